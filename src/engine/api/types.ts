@@ -1,0 +1,148 @@
+/**
+ * The client-facing contract of the simulated API server.
+ *
+ * kubectl (src/kubectl/), the story layer and the UI talk to the cluster only through
+ * these types. The engine implements them; extend this file, never break it.
+ */
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+
+/** Lower-case plural resource names, as in REST paths and etcd keys. */
+export type ResourceName =
+  | 'namespaces'
+  | 'nodes'
+  | 'pods'
+  | 'deployments'
+  | 'replicasets'
+  | 'services'
+  | 'endpoints'
+  | 'events'
+  | 'leases';
+
+/** Any API object: apiVersion, kind, metadata and the rest of its fields. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  [field: string]: unknown;
+}
+
+/** Reasons of a failed request, as in metav1.StatusReason. */
+export type StatusReason =
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'Invalid'
+  | 'Forbidden'
+  | 'BadRequest'
+  | 'MethodNotAllowed'
+  | 'Gone'
+  | 'Expired'
+  | 'InternalError';
+
+export interface StatusCause {
+  type: string;
+  message: string;
+  field?: string;
+}
+
+/** A Kubernetes Status object describing a failed request. */
+export interface Status {
+  apiVersion: 'v1';
+  kind: 'Status';
+  metadata: Record<string, never>;
+  status: 'Failure';
+  /** The server's message, e.g. `namespaces "blue" not found`. */
+  message: string;
+  reason: StatusReason;
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: StatusCause[];
+  };
+  code: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; status: Status };
+
+export interface WriteOptions {
+  /** Server-side dry run (`--dry-run=server`): validate and default, do not persist. */
+  dryRun?: boolean;
+  /** Field manager, e.g. `kubectl-create`. */
+  fieldManager?: string;
+}
+
+export interface ListOptions {
+  /** Equality-based selector as kubectl sends it, e.g. `app=web,tier!=db`. */
+  labelSelector?: string;
+  /** e.g. `spec.nodeName=node1`, `involvedObject.name=web-…`. */
+  fieldSelector?: string;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+}
+
+export interface ObjectList {
+  apiVersion: string;
+  kind: string;
+  metadata: { resourceVersion: string };
+  items: KubeObject[];
+}
+
+/**
+ * A client of the API server. Every call is recorded by the engine as a message from the
+ * client's actor to the API server (and the API server's own etcd traffic) so the UI can
+ * animate it. Calls are synchronous: the simulation is single-threaded and the virtual clock
+ * only moves when the cluster is stepped.
+ *
+ * `namespace` is ignored for cluster-scoped resources; `undefined` in `list` means all
+ * namespaces.
+ */
+export interface ApiClient {
+  create(
+    resource: ResourceName,
+    namespace: string | undefined,
+    obj: KubeObject,
+    opts?: WriteOptions,
+  ): Result<KubeObject>;
+  get(resource: ResourceName, namespace: string | undefined, name: string): Result<KubeObject>;
+  list(
+    resource: ResourceName,
+    namespace: string | undefined,
+    opts?: ListOptions,
+  ): Result<ObjectList>;
+  /** Full replace; fails with Conflict when `metadata.resourceVersion` is stale. */
+  update(
+    resource: ResourceName,
+    namespace: string | undefined,
+    obj: KubeObject,
+    opts?: WriteOptions,
+  ): Result<KubeObject>;
+  /** JSON merge patch (RFC 7386). */
+  patch(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    patch: Record<string, unknown>,
+    opts?: WriteOptions,
+  ): Result<KubeObject>;
+  delete(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    opts?: DeleteOptions,
+  ): Result<KubeObject>;
+}
+
+/** Where a cluster-scoped vs namespaced resource lives, its kind and group. */
+export interface ResourceInfo {
+  resource: ResourceName;
+  kind: string;
+  /** '' for the core group. */
+  group: string;
+  version: string;
+  namespaced: boolean;
+  shortNames: string[];
+}

@@ -1,0 +1,148 @@
+/**
+ * The shape every in-cluster actor's logic takes (controllers, scheduler, kubelet, kube-proxy),
+ * in the controller-runtime way: which resources it watches, which work-queue key an object
+ * maps to, and a level-based `reconcile(key)` that reads an informer cache and returns the
+ * writes it wants. Reconcilers never mutate objects read from the cache.
+ *
+ * The engine's runtime (src/engine/runtime/) delivers watch events, keeps the caches,
+ * collapses duplicate keys in a work queue, performs the writes through the API server and
+ * records every hop as a Message. Extend this file, never break it.
+ */
+import type { KubeObject, ResourceName } from '../api/types.ts';
+
+/** Who sends or receives a message. Per-node actors carry the node name. */
+export type Actor =
+  | 'developer'
+  | 'kubectl'
+  | 'registry'
+  | 'api-server'
+  | 'etcd'
+  | 'scheduler'
+  | 'controller-manager'
+  | `kubelet/${string}`
+  | `kube-proxy/${string}`
+  | `container-runtime/${string}`;
+
+/** A reference to the object a message is about. */
+export interface ObjRef {
+  resource: ResourceName;
+  namespace?: string;
+  name: string;
+}
+
+/** An i18n key with parameters; the UI turns it into Korean or English prose. */
+export interface Summary {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** One hop between two components: the unit the UI animates. */
+export interface Message {
+  id: string;
+  seq: number;
+  /** Virtual milliseconds since the cluster started. */
+  at: number;
+  from: Actor;
+  to: Actor;
+  /** Dotted kind: 'api.create', 'api.bind', 'etcd.put', 'watch.event', 'cri.pull', 'image.pull'… */
+  kind: string;
+  ref?: ObjRef;
+  summary: Summary;
+  /** Short label for the travelling packet, e.g. `POST /apis/apps/v1/namespaces/default/deployments`. */
+  label?: string;
+}
+
+/** Read-only view of an informer cache. Objects are frozen; never mutate them. */
+export interface Cache {
+  get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined;
+  /** `namespace` undefined lists every namespace. Order: by namespace, then name. */
+  list(resource: ResourceName, namespace?: string): readonly KubeObject[];
+}
+
+/** A write a reconciler wants the API server to perform on its behalf. */
+export type Write =
+  | { verb: 'create'; resource: ResourceName; namespace?: string; obj: KubeObject }
+  | { verb: 'update'; resource: ResourceName; namespace?: string; obj: KubeObject }
+  | {
+      verb: 'updateStatus';
+      resource: ResourceName;
+      namespace?: string;
+      obj: KubeObject;
+    }
+  | {
+      verb: 'patch';
+      resource: ResourceName;
+      namespace?: string;
+      name: string;
+      patch: Record<string, unknown>;
+    }
+  | {
+      verb: 'delete';
+      resource: ResourceName;
+      namespace?: string;
+      name: string;
+      gracePeriodSeconds?: number;
+      /** Set by the kubelet when it confirms a terminated pod is gone. */
+      force?: boolean;
+    }
+  | { verb: 'bind'; namespace: string; name: string; node: string };
+
+/** An event to record, as client-go's EventRecorder would (aggregated by the runtime). */
+export interface EventRecord {
+  /** The involved object. */
+  ref: ObjRef & { uid?: string; kind: string; apiVersion: string };
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  /** `source.component`, e.g. `deployment-controller`, `default-scheduler`, `kubelet`. */
+  component: string;
+  /** `source.host` for kubelet events. */
+  host?: string;
+  action?: string;
+}
+
+/** What a reconciler may use besides its cache. */
+export interface ReconcileContext {
+  /** Virtual milliseconds since the cluster started. */
+  now: number;
+  /** RFC 3339 timestamp of `now` (the virtual clock maps to a fixed wall-clock epoch). */
+  timestamp(): string;
+  /** Seeded random source in [0, 1). Never Math.random. */
+  random(): number;
+  /** Record a Kubernetes Event (becomes an `events` write plus a message). */
+  recordEvent(event: EventRecord): void;
+  /** A non-API hop, e.g. kubelet → container runtime, container runtime → registry. */
+  send(msg: Pick<Message, 'to' | 'kind' | 'summary' | 'label' | 'ref'>): void;
+  /** Reconcile `key` again after `ms` virtual milliseconds (timers, back-off, pulls). */
+  requeueAfter(key: string, ms: number): void;
+}
+
+export interface ReconcileResult {
+  writes: Write[];
+}
+
+/** One reconciling actor: a controller loop, the scheduler, a kubelet, a kube-proxy. */
+export interface Reconciler {
+  /** Actor that sends this reconciler's requests (e.g. 'controller-manager', 'kubelet/node1'). */
+  actor: Actor;
+  /** Name used in logs and events, e.g. 'deployment-controller'. */
+  name: string;
+  /** Resources whose watch events this reconciler receives. */
+  watches: ResourceName[];
+  /**
+   * Optional server-side filter of the watch, e.g. the kubelet only watches pods with
+   * `spec.nodeName=<its node>`. Return false to drop the event for this reconciler.
+   */
+  accepts?(resource: ResourceName, obj: KubeObject): boolean;
+  /** Work-queue keys an observed object maps to (duplicates collapse); [] to ignore it. */
+  keysFor(resource: ResourceName, obj: KubeObject): string[];
+  /** Keys to reconcile when the actor starts (e.g. a kubelet's lease and node-status loops). */
+  initialKeys?(): string[];
+  /**
+   * Called when the actor (re)starts, e.g. a stopped node boots again: reset volatile state
+   * (a rebooted node has no running containers).
+   */
+  onStart?(): void;
+  /** Level-based: look at the cache now, return the writes that move the world toward the goal. */
+  reconcile(key: string, cache: Cache, ctx: ReconcileContext): ReconcileResult;
+}
