@@ -23,6 +23,18 @@ export type Actor =
   | `kube-proxy/${string}`
   | `container-runtime/${string}`;
 
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** A watch event as delivered to an actor (objects are frozen). */
+export interface WatchEvent {
+  type: WatchEventType;
+  resource: ResourceName;
+  /** The new object, or for DELETED the last state. */
+  object: KubeObject;
+  /** The object before the change (MODIFIED and DELETED). */
+  old?: KubeObject;
+}
+
 /** A reference to the object a message is about. */
 export interface ObjRef {
   resource: ResourceName;
@@ -50,6 +62,11 @@ export interface Message {
   summary: Summary;
   /** Short label for the travelling packet, e.g. `POST /apis/apps/v1/namespaces/default/deployments`. */
   label?: string;
+  /**
+   * Periodic upkeep that changes nothing a learner would notice (lease renewals, heartbeat-only
+   * node status updates and their watch deliveries). `settle()` ignores these; the UI may hide them.
+   */
+  housekeeping?: boolean;
 }
 
 /** Read-only view of an informer cache. Objects are frozen; never mutate them. */
@@ -59,7 +76,16 @@ export interface Cache {
   list(resource: ResourceName, namespace?: string): readonly KubeObject[];
 }
 
-/** A write a reconciler wants the API server to perform on its behalf. */
+/**
+ * A write a reconciler wants the API server to perform on its behalf.
+ *
+ * Semantics follow the real API server: `update` replaces spec and metadata but keeps the
+ * stored `status` for resources with a status subresource; `updateStatus` replaces only
+ * `status`. A stale `metadata.resourceVersion` fails with Conflict and the runtime requeues
+ * the key with back-off. Leave `resourceVersion` unset to skip the check. A namespace whose
+ * deletion has started is removed once an `update` leaves `spec.finalizers` empty (the
+ * simulator's stand-in for the `namespaces/finalize` subresource).
+ */
 export type Write =
   | { verb: 'create'; resource: ResourceName; namespace?: string; obj: KubeObject }
   | { verb: 'update'; resource: ResourceName; namespace?: string; obj: KubeObject }
@@ -74,7 +100,15 @@ export type Write =
       resource: ResourceName;
       namespace?: string;
       name: string;
+      /** JSON merge patch (RFC 7386). */
       patch: Record<string, unknown>;
+      /**
+       * 'status' patches the status subresource (like the kubelet's status manager does for
+       * pods). Without it, as on a real API server, `status` in the patch is ignored for
+       * resources that have a status subresource (pods, nodes, namespaces, deployments,
+       * replicasets, services).
+       */
+      subresource?: 'status';
     }
   | {
       verb: 'delete';
@@ -143,6 +177,19 @@ export interface Reconciler {
    * (a rebooted node has no running containers).
    */
   onStart?(): void;
+  /**
+   * Index hint (like the kubelet's `spec.nodeName=<node>` field selector): when set, the
+   * runtime offers this reconciler only pods bound to this node (before or after the change),
+   * so watch fan-out costs O(1) per pod event instead of O(nodes). Actors named
+   * `kubelet/<node>` get this by default.
+   */
+  podNodeName?: string;
+  /**
+   * Optional hook called for every watch event this reconciler receives, before `keysFor`,
+   * with the event type and the previous object (for MODIFIED/DELETED). The scheduler uses it
+   * to keep its node-info cache incrementally. Must not mutate the objects.
+   */
+  observe?(event: WatchEvent): void;
   /** Level-based: look at the cache now, return the writes that move the world toward the goal. */
   reconcile(key: string, cache: Cache, ctx: ReconcileContext): ReconcileResult;
 }
