@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: builds the production site and prints the project's measured figures
+ * as one table, and writes them to bench/results.json. Figures are reported, never asserted.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureBundle } from './bundle.ts';
+
+interface Row {
+  area: string;
+  metric: string;
+  value: string;
+  budget: string;
+  met: boolean | null;
+}
+
+const root = join(import.meta.dirname, '..');
+const rows: Row[] = [];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+console.log('Building the production site…');
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+
+const bundle = measureBundle(join(root, 'dist'));
+rows.push(
+  {
+    area: 'bytes',
+    metric: 'JS for the first view (gzip)',
+    value: kb(bundle.firstJsGzip),
+    budget: '≤ 130 KB',
+    met: bundle.firstJsGzip <= 130 * 1024,
+  },
+  {
+    area: 'bytes',
+    metric: 'JS loaded lazily (gzip)',
+    value: kb(bundle.lazyJsGzip),
+    budget: '',
+    met: null,
+  },
+  {
+    area: 'bytes',
+    metric: 'CSS (gzip, first + lazy)',
+    value: `${kb(bundle.firstCssGzip)} + ${kb(bundle.lazyCssGzip)}`,
+    budget: '',
+    met: null,
+  },
+);
+
+const widths = [6, 34, 20, 12];
+const cell = (text: string, width: number) => text.padEnd(width);
+const line = (r: [string, string, string, string, string]) =>
+  `${cell(r[0], widths[0] as number)}  ${cell(r[1], widths[1] as number)}  ${cell(r[2], widths[2] as number)}  ${cell(r[3], widths[3] as number)}  ${r[4]}`;
+console.log();
+console.log(line(['AREA', 'METRIC', 'VALUE', 'BUDGET', 'MET']));
+for (const r of rows) {
+  console.log(
+    line([r.area, r.metric, r.value, r.budget, r.met === null ? '' : r.met ? 'yes' : 'NO']),
+  );
+}
+writeFileSync(
+  join(root, 'bench', 'results.json'),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), rows, bundle }, null, 2)}\n`,
+);
+console.log('\nWrote bench/results.json');
