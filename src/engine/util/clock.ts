@@ -1,0 +1,39 @@
+/**
+ * Virtual time. The engine never reads the wall clock: virtual milliseconds count from the
+ * moment the learner starts (virtual 0). The cluster was bootstrapped `BOOTSTRAP_AGE_MS`
+ * earlier, at the fixed epoch, so `kubectl get` shows AGE like `5d` at virtual 0.
+ */
+
+/** Wall-clock time of the cluster's creation: 2026-01-01T00:00:00Z. */
+export const EPOCH_MS = Date.UTC(2026, 0, 1);
+/** How long ago the cluster was created when the learner starts. */
+export const BOOTSTRAP_AGE_MS = 5 * 24 * 60 * 60 * 1000;
+/** Virtual time at which bootstrap objects were created. */
+export const BOOTSTRAP_AT = -BOOTSTRAP_AGE_MS;
+
+/** Unix milliseconds of a virtual time. */
+export function epochMs(virtualMs: number): number {
+  return EPOCH_MS + BOOTSTRAP_AGE_MS + virtualMs;
+}
+
+/** RFC 3339 timestamp with second precision, as in `metadata.creationTimestamp`. */
+export function rfc3339(virtualMs: number): string {
+  return new Date(Math.floor(epochMs(virtualMs) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** RFC 3339 with microseconds, as in `MicroTime` fields (Lease `renewTime`, Event `eventTime`). */
+export function rfc3339Micro(virtualMs: number): string {
+  const ms = Math.floor(epochMs(virtualMs));
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 23)}000Z`;
+}
+
+/** Parse an RFC 3339 timestamp back into virtual milliseconds. */
+export function parseTimestamp(ts: string): number {
+  return Date.parse(ts) - EPOCH_MS - BOOTSTRAP_AGE_MS;
+}
+
+/** Virtual time as Unix nanoseconds (for Event names), exact via BigInt. */
+export function unixNanos(virtualMs: number): bigint {
+  return BigInt(Math.floor(epochMs(virtualMs))) * 1_000_000n;
+}

@@ -1,0 +1,39 @@
+/**
+ * Kubernetes naming helpers: generateName suffixes (apiserver `names.SimpleNameGenerator`)
+ * and uuid-shaped uids, both driven by the seeded random source.
+ */
+import type { Rng } from './rng.ts';
+
+/** The alphabet of `rand.String` in apimachinery: no vowels, no 0/1/3, avoids bad words. */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+/** Random suffix length used by generateName. */
+export const RANDOM_LENGTH = 5;
+/** 63 - 5: the generateName base is cut to this length first. */
+export const MAX_GENERATED_NAME_LENGTH = 58;
+
+/** `n` random characters from the Kubernetes alphabet, e.g. `x6j7v`. */
+export function randomString(rng: Rng, n = RANDOM_LENGTH): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += NAME_ALPHABET[rng.int(NAME_ALPHABET.length)];
+  return s;
+}
+
+/** `base` (truncated to 58 characters) plus 5 random characters. */
+export function generateName(base: string, rng: Rng): string {
+  return base.slice(0, MAX_GENERATED_NAME_LENGTH) + randomString(rng);
+}
+
+const HEX = '0123456789abcdef';
+
+/** A version-4-shaped UUID from the seeded source, e.g. `3f2a…-…-4…-8…-…`. */
+export function uuid(rng: Rng): string {
+  let s = '';
+  for (let i = 0; i < 32; i++) {
+    let d = rng.int(16);
+    if (i === 12) d = 4;
+    if (i === 16) d = 8 + (d & 3);
+    s += HEX[d];
+    if (i === 7 || i === 11 || i === 15 || i === 19) s += '-';
+  }
+  return s;
+}

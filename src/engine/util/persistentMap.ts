@@ -1,0 +1,99 @@
+/**
+ * A map with cheap immutable snapshots by structural sharing: entries live in 32 buckets;
+ * `freeze()` hands out the current bucket array in O(32) and the next write to a bucket copies
+ * only that bucket (copy-on-write). Without snapshots no copying happens at all.
+ */
+const BUCKETS = 32;
+
+function hash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % BUCKETS;
+}
+
+/** An immutable view of a PersistentMap at one moment. */
+export class FrozenMap<V> {
+  readonly #buckets: readonly ReadonlyMap<string, V>[];
+  readonly size: number;
+  constructor(buckets: readonly ReadonlyMap<string, V>[], size: number) {
+    this.#buckets = buckets;
+    this.size = size;
+  }
+  get(key: string): V | undefined {
+    return this.#buckets[hash(key)]?.get(key);
+  }
+  has(key: string): boolean {
+    return this.#buckets[hash(key)]?.has(key) ?? false;
+  }
+  *entries(): IterableIterator<[string, V]> {
+    for (const b of this.#buckets) yield* b.entries();
+  }
+  *values(): IterableIterator<V> {
+    for (const b of this.#buckets) yield* b.values();
+  }
+}
+
+export class PersistentMap<V> {
+  #buckets: Map<string, V>[] = Array.from({ length: BUCKETS }, () => new Map());
+  /** Buckets handed out by freeze() that must be copied before the next write. */
+  #shared: boolean[] = new Array<boolean>(BUCKETS).fill(false);
+  #size = 0;
+
+  get size(): number {
+    return this.#size;
+  }
+  get(key: string): V | undefined {
+    return this.#buckets[hash(key)]!.get(key);
+  }
+  has(key: string): boolean {
+    return this.#buckets[hash(key)]!.has(key);
+  }
+  #writable(i: number): Map<string, V> {
+    if (this.#shared[i]) {
+      this.#buckets[i] = new Map(this.#buckets[i]);
+      this.#shared[i] = false;
+    }
+    return this.#buckets[i]!;
+  }
+  set(key: string, value: V): void {
+    const b = this.#writable(hash(key));
+    if (!b.has(key)) this.#size++;
+    b.set(key, value);
+  }
+  delete(key: string): boolean {
+    const i = hash(key);
+    if (!this.#buckets[i]!.has(key)) return false;
+    this.#writable(i).delete(key);
+    this.#size--;
+    return true;
+  }
+  values(): IterableIterator<V> {
+    return new FrozenMap<V>(this.#buckets, this.#size).values();
+  }
+  /** O(32) immutable snapshot; later writes do not show in it. */
+  freeze(): FrozenMap<V> {
+    this.#shared.fill(true);
+    return new FrozenMap<V>(this.#buckets.slice(), this.#size);
+  }
+}
+
+/** Recursively freeze a plain JSON-like value (objects stored in etcd are shared everywhere). */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Deep copy of a JSON-like value (for building a new object from a frozen one). */
+export function clone<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as object)) out[k] = clone(v);
+  return out as T;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp, rfc3339, rfc3339Micro, unixNanos } from './clock.ts';
+import { generateName, NAME_ALPHABET, uuid } from './names.ts';
+import { createRng } from './rng.ts';
+
+describe('clock', () => {
+  it('maps virtual 0 to five days after the cluster epoch', () => {
+    expect(rfc3339(0)).toBe('2026-01-06T00:00:00Z');
+    expect(rfc3339(-5 * 86_400_000)).toBe('2026-01-01T00:00:00Z');
+    expect(rfc3339(61_999)).toBe('2026-01-06T00:01:01Z');
+    expect(rfc3339Micro(1_234)).toBe('2026-01-06T00:00:01.234000Z');
+    expect(parseTimestamp('2026-01-06T00:01:01Z')).toBe(61_000);
+  });
+  it('gives unix nanoseconds exactly', () => {
+    expect(unixNanos(0)).toBe(1_767_657_600_000_000_000n);
+  });
+});
+
+describe('rng and names', () => {
+  it('is deterministic per seed and differs between seeds', () => {
+    const a = createRng(42);
+    const b = createRng(42);
+    const c = createRng(43);
+    const xs = [a.next(), a.next(), a.next()];
+    expect([b.next(), b.next(), b.next()]).toEqual(xs);
+    expect(c.next()).not.toBe(xs[0]);
+    for (const x of xs) expect(x >= 0 && x < 1).toBe(true);
+  });
+  it('generates names with the Kubernetes alphabet and truncates the base to 58', () => {
+    const rng = createRng(1);
+    const name = generateName('web-7c79c4bf97-', rng);
+    expect(name).toMatch(/^web-7c79c4bf97-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    const long = generateName('a'.repeat(70), rng);
+    expect(long).toHaveLength(63);
+    expect(long.startsWith('a'.repeat(58))).toBe(true);
+    expect(NAME_ALPHABET).toHaveLength(27);
+  });
+  it('makes uuid-shaped uids', () => {
+    const id = uuid(createRng(7));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
