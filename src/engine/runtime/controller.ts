@@ -146,7 +146,17 @@ export interface ReconcileContext {
   /** Record a Kubernetes Event (becomes an `events` write plus a message). */
   recordEvent(event: EventRecord): void;
   /** A non-API hop, e.g. kubelet → container runtime, container runtime → registry. */
-  send(msg: Pick<Message, 'to' | 'kind' | 'summary' | 'label' | 'ref'>): void;
+  send(
+    msg: Pick<Message, 'to' | 'kind' | 'summary' | 'label' | 'ref'> & {
+      /**
+       * Sender when it is not this reconciler's own actor: a kubelet drives its node's
+       * container runtime in-process, so the runtime's hops to the registry (and the replies)
+       * are sent through the kubelet's context with `from: 'container-runtime/<node>'` or
+       * `from: 'registry'`. Defaults to the reconciler's actor.
+       */
+      from?: Actor;
+    },
+  ): void;
   /** Reconcile `key` again after `ms` virtual milliseconds (timers, back-off, pulls). */
   requeueAfter(key: string, ms: number): void;
 }
