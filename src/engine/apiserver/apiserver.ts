@@ -1,0 +1,830 @@
+/**
+ * The simulated kube-apiserver: the only component that reads and writes etcd.
+ *
+ * Every request is recorded as a message from the calling actor (kubectl, a controller, the
+ * scheduler, a kubelet) to the API server, followed by the API server's etcd traffic. Writes
+ * go through the real pipeline order: defaulting → mutating admission (NamespaceLifecycle,
+ * DefaultTolerationSeconds, ServiceAccount) → name generation → validation → storage with
+ * optimistic concurrency. Watchers are told about every change through `onWatchEvent`.
+ */
+
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type {
+  ApiClient,
+  DeleteOptions,
+  KubeObject,
+  ListOptions,
+  ObjectList,
+  ResourceName,
+  Result,
+  Status,
+  WriteOptions,
+} from '../api/types.ts';
+import type { Etcd, KeyValue } from '../etcd/etcd.ts';
+import type { Actor, Message, WatchEvent } from '../runtime/controller.ts';
+import { rfc3339 } from '../util/clock.ts';
+import { generateName, uuid } from '../util/names.ts';
+import { clone } from '../util/persistentMap.ts';
+import type { Rng } from '../util/rng.ts';
+import { applyDefaults } from './defaults.ts';
+import {
+  alreadyExists,
+  badRequest,
+  conflict,
+  forbidden,
+  invalid,
+  methodNotAllowed,
+  notFound,
+} from './errors.ts';
+import { mergePatch } from './mergePatch.ts';
+import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
+import {
+  type FieldRequirement,
+  matchesFields,
+  matchesLabels,
+  parseFieldSelector,
+  parseLabelSelector,
+  type Requirement,
+} from './selectors.ts';
+import { validateObject } from './validation.ts';
+
+/** Namespaces the NamespaceLifecycle admission plugin refuses to delete. */
+export const IMMORTAL_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public'];
+
+/** The client the engine's own actors use: the public ApiClient plus subresources. */
+export interface ClusterClient extends ApiClient {
+  /** PUT …/status: replaces only `status`. */
+  updateStatus(
+    resource: ResourceName,
+    namespace: string | undefined,
+    obj: KubeObject,
+  ): Result<KubeObject>;
+  /** PATCH …/status (merge patch on `status` and nothing else). */
+  patchStatus(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    patch: Record<string, unknown>,
+  ): Result<KubeObject>;
+  /** POST pods/<name>/binding: what the scheduler does. */
+  bind(namespace: string, name: string, node: string): Result<KubeObject>;
+}
+
+export type MessageInput = Omit<Message, 'id' | 'seq' | 'at'>;
+
+export interface ApiServerDeps {
+  etcd: Etcd<KubeObject>;
+  rng: Rng;
+  /** Virtual ms now. */
+  now(): number;
+  /** Append a message to the cluster's log. */
+  record(m: MessageInput): void;
+}
+
+type Obj = Record<string, unknown>;
+type Meta = { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] };
+
+const IGNORED_FOR_HOUSEKEEPING = new Set([
+  'resourceVersion',
+  'lastHeartbeatTime',
+  'renewTime',
+  'managedFields',
+]);
+
+/** Deep equality ignoring heartbeat-only fields (decides whether a write is housekeeping). */
+function sameIgnoringHeartbeats(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => !IGNORED_FOR_HOUSEKEEPING.has(k));
+  const kb = Object.keys(b).filter((k) => !IGNORED_FOR_HOUSEKEEPING.has(k));
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!sameIgnoringHeartbeats((a as Obj)[k], (b as Obj)[k])) return false;
+  }
+  return true;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const EXTERNAL_ACTORS = new Set<Actor>(['kubectl', 'developer']);
+
+export class ApiServer {
+  readonly #etcd: Etcd<KubeObject>;
+  readonly #rng: Rng;
+  readonly #now: () => number;
+  readonly #record: (m: MessageInput) => void;
+  #housekeeping = false;
+  /** Set by the runtime: receives every change, in revision order. */
+  onWatchEvent: (event: WatchEvent, housekeeping: boolean) => void = () => {};
+
+  constructor(deps: ApiServerDeps) {
+    this.#etcd = deps.etcd;
+    this.#rng = deps.rng;
+    this.#now = deps.now;
+    this.#record = deps.record;
+    this.#etcd.watch('/registry/', (e) => {
+      const r = resourceOfKey(e.kv.key);
+      if (!r) return;
+      if (e.type === 'PUT') {
+        this.onWatchEvent(
+          {
+            type: e.prevKv ? 'MODIFIED' : 'ADDED',
+            resource: r.resource,
+            object: e.kv.value,
+            ...(e.prevKv ? { old: e.prevKv.value } : {}),
+          },
+          this.#housekeeping,
+        );
+      } else {
+        const last = e.prevKv!.value;
+        const object = Object.freeze({
+          ...last,
+          metadata: Object.freeze({ ...last.metadata, resourceVersion: String(e.revision) }),
+        });
+        this.onWatchEvent(
+          { type: 'DELETED', resource: r.resource, object, old: last },
+          this.#housekeeping,
+        );
+      }
+    });
+  }
+
+  /** The current etcd revision. */
+  get revision(): number {
+    return this.#etcd.revision;
+  }
+
+  /** A client whose every request is recorded as coming from `actor`. */
+  client(actor: Actor): ClusterClient {
+    return {
+      create: (r, ns, o, opts) => this.create(actor, r, ns, o, opts),
+      get: (r, ns, name) => this.get(actor, r, ns, name),
+      list: (r, ns, opts) => this.list(actor, r, ns, opts),
+      update: (r, ns, o, opts) => this.update(actor, r, ns, o, opts),
+      patch: (r, ns, name, p, opts) => this.patch(actor, r, ns, name, p, opts, false),
+      delete: (r, ns, name, opts) => this.delete(actor, r, ns, name, opts),
+      updateStatus: (r, ns, o) => this.updateStatus(actor, r, ns, o),
+      patchStatus: (r, ns, name, p) => this.patch(actor, r, ns, name, p, {}, true),
+      bind: (ns, name, node) => this.bind(actor, ns, name, node),
+    };
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  #def(resource: ResourceName): ResourceDef | undefined {
+    return Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
+  }
+
+  #ns(r: ResourceDef, namespace: string | undefined): string | undefined {
+    return r.namespaced ? (namespace ?? 'default') : undefined;
+  }
+
+  #request(
+    actor: Actor,
+    kind: string,
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    label: string,
+    housekeeping = false,
+  ): void {
+    this.#record({
+      from: actor,
+      to: 'api-server',
+      kind,
+      ref: { resource: r.resource, ...(ns ? { namespace: ns } : {}), name },
+      summary: {
+        key: `msg.${kind}`,
+        params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
+      },
+      label,
+      ...(housekeeping ? { housekeeping } : {}),
+    });
+  }
+
+  #etcdMessage(
+    kind: string,
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    key: string,
+    hk: boolean,
+  ): void {
+    this.#record({
+      from: 'api-server',
+      to: 'etcd',
+      kind,
+      ref: { resource: r.resource, ...(ns ? { namespace: ns } : {}), name },
+      summary: { key: `msg.${kind}`, params: { key } },
+      label: key,
+      ...(hk ? { housekeeping: true } : {}),
+    });
+  }
+
+  #respond<T>(
+    actor: Actor,
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    result: Result<T>,
+    code = 200,
+  ): Result<T> {
+    if (EXTERNAL_ACTORS.has(actor)) {
+      const status = result.ok ? code : result.status.code;
+      this.#record({
+        from: 'api-server',
+        to: actor,
+        kind: 'api.response',
+        ref: { resource: r.resource, ...(ns ? { namespace: ns } : {}), name },
+        summary: {
+          key: 'msg.api.response',
+          params: { code: status, ...(result.ok ? {} : { reason: result.status.reason }) },
+        },
+        label: String(status),
+      });
+    }
+    return result;
+  }
+
+  #fail(
+    actor: Actor,
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    status: Status,
+  ): Result<never> {
+    return this.#respond(actor, r, ns, name, { ok: false, status });
+  }
+
+  /** NamespaceLifecycle admission for a create in `ns`. */
+  #admitNamespace(r: ResourceDef, ns: string | undefined, name: string): Status | undefined {
+    if (!r.namespaced || !ns) return undefined;
+    const nsObj = this.#etcd.get(etcdKey(RESOURCES.namespaces, undefined, ns))?.value;
+    if (!nsObj) return notFound(RESOURCES.namespaces, ns);
+    const phase = (nsObj.status as { phase?: string } | undefined)?.phase;
+    if (phase === 'Terminating' || nsObj.metadata?.deletionTimestamp) {
+      // Events about the content being torn down are still accepted.
+      if (r.resource === 'events') return undefined;
+      return forbidden(
+        r,
+        name,
+        `unable to create new content in namespace ${ns} because it is being terminated`,
+        {
+          type: 'NamespaceTerminating',
+          message: `namespace ${ns} is being terminated`,
+          field: 'metadata.namespace',
+        },
+      );
+    }
+    return undefined;
+  }
+
+  /** Persist `obj` (setting resourceVersion) and record the etcd hop. */
+  #put(
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    obj: KubeObject,
+    expected: number,
+    hk: boolean,
+  ): KeyValue<KubeObject> | undefined {
+    const key = etcdKey(r, ns, name);
+    (obj.metadata as Meta).resourceVersion = String(this.#etcd.revision + 1);
+    this.#etcdMessage('etcd.put', r, ns, name, key, hk);
+    this.#housekeeping = hk;
+    try {
+      return this.#etcd.put(key, obj, expected);
+    } finally {
+      this.#housekeeping = false;
+    }
+  }
+
+  #remove(r: ResourceDef, ns: string | undefined, name: string): void {
+    const key = etcdKey(r, ns, name);
+    this.#etcdMessage('etcd.delete', r, ns, name, key, false);
+    this.#etcd.delete(key);
+  }
+
+  #isHousekeeping(r: ResourceDef, old: KubeObject | undefined, next: KubeObject): boolean {
+    if (r.resource === 'leases') return true;
+    return old !== undefined && sameIgnoringHeartbeats(old, next);
+  }
+
+  // ---------------------------------------------------------------- verbs
+
+  create(
+    actor: Actor,
+    resource: ResourceName,
+    namespace: string | undefined,
+    input: KubeObject,
+    opts: WriteOptions = {},
+  ): Result<KubeObject> {
+    const r = this.#def(resource);
+    if (!r)
+      return {
+        ok: false,
+        status: badRequest(`the server doesn't have a resource type "${resource}"`),
+      };
+    const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
+    const meta0 = input.metadata ?? {};
+    const shownName = meta0.name || meta0.generateName || '';
+    this.#request(
+      actor,
+      'api.create',
+      r,
+      ns,
+      shownName,
+      `POST ${restPath(r, ns)}`,
+      r.resource === 'leases',
+    );
+    if (r.namespaced && meta0.namespace && namespace && meta0.namespace !== namespace) {
+      return this.#fail(
+        actor,
+        r,
+        ns,
+        shownName,
+        badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        ),
+      );
+    }
+    if (input.kind && input.kind !== r.kind) {
+      return this.#fail(
+        actor,
+        r,
+        ns,
+        shownName,
+        badRequest(
+          `the kind of the provided object (${input.kind}) does not match the resource ${r.resource}`,
+        ),
+      );
+    }
+    const obj = clone(input) as KubeObject;
+    obj.apiVersion = r.apiVersion;
+    obj.kind = r.kind;
+    const meta: Meta = { ...(obj.metadata ?? {}) } as Meta;
+    obj.metadata = meta;
+    if (r.namespaced) meta.namespace = ns;
+    else delete meta.namespace;
+    // Defaulting happens on decode, then mutating admission.
+    applyDefaults(r.resource, obj, this.#rng);
+    const admission = this.#admitNamespace(r, ns, shownName);
+    if (admission) return this.#fail(actor, r, ns, shownName, admission);
+    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.#rng);
+    const name = meta.name ?? '';
+    if (r.resource === 'namespaces') {
+      meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
+    }
+    const errors = validateObject(r.resource, obj);
+    if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
+    const key = etcdKey(r, ns, name);
+    if (this.#etcd.get(key)) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
+    meta.uid = uuid(this.#rng);
+    meta.creationTimestamp = rfc3339(this.#now());
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    if (r.hasGeneration) meta.generation = 1;
+    else delete meta.generation;
+    if (r.resource === 'services') this.#allocateServiceIPs(obj);
+    if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201);
+    const kv = this.#put(r, ns, name, obj, 0, this.#isHousekeeping(r, undefined, obj));
+    if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
+    return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201);
+  }
+
+  #allocateServiceIPs(svc: KubeObject): void {
+    const spec = svc.spec as Obj;
+    if (spec.clusterIP === 'None') {
+      spec.clusterIPs = ['None'];
+      return;
+    }
+    const used = new Set<string>();
+    const usedPorts = new Set<number>();
+    for (const kv of this.#etcd.range(`${RESOURCES.services.etcdPrefix}/`)) {
+      const s = kv.value.spec as { clusterIP?: string; ports?: { nodePort?: number }[] };
+      if (s.clusterIP) used.add(s.clusterIP);
+      for (const p of s.ports ?? []) if (p.nodePort) usedPorts.add(p.nodePort);
+    }
+    if (typeof spec.clusterIP !== 'string' || !spec.clusterIP) {
+      let ip: string;
+      do {
+        const n = 2 + this.#rng.int(16 * 65536 - 3);
+        ip = `10.${96 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
+      } while (used.has(ip) || ip.endsWith('.0') || ip.endsWith('.255') || ip === '10.96.0.10');
+      spec.clusterIP = ip;
+    }
+    spec.clusterIPs = [spec.clusterIP];
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+      for (const p of (spec.ports as Obj[] | undefined) ?? []) {
+        if (typeof p.nodePort === 'number') continue;
+        let port: number;
+        do port = 30000 + this.#rng.int(2768);
+        while (usedPorts.has(port));
+        usedPorts.add(port);
+        p.nodePort = port;
+      }
+    }
+  }
+
+  get(
+    actor: Actor,
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+  ): Result<KubeObject> {
+    const r = this.#def(resource);
+    if (!r)
+      return {
+        ok: false,
+        status: badRequest(`the server doesn't have a resource type "${resource}"`),
+      };
+    const ns = this.#ns(r, namespace);
+    this.#request(actor, 'api.get', r, ns, name, `GET ${restPath(r, ns, name)}`);
+    const key = etcdKey(r, ns, name);
+    this.#etcdMessage('etcd.get', r, ns, name, key, false);
+    const kv = this.#etcd.get(key);
+    if (!kv) return this.#fail(actor, r, ns, name, notFound(r, name));
+    return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
+  }
+
+  list(
+    actor: Actor,
+    resource: ResourceName,
+    namespace: string | undefined,
+    opts: ListOptions = {},
+  ): Result<ObjectList> {
+    const r = this.#def(resource);
+    if (!r)
+      return {
+        ok: false,
+        status: badRequest(`the server doesn't have a resource type "${resource}"`),
+      };
+    const ns = r.namespaced ? namespace : undefined;
+    const query = [
+      opts.labelSelector ? `labelSelector=${opts.labelSelector}` : '',
+      opts.fieldSelector ? `fieldSelector=${opts.fieldSelector}` : '',
+    ].filter(Boolean);
+    this.#request(
+      actor,
+      'api.list',
+      r,
+      ns,
+      '',
+      `GET ${restPath(r, ns)}${query.length ? `?${query.join('&')}` : ''}`,
+    );
+    let labels: Requirement[] = [];
+    let fields: FieldRequirement[] = [];
+    try {
+      if (opts.labelSelector) labels = parseLabelSelector(opts.labelSelector);
+      if (opts.fieldSelector) fields = parseFieldSelector(opts.fieldSelector);
+    } catch (e) {
+      return this.#fail(actor, r, ns, '', badRequest((e as Error).message));
+    }
+    const prefix = ns ? `${r.etcdPrefix}/${ns}/` : `${r.etcdPrefix}/`;
+    this.#etcdMessage('etcd.range', r, ns, '', prefix, false);
+    const items = this.#etcd
+      .range(prefix)
+      .map((kv) => kv.value)
+      // `services/specs` must not match `services/endpoints`: check the resource of each key.
+      .filter((o) => matchesLabels(labels, o.metadata?.labels) && matchesFields(fields, o));
+    return this.#respond(actor, r, ns, '', {
+      ok: true,
+      value: {
+        apiVersion: r.apiVersion,
+        kind: `${r.kind}List`,
+        metadata: { resourceVersion: String(this.#etcd.revision) },
+        items,
+      },
+    });
+  }
+
+  update(
+    actor: Actor,
+    resource: ResourceName,
+    namespace: string | undefined,
+    input: KubeObject,
+    opts: WriteOptions = {},
+  ): Result<KubeObject> {
+    const r = this.#def(resource);
+    if (!r)
+      return {
+        ok: false,
+        status: badRequest(`the server doesn't have a resource type "${resource}"`),
+      };
+    const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
+    const name = input.metadata?.name ?? '';
+    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const hk =
+      r.resource === 'leases' ||
+      (!!existing &&
+        sameIgnoringHeartbeats(existing.value, { ...input, status: existing.value.status }) &&
+        !r.hasStatus);
+    this.#request(actor, 'api.update', r, ns, name, `PUT ${restPath(r, ns, name)}`, hk);
+    if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
+    const next = clone(input) as KubeObject;
+    if (r.hasStatus) next.status = clone(existing.value.status);
+    return this.#finishUpdate(
+      actor,
+      r,
+      ns,
+      name,
+      existing,
+      next,
+      input.metadata?.resourceVersion,
+      opts,
+    );
+  }
+
+  updateStatus(
+    actor: Actor,
+    resource: ResourceName,
+    namespace: string | undefined,
+    input: KubeObject,
+  ): Result<KubeObject> {
+    const r = this.#def(resource);
+    if (!r)
+      return {
+        ok: false,
+        status: badRequest(`the server doesn't have a resource type "${resource}"`),
+      };
+    const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
+    const name = input.metadata?.name ?? '';
+    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const hk =
+      !!existing &&
+      this.#isHousekeeping(r, existing.value, { ...existing.value, status: input.status });
+    this.#request(
+      actor,
+      'api.updateStatus',
+      r,
+      ns,
+      name,
+      `PUT ${restPath(r, ns, name)}/status`,
+      hk,
+    );
+    if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
+    const next = clone(existing.value) as KubeObject;
+    next.status = clone(input.status);
+    return this.#finishUpdate(
+      actor,
+      r,
+      ns,
+      name,
+      existing,
+      next,
+      input.metadata?.resourceVersion,
+      {},
+      true,
+    );
+  }
+
+  patch(
+    actor: Actor,
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    patch: Record<string, unknown>,
+    opts: WriteOptions = {},
+    statusOnly = false,
+  ): Result<KubeObject> {
+    const r = this.#def(resource);
+    if (!r)
+      return {
+        ok: false,
+        status: badRequest(`the server doesn't have a resource type "${resource}"`),
+      };
+    const ns = this.#ns(r, namespace);
+    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    let next: KubeObject | undefined;
+    if (existing) {
+      if (statusOnly) {
+        next = clone(existing.value) as KubeObject;
+        next.status = mergePatch(existing.value.status, (patch as Obj).status ?? {});
+      } else {
+        next = mergePatch(existing.value, patch) as KubeObject;
+        if (r.hasStatus) next.status = existing.value.status;
+        next = clone(next);
+      }
+    }
+    const hk = !!existing && !!next && this.#isHousekeeping(r, existing.value, next);
+    this.#request(
+      actor,
+      'api.patch',
+      r,
+      ns,
+      name,
+      `PATCH ${restPath(r, ns, name)}${statusOnly ? '/status' : ''}`,
+      hk,
+    );
+    if (!existing || !next) return this.#fail(actor, r, ns, name, notFound(r, name));
+    const rv = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
+    return this.#finishUpdate(actor, r, ns, name, existing, next, rv, opts, statusOnly);
+  }
+
+  #finishUpdate(
+    actor: Actor,
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    existing: KeyValue<KubeObject>,
+    next: KubeObject,
+    resourceVersion: string | undefined,
+    opts: WriteOptions,
+    statusOnly = false,
+  ): Result<KubeObject> {
+    if (resourceVersion && resourceVersion !== existing.value.metadata?.resourceVersion) {
+      return this.#fail(actor, r, ns, name, conflict(r, name));
+    }
+    const old = existing.value;
+    const oldMeta = old.metadata ?? {};
+    const meta: Meta = { ...(next.metadata ?? {}) } as Meta;
+    next.metadata = meta;
+    next.apiVersion = r.apiVersion;
+    next.kind = r.kind;
+    // Fields the server owns.
+    meta.name = oldMeta.name;
+    if (r.namespaced) meta.namespace = oldMeta.namespace;
+    meta.uid = oldMeta.uid;
+    meta.creationTimestamp = oldMeta.creationTimestamp;
+    for (const k of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+      if (oldMeta[k] !== undefined) (meta as Obj)[k] = oldMeta[k];
+      else delete (meta as Obj)[k];
+    }
+    if (r.resource === 'namespaces') {
+      meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
+    }
+    if (!statusOnly) {
+      const errors = validateObject(r.resource, next);
+      if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
+      if (r.hasGeneration && !deepEqual(old.spec, next.spec))
+        meta.generation = (oldMeta.generation ?? 0) + 1;
+      if (r.resource === 'pods' && oldMeta.deletionTimestamp === undefined) {
+        // spec.nodeName is set only through the binding subresource once a pod exists.
+        (next.spec as Obj).nodeName = (old.spec as Obj | undefined)?.nodeName;
+        if ((next.spec as Obj).nodeName === undefined) delete (next.spec as Obj).nodeName;
+      }
+    }
+    if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: next });
+    // Deletion finishes once the last finalizer is gone.
+    const finalizersLeft =
+      (meta.finalizers?.length ?? 0) +
+      (r.resource === 'namespaces'
+        ? (((next.spec as Obj | undefined)?.finalizers as unknown[]) ?? []).length
+        : 0);
+    if (meta.deletionTimestamp && finalizersLeft === 0) {
+      this.#remove(r, ns, name);
+      return this.#respond(actor, r, ns, name, { ok: true, value: next });
+    }
+    const kv = this.#put(
+      r,
+      ns,
+      name,
+      next,
+      existing.modRevision,
+      this.#isHousekeeping(r, old, next),
+    );
+    if (!kv) return this.#fail(actor, r, ns, name, conflict(r, name));
+    return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
+  }
+
+  delete(
+    actor: Actor,
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    opts: DeleteOptions = {},
+  ): Result<KubeObject> {
+    const r = this.#def(resource);
+    if (!r)
+      return {
+        ok: false,
+        status: badRequest(`the server doesn't have a resource type "${resource}"`),
+      };
+    const ns = this.#ns(r, namespace);
+    this.#request(actor, 'api.delete', r, ns, name, `DELETE ${restPath(r, ns, name)}`);
+    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
+    const old = existing.value;
+    const oldMeta = old.metadata ?? {};
+    if (r.resource === 'namespaces') {
+      if (IMMORTAL_NAMESPACES.includes(name)) {
+        return this.#fail(
+          actor,
+          r,
+          ns,
+          name,
+          forbidden(r, name, 'this namespace may not be deleted'),
+        );
+      }
+      if (oldMeta.deletionTimestamp) {
+        const specFinalizers =
+          ((old.spec as Obj | undefined)?.finalizers as unknown[] | undefined) ?? [];
+        if (specFinalizers.length === 0 && !oldMeta.finalizers?.length && !opts.dryRun)
+          this.#remove(r, ns, name);
+        return this.#respond(actor, r, ns, name, { ok: true, value: old });
+      }
+      const next = clone(old) as KubeObject;
+      (next.metadata as Meta).deletionTimestamp = rfc3339(this.#now());
+      (next.metadata as Meta).deletionGracePeriodSeconds = 0;
+      next.status = { ...((next.status as Obj | undefined) ?? {}), phase: 'Terminating' };
+      if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: next });
+      const kv = this.#put(r, ns, name, next, existing.modRevision, false);
+      return this.#respond(actor, r, ns, name, { ok: true, value: kv!.value });
+    }
+    let grace = 0;
+    if (r.resource === 'pods') {
+      const spec = (old.spec ?? {}) as {
+        nodeName?: string;
+        terminationGracePeriodSeconds?: number;
+      };
+      const phase = (old.status as { phase?: string } | undefined)?.phase;
+      grace = opts.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
+      // Unscheduled and finished pods have nothing to stop: they go at once.
+      if (!spec.nodeName || phase === 'Succeeded' || phase === 'Failed') grace = 0;
+      if (grace < 0) grace = 0;
+    }
+    const finalizers = [...(oldMeta.finalizers ?? [])];
+    if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) {
+      finalizers.push('foregroundDeletion');
+    }
+    if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan'))
+      finalizers.push('orphan');
+    if (grace === 0 && finalizers.length === 0) {
+      if (!opts.dryRun) this.#remove(r, ns, name);
+      return this.#respond(actor, r, ns, name, { ok: true, value: old });
+    }
+    // Graceful deletion: mark and let the kubelet (or the finalizer's owner) finish.
+    if (oldMeta.deletionTimestamp) {
+      const prevGrace = oldMeta.deletionGracePeriodSeconds ?? 0;
+      if (grace >= prevGrace && finalizers.length === (oldMeta.finalizers?.length ?? 0)) {
+        return this.#respond(actor, r, ns, name, { ok: true, value: old });
+      }
+    }
+    const next = clone(old) as KubeObject;
+    const meta = next.metadata as Meta;
+    meta.deletionTimestamp = rfc3339(this.#now() + grace * 1000);
+    meta.deletionGracePeriodSeconds = grace;
+    if (finalizers.length) meta.finalizers = finalizers;
+    if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: next });
+    const kv = this.#put(r, ns, name, next, existing.modRevision, false);
+    return this.#respond(actor, r, ns, name, { ok: true, value: kv!.value });
+  }
+
+  bind(actor: Actor, namespace: string, name: string, node: string): Result<KubeObject> {
+    const r = RESOURCES.pods;
+    this.#request(
+      actor,
+      'api.bind',
+      r,
+      namespace,
+      name,
+      `POST ${restPath(r, namespace, name)}/binding`,
+    );
+    const existing = this.#etcd.get(etcdKey(r, namespace, name));
+    if (!existing) return this.#fail(actor, r, namespace, name, notFound(r, name));
+    const pod = existing.value;
+    const spec = (pod.spec ?? {}) as { nodeName?: string };
+    if (pod.metadata?.deletionTimestamp) {
+      return this.#fail(
+        actor,
+        r,
+        namespace,
+        name,
+        conflict(r, name, `pod ${name} is being deleted, cannot be assigned to a host`),
+      );
+    }
+    if (spec.nodeName) {
+      return this.#fail(
+        actor,
+        r,
+        namespace,
+        name,
+        conflict(r, name, `pod ${name} is already assigned to node "${spec.nodeName}"`),
+      );
+    }
+    const next = clone(pod) as KubeObject;
+    (next.spec as Obj).nodeName = node;
+    const status = (next.status ?? {}) as { conditions?: Obj[] };
+    const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({
+      type: 'PodScheduled',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: rfc3339(this.#now()),
+    });
+    status.conditions = conditions;
+    next.status = status;
+    const kv = this.#put(r, namespace, name, next, existing.modRevision, false);
+    if (!kv) return this.#fail(actor, r, namespace, name, conflict(r, name));
+    return this.#respond(actor, r, namespace, name, { ok: true, value: kv.value }, 201);
+  }
+
+  /** Unsupported verb helper for callers that route arbitrary requests. */
+  static methodNotAllowed(message: string): Status {
+    return methodNotAllowed(message);
+  }
+}

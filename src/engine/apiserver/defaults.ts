@@ -1,0 +1,224 @@
+/**
+ * Defaulting and mutating admission, as the real API server applies them on create:
+ * SetDefaults_* for each kind, DefaultTolerationSeconds, the ServiceAccount admission's
+ * projected token volume, pod QoS class and Pending phase.
+ */
+import type { KubeObject, ResourceName } from '../api/types.ts';
+import { randomString } from '../util/names.ts';
+import type { Rng } from '../util/rng.ts';
+
+type Obj = Record<string, unknown>;
+
+function obj(parent: Obj, key: string): Obj {
+  let v = parent[key];
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    v = {};
+    parent[key] = v;
+  }
+  return v as Obj;
+}
+
+function setIfUnset(o: Obj, key: string, value: unknown): void {
+  if (o[key] === undefined || o[key] === null) o[key] = value;
+}
+
+/** `nginx` and `nginx:latest` (or a digest-less image without tag) pull Always, others IfNotPresent. */
+export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSlash = image.lastIndexOf('/');
+  const tagAt = image.indexOf(':', lastSlash + 1);
+  if (tagAt < 0) return 'Always';
+  return image.slice(tagAt + 1) === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: Obj): void {
+  if (typeof c.image === 'string') setIfUnset(c, 'imagePullPolicy', defaultPullPolicy(c.image));
+  setIfUnset(c, 'terminationMessagePath', '/dev/termination-log');
+  setIfUnset(c, 'terminationMessagePolicy', 'File');
+  const resources = obj(c, 'resources');
+  // Limits without requests: requests default to the limits.
+  const limits = resources.limits as Obj | undefined;
+  if (limits && typeof limits === 'object') {
+    const requests = obj(resources, 'requests');
+    for (const [k, v] of Object.entries(limits)) setIfUnset(requests, k, v);
+  }
+  const ports = c.ports;
+  if (Array.isArray(ports)) for (const p of ports as Obj[]) setIfUnset(p, 'protocol', 'TCP');
+}
+
+/** SetDefaults_PodSpec (also applied to templates). */
+export function defaultPodSpec(spec: Obj): void {
+  setIfUnset(spec, 'restartPolicy', 'Always');
+  setIfUnset(spec, 'terminationGracePeriodSeconds', 30);
+  setIfUnset(spec, 'dnsPolicy', 'ClusterFirst');
+  setIfUnset(spec, 'securityContext', {});
+  setIfUnset(spec, 'schedulerName', 'default-scheduler');
+  for (const key of ['containers', 'initContainers']) {
+    const list = spec[key];
+    if (Array.isArray(list)) for (const c of list as Obj[]) defaultContainer(c);
+  }
+}
+
+function qosClass(spec: Obj): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+  const containers = [
+    ...((spec.containers as Obj[] | undefined) ?? []),
+    ...((spec.initContainers as Obj[] | undefined) ?? []),
+  ];
+  let any = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const r = (c.resources ?? {}) as { requests?: Obj; limits?: Obj };
+    const req = r.requests ?? {};
+    const lim = r.limits ?? {};
+    if (Object.keys(req).length || Object.keys(lim).length) any = true;
+    for (const res of ['cpu', 'memory']) {
+      if (lim[res] === undefined || String(req[res]) !== String(lim[res])) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+const DEFAULT_TOLERATIONS = [
+  'node.kubernetes.io/not-ready',
+  'node.kubernetes.io/unreachable',
+] as const;
+
+/** Pod defaulting plus the admission plugins that mutate a new pod. */
+function defaultPod(pod: Obj, rng: Rng): void {
+  const spec = obj(pod, 'spec');
+  defaultPodSpec(spec);
+  setIfUnset(spec, 'serviceAccountName', 'default');
+  setIfUnset(spec, 'serviceAccount', spec.serviceAccountName);
+  setIfUnset(spec, 'enableServiceLinks', true);
+  setIfUnset(spec, 'preemptionPolicy', 'PreemptLowerPriority');
+  setIfUnset(spec, 'priority', 0);
+  // DefaultTolerationSeconds admission.
+  const tolerations = Array.isArray(spec.tolerations) ? (spec.tolerations as Obj[]) : [];
+  for (const key of DEFAULT_TOLERATIONS) {
+    const has = tolerations.some(
+      (t) =>
+        t.key === key && (t.effect === 'NoExecute' || t.effect === undefined || t.effect === ''),
+    );
+    if (!has) {
+      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+    }
+  }
+  spec.tolerations = tolerations;
+  // ServiceAccount admission: the projected token volume and its mount in every container.
+  const automount = spec.automountServiceAccountToken !== false;
+  const volumes = Array.isArray(spec.volumes) ? (spec.volumes as Obj[]) : [];
+  const hasToken = volumes.some((v) => String(v.name ?? '').startsWith('kube-api-access-'));
+  if (automount && !hasToken) {
+    const volName = `kube-api-access-${randomString(rng)}`;
+    volumes.push({
+      name: volName,
+      projected: {
+        defaultMode: 420,
+        sources: [
+          { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+          {
+            configMap: {
+              name: 'kube-root-ca.crt',
+              items: [{ key: 'ca.crt', path: 'ca.crt' }],
+            },
+          },
+          {
+            downwardAPI: {
+              items: [
+                {
+                  path: 'namespace',
+                  fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    for (const c of (spec.containers as Obj[] | undefined) ?? []) {
+      const mounts = Array.isArray(c.volumeMounts) ? (c.volumeMounts as Obj[]) : [];
+      mounts.push({
+        name: volName,
+        readOnly: true,
+        mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+      });
+      c.volumeMounts = mounts;
+    }
+  }
+  if (volumes.length) spec.volumes = volumes;
+  const status = obj(pod, 'status');
+  setIfUnset(status, 'phase', 'Pending');
+  status.qosClass = qosClass(spec);
+}
+
+function defaultTemplated(o: Obj, isDeployment: boolean): void {
+  const spec = obj(o, 'spec');
+  setIfUnset(spec, 'replicas', 1);
+  if (isDeployment) {
+    setIfUnset(spec, 'revisionHistoryLimit', 10);
+    setIfUnset(spec, 'progressDeadlineSeconds', 600);
+    const strategy = obj(spec, 'strategy');
+    setIfUnset(strategy, 'type', 'RollingUpdate');
+    if (strategy.type === 'RollingUpdate') {
+      const ru = obj(strategy, 'rollingUpdate');
+      setIfUnset(ru, 'maxUnavailable', '25%');
+      setIfUnset(ru, 'maxSurge', '25%');
+    }
+  }
+  const template = obj(spec, 'template');
+  const tmeta = obj(template, 'metadata');
+  setIfUnset(tmeta, 'creationTimestamp', null);
+  defaultPodSpec(obj(template, 'spec'));
+  setIfUnset(o, 'status', {});
+}
+
+function defaultService(svc: Obj): void {
+  const spec = obj(svc, 'spec');
+  setIfUnset(spec, 'type', 'ClusterIP');
+  setIfUnset(spec, 'sessionAffinity', 'None');
+  setIfUnset(spec, 'ipFamilies', ['IPv4']);
+  setIfUnset(spec, 'ipFamilyPolicy', 'SingleStack');
+  setIfUnset(spec, 'internalTrafficPolicy', 'Cluster');
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+    setIfUnset(spec, 'externalTrafficPolicy', 'Cluster');
+  }
+  const ports = Array.isArray(spec.ports) ? (spec.ports as Obj[]) : [];
+  for (const p of ports) {
+    setIfUnset(p, 'protocol', 'TCP');
+    setIfUnset(p, 'targetPort', p.port);
+  }
+  const status = obj(svc, 'status');
+  setIfUnset(status, 'loadBalancer', {});
+}
+
+/**
+ * Apply the create-time defaults of `resource` to a mutable copy of a new object
+ * (after name generation, before validation).
+ */
+export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): void {
+  const x = o as Obj;
+  switch (resource) {
+    case 'pods':
+      defaultPod(x, rng);
+      break;
+    case 'deployments':
+      defaultTemplated(x, true);
+      break;
+    case 'replicasets':
+      defaultTemplated(x, false);
+      break;
+    case 'services':
+      defaultService(x);
+      break;
+    case 'namespaces': {
+      const spec = obj(x, 'spec');
+      setIfUnset(spec, 'finalizers', ['kubernetes']);
+      const status = obj(x, 'status');
+      setIfUnset(status, 'phase', 'Active');
+      break;
+    }
+    default:
+      break;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Kubernetes Status errors with the real messages (apimachinery pkg/api/errors).
+ */
+import type { Status, StatusCause, StatusReason } from '../api/types.ts';
+import { qualifiedKind, qualifiedResource, type ResourceDef } from './resources.ts';
+
+const CODES: Record<StatusReason, number> = {
+  NotFound: 404,
+  AlreadyExists: 409,
+  Conflict: 409,
+  Invalid: 422,
+  Forbidden: 403,
+  BadRequest: 400,
+  MethodNotAllowed: 405,
+  Gone: 410,
+  Expired: 410,
+  InternalError: 500,
+};
+
+function status(reason: StatusReason, message: string, details?: Status['details']): Status {
+  return {
+    apiVersion: 'v1',
+    kind: 'Status',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    ...(details ? { details } : {}),
+    code: CODES[reason],
+  };
+}
+
+/** `deployments.apps "web" not found` */
+export function notFound(r: ResourceDef, name: string): Status {
+  return status('NotFound', `${qualifiedResource(r)} "${name}" not found`, {
+    name,
+    ...(r.group ? { group: r.group } : {}),
+    kind: r.resource,
+  });
+}
+
+/** `namespaces "blue" already exists` */
+export function alreadyExists(r: ResourceDef, name: string): Status {
+  return status('AlreadyExists', `${qualifiedResource(r)} "${name}" already exists`, {
+    name,
+    ...(r.group ? { group: r.group } : {}),
+    kind: r.resource,
+  });
+}
+
+/** `<resource> "<name>" is forbidden: <why>` (name part omitted when empty). */
+export function forbidden(r: ResourceDef, name: string, why: string, cause?: StatusCause): Status {
+  const subject = name ? `${qualifiedResource(r)} "${name}"` : qualifiedResource(r);
+  return status('Forbidden', `${subject} is forbidden: ${why}`, {
+    ...(name ? { name } : {}),
+    ...(r.group ? { group: r.group } : {}),
+    kind: r.resource,
+    ...(cause ? { causes: [cause] } : {}),
+  });
+}
+
+/** Optimistic-concurrency failure. */
+export function conflict(r: ResourceDef, name: string, why?: string): Status {
+  return status(
+    'Conflict',
+    `Operation cannot be fulfilled on ${qualifiedResource(r)} "${name}": ${
+      why ??
+      'the object has been modified; please apply your changes to the latest version and try again'
+    }`,
+    { name, ...(r.group ? { group: r.group } : {}), kind: r.resource },
+  );
+}
+
+export function badRequest(message: string): Status {
+  return status('BadRequest', message);
+}
+
+export function methodNotAllowed(message: string): Status {
+  return status('MethodNotAllowed', message);
+}
+
+/** One field error, rendered as `<field>: <type>: <detail>` by `fieldErrorText`. */
+export interface FieldError {
+  field: string;
+  type: 'Invalid value' | 'Required value' | 'Forbidden' | 'Unsupported value' | 'Duplicate value';
+  /** Offending value; absent for Required/Forbidden. */
+  value?: unknown;
+  detail?: string;
+}
+
+/** Render a value the way Go's field.Error does (%q for strings, %#v for maps). */
+function goValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const entries = Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${JSON.stringify((v as Record<string, unknown>)[k])}`);
+    return `map[string]string{${entries.join(', ')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+export function fieldErrorBody(e: FieldError): string {
+  let s = e.type;
+  if (
+    e.type === 'Invalid value' ||
+    e.type === 'Unsupported value' ||
+    e.type === 'Duplicate value'
+  ) {
+    s += `: ${goValue(e.value)}`;
+  }
+  if (e.detail) s += `: ${e.detail}`;
+  return s;
+}
+
+const CAUSE_TYPES: Record<FieldError['type'], string> = {
+  'Invalid value': 'FieldValueInvalid',
+  'Required value': 'FieldValueRequired',
+  Forbidden: 'FieldValueForbidden',
+  'Unsupported value': 'FieldValueNotSupported',
+  'Duplicate value': 'FieldValueDuplicate',
+};
+
+/** `Deployment.apps "Web_X" is invalid: metadata.name: Invalid value: "Web_X": …` */
+export function invalid(r: ResourceDef, name: string, errors: FieldError[]): Status {
+  const texts = errors.map((e) => `${e.field}: ${fieldErrorBody(e)}`);
+  const agg = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
+  return status('Invalid', `${qualifiedKind(r)} "${name}" is invalid: ${agg}`, {
+    name,
+    ...(r.group ? { group: r.group } : {}),
+    kind: r.kind,
+    causes: errors.map((e) => ({
+      type: CAUSE_TYPES[e.type],
+      message: fieldErrorBody(e),
+      field: e.field,
+    })),
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * The resources the simulated API server serves: kind, group/version, scope, REST paths,
+ * etcd key prefixes (§10 of the fact sheet: nodes → minions, services → services/specs,
+ * endpoints → services/endpoints).
+ */
+import type { ResourceInfo, ResourceName } from '../api/types.ts';
+
+export interface ResourceDef extends ResourceInfo {
+  /** `apps/v1` or `v1`. */
+  apiVersion: string;
+  /** etcd key prefix without trailing slash, e.g. `/registry/minions`. */
+  etcdPrefix: string;
+  /** Has a status subresource: plain updates keep the stored status. */
+  hasStatus: boolean;
+  /** Spec changes bump metadata.generation. */
+  hasGeneration: boolean;
+}
+
+function def(
+  resource: ResourceName,
+  kind: string,
+  group: string,
+  namespaced: boolean,
+  shortNames: string[],
+  etcdName: string,
+  hasStatus: boolean,
+  hasGeneration = false,
+): ResourceDef {
+  const version = 'v1';
+  return {
+    resource,
+    kind,
+    group,
+    version,
+    namespaced,
+    shortNames,
+    apiVersion: group ? `${group}/${version}` : version,
+    etcdPrefix: `/registry/${etcdName}`,
+    hasStatus,
+    hasGeneration,
+  };
+}
+
+export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
+  namespaces: def('namespaces', 'Namespace', '', false, ['ns'], 'namespaces', true),
+  nodes: def('nodes', 'Node', '', false, ['no'], 'minions', true),
+  pods: def('pods', 'Pod', '', true, ['po'], 'pods', true),
+  deployments: def(
+    'deployments',
+    'Deployment',
+    'apps',
+    true,
+    ['deploy'],
+    'deployments',
+    true,
+    true,
+  ),
+  replicasets: def('replicasets', 'ReplicaSet', 'apps', true, ['rs'], 'replicasets', true, true),
+  services: def('services', 'Service', '', true, ['svc'], 'services/specs', true),
+  endpoints: def('endpoints', 'Endpoints', '', true, ['ep'], 'services/endpoints', false),
+  events: def('events', 'Event', '', true, ['ev'], 'events', false),
+  leases: def('leases', 'Lease', 'coordination.k8s.io', true, [], 'leases', false),
+};
+
+export const RESOURCE_NAMES = Object.keys(RESOURCES) as ResourceName[];
+
+/** `deployments.apps`, `pods`: how error messages name a resource. */
+export function qualifiedResource(r: ResourceDef): string {
+  return r.group ? `${r.resource}.${r.group}` : r.resource;
+}
+
+/** `Deployment.apps`, `Namespace`: how Invalid errors name a kind. */
+export function qualifiedKind(r: ResourceDef): string {
+  return r.group ? `${r.kind}.${r.group}` : r.kind;
+}
+
+/** REST path, e.g. `/apis/apps/v1/namespaces/default/deployments/web`. */
+export function restPath(r: ResourceDef, namespace: string | undefined, name?: string): string {
+  const base = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`;
+  const ns = r.namespaced && namespace ? `/namespaces/${namespace}` : '';
+  return `${base}${ns}/${r.resource}${name ? `/${name}` : ''}`;
+}
+
+/** etcd key, e.g. `/registry/services/specs/default/kubernetes`. */
+export function etcdKey(r: ResourceDef, namespace: string | undefined, name: string): string {
+  return r.namespaced ? `${r.etcdPrefix}/${namespace}/${name}` : `${r.etcdPrefix}/${name}`;
+}
+
+/** Longest-prefix lookup from an etcd key back to its resource. */
+export function resourceOfKey(key: string): ResourceDef | undefined {
+  let best: ResourceDef | undefined;
+  for (const r of Object.values(RESOURCES)) {
+    if (
+      key.startsWith(`${r.etcdPrefix}/`) &&
+      (!best || r.etcdPrefix.length > best.etcdPrefix.length)
+    ) {
+      best = r;
+    }
+  }
+  return best;
+}
+
+/** etcd grouping: one group per resource prefix, so snapshots and ranges stay per resource. */
+export function etcdGroupOf(key: string): string {
+  return resourceOfKey(key)?.etcdPrefix ?? '/registry/other';
+}

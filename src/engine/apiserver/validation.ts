@@ -1,0 +1,151 @@
+/**
+ * Validation with the real messages (apimachinery pkg/util/validation, pkg/api/validation).
+ */
+import type { KubeObject, ResourceName } from '../api/types.ts';
+import type { FieldError } from './errors.ts';
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** The RegexError text; note the double space after `'my-name',` (an upstream quirk). */
+export const DNS1123_LABEL_MESSAGE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+export const DNS1123_SUBDOMAIN_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+/** Messages of IsDNS1123Label (empty when valid). */
+export function isDNS1123Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!DNS1123_LABEL.test(value)) errs.push(DNS1123_LABEL_MESSAGE);
+  return errs;
+}
+
+/** Messages of IsDNS1123Subdomain (empty when valid). */
+export function isDNS1123Subdomain(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push('must be no more than 253 characters');
+  if (!DNS1123_SUBDOMAIN.test(value)) errs.push(DNS1123_SUBDOMAIN_MESSAGE);
+  return errs;
+}
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+function validateLabels(labels: unknown, field: string): FieldError[] {
+  if (!labels || typeof labels !== 'object') return [];
+  const errs: FieldError[] = [];
+  for (const [k, v] of Object.entries(labels)) {
+    if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) {
+      errs.push({
+        field: `${field}`,
+        type: 'Invalid value',
+        value: v,
+        detail:
+          "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+      });
+    }
+    if (k.length === 0)
+      errs.push({ field, type: 'Invalid value', value: k, detail: 'name part must be non-empty' });
+  }
+  return errs;
+}
+
+function validatePodSpec(spec: unknown, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const s = (spec ?? {}) as { containers?: unknown };
+  const containers = Array.isArray(s.containers) ? (s.containers as Record<string, unknown>[]) : [];
+  if (containers.length === 0) {
+    errs.push({ field: `${field}.containers`, type: 'Required value' });
+    return errs;
+  }
+  const seen = new Set<string>();
+  containers.forEach((c, i) => {
+    const f = `${field}.containers[${i}]`;
+    const name = typeof c.name === 'string' ? c.name : '';
+    if (!name) errs.push({ field: `${f}.name`, type: 'Required value' });
+    else {
+      for (const msg of isDNS1123Label(name)) {
+        errs.push({ field: `${f}.name`, type: 'Invalid value', value: name, detail: msg });
+      }
+      if (seen.has(name)) errs.push({ field: `${f}.name`, type: 'Duplicate value', value: name });
+      seen.add(name);
+    }
+    if (typeof c.image !== 'string' || c.image.trim() === '') {
+      errs.push({ field: `${f}.image`, type: 'Required value' });
+    }
+  });
+  return errs;
+}
+
+function matchesSelector(selector: unknown, labels: Record<string, string>): boolean {
+  const sel = (selector ?? {}) as { matchLabels?: Record<string, string> };
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
+  return true;
+}
+
+function validateTemplated(obj: KubeObject): FieldError[] {
+  const spec = (obj.spec ?? {}) as {
+    selector?: { matchLabels?: Record<string, string> };
+    template?: { metadata?: { labels?: Record<string, string> }; spec?: unknown };
+    replicas?: number;
+  };
+  const errs: FieldError[] = [];
+  if (typeof spec.replicas === 'number' && spec.replicas < 0) {
+    errs.push({
+      field: 'spec.replicas',
+      type: 'Invalid value',
+      value: spec.replicas,
+      detail: 'must be greater than or equal to 0',
+    });
+  }
+  const sel = spec.selector as Record<string, unknown> | undefined;
+  const hasSelector =
+    !!sel && (Object.keys(sel.matchLabels ?? {}).length > 0 || Array.isArray(sel.matchExpressions));
+  if (!hasSelector) {
+    errs.push({ field: 'spec.selector', type: 'Required value' });
+  } else {
+    const labels = spec.template?.metadata?.labels ?? {};
+    if (!matchesSelector(spec.selector, labels)) {
+      errs.push({
+        field: 'spec.template.metadata.labels',
+        type: 'Invalid value',
+        value: labels,
+        detail: '`selector` does not match template `labels`',
+      });
+    }
+  }
+  errs.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec'));
+  return errs;
+}
+
+/** Name and per-kind checks for a create or update. */
+export function validateObject(resource: ResourceName, obj: KubeObject): FieldError[] {
+  const meta = obj.metadata ?? {};
+  const errs: FieldError[] = [];
+  const name = meta.name ?? '';
+  if (!name) {
+    errs.push({
+      field: 'metadata.name',
+      type: 'Required value',
+      detail: 'name or generateName is required',
+    });
+  } else {
+    const nameErrs = resource === 'namespaces' ? isDNS1123Label(name) : isDNS1123Subdomain(name);
+    for (const msg of nameErrs)
+      errs.push({ field: 'metadata.name', type: 'Invalid value', value: name, detail: msg });
+  }
+  errs.push(...validateLabels(meta.labels, 'metadata.labels'));
+  switch (resource) {
+    case 'pods':
+      errs.push(...validatePodSpec(obj.spec, 'spec'));
+      break;
+    case 'deployments':
+    case 'replicasets':
+      errs.push(...validateTemplated(obj));
+      break;
+    default:
+      break;
+  }
+  return errs;
+}
