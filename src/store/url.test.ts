@@ -8,6 +8,26 @@ describe('URL state', () => {
     expect(readUrlState('?lang=%3Cscript%3E')).toEqual({});
   });
 
+  it('reads a 1-based ?step= and a scenario id, ignoring malformed ones', () => {
+    expect(readUrlState('?step=3&scenario=container-flow&lang=en')).toEqual({
+      step: 3,
+      scenario: 'container-flow',
+      lang: 'en',
+    });
+    for (const bad of ['0', '-1', '2.5', 'abc', '', '1e3', '99999999']) {
+      expect(readUrlState(`?step=${bad}`), bad).toEqual({});
+    }
+    expect(readUrlState('?scenario=%3Cscript%3E')).toEqual({});
+    expect(readUrlState('?scenario=Container_Flow')).toEqual({});
+  });
+
+  it('writes the step, keeping lang and scenario in place', () => {
+    expect(writeUrlState('?lang=ko&scenario=container-flow', { step: 4 })).toBe(
+      '?lang=ko&scenario=container-flow&step=4',
+    );
+    expect(writeUrlState('?step=2&lang=ko', { step: 5, lang: 'en' })).toBe('?step=5&lang=en');
+  });
+
   it('writes lang while keeping the other parameters', () => {
     expect(writeUrlState('?step=3&scenario=container-flow', { lang: 'en' })).toBe(
       '?step=3&scenario=container-flow&lang=en',

@@ -1,21 +1,36 @@
 import { isLang, type Lang } from '../i18n/index.ts';
 
-/** The parts of the page state that live in the URL (automation contract: `?lang=`). */
+/**
+ * The parts of the page state that live in the URL (automation contract: `?lang=`,
+ * `?scenario=`, `?step=`). `step` is 1-based, as a learner counts ("step 3 of 6").
+ */
 export interface UrlState {
   lang?: Lang;
+  scenario?: string;
+  step?: number;
 }
+
+const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** Read URL state from a query string; unknown or malformed values are ignored. */
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
+  const state: UrlState = {};
   const lang = params.get('lang');
-  return isLang(lang) ? { lang } : {};
+  if (isLang(lang)) state.lang = lang;
+  const scenario = params.get('scenario');
+  if (scenario && SCENARIO_ID.test(scenario)) state.scenario = scenario;
+  const step = params.get('step');
+  if (step && /^[1-9][0-9]{0,5}$/.test(step)) state.step = Number(step);
+  return state;
 }
 
 /** Return `search` with the URL state written in, keeping every other parameter. */
 export function writeUrlState(search: string, state: UrlState): string {
   const params = new URLSearchParams(search);
   if (state.lang) params.set('lang', state.lang);
+  if (state.scenario) params.set('scenario', state.scenario);
+  if (state.step !== undefined) params.set('step', String(state.step));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
