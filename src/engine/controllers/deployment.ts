@@ -1,0 +1,589 @@
+/**
+ * The deployment controller (kube-controller-manager, event source `deployment-controller`):
+ * one ReplicaSet per pod template, named `<deployment>-<pod-template-hash>`, scaled so a
+ * RollingUpdate stays within maxSurge/maxUnavailable, and the Deployment status with the
+ * Available / Progressing conditions of pkg/controller/deployment.
+ */
+import type { KubeObject } from '../api/types.ts';
+import type { ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import { parseTimestamp } from '../util/clock.ts';
+import {
+  type Condition,
+  canonicalJson,
+  clone,
+  controllerOf,
+  controllerRef,
+  deepEqual,
+  eventRef,
+  isDeleting,
+  type LabelSelector,
+  nameOf,
+  namespaceOf,
+  setCondition,
+  specOf,
+  statusOf,
+  uidOf,
+  withoutResourceVersion,
+} from './objects.ts';
+import { computePodTemplateHash } from './podTemplateHash.ts';
+
+export const COMPONENT_DEPLOYMENT = 'deployment-controller';
+export const HASH_LABEL = 'pod-template-hash';
+export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
+export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
+export const MAX_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
+const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+interface PodTemplate {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> } & Record<
+    string,
+    unknown
+  >;
+  spec?: Record<string, unknown>;
+}
+
+type IntOrString = number | string;
+
+interface DeploymentSpec {
+  replicas?: number;
+  selector?: LabelSelector;
+  template?: PodTemplate;
+  strategy?: {
+    type?: 'RollingUpdate' | 'Recreate';
+    rollingUpdate?: { maxSurge?: IntOrString; maxUnavailable?: IntOrString };
+  };
+  minReadySeconds?: number;
+  revisionHistoryLimit?: number;
+  progressDeadlineSeconds?: number;
+  paused?: boolean;
+}
+
+export interface DeploymentStatus {
+  observedGeneration?: number;
+  replicas?: number;
+  updatedReplicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+  unavailableReplicas?: number;
+  conditions?: Condition[];
+  collisionCount?: number;
+}
+
+interface RSStatus {
+  replicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+}
+
+/** A ReplicaSet as the controller sees it, with the replicas it set but may not have observed yet. */
+interface RSView {
+  obj: KubeObject;
+  name: string;
+  replicas: number;
+  status: RSStatus;
+  revision: number;
+  created: string;
+}
+
+/** `intstr.GetScaledValueFromIntOrPercent`. */
+export function scaledValue(v: IntOrString | undefined, total: number, roundUp: boolean): number {
+  if (v === undefined) return 0;
+  if (typeof v === 'number') return v;
+  const m = /^(\d+)%$/.exec(v);
+  if (!m) return Number.parseInt(v, 10) || 0;
+  const x = (Number(m[1]) * total) / 100;
+  return roundUp ? Math.ceil(x) : Math.floor(x);
+}
+
+function desiredReplicas(d: KubeObject): number {
+  return specOf<DeploymentSpec>(d).replicas ?? 1;
+}
+
+/** `deploymentutil.ResolveFenceposts` over the defaulted 25%/25% strategy. */
+export function fenceposts(d: KubeObject): { maxSurge: number; maxUnavailable: number } {
+  const spec = specOf<DeploymentSpec>(d);
+  if (spec.strategy?.type === 'Recreate') return { maxSurge: 0, maxUnavailable: 0 };
+  const replicas = desiredReplicas(d);
+  const ru = spec.strategy?.rollingUpdate ?? {};
+  const maxSurge = scaledValue(ru.maxSurge ?? '25%', replicas, true);
+  let maxUnavailable = scaledValue(ru.maxUnavailable ?? '25%', replicas, false);
+  if (maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1;
+  return { maxSurge, maxUnavailable: Math.min(maxUnavailable, replicas) };
+}
+
+function maxUnavailableOf(d: KubeObject): number {
+  const spec = specOf<DeploymentSpec>(d);
+  if (spec.strategy?.type === 'Recreate' || desiredReplicas(d) === 0) return 0;
+  return fenceposts(d).maxUnavailable;
+}
+
+function templateWithoutHash(template: PodTemplate | undefined): unknown {
+  const t = clone(template ?? {});
+  if (t.metadata?.labels) {
+    const { [HASH_LABEL]: _dropped, ...rest } = t.metadata.labels;
+    t.metadata.labels = rest;
+  }
+  return t;
+}
+
+function revisionOf(obj: KubeObject): number {
+  const v = obj.metadata?.annotations?.[REVISION_ANNOTATION];
+  const n = v === undefined ? 0 : Number.parseInt(v, 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function sum(list: readonly RSView[], f: (r: RSView) => number | undefined): number {
+  return list.reduce((acc, r) => acc + (f(r) ?? 0), 0);
+}
+
+function byCreation(a: RSView, b: RSView): number {
+  if (a.created !== b.created) return a.created < b.created ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function omitZero(status: DeploymentStatus): DeploymentStatus {
+  const out: DeploymentStatus = {};
+  for (const [k, v] of Object.entries(status)) {
+    if (v === 0 || v === undefined) continue;
+    (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/** Creates the deployment controller. */
+export function createDeploymentController(): Reconciler {
+  /** ReplicaSets created but not yet seen in the cache (the controller's expectations). */
+  const pendingCreates = new Map<string, number>();
+  /** Replica counts written but not yet observed, keyed by RS, valid while the RV is unchanged. */
+  const overlay = new Map<string, { rv: string | undefined; replicas: number }>();
+
+  function view(rs: KubeObject): RSView {
+    const key = `${namespaceOf(rs)}/${nameOf(rs)}`;
+    let replicas = specOf<{ replicas?: number }>(rs).replicas ?? 1;
+    const o = overlay.get(key);
+    if (o && o.rv === rs.metadata?.resourceVersion) replicas = o.replicas;
+    else overlay.delete(key);
+    return {
+      obj: rs,
+      name: nameOf(rs),
+      replicas,
+      status: statusOf<RSStatus>(rs),
+      revision: revisionOf(rs),
+      created: rs.metadata?.creationTimestamp ?? '',
+    };
+  }
+
+  return {
+    actor: 'controller-manager',
+    name: COMPONENT_DEPLOYMENT,
+    watches: ['deployments', 'replicasets'],
+    keysFor(resource, obj) {
+      if (resource === 'deployments') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
+      const owner = controllerOf(obj);
+      return owner?.kind === 'Deployment' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+    },
+    reconcile(key, cache, ctx) {
+      const [ns = '', name = ''] = key.split('/');
+      const d = cache.get('deployments', ns, name);
+      if (!d || isDeleting(d)) return { writes: [] };
+      const spec = specOf<DeploymentSpec>(d);
+      const writes: Write[] = [];
+      const dStatus = statusOf<DeploymentStatus>(d);
+
+      const owned = cache
+        .list('replicasets', ns)
+        .filter((rs) => controllerOf(rs)?.uid === uidOf(d) && !isDeleting(rs));
+      for (const rs of owned) pendingCreates.delete(`${ns}/${nameOf(rs)}`);
+      for (const [k, at] of pendingCreates) {
+        // Expectations expire after 5 minutes, as in the real controller.
+        if (ctx.now - at > 300_000) pendingCreates.delete(k);
+        else if (k.startsWith(`${ns}/${name}-`)) return { writes: [] };
+      }
+
+      const all = owned.map(view).sort(byCreation);
+      const wanted = canonicalJson(templateWithoutHash(spec.template));
+      const newRS = all.find(
+        (r) =>
+          canonicalJson(templateWithoutHash(specOf<{ template?: PodTemplate }>(r.obj).template)) ===
+          wanted,
+      );
+      const olds = all.filter((r) => r !== newRS);
+      const { maxSurge } = fenceposts(d);
+      const replicas = desiredReplicas(d);
+      const maxOldRevision = Math.max(0, ...olds.map((r) => r.revision));
+      const ref = eventRef('deployments', d);
+
+      const scale = (r: RSView, to: number, extra?: Record<string, string>) => {
+        if (r.replicas === to && !extra) return;
+        const from = r.replicas;
+        const rs = withoutResourceVersion(r.obj);
+        const meta = rs.metadata ?? {};
+        meta.annotations = {
+          ...meta.annotations,
+          [DESIRED_REPLICAS_ANNOTATION]: String(replicas),
+          [MAX_REPLICAS_ANNOTATION]: String(replicas + maxSurge),
+          ...extra,
+        };
+        rs.metadata = meta;
+        rs.spec = { ...specOf<Record<string, unknown>>(rs), replicas: to };
+        writes.push({ verb: 'update', resource: 'replicasets', namespace: ns, obj: rs });
+        overlay.set(`${ns}/${r.name}`, { rv: r.obj.metadata?.resourceVersion, replicas: to });
+        r.replicas = to;
+        if (from !== to) {
+          ctx.recordEvent({
+            ref,
+            type: 'Normal',
+            reason: 'ScalingReplicaSet',
+            message: `Scaled ${to > from ? 'up' : 'down'} replica set ${r.name} from ${from} to ${to}`,
+            component: COMPONENT_DEPLOYMENT,
+          });
+        }
+      };
+
+      let status: DeploymentStatus = clone(dStatus);
+      let rsView = newRS;
+
+      if (
+        !rsView &&
+        spec.strategy?.type === 'Recreate' &&
+        olds.some((r) => r.replicas > 0 || (r.status.replicas ?? 0) > 0)
+      ) {
+        // Recreate: the new ReplicaSet is only created once every old pod is gone.
+        for (const r of olds) if (r.replicas > 0) scale(r, 0);
+        const recreating = { ...status, observedGeneration: d.metadata?.generation ?? 1 };
+        if (!deepEqual(omitZero(recreating), omitZero(dStatus)))
+          writes.unshift(statusWrite(d, recreating));
+        return { writes };
+      }
+
+      if (!rsView) {
+        const hash = computePodTemplateHash(spec.template, dStatus.collisionCount);
+        const rsName = `${name}-${hash}`;
+        const clash = cache.get('replicasets', ns, rsName);
+        if (clash) {
+          // Hash collision with a ReplicaSet of another template: bump collisionCount and retry.
+          const next = { ...status, collisionCount: (dStatus.collisionCount ?? 0) + 1 };
+          writes.push(statusWrite(d, next));
+          return { writes };
+        }
+        const newReplicas = newRSNewReplicas(d, olds, undefined);
+        const revision = String(maxOldRevision + 1);
+        const template = clone(spec.template ?? {});
+        template.metadata = {
+          ...template.metadata,
+          labels: { ...template.metadata?.labels, [HASH_LABEL]: hash },
+        };
+        const annotations: Record<string, string> = {};
+        for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) {
+          if (
+            k !== LAST_APPLIED &&
+            k !== REVISION_ANNOTATION &&
+            k !== REVISION_HISTORY_ANNOTATION &&
+            k !== DESIRED_REPLICAS_ANNOTATION &&
+            k !== MAX_REPLICAS_ANNOTATION
+          ) {
+            annotations[k] = v;
+          }
+        }
+        annotations[DESIRED_REPLICAS_ANNOTATION] = String(replicas);
+        annotations[MAX_REPLICAS_ANNOTATION] = String(replicas + maxSurge);
+        annotations[REVISION_ANNOTATION] = revision;
+        const rs: KubeObject = {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          metadata: {
+            name: rsName,
+            namespace: ns,
+            labels: { ...spec.template?.metadata?.labels, [HASH_LABEL]: hash },
+            annotations,
+            ownerReferences: [controllerRef('deployments', d)],
+          },
+          spec: {
+            replicas: newReplicas,
+            minReadySeconds: spec.minReadySeconds ?? 0,
+            selector: {
+              ...spec.selector,
+              matchLabels: { ...spec.selector?.matchLabels, [HASH_LABEL]: hash },
+            },
+            template,
+          },
+        };
+        writes.push({ verb: 'create', resource: 'replicasets', namespace: ns, obj: rs });
+        pendingCreates.set(`${ns}/${rsName}`, ctx.now);
+        if (newReplicas > 0) {
+          ctx.recordEvent({
+            ref,
+            type: 'Normal',
+            reason: 'ScalingReplicaSet',
+            message: `Scaled up replica set ${rsName} from 0 to ${newReplicas}`,
+            component: COMPONENT_DEPLOYMENT,
+          });
+        }
+        status.conditions = setCondition(
+          status.conditions ?? [],
+          condition(
+            ctx,
+            'Progressing',
+            'True',
+            'NewReplicaSetCreated',
+            `Created new replica set "${rsName}"`,
+          ),
+        );
+        rsView = {
+          obj: rs,
+          name: rsName,
+          replicas: newReplicas,
+          status: {},
+          revision: maxOldRevision + 1,
+          created: ctx.timestamp(),
+        };
+        all.push(rsView);
+      } else if (rsView.revision <= maxOldRevision) {
+        // Rolling back to an older template re-uses its ReplicaSet under a new revision.
+        scale(rsView, rsView.replicas, { [REVISION_ANNOTATION]: String(maxOldRevision + 1) });
+        rsView.revision = maxOldRevision + 1;
+      }
+
+      if (!spec.paused) {
+        if (spec.strategy?.type === 'Recreate') rolloutRecreate(rsView, olds, replicas, scale);
+        else rolloutRolling(d, rsView, olds, scale);
+      }
+
+      status = syncRolloutStatus(d, all, rsView, status, ctx);
+      if (!deepEqual(omitZero(status), omitZero(dStatus))) writes.unshift(statusWrite(d, status));
+      const revision = String(rsView.revision);
+      if (d.metadata?.annotations?.[REVISION_ANNOTATION] !== revision) {
+        writes.push({
+          verb: 'patch',
+          resource: 'deployments',
+          namespace: ns,
+          name,
+          patch: { metadata: { annotations: { [REVISION_ANNOTATION]: revision } } },
+        });
+      }
+      requeueStuck(d, status, ctx, key);
+      return { writes };
+    },
+  };
+}
+
+function statusWrite(d: KubeObject, status: DeploymentStatus): Write {
+  const obj = withoutResourceVersion(d);
+  obj.status = omitZero(status);
+  return { verb: 'updateStatus', resource: 'deployments', namespace: namespaceOf(d), obj };
+}
+
+function condition(
+  ctx: ReconcileContext,
+  type: string,
+  status: Condition['status'],
+  reason: string,
+  message: string,
+): Condition {
+  const ts = ctx.timestamp();
+  return { type, status, lastUpdateTime: ts, lastTransitionTime: ts, reason, message };
+}
+
+/** `deploymentutil.NewRSNewReplicas` for RollingUpdate. */
+function newRSNewReplicas(
+  d: KubeObject,
+  olds: readonly RSView[],
+  newRS: RSView | undefined,
+): number {
+  const replicas = desiredReplicas(d);
+  const newReplicas = newRS?.replicas ?? 0;
+  const current = sum(olds, (r) => r.replicas) + newReplicas;
+  const maxTotal = replicas + fenceposts(d).maxSurge;
+  if (specOf<DeploymentSpec>(d).strategy?.type === 'Recreate') return replicas;
+  if (current >= maxTotal) return newReplicas;
+  const up = Math.min(maxTotal - current, replicas - newReplicas);
+  return newReplicas + Math.max(0, up);
+}
+
+type ScaleFn = (r: RSView, to: number) => void;
+
+function rolloutRolling(d: KubeObject, newRS: RSView, olds: RSView[], scale: ScaleFn): void {
+  const replicas = desiredReplicas(d);
+  const activeOlds = olds.filter((r) => r.replicas > 0);
+  // A pure scaling event with a single active ReplicaSet: scale it straight to the target.
+  if (activeOlds.length === 0) {
+    if (newRS.replicas !== replicas) scale(newRS, replicas);
+    return;
+  }
+  // reconcileNewReplicaSet
+  if (newRS.replicas > replicas) {
+    scale(newRS, replicas);
+    return;
+  }
+  if (newRS.replicas < replicas) {
+    const next = newRSNewReplicas(d, olds, newRS);
+    if (next !== newRS.replicas) {
+      scale(newRS, next);
+      return;
+    }
+  }
+  // reconcileOldReplicaSets
+  const all = [...olds, newRS];
+  const allPods = sum(all, (r) => r.replicas);
+  const minAvailable = replicas - maxUnavailableOf(d);
+  const newUnavailable = newRS.replicas - (newRS.status.availableReplicas ?? 0);
+  const maxScaledDown = allPods - minAvailable - newUnavailable;
+  if (maxScaledDown <= 0) return;
+  const sorted = [...olds].sort(byCreation);
+  // cleanupUnhealthyReplicas: old pods that are not available go first.
+  let cleaned = 0;
+  for (const r of sorted) {
+    if (cleaned >= maxScaledDown) break;
+    if (r.replicas === 0) continue;
+    const unhealthy = r.replicas - (r.status.availableReplicas ?? 0);
+    if (unhealthy <= 0) continue;
+    const down = Math.min(maxScaledDown - cleaned, unhealthy);
+    scale(r, r.replicas - down);
+    cleaned += down;
+  }
+  // scaleDownOldReplicaSetsForRollingUpdate: never below minAvailable available pods.
+  const available = sum(all, (r) => Math.min(r.status.availableReplicas ?? 0, r.replicas));
+  if (available <= minAvailable) return;
+  let budget = available - minAvailable;
+  for (const r of sorted) {
+    if (budget <= 0) break;
+    if (r.replicas === 0) continue;
+    const down = Math.min(r.replicas, budget);
+    scale(r, r.replicas - down);
+    budget -= down;
+  }
+}
+
+function rolloutRecreate(newRS: RSView, olds: RSView[], replicas: number, scale: ScaleFn): void {
+  const activeOld = olds.filter((r) => r.replicas > 0);
+  for (const r of activeOld) scale(r, 0);
+  if (activeOld.length > 0) return;
+  if (olds.some((r) => (r.status.replicas ?? 0) > 0)) return;
+  if (newRS.replicas !== replicas) scale(newRS, replicas);
+}
+
+/** `calculateStatus` followed by `syncRolloutStatus`. */
+function syncRolloutStatus(
+  d: KubeObject,
+  all: readonly RSView[],
+  newRS: RSView,
+  base: DeploymentStatus,
+  ctx: ReconcileContext,
+): DeploymentStatus {
+  const spec = specOf<DeploymentSpec>(d);
+  const replicas = desiredReplicas(d);
+  const old = statusOf<DeploymentStatus>(d);
+  const available = sum(all, (r) => r.status.availableReplicas);
+  const total = sum(all, (r) => r.replicas);
+  const status: DeploymentStatus = {
+    observedGeneration: d.metadata?.generation ?? 1,
+    replicas: sum(all, (r) => r.status.replicas),
+    updatedReplicas: newRS.status.replicas ?? 0,
+    readyReplicas: sum(all, (r) => r.status.readyReplicas),
+    availableReplicas: available,
+    unavailableReplicas: Math.max(0, total - available),
+    conditions: [...(base.conditions ?? [])],
+  };
+  if (base.collisionCount !== undefined) status.collisionCount = base.collisionCount;
+  status.conditions =
+    available >= replicas - maxUnavailableOf(d)
+      ? setCondition(
+          status.conditions ?? [],
+          condition(
+            ctx,
+            'Available',
+            'True',
+            'MinimumReplicasAvailable',
+            'Deployment has minimum availability.',
+          ),
+        )
+      : setCondition(
+          status.conditions ?? [],
+          condition(
+            ctx,
+            'Available',
+            'False',
+            'MinimumReplicasUnavailable',
+            'Deployment does not have minimum availability.',
+          ),
+        );
+
+  const deadline = spec.progressDeadlineSeconds ?? 600;
+  const current = (status.conditions ?? []).find((c) => c.type === 'Progressing');
+  const complete =
+    status.replicas === status.updatedReplicas && current?.reason === 'NewReplicaSetAvailable';
+  if (!complete) {
+    const isComplete =
+      (status.updatedReplicas ?? 0) === replicas &&
+      (status.replicas ?? 0) === replicas &&
+      (status.availableReplicas ?? 0) === replicas &&
+      (status.observedGeneration ?? 0) >= (d.metadata?.generation ?? 1);
+    const progressing =
+      (status.updatedReplicas ?? 0) > (old.updatedReplicas ?? 0) ||
+      (status.replicas ?? 0) < (old.replicas ?? 0) ||
+      (status.readyReplicas ?? 0) > (old.readyReplicas ?? 0) ||
+      (status.availableReplicas ?? 0) > (old.availableReplicas ?? 0);
+    if (isComplete) {
+      status.conditions = setCondition(
+        status.conditions ?? [],
+        condition(
+          ctx,
+          'Progressing',
+          'True',
+          'NewReplicaSetAvailable',
+          `ReplicaSet "${newRS.name}" has successfully progressed.`,
+        ),
+      );
+    } else if (progressing) {
+      const next = condition(
+        ctx,
+        'Progressing',
+        'True',
+        'ReplicaSetUpdated',
+        `ReplicaSet "${newRS.name}" is progressing.`,
+      );
+      // Progress refreshes lastUpdateTime even when the reason is unchanged.
+      if (current?.status === 'True' && current.lastTransitionTime) {
+        next.lastTransitionTime = current.lastTransitionTime;
+      }
+      status.conditions = [
+        ...(status.conditions ?? []).filter((c) => c.type !== 'Progressing'),
+        next,
+      ];
+    } else if (
+      current &&
+      current.reason !== 'NewReplicaSetAvailable' &&
+      current.reason !== 'ProgressDeadlineExceeded' &&
+      current.lastUpdateTime &&
+      parseTimestamp(current.lastUpdateTime) + deadline * 1000 < ctx.now
+    ) {
+      status.conditions = setCondition(
+        status.conditions ?? [],
+        condition(
+          ctx,
+          'Progressing',
+          'False',
+          'ProgressDeadlineExceeded',
+          `ReplicaSet "${newRS.name}" has timed out progressing.`,
+        ),
+      );
+    }
+  }
+  return status;
+}
+
+/** `requeueStuckDeployment`: look again when the progress deadline would pass. */
+function requeueStuck(d: KubeObject, status: DeploymentStatus, ctx: ReconcileContext, key: string) {
+  const current = (status.conditions ?? []).find((c) => c.type === 'Progressing');
+  if (!current?.lastUpdateTime) return;
+  if (
+    current.reason === 'NewReplicaSetAvailable' ||
+    current.reason === 'ProgressDeadlineExceeded'
+  ) {
+    return;
+  }
+  const deadline = (specOf<DeploymentSpec>(d).progressDeadlineSeconds ?? 600) * 1000;
+  const after = parseTimestamp(current.lastUpdateTime) + deadline - ctx.now;
+  ctx.requeueAfter(key, Math.max(after, 0) + 1000);
+}

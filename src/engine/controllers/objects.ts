@@ -1,0 +1,270 @@
+/**
+ * Small read-only helpers over API objects shared by the controllers, the kubelet and
+ * kube-proxy: metadata access, owner references, event references, pod predicates and
+ * label selectors. Nothing here mutates its input.
+ */
+import type { KubeObject, ResourceName } from '../api/types.ts';
+import type { EventRecord } from '../runtime/controller.ts';
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface Condition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+  lastProbeTime?: string | null;
+  lastUpdateTime?: string;
+  lastHeartbeatTime?: string;
+}
+
+/** kind and apiVersion of each resource, for owner and event references. */
+export const KINDS: Record<
+  ResourceName,
+  { kind: string; apiVersion: string; namespaced: boolean }
+> = {
+  namespaces: { kind: 'Namespace', apiVersion: 'v1', namespaced: false },
+  nodes: { kind: 'Node', apiVersion: 'v1', namespaced: false },
+  pods: { kind: 'Pod', apiVersion: 'v1', namespaced: true },
+  deployments: { kind: 'Deployment', apiVersion: 'apps/v1', namespaced: true },
+  replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1', namespaced: true },
+  services: { kind: 'Service', apiVersion: 'v1', namespaced: true },
+  endpoints: { kind: 'Endpoints', apiVersion: 'v1', namespaced: true },
+  events: { kind: 'Event', apiVersion: 'v1', namespaced: true },
+  leases: { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', namespaced: true },
+};
+
+/** The resource whose objects have this kind, or undefined for kinds the simulator lacks. */
+export function resourceOfKind(kind: string): ResourceName | undefined {
+  for (const [resource, info] of Object.entries(KINDS)) {
+    if (info.kind === kind) return resource as ResourceName;
+  }
+  return undefined;
+}
+
+export function nameOf(obj: KubeObject): string {
+  return obj.metadata?.name ?? '';
+}
+
+export function namespaceOf(obj: KubeObject): string {
+  return obj.metadata?.namespace ?? '';
+}
+
+export function uidOf(obj: KubeObject): string {
+  return obj.metadata?.uid ?? '';
+}
+
+export function isDeleting(obj: KubeObject): boolean {
+  return obj.metadata?.deletionTimestamp != null;
+}
+
+export function specOf<T = Record<string, unknown>>(obj: KubeObject): T {
+  return (obj.spec ?? {}) as T;
+}
+
+export function statusOf<T = Record<string, unknown>>(obj: KubeObject): T {
+  return (obj.status ?? {}) as T;
+}
+
+export function ownerReferences(obj: KubeObject): OwnerReference[] {
+  return (obj.metadata?.ownerReferences ?? []) as OwnerReference[];
+}
+
+/** The controlling owner reference (`controller: true`), as `metav1.GetControllerOf`. */
+export function controllerOf(obj: KubeObject): OwnerReference | undefined {
+  return ownerReferences(obj).find((r) => r.controller === true);
+}
+
+/** An owner reference to `owner` as controllers set it on what they create. */
+export function controllerRef(resource: ResourceName, owner: KubeObject): OwnerReference {
+  const info = KINDS[resource];
+  return {
+    apiVersion: info.apiVersion,
+    kind: info.kind,
+    name: nameOf(owner),
+    uid: uidOf(owner),
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+/** The involved-object reference of an event about `obj`. */
+export function eventRef(resource: ResourceName, obj: KubeObject): EventRecord['ref'] {
+  const info = KINDS[resource];
+  const ref: EventRecord['ref'] = {
+    resource,
+    name: nameOf(obj),
+    kind: info.kind,
+    apiVersion: info.apiVersion,
+  };
+  if (info.namespaced) ref.namespace = namespaceOf(obj);
+  const uid = uidOf(obj);
+  if (uid) ref.uid = uid;
+  return ref;
+}
+
+/** A deep copy of plain JSON data (cache objects are frozen; copies may be changed). */
+export function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** Structural equality of JSON data, key order ignored. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
+}
+
+/** JSON with object keys sorted at every level: a canonical serialization for hashing. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+// ---- label selectors -------------------------------------------------------------------
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+/**
+ * Whether `labels` satisfy a metav1.LabelSelector. An empty selector matches everything
+ * (as `metav1.LabelSelectorAsSelector`), a missing one matches nothing.
+ */
+export function selectorMatches(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
+  if (!selector) return false;
+  const l = labels ?? {};
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
+    if (l[k] !== v) return false;
+  }
+  for (const req of selector.matchExpressions ?? []) {
+    const has = Object.hasOwn(l, req.key);
+    const values = req.values ?? [];
+    switch (req.operator) {
+      case 'In':
+        if (!has || !values.includes(l[req.key] ?? '')) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(l[req.key] ?? '')) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+/** A Service's plain map selector (`spec.selector`); empty or missing selects nothing. */
+export function mapSelectorMatches(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
+  if (!selector || Object.keys(selector).length === 0) return false;
+  const l = labels ?? {};
+  return Object.entries(selector).every(([k, v]) => l[k] === v);
+}
+
+// ---- pods ------------------------------------------------------------------------------
+
+export function podPhase(pod: KubeObject): string {
+  return statusOf<{ phase?: string }>(pod).phase ?? 'Pending';
+}
+
+export function podConditions(pod: KubeObject): Condition[] {
+  return statusOf<{ conditions?: Condition[] }>(pod).conditions ?? [];
+}
+
+export function podCondition(pod: KubeObject, type: string): Condition | undefined {
+  return podConditions(pod).find((c) => c.type === type);
+}
+
+export function podNodeName(pod: KubeObject): string {
+  return specOf<{ nodeName?: string }>(pod).nodeName ?? '';
+}
+
+/** `podutil.IsPodReady`: the Ready condition is True. */
+export function isPodReady(pod: KubeObject): boolean {
+  return podCondition(pod, 'Ready')?.status === 'True';
+}
+
+/** `controller.IsPodActive`: not Succeeded/Failed and no deletionTimestamp. */
+export function isPodActive(pod: KubeObject): boolean {
+  const phase = podPhase(pod);
+  return phase !== 'Succeeded' && phase !== 'Failed' && !isDeleting(pod);
+}
+
+/** Ready for at least `minReadySeconds` (`podutil.IsPodAvailable`). */
+export function isPodAvailable(
+  pod: KubeObject,
+  minReadySeconds: number,
+  now: number,
+  parse: (ts: string) => number,
+): boolean {
+  const ready = podCondition(pod, 'Ready');
+  if (ready?.status !== 'True') return false;
+  if (minReadySeconds <= 0) return true;
+  if (!ready.lastTransitionTime) return false;
+  return parse(ready.lastTransitionTime) + minReadySeconds * 1000 <= now;
+}
+
+/**
+ * Set a condition the way `SetDeploymentCondition` / `UpdatePodCondition` do: a condition
+ * with the same status keeps its lastTransitionTime; an identical status and reason leaves
+ * the list unchanged. The changed condition moves to the end, as the Go helpers append it.
+ */
+export function setCondition(conditions: readonly Condition[], next: Condition): Condition[] {
+  const current = conditions.find((c) => c.type === next.type);
+  if (current && current.status === next.status && current.reason === next.reason) {
+    return [...conditions];
+  }
+  const merged: Condition = { ...next };
+  if (current && current.status === next.status && current.lastTransitionTime) {
+    merged.lastTransitionTime = current.lastTransitionTime;
+  }
+  return [...conditions.filter((c) => c.type !== next.type), merged];
+}
+
+/** A copy of `obj` without `metadata.resourceVersion`, so the write skips the conflict check. */
+export function withoutResourceVersion(obj: KubeObject): KubeObject {
+  const copy = clone(obj);
+  if (copy.metadata) {
+    const { resourceVersion: _rv, ...meta } = copy.metadata;
+    copy.metadata = meta;
+  }
+  return copy;
+}

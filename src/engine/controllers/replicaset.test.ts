@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../api/types.ts';
+import { pod } from './fixtures.ts';
+import { nameOf } from './objects.ts';
+import { createReplicaSetController, podsToDelete } from './replicaset.ts';
+import { MiniCluster } from './testing.ts';
+
+function replicaSet(replicas: number): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: 'web-7c79c4bf97',
+      namespace: 'default',
+      uid: 'uid-rs',
+      generation: 2,
+      labels: { app: 'web', 'pod-template-hash': '7c79c4bf97' },
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'uid-d', controller: true },
+      ],
+    },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'web', 'pod-template-hash': '7c79c4bf97' } },
+      template: {
+        metadata: { labels: { app: 'web', 'pod-template-hash': '7c79c4bf97' } },
+        spec: { containers: [{ name: 'nginx', image: 'nginx' }] },
+      },
+    },
+  };
+}
+
+const labels = { app: 'web', 'pod-template-hash': '7c79c4bf97' };
+
+describe('replicaset controller', () => {
+  it('creates pods named <rs>-<5 chars> with owner reference and template labels', () => {
+    const rs = replicaSet(3);
+    const c = new MiniCluster([['replicasets', rs]]);
+    const writes = c.reconcile(createReplicaSetController(), 'default/web-7c79c4bf97');
+    const creates = writes.filter((w) => w.verb === 'create');
+    expect(creates).toHaveLength(3);
+    const names: string[] = [];
+    for (const w of creates) {
+      if (w.verb !== 'create') continue;
+      const meta = w.obj.metadata!;
+      names.push(meta.name!);
+      expect(meta.name).toMatch(/^web-7c79c4bf97-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+      expect(meta.generateName).toBe('web-7c79c4bf97-');
+      expect(meta.labels).toEqual(labels);
+      expect(meta.ownerReferences).toEqual([
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: 'web-7c79c4bf97',
+          uid: 'uid-rs',
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ]);
+      expect(w.obj.spec).toEqual({ containers: [{ name: 'nginx', image: 'nginx' }] });
+    }
+    expect(new Set(names).size).toBe(3);
+    expect(c.ctx.eventLines()).toEqual(
+      names.map((n) => `Normal SuccessfulCreate Created pod: ${n}`),
+    );
+    expect(c.ctx.events.every((e) => e.component === 'replicaset-controller')).toBe(true);
+    expect(c.ctx.events[0]?.ref).toMatchObject({ kind: 'ReplicaSet', name: 'web-7c79c4bf97' });
+  });
+
+  it('waits for its creations to be observed before creating again (expectations)', () => {
+    const c = new MiniCluster([['replicasets', replicaSet(2)]]);
+    const rsc = createReplicaSetController();
+    const first = rsc.reconcile('default/web-7c79c4bf97', c.cache, c.ctx).writes;
+    const again = rsc.reconcile('default/web-7c79c4bf97', c.cache, c.ctx).writes;
+    expect(first.filter((w) => w.verb === 'create')).toHaveLength(2);
+    expect(again.filter((w) => w.verb === 'create')).toHaveLength(0);
+    c.apply(first);
+    const third = c.reconcile(rsc, 'default/web-7c79c4bf97');
+    expect(third.filter((w) => w.verb === 'create')).toHaveLength(0);
+  });
+
+  it('replaces a pod that is being deleted (not active) and counts only active pods', () => {
+    const rs = replicaSet(1);
+    const c = new MiniCluster([
+      ['replicasets', rs],
+      [
+        'pods',
+        pod('web-7c79c4bf97-x6j7v', {
+          owner: rs,
+          labels,
+          node: 'node2',
+          phase: 'Running',
+          ready: false,
+          deleting: true,
+        }),
+      ],
+    ]);
+    const writes = c.reconcile(createReplicaSetController(), 'default/web-7c79c4bf97');
+    expect(writes.filter((w) => w.verb === 'create')).toHaveLength(1);
+    expect(c.ctx.eventLines()[0]).toMatch(/^Normal SuccessfulCreate Created pod: web-7c79c4bf97-/);
+  });
+
+  it('reports replicas, fullyLabeledReplicas, readyReplicas, availableReplicas, observedGeneration', () => {
+    const rs = replicaSet(3);
+    const c = new MiniCluster([
+      ['replicasets', rs],
+      [
+        'pods',
+        pod('web-7c79c4bf97-aaaaa', {
+          owner: rs,
+          labels,
+          node: 'n1',
+          phase: 'Running',
+          ready: true,
+        }),
+      ],
+      [
+        'pods',
+        pod('web-7c79c4bf97-bbbbb', {
+          owner: rs,
+          labels,
+          node: 'n1',
+          phase: 'Running',
+          ready: false,
+        }),
+      ],
+      [
+        'pods',
+        pod('web-7c79c4bf97-ccccc', { owner: rs, labels: { app: 'web' }, phase: 'Pending' }),
+      ],
+      ['pods', pod('web-7c79c4bf97-ddddd', { owner: rs, labels, phase: 'Failed' })],
+    ]);
+    c.reconcile(createReplicaSetController(), 'default/web-7c79c4bf97');
+    expect(c.get('replicasets', 'default', 'web-7c79c4bf97')?.status).toEqual({
+      replicas: 3,
+      fullyLabeledReplicas: 2,
+      readyReplicas: 1,
+      availableReplicas: 1,
+      observedGeneration: 2,
+    });
+  });
+
+  it('deletes surplus pods like the real controller: unscheduled, pending, not ready, then newest', () => {
+    const rs = replicaSet(1);
+    const o = { owner: rs, labels };
+    const pods = [
+      pod('ready-old', {
+        ...o,
+        node: 'n1',
+        phase: 'Running',
+        ready: true,
+        readySince: 0,
+        created: 0,
+      }),
+      pod('ready-new', {
+        ...o,
+        node: 'n2',
+        phase: 'Running',
+        ready: true,
+        readySince: 3_600_000,
+        created: 3_500_000,
+      }),
+      pod('notready', { ...o, node: 'n3', phase: 'Running', ready: false, created: 0 }),
+      pod('pending', { ...o, node: 'n4', phase: 'Pending', created: 0 }),
+      pod('unscheduled', { ...o, phase: 'Pending', created: 0 }),
+    ];
+    const c = new MiniCluster([
+      ['replicasets', rs],
+      ...pods.map((p) => ['pods', p] as ['pods', KubeObject]),
+    ]);
+    c.ctx.now = 4_000_000;
+    const writes = c.reconcile(createReplicaSetController(), 'default/web-7c79c4bf97');
+    const deleted = writes.flatMap((w) => (w.verb === 'delete' ? [w.name] : []));
+    expect(deleted).toEqual(['unscheduled', 'pending', 'notready', 'ready-new']);
+    expect(c.ctx.eventLines()).toEqual(
+      deleted.map((n) => `Normal SuccessfulDelete Deleted pod: ${n}`),
+    );
+  });
+
+  it('prefers deleting pods doubled up on a node, then ones with more restarts', () => {
+    const rs = replicaSet(0);
+    const o = { owner: rs, labels, phase: 'Running' as const, ready: true, readySince: 0 };
+    const alone = pod('alone', { ...o, node: 'n1' });
+    const twinA = pod('twin-a', { ...o, node: 'n2' });
+    const twinB = pod('twin-b', { ...o, node: 'n2', restarts: 2 });
+    const ranked = podsToDelete([alone, twinA, twinB], [alone, twinA, twinB], 3, 1000);
+    expect(ranked.map(nameOf)).toEqual(['twin-b', 'twin-a', 'alone']);
+  });
+
+  it('treats ready times on a log2 scale: pods ready within the same power of two tie', () => {
+    const rs = replicaSet(0);
+    const o = { owner: rs, labels, node: 'n1', phase: 'Running' as const, ready: true };
+    // 100 s and 101 s ago fall in the same log2(ns) bucket, so the uid decides.
+    const a = pod('a', { ...o, readySince: 900_000, uid: 'uid-b' });
+    const b = pod('b', { ...o, readySince: 899_000, uid: 'uid-a' });
+    expect(podsToDelete([a, b], [], 1, 1_000_000).map(nameOf)).toEqual(['b']);
+  });
+
+  it('does not create pods in a terminating namespace', () => {
+    const c = new MiniCluster([
+      ['replicasets', replicaSet(2)],
+      [
+        'namespaces',
+        {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name: 'default', deletionTimestamp: '2026-01-01T00:00:00Z' },
+        },
+      ],
+    ]);
+    const writes = c.reconcile(createReplicaSetController(), 'default/web-7c79c4bf97');
+    expect(writes.filter((w) => w.verb === 'create')).toEqual([]);
+    expect(c.ctx.events).toEqual([]);
+  });
+});

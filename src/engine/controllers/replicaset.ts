@@ -1,0 +1,362 @@
+/**
+ * The ReplicaSet controller (event source `replicaset-controller`): keeps the number of
+ * active pods equal to `spec.replicas`, creating pods from the template and deleting surplus
+ * pods in the order of `controller.ActivePodsWithRanks`, and reports the ReplicaSet status.
+ *
+ * Pod names: the real controller sends `generateName: <rs>-` and learns the name from the
+ * API server's answer. Writes here are fire-and-forget, so the controller draws the 5-char
+ * suffix itself from the seeded random source with the API server's alphabet and sends both
+ * `generateName` and `name`; the `SuccessfulCreate` event can then carry the final name.
+ */
+import type { KubeObject } from '../api/types.ts';
+import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import { parseTimestamp } from '../util/clock.ts';
+import {
+  clone,
+  controllerOf,
+  controllerRef,
+  deepEqual,
+  eventRef,
+  isDeleting,
+  isPodActive,
+  isPodAvailable,
+  isPodReady,
+  nameOf,
+  namespaceOf,
+  podCondition,
+  podNodeName,
+  podPhase,
+  specOf,
+  statusOf,
+  uidOf,
+  withoutResourceVersion,
+} from './objects.ts';
+import { SAFE_ALPHANUMS } from './podTemplateHash.ts';
+
+export const COMPONENT_REPLICASET = 'replicaset-controller';
+/** `burstReplicas`: at most this many creations or deletions per sync. */
+const BURST_REPLICAS = 500;
+const EXPECTATIONS_TTL_MS = 5 * 60 * 1000;
+const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
+
+interface RSSpec {
+  replicas?: number;
+  minReadySeconds?: number;
+  template?: {
+    metadata?: {
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+      finalizers?: string[];
+    };
+    spec?: Record<string, unknown>;
+  };
+}
+
+export interface ReplicaSetStatus {
+  replicas: number;
+  fullyLabeledReplicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+  observedGeneration?: number;
+  conditions?: unknown[];
+}
+
+/** A 5-character suffix from the API server's name alphabet. */
+export function randomSuffix(random: () => number): string {
+  let s = '';
+  for (let i = 0; i < 5; i++) s += SAFE_ALPHANUMS[Math.floor(random() * SAFE_ALPHANUMS.length)];
+  return s;
+}
+
+function phaseOrdinal(pod: KubeObject): number {
+  switch (podPhase(pod)) {
+    case 'Pending':
+      return 0;
+    case 'Unknown':
+      return 1;
+    case 'Running':
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+function deletionCost(pod: KubeObject): number {
+  const v = pod.metadata?.annotations?.[DELETION_COST];
+  const n = v === undefined ? 0 : Number.parseInt(v, 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function restarts(pod: KubeObject): number {
+  const statuses = statusOf<{ containerStatuses?: { restartCount?: number }[] }>(
+    pod,
+  ).containerStatuses;
+  return Math.max(0, ...(statuses ?? []).map((c) => c.restartCount ?? 0));
+}
+
+/** `logarithmicRankDiff`: compare how long ago two times were on a log2 scale of nanoseconds. */
+function logRankDiff(t1: number, t2: number, now: number): number {
+  const rank = (t: number) => {
+    const d = (now - t) * 1e6;
+    return d > 0 ? Math.floor(Math.log2(d)) : -1;
+  };
+  return rank(t1) - rank(t2);
+}
+
+export interface RankedPod {
+  pod: KubeObject;
+  /** Active pods of the same owner family on the same node. */
+  rank: number;
+}
+
+/**
+ * `ActivePodsWithRanks.Less` (with LogarithmicScaleDown, GA since 1.31): true when `a` should
+ * be deleted before `b`.
+ */
+export function deleteBefore(a: RankedPod, b: RankedPod, now: number): boolean {
+  const pa = a.pod;
+  const pb = b.pod;
+  const na = podNodeName(pa);
+  const nb = podNodeName(pb);
+  // 1. Unassigned < assigned.
+  if (na !== nb && (na === '' || nb === '')) return na === '';
+  // 2. Pending < Unknown < Running.
+  if (phaseOrdinal(pa) !== phaseOrdinal(pb)) return phaseOrdinal(pa) < phaseOrdinal(pb);
+  // 3. Not ready < ready.
+  if (isPodReady(pa) !== isPodReady(pb)) return !isPodReady(pa);
+  // 4. Lower pod-deletion-cost first.
+  if (deletionCost(pa) !== deletionCost(pb)) return deletionCost(pa) < deletionCost(pb);
+  // 5. Doubled up (more related pods on the same node) first.
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  // 6. Ready for less time first.
+  if (isPodReady(pa) && isPodReady(pb)) {
+    const ra = podCondition(pa, 'Ready')?.lastTransitionTime;
+    const rb = podCondition(pb, 'Ready')?.lastTransitionTime;
+    if (ra !== rb) {
+      if (!ra || !rb) return !ra;
+      const diff = logRankDiff(parseTimestamp(ra), parseTimestamp(rb), now);
+      if (diff === 0) return uidOf(pa) < uidOf(pb);
+      return diff < 0;
+    }
+  }
+  // 7. More restarts first.
+  if (restarts(pa) !== restarts(pb)) return restarts(pa) > restarts(pb);
+  // 8. Newer first.
+  const ca = pa.metadata?.creationTimestamp;
+  const cb = pb.metadata?.creationTimestamp;
+  if (ca !== cb) {
+    if (!ca || !cb) return !ca;
+    const diff = logRankDiff(parseTimestamp(ca), parseTimestamp(cb), now);
+    if (diff === 0) return uidOf(pa) < uidOf(pb);
+    return diff < 0;
+  }
+  return false;
+}
+
+/** The `count` pods the controller would delete, in deletion order. */
+export function podsToDelete(
+  active: readonly KubeObject[],
+  related: readonly KubeObject[],
+  count: number,
+  now: number,
+): KubeObject[] {
+  const perNode = new Map<string, number>();
+  for (const p of related) {
+    if (!isPodActive(p)) continue;
+    const n = podNodeName(p);
+    if (n) perNode.set(n, (perNode.get(n) ?? 0) + 1);
+  }
+  const ranked: RankedPod[] = active.map((pod) => ({
+    pod,
+    rank: podNodeName(pod) ? (perNode.get(podNodeName(pod)) ?? 0) : 0,
+  }));
+  ranked.sort((a, b) => (deleteBefore(a, b, now) ? -1 : deleteBefore(b, a, now) ? 1 : 0));
+  return ranked.slice(0, count).map((r) => r.pod);
+}
+
+interface Expectations {
+  creates: Set<string>;
+  deletes: Set<string>;
+  at: number;
+}
+
+/** Creates the ReplicaSet controller. */
+export function createReplicaSetController(): Reconciler {
+  const expectations = new Map<string, Expectations>();
+
+  function satisfied(key: string, pods: readonly KubeObject[], now: number): boolean {
+    const e = expectations.get(key);
+    if (!e) return true;
+    const byName = new Map(pods.map((p) => [nameOf(p), p]));
+    for (const n of e.creates) if (byName.has(n)) e.creates.delete(n);
+    for (const n of e.deletes) {
+      const p = byName.get(n);
+      if (!p || isDeleting(p)) e.deletes.delete(n);
+    }
+    if ((e.creates.size === 0 && e.deletes.size === 0) || now - e.at > EXPECTATIONS_TTL_MS) {
+      expectations.delete(key);
+      return true;
+    }
+    return false;
+  }
+
+  return {
+    actor: 'controller-manager',
+    name: COMPONENT_REPLICASET,
+    watches: ['replicasets', 'pods', 'namespaces'],
+    keysFor(resource, obj) {
+      if (resource === 'replicasets') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
+      if (resource === 'pods') {
+        const owner = controllerOf(obj);
+        return owner?.kind === 'ReplicaSet' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+      }
+      return [];
+    },
+    reconcile(key, cache, ctx) {
+      const [ns = '', name = ''] = key.split('/');
+      const rs = cache.get('replicasets', ns, name);
+      if (!rs) {
+        expectations.delete(key);
+        return { writes: [] };
+      }
+      const spec = specOf<RSSpec>(rs);
+      const nsPods = cache.list('pods', ns);
+      const owned = nsPods.filter((p) => controllerOf(p)?.uid === uidOf(rs));
+      const active = owned.filter(isPodActive);
+      const writes: Write[] = [];
+
+      if (!isDeleting(rs) && satisfied(key, owned, ctx.now)) {
+        writes.push(...manageReplicas(rs, active, nsPods, cache, ctx, expectations, key));
+      }
+
+      const minReady = spec.minReadySeconds ?? 0;
+      const templateLabels = spec.template?.metadata?.labels ?? {};
+      const status: ReplicaSetStatus = {
+        replicas: active.length,
+        fullyLabeledReplicas: active.filter((p) =>
+          Object.entries(templateLabels).every(([k, v]) => p.metadata?.labels?.[k] === v),
+        ).length,
+        readyReplicas: active.filter(isPodReady).length,
+        availableReplicas: active.filter((p) =>
+          isPodAvailable(p, minReady, ctx.now, parseTimestamp),
+        ).length,
+        observedGeneration: rs.metadata?.generation ?? 1,
+      };
+      const old = statusOf<ReplicaSetStatus>(rs);
+      if (old.conditions) status.conditions = old.conditions;
+      const compact = compactStatus(status);
+      if (!deepEqual(compact, old)) {
+        const obj = withoutResourceVersion(rs);
+        obj.status = compact;
+        writes.push({ verb: 'updateStatus', resource: 'replicasets', namespace: ns, obj });
+      }
+      if (minReady > 0) {
+        for (const p of active) {
+          const since = podCondition(p, 'Ready')?.lastTransitionTime;
+          if (isPodReady(p) && since) {
+            const due = parseTimestamp(since) + minReady * 1000 - ctx.now;
+            if (due > 0) ctx.requeueAfter(key, due);
+          }
+        }
+      }
+      return { writes };
+    },
+  };
+}
+
+/** Status fields with `omitempty`: zero counts are left out, `replicas` always stays. */
+function compactStatus(s: ReplicaSetStatus): ReplicaSetStatus {
+  const out: ReplicaSetStatus = { replicas: s.replicas };
+  if (s.fullyLabeledReplicas) out.fullyLabeledReplicas = s.fullyLabeledReplicas;
+  if (s.readyReplicas) out.readyReplicas = s.readyReplicas;
+  if (s.availableReplicas) out.availableReplicas = s.availableReplicas;
+  if (s.observedGeneration) out.observedGeneration = s.observedGeneration;
+  if (s.conditions) out.conditions = s.conditions;
+  return out;
+}
+
+function manageReplicas(
+  rs: KubeObject,
+  active: readonly KubeObject[],
+  nsPods: readonly KubeObject[],
+  cache: Cache,
+  ctx: ReconcileContext,
+  expectations: Map<string, Expectations>,
+  key: string,
+): Write[] {
+  const ns = namespaceOf(rs);
+  const rsName = nameOf(rs);
+  const spec = specOf<RSSpec>(rs);
+  const replicas = spec.replicas ?? 1;
+  const diff = active.length - replicas;
+  const writes: Write[] = [];
+  const ref = eventRef('replicasets', rs);
+  if (diff < 0) {
+    const namespace = cache.get('namespaces', undefined, ns);
+    // No creates (and no FailedCreate events) while the namespace is terminating.
+    if (namespace && isDeleting(namespace)) return writes;
+    const count = Math.min(-diff, BURST_REPLICAS);
+    const taken = new Set(nsPods.map(nameOf));
+    const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
+    const prefix = `${rsName}-`.slice(0, 58);
+    for (let i = 0; i < count; i++) {
+      let podName = prefix + randomSuffix(() => ctx.random());
+      while (taken.has(podName)) podName = prefix + randomSuffix(() => ctx.random());
+      taken.add(podName);
+      e.creates.add(podName);
+      const tmeta = spec.template?.metadata ?? {};
+      const metadata: Record<string, unknown> = {
+        name: podName,
+        generateName: `${rsName}-`,
+        namespace: ns,
+        labels: { ...tmeta.labels },
+        ownerReferences: [controllerRef('replicasets', rs)],
+      };
+      if (tmeta.annotations) metadata.annotations = { ...tmeta.annotations };
+      if (tmeta.finalizers) metadata.finalizers = [...tmeta.finalizers];
+      const pod: KubeObject = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata,
+        spec: clone(spec.template?.spec ?? {}),
+      };
+      writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
+      ctx.recordEvent({
+        ref,
+        type: 'Normal',
+        reason: 'SuccessfulCreate',
+        message: `Created pod: ${podName}`,
+        component: COMPONENT_REPLICASET,
+      });
+    }
+    expectations.set(key, e);
+  } else if (diff > 0) {
+    const count = Math.min(diff, BURST_REPLICAS);
+    // Related pods: those of every ReplicaSet with the same controlling owner (a Deployment).
+    const owner = controllerOf(rs);
+    const siblings = new Set(
+      owner
+        ? cache
+            .list('replicasets', ns)
+            .filter((r) => controllerOf(r)?.uid === owner.uid)
+            .map(uidOf)
+        : [uidOf(rs)],
+    );
+    const related = nsPods.filter((p) => siblings.has(controllerOf(p)?.uid ?? ''));
+    const victims = podsToDelete(active, related, count, ctx.now);
+    const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
+    for (const pod of victims) {
+      e.deletes.add(nameOf(pod));
+      writes.push({ verb: 'delete', resource: 'pods', namespace: ns, name: nameOf(pod) });
+      ctx.recordEvent({
+        ref,
+        type: 'Normal',
+        reason: 'SuccessfulDelete',
+        message: `Deleted pod: ${nameOf(pod)}`,
+        component: COMPONENT_REPLICASET,
+      });
+    }
+    expectations.set(key, e);
+  }
+  return writes;
+}
