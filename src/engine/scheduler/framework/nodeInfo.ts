@@ -1,0 +1,156 @@
+/**
+ * NodeInfo: the scheduler cache's view of one node and the pods assigned to it
+ * (`framework.NodeInfo`). Immutable: `addPod` / `removePod` return a new NodeInfo and share
+ * everything they do not change, so snapshots can be kept cheaply.
+ */
+import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
+import { normalizeImageName } from './images.ts';
+import { type Allocatable, nodeAllocatable, podRequests, type Resources } from './resources.ts';
+
+export interface NodeInfo {
+  node: Node;
+  /** `node.metadata.name`. */
+  name: string;
+  /** Pods assigned to the node (bound or assumed), in the order they were added. */
+  pods: Pod[];
+  /** Sum of the pods' real requests (NodeResourcesFit filter, BalancedAllocation). */
+  requested: Resources;
+  /** Sum of the pods' non-zero requests (LeastAllocated scoring). */
+  nonZeroRequested: Resources;
+  /** Host ports in use, as `PROTOCOL/hostIP/port` (hostIP `0.0.0.0` when unset). */
+  usedPorts: Set<string>;
+  /** Parsed `status.allocatable`. */
+  allocatable: Allocatable;
+  /** `spec.taints` (empty when none). */
+  taints: readonly Taint[];
+  /** Normalized image name → size in bytes, from `status.images`. */
+  imageSizes: ReadonlyMap<string, number>;
+  /** Node labels (empty object when none). */
+  labels: Readonly<Record<string, string>>;
+}
+
+const NO_TAINTS: readonly Taint[] = [];
+const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** The `PROTOCOL/hostIP/port` keys of a pod's host ports. */
+export function podHostPorts(pod: Pod): string[] {
+  let out: string[] | undefined;
+  for (const c of pod.spec?.containers ?? []) {
+    for (const p of c.ports ?? []) {
+      if (!p.hostPort || p.hostPort <= 0) continue;
+      out ??= [];
+      out.push(portKey(p.protocol, p.hostIP, p.hostPort));
+    }
+  }
+  return out ?? NO_PORTS;
+}
+const NO_PORTS: string[] = [];
+
+export function portKey(protocol: string | undefined, hostIP: string | undefined, port: number) {
+  return `${protocol || 'TCP'}/${hostIP || '0.0.0.0'}/${port}`;
+}
+
+function imageSizes(node: Node): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const img of node.status?.images ?? []) {
+    for (const name of img.names ?? []) m.set(normalizeImageName(name), img.sizeBytes ?? 0);
+  }
+  return m;
+}
+
+/** Builds the NodeInfo of a node, optionally with pods already assigned to it. */
+export function newNodeInfo(node: Node, pods: readonly Pod[] = []): NodeInfo {
+  let info: NodeInfo = {
+    node,
+    name: node.metadata?.name ?? '',
+    pods: [],
+    requested: { milliCPU: 0, memory: 0 },
+    nonZeroRequested: { milliCPU: 0, memory: 0 },
+    usedPorts: new Set(),
+    allocatable: nodeAllocatable(node),
+    taints: node.spec?.taints ?? NO_TAINTS,
+    imageSizes: imageSizes(node),
+    labels: node.metadata?.labels ?? NO_LABELS,
+  };
+  for (const p of pods) info = addPod(info, p);
+  return info;
+}
+
+/** The same pods on an updated Node object (labels, taints, allocatable, images changed). */
+export function setNode(info: NodeInfo, node: Node): NodeInfo {
+  return {
+    ...info,
+    node,
+    name: node.metadata?.name ?? '',
+    allocatable: nodeAllocatable(node),
+    taints: node.spec?.taints ?? NO_TAINTS,
+    imageSizes: imageSizes(node),
+    labels: node.metadata?.labels ?? NO_LABELS,
+  };
+}
+
+/** Returns a NodeInfo with `pod` added (the scheduler's `AddPod`, also used when assuming). */
+export function addPod(info: NodeInfo, pod: Pod): NodeInfo {
+  const r = podRequests(pod);
+  const ports = podHostPorts(pod);
+  let usedPorts = info.usedPorts;
+  if (ports.length > 0) {
+    usedPorts = new Set(usedPorts);
+    for (const k of ports) usedPorts.add(k);
+  }
+  return {
+    ...info,
+    pods: [...info.pods, pod],
+    requested: {
+      milliCPU: info.requested.milliCPU + r.requested.milliCPU,
+      memory: info.requested.memory + r.requested.memory,
+    },
+    nonZeroRequested: {
+      milliCPU: info.nonZeroRequested.milliCPU + r.nonZero.milliCPU,
+      memory: info.nonZeroRequested.memory + r.nonZero.memory,
+    },
+    usedPorts,
+  };
+}
+
+function samePod(a: Pod, b: Pod): boolean {
+  if (a === b) return true;
+  const ua = a.metadata?.uid;
+  const ub = b.metadata?.uid;
+  if (ua && ub) return ua === ub;
+  return (
+    (a.metadata?.namespace ?? '') === (b.metadata?.namespace ?? '') &&
+    (a.metadata?.name ?? '') === (b.metadata?.name ?? '')
+  );
+}
+
+/**
+ * Returns a NodeInfo without `pod` (matched by uid, else namespace/name). The requests
+ * subtracted are those of the stored pod object, so an updated copy of the pod can be passed.
+ * Unknown pods leave the NodeInfo unchanged (same object).
+ */
+export function removePod(info: NodeInfo, pod: Pod): NodeInfo {
+  const i = info.pods.findIndex((p) => samePod(p, pod));
+  if (i === -1) return info;
+  const stored = info.pods[i]!;
+  const r = podRequests(stored);
+  const pods = info.pods.slice(0, i).concat(info.pods.slice(i + 1));
+  let usedPorts = info.usedPorts;
+  if (podHostPorts(stored).length > 0) {
+    usedPorts = new Set();
+    for (const p of pods) for (const k of podHostPorts(p)) usedPorts.add(k);
+  }
+  return {
+    ...info,
+    pods,
+    requested: {
+      milliCPU: info.requested.milliCPU - r.requested.milliCPU,
+      memory: info.requested.memory - r.requested.memory,
+    },
+    nonZeroRequested: {
+      milliCPU: info.nonZeroRequested.milliCPU - r.nonZero.milliCPU,
+      memory: info.nonZeroRequested.memory - r.nonZero.memory,
+    },
+    usedPorts,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * ImageLocality (score weight 1): favours nodes that already hold the pod's images, scaled by
+ * how widely each image is spread (an image on every node says little) and clamped to
+ * [23 MiB, 1000 MiB × containers].
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import { normalizeImageName } from '../images.ts';
+import type { NodeInfo } from '../nodeInfo.ts';
+import type { CycleState } from '../types.ts';
+import { MAX_NODE_SCORE } from './nodeResourcesFit.ts';
+
+export const NAME = 'ImageLocality';
+
+const MB = 1024 * 1024;
+export const MIN_THRESHOLD = 23 * MB;
+export const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+/** The normalized images of init and regular containers, in order, with repeats. */
+export function podImages(pod: Pod): string[] {
+  const out: string[] = [];
+  for (const c of pod.spec?.initContainers ?? [])
+    if (c.image) out.push(normalizeImageName(c.image));
+  for (const c of pod.spec?.containers ?? []) if (c.image) out.push(normalizeImageName(c.image));
+  return out;
+}
+
+/** Per cycle: the pod's images, their container count and on how many nodes each one is. */
+export interface ImageState {
+  images: string[];
+  containers: number;
+  numNodes: Map<string, number>;
+  totalNodes: number;
+}
+
+export function preScore(state: CycleState): ImageState {
+  const images = podImages(state.pod);
+  const numNodes = new Map<string, number>();
+  for (const img of images) {
+    if (numNodes.has(img)) continue;
+    let n = 0;
+    for (const node of state.allNodes) if (node.imageSizes.has(img)) n++;
+    numNodes.set(img, n);
+  }
+  const spec = state.pod.spec;
+  return {
+    images,
+    containers: (spec?.initContainers?.length ?? 0) + (spec?.containers?.length ?? 0),
+    numNodes,
+    totalNodes: state.allNodes.length,
+  };
+}
+
+/** `calculatePriority`: clamps the sum and maps it linearly onto 0..100. */
+export function calculatePriority(sum: number, containers: number): number {
+  const maxThreshold = MAX_CONTAINER_THRESHOLD * containers;
+  const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
+  if (maxThreshold <= MIN_THRESHOLD) return 0;
+  return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+}
+
+export function score(image: ImageState, node: NodeInfo): number {
+  let sum = 0;
+  for (const img of image.images) {
+    const size = node.imageSizes.get(img);
+    if (size === undefined) continue;
+    // scaledImageScore: size × (nodes with the image / all nodes), truncated.
+    sum += Math.trunc(size * ((image.numNodes.get(img) ?? 0) / image.totalNodes));
+  }
+  return calculatePriority(sum, image.containers);
+}

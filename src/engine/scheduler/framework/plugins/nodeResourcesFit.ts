@@ -1,0 +1,50 @@
+/**
+ * NodeResourcesFit (score weight 1, strategy LeastAllocated).
+ * Filter: the pod count must stay within `allocatable.pods` (`Too many pods`), and the pod's
+ * real CPU / memory requests must fit what is left (`Insufficient cpu`, `Insufficient memory`;
+ * a node short of both reports both). Code `Unschedulable` in 1.32 even when the request exceeds
+ * the node's whole allocatable (the Unresolvable distinction came in 1.34).
+ * Score: LeastAllocated over cpu and memory (weight 1 each) with non-zero requests.
+ */
+import type { NodeInfo } from '../nodeInfo.ts';
+import type { CycleState, Rejection } from '../types.ts';
+
+export const NAME = 'NodeResourcesFit';
+export const MAX_NODE_SCORE = 100;
+
+export function filter(state: CycleState, node: NodeInfo): Rejection | undefined {
+  const tooMany = node.pods.length + 1 > node.allocatable.pods;
+  const req = state.requests.requested;
+  const cpu =
+    req.milliCPU > 0 && req.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU;
+  const memory = req.memory > 0 && req.memory > node.allocatable.memory - node.requested.memory;
+  if (!tooMany && !cpu && !memory) return undefined;
+  const reasons: string[] = [];
+  if (tooMany) reasons.push('Too many pods');
+  if (cpu) reasons.push('Insufficient cpu');
+  if (memory) reasons.push('Insufficient memory');
+  return { plugin: NAME, code: 'Unschedulable', reasons };
+}
+
+/** `leastRequestedScore`: (capacity − requested) × 100 / capacity, integer; 0 when over. */
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+/** LeastAllocated: the weighted mean (integer division) of cpu and memory scores. */
+export function score(state: CycleState, node: NodeInfo): number {
+  const nz = state.requests.nonZero;
+  const a = node.allocatable;
+  let sum = 0;
+  let weights = 0;
+  if (a.milliCPU !== 0) {
+    sum += leastRequestedScore(node.nonZeroRequested.milliCPU + nz.milliCPU, a.milliCPU);
+    weights++;
+  }
+  if (a.memory !== 0) {
+    sum += leastRequestedScore(node.nonZeroRequested.memory + nz.memory, a.memory);
+    weights++;
+  }
+  return weights === 0 ? 0 : Math.trunc(sum / weights);
+}

@@ -1,0 +1,154 @@
+/**
+ * What a pod asks of a node, computed the way kube-scheduler 1.32 does
+ * (`resourcehelper.PodRequests`, `schedutil.GetNonzeroRequests`).
+ */
+import type { Container, Node, Pod } from 'kubernetes-types/core/v1';
+import { tryParseQuantity } from './quantity.ts';
+
+/** CPU in millicores and memory in bytes. */
+export interface Resources {
+  milliCPU: number;
+  memory: number;
+}
+
+/** What a node offers: CPU in millicores, memory in bytes and the number of pods. */
+export interface Allocatable extends Resources {
+  pods: number;
+}
+
+/** A pod's effective requests. */
+export interface PodRequests {
+  /**
+   * The real requests: what NodeResourcesFit's filter and BalancedAllocation use. A container
+   * without requests adds nothing, so a BestEffort pod requests 0 / 0.
+   */
+  requested: Resources;
+  /**
+   * The "non-zero" requests LeastAllocated scoring uses: a container with no CPU request
+   * counts as 100m, one with no memory request as 200 MiB (`DefaultMilliCPURequest`,
+   * `DefaultMemoryRequest`), so that piling BestEffort pods onto one node still looks costly.
+   */
+  nonZero: Resources;
+}
+
+/** `schedutil.DefaultMilliCPURequest`. */
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+/** `schedutil.DefaultMemoryRequest`: 200 MiB. */
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+type ResourceList = { [name: string]: string | number } | undefined;
+
+const cache = new WeakMap<Pod, PodRequests>();
+
+function lookup(list: ResourceList, name: string): string | number | undefined {
+  if (!list || !Object.hasOwn(list, name)) return undefined;
+  return list[name];
+}
+
+/**
+ * A container's request for one resource. The API server copies limits into missing requests
+ * when it defaults a pod; doing the same here keeps pods that skipped defaulting honest.
+ */
+function containerRequest(c: Container, name: string): string | number | undefined {
+  const res = c.resources as { requests?: ResourceList; limits?: ResourceList } | undefined;
+  return lookup(res?.requests, name) ?? lookup(res?.limits, name);
+}
+
+function milliOf(q: string | number | undefined): number {
+  return tryParseQuantity(q)?.milli ?? 0;
+}
+
+function unitsOf(q: string | number | undefined): number {
+  return tryParseQuantity(q)?.value ?? 0;
+}
+
+interface Four {
+  cpu: number;
+  mem: number;
+  cpuNZ: number;
+  memNZ: number;
+}
+
+function containerFour(c: Container): Four {
+  const cpuQ = containerRequest(c, 'cpu');
+  const memQ = containerRequest(c, 'memory');
+  const cpu = milliOf(cpuQ);
+  const mem = unitsOf(memQ);
+  return {
+    cpu,
+    mem,
+    cpuNZ: cpuQ === undefined ? DEFAULT_MILLI_CPU_REQUEST : cpu,
+    memNZ: memQ === undefined ? DEFAULT_MEMORY_REQUEST : mem,
+  };
+}
+
+function add(a: Four, b: Four): Four {
+  return {
+    cpu: a.cpu + b.cpu,
+    mem: a.mem + b.mem,
+    cpuNZ: a.cpuNZ + b.cpuNZ,
+    memNZ: a.memNZ + b.memNZ,
+  };
+}
+
+function max(a: Four, b: Four): Four {
+  return {
+    cpu: Math.max(a.cpu, b.cpu),
+    mem: Math.max(a.mem, b.mem),
+    cpuNZ: Math.max(a.cpuNZ, b.cpuNZ),
+    memNZ: Math.max(a.memNZ, b.memNZ),
+  };
+}
+
+const ZERO: Four = { cpu: 0, mem: 0, cpuNZ: 0, memNZ: 0 };
+
+/**
+ * The effective requests of a pod: the sum over its containers, raised to the largest init
+ * container (sidecars — init containers with `restartPolicy: Always` — add to both), plus
+ * `spec.overhead`. Cached per pod object, so treat pods as immutable.
+ */
+export function podRequests(pod: Pod): PodRequests {
+  const hit = cache.get(pod);
+  if (hit) return hit;
+  const spec = pod.spec;
+  let sum = ZERO;
+  for (const c of spec?.containers ?? []) sum = add(sum, containerFour(c));
+  let sidecars = ZERO;
+  let initMax = ZERO;
+  for (const c of spec?.initContainers ?? []) {
+    const own = containerFour(c);
+    if (c.restartPolicy === 'Always') {
+      sum = add(sum, own);
+      sidecars = add(sidecars, own);
+      initMax = max(initMax, sidecars);
+    } else {
+      initMax = max(initMax, add(own, sidecars));
+    }
+  }
+  sum = max(sum, initMax);
+  const overhead = spec?.overhead as ResourceList;
+  if (overhead) {
+    const cpu = milliOf(lookup(overhead, 'cpu'));
+    const mem = unitsOf(lookup(overhead, 'memory'));
+    sum = add(sum, { cpu, mem, cpuNZ: cpu, memNZ: mem });
+  }
+  const result: PodRequests = {
+    requested: { milliCPU: sum.cpu, memory: sum.mem },
+    nonZero: { milliCPU: sum.cpuNZ, memory: sum.memNZ },
+  };
+  cache.set(pod, result);
+  return result;
+}
+
+/**
+ * A node's `status.allocatable` (the scheduler reads allocatable only, never capacity: a node
+ * that reports no allocatable pods fits no pod, `Too many pods`).
+ */
+export function nodeAllocatable(node: Node): Allocatable {
+  const a = node.status?.allocatable as ResourceList;
+  return {
+    milliCPU: milliOf(lookup(a, 'cpu')),
+    memory: unitsOf(lookup(a, 'memory')),
+    pods: unitsOf(lookup(a, 'pods')),
+  };
+}

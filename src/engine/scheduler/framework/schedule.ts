@@ -1,0 +1,397 @@
+/**
+ * One scheduling cycle of kube-scheduler 1.32 for one pod (`schedulePod`): PreFilter → Filter
+ * (stopping after enough feasible nodes) → PreScore/Score/NormalizeScore → selectHost, or the
+ * FitError message DefaultPreemption's PostFilter completes when nothing fits.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import { type NodeInfo, podHostPorts } from './nodeInfo.ts';
+import * as balancedAllocation from './plugins/balancedAllocation.ts';
+import * as imageLocality from './plugins/imageLocality.ts';
+import * as nodeAffinity from './plugins/nodeAffinity.ts';
+import * as nodeName from './plugins/nodeName.ts';
+import * as nodePorts from './plugins/nodePorts.ts';
+import * as nodeResourcesFit from './plugins/nodeResourcesFit.ts';
+import * as nodeUnschedulable from './plugins/nodeUnschedulable.ts';
+import * as podTopologySpread from './plugins/podTopologySpread.ts';
+import * as taintToleration from './plugins/taintToleration.ts';
+import { MAX_NODE_SCORE, SCORE_PLUGINS } from './plugins.ts';
+import { podRequests } from './resources.ts';
+import type { CycleState, FilterFn, Rejection, StatusCode } from './types.ts';
+
+export interface ScheduleOptions {
+  /** Uniform in [0, 1); breaks ties between the best nodes. */
+  random: () => number;
+  /** Where the filter scan starts (the scheduler's `nextStartNodeIndex`). Default 0. */
+  startIndex?: number;
+  /** `percentageOfNodesToScore`; 0 or unset = adaptive (50 − nodes/125, at least 5). */
+  percentageOfNodesToScore?: number;
+  /**
+   * The pods this pod's replicas are spread against (PodTopologySpread's default selector).
+   * Default: {@link podTopologySpread.defaultSpreadSelector} (the controller's pods).
+   */
+  spreadSelector?: (pod: Pod) => Readonly<Record<string, string>> | undefined;
+  /**
+   * Build `verdicts` and per-plugin `scores` (default true). Benchmarks can turn it off; the
+   * decision, message and counters are the same.
+   */
+  explain?: boolean;
+}
+
+export interface NodeVerdict {
+  node: string;
+  passed: boolean;
+  /** Why the node was rejected: only the first failing plugin's reasons, as in the scheduler. */
+  reasons: { plugin: string; reason: string }[];
+  /** The rejection's code (absent when passed). */
+  code?: StatusCode;
+}
+
+export interface NodeScore {
+  node: string;
+  /** Normalized 0..100 score of each plugin that ran, with its weight. */
+  plugins: { plugin: string; score: number; weight: number }[];
+  /** Σ score × weight. */
+  total: number;
+}
+
+export interface ScheduleResult {
+  feasible: boolean;
+  selectedNode?: string;
+  /** The exact FailedScheduling event message (and PodScheduled condition message). */
+  message?: string;
+  /**
+   * Filter verdicts of the nodes examined, in scan order, then the nodes PreFilter excluded.
+   * Nodes left unexamined because enough feasible nodes were found are not listed.
+   */
+  verdicts: NodeVerdict[];
+  /** Scores of the feasible nodes, in scan order. Empty when 0 or 1 node is feasible (not scored). */
+  scores: NodeScore[];
+  /** Score plugins that returned Skip at PreScore (did not run), e.g. `NodeAffinity`. */
+  skippedScorePlugins: string[];
+  /** Where the next cycle starts scanning. */
+  nextStartIndex: number;
+  /** Nodes the filters ran on (`EvaluatedNodes`). */
+  evaluatedNodes: number;
+  feasibleNodes: number;
+}
+
+/** Error text when the cluster has no nodes (`ErrNoNodesAvailable`). */
+export const NO_NODES_MESSAGE = 'no nodes available to schedule pods';
+export const PREEMPTION_NOT_HELPFUL = 'Preemption is not helpful for scheduling';
+export const NO_VICTIMS = 'No preemption victims found for incoming pod';
+export const PREEMPTION_POLICY_NEVER = 'not eligible due to preemptionPolicy=Never.';
+
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+/** `numFeasibleNodesToFind`: how many feasible nodes to find before scoring. */
+export function numFeasibleNodesToFind(numAllNodes: number, percentage = 0): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let pct = percentage;
+  if (pct <= 0) {
+    pct = 50 - Math.trunc(numAllNodes / 125);
+    if (pct < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) pct = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  }
+  const n = Math.trunc((numAllNodes * pct) / 100);
+  return Math.max(n, MIN_FEASIBLE_NODES_TO_FIND);
+}
+
+/**
+ * `selectHost`: the highest total wins; among equal best totals (in the given order) each
+ * further one replaces the candidate with probability 1/count (reservoir sampling).
+ * Returns the index into `totals`, or -1 when empty.
+ */
+export function selectHost(totals: readonly number[], random: () => number): number {
+  if (totals.length === 0) return -1;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const t of totals) if (t > max) max = t;
+  let selected = -1;
+  let count = 0;
+  for (let i = 0; i < totals.length; i++) {
+    if (totals[i] !== max) continue;
+    count++;
+    if (count === 1 || Math.floor(random() * count) === 0) selected = i;
+  }
+  return selected;
+}
+
+/** `FitError.Error()`'s histogram: "<count> <reason>" sorted as whole strings. */
+function histogram(counts: Map<string, number>): string {
+  const entries: string[] = [];
+  for (const [reason, n] of counts) entries.push(`${n} ${reason}`);
+  entries.sort(compareBytes);
+  return entries.join(', ');
+}
+
+/** Go's `sort.Strings` order (UTF-8 bytes); equals UTF-16 order outside the astral planes. */
+function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Absent {
+  code: StatusCode;
+  reasons: string[];
+}
+
+/**
+ * The FailedScheduling message: filter histogram (or the PreFilter message), then
+ * DefaultPreemption's verdict. Preemption never finds victims in this simulation (all pods
+ * are treated as equal priority), so every node is either "not helpful" (its rejection was
+ * UnschedulableAndUnresolvable) or "no victims found".
+ */
+function fitErrorMessage(
+  pod: Pod,
+  allNodes: readonly NodeInfo[],
+  rejected: ReadonlyMap<string, Rejection>,
+  absent: Absent | undefined,
+  preFilterMsg: string | undefined,
+): string {
+  const n = allNodes.length;
+  let msg = `0/${n} nodes are available:`;
+  if (preFilterMsg !== undefined) {
+    msg += ` ${preFilterMsg}.`;
+  } else {
+    const counts = new Map<string, number>();
+    for (const r of rejected.values()) {
+      for (const reason of r.reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    }
+    if (absent && rejected.size < n) {
+      for (const reason of absent.reasons) {
+        counts.set(reason, (counts.get(reason) ?? 0) + n - rejected.size);
+      }
+    }
+    const h = histogram(counts);
+    if (h !== '') msg += ` ${h}.`;
+  }
+  if (pod.spec?.preemptionPolicy === 'Never')
+    return `${msg} preemption: ${PREEMPTION_POLICY_NEVER}`;
+  const counts = new Map<string, number>();
+  for (const node of allNodes) {
+    const code = (rejected.get(node.name) ?? absent)?.code;
+    const reason = code === 'UnschedulableAndUnresolvable' ? PREEMPTION_NOT_HELPFUL : NO_VICTIMS;
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return `${msg} preemption: 0/${n} nodes are available: ${histogram(counts)}.`;
+}
+
+const WEIGHT = new Map(SCORE_PLUGINS.map((p) => [p.name, p.weight]));
+
+/** `DefaultNormalizeScore`: scale to 0..100 by the maximum, optionally reversed. */
+export function defaultNormalizeScore(scores: number[], reverse: boolean): void {
+  let max = 0;
+  for (const s of scores) if (s > max) max = s;
+  if (max === 0) {
+    if (reverse) scores.fill(MAX_NODE_SCORE);
+    return;
+  }
+  for (let i = 0; i < scores.length; i++) {
+    const s = Math.trunc((MAX_NODE_SCORE * scores[i]!) / max);
+    scores[i] = reverse ? MAX_NODE_SCORE - s : s;
+  }
+}
+
+/**
+ * Runs one scheduling cycle for `pod` over the snapshot `nodes` (every node of the cluster,
+ * in a stable order). Pure: reads the NodeInfos, calls `opts.random` only to break ties.
+ */
+export function schedulePod(
+  pod: Pod,
+  nodes: readonly NodeInfo[],
+  opts: ScheduleOptions,
+): ScheduleResult {
+  const explain = opts.explain !== false;
+  const n = nodes.length;
+  const start = opts.startIndex ?? 0;
+  const result: ScheduleResult = {
+    feasible: false,
+    verdicts: [],
+    scores: [],
+    skippedScorePlugins: [],
+    nextStartIndex: n === 0 ? 0 : start % n,
+    evaluatedNodes: 0,
+    feasibleNodes: 0,
+  };
+  if (n === 0) {
+    result.message = NO_NODES_MESSAGE;
+    return result;
+  }
+
+  const state: CycleState = {
+    pod,
+    namespace: pod.metadata?.namespace ?? '',
+    requests: podRequests(pod),
+    hostPorts: podHostPorts(pod),
+    tolerations: pod.spec?.tolerations ?? [],
+    allNodes: nodes,
+  };
+
+  // PreFilter: plugins with nothing to check return Skip and are left out of Filter.
+  const required = nodeAffinity.required(pod);
+  const filters: FilterFn[] = [nodeUnschedulable.filter, nodeName.filter, taintToleration.filter];
+  if (required) filters.push((_s, node) => nodeAffinity.filter(required, node));
+  if (state.hostPorts.length > 0) filters.push(nodePorts.filter);
+  filters.push(nodeResourcesFit.filter);
+
+  let candidates: readonly NodeInfo[] = nodes;
+  let absent: Absent | undefined;
+  const rejected = new Map<string, Rejection>();
+  if (required?.nodeNames) {
+    const names = required.nodeNames;
+    if (names.size === 0) {
+      absent = { code: 'UnschedulableAndUnresolvable', reasons: [nodeAffinity.REASON_CONFLICT] };
+      if (explain) pushAbsent(result, nodes, nodeAffinity.NAME, absent);
+      result.message = fitErrorMessage(pod, nodes, rejected, absent, nodeAffinity.REASON_CONFLICT);
+      return result;
+    }
+    candidates = nodes.filter((x) => names.has(x.name));
+    absent = {
+      code: 'UnschedulableAndUnresolvable',
+      reasons: [`node(s) didn't satisfy plugin(s) [${nodeAffinity.NAME}]`],
+    };
+  }
+
+  // Filter, from the rotating start index, until enough feasible nodes are found.
+  const numToFind = numFeasibleNodesToFind(candidates.length, opts.percentageOfNodesToScore);
+  const feasible: NodeInfo[] = [];
+  const m = candidates.length;
+  for (let i = 0; i < m && feasible.length < numToFind; i++) {
+    const node = candidates[(start + i) % m]!;
+    let rejection: Rejection | undefined;
+    for (const f of filters) {
+      rejection = f(state, node);
+      if (rejection) break;
+    }
+    if (rejection) {
+      rejected.set(node.name, rejection);
+      if (explain) {
+        result.verdicts.push({
+          node: node.name,
+          passed: false,
+          code: rejection.code,
+          reasons: rejection.reasons.map((reason) => ({ plugin: rejection.plugin, reason })),
+        });
+      }
+    } else {
+      feasible.push(node);
+      if (explain) result.verdicts.push({ node: node.name, passed: true, reasons: [] });
+    }
+  }
+  if (explain && absent) {
+    const examined = new Set(candidates.map((c) => c.name));
+    pushAbsent(
+      result,
+      nodes.filter((x) => !examined.has(x.name)),
+      nodeAffinity.NAME,
+      absent,
+    );
+  }
+  const processed = feasible.length + rejected.size;
+  result.nextStartIndex = (start + processed) % n;
+  result.evaluatedNodes = processed;
+  result.feasibleNodes = feasible.length;
+
+  if (feasible.length === 0) {
+    result.message = fitErrorMessage(pod, nodes, rejected, absent, undefined);
+    return result;
+  }
+  result.feasible = true;
+  if (feasible.length === 1) {
+    // With a single feasible node the scheduler skips scoring altogether.
+    result.selectedNode = feasible[0]!.name;
+    return result;
+  }
+
+  const perPlugin = scorePlugins(state, feasible, required, opts, result.skippedScorePlugins);
+  const totals = new Array<number>(feasible.length).fill(0);
+  for (const { name, scores } of perPlugin) {
+    const w = WEIGHT.get(name) ?? 0;
+    for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * w;
+  }
+  if (explain) {
+    result.scores = feasible.map((node, i) => ({
+      node: node.name,
+      plugins: perPlugin.map(({ name, scores }) => ({
+        plugin: name,
+        score: scores[i]!,
+        weight: WEIGHT.get(name) ?? 0,
+      })),
+      total: totals[i]!,
+    }));
+  }
+  result.selectedNode = feasible[selectHost(totals, opts.random)]!.name;
+  return result;
+}
+
+function pushAbsent(
+  result: ScheduleResult,
+  nodes: readonly NodeInfo[],
+  plugin: string,
+  absent: Absent,
+): void {
+  for (const node of nodes) {
+    result.verdicts.push({
+      node: node.name,
+      passed: false,
+      code: absent.code,
+      reasons: absent.reasons.map((reason) => ({ plugin, reason })),
+    });
+  }
+}
+
+/** PreScore + Score + NormalizeScore of every default score plugin, in the scheduler's order. */
+function scorePlugins(
+  state: CycleState,
+  feasible: readonly NodeInfo[],
+  required: nodeAffinity.Required | undefined,
+  opts: ScheduleOptions,
+  skipped: string[],
+): { name: string; scores: number[] }[] {
+  const out: { name: string; scores: number[] }[] = [];
+  const each = (f: (node: NodeInfo) => number) => feasible.map(f);
+
+  const taints = each((node) => taintToleration.score(state, node));
+  defaultNormalizeScore(taints, true);
+  out.push({ name: taintToleration.NAME, scores: taints });
+
+  const preferred = nodeAffinity.preferred(state.pod);
+  if (preferred) {
+    const s = each((node) => nodeAffinity.score(preferred, node));
+    defaultNormalizeScore(s, false);
+    out.push({ name: nodeAffinity.NAME, scores: s });
+  } else {
+    skipped.push(nodeAffinity.NAME);
+  }
+
+  out.push({
+    name: nodeResourcesFit.NAME,
+    scores: each((node) => nodeResourcesFit.score(state, node)),
+  });
+
+  const selector = (opts.spreadSelector ?? podTopologySpread.defaultSpreadSelector)(state.pod);
+  const spread = podTopologySpread.preScore(
+    state,
+    selector,
+    feasible,
+    required ? (node) => required.match(node) : () => true,
+  );
+  if (spread) {
+    const s = each((node) => podTopologySpread.score(state, spread, node));
+    podTopologySpread.normalize(s);
+    out.push({ name: podTopologySpread.NAME, scores: s });
+  } else {
+    skipped.push(podTopologySpread.NAME);
+  }
+
+  // InterPodAffinity: no pod here carries pod (anti-)affinity, so PreScore finds nothing to
+  // score and returns Skip.
+  skipped.push('InterPodAffinity');
+
+  out.push({
+    name: balancedAllocation.NAME,
+    scores: each((node) => balancedAllocation.score(state, node)),
+  });
+
+  const images = imageLocality.preScore(state);
+  out.push({ name: imageLocality.NAME, scores: each((node) => imageLocality.score(images, node)) });
+  return out;
+}
