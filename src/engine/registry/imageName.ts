@@ -1,0 +1,87 @@
+/**
+ * Image reference normalization as containerd and the kubelet do it (distribution's
+ * `ParseNormalizedNamed` + `TagNameOnly`): `nginx` → `docker.io/library/nginx:latest`,
+ * `registry.k8s.io/pause:3.10` stays, a digest reference keeps its digest.
+ */
+
+export interface ImageName {
+  /** Registry host, e.g. `docker.io`, `registry.k8s.io`, `localhost:5000`. */
+  domain: string;
+  /** Repository path inside the registry, e.g. `library/nginx`, `coredns/coredns`. */
+  path: string;
+  /** Tag (`latest` when none was given and there is no digest). */
+  tag: string;
+  /** `sha256:<hex>` when the reference pins a digest. */
+  digest?: string;
+  /** `docker.io/library/nginx` */
+  repository: string;
+  /** `docker.io/library/nginx:latest` (or `…@sha256:…` for digest references). */
+  full: string;
+  /** Whether the reference had an explicit tag or digest. */
+  explicitTag: boolean;
+}
+
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+/** Parse and normalize an image reference; undefined for an invalid one (`InvalidImageName`). */
+export function parseImageName(image: string): ImageName | undefined {
+  let rest = image.trim();
+  if (rest === '') return undefined;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) return undefined;
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) return undefined;
+  }
+  const parts = rest.split('/');
+  let domain = 'docker.io';
+  const first = parts[0] ?? '';
+  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+    domain = first === 'index.docker.io' ? 'docker.io' : first;
+    parts.shift();
+  }
+  if (domain === 'docker.io' && parts.length === 1) parts.unshift('library');
+  if (parts.length === 0 || !parts.every((p) => COMPONENT.test(p))) return undefined;
+  const path = parts.join('/');
+  const repository = `${domain}/${path}`;
+  const finalTag = tag ?? (digest ? '' : 'latest');
+  const full = digest
+    ? `${repository}${tag ? `:${tag}` : ''}@${digest}`
+    : `${repository}:${finalTag}`;
+  const out: ImageName = {
+    domain,
+    path,
+    tag: finalTag,
+    repository,
+    full,
+    explicitTag: tag !== undefined || digest !== undefined,
+  };
+  if (digest) out.digest = digest;
+  return out;
+}
+
+/** `docker.io/library/nginx:latest` for `nginx`; the input itself when it cannot be parsed. */
+export function normalizeImage(image: string): string {
+  return parseImageName(image)?.full ?? image;
+}
+
+/**
+ * The kubelet's default `imagePullPolicy`: `Always` for `:latest` or no tag, else
+ * `IfNotPresent` (applied by API defaulting when the field is empty).
+ */
+export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  const parsed = parseImageName(image);
+  if (!parsed) return 'IfNotPresent';
+  if (parsed.digest) return 'IfNotPresent';
+  return parsed.tag === 'latest' ? 'Always' : 'IfNotPresent';
+}

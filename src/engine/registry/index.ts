@@ -1,0 +1,21 @@
+export { fakeDigest, hex64, randomHex64 } from './digest.ts';
+export {
+  defaultPullPolicy,
+  type ImageName,
+  normalizeImage,
+  parseImageName,
+} from './imageName.ts';
+export {
+  DEFAULT_IMAGES,
+  type ImageManifest,
+  KUBE_SYSTEM_IMAGES,
+  type Layer,
+  type LocalImage,
+  type PushResult,
+  pullErrorText,
+  Registry,
+  type ResolvedImage,
+  type ResolveFailureReason,
+  type ResolveResult,
+  type SeedImage,
+} from './registry.ts';

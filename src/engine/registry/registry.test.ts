@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPullPolicy, normalizeImage, parseImageName } from './imageName.ts';
+import { pullErrorText, Registry } from './registry.ts';
+
+describe('image names', () => {
+  it('normalizes like containerd', () => {
+    expect(normalizeImage('nginx')).toBe('docker.io/library/nginx:latest');
+    expect(normalizeImage('nginx:1.27')).toBe('docker.io/library/nginx:1.27');
+    expect(normalizeImage('kubernetesui/dashboard:v2.7.0')).toBe(
+      'docker.io/kubernetesui/dashboard:v2.7.0',
+    );
+    expect(normalizeImage('registry.k8s.io/coredns/coredns:v1.11.3')).toBe(
+      'registry.k8s.io/coredns/coredns:v1.11.3',
+    );
+    expect(normalizeImage('localhost:5000/app')).toBe('localhost:5000/app:latest');
+    expect(parseImageName('Nginx')).toBeUndefined();
+    expect(parseImageName('nginx:bad tag')).toBeUndefined();
+  });
+
+  it('defaults imagePullPolicy: Always for latest or no tag, IfNotPresent otherwise', () => {
+    expect(defaultPullPolicy('nginx')).toBe('Always');
+    expect(defaultPullPolicy('nginx:latest')).toBe('Always');
+    expect(defaultPullPolicy('nginx:1.27')).toBe('IfNotPresent');
+  });
+});
+
+describe('registry', () => {
+  it('resolves pre-filled images with size, digest and repo digest', () => {
+    const r = new Registry();
+    const res = r.resolve('nginx');
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.image.sizeBytes).toBe(72080558);
+    expect(res.image.layers.reduce((a, l) => a + l.sizeBytes, 0)).toBe(72080558);
+    expect(res.image.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(res.image.repoDigest).toBe(`docker.io/library/nginx@${res.image.digest}`);
+    const same = r.resolve('nginx:1.27');
+    expect(same.ok && same.image.digest).toBe(res.image.digest);
+  });
+
+  it('fails a missing tag with containerd NotFound text', () => {
+    const res = new Registry().resolve('nginx:doesnotexist');
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(pullErrorText(res)).toBe(
+      'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:doesnotexist": failed to resolve reference "docker.io/library/nginx:doesnotexist": docker.io/library/nginx:doesnotexist: not found',
+    );
+  });
+
+  it('fails a missing Docker Hub repository with pull access denied', () => {
+    const res = new Registry().resolve('nosuchimage');
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(pullErrorText(res)).toBe(
+      'rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nosuchimage:latest": failed to resolve reference "docker.io/library/nosuchimage:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+    );
+  });
+
+  it('builds locally, refuses to push what was not built, pushes what was', () => {
+    const r = new Registry();
+    expect(r.push('myapp').lines).toEqual(['An image does not exist locally with the tag: myapp']);
+    expect(r.resolve('myapp').ok).toBe(false);
+    const img = r.build('myapp')!;
+    expect(img.ref).toBe('docker.io/library/myapp:latest');
+    expect(img.id).toMatch(/^[0-9a-f]{12}$/);
+    const pushed = r.push('myapp');
+    expect(pushed.ok).toBe(true);
+    expect(pushed.lines[0]).toBe('The push refers to repository [docker.io/library/myapp]');
+    expect(pushed.lines[1]).toMatch(/^[0-9a-f]{12}: Pushed$/);
+    expect(pushed.lines.slice(2, -1).every((l) => l.endsWith(': Mounted from library/nginx'))).toBe(
+      true,
+    );
+    expect(pushed.lines.at(-1)).toMatch(/^latest: digest: sha256:[0-9a-f]{64} size: \d+$/);
+    const res = r.resolve('myapp:latest');
+    expect(res.ok && res.image.digest).toBe(img.digest);
+    // A rebuild is a new image with a new digest.
+    expect(r.build('myapp')!.digest).not.toBe(img.digest);
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * The container registry the learner's cluster pulls from (Docker Hub plus registry.k8s.io,
+ * shown as one "registry" component), and the developer's local image store that `docker
+ * build` fills and `docker push` uploads from. Plain deterministic data: sizes are compressed
+ * image sizes (what a pull transfers), digests are stable stand-ins.
+ */
+import { fakeDigest } from './digest.ts';
+import { type ImageName, parseImageName } from './imageName.ts';
+
+export interface Layer {
+  digest: string;
+  sizeBytes: number;
+}
+
+export interface ImageManifest {
+  /** `docker.io/library/nginx` */
+  repository: string;
+  tag: string;
+  /** Manifest digest `sha256:…` (what `imageID` carries after a pull). */
+  digest: string;
+  /** Sum of the compressed layers. */
+  sizeBytes: number;
+  layers: Layer[];
+}
+
+/** What a successful resolve returns: everything containerd needs to pull the image. */
+export interface ResolvedImage extends ImageManifest {
+  /** Normalized reference, e.g. `docker.io/library/nginx:latest`. */
+  ref: string;
+  /** `docker.io/library/nginx@sha256:…`, the container status `imageID`. */
+  repoDigest: string;
+}
+
+export type ResolveFailureReason = 'NotFound' | 'Unauthorized' | 'InvalidReference';
+
+export type ResolveResult =
+  | { ok: true; image: ResolvedImage }
+  | {
+      ok: false;
+      reason: ResolveFailureReason;
+      /** The normalized reference that failed (the image as written if it is invalid). */
+      ref: string;
+      /** The registry's answer as containerd words it, e.g. `docker.io/library/nginx:x: not found`. */
+      message: string;
+    };
+
+/** An image on the developer's machine (after `docker build`). */
+export interface LocalImage extends ImageManifest {
+  ref: string;
+  /** `IMAGE ID` as `docker images` shows it (first 12 hex of the config digest). */
+  id: string;
+  builds: number;
+}
+
+export interface PushResult {
+  ok: boolean;
+  /** What `docker push` prints, line by line (or the error line). */
+  lines: string[];
+  image?: ResolvedImage;
+}
+
+/** One pre-filled repository tag: compressed size and layer count. */
+export interface SeedImage {
+  image: string;
+  sizeBytes: number;
+  layers: number;
+  /** Another tag of the same repository that points at the same manifest. */
+  aliasOf?: string;
+}
+
+/** Images every node's containerd already holds: the kube-system workloads of a kubeadm cluster. */
+export const KUBE_SYSTEM_IMAGES: readonly string[] = [
+  'registry.k8s.io/pause:3.10',
+  'registry.k8s.io/etcd:3.5.16-0',
+  'registry.k8s.io/kube-apiserver:v1.32.2',
+  'registry.k8s.io/kube-controller-manager:v1.32.2',
+  'registry.k8s.io/kube-scheduler:v1.32.2',
+  'registry.k8s.io/kube-proxy:v1.32.2',
+  'registry.k8s.io/coredns/coredns:v1.11.3',
+];
+
+/** The default contents: popular Docker Hub images and the Kubernetes images. */
+export const DEFAULT_IMAGES: readonly SeedImage[] = [
+  { image: 'nginx:latest', sizeBytes: 72_080_558, layers: 7 },
+  { image: 'nginx:1.27', sizeBytes: 72_080_558, layers: 7, aliasOf: 'nginx:latest' },
+  { image: 'nginx:1.26', sizeBytes: 71_012_345, layers: 7 },
+  { image: 'nginx:alpine', sizeBytes: 20_454_126, layers: 8 },
+  { image: 'redis:latest', sizeBytes: 45_102_310, layers: 8 },
+  { image: 'redis:7.4', sizeBytes: 45_102_310, layers: 8, aliasOf: 'redis:latest' },
+  { image: 'busybox:latest', sizeBytes: 2_166_802, layers: 1 },
+  { image: 'busybox:1.37', sizeBytes: 2_166_802, layers: 1, aliasOf: 'busybox:latest' },
+  { image: 'httpd:latest', sizeBytes: 58_328_472, layers: 6 },
+  { image: 'httpd:2.4', sizeBytes: 58_328_472, layers: 6, aliasOf: 'httpd:latest' },
+  { image: 'postgres:latest', sizeBytes: 158_447_610, layers: 14 },
+  { image: 'postgres:17', sizeBytes: 158_447_610, layers: 14, aliasOf: 'postgres:latest' },
+  { image: 'registry.k8s.io/pause:3.10', sizeBytes: 320_368, layers: 1 },
+  { image: 'registry.k8s.io/etcd:3.5.16-0', sizeBytes: 57_680_541, layers: 9 },
+  { image: 'registry.k8s.io/kube-apiserver:v1.32.2', sizeBytes: 28_670_731, layers: 8 },
+  { image: 'registry.k8s.io/kube-controller-manager:v1.32.2', sizeBytes: 26_259_392, layers: 8 },
+  { image: 'registry.k8s.io/kube-scheduler:v1.32.2', sizeBytes: 20_657_902, layers: 8 },
+  { image: 'registry.k8s.io/kube-proxy:v1.32.2', sizeBytes: 30_907_858, layers: 5 },
+  { image: 'registry.k8s.io/coredns/coredns:v1.11.3', sizeBytes: 18_562_039, layers: 10 },
+  {
+    image: 'registry.k8s.io/metrics-server/metrics-server:v0.7.2',
+    sizeBytes: 19_494_617,
+    layers: 10,
+  },
+  { image: 'kubernetesui/dashboard:v2.7.0', sizeBytes: 75_788_960, layers: 2 },
+];
+
+/** Split `total` bytes into `n` deterministic layer sizes (the first layer is the base OS). */
+function layersFor(key: string, total: number, n: number): Layer[] {
+  const weights = Array.from({ length: n }, (_, i) => (i === 0 ? n * 3 : 1 + ((i * 7) % 5)));
+  const sumW = weights.reduce((a, b) => a + b, 0);
+  let left = total;
+  return weights.map((w, i) => {
+    const size = i === n - 1 ? left : Math.floor((total * w) / sumW);
+    left -= size;
+    return { digest: fakeDigest(`${key}#layer${i}`), sizeBytes: size };
+  });
+}
+
+const BASE_IMAGE = 'docker.io/library/nginx:latest';
+
+/** A registry (remote) plus the developer's local images. */
+export class Registry {
+  private readonly repos = new Map<string, Map<string, ImageManifest>>();
+  private readonly local = new Map<string, LocalImage>();
+
+  constructor(images: readonly SeedImage[] = DEFAULT_IMAGES) {
+    for (const seed of images) this.seed(seed);
+  }
+
+  private seed(seed: SeedImage): void {
+    const name = parseImageName(seed.image);
+    if (!name) throw new Error(`invalid seed image ${seed.image}`);
+    const alias = seed.aliasOf ? parseImageName(seed.aliasOf) : undefined;
+    const existing = alias ? this.repos.get(alias.repository)?.get(alias.tag) : undefined;
+    const manifest: ImageManifest = existing
+      ? { ...existing, tag: name.tag }
+      : {
+          repository: name.repository,
+          tag: name.tag,
+          digest: fakeDigest(`manifest:${name.full}`),
+          sizeBytes: seed.sizeBytes,
+          layers: layersFor(name.full, seed.sizeBytes, seed.layers),
+        };
+    this.store(name, manifest);
+  }
+
+  private store(name: ImageName, manifest: ImageManifest): void {
+    let tags = this.repos.get(name.repository);
+    if (!tags) {
+      tags = new Map();
+      this.repos.set(name.repository, tags);
+    }
+    tags.set(name.tag, manifest);
+  }
+
+  /** Resolve a reference for a pull, failing the way containerd reports it. */
+  resolve(image: string): ResolveResult {
+    const name = parseImageName(image);
+    if (!name) {
+      return {
+        ok: false,
+        reason: 'InvalidReference',
+        ref: image,
+        message: `failed to parse image reference "${image}"`,
+      };
+    }
+    const tags = this.repos.get(name.repository);
+    if (!tags) {
+      return {
+        ok: false,
+        reason: name.domain === 'docker.io' ? 'Unauthorized' : 'NotFound',
+        ref: name.full,
+        message:
+          name.domain === 'docker.io'
+            ? 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
+            : `${name.full}: not found`,
+      };
+    }
+    const manifest = name.digest
+      ? [...tags.values()].find((m) => m.digest === name.digest)
+      : tags.get(name.tag);
+    if (!manifest) {
+      return { ok: false, reason: 'NotFound', ref: name.full, message: `${name.full}: not found` };
+    }
+    return {
+      ok: true,
+      image: { ...manifest, ref: name.full, repoDigest: `${name.repository}@${manifest.digest}` },
+    };
+  }
+
+  /** Every repository with its tags, sorted, for the UI. */
+  repositories(): { repository: string; tags: ImageManifest[] }[] {
+    return [...this.repos.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([repository, tags]) => ({
+        repository,
+        tags: [...tags.values()].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0)),
+      }));
+  }
+
+  /**
+   * `docker build -t NAME .` on the developer's machine: the nginx base layers plus one
+   * layer for the application. Building again makes a new image (new digest).
+   */
+  build(image: string): LocalImage | undefined {
+    const name = parseImageName(image);
+    if (!name) return undefined;
+    const builds = (this.local.get(name.full)?.builds ?? 0) + 1;
+    const base = this.resolve(BASE_IMAGE);
+    const baseLayers = base.ok ? base.image.layers : [];
+    const appLayer: Layer = {
+      digest: fakeDigest(`build:${name.full}#${builds}`),
+      sizeBytes: 1_024 + (Number.parseInt(fakeDigest(name.full).slice(7, 11), 16) % 4096),
+    };
+    const layers = [...baseLayers, appLayer];
+    const digest = fakeDigest(`manifest:${name.full}#${builds}`);
+    const img: LocalImage = {
+      repository: name.repository,
+      tag: name.tag,
+      ref: name.full,
+      digest,
+      sizeBytes: layers.reduce((a, l) => a + l.sizeBytes, 0),
+      layers,
+      id: fakeDigest(`config:${name.full}#${builds}`).slice(7, 19),
+      builds,
+    };
+    this.local.set(name.full, img);
+    return img;
+  }
+
+  /** Images on the developer's machine. */
+  localImages(): LocalImage[] {
+    return [...this.local.values()];
+  }
+
+  /** `docker push NAME`: upload a locally built image, printing what docker prints. */
+  push(image: string): PushResult {
+    const name = parseImageName(image);
+    const img = name ? this.local.get(name.full) : undefined;
+    if (!name || !img) {
+      return { ok: false, lines: [`An image does not exist locally with the tag: ${image}`] };
+    }
+    const known = new Map<string, string>();
+    for (const [repo, tags] of this.repos) {
+      for (const m of tags.values()) {
+        for (const l of m.layers) if (!known.has(l.digest)) known.set(l.digest, repo);
+      }
+    }
+    const lines = [`The push refers to repository [${name.repository}]`];
+    // docker lists layers top-down, the newest first.
+    for (const l of [...img.layers].reverse()) {
+      const from = known.get(l.digest);
+      const short = l.digest.slice(7, 19);
+      if (from === name.repository) lines.push(`${short}: Layer already exists`);
+      else if (from) lines.push(`${short}: Mounted from ${from.replace(/^docker\.io\//, '')}`);
+      else lines.push(`${short}: Pushed`);
+    }
+    const manifestSize = 400 + 200 * img.layers.length;
+    lines.push(`${name.tag}: digest: ${img.digest} size: ${manifestSize}`);
+    this.store(name, {
+      repository: img.repository,
+      tag: img.tag,
+      digest: img.digest,
+      sizeBytes: img.sizeBytes,
+      layers: img.layers,
+    });
+    const resolved = this.resolve(name.full);
+    return resolved.ok ? { ok: true, lines, image: resolved.image } : { ok: true, lines };
+  }
+}
+
+/**
+ * The CRI error text the kubelet puts after `Failed to pull image "…": `, e.g.
+ * `rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:doesnotexist": failed to resolve reference "docker.io/library/nginx:doesnotexist": docker.io/library/nginx:doesnotexist: not found`.
+ */
+export function pullErrorText(failure: Extract<ResolveResult, { ok: false }>): string {
+  const code = failure.reason === 'NotFound' ? 'NotFound' : 'Unknown';
+  return `rpc error: code = ${code} desc = failed to pull and unpack image "${failure.ref}": failed to resolve reference "${failure.ref}": ${failure.message}`;
+}
