@@ -1,0 +1,540 @@
+/**
+ * The simulation loop: a virtual clock, an agenda of timed tasks, the message log, and the
+ * machinery that turns `Reconciler`s into actors — informer caches fed by watch deliveries,
+ * work queues that collapse duplicate keys, timers, events and retries with back-off.
+ *
+ * Timing (virtual): a watch delivery arrives WATCH_LATENCY_MS after the write; an actor starts
+ * on its queue RECONCILE_DELAY_MS after a key was added; its API requests happen at that
+ * moment. Everything else (image pulls, lease periods, grace periods) comes from the
+ * reconcilers' own `requeueAfter` timers.
+ */
+import type { KubeObject, ResourceName, Result } from '../api/types.ts';
+import type { ApiServer, ClusterClient, MessageInput } from '../apiserver/apiserver.ts';
+import { RESOURCES } from '../apiserver/resources.ts';
+import type { Etcd } from '../etcd/etcd.ts';
+import { rfc3339, unixNanos } from '../util/clock.ts';
+import type { Rng } from '../util/rng.ts';
+import { ActorCache } from './cache.ts';
+import type {
+  Actor,
+  EventRecord,
+  Message,
+  ReconcileContext,
+  Reconciler,
+  WatchEvent,
+  Write,
+} from './controller.ts';
+import { Heap } from './heap.ts';
+
+export const WATCH_LATENCY_MS = 5;
+export const RECONCILE_DELAY_MS = 1;
+/** controller-runtime's per-item exponential back-off: 5 ms doubling, capped at 1000 s. */
+export const RETRY_BASE_MS = 5;
+export const RETRY_MAX_MS = 1_000_000;
+
+interface RecState {
+  rec: Reconciler;
+  actor: ActorState;
+  queue: Set<string>;
+  runScheduled: boolean;
+  timers: Map<string, number>;
+  failures: Map<string, number>;
+}
+
+interface ActorState {
+  name: Actor;
+  cache: ActorCache;
+  recs: RecState[];
+  client: ClusterClient;
+  stopped: boolean;
+  epoch: number;
+  /** Node whose pods (and own Node/Lease) this actor watches, when indexed. */
+  node?: string;
+}
+
+type Task =
+  | {
+      type: 'deliver';
+      at: number;
+      seq: number;
+      actor: ActorState;
+      epoch: number;
+      event: WatchEvent;
+      hk: boolean;
+    }
+  | { type: 'run'; at: number; seq: number; rec: RecState; epoch: number }
+  | { type: 'timer'; at: number; seq: number; rec: RecState; epoch: number; key: string }
+  | { type: 'call'; at: number; seq: number; fn: () => void };
+
+/** A reconciler that threw: kept for diagnostics, the simulation goes on. */
+export interface ReconcileError {
+  at: number;
+  reconciler: string;
+  key: string;
+  error: string;
+}
+
+export interface RuntimeDeps {
+  apiserver: ApiServer;
+  etcd: Etcd<KubeObject>;
+  rng: Rng;
+}
+
+function nodeOf(resource: ResourceName, obj: KubeObject | undefined): string | undefined {
+  if (!obj) return undefined;
+  if (resource === 'pods') return (obj.spec as { nodeName?: string } | undefined)?.nodeName;
+  if (resource === 'nodes') return obj.metadata?.name;
+  if (resource === 'leases')
+    return obj.metadata?.namespace === 'kube-node-lease' ? obj.metadata?.name : undefined;
+  return undefined;
+}
+
+const NODE_INDEXED: ReadonlySet<ResourceName> = new Set(['pods', 'nodes', 'leases']);
+
+export class Runtime {
+  now = 0;
+  readonly messages: Message[] = [];
+  readonly errors: ReconcileError[] = [];
+  /** Tasks processed so far (replay uses it to place client inputs exactly). */
+  tasksRun = 0;
+  /** Called after every recorded message (snapshots for the UI). */
+  onMessage: (m: Message) => void = () => {};
+
+  readonly #api: ApiServer;
+  readonly #etcd: Etcd<KubeObject>;
+  readonly #rng: Rng;
+  readonly #agenda = new Heap<Task>();
+  #taskSeq = 0;
+  readonly #actors = new Map<Actor, ActorState>();
+  /** resource → actors that watch it without a node index. */
+  readonly #watchers = new Map<ResourceName, ActorState[]>();
+  /** node → actors indexed on that node. */
+  readonly #nodeWatchers = new Map<string, ActorState[]>();
+  readonly #eventAgg = new Map<string, { name: string; namespace: string; count: number }>();
+  #lastEventNanos = 0n;
+
+  constructor(deps: RuntimeDeps) {
+    this.#api = deps.apiserver;
+    this.#etcd = deps.etcd;
+    this.#rng = deps.rng;
+    this.#api.onWatchEvent = (e, hk) => this.#fanOut(e, hk);
+  }
+
+  /** Append a message at the current virtual time. */
+  record(m: MessageInput): Message {
+    const seq = this.messages.length;
+    const msg: Message = { id: `m${seq}`, seq, at: this.now, ...m };
+    this.messages.push(msg);
+    this.onMessage(msg);
+    return msg;
+  }
+
+  // ------------------------------------------------------------ actors
+
+  /** Register reconcilers (grouped into actors by `actor`) and start them without messages. */
+  register(recs: readonly Reconciler[]): void {
+    const touched = new Set<ActorState>();
+    for (const rec of recs) {
+      let a = this.#actors.get(rec.actor);
+      if (!a) {
+        a = {
+          name: rec.actor,
+          cache: new ActorCache(),
+          recs: [],
+          client: this.#api.client(rec.actor),
+          stopped: false,
+          epoch: 0,
+        };
+        this.#actors.set(rec.actor, a);
+      }
+      a.recs.push({
+        rec,
+        actor: a,
+        queue: new Set(),
+        runScheduled: false,
+        timers: new Map(),
+        failures: new Map(),
+      });
+      touched.add(a);
+    }
+    for (const a of touched) {
+      this.#index(a);
+      this.#start(a, false);
+    }
+  }
+
+  #index(a: ActorState): void {
+    const defaultNode = a.name.startsWith('kubelet/') ? a.name.slice('kubelet/'.length) : undefined;
+    const hints = new Set(a.recs.map((r) => r.rec.podNodeName ?? defaultNode));
+    const node = hints.size === 1 ? [...hints][0] : undefined;
+    for (const list of this.#watchers.values()) {
+      const i = list.indexOf(a);
+      if (i >= 0) list.splice(i, 1);
+    }
+    if (a.node) {
+      const list = this.#nodeWatchers.get(a.node);
+      if (list) list.splice(list.indexOf(a), 1);
+    }
+    if (node) {
+      a.node = node;
+      const list = this.#nodeWatchers.get(node) ?? [];
+      list.push(a);
+      this.#nodeWatchers.set(node, list);
+    } else delete a.node;
+    const resources = new Set(a.recs.flatMap((r) => r.rec.watches));
+    for (const res of resources) {
+      if (a.node && NODE_INDEXED.has(res)) continue;
+      const list = this.#watchers.get(res) ?? [];
+      list.push(a);
+      this.#watchers.set(res, list);
+    }
+  }
+
+  /** Actors by name (for stopping a node's components). */
+  actorNames(): Actor[] {
+    return [...this.#actors.keys()];
+  }
+
+  isStopped(actor: Actor): boolean {
+    return this.#actors.get(actor)?.stopped ?? false;
+  }
+
+  /** Stop an actor: its watches break, its queue and timers are dropped. */
+  stop(actor: Actor): void {
+    const a = this.#actors.get(actor);
+    if (!a || a.stopped) return;
+    a.stopped = true;
+    a.epoch++;
+    for (const r of a.recs) {
+      r.queue.clear();
+      r.timers.clear();
+      r.runScheduled = false;
+    }
+  }
+
+  /** (Re)start an actor: fresh cache from a list, `onStart`, initial keys. */
+  start(actor: Actor): void {
+    const a = this.#actors.get(actor);
+    if (!a?.stopped) return;
+    a.stopped = false;
+    a.epoch++;
+    this.#start(a, true);
+  }
+
+  #start(a: ActorState, withMessages: boolean): void {
+    a.cache.clear();
+    for (const r of a.recs) r.rec.onStart?.();
+    const resources = [...new Set(a.recs.flatMap((r) => r.rec.watches))];
+    for (const res of resources) {
+      if (withMessages) a.client.list(res, undefined);
+      for (const kv of this.#etcd.range(`${RESOURCES[res].etcdPrefix}/`)) {
+        const obj = kv.value;
+        if (obj.kind !== RESOURCES[res].kind) continue;
+        this.#apply(a, { type: 'ADDED', resource: res, object: obj });
+      }
+    }
+    for (const r of a.recs) for (const k of r.rec.initialKeys?.() ?? []) this.#enqueue(r, k);
+  }
+
+  // ------------------------------------------------------------ watch fan-out
+
+  #fanOut(e: WatchEvent, hk: boolean): void {
+    const targets: ActorState[] = [...(this.#watchers.get(e.resource) ?? [])];
+    if (NODE_INDEXED.has(e.resource)) {
+      const n1 = nodeOf(e.resource, e.object);
+      const n2 = nodeOf(e.resource, e.old);
+      for (const n of n1 === n2 ? [n1] : [n1, n2]) {
+        if (n)
+          for (const a of this.#nodeWatchers.get(n) ?? [])
+            if (a.recs.some((r) => r.rec.watches.includes(e.resource))) targets.push(a);
+      }
+    }
+    for (const a of targets) {
+      if (a.stopped) continue;
+      if (!this.#wants(a, e)) continue;
+      this.#push({
+        type: 'deliver',
+        at: this.now + WATCH_LATENCY_MS,
+        seq: 0,
+        actor: a,
+        epoch: a.epoch,
+        event: e,
+        hk,
+      });
+    }
+  }
+
+  #recAccepts(r: RecState, res: ResourceName, obj: KubeObject | undefined): boolean {
+    if (!obj || !r.rec.watches.includes(res)) return false;
+    if (r.rec.podNodeName !== undefined && res === 'pods' && nodeOf(res, obj) !== r.rec.podNodeName)
+      return false;
+    return r.rec.accepts ? r.rec.accepts(res, obj) : true;
+  }
+
+  #wants(a: ActorState, e: WatchEvent): boolean {
+    for (const r of a.recs) {
+      if (this.#recAccepts(r, e.resource, e.object) || this.#recAccepts(r, e.resource, e.old))
+        return true;
+    }
+    return false;
+  }
+
+  /** Update the actor's cache with an event and hand it to its reconcilers. */
+  #apply(a: ActorState, e: WatchEvent): void {
+    const accepted =
+      e.type !== 'DELETED' && a.recs.some((r) => this.#recAccepts(r, e.resource, e.object));
+    let prev: KubeObject | undefined;
+    let type = e.type;
+    if (accepted) {
+      prev = a.cache.upsert(e.resource, e.object);
+      type = prev ? 'MODIFIED' : 'ADDED';
+    } else {
+      prev = a.cache.remove(e.resource, e.object);
+      if (!prev) return;
+      type = 'DELETED';
+    }
+    const event: WatchEvent = {
+      type,
+      resource: e.resource,
+      object: e.object,
+      ...(prev ? { old: prev } : {}),
+    };
+    for (const r of a.recs) {
+      if (!(this.#recAccepts(r, e.resource, e.object) || this.#recAccepts(r, e.resource, prev)))
+        continue;
+      r.rec.observe?.(event);
+      for (const k of r.rec.keysFor(e.resource, e.object)) this.#enqueue(r, k);
+    }
+  }
+
+  // ------------------------------------------------------------ agenda
+
+  #push(t: Task): void {
+    t.seq = this.#taskSeq++;
+    this.#agenda.push(t);
+  }
+
+  /** Schedule an engine-level callback (used by the cluster for inputs at a later time). */
+  schedule(at: number, fn: () => void): void {
+    this.#push({ type: 'call', at: Math.max(at, this.now), seq: 0, fn });
+  }
+
+  /** Virtual time of the next task, if any. */
+  nextAt(): number | undefined {
+    return this.#agenda.peek()?.at;
+  }
+
+  #enqueue(r: RecState, key: string): void {
+    r.queue.add(key);
+    if (!r.runScheduled && !r.actor.stopped) {
+      r.runScheduled = true;
+      this.#push({
+        type: 'run',
+        at: this.now + RECONCILE_DELAY_MS,
+        seq: 0,
+        rec: r,
+        epoch: r.actor.epoch,
+      });
+    }
+  }
+
+  /** Run the next task; returns false when the agenda is empty. */
+  runOne(): boolean {
+    const t = this.#agenda.pop();
+    if (!t) return false;
+    this.tasksRun++;
+    if (t.at > this.now) this.now = t.at;
+    switch (t.type) {
+      case 'call':
+        t.fn();
+        break;
+      case 'deliver': {
+        const a = t.actor;
+        if (a.stopped || t.epoch !== a.epoch) break;
+        const o = t.event.object;
+        const ns = o.metadata?.namespace ?? undefined;
+        const name = o.metadata?.name ?? '';
+        this.record({
+          from: 'api-server',
+          to: a.name,
+          kind: 'watch.event',
+          ref: { resource: t.event.resource, ...(ns ? { namespace: ns } : {}), name },
+          summary: {
+            key: 'msg.watch.event',
+            params: {
+              type: t.event.type,
+              resource: t.event.resource,
+              name,
+              ...(ns ? { namespace: ns } : {}),
+            },
+          },
+          label: `watch: ${RESOURCES[t.event.resource].kind} ${t.event.type.toLowerCase()}`,
+          ...(t.hk ? { housekeeping: true } : {}),
+        });
+        this.#apply(a, t.event);
+        break;
+      }
+      case 'timer': {
+        const r = t.rec;
+        if (r.actor.stopped || t.epoch !== r.actor.epoch || r.timers.get(t.key) !== t.at) break;
+        r.timers.delete(t.key);
+        this.#enqueue(r, t.key);
+        break;
+      }
+      case 'run': {
+        const r = t.rec;
+        if (r.actor.stopped || t.epoch !== r.actor.epoch) break;
+        r.runScheduled = false;
+        const key = r.queue.values().next().value;
+        if (key === undefined) break;
+        r.queue.delete(key);
+        this.#reconcile(r, key);
+        if (r.queue.size > 0 && !r.runScheduled && !r.actor.stopped) {
+          r.runScheduled = true;
+          this.#push({ type: 'run', at: this.now, seq: 0, rec: r, epoch: r.actor.epoch });
+        }
+        break;
+      }
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------ reconcile
+
+  #reconcile(r: RecState, key: string): void {
+    const a = r.actor;
+    const events: EventRecord[] = [];
+    const ctx: ReconcileContext = {
+      now: this.now,
+      timestamp: () => rfc3339(this.now),
+      random: () => this.#rng.next(),
+      recordEvent: (e) => events.push(e),
+      send: (m) => {
+        this.record({
+          from: m.from ?? a.name,
+          to: m.to,
+          kind: m.kind,
+          summary: m.summary,
+          ...(m.ref ? { ref: m.ref } : {}),
+          ...(m.label !== undefined ? { label: m.label } : {}),
+        });
+      },
+      requeueAfter: (k, ms) => this.#requeueAfter(r, k, ms),
+    };
+    let writes: Write[] = [];
+    try {
+      writes = r.rec.reconcile(key, a.cache, ctx).writes;
+    } catch (err) {
+      this.errors.push({
+        at: this.now,
+        reconciler: r.rec.name,
+        key,
+        error: String((err as Error)?.stack ?? err),
+      });
+    }
+    let failed = false;
+    for (const w of writes) {
+      const res = this.#write(a.client, w);
+      if (!res.ok && !(w.verb === 'delete' && res.status.reason === 'NotFound')) failed = true;
+    }
+    for (const e of events) this.#recordEvent(a, e);
+    if (failed) {
+      const n = (r.failures.get(key) ?? 0) + 1;
+      r.failures.set(key, n);
+      this.#requeueAfter(r, key, Math.min(RETRY_BASE_MS * 2 ** (n - 1), RETRY_MAX_MS));
+    } else r.failures.delete(key);
+  }
+
+  #requeueAfter(r: RecState, key: string, ms: number): void {
+    if (r.actor.stopped) return;
+    const at = this.now + Math.max(0, ms);
+    const existing = r.timers.get(key);
+    if (existing !== undefined && existing <= at) return;
+    r.timers.set(key, at);
+    this.#push({ type: 'timer', at, seq: 0, rec: r, epoch: r.actor.epoch, key });
+  }
+
+  #write(c: ClusterClient, w: Write): Result<KubeObject> {
+    switch (w.verb) {
+      case 'create':
+        return c.create(w.resource, w.namespace, w.obj);
+      case 'update':
+        return c.update(w.resource, w.namespace, w.obj);
+      case 'updateStatus':
+        return c.updateStatus(w.resource, w.namespace, w.obj);
+      case 'patch':
+        return w.subresource === 'status'
+          ? c.patchStatus(w.resource, w.namespace, w.name, w.patch)
+          : c.patch(w.resource, w.namespace, w.name, w.patch);
+      case 'delete':
+        return c.delete(w.resource, w.namespace, w.name, {
+          ...(w.force
+            ? { gracePeriodSeconds: 0 }
+            : w.gracePeriodSeconds !== undefined
+              ? { gracePeriodSeconds: w.gracePeriodSeconds }
+              : {}),
+        });
+      case 'bind':
+        return c.bind(w.namespace, w.name, w.node);
+    }
+  }
+
+  /** client-go's EventRecorder + correlator: create `<name>.<hex nanos>` or bump count. */
+  #recordEvent(a: ActorState, e: EventRecord): void {
+    const namespace = e.ref.namespace ?? 'default';
+    const aggKey = [
+      namespace,
+      e.ref.kind,
+      e.ref.name,
+      e.ref.uid ?? '',
+      e.type,
+      e.reason,
+      e.message,
+      e.component,
+      e.host ?? '',
+    ].join('\u0000');
+    const ts = rfc3339(this.now);
+    const seen = this.#eventAgg.get(aggKey);
+    if (seen) {
+      const res = a.client.patch('events', seen.namespace, seen.name, {
+        count: seen.count + 1,
+        lastTimestamp: ts,
+      });
+      if (res.ok) {
+        seen.count++;
+        return;
+      }
+      this.#eventAgg.delete(aggKey);
+    }
+    let nanos = unixNanos(this.now);
+    if (nanos <= this.#lastEventNanos) nanos = this.#lastEventNanos + 1n;
+    this.#lastEventNanos = nanos;
+    const name = `${e.ref.name}.${nanos.toString(16)}`;
+    const involved: Record<string, unknown> = {
+      kind: e.ref.kind,
+      name: e.ref.name,
+      apiVersion: e.ref.apiVersion,
+    };
+    if (e.ref.namespace) involved.namespace = e.ref.namespace;
+    if (e.ref.uid) involved.uid = e.ref.uid;
+    const obj: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: involved,
+      reason: e.reason,
+      message: e.message,
+      source: { component: e.component, ...(e.host ? { host: e.host } : {}) },
+      firstTimestamp: ts,
+      lastTimestamp: ts,
+      count: 1,
+      type: e.type,
+      eventTime: null,
+      reportingComponent: e.component,
+      reportingInstance: e.host ?? '',
+      ...(e.action ? { action: e.action } : {}),
+    };
+    const res = a.client.create('events', namespace, obj);
+    if (res.ok) this.#eventAgg.set(aggKey, { name, namespace, count: 1 });
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * The kube-scheduler actor: watches pods and nodes, keeps a NodeInfo cache incrementally
+ * (bound and assumed pods), queues unscheduled pods whose `schedulerName` is
+ * `default-scheduler`, runs the framework's `schedulePod`, binds through the `pods/binding`
+ * subresource and records `Scheduled` / `FailedScheduling` events. Unschedulable pods wait for
+ * a cluster change (a node added or changed, a pod removed) and a back-off of 1 s doubling to
+ * 10 s, or for the 5-minute flush. Every decision is kept in `decisions` for the UI.
+ */
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject, ResourceName } from '../api/types.ts';
+import type { ClusterClient } from '../apiserver/apiserver.ts';
+import type {
+  Cache,
+  ReconcileContext,
+  ReconcileResult,
+  Reconciler,
+  WatchEvent,
+  Write,
+} from '../runtime/controller.ts';
+import { PersistentMap } from '../util/persistentMap.ts';
+import {
+  addPod,
+  type NodeInfo,
+  newNodeInfo,
+  removePod,
+  type ScheduleResult,
+  schedulePod,
+  setNode,
+} from './framework/index.ts';
+
+export const SCHEDULER_NAME = 'default-scheduler';
+export const INITIAL_BACKOFF_MS = 1_000;
+export const MAX_BACKOFF_MS = 10_000;
+/** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
+export const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+/** Event notes are cut to this length with a ` ...` suffix (`truncateMessage`). */
+const NOTE_LENGTH_LIMIT = 1024;
+
+/** A scheduling attempt as kept for the UI. */
+export interface Decision extends ScheduleResult {
+  /** `namespace/name` of the pod. */
+  pod: string;
+  /** Virtual ms of the attempt. */
+  at: number;
+  /** 1 for the first attempt of this pod. */
+  attempt: number;
+}
+
+export interface SchedulerActor extends Reconciler {
+  /** Last decision per pod (`namespace/name`), frozen into snapshots. */
+  readonly decisions: PersistentMap<Decision>;
+  /** The API client the scheduler binds with (set by the cluster). */
+  attach(client: ClusterClient): void;
+}
+
+export interface SchedulerOptions {
+  /** Keep per-node verdicts and per-plugin scores (default true; benchmarks may turn it off). */
+  explain?: boolean;
+}
+
+function podKey(o: KubeObject): string {
+  return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+}
+
+function nodeName(o: KubeObject | undefined): string | undefined {
+  return (o?.spec as { nodeName?: string } | undefined)?.nodeName || undefined;
+}
+
+function isTerminal(o: KubeObject): boolean {
+  const phase = (o.status as { phase?: string } | undefined)?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
+function wantsScheduling(o: KubeObject): boolean {
+  const spec = (o.spec ?? {}) as { nodeName?: string; schedulerName?: string };
+  return (
+    !spec.nodeName &&
+    (spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME &&
+    !o.metadata?.deletionTimestamp &&
+    !isTerminal(o)
+  );
+}
+
+/** What about a node matters to scheduling (changes to it retry unschedulable pods). */
+function nodeSchedulingFacts(n: KubeObject): string {
+  const status = (n.status ?? {}) as {
+    allocatable?: unknown;
+    conditions?: { type: string; status: string }[];
+  };
+  const ready = status.conditions?.find((c) => c.type === 'Ready')?.status;
+  return JSON.stringify([n.spec ?? {}, n.metadata?.labels ?? {}, status.allocatable ?? {}, ready]);
+}
+
+function truncate(message: string): string {
+  return message.length > NOTE_LENGTH_LIMIT
+    ? `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`
+    : message;
+}
+
+export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
+  const explain = opts.explain !== false;
+  const decisions = new PersistentMap<Decision>();
+  let client: ClusterClient | undefined;
+  /** NodeInfos in the order nodes were added (the scan order). */
+  let infos: NodeInfo[] = [];
+  let index = new Map<string, number>();
+  /** Pods counted on a node (bound or assumed), by pod key. */
+  const placed = new Map<string, { node: string; pod: Pod }>();
+  const assumed = new Set<string>();
+  const unschedulable = new Map<string, { attempts: number; backoffUntil: number }>();
+  const attempts = new Map<string, number>();
+  let nextStartIndex = 0;
+  let moveRequested = false;
+
+  const reindex = () => {
+    index = new Map(infos.map((info, i) => [info.name, i]));
+  };
+  const updateInfo = (name: string, f: (info: NodeInfo) => NodeInfo) => {
+    const i = index.get(name);
+    if (i !== undefined) infos[i] = f(infos[i]!);
+  };
+  const unplace = (key: string) => {
+    const p = placed.get(key);
+    if (!p) return;
+    placed.delete(key);
+    updateInfo(p.node, (info) => removePod(info, p.pod));
+  };
+  const place = (key: string, node: string, pod: Pod) => {
+    unplace(key);
+    placed.set(key, { node, pod });
+    updateInfo(node, (info) => addPod(info, pod));
+  };
+
+  const observePod = (e: WatchEvent) => {
+    const key = podKey(e.object);
+    const node = nodeName(e.object);
+    if (e.type === 'DELETED' || isTerminal(e.object)) {
+      if (placed.has(key)) moveRequested = true;
+      unplace(key);
+      assumed.delete(key);
+      unschedulable.delete(key);
+      attempts.delete(key);
+      if (e.type === 'DELETED') decisions.delete(key);
+      return;
+    }
+    if (node) {
+      assumed.delete(key);
+      unschedulable.delete(key);
+      const p = placed.get(key);
+      if (!p || p.node !== node || p.pod !== e.object) place(key, node, e.object as Pod);
+    }
+  };
+
+  const observeNode = (e: WatchEvent) => {
+    const name = e.object.metadata?.name ?? '';
+    if (e.type === 'DELETED') {
+      const i = index.get(name);
+      if (i !== undefined) {
+        infos = infos.filter((_, j) => j !== i);
+        reindex();
+      }
+      return;
+    }
+    const node = e.object as Node;
+    const i = index.get(name);
+    if (i === undefined) {
+      const pods = [...placed.values()].filter((p) => p.node === name).map((p) => p.pod);
+      infos = [...infos, newNodeInfo(node, pods)];
+      reindex();
+      moveRequested = true;
+    } else {
+      infos[i] = setNode(infos[i]!, node);
+      if (!e.old || nodeSchedulingFacts(e.old) !== nodeSchedulingFacts(e.object))
+        moveRequested = true;
+    }
+  };
+
+  const retryKeys = (): string[] => [...unschedulable.keys()];
+
+  const reconcile = (key: string, cache: Cache, ctx: ReconcileContext): ReconcileResult => {
+    const slash = key.indexOf('/');
+    const ns = key.slice(0, slash);
+    const name = key.slice(slash + 1);
+    const pod = cache.get('pods', ns, name);
+    if (!pod || !wantsScheduling(pod) || assumed.has(key)) return { writes: [] };
+    const waiting = unschedulable.get(key);
+    if (waiting && waiting.backoffUntil > ctx.now) {
+      ctx.requeueAfter(key, waiting.backoffUntil - ctx.now);
+      return { writes: [] };
+    }
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, attempt);
+    const result = schedulePod(pod as Pod, infos, {
+      random: ctx.random,
+      startIndex: nextStartIndex,
+      explain,
+    });
+    nextStartIndex = result.nextStartIndex;
+    decisions.set(key, { ...result, pod: key, at: ctx.now, attempt });
+    const ref = {
+      resource: 'pods' as const,
+      namespace: ns,
+      name,
+      kind: 'Pod',
+      apiVersion: 'v1',
+      ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}),
+    };
+    if (result.feasible && result.selectedNode) {
+      const node = result.selectedNode;
+      // Assume the pod on the node at once, so the next cycle sees the node's new load.
+      const boundPod = { ...pod, spec: { ...(pod.spec as object), nodeName: node } } as Pod;
+      place(key, node, boundPod);
+      assumed.add(key);
+      const res = client?.bind(ns, name, node);
+      if (res && !res.ok) {
+        assumed.delete(key);
+        unplace(key);
+        ctx.requeueAfter(key, INITIAL_BACKOFF_MS);
+        return { writes: [] };
+      }
+      unschedulable.delete(key);
+      ctx.recordEvent({
+        ref,
+        type: 'Normal',
+        reason: 'Scheduled',
+        message: `Successfully assigned ${ns}/${name} to ${node}`,
+        component: SCHEDULER_NAME,
+        action: 'Binding',
+      });
+      return { writes: [] };
+    }
+    const message = result.message ?? '';
+    const failures = (waiting?.attempts ?? 0) + 1;
+    const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** (failures - 1), MAX_BACKOFF_MS);
+    unschedulable.set(key, { attempts: failures, backoffUntil: ctx.now + backoff });
+    ctx.requeueAfter(key, UNSCHEDULABLE_FLUSH_MS);
+    ctx.recordEvent({
+      ref,
+      type: 'Warning',
+      reason: 'FailedScheduling',
+      message: truncate(message),
+      component: SCHEDULER_NAME,
+      action: 'Scheduling',
+    });
+    const conditions =
+      (pod.status as { conditions?: Record<string, unknown>[] } | undefined)?.conditions ?? [];
+    const current = conditions.find((c) => c.type === 'PodScheduled');
+    const writes: Write[] = [];
+    if (
+      current?.status !== 'False' ||
+      current.reason !== 'Unschedulable' ||
+      current.message !== message
+    ) {
+      const next = conditions.filter((c) => c.type !== 'PodScheduled');
+      next.push({
+        type: 'PodScheduled',
+        status: 'False',
+        lastProbeTime: null,
+        lastTransitionTime:
+          current?.status === 'False' ? current.lastTransitionTime : ctx.timestamp(),
+        reason: 'Unschedulable',
+        message,
+      });
+      writes.push({
+        verb: 'patch',
+        resource: 'pods',
+        namespace: ns,
+        name,
+        subresource: 'status',
+        patch: { status: { conditions: next } },
+      });
+    }
+    return { writes };
+  };
+
+  return {
+    actor: 'scheduler',
+    name: SCHEDULER_NAME,
+    watches: ['pods', 'nodes'],
+    decisions,
+    attach(c) {
+      client = c;
+    },
+    onStart() {
+      infos = [];
+      index = new Map();
+      placed.clear();
+      assumed.clear();
+      unschedulable.clear();
+      attempts.clear();
+      nextStartIndex = 0;
+    },
+    observe(e) {
+      if (e.resource === 'pods') observePod(e);
+      else if (e.resource === 'nodes') observeNode(e);
+    },
+    keysFor(resource: ResourceName, obj: KubeObject): string[] {
+      const keys: string[] = [];
+      if (resource === 'pods' && wantsScheduling(obj)) keys.push(podKey(obj));
+      if (moveRequested) {
+        moveRequested = false;
+        keys.push(...retryKeys());
+      }
+      return keys;
+    },
+    reconcile,
+  };
+}
