@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { nodeAllocatable, podRequests } from './resources.ts';
+import { makeNode, makePod } from './testing.ts';
+
+const MiB = 1024 * 1024;
+
+describe('podRequests', () => {
+  it('a BestEffort pod requests nothing but scores as 100m / 200Mi', () => {
+    expect(podRequests(makePod('web'))).toEqual({
+      requested: { milliCPU: 0, memory: 0 },
+      nonZero: { milliCPU: 100, memory: 200 * MiB },
+    });
+  });
+
+  it('sums containers; a container missing one request gets the default for that one only', () => {
+    const pod = makePod('app', {
+      containers: [
+        { name: 'a', image: 'nginx', resources: { requests: { cpu: '250m', memory: '64Mi' } } },
+        { name: 'b', image: 'redis', resources: { requests: { cpu: '500m' } } },
+      ],
+    });
+    expect(podRequests(pod)).toEqual({
+      requested: { milliCPU: 750, memory: 64 * MiB },
+      // b has no memory request → +200Mi for scoring only
+      nonZero: { milliCPU: 750, memory: 264 * MiB },
+    });
+  });
+
+  it('an explicit zero request is not replaced by the default', () => {
+    const pod = makePod('zero', { cpu: '0', memory: '0' });
+    expect(podRequests(pod).nonZero).toEqual({ milliCPU: 0, memory: 0 });
+  });
+
+  it('takes limits as requests when requests are missing (API server defaulting)', () => {
+    const pod = makePod('lim', {
+      containers: [
+        { name: 'a', image: 'nginx', resources: { limits: { cpu: '1', memory: '1Gi' } } },
+      ],
+    });
+    expect(podRequests(pod).requested).toEqual({ milliCPU: 1000, memory: 1024 * MiB });
+  });
+
+  it('raises the sum to the largest init container', () => {
+    // containers: 200m; init containers 1 and 300m → effective max(200m, 1000m) = 1000m
+    const pod = makePod('init', {
+      cpu: '200m',
+      initContainers: [
+        { name: 'migrate', image: 'busybox', resources: { requests: { cpu: '1' } } },
+        { name: 'warm', image: 'busybox', resources: { requests: { cpu: '300m' } } },
+      ],
+    });
+    expect(podRequests(pod).requested.milliCPU).toBe(1000);
+  });
+
+  it('adds sidecars (restartPolicy Always init containers) to the sum and to later init containers', () => {
+    // sidecar 100m runs alongside everything: containers 200m + sidecar 100m = 300m;
+    // init "setup" after the sidecar needs 250m + 100m = 350m → 350m wins.
+    const pod = makePod('side', {
+      cpu: '200m',
+      initContainers: [
+        {
+          name: 'proxy',
+          image: 'envoy',
+          restartPolicy: 'Always',
+          resources: { requests: { cpu: '100m' } },
+        },
+        { name: 'setup', image: 'busybox', resources: { requests: { cpu: '250m' } } },
+      ],
+    });
+    expect(podRequests(pod).requested.milliCPU).toBe(350);
+  });
+
+  it('adds pod overhead', () => {
+    const pod = makePod('kata', { cpu: '100m' });
+    pod.spec!.overhead = { cpu: '250m', memory: '120Mi' };
+    expect(podRequests(pod).requested).toEqual({ milliCPU: 350, memory: 120 * MiB });
+  });
+
+  it('returns the cached object for the same pod', () => {
+    const pod = makePod('same', { cpu: '1' });
+    expect(podRequests(pod)).toBe(podRequests(pod));
+  });
+});
+
+describe('nodeAllocatable', () => {
+  it('reads status.allocatable', () => {
+    expect(
+      nodeAllocatable(makeNode('worker', { cpu: '3500m', memory: '7Gi', pods: '110' })),
+    ).toEqual({
+      milliCPU: 3500,
+      memory: 7 * 1024 * MiB,
+      pods: 110,
+    });
+  });
+
+  it('a node without allocatable offers nothing', () => {
+    expect(nodeAllocatable({ metadata: { name: 'bare' } })).toEqual({
+      milliCPU: 0,
+      memory: 0,
+      pods: 0,
+    });
+  });
+});
