@@ -293,19 +293,22 @@ export class ApiServer {
   ): KeyValue<KubeObject> | undefined {
     const key = etcdKey(r, ns, name);
     (obj.metadata as Meta).resourceVersion = String(this.#etcd.revision + 1);
-    this.#etcdMessage('etcd.put', r, ns, name, key, hk);
     this.#housekeeping = hk;
+    let kv: KeyValue<KubeObject> | undefined;
     try {
-      return this.#etcd.put(key, obj, expected);
+      kv = this.#etcd.put(key, obj, expected);
     } finally {
       this.#housekeeping = false;
     }
+    // Recorded after the write, so a snapshot taken at this message shows the new state.
+    this.#etcdMessage('etcd.put', r, ns, name, key, hk);
+    return kv;
   }
 
   #remove(r: ResourceDef, ns: string | undefined, name: string): void {
     const key = etcdKey(r, ns, name);
-    this.#etcdMessage('etcd.delete', r, ns, name, key, false);
     this.#etcd.delete(key);
+    this.#etcdMessage('etcd.delete', r, ns, name, key, false);
   }
 
   #isHousekeeping(r: ResourceDef, old: KubeObject | undefined, next: KubeObject): boolean {

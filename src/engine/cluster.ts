@@ -1,0 +1,352 @@
+/**
+ * `createCluster`: wires etcd, the API server, the runtime, the scheduler and the other
+ * components into one deterministic simulated cluster, bootstrapped as a small kubeadm
+ * cluster. Same seed + same inputs → the identical timeline.
+ */
+import type { ApiClient, KubeObject } from './api/types.ts';
+import { ApiServer, type ClusterClient } from './apiserver/apiserver.ts';
+import { etcdGroupOf } from './apiserver/resources.ts';
+import { bootstrap, CONTROL_PLANE } from './bootstrap/bootstrap.ts';
+import { Etcd } from './etcd/etcd.ts';
+import type { Actor, Message, Reconciler } from './runtime/controller.ts';
+import { type ReconcileError, Runtime } from './runtime/runtime.ts';
+import { Snapshot } from './runtime/snapshot.ts';
+import { createScheduler, type SchedulerActor } from './scheduler/scheduler.ts';
+import { epochMs, rfc3339 } from './util/clock.ts';
+import { clone } from './util/persistentMap.ts';
+import { createRng } from './util/rng.ts';
+
+/** What the cluster gives component factories. */
+export interface ComponentContext {
+  /** Every node, control plane first. */
+  nodes: readonly string[];
+}
+
+/** Builds the reconcilers besides the scheduler (controllers, kubelets, kube-proxies). */
+export type ComponentFactory = (ctx: ComponentContext) => Reconciler[];
+
+export interface ClusterOptions {
+  /** Seed of the random source (names, uids, scheduler tie-breaks). Default 1. */
+  seed?: number;
+  /** Worker nodes besides the control plane. Default 3. */
+  workers?: number;
+  /** Keep a snapshot after every message (`frame(seq)`). Default true; benchmarks turn it off. */
+  keepSnapshots?: boolean;
+  /** Keep per-node scheduler verdicts and scores. Default true. */
+  explain?: boolean;
+  /** The components to run; default: the workloads helper's controllers, nodes and registry. */
+  components?: ComponentFactory;
+}
+
+export interface SettleOptions {
+  /** Stop once nothing but housekeeping happened for this long (virtual ms). Default 15 000. */
+  quietMs?: number;
+  /** Never run longer than this (virtual ms). Default 30 minutes. */
+  maxMs?: number;
+}
+
+export interface SettleResult {
+  /** True when the cluster went quiet (false: hit maxMs). */
+  settled: boolean;
+  /** Messages recorded while settling. */
+  messages: number;
+  /** Virtual ms afterwards. */
+  now: number;
+}
+
+/** One recorded client input, enough to replay the cluster from its seed. */
+export interface Input {
+  /** Virtual ms when it happened. */
+  at: number;
+  /** Runtime tasks processed before it (places it exactly among the cluster's own work). */
+  tasks: number;
+  op: 'api' | 'stopNode' | 'startNode';
+  actor?: Actor;
+  method?: keyof ClusterClient;
+  args: unknown[];
+}
+
+export interface Cluster {
+  readonly seed: number;
+  readonly options: Readonly<Required<Omit<ClusterOptions, 'components'>>>;
+  /** An API client whose requests are recorded as coming from `actor` (kubectl uses 'kubectl'). */
+  client(actor: Actor): ClusterClient;
+  /** Return the next message, processing the cluster's work as needed; undefined when idle. */
+  step(): Message | undefined;
+  /** Run until only housekeeping (lease renewals, heartbeats) remains. */
+  settle(opts?: SettleOptions): SettleResult;
+  /** Move the clock forward by `ms`, running everything due meanwhile. */
+  advance(ms: number): void;
+  /** Run until `pred` holds (checked after each task) or `maxVirtualMs` passed; returns whether it held. */
+  runUntil(pred: (c: Cluster) => boolean, maxVirtualMs: number): boolean;
+  /** Virtual ms since the learner started. */
+  now(): number;
+  /** Unix ms of `now()` on the simulated wall clock. */
+  nowEpochMs(): number;
+  /** RFC 3339 of `now()`. */
+  timestamp(): string;
+  /** Every message so far, in order (`messages[i].seq === i`). */
+  readonly messages: readonly Message[];
+  /** The cluster as it is now. */
+  snapshot(): Snapshot;
+  /** The snapshot taken right after message `seq` (needs keepSnapshots). */
+  frame(seq: number): Snapshot | undefined;
+  /** The frame before any message (right after bootstrap). */
+  readonly initialFrame: Snapshot;
+  /** Stop a node's kubelet, kube-proxy and container runtime (no more lease renewals). */
+  stopNode(name: string): void;
+  /** Boot a stopped node again. */
+  startNode(name: string): void;
+  /** Every node name, control plane first. */
+  nodes(): readonly string[];
+  stoppedNodes(): readonly string[];
+  readonly scheduler: SchedulerActor;
+  readonly reconcilers: readonly Reconciler[];
+  /** Client inputs so far (for `replay`). */
+  readonly inputs: readonly Input[];
+  /** Reconcilers that threw (should stay empty). */
+  readonly errors: readonly ReconcileError[];
+}
+
+function defaultComponents(): Reconciler[] {
+  return [];
+}
+
+const MAX_TASKS_PER_CALL = 5_000_000;
+
+class ClusterImpl implements Cluster {
+  readonly seed: number;
+  readonly options: Readonly<Required<Omit<ClusterOptions, 'components'>>>;
+  readonly scheduler: SchedulerActor;
+  readonly reconcilers: readonly Reconciler[];
+  readonly inputs: Input[] = [];
+  readonly initialFrame: Snapshot;
+  readonly #etcd: Etcd<KubeObject>;
+  readonly #api: ApiServer;
+  readonly #rt: Runtime;
+  readonly #nodes: readonly string[];
+  readonly #stopped = new Set<string>();
+  readonly #frames: Snapshot[] = [];
+  readonly #clients = new Map<Actor, ClusterClient>();
+  #cursor = 0;
+
+  constructor(opts: ClusterOptions) {
+    this.seed = opts.seed ?? 1;
+    this.options = {
+      seed: this.seed,
+      workers: opts.workers ?? 3,
+      keepSnapshots: opts.keepSnapshots ?? true,
+      explain: opts.explain ?? true,
+    };
+    const rng = createRng(this.seed);
+    this.#etcd = new Etcd<KubeObject>(etcdGroupOf);
+    let rt: Runtime | undefined;
+    this.#api = new ApiServer({
+      etcd: this.#etcd,
+      rng,
+      now: () => rt?.now ?? 0,
+      record: (m) => rt?.record(m),
+    });
+    const boot = bootstrap(this.#etcd, rng, this.options.workers);
+    this.#nodes = boot.nodes;
+    rt = new Runtime({ apiserver: this.#api, etcd: this.#etcd, rng });
+    this.#rt = rt;
+    this.scheduler = createScheduler({ explain: this.options.explain });
+    const others = (opts.components ?? defaultComponents)({ nodes: this.#nodes });
+    this.reconcilers = [this.scheduler, ...others];
+    this.initialFrame = this.snapshot();
+    if (this.options.keepSnapshots) rt.onMessage = () => this.#frames.push(this.snapshot());
+    this.#rt.register(this.reconcilers);
+    this.scheduler.attach(this.#api.client('scheduler'));
+  }
+
+  get messages(): readonly Message[] {
+    return this.#rt.messages;
+  }
+
+  get errors(): readonly ReconcileError[] {
+    return this.#rt.errors;
+  }
+
+  #input(input: Omit<Input, 'at' | 'tasks'>): void {
+    this.inputs.push({
+      at: this.#rt.now,
+      tasks: this.#rt.tasksRun,
+      ...input,
+      args: clone(input.args),
+    });
+  }
+
+  client(actor: Actor): ClusterClient {
+    const hit = this.#clients.get(actor);
+    if (hit) return hit;
+    const inner = this.#api.client(actor);
+    const methods = [
+      'create',
+      'get',
+      'list',
+      'update',
+      'patch',
+      'delete',
+      'updateStatus',
+      'patchStatus',
+      'bind',
+    ] as const;
+    const wrapped = {} as Record<(typeof methods)[number], unknown>;
+    for (const m of methods) {
+      wrapped[m] = (...args: unknown[]) => {
+        this.#input({ op: 'api', actor, method: m, args });
+        return (inner[m] as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+    const c = wrapped as unknown as ClusterClient;
+    this.#clients.set(actor, c);
+    return c;
+  }
+
+  /** Apply a recorded input (replay). */
+  apply(input: Input): void {
+    if (input.op === 'stopNode') this.stopNode(input.args[0] as string);
+    else if (input.op === 'startNode') this.startNode(input.args[0] as string);
+    else if (input.actor && input.method) {
+      const c = this.client(input.actor);
+      (c[input.method] as (...a: unknown[]) => unknown)(...clone(input.args));
+    }
+  }
+
+  /** Run tasks until `tasks` have been processed and the clock reads `at` (replay). */
+  runTo(tasks: number, at: number): void {
+    while (this.#rt.tasksRun < tasks && this.#rt.runOne()) {}
+    if (this.#rt.now < at) this.#rt.now = at;
+  }
+
+  step(): Message | undefined {
+    let guard = 0;
+    while (this.#cursor >= this.#rt.messages.length) {
+      if (!this.#rt.runOne() || ++guard > MAX_TASKS_PER_CALL) return undefined;
+    }
+    return this.#rt.messages[this.#cursor++];
+  }
+
+  settle(opts: SettleOptions = {}): SettleResult {
+    const quiet = opts.quietMs ?? 15_000;
+    const max = opts.maxMs ?? 30 * 60_000;
+    const start = this.#rt.now;
+    const before = this.#rt.messages.length;
+    let lastBusy = start;
+    let scanned = before;
+    let settled = false;
+    for (let n = 0; n < MAX_TASKS_PER_CALL; n++) {
+      const next = this.#rt.nextAt();
+      if (next === undefined || next > lastBusy + quiet) {
+        settled = true;
+        break;
+      }
+      if (next > start + max) break;
+      this.#rt.runOne();
+      const msgs = this.#rt.messages;
+      for (; scanned < msgs.length; scanned++) {
+        if (!msgs[scanned]!.housekeeping) lastBusy = msgs[scanned]!.at;
+      }
+    }
+    return { settled, messages: this.#rt.messages.length - before, now: this.#rt.now };
+  }
+
+  advance(ms: number): void {
+    const target = this.#rt.now + Math.max(0, ms);
+    for (let n = 0; n < MAX_TASKS_PER_CALL; n++) {
+      const next = this.#rt.nextAt();
+      if (next === undefined || next > target) break;
+      this.#rt.runOne();
+    }
+    this.#rt.now = target;
+  }
+
+  runUntil(pred: (c: Cluster) => boolean, maxVirtualMs: number): boolean {
+    const limit = this.#rt.now + maxVirtualMs;
+    if (pred(this)) return true;
+    for (let n = 0; n < MAX_TASKS_PER_CALL; n++) {
+      const next = this.#rt.nextAt();
+      if (next === undefined || next > limit) break;
+      this.#rt.runOne();
+      if (pred(this)) return true;
+    }
+    return false;
+  }
+
+  now(): number {
+    return this.#rt.now;
+  }
+
+  nowEpochMs(): number {
+    return epochMs(this.#rt.now);
+  }
+
+  timestamp(): string {
+    return rfc3339(this.#rt.now);
+  }
+
+  snapshot(): Snapshot {
+    return new Snapshot({
+      seq: this.#rt.messages.length,
+      now: this.#rt.now,
+      etcd: this.#etcd.snapshot(),
+      decisions: this.scheduler.decisions.freeze(),
+      registry: undefined,
+      stoppedNodes: [...this.#stopped].sort(),
+    });
+  }
+
+  frame(seq: number): Snapshot | undefined {
+    return this.#frames[seq];
+  }
+
+  #nodeActors(name: string): Actor[] {
+    return this.#rt
+      .actorNames()
+      .filter((a) => a.endsWith(`/${name}`) && a.indexOf('/') === a.length - name.length - 1);
+  }
+
+  stopNode(name: string): void {
+    if (!this.#nodes.includes(name) || this.#stopped.has(name)) return;
+    this.#input({ op: 'stopNode', args: [name] });
+    this.#stopped.add(name);
+    for (const a of this.#nodeActors(name)) this.#rt.stop(a);
+  }
+
+  startNode(name: string): void {
+    if (!this.#stopped.has(name)) return;
+    this.#input({ op: 'startNode', args: [name] });
+    this.#stopped.delete(name);
+    for (const a of this.#nodeActors(name)) this.#rt.start(a);
+  }
+
+  nodes(): readonly string[] {
+    return this.#nodes;
+  }
+
+  stoppedNodes(): readonly string[] {
+    return [...this.#stopped].sort();
+  }
+}
+
+/** A fresh simulated cluster: control-plane + `workers` nodes, everything Running at virtual 0. */
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  return new ClusterImpl(opts);
+}
+
+/**
+ * Rebuild a cluster by replaying recorded inputs from the same options (seed, workers…):
+ * each input is applied after the same number of runtime tasks, at the same virtual time.
+ */
+export function replay(inputs: readonly Input[], opts: ClusterOptions = {}): Cluster {
+  const c = new ClusterImpl(opts);
+  for (const input of inputs) {
+    c.runTo(input.tasks, input.at);
+    c.apply(input);
+  }
+  return c;
+}
+
+export type { ApiClient };
+export { CONTROL_PLANE };

@@ -1,0 +1,39 @@
+/**
+ * The simulated cluster's public surface: everything the kubectl layer, the story, the store,
+ * the CLI and the benchmarks need.
+ */
+export type * from './api/types.ts';
+export type { ClusterClient } from './apiserver/apiserver.ts';
+export { IMMORTAL_NAMESPACES } from './apiserver/apiserver.ts';
+export type { ResourceDef } from './apiserver/resources.ts';
+export {
+  etcdKey,
+  qualifiedKind,
+  qualifiedResource,
+  RESOURCE_NAMES,
+  RESOURCES,
+  restPath,
+} from './apiserver/resources.ts';
+export { CONTROL_PLANE, KUBERNETES_VERSION, workerNames } from './bootstrap/bootstrap.ts';
+export type {
+  Cluster,
+  ClusterOptions,
+  ComponentContext,
+  ComponentFactory,
+  Input,
+  SettleOptions,
+  SettleResult,
+} from './cluster.ts';
+export { createCluster, replay } from './cluster.ts';
+export type * from './runtime/controller.ts';
+export type { ReconcileError } from './runtime/runtime.ts';
+export { RECONCILE_DELAY_MS, WATCH_LATENCY_MS } from './runtime/runtime.ts';
+export { Snapshot } from './runtime/snapshot.ts';
+export type { Decision, SchedulerActor } from './scheduler/scheduler.ts';
+export {
+  BOOTSTRAP_AGE_MS,
+  EPOCH_MS,
+  epochMs,
+  parseTimestamp,
+  rfc3339,
+} from './util/clock.ts';
