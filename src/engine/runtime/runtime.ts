@@ -324,13 +324,13 @@ export class Runtime {
     return this.#agenda.peek()?.at;
   }
 
-  #enqueue(r: RecState, key: string): void {
+  #enqueue(r: RecState, key: string, delay = RECONCILE_DELAY_MS): void {
     r.queue.add(key);
     if (!r.runScheduled && !r.actor.stopped) {
       r.runScheduled = true;
       this.#push({
         type: 'run',
-        at: this.now + RECONCILE_DELAY_MS,
+        at: this.now + delay,
         seq: 0,
         rec: r,
         epoch: r.actor.epoch,
@@ -378,7 +378,8 @@ export class Runtime {
         const r = t.rec;
         if (r.actor.stopped || t.epoch !== r.actor.epoch || r.timers.get(t.key) !== t.at) break;
         r.timers.delete(t.key);
-        this.#enqueue(r, t.key);
+        // A timer hands the key straight to the actor's worker.
+        this.#enqueue(r, t.key, 0);
         break;
       }
       case 'run': {
