@@ -222,7 +222,7 @@ export class MiniCluster {
               ? { status: w.patch.status }
               : Object.fromEntries(Object.entries(w.patch).filter(([k]) => k !== 'status'));
         }
-        const next = mergePatch(cur, patch) as KubeObject;
+        const next = mergePatch(clone(cur), patch) as KubeObject;
         this.meta(next).resourceVersion = String(++this.rv);
         this.finishWrite(w.resource, next);
         return;

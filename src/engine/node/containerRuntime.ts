@@ -1,0 +1,229 @@
+/**
+ * A node's container runtime (containerd behind the CRI; Docker in older clusters): its image
+ * store, pod sandboxes and containers. The kubelet drives it in-process; the hops between
+ * them (and to the registry) are recorded by the kubelet as messages.
+ *
+ * Pulls take time: a base latency plus the compressed size over the node's bandwidth, with a
+ * little seeded jitter, and pulls on one node run one at a time (the kubelet's default
+ * `serializeImagePulls: true`), so a queued pull reports its waiting time separately.
+ */
+import { randomHex64 } from '../registry/digest.ts';
+import { parseImageName } from '../registry/imageName.ts';
+import { pullErrorText, type Registry, type ResolvedImage } from '../registry/registry.ts';
+
+export interface CachedImage {
+  /** Normalized references held for this image, e.g. `docker.io/library/nginx:latest`. */
+  refs: string[];
+  /** `docker.io/library/nginx@sha256:…` */
+  repoDigest: string;
+  digest: string;
+  sizeBytes: number;
+}
+
+export type PullPlan =
+  | {
+      ok: true;
+      image: string;
+      ref: string;
+      resolved: ResolvedImage;
+      /** When the kubelet asked. */
+      requestedAt: number;
+      /** When the transfer started (after earlier pulls on this node finished). */
+      startedAt: number;
+      doneAt: number;
+    }
+  | {
+      ok: false;
+      image: string;
+      ref: string;
+      /** The CRI error text, `rpc error: code = NotFound desc = …`. */
+      error: string;
+      requestedAt: number;
+      startedAt: number;
+      doneAt: number;
+    };
+
+export interface RuntimeContainer {
+  id: string;
+  podUid: string;
+  name: string;
+  image: string;
+  state: 'created' | 'running' | 'exited';
+  startedAt?: number;
+}
+
+export interface Sandbox {
+  id: string;
+  podUid: string;
+  state: 'ready' | 'notready';
+}
+
+export interface ContainerRuntimeOptions {
+  /** Images already in the store (kube-system images on a kubeadm node). */
+  preloaded?: readonly string[];
+  /** Download speed, bytes per second (default 25 MB/s). */
+  bandwidth?: number;
+  /** Registry round trips before the transfer (default 600 ms). */
+  baseLatencyMs?: number;
+}
+
+/** The text a UI shows for the runtime component. */
+export const RUNTIME_LABEL = 'container runtime (containerd; Docker in older clusters)';
+export const CONTAINERD_VERSION = 'containerd://1.7.24';
+
+export class ContainerRuntime {
+  readonly node: string;
+  readonly actor: `container-runtime/${string}`;
+  private readonly registry: Registry;
+  private readonly bandwidth: number;
+  private readonly baseLatencyMs: number;
+  private readonly store = new Map<string, CachedImage>();
+  private readonly sandboxes = new Map<string, Sandbox>();
+  private readonly running = new Map<string, RuntimeContainer>();
+  private busyUntil = Number.NEGATIVE_INFINITY;
+
+  constructor(node: string, registry: Registry, opts: ContainerRuntimeOptions = {}) {
+    this.node = node;
+    this.actor = `container-runtime/${node}`;
+    this.registry = registry;
+    this.bandwidth = opts.bandwidth ?? 25_000_000;
+    this.baseLatencyMs = opts.baseLatencyMs ?? 600;
+    for (const image of opts.preloaded ?? []) {
+      const res = registry.resolve(image);
+      if (res.ok) this.addImage(res.image);
+    }
+  }
+
+  private addImage(img: ResolvedImage): void {
+    const existing = this.store.get(img.digest);
+    if (existing) {
+      if (!existing.refs.includes(img.ref)) existing.refs.push(img.ref);
+      return;
+    }
+    this.store.set(img.digest, {
+      refs: [img.ref],
+      repoDigest: img.repoDigest,
+      digest: img.digest,
+      sizeBytes: img.sizeBytes,
+    });
+  }
+
+  /** The cached image a reference names, as `crictl inspecti` would find it. */
+  imageStatus(image: string): CachedImage | undefined {
+    const name = parseImageName(image);
+    if (!name) return undefined;
+    for (const img of this.store.values()) {
+      if (img.refs.includes(name.full)) return img;
+      if (name.digest && img.digest === name.digest) return img;
+    }
+    return undefined;
+  }
+
+  hasImage(image: string): boolean {
+    return this.imageStatus(image) !== undefined;
+  }
+
+  /** `node.status.images`: largest first, names = repo digest and tags (as the kubelet lists them). */
+  images(): { names: string[]; sizeBytes: number }[] {
+    return [...this.store.values()]
+      .sort((a, b) => b.sizeBytes - a.sizeBytes || (a.repoDigest < b.repoDigest ? -1 : 1))
+      .map((img) => ({ names: [img.repoDigest, ...img.refs], sizeBytes: img.sizeBytes }));
+  }
+
+  /**
+   * Plan a pull requested at `now`: resolve against the registry, queue behind earlier pulls,
+   * and compute when it finishes. Call `completePull` when the kubelet sees it done.
+   */
+  planPull(image: string, now: number, random: () => number): PullPlan {
+    const res = this.registry.resolve(image);
+    const startedAt = Math.max(now, this.busyUntil);
+    const jitter = 0.92 + random() * 0.16;
+    const name = parseImageName(image);
+    const ref = name?.full ?? image;
+    if (!res.ok) {
+      const doneAt = startedAt + Math.round(this.baseLatencyMs * jitter);
+      this.busyUntil = doneAt;
+      return {
+        ok: false,
+        image,
+        ref,
+        error: pullErrorText(res),
+        requestedAt: now,
+        startedAt,
+        doneAt,
+      };
+    }
+    // A cached image only needs the manifest round trip (e.g. imagePullPolicy Always).
+    const transfer = this.hasImage(res.image.ref)
+      ? 0
+      : (res.image.sizeBytes / this.bandwidth) * 1000;
+    const doneAt = startedAt + Math.round((this.baseLatencyMs + transfer) * jitter);
+    this.busyUntil = doneAt;
+    return { ok: true, image, ref, resolved: res.image, requestedAt: now, startedAt, doneAt };
+  }
+
+  /** Store the image of a finished successful pull. */
+  completePull(plan: PullPlan): void {
+    if (plan.ok) this.addImage(plan.resolved);
+  }
+
+  runPodSandbox(podUid: string, random: () => number): Sandbox {
+    const existing = this.sandboxes.get(podUid);
+    if (existing) return existing;
+    const sandbox: Sandbox = { id: randomHex64(random), podUid, state: 'ready' };
+    this.sandboxes.set(podUid, sandbox);
+    return sandbox;
+  }
+
+  createContainer(podUid: string, name: string, image: string, random: () => number): string {
+    const id = randomHex64(random);
+    this.running.set(id, { id, podUid, name, image, state: 'created' });
+    return id;
+  }
+
+  startContainer(id: string, now: number): void {
+    const c = this.running.get(id);
+    if (c) {
+      c.state = 'running';
+      c.startedAt = now;
+    }
+  }
+
+  /** Register a container that was running before the simulation started (bootstrap pods). */
+  adoptContainer(podUid: string, name: string, image: string, id: string, now: number): void {
+    this.running.set(id, { id, podUid, name, image, state: 'running', startedAt: now });
+    if (!this.sandboxes.has(podUid)) {
+      this.sandboxes.set(podUid, {
+        id: `${id.slice(0, 32)}${id.slice(32)}`,
+        podUid,
+        state: 'ready',
+      });
+    }
+  }
+
+  stopContainer(id: string): void {
+    const c = this.running.get(id);
+    if (c) c.state = 'exited';
+  }
+
+  /** Stop and remove a pod's sandbox and every container in it. */
+  removePodSandbox(podUid: string): void {
+    this.sandboxes.delete(podUid);
+    for (const [id, c] of this.running) if (c.podUid === podUid) this.running.delete(id);
+  }
+
+  containers(): RuntimeContainer[] {
+    return [...this.running.values()].map((c) => ({ ...c }));
+  }
+
+  sandboxList(): Sandbox[] {
+    return [...this.sandboxes.values()].map((s) => ({ ...s }));
+  }
+
+  /** A reboot: sandboxes and containers are gone, the image store (on disk) survives. */
+  reset(): void {
+    this.sandboxes.clear();
+    this.running.clear();
+    this.busyUntil = Number.NEGATIVE_INFINITY;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * One worker (or control-plane) node's components: kubelet, kube-proxy and the container
+ * runtime they drive.
+ */
+import type { Registry } from '../registry/registry.ts';
+import { KUBE_SYSTEM_IMAGES } from '../registry/registry.ts';
+import { ContainerRuntime, type ContainerRuntimeOptions } from './containerRuntime.ts';
+import { createKubelet, type Kubelet, type NodeResources, type Taint } from './kubelet.ts';
+import { createKubeProxy, type KubeProxy } from './kubeProxy.ts';
+
+export interface NodeOptions {
+  /** The shared registry the runtime pulls from. */
+  registry: Registry;
+  /** Node number (pod CIDR 10.244.<index>.0/24, InternalIP 172.18.0.<index + 2>). */
+  index: number;
+  internalIP?: string;
+  capacity?: NodeResources;
+  allocatable?: NodeResources;
+  controlPlane?: boolean;
+  labels?: Record<string, string>;
+  taints?: Taint[];
+  /** Images already on the node (default: the kube-system images). */
+  preloadedImages?: readonly string[];
+  runtime?: Omit<ContainerRuntimeOptions, 'preloaded'>;
+}
+
+export interface SimNode {
+  name: string;
+  kubelet: Kubelet;
+  kubeProxy: KubeProxy;
+  runtime: ContainerRuntime;
+}
+
+/** Creates a node's kubelet, kube-proxy and container runtime. */
+export function createNode(name: string, opts: NodeOptions): SimNode {
+  const runtime = new ContainerRuntime(name, opts.registry, {
+    ...opts.runtime,
+    preloaded: opts.preloadedImages ?? KUBE_SYSTEM_IMAGES,
+  });
+  const kubeletOpts: Parameters<typeof createKubelet>[0] = {
+    node: name,
+    index: opts.index,
+    runtime,
+  };
+  if (opts.internalIP) kubeletOpts.internalIP = opts.internalIP;
+  if (opts.capacity) kubeletOpts.capacity = opts.capacity;
+  if (opts.allocatable) kubeletOpts.allocatable = opts.allocatable;
+  if (opts.controlPlane) kubeletOpts.controlPlane = true;
+  if (opts.labels) kubeletOpts.labels = opts.labels;
+  if (opts.taints) kubeletOpts.taints = opts.taints;
+  return { name, kubelet: createKubelet(kubeletOpts), kubeProxy: createKubeProxy(name), runtime };
+}
+
+export {
+  CONTAINERD_VERSION,
+  ContainerRuntime,
+  type ContainerRuntimeOptions,
+  type PullPlan,
+  RUNTIME_LABEL,
+} from './containerRuntime.ts';
+export { formatGoDuration, formatMillis } from './goDuration.ts';
+export {
+  createKubelet,
+  DEFAULT_ALLOCATABLE,
+  DEFAULT_CAPACITY,
+  KUBELET_VERSION,
+  type Kubelet,
+  type KubeletOptions,
+  LEASE_DURATION_SECONDS,
+  LEASE_NAMESPACE,
+  LEASE_RENEW_INTERVAL_MS,
+  type NodeResources,
+  type Taint,
+} from './kubelet.ts';
+export { chainHash, createKubeProxy, type KubeProxy, type ProxyRule } from './kubeProxy.ts';

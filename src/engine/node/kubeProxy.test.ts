@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { FakeCache, FakeContext } from '../controllers/testing.ts';
+import { createKubeProxy } from './kubeProxy.ts';
+
+const kubeDns = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'kube-dns', namespace: 'kube-system' },
+  spec: {
+    clusterIP: '10.96.0.10',
+    ports: [
+      { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+      { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+    ],
+  },
+};
+
+const endpoints = {
+  apiVersion: 'v1',
+  kind: 'Endpoints',
+  metadata: { name: 'kube-dns', namespace: 'kube-system' },
+  subsets: [
+    {
+      addresses: [
+        { ip: '10.244.0.3', nodeName: 'control-plane' },
+        { ip: '10.244.0.2', nodeName: 'control-plane' },
+      ],
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP' },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+      ],
+    },
+  ],
+};
+
+describe('kube-proxy', () => {
+  it('turns Services and Endpoints into per-port chains that spread over ready endpoints', () => {
+    const proxy = createKubeProxy('node1');
+    const cache = new FakeCache([
+      ['services', kubeDns],
+      ['endpoints', endpoints],
+    ]);
+    expect(proxy.reconcile('sync', cache, new FakeContext()).writes).toEqual([]);
+    const rules = proxy.rules();
+    expect(rules.map((r) => r.servicePort)).toEqual([
+      'kube-system/kube-dns:dns',
+      'kube-system/kube-dns:dns-tcp',
+    ]);
+    expect(rules[0]?.chain).toMatch(/^KUBE-SVC-[A-Z2-7]{16}$/);
+    expect(rules[0]?.chain).not.toBe(rules[1]?.chain);
+    const udp = proxy.lines().filter((l) => l.includes('/UDP'));
+    expect(udp).toHaveLength(2);
+    expect(udp[0]).toMatch(
+      /^KUBE-SVC-[A-Z2-7]{16} 10\.96\.0\.10:53\/UDP → KUBE-SEP-[A-Z2-7]{16} 10\.244\.0\.2:53 \(50%\)$/,
+    );
+    expect(udp[1]).toContain('10.244.0.3:53 (50%)');
+  });
+
+  it('rejects traffic for a service without endpoints', () => {
+    const proxy = createKubeProxy('node1');
+    proxy.reconcile('sync', new FakeCache([['services', kubeDns]]), new FakeContext());
+    expect(proxy.lines()[0]).toMatch(
+      /^KUBE-SVC-[A-Z2-7]{16} 10\.96\.0\.10:53\/UDP → REJECT \(kube-system\/kube-dns:dns has no endpoints\)$/,
+    );
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * kube-proxy of one node (actor `kube-proxy/<node>`, iptables mode): watches Services and
+ * Endpoints and keeps the rules it would program, in a readable form for the UI. It writes
+ * nothing to the API server. Chain names follow kube-proxy's scheme (`KUBE-SVC-` plus 16
+ * base32 characters of a hash of `<ns>/<svc>:<port><protocol>`), with our own hash.
+ */
+import type { KubeObject } from '../api/types.ts';
+import { nameOf, namespaceOf, specOf } from '../controllers/objects.ts';
+import { hex64 } from '../registry/digest.ts';
+import type { Reconciler } from '../runtime/controller.ts';
+
+export interface ProxyEndpoint {
+  ip: string;
+  port: number;
+  nodeName?: string;
+  /** `KUBE-SEP-…` */
+  chain: string;
+  /** Share of new connections, as the `--probability` ladder works out (1/n each). */
+  share: number;
+}
+
+export interface ProxyRule {
+  /** `<namespace>/<service>:<port name>` (port name may be empty). */
+  servicePort: string;
+  /** `KUBE-SVC-…` */
+  chain: string;
+  clusterIP: string;
+  port: number;
+  protocol: string;
+  nodePort?: number;
+  endpoints: ProxyEndpoint[];
+}
+
+export interface KubeProxy extends Reconciler {
+  readonly node: string;
+  /** The rules as last synced, sorted by service port. */
+  rules(): readonly ProxyRule[];
+  /** One readable line per rule hop, e.g. `KUBE-SVC-… 10.96.0.10:53/UDP → 10.244.0.2:53 (50%)`. */
+  lines(): string[];
+}
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** 16 base32 characters of a hash of `s`, like kube-proxy's `portProtoHash`. */
+export function chainHash(s: string): string {
+  const hex = hex64(s);
+  let bits = '';
+  for (const ch of hex.slice(0, 20)) bits += Number.parseInt(ch, 16).toString(2).padStart(4, '0');
+  let out = '';
+  for (let i = 0; i < 16; i++) out += BASE32[Number.parseInt(bits.slice(i * 5, i * 5 + 5), 2)];
+  return out;
+}
+
+interface ServicePort {
+  name?: string;
+  port: number;
+  protocol?: string;
+  nodePort?: number;
+}
+
+interface Subset {
+  addresses?: { ip: string; nodeName?: string }[];
+  ports?: { name?: string; port: number; protocol?: string }[];
+}
+
+function buildRules(
+  services: readonly KubeObject[],
+  endpoints: readonly KubeObject[],
+): ProxyRule[] {
+  const eps = new Map(endpoints.map((e) => [`${namespaceOf(e)}/${nameOf(e)}`, e]));
+  const rules: ProxyRule[] = [];
+  for (const svc of services) {
+    const spec = specOf<{ clusterIP?: string; ports?: ServicePort[]; type?: string }>(svc);
+    if (!spec.clusterIP || spec.clusterIP === 'None') continue;
+    const id = `${namespaceOf(svc)}/${nameOf(svc)}`;
+    const subsets = ((eps.get(id)?.subsets as Subset[] | undefined) ?? []) as Subset[];
+    for (const p of spec.ports ?? []) {
+      const protocol = p.protocol ?? 'TCP';
+      const servicePort = `${id}:${p.name ?? ''}`;
+      const targets: { ip: string; port: number; nodeName?: string }[] = [];
+      for (const s of subsets) {
+        const port = (s.ports ?? []).find((sp) => (sp.name ?? '') === (p.name ?? ''));
+        if (!port) continue;
+        for (const a of s.addresses ?? []) {
+          const t: { ip: string; port: number; nodeName?: string } = { ip: a.ip, port: port.port };
+          if (a.nodeName) t.nodeName = a.nodeName;
+          targets.push(t);
+        }
+      }
+      targets.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
+      const rule: ProxyRule = {
+        servicePort,
+        chain: `KUBE-SVC-${chainHash(servicePort + protocol)}`,
+        clusterIP: spec.clusterIP,
+        port: p.port,
+        protocol,
+        endpoints: targets.map((t) => {
+          const e: ProxyEndpoint = {
+            ip: t.ip,
+            port: t.port,
+            chain: `KUBE-SEP-${chainHash(`${servicePort}${protocol}${t.ip}:${t.port}`)}`,
+            share: 1 / targets.length,
+          };
+          if (t.nodeName) e.nodeName = t.nodeName;
+          return e;
+        }),
+      };
+      if (p.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
+        rule.nodePort = p.nodePort;
+      }
+      rules.push(rule);
+    }
+  }
+  return rules.sort((a, b) => (a.servicePort < b.servicePort ? -1 : 1));
+}
+
+export function createKubeProxy(node: string): KubeProxy {
+  let current: ProxyRule[] = [];
+  return {
+    actor: `kube-proxy/${node}`,
+    name: 'kube-proxy',
+    node,
+    watches: ['services', 'endpoints'],
+    keysFor() {
+      return ['sync'];
+    },
+    initialKeys() {
+      return ['sync'];
+    },
+    onStart() {
+      current = [];
+    },
+    rules() {
+      return current;
+    },
+    lines() {
+      const out: string[] = [];
+      for (const r of current) {
+        const front = `${r.chain} ${r.clusterIP}:${r.port}/${r.protocol}`;
+        if (r.nodePort) out.push(`KUBE-NODEPORTS :${r.nodePort}/${r.protocol} → ${r.chain}`);
+        if (r.endpoints.length === 0) {
+          out.push(`${front} → REJECT (${r.servicePort} has no endpoints)`);
+          continue;
+        }
+        for (const e of r.endpoints) {
+          out.push(`${front} → ${e.chain} ${e.ip}:${e.port} (${Math.round(e.share * 100)}%)`);
+        }
+      }
+      return out;
+    },
+    reconcile(_key, cache) {
+      current = buildRules(cache.list('services'), cache.list('endpoints'));
+      return { writes: [] };
+    },
+  };
+}

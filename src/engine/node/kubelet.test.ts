@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../api/types.ts';
+import { pod } from '../controllers/fixtures.ts';
+import { MiniCluster, messageLines } from '../controllers/testing.ts';
+import { KUBE_SYSTEM_IMAGES, Registry } from '../registry/registry.ts';
+import { ContainerRuntime } from './containerRuntime.ts';
+import { createKubelet } from './kubelet.ts';
+
+function setup(image: string, preloaded: string[] = [...KUBE_SYSTEM_IMAGES]) {
+  const registry = new Registry();
+  const runtime = new ContainerRuntime('node1', registry, { preloaded });
+  const kubelet = createKubelet({ node: 'node1', index: 1, runtime });
+  const p = pod('web-7c79c4bf97-x6j7v', { node: 'node1', image });
+  const c = new MiniCluster([['pods', p]]);
+  kubelet.onStart?.();
+  return { c, kubelet, runtime, key: 'pod/default/web-7c79c4bf97-x6j7v' };
+}
+
+type Status = {
+  phase: string;
+  podIP?: string;
+  hostIP?: string;
+  startTime?: string;
+  conditions: { type: string; status: string; reason?: string; message?: string }[];
+  containerStatuses: {
+    name: string;
+    ready: boolean;
+    started: boolean;
+    restartCount: number;
+    image: string;
+    imageID: string;
+    containerID?: string;
+    state: { waiting?: { reason: string; message?: string }; running?: { startedAt: string } };
+  }[];
+};
+
+const statusOf = (c: MiniCluster) =>
+  c.get('pods', 'default', 'web-7c79c4bf97-x6j7v')?.status as Status;
+
+describe('kubelet: starting a pod', () => {
+  it('goes ContainerCreating → Running with the real events, hops and status', () => {
+    const { c, kubelet, key } = setup('nginx');
+    c.reconcile(kubelet, key);
+    let s = statusOf(c);
+    expect(s.phase).toBe('Pending');
+    expect(s.containerStatuses[0]?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
+    expect(s.conditions.map((x) => `${x.type}=${x.status}`)).toEqual([
+      'PodReadyToStartContainers=False',
+      'Initialized=True',
+      'Ready=False',
+      'ContainersReady=False',
+      'PodScheduled=True',
+    ]);
+    expect(s.conditions[2]).toMatchObject({
+      reason: 'ContainersNotReady',
+      message: 'containers with unready status: [nginx]',
+    });
+    c.runUntil(kubelet, 60_000);
+    const lines = c.ctx.eventLines();
+    expect(lines[0]).toBe('Normal Pulling Pulling image "nginx"');
+    expect(lines[1]).toMatch(
+      /^Normal Pulled Successfully pulled image "nginx" in (\d+\.\d+s) \(\1 including waiting\)\. Image size: 72080558 bytes\.$/,
+    );
+    expect(lines.slice(2)).toEqual([
+      'Normal Created Created container nginx',
+      'Normal Started Started container nginx',
+    ]);
+    expect(c.ctx.events.every((e) => e.component === 'kubelet' && e.host === 'node1')).toBe(true);
+    expect(messageLines(c.ctx.sent)).toEqual([
+      '- -> container-runtime/node1 cri.runPodSandbox',
+      '- -> container-runtime/node1 cri.pullImage',
+      'container-runtime/node1 -> registry image.pull',
+      'registry -> container-runtime/node1 image.pulled',
+      'container-runtime/node1 -> kubelet/node1 cri.imagePulled',
+      '- -> container-runtime/node1 cri.createContainer',
+      '- -> container-runtime/node1 cri.startContainer',
+    ]);
+    expect(c.ctx.sent[2]?.label).toBe('GET /v2/library/nginx/manifests/latest');
+    s = statusOf(c);
+    expect(s.phase).toBe('Running');
+    expect(s.podIP).toBe('10.244.1.2');
+    expect(s.hostIP).toBe('172.18.0.3');
+    expect(s.startTime).toBe('2026-01-06T00:00:00Z');
+    expect(s.conditions.every((x) => x.status === 'True')).toBe(true);
+    const cs = s.containerStatuses[0]!;
+    expect(cs).toMatchObject({ name: 'nginx', ready: true, started: true, restartCount: 0 });
+    expect(cs.image).toBe('docker.io/library/nginx:latest');
+    expect(cs.imageID).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
+    expect(cs.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(cs.state.running?.startedAt).toMatch(/^2026-01-06T00:00:0\dZ$/);
+  });
+
+  it('takes about as long to pull as the image is big (nginx ≈ 3.5 s)', () => {
+    const { c, kubelet, key } = setup('nginx');
+    c.reconcile(kubelet, key);
+    c.runUntil(kubelet, 60_000);
+    const pulling = c.ctx.events.find((e) => e.reason === 'Pulling')!;
+    const pulled = c.ctx.events.find((e) => e.reason === 'Pulled')!;
+    expect(pulled.at - pulling.at).toBeGreaterThan(3_000);
+    expect(pulled.at - pulling.at).toBeLessThan(4_200);
+  });
+
+  it('uses the cached image for IfNotPresent', () => {
+    const { c, kubelet, key } = setup('nginx:1.27', [...KUBE_SYSTEM_IMAGES, 'nginx:1.27']);
+    c.reconcile(kubelet, key);
+    c.runUntil(kubelet, 10_000);
+    expect(c.ctx.eventLines()).toEqual([
+      'Normal Pulled Container image "nginx:1.27" already present on machine',
+      'Normal Created Created container nginx',
+      'Normal Started Started container nginx',
+    ]);
+    expect(c.ctx.sent.map((m) => m.kind)).not.toContain('image.pull');
+  });
+
+  it('backs off a failing pull: 10 s doubling to 300 s, ErrImagePull ↔ ImagePullBackOff', () => {
+    const { c, kubelet, key } = setup('nginx:doesnotexist');
+    const reasons: { at: number; reason: string }[] = [];
+    const origApply = c.apply.bind(c);
+    c.apply = (writes) => {
+      origApply(writes);
+      const r = statusOf(c)?.containerStatuses?.[0]?.state.waiting?.reason;
+      if (r && r !== reasons.at(-1)?.reason) reasons.push({ at: c.now, reason: r });
+    };
+    c.reconcile(kubelet, key);
+    c.runUntil(kubelet, 1_100_000);
+    const err =
+      'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:doesnotexist": failed to resolve reference "docker.io/library/nginx:doesnotexist": docker.io/library/nginx:doesnotexist: not found';
+    expect(c.ctx.eventLines().slice(0, 5)).toEqual([
+      'Normal Pulling Pulling image "nginx:doesnotexist"',
+      `Warning Failed Failed to pull image "nginx:doesnotexist": ${err}`,
+      'Warning Failed Error: ErrImagePull',
+      'Normal BackOff Back-off pulling image "nginx:doesnotexist"',
+      'Warning Failed Error: ImagePullBackOff',
+    ]);
+    // Each failed attempt is followed by a wait that doubles up to 5 minutes.
+    const failures = c.ctx.events
+      .filter((e) => e.message === 'Error: ErrImagePull')
+      .map((e) => e.at);
+    const pulls = c.ctx.events.filter((e) => e.reason === 'Pulling').map((e) => e.at);
+    const waits = pulls.slice(1).map((p, i) => p - failures[i]!);
+    expect(waits).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+    expect(reasons.map((r) => r.reason).slice(0, 6)).toEqual([
+      'ContainerCreating',
+      'ErrImagePull',
+      'ImagePullBackOff',
+      'ErrImagePull',
+      'ImagePullBackOff',
+      'ErrImagePull',
+    ]);
+    const waiting = statusOf(c).containerStatuses[0]!.state.waiting!;
+    expect(waiting.message).toBe(
+      `Back-off pulling image "nginx:doesnotexist": ErrImagePull: ${err}`,
+    );
+    expect(statusOf(c).phase).toBe('Pending');
+  });
+
+  it('reports InvalidImageName without pulling', () => {
+    const { c, kubelet, key } = setup('Nginx:Bad Tag');
+    c.reconcile(kubelet, key);
+    c.runUntil(kubelet, 10_000);
+    expect(statusOf(c).containerStatuses[0]?.state.waiting?.reason).toBe('InvalidImageName');
+    expect(c.ctx.eventLines().at(-1)).toBe('Warning Failed Error: InvalidImageName');
+  });
+});
+
+describe('kubelet: stopping a pod', () => {
+  it('stops the container (Killing) and then force-deletes the pod', () => {
+    const { c, kubelet, key, runtime } = setup('nginx');
+    c.reconcile(kubelet, key);
+    c.runUntil(kubelet, 30_000);
+    expect(runtime.containers().map((x) => x.state)).toEqual(['running']);
+    c.apply([
+      { verb: 'delete', resource: 'pods', namespace: 'default', name: 'web-7c79c4bf97-x6j7v' },
+    ]);
+    const before = c.ctx.events.length;
+    expect(c.reconcile(kubelet, key)).toEqual([]);
+    expect(c.ctx.eventLines().slice(before)).toEqual(['Normal Killing Stopping container nginx']);
+    const writes = c.runUntil(kubelet, 40_000);
+    expect(writes).toEqual([
+      {
+        verb: 'delete',
+        resource: 'pods',
+        namespace: 'default',
+        name: 'web-7c79c4bf97-x6j7v',
+        gracePeriodSeconds: 0,
+        force: true,
+      },
+    ]);
+    expect(c.get('pods', 'default', 'web-7c79c4bf97-x6j7v')).toBeUndefined();
+    expect(runtime.containers()).toEqual([]);
+  });
+});
+
+describe('kubelet: node and lease', () => {
+  it('registers its Node with capacity, nodeInfo and the images it holds', () => {
+    const { c, kubelet } = setup('nginx');
+    c.reconcile(kubelet, 'node-status');
+    const n = c.get('nodes', undefined, 'node1') as KubeObject & {
+      status: {
+        capacity: Record<string, string>;
+        nodeInfo: Record<string, string>;
+        conditions: { type: string; status: string; reason: string; message: string }[];
+        images: { names: string[]; sizeBytes: number }[];
+      };
+    };
+    expect(n.metadata?.labels?.['kubernetes.io/hostname']).toBe('node1');
+    expect(n.status.capacity).toMatchObject({ cpu: '2', pods: '110' });
+    expect(n.status.nodeInfo).toMatchObject({
+      kubeletVersion: 'v1.32.2',
+      containerRuntimeVersion: 'containerd://1.7.24',
+    });
+    expect(n.status.conditions.map((x) => [x.type, x.status, x.reason, x.message])).toEqual([
+      [
+        'MemoryPressure',
+        'False',
+        'KubeletHasSufficientMemory',
+        'kubelet has sufficient memory available',
+      ],
+      ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+      ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+      ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+    ]);
+    expect(n.status.images.flatMap((i) => i.names)).toContain(
+      'registry.k8s.io/coredns/coredns:v1.11.3',
+    );
+    expect(c.ctx.eventLines()).toEqual([
+      'Normal Starting Starting kubelet.',
+      'Normal NodeHasSufficientMemory Node node1 status is now: NodeHasSufficientMemory',
+      'Normal NodeHasNoDiskPressure Node node1 status is now: NodeHasNoDiskPressure',
+      'Normal NodeHasSufficientPID Node node1 status is now: NodeHasSufficientPID',
+      'Normal NodeAllocatableEnforced Updated Node Allocatable limit across pods',
+      'Normal NodeReady Node node1 status is now: NodeReady',
+    ]);
+  });
+
+  it('adds a pulled image to node.status.images at the next status update', () => {
+    const { c, kubelet, key } = setup('nginx');
+    c.reconcile(kubelet, 'node-status');
+    c.reconcile(kubelet, key);
+    c.runUntil(kubelet, 30_000);
+    const images = (c.get('nodes', undefined, 'node1')!.status as { images: { names: string[] }[] })
+      .images;
+    expect(images.flatMap((i) => i.names)).toContain('docker.io/library/nginx:latest');
+  });
+
+  it('renews its Lease every 10 s with a 40 s duration', () => {
+    const { c, kubelet } = setup('nginx');
+    c.reconcile(kubelet, 'node-status');
+    c.reconcile(kubelet, 'lease');
+    const lease = () =>
+      c.get('leases', 'kube-node-lease', 'node1') as KubeObject & {
+        spec: { holderIdentity: string; leaseDurationSeconds: number; renewTime: string };
+      };
+    expect(lease().spec).toEqual({
+      holderIdentity: 'node1',
+      leaseDurationSeconds: 40,
+      renewTime: '2026-01-06T00:00:00.000000Z',
+    });
+    expect(lease().metadata?.ownerReferences?.[0]).toMatchObject({ kind: 'Node', name: 'node1' });
+    c.runUntil(kubelet, 25_000);
+    expect(lease().spec.renewTime).toBe('2026-01-06T00:00:20.000000Z');
+  });
+
+  it('after a reboot re-creates the containers of its pods with a new sandbox', () => {
+    const { c, kubelet, key, runtime } = setup('nginx');
+    c.reconcile(kubelet, 'node-status');
+    c.reconcile(kubelet, key);
+    c.runUntil(kubelet, 30_000);
+    const firstID = statusOf(c).containerStatuses[0]?.containerID;
+    kubelet.onStart?.();
+    expect(runtime.containers()).toEqual([]);
+    const before = c.ctx.events.length;
+    c.ctx.now = 100_000;
+    c.reconcile(kubelet, 'node-status');
+    c.runUntil(kubelet, 130_000);
+    const lines = c.ctx.eventLines().slice(before);
+    expect(lines[0]).toBe('Normal Starting Starting kubelet.');
+    expect(lines).toContain(
+      'Normal SandboxChanged Pod sandbox changed, it will be killed and re-created.',
+    );
+    expect(lines.at(-1)).toBe('Normal Started Started container nginx');
+    const cs = statusOf(c).containerStatuses[0]!;
+    expect(cs.restartCount).toBe(1);
+    expect(cs.containerID).not.toBe(firstID);
+    expect(statusOf(c).podIP).toBe('10.244.1.3');
+  });
+});

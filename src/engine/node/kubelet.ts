@@ -1,0 +1,985 @@
+/**
+ * The kubelet of one node (actor `kubelet/<node>`): registers the Node, renews its Lease
+ * every 10 s, reports node status, and runs the pods bound to its node through the container
+ * runtime — sandbox, image pull (with back-off), create, start — writing the pod status the
+ * way the status manager does. Deleted pods get their containers stopped and are then removed
+ * for good (a forced delete).
+ *
+ * Volatile state (what runs on the node) lives here and in the ContainerRuntime; `onStart`
+ * wipes it, as a reboot does.
+ */
+import type { KubeObject } from '../api/types.ts';
+import {
+  type Condition,
+  clone,
+  deepEqual,
+  eventRef,
+  isDeleting,
+  nameOf,
+  namespaceOf,
+  podConditions,
+  podNodeName,
+  podPhase,
+  specOf,
+  statusOf,
+  uidOf,
+} from '../controllers/objects.ts';
+import { randomHex64 } from '../registry/digest.ts';
+import { defaultPullPolicy, parseImageName } from '../registry/imageName.ts';
+import type { EventRecord, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import { rfc3339Micro } from '../util/clock.ts';
+import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
+import { formatMillis } from './goDuration.ts';
+
+export const KUBELET_VERSION = 'v1.32.2';
+export const LEASE_NAMESPACE = 'kube-node-lease';
+export const LEASE_DURATION_SECONDS = 40;
+/** `nodeLeaseRenewIntervalFraction` 0.25 × 40 s. */
+export const LEASE_RENEW_INTERVAL_MS = 10_000;
+/** `nodeStatusUpdateFrequency`: how often the kubelet computes its node status. */
+export const NODE_STATUS_UPDATE_MS = 10_000;
+/** `nodeStatusReportFrequency`: an unchanged status is still posted this often. */
+export const NODE_STATUS_REPORT_MS = 5 * 60_000;
+/** Image pull back-off: 10 s doubling up to `MaxContainerBackOff` 300 s. */
+export const IMAGE_BACKOFF_INITIAL_MS = 10_000;
+export const IMAGE_BACKOFF_MAX_MS = 300_000;
+/** How soon the pod worker syncs again after a failed sync (the back-off is then reported). */
+const ERROR_RESYNC_MS = 1_000;
+
+export interface NodeResources {
+  cpu: string;
+  memory: string;
+  pods: string;
+  'ephemeral-storage'?: string;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  timeAdded?: string;
+}
+
+export interface KubeletOptions {
+  node: string;
+  /** Node number: pod IPs are 10.244.<index>.x. */
+  index: number;
+  runtime: ContainerRuntime;
+  internalIP?: string;
+  capacity?: NodeResources;
+  allocatable?: NodeResources;
+  controlPlane?: boolean;
+  labels?: Record<string, string>;
+  /** Taints to register with (`--register-with-taints`); a control-plane node gets its own. */
+  taints?: Taint[];
+}
+
+export const DEFAULT_CAPACITY: NodeResources = {
+  cpu: '2',
+  memory: '8148204Ki',
+  pods: '110',
+  'ephemeral-storage': '61202244Ki',
+};
+export const DEFAULT_ALLOCATABLE: NodeResources = {
+  cpu: '2',
+  memory: '8045804Ki',
+  pods: '110',
+  'ephemeral-storage': '56403987978',
+};
+
+type WaitingReason =
+  | 'ContainerCreating'
+  | 'ErrImagePull'
+  | 'ImagePullBackOff'
+  | 'InvalidImageName'
+  | 'ErrImageNeverPull';
+
+interface ContainerWork {
+  name: string;
+  image: string;
+  pullPolicy: string;
+  phase: 'waiting' | 'pulling' | 'running' | 'stopping';
+  reason: WaitingReason;
+  message?: string;
+  pull?: PullPlan;
+  backoffMs: number;
+  retryAt: number;
+  lastError?: string;
+  containerID?: string;
+  imageRef?: string;
+  imageID?: string;
+  startedAt?: string;
+  restartCount: number;
+}
+
+interface PodWork {
+  uid: string;
+  sandboxId?: string;
+  sandboxReadyAt: number;
+  sandboxReady: boolean;
+  podIP?: string;
+  startTime: string;
+  containers: ContainerWork[];
+  stopDoneAt?: number;
+  /** Recreated after a reboot: the old sandbox is gone. */
+  sandboxChanged: boolean;
+}
+
+interface ContainerSpec {
+  name: string;
+  image: string;
+  imagePullPolicy?: string;
+}
+
+/** The kubelet reconciler plus a read-only view of its pods for the UI. */
+export interface Kubelet extends Reconciler {
+  readonly node: string;
+  /** Pod keys (`ns/name`) this kubelet is running or starting. */
+  pods(): string[];
+}
+
+const podKey = (ns: string, name: string) => `pod/${ns}/${name}`;
+
+export function createKubelet(opts: KubeletOptions): Kubelet {
+  const { node, runtime } = opts;
+  const actor = `kubelet/${node}` as const;
+  const runtimeActor = runtime.actor;
+  const internalIP = opts.internalIP ?? `172.18.0.${opts.index + 2}`;
+  const work = new Map<string, PodWork>();
+  let bootCount = 0;
+  let bootID: string | undefined;
+  let bootEventsPending = false;
+  let nextRenewAt = 0;
+  let lastReportAt = Number.NEGATIVE_INFINITY;
+  let nextIP = 2;
+
+  function allocateIP(): string {
+    const ip = `10.244.${opts.index}.${nextIP}`;
+    nextIP = nextIP >= 254 ? 2 : nextIP + 1;
+    return ip;
+  }
+
+  function event(
+    ctx: ReconcileContext,
+    pod: KubeObject,
+    type: EventRecord['type'],
+    reason: string,
+    message: string,
+  ): void {
+    ctx.recordEvent({
+      ref: eventRef('pods', pod),
+      type,
+      reason,
+      message,
+      component: 'kubelet',
+      host: node,
+    });
+  }
+
+  function nodeEvent(
+    ctx: ReconcileContext,
+    reason: string,
+    message: string,
+    type: EventRecord['type'] = 'Normal',
+  ) {
+    // The kubelet refers to its Node with the node name as uid.
+    ctx.recordEvent({
+      ref: { resource: 'nodes', name: node, kind: 'Node', apiVersion: 'v1', uid: node },
+      type,
+      reason,
+      message,
+      component: 'kubelet',
+      host: node,
+    });
+  }
+
+  function send(
+    ctx: ReconcileContext,
+    pod: KubeObject | undefined,
+    kind: string,
+    label: string,
+    params: Record<string, string | number> = {},
+    route: {
+      from?: typeof runtimeActor | 'registry';
+      to?: 'registry' | typeof runtimeActor | typeof actor;
+    } = {},
+  ): void {
+    const msg: Parameters<ReconcileContext['send']>[0] = {
+      to: route.to ?? runtimeActor,
+      kind,
+      label,
+      summary: { key: `message.${kind}`, params: { node, ...params } },
+    };
+    if (route.from) msg.from = route.from;
+    if (pod) msg.ref = { resource: 'pods', namespace: namespaceOf(pod), name: nameOf(pod) };
+    ctx.send(msg);
+  }
+
+  // ---- pods ------------------------------------------------------------------------------
+
+  function newWork(pod: KubeObject, ctx: ReconcileContext): PodWork {
+    const status = statusOf<{
+      startTime?: string;
+      containerStatuses?: { name: string; restartCount?: number; containerID?: string }[];
+    }>(pod);
+    const previous = new Map((status.containerStatuses ?? []).map((c) => [c.name, c]));
+    const containers = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
+    let hadContainers = false;
+    const w: PodWork = {
+      uid: uidOf(pod),
+      sandboxReadyAt: 0,
+      sandboxReady: false,
+      startTime: status.startTime ?? ctx.timestamp(),
+      sandboxChanged: false,
+      containers: containers.map((c) => {
+        const prev = previous.get(c.name);
+        if (prev?.containerID) hadContainers = true;
+        return {
+          name: c.name,
+          image: c.image,
+          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+          phase: 'waiting',
+          reason: 'ContainerCreating',
+          backoffMs: 0,
+          retryAt: 0,
+          restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
+        };
+      }),
+    };
+    w.sandboxChanged = hadContainers;
+    return w;
+  }
+
+  /** On the first boot, pods the bootstrap left Running are already running here. */
+  function adopt(pod: KubeObject, ctx: ReconcileContext): PodWork {
+    const status = statusOf<{
+      startTime?: string;
+      podIP?: string;
+      containerStatuses?: {
+        name: string;
+        restartCount?: number;
+        containerID?: string;
+        imageID?: string;
+        image?: string;
+        state?: { running?: { startedAt?: string } };
+      }[];
+    }>(pod);
+    const prev = new Map((status.containerStatuses ?? []).map((c) => [c.name, c]));
+    const containers = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
+    const w: PodWork = {
+      uid: uidOf(pod),
+      sandboxId: randomHex64(() => ctx.random()),
+      sandboxReadyAt: ctx.now,
+      sandboxReady: true,
+      startTime: status.startTime ?? ctx.timestamp(),
+      sandboxChanged: false,
+      containers: containers.map((c) => {
+        const p = prev.get(c.name);
+        const id =
+          p?.containerID?.replace(/^containerd:\/\//, '') ?? randomHex64(() => ctx.random());
+        runtime.adoptContainer(uidOf(pod), c.name, c.image, id, ctx.now);
+        const cached = runtime.imageStatus(c.image);
+        return {
+          name: c.name,
+          image: c.image,
+          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+          phase: 'running',
+          reason: 'ContainerCreating',
+          backoffMs: 0,
+          retryAt: 0,
+          containerID: `containerd://${id}`,
+          imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
+          imageID: p?.imageID ?? cached?.repoDigest ?? '',
+          startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
+          restartCount: p?.restartCount ?? 0,
+        };
+      }),
+    };
+    if (status.podIP) w.podIP = status.podIP;
+    return w;
+  }
+
+  function startContainer(pod: KubeObject, c: ContainerWork, ctx: ReconcileContext): void {
+    send(ctx, pod, 'cri.createContainer', `CreateContainer ${c.name}`, { container: c.name });
+    const id = runtime.createContainer(uidOf(pod), c.name, c.image, () => ctx.random());
+    event(ctx, pod, 'Normal', 'Created', `Created container ${c.name}`);
+    send(ctx, pod, 'cri.startContainer', `StartContainer ${c.name}`, { container: c.name });
+    runtime.startContainer(id, ctx.now);
+    event(ctx, pod, 'Normal', 'Started', `Started container ${c.name}`);
+    const cached = runtime.imageStatus(c.image);
+    c.phase = 'running';
+    c.containerID = `containerd://${id}`;
+    c.imageRef = parseImageName(c.image)?.full ?? c.image;
+    c.imageID = cached?.repoDigest ?? '';
+    c.startedAt = ctx.timestamp();
+    delete c.message;
+  }
+
+  function pullFailed(
+    pod: KubeObject,
+    c: ContainerWork,
+    error: string,
+    ctx: ReconcileContext,
+  ): void {
+    event(ctx, pod, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`);
+    event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+    c.phase = 'waiting';
+    c.reason = 'ErrImagePull';
+    c.message = error;
+    c.lastError = error;
+    c.backoffMs =
+      c.backoffMs === 0
+        ? IMAGE_BACKOFF_INITIAL_MS
+        : Math.min(c.backoffMs * 2, IMAGE_BACKOFF_MAX_MS);
+    c.retryAt = ctx.now + c.backoffMs;
+  }
+
+  /** Advance one container as far as it can go now; false when the pod must wait for it. */
+  function driveContainer(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    ctx: ReconcileContext,
+  ): boolean {
+    if (c.phase === 'running') return true;
+    if (c.phase === 'pulling' && c.pull) {
+      const plan = c.pull;
+      if (ctx.now < plan.doneAt) {
+        ctx.requeueAfter(key, plan.doneAt - ctx.now);
+        return false;
+      }
+      delete c.pull;
+      if (plan.ok) {
+        send(
+          ctx,
+          pod,
+          'image.pulled',
+          `200 OK ${plan.resolved.digest.slice(0, 19)}…`,
+          { image: c.image, size: plan.resolved.sizeBytes },
+          { from: 'registry', to: runtimeActor },
+        );
+        runtime.completePull(plan);
+        send(
+          ctx,
+          pod,
+          'cri.imagePulled',
+          `PullImage ${c.image}: ok`,
+          { image: c.image },
+          { from: runtimeActor, to: actor },
+        );
+        const took = formatMillis(plan.doneAt - plan.startedAt);
+        const waited = formatMillis(plan.doneAt - plan.requestedAt);
+        event(
+          ctx,
+          pod,
+          'Normal',
+          'Pulled',
+          `Successfully pulled image "${c.image}" in ${took} (${waited} including waiting). Image size: ${plan.resolved.sizeBytes} bytes.`,
+        );
+        c.backoffMs = 0;
+        startContainer(pod, c, ctx);
+        return true;
+      }
+      send(
+        ctx,
+        pod,
+        'image.pullFailed',
+        '404 manifest unknown',
+        { image: c.image },
+        { from: 'registry', to: runtimeActor },
+      );
+      send(
+        ctx,
+        pod,
+        'cri.imagePullFailed',
+        `PullImage ${c.image}: error`,
+        { image: c.image },
+        { from: runtimeActor, to: actor },
+      );
+      pullFailed(pod, c, plan.error, ctx);
+      ctx.requeueAfter(key, ERROR_RESYNC_MS);
+      return false;
+    }
+    // phase 'waiting'
+    if (c.reason === 'InvalidImageName' || c.reason === 'ErrImageNeverPull') return false;
+    if ((c.reason === 'ErrImagePull' || c.reason === 'ImagePullBackOff') && ctx.now < c.retryAt) {
+      if (c.reason === 'ErrImagePull') {
+        event(ctx, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+        event(ctx, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+        c.reason = 'ImagePullBackOff';
+        c.message = `Back-off pulling image "${c.image}": ErrImagePull: ${c.lastError ?? ''}`;
+      }
+      ctx.requeueAfter(key, c.retryAt - ctx.now);
+      return false;
+    }
+    const name = parseImageName(c.image);
+    if (!name) {
+      event(
+        ctx,
+        pod,
+        'Warning',
+        'InspectFailed',
+        `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`,
+      );
+      event(ctx, pod, 'Warning', 'Failed', 'Error: InvalidImageName');
+      c.reason = 'InvalidImageName';
+      c.message = `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`;
+      return false;
+    }
+    const present = runtime.hasImage(c.image);
+    if (c.pullPolicy === 'Never' && !present) {
+      const msg = `Container image "${c.image}" is not present with pull policy of Never`;
+      event(ctx, pod, 'Warning', 'ErrImageNeverPull', msg);
+      event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+      c.reason = 'ErrImageNeverPull';
+      c.message = msg;
+      return false;
+    }
+    if (present && c.pullPolicy !== 'Always') {
+      event(
+        ctx,
+        pod,
+        'Normal',
+        'Pulled',
+        `Container image "${c.image}" already present on machine`,
+      );
+      startContainer(pod, c, ctx);
+      return true;
+    }
+    event(ctx, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+    send(ctx, pod, 'cri.pullImage', `PullImage ${c.image}`, { image: c.image });
+    const plan = runtime.planPull(c.image, ctx.now, () => ctx.random());
+    const path = name.path;
+    const tag = name.digest ?? name.tag;
+    send(
+      ctx,
+      pod,
+      'image.pull',
+      `GET /v2/${path}/manifests/${tag}`,
+      { image: c.image, registry: name.domain },
+      { from: runtimeActor, to: 'registry' },
+    );
+    c.phase = 'pulling';
+    c.pull = plan;
+    ctx.requeueAfter(key, plan.doneAt - ctx.now);
+    return false;
+  }
+
+  function condition(
+    existing: readonly Condition[],
+    type: string,
+    ok: boolean,
+    ctx: ReconcileContext,
+    reason?: string,
+    message?: string,
+  ): Condition {
+    const status = ok ? 'True' : 'False';
+    const prev = existing.find((c) => c.type === type);
+    const cond: Condition = {
+      type,
+      status,
+      lastProbeTime: null,
+      lastTransitionTime:
+        prev?.status === status && prev.lastTransitionTime
+          ? prev.lastTransitionTime
+          : ctx.timestamp(),
+    };
+    if (!ok && reason) cond.reason = reason;
+    if (!ok && message) cond.message = message;
+    return cond;
+  }
+
+  function podStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Record<string, unknown> {
+    const old = statusOf<Record<string, unknown>>(pod);
+    const existing = podConditions(pod);
+    const notReady = w.containers.filter((c) => c.phase !== 'running').map((c) => c.name);
+    const allReady = notReady.length === 0;
+    const unready = `containers with unready status: [${notReady.join(' ')}]`;
+    const scheduled = existing.find((c) => c.type === 'PodScheduled') ?? {
+      type: 'PodScheduled',
+      status: 'True' as const,
+      lastProbeTime: null,
+      lastTransitionTime: ctx.timestamp(),
+    };
+    const own = new Set([
+      'PodReadyToStartContainers',
+      'Initialized',
+      'Ready',
+      'ContainersReady',
+      'PodScheduled',
+    ]);
+    const conditions: Condition[] = [
+      condition(existing, 'PodReadyToStartContainers', w.sandboxReady, ctx),
+      condition(existing, 'Initialized', true, ctx),
+      condition(existing, 'Ready', allReady, ctx, 'ContainersNotReady', unready),
+      condition(existing, 'ContainersReady', allReady, ctx, 'ContainersNotReady', unready),
+      scheduled,
+      ...existing.filter((c) => !own.has(c.type)),
+    ];
+    const status: Record<string, unknown> = {
+      ...old,
+      phase: allReady ? 'Running' : 'Pending',
+      conditions,
+      hostIP: internalIP,
+      hostIPs: [{ ip: internalIP }],
+      startTime: w.startTime,
+      containerStatuses: w.containers.map((c) => {
+        if (c.phase === 'running') {
+          return {
+            containerID: c.containerID,
+            image: c.imageRef,
+            imageID: c.imageID,
+            lastState: {},
+            name: c.name,
+            ready: true,
+            restartCount: c.restartCount,
+            started: true,
+            state: { running: { startedAt: c.startedAt } },
+          };
+        }
+        const waiting: Record<string, string> = { reason: c.reason };
+        if (c.message) waiting.message = c.message;
+        return {
+          image: c.image,
+          imageID: '',
+          lastState: {},
+          name: c.name,
+          ready: false,
+          restartCount: c.restartCount,
+          started: false,
+          state: { waiting },
+        };
+      }),
+    };
+    if (w.podIP) {
+      status.podIP = w.podIP;
+      status.podIPs = [{ ip: w.podIP }];
+    } else {
+      delete status.podIP;
+      delete status.podIPs;
+    }
+    delete status.reason;
+    delete status.message;
+    return status;
+  }
+
+  function statusWrite(pod: KubeObject, status: Record<string, unknown>): Write[] {
+    const old = statusOf<Record<string, unknown>>(pod);
+    if (deepEqual(old, status)) return [];
+    // The status manager sends a patch of the status subresource.
+    const patch: Record<string, unknown> = { ...status };
+    for (const k of Object.keys(old)) if (!(k in status)) patch[k] = null;
+    return [
+      {
+        verb: 'patch',
+        resource: 'pods',
+        namespace: namespaceOf(pod),
+        name: nameOf(pod),
+        subresource: 'status',
+        patch: { status: patch },
+      },
+    ];
+  }
+
+  function killPod(
+    pod: KubeObject,
+    key: string,
+    w: PodWork | undefined,
+    ctx: ReconcileContext,
+  ): Write[] {
+    const deleteForce: Write = {
+      verb: 'delete',
+      resource: 'pods',
+      namespace: namespaceOf(pod),
+      name: nameOf(pod),
+      gracePeriodSeconds: 0,
+      force: true,
+    };
+    if (!w) return [deleteForce];
+    if (w.stopDoneAt === undefined) {
+      const runningContainers = w.containers.filter((c) => c.phase === 'running');
+      if (runningContainers.length > 0) {
+        for (const c of runningContainers) {
+          event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
+          send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+          if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
+          c.phase = 'stopping';
+        }
+        const grace = (pod.metadata?.deletionGracePeriodSeconds ?? 30) * 1000;
+        // nginx and friends exit on SIGTERM/SIGQUIT within a fraction of a second.
+        w.stopDoneAt = ctx.now + Math.min(grace, 300 + Math.round(ctx.random() * 500));
+      } else {
+        w.stopDoneAt = ctx.now;
+      }
+    }
+    if (ctx.now < w.stopDoneAt) {
+      ctx.requeueAfter(key, w.stopDoneAt - ctx.now);
+      return [];
+    }
+    send(ctx, pod, 'cri.stopPodSandbox', 'StopPodSandbox', {});
+    runtime.removePodSandbox(w.uid);
+    work.delete(key);
+    return [deleteForce];
+  }
+
+  function reconcilePod(
+    key: string,
+    ns: string,
+    name: string,
+    cache: Parameters<Reconciler['reconcile']>[1],
+    ctx: ReconcileContext,
+  ): Write[] {
+    const pod = cache.get('pods', ns, name);
+    let w = work.get(key);
+    if (!pod || podNodeName(pod) !== node || (w && w.uid !== uidOf(pod))) {
+      if (w) {
+        runtime.removePodSandbox(w.uid);
+        work.delete(key);
+        w = undefined;
+      }
+      if (!pod || podNodeName(pod) !== node) return [];
+    }
+    if (isDeleting(pod)) return killPod(pod, key, w, ctx);
+    const phase = podPhase(pod);
+    if (phase === 'Succeeded' || phase === 'Failed') return [];
+    if (!w) {
+      w = bootCount <= 1 && phase === 'Running' ? adopt(pod, ctx) : newWork(pod, ctx);
+      work.set(key, w);
+    }
+    if (!w.sandboxId) {
+      if (w.sandboxChanged)
+        event(
+          ctx,
+          pod,
+          'Normal',
+          'SandboxChanged',
+          'Pod sandbox changed, it will be killed and re-created.',
+        );
+      send(ctx, pod, 'cri.runPodSandbox', 'RunPodSandbox', {});
+      w.sandboxId = runtime.runPodSandbox(w.uid, () => ctx.random()).id;
+      w.sandboxReadyAt = ctx.now + 400 + Math.round(ctx.random() * 400);
+      ctx.requeueAfter(key, w.sandboxReadyAt - ctx.now);
+      return statusWrite(pod, podStatus(pod, w, ctx));
+    }
+    if (!w.sandboxReady) {
+      if (ctx.now < w.sandboxReadyAt) {
+        ctx.requeueAfter(key, w.sandboxReadyAt - ctx.now);
+        return statusWrite(pod, podStatus(pod, w, ctx));
+      }
+      w.sandboxReady = true;
+      w.podIP = allocateIP();
+    }
+    for (const c of w.containers) {
+      if (!driveContainer(pod, key, c, ctx)) break;
+    }
+    return statusWrite(pod, podStatus(pod, w, ctx));
+  }
+
+  // ---- node and lease -------------------------------------------------------------------
+
+  function nodeConditions(existing: readonly Condition[], ctx: ReconcileContext): Condition[] {
+    const ts = ctx.timestamp();
+    const make = (
+      type: string,
+      status: Condition['status'],
+      reason: string,
+      message: string,
+    ): Condition => {
+      const prev = existing.find((c) => c.type === type);
+      return {
+        type,
+        status,
+        lastHeartbeatTime: ts,
+        lastTransitionTime:
+          prev?.status === status && prev.lastTransitionTime ? prev.lastTransitionTime : ts,
+        reason,
+        message,
+      };
+    };
+    return [
+      make(
+        'MemoryPressure',
+        'False',
+        'KubeletHasSufficientMemory',
+        'kubelet has sufficient memory available',
+      ),
+      make('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+      make(
+        'PIDPressure',
+        'False',
+        'KubeletHasSufficientPID',
+        'kubelet has sufficient PID available',
+      ),
+      make('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+    ];
+  }
+
+  function nodeStatus(
+    existing: KubeObject | undefined,
+    ctx: ReconcileContext,
+  ): Record<string, unknown> {
+    const old = existing
+      ? statusOf<Record<string, unknown> & { conditions?: Condition[] }>(existing)
+      : {};
+    bootID ??= uuidFrom(() => ctx.random());
+    return {
+      ...old,
+      capacity: {
+        ...(opts.capacity ?? DEFAULT_CAPACITY),
+        'hugepages-1Gi': '0',
+        'hugepages-2Mi': '0',
+      },
+      allocatable: {
+        ...(opts.allocatable ?? DEFAULT_ALLOCATABLE),
+        'hugepages-1Gi': '0',
+        'hugepages-2Mi': '0',
+      },
+      conditions: nodeConditions(old.conditions ?? [], ctx),
+      addresses: [
+        { type: 'InternalIP', address: internalIP },
+        { type: 'Hostname', address: node },
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        architecture: 'amd64',
+        bootID,
+        containerRuntimeVersion: CONTAINERD_VERSION,
+        kernelVersion: '6.8.0-51-generic',
+        kubeletVersion: KUBELET_VERSION,
+        machineID: hex32(`machine:${node}`),
+        operatingSystem: 'linux',
+        osImage: 'Ubuntu 24.04.1 LTS',
+        systemUUID: hex32(`system:${node}`),
+      },
+      images: runtime.images(),
+    };
+  }
+
+  function withoutHeartbeat(status: Record<string, unknown>): unknown {
+    const s = clone(status) as { conditions?: Condition[] };
+    for (const c of s.conditions ?? []) delete c.lastHeartbeatTime;
+    return s;
+  }
+
+  function reconcileNodeStatus(
+    cache: Parameters<Reconciler['reconcile']>[1],
+    ctx: ReconcileContext,
+  ): Write[] {
+    ctx.requeueAfter('node-status', NODE_STATUS_UPDATE_MS);
+    const existing = cache.get('nodes', undefined, node);
+    const writes: Write[] = [];
+    if (!existing) {
+      // Registration (the kubelet creates its own Node object).
+      const labels: Record<string, string> = {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/hostname': node,
+        'kubernetes.io/os': 'linux',
+        ...(opts.controlPlane
+          ? {
+              'node-role.kubernetes.io/control-plane': '',
+              'node.kubernetes.io/exclude-from-external-load-balancers': '',
+            }
+          : {}),
+        ...opts.labels,
+      };
+      const taints = [
+        ...(opts.controlPlane
+          ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }]
+          : []),
+        ...(opts.taints ?? []),
+      ];
+      const spec: Record<string, unknown> = {
+        podCIDR: `10.244.${opts.index}.0/24`,
+        podCIDRs: [`10.244.${opts.index}.0/24`],
+      };
+      if (taints.length > 0) spec.taints = taints;
+      writes.push({
+        verb: 'create',
+        resource: 'nodes',
+        obj: {
+          apiVersion: 'v1',
+          kind: 'Node',
+          metadata: {
+            name: node,
+            labels,
+            annotations: {
+              'node.alpha.kubernetes.io/ttl': '0',
+              'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+            },
+          },
+          spec,
+          status: nodeStatus(undefined, ctx),
+        },
+      });
+      bootEvents(ctx, true);
+      lastReportAt = ctx.now;
+      return writes;
+    }
+    const old = statusOf<
+      Record<string, unknown> & { conditions?: Condition[]; nodeInfo?: { bootID?: string } }
+    >(existing);
+    const oldBoot = old.nodeInfo?.bootID;
+    if (bootCount > 1 && bootEventsPending && oldBoot && bootID === undefined) {
+      bootID = uuidFrom(() => ctx.random());
+      if (oldBoot === bootID) bootID = uuidFrom(() => ctx.random());
+    }
+    const next = nodeStatus(existing, ctx);
+    const wasReady = (old.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
+    const changed = !deepEqual(withoutHeartbeat(next), withoutHeartbeat(old));
+    if (bootEventsPending) {
+      if (bootCount > 1 || !wasReady) {
+        bootEvents(ctx, false);
+        if (oldBoot && oldBoot !== bootID)
+          nodeEvent(
+            ctx,
+            'Rebooted',
+            `Node ${node} has been rebooted, boot id: ${bootID}`,
+            'Warning',
+          );
+      }
+      bootEventsPending = false;
+      // After a restart, look at every pod bound here again (they may need new containers).
+      for (const p of cache.list('pods')) {
+        if (podNodeName(p) === node) ctx.requeueAfter(podKey(namespaceOf(p), nameOf(p)), 0);
+      }
+    }
+    if (changed || ctx.now - lastReportAt >= NODE_STATUS_REPORT_MS) {
+      if (!wasReady) nodeEvent(ctx, 'NodeReady', `Node ${node} status is now: NodeReady`);
+      writes.push({
+        verb: 'patch',
+        resource: 'nodes',
+        name: node,
+        subresource: 'status',
+        patch: { status: next },
+      });
+      lastReportAt = ctx.now;
+    }
+    return writes;
+  }
+
+  function bootEvents(ctx: ReconcileContext, registering: boolean): void {
+    nodeEvent(ctx, 'Starting', 'Starting kubelet.');
+    nodeEvent(
+      ctx,
+      'NodeHasSufficientMemory',
+      `Node ${node} status is now: NodeHasSufficientMemory`,
+    );
+    nodeEvent(ctx, 'NodeHasNoDiskPressure', `Node ${node} status is now: NodeHasNoDiskPressure`);
+    nodeEvent(ctx, 'NodeHasSufficientPID', `Node ${node} status is now: NodeHasSufficientPID`);
+    nodeEvent(ctx, 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    if (registering) nodeEvent(ctx, 'NodeReady', `Node ${node} status is now: NodeReady`);
+    bootEventsPending = false;
+  }
+
+  function reconcileLease(
+    cache: Parameters<Reconciler['reconcile']>[1],
+    ctx: ReconcileContext,
+  ): Write[] {
+    if (ctx.now < nextRenewAt) {
+      ctx.requeueAfter('lease', nextRenewAt - ctx.now);
+      return [];
+    }
+    nextRenewAt = ctx.now + LEASE_RENEW_INTERVAL_MS;
+    ctx.requeueAfter('lease', LEASE_RENEW_INTERVAL_MS);
+    const nodeObj = cache.get('nodes', undefined, node);
+    const lease = cache.get('leases', LEASE_NAMESPACE, node);
+    const spec = {
+      holderIdentity: node,
+      leaseDurationSeconds: LEASE_DURATION_SECONDS,
+      renewTime: rfc3339Micro(ctx.now),
+    };
+    if (!lease) {
+      const metadata: Record<string, unknown> = { name: node, namespace: LEASE_NAMESPACE };
+      if (nodeObj?.metadata?.uid) {
+        metadata.ownerReferences = [
+          { apiVersion: 'v1', kind: 'Node', name: node, uid: nodeObj.metadata.uid },
+        ];
+      }
+      return [
+        {
+          verb: 'create',
+          resource: 'leases',
+          namespace: LEASE_NAMESPACE,
+          obj: { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata, spec },
+        },
+      ];
+    }
+    const next = clone(lease);
+    if (next.metadata) {
+      const { resourceVersion: _rv, ...meta } = next.metadata;
+      next.metadata = meta;
+    }
+    next.spec = { ...specOf<Record<string, unknown>>(lease), ...spec };
+    return [{ verb: 'update', resource: 'leases', namespace: LEASE_NAMESPACE, obj: next }];
+  }
+
+  return {
+    actor,
+    name: 'kubelet',
+    node,
+    watches: ['pods', 'nodes', 'leases'],
+    podNodeName: node,
+    accepts(resource, obj) {
+      if (resource === 'pods') return podNodeName(obj) === node;
+      if (resource === 'nodes') return nameOf(obj) === node;
+      if (resource === 'leases')
+        return namespaceOf(obj) === LEASE_NAMESPACE && nameOf(obj) === node;
+      return false;
+    },
+    keysFor(resource, obj) {
+      if (resource === 'pods')
+        return podNodeName(obj) === node ? [podKey(namespaceOf(obj), nameOf(obj))] : [];
+      if (resource === 'nodes') return nameOf(obj) === node ? ['node-status'] : [];
+      return [];
+    },
+    initialKeys() {
+      return ['node-status', 'lease'];
+    },
+    onStart() {
+      bootCount++;
+      work.clear();
+      runtime.reset();
+      bootEventsPending = true;
+      nextRenewAt = 0;
+      lastReportAt = Number.NEGATIVE_INFINITY;
+      if (bootCount > 1) bootID = undefined;
+    },
+    pods() {
+      return [...work.keys()].map((k) => k.slice('pod/'.length));
+    },
+    reconcile(key, cache, ctx) {
+      if (bootCount === 0) {
+        // Started without onStart (tests, or a runtime that skips it): this is the first boot.
+        bootCount = 1;
+        bootEventsPending = true;
+      }
+      if (key === 'node-status') return { writes: reconcileNodeStatus(cache, ctx) };
+      if (key === 'lease') return { writes: reconcileLease(cache, ctx) };
+      if (key.startsWith('pod/')) {
+        const [, ns = '', name = ''] = key.split('/');
+        return { writes: reconcilePod(key, ns, name, cache, ctx) };
+      }
+      return { writes: [] };
+    },
+  };
+}
+
+function hex32(seed: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let round = 0; round < 4; round++) {
+    for (let i = 0; i < seed.length; i++) {
+      h ^= seed.charCodeAt(i) + round;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+function uuidFrom(random: () => number): string {
+  const hex = randomHex64(random).slice(0, 32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Math.floor(random() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
