@@ -91,6 +91,17 @@ function nodeSchedulingFacts(n: KubeObject): string {
   return JSON.stringify([n.spec ?? {}, n.metadata?.labels ?? {}, status.allocatable ?? {}, ready]);
 }
 
+/** Equal apart from status and resourceVersion (the scheduler's `isPodUpdated` test). */
+function sameButStatus(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject) =>
+    JSON.stringify({
+      ...o,
+      status: undefined,
+      metadata: { ...o.metadata, resourceVersion: undefined },
+    });
+  return strip(a) === strip(b);
+}
+
 function truncate(message: string): string {
   return message.length > NOTE_LENGTH_LIMIT
     ? `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`
@@ -111,6 +122,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const attempts = new Map<string, number>();
   let nextStartIndex = 0;
   let moveRequested = false;
+  /** A status-only update of a waiting pod (e.g. our own PodScheduled=False) is no reason to retry. */
+  let ignoreKey: string | undefined;
 
   const reindex = () => {
     index = new Map(infos.map((info, i) => [info.name, i]));
@@ -142,6 +155,15 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       attempts.delete(key);
       if (e.type === 'DELETED') decisions.delete(key);
       return;
+    }
+    if (
+      !node &&
+      e.type === 'MODIFIED' &&
+      e.old &&
+      unschedulable.has(key) &&
+      sameButStatus(e.old, e.object)
+    ) {
+      ignoreKey = key;
     }
     if (node) {
       assumed.delete(key);
@@ -296,7 +318,11 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     },
     keysFor(resource: ResourceName, obj: KubeObject): string[] {
       const keys: string[] = [];
-      if (resource === 'pods' && wantsScheduling(obj)) keys.push(podKey(obj));
+      if (resource === 'pods' && wantsScheduling(obj)) {
+        const key = podKey(obj);
+        if (ignoreKey !== key) keys.push(key);
+        ignoreKey = undefined;
+      }
       if (moveRequested) {
         moveRequested = false;
         keys.push(...retryKeys());

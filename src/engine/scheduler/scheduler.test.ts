@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../api/types.ts';
+import { createCluster } from '../cluster.ts';
+
+/** A cluster with only the scheduler running (no controllers, no kubelets). */
+function schedulerOnly(seed = 1) {
+  return createCluster({ seed, components: () => [] });
+}
+
+const pod = (name: string, cpu?: string): KubeObject => ({
+  metadata: { name },
+  spec: {
+    containers: [
+      { name: 'nginx', image: 'nginx', ...(cpu ? { resources: { requests: { cpu } } } : {}) },
+    ],
+  },
+});
+
+function events(c: ReturnType<typeof schedulerOnly>, ns = 'default') {
+  const r = c.client('kubectl').list('events', ns);
+  if (!r.ok) throw new Error(r.status.message);
+  return r.value.items.map((e) => [
+    e.type,
+    e.reason,
+    e.message,
+    e.count,
+    (e.source as { component: string }).component,
+  ]);
+}
+
+describe('scheduler actor', () => {
+  it('binds a pending pod to a worker and records Scheduled', () => {
+    const c = schedulerOnly();
+    c.client('kubectl').create('pods', 'default', pod('web'));
+    c.settle();
+    const p = c.snapshot().get('pods', 'default', 'web')!;
+    const node = (p.spec as { nodeName: string }).nodeName;
+    expect(['node1', 'node2', 'node3']).toContain(node);
+    expect(events(c)).toEqual([
+      [
+        'Normal',
+        'Scheduled',
+        `Successfully assigned default/web to ${node}`,
+        1,
+        'default-scheduler',
+      ],
+    ]);
+    const d = c.snapshot().decision('default/web')!;
+    expect(d.selectedNode).toBe(node);
+    expect(d.attempt).toBe(1);
+    // The control-plane node was filtered out by its taint.
+    expect(d.verdicts.find((v) => v.node === 'control-plane')).toMatchObject({
+      passed: false,
+      reasons: [
+        {
+          plugin: 'TaintToleration',
+          reason: 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+        },
+      ],
+    });
+    expect(d.scores.map((s) => s.node).sort()).toEqual(['node1', 'node2', 'node3']);
+    const bind = c.messages.find((m) => m.kind === 'api.bind')!;
+    expect([bind.from, bind.to, bind.label]).toEqual([
+      'scheduler',
+      'api-server',
+      'POST /api/v1/namespaces/default/pods/web/binding',
+    ]);
+  });
+
+  it('spreads a burst of pods using the assumed load of earlier bindings', () => {
+    const c = schedulerOnly();
+    for (let i = 0; i < 6; i++) c.client('kubectl').create('pods', 'default', pod(`p${i}`, '500m'));
+    c.settle();
+    const counts: Record<string, number> = {};
+    for (const p of c.snapshot().list('pods', 'default')) {
+      const n = (p.spec as { nodeName: string }).nodeName;
+      counts[n] = (counts[n] ?? 0) + 1;
+    }
+    expect(counts).toEqual({ node1: 2, node2: 2, node3: 2 });
+  });
+
+  it('reports the exact FailedScheduling message and retries when a node appears', () => {
+    const c = schedulerOnly();
+    const k = c.client('kubectl');
+    k.create('pods', 'default', pod('big', '3'));
+    c.settle();
+    const msg =
+      '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.';
+    expect(events(c)).toEqual([['Warning', 'FailedScheduling', msg, 1, 'default-scheduler']]);
+    const p = c.snapshot().get('pods', 'default', 'big')!;
+    expect((p.spec as { nodeName?: string }).nodeName).toBeUndefined();
+    expect((p.status as { conditions: unknown[] }).conditions).toEqual([
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        lastProbeTime: null,
+        lastTransitionTime: '2026-01-06T00:00:00Z',
+        reason: 'Unschedulable',
+        message: msg,
+      },
+    ]);
+    // A bigger node joins: the pod is retried after its back-off and lands there.
+    const base = c.snapshot().get('nodes', undefined, 'node3')!;
+    k.create('nodes', undefined, {
+      metadata: { name: 'node4', labels: { 'kubernetes.io/hostname': 'node4' } },
+      status: {
+        ...(base.status as object),
+        allocatable: { cpu: '8', memory: '16Gi', pods: '110' },
+        capacity: { cpu: '8', memory: '16Gi', pods: '110' },
+      },
+    });
+    c.settle();
+    const after = c.snapshot().get('pods', 'default', 'big')!;
+    expect((after.spec as { nodeName: string }).nodeName).toBe('node4');
+    expect(events(c).map((e) => e[1])).toEqual(['FailedScheduling', 'Scheduled']);
+    expect(c.snapshot().decision('default/big')?.attempt).toBe(2);
+  });
+
+  it('aggregates repeated failures into one event with a growing count', () => {
+    const c = schedulerOnly();
+    c.client('kubectl').create('pods', 'default', pod('big', '3'));
+    // The 5-minute flush retries the unschedulable pod.
+    c.advance(11 * 60_000);
+    const e = events(c);
+    expect(e).toHaveLength(1);
+    expect(e[0]![3]).toBe(3);
+  });
+
+  it('ignores pods for another scheduler', () => {
+    const c = schedulerOnly();
+    const p = pod('other');
+    (p.spec as Record<string, unknown>).schedulerName = 'my-scheduler';
+    c.client('kubectl').create('pods', 'default', p);
+    c.settle();
+    expect(c.messages.some((m) => m.kind === 'api.bind')).toBe(false);
+    expect(c.snapshot().decision('default/other')).toBeUndefined();
+  });
+});
