@@ -6,8 +6,12 @@
 import type { ApiClient, KubeObject } from './api/types.ts';
 import { ApiServer, type ClusterClient } from './apiserver/apiserver.ts';
 import { etcdGroupOf } from './apiserver/resources.ts';
-import { bootstrap, CONTROL_PLANE } from './bootstrap/bootstrap.ts';
+import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
+import { createDeploymentController } from './controllers/deployment.ts';
+import { createReplicaSetController } from './controllers/replicaset.ts';
 import { Etcd } from './etcd/etcd.ts';
+import { createNode } from './node/index.ts';
+import { Registry } from './registry/index.ts';
 import type { Actor, Message, Reconciler } from './runtime/controller.ts';
 import { type ReconcileError, Runtime } from './runtime/runtime.ts';
 import { Snapshot } from './runtime/snapshot.ts';
@@ -20,6 +24,8 @@ import { createRng } from './util/rng.ts';
 export interface ComponentContext {
   /** Every node, control plane first. */
   nodes: readonly string[];
+  /** The image registry (Docker Hub and registry.k8s.io) the nodes pull from. */
+  registry: Registry;
 }
 
 /** Builds the reconcilers besides the scheduler (controllers, kubelets, kube-proxies). */
@@ -102,23 +108,39 @@ export interface Cluster {
   stoppedNodes(): readonly string[];
   readonly scheduler: SchedulerActor;
   readonly reconcilers: readonly Reconciler[];
+  /** The image registry (and the developer's local images). */
+  readonly registry: Registry;
   /** Client inputs so far (for `replay`). */
   readonly inputs: readonly Input[];
   /** Reconcilers that threw (should stay empty). */
   readonly errors: readonly ReconcileError[];
 }
 
-function defaultComponents(): Reconciler[] {
-  return [];
+/** The workloads helper's components: controller manager loops and each node's agents. */
+function defaultComponents(ctx: ComponentContext): Reconciler[] {
+  const recs: Reconciler[] = [createDeploymentController(), createReplicaSetController()];
+  ctx.nodes.forEach((name, index) => {
+    const n = createNode(name, {
+      registry: ctx.registry,
+      index,
+      internalIP: nodeIP(index),
+      ...(index === 0 ? { controlPlane: true } : {}),
+    });
+    recs.push(n.kubelet, n.kubeProxy);
+  });
+  return recs;
 }
 
 const MAX_TASKS_PER_CALL = 5_000_000;
+/** How long the components run before virtual 0. */
+const WARMUP_MS = 60_000;
 
 class ClusterImpl implements Cluster {
   readonly seed: number;
   readonly options: Readonly<Required<Omit<ClusterOptions, 'components'>>>;
   readonly scheduler: SchedulerActor;
   readonly reconcilers: readonly Reconciler[];
+  readonly registry: Registry;
   readonly inputs: Input[] = [];
   readonly initialFrame: Snapshot;
   readonly #etcd: Etcd<KubeObject>;
@@ -152,12 +174,22 @@ class ClusterImpl implements Cluster {
     rt = new Runtime({ apiserver: this.#api, etcd: this.#etcd, rng });
     this.#rt = rt;
     this.scheduler = createScheduler({ explain: this.options.explain });
-    const others = (opts.components ?? defaultComponents)({ nodes: this.#nodes });
+    this.registry = new Registry();
+    const others = (opts.components ?? defaultComponents)({
+      nodes: this.#nodes,
+      registry: this.registry,
+    });
     this.reconcilers = [this.scheduler, ...others];
+    this.scheduler.attach(this.#api.client('scheduler'));
+    // Warm-up: the components start a minute before the learner arrives, so the start-up
+    // chatter (first node status posts, lease renewals) is over at virtual 0.
+    rt.now = -WARMUP_MS;
+    this.#rt.register(this.reconcilers);
+    this.#settleUntil(-1);
+    rt.now = 0;
+    rt.clearLog();
     this.initialFrame = this.snapshot();
     if (this.options.keepSnapshots) rt.onMessage = () => this.#frames.push(this.snapshot());
-    this.#rt.register(this.reconcilers);
-    this.scheduler.attach(this.#api.client('scheduler'));
   }
 
   get messages(): readonly Message[] {
@@ -250,6 +282,15 @@ class ClusterImpl implements Cluster {
       }
     }
     return { settled, messages: this.#rt.messages.length - before, now: this.#rt.now };
+  }
+
+  /** Run tasks due up to `limit` (warm-up). */
+  #settleUntil(limit: number): void {
+    for (let n = 0; n < MAX_TASKS_PER_CALL; n++) {
+      const next = this.#rt.nextAt();
+      if (next === undefined || next > limit) break;
+      this.#rt.runOne();
+    }
   }
 
   advance(ms: number): void {

@@ -171,7 +171,6 @@ function node(s: Seeder, name: string, index: number, controlPlane: boolean): Ku
         osImage: 'Ubuntu 24.04.1 LTS',
         containerRuntimeVersion: CONTAINER_RUNTIME_VERSION,
         kubeletVersion: KUBERNETES_VERSION,
-        kubeProxyVersion: KUBERNETES_VERSION,
         operatingSystem: 'linux',
         architecture: 'amd64',
       },

@@ -129,6 +129,11 @@ export class Runtime {
     return msg;
   }
 
+  /** Forget the messages so far (the cluster's warm-up before the learner arrives). */
+  clearLog(): void {
+    this.messages.length = 0;
+  }
+
   // ------------------------------------------------------------ actors
 
   /** Register reconcilers (grouped into actors by `actor`) and start them without messages. */
