@@ -1,0 +1,226 @@
+/**
+ * The node lifecycle controller (kube-controller-manager, events from `node-controller`):
+ * every `node-monitor-period` (5 s) it checks each node's heartbeat (its Lease in
+ * kube-node-lease, or the Ready condition's lastHeartbeatTime). A node not heard from for
+ * more than `node-monitor-grace-period` (50 s in 1.32) gets its conditions set to Unknown,
+ * the `node.kubernetes.io/unreachable` NoSchedule and NoExecute taints, a NodeNotReady event,
+ * and its pods marked Ready=False. When the heartbeat is back and the kubelet posts Ready,
+ * the taints go away.
+ */
+import type { KubeObject } from '../api/types.ts';
+import type { ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import { parseTimestamp } from '../util/clock.ts';
+import {
+  type Condition,
+  deepEqual,
+  eventRef,
+  isDeleting,
+  nameOf,
+  podConditions,
+  podNodeName,
+  specOf,
+  statusOf,
+} from './objects.ts';
+
+export const COMPONENT_NODE = 'node-controller';
+export const NODE_MONITOR_PERIOD_MS = 5_000;
+export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
+export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
+export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
+
+export interface NodeTaint {
+  key: string;
+  value?: string;
+  effect: string;
+  timeAdded?: string;
+}
+
+interface Health {
+  probeAt: number;
+  renewTime: string | undefined;
+  heartbeat: string | undefined;
+}
+
+const CONDITION_TYPES = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'];
+
+export function nodeCondition(node: KubeObject, type: string): Condition | undefined {
+  return (statusOf<{ conditions?: Condition[] }>(node).conditions ?? []).find(
+    (c) => c.type === type,
+  );
+}
+
+export function createNodeLifecycleController(): Reconciler {
+  const health = new Map<string, Health>();
+
+  function nodeEvent(ctx: ReconcileContext, node: KubeObject, reason: string, message: string) {
+    ctx.recordEvent({
+      ref: { ...eventRef('nodes', node), uid: nameOf(node) },
+      type: 'Normal',
+      reason,
+      message,
+      component: COMPONENT_NODE,
+    });
+  }
+
+  function monitor(
+    node: KubeObject,
+    cache: Parameters<Reconciler['reconcile']>[1],
+    ctx: ReconcileContext,
+  ): Write[] {
+    const name = nameOf(node);
+    const writes: Write[] = [];
+    const lease = cache.get('leases', 'kube-node-lease', name);
+    const renewTime = specOf<{ renewTime?: string }>(lease ?? {}).renewTime;
+    const heartbeat = nodeCondition(node, 'Ready')?.lastHeartbeatTime;
+    let h = health.get(name);
+    if (!h) {
+      h = { probeAt: ctx.now, renewTime, heartbeat };
+      health.set(name, h);
+      const created = node.metadata?.creationTimestamp;
+      if (created && parseTimestamp(created) >= ctx.now - 60_000) {
+        nodeEvent(
+          ctx,
+          node,
+          'RegisteredNode',
+          `Node ${name} event: Registered Node ${name} in Controller`,
+        );
+      }
+    }
+    if (renewTime !== h.renewTime || heartbeat !== h.heartbeat) {
+      h.renewTime = renewTime;
+      h.heartbeat = heartbeat;
+      h.probeAt = ctx.now;
+    }
+
+    let conditions = statusOf<{ conditions?: Condition[] }>(node).conditions ?? [];
+    const wasReady = nodeCondition(node, 'Ready');
+    if (ctx.now > h.probeAt + NODE_MONITOR_GRACE_PERIOD_MS) {
+      const ts = ctx.timestamp();
+      const next: Condition[] = [];
+      let changed = false;
+      for (const type of CONDITION_TYPES) {
+        const cur = conditions.find((c) => c.type === type);
+        if (!cur) {
+          next.push({
+            type,
+            status: 'Unknown',
+            reason: 'NodeStatusNeverUpdated',
+            message: 'Kubelet never posted node status.',
+            lastHeartbeatTime: node.metadata?.creationTimestamp ?? ts,
+            lastTransitionTime: ts,
+          });
+          changed = true;
+        } else if (cur.status !== 'Unknown') {
+          next.push({
+            ...cur,
+            status: 'Unknown',
+            reason: 'NodeStatusUnknown',
+            message: 'Kubelet stopped posting node status.',
+            lastTransitionTime: ts,
+          });
+          changed = true;
+        } else next.push(cur);
+      }
+      for (const c of conditions) if (!CONDITION_TYPES.includes(c.type)) next.push(c);
+      if (changed) {
+        conditions = next;
+        writes.push({
+          verb: 'patch',
+          resource: 'nodes',
+          name,
+          subresource: 'status',
+          patch: { status: { conditions: next } },
+        });
+        if (wasReady?.status === 'True') {
+          nodeEvent(ctx, node, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
+          writes.push(...markPodsNotReady(name, cache, ctx));
+        }
+      }
+    }
+
+    // Taints follow the Ready condition (TaintNodesByCondition + the NoExecute pass).
+    const ready = conditions.find((c) => c.type === 'Ready')?.status;
+    const wantKey =
+      ready === 'Unknown' ? TAINT_UNREACHABLE : ready === 'False' ? TAINT_NOT_READY : undefined;
+    const taints = specOf<{ taints?: NodeTaint[] }>(node).taints ?? [];
+    const others = taints.filter((t) => t.key !== TAINT_UNREACHABLE && t.key !== TAINT_NOT_READY);
+    const desired = [...others];
+    if (wantKey) {
+      for (const effect of ['NoSchedule', 'NoExecute']) {
+        const existing = taints.find((t) => t.key === wantKey && t.effect === effect);
+        desired.push(existing ?? { key: wantKey, effect, timeAdded: ctx.timestamp() });
+      }
+    }
+    if (!deepEqual(desired, taints)) {
+      writes.push({
+        verb: 'patch',
+        resource: 'nodes',
+        name,
+        patch: { spec: { taints: desired.length > 0 ? desired : null } },
+      });
+    }
+    return writes;
+  }
+
+  return {
+    actor: 'controller-manager',
+    name: 'node-lifecycle-controller',
+    watches: ['nodes', 'leases', 'pods'],
+    keysFor() {
+      // Level-based on a timer: the monitor loop looks at every node each period.
+      return [];
+    },
+    initialKeys() {
+      return ['monitor'];
+    },
+    onStart() {
+      health.clear();
+    },
+    reconcile(key, cache, ctx) {
+      if (key !== 'monitor') return { writes: [] };
+      ctx.requeueAfter('monitor', NODE_MONITOR_PERIOD_MS);
+      const writes: Write[] = [];
+      const nodes = cache.list('nodes');
+      const names = new Set(nodes.map(nameOf));
+      for (const n of health.keys()) if (!names.has(n)) health.delete(n);
+      for (const node of nodes) if (!isDeleting(node)) writes.push(...monitor(node, cache, ctx));
+      return { writes };
+    },
+  };
+}
+
+/** `MarkPodsNotReady`: every pod on the node gets Ready=False and a NodeNotReady event. */
+function markPodsNotReady(
+  node: string,
+  cache: Parameters<Reconciler['reconcile']>[1],
+  ctx: ReconcileContext,
+): Write[] {
+  const writes: Write[] = [];
+  for (const pod of cache.list('pods')) {
+    if (podNodeName(pod) !== node) continue;
+    const conditions = podConditions(pod);
+    const ready = conditions.find((c) => c.type === 'Ready');
+    if (!ready || ready.status === 'False') continue;
+    const next = conditions.map((c) =>
+      c.type === 'Ready'
+        ? { ...c, status: 'False' as const, lastTransitionTime: ctx.timestamp() }
+        : c,
+    );
+    writes.push({
+      verb: 'patch',
+      resource: 'pods',
+      namespace: pod.metadata?.namespace ?? '',
+      name: nameOf(pod),
+      subresource: 'status',
+      patch: { status: { conditions: next } },
+    });
+    ctx.recordEvent({
+      ref: eventRef('pods', pod),
+      type: 'Warning',
+      reason: 'NodeNotReady',
+      message: 'Node is not ready',
+      component: COMPONENT_NODE,
+    });
+  }
+  return writes;
+}
