@@ -11,7 +11,13 @@ import { createDeploymentController } from './controllers/deployment.ts';
 import { createReplicaSetController } from './controllers/replicaset.ts';
 import { Etcd } from './etcd/etcd.ts';
 import { createNode } from './node/index.ts';
-import { Registry } from './registry/index.ts';
+import {
+  type ImageManifest,
+  type LocalImage,
+  type PushResult,
+  parseImageName,
+  Registry,
+} from './registry/index.ts';
 import type { Actor, Message, Reconciler } from './runtime/controller.ts';
 import { type ReconcileError, Runtime } from './runtime/runtime.ts';
 import { Snapshot } from './runtime/snapshot.ts';
@@ -60,13 +66,28 @@ export interface SettleResult {
   now: number;
 }
 
+/** What the registry holds, as kept in snapshots. */
+export interface RegistryView {
+  repositories: { repository: string; tags: ImageManifest[] }[];
+  /** Images built on the developer's machine. */
+  local: LocalImage[];
+}
+
+/** The developer's docker CLI: build locally, push to the registry. */
+export interface DockerFacade {
+  /** `docker build -t NAME .`; undefined when NAME is not a valid reference. */
+  build(image: string): LocalImage | undefined;
+  /** `docker push NAME`: the lines docker prints. */
+  push(image: string): PushResult;
+}
+
 /** One recorded client input, enough to replay the cluster from its seed. */
 export interface Input {
   /** Virtual ms when it happened. */
   at: number;
   /** Runtime tasks processed before it (places it exactly among the cluster's own work). */
   tasks: number;
-  op: 'api' | 'stopNode' | 'startNode';
+  op: 'api' | 'stopNode' | 'startNode' | 'docker.build' | 'docker.push';
   actor?: Actor;
   method?: keyof ClusterClient;
   args: unknown[];
@@ -110,6 +131,8 @@ export interface Cluster {
   readonly reconcilers: readonly Reconciler[];
   /** The image registry (and the developer's local images). */
   readonly registry: Registry;
+  /** The developer's docker: each call is recorded as developer → registry messages. */
+  readonly docker: DockerFacade;
   /** Client inputs so far (for `replay`). */
   readonly inputs: readonly Input[];
   /** Reconcilers that threw (should stay empty). */
@@ -141,7 +164,9 @@ class ClusterImpl implements Cluster {
   readonly scheduler: SchedulerActor;
   readonly reconcilers: readonly Reconciler[];
   readonly registry: Registry;
+  readonly docker: DockerFacade;
   readonly inputs: Input[] = [];
+  #registryView: RegistryView | undefined;
   readonly initialFrame: Snapshot;
   readonly #etcd: Etcd<KubeObject>;
   readonly #api: ApiServer;
@@ -175,6 +200,16 @@ class ClusterImpl implements Cluster {
     this.#rt = rt;
     this.scheduler = createScheduler({ explain: this.options.explain });
     this.registry = new Registry();
+    this.docker = {
+      build: (image) => {
+        this.#input({ op: 'docker.build', args: [image] });
+        return this.#dockerBuild(image);
+      },
+      push: (image) => {
+        this.#input({ op: 'docker.push', args: [image] });
+        return this.#dockerPush(image);
+      },
+    };
     const others = (opts.components ?? defaultComponents)({
       nodes: this.#nodes,
       registry: this.registry,
@@ -236,9 +271,55 @@ class ClusterImpl implements Cluster {
     return c;
   }
 
+  #dockerBuild(image: string): LocalImage | undefined {
+    this.#rt.record({
+      from: 'developer',
+      to: 'developer',
+      kind: 'image.build',
+      summary: { key: 'msg.image.build', params: { image } },
+      label: `docker build -t ${image} .`,
+    });
+    const img = this.registry.build(image);
+    this.#registryView = undefined;
+    return img;
+  }
+
+  #dockerPush(image: string): PushResult {
+    const name = parseImageName(image);
+    this.#rt.record({
+      from: 'developer',
+      to: 'registry',
+      kind: 'image.push',
+      summary: { key: 'msg.image.push', params: { image } },
+      label: name
+        ? `PUT /v2/${name.repository.replace(/^docker\.io\//, '')}/manifests/${name.tag}`
+        : `docker push ${image}`,
+    });
+    const res = this.registry.push(image);
+    this.#registryView = undefined;
+    this.#rt.record({
+      from: 'registry',
+      to: 'developer',
+      kind: 'image.pushed',
+      summary: { key: 'msg.image.pushed', params: { image, ok: res.ok ? 'true' : 'false' } },
+      label: res.ok ? (res.image?.digest ?? 'pushed') : 'error',
+    });
+    return res;
+  }
+
+  #registrySnapshot(): RegistryView {
+    this.#registryView ??= {
+      repositories: this.registry.repositories(),
+      local: this.registry.localImages(),
+    };
+    return this.#registryView;
+  }
+
   /** Apply a recorded input (replay). */
   apply(input: Input): void {
-    if (input.op === 'stopNode') this.stopNode(input.args[0] as string);
+    if (input.op === 'docker.build') this.docker.build(input.args[0] as string);
+    else if (input.op === 'docker.push') this.docker.push(input.args[0] as string);
+    else if (input.op === 'stopNode') this.stopNode(input.args[0] as string);
     else if (input.op === 'startNode') this.startNode(input.args[0] as string);
     else if (input.actor && input.method) {
       const c = this.client(input.actor);
@@ -333,7 +414,7 @@ class ClusterImpl implements Cluster {
       now: this.#rt.now,
       etcd: this.#etcd.snapshot(),
       decisions: this.scheduler.decisions.freeze(),
-      registry: undefined,
+      registry: this.#registrySnapshot(),
       stoppedNodes: [...this.#stopped].sort(),
     });
   }

@@ -20,7 +20,9 @@ export type {
   ClusterOptions,
   ComponentContext,
   ComponentFactory,
+  DockerFacade,
   Input,
+  RegistryView,
   SettleOptions,
   SettleResult,
 } from './cluster.ts';

@@ -10,6 +10,7 @@ import { applyDefaults } from '../apiserver/defaults.ts';
 import { etcdKey, RESOURCES } from '../apiserver/resources.ts';
 import { computePodTemplateHash } from '../controllers/podTemplateHash.ts';
 import type { Etcd } from '../etcd/etcd.ts';
+import { DEFAULT_ALLOCATABLE, DEFAULT_CAPACITY } from '../node/kubelet.ts';
 import { BOOTSTRAP_AT, rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { randomString, uuid } from '../util/names.ts';
 import type { Rng } from '../util/rng.ts';
@@ -121,22 +122,8 @@ function node(s: Seeder, name: string, index: number, controlPlane: boolean): Ku
         : {}),
     },
     status: {
-      capacity: {
-        cpu: '2',
-        'ephemeral-storage': '61202244Ki',
-        'hugepages-1Gi': '0',
-        'hugepages-2Mi': '0',
-        memory: '4025836Ki',
-        pods: '110',
-      },
-      allocatable: {
-        cpu: '2',
-        'ephemeral-storage': '56403987978',
-        'hugepages-1Gi': '0',
-        'hugepages-2Mi': '0',
-        memory: '3923436Ki',
-        pods: '110',
-      },
+      capacity: { ...DEFAULT_CAPACITY, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0' },
+      allocatable: { ...DEFAULT_ALLOCATABLE, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0' },
       conditions: [
         condition(
           'MemoryPressure',
