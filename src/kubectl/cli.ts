@@ -1,0 +1,146 @@
+/**
+ * The kubectl command tree (cobra's role): finds the subcommand, parses its flags with pflag
+ * rules, and reports unknown commands and bad flags with cobra's texts.
+ */
+
+import { COMMANDS, type Command, GLOBAL_FLAGS, ROOT_COMMAND_NAMES } from './commands/registry.ts';
+import { Ctx } from './context.ts';
+import { ExitError } from './errors.ts';
+import { type FlagDef, FlagError, parseFlags, takesValue } from './flags.ts';
+import type { KubectlHost, RunResult } from './host.ts';
+
+/** Levenshtein distance, case-insensitive like cobra's `ld(s, t, true)`. */
+export function levenshtein(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d: number[][] = [];
+  for (let i = 0; i <= s.length; i++) d.push([i]);
+  for (let j = 1; j <= t.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
+    }
+  }
+  return (d[s.length] as number[])[t.length] as number;
+}
+
+/** cobra's SuggestionsFor: distance ≤ 2 or a prefix, in command order. */
+export function suggestionsFor(typed: string, names: readonly string[]): string[] {
+  return names.filter(
+    (n) => levenshtein(typed, n) <= 2 || n.toLowerCase().startsWith(typed.toLowerCase()),
+  );
+}
+
+function allFlags(cmd: Command): FlagDef[] {
+  return [...(cmd.flags ?? []), ...GLOBAL_FLAGS];
+}
+
+function findChild(cmd: Command, name: string): Command | undefined {
+  return cmd.children?.find((c) => c.name === name || (c.aliases ?? []).includes(name));
+}
+
+/** Runs `kubectl <args>` (args without the leading `kubectl`). */
+export function runKubectl(host: KubectlHost, args: string[]): RunResult {
+  // Find the command path, skipping flags (and their values) as cobra's stripFlags does.
+  let cmd: Command = { name: '', children: COMMANDS };
+  const path: string[] = [];
+  const rest: string[] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') break;
+    if (a.startsWith('-') && a.length > 1) {
+      rest.push(a);
+      if (takesValue(a, allFlags(cmd)) && i + 1 < args.length) rest.push(args[++i] as string);
+      continue;
+    }
+    const child = cmd.children ? findChild(cmd, a) : undefined;
+    if (child) {
+      cmd = child;
+      path.push(child.name);
+      continue;
+    }
+    if (path.length === 0) {
+      const sugg = suggestionsFor(a, ROOT_COMMAND_NAMES);
+      let msg = `Error: unknown command "${a}" for "kubectl"`;
+      if (sugg.length > 0) msg += `\n\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}`;
+      // kubectl prints `Error: %v\n` for this one, hence the blank line after suggestions.
+      return { stdout: '', stderr: `${msg}\n`, exitCode: 1 };
+    }
+    break;
+  }
+  rest.push(...args.slice(i));
+  const commandPath = ['kubectl', ...path].join(' ');
+  if (path.length === 0) {
+    if (rest.length === 0 || rest.includes('-h') || rest.includes('--help')) {
+      return { stdout: rootHelp(), stderr: '', exitCode: 0 };
+    }
+  }
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(rest, allFlags(cmd));
+  } catch (e) {
+    if (e instanceof FlagError) {
+      return {
+        stdout: '',
+        stderr: `Error: ${e.message}\nSee '${commandPath} --help' for usage.\n`,
+        exitCode: 1,
+      };
+    }
+    throw e;
+  }
+  const ctx = new Ctx(host, parsed, path);
+  if (parsed.help) {
+    return { stdout: commandHelp(cmd, commandPath), stderr: '', exitCode: 0 };
+  }
+  try {
+    if (!cmd.run) {
+      if (parsed.positional.length > 0) {
+        ctx.usageError(`unknown command ${JSON.stringify(parsed.positional.join(' '))}`);
+      }
+      ctx.out(commandHelp(cmd, commandPath));
+      return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: 0 };
+    }
+    cmd.run(ctx, parsed.positional);
+  } catch (e) {
+    if (!(e instanceof ExitError)) throw e;
+    ctx.exitCode = e.code;
+  }
+  return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: ctx.exitCode };
+}
+
+function rootHelp(): string {
+  const lines = COMMANDS.filter((c) => c.short).map((c) => `  ${c.name.padEnd(15)}${c.short}`);
+  return `kubectl controls the Kubernetes cluster manager.
+
+ Find more information at: https://kubernetes.io/docs/reference/kubectl/
+
+Commands available in this console:
+${lines.join('\n')}
+
+Usage:
+  kubectl [flags] [options]
+
+Use "kubectl <command> --help" for more information about a given command.
+`;
+}
+
+function commandHelp(cmd: Command, path: string): string {
+  let s = `${cmd.short ?? ''}\n`;
+  if (cmd.children && cmd.children.length > 0) {
+    s += `\nAvailable Commands:\n${cmd.children.map((c) => `  ${c.name.padEnd(17)}${c.short ?? ''}`).join('\n')}\n`;
+  }
+  const flags = cmd.flags ?? [];
+  if (flags.length > 0) {
+    s += `\nOptions:\n${flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}`).join('\n')}\n`;
+  }
+  s += `\nUsage:\n  ${cmd.use ?? `${path} [options]`}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+  return s;
+}

@@ -1,0 +1,183 @@
+/** Helpers shared by commands: resource arguments, manifests from `-f`, API shorthands. */
+import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import { parseManifests } from '../manifest.ts';
+import {
+  ALL_CATEGORY,
+  qualifiedResource,
+  type ResourceType,
+  resolveType,
+  typeByKind,
+  typeByResource,
+} from '../resources.ts';
+
+/** `error: the server doesn't have a resource type "foo"`. */
+export function resolveOrFail(ctx: Ctx, arg: string): ResourceType {
+  const t = resolveType(arg);
+  if (!t) ctx.fail(`the server doesn't have a resource type "${arg}"`);
+  return t;
+}
+
+/** A comma list of types (`pods,deploy`, `all`) resolved in order, duplicates removed. */
+export function resolveTypeList(ctx: Ctx, arg: string): ResourceType[] {
+  const out: ResourceType[] = [];
+  for (const part of arg.split(',')) {
+    if (part === '') continue;
+    const types =
+      part.toLowerCase() === 'all' ? ALL_CATEGORY.map(typeByResource) : [resolveOrFail(ctx, part)];
+    for (const t of types) if (!out.includes(t)) out.push(t);
+  }
+  if (out.length === 0) ctx.fail(`the server doesn't have a resource type ""`);
+  return out;
+}
+
+/** Whether the args ask for more than one type (`all`, `pods,svc`), which prints kind prefixes. */
+export function multipleTypesRequested(args: string[]): boolean {
+  const first = args[0];
+  if (first === undefined || first.includes('/')) {
+    const kinds = new Set(args.map((a) => a.split('/')[0]?.toLowerCase()));
+    return kinds.size > 1;
+  }
+  if (first.toLowerCase() === 'all') return true;
+  return first.split(',').filter((p) => p !== '').length > 1;
+}
+
+export interface TypeAndNames {
+  type: ResourceType;
+  names: string[];
+}
+
+/**
+ * Turns positional args into (type, names): `pods a b`, `pod/a deploy/b`, `pods,svc`.
+ * Mirrors the resource builder's argument rules and errors.
+ */
+export function typesAndNames(ctx: Ctx, args: string[]): TypeAndNames[] {
+  if (args.some((a) => a.includes('/'))) {
+    if (!args.every((a) => a.includes('/'))) {
+      ctx.fail(
+        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+      );
+    }
+    const out: TypeAndNames[] = [];
+    for (const a of args) {
+      const i = a.indexOf('/');
+      const t = resolveOrFail(ctx, a.slice(0, i));
+      const name = a.slice(i + 1);
+      if (name === '')
+        ctx.fail(`arguments in resource/name form must have a single resource and name`);
+      const existing = out.find((x) => x.type === t);
+      if (existing) existing.names.push(name);
+      else out.push({ type: t, names: [name] });
+    }
+    return out;
+  }
+  const [first, ...names] = args;
+  if (first === undefined) return [];
+  return resolveTypeList(ctx, first).map((type) => ({ type, names: [...names] }));
+}
+
+/** Namespace argument for a request: undefined for cluster-scoped types. */
+export function nsFor(t: ResourceType, ns: string): string | undefined {
+  return t.namespaced ? ns : undefined;
+}
+
+/** `pods "x" not found` as the server says it. */
+export function notFound(t: ResourceType, name: string): Status {
+  return {
+    apiVersion: 'v1',
+    kind: 'Status',
+    metadata: {},
+    status: 'Failure',
+    message: `${qualifiedResource(t)} ${JSON.stringify(name)} not found`,
+    reason: 'NotFound',
+    details: { name, kind: t.resource, ...(t.group ? { group: t.group } : {}) },
+    code: 404,
+  };
+}
+
+export interface ManifestObject {
+  obj: KubeObject;
+  type: ResourceType;
+  source: string;
+}
+
+/** Reads `-f` files (several documents each) into typed objects; exits on any error. */
+export function readFilenames(ctx: Ctx, files: string[]): ManifestObject[] {
+  const out: ManifestObject[] = [];
+  for (const file of files) {
+    if (file === '-') ctx.fail('reading from stdin is not supported in this console');
+    const text = ctx.host.fs.read(file);
+    if (text === undefined) {
+      if (ctx.host.fs.isDirectory(file)) {
+        ctx.fail(`error reading ${file}: this console does not read directories`);
+      }
+      ctx.fail(`the path "${file}" does not exist`);
+    }
+    const parsed = parseManifests(text, file);
+    if (!parsed.ok) ctx.fail(parsed.error);
+    for (const obj of parsed.docs) {
+      const missing: string[] = [];
+      if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
+        missing.push('apiVersion not set');
+      if (typeof obj.kind !== 'string' || obj.kind === '') missing.push('kind not set');
+      if (missing.length > 0) {
+        const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
+        ctx.fail(
+          `error validating "${file}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`,
+        );
+      }
+      const type = typeByKind(obj.apiVersion, obj.kind);
+      if (!type) {
+        const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';
+        const ns = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
+        ctx.fail(
+          `resource mapping not found for name: "${name}" namespace: "${ns}" from "${file}": no matches for kind "${String(obj.kind)}" in version "${String(obj.apiVersion)}"\nensure CRDs are installed first`,
+        );
+      }
+      if (
+        obj.metadata !== undefined &&
+        (typeof obj.metadata !== 'object' || obj.metadata === null)
+      ) {
+        ctx.fail(
+          `error validating "${file}": error validating data: ValidationError(${obj.kind}.metadata): invalid type for io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta: got "${typeof obj.metadata}", expected "map"`,
+        );
+      }
+      out.push({ obj, type, source: file });
+    }
+  }
+  if (out.length === 0) ctx.fail('no objects passed to create');
+  return out;
+}
+
+/**
+ * The namespace an object from a file goes to: its own, else `-n`/context. A conflict with an
+ * explicit `-n` is kubectl's error.
+ */
+export function namespaceForManifest(ctx: Ctx, m: ManifestObject): string | undefined {
+  if (!m.type.namespaced) return undefined;
+  const own = m.obj.metadata?.namespace;
+  if (typeof own === 'string' && own !== '') {
+    if (ctx.explicitNamespace && own !== ctx.namespace) {
+      ctx.fail(
+        `the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
+      );
+    }
+    return own;
+  }
+  return ctx.namespace;
+}
+
+export function listAll(
+  ctx: Ctx,
+  resource: ResourceName,
+  namespace: string | undefined,
+  labelSelector?: string,
+): KubeObject[] {
+  const r = ctx.host.api.list(resource, namespace, labelSelector ? { labelSelector } : undefined);
+  return r.ok ? r.value.items : [];
+}
+
+/** Deep copy of a JSON-like value. */
+export function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}

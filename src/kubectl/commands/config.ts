@@ -1,0 +1,155 @@
+/** `kubectl config …`: contexts over the in-memory kubeconfig (§9 texts). */
+import type { Ctx } from '../context.ts';
+import { currentContext, kubeconfigView } from '../kubeconfig.ts';
+import { toGoYaml } from '../printers/goyaml.ts';
+import { toGoJson } from '../printers/json.ts';
+import { printTable } from '../printers/table.ts';
+
+export type ConfigVerb =
+  | 'current-context'
+  | 'get-contexts'
+  | 'get-clusters'
+  | 'get-users'
+  | 'set-context'
+  | 'use-context'
+  | 'rename-context'
+  | 'delete-context'
+  | 'view';
+
+export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
+  const cfg = ctx.host.kubeconfig;
+  switch (verb) {
+    case 'current-context':
+      if (!cfg.currentContext) ctx.fail('current-context is not set');
+      ctx.out(`${cfg.currentContext}\n`);
+      return;
+    case 'get-contexts': {
+      const out = ctx.str('output');
+      if (out !== '' && out !== 'name') ctx.fail(`output must be one of '' or 'name': ${out}`);
+      const sorted = [...cfg.contexts].sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
+      const wanted = args.length > 0 ? sorted.filter((c) => args.includes(c.name)) : sorted;
+      const missing = args.filter((a) => !cfg.contexts.some((c) => c.name === a));
+      if (out === 'name') {
+        for (const c of wanted) ctx.out(`${c.name}\n`);
+      } else {
+        const rows = wanted.map((c) => [
+          c.name === cfg.currentContext ? '*' : '',
+          c.name,
+          c.cluster,
+          c.user,
+          c.namespace,
+        ]);
+        const header = 'CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE';
+        // get-contexts prints its header even when no row matches.
+        if (rows.length === 0 && !ctx.bool('no-headers')) {
+          ctx.out(
+            `${
+              printTable({ columns: header.split('\t'), rows: [['', '', '', '', '']] }).split(
+                '\n',
+              )[0]
+            }\n`,
+          );
+        } else {
+          ctx.out(
+            printTable(
+              { columns: header.split('\t'), rows },
+              { noHeaders: ctx.bool('no-headers') },
+            ),
+          );
+        }
+      }
+      if (missing.length > 0) ctx.fail(`context ${missing[0]} not found`);
+      return;
+    }
+    case 'get-clusters':
+      ctx.out(`NAME\n${cfg.clusters.map((c) => `${c.name}\n`).join('')}`);
+      return;
+    case 'get-users':
+      ctx.out(`NAME\n${cfg.users.map((u) => `${u}\n`).join('')}`);
+      return;
+    case 'set-context': {
+      let name = args[0];
+      if (ctx.bool('current')) {
+        if (args.length > 0) ctx.fail('you cannot specify both a context name and --current');
+        if (!cfg.currentContext) ctx.fail('no current context is set');
+        name = cfg.currentContext;
+      }
+      if (name === undefined || name === '') {
+        ctx.fail('you must specify a non-empty context name or --current');
+      }
+      let existing = cfg.contexts.find((c) => c.name === name);
+      const created = existing === undefined;
+      if (!existing) {
+        existing = { name, cluster: '', user: '', namespace: '' };
+        cfg.contexts.push(existing);
+      }
+      if (ctx.changed('cluster')) existing.cluster = ctx.str('cluster');
+      if (ctx.changed('user')) existing.user = ctx.str('user');
+      if (ctx.changed('namespace')) existing.namespace = ctx.str('namespace');
+      ctx.out(`Context "${name}" ${created ? 'created' : 'modified'}.\n`);
+      return;
+    }
+    case 'use-context': {
+      const name = args[0];
+      if (args.length !== 1 || name === undefined) {
+        ctx.out(
+          'Set the current-context in a kubeconfig file.\n\nExamples:\n  # Use the context for the minikube cluster\n  kubectl config use-context minikube\n\nUsage:\n  kubectl config use-context CONTEXT_NAME [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n\n',
+        );
+        ctx.fail(`Unexpected args: [${args.join(' ')}]`);
+      }
+      if (!cfg.contexts.some((c) => c.name === name)) {
+        ctx.fail(`no context exists with the name: "${name}"`);
+      }
+      cfg.currentContext = name;
+      ctx.out(`Switched to context "${name}".\n`);
+      return;
+    }
+    case 'rename-context': {
+      const [from, to] = args;
+      if (args.length !== 2 || from === undefined || to === undefined) {
+        ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+      }
+      const c = cfg.contexts.find((x) => x.name === from);
+      if (!c) ctx.fail(`cannot rename the context "${from}", it's not in ${cfg.path}`);
+      if (cfg.contexts.some((x) => x.name === to)) {
+        ctx.fail(
+          `cannot rename the context "${from}", the context "${to}" already exists in ${cfg.path}`,
+        );
+      }
+      c.name = to;
+      if (cfg.currentContext === from) cfg.currentContext = to;
+      ctx.out(`Context "${from}" renamed to "${to}".\n`);
+      return;
+    }
+    case 'delete-context': {
+      const name = args[0];
+      if (args.length !== 1 || name === undefined)
+        ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+      const i = cfg.contexts.findIndex((x) => x.name === name);
+      if (i < 0) ctx.fail(`cannot delete context ${name}, not in ${cfg.path}`);
+      if (cfg.currentContext === name) {
+        ctx.err(
+          'warning: this removed your active context, use "kubectl config use-context" to select a different one\n',
+        );
+      }
+      cfg.contexts.splice(i, 1);
+      ctx.out(`deleted context ${name} from ${cfg.path}\n`);
+      return;
+    }
+    case 'view': {
+      if (ctx.bool('minify') && !currentContext(cfg))
+        ctx.fail('current-context must exist in order to minify');
+      const view = kubeconfigView(cfg, ctx.bool('minify'));
+      const out = ctx.str('output');
+      if (out === 'json') ctx.out(toGoJson(view));
+      else if (out === '' || out === 'yaml') ctx.out(toGoYaml(view));
+      else
+        ctx.fail(
+          `unable to match a printer suitable for the output format "${out}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`,
+        );
+      return;
+    }
+  }
+}

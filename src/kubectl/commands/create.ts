@@ -1,0 +1,370 @@
+/** `kubectl create …`, `kubectl run`, `kubectl apply -f`. */
+import type { KubeObject, Status } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import { ExitError, renderStatus, withSource } from '../errors.ts';
+import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { typeByResource } from '../resources.ts';
+import { clone, namespaceForManifest, readFilenames } from './common.ts';
+
+/** The container name kubectl derives from an image: last path part, tag and digest removed. */
+export function containerNameFromImage(image: string): string {
+  let name = image.split('/').pop() ?? image;
+  name = name.split('@')[0] ?? name;
+  name = name.split(':')[0] ?? name;
+  return name;
+}
+
+/** `exactly one NAME is required, got N`. */
+function oneName(ctx: Ctx, args: string[]): string {
+  if (args.length !== 1) ctx.usageError(`exactly one NAME is required, got ${args.length}`);
+  return args[0] as string;
+}
+
+/** Server request (or not, for client dry run) + success line or `-o` output. */
+function submit(
+  ctx: Ctx,
+  obj: KubeObject,
+  namespace: string | undefined,
+  opts: { wrap?: string; dryRun: DryRun; fieldManager: string },
+): void {
+  const format = outputFormat(ctx, false);
+  const type = typeByResourceOf(obj);
+  if (opts.dryRun === 'client') {
+    printObject(ctx, obj, format, { verb: 'created', dryRun: 'client', typed: true });
+    return;
+  }
+  const r = ctx.host.api.create(type.resource, namespace, stripNulls(obj), {
+    fieldManager: opts.fieldManager,
+    ...(opts.dryRun === 'server' ? { dryRun: true } : {}),
+  });
+  if (!r.ok) {
+    if (opts.wrap) ctx.fail(`${opts.wrap}: ${r.status.message}`);
+    ctx.failStatus(r.status);
+  }
+  const created = {
+    ...r.value,
+    apiVersion: r.value.apiVersion ?? obj.apiVersion,
+    kind: r.value.kind ?? obj.kind,
+  };
+  printObject(ctx, created, format, { verb: 'created', dryRun: opts.dryRun });
+}
+
+function typeByResourceOf(obj: KubeObject) {
+  switch (obj.kind) {
+    case 'Namespace':
+      return typeByResource('namespaces');
+    case 'Deployment':
+      return typeByResource('deployments');
+    case 'Service':
+      return typeByResource('services');
+    default:
+      return typeByResource('pods');
+  }
+}
+
+/** Drops the `creationTimestamp: null` placeholders before sending an object. */
+function stripNulls<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(stripNulls) as T;
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = stripNulls(x);
+    return out as T;
+  }
+  return v;
+}
+
+export function runCreateNamespace(ctx: Ctx, args: string[]): void {
+  const name = oneName(ctx, args);
+  const dryRun = dryRunStrategy(ctx);
+  const obj: KubeObject = {
+    kind: 'Namespace',
+    apiVersion: 'v1',
+    metadata: { name, creationTimestamp: null as unknown as string },
+    spec: {},
+    status: {},
+  };
+  submit(ctx, obj, undefined, { dryRun, fieldManager: 'kubectl-create' });
+}
+
+export function runCreateDeployment(ctx: Ctx, args: string[]): void {
+  const images = ctx.list('image');
+  if (images.length === 0) {
+    ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"image\\" not set"');
+    throw new ExitError(1);
+  }
+  const name = oneName(ctx, args);
+  const dryRun = dryRunStrategy(ctx);
+  const replicas = ctx.num('replicas', 1);
+  const port = ctx.num('port', -1);
+  const labels = { app: name };
+  const command = ctx.flags.positional.length > args.length ? ctx.flags.positional.slice(1) : [];
+  const containers = images.map((image) => {
+    const c: Record<string, unknown> = { name: containerNameFromImage(image), image };
+    if (command.length > 0 && images.length === 1) c.command = command;
+    if (port >= 0) c.ports = [{ containerPort: port }];
+    c.resources = {};
+    return c;
+  });
+  const obj: KubeObject = {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    metadata: {
+      name,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+      labels,
+    },
+    spec: {
+      replicas,
+      selector: { matchLabels: { ...labels } },
+      template: {
+        metadata: { creationTimestamp: null, labels: { ...labels } },
+        spec: { containers },
+      },
+      strategy: {},
+    },
+    status: {},
+  };
+  submit(ctx, obj, ctx.namespace, {
+    dryRun,
+    fieldManager: 'kubectl-create',
+    wrap: 'failed to create deployment',
+  });
+}
+
+export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | 'NodePort'): void {
+  const name = oneName(ctx, args);
+  const dryRun = dryRunStrategy(ctx);
+  const tcp = ctx.list('tcp');
+  if (tcp.length === 0 && type !== 'ClusterIP')
+    ctx.usageError('at least one tcp port specifier must be provided');
+  const ports = tcp.map((spec) => {
+    const [p, t] = spec.split(':');
+    const port = Number(p);
+    const target = t === undefined ? port : Number.isNaN(Number(t)) ? t : Number(t);
+    return {
+      name: `${p}-${t ?? p}`,
+      port,
+      protocol: 'TCP',
+      targetPort: target,
+      ...(type === 'NodePort' && ctx.num('node-port', 0) > 0
+        ? { nodePort: ctx.num('node-port', 0) }
+        : {}),
+    };
+  });
+  const clusterIP = ctx.str('clusterip');
+  const obj: KubeObject = {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata: {
+      name,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+      labels: { app: name },
+    },
+    spec: {
+      ports,
+      selector: { app: name },
+      ...(clusterIP ? { clusterIP } : {}),
+      type,
+    },
+    status: { loadBalancer: {} },
+  };
+  submit(ctx, obj, ctx.namespace, { dryRun, fieldManager: 'kubectl-create' });
+}
+
+/** Parses `--labels=a=b,c=d`. */
+function parseLabels(ctx: Ctx, spec: string): Record<string, string> | undefined {
+  if (spec === '') return undefined;
+  const out: Record<string, string> = {};
+  for (const part of spec.split(',')) {
+    const i = part.indexOf('=');
+    if (i <= 0) ctx.fail(`invalid label spec: ${part}`);
+    Object.defineProperty(out, part.slice(0, i), {
+      value: part.slice(i + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+export function runRun(ctx: Ctx, args: string[]): void {
+  const name = args[0];
+  if (name === undefined) ctx.usageError('NAME is required for run');
+  const image = ctx.str('image');
+  if (image === '') {
+    ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"image\\" not set"');
+    throw new ExitError(1);
+  }
+  const dryRun = dryRunStrategy(ctx);
+  const restart = ctx.str('restart') || 'Always';
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
+    ctx.fail(`invalid restart policy: ${restart}`);
+  }
+  const labels = parseLabels(ctx, ctx.str('labels')) ?? { run: name };
+  const port = ctx.num('port', -1);
+  const rest = args.slice(1);
+  const container: Record<string, unknown> = { name, image };
+  if (rest.length > 0) {
+    if (ctx.bool('command')) container.command = rest;
+    else container.args = rest;
+  }
+  if (port >= 0) container.ports = [{ containerPort: port }];
+  const env = ctx.list('env');
+  if (env.length > 0) {
+    container.env = env.map((e) => {
+      const i = e.indexOf('=');
+      return i < 0 ? { name: e } : { name: e.slice(0, i), value: e.slice(i + 1) };
+    });
+  }
+  container.resources = {};
+  const obj: KubeObject = {
+    kind: 'Pod',
+    apiVersion: 'v1',
+    metadata: {
+      name,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+      labels,
+    },
+    spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
+    status: {},
+  };
+  submit(ctx, obj, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
+}
+
+/** `create -f` / `apply -f`: each document in turn; errors are printed after the successes. */
+export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
+  const files = ctx.list('filename');
+  if (files.length === 0) {
+    if (mode === 'apply') ctx.fail('must specify one of -f and -k');
+    ctx.err('Error: must specify one of -f and -k\n\n');
+    ctx.usageError(`Unexpected args: [${ctx.flags.positional.join(' ')}]`);
+  }
+  const format = outputFormat(ctx, false);
+  const dryRun = dryRunStrategy(ctx);
+  const objs = readFilenames(ctx, files);
+  const errors: Status[] = [];
+  const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
+  for (const m of objs) {
+    const ns = namespaceForManifest(ctx, m);
+    const obj = clone(m.obj);
+    if (mode === 'apply') {
+      applyOne(ctx, obj, m.type.resource, ns, m.source, { format, dryRun, errors });
+      continue;
+    }
+    if (dryRun === 'client') {
+      printObject(ctx, obj, format, { verb: 'created', dryRun });
+      continue;
+    }
+    const r = ctx.host.api.create(m.type.resource, ns, obj, {
+      fieldManager,
+      ...(dryRun === 'server' ? { dryRun: true } : {}),
+    });
+    if (r.ok) {
+      const created = {
+        ...r.value,
+        apiVersion: r.value.apiVersion ?? obj.apiVersion,
+        kind: r.value.kind ?? obj.kind,
+      };
+      printObject(ctx, created, format, { verb: 'created', dryRun });
+    } else errors.push(withSource(r.status, 'creating', m.source));
+  }
+  for (const e of errors) ctx.err(renderStatus(e));
+  if (errors.length > 0) ctx.exitCode = 1;
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Go's json.Marshal of a map (sorted keys, compact) as the last-applied annotation holds it. */
+function goCompactJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goCompactJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${goCompactJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function applyOne(
+  ctx: Ctx,
+  obj: KubeObject,
+  resource: Parameters<Ctx['host']['api']['get']>[0],
+  ns: string | undefined,
+  source: string,
+  o: { format: ReturnType<typeof outputFormat>; dryRun: DryRun; errors: Status[] },
+): void {
+  const name = obj.metadata?.name ?? '';
+  const meta = { ...(obj.metadata ?? {}) };
+  const lastApplied = `${goCompactJson({ ...obj, metadata: { ...meta, ...(ns && !meta.namespace ? { namespace: ns } : {}) } })}\n`;
+  const annotated: KubeObject = {
+    ...obj,
+    metadata: {
+      ...meta,
+      annotations: { ...(meta.annotations ?? {}), [LAST_APPLIED]: lastApplied },
+    },
+  };
+  const current = ctx.host.api.get(resource, ns, name);
+  if (!current.ok && current.status.reason !== 'NotFound') {
+    o.errors.push(current.status);
+    return;
+  }
+  if (!current.ok) {
+    if (o.dryRun === 'client') {
+      printObject(ctx, annotated, o.format, { verb: 'created', dryRun: o.dryRun });
+      return;
+    }
+    const r = ctx.host.api.create(resource, ns, annotated, {
+      fieldManager: 'kubectl-client-side-apply',
+      ...(o.dryRun === 'server' ? { dryRun: true } : {}),
+    });
+    if (r.ok) {
+      const created = {
+        ...r.value,
+        apiVersion: r.value.apiVersion ?? obj.apiVersion,
+        kind: r.value.kind ?? obj.kind,
+      };
+      printObject(ctx, created, o.format, { verb: 'created', dryRun: o.dryRun });
+    } else o.errors.push(withSource(r.status, 'creating', source));
+    return;
+  }
+  const live = current.value;
+  const liveApplied = live.metadata?.annotations?.[LAST_APPLIED];
+  if (liveApplied === undefined) {
+    const t = `${resource}/${name}`;
+    ctx.err(
+      `Warning: resource ${t} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+    );
+  }
+  const shown = {
+    ...live,
+    apiVersion: live.apiVersion ?? obj.apiVersion,
+    kind: live.kind ?? obj.kind,
+  };
+  if (liveApplied === lastApplied) {
+    printObject(ctx, shown, o.format, { verb: 'unchanged', dryRun: o.dryRun });
+    return;
+  }
+  if (o.dryRun === 'client') {
+    printObject(ctx, shown, o.format, { verb: 'configured', dryRun: o.dryRun });
+    return;
+  }
+  const { apiVersion: _a, kind: _k, status: _s, ...patch } = annotated;
+  const r = ctx.host.api.patch(resource, ns, name, patch as Record<string, unknown>, {
+    fieldManager: 'kubectl-client-side-apply',
+    ...(o.dryRun === 'server' ? { dryRun: true } : {}),
+  });
+  if (r.ok) {
+    const v = {
+      ...r.value,
+      apiVersion: r.value.apiVersion ?? obj.apiVersion,
+      kind: r.value.kind ?? obj.kind,
+    };
+    printObject(ctx, v, o.format, { verb: 'configured', dryRun: o.dryRun });
+  } else o.errors.push(withSource(r.status, 'patching', source));
+}

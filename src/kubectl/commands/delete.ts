@@ -1,0 +1,167 @@
+/** `kubectl delete`: by name, type/name, `-f`, `--all`, `-l`; waits for the objects to go. */
+import type { DeleteOptions, KubeObject, Status } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import { renderStatus, withSource } from '../errors.ts';
+import { dryRunStrategy } from '../output.ts';
+import { kindPrefix, type ResourceType } from '../resources.ts';
+import { namespaceForManifest, notFound, nsFor, readFilenames, typesAndNames } from './common.ts';
+
+const NO_RESOURCES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
+/** How long `delete` waits by default in virtual time before giving up. */
+const WAIT_LIMIT_MS = 10 * 60_000;
+
+interface Target {
+  type: ResourceType;
+  namespace: string | undefined;
+  name: string;
+  source?: string;
+  uid?: string;
+}
+
+export function runDelete(ctx: Ctx, args: string[]): void {
+  const files = ctx.list('filename');
+  const all = ctx.bool('all');
+  const selector = ctx.str('selector');
+  const allNs = ctx.bool('all-namespaces');
+  const dryRun = dryRunStrategy(ctx);
+  const output = ctx.str('output');
+  if (output !== '' && output !== 'name') {
+    ctx.fail(
+      `unable to match a printer suitable for the output format "${output}", allowed formats are: name`,
+    );
+  }
+  if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
+  const ns = ctx.namespace;
+  const targets: Target[] = [];
+  const errors: Status[] = [];
+
+  if (files.length > 0) {
+    for (const m of readFilenames(ctx, files)) {
+      targets.push({
+        type: m.type,
+        namespace: namespaceForManifest(ctx, m),
+        name: m.obj.metadata?.name ?? '',
+        source: m.source,
+      });
+    }
+  } else {
+    const requests = typesAndNames(ctx, args);
+    for (const { type, names } of requests) {
+      if (names.length > 0) {
+        if (all || selector) ctx.fail('name cannot be provided when a selector is specified');
+        for (const name of names) targets.push({ type, namespace: nsFor(type, ns), name });
+        continue;
+      }
+      if (!all && !selector) ctx.fail('resource(s) were provided, but no name was specified');
+      const r = ctx.host.api.list(
+        type.resource,
+        type.namespaced && !allNs ? ns : undefined,
+        selector ? { labelSelector: selector } : undefined,
+      );
+      if (!r.ok) {
+        errors.push(r.status);
+        continue;
+      }
+      for (const obj of r.value.items) {
+        targets.push({
+          type,
+          namespace: type.namespaced ? obj.metadata?.namespace : undefined,
+          name: obj.metadata?.name ?? '',
+        });
+      }
+    }
+    if (targets.length === 0 && errors.length === 0 && (all || selector)) {
+      const namespaced = !allNs && requests.every((r) => r.type.namespaced);
+      ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+    }
+  }
+
+  const force = ctx.bool('force');
+  const now = ctx.bool('now');
+  let grace = ctx.num('grace-period', -1);
+  if (now) grace = 1;
+  if (force && grace < 0) grace = 0;
+  if (force && grace === 0) {
+    ctx.err(
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+    );
+  }
+  const cascade = ctx.str('cascade') || 'background';
+  const policy: DeleteOptions['propagationPolicy'] =
+    cascade === 'foreground' ? 'Foreground' : cascade === 'orphan' ? 'Orphan' : 'Background';
+  if (!['background', 'foreground', 'orphan', 'true', 'false'].includes(cascade)) {
+    ctx.fail(
+      `invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`,
+    );
+  }
+  const deleted: Target[] = [];
+  const suffix =
+    dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  for (const t of targets) {
+    if (dryRun === 'client') {
+      const got = ctx.host.api.get(t.type.resource, t.namespace, t.name);
+      if (!got.ok) {
+        errors.push(got.status);
+        continue;
+      }
+    } else {
+      const opts: DeleteOptions = {
+        propagationPolicy: policy,
+        ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+        ...(dryRun === 'server' ? { dryRun: true } : {}),
+      };
+      const r = ctx.host.api.delete(t.type.resource, t.namespace, t.name, opts);
+      if (!r.ok) {
+        if (r.status.reason === 'NotFound' && ctx.bool('ignore-not-found')) continue;
+        const st =
+          r.status.reason === 'NotFound' && !t.source ? notFound(t.type, t.name) : r.status;
+        errors.push(withSource(st, 'deleting', t.source));
+        continue;
+      }
+      const uid = (r.value as KubeObject).metadata?.uid;
+      if (uid) t.uid = uid;
+    }
+    if (output === 'name') ctx.out(`${kindPrefix(t.type)}/${t.name}\n`);
+    else {
+      const verb = force && grace === 0 ? 'force deleted' : 'deleted';
+      ctx.out(`${kindPrefix(t.type)} "${t.name}" ${verb}${suffix}\n`);
+    }
+    deleted.push(t);
+  }
+
+  const wait = ctx.flags.values.get('wait') !== false;
+  if (wait && dryRun === 'none' && deleted.length > 0) {
+    const gone = (t: Target): boolean => {
+      const r = ctx.host.api.get(t.type.resource, t.namespace, t.name);
+      if (!r.ok) return r.status.reason === 'NotFound';
+      return t.uid !== undefined && r.value.metadata?.uid !== t.uid;
+    };
+    const limit =
+      ctx.changed('timeout') && ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : WAIT_LIMIT_MS;
+    const ok = ctx.host.runUntil(() => deleted.every(gone), limit);
+    if (!ok) {
+      const first = deleted.find((t) => !gone(t));
+      if (first)
+        errors.push({
+          apiVersion: 'v1',
+          kind: 'Status',
+          metadata: {},
+          status: 'Failure',
+          message: `timed out waiting for the condition on ${first.type.resource}/${first.name}`,
+          reason: 'InternalError',
+          code: 0,
+        });
+    }
+  }
+  for (const e of errors) {
+    if (e.code === 0) ctx.err(`error: ${e.message}\n`);
+    else ctx.err(renderStatus(e));
+  }
+  if (errors.length > 0) ctx.exitCode = 1;
+}

@@ -1,0 +1,126 @@
+/** `kubectl describe`: name-prefix matching, several objects separated by blank lines. */
+import type { KubeObject } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import {
+  describeDeployment,
+  describeNamespace,
+  describeNode,
+  describePod,
+} from '../printers/describe.ts';
+import type { ResourceType } from '../resources.ts';
+import {
+  listAll,
+  namespaceForManifest,
+  notFound,
+  nsFor,
+  readFilenames,
+  typesAndNames,
+} from './common.ts';
+
+function eventsFor(ctx: Ctx, obj: KubeObject, kind: string): KubeObject[] | undefined {
+  if (ctx.flags.values.get('show-events') === false) return undefined;
+  const ns = obj.metadata?.namespace;
+  const events = listAll(ctx, 'events', kind === 'Node' || kind === 'Namespace' ? undefined : ns);
+  const uid = obj.metadata?.uid;
+  return events.filter((e) => {
+    const io = (
+      e as { involvedObject?: { kind?: string; name?: string; uid?: string; namespace?: string } }
+    ).involvedObject;
+    if (!io || io.kind !== kind || io.name !== obj.metadata?.name) return false;
+    return !uid || !io.uid || io.uid === uid || kind === 'Node';
+  });
+}
+
+function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
+  const now = ctx.now();
+  switch (type.resource) {
+    case 'pods':
+      return describePod(obj, eventsFor(ctx, obj, 'Pod'), now);
+    case 'namespaces':
+      return describeNamespace(obj);
+    case 'nodes': {
+      const name = obj.metadata?.name ?? '';
+      const pods = listAll(ctx, 'pods', undefined).filter(
+        (p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === name,
+      );
+      const lease = ctx.host.api.get('leases', 'kube-node-lease', name);
+      return describeNode(
+        obj,
+        pods,
+        lease.ok ? lease.value : undefined,
+        eventsFor(ctx, obj, 'Node'),
+        now,
+      );
+    }
+    case 'deployments': {
+      const rss = listAll(ctx, 'replicasets', obj.metadata?.namespace);
+      return describeDeployment(obj, rss, eventsFor(ctx, obj, 'Deployment'), now);
+    }
+    default:
+      ctx.fail(
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces or deployments)`,
+      );
+  }
+}
+
+export function runDescribe(ctx: Ctx, args: string[]): void {
+  const files = ctx.list('filename');
+  const allNs = ctx.bool('all-namespaces');
+  const ns = ctx.namespace;
+  const found: { type: ResourceType; obj: KubeObject }[] = [];
+  let anyError = false;
+  if (files.length > 0) {
+    for (const m of readFilenames(ctx, files)) {
+      const r = ctx.host.api.get(
+        m.type.resource,
+        namespaceForManifest(ctx, m),
+        m.obj.metadata?.name ?? '',
+      );
+      if (r.ok) found.push({ type: m.type, obj: r.value });
+      else {
+        ctx.reportStatus(r.status);
+        anyError = true;
+      }
+    }
+  } else {
+    if (args.length === 0) {
+      ctx.fail(
+        'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n',
+      );
+    }
+    for (const { type, names } of typesAndNames(ctx, args)) {
+      const scope = type.namespaced && !allNs ? ns : undefined;
+      if (names.length === 0) {
+        const selector = ctx.str('selector');
+        for (const obj of listAll(ctx, type.resource, scope, selector || undefined))
+          found.push({ type, obj });
+        continue;
+      }
+      for (const name of names) {
+        const r = ctx.host.api.get(type.resource, nsFor(type, ns), name);
+        if (r.ok) {
+          found.push({ type, obj: r.value });
+          continue;
+        }
+        // Not found by name: describe every object whose name starts with it.
+        const prefixed = listAll(ctx, type.resource, nsFor(type, ns)).filter((o) =>
+          (o.metadata?.name ?? '').startsWith(name),
+        );
+        if (prefixed.length === 0) {
+          ctx.reportStatus(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+          anyError = true;
+        }
+        for (const obj of prefixed) found.push({ type, obj });
+      }
+    }
+  }
+  found.forEach(({ type, obj }, i) => {
+    const text = describeOne(ctx, type, obj);
+    ctx.out(i === 0 ? text : `\n\n${text}`);
+  });
+  if (found.length === 0 && !anyError) {
+    const types = files.length > 0 ? [] : typesAndNames(ctx, args).map((r) => r.type);
+    const namespaced = !allNs && types.length > 0 && types.every((t) => t.namespaced);
+    ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+  }
+}

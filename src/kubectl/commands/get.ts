@@ -1,0 +1,168 @@
+/** `kubectl get`: tables, `-o wide|yaml|json|name`, several types, `-A`, `-l`, `-f`. */
+import type { KubeObject, Status } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import { outputFormat } from '../output.ts';
+import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
+import { toGoYaml } from '../printers/goyaml.ts';
+import { toGoJson } from '../printers/json.ts';
+import { printTable } from '../printers/table.ts';
+import { kindPrefix, type ResourceType } from '../resources.ts';
+import {
+  clone,
+  multipleTypesRequested,
+  namespaceForManifest,
+  notFound,
+  nsFor,
+  readFilenames,
+  typesAndNames,
+} from './common.ts';
+
+interface Found {
+  type: ResourceType;
+  obj: KubeObject;
+}
+
+const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+error: Required resource not specified.
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+`;
+
+/** Gives a server object the apiVersion/kind it is printed with. */
+function withTypeMeta(t: ResourceType, obj: KubeObject): KubeObject {
+  const o = clone(obj);
+  return {
+    ...o,
+    apiVersion: o.apiVersion ?? (t.group ? `${t.group}/${t.version}` : t.version),
+    kind: o.kind ?? t.kind,
+  };
+}
+
+export function runGet(ctx: Ctx, args: string[]): void {
+  const format = outputFormat(ctx, true);
+  const files = ctx.list('filename');
+  if (args.length === 0 && files.length === 0) {
+    ctx.err(`${NO_TYPE}See '${ctx.commandPath} -h' for help and examples\n`);
+    ctx.exitCode = 1;
+    return;
+  }
+  if (ctx.bool('watch') || ctx.bool('watch-only')) {
+    ctx.fail('watch (-w) is not supported in this console; run the command again to see changes');
+  }
+  const allNs = ctx.bool('all-namespaces');
+  const selector = ctx.str('selector');
+  const fieldSelector = ctx.str('field-selector');
+  const ns = ctx.namespace;
+  const found: Found[] = [];
+  const errors: Status[] = [];
+  let singleItemImplied = false;
+  let multiple = false;
+
+  if (files.length > 0) {
+    const objs = readFilenames(ctx, files);
+    for (const m of objs) {
+      const name = m.obj.metadata?.name ?? '';
+      const r = ctx.host.api.get(m.type.resource, namespaceForManifest(ctx, m), name);
+      if (r.ok) found.push({ type: m.type, obj: r.value });
+      else errors.push(r.status);
+    }
+    singleItemImplied = objs.length === 1;
+    multiple = new Set(objs.map((o) => o.type)).size > 1;
+  } else {
+    const requests = typesAndNames(ctx, args);
+    multiple = multipleTypesRequested(args);
+    const named = requests.reduce((n, r) => n + r.names.length, 0);
+    singleItemImplied = requests.length === 1 && named === 1;
+    for (const { type, names } of requests) {
+      if (names.length > 0) {
+        for (const name of names) {
+          const r = ctx.host.api.get(type.resource, nsFor(type, ns), name);
+          if (r.ok) found.push({ type, obj: r.value });
+          else if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound')) {
+            errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+          }
+        }
+      } else {
+        const opts = {
+          ...(selector ? { labelSelector: selector } : {}),
+          ...(fieldSelector ? { fieldSelector } : {}),
+        };
+        const r = ctx.host.api.list(
+          type.resource,
+          type.namespaced && !allNs ? ns : undefined,
+          opts,
+        );
+        if (r.ok) for (const obj of r.value.items) found.push({ type, obj });
+        else errors.push(r.status);
+      }
+    }
+  }
+
+  if (format === 'yaml' || format === 'json') {
+    printGeneric(ctx, found, format, singleItemImplied && errors.length === 0);
+  } else if (format === 'name') {
+    for (const f of found) ctx.out(`${kindPrefix(f.type)}/${f.obj.metadata?.name ?? ''}\n`);
+  } else {
+    printTables(ctx, found, {
+      wide: format === 'wide',
+      withKind: multiple || ctx.bool('show-kind'),
+      withNamespace: allNs,
+    });
+  }
+
+  if (found.length === 0 && errors.length === 0 && format !== 'yaml' && format !== 'json') {
+    const requestedTypes = files.length > 0 ? [] : typesAndNames(ctx, args).map((r) => r.type);
+    const namespaced =
+      !allNs && requestedTypes.length > 0 && requestedTypes.every((t) => t.namespaced);
+    if (!ctx.bool('ignore-not-found')) {
+      ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+    }
+  }
+  for (const e of errors) ctx.reportStatus(e);
+}
+
+function printGeneric(ctx: Ctx, found: Found[], format: 'yaml' | 'json', single: boolean): void {
+  const items = found.map((f) => withTypeMeta(f.type, f.obj));
+  const first = items[0];
+  const value =
+    single && first
+      ? first
+      : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+  ctx.out(format === 'yaml' ? toGoYaml(value) : toGoJson(value));
+}
+
+interface TableOptions {
+  wide: boolean;
+  withKind: boolean;
+  withNamespace: boolean;
+}
+
+/** One table per type, each with its own widths, a blank line between them. */
+function printTables(ctx: Ctx, found: Found[], o: TableOptions): void {
+  const now = ctx.now();
+  const blocks: { type: ResourceType; objs: KubeObject[] }[] = [];
+  for (const f of found) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.type === f.type) last.objs.push(f.obj);
+    else blocks.push({ type: f.type, objs: [f.obj] });
+  }
+  const noHeaders = ctx.bool('no-headers');
+  const showLabels = ctx.bool('show-labels');
+  let printedRows = 0;
+  for (const { type, objs } of blocks) {
+    if (printedRows > 0 && !noHeaders) ctx.out('\n');
+    const columns = columnsFor(type.resource, o.wide);
+    const nameCol = columns.indexOf('Name');
+    const withNs = o.withNamespace && type.namespaced;
+    const rows = objs.map((obj) => {
+      const row = rowFor(type.resource, obj, { wide: o.wide, now });
+      if (o.withKind && nameCol >= 0) row[nameCol] = `${kindPrefix(type)}/${row[nameCol] ?? ''}`;
+      if (showLabels) row.push(formatLabels(obj.metadata?.labels));
+      if (withNs) row.unshift(obj.metadata?.namespace ?? '');
+      return row;
+    });
+    const cols = [...(withNs ? ['Namespace'] : []), ...columns, ...(showLabels ? ['Labels'] : [])];
+    ctx.out(printTable({ columns: cols, rows }, { noHeaders }));
+    printedRows += rows.length;
+  }
+}

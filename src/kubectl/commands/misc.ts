@@ -1,0 +1,703 @@
+/** The smaller commands: scale, expose, set image, rollout, label, cordon, drain, logs, events… */
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import { rfc3339 } from '../duration.ts';
+import { ExitError } from '../errors.ts';
+import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { eventInterval } from '../printers/columns.ts';
+import { toGoYaml } from '../printers/goyaml.ts';
+import { toGoJson } from '../printers/json.ts';
+import { printTable } from '../printers/table.ts';
+import {
+  apiVersionOf,
+  kindPrefix,
+  RESOURCE_TYPES,
+  type ResourceType,
+  typeByResource,
+} from '../resources.ts';
+import { listAll, notFound, nsFor, typesAndNames } from './common.ts';
+
+export const CLIENT_VERSION = 'v1.32.4';
+export const KUSTOMIZE_VERSION = 'v5.5.0';
+export const SERVER_VERSION = 'v1.32.2';
+
+/** One `TYPE NAME` / `TYPE/NAME` target; exits with kubectl's errors otherwise. */
+function singleTarget(ctx: Ctx, args: string[]): { type: ResourceType; name: string } {
+  if (args.length === 0) ctx.usageError('required resource not specified');
+  const reqs = typesAndNames(ctx, args);
+  const first = reqs[0];
+  if (!first || first.names.length === 0) {
+    ctx.fail('resource(s) were provided, but no name was specified');
+  }
+  return { type: first.type, name: first.names[0] as string };
+}
+
+function getOrFail(ctx: Ctx, type: ResourceType, name: string): KubeObject {
+  const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+  if (!r.ok) ctx.failStatus(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+  return r.value;
+}
+
+export function runScale(ctx: Ctx, args: string[]): void {
+  if (!ctx.changed('replicas')) {
+    ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"replicas\\" not set"');
+    throw new ExitError(1);
+  }
+  const replicas = ctx.num('replicas', 0);
+  if (replicas < 0)
+    ctx.fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+  const dryRun = dryRunStrategy(ctx);
+  const format = outputFormat(ctx, false);
+  const reqs = typesAndNames(ctx, args);
+  if (reqs.length === 0) ctx.usageError('required resource not specified');
+  for (const { type, names } of reqs) {
+    if (type.resource !== 'deployments' && type.resource !== 'replicasets') {
+      ctx.fail(`cannot scale a ${type.kind}: no scale subresource`);
+    }
+    if (names.length === 0) ctx.fail('resource(s) were provided, but no name was specified');
+    for (const name of names) {
+      const cur = getOrFail(ctx, type, name);
+      const expected = ctx.num('current-replicas', -1);
+      const spec = (cur.spec ?? {}) as { replicas?: number };
+      if (expected >= 0 && spec.replicas !== expected) {
+        ctx.fail(`Expected replicas to be ${expected}, was ${spec.replicas ?? 0}`);
+      }
+      if (dryRun === 'none' || dryRun === 'server') {
+        const r = ctx.host.api.patch(
+          type.resource,
+          ctx.namespace,
+          name,
+          { spec: { replicas } },
+          dryRun === 'server' ? { dryRun: true } : {},
+        );
+        if (!r.ok) ctx.failStatus(r.status);
+      }
+      printObject(ctx, { ...cur, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
+        verb: 'scaled',
+        dryRun,
+      });
+    }
+  }
+}
+
+export function runExpose(ctx: Ctx, args: string[]): void {
+  const { type, name } = singleTarget(ctx, args);
+  if (!['deployments', 'replicasets', 'pods', 'services'].includes(type.resource)) {
+    ctx.fail(`cannot expose a ${type.kind}`);
+  }
+  const obj = getOrFail(ctx, type, name);
+  const dryRun = dryRunStrategy(ctx);
+  const format = outputFormat(ctx, false);
+  let selector: Record<string, string> | undefined;
+  let podSpec: Pod['spec'];
+  if (type.resource === 'pods') {
+    selector = obj.metadata?.labels;
+    podSpec = (obj as unknown as Pod).spec;
+  } else if (type.resource === 'services') {
+    selector = (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
+  } else {
+    const d = obj as unknown as Deployment;
+    if (d.spec?.selector?.matchExpressions?.length) {
+      ctx.fail(
+        `couldn't retrieve selectors via --selector flag or introspection: the provided object has a selector with matchExpressions, which is not supported`,
+      );
+    }
+    selector = d.spec?.selector?.matchLabels;
+    podSpec = d.spec?.template?.spec;
+  }
+  if (ctx.str('selector')) {
+    selector = {};
+    for (const part of ctx.str('selector').split(',')) {
+      const [k, v] = part.split('=');
+      if (k) selector[k] = v ?? '';
+    }
+  }
+  if (!selector || Object.keys(selector).length === 0) {
+    ctx.usageError(
+      `couldn't retrieve selectors via --selector flag or introspection: the ${type.kind.toLowerCase()} has no labels`,
+    );
+  }
+  let port = ctx.str('port');
+  if (port === '') {
+    const p = podSpec?.containers?.flatMap((c) => c.ports ?? [])[0];
+    if (p) port = String(p.containerPort);
+  }
+  if (port === '') ctx.usageError("couldn't find port via --port flag or introspection");
+  const portNum = Number(port);
+  if (!Number.isInteger(portNum) || portNum < 1 || portNum > 65535) {
+    ctx.fail(`invalid port: ${port}`);
+  }
+  const tp = ctx.str('target-port');
+  const targetPort = tp === '' ? portNum : /^\d+$/.test(tp) ? Number(tp) : tp;
+  const svcType = ctx.str('type') || 'ClusterIP';
+  if (!['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(svcType)) {
+    ctx.fail(`invalid service type: ${svcType}`);
+  }
+  const svcName = ctx.str('name') || name;
+  const svc: KubeObject = {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata: {
+      name: svcName,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+      ...(obj.metadata?.labels ? { labels: { ...obj.metadata.labels } } : {}),
+    },
+    spec: {
+      ports: [{ port: portNum, protocol: ctx.str('protocol') || 'TCP', targetPort }],
+      selector: { ...selector },
+      ...(svcType !== 'ClusterIP' ? { type: svcType } : {}),
+    },
+    status: { loadBalancer: {} },
+  };
+  if (dryRun === 'client') {
+    printObject(ctx, svc, format, { verb: 'exposed', dryRun, typed: true });
+    return;
+  }
+  const { metadata, ...rest } = svc;
+  const { creationTimestamp: _c, ...meta } = metadata ?? {};
+  const r = ctx.host.api.create(
+    'services',
+    ctx.namespace,
+    { ...rest, metadata: meta },
+    dryRun === 'server'
+      ? { dryRun: true, fieldManager: 'kubectl-expose' }
+      : { fieldManager: 'kubectl-expose' },
+  );
+  if (!r.ok) ctx.failStatus(r.status);
+  printObject(ctx, { ...r.value, apiVersion: 'v1', kind: 'Service' }, format, {
+    verb: 'exposed',
+    dryRun,
+  });
+}
+
+export function runSetImage(ctx: Ctx, args: string[]): void {
+  const pairs = args.filter((a) => a.includes('='));
+  const targets = args.filter((a) => !a.includes('='));
+  if (pairs.length === 0) ctx.usageError('at least one image update is required');
+  const { type, name } = singleTarget(ctx, targets);
+  if (!['deployments', 'replicasets', 'pods'].includes(type.resource)) {
+    ctx.fail(
+      `error: ${type.resource}/${name} the object is not a pod or does not have a pod template`,
+    );
+  }
+  const dryRun = dryRunStrategy(ctx);
+  const format = outputFormat(ctx, false);
+  const obj = getOrFail(ctx, type, name);
+  const podSpec =
+    type.resource === 'pods'
+      ? ((obj.spec ?? {}) as { containers?: { name: string; image?: string }[] })
+      : (((obj.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec ?? {}) as {
+          containers?: { name: string; image?: string }[];
+        });
+  const containers = (podSpec.containers ?? []).map((c) => ({ ...c }));
+  let changed = false;
+  for (const pair of pairs) {
+    const i = pair.indexOf('=');
+    const cname = pair.slice(0, i);
+    const image = pair.slice(i + 1);
+    const targetsAll = cname === '*';
+    const matches = containers.filter((c) => targetsAll || c.name === cname);
+    if (matches.length === 0) {
+      ctx.fail(`unable to find container named "${cname}"`);
+    }
+    for (const c of matches) {
+      if (c.image !== image) changed = true;
+      c.image = image;
+    }
+  }
+  const patch =
+    type.resource === 'pods'
+      ? { spec: { containers } }
+      : { spec: { template: { spec: { containers } } } };
+  if (changed && dryRun !== 'client') {
+    const r = ctx.host.api.patch(
+      type.resource,
+      ctx.namespace,
+      name,
+      patch,
+      dryRun === 'server' ? { dryRun: true } : {},
+    );
+    if (!r.ok) ctx.failStatus(r.status);
+  }
+  if (!changed && format === '') return;
+  printObject(ctx, { ...obj, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
+    verb: 'image updated',
+    dryRun,
+  });
+}
+
+/** The deployment status viewer of `kubectl rollout status`. */
+export function deploymentRolloutStatus(d: Deployment): {
+  msg: string;
+  done: boolean;
+  err?: string;
+} {
+  const name = d.metadata?.name ?? '';
+  if ((d.metadata?.generation ?? 0) <= (d.status?.observedGeneration ?? 0)) {
+    const progressing = d.status?.conditions?.find((c) => c.type === 'Progressing');
+    if (progressing?.reason === 'ProgressDeadlineExceeded') {
+      return { msg: '', done: false, err: `deployment "${name}" exceeded its progress deadline` };
+    }
+    const spec = d.spec?.replicas ?? 1;
+    const st = d.status ?? {};
+    const updated = st.updatedReplicas ?? 0;
+    if (updated < spec) {
+      return {
+        msg: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${spec} new replicas have been updated...`,
+        done: false,
+      };
+    }
+    if ((st.replicas ?? 0) > updated) {
+      return {
+        msg: `Waiting for deployment "${name}" rollout to finish: ${(st.replicas ?? 0) - updated} old replicas are pending termination...`,
+        done: false,
+      };
+    }
+    if ((st.availableReplicas ?? 0) < updated) {
+      return {
+        msg: `Waiting for deployment "${name}" rollout to finish: ${st.availableReplicas ?? 0} of ${updated} updated replicas are available...`,
+        done: false,
+      };
+    }
+    return { msg: `deployment "${name}" successfully rolled out`, done: true };
+  }
+  return { msg: 'Waiting for deployment spec update to be observed...', done: false };
+}
+
+export function runRolloutStatus(ctx: Ctx, args: string[]): void {
+  const { type, name } = singleTarget(ctx, args);
+  if (type.resource !== 'deployments')
+    ctx.fail(`no status viewer has been implemented for ${type.kind}`);
+  const watch = ctx.flags.values.get('watch') !== false;
+  const limit =
+    ctx.changed('timeout') && ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : 10 * 60_000;
+  const statusNow = () =>
+    deploymentRolloutStatus(getOrFail(ctx, type, name) as unknown as Deployment);
+  const started = ctx.now();
+  let last = '';
+  for (;;) {
+    const s = statusNow();
+    if (s.err) ctx.fail(s.err);
+    if (s.msg !== last) {
+      ctx.out(`${s.msg}\n`);
+      last = s.msg;
+    }
+    if (s.done || !watch) return;
+    const remaining = limit - (ctx.now() - started);
+    const prev = s.msg;
+    const moved =
+      remaining > 0 &&
+      ctx.host.runUntil(() => {
+        const n = statusNow();
+        return n.msg !== prev || n.err !== undefined;
+      }, remaining);
+    if (!moved) ctx.fail('timed out waiting for the condition');
+  }
+}
+
+export function runRolloutRestart(ctx: Ctx, args: string[]): void {
+  const { type, name } = singleTarget(ctx, args);
+  if (type.resource !== 'deployments')
+    ctx.fail(`${type.resource} "${name}" restarting is not supported`);
+  getOrFail(ctx, type, name);
+  const dryRun = dryRunStrategy(ctx);
+  const at = rfc3339(ctx.now());
+  if (dryRun !== 'client') {
+    const r = ctx.host.api.patch(type.resource, ctx.namespace, name, {
+      spec: {
+        template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': at } } },
+      },
+    });
+    if (!r.ok) ctx.failStatus(r.status);
+  }
+  ctx.out(`${kindPrefix(type)}/${name} restarted\n`);
+}
+
+export function runLabel(ctx: Ctx, args: string[]): void {
+  const changes = args.filter((a) => a.includes('=') || a.endsWith('-'));
+  const targets = args.filter((a) => !changes.includes(a));
+  if (changes.length === 0) ctx.usageError('at least one label update is required');
+  const { type, name } = singleTarget(ctx, targets);
+  const obj = getOrFail(ctx, type, name);
+  const labels: Record<string, string | null> = {};
+  for (const c of changes) {
+    if (c.endsWith('-') && !c.includes('=')) {
+      labels[c.slice(0, -1)] = null;
+      continue;
+    }
+    const i = c.indexOf('=');
+    const k = c.slice(0, i);
+    const v = c.slice(i + 1);
+    const cur = obj.metadata?.labels?.[k];
+    if (cur !== undefined && cur !== v && !ctx.bool('overwrite')) {
+      ctx.fail(`'${k}' already has a value (${cur}), and --overwrite is false`);
+    }
+    labels[k] = v;
+  }
+  const dryRun = dryRunStrategy(ctx);
+  if (dryRun !== 'client') {
+    const r = ctx.host.api.patch(type.resource, nsFor(type, ctx.namespace), name, {
+      metadata: { labels },
+    });
+    if (!r.ok) ctx.failStatus(r.status);
+  }
+  ctx.out(`${kindPrefix(type)}/${name} labeled\n`);
+}
+
+export function runCordon(ctx: Ctx, args: string[], cordon: boolean): void {
+  const nodeType = typeByResource('nodes');
+  if (args.length !== 1)
+    ctx.usageError('USAGE: cordon NODE [flags]'.replace('cordon', cordon ? 'cordon' : 'uncordon'));
+  const name = args[0] as string;
+  const node = getOrFail(ctx, nodeType, name);
+  const unsched = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable === true;
+  const word = cordon ? 'cordoned' : 'uncordoned';
+  if (unsched === cordon) {
+    ctx.out(`node/${name} already ${word}\n`);
+    return;
+  }
+  const dryRun = dryRunStrategy(ctx);
+  if (dryRun !== 'client') {
+    const r = ctx.host.api.patch('nodes', undefined, name, {
+      spec: { unschedulable: cordon ? true : null },
+    });
+    if (!r.ok) ctx.failStatus(r.status);
+  }
+  ctx.out(
+    `node/${name} ${word}${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`,
+  );
+}
+
+function controllerOf(pod: KubeObject): { kind: string; name: string } | undefined {
+  const ref = pod.metadata?.ownerReferences?.find((r) => r.controller);
+  return ref ? { kind: ref.kind, name: ref.name } : undefined;
+}
+
+export function runDrain(ctx: Ctx, args: string[]): void {
+  if (args.length !== 1) ctx.usageError('USAGE: drain NODE [flags]');
+  const name = args[0] as string;
+  runCordon(ctx, [name], true);
+  const pods = listAll(ctx, 'pods', undefined).filter(
+    (p) => (p as unknown as Pod).spec?.nodeName === name,
+  );
+  const daemon: KubeObject[] = [];
+  const unmanaged: KubeObject[] = [];
+  const mirror: KubeObject[] = [];
+  const evict: KubeObject[] = [];
+  for (const p of pods) {
+    const phase = (p as unknown as Pod).status?.phase;
+    if (p.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) mirror.push(p);
+    else if (phase === 'Succeeded' || phase === 'Failed') evict.push(p);
+    else if (controllerOf(p)?.kind === 'DaemonSet') daemon.push(p);
+    else if (!controllerOf(p)) unmanaged.push(p);
+    else evict.push(p);
+  }
+  const ref = (p: KubeObject): string => `${p.metadata?.namespace}/${p.metadata?.name}`;
+  const problems: string[] = [];
+  if (daemon.length > 0 && !ctx.bool('ignore-daemonsets')) {
+    problems.push(
+      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map(ref).join(', ')}`,
+    );
+  }
+  if (unmanaged.length > 0 && !ctx.bool('force')) {
+    problems.push(
+      `cannot delete Pods that declare no controller (use --force to override): ${unmanaged.map(ref).join(', ')}`,
+    );
+  }
+  if (problems.length > 0) {
+    ctx.err(
+      `error: unable to drain node "${name}" due to error: ${problems.join(', ')}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.join('\n')}\n`,
+    );
+    throw new ExitError(1);
+  }
+  const warnings: string[] = [];
+  if (daemon.length > 0)
+    warnings.push(`ignoring DaemonSet-managed Pods: ${daemon.map(ref).join(', ')}`);
+  if (unmanaged.length > 0)
+    warnings.push(`deleting Pods that declare no controller: ${unmanaged.map(ref).join(', ')}`);
+  if (warnings.length > 0) ctx.err(`Warning: ${warnings.join('; ')}\n`);
+  const toEvict = [...evict, ...unmanaged];
+  for (const p of toEvict) ctx.err(`evicting pod ${ref(p)}\n`);
+  const grace = ctx.num('grace-period', -1);
+  for (const p of toEvict) {
+    const r = ctx.host.api.delete(
+      'pods',
+      p.metadata?.namespace,
+      p.metadata?.name ?? '',
+      grace >= 0 ? { gracePeriodSeconds: grace } : {},
+    );
+    if (!r.ok && r.status.reason !== 'NotFound') ctx.failStatus(r.status);
+  }
+  const uids = new Set(toEvict.map((p) => p.metadata?.uid));
+  ctx.host.runUntil(
+    () => !listAll(ctx, 'pods', undefined).some((p) => uids.has(p.metadata?.uid)),
+    10 * 60_000,
+  );
+  for (const p of toEvict) ctx.out(`pod/${p.metadata?.name} evicted\n`);
+  ctx.out(`node/${name} drained\n`);
+}
+
+function nginxLog(startedAt: string | undefined): string {
+  const t = new Date(Date.parse(startedAt ?? '') || 0);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${t.getUTCFullYear()}/${p(t.getUTCMonth() + 1)}/${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
+  return `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
+/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh
+10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf
+10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf
+/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh
+/docker-entrypoint.sh: Configuration complete; ready for start up
+${stamp} [notice] 1#1: using the "epoll" event method
+${stamp} [notice] 1#1: nginx/1.27.3
+${stamp} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) 
+${stamp} [notice] 1#1: OS: Linux 6.8.0-1015-gcp
+${stamp} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576
+${stamp} [notice] 1#1: start worker processes
+${stamp} [notice] 1#1: start worker process 29
+${stamp} [notice] 1#1: start worker process 30
+`;
+}
+
+export function runLogs(ctx: Ctx, args: string[]): void {
+  if (ctx.bool('follow')) ctx.fail('following logs (-f) is not supported in this console');
+  const target = args[0];
+  if (target === undefined) ctx.usageError('expected POD_NAME or TYPE/NAME');
+  let pod: KubeObject;
+  if (target.includes('/')) {
+    const { type, name } = singleTarget(ctx, [target]);
+    if (type.resource === 'pods') pod = getOrFail(ctx, type, name);
+    else {
+      const owner = getOrFail(ctx, type, name) as unknown as Deployment;
+      const sel = Object.entries(owner.spec?.selector?.matchLabels ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+      const pods = listAll(ctx, 'pods', ctx.namespace, sel);
+      const first = pods[0];
+      if (!first) ctx.fail(`timed out waiting for the condition`);
+      if (pods.length > 1)
+        ctx.err(`Found ${pods.length} pods, using pod/${first.metadata?.name}\n`);
+      pod = first;
+    }
+  } else {
+    pod = getOrFail(ctx, typeByResource('pods'), target);
+  }
+  const p = pod as unknown as Pod;
+  const podName = p.metadata?.name ?? '';
+  const containers = p.spec?.containers ?? [];
+  let cname = ctx.str('container') || args[1] || '';
+  if (cname === '') {
+    const defaulted = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
+    if (defaulted) cname = defaulted;
+    else if (containers.length === 1) cname = containers[0]?.name ?? '';
+    else {
+      cname = containers[0]?.name ?? '';
+      ctx.err(
+        `Defaulted container "${cname}" out of: ${containers.map((c) => c.name).join(', ')}\n`,
+      );
+    }
+  }
+  const container = containers.find((c) => c.name === cname);
+  if (!container) {
+    ctx.failStatus({
+      apiVersion: 'v1',
+      kind: 'Status',
+      metadata: {},
+      status: 'Failure',
+      reason: 'BadRequest',
+      code: 400,
+      message: `container ${cname} is not valid for pod ${podName}`,
+    });
+  }
+  const st = p.status?.containerStatuses?.find((c) => c.name === cname);
+  if (!st || (!st.state?.running && !st.state?.terminated && !st.lastState?.terminated)) {
+    const reason = st?.state?.waiting?.reason ?? 'ContainerCreating';
+    ctx.failStatus({
+      apiVersion: 'v1',
+      kind: 'Status',
+      metadata: {},
+      status: 'Failure',
+      reason: 'BadRequest',
+      code: 400,
+      message: `container "${cname}" in pod "${podName}" is waiting to start: ${reason}`,
+    });
+  }
+  const fromHost = ctx.host.logs?.(p.metadata?.namespace ?? ctx.namespace, podName, cname);
+  let text =
+    fromHost ??
+    (/(^|\/)nginx(:|@|$)/.test(container.image ?? '')
+      ? nginxLog(st.state?.running?.startedAt ?? st.state?.terminated?.startedAt)
+      : '');
+  const tail = ctx.num('tail', -1);
+  if (tail >= 0) {
+    const lines = text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '');
+    text = lines
+      .slice(Math.max(0, lines.length - tail))
+      .map((l) => `${l}\n`)
+      .join('');
+  }
+  ctx.out(text);
+}
+
+export function runEvents(ctx: Ctx, args: string[]): void {
+  if (args.length > 0) ctx.usageError(`unknown command "${args.join(' ')}"`);
+  if (ctx.bool('watch')) ctx.fail('watch (-w) is not supported in this console');
+  const allNs = ctx.bool('all-namespaces');
+  const types = ctx.list('types');
+  for (const t of types) {
+    if (t !== 'Normal' && t !== 'Warning') ctx.fail(`valid --types are Normal or Warning`);
+  }
+  let items = listAll(ctx, 'events', allNs ? undefined : ctx.namespace);
+  const forArg = ctx.str('for');
+  if (forArg) {
+    const { type, name } = singleTarget(ctx, [forArg.includes('/') ? forArg : `${forArg}/`]);
+    items = items.filter((e) => {
+      const io = (e as { involvedObject?: { kind?: string; name?: string } }).involvedObject;
+      return io?.kind === type.kind && io?.name === name;
+    });
+  }
+  if (types.length > 0)
+    items = items.filter((e) => types.includes(String((e as { type?: string }).type)));
+  const format = ctx.str('output');
+  if (format === 'yaml' || format === 'json') {
+    const list = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    ctx.out(format === 'yaml' ? toGoYaml(list) : toGoJson(list));
+    return;
+  }
+  if (items.length === 0) {
+    ctx.err(allNs ? 'No events found.\n' : `No events found in ${ctx.namespace} namespace.\n`);
+    return;
+  }
+  const now = ctx.now();
+  const lastSeen = (e: KubeObject): number => {
+    const ev = e as {
+      eventTime?: string;
+      lastTimestamp?: string;
+      firstTimestamp?: string;
+      series?: { lastObservedTime?: string };
+    };
+    return (
+      Date.parse(
+        ev.series?.lastObservedTime ?? ev.lastTimestamp ?? ev.eventTime ?? ev.firstTimestamp ?? '',
+      ) || 0
+    );
+  };
+  const sorted = [...items].sort((a, b) => lastSeen(a) - lastSeen(b));
+  const rows = sorted.map((e) => {
+    const ev = e as {
+      type?: string;
+      reason?: string;
+      message?: string;
+      involvedObject?: { kind?: string; name?: string };
+    };
+    const row = [
+      eventInterval(e, now),
+      ev.type ?? '',
+      ev.reason ?? '',
+      `${ev.involvedObject?.kind ?? ''}/${ev.involvedObject?.name ?? ''}`,
+      (ev.message ?? '').trim(),
+    ];
+    if (allNs) row.unshift(e.metadata?.namespace ?? '');
+    return row;
+  });
+  const columns = [
+    ...(allNs ? ['Namespace'] : []),
+    'Last Seen',
+    'Type',
+    'Reason',
+    'Object',
+    'Message',
+  ];
+  ctx.out(printTable({ columns, rows }, { noHeaders: ctx.bool('no-headers') }));
+}
+
+const VERBS: Record<string, string> = {
+  events: 'create,delete,deletecollection,get,list,patch,update,watch',
+  namespaces: 'create,delete,get,list,patch,update,watch',
+  nodes: 'create,delete,deletecollection,get,list,patch,update,watch',
+  default: 'create,delete,deletecollection,get,list,patch,update,watch',
+};
+const CATEGORIES: Record<string, string> = {
+  pods: 'all',
+  services: 'all',
+  deployments: 'all',
+  replicasets: 'all',
+};
+
+export function runApiResources(ctx: Ctx): void {
+  const out = ctx.str('output');
+  if (out !== '' && out !== 'wide' && out !== 'name') {
+    ctx.fail(`--output ${out} is not available`);
+  }
+  let types = [...RESOURCE_TYPES];
+  if (ctx.changed('namespaced'))
+    types = types.filter((t) => t.namespaced === ctx.bool('namespaced'));
+  if (ctx.changed('api-group')) types = types.filter((t) => t.group === ctx.str('api-group'));
+  if (out === 'name') {
+    for (const t of types) ctx.out(`${t.group ? `${t.resource}.${t.group}` : t.resource}\n`);
+    return;
+  }
+  const columns = ['Name', 'Shortnames', 'Apiversion', 'Namespaced', 'Kind'];
+  if (out === 'wide') columns.push('Verbs', 'Categories');
+  const rows = types.map((t) => {
+    const row = [t.resource, t.shortNames.join(','), apiVersionOf(t), String(t.namespaced), t.kind];
+    if (out === 'wide')
+      row.push(
+        `[${(VERBS[t.resource] ?? VERBS.default ?? '').split(',').join(' ')}]`,
+        CATEGORIES[t.resource] ?? '',
+      );
+    return row;
+  });
+  ctx.out(printTable({ columns, rows }, { noHeaders: ctx.bool('no-headers') }));
+}
+
+export function runApiVersions(ctx: Ctx): void {
+  const versions = [...new Set(RESOURCE_TYPES.map(apiVersionOf))].sort();
+  ctx.out(versions.map((v) => `${v}\n`).join(''));
+}
+
+export function runClusterInfo(ctx: Ctx): void {
+  const server = ctx.host.kubeconfig.clusters[0]?.server ?? 'https://127.0.0.1:6443';
+  ctx.out(
+    `Kubernetes control plane is running at ${server}\nCoreDNS is running at ${server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`,
+  );
+}
+
+export function runVersion(ctx: Ctx): void {
+  const out = ctx.str('output');
+  const client = ctx.bool('client');
+  const info = (v: string) => {
+    const [major, minor] = v.slice(1).split('.');
+    return {
+      major,
+      minor,
+      gitVersion: v,
+      gitCommit:
+        v === CLIENT_VERSION
+          ? 'c66c6ecbc4d8ab2c8b6b87ea0fbb3d0ba8e28fa3'
+          : '67a30c0adcf52bd3f56ff0893ce19966be12991f',
+      gitTreeState: 'clean',
+      buildDate: v === CLIENT_VERSION ? '2025-04-22T16:04:04Z' : '2025-02-12T21:19:47Z',
+      goVersion: v === CLIENT_VERSION ? 'go1.23.8' : 'go1.23.6',
+      compiler: 'gc',
+      platform: 'linux/amd64',
+    };
+  };
+  if (out === 'yaml' || out === 'json') {
+    const obj: Record<string, unknown> = {
+      clientVersion: info(CLIENT_VERSION),
+      kustomizeVersion: KUSTOMIZE_VERSION,
+    };
+    if (!client) obj.serverVersion = info(SERVER_VERSION);
+    ctx.out(out === 'yaml' ? toGoYaml(obj) : toGoJson(obj, { sortKeys: false }));
+    return;
+  }
+  if (out !== '') ctx.fail(`--output must be 'yaml' or 'json'`);
+  ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+  if (!client) ctx.out(`Server Version: ${SERVER_VERSION}\n`);
+}

@@ -1,0 +1,579 @@
+/** Every kubectl command this console knows, with its flags (names as kubectl 1.32 has them). */
+import type { Ctx } from '../context.ts';
+import type { FlagDef } from '../flags.ts';
+import { runConfig } from './config.ts';
+import {
+  runCreateDeployment,
+  runCreateFromFiles,
+  runCreateNamespace,
+  runCreateService,
+  runRun,
+} from './create.ts';
+import { runDelete } from './delete.ts';
+import { runDescribe } from './describe.ts';
+import { runGet } from './get.ts';
+import {
+  runApiResources,
+  runApiVersions,
+  runClusterInfo,
+  runCordon,
+  runDrain,
+  runEvents,
+  runExpose,
+  runLabel,
+  runLogs,
+  runRolloutRestart,
+  runRolloutStatus,
+  runScale,
+  runSetImage,
+  runVersion,
+} from './misc.ts';
+
+export interface Command {
+  name: string;
+  aliases?: string[];
+  short?: string;
+  use?: string;
+  flags?: FlagDef[];
+  children?: Command[];
+  run?: (ctx: Ctx, args: string[]) => void;
+}
+
+const s = (name: string, short?: string): FlagDef => ({
+  name,
+  type: 'string',
+  ...(short ? { short } : {}),
+});
+const b = (name: string, short?: string): FlagDef => ({
+  name,
+  type: 'bool',
+  ...(short ? { short } : {}),
+});
+const list = (name: string, short?: string): FlagDef => ({
+  name,
+  type: 'stringSlice',
+  ...(short ? { short } : {}),
+});
+
+/** kubectl's persistent flags, accepted by every command. */
+export const GLOBAL_FLAGS: FlagDef[] = [
+  s('namespace', 'n'),
+  s('context'),
+  s('cluster'),
+  s('user'),
+  s('kubeconfig'),
+  s('server', 's'),
+  s('token'),
+  { name: 'v', short: 'v', type: 'int32' },
+  s('request-timeout'),
+  b('insecure-skip-tls-verify'),
+  s('as'),
+  { name: 'as-group', type: 'stringArray' },
+  s('as-uid'),
+  s('cache-dir'),
+  s('certificate-authority'),
+  s('client-certificate'),
+  s('client-key'),
+  s('tls-server-name'),
+  s('username'),
+  s('password'),
+  b('match-server-version'),
+  b('warnings-as-errors'),
+  b('disable-compression'),
+  s('profile'),
+  s('profile-output'),
+  { name: 'log-flush-frequency', type: 'duration' },
+];
+
+const output = s('output', 'o');
+const dryRun: FlagDef = { name: 'dry-run', type: 'string', noOptDefVal: 'unchanged' };
+const filename = list('filename', 'f');
+const selector = s('selector', 'l');
+const allNamespaces = b('all-namespaces', 'A');
+const validate: FlagDef = { name: 'validate', type: 'string', noOptDefVal: 'strict' };
+const createCommon = [
+  output,
+  dryRun,
+  b('save-config'),
+  validate,
+  s('field-manager'),
+  s('template'),
+  b('show-managed-fields'),
+  b('allow-missing-template-keys'),
+];
+
+function notHere(name: string): Command {
+  return {
+    name,
+    run: (ctx) => ctx.fail(`"kubectl ${name}" is not available in this simulated cluster`),
+  };
+}
+
+export const COMMANDS: Command[] = [
+  {
+    name: 'create',
+    short: 'Create a resource from a file or from stdin',
+    use: 'kubectl create -f FILENAME [options]',
+    flags: [
+      filename,
+      b('edit'),
+      s('raw'),
+      b('recursive', 'R'),
+      selector,
+      b('windows-line-endings'),
+      s('kustomize', 'k'),
+      ...createCommon,
+    ],
+    run: (ctx) => runCreateFromFiles(ctx, 'create'),
+    children: [
+      {
+        name: 'namespace',
+        aliases: ['ns'],
+        short: 'Create a namespace with the specified name',
+        use: 'kubectl create namespace NAME [--dry-run=server|client|none] [options]',
+        flags: createCommon,
+        run: runCreateNamespace,
+      },
+      {
+        name: 'deployment',
+        aliases: ['deploy'],
+        short: 'Create a deployment with the specified name',
+        use: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]',
+        flags: [
+          list('image'),
+          { name: 'replicas', short: 'r', type: 'int32' },
+          { name: 'port', type: 'int32' },
+          ...createCommon,
+        ],
+        run: runCreateDeployment,
+      },
+      {
+        name: 'service',
+        aliases: ['svc'],
+        short: 'Create a service using a specified subcommand',
+        children: [
+          {
+            name: 'clusterip',
+            short: 'Create a ClusterIP service',
+            use: 'kubectl create service clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]',
+            flags: [list('tcp'), s('clusterip'), ...createCommon],
+            run: (ctx, args) => runCreateService(ctx, args, 'ClusterIP'),
+          },
+          {
+            name: 'nodeport',
+            short: 'Create a NodePort service',
+            use: 'kubectl create service nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]',
+            flags: [list('tcp'), { name: 'node-port', type: 'int' }, ...createCommon],
+            run: (ctx, args) => runCreateService(ctx, args, 'NodePort'),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'run',
+    short: 'Run a particular image on the cluster',
+    use: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
+    flags: [
+      s('image'),
+      { name: 'port', type: 'int32' },
+      s('labels', 'l'),
+      s('restart'),
+      { name: 'env', type: 'stringArray' },
+      b('command'),
+      b('rm'),
+      b('stdin', 'i'),
+      b('tty', 't'),
+      b('attach'),
+      s('image-pull-policy'),
+      s('overrides'),
+      { name: 'annotations', type: 'stringArray' },
+      b('privileged'),
+      b('expose'),
+      ...createCommon,
+    ],
+    run: runRun,
+  },
+  {
+    name: 'apply',
+    short: 'Apply a configuration to a resource by file name or stdin',
+    use: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
+    flags: [
+      filename,
+      output,
+      dryRun,
+      b('server-side'),
+      b('force-conflicts'),
+      s('field-manager'),
+      b('prune'),
+      selector,
+      b('recursive', 'R'),
+      validate,
+      s('kustomize', 'k'),
+      b('overwrite'),
+      b('wait'),
+      { name: 'timeout', type: 'duration' },
+    ],
+    run: (ctx) => runCreateFromFiles(ctx, 'apply'),
+  },
+  {
+    name: 'get',
+    short: 'Display one or many resources',
+    use: 'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|custom-columns|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+    flags: [
+      output,
+      allNamespaces,
+      selector,
+      s('field-selector'),
+      b('show-labels'),
+      b('no-headers'),
+      b('watch', 'w'),
+      b('watch-only'),
+      filename,
+      b('ignore-not-found'),
+      b('show-kind'),
+      list('label-columns', 'L'),
+      s('sort-by'),
+      { name: 'chunk-size', type: 'int' },
+      b('recursive', 'R'),
+      s('kustomize', 'k'),
+      b('output-watch-events'),
+      s('raw'),
+      s('subresource'),
+      s('template'),
+      b('show-managed-fields'),
+      b('allow-missing-template-keys'),
+    ],
+    run: runGet,
+  },
+  {
+    name: 'describe',
+    short: 'Show details of a specific resource or group of resources',
+    use: 'kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
+    flags: [
+      selector,
+      allNamespaces,
+      filename,
+      { name: 'show-events', type: 'bool' },
+      { name: 'chunk-size', type: 'int' },
+      b('recursive', 'R'),
+      s('kustomize', 'k'),
+    ],
+    run: runDescribe,
+  },
+  {
+    name: 'delete',
+    short:
+      'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+    use: 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
+    flags: [
+      filename,
+      b('all'),
+      allNamespaces,
+      selector,
+      s('field-selector'),
+      b('force'),
+      { name: 'grace-period', type: 'int' },
+      b('now'),
+      b('wait'),
+      { name: 'timeout', type: 'duration' },
+      b('ignore-not-found'),
+      output,
+      dryRun,
+      { name: 'cascade', type: 'string', noOptDefVal: 'background' },
+      s('raw'),
+      b('recursive', 'R'),
+      s('kustomize', 'k'),
+      b('interactive', 'i'),
+    ],
+    run: runDelete,
+  },
+  {
+    name: 'scale',
+    short: 'Set a new size for a deployment, replica set, replication controller, or stateful set',
+    use: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
+    flags: [
+      { name: 'replicas', type: 'int32' },
+      { name: 'current-replicas', type: 'int32' },
+      s('resource-version'),
+      selector,
+      b('all'),
+      filename,
+      output,
+      dryRun,
+      { name: 'timeout', type: 'duration' },
+    ],
+    run: runScale,
+  },
+  {
+    name: 'expose',
+    short:
+      'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
+    use: 'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
+    flags: [
+      s('port'),
+      s('target-port'),
+      s('type'),
+      s('name'),
+      s('protocol'),
+      s('selector'),
+      s('labels', 'l'),
+      s('cluster-ip'),
+      s('external-ip'),
+      filename,
+      ...createCommon,
+    ],
+    run: runExpose,
+  },
+  {
+    name: 'set',
+    short: 'Set specific features on objects',
+    children: [
+      {
+        name: 'image',
+        short: 'Update the image of a pod template',
+        use: 'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]',
+        flags: [
+          b('all'),
+          selector,
+          filename,
+          b('local'),
+          output,
+          dryRun,
+          b('record'),
+          s('field-manager'),
+        ],
+        run: runSetImage,
+      },
+    ],
+  },
+  {
+    name: 'rollout',
+    short: 'Manage the rollout of a resource',
+    children: [
+      {
+        name: 'status',
+        short: 'Show the status of the rollout',
+        use: 'kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]',
+        flags: [
+          { name: 'watch', short: 'w', type: 'bool' },
+          { name: 'timeout', type: 'duration' },
+          { name: 'revision', type: 'int' },
+          filename,
+          selector,
+        ],
+        run: runRolloutStatus,
+      },
+      {
+        name: 'restart',
+        short: 'Restart a resource',
+        use: 'kubectl rollout restart RESOURCE [options]',
+        flags: [selector, filename, output, dryRun, s('field-manager')],
+        run: runRolloutRestart,
+      },
+    ],
+  },
+  {
+    name: 'label',
+    short: 'Update the labels on a resource',
+    use: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
+    flags: [
+      b('overwrite'),
+      b('all'),
+      selector,
+      filename,
+      output,
+      dryRun,
+      b('list'),
+      s('resource-version'),
+      s('field-manager'),
+    ],
+    run: runLabel,
+  },
+  {
+    name: 'cordon',
+    short: 'Mark node as unschedulable',
+    use: 'kubectl cordon NODE [options]',
+    flags: [selector, dryRun],
+    run: (ctx, args) => runCordon(ctx, args, true),
+  },
+  {
+    name: 'uncordon',
+    short: 'Mark node as schedulable',
+    use: 'kubectl uncordon NODE [options]',
+    flags: [selector, dryRun],
+    run: (ctx, args) => runCordon(ctx, args, false),
+  },
+  {
+    name: 'drain',
+    short: 'Drain node in preparation for maintenance',
+    use: 'kubectl drain NODE [options]',
+    flags: [
+      b('ignore-daemonsets'),
+      b('delete-emptydir-data'),
+      b('force'),
+      { name: 'grace-period', type: 'int' },
+      { name: 'timeout', type: 'duration' },
+      selector,
+      s('pod-selector'),
+      b('disable-eviction'),
+      { name: 'skip-wait-for-delete-timeout', type: 'int' },
+      dryRun,
+      { name: 'chunk-size', type: 'int' },
+    ],
+    run: runDrain,
+  },
+  {
+    name: 'logs',
+    short: 'Print the logs for a container in a pod',
+    use: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
+    flags: [
+      s('container', 'c'),
+      b('follow', 'f'),
+      b('previous', 'p'),
+      { name: 'tail', type: 'int' },
+      b('timestamps'),
+      s('since'),
+      s('since-time'),
+      b('all-containers'),
+      b('prefix'),
+      selector,
+    ],
+    run: runLogs,
+  },
+  {
+    name: 'events',
+    short: 'List events',
+    use: 'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]',
+    flags: [
+      allNamespaces,
+      s('for'),
+      list('types'),
+      b('watch', 'w'),
+      output,
+      b('no-headers'),
+      { name: 'chunk-size', type: 'int' },
+    ],
+    run: runEvents,
+  },
+  {
+    name: 'api-resources',
+    short: 'Print the supported API resources on the server',
+    use: 'kubectl api-resources [flags] [options]',
+    flags: [
+      { name: 'namespaced', type: 'bool' },
+      s('api-group'),
+      output,
+      b('no-headers'),
+      list('verbs'),
+      s('sort-by'),
+      b('cached'),
+      list('categories'),
+    ],
+    run: runApiResources,
+  },
+  {
+    name: 'api-versions',
+    short: 'Print the supported API versions on the server, in the form of "group/version"',
+    run: runApiVersions,
+  },
+  {
+    name: 'cluster-info',
+    short: 'Display cluster information',
+    run: runClusterInfo,
+  },
+  {
+    name: 'version',
+    short: 'Print the client and server version information',
+    use: 'kubectl version [flags] [options]',
+    flags: [b('client'), output],
+    run: runVersion,
+  },
+  {
+    name: 'config',
+    short: 'Modify kubeconfig files',
+    use: 'kubectl config SUBCOMMAND [options]',
+    children: [
+      {
+        name: 'current-context',
+        short: 'Display the current-context',
+        run: (c, a) => runConfig(c, 'current-context', a),
+      },
+      {
+        name: 'get-contexts',
+        short: 'Describe one or many contexts',
+        flags: [output, b('no-headers')],
+        run: (c, a) => runConfig(c, 'get-contexts', a),
+      },
+      {
+        name: 'get-clusters',
+        short: 'Display clusters defined in the kubeconfig',
+        run: (c, a) => runConfig(c, 'get-clusters', a),
+      },
+      {
+        name: 'get-users',
+        short: 'Display users defined in the kubeconfig',
+        run: (c, a) => runConfig(c, 'get-users', a),
+      },
+      {
+        name: 'set-context',
+        short: 'Set a context entry in kubeconfig',
+        flags: [b('current')],
+        run: (c, a) => runConfig(c, 'set-context', a),
+      },
+      {
+        name: 'use-context',
+        aliases: ['use'],
+        short: 'Set the current-context in a kubeconfig file',
+        run: (c, a) => runConfig(c, 'use-context', a),
+      },
+      {
+        name: 'rename-context',
+        short: 'Rename a context from the kubeconfig file',
+        run: (c, a) => runConfig(c, 'rename-context', a),
+      },
+      {
+        name: 'delete-context',
+        short: 'Delete the specified context from the kubeconfig',
+        run: (c, a) => runConfig(c, 'delete-context', a),
+      },
+      {
+        name: 'view',
+        short: 'Display merged kubeconfig settings or a specified kubeconfig file',
+        flags: [b('minify'), b('raw'), b('flatten'), output],
+        run: (c, a) => runConfig(c, 'view', a),
+      },
+    ],
+  },
+  ...[
+    'annotate',
+    'attach',
+    'auth',
+    'autoscale',
+    'certificate',
+    'completion',
+    'cp',
+    'debug',
+    'diff',
+    'edit',
+    'exec',
+    'explain',
+    'kustomize',
+    'options',
+    'patch',
+    'plugin',
+    'port-forward',
+    'proxy',
+    'replace',
+    'taint',
+    'top',
+    'wait',
+  ].map(notHere),
+  {
+    name: 'help',
+    run: (ctx) => ctx.out('Use "kubectl --help" to list the commands of this console.\n'),
+  },
+];
+
+/** Root command names as cobra sorts them (for `Did you mean this?`). */
+export const ROOT_COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name).sort();

@@ -1,0 +1,118 @@
+/**
+ * Tab completion for the console: commands, subcommands, flags, resource types, object names,
+ * namespaces, contexts and workspace files. Pure over the host; never throws.
+ */
+import { COMMANDS, type Command, GLOBAL_FLAGS } from './commands/registry.ts';
+import type { KubectlHost } from './host.ts';
+import { defaultNamespace } from './kubeconfig.ts';
+import { RESOURCE_TYPES, resolveType } from './resources.ts';
+
+export interface Completion {
+  /** Index in the line where the word being completed starts. */
+  from: number;
+  /** Candidates for that word, sorted. */
+  items: string[];
+}
+
+const SHELL_COMMANDS = ['cat', 'clear', 'echo', 'kubectl', 'ls', 'rm'];
+const TYPED_COMMANDS = new Set(['get', 'describe', 'delete', 'scale', 'expose', 'label', 'logs']);
+
+function words(text: string): { list: string[]; current: string; from: number } {
+  const m = /(\S*)$/.exec(text);
+  const current = m?.[1] ?? '';
+  const from = text.length - current.length;
+  const list = text
+    .slice(0, from)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  return { list, current, from };
+}
+
+function namesOf(
+  host: KubectlHost,
+  resource: Parameters<KubectlHost['api']['list']>[0],
+  ns: string | undefined,
+): string[] {
+  const r = host.api.list(resource, ns);
+  return r.ok ? r.value.items.map((o) => o.metadata?.name ?? '').filter((n) => n !== '') : [];
+}
+
+function complete(host: KubectlHost, text: string): Completion {
+  const { list, current, from } = words(text);
+  const done = (items: string[]): Completion => ({
+    from,
+    items: [...new Set(items)].filter((i) => i.startsWith(current)).sort(),
+  });
+  if (list.length === 0) return done(SHELL_COMMANDS);
+  const [first, ...rest] = list;
+  if (first === 'cat' || first === 'ls' || first === 'rm') return done(host.fs.list());
+  if (first !== 'kubectl' && first !== 'k') return done([]);
+  const prev = rest[rest.length - 1];
+  if (prev === '-f' || prev === '--filename') return done(host.fs.list());
+  if (prev === '-n' || prev === '--namespace') return done(namesOf(host, 'namespaces', undefined));
+  if (prev === '--context') return done(host.kubeconfig.contexts.map((c) => c.name));
+  if (prev === '-o' || prev === '--output') return done(['json', 'name', 'wide', 'yaml']);
+  let cmd: Command = { name: '', children: COMMANDS };
+  const positional: string[] = [];
+  let ns = defaultNamespace(host.kubeconfig);
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i] as string;
+    if (w === '-n' || w === '--namespace') {
+      ns = rest[i + 1] ?? ns;
+      i++;
+      continue;
+    }
+    if (w.startsWith('-n') && w.length > 2 && !w.startsWith('--')) ns = w.slice(2);
+    if (w.startsWith('--namespace=')) ns = w.slice('--namespace='.length);
+    if (w.startsWith('-')) continue;
+    const child = cmd.children?.find((c) => c.name === w || (c.aliases ?? []).includes(w));
+    if (child && positional.length === 0) cmd = child;
+    else positional.push(w);
+  }
+  if (current.startsWith('-')) {
+    return done([...(cmd.flags ?? []), ...GLOBAL_FLAGS].map((f) => `--${f.name}`));
+  }
+  if (cmd.children && positional.length === 0) {
+    const subs = cmd.children.map((c) => c.name);
+    if (!cmd.run) return done(subs);
+    if (cmd.name !== 'create') return done(subs);
+    return done(subs);
+  }
+  if (
+    cmd.name === 'use-context' ||
+    cmd.name === 'rename-context' ||
+    cmd.name === 'delete-context'
+  ) {
+    return done(host.kubeconfig.contexts.map((c) => c.name));
+  }
+  if (cmd.name === 'cordon' || cmd.name === 'uncordon' || cmd.name === 'drain') {
+    return done(namesOf(host, 'nodes', undefined));
+  }
+  if (cmd.name === 'logs') return done(namesOf(host, 'pods', ns));
+  if (TYPED_COMMANDS.has(cmd.name)) {
+    if (positional.length === 0) {
+      return done([
+        ...RESOURCE_TYPES.map((t) => t.resource),
+        ...RESOURCE_TYPES.flatMap((t) => t.shortNames),
+        'all',
+      ]);
+    }
+    const t = resolveType((positional[0] ?? '').split(',')[0] ?? '');
+    if (t) return done(namesOf(host, t.resource, t.namespaced ? ns : undefined));
+  }
+  return done([]);
+}
+
+/** Candidates for the word under the cursor in `line`. */
+export function completions(
+  host: KubectlHost,
+  line: string,
+  cursor: number = line.length,
+): Completion {
+  try {
+    return complete(host, line.slice(0, Math.max(0, Math.min(cursor, line.length))));
+  } catch {
+    return { from: cursor, items: [] };
+  }
+}

@@ -1,0 +1,106 @@
+import type { Result, Status } from '../engine/api/types.ts';
+import { ExitError, renderStatus } from './errors.ts';
+import type { ParsedFlags } from './flags.ts';
+import type { KubectlHost } from './host.ts';
+import { defaultNamespace } from './kubeconfig.ts';
+
+/** One running kubectl command: its host, parsed flags and collected output. */
+export class Ctx {
+  stdout = '';
+  stderr = '';
+  exitCode = 0;
+  /** `kubectl get`, `kubectl create deployment`: used in usage errors. */
+  readonly commandPath: string;
+
+  constructor(
+    readonly host: KubectlHost,
+    readonly flags: ParsedFlags,
+    path: string[],
+  ) {
+    this.commandPath = ['kubectl', ...path].join(' ');
+  }
+
+  out(s: string): void {
+    this.stdout += s;
+  }
+
+  err(s: string): void {
+    this.stderr += s;
+  }
+
+  /** `error: <msg>` and exit 1. */
+  fail(msg: string): never {
+    this.err(`error: ${msg}\n`);
+    throw new ExitError(1);
+  }
+
+  /** `error: <msg>` + `See 'kubectl x -h' for help and examples`, exit 1. */
+  usageError(msg: string): never {
+    this.err(`error: ${msg}\nSee '${this.commandPath} -h' for help and examples\n`);
+    throw new ExitError(1);
+  }
+
+  /** Prints a server error without exiting (kubectl continues with other objects). */
+  reportStatus(status: Status): void {
+    this.err(renderStatus(status));
+    this.exitCode = 1;
+  }
+
+  /** Prints a server error and exits. */
+  failStatus(status: Status): never {
+    this.err(renderStatus(status));
+    throw new ExitError(1);
+  }
+
+  /** The value of a result, or exit with the server's error. */
+  must<T>(r: Result<T>): T {
+    if (!r.ok) this.failStatus(r.status);
+    return r.value;
+  }
+
+  str(name: string): string {
+    const v = this.flags.values.get(name);
+    return typeof v === 'string' ? v : '';
+  }
+
+  bool(name: string): boolean {
+    return this.flags.values.get(name) === true;
+  }
+
+  num(name: string, dflt: number): number {
+    const v = this.flags.values.get(name);
+    return typeof v === 'number' ? v : dflt;
+  }
+
+  list(name: string): string[] {
+    const v = this.flags.values.get(name);
+    return Array.isArray(v) ? v : [];
+  }
+
+  changed(name: string): boolean {
+    return this.flags.changed.has(name);
+  }
+
+  /** `-n`, else the current context's namespace, else `default`. */
+  get namespace(): string {
+    return this.str('namespace') || defaultNamespace(this.host.kubeconfig);
+  }
+
+  /** Whether `-n` was given (kubectl's EnforceNamespace). */
+  get explicitNamespace(): boolean {
+    return this.str('namespace') !== '';
+  }
+
+  /** A klog line as kubectl writes warnings and fatal errors: `E1125 21:50:44.000000    4242 run.go:72] …`. */
+  klog(level: 'E' | 'W' | 'I', where: string, msg: string): void {
+    const d = new Date(this.now());
+    const p2 = (n: number): string => String(n).padStart(2, '0');
+    const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, '0');
+    const stamp = `${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${micros}`;
+    this.err(`${level}${stamp}    4242 ${where}] ${msg}\n`);
+  }
+
+  now(): number {
+    return this.host.nowEpochMs();
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * How kubectl renders failures (cmdutil.CheckErr / StandardErrorMessage): API Status errors as
+ * `Error from server (Reason): message`, Invalid as `The Kind "name" is invalid: …`, others as
+ * `error: …`, all on stderr with exit code 1.
+ */
+import type { Status } from '../engine/api/types.ts';
+
+/** Thrown to end a command early, like kubectl's os.Exit after printing the error. */
+export class ExitError extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/** The stderr text kubectl prints for an API Status (ending in a newline). */
+export function renderStatus(status: Status): string {
+  if (status.reason === 'Invalid' && status.details) {
+    const d = status.details;
+    let s = 'The request is invalid';
+    if (d.kind || d.name) s = `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid`;
+    const causes = d.causes ?? [];
+    if (causes.length === 0) return `${s}\n`;
+    const errs = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+    if (errs.length === 1) return `${s}: ${errs[0]}\n`;
+    return `${s}: \n${errs.map((e) => `* ${e}`).join('\n')}\n`;
+  }
+  if (!status.reason) return `Error from server: ${status.message}\n`;
+  return `Error from server (${status.reason}): ${status.message}\n`;
+}
+
+/** A Status whose message carries kubectl's `error when <verb> "<file>": ` prefix (AddSourceToErr). */
+export function withSource(status: Status, verb: string, source: string | undefined): Status {
+  if (!source) return status;
+  return { ...status, message: `error when ${verb} ${JSON.stringify(source)}: ${status.message}` };
+}

@@ -1,0 +1,108 @@
+/**
+ * Reading manifests safely: several YAML (or JSON) documents per file, YAML 1.1 scalars as
+ * Go's yaml reads them, alias bombs, oversize input, control characters and `__proto__`-style
+ * keys all refused with a clear error instead of an exception.
+ */
+import { parseAllDocuments } from 'yaml';
+import type { KubeObject } from '../engine/api/types.ts';
+import { rfc3339 } from './duration.ts';
+import { MAX_FILE_BYTES } from './workspace.ts';
+
+export type ManifestResult = { ok: true; docs: KubeObject[] } | { ok: false; error: string };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_ALIASES = 100;
+const MAX_DEPTH = 100;
+
+/** First control character other than tab, newline and carriage return. */
+export function findControlChar(text: string): string | undefined {
+  for (const c of text) {
+    const cp = c.codePointAt(0) ?? 0;
+    if ((cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || cp === 0x7f) return c;
+  }
+  return undefined;
+}
+
+export function describeChar(c: string): string {
+  return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+class ManifestError extends Error {}
+
+/** Converts the `mapAsMap` form to plain JSON-like data, refusing dangerous keys. */
+function toPlain(v: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) throw new ManifestError('document is nested too deeply');
+  if (v instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of v) {
+      const key = k === null ? 'null' : typeof k === 'object' ? JSON.stringify(k) : String(k);
+      if (FORBIDDEN_KEYS.has(key))
+        throw new ManifestError(`key ${JSON.stringify(key)} is not allowed`);
+      Object.defineProperty(out, key, {
+        value: toPlain(val, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  if (Array.isArray(v)) return v.map((x) => toPlain(x, depth + 1));
+  if (v instanceof Date) return rfc3339(v.getTime());
+  if (v instanceof Set) return Object.fromEntries([...v].map((x) => [String(x), null]));
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number' && !Number.isFinite(v)) return null;
+  if (v instanceof Uint8Array) return '';
+  return v;
+}
+
+/**
+ * Parses every document of a manifest. Empty documents are skipped, as kubectl does.
+ * Never throws.
+ */
+export function parseManifests(text: string, source: string): ManifestResult {
+  if (text.length > MAX_FILE_BYTES) {
+    return { ok: false, error: `error reading ${source}: file is larger than 1 MiB` };
+  }
+  const bad = findControlChar(text);
+  if (bad !== undefined) {
+    return {
+      ok: false,
+      error: `error parsing ${source}: control character ${describeChar(bad)} is not allowed in a manifest`,
+    };
+  }
+  try {
+    const docs = parseAllDocuments(text, {
+      version: '1.1',
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
+    const list = Array.isArray(docs) ? docs : [docs];
+    const out: KubeObject[] = [];
+    for (const doc of list) {
+      const e = doc.errors[0];
+      if (e) {
+        const line = e.linePos?.[0]?.line;
+        const msg = e.message.split('\n')[0] ?? e.message;
+        return {
+          ok: false,
+          error: `error parsing ${source}: error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${msg}`,
+        };
+      }
+      const js = toPlain(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIASES }), 0);
+      if (js === null || js === undefined) continue;
+      if (typeof js !== 'object' || Array.isArray(js)) {
+        const t = Array.isArray(js) ? 'array' : typeof js === 'string' ? 'string' : typeof js;
+        return {
+          ok: false,
+          error: `error validating "${source}": error validating data: invalid object to validate: json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
+        };
+      }
+      out.push(js as KubeObject);
+    }
+    return { ok: true, docs: out };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: `error parsing ${source}: ${msg}` };
+  }
+}

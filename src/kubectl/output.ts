@@ -1,0 +1,107 @@
+/** Printer selection (`-o`) and the printers for objects kubectl created or changed. */
+import type { KubeObject } from '../engine/api/types.ts';
+import type { Ctx } from './context.ts';
+import { parseGoBool } from './flags.ts';
+import { toGoYaml } from './printers/goyaml.ts';
+import { toGoJson } from './printers/json.ts';
+import { kindPrefix, typeByKind } from './resources.ts';
+
+export type OutputFormat = '' | 'wide' | 'yaml' | 'json' | 'name';
+
+const GENERIC_FORMATS =
+  'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+const GET_FORMATS =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+/** Validates `-o` like kubectl's PrintFlags; `wide` only where a table printer exists. */
+export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
+  const o = ctx.str('output');
+  if (o === '' || o === 'yaml' || o === 'json' || o === 'name') return o;
+  if (o === 'wide' && allowWide) return o;
+  const known =
+    /^(go-template|go-template-file|jsonpath|jsonpath-as-json|jsonpath-file|template|templatefile|custom-columns|custom-columns-file)(=|$)/;
+  if (known.test(o))
+    ctx.fail(`the output format "${o.split('=')[0]}" is not available in this simulated console`);
+  ctx.fail(
+    `unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowWide ? GET_FORMATS : GENERIC_FORMATS}`,
+  );
+}
+
+export type DryRun = 'none' | 'client' | 'server';
+
+/** `--dry-run` as cmdutil.GetDryRunStrategy reads it. */
+export function dryRunStrategy(ctx: Ctx): DryRun {
+  const v = ctx.str('dry-run');
+  switch (v) {
+    case '':
+    case 'none':
+      return 'none';
+    case 'unchanged':
+      ctx.klog(
+        'W',
+        'helpers.go:708',
+        '--dry-run is deprecated and can be replaced with --dry-run=client.',
+      );
+      return 'client';
+    case 'client':
+      return 'client';
+    case 'server':
+      return 'server';
+    default: {
+      const b = parseGoBool(v);
+      if (b !== undefined) {
+        const repl = b ? 'client' : 'none';
+        ctx.klog(
+          'W',
+          'helpers.go:712',
+          `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${repl}.`,
+        );
+        return b ? 'client' : 'none';
+      }
+      ctx.fail(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+    }
+  }
+}
+
+/** `pod/nginx`, `deployment.apps/web`, `namespace/blue`. */
+export function objectRef(obj: KubeObject): string {
+  const t = typeByKind(obj.apiVersion, obj.kind);
+  const prefix = t ? kindPrefix(t) : String(obj.kind ?? '').toLowerCase();
+  return `${prefix}/${obj.metadata?.name ?? ''}`;
+}
+
+/** Counts objects printed as YAML so that documents get `---` separators. */
+const yamlCounts = new WeakMap<Ctx, number>();
+
+/** Prints one object the way `-o yaml|json|name` or the success line does. */
+export function printObject(
+  ctx: Ctx,
+  obj: KubeObject,
+  format: OutputFormat,
+  opts: { verb: string; dryRun: DryRun; typed?: boolean },
+): void {
+  switch (format) {
+    case 'yaml': {
+      const n = (yamlCounts.get(ctx) ?? 0) + 1;
+      yamlCounts.set(ctx, n);
+      if (n > 1) ctx.out('---\n');
+      ctx.out(toGoYaml(obj));
+      return;
+    }
+    case 'json':
+      ctx.out(toGoJson(obj, { sortKeys: !opts.typed }));
+      return;
+    case 'name':
+      ctx.out(`${objectRef(obj)}\n`);
+      return;
+    default: {
+      const suffix =
+        opts.dryRun === 'client'
+          ? ' (dry run)'
+          : opts.dryRun === 'server'
+            ? ' (server dry run)'
+            : '';
+      ctx.out(`${objectRef(obj)} ${opts.verb}${suffix}\n`);
+    }
+  }
+}

@@ -1,0 +1,531 @@
+/**
+ * The server-side table printers of kube-apiserver (pkg/printers/internalversion), rebuilt
+ * client-side: columns and cells for each resource, incl. `-o wide` columns.
+ */
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type {
+  Endpoints,
+  Event,
+  Namespace,
+  Node,
+  Pod,
+  PodStatus,
+  Service,
+} from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
+import { parseTimestamp, translateTimestampSince } from '../duration.ts';
+
+export interface Columns {
+  columns: string[];
+  wide: string[];
+}
+
+export const COLUMNS: Record<ResourceName, Columns> = {
+  pods: {
+    columns: ['Name', 'Ready', 'Status', 'Restarts', 'Age'],
+    wide: ['IP', 'Node', 'Nominated Node', 'Readiness Gates'],
+  },
+  nodes: {
+    columns: ['Name', 'Status', 'Roles', 'Age', 'Version'],
+    wide: ['Internal-IP', 'External-IP', 'OS-Image', 'Kernel-Version', 'Container-Runtime'],
+  },
+  namespaces: { columns: ['Name', 'Status', 'Age'], wide: [] },
+  deployments: {
+    columns: ['Name', 'Ready', 'Up-to-date', 'Available', 'Age'],
+    wide: ['Containers', 'Images', 'Selector'],
+  },
+  replicasets: {
+    columns: ['Name', 'Desired', 'Current', 'Ready', 'Age'],
+    wide: ['Containers', 'Images', 'Selector'],
+  },
+  services: {
+    columns: ['Name', 'Type', 'Cluster-IP', 'External-IP', 'Port(s)', 'Age'],
+    wide: ['Selector'],
+  },
+  endpoints: { columns: ['Name', 'Endpoints', 'Age'], wide: [] },
+  events: {
+    columns: ['Last Seen', 'Type', 'Reason', 'Object', 'Message'],
+    wide: [],
+  },
+  leases: { columns: ['Name', 'Holder', 'Age'], wide: [] },
+};
+
+/** `get events -o wide` interleaves its extra columns, so it has its own list. */
+export const EVENT_WIDE_COLUMNS = [
+  'Last Seen',
+  'Type',
+  'Reason',
+  'Object',
+  'Subobject',
+  'Source',
+  'Message',
+  'First Seen',
+  'Count',
+  'Name',
+];
+
+export interface RowOptions {
+  wide: boolean;
+  now: number;
+}
+
+/** Latest of two optional timestamps (ms), like `lastRestartDate.Before(&terminatedDate)`. */
+function later(a: number | undefined, b: unknown): number | undefined {
+  const t = parseTimestamp(b);
+  if (t === undefined) return a;
+  return a === undefined || a < t ? t : a;
+}
+
+function isRestartableInit(pod: Pod, name: string): boolean {
+  return pod.spec?.initContainers?.find((c) => c.name === name)?.restartPolicy === 'Always';
+}
+
+/** READY, STATUS and RESTARTS of a pod, by kubectl's `printPod` algorithm. */
+export function podStatus(
+  obj: KubeObject,
+  now: number,
+): { ready: string; status: string; restarts: string } {
+  const pod = obj as unknown as Pod;
+  const status: PodStatus = pod.status ?? {};
+  const spec = pod.spec;
+  let restarts = 0;
+  let sidecarRestarts = 0;
+  let totalContainers = spec?.containers?.length ?? 0;
+  let readyContainers = 0;
+  let lastRestart: number | undefined;
+  let lastSidecarRestart: number | undefined;
+  let reason = status.phase ?? '';
+  if (status.reason) reason = status.reason;
+  for (const c of status.conditions ?? []) {
+    if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated';
+  }
+  const inits = spec?.initContainers ?? [];
+  for (const c of inits) if (c.restartPolicy === 'Always') totalContainers++;
+
+  let initializing = false;
+  const initStatuses = status.initContainerStatuses ?? [];
+  for (let i = 0; i < initStatuses.length; i++) {
+    const c = initStatuses[i];
+    if (!c) continue;
+    restarts += c.restartCount ?? 0;
+    lastRestart = later(lastRestart, c.lastState?.terminated?.finishedAt);
+    const sidecar = isRestartableInit(pod, c.name);
+    if (sidecar) {
+      sidecarRestarts += c.restartCount ?? 0;
+      lastSidecarRestart = later(lastSidecarRestart, c.lastState?.terminated?.finishedAt);
+    }
+    const term = c.state?.terminated;
+    const waiting = c.state?.waiting;
+    if (term && term.exitCode === 0) continue;
+    if (sidecar && c.started === true) {
+      if (c.ready) readyContainers++;
+      continue;
+    }
+    if (term) {
+      if (!term.reason) {
+        reason = term.signal ? `Init:Signal:${term.signal}` : `Init:ExitCode:${term.exitCode}`;
+      } else {
+        reason = `Init:${term.reason}`;
+      }
+    } else if (waiting?.reason && waiting.reason !== 'PodInitializing') {
+      reason = `Init:${waiting.reason}`;
+    } else {
+      reason = `Init:${i}/${inits.length}`;
+    }
+    initializing = true;
+    break;
+  }
+
+  const initializedTrue = (status.conditions ?? []).some(
+    (c) => c.type === 'Initialized' && c.status === 'True',
+  );
+  if (!initializing || initializedTrue) {
+    restarts = sidecarRestarts;
+    lastRestart = lastSidecarRestart;
+    let hasRunning = false;
+    const cs = status.containerStatuses ?? [];
+    for (let i = cs.length - 1; i >= 0; i--) {
+      const c = cs[i];
+      if (!c) continue;
+      restarts += c.restartCount ?? 0;
+      lastRestart = later(lastRestart, c.lastState?.terminated?.finishedAt);
+      const waiting = c.state?.waiting;
+      const term = c.state?.terminated;
+      if (waiting?.reason) {
+        reason = waiting.reason;
+      } else if (term?.reason) {
+        reason = term.reason;
+      } else if (term) {
+        reason = term.signal ? `Signal:${term.signal}` : `ExitCode:${term.exitCode}`;
+      } else if (c.ready && c.state?.running) {
+        hasRunning = true;
+        readyContainers++;
+      }
+    }
+    if (reason === 'Completed' && hasRunning) {
+      const ready = (status.conditions ?? []).some(
+        (c) => c.type === 'Ready' && c.status === 'True',
+      );
+      reason = ready ? 'Running' : 'NotReady';
+    }
+  }
+
+  const deleting = pod.metadata?.deletionTimestamp !== undefined;
+  if (deleting && status.reason === 'NodeLost') {
+    reason = 'Unknown';
+  } else if (deleting && status.phase !== 'Succeeded' && status.phase !== 'Failed') {
+    reason = 'Terminating';
+  }
+
+  let restartsStr = String(restarts);
+  if (restarts !== 0 && lastRestart !== undefined) {
+    restartsStr = `${restarts} (${translateTimestampSince(new Date(lastRestart).toISOString(), now)} ago)`;
+  }
+  return { ready: `${readyContainers}/${totalContainers}`, status: reason, restarts: restartsStr };
+}
+
+function podRow(obj: KubeObject, o: RowOptions): string[] {
+  const pod = obj as unknown as Pod;
+  const s = podStatus(obj, o.now);
+  const row = [
+    pod.metadata?.name ?? '',
+    s.ready,
+    s.status,
+    s.restarts,
+    translateTimestampSince(pod.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) {
+    const ip = pod.status?.podIPs?.[0]?.ip || pod.status?.podIP || '<none>';
+    let gates = '<none>';
+    const rg = pod.spec?.readinessGates ?? [];
+    if (rg.length > 0) {
+      const trueCount = rg.filter((g) =>
+        (pod.status?.conditions ?? []).some(
+          (c) => c.type === g.conditionType && c.status === 'True',
+        ),
+      ).length;
+      gates = `${trueCount}/${rg.length}`;
+    }
+    row.push(ip, pod.spec?.nodeName || '<none>', pod.status?.nominatedNodeName || '<none>', gates);
+  }
+  return row;
+}
+
+/** ROLES of a node: `node-role.kubernetes.io/<role>` labels and `kubernetes.io/role`. */
+export function nodeRoles(obj: KubeObject): string {
+  const labels = obj.metadata?.labels ?? {};
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(labels)) {
+    if (k.startsWith('node-role.kubernetes.io/')) {
+      const role = k.slice('node-role.kubernetes.io/'.length);
+      if (role !== '') roles.add(role);
+    } else if (k === 'kubernetes.io/role' && v !== '') {
+      roles.add(v);
+    }
+  }
+  const list = [...roles].sort();
+  return list.length === 0 ? '<none>' : list.join(',');
+}
+
+/** STATUS of a node: Ready / NotReady / Unknown, plus `,SchedulingDisabled` when cordoned. */
+export function nodeStatus(obj: KubeObject): string {
+  const node = obj as unknown as Node;
+  const parts: string[] = [];
+  const ready = (node.status?.conditions ?? []).filter((c) => c.type === 'Ready').pop();
+  if (ready) parts.push(ready.status === 'True' ? 'Ready' : 'NotReady');
+  if (parts.length === 0) parts.push('Unknown');
+  if (node.spec?.unschedulable) parts.push('SchedulingDisabled');
+  return parts.join(',');
+}
+
+function nodeAddress(node: Node, type: string): string {
+  return (node.status?.addresses ?? []).find((a) => a.type === type)?.address ?? '<none>';
+}
+
+function nodeRow(obj: KubeObject, o: RowOptions): string[] {
+  const node = obj as unknown as Node;
+  const info = node.status?.nodeInfo;
+  const row = [
+    node.metadata?.name ?? '',
+    nodeStatus(obj),
+    nodeRoles(obj),
+    translateTimestampSince(node.metadata?.creationTimestamp, o.now),
+    info?.kubeletVersion ?? '',
+  ];
+  if (o.wide) {
+    row.push(
+      nodeAddress(node, 'InternalIP'),
+      nodeAddress(node, 'ExternalIP'),
+      info?.osImage || '<unknown>',
+      info?.kernelVersion || '<unknown>',
+      info?.containerRuntimeVersion || '<unknown>',
+    );
+  }
+  return row;
+}
+
+/** `labels.FormatLabels`-like: sorted `k=v` joined by commas, `<none>` when empty. */
+export function formatLabels(labels: Record<string, string> | undefined): string {
+  const keys = Object.keys(labels ?? {}).sort();
+  if (keys.length === 0) return '<none>';
+  return keys.map((k) => `${k}=${labels?.[k] ?? ''}`).join(',');
+}
+
+/** `metav1.LabelSelectorAsSelector(sel).String()`. */
+export function selectorString(sel: LabelSelector | undefined): string {
+  if (!sel) return '<none>';
+  const reqs: { key: string; text: string }[] = [];
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {}))
+    reqs.push({ key: k, text: `${k}=${v}` });
+  for (const e of sel.matchExpressions ?? []) {
+    const vals = [...(e.values ?? [])].sort().join(',');
+    let text: string;
+    switch (e.operator) {
+      case 'In':
+        text = `${e.key} in (${vals})`;
+        break;
+      case 'NotIn':
+        text = `${e.key} notin (${vals})`;
+        break;
+      case 'Exists':
+        text = e.key;
+        break;
+      default:
+        text = `!${e.key}`;
+    }
+    reqs.push({ key: e.key, text });
+  }
+  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return reqs.map((r) => r.text).join(',');
+}
+
+function containerCells(containers: { name: string; image?: string }[] | undefined): string[] {
+  const list = containers ?? [];
+  return [list.map((c) => c.name).join(','), list.map((c) => c.image ?? '').join(',')];
+}
+
+function deploymentRow(obj: KubeObject, o: RowOptions): string[] {
+  const d = obj as unknown as Deployment;
+  const row = [
+    d.metadata?.name ?? '',
+    `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`,
+    String(d.status?.updatedReplicas ?? 0),
+    String(d.status?.availableReplicas ?? 0),
+    translateTimestampSince(d.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) {
+    row.push(
+      ...containerCells(d.spec?.template?.spec?.containers),
+      selectorString(d.spec?.selector),
+    );
+  }
+  return row;
+}
+
+function replicaSetRow(obj: KubeObject, o: RowOptions): string[] {
+  const rs = obj as unknown as ReplicaSet;
+  const row = [
+    rs.metadata?.name ?? '',
+    String(rs.spec?.replicas ?? 0),
+    String(rs.status?.replicas ?? 0),
+    String(rs.status?.readyReplicas ?? 0),
+    translateTimestampSince(rs.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) {
+    row.push(
+      ...containerCells(rs.spec?.template?.spec?.containers),
+      selectorString(rs.spec?.selector),
+    );
+  }
+  return row;
+}
+
+/** PORT(S): `80/TCP`, `80:31234/TCP` with a node port, comma-joined. */
+export function servicePorts(svc: Service): string {
+  const ports = svc.spec?.ports ?? [];
+  if (ports.length === 0) return '<none>';
+  return ports
+    .map((p) => {
+      const proto = p.protocol ?? 'TCP';
+      return p.nodePort ? `${p.port}:${p.nodePort}/${proto}` : `${p.port}/${proto}`;
+    })
+    .join(',');
+}
+
+function serviceExternalIP(svc: Service): string {
+  const ext = svc.spec?.externalIPs ?? [];
+  switch (svc.spec?.type) {
+    case 'ExternalName':
+      return svc.spec.externalName ?? '';
+    case 'LoadBalancer': {
+      const lb = (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '');
+      const all = [...lb.filter((x) => x !== ''), ...ext];
+      return all.length > 0 ? all.join(',') : '<pending>';
+    }
+    default:
+      return ext.length > 0 ? ext.join(',') : '<none>';
+  }
+}
+
+function serviceRow(obj: KubeObject, o: RowOptions): string[] {
+  const svc = obj as unknown as Service;
+  const row = [
+    svc.metadata?.name ?? '',
+    svc.spec?.type ?? 'ClusterIP',
+    svc.spec?.clusterIPs?.[0] ?? svc.spec?.clusterIP ?? '<none>',
+    serviceExternalIP(svc),
+    servicePorts(svc),
+    translateTimestampSince(svc.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) row.push(formatLabels(svc.spec?.selector));
+  return row;
+}
+
+/** ENDPOINTS: at most three `ip:port`, then ` + N more...`. */
+export function formatEndpoints(ep: Endpoints): string {
+  const subsets = ep.subsets ?? [];
+  if (subsets.length === 0) return '<none>';
+  const list: string[] = [];
+  const max = 3;
+  let more = false;
+  let count = 0;
+  for (const ss of subsets) {
+    const addrs = ss.addresses ?? [];
+    const ports = ss.ports ?? [];
+    if (ports.length === 0) {
+      count += addrs.length;
+      for (const a of addrs) {
+        if (list.length === max) {
+          more = true;
+          break;
+        }
+        list.push(a.ip);
+      }
+      continue;
+    }
+    for (const p of ports) {
+      count += addrs.length;
+      for (const a of addrs) {
+        if (list.length === max) {
+          more = true;
+          break;
+        }
+        list.push(a.ip.includes(':') ? `[${a.ip}]:${p.port}` : `${a.ip}:${p.port}`);
+      }
+    }
+  }
+  const ret = list.join(',');
+  return more ? `${ret} + ${count - max} more...` : ret;
+}
+
+function endpointsRow(obj: KubeObject, o: RowOptions): string[] {
+  const ep = obj as unknown as Endpoints;
+  return [
+    ep.metadata?.name ?? '',
+    formatEndpoints(ep),
+    translateTimestampSince(ep.metadata?.creationTimestamp, o.now),
+  ];
+}
+
+function namespaceRow(obj: KubeObject, o: RowOptions): string[] {
+  const ns = obj as unknown as Namespace;
+  return [
+    ns.metadata?.name ?? '',
+    ns.status?.phase ?? '',
+    translateTimestampSince(ns.metadata?.creationTimestamp, o.now),
+  ];
+}
+
+/** First-seen age of an event: eventTime, else firstTimestamp. */
+function eventFirstSeen(e: Event, now: number): string {
+  if (parseTimestamp(e.firstTimestamp) === undefined) {
+    return translateTimestampSince(e.eventTime, now);
+  }
+  return translateTimestampSince(e.firstTimestamp, now);
+}
+
+function eventRow(obj: KubeObject, o: RowOptions): string[] {
+  const e = obj as unknown as Event;
+  const first = eventFirstSeen(e, o.now);
+  let last =
+    parseTimestamp(e.lastTimestamp) === undefined
+      ? first
+      : translateTimestampSince(e.lastTimestamp, o.now);
+  let count = e.count ?? 0;
+  if (e.series) {
+    last = translateTimestampSince(e.series.lastObservedTime, o.now);
+    count = e.series.count ?? 0;
+  } else if (count === 0) {
+    count = 1;
+  }
+  const io = e.involvedObject;
+  const target = io?.name
+    ? `${(io.kind ?? '').toLowerCase()}/${io.name}`
+    : (io?.kind ?? '').toLowerCase();
+  const message = (e.message ?? '').trim();
+  if (!o.wide) return [last, e.type ?? '', e.reason ?? '', target, message];
+  const component = e.source?.component || e.reportingComponent || '';
+  const host = e.source?.host || e.reportingInstance || '';
+  return [
+    last,
+    e.type ?? '',
+    e.reason ?? '',
+    target,
+    io?.fieldPath ?? '',
+    host ? `${component}, ${host}` : component,
+    message,
+    first,
+    String(count),
+    e.metadata?.name ?? '',
+  ];
+}
+
+/** `kubectl events` / describe interval: `61s`, or `23m (x21 over 121m)` for repeats. */
+export function eventInterval(obj: KubeObject, now: number): string {
+  const e = obj as unknown as Event;
+  const first =
+    parseTimestamp(e.eventTime) === undefined
+      ? translateTimestampSince(e.firstTimestamp, now)
+      : translateTimestampSince(e.eventTime, now);
+  if (e.series) {
+    return `${translateTimestampSince(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
+  }
+  if ((e.count ?? 0) > 1) {
+    return `${translateTimestampSince(e.lastTimestamp, now)} (x${e.count} over ${first})`;
+  }
+  return first;
+}
+
+function leaseRow(obj: KubeObject, o: RowOptions): string[] {
+  const spec = (obj.spec ?? {}) as { holderIdentity?: string };
+  return [
+    obj.metadata?.name ?? '',
+    spec.holderIdentity ?? '',
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+  ];
+}
+
+const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> = {
+  pods: podRow,
+  nodes: nodeRow,
+  namespaces: namespaceRow,
+  deployments: deploymentRow,
+  replicasets: replicaSetRow,
+  services: serviceRow,
+  endpoints: endpointsRow,
+  events: eventRow,
+  leases: leaseRow,
+};
+
+/** Column names of a resource's table (`wide` adds the priority-1 columns). */
+export function columnsFor(resource: ResourceName, wide: boolean): string[] {
+  if (resource === 'events' && wide) return [...EVENT_WIDE_COLUMNS];
+  const c = COLUMNS[resource];
+  return wide ? [...c.columns, ...c.wide] : [...c.columns];
+}
+
+/** Cells of one object's row. */
+export function rowFor(resource: ResourceName, obj: KubeObject, o: RowOptions): string[] {
+  return ROWS[resource](obj, o);
+}

@@ -1,0 +1,667 @@
+/**
+ * `kubectl describe` layouts for pods, nodes, namespaces and deployments, written the way
+ * pkg/describe does: a prefix writer (two spaces per level) over Go's tabwriter with
+ * minwidth 0 and padding 2, flushed before the Events table.
+ */
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type {
+  Container,
+  ContainerState,
+  ContainerStatus,
+  Namespace,
+  Node,
+  Pod,
+  Toleration,
+  Volume,
+} from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../engine/api/types.ts';
+import { formatRFC1123Z, parseTimestamp, translateTimestampSince } from '../duration.ts';
+import { DESCRIBE_TABWRITER, formatSegments } from '../tabwriter.ts';
+import { eventInterval, nodeRoles, selectorString } from './columns.ts';
+
+/** pkg/describe's PrefixWriter: level N is indented by 2N spaces; `flush` ends a tab block. */
+export class PrefixWriter {
+  private readonly segments: string[] = [];
+  private current = '';
+
+  write(level: number, text: string): void {
+    this.current += '  '.repeat(level) + text;
+  }
+
+  flush(): void {
+    this.segments.push(this.current);
+    this.current = '';
+  }
+
+  toString(): string {
+    return formatSegments([...this.segments, this.current], DESCRIBE_TABWRITER);
+  }
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+function sortedEntries(m: Record<string, string> | undefined): [string, string][] {
+  return Object.entries(m ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `Labels:  a=b` then `\tc=d` lines (printLabelsMultilineWithIndent). */
+export function printLabelsMultiline(
+  w: PrefixWriter,
+  title: string,
+  labels: Record<string, string> | undefined,
+): void {
+  w.write(0, `${title}:\t`);
+  const entries = sortedEntries(labels);
+  if (entries.length === 0) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  entries.forEach(([k, v], i) => {
+    if (i !== 0) w.write(0, '\t');
+    w.write(0, `${k}=${v}\n`);
+  });
+}
+
+/** Annotations as `key: value`, skipping the last-applied configuration. */
+export function printAnnotationsMultiline(
+  w: PrefixWriter,
+  title: string,
+  annotations: Record<string, string> | undefined,
+): void {
+  w.write(0, `${title}:\t`);
+  const entries = sortedEntries(annotations).filter(([k]) => k !== LAST_APPLIED);
+  if (entries.length === 0) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  entries.forEach(([k, v], i) => {
+    if (i !== 0) w.write(0, '\t');
+    const value = v.trim().includes('\n') ? `\n${v.trim()}` : v;
+    w.write(0, `${k}: ${value}\n`);
+  });
+}
+
+export function formatToleration(t: Toleration): string {
+  let s = t.key ?? '';
+  if (t.value) s += `=${t.value}`;
+  if (t.effect) s += `:${t.effect}`;
+  if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+  if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null)
+    s += ` for ${t.tolerationSeconds}s`;
+  return s;
+}
+
+function printTolerations(
+  w: PrefixWriter,
+  title: string,
+  tolerations: Toleration[] | undefined,
+): void {
+  w.write(0, `${title}:\t`);
+  const list = tolerations ?? [];
+  if (list.length === 0) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  list.forEach((t, i) => {
+    if (i !== 0) w.write(0, '\t');
+    w.write(0, `${formatToleration(t)}\n`);
+  });
+}
+
+/** The Events block (DescribeEvents): `Events:  <none>` or a table after a flush. */
+export function describeEvents(w: PrefixWriter, events: KubeObject[], now: number): void {
+  if (events.length === 0) {
+    w.write(0, 'Events:\t<none>\n');
+    return;
+  }
+  w.flush();
+  const time = (e: KubeObject): number => {
+    const ev = e as {
+      series?: { lastObservedTime?: string };
+      lastTimestamp?: string;
+      eventTime?: string;
+    };
+    return (
+      parseTimestamp(ev.series?.lastObservedTime) ??
+      parseTimestamp(ev.lastTimestamp) ??
+      parseTimestamp(ev.eventTime) ??
+      0
+    );
+  };
+  const sorted = [...events].sort((a, b) => time(a) - time(b));
+  w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(1, '----\t------\t----\t----\t-------\n');
+  for (const e of sorted) {
+    const ev = e as {
+      type?: string;
+      reason?: string;
+      message?: string;
+      source?: { component?: string };
+      reportingComponent?: string;
+    };
+    const from = ev.source?.component || ev.reportingComponent || '';
+    w.write(
+      1,
+      `${ev.type ?? ''}\t${ev.reason ?? ''}\t${eventInterval(e, now)}\t${from}\t${(ev.message ?? '').trim()}\n`,
+    );
+  }
+}
+
+function describeState(w: PrefixWriter, name: string, state: ContainerState | undefined): void {
+  if (state?.running) {
+    w.write(2, `${name}:\tRunning\n`);
+    w.write(3, `Started:\t${formatRFC1123Z(state.running.startedAt)}\n`);
+  } else if (state?.waiting) {
+    w.write(2, `${name}:\tWaiting\n`);
+    if (state.waiting.reason) w.write(3, `Reason:\t${state.waiting.reason}\n`);
+    if (state.waiting.message) w.write(3, `Message:\t${state.waiting.message}\n`);
+  } else if (state?.terminated) {
+    const t = state.terminated;
+    w.write(2, `${name}:\tTerminated\n`);
+    if (t.reason) w.write(3, `Reason:\t${t.reason}\n`);
+    if (t.message) w.write(3, `Message:\t${t.message}\n`);
+    w.write(3, `Exit Code:\t${t.exitCode}\n`);
+    if (t.signal) w.write(3, `Signal:\t${t.signal}\n`);
+    w.write(3, `Started:\t${formatRFC1123Z(t.startedAt)}\n`);
+    w.write(3, `Finished:\t${formatRFC1123Z(t.finishedAt)}\n`);
+  } else {
+    w.write(2, `${name}:\tWaiting\n`);
+  }
+}
+
+function describeContainers(
+  w: PrefixWriter,
+  label: string,
+  containers: Container[],
+  statuses: ContainerStatus[] | undefined,
+  space: string,
+): void {
+  w.write(0, `${space}${label}:\n`);
+  for (const c of containers) {
+    const status = statuses?.find((s) => s.name === c.name);
+    w.write(1, `${space ? ' ' : ''}${c.name}:\n`);
+    if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`);
+    w.write(2, `Image:\t${c.image ?? ''}\n`);
+    if (status) w.write(2, `Image ID:\t${status.imageID ?? ''}\n`);
+    const ports = (c.ports ?? [])
+      .map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`)
+      .join(', ');
+    const hostPorts = (c.ports ?? [])
+      .map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`)
+      .join(', ');
+    if (ports.includes(',')) w.write(2, `Ports:\t${ports}\n`);
+    else w.write(2, `Port:\t${ports || '<none>'}\n`);
+    if (hostPorts.includes(',')) w.write(2, `Host Ports:\t${hostPorts}\n`);
+    else w.write(2, `Host Port:\t${hostPorts || '<none>'}\n`);
+    for (const [title, items] of [
+      ['Command', c.command],
+      ['Args', c.args],
+    ] as const) {
+      if (items && items.length > 0) {
+        w.write(2, `${title}:\n`);
+        for (const item of items) for (const line of item.split('\n')) w.write(3, `${line}\n`);
+      }
+    }
+    if (status) {
+      describeState(w, 'State', status.state);
+      if (status.lastState?.terminated) describeState(w, 'Last State', status.lastState);
+      w.write(2, `Ready:\t${status.ready ? 'True' : 'False'}\n`);
+      w.write(2, `Restart Count:\t${status.restartCount ?? 0}\n`);
+    }
+    for (const [title, list] of [
+      ['Limits', c.resources?.limits],
+      ['Requests', c.resources?.requests],
+    ] as const) {
+      const entries = sortedEntries(list as Record<string, string> | undefined);
+      if (entries.length > 0) w.write(2, `${title}:\n`);
+      for (const [k, v] of entries) w.write(3, `${k}:\t${v}\n`);
+    }
+    const env = c.env ?? [];
+    if (env.length === 0) w.write(2, 'Environment:\t<none>\n');
+    else {
+      w.write(2, 'Environment:\n');
+      for (const e of env) w.write(3, `${e.name}:\t${e.value ?? ''}\n`);
+    }
+    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1));
+    w.write(2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`);
+    for (const m of mounts) {
+      const flags = [m.readOnly ? 'ro' : 'rw', ...(m.subPath ? [`path="${m.subPath}"`] : [])];
+      w.write(3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`);
+    }
+  }
+}
+
+function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined, space: string): void {
+  const list = volumes ?? [];
+  if (list.length === 0) {
+    w.write(0, `${space}Volumes:\t<none>\n`);
+    return;
+  }
+  w.write(0, `${space}Volumes:\n`);
+  for (const v of list) {
+    w.write(1, `${space ? ' ' : ''}${v.name}:\n`);
+    if (v.projected) {
+      w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
+      for (const s of v.projected.sources ?? []) {
+        if (s.serviceAccountToken)
+          w.write(
+            2,
+            `TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3607}\n`,
+          );
+        else if (s.configMap) {
+          w.write(2, `ConfigMapName:\t${s.configMap.name ?? ''}\n`);
+          w.write(
+            2,
+            `ConfigMapOptional:\t${s.configMap.optional === undefined ? '<nil>' : String(s.configMap.optional)}\n`,
+          );
+        } else if (s.downwardAPI) w.write(2, 'DownwardAPI:\ttrue\n');
+      }
+    } else if (v.emptyDir) {
+      w.write(2, "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n");
+      w.write(2, `Medium:\t${v.emptyDir.medium ?? ''}\n`);
+      w.write(2, `SizeLimit:\t${v.emptyDir.sizeLimit ?? '<unset>'}\n`);
+    } else if (v.configMap) {
+      w.write(2, 'Type:\tConfigMap (a volume populated by a ConfigMap)\n');
+      w.write(2, `Name:\t${v.configMap.name ?? ''}\n`);
+      w.write(2, `Optional:\t${String(v.configMap.optional ?? false)}\n`);
+    } else if (v.secret) {
+      w.write(2, 'Type:\tSecret (a volume populated by a Secret)\n');
+      w.write(2, `SecretName:\t${v.secret.secretName ?? ''}\n`);
+      w.write(2, `Optional:\t${String(v.secret.optional ?? false)}\n`);
+    } else if (v.hostPath) {
+      w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
+      w.write(2, `Path:\t${v.hostPath.path}\n`);
+      w.write(2, `HostPathType:\t${v.hostPath.type ?? ''}\n`);
+    } else {
+      w.write(2, 'Type:\t<unknown>\n');
+    }
+  }
+}
+
+/** QoS class from requests and limits when the status does not carry one. */
+function qosClass(pod: Pod): string {
+  if (pod.status?.qosClass) return pod.status.qosClass;
+  const containers = pod.spec?.containers ?? [];
+  const any = containers.some(
+    (c) =>
+      Object.keys(c.resources?.requests ?? {}).length +
+        Object.keys(c.resources?.limits ?? {}).length >
+      0,
+  );
+  if (!any) return 'BestEffort';
+  const guaranteed = containers.every((c) => {
+    const l = c.resources?.limits ?? {};
+    const r = c.resources?.requests ?? {};
+    return ['cpu', 'memory'].every(
+      (k) => l[k] !== undefined && (r[k] === undefined || r[k] === l[k]),
+    );
+  });
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+function controllerRef(obj: KubeObject): string {
+  const ref = obj.metadata?.ownerReferences?.find((r) => r.controller);
+  return ref ? `${ref.kind}/${ref.name}` : '';
+}
+
+export function describePod(
+  pod0: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const pod = pod0 as unknown as Pod;
+  const w = new PrefixWriter();
+  const meta = pod.metadata ?? {};
+  const spec = pod.spec ?? { containers: [] };
+  const status = pod.status ?? {};
+  w.write(0, `Name:\t${meta.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${meta.namespace ?? ''}\n`);
+  if (spec.priority !== undefined) w.write(0, `Priority:\t${spec.priority}\n`);
+  if (spec.priorityClassName) w.write(0, `Priority Class Name:\t${spec.priorityClassName}\n`);
+  if (spec.runtimeClassName) w.write(0, `Runtime Class Name:\t${spec.runtimeClassName}\n`);
+  if (spec.serviceAccountName) w.write(0, `Service Account:\t${spec.serviceAccountName}\n`);
+  if (spec.nodeName) w.write(0, `Node:\t${spec.nodeName}/${status.hostIP ?? ''}\n`);
+  else w.write(0, 'Node:\t<none>\n');
+  if (status.startTime) w.write(0, `Start Time:\t${formatRFC1123Z(status.startTime)}\n`);
+  printLabelsMultiline(w, 'Labels', meta.labels);
+  printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+  if (meta.deletionTimestamp) {
+    w.write(
+      0,
+      `Status:\tTerminating (lasts ${translateTimestampSince(meta.deletionTimestamp, now)})\n`,
+    );
+    w.write(0, `Termination Grace Period:\t${meta.deletionGracePeriodSeconds ?? 0}s\n`);
+  } else {
+    w.write(0, `Status:\t${status.phase ?? ''}\n`);
+  }
+  if (status.reason) w.write(0, `Reason:\t${status.reason}\n`);
+  if (status.message) w.write(0, `Message:\t${status.message.trim()}\n`);
+  w.write(0, `IP:\t${status.podIP ?? ''}\n`);
+  const ips = status.podIPs ?? [];
+  if (ips.length > 0) {
+    w.write(0, 'IPs:\n');
+    for (const ip of ips) w.write(1, `IP:\t${ip.ip}\n`);
+  } else {
+    w.write(0, 'IPs:\t<none>\n');
+  }
+  const ctl = controllerRef(pod0);
+  if (ctl) w.write(0, `Controlled By:\t${ctl}\n`);
+  if (status.nominatedNodeName) w.write(0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
+  if ((spec.initContainers ?? []).length > 0) {
+    describeContainers(
+      w,
+      'Init Containers',
+      spec.initContainers ?? [],
+      status.initContainerStatuses,
+      '',
+    );
+  }
+  describeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses, '');
+  const conditions = status.conditions ?? [];
+  if (conditions.length > 0) {
+    w.write(0, 'Conditions:\n  Type\tStatus\n');
+    for (const c of conditions) w.write(1, `${c.type} \t${c.status} \n`);
+  }
+  describeVolumes(w, spec.volumes, '');
+  w.write(0, `QoS Class:\t${qosClass(pod)}\n`);
+  printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
+  printTolerations(w, 'Tolerations', spec.tolerations);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+export function describeNamespace(obj: KubeObject): string {
+  const ns = obj as unknown as Namespace;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${ns.metadata?.name ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', ns.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', ns.metadata?.annotations);
+  w.write(0, `Status:\t${ns.status?.phase ?? ''}\n`);
+  const conditions = ns.status?.conditions ?? [];
+  if (conditions.length > 0) {
+    w.write(0, 'Conditions:\n');
+    w.write(1, 'Type\tStatus\tLastTransitionTime\tReason\tMessage\n');
+    w.write(1, '----\t------\t------------------\t------\t-------\n');
+    for (const c of conditions) {
+      w.write(
+        1,
+        `${c.type}\t${c.status}\t${formatRFC1123Z(c.lastTransitionTime)}\t${c.reason ?? ''}\t${c.message ?? ''}\n`,
+      );
+    }
+  }
+  w.write(0, '\nNo resource quota.\n');
+  w.write(0, '\nNo LimitRange resource.\n');
+  return w.toString();
+}
+
+/** Kubernetes quantities, enough for CPU and memory sums and their canonical text. */
+export function parseQuantity(q: unknown): number {
+  if (typeof q === 'number') return q;
+  if (typeof q !== 'string') return 0;
+  const m = /^([0-9.]+)(m|k|M|G|T|Ki|Mi|Gi|Ti|Pi|Ei|e\d+)?$/.exec(q.trim());
+  if (!m) return 0;
+  const n = Number(m[1]);
+  const mult: Record<string, number> = {
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    Ki: 1024,
+    Mi: 1024 ** 2,
+    Gi: 1024 ** 3,
+    Ti: 1024 ** 4,
+    Pi: 1024 ** 5,
+    Ei: 1024 ** 6,
+  };
+  const suffix = m[2] ?? '';
+  if (suffix.startsWith('e')) return n * 10 ** Number(suffix.slice(1));
+  return n * (mult[suffix] ?? 1);
+}
+
+export function formatCpu(cores: number): string {
+  const milli = Math.round(cores * 1000);
+  if (milli === 0) return '0';
+  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+}
+
+export function formatMemory(bytes: number): string {
+  if (bytes === 0) return '0';
+  for (const [suffix, size] of [
+    ['Ti', 1024 ** 4],
+    ['Gi', 1024 ** 3],
+    ['Mi', 1024 ** 2],
+    ['Ki', 1024],
+  ] as const) {
+    if (bytes % size === 0) return `${bytes / size}${suffix}`;
+  }
+  return String(bytes);
+}
+
+function podTotals(pod: Pod): { cpuReq: number; cpuLim: number; memReq: number; memLim: number } {
+  const t = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0 };
+  for (const c of pod.spec?.containers ?? []) {
+    t.cpuReq += parseQuantity(c.resources?.requests?.cpu ?? c.resources?.limits?.cpu);
+    t.memReq += parseQuantity(c.resources?.requests?.memory ?? c.resources?.limits?.memory);
+    t.cpuLim += parseQuantity(c.resources?.limits?.cpu);
+    t.memLim += parseQuantity(c.resources?.limits?.memory);
+  }
+  return t;
+}
+
+const pct = (part: number, whole: number): number =>
+  whole > 0 ? Math.trunc((part / whole) * 100) : 0;
+
+export function describeNode(
+  obj: KubeObject,
+  pods: KubeObject[],
+  lease: KubeObject | undefined,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const node = obj as unknown as Node;
+  const w = new PrefixWriter();
+  const meta = node.metadata ?? {};
+  const status = node.status ?? {};
+  w.write(0, `Name:\t${meta.name ?? ''}\n`);
+  w.write(0, `Roles:\t${nodeRoles(obj)}\n`);
+  printLabelsMultiline(w, 'Labels', meta.labels);
+  printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+  w.write(0, `CreationTimestamp:\t${formatRFC1123Z(meta.creationTimestamp)}\n`);
+  const taints = node.spec?.taints ?? [];
+  w.write(0, 'Taints:\t');
+  if (taints.length === 0) w.write(0, '<none>\n');
+  taints.forEach((t, i) => {
+    if (i !== 0) w.write(0, '\t');
+    w.write(0, `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`);
+  });
+  w.write(0, `Unschedulable:\t${node.spec?.unschedulable ? 'true' : 'false'}\n`);
+  const ls = (lease?.spec ?? {}) as {
+    holderIdentity?: string;
+    acquireTime?: string;
+    renewTime?: string;
+  };
+  w.write(0, 'Lease:\n');
+  w.write(1, `HolderIdentity:\t${ls.holderIdentity ?? '<unset>'}\n`);
+  w.write(1, `AcquireTime:\t${ls.acquireTime ? formatRFC1123Z(ls.acquireTime) : '<unset>'}\n`);
+  w.write(1, `RenewTime:\t${ls.renewTime ? formatRFC1123Z(ls.renewTime) : '<unset>'}\n`);
+  const conditions = status.conditions ?? [];
+  if (conditions.length > 0) {
+    w.write(
+      0,
+      'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n',
+    );
+    w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
+    for (const c of conditions) {
+      w.write(
+        1,
+        `${c.type} \t${c.status} \t${formatRFC1123Z(c.lastHeartbeatTime)} \t${formatRFC1123Z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
+      );
+    }
+  }
+  w.write(0, 'Addresses:\n');
+  for (const a of status.addresses ?? []) w.write(1, `${a.type}:\t${a.address}\n`);
+  for (const [title, list] of [
+    ['Capacity', status.capacity],
+    ['Allocatable', status.allocatable],
+  ] as const) {
+    const entries = sortedEntries(list as Record<string, string> | undefined);
+    if (entries.length === 0) continue;
+    w.write(0, `${title}:\n`);
+    for (const [k, v] of entries) w.write(0, `  ${k}:\t${v}\n`);
+  }
+  const info = status.nodeInfo;
+  w.write(0, 'System Info:\n');
+  w.write(0, `  Machine ID:\t${info?.machineID ?? ''}\n`);
+  w.write(0, `  System UUID:\t${info?.systemUUID ?? ''}\n`);
+  w.write(0, `  Boot ID:\t${info?.bootID ?? ''}\n`);
+  w.write(0, `  Kernel Version:\t${info?.kernelVersion ?? ''}\n`);
+  w.write(0, `  OS Image:\t${info?.osImage ?? ''}\n`);
+  w.write(0, `  Operating System:\t${info?.operatingSystem ?? ''}\n`);
+  w.write(0, `  Architecture:\t${info?.architecture ?? ''}\n`);
+  w.write(0, `  Container Runtime Version:\t${info?.containerRuntimeVersion ?? ''}\n`);
+  w.write(0, `  Kubelet Version:\t${info?.kubeletVersion ?? ''}\n`);
+  if (info?.kubeProxyVersion) w.write(0, `  Kube-Proxy Version:\t${info.kubeProxyVersion}\n`);
+  if (node.spec?.podCIDR) w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
+  if ((node.spec?.podCIDRs ?? []).length > 0)
+    w.write(0, `PodCIDRs:\t${(node.spec?.podCIDRs ?? []).join(',')}\n`);
+  if (node.spec?.providerID) w.write(0, `ProviderID:\t${node.spec.providerID}\n`);
+  const alloc = (status.allocatable ?? {}) as Record<string, string>;
+  const allocCpu = parseQuantity(alloc.cpu);
+  const allocMem = parseQuantity(alloc.memory);
+  const running = pods.filter((p) => {
+    const ph = (p as unknown as Pod).status?.phase;
+    return ph !== 'Succeeded' && ph !== 'Failed';
+  });
+  w.write(0, `Non-terminated Pods:\t(${running.length} in total)\n`);
+  w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
+  w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
+  const total = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0 };
+  for (const p of running) {
+    const t = podTotals(p as unknown as Pod);
+    total.cpuReq += t.cpuReq;
+    total.cpuLim += t.cpuLim;
+    total.memReq += t.memReq;
+    total.memLim += t.memLim;
+    w.write(
+      1,
+      `${p.metadata?.namespace ?? ''}\t${p.metadata?.name ?? ''}\t\t${formatCpu(t.cpuReq)} (${pct(t.cpuReq, allocCpu)}%)\t${formatCpu(t.cpuLim)} (${pct(t.cpuLim, allocCpu)}%)\t${formatMemory(t.memReq)} (${pct(t.memReq, allocMem)}%)\t${formatMemory(t.memLim)} (${pct(t.memLim, allocMem)}%)\t${translateTimestampSince(p.metadata?.creationTimestamp, now)}\n`,
+    );
+  }
+  w.write(
+    0,
+    'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n',
+  );
+  w.write(1, 'Resource\tRequests\tLimits\n');
+  w.write(1, '--------\t--------\t------\n');
+  w.write(
+    1,
+    `cpu\t${formatCpu(total.cpuReq)} (${pct(total.cpuReq, allocCpu)}%)\t${formatCpu(total.cpuLim)} (${pct(total.cpuLim, allocCpu)}%)\n`,
+  );
+  w.write(
+    1,
+    `memory\t${formatMemory(total.memReq)} (${pct(total.memReq, allocMem)}%)\t${formatMemory(total.memLim)} (${pct(total.memLim, allocMem)}%)\n`,
+  );
+  w.write(1, 'ephemeral-storage\t0 (0%)\t0 (0%)\n');
+  for (const k of Object.keys(alloc)
+    .filter((k) => k.startsWith('hugepages-'))
+    .sort()) {
+    w.write(1, `${k}\t0 (0%)\t0 (0%)\n`);
+  }
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+function templateWithoutHash(t: unknown): string {
+  const copy = JSON.parse(JSON.stringify(t ?? {})) as {
+    metadata?: { labels?: Record<string, string> };
+  };
+  if (copy.metadata?.labels) delete copy.metadata.labels['pod-template-hash'];
+  return JSON.stringify(copy, Object.keys(copy).sort());
+}
+
+function describePodTemplate(
+  w: PrefixWriter,
+  template: Deployment['spec'] extends infer S
+    ? S extends { template: infer T }
+      ? T
+      : never
+    : never,
+): void {
+  w.write(0, 'Pod Template:\n');
+  printLabelsMultiline(w, '  Labels', template.metadata?.labels);
+  if (Object.keys(template.metadata?.annotations ?? {}).length > 0) {
+    printAnnotationsMultiline(w, '  Annotations', template.metadata?.annotations);
+  }
+  const spec = template.spec;
+  if (spec?.serviceAccountName) w.write(1, `Service Account:\t${spec.serviceAccountName}\n`);
+  if ((spec?.initContainers ?? []).length > 0) {
+    describeContainers(w, 'Init Containers', spec?.initContainers ?? [], undefined, '  ');
+  }
+  describeContainers(w, 'Containers', spec?.containers ?? [], undefined, '  ');
+  describeVolumes(w, spec?.volumes, '  ');
+  if (spec?.priorityClassName) w.write(0, `  Priority Class Name:\t${spec.priorityClassName}\n`);
+  printLabelsMultiline(w, '  Node-Selectors', spec?.nodeSelector);
+  printTolerations(w, '  Tolerations', spec?.tolerations);
+}
+
+export function describeDeployment(
+  obj: KubeObject,
+  replicaSets: KubeObject[],
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const d = obj as unknown as Deployment;
+  const w = new PrefixWriter();
+  const meta = d.metadata ?? {};
+  const spec = d.spec;
+  const st = d.status ?? {};
+  w.write(0, `Name:\t${meta.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${meta.namespace ?? ''}\n`);
+  w.write(0, `CreationTimestamp:\t${formatRFC1123Z(meta.creationTimestamp)}\n`);
+  printLabelsMultiline(w, 'Labels', meta.labels);
+  printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+  w.write(0, `Selector:\t${selectorString(spec?.selector)}\n`);
+  w.write(
+    0,
+    `Replicas:\t${spec?.replicas ?? 1} desired | ${st.updatedReplicas ?? 0} updated | ${st.replicas ?? 0} total | ${st.availableReplicas ?? 0} available | ${st.unavailableReplicas ?? 0} unavailable\n`,
+  );
+  w.write(0, `StrategyType:\t${spec?.strategy?.type ?? ''}\n`);
+  w.write(0, `MinReadySeconds:\t${spec?.minReadySeconds ?? 0}\n`);
+  const ru = spec?.strategy?.rollingUpdate;
+  if (ru) {
+    w.write(
+      0,
+      `RollingUpdateStrategy:\t${String(ru.maxUnavailable ?? '25%')} max unavailable, ${String(ru.maxSurge ?? '25%')} max surge\n`,
+    );
+  }
+  if (spec?.template) describePodTemplate(w, spec.template);
+  const conditions = st.conditions ?? [];
+  if (conditions.length > 0) {
+    w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
+    w.write(1, '----\t------\t------\n');
+    for (const c of conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
+  }
+  const owned = replicaSets.filter((rs) =>
+    rs.metadata?.ownerReferences?.some(
+      (r) =>
+        r.controller && (r.uid === meta.uid || (r.kind === 'Deployment' && r.name === meta.name)),
+    ),
+  ) as unknown as ReplicaSet[];
+  const want = templateWithoutHash(spec?.template);
+  const newRS = owned.find((rs) => templateWithoutHash(rs.spec?.template) === want);
+  const oldRSs = owned.filter((rs) => rs !== newRS && (rs.spec?.replicas ?? 0) !== 0);
+  const fmt = (list: ReplicaSet[]): string =>
+    list.length === 0
+      ? '<none>'
+      : list
+          .map(
+            (rs) =>
+              `${rs.metadata?.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`,
+          )
+          .join(', ');
+  w.write(0, `OldReplicaSets:\t${fmt(oldRSs)}\n`);
+  w.write(0, `NewReplicaSet:\t${fmt(newRS ? [newRS] : [])}\n`);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}

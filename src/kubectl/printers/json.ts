@@ -1,0 +1,49 @@
+/**
+ * `-o json` as kubectl prints it: Go's `json.MarshalIndent(obj, "", "    ")` plus a newline.
+ * Objects read from the server are unstructured maps, so their keys come out sorted (Go
+ * sorts map keys bytewise); objects kubectl builds itself (`--dry-run=client`) are typed
+ * structs and keep their field order. Go escapes `<`, `>`, `&`, U+2028 and U+2029.
+ */
+
+function goString(s: string): string {
+  let out = '"';
+  for (const c of s) {
+    const cp = c.codePointAt(0) ?? 0;
+    if (c === '"') out += '\\"';
+    else if (c === '\\') out += '\\\\';
+    else if (c === '\n') out += '\\n';
+    else if (c === '\r') out += '\\r';
+    else if (c === '\t') out += '\\t';
+    else if (cp < 0x20 || c === '<' || c === '>' || c === '&' || cp === 0x2028 || cp === 0x2029) {
+      out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    } else out += c;
+  }
+  return `${out}"`;
+}
+
+function goKeyCompare(a: string, b: string): number {
+  // Go compares UTF-8 bytes; for our keys code-unit order is the same.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function write(v: unknown, indent: string, sortKeys: boolean): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+  if (typeof v === 'string') return goString(v);
+  const inner = `${indent}    `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return `[\n${v.map((x) => inner + write(x, inner, sortKeys)).join(',\n')}\n${indent}]`;
+  }
+  const obj = v as Record<string, unknown>;
+  let keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
+  if (sortKeys) keys = keys.sort(goKeyCompare);
+  if (keys.length === 0) return '{}';
+  return `{\n${keys.map((k) => `${inner}${goString(k)}: ${write(obj[k], inner, sortKeys)}`).join(',\n')}\n${indent}}`;
+}
+
+/** Prints one object (or List) as `-o json` does, with the trailing newline. */
+export function toGoJson(value: unknown, opts: { sortKeys?: boolean } = {}): string {
+  return `${write(value, '', opts.sortKeys ?? true)}\n`;
+}
