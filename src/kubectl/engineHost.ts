@@ -1,0 +1,24 @@
+/** A KubectlHost over a simulated cluster from `createCluster` (the console's and CLI's host). */
+import type { Cluster } from '../engine/index.ts';
+import type { KubectlHost } from './host.ts';
+import { createKubeconfig, type Kubeconfig } from './kubeconfig.ts';
+import { createWorkspace, type Workspace } from './workspace.ts';
+
+export interface EngineHostOptions {
+  fs?: Workspace;
+  kubeconfig?: Kubeconfig;
+}
+
+/** kubectl's view of a cluster: its `client('kubectl')`, virtual clock and settling. */
+export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): KubectlHost {
+  return {
+    api: cluster.client('kubectl'),
+    nowEpochMs: () => cluster.nowEpochMs(),
+    settle: () => {
+      cluster.settle();
+    },
+    runUntil: (pred, maxVirtualMs) => cluster.runUntil(() => pred(), maxVirtualMs),
+    fs: opts.fs ?? createWorkspace(),
+    kubeconfig: opts.kubeconfig ?? createKubeconfig(),
+  };
+}
