@@ -1,0 +1,47 @@
+/**
+ * kube-controller-manager: every controller loop the simulator runs, as reconcilers of the
+ * `controller-manager` actor.
+ */
+import type { Reconciler } from '../runtime/controller.ts';
+import { createDeploymentController } from './deployment.ts';
+import { createEndpointsController } from './endpoints.ts';
+import { createGarbageCollector } from './garbageCollector.ts';
+import { createNamespaceController } from './namespace.ts';
+import { createNodeLifecycleController } from './nodeLifecycle.ts';
+import { createReplicaSetController } from './replicaset.ts';
+import { createTaintEvictionController } from './taintEviction.ts';
+
+/** Creates the controller manager's loops (fresh state each call). */
+export function createControllerManager(): Reconciler[] {
+  return [
+    createDeploymentController(),
+    createReplicaSetController(),
+    createEndpointsController(),
+    createNamespaceController(),
+    createNodeLifecycleController(),
+    createTaintEvictionController(),
+    createGarbageCollector(),
+  ];
+}
+
+export {
+  COMPONENT_DEPLOYMENT,
+  createDeploymentController,
+  DESIRED_REPLICAS_ANNOTATION,
+  HASH_LABEL,
+  MAX_REPLICAS_ANNOTATION,
+  REVISION_ANNOTATION,
+} from './deployment.ts';
+export { createEndpointsController, endpointSubsets } from './endpoints.ts';
+export { createGarbageCollector, isOrphaned } from './garbageCollector.ts';
+export { createNamespaceController } from './namespace.ts';
+export {
+  createNodeLifecycleController,
+  NODE_MONITOR_GRACE_PERIOD_MS,
+  NODE_MONITOR_PERIOD_MS,
+  TAINT_NOT_READY,
+  TAINT_UNREACHABLE,
+} from './nodeLifecycle.ts';
+export { computePodTemplateHash, safeEncodeString } from './podTemplateHash.ts';
+export { COMPONENT_REPLICASET, createReplicaSetController, podsToDelete } from './replicaset.ts';
+export { createTaintEvictionController, evictionDelayMs, tolerates } from './taintEviction.ts';

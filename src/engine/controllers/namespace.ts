@@ -1,0 +1,167 @@
+/**
+ * The namespace controller (`namespace-controller`): once a namespace has a
+ * deletionTimestamp it deletes everything in it, reports progress in the namespace's
+ * deletion conditions, and when nothing is left removes the `kubernetes` finalizer from
+ * `spec.finalizers` so the API server can delete the namespace itself.
+ */
+import type { KubeObject, ResourceName } from '../api/types.ts';
+import type { ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import {
+  type Condition,
+  deepEqual,
+  isDeleting,
+  nameOf,
+  podNodeName,
+  specOf,
+  statusOf,
+  withoutResourceVersion,
+} from './objects.ts';
+
+export const COMPONENT_NAMESPACE = 'namespace-controller';
+export const FINALIZER_KUBERNETES = 'kubernetes';
+
+/** Namespaced resources, in the order the controller deletes them. */
+const CONTENT: { resource: ResourceName; group: string }[] = [
+  { resource: 'deployments', group: 'apps' },
+  { resource: 'replicasets', group: 'apps' },
+  { resource: 'pods', group: '' },
+  { resource: 'services', group: '' },
+  { resource: 'endpoints', group: '' },
+  { resource: 'leases', group: 'coordination.k8s.io' },
+  { resource: 'events', group: '' },
+];
+
+function cond(
+  ctx: ReconcileContext,
+  type: string,
+  status: 'True' | 'False',
+  reason: string,
+  message: string,
+): Condition {
+  return { type, status, lastTransitionTime: ctx.timestamp(), reason, message };
+}
+
+/** Whether a delete takes effect at once (no graceful pod termination, no finalizers). */
+function goneAfterDelete(resource: ResourceName, obj: KubeObject): boolean {
+  if ((obj.metadata?.finalizers ?? []).length > 0) return false;
+  if (resource === 'pods' && podNodeName(obj)) return false;
+  return true;
+}
+
+export function createNamespaceController(): Reconciler {
+  return {
+    actor: 'controller-manager',
+    name: COMPONENT_NAMESPACE,
+    watches: ['namespaces', ...CONTENT.map((c) => c.resource)],
+    keysFor(resource, obj) {
+      if (resource === 'namespaces') return [nameOf(obj)];
+      return obj.metadata?.namespace ? [obj.metadata.namespace] : [];
+    },
+    reconcile(key, cache, ctx) {
+      const ns = cache.get('namespaces', undefined, key);
+      if (!ns || !isDeleting(ns)) return { writes: [] };
+      const writes: Write[] = [];
+      const remaining = new Map<string, number>();
+      const finalizers = new Map<string, number>();
+      let deleted = 0;
+      for (const { resource, group } of CONTENT) {
+        for (const obj of cache.list(resource, key)) {
+          if (!isDeleting(obj)) {
+            writes.push({ verb: 'delete', resource, namespace: key, name: nameOf(obj) });
+            deleted++;
+            if (goneAfterDelete(resource, obj)) continue;
+          }
+          if (resource === 'events') continue;
+          const gr = `${resource}.${group}`;
+          remaining.set(gr, (remaining.get(gr) ?? 0) + 1);
+          for (const f of obj.metadata?.finalizers ?? [])
+            finalizers.set(f, (finalizers.get(f) ?? 0) + 1);
+        }
+      }
+      const list = (m: Map<string, number>, what: string) =>
+        [...m.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, n]) => `${k} ${what} ${n} resource instances`)
+          .join(', ');
+      const desired: Condition[] = [
+        cond(
+          ctx,
+          'NamespaceDeletionDiscoveryFailure',
+          'False',
+          'ResourcesDiscovered',
+          'All resources successfully discovered',
+        ),
+        cond(
+          ctx,
+          'NamespaceDeletionGroupVersionParsingFailure',
+          'False',
+          'ParsedGroupVersions',
+          'All legacy kube types successfully parsed',
+        ),
+        cond(
+          ctx,
+          'NamespaceDeletionContentFailure',
+          'False',
+          'ContentDeleted',
+          'All content successfully deleted, may be waiting on finalization',
+        ),
+        remaining.size > 0
+          ? cond(
+              ctx,
+              'NamespaceContentRemaining',
+              'True',
+              'SomeResourcesRemain',
+              `Some resources are remaining: ${list(remaining, 'has')}`,
+            )
+          : cond(
+              ctx,
+              'NamespaceContentRemaining',
+              'False',
+              'ContentRemoved',
+              'All content successfully removed',
+            ),
+        finalizers.size > 0
+          ? cond(
+              ctx,
+              'NamespaceFinalizersRemaining',
+              'True',
+              'SomeFinalizersRemain',
+              `Some content in the namespace has finalizers remaining: ${list(finalizers, 'in')}`,
+            )
+          : cond(
+              ctx,
+              'NamespaceFinalizersRemaining',
+              'False',
+              'ContentHasNoFinalizers',
+              'All content-preserving finalizers finished',
+            ),
+      ];
+      const status = statusOf<{ phase?: string; conditions?: Condition[] }>(ns);
+      const old = status.conditions ?? [];
+      const conditions = desired.map((d) => {
+        const prev = old.find((c) => c.type === d.type);
+        return prev &&
+          prev.status === d.status &&
+          prev.reason === d.reason &&
+          prev.message === d.message
+          ? prev
+          : d;
+      });
+      if (!deepEqual(conditions, old)) {
+        const obj = withoutResourceVersion(ns);
+        obj.status = { ...status, phase: 'Terminating', conditions };
+        writes.unshift({ verb: 'updateStatus', resource: 'namespaces', obj });
+      }
+      const specFinalizers = specOf<{ finalizers?: string[] }>(ns).finalizers ?? [];
+      if (deleted === 0 && remaining.size === 0 && specFinalizers.includes(FINALIZER_KUBERNETES)) {
+        const obj = withoutResourceVersion(ns);
+        obj.spec = {
+          ...specOf<Record<string, unknown>>(ns),
+          finalizers: specFinalizers.filter((f) => f !== FINALIZER_KUBERNETES),
+        };
+        writes.push({ verb: 'update', resource: 'namespaces', obj });
+      }
+      return { writes };
+    },
+  };
+}
