@@ -7,8 +7,7 @@ import type { ApiClient, KubeObject } from './api/types.ts';
 import { ApiServer, type ClusterClient } from './apiserver/apiserver.ts';
 import { etcdGroupOf } from './apiserver/resources.ts';
 import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
-import { createDeploymentController } from './controllers/deployment.ts';
-import { createReplicaSetController } from './controllers/replicaset.ts';
+import { createControllerManager } from './controllers/index.ts';
 import { Etcd } from './etcd/etcd.ts';
 import { createNode } from './node/index.ts';
 import {
@@ -22,7 +21,7 @@ import type { Actor, Message, Reconciler } from './runtime/controller.ts';
 import { type ReconcileError, Runtime } from './runtime/runtime.ts';
 import { Snapshot } from './runtime/snapshot.ts';
 import { createScheduler, type SchedulerActor } from './scheduler/scheduler.ts';
-import { epochMs, rfc3339 } from './util/clock.ts';
+import { epochMs, rfc3339, START_MS } from './util/clock.ts';
 import { clone } from './util/persistentMap.ts';
 import { createRng } from './util/rng.ts';
 
@@ -106,7 +105,7 @@ export interface Cluster {
   advance(ms: number): void;
   /** Run until `pred` holds (checked after each task) or `maxVirtualMs` passed; returns whether it held. */
   runUntil(pred: (c: Cluster) => boolean, maxVirtualMs: number): boolean;
-  /** Virtual ms since the learner started. */
+  /** Virtual ms since the components started; the learner arrives at START_MS (30 000). */
   now(): number;
   /** Unix ms of `now()` on the simulated wall clock. */
   nowEpochMs(): number;
@@ -141,7 +140,7 @@ export interface Cluster {
 
 /** The workloads helper's components: controller manager loops and each node's agents. */
 function defaultComponents(ctx: ComponentContext): Reconciler[] {
-  const recs: Reconciler[] = [createDeploymentController(), createReplicaSetController()];
+  const recs: Reconciler[] = createControllerManager();
   ctx.nodes.forEach((name, index) => {
     const n = createNode(name, {
       registry: ctx.registry,
@@ -155,8 +154,6 @@ function defaultComponents(ctx: ComponentContext): Reconciler[] {
 }
 
 const MAX_TASKS_PER_CALL = 5_000_000;
-/** How long the components run before virtual 0. */
-const WARMUP_MS = 60_000;
 
 class ClusterImpl implements Cluster {
   readonly seed: number;
@@ -216,12 +213,11 @@ class ClusterImpl implements Cluster {
     });
     this.reconcilers = [this.scheduler, ...others];
     this.scheduler.attach(this.#api.client('scheduler'));
-    // Warm-up: the components start a minute before the learner arrives, so the start-up
-    // chatter (first node status posts, lease renewals) is over at virtual 0.
-    rt.now = -WARMUP_MS;
+    // Warm-up: the components start at virtual 0, half a minute before the learner arrives
+    // (START_MS), so their start-up chatter (first node status posts) is over by then.
     this.#rt.register(this.reconcilers);
-    this.#settleUntil(-1);
-    rt.now = 0;
+    this.#settleUntil(START_MS - 1);
+    rt.now = START_MS;
     rt.clearLog();
     this.initialFrame = this.snapshot();
     if (this.options.keepSnapshots) rt.onMessage = () => this.#frames.push(this.snapshot());

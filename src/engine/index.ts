@@ -38,4 +38,5 @@ export {
   epochMs,
   parseTimestamp,
   rfc3339,
+  START_MS,
 } from './util/clock.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/types.ts';
 import { Etcd } from '../etcd/etcd.ts';
 import type { WatchEvent } from '../runtime/controller.ts';
+import { START_MS } from '../util/clock.ts';
 import { createRng } from '../util/rng.ts';
 import { ApiServer, type MessageInput } from './apiserver.ts';
 import { etcdGroupOf } from './resources.ts';
@@ -13,7 +14,7 @@ function setup() {
   const api = new ApiServer({
     etcd,
     rng: createRng(1),
-    now: () => now,
+    now: () => START_MS + now,
     record: (m) => messages.push(m),
   });
   const events: WatchEvent[] = [];

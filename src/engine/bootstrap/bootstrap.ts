@@ -303,7 +303,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
       spec: {
         holderIdentity: name,
         leaseDurationSeconds: 40,
-        // Renewed just before the learner arrives; the kubelets take over from virtual 0.
+        // Renewed just before the components start; the kubelets take over from virtual 0.
         renewTime: rfc3339Micro(-1_000),
       },
     });

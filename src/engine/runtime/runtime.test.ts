@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/types.ts';
 import { ApiServer } from '../apiserver/apiserver.ts';
 import { etcdGroupOf } from '../apiserver/resources.ts';
 import { Etcd } from '../etcd/etcd.ts';
+import { START_MS } from '../util/clock.ts';
 import { createRng } from '../util/rng.ts';
 import type { Cache, ReconcileContext, Reconciler } from './controller.ts';
 import { Runtime, WATCH_LATENCY_MS } from './runtime.ts';
@@ -17,6 +18,8 @@ function setup() {
     record: (m) => rt?.record(m),
   });
   rt = new Runtime({ apiserver: api, etcd, rng: createRng(4) });
+  // The learner's clock: 2026-01-06T00:00:00Z.
+  rt.now = START_MS;
   const admin = api.client('kubectl');
   admin.create('namespaces', undefined, { metadata: { name: 'default' } });
   return { etcd, api, rt, admin };
@@ -55,9 +58,9 @@ describe('runtime', () => {
     expect(seen).toEqual(['all:3']);
     const watch = rt.messages.filter((m) => m.kind === 'watch.event');
     expect(watch.map((m) => [m.from, m.to, m.at, m.ref?.name, m.label])).toEqual([
-      ['api-server', 'controller-manager', WATCH_LATENCY_MS, 'a', 'watch: Pod added'],
-      ['api-server', 'controller-manager', WATCH_LATENCY_MS, 'b', 'watch: Pod added'],
-      ['api-server', 'controller-manager', WATCH_LATENCY_MS, 'c', 'watch: Pod added'],
+      ['api-server', 'controller-manager', START_MS + WATCH_LATENCY_MS, 'a', 'watch: Pod added'],
+      ['api-server', 'controller-manager', START_MS + WATCH_LATENCY_MS, 'b', 'watch: Pod added'],
+      ['api-server', 'controller-manager', START_MS + WATCH_LATENCY_MS, 'c', 'watch: Pod added'],
     ]);
   });
 
@@ -88,7 +91,7 @@ describe('runtime', () => {
       (m) => m.from === 'controller-manager' && m.kind === 'api.create',
     );
     expect(creates.map((m) => m.label)).toEqual(Array(3).fill('POST /api/v1/namespaces/blue/pods'));
-    expect(times).toEqual([1, 6, 16, 1016]);
+    expect(times.map((t) => t - START_MS)).toEqual([1, 6, 16, 1016]);
   });
 
   it('records events with real names and aggregates repeats', () => {
@@ -115,7 +118,7 @@ describe('runtime', () => {
           component: 'kubelet',
           host: 'node1',
         });
-        if (ctx.now < 20_000) ctx.requeueAfter(key, 10_000);
+        if (ctx.now < START_MS + 20_000) ctx.requeueAfter(key, 10_000);
         return { writes: [] };
       },
     };

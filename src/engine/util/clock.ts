@@ -1,19 +1,23 @@
 /**
  * Virtual time. The engine never reads the wall clock: virtual milliseconds count from the
- * moment the learner starts (virtual 0). The cluster was bootstrapped `BOOTSTRAP_AGE_MS`
- * earlier, at the fixed epoch, so `kubectl get` shows AGE like `5d` at virtual 0.
+ * moment the cluster's components start (virtual 0). They run for `START_MS` (a warm-up that
+ * absorbs start-up chatter) before the learner arrives at 2026-01-06T00:00:00Z. The cluster's
+ * objects were created `BOOTSTRAP_AGE_MS` before that, at the fixed epoch, so `kubectl get`
+ * shows AGE like `5d` when the learner starts.
  */
 
 /** Wall-clock time of the cluster's creation: 2026-01-01T00:00:00Z. */
 export const EPOCH_MS = Date.UTC(2026, 0, 1);
 /** How long ago the cluster was created when the learner starts. */
 export const BOOTSTRAP_AGE_MS = 5 * 24 * 60 * 60 * 1000;
+/** Virtual time at which the learner arrives (after the components' warm-up). */
+export const START_MS = 30_000;
 /** Virtual time at which bootstrap objects were created. */
-export const BOOTSTRAP_AT = -BOOTSTRAP_AGE_MS;
+export const BOOTSTRAP_AT = START_MS - BOOTSTRAP_AGE_MS;
 
 /** Unix milliseconds of a virtual time. */
 export function epochMs(virtualMs: number): number {
-  return EPOCH_MS + BOOTSTRAP_AGE_MS + virtualMs;
+  return EPOCH_MS + BOOTSTRAP_AGE_MS - START_MS + virtualMs;
 }
 
 /** RFC 3339 timestamp with second precision, as in `metadata.creationTimestamp`. */
@@ -30,7 +34,7 @@ export function rfc3339Micro(virtualMs: number): string {
 
 /** Parse an RFC 3339 timestamp back into virtual milliseconds. */
 export function parseTimestamp(ts: string): number {
-  return Date.parse(ts) - EPOCH_MS - BOOTSTRAP_AGE_MS;
+  return Date.parse(ts) - EPOCH_MS - BOOTSTRAP_AGE_MS + START_MS;
 }
 
 /** Virtual time as Unix nanoseconds (for Event names), exact via BigInt. */

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp, rfc3339, rfc3339Micro, unixNanos } from './clock.ts';
+import { parseTimestamp, rfc3339, rfc3339Micro, START_MS, unixNanos } from './clock.ts';
 import { generateName, NAME_ALPHABET, uuid } from './names.ts';
 import { createRng } from './rng.ts';
 
 describe('clock', () => {
-  it('maps virtual 0 to five days after the cluster epoch', () => {
-    expect(rfc3339(0)).toBe('2026-01-06T00:00:00Z');
-    expect(rfc3339(-5 * 86_400_000)).toBe('2026-01-01T00:00:00Z');
-    expect(rfc3339(61_999)).toBe('2026-01-06T00:01:01Z');
-    expect(rfc3339Micro(1_234)).toBe('2026-01-06T00:00:01.234000Z');
-    expect(parseTimestamp('2026-01-06T00:01:01Z')).toBe(61_000);
+  it('maps the learner start to five days after the cluster epoch', () => {
+    expect(START_MS).toBe(30_000);
+    expect(rfc3339(START_MS)).toBe('2026-01-06T00:00:00Z');
+    expect(rfc3339(0)).toBe('2026-01-05T23:59:30Z');
+    expect(rfc3339(START_MS - 5 * 86_400_000)).toBe('2026-01-01T00:00:00Z');
+    expect(rfc3339(START_MS + 61_999)).toBe('2026-01-06T00:01:01Z');
+    expect(rfc3339Micro(START_MS + 1_234)).toBe('2026-01-06T00:00:01.234000Z');
+    expect(parseTimestamp('2026-01-06T00:01:01Z')).toBe(START_MS + 61_000);
   });
   it('gives unix nanoseconds exactly', () => {
-    expect(unixNanos(0)).toBe(1_767_657_600_000_000_000n);
+    expect(unixNanos(START_MS)).toBe(1_767_657_600_000_000_000n);
   });
 });
 
