@@ -1,36 +1,57 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { translate } from './i18n/index.ts';
-import { initialLang, writeUrlState } from './store/url.ts';
+import { startPlaybackDriver } from './store/playbackDriver.ts';
+import { createPlayerStore } from './store/player.ts';
+import { initialLang, readUrlState, writeUrlState } from './store/url.ts';
 import { createViewStore } from './store/viewStore.ts';
 import { App } from './ui/App.tsx';
+import { PlayerStoreProvider } from './ui/PlayerStoreContext.tsx';
+import { DEMO_STEPS } from './ui/stage/demoSteps.ts';
 import { ViewStoreProvider } from './ui/ViewStoreContext.tsx';
 import './ui/app.css';
 
+const url = readUrlState(window.location.search);
 const store = createViewStore({
   lang: initialLang(window.location.search, navigator.languages ?? [navigator.language]),
 });
+// `?step=N` is 1-based; the player's cursor is 0-based.
+const player = createPlayerStore({
+  stepCount: DEMO_STEPS.length,
+  cursor: url.step ? url.step - 1 : 0,
+});
+startPlaybackDriver(player, {
+  setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+  clearTimeout: (handle) => window.clearTimeout(handle as number),
+});
 
-// The document follows the store: <html lang>, the title, and `?lang=` in the URL
-// (replaceState, so switching language does not add history entries).
+// The document follows the stores: <html lang>, the title, and `?lang=` and `?step=` in the
+// URL (replaceState, so neither switching language nor stepping adds history entries).
 function syncDocument() {
   const { lang } = store.getState();
+  const { cursor, stepCount } = player.getState();
   document.documentElement.lang = lang;
   document.title = translate(lang, 'app.title');
-  const search = writeUrlState(window.location.search, { lang });
+  const search = writeUrlState(window.location.search, {
+    lang,
+    step: stepCount > 0 ? cursor + 1 : undefined,
+  });
   if (search !== window.location.search) {
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
   }
 }
 syncDocument();
 store.subscribe(syncDocument);
+player.subscribe(syncDocument);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <ViewStoreProvider store={store}>
-        <App />
+        <PlayerStoreProvider store={player}>
+          <App />
+        </PlayerStoreProvider>
       </ViewStoreProvider>
     </StrictMode>,
   );

@@ -1,8 +1,23 @@
+import { selectCursor, selectSpeed } from '../store/player.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { usePlayer, usePlayerStore } from './PlayerStoreContext.tsx';
+import { Narration } from './player/Narration.tsx';
+import { PlayerControls } from './player/PlayerControls.tsx';
+import { useKeyboardShortcuts } from './player/useKeyboardShortcuts.ts';
+import { DEMO_STEPS } from './stage/demoSteps.ts';
+import { Stage } from './stage/Stage.tsx';
 import { useT } from './ViewStoreContext.tsx';
 
 export function App() {
   const t = useT();
+  const store = usePlayerStore();
+  useKeyboardShortcuts(store);
+  const cursor = usePlayer(selectCursor);
+  const speed = usePlayer(selectSpeed);
+  // The picture is a pure function of the cursor: however fast the learner clicks, the stage
+  // draws exactly the step the player says is current.
+  const step = DEMO_STEPS[Math.min(cursor, DEMO_STEPS.length - 1)] ?? DEMO_STEPS[0];
+  const title = step ? t(step.title) : '';
   return (
     <div className="app">
       <header className="app-header">
@@ -16,9 +31,12 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main className="app-main">
-        <section className="stage" data-testid="stage" aria-label={t('stage.label')}>
-          <p className="stage-empty">{t('stage.empty')}</p>
-        </section>
+        {step ? <Stage model={step.model} speed={speed} /> : null}
+        <aside className="side">
+          <Narration title={title} text={step ? t(step.text) : ''} />
+          <PlayerControls stepTitle={title} />
+          <p className="demo-note">{t('demo.note')}</p>
+        </aside>
       </main>
       <footer className="app-footer">
         <p>{t('footer.note')}</p>

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { useT } from '../ViewStoreContext.tsx';
+
+/** Render `text`, turning `backticked` spans into code (commands, paths, STATUS values). */
+export function withCode(text: string): ReactNode[] {
+  return text.split('`').map((part, i) =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string never reorder.
+    i % 2 === 1 ? <code key={i}>{part}</code> : <span key={i}>{part}</span>,
+  );
+}
+
+/**
+ * What is happening in this step, in words. A polite live region: when the step changes,
+ * screen readers read the new title and text once the learner is idle.
+ */
+export function Narration({ title, text }: { title: string; text: string }) {
+  const t = useT();
+  return (
+    <section className="narration" aria-label={t('narration.label')}>
+      <div data-testid="narration" aria-live="polite" aria-atomic="true">
+        <h2 className="narration-title">{title}</h2>
+        <p className="narration-text">{withCode(text)}</p>
+      </div>
+    </section>
+  );
+}

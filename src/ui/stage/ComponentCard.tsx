@@ -1,0 +1,66 @@
+import { memo } from 'react';
+import type { MessageKey } from '../../i18n/index.ts';
+import { useT } from '../ViewStoreContext.tsx';
+import { ComponentIcon } from './icons.tsx';
+import { type ComponentId, parseComponentId } from './model.ts';
+
+/** A DOM id for a component id (`kubelet/node1` → `cmp-kubelet--node1`). */
+export const domIdFor = (id: ComponentId) => `cmp-${id.replace('/', '--')}`;
+
+/**
+ * One component of the architecture: icon, name, an optional detail line, and its one-line
+ * role shown on hover or keyboard focus. Focusable so the role is reachable without a mouse.
+ */
+export const ComponentCard = memo(function ComponentCard({
+  id,
+  active,
+  compact = false,
+  detail = true,
+}: {
+  id: ComponentId;
+  active: boolean;
+  /** Smaller card, for the components every node runs. */
+  compact?: boolean;
+  /** Show the detail line under the name. */
+  detail?: boolean;
+}) {
+  const t = useT();
+  const parsed = parseComponentId(id);
+  if (!parsed) return null;
+  const { kind, node } = parsed;
+  const domId = domIdFor(id);
+  const name = t(`component.${kind}` as MessageKey);
+  return (
+    <article
+      className={`component component--${kind}${compact ? ' component--compact' : ''}`}
+      data-component={kind}
+      data-node={node}
+      data-cid={id}
+      data-active={active ? 'true' : 'false'}
+      aria-labelledby={`${domId}-name`}
+      aria-describedby={`${domId}-role`}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: focus is how keyboard users reach the role line.
+      tabIndex={0}
+    >
+      <ComponentIcon kind={kind} />
+      <span className="component-text">
+        <span className="component-name" id={`${domId}-name`}>
+          {name}
+          {active ? <span className="visually-hidden"> ({t('stage.acting')})</span> : null}
+        </span>
+        {detail ? (
+          <span className="component-detail">{t(`component.${kind}.detail` as MessageKey)}</span>
+        ) : null}
+      </span>
+      {active ? (
+        <span className="component-badge" aria-hidden="true">
+          <span className="component-badge-dot" />
+          {compact ? null : t('stage.acting')}
+        </span>
+      ) : null}
+      <span className="component-role" role="tooltip" id={`${domId}-role`}>
+        {t(`component.${kind}.role` as MessageKey)}
+      </span>
+    </article>
+  );
+});

@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { useT } from '../ViewStoreContext.tsx';
+import { ComponentCard } from './ComponentCard.tsx';
+import { NodeIcon } from './icons.tsx';
+import { type ComponentId, type NodePods, nodeStatusText, type StageNode } from './model.ts';
+import { PodChip } from './PodChip.tsx';
+
+/**
+ * A node: its name, role and STATUS (as `kubectl get nodes` shows it), the three components
+ * every node runs, and the pods bound to it. kube-system pods are folded into a disclosure so
+ * the learner's own pods stay in view; they are still in the page (as `data-pod` elements).
+ */
+export function NodeBox({
+  node,
+  pods,
+  isActive,
+  children,
+  showWorkloadEmpty = true,
+}: {
+  node: StageNode;
+  pods: NodePods;
+  isActive: (id: ComponentId) => boolean;
+  /** Extra content between the header and the node's own components (the control plane). */
+  children?: ReactNode;
+  showWorkloadEmpty?: boolean;
+}) {
+  const t = useT();
+  const status = nodeStatusText(node);
+  const role = t(node.role === 'control-plane' ? 'stage.node.control-plane' : 'stage.node.worker');
+  const headingId = `node-${node.name}-heading`;
+  return (
+    <section
+      className={`node node--${node.role}${node.ready ? '' : ' node--not-ready'}`}
+      data-node-box={node.name}
+      aria-labelledby={headingId}
+    >
+      {children}
+      <h3 className="node-header" id={headingId}>
+        <NodeIcon />
+        <span className="node-name">{node.name}</span>
+        <span className="node-role">{role}</span>
+        <span className={`node-status${node.ready ? '' : ' node-status--bad'}`}>{status}</span>
+      </h3>
+      <div className="node-components">
+        <ComponentCard
+          id={`kubelet/${node.name}`}
+          active={isActive(`kubelet/${node.name}`)}
+          compact
+          detail={false}
+        />
+        <ComponentCard
+          id={`kube-proxy/${node.name}`}
+          active={isActive(`kube-proxy/${node.name}`)}
+          compact
+          detail={false}
+        />
+        <ComponentCard
+          id={`container-runtime/${node.name}`}
+          active={isActive(`container-runtime/${node.name}`)}
+          compact
+        />
+      </div>
+      <div className="node-pods">
+        {pods.workload.length > 0 ? (
+          <ul className="pod-list" aria-label={t('stage.pods.label', { node: node.name })}>
+            {pods.workload.map((pod) => (
+              <PodChip key={pod.uid} pod={pod} />
+            ))}
+          </ul>
+        ) : showWorkloadEmpty ? (
+          <p className="node-empty">{t('stage.pods.none')}</p>
+        ) : null}
+        {pods.system.length > 0 ? (
+          <details className="system-pods">
+            <summary>
+              {t('stage.systemPods', { count: pods.system.length })}
+              <span className="visually-hidden"> ({node.name})</span>
+            </summary>
+            <ul className="pod-list pod-list--system">
+              {pods.system.map((pod) => (
+                <PodChip key={pod.uid} pod={pod} />
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+    </section>
+  );
+}

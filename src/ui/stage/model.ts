@@ -1,0 +1,158 @@
+/**
+ * The stage's view model: plain data that says what the diagram shows at one step. The stage
+ * renders this and nothing else, so whatever produces it (today the placeholder demo, later
+ * the story layer from the engine's frames) can change without touching the components.
+ */
+
+/** A node of the cluster as the stage draws it. */
+export interface StageNode {
+  name: string;
+  role: 'control-plane' | 'worker';
+  /** The node's Ready condition. */
+  ready: boolean;
+  /** False when cordoned (`spec.unschedulable`). */
+  schedulable: boolean;
+}
+
+/** A pod as the stage draws it. */
+export interface StagePod {
+  uid: string;
+  namespace: string;
+  name: string;
+  /** `spec.nodeName`, or null while the scheduler has not bound it. */
+  node: string | null;
+  /** What kubectl's STATUS column shows (Pending, ContainerCreating, Running, …). */
+  status: string;
+}
+
+/** The cluster-wide components, each drawn once. */
+export type SharedComponentId =
+  | 'developer'
+  | 'registry'
+  | 'api-server'
+  | 'etcd'
+  | 'scheduler'
+  | 'controller-manager';
+
+/** The per-node components. */
+export type NodeComponentKind = 'kubelet' | 'kube-proxy' | 'container-runtime';
+
+/** Every box a message can leave from or arrive at. Per-node ids carry the node name. */
+export type ComponentId = SharedComponentId | `${NodeComponentKind}/${string}`;
+
+/** One message travelling along an edge in this step. */
+export interface StagePacket {
+  id: string;
+  from: ComponentId;
+  to: ComponentId;
+  /** Short text the packet carries, e.g. `POST /apis/apps/v1/namespaces/default/deployments`. */
+  label: string;
+}
+
+/** What the stage shows at one step. */
+export interface StageModel {
+  nodes: StageNode[];
+  pods: StagePod[];
+  /** Components acting in this step. */
+  active: ComponentId[];
+  packets: StagePacket[];
+  /** The step's id (`data-step` on the stage root). */
+  stepId?: string;
+}
+
+export const SHARED_COMPONENTS: readonly SharedComponentId[] = [
+  'developer',
+  'registry',
+  'api-server',
+  'etcd',
+  'scheduler',
+  'controller-manager',
+];
+
+export const NODE_COMPONENT_KINDS: readonly NodeComponentKind[] = [
+  'kubelet',
+  'kube-proxy',
+  'container-runtime',
+];
+
+/** The id of a per-node component. */
+export function nodeComponentId(kind: NodeComponentKind, node: string): ComponentId {
+  return `${kind}/${node}`;
+}
+
+/**
+ * Split a component id into its kind (the `data-component` value) and node (for per-node
+ * components; `data-node`). Unknown ids give null.
+ */
+export function parseComponentId(
+  id: string,
+): { kind: SharedComponentId | NodeComponentKind; node?: string } | null {
+  if ((SHARED_COMPONENTS as readonly string[]).includes(id)) {
+    return { kind: id as SharedComponentId };
+  }
+  const slash = id.indexOf('/');
+  if (slash <= 0) return null;
+  const kind = id.slice(0, slash);
+  const node = id.slice(slash + 1);
+  if (!node || !(NODE_COMPONENT_KINDS as readonly string[]).includes(kind)) return null;
+  return { kind: kind as NodeComponentKind, node };
+}
+
+/** Namespaces whose pods are folded into a per-node summary chip unless expanded. */
+export const SYSTEM_NAMESPACES: readonly string[] = ['kube-system'];
+
+/** kubectl's STATUS column for a node: `Ready`, `NotReady`, `Ready,SchedulingDisabled`. */
+export function nodeStatusText(node: StageNode): string {
+  const base = node.ready ? 'Ready' : 'NotReady';
+  return node.schedulable ? base : `${base},SchedulingDisabled`;
+}
+
+/** The pods the stage places on `node`, split into the learner's pods and system pods. */
+export interface NodePods {
+  workload: StagePod[];
+  system: StagePod[];
+}
+
+/**
+ * Group pods for drawing: per node (in the model's node order), plus the unscheduled ones
+ * that wait in the scheduler's tray. Pods bound to a node the model does not list are kept
+ * in `orphans` rather than dropped, so nothing silently disappears. Order within a group
+ * is namespace, then name, so a pod keeps its place between steps.
+ */
+export function groupPods(model: StageModel): {
+  byNode: Map<string, NodePods>;
+  unscheduled: StagePod[];
+  orphans: StagePod[];
+} {
+  const byNode = new Map<string, NodePods>();
+  for (const node of model.nodes) byNode.set(node.name, { workload: [], system: [] });
+  const unscheduled: StagePod[] = [];
+  const orphans: StagePod[] = [];
+  const sorted = [...model.pods].sort(
+    (a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
+  );
+  for (const pod of sorted) {
+    if (pod.node === null || pod.node === '') {
+      unscheduled.push(pod);
+      continue;
+    }
+    const group = byNode.get(pod.node);
+    if (!group) orphans.push(pod);
+    else if (SYSTEM_NAMESPACES.includes(pod.namespace)) group.system.push(pod);
+    else group.workload.push(pod);
+  }
+  return { byNode, unscheduled, orphans };
+}
+
+/** The visual tone of a pod STATUS: colour is always paired with the status word itself. */
+export type StatusTone = 'ok' | 'progress' | 'waiting' | 'error' | 'ending';
+
+/** Map kubectl's STATUS value to a tone. Unknown values count as errors so they stand out. */
+export function statusTone(status: string): StatusTone {
+  if (status === 'Running' || status === 'Completed' || status === 'Succeeded') return 'ok';
+  if (status === 'ContainerCreating' || status === 'PodInitializing' || status.startsWith('Init:'))
+    return status.startsWith('Init:') && !/^Init:\d+\/\d+$/.test(status) ? 'error' : 'progress';
+  if (status === 'Pending' || status === 'SchedulingGated') return 'waiting';
+  if (status === 'Terminating' || status === 'Unknown') return 'ending';
+  return 'error';
+}

@@ -1,0 +1,66 @@
+import { type RefObject, useLayoutEffect, useState } from 'react';
+import type { Box } from './geometry.ts';
+
+const sameBoxes = (a: ReadonlyMap<string, Box>, b: ReadonlyMap<string, Box>) => {
+  if (a.size !== b.size) return false;
+  for (const [key, box] of a) {
+    const other = b.get(key);
+    if (
+      !other ||
+      Math.abs(other.x - box.x) > 0.5 ||
+      Math.abs(other.y - box.y) > 0.5 ||
+      Math.abs(other.width - box.width) > 0.5 ||
+      Math.abs(other.height - box.height) > 0.5
+    ) {
+      return false;
+    }
+  }
+  return true;
+};
+
+/**
+ * The boxes of every `[data-cid]` element inside `container`, relative to it. Re-measured
+ * after each change of `version` (the step), when anything inside is resized, and when a
+ * disclosure inside opens or closes.
+ */
+export function useMeasuredBoxes(
+  container: RefObject<HTMLElement | null>,
+  version: unknown,
+): ReadonlyMap<string, Box> {
+  const [boxes, setBoxes] = useState<ReadonlyMap<string, Box>>(() => new Map());
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the trigger to re-measure.
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const measure = () => {
+      const origin = root.getBoundingClientRect();
+      const next = new Map<string, Box>();
+      for (const el of root.querySelectorAll<HTMLElement>('[data-cid]')) {
+        const id = el.dataset.cid;
+        if (!id) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        next.set(id, {
+          x: r.left - origin.left,
+          y: r.top - origin.top,
+          width: r.width,
+          height: r.height,
+        });
+      }
+      setBoxes((prev) => (sameBoxes(prev, next) ? prev : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(root);
+    for (const el of root.querySelectorAll('[data-cid], .node, .tray')) observer.observe(el);
+    // `toggle` does not bubble, so listen in the capture phase.
+    root.addEventListener('toggle', measure, true);
+    return () => {
+      observer.disconnect();
+      root.removeEventListener('toggle', measure, true);
+    };
+  }, [container, version]);
+
+  return boxes;
+}
