@@ -254,6 +254,7 @@ class ClusterImpl implements Cluster {
       'updateStatus',
       'patchStatus',
       'bind',
+      'deleteCollection',
     ] as const;
     const wrapped = {} as Record<(typeof methods)[number], unknown>;
     for (const m of methods) {

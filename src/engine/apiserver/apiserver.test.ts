@@ -445,3 +445,25 @@ describe('api server: delete and bind', () => {
     ).toEqual([true, false]);
   });
 });
+
+describe('api server: delete collection', () => {
+  it('deletes every event of a namespace in one request', () => {
+    const { api, messages, etcd } = setup();
+    const c = api.client('controller-manager');
+    ok(c.create('namespaces', undefined, { metadata: { name: 'blue' } }));
+    for (const n of ['a.1', 'b.2'])
+      ok(c.create('events', 'blue', { metadata: { name: n }, reason: 'X' }));
+    ok(c.create('events', 'default', { metadata: { name: 'c.3' }, reason: 'X' }));
+    messages.length = 0;
+    const res = ok(c.deleteCollection('events', 'blue'));
+    expect(res.items.map((e) => e.metadata?.name)).toEqual(['a.1', 'b.2']);
+    expect(etcd.range('/registry/events/').map((kv) => kv.key)).toEqual([
+      '/registry/events/default/c.3',
+    ]);
+    expect(messages.map((m) => [m.kind, m.label])).toEqual([
+      ['api.deleteCollection', 'DELETE /api/v1/namespaces/blue/events'],
+      ['etcd.delete', '/registry/events/blue/a.1'],
+      ['etcd.delete', '/registry/events/blue/b.2'],
+    ]);
+  });
+});

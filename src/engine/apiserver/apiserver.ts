@@ -68,6 +68,12 @@ export interface ClusterClient extends ApiClient {
   ): Result<KubeObject>;
   /** POST pods/<name>/binding: what the scheduler does. */
   bind(namespace: string, name: string, node: string): Result<KubeObject>;
+  /** DELETE on a collection: each matching object is deleted as by `delete`. */
+  deleteCollection(
+    resource: ResourceName,
+    namespace: string,
+    opts?: DeleteOptions & { labelSelector?: string },
+  ): Result<ObjectList>;
 }
 
 export type MessageInput = Omit<Message, 'id' | 'seq' | 'at'>;
@@ -169,6 +175,7 @@ export class ApiServer {
       updateStatus: (r, ns, o) => this.updateStatus(actor, r, ns, o),
       patchStatus: (r, ns, name, p) => this.patch(actor, r, ns, name, p, {}, true),
       bind: (ns, name, node) => this.bind(actor, ns, name, node),
+      deleteCollection: (r, ns, opts) => this.deleteCollection(actor, r, ns, opts),
     };
   }
 
@@ -247,6 +254,10 @@ export class ApiServer {
       });
     }
     return result;
+  }
+
+  #err(status: Status): Result<never> {
+    return { ok: false, status };
   }
 
   #fail(
@@ -709,34 +720,38 @@ export class ApiServer {
       };
     const ns = this.#ns(r, namespace);
     this.#request(actor, 'api.delete', r, ns, name, `DELETE ${restPath(r, ns, name)}`);
+    return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts));
+  }
+
+  /** Delete one object (graceful for pods, finalizers respected); no request message. */
+  #deleteOne(
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    opts: DeleteOptions,
+  ): Result<KubeObject> {
     const existing = this.#etcd.get(etcdKey(r, ns, name));
-    if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
+    if (!existing) return this.#err(notFound(r, name));
     const old = existing.value;
     const oldMeta = old.metadata ?? {};
     if (r.resource === 'namespaces') {
       if (IMMORTAL_NAMESPACES.includes(name)) {
-        return this.#fail(
-          actor,
-          r,
-          ns,
-          name,
-          forbidden(r, name, 'this namespace may not be deleted'),
-        );
+        return this.#err(forbidden(r, name, 'this namespace may not be deleted'));
       }
       if (oldMeta.deletionTimestamp) {
         const specFinalizers =
           ((old.spec as Obj | undefined)?.finalizers as unknown[] | undefined) ?? [];
         if (specFinalizers.length === 0 && !oldMeta.finalizers?.length && !opts.dryRun)
           this.#remove(r, ns, name);
-        return this.#respond(actor, r, ns, name, { ok: true, value: old });
+        return { ok: true, value: old };
       }
       const next = clone(old) as KubeObject;
       (next.metadata as Meta).deletionTimestamp = rfc3339(this.#now());
       (next.metadata as Meta).deletionGracePeriodSeconds = 0;
       next.status = { ...((next.status as Obj | undefined) ?? {}), phase: 'Terminating' };
-      if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: next });
+      if (opts.dryRun) return { ok: true, value: next };
       const kv = this.#put(r, ns, name, next, existing.modRevision, false);
-      return this.#respond(actor, r, ns, name, { ok: true, value: kv!.value });
+      return { ok: true, value: kv!.value };
     }
     let grace = 0;
     if (r.resource === 'pods') {
@@ -758,13 +773,13 @@ export class ApiServer {
       finalizers.push('orphan');
     if (grace === 0 && finalizers.length === 0) {
       if (!opts.dryRun) this.#remove(r, ns, name);
-      return this.#respond(actor, r, ns, name, { ok: true, value: old });
+      return { ok: true, value: old };
     }
     // Graceful deletion: mark and let the kubelet (or the finalizer's owner) finish.
     if (oldMeta.deletionTimestamp) {
       const prevGrace = oldMeta.deletionGracePeriodSeconds ?? 0;
       if (grace >= prevGrace && finalizers.length === (oldMeta.finalizers?.length ?? 0)) {
-        return this.#respond(actor, r, ns, name, { ok: true, value: old });
+        return { ok: true, value: old };
       }
     }
     const next = clone(old) as KubeObject;
@@ -772,9 +787,50 @@ export class ApiServer {
     meta.deletionTimestamp = rfc3339(this.#now() + grace * 1000);
     meta.deletionGracePeriodSeconds = grace;
     if (finalizers.length) meta.finalizers = finalizers;
-    if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: next });
+    if (opts.dryRun) return { ok: true, value: next };
     const kv = this.#put(r, ns, name, next, existing.modRevision, false);
-    return this.#respond(actor, r, ns, name, { ok: true, value: kv!.value });
+    return { ok: true, value: kv!.value };
+  }
+
+  deleteCollection(
+    actor: Actor,
+    resource: ResourceName,
+    namespace: string,
+    opts: DeleteOptions & { labelSelector?: string } = {},
+  ): Result<ObjectList> {
+    const r = this.#def(resource);
+    if (!r)
+      return {
+        ok: false,
+        status: badRequest(`the server doesn't have a resource type "${resource}"`),
+      };
+    const ns = this.#ns(r, namespace);
+    const query = opts.labelSelector ? `?labelSelector=${opts.labelSelector}` : '';
+    this.#request(actor, 'api.deleteCollection', r, ns, '', `DELETE ${restPath(r, ns)}${query}`);
+    let labels: Requirement[] = [];
+    try {
+      if (opts.labelSelector) labels = parseLabelSelector(opts.labelSelector);
+    } catch (e) {
+      return this.#fail(actor, r, ns, '', badRequest((e as Error).message));
+    }
+    const prefix = ns ? `${r.etcdPrefix}/${ns}/` : `${r.etcdPrefix}/`;
+    const items: KubeObject[] = [];
+    for (const kv of this.#etcd.range(prefix)) {
+      const o = kv.value;
+      if (o.kind !== r.kind || !matchesLabels(labels, o.metadata?.labels)) continue;
+      const name = o.metadata?.name ?? '';
+      const res = this.#deleteOne(r, ns, name, opts);
+      if (res.ok) items.push(res.value);
+    }
+    return this.#respond(actor, r, ns, '', {
+      ok: true,
+      value: {
+        apiVersion: r.apiVersion,
+        kind: `${r.kind}List`,
+        metadata: { resourceVersion: String(this.#etcd.revision) },
+        items,
+      },
+    });
   }
 
   bind(actor: Actor, namespace: string, name: string, node: string): Result<KubeObject> {

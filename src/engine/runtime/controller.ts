@@ -119,7 +119,18 @@ export type Write =
       /** Set by the kubelet when it confirms a terminated pod is gone. */
       force?: boolean;
     }
-  | { verb: 'bind'; namespace: string; name: string; node: string };
+  | { verb: 'bind'; namespace: string; name: string; node: string }
+  | {
+      /**
+       * DELETE on a collection (what the namespace controller uses): every object of the
+       * resource in the namespace (matching the selector), each deleted as by `delete` (pods
+       * gracefully). Works without having the objects in the cache, e.g. events.
+       */
+      verb: 'deleteCollection';
+      resource: ResourceName;
+      namespace: string;
+      labelSelector?: string;
+    };
 
 /** An event to record, as client-go's EventRecorder would (aggregated by the runtime). */
 export interface EventRecord {

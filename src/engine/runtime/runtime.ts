@@ -8,7 +8,7 @@
  * moment. Everything else (image pulls, lease periods, grace periods) comes from the
  * reconcilers' own `requeueAfter` timers.
  */
-import type { KubeObject, ResourceName, Result } from '../api/types.ts';
+import type { KubeObject, ObjectList, ResourceName, Result } from '../api/types.ts';
 import type { ApiServer, ClusterClient, MessageInput } from '../apiserver/apiserver.ts';
 import { RESOURCES } from '../apiserver/resources.ts';
 import type { Etcd } from '../etcd/etcd.ts';
@@ -460,7 +460,7 @@ export class Runtime {
     this.#push({ type: 'timer', at, seq: 0, rec: r, epoch: r.actor.epoch, key });
   }
 
-  #write(c: ClusterClient, w: Write): Result<KubeObject> {
+  #write(c: ClusterClient, w: Write): Result<KubeObject | ObjectList> {
     switch (w.verb) {
       case 'create':
         return c.create(w.resource, w.namespace, w.obj);
@@ -482,6 +482,12 @@ export class Runtime {
         });
       case 'bind':
         return c.bind(w.namespace, w.name, w.node);
+      case 'deleteCollection': {
+        const res = c.deleteCollection(w.resource, w.namespace, {
+          ...(w.labelSelector ? { labelSelector: w.labelSelector } : {}),
+        });
+        return res.ok ? { ok: true, value: res.value } : res;
+      }
     }
   }
 
