@@ -82,7 +82,7 @@ export function parseManifests(text: string, source: string): ManifestResult {
     for (const doc of list) {
       const e = doc.errors[0];
       if (e) {
-        const line = e.linePos?.[0]?.line;
+        const line = text.slice(0, e.pos[0]).split('\n').length;
         const msg = e.message.split('\n')[0] ?? e.message;
         return {
           ok: false,

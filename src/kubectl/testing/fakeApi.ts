@@ -215,6 +215,8 @@ export class FakeApi implements ApiClient {
       stored.spec = { finalizers: ['kubernetes'] };
       stored.status = { phase: 'Active' };
     }
+    if (resource === 'pods') stored.status = { phase: 'Pending', qosClass: 'BestEffort' };
+    if (resource === 'deployments') stored.status = {};
     if (!opts?.dryRun) this.objects.set(key, stored);
     return { ok: true, value: JSON.parse(JSON.stringify(stored)) as KubeObject };
   }

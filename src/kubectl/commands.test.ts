@@ -1,0 +1,586 @@
+/**
+ * Command behaviour against the small fake API server (testing/fakeApi.ts): success lines,
+ * tables, redirection, and every error path with kubectl's text and exit code.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runLine } from './shell.ts';
+import { createFakeHost } from './testing/fakeApi.ts';
+
+let host: ReturnType<typeof createFakeHost>;
+beforeEach(() => {
+  host = createFakeHost();
+});
+
+/** Runs a line and returns stdout + stderr + exit code, in transcript form. */
+function run(line: string): { out: string; err: string; code: number } {
+  const r = runLine(host, line);
+  return { out: r.stdout, err: r.stderr, code: r.exitCode };
+}
+
+describe('the study note flow', () => {
+  it('creates, lists and deletes namespaces and the nginx pod verbatim', () => {
+    expect(run('kubectl create namespace blue')).toEqual({
+      out: 'namespace/blue created\n',
+      err: '',
+      code: 0,
+    });
+    host.advance(5000);
+    expect(run('kubectl create namespace green --dry-run=client -o yaml > green-ns.yaml')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
+    expect(run('cat green-ns.yaml').out).toBe(
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: green\nspec: {}\nstatus: {}\n',
+    );
+    expect(run('kubectl create -f green-ns.yaml')).toEqual({
+      out: 'namespace/green created\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl create -f nginx.yaml -n blue')).toEqual({
+      out: 'pod/nginx created\n',
+      err: '',
+      code: 0,
+    });
+    host.advance(7000);
+    expect(run('kubectl get namespaces').out).toBe(
+      'NAME              STATUS   AGE\n' +
+        'blue              Active   12s\n' +
+        'default           Active   3d\n' +
+        'green             Active   7s\n' +
+        'kube-node-lease   Active   3d\n' +
+        'kube-public       Active   3d\n' +
+        'kube-system       Active   3d\n',
+    );
+    expect(run('kubectl get pods -n blue').out).toBe(
+      'NAME    READY   STATUS    RESTARTS   AGE\nnginx   0/1     Pending   0          7s\n',
+    );
+    expect(run('kubectl delete namespace blue')).toEqual({
+      out: 'namespace "blue" deleted\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl get ns blue')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): namespaces "blue" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl get pods -n blue')).toEqual({
+      out: '',
+      err: 'No resources found in blue namespace.\n',
+      code: 0,
+    });
+  });
+
+  it('bare --dry-run warns on stderr like kubectl and still writes the file', () => {
+    const r = run('kubectl create namespace green --dry-run -o yaml > green-ns.yaml');
+    expect(r.err).toMatch(
+      /^W0115 10:00:00\.000000 {4}4242 helpers\.go:\d+\] --dry-run is deprecated and can be replaced with --dry-run=client\.\n$/,
+    );
+    expect(host.fs.read('green-ns.yaml')).toContain('name: green');
+  });
+
+  it('switches the default namespace with config set-context --current', () => {
+    run('kubectl create ns blue');
+    expect(run('kubectl config set-context --current --namespace=blue').out).toBe(
+      'Context "kubernetes-admin@kubernetes" modified.\n',
+    );
+    expect(run('kubectl run web --image=nginx').out).toBe('pod/web created\n');
+    expect(run('kubectl get pods -o name').out).toBe('pod/web\n');
+    expect(run('kubectl get pods -n default').err).toBe(
+      'No resources found in default namespace.\n',
+    );
+    expect(run('kubectl config get-contexts').out).toBe(
+      'CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n' +
+        '*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   blue\n',
+    );
+  });
+});
+
+describe('create', () => {
+  it('prints success lines, dry-run suffixes and -o name', () => {
+    expect(run('kubectl create deployment web --image=nginx').out).toBe(
+      'deployment.apps/web created\n',
+    );
+    expect(run('kubectl create deployment api --image=nginx --dry-run=client').out).toBe(
+      'deployment.apps/api created (dry run)\n',
+    );
+    expect(run('kubectl create deployment api --image=nginx --dry-run=server').out).toBe(
+      'deployment.apps/api created (server dry run)\n',
+    );
+    expect(run('kubectl get deploy api').code).toBe(1);
+    expect(run('kubectl create ns blue -o name').out).toBe('namespace/blue\n');
+  });
+
+  it('builds the deployment kubectl builds (dry-run yaml)', () => {
+    expect(
+      run(
+        'kubectl create deployment web --image=registry.k8s.io/nginx:1.25 --replicas=3 --port=80 --dry-run=client -o yaml',
+      ).out,
+    ).toBe(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  creationTimestamp: null
+  labels:
+    app: web
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  strategy: {}
+  template:
+    metadata:
+      creationTimestamp: null
+      labels:
+        app: web
+    spec:
+      containers:
+      - image: registry.k8s.io/nginx:1.25
+        name: nginx
+        ports:
+        - containerPort: 80
+        resources: {}
+status: {}
+`);
+  });
+
+  it('puts the namespace in the object only when -n is given', () => {
+    expect(
+      run('kubectl create deployment web --image=nginx -n blue --dry-run=client -o yaml').out,
+    ).toContain('  name: web\n  namespace: blue\n');
+  });
+
+  it('prints -o json with typed field order and 4-space indentation', () => {
+    expect(run('kubectl create ns green --dry-run=client -o json').out).toBe(
+      '{\n    "kind": "Namespace",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "green",\n        "creationTimestamp": null\n    },\n    "spec": {},\n    "status": {}\n}\n',
+    );
+  });
+
+  it('run builds a pod with run=<name> and restartPolicy Always', () => {
+    expect(
+      run('kubectl run web --image=nginx --port=80 --dry-run=client -o yaml').out,
+    ).toBe(`apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: web
+  name: web
+spec:
+  containers:
+  - image: nginx
+    name: web
+    ports:
+    - containerPort: 80
+    resources: {}
+  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}
+`);
+  });
+
+  it('server errors: AlreadyExists, NotFound namespace, Invalid name', () => {
+    run('kubectl create ns blue');
+    expect(run('kubectl create ns blue')).toEqual({
+      out: '',
+      err: 'Error from server (AlreadyExists): namespaces "blue" already exists\n',
+      code: 1,
+    });
+    expect(run('kubectl run web --image=nginx -n missing')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): namespaces "missing" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl create ns Blue_X').err).toBe(
+      `The Namespace "Blue_X" is invalid: metadata.name: Invalid value: "Blue_X": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')\n`,
+    );
+  });
+
+  it('create deployment wraps server errors instead of "Error from server"', () => {
+    run('kubectl create deployment web --image=nginx');
+    expect(run('kubectl create deployment web --image=nginx')).toEqual({
+      out: '',
+      err: 'error: failed to create deployment: deployments.apps "web" already exists\n',
+      code: 1,
+    });
+    expect(run('kubectl create deployment web --image=nginx -n nope').err).toBe(
+      'error: failed to create deployment: namespaces "nope" not found\n',
+    );
+  });
+
+  it('refuses to create in a terminating namespace (Forbidden)', () => {
+    run('kubectl create ns dying');
+    host.fake.delete('namespaces', undefined, 'dying');
+    expect(run('kubectl run web --image=nginx -n dying').err).toBe(
+      'Error from server (Forbidden): pods "web" is forbidden: unable to create new content in namespace dying because it is being terminated\n',
+    );
+  });
+
+  it('create -f adds the file to server errors and keeps going', () => {
+    host.fs.write(
+      'two.yaml',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n',
+    );
+    expect(run('kubectl create -f two.yaml')).toEqual({
+      out: 'namespace/a created\nnamespace/b created\n',
+      err: 'Error from server (AlreadyExists): error when creating "two.yaml": namespaces "a" already exists\n',
+      code: 1,
+    });
+  });
+
+  it('create -f reports missing files, bad YAML, unknown kinds and namespace mismatches', () => {
+    expect(run('kubectl create -f nope.yaml')).toEqual({
+      out: '',
+      err: 'error: the path "nope.yaml" does not exist\n',
+      code: 1,
+    });
+    host.fs.write('k.yaml', 'apiVersion: v1\nkind: Gadget\nmetadata:\n  name: g\n');
+    expect(run('kubectl create -f k.yaml').err).toBe(
+      'error: resource mapping not found for name: "g" namespace: "" from "k.yaml": no matches for kind "Gadget" in version "v1"\nensure CRDs are installed first\n',
+    );
+    host.fs.write('nokind.yaml', 'metadata:\n  name: g\n');
+    expect(run('kubectl create -f nokind.yaml').err).toBe(
+      'error: error validating "nokind.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false\n',
+    );
+    host.fs.write(
+      'p.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: blue\nspec:\n  containers:\n  - name: c\n    image: nginx\n',
+    );
+    expect(run('kubectl create -f p.yaml -n green').err).toBe(
+      `error: the namespace from the provided object "blue" does not match the namespace "green". You must pass '--namespace=blue' to perform this operation.\n`,
+    );
+  });
+
+  it('usage errors: missing name, missing image', () => {
+    expect(run('kubectl create namespace')).toEqual({
+      out: '',
+      err: "error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples\n",
+      code: 1,
+    });
+    expect(run('kubectl create deployment web').err).toMatch(
+      /^E0115 10:00:00\.000000 {4}4242 run\.go:72\] "command failed" err="required flag\(s\) \\"image\\" not set"\n$/,
+    );
+    expect(run('kubectl create ns a b').err).toContain('exactly one NAME is required, got 2');
+  });
+
+  it('apply creates, then reports unchanged or configured', () => {
+    host.fs.write('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+    expect(run('kubectl apply -f ns.yaml').out).toBe('namespace/shop created\n');
+    expect(run('kubectl apply -f ns.yaml').out).toBe('namespace/shop unchanged\n');
+    host.fs.write(
+      'ns.yaml',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    team: a\n',
+    );
+    expect(run('kubectl apply -f ns.yaml').out).toBe('namespace/shop configured\n');
+    expect(run('kubectl get ns shop --show-labels').out).toContain(
+      'kubernetes.io/metadata.name=shop,team=a',
+    );
+  });
+});
+
+describe('get', () => {
+  beforeEach(() => {
+    run('kubectl create ns blue');
+    run('kubectl run a --image=nginx');
+    run('kubectl run b --image=nginx -n blue');
+    run('kubectl create deployment web --image=nginx');
+    host.advance(30_000);
+  });
+
+  it('prints one block per type with kind prefixes and a blank line between', () => {
+    expect(run('kubectl get pods,deploy').out).toBe(
+      'NAME    READY   STATUS    RESTARTS   AGE\npod/a   0/1     Pending   0          30s\n\n' +
+        'NAME                  READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/web   0/1     0            0           30s\n',
+    );
+    expect(run('kubectl get pods,deploy --no-headers').out).toBe(
+      'pod/a   0/1   Pending   0     30s\ndeployment.apps/web   0/1   0     0     30s\n',
+    );
+  });
+
+  it('-A adds NAMESPACE for namespaced types only', () => {
+    expect(run('kubectl get po -A').out).toBe(
+      'NAMESPACE   NAME   READY   STATUS    RESTARTS   AGE\nblue        b      0/1     Pending   0          30s\ndefault     a      0/1     Pending   0          30s\n',
+    );
+    expect(run('kubectl get ns -A').out.startsWith('NAME ')).toBe(true);
+  });
+
+  it('--show-labels and -l', () => {
+    expect(run('kubectl get pods --show-labels').out).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE   LABELS\na      0/1     Pending   0          30s   run=a\n',
+    );
+    expect(run('kubectl get pods -l run=zzz')).toEqual({
+      out: '',
+      err: 'No resources found in default namespace.\n',
+      code: 0,
+    });
+  });
+
+  it('-o yaml prints the object for one name and a List otherwise', () => {
+    expect(
+      run('kubectl get pod a -o yaml').out.startsWith('apiVersion: v1\nkind: Pod\nmetadata:\n'),
+    ).toBe(true);
+    const list = run('kubectl get pods -o yaml').out;
+    expect(list.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n')).toBe(true);
+    expect(list.endsWith('kind: List\nmetadata:\n  resourceVersion: ""\n')).toBe(true);
+    expect(run('kubectl get pods -n kube-public -o json').out).toBe(
+      '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
+    );
+  });
+
+  it('type/name forms and a missing name among found ones', () => {
+    expect(run('kubectl get pod/a deploy/web -o name').out).toBe('pod/a\ndeployment.apps/web\n');
+    expect(run('kubectl get pods a nope')).toEqual({
+      out: 'NAME   READY   STATUS    RESTARTS   AGE\na      0/1     Pending   0          30s\n',
+      err: 'Error from server (NotFound): pods "nope" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl get deploy nope').err).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
+    );
+  });
+
+  it('usage errors', () => {
+    expect(run('kubectl get')).toEqual({
+      out: '',
+      err: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
+      code: 1,
+    });
+    expect(run('kubectl get foo')).toEqual({
+      out: '',
+      err: 'error: the server doesn\'t have a resource type "foo"\n',
+      code: 1,
+    });
+    expect(run('kubectl get pods --foo')).toEqual({
+      out: '',
+      err: "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n",
+      code: 1,
+    });
+    expect(run('kubectl get pods -n')).toEqual({
+      out: '',
+      err: "Error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n",
+      code: 1,
+    });
+    expect(run('kubectl get pods -o foo').err).toBe(
+      'error: unable to match a printer suitable for the output format "foo", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
+    );
+    expect(run('kubectl get pods pod/a').err).toContain(
+      'there is no need to specify a resource type as a separate argument',
+    );
+  });
+
+  it('cluster-scoped empty results say "No resources found" without a namespace', () => {
+    expect(run('kubectl get nodes')).toEqual({ out: '', err: 'No resources found\n', code: 0 });
+  });
+});
+
+describe('delete', () => {
+  it('deletes by name and type/name, waits, and reports NotFound per object', () => {
+    run('kubectl run a --image=nginx');
+    run('kubectl create deployment web --image=nginx');
+    expect(run('kubectl delete pod a nope')).toEqual({
+      out: 'pod "a" deleted\n',
+      err: 'Error from server (NotFound): pods "nope" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl delete deploy/web').out).toBe('deployment.apps "web" deleted\n');
+  });
+
+  it('waits for a namespace to finish terminating', () => {
+    run('kubectl create ns blue');
+    const before = host.nowEpochMs();
+    expect(run('kubectl delete ns blue').out).toBe('namespace "blue" deleted\n');
+    expect(host.nowEpochMs()).toBeGreaterThan(before);
+    expect(host.fake.objects.has('namespaces//blue')).toBe(false);
+  });
+
+  it('--wait=false returns at once, leaving the namespace Terminating', () => {
+    run('kubectl create ns blue');
+    run('kubectl delete ns blue --wait=false');
+    expect(run('kubectl get ns blue --no-headers').out).toBe('blue   Terminating   0s\n');
+  });
+
+  it('--all, force, and the immortal namespaces', () => {
+    run('kubectl run a --image=nginx');
+    run('kubectl run b --image=nginx');
+    expect(run('kubectl delete pods --all').out).toBe('pod "a" deleted\npod "b" deleted\n');
+    expect(run('kubectl delete pods --all').err).toBe('No resources found in default namespace.\n');
+    run('kubectl run c --image=nginx');
+    expect(run('kubectl delete pod c --grace-period=0 --force')).toEqual({
+      out: 'pod "c" force deleted\n',
+      err: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      code: 0,
+    });
+    expect(run('kubectl delete ns default')).toEqual({
+      out: '',
+      err: 'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted\n',
+      code: 1,
+    });
+  });
+
+  it('usage errors', () => {
+    expect(run('kubectl delete').err).toBe(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    );
+    expect(run('kubectl delete pods').err).toBe(
+      'error: resource(s) were provided, but no name was specified\n',
+    );
+  });
+});
+
+describe('other commands', () => {
+  it('scale, set image, expose, label', () => {
+    run('kubectl create deployment web --image=nginx --port=80');
+    expect(run('kubectl scale deployment web --replicas=3').out).toBe(
+      'deployment.apps/web scaled\n',
+    );
+    expect(run('kubectl get deploy web -o yaml').out).toContain('  replicas: 3\n');
+    expect(run('kubectl set image deployment/web nginx=nginx:1.27').out).toBe(
+      'deployment.apps/web image updated\n',
+    );
+    expect(run('kubectl set image deployment/web nope=nginx').err).toBe(
+      'error: unable to find container named "nope"\n',
+    );
+    expect(run('kubectl expose deployment web').out).toBe('service/web exposed\n');
+    expect(run('kubectl get svc web -o yaml').out).toContain(
+      '  ports:\n  - port: 80\n    protocol: TCP\n    targetPort: 80\n',
+    );
+    expect(run('kubectl label deployment web tier=front').out).toBe(
+      'deployment.apps/web labeled\n',
+    );
+    expect(run('kubectl scale deployment web').err).toContain(
+      'required flag(s) \\"replicas\\" not set',
+    );
+  });
+
+  it('cordon and uncordon are idempotent with kubectl wording', () => {
+    host.fake.seed('nodes', { metadata: { name: 'worker' }, spec: {}, status: {} });
+    expect(run('kubectl cordon worker').out).toBe('node/worker cordoned\n');
+    expect(run('kubectl cordon worker').out).toBe('node/worker already cordoned\n');
+    expect(run('kubectl get nodes --no-headers').out).toBe(
+      'worker   Unknown,SchedulingDisabled   <none>   <unknown>   \n',
+    );
+    expect(run('kubectl uncordon worker').out).toBe('node/worker uncordoned\n');
+    expect(run('kubectl cordon nope').err).toBe(
+      'Error from server (NotFound): nodes "nope" not found\n',
+    );
+  });
+
+  it('version, api-resources, config', () => {
+    expect(run('kubectl version').out).toBe(
+      'Client Version: v1.32.4\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n',
+    );
+    expect(run('kubectl version --client').out).toBe(
+      'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
+    );
+    expect(run('kubectl api-resources --namespaced=false').out).toBe(
+      'NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND\nnamespaces   ns           v1           false        Namespace\nnodes        no           v1           false        Node\n',
+    );
+    expect(run('kubectl config current-context').out).toBe('kubernetes-admin@kubernetes\n');
+    expect(run('kubectl config use-context nope')).toEqual({
+      out: '',
+      err: 'error: no context exists with the name: "nope"\n',
+      code: 1,
+    });
+    expect(
+      run(
+        'kubectl config set-context dev --cluster=kubernetes --user=kubernetes-admin --namespace=dev',
+      ).out,
+    ).toBe('Context "dev" created.\n');
+    expect(run('kubectl config use-context dev').out).toBe('Switched to context "dev".\n');
+    expect(run('kubectl config get-contexts').out).toBe(
+      'CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n' +
+        '*         dev                           kubernetes   kubernetes-admin   dev\n' +
+        '          kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   \n',
+    );
+    expect(run('kubectl config get-contexts nope')).toEqual({
+      out: 'CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\n',
+      err: 'error: context nope not found\n',
+      code: 1,
+    });
+  });
+
+  it('unknown commands suggest by edit distance like cobra', () => {
+    expect(run('kubectl foo')).toEqual({
+      out: '',
+      err: 'Error: unknown command "foo" for "kubectl"\n\nDid you mean this?\n\ttop\n\n',
+      code: 1,
+    });
+    expect(run('kubectl crate ns x').err).toBe(
+      'Error: unknown command "crate" for "kubectl"\n\nDid you mean this?\n\tcreate\n\n',
+    );
+    expect(run('kubectl zzzzzzz').err).toBe('Error: unknown command "zzzzzzz" for "kubectl"\n');
+  });
+});
+
+describe('the console shell', () => {
+  it('redirects with > and >>, and cat/ls/echo work over the workspace', () => {
+    expect(run('echo hello > notes.txt')).toEqual({ out: '', err: '', code: 0 });
+    run("echo 'second line' >> notes.txt");
+    expect(run('cat notes.txt').out).toBe('hello\nsecond line\n');
+    expect(run('ls').out).toBe('nginx.yaml  notes.txt\n');
+    expect(run('cat nope.yaml')).toEqual({
+      out: '',
+      err: 'cat: nope.yaml: No such file or directory\n',
+      code: 1,
+    });
+    expect(run('ls *.yaml').out).toBe('nginx.yaml\n');
+  });
+
+  it('keeps stderr on screen when stdout is redirected, and truncates first', () => {
+    host.fs.write('out.txt', 'old\n');
+    expect(run('kubectl get pods > out.txt')).toEqual({
+      out: '',
+      err: 'No resources found in default namespace.\n',
+      code: 0,
+    });
+    expect(host.fs.read('out.txt')).toBe('');
+  });
+
+  it('runs ; && || lists', () => {
+    expect(run('kubectl create ns x && kubectl get ns x -o name').out).toBe(
+      'namespace/x created\nnamespace/x\n',
+    );
+    expect(run('kubectl get ns nope && echo never || echo fallback')).toEqual({
+      out: 'fallback\n',
+      err: 'Error from server (NotFound): namespaces "nope" not found\n',
+      code: 0,
+    });
+  });
+
+  it('rejects pipes and other operators, unknown programs and control characters', () => {
+    expect(run('kubectl get pods | grep web')).toEqual({
+      out: '',
+      err: 'bash: pipes (|) are not supported in this console; only > and >> redirection into files\n',
+      code: 2,
+    });
+    expect(run('grep x')).toEqual({ out: '', err: 'bash: grep: command not found\n', code: 127 });
+    expect(run('kubectl get pods\u0007')).toEqual({
+      out: '',
+      err: 'bash: the line contains the control character U+0007; remove it and try again\n',
+      code: 2,
+    });
+    expect(run('kubectl get pods >')).toEqual({
+      out: '',
+      err: "bash: syntax error near unexpected token `newline'\n",
+      code: 2,
+    });
+  });
+
+  it('answers a 1 MB paste quickly with a clear error and no change', () => {
+    const before = [...host.fake.objects.keys()];
+    const started = performance.now();
+    const r = run(`kubectl create ns ${'a'.repeat(1024 * 1024)}`);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^bash: line too long/);
+    expect([...host.fake.objects.keys()]).toEqual(before);
+  });
+
+  it('quotes and escapes like a shell', () => {
+    expect(run(`echo "a  b" 'c d' e\\ f`).out).toBe('a  b c d e f\n');
+    expect(run('kubectl create ns "blue"').out).toBe('namespace/blue created\n');
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parseManifests } from './manifest.ts';
+
+describe('parseManifests', () => {
+  it('reads several documents and skips empty ones', () => {
+    const r = parseManifests(
+      '---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n',
+      'ns.yaml',
+    );
+    expect(r.ok && r.docs.map((d) => d.metadata?.name)).toEqual(['a', 'b']);
+  });
+
+  it('reads YAML 1.1 scalars as Go does (yes is a boolean) and JSON documents', () => {
+    const r = parseManifests('a: yes\nb: "yes"\nc: 010\n', 'x.yaml');
+    expect(r.ok && r.docs[0]).toEqual({ a: true, b: 'yes', c: 8 });
+    const j = parseManifests('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}', 'p.json');
+    expect(j.ok && j.docs[0]?.kind).toBe('Pod');
+  });
+
+  it('reports malformed YAML with the file name and line', () => {
+    const r = parseManifests('apiVersion: v1\nkind: Pod\n  metadata: x\n : :\n', 'bad.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error).toMatch(
+        /^error parsing bad\.yaml: error converting YAML to JSON: yaml: line \d+: /,
+      );
+  });
+
+  it('refuses alias bombs quickly', () => {
+    let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 12; i++)
+      text += `a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]\n`;
+    const started = performance.now();
+    const r = parseManifests(text, 'bomb.yaml');
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('bomb.yaml');
+  });
+
+  it('refuses __proto__ and constructor keys without touching prototypes', () => {
+    const r = parseManifests(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  __proto__:\n    polluted: true\n',
+      'evil.yaml',
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: 'error parsing evil.yaml: key "__proto__" is not allowed',
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(parseManifests('constructor: 1\n', 'c.yaml').ok).toBe(false);
+  });
+
+  it('refuses control characters and oversize input with a clear error', () => {
+    expect(parseManifests('a: b\u0007\n', 'bell.yaml')).toEqual({
+      ok: false,
+      error: 'error parsing bell.yaml: control character U+0007 is not allowed in a manifest',
+    });
+    const big = `a: "${'x'.repeat(1024 * 1024)}"\n`;
+    expect(parseManifests(big, 'big.yaml')).toEqual({
+      ok: false,
+      error: 'error reading big.yaml: file is larger than 1 MiB',
+    });
+  });
+
+  it('refuses a document that is not a mapping', () => {
+    const r = parseManifests('- a\n- b\n', 'list.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error).toContain(
+        'cannot unmarshal array into Go value of type map[string]interface {}',
+      );
+  });
+});
