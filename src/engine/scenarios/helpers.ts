@@ -19,7 +19,11 @@ export function kubectlDeployment(
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { creationTimestamp: null, labels: { app: name }, name } as KubeObject['metadata'],
+    metadata: {
+      creationTimestamp: null,
+      labels: { app: name },
+      name,
+    } as unknown as KubeObject['metadata'],
     spec: {
       replicas,
       selector: { matchLabels: { app: name } },
