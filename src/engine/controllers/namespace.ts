@@ -49,13 +49,27 @@ function goneAfterDelete(resource: ResourceName, obj: KubeObject): boolean {
 }
 
 export function createNamespaceController(): Reconciler {
+  /** Namespaces being deleted, as last observed. */
+  const terminating = new Set<string>();
   return {
     actor: 'controller-manager',
     name: COMPONENT_NAMESPACE,
     watches: ['namespaces', ...CONTENT.map((c) => c.resource)],
+    accepts(resource, obj) {
+      // Events matter only in a namespace being deleted; watching them all would make every
+      // recorded event travel to the controller manager.
+      return resource !== 'events' || terminating.has(obj.metadata?.namespace ?? '');
+    },
     keysFor(resource, obj) {
-      if (resource === 'namespaces') return [nameOf(obj)];
+      if (resource === 'namespaces') {
+        if (isDeleting(obj)) terminating.add(nameOf(obj));
+        else terminating.delete(nameOf(obj));
+        return [nameOf(obj)];
+      }
       return obj.metadata?.namespace ? [obj.metadata.namespace] : [];
+    },
+    onStart() {
+      terminating.clear();
     },
     reconcile(key, cache, ctx) {
       const ns = cache.get('namespaces', undefined, key);

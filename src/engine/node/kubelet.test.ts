@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/types.ts';
 import { pod } from '../controllers/fixtures.ts';
 import { MiniCluster, messageLines } from '../controllers/testing.ts';
 import { KUBE_SYSTEM_IMAGES, Registry } from '../registry/registry.ts';
+import { rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { ContainerRuntime } from './containerRuntime.ts';
 import { createKubelet } from './kubelet.ts';
 
@@ -80,14 +81,15 @@ describe('kubelet: starting a pod', () => {
     expect(s.phase).toBe('Running');
     expect(s.podIP).toBe('10.244.1.2');
     expect(s.hostIP).toBe('172.18.0.3');
-    expect(s.startTime).toBe('2026-01-06T00:00:00Z');
+    expect(s.startTime).toBe(rfc3339(0));
     expect(s.conditions.every((x) => x.status === 'True')).toBe(true);
     const cs = s.containerStatuses[0]!;
     expect(cs).toMatchObject({ name: 'nginx', ready: true, started: true, restartCount: 0 });
     expect(cs.image).toBe('docker.io/library/nginx:latest');
     expect(cs.imageID).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
     expect(cs.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
-    expect(cs.state.running?.startedAt).toMatch(/^2026-01-06T00:00:0\dZ$/);
+    const pulled = c.ctx.events.find((e) => e.reason === 'Started')!;
+    expect(cs.state.running?.startedAt).toBe(rfc3339(pulled.at));
   });
 
   it('takes about as long to pull as the image is big (nginx ≈ 3.5 s)', () => {
@@ -254,11 +256,11 @@ describe('kubelet: node and lease', () => {
     expect(lease().spec).toEqual({
       holderIdentity: 'node1',
       leaseDurationSeconds: 40,
-      renewTime: '2026-01-06T00:00:00.000000Z',
+      renewTime: rfc3339Micro(0),
     });
     expect(lease().metadata?.ownerReferences?.[0]).toMatchObject({ kind: 'Node', name: 'node1' });
     c.runUntil(kubelet, 25_000);
-    expect(lease().spec.renewTime).toBe('2026-01-06T00:00:20.000000Z');
+    expect(lease().spec.renewTime).toBe(rfc3339Micro(20_000));
   });
 
   it('after a reboot re-creates the containers of its pods with a new sandbox', () => {

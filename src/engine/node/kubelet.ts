@@ -104,6 +104,8 @@ interface ContainerWork {
   pull?: PullPlan;
   backoffMs: number;
   retryAt: number;
+  /** When the last pull failed. */
+  failedAt: number;
   lastError?: string;
   containerID?: string;
   imageRef?: string;
@@ -242,6 +244,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           reason: 'ContainerCreating',
           backoffMs: 0,
           retryAt: 0,
+          failedAt: 0,
           restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
         };
       }),
@@ -287,6 +290,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           reason: 'ContainerCreating',
           backoffMs: 0,
           retryAt: 0,
+          failedAt: 0,
           containerID: `containerd://${id}`,
           imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
           imageID: p?.imageID ?? cached?.repoDigest ?? '',
@@ -332,6 +336,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         ? IMAGE_BACKOFF_INITIAL_MS
         : Math.min(c.backoffMs * 2, IMAGE_BACKOFF_MAX_MS);
     c.retryAt = ctx.now + c.backoffMs;
+    c.failedAt = ctx.now;
   }
 
   /** Advance one container as far as it can go now; false when the pod must wait for it. */
@@ -403,6 +408,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     // phase 'waiting'
     if (c.reason === 'InvalidImageName' || c.reason === 'ErrImageNeverPull') return false;
     if ((c.reason === 'ErrImagePull' || c.reason === 'ImagePullBackOff') && ctx.now < c.retryAt) {
+      if (c.reason === 'ErrImagePull' && ctx.now < c.failedAt + ERROR_RESYNC_MS) {
+        // Our own status write comes back through the watch; the back-off is reported by
+        // the pod worker's next sync, not by that echo.
+        ctx.requeueAfter(key, c.failedAt + ERROR_RESYNC_MS - ctx.now);
+        return false;
+      }
       if (c.reason === 'ErrImagePull') {
         event(ctx, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
         event(ctx, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../api/types.ts';
+import { pod } from './fixtures.ts';
+import { createGarbageCollector } from './garbageCollector.ts';
+import { MiniCluster } from './testing.ts';
+
+describe('garbage collector', () => {
+  it('deletes dependents whose owner is gone (or replaced under the same name)', () => {
+    const rs: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'web-7c79c4bf97', namespace: 'default', uid: 'uid-rs-old' },
+    };
+    const replaced: KubeObject = { ...rs, metadata: { ...rs.metadata, uid: 'uid-rs-new' } };
+    const c = new MiniCluster([
+      ['replicasets', replaced],
+      ['pods', pod('web-7c79c4bf97-x6j7v', { owner: rs })],
+      ['pods', pod('web-7c79c4bf97-2zb68', { owner: replaced })],
+      [
+        'pods',
+        pod('kube-proxy-8zq4k', {
+          ns: 'default',
+          owner: { metadata: { name: 'kube-proxy', uid: 'ds' } },
+          ownerKind: 'DaemonSet',
+        }),
+      ],
+      ['pods', pod('standalone')],
+    ]);
+    expect(c.reconcile(createGarbageCollector(), 'ns/default')).toEqual([
+      { verb: 'delete', resource: 'pods', namespace: 'default', name: 'web-7c79c4bf97-x6j7v' },
+    ]);
+  });
+
+  it('cascades: deployment gone → its ReplicaSet, then the ReplicaSet gone → its pods', () => {
+    const rs: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: 'web-7c79c4bf97',
+        namespace: 'default',
+        uid: 'uid-rs',
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: 'web',
+            uid: 'uid-d',
+            controller: true,
+          },
+        ],
+      },
+    };
+    const c = new MiniCluster([
+      ['replicasets', rs],
+      ['pods', pod('web-7c79c4bf97-x6j7v', { owner: rs, node: 'node1' })],
+    ]);
+    const gc = createGarbageCollector();
+    expect(c.reconcile(gc, 'ns/default')).toEqual([
+      { verb: 'delete', resource: 'replicasets', namespace: 'default', name: 'web-7c79c4bf97' },
+    ]);
+    expect(c.reconcile(gc, 'ns/default')).toEqual([
+      { verb: 'delete', resource: 'pods', namespace: 'default', name: 'web-7c79c4bf97-x6j7v' },
+    ]);
+    // The pod is now terminating (graceful); it is not deleted again.
+    expect(c.reconcile(gc, 'ns/default')).toEqual([]);
+  });
+});
