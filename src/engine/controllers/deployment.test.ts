@@ -255,3 +255,27 @@ describe('deployment controller', () => {
     });
   });
 });
+
+describe('deployment controller: revision history', () => {
+  it('keeps only revisionHistoryLimit old ReplicaSets scaled to zero', () => {
+    const d = deployment('web', 'nginx:1.27', 2);
+    (d.spec as { revisionHistoryLimit: number }).revisionHistoryLimit = 1;
+    const c = new MiniCluster([['deployments', d]]);
+    const dc = createDeploymentController();
+    const rsc = createReplicaSetController();
+    settle(c, dc, rsc);
+    for (const image of ['nginx:1.26', 'nginx:alpine']) {
+      const next = clone(c.get('deployments', 'default', 'web')!);
+      const tpl = (next.spec as { template: { spec: { containers: { image: string }[] } } })
+        .template;
+      tpl.spec.containers[0]!.image = image;
+      c.apply([{ verb: 'update', resource: 'deployments', namespace: 'default', obj: next }]);
+      settle(c, dc, rsc);
+    }
+    const revisions = rsOf(c)
+      .map((r) => r.metadata?.annotations?.['deployment.kubernetes.io/revision'])
+      .sort();
+    // Revision 1 (nginx:1.27) is gone; 2 is the one old ReplicaSet kept, 3 is current.
+    expect(revisions).toEqual(['2', '3']);
+  });
+});

@@ -350,6 +350,7 @@ export function createDeploymentController(): Reconciler {
         else rolloutRolling(d, rsView, olds, scale);
       }
 
+      if (!spec.paused && isComplete(d, dStatus)) writes.push(...cleanupOldReplicaSets(d, olds));
       status = syncRolloutStatus(d, all, rsView, status, ctx);
       if (!deepEqual(omitZero(status), omitZero(dStatus))) writes.unshift(statusWrite(d, status));
       const revision = String(rsView.revision);
@@ -383,6 +384,36 @@ function condition(
 ): Condition {
   const ts = ctx.timestamp();
   return { type, status, lastUpdateTime: ts, lastTransitionTime: ts, reason, message };
+}
+
+/** `deploymentutil.DeploymentComplete` over the status as last written. */
+function isComplete(d: KubeObject, status: DeploymentStatus): boolean {
+  const replicas = desiredReplicas(d);
+  return (
+    (status.updatedReplicas ?? 0) === replicas &&
+    (status.replicas ?? 0) === replicas &&
+    (status.availableReplicas ?? 0) === replicas &&
+    (status.observedGeneration ?? 0) >= (d.metadata?.generation ?? 1)
+  );
+}
+
+/**
+ * `cleanupDeployment`: keep at most `revisionHistoryLimit` (default 10) old ReplicaSets that
+ * are scaled to zero; delete the oldest revisions beyond that.
+ */
+function cleanupOldReplicaSets(d: KubeObject, olds: readonly RSView[]): Write[] {
+  const limit = specOf<DeploymentSpec>(d).revisionHistoryLimit ?? 10;
+  const cleanable = olds
+    .filter((r) => r.replicas === 0 && (r.status.replicas ?? 0) === 0)
+    .sort((a, b) => a.revision - b.revision || byCreation(a, b));
+  const diff = cleanable.length - limit;
+  if (diff <= 0) return [];
+  return cleanable.slice(0, diff).map((r) => ({
+    verb: 'delete' as const,
+    resource: 'replicasets' as const,
+    namespace: namespaceOf(d),
+    name: r.name,
+  }));
 }
 
 /** `deploymentutil.NewRSNewReplicas` for RollingUpdate. */

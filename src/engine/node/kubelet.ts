@@ -210,7 +210,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       to: route.to ?? runtimeActor,
       kind,
       label,
-      summary: { key: `message.${kind}`, params: { node, ...params } },
+      summary: { key: `msg.${kind}`, params: { node, ...params } },
     };
     if (route.from) msg.from = route.from;
     if (pod) msg.ref = { resource: 'pods', namespace: namespaceOf(pod), name: nameOf(pod) };
