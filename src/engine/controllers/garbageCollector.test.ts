@@ -65,3 +65,57 @@ describe('garbage collector', () => {
     expect(c.reconcile(gc, 'ns/default')).toEqual([]);
   });
 });
+
+describe('garbage collector: propagation policies', () => {
+  const owner = (finalizer: string): KubeObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: 'web-7c79c4bf97',
+      namespace: 'default',
+      uid: 'uid-rs',
+      deletionTimestamp: '2026-01-06T00:00:00Z',
+      finalizers: [finalizer],
+    },
+  });
+
+  it('Orphan: strips the owner reference from dependents, then drops the orphan finalizer', () => {
+    const rs = owner('orphan');
+    const c = new MiniCluster([
+      ['replicasets', rs],
+      ['pods', pod('web-7c79c4bf97-x6j7v', { owner: rs, node: 'node1' })],
+    ]);
+    c.reconcile(createGarbageCollector(), 'ns/default');
+    expect(
+      c.get('pods', 'default', 'web-7c79c4bf97-x6j7v')?.metadata?.ownerReferences,
+    ).toBeUndefined();
+    expect(
+      c.get('pods', 'default', 'web-7c79c4bf97-x6j7v')?.metadata?.deletionTimestamp,
+    ).toBeUndefined();
+    expect(c.get('replicasets', 'default', 'web-7c79c4bf97')?.metadata?.finalizers).toBeUndefined();
+  });
+
+  it('Foreground: deletes dependents first and releases the owner once they are gone', () => {
+    const rs = owner('foregroundDeletion');
+    const c = new MiniCluster([
+      ['replicasets', rs],
+      ['pods', pod('web-7c79c4bf97-x6j7v', { owner: rs, node: 'node1' })],
+    ]);
+    const gc = createGarbageCollector();
+    expect(c.reconcile(gc, 'ns/default')).toEqual([
+      { verb: 'delete', resource: 'pods', namespace: 'default', name: 'web-7c79c4bf97-x6j7v' },
+    ]);
+    // The pod is terminating: the owner still waits.
+    expect(c.reconcile(gc, 'ns/default')).toEqual([]);
+    c.cache.remove('pods', 'default', 'web-7c79c4bf97-x6j7v');
+    expect(c.reconcile(gc, 'ns/default')).toEqual([
+      {
+        verb: 'patch',
+        resource: 'replicasets',
+        namespace: 'default',
+        name: 'web-7c79c4bf97',
+        patch: { metadata: { finalizers: null } },
+      },
+    ]);
+  });
+});

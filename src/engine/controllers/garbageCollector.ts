@@ -1,8 +1,13 @@
 /**
- * The garbage collector (background propagation): an object whose owners (by
- * ownerReferences uid) are all gone is deleted. Owners of kinds the simulator does not model
- * (e.g. DaemonSet for kube-proxy pods) are assumed present. Objects are scanned per
- * namespace, so an owner's deletion finds its dependents without a reverse index.
+ * The garbage collector: an object whose owners (by ownerReferences uid) are all gone is
+ * deleted (background propagation). An owner deleted with `propagationPolicy: Foreground`
+ * (finalizer `foregroundDeletion`) keeps existing until its dependents are gone; one deleted
+ * with `Orphan` (finalizer `orphan`) has the owner references removed from its dependents.
+ * The GC then removes its finalizer and the API server finishes the deletion.
+ *
+ * Owners of kinds the simulator does not model (e.g. DaemonSet for kube-proxy pods) are
+ * assumed present. Objects are scanned per namespace, so an owner's deletion finds its
+ * dependents without a reverse index.
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import type { Cache, Reconciler, Write } from '../runtime/controller.ts';
@@ -13,12 +18,17 @@ import {
   namespaceOf,
   ownerReferences,
   resourceOfKind,
+  uidOf,
 } from './objects.ts';
 
 export const COMPONENT_GC = 'garbage-collector-controller';
+export const FINALIZER_FOREGROUND = 'foregroundDeletion';
+export const FINALIZER_ORPHAN = 'orphan';
 
-/** Resources whose objects can have owners (or be owners) in the simulator. */
+/** Resources whose objects can have owners in the simulator. */
 const DEPENDENTS: ResourceName[] = ['replicasets', 'pods', 'leases', 'endpoints'];
+/** Resources whose objects own others. */
+const OWNERS: ResourceName[] = ['deployments', 'replicasets'];
 
 /** Whether every verifiable owner of `obj` is gone. */
 export function isOrphaned(obj: KubeObject, cache: Cache): boolean {
@@ -34,6 +44,27 @@ export function isOrphaned(obj: KubeObject, cache: Cache): boolean {
   return true;
 }
 
+function dependentsOf(owner: KubeObject, cache: Cache): [ResourceName, KubeObject][] {
+  const out: [ResourceName, KubeObject][] = [];
+  for (const resource of DEPENDENTS) {
+    for (const obj of cache.list(resource, namespaceOf(owner))) {
+      if (ownerReferences(obj).some((r) => r.uid === uidOf(owner))) out.push([resource, obj]);
+    }
+  }
+  return out;
+}
+
+function withoutFinalizer(resource: ResourceName, owner: KubeObject, finalizer: string): Write {
+  const left = (owner.metadata?.finalizers ?? []).filter((f) => f !== finalizer);
+  return {
+    verb: 'patch',
+    resource,
+    namespace: namespaceOf(owner),
+    name: nameOf(owner),
+    patch: { metadata: { finalizers: left.length > 0 ? left : null } },
+  };
+}
+
 export function createGarbageCollector(): Reconciler {
   return {
     actor: 'controller-manager',
@@ -47,8 +78,45 @@ export function createGarbageCollector(): Reconciler {
     reconcile(key, cache) {
       const ns = key.slice('ns/'.length);
       const writes: Write[] = [];
+      const handled = new Set<string>();
+      for (const resource of OWNERS) {
+        for (const owner of cache.list(resource, ns)) {
+          if (!isDeleting(owner)) continue;
+          const finalizers = owner.metadata?.finalizers ?? [];
+          const deps = dependentsOf(owner, cache);
+          if (finalizers.includes(FINALIZER_ORPHAN)) {
+            for (const [depResource, dep] of deps) {
+              const left = ownerReferences(dep).filter((r) => r.uid !== uidOf(owner));
+              writes.push({
+                verb: 'patch',
+                resource: depResource,
+                namespace: ns,
+                name: nameOf(dep),
+                patch: { metadata: { ownerReferences: left.length > 0 ? left : null } },
+              });
+              handled.add(`${depResource}/${nameOf(dep)}`);
+            }
+            writes.push(withoutFinalizer(resource, owner, FINALIZER_ORPHAN));
+          } else if (finalizers.includes(FINALIZER_FOREGROUND)) {
+            for (const [depResource, dep] of deps) {
+              handled.add(`${depResource}/${nameOf(dep)}`);
+              if (!isDeleting(dep)) {
+                writes.push({
+                  verb: 'delete',
+                  resource: depResource,
+                  namespace: ns,
+                  name: nameOf(dep),
+                });
+              }
+            }
+            if (deps.length === 0)
+              writes.push(withoutFinalizer(resource, owner, FINALIZER_FOREGROUND));
+          }
+        }
+      }
       for (const resource of DEPENDENTS) {
         for (const obj of cache.list(resource, ns)) {
+          if (handled.has(`${resource}/${nameOf(obj)}`)) continue;
           if (isDeleting(obj) || !isOrphaned(obj, cache)) continue;
           writes.push({ verb: 'delete', resource, namespace: ns, name: nameOf(obj) });
         }
