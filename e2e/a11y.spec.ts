@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, openApp, test } from './fixtures.ts';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+test.describe('accessibility', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`axe finds no violations (${lang}, ${colorScheme})`, async ({ page, watch }) => {
+        await page.emulateMedia({ colorScheme });
+        await openApp(page, `?lang=${lang}&step=2`);
+        // Settle animations so colours are final, then scan two pictures: pods waiting in the
+        // tray, and six messages with pods being created; each with a tooltip and kube-system open.
+        for (const step of ['api-request', 'image-pull']) {
+          if (step === 'image-pull') {
+            await page.getByRole('slider').fill('5');
+          }
+          await expect(page.getByTestId('stage')).toHaveAttribute('data-step', step);
+          await page.locator('.system-pods summary').first().click();
+          await page.locator('[data-component="scheduler"]').focus();
+          await page.waitForTimeout(800);
+          const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+          const summary = result.violations.map(
+            (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          );
+          expect(summary, `${step}`).toEqual([]);
+        }
+        expect(watch.consoleErrors).toEqual([]);
+      });
+    }
+  }
+
+  test('keyboard: components and controls are reachable with Tab and focus is visible', async ({
+    page,
+  }) => {
+    await openApp(page, '?lang=en');
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return {
+          id: el.getAttribute('data-component')
+            ? `${el.getAttribute('data-component')}${el.getAttribute('data-node') ? `/${el.getAttribute('data-node')}` : ''}`
+            : (el.textContent ?? '').trim().slice(0, 30),
+          outline: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+        };
+      });
+      if (!info) continue;
+      expect(info.outline, `focus ring on ${info.id}`).toBe(true);
+      seen.add(info.id);
+    }
+    for (const id of ['developer', 'api-server', 'scheduler', 'kubelet/node2', 'Next step']) {
+      expect(
+        [...seen].some((s) => s.startsWith(id)),
+        id,
+      ).toBe(true);
+    }
+  });
+
+  test('pinch-zoom is never blocked', async ({ page }) => {
+    await openApp(page, '?lang=en');
+    const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');
+    expect(viewport).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\.0)?\b/);
+  });
+});

@@ -1,0 +1,292 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures.ts';
+
+const STEP_IDS = [
+  'image-push',
+  'api-request',
+  'scheduler-choice',
+  'kubelet',
+  'image-pull',
+  'pod-running',
+];
+const WEB_PODS = ['web-7c79c4bf97-2zb68', 'web-7c79c4bf97-qb62p', 'web-7c79c4bf97-x6j7v'];
+
+const stage = (page: Page) => page.getByTestId('stage');
+
+/** What the stage shows about pods: `ns/name node status`, sorted, for comparing pictures. */
+async function podPicture(page: Page): Promise<string[]> {
+  const pods = await page
+    .locator('[data-pod]')
+    .evaluateAll((els) =>
+      els.map(
+        (el) =>
+          `${el.getAttribute('data-pod')} node=${el.getAttribute('data-node')} ${el.getAttribute('data-status')}`,
+      ),
+    );
+  return pods.sort();
+}
+
+async function activeComponents(page: Page): Promise<string[]> {
+  const ids = await page
+    .locator('[data-component][data-active="true"]')
+    .evaluateAll((els) =>
+      els.map((el) =>
+        el.getAttribute('data-node')
+          ? `${el.getAttribute('data-component')}/${el.getAttribute('data-node')}`
+          : (el.getAttribute('data-component') ?? ''),
+      ),
+    );
+  return ids.sort();
+}
+
+test.describe('player', () => {
+  test('Next step and Previous step walk the six steps in order and the URL follows', async ({
+    page,
+    watch,
+  }) => {
+    await openApp(page, '?lang=en');
+    await expect(stage(page)).toHaveAttribute('data-step', 'image-push');
+    await expect(page.getByTestId('progress')).toHaveText('Step 1 of 6');
+    await expect(page).toHaveURL(/[?&]step=1(&|$)/);
+    for (const [i, id] of STEP_IDS.entries()) {
+      if (i === 0) continue;
+      await page.getByRole('button', { name: 'Next step' }).click();
+      await expect(stage(page)).toHaveAttribute('data-step', id);
+      await expect(page.getByTestId('progress')).toHaveText(`Step ${i + 1} of 6`);
+      await expect(page).toHaveURL(new RegExp(`[?&]step=${i + 1}(&|$)`));
+    }
+    // At the end, Next step is marked disabled (but stays focusable) and → changes nothing.
+    await expect(page.getByRole('button', { name: 'Next step' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await page.keyboard.press('ArrowRight');
+    await expect(stage(page)).toHaveAttribute('data-step', 'pod-running');
+    await expect(page.getByTestId('progress')).toHaveText('Step 6 of 6');
+    for (let i = STEP_IDS.length - 2; i >= 0; i--) {
+      await page.getByRole('button', { name: 'Previous step' }).click();
+      await expect(stage(page)).toHaveAttribute('data-step', STEP_IDS[i] as string);
+    }
+    await expect(page).toHaveURL(/[?&]step=1(&|$)/);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('→ and ← step, Space plays and pauses', async ({ page }) => {
+    await openApp(page, '?lang=en');
+    await page.keyboard.press('ArrowRight');
+    await expect(stage(page)).toHaveAttribute('data-step', 'api-request');
+    await page.keyboard.press('ArrowRight');
+    await expect(stage(page)).toHaveAttribute('data-step', 'scheduler-choice');
+    await page.keyboard.press('ArrowLeft');
+    await expect(stage(page)).toHaveAttribute('data-step', 'api-request');
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(stage(page)).toHaveAttribute('data-step', /api-request|scheduler-choice/);
+  });
+
+  test('going back restores exactly the earlier picture', async ({ page }) => {
+    await openApp(page, '?lang=en&step=2');
+    const before = { pods: await podPicture(page), active: await activeComponents(page) };
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(stage(page)).toHaveAttribute('data-step', 'image-pull');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Previous step' }).click();
+    await expect(stage(page)).toHaveAttribute('data-step', 'api-request');
+    expect(await podPicture(page)).toEqual(before.pods);
+    expect(await activeComponents(page)).toEqual(before.active);
+  });
+
+  test('a deep link ?step=3 opens the scheduler step, paused', async ({ page }) => {
+    await openApp(page, '?lang=en&step=3&scenario=container-flow');
+    await expect(stage(page)).toHaveAttribute('data-step', 'scheduler-choice');
+    await expect(page.getByTestId('narration')).toContainText('The scheduler chooses nodes');
+    await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveValue('3');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    // Other parameters are kept as they were.
+    await expect(page).toHaveURL(/[?&]scenario=container-flow(&|$)/);
+    expect(await activeComponents(page)).toEqual(['api-server', 'scheduler']);
+  });
+
+  test('a deep link beyond the end opens the last step', async ({ page }) => {
+    await openApp(page, '?lang=en&step=99');
+    await expect(stage(page)).toHaveAttribute('data-step', 'pod-running');
+    await expect(page).toHaveURL(/[?&]step=6(&|$)/);
+  });
+
+  test('pods show kubectl STATUS: Pending in the tray, Pending bound, ContainerCreating, Running', async ({
+    page,
+  }) => {
+    await openApp(page, '?lang=en&step=1');
+    await expect(page.locator('[data-pod^="default/"]')).toHaveCount(0);
+    // kube-system pods exist from the start (folded per node), all Running.
+    await expect(page.locator('[data-namespace="kube-system"]')).toHaveCount(10);
+    await expect(page.locator('[data-pod="kube-system/etcd-control-plane"]')).toHaveAttribute(
+      'data-node',
+      'control-plane',
+    );
+
+    await page.keyboard.press('ArrowRight');
+    const tray = page.getByTestId('scheduler-queue');
+    for (const name of WEB_PODS) {
+      const pod = tray.locator(`[data-pod="default/${name}"]`);
+      await expect(pod).toHaveAttribute('data-status', 'Pending');
+      await expect(pod).toHaveAttribute('data-node', '');
+      await expect(pod).toContainText('Pending');
+    }
+
+    await page.keyboard.press('ArrowRight');
+    await expect(tray.locator('[data-pod]')).toHaveCount(0);
+    const x6j7v = page.locator('[data-pod="default/web-7c79c4bf97-x6j7v"]');
+    await expect(x6j7v).toHaveAttribute('data-node', 'node1');
+    await expect(x6j7v).toHaveAttribute('data-status', 'Pending');
+    // Nothing of the learner's lands on the tainted control-plane node.
+    await expect(page.locator('[data-pod^="default/"][data-node="control-plane"]')).toHaveCount(0);
+
+    await page.keyboard.press('ArrowRight');
+    await expect(x6j7v).toHaveAttribute('data-status', 'ContainerCreating');
+    await expect(x6j7v).toContainText('ContainerCreating');
+
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(stage(page)).toHaveAttribute('data-step', 'pod-running');
+    for (const name of WEB_PODS) {
+      await expect(page.locator(`[data-pod="default/${name}"]`)).toHaveAttribute(
+        'data-status',
+        'Running',
+      );
+    }
+  });
+
+  test('every component is on the stage, per-node ones once per node', async ({ page }) => {
+    await openApp(page, '?lang=en');
+    for (const kind of [
+      'developer',
+      'registry',
+      'api-server',
+      'etcd',
+      'scheduler',
+      'controller-manager',
+    ]) {
+      await expect(page.locator(`[data-component="${kind}"]`)).toHaveCount(1);
+    }
+    for (const kind of ['kubelet', 'kube-proxy', 'container-runtime']) {
+      for (const node of ['control-plane', 'node1', 'node2', 'node3']) {
+        await expect(page.locator(`[data-component="${kind}"][data-node="${node}"]`)).toHaveCount(
+          1,
+        );
+      }
+    }
+    await expect(page.locator('[data-component="registry"]')).toContainText('Docker Hub');
+    await expect(
+      page.locator('[data-component="container-runtime"][data-node="node1"]'),
+    ).toContainText('container runtime(containerd; Docker in older clusters)');
+    expect(await activeComponents(page)).toEqual(['developer', 'registry']);
+  });
+
+  test('focusing a component shows what it does, in the current language', async ({ page }) => {
+    await openApp(page, '?lang=ko');
+    const api = page.locator('[data-component="api-server"]');
+    await api.focus();
+    const role = api.getByRole('tooltip');
+    await expect(role).toBeVisible();
+    await expect(role).toContainText('etcd를 읽고 쓰는 것은 API 서버뿐입니다');
+    await expect(api).toHaveAccessibleDescription(/클러스터의 정문/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await api.hover();
+    await expect(api.getByRole('tooltip')).toContainText('only it reads and writes etcd');
+    await expect(
+      page.locator('[data-component="container-runtime"][data-node="node2"]'),
+    ).toContainText('(containerd; Docker in older clusters)');
+  });
+
+  test('the timeline scrubs to any step and the speed can be chosen', async ({ page }) => {
+    await openApp(page, '?lang=en');
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    await timeline.fill('4');
+    await expect(stage(page)).toHaveAttribute('data-step', 'kubelet');
+    await expect(timeline).toHaveAttribute(
+      'aria-valuetext',
+      'Step 4 of 6: The kubelet sees its pod',
+    );
+    const speed = page.getByRole('combobox', { name: 'Speed' });
+    await expect(speed.locator('option')).toHaveText(['0.5×', '1×', '1.5×', '2×', '4×']);
+    await speed.selectOption('4');
+    await page.getByRole('button', { name: 'Play' }).click();
+    // At 4× a step lasts 0.6 s: the last step comes well within the timeout, then it stops.
+    await expect(stage(page)).toHaveAttribute('data-step', 'pod-running', { timeout: 5000 });
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page).toHaveURL(/[?&]step=6(&|$)/);
+  });
+
+  test('clicking fast never leaves the picture out of step with the player', async ({ page }) => {
+    await openApp(page, '?lang=en');
+    const next = page.getByRole('button', { name: 'Next step' });
+    const previous = page.getByRole('button', { name: 'Previous step' });
+    for (let i = 0; i < 4; i++) await next.click({ delay: 0 });
+    await previous.click({ delay: 0 });
+    await next.click({ delay: 0 });
+    await next.click({ delay: 0 });
+    await previous.click({ delay: 0 });
+    await expect(stage(page)).toHaveAttribute('data-step', 'image-pull');
+    await expect(page.getByTestId('progress')).toHaveText('Step 5 of 6');
+    await expect(page.getByTestId('narration')).toContainText('The runtime pulls the image');
+    await expect(page.locator('[data-pod="default/web-7c79c4bf97-qb62p"]')).toHaveAttribute(
+      'data-status',
+      'ContainerCreating',
+    );
+    await expect(page.locator('[data-message]')).toHaveCount(6);
+    // Keys held down: many events in one burst.
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft');
+    await expect(stage(page)).toHaveAttribute('data-step', 'image-push');
+    await expect(page.locator('[data-pod^="default/"]')).toHaveCount(0);
+    await expect(page.locator('[data-message]')).toHaveCount(1);
+  });
+
+  test('narration is a polite live region that follows the step', async ({ page }) => {
+    await openApp(page, '?lang=en');
+    const narration = page.getByTestId('narration');
+    await expect(narration).toHaveAttribute('aria-live', 'polite');
+    await expect(narration).toContainText('Build and push the image');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(narration).toContainText('kubectl create deployment web --image=nginx');
+  });
+
+  test('Korean controls: 다음 단계, 이전 단계, 재생, 일시정지 and "6단계 중 2단계"', async ({
+    page,
+  }) => {
+    await openApp(page, '?lang=ko');
+    await page.getByRole('button', { name: '다음 단계' }).click();
+    await expect(page.getByTestId('progress')).toHaveText('6단계 중 2단계');
+    await page.getByRole('button', { name: '재생' }).click();
+    await page.getByRole('button', { name: '일시정지' }).click();
+    await expect(page.getByRole('button', { name: '재생' })).toBeVisible();
+    await page.getByRole('button', { name: '이전 단계' }).click();
+    await expect(stage(page)).toHaveAttribute('data-step', /image-push|api-request/);
+  });
+
+  test('with reduced motion the same steps work, and packets are in place at once', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openApp(page, '?lang=en');
+    for (const [i, id] of STEP_IDS.entries()) {
+      if (i > 0) await page.keyboard.press('ArrowRight');
+      await expect(stage(page)).toHaveAttribute('data-step', id);
+    }
+    await expect(page.locator('[data-pod="default/web-7c79c4bf97-x6j7v"]')).toHaveAttribute(
+      'data-status',
+      'Running',
+    );
+    // The packet to etcd sits beside its arrowhead without having travelled.
+    const packet = page.locator('[data-packet="store-status"] .packet-dot');
+    await expect(packet).toBeVisible();
+    const etcd = await page.locator('[data-component="etcd"]').boundingBox();
+    const dot = await packet.boundingBox();
+    expect(etcd && dot).toBeTruthy();
+    if (etcd && dot) {
+      const dx = dot.x + dot.width / 2 - (etcd.x + etcd.width);
+      expect(Math.abs(dx)).toBeLessThan(40);
+    }
+  });
+});
