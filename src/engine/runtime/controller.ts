@@ -187,6 +187,9 @@ export interface Reconciler {
   /**
    * Optional server-side filter of the watch, e.g. the kubelet only watches pods with
    * `spec.nodeName=<its node>`. Return false to drop the event for this reconciler.
+   * Like a field selector it should depend on the object alone: an object dropped once is not
+   * offered again until it changes (so events filtered by their namespace's phase are never
+   * in the cache; clear them with a `deleteCollection` write instead).
    */
   accepts?(resource: ResourceName, obj: KubeObject): boolean;
   /** Work-queue keys an observed object maps to (duplicates collapse); [] to ignore it. */
