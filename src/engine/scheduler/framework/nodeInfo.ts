@@ -27,8 +27,11 @@ export interface NodeInfo {
   imageSizes: ReadonlyMap<string, number>;
   /** Node labels (empty object when none). */
   labels: Readonly<Record<string, string>>;
+  /** `topology.kubernetes.io/zone` label, if any (read on every cycle by PodTopologySpread). */
+  zone: string | undefined;
 }
 
+const ZONE_LABEL = 'topology.kubernetes.io/zone';
 const NO_TAINTS: readonly Taint[] = [];
 const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -71,6 +74,7 @@ export function newNodeInfo(node: Node, pods: readonly Pod[] = []): NodeInfo {
     taints: node.spec?.taints ?? NO_TAINTS,
     imageSizes: imageSizes(node),
     labels: node.metadata?.labels ?? NO_LABELS,
+    zone: node.metadata?.labels?.[ZONE_LABEL],
   };
   for (const p of pods) info = addPod(info, p);
   return info;
@@ -86,6 +90,7 @@ export function setNode(info: NodeInfo, node: Node): NodeInfo {
     taints: node.spec?.taints ?? NO_TAINTS,
     imageSizes: imageSizes(node),
     labels: node.metadata?.labels ?? NO_LABELS,
+    zone: node.metadata?.labels?.[ZONE_LABEL],
   };
 }
 

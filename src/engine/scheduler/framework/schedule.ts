@@ -16,7 +16,7 @@ import * as podTopologySpread from './plugins/podTopologySpread.ts';
 import * as taintToleration from './plugins/taintToleration.ts';
 import { MAX_NODE_SCORE, SCORE_PLUGINS } from './plugins.ts';
 import { podRequests } from './resources.ts';
-import type { CycleState, FilterFn, Rejection, StatusCode } from './types.ts';
+import type { CycleState, Rejection, StatusCode } from './types.ts';
 
 export interface ScheduleOptions {
   /** Uniform in [0, 1); breaks ties between the best nodes. */
@@ -227,12 +227,19 @@ export function schedulePod(
 
   // PreFilter: plugins with nothing to check return Skip and are left out of Filter.
   const required = nodeAffinity.required(pod);
-  const filters: FilterFn[] = [nodeUnschedulable.filter, nodeName.filter, taintToleration.filter];
-  if (required) filters.push((_s, node) => nodeAffinity.filter(required, node));
-  if (state.hostPorts.length > 0) filters.push(nodePorts.filter);
-  filters.push(nodeResourcesFit.filter);
+  const ports = state.hostPorts.length > 0;
+  // The default filter order; the first rejection ends the node's evaluation.
+  const runFilters = (node: NodeInfo): Rejection | undefined =>
+    nodeUnschedulable.filter(state, node) ??
+    nodeName.filter(state, node) ??
+    taintToleration.filter(state, node) ??
+    (required ? nodeAffinity.filter(required, node) : undefined) ??
+    (ports ? nodePorts.filter(state, node) : undefined) ??
+    nodeResourcesFit.filter(state, node);
 
   let candidates: readonly NodeInfo[] = nodes;
+  /** Index in `nodes` of each candidate, when PreFilter narrowed them. */
+  let candidateIndex: number[] | undefined;
   let absent: Absent | undefined;
   const rejected = new Map<string, Rejection>();
   if (required?.nodeNames) {
@@ -243,7 +250,9 @@ export function schedulePod(
       result.message = fitErrorMessage(pod, nodes, rejected, absent, nodeAffinity.REASON_CONFLICT);
       return result;
     }
-    candidates = nodes.filter((x) => names.has(x.name));
+    candidateIndex = [];
+    for (let i = 0; i < n; i++) if (names.has(nodes[i]!.name)) candidateIndex.push(i);
+    candidates = candidateIndex.map((i) => nodes[i]!);
     absent = {
       code: 'UnschedulableAndUnresolvable',
       reasons: [`node(s) didn't satisfy plugin(s) [${nodeAffinity.NAME}]`],
@@ -253,14 +262,12 @@ export function schedulePod(
   // Filter, from the rotating start index, until enough feasible nodes are found.
   const numToFind = numFeasibleNodesToFind(candidates.length, opts.percentageOfNodesToScore);
   const feasible: NodeInfo[] = [];
+  const feasibleIndex: number[] = [];
   const m = candidates.length;
   for (let i = 0; i < m && feasible.length < numToFind; i++) {
-    const node = candidates[(start + i) % m]!;
-    let rejection: Rejection | undefined;
-    for (const f of filters) {
-      rejection = f(state, node);
-      if (rejection) break;
-    }
+    const at = (start + i) % m;
+    const node = candidates[at]!;
+    const rejection = runFilters(node);
     if (rejection) {
       rejected.set(node.name, rejection);
       if (explain) {
@@ -273,6 +280,7 @@ export function schedulePod(
       }
     } else {
       feasible.push(node);
+      feasibleIndex.push(candidateIndex ? candidateIndex[at]! : at);
       if (explain) result.verdicts.push({ node: node.name, passed: true, reasons: [] });
     }
   }
@@ -301,7 +309,14 @@ export function schedulePod(
     return result;
   }
 
-  const perPlugin = scorePlugins(state, feasible, required, opts, result.skippedScorePlugins);
+  const perPlugin = scorePlugins(
+    state,
+    feasible,
+    feasibleIndex,
+    required,
+    opts,
+    result.skippedScorePlugins,
+  );
   const totals = new Array<number>(feasible.length).fill(0);
   for (const { name, scores } of perPlugin) {
     const w = WEIGHT.get(name) ?? 0;
@@ -342,6 +357,7 @@ function pushAbsent(
 function scorePlugins(
   state: CycleState,
   feasible: readonly NodeInfo[],
+  feasibleIndex: readonly number[],
   required: nodeAffinity.Required | undefined,
   opts: ScheduleOptions,
   skipped: string[],
@@ -375,7 +391,7 @@ function scorePlugins(
     required ? (node) => required.match(node) : () => true,
   );
   if (spread) {
-    const s = each((node) => podTopologySpread.score(state, spread, node));
+    const s = feasible.map((node, i) => podTopologySpread.score(spread, node, feasibleIndex[i]!));
     podTopologySpread.normalize(s);
     out.push({ name: podTopologySpread.NAME, scores: s });
   } else {

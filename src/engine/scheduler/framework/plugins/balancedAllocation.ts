@@ -38,8 +38,14 @@ export function balancedScore(
 export function score(state: CycleState, node: NodeInfo): number {
   const req = state.requests.requested;
   const a = node.allocatable;
-  return balancedScore(
-    [node.requested.milliCPU + req.milliCPU, node.requested.memory + req.memory],
-    [a.milliCPU, a.memory],
-  );
+  // Same as balancedScore for cpu and memory, without allocating arrays (hot path).
+  if (a.milliCPU === 0 || a.memory === 0) {
+    return balancedScore(
+      [node.requested.milliCPU + req.milliCPU, node.requested.memory + req.memory],
+      [a.milliCPU, a.memory],
+    );
+  }
+  const cpu = Math.min((node.requested.milliCPU + req.milliCPU) / a.milliCPU, 1);
+  const mem = Math.min((node.requested.memory + req.memory) / a.memory, 1);
+  return Math.trunc((1 - Math.abs((cpu - mem) / 2)) * MAX_NODE_SCORE);
 }

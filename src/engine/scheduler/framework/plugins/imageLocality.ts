@@ -30,16 +30,20 @@ export interface ImageState {
   containers: number;
   numNodes: Map<string, number>;
   totalNodes: number;
+  /** No node holds any of the pod's images: every score is 0. */
+  none: boolean;
 }
 
 export function preScore(state: CycleState): ImageState {
   const images = podImages(state.pod);
   const numNodes = new Map<string, number>();
+  let none = true;
   for (const img of images) {
     if (numNodes.has(img)) continue;
     let n = 0;
     for (const node of state.allNodes) if (node.imageSizes.has(img)) n++;
     numNodes.set(img, n);
+    if (n > 0) none = false;
   }
   const spec = state.pod.spec;
   return {
@@ -47,6 +51,7 @@ export function preScore(state: CycleState): ImageState {
     containers: (spec?.initContainers?.length ?? 0) + (spec?.containers?.length ?? 0),
     numNodes,
     totalNodes: state.allNodes.length,
+    none,
   };
 }
 
@@ -59,6 +64,7 @@ export function calculatePriority(sum: number, containers: number): number {
 }
 
 export function score(image: ImageState, node: NodeInfo): number {
+  if (image.none) return 0;
   let sum = 0;
   for (const img of image.images) {
     const size = node.imageSizes.get(img);

@@ -48,6 +48,7 @@ export function untoleratedTaintReason(taint: Taint): string {
 }
 
 export function filter(state: CycleState, node: NodeInfo): Rejection | undefined {
+  if (node.taints.length === 0) return undefined;
   const taint = findUntoleratedTaint(node.taints, state.tolerations);
   if (!taint) return undefined;
   return {
@@ -59,6 +60,7 @@ export function filter(state: CycleState, node: NodeInfo): Rejection | undefined
 
 /** Raw score: how many PreferNoSchedule taints are not tolerated. */
 export function score(state: CycleState, node: NodeInfo): number {
+  if (node.taints.length === 0) return 0;
   let count = 0;
   for (const taint of node.taints) {
     if (taint.effect !== 'PreferNoSchedule') continue;
