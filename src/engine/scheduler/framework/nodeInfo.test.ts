@@ -35,6 +35,14 @@ describe('NodeInfo', () => {
     expect(one.pods).toHaveLength(1);
   });
 
+  it('adding a newer copy of a pod replaces it instead of counting it twice', () => {
+    const assumed = makePod('web-1', { cpu: '250m' });
+    const bound = { ...assumed, spec: { ...assumed.spec!, nodeName: 'worker' } };
+    const info = addPod(addPod(newNodeInfo(makeNode('worker')), assumed), bound);
+    expect(info.pods).toEqual([bound]);
+    expect(info.requested.milliCPU).toBe(250);
+  });
+
   it('removing an unknown pod returns the same NodeInfo', () => {
     const info = newNodeInfo(makeNode('worker'), [makePod('a')]);
     expect(removePod(info, makePod('b'))).toBe(info);

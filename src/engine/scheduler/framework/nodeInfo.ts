@@ -94,8 +94,13 @@ export function setNode(info: NodeInfo, node: Node): NodeInfo {
   };
 }
 
-/** Returns a NodeInfo with `pod` added (the scheduler's `AddPod`, also used when assuming). */
+/**
+ * Returns a NodeInfo with `pod` added (the scheduler's `AddPod`, also used when assuming).
+ * Adding a pod that is already there (same uid, else namespace/name) replaces it, so a newer
+ * copy of an assumed pod never counts twice.
+ */
 export function addPod(info: NodeInfo, pod: Pod): NodeInfo {
+  if (info.pods.some((p) => samePod(p, pod))) info = removePod(info, pod);
   const r = podRequests(pod);
   const ports = podHostPorts(pod);
   let usedPorts = info.usedPorts;
