@@ -119,3 +119,29 @@ describe('garbage collector: propagation policies', () => {
     ]);
   });
 });
+
+describe('garbage collector: work keys', () => {
+  const rs: KubeObject = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'web-7c79c4bf97', namespace: 'default', uid: 'uid-rs' },
+  };
+
+  it('scans a namespace only when an owner is deleted, and checks owned objects one by one', () => {
+    const gc = createGarbageCollector();
+    gc.observe?.({ type: 'MODIFIED', resource: 'replicasets', object: rs });
+    expect(gc.keysFor('replicasets', rs)).toEqual([]);
+    gc.observe?.({ type: 'DELETED', resource: 'replicasets', object: rs });
+    expect(gc.keysFor('replicasets', rs)).toEqual(['ns/default']);
+    const p = pod('web-7c79c4bf97-x6j7v', { owner: rs });
+    gc.observe?.({ type: 'ADDED', resource: 'pods', object: p });
+    expect(gc.keysFor('pods', p)).toEqual(['obj/pods/default/web-7c79c4bf97-x6j7v']);
+  });
+
+  it('deletes an owned object whose owner is missing', () => {
+    const c = new MiniCluster([['pods', pod('web-7c79c4bf97-x6j7v', { owner: rs })]]);
+    expect(c.reconcile(createGarbageCollector(), 'obj/pods/default/web-7c79c4bf97-x6j7v')).toEqual([
+      { verb: 'delete', resource: 'pods', namespace: 'default', name: 'web-7c79c4bf97-x6j7v' },
+    ]);
+  });
+});

@@ -66,16 +66,41 @@ function withoutFinalizer(resource: ResourceName, owner: KubeObject, finalizer: 
 }
 
 export function createGarbageCollector(): Reconciler {
+  /** What `observe` said about the event `keysFor` is about to see. */
+  let last: { obj: KubeObject; gone: boolean } | undefined;
   return {
     actor: 'controller-manager',
     name: COMPONENT_GC,
     watches: ['deployments', 'replicasets', 'pods', 'leases', 'nodes', 'endpoints'],
+    observe(event) {
+      last = {
+        obj: event.object,
+        gone: event.type === 'DELETED' || isDeleting(event.object),
+      };
+    },
     keysFor(resource, obj) {
-      // Node leases live in kube-node-lease; a node's deletion must look there.
-      if (resource === 'nodes') return ['ns/kube-node-lease'];
-      return [`ns/${namespaceOf(obj)}`];
+      const keys: string[] = [];
+      if (resource === 'nodes' || OWNERS.includes(resource)) {
+        // An owner that is gone or going: look at everything in its namespace. Without the
+        // `observe` hint, be conservative and look anyway.
+        const gone = last?.obj === obj ? last.gone : true;
+        if (gone) keys.push(resource === 'nodes' ? 'ns/kube-node-lease' : `ns/${namespaceOf(obj)}`);
+      }
+      if (resource !== 'nodes' && ownerReferences(obj).length > 0) {
+        keys.push(`obj/${resource}/${namespaceOf(obj)}/${nameOf(obj)}`);
+      }
+      last = undefined;
+      return keys;
     },
     reconcile(key, cache) {
+      if (key.startsWith('obj/')) {
+        const [, resource = '', ns = '', name = ''] = key.split('/');
+        const obj = cache.get(resource as ResourceName, ns, name);
+        if (!obj || isDeleting(obj) || !isOrphaned(obj, cache)) return { writes: [] };
+        return {
+          writes: [{ verb: 'delete', resource: resource as ResourceName, namespace: ns, name }],
+        };
+      }
       const ns = key.slice('ns/'.length);
       const writes: Write[] = [];
       const handled = new Set<string>();

@@ -93,6 +93,7 @@ describe('node lifecycle controller', () => {
       'Warning NodeNotReady Node is not ready',
     ]);
     expect(c.ctx.events[0]?.component).toBe('node-controller');
+    expect(c.ctx.events[0]?.ref).toMatchObject({ kind: 'Node', name: 'node2', uid: 'uid-node2' });
     const p = c.get('pods', 'default', 'web-1');
     expect(
       (p!.status as { conditions: Condition[] }).conditions.find((x) => x.type === 'Ready')?.status,

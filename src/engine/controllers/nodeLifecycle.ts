@@ -54,7 +54,7 @@ export function createNodeLifecycleController(): Reconciler {
 
   function nodeEvent(ctx: ReconcileContext, node: KubeObject, reason: string, message: string) {
     ctx.recordEvent({
-      ref: { ...eventRef('nodes', node), uid: nameOf(node) },
+      ref: eventRef('nodes', node),
       type: 'Normal',
       reason,
       message,
