@@ -209,3 +209,39 @@ describe('taint eviction', () => {
     expect(c.ctx.requeues).toEqual([]);
   });
 });
+
+describe('taint eviction: cancelling', () => {
+  it('cancels a scheduled eviction when the taint goes away in time', () => {
+    const tolerations = [
+      {
+        key: 'node.kubernetes.io/unreachable',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
+    ];
+    const node = (taints: unknown[]): KubeObject => ({ ...readyNode('node2'), spec: { taints } });
+    const c = new MiniCluster(
+      [
+        [
+          'nodes',
+          node([
+            { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: rfc3339(0) },
+          ]),
+        ],
+        ['pods', pod('web-1', { node: 'node2', phase: 'Running', tolerations })],
+      ],
+      1_000,
+    );
+    const te = createTaintEvictionController();
+    c.reconcile(te, 'node/node2');
+    c.ctx.now = 120_000;
+    c.cache.put('nodes', node([]));
+    c.reconcile(te, 'node/node2');
+    expect(c.ctx.eventLines()).toEqual([
+      'Normal TaintManagerEviction Cancelling deletion of Pod default/web-1',
+    ]);
+    c.runUntil(te, 400_000);
+    expect(c.get('pods', 'default', 'web-1')?.metadata?.deletionTimestamp).toBeUndefined();
+  });
+});

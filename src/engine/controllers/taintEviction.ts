@@ -61,6 +61,33 @@ export function evictionDelayMs(
 export function createTaintEvictionController(): Reconciler {
   /** When this controller first saw each NoExecute taint (when it carries no timeAdded). */
   const seen = new Map<string, number>();
+  /** Pods waiting for their toleration to run out, per node: `ns/name` → pod. */
+  const scheduled = new Map<string, Map<string, KubeObject>>();
+
+  /** `cancelWorkWithEvent`: a scheduled eviction that is no longer needed. */
+  function cancel(
+    nodeName: string,
+    keep: ReadonlySet<string>,
+    cache: Parameters<Reconciler['reconcile']>[1],
+    ctx: Parameters<Reconciler['reconcile']>[2],
+  ): void {
+    const pending = scheduled.get(nodeName);
+    if (!pending) return;
+    for (const [id, pod] of pending) {
+      if (keep.has(id)) continue;
+      pending.delete(id);
+      const current = cache.get('pods', namespaceOf(pod), nameOf(pod));
+      if (!current || isDeleting(current)) continue;
+      ctx.recordEvent({
+        ref: eventRef('pods', current),
+        type: 'Normal',
+        reason: 'TaintManagerEviction',
+        message: `Cancelling deletion of Pod ${id}`,
+        component: COMPONENT_TAINT_EVICTION,
+      });
+    }
+    if (pending.size === 0) scheduled.delete(nodeName);
+  }
 
   return {
     actor: 'controller-manager',
@@ -73,6 +100,7 @@ export function createTaintEvictionController(): Reconciler {
     },
     onStart() {
       seen.clear();
+      scheduled.clear();
     },
     reconcile(key, cache, ctx) {
       const nodeName = key.slice('node/'.length);
@@ -84,7 +112,10 @@ export function createTaintEvictionController(): Reconciler {
         : [];
       const ids = new Set(taints.map((t) => `${nodeName}|${t.key}|${t.value ?? ''}`));
       for (const k of seen.keys()) if (k.startsWith(`${nodeName}|`) && !ids.has(k)) seen.delete(k);
-      if (taints.length === 0) return { writes: [] };
+      if (taints.length === 0) {
+        cancel(nodeName, new Set(), cache, ctx);
+        return { writes: [] };
+      }
       let since = Number.POSITIVE_INFINITY;
       for (const t of taints) {
         const id = `${nodeName}|${t.key}|${t.value ?? ''}`;
@@ -97,6 +128,7 @@ export function createTaintEvictionController(): Reconciler {
         since = Math.min(since, at);
       }
       const writes: Write[] = [];
+      const waiting = new Map<string, KubeObject>();
       let nextDue = Number.POSITIVE_INFINITY;
       for (const pod of cache.list('pods')) {
         if (podNodeName(pod) !== nodeName || isDeleting(pod)) continue;
@@ -110,10 +142,14 @@ export function createTaintEvictionController(): Reconciler {
         const due = since + delay;
         if (ctx.now < due) {
           nextDue = Math.min(nextDue, due);
+          waiting.set(`${namespaceOf(pod)}/${nameOf(pod)}`, pod);
           continue;
         }
         writes.push(...evict(pod, ctx));
+        scheduled.get(nodeName)?.delete(`${namespaceOf(pod)}/${nameOf(pod)}`);
       }
+      cancel(nodeName, new Set(waiting.keys()), cache, ctx);
+      if (waiting.size > 0) scheduled.set(nodeName, waiting);
       if (nextDue !== Number.POSITIVE_INFINITY) ctx.requeueAfter(key, nextDue - ctx.now);
       return { writes };
     },
