@@ -14,7 +14,7 @@ describe('NodeInfo', () => {
     expect(info.pods.map((p) => p.metadata?.name)).toEqual(['web-1', 'api-1']);
     expect(info.requested).toEqual({ milliCPU: 500, memory: 256 * MiB });
     expect(info.nonZeroRequested).toEqual({ milliCPU: 600, memory: 456 * MiB });
-    expect(info.allocatable).toEqual({ milliCPU: 2000, memory: 4096 * MiB, pods: 110 });
+    expect(info.allocatable).toEqual({ milliCPU: 2000, memory: 4096 * MiB, pods: 110, other: {} });
   });
 
   it('addPod and removePod return new NodeInfos and leave the old one untouched', () => {

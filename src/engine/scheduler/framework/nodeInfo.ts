@@ -17,6 +17,8 @@ export interface NodeInfo {
   requested: Resources;
   /** Sum of the pods' non-zero requests (LeastAllocated scoring). */
   nonZeroRequested: Resources;
+  /** Sum of the pods' other requests (`ephemeral-storage`, extended resources), by name. */
+  requestedOther: Readonly<Record<string, number>>;
   /** Host ports in use, as `PROTOCOL/hostIP/port` (hostIP `0.0.0.0` when unset). */
   usedPorts: Set<string>;
   /** Parsed `status.allocatable`. */
@@ -32,6 +34,7 @@ export interface NodeInfo {
 }
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
+const NO_OTHER: Readonly<Record<string, number>> = Object.freeze({});
 const NO_TAINTS: readonly Taint[] = [];
 const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -69,6 +72,7 @@ export function newNodeInfo(node: Node, pods: readonly Pod[] = []): NodeInfo {
     pods: [],
     requested: { milliCPU: 0, memory: 0 },
     nonZeroRequested: { milliCPU: 0, memory: 0 },
+    requestedOther: NO_OTHER,
     usedPorts: new Set(),
     allocatable: nodeAllocatable(node),
     taints: node.spec?.taints ?? NO_TAINTS,
@@ -119,8 +123,21 @@ export function addPod(info: NodeInfo, pod: Pod): NodeInfo {
       milliCPU: info.nonZeroRequested.milliCPU + r.nonZero.milliCPU,
       memory: info.nonZeroRequested.memory + r.nonZero.memory,
     },
+    requestedOther: addOther(info.requestedOther, r.other, 1),
     usedPorts,
   };
+}
+
+function addOther(
+  base: Readonly<Record<string, number>>,
+  delta: Readonly<Record<string, number>>,
+  sign: 1 | -1,
+): Readonly<Record<string, number>> {
+  const keys = Object.keys(delta);
+  if (keys.length === 0) return base;
+  const out: Record<string, number> = { ...base };
+  for (const k of keys) out[k] = (out[k] ?? 0) + sign * delta[k]!;
+  return out;
 }
 
 function samePod(a: Pod, b: Pod): boolean {
@@ -161,6 +178,7 @@ export function removePod(info: NodeInfo, pod: Pod): NodeInfo {
       milliCPU: info.nonZeroRequested.milliCPU - r.nonZero.milliCPU,
       memory: info.nonZeroRequested.memory - r.nonZero.memory,
     },
+    requestedOther: addOther(info.requestedOther, r.other, -1),
     usedPorts,
   };
 }

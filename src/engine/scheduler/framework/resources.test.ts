@@ -9,6 +9,7 @@ describe('podRequests', () => {
     expect(podRequests(makePod('web'))).toEqual({
       requested: { milliCPU: 0, memory: 0 },
       nonZero: { milliCPU: 100, memory: 200 * MiB },
+      other: {},
     });
   });
 
@@ -23,6 +24,7 @@ describe('podRequests', () => {
       requested: { milliCPU: 750, memory: 64 * MiB },
       // b has no memory request → +200Mi for scoring only
       nonZero: { milliCPU: 750, memory: 264 * MiB },
+      other: {},
     });
   });
 
@@ -76,6 +78,26 @@ describe('podRequests', () => {
     expect(podRequests(pod).requested).toEqual({ milliCPU: 350, memory: 120 * MiB });
   });
 
+  it('collects ephemeral-storage and extended resources, taking limits when requests are missing', () => {
+    const pod = makePod('train', {
+      containers: [
+        {
+          name: 'a',
+          image: 'trainer',
+          resources: {
+            requests: { cpu: '1', 'ephemeral-storage': '2Gi' },
+            limits: { 'nvidia.com/gpu': '1' },
+          },
+        },
+        { name: 'b', image: 'trainer', resources: { limits: { 'nvidia.com/gpu': '2' } } },
+      ],
+    });
+    expect(podRequests(pod).other).toEqual({
+      'ephemeral-storage': 2 * 1024 * MiB,
+      'nvidia.com/gpu': 3,
+    });
+  });
+
   it('returns the cached object for the same pod', () => {
     const pod = makePod('same', { cpu: '1' });
     expect(podRequests(pod)).toBe(podRequests(pod));
@@ -90,6 +112,7 @@ describe('nodeAllocatable', () => {
       milliCPU: 3500,
       memory: 7 * 1024 * MiB,
       pods: 110,
+      other: {},
     });
   });
 
@@ -98,6 +121,7 @@ describe('nodeAllocatable', () => {
       milliCPU: 0,
       memory: 0,
       pods: 0,
+      other: {},
     });
   });
 });

@@ -14,6 +14,8 @@ export interface Resources {
 /** What a node offers: CPU in millicores, memory in bytes and the number of pods. */
 export interface Allocatable extends Resources {
   pods: number;
+  /** Every other allocatable resource by name, in units (e.g. `ephemeral-storage` bytes). */
+  other: Readonly<Record<string, number>>;
 }
 
 /** A pod's effective requests. */
@@ -29,6 +31,8 @@ export interface PodRequests {
    * `DefaultMemoryRequest`), so that piling BestEffort pods onto one node still looks costly.
    */
   nonZero: Resources;
+  /** Other requested resources by name (`ephemeral-storage`, `nvidia.com/gpu`…), in units. */
+  other: OtherResources;
 }
 
 /** `schedutil.DefaultMilliCPURequest`. */
@@ -62,14 +66,20 @@ function unitsOf(q: string | number | undefined): number {
   return tryParseQuantity(q)?.value ?? 0;
 }
 
-interface Four {
+/** Other resources (ephemeral-storage, extended resources such as nvidia.com/gpu), in units. */
+export type OtherResources = Readonly<Record<string, number>>;
+
+const NO_OTHER: OtherResources = Object.freeze({});
+
+interface Vec {
   cpu: number;
   mem: number;
   cpuNZ: number;
   memNZ: number;
+  other: OtherResources;
 }
 
-function containerFour(c: Container): Four {
+function containerVec(c: Container): Vec {
   const cpuQ = containerRequest(c, 'cpu');
   const memQ = containerRequest(c, 'memory');
   const cpu = milliOf(cpuQ);
@@ -79,28 +89,58 @@ function containerFour(c: Container): Four {
     mem,
     cpuNZ: cpuQ === undefined ? DEFAULT_MILLI_CPU_REQUEST : cpu,
     memNZ: memQ === undefined ? DEFAULT_MEMORY_REQUEST : mem,
+    other: otherOf(c),
   };
 }
 
-function add(a: Four, b: Four): Four {
+function otherOf(c: Container): OtherResources {
+  const res = c.resources as { requests?: ResourceList; limits?: ResourceList } | undefined;
+  let out: Record<string, number> | undefined;
+  for (const list of [res?.requests, res?.limits]) {
+    for (const name of Object.keys(list ?? {})) {
+      if (name === 'cpu' || name === 'memory' || (out && Object.hasOwn(out, name))) continue;
+      out ??= {};
+      out[name] = unitsOf(containerRequest(c, name));
+    }
+  }
+  return out ?? NO_OTHER;
+}
+
+function combineOther(
+  a: OtherResources,
+  b: OtherResources,
+  f: (x: number, y: number) => number,
+): OtherResources {
+  if (b === NO_OTHER) return a;
+  if (a === NO_OTHER) return b;
+  const out: Record<string, number> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = f(out[k] ?? 0, v);
+  return out;
+}
+
+const plus = (x: number, y: number) => x + y;
+
+function add(a: Vec, b: Vec): Vec {
   return {
     cpu: a.cpu + b.cpu,
     mem: a.mem + b.mem,
     cpuNZ: a.cpuNZ + b.cpuNZ,
     memNZ: a.memNZ + b.memNZ,
+    other: combineOther(a.other, b.other, plus),
   };
 }
 
-function max(a: Four, b: Four): Four {
+function max(a: Vec, b: Vec): Vec {
   return {
     cpu: Math.max(a.cpu, b.cpu),
     mem: Math.max(a.mem, b.mem),
     cpuNZ: Math.max(a.cpuNZ, b.cpuNZ),
     memNZ: Math.max(a.memNZ, b.memNZ),
+    other: combineOther(a.other, b.other, Math.max),
   };
 }
 
-const ZERO: Four = { cpu: 0, mem: 0, cpuNZ: 0, memNZ: 0 };
+const ZERO: Vec = { cpu: 0, mem: 0, cpuNZ: 0, memNZ: 0, other: NO_OTHER };
 
 /**
  * The effective requests of a pod: the sum over its containers, raised to the largest init
@@ -112,11 +152,11 @@ export function podRequests(pod: Pod): PodRequests {
   if (hit) return hit;
   const spec = pod.spec;
   let sum = ZERO;
-  for (const c of spec?.containers ?? []) sum = add(sum, containerFour(c));
+  for (const c of spec?.containers ?? []) sum = add(sum, containerVec(c));
   let sidecars = ZERO;
   let initMax = ZERO;
   for (const c of spec?.initContainers ?? []) {
-    const own = containerFour(c);
+    const own = containerVec(c);
     if (c.restartPolicy === 'Always') {
       sum = add(sum, own);
       sidecars = add(sidecars, own);
@@ -130,11 +170,16 @@ export function podRequests(pod: Pod): PodRequests {
   if (overhead) {
     const cpu = milliOf(lookup(overhead, 'cpu'));
     const mem = unitsOf(lookup(overhead, 'memory'));
-    sum = add(sum, { cpu, mem, cpuNZ: cpu, memNZ: mem });
+    const other = otherOf({
+      name: 'overhead',
+      resources: { requests: overhead as Record<string, string> },
+    });
+    sum = add(sum, { cpu, mem, cpuNZ: cpu, memNZ: mem, other });
   }
   const result: PodRequests = {
     requested: { milliCPU: sum.cpu, memory: sum.mem },
     nonZero: { milliCPU: sum.cpuNZ, memory: sum.memNZ },
+    other: sum.other,
   };
   cache.set(pod, result);
   return result;
@@ -146,9 +191,15 @@ export function podRequests(pod: Pod): PodRequests {
  */
 export function nodeAllocatable(node: Node): Allocatable {
   const a = node.status?.allocatable as ResourceList;
+  const other: Record<string, number> = {};
+  for (const name of Object.keys(a ?? {})) {
+    if (name !== 'cpu' && name !== 'memory' && name !== 'pods')
+      other[name] = unitsOf(lookup(a, name));
+  }
   return {
     milliCPU: milliOf(lookup(a, 'cpu')),
     memory: unitsOf(lookup(a, 'memory')),
     pods: unitsOf(lookup(a, 'pods')),
+    other,
   };
 }

@@ -72,3 +72,54 @@ describe('LeastAllocated score', () => {
     expect(score(state(makePod('p')), empty)).toBe(95);
   });
 });
+
+describe('NodeResourcesFit: ephemeral-storage and extended resources', () => {
+  const gpuNode = (name: string) => {
+    const node = makeNode(name);
+    node.status!.allocatable = {
+      ...node.status!.allocatable,
+      'nvidia.com/gpu': '1',
+      'ephemeral-storage': '10Gi',
+    };
+    return node;
+  };
+  const trainer = (name: string, gpus: string) =>
+    makePod(name, {
+      containers: [
+        { name: 't', image: 'trainer', resources: { limits: { 'nvidia.com/gpu': gpus } } },
+      ],
+    });
+
+  it('counts GPUs already requested on the node', () => {
+    const busy = newNodeInfo(gpuNode('gpu-1'), [trainer('a', '1')]);
+    expect(busy.requestedOther).toEqual({ 'nvidia.com/gpu': 1 });
+    expect(filter(state(trainer('b', '1')), busy)?.reasons).toEqual([
+      'Insufficient nvidia.com/gpu',
+    ]);
+    expect(filter(state(trainer('b', '1')), newNodeInfo(gpuNode('gpu-2')))).toBeUndefined();
+  });
+
+  it('a node without the extended resource cannot run the pod', () => {
+    expect(filter(state(trainer('b', '1')), newNodeInfo(makeNode('worker1')))?.reasons).toEqual([
+      'Insufficient nvidia.com/gpu',
+    ]);
+  });
+
+  it('checks ephemeral-storage before extended resources; ignores non-extended names', () => {
+    const pod = makePod('p', {
+      containers: [
+        {
+          name: 'c',
+          image: 'nginx',
+          resources: {
+            requests: { 'ephemeral-storage': '20Gi', 'example.com/foo': '1', storage: '1Gi' },
+          },
+        },
+      ],
+    });
+    expect(filter(state(pod), newNodeInfo(gpuNode('gpu-1')))?.reasons).toEqual([
+      'Insufficient ephemeral-storage',
+      'Insufficient example.com/foo',
+    ]);
+  });
+});

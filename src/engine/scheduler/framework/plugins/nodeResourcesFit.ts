@@ -12,17 +12,50 @@ import type { CycleState, Rejection } from '../types.ts';
 export const NAME = 'NodeResourcesFit';
 export const MAX_NODE_SCORE = 100;
 
+/**
+ * Resources NodeResourcesFit checks besides cpu and memory (`IsScalarResourceName` plus
+ * ephemeral-storage): extended resources (a domain other than kubernetes.io, e.g.
+ * `nvidia.com/gpu`), `hugepages-*` and `attachable-volumes-*`. Others are ignored.
+ */
+export function isCheckedResource(name: string): boolean {
+  if (name === 'ephemeral-storage') return true;
+  if (name.startsWith('hugepages-') || name.startsWith('attachable-volumes-')) return true;
+  const slash = name.indexOf('/');
+  if (slash === -1 || name.startsWith('requests.')) return false;
+  const domain = name.slice(0, slash);
+  return domain !== 'kubernetes.io' && !domain.endsWith('.kubernetes.io');
+}
+
+function otherShortfalls(state: CycleState, node: NodeInfo): string[] | undefined {
+  const out: string[] = [];
+  const names = Object.keys(state.requests.other);
+  if (names.length === 0) return undefined;
+  // ephemeral-storage first, then the rest in a stable order.
+  names.sort((a, b) =>
+    a === 'ephemeral-storage' ? -1 : b === 'ephemeral-storage' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  for (const name of names) {
+    if (!isCheckedResource(name)) continue;
+    const want = state.requests.other[name]!;
+    const free = (node.allocatable.other[name] ?? 0) - (node.requestedOther[name] ?? 0);
+    if (want > 0 && want > free) out.push(`Insufficient ${name}`);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 export function filter(state: CycleState, node: NodeInfo): Rejection | undefined {
   const tooMany = node.pods.length + 1 > node.allocatable.pods;
   const req = state.requests.requested;
   const cpu =
     req.milliCPU > 0 && req.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU;
   const memory = req.memory > 0 && req.memory > node.allocatable.memory - node.requested.memory;
-  if (!tooMany && !cpu && !memory) return undefined;
+  const other = otherShortfalls(state, node);
+  if (!tooMany && !cpu && !memory && !other) return undefined;
   const reasons: string[] = [];
   if (tooMany) reasons.push('Too many pods');
   if (cpu) reasons.push('Insufficient cpu');
   if (memory) reasons.push('Insufficient memory');
+  if (other) reasons.push(...other);
   return { plugin: NAME, code: 'Unschedulable', reasons };
 }
 
