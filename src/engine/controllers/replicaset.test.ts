@@ -102,13 +102,18 @@ describe('replicaset controller', () => {
 
   it('reports replicas, fullyLabeledReplicas, readyReplicas, availableReplicas, observedGeneration', () => {
     const rs = replicaSet(3);
+    // The template carries one label more than the selector; a pod without it is not "fully labeled".
+    const tpl = (rs.spec as { template: { metadata: { labels: Record<string, string> } } })
+      .template;
+    tpl.metadata.labels = { ...labels, tier: 'frontend' };
+    const full = { ...labels, tier: 'frontend' };
     const c = new MiniCluster([
       ['replicasets', rs],
       [
         'pods',
         pod('web-7c79c4bf97-aaaaa', {
           owner: rs,
-          labels,
+          labels: full,
           node: 'n1',
           phase: 'Running',
           ready: true,
@@ -118,17 +123,14 @@ describe('replicaset controller', () => {
         'pods',
         pod('web-7c79c4bf97-bbbbb', {
           owner: rs,
-          labels,
+          labels: full,
           node: 'n1',
           phase: 'Running',
           ready: false,
         }),
       ],
-      [
-        'pods',
-        pod('web-7c79c4bf97-ccccc', { owner: rs, labels: { app: 'web' }, phase: 'Pending' }),
-      ],
-      ['pods', pod('web-7c79c4bf97-ddddd', { owner: rs, labels, phase: 'Failed' })],
+      ['pods', pod('web-7c79c4bf97-ccccc', { owner: rs, labels, phase: 'Pending' })],
+      ['pods', pod('web-7c79c4bf97-ddddd', { owner: rs, labels: full, phase: 'Failed' })],
     ]);
     c.reconcile(createReplicaSetController(), 'default/web-7c79c4bf97');
     expect(c.get('replicasets', 'default', 'web-7c79c4bf97')?.status).toEqual({
@@ -211,5 +213,51 @@ describe('replicaset controller', () => {
     const writes = c.reconcile(createReplicaSetController(), 'default/web-7c79c4bf97');
     expect(writes.filter((w) => w.verb === 'create')).toEqual([]);
     expect(c.ctx.events).toEqual([]);
+  });
+
+  it('adopts a matching orphan pod and releases a pod relabelled out of its selector', () => {
+    const rs = replicaSet(1);
+    const c = new MiniCluster([
+      ['replicasets', rs],
+      ['pods', pod('orphan', { labels, node: 'n1', phase: 'Running', ready: true })],
+      [
+        'pods',
+        pod('relabelled', {
+          owner: rs,
+          labels: { app: 'debug' },
+          node: 'n2',
+          phase: 'Running',
+          ready: true,
+        }),
+      ],
+    ]);
+    const writes = c.reconcile(createReplicaSetController(), 'default/web-7c79c4bf97');
+    expect(writes.filter((w) => w.verb === 'create')).toEqual([]);
+    expect(c.get('pods', 'default', 'orphan')?.metadata?.ownerReferences).toEqual([
+      {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        name: 'web-7c79c4bf97',
+        uid: 'uid-rs',
+        controller: true,
+        blockOwnerDeletion: true,
+      },
+    ]);
+    expect(c.get('pods', 'default', 'relabelled')?.metadata?.ownerReferences).toBeUndefined();
+    expect(c.get('replicasets', 'default', 'web-7c79c4bf97')?.status).toMatchObject({
+      replicas: 1,
+    });
+  });
+
+  it('an orphan pod event wakes the ReplicaSets whose selector matches it', () => {
+    const c = new MiniCluster([
+      ['replicasets', replicaSet(1)],
+      ['pods', pod('orphan', { labels, node: 'n1', phase: 'Running' })],
+    ]);
+    const rsc = createReplicaSetController();
+    const orphan = c.get('pods', 'default', 'orphan')!;
+    expect(rsc.keysFor('pods', orphan)).toEqual(['adopt/default']);
+    c.reconcile(rsc, 'adopt/default');
+    expect(c.ctx.requeues).toEqual([{ key: 'default/web-7c79c4bf97', at: 0 }]);
   });
 });

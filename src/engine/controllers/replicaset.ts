@@ -21,11 +21,15 @@ import {
   isPodActive,
   isPodAvailable,
   isPodReady,
+  type LabelSelector,
   nameOf,
   namespaceOf,
+  type OwnerReference,
+  ownerReferences,
   podCondition,
   podNodeName,
   podPhase,
+  selectorMatches,
   specOf,
   statusOf,
   uidOf,
@@ -41,6 +45,7 @@ const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
 
 interface RSSpec {
   replicas?: number;
+  selector?: LabelSelector;
   minReadySeconds?: number;
   template?: {
     metadata?: {
@@ -208,11 +213,27 @@ export function createReplicaSetController(): Reconciler {
       if (resource === 'replicasets') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
       if (resource === 'pods') {
         const owner = controllerOf(obj);
-        return owner?.kind === 'ReplicaSet' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+        if (owner) return owner.kind === 'ReplicaSet' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+        // An orphan pod may be adopted by a ReplicaSet whose selector matches it.
+        return isPodActive(obj) ? [`adopt/${namespaceOf(obj)}`] : [];
       }
       return [];
     },
     reconcile(key, cache, ctx) {
+      if (key.startsWith('adopt/')) {
+        const ns = key.slice('adopt/'.length);
+        const orphans = cache.list('pods', ns).filter((p) => !controllerOf(p) && isPodActive(p));
+        for (const rs of cache.list('replicasets', ns)) {
+          const selector = specOf<{ selector?: LabelSelector }>(rs).selector;
+          if (
+            !isDeleting(rs) &&
+            orphans.some((p) => selectorMatches(selector, p.metadata?.labels))
+          ) {
+            ctx.requeueAfter(`${ns}/${nameOf(rs)}`, 0);
+          }
+        }
+        return { writes: [] };
+      }
       const [ns = '', name = ''] = key.split('/');
       const rs = cache.get('replicasets', ns, name);
       if (!rs) {
@@ -221,9 +242,28 @@ export function createReplicaSetController(): Reconciler {
       }
       const spec = specOf<RSSpec>(rs);
       const nsPods = cache.list('pods', ns);
-      const owned = nsPods.filter((p) => controllerOf(p)?.uid === uidOf(rs));
-      const active = owned.filter(isPodActive);
+      const selector = spec.selector;
       const writes: Write[] = [];
+      // ClaimPods: adopt matching orphans, release owned pods whose labels no longer match.
+      const owned: KubeObject[] = [];
+      for (const p of nsPods) {
+        const ref = controllerOf(p);
+        const matches = selectorMatches(selector, p.metadata?.labels);
+        if (ref?.uid === uidOf(rs)) {
+          if (matches || isDeleting(p)) owned.push(p);
+          else if (!isDeleting(rs))
+            writes.push(
+              setOwners(
+                p,
+                ownerReferences(p).filter((r) => r.uid !== uidOf(rs)),
+              ),
+            );
+        } else if (!ref && matches && isPodActive(p) && !isDeleting(rs)) {
+          writes.push(setOwners(p, [...ownerReferences(p), controllerRef('replicasets', rs)]));
+          owned.push(p);
+        }
+      }
+      const active = owned.filter(isPodActive);
 
       if (!isDeleting(rs) && satisfied(key, owned, ctx.now)) {
         writes.push(...manageReplicas(rs, active, nsPods, cache, ctx, expectations, key));
@@ -261,6 +301,17 @@ export function createReplicaSetController(): Reconciler {
       }
       return { writes };
     },
+  };
+}
+
+/** A patch replacing a pod's owner references (adoption or release). */
+function setOwners(pod: KubeObject, refs: OwnerReference[]): Write {
+  return {
+    verb: 'patch',
+    resource: 'pods',
+    namespace: namespaceOf(pod),
+    name: nameOf(pod),
+    patch: { metadata: { ownerReferences: refs.length > 0 ? refs : null } },
   };
 }
 
