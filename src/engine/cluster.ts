@@ -3,9 +3,9 @@
  * components into one deterministic simulated cluster, bootstrapped as a small kubeadm
  * cluster. Same seed + same inputs → the identical timeline.
  */
-import type { ApiClient, KubeObject } from './api/types.ts';
+import type { ApiClient, KubeObject, ResourceName } from './api/types.ts';
 import { ApiServer, type ClusterClient } from './apiserver/apiserver.ts';
-import { etcdGroupOf } from './apiserver/resources.ts';
+import { etcdGroupOf, etcdKey, RESOURCES } from './apiserver/resources.ts';
 import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
 import { Etcd } from './etcd/etcd.ts';
@@ -115,6 +115,11 @@ export interface Cluster {
   readonly messages: readonly Message[];
   /** The cluster as it is now. */
   snapshot(): Snapshot;
+  /**
+   * Read one stored object as it is now, without a message (for predicates in `runUntil`,
+   * tests and benchmarks; cheaper than `snapshot()`).
+   */
+  peek(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined;
   /** The snapshot taken right after message `seq` (needs keepSnapshots). */
   frame(seq: number): Snapshot | undefined;
   /** The frame before any message (right after bootstrap). */
@@ -136,6 +141,8 @@ export interface Cluster {
   readonly inputs: readonly Input[];
   /** Reconcilers that threw (should stay empty). */
   readonly errors: readonly ReconcileError[];
+  /** Reconcile calls per reconciler name so far (diagnostics, benchmarks). */
+  readonly reconcileCounts: ReadonlyMap<string, number>;
 }
 
 /** The workloads helper's components: controller manager loops and each node's agents. */
@@ -229,6 +236,11 @@ class ClusterImpl implements Cluster {
 
   get errors(): readonly ReconcileError[] {
     return this.#rt.errors;
+  }
+
+  /** Reconcile calls per reconciler name so far (diagnostics, benchmarks). */
+  get reconcileCounts(): ReadonlyMap<string, number> {
+    return this.#rt.reconcileCounts;
   }
 
   #input(input: Omit<Input, 'at' | 'tasks'>): void {
@@ -418,6 +430,16 @@ class ClusterImpl implements Cluster {
 
   frame(seq: number): Snapshot | undefined {
     return this.#frames[seq];
+  }
+
+  peek(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
+    if (!Object.hasOwn(RESOURCES, resource)) return undefined;
+    const r = RESOURCES[resource];
+    return this.#etcd.get(etcdKey(r, r.namespaced ? namespace : undefined, name))?.value;
   }
 
   #nodeActors(name: string): Actor[] {

@@ -91,12 +91,54 @@ function nodeOf(resource: ResourceName, obj: KubeObject | undefined): string | u
 
 const NODE_INDEXED: ReadonlySet<ResourceName> = new Set(['pods', 'nodes', 'leases']);
 
+/** The objects an informer's initial list returns, read from etcd once and indexed by node. */
+class InitialList {
+  readonly #etcd: Etcd<KubeObject>;
+  readonly #all = new Map<ResourceName, KubeObject[]>();
+  readonly #byNode = new Map<ResourceName, Map<string, KubeObject[]>>();
+
+  constructor(etcd: Etcd<KubeObject>) {
+    this.#etcd = etcd;
+  }
+
+  all(res: ResourceName): readonly KubeObject[] {
+    let list = this.#all.get(res);
+    if (!list) {
+      const kind = RESOURCES[res].kind;
+      list = this.#etcd
+        .range(`${RESOURCES[res].etcdPrefix}/`)
+        .map((kv) => kv.value)
+        .filter((o) => o.kind === kind);
+      this.#all.set(res, list);
+    }
+    return list;
+  }
+
+  onNode(res: ResourceName, node: string): readonly KubeObject[] {
+    let index = this.#byNode.get(res);
+    if (!index) {
+      index = new Map();
+      for (const o of this.all(res)) {
+        const n = nodeOf(res, o);
+        if (n === undefined) continue;
+        const bucket = index.get(n);
+        if (bucket) bucket.push(o);
+        else index.set(n, [o]);
+      }
+      this.#byNode.set(res, index);
+    }
+    return index.get(node) ?? [];
+  }
+}
+
 export class Runtime {
   now = 0;
   readonly messages: Message[] = [];
   readonly errors: ReconcileError[] = [];
   /** Tasks processed so far (replay uses it to place client inputs exactly). */
   tasksRun = 0;
+  /** Reconcile calls per reconciler name (for benchmarks and diagnostics). */
+  readonly reconcileCounts = new Map<string, number>();
   /** Called after every recorded message (snapshots for the UI). */
   onMessage: (m: Message) => void = () => {};
 
@@ -162,9 +204,11 @@ export class Runtime {
       });
       touched.add(a);
     }
+    // One list per resource shared by every starting actor (a node's agents get their node's share).
+    const initial = new InitialList(this.#etcd);
     for (const a of touched) {
       this.#index(a);
-      this.#start(a, false);
+      this.#start(a, false, initial);
     }
   }
 
@@ -226,17 +270,15 @@ export class Runtime {
     this.#start(a, true);
   }
 
-  #start(a: ActorState, withMessages: boolean): void {
+  #start(a: ActorState, withMessages: boolean, initial?: InitialList): void {
     a.cache.clear();
     for (const r of a.recs) r.rec.onStart?.();
+    const list = initial ?? new InitialList(this.#etcd);
     const resources = [...new Set(a.recs.flatMap((r) => r.rec.watches))];
     for (const res of resources) {
       if (withMessages) a.client.list(res, undefined);
-      for (const kv of this.#etcd.range(`${RESOURCES[res].etcdPrefix}/`)) {
-        const obj = kv.value;
-        if (obj.kind !== RESOURCES[res].kind) continue;
-        this.#apply(a, { type: 'ADDED', resource: res, object: obj });
-      }
+      const objs = a.node && NODE_INDEXED.has(res) ? list.onNode(res, a.node) : list.all(res);
+      for (const obj of objs) this.#apply(a, { type: 'ADDED', resource: res, object: obj });
     }
     for (const r of a.recs) for (const k of r.rec.initialKeys?.() ?? []) this.#enqueue(r, k);
   }
@@ -427,6 +469,7 @@ export class Runtime {
       },
       requeueAfter: (k, ms) => this.#requeueAfter(r, k, ms),
     };
+    this.reconcileCounts.set(r.rec.name, (this.reconcileCounts.get(r.rec.name) ?? 0) + 1);
     let writes: Write[] = [];
     try {
       writes = r.rec.reconcile(key, a.cache, ctx).writes;
