@@ -192,6 +192,10 @@ test.describe('player', () => {
     await expect(role).toBeVisible();
     await expect(role).toContainText('etcd를 읽고 쓰는 것은 API 서버뿐입니다');
     await expect(api).toHaveAccessibleDescription(/클러스터의 정문/);
+    // Escape dismisses it without moving focus.
+    await page.keyboard.press('Escape');
+    await expect(role).toBeHidden();
+    await expect(api).toBeFocused();
     await page.getByRole('button', { name: 'English' }).click();
     await api.hover();
     await expect(api.getByRole('tooltip')).toContainText('only it reads and writes etcd');

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
 import { ComponentIcon } from './icons.tsx';
@@ -25,6 +25,8 @@ export const ComponentCard = memo(function ComponentCard({
   detail?: boolean;
 }) {
   const t = useT();
+  // Escape hides the role line until the pointer or focus leaves (WCAG 1.4.13, dismissible).
+  const [dismissed, setDismissed] = useState(false);
   const parsed = parseComponentId(id);
   if (!parsed) return null;
   const { kind, node } = parsed;
@@ -37,6 +39,12 @@ export const ComponentCard = memo(function ComponentCard({
       data-node={node}
       data-cid={id}
       data-active={active ? 'true' : 'false'}
+      data-dismissed={dismissed ? 'true' : undefined}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setDismissed(true);
+      }}
+      onBlur={() => setDismissed(false)}
+      onMouseLeave={() => setDismissed(false)}
       aria-labelledby={`${domId}-name`}
       aria-describedby={`${domId}-role`}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: focus is how keyboard users reach the role line.
