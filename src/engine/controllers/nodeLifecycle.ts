@@ -25,6 +25,7 @@ import {
 export const COMPONENT_NODE = 'node-controller';
 export const NODE_MONITOR_PERIOD_MS = 5_000;
 export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
+export const NODE_STARTUP_GRACE_PERIOD_MS = 60_000;
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
 
@@ -94,7 +95,9 @@ export function createNodeLifecycleController(): Reconciler {
 
     let conditions = statusOf<{ conditions?: Condition[] }>(node).conditions ?? [];
     const wasReady = nodeCondition(node, 'Ready');
-    if (ctx.now > h.probeAt + NODE_MONITOR_GRACE_PERIOD_MS) {
+    // A node that never posted its status gets node-startup-grace-period (60 s) instead.
+    const grace = wasReady ? NODE_MONITOR_GRACE_PERIOD_MS : NODE_STARTUP_GRACE_PERIOD_MS;
+    if (ctx.now > h.probeAt + grace) {
       const ts = ctx.timestamp();
       const next: Condition[] = [];
       let changed = false;

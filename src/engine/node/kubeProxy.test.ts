@@ -64,3 +64,18 @@ describe('kube-proxy', () => {
     );
   });
 });
+
+describe('kube-proxy restarts', () => {
+  it('records Starting on its Node after a restart, not at the first start', () => {
+    const proxy = createKubeProxy('node1');
+    const ctx = new FakeContext();
+    proxy.onStart?.();
+    proxy.reconcile('sync', new FakeCache(), ctx);
+    expect(ctx.events).toEqual([]);
+    proxy.onStart?.();
+    proxy.reconcile('sync', new FakeCache(), ctx);
+    expect(ctx.events.map((e) => [e.reason, e.message, e.component, e.action, e.ref.name])).toEqual(
+      [['Starting', '', 'kube-proxy', 'StartKubeProxy', 'node1']],
+    );
+  });
+});

@@ -116,6 +116,8 @@ function buildRules(
 
 export function createKubeProxy(node: string): KubeProxy {
   let current: ProxyRule[] = [];
+  let starts = 0;
+  let announce = false;
   return {
     actor: `kube-proxy/${node}`,
     name: 'kube-proxy',
@@ -129,6 +131,9 @@ export function createKubeProxy(node: string): KubeProxy {
     },
     onStart() {
       current = [];
+      starts++;
+      // The first start happened when the cluster was built; a restart is worth an event.
+      announce = starts > 1;
     },
     rules() {
       return current;
@@ -148,7 +153,20 @@ export function createKubeProxy(node: string): KubeProxy {
       }
       return out;
     },
-    reconcile(_key, cache) {
+    reconcile(_key, cache, ctx) {
+      if (announce) {
+        announce = false;
+        // kube-proxy refers to its Node with the node name as uid, like the kubelet.
+        ctx.recordEvent({
+          ref: { resource: 'nodes', name: node, kind: 'Node', apiVersion: 'v1', uid: node },
+          type: 'Normal',
+          reason: 'Starting',
+          message: '',
+          component: 'kube-proxy',
+          host: node,
+          action: 'StartKubeProxy',
+        });
+      }
       current = buildRules(cache.list('services'), cache.list('endpoints'));
       return { writes: [] };
     },
