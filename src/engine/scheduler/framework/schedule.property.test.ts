@@ -67,6 +67,16 @@ const podArb: fc.Arbitrary<Pod> = fc
     owned: fc.boolean(),
     image: fc.constantFrom('nginx', 'redis:7', 'registry.k8s.io/pause:3.10'),
     never: fc.boolean(),
+    spread: mostly(
+      fc.constant(undefined),
+      fc.record({
+        maxSkew: fc.integer({ min: 1, max: 3 }),
+        topologyKey: fc.constantFrom('zone', 'kubernetes.io/hostname'),
+        whenUnsatisfiable: fc.constantFrom('DoNotSchedule', 'ScheduleAnyway'),
+        labelSelector: fc.constantFrom({ matchLabels: { app: 'web' } }, {}, undefined),
+        minDomains: fc.constantFrom(undefined, 1, 4),
+      }),
+    ),
   })
   .map((p) => {
     const affinity =
@@ -80,7 +90,7 @@ const podArb: fc.Arbitrary<Pod> = fc
             },
           }
         : undefined;
-    return makePod('incoming', {
+    const pod = makePod('incoming', {
       ...(p.cpu && { cpu: p.cpu }),
       ...(p.memory && { memory: p.memory }),
       tolerations: p.tolerations,
@@ -92,6 +102,13 @@ const podArb: fc.Arbitrary<Pod> = fc
       image: p.image,
       ...(p.never && { preemptionPolicy: 'Never' }),
     });
+    if (p.spread) {
+      const { labelSelector, minDomains, ...rest } = p.spread;
+      pod.spec!.topologySpreadConstraints = [
+        { ...rest, ...(labelSelector && { labelSelector }), ...(minDomains && { minDomains }) },
+      ];
+    }
+    return pod;
   });
 
 const existingPod = fc

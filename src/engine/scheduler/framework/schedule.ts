@@ -227,6 +227,8 @@ export function schedulePod(
 
   // PreFilter: plugins with nothing to check return Skip and are left out of Filter.
   const required = nodeAffinity.required(pod);
+  const matchesRequired = required ? (node: NodeInfo) => required.match(node) : () => true;
+  const spread = podTopologySpread.preFilter(state, matchesRequired);
   const ports = state.hostPorts.length > 0;
   // The default filter order; the first rejection ends the node's evaluation.
   const runFilters = (node: NodeInfo): Rejection | undefined =>
@@ -235,7 +237,8 @@ export function schedulePod(
     taintToleration.filter(state, node) ??
     (required ? nodeAffinity.filter(required, node) : undefined) ??
     (ports ? nodePorts.filter(state, node) : undefined) ??
-    nodeResourcesFit.filter(state, node);
+    nodeResourcesFit.filter(state, node) ??
+    (spread ? podTopologySpread.filter(spread, node) : undefined);
 
   let candidates: readonly NodeInfo[] = nodes;
   /** Index in `nodes` of each candidate, when PreFilter narrowed them. */
@@ -313,7 +316,7 @@ export function schedulePod(
     state,
     feasible,
     feasibleIndex,
-    required,
+    matchesRequired,
     opts,
     result.skippedScorePlugins,
   );
@@ -358,7 +361,7 @@ function scorePlugins(
   state: CycleState,
   feasible: readonly NodeInfo[],
   feasibleIndex: readonly number[],
-  required: nodeAffinity.Required | undefined,
+  matchesRequired: (node: NodeInfo) => boolean,
   opts: ScheduleOptions,
   skipped: string[],
 ): { name: string; scores: number[] }[] {
@@ -383,13 +386,16 @@ function scorePlugins(
     scores: each((node) => nodeResourcesFit.score(state, node)),
   });
 
-  const selector = (opts.spreadSelector ?? podTopologySpread.defaultSpreadSelector)(state.pod);
-  const spread = podTopologySpread.preScore(
-    state,
-    selector,
-    feasible,
-    required ? (node) => required.match(node) : () => true,
-  );
+  // A pod with its own constraints scores with its ScheduleAnyway ones; otherwise the system
+  // defaults apply with the selector of the controller (or Service) that selects it.
+  const own = (state.pod.spec?.topologySpreadConstraints?.length ?? 0) > 0;
+  const constraints = own
+    ? podTopologySpread.podConstraints(state.pod, 'ScheduleAnyway')
+    : podTopologySpread.defaultConstraints(
+        state.pod,
+        (opts.spreadSelector ?? podTopologySpread.defaultSpreadSelector)(state.pod),
+      );
+  const spread = podTopologySpread.preScore(state, constraints, !own, feasible, matchesRequired);
   if (spread) {
     const s = feasible.map((node, i) => podTopologySpread.score(spread, node, feasibleIndex[i]!));
     podTopologySpread.normalize(s);

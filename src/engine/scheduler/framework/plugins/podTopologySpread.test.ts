@@ -81,3 +81,117 @@ describe('PodTopologySpread (system default constraints)', () => {
     ]);
   });
 });
+
+describe('PodTopologySpread with the pod’s own constraints', () => {
+  const zone = (z: string) => ({ 'topology.kubernetes.io/zone': z });
+  const web = (name: string, extra: Record<string, string> = {}) =>
+    makePod(name, { labels: { app: 'web', ...extra } });
+  const spreadPod = (
+    constraint: Partial<import('kubernetes-types/core/v1').TopologySpreadConstraint>,
+    labels: Record<string, string> = {},
+  ) => {
+    const pod = web('incoming', labels);
+    pod.spec!.topologySpreadConstraints = [
+      {
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'DoNotSchedule',
+        labelSelector: { matchLabels: { app: 'web' } },
+        ...constraint,
+      },
+    ];
+    return pod;
+  };
+
+  it('DoNotSchedule rejects domains that would exceed maxSkew, and nodes without the key', () => {
+    // zone a has 1 web pod, zone b has 0 → min 0. worker1 (a): 1 + 1 − 0 = 2 > 1.
+    const nodes = [
+      newNodeInfo(makeNode('worker1', { labels: zone('a') }), [web('web-1')]),
+      newNodeInfo(makeNode('worker2')),
+      newNodeInfo(makeNode('worker3', { labels: zone('b'), unschedulable: true })),
+    ];
+    const r = schedulePod(spreadPod({}), nodes, { random: () => 0 });
+    expect(r.message).toBe(
+      "0/3 nodes are available: 1 node(s) didn't match pod topology spread constraints, 1 node(s) didn't match pod topology spread constraints (missing required label), 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it('DoNotSchedule lets the pod into the emptier domain', () => {
+    const nodes = [
+      newNodeInfo(makeNode('worker1', { labels: zone('a') }), [web('web-1')]),
+      newNodeInfo(makeNode('worker2', { labels: zone('a') })),
+      newNodeInfo(makeNode('worker3', { labels: zone('b') })),
+    ];
+    const r = schedulePod(spreadPod({}), nodes, { random: () => 0 });
+    expect(r.verdicts.map((v) => [v.node, v.passed])).toEqual([
+      ['worker1', false],
+      ['worker2', false],
+      ['worker3', true],
+    ]);
+    expect(r.selectedNode).toBe('worker3');
+  });
+
+  it('minDomains larger than the domains present makes the global minimum 0', () => {
+    // one web pod on each of 3 nodes: min 1 → skew 1 + 1 − 1 = 1 fits; with minDomains 5 → 2.
+    const nodes = ['worker1', 'worker2', 'worker3'].map((n, i) =>
+      newNodeInfo(makeNode(n), [web(`web-${i}`)]),
+    );
+    const hostname = { topologyKey: 'kubernetes.io/hostname' };
+    expect(schedulePod(spreadPod(hostname), nodes, { random: () => 0 }).feasible).toBe(true);
+    expect(
+      schedulePod(spreadPod({ ...hostname, minDomains: 5 }), nodes, { random: () => 0 }).feasible,
+    ).toBe(false);
+  });
+
+  it('matchLabelKeys narrows the selector to the pod’s own revision', () => {
+    // worker1 holds 2 pods of the old revision; only the new revision counts with matchLabelKeys.
+    const nodes = [
+      newNodeInfo(makeNode('worker1'), [
+        web('old-1', { 'pod-template-hash': 'old' }),
+        web('old-2', { 'pod-template-hash': 'old' }),
+      ]),
+      newNodeInfo(makeNode('worker2')),
+    ];
+    const hostname = { topologyKey: 'kubernetes.io/hostname' };
+    const without = schedulePod(spreadPod(hostname, { 'pod-template-hash': 'new' }), nodes, {
+      random: () => 0,
+    });
+    expect(without.verdicts.map((v) => v.passed)).toEqual([false, true]);
+    const withKeys = schedulePod(
+      spreadPod(
+        { ...hostname, matchLabelKeys: ['pod-template-hash'] },
+        { 'pod-template-hash': 'new' },
+      ),
+      nodes,
+      { random: () => 0 },
+    );
+    expect(withKeys.verdicts.map((v) => v.passed)).toEqual([true, true]);
+  });
+
+  it('ScheduleAnyway scores domains; nodes without the key score 0; no system defaults', () => {
+    // Scored nodes: worker1..3 (worker4 has no zone and is ignored). Zones a, b → weight ln 4.
+    // raw: worker1, worker2 (zone a, 1 pod) 1·1.386 + 0 → 1; worker3 (zone b) 0.
+    // normalized 100·(1 + 0 − s)/1: 0, 0, 100; worker4 0.
+    const nodes = [
+      newNodeInfo(makeNode('worker1', { labels: zone('a') }), [replica('web-1')]),
+      newNodeInfo(makeNode('worker2', { labels: zone('a') })),
+      newNodeInfo(makeNode('worker3', { labels: zone('b') })),
+      newNodeInfo(makeNode('worker4')),
+    ];
+    const pod = replica('web-new');
+    pod.spec!.topologySpreadConstraints = [
+      {
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector: { matchLabels: { app: 'web' } },
+      },
+    ];
+    expect(spreadScores(pod, nodes)).toEqual([
+      ['worker1', 0],
+      ['worker2', 0],
+      ['worker3', 100],
+      ['worker4', 0],
+    ]);
+  });
+});

@@ -1,30 +1,48 @@
 /**
- * PodTopologySpread (score weight 2) with the system default constraints of 1.32:
- * `kubernetes.io/hostname` maxSkew 3 and `topology.kubernetes.io/zone` maxSkew 5, both
- * ScheduleAnyway. They apply to pods that a Service, ReplicaSet, ReplicationController or
- * StatefulSet selects, with that object's selector — this is what spreads a Deployment's
- * replicas over the nodes. Pods without such a selector skip the plugin (PreScore Skip).
+ * PodTopologySpread (score weight 2).
  *
- * Not modelled: constraints written in the pod spec (`topologySpreadConstraints`) — their
- * filter and score are not evaluated (see the framework README in index.ts).
+ * - Pod constraints (`spec.topologySpreadConstraints`): `DoNotSchedule` ones filter (skew =
+ *   matching pods in the node's domain + the pod itself − the smallest domain must stay within
+ *   `maxSkew`), `ScheduleAnyway` ones score.
+ * - Pods without constraints get the system defaults of 1.32: `kubernetes.io/hostname` maxSkew 3
+ *   and `topology.kubernetes.io/zone` maxSkew 5, both ScheduleAnyway, with the selector of the
+ *   Service / ReplicaSet / ReplicationController / StatefulSet that selects the pod. This is what
+ *   spreads a Deployment's replicas over the nodes. Pods without such a selector skip the plugin.
  */
-import type { Pod } from 'kubernetes-types/core/v1';
+
+import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { NodeInfo } from '../nodeInfo.ts';
-import type { CycleState } from '../types.ts';
+import type { CycleState, Rejection } from '../types.ts';
 import { MAX_NODE_SCORE } from './nodeResourcesFit.ts';
+import { findUntoleratedTaint } from './taintToleration.ts';
 
 export const NAME = 'PodTopologySpread';
+export const REASON = "node(s) didn't match pod topology spread constraints";
+export const REASON_MISSING_LABEL = `${REASON} (missing required label)`;
 
 export const HOSTNAME_KEY = 'kubernetes.io/hostname';
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
 
-const DEFAULT_CONSTRAINTS = [
-  { topologyKey: HOSTNAME_KEY, maxSkew: 3 },
-  { topologyKey: ZONE_KEY, maxSkew: 5 },
-] as const;
-
 /** Equality selector (`matchLabels`) of the pods to spread against. */
 export type SpreadSelector = Readonly<Record<string, string>>;
+
+type Labels = Readonly<Record<string, string>> | undefined;
+
+/** One constraint, compiled. */
+export interface Constraint {
+  topologyKey: string;
+  maxSkew: number;
+  minDomains: number;
+  /** Which pods count. */
+  matches: (labels: Labels) => boolean;
+  /** Namespace + selector, identifying the per-node counts. */
+  key: string;
+  /** nodeAffinityPolicy Honor (default): only nodes matching the pod's required affinity count. */
+  honorAffinity: boolean;
+  /** nodeTaintsPolicy Honor (default Ignore): only nodes whose taints the pod tolerates count. */
+  honorTaints: boolean;
+}
 
 const SPREAD_OWNER_KINDS = new Set(['ReplicaSet', 'ReplicationController', 'StatefulSet']);
 
@@ -42,20 +60,110 @@ export function defaultSpreadSelector(pod: Pod): SpreadSelector | undefined {
   return labels;
 }
 
-function matches(sel: [string, string][], pod: Pod): boolean {
-  const l = pod.metadata?.labels;
-  if (!l) return false;
-  for (const [k, v] of sel) if (l[k] !== v) return false;
-  return true;
+const NOTHING = () => false;
+
+/**
+ * `metav1.LabelSelectorAsSelector`: matchLabels AND matchExpressions (In, NotIn, Exists,
+ * DoesNotExist). A missing selector matches nothing, an empty one everything; an invalid one
+ * matches nothing.
+ */
+export function compileLabelSelector(
+  sel: LabelSelector | undefined | null,
+): (labels: Labels) => boolean {
+  if (!sel) return NOTHING;
+  const reqs: ((l: Readonly<Record<string, string>>) => boolean)[] = [];
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) reqs.push((l) => l[k] === v);
+  for (const e of sel.matchExpressions ?? []) {
+    const values = new Set(e.values ?? []);
+    const k = e.key;
+    switch (e.operator) {
+      case 'In':
+        if (values.size === 0) return NOTHING;
+        reqs.push((l) => Object.hasOwn(l, k) && values.has(l[k]!));
+        break;
+      case 'NotIn':
+        if (values.size === 0) return NOTHING;
+        reqs.push((l) => !Object.hasOwn(l, k) || !values.has(l[k]!));
+        break;
+      case 'Exists':
+        reqs.push((l) => Object.hasOwn(l, k));
+        break;
+      case 'DoesNotExist':
+        reqs.push((l) => !Object.hasOwn(l, k));
+        break;
+      default:
+        return NOTHING;
+    }
+  }
+  return (labels) => {
+    const l = labels ?? {};
+    for (const r of reqs) if (!r(l)) return false;
+    return true;
+  };
+}
+
+/** The pod's own constraints with the given `whenUnsatisfiable`. */
+export function podConstraints(pod: Pod, when: 'DoNotSchedule' | 'ScheduleAnyway'): Constraint[] {
+  const ns = pod.metadata?.namespace ?? '';
+  const podLabels = pod.metadata?.labels ?? {};
+  return (pod.spec?.topologySpreadConstraints ?? [])
+    .filter((c) => c.whenUnsatisfiable === when)
+    .map((c) => compileConstraint(c, ns, podLabels));
+}
+
+function compileConstraint(
+  c: TopologySpreadConstraint,
+  ns: string,
+  podLabels: Readonly<Record<string, string>>,
+): Constraint {
+  let selector: LabelSelector | undefined = c.labelSelector;
+  // matchLabelKeys (beta, on by default in 1.32): the pod's values for those keys join the selector.
+  const extra = (c.matchLabelKeys ?? []).filter((k) => Object.hasOwn(podLabels, k));
+  if (selector && extra.length > 0) {
+    selector = {
+      ...selector,
+      matchExpressions: [
+        ...(selector.matchExpressions ?? []),
+        ...extra.map((k) => ({ key: k, operator: 'In', values: [podLabels[k]!] })),
+      ],
+    };
+  }
+  return {
+    topologyKey: c.topologyKey,
+    maxSkew: c.maxSkew,
+    minDomains: c.minDomains ?? 1,
+    matches: compileLabelSelector(selector),
+    key: JSON.stringify([ns, selector ?? null]),
+    honorAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
+    honorTaints: c.nodeTaintsPolicy === 'Honor',
+  };
+}
+
+/** The system default constraints for a pod spread against `selector`. */
+export function defaultConstraints(pod: Pod, selector: SpreadSelector | undefined): Constraint[] {
+  if (!selector) return [];
+  const sel = Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (sel.length === 0) return [];
+  const matches = (l: Labels) => {
+    if (!l) return false;
+    for (const [k, v] of sel) if (l[k] !== v) return false;
+    return true;
+  };
+  const key = JSON.stringify([pod.metadata?.namespace ?? '', sel]);
+  const base = { minDomains: 1, matches, key, honorAffinity: true, honorTaints: false };
+  return [
+    { ...base, topologyKey: HOSTNAME_KEY, maxSkew: 3 },
+    { ...base, topologyKey: ZONE_KEY, maxSkew: 5 },
+  ];
 }
 
 /** `countPodsMatchSelector`: same namespace, not terminating, labels match. */
-function countMatching(pods: readonly Pod[], sel: [string, string][], ns: string): number {
+function countMatching(pods: readonly Pod[], c: Constraint, ns: string): number {
   let n = 0;
   for (const p of pods) {
     if (p.metadata?.deletionTimestamp) continue;
     if ((p.metadata?.namespace ?? '') !== ns) continue;
-    if (matches(sel, p)) n++;
+    if (c.matches(p.metadata?.labels)) n++;
   }
   return n;
 }
@@ -76,26 +184,22 @@ interface SelectorIndex {
 const MAX_INDEXES = 256;
 const indexes = new Map<string, SelectorIndex>();
 
-function refreshIndex(
-  key: string,
-  all: readonly NodeInfo[],
-  sel: [string, string][],
-  ns: string,
-): number[] {
-  let idx = indexes.get(key);
+/** Matching pods on every node of `all` (same order) for the constraint's selector. */
+function countsFor(c: Constraint, all: readonly NodeInfo[], ns: string): number[] {
+  let idx = indexes.get(c.key);
   if (idx) {
-    indexes.delete(key); // re-inserted below: least recently used first
+    indexes.delete(c.key); // re-inserted below: least recently used first
   } else {
     if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
     idx = { nodes: [], counts: [] };
   }
-  indexes.set(key, idx);
+  indexes.set(c.key, idx);
   const { nodes, counts } = idx;
   for (let i = 0; i < all.length; i++) {
     const n = all[i]!;
     if (nodes[i] !== n) {
       nodes[i] = n;
-      counts[i] = countMatching(n.pods, sel, ns);
+      counts[i] = countMatching(n.pods, c, ns);
     }
   }
   nodes.length = all.length;
@@ -103,84 +207,208 @@ function refreshIndex(
   return counts;
 }
 
+function hasAllKeys(node: NodeInfo, cs: readonly Constraint[]): boolean {
+  for (const c of cs) if (!Object.hasOwn(node.labels, c.topologyKey)) return false;
+  return true;
+}
+
+/** `matchNodeInclusionPolicies`. */
+function included(
+  c: Constraint,
+  state: CycleState,
+  node: NodeInfo,
+  affinity: NodeMatcher,
+): boolean {
+  if (c.honorAffinity && !affinity(node)) return false;
+  if (c.honorTaints && findUntoleratedTaint(node.taints, state.tolerations)) return false;
+  return true;
+}
+
+type NodeMatcher = (n: NodeInfo) => boolean;
+
+// ---------------------------------------------------------------------------------------------
+// Filter (DoNotSchedule constraints)
+
+export interface FilterState {
+  constraints: Constraint[];
+  /** Per constraint: domain value → matching pods. */
+  domainCounts: Map<string, number>[];
+  /** Per constraint: the smallest domain count (Infinity when there is no domain). */
+  minCounts: number[];
+  /** Per constraint: does the incoming pod match its own selector? */
+  selfMatch: number[];
+}
+
+/** PreFilter: counts per domain over the eligible nodes; undefined when nothing to check. */
+export function preFilter(state: CycleState, affinity: NodeMatcher): FilterState | undefined {
+  const cs = podConstraints(state.pod, 'DoNotSchedule');
+  if (cs.length === 0) return undefined;
+  const domainCounts = cs.map(() => new Map<string, number>());
+  const all = state.allNodes;
+  const perConstraint = cs.map((c) => countsFor(c, all, state.namespace));
+  for (let i = 0; i < all.length; i++) {
+    const node = all[i]!;
+    if (!hasAllKeys(node, cs)) continue;
+    for (let j = 0; j < cs.length; j++) {
+      const c = cs[j]!;
+      if (!included(c, state, node, affinity)) continue;
+      const v = node.labels[c.topologyKey]!;
+      const m = domainCounts[j]!;
+      m.set(v, (m.get(v) ?? 0) + perConstraint[j]![i]!);
+    }
+  }
+  const minCounts = domainCounts.map((m, j) => {
+    if (m.size < cs[j]!.minDomains) return 0; // too few domains: the global minimum is 0
+    let min = Number.POSITIVE_INFINITY;
+    for (const v of m.values()) if (v < min) min = v;
+    return min;
+  });
+  const podLabels = state.pod.metadata?.labels;
+  return {
+    constraints: cs,
+    domainCounts,
+    minCounts,
+    selfMatch: cs.map((c) => (c.matches(podLabels) ? 1 : 0)),
+  };
+}
+
+export function filter(s: FilterState, node: NodeInfo): Rejection | undefined {
+  for (let j = 0; j < s.constraints.length; j++) {
+    const c = s.constraints[j]!;
+    if (!Object.hasOwn(node.labels, c.topologyKey)) {
+      return {
+        plugin: NAME,
+        code: 'UnschedulableAndUnresolvable',
+        reasons: [REASON_MISSING_LABEL],
+      };
+    }
+    const count = s.domainCounts[j]!.get(node.labels[c.topologyKey]!) ?? 0;
+    const skew = count + s.selfMatch[j]! - s.minCounts[j]!;
+    if (skew > c.maxSkew) return { plugin: NAME, code: 'Unschedulable', reasons: [REASON] };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Score (ScheduleAnyway constraints, or the system defaults)
+
+const NO_COUNTS: number[] = [];
+
 export interface SpreadState {
-  selector: [string, string][];
-  /** Matching pods per node, indexed like `CycleState.allNodes`. */
-  counts: readonly number[];
-  /** Zone value → matching pods in that zone (only zones of feasible nodes). */
-  zoneCounts: Map<string, number>;
-  /** `topologyNormalizingWeight` per default constraint: ln(domains + 2). */
-  weights: [number, number];
+  constraints: Constraint[];
+  /** Per constraint: matching pods per node, indexed like `CycleState.allNodes`. */
+  counts: number[][];
+  /** Per constraint: domain value → matching pods (only domains of scored nodes). */
+  domainCounts: Map<string, number>[];
+  /** Per constraint: `topologyNormalizingWeight` = ln(domains + 2). */
+  weights: number[];
+  /** Feasible nodes left out for lacking a topology key (pod constraints only); they score 0. */
+  ignored: Set<NodeInfo>;
 }
 
 /**
- * PreScore. `matchesRequired` is the pod's required node affinity: nodes failing it do not
- * count toward a zone's pods. Returns undefined to skip the plugin.
+ * PreScore. `constraints` are the pod's ScheduleAnyway constraints, or the defaults (then
+ * `systemDefaults`: nodes need not carry every topology key). Undefined = Skip.
  */
 export function preScore(
   state: CycleState,
-  selector: SpreadSelector | undefined,
+  constraints: Constraint[],
+  systemDefaults: boolean,
   feasible: readonly NodeInfo[],
-  matchesRequired: (n: NodeInfo) => boolean,
+  affinity: NodeMatcher,
 ): SpreadState | undefined {
   const all = state.allNodes;
-  if (!selector || feasible.length === 0 || all.length === 0) return undefined;
-  const sel = Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (sel.length === 0) return undefined;
-  const counts = refreshIndex(JSON.stringify([state.namespace, sel]), all, sel, state.namespace);
-  const zoneCounts = new Map<string, number>();
-  // System defaults do not require nodes to carry every topology key, so a node without a
-  // zone label still gets hostname spreading; it registers the "" zone here like upstream.
-  let zoned = false;
+  if (constraints.length === 0 || feasible.length === 0 || all.length === 0) return undefined;
+  const requireAll = !systemDefaults;
+  const ignored = new Set<NodeInfo>();
+  const domainCounts = constraints.map(() => new Map<string, number>());
+  let scored = 0;
   for (const n of feasible) {
-    if (n.zone !== undefined) zoned = true;
-    const z = n.zone ?? '';
-    if (!zoneCounts.has(z)) zoneCounts.set(z, 0);
-  }
-  // Zone counts are only read for feasible nodes that carry a zone label.
-  if (zoned) {
-    for (let i = 0; i < all.length; i++) {
-      const n = all[i]!;
-      const c = zoneCounts.get(n.zone ?? '');
-      if (c === undefined || !matchesRequired(n)) continue;
-      zoneCounts.set(n.zone ?? '', c + counts[i]!);
+    if (requireAll && !hasAllKeys(n, constraints)) {
+      ignored.add(n);
+      continue;
+    }
+    scored++;
+    for (let j = 0; j < constraints.length; j++) {
+      const key = constraints[j]!.topologyKey;
+      if (key === HOSTNAME_KEY) continue; // per-node counts are read at Score
+      const v = n.labels[key] ?? '';
+      if (!domainCounts[j]!.has(v)) domainCounts[j]!.set(v, 0);
     }
   }
-  return {
-    selector: sel,
-    counts,
-    zoneCounts,
-    weights: [Math.log(feasible.length + 2), Math.log(zoneCounts.size + 2)],
+  // Per-node counts, computed once per distinct selector and only where they will be read:
+  // hostname constraints always, other keys only if a scored node carries that key.
+  const byKey = new Map<string, number[]>();
+  const countsOf = (c: Constraint) => {
+    let got = byKey.get(c.key);
+    if (!got) {
+      got = countsFor(c, all, state.namespace);
+      byKey.set(c.key, got);
+    }
+    return got;
   };
+  const counts: number[][] = [];
+  for (let j = 0; j < constraints.length; j++) {
+    const c = constraints[j]!;
+    const m = domainCounts[j]!;
+    if (c.topologyKey === HOSTNAME_KEY) {
+      counts.push(countsOf(c));
+      continue;
+    }
+    counts.push(NO_COUNTS);
+    if (m.size === 0) continue;
+    if (!feasible.some((n) => !ignored.has(n) && Object.hasOwn(n.labels, c.topologyKey))) continue;
+    counts[j] = countsOf(c);
+    for (let i = 0; i < all.length; i++) {
+      const n = all[i]!;
+      if (requireAll && !hasAllKeys(n, constraints)) continue;
+      if (!included(c, state, n, affinity)) continue;
+      const v = n.labels[c.topologyKey] ?? '';
+      const cur = m.get(v);
+      if (cur !== undefined) m.set(v, cur + counts[j]![i]!);
+    }
+  }
+  const weights = constraints.map((c, j) =>
+    Math.log((c.topologyKey === HOSTNAME_KEY ? scored : domainCounts[j]!.size) + 2),
+  );
+  return { constraints, counts, domainCounts, weights, ignored };
 }
 
 /**
  * Raw score of the node at `index` in `CycleState.allNodes`: Σ over constraints of
- * count × weight + (maxSkew − 1), rounded. Lower is better.
+ * count × weight + (maxSkew − 1), rounded. Lower is better; -1 marks an ignored node.
  */
 export function score(s: SpreadState, node: NodeInfo, index: number): number {
+  if (s.ignored.has(node)) return -1;
   let total = 0;
-  if (Object.hasOwn(node.labels, HOSTNAME_KEY)) {
-    total += s.counts[index]! * s.weights[0] + (DEFAULT_CONSTRAINTS[0].maxSkew - 1);
-  }
-  const zone = node.zone;
-  if (zone !== undefined) {
-    const cnt = s.zoneCounts.get(zone) ?? 0;
-    total += cnt * s.weights[1] + (DEFAULT_CONSTRAINTS[1].maxSkew - 1);
+  for (let j = 0; j < s.constraints.length; j++) {
+    const c = s.constraints[j]!;
+    if (!Object.hasOwn(node.labels, c.topologyKey)) continue;
+    const cnt =
+      c.topologyKey === HOSTNAME_KEY
+        ? s.counts[j]![index]!
+        : (s.domainCounts[j]!.get(node.labels[c.topologyKey]!) ?? 0);
+    total += cnt * s.weights[j]! + (c.maxSkew - 1);
   }
   return Math.round(total);
 }
 
-/** NormalizeScore: 100 × (max + min − s) / max, integer; all 100 when max is 0. */
+/**
+ * NormalizeScore: 100 × (max + min − s) / max, integer; all 100 when max is 0; ignored nodes
+ * (raw -1) get 0.
+ */
 export function normalize(scores: number[]): void {
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
   for (const s of scores) {
+    if (s < 0) continue;
     if (s < min) min = s;
     if (s > max) max = s;
   }
   for (let i = 0; i < scores.length; i++) {
-    scores[i] =
-      max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - scores[i]!)) / max);
+    const s = scores[i]!;
+    if (s < 0) scores[i] = 0;
+    else
+      scores[i] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - s)) / max);
   }
 }
