@@ -279,3 +279,40 @@ describe('deployment controller: revision history', () => {
     expect(revisions).toEqual(['2', '3']);
   });
 });
+
+describe('deployment controller: adoption', () => {
+  it('adopts an orphaned ReplicaSet of the same template instead of creating another', () => {
+    const c = new MiniCluster([['deployments', deployment('web', 'nginx', 2)]]);
+    const dc = createDeploymentController();
+    const rsc = createReplicaSetController();
+    settle(c, dc, rsc);
+    const [rs] = rsOf(c);
+    // `kubectl delete deployment web --cascade=orphan`: the ReplicaSet loses its owner.
+    c.apply([
+      {
+        verb: 'patch',
+        resource: 'replicasets',
+        namespace: 'default',
+        name: nameOf(rs!),
+        patch: { metadata: { ownerReferences: null } },
+      },
+    ]);
+    c.cache.remove('deployments', 'default', 'web');
+    const recreated = deployment('web', 'nginx', 2, { uid: 'uid-deploy-web-2' });
+    c.cache.put('deployments', recreated);
+    const before = c.ctx.events.length;
+    const dc2 = createDeploymentController();
+    expect(dc2.keysFor('replicasets', c.get('replicasets', 'default', nameOf(rs!))!)).toEqual([
+      'adopt/default',
+    ]);
+    settle(c, dc2, rsc);
+    expect(rsOf(c).map(nameOf)).toEqual([nameOf(rs!)]);
+    expect(rsOf(c)[0]?.metadata?.ownerReferences?.[0]).toMatchObject({
+      kind: 'Deployment',
+      uid: 'uid-deploy-web-2',
+      controller: true,
+    });
+    expect(c.objects('pods')).toHaveLength(2);
+    expect(c.ctx.events.slice(before)).toEqual([]);
+  });
+});

@@ -19,6 +19,8 @@ import {
   type LabelSelector,
   nameOf,
   namespaceOf,
+  ownerReferences,
+  selectorMatches,
   setCondition,
   specOf,
   statusOf,
@@ -181,9 +183,27 @@ export function createDeploymentController(): Reconciler {
     keysFor(resource, obj) {
       if (resource === 'deployments') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
       const owner = controllerOf(obj);
-      return owner?.kind === 'Deployment' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+      if (owner) return owner.kind === 'Deployment' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+      // An orphan ReplicaSet may be adopted by a Deployment whose selector matches it.
+      return isDeleting(obj) ? [] : [`adopt/${namespaceOf(obj)}`];
     },
     reconcile(key, cache, ctx) {
+      if (key.startsWith('adopt/')) {
+        const ns = key.slice('adopt/'.length);
+        const orphans = cache
+          .list('replicasets', ns)
+          .filter((r) => !controllerOf(r) && !isDeleting(r));
+        for (const d of cache.list('deployments', ns)) {
+          const selector = specOf<DeploymentSpec>(d).selector;
+          if (
+            !isDeleting(d) &&
+            orphans.some((r) => selectorMatches(selector, r.metadata?.labels))
+          ) {
+            ctx.requeueAfter(`${ns}/${nameOf(d)}`, 0);
+          }
+        }
+        return { writes: [] };
+      }
       const [ns = '', name = ''] = key.split('/');
       const d = cache.get('deployments', ns, name);
       if (!d || isDeleting(d)) return { writes: [] };
@@ -191,9 +211,29 @@ export function createDeploymentController(): Reconciler {
       const writes: Write[] = [];
       const dStatus = statusOf<DeploymentStatus>(d);
 
-      const owned = cache
-        .list('replicasets', ns)
-        .filter((rs) => controllerOf(rs)?.uid === uidOf(d) && !isDeleting(rs));
+      // ClaimReplicaSets: adopt orphans matching the selector.
+      const owned: KubeObject[] = [];
+      const adoptions: Write[] = [];
+      for (const rs of cache.list('replicasets', ns)) {
+        if (isDeleting(rs)) continue;
+        const ref = controllerOf(rs);
+        if (ref?.uid === uidOf(d)) owned.push(rs);
+        else if (!ref && selectorMatches(spec.selector, rs.metadata?.labels)) {
+          adoptions.push({
+            verb: 'patch',
+            resource: 'replicasets',
+            namespace: ns,
+            name: nameOf(rs),
+            patch: {
+              metadata: {
+                ownerReferences: [...ownerReferences(rs), controllerRef('deployments', d)],
+              },
+            },
+          });
+        }
+      }
+      // Work on adopted ReplicaSets once the adoption has been observed.
+      if (adoptions.length > 0) return { writes: adoptions };
       for (const rs of owned) pendingCreates.delete(`${ns}/${nameOf(rs)}`);
       for (const [k, at] of pendingCreates) {
         // Expectations expire after 5 minutes, as in the real controller.
