@@ -577,7 +577,21 @@ function templateWithoutHash(t: unknown): string {
     metadata?: { labels?: Record<string, string> };
   };
   if (copy.metadata?.labels) delete copy.metadata.labels['pod-template-hash'];
-  return JSON.stringify(copy, Object.keys(copy).sort());
+  return canonical(copy);
+}
+
+/** JSON with keys sorted at every level, for comparing templates (EqualIgnoreHash). */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
 }
 
 function describePodTemplate(
