@@ -316,3 +316,101 @@ describe('deployment controller: adoption', () => {
     expect(c.ctx.events.slice(before)).toEqual([]);
   });
 });
+
+describe('deployment controller: scaling events', () => {
+  function rsFor(
+    d: KubeObject,
+    image: string,
+    replicas: number,
+    available: number,
+    created: number,
+  ) {
+    const template = clone(
+      (d.spec as { template: { spec: { containers: { image: string }[] } } }).template,
+    );
+    template.spec.containers[0]!.image = image;
+    const hash = computePodTemplateHash(template);
+    const labeled = clone(template) as typeof template & {
+      metadata: { labels: Record<string, string> };
+    };
+    labeled.metadata.labels = { app: 'web', 'pod-template-hash': hash };
+    return {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: `web-${hash}`,
+        namespace: 'default',
+        uid: `uid-rs-${hash}`,
+        creationTimestamp: rfc3339(created),
+        resourceVersion: '5',
+        labels: labeled.metadata.labels,
+        annotations: {
+          'deployment.kubernetes.io/desired-replicas': '10',
+          'deployment.kubernetes.io/max-replicas': '13',
+          'deployment.kubernetes.io/revision': image === 'nginx:1.27' ? '2' : '1',
+        },
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: 'web',
+            uid: 'uid-deploy-web',
+            controller: true,
+          },
+        ],
+      },
+      spec: { replicas, selector: { matchLabels: labeled.metadata.labels }, template: labeled },
+      status: { replicas, readyReplicas: available, availableReplicas: available },
+    } as KubeObject;
+  }
+
+  it('scales mid-rollout proportionally, leftovers to the largest ReplicaSet', () => {
+    const d = deployment('web', 'nginx:1.27', 20, { generation: 3 });
+    const oldRS = rsFor(d, 'nginx:1.26', 8, 8, 0);
+    const newRS = rsFor(d, 'nginx:1.27', 3, 0, 60_000);
+    const c = new MiniCluster(
+      [
+        ['deployments', d],
+        ['replicasets', oldRS],
+        ['replicasets', newRS],
+      ],
+      120_000,
+    );
+    c.reconcile(createDeploymentController(), 'default/web');
+    expect(c.ctx.eventLines()).toEqual([
+      `Normal ScalingReplicaSet Scaled up replica set ${nameOf(oldRS)} from 8 to 19`,
+      `Normal ScalingReplicaSet Scaled up replica set ${nameOf(newRS)} from 3 to 6`,
+    ]);
+    for (const rs of rsOf(c)) {
+      expect(rs.metadata?.annotations?.['deployment.kubernetes.io/desired-replicas']).toBe('20');
+      expect(rs.metadata?.annotations?.['deployment.kubernetes.io/max-replicas']).toBe('25');
+    }
+  });
+
+  it('a template change together with a new replica count first resizes the running ReplicaSet', () => {
+    const c = new MiniCluster([['deployments', deployment('web', 'nginx', 2)]]);
+    const dc = createDeploymentController();
+    const rsc = createReplicaSetController();
+    settle(c, dc, rsc);
+    const oldName = nameOf(rsOf(c)[0]!);
+    const d = clone(c.get('deployments', 'default', 'web')!);
+    const spec = d.spec as {
+      replicas: number;
+      template: { spec: { containers: { image: string }[] } };
+    };
+    spec.replicas = 4;
+    spec.template.spec.containers[0]!.image = 'nginx:1.27';
+    c.apply([{ verb: 'update', resource: 'deployments', namespace: 'default', obj: d }]);
+    const before = c.ctx.events.length;
+    settle(c, dc, rsc);
+    const lines = c.ctx
+      .eventLines()
+      .slice(before)
+      .filter((l) => l.includes('ScalingReplicaSet'));
+    expect(lines[0]).toBe(`Normal ScalingReplicaSet Scaled up replica set ${oldName} from 2 to 4`);
+    expect(lines[1]).toMatch(
+      /^Normal ScalingReplicaSet Scaled up replica set web-\w+ from 0 to 1$/,
+    );
+    expect(rsOf(c).find((r) => nameOf(r) === oldName)?.spec).toMatchObject({ replicas: 0 });
+  });
+});

@@ -83,6 +83,8 @@ interface RSView {
   obj: KubeObject;
   name: string;
   replicas: number;
+  /** The desired-replicas annotation (what the Deployment wanted when it last sized this RS). */
+  desired: number | undefined;
   status: RSStatus;
   revision: number;
   created: string;
@@ -158,18 +160,26 @@ export function createDeploymentController(): Reconciler {
   /** ReplicaSets created but not yet seen in the cache (the controller's expectations). */
   const pendingCreates = new Map<string, number>();
   /** Replica counts written but not yet observed, keyed by RS, valid while the RV is unchanged. */
-  const overlay = new Map<string, { rv: string | undefined; replicas: number }>();
+  const overlay = new Map<
+    string,
+    { rv: string | undefined; replicas: number; desired: number | undefined }
+  >();
 
   function view(rs: KubeObject): RSView {
     const key = `${namespaceOf(rs)}/${nameOf(rs)}`;
     let replicas = specOf<{ replicas?: number }>(rs).replicas ?? 1;
+    const annotated = rs.metadata?.annotations?.[DESIRED_REPLICAS_ANNOTATION];
+    let desired = annotated === undefined ? undefined : Number.parseInt(annotated, 10);
     const o = overlay.get(key);
-    if (o && o.rv === rs.metadata?.resourceVersion) replicas = o.replicas;
-    else overlay.delete(key);
+    if (o && o.rv === rs.metadata?.resourceVersion) {
+      replicas = o.replicas;
+      desired = o.desired;
+    } else overlay.delete(key);
     return {
       obj: rs,
       name: nameOf(rs),
       replicas,
+      desired,
       status: statusOf<RSStatus>(rs),
       revision: revisionOf(rs),
       created: rs.metadata?.creationTimestamp ?? '',
@@ -254,8 +264,18 @@ export function createDeploymentController(): Reconciler {
       const maxOldRevision = Math.max(0, ...olds.map((r) => r.revision));
       const ref = eventRef('deployments', d);
 
-      const scale = (r: RSView, to: number, extra?: Record<string, string>) => {
-        if (r.replicas === to && !extra) return;
+      /**
+       * `scaleReplicaSetAndRecordEvent` (size changes only) or, with `annotations`, the
+       * `scaleReplicaSet` of proportional scaling, which also refreshes the annotations.
+       */
+      const scale = (
+        r: RSView,
+        to: number,
+        extra?: Record<string, string>,
+        annotations = false,
+      ) => {
+        const stale = annotations && r.desired !== replicas;
+        if (r.replicas === to && !extra && !stale) return;
         const from = r.replicas;
         const rs = withoutResourceVersion(r.obj);
         const meta = rs.metadata ?? {};
@@ -268,8 +288,13 @@ export function createDeploymentController(): Reconciler {
         rs.metadata = meta;
         rs.spec = { ...specOf<Record<string, unknown>>(rs), replicas: to };
         writes.push({ verb: 'update', resource: 'replicasets', namespace: ns, obj: rs });
-        overlay.set(`${ns}/${r.name}`, { rv: r.obj.metadata?.resourceVersion, replicas: to });
+        overlay.set(`${ns}/${r.name}`, {
+          rv: r.obj.metadata?.resourceVersion,
+          replicas: to,
+          desired: replicas,
+        });
         r.replicas = to;
+        r.desired = replicas;
         if (from !== to) {
           ctx.recordEvent({
             ref,
@@ -283,6 +308,17 @@ export function createDeploymentController(): Reconciler {
 
       let status: DeploymentStatus = clone(dStatus);
       let rsView = newRS;
+
+      // isScalingEvent: an active ReplicaSet was sized for another replica count.
+      const scalingEvent = all.some(
+        (r) => r.replicas > 0 && r.desired !== undefined && r.desired !== replicas,
+      );
+      if (scalingEvent) {
+        scaleDeployment(d, newRS, olds, scale);
+        status = calculateStatus(d, all, newRS, status, ctx);
+        if (!deepEqual(omitZero(status), omitZero(dStatus))) writes.unshift(statusWrite(d, status));
+        return { writes };
+      }
 
       if (
         !rsView &&
@@ -374,6 +410,7 @@ export function createDeploymentController(): Reconciler {
           obj: rs,
           name: rsName,
           replicas: newReplicas,
+          desired: replicas,
           status: {},
           revision: maxOldRevision + 1,
           created: ctx.timestamp(),
@@ -534,23 +571,87 @@ function rolloutRecreate(newRS: RSView, olds: RSView[], replicas: number, scale:
   if (newRS.replicas !== replicas) scale(newRS, replicas);
 }
 
-/** `calculateStatus` followed by `syncRolloutStatus`. */
-function syncRolloutStatus(
+/** `scale`: a replica-count change while one or more ReplicaSets are active. */
+function scaleDeployment(
+  d: KubeObject,
+  newRS: RSView | undefined,
+  olds: readonly RSView[],
+  scale: (r: RSView, to: number, extra?: Record<string, string>, annotations?: boolean) => void,
+): void {
+  const replicas = desiredReplicas(d);
+  const byNewest = [...olds].sort((a, b) => byCreation(b, a));
+  const active = [...byNewest, ...(newRS ? [newRS] : [])].filter((r) => r.replicas > 0);
+  // FindActiveOrLatest
+  const only =
+    active.length === 1 ? active[0] : active.length === 0 ? (newRS ?? byNewest[0]) : undefined;
+  if (only) {
+    if (only.replicas !== replicas) scale(only, replicas);
+    return;
+  }
+  // IsSaturated: the new ReplicaSet already runs everything; old ones go to zero.
+  if (
+    newRS &&
+    newRS.replicas === replicas &&
+    newRS.desired === replicas &&
+    (newRS.status.availableReplicas ?? 0) === replicas
+  ) {
+    for (const r of olds) if (r.replicas > 0) scale(r, 0);
+    return;
+  }
+  if (specOf<DeploymentSpec>(d).strategy?.type === 'Recreate') return;
+  // Proportional scaling of every active ReplicaSet (GetProportion).
+  const maxSurge = fenceposts(d).maxSurge;
+  const allowed = replicas > 0 ? replicas + maxSurge : 0;
+  const toAdd = allowed - sum(active, (r) => r.replicas);
+  const sorted = [...active].sort((a, b) => {
+    if (a.replicas !== b.replicas) return b.replicas - a.replicas;
+    // Same size: newer first when scaling up, older first when scaling down.
+    return toAdd > 0 ? byCreation(b, a) : byCreation(a, b);
+  });
+  let added = 0;
+  const sizes = new Map<RSView, number>();
+  for (const r of sorted) {
+    let proportion = 0;
+    if (toAdd !== 0 && r.replicas !== 0 && toAdd !== added) {
+      const annotatedMax = Number.parseInt(
+        r.obj.metadata?.annotations?.[MAX_REPLICAS_ANNOTATION] ?? '',
+        10,
+      );
+      const base = Number.isFinite(annotatedMax)
+        ? annotatedMax
+        : (statusOf<DeploymentStatus>(d).replicas ?? 0);
+      const fraction =
+        replicas === 0
+          ? -r.replicas
+          : Math.round((r.replicas * (replicas + maxSurge)) / Math.max(base, 1)) - r.replicas;
+      const left = toAdd - added;
+      proportion = toAdd > 0 ? Math.min(fraction, left) : Math.max(fraction, left);
+    }
+    sizes.set(r, r.replicas + proportion);
+    added += proportion;
+  }
+  sorted.forEach((r, i) => {
+    let size = sizes.get(r) ?? r.replicas;
+    if (i === 0 && toAdd !== 0) size = Math.max(0, size + (toAdd - added));
+    scale(r, size, undefined, true);
+  });
+}
+
+/** `calculateStatus`: counts from the ReplicaSets and the Available condition. */
+function calculateStatus(
   d: KubeObject,
   all: readonly RSView[],
-  newRS: RSView,
+  newRS: RSView | undefined,
   base: DeploymentStatus,
   ctx: ReconcileContext,
 ): DeploymentStatus {
-  const spec = specOf<DeploymentSpec>(d);
   const replicas = desiredReplicas(d);
-  const old = statusOf<DeploymentStatus>(d);
   const available = sum(all, (r) => r.status.availableReplicas);
   const total = sum(all, (r) => r.replicas);
   const status: DeploymentStatus = {
     observedGeneration: d.metadata?.generation ?? 1,
     replicas: sum(all, (r) => r.status.replicas),
-    updatedReplicas: newRS.status.replicas ?? 0,
+    updatedReplicas: newRS?.status.replicas ?? 0,
     readyReplicas: sum(all, (r) => r.status.readyReplicas),
     availableReplicas: available,
     unavailableReplicas: Math.max(0, total - available),
@@ -579,6 +680,21 @@ function syncRolloutStatus(
             'Deployment does not have minimum availability.',
           ),
         );
+  return status;
+}
+
+/** `calculateStatus` followed by `syncRolloutStatus`. */
+function syncRolloutStatus(
+  d: KubeObject,
+  all: readonly RSView[],
+  newRS: RSView,
+  base: DeploymentStatus,
+  ctx: ReconcileContext,
+): DeploymentStatus {
+  const spec = specOf<DeploymentSpec>(d);
+  const replicas = desiredReplicas(d);
+  const old = statusOf<DeploymentStatus>(d);
+  const status = calculateStatus(d, all, newRS, base, ctx);
 
   const deadline = spec.progressDeadlineSeconds ?? 600;
   const current = (status.conditions ?? []).find((c) => c.type === 'Progressing');
