@@ -287,3 +287,22 @@ describe('kubelet: node and lease', () => {
     expect(statusOf(c).podIP).toBe('10.244.1.3');
   });
 });
+
+describe('kubelet: host network', () => {
+  it('gives a hostNetwork pod the node IP instead of one from the pod CIDR', () => {
+    const runtime = new ContainerRuntime('node1', new Registry(), {
+      preloaded: [...KUBE_SYSTEM_IMAGES],
+    });
+    const kubelet = createKubelet({ node: 'node1', index: 1, runtime });
+    const p = pod('hostnet', { node: 'node1', image: 'registry.k8s.io/pause:3.10' });
+    (p.spec as { hostNetwork?: boolean }).hostNetwork = true;
+    const c = new MiniCluster([['pods', p]]);
+    c.reconcile(kubelet, 'pod/default/hostnet');
+    c.runUntil(kubelet, 10_000);
+    expect(c.get('pods', 'default', 'hostnet')?.status).toMatchObject({
+      phase: 'Running',
+      podIP: '172.18.0.3',
+      hostIP: '172.18.0.3',
+    });
+  });
+});

@@ -678,7 +678,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         return statusWrite(pod, podStatus(pod, w, ctx));
       }
       w.sandboxReady = true;
-      w.podIP = allocateIP();
+      // Host-network pods (kube-proxy, the control plane's static pods) use the node's IP.
+      w.podIP = specOf<{ hostNetwork?: boolean }>(pod).hostNetwork ? internalIP : allocateIP();
     }
     for (const c of w.containers) {
       if (!driveContainer(pod, key, c, ctx)) break;
