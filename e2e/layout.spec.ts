@@ -61,6 +61,16 @@ test.describe('layout', () => {
         });
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(scrollWidth, `${id}: no horizontal scroll`).toBeLessThanOrEqual(390);
+        // Nothing sticks out of the screen, the pinned player included.
+        const outside = await page.evaluate(() =>
+          [...document.querySelectorAll('.player *, .stage *')]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && (r.right > 390.5 || r.left < -0.5);
+            })
+            .map((el) => el.className || el.tagName),
+        );
+        expect(outside, `${id}: elements off screen`).toEqual([]);
       }
       expect(watch.consoleErrors).toEqual([]);
     });

@@ -36,11 +36,11 @@ export function App() {
           <Narration title={title} text={step ? t(step.text) : ''} />
           <PlayerControls stepTitle={title} />
           <p className="demo-note">{t('demo.note')}</p>
+          <footer className="app-footer">
+            <p>{t('footer.note')}</p>
+          </footer>
         </aside>
       </main>
-      <footer className="app-footer">
-        <p>{t('footer.note')}</p>
-      </footer>
     </div>
   );
 }
