@@ -15,10 +15,10 @@ describe('namespace controller', () => {
     ]);
     const nc = createNamespaceController();
     const writes = c.reconcile(nc, 'blue');
-    expect(writes.filter((w) => w.verb === 'delete')).toEqual([
-      { verb: 'delete', resource: 'deployments', namespace: 'blue', name: 'web' },
-      { verb: 'delete', resource: 'pods', namespace: 'blue', name: 'web-1' },
-      { verb: 'delete', resource: 'pods', namespace: 'blue', name: 'web-2' },
+    expect(writes.filter((w) => w.verb !== 'updateStatus')).toEqual([
+      { verb: 'deleteCollection', resource: 'deployments', namespace: 'blue' },
+      { verb: 'deleteCollection', resource: 'pods', namespace: 'blue' },
+      { verb: 'deleteCollection', resource: 'events', namespace: 'blue' },
     ]);
     const conds = () =>
       (c.get('namespaces', undefined, 'blue')!.status as { conditions: Condition[] }).conditions;
@@ -62,8 +62,8 @@ describe('namespace controller', () => {
     c.cache.remove('pods', 'blue', 'web-1');
     c.cache.remove('pods', 'blue', 'web-2');
     const last = c.reconcile(nc, 'blue');
-    expect(last.map((w) => w.verb)).toEqual(['updateStatus', 'update']);
-    const update = last[1];
+    expect(last.map((w) => w.verb)).toEqual(['updateStatus', 'deleteCollection', 'update']);
+    const update = last[2];
     expect(update?.verb === 'update' && update.obj.spec).toEqual({ finalizers: [] });
     // The API server removed the namespace once its finalizers were empty.
     expect(c.get('namespaces', undefined, 'blue')).toBeUndefined();

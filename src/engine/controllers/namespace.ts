@@ -28,7 +28,6 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'services', group: '' },
   { resource: 'endpoints', group: '' },
   { resource: 'leases', group: 'coordination.k8s.io' },
-  { resource: 'events', group: '' },
 ];
 
 function cond(
@@ -49,27 +48,15 @@ function goneAfterDelete(resource: ResourceName, obj: KubeObject): boolean {
 }
 
 export function createNamespaceController(): Reconciler {
-  /** Namespaces being deleted, as last observed. */
-  const terminating = new Set<string>();
   return {
     actor: 'controller-manager',
     name: COMPONENT_NAMESPACE,
+    // Events are not watched (every recorded event would travel to the controller manager);
+    // they are cleared with a DELETE on the collection, as the real controller does.
     watches: ['namespaces', ...CONTENT.map((c) => c.resource)],
-    accepts(resource, obj) {
-      // Events matter only in a namespace being deleted; watching them all would make every
-      // recorded event travel to the controller manager.
-      return resource !== 'events' || terminating.has(obj.metadata?.namespace ?? '');
-    },
     keysFor(resource, obj) {
-      if (resource === 'namespaces') {
-        if (isDeleting(obj)) terminating.add(nameOf(obj));
-        else terminating.delete(nameOf(obj));
-        return [nameOf(obj)];
-      }
+      if (resource === 'namespaces') return [nameOf(obj)];
       return obj.metadata?.namespace ? [obj.metadata.namespace] : [];
-    },
-    onStart() {
-      terminating.clear();
     },
     reconcile(key, cache, ctx) {
       const ns = cache.get('namespaces', undefined, key);
@@ -79,18 +66,24 @@ export function createNamespaceController(): Reconciler {
       const finalizers = new Map<string, number>();
       let deleted = 0;
       for (const { resource, group } of CONTENT) {
-        for (const obj of cache.list(resource, key)) {
-          if (!isDeleting(obj)) {
-            writes.push({ verb: 'delete', resource, namespace: key, name: nameOf(obj) });
-            deleted++;
-            if (goneAfterDelete(resource, obj)) continue;
-          }
-          if (resource === 'events') continue;
+        const objs = cache.list(resource, key);
+        if (objs.some((o) => !isDeleting(o))) {
+          writes.push({ verb: 'deleteCollection', resource, namespace: key });
+          deleted++;
+        }
+        for (const obj of objs) {
+          if (!isDeleting(obj) && goneAfterDelete(resource, obj)) continue;
           const gr = `${resource}.${group}`;
           remaining.set(gr, (remaining.get(gr) ?? 0) + 1);
           for (const f of obj.metadata?.finalizers ?? [])
             finalizers.set(f, (finalizers.get(f) ?? 0) + 1);
         }
+      }
+      const finishing = deleted === 0 && remaining.size === 0;
+      // Events: with the first sweep, and once more just before the namespace goes (the
+      // kubelets record Killing events while pods terminate).
+      if (deleted > 0 || finishing) {
+        writes.push({ verb: 'deleteCollection', resource: 'events', namespace: key });
       }
       const list = (m: Map<string, number>, what: string) =>
         [...m.entries()]
@@ -167,7 +160,7 @@ export function createNamespaceController(): Reconciler {
         writes.unshift({ verb: 'updateStatus', resource: 'namespaces', obj });
       }
       const specFinalizers = specOf<{ finalizers?: string[] }>(ns).finalizers ?? [];
-      if (deleted === 0 && remaining.size === 0 && specFinalizers.includes(FINALIZER_KUBERNETES)) {
+      if (finishing && specFinalizers.includes(FINALIZER_KUBERNETES)) {
         const obj = withoutResourceVersion(ns);
         obj.spec = {
           ...specOf<Record<string, unknown>>(ns),

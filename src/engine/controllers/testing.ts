@@ -248,6 +248,17 @@ export class MiniCluster {
         this.cache.put(w.resource, next);
         return;
       }
+      case 'deleteCollection': {
+        for (const obj of this.cache.list(w.resource, w.namespace)) {
+          this.applyOne({
+            verb: 'delete',
+            resource: w.resource,
+            namespace: w.namespace,
+            name: obj.metadata?.name ?? '',
+          });
+        }
+        return;
+      }
       case 'bind': {
         const cur = this.cache.get('pods', w.namespace, w.name);
         if (!cur) return;

@@ -120,6 +120,8 @@ describe('workloads in the cluster', () => {
     c.settle();
     expect(k.get('namespaces', undefined, 'blue').ok).toBe(false);
     expect(pods(c, 'blue')).toEqual([]);
+    const events = k.list('events', 'blue');
+    expect(events.ok && events.value.items).toEqual([]);
     expect(c.errors).toEqual([]);
   });
 });
