@@ -5,6 +5,7 @@
  */
 import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import { normalizeImageName } from './images.ts';
+import { hasAffinity, hasRequiredAntiAffinity } from './plugins/interPodAffinity.ts';
 import { type Allocatable, nodeAllocatable, podRequests, type Resources } from './resources.ts';
 
 export interface NodeInfo {
@@ -19,6 +20,10 @@ export interface NodeInfo {
   nonZeroRequested: Resources;
   /** Sum of the pods' other requests (`ephemeral-storage`, extended resources), by name. */
   requestedOther: Readonly<Record<string, number>>;
+  /** The pods with any pod (anti-)affinity term (InterPodAffinity scoring reads only these). */
+  podsWithAffinity: Pod[];
+  /** The pods with required pod anti-affinity (InterPodAffinity filter reads only these). */
+  podsWithRequiredAntiAffinity: Pod[];
   /** Host ports in use, as `PROTOCOL/hostIP/port` (hostIP `0.0.0.0` when unset). */
   usedPorts: Set<string>;
   /** Parsed `status.allocatable`. */
@@ -70,6 +75,8 @@ export function newNodeInfo(node: Node, pods: readonly Pod[] = []): NodeInfo {
     node,
     name: node.metadata?.name ?? '',
     pods: [],
+    podsWithAffinity: [],
+    podsWithRequiredAntiAffinity: [],
     requested: { milliCPU: 0, memory: 0 },
     nonZeroRequested: { milliCPU: 0, memory: 0 },
     requestedOther: NO_OTHER,
@@ -115,6 +122,10 @@ export function addPod(info: NodeInfo, pod: Pod): NodeInfo {
   return {
     ...info,
     pods: [...info.pods, pod],
+    podsWithAffinity: hasAffinity(pod) ? [...info.podsWithAffinity, pod] : info.podsWithAffinity,
+    podsWithRequiredAntiAffinity: hasRequiredAntiAffinity(pod)
+      ? [...info.podsWithRequiredAntiAffinity, pod]
+      : info.podsWithRequiredAntiAffinity,
     requested: {
       milliCPU: info.requested.milliCPU + r.requested.milliCPU,
       memory: info.requested.memory + r.requested.memory,
@@ -170,6 +181,12 @@ export function removePod(info: NodeInfo, pod: Pod): NodeInfo {
   return {
     ...info,
     pods,
+    podsWithAffinity: hasAffinity(stored)
+      ? info.podsWithAffinity.filter((p) => p !== stored)
+      : info.podsWithAffinity,
+    podsWithRequiredAntiAffinity: hasRequiredAntiAffinity(stored)
+      ? info.podsWithRequiredAntiAffinity.filter((p) => p !== stored)
+      : info.podsWithRequiredAntiAffinity,
     requested: {
       milliCPU: info.requested.milliCPU - r.requested.milliCPU,
       memory: info.requested.memory - r.requested.memory,

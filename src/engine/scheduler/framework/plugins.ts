@@ -1,8 +1,8 @@
 /**
  * The default plugin set of kube-scheduler 1.32 (`default_plugins.go`, MultiPoint), in order,
  * with the extension points each one implements and its score weight. `simulated` says
- * whether this framework evaluates the plugin; the others are listed for the UI and either
- * have nothing to do in this cluster (no volumes) or are not modelled (InterPodAffinity).
+ * whether this framework evaluates the plugin; the others are listed for the UI and have
+ * nothing to do in this cluster (no volumes, no scheduling gates; the queue is the actor's).
  */
 export type ExtensionPoint =
   | 'preEnqueue'
@@ -69,7 +69,7 @@ export const DEFAULT_PLUGINS: readonly PluginInfo[] = [
     name: 'InterPodAffinity',
     extensionPoints: ['preFilter', 'filter', 'preScore', 'score'],
     weight: 2,
-    simulated: false,
+    simulated: true,
   },
   { name: 'DefaultPreemption', extensionPoints: ['postFilter'], simulated: true },
   {
@@ -90,6 +90,8 @@ export const FILTER_PLUGINS = [
   'NodeAffinity',
   'NodePorts',
   'NodeResourcesFit',
+  'PodTopologySpread',
+  'InterPodAffinity',
 ] as const;
 
 /** Score plugins in the scheduler's order with their default weights. */

@@ -29,7 +29,8 @@ function run(explain: boolean, pods: number) {
   const index = new Map(nodes.map((n, i) => [n.name, i]));
   const random = lcg(42);
   let start = 0;
-  const t0 = performance.now();
+  // CPU time rather than wall time: the suite shares the machine with other work.
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < pods; i++) {
     const rs = `app-${i % 100}-5d4f8b7c9`;
     const pod = makePod(`${rs}-${i}`, {
@@ -44,7 +45,8 @@ function run(explain: boolean, pods: number) {
     nodes = nodes.slice();
     nodes[at] = addPod(nodes[at]!, pod);
   }
-  return { ms: performance.now() - t0, nodes };
+  const cpu = process.cpuUsage(cpu0);
+  return { ms: (cpu.user + cpu.system) / 1000, nodes };
 }
 
 // The full figure (10,000 pods) is `SCHED_BENCH_PODS=10000 npx vitest run …bench`; the default
@@ -55,12 +57,12 @@ const PODS = Number(process.env.SCHED_BENCH_PODS ?? 3000);
 describe(`scale: ${PODS} pods on 1,000 nodes`, () => {
   it('schedules every pod quickly and spreads them evenly', () => {
     const { ms, nodes } = run(true, PODS);
-    console.log(`${PODS} pods × 1000 nodes (explain on): ${Math.round(ms)} ms`);
+    console.log(`${PODS} pods × 1000 nodes (explain on): ${Math.round(ms)} ms CPU`);
     const counts = nodes.map((n) => n.pods.length);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(PODS);
     // LeastAllocated + replica spreading keep every node within a couple of pods of the mean.
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(3);
-    // Generous: ~1 ms per pod on a loaded 2-core machine.
-    expect(ms / PODS).toBeLessThan(5);
+    // Generous: measured ≈ 1 ms CPU per pod on a busy 2-core machine.
+    expect(ms / PODS).toBeLessThan(4);
   });
 });

@@ -67,6 +67,15 @@ const podArb: fc.Arbitrary<Pod> = fc
     owned: fc.boolean(),
     image: fc.constantFrom('nginx', 'redis:7', 'registry.k8s.io/pause:3.10'),
     never: fc.boolean(),
+    podAffinity: mostly(
+      fc.constant(undefined),
+      fc.record({
+        kind: fc.constantFrom('podAffinity', 'podAntiAffinity'),
+        required: fc.boolean(),
+        app: fc.constantFrom('web', 'db'),
+        topologyKey: fc.constantFrom('kubernetes.io/hostname', 'zone'),
+      }),
+    ),
     spread: mostly(
       fc.constant(undefined),
       fc.record({
@@ -102,6 +111,20 @@ const podArb: fc.Arbitrary<Pod> = fc
       image: p.image,
       ...(p.never && { preemptionPolicy: 'Never' }),
     });
+    if (p.podAffinity) {
+      const t = {
+        labelSelector: { matchLabels: { app: p.podAffinity.app } },
+        topologyKey: p.podAffinity.topologyKey,
+      };
+      pod.spec!.affinity = {
+        ...pod.spec!.affinity,
+        [p.podAffinity.kind]: p.podAffinity.required
+          ? { requiredDuringSchedulingIgnoredDuringExecution: [t] }
+          : {
+              preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: t }],
+            },
+      };
+    }
     if (p.spread) {
       const { labelSelector, minDomains, ...rest } = p.spread;
       pod.spec!.topologySpreadConstraints = [
@@ -117,6 +140,7 @@ const existingPod = fc
     memory: fc.option(memory, { nil: undefined }),
     hostPort: fc.option(fc.constantFrom(80, 443), { nil: undefined }),
     app: fc.constantFrom('web', 'db'),
+    antiWeb: mostly(fc.constant(false), fc.constant(true)),
   })
   .map((p) => ({
     ...p,
@@ -159,6 +183,18 @@ const clusterArb: fc.Arbitrary<NodeInfo[]> = fc
           ...(p.hostPort && { hostPort: p.hostPort }),
           labels: p.labels,
           ownerReplicaSet: 'web-7c79c4bf97',
+          ...(p.antiWeb && {
+            affinity: {
+              podAntiAffinity: {
+                requiredDuringSchedulingIgnoredDuringExecution: [
+                  {
+                    labelSelector: { matchLabels: { app: 'web' } },
+                    topologyKey: 'kubernetes.io/hostname',
+                  },
+                ],
+              },
+            },
+          }),
         }),
       );
       return newNodeInfo(node, pods);

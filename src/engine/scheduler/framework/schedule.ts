@@ -7,6 +7,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { type NodeInfo, podHostPorts } from './nodeInfo.ts';
 import * as balancedAllocation from './plugins/balancedAllocation.ts';
 import * as imageLocality from './plugins/imageLocality.ts';
+import * as interPodAffinity from './plugins/interPodAffinity.ts';
 import * as nodeAffinity from './plugins/nodeAffinity.ts';
 import * as nodeName from './plugins/nodeName.ts';
 import * as nodePorts from './plugins/nodePorts.ts';
@@ -229,6 +230,7 @@ export function schedulePod(
   const required = nodeAffinity.required(pod);
   const matchesRequired = required ? (node: NodeInfo) => required.match(node) : () => true;
   const spread = podTopologySpread.preFilter(state, matchesRequired);
+  const podAffinity = interPodAffinity.preFilter(state);
   const ports = state.hostPorts.length > 0;
   // The default filter order; the first rejection ends the node's evaluation.
   const runFilters = (node: NodeInfo): Rejection | undefined =>
@@ -238,7 +240,8 @@ export function schedulePod(
     (required ? nodeAffinity.filter(required, node) : undefined) ??
     (ports ? nodePorts.filter(state, node) : undefined) ??
     nodeResourcesFit.filter(state, node) ??
-    (spread ? podTopologySpread.filter(spread, node) : undefined);
+    (spread ? podTopologySpread.filter(spread, node) : undefined) ??
+    (podAffinity ? interPodAffinity.filter(podAffinity, node) : undefined);
 
   let candidates: readonly NodeInfo[] = nodes;
   /** Index in `nodes` of each candidate, when PreFilter narrowed them. */
@@ -404,9 +407,14 @@ function scorePlugins(
     skipped.push(podTopologySpread.NAME);
   }
 
-  // InterPodAffinity: no pod here carries pod (anti-)affinity, so PreScore finds nothing to
-  // score and returns Skip.
-  skipped.push('InterPodAffinity');
+  const topology = interPodAffinity.preScore(state);
+  if (topology) {
+    const s = each((node) => interPodAffinity.score(topology, node));
+    interPodAffinity.normalize(s);
+    out.push({ name: interPodAffinity.NAME, scores: s });
+  } else {
+    skipped.push(interPodAffinity.NAME);
+  }
 
   out.push({
     name: balancedAllocation.NAME,
