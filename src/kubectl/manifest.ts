@@ -3,7 +3,7 @@
  * Go's yaml reads them, alias bombs, oversize input, control characters and `__proto__`-style
  * keys all refused with a clear error instead of an exception.
  */
-import { parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../engine/api/types.ts';
 import { rfc3339 } from './duration.ts';
 import { MAX_FILE_BYTES } from './workspace.ts';
@@ -11,7 +11,6 @@ import { MAX_FILE_BYTES } from './workspace.ts';
 export type ManifestResult = { ok: true; docs: KubeObject[] } | { ok: false; error: string };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_ALIASES = 100;
 const MAX_DEPTH = 100;
 
 /** First control character other than tab, newline and carriage return. */
@@ -28,6 +27,35 @@ export function describeChar(c: string): string {
 }
 
 class ManifestError extends Error {}
+
+/** Most nodes a document may expand to once aliases are followed (an alias bomb has millions). */
+const MAX_EXPANDED_NODES = 10_000;
+/** Most alias nodes (`*name`) a manifest may contain. */
+const MAX_ALIAS_NODES = 50;
+
+/**
+ * Size of a node with every alias expanded, computed in one in-order pass (an alias can only
+ * name an anchor defined before it), so an alias bomb is measured in time linear in its text
+ * instead of being expanded.
+ */
+function expandedSize(node: unknown, anchors: Map<string, number>, depth: number): number {
+  if (node === null || typeof node !== 'object') return 1;
+  if (depth > MAX_DEPTH) return Number.POSITIVE_INFINITY;
+  let size = 1;
+  if (isAlias(node)) {
+    size = anchors.get(node.source) ?? Number.POSITIVE_INFINITY;
+  } else if (isMap(node) || isSeq(node)) {
+    for (const item of node.items as unknown[]) {
+      size += isPair(item)
+        ? expandedSize(item.key, anchors, depth + 1) + expandedSize(item.value, anchors, depth + 1)
+        : expandedSize(item, anchors, depth + 1);
+      if (size > MAX_EXPANDED_NODES) break;
+    }
+  }
+  const anchor = (node as { anchor?: string }).anchor;
+  if (anchor) anchors.set(anchor, size);
+  return size;
+}
 
 /** Converts the `mapAsMap` form to plain JSON-like data, refusing dangerous keys. */
 function toPlain(v: unknown, depth: number): unknown {
@@ -71,6 +99,14 @@ export function parseManifests(text: string, source: string): ManifestResult {
       error: `error parsing ${source}: control character ${describeChar(bad)} is not allowed in a manifest`,
     };
   }
+  // The parser itself slows down on documents full of aliases, so count them first.
+  const aliases = text.match(/(?:^|[\s[{,:-])\*[^\s,\]}]+/g)?.length ?? 0;
+  if (aliases > MAX_ALIAS_NODES) {
+    return {
+      ok: false,
+      error: `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
+    };
+  }
   try {
     const docs = parseAllDocuments(text, {
       version: '1.1',
@@ -89,7 +125,14 @@ export function parseManifests(text: string, source: string): ManifestResult {
           error: `error parsing ${source}: error converting YAML to JSON: yaml: ${line ? `line ${line}: ` : ''}${msg}`,
         };
       }
-      const js = toPlain(doc.toJS({ mapAsMap: true, maxAliasCount: MAX_ALIASES }), 0);
+      if (expandedSize(doc.contents, new Map(), 0) > MAX_EXPANDED_NODES) {
+        return {
+          ok: false,
+          error: `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
+        };
+      }
+      // The expansion is bounded above, so the library's own (slower) alias count is not needed.
+      const js = toPlain(doc.toJS({ mapAsMap: true, maxAliasCount: -1 }), 0);
       if (js === null || js === undefined) continue;
       if (typeof js !== 'object' || Array.isArray(js)) {
         const t = Array.isArray(js) ? 'array' : typeof js === 'string' ? 'string' : typeof js;
