@@ -5,14 +5,28 @@
  * The scheduler actor (../scheduler.ts) owns the queue, the cache of NodeInfos, binding and
  * events; it calls {@link schedulePod} once per pod and keeps `nextStartIndex` between calls.
  *
+ * Plugins evaluated (default order and weights of 1.32): filters NodeUnschedulable, NodeName,
+ * TaintToleration, NodeAffinity (with its PreFilter node-name pinning), NodePorts,
+ * NodeResourcesFit (cpu, memory, pods, ephemeral-storage, extended resources), PodTopologySpread,
+ * InterPodAffinity; scores TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit
+ * (LeastAllocated) ×1, PodTopologySpread ×2, InterPodAffinity ×2, BalancedAllocation ×1,
+ * ImageLocality ×1. Plugins that return Skip at PreScore are reported in
+ * `skippedScorePlugins`, as they do not run.
+ *
+ * NodeInfos must be treated as immutable (use addPod/removePod/setNode): several results are
+ * cached per NodeInfo and per Pod object.
+ *
  * Simplifications, each chosen so the common paths stay faithful:
  * - Preemption never succeeds: all pods count as equal priority, so DefaultPreemption only
  *   contributes its message ("Preemption is not helpful for scheduling" for nodes rejected
- *   UnschedulableAndUnresolvable — taints, cordon, affinity, node name — and "No preemption
- *   victims found for incoming pod" for nodes rejected Unschedulable — resources, host ports).
- * - InterPodAffinity is not evaluated (always PreScore Skip); pod-level
- *   `topologySpreadConstraints` are not evaluated (the system default spreading is).
+ *   UnschedulableAndUnresolvable — taints, cordon, affinity, node name, missing topology label —
+ *   and "No preemption victims found for incoming pod" for nodes rejected Unschedulable —
+ *   resources, host ports, anti-affinity, spread skew). Priority-based victims are not sought.
+ * - Namespace labels are assumed to be just `kubernetes.io/metadata.name` (namespaceSelector).
+ * - The default spread selector comes from the pod's controller; Services are only included
+ *   through `ScheduleOptions.spreadSelector`.
  * - ImageLocality normalizes image names like the container runtime (see images.ts).
+ * - Volumes (VolumeBinding, VolumeZone, limits) and scheduling gates are not modelled.
  */
 
 export { normalizeImageName } from './images.ts';
@@ -29,7 +43,7 @@ export {
   QuantityError,
   tryParseQuantity,
 } from './quantity.ts';
-export type { Allocatable, PodRequests, Resources } from './resources.ts';
+export type { Allocatable, OtherResources, PodRequests, Resources } from './resources.ts';
 export {
   DEFAULT_MEMORY_REQUEST,
   DEFAULT_MILLI_CPU_REQUEST,

@@ -28,5 +28,3 @@ export interface CycleState {
   /** All nodes of the snapshot (ImageLocality and PodTopologySpread look beyond the feasible). */
   allNodes: readonly NodeInfo[];
 }
-
-export type FilterFn = (state: CycleState, node: NodeInfo) => Rejection | undefined;
