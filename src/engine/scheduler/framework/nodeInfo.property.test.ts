@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { describe, expect, it } from 'vitest';
+import { addPod, newNodeInfo, podHostPorts, removePod } from './nodeInfo.ts';
+import { hasAffinity, hasRequiredAntiAffinity } from './plugins/interPodAffinity.ts';
+import { podRequests } from './resources.ts';
+import { makeNode, makePod } from './testing.ts';
+
+const podArb = fc
+  .record({
+    id: fc.integer({ min: 0, max: 6 }),
+    cpu: fc.option(fc.constantFrom('100m', '250m', '1', '1.5'), { nil: undefined }),
+    memory: fc.option(fc.constantFrom('64Mi', '1Gi', '128974848'), { nil: undefined }),
+    hostPort: fc.option(fc.constantFrom(80, 443, 8080), { nil: undefined }),
+    anti: fc.boolean(),
+    gpu: fc.boolean(),
+  })
+  .map((p): Pod => {
+    const pod = makePod(`pod-${p.id}`, {
+      ...(p.cpu && { cpu: p.cpu }),
+      ...(p.memory && { memory: p.memory }),
+      ...(p.hostPort && { hostPort: p.hostPort }),
+      labels: { app: 'web' },
+      ...(p.anti && {
+        affinity: {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              {
+                labelSelector: { matchLabels: { app: 'web' } },
+                topologyKey: 'kubernetes.io/hostname',
+              },
+            ],
+          },
+        },
+      }),
+    });
+    if (p.gpu) pod.spec!.containers[0]!.resources = { limits: { 'nvidia.com/gpu': '1' } };
+    return pod;
+  });
+
+const ops = fc.array(fc.record({ add: fc.boolean(), pod: podArb }), { maxLength: 30 });
+
+describe('NodeInfo bookkeeping', () => {
+  it('after any sequence of adds and removes, the totals equal a fresh NodeInfo of the same pods', () => {
+    fc.assert(
+      fc.property(ops, (steps) => {
+        let info = newNodeInfo(makeNode('worker1'));
+        for (const s of steps) info = s.add ? addPod(info, s.pod) : removePod(info, s.pod);
+        const fresh = newNodeInfo(makeNode('worker1'), info.pods);
+        const sum = (f: (p: Pod) => number) => info.pods.reduce((a, p) => a + f(p), 0);
+        expect(info.requested).toEqual({
+          milliCPU: sum((p) => podRequests(p).requested.milliCPU),
+          memory: sum((p) => podRequests(p).requested.memory),
+        });
+        expect(info.nonZeroRequested).toEqual(fresh.nonZeroRequested);
+        expect(info.usedPorts).toEqual(new Set(info.pods.flatMap(podHostPorts)));
+        expect(info.requestedOther['nvidia.com/gpu'] ?? 0).toBe(
+          sum((p) => podRequests(p).other['nvidia.com/gpu'] ?? 0),
+        );
+        expect(info.podsWithAffinity).toEqual(info.pods.filter(hasAffinity));
+        expect(info.podsWithRequiredAntiAffinity).toEqual(
+          info.pods.filter(hasRequiredAntiAffinity),
+        );
+        // one entry per pod identity
+        const names = info.pods.map((p) => p.metadata?.name);
+        expect(new Set(names).size).toBe(names.length);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+});
