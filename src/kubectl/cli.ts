@@ -101,6 +101,14 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     return { stdout: commandHelp(cmd, commandPath), stderr: '', exitCode: 0 };
   }
   try {
+    const ctxName = ctx.str('context');
+    if (
+      ctxName &&
+      path[0] !== 'config' &&
+      !host.kubeconfig.contexts.some((c) => c.name === ctxName)
+    ) {
+      ctx.fail(`context was not found for specified context: ${ctxName}`);
+    }
     if (!cmd.run) {
       if (parsed.positional.length > 0) {
         ctx.usageError(`unknown command ${JSON.stringify(parsed.positional.join(' '))}`);

@@ -584,3 +584,26 @@ describe('the console shell', () => {
     expect(run('kubectl create ns "blue"').out).toBe('namespace/blue created\n');
   });
 });
+
+describe('templates', () => {
+  it('-o jsonpath and -o custom-columns', () => {
+    run('kubectl run a --image=nginx');
+    run('kubectl run b --image=busybox');
+    expect(run(`kubectl get pods -o jsonpath='{.items[*].metadata.name}'`)).toEqual({
+      out: 'a b',
+      err: '',
+      code: 0,
+    });
+    expect(run(`kubectl get pod a -o jsonpath='{.spec.containers[0].image}{"\\n"}'`).out).toBe(
+      'nginx\n',
+    );
+    expect(
+      run(
+        'kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image,NODE:.spec.nodeName',
+      ).out,
+    ).toBe('NAME   IMAGE     NODE\na      nginx     <none>\nb      busybox   <none>\n');
+    expect(run(`kubectl get pods -o jsonpath='{.items[*]'`).err).toBe(
+      'error: error parsing jsonpath {.items[*], unclosed action\n',
+    );
+  });
+});

@@ -83,7 +83,12 @@ export class Ctx {
 
   /** `-n`, else the current context's namespace, else `default`. */
   get namespace(): string {
-    return this.str('namespace') || defaultNamespace(this.host.kubeconfig);
+    const ns = this.str('namespace');
+    if (ns) return ns;
+    const name = this.str('context');
+    if (name)
+      return this.host.kubeconfig.contexts.find((c) => c.name === name)?.namespace || 'default';
+    return defaultNamespace(this.host.kubeconfig);
   }
 
   /** Whether `-n` was given (kubectl's EnforceNamespace). */

@@ -6,7 +6,14 @@ import { toGoYaml } from './printers/goyaml.ts';
 import { toGoJson } from './printers/json.ts';
 import { kindPrefix, typeByKind } from './resources.ts';
 
-export type OutputFormat = '' | 'wide' | 'yaml' | 'json' | 'name';
+export type OutputFormat = '' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'custom-columns';
+
+/** The template of `-o jsonpath=…` / `-o custom-columns=…` (quotes already removed by the shell). */
+export function outputTemplate(ctx: Ctx): string {
+  const o = ctx.str('output');
+  const i = o.indexOf('=');
+  return i < 0 ? '' : o.slice(i + 1);
+}
 
 const GENERIC_FORMATS =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
@@ -18,6 +25,8 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   const o = ctx.str('output');
   if (o === '' || o === 'yaml' || o === 'json' || o === 'name') return o;
   if (o === 'wide' && allowWide) return o;
+  if (/^jsonpath=/.test(o)) return 'jsonpath';
+  if (/^custom-columns=/.test(o) && allowWide) return 'custom-columns';
   const known =
     /^(go-template|go-template-file|jsonpath|jsonpath-as-json|jsonpath-file|template|templatefile|custom-columns|custom-columns-file)(=|$)/;
   if (known.test(o))

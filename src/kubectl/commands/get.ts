@@ -1,12 +1,14 @@
 /** `kubectl get`: tables, `-o wide|yaml|json|name`, several types, `-A`, `-l`, `-f`. */
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { outputFormat } from '../output.ts';
+import { outputFormat, outputTemplate } from '../output.ts';
 import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
+import { evaluate, JsonPathError, jsonPath } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 import { kindPrefix, type ResourceType } from '../resources.ts';
+import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
   clone,
   multipleTypesRequested,
@@ -100,6 +102,21 @@ export function runGet(ctx: Ctx, args: string[]): void {
 
   if (format === 'yaml' || format === 'json') {
     printGeneric(ctx, found, format, singleItemImplied && errors.length === 0);
+  } else if (format === 'jsonpath') {
+    const items = found.map((f) => withTypeMeta(f.type, f.obj));
+    const data =
+      singleItemImplied && items[0]
+        ? items[0]
+        : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    const template = outputTemplate(ctx);
+    try {
+      ctx.out(jsonPath(template, data));
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
+    }
+  } else if (format === 'custom-columns') {
+    printCustomColumns(ctx, found);
   } else if (format === 'name') {
     for (const f of found) ctx.out(`${kindPrefix(f.type)}/${f.obj.metadata?.name ?? ''}\n`);
   } else {
@@ -110,7 +127,13 @@ export function runGet(ctx: Ctx, args: string[]): void {
     });
   }
 
-  if (found.length === 0 && errors.length === 0 && format !== 'yaml' && format !== 'json') {
+  if (
+    found.length === 0 &&
+    errors.length === 0 &&
+    format !== 'yaml' &&
+    format !== 'json' &&
+    format !== 'jsonpath'
+  ) {
     const requestedTypes = files.length > 0 ? [] : typesAndNames(ctx, args).map((r) => r.type);
     const namespaced =
       !allNs && requestedTypes.length > 0 && requestedTypes.every((t) => t.namespaced);
@@ -119,6 +142,41 @@ export function runGet(ctx: Ctx, args: string[]): void {
     }
   }
   for (const e of errors) ctx.reportStatus(e);
+}
+
+/** `-o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName`. */
+function printCustomColumns(ctx: Ctx, found: Found[]): void {
+  const spec = outputTemplate(ctx);
+  const cols = spec.split(',').map((part) => {
+    const i = part.indexOf(':');
+    if (i < 0)
+      ctx.fail(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
+    let path = part.slice(i + 1).trim();
+    if (path.startsWith('{') && path.endsWith('}')) path = path.slice(1, -1);
+    if (!path.startsWith('.') && !path.startsWith('$')) path = `.${path}`;
+    return { header: part.slice(0, i), path };
+  });
+  const rows = found.map((f) =>
+    cols.map((c) => {
+      let values: unknown[];
+      try {
+        values = evaluate(c.path, withTypeMeta(f.type, f.obj));
+      } catch (e) {
+        if (!(e instanceof JsonPathError)) throw e;
+        ctx.fail(`error parsing jsonpath {${c.path}}, ${e.message}`);
+      }
+      if (values.length === 0) return '<none>';
+      return values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(',');
+    }),
+  );
+  if (rows.length === 0) return;
+  const text = [
+    ...(ctx.bool('no-headers') ? [] : [cols.map((c) => c.header).join('\t')]),
+    ...rows.map((r) => r.join('\t')),
+  ]
+    .map((l) => `${l}\n`)
+    .join('');
+  ctx.out(formatTabbed(text, GET_TABWRITER));
 }
 
 function printGeneric(ctx: Ctx, found: Found[], format: 'yaml' | 'json', single: boolean): void {

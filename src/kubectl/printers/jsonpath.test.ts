@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { JsonPathError, jsonPath } from './jsonpath.ts';
+
+const list = {
+  kind: 'List',
+  items: [
+    {
+      metadata: { name: 'a', labels: { 'app.kubernetes.io/name': 'web' } },
+      spec: { nodeName: 'node1' },
+      status: { phase: 'Running' },
+    },
+    {
+      metadata: { name: 'b', labels: {} },
+      spec: { nodeName: 'node2' },
+      status: { phase: 'Pending' },
+    },
+  ],
+};
+
+describe('jsonPath', () => {
+  it('selects fields and joins several results with spaces', () => {
+    expect(jsonPath('{.items[*].metadata.name}', list)).toBe('a b');
+    expect(jsonPath('{.items[0].spec.nodeName}', list)).toBe('node1');
+    expect(jsonPath('{.items[-1].metadata.name}', list)).toBe('b');
+    expect(jsonPath("{.items[0].metadata.labels['app.kubernetes.io/name']}", list)).toBe('web');
+  });
+
+  it('ranges with literals', () => {
+    expect(
+      jsonPath('{range .items[*]}{.metadata.name}{"\\t"}{.status.phase}{"\\n"}{end}', list),
+    ).toBe('a\tRunning\nb\tPending\n');
+  });
+
+  it('filters and recursive descent', () => {
+    expect(jsonPath('{.items[?(@.status.phase=="Pending")].metadata.name}', list)).toBe('b');
+    expect(jsonPath('{..nodeName}', list)).toBe('node1 node2');
+  });
+
+  it('prints objects as JSON and missing keys as nothing', () => {
+    expect(jsonPath('{.items[1].metadata}', list)).toBe('{"name":"b","labels":{}}');
+    expect(jsonPath('name: {.nope.deeper}', list)).toBe('name: ');
+  });
+
+  it('rejects broken templates', () => {
+    expect(() => jsonPath('{.items[*]', list)).toThrow(JsonPathError);
+    expect(() => jsonPath('{end}', list)).toThrow(JsonPathError);
+  });
+});

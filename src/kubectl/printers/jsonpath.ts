@@ -1,0 +1,184 @@
+/**
+ * The JSONPath subset kubectl users type most: `{.a.b}`, `{.items[*].metadata.name}`,
+ * `{.items[0]}`, `['key.with.dots']`, `..name`, `{range .items[*]}…{end}`, `{"\n"}` literals,
+ * and `[?(@.x=="y")]` filters. Missing keys print nothing (allow-missing-template-keys).
+ */
+
+export class JsonPathError extends Error {}
+
+type Node =
+  | { kind: 'text'; text: string }
+  | { kind: 'expr'; path: string }
+  | { kind: 'range'; path: string; body: Node[] };
+
+function tokenize(template: string): Node[] {
+  const root: Node[] = [];
+  const stack: Node[][] = [root];
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    if (open < 0) {
+      (stack[stack.length - 1] as Node[]).push({ kind: 'text', text: template.slice(i) });
+      break;
+    }
+    if (open > i)
+      (stack[stack.length - 1] as Node[]).push({ kind: 'text', text: template.slice(i, open) });
+    let depth = 0;
+    let close = -1;
+    let quote = '';
+    for (let j = open; j < template.length; j++) {
+      const c = template[j];
+      if (quote) {
+        if (c === '\\') j++;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) {
+        close = j;
+        break;
+      }
+    }
+    if (close < 0) throw new JsonPathError('unclosed action');
+    const inner = template.slice(open + 1, close).trim();
+    const top = stack[stack.length - 1] as Node[];
+    if (inner.startsWith('range ')) {
+      const node: Node = { kind: 'range', path: inner.slice(6).trim(), body: [] };
+      top.push(node);
+      stack.push(node.body);
+    } else if (inner === 'end') {
+      if (stack.length === 1) throw new JsonPathError('not in range, nothing to end');
+      stack.pop();
+    } else if (/^".*"$/s.test(inner) || /^'.*'$/s.test(inner)) {
+      top.push({ kind: 'text', text: unquote(inner) });
+    } else {
+      top.push({ kind: 'expr', path: inner });
+    }
+    i = close + 1;
+  }
+  if (stack.length !== 1) throw new JsonPathError('unclosed range');
+  return root;
+}
+
+function unquote(s: string): string {
+  return s
+    .slice(1, -1)
+    .replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c);
+}
+
+function children(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  if (v !== null && typeof v === 'object') return Object.values(v);
+  return [];
+}
+
+function descend(v: unknown, name: string): unknown[] {
+  const out: unknown[] = [];
+  const walk = (x: unknown): void => {
+    if (x !== null && typeof x === 'object') {
+      if (!Array.isArray(x) && Object.hasOwn(x, name))
+        out.push((x as Record<string, unknown>)[name]);
+      for (const c of children(x)) walk(c);
+    }
+  };
+  walk(v);
+  return out;
+}
+
+function field(v: unknown, name: string): unknown[] {
+  if (name === '*') return children(v);
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, name)) {
+    return [(v as Record<string, unknown>)[name]];
+  }
+  return [];
+}
+
+function compare(a: unknown, op: string, b: unknown): boolean {
+  switch (op) {
+    case '==':
+      return String(a) === String(b);
+    case '!=':
+      return String(a) !== String(b);
+    case '<':
+      return Number(a) < Number(b);
+    case '>':
+      return Number(a) > Number(b);
+    case '<=':
+      return Number(a) <= Number(b);
+    default:
+      return Number(a) >= Number(b);
+  }
+}
+
+/** Evaluates one path (`.items[*].metadata.name`) against `data`. */
+export function evaluate(path: string, data: unknown): unknown[] {
+  let cur: unknown[] = [data];
+  let p = path.trim();
+  if (p.startsWith('$')) p = p.slice(1);
+  while (p.length > 0) {
+    let m: RegExpExecArray | null;
+    if ((m = /^\.\.([\w-]+)/.exec(p))) {
+      cur = cur.flatMap((v) => descend(v, m?.[1] ?? ''));
+    } else if ((m = /^\.([\w-]+|\*)/.exec(p))) {
+      cur = cur.flatMap((v) => field(v, m?.[1] ?? ''));
+    } else if (p.startsWith('.') && (p.length === 1 || p[1] === '[')) {
+      m = /^\./.exec(p);
+    } else if ((m = /^\[\s*(['"])(.*?)\1\s*\]/.exec(p))) {
+      cur = cur.flatMap((v) => field(v, m?.[2] ?? ''));
+    } else if ((m = /^\[\s*\*\s*\]/.exec(p))) {
+      cur = cur.flatMap(children);
+    } else if ((m = /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/.exec(p))) {
+      const [s, e] = [m[1], m[2]];
+      cur = cur.flatMap((v) =>
+        Array.isArray(v) ? v.slice(s ? Number(s) : 0, e ? Number(e) : undefined) : [],
+      );
+    } else if ((m = /^\[\s*(-?\d+)\s*\]/.exec(p))) {
+      const n = Number(m[1]);
+      cur = cur.flatMap((v) => {
+        if (!Array.isArray(v)) return [];
+        const i = n < 0 ? v.length + n : n;
+        if (i < 0 || i >= v.length)
+          throw new JsonPathError(`array index out of bounds: index ${n}, length ${v.length}`);
+        return [v[i]];
+      });
+    } else if (
+      (m =
+        /^\[\?\(\s*@((?:\.[\w-]+)+)\s*(==|!=|<=|>=|<|>)\s*(?:(['"])(.*?)\3|(-?[\d.]+))\s*\)\]/.exec(
+          p,
+        ))
+    ) {
+      const [, sub, op, , str, num] = m;
+      cur = cur
+        .flatMap(children)
+        .filter((v) => evaluate(sub ?? '', v).some((x) => compare(x, op ?? '==', str ?? num)));
+    } else if ((m = /^\[\?\(\s*@((?:\.[\w-]+)+)\s*\)\]/.exec(p))) {
+      const sub = m[1] ?? '';
+      cur = cur.flatMap(children).filter((v) => evaluate(sub, v).length > 0);
+    } else {
+      throw new JsonPathError(`unrecognized character in action: ${JSON.stringify(p[0])}`);
+    }
+    p = p.slice(m?.[0].length ?? 1);
+  }
+  return cur;
+}
+
+function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function render(nodes: Node[], data: unknown): string {
+  let out = '';
+  for (const n of nodes) {
+    if (n.kind === 'text') out += n.text;
+    else if (n.kind === 'expr') out += evaluate(n.path, data).map(text).join(' ');
+    else for (const item of evaluate(n.path, data)) out += render(n.body, item);
+  }
+  return out;
+}
+
+/** Renders a kubectl JSONPath template (the part after `jsonpath=`). */
+export function jsonPath(template: string, data: unknown): string {
+  return render(tokenize(template), data);
+}
