@@ -7,9 +7,10 @@ import { defineConfig, devices } from '@playwright/test';
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 
-const port = 4173;
+// KIM_E2E_PORT lets two test runs share a machine (CI runs alone and uses the default).
+const port = Number(process.env.KIM_E2E_PORT ?? 4173);
 /** Where the sub-path copy is served; e2e/shell.spec.ts opens it. */
-export const subPathPort = 4174;
+export const subPathPort = port + 1;
 export const subPath = '/kubernetes-in-motion/';
 
 export default defineConfig({
