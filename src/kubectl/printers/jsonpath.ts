@@ -109,54 +109,69 @@ function compare(a: unknown, op: string, b: unknown): boolean {
   }
 }
 
+interface Step {
+  re: RegExp;
+  apply(cur: unknown[], m: RegExpExecArray): unknown[];
+}
+
+const STEPS: Step[] = [
+  { re: /^\.\.([\w-]+)/, apply: (cur, m) => cur.flatMap((v) => descend(v, m[1] ?? '')) },
+  { re: /^\.([\w-]+|\*)/, apply: (cur, m) => cur.flatMap((v) => field(v, m[1] ?? '')) },
+  // A lone dot before a bracket (`.['key']`, `.[*]`) or at the end selects the current value.
+  { re: /^\.(?=\[|$)/, apply: (cur) => cur },
+  { re: /^\[\s*(['"])(.*?)\1\s*\]/, apply: (cur, m) => cur.flatMap((v) => field(v, m[2] ?? '')) },
+  { re: /^\[\s*\*\s*\]/, apply: (cur) => cur.flatMap(children) },
+  {
+    re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
+    apply: (cur, m) =>
+      cur.flatMap((v) =>
+        Array.isArray(v) ? v.slice(m[1] ? Number(m[1]) : 0, m[2] ? Number(m[2]) : undefined) : [],
+      ),
+  },
+  {
+    re: /^\[\s*(-?\d+)\s*\]/,
+    apply: (cur, m) => {
+      const n = Number(m[1]);
+      return cur.flatMap((v) => {
+        if (!Array.isArray(v)) return [];
+        const i = n < 0 ? v.length + n : n;
+        if (i < 0 || i >= v.length) {
+          throw new JsonPathError(`array index out of bounds: index ${n}, length ${v.length}`);
+        }
+        return [v[i]];
+      });
+    },
+  },
+  {
+    re: /^\[\?\(\s*@((?:\.[\w-]+)+)\s*(==|!=|<=|>=|<|>)\s*(?:(['"])(.*?)\3|(-?[\d.]+))\s*\)\]/,
+    apply: (cur, m) =>
+      cur
+        .flatMap(children)
+        .filter((v) => evaluate(m[1] ?? '', v).some((x) => compare(x, m[2] ?? '==', m[4] ?? m[5]))),
+  },
+  {
+    re: /^\[\?\(\s*@((?:\.[\w-]+)+)\s*\)\]/,
+    apply: (cur, m) => cur.flatMap(children).filter((v) => evaluate(m[1] ?? '', v).length > 0),
+  },
+];
+
 /** Evaluates one path (`.items[*].metadata.name`) against `data`. */
 export function evaluate(path: string, data: unknown): unknown[] {
   let cur: unknown[] = [data];
   let p = path.trim();
   if (p.startsWith('$')) p = p.slice(1);
   while (p.length > 0) {
-    let m: RegExpExecArray | null;
-    if ((m = /^\.\.([\w-]+)/.exec(p))) {
-      cur = cur.flatMap((v) => descend(v, m?.[1] ?? ''));
-    } else if ((m = /^\.([\w-]+|\*)/.exec(p))) {
-      cur = cur.flatMap((v) => field(v, m?.[1] ?? ''));
-    } else if (p.startsWith('.') && (p.length === 1 || p[1] === '[')) {
-      m = /^\./.exec(p);
-    } else if ((m = /^\[\s*(['"])(.*?)\1\s*\]/.exec(p))) {
-      cur = cur.flatMap((v) => field(v, m?.[2] ?? ''));
-    } else if ((m = /^\[\s*\*\s*\]/.exec(p))) {
-      cur = cur.flatMap(children);
-    } else if ((m = /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/.exec(p))) {
-      const [s, e] = [m[1], m[2]];
-      cur = cur.flatMap((v) =>
-        Array.isArray(v) ? v.slice(s ? Number(s) : 0, e ? Number(e) : undefined) : [],
-      );
-    } else if ((m = /^\[\s*(-?\d+)\s*\]/.exec(p))) {
-      const n = Number(m[1]);
-      cur = cur.flatMap((v) => {
-        if (!Array.isArray(v)) return [];
-        const i = n < 0 ? v.length + n : n;
-        if (i < 0 || i >= v.length)
-          throw new JsonPathError(`array index out of bounds: index ${n}, length ${v.length}`);
-        return [v[i]];
-      });
-    } else if (
-      (m =
-        /^\[\?\(\s*@((?:\.[\w-]+)+)\s*(==|!=|<=|>=|<|>)\s*(?:(['"])(.*?)\3|(-?[\d.]+))\s*\)\]/.exec(
-          p,
-        ))
-    ) {
-      const [, sub, op, , str, num] = m;
-      cur = cur
-        .flatMap(children)
-        .filter((v) => evaluate(sub ?? '', v).some((x) => compare(x, op ?? '==', str ?? num)));
-    } else if ((m = /^\[\?\(\s*@((?:\.[\w-]+)+)\s*\)\]/.exec(p))) {
-      const sub = m[1] ?? '';
-      cur = cur.flatMap(children).filter((v) => evaluate(sub, v).length > 0);
-    } else {
-      throw new JsonPathError(`unrecognized character in action: ${JSON.stringify(p[0])}`);
+    let matched = false;
+    for (const step of STEPS) {
+      const m = step.re.exec(p);
+      if (!m) continue;
+      cur = step.apply(cur, m);
+      p = p.slice(Math.max(1, m[0].length));
+      matched = true;
+      break;
     }
-    p = p.slice(m?.[0].length ?? 1);
+    if (!matched)
+      throw new JsonPathError(`unrecognized character in action: ${JSON.stringify(p[0])}`);
   }
   return cur;
 }
