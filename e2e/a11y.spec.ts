@@ -60,6 +60,17 @@ test.describe('accessibility', () => {
     }
   });
 
+  test('a skip link jumps past the diagram to the player', async ({ page }) => {
+    await openApp(page, '?lang=en');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the player controls' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('combobox', { name: 'Speed' })).toBeFocused();
+  });
+
   test('pinch-zoom is never blocked', async ({ page }) => {
     await openApp(page, '?lang=en');
     const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');

@@ -57,6 +57,7 @@ export const en = {
   'component.container-runtime.role':
     'Pulls images and runs containers for the kubelet, through the Container Runtime Interface (CRI).',
   'player.label': 'Player',
+  'player.skip': 'Skip to the player controls',
   'player.next': 'Next step',
   'player.previous': 'Previous step',
   'player.play': 'Play',

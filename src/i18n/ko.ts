@@ -60,6 +60,7 @@ export const ko: Messages = {
   'component.container-runtime.role':
     '컨테이너 런타임 인터페이스(CRI)로 kubelet의 요청을 받아 이미지를 내려받고 컨테이너를 실행합니다.',
   'player.label': '재생기',
+  'player.skip': '재생 컨트롤로 건너뛰기',
   'player.next': '다음 단계',
   'player.previous': '이전 단계',
   'player.play': '재생',

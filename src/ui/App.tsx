@@ -20,6 +20,10 @@ export function App() {
   const title = step ? t(step.title) : '';
   return (
     <div className="app">
+      {/* The diagram has many focusable cards; let keyboard users jump past them. */}
+      <a className="skip-link" href="#player">
+        {t('player.skip')}
+      </a>
       <header className="app-header">
         <div className="brand">
           <img className="brand-logo" src="./favicon.svg" alt="" width="32" height="32" />

@@ -49,7 +49,7 @@ export function PlayerControls({ stepTitle }: { stepTitle: string }) {
     store.getState().setSpeed(Number(event.currentTarget.value));
 
   return (
-    <fieldset className="player">
+    <fieldset className="player" id="player" tabIndex={-1}>
       <legend className="visually-hidden">{t('player.label')}</legend>
       <div className="player-top">
         <p className="player-progress" data-testid="progress">

@@ -1,7 +1,7 @@
 import { m } from 'framer-motion';
-import { memo } from 'react';
+import { type CSSProperties, memo } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
-import { type StagePod, statusTone } from './model.ts';
+import { namespaceHue, type StagePod, statusTone } from './model.ts';
 
 /**
  * A pod: its name and kubectl's STATUS word, with a status colour and shape that repeat (never
@@ -20,6 +20,7 @@ export const PodChip = memo(function PodChip({ pod }: { pod: StagePod }) {
       data-namespace={pod.namespace}
       data-node={pod.node ?? ''}
       data-status={pod.status}
+      style={{ '--ns-hue': namespaceHue(pod.namespace) } as CSSProperties}
       title={t('stage.pod.label', {
         namespace: pod.namespace,
         name: pod.name,
@@ -30,6 +31,10 @@ export const PodChip = memo(function PodChip({ pod }: { pod: StagePod }) {
       <span className="pod-status">
         <span className={`pod-mark pod-mark--${tone}`} aria-hidden="true" />
         {pod.status}
+        {/* The namespace in words too, where it is not the obvious one. */}
+        {pod.namespace === 'default' || pod.namespace === 'kube-system' ? null : (
+          <span className="pod-namespace">{pod.namespace}</span>
+        )}
       </span>
     </m.li>
   );

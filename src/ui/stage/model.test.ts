@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_STEPS } from './demoSteps.ts';
 import {
   groupPods,
+  namespaceHue,
   nodeStatusText,
   parseComponentId,
   type StageModel,
@@ -54,6 +55,21 @@ describe('pod status tones', () => {
     expect(statusTone('CrashLoopBackOff')).toBe('error');
     expect(statusTone('Init:ImagePullBackOff')).toBe('error');
     expect(statusTone('Terminating')).toBe('ending');
+  });
+});
+
+describe('namespace hues', () => {
+  it('are fixed for the namespaces of the lesson and stable for any other', () => {
+    expect(namespaceHue('orange')).toBe(28);
+    expect(namespaceHue('green')).toBe(135);
+    expect(namespaceHue('team-a')).toBe(namespaceHue('team-a'));
+    for (const ns of ['team-a', 'lotte-homeshopping', 'x']) {
+      const hue = namespaceHue(ns);
+      expect(hue).toBeGreaterThanOrEqual(0);
+      expect(hue).toBeLessThan(360);
+      expect(Number.isInteger(hue)).toBe(true);
+    }
+    expect(namespaceHue('team-a')).not.toBe(namespaceHue('team-b'));
   });
 });
 

@@ -156,3 +156,29 @@ export function statusTone(status: string): StatusTone {
   if (status === 'Terminating' || status === 'Unknown') return 'ending';
   return 'error';
 }
+
+/** Hues (degrees) for the namespaces a learner meets first; others get a hue from their name. */
+const NAMESPACE_HUES: Record<string, number> = {
+  default: 215,
+  'kube-system': 260,
+  'kube-public': 180,
+  'kube-node-lease': 150,
+  blue: 225,
+  orange: 28,
+  green: 135,
+};
+
+/**
+ * The hue a namespace is drawn in, the same wherever it appears. Known namespaces have fixed
+ * hues (blue is blue); any other name hashes (FNV-1a) to a hue, so it is stable across reloads.
+ */
+export function namespaceHue(namespace: string): number {
+  const known = NAMESPACE_HUES[namespace];
+  if (known !== undefined) return known;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < namespace.length; i++) {
+    hash ^= namespace.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 360;
+}
