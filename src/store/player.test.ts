@@ -300,3 +300,81 @@ describe('player: random event sequences', () => {
     );
   });
 });
+
+describe('player: the whole transition table', () => {
+  // 5 steps; each status at a representative cursor.
+  const at = (status: PlayerSnapshot['status'], cursor: number): PlayerSnapshot => ({
+    status,
+    cursor,
+    stepCount: 5,
+    speed: 1,
+  });
+  const starts = {
+    idle: at('idle', 0),
+    playing: at('playing', 2),
+    paused: at('paused', 2),
+    finished: at('finished', 4),
+  } as const;
+  const events: [string, PlayerEvent][] = [
+    ['next', { type: 'next' }],
+    ['previous', { type: 'previous' }],
+    ['play', { type: 'play' }],
+    ['pause', { type: 'pause' }],
+    ['togglePlay', { type: 'togglePlay' }],
+    ['tick', { type: 'tick' }],
+    ['seek 3', { type: 'seek', cursor: 3 }],
+    ['restart', { type: 'restart' }],
+  ];
+  // Expected [status, cursor] for every status × event.
+  const expected: Record<keyof typeof starts, Record<string, [string, number]>> = {
+    idle: {
+      next: ['paused', 1],
+      previous: ['idle', 0],
+      play: ['playing', 0],
+      pause: ['idle', 0],
+      togglePlay: ['playing', 0],
+      tick: ['idle', 0],
+      'seek 3': ['paused', 3],
+      restart: ['idle', 0],
+    },
+    playing: {
+      next: ['paused', 3],
+      previous: ['paused', 1],
+      play: ['playing', 2],
+      pause: ['paused', 2],
+      togglePlay: ['paused', 2],
+      tick: ['playing', 3],
+      'seek 3': ['playing', 3],
+      restart: ['idle', 0],
+    },
+    paused: {
+      next: ['paused', 3],
+      previous: ['paused', 1],
+      play: ['playing', 2],
+      pause: ['paused', 2],
+      togglePlay: ['playing', 2],
+      tick: ['paused', 2],
+      'seek 3': ['paused', 3],
+      restart: ['idle', 0],
+    },
+    finished: {
+      next: ['finished', 4],
+      previous: ['paused', 3],
+      play: ['playing', 0],
+      pause: ['finished', 4],
+      togglePlay: ['playing', 0],
+      tick: ['finished', 4],
+      'seek 3': ['paused', 3],
+      restart: ['idle', 0],
+    },
+  };
+  for (const [status, start] of Object.entries(starts) as [keyof typeof starts, PlayerSnapshot][]) {
+    for (const [name, event] of events) {
+      it(`${status} + ${name} → ${expected[status][name]?.join(' at ')}`, () => {
+        const s = transition(start, event);
+        expect([s.status, s.cursor]).toEqual(expected[status][name]);
+        expect(s.stepCount).toBe(5);
+      });
+    }
+  }
+});
