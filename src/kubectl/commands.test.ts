@@ -607,3 +607,43 @@ describe('templates', () => {
     );
   });
 });
+
+describe('describe command', () => {
+  it('describes a service and matches pods by name prefix', () => {
+    run('kubectl create deployment web --image=nginx --port=80');
+    run('kubectl expose deployment web --port=80 --target-port=8080');
+    expect(run('kubectl describe svc web').out).toBe(
+      'Name:              web\n' +
+        'Namespace:         default\n' +
+        'Labels:            app=web\n' +
+        'Annotations:       <none>\n' +
+        'Selector:          app=web\n' +
+        'Type:              \n' +
+        'IP Families:       <none>\n' +
+        'IP:                \n' +
+        'IPs:               <none>\n' +
+        'Port:              <unset>  80/TCP\n' +
+        'TargetPort:        8080/TCP\n' +
+        'Endpoints:         <none>\n' +
+        'Session Affinity:  None\n' +
+        'Events:            <none>\n',
+    );
+    run('kubectl run web-1 --image=nginx');
+    run('kubectl run web-2 --image=nginx');
+    const out = run('kubectl describe pod web').out;
+    expect(out.match(/^Name: +web-\d$/gm)?.map((l) => l.replace(/ +/, ' '))).toEqual([
+      'Name: web-1',
+      'Name: web-2',
+    ]);
+    // Two blank lines between descriptions, as kubectl prints them.
+    expect(out).toMatch(/\n\n\nName: +web-2\n/);
+    expect(run('kubectl describe pod nope')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): pods "nope" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl describe ns nope').err).toBe(
+      'Error from server (NotFound): namespaces "nope" not found\n',
+    );
+  });
+});

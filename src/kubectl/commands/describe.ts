@@ -6,6 +6,8 @@ import {
   describeNamespace,
   describeNode,
   describePod,
+  describeReplicaSet,
+  describeService,
 } from '../printers/describe.ts';
 import type { ResourceType } from '../resources.ts';
 import {
@@ -56,9 +58,27 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       const rss = listAll(ctx, 'replicasets', obj.metadata?.namespace);
       return describeDeployment(obj, rss, eventsFor(ctx, obj, 'Deployment'), now);
     }
+    case 'services': {
+      const ep = ctx.host.api.get('endpoints', obj.metadata?.namespace, obj.metadata?.name ?? '');
+      return describeService(
+        obj,
+        ep.ok ? ep.value : undefined,
+        eventsFor(ctx, obj, 'Service'),
+        now,
+      );
+    }
+    case 'replicasets': {
+      const uid = obj.metadata?.uid;
+      const pods = listAll(ctx, 'pods', obj.metadata?.namespace).filter((p) =>
+        p.metadata?.ownerReferences?.some(
+          (r) => r.controller && (r.uid === uid || r.name === obj.metadata?.name),
+        ),
+      );
+      return describeReplicaSet(obj, pods, eventsFor(ctx, obj, 'ReplicaSet'), now);
+    }
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces or deployments)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets or services)`,
       );
   }
 }

@@ -383,7 +383,7 @@ function serviceRow(obj: KubeObject, o: RowOptions): string[] {
 }
 
 /** ENDPOINTS: at most three `ip:port`, then ` + N more...`. */
-export function formatEndpoints(ep: Endpoints): string {
+export function formatEndpoints(ep: Endpoints, portNames?: Set<string>): string {
   const subsets = ep.subsets ?? [];
   if (subsets.length === 0) return '<none>';
   const list: string[] = [];
@@ -405,6 +405,7 @@ export function formatEndpoints(ep: Endpoints): string {
       continue;
     }
     for (const p of ports) {
+      if (portNames && !portNames.has(p.name ?? '')) continue;
       count += addrs.length;
       for (const a of addrs) {
         if (list.length === max) {

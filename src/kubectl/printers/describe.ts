@@ -8,16 +8,24 @@ import type {
   Container,
   ContainerState,
   ContainerStatus,
+  Endpoints,
   Namespace,
   Node,
   Pod,
+  Service,
   Toleration,
   Volume,
 } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { formatRFC1123Z, parseTimestamp, translateTimestampSince } from '../duration.ts';
 import { DESCRIBE_TABWRITER, formatSegments } from '../tabwriter.ts';
-import { eventInterval, nodeRoles, selectorString } from './columns.ts';
+import {
+  eventInterval,
+  formatEndpoints,
+  formatLabels,
+  nodeRoles,
+  selectorString,
+} from './columns.ts';
 
 /** pkg/describe's PrefixWriter: level N is indented by 2N spaces; `flush` ends a tab block. */
 export class PrefixWriter {
@@ -676,6 +684,80 @@ export function describeDeployment(
           .join(', ');
   w.write(0, `OldReplicaSets:\t${fmt(oldRSs)}\n`);
   w.write(0, `NewReplicaSet:\t${fmt(newRS ? [newRS] : [])}\n`);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+export function describeService(
+  obj: KubeObject,
+  endpoints: KubeObject | undefined,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const svc = obj as unknown as Service;
+  const spec = svc.spec ?? {};
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${svc.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${svc.metadata?.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', svc.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', svc.metadata?.annotations);
+  w.write(0, `Selector:\t${formatLabels(spec.selector)}\n`);
+  w.write(0, `Type:\t${spec.type ?? ''}\n`);
+  if (spec.ipFamilyPolicy) w.write(0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
+  w.write(0, `IP Families:\t${(spec.ipFamilies ?? []).join(',') || '<none>'}\n`);
+  w.write(0, `IP:\t${spec.clusterIP ?? ''}\n`);
+  w.write(0, `IPs:\t${(spec.clusterIPs ?? []).join(',') || '<none>'}\n`);
+  if ((spec.externalIPs ?? []).length > 0)
+    w.write(0, `External IPs:\t${(spec.externalIPs ?? []).join(',')}\n`);
+  const ingress = (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '');
+  if (ingress.length > 0) w.write(0, `LoadBalancer Ingress:\t${ingress.join(', ')}\n`);
+  for (const p of spec.ports ?? []) {
+    const name = p.name || '<unset>';
+    const proto = p.protocol ?? 'TCP';
+    w.write(0, `Port:\t${name}\t${p.port}/${proto}\n`);
+    const target = p.targetPort ?? p.port;
+    w.write(0, `TargetPort:\t${target}/${proto}\n`);
+    if (p.nodePort) w.write(0, `NodePort:\t${name}\t${p.nodePort}/${proto}\n`);
+    const ep = endpoints
+      ? formatEndpoints(endpoints as unknown as Endpoints, new Set([p.name ?? '']))
+      : '<none>';
+    w.write(0, `Endpoints:\t${ep}\n`);
+  }
+  w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
+  if (spec.externalTrafficPolicy)
+    w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
+  if (spec.internalTrafficPolicy)
+    w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+export function describeReplicaSet(
+  obj: KubeObject,
+  pods: KubeObject[],
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const rs = obj as unknown as ReplicaSet;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${rs.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${rs.metadata?.namespace ?? ''}\n`);
+  w.write(0, `Selector:\t${selectorString(rs.spec?.selector)}\n`);
+  printLabelsMultiline(w, 'Labels', rs.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', rs.metadata?.annotations);
+  const ctl = controllerRef(obj);
+  if (ctl) w.write(0, `Controlled By:\t${ctl}\n`);
+  w.write(
+    0,
+    `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired\n`,
+  );
+  const phases = pods.map((p) => (p as unknown as Pod).status?.phase);
+  const count = (ph: string) => phases.filter((x) => x === ph).length;
+  w.write(
+    0,
+    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
+  );
+  if (rs.spec?.template) describePodTemplate(w, rs.spec.template);
   if (events) describeEvents(w, events, now);
   return w.toString();
 }
