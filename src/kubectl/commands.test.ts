@@ -647,3 +647,25 @@ describe('describe command', () => {
     );
   });
 });
+
+describe('get options', () => {
+  it('--sort-by and -L label columns', () => {
+    run('kubectl run b --image=nginx -l tier=back');
+    host.advance(5000);
+    run('kubectl run a --image=nginx -l tier=front');
+    expect(run('kubectl get pods --sort-by=.metadata.creationTimestamp -o name').out).toBe(
+      'pod/b\npod/a\n',
+    );
+    expect(run('kubectl get pods -L tier,app.kubernetes.io/name').out).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE   TIER    NAME\na      0/1     Pending   0          0s    front   \nb      0/1     Pending   0          5s    back    \n',
+    );
+  });
+
+  it('kubectl top answers as a cluster without metrics-server does', () => {
+    expect(run('kubectl top nodes')).toEqual({
+      out: '',
+      err: 'error: Metrics API not available\n',
+      code: 1,
+    });
+  });
+});

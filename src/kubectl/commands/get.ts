@@ -100,6 +100,8 @@ export function runGet(ctx: Ctx, args: string[]): void {
     }
   }
 
+  const sortBy = ctx.str('sort-by');
+  if (sortBy) sortFound(ctx, found, sortBy);
   if (format === 'yaml' || format === 'json') {
     printGeneric(ctx, found, format, singleItemImplied && errors.length === 0);
   } else if (format === 'jsonpath') {
@@ -142,6 +144,31 @@ export function runGet(ctx: Ctx, args: string[]): void {
     }
   }
   for (const e of errors) ctx.reportStatus(e);
+}
+
+/** `--sort-by=.metadata.name`: a stable sort by the JSONPath value (numbers as numbers). */
+function sortFound(ctx: Ctx, found: Found[], spec: string): void {
+  let path = spec.trim();
+  if (path.startsWith('{') && path.endsWith('}')) path = path.slice(1, -1);
+  if (!path.startsWith('.') && !path.startsWith('$')) path = `.${path}`;
+  const key = (f: Found): unknown => {
+    try {
+      return evaluate(path, f.obj)[0];
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      ctx.fail(`error parsing jsonpath {${path}}, ${e.message}`);
+    }
+  };
+  const keyed = found.map((f, i) => ({ f, i, k: key(f) }));
+  keyed.sort((a, b) => {
+    if (typeof a.k === 'number' && typeof b.k === 'number') return a.k - b.k || a.i - b.i;
+    const sa = a.k === undefined ? '' : String(a.k);
+    const sb = b.k === undefined ? '' : String(b.k);
+    return sa < sb ? -1 : sa > sb ? 1 : a.i - b.i;
+  });
+  keyed.forEach((x, i) => {
+    found[i] = x.f;
+  });
 }
 
 /** `-o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName`. */
@@ -206,6 +233,7 @@ function printTables(ctx: Ctx, found: Found[], o: TableOptions): void {
   }
   const noHeaders = ctx.bool('no-headers');
   const showLabels = ctx.bool('show-labels');
+  const labelColumns = ctx.list('label-columns');
   let printedRows = 0;
   for (const { type, objs } of blocks) {
     if (printedRows > 0 && !noHeaders) ctx.out('\n');
@@ -215,11 +243,18 @@ function printTables(ctx: Ctx, found: Found[], o: TableOptions): void {
     const rows = objs.map((obj) => {
       const row = rowFor(type.resource, obj, { wide: o.wide, now });
       if (o.withKind && nameCol >= 0) row[nameCol] = `${kindPrefix(type)}/${row[nameCol] ?? ''}`;
+      for (const l of labelColumns) row.push(obj.metadata?.labels?.[l] ?? '');
       if (showLabels) row.push(formatLabels(obj.metadata?.labels));
       if (withNs) row.unshift(obj.metadata?.namespace ?? '');
       return row;
     });
-    const cols = [...(withNs ? ['Namespace'] : []), ...columns, ...(showLabels ? ['Labels'] : [])];
+    const cols = [
+      ...(withNs ? ['Namespace'] : []),
+      ...columns,
+      // -L columns are headed by the label key's last path segment, upper-cased.
+      ...labelColumns.map((l) => l.split('/').pop() ?? l),
+      ...(showLabels ? ['Labels'] : []),
+    ];
     ctx.out(printTable({ columns: cols, rows }, { noHeaders }));
     printedRows += rows.length;
   }

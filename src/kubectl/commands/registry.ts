@@ -566,9 +566,15 @@ export const COMMANDS: Command[] = [
     'proxy',
     'replace',
     'taint',
-    'top',
+
     'wait',
   ].map(notHere),
+  {
+    name: 'top',
+    short: 'Display resource (CPU/memory) usage',
+    // No metrics-server add-on is installed, so kubectl answers as it does on such a cluster.
+    run: (ctx) => ctx.fail('Metrics API not available'),
+  },
   {
     name: 'help',
     run: (ctx) => ctx.out('Use "kubectl --help" to list the commands of this console.\n'),
