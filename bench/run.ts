@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureBundle } from './bundle.ts';
+import { type EngineCase, runEngineCase } from './engine.ts';
 
 interface Row {
   area: string;
@@ -47,7 +48,43 @@ rows.push(
   },
 );
 
-const widths = [6, 34, 20, 12];
+// Engine scale: the two budgeted cases, then a doubling series to show how cost grows.
+const engineCases: EngineCase[] = [];
+const quick = process.argv.includes('--quick');
+const plan: [number, number, number, string][] = [
+  [1000, 100, 120_000, '< 300 ms'],
+  ...(quick
+    ? []
+    : ([[10_000, 1000, 600_000, '< 10 s, < 512 MB']] as [number, number, number, string][])),
+  [250, 25, 120_000, ''],
+  [500, 25, 120_000, ''],
+  [250, 50, 120_000, ''],
+  [500, 50, 120_000, ''],
+];
+for (const [replicas, workers, limit, budget] of plan) {
+  process.stdout.write(`Engine: ${replicas} replicas on ${workers} nodes… `);
+  const c = runEngineCase(replicas, workers, limit);
+  engineCases.push(c);
+  console.log(c.failed ?? `${c.wallMs} ms`);
+  const ok = !c.failed && c.running === replicas && (c.errors ?? 0) === 0;
+  const budgetMs = replicas === 1000 && workers === 100 ? 300 : replicas === 10_000 ? 10_000 : null;
+  rows.push({
+    area: 'engine',
+    metric: `${replicas} replicas × ${workers} nodes`,
+    value: c.failed
+      ? c.failed
+      : `${c.wallMs} ms, ${c.messagesPerSecond} msg/s, ${c.peakHeapMB} MB${ok ? '' : ` (${c.running} Running!)`}`,
+    budget,
+    met:
+      budgetMs === null
+        ? null
+        : ok &&
+          (c.wallMs ?? Infinity) < budgetMs &&
+          (replicas !== 10_000 || (c.peakHeapMB ?? Infinity) < 512),
+  });
+}
+
+const widths = [6, 34, 44, 18];
 const cell = (text: string, width: number) => text.padEnd(width);
 const line = (r: [string, string, string, string, string]) =>
   `${cell(r[0], widths[0] as number)}  ${cell(r[1], widths[1] as number)}  ${cell(r[2], widths[2] as number)}  ${cell(r[3], widths[3] as number)}  ${r[4]}`;
@@ -60,6 +97,6 @@ for (const r of rows) {
 }
 writeFileSync(
   join(root, 'bench', 'results.json'),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), rows, bundle }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), rows, bundle, engineCases }, null, 2)}\n`,
 );
 console.log('\nWrote bench/results.json');

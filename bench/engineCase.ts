@@ -1,0 +1,75 @@
+/**
+ * One engine-scale case, run in its own process so peak heap is this case's alone:
+ * `tsx bench/engineCase.ts <replicas> <workers>` prints one JSON line.
+ * A Deployment of <replicas> nginx pods is created on a cluster of <workers> worker nodes
+ * and the cluster runs until it is quiet; every pod must then be Running.
+ */
+import { createCluster } from '../src/engine/index.ts';
+
+const replicas = Number(process.argv[2] ?? 1000);
+const workers = Number(process.argv[3] ?? 100);
+
+let peakHeap = 0;
+const sampleHeap = () => {
+  const used = process.memoryUsage().heapUsed;
+  if (used > peakHeap) peakHeap = used;
+};
+
+const setupStart = performance.now();
+const cluster = createCluster({ seed: 1, workers, keepSnapshots: false, explain: false });
+cluster.settle();
+const setupMs = performance.now() - setupStart;
+const messagesBefore = cluster.messages.length;
+sampleHeap();
+const heapTimer = setInterval(sampleHeap, 5);
+
+const start = performance.now();
+const kubectl = cluster.client('kubectl');
+const created = kubectl.create('deployments', 'default', {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', labels: { app: 'web' } },
+  spec: {
+    replicas,
+    selector: { matchLabels: { app: 'web' } },
+    template: {
+      metadata: { labels: { app: 'web' } },
+      spec: { containers: [{ name: 'nginx', image: 'nginx' }] },
+    },
+  },
+});
+if (!created.ok) throw new Error(created.status.message);
+let ticks = 0;
+const allRunning = () => {
+  // Cheap progress check: sample the heap now and then while the cluster works.
+  if (++ticks % 2000 === 0) sampleHeap();
+  return false;
+};
+cluster.runUntil(allRunning, 0);
+const settled = cluster.settle({ maxMs: 60 * 60 * 1000 });
+const wallMs = performance.now() - start;
+clearInterval(heapTimer);
+sampleHeap();
+
+const pods = kubectl.list('pods', 'default', { labelSelector: 'app=web' });
+const running = pods.ok
+  ? pods.value.items.filter(
+      (p) => (p.status as { phase?: string } | undefined)?.phase === 'Running',
+    ).length
+  : 0;
+const messages = cluster.messages.length - messagesBefore;
+console.log(
+  JSON.stringify({
+    replicas,
+    workers,
+    running,
+    settled: settled.settled,
+    setupMs: Math.round(setupMs),
+    wallMs: Math.round(wallMs),
+    messages,
+    messagesPerSecond: Math.round(messages / (wallMs / 1000)),
+    virtualSeconds: Math.round((cluster.now() - 0) / 1000),
+    peakHeapMB: Math.round(peakHeap / 1024 / 1024),
+    errors: cluster.errors.length,
+  }),
+);
