@@ -669,3 +669,49 @@ describe('get options', () => {
     });
   });
 });
+
+describe('label, annotate, rollout history', () => {
+  it('labels and annotates with kubectl wording, refusing bad keys and silent overwrites', () => {
+    run('kubectl create ns blue');
+    expect(run('kubectl label ns blue env=dev').out).toBe('namespace/blue labeled\n');
+    expect(run('kubectl label ns blue env=dev').out).toBe('namespace/blue not labeled\n');
+    expect(run('kubectl label ns blue env=prod').err).toBe(
+      "error: 'env' already has a value (dev), and --overwrite is false\n",
+    );
+    expect(run('kubectl label ns blue env=prod --overwrite').out).toBe('namespace/blue labeled\n');
+    expect(run('kubectl label ns blue env-').out).toBe('namespace/blue labeled\n');
+    expect(run('kubectl get ns blue --show-labels --no-headers').out).toBe(
+      'blue   Active   0s    kubernetes.io/metadata.name=blue\n',
+    );
+    expect(run('kubectl label ns blue __proto__=x').err).toMatch(
+      /^error: invalid label spec: __proto__=x, error: name part must consist of/,
+    );
+    expect(run('kubectl annotate ns blue owner=team-a').out).toBe('namespace/blue annotated\n');
+    expect(run(`kubectl get ns blue -o jsonpath='{.metadata.annotations.owner}'`).out).toBe(
+      'team-a',
+    );
+  });
+
+  it('rollout history lists replica set revisions', () => {
+    run('kubectl create deployment web --image=nginx');
+    const uid = host.fake.objects.get('deployments/default/web')?.metadata?.uid ?? '';
+    for (const [rev, hash] of [
+      ['1', '7c79c4bf97'],
+      ['2', '66b6c48dd5'],
+    ]) {
+      host.fake.seed('replicasets', {
+        metadata: {
+          name: `web-${hash}`,
+          namespace: 'default',
+          annotations: { 'deployment.kubernetes.io/revision': rev ?? '' },
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid, controller: true },
+          ],
+        },
+      });
+    }
+    expect(run('kubectl rollout history deployment/web').out).toBe(
+      'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
+    );
+  });
+});

@@ -17,6 +17,7 @@ import {
   type ResourceType,
   typeByResource,
 } from '../resources.ts';
+import { DESCRIBE_TABWRITER, formatTabbed } from '../tabwriter.ts';
 import { listAll, notFound, nsFor, typesAndNames } from './common.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
@@ -316,35 +317,74 @@ export function runRolloutRestart(ctx: Ctx, args: string[]): void {
   ctx.out(`${kindPrefix(type)}/${name} restarted\n`);
 }
 
-export function runLabel(ctx: Ctx, args: string[]): void {
+const QUALIFIED_NAME =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const NAME_PART_MSG =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+/** `kubectl label` / `kubectl annotate`: KEY=VALUE sets, KEY- removes. */
+export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annotations'): void {
+  const verb = field === 'labels' ? 'labeled' : 'annotated';
+  const what = field === 'labels' ? 'label' : 'annotation';
   const changes = args.filter((a) => a.includes('=') || a.endsWith('-'));
   const targets = args.filter((a) => !changes.includes(a));
-  if (changes.length === 0) ctx.usageError('at least one label update is required');
+  if (changes.length === 0) ctx.usageError(`at least one ${what} update is required`);
   const { type, name } = singleTarget(ctx, targets);
   const obj = getOrFail(ctx, type, name);
-  const labels: Record<string, string | null> = {};
+  const current = (obj.metadata?.[field] ?? {}) as Record<string, string>;
+  const entries: [string, string | null][] = [];
+  let changed = false;
   for (const c of changes) {
-    if (c.endsWith('-') && !c.includes('=')) {
-      labels[c.slice(0, -1)] = null;
+    const remove = c.endsWith('-') && !c.includes('=');
+    const k = remove ? c.slice(0, -1) : c.slice(0, c.indexOf('='));
+    if (!QUALIFIED_NAME.test(k) || k.length > 316) {
+      ctx.fail(`invalid ${what} spec: ${c}, error: ${NAME_PART_MSG}`);
+    }
+    if (remove) {
+      if (Object.hasOwn(current, k)) changed = true;
+      entries.push([k, null]);
       continue;
     }
-    const i = c.indexOf('=');
-    const k = c.slice(0, i);
-    const v = c.slice(i + 1);
-    const cur = obj.metadata?.labels?.[k];
+    const v = c.slice(c.indexOf('=') + 1);
+    const cur = Object.hasOwn(current, k) ? current[k] : undefined;
     if (cur !== undefined && cur !== v && !ctx.bool('overwrite')) {
       ctx.fail(`'${k}' already has a value (${cur}), and --overwrite is false`);
     }
-    labels[k] = v;
+    if (cur !== v) changed = true;
+    entries.push([k, v]);
   }
   const dryRun = dryRunStrategy(ctx);
-  if (dryRun !== 'client') {
+  if (changed && dryRun !== 'client') {
+    // Object.fromEntries defines own properties, so no key can reach a prototype.
     const r = ctx.host.api.patch(type.resource, nsFor(type, ctx.namespace), name, {
-      metadata: { labels },
+      metadata: { [field]: Object.fromEntries(entries) },
     });
     if (!r.ok) ctx.failStatus(r.status);
   }
-  ctx.out(`${kindPrefix(type)}/${name} labeled\n`);
+  ctx.out(`${kindPrefix(type)}/${name} ${changed ? verb : `not ${verb}`}\n`);
+}
+
+/** `kubectl rollout history`: the revisions of a deployment's replica sets. */
+export function runRolloutHistory(ctx: Ctx, args: string[]): void {
+  const { type, name } = singleTarget(ctx, args);
+  if (type.resource !== 'deployments')
+    ctx.fail(`no history viewer has been implemented for ${type.kind}`);
+  const d = getOrFail(ctx, type, name);
+  const owned = listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
+    rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
+  );
+  const revisions = owned
+    .map((rs) => ({
+      rev: Number(rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
+      cause: rs.metadata?.annotations?.['kubernetes.io/change-cause'] || '<none>',
+    }))
+    .filter((r) => r.rev > 0)
+    .sort((a, b) => a.rev - b.rev);
+  const body = formatTabbed(
+    `REVISION\tCHANGE-CAUSE\n${revisions.map((r) => `${r.rev}\t${r.cause}\n`).join('')}`,
+    DESCRIBE_TABWRITER,
+  );
+  ctx.out(`${kindPrefix(type)}/${name} \n${body}\n`);
 }
 
 export function runCordon(ctx: Ctx, args: string[], cordon: boolean): void {
