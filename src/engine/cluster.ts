@@ -97,9 +97,20 @@ export interface Cluster {
   readonly options: Readonly<Required<Omit<ClusterOptions, 'components'>>>;
   /** An API client whose requests are recorded as coming from `actor` (kubectl uses 'kubectl'). */
   client(actor: Actor): ClusterClient;
-  /** Return the next message, processing the cluster's work as needed; undefined when idle. */
-  step(): Message | undefined;
-  /** Run until only housekeeping (lease renewals, heartbeats) remains. */
+  /**
+   * Return the next message of the log (each message exactly once, kubectl's own requests
+   * included), processing the cluster's work as needed; undefined when nothing is left to do.
+   * With `skipHousekeeping`, lease renewals and heartbeat-only updates are passed over, and
+   * undefined means nothing else happened within `quietMs` (default 15 s) of the call.
+   */
+  step(opts?: { skipHousekeeping?: boolean; quietMs?: number }): Message | undefined;
+  /**
+   * Run until the cluster is quiet: stop before the first task that is due more than `quietMs`
+   * (default 15 s) after the last message that was not housekeeping (lease renewals and
+   * heartbeat-only status updates go on forever and do not count), or after `maxMs`.
+   * The clock stays at the last task run, so a settled cluster's `now()` is at most a quiet
+   * window past its last real activity.
+   */
   settle(opts?: SettleOptions): SettleResult;
   /** Move the clock forward by `ms`, running everything due meanwhile. */
   advance(ms: number): void;
@@ -161,6 +172,8 @@ function defaultComponents(ctx: ComponentContext): Reconciler[] {
 }
 
 const MAX_TASKS_PER_CALL = 5_000_000;
+/** Nothing but housekeeping for this long (virtual ms) counts as quiet. */
+const DEFAULT_QUIET_MS = 15_000;
 
 class ClusterImpl implements Cluster {
   readonly seed: number;
@@ -342,16 +355,24 @@ class ClusterImpl implements Cluster {
     if (this.#rt.now < at) this.#rt.now = at;
   }
 
-  step(): Message | undefined {
+  step(opts: { skipHousekeeping?: boolean; quietMs?: number } = {}): Message | undefined {
+    const quiet = opts.quietMs ?? DEFAULT_QUIET_MS;
+    const start = this.#rt.now;
     let guard = 0;
-    while (this.#cursor >= this.#rt.messages.length) {
-      if (!this.#rt.runOne() || ++guard > MAX_TASKS_PER_CALL) return undefined;
+    for (;;) {
+      while (this.#cursor >= this.#rt.messages.length) {
+        // Skipping housekeeping, a cluster with nothing else to do for a quiet window is idle.
+        const next = this.#rt.nextAt();
+        if (opts.skipHousekeeping && (next === undefined || next > start + quiet)) return undefined;
+        if (!this.#rt.runOne() || ++guard > MAX_TASKS_PER_CALL) return undefined;
+      }
+      const m = this.#rt.messages[this.#cursor++]!;
+      if (!(opts.skipHousekeeping && m.housekeeping)) return m;
     }
-    return this.#rt.messages[this.#cursor++];
   }
 
   settle(opts: SettleOptions = {}): SettleResult {
-    const quiet = opts.quietMs ?? 15_000;
+    const quiet = opts.quietMs ?? DEFAULT_QUIET_MS;
     const max = opts.maxMs ?? 30 * 60_000;
     const start = this.#rt.now;
     const before = this.#rt.messages.length;

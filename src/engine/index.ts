@@ -28,6 +28,8 @@ export type {
 } from './cluster.ts';
 export { createCluster, replay } from './cluster.ts';
 export type * from './runtime/controller.ts';
+export type { MessageKindInfo } from './runtime/messages.ts';
+export { CORE_MESSAGE_KINDS } from './runtime/messages.ts';
 export type { ReconcileError } from './runtime/runtime.ts';
 export { RECONCILE_DELAY_MS, WATCH_LATENCY_MS } from './runtime/runtime.ts';
 export { Snapshot } from './runtime/snapshot.ts';

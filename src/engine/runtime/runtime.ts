@@ -31,6 +31,8 @@ export const RECONCILE_DELAY_MS = 1;
 /** controller-runtime's per-item exponential back-off: 5 ms doubling, capped at 1000 s. */
 export const RETRY_BASE_MS = 5;
 export const RETRY_MAX_MS = 1_000_000;
+/** Events remembered for aggregation (client-go's `maxLruCacheEntries`). */
+const EVENT_CACHE_SIZE = 4096;
 
 interface RecState {
   rec: Reconciler;
@@ -557,6 +559,8 @@ export class Runtime {
       });
       if (res.ok) {
         seen.count++;
+        this.#eventAgg.delete(aggKey);
+        this.#eventAgg.set(aggKey, seen);
         return;
       }
       this.#eventAgg.delete(aggKey);
@@ -590,6 +594,13 @@ export class Runtime {
       ...(e.action ? { action: e.action } : {}),
     };
     const res = a.client.create('events', namespace, obj);
-    if (res.ok) this.#eventAgg.set(aggKey, { name, namespace, count: 1 });
+    if (res.ok) {
+      this.#eventAgg.set(aggKey, { name, namespace, count: 1 });
+      // client-go's correlator keeps an LRU of 4096 entries; drop the oldest beyond that.
+      if (this.#eventAgg.size > EVENT_CACHE_SIZE) {
+        const oldest = this.#eventAgg.keys().next().value;
+        if (oldest !== undefined) this.#eventAgg.delete(oldest);
+      }
+    }
   }
 }

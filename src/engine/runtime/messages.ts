@@ -1,0 +1,79 @@
+/**
+ * The message kinds the engine core records, with their summary keys and parameters, for the
+ * i18n and story layers. Components add their own kinds (`cri.*`, `image.pull`…) through
+ * `ctx.send`; those are documented where they are sent.
+ */
+export interface MessageKindInfo {
+  /** `Message.kind`. */
+  kind: string;
+  /** `Message.summary.key`. */
+  summaryKey: string;
+  /** Parameter names in `summary.params`. */
+  params: readonly string[];
+  /** Who sends it → who receives it. */
+  hop: string;
+  /** What it means, in one line (English, for developers; learners get the i18n text). */
+  meaning: string;
+}
+
+const api = (verb: string, meaning: string): MessageKindInfo => ({
+  kind: `api.${verb}`,
+  summaryKey: `msg.api.${verb}`,
+  params: ['actor', 'resource', 'name', 'namespace'],
+  hop: '<actor> → api-server',
+  meaning,
+});
+
+export const CORE_MESSAGE_KINDS: readonly MessageKindInfo[] = [
+  api('create', 'POST: create an object (generateName objects carry the prefix as name)'),
+  api('get', 'GET one object'),
+  api('list', 'GET a collection (name is empty)'),
+  api('update', 'PUT: replace spec and metadata'),
+  api('updateStatus', 'PUT …/status: replace the status'),
+  api('patch', 'PATCH (JSON merge patch), …/status when the label ends so'),
+  api('delete', 'DELETE one object (pods: graceful, sets deletionTimestamp)'),
+  api('deleteCollection', 'DELETE a collection in a namespace'),
+  api('bind', 'POST pods/<name>/binding: the scheduler assigns a node'),
+  {
+    kind: 'api.response',
+    summaryKey: 'msg.api.response',
+    params: ['code', 'reason'],
+    hop: 'api-server → kubectl (external clients only)',
+    meaning: 'the HTTP status of the request; reason only on failure',
+  },
+  ...(['put', 'delete', 'get', 'range'] as const).map((v) => ({
+    kind: `etcd.${v}`,
+    summaryKey: `msg.etcd.${v}`,
+    params: ['key'],
+    hop: 'api-server → etcd',
+    meaning: `etcd ${v} of the key (label) — only the API server talks to etcd`,
+  })),
+  {
+    kind: 'watch.event',
+    summaryKey: 'msg.watch.event',
+    params: ['type', 'resource', 'name', 'namespace'],
+    hop: 'api-server → watcher',
+    meaning: 'a watch delivery (type ADDED, MODIFIED or DELETED), label `watch: Pod added`',
+  },
+  {
+    kind: 'image.build',
+    summaryKey: 'msg.image.build',
+    params: ['image'],
+    hop: 'developer → developer',
+    meaning: '`docker build -t IMAGE .` on the laptop',
+  },
+  {
+    kind: 'image.push',
+    summaryKey: 'msg.image.push',
+    params: ['image'],
+    hop: 'developer → registry',
+    meaning: '`docker push IMAGE`',
+  },
+  {
+    kind: 'image.pushed',
+    summaryKey: 'msg.image.pushed',
+    params: ['image', 'ok'],
+    hop: 'registry → developer',
+    meaning: 'the registry accepted (ok=true) or refused the push; label is the digest',
+  },
+];
