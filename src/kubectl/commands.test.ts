@@ -715,3 +715,24 @@ describe('label, annotate, rollout history', () => {
     );
   });
 });
+
+describe('shell syntax', () => {
+  it('the study note parenthesised aside is a bash syntax error, as in a real shell', () => {
+    expect(run('kubectl create namespace green (--dry-run -o yaml > green-ns.yaml)')).toEqual({
+      out: '',
+      err: "bash: syntax error near unexpected token `('\n",
+      code: 2,
+    });
+  });
+
+  it('hides managedFields in -o yaml unless asked', () => {
+    host.fake.seed('namespaces', {
+      metadata: { name: 'mf', managedFields: [{ manager: 'kubectl-create', operation: 'Update' }] },
+      status: { phase: 'Active' },
+    });
+    expect(run('kubectl get ns mf -o yaml').out).not.toContain('managedFields');
+    expect(run('kubectl get ns mf -o yaml --show-managed-fields').out).toContain(
+      '  managedFields:\n  - manager: kubectl-create\n',
+    );
+  });
+});

@@ -5,6 +5,7 @@
 export { levenshtein, runKubectl, suggestionsFor } from './cli.ts';
 export { type Completion, completions } from './completions.ts';
 export { formatRFC1123Z, humanDuration, translateTimestampSince } from './duration.ts';
+export { hostForCluster } from './engineHost.ts';
 export { renderStatus } from './errors.ts';
 export type { KubectlHost, RunResult } from './host.ts';
 export {

@@ -91,6 +91,9 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       cur = { words: [] };
       continue;
     }
+    if (t.op === '(' || t.op === ')') {
+      throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
+    }
     if (t.op === '|' || t.op === '|&') {
       throw new ShellError(
         'bash: pipes (|) are not supported in this console; only > and >> redirection into files',

@@ -31,8 +31,13 @@ Use "kubectl explain <resource>" for a detailed description of that resource (e.
 `;
 
 /** Gives a server object the apiVersion/kind it is printed with. */
-function withTypeMeta(t: ResourceType, obj: KubeObject): KubeObject {
+function withTypeMeta(t: ResourceType, obj: KubeObject, keepManagedFields = false): KubeObject {
   const o = clone(obj);
+  // kubectl hides managedFields unless --show-managed-fields is given.
+  if (!keepManagedFields && o.metadata?.managedFields) {
+    const { managedFields: _m, ...meta } = o.metadata;
+    o.metadata = meta;
+  }
   return {
     ...o,
     apiVersion: o.apiVersion ?? (t.group ? `${t.group}/${t.version}` : t.version),
@@ -207,7 +212,7 @@ function printCustomColumns(ctx: Ctx, found: Found[]): void {
 }
 
 function printGeneric(ctx: Ctx, found: Found[], format: 'yaml' | 'json', single: boolean): void {
-  const items = found.map((f) => withTypeMeta(f.type, f.obj));
+  const items = found.map((f) => withTypeMeta(f.type, f.obj, ctx.bool('show-managed-fields')));
   const first = items[0];
   const value =
     single && first
