@@ -1,6 +1,19 @@
 /**
  * The simulated cluster's public surface: everything the kubectl layer, the story, the store,
  * the CLI and the benchmarks need.
+ *
+ * ```ts
+ * const cluster = createCluster({ seed: 1 });          // control-plane + node1..3, all Running
+ * const kubectl = cluster.client('kubectl');           // every request becomes messages
+ * kubectl.create('deployments', 'default', deployment);
+ * cluster.settle();                                    // run until only housekeeping remains
+ * cluster.messages;                                    // kubectl → api-server → etcd → …
+ * cluster.frame(cluster.messages.length - 1);          // the cluster right after that message
+ * cluster.snapshot().decision('default/web-…');        // why the scheduler chose the node
+ * ```
+ *
+ * Time: virtual ms since the components started; the learner arrives at `START_MS`
+ * (2026-01-06T00:00:00Z), five days after the cluster's objects were created.
  */
 export type * from './api/types.ts';
 export type { ClusterClient } from './apiserver/apiserver.ts';

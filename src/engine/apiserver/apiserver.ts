@@ -503,7 +503,6 @@ export class ApiServer {
     const items = this.#etcd
       .range(prefix)
       .map((kv) => kv.value)
-      // `services/specs` must not match `services/endpoints`: check the resource of each key.
       .filter((o) => matchesLabels(labels, o.metadata?.labels) && matchesFields(fields, o));
     return this.#respond(actor, r, ns, '', {
       ok: true,
