@@ -736,3 +736,19 @@ describe('shell syntax', () => {
     );
   });
 });
+
+describe('replace', () => {
+  it('replaces objects and reports a stale resourceVersion as a Conflict', () => {
+    run('kubectl create ns blue');
+    run('kubectl get ns blue -o yaml > blue.yaml');
+    expect(run('kubectl replace -f blue.yaml').out).toBe('namespace/blue replaced\n');
+    expect(run('kubectl replace -f blue.yaml')).toEqual({
+      out: '',
+      err: 'Error from server (Conflict): error when replacing "blue.yaml": Operation cannot be fulfilled on namespaces "blue": the object has been modified; please apply your changes to the latest version and try again\n',
+      code: 1,
+    });
+    expect(run('kubectl replace -f nginx.yaml').err).toBe(
+      'Error from server (NotFound): error when replacing "nginx.yaml": pods "nginx" not found\n',
+    );
+  });
+});

@@ -152,6 +152,25 @@ Error from server (NotFound): deployments.apps "nope" not found
 `);
   });
 
+  it('a stale resourceVersion is a Conflict', () => {
+    const { transcript } = session();
+    expect(
+      transcript([
+        'kubectl create ns blue',
+        'kubectl get ns blue -o yaml > blue.yaml',
+        'kubectl replace -f blue.yaml',
+        'kubectl replace -f blue.yaml',
+      ]),
+    ).toBe(`$ kubectl create ns blue
+namespace/blue created
+$ kubectl get ns blue -o yaml > blue.yaml
+$ kubectl replace -f blue.yaml
+namespace/blue replaced
+$ kubectl replace -f blue.yaml
+Error from server (Conflict): error when replacing "blue.yaml": Operation cannot be fulfilled on namespaces "blue": the object has been modified; please apply your changes to the latest version and try again
+`);
+  });
+
   it('a deployment rolls out: READY 2/2 and the pods Running', () => {
     const { host } = session();
     expect(runLine(host, 'kubectl create deployment web --image=nginx --replicas=2').stdout).toBe(

@@ -368,3 +368,48 @@ function applyOne(
     printObject(ctx, v, o.format, { verb: 'configured', dryRun: o.dryRun });
   } else o.errors.push(withSource(r.status, 'patching', source));
 }
+
+/** `kubectl replace -f`: a full update of each object; a stale resourceVersion is a Conflict. */
+export function runReplace(ctx: Ctx): void {
+  const files = ctx.list('filename');
+  if (files.length === 0) ctx.usageError('must specify --filename to replace');
+  const format = outputFormat(ctx, false);
+  const dryRun = dryRunStrategy(ctx);
+  const objs = readFilenames(ctx, files);
+  const errors: Status[] = [];
+  for (const m of objs) {
+    const ns = namespaceForManifest(ctx, m);
+    const obj = clone(m.obj);
+    const name = obj.metadata?.name ?? '';
+    if (dryRun === 'client') {
+      printObject(ctx, obj, format, { verb: 'replaced', dryRun });
+      continue;
+    }
+    // Without a resourceVersion in the file, kubectl sends the live one (last write wins).
+    if (!obj.metadata?.resourceVersion) {
+      const live = ctx.host.api.get(m.type.resource, ns, name);
+      if (!live.ok) {
+        errors.push(withSource(live.status, 'replacing', m.source));
+        continue;
+      }
+      obj.metadata = {
+        ...obj.metadata,
+        resourceVersion: live.value.metadata?.resourceVersion ?? '',
+      };
+    }
+    const r = ctx.host.api.update(m.type.resource, ns, obj, {
+      fieldManager: 'kubectl-replace',
+      ...(dryRun === 'server' ? { dryRun: true } : {}),
+    });
+    if (r.ok) {
+      const v = {
+        ...r.value,
+        apiVersion: r.value.apiVersion ?? obj.apiVersion,
+        kind: r.value.kind ?? obj.kind,
+      };
+      printObject(ctx, v, format, { verb: 'replaced', dryRun });
+    } else errors.push(withSource(r.status, 'replacing', m.source));
+  }
+  for (const e of errors) ctx.err(renderStatus(e));
+  if (errors.length > 0) ctx.exitCode = 1;
+}

@@ -7,6 +7,7 @@ import {
   runCreateFromFiles,
   runCreateNamespace,
   runCreateService,
+  runReplace,
   runRun,
 } from './create.ts';
 import { runDelete } from './delete.ts';
@@ -216,6 +217,28 @@ export const COMMANDS: Command[] = [
       { name: 'timeout', type: 'duration' },
     ],
     run: (ctx) => runCreateFromFiles(ctx, 'apply'),
+  },
+  {
+    name: 'replace',
+    short: 'Replace a resource by file name or stdin',
+    use: 'kubectl replace -f FILENAME [options]',
+    flags: [
+      filename,
+      output,
+      dryRun,
+      b('force'),
+      { name: 'grace-period', type: 'int' },
+      b('cascade'),
+      validate,
+      s('field-manager'),
+      b('recursive', 'R'),
+      s('kustomize', 'k'),
+      b('save-config'),
+      s('raw'),
+      b('wait'),
+      { name: 'timeout', type: 'duration' },
+    ],
+    run: (ctx) => runReplace(ctx),
   },
   {
     name: 'get',
@@ -588,7 +611,6 @@ export const COMMANDS: Command[] = [
     'plugin',
     'port-forward',
     'proxy',
-    'replace',
     'taint',
 
     'wait',

@@ -283,6 +283,15 @@ export class FakeApi implements ApiClient {
     });
     const cur = this.get(resource, namespace, obj.metadata?.name ?? '');
     if (!cur.ok) return cur;
+    const rv = obj.metadata?.resourceVersion;
+    if (rv && rv !== cur.value.metadata?.resourceVersion) {
+      const t = typeByResource(resource);
+      return fail(
+        'Conflict',
+        `Operation cannot be fulfilled on ${qualifiedResource(t)} ${JSON.stringify(obj.metadata?.name ?? '')}: the object has been modified; please apply your changes to the latest version and try again`,
+        { name: obj.metadata?.name ?? '', kind: resource },
+      );
+    }
     this.rv++;
     const next = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } };
     this.objects.set(this.key(resource, namespace, obj.metadata?.name ?? ''), next);
