@@ -752,3 +752,23 @@ describe('replace', () => {
     );
   });
 });
+
+describe('generic output with errors', () => {
+  it('a missing single object prints only the error; several names print a List and the error', () => {
+    run('kubectl run a --image=nginx');
+    expect(run('kubectl get pod nope -o yaml')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): pods "nope" not found\n',
+      code: 1,
+    });
+    const r = run('kubectl get pods a nope -o name');
+    expect(r).toEqual({
+      out: 'pod/a\n',
+      err: 'Error from server (NotFound): pods "nope" not found\n',
+      code: 1,
+    });
+    const y = run('kubectl get pods a nope -o yaml');
+    expect(y.out.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n')).toBe(true);
+    expect(y.code).toBe(1);
+  });
+});

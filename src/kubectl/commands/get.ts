@@ -108,7 +108,9 @@ export function runGet(ctx: Ctx, args: string[]): void {
   const sortBy = ctx.str('sort-by');
   if (sortBy) sortFound(ctx, found, sortBy);
   if (format === 'yaml' || format === 'json') {
-    printGeneric(ctx, found, format, singleItemImplied && errors.length === 0);
+    // A single named object that failed prints only the error, no empty List.
+    if (!(singleItemImplied && errors.length > 0))
+      printGeneric(ctx, found, format, singleItemImplied);
   } else if (format === 'jsonpath') {
     const items = found.map((f) => withTypeMeta(f.type, f.obj));
     const data =
