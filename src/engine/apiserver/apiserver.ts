@@ -21,7 +21,7 @@ import type {
   WriteOptions,
 } from '../api/types.ts';
 import type { Etcd, KeyValue } from '../etcd/etcd.ts';
-import type { Actor, Message, WatchEvent } from '../runtime/controller.ts';
+import type { Actor, Message, ObjRef, WatchEvent } from '../runtime/controller.ts';
 import { rfc3339 } from '../util/clock.ts';
 import { generateName, uuid } from '../util/names.ts';
 import { clone } from '../util/persistentMap.ts';
@@ -123,6 +123,7 @@ export class ApiServer {
   readonly #now: () => number;
   readonly #record: (m: MessageInput) => void;
   #housekeeping = false;
+  #lastRef: ObjRef | undefined;
   /** Set by the runtime: receives every change, in revision order. */
   onWatchEvent: (event: WatchEvent, housekeeping: boolean) => void = () => {};
 
@@ -185,6 +186,21 @@ export class ApiServer {
     return Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
   }
 
+  /**
+   * The message `ref` for an object, shared by a request's messages (request, etcd hop,
+   * response) to keep the log compact. Message fields are never mutated.
+   */
+  #ref(r: ResourceDef, ns: string | undefined, name: string): ObjRef {
+    const last = this.#lastRef;
+    if (last && last.resource === r.resource && last.namespace === ns && last.name === name)
+      return last;
+    const ref: ObjRef = ns
+      ? { resource: r.resource, namespace: ns, name }
+      : { resource: r.resource, name };
+    this.#lastRef = ref;
+    return ref;
+  }
+
   #ns(r: ResourceDef, namespace: string | undefined): string | undefined {
     return r.namespaced ? (namespace ?? 'default') : undefined;
   }
@@ -202,7 +218,7 @@ export class ApiServer {
       from: actor,
       to: 'api-server',
       kind,
-      ref: { resource: r.resource, ...(ns ? { namespace: ns } : {}), name },
+      ref: this.#ref(r, ns, name),
       summary: {
         key: `msg.${kind}`,
         params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
@@ -224,7 +240,7 @@ export class ApiServer {
       from: 'api-server',
       to: 'etcd',
       kind,
-      ref: { resource: r.resource, ...(ns ? { namespace: ns } : {}), name },
+      ref: this.#ref(r, ns, name),
       summary: { key: `msg.${kind}`, params: { key } },
       label: key,
       ...(hk ? { housekeeping: true } : {}),
@@ -245,7 +261,7 @@ export class ApiServer {
         from: 'api-server',
         to: actor,
         kind: 'api.response',
-        ref: { resource: r.resource, ...(ns ? { namespace: ns } : {}), name },
+        ref: this.#ref(r, ns, name),
         summary: {
           key: 'msg.api.response',
           params: { code: status, ...(result.ok ? {} : { reason: result.status.reason }) },

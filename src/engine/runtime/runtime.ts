@@ -19,6 +19,7 @@ import type {
   Actor,
   EventRecord,
   Message,
+  ObjRef,
   ReconcileContext,
   Reconciler,
   WatchEvent,
@@ -62,11 +63,36 @@ type Task =
       actor: ActorState;
       epoch: number;
       event: WatchEvent;
-      hk: boolean;
+      /** Message fields shared by every delivery of this event (a compact log). */
+      shared: SharedDelivery;
     }
   | { type: 'run'; at: number; seq: number; rec: RecState; epoch: number }
   | { type: 'timer'; at: number; seq: number; rec: RecState; epoch: number; key: string }
   | { type: 'call'; at: number; seq: number; fn: () => void };
+
+/** The parts of a watch-delivery message that are the same for every watcher. */
+interface SharedDelivery {
+  ref: ObjRef;
+  summary: Message['summary'];
+  label: string;
+  housekeeping: boolean;
+}
+
+function sharedDelivery(e: WatchEvent, housekeeping: boolean): SharedDelivery {
+  const ns = e.object.metadata?.namespace ?? undefined;
+  const name = e.object.metadata?.name ?? '';
+  return {
+    ref: ns ? { resource: e.resource, namespace: ns, name } : { resource: e.resource, name },
+    summary: {
+      key: 'msg.watch.event',
+      params: ns
+        ? { type: e.type, resource: e.resource, name, namespace: ns }
+        : { type: e.type, resource: e.resource, name },
+    },
+    label: `watch: ${RESOURCES[e.resource].kind} ${e.type.toLowerCase()}`,
+    housekeeping,
+  };
+}
 
 /** A reconciler that threw: kept for diagnostics, the simulation goes on. */
 export interface ReconcileError {
@@ -298,9 +324,11 @@ export class Runtime {
             if (a.recs.some((r) => r.rec.watches.includes(e.resource))) targets.push(a);
       }
     }
+    let shared: SharedDelivery | undefined;
     for (const a of targets) {
       if (a.stopped) continue;
       if (!this.#wants(a, e)) continue;
+      shared ??= sharedDelivery(e, hk);
       this.#push({
         type: 'deliver',
         at: this.now + WATCH_LATENCY_MS,
@@ -308,7 +336,7 @@ export class Runtime {
         actor: a,
         epoch: a.epoch,
         event: e,
-        hk,
+        shared,
       });
     }
   }
@@ -400,25 +428,15 @@ export class Runtime {
       case 'deliver': {
         const a = t.actor;
         if (a.stopped || t.epoch !== a.epoch) break;
-        const o = t.event.object;
-        const ns = o.metadata?.namespace ?? undefined;
-        const name = o.metadata?.name ?? '';
+        const d = t.shared;
         this.record({
           from: 'api-server',
           to: a.name,
           kind: 'watch.event',
-          ref: { resource: t.event.resource, ...(ns ? { namespace: ns } : {}), name },
-          summary: {
-            key: 'msg.watch.event',
-            params: {
-              type: t.event.type,
-              resource: t.event.resource,
-              name,
-              ...(ns ? { namespace: ns } : {}),
-            },
-          },
-          label: `watch: ${RESOURCES[t.event.resource].kind} ${t.event.type.toLowerCase()}`,
-          ...(t.hk ? { housekeeping: true } : {}),
+          ref: d.ref,
+          summary: d.summary,
+          label: d.label,
+          ...(d.housekeeping ? { housekeeping: true } : {}),
         });
         this.#apply(a, t.event);
         break;
