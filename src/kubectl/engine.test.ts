@@ -100,6 +100,22 @@ kube-system       Active   5d
     expect(mine.every((m) => m.to === 'api-server')).toBe(true);
   });
 
+  it('waiting for a deletion does not poll the API server (one DELETE, then a quiet wait)', () => {
+    const { cluster, host } = session();
+    runLine(host, 'kubectl create namespace blue');
+    runLine(host, 'kubectl run web --image=nginx -n blue');
+    host.settle();
+    const before = cluster.messages.length;
+    expect(runLine(host, 'kubectl delete namespace blue').stdout).toBe(
+      'namespace "blue" deleted\n',
+    );
+    const mine = cluster.messages
+      .slice(before)
+      .filter((m) => m.from === 'kubectl' || m.to === 'kubectl');
+    expect(mine.map((m) => m.kind)).toEqual(['api.delete', 'api.response']);
+    expect(cluster.peek('namespaces', undefined, 'blue')).toBeUndefined();
+  });
+
   it('a namespace is Terminating until its content is gone; creates in it are Forbidden', () => {
     const { host } = session();
     runLine(host, 'kubectl create namespace blue');

@@ -18,6 +18,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
       cluster.settle();
     },
     runUntil: (pred, maxVirtualMs) => cluster.runUntil(() => pred(), maxVirtualMs),
+    peek: (resource, namespace, name) => cluster.peek(resource, namespace, name),
     fs: opts.fs ?? createWorkspace(),
     kubeconfig: opts.kubeconfig ?? createKubeconfig(),
   };

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../engine/api/types.ts';
+import type { ApiClient, KubeObject, ResourceName } from '../engine/api/types.ts';
 import type { Kubeconfig } from './kubeconfig.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -16,6 +16,15 @@ export interface KubectlHost {
   fs: Workspace;
   /** Contexts; the current context's namespace is every command's default. */
   kubeconfig: Kubeconfig;
+  /**
+   * Read one object without recording a request (for wait loops: kubectl watches once, it
+   * does not poll). Falls back to `api.get` when absent.
+   */
+  peek?(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined;
   /** Container logs, if the engine can produce them (else kubectl makes up an nginx log). */
   logs?(namespace: string, pod: string, container: string): string | undefined;
 }

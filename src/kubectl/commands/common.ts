@@ -181,3 +181,15 @@ export function listAll(
 export function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
+
+/** An object as it is now, without a recorded request when the host can peek. */
+export function peekObject(
+  ctx: Ctx,
+  resource: ResourceName,
+  namespace: string | undefined,
+  name: string,
+): KubeObject | undefined {
+  if (ctx.host.peek) return ctx.host.peek(resource, namespace, name);
+  const r = ctx.host.api.get(resource, namespace, name);
+  return r.ok ? r.value : undefined;
+}

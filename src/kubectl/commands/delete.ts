@@ -4,7 +4,14 @@ import type { Ctx } from '../context.ts';
 import { renderStatus, withSource } from '../errors.ts';
 import { dryRunStrategy } from '../output.ts';
 import { kindPrefix, type ResourceType } from '../resources.ts';
-import { namespaceForManifest, notFound, nsFor, readFilenames, typesAndNames } from './common.ts';
+import {
+  namespaceForManifest,
+  notFound,
+  nsFor,
+  peekObject,
+  readFilenames,
+  typesAndNames,
+} from './common.ts';
 
 const NO_RESOURCES = `You must provide one or more resources by argument or filename.
 Example resource specifications include:
@@ -138,9 +145,9 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const wait = ctx.flags.values.get('wait') !== false;
   if (wait && dryRun === 'none' && deleted.length > 0) {
     const gone = (t: Target): boolean => {
-      const r = ctx.host.api.get(t.type.resource, t.namespace, t.name);
-      if (!r.ok) return r.status.reason === 'NotFound';
-      return t.uid !== undefined && r.value.metadata?.uid !== t.uid;
+      const obj = peekObject(ctx, t.type.resource, t.namespace, t.name);
+      if (!obj) return true;
+      return t.uid !== undefined && obj.metadata?.uid !== t.uid;
     };
     const limit =
       ctx.changed('timeout') && ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : WAIT_LIMIT_MS;

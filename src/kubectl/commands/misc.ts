@@ -18,7 +18,7 @@ import {
   typeByResource,
 } from '../resources.ts';
 import { DESCRIBE_TABWRITER, formatTabbed } from '../tabwriter.ts';
-import { listAll, notFound, nsFor, typesAndNames } from './common.ts';
+import { listAll, notFound, nsFor, peekObject, typesAndNames } from './common.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
 export const KUSTOMIZE_VERSION = 'v5.5.0';
@@ -292,7 +292,9 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
     const moved =
       remaining > 0 &&
       ctx.host.runUntil(() => {
-        const n = statusNow();
+        const d = peekObject(ctx, type.resource, ctx.namespace, name);
+        if (!d) return true;
+        const n = deploymentRolloutStatus(d as unknown as Deployment);
         return n.msg !== prev || n.err !== undefined;
       }, remaining);
     if (!moved) ctx.fail('timed out waiting for the condition');
@@ -473,7 +475,11 @@ export function runDrain(ctx: Ctx, args: string[]): void {
   }
   const uids = new Set(toEvict.map((p) => p.metadata?.uid));
   ctx.host.runUntil(
-    () => !listAll(ctx, 'pods', undefined).some((p) => uids.has(p.metadata?.uid)),
+    () =>
+      toEvict.every((p) => {
+        const cur = peekObject(ctx, 'pods', p.metadata?.namespace, p.metadata?.name ?? '');
+        return !cur || !uids.has(cur.metadata?.uid);
+      }),
     10 * 60_000,
   );
   for (const p of toEvict) ctx.out(`pod/${p.metadata?.name} evicted\n`);
