@@ -82,6 +82,9 @@ export const PREEMPTION_NOT_HELPFUL = 'Preemption is not helpful for scheduling'
 export const NO_VICTIMS = 'No preemption victims found for incoming pod';
 export const PREEMPTION_POLICY_NEVER = 'not eligible due to preemptionPolicy=Never.';
 
+/** Shared by every passing verdict (frozen: results are read-only). */
+const NO_REASONS: NodeVerdict['reasons'] = Object.freeze([]) as unknown as NodeVerdict['reasons'];
+
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
@@ -287,7 +290,7 @@ export function schedulePod(
     } else {
       feasible.push(node);
       feasibleIndex.push(candidateIndex ? candidateIndex[at]! : at);
-      if (explain) result.verdicts.push({ node: node.name, passed: true, reasons: [] });
+      if (explain) result.verdicts.push({ node: node.name, passed: true, reasons: NO_REASONS });
     }
   }
   if (explain && absent) {
