@@ -171,7 +171,7 @@ describe('runtime', () => {
     expect(seen).toEqual(['a']);
     expect(started).toHaveLength(2);
     expect(rt.messages.filter((m) => m.from === 'kubelet/node1').map((m) => m.label)).toEqual([
-      'GET /api/v1/pods',
+      'GET /api/v1/pods?fieldSelector=spec.nodeName=node1',
     ]);
   });
 

@@ -118,6 +118,12 @@ function nodeOf(resource: ResourceName, obj: KubeObject | undefined): string | u
 }
 
 const NODE_INDEXED: ReadonlySet<ResourceName> = new Set(['pods', 'nodes', 'leases']);
+/** The field a node-indexed watch selects on. */
+const NODE_FIELD: Partial<Record<ResourceName, string>> = {
+  pods: 'spec.nodeName',
+  nodes: 'metadata.name',
+  leases: 'metadata.name',
+};
 
 /** The objects an informer's initial list returns, read from etcd once and indexed by node. */
 class InitialList {
@@ -304,7 +310,11 @@ export class Runtime {
     const list = initial ?? new InitialList(this.#etcd);
     const resources = [...new Set(a.recs.flatMap((r) => r.rec.watches))];
     for (const res of resources) {
-      if (withMessages) a.client.list(res, undefined);
+      if (withMessages) {
+        // A node's agents list with the field selector of their watch, as the kubelet does.
+        const field = a.node && NODE_INDEXED.has(res) ? NODE_FIELD[res] : undefined;
+        a.client.list(res, undefined, field ? { fieldSelector: `${field}=${a.node}` } : {});
+      }
       const objs = a.node && NODE_INDEXED.has(res) ? list.onNode(res, a.node) : list.all(res);
       for (const obj of objs) this.#apply(a, { type: 'ADDED', resource: res, object: obj });
     }
