@@ -194,10 +194,20 @@ describe('fuzzing runLine', () => {
   it('survives 10,000 random and mutated command lines and manifests without an exception or a hang', () => {
     let host = createFakeHost();
     let n = 0;
+    // Half command lines, half manifests (through create -f and apply -f).
     const input = fc.oneof(
-      fc.oneof(mutatedLine, randomLine).map((line) => ({ line, yaml: undefined })),
-      randomYaml.map((yaml) => ({ line: 'kubectl create -f fuzz.yaml', yaml })),
-      randomYaml.map((yaml) => ({ line: 'kubectl apply -f fuzz.yaml', yaml })),
+      {
+        arbitrary: fc.oneof(mutatedLine, randomLine).map((line) => ({ line, yaml: undefined })),
+        weight: 2,
+      },
+      {
+        arbitrary: randomYaml.map((yaml) => ({ line: 'kubectl create -f fuzz.yaml', yaml })),
+        weight: 1,
+      },
+      {
+        arbitrary: randomYaml.map((yaml) => ({ line: 'kubectl apply -f fuzz.yaml', yaml })),
+        weight: 1,
+      },
     );
     fc.assert(
       fc.property(input, ({ line, yaml }) => {
