@@ -18,7 +18,18 @@ test.describe('accessibility', () => {
           await expect(page.getByTestId('stage')).toHaveAttribute('data-step', step);
           await page.locator('.system-pods summary').first().click();
           await page.locator('[data-component="scheduler"]').focus();
-          await page.waitForTimeout(800);
+          // Packets take turns; scan once every label has had its turn and faded.
+          await expect
+            .poll(
+              () =>
+                page
+                  .locator('.packet-label')
+                  .evaluateAll(
+                    (els) => els.filter((el) => getComputedStyle(el).opacity !== '0').length,
+                  ),
+              { timeout: 8000 },
+            )
+            .toBe(0);
           const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
           const summary = result.violations.map(
             (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

@@ -66,7 +66,9 @@ test.describe('layout', () => {
           [...document.querySelectorAll('.player *, .stage *')]
             .filter((el) => {
               const r = el.getBoundingClientRect();
-              return r.width > 0 && (r.right > 390.5 || r.left < -0.5);
+              const style = getComputedStyle(el);
+              const drawn = style.visibility !== 'hidden' && style.opacity !== '0';
+              return drawn && r.width > 0 && (r.right > 390.5 || r.left < -0.5);
             })
             .map((el) => el.className || el.tagName),
         );

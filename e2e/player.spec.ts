@@ -247,6 +247,24 @@ test.describe('player', () => {
     await expect(page.locator('[data-message]')).toHaveCount(1);
   });
 
+  test('packets carry their label and are listed in order with sender and receiver', async ({
+    page,
+  }) => {
+    await openApp(page, '?lang=en&step=2');
+    await expect(page.locator('[data-packet]')).toHaveCount(3);
+    await expect(page.locator('[data-packet="create-deployment"] .packet-label')).toHaveText(
+      'POST /apis/apps/v1/namespaces/default/deployments',
+    );
+    const messages = page.locator('[data-message]');
+    await expect(messages).toHaveText([
+      /^1Developer → API serverPOST \/apis\/apps\/v1\/namespaces\/default\/deployments$/,
+      /^2API server → etcdput \/registry\/deployments\/default\/web$/,
+      /^3Controller manager → API server/,
+    ]);
+    await expect(messages.first()).toHaveAttribute('data-from', 'developer');
+    await expect(messages.first()).toHaveAttribute('data-to', 'api-server');
+  });
+
   test('narration is a polite live region that follows the step', async ({ page }) => {
     await openApp(page, '?lang=en');
     const narration = page.getByTestId('narration');

@@ -4,35 +4,68 @@ import { useT } from '../ViewStoreContext.tsx';
 import { type Box, placePackets } from './geometry.ts';
 import { type ComponentId, parseComponentId, type StagePacket } from './model.ts';
 
+/** Seconds the last packet's label stays up after it arrives, at the travel time of 1×. */
+const LABEL_HOLD_S = 1.2;
+/** Packets of a step take turns within this many seconds (at 1×), however many there are. */
+const STEP_BUDGET_S = 2;
+
 /**
- * This step's messages drawn on the diagram: each a numbered packet that flies from its sender
- * to the middle of its edge (with reduced motion it simply appears there). The numbers match
- * the list of messages (`MessageList`), which carries the labels; labels on the wires
- * themselves would cover the cards they connect.
+ * This step's messages drawn on the diagram: numbered packets that fly, one after the other in
+ * their order, from the sender to the receiver (with reduced motion they appear there, in
+ * turn, without moving). Each carries its label while it flies; then only its number stays, so
+ * resting packets never cover the cards and two labels never sit on top of each other. The
+ * numbers match the list of messages (`MessageList`), which keeps every label in view.
  */
 export function PacketLayer({
   packets,
   boxes,
+  travelSeconds,
 }: {
   packets: readonly StagePacket[];
   boxes: ReadonlyMap<string, Box>;
+  /** How long one flight takes (the stage's animation time at the player's speed). */
+  travelSeconds: number;
 }) {
   const placed = placePackets(packets, boxes);
+  // Labels open towards the middle of the stage, so they stay on it.
+  let middle = 0;
+  for (const box of boxes.values()) middle = Math.max(middle, box.x + box.width);
+  middle /= 2;
+  // One turn per packet; turns shrink when a step has many packets, so all fit in the step.
+  const scale = travelSeconds / 0.6;
+  const turn = Math.min(travelSeconds, (STEP_BUDGET_S * scale) / Math.max(1, placed.length));
   return (
     <div className="packets" aria-hidden="true">
       <AnimatePresence>
-        {placed.map(({ packet, start, rest }) => (
-          <m.div
-            key={packet.id}
-            className="packet"
-            data-packet={packet.id}
-            initial={{ x: start.x, y: start.y, opacity: 0 }}
-            animate={{ x: rest.x, y: rest.y, opacity: 1 }}
-            exit={{ opacity: 0, transition: { duration: 0.15 } }}
-          >
-            <span className="packet-dot">{packets.indexOf(packet) + 1}</span>
-          </m.div>
-        ))}
+        {placed.map(({ packet, start, rest }, k) => {
+          const last = k === placed.length - 1;
+          const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
+          return (
+            <m.div
+              key={packet.id}
+              className="packet"
+              data-packet={packet.id}
+              initial={{ x: start.x, y: start.y, opacity: 0 }}
+              animate={{ x: rest.x, y: rest.y, opacity: 1 }}
+              exit={{ opacity: 0, transition: { duration: 0.15 } }}
+              transition={{ delay: k * turn, duration: turn * 0.8 }}
+            >
+              <span className="packet-dot">{packets.indexOf(packet) + 1}</span>
+              <m.span
+                className={`packet-label${rest.x > middle ? ' packet-label--left' : ''}`}
+                initial={{ opacity: 0 }}
+                animate={{ opacity: [0, 1, 1, 0] }}
+                transition={{
+                  delay: k * turn,
+                  duration: shown,
+                  times: [0, 0.1 * (turn / shown), 1 - 0.1 * (turn / shown), 1],
+                }}
+              >
+                {packet.label}
+              </m.span>
+            </m.div>
+          );
+        })}
       </AnimatePresence>
     </div>
   );

@@ -122,7 +122,11 @@ export function Stage({ model, speed = 1 }: { model: StageModel; speed?: number 
                 </div>
               </div>
             </LayoutGroup>
-            <PacketLayer packets={model.packets} boxes={boxes} />
+            <PacketLayer
+              packets={model.packets}
+              boxes={boxes}
+              travelSeconds={BASE_ANIMATION_S / speed}
+            />
           </div>
           <MessageList packets={model.packets} />
         </section>
