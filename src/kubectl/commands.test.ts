@@ -772,3 +772,17 @@ describe('generic output with errors', () => {
     expect(y.code).toBe(1);
   });
 });
+
+describe('console limits, said plainly', () => {
+  it('get -w shows the state once with a note; interactive run is refused', () => {
+    expect(run('kubectl get ns default -w')).toEqual({
+      out: 'NAME      STATUS   AGE\ndefault   Active   3d\n',
+      err: '(this console cannot keep watching: that was the state now; run the command again to see changes)\n',
+      code: 0,
+    });
+    expect(run('kubectl run tmp --image=busybox --rm -it -- sh').code).toBe(1);
+    expect(run(`kubectl config view -o jsonpath='{.contexts[*].name}'`).out).toBe(
+      'kubernetes-admin@kubernetes',
+    );
+  });
+});

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import { currentContext, kubeconfigView } from '../kubeconfig.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
+import { JsonPathError, jsonPath } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 
 export type ConfigVerb =
@@ -144,7 +145,14 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       const view = kubeconfigView(cfg, ctx.bool('minify'));
       const out = ctx.str('output');
       if (out === 'json') ctx.out(toGoJson(view));
-      else if (out === '' || out === 'yaml') ctx.out(toGoYaml(view));
+      else if (out.startsWith('jsonpath=')) {
+        try {
+          ctx.out(jsonPath(out.slice('jsonpath='.length), view));
+        } catch (e) {
+          if (!(e instanceof JsonPathError)) throw e;
+          ctx.fail(`error parsing jsonpath ${out.slice('jsonpath='.length)}, ${e.message}`);
+        }
+      } else if (out === '' || out === 'yaml') ctx.out(toGoYaml(view));
       else
         ctx.fail(
           `unable to match a printer suitable for the output format "${out}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`,

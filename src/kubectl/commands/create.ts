@@ -198,6 +198,11 @@ export function runRun(ctx: Ctx, args: string[]): void {
     ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"image\\" not set"');
     throw new ExitError(1);
   }
+  if (ctx.bool('stdin') || ctx.bool('tty') || ctx.bool('rm') || ctx.bool('attach')) {
+    ctx.fail(
+      'interactive pods (-i, -t, --rm, --attach) are not available in this console; run the pod, then use kubectl logs',
+    );
+  }
   const dryRun = dryRunStrategy(ctx);
   const restart = ctx.str('restart') || 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) {

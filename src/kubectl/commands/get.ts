@@ -53,9 +53,8 @@ export function runGet(ctx: Ctx, args: string[]): void {
     ctx.exitCode = 1;
     return;
   }
-  if (ctx.bool('watch') || ctx.bool('watch-only')) {
-    ctx.fail('watch (-w) is not supported in this console; run the command again to see changes');
-  }
+  // A console line cannot stream: -w shows the current state once and says so.
+  const watching = ctx.bool('watch') || ctx.bool('watch-only');
   const allNs = ctx.bool('all-namespaces');
   const selector = ctx.str('selector');
   const fieldSelector = ctx.str('field-selector');
@@ -151,6 +150,11 @@ export function runGet(ctx: Ctx, args: string[]): void {
     }
   }
   for (const e of errors) ctx.reportStatus(e);
+  if (watching) {
+    ctx.err(
+      '(this console cannot keep watching: that was the state now; run the command again to see changes)\n',
+    );
+  }
 }
 
 /** `--sort-by=.metadata.name`: a stable sort by the JSONPath value (numbers as numbers). */
