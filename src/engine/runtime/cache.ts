@@ -49,6 +49,14 @@ interface ResourceStore {
   byKey: Map<string, KubeObject>;
   all: SortedIndex;
   byNs: Map<string, SortedIndex>;
+  /** owner uid → the owned objects. */
+  byOwner: Map<string, SortedIndex>;
+}
+
+function ownerUids(obj: KubeObject | undefined): string[] {
+  const refs = obj?.metadata?.ownerReferences;
+  if (!refs || refs.length === 0) return [];
+  return refs.map((r) => r.uid);
 }
 
 export class ActorCache implements Cache {
@@ -57,7 +65,7 @@ export class ActorCache implements Cache {
   #store(resource: ResourceName): ResourceStore {
     let s = this.#stores.get(resource);
     if (!s) {
-      s = { byKey: new Map(), all: new SortedIndex(), byNs: new Map() };
+      s = { byKey: new Map(), all: new SortedIndex(), byNs: new Map(), byOwner: new Map() };
       this.#stores.set(resource, s);
     }
     return s;
@@ -72,6 +80,29 @@ export class ActorCache implements Cache {
     if (!s) return EMPTY;
     if (namespace === undefined) return s.all.objs;
     return s.byNs.get(namespace)?.objs ?? EMPTY;
+  }
+
+  owned(resource: ResourceName, ownerUid: string): readonly KubeObject[] {
+    return this.#stores.get(resource)?.byOwner.get(ownerUid)?.objs ?? EMPTY;
+  }
+
+  #indexOwners(
+    s: ResourceStore,
+    key: string,
+    prev: KubeObject | undefined,
+    next: KubeObject | undefined,
+  ): void {
+    const before = ownerUids(prev);
+    const after = ownerUids(next);
+    for (const uid of before) if (!after.includes(uid)) s.byOwner.get(uid)?.remove(key);
+    for (const uid of after) {
+      let idx = s.byOwner.get(uid);
+      if (!idx) {
+        idx = new SortedIndex();
+        s.byOwner.set(uid, idx);
+      }
+      idx.upsert(key, next!);
+    }
   }
 
   /** Insert or replace; returns the previous object. */
@@ -89,6 +120,7 @@ export class ActorCache implements Cache {
       s.byNs.set(ns ?? '', idx);
     }
     idx.upsert(name, obj);
+    this.#indexOwners(s, key, prev, obj);
     return prev;
   }
 
@@ -104,6 +136,7 @@ export class ActorCache implements Cache {
     s.byKey.delete(key);
     s.all.remove(key);
     s.byNs.get(ns ?? '')?.remove(name);
+    this.#indexOwners(s, key, prev, undefined);
     return prev;
   }
 

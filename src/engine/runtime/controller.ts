@@ -74,6 +74,12 @@ export interface Cache {
   get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined;
   /** `namespace` undefined lists every namespace. Order: by namespace, then name. */
   list(resource: ResourceName, namespace?: string): readonly KubeObject[];
+  /**
+   * Objects of `resource` with an ownerReference to `ownerUid` (an index, like the
+   * controllers' `controllerUIDIndex`): O(owned) instead of scanning the namespace.
+   * Order: by namespace, then name. Optional so test caches need not implement it.
+   */
+  owned?(resource: ResourceName, ownerUid: string): readonly KubeObject[];
 }
 
 /**

@@ -204,3 +204,31 @@ describe('runtime', () => {
     expect(cm('x').metadata.name).toBe('x');
   });
 });
+
+describe('informer cache', () => {
+  it('indexes objects by owner uid and keeps lists sorted', async () => {
+    const { ActorCache } = await import('./cache.ts');
+    const cache = new ActorCache();
+    const owned = (name: string, ns: string, uid?: string): KubeObject => ({
+      metadata: {
+        name,
+        namespace: ns,
+        ...(uid
+          ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid }] }
+          : {}),
+      },
+    });
+    cache.upsert('pods', owned('b', 'default', 'u1'));
+    cache.upsert('pods', owned('a', 'default', 'u1'));
+    cache.upsert('pods', owned('c', 'blue', 'u2'));
+    cache.upsert('pods', owned('d', 'blue'));
+    expect(cache.owned('pods', 'u1').map((p) => p.metadata?.name)).toEqual(['a', 'b']);
+    expect(cache.list('pods').map((p) => p.metadata?.name)).toEqual(['c', 'd', 'a', 'b']);
+    // Orphaned (ownerReference removed) and deleted objects leave the index.
+    cache.upsert('pods', owned('a', 'default'));
+    cache.remove('pods', owned('b', 'default', 'u1'));
+    expect(cache.owned('pods', 'u1')).toEqual([]);
+    expect(cache.owned('pods', 'u2').map((p) => p.metadata?.name)).toEqual(['c']);
+    expect(cache.list('pods', 'default').map((p) => p.metadata?.name)).toEqual(['a']);
+  });
+});
