@@ -786,3 +786,23 @@ describe('console limits, said plainly', () => {
     );
   });
 });
+
+describe('typed output of create', () => {
+  it('create ns -o json prints the server answer in Go struct order', () => {
+    const out = run('kubectl create ns blue -o json').out;
+    expect(Object.keys(JSON.parse(out))).toEqual([
+      'kind',
+      'apiVersion',
+      'metadata',
+      'spec',
+      'status',
+    ]);
+    expect(Object.keys(JSON.parse(out).metadata)).toEqual([
+      'name',
+      'uid',
+      'resourceVersion',
+      'creationTimestamp',
+      'labels',
+    ]);
+  });
+});

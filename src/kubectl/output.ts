@@ -3,7 +3,7 @@ import type { KubeObject } from '../engine/api/types.ts';
 import type { Ctx } from './context.ts';
 import { parseGoBool } from './flags.ts';
 import { toGoYaml } from './printers/goyaml.ts';
-import { toGoJson } from './printers/json.ts';
+import { toGoJson, typedOrder } from './printers/json.ts';
 import { kindPrefix, typeByKind } from './resources.ts';
 
 export type OutputFormat = '' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'custom-columns';
@@ -89,6 +89,11 @@ export function printObject(
   format: OutputFormat,
   opts: { verb: string; dryRun: DryRun; typed?: boolean },
 ): void {
+  // Printers omit managedFields unless --show-managed-fields.
+  if (obj.metadata?.managedFields && !ctx.bool('show-managed-fields')) {
+    const { managedFields: _m, ...meta } = obj.metadata;
+    obj = { ...obj, metadata: meta };
+  }
   switch (format) {
     case 'yaml': {
       const n = (yamlCounts.get(ctx) ?? 0) + 1;
@@ -98,7 +103,7 @@ export function printObject(
       return;
     }
     case 'json':
-      ctx.out(toGoJson(obj, { sortKeys: !opts.typed }));
+      ctx.out(toGoJson(opts.typed ? typedOrder(obj) : obj, { sortKeys: !opts.typed }));
       return;
     case 'name':
       ctx.out(`${objectRef(obj)}\n`);

@@ -46,7 +46,8 @@ function submit(
     apiVersion: r.value.apiVersion ?? obj.apiVersion,
     kind: r.value.kind ?? obj.kind,
   };
-  printObject(ctx, created, format, { verb: 'created', dryRun: opts.dryRun });
+  // create <type> and run decode the answer into typed structs, so -o json keeps field order.
+  printObject(ctx, created, format, { verb: 'created', dryRun: opts.dryRun, typed: true });
 }
 
 function typeByResourceOf(obj: KubeObject) {

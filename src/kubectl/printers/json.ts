@@ -47,3 +47,42 @@ function write(v: unknown, indent: string, sortKeys: boolean): string {
 export function toGoJson(value: unknown, opts: { sortKeys?: boolean } = {}): string {
   return `${write(value, '', opts.sortKeys ?? true)}\n`;
 }
+
+const TOP_ORDER = ['kind', 'apiVersion', 'metadata', 'spec', 'status'];
+const META_ORDER = [
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+];
+
+function ordered(obj: Record<string, unknown>, order: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (Object.hasOwn(obj, k)) out[k] = obj[k];
+  for (const [k, v] of Object.entries(obj)) if (!Object.hasOwn(out, k)) out[k] = v;
+  return out;
+}
+
+/**
+ * An object in Go struct field order (TypeMeta's kind before apiVersion, then ObjectMeta's
+ * fields), as a typed client prints what the server returned. Nested fields keep their order.
+ */
+export function typedOrder(obj: Record<string, unknown>): Record<string, unknown> {
+  const top = ordered(obj, TOP_ORDER);
+  const meta = top.metadata;
+  if (meta !== null && typeof meta === 'object' && !Array.isArray(meta)) {
+    top.metadata = ordered(meta as Record<string, unknown>, META_ORDER);
+  }
+  return top;
+}
