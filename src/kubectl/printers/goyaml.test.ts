@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goYamlKeyLess, sortedKeys, toGoYaml } from './goyaml.ts';
-import { toGoJson } from './json.ts';
+import { toGoJson, typedOrder } from './json.ts';
 
 describe('toGoYaml (sigs.k8s.io/yaml + go-yaml v2 output)', () => {
   it('prints a dry-run namespace exactly like kubectl create ns --dry-run=client -o yaml', () => {
@@ -167,5 +167,26 @@ describe('toGoJson', () => {
     expect(toGoJson({ b: '<none> & co', a: [1, 'x'], c: [] })).toBe(
       '{\n    "a": [\n        1,\n        "x"\n    ],\n    "b": "\\u003cnone\\u003e \\u0026 co",\n    "c": []\n}\n',
     );
+  });
+});
+
+describe('typedOrder', () => {
+  it('puts TypeMeta and ObjectMeta fields in Go struct order, keeping the rest', () => {
+    const scrambled = {
+      status: { phase: 'Active' },
+      metadata: { labels: { a: 'b' }, creationTimestamp: 't', name: 'blue', uid: 'u', extra: 1 },
+      apiVersion: 'v1',
+      spec: {},
+      kind: 'Namespace',
+    };
+    const o = typedOrder(scrambled);
+    expect(Object.keys(o)).toEqual(['kind', 'apiVersion', 'metadata', 'spec', 'status']);
+    expect(Object.keys(o.metadata as object)).toEqual([
+      'name',
+      'uid',
+      'creationTimestamp',
+      'labels',
+      'extra',
+    ]);
   });
 });
