@@ -806,3 +806,18 @@ describe('typed output of create', () => {
     ]);
   });
 });
+
+describe('arguments after --', () => {
+  it('create deployment takes the command after --, run takes container args', () => {
+    const d = run(
+      'kubectl create deployment sleeper --image=busybox --dry-run=client -o yaml -- sleep 3600',
+    ).out;
+    expect(d).toContain(
+      '      - command:\n        - sleep\n        - "3600"\n        image: busybox\n        name: busybox\n',
+    );
+    const p = run('kubectl run sleeper --image=busybox --dry-run=client -o yaml -- sleep 3600').out;
+    expect(p).toContain(
+      '  - args:\n    - sleep\n    - "3600"\n    image: busybox\n    name: sleeper\n',
+    );
+  });
+});

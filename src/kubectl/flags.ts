@@ -32,6 +32,8 @@ export interface ParsedFlags {
   changed: Set<string>;
   positional: string[];
   help: boolean;
+  /** How many positional args came before `--` (cobra's ArgsLenAtDash), -1 without `--`. */
+  argsLenAtDash: number;
 }
 
 /** `"-r, --replicas"` or `"--replicas"`, as pflag names a flag in errors. */
@@ -156,11 +158,13 @@ export function parseFlags(args: string[], defs: FlagDef[]): ParsedFlags {
   const changed = new Set<string>();
   const positional: string[] = [];
   let help = false;
+  let argsLenAtDash = -1;
   const byName = new Map(defs.map((d) => [d.name, d]));
   const byShort = new Map(defs.filter((d) => d.short).map((d) => [d.short as string, d]));
   for (let i = 0; i < args.length; i++) {
     const s = args[i] as string;
     if (s === '--') {
+      argsLenAtDash = positional.length;
       positional.push(...args.slice(i + 1));
       break;
     }
@@ -224,7 +228,7 @@ export function parseFlags(args: string[], defs: FlagDef[]): ParsedFlags {
     }
     positional.push(s);
   }
-  return { values, changed, positional, help };
+  return { values, changed, positional, help, argsLenAtDash };
 }
 
 /** Whether a flag token consumes the next argument (cobra's `stripFlags`). */

@@ -93,15 +93,19 @@ export function runCreateDeployment(ctx: Ctx, args: string[]): void {
     ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"image\\" not set"');
     throw new ExitError(1);
   }
-  const name = oneName(ctx, args);
+  const dash = ctx.flags.argsLenAtDash;
+  const name = oneName(ctx, dash >= 0 ? args.slice(0, dash) : args);
   const dryRun = dryRunStrategy(ctx);
   const replicas = ctx.num('replicas', 1);
   const port = ctx.num('port', -1);
   const labels = { app: name };
-  const command = ctx.flags.positional.length > args.length ? ctx.flags.positional.slice(1) : [];
+  const command = dash >= 0 ? args.slice(dash) : [];
+  if (command.length > 0 && images.length > 1) {
+    ctx.fail('cannot specify multiple --image options and command');
+  }
   const containers = images.map((image) => {
     const c: Record<string, unknown> = { name: containerNameFromImage(image), image };
-    if (command.length > 0 && images.length === 1) c.command = command;
+    if (command.length > 0) c.command = command;
     if (port >= 0) c.ports = [{ containerPort: port }];
     c.resources = {};
     return c;
