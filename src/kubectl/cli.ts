@@ -3,6 +3,7 @@
  * rules, and reports unknown commands and bad flags with cobra's texts.
  */
 
+import { CLIENT_VERSION, KUSTOMIZE_VERSION } from './commands/misc.ts';
 import { COMMANDS, type Command, GLOBAL_FLAGS, ROOT_COMMAND_NAMES } from './commands/registry.ts';
 import { Ctx } from './context.ts';
 import { ExitError } from './errors.ts';
@@ -109,6 +110,15 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     ) {
       ctx.fail(`context was not found for specified context: ${ctxName}`);
     }
+    if (cmd.run && talksToServer(path, ctx) && !serverReachable(host, ctxName)) {
+      // kubeconfig's defaults point a context without a (known) cluster at localhost:8080.
+      if (path[0] === 'version')
+        ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+      ctx.err(
+        'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n',
+      );
+      throw new ExitError(1);
+    }
     if (!cmd.run) {
       if (parsed.positional.length > 0) {
         ctx.usageError(`unknown command ${JSON.stringify(parsed.positional.join(' '))}`);
@@ -122,6 +132,23 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     ctx.exitCode = e.code;
   }
   return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: ctx.exitCode };
+}
+
+/** Commands that need the API server (config, help and `version --client` do not). */
+function talksToServer(path: string[], ctx: Ctx): boolean {
+  const first = path[0];
+  if (first === 'config' || first === 'help') return false;
+  if (first === 'version' && ctx.bool('client')) return false;
+  return true;
+}
+
+/** Whether the selected context names a cluster the kubeconfig defines. */
+function serverReachable(host: KubectlHost, contextFlag: string): boolean {
+  const cfg = host.kubeconfig;
+  const name = contextFlag || cfg.currentContext;
+  const context = cfg.contexts.find((c) => c.name === name);
+  if (!context) return false;
+  return cfg.clusters.some((c) => c.name === context.cluster);
 }
 
 function rootHelp(): string {

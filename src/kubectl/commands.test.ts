@@ -821,3 +821,30 @@ describe('arguments after --', () => {
     );
   });
 });
+
+describe('contexts without a cluster', () => {
+  it('a new context with only a namespace points at localhost:8080, like kubeconfig defaults do', () => {
+    expect(run('kubectl config set-context dev --namespace=dev').out).toBe(
+      'Context "dev" created.\n',
+    );
+    expect(run('kubectl config use-context dev').out).toBe('Switched to context "dev".\n');
+    expect(run('kubectl get pods')).toEqual({
+      out: '',
+      err: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n',
+      code: 1,
+    });
+    expect(run('kubectl version').out).toBe('Client Version: v1.32.4\nKustomize Version: v5.5.0\n');
+    expect(run('kubectl version --client').code).toBe(0);
+    expect(run('kubectl get pods --context=kubernetes-admin@kubernetes').err).toBe(
+      'No resources found in default namespace.\n',
+    );
+    expect(
+      run('kubectl config set-context dev --cluster=kubernetes --user=kubernetes-admin').out,
+    ).toBe('Context "dev" modified.\n');
+    expect(run('kubectl get pods').err).toBe('No resources found in dev namespace.\n');
+    expect(run('kubectl config set-cluster lab --server=https://10.0.0.1:6443').out).toBe(
+      'Cluster "lab" set.\n',
+    );
+    expect(run('kubectl config get-clusters').out).toBe('NAME\nkubernetes\nlab\n');
+  });
+});

@@ -13,6 +13,8 @@ export type ConfigVerb =
   | 'get-users'
   | 'set-context'
   | 'use-context'
+  | 'set-cluster'
+  | 'set-credentials'
   | 'rename-context'
   | 'delete-context'
   | 'view';
@@ -90,6 +92,26 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       if (ctx.changed('user')) existing.user = ctx.str('user');
       if (ctx.changed('namespace')) existing.namespace = ctx.str('namespace');
       ctx.out(`Context "${name}" ${created ? 'created' : 'modified'}.\n`);
+      return;
+    }
+    case 'set-cluster': {
+      const name = args[0];
+      if (args.length !== 1 || name === undefined)
+        ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+      const existing = cfg.clusters.find((c) => c.name === name);
+      const server = ctx.str('server');
+      if (existing) {
+        if (server) existing.server = server;
+      } else cfg.clusters.push({ name, server: server || '' });
+      ctx.out(`Cluster "${name}" set.\n`);
+      return;
+    }
+    case 'set-credentials': {
+      const name = args[0];
+      if (args.length !== 1 || name === undefined)
+        ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+      if (!cfg.users.includes(name)) cfg.users.push(name);
+      ctx.out(`User "${name}" set.\n`);
       return;
     }
     case 'use-context': {

@@ -570,6 +570,17 @@ export const COMMANDS: Command[] = [
         run: (c, a) => runConfig(c, 'set-context', a),
       },
       {
+        name: 'set-cluster',
+        short: 'Set a cluster entry in kubeconfig',
+        run: (c, a) => runConfig(c, 'set-cluster', a),
+      },
+      {
+        name: 'set-credentials',
+        short: 'Set a user entry in kubeconfig',
+        flags: [s('client-certificate'), s('client-key'), s('token'), s('username'), s('password')],
+        run: (c, a) => runConfig(c, 'set-credentials', a),
+      },
+      {
         name: 'use-context',
         aliases: ['use'],
         short: 'Set the current-context in a kubeconfig file',
