@@ -848,3 +848,91 @@ describe('contexts without a cluster', () => {
     expect(run('kubectl config get-clusters').out).toBe('NAME\nkubernetes\nlab\n');
   });
 });
+
+describe('events', () => {
+  it('kubectl events sorts by time, capitalises kinds and folds repeats; get events is the server table', () => {
+    const t = (s: number) =>
+      new Date(host.nowEpochMs() - s * 1000).toISOString().replace('.000Z', 'Z');
+    const ev = (
+      name: string,
+      kind: string,
+      obj: string,
+      reason: string,
+      msg: string,
+      first: number,
+      last: number,
+      count: number,
+      type = 'Normal',
+    ) => ({
+      metadata: { name, namespace: 'default' },
+      involvedObject: { kind, name: obj, namespace: 'default' },
+      reason,
+      message: msg,
+      type,
+      source: { component: 'kubelet' },
+      firstTimestamp: t(first),
+      lastTimestamp: t(last),
+      count,
+    });
+    host.fake.seed(
+      'events',
+      ev(
+        'web.1',
+        'Pod',
+        'web',
+        'BackOff',
+        'Back-off restarting failed container nginx',
+        600,
+        62,
+        3,
+        'Warning',
+      ),
+    );
+    host.fake.seed(
+      'events',
+      ev(
+        'web.2',
+        'Pod',
+        'web',
+        'Pulled',
+        'Container image "nginx" already present on machine',
+        30,
+        30,
+        1,
+      ),
+    );
+    host.fake.seed(
+      'events',
+      ev(
+        'api.1',
+        'Deployment',
+        'api',
+        'ScalingReplicaSet',
+        'Scaled up replica set api-5f7fd64857 from 0 to 1',
+        700,
+        700,
+        1,
+      ),
+    );
+    expect(run('kubectl events').out).toBe(
+      'LAST SEEN           TYPE      REASON              OBJECT           MESSAGE\n' +
+        '11m                 Normal    ScalingReplicaSet   Deployment/api   Scaled up replica set api-5f7fd64857 from 0 to 1\n' +
+        '62s (x3 over 10m)   Warning   BackOff             Pod/web          Back-off restarting failed container nginx\n' +
+        '30s                 Normal    Pulled              Pod/web          Container image "nginx" already present on machine\n',
+    );
+    expect(run('kubectl get events').out).toBe(
+      'LAST SEEN   TYPE      REASON              OBJECT           MESSAGE\n' +
+        '11m         Normal    ScalingReplicaSet   deployment/api   Scaled up replica set api-5f7fd64857 from 0 to 1\n' +
+        '62s         Warning   BackOff             pod/web          Back-off restarting failed container nginx\n' +
+        '30s         Normal    Pulled              pod/web          Container image "nginx" already present on machine\n',
+    );
+    expect(run('kubectl events --types=Warning --for pod/web').out).toBe(
+      'LAST SEEN           TYPE      REASON    OBJECT    MESSAGE\n62s (x3 over 10m)   Warning   BackOff   Pod/web   Back-off restarting failed container nginx\n',
+    );
+    expect(run('kubectl events -n kube-public')).toEqual({
+      out: '',
+      err: 'No events found in kube-public namespace.\n',
+      code: 0,
+    });
+  });
+});
