@@ -217,8 +217,9 @@ test.describe('player', () => {
     await expect(speed.locator('option')).toHaveText(['0.5×', '1×', '1.5×', '2×', '4×']);
     await speed.selectOption('4');
     await page.getByRole('button', { name: 'Play' }).click();
-    // At 4× a step lasts 0.6 s: the last step comes well within the timeout, then it stops.
-    await expect(stage(page)).toHaveAttribute('data-step', 'pod-running', { timeout: 5000 });
+    // At 4× a step lasts 1.5 s (6 s at 1×): two steps later it is at the end, and stops.
+    await expect(stage(page)).toHaveAttribute('data-step', 'image-pull', { timeout: 2500 });
+    await expect(stage(page)).toHaveAttribute('data-step', 'pod-running', { timeout: 2500 });
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
     await expect(page).toHaveURL(/[?&]step=6(&|$)/);
   });

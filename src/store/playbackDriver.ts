@@ -6,8 +6,11 @@ export interface Scheduler {
   clearTimeout: (handle: unknown) => void;
 }
 
-/** How long one step stays on screen at 1× speed, in milliseconds. */
-export const BASE_STEP_MS = 2400;
+/**
+ * How long one step stays on screen at 1× speed, in milliseconds: time for the step's packets
+ * to take their turns and for the learner to read the narration's first sentence.
+ */
+export const BASE_STEP_MS = 6000;
 
 /** How long a step stays on screen at `speed`. */
 export function stepDuration(speed: number, baseMs = BASE_STEP_MS): number {

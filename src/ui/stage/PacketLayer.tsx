@@ -7,7 +7,9 @@ import { type ComponentId, parseComponentId, type StagePacket } from './model.ts
 /** Seconds the last packet's label stays up after it arrives, at the travel time of 1×. */
 const LABEL_HOLD_S = 1.2;
 /** Packets of a step take turns within this many seconds (at 1×), however many there are. */
-const STEP_BUDGET_S = 2;
+const STEP_BUDGET_S = 4;
+/** The longest turn one packet gets (at 1×), in seconds. */
+const MAX_TURN_S = 1.1;
 
 /**
  * This step's messages drawn on the diagram: numbered packets that fly, one after the other in
@@ -33,7 +35,7 @@ export function PacketLayer({
   middle /= 2;
   // One turn per packet; turns shrink when a step has many packets, so all fit in the step.
   const scale = travelSeconds / 0.6;
-  const turn = Math.min(travelSeconds, (STEP_BUDGET_S * scale) / Math.max(1, placed.length));
+  const turn = Math.min(MAX_TURN_S, STEP_BUDGET_S / Math.max(1, placed.length)) * scale;
   return (
     <div className="packets" aria-hidden="true">
       <AnimatePresence>
@@ -48,7 +50,7 @@ export function PacketLayer({
               initial={{ x: start.x, y: start.y, opacity: 0 }}
               animate={{ x: rest.x, y: rest.y, opacity: 1 }}
               exit={{ opacity: 0, transition: { duration: 0.15 } }}
-              transition={{ delay: k * turn, duration: turn * 0.8 }}
+              transition={{ delay: k * turn, duration: Math.min(travelSeconds, turn * 0.8) }}
             >
               <span className="packet-dot">{packets.indexOf(packet) + 1}</span>
               <m.span
