@@ -223,3 +223,81 @@ Error from server (Conflict): error when replacing "blue.yaml": Operation cannot
     );
   });
 });
+
+describe('commands on the simulated cluster', () => {
+  it('scale, expose, endpoints, cordon, drain, uncordon and delete', () => {
+    const { host } = session();
+    const run = (line: string) => {
+      const r = runLine(host, line);
+      host.settle();
+      return r;
+    };
+    expect(run('kubectl create deployment web --image=nginx --replicas=2 --port=80').stdout).toBe(
+      'deployment.apps/web created\n',
+    );
+    expect(run('kubectl scale deployment web --replicas=3').stdout).toBe(
+      'deployment.apps/web scaled\n',
+    );
+    expect(run('kubectl get deploy web --no-headers').stdout).toMatch(
+      /^web {3}3\/3 {3}3 {5}3 {5}\d+s\n$/,
+    );
+    expect(run('kubectl expose deployment web --port=80').stdout).toBe('service/web exposed\n');
+    expect(run('kubectl get svc web --no-headers').stdout).toMatch(
+      /^web {3}ClusterIP {3}10\.\d+\.\d+\.\d+ {3}<none> {3}80\/TCP {3}\d+s\n$/,
+    );
+    expect(run('kubectl get ep web --no-headers').stdout).toMatch(
+      /^web {3}(10\.244\.\d+\.\d+:80,){2}10\.244\.\d+\.\d+:80 {3}\d+s\n$/,
+    );
+    expect(run('kubectl cordon node1').stdout).toBe('node/node1 cordoned\n');
+    expect(run('kubectl get nodes node1 --no-headers').stdout).toBe(
+      'node1   Ready,SchedulingDisabled   <none>   5d    v1.32.2\n',
+    );
+    const drain = run('kubectl drain node1 --ignore-daemonsets');
+    expect(drain.exitCode).toBe(0);
+    expect(drain.stdout).toMatch(
+      /^node\/node1 already cordoned\n(pod\/web-\S+ evicted\n)*node\/node1 drained\n$/,
+    );
+    expect(drain.stderr).toMatch(
+      /^Warning: ignoring DaemonSet-managed Pods: kube-system\/kube-proxy-\w{5}\n/,
+    );
+    const nodes = run('kubectl get pods -o wide --no-headers').stdout.trim().split('\n');
+    expect(nodes).toHaveLength(3);
+    for (const line of nodes) expect(line).not.toContain(' node1 ');
+    expect(run('kubectl uncordon node1').stdout).toBe('node/node1 uncordoned\n');
+    expect(run('kubectl delete deployment web').stdout).toBe('deployment.apps "web" deleted\n');
+    expect(run('kubectl get rs,pods')).toEqual({
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+      exitCode: 0,
+    });
+  });
+
+  it('drain refuses DaemonSet pods without --ignore-daemonsets', () => {
+    const { host } = session();
+    const r = runLine(host, 'kubectl drain node2');
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('node/node2 cordoned\n');
+    expect(r.stderr).toMatch(
+      /^error: unable to drain node "node2" due to error: cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-\w{5}, continuing command\.\.\.\nThere are pending nodes to be drained:\n node2\ncannot delete DaemonSet-managed Pods/,
+    );
+  });
+
+  it('logs, describe node and get -A on the kubeadm cluster', () => {
+    const { host } = session();
+    runLine(host, 'kubectl run web --image=nginx');
+    host.settle();
+    expect(runLine(host, 'kubectl logs web --tail=1').stdout).toMatch(
+      /^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] 1#1: start worker process \d+\n$/,
+    );
+    const node = runLine(host, 'kubectl describe node control-plane').stdout;
+    expect(node).toMatch(/^Name: {15}control-plane\nRoles: {14}control-plane\n/);
+    expect(node).toContain(
+      'Taints:             node-role.kubernetes.io/control-plane:NoSchedule\n',
+    );
+    expect(node).toMatch(/\nNon-terminated Pods: {10}\(\d+ in total\)\n/);
+    const all = runLine(host, 'kubectl get pods -A --no-headers').stdout;
+    // --no-headers: the NAMESPACE column is as wide as kube-system plus 3.
+    expect(all).toMatch(/^default {7}web +1\/1 {3}Running/m);
+    expect(all).toMatch(/^kube-system {3}etcd-control-plane +1\/1 {3}Running/m);
+  });
+});
