@@ -30,9 +30,12 @@ export {
   describeNamespace,
   describeNode,
   describePod,
+  describeReplicaSet,
+  describeService,
 } from './printers/describe.ts';
 export { toGoYaml } from './printers/goyaml.ts';
-export { toGoJson } from './printers/json.ts';
+export { toGoJson, typedOrder } from './printers/json.ts';
+export { evaluate as evaluateJsonPath, jsonPath } from './printers/jsonpath.ts';
 export { printTable, type Table } from './printers/table.ts';
 export { RESOURCE_TYPES, resolveType } from './resources.ts';
 export { runLine } from './shell.ts';
