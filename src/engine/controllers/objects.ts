@@ -116,7 +116,7 @@ export function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** Structural equality of JSON data, key order ignored. */
+/** Structural equality of JSON data, key order ignored, null fields treated as absent. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
@@ -126,8 +126,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  // A null field and a missing one mean the same in the API (omitempty); a merge patch may
+  // turn one into the other, and treating them as different would make a writer loop.
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined && ao[k] !== null);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined && bo[k] !== null);
   return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
 }
 
