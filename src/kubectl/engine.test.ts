@@ -301,3 +301,28 @@ describe('commands on the simulated cluster', () => {
     expect(all).toMatch(/^kube-system {3}etcd-control-plane +1\/1 {3}Running/m);
   });
 });
+
+describe('kubectl wait on the simulated cluster', () => {
+  it('waits for conditions and deletion, times out like kubectl', () => {
+    const { transcript } = session();
+    expect(
+      transcript([
+        'kubectl run web --image=nginx && kubectl wait --for=condition=Ready pod/web',
+        'kubectl delete pod web --wait=false && kubectl wait --for=delete pod/web',
+        'kubectl wait --for=condition=Ready pod/nope',
+        'kubectl run bad --image=nginx:nope && kubectl wait --for=condition=Ready pod/bad --timeout=10s',
+      ]),
+    ).toBe(`$ kubectl run web --image=nginx && kubectl wait --for=condition=Ready pod/web
+pod/web created
+pod/web condition met
+$ kubectl delete pod web --wait=false && kubectl wait --for=delete pod/web
+pod "web" deleted
+pod/web deleted
+$ kubectl wait --for=condition=Ready pod/nope
+Error from server (NotFound): pods "nope" not found
+$ kubectl run bad --image=nginx:nope && kubectl wait --for=condition=Ready pod/bad --timeout=10s
+pod/bad created
+error: timed out waiting for the condition on pods/bad
+`);
+  });
+});

@@ -9,6 +9,7 @@ import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { eventInterval } from '../printers/columns.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
+import { evaluate } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 import {
   apiVersionOf,
@@ -746,4 +747,68 @@ export function runVersion(ctx: Ctx): void {
   if (out !== '') ctx.fail(`--output must be 'yaml' or 'json'`);
   ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
   if (!client) ctx.out(`Server Version: ${SERVER_VERSION}\n`);
+}
+
+/** `kubectl wait --for=condition=Ready|delete|jsonpath=…`: polls by peeking, like a watch. */
+export function runWait(ctx: Ctx, args: string[]): void {
+  const forSpec = ctx.str('for');
+  if (forSpec === '') ctx.usageError('--for must be specified');
+  const timeout = ctx.changed('timeout') ? ctx.num('timeout', 30_000) : 30_000;
+  const reqs = typesAndNames(ctx, args);
+  if (reqs.length === 0) ctx.fail('resource(s) were provided, but no name was specified');
+  const targets: { type: ResourceType; name: string; ns: string | undefined }[] = [];
+  for (const { type, names } of reqs) {
+    const ns = nsFor(type, ctx.namespace);
+    const list =
+      names.length > 0
+        ? names
+        : ctx.bool('all')
+          ? listAll(ctx, type.resource, ns).map((o) => o.metadata?.name ?? '')
+          : [];
+    if (list.length === 0) ctx.fail('resource(s) were provided, but no name was specified');
+    for (const name of list) targets.push({ type, name, ns });
+  }
+  let test: (obj: KubeObject | undefined) => boolean;
+  let verb = 'condition met';
+  if (forSpec === 'delete') {
+    test = (obj) => obj === undefined;
+    verb = 'deleted';
+  } else if (forSpec.startsWith('condition=')) {
+    const [cond = '', want = 'True'] = forSpec.slice('condition='.length).split('=');
+    test = (obj) =>
+      (
+        (obj?.status as { conditions?: { type: string; status: string }[] } | undefined)
+          ?.conditions ?? []
+      ).some(
+        (c) =>
+          c.type.toLowerCase() === cond.toLowerCase() &&
+          c.status.toLowerCase() === want.toLowerCase(),
+      );
+  } else if (forSpec.startsWith('jsonpath=')) {
+    const spec = forSpec.slice('jsonpath='.length);
+    const eq = spec.lastIndexOf('=');
+    let path = eq > 0 ? spec.slice(0, eq) : spec;
+    const want = eq > 0 ? spec.slice(eq + 1) : undefined;
+    if (path.startsWith('{') && path.endsWith('}')) path = path.slice(1, -1);
+    test = (obj) => {
+      if (!obj) return false;
+      const values = evaluate(path, obj);
+      return want === undefined ? values.length > 0 : values.some((v) => String(v) === want);
+    };
+  } else {
+    ctx.fail(`unrecognized condition: "${forSpec}"`);
+  }
+  for (const t of targets) {
+    if (forSpec !== 'delete' && peekObject(ctx, t.type.resource, t.ns, t.name) === undefined) {
+      ctx.failStatus(notFound(t.type, t.name));
+    }
+  }
+  for (const t of targets) {
+    const ok = ctx.host.runUntil(
+      () => test(peekObject(ctx, t.type.resource, t.ns, t.name)),
+      timeout,
+    );
+    if (!ok) ctx.fail(`timed out waiting for the condition on ${t.type.resource}/${t.name}`);
+    ctx.out(`${kindPrefix(t.type)}/${t.name} ${verb}\n`);
+  }
 }

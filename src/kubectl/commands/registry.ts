@@ -29,6 +29,7 @@ import {
   runScale,
   runSetImage,
   runVersion,
+  runWait,
 } from './misc.ts';
 
 export interface Command {
@@ -623,9 +624,22 @@ export const COMMANDS: Command[] = [
     'port-forward',
     'proxy',
     'taint',
-
-    'wait',
   ].map(notHere),
+  {
+    name: 'wait',
+    short: 'Experimental: Wait for a specific condition on one or many resources',
+    use: "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
+    flags: [
+      s('for'),
+      { name: 'timeout', type: 'duration' },
+      b('all'),
+      allNamespaces,
+      selector,
+      filename,
+      output,
+    ],
+    run: runWait,
+  },
   {
     name: 'top',
     short: 'Display resource (CPU/memory) usage',
