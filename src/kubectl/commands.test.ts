@@ -936,3 +936,21 @@ describe('events', () => {
     });
   });
 });
+
+describe('workspace edges', () => {
+  it('refuses writes outside the workspace and onto directories, without running the command', () => {
+    expect(run('echo x > ../etc/passwd')).toEqual({
+      out: '',
+      err: 'bash: ../etc/passwd: Permission denied\n',
+      code: 1,
+    });
+    host.fs.write('manifests/a.yaml', 'a: 1\n');
+    expect(run('kubectl create ns blue > manifests')).toEqual({
+      out: '',
+      err: 'bash: manifests: Is a directory\n',
+      code: 1,
+    });
+    expect(run('kubectl get ns blue').code).toBe(1);
+    expect(run('ls manifests').out).toBe('manifests/a.yaml\n');
+  });
+});

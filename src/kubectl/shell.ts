@@ -236,8 +236,12 @@ export function runLine(host: KubectlHost, line: string): RunResult {
       if (!skip) {
         let r: RunResult;
         const target = cmd.redirect?.target;
-        if (target !== undefined && target !== '/dev/null' && host.fs.isDirectory(target)) {
-          r = { stdout: '', stderr: `bash: ${target}: Is a directory\n`, exitCode: 1 };
+        const probe =
+          target !== undefined && target !== '/dev/null'
+            ? host.fs.write(target, '', true)
+            : undefined;
+        if (probe && !probe.ok) {
+          r = { stdout: '', stderr: `bash: ${probe.error}\n`, exitCode: 1 };
         } else {
           // bash creates/truncates the file before the command runs.
           if (target !== undefined && target !== '/dev/null' && !cmd.redirect?.append)

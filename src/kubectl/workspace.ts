@@ -55,6 +55,10 @@ export class Workspace {
   /** Writes (or appends to) a file; fails on directories and oversize content. */
   write(path: string, content: string, append = false): FsResult<void> {
     const p = Workspace.normalize(path);
+    if (p === undefined && path.replace(/[./~]/g, '') !== '') {
+      // Outside the learner's home directory.
+      return { ok: false, error: `${path}: Permission denied` };
+    }
     if (p === undefined || this.isDirectory(path)) {
       return { ok: false, error: `${path}: Is a directory` };
     }
