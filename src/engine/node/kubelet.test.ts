@@ -306,3 +306,29 @@ describe('kubelet: host network', () => {
     });
   });
 });
+
+describe('kubelet: forced deletion', () => {
+  it('kills the containers of a pod that vanished from the API without a graceful stop', () => {
+    const { c, kubelet, key, runtime } = setup('nginx');
+    c.reconcile(kubelet, key);
+    c.runUntil(kubelet, 30_000);
+    c.apply([
+      {
+        verb: 'delete',
+        resource: 'pods',
+        namespace: 'default',
+        name: 'web-7c79c4bf97-x6j7v',
+        gracePeriodSeconds: 0,
+        force: true,
+      },
+    ]);
+    const before = c.ctx.events.length;
+    expect(c.reconcile(kubelet, key)).toEqual([]);
+    expect(c.ctx.eventLines().slice(before)).toEqual(['Normal Killing Stopping container nginx']);
+    expect(c.ctx.sent.slice(-2).map((m) => m.kind)).toEqual([
+      'cri.stopContainer',
+      'cri.stopPodSandbox',
+    ]);
+    expect(runtime.containers()).toEqual([]);
+  });
+});

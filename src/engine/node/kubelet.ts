@@ -644,6 +644,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     let w = work.get(key);
     if (!pod || podNodeName(pod) !== node || (w && w.uid !== uidOf(pod))) {
       if (w) {
+        // Removed without a graceful stop (a forced delete): the containers are killed now.
+        const ghost: KubeObject = { metadata: { name, namespace: ns, uid: w.uid } };
+        for (const c of w.containers) {
+          if (c.phase !== 'running') continue;
+          event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`);
+          send(ctx, ghost, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+        }
+        if (w.sandboxId) send(ctx, ghost, 'cri.stopPodSandbox', 'StopPodSandbox', {});
         runtime.removePodSandbox(w.uid);
         work.delete(key);
         w = undefined;
