@@ -954,3 +954,52 @@ describe('workspace edges', () => {
     expect(run('ls manifests').out).toBe('manifests/a.yaml\n');
   });
 });
+
+describe('service generators', () => {
+  it('create service clusterip and expose build the objects kubectl builds', () => {
+    expect(
+      run('kubectl create service clusterip web --tcp=80:8080 --dry-run=client -o yaml').out,
+    ).toBe(`apiVersion: v1
+kind: Service
+metadata:
+  creationTimestamp: null
+  labels:
+    app: web
+  name: web
+spec:
+  ports:
+  - name: 80-8080
+    port: 80
+    protocol: TCP
+    targetPort: 8080
+  selector:
+    app: web
+  type: ClusterIP
+status:
+  loadBalancer: {}
+`);
+    run('kubectl create deployment web --image=nginx');
+    expect(
+      run('kubectl expose deployment web --port=80 --dry-run=client -o yaml').out,
+    ).toBe(`apiVersion: v1
+kind: Service
+metadata:
+  creationTimestamp: null
+  labels:
+    app: web
+  name: web
+spec:
+  ports:
+  - port: 80
+    protocol: TCP
+    targetPort: 80
+  selector:
+    app: web
+status:
+  loadBalancer: {}
+`);
+    expect(run('kubectl expose deployment web').err).toBe(
+      "error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n",
+    );
+  });
+});
