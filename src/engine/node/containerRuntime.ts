@@ -206,6 +206,16 @@ export class ContainerRuntime {
     if (c) c.state = 'exited';
   }
 
+  /** A static pod's mirror was recreated with a new uid: its sandbox and containers carry on. */
+  renamePod(oldUid: string, newUid: string): void {
+    const sandbox = this.sandboxes.get(oldUid);
+    if (sandbox) {
+      this.sandboxes.delete(oldUid);
+      this.sandboxes.set(newUid, { ...sandbox, podUid: newUid });
+    }
+    for (const c of this.running.values()) if (c.podUid === oldUid) c.podUid = newUid;
+  }
+
   /** Stop and remove a pod's sandbox and every container in it. */
   removePodSandbox(podUid: string): void {
     this.sandboxes.delete(podUid);

@@ -332,3 +332,70 @@ describe('kubelet: forced deletion', () => {
     expect(runtime.containers()).toEqual([]);
   });
 });
+
+describe('kubelet: static pods', () => {
+  it('recreates a deleted mirror pod while the static pod keeps running', () => {
+    const runtime = new ContainerRuntime('control-plane', new Registry(), {
+      preloaded: [...KUBE_SYSTEM_IMAGES],
+    });
+    const kubelet = createKubelet({ node: 'control-plane', index: 0, runtime, controlPlane: true });
+    const mirror = pod('etcd-control-plane', {
+      ns: 'kube-system',
+      node: 'control-plane',
+      phase: 'Running',
+      ready: true,
+      image: 'registry.k8s.io/etcd:3.5.16-0',
+      labels: { component: 'etcd', tier: 'control-plane' },
+    });
+    (mirror.metadata as { annotations?: Record<string, string> }).annotations = {
+      'kubernetes.io/config.mirror': 'a1b2c3',
+      'kubernetes.io/config.source': 'file',
+    };
+    (mirror.status as Record<string, unknown>).containerStatuses = [
+      {
+        name: 'nginx',
+        ready: true,
+        restartCount: 0,
+        started: true,
+        image: 'registry.k8s.io/etcd:3.5.16-0',
+        imageID: 'registry.k8s.io/etcd@sha256:abc',
+        containerID: `containerd://${'e'.repeat(64)}`,
+        state: { running: { startedAt: rfc3339(-1000) } },
+        lastState: {},
+      },
+    ];
+    const c = new MiniCluster([['pods', mirror]]);
+    kubelet.onStart?.();
+    const key = 'pod/kube-system/etcd-control-plane';
+    c.reconcile(kubelet, key);
+    expect(runtime.containers().map((x) => x.id)).toEqual(['e'.repeat(64)]);
+    // kubectl delete pod etcd-control-plane -n kube-system
+    c.apply([
+      { verb: 'delete', resource: 'pods', namespace: 'kube-system', name: 'etcd-control-plane' },
+    ]);
+    expect(c.reconcile(kubelet, key)).toEqual([
+      {
+        verb: 'delete',
+        resource: 'pods',
+        namespace: 'kube-system',
+        name: 'etcd-control-plane',
+        gracePeriodSeconds: 0,
+        force: true,
+      },
+    ]);
+    const created = c.reconcile(kubelet, key);
+    expect(created.map((w) => w.verb)).toEqual(['create']);
+    const again = c.get('pods', 'kube-system', 'etcd-control-plane')!;
+    expect(again.metadata?.uid).not.toBe('uid-pod-etcd-control-plane');
+    expect(again.metadata?.annotations?.['kubernetes.io/config.mirror']).toBe('a1b2c3');
+    c.reconcile(kubelet, key);
+    const status = c.get('pods', 'kube-system', 'etcd-control-plane')?.status as {
+      phase: string;
+      containerStatuses: { containerID: string }[];
+    };
+    expect(status.phase).toBe('Running');
+    expect(status.containerStatuses[0]?.containerID).toBe(`containerd://${'e'.repeat(64)}`);
+    expect(c.ctx.events.map((e) => e.reason)).not.toContain('Killing');
+    expect(runtime.containers()).toHaveLength(1);
+  });
+});

@@ -33,6 +33,8 @@ import { formatMillis } from './goDuration.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
+/** Marks a mirror pod: the API's copy of a static pod run from a manifest file. */
+export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 export const LEASE_DURATION_SECONDS = 40;
 /** `nodeLeaseRenewIntervalFraction` 0.25 × 40 s. */
 export const LEASE_RENEW_INTERVAL_MS = 10_000;
@@ -148,6 +150,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   const runtimeActor = runtime.actor;
   const internalIP = opts.internalIP ?? `172.18.0.${opts.index + 2}`;
   const work = new Map<string, PodWork>();
+  /** Static pod manifests seen on this node (files on disk: they survive reboots). */
+  const staticPods = new Map<string, KubeObject>();
+  const mirrorPending = new Set<string>();
   let bootCount = 0;
   let bootID: string | undefined;
   let bootEventsPending = false;
@@ -642,6 +647,34 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   ): Write[] {
     const pod = cache.get('pods', ns, name);
     let w = work.get(key);
+    // Static pods (the control plane's manifests) run from files on the node; the API only
+    // holds their mirror pods. Deleting a mirror pod neither stops the static pod nor lasts.
+    if (pod && podNodeName(pod) === node && pod.metadata?.annotations?.[MIRROR_ANNOTATION]) {
+      staticPods.set(key, manifestOf(pod));
+      mirrorPending.delete(key);
+      if (isDeleting(pod)) {
+        return [
+          {
+            verb: 'delete',
+            resource: 'pods',
+            namespace: ns,
+            name,
+            gracePeriodSeconds: 0,
+            force: true,
+          },
+        ];
+      }
+      if (w && w.uid !== uidOf(pod)) {
+        runtime.renamePod(w.uid, uidOf(pod));
+        w.uid = uidOf(pod);
+      }
+    }
+    const manifest = staticPods.get(key);
+    if (!pod && manifest) {
+      if (mirrorPending.has(key)) return [];
+      mirrorPending.add(key);
+      return [createMirror(manifest, cache)];
+    }
     if (!pod || podNodeName(pod) !== node || (w && w.uid !== uidOf(pod))) {
       if (w) {
         // Removed without a graceful stop (a forced delete): the containers are killed now.
@@ -693,6 +726,29 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (!driveContainer(pod, key, c, ctx)) break;
     }
     return statusWrite(pod, podStatus(pod, w, ctx));
+  }
+
+  /** The static pod as its manifest describes it (what the mirror pod is recreated from). */
+  function manifestOf(pod: KubeObject): KubeObject {
+    const m = pod.metadata ?? {};
+    const metadata: Record<string, unknown> = { name: m.name, namespace: m.namespace };
+    if (m.labels) metadata.labels = { ...m.labels };
+    if (m.annotations) metadata.annotations = { ...m.annotations };
+    return { apiVersion: 'v1', kind: 'Pod', metadata, spec: clone(pod.spec) };
+  }
+
+  function createMirror(
+    manifest: KubeObject,
+    cache: Parameters<Reconciler['reconcile']>[1],
+  ): Write {
+    const obj = clone(manifest);
+    const nodeUid = cache.get('nodes', undefined, node)?.metadata?.uid;
+    if (obj.metadata && nodeUid) {
+      obj.metadata.ownerReferences = [
+        { apiVersion: 'v1', kind: 'Node', name: node, uid: nodeUid, controller: true },
+      ];
+    }
+    return { verb: 'create', resource: 'pods', namespace: obj.metadata?.namespace ?? '', obj };
   }
 
   // ---- node and lease -------------------------------------------------------------------
@@ -960,6 +1016,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     onStart() {
       bootCount++;
       work.clear();
+      mirrorPending.clear();
       runtime.reset();
       bootEventsPending = true;
       nextRenewAt = 0;
