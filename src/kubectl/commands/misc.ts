@@ -512,7 +512,6 @@ ${stamp} [notice] 1#1: start worker process 30
 }
 
 export function runLogs(ctx: Ctx, args: string[]): void {
-  if (ctx.bool('follow')) ctx.fail('following logs (-f) is not supported in this console');
   const target = args[0];
   if (target === undefined) ctx.usageError('expected POD_NAME or TYPE/NAME');
   let pod: KubeObject;
@@ -589,6 +588,11 @@ export function runLogs(ctx: Ctx, args: string[]): void {
       .join('');
   }
   ctx.out(text);
+  if (ctx.bool('follow')) {
+    ctx.err(
+      '(this console cannot keep following: those were the logs so far; run the command again to see more)\n',
+    );
+  }
 }
 
 export function runEvents(ctx: Ctx, args: string[]): void {
