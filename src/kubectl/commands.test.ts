@@ -1003,3 +1003,9 @@ status:
     );
   });
 });
+
+describe('environment assignments', () => {
+  it('ignores leading NAME=value words like a shell passing them to the command', () => {
+    expect(run('KUBECONFIG=/tmp/x kubectl get ns default -o name').out).toBe('namespace/default\n');
+  });
+});

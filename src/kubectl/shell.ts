@@ -174,7 +174,11 @@ function echo(args: string[]): RunResult {
 
 const EDITORS = new Set(['vi', 'vim', 'nano', 'emacs']);
 
-function runSimple(host: KubectlHost, words: string[]): RunResult {
+function runSimple(host: KubectlHost, allWords: string[]): RunResult {
+  // Leading NAME=value assignments only set the command's environment; nothing here reads it.
+  let start = 0;
+  while (start < allWords.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(allWords[start] ?? '')) start++;
+  const words = allWords.slice(start);
   const [name, ...args] = words;
   switch (name) {
     case undefined:
