@@ -159,6 +159,10 @@ function omitZero(status: DeploymentStatus): DeploymentStatus {
 export function createDeploymentController(): Reconciler {
   /** ReplicaSets created but not yet seen in the cache (the controller's expectations). */
   const pendingCreates = new Map<string, number>();
+  /** Deployments (by key) that must scan for orphaned ReplicaSets on their next sync. */
+  const scanRequests = new Set<string>();
+  /** Deployments (by uid) that have had their first, scanning sync. */
+  const scanned = new Set<string>();
   /** Replica counts written but not yet observed, keyed by RS, valid while the RV is unchanged. */
   const overlay = new Map<
     string,
@@ -209,6 +213,7 @@ export function createDeploymentController(): Reconciler {
             !isDeleting(d) &&
             orphans.some((r) => selectorMatches(selector, r.metadata?.labels))
           ) {
+            scanRequests.add(`${ns}/${nameOf(d)}`);
             ctx.requeueAfter(`${ns}/${nameOf(d)}`, 0);
           }
         }
@@ -224,7 +229,14 @@ export function createDeploymentController(): Reconciler {
       // ClaimReplicaSets: adopt orphans matching the selector.
       const owned: KubeObject[] = [];
       const adoptions: Write[] = [];
-      for (const rs of cache.list('replicasets', ns)) {
+      // The owner index answers "my ReplicaSets"; orphans need a scan (first sync, or when an
+      // orphan ReplicaSet showed up).
+      const scan = !cache.owned || scanRequests.delete(key) || !scanned.has(uidOf(d));
+      scanned.add(uidOf(d));
+      const candidates = scan
+        ? cache.list('replicasets', ns)
+        : (cache.owned?.('replicasets', uidOf(d)) ?? []).filter((r) => namespaceOf(r) === ns);
+      for (const rs of candidates) {
         if (isDeleting(rs)) continue;
         const ref = controllerOf(rs);
         if (ref?.uid === uidOf(d)) owned.push(rs);

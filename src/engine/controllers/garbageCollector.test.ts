@@ -132,7 +132,13 @@ describe('garbage collector: work keys', () => {
     gc.observe?.({ type: 'MODIFIED', resource: 'replicasets', object: rs });
     expect(gc.keysFor('replicasets', rs)).toEqual([]);
     gc.observe?.({ type: 'DELETED', resource: 'replicasets', object: rs });
-    expect(gc.keysFor('replicasets', rs)).toEqual(['ns/default']);
+    expect(gc.keysFor('replicasets', rs)).toEqual(['gone/uid-rs/ns/default']);
+    const going = {
+      ...rs,
+      metadata: { ...rs.metadata, deletionTimestamp: '2026-01-06T00:00:00Z' },
+    };
+    gc.observe?.({ type: 'MODIFIED', resource: 'replicasets', object: going });
+    expect(gc.keysFor('replicasets', going)).toEqual(['ns/default']);
     const p = pod('web-7c79c4bf97-x6j7v', { owner: rs });
     gc.observe?.({ type: 'ADDED', resource: 'pods', object: p });
     expect(gc.keysFor('pods', p)).toEqual(['obj/pods/default/web-7c79c4bf97-x6j7v']);
@@ -143,5 +149,20 @@ describe('garbage collector: work keys', () => {
     expect(c.reconcile(createGarbageCollector(), 'obj/pods/default/web-7c79c4bf97-x6j7v')).toEqual([
       { verb: 'delete', resource: 'pods', namespace: 'default', name: 'web-7c79c4bf97-x6j7v' },
     ]);
+  });
+
+  it('finds the dependents of a deleted owner through the owner index, or by a scan without it', () => {
+    const seeds: ['pods', KubeObject][] = [
+      ['pods', pod('web-7c79c4bf97-x6j7v', { owner: rs, node: 'node1' })],
+      ['pods', pod('other', { node: 'node1' })],
+    ];
+    const expected = [
+      { verb: 'delete', resource: 'pods', namespace: 'default', name: 'web-7c79c4bf97-x6j7v' },
+    ];
+    const indexed = new MiniCluster(seeds);
+    indexed.cache.withOwnerIndex();
+    expect(indexed.reconcile(createGarbageCollector(), 'gone/uid-rs/ns/default')).toEqual(expected);
+    const plain = new MiniCluster(seeds);
+    expect(plain.reconcile(createGarbageCollector(), 'gone/uid-rs/ns/default')).toEqual(expected);
   });
 });

@@ -67,7 +67,7 @@ function withoutFinalizer(resource: ResourceName, owner: KubeObject, finalizer: 
 
 export function createGarbageCollector(): Reconciler {
   /** What `observe` said about the event `keysFor` is about to see. */
-  let last: { obj: KubeObject; gone: boolean } | undefined;
+  let last: { obj: KubeObject; deleted: boolean; deleting: boolean } | undefined;
   return {
     actor: 'controller-manager',
     name: COMPONENT_GC,
@@ -75,16 +75,20 @@ export function createGarbageCollector(): Reconciler {
     observe(event) {
       last = {
         obj: event.object,
-        gone: event.type === 'DELETED' || isDeleting(event.object),
+        deleted: event.type === 'DELETED',
+        deleting: isDeleting(event.object),
       };
     },
     keysFor(resource, obj) {
       const keys: string[] = [];
       if (resource === 'nodes' || OWNERS.includes(resource)) {
-        // An owner that is gone or going: look at everything in its namespace. Without the
-        // `observe` hint, be conservative and look anyway.
-        const gone = last?.obj === obj ? last.gone : true;
-        if (gone) keys.push(resource === 'nodes' ? 'ns/kube-node-lease' : `ns/${namespaceOf(obj)}`);
+        const hint = last?.obj === obj ? last : undefined;
+        const scanKey = resource === 'nodes' ? 'ns/kube-node-lease' : `ns/${namespaceOf(obj)}`;
+        // Gone: its dependents (found through the owner index). Going with a finalizer
+        // (Foreground/Orphan): the namespace. Without the `observe` hint, look anyway.
+        if (!hint) keys.push(scanKey);
+        else if (hint.deleted) keys.push(`gone/${uidOf(obj)}/${scanKey}`);
+        else if (hint.deleting) keys.push(scanKey);
       }
       if (resource !== 'nodes' && ownerReferences(obj).length > 0) {
         keys.push(`obj/${resource}/${namespaceOf(obj)}/${nameOf(obj)}`);
@@ -92,7 +96,28 @@ export function createGarbageCollector(): Reconciler {
       last = undefined;
       return keys;
     },
-    reconcile(key, cache) {
+    reconcile(workKey, cache) {
+      let key = workKey;
+      if (key.startsWith('gone/')) {
+        const [, uid = '', ...rest] = key.split('/');
+        // Without the owner index, fall back to scanning the namespace.
+        if (!cache.owned) key = rest.join('/');
+        else {
+          const writes: Write[] = [];
+          for (const resource of DEPENDENTS) {
+            for (const obj of cache.owned(resource, uid)) {
+              if (isDeleting(obj) || !isOrphaned(obj, cache)) continue;
+              writes.push({
+                verb: 'delete',
+                resource,
+                namespace: namespaceOf(obj),
+                name: nameOf(obj),
+              });
+            }
+          }
+          return { writes };
+        }
+      }
       if (key.startsWith('obj/')) {
         const [, resource = '', ns = '', name = ''] = key.split('/');
         const obj = cache.get(resource as ResourceName, ns, name);

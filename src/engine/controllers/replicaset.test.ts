@@ -260,4 +260,32 @@ describe('replicaset controller', () => {
     c.reconcile(rsc, 'adopt/default');
     expect(c.ctx.requeues).toEqual([{ key: 'default/web-7c79c4bf97', at: 0 }]);
   });
+
+  it('with the owner index, looks for orphans only on its first sync or when one shows up', () => {
+    const rs = replicaSet(2);
+    const c = new MiniCluster([
+      ['replicasets', rs],
+      ['pods', pod('mine', { owner: rs, labels, node: 'n1', phase: 'Running', ready: true })],
+      ['pods', pod('orphan-a', { labels, node: 'n1', phase: 'Running', ready: true })],
+    ]);
+    c.cache.withOwnerIndex();
+    const rsc = createReplicaSetController();
+    c.reconcile(rsc, 'default/web-7c79c4bf97');
+    expect(c.get('pods', 'default', 'orphan-a')?.metadata?.ownerReferences).toHaveLength(1);
+    // Scale up to 3; a new orphan appears and its watch event (adopt/<ns>) asks for a scan.
+    c.apply([
+      {
+        verb: 'patch',
+        resource: 'replicasets',
+        namespace: 'default',
+        name: 'web-7c79c4bf97',
+        patch: { spec: { replicas: 3 } },
+      },
+    ]);
+    c.cache.put('pods', pod('orphan-b', { labels, node: 'n2', phase: 'Running', ready: true }));
+    c.reconcile(rsc, 'adopt/default');
+    const writes = c.reconcile(rsc, 'default/web-7c79c4bf97');
+    expect(writes.filter((w) => w.verb === 'create')).toEqual([]);
+    expect(c.get('pods', 'default', 'orphan-b')?.metadata?.ownerReferences).toHaveLength(1);
+  });
 });

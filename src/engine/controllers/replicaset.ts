@@ -188,6 +188,10 @@ interface Expectations {
 /** Creates the ReplicaSet controller. */
 export function createReplicaSetController(): Reconciler {
   const expectations = new Map<string, Expectations>();
+  /** ReplicaSets (by key) that must scan their namespace for orphans on the next sync. */
+  const scanRequests = new Set<string>();
+  /** ReplicaSets (by uid) that have had their first, scanning sync. */
+  const scanned = new Set<string>();
 
   function satisfied(key: string, pods: readonly KubeObject[], now: number): boolean {
     const e = expectations.get(key);
@@ -229,6 +233,7 @@ export function createReplicaSetController(): Reconciler {
             !isDeleting(rs) &&
             orphans.some((p) => selectorMatches(selector, p.metadata?.labels))
           ) {
+            scanRequests.add(`${ns}/${nameOf(rs)}`);
             ctx.requeueAfter(`${ns}/${nameOf(rs)}`, 0);
           }
         }
@@ -238,10 +243,17 @@ export function createReplicaSetController(): Reconciler {
       const rs = cache.get('replicasets', ns, name);
       if (!rs) {
         expectations.delete(key);
+        scanRequests.delete(key);
         return { writes: [] };
       }
       const spec = specOf<RSSpec>(rs);
-      const nsPods = cache.list('pods', ns);
+      // The owner index answers "my pods" without a scan; orphans (for adoption) need one, on
+      // the first sync and when an orphan pod showed up.
+      const scan = !cache.owned || scanRequests.delete(key) || !scanned.has(uidOf(rs));
+      scanned.add(uidOf(rs));
+      const nsPods = scan
+        ? cache.list('pods', ns)
+        : (cache.owned?.('pods', uidOf(rs)) ?? []).filter((p) => namespaceOf(p) === ns);
       const selector = spec.selector;
       const writes: Write[] = [];
       // ClaimPods: adopt matching orphans, release owned pods whose labels no longer match.
@@ -348,11 +360,12 @@ function manageReplicas(
     if (namespace && isDeleting(namespace)) return writes;
     const count = Math.min(-diff, BURST_REPLICAS);
     const taken = new Set(nsPods.map(nameOf));
+    const isTaken = (n: string) => taken.has(n) || cache.get('pods', ns, n) !== undefined;
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     const prefix = `${rsName}-`.slice(0, 58);
     for (let i = 0; i < count; i++) {
       let podName = prefix + randomSuffix(() => ctx.random());
-      while (taken.has(podName)) podName = prefix + randomSuffix(() => ctx.random());
+      while (isTaken(podName)) podName = prefix + randomSuffix(() => ctx.random());
       taken.add(podName);
       e.creates.add(podName);
       const tmeta = spec.template?.metadata ?? {};
@@ -393,7 +406,11 @@ function manageReplicas(
             .map(uidOf)
         : [uidOf(rs)],
     );
-    const related = nsPods.filter((p) => siblings.has(controllerOf(p)?.uid ?? ''));
+    const related = cache.owned
+      ? [...siblings].flatMap((uid) =>
+          (cache.owned?.('pods', uid) ?? []).filter((p) => controllerOf(p)?.uid === uid),
+        )
+      : nsPods.filter((p) => siblings.has(controllerOf(p)?.uid ?? ''));
     const victims = podsToDelete(active, related, count, ctx.now);
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     for (const pod of victims) {

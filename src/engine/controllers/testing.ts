@@ -51,6 +51,18 @@ export class FakeCache implements Cache {
     return frozen;
   }
 
+  /** The runtime cache's optional owner index; off unless `withOwnerIndex()` turns it on. */
+  owned?: (resource: ResourceName, ownerUid: string) => readonly KubeObject[];
+
+  /** Turn on the owner index (`Cache.owned`), as the engine's runtime cache has it. */
+  withOwnerIndex(): this {
+    this.owned = (resource, ownerUid) =>
+      this.list(resource).filter((o) =>
+        o.metadata?.ownerReferences?.some((r) => r.uid === ownerUid),
+      );
+    return this;
+  }
+
   remove(resource: ResourceName, namespace: string | undefined, name: string): void {
     this.store.get(resource)?.delete(FakeCache.key(namespace, name));
   }
