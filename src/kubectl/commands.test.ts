@@ -1009,3 +1009,23 @@ describe('environment assignments', () => {
     expect(run('KUBECONFIG=/tmp/x kubectl get ns default -o name').out).toBe('namespace/default\n');
   });
 });
+
+describe('apply three-way patches', () => {
+  it('sends only what changed and removes what was dropped from the file', () => {
+    host.fs.write(
+      'ns.yaml',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    team: a\n    tier: x\n',
+    );
+    expect(run('kubectl apply -f ns.yaml').out).toBe('namespace/shop created\n');
+    host.fs.write(
+      'ns.yaml',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    team: b\n',
+    );
+    const before = host.fake.calls.length;
+    expect(run('kubectl apply -f ns.yaml').out).toBe('namespace/shop configured\n');
+    expect(host.fake.calls.slice(before).map((c) => c.verb)).toEqual(['get', 'patch']);
+    expect(run('kubectl get ns shop --show-labels --no-headers').out).toBe(
+      'shop   Active   0s    kubernetes.io/metadata.name=shop,team=b\n',
+    );
+  });
+});

@@ -326,3 +326,25 @@ error: timed out waiting for the condition on pods/bad
 `);
   });
 });
+
+describe('apply on the simulated cluster', () => {
+  it('changing replicas in the file scales the same ReplicaSet (no new rollout)', () => {
+    const { host } = session();
+    const manifest = (replicas: number) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n`;
+    host.fs.write('web.yaml', manifest(1));
+    expect(runLine(host, 'kubectl apply -f web.yaml').stdout).toBe('deployment.apps/web created\n');
+    host.settle();
+    expect(runLine(host, 'kubectl apply -f web.yaml').stdout).toBe(
+      'deployment.apps/web unchanged\n',
+    );
+    host.fs.write('web.yaml', manifest(3));
+    expect(runLine(host, 'kubectl apply -f web.yaml').stdout).toBe(
+      'deployment.apps/web configured\n',
+    );
+    host.settle();
+    const rs = runLine(host, 'kubectl get rs --no-headers').stdout.trim().split('\n');
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatch(/^web-\w+ {3}3 {5}3 {5}3 {5}\d+s$/);
+  });
+});

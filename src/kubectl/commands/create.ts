@@ -364,8 +364,32 @@ function applyOne(
     printObject(ctx, shown, o.format, { verb: 'configured', dryRun: o.dryRun });
     return;
   }
-  const { apiVersion: _a, kind: _k, status: _s, ...patch } = annotated;
-  const r = ctx.host.api.patch(resource, ns, name, patch as Record<string, unknown>, {
+  // Like kubectl's three-way merge: change what differs from the last applied configuration
+  // (or, without one, from the live object), delete what was applied before and is gone now.
+  let original: unknown;
+  try {
+    original = liveApplied === undefined ? undefined : JSON.parse(liveApplied);
+  } catch {
+    original = undefined;
+  }
+  const { apiVersion: _a, kind: _k, status: _s, ...wanted } = obj;
+  const { apiVersion: _la, kind: _lk, status: _ls, ...liveBody } = live;
+  // JSON merge patches replace lists wholesale, so changes are measured against what was
+  // applied before (never against the live object with its server defaults).
+  const patch = diffPatch(
+    original === undefined ? undefined : withoutTypeMeta(original),
+    wanted,
+    liveBody,
+  );
+  const patchMeta = (patch.metadata ?? {}) as Record<string, unknown>;
+  patch.metadata = {
+    ...patchMeta,
+    annotations: {
+      ...((patchMeta.annotations as Record<string, unknown>) ?? {}),
+      [LAST_APPLIED]: lastApplied,
+    },
+  };
+  const r = ctx.host.api.patch(resource, ns, name, patch, {
     fieldManager: 'kubectl-client-side-apply',
     ...(o.dryRun === 'server' ? { dryRun: true } : {}),
   });
@@ -422,4 +446,111 @@ export function runReplace(ctx: Ctx): void {
   }
   for (const e of errors) ctx.err(renderStatus(e));
   if (errors.length > 0) ctx.exitCode = 1;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function withoutTypeMeta(v: unknown): Record<string, unknown> {
+  if (!isPlainObject(v)) return {};
+  const { apiVersion: _a, kind: _k, status: _s, ...rest } = v;
+  return rest;
+}
+
+/** Whether everything `want` says is already true of `have` (extra server defaults allowed). */
+function isSubset(want: unknown, have: unknown): boolean {
+  if (isPlainObject(want)) {
+    return isPlainObject(have) && Object.entries(want).every(([k, v]) => isSubset(v, have[k]));
+  }
+  if (Array.isArray(want)) {
+    return (
+      Array.isArray(have) &&
+      want.length === have.length &&
+      want.every((v, i) => isSubset(v, have[i]))
+    );
+  }
+  return want === have;
+}
+
+/** Deep-merges `m` over `l`; lists of named items merge by name (like a strategic merge). */
+function deepMerge(l: unknown, m: unknown): unknown {
+  if (isPlainObject(l) && isPlainObject(m)) {
+    const out: Record<string, unknown> = { ...l };
+    for (const [k, v] of Object.entries(m)) {
+      Object.defineProperty(out, k, {
+        value: deepMerge(l[k], v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  if (Array.isArray(l) && Array.isArray(m)) return mergeByName(m, l) ?? m;
+  return m;
+}
+
+function mergeByName(mod: unknown[], live: unknown[]): unknown[] | undefined {
+  const named = (x: unknown): x is Record<string, unknown> & { name: string } =>
+    isPlainObject(x) && typeof x.name === 'string';
+  if (!mod.every(named)) return undefined;
+  return mod.map((m) => {
+    const l = live.find((x) => named(x) && x.name === m.name);
+    return l === undefined ? m : deepMerge(l, m);
+  });
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (isPlainObject(v)) {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'undefined';
+}
+
+/**
+ * The merge patch `kubectl apply` sends, in the spirit of its three-way merge: fields the
+ * file changed since the last apply (`original`) and that the live object does not already
+ * have; nested objects diffed; lists of named items (containers) merged by name so server
+ * defaults survive; fields dropped from the file since the last apply set to null.
+ */
+export function diffPatch(
+  original: Record<string, unknown> | undefined,
+  modified: Record<string, unknown>,
+  live: Record<string, unknown>,
+): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  const set = (k: string, v: unknown): void => {
+    Object.defineProperty(patch, k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  };
+  for (const [k, v] of Object.entries(modified)) {
+    const before = original?.[k];
+    const now = live[k];
+    if (original !== undefined && canonicalJson(before) === canonicalJson(v) && isSubset(v, now))
+      continue;
+    if (isSubset(v, now)) continue;
+    if (isPlainObject(v) && isPlainObject(now)) {
+      const sub = diffPatch(isPlainObject(before) ? before : undefined, v, now);
+      if (Object.keys(sub).length > 0) set(k, sub);
+    } else if (Array.isArray(v) && Array.isArray(now)) {
+      set(k, mergeByName(v, now) ?? v);
+    } else {
+      set(k, v);
+    }
+  }
+  if (original !== undefined) {
+    for (const k of Object.keys(original)) {
+      if (!Object.hasOwn(modified, k) && Object.hasOwn(live, k)) set(k, null);
+    }
+  }
+  return patch;
 }
