@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureBundle } from './bundle.ts';
 import { type EngineCase, runEngineCase } from './engine.ts';
+import { measureHostileInput } from './robustness.ts';
 
 interface Row {
   area: string;
@@ -47,6 +48,18 @@ rows.push(
     met: null,
   },
 );
+
+// Hostile input: each must be answered with an error within 100 ms, cluster unchanged.
+const hostile = measureHostileInput();
+for (const h of hostile) {
+  rows.push({
+    area: 'input',
+    metric: h.name,
+    value: `${h.ms} ms, exit ${h.exitCode}`,
+    budget: '≤ 100 ms',
+    met: h.ms <= 100 && h.exitCode !== 0,
+  });
+}
 
 // Engine scale: the two budgeted cases, then a doubling series to show how cost grows.
 const engineCases: EngineCase[] = [];
@@ -97,6 +110,6 @@ for (const r of rows) {
 }
 writeFileSync(
   join(root, 'bench', 'results.json'),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), rows, bundle, engineCases }, null, 2)}\n`,
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), rows, bundle, hostile, engineCases }, null, 2)}\n`,
 );
 console.log('\nWrote bench/results.json');

@@ -213,10 +213,9 @@ describe('fuzzing runLine', () => {
       fc.property(input, ({ line, yaml }) => {
         if (++n % 400 === 0) host = createFakeHost();
         if (yaml !== undefined) host.fs.write('fuzz.yaml', yaml);
-        const started = performance.now();
+        // A hang fails the test by its timeout; speed on hostile input is measured by
+        // `npm run bench` (bench/robustness.ts), never asserted here.
         const r = runLine(host, line);
-        // A hang detector; the 100 ms promise is checked on the worst inputs in manifest.test.ts.
-        expect(performance.now() - started).toBeLessThan(1000);
         check(r);
         if (n % 10 === 0)
           expect(Array.isArray(completions(host, line, line.length).items)).toBe(true);

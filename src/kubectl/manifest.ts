@@ -84,6 +84,49 @@ function toPlain(v: unknown, depth: number): unknown {
   return v;
 }
 
+/** Deeper than any real manifest; the YAML parser recurses per level. */
+export const MAX_NESTING_DEPTH = 1000;
+
+/**
+ * An upper bound of a YAML text's nesting: the deepest flow nesting (`[` / `{`, outside
+ * quotes) plus the deepest block indentation in steps of one space. Linear, never throws.
+ */
+export function nestingDepth(text: string): number {
+  let flow = 0;
+  let maxFlow = 0;
+  let maxIndent = 0;
+  let atLineStart = true;
+  let indent = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      atLineStart = true;
+      indent = 0;
+      if (quote === "'") quote = undefined;
+      continue;
+    }
+    if (atLineStart) {
+      if (c === ' ' || c === '-') {
+        indent++;
+        continue;
+      }
+      atLineStart = false;
+      if (indent > maxIndent) maxIndent = indent;
+    }
+    if (quote) {
+      if (c === quote && text[i - 1] !== '\\') quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      flow++;
+      if (flow > maxFlow) maxFlow = flow;
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return maxFlow + maxIndent;
+}
+
 /**
  * Parses every document of a manifest. Empty documents are skipped, as kubectl does.
  * Never throws.
@@ -97,6 +140,13 @@ export function parseManifests(text: string, source: string): ManifestResult {
     return {
       ok: false,
       error: `error parsing ${source}: control character ${describeChar(bad)} is not allowed in a manifest`,
+    };
+  }
+  // Deep nesting would overflow the parser's stack (slowly), so measure it first.
+  if (nestingDepth(text) > MAX_NESTING_DEPTH) {
+    return {
+      ok: false,
+      error: `error parsing ${source}: error converting YAML to JSON: yaml: exceeded max depth of ${MAX_NESTING_DEPTH}`,
     };
   }
   // The parser itself slows down on documents full of aliases, so count them first.
