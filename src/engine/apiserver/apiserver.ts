@@ -24,7 +24,7 @@ import type { Etcd, KeyValue } from '../etcd/etcd.ts';
 import type { Actor, Message, ObjRef, WatchEvent } from '../runtime/controller.ts';
 import { rfc3339 } from '../util/clock.ts';
 import { generateName, uuid } from '../util/names.ts';
-import { clone } from '../util/persistentMap.ts';
+import { clone, cloneShared } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { applyDefaults } from './defaults.ts';
 import {
@@ -102,13 +102,16 @@ function sameIgnoringHeartbeats(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => !IGNORED_FOR_HOUSEKEEPING.has(k));
-  const kb = Object.keys(b).filter((k) => !IGNORED_FOR_HOUSEKEEPING.has(k));
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
+  // No key arrays: this runs on every write (housekeeping detection).
+  let na = 0;
+  for (const k in a as Obj) {
+    if (IGNORED_FOR_HOUSEKEEPING.has(k)) continue;
+    na++;
     if (!sameIgnoringHeartbeats((a as Obj)[k], (b as Obj)[k])) return false;
   }
-  return true;
+  let nb = 0;
+  for (const k in b as Obj) if (!IGNORED_FOR_HOUSEKEEPING.has(k)) nb++;
+  return na === nb;
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -554,8 +557,9 @@ export class ApiServer {
         !r.hasStatus);
     this.#request(actor, 'api.update', r, ns, name, `PUT ${restPath(r, ns, name)}`, hk);
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
-    const next = clone(input) as KubeObject;
-    if (r.hasStatus) next.status = clone(existing.value.status);
+    // Frozen parts (taken from a cache or a stored object) are shared, not copied.
+    const next = cloneShared(input) as KubeObject;
+    if (r.hasStatus) next.status = existing.value.status;
     return this.#finishUpdate(
       actor,
       r,
@@ -596,8 +600,8 @@ export class ApiServer {
       hk,
     );
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
-    const next = clone(existing.value) as KubeObject;
-    next.status = clone(input.status);
+    const next = { ...existing.value } as KubeObject;
+    next.status = cloneShared(input.status);
     return this.#finishUpdate(
       actor,
       r,
@@ -631,12 +635,12 @@ export class ApiServer {
     let next: KubeObject | undefined;
     if (existing) {
       if (statusOnly) {
-        next = clone(existing.value) as KubeObject;
-        next.status = mergePatch(existing.value.status, (patch as Obj).status ?? {});
+        next = { ...existing.value } as KubeObject;
+        next.status = cloneShared(mergePatch(existing.value.status, (patch as Obj).status ?? {}));
       } else {
         next = mergePatch(existing.value, patch) as KubeObject;
         if (r.hasStatus) next.status = existing.value.status;
-        next = clone(next);
+        next = cloneShared(next);
       }
     }
     const hk = !!existing && !!next && this.#isHousekeeping(r, existing.value, next);
@@ -693,6 +697,7 @@ export class ApiServer {
         meta.generation = (oldMeta.generation ?? 0) + 1;
       if (r.resource === 'pods' && oldMeta.deletionTimestamp === undefined) {
         // spec.nodeName is set only through the binding subresource once a pod exists.
+        next.spec = { ...(next.spec as Obj) };
         (next.spec as Obj).nodeName = (old.spec as Obj | undefined)?.nodeName;
         if ((next.spec as Obj).nodeName === undefined) delete (next.spec as Obj).nodeName;
       }
@@ -760,7 +765,7 @@ export class ApiServer {
           this.#remove(r, ns, name);
         return { ok: true, value: old };
       }
-      const next = clone(old) as KubeObject;
+      const next = { ...old, metadata: { ...old.metadata } } as KubeObject;
       (next.metadata as Meta).deletionTimestamp = rfc3339(this.#now());
       (next.metadata as Meta).deletionGracePeriodSeconds = 0;
       next.status = { ...((next.status as Obj | undefined) ?? {}), phase: 'Terminating' };
@@ -797,7 +802,7 @@ export class ApiServer {
         return { ok: true, value: old };
       }
     }
-    const next = clone(old) as KubeObject;
+    const next = { ...old, metadata: { ...old.metadata } } as KubeObject;
     const meta = next.metadata as Meta;
     meta.deletionTimestamp = rfc3339(this.#now() + grace * 1000);
     meta.deletionGracePeriodSeconds = grace;
@@ -880,9 +885,13 @@ export class ApiServer {
         conflict(r, name, `pod ${name} is already assigned to node "${spec.nodeName}"`),
       );
     }
-    const next = clone(pod) as KubeObject;
-    (next.spec as Obj).nodeName = node;
-    const status = (next.status ?? {}) as { conditions?: Obj[] };
+    // A new version sharing the stored one's unchanged (frozen) parts; #put sets metadata.
+    const next = {
+      ...pod,
+      metadata: { ...pod.metadata },
+      spec: { ...(pod.spec as Obj | undefined), nodeName: node },
+    } as KubeObject;
+    const status = { ...(pod.status ?? {}) } as { conditions?: Obj[] };
     const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({
       type: 'PodScheduled',

@@ -88,17 +88,14 @@ export function etcdKey(r: ResourceDef, namespace: string | undefined, name: str
 
 /** Longest-prefix lookup from an etcd key back to its resource. */
 export function resourceOfKey(key: string): ResourceDef | undefined {
-  let best: ResourceDef | undefined;
-  for (const r of Object.values(RESOURCES)) {
-    if (
-      key.startsWith(`${r.etcdPrefix}/`) &&
-      (!best || r.etcdPrefix.length > best.etcdPrefix.length)
-    ) {
-      best = r;
-    }
-  }
-  return best;
+  for (const [prefix, r] of BY_PREFIX_LENGTH) if (key.startsWith(prefix)) return r;
+  return undefined;
 }
+
+/** `[etcdPrefix + '/', def]`, longest prefix first (the first match is the longest). */
+const BY_PREFIX_LENGTH: readonly [string, ResourceDef][] = Object.values(RESOURCES)
+  .map((r): [string, ResourceDef] => [`${r.etcdPrefix}/`, r])
+  .sort((a, b) => b[0].length - a[0].length);
 
 /** etcd grouping: one group per resource prefix, so snapshots and ranges stay per resource. */
 export function etcdGroupOf(key: string): string {

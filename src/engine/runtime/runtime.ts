@@ -53,6 +53,8 @@ interface ActorState {
   epoch: number;
   /** Node whose pods (and own Node/Lease) this actor watches, when indexed. */
   node?: string;
+  /** Whether `#index` has put the actor in the watcher lists already. */
+  indexed?: boolean;
 }
 
 type Task =
@@ -89,9 +91,22 @@ function sharedDelivery(e: WatchEvent, housekeeping: boolean): SharedDelivery {
         ? { type: e.type, resource: e.resource, name, namespace: ns }
         : { type: e.type, resource: e.resource, name },
     },
-    label: `watch: ${RESOURCES[e.resource].kind} ${e.type.toLowerCase()}`,
+    label: watchLabel(e),
     housekeeping,
   };
+}
+
+const WATCH_LABELS = new Map<string, string>();
+
+/** `watch: Pod added`: one string per resource and event type, shared by every message. */
+function watchLabel(e: WatchEvent): string {
+  const k = `${e.resource} ${e.type}`;
+  let label = WATCH_LABELS.get(k);
+  if (label === undefined) {
+    label = `watch: ${RESOURCES[e.resource].kind} ${e.type.toLowerCase()}`;
+    WATCH_LABELS.set(k, label);
+  }
+  return label;
 }
 
 /** A reconciler that threw: kept for diagnostics, the simulation goes on. */
@@ -250,14 +265,19 @@ export class Runtime {
     const defaultNode = a.name.startsWith('kubelet/') ? a.name.slice('kubelet/'.length) : undefined;
     const hints = new Set(a.recs.map((r) => r.rec.podNodeName ?? defaultNode));
     const node = hints.size === 1 ? [...hints][0] : undefined;
-    for (const list of this.#watchers.values()) {
-      const i = list.indexOf(a);
-      if (i >= 0) list.splice(i, 1);
+    // Re-indexing (more reconcilers for a known actor) first takes the actor out; a new actor
+    // is in no list, so registering n actors stays O(n).
+    if (a.indexed) {
+      for (const list of this.#watchers.values()) {
+        const i = list.indexOf(a);
+        if (i >= 0) list.splice(i, 1);
+      }
+      if (a.node) {
+        const list = this.#nodeWatchers.get(a.node);
+        if (list) list.splice(list.indexOf(a), 1);
+      }
     }
-    if (a.node) {
-      const list = this.#nodeWatchers.get(a.node);
-      if (list) list.splice(list.indexOf(a), 1);
-    }
+    a.indexed = true;
     if (node) {
       a.node = node;
       const list = this.#nodeWatchers.get(node) ?? [];
@@ -324,20 +344,11 @@ export class Runtime {
   // ------------------------------------------------------------ watch fan-out
 
   #fanOut(e: WatchEvent, hk: boolean): void {
-    const targets: ActorState[] = [...(this.#watchers.get(e.resource) ?? [])];
-    if (NODE_INDEXED.has(e.resource)) {
-      const n1 = nodeOf(e.resource, e.object);
-      const n2 = nodeOf(e.resource, e.old);
-      for (const n of n1 === n2 ? [n1] : [n1, n2]) {
-        if (n)
-          for (const a of this.#nodeWatchers.get(n) ?? [])
-            if (a.recs.some((r) => r.rec.watches.includes(e.resource))) targets.push(a);
-      }
-    }
+    // Watchers of the whole resource, then those indexed on the node(s) the object is on:
+    // an event costs O(its watchers), not O(actors).
     let shared: SharedDelivery | undefined;
-    for (const a of targets) {
-      if (a.stopped) continue;
-      if (!this.#wants(a, e)) continue;
+    const deliver = (a: ActorState) => {
+      if (a.stopped || !this.#wants(a, e)) return;
       shared ??= sharedDelivery(e, hk);
       this.#push({
         type: 'deliver',
@@ -348,7 +359,22 @@ export class Runtime {
         event: e,
         shared,
       });
+    };
+    const all = this.#watchers.get(e.resource);
+    if (all) for (const a of all) deliver(a);
+    if (NODE_INDEXED.has(e.resource)) {
+      const n1 = nodeOf(e.resource, e.object);
+      const n2 = nodeOf(e.resource, e.old);
+      this.#fanOutNode(n1, e, deliver);
+      if (n2 !== n1) this.#fanOutNode(n2, e, deliver);
     }
+  }
+
+  #fanOutNode(node: string | undefined, e: WatchEvent, deliver: (a: ActorState) => void): void {
+    if (!node) return;
+    const list = this.#nodeWatchers.get(node);
+    if (!list) return;
+    for (const a of list) if (a.recs.some((r) => r.rec.watches.includes(e.resource))) deliver(a);
   }
 
   #recAccepts(r: RecState, res: ResourceName, obj: KubeObject | undefined): boolean {

@@ -22,8 +22,16 @@ export function epochMs(virtualMs: number): number {
 
 /** RFC 3339 timestamp with second precision, as in `metadata.creationTimestamp`. */
 export function rfc3339(virtualMs: number): string {
-  return new Date(Math.floor(epochMs(virtualMs) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(epochMs(virtualMs) / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastStamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastStamp;
 }
+/** The last formatted second (many writes share one virtual second). */
+let lastSecond = Number.NaN;
+let lastStamp = '';
 
 /** RFC 3339 with microseconds, as in `MicroTime` fields (Lease `renewTime`, Event `eventTime`). */
 export function rfc3339Micro(virtualMs: number): string {

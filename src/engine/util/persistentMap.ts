@@ -97,3 +97,22 @@ export function clone<T>(value: T): T {
   for (const [k, v] of Object.entries(value as object)) out[k] = clone(v);
   return out as T;
 }
+
+/**
+ * Copy of a JSON-like value that shares every frozen part (frozen values are immutable, so
+ * sharing them is safe) and copies the rest; the top level is always a fresh, writable copy.
+ * Writing a new version of a stored object this way copies only what changed, and
+ * `deepFreeze` then stops at the shared parts.
+ */
+export function cloneShared<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(cloneUnfrozen) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in value as object) out[k] = cloneUnfrozen((value as Record<string, unknown>)[k]);
+  return out as T;
+}
+
+function cloneUnfrozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  return cloneShared(value);
+}
