@@ -80,7 +80,10 @@ export function ownerReferences(obj: KubeObject): OwnerReference[] {
 
 /** The controlling owner reference (`controller: true`), as `metav1.GetControllerOf`. */
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return ownerReferences(obj).find((r) => r.controller === true);
+  const refs = obj.metadata?.ownerReferences as OwnerReference[] | undefined;
+  if (!refs) return undefined;
+  for (const r of refs) if (r.controller === true) return r;
+  return undefined;
 }
 
 /** An owner reference to `owner` as controllers set it on what they create. */
@@ -167,10 +170,15 @@ export function selectorMatches(
 ): boolean {
   if (!selector) return false;
   const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
-    if (l[k] !== v) return false;
+  const ml = selector.matchLabels;
+  if (ml) {
+    for (const k in ml) {
+      if (Object.hasOwn(ml, k) && l[k] !== ml[k]) return false;
+    }
   }
-  for (const req of selector.matchExpressions ?? []) {
+  const exprs = selector.matchExpressions;
+  if (!exprs) return true;
+  for (const req of exprs) {
     const has = Object.hasOwn(l, req.key);
     const values = req.values ?? [];
     switch (req.operator) {
@@ -212,7 +220,10 @@ export function podConditions(pod: KubeObject): Condition[] {
 }
 
 export function podCondition(pod: KubeObject, type: string): Condition | undefined {
-  return podConditions(pod).find((c) => c.type === type);
+  const conditions = (pod.status as { conditions?: Condition[] } | undefined)?.conditions;
+  if (!conditions) return undefined;
+  for (const c of conditions) if (c.type === type) return c;
+  return undefined;
 }
 
 export function podNodeName(pod: KubeObject): string {
@@ -269,4 +280,40 @@ export function withoutResourceVersion(obj: KubeObject): KubeObject {
     copy.metadata = meta;
   }
   return copy;
+}
+
+// ---- memoized pod facts ----------------------------------------------------------------
+
+/** What controllers ask of a pod again and again, computed once per (frozen) pod object. */
+export interface PodFacts {
+  /** uid of the controlling owner reference, or undefined. */
+  controllerUid: string | undefined;
+  deleting: boolean;
+  /** `controller.IsPodActive`. */
+  active: boolean;
+  /** The Ready condition, if any. */
+  ready: Condition | undefined;
+  nodeName: string;
+}
+
+const podFactsMemo = new WeakMap<KubeObject, PodFacts>();
+
+/**
+ * The facts of `pod`. Cache objects are frozen, so the answer is memoized by object identity
+ * (a pod is looked at by many reconciles between two of its changes); unfrozen objects (test
+ * fixtures that may still change) are recomputed each time.
+ */
+export function podFacts(pod: KubeObject): PodFacts {
+  const memo = podFactsMemo.get(pod);
+  if (memo) return memo;
+  const ready = podCondition(pod, 'Ready');
+  const facts: PodFacts = {
+    controllerUid: controllerOf(pod)?.uid,
+    deleting: isDeleting(pod),
+    active: isPodActive(pod),
+    ready,
+    nodeName: podNodeName(pod),
+  };
+  if (Object.isFrozen(pod)) podFactsMemo.set(pod, facts);
+  return facts;
 }

@@ -27,6 +27,7 @@ import {
   type OwnerReference,
   ownerReferences,
   podCondition,
+  podFacts,
   podNodeName,
   podPhase,
   selectorMatches,
@@ -193,13 +194,17 @@ export function createReplicaSetController(): Reconciler {
   /** ReplicaSets (by uid) that have had their first, scanning sync. */
   const scanned = new Set<string>();
 
-  function satisfied(key: string, pods: readonly KubeObject[], now: number): boolean {
+  /** Whether the expectations of `key` are met; `isOwned(name)`: the pod is among the owned. */
+  function satisfied(
+    key: string,
+    isOwned: (name: string) => KubeObject | undefined,
+    now: number,
+  ): boolean {
     const e = expectations.get(key);
     if (!e) return true;
-    const byName = new Map(pods.map((p) => [nameOf(p), p]));
-    for (const n of e.creates) if (byName.has(n)) e.creates.delete(n);
+    for (const n of e.creates) if (isOwned(n)) e.creates.delete(n);
     for (const n of e.deletes) {
-      const p = byName.get(n);
+      const p = isOwned(n);
       if (!p || isDeleting(p)) e.deletes.delete(n);
     }
     if ((e.creates.size === 0 && e.deletes.size === 0) || now - e.at > EXPECTATIONS_TTL_MS) {
@@ -251,47 +256,77 @@ export function createReplicaSetController(): Reconciler {
       // the first sync and when an orphan pod showed up.
       const scan = !cache.owned || scanRequests.delete(key) || !scanned.has(uidOf(rs));
       scanned.add(uidOf(rs));
-      const nsPods = scan
-        ? cache.list('pods', ns)
-        : (cache.owned?.('pods', uidOf(rs)) ?? []).filter((p) => namespaceOf(p) === ns);
+      const nsPods = scan ? cache.list('pods', ns) : (cache.owned?.('pods', uidOf(rs)) ?? []);
       const selector = spec.selector;
+      const rsUid = uidOf(rs);
+      const rsDeleting = isDeleting(rs);
       const writes: Write[] = [];
       // ClaimPods: adopt matching orphans, release owned pods whose labels no longer match.
       const owned: KubeObject[] = [];
+      const adopted = new Set<string>();
       for (const p of nsPods) {
-        const ref = controllerOf(p);
-        const matches = selectorMatches(selector, p.metadata?.labels);
-        if (ref?.uid === uidOf(rs)) {
-          if (matches || isDeleting(p)) owned.push(p);
-          else if (!isDeleting(rs))
+        if (!scan && namespaceOf(p) !== ns) continue;
+        const f = podFacts(p);
+        if (f.controllerUid === rsUid) {
+          if (f.deleting || selectorMatches(selector, p.metadata?.labels)) owned.push(p);
+          else if (!rsDeleting)
             writes.push(
               setOwners(
                 p,
-                ownerReferences(p).filter((r) => r.uid !== uidOf(rs)),
+                ownerReferences(p).filter((r) => r.uid !== rsUid),
               ),
             );
-        } else if (!ref && matches && isPodActive(p) && !isDeleting(rs)) {
+        } else if (
+          f.controllerUid === undefined &&
+          f.active &&
+          !rsDeleting &&
+          selectorMatches(selector, p.metadata?.labels)
+        ) {
           writes.push(setOwners(p, [...ownerReferences(p), controllerRef('replicasets', rs)]));
           owned.push(p);
+          adopted.add(nameOf(p));
         }
       }
-      const active = owned.filter(isPodActive);
+      const active = owned.filter((p) => podFacts(p).active);
 
-      if (!isDeleting(rs) && satisfied(key, owned, ctx.now)) {
+      // A pod by name if it is among `owned` (the same test as the claim loop above).
+      const ownedByName = (n: string): KubeObject | undefined => {
+        const p = cache.get('pods', ns, n);
+        if (!p) return undefined;
+        const f = podFacts(p);
+        if (f.controllerUid === rsUid)
+          return f.deleting || selectorMatches(selector, p.metadata?.labels) ? p : undefined;
+        return adopted.has(n) ? p : undefined;
+      };
+      if (!rsDeleting && satisfied(key, ownedByName, ctx.now)) {
         writes.push(...manageReplicas(rs, active, nsPods, cache, ctx, expectations, key));
       }
 
       const minReady = spec.minReadySeconds ?? 0;
-      const templateLabels = spec.template?.metadata?.labels ?? {};
+      const templateLabels = Object.entries(spec.template?.metadata?.labels ?? {});
+      let fullyLabeled = 0;
+      let ready = 0;
+      let available = 0;
+      for (const p of active) {
+        const labels = p.metadata?.labels;
+        let full = true;
+        for (const [k, v] of templateLabels) {
+          if (labels?.[k] !== v) {
+            full = false;
+            break;
+          }
+        }
+        if (full) fullyLabeled++;
+        if (podFacts(p).ready?.status === 'True') {
+          ready++;
+          if (isPodAvailable(p, minReady, ctx.now, parseTimestamp)) available++;
+        }
+      }
       const status: ReplicaSetStatus = {
         replicas: active.length,
-        fullyLabeledReplicas: active.filter((p) =>
-          Object.entries(templateLabels).every(([k, v]) => p.metadata?.labels?.[k] === v),
-        ).length,
-        readyReplicas: active.filter(isPodReady).length,
-        availableReplicas: active.filter((p) =>
-          isPodAvailable(p, minReady, ctx.now, parseTimestamp),
-        ).length,
+        fullyLabeledReplicas: fullyLabeled,
+        readyReplicas: ready,
+        availableReplicas: available,
         observedGeneration: rs.metadata?.generation ?? 1,
       };
       const old = statusOf<ReplicaSetStatus>(rs);
@@ -359,7 +394,7 @@ function manageReplicas(
     // No creates (and no FailedCreate events) while the namespace is terminating.
     if (namespace && isDeleting(namespace)) return writes;
     const count = Math.min(-diff, BURST_REPLICAS);
-    const taken = new Set(nsPods.map(nameOf));
+    const taken = new Set(nsPods.filter((p) => namespaceOf(p) === ns).map(nameOf));
     const isTaken = (n: string) => taken.has(n) || cache.get('pods', ns, n) !== undefined;
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     const prefix = `${rsName}-`.slice(0, 58);
