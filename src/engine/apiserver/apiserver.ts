@@ -127,6 +127,13 @@ export class ApiServer {
   readonly #record: (m: MessageInput) => void;
   #housekeeping = false;
   #lastRef: ObjRef | undefined;
+  /**
+   * A compact log: messages are never mutated, so requests repeating a label (status updates,
+   * heartbeats, etcd hops on one key) share one label string and one summary instead of
+   * holding copies. Bounded by the distinct (actor, object, verb) combinations seen.
+   */
+  readonly #requestMemo = new Map<string, { label: string; summary: Message['summary'] }>();
+  readonly #etcdMemo = new Map<string, Map<string, Message['summary']>>();
   /** Set by the runtime: receives every change, in revision order. */
   onWatchEvent: (event: WatchEvent, housekeeping: boolean) => void = () => {};
 
@@ -217,16 +224,27 @@ export class ApiServer {
     label: string,
     housekeeping = false,
   ): void {
+    // The label names verb, resource, namespace and (but for create) the object; with the
+    // actor and the shown name it fixes the summary, so repeated requests share both.
+    const memoKey = `${actor}\u0000${name}\u0000${label}`;
+    let shared = this.#requestMemo.get(memoKey);
+    if (!shared) {
+      shared = {
+        label,
+        summary: {
+          key: `msg.${kind}`,
+          params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
+        },
+      };
+      this.#requestMemo.set(memoKey, shared);
+    }
     this.#record({
       from: actor,
       to: 'api-server',
       kind,
       ref: this.#ref(r, ns, name),
-      summary: {
-        key: `msg.${kind}`,
-        params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
-      },
-      label,
+      summary: shared.summary,
+      label: shared.label,
       ...(housekeeping ? { housekeeping } : {}),
     });
   }
@@ -239,13 +257,23 @@ export class ApiServer {
     key: string,
     hk: boolean,
   ): void {
+    let byKey = this.#etcdMemo.get(kind);
+    if (!byKey) {
+      byKey = new Map();
+      this.#etcdMemo.set(kind, byKey);
+    }
+    let summary = byKey.get(key);
+    if (!summary) {
+      summary = { key: `msg.${kind}`, params: { key } };
+      byKey.set(key, summary);
+    }
     this.#record({
       from: 'api-server',
       to: 'etcd',
       kind,
       ref: this.#ref(r, ns, name),
-      summary: { key: `msg.${kind}`, params: { key } },
-      label: key,
+      summary,
+      label: (summary.params as { key: string }).key,
       ...(hk ? { housekeeping: true } : {}),
     });
   }
