@@ -42,6 +42,10 @@ interface RecState {
   runScheduled: boolean;
   timers: Map<string, number>;
   failures: Map<string, number>;
+  /** The context handed to `reconcile`, built once (its closures read the live state). */
+  ctx?: ReconcileContext;
+  /** Events recorded by the reconcile in progress. */
+  events: EventRecord[];
 }
 
 interface ActorState {
@@ -250,6 +254,7 @@ export class Runtime {
         runScheduled: false,
         timers: new Map(),
         failures: new Map(),
+        events: [],
       });
       touched.add(a);
     }
@@ -347,34 +352,51 @@ export class Runtime {
     // Watchers of the whole resource, then those indexed on the node(s) the object is on:
     // an event costs O(its watchers), not O(actors).
     let shared: SharedDelivery | undefined;
-    const deliver = (a: ActorState) => {
-      if (a.stopped || !this.#wants(a, e)) return;
-      shared ??= sharedDelivery(e, hk);
-      this.#push({
-        type: 'deliver',
-        at: this.now + WATCH_LATENCY_MS,
-        seq: 0,
-        actor: a,
-        epoch: a.epoch,
-        event: e,
-        shared,
-      });
-    };
     const all = this.#watchers.get(e.resource);
-    if (all) for (const a of all) deliver(a);
+    if (all) for (const a of all) shared = this.#deliver(a, e, hk, shared);
     if (NODE_INDEXED.has(e.resource)) {
       const n1 = nodeOf(e.resource, e.object);
       const n2 = nodeOf(e.resource, e.old);
-      this.#fanOutNode(n1, e, deliver);
-      if (n2 !== n1) this.#fanOutNode(n2, e, deliver);
+      shared = this.#fanOutNode(n1, e, hk, shared);
+      if (n2 !== n1) this.#fanOutNode(n2, e, hk, shared);
     }
   }
 
-  #fanOutNode(node: string | undefined, e: WatchEvent, deliver: (a: ActorState) => void): void {
-    if (!node) return;
+  #fanOutNode(
+    node: string | undefined,
+    e: WatchEvent,
+    hk: boolean,
+    shared: SharedDelivery | undefined,
+  ): SharedDelivery | undefined {
+    if (!node) return shared;
     const list = this.#nodeWatchers.get(node);
-    if (!list) return;
-    for (const a of list) if (a.recs.some((r) => r.rec.watches.includes(e.resource))) deliver(a);
+    if (!list) return shared;
+    for (const a of list) {
+      if (a.recs.some((r) => r.rec.watches.includes(e.resource)))
+        shared = this.#deliver(a, e, hk, shared);
+    }
+    return shared;
+  }
+
+  /** Queue the delivery of `e` to `a` if it wants it; returns the (possibly new) shared part. */
+  #deliver(
+    a: ActorState,
+    e: WatchEvent,
+    hk: boolean,
+    shared: SharedDelivery | undefined,
+  ): SharedDelivery | undefined {
+    if (a.stopped || !this.#wants(a, e)) return shared;
+    const d = shared ?? sharedDelivery(e, hk);
+    this.#push({
+      type: 'deliver',
+      at: this.now + WATCH_LATENCY_MS,
+      seq: 0,
+      actor: a,
+      epoch: a.epoch,
+      event: e,
+      shared: d,
+    });
+    return d;
   }
 
   #recAccepts(r: RecState, res: ResourceName, obj: KubeObject | undefined): boolean {
@@ -505,14 +527,20 @@ export class Runtime {
 
   // ------------------------------------------------------------ reconcile
 
-  #reconcile(r: RecState, key: string): void {
+  /** A reconciler's context, made once: `now` reads the clock, events go to `r.events`. */
+  #ctx(r: RecState): ReconcileContext {
+    if (r.ctx) return r.ctx;
+    const rt = this;
     const a = r.actor;
-    const events: EventRecord[] = [];
-    const ctx: ReconcileContext = {
-      now: this.now,
+    r.ctx = {
+      get now() {
+        return rt.now;
+      },
       timestamp: () => rfc3339(this.now),
       random: () => this.#rng.next(),
-      recordEvent: (e) => events.push(e),
+      recordEvent: (e) => {
+        r.events.push(e);
+      },
       send: (m) => {
         this.record({
           from: m.from ?? a.name,
@@ -525,6 +553,14 @@ export class Runtime {
       },
       requeueAfter: (k, ms) => this.#requeueAfter(r, k, ms),
     };
+    return r.ctx;
+  }
+
+  #reconcile(r: RecState, key: string): void {
+    const a = r.actor;
+    const events: EventRecord[] = [];
+    r.events = events;
+    const ctx = this.#ctx(r);
     this.reconcileCounts.set(r.rec.name, (this.reconcileCounts.get(r.rec.name) ?? 0) + 1);
     let writes: Write[] = [];
     try {
