@@ -88,14 +88,32 @@ export function etcdKey(r: ResourceDef, namespace: string | undefined, name: str
 
 /** Longest-prefix lookup from an etcd key back to its resource. */
 export function resourceOfKey(key: string): ResourceDef | undefined {
-  for (const [prefix, r] of BY_PREFIX_LENGTH) if (key.startsWith(prefix)) return r;
+  // Candidates share the key's first segment after `/registry/` (e.g. `services`), so a
+  // lookup tries one or two prefixes instead of all of them.
+  const seg = key.startsWith(REGISTRY)
+    ? key.slice(REGISTRY.length, key.indexOf('/', REGISTRY.length))
+    : '';
+  const candidates = BY_SEGMENT.get(seg) ?? BY_PREFIX_LENGTH;
+  for (const [prefix, r] of candidates) if (key.startsWith(prefix)) return r;
   return undefined;
 }
+
+const REGISTRY = '/registry/';
 
 /** `[etcdPrefix + '/', def]`, longest prefix first (the first match is the longest). */
 const BY_PREFIX_LENGTH: readonly [string, ResourceDef][] = Object.values(RESOURCES)
   .map((r): [string, ResourceDef] => [`${r.etcdPrefix}/`, r])
   .sort((a, b) => b[0].length - a[0].length);
+
+/** First segment after `/registry/` → the prefixes starting with it, longest first. */
+const BY_SEGMENT = new Map<string, [string, ResourceDef][]>();
+for (const entry of BY_PREFIX_LENGTH) {
+  if (!entry[0].startsWith(REGISTRY)) continue;
+  const seg = entry[0].slice(REGISTRY.length, entry[0].indexOf('/', REGISTRY.length));
+  const list = BY_SEGMENT.get(seg) ?? [];
+  list.push(entry);
+  BY_SEGMENT.set(seg, list);
+}
 
 /** etcd grouping: one group per resource prefix, so snapshots and ranges stay per resource. */
 export function etcdGroupOf(key: string): string {
