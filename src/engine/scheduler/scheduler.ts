@@ -19,7 +19,7 @@ import type {
 } from '../runtime/controller.ts';
 import { PersistentMap } from '../util/persistentMap.ts';
 import {
-  addPod,
+  appendPod,
   type NodeInfo,
   newNodeInfo,
   removePod,
@@ -141,7 +141,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const place = (key: string, node: string, pod: Pod) => {
     unplace(key);
     placed.set(key, { node, pod });
-    updateInfo(node, (info) => addPod(info, pod));
+    // unplace() took any earlier copy off its node, so the pod is on no NodeInfo now.
+    updateInfo(node, (info) => appendPod(info, pod));
   };
 
   const observePod = (e: WatchEvent) => {

@@ -31,7 +31,14 @@
 
 export { normalizeImageName } from './images.ts';
 export type { NodeInfo } from './nodeInfo.ts';
-export { addPod, newNodeInfo, podHostPorts, removePod, setNode } from './nodeInfo.ts';
+export {
+  addPod,
+  appendPod,
+  newNodeInfo,
+  podHostPorts,
+  removePod,
+  setNode,
+} from './nodeInfo.ts';
 export { defaultSpreadSelector } from './plugins/podTopologySpread.ts';
 export { toleratesTaint } from './plugins/taintToleration.ts';
 export type { ExtensionPoint, PluginInfo } from './plugins.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPod, newNodeInfo, removePod, setNode } from './nodeInfo.ts';
+import { addPod, appendPod, newNodeInfo, removePod, setNode } from './nodeInfo.ts';
 import { makeNode, makePod } from './testing.ts';
 
 const MiB = 1024 * 1024;
@@ -33,6 +33,19 @@ describe('NodeInfo', () => {
     expect(back.nonZeroRequested).toEqual({ milliCPU: 0, memory: 0 });
     expect(back.usedPorts.size).toBe(0);
     expect(one.pods).toHaveLength(1);
+  });
+
+  it('appendPod of a pod the node does not hold counts exactly like addPod', () => {
+    const base = newNodeInfo(makeNode('worker'), [makePod('api-1', { cpu: '500m' })]);
+    const pod = makePod('web-1', { cpu: '250m', memory: '64Mi', hostPort: 8080 });
+    const appended = appendPod(base, pod);
+    const added = addPod(base, pod);
+    expect(appended.pods.map((p) => p.metadata?.name)).toEqual(['api-1', 'web-1']);
+    expect(appended.requested).toEqual({ milliCPU: 750, memory: 64 * MiB });
+    expect(appended.requested).toEqual(added.requested);
+    expect(appended.nonZeroRequested).toEqual(added.nonZeroRequested);
+    expect(appended.usedPorts).toEqual(new Set(['TCP/0.0.0.0/8080']));
+    expect(base.pods).toHaveLength(1);
   });
 
   it('adding a newer copy of a pod replaces it instead of counting it twice', () => {

@@ -112,6 +112,15 @@ export function setNode(info: NodeInfo, node: Node): NodeInfo {
  */
 export function addPod(info: NodeInfo, pod: Pod): NodeInfo {
   if (info.pods.some((p) => samePod(p, pod))) info = removePod(info, pod);
+  return appendPod(info, pod);
+}
+
+/**
+ * `addPod` without the look-up for an existing copy: for callers that know the pod is not on
+ * the node (the scheduler cache removes a pod before adding its new version), saving a scan
+ * of the node's pods on every pod update.
+ */
+export function appendPod(info: NodeInfo, pod: Pod): NodeInfo {
   const r = podRequests(pod);
   const ports = podHostPorts(pod);
   let usedPorts = info.usedPorts;
