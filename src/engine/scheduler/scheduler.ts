@@ -117,6 +117,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   let index = new Map<string, number>();
   /** Pods counted on a node (bound or assumed), by pod key. */
   const placed = new Map<string, { node: string; pod: Pod }>();
+  /** The same pods by node (pod key → pod, in the order they were placed). */
+  const placedOn = new Map<string, Map<string, Pod>>();
   const assumed = new Set<string>();
   const unschedulable = new Map<string, { attempts: number; backoffUntil: number }>();
   const attempts = new Map<string, number>();
@@ -136,11 +138,18 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     const p = placed.get(key);
     if (!p) return;
     placed.delete(key);
+    placedOn.get(p.node)?.delete(key);
     updateInfo(p.node, (info) => removePod(info, p.pod));
   };
   const place = (key: string, node: string, pod: Pod) => {
     unplace(key);
     placed.set(key, { node, pod });
+    let onNode = placedOn.get(node);
+    if (!onNode) {
+      onNode = new Map();
+      placedOn.set(node, onNode);
+    }
+    onNode.set(key, pod);
     // unplace() took any earlier copy off its node, so the pod is on no NodeInfo now.
     updateInfo(node, (info) => appendPod(info, pod));
   };
@@ -187,9 +196,10 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     const node = e.object as Node;
     const i = index.get(name);
     if (i === undefined) {
-      const pods = [...placed.values()].filter((p) => p.node === name).map((p) => p.pod);
-      infos = [...infos, newNodeInfo(node, pods)];
-      reindex();
+      // O(pods on the node), not O(all pods) and a rebuilt index per added node.
+      const pods = [...(placedOn.get(name)?.values() ?? [])];
+      infos.push(newNodeInfo(node, pods));
+      index.set(name, infos.length - 1);
       moveRequested = true;
     } else {
       infos[i] = setNode(infos[i]!, node);
@@ -308,6 +318,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       infos = [];
       index = new Map();
       placed.clear();
+      placedOn.clear();
       assumed.clear();
       unschedulable.clear();
       attempts.clear();
