@@ -27,6 +27,14 @@ import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { applyDefaults } from './defaults.ts';
+
+/** Resources whose spec defaults are re-applied on update and patch (their defaulting needs no randomness). */
+const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
+  'deployments',
+  'replicasets',
+  'services',
+]);
+
 import {
   alreadyExists,
   badRequest,
@@ -717,6 +725,13 @@ export class ApiServer {
     }
     if (r.resource === 'namespaces') {
       meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
+    }
+    if (!statusOnly && DEFAULTED_ON_UPDATE.has(r.resource)) {
+      // Defaulting runs on every decode, not only on create: a PUT or PATCH that drops
+      // defaulted fields (say, replaces a template's container list) gets them back, so the
+      // stored template stays comparable with its ReplicaSet's.
+      next.spec = clone(next.spec);
+      applyDefaults(r.resource, next, this.#rng);
     }
     if (!statusOnly) {
       const errors = validateObject(r.resource, next);
