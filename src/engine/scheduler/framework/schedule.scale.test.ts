@@ -3,7 +3,7 @@ import { addPod, type NodeInfo, newNodeInfo } from './nodeInfo.ts';
 import { schedulePod } from './schedule.ts';
 import { makeNode, makePod } from './testing.ts';
 
-/** Park–Miller: a tiny deterministic random source for the benchmark. */
+/** Park–Miller: a tiny deterministic random source. */
 function lcg(seed: number): () => number {
   let s = seed;
   return () => {
@@ -12,7 +12,7 @@ function lcg(seed: number): () => number {
   };
 }
 
-function run(explain: boolean, pods: number) {
+function run(explain: boolean, pods: number): NodeInfo[] {
   let nodes: NodeInfo[] = [];
   for (let i = 0; i < 1000; i++) {
     nodes.push(
@@ -29,8 +29,6 @@ function run(explain: boolean, pods: number) {
   const index = new Map(nodes.map((n, i) => [n.name, i]));
   const random = lcg(42);
   let start = 0;
-  // CPU time rather than wall time: the suite shares the machine with other work.
-  const cpu0 = process.cpuUsage();
   for (let i = 0; i < pods; i++) {
     const rs = `app-${i % 100}-5d4f8b7c9`;
     const pod = makePod(`${rs}-${i}`, {
@@ -45,24 +43,18 @@ function run(explain: boolean, pods: number) {
     nodes = nodes.slice();
     nodes[at] = addPod(nodes[at]!, pod);
   }
-  const cpu = process.cpuUsage(cpu0);
-  return { ms: (cpu.user + cpu.system) / 1000, nodes };
+  return nodes;
 }
 
-// The full figure (10,000 pods) is `SCHED_BENCH_PODS=10000 npx vitest run …bench`; the default
-// keeps the unit suite quick while still catching a return to per-cycle work that grows with
-// the number of pods in the cluster.
-const PODS = Number(process.env.SCHED_BENCH_PODS ?? 3000);
+// Speed is measured by `npm run bench` (the engine-scale cases), never asserted here.
+const PODS = Number(process.env.SCHED_SCALE_PODS ?? 2000);
 
 describe(`scale: ${PODS} pods on 1,000 nodes`, () => {
-  it('schedules every pod quickly and spreads them evenly', () => {
-    const { ms, nodes } = run(true, PODS);
-    console.log(`${PODS} pods × 1000 nodes (explain on): ${Math.round(ms)} ms CPU`);
+  it('schedules every pod and spreads them evenly', () => {
+    const nodes = run(true, PODS);
     const counts = nodes.map((n) => n.pods.length);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(PODS);
     // LeastAllocated + replica spreading keep every node within a couple of pods of the mean.
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(3);
-    // Generous: measured ≈ 1 ms CPU per pod on a busy 2-core machine.
-    expect(ms / PODS).toBeLessThan(4);
   });
 });
