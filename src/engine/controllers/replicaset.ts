@@ -12,6 +12,7 @@ import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
 import {
+  canonicalJson,
   clone,
   controllerOf,
   controllerRef,
@@ -193,6 +194,35 @@ export function createReplicaSetController(): Reconciler {
   const scanRequests = new Set<string>();
   /** ReplicaSets (by uid) that have had their first, scanning sync. */
   const scanned = new Set<string>();
+  /**
+   * Status counts per ReplicaSet uid, kept up to date from the pod events `observe` reports
+   * (a pod changed: recount that pod only), so a sync costs O(changed pods) instead of
+   * O(owned pods). Used only for the plain case; anything unusual takes the full pass.
+   */
+  const aggs = new Map<string, Agg>();
+  /** Whether the runtime reports pod events through `observe` (test harnesses may not). */
+  let observing = false;
+
+  /** Recount the pod `name` into `agg`, as the claim loop of the full pass would see it. */
+  function recount(agg: Agg, cache: Cache, name: string): void {
+    const before = agg.byName.get(name);
+    if (before) {
+      agg.active -= before.active;
+      agg.full -= before.full;
+      agg.ready -= before.ready;
+      agg.odd -= before.odd;
+      agg.byName.delete(name);
+    }
+    const p = cache.get('pods', agg.ns, name);
+    if (!p || !ownerReferences(p).some((r) => r.uid === agg.uid)) return;
+    const c = contribution(p, agg);
+    if (c.active + c.odd === 0) return;
+    agg.byName.set(name, c);
+    agg.active += c.active;
+    agg.full += c.full;
+    agg.ready += c.ready;
+    agg.odd += c.odd;
+  }
 
   /** Whether the expectations of `key` are met; `isOwned(name)`: the pod is among the owned. */
   function satisfied(
@@ -218,6 +248,19 @@ export function createReplicaSetController(): Reconciler {
     actor: 'controller-manager',
     name: COMPONENT_REPLICASET,
     watches: ['replicasets', 'pods', 'namespaces'],
+    onStart() {
+      aggs.clear();
+      observing = false;
+    },
+    observe(event) {
+      if (event.resource !== 'pods') return;
+      observing = true;
+      if (aggs.size === 0) return;
+      for (const obj of [event.object, event.old]) {
+        if (!obj) continue;
+        for (const r of ownerReferences(obj)) aggs.get(r.uid)?.dirty.add(nameOf(obj));
+      }
+    },
     keysFor(resource, obj) {
       if (resource === 'replicasets') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
       if (resource === 'pods') {
@@ -260,75 +303,147 @@ export function createReplicaSetController(): Reconciler {
       const selector = spec.selector;
       const rsUid = uidOf(rs);
       const rsDeleting = isDeleting(rs);
-      const writes: Write[] = [];
-      // ClaimPods: adopt matching orphans, release owned pods whose labels no longer match.
-      const owned: KubeObject[] = [];
-      const adopted = new Set<string>();
-      for (const p of nsPods) {
-        if (!scan && namespaceOf(p) !== ns) continue;
-        const f = podFacts(p);
-        if (f.controllerUid === rsUid) {
-          if (f.deleting || selectorMatches(selector, p.metadata?.labels)) owned.push(p);
-          else if (!rsDeleting)
-            writes.push(
-              setOwners(
-                p,
-                ownerReferences(p).filter((r) => r.uid !== rsUid),
-              ),
-            );
-        } else if (
-          f.controllerUid === undefined &&
-          f.active &&
-          !rsDeleting &&
-          selectorMatches(selector, p.metadata?.labels)
-        ) {
-          writes.push(setOwners(p, [...ownerReferences(p), controllerRef('replicasets', rs)]));
-          owned.push(p);
-          adopted.add(nameOf(p));
-        }
-      }
-      const active = owned.filter((p) => podFacts(p).active);
-
-      // A pod by name if it is among `owned` (the same test as the claim loop above).
-      const ownedByName = (n: string): KubeObject | undefined => {
-        const p = cache.get('pods', ns, n);
-        if (!p) return undefined;
-        const f = podFacts(p);
-        if (f.controllerUid === rsUid)
-          return f.deleting || selectorMatches(selector, p.metadata?.labels) ? p : undefined;
-        return adopted.has(n) ? p : undefined;
-      };
-      if (!rsDeleting && satisfied(key, ownedByName, ctx.now)) {
-        writes.push(...manageReplicas(rs, active, nsPods, cache, ctx, expectations, key));
-      }
-
       const minReady = spec.minReadySeconds ?? 0;
       const templateLabels = Object.entries(spec.template?.metadata?.labels ?? {});
-      let fullyLabeled = 0;
-      let ready = 0;
-      let available = 0;
-      for (const p of active) {
-        const labels = p.metadata?.labels;
-        let full = true;
-        for (const [k, v] of templateLabels) {
-          if (labels?.[k] !== v) {
-            full = false;
-            break;
+      const fast = cache.owned && observing && !scan && !rsDeleting && minReady === 0;
+      let agg = fast ? aggs.get(rsUid) : undefined;
+      if (fast) {
+        const selKey = canonicalJson(selector ?? null);
+        const tmplKey = canonicalJson(templateLabels);
+        if (!agg || agg.selKey !== selKey || agg.tmplKey !== tmplKey || agg.ns !== ns) {
+          agg = {
+            uid: rsUid,
+            ns,
+            selector,
+            templateLabels,
+            selKey,
+            tmplKey,
+            byName: new Map(),
+            dirty: new Set(),
+            active: 0,
+            full: 0,
+            ready: 0,
+            odd: 0,
+          };
+          aggs.set(rsUid, agg);
+          for (const p of nsPods) if (namespaceOf(p) === ns) agg.dirty.add(nameOf(p));
+        }
+        for (const n of agg.dirty) recount(agg, cache, n);
+        agg.dirty.clear();
+        // Releases and adoptions need the full pass.
+        if (agg.odd > 0) agg = undefined;
+      } else aggs.delete(rsUid);
+      const writes: Write[] = [];
+      let status: ReplicaSetStatus;
+      let active: KubeObject[] = [];
+      const fullPass = (): { status: ReplicaSetStatus; active: KubeObject[] } => {
+        // ClaimPods: adopt matching orphans, release owned pods whose labels no longer match.
+        const owned: KubeObject[] = [];
+        const adopted = new Set<string>();
+        for (const p of nsPods) {
+          if (!scan && namespaceOf(p) !== ns) continue;
+          const f = podFacts(p);
+          if (f.controllerUid === rsUid) {
+            if (f.deleting || selectorMatches(selector, p.metadata?.labels)) owned.push(p);
+            else if (!rsDeleting)
+              writes.push(
+                setOwners(
+                  p,
+                  ownerReferences(p).filter((r) => r.uid !== rsUid),
+                ),
+              );
+          } else if (
+            f.controllerUid === undefined &&
+            f.active &&
+            !rsDeleting &&
+            selectorMatches(selector, p.metadata?.labels)
+          ) {
+            writes.push(setOwners(p, [...ownerReferences(p), controllerRef('replicasets', rs)]));
+            owned.push(p);
+            adopted.add(nameOf(p));
           }
         }
-        if (full) fullyLabeled++;
-        if (podFacts(p).ready?.status === 'True') {
-          ready++;
-          if (isPodAvailable(p, minReady, ctx.now, parseTimestamp)) available++;
+        const active = owned.filter((p) => podFacts(p).active);
+
+        // A pod by name if it is among `owned` (the same test as the claim loop above).
+        const ownedByName = (n: string): KubeObject | undefined => {
+          const p = cache.get('pods', ns, n);
+          if (!p) return undefined;
+          const f = podFacts(p);
+          if (f.controllerUid === rsUid)
+            return f.deleting || selectorMatches(selector, p.metadata?.labels) ? p : undefined;
+          return adopted.has(n) ? p : undefined;
+        };
+        if (!rsDeleting && satisfied(key, ownedByName, ctx.now)) {
+          writes.push(
+            ...manageReplicas(
+              rs,
+              active.length,
+              () => active,
+              nsPods,
+              cache,
+              ctx,
+              expectations,
+              key,
+            ),
+          );
         }
-      }
-      const status: ReplicaSetStatus = {
-        replicas: active.length,
-        fullyLabeledReplicas: fullyLabeled,
-        readyReplicas: ready,
-        availableReplicas: available,
-        observedGeneration: rs.metadata?.generation ?? 1,
+
+        let fullyLabeled = 0;
+        let ready = 0;
+        let available = 0;
+        for (const p of active) {
+          const labels = p.metadata?.labels;
+          let full = true;
+          for (const [k, v] of templateLabels) {
+            if (labels?.[k] !== v) {
+              full = false;
+              break;
+            }
+          }
+          if (full) fullyLabeled++;
+          if (podFacts(p).ready?.status === 'True') {
+            ready++;
+            if (isPodAvailable(p, minReady, ctx.now, parseTimestamp)) available++;
+          }
+        }
+        const status: ReplicaSetStatus = {
+          replicas: active.length,
+          fullyLabeledReplicas: fullyLabeled,
+          readyReplicas: ready,
+          availableReplicas: available,
+          observedGeneration: rs.metadata?.generation ?? 1,
+        };
+        return { status, active };
       };
+      if (agg) {
+        // Owned pods by name (the claim loop would find no pod to adopt or release).
+        const ownedByName = (n: string): KubeObject | undefined => {
+          const p = cache.get('pods', ns, n);
+          return p && podFacts(p).controllerUid === rsUid ? p : undefined;
+        };
+        if (satisfied(key, ownedByName, ctx.now)) {
+          const activeOf = () =>
+            nsPods.filter(
+              (p) =>
+                namespaceOf(p) === ns && podFacts(p).controllerUid === rsUid && podFacts(p).active,
+            );
+          writes.push(
+            ...manageReplicas(rs, agg.active, activeOf, nsPods, cache, ctx, expectations, key),
+          );
+        }
+        status = {
+          replicas: agg.active,
+          fullyLabeledReplicas: agg.full,
+          readyReplicas: agg.ready,
+          availableReplicas: agg.ready,
+          observedGeneration: rs.metadata?.generation ?? 1,
+        };
+      } else {
+        const full = fullPass();
+        status = full.status;
+        active = full.active;
+      }
       const old = statusOf<ReplicaSetStatus>(rs);
       if (old.conditions) status.conditions = old.conditions;
       const compact = compactStatus(status);
@@ -375,7 +490,8 @@ function compactStatus(s: ReplicaSetStatus): ReplicaSetStatus {
 
 function manageReplicas(
   rs: KubeObject,
-  active: readonly KubeObject[],
+  activeCount: number,
+  activeOf: () => readonly KubeObject[],
   nsPods: readonly KubeObject[],
   cache: Cache,
   ctx: ReconcileContext,
@@ -386,7 +502,7 @@ function manageReplicas(
   const rsName = nameOf(rs);
   const spec = specOf<RSSpec>(rs);
   const replicas = spec.replicas ?? 1;
-  const diff = active.length - replicas;
+  const diff = activeCount - replicas;
   const writes: Write[] = [];
   const ref = eventRef('replicasets', rs);
   if (diff < 0) {
@@ -446,7 +562,7 @@ function manageReplicas(
           (cache.owned?.('pods', uid) ?? []).filter((p) => controllerOf(p)?.uid === uid),
         )
       : nsPods.filter((p) => siblings.has(controllerOf(p)?.uid ?? ''));
-    const victims = podsToDelete(active, related, count, ctx.now);
+    const victims = podsToDelete(activeOf(), related, count, ctx.now);
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     for (const pod of victims) {
       e.deletes.add(nameOf(pod));
@@ -462,4 +578,46 @@ function manageReplicas(
     expectations.set(key, e);
   }
   return writes;
+}
+
+interface Contribution {
+  active: number;
+  full: number;
+  ready: number;
+  /** 1 when the full pass would adopt or release this pod. */
+  odd: number;
+}
+
+interface Agg extends Contribution {
+  uid: string;
+  ns: string;
+  selector: LabelSelector | undefined;
+  templateLabels: [string, string][];
+  selKey: string;
+  tmplKey: string;
+  byName: Map<string, Contribution>;
+  /** Pods changed since the last sync. */
+  dirty: Set<string>;
+}
+
+/** How one pod counts toward its ReplicaSet's status (minReadySeconds 0, RS not deleting). */
+function contribution(p: KubeObject, agg: Agg): Contribution {
+  const f = podFacts(p);
+  const c: Contribution = { active: 0, full: 0, ready: 0, odd: 0 };
+  if (f.controllerUid === agg.uid) {
+    if (!f.deleting && !selectorMatches(agg.selector, p.metadata?.labels)) c.odd = 1;
+    else if (f.active) {
+      c.active = 1;
+      const labels = p.metadata?.labels;
+      c.full = agg.templateLabels.every(([k, v]) => labels?.[k] === v) ? 1 : 0;
+      c.ready = f.ready?.status === 'True' ? 1 : 0;
+    }
+  } else if (
+    f.controllerUid === undefined &&
+    f.active &&
+    selectorMatches(agg.selector, p.metadata?.labels)
+  ) {
+    c.odd = 1;
+  }
+  return c;
 }
