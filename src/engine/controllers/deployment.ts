@@ -122,6 +122,18 @@ function maxUnavailableOf(d: KubeObject): number {
   return fenceposts(d).maxUnavailable;
 }
 
+const templateKeys = new WeakMap<object, string>();
+
+/** `canonicalJson(templateWithoutHash(template))`, memoized per frozen template object. */
+function templateKey(template: PodTemplate | undefined): string {
+  if (!template) return canonicalJson(templateWithoutHash(template));
+  const memo = templateKeys.get(template);
+  if (memo !== undefined) return memo;
+  const key = canonicalJson(templateWithoutHash(template));
+  if (Object.isFrozen(template)) templateKeys.set(template, key);
+  return key;
+}
+
 function templateWithoutHash(template: PodTemplate | undefined): unknown {
   const t = clone(template ?? {});
   if (t.metadata?.labels) {
@@ -264,11 +276,9 @@ export function createDeploymentController(): Reconciler {
       }
 
       const all = owned.map(view).sort(byCreation);
-      const wanted = canonicalJson(templateWithoutHash(spec.template));
+      const wanted = templateKey(spec.template);
       const newRS = all.find(
-        (r) =>
-          canonicalJson(templateWithoutHash(specOf<{ template?: PodTemplate }>(r.obj).template)) ===
-          wanted,
+        (r) => templateKey(specOf<{ template?: PodTemplate }>(r.obj).template) === wanted,
       );
       const olds = all.filter((r) => r !== newRS);
       const { maxSurge } = fenceposts(d);

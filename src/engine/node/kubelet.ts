@@ -831,10 +831,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
   }
 
-  function withoutHeartbeat(status: Record<string, unknown>): unknown {
-    const s = clone(status) as { conditions?: Condition[] };
-    for (const c of s.conditions ?? []) delete c.lastHeartbeatTime;
-    return s;
+  /** Two node statuses equal but for the conditions' lastHeartbeatTime (no cloning). */
+  function sameIgnoringHeartbeat(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+    const { conditions: ca, ...ra } = a as { conditions?: Condition[] | null };
+    const { conditions: cb, ...rb } = b as { conditions?: Condition[] | null };
+    if (!deepEqual(ra, rb)) return false;
+    const strip = (cs: Condition[] | null | undefined) =>
+      cs?.map(({ lastHeartbeatTime: _hb, ...rest }) => rest) ?? undefined;
+    const sa = strip(ca);
+    const sb = strip(cb);
+    return sa === undefined || sb === undefined ? sa === sb : deepEqual(sa, sb);
   }
 
   function reconcileNodeStatus(
@@ -903,7 +909,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const next = nodeStatus(existing, ctx);
     const wasReady = (old.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
-    const changed = !deepEqual(withoutHeartbeat(next), withoutHeartbeat(old));
+    const changed = !sameIgnoringHeartbeat(next, old);
     if (bootEventsPending) {
       if (bootCount > 1 || !wasReady) {
         bootEvents(ctx, false);
