@@ -48,15 +48,31 @@ function goneAfterDelete(resource: ResourceName, obj: KubeObject): boolean {
 }
 
 export function createNamespaceController(): Reconciler {
+  /** Namespaces whose deletion has started, as last observed. */
+  const terminating = new Set<string>();
+  /** The object of the DELETED event `keysFor` is about to see (from `observe`). */
+  let deleted: KubeObject | undefined;
   return {
     actor: 'controller-manager',
     name: COMPONENT_NAMESPACE,
     // Events are not watched (every recorded event would travel to the controller manager);
     // they are cleared with a DELETE on the collection, as the real controller does.
     watches: ['namespaces', ...CONTENT.map((c) => c.resource)],
+    onStart() {
+      terminating.clear();
+    },
+    observe(event) {
+      deleted = event.type === 'DELETED' ? event.object : undefined;
+    },
     keysFor(resource, obj) {
-      if (resource === 'namespaces') return [nameOf(obj)];
-      return obj.metadata?.namespace ? [obj.metadata.namespace] : [];
+      if (resource === 'namespaces') {
+        if (isDeleting(obj) && obj !== deleted) terminating.add(nameOf(obj));
+        else terminating.delete(nameOf(obj));
+        return [nameOf(obj)];
+      }
+      // Content matters only while its namespace is terminating (otherwise a sync is a no-op).
+      const ns = obj.metadata?.namespace;
+      return ns && terminating.has(ns) ? [ns] : [];
     },
     reconcile(key, cache, ctx) {
       const ns = cache.get('namespaces', undefined, key);

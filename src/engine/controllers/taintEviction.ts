@@ -63,6 +63,10 @@ export function createTaintEvictionController(): Reconciler {
   const seen = new Map<string, number>();
   /** Pods waiting for their toleration to run out, per node: `ns/name` → pod. */
   const scheduled = new Map<string, Map<string, KubeObject>>();
+  /** Nodes that carry a NoExecute taint, as last observed. */
+  const tainted = new Set<string>();
+  /** The object of the DELETED event `keysFor` is about to see (from `observe`). */
+  let deleted: KubeObject | undefined;
 
   /** `cancelWorkWithEvent`: a scheduled eviction that is no longer needed. */
   function cancel(
@@ -93,14 +97,28 @@ export function createTaintEvictionController(): Reconciler {
     actor: 'controller-manager',
     name: COMPONENT_TAINT_EVICTION,
     watches: ['nodes', 'pods'],
+    observe(event) {
+      deleted = event.type === 'DELETED' ? event.object : undefined;
+    },
     keysFor(resource, obj) {
-      if (resource === 'nodes') return [`node/${nameOf(obj)}`];
+      if (resource === 'nodes') {
+        const name = nameOf(obj);
+        const noExecute = (specOf<{ taints?: NodeTaint[] }>(obj).taints ?? []).some(
+          (t) => t.effect === 'NoExecute',
+        );
+        if (noExecute && obj !== deleted) tainted.add(name);
+        else tainted.delete(name);
+        return [`node/${name}`];
+      }
       const node = podNodeName(obj);
-      return node ? [`node/${node}`] : [];
+      // A pod matters only on a node with NoExecute taints or with evictions still scheduled
+      // (elsewhere the node's sync is a no-op).
+      return node && (tainted.has(node) || scheduled.has(node)) ? [`node/${node}`] : [];
     },
     onStart() {
       seen.clear();
       scheduled.clear();
+      tainted.clear();
     },
     reconcile(key, cache, ctx) {
       const nodeName = key.slice('node/'.length);
