@@ -26,6 +26,7 @@ import {
   statusOf,
   uidOf,
   withoutResourceVersion,
+  withStatus,
 } from './objects.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 
@@ -469,8 +470,7 @@ export function createDeploymentController(): Reconciler {
 }
 
 function statusWrite(d: KubeObject, status: DeploymentStatus): Write {
-  const obj = withoutResourceVersion(d);
-  obj.status = omitZero(status);
+  const obj = withStatus(d, omitZero(status));
   return { verb: 'updateStatus', resource: 'deployments', namespace: namespaceOf(d), obj };
 }
 

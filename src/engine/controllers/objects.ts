@@ -317,3 +317,13 @@ export function podFacts(pod: KubeObject): PodFacts {
   if (Object.isFrozen(pod)) podFactsMemo.set(pod, facts);
   return facts;
 }
+
+/**
+ * The object for an `updateStatus` write: `obj` with `status` replaced and no resourceVersion
+ * (skipping the conflict check), sharing the rest of the (frozen, unchanged) object instead of
+ * deep-copying it.
+ */
+export function withStatus(obj: KubeObject, status: unknown): KubeObject {
+  const { resourceVersion: _rv, ...meta } = obj.metadata ?? {};
+  return { ...obj, metadata: meta, status } as KubeObject;
+}

@@ -35,7 +35,7 @@ import {
   specOf,
   statusOf,
   uidOf,
-  withoutResourceVersion,
+  withStatus,
 } from './objects.ts';
 import { SAFE_ALPHANUMS } from './podTemplateHash.ts';
 
@@ -448,8 +448,7 @@ export function createReplicaSetController(): Reconciler {
       if (old.conditions) status.conditions = old.conditions;
       const compact = compactStatus(status);
       if (!deepEqual(compact, old)) {
-        const obj = withoutResourceVersion(rs);
-        obj.status = compact;
+        const obj = withStatus(rs, compact);
         writes.push({ verb: 'updateStatus', resource: 'replicasets', namespace: ns, obj });
       }
       if (minReady > 0) {
