@@ -35,6 +35,14 @@ const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
   'services',
 ]);
 
+/** The failure for a resource type the server does not serve. */
+function unknownResource(resource: string): { ok: false; status: Status } {
+  return {
+    ok: false,
+    status: badRequest(`the server doesn't have a resource type "${resource}"`),
+  };
+}
+
 import {
   alreadyExists,
   badRequest,
@@ -392,11 +400,7 @@ export class ApiServer {
     opts: WriteOptions = {},
   ): Result<KubeObject> {
     const r = this.#def(resource);
-    if (!r)
-      return {
-        ok: false,
-        status: badRequest(`the server doesn't have a resource type "${resource}"`),
-      };
+    if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
     const meta0 = input.metadata ?? {};
     const shownName = meta0.name || meta0.generateName || '';
@@ -506,11 +510,7 @@ export class ApiServer {
     name: string,
   ): Result<KubeObject> {
     const r = this.#def(resource);
-    if (!r)
-      return {
-        ok: false,
-        status: badRequest(`the server doesn't have a resource type "${resource}"`),
-      };
+    if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     this.#request(actor, 'api.get', r, ns, name, `GET ${restPath(r, ns, name)}`);
     const key = etcdKey(r, ns, name);
@@ -527,11 +527,7 @@ export class ApiServer {
     opts: ListOptions = {},
   ): Result<ObjectList> {
     const r = this.#def(resource);
-    if (!r)
-      return {
-        ok: false,
-        status: badRequest(`the server doesn't have a resource type "${resource}"`),
-      };
+    if (!r) return unknownResource(resource);
     const ns = r.namespaced ? namespace : undefined;
     const query = [
       opts.labelSelector ? `labelSelector=${opts.labelSelector}` : '',
@@ -578,11 +574,7 @@ export class ApiServer {
     opts: WriteOptions = {},
   ): Result<KubeObject> {
     const r = this.#def(resource);
-    if (!r)
-      return {
-        ok: false,
-        status: badRequest(`the server doesn't have a resource type "${resource}"`),
-      };
+    if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
     const name = input.metadata?.name ?? '';
     const existing = this.#etcd.get(etcdKey(r, ns, name));
@@ -615,11 +607,7 @@ export class ApiServer {
     input: KubeObject,
   ): Result<KubeObject> {
     const r = this.#def(resource);
-    if (!r)
-      return {
-        ok: false,
-        status: badRequest(`the server doesn't have a resource type "${resource}"`),
-      };
+    if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
     const name = input.metadata?.name ?? '';
     const existing = this.#etcd.get(etcdKey(r, ns, name));
@@ -661,11 +649,7 @@ export class ApiServer {
     statusOnly = false,
   ): Result<KubeObject> {
     const r = this.#def(resource);
-    if (!r)
-      return {
-        ok: false,
-        status: badRequest(`the server doesn't have a resource type "${resource}"`),
-      };
+    if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     const existing = this.#etcd.get(etcdKey(r, ns, name));
     let next: KubeObject | undefined;
@@ -776,11 +760,7 @@ export class ApiServer {
     opts: DeleteOptions = {},
   ): Result<KubeObject> {
     const r = this.#def(resource);
-    if (!r)
-      return {
-        ok: false,
-        status: badRequest(`the server doesn't have a resource type "${resource}"`),
-      };
+    if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     this.#request(actor, 'api.delete', r, ns, name, `DELETE ${restPath(r, ns, name)}`);
     return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts));
@@ -862,11 +842,7 @@ export class ApiServer {
     opts: DeleteOptions & { labelSelector?: string } = {},
   ): Result<ObjectList> {
     const r = this.#def(resource);
-    if (!r)
-      return {
-        ok: false,
-        status: badRequest(`the server doesn't have a resource type "${resource}"`),
-      };
+    if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     const query = opts.labelSelector ? `?labelSelector=${opts.labelSelector}` : '';
     this.#request(actor, 'api.deleteCollection', r, ns, '', `DELETE ${restPath(r, ns)}${query}`);
