@@ -39,6 +39,20 @@ export type StatusReason =
   | 'Expired'
   | 'InternalError';
 
+/** The HTTP code that goes with each reason (a Status object's `code`). */
+export const STATUS_CODES: Readonly<Record<StatusReason, number>> = {
+  NotFound: 404,
+  AlreadyExists: 409,
+  Conflict: 409,
+  Invalid: 422,
+  Forbidden: 403,
+  BadRequest: 400,
+  MethodNotAllowed: 405,
+  Gone: 410,
+  Expired: 410,
+  InternalError: 500,
+};
+
 export interface StatusCause {
   type: string;
   message: string;

@@ -1,21 +1,8 @@
 /**
  * Kubernetes Status errors with the real messages (apimachinery pkg/api/errors).
  */
-import type { Status, StatusCause, StatusReason } from '../api/types.ts';
+import { STATUS_CODES, type Status, type StatusCause, type StatusReason } from '../api/types.ts';
 import { qualifiedKind, qualifiedResource, type ResourceDef } from './resources.ts';
-
-const CODES: Record<StatusReason, number> = {
-  NotFound: 404,
-  AlreadyExists: 409,
-  Conflict: 409,
-  Invalid: 422,
-  Forbidden: 403,
-  BadRequest: 400,
-  MethodNotAllowed: 405,
-  Gone: 410,
-  Expired: 410,
-  InternalError: 500,
-};
 
 function status(reason: StatusReason, message: string, details?: Status['details']): Status {
   return {
@@ -26,7 +13,7 @@ function status(reason: StatusReason, message: string, details?: Status['details
     message,
     reason,
     ...(details ? { details } : {}),
-    code: CODES[reason],
+    code: STATUS_CODES[reason],
   };
 }
 

@@ -4,33 +4,21 @@
  * update/patch/delete with the API server's Status errors (NotFound, AlreadyExists, Invalid
  * names, NamespaceLifecycle Forbidden). No controllers, scheduler or kubelets.
  */
-import type {
-  ApiClient,
-  KubeObject,
-  ObjectList,
-  ResourceName,
-  Result,
-  Status,
-  StatusReason,
+import {
+  type ApiClient,
+  type KubeObject,
+  type ObjectList,
+  type ResourceName,
+  type Result,
+  STATUS_CODES,
+  type Status,
+  type StatusReason,
 } from '../../engine/api/types.ts';
 import { rfc3339 } from '../duration.ts';
 import type { KubectlHost } from '../host.ts';
 import { createKubeconfig } from '../kubeconfig.ts';
 import { qualifiedResource, typeByResource } from '../resources.ts';
 import { createWorkspace } from '../workspace.ts';
-
-const CODES: Record<StatusReason, number> = {
-  NotFound: 404,
-  AlreadyExists: 409,
-  Conflict: 409,
-  Invalid: 422,
-  Forbidden: 403,
-  BadRequest: 400,
-  MethodNotAllowed: 405,
-  Gone: 410,
-  Expired: 410,
-  InternalError: 500,
-};
 
 function fail(
   reason: StatusReason,
@@ -47,7 +35,7 @@ function fail(
       message,
       reason,
       ...(details ? { details } : {}),
-      code: CODES[reason],
+      code: STATUS_CODES[reason],
     },
   };
 }
