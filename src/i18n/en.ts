@@ -1,3 +1,5 @@
+import { storyEn } from './story.en.ts';
+
 /** English text. Keys are the source of truth for the `Messages` type. */
 export const en = {
   'app.title': 'Kubernetes in Motion',
@@ -90,4 +92,5 @@ export const en = {
     'The runtime starts the nginx containers. Each kubelet reports to the API server, which stores the new status in etcd: STATUS Running, READY 1/1. A pod is the unit Kubernetes runs.',
   'footer.note':
     'A simulation of Kubernetes 1.32 that runs entirely in your browser. Nothing is sent anywhere.',
+  ...storyEn,
 } as const;

@@ -1,3 +1,4 @@
+import { storyKo } from './story.ko.ts';
 import type { Messages } from './types.ts';
 
 /** 한국어 문구. Every key of `en` must be here too (the type checks it). */
@@ -93,4 +94,5 @@ export const ko: Messages = {
     '런타임이 nginx 컨테이너를 시작합니다. 각 kubelet이 API 서버에 상태를 보고하고, API 서버는 이를 etcd에 저장합니다: STATUS Running, READY 1/1. 쿠버네티스가 실행하는 단위가 바로 파드입니다.',
   'footer.note':
     '브라우저 안에서만 돌아가는 쿠버네티스 1.32 시뮬레이션입니다. 어떤 데이터도 밖으로 보내지 않습니다.',
+  ...storyKo,
 };
