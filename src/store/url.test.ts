@@ -35,6 +35,26 @@ describe('URL state', () => {
     expect(writeUrlState('?lang=ko', { lang: 'en' })).toBe('?lang=en');
   });
 
+  it('reads ?level=simple|detailed and ignores anything else', () => {
+    expect(readUrlState('?level=detailed&step=7')).toEqual({ level: 'detailed', step: 7 });
+    expect(readUrlState('?level=simple')).toEqual({ level: 'simple' });
+    for (const bad of ['Detailed', 'full', '', 'simple ']) {
+      expect(readUrlState(`?level=${encodeURIComponent(bad)}`), bad).toEqual({});
+    }
+  });
+
+  it('writes the level beside the step, keeping the other parameters', () => {
+    expect(
+      writeUrlState('?lang=ko&scenario=container-flow&step=2&level=simple', {
+        step: 9,
+        level: 'detailed',
+      }),
+    ).toBe('?lang=ko&scenario=container-flow&step=9&level=detailed');
+    // A deep link written out and read back is the same state.
+    const state = { lang: 'en', scenario: 'container-flow', step: 4, level: 'simple' } as const;
+    expect(readUrlState(writeUrlState('', state))).toEqual(state);
+  });
+
   it('prefers the URL, then the browser languages, then English', () => {
     expect(initialLang('?lang=en', ['ko-KR'])).toBe('en');
     expect(initialLang('', ['ko-KR', 'en-US'])).toBe('ko');

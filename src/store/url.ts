@@ -1,13 +1,21 @@
 import { isLang, type Lang } from '../i18n/index.ts';
+import { STORY_LEVELS, type StoryLevel } from '../story/types.ts';
 
 /**
  * The parts of the page state that live in the URL (automation contract: `?lang=`,
- * `?scenario=`, `?step=`). `step` is 1-based, as a learner counts ("step 3 of 6").
+ * `?scenario=`, `?step=`, plus `?level=simple|detailed`). `step` is 1-based, as a learner counts
+ * ("step 3 of 6"), and counts steps of the level in the URL.
  */
 export interface UrlState {
   lang?: Lang;
   scenario?: string;
   step?: number;
+  level?: StoryLevel;
+}
+
+/** Is `value` one of the story's levels? */
+export function isLevel(value: unknown): value is StoryLevel {
+  return (STORY_LEVELS as readonly unknown[]).includes(value);
 }
 
 const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -22,6 +30,8 @@ export function readUrlState(search: string): UrlState {
   if (scenario && SCENARIO_ID.test(scenario)) state.scenario = scenario;
   const step = params.get('step');
   if (step && /^[1-9][0-9]{0,5}$/.test(step)) state.step = Number(step);
+  const level = params.get('level');
+  if (isLevel(level)) state.level = level;
   return state;
 }
 
@@ -31,6 +41,7 @@ export function writeUrlState(search: string, state: UrlState): string {
   if (state.lang) params.set('lang', state.lang);
   if (state.scenario) params.set('scenario', state.scenario);
   if (state.step !== undefined) params.set('step', String(state.step));
+  if (state.level) params.set('level', state.level);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
