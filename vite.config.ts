@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { storyPlugin } from './src/story/vitePlugin.ts';
 
 /**
  * The built page's Content-Security-Policy: only its own origin, no inline script. Added at
@@ -35,7 +36,7 @@ function cspMeta(): Plugin {
 // served from any sub-path (for example https://example.github.io/kubernetes-in-motion/).
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), storyPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,
