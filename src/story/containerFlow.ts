@@ -179,8 +179,11 @@ export function decisionView(decision: Decision, nodes: readonly string[]): Deci
   return view;
 }
 
-/** The cluster after the scenario, with every frame kept. */
-function runScenario(seed: number): Cluster {
+/**
+ * Run the scenario on a fresh cluster (every frame kept) and let it settle: the run the story
+ * is cut from. Exported so tests can check the story against the full message log.
+ */
+export function runContainerFlow(seed = 1): Cluster {
   const cluster = createCluster({ seed, keepSnapshots: true });
   for (const line of CONTAINER_FLOW_COMMANDS) run(cluster, line);
   const settled = cluster.settle();
@@ -274,7 +277,7 @@ function text(key: string, params: Record<string, string | number>): Text {
  * of the beats (the story would otherwise silently lie).
  */
 export function buildContainerFlow(seed = 1): Story {
-  const cluster = runScenario(seed);
+  const cluster = runContainerFlow(seed);
   const final = cluster.snapshot();
   const pods = final.list('pods', 'default');
   const rss = final.list('replicasets', 'default');
