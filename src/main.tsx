@@ -1,3 +1,4 @@
+import story from 'virtual:story/container-flow';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { translate } from './i18n/index.ts';
@@ -7,17 +8,19 @@ import { initialLang, readUrlState, writeUrlState } from './store/url.ts';
 import { createViewStore } from './store/viewStore.ts';
 import { App } from './ui/App.tsx';
 import { PlayerStoreProvider } from './ui/PlayerStoreContext.tsx';
-import { DEMO_STEPS } from './ui/stage/demoSteps.ts';
 import { ViewStoreProvider } from './ui/ViewStoreContext.tsx';
 import './ui/app.css';
 
 const url = readUrlState(window.location.search);
+// Simple first: the page starts from the study note's six beats; Detailed is one click away.
+const level = url.level ?? 'simple';
 const store = createViewStore({
   lang: initialLang(window.location.search, navigator.languages ?? [navigator.language]),
+  level,
 });
-// `?step=N` is 1-based; the player's cursor is 0-based.
+// `?step=N` is 1-based and counts steps of `?level=`; the player's cursor is 0-based.
 const player = createPlayerStore({
-  stepCount: DEMO_STEPS.length,
+  stepCount: story.levels[level].length,
   cursor: url.step ? url.step - 1 : 0,
 });
 startPlaybackDriver(player, {
@@ -25,16 +28,19 @@ startPlaybackDriver(player, {
   clearTimeout: (handle) => window.clearTimeout(handle as number),
 });
 
-// The document follows the stores: <html lang>, the title, and `?lang=` and `?step=` in the
-// URL (replaceState, so neither switching language nor stepping adds history entries).
+// The document follows the stores: <html lang>, the title, and `?lang=`, `?scenario=`, `?step=`
+// and `?level=` in the URL (replaceState, so neither switching nor stepping adds history
+// entries), so the address bar is always a deep link to what the learner sees.
 function syncDocument() {
-  const { lang } = store.getState();
+  const { lang, level } = store.getState();
   const { cursor, stepCount } = player.getState();
   document.documentElement.lang = lang;
   document.title = translate(lang, 'app.title');
   const search = writeUrlState(window.location.search, {
     lang,
+    scenario: story.id,
     step: stepCount > 0 ? cursor + 1 : undefined,
+    level,
   });
   if (search !== window.location.search) {
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
@@ -50,7 +56,7 @@ if (root) {
     <StrictMode>
       <ViewStoreProvider store={store}>
         <PlayerStoreProvider store={player}>
-          <App />
+          <App story={story} />
         </PlayerStoreProvider>
       </ViewStoreProvider>
     </StrictMode>,

@@ -74,7 +74,10 @@ describe('switchLevel', () => {
     view.subscribe(check);
     player.subscribe(check);
     switchLevel(FIXTURE_STORY, view, player, 'simple');
-    expect(seen.every((s) => s.endsWith(':ok')), seen.join(' ')).toBe(true);
+    expect(
+      seen.every((s) => s.endsWith(':ok')),
+      seen.join(' '),
+    ).toBe(true);
     expect(seen.at(-1)).toBe('simple:5:ok');
   });
 

@@ -16,6 +16,13 @@ export function useView<T>(selector: (s: ViewState) => T): T {
   return useStore(store, selector);
 }
 
+/** The store itself, for event handlers that act on it without subscribing. */
+export function useViewStore(): ViewStore {
+  const store = useContext(ViewStoreContext);
+  if (!store) throw new Error('useViewStore must be used inside <ViewStoreProvider>');
+  return store;
+}
+
 /** The translation function for the current language. */
 export function useT() {
   const lang = useView(selectLang);

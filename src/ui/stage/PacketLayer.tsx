@@ -73,8 +73,17 @@ export function PacketLayer({
   );
 }
 
-/** The messages of this step in order: number, sender → receiver, and what each carries. */
-export function MessageList({ packets }: { packets: readonly StagePacket[] }) {
+/**
+ * The messages of this step in order: number, sender → receiver, what each carries and, when
+ * the story gives one per packet, a sentence saying what it means.
+ */
+export function MessageList({
+  packets,
+  summaries,
+}: {
+  packets: readonly StagePacket[];
+  summaries?: readonly string[];
+}) {
   const t = useT();
   const nameOf = (id: ComponentId, withNode: boolean) => {
     const parsed = parseComponentId(id);
@@ -104,6 +113,9 @@ export function MessageList({ packets }: { packets: readonly StagePacket[] }) {
             </span>
             <span className="message-route">{route(p)}</span>
             <code className="message-label">{p.label}</code>
+            {summaries && summaries.length === packets.length ? (
+              <span className="message-summary">{summaries[i]}</span>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -5,7 +5,7 @@ import { ComponentCard } from './ComponentCard.tsx';
 import { EdgeLayer } from './EdgeLayer.tsx';
 import { type ComponentId, groupPods, type NodePods, type StageModel } from './model.ts';
 import { NodeBox } from './NodeBox.tsx';
-import { MessageList, PacketLayer } from './PacketLayer.tsx';
+import { PacketLayer } from './PacketLayer.tsx';
 import { PodChip } from './PodChip.tsx';
 import { useMeasuredBoxes } from './useMeasuredBoxes.ts';
 import './stage.css';
@@ -128,7 +128,6 @@ export function Stage({ model, speed = 1 }: { model: StageModel; speed?: number 
               travelSeconds={BASE_ANIMATION_S / speed}
             />
           </div>
-          <MessageList packets={model.packets} />
         </section>
       </MotionConfig>
     </LazyMotion>

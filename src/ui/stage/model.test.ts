@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_STEPS } from './demoSteps.ts';
 import {
   groupPods,
   namespaceHue,
@@ -112,85 +111,5 @@ describe('grouping pods for the stage', () => {
       ...[...byNode.values()].flatMap((g) => [...g.workload, ...g.system]),
     ];
     expect(all.map((p) => p.uid).sort()).toEqual(model.pods.map((p) => p.uid).sort());
-  });
-});
-
-describe('the demo sequence (placeholder for the story layer)', () => {
-  it('has the six contract step ids in order', () => {
-    expect(DEMO_STEPS.map((s) => s.id)).toEqual([
-      'image-push',
-      'api-request',
-      'scheduler-choice',
-      'kubelet',
-      'image-pull',
-      'pod-running',
-    ]);
-    for (const step of DEMO_STEPS) expect(step.model.stepId).toBe(step.id);
-  });
-
-  it('takes the web pods through Pending (tray) → Pending (bound) → ContainerCreating → Running', () => {
-    const web = (i: number) =>
-      (DEMO_STEPS[i]?.model.pods ?? [])
-        .filter((p) => p.namespace === 'default')
-        .map((p) => `${p.name} ${p.node ?? '-'} ${p.status}`);
-    expect(web(0)).toEqual([]);
-    expect(web(1)).toEqual([
-      'web-7c79c4bf97-x6j7v - Pending',
-      'web-7c79c4bf97-2zb68 - Pending',
-      'web-7c79c4bf97-qb62p - Pending',
-    ]);
-    expect(web(2)).toEqual([
-      'web-7c79c4bf97-x6j7v node1 Pending',
-      'web-7c79c4bf97-2zb68 node2 Pending',
-      'web-7c79c4bf97-qb62p node3 Pending',
-    ]);
-    expect(web(3).every((line) => line.endsWith(' ContainerCreating'))).toBe(true);
-    expect(web(4).every((line) => line.endsWith(' ContainerCreating'))).toBe(true);
-    expect(web(5).every((line) => line.endsWith(' Running'))).toBe(true);
-  });
-
-  it('names pods the way Kubernetes does and keeps each uid stable across steps', () => {
-    const names = new Map<string, string>();
-    for (const step of DEMO_STEPS) {
-      for (const p of step.model.pods) {
-        if (p.namespace === 'default') {
-          // <deployment>-<pod-template-hash: 10 chars from 4-9,b,c,d,f>-<5 from the generateName alphabet>
-          expect(p.name).toMatch(/^web-[4-9bcdf]{9,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-        }
-        const seen = names.get(p.uid);
-        if (seen) expect(p.name).toBe(seen);
-        names.set(p.uid, p.name);
-      }
-    }
-  });
-
-  it('only sends packets between components that exist on the stage', () => {
-    for (const step of DEMO_STEPS) {
-      const nodes = new Set(step.model.nodes.map((n) => n.name));
-      for (const id of [
-        ...step.model.active,
-        ...step.model.packets.flatMap((p) => [p.from, p.to]),
-      ]) {
-        const parsed = parseComponentId(id);
-        expect(parsed, `${step.id}: ${id}`).not.toBeNull();
-        if (parsed?.node) expect(nodes.has(parsed.node), `${step.id}: ${id}`).toBe(true);
-      }
-      // Every sender and receiver of a packet is shown acting in that step.
-      for (const p of step.model.packets) {
-        expect(step.model.active, `${step.id}: ${p.id}`).toEqual(
-          expect.arrayContaining([p.from, p.to]),
-        );
-      }
-    }
-  });
-
-  it('never talks to etcd except through the API server', () => {
-    for (const step of DEMO_STEPS) {
-      for (const p of step.model.packets) {
-        if (p.from === 'etcd' || p.to === 'etcd') {
-          expect([p.from, p.to], `${step.id}: ${p.id}`).toContain('api-server');
-        }
-      }
-    }
   });
 });

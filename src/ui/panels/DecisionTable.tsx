@@ -1,0 +1,85 @@
+import type { DecisionView } from '../../story/types.ts';
+import { useT } from '../ViewStoreContext.tsx';
+
+/**
+ * The scheduler's decision for one pod: one row per node with the filter's verdict (or its
+ * reason for rejecting the node), each score plugin's weighted score and the total. The chosen
+ * node is marked with a word and a check mark, never by colour alone.
+ */
+export function DecisionTable({ decision }: { decision: DecisionView }) {
+  const t = useT();
+  const span = decision.plugins.length + 1;
+  const totals = decision.rows.flatMap((row) =>
+    row.feasible && row.total !== undefined ? [row.total] : [],
+  );
+  const best = Math.max(...totals);
+  // kube-scheduler's selectHost picks at random among the nodes sharing the top score.
+  const tie = totals.filter((total) => total === best).length > 1;
+  return (
+    <div className="decision" data-testid="decision">
+      {/* A wide table scrolls inside its own box; focusable so keyboards can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1). */}
+      <section className="decision-scroll" tabIndex={0} aria-labelledby="decision-caption">
+        <table className="decision-table">
+          <caption id="decision-caption">
+            {t('decision.caption', { pod: `${decision.namespace}/${decision.pod}` })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('decision.node')}</th>
+              <th scope="col">{t('decision.filter')}</th>
+              {decision.plugins.map((plugin) => (
+                <th scope="col" key={plugin} className="decision-plugin">
+                  {plugin}
+                </th>
+              ))}
+              <th scope="col">{t('decision.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {decision.rows.map((row) => (
+              <tr
+                key={row.node}
+                data-decision-node={row.node}
+                data-feasible={row.feasible ? 'true' : 'false'}
+                data-chosen={row.chosen ? 'true' : 'false'}
+                className={row.chosen ? 'decision-chosen' : row.feasible ? '' : 'decision-rejected'}
+              >
+                <th scope="row">
+                  <span className="decision-node">{row.node}</span>
+                  {row.chosen ? (
+                    <span className="decision-verdict">✓ {t('decision.chosen')}</span>
+                  ) : null}
+                </th>
+                {row.feasible ? (
+                  <>
+                    <td>{t('decision.passed')}</td>
+                    {decision.plugins.map((plugin) => (
+                      <td key={plugin} className="decision-num">
+                        {row.scores?.[plugin] ?? '–'}
+                      </td>
+                    ))}
+                    <td className="decision-num decision-total">{row.total ?? '–'}</td>
+                  </>
+                ) : (
+                  <>
+                    <td>✗ {t('decision.filtered')}</td>
+                    <td colSpan={span} className="decision-reason">
+                      <code>{row.reason ?? ''}</code>
+                    </td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {tie ? <p className="decision-note">{t('decision.tie')}</p> : null}
+      {decision.failure ? (
+        <p className="decision-failure">
+          <code>{decision.failure}</code>
+        </p>
+      ) : null}
+    </div>
+  );
+}
