@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.ts';
 import { ko } from '../i18n/ko.ts';
+import { hostForCluster, runLine } from '../kubectl/index.ts';
 import { buildContainerFlow, runContainerFlow } from './containerFlow.ts';
 import type { Story, StoryStep, Text } from './types.ts';
 
@@ -124,6 +125,12 @@ describe('container flow: messages', () => {
     );
   });
 
+  it('the YAML read from a frame is what kubectl prints against the live cluster', () => {
+    const last = detailed.at(-1) as StoryStep;
+    const live = runLine(hostForCluster(cluster), last.yaml?.title ?? '');
+    expect(live.stdout).toBe(last.yaml?.text);
+  });
+
   it('times are relative to the scenario start', () => {
     expect(detailed[0]?.messages[0]?.at).toBe(0);
     const pulled = byId(detailed, 'image-pull').messages.find((m) => m.kind === 'image.pulled');
@@ -241,6 +248,15 @@ describe('container flow: text', () => {
           expect(t.params ?? {}, `${t.key} needs {${name}}`).toHaveProperty(name as string);
         }
       }
+    }
+  });
+
+  it('Korean and English use the same placeholders for every story key', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en).filter((k) => k.startsWith('story.'))) {
+      expect(names((ko as Record<string, string>)[key] ?? ''), key).toEqual(
+        names((en as Record<string, string>)[key] ?? ''),
+      );
     }
   });
 

@@ -27,6 +27,9 @@ describe('virtual:story/container-flow', () => {
     try {
       const mod = await server.ssrLoadModule('virtual:story/container-flow');
       expect(mod.default).toEqual(expected);
+      const load = await server.ssrLoadModule('/src/story/load.ts');
+      expect(await load.loadStory('container-flow')).toEqual(expected);
+      await expect(load.loadStory('nope')).rejects.toThrow('unknown story "nope"');
     } finally {
       await server.close();
     }
