@@ -56,13 +56,13 @@ export const storyEn = {
     'The binding changed the pod, so the API server sends it to every watcher: the scheduler, the controller manager and the kubelet on {node}, which watches only pods bound to its node. The kubelet asks the container runtime, through the CRI, for a pod sandbox (network namespace and IP) and reports the pod status: STATUS ContainerCreating.',
   'story.container-flow.detailed.image-pull.title': 'The runtime pulls nginx',
   'story.container-flow.detailed.image-pull.text':
-    'The kubelet asks the container runtime to pull nginx and records a Pulling event. The runtime (containerd today; Docker in the study note) fetches the manifest and layers from Docker Hub. When the download is done, it tells the kubelet.',
+    'The kubelet asks the container runtime to pull nginx, records a Pulling event and reports the pod IP the sandbox got. The runtime (containerd today; Docker in the study note) fetches the manifest and layers from Docker Hub. When the download is done, it tells the kubelet.',
   'story.container-flow.detailed.container-start.title': 'The container starts',
   'story.container-flow.detailed.container-start.text':
     'With the image on {node}, the kubelet asks the runtime to create the nginx container inside the sandbox, then to start it. The API server does not know yet: kubectl still shows ContainerCreating.',
   'story.container-flow.detailed.pod-running.title': 'Running, and the status flows back',
   'story.container-flow.detailed.pod-running.text':
-    "The kubelet patches the pod's status (phase Running, container ready, pod IP) and records the Pulled, Created and Started events. The API server stores it in etcd: kubectl now shows Running on {node}. Watches carry the change on: the controllers update the ReplicaSet's and the Deployment's status to 1 ready, and the kubelet's next node status lists the nginx image now on {node}. Only the API server ever touched etcd.",
+    "The kubelet patches the pod's status (phase Running, condition Ready True) and records the Pulled, Created and Started events. The API server stores it in etcd: kubectl now shows Running on {node}. Watches carry the change on: the controllers update the ReplicaSet's and the Deployment's status to 1 ready, and the kubelet's next node status lists the nginx image now on {node}. Only the API server ever touched etcd.",
 
   'story.msg.image.build': 'docker build makes the image {image} on the laptop.',
   'story.msg.image.push': 'docker push sends {image} to Docker Hub.',

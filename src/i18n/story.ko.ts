@@ -50,13 +50,13 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
     '바인딩으로 파드가 바뀌었으니 API 서버는 watch하는 모두에게 알립니다. 스케줄러, 컨트롤러 매니저, 그리고 자기 노드에 배정된 파드만 지켜보는 {node}의 kubelet입니다. kubelet은 CRI로 컨테이너 런타임에 파드 샌드박스(네트워크 네임스페이스와 IP)를 요청하고 파드 상태를 보고합니다. STATUS는 ContainerCreating입니다.',
   'story.container-flow.detailed.image-pull.title': '런타임이 nginx를 받아오기',
   'story.container-flow.detailed.image-pull.text':
-    'kubelet이 컨테이너 런타임에 nginx를 받아 오라고 하고 Pulling 이벤트를 남깁니다. 런타임(요즘은 containerd, 필기에서는 Docker)이 Docker Hub에서 매니페스트와 레이어를 내려받고, 다 받으면 kubelet에게 알립니다.',
+    'kubelet이 컨테이너 런타임에 nginx를 받아 오라고 하고, Pulling 이벤트를 남기고, 샌드박스가 받은 파드 IP를 보고합니다. 런타임(요즘은 containerd, 필기에서는 Docker)이 Docker Hub에서 매니페스트와 레이어를 내려받고, 다 받으면 kubelet에게 알립니다.',
   'story.container-flow.detailed.container-start.title': '컨테이너 시작',
   'story.container-flow.detailed.container-start.text':
     '{node}에 이미지가 생겼으니 kubelet이 런타임에 샌드박스 안에 nginx 컨테이너를 만들고 시작하라고 요청합니다. API 서버는 아직 모릅니다. kubectl에는 여전히 ContainerCreating으로 보입니다.',
   'story.container-flow.detailed.pod-running.title': 'Running, 그리고 상태가 되돌아가기',
   'story.container-flow.detailed.pod-running.text':
-    'kubelet이 파드 상태(phase Running, 컨테이너 준비 완료, 파드 IP)를 PATCH로 보내고 Pulled, Created, Started 이벤트를 남깁니다. API 서버가 이를 etcd에 저장하면 kubectl에 {node}에서 Running으로 보입니다. 변화는 watch로 계속 퍼집니다. 컨트롤러들이 ReplicaSet과 Deployment의 상태를 준비 1개로 갱신하고, kubelet의 다음 노드 상태 보고에는 {node}에 받아 둔 nginx 이미지가 들어갑니다. 처음부터 끝까지 etcd를 만진 것은 API 서버뿐입니다.',
+    'kubelet이 파드 상태(phase Running, Ready 조건 True)를 PATCH로 보내고 Pulled, Created, Started 이벤트를 남깁니다. API 서버가 이를 etcd에 저장하면 kubectl에 {node}에서 Running으로 보입니다. 변화는 watch로 계속 퍼집니다. 컨트롤러들이 ReplicaSet과 Deployment의 상태를 준비 1개로 갱신하고, kubelet의 다음 노드 상태 보고에는 {node}에 받아 둔 nginx 이미지가 들어갑니다. 처음부터 끝까지 etcd를 만진 것은 API 서버뿐입니다.',
 
   'story.msg.image.build': 'docker build가 노트북에서 {image} 이미지를 만듭니다.',
   'story.msg.image.push': 'docker push가 {image} 이미지를 Docker Hub로 보냅니다.',
