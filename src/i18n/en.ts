@@ -1,3 +1,4 @@
+import { labEn } from './lab.en.ts';
 import { storyEn } from './story.en.ts';
 
 /** English text. Keys are the source of truth for the `Messages` type. */
@@ -94,4 +95,5 @@ export const en = {
   'footer.note':
     'A simulation of Kubernetes 1.32 that runs entirely in your browser. Nothing is sent anywhere.',
   ...storyEn,
+  ...labEn,
 } as const;

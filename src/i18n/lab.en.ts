@@ -1,0 +1,121 @@
+/**
+ * English text of the hands-on lab (`src/lab/`): step narration, storage notices, the what-if
+ * buttons and the namespace lesson. Merged into `en`, so these keys are `MessageKey`s too.
+ * Owned by the lab layer.
+ *
+ * Step parameters: {node}, {pod}, {pods} (a comma-separated list, "…" after five), {count},
+ * {image}, {namespace}, {request} (method and path), {code} (HTTP status), {seconds},
+ * {bindings} ("pod → node, …"), {reason} (the scheduler's FailedScheduling message), {actor}.
+ */
+export const labEn = {
+  'lab.step.kubectl.write.title': 'kubectl → API server',
+  'lab.step.kubectl.write.text':
+    'kubectl sends {request}. The API server checks it, stores the object in etcd and answers {code}.',
+  'lab.step.kubectl.read.title': 'kubectl reads',
+  'lab.step.kubectl.read.text':
+    'kubectl asks the API server: {request}. The API server reads etcd and answers {code}; nothing changes.',
+  'lab.step.kubectl.error.title': 'The API server refuses',
+  'lab.step.kubectl.error.text':
+    'kubectl sends {request}. The API server answers {code} and stores nothing.',
+  'lab.step.docker.build.title': 'docker build',
+  'lab.step.docker.build.text': 'Docker builds the image {image} on the laptop.',
+  'lab.step.docker.push.title': 'docker push',
+  'lab.step.docker.push.text':
+    'Docker pushes {image} to Docker Hub, where the nodes\u2019 container runtimes can pull it.',
+  'lab.step.replicaset.title': 'Deployment controller',
+  'lab.step.replicaset.text':
+    'The deployment controller in the controller manager sees the Deployment and creates the ReplicaSet {replicaset}.',
+  'lab.step.podsCreated.title': 'ReplicaSet controller',
+  'lab.step.podsCreated.text':
+    'The ReplicaSet controller (controller manager) counts fewer pods than wanted and creates {count}: {pods}. They stay Pending until the scheduler picks a node.',
+  'lab.step.podsDeleted.title': 'ReplicaSet controller',
+  'lab.step.podsDeleted.text':
+    'The ReplicaSet controller counts more pods than wanted and deletes {count}: {pods}. Their kubelets stop the containers.',
+  'lab.step.nodeNotReady.title': '{node} NotReady',
+  'lab.step.nodeNotReady.text':
+    'No heartbeat from {node} for {seconds} s: the node lifecycle controller (controller manager) marks it NotReady and taints it unreachable. Its pods stay where they are for now.',
+  'lab.step.evicted.title': 'Pods evicted from {node}',
+  'lab.step.evicted.text':
+    '{seconds} s after {node} went NotReady, the pods\u2019 toleration of the unreachable taint runs out: the controller manager deletes {pods}, and the ReplicaSet controller makes replacements.',
+  'lab.step.namespaceTerminating.title': 'Namespace {namespace} Terminating',
+  'lab.step.namespaceTerminating.text':
+    'The namespace controller (controller manager) marks {namespace} Terminating and deletes everything in it; the kubelets stop its pods.',
+  'lab.step.namespaceGone.title': 'Namespace {namespace} removed',
+  'lab.step.namespaceGone.text':
+    'Nothing is left in {namespace}: the namespace controller removes its finalizer and the API server deletes the namespace from etcd.',
+  'lab.step.scheduled.title': 'Scheduler',
+  'lab.step.scheduled.text': 'The scheduler filters and scores the nodes and binds {bindings}.',
+  'lab.step.unschedulable.title': 'No node fits {pod}',
+  'lab.step.unschedulable.text':
+    'The scheduler finds no node for {pod} and leaves it Pending: {reason}',
+  'lab.step.podStarting.title': 'kubelet on {node}',
+  'lab.step.podStarting.text':
+    'The kubelet on {node} sees {pods} bound to its node and asks the container runtime (containerd) for a pod sandbox: ContainerCreating.',
+  'lab.step.pulling.title': 'Pulling {image}',
+  'lab.step.pulling.text': 'The container runtime on {node} pulls {image} from Docker Hub.',
+  'lab.step.started.title': 'Running on {node}',
+  'lab.step.started.text':
+    'The container runtime on {node} starts the containers; the kubelet reports {pods} Running to the API server, which stores it in etcd.',
+  'lab.step.pullFailed.title': 'ErrImagePull',
+  'lab.step.pullFailed.text':
+    'Docker Hub has no {image}: the pull fails and the kubelet on {node} reports ErrImagePull for {pod}.',
+  'lab.step.backOff.title': 'ImagePullBackOff',
+  'lab.step.backOff.text':
+    'The kubelet on {node} waits before trying {image} again (ImagePullBackOff) and doubles the wait after each failure, up to 5 minutes.',
+  'lab.step.stopped.title': 'Containers stopped on {node}',
+  'lab.step.stopped.text':
+    'The kubelet on {node} stops the containers of {pods} and removes the pods from the API server.',
+  'lab.step.nodeStopped.title': '{node} stopped',
+  'lab.step.nodeStopped.text':
+    'The kubelet, kube-proxy and container runtime of {node} are down. Nobody tells the control plane: it notices only when the heartbeats stop, after 40 s. Fast-forward to see it.',
+  'lab.step.nodeStarted.title': '{node} is back',
+  'lab.step.nodeStarted.text':
+    'The kubelet on {node} starts again, reports the node Ready and syncs its pods; kube-proxy reloads its rules.',
+  'lab.step.other.title': '{actor}',
+  'lab.step.other.text': '{actor} works with the API server ({count} messages).',
+  'lab.step.quiet.title': 'Time passes',
+  'lab.step.quiet.text': '{seconds} s pass; nothing in the cluster changes.',
+
+  'lab.notice.restored': 'Your lab is back: {count} commands replayed.',
+  'lab.notice.corrupt': 'The saved lab could not be read, so the lab starts fresh.',
+  'lab.notice.replayFailed':
+    'Your files and history are back, but replaying “{line}” did not give the same result, so the cluster starts fresh.',
+  'lab.notice.tooLong':
+    'Your lab was too long to replay: files and history are back, the cluster starts fresh.',
+  'lab.notice.unavailable':
+    'This browser does not let the page save anything: the lab works, but a reload will start it fresh.',
+  'lab.notice.saveFailed':
+    'Saving the lab failed (storage full?). It keeps working, but a reload would lose the latest changes.',
+  'lab.notice.tooLarge':
+    'The lab is too large to save completely: files and history are kept, the cluster will start fresh after a reload.',
+
+  'lab.whatif.stop-node': 'Stop {node}',
+  'lab.whatif.start-node': 'Start {node}',
+  'lab.whatif.fast-forward': 'Fast-forward {seconds} s',
+  'lab.whatif.cordon': 'Cordon {node}',
+  'lab.whatif.uncordon': 'Uncordon {node}',
+  'lab.whatif.drain': 'Drain {node}',
+  'lab.whatif.bad-image': 'Use an image that does not exist',
+  'lab.whatif.huge-cpu': 'Ask for more CPU than any node has',
+  'lab.whatif.delete-namespace': 'Delete namespace {namespace}',
+  'lab.whatif.scale': 'Scale {deployment} to {replicas}',
+
+  'lab.lesson.title': 'Namespaces: one cluster, many rooms',
+  'lab.lesson.create-blue':
+    'Create the namespace blue. A namespace divides objects, not machines: the nodes stay the same.',
+  'lab.lesson.get-namespaces':
+    'List the namespaces: default, kube-system, kube-public and kube-node-lease come with the cluster; blue is new.',
+  'lab.lesson.create-orange': 'Create orange the same way.',
+  'lab.lesson.dry-run':
+    'Now green as a YAML file: --dry-run=client prints what kubectl would send without sending it, and > saves it in green-ns.yaml.',
+  'lab.lesson.open-file':
+    'Open the file and look: a Namespace is just a name. (In vi, :se nu shows line numbers.)',
+  'lab.lesson.create-green': 'Create green from the file with -f.',
+  'lab.lesson.create-nginx-blue':
+    'Create the pod in nginx.yaml inside blue: -n picks the namespace, the file does not say one.',
+  'lab.lesson.get-pods-default':
+    'kubectl get pods looks only in the context\u2019s namespace, default: the nginx pod is not there.',
+  'lab.lesson.get-pods-blue': 'Ask blue: there it is, on one of the same nodes as every other pod.',
+  'lab.lesson.set-context': 'Tired of adding -n? Make blue the namespace of the current context.',
+  'lab.lesson.get-pods-again': 'The very same kubectl get pods now lists blue\u2019s pods.',
+} as const;

@@ -1,0 +1,117 @@
+import type { labEn } from './lab.en.ts';
+
+/** 실습(`src/lab/`)의 한국어 문구. Every key of `labEn` must be here too. */
+export const labKo: Record<keyof typeof labEn, string> = {
+  'lab.step.kubectl.write.title': 'kubectl → API 서버',
+  'lab.step.kubectl.write.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버가 요청을 확인하고 오브젝트를 etcd에 저장한 뒤 {code}로 답합니다.',
+  'lab.step.kubectl.read.title': 'kubectl 조회',
+  'lab.step.kubectl.read.text':
+    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 etcd를 읽고 {code}로 답합니다. 바뀌는 것은 없습니다.',
+  'lab.step.kubectl.error.title': 'API 서버가 거절함',
+  'lab.step.kubectl.error.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}로 답하고 아무것도 저장하지 않습니다.',
+  'lab.step.docker.build.title': 'docker build',
+  'lab.step.docker.build.text': 'Docker가 노트북에서 {image} 이미지를 빌드합니다.',
+  'lab.step.docker.push.title': 'docker push',
+  'lab.step.docker.push.text':
+    'Docker가 {image} 이미지를 Docker Hub에 푸시합니다. 노드의 컨테이너 런타임은 여기서 이미지를 받아 갑니다.',
+  'lab.step.replicaset.title': '디플로이먼트 컨트롤러',
+  'lab.step.replicaset.text':
+    '컨트롤러 매니저의 디플로이먼트 컨트롤러가 Deployment를 보고 {replicaset} ReplicaSet을 만듭니다.',
+  'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
+  'lab.step.podsCreated.text':
+    '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',
+  'lab.step.podsDeleted.title': '레플리카셋 컨트롤러',
+  'lab.step.podsDeleted.text':
+    '레플리카셋 컨트롤러가 원하는 수보다 파드가 많은 것을 보고 {count}개를 지웁니다: {pods}. 각 노드의 kubelet이 컨테이너를 멈춥니다.',
+  'lab.step.nodeNotReady.title': '{node} NotReady',
+  'lab.step.nodeNotReady.text':
+    '{node} 노드에서 {seconds}초 동안 하트비트가 오지 않았습니다. 노드 수명 주기 컨트롤러(컨트롤러 매니저)가 노드를 NotReady로 표시하고 unreachable 테인트를 붙입니다. 파드는 아직 그 자리에 있습니다.',
+  'lab.step.evicted.title': '{node} 노드에서 파드 축출',
+  'lab.step.evicted.text':
+    '{node} 노드가 NotReady가 된 지 {seconds}초가 지나 unreachable 테인트를 견디는 시간이 끝났습니다. 컨트롤러 매니저가 {pods} 파드를 지우고, 레플리카셋 컨트롤러가 대신할 파드를 만듭니다.',
+  'lab.step.namespaceTerminating.title': '네임스페이스 {namespace} Terminating',
+  'lab.step.namespaceTerminating.text':
+    '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스를 Terminating으로 바꾸고 그 안의 모든 것을 지웁니다. kubelet이 그 파드들을 멈춥니다.',
+  'lab.step.namespaceGone.title': '네임스페이스 {namespace} 삭제됨',
+  'lab.step.namespaceGone.text':
+    '{namespace} 네임스페이스에 남은 것이 없습니다. 네임스페이스 컨트롤러가 파이널라이저를 떼면 API 서버가 etcd에서 네임스페이스를 지웁니다.',
+  'lab.step.scheduled.title': '스케줄러',
+  'lab.step.scheduled.text': '스케줄러가 노드를 거르고 점수를 매겨 바인딩합니다: {bindings}.',
+  'lab.step.unschedulable.title': '{pod} 파드가 들어갈 노드 없음',
+  'lab.step.unschedulable.text':
+    '스케줄러가 {pod} 파드를 둘 노드를 찾지 못해 Pending으로 둡니다: {reason}',
+  'lab.step.podStarting.title': '{node}의 kubelet',
+  'lab.step.podStarting.text':
+    '{node} 노드의 kubelet이 자기 노드에 바인딩된 {pods} 파드를 보고 컨테이너 런타임(containerd)에 파드 샌드박스를 요청합니다: ContainerCreating.',
+  'lab.step.pulling.title': '{image} 이미지 받는 중',
+  'lab.step.pulling.text':
+    '{node} 노드의 컨테이너 런타임이 Docker Hub에서 {image} 이미지를 받습니다.',
+  'lab.step.started.title': '{node}에서 Running',
+  'lab.step.started.text':
+    '{node} 노드의 컨테이너 런타임이 컨테이너를 시작하고, kubelet이 {pods} 파드가 Running이라고 API 서버에 알립니다. API 서버는 이를 etcd에 저장합니다.',
+  'lab.step.pullFailed.title': 'ErrImagePull',
+  'lab.step.pullFailed.text':
+    'Docker Hub에 {image} 이미지가 없어서 받기에 실패합니다. {node} 노드의 kubelet이 {pod} 파드를 ErrImagePull로 알립니다.',
+  'lab.step.backOff.title': 'ImagePullBackOff',
+  'lab.step.backOff.text':
+    '{node} 노드의 kubelet이 {image} 이미지를 다시 받기 전에 기다립니다(ImagePullBackOff). 실패할 때마다 기다리는 시간을 두 배로, 최대 5분까지 늘립니다.',
+  'lab.step.stopped.title': '{node}에서 컨테이너 중지',
+  'lab.step.stopped.text':
+    '{node} 노드의 kubelet이 {pods} 파드의 컨테이너를 멈추고 API 서버에서 파드를 지웁니다.',
+  'lab.step.nodeStopped.title': '{node} 중지',
+  'lab.step.nodeStopped.text':
+    '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다. 컨트롤 플레인에 알려 주는 쪽은 없습니다. 하트비트가 끊긴 지 40초가 지나야 알아챕니다. 빨리 감기로 확인해 보세요.',
+  'lab.step.nodeStarted.title': '{node} 복귀',
+  'lab.step.nodeStarted.text':
+    '{node} 노드의 kubelet이 다시 시작해 노드가 Ready라고 알리고 파드를 맞춰 봅니다. kube-proxy도 규칙을 다시 불러옵니다.',
+  'lab.step.other.title': '{actor}',
+  'lab.step.other.text': '{actor} 컴포넌트가 API 서버와 메시지 {count}개를 주고받습니다.',
+  'lab.step.quiet.title': '시간이 흐름',
+  'lab.step.quiet.text': '{seconds}초가 지났습니다. 클러스터에서 바뀐 것은 없습니다.',
+
+  'lab.notice.restored': '실습을 되살렸습니다: 명령 {count}개를 다시 실행했습니다.',
+  'lab.notice.corrupt': '저장된 실습을 읽을 수 없어서 처음부터 시작합니다.',
+  'lab.notice.replayFailed':
+    '파일과 명령 기록은 되살렸지만 “{line}” 명령을 다시 실행한 결과가 달라서 클러스터는 처음부터 시작합니다.',
+  'lab.notice.tooLong':
+    '실습이 너무 길어서 다시 실행할 수 없습니다. 파일과 명령 기록은 되살렸고 클러스터는 처음부터 시작합니다.',
+  'lab.notice.unavailable':
+    '이 브라우저에서는 페이지가 아무것도 저장할 수 없습니다. 실습은 되지만 새로고침하면 처음부터 시작합니다.',
+  'lab.notice.saveFailed':
+    '실습을 저장하지 못했습니다(저장 공간이 가득 찼을 수 있습니다). 계속 쓸 수 있지만 새로고침하면 최근 변경이 사라집니다.',
+  'lab.notice.tooLarge':
+    '실습이 너무 커서 전부 저장할 수 없습니다. 파일과 명령 기록은 남고, 새로고침하면 클러스터는 처음부터 시작합니다.',
+
+  'lab.whatif.stop-node': '{node} 노드 멈추기',
+  'lab.whatif.start-node': '{node} 노드 다시 켜기',
+  'lab.whatif.fast-forward': '{seconds}초 빨리 감기',
+  'lab.whatif.cordon': '{node} 노드 cordon',
+  'lab.whatif.uncordon': '{node} 노드 uncordon',
+  'lab.whatif.drain': '{node} 노드 drain',
+  'lab.whatif.bad-image': '없는 이미지 쓰기',
+  'lab.whatif.huge-cpu': '어느 노드보다 많은 CPU 요청하기',
+  'lab.whatif.delete-namespace': '네임스페이스 {namespace} 지우기',
+  'lab.whatif.scale': '{deployment} 디플로이먼트를 {replicas}개로 조정',
+
+  'lab.lesson.title': '네임스페이스: 클러스터는 하나, 방은 여럿',
+  'lab.lesson.create-blue':
+    'blue 네임스페이스를 만드세요. 네임스페이스는 장비가 아니라 오브젝트를 나눕니다. 노드는 그대로입니다.',
+  'lab.lesson.get-namespaces':
+    '네임스페이스를 보세요. default, kube-system, kube-public, kube-node-lease는 설치하면 따라오는 것이고 blue가 새로 생겼습니다.',
+  'lab.lesson.create-orange': '같은 방법으로 orange를 만드세요.',
+  'lab.lesson.dry-run':
+    '이번엔 green을 YAML 파일로 만듭니다. --dry-run=client는 보낼 내용을 보내지 않고 출력만 하고, >는 그것을 green-ns.yaml에 저장합니다.',
+  'lab.lesson.open-file':
+    '파일을 열어 보세요. 네임스페이스는 이름 하나뿐입니다. (vi에서 :se nu를 치면 줄 번호가 나옵니다.)',
+  'lab.lesson.create-green': '-f로 파일에서 green을 만드세요.',
+  'lab.lesson.create-nginx-blue':
+    'nginx.yaml의 파드를 blue 안에 만드세요. 파일에는 네임스페이스가 없고 -n이 정합니다.',
+  'lab.lesson.get-pods-default':
+    'kubectl get pods는 컨텍스트의 네임스페이스(default)만 봅니다. nginx 파드가 보이지 않습니다.',
+  'lab.lesson.get-pods-blue': 'blue에 물어보세요. 다른 파드들과 같은 노드 위에 있습니다.',
+  'lab.lesson.set-context':
+    '매번 -n을 붙이기 귀찮다면 현재 컨텍스트의 네임스페이스를 blue로 바꾸세요.',
+  'lab.lesson.get-pods-again': '똑같은 kubectl get pods가 이제 blue의 파드를 보여 줍니다.',
+};
