@@ -88,6 +88,16 @@ export function etcdKey(r: ResourceDef, namespace: string | undefined, name: str
 
 /** Longest-prefix lookup from an etcd key back to its resource. */
 export function resourceOfKey(key: string): ResourceDef | undefined {
+  // One request looks its key up several times in a row (etcd get, put, watch notification).
+  if (key === lastKey) return lastDef;
+  lastKey = key;
+  lastDef = lookupResourceOfKey(key);
+  return lastDef;
+}
+let lastKey: string | undefined;
+let lastDef: ResourceDef | undefined;
+
+function lookupResourceOfKey(key: string): ResourceDef | undefined {
   // Candidates share the key's first segment after `/registry/` (e.g. `services`), so a
   // lookup tries one or two prefixes instead of all of them.
   const seg = key.startsWith(REGISTRY)

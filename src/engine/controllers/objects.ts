@@ -125,15 +125,30 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
   // A null field and a missing one mean the same in the API (omitempty); a merge patch may
   // turn one into the other, and treating them as different would make a writer loop.
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined && ao[k] !== null);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined && bo[k] !== null);
-  return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
+  // Counting loops rather than key arrays: kubelets compare pod statuses on every sync.
+  // Every non-null field of `a` equals `b`'s (so is non-null there) and the counts agree,
+  // hence the non-null fields are the same set.
+  let na = 0;
+  for (const k in ao) {
+    const v = ao[k];
+    if (v === undefined || v === null) continue;
+    na++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  let nb = 0;
+  for (const k in bo) {
+    const v = bo[k];
+    if (v !== undefined && v !== null) nb++;
+  }
+  return na === nb;
 }
 
 /** JSON with object keys sorted at every level: a canonical serialization for hashing. */

@@ -20,34 +20,40 @@ export class Heap<T extends Timed> {
   }
 
   push(item: T): void {
+    // Sift with a hole: parents move down and `item` is written once at its place.
     const a = this.#items;
+    let i = a.length;
     a.push(item);
-    let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!Heap.#less(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
+      const parent = a[p]!;
+      if (!Heap.#less(item, parent)) break;
+      a[i] = parent;
       i = p;
     }
+    a[i] = item;
   }
 
   pop(): T | undefined {
     const a = this.#items;
     const top = a[0];
     const last = a.pop();
-    if (a.length > 0 && last !== undefined) {
-      a[0] = last;
+    const n = a.length;
+    if (n > 0 && last !== undefined) {
+      // Sift `last` down from the root with a hole: the smaller child moves up each step.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < a.length && Heap.#less(a[l]!, a[m]!)) m = l;
-        if (r < a.length && Heap.#less(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
+        let m = l;
+        if (r < n && Heap.#less(a[r]!, a[l]!)) m = r;
+        const child = a[m]!;
+        if (!Heap.#less(child, last)) break;
+        a[i] = child;
         i = m;
       }
+      a[i] = last;
     }
     return top;
   }

@@ -27,13 +27,20 @@ const HEX = '0123456789abcdef';
 
 /** A version-4-shaped UUID from the seeded source, e.g. `3f2a…-…-4…-8…-…`. */
 export function uuid(rng: Rng): string {
-  let s = '';
+  // Character codes first, one string at the end: 36 concatenations would build a rope
+  // that every later comparison or hash of the uid has to flatten.
+  const codes = UUID_CODES;
+  let j = 0;
   for (let i = 0; i < 32; i++) {
     let d = rng.int(16);
     if (i === 12) d = 4;
     if (i === 16) d = 8 + (d & 3);
-    s += HEX[d];
-    if (i === 7 || i === 11 || i === 15 || i === 19) s += '-';
+    codes[j++] = HEX_CODES[d]!;
+    if (i === 7 || i === 11 || i === 15 || i === 19) codes[j++] = DASH;
   }
-  return s;
+  return String.fromCharCode.apply(null, codes as unknown as number[]);
 }
+const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
+const DASH = '-'.charCodeAt(0);
+/** Scratch buffer for `uuid` (36 characters). */
+const UUID_CODES = new Uint16Array(36);
