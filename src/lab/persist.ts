@@ -1,0 +1,138 @@
+/**
+ * The lab's saved state: one versioned JSON value in `localStorage` (or any `Storage`-like
+ * object). It holds the workspace files, the console history and a journal of what changed
+ * the cluster, the kubeconfig or the files, each entry with the virtual time it happened at,
+ * so that replaying the journal on a fresh cluster from the same seed rebuilds the same lab.
+ *
+ * Reading never throws: anything unexpected gives a reason the session turns into a notice.
+ */
+
+/** The storage key. Bump the version when the shape changes (old values are then ignored). */
+export const STORAGE_KEY = 'kim.lab.v1';
+/** Console history kept (and saved): the last 200 lines. */
+export const MAX_HISTORY = 200;
+/** Journal entries replayed at most; a longer lab restores files and history only. */
+export const MAX_JOURNAL = 300;
+/**
+ * The largest saved value, in UTF-16 code units (what browsers count against their ~5 M
+ * quota per origin). Leaves room for the rest of the page's storage.
+ */
+export const MAX_STORED_CHARS = 2_000_000;
+
+/** The storage the lab needs (a subset of the DOM `Storage`). */
+export type LabStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** One thing that changed the lab, at virtual time `at` (ms since the cluster started). */
+export type JournalEntry =
+  | { t: 'line'; at: number; line: string; exit: number }
+  | { t: 'write'; at: number; path: string; content: string }
+  | { t: 'rm'; at: number; path: string };
+
+/** What is saved. */
+export interface SavedLab {
+  v: 1;
+  seed: number;
+  /** Virtual time when saved (the clock is moved there after the replay). */
+  now: number;
+  files: Record<string, string>;
+  /** The files when the journal starts (the replay begins with these). */
+  base: Record<string, string>;
+  history: string[];
+  journal: JournalEntry[];
+  /** Set when the journal was left out (too long or too large): restore files and history only. */
+  partial?: 'tooLong' | 'tooLarge';
+}
+
+export type LoadResult =
+  | { ok: true; saved: SavedLab | undefined }
+  | { ok: false; reason: 'corrupt' | 'unavailable' };
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+function isEntry(v: unknown): v is JournalEntry {
+  if (!isObj(v) || !isNum(v.at)) return false;
+  if (v.t === 'line') return isStr(v.line) && isNum(v.exit);
+  if (v.t === 'write') return isStr(v.path) && isStr(v.content);
+  if (v.t === 'rm') return isStr(v.path);
+  return false;
+}
+
+/** Whether `v` has the saved shape (every field checked: storage is user-editable). */
+export function isSavedLab(v: unknown): v is SavedLab {
+  if (!isObj(v) || v.v !== 1 || !isNum(v.seed) || !Number.isInteger(v.seed) || !isNum(v.now)) {
+    return false;
+  }
+  if (!isObj(v.files) || !Object.values(v.files).every(isStr)) return false;
+  if (!isObj(v.base) || !Object.values(v.base).every(isStr)) return false;
+  if (!Array.isArray(v.history) || !v.history.every(isStr)) return false;
+  if (!Array.isArray(v.journal) || !v.journal.every(isEntry)) return false;
+  if (v.partial !== undefined && v.partial !== 'tooLong' && v.partial !== 'tooLarge') return false;
+  return true;
+}
+
+/** Read the saved lab. Missing value: `{ ok: true, saved: undefined }`. */
+export function loadLab(storage: LabStorage | undefined): LoadResult {
+  if (!storage) return { ok: false, reason: 'unavailable' };
+  let raw: string | null;
+  try {
+    raw = storage.getItem(STORAGE_KEY);
+  } catch {
+    // Safari in some private modes, or storage disabled by policy.
+    return { ok: false, reason: 'unavailable' };
+  }
+  if (raw === null) return { ok: true, saved: undefined };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+  return isSavedLab(parsed) ? { ok: true, saved: parsed } : { ok: false, reason: 'corrupt' };
+}
+
+/**
+ * Serialise `lab`, dropping the journal when it is too long or too large (files and history
+ * are worth more than the cluster: the cluster can be rebuilt by typing, the files cannot).
+ * Returns undefined when even files and history do not fit.
+ */
+export function serializeLab(
+  lab: SavedLab,
+): { text: string; partial?: SavedLab['partial'] } | undefined {
+  if (lab.journal.length > MAX_JOURNAL) {
+    const text = JSON.stringify({ ...lab, journal: [], partial: 'tooLong' });
+    return text.length <= MAX_STORED_CHARS ? { text, partial: 'tooLong' } : undefined;
+  }
+  const full = JSON.stringify(lab);
+  if (full.length <= MAX_STORED_CHARS)
+    return lab.partial ? { text: full, partial: lab.partial } : { text: full };
+  const text = JSON.stringify({ ...lab, journal: [], partial: 'tooLarge' });
+  return text.length <= MAX_STORED_CHARS ? { text, partial: 'tooLarge' } : undefined;
+}
+
+/** Save `lab`. Returns what happened; never throws (quota errors included). */
+export function saveLab(
+  storage: LabStorage | undefined,
+  lab: SavedLab,
+): 'saved' | 'partial' | 'failed' | 'unavailable' {
+  if (!storage) return 'unavailable';
+  const out = serializeLab(lab);
+  if (!out) return 'failed';
+  try {
+    storage.setItem(STORAGE_KEY, out.text);
+  } catch {
+    return 'failed';
+  }
+  return out.partial ? 'partial' : 'saved';
+}
+
+/** Forget the saved lab (reset). Never throws. */
+export function clearLab(storage: LabStorage | undefined): void {
+  try {
+    storage?.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing to do: the next save overwrites it anyway.
+  }
+}

@@ -1,0 +1,480 @@
+/**
+ * The hands-on lab: a live simulated cluster the learner types commands into, starting where
+ * the guided container flow ends. Pure TypeScript (engine + kubectl, no React, no DOM except
+ * the `Storage` passed in). It bundles the engine, so the UI must load it lazily.
+ *
+ * ```ts
+ * const lab = createLabSession({ storage: localStorage });
+ * const res = lab.run('kubectl create namespace blue');   // stdout "namespace/blue created\n"
+ * res.steps;                                              // animatable steps with narration
+ * lab.state().namespaces;                                 // … { name: 'blue', phase: 'Active' }
+ * ```
+ */
+import { runAction } from '../cli/actions.ts';
+import type { Cluster } from '../engine/index.ts';
+import { etcdKey, RESOURCE_NAMES, RESOURCES, START_MS } from '../engine/index.ts';
+import {
+  type Completion,
+  createKubeconfig,
+  createWorkspace,
+  currentContext,
+  defaultNamespace,
+  hostForCluster,
+  type Kubeconfig,
+  type KubectlHost,
+  completions as kubectlCompletions,
+  runLine,
+  Workspace,
+} from '../kubectl/index.ts';
+import { decisionView, runContainerFlow } from '../story/containerFlow.ts';
+import { kubectlAt } from '../story/snapshotHost.ts';
+import { stageNodes, stagePods } from '../story/stage.ts';
+import type { DecisionView, Text } from '../story/types.ts';
+import type { StageNode, StagePod } from '../ui/stage/model.ts';
+import {
+  clearLab,
+  type JournalEntry,
+  type LabStorage,
+  loadLab,
+  MAX_HISTORY,
+  MAX_JOURNAL,
+  type SavedLab,
+  saveLab,
+} from './persist.ts';
+import { type LabNamespace, type LabStep, namespacesAt, quietStep, stepsFrom } from './steps.ts';
+
+export type { LabStorage } from './persist.ts';
+export type { LabNamespace, LabStep } from './steps.ts';
+
+/** What the UI should do besides printing (the console handles these, not the terminal text). */
+export type LabIntent = { type: 'clear' } | { type: 'edit'; path: string };
+
+/** One console line's outcome. */
+export interface LabResult {
+  line: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** What the line caused, cut into animatable steps (empty: nothing happened in the cluster). */
+  steps: LabStep[];
+  intent?: LabIntent;
+}
+
+/** A message for the learner about the session itself (storage), as an i18n key. */
+export type LabNotice = Text;
+
+/** A workspace file as the file list shows it. */
+export interface LabFile {
+  name: string;
+  /** Bytes (UTF-8). */
+  size: number;
+}
+
+/** One etcd key as the etcd panel lists it. */
+export interface EtcdKeyView {
+  key: string;
+  /** The etcd revision of the key's last write (the object's `metadata.resourceVersion`). */
+  modRevision: number;
+}
+
+/** What the panels need, live. */
+export interface LabState {
+  /** Virtual ms since the learner arrived. */
+  now: number;
+  namespaces: LabNamespace[];
+  /** Every pod of every namespace, with node and kubectl's STATUS. */
+  pods: StagePod[];
+  nodes: StageNode[];
+  context: { name: string; namespace: string };
+  files: LabFile[];
+  /** The scheduler's most recent decision about a pod that still exists. */
+  decision?: DecisionView;
+  etcd: {
+    /** The global revision. */
+    revision: number;
+    /** The most recently written keys (at most `MAX_ETCD_KEYS`), sorted by key. */
+    keys: EtcdKeyView[];
+    /** How many keys etcd holds in all. */
+    total: number;
+  };
+}
+
+export interface LabSessionOptions {
+  /** The cluster's seed (default 1, the story's). A saved lab keeps the seed it was made with. */
+  seed?: number;
+  /** Where to keep the lab across reloads (`localStorage`); absent: nothing is kept. */
+  storage?: LabStorage;
+}
+
+export interface LabSession {
+  /** Run one console line, let the cluster settle, and say what happened. Never throws. */
+  run(line: string): LabResult;
+  /** Let `ms` of virtual time pass (shown in the console as `sim advance Ns`). */
+  fastForward(ms: number): LabResult;
+  /** Tab completion for the word under `cursor`, against the live cluster. */
+  completions(line: string, cursor?: number): Completion;
+  /** The panels' data, now. */
+  state(): LabState;
+  /** What `kubectl describe KIND NAME -n NS` prints now (no request is recorded). */
+  describe(kind: string, namespace: string | undefined, name: string): string;
+  readFile(path: string): string | undefined;
+  /** Save a file from the editor (kept across reloads). */
+  writeFile(path: string, content: string): { ok: true } | { ok: false; error: string };
+  removeFile(path: string): boolean;
+  files(): LabFile[];
+  /** Console lines typed, oldest first (the last `MAX_HISTORY`). */
+  history(): readonly string[];
+  /** Back to the start: the guided flow's end, the starting files, no history. */
+  reset(): void;
+  /** What the learner should be told about saving and restoring, if anything. */
+  readonly notice: LabNotice | undefined;
+  dismissNotice(): void;
+  /** The live cluster (tests, inspectors). Read it; change it only through `run`. */
+  readonly cluster: Cluster;
+}
+
+/** The etcd panel lists at most this many keys. */
+export const MAX_ETCD_KEYS = 150;
+/** History lines longer than this are run but not kept (they would crowd storage out). */
+const MAX_HISTORY_LINE = 4096;
+const EDITOR_LINE = /^(vi|vim|nano|edit|emacs)(?:\s+(\S+))?\s*$/;
+const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i;
+
+interface Live {
+  cluster: Cluster;
+  fs: Workspace;
+  kubeconfig: Kubeconfig;
+  host: KubectlHost;
+}
+
+function freshLive(seed: number, files?: Record<string, string>, kubeconfig?: Kubeconfig): Live {
+  const cluster = runContainerFlow(seed);
+  const fs = files ? new Workspace(files) : createWorkspace();
+  const cfg = kubeconfig ?? createKubeconfig();
+  return { cluster, fs, kubeconfig: cfg, host: hostForCluster(cluster, { fs, kubeconfig: cfg }) };
+}
+
+function filesOf(fs: Workspace): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of fs.list()) out[p] = fs.read(p) ?? '';
+  return out;
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Run `line` against `live` the way the transcript runner does (docker/sim actions first,
+ * then kubectl and the small shell), then let the cluster settle. Throws only on engine bugs.
+ */
+function execute(live: Live, line: string): { stdout: string; stderr: string; exitCode: number } {
+  const res = runAction(live.cluster, line) ?? runLine(live.host, line);
+  live.cluster.settle();
+  return res;
+}
+
+/** Whether the line changed something a replay must redo (cluster, kubeconfig or files). */
+function changedSomething(
+  live: Live,
+  inputsBefore: number,
+  cfgBefore: string,
+  filesBefore: Record<string, string>,
+): boolean {
+  const inputs = live.cluster.inputs;
+  for (let i = inputsBefore; i < inputs.length; i++) {
+    const input = inputs[i];
+    if (input && !(input.op === 'api' && (input.method === 'get' || input.method === 'list'))) {
+      return true;
+    }
+  }
+  if (JSON.stringify(live.kubeconfig) !== cfgBefore) return true;
+  const after = filesOf(live.fs);
+  const keys = Object.keys(after);
+  if (keys.length !== Object.keys(filesBefore).length) return true;
+  return keys.some((k) => after[k] !== filesBefore[k]);
+}
+
+/**
+ * Rebuild a saved lab: the guided flow, then every journal entry at its virtual time.
+ * Returns the failing line when an entry does not give the result it gave before.
+ */
+function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
+  let live: Live;
+  try {
+    live = freshLive(saved.seed, saved.base);
+    for (const entry of saved.journal) {
+      const c = live.cluster;
+      if (entry.at > c.now()) c.advance(entry.at - c.now());
+      if (entry.t === 'line') {
+        if (execute(live, entry.line).exitCode !== entry.exit) return { failed: entry.line };
+      } else if (entry.t === 'write') {
+        if (!live.fs.write(entry.path, entry.content).ok) return { failed: `vim ${entry.path}` };
+      } else {
+        live.fs.remove(entry.path);
+      }
+    }
+    if (saved.now > live.cluster.now()) live.cluster.advance(saved.now - live.cluster.now());
+  } catch {
+    const last = saved.journal[saved.journal.length - 1];
+    return { failed: last?.t === 'line' ? last.line : '' };
+  }
+  // The files as the learner left them (the replay rebuilt them, this also covers edits made
+  // after the journal was full).
+  const fs = new Workspace(saved.files);
+  return {
+    live: {
+      ...live,
+      fs,
+      host: hostForCluster(live.cluster, { fs, kubeconfig: live.kubeconfig }),
+    },
+  };
+}
+
+/** Start a lab session: restored from `storage` when possible, else fresh. Never throws on bad storage. */
+export function createLabSession(opts: LabSessionOptions = {}): LabSession {
+  const storage = opts.storage;
+  let seed = opts.seed ?? 1;
+  let notice: LabNotice | undefined;
+  let history: string[] = [];
+  let journal: JournalEntry[] = [];
+  /** The journal outgrew `MAX_JOURNAL`: stop recording; a reload restores files and history. */
+  let journalFull = false;
+  let runs = 0;
+  let live: Live;
+  /** The files the journal starts from. */
+  let base: Record<string, string> | undefined;
+  let lastSave: string | undefined;
+
+  const loaded = loadLab(storage);
+  if (!loaded.ok) {
+    notice = {
+      key: loaded.reason === 'corrupt' ? 'lab.notice.corrupt' : 'lab.notice.unavailable',
+    };
+    live = freshLive(seed);
+  } else if (!loaded.saved) {
+    live = freshLive(seed);
+  } else {
+    const saved = loaded.saved;
+    seed = saved.seed;
+    history = saved.history.slice(-MAX_HISTORY);
+    // Whenever the cluster starts fresh, a new journal starts from the restored files.
+    if (saved.partial) {
+      notice = { key: 'lab.notice.tooLong' };
+      live = freshLive(seed, saved.files);
+      base = saved.files;
+    } else {
+      const replayed = replayLab(saved);
+      if ('live' in replayed) {
+        live = replayed.live;
+        journal = [...saved.journal];
+        base = saved.base;
+        if (journal.length > 0) {
+          notice = { key: 'lab.notice.restored', params: { count: journal.length } };
+        }
+      } else {
+        notice = { key: 'lab.notice.replayFailed', params: { line: replayed.failed } };
+        live = freshLive(seed, saved.files);
+        base = saved.files;
+      }
+    }
+  }
+
+  base ??= filesOf(live.fs);
+
+  const save = (): void => {
+    const result = saveLab(storage, {
+      v: 1,
+      seed,
+      now: live.cluster.now(),
+      files: filesOf(live.fs),
+      base: base ?? {},
+      history,
+      journal: journalFull ? [] : journal,
+      ...(journalFull ? { partial: 'tooLong' as const } : {}),
+    });
+    // Tell the learner once when saving starts to fail or to lose the cluster, not after every line.
+    if (result !== lastSave) {
+      if (result === 'failed') notice = { key: 'lab.notice.saveFailed' };
+      else if (result === 'partial') notice = { key: 'lab.notice.tooLarge' };
+    }
+    lastSave = result;
+  };
+
+  const record = (entry: JournalEntry): void => {
+    if (journalFull) return;
+    journal.push(entry);
+    if (journal.length > MAX_JOURNAL) {
+      journal = [];
+      journalFull = true;
+    }
+  };
+
+  const remember = (line: string): void => {
+    if (line.length > MAX_HISTORY_LINE) return;
+    history.push(line);
+    if (history.length > MAX_HISTORY) history = history.slice(-MAX_HISTORY);
+  };
+
+  const run = (raw: string): LabResult => {
+    const line = String(raw).trim();
+    const base = { line, stdout: '', stderr: '', exitCode: 0, steps: [] as LabStep[] };
+    if (line === '') return base;
+    remember(line);
+    runs++;
+    const runId = `r${runs}`;
+    if (line === 'clear') {
+      save();
+      return { ...base, intent: { type: 'clear' } };
+    }
+    const editor = EDITOR_LINE.exec(line);
+    if (editor) {
+      save();
+      const path = editor[2] === undefined ? undefined : Workspace.normalize(editor[2]);
+      if (path === undefined) {
+        return {
+          ...base,
+          stderr: `${editor[1]}: give the file to open, e.g. ${editor[1]} nginx.yaml\n`,
+          exitCode: 1,
+        };
+      }
+      return { ...base, intent: { type: 'edit', path } };
+    }
+    const c = live.cluster;
+    const fromSeq = c.messages.length;
+    const at = c.now();
+    const inputsBefore = c.inputs.length;
+    const cfgBefore = JSON.stringify(live.kubeconfig);
+    const filesBefore = filesOf(live.fs);
+    let res: { stdout: string; stderr: string; exitCode: number };
+    try {
+      res = execute(live, line);
+    } catch (err) {
+      // An engine bug must not take the console down; say so like a shell would.
+      res = { stdout: '', stderr: `error: ${(err as Error).message}\n`, exitCode: 1 };
+    }
+    if (changedSomething(live, inputsBefore, cfgBefore, filesBefore)) {
+      record({ t: 'line', at, line, exit: res.exitCode });
+    }
+    let steps: LabStep[];
+    try {
+      steps = stepsFrom(c, fromSeq, runId);
+      if (steps.length === 0 && res.exitCode === 0) {
+        const sim = /^sim\s+(stop-node|start-node|advance)\s+(\S+)/.exec(line);
+        if (sim?.[1] === 'stop-node') {
+          steps = [quietStep(c, runId, 'lab.step.nodeStopped', { node: sim[2] as string })];
+        } else if (sim?.[1] === 'start-node') {
+          steps = [quietStep(c, runId, 'lab.step.nodeStarted', { node: sim[2] as string })];
+        } else if (sim?.[1] === 'advance' || /^sleep\s/.test(line)) {
+          steps = [
+            quietStep(c, runId, 'lab.step.quiet', { seconds: Math.round((c.now() - at) / 1000) }),
+          ];
+        }
+      }
+    } catch {
+      steps = [];
+    }
+    save();
+    return { line, ...res, steps };
+  };
+
+  const session: LabSession = {
+    run,
+    fastForward(ms: number): LabResult {
+      const seconds = Math.max(1, Math.round(Number.isFinite(ms) ? ms / 1000 : 1));
+      return run(`sim advance ${seconds}s`);
+    },
+    completions(line: string, cursor?: number): Completion {
+      return kubectlCompletions(live.host, line, cursor);
+    },
+    state(): LabState {
+      const c = live.cluster;
+      const snap = c.snapshot();
+      const ctx = currentContext(live.kubeconfig);
+      const decisions = snap.decisions();
+      let latest = decisions[0];
+      for (const d of decisions) {
+        if (latest && (d.at > latest.at || (d.at === latest.at && d.pod > latest.pod))) latest = d;
+      }
+      const keys: EtcdKeyView[] = [];
+      for (const resource of RESOURCE_NAMES) {
+        const r = RESOURCES[resource];
+        for (const obj of snap.list(resource)) {
+          keys.push({
+            key: etcdKey(r, obj.metadata?.namespace, obj.metadata?.name ?? ''),
+            modRevision: Number(obj.metadata?.resourceVersion ?? 0),
+          });
+        }
+      }
+      const recent = [...keys]
+        .sort((a, b) => b.modRevision - a.modRevision)
+        .slice(0, MAX_ETCD_KEYS)
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const state: LabState = {
+        now: c.now() - START_MS,
+        namespaces: namespacesAt(snap),
+        pods: stagePods(snap),
+        nodes: stageNodes(snap, c.nodes()),
+        context: { name: ctx?.name ?? '', namespace: defaultNamespace(live.kubeconfig) },
+        files: session.files(),
+        etcd: { revision: snap.revision, keys: recent, total: keys.length },
+      };
+      if (latest) state.decision = decisionView(latest, c.nodes());
+      return state;
+    },
+    describe(kind: string, namespace: string | undefined, name: string): string {
+      if (!/^[a-z.]+$/i.test(kind) || !NAME.test(name) || (namespace && !NAME.test(namespace))) {
+        return `error: invalid resource name "${name}"\n`;
+      }
+      const ns = namespace ? ` -n ${namespace}` : '';
+      return kubectlAt(live.cluster.snapshot(), `kubectl describe ${kind} ${name}${ns}`);
+    },
+    readFile(path: string): string | undefined {
+      return live.fs.read(path);
+    },
+    writeFile(path: string, content: string) {
+      const normalized = Workspace.normalize(path);
+      const w = live.fs.write(path, content);
+      if (!w.ok) return w;
+      record({ t: 'write', at: live.cluster.now(), path: normalized ?? path, content });
+      save();
+      return { ok: true };
+    },
+    removeFile(path: string): boolean {
+      const removed = live.fs.remove(path);
+      if (removed) {
+        record({ t: 'rm', at: live.cluster.now(), path: Workspace.normalize(path) ?? path });
+        save();
+      }
+      return removed;
+    },
+    files(): LabFile[] {
+      return live.fs
+        .list()
+        .map((name) => ({ name, size: utf8.encode(live.fs.read(name) ?? '').length }));
+    },
+    history(): readonly string[] {
+      return history;
+    },
+    reset(): void {
+      seed = opts.seed ?? 1;
+      live = freshLive(seed);
+      base = filesOf(live.fs);
+      history = [];
+      journal = [];
+      lastSave = undefined;
+      journalFull = false;
+      notice = undefined;
+      clearLab(storage);
+      save();
+    },
+    get notice() {
+      return notice;
+    },
+    dismissNotice(): void {
+      notice = undefined;
+    },
+    get cluster() {
+      return live.cluster;
+    },
+  };
+  return session;
+}

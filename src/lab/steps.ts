@@ -1,0 +1,405 @@
+/**
+ * Cut the messages one console line (or a fast-forward) caused into a few animatable steps,
+ * each with the stage at its last message and a one-line narration.
+ *
+ * Cutting rules, in order:
+ * 1. Housekeeping (lease renewals, heartbeats) is left out.
+ * 2. A virtual-time gap of more than `GAP_MS` always starts a new step: a node failure spans
+ *    minutes, and "NotReady after 40 s" and "evicted after 300 s" must be separate pictures.
+ * 3. Within a burst, a new step starts when a different component takes the initiative
+ *    (kubectl, the controller manager, the scheduler, a kubelet, the developer). Replies, etcd
+ *    writes and watch deliveries belong to the request that caused them; Events and status
+ *    bookkeeping do not start a step of their own.
+ * 4. Bursts with too many steps are merged (smallest neighbours first) down to
+ *    `MAX_STEPS_PER_BURST`; gaps are never merged away.
+ */
+import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
+import { parseTimestamp, START_MS } from '../engine/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { stageModel, storyMessage } from '../story/stage.ts';
+import type { StoryMessage, Text } from '../story/types.ts';
+import type { StageModel } from '../ui/stage/model.ts';
+
+/** A pause longer than this (virtual ms) between two messages starts a new step. */
+export const GAP_MS = 1500;
+/** At most this many steps per burst of activity. */
+export const MAX_STEPS_PER_BURST = 5;
+/** Long lists of names in narration are cut after this many. */
+const MAX_NAMES = 5;
+
+/** A namespace as the namespace panel lists it. */
+export interface LabNamespace {
+  name: string;
+  /** `status.phase`: Active, or Terminating while its contents are deleted. */
+  phase: 'Active' | 'Terminating';
+}
+
+/** One animatable step of a console line's effect. */
+export interface LabStep {
+  /** Unique in the session: `<run>-<index>` (e.g. `r7-2`). */
+  id: string;
+  title: Text;
+  /** One line of narration, real component names. */
+  text: Text;
+  /** The stage at the step's last message; `packets` are the step's messages in order. */
+  model: StageModel;
+  /** Namespaces at the step's last message (a deleted namespace is Terminating, then gone). */
+  namespaces: LabNamespace[];
+  /** The step's messages (housekeeping left out). */
+  messages: StoryMessage[];
+  /** Inclusive range of engine message seqs; `seqFrom > seqTo` for a step without messages. */
+  seqFrom: number;
+  seqTo: number;
+  /** Virtual ms since the learner arrived, at the step's first message (or now, if none). */
+  at: number;
+}
+
+/** The namespaces of a frame. */
+export function namespacesAt(frame: Snapshot): LabNamespace[] {
+  return frame.list('namespaces').map((ns) => ({
+    name: ns.metadata?.name ?? '',
+    phase:
+      (ns.status as { phase?: string } | undefined)?.phase === 'Terminating'
+        ? 'Terminating'
+        : 'Active',
+  }));
+}
+
+type Initiator = 'kubectl' | 'developer' | 'controller-manager' | 'scheduler' | 'kubelet' | 'other';
+
+/** Which component took the initiative with `m`, or undefined if `m` follows from another. */
+function initiatorOf(m: Message): Initiator | undefined {
+  if (m.from === 'api-server' || m.from === 'etcd' || m.from === 'registry') return undefined;
+  if (m.from.startsWith('container-runtime/')) return undefined;
+  // Events and status bookkeeping accompany the work they report on.
+  if (m.ref?.resource === 'events') return undefined;
+  if (m.from === 'controller-manager' && m.kind === 'api.updateStatus') return undefined;
+  if (m.from === 'kubectl') return 'kubectl';
+  if (m.from === 'developer') return 'developer';
+  if (m.from === 'controller-manager') return 'controller-manager';
+  if (m.from === 'scheduler') return 'scheduler';
+  if (m.from.startsWith('kubelet/') || m.from.startsWith('kube-proxy/')) return 'kubelet';
+  return 'other';
+}
+
+interface Group {
+  msgs: Message[];
+  initiator: Initiator | undefined;
+  /** True when a time gap precedes this group (never merged with the one before). */
+  afterGap: boolean;
+}
+
+/** Cut non-housekeeping messages into groups (rules 2–4 above). */
+export function cutMessages(msgs: readonly Message[]): Message[][] {
+  const groups: Group[] = [];
+  let prev: Message | undefined;
+  for (const m of msgs) {
+    const who = initiatorOf(m);
+    const gap = prev !== undefined && m.at - prev.at > GAP_MS;
+    const cur = groups[groups.length - 1];
+    if (
+      !cur ||
+      gap ||
+      (who !== undefined && cur.initiator !== undefined && who !== cur.initiator)
+    ) {
+      groups.push({ msgs: [m], initiator: who, afterGap: gap || !cur });
+    } else {
+      cur.msgs.push(m);
+      cur.initiator ??= who;
+    }
+    prev = m;
+  }
+  // Merge within bursts: the smallest neighbouring pair first.
+  const bursts: Group[][] = [];
+  for (const g of groups) {
+    if (g.afterGap || bursts.length === 0) bursts.push([g]);
+    else bursts[bursts.length - 1]?.push(g);
+  }
+  const out: Message[][] = [];
+  for (const burst of bursts) {
+    const parts = burst.map((g) => g.msgs);
+    while (parts.length > MAX_STEPS_PER_BURST) {
+      let best = 0;
+      for (let i = 1; i < parts.length - 1; i++) {
+        const size = (parts[i]?.length ?? 0) + (parts[i + 1]?.length ?? 0);
+        const bestSize = (parts[best]?.length ?? 0) + (parts[best + 1]?.length ?? 0);
+        if (size < bestSize) best = i;
+      }
+      parts.splice(best, 2, [...(parts[best] ?? []), ...(parts[best + 1] ?? [])]);
+    }
+    out.push(...parts);
+  }
+  return out;
+}
+
+const text = (key: MessageKey, params: Record<string, string | number>): Text => ({
+  key,
+  params,
+});
+
+/** `a, b, c, d, e, …` */
+function names(list: readonly string[]): string {
+  const uniq = [...new Set(list)];
+  return uniq.length > MAX_NAMES ? `${uniq.slice(0, MAX_NAMES).join(', ')}, …` : uniq.join(', ');
+}
+
+const nodeOf = (actor: string): string => actor.slice(actor.indexOf('/') + 1);
+
+function podNode(frame: Snapshot | undefined, ns: string | undefined, name: string): string {
+  const pod = frame?.get('pods', ns, name);
+  return (pod?.spec as { nodeName?: string } | undefined)?.nodeName ?? '';
+}
+
+function readyTransition(node: KubeObject | undefined): number | undefined {
+  const conds = (node?.status as { conditions?: { type: string; lastTransitionTime?: string }[] })
+    ?.conditions;
+  const ready = conds?.find((c) => c.type === 'Ready');
+  return ready?.lastTransitionTime ? parseTimestamp(ready.lastTransitionTime) : undefined;
+}
+
+function nodeReadyAt(frame: Snapshot | undefined, node: string): boolean {
+  const obj = frame?.get('nodes', undefined, node);
+  const conds = (obj?.status as { conditions?: { type: string; status: string }[] })?.conditions;
+  return conds?.find((c) => c.type === 'Ready')?.status === 'True';
+}
+
+/** The status word kubectl shows for the pod's first waiting container, if any. */
+function waitingReason(frame: Snapshot | undefined, ns: string | undefined, name: string): string {
+  const pod = frame?.get('pods', ns, name);
+  const statuses = (
+    pod?.status as { containerStatuses?: { state?: { waiting?: { reason?: string } } }[] }
+  )?.containerStatuses;
+  return statuses?.[0]?.state?.waiting?.reason ?? '';
+}
+
+/**
+ * The title and narration for one step: the most telling thing that happened in it, in this
+ * order: node lifecycle, evictions, namespace deletion, scheduling, the kubelet's work, the
+ * controllers' pods, kubectl's request, docker.
+ */
+export function narrate(
+  msgs: readonly Message[],
+  cluster: Cluster,
+  end: Snapshot,
+): { title: Text; text: Text } {
+  const pick = (key: string, params: Record<string, string | number>) => ({
+    title: text(`${key}.title` as MessageKey, params),
+    text: text(`${key}.text` as MessageKey, params),
+  });
+  const before = cluster.frame((msgs[0]?.seq ?? 0) - 1);
+  const cm = msgs.filter((m) => m.from === 'controller-manager');
+
+  const notReady = cm.find(
+    (m) => m.kind === 'api.patch' && m.ref?.resource === 'nodes' && m.label?.endsWith('/status'),
+  );
+  if (notReady?.ref && !nodeReadyAt(cluster.frame(notReady.seq), notReady.ref.name)) {
+    const node = notReady.ref.name;
+    const stop = [...cluster.inputs]
+      .reverse()
+      .find((i) => i.op === 'stopNode' && i.args[0] === node);
+    const seconds = stop ? Math.round((notReady.at - stop.at) / 1000) : 40;
+    return pick('lab.step.nodeNotReady', { node, seconds });
+  }
+
+  const evictions = cm.filter(
+    (m) =>
+      m.kind === 'api.delete' &&
+      m.ref?.resource === 'pods' &&
+      !nodeReadyAt(before, podNode(before, m.ref.namespace, m.ref.name)) &&
+      podNode(before, m.ref.namespace, m.ref.name) !== '',
+  );
+  const firstEviction = evictions[0];
+  if (firstEviction?.ref) {
+    const node = podNode(before, firstEviction.ref.namespace, firstEviction.ref.name);
+    const since = readyTransition(before?.get('nodes', undefined, node));
+    const seconds = since === undefined ? 300 : Math.round((firstEviction.at - since) / 1000);
+    return pick('lab.step.evicted', {
+      node,
+      seconds,
+      pods: names(evictions.map((m) => m.ref?.name ?? '')),
+    });
+  }
+
+  const nsStatus = cm.find((m) => m.ref?.resource === 'namespaces');
+  if (nsStatus?.ref) {
+    const namespace = nsStatus.ref.name;
+    const gone = !end.get('namespaces', undefined, namespace);
+    return pick(gone ? 'lab.step.namespaceGone' : 'lab.step.namespaceTerminating', { namespace });
+  }
+
+  const binds = msgs.filter((m) => m.kind === 'api.bind' && m.ref);
+  if (binds.length > 0) {
+    const bindings = binds.map(
+      // The binding is stored by the etcd write right after the request.
+      (m) =>
+        `${m.ref?.name} → ${podNode(cluster.frame(m.seq + 1) ?? end, m.ref?.namespace, m.ref?.name ?? '')}`,
+    );
+    return pick('lab.step.scheduled', { bindings: names(bindings) });
+  }
+  const unschedulable = msgs.find(
+    (m) => m.from === 'scheduler' && m.kind === 'api.patch' && m.ref?.resource === 'pods',
+  );
+  if (unschedulable?.ref) {
+    const { namespace = '', name } = unschedulable.ref;
+    const decision = end.decision(`${namespace}/${name}`);
+    return pick('lab.step.unschedulable', { pod: name, reason: decision?.message ?? '' });
+  }
+
+  const kubelet = msgs.filter((m) => m.from.startsWith('kubelet/'));
+  const firstKubelet = kubelet[0];
+  if (firstKubelet) {
+    const node = nodeOf(firstKubelet.from);
+    const podsOf = (pred: (m: Message) => boolean) =>
+      kubelet.filter((m) => pred(m) && m.ref?.resource === 'pods').map((m) => m.ref?.name ?? '');
+    const failed = msgs.find(
+      (m) => m.kind === 'image.pullFailed' || m.kind === 'cri.imagePullFailed',
+    );
+    const patched = podsOf((m) => m.kind === 'api.patch');
+    if (failed) {
+      const pod = patched[0] ?? '';
+      const image = String(failed.summary.params?.image ?? '');
+      // A retry after an earlier failure is the back-off at work, not news.
+      const was = waitingReason(before, ownerNs(kubelet, pod), pod);
+      if (was === 'ErrImagePull' || was === 'ImagePullBackOff') {
+        return pick('lab.step.backOff', { node, pod, image });
+      }
+      return pick('lab.step.pullFailed', { node, pod, image });
+    }
+    const backOff = kubelet.find(
+      (m) =>
+        m.kind === 'api.patch' &&
+        m.ref?.resource === 'pods' &&
+        waitingReason(cluster.frame(m.seq), m.ref.namespace, m.ref.name) === 'ImagePullBackOff',
+    );
+    const pull = msgs.find((m) => m.kind === 'cri.pullImage');
+    if (backOff?.ref && !msgs.some((m) => m.kind === 'cri.startContainer')) {
+      const image = String(pull?.summary.params?.image ?? '') || imageOf(end, backOff);
+      return pick('lab.step.backOff', { node, pod: backOff.ref.name, image });
+    }
+    if (msgs.some((m) => m.kind === 'cri.startContainer')) {
+      return pick('lab.step.started', { node, pods: names(patched) });
+    }
+    if (pull) {
+      return pick('lab.step.pulling', { node, image: String(pull.summary.params?.image ?? '') });
+    }
+    if (msgs.some((m) => m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox')) {
+      return pick('lab.step.stopped', {
+        node,
+        pods: names(podsOf((m) => m.kind === 'api.delete' || m.kind === 'api.create')),
+      });
+    }
+    if (msgs.some((m) => m.kind === 'cri.runPodSandbox')) {
+      return pick('lab.step.podStarting', { node, pods: names(patched) });
+    }
+    if (kubelet.some((m) => m.kind === 'api.list')) return pick('lab.step.nodeStarted', { node });
+  }
+
+  const created = cm.filter((m) => m.kind === 'api.create' && m.ref?.resource === 'pods');
+  if (created.length > 0) {
+    return pick('lab.step.podsCreated', {
+      count: created.length,
+      pods: names(created.map((m) => m.ref?.name ?? '')),
+    });
+  }
+  const deleted = cm.filter((m) => m.kind === 'api.delete' && m.ref?.resource === 'pods');
+  if (deleted.length > 0) {
+    return pick('lab.step.podsDeleted', {
+      count: deleted.length,
+      pods: names(deleted.map((m) => m.ref?.name ?? '')),
+    });
+  }
+  const rs = cm.find((m) => m.kind === 'api.create' && m.ref?.resource === 'replicasets');
+  if (rs?.ref) return pick('lab.step.replicaset', { replicaset: rs.ref.name });
+
+  const request = msgs.find((m) => m.from === 'kubectl');
+  if (request) {
+    // The answer to the last request is what the learner reads in the console.
+    const writes = msgs.filter(
+      (m) => m.from === 'kubectl' && m.kind !== 'api.get' && m.kind !== 'api.list',
+    );
+    const shown = writes[writes.length - 1] ?? request;
+    const answer = msgs.find(
+      (m) => m.seq > shown.seq && m.kind === 'api.response' && m.to === 'kubectl',
+    );
+    const code = Number(answer?.summary.params?.code ?? 0);
+    const key =
+      code >= 400
+        ? 'lab.step.kubectl.error'
+        : writes.length > 0
+          ? 'lab.step.kubectl.write'
+          : 'lab.step.kubectl.read';
+    return pick(key, { request: shown.label ?? shown.kind, code });
+  }
+
+  const build = msgs.find((m) => m.kind === 'image.build');
+  if (build)
+    return pick('lab.step.docker.build', { image: String(build.summary.params?.image ?? '') });
+  const push = msgs.find((m) => m.kind === 'image.push');
+  if (push)
+    return pick('lab.step.docker.push', { image: String(push.summary.params?.image ?? '') });
+
+  const first = msgs.find((m) => initiatorOf(m) !== undefined) ?? msgs[0];
+  return pick('lab.step.other', { actor: first?.from ?? '', count: msgs.length });
+}
+
+/** The namespace of the pod `name` as the kubelet's messages refer to it. */
+function ownerNs(msgs: readonly Message[], name: string): string | undefined {
+  return msgs.find((m) => m.ref?.resource === 'pods' && m.ref.name === name)?.ref?.namespace;
+}
+
+function imageOf(frame: Snapshot, m: Message): string {
+  const pod = m.ref ? frame.get('pods', m.ref.namespace, m.ref.name) : undefined;
+  return (
+    (pod?.spec as { containers?: { image?: string }[] } | undefined)?.containers?.[0]?.image ?? ''
+  );
+}
+
+/**
+ * The steps for the messages from `fromSeq` on (what one console line caused). Needs a
+ * cluster with `keepSnapshots`. `runId` makes the step ids unique in the session.
+ */
+export function stepsFrom(cluster: Cluster, fromSeq: number, runId: string): LabStep[] {
+  const msgs = cluster.messages.slice(fromSeq).filter((m) => !m.housekeeping);
+  const groups = cutMessages(msgs);
+  const nodes = cluster.nodes();
+  return groups.map((group, i) => {
+    const first = group[0] as Message;
+    const last = group[group.length - 1] as Message;
+    const frame = cluster.frame(last.seq) ?? cluster.snapshot();
+    const id = `${runId}-${i + 1}`;
+    const { title, text: narration } = narrate(group, cluster, frame);
+    return {
+      id,
+      title,
+      text: narration,
+      model: stageModel(frame, nodes, group, id),
+      namespaces: namespacesAt(frame),
+      messages: group.map((m) => storyMessage(m, cluster.frame(m.seq))),
+      seqFrom: first.seq,
+      seqTo: last.seq,
+      at: first.at - START_MS,
+    };
+  });
+}
+
+/** A step without messages (a node stopped, time passed): the stage as it is now. */
+export function quietStep(
+  cluster: Cluster,
+  runId: string,
+  key: 'lab.step.nodeStopped' | 'lab.step.nodeStarted' | 'lab.step.quiet',
+  params: Record<string, string | number>,
+): LabStep {
+  const frame = cluster.snapshot();
+  const id = `${runId}-1`;
+  return {
+    id,
+    title: text(`${key}.title`, params),
+    text: text(`${key}.text`, params),
+    model: stageModel(frame, cluster.nodes(), [], id),
+    namespaces: namespacesAt(frame),
+    messages: [],
+    seqFrom: cluster.messages.length,
+    seqTo: cluster.messages.length - 1,
+    at: cluster.now() - START_MS,
+  };
+}
