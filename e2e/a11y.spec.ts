@@ -8,14 +8,18 @@ test.describe('accessibility', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`axe finds no violations (${lang}, ${colorScheme})`, async ({ page, watch }) => {
         await page.emulateMedia({ colorScheme });
-        await openApp(page, `?lang=${lang}&step=2`);
-        // Settle animations so colours are final, then scan two pictures: pods waiting in the
-        // tray, and six messages with pods being created; each with a tooltip and kube-system open.
-        for (const step of ['api-request', 'image-pull']) {
-          if (step === 'image-pull') {
-            await page.getByRole('slider').fill('5');
-          }
+        // Three pictures: the pod waiting in the tray, the scheduler's decision table, and the
+        // busiest detailed step (22 messages in the Messages panel). Each with a tooltip open
+        // and kube-system unfolded.
+        const pictures = [
+          { query: 'level=simple&step=2', step: 'api-request', panel: 'messages' },
+          { query: 'level=simple&step=3', step: 'scheduler-choice', panel: 'decision' },
+          { query: 'level=detailed&step=11', step: 'pod-running', panel: 'messages' },
+        ];
+        for (const { query, step, panel } of pictures) {
+          await openApp(page, `?lang=${lang}&${query}`);
           await expect(page.getByTestId('stage')).toHaveAttribute('data-step', step);
+          await expect(page.locator('[role=tabpanel]')).toHaveAttribute('data-panel', panel);
           await page.locator('.system-pods summary').first().click();
           await page.locator('[data-component="scheduler"]').focus();
           // Packets take turns; scan once every label has had its turn and faded.

@@ -1,14 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { expect, openApp, test } from './fixtures.ts';
+import { story } from './story.ts';
 
-const STEP_IDS = [
-  'image-push',
-  'api-request',
-  'scheduler-choice',
-  'kubelet',
-  'image-pull',
-  'pod-running',
-];
+/** Every step of both levels, as `?level=…&step=N` queries with the id the stage must show. */
+const PICTURES = (['simple', 'detailed'] as const).flatMap((level) =>
+  story.levels[level].map((step, i) => ({ level, n: i + 1, id: step.id })),
+);
 const shots = 'screenshots';
 
 test.describe('layout', () => {
@@ -22,22 +19,21 @@ test.describe('layout', () => {
       watch,
     }) => {
       await page.setViewportSize({ width: 1280, height: 800 });
-      await openApp(page, `?lang=${lang}&step=1`);
-      for (const [i, id] of STEP_IDS.entries()) {
-        if (i > 0)
-          await page
-            .getByRole('button', { name: lang === 'en' ? 'Next step' : '다음 단계' })
-            .click();
+      for (const { level, n, id } of PICTURES) {
+        await openApp(page, `?lang=${lang}&level=${level}&step=${n}`);
         await expect(page.getByTestId('stage')).toHaveAttribute('data-step', id);
         // Let packets and pods settle before measuring and photographing.
-        await page.waitForTimeout(900);
+        await page.waitForTimeout(500);
         const size = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           scrollHeight: document.documentElement.scrollHeight,
         }));
-        await page.screenshot({ path: `${shots}/desktop-${lang}-${i + 1}-${id}.png` });
-        expect(size.scrollWidth, `${id}: no horizontal scroll`).toBeLessThanOrEqual(1280);
-        expect(size.scrollHeight, `${id}: no vertical scroll`).toBeLessThanOrEqual(800);
+        await page.screenshot({ path: `${shots}/desktop-${lang}-${level}-${n}-${id}.png` });
+        expect(size.scrollWidth, `${level} ${id}: no horizontal scroll`).toBeLessThanOrEqual(1280);
+        expect(size.scrollHeight, `${level} ${id}: no vertical scroll`).toBeLessThanOrEqual(800);
+        // The panels under the diagram keep a readable height (they scroll inside).
+        const panels = await page.getByTestId('panels').boundingBox();
+        expect(panels?.height ?? 0, `${level} ${id}: panel height`).toBeGreaterThanOrEqual(130);
       }
       expect(watch.consoleErrors).toEqual([]);
     });
@@ -47,23 +43,23 @@ test.describe('layout', () => {
       watch,
     }) => {
       await page.setViewportSize({ width: 390, height: 844 });
-      await openApp(page, `?lang=${lang}&step=1`);
-      for (const [i, id] of STEP_IDS.entries()) {
-        if (i > 0)
-          await page
-            .getByRole('button', { name: lang === 'en' ? 'Next step' : '다음 단계' })
-            .click();
+      for (const { level, n, id } of PICTURES) {
+        await openApp(page, `?lang=${lang}&level=${level}&step=${n}`);
         await expect(page.getByTestId('stage')).toHaveAttribute('data-step', id);
-        await page.waitForTimeout(900);
+        await page.waitForTimeout(500);
         await page.screenshot({
-          path: `${shots}/phone-${lang}-${i + 1}-${id}.png`,
+          path: `${shots}/phone-${lang}-${level}-${n}-${id}.png`,
           fullPage: true,
         });
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(scrollWidth, `${id}: no horizontal scroll`).toBeLessThanOrEqual(390);
+        expect(scrollWidth, `${level} ${id}: no horizontal scroll`).toBeLessThanOrEqual(390);
         // Nothing sticks out of the screen, the pinned player included.
         const outside = await page.evaluate(() =>
-          [...document.querySelectorAll('.player *, .stage *')]
+          [
+            ...document.querySelectorAll(
+              '.player *, .stage *, .narration *, .level-switch *, .panels, .panel-tabs *',
+            ),
+          ]
             .filter((el) => {
               const r = el.getBoundingClientRect();
               const style = getComputedStyle(el);
@@ -72,7 +68,7 @@ test.describe('layout', () => {
             })
             .map((el) => el.className || el.tagName),
         );
-        expect(outside, `${id}: elements off screen`).toEqual([]);
+        expect(outside, `${level} ${id}: elements off screen`).toEqual([]);
       }
       expect(watch.consoleErrors).toEqual([]);
     });

@@ -1,43 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures.ts';
+import { activeComponents, podPicture, say, story } from './story.ts';
 
-const STEP_IDS = [
-  'image-push',
-  'api-request',
-  'scheduler-choice',
-  'kubelet',
-  'image-pull',
-  'pod-running',
-];
-const WEB_PODS = ['web-7c79c4bf97-2zb68', 'web-7c79c4bf97-qb62p', 'web-7c79c4bf97-x6j7v'];
+// The page opens at the simple level: the study note's six beats.
+const SIMPLE = story.levels.simple;
+const STEP_IDS = SIMPLE.map((s) => s.id);
+/** The Deployment's one pod, as the engine named it (`web-<template hash>-<suffix>`). */
+const WEB_POD = SIMPLE.at(-1)?.model.pods.find((p) => p.namespace === 'default')?.name ?? 'missing';
 
 const stage = (page: Page) => page.getByTestId('stage');
-
-/** What the stage shows about pods: `ns/name node status`, sorted, for comparing pictures. */
-async function podPicture(page: Page): Promise<string[]> {
-  const pods = await page
-    .locator('[data-pod]')
-    .evaluateAll((els) =>
-      els.map(
-        (el) =>
-          `${el.getAttribute('data-pod')} node=${el.getAttribute('data-node')} ${el.getAttribute('data-status')}`,
-      ),
-    );
-  return pods.sort();
-}
-
-async function activeComponents(page: Page): Promise<string[]> {
-  const ids = await page
-    .locator('[data-component][data-active="true"]')
-    .evaluateAll((els) =>
-      els.map((el) =>
-        el.getAttribute('data-node')
-          ? `${el.getAttribute('data-component')}/${el.getAttribute('data-node')}`
-          : (el.getAttribute('data-component') ?? ''),
-      ),
-    );
-  return ids.sort();
-}
 
 test.describe('player', () => {
   test('Next step and Previous step walk the six steps in order and the URL follows', async ({
@@ -100,7 +71,9 @@ test.describe('player', () => {
   test('a deep link ?step=3 opens the scheduler step, paused', async ({ page }) => {
     await openApp(page, '?lang=en&step=3&scenario=container-flow');
     await expect(stage(page)).toHaveAttribute('data-step', 'scheduler-choice');
-    await expect(page.getByTestId('narration')).toContainText('The scheduler chooses nodes');
+    await expect(page.getByTestId('narration')).toContainText(
+      say('en', SIMPLE[2]?.title ?? { key: 'app.title' }),
+    );
     await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveValue('3');
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
     // Other parameters are kept as they were.
@@ -120,7 +93,9 @@ test.describe('player', () => {
     await openApp(page, '?lang=en&step=1');
     await expect(page.locator('[data-pod^="default/"]')).toHaveCount(0);
     // kube-system pods exist from the start (folded per node), all Running.
-    await expect(page.locator('[data-namespace="kube-system"]')).toHaveCount(10);
+    await expect(page.locator('[data-namespace="kube-system"]')).toHaveCount(
+      SIMPLE[0]?.model.pods.filter((p) => p.namespace === 'kube-system').length ?? -1,
+    );
     await expect(page.locator('[data-pod="kube-system/etcd-control-plane"]')).toHaveAttribute(
       'data-node',
       'control-plane',
@@ -128,34 +103,27 @@ test.describe('player', () => {
 
     await page.keyboard.press('ArrowRight');
     const tray = page.getByTestId('scheduler-queue');
-    for (const name of WEB_PODS) {
-      const pod = tray.locator(`[data-pod="default/${name}"]`);
-      await expect(pod).toHaveAttribute('data-status', 'Pending');
-      await expect(pod).toHaveAttribute('data-node', '');
-      await expect(pod).toContainText('Pending');
-    }
+    const waiting = tray.locator(`[data-pod="default/${WEB_POD}"]`);
+    await expect(waiting).toHaveAttribute('data-status', 'Pending');
+    await expect(waiting).toHaveAttribute('data-node', '');
+    await expect(waiting).toContainText('Pending');
 
     await page.keyboard.press('ArrowRight');
     await expect(tray.locator('[data-pod]')).toHaveCount(0);
-    const x6j7v = page.locator('[data-pod="default/web-7c79c4bf97-x6j7v"]');
-    await expect(x6j7v).toHaveAttribute('data-node', 'node1');
-    await expect(x6j7v).toHaveAttribute('data-status', 'Pending');
+    const web = page.locator(`[data-pod="default/${WEB_POD}"]`);
+    await expect(web).toHaveAttribute('data-node', /^node\d$/);
+    await expect(web).toHaveAttribute('data-status', 'Pending');
     // Nothing of the learner's lands on the tainted control-plane node.
     await expect(page.locator('[data-pod^="default/"][data-node="control-plane"]')).toHaveCount(0);
 
     await page.keyboard.press('ArrowRight');
-    await expect(x6j7v).toHaveAttribute('data-status', 'ContainerCreating');
-    await expect(x6j7v).toContainText('ContainerCreating');
+    await expect(web).toHaveAttribute('data-status', 'ContainerCreating');
+    await expect(web).toContainText('ContainerCreating');
 
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect(stage(page)).toHaveAttribute('data-step', 'pod-running');
-    for (const name of WEB_PODS) {
-      await expect(page.locator(`[data-pod="default/${name}"]`)).toHaveAttribute(
-        'data-status',
-        'Running',
-      );
-    }
+    await expect(web).toHaveAttribute('data-status', 'Running');
   });
 
   test('every component is on the stage, per-node ones once per node', async ({ page }) => {
@@ -211,7 +179,7 @@ test.describe('player', () => {
     await expect(stage(page)).toHaveAttribute('data-step', 'kubelet');
     await expect(timeline).toHaveAttribute(
       'aria-valuetext',
-      'Step 4 of 6: The kubelet sees its pod',
+      `Step 4 of 6: ${say('en', SIMPLE[3]?.title ?? { key: 'app.title' })}`,
     );
     const speed = page.getByRole('combobox', { name: 'Speed' });
     await expect(speed.locator('option')).toHaveText(['0.5×', '1×', '1.5×', '2×', '4×']);
@@ -236,32 +204,36 @@ test.describe('player', () => {
     await expect(stage(page)).toHaveAttribute('data-step', 'image-pull');
     await expect(page.getByTestId('progress')).toHaveText('Step 5 of 6');
     await expect(page.getByTestId('narration')).toContainText('The runtime pulls the image');
-    await expect(page.locator('[data-pod="default/web-7c79c4bf97-qb62p"]')).toHaveAttribute(
+    await expect(page.locator(`[data-pod="default/${WEB_POD}"]`)).toHaveAttribute(
       'data-status',
       'ContainerCreating',
     );
-    await expect(page.locator('[data-message]')).toHaveCount(6);
+    await expect(page.locator('[data-message]')).toHaveCount(SIMPLE[4]?.model.packets.length ?? -1);
     // Keys held down: many events in one burst.
     for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft');
     await expect(stage(page)).toHaveAttribute('data-step', 'image-push');
     await expect(page.locator('[data-pod^="default/"]')).toHaveCount(0);
-    await expect(page.locator('[data-message]')).toHaveCount(1);
+    await expect(page.locator('[data-message]')).toHaveCount(SIMPLE[0]?.model.packets.length ?? -1);
   });
 
-  test('packets carry their label and are listed in order with sender and receiver', async ({
+  test('packets carry their label and are listed in order with sender, receiver and meaning', async ({
     page,
   }) => {
+    const step = SIMPLE[1];
     await openApp(page, '?lang=en&step=2');
-    await expect(page.locator('[data-packet]')).toHaveCount(3);
-    await expect(page.locator('[data-packet="create-deployment"] .packet-label')).toHaveText(
+    await expect(page.locator('[data-packet]')).toHaveCount(step?.model.packets.length ?? -1);
+    const first = step?.model.packets[0];
+    expect(first?.label).toBe('POST /apis/apps/v1/namespaces/default/deployments');
+    await expect(page.locator(`[data-packet="${first?.id}"] .packet-label`)).toHaveText(
       'POST /apis/apps/v1/namespaces/default/deployments',
     );
     const messages = page.locator('[data-message]');
-    await expect(messages).toHaveText([
-      /^1Developer → API serverPOST \/apis\/apps\/v1\/namespaces\/default\/deployments$/,
-      /^2API server → etcdput \/registry\/deployments\/default\/web$/,
-      /^3Controller manager → API server/,
-    ]);
+    await expect(messages).toHaveCount(step?.model.packets.length ?? -1);
+    await expect(messages.first()).toHaveText(
+      `1Developer → API serverPOST /apis/apps/v1/namespaces/default/deployments${say('en', step?.messages[0]?.summary ?? { key: 'app.title' })}`,
+    );
+    // The API server answers kubectl: 201 Created.
+    await expect(messages.nth(1)).toContainText('API server → Developer201');
     await expect(messages.first()).toHaveAttribute('data-from', 'developer');
     await expect(messages.first()).toHaveAttribute('data-to', 'api-server');
   });
@@ -297,19 +269,15 @@ test.describe('player', () => {
       if (i > 0) await page.keyboard.press('ArrowRight');
       await expect(stage(page)).toHaveAttribute('data-step', id);
     }
-    await expect(page.locator('[data-pod="default/web-7c79c4bf97-x6j7v"]')).toHaveAttribute(
+    await expect(page.locator(`[data-pod="default/${WEB_POD}"]`)).toHaveAttribute(
       'data-status',
       'Running',
     );
-    // The packet to etcd sits beside its arrowhead without having travelled.
-    const packet = page.locator('[data-packet="store-status"] .packet-dot');
-    await expect(packet).toBeVisible();
-    const etcd = await page.locator('[data-component="etcd"]').boundingBox();
-    const dot = await packet.boundingBox();
-    expect(etcd && dot).toBeTruthy();
-    if (etcd && dot) {
-      const dx = dot.x + dot.width / 2 - (etcd.x + etcd.width);
-      expect(Math.abs(dx)).toBeLessThan(40);
-    }
+    // Packets do not travel: each dot is at rest where it appears.
+    const dot = page.locator('[data-packet] .packet-dot').last();
+    await expect(dot).toBeVisible();
+    const before = await dot.boundingBox();
+    await page.waitForTimeout(250);
+    expect(await dot.boundingBox()).toEqual(before);
   });
 });
