@@ -23,6 +23,7 @@ import {
   type NodeInfo,
   newNodeInfo,
   removePod,
+  replacePodSameSpec,
   type ScheduleResult,
   schedulePod,
   setNode,
@@ -127,6 +128,16 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   /** A status-only update of a waiting pod (e.g. our own PodScheduled=False) is no reason to retry. */
   let ignoreKey: string | undefined;
 
+  /** Normalized image → how many nodes in `infos` hold it (kube-scheduler's image states). */
+  const imageNodeCounts = new Map<string, number>();
+  const countImages = (info: NodeInfo, delta: 1 | -1) => {
+    for (const img of info.imageSizes.keys()) {
+      const n = (imageNodeCounts.get(img) ?? 0) + delta;
+      if (n === 0) imageNodeCounts.delete(img);
+      else imageNodeCounts.set(img, n);
+    }
+  };
+
   const reindex = () => {
     index = new Map(infos.map((info, i) => [info.name, i]));
   };
@@ -142,6 +153,22 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     updateInfo(p.node, (info) => removePod(info, p.pod));
   };
   const place = (key: string, node: string, pod: Pod) => {
+    const p = placed.get(key);
+    if (p && p.node === node) {
+      // A new copy of a pod on the same node with the same spec (status and metadata updates,
+      // most pod events): swap the object without recomputing the node's sums.
+      const i = index.get(node);
+      const next = i === undefined ? undefined : replacePodSameSpec(infos[i]!, p.pod, pod);
+      if (next) {
+        infos[i!] = next;
+        placed.delete(key);
+        placed.set(key, { node, pod });
+        const onNode = placedOn.get(node)!;
+        onNode.delete(key);
+        onNode.set(key, pod);
+        return;
+      }
+    }
     unplace(key);
     placed.set(key, { node, pod });
     let onNode = placedOn.get(node);
@@ -188,6 +215,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     if (e.type === 'DELETED') {
       const i = index.get(name);
       if (i !== undefined) {
+        countImages(infos[i]!, -1);
         infos = infos.filter((_, j) => j !== i);
         reindex();
       }
@@ -198,11 +226,17 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     if (i === undefined) {
       // O(pods on the node), not O(all pods) and a rebuilt index per added node.
       const pods = [...(placedOn.get(name)?.values() ?? [])];
-      infos.push(newNodeInfo(node, pods));
+      const info = newNodeInfo(node, pods);
+      infos.push(info);
+      countImages(info, 1);
       index.set(name, infos.length - 1);
       moveRequested = true;
     } else {
-      infos[i] = setNode(infos[i]!, node);
+      const before = infos[i]!;
+      const after = setNode(before, node);
+      infos[i] = after;
+      countImages(before, -1);
+      countImages(after, 1);
       if (!e.old || nodeSchedulingFacts(e.old) !== nodeSchedulingFacts(e.object))
         moveRequested = true;
     }
@@ -227,6 +261,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       random: ctx.random,
       startIndex: nextStartIndex,
       explain,
+      imageNodeCounts,
     });
     nextStartIndex = result.nextStartIndex;
     decisions.set(key, { ...result, pod: key, at: ctx.now, attempt });
@@ -317,6 +352,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     onStart() {
       infos = [];
       index = new Map();
+      imageNodeCounts.clear();
       placed.clear();
       placedOn.clear();
       assumed.clear();

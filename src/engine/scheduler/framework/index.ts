@@ -37,6 +37,7 @@ export {
   newNodeInfo,
   podHostPorts,
   removePod,
+  replacePodSameSpec,
   setNode,
 } from './nodeInfo.ts';
 export { defaultSpreadSelector } from './plugins/podTopologySpread.ts';

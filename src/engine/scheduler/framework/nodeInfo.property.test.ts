@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { addPod, newNodeInfo, podHostPorts, removePod } from './nodeInfo.ts';
+import {
+  addPod,
+  appendPod,
+  newNodeInfo,
+  podHostPorts,
+  removePod,
+  replacePodSameSpec,
+} from './nodeInfo.ts';
 import { hasAffinity, hasRequiredAntiAffinity } from './plugins/interPodAffinity.ts';
 import { podRequests } from './resources.ts';
 import { makeNode, makePod } from './testing.ts';
@@ -66,6 +73,33 @@ describe('NodeInfo bookkeeping', () => {
         expect(new Set(names).size).toBe(names.length);
       }),
       { numRuns: 300, seed: 3 },
+    );
+  });
+
+  it('a new copy with the same spec (a status update) leaves the node as remove-then-append does', () => {
+    fc.assert(
+      fc.property(ops, fc.nat(), (steps, pick) => {
+        let info = newNodeInfo(makeNode('worker1'));
+        for (const s of steps) info = s.add ? addPod(info, s.pod) : removePod(info, s.pod);
+        if (info.pods.length === 0) return;
+        const stored = info.pods[pick % info.pods.length]!;
+        const copy: Pod = { ...stored, status: { phase: 'Running' } };
+        const fast = replacePodSameSpec(info, stored, copy);
+        const slow = appendPod(removePod(info, stored), copy);
+        expect(fast).toBeDefined();
+        expect(fast!.pods).toEqual(slow.pods);
+        expect(fast!.pods.at(-1)).toBe(copy);
+        expect(fast!.podsWithAffinity).toEqual(slow.podsWithAffinity);
+        expect(fast!.podsWithRequiredAntiAffinity).toEqual(slow.podsWithRequiredAntiAffinity);
+        expect(fast!.requested).toEqual(slow.requested);
+        expect(fast!.nonZeroRequested).toEqual(slow.nonZeroRequested);
+        expect(fast!.usedPorts).toEqual(slow.usedPorts);
+        expect(fast!.requestedOther).toEqual(slow.requestedOther);
+        // A changed spec is not this function's business.
+        const respec: Pod = { ...stored, spec: { ...stored.spec!, containers: [] } };
+        expect(replacePodSameSpec(info, stored, respec)).toBeUndefined();
+      }),
+      { numRuns: 300, seed: 4 },
     );
   });
 });

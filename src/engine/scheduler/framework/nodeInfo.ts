@@ -148,6 +148,39 @@ export function appendPod(info: NodeInfo, pod: Pod): NodeInfo {
   };
 }
 
+/**
+ * `removePod(info, stored)` then `appendPod(…, pod)` for a new copy `pod` of the `stored` pod
+ * that has the very same `spec` object (a status or metadata change: the common pod update).
+ * Requests, host ports and affinity come from the spec, so they are unchanged and are not
+ * recomputed; the pod moves to the end of the lists exactly as remove-then-append does.
+ * Returns undefined when `stored` is not on the node or the specs differ.
+ */
+export function replacePodSameSpec(info: NodeInfo, stored: Pod, pod: Pod): NodeInfo | undefined {
+  if (stored.spec !== pod.spec) return undefined;
+  const i = info.pods.indexOf(stored);
+  if (i === -1) return undefined;
+  return {
+    ...info,
+    pods: moveToEnd(info.pods, i, pod),
+    podsWithAffinity: replaced(info.podsWithAffinity, stored, pod),
+    podsWithRequiredAntiAffinity: replaced(info.podsWithRequiredAntiAffinity, stored, pod),
+  };
+}
+
+/** A copy of `list` without its element `i` and with `pod` appended. */
+function moveToEnd(list: readonly Pod[], i: number, pod: Pod): Pod[] {
+  const out = new Array<Pod>(list.length);
+  let j = 0;
+  for (let k = 0; k < list.length; k++) if (k !== i) out[j++] = list[k]!;
+  out[j] = pod;
+  return out;
+}
+
+function replaced(list: Pod[], stored: Pod, pod: Pod): Pod[] {
+  const i = list.indexOf(stored);
+  return i === -1 ? list : moveToEnd(list, i, pod);
+}
+
 function addOther(
   base: Readonly<Record<string, number>>,
   delta: Readonly<Record<string, number>>,

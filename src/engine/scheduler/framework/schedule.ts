@@ -36,6 +36,11 @@ export interface ScheduleOptions {
    * decision, message and counters are the same.
    */
   explain?: boolean;
+  /**
+   * On how many of `nodes` each normalized image is (the snapshot's image states), when the
+   * caller keeps that count up to date; otherwise ImageLocality counts by scanning the nodes.
+   */
+  imageNodeCounts?: ReadonlyMap<string, number>;
 }
 
 export interface NodeVerdict {
@@ -227,6 +232,7 @@ export function schedulePod(
     hostPorts: podHostPorts(pod),
     tolerations: pod.spec?.tolerations ?? [],
     allNodes: nodes,
+    ...(opts.imageNodeCounts ? { imageNodeCounts: opts.imageNodeCounts } : {}),
   };
 
   // PreFilter: plugins with nothing to check return Skip and are left out of Filter.

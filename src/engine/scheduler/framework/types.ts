@@ -27,4 +27,6 @@ export interface CycleState {
   tolerations: readonly Toleration[];
   /** All nodes of the snapshot (ImageLocality and PodTopologySpread look beyond the feasible). */
   allNodes: readonly NodeInfo[];
+  /** On how many of `allNodes` each normalized image is, when the caller keeps that count. */
+  imageNodeCounts?: ReadonlyMap<string, number>;
 }

@@ -41,7 +41,10 @@ export function preScore(state: CycleState): ImageState {
   for (const img of images) {
     if (numNodes.has(img)) continue;
     let n = 0;
-    for (const node of state.allNodes) if (node.imageSizes.has(img)) n++;
+    const counts = state.imageNodeCounts;
+    // The scheduler's snapshot keeps the count (its imageStates); otherwise scan the nodes.
+    if (counts) n = counts.get(img) ?? 0;
+    else for (const node of state.allNodes) if (node.imageSizes.has(img)) n++;
     numNodes.set(img, n);
     if (n > 0) none = false;
   }
