@@ -74,6 +74,12 @@ test.describe('the container-flow story', () => {
     await expect(chosenRow).toContainText('chosen');
     const chosen = await chosenRow.getAttribute('data-decision-node');
     expect(chosen).toMatch(/^node\d$/);
+    // Equal best totals: the table says the pick among them was random, as kube-scheduler's is.
+    const rows = story.levels.simple[2]?.decision?.rows ?? [];
+    const best = Math.max(...rows.flatMap((r) => (r.feasible ? [r.total ?? 0] : [])));
+    const tied = rows.filter((r) => r.feasible && r.total === best).length > 1;
+    if (tied) await expect(table).toContainText('picks one of them at random');
+    else await expect(table).not.toContainText('at random');
     // Every worker passed the filters and has a total.
     for (const node of ['node1', 'node2', 'node3']) {
       await expect(table.locator(`[data-decision-node="${node}"]`)).toContainText('passed');

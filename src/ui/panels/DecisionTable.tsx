@@ -2,6 +2,18 @@ import type { DecisionView } from '../../story/types.ts';
 import { useT } from '../ViewStoreContext.tsx';
 
 /**
+ * Did several feasible nodes share the best total? Then kube-scheduler's `selectHost` picked
+ * one of them at random, and the table should say so (otherwise "chosen" looks arbitrary).
+ */
+export function sharedTopScore(decision: Pick<DecisionView, 'rows'>): boolean {
+  const totals = decision.rows.flatMap((row) =>
+    row.feasible && row.total !== undefined ? [row.total] : [],
+  );
+  const best = Math.max(...totals);
+  return totals.filter((total) => total === best).length > 1;
+}
+
+/**
  * The scheduler's decision for one pod: one row per node with the filter's verdict (or its
  * reason for rejecting the node), each score plugin's weighted score and the total. The chosen
  * node is marked with a word and a check mark, never by colour alone.
@@ -9,21 +21,16 @@ import { useT } from '../ViewStoreContext.tsx';
 export function DecisionTable({ decision }: { decision: DecisionView }) {
   const t = useT();
   const span = decision.plugins.length + 1;
-  const totals = decision.rows.flatMap((row) =>
-    row.feasible && row.total !== undefined ? [row.total] : [],
-  );
-  const best = Math.max(...totals);
-  // kube-scheduler's selectHost picks at random among the nodes sharing the top score.
-  const tie = totals.filter((total) => total === best).length > 1;
+  const tie = sharedTopScore(decision);
   return (
     <div className="decision" data-testid="decision">
-      {/* A wide table scrolls inside its own box; focusable so keyboards can scroll it too. */}
+      {/* The title stays put while a wide table scrolls sideways under it. */}
+      <h3 className="decision-title" id="decision-caption">
+        {t('decision.caption', { pod: `${decision.namespace}/${decision.pod}` })}
+      </h3>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1). */}
       <section className="decision-scroll" tabIndex={0} aria-labelledby="decision-caption">
-        <table className="decision-table">
-          <caption id="decision-caption">
-            {t('decision.caption', { pod: `${decision.namespace}/${decision.pod}` })}
-          </caption>
+        <table className="decision-table" aria-labelledby="decision-caption">
           <thead>
             <tr>
               <th scope="col">{t('decision.node')}</th>

@@ -1,7 +1,7 @@
 /**
  * The stage's view model: plain data that says what the diagram shows at one step. The stage
- * renders this and nothing else, so whatever produces it (today the placeholder demo, later
- * the story layer from the engine's frames) can change without touching the components.
+ * renders this and nothing else, so whatever produces it (the story layer, from the engine's
+ * frames) can change without touching the components.
  */
 
 /** A node of the cluster as the stage draws it. */
