@@ -67,10 +67,13 @@ export const labEn = {
     'The kubelet on {node} stops the containers of {pods} and removes the pods from the API server.',
   'lab.step.nodeStopped.title': '{node} stopped',
   'lab.step.nodeStopped.text':
-    'The kubelet, kube-proxy and container runtime of {node} are down. Nobody tells the control plane: it notices only when the heartbeats stop, after 40 s. Fast-forward to see it.',
+    'The kubelet, kube-proxy and container runtime of {node} are down. Nobody tells the control plane: it notices only when the heartbeats have been missing for 50 s (node-monitor-grace-period). Fast-forward to see it.',
   'lab.step.nodeStarted.title': '{node} is back',
   'lab.step.nodeStarted.text':
     'The kubelet on {node} starts again, reports the node Ready and syncs its pods; kube-proxy reloads its rules.',
+  'lab.step.nodeStatus.title': 'kubelet on {node} reports',
+  'lab.step.nodeStatus.text':
+    'The kubelet on {node} reports its node\u2019s status to the API server (what its cAdvisor sees: resources, conditions, the images it now holds); the API server stores it in etcd.',
   'lab.step.other.title': '{actor}',
   'lab.step.other.text': '{actor} works with the API server ({count} messages).',
   'lab.step.quiet.title': 'Time passes',

@@ -62,10 +62,13 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{node} 노드의 kubelet이 {pods} 파드의 컨테이너를 멈추고 API 서버에서 파드를 지웁니다.',
   'lab.step.nodeStopped.title': '{node} 중지',
   'lab.step.nodeStopped.text':
-    '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다. 컨트롤 플레인에 알려 주는 쪽은 없습니다. 하트비트가 끊긴 지 40초가 지나야 알아챕니다. 빨리 감기로 확인해 보세요.',
+    '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다. 컨트롤 플레인에 알려 주는 쪽은 없습니다. 하트비트가 50초 동안 끊겨야(node-monitor-grace-period) 알아챕니다. 빨리 감기로 확인해 보세요.',
   'lab.step.nodeStarted.title': '{node} 복귀',
   'lab.step.nodeStarted.text':
     '{node} 노드의 kubelet이 다시 시작해 노드가 Ready라고 알리고 파드를 맞춰 봅니다. kube-proxy도 규칙을 다시 불러옵니다.',
+  'lab.step.nodeStatus.title': '{node}의 kubelet 보고',
+  'lab.step.nodeStatus.text':
+    '{node} 노드의 kubelet이 노드 상태(cAdvisor가 보는 자원, 상태 조건, 지금 가진 이미지)를 API 서버에 보고하고, API 서버가 이를 etcd에 저장합니다.',
   'lab.step.other.title': '{actor}',
   'lab.step.other.text': '{actor} 컴포넌트가 API 서버와 메시지 {count}개를 주고받습니다.',
   'lab.step.quiet.title': '시간이 흐름',

@@ -4,7 +4,7 @@
  *
  * Cutting rules, in order:
  * 1. Housekeeping (lease renewals, heartbeats) is left out.
- * 2. A virtual-time gap of more than `GAP_MS` always starts a new step: a node failure spans
+ * 2. A virtual-time gap of `GAP_MS` or more always starts a new step: a node failure spans
  *    minutes, and "NotReady after 40 s" and "evicted after 300 s" must be separate pictures.
  * 3. Within a burst, a new step starts when a different component takes the initiative
  *    (kubectl, the controller manager, the scheduler, a kubelet, the developer). Replies, etcd
@@ -20,8 +20,8 @@ import { stageModel, storyMessage } from '../story/stage.ts';
 import type { StoryMessage, Text } from '../story/types.ts';
 import type { StageModel } from '../ui/stage/model.ts';
 
-/** A pause longer than this (virtual ms) between two messages starts a new step. */
-export const GAP_MS = 1500;
+/** A pause this long or longer (virtual ms) between two messages starts a new step. */
+export const GAP_MS = 1000;
 /** At most this many steps per burst of activity. */
 export const MAX_STEPS_PER_BURST = 5;
 /** Long lists of names in narration are cut after this many. */
@@ -92,10 +92,12 @@ interface Group {
 /** Cut non-housekeeping messages into groups (rules 2–4 above). */
 export function cutMessages(msgs: readonly Message[]): Message[][] {
   const groups: Group[] = [];
-  let prev: Message | undefined;
+  // Gaps are measured from the last message that was not an echo (a watch delivery or an etcd
+  // operation a few ms after its request), so a status change one second later still splits.
+  let prevAt: number | undefined;
   for (const m of msgs) {
     const who = initiatorOf(m);
-    const gap = prev !== undefined && m.at - prev.at > GAP_MS;
+    const gap = prevAt !== undefined && m.at - prevAt >= GAP_MS;
     const cur = groups[groups.length - 1];
     if (
       !cur ||
@@ -107,7 +109,8 @@ export function cutMessages(msgs: readonly Message[]): Message[][] {
       cur.msgs.push(m);
       cur.initiator ??= who;
     }
-    prev = m;
+    if (m.kind !== 'watch.event' && !m.kind.startsWith('etcd.')) prevAt = m.at;
+    else prevAt ??= m.at;
   }
   // Merge within bursts: the smallest neighbouring pair first.
   const bursts: Group[][] = [];
@@ -192,12 +195,13 @@ export function narrate(
   const notReady = cm.find(
     (m) => m.kind === 'api.patch' && m.ref?.resource === 'nodes' && m.label?.endsWith('/status'),
   );
-  if (notReady?.ref && !nodeReadyAt(cluster.frame(notReady.seq), notReady.ref.name)) {
+  // The frame after the etcd write that follows the request.
+  if (notReady?.ref && !nodeReadyAt(cluster.frame(notReady.seq + 1) ?? end, notReady.ref.name)) {
     const node = notReady.ref.name;
-    const stop = [...cluster.inputs]
-      .reverse()
-      .find((i) => i.op === 'stopNode' && i.args[0] === node);
-    const seconds = stop ? Math.round((notReady.at - stop.at) / 1000) : 40;
+    // Seconds since the node's last heartbeat: its Lease's renewTime.
+    const lease = end.get('leases', 'kube-node-lease', node);
+    const renew = (lease?.spec as { renewTime?: string } | undefined)?.renewTime;
+    const seconds = renew ? Math.round((notReady.at - parseTimestamp(renew)) / 1000) : 50;
     return pick('lab.step.nodeNotReady', { node, seconds });
   }
 
@@ -292,6 +296,9 @@ export function narrate(
       return pick('lab.step.podStarting', { node, pods: names(patched) });
     }
     if (kubelet.some((m) => m.kind === 'api.list')) return pick('lab.step.nodeStarted', { node });
+    if (kubelet.some((m) => m.ref?.resource === 'nodes' && m.label?.endsWith('/status'))) {
+      return pick('lab.step.nodeStatus', { node });
+    }
   }
 
   const created = cm.filter((m) => m.kind === 'api.create' && m.ref?.resource === 'pods');

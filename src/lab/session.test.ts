@@ -1,0 +1,326 @@
+/**
+ * The lab session as a learner meets it: it starts where the guided flow ends, the study
+ * note's namespace commands print what kubectl 1.32 prints, and the what-ifs end where a real
+ * cluster would, after the real timings.
+ */
+import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/index.ts';
+import { buildContainerFlow } from '../story/containerFlow.ts';
+import { createLabSession, type LabResult, type LabStep } from './session.ts';
+import { runWhatIf } from './whatIfs.ts';
+
+const keyOf = (s: LabStep) => s.text.key;
+const steps = (results: LabResult | LabResult[]) =>
+  (Array.isArray(results) ? results : [results]).flatMap((r) => r.steps);
+
+describe('a lab session', () => {
+  it('starts with the guided flow’s final pods (same seed, same names and node)', () => {
+    const story = buildContainerFlow(1);
+    const last = story.levels.detailed[story.levels.detailed.length - 1];
+    const lab = createLabSession({ seed: 1 });
+    const pick = (p: { namespace: string; name: string; node: string | null; status: string }) =>
+      `${p.namespace}/${p.name} ${p.node} ${p.status}`;
+    expect(lab.state().pods.map(pick)).toEqual(last?.model.pods.map(pick));
+    expect(lab.state().pods.map(pick)).toContain('default/web-6dc5cd68db-z45gl node1 Running');
+    expect(lab.state().nodes.map((n) => `${n.name} ${n.ready}`)).toEqual([
+      'control-plane true',
+      'node1 true',
+      'node2 true',
+      'node3 true',
+    ]);
+    expect(lab.history()).toEqual([]);
+    expect(lab.files()).toEqual([{ name: 'nginx.yaml', size: 162 }]);
+  });
+
+  it('answers the study note’s namespace commands verbatim, like kubectl 1.32', () => {
+    const lab = createLabSession();
+    const out = (line: string) => {
+      const r = lab.run(line);
+      return r.stdout + r.stderr;
+    };
+    expect(out('kubectl create namespace blue')).toBe('namespace/blue created\n');
+    expect(out('kubectl get namespaces')).toBe(
+      [
+        'NAME              STATUS   AGE',
+        'blue              Active   15s',
+        'default           Active   5d',
+        'kube-node-lease   Active   5d',
+        'kube-public       Active   5d',
+        'kube-system       Active   5d',
+        '',
+      ].join('\n'),
+    );
+    expect(out('kubectl create namespace orange')).toBe('namespace/orange created\n');
+    expect(out('kubectl create namespace green --dry-run=client -o yaml > green-ns.yaml')).toBe('');
+    expect(lab.readFile('green-ns.yaml')).toBe(
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: green\nspec: {}\nstatus: {}\n',
+    );
+    expect(lab.files().map((f) => f.name)).toEqual(['green-ns.yaml', 'nginx.yaml']);
+    expect(lab.state().namespaces.map((n) => n.name)).not.toContain('green');
+    expect(lab.run('vim green-ns.yaml').intent).toEqual({ type: 'edit', path: 'green-ns.yaml' });
+    expect(out('kubectl create -f green-ns.yaml')).toBe('namespace/green created\n');
+    expect(out('kubectl create -f nginx.yaml -n blue')).toBe('pod/nginx created\n');
+    expect(out('kubectl get pods')).toMatch(
+      /^NAME {19}READY {3}STATUS {4}RESTARTS {3}AGE\nweb-6dc5cd68db-z45gl {3}1\/1 {5}Running {3}0 {10}\S+\n$/,
+    );
+    expect(out('kubectl get pods -n blue')).toBe(
+      'NAME    READY   STATUS    RESTARTS   AGE\nnginx   1/1     Running   0          40s\n',
+    );
+    expect(out('kubectl config set-context --current --namespace=blue')).toBe(
+      'Context "kubernetes-admin@kubernetes" modified.\n',
+    );
+    expect(lab.state().context).toEqual({ name: 'kubernetes-admin@kubernetes', namespace: 'blue' });
+    expect(out('kubectl get pods')).toBe(
+      'NAME    READY   STATUS    RESTARTS   AGE\nnginx   1/1     Running   0          70s\n',
+    );
+    expect(out('kubectl delete namespace')).toBe(
+      'error: resource(s) were provided, but no name was specified\n',
+    );
+    // Namespaces divide objects, not machines: blue's pod sits on one of the same workers.
+    const nginx = lab.state().pods.find((p) => p.namespace === 'blue');
+    expect(['node1', 'node2', 'node3']).toContain(nginx?.node);
+  });
+
+  it('narrates a create as kubectl → API server → etcd, then the scheduler and the kubelet', () => {
+    const lab = createLabSession();
+    lab.run('kubectl create namespace blue');
+    const r = lab.run('kubectl create -f nginx.yaml -n blue');
+    expect(r.steps.map(keyOf)).toEqual([
+      'lab.step.kubectl.write.text',
+      'lab.step.scheduled.text',
+      'lab.step.pulling.text',
+      'lab.step.started.text',
+      'lab.step.nodeStatus.text',
+    ]);
+    const [request, scheduled, , started] = r.steps;
+    expect(translate('en', request?.text.key ?? 'app.title', request?.text.params)).toBe(
+      'kubectl sends POST /api/v1/namespaces/blue/pods. The API server checks it, stores the object in etcd and answers 201.',
+    );
+    expect(request?.messages.map((m) => `${m.from}→${m.to} ${m.kind}`).slice(0, 3)).toEqual([
+      'developer→api-server api.create',
+      'api-server→etcd etcd.put',
+      'api-server→developer api.response',
+    ]);
+    const node = lab.state().pods.find((p) => p.name === 'nginx')?.node;
+    expect(scheduled?.text.params?.bindings).toBe(`nginx → ${node}`);
+    expect(scheduled?.model.pods.find((p) => p.name === 'nginx')?.status).toBe('Pending');
+    expect(started?.model.pods.find((p) => p.name === 'nginx')?.status).toBe('Running');
+    expect(started?.model.active).toContain(`container-runtime/${node}`);
+    // Steps are contiguous and ordered; ids are unique.
+    for (let i = 1; i < r.steps.length; i++) {
+      expect(r.steps[i]?.seqFrom).toBeGreaterThan(r.steps[i - 1]?.seqTo ?? 0);
+      expect(r.steps[i]?.at).toBeGreaterThanOrEqual(r.steps[i - 1]?.at ?? 0);
+    }
+    expect(new Set(r.steps.map((s) => s.id)).size).toBe(r.steps.length);
+  });
+
+  it('stop a node: NotReady after 50 s without heartbeat, evicted after 300 s, a replacement Running elsewhere', () => {
+    const lab = createLabSession();
+    const stop = runWhatIf(lab, { id: 'stop-node', node: 'node1' });
+    expect(stop[0]?.stdout).toBe(
+      'node "node1" stopped: its kubelet, kube-proxy and container runtime are down\n',
+    );
+    expect(steps(stop).map(keyOf)).toEqual(['lab.step.nodeStopped.text']);
+    // Nothing is noticed right away: the pod still shows Running on node1.
+    expect(lab.state().pods.find((p) => p.name.startsWith('web-'))?.status).toBe('Running');
+
+    const minute = lab.fastForward(60_000);
+    expect(minute.line).toBe('sim advance 60s');
+    const notReady = minute.steps.find((s) => keyOf(s) === 'lab.step.nodeNotReady.text');
+    // node-monitor-grace-period is 50 s in 1.32, counted from when the node controller saw the
+    // last lease renewal (it looks every 5 s): 50 to 60 s after the renewal itself.
+    expect(notReady?.text.params?.node).toBe('node1');
+    expect(notReady?.text.params?.seconds).toBeGreaterThanOrEqual(50);
+    expect(notReady?.text.params?.seconds).toBeLessThanOrEqual(60);
+    expect(notReady?.model.nodes.find((n) => n.name === 'node1')?.ready).toBe(false);
+    expect(lab.state().nodes.find((n) => n.name === 'node1')?.ready).toBe(false);
+    expect(minute.steps.some((s) => keyOf(s) === 'lab.step.evicted.text')).toBe(false);
+
+    const later = lab.fastForward(300_000);
+    const keys = later.steps.map(keyOf);
+    const evicted = later.steps.find((s) => keyOf(s) === 'lab.step.evicted.text');
+    expect(evicted?.text.params?.node).toBe('node1');
+    expect(evicted?.text.params?.seconds).toBe(300);
+    expect(String(evicted?.text.params?.pods)).toContain('web-6dc5cd68db-z45gl');
+    // The eviction and the replacement are separate pictures, in that order.
+    expect(keys.indexOf('lab.step.evicted.text')).toBeLessThan(
+      keys.indexOf('lab.step.scheduled.text'),
+    );
+    expect(keys.indexOf('lab.step.scheduled.text')).toBeLessThan(
+      keys.lastIndexOf('lab.step.started.text'),
+    );
+    // NotReady and the eviction are 300 s apart in virtual time.
+    expect(Math.round(((evicted?.at ?? 0) - (notReady?.at ?? 0)) / 1000)).toBe(300);
+
+    const web = lab.state().pods.filter((p) => p.name.startsWith('web-'));
+    const running = web.filter((p) => p.status === 'Running');
+    expect(running).toHaveLength(1);
+    expect(running[0]?.node).not.toBe('node1');
+    // The old pod stays Terminating: its kubelet is down and cannot confirm the kill.
+    expect(web.find((p) => p.name === 'web-6dc5cd68db-z45gl')?.status).toBe('Terminating');
+  });
+
+  it('bad image: ErrImagePull, then ImagePullBackOff in state()', () => {
+    const lab = createLabSession();
+    const [r] = runWhatIf(lab, { id: 'bad-image' });
+    expect(r?.stdout).toBe('deployment.apps/bad created\n');
+    const pull = r?.steps.find((s) => keyOf(s) === 'lab.step.pullFailed.text');
+    const podName = String(pull?.text.params?.pod);
+    expect(podName).toMatch(/^bad-[a-z0-9]+-[a-z0-9]{5}$/);
+    expect(pull?.text.params?.image).toBe('nginx:doesnotexist');
+    expect(pull?.model.pods.find((p) => p.name === podName)?.status).toBe('ErrImagePull');
+    expect(lab.state().pods.find((p) => p.name === podName)?.status).toBe('ImagePullBackOff');
+    expect(r?.steps.some((s) => keyOf(s) === 'lab.step.backOff.text')).toBe(true);
+  });
+
+  it('impossible CPU request: Pending, with the FailedScheduling reason in the decision', () => {
+    const lab = createLabSession();
+    const [r] = runWhatIf(lab, { id: 'huge-cpu' });
+    expect(lab.readFile('huge-cpu.yaml')).toContain('cpu: "4"');
+    expect(r?.line).toBe('kubectl create -f huge-cpu.yaml');
+    expect(r?.stdout).toBe('pod/huge created\n');
+    expect(lab.state().pods.find((p) => p.name === 'huge')).toMatchObject({
+      node: null,
+      status: 'Pending',
+    });
+    const decision = lab.state().decision;
+    expect(decision?.pod).toBe('huge');
+    expect(decision?.failure).toMatch(
+      /^0\/4 nodes are available: 1 node\(s\) had untolerated taint \{node-role\.kubernetes\.io\/control-plane: \}, 3 Insufficient cpu\./,
+    );
+    expect(decision?.rows.map((row) => row.reason)).toEqual([
+      'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+      'Insufficient cpu',
+      'Insufficient cpu',
+      'Insufficient cpu',
+    ]);
+    const un = r?.steps.find((s) => keyOf(s) === 'lab.step.unschedulable.text');
+    expect(un?.text.params?.pod).toBe('huge');
+    expect(String(un?.text.params?.reason)).toContain('3 Insufficient cpu');
+  });
+
+  it('delete a namespace: Terminating while its pods go, then gone', () => {
+    const lab = createLabSession();
+    lab.run('kubectl create namespace blue');
+    lab.run('kubectl create -f nginx.yaml -n blue');
+    const [r] = runWhatIf(lab, { id: 'delete-namespace', namespace: 'blue' });
+    expect(r?.stdout).toBe('namespace "blue" deleted\n');
+    const phases = r?.steps.map(
+      (s) => s.namespaces.find((n) => n.name === 'blue')?.phase ?? 'gone',
+    );
+    expect(phases?.[0]).toBe('Terminating');
+    expect(phases?.[phases.length - 1]).toBe('gone');
+    const terminating = r?.steps.find((s) => keyOf(s) === 'lab.step.namespaceTerminating.text');
+    expect(terminating?.title.params).toEqual({ namespace: 'blue' });
+    expect(r?.steps.some((s) => keyOf(s) === 'lab.step.namespaceGone.text')).toBe(true);
+    expect(lab.state().namespaces.map((n) => n.name)).not.toContain('blue');
+    expect(lab.state().pods.some((p) => p.namespace === 'blue')).toBe(false);
+  });
+
+  it('scale up and down, cordon and drain reach their end states', () => {
+    const lab = createLabSession();
+    const up = runWhatIf(lab, { id: 'scale', deployment: 'web', replicas: 3 });
+    expect(steps(up).map(keyOf)).toContain('lab.step.podsCreated.text');
+    const web = () => lab.state().pods.filter((p) => p.name.startsWith('web-'));
+    expect(web().map((p) => p.status)).toEqual(['Running', 'Running', 'Running']);
+    const cordon = runWhatIf(lab, { id: 'cordon', node: 'node2' });
+    expect(cordon[0]?.stdout).toBe('node/node2 cordoned\n');
+    expect(lab.state().nodes.find((n) => n.name === 'node2')?.schedulable).toBe(false);
+    const drain = runWhatIf(lab, { id: 'drain', node: 'node2' });
+    expect(drain[0]?.exitCode).toBe(0);
+    expect(web().filter((p) => p.status === 'Running' && p.node === 'node2')).toEqual([]);
+    expect(web().filter((p) => p.status === 'Running')).toHaveLength(3);
+    const down = runWhatIf(lab, { id: 'scale', deployment: 'web', replicas: 1 });
+    expect(steps(down).map(keyOf)).toContain('lab.step.podsDeleted.text');
+    expect(web()).toHaveLength(1);
+  });
+
+  it('handles clear, blank lines, editors and bad input without changing the cluster', () => {
+    const lab = createLabSession();
+    const before = lab.cluster.messages.length;
+    expect(lab.run('')).toMatchObject({ stdout: '', stderr: '', exitCode: 0, steps: [] });
+    expect(lab.run('clear').intent).toEqual({ type: 'clear' });
+    expect(lab.run('vi ./notes/a.yaml').intent).toEqual({ type: 'edit', path: 'notes/a.yaml' });
+    expect(lab.run('vim')).toMatchObject({
+      exitCode: 1,
+      stderr: 'vim: give the file to open, e.g. vim nginx.yaml\n',
+    });
+    const bad = lab.run('kubectl get pods | grep web');
+    expect(bad.stderr).toBe(
+      'bash: pipes (|) are not supported in this console; only > and >> redirection into files\n',
+    );
+    expect(lab.run('kubectl crate ns x').stderr).toContain('Did you mean this?');
+    // Only housekeeping (lease renewals, heartbeats) happened meanwhile.
+    expect(lab.cluster.messages.slice(before).filter((m) => !m.housekeeping)).toEqual([]);
+    expect(lab.history()).toEqual([
+      'clear',
+      'vi ./notes/a.yaml',
+      'vim',
+      'kubectl get pods | grep web',
+      'kubectl crate ns x',
+    ]);
+  });
+
+  it('completes commands, resource types, names and namespaces from the live cluster', () => {
+    const lab = createLabSession();
+    lab.run('kubectl create namespace blue');
+    expect(lab.completions('kubectl get po').items).toEqual(['po', 'pods']);
+    expect(lab.completions('kubectl get pods -n b').items).toEqual(['blue']);
+    expect(lab.completions('kubectl get pods web').items).toEqual(['web-6dc5cd68db-z45gl']);
+    expect(lab.completions('kubectl create -f ').items).toEqual(['nginx.yaml']);
+  });
+
+  it('describes pods and nodes without recording a request; etcd keys carry revisions', () => {
+    const lab = createLabSession();
+    const before = lab.cluster.messages.length;
+    const text = lab.describe('pod', 'default', 'web-6dc5cd68db-z45gl');
+    expect(text).toMatch(/^Name: {13}web-6dc5cd68db-z45gl\nNamespace: {8}default\n/);
+    expect(text).toContain('Node:             node1/');
+    expect(lab.describe('node', undefined, 'node1')).toMatch(
+      /^Name: {15}node1\nRoles: {14}<none>\n/,
+    );
+    expect(lab.describe('pod', 'default', 'x; rm -rf')).toBe(
+      'error: invalid resource name "x; rm -rf"\n',
+    );
+    expect(lab.cluster.messages.length).toBe(before);
+
+    lab.run('kubectl create namespace blue');
+    const etcd = lab.state().etcd;
+    const blue = etcd.keys.find((k) => k.key === '/registry/namespaces/blue');
+    expect(blue?.modRevision).toBe(
+      Number(lab.cluster.peek('namespaces', undefined, 'blue')?.metadata?.resourceVersion),
+    );
+    expect(etcd.keys.length).toBeLessThanOrEqual(150);
+    expect(etcd.total).toBeGreaterThanOrEqual(etcd.keys.length);
+    expect(etcd.keys.map((k) => k.key)).toEqual([...etcd.keys.map((k) => k.key)].sort());
+  });
+
+  it('reset() goes back to the start', () => {
+    const lab = createLabSession();
+    lab.run('kubectl create namespace blue');
+    lab.writeFile('a.yaml', 'x: 1\n');
+    lab.reset();
+    expect(lab.state().namespaces.map((n) => n.name)).not.toContain('blue');
+    expect(lab.files().map((f) => f.name)).toEqual(['nginx.yaml']);
+    expect(lab.history()).toEqual([]);
+  });
+
+  it('measures: createLabSession and a typical run() (printed, not asserted)', () => {
+    let t = performance.now();
+    const lab = createLabSession();
+    const create = performance.now() - t;
+    t = performance.now();
+    lab.run('kubectl create -f nginx.yaml');
+    const create1 = performance.now() - t;
+    t = performance.now();
+    lab.run('kubectl get pods');
+    const get = performance.now() - t;
+    t = performance.now();
+    lab.run('kubectl scale deployment web --replicas=5');
+    const scale = performance.now() - t;
+    console.log(
+      `lab timings: createLabSession ${create.toFixed(0)} ms, run(create -f nginx.yaml) ${create1.toFixed(0)} ms, run(get pods) ${get.toFixed(0)} ms, run(scale 5) ${scale.toFixed(0)} ms`,
+    );
+    expect(create).toBeGreaterThan(0);
+  });
+});
