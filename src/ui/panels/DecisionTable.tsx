@@ -29,7 +29,12 @@ export function DecisionTable({ decision }: { decision: DecisionView }) {
         {t('decision.caption', { pod: `${decision.namespace}/${decision.pod}` })}
       </h3>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1). */}
-      <section className="decision-scroll" tabIndex={0} aria-labelledby="decision-caption">
+      <section
+        className="decision-scroll"
+        tabIndex={0}
+        data-scroll-keys
+        aria-labelledby="decision-caption"
+      >
         <table className="decision-table" aria-labelledby="decision-caption">
           <thead>
             <tr>

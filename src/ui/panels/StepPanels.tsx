@@ -131,7 +131,7 @@ export function StepPanels({
               <code>$ {GET_PODS_COMMAND}</code>
             </p>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1). */}
-            <pre className="panel-pre" data-testid="get-pods" tabIndex={0}>
+            <pre className="panel-pre" data-testid="get-pods" tabIndex={0} data-scroll-keys>
               {step.getPods}
             </pre>
           </>
@@ -141,7 +141,7 @@ export function StepPanels({
             <>
               <p className="panel-command">{yaml.title}</p>
               {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1). */}
-              <pre className="panel-pre" data-testid="yaml" tabIndex={0}>
+              <pre className="panel-pre" data-testid="yaml" tabIndex={0} data-scroll-keys>
                 {yaml.text}
               </pre>
             </>

@@ -42,6 +42,12 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('ArrowRight'), el(['button']))).toBe('next');
   });
 
+  it('let a focused code box scroll with the arrows and Space', () => {
+    for (const k of ['ArrowRight', 'ArrowLeft', ' ']) {
+      expect(shortcutFor(key(k), el(['[data-scroll-keys]']))).toBeNull();
+    }
+  });
+
   it('leave browser and system shortcuts alone', () => {
     expect(shortcutFor(key('ArrowLeft', { altKey: true }), null)).toBeNull();
     expect(shortcutFor(key('ArrowRight', { metaKey: true }), null)).toBeNull();

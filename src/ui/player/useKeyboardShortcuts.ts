@@ -3,6 +3,11 @@ import type { PlayerStore } from '../../store/player.ts';
 
 /** Elements whose own keyboard behaviour must win over the player's shortcuts. */
 const TYPING = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
+/**
+ * Boxes that scroll sideways with the arrow keys (`kubectl get pods`, YAML, the decision table):
+ * while one has focus, ← → and Space scroll it, as a keyboard user expects.
+ */
+const SCROLLS = '[data-scroll-keys]';
 /** Elements that Space activates natively (handling Space too would act twice). */
 const SPACE_ACTIVATES = 'button, summary, a[href], [role="button"], [role="checkbox"]';
 
@@ -13,6 +18,7 @@ export function shortcutFor(
 ): 'next' | 'previous' | 'togglePlay' | null {
   if (event.altKey || event.ctrlKey || event.metaKey) return null;
   if (target?.closest(TYPING)) return null;
+  if (target?.closest(SCROLLS)) return null;
   if (event.key === 'ArrowRight') return 'next';
   if (event.key === 'ArrowLeft') return 'previous';
   if ((event.key === ' ' || event.key === 'Spacebar') && !event.shiftKey) {
@@ -21,7 +27,10 @@ export function shortcutFor(
   return null;
 }
 
-/** → next step, ← previous step, Space play/pause, anywhere on the page except while typing. */
+/**
+ * → next step, ← previous step, Space play/pause, anywhere on the page except while typing or
+ * scrolling a focused code box.
+ */
 export function useKeyboardShortcuts(store: PlayerStore): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
