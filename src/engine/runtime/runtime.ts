@@ -59,6 +59,38 @@ interface ActorState {
   node?: string;
   /** Whether `#index` has put the actor in the watcher lists already. */
   indexed?: boolean;
+  /** The reconcilers watching each resource (built on first use, dropped when recs change). */
+  byResource?: Map<ResourceName, RecState[]>;
+}
+
+const NO_RECS: readonly RecState[] = [];
+
+/** The reconcilers of `a` that watch `res`, in registration order. */
+function recsFor(a: ActorState, res: ResourceName): readonly RecState[] {
+  let m = a.byResource;
+  if (!m) {
+    m = new Map();
+    for (const r of a.recs) {
+      for (const w of new Set(r.rec.watches)) {
+        const list = m.get(w);
+        if (list) list.push(r);
+        else m.set(w, [r]);
+      }
+    }
+    a.byResource = m;
+  }
+  return m.get(res) ?? NO_RECS;
+}
+
+/**
+ * Whether reconciler `r`, which watches `res`, is offered `obj` (its node index and its
+ * `accepts` filter; `accepts` depends on the object alone, so asking once per event is enough).
+ */
+function recAccepts(r: RecState, res: ResourceName, obj: KubeObject | undefined): boolean {
+  if (!obj) return false;
+  if (r.rec.podNodeName !== undefined && res === 'pods' && nodeOf(res, obj) !== r.rec.podNodeName)
+    return false;
+  return r.rec.accepts ? r.rec.accepts(res, obj) : true;
 }
 
 type Task =
@@ -205,6 +237,8 @@ export class Runtime {
   readonly #watchers = new Map<ResourceName, ActorState[]>();
   /** node → actors indexed on that node. */
   readonly #nodeWatchers = new Map<string, ActorState[]>();
+  /** Per-reconciler flags reused by #apply (no array per delivery). */
+  readonly #acceptsScratch: boolean[] = [];
   readonly #eventAgg = new Map<string, { name: string; namespace: string; count: number }>();
   #lastEventNanos = 0n;
 
@@ -247,6 +281,7 @@ export class Runtime {
         };
         this.#actors.set(rec.actor, a);
       }
+      a.byResource = undefined;
       a.recs.push({
         rec,
         actor: a,
@@ -372,8 +407,7 @@ export class Runtime {
     const list = this.#nodeWatchers.get(node);
     if (!list) return shared;
     for (const a of list) {
-      if (a.recs.some((r) => r.rec.watches.includes(e.resource)))
-        shared = this.#deliver(a, e, hk, shared);
+      if (recsFor(a, e.resource).length > 0) shared = this.#deliver(a, e, hk, shared);
     }
     return shared;
   }
@@ -399,27 +433,26 @@ export class Runtime {
     return d;
   }
 
-  #recAccepts(r: RecState, res: ResourceName, obj: KubeObject | undefined): boolean {
-    if (!obj || !r.rec.watches.includes(res)) return false;
-    if (r.rec.podNodeName !== undefined && res === 'pods' && nodeOf(res, obj) !== r.rec.podNodeName)
-      return false;
-    return r.rec.accepts ? r.rec.accepts(res, obj) : true;
-  }
-
   #wants(a: ActorState, e: WatchEvent): boolean {
-    for (const r of a.recs) {
-      if (this.#recAccepts(r, e.resource, e.object) || this.#recAccepts(r, e.resource, e.old))
-        return true;
+    for (const r of recsFor(a, e.resource)) {
+      if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
     }
     return false;
   }
 
   /** Update the actor's cache with an event and hand it to its reconcilers. */
   #apply(a: ActorState, e: WatchEvent): void {
-    const accepted =
-      e.type !== 'DELETED' && a.recs.some((r) => this.#recAccepts(r, e.resource, e.object));
+    const recs = recsFor(a, e.resource);
+    // Which reconcilers accept the new object, asked once per reconciler.
+    const acceptsNew = this.#acceptsScratch;
+    let accepted = false;
+    for (let i = 0; i < recs.length; i++) {
+      const ok = e.type !== 'DELETED' && recAccepts(recs[i]!, e.resource, e.object);
+      acceptsNew[i] = ok;
+      if (ok) accepted = true;
+    }
     let prev: KubeObject | undefined;
-    let type = e.type;
+    let type: WatchEvent['type'];
     if (accepted) {
       prev = a.cache.upsert(e.resource, e.object);
       type = prev ? 'MODIFIED' : 'ADDED';
@@ -428,15 +461,16 @@ export class Runtime {
       if (!prev) return;
       type = 'DELETED';
     }
-    const event: WatchEvent = {
-      type,
-      resource: e.resource,
-      object: e.object,
-      ...(prev ? { old: prev } : {}),
-    };
-    for (const r of a.recs) {
-      if (!(this.#recAccepts(r, e.resource, e.object) || this.#recAccepts(r, e.resource, prev)))
-        continue;
+    const event: WatchEvent = prev
+      ? { type, resource: e.resource, object: e.object, old: prev }
+      : { type, resource: e.resource, object: e.object };
+    // `observe` and `keysFor` only enqueue work: #apply never re-enters, so the scratch
+    // flags stay valid through this loop.
+    const n = recs.length;
+    for (let i = 0; i < n; i++) {
+      const r = recs[i]!;
+      const ok = e.type !== 'DELETED' ? acceptsNew[i]! : recAccepts(r, e.resource, e.object);
+      if (!(ok || recAccepts(r, e.resource, prev))) continue;
       r.rec.observe?.(event);
       for (const k of r.rec.keysFor(e.resource, e.object)) this.#enqueue(r, k);
     }
