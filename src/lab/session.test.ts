@@ -261,6 +261,21 @@ describe('a lab session', () => {
     ]);
   });
 
+  it('refuses to fast-forward more than 30 minutes at once (the page must stay responsive)', () => {
+    const lab = createLabSession();
+    const before = lab.state().now;
+    expect(lab.run('sim advance 2h')).toMatchObject({
+      exitCode: 1,
+      stderr: 'sim advance: at most 30m of virtual time at once in the lab\n',
+      steps: [],
+    });
+    expect(lab.run('sleep 3600').stderr).toBe(
+      'sleep: at most 30m of virtual time at once in the lab\n',
+    );
+    expect(lab.state().now).toBe(before);
+    expect(lab.fastForward(10 * 3_600_000).line).toBe('sim advance 1800s');
+  });
+
   it('completes commands, resource types, names and namespaces from the live cluster', () => {
     const lab = createLabSession();
     lab.run('kubectl create namespace blue');

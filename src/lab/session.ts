@@ -10,7 +10,7 @@
  * lab.state().namespaces;                                 // … { name: 'blue', phase: 'Active' }
  * ```
  */
-import { runAction } from '../cli/actions.ts';
+import { parseDuration, runAction } from '../cli/actions.ts';
 import type { Cluster } from '../engine/index.ts';
 import { etcdKey, RESOURCE_NAMES, RESOURCES, START_MS } from '../engine/index.ts';
 import {
@@ -133,6 +133,11 @@ export interface LabSession {
   readonly cluster: Cluster;
 }
 
+/**
+ * The longest `sim advance`/`sleep` the lab runs at once. The engine needs about a second per
+ * virtual hour (every lease renewal is a recorded message), and the page must stay responsive.
+ */
+export const MAX_LAB_ADVANCE_MS = 30 * 60_000;
 /** The etcd panel lists at most this many keys. */
 export const MAX_ETCD_KEYS = 150;
 /** History lines longer than this are run but not kept (they would crowd storage out). */
@@ -338,6 +343,19 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       }
       return { ...base, intent: { type: 'edit', path } };
     }
+    const advance = /^(?:sim\s+advance|sleep)\s+(\S+)\s*$/.exec(line);
+    const ms = advance ? parseDuration(advance[1] as string) : undefined;
+    if (ms !== undefined && ms > MAX_LAB_ADVANCE_MS) {
+      save();
+      return {
+        ...base,
+        stderr: `${line
+          .split(/\s+/, 2)
+          .join(' ')
+          .replace(/^sleep .*/, 'sleep')}: at most 30m of virtual time at once in the lab\n`,
+        exitCode: 1,
+      };
+    }
     const c = live.cluster;
     const fromSeq = c.messages.length;
     const at = c.now();
@@ -379,7 +397,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
   const session: LabSession = {
     run,
     fastForward(ms: number): LabResult {
-      const seconds = Math.max(1, Math.round(Number.isFinite(ms) ? ms / 1000 : 1));
+      const capped = Math.min(Number.isFinite(ms) ? ms : 1000, MAX_LAB_ADVANCE_MS);
+      const seconds = Math.max(1, Math.round(capped / 1000));
       return run(`sim advance ${seconds}s`);
     },
     completions(line: string, cursor?: number): Completion {
