@@ -114,9 +114,47 @@ export function eventRef(resource: ResourceName, obj: KubeObject): EventRecord['
   return ref;
 }
 
-/** A deep copy of plain JSON data (cache objects are frozen; copies may be changed). */
+/**
+ * A deep copy of plain JSON data (cache objects are frozen; copies may be changed), equal to
+ * `JSON.parse(JSON.stringify(value))` (undefined and function fields dropped, in arrays
+ * turned into null; non-finite numbers become null) without building and parsing a string.
+ */
 export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : (jsonCopy(value) as T);
+}
+
+function jsonCopy(v: unknown): unknown {
+  // JSON has no -0, NaN or Infinity: -0 becomes 0, the others null.
+  if (typeof v === 'number') return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+  if (v === null || typeof v !== 'object') return v;
+  // Anything with its own JSON form (a Date, say) takes the slow, exact path.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    return JSON.parse(JSON.stringify(v));
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      out[i] =
+        x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : jsonCopy(x);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>) {
+    if (!Object.hasOwn(v, k)) continue;
+    const x = (v as Record<string, unknown>)[k];
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    // JSON.parse makes `__proto__` an own field; an assignment would set the prototype.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: jsonCopy(x),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = jsonCopy(x);
+  }
+  return out;
 }
 
 /** Structural equality of JSON data, key order ignored, null fields treated as absent. */

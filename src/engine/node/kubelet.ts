@@ -988,7 +988,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         },
       ];
     }
-    const next = clone(lease);
+    // A shallow copy is enough: the API server copies what it keeps and shares frozen parts.
+    const next: KubeObject = { ...lease };
     if (next.metadata) {
       const { resourceVersion: _rv, ...meta } = next.metadata;
       next.metadata = meta;

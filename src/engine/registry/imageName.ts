@@ -25,8 +25,23 @@ const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
+/** Parsed references by input (a cluster uses few distinct images; kubelets ask on every sync). */
+const PARSED = new Map<string, Readonly<ImageName> | undefined>();
+const PARSED_LIMIT = 4096;
+
 /** Parse and normalize an image reference; undefined for an invalid one (`InvalidImageName`). */
-export function parseImageName(image: string): ImageName | undefined {
+export function parseImageName(image: string): Readonly<ImageName> | undefined {
+  let hit = PARSED.get(image);
+  if (hit === undefined && !PARSED.has(image)) {
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    hit = parse(image);
+    if (hit) Object.freeze(hit);
+    PARSED.set(image, hit);
+  }
+  return hit;
+}
+
+function parse(image: string): ImageName | undefined {
   let rest = image.trim();
   if (rest === '') return undefined;
   let digest: string | undefined;

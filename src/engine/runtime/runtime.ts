@@ -663,17 +663,7 @@ export class Runtime {
   /** client-go's EventRecorder + correlator: create `<name>.<hex nanos>` or bump count. */
   #recordEvent(a: ActorState, e: EventRecord): void {
     const namespace = e.ref.namespace ?? 'default';
-    const aggKey = [
-      namespace,
-      e.ref.kind,
-      e.ref.name,
-      e.ref.uid ?? '',
-      e.type,
-      e.reason,
-      e.message,
-      e.component,
-      e.host ?? '',
-    ].join('\u0000');
+    const aggKey = `${namespace}\u0000${e.ref.kind}\u0000${e.ref.name}\u0000${e.ref.uid ?? ''}\u0000${e.type}\u0000${e.reason}\u0000${e.message}\u0000${e.component}\u0000${e.host ?? ''}`;
     const ts = rfc3339(this.now);
     const seen = this.#eventAgg.get(aggKey);
     if (seen) {
