@@ -1,5 +1,14 @@
+import type { ReactNode } from 'react';
 import type { DecisionView } from '../../story/types.ts';
 import { useT } from '../ViewStoreContext.tsx';
+
+/** A CamelCase plugin name with line-break chances between its words (Taint·Toleration). */
+function wordBreaks(name: string): ReactNode[] {
+  return name.split(/(?=[A-Z])/).flatMap((word, i) =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: the words of one fixed name never reorder.
+    i === 0 ? [word] : [<wbr key={i} />, word],
+  );
+}
 
 /**
  * Did several feasible nodes share the best total? Then kube-scheduler's `selectHost` picked
@@ -42,7 +51,7 @@ export function DecisionTable({ decision }: { decision: DecisionView }) {
               <th scope="col">{t('decision.filter')}</th>
               {decision.plugins.map((plugin) => (
                 <th scope="col" key={plugin} className="decision-plugin">
-                  {plugin}
+                  {wordBreaks(plugin)}
                 </th>
               ))}
               <th scope="col">{t('decision.total')}</th>
@@ -65,7 +74,7 @@ export function DecisionTable({ decision }: { decision: DecisionView }) {
                 </th>
                 {row.feasible ? (
                   <>
-                    <td>{t('decision.passed')}</td>
+                    <td className="decision-verdict-cell">{t('decision.passed')}</td>
                     {decision.plugins.map((plugin) => (
                       <td key={plugin} className="decision-num">
                         {row.scores?.[plugin] ?? '–'}
@@ -75,7 +84,7 @@ export function DecisionTable({ decision }: { decision: DecisionView }) {
                   </>
                 ) : (
                   <>
-                    <td>✗ {t('decision.filtered')}</td>
+                    <td className="decision-verdict-cell">✗ {t('decision.filtered')}</td>
                     <td colSpan={span} className="decision-reason">
                       <code>{row.reason ?? ''}</code>
                     </td>
