@@ -239,11 +239,14 @@ export class ApiServer {
     name: string,
     label: string,
     housekeeping = false,
+    memo = true,
   ): void {
     // The label names verb, resource, namespace and (but for create) the object; with the
     // actor and the shown name it fixes the summary, so repeated requests share both.
-    const memoKey = `${actor}\u0000${name}\u0000${label}`;
-    let shared = this.#requestMemo.get(memoKey);
+    // Requests that will not repeat (a create of a named object, every Event) skip the memo,
+    // which would otherwise keep one entry per Event ever created.
+    const memoKey = memo ? `${actor}\u0000${name}\u0000${label}` : '';
+    let shared = memo ? this.#requestMemo.get(memoKey) : undefined;
     if (!shared) {
       shared = {
         label,
@@ -252,7 +255,7 @@ export class ApiServer {
           params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
         },
       };
-      this.#requestMemo.set(memoKey, shared);
+      if (memo) this.#requestMemo.set(memoKey, shared);
     }
     this.#record({
       from: actor,
@@ -412,6 +415,7 @@ export class ApiServer {
       shownName,
       `POST ${restPath(r, ns)}`,
       r.resource === 'leases',
+      !meta0.name,
     );
     if (r.namespaced && meta0.namespace && namespace && meta0.namespace !== namespace) {
       return this.#fail(
