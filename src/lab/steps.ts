@@ -381,7 +381,7 @@ export function stepsFrom(cluster: Cluster, fromSeq: number, runId: string): Lab
       text: narration,
       model: stageModel(frame, nodes, group, id),
       namespaces: namespacesAt(frame),
-      messages: group.map((m) => storyMessage(m, cluster.frame(m.seq))),
+      messages: group.map((m) => storyMessage(m, cluster.frame(m.seq + 1) ?? cluster.frame(m.seq))),
       seqFrom: first.seq,
       seqTo: last.seq,
       at: first.at - START_MS,

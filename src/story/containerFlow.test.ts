@@ -277,3 +277,17 @@ describe('container flow: determinism', () => {
     expect(other.levels.detailed).toHaveLength(11);
   });
 });
+
+describe('message summaries', () => {
+  it('names the node in the binding message (read after the etcd write)', () => {
+    const story = buildContainerFlow(1);
+    const step = story.levels.detailed.find((s) => s.id === 'scheduler-choice');
+    const bind = step?.messages.find((m) => m.kind === 'api.bind');
+    const winner = step?.decision?.rows.find((r) => r.chosen)?.node;
+    expect(winner).toBe('node1');
+    expect(bind?.summary).toEqual({
+      key: 'story.msg.api.bind',
+      params: { name: 'web-6dc5cd68db-z45gl', node: winner },
+    });
+  });
+});

@@ -250,7 +250,7 @@ function buildLevel(
       model: stageModel(frame, cluster.nodes(), shown, def.id),
       seqFrom,
       seqTo,
-      messages: shown.map((m) => storyMessage(m, cluster.frame(m.seq))),
+      messages: shown.map((m) => storyMessage(m, cluster.frame(m.seq + 1) ?? cluster.frame(m.seq))),
       getPods: kubectlAt(frame, 'kubectl get pods -o wide'),
     };
     if (def.touches) {

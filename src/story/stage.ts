@@ -114,7 +114,9 @@ const KIND_NAMES: Record<string, string> = {
 
 /**
  * The learner-facing sentence for one message (an i18n key under `story.msg.` and its
- * parameters). `frame` is the frame right after the message (a binding's node is read there).
+ * parameters). `frame` must include the message's effect: for a request, the API server's etcd
+ * write is the *next* message, so callers pass the frame after `seq + 1` (a binding's node is
+ * read there; in the frame of the request itself the pod is still unbound).
  */
 export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
   const p = m.summary.params ?? {};
