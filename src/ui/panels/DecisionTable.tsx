@@ -37,9 +37,9 @@ export function DecisionTable({ decision }: { decision: DecisionView }) {
       <h3 className="decision-title" id="decision-caption">
         {t('decision.caption', { pod: `${decision.namespace}/${decision.pod}` })}
       </h3>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1). */}
       <section
         className="decision-scroll"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1).
         tabIndex={0}
         data-scroll-keys
         aria-labelledby="decision-caption"
