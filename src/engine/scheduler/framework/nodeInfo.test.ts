@@ -93,4 +93,13 @@ describe('NodeInfo', () => {
     expect(next.requested.milliCPU).toBe(1000);
     expect(next.pods).toBe(info.pods);
   });
+
+  it('setNode follows cordon and uncordon (spec.unschedulable)', () => {
+    const info = newNodeInfo(makeNode('worker'));
+    expect(info.unschedulable).toBe(false);
+    const node = makeNode('worker');
+    const cordoned = setNode(info, { ...node, spec: { ...node.spec, unschedulable: true } });
+    expect(cordoned.unschedulable).toBe(true);
+    expect(setNode(cordoned, makeNode('worker')).unschedulable).toBe(false);
+  });
 });

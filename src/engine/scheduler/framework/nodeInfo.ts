@@ -36,6 +36,11 @@ export interface NodeInfo {
   labels: Readonly<Record<string, string>>;
   /** `topology.kubernetes.io/zone` label, if any (read on every cycle by PodTopologySpread). */
   zone: string | undefined;
+  /**
+   * `spec.unschedulable` (cordoned), read by NodeUnschedulable on every node of every cycle:
+   * kept here so the filter scan does not walk to the Node object and its spec each time.
+   */
+  unschedulable: boolean;
 }
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
@@ -86,6 +91,7 @@ export function newNodeInfo(node: Node, pods: readonly Pod[] = []): NodeInfo {
     imageSizes: imageSizes(node),
     labels: node.metadata?.labels ?? NO_LABELS,
     zone: node.metadata?.labels?.[ZONE_LABEL],
+    unschedulable: !!node.spec?.unschedulable,
   };
   for (const p of pods) info = addPod(info, p);
   return info;
@@ -102,6 +108,7 @@ export function setNode(info: NodeInfo, node: Node): NodeInfo {
     imageSizes: imageSizes(node),
     labels: node.metadata?.labels ?? NO_LABELS,
     zone: node.metadata?.labels?.[ZONE_LABEL],
+    unschedulable: !!node.spec?.unschedulable,
   };
 }
 

@@ -12,7 +12,7 @@ export const REASON = 'node(s) were unschedulable';
 const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 
 export function filter(state: CycleState, node: NodeInfo): Rejection | undefined {
-  if (!node.node.spec?.unschedulable) return undefined;
+  if (!node.unschedulable) return undefined;
   if (tolerationsTolerateTaint(state.tolerations, UNSCHEDULABLE_TAINT)) return undefined;
   return { plugin: NAME, code: 'UnschedulableAndUnresolvable', reasons: [REASON] };
 }
