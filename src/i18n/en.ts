@@ -1,4 +1,5 @@
 import { labEn } from './lab.en.ts';
+import { labuiEn } from './labui.en.ts';
 import { storyEn } from './story.en.ts';
 
 /** English text. Keys are the source of truth for the `Messages` type. */
@@ -96,4 +97,5 @@ export const en = {
     'A simulation of Kubernetes 1.32 that runs entirely in your browser. Nothing is sent anywhere.',
   ...storyEn,
   ...labEn,
+  ...labuiEn,
 } as const;

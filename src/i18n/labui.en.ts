@@ -1,0 +1,48 @@
+/**
+ * English text of the lab's page parts (`src/ui/lab/`): the console, the namespaces panel, the
+ * group-by control and the switch between the guided tour and the live cluster. Merged into
+ * `en`, so these keys are `MessageKey`s too. The lab's own narration lives in `lab.en.ts`.
+ */
+export const labuiEn = {
+  'labui.title': 'Hands-on lab',
+  'labui.intro':
+    'Type kubectl commands into a live simulated cluster that starts where the tour ends, and watch each one happen on the diagram.',
+  'labui.enter': 'Try it yourself',
+  'labui.back': 'Back to the guided tour',
+  'labui.mode.lab': 'Live cluster',
+  'labui.mode.guided': 'Guided tour',
+  'labui.status.loading': 'Starting the cluster…',
+  'labui.status.failed': 'The lab could not start: {error}',
+  'labui.retry': 'Try again',
+  'labui.start.title': 'Your cluster',
+  'labui.start.text':
+    'The cluster as the tour left it: web is Running. Type a command below; its messages play here, one step at a time.',
+  'labui.console.label': 'kubectl console',
+  'labui.console.input': 'Command line',
+  'labui.console.placeholder': 'kubectl get pods',
+  'labui.console.context': '{context} · namespace: {namespace}',
+  'labui.console.contextLabel': 'Current context',
+  'labui.console.run': 'Run',
+  'labui.console.clear': 'Clear',
+  'labui.console.copy': 'Copy output',
+  'labui.console.copied': 'Copied',
+  'labui.console.copyFailed': 'Could not copy',
+  'labui.console.empty': 'Output appears here. Try: kubectl get namespaces',
+  'labui.console.hint': 'Enter runs · ↑ ↓ history · Tab completes',
+  'labui.console.choices': 'Completions',
+  'labui.console.queued': 'Runs when the cluster is ready.',
+  'labui.console.edit': 'Opening {path} in the editor.',
+  'labui.notice.dismiss': 'Dismiss',
+  'labui.ns.title': 'Namespaces',
+  'labui.ns.hint': 'Uncheck a namespace to hide its pods.',
+  'labui.ns.terminating': 'Terminating',
+  'labui.ns.pods': 'pods: {count}',
+  'labui.ns.none': 'No namespaces yet.',
+  'labui.groupBy.label': 'Group pods by',
+  'labui.groupBy.node': 'Node',
+  'labui.groupBy.namespace': 'Namespace',
+  'labui.stage.byNamespace': 'Pods by namespace',
+  'labui.stage.namespaceBox': 'Namespace {namespace}',
+  'labui.stage.namespaceEmpty': 'No pods.',
+  'labui.stage.podsHere': 'Pods of {namespace}',
+} as const;
