@@ -1,4 +1,5 @@
 import { labEn } from './lab.en.ts';
+import { labPanelsEn } from './labpanels.en.ts';
 import { labuiEn } from './labui.en.ts';
 import { storyEn } from './story.en.ts';
 
@@ -97,5 +98,6 @@ export const en = {
     'A simulation of Kubernetes 1.32 that runs entirely in your browser. Nothing is sent anywhere.',
   ...storyEn,
   ...labEn,
+  ...labPanelsEn,
   ...labuiEn,
 } as const;
