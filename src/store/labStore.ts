@@ -1,0 +1,308 @@
+import { createStore } from 'zustand/vanilla';
+// Types only: the session itself (engine + kubectl, ~130 KB gzip) is loaded with `import()`.
+import type { LabNamespace, LabNotice, LabResult, LabStep } from '../lab/session.ts';
+import type { StageModel } from '../ui/stage/model.ts';
+
+/**
+ * The hands-on lab's page state: whether the live session has loaded, the console (entries,
+ * input line, history navigation, completion choices), the lab timeline (the `LabStep`s every
+ * command appended), what the session last reported (stage model, namespaces, context), and
+ * the view choices that apply to both modes (group pods by node or namespace, hidden
+ * namespaces).
+ *
+ * Like the player, every change is an event applied by the pure `reduceLab`; the zustand store
+ * only applies it. The timeline's cursor is *not* here: the lab uses its own player store (the
+ * same state machine as the guided tour), so Next, Previous, Play and the keys work unchanged.
+ */
+
+/** Where the live session is. */
+export type LabStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** Which picture the page shows: the precomputed guided tour or the live cluster. */
+export type LabMode = 'guided' | 'lab';
+
+/** How the stage arranges pods. */
+export type GroupBy = 'node' | 'namespace';
+export const GROUP_BY: readonly GroupBy[] = ['node', 'namespace'];
+
+/** One console line and what it printed. Text only: the console never renders it as HTML. */
+export interface ConsoleEntry {
+  id: number;
+  line: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** What the page shows of the live cluster when no step is selected (and the panels' data). */
+export interface LabLive {
+  model: StageModel;
+  namespaces: LabNamespace[];
+  context: { name: string; namespace: string };
+}
+
+export interface LabSnapshot {
+  status: LabStatus;
+  /** Why loading failed (the error's message), for the learner. */
+  error?: string;
+  mode: LabMode;
+  entries: ConsoleEntry[];
+  nextEntryId: number;
+  /** The console's input line. */
+  input: string;
+  /** Lines typed, oldest first (restored from the session, then appended). */
+  history: string[];
+  /** Which history line ↑/↓ shows, or null while editing a new line. */
+  historyIndex: number | null;
+  /** The new line being typed before ↑ was pressed (↓ past the newest line brings it back). */
+  draft: string;
+  /** Tab found several candidates: listed under the input until the line changes. */
+  choices: string[];
+  /** Lines entered before the session was ready, run in order once it is. */
+  pending: string[];
+  /** The lab timeline: every step of every command, in order. */
+  steps: LabStep[];
+  live?: LabLive;
+  notice?: LabNotice;
+  groupBy: GroupBy;
+  /** Namespaces whose pods are hidden (a list, so the snapshot stays plain data). */
+  hidden: string[];
+  /** A workspace file a `vim FILE` line asked to open (the editor panel clears it). */
+  openFile?: string;
+}
+
+/** At most this many console entries are kept (the oldest go first). */
+export const MAX_ENTRIES = 300;
+/** At most this many steps are kept in the lab timeline (the oldest go first). */
+export const MAX_STEPS = 500;
+
+/** Everything that can happen to the lab's page state, as data. */
+export type LabEvent =
+  | { type: 'loadStarted' }
+  | {
+      type: 'loaded';
+      history: readonly string[];
+      notice?: LabNotice;
+      live: LabLive;
+    }
+  | { type: 'loadFailed'; error: string }
+  | { type: 'input'; value: string }
+  | { type: 'historyUp' }
+  | { type: 'historyDown' }
+  | { type: 'completed'; value: string; choices: readonly string[] }
+  /** The input line was sent: kept in history, and queued if the session is not ready. */
+  | { type: 'submitted'; line: string }
+  /** A pending line was taken from the queue to run. */
+  | { type: 'dequeued' }
+  | { type: 'ran'; result: LabResult; live: LabLive }
+  | { type: 'cleared' }
+  | { type: 'setMode'; mode: LabMode }
+  | { type: 'setGroupBy'; groupBy: GroupBy }
+  | { type: 'toggleNamespace'; namespace: string; visible: boolean }
+  | { type: 'dismissNotice' }
+  | { type: 'fileOpened' };
+
+/** The state a new lab page starts in. */
+export function initialLab(options: { mode?: LabMode; groupBy?: GroupBy } = {}): LabSnapshot {
+  return {
+    status: 'idle',
+    mode: options.mode ?? 'guided',
+    entries: [],
+    nextEntryId: 1,
+    input: '',
+    history: [],
+    historyIndex: null,
+    draft: '',
+    choices: [],
+    pending: [],
+    steps: [],
+    groupBy: options.groupBy ?? 'node',
+    hidden: [],
+  };
+}
+
+const keepLast = <T>(list: readonly T[], max: number): T[] =>
+  list.length > max ? list.slice(list.length - max) : [...list];
+
+/** The input line ↑/↓ shows for `index` (null: the draft). */
+function recalled(s: LabSnapshot, index: number | null): LabSnapshot {
+  return {
+    ...s,
+    historyIndex: index,
+    input: index === null ? s.draft : (s.history[index] ?? ''),
+    choices: [],
+  };
+}
+
+/** Apply one event (pure; returns the same object when nothing changes). */
+export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
+  switch (e.type) {
+    case 'loadStarted':
+      return s.status === 'loading' || s.status === 'ready'
+        ? s
+        : { ...s, status: 'loading', error: undefined };
+    case 'loaded': {
+      // The session's history is older than anything typed while it loaded (those lines are
+      // still pending and join the session's history when they run).
+      const history = [...e.history, ...s.history.slice(s.history.length - s.pending.length)];
+      return {
+        ...s,
+        status: 'ready',
+        error: undefined,
+        history: keepLast(history, 200),
+        historyIndex: null,
+        live: e.live,
+        notice: e.notice,
+      };
+    }
+    case 'loadFailed':
+      return { ...s, status: 'failed', error: e.error, pending: [] };
+    case 'input':
+      return e.value === s.input && s.historyIndex === null && s.choices.length === 0
+        ? s
+        : { ...s, input: e.value, draft: e.value, historyIndex: null, choices: [] };
+    case 'historyUp': {
+      if (s.history.length === 0) return s;
+      if (s.historyIndex === null) return recalled({ ...s, draft: s.input }, s.history.length - 1);
+      return s.historyIndex === 0 ? s : recalled(s, s.historyIndex - 1);
+    }
+    case 'historyDown': {
+      if (s.historyIndex === null) return s;
+      return recalled(s, s.historyIndex < s.history.length - 1 ? s.historyIndex + 1 : null);
+    }
+    case 'completed':
+      return {
+        ...s,
+        input: e.value,
+        draft: e.value,
+        historyIndex: null,
+        choices: e.choices.length > 1 ? [...e.choices] : [],
+      };
+    case 'submitted': {
+      const line = e.line.trim();
+      const reset = { ...s, input: '', draft: '', historyIndex: null, choices: [] };
+      if (line === '') return reset;
+      return {
+        ...reset,
+        history: keepLast([...s.history, line], 200),
+        pending: s.status === 'ready' ? s.pending : [...s.pending, line],
+      };
+    }
+    case 'dequeued':
+      return s.pending.length === 0 ? s : { ...s, pending: s.pending.slice(1) };
+    case 'ran': {
+      const r = e.result;
+      if (r.intent?.type === 'clear') {
+        return { ...s, entries: [], live: e.live };
+      }
+      const entry: ConsoleEntry = {
+        id: s.nextEntryId,
+        line: r.line,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        exitCode: r.exitCode,
+      };
+      return {
+        ...s,
+        entries: keepLast([...s.entries, entry], MAX_ENTRIES),
+        nextEntryId: s.nextEntryId + 1,
+        steps: r.steps.length > 0 ? keepLast([...s.steps, ...r.steps], MAX_STEPS) : s.steps,
+        live: e.live,
+        openFile: r.intent?.type === 'edit' ? r.intent.path : s.openFile,
+      };
+    }
+    case 'cleared':
+      return s.entries.length === 0 ? s : { ...s, entries: [] };
+    case 'setMode':
+      return e.mode === s.mode ? s : { ...s, mode: e.mode };
+    case 'setGroupBy':
+      return e.groupBy === s.groupBy ? s : { ...s, groupBy: e.groupBy };
+    case 'toggleNamespace': {
+      const hidden = s.hidden.includes(e.namespace);
+      if (hidden !== e.visible) return s;
+      return {
+        ...s,
+        hidden: e.visible
+          ? s.hidden.filter((n) => n !== e.namespace)
+          : [...s.hidden, e.namespace].sort(),
+      };
+    }
+    case 'dismissNotice':
+      return s.notice === undefined ? s : { ...s, notice: undefined };
+    case 'fileOpened':
+      return s.openFile === undefined ? s : { ...s, openFile: undefined };
+  }
+}
+
+/** The lab store: its snapshot plus `dispatch`. */
+export interface LabState extends LabSnapshot {
+  dispatch: (event: LabEvent) => void;
+}
+
+export type LabStore = ReturnType<typeof createLabStore>;
+
+/** One store per provider, so tests and embedded copies never share state. */
+export function createLabStore(initial: Partial<Pick<LabSnapshot, 'mode' | 'groupBy'>> = {}) {
+  return createStore<LabState>()((set, get) => ({
+    ...initialLab(initial),
+    dispatch: (event) => {
+      const { dispatch, ...snapshot } = get();
+      const next = reduceLab(snapshot, event);
+      if (next !== snapshot) set(next);
+    },
+  }));
+}
+
+/**
+ * Where the word under the cursor is replaced by a completion: one candidate → that word and a
+ * space; several → their longest common prefix (the candidates are listed); none → unchanged.
+ */
+export function applyCompletion(
+  input: string,
+  cursor: number,
+  completion: { from: number; items: readonly string[] },
+): { value: string; cursor: number; choices: string[] } {
+  const { items } = completion;
+  const from = Math.max(0, Math.min(completion.from, input.length));
+  const end = Math.max(from, Math.min(cursor, input.length));
+  const typed = input.slice(from, end);
+  if (items.length === 0) return { value: input, cursor, choices: [] };
+  const first = items[0] as string;
+  let word: string;
+  if (items.length === 1) {
+    word = `${first} `;
+  } else {
+    let prefix = first;
+    for (const item of items) {
+      let i = 0;
+      while (i < prefix.length && i < item.length && prefix[i] === item[i]) i++;
+      prefix = prefix.slice(0, i);
+    }
+    word = prefix.length >= typed.length ? prefix : typed;
+  }
+  const rest = input.slice(end);
+  // A space is not doubled when the rest of the line already starts with one.
+  if (word.endsWith(' ') && rest.startsWith(' ')) word = word.slice(0, -1);
+  const value = input.slice(0, from) + word + rest;
+  return { value, cursor: from + word.length, choices: items.length > 1 ? [...items] : [] };
+}
+
+/** The namespaces a guided-tour picture shows: those its pods are in, sorted by name. */
+export function namespacesOfModel(model: Pick<StageModel, 'pods'>): LabNamespace[] {
+  const names = [...new Set(model.pods.map((p) => p.namespace))].sort();
+  return names.map((name) => ({ name, phase: 'Active' }));
+}
+
+export const selectStatus = (s: LabState) => s.status;
+export const selectMode = (s: LabState) => s.mode;
+export const selectEntries = (s: LabState) => s.entries;
+export const selectInput = (s: LabState) => s.input;
+export const selectChoices = (s: LabState) => s.choices;
+export const selectPendingCount = (s: LabState) => s.pending.length;
+export const selectSteps = (s: LabState) => s.steps;
+export const selectLive = (s: LabState) => s.live;
+export const selectNotice = (s: LabState) => s.notice;
+export const selectGroupBy = (s: LabState) => s.groupBy;
+export const selectHidden = (s: LabState) => s.hidden;
+export const selectError = (s: LabState) => s.error;
+export const selectOpenFile = (s: LabState) => s.openFile;
