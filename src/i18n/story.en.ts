@@ -37,7 +37,7 @@ export const storyEn = {
     '`docker push nginx` uploads the layers and the manifest to Docker Hub (docker.io/library/nginx). Layers the registry already has are skipped. From now on every node can pull the image.',
   'story.container-flow.detailed.api-request.title': 'kubectl sends a Deployment',
   'story.container-flow.detailed.api-request.text':
-    '`kubectl create deployment web --image=nginx` builds a Deployment object (1 replica, one nginx container) and sends it to the API server: POST /apis/apps/v1/namespaces/default/deployments. kubectl only ever talks to the API server, never to a node. The request body is shown beside the stage.',
+    '`kubectl create deployment web --image=nginx` builds a Deployment object (1 replica, one nginx container) and sends it to the API server: POST /apis/apps/v1/namespaces/default/deployments. kubectl only ever talks to the API server, never to a node. The YAML tab under the diagram shows the request body.',
   'story.container-flow.detailed.etcd-write.title': 'The API server stores it in etcd',
   'story.container-flow.detailed.etcd-write.text':
     'The API server fills in defaults (strategy RollingUpdate, revisionHistoryLimit 10 …), validates the object and writes it to etcd under /registry/deployments/default/web. Then it answers 201 Created; that is all "deployment.apps/web created" means. No pod exists yet.',

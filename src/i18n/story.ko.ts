@@ -31,7 +31,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
     '`docker push nginx`가 레이어와 매니페스트를 Docker Hub(docker.io/library/nginx)에 올립니다. 레지스트리에 이미 있는 레이어는 건너뜁니다. 이제 어느 노드든 이 이미지를 받아 갈 수 있습니다.',
   'story.container-flow.detailed.api-request.title': 'kubectl이 Deployment를 보내기',
   'story.container-flow.detailed.api-request.text':
-    '`kubectl create deployment web --image=nginx`는 Deployment 객체(레플리카 1개, nginx 컨테이너 1개)를 만들어 API 서버로 보냅니다: POST /apis/apps/v1/namespaces/default/deployments. kubectl은 언제나 API 서버하고만 이야기하고, 노드와 직접 통신하지 않습니다. 보낸 내용은 무대 옆에 보입니다.',
+    '`kubectl create deployment web --image=nginx`는 Deployment 객체(레플리카 1개, nginx 컨테이너 1개)를 만들어 API 서버로 보냅니다: POST /apis/apps/v1/namespaces/default/deployments. kubectl은 언제나 API 서버하고만 이야기하고, 노드와 직접 통신하지 않습니다. 보낸 내용은 다이어그램 아래 YAML 탭에서 볼 수 있습니다.',
   'story.container-flow.detailed.etcd-write.title': 'API 서버가 etcd에 저장하기',
   'story.container-flow.detailed.etcd-write.text':
     'API 서버가 기본값(strategy RollingUpdate, revisionHistoryLimit 10 등)을 채우고 객체를 검증한 뒤 etcd의 /registry/deployments/default/web 키에 씁니다. 그리고 201 Created로 답합니다. "deployment.apps/web created"는 딱 이 뜻입니다. 파드는 아직 하나도 없습니다.',
