@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import type { LabStorage } from '../../lab/session.ts';
+import { createLabStore } from '../../store/labStore.ts';
+import { createPlayerStore } from '../../store/player.ts';
+import { createLabController } from './labController.ts';
+
+function memoryStorage(): LabStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => {
+      data.set(k, v);
+    },
+    removeItem: (k) => {
+      data.delete(k);
+    },
+  };
+}
+
+function setup(storage?: LabStorage) {
+  const store = createLabStore();
+  const player = createPlayerStore({ stepCount: 0 });
+  const controller = createLabController({
+    store,
+    player,
+    storage,
+    // The real session module, run at once (no paint to wait for in a test).
+    defer: (fn) => fn(),
+  });
+  return { store, player, controller };
+}
+
+describe('lab controller against the real session', () => {
+  it('runs lines typed before the cluster was ready, in order, and shows kubectl’s output', async () => {
+    const { store, controller } = setup();
+    controller.submit('kubectl create namespace blue');
+    controller.submit('kubectl get namespaces');
+    expect(store.getState().status).toBe('loading');
+    expect(store.getState().mode).toBe('lab');
+    await controller.ensureLoaded();
+    const s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(s.pending).toEqual([]);
+    expect(s.entries.map((e) => e.line)).toEqual([
+      'kubectl create namespace blue',
+      'kubectl get namespaces',
+    ]);
+    expect(s.entries[0]?.stdout).toBe('namespace/blue created\n');
+    const rows = (s.entries[1]?.stdout ?? '').split('\n').map((l) => l.split(/\s+/)[0]);
+    expect(rows).toEqual([
+      'NAME',
+      'blue',
+      'default',
+      'kube-node-lease',
+      'kube-public',
+      'kube-system',
+      '',
+    ]);
+    expect(s.live?.namespaces.map((n) => n.name)).toContain('blue');
+    expect(s.history).toEqual(['kubectl create namespace blue', 'kubectl get namespaces']);
+  });
+
+  it('plays a command’s steps from the first new one', async () => {
+    const { store, player, controller } = setup();
+    await controller.ensureLoaded();
+    controller.submit('kubectl create namespace blue');
+    const first = store.getState().steps.length;
+    expect(first).toBeGreaterThan(0);
+    controller.submit('kubectl create deployment nginx --image=nginx -n blue');
+    const steps = store.getState().steps;
+    expect(steps.length).toBeGreaterThan(first + 1);
+    expect(player.getState().stepCount).toBe(steps.length);
+    expect(player.getState().cursor).toBe(first);
+    expect(player.getState().status).toBe('playing');
+    // The last step shows the pod Running in blue, like the live state.
+    const last = steps[steps.length - 1];
+    const pod = last?.model.pods.find((p) => p.namespace === 'blue');
+    expect(pod?.status).toBe('Running');
+    expect(store.getState().live?.model.pods.some((p) => p.namespace === 'blue')).toBe(true);
+  });
+
+  it('bad input prints kubectl’s error, keeps the line in history and adds no step', async () => {
+    const { store, controller } = setup();
+    await controller.ensureLoaded();
+    controller.submit('kubectl get pdos');
+    const s = store.getState();
+    expect(s.entries[0]?.exitCode).toBe(1);
+    expect(s.entries[0]?.stderr).toBe('error: the server doesn\'t have a resource type "pdos"\n');
+    expect(s.history).toEqual(['kubectl get pdos']);
+    expect(s.steps).toEqual([]);
+  });
+
+  it('Tab completes against the live cluster; several candidates are listed', async () => {
+    const { store, controller } = setup();
+    expect(controller.complete(0)).toBeUndefined();
+    await controller.ensureLoaded();
+    const line = 'kubectl get pods -n kube-s';
+    store.getState().dispatch({ type: 'input', value: line });
+    expect(controller.complete(line.length)).toBe('kubectl get pods -n kube-system '.length);
+    expect(store.getState().input).toBe('kubectl get pods -n kube-system ');
+    store.getState().dispatch({ type: 'input', value: 'kubectl get pods -n kube' });
+    controller.complete('kubectl get pods -n kube'.length);
+    expect(store.getState().input).toBe('kubectl get pods -n kube-');
+    expect(store.getState().choices).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
+  });
+
+  it('`clear` empties the console; the context’s namespace follows set-context', async () => {
+    const { store, controller } = setup();
+    await controller.ensureLoaded();
+    expect(store.getState().live?.context).toEqual({
+      name: 'kubernetes-admin@kubernetes',
+      namespace: 'default',
+    });
+    controller.submit('kubectl create namespace blue');
+    controller.submit('kubectl config set-context --current --namespace=blue');
+    expect(store.getState().entries.at(-1)?.stdout).toBe(
+      'Context "kubernetes-admin@kubernetes" modified.\n',
+    );
+    expect(store.getState().live?.context.namespace).toBe('blue');
+    controller.submit('clear');
+    expect(store.getState().entries).toEqual([]);
+  });
+
+  it('a second page with the same storage gets the cluster and history back', async () => {
+    const storage = memoryStorage();
+    const a = setup(storage);
+    await a.controller.ensureLoaded();
+    a.controller.submit('kubectl create namespace blue');
+    const b = setup(storage);
+    await b.controller.ensureLoaded();
+    expect(b.store.getState().history).toEqual(['kubectl create namespace blue']);
+    expect(b.store.getState().notice).toEqual({
+      key: 'lab.notice.restored',
+      params: { count: 1 },
+    });
+    expect(b.store.getState().live?.namespaces.map((n) => n.name)).toContain('blue');
+  });
+
+  it('corrupt storage still loads, with the notice', async () => {
+    const storage = memoryStorage();
+    storage.data.set('kim.lab.v1', '{not json');
+    const { store, controller } = setup(storage);
+    await controller.ensureLoaded();
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().notice).toEqual({ key: 'lab.notice.corrupt' });
+  });
+
+  it('a module that fails to load says why, and a retry can succeed', async () => {
+    const store = createLabStore();
+    const player = createPlayerStore({ stepCount: 0 });
+    let attempts = 0;
+    const controller = createLabController({
+      store,
+      player,
+      defer: (fn) => fn(),
+      load: async () => {
+        attempts++;
+        if (attempts === 1) throw new Error('Failed to fetch dynamically imported module');
+        return import('../../lab/session.ts');
+      },
+    });
+    await controller.ensureLoaded();
+    expect(store.getState().status).toBe('failed');
+    expect(store.getState().error).toBe('Failed to fetch dynamically imported module');
+    await controller.ensureLoaded();
+    expect(store.getState().status).toBe('ready');
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The lab's non-React half: loads the live session on first use (a dynamic `import()`, so the
+ * engine and kubectl never weigh on the first view), runs console lines through it, and turns
+ * each result into store events and player moves (new steps auto-play on the stage).
+ */
+import type { LabResult, LabSession, LabStorage } from '../../lab/session.ts';
+import type { LabLive, LabMode, LabState, LabStore } from '../../store/labStore.ts';
+import { applyCompletion } from '../../store/labStore.ts';
+import type { PlayerStore } from '../../store/player.ts';
+
+/** What the controller needs from `src/lab/session.ts` (injected in tests). */
+export interface LabSessionModule {
+  createLabSession: (opts: { storage?: LabStorage }) => LabSession;
+}
+
+export interface LabControllerOptions {
+  store: LabStore;
+  /** The lab timeline's own player (same state machine as the tour's). */
+  player: PlayerStore;
+  /** Loads the session module; default: `import('../../lab/session.ts')`. */
+  load?: () => Promise<LabSessionModule>;
+  /** Where the session keeps the lab across reloads (absent: nothing is kept). */
+  storage?: LabStorage;
+  /**
+   * Runs `fn` after the browser has had a chance to paint "Starting the cluster…": building the
+   * cluster is synchronous and takes a moment. Default: a short timeout.
+   */
+  defer?: (fn: () => void) => void;
+}
+
+export interface LabController {
+  /** Load the session if it is not loaded or loading yet. Resolves when it is ready (or failed). */
+  ensureLoaded(): Promise<void>;
+  /** Send the console's input line (or `line`): history, then run now or once loaded. */
+  submit(line?: string): void;
+  /**
+   * Tab: complete the word at `cursor` in the input line. Returns the new cursor, or undefined
+   * when the session is not ready (loading starts).
+   */
+  complete(cursor: number): number | undefined;
+  /** Results of lines run elsewhere (what-if buttons): shown and played like typed ones. */
+  applyResults(results: readonly LabResult[]): void;
+  setMode(mode: LabMode): void;
+  /** The live session, once loaded (panels read `state()`, `describe()`, files). */
+  session(): LabSession | undefined;
+}
+
+const defaultLoad = (): Promise<LabSessionModule> => import('../../lab/session.ts');
+const defaultDefer = (fn: () => void) => {
+  setTimeout(fn, 30);
+};
+
+/** The page's view of the live cluster: `state()` as a stage model with nothing in flight. */
+export function liveOf(session: LabSession): LabLive {
+  const state = session.state();
+  return {
+    model: { nodes: state.nodes, pods: state.pods, active: [], packets: [], stepId: 'lab' },
+    namespaces: state.namespaces,
+    context: state.context,
+  };
+}
+
+/** Create the controller for one lab store and its player. */
+export function createLabController(opts: LabControllerOptions): LabController {
+  const { store, player } = opts;
+  const load = opts.load ?? defaultLoad;
+  const defer = opts.defer ?? defaultDefer;
+  let session: LabSession | undefined;
+  let loading: Promise<void> | undefined;
+  const dispatch: LabState['dispatch'] = (event) => store.getState().dispatch(event);
+
+  const show = (result: LabResult, s: LabSession): void => {
+    const before = store.getState().steps;
+    dispatch({ type: 'ran', result, live: liveOf(s) });
+    const after = store.getState().steps;
+    if (after === before) return;
+    // New steps play from the first new one; trimming may have dropped old steps from the front.
+    const firstNew = Math.max(0, after.length - result.steps.length);
+    const p = player.getState();
+    p.setStepCount(after.length);
+    player.getState().seek(firstNew);
+    player.getState().play();
+  };
+
+  const runLine = (line: string): void => {
+    if (!session) return;
+    let result: LabResult;
+    try {
+      result = session.run(line);
+    } catch (err) {
+      // The session promises not to throw; if it does anyway, the console says so like a shell.
+      result = {
+        line,
+        stdout: '',
+        stderr: `error: ${(err as Error).message}\n`,
+        exitCode: 1,
+        steps: [],
+      };
+    }
+    show(result, session);
+  };
+
+  const drain = (): void => {
+    while (session && store.getState().pending.length > 0) {
+      const line = store.getState().pending[0] as string;
+      dispatch({ type: 'dequeued' });
+      runLine(line);
+    }
+  };
+
+  const ensureLoaded = (): Promise<void> => {
+    if (session) return Promise.resolve();
+    if (loading) return loading;
+    dispatch({ type: 'loadStarted' });
+    loading = load()
+      .then(
+        (mod) =>
+          new Promise<void>((resolve, reject) => {
+            defer(() => {
+              try {
+                const s = mod.createLabSession({ storage: opts.storage });
+                session = s;
+                dispatch({
+                  type: 'loaded',
+                  history: s.history(),
+                  notice: s.notice,
+                  live: liveOf(s),
+                });
+                drain();
+                resolve();
+              } catch (err) {
+                reject(err);
+              }
+            });
+          }),
+      )
+      .catch((err: unknown) => {
+        loading = undefined;
+        dispatch({
+          type: 'loadFailed',
+          error: err instanceof Error ? err.message : String(err),
+        });
+      });
+    return loading;
+  };
+
+  return {
+    ensureLoaded,
+    submit(line?: string): void {
+      const text = (line ?? store.getState().input).trim();
+      dispatch({ type: 'submitted', line: text });
+      if (text === '') return;
+      // Typing a command is the way into the live cluster.
+      dispatch({ type: 'setMode', mode: 'lab' });
+      if (session) runLine(text);
+      else void ensureLoaded();
+    },
+    complete(cursor: number): number | undefined {
+      if (!session) {
+        void ensureLoaded();
+        return undefined;
+      }
+      const input = store.getState().input;
+      const completion = session.completions(input, cursor);
+      const applied = applyCompletion(input, cursor, completion);
+      dispatch({ type: 'completed', value: applied.value, choices: applied.choices });
+      return applied.cursor;
+    },
+    applyResults(results: readonly LabResult[]): void {
+      if (!session) return;
+      dispatch({ type: 'setMode', mode: 'lab' });
+      for (const r of results) show(r, session);
+    },
+    setMode(mode: LabMode): void {
+      dispatch({ type: 'setMode', mode });
+      if (mode === 'lab') void ensureLoaded();
+    },
+    session: () => session,
+  };
+}
+
+/**
+ * `localStorage` when the browser lets the page use it. Reading the property itself throws in
+ * some privacy modes; the session copes with a storage that throws on use.
+ */
+export function browserStorage(): LabStorage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
