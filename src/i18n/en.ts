@@ -26,6 +26,18 @@ export const en = {
   'stage.messages': 'Messages in this step',
   'stage.message': '{from} → {to}: {label}',
   'stage.pod.label': 'Pod {namespace}/{name}, {status}',
+  'stage.pod.node': 'on node {node}',
+  'stage.pods.all': 'Pods',
+  'stage.byNamespace': 'Pods by namespace',
+  'stage.byNamespace.caption':
+    'Namespaces divide objects, not machines: pods of every namespace share the same nodes.',
+  'stage.ns.label': 'Namespace {namespace}',
+  'stage.ns.terminating': 'Terminating',
+  'stage.ns.empty': 'No pod of this namespace is on a node.',
+  'view.groupBy': 'Group pods by',
+  'view.groupBy.node': 'node',
+  'view.groupBy.namespace': 'namespace',
+  'view.namespaces': 'Namespaces',
   'component.developer': 'Developer',
   'component.developer.detail': 'laptop with Docker',
   'component.developer.role':

@@ -28,6 +28,18 @@ export const ko: Messages = {
   'stage.messages': '이 단계의 메시지',
   'stage.message': '{from} → {to}: {label}',
   'stage.pod.label': '파드 {namespace}/{name}, {status}',
+  'stage.pod.node': '노드 {node}에서 실행',
+  'stage.pods.all': '파드',
+  'stage.byNamespace': '네임스페이스별 파드',
+  'stage.byNamespace.caption':
+    '네임스페이스는 머신이 아니라 오브젝트를 나눕니다. 어느 네임스페이스의 파드든 같은 노드를 함께 씁니다.',
+  'stage.ns.label': '네임스페이스 {namespace}',
+  'stage.ns.terminating': 'Terminating',
+  'stage.ns.empty': '노드에 올라간 이 네임스페이스의 파드가 없습니다.',
+  'view.groupBy': '파드 묶는 기준',
+  'view.groupBy.node': '노드',
+  'view.groupBy.namespace': '네임스페이스',
+  'view.namespaces': '네임스페이스',
   'component.developer': '개발자',
   'component.developer.detail': 'Docker가 설치된 노트북',
   'component.developer.role':

@@ -55,6 +55,21 @@ describe('URL state', () => {
     expect(readUrlState(writeUrlState('', state))).toEqual(state);
   });
 
+  it('reads ?group=node|namespace and writes only the non-default grouping', () => {
+    expect(readUrlState('?group=namespace')).toEqual({ group: 'namespace' });
+    expect(readUrlState('?group=node')).toEqual({ group: 'node' });
+    for (const bad of ['Namespace', 'nodes', '', 'pod']) {
+      expect(readUrlState(`?group=${bad}`), bad).toEqual({});
+    }
+    expect(writeUrlState('?lang=en&step=6', { group: 'namespace' })).toBe(
+      '?lang=en&step=6&group=namespace',
+    );
+    // Back to the default: the parameter goes, the others stay.
+    expect(writeUrlState('?lang=en&group=namespace&step=6', { group: 'node' })).toBe(
+      '?lang=en&step=6',
+    );
+  });
+
   it('prefers the URL, then the browser languages, then English', () => {
     expect(initialLang('?lang=en', ['ko-KR'])).toBe('en');
     expect(initialLang('', ['ko-KR', 'en-US'])).toBe('ko');

@@ -1,16 +1,19 @@
 import { isLang, type Lang } from '../i18n/index.ts';
 import { STORY_LEVELS, type StoryLevel } from '../story/types.ts';
+import { GROUP_BY, type GroupBy } from '../ui/stage/model.ts';
 
 /**
  * The parts of the page state that live in the URL (automation contract: `?lang=`,
- * `?scenario=`, `?step=`, plus `?level=simple|detailed`). `step` is 1-based, as a learner counts
- * ("step 3 of 6"), and counts steps of the level in the URL.
+ * `?scenario=`, `?step=`, plus `?level=simple|detailed` and `?group=node|namespace`, how the stage
+ * groups pods). `step` is 1-based, as a learner counts ("step 3 of 6"), and counts steps of the
+ * level in the URL. `group` is written only when it is `namespace`, so the usual link stays short.
  */
 export interface UrlState {
   lang?: Lang;
   scenario?: string;
   step?: number;
   level?: StoryLevel;
+  group?: GroupBy;
 }
 
 /** Is `value` one of the story's levels? */
@@ -32,6 +35,8 @@ export function readUrlState(search: string): UrlState {
   if (step && /^[1-9][0-9]{0,5}$/.test(step)) state.step = Number(step);
   const level = params.get('level');
   if (isLevel(level)) state.level = level;
+  const group = params.get('group');
+  if ((GROUP_BY as readonly unknown[]).includes(group)) state.group = group as GroupBy;
   return state;
 }
 
@@ -42,6 +47,9 @@ export function writeUrlState(search: string, state: UrlState): string {
   if (state.scenario) params.set('scenario', state.scenario);
   if (state.step !== undefined) params.set('step', String(state.step));
   if (state.level) params.set('level', state.level);
+  // The default grouping leaves no trace in the URL (and removes an old `?group=namespace`).
+  if (state.group === 'namespace') params.set('group', state.group);
+  else if (state.group === 'node') params.delete('group');
   const text = params.toString();
   return text ? `?${text}` : '';
 }

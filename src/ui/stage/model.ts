@@ -49,10 +49,25 @@ export interface StagePacket {
   label: string;
 }
 
+/** A namespace as the stage draws it (`kubectl get namespaces`: NAME and STATUS). */
+export interface StageNamespace {
+  name: string;
+  phase: 'Active' | 'Terminating';
+}
+
+/** How the stage arranges pods: inside their nodes, or one box per namespace. */
+export type GroupBy = 'node' | 'namespace';
+export const GROUP_BY: readonly GroupBy[] = ['node', 'namespace'];
+
 /** What the stage shows at one step. */
 export interface StageModel {
   nodes: StageNode[];
   pods: StagePod[];
+  /**
+   * Namespaces to show even when they have no pods (the lab lists the cluster's own). Left out,
+   * the stage shows the namespaces its pods are in.
+   */
+  namespaces?: StageNamespace[];
   /** Components acting in this step. */
   active: ComponentId[];
   packets: StagePacket[];
@@ -142,6 +157,36 @@ export function groupPods(model: StageModel): {
     else group.workload.push(pod);
   }
   return { byNode, unscheduled, orphans };
+}
+
+/**
+ * The namespaces the stage shows, sorted by name as `kubectl get namespaces` lists them: the
+ * model's own list when it has one, plus any namespace a pod is in that the list forgot (a pod
+ * never disappears because its namespace was not listed).
+ */
+export function stageNamespaces(model: StageModel): StageNamespace[] {
+  const byName = new Map<string, StageNamespace>();
+  for (const ns of model.namespaces ?? []) byName.set(ns.name, ns);
+  for (const pod of model.pods) {
+    if (!byName.has(pod.namespace)) byName.set(pod.namespace, { name: pod.namespace, phase: 'Active' });
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Pods bound to a node, per namespace, for the namespace grouping (namespace order as
+ * `stageNamespaces`, then pod name). Pods waiting for the scheduler are left out: they have no
+ * node yet and stay in the scheduler's tray in both groupings.
+ */
+export function podsByNamespace(model: StageModel): Map<string, StagePod[]> {
+  const out = new Map<string, StagePod[]>();
+  for (const ns of stageNamespaces(model)) out.set(ns.name, []);
+  const sorted = [...model.pods].sort((a, b) => a.name.localeCompare(b.name));
+  for (const pod of sorted) {
+    if (pod.node === null || pod.node === '') continue;
+    out.get(pod.namespace)?.push(pod);
+  }
+  return out;
 }
 
 /** The visual tone of a pod STATUS: colour is always paired with the status word itself. */
