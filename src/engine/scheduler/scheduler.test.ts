@@ -135,4 +135,50 @@ describe('scheduler actor', () => {
     expect(c.messages.some((m) => m.kind === 'api.bind')).toBe(false);
     expect(c.snapshot().decision('default/other')).toBeUndefined();
   });
+
+  it("honours running pods' required anti-affinity, and forgets it when they are deleted", () => {
+    // The scheduler keeps counts of pods with (anti-)affinity to skip InterPodAffinity's node
+    // scans when there are none; this checks the counts follow binds and deletions.
+    const c = schedulerOnly();
+    const kubectl = c.client('kubectl');
+    const lonely = (name: string): KubeObject => ({
+      metadata: { name, labels: { app: 'lonely' } },
+      spec: {
+        containers: [{ name: 'nginx', image: 'nginx' }],
+        affinity: {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              {
+                labelSelector: { matchLabels: { app: 'lonely' } },
+                topologyKey: 'kubernetes.io/hostname',
+              },
+            ],
+          },
+        },
+      },
+    });
+    const nodeOf = (name: string) =>
+      (c.snapshot().get('pods', 'default', name)?.spec as { nodeName?: string } | undefined)
+        ?.nodeName;
+    for (const n of ['a', 'b', 'c']) {
+      kubectl.create('pods', 'default', lonely(n));
+      c.settle();
+    }
+    expect(new Set(['a', 'b', 'c'].map(nodeOf))).toEqual(new Set(['node1', 'node2', 'node3']));
+    // A plain pod that the running pods' anti-affinity rejects everywhere.
+    kubectl.create('pods', 'default', {
+      metadata: { name: 'd', labels: { app: 'lonely' } },
+      spec: { containers: [{ name: 'nginx', image: 'nginx' }] },
+    });
+    c.settle({ maxMs: 2_000 });
+    expect(nodeOf('d')).toBeUndefined();
+    expect(c.snapshot().decision('default/d')?.message).toContain(
+      "3 node(s) didn't satisfy existing pods anti-affinity rules",
+    );
+    // Once one of them is gone, the plain pod fits where it ran.
+    const freed = nodeOf('b');
+    kubectl.delete('pods', 'default', 'b', { gracePeriodSeconds: 0 });
+    c.settle({ maxMs: 60_000 });
+    expect(nodeOf('d')).toBe(freed);
+  });
 });

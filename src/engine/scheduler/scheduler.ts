@@ -138,12 +138,30 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     }
   };
 
+  /**
+   * Pods with any pod (anti-)affinity, and with required anti-affinity, over all of `infos`
+   * (the snapshot's "have pods with affinity" lists, as counts): when there are none,
+   * InterPodAffinity need not visit every node to find out.
+   */
+  let podsWithAffinity = 0;
+  let podsWithRequiredAntiAffinity = 0;
+  const count = (info: NodeInfo, sign: 1 | -1) => {
+    podsWithAffinity += sign * info.podsWithAffinity.length;
+    podsWithRequiredAntiAffinity += sign * info.podsWithRequiredAntiAffinity.length;
+  };
+  /** Replace the NodeInfo at `i`, keeping the counts right. */
+  const setInfo = (i: number, next: NodeInfo) => {
+    count(infos[i]!, -1);
+    infos[i] = next;
+    count(next, 1);
+  };
+
   const reindex = () => {
     index = new Map(infos.map((info, i) => [info.name, i]));
   };
   const updateInfo = (name: string, f: (info: NodeInfo) => NodeInfo) => {
     const i = index.get(name);
-    if (i !== undefined) infos[i] = f(infos[i]!);
+    if (i !== undefined) setInfo(i, f(infos[i]!));
   };
   const unplace = (key: string) => {
     const p = placed.get(key);
@@ -160,7 +178,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       const i = index.get(node);
       const next = i === undefined ? undefined : replacePodSameSpec(infos[i]!, p.pod, pod);
       if (next) {
-        infos[i!] = next;
+        setInfo(i!, next);
         placed.delete(key);
         placed.set(key, { node, pod });
         const onNode = placedOn.get(node)!;
@@ -216,6 +234,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       const i = index.get(name);
       if (i !== undefined) {
         countImages(infos[i]!, -1);
+        count(infos[i]!, -1);
         infos = infos.filter((_, j) => j !== i);
         reindex();
       }
@@ -228,13 +247,14 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       const pods = [...(placedOn.get(name)?.values() ?? [])];
       const info = newNodeInfo(node, pods);
       infos.push(info);
+      count(info, 1);
       countImages(info, 1);
       index.set(name, infos.length - 1);
       moveRequested = true;
     } else {
       const before = infos[i]!;
       const after = setNode(before, node);
-      infos[i] = after;
+      setInfo(i, after);
       countImages(before, -1);
       countImages(after, 1);
       if (!e.old || nodeSchedulingFacts(e.old) !== nodeSchedulingFacts(e.object))
@@ -262,6 +282,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       startIndex: nextStartIndex,
       explain,
       imageNodeCounts,
+      podsWithAffinity,
+      podsWithRequiredAntiAffinity,
     });
     nextStartIndex = result.nextStartIndex;
     decisions.set(key, { ...result, pod: key, at: ctx.now, attempt });
@@ -351,6 +373,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     },
     onStart() {
       infos = [];
+      podsWithAffinity = 0;
+      podsWithRequiredAntiAffinity = 0;
       index = new Map();
       imageNodeCounts.clear();
       placed.clear();

@@ -41,6 +41,10 @@ export interface ScheduleOptions {
    * caller keeps that count up to date; otherwise ImageLocality counts by scanning the nodes.
    */
   imageNodeCounts?: ReadonlyMap<string, number>;
+  /** How many pods on `nodes` have pod (anti-)affinity terms, when the caller keeps count. */
+  podsWithAffinity?: number;
+  /** How many pods on `nodes` have required pod anti-affinity, when the caller keeps count. */
+  podsWithRequiredAntiAffinity?: number;
 }
 
 export interface NodeVerdict {
@@ -233,6 +237,10 @@ export function schedulePod(
     tolerations: pod.spec?.tolerations ?? [],
     allNodes: nodes,
     ...(opts.imageNodeCounts ? { imageNodeCounts: opts.imageNodeCounts } : {}),
+    ...(opts.podsWithAffinity !== undefined ? { podsWithAffinity: opts.podsWithAffinity } : {}),
+    ...(opts.podsWithRequiredAntiAffinity !== undefined
+      ? { podsWithRequiredAntiAffinity: opts.podsWithRequiredAntiAffinity }
+      : {}),
   };
 
   // PreFilter: plugins with nothing to check return Skip and are left out of Filter.

@@ -29,4 +29,8 @@ export interface CycleState {
   allNodes: readonly NodeInfo[];
   /** On how many of `allNodes` each normalized image is, when the caller keeps that count. */
   imageNodeCounts?: ReadonlyMap<string, number>;
+  /** Pods on `allNodes` with pod (anti-)affinity terms, when the caller keeps that count. */
+  podsWithAffinity?: number;
+  /** Pods on `allNodes` with required pod anti-affinity, when the caller keeps that count. */
+  podsWithRequiredAntiAffinity?: number;
 }

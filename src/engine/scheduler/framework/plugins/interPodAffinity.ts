@@ -134,6 +134,8 @@ export function hasRequiredAntiAffinity(pod: Pod): boolean {
 
 type Counts = Map<string, number>;
 
+const NO_NODES: readonly NodeInfo[] = [];
+
 const pairKey = (key: string, value: string) => `${key}\u0000${value}`;
 
 function bump(m: Counts, node: NodeInfo, key: string, by: number): void {
@@ -164,7 +166,9 @@ export function preFilter(state: CycleState): FilterState | undefined {
   const info = affinityInfo(pod);
   const all = state.allNodes;
   const existingAnti: Counts = new Map();
-  for (const node of all) {
+  // No pod anywhere with required anti-affinity (a count the scheduler keeps): nothing to visit.
+  const scan = state.podsWithRequiredAntiAffinity !== 0;
+  for (const node of scan ? all : NO_NODES) {
     if (node.podsWithRequiredAntiAffinity.length === 0) continue;
     for (const existing of node.podsWithRequiredAntiAffinity) {
       for (const t of affinityInfo(existing).requiredAntiAffinity) {
@@ -259,6 +263,8 @@ export function preScore(state: CycleState): TopologyScore | undefined {
   const pod = state.pod;
   const info = affinityInfo(pod);
   const hasConstraints = info.preferredAffinity.length + info.preferredAntiAffinity.length > 0;
+  // Without terms of its own the pod is scored only against pods with affinity: none, no score.
+  if (!hasConstraints && state.podsWithAffinity === 0) return undefined;
   const ts: TopologyScore = new Map();
   for (const node of state.allNodes) {
     const pods = hasConstraints ? node.pods : node.podsWithAffinity;

@@ -207,6 +207,16 @@ function countsFor(c: Constraint, all: readonly NodeInfo[], ns: string): number[
   return counts;
 }
 
+/**
+ * A node's label value; the zone comes from the NodeInfo's own field, so scoring every
+ * feasible node does not have to visit its labels object for it (label values are strings:
+ * undefined means the label is absent).
+ */
+function labelOf(node: NodeInfo, key: string): string | undefined {
+  if (key === ZONE_KEY) return node.zone;
+  return Object.hasOwn(node.labels, key) ? node.labels[key] : undefined;
+}
+
 function hasAllKeys(node: NodeInfo, cs: readonly Constraint[]): boolean {
   for (const c of cs) if (!Object.hasOwn(node.labels, c.topologyKey)) return false;
   return true;
@@ -332,7 +342,7 @@ export function preScore(
     for (let j = 0; j < constraints.length; j++) {
       const key = constraints[j]!.topologyKey;
       if (key === HOSTNAME_KEY) continue; // per-node counts are read at Score
-      const v = n.labels[key] ?? '';
+      const v = labelOf(n, key) ?? '';
       if (!domainCounts[j]!.has(v)) domainCounts[j]!.set(v, 0);
     }
   }
@@ -357,7 +367,7 @@ export function preScore(
     }
     counts.push(NO_COUNTS);
     if (m.size === 0) continue;
-    if (!feasible.some((n) => !ignored.has(n) && Object.hasOwn(n.labels, c.topologyKey))) continue;
+    if (!feasible.some((n) => !ignored.has(n) && labelOf(n, c.topologyKey) !== undefined)) continue;
     counts[j] = countsOf(c);
     for (let i = 0; i < all.length; i++) {
       const n = all[i]!;
