@@ -58,3 +58,84 @@ export class Heap<T extends Timed> {
     return top;
   }
 }
+
+/**
+ * The simulation's agenda: the same order as a `Heap` by (at, seq), for items pushed with
+ * ever-growing `seq` (the runtime numbers its tasks as it pushes them). Items due at the same
+ * virtual time wait in one first-in-first-out bucket, and only the distinct times are kept in
+ * a heap: a burst of thousands of deliveries at one instant costs O(1) each instead of
+ * O(log n) comparisons through a large heap.
+ */
+export class Agenda<T extends Timed> {
+  /** Distinct due times, a binary min-heap. */
+  readonly #times: number[] = [];
+  readonly #buckets = new Map<number, { items: T[]; head: number }>();
+  #size = 0;
+
+  get size(): number {
+    return this.#size;
+  }
+
+  peek(): T | undefined {
+    const at = this.#times[0];
+    if (at === undefined) return undefined;
+    const b = this.#buckets.get(at)!;
+    return b.items[b.head];
+  }
+
+  push(item: T): void {
+    const b = this.#buckets.get(item.at);
+    if (b) b.items.push(item);
+    else {
+      this.#buckets.set(item.at, { items: [item], head: 0 });
+      this.#pushTime(item.at);
+    }
+    this.#size++;
+  }
+
+  pop(): T | undefined {
+    const at = this.#times[0];
+    if (at === undefined) return undefined;
+    const b = this.#buckets.get(at)!;
+    const item = b.items[b.head]!;
+    b.items[b.head++] = undefined as unknown as T; // let it be collected
+    this.#size--;
+    if (b.head === b.items.length) {
+      this.#buckets.delete(at);
+      this.#popTime();
+    }
+    return item;
+  }
+
+  #pushTime(at: number): void {
+    const a = this.#times;
+    let i = a.length;
+    a.push(at);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const parent = a[p]!;
+      if (parent <= at) break;
+      a[i] = parent;
+      i = p;
+    }
+    a[i] = at;
+  }
+
+  #popTime(): void {
+    const a = this.#times;
+    const last = a.pop()!;
+    const n = a.length;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const m = r < n && a[r]! < a[l]! ? r : l;
+      if (a[m]! >= last) break;
+      a[i] = a[m]!;
+      i = m;
+    }
+    a[i] = last;
+  }
+}

@@ -25,7 +25,7 @@ import type {
   WatchEvent,
   Write,
 } from './controller.ts';
-import { Heap } from './heap.ts';
+import { Agenda } from './heap.ts';
 
 export const WATCH_LATENCY_MS = 5;
 export const RECONCILE_DELAY_MS = 1;
@@ -230,7 +230,7 @@ export class Runtime {
   readonly #api: ApiServer;
   readonly #etcd: Etcd<KubeObject>;
   readonly #rng: Rng;
-  readonly #agenda = new Heap<Task>();
+  readonly #agenda = new Agenda<Task>();
   #taskSeq = 0;
   readonly #actors = new Map<Actor, ActorState>();
   /** resource → actors that watch it without a node index. */
