@@ -1,0 +1,583 @@
+/**
+ * The lab's YAML editor: a textarea laid exactly over a highlighted copy of its text, with
+ * line numbers, the current line, and squiggles under what the YAML parser and kubectl's
+ * checks reject. Loaded lazily (see `LazyEditor.tsx`): it brings the YAML parser along.
+ *
+ * Why a textarea and not contenteditable: the browser then does the hard parts (IME for
+ * Korean, undo, selection, mobile keyboards, screen readers) and the text can only ever be
+ * text. The highlighted layer under it is React text nodes, never HTML.
+ */
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
+  type UIEvent,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useT } from '../../ViewStoreContext.tsx';
+import {
+  type EditorProps,
+  kb,
+  MAX_EDITOR_BYTES,
+  utf8Length,
+  validNewFileName,
+} from './editorTypes.ts';
+import { indentEdit, newlineEdit, outdentEdit, type TextEdit } from './editText.ts';
+import { checkYaml, marksByLine, type Problem } from './yamlCheck.ts';
+import { createLineCache, markSegments, tokenizeYaml, type YamlToken } from './yamlTokens.ts';
+import './panels.css';
+
+interface Draft {
+  text: string;
+  /** The saved text the draft started from (to notice a console command rewriting the file). */
+  base: string;
+}
+
+type LineMark = { from: number; to: number; severity: Problem['severity'] };
+const NO_MARKS: readonly LineMark[] = [];
+
+/** One highlighted line. Memoized: a keystroke re-renders only the line it changed. */
+const CodeLine = memo(function CodeLine({
+  tokens,
+  marks,
+}: {
+  tokens: readonly YamlToken[];
+  marks: readonly LineMark[];
+}) {
+  if (marks.length === 0) {
+    return (
+      <>
+        {tokens.map((t, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a line's tokens are re-made as a whole.
+          <span key={i} className={`yt-${t.type}`}>
+            {t.text}
+          </span>
+        ))}
+      </>
+    );
+  }
+  const severityAt = (col: number) =>
+    marks.some((m) => m.severity === 'error' && col >= m.from && col < Math.max(m.to, m.from + 1))
+      ? 'error'
+      : 'warning';
+  let col = 0;
+  return (
+    <>
+      {markSegments(tokens, marks).map((s, i) => {
+        const at = col;
+        col += s.text.length;
+        const cls = s.marked ? `yt-${s.type} ed-mark ed-mark--${severityAt(at)}` : `yt-${s.type}`;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a line's segments are re-made as a whole.
+          <span key={i} className={cls}>
+            {s.text}
+          </span>
+        );
+      })}
+    </>
+  );
+});
+
+/** Apply an edit through the browser's editing command, which keeps undo (Ctrl+Z) working. */
+function applyEdit(ta: HTMLTextAreaElement, edit: TextEdit, onText: (text: string) => void) {
+  ta.setSelectionRange(edit.from, edit.to);
+  let done = false;
+  try {
+    // Deprecated but still the only way to edit a textarea that the undo stack records.
+    done =
+      edit.insert === ''
+        ? document.execCommand('delete', false)
+        : document.execCommand('insertText', false, edit.insert);
+  } catch {
+    done = false;
+  }
+  if (!done) {
+    ta.setRangeText(edit.insert, edit.from, edit.to, 'end');
+    onText(ta.value);
+  }
+  ta.setSelectionRange(edit.selectionStart, edit.selectionEnd);
+}
+
+/** 1-based line and column of the caret. */
+function caretOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+/**
+ * The YAML file editor: file tabs, the code area, a status line with Save, and the problems
+ * list. Plain props (see `EditorProps`); unsaved drafts of every file are kept while the
+ * editor stays mounted.
+ */
+export function Editor({
+  files,
+  path,
+  content,
+  open,
+  save,
+  remove,
+  newFile,
+  onDirtyChange,
+}: EditorProps) {
+  const t = useT();
+  const id = useId();
+  const taRef = useRef<HTMLTextAreaElement>(null);
+  const codeRef = useRef<HTMLDivElement>(null);
+  const escArmed = useRef(false);
+  const cache = useRef(createLineCache());
+  const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>({});
+  const [caret, setCaret] = useState({ line: 1, col: 1 });
+  const [status, setStatus] = useState<{ path: string; ok: boolean; error?: string } | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [newName, setNewName] = useState('');
+  const [newError, setNewError] = useState<string | undefined>(undefined);
+  const [confirming, setConfirming] = useState<string | undefined>(undefined);
+
+  const saved = content ?? '';
+  const draft = path !== undefined ? drafts[path] : undefined;
+  const text = draft ? draft.text : saved;
+  const bytes = utf8Length(text);
+  const fileTooLarge = !draft && utf8Length(saved) > MAX_EDITOR_BYTES;
+  const tooLarge = bytes > MAX_EDITOR_BYTES;
+  const changedOutside = draft !== undefined && draft.base !== saved;
+  const anyDirty = Object.keys(drafts).length > 0;
+
+  useEffect(() => {
+    onDirtyChange?.(anyDirty);
+  }, [anyDirty, onDirtyChange]);
+
+  const setText = useCallback(
+    (next: string) => {
+      if (path === undefined) return;
+      setStatus(null);
+      setDrafts((all) => {
+        const rest = { ...all };
+        const base = all[path]?.base ?? saved;
+        // Typing back to exactly what is saved leaves nothing unsaved.
+        if (next === saved && base === saved) delete rest[path];
+        else rest[path] = { text: next, base };
+        return rest;
+      });
+    },
+    [path, saved],
+  );
+
+  const dropDraft = useCallback((p: string) => {
+    setDrafts((all) => {
+      if (!(p in all)) return all;
+      const rest = { ...all };
+      delete rest[p];
+      return rest;
+    });
+  }, []);
+
+  const doSave = useCallback(() => {
+    if (path === undefined || tooLarge) return;
+    const res = save(path, text);
+    if (res.ok) {
+      dropDraft(path);
+      setStatus({ path, ok: true });
+    } else setStatus({ path, ok: false, error: res.error });
+  }, [path, text, tooLarge, save, dropDraft]);
+
+  const tokens = useMemo(
+    () => (tooLarge || fileTooLarge ? [] : tokenizeYaml(text, cache.current)),
+    [text, tooLarge, fileTooLarge],
+  );
+  // Parsing waits for a quiet moment; the highlighting above cannot (it must match the caret).
+  const checkedText = useDeferredValue(tooLarge || fileTooLarge ? '' : text);
+  const problems = useMemo(() => checkYaml(checkedText), [checkedText]);
+  const marks = useMemo(() => marksByLine(checkedText, problems), [checkedText, problems]);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+
+  const updateCaret = () => {
+    const ta = taRef.current;
+    if (ta) setCaret(caretOf(ta.value, ta.selectionStart));
+  };
+
+  // The code layer, the gutter and the current-line band follow the textarea's scrolling.
+  const onScroll = (e: UIEvent<HTMLTextAreaElement>) => {
+    const el = codeRef.current;
+    if (!el) return;
+    el.style.setProperty('--ed-scroll-x', `${e.currentTarget.scrollLeft}px`);
+    el.style.setProperty('--ed-scroll-y', `${e.currentTarget.scrollTop}px`);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    const ta = e.currentTarget;
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      doSave();
+      return;
+    }
+    // Korean (and any IME) input: keys that finish a composition belong to the IME.
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if (e.key === 'Escape') {
+      escArmed.current = true;
+      return;
+    }
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (e.key === 'Tab' && plain) {
+      // Esc, then Tab: the keyboard way out of the editor (Tab alone indents).
+      if (escArmed.current) {
+        escArmed.current = false;
+        return;
+      }
+      e.preventDefault();
+      const edit = e.shiftKey
+        ? outdentEdit(ta.value, ta.selectionStart, ta.selectionEnd)
+        : indentEdit(ta.value, ta.selectionStart, ta.selectionEnd);
+      if (edit) applyEdit(ta, edit, setText);
+      updateCaret();
+      return;
+    }
+    if (!['Shift', 'Control', 'Meta', 'Alt'].includes(e.key)) escArmed.current = false;
+    if (e.key === 'Enter' && plain && !e.shiftKey) {
+      e.preventDefault();
+      applyEdit(ta, newlineEdit(ta.value, ta.selectionStart, ta.selectionEnd), setText);
+      updateCaret();
+    }
+  };
+
+  const goTo = (p: Problem) => {
+    const ta = taRef.current;
+    if (!ta) return;
+    ta.focus();
+    const at = Math.min(p.from, ta.value.length);
+    ta.setSelectionRange(at, at);
+    // Selecting does not scroll; bring the line into view (a third from the top).
+    const lh = Number.parseFloat(getComputedStyle(ta).lineHeight) || 20;
+    ta.scrollTop = Math.max(0, (p.line - 1) * lh - ta.clientHeight / 3);
+    updateCaret();
+  };
+
+  const submitNew = () => {
+    const name = newName.trim().replace(/^\.\//, '');
+    if (!validNewFileName(name)) {
+      setNewError(t('labPanel.editor.newNameInvalid'));
+      return;
+    }
+    if (files.some((f) => f.name === name)) {
+      setNewError(t('labPanel.editor.newNameExists', { file: name }));
+      return;
+    }
+    setCreating(false);
+    setNewName('');
+    setNewError(undefined);
+    newFile(name);
+  };
+
+  const confirmRemove = (name: string) => {
+    setConfirming(undefined);
+    dropDraft(name);
+    remove(name);
+  };
+
+  // A file opened with `vim new.yaml` is listed before it exists.
+  const names = files.map((f) => f.name);
+  if (path !== undefined && !names.includes(path)) names.push(path);
+
+  const headingId = `${id}-title`;
+  const helpId = `${id}-help`;
+  const summaryId = `${id}-summary`;
+  const lineCount = tooLarge ? 0 : tokens.length;
+  const statusFor = status && status.path === path ? status : null;
+
+  return (
+    <section className="lp-card ed" aria-labelledby={headingId} data-testid="lab-editor">
+      <div className="lp-head">
+        <h2 className="lp-title" id={headingId}>
+          {t('labPanel.editor.title')}
+        </h2>
+        <button
+          type="button"
+          className="lp-button"
+          onClick={() => {
+            setCreating(true);
+            setNewError(undefined);
+          }}
+          aria-expanded={creating}
+        >
+          + {t('labPanel.editor.new')}
+        </button>
+      </div>
+
+      {creating ? (
+        <form
+          className="ed-new"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submitNew();
+          }}
+        >
+          <label htmlFor={`${id}-new`}>{t('labPanel.editor.newName')}</label>
+          <input
+            id={`${id}-new`}
+            className="lp-input"
+            value={newName}
+            placeholder="app.yaml"
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            // biome-ignore lint/a11y/noAutofocus: the learner just asked for this field.
+            autoFocus
+            aria-invalid={newError ? true : undefined}
+            aria-describedby={newError ? `${id}-new-error` : undefined}
+            onChange={(e) => setNewName(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setCreating(false);
+            }}
+          />
+          <button type="submit" className="lp-button lp-button--primary">
+            {t('labPanel.editor.create')}
+          </button>
+          <button type="button" className="lp-button" onClick={() => setCreating(false)}>
+            {t('labPanel.editor.cancel')}
+          </button>
+          {newError ? (
+            <p className="lp-error" id={`${id}-new-error`}>
+              {newError}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+
+      {names.length === 0 ? (
+        <p className="lp-empty">{t('labPanel.editor.noFiles')}</p>
+      ) : (
+        <ul className="ed-files" aria-label={t('labPanel.editor.files')}>
+          {names.map((name) => {
+            const dirty = name in drafts;
+            return (
+              <li key={name} className="ed-file" data-open={name === path ? 'true' : undefined}>
+                <button
+                  type="button"
+                  className="ed-file-open"
+                  aria-current={name === path ? 'true' : undefined}
+                  onClick={() => open(name)}
+                  data-file={name}
+                >
+                  <span className="ed-file-name">{name}</span>
+                  {dirty ? (
+                    <span className="ed-dirty">
+                      <span aria-hidden="true">●</span>
+                      <span className="visually-hidden"> {t('labPanel.editor.unsaved')}</span>
+                    </span>
+                  ) : null}
+                </button>
+                <button
+                  type="button"
+                  className="ed-file-remove"
+                  aria-label={t('labPanel.editor.deleteFile', { file: name })}
+                  title={t('labPanel.editor.deleteFile', { file: name })}
+                  onClick={() => setConfirming(name)}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {confirming !== undefined ? (
+        <div className="ed-confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>{t('labPanel.editor.confirmDelete', { file: confirming })}</p>
+          <button
+            type="button"
+            className="lp-button lp-button--danger"
+            onClick={() => confirmRemove(confirming)}
+          >
+            {t('labPanel.editor.delete')}
+          </button>
+          <button
+            type="button"
+            className="lp-button"
+            // biome-ignore lint/a11y/noAutofocus: the safe choice gets focus in a confirmation.
+            autoFocus
+            onClick={() => setConfirming(undefined)}
+          >
+            {t('labPanel.editor.cancel')}
+          </button>
+        </div>
+      ) : null}
+
+      {path === undefined ? (
+        <p className="lp-empty">{t('labPanel.editor.empty')}</p>
+      ) : fileTooLarge ? (
+        <p className="lp-error" role="status">
+          {t('labPanel.editor.tooLarge', {
+            file: path,
+            size: kb(utf8Length(saved)),
+            max: kb(MAX_EDITOR_BYTES),
+          })}
+        </p>
+      ) : (
+        <>
+          {changedOutside ? (
+            <div className="ed-conflict" role="status">
+              <p>{t('labPanel.editor.changedOutside', { file: path })}</p>
+              <button type="button" className="lp-button" onClick={() => dropDraft(path)}>
+                {t('labPanel.editor.loadNew')}
+              </button>
+            </div>
+          ) : null}
+          <div
+            // A fresh textarea per file: its undo history must not reach into another file.
+            key={path}
+            className={`ed-surface${tooLarge ? ' ed-surface--plain' : ''}`}
+            data-testid="lab-editor-surface"
+          >
+            <div className="ed-gutter" aria-hidden="true">
+              <div className="ed-gutter-inner">
+                {Array.from({ length: lineCount }, (_, i) => {
+                  const lm = marks.get(i + 1);
+                  const sev = lm?.some((m) => m.severity === 'error')
+                    ? 'error'
+                    : lm
+                      ? 'warning'
+                      : undefined;
+                  return (
+                    <div
+                      // biome-ignore lint/suspicious/noArrayIndexKey: line numbers are positions.
+                      key={i}
+                      className={`ed-num${i + 1 === caret.line ? ' is-current' : ''}${sev ? ` ed-num--${sev}` : ''}`}
+                    >
+                      {sev ? (
+                        <span className="ed-num-mark">{sev === 'error' ? '!' : '?'}</span>
+                      ) : null}
+                      {i + 1}
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+            <div
+              className="ed-code"
+              ref={codeRef}
+              style={{ '--ed-line': String(caret.line - 1) } as CSSProperties}
+            >
+              {tooLarge ? null : (
+                <>
+                  <div className="ed-current" aria-hidden="true" />
+                  <div className="ed-layer" aria-hidden="true">
+                    <pre className="ed-pre">
+                      <code>
+                        {tokens.map((line, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: lines are positions; content is memoized per line.
+                          <span key={i}>
+                            {i > 0 ? '\n' : null}
+                            <CodeLine tokens={line} marks={marks.get(i + 1) ?? NO_MARKS} />
+                          </span>
+                        ))}
+                      </code>
+                    </pre>
+                  </div>
+                </>
+              )}
+              <textarea
+                ref={taRef}
+                className="ed-input"
+                value={text}
+                wrap="off"
+                spellCheck={false}
+                autoCapitalize="off"
+                autoComplete="off"
+                autoCorrect="off"
+                aria-label={t('labPanel.editor.textarea', { file: path })}
+                aria-describedby={`${helpId} ${summaryId}`}
+                aria-invalid={errors > 0 ? true : undefined}
+                data-testid="lab-editor-input"
+                onChange={(e) => {
+                  setText(e.target.value);
+                  updateCaret();
+                }}
+                onSelect={updateCaret}
+                onScroll={onScroll}
+                onKeyDown={onKeyDown}
+              />
+            </div>
+          </div>
+          <div className="ed-status">
+            <span className="ed-caret">{t('labPanel.editor.cursor', caret)}</span>
+            <span className={tooLarge ? 'ed-size ed-size--over' : 'ed-size'}>
+              {t('labPanel.editor.size', { size: kb(bytes), max: kb(MAX_EDITOR_BYTES) })}
+            </span>
+            <span className="ed-state" role="status">
+              {draft
+                ? t('labPanel.editor.unsavedChanges')
+                : statusFor?.ok
+                  ? `✓ ${t('labPanel.editor.saved')}`
+                  : ''}
+            </span>
+            <button
+              type="button"
+              className="lp-button lp-button--primary ed-save"
+              onClick={doSave}
+              aria-disabled={tooLarge ? true : undefined}
+              aria-keyshortcuts="Control+S Meta+S"
+            >
+              {t('labPanel.editor.save')}
+            </button>
+          </div>
+          {tooLarge ? (
+            <p className="lp-error" role="alert">
+              {t('labPanel.editor.draftTooLarge', {
+                size: kb(bytes),
+                max: kb(MAX_EDITOR_BYTES),
+              })}
+            </p>
+          ) : null}
+          {statusFor && !statusFor.ok ? (
+            <p className="lp-error" role="alert">
+              {t('labPanel.editor.saveFailed', { error: statusFor.error ?? '' })}
+            </p>
+          ) : null}
+          <p className="ed-help" id={helpId}>
+            {t('labPanel.editor.help')}
+          </p>
+          <div className="ed-problems">
+            <p className="ed-problems-summary" id={summaryId}>
+              {problems.length === 0
+                ? t('labPanel.editor.problems.none')
+                : problems.length === 1
+                  ? t('labPanel.editor.problems.one')
+                  : t('labPanel.editor.problems.many', { count: problems.length })}
+            </p>
+            {problems.length > 0 ? (
+              <ul className="ed-problem-list" data-testid="lab-editor-problems">
+                {problems.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: problems are re-listed as a whole.
+                  <li key={i} className={`ed-problem ed-problem--${p.severity}`}>
+                    <button type="button" className="ed-problem-go" onClick={() => goTo(p)}>
+                      <span className="ed-problem-icon" aria-hidden="true">
+                        {p.severity === 'error' ? '✗' : '!'}
+                      </span>
+                      <span className="ed-problem-at">
+                        {t('labPanel.editor.problem.at', { line: p.line, col: p.col })}
+                      </span>{' '}
+                      <span className="ed-problem-text">{t(p.message.key, p.message.params)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+export default Editor;

@@ -1,0 +1,203 @@
+/**
+ * The editor's checks: YAML syntax errors from the `yaml` parser (read the way kubectl reads
+ * manifests: YAML 1.1, unique keys), and what `kubectl create -f` would refuse before the
+ * cluster even sees it (no apiVersion, no kind, no name). Each problem carries a position so
+ * the editor can squiggle it.
+ */
+import { type Document, isMap, isScalar, parseAllDocuments } from 'yaml';
+import type { MessageKey } from '../../../i18n/index.ts';
+import {
+  describeChar,
+  findControlChar,
+  MAX_NESTING_DEPTH,
+  nestingDepth,
+} from '../../../kubectl/manifest.ts';
+
+export interface Problem {
+  /** 1-based, as the editor's gutter counts. */
+  line: number;
+  /** 1-based column of the first character. */
+  col: number;
+  /** 0-based offsets in the text; `to` exclusive (may equal `from` for a point). */
+  from: number;
+  to: number;
+  severity: 'error' | 'warning';
+  message: { key: MessageKey; params?: Record<string, string | number> };
+}
+
+/** At most this many problems are listed (a broken file can have hundreds). */
+export const MAX_PROBLEMS = 20;
+
+/** DNS-1123 subdomain: what most object names must be. */
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Offsets where each line starts, for offset → line/column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset (binary search over the line starts). */
+export function position(starts: readonly number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 };
+}
+
+type Doc = Document.Parsed;
+
+/** Start offset of a document's content (its first key), or of the document. */
+function docStart(doc: Doc): number {
+  return doc.contents?.range?.[0] ?? doc.range[0];
+}
+
+/** The end of the line that `offset` is on (so a mark covers the first key's line). */
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl;
+}
+
+function manifestProblems(text: string, doc: Doc, add: (p: Omit<Problem, 'line' | 'col'>) => void) {
+  const contents = doc.contents;
+  // An empty document (`---` alone, comments) is skipped by kubectl too.
+  if (contents === null || (isScalar(contents) && contents.value === null)) return;
+  const start = docStart(doc);
+  const firstLine = { from: start, to: lineEnd(text, start) };
+  if (!isMap(contents)) {
+    add({ ...firstLine, severity: 'error', message: { key: 'labPanel.editor.check.notMap' } });
+    return;
+  }
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  if (!str(contents.get('apiVersion'))) {
+    add({ ...firstLine, severity: 'error', message: { key: 'labPanel.editor.check.apiVersion' } });
+  }
+  if (!str(contents.get('kind'))) {
+    add({ ...firstLine, severity: 'error', message: { key: 'labPanel.editor.check.kind' } });
+  }
+  const metadata = contents.get('metadata', true);
+  if (!isMap(metadata)) {
+    add({ ...firstLine, severity: 'warning', message: { key: 'labPanel.editor.check.name' } });
+    return;
+  }
+  const name = metadata.get('name', true);
+  if (!isScalar(name) || name.value === null || name.value === '') {
+    if (!str(metadata.get('generateName'))) {
+      const at = metadata.range?.[0] ?? start;
+      add({
+        from: at,
+        to: lineEnd(text, at),
+        severity: 'warning',
+        message: { key: 'labPanel.editor.check.name' },
+      });
+    }
+    return;
+  }
+  const value = String(name.value);
+  if (value.length > 253 || !NAME.test(value)) {
+    const [from, to] = name.range ?? [start, start];
+    add({
+      from,
+      to,
+      severity: 'error',
+      message: { key: 'labPanel.editor.check.badName', params: { name: value } },
+    });
+  }
+}
+
+/**
+ * Every problem in a manifest text, in text order, at most `MAX_PROBLEMS`. Never throws.
+ * Syntax errors hide the manifest checks of their document (its shape is unknown then).
+ */
+export function checkYaml(text: string): Problem[] {
+  const starts = lineStarts(text);
+  const out: Problem[] = [];
+  const add = (p: Omit<Problem, 'line' | 'col'>) => {
+    // The parser reports a text that ends too early (an unclosed quote or bracket) at the very
+    // end, on the empty line after the last newline: point at the end of the last line instead.
+    const end = text.endsWith('\n') && p.from >= text.length ? text.length - 1 : undefined;
+    const q = end === undefined ? p : { ...p, from: end, to: end };
+    out.push({ ...q, ...position(starts, q.from) });
+  };
+
+  const bad = findControlChar(text);
+  if (bad !== undefined) {
+    const at = text.indexOf(bad);
+    add({
+      from: at,
+      to: at + bad.length,
+      severity: 'error',
+      message: { key: 'labPanel.editor.check.control', params: { char: describeChar(bad) } },
+    });
+    return out;
+  }
+  // The parser recurses per level: a pathological paste must not overflow the stack.
+  if (nestingDepth(text) > MAX_NESTING_DEPTH) {
+    add({ from: 0, to: 0, severity: 'error', message: { key: 'labPanel.editor.check.tooDeep' } });
+    return out;
+  }
+  let docs: Doc[];
+  try {
+    docs = parseAllDocuments(text, {
+      version: '1.1',
+      uniqueKeys: true,
+      prettyErrors: false,
+    }) as Doc[];
+    if (!Array.isArray(docs)) docs = [docs];
+  } catch {
+    add({
+      from: 0,
+      to: 0,
+      severity: 'error',
+      message: { key: 'labPanel.editor.check.syntax', params: { message: 'unreadable' } },
+    });
+    return out;
+  }
+  for (const doc of docs) {
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      add({
+        from: e.pos[0],
+        to: e.pos[1],
+        severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
+        message: {
+          key: 'labPanel.editor.check.syntax',
+          params: { message: e.message.split('\n')[0] ?? e.message },
+        },
+      });
+    }
+    if (doc.errors.length === 0) manifestProblems(text, doc, add);
+  }
+  out.sort((a, b) => a.from - b.from);
+  return out.slice(0, MAX_PROBLEMS);
+}
+
+/**
+ * The marks a line shows: each problem's span clipped to that line, in 0-based columns.
+ * A problem spanning several lines marks each of them.
+ */
+export function marksByLine(
+  text: string,
+  problems: readonly Problem[],
+): Map<number, { from: number; to: number; severity: Problem['severity'] }[]> {
+  const starts = lineStarts(text);
+  const out = new Map<number, { from: number; to: number; severity: Problem['severity'] }[]>();
+  for (const p of problems) {
+    const first = position(starts, p.from).line;
+    const last = position(starts, Math.max(p.from, p.to - 1)).line;
+    for (let line = first; line <= Math.min(last, first + 50); line++) {
+      const lineStart = starts[line - 1] ?? 0;
+      const lineStop = line < starts.length ? (starts[line] ?? text.length) - 1 : text.length;
+      const from = Math.max(p.from, lineStart) - lineStart;
+      const to = Math.min(Math.max(p.to, p.from), lineStop) - lineStart;
+      const list = out.get(line) ?? [];
+      list.push({ from, to, severity: p.severity });
+      out.set(line, list);
+    }
+  }
+  return out;
+}
