@@ -213,25 +213,11 @@ describe('lab store: history ↑ ↓', () => {
   });
 });
 
-describe('lab store: view choices', () => {
-  it('hides and shows namespaces; the same request twice changes nothing', () => {
-    let s = reduceLab(ready(), {
-      type: 'toggleNamespace',
-      namespace: 'kube-system',
-      visible: false,
-    });
-    s = reduceLab(s, { type: 'toggleNamespace', namespace: 'blue', visible: false });
-    expect(s.hidden).toEqual(['blue', 'kube-system']);
-    expect(reduceLab(s, { type: 'toggleNamespace', namespace: 'blue', visible: false })).toBe(s);
-    s = reduceLab(s, { type: 'toggleNamespace', namespace: 'blue', visible: true });
-    expect(s.hidden).toEqual(['kube-system']);
-  });
-
-  it('switches grouping and mode', () => {
-    const s = reduceLab(ready(), { type: 'setGroupBy', groupBy: 'namespace' });
-    expect(s.groupBy).toBe('namespace');
-    expect(reduceLab(s, { type: 'setGroupBy', groupBy: 'namespace' })).toBe(s);
-    expect(reduceLab(s, { type: 'setMode', mode: 'lab' }).mode).toBe('lab');
+describe('lab store: mode and namespaces', () => {
+  it('switches mode', () => {
+    const s = reduceLab(ready(), { type: 'setMode', mode: 'lab' });
+    expect(s.mode).toBe('lab');
+    expect(reduceLab(s, { type: 'setMode', mode: 'lab' })).toBe(s);
   });
 
   it('lists a guided picture’s namespaces from its pods', () => {
@@ -285,9 +271,10 @@ describe('lab store (zustand)', () => {
   it('each store is its own; dispatch applies events', () => {
     const a = createLabStore({ mode: 'lab' });
     const b = createLabStore();
-    a.getState().dispatch({ type: 'setGroupBy', groupBy: 'namespace' });
-    expect(a.getState().groupBy).toBe('namespace');
+    a.getState().dispatch({ type: 'input', value: 'kubectl get pods' });
+    expect(a.getState().input).toBe('kubectl get pods');
     expect(a.getState().mode).toBe('lab');
-    expect(b.getState().groupBy).toBe('node');
+    expect(b.getState().input).toBe('');
+    expect(b.getState().mode).toBe('guided');
   });
 });

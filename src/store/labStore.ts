@@ -6,9 +6,9 @@ import type { StageModel } from '../ui/stage/model.ts';
 /**
  * The hands-on lab's page state: whether the live session has loaded, the console (entries,
  * input line, history navigation, completion choices), the lab timeline (the `LabStep`s every
- * command appended), what the session last reported (stage model, namespaces, context), and
- * the view choices that apply to both modes (group pods by node or namespace, hidden
- * namespaces).
+ * command appended) and what the session last reported (stage model, namespaces, context).
+ * How the stage groups pods and which namespaces it hides are view settings (`viewStore.ts`):
+ * they apply to the guided tour too.
  *
  * Like the player, every change is an event applied by the pure `reduceLab`; the zustand store
  * only applies it. The timeline's cursor is *not* here: the lab uses its own player store (the
@@ -20,10 +20,6 @@ export type LabStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 /** Which picture the page shows: the precomputed guided tour or the live cluster. */
 export type LabMode = 'guided' | 'lab';
-
-/** How the stage arranges pods. */
-export type GroupBy = 'node' | 'namespace';
-export const GROUP_BY: readonly GroupBy[] = ['node', 'namespace'];
 
 /** One console line and what it printed. Text only: the console never renders it as HTML. */
 export interface ConsoleEntry {
@@ -64,9 +60,6 @@ export interface LabSnapshot {
   steps: LabStep[];
   live?: LabLive;
   notice?: LabNotice;
-  groupBy: GroupBy;
-  /** Namespaces whose pods are hidden (a list, so the snapshot stays plain data). */
-  hidden: string[];
   /** A workspace file a `vim FILE` line asked to open (the editor panel clears it). */
   openFile?: string;
 }
@@ -97,13 +90,11 @@ export type LabEvent =
   | { type: 'ran'; result: LabResult; live: LabLive }
   | { type: 'cleared' }
   | { type: 'setMode'; mode: LabMode }
-  | { type: 'setGroupBy'; groupBy: GroupBy }
-  | { type: 'toggleNamespace'; namespace: string; visible: boolean }
   | { type: 'dismissNotice' }
   | { type: 'fileOpened' };
 
 /** The state a new lab page starts in. */
-export function initialLab(options: { mode?: LabMode; groupBy?: GroupBy } = {}): LabSnapshot {
+export function initialLab(options: { mode?: LabMode } = {}): LabSnapshot {
   return {
     status: 'idle',
     mode: options.mode ?? 'guided',
@@ -116,8 +107,6 @@ export function initialLab(options: { mode?: LabMode; groupBy?: GroupBy } = {}):
     choices: [],
     pending: [],
     steps: [],
-    groupBy: options.groupBy ?? 'node',
-    hidden: [],
   };
 }
 
@@ -215,18 +204,6 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
       return s.entries.length === 0 ? s : { ...s, entries: [] };
     case 'setMode':
       return e.mode === s.mode ? s : { ...s, mode: e.mode };
-    case 'setGroupBy':
-      return e.groupBy === s.groupBy ? s : { ...s, groupBy: e.groupBy };
-    case 'toggleNamespace': {
-      const hidden = s.hidden.includes(e.namespace);
-      if (hidden !== e.visible) return s;
-      return {
-        ...s,
-        hidden: e.visible
-          ? s.hidden.filter((n) => n !== e.namespace)
-          : [...s.hidden, e.namespace].sort(),
-      };
-    }
     case 'dismissNotice':
       return s.notice === undefined ? s : { ...s, notice: undefined };
     case 'fileOpened':
@@ -242,7 +219,7 @@ export interface LabState extends LabSnapshot {
 export type LabStore = ReturnType<typeof createLabStore>;
 
 /** One store per provider, so tests and embedded copies never share state. */
-export function createLabStore(initial: Partial<Pick<LabSnapshot, 'mode' | 'groupBy'>> = {}) {
+export function createLabStore(initial: Partial<Pick<LabSnapshot, 'mode'>> = {}) {
   return createStore<LabState>()((set, get) => ({
     ...initialLab(initial),
     dispatch: (event) => {
@@ -302,7 +279,5 @@ export const selectPendingCount = (s: LabState) => s.pending.length;
 export const selectSteps = (s: LabState) => s.steps;
 export const selectLive = (s: LabState) => s.live;
 export const selectNotice = (s: LabState) => s.notice;
-export const selectGroupBy = (s: LabState) => s.groupBy;
-export const selectHidden = (s: LabState) => s.hidden;
 export const selectError = (s: LabState) => s.error;
 export const selectOpenFile = (s: LabState) => s.openFile;

@@ -1,0 +1,234 @@
+import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type ConsoleEntry,
+  selectChoices,
+  selectEntries,
+  selectError,
+  selectInput,
+  selectLive,
+  selectPendingCount,
+  selectStatus,
+} from '../../store/labStore.ts';
+import { useT } from '../ViewStoreContext.tsx';
+import { useLab, useLabController, useLabStore } from './LabContext.tsx';
+
+/** What a fresh kubeconfig selects; shown until the session reports its own context. */
+const DEFAULT_CONTEXT = { name: 'kubernetes-admin@kubernetes', namespace: 'default' };
+
+/** The transcript as plain text, the way the headless runner prints it (`$ line`, stdout, stderr). */
+export function transcriptText(entries: readonly ConsoleEntry[]): string {
+  return entries.map((e) => `$ ${e.line}\n${e.stdout}${e.stderr}`).join('');
+}
+
+/**
+ * One console line and its output. Everything is text nodes (React escapes it): kubectl output
+ * and the learner's input are never HTML.
+ */
+const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
+  return (
+    <pre className={`console-entry${entry.exitCode === 0 ? '' : ' console-entry--failed'}`}>
+      <span className="console-prompt" aria-hidden="true">
+        ${' '}
+      </span>
+      <span className="console-line">{entry.line}</span>
+      {'\n'}
+      {entry.stdout ? <span className="console-stdout">{entry.stdout}</span> : null}
+      {entry.stderr ? <span className="console-stderr">{entry.stderr}</span> : null}
+    </pre>
+  );
+});
+
+/**
+ * The kubectl console: an input line (Enter runs it, ↑ ↓ walk the history, Tab completes
+ * commands, resource types, names and namespaces against the live cluster), the output of every
+ * line, the current context and namespace, Clear and Copy. The live session loads the first
+ * time the learner focuses or uses the console; lines typed meanwhile run once it is ready.
+ */
+export function Console() {
+  const t = useT();
+  const store = useLabStore();
+  const controller = useLabController();
+  const status = useLab(selectStatus);
+  const error = useLab(selectError);
+  const entries = useLab(selectEntries);
+  const input = useLab(selectInput);
+  const choices = useLab(selectChoices);
+  const pending = useLab(selectPendingCount);
+  const live = useLab(selectLive);
+  const context = live?.context ?? DEFAULT_CONTEXT;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const outputRef = useRef<HTMLDivElement>(null);
+  /** Where to put the caret after the store changes the line (history, completion). */
+  const caret = useRef<number | null>(null);
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+
+  // The newest output stays in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever entries change.
+  useLayoutEffect(() => {
+    const out = outputRef.current;
+    if (out) out.scrollTop = out.scrollHeight;
+  }, [entries]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caret follows each new line.
+  useLayoutEffect(() => {
+    const el = inputRef.current;
+    if (el && caret.current !== null && document.activeElement === el) {
+      el.setSelectionRange(caret.current, caret.current);
+    }
+    caret.current = null;
+  }, [input]);
+
+  useEffect(() => {
+    if (copied === null) return;
+    const handle = window.setTimeout(() => setCopied(null), 2000);
+    return () => window.clearTimeout(handle);
+  }, [copied]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const dispatch = store.getState().dispatch;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      controller.submit();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      dispatch({ type: 'historyUp' });
+      caret.current = store.getState().input.length;
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      dispatch({ type: 'historyDown' });
+      caret.current = store.getState().input.length;
+    } else if (event.key === 'Tab' && !event.shiftKey && event.currentTarget.value.trim() !== '') {
+      // On an empty line Tab moves focus as usual, so keyboard users are never trapped here.
+      event.preventDefault();
+      const at = event.currentTarget.selectionStart ?? event.currentTarget.value.length;
+      const next = controller.complete(at);
+      if (next !== undefined) caret.current = next;
+    } else if (event.key === 'Escape' && choices.length > 0) {
+      event.preventDefault();
+      dispatch({ type: 'input', value: store.getState().input });
+    }
+  };
+
+  const onCopy = () => {
+    const text = transcriptText(store.getState().entries);
+    const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+    if (!clipboard) {
+      setCopied('failed');
+      return;
+    }
+    clipboard.writeText(text).then(
+      () => setCopied('copied'),
+      () => setCopied('failed'),
+    );
+  };
+
+  return (
+    <section className="console" aria-labelledby="console-heading">
+      <div className="console-bar">
+        <h3 className="console-title" id="console-heading">
+          {t('labui.console.label')}
+        </h3>
+        <p className="console-context" title={t('labui.console.contextLabel')}>
+          <span className="visually-hidden">{t('labui.console.contextLabel')}: </span>
+          {t('labui.console.context', { context: context.name, namespace: context.namespace })}
+        </p>
+        <div className="console-actions">
+          <button
+            type="button"
+            className="console-button"
+            onClick={() => store.getState().dispatch({ type: 'cleared' })}
+          >
+            {t('labui.console.clear')}
+          </button>
+          <button type="button" className="console-button" onClick={onCopy}>
+            {t('labui.console.copy')}
+          </button>
+          <span className="console-copied" role="status">
+            {copied === 'copied'
+              ? t('labui.console.copied')
+              : copied === 'failed'
+                ? t('labui.console.copyFailed')
+                : ''}
+          </span>
+        </div>
+      </div>
+      <div
+        className="console-output"
+        data-testid="kubectl-output"
+        ref={outputRef}
+        role="log"
+        aria-label={t('labui.console.label')}
+        // Focusable so keyboard users can scroll long output; ← → scroll it, not the player.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable.
+        tabIndex={0}
+        data-scroll-keys=""
+      >
+        {entries.length === 0 ? (
+          <p className="console-empty">{t('labui.console.empty')}</p>
+        ) : (
+          entries.map((entry) => <Entry key={entry.id} entry={entry} />)
+        )}
+      </div>
+      <form
+        className="console-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          controller.submit();
+        }}
+      >
+        <span className="console-prompt" aria-hidden="true">
+          $
+        </span>
+        <input
+          ref={inputRef}
+          className="console-input"
+          data-testid="kubectl-input"
+          type="text"
+          value={input}
+          placeholder={t('labui.console.placeholder')}
+          aria-label={t('labui.console.input')}
+          aria-describedby="console-hint"
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          enterKeyHint="go"
+          onFocus={() => void controller.ensureLoaded()}
+          onChange={(event) =>
+            store.getState().dispatch({ type: 'input', value: event.currentTarget.value })
+          }
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="console-button console-run">
+          {t('labui.console.run')}
+        </button>
+      </form>
+      {choices.length > 0 ? (
+        <ul className="console-choices" aria-label={t('labui.console.choices')}>
+          {choices.map((choice) => (
+            <li key={choice}>{choice}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="console-hint" id="console-hint">
+        {t('labui.console.hint')}
+      </p>
+      <p className="console-status" role="status">
+        {status === 'loading' ? t('labui.status.loading') : null}
+        {status === 'loading' && pending > 0 ? ` ${t('labui.console.queued')}` : null}
+      </p>
+      {status === 'failed' ? (
+        <p className="console-failed" role="alert">
+          {t('labui.status.failed', { error: error ?? '' })}{' '}
+          <button
+            type="button"
+            className="console-button"
+            onClick={() => void controller.ensureLoaded()}
+          >
+            {t('labui.retry')}
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}
