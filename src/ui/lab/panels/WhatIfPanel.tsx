@@ -119,7 +119,7 @@ export function WhatIfPanel({ nodes, namespaces, deployments, running, onRun }: 
               >
                 {workers.map((n) => (
                   <option key={n.name} value={n.name}>
-                    {n.name} ({nodeStatusText(n)})
+                    {`${n.name} (${nodeStatusText(n)})`}
                   </option>
                 ))}
               </select>
@@ -145,7 +145,7 @@ export function WhatIfPanel({ nodes, namespaces, deployments, running, onRun }: 
           >
             {FAST_FORWARD_SECONDS.map((s) => (
               <option key={s} value={s}>
-                {s} s
+                {`${s} s`}
               </option>
             ))}
           </select>
@@ -173,7 +173,7 @@ export function WhatIfPanel({ nodes, namespaces, deployments, running, onRun }: 
                 >
                   {deployments.map((d) => (
                     <option key={d.name} value={d.name}>
-                      {d.name} ({d.replicas})
+                      {`${d.name} (${d.replicas})`}
                     </option>
                   ))}
                 </select>
