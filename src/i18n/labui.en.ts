@@ -36,4 +36,13 @@ export const labuiEn = {
   'labui.ns.hint': 'Uncheck a namespace to hide its pods.',
   'labui.ns.pods': 'pods: {count}',
   'labui.ns.none': 'No namespaces yet.',
+  'labui.panels.label': 'The live cluster in detail',
+  'labui.tab.messages': 'Messages',
+  'labui.tab.lesson': 'Lesson',
+  'labui.tab.whatif': 'What if…',
+  'labui.tab.files': 'Files',
+  'labui.tab.scheduler': 'Scheduler',
+  'labui.tab.etcd': 'etcd',
+  'labui.messages.none': 'This step has no messages: nothing travelled between components.',
+  'labui.panels.loading': 'Loading the lab panels…',
 } as const;

@@ -34,4 +34,13 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
   'labui.ns.hint': '체크를 해제하면 그 네임스페이스의 파드가 숨겨집니다.',
   'labui.ns.pods': '파드 {count}개',
   'labui.ns.none': '아직 네임스페이스가 없습니다.',
+  'labui.panels.label': '라이브 클러스터 자세히 보기',
+  'labui.tab.messages': '메시지',
+  'labui.tab.lesson': '실습 과제',
+  'labui.tab.whatif': '만약에…',
+  'labui.tab.files': '파일',
+  'labui.tab.scheduler': '스케줄러',
+  'labui.tab.etcd': 'etcd',
+  'labui.messages.none': '이 단계에는 메시지가 없습니다. 구성 요소 사이에 오간 것이 없습니다.',
+  'labui.panels.loading': '실습 패널을 불러오는 중…',
 };

@@ -128,6 +128,16 @@ describe('lab store: console', () => {
     ]);
   });
 
+  it('a line from a button keeps what the learner was typing', () => {
+    let s = reduceLab(ready(), { type: 'input', value: 'kubectl get' });
+    s = reduceLab(s, { type: 'submitted', line: 'kubectl create namespace blue', keepInput: true });
+    expect(s.input).toBe('kubectl get');
+    expect(s.history).toEqual(['kubectl create namespace blue']);
+    s = reduceLab(s, { type: 'remembered', line: 'sim stop-node node2' });
+    expect(s.history).toEqual(['kubectl create namespace blue', 'sim stop-node node2']);
+    expect(s.input).toBe('kubectl get');
+  });
+
   it('blank lines are not kept', () => {
     const s = reduceLab(ready(), { type: 'submitted', line: '   ' });
     expect(s.history).toEqual([]);

@@ -83,8 +83,13 @@ export type LabEvent =
   | { type: 'historyUp' }
   | { type: 'historyDown' }
   | { type: 'completed'; value: string; choices: readonly string[] }
-  /** The input line was sent: kept in history, and queued if the session is not ready. */
-  | { type: 'submitted'; line: string }
+  /**
+   * A line was sent: kept in history, and queued if the session is not ready. From the input
+   * line (which empties), or from a button (`keepInput`: what the learner is typing stays).
+   */
+  | { type: 'submitted'; line: string; keepInput?: boolean }
+  /** A line ran without going through `submitted` (a what-if button): history only. */
+  | { type: 'remembered'; line: string }
   /** A pending line was taken from the queue to run. */
   | { type: 'dequeued' }
   | { type: 'ran'; result: LabResult; live: LabLive }
@@ -169,13 +174,19 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
       };
     case 'submitted': {
       const line = e.line.trim();
-      const reset = { ...s, input: '', draft: '', historyIndex: null, choices: [] };
+      const reset = e.keepInput
+        ? { ...s, historyIndex: null }
+        : { ...s, input: '', draft: '', historyIndex: null, choices: [] };
       if (line === '') return reset;
       return {
         ...reset,
         history: keepLast([...s.history, line], 200),
         pending: s.status === 'ready' ? s.pending : [...s.pending, line],
       };
+    }
+    case 'remembered': {
+      const line = e.line.trim();
+      return line === '' ? s : { ...s, history: keepLast([...s.history, line], 200) };
     }
     case 'dequeued':
       return s.pending.length === 0 ? s : { ...s, pending: s.pending.slice(1) };

@@ -38,7 +38,9 @@ export interface LabController {
    * when the session is not ready (loading starts).
    */
   complete(cursor: number): number | undefined;
-  /** Results of lines run elsewhere (what-if buttons): shown and played like typed ones. */
+  /** Run `line` as if typed (lesson buttons), leaving the learner's input line alone. */
+  run(line: string): void;
+  /** Results of lines run elsewhere (what-if buttons): kept, shown and played like typed ones. */
   applyResults(results: readonly LabResult[]): void;
   setMode(mode: LabMode): void;
   /** The live session, once loaded (panels read `state()`, `describe()`, files). */
@@ -144,16 +146,23 @@ export function createLabController(opts: LabControllerOptions): LabController {
     return loading;
   };
 
+  const send = (line: string, keepInput: boolean): void => {
+    const text = line.trim();
+    dispatch({ type: 'submitted', line: text, keepInput });
+    if (text === '') return;
+    // Typing a command is the way into the live cluster.
+    dispatch({ type: 'setMode', mode: 'lab' });
+    if (session) runLine(text);
+    else void ensureLoaded();
+  };
+
   return {
     ensureLoaded,
     submit(line?: string): void {
-      const text = (line ?? store.getState().input).trim();
-      dispatch({ type: 'submitted', line: text });
-      if (text === '') return;
-      // Typing a command is the way into the live cluster.
-      dispatch({ type: 'setMode', mode: 'lab' });
-      if (session) runLine(text);
-      else void ensureLoaded();
+      send(line ?? store.getState().input, false);
+    },
+    run(line: string): void {
+      send(line, true);
     },
     complete(cursor: number): number | undefined {
       if (!session) {
@@ -169,7 +178,10 @@ export function createLabController(opts: LabControllerOptions): LabController {
     applyResults(results: readonly LabResult[]): void {
       if (!session) return;
       dispatch({ type: 'setMode', mode: 'lab' });
-      for (const r of results) show(r, session);
+      for (const r of results) {
+        dispatch({ type: 'remembered', line: r.line });
+        show(r, session);
+      }
     },
     setMode(mode: LabMode): void {
       dispatch({ type: 'setMode', mode });

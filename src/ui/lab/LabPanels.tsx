@@ -1,0 +1,242 @@
+/**
+ * The live cluster in detail, under the stage in lab mode: the current step's messages, the
+ * namespace lesson, the what-if buttons, the workspace files (editor), the scheduler's latest
+ * decision and etcd's keys. Loaded lazily with the lab (`LazyLabPanels`), so none of it weighs
+ * on the guided tour's first view. The panels themselves (`./panels/`) take plain props; this
+ * module wires them to the session.
+ */
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { MessageKey } from '../../i18n/index.ts';
+import { lessonProgress } from '../../lab/lesson.ts';
+import type { LabSession, LabState } from '../../lab/session.ts';
+import { runWhatIf, type WhatIf } from '../../lab/whatIfs.ts';
+import { selectLive, selectOpenFile } from '../../store/labStore.ts';
+import { selectCursor } from '../../store/player.ts';
+import { usePlayer } from '../PlayerStoreContext.tsx';
+import { MessageList } from '../stage/PacketLayer.tsx';
+import { useT } from '../ViewStoreContext.tsx';
+import { useLab, useLabController, useLabStore } from './LabContext.tsx';
+import {
+  EtcdPanel,
+  LazyEditor,
+  LessonPanel,
+  preloadEditor,
+  SchedulerPanel,
+  WhatIfPanel,
+} from './panels/index.ts';
+
+type TabId = 'messages' | 'lesson' | 'whatif' | 'files' | 'scheduler' | 'etcd';
+const TABS: readonly TabId[] = ['messages', 'lesson', 'whatif', 'files', 'scheduler', 'etcd'];
+const TAB_LABEL: Record<TabId, MessageKey> = {
+  messages: 'labui.tab.messages',
+  lesson: 'labui.tab.lesson',
+  whatif: 'labui.tab.whatif',
+  files: 'labui.tab.files',
+  scheduler: 'labui.tab.scheduler',
+  etcd: 'labui.tab.etcd',
+};
+
+/** Deployments in `namespace` with their wanted replicas (for the scale what-if). */
+function deploymentsIn(session: LabSession, namespace: string) {
+  return session.cluster
+    .snapshot()
+    .list('deployments', namespace)
+    .map((d) => ({
+      name: d.metadata?.name ?? '',
+      replicas: Number((d.spec as { replicas?: number } | undefined)?.replicas ?? 1),
+    }));
+}
+
+/** The current lab step's messages, each with its sentence. */
+function StepMessages() {
+  const t = useT();
+  const cursor = usePlayer(selectCursor);
+  const steps = useLab((s) => s.steps);
+  const step = steps[cursor];
+  if (!step || step.messages.length === 0) {
+    return <p className="panel-empty">{t('labui.messages.none')}</p>;
+  }
+  return (
+    <MessageList
+      packets={step.model.packets}
+      summaries={step.messages.map((m) => t(m.summary.key, m.summary.params))}
+    />
+  );
+}
+
+/** The lab's detail panels as tabs (WAI-ARIA tabs: ← → move between tabs). */
+export default function LabPanels() {
+  const t = useT();
+  const controller = useLabController();
+  const store = useLabStore();
+  const live = useLab(selectLive);
+  const openFile = useLab(selectOpenFile);
+  const [tab, setTab] = useState<TabId>('messages');
+  const [running, setRunning] = useState<WhatIf | undefined>(undefined);
+  const [path, setPath] = useState<string | undefined>(undefined);
+  /** Bumped after the editor changes files, so their list and content are read again. */
+  const [filesVersion, setFilesVersion] = useState(0);
+  const previous = useRef<{ revision: number; keys: Map<string, number> } | undefined>(undefined);
+  const tabs = useRef(new Map<TabId, HTMLButtonElement>());
+  const session = controller.session();
+
+  useEffect(() => preloadEditor(), []);
+
+  // `vim FILE` in the console opens the file here.
+  useEffect(() => {
+    if (openFile === undefined) return;
+    setPath(openFile);
+    setTab('files');
+    store.getState().dispatch({ type: 'fileOpened' });
+  }, [openFile, store]);
+
+  // Re-read the session whenever a line ran (`live` is new after every line).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `live` and `filesVersion` are the triggers.
+  const state: LabState | undefined = useMemo(
+    () => session?.state(),
+    [session, live, filesVersion],
+  );
+
+  // Keys written since the state before: created or rewritten (higher revision) or deleted.
+  const changed = useMemo(() => {
+    const out = new Set<string>();
+    if (!state) return out;
+    const before = previous.current;
+    const now = new Map(state.etcd.keys.map((k) => [k.key, k.modRevision]));
+    if (before && before.revision !== state.etcd.revision) {
+      for (const [key, rev] of now) if (rev > before.revision) out.add(key);
+      for (const key of before.keys.keys()) if (!now.has(key)) out.add(key);
+    }
+    previous.current = { revision: state.etcd.revision, keys: now };
+    return out;
+  }, [state]);
+
+  const done = useMemo(() => {
+    if (!session || !state) return [];
+    return lessonProgress({
+      state,
+      history: session.history(),
+      readFile: (p) => session.readFile(p),
+    }).done;
+  }, [session, state]);
+
+  if (!session || !state) {
+    return (
+      <p className="panel-empty" role="status">
+        {t('labui.status.loading')}
+      </p>
+    );
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const i = TABS.indexOf(tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? TABS[(i + 1) % TABS.length]
+        : event.key === 'ArrowLeft'
+          ? TABS[(i - 1 + TABS.length) % TABS.length]
+          : undefined;
+    if (!next) return;
+    event.preventDefault();
+    setTab(next);
+    tabs.current.get(next)?.focus();
+  };
+
+  const onWhatIf = (w: WhatIf) => {
+    setRunning(w);
+    // Let the "running" state paint before the (synchronous) simulation runs.
+    window.setTimeout(() => {
+      try {
+        controller.applyResults(runWhatIf(session, w));
+      } finally {
+        setRunning(undefined);
+      }
+    }, 30);
+  };
+
+  // Read on every render: the console may have rewritten the file (`… > green-ns.yaml`).
+  const content = path === undefined ? undefined : session.readFile(path);
+
+  return (
+    <section
+      className="panels lab-panels"
+      aria-label={t('labui.panels.label')}
+      data-testid="lab-panels"
+    >
+      <div className="panel-tabs" role="tablist" aria-label={t('labui.panels.label')}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`lab-tab-${id}`}
+            className="panel-tab"
+            aria-selected={tab === id}
+            aria-controls="lab-tabpanel"
+            tabIndex={tab === id ? 0 : -1}
+            ref={(el) => {
+              if (el) tabs.current.set(id, el);
+              else tabs.current.delete(id);
+            }}
+            onClick={() => setTab(id)}
+            onKeyDown={onKeyDown}
+          >
+            {t(TAB_LABEL[id])}
+          </button>
+        ))}
+      </div>
+      <div
+        className="panel-body"
+        role="tabpanel"
+        id="lab-tabpanel"
+        aria-labelledby={`lab-tab-${tab}`}
+      >
+        {tab === 'messages' ? <StepMessages /> : null}
+        {tab === 'lesson' ? (
+          <LessonPanel done={done} onRun={(command) => controller.run(command)} />
+        ) : null}
+        {tab === 'whatif' ? (
+          <WhatIfPanel
+            nodes={state.nodes}
+            namespaces={state.namespaces}
+            deployments={deploymentsIn(session, state.context.namespace)}
+            running={running}
+            onRun={onWhatIf}
+          />
+        ) : null}
+        {tab === 'files' ? (
+          <LazyEditor
+            files={state.files}
+            path={path}
+            content={content}
+            open={(p) => setPath(p)}
+            save={(p, text) => {
+              const result = session.writeFile(p, text);
+              if (result.ok) setFilesVersion((v) => v + 1);
+              return result;
+            }}
+            remove={(p) => {
+              session.removeFile(p);
+              if (p === path) setPath(undefined);
+              setFilesVersion((v) => v + 1);
+            }}
+            newFile={(name) => {
+              session.writeFile(name, '');
+              setPath(name);
+              setFilesVersion((v) => v + 1);
+            }}
+          />
+        ) : null}
+        {tab === 'scheduler' ? <SchedulerPanel decision={state.decision} /> : null}
+        {tab === 'etcd' ? (
+          <EtcdPanel
+            keys={state.etcd.keys}
+            revision={state.etcd.revision}
+            total={state.etcd.total}
+            changed={changed}
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}
