@@ -133,7 +133,7 @@ export function Editor({
   const t = useT();
   const id = useId();
   const taRef = useRef<HTMLTextAreaElement>(null);
-  const codeRef = useRef<HTMLDivElement>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
   const escArmed = useRef(false);
   const cache = useRef(createLineCache());
   const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>({});
@@ -208,7 +208,8 @@ export function Editor({
 
   // The code layer, the gutter and the current-line band follow the textarea's scrolling.
   const onScroll = (e: UIEvent<HTMLTextAreaElement>) => {
-    const el = codeRef.current;
+    // On the surface, so both the gutter and the code layer inherit them.
+    const el = surfaceRef.current;
     if (!el) return;
     el.style.setProperty('--ed-scroll-x', `${e.currentTarget.scrollLeft}px`);
     el.style.setProperty('--ed-scroll-y', `${e.currentTarget.scrollTop}px`);
@@ -436,6 +437,7 @@ export function Editor({
           <div
             // A fresh textarea per file: its undo history must not reach into another file.
             key={path}
+            ref={surfaceRef}
             className={`ed-surface${tooLarge ? ' ed-surface--plain' : ''}`}
             data-testid="lab-editor-surface"
           >
@@ -465,7 +467,6 @@ export function Editor({
             </div>
             <div
               className="ed-code"
-              ref={codeRef}
               style={{ '--ed-line': String(caret.line - 1) } as CSSProperties}
             >
               {tooLarge ? null : (
