@@ -17,6 +17,7 @@ const level = url.level ?? 'simple';
 const store = createViewStore({
   lang: initialLang(window.location.search, navigator.languages ?? [navigator.language]),
   level,
+  groupBy: url.group,
 });
 // `?step=N` is 1-based and counts steps of `?level=`; the player's cursor is 0-based.
 const player = createPlayerStore({
@@ -32,7 +33,7 @@ startPlaybackDriver(player, {
 // and `?level=` in the URL (replaceState, so neither switching nor stepping adds history
 // entries), so the address bar is always a deep link to what the learner sees.
 function syncDocument() {
-  const { lang, level } = store.getState();
+  const { lang, level, groupBy } = store.getState();
   const { cursor, stepCount } = player.getState();
   document.documentElement.lang = lang;
   document.title = translate(lang, 'app.title');
@@ -41,6 +42,7 @@ function syncDocument() {
     scenario: story.id,
     step: stepCount > 0 ? cursor + 1 : undefined,
     level,
+    group: groupBy,
   });
   if (search !== window.location.search) {
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);

@@ -3,12 +3,14 @@ import { useT } from '../ViewStoreContext.tsx';
 import { ComponentCard } from './ComponentCard.tsx';
 import { NodeIcon } from './icons.tsx';
 import { type ComponentId, type NodePods, nodeStatusText, type StageNode } from './model.ts';
-import { PodChip } from './PodChip.tsx';
+import { PodSlot } from './PodChip.tsx';
 
 /**
  * A node: its name, role and STATUS (as `kubectl get nodes` shows it), the three components
- * every node runs, and the pods bound to it. kube-system pods are folded into a disclosure so
- * the learner's own pods stay in view; they are still in the page (as `data-pod` elements).
+ * every node runs, and the slots of the pods bound to it (the pod layer flies the chips onto
+ * them; pass no pods when grouping by namespace). kube-system pods are folded into a
+ * disclosure so the learner's own pods stay in view; their chips fold into its summary and are
+ * still in the page (as `data-pod` elements).
  */
 export function NodeBox({
   node,
@@ -62,9 +64,9 @@ export function NodeBox({
       </div>
       <div className="node-pods">
         {pods.workload.length > 0 ? (
-          <ul className="pod-list" aria-label={t('stage.pods.label', { node: node.name })}>
+          <ul className="pod-list" aria-hidden="true">
             {pods.workload.map((pod) => (
-              <PodChip key={pod.uid} pod={pod} />
+              <PodSlot key={pod.uid} pod={pod} showNode={false} />
             ))}
           </ul>
         ) : showWorkloadEmpty ? (
@@ -76,9 +78,9 @@ export function NodeBox({
               {t('stage.systemPods', { count: pods.system.length })}
               <span className="visually-hidden"> ({node.name})</span>
             </summary>
-            <ul className="pod-list pod-list--system">
+            <ul className="pod-list pod-list--system" aria-hidden="true">
               {pods.system.map((pod) => (
-                <PodChip key={pod.uid} pod={pod} />
+                <PodSlot key={pod.uid} pod={pod} showNode={false} />
               ))}
             </ul>
           </details>

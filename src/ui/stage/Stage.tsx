@@ -1,19 +1,33 @@
 import { LayoutGroup, LazyMotion, MotionConfig } from 'framer-motion';
-import { useCallback, useMemo, useRef } from 'react';
-import { useT } from '../ViewStoreContext.tsx';
+import { type ReactNode, useCallback, useMemo, useRef } from 'react';
+import { selectLang } from '../../store/viewStore.ts';
+import { useT, useView } from '../ViewStoreContext.tsx';
 import { ComponentCard } from './ComponentCard.tsx';
 import { EdgeLayer } from './EdgeLayer.tsx';
-import { type ComponentId, groupPods, type NodePods, type StageModel } from './model.ts';
+import {
+  type ComponentId,
+  type GroupBy,
+  groupPods,
+  type NodePods,
+  podsByNamespace,
+  type StageModel,
+  type StagePod,
+  stageNamespaces,
+} from './model.ts';
+import { NamespaceBox } from './NamespaceBox.tsx';
 import { NodeBox } from './NodeBox.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
-import { PodChip } from './PodChip.tsx';
+import { PodSlot, TrayPod } from './PodChip.tsx';
+import { PodLayer } from './PodLayer.tsx';
 import { useMeasuredBoxes } from './useMeasuredBoxes.ts';
+import { usePodPlaces } from './usePodPlaces.ts';
 import './stage.css';
 
 // framer-motion's features arrive in their own chunk after the first paint.
 const loadFeatures = () => import('./motionFeatures.ts').then((mod) => mod.default);
 
 const NO_PODS: NodePods = { workload: [], system: [] };
+const NO_NAMESPACES: ReadonlySet<string> = new Set();
 
 /** Seconds a change takes to animate at 1× (divided by the player's speed). */
 const BASE_ANIMATION_S = 0.6;
@@ -23,14 +37,59 @@ const BASE_ANIMATION_S = 0.6;
  * registry, the control plane (API server, etcd, scheduler, controller manager and the
  * scheduler's waiting tray), every node with its kubelet, kube-proxy, container runtime and
  * pods, the wires between them and this step's packets. framer-motion animates what changed.
+ *
+ * `groupBy` puts the pods inside their nodes or in one box per namespace (the nodes and their
+ * components stay); pods of `hiddenNamespaces` fade out. Either way every pod bound to a node is
+ * the same element in one pod layer, flown onto its slot, so regrouping moves pods, never
+ * re-creates them. `controls` (the grouping switch, the namespace filter) sit above the diagram.
  */
-export function Stage({ model, speed = 1 }: { model: StageModel; speed?: number }) {
+export function Stage({
+  model,
+  speed = 1,
+  groupBy = 'node',
+  hiddenNamespaces = NO_NAMESPACES,
+  controls,
+}: {
+  model: StageModel;
+  speed?: number;
+  groupBy?: GroupBy;
+  hiddenNamespaces?: ReadonlySet<string>;
+  controls?: ReactNode;
+}) {
   const t = useT();
+  const lang = useView(selectLang);
   const canvas = useRef<HTMLDivElement>(null);
-  const boxes = useMeasuredBoxes(canvas, model);
+  const version = useMemo(
+    () => ({ model, groupBy, hiddenNamespaces, lang }),
+    [model, groupBy, hiddenNamespaces, lang],
+  );
+  const boxes = useMeasuredBoxes(canvas, version);
   const active = useMemo(() => new Set<string>(model.active), [model.active]);
   const isActive = useCallback((id: ComponentId) => active.has(id), [active]);
-  const { byNode, unscheduled, orphans } = useMemo(() => groupPods(model), [model]);
+  // Slots are drawn for the pods on show; the tray and the pod layer hold every pod, so a
+  // hidden namespace's pods fade out instead of vanishing.
+  const shownModel = useMemo(
+    () =>
+      hiddenNamespaces.size === 0
+        ? model
+        : { ...model, pods: model.pods.filter((p) => !hiddenNamespaces.has(p.namespace)) },
+    [model, hiddenNamespaces],
+  );
+  const { byNode, orphans } = useMemo(() => groupPods(shownModel), [shownModel]);
+  const unscheduled = useMemo(() => groupPods(model).unscheduled, [model]);
+  const bound = useMemo(() => boundPods(model.pods), [model.pods]);
+  // Every pod's uid: the tray's pods are measured too, so a pod once bound flies from the tray.
+  const uids = useMemo(() => model.pods.map((p) => p.uid), [model.pods]);
+  const places = usePodPlaces(canvas, version, uids);
+  const byNamespace = useMemo(
+    () => (groupBy === 'namespace' ? podsByNamespace(shownModel) : null),
+    [groupBy, shownModel],
+  );
+  const namespaces = useMemo(
+    () => stageNamespaces(model).filter((ns) => !hiddenNamespaces.has(ns.name)),
+    [model, hiddenNamespaces],
+  );
+  const byNodeShown = groupBy === 'node';
   const controlPlaneNode = model.nodes.find((n) => n.role === 'control-plane');
   const otherNodes = model.nodes.filter((n) => n !== controlPlaneNode);
 
@@ -57,7 +116,7 @@ export function Stage({ model, speed = 1 }: { model: StageModel; speed?: number 
           {unscheduled.length > 0 ? (
             <ul className="pod-list">
               {unscheduled.map((pod) => (
-                <PodChip key={pod.uid} pod={pod} />
+                <TrayPod key={pod.uid} pod={pod} shown={!hiddenNamespaces.has(pod.namespace)} />
               ))}
             </ul>
           ) : (
@@ -77,7 +136,10 @@ export function Stage({ model, speed = 1 }: { model: StageModel; speed?: number 
           data-step={model.stepId ?? ''}
           aria-label={t('stage.label')}
         >
-          <p className="stage-hint">{t('stage.hint')}</p>
+          <div className="stage-top">
+            <p className="stage-hint">{t('stage.hint')}</p>
+            {controls}
+          </div>
           <div className="stage-canvas" ref={canvas}>
             <EdgeLayer model={model} boxes={boxes} />
             <LayoutGroup>
@@ -92,7 +154,7 @@ export function Stage({ model, speed = 1 }: { model: StageModel; speed?: number 
                   {controlPlaneNode ? (
                     <NodeBox
                       node={controlPlaneNode}
-                      pods={byNode.get(controlPlaneNode.name) ?? NO_PODS}
+                      pods={byNodeShown ? (byNode.get(controlPlaneNode.name) ?? NO_PODS) : NO_PODS}
                       isActive={isActive}
                       showWorkloadEmpty={false}
                     >
@@ -108,20 +170,46 @@ export function Stage({ model, speed = 1 }: { model: StageModel; speed?: number 
                     <NodeBox
                       key={node.name}
                       node={node}
-                      pods={byNode.get(node.name) ?? NO_PODS}
+                      pods={byNodeShown ? (byNode.get(node.name) ?? NO_PODS) : NO_PODS}
                       isActive={isActive}
+                      showWorkloadEmpty={byNodeShown}
                     />
                   ))}
-                  {orphans.length > 0 ? (
-                    <ul className="pod-list pod-list--orphans">
+                  {byNodeShown && orphans.length > 0 ? (
+                    <ul className="pod-list pod-list--orphans" aria-hidden="true">
                       {orphans.map((pod) => (
-                        <PodChip key={pod.uid} pod={pod} />
+                        <PodSlot key={pod.uid} pod={pod} showNode={false} />
                       ))}
                     </ul>
                   ) : null}
                 </div>
+                {byNamespace ? (
+                  <section className="stage-namespaces" aria-labelledby="by-namespace-heading">
+                    <div className="stage-namespaces-top">
+                      <h2 className="stage-namespaces-title" id="by-namespace-heading">
+                        {t('stage.byNamespace')}
+                      </h2>
+                      <p className="stage-namespaces-caption">{t('stage.byNamespace.caption')}</p>
+                    </div>
+                    <div className="ns-boxes">
+                      {namespaces.map((ns) => (
+                        <NamespaceBox
+                          key={ns.name}
+                          namespace={ns}
+                          pods={byNamespace.get(ns.name) ?? []}
+                        />
+                      ))}
+                    </div>
+                  </section>
+                ) : null}
               </div>
             </LayoutGroup>
+            <PodLayer
+              pods={bound}
+              places={places}
+              hiddenNamespaces={hiddenNamespaces}
+              showNode={!byNodeShown}
+            />
             <PacketLayer
               packets={model.packets}
               boxes={boxes}
@@ -132,4 +220,11 @@ export function Stage({ model, speed = 1 }: { model: StageModel; speed?: number 
       </MotionConfig>
     </LazyMotion>
   );
+}
+
+/** Pods bound to a node, in a stable order (namespace, name): the pod layer's children. */
+function boundPods(pods: readonly StagePod[]): StagePod[] {
+  return pods
+    .filter((p) => p.node !== null && p.node !== '')
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }

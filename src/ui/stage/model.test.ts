@@ -4,8 +4,10 @@ import {
   namespaceHue,
   nodeStatusText,
   parseComponentId,
+  podsByNamespace,
   type StageModel,
   type StagePod,
+  stageNamespaces,
   statusTone,
 } from './model.ts';
 
@@ -111,5 +113,69 @@ describe('grouping pods for the stage', () => {
       ...[...byNode.values()].flatMap((g) => [...g.workload, ...g.system]),
     ];
     expect(all.map((p) => p.uid).sort()).toEqual(model.pods.map((p) => p.uid).sort());
+  });
+});
+
+describe('grouping by namespace', () => {
+  const model = (pods: StagePod[], namespaces?: StageModel['namespaces']): StageModel => ({
+    nodes: [
+      { name: 'control-plane', role: 'control-plane', ready: true, schedulable: false },
+      { name: 'node1', role: 'worker', ready: true, schedulable: true },
+    ],
+    pods,
+    active: [],
+    packets: [],
+    ...(namespaces ? { namespaces } : {}),
+  });
+
+  it('lists the namespaces of the pods, sorted as kubectl get namespaces sorts them', () => {
+    const m = model([
+      pod('web-1', 'node1'),
+      pod('coredns-1', 'node1', 'kube-system'),
+      pod('nginx', 'node1', 'blue'),
+    ]);
+    expect(stageNamespaces(m)).toEqual([
+      { name: 'blue', phase: 'Active' },
+      { name: 'default', phase: 'Active' },
+      { name: 'kube-system', phase: 'Active' },
+    ]);
+  });
+
+  it("keeps the model's empty and Terminating namespaces, and adds any a pod is in", () => {
+    const m = model(
+      [pod('nginx', 'node1', 'orange', 'Terminating'), pod('web-1', 'node1')],
+      [
+        { name: 'orange', phase: 'Terminating' },
+        { name: 'green', phase: 'Active' },
+      ],
+    );
+    expect(stageNamespaces(m)).toEqual([
+      { name: 'default', phase: 'Active' },
+      { name: 'green', phase: 'Active' },
+      { name: 'orange', phase: 'Terminating' },
+    ]);
+  });
+
+  it('puts every bound pod in its namespace, whatever its node; waiting pods stay out', () => {
+    const m = model([
+      pod('web-b', 'node1'),
+      pod('web-a', 'control-plane'),
+      pod('web-pending', null, 'default', 'Pending'),
+      pod('kube-proxy-x', 'node1', 'kube-system'),
+      pod('etcd-control-plane', 'control-plane', 'kube-system'),
+      pod('lost', 'node9', 'blue'),
+    ]);
+    const names = (ns: string) =>
+      podsByNamespace(m)
+        .get(ns)
+        ?.map((p) => `${p.name}@${p.node}`);
+    expect([...podsByNamespace(m).keys()]).toEqual(['blue', 'default', 'kube-system']);
+    expect(names('default')).toEqual(['web-a@control-plane', 'web-b@node1']);
+    expect(names('kube-system')).toEqual([
+      'etcd-control-plane@control-plane',
+      'kube-proxy-x@node1',
+    ]);
+    // A pod on a node the model does not list still has a namespace: it is not lost.
+    expect(names('blue')).toEqual(['lost@node9']);
   });
 });

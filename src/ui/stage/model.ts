@@ -168,7 +168,8 @@ export function stageNamespaces(model: StageModel): StageNamespace[] {
   const byName = new Map<string, StageNamespace>();
   for (const ns of model.namespaces ?? []) byName.set(ns.name, ns);
   for (const pod of model.pods) {
-    if (!byName.has(pod.namespace)) byName.set(pod.namespace, { name: pod.namespace, phase: 'Active' });
+    if (!byName.has(pod.namespace))
+      byName.set(pod.namespace, { name: pod.namespace, phase: 'Active' });
   }
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

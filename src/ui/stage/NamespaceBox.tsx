@@ -1,0 +1,46 @@
+import type { CSSProperties } from 'react';
+import { useT } from '../ViewStoreContext.tsx';
+import { namespaceHue, type StageNamespace, type StagePod } from './model.ts';
+import { PodSlot } from './PodChip.tsx';
+
+/**
+ * One namespace when pods are grouped by namespace: its name in its hue, `Terminating` while it
+ * is being deleted, and the slots of its pods that are bound to a node (each chip names its
+ * node). The chips themselves live in the pod layer and fly here.
+ */
+export function NamespaceBox({ namespace, pods }: { namespace: StageNamespace; pods: StagePod[] }) {
+  const t = useT();
+  const headingId = `ns-${namespace.name}-heading`;
+  const terminating = namespace.phase === 'Terminating';
+  return (
+    <section
+      className={`ns-box${terminating ? ' ns-box--terminating' : ''}`}
+      data-namespace-box={namespace.name}
+      data-phase={namespace.phase}
+      aria-labelledby={headingId}
+      // A box grows with its pods, so a crowded kube-system takes the width, not the height.
+      style={
+        {
+          '--ns-hue': namespaceHue(namespace.name),
+          flexGrow: Math.max(1, pods.length),
+        } as CSSProperties
+      }
+    >
+      <h3 className="ns-header" id={headingId}>
+        <span className="ns-swatch" aria-hidden="true" />
+        <span className="visually-hidden">{t('stage.ns.label', { namespace: '' })}</span>
+        <span className="ns-name">{namespace.name}</span>
+        {terminating ? <span className="ns-phase">{t('stage.ns.terminating')}</span> : null}
+      </h3>
+      {pods.length > 0 ? (
+        <ul className="pod-list" aria-hidden="true">
+          {pods.map((pod) => (
+            <PodSlot key={pod.uid} pod={pod} showNode />
+          ))}
+        </ul>
+      ) : (
+        <p className="ns-empty">{t('stage.ns.empty')}</p>
+      )}
+    </section>
+  );
+}

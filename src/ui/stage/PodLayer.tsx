@@ -1,0 +1,44 @@
+import { useT } from '../ViewStoreContext.tsx';
+import type { StagePod } from './model.ts';
+import { FlyingPod } from './PodChip.tsx';
+import type { PodPlaces } from './usePodPlaces.ts';
+
+/**
+ * Every pod bound to a node, as children of one list laid over the diagram. React keeps an
+ * element only while its parent stays the same, so this layer is what lets a regroup move the
+ * very same pod elements: each is flown (a transform) onto the slot measured for it in a node
+ * box or a namespace box. The order is stable (namespace, name), so regrouping does not even
+ * reorder the children.
+ */
+export function PodLayer({
+  pods,
+  places: { places, instant },
+  hiddenNamespaces,
+  showNode,
+}: {
+  pods: readonly StagePod[];
+  /** The slots measured by `usePodPlaces` (in the stage: a child's effects run before the
+   * stage's canvas ref is attached, so the layer cannot measure on its first render). */
+  places: PodPlaces;
+  hiddenNamespaces: ReadonlySet<string>;
+  showNode: boolean;
+}) {
+  const t = useT();
+  return (
+    <ul className="pod-layer" aria-label={t('stage.pods.all')}>
+      {pods.map((pod) => {
+        const place = places.get(pod.uid) ?? null;
+        return (
+          <FlyingPod
+            key={pod.uid}
+            pod={pod}
+            place={place}
+            shown={!hiddenNamespaces.has(pod.namespace) && place !== null && !place.folded}
+            showNode={showNode}
+            instant={instant}
+          />
+        );
+      })}
+    </ul>
+  );
+}

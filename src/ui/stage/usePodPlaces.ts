@@ -1,0 +1,113 @@
+import { type RefObject, useLayoutEffect, useState } from 'react';
+import type { PodPlace } from './PodChip.tsx';
+
+/** A measured slot; `folded` when it sits in a closed kube-system disclosure. */
+export interface MeasuredPlace extends PodPlace {
+  folded: boolean;
+}
+
+/** The places of every pod, and whether the last change should be animated. */
+export interface PodPlaces {
+  places: ReadonlyMap<string, MeasuredPlace>;
+  /** True when the last change came from a resize (jump), false for a change of the picture. */
+  instant: boolean;
+}
+
+const samePlaces = (
+  a: ReadonlyMap<string, MeasuredPlace>,
+  b: ReadonlyMap<string, MeasuredPlace>,
+) => {
+  if (a.size !== b.size) return false;
+  for (const [key, p] of a) {
+    const q = b.get(key);
+    if (
+      !q ||
+      q.folded !== p.folded ||
+      Math.abs(q.x - p.x) > 0.5 ||
+      Math.abs(q.y - p.y) > 0.5 ||
+      Math.abs(q.width - p.width) > 0.5 ||
+      Math.abs(q.height - p.height) > 0.5
+    ) {
+      return false;
+    }
+  }
+  return true;
+};
+
+/**
+ * Measure every pod slot (`[data-slot="<uid>"]`) inside `container`, relative to it. A slot in
+ * a closed `<details>` (folded kube-system pods) takes the place of the disclosure's summary,
+ * so the pod folds into the "+N kube-system" chip and unfolds out of it. A pod with no slot now
+ * (its namespace is hidden) keeps its last place, so it fades out where it was; pods no longer
+ * in `uids` are forgotten.
+ *
+ * Re-measured after each change of `version` (animated), when a disclosure opens or closes
+ * (animated), and when anything resizes (instant: the slots moved, not the pods). One
+ * measurement per change, never per frame: the flight itself is framer-motion's transform.
+ */
+export function usePodPlaces(
+  container: RefObject<HTMLElement | null>,
+  version: unknown,
+  uids: readonly string[],
+): PodPlaces {
+  const [state, setState] = useState<PodPlaces>(() => ({ places: new Map(), instant: true }));
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the trigger to re-measure.
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const wanted = new Set(uids);
+    const measure = (instant: boolean) => {
+      const origin = root.getBoundingClientRect();
+      const measured = new Map<string, MeasuredPlace>();
+      for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
+        const uid = el.dataset.slot;
+        if (!uid || !wanted.has(uid)) continue;
+        const details = el.closest('details');
+        const folded = details !== null && !details.open;
+        const target = folded ? details.querySelector('summary') : el;
+        if (!target) continue;
+        const r = target.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        const own = folded ? el.getBoundingClientRect() : r;
+        measured.set(uid, {
+          x: r.left - origin.left,
+          y: r.top - origin.top,
+          // A folded pod keeps its own size (its slot still lays out), or the summary's.
+          width: own.width || r.width,
+          height: own.height || r.height,
+          folded,
+        });
+      }
+      setState((prev) => {
+        const next = new Map<string, MeasuredPlace>();
+        for (const [uid, place] of prev.places) if (wanted.has(uid)) next.set(uid, place);
+        for (const [uid, place] of measured) {
+          // Keep the old object when nothing moved, so that pod's chip does not re-render.
+          const old = prev.places.get(uid);
+          next.set(
+            uid,
+            old && samePlaces(new Map([[uid, old]]), new Map([[uid, place]])) ? old : place,
+          );
+        }
+        if (samePlaces(prev.places, next)) return prev;
+        return { places: next, instant };
+      });
+    };
+    measure(false);
+    const observer = new ResizeObserver(() => measure(true));
+    observer.observe(root);
+    for (const el of root.querySelectorAll('.node, .tray, .ns-box, .stage-namespaces')) {
+      observer.observe(el);
+    }
+    // `toggle` does not bubble, so listen in the capture phase.
+    const onToggle = () => measure(false);
+    root.addEventListener('toggle', onToggle, true);
+    return () => {
+      observer.disconnect();
+      root.removeEventListener('toggle', onToggle, true);
+    };
+  }, [container, version]);
+
+  return state;
+}
