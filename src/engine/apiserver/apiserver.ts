@@ -23,6 +23,7 @@ import type {
 import type { Etcd, KeyValue } from '../etcd/etcd.ts';
 import type { Actor, Message, ObjRef, WatchEvent } from '../runtime/controller.ts';
 import { rfc3339 } from '../util/clock.ts';
+import { flat } from '../util/flat.ts';
 import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
@@ -283,7 +284,8 @@ export class ApiServer {
     }
     let summary = byKey.get(key);
     if (!summary) {
-      summary = { key: `msg.${kind}`, params: { key } };
+      // The key stays in etcd and in the log: flat (see util/flat.ts).
+      summary = { key: `msg.${kind}`, params: { key: flat(key) } };
       byKey.set(key, summary);
     }
     this.#record({

@@ -13,6 +13,7 @@ import type { ApiServer, ClusterClient, MessageInput } from '../apiserver/apiser
 import { RESOURCES } from '../apiserver/resources.ts';
 import type { Etcd } from '../etcd/etcd.ts';
 import { rfc3339, unixNanos } from '../util/clock.ts';
+import { flat } from '../util/flat.ts';
 import type { Rng } from '../util/rng.ts';
 import { ActorCache } from './cache.ts';
 import type {
@@ -252,6 +253,10 @@ export class Runtime {
   /** Append a message at the current virtual time. */
   record(m: MessageInput): Message {
     const seq = this.messages.length;
+    // Messages live as long as the log: keep their strings flat (see util/flat.ts).
+    flat(m.from);
+    flat(m.to);
+    flat(m.label);
     const msg: Message = { id: `m${seq}`, seq, at: this.now, ...m };
     this.messages.push(msg);
     this.onMessage(msg);
@@ -682,7 +687,8 @@ export class Runtime {
     let nanos = unixNanos(this.now);
     if (nanos <= this.#lastEventNanos) nanos = this.#lastEventNanos + 1n;
     this.#lastEventNanos = nanos;
-    const name = `${e.ref.name}.${nanos.toString(16)}`;
+    const name = flat(`${e.ref.name}.${nanos.toString(16)}`);
+    flat(e.message);
     const involved: Record<string, unknown> = {
       kind: e.ref.kind,
       name: e.ref.name,
