@@ -1,3 +1,4 @@
+import { useReducedMotionConfig } from 'framer-motion';
 import { useT } from '../ViewStoreContext.tsx';
 import type { StagePod } from './model.ts';
 import { FlyingPod } from './PodChip.tsx';
@@ -24,6 +25,9 @@ export function PodLayer({
   showNode: boolean;
 }) {
   const t = useT();
+  // MotionConfig's reducedMotion="user" makes x/y/scale instant but not a `transform` string,
+  // which is what the pods animate (so the browser can run it off the main thread): ask here.
+  const reduced = useReducedMotionConfig() ?? false;
   return (
     <ul className="pod-layer" aria-label={t('stage.pods.all')}>
       {pods.map((pod) => {
@@ -35,7 +39,7 @@ export function PodLayer({
             place={place}
             shown={!hiddenNamespaces.has(pod.namespace) && place !== null && !place.folded}
             showNode={showNode}
-            instant={instant}
+            instant={instant || reduced}
           />
         );
       })}
