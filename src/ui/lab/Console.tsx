@@ -125,7 +125,7 @@ export function Console() {
   return (
     <section className="console" aria-labelledby="console-heading">
       <div className="console-bar">
-        <h3 className="console-title" id="console-heading">
+        <h3 className="visually-hidden" id="console-heading">
           {t('labui.console.label')}
         </h3>
         <p className="console-context" title={t('labui.console.contextLabel')}>

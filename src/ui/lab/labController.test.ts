@@ -67,6 +67,9 @@ describe('lab controller against the real session', () => {
     controller.submit('kubectl create namespace blue');
     const first = store.getState().steps.length;
     expect(first).toBeGreaterThan(0);
+    // The learner watched that one to its end (or stepped away from it).
+    player.getState().seek(first - 1);
+    player.getState().pause();
     controller.submit('kubectl create deployment nginx --image=nginx -n blue');
     const steps = store.getState().steps;
     expect(steps.length).toBeGreaterThan(first + 1);
@@ -78,6 +81,18 @@ describe('lab controller against the real session', () => {
     const pod = last?.model.pods.find((p) => p.namespace === 'blue');
     expect(pod?.status).toBe('Running');
     expect(store.getState().live?.model.pods.some((p) => p.namespace === 'blue')).toBe(true);
+  });
+
+  it('lines run while earlier steps still play join the queue instead of cutting them short', async () => {
+    const { store, player, controller } = setup();
+    await controller.ensureLoaded();
+    controller.submit('kubectl create namespace blue');
+    controller.submit('kubectl create namespace orange');
+    const steps = store.getState().steps;
+    expect(steps.length).toBeGreaterThan(1);
+    expect(player.getState().cursor).toBe(0);
+    expect(player.getState().stepCount).toBe(steps.length);
+    expect(player.getState().status).toBe('playing');
   });
 
   it('bad input prints kubectl’s error, keeps the line in history and adds no step', async () => {

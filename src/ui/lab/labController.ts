@@ -76,11 +76,13 @@ export function createLabController(opts: LabControllerOptions): LabController {
     dispatch({ type: 'ran', result, live: liveOf(s) });
     const after = store.getState().steps;
     if (after === before) return;
-    // New steps play from the first new one; trimming may have dropped old steps from the front.
-    const firstNew = Math.max(0, after.length - result.steps.length);
-    const p = player.getState();
-    p.setStepCount(after.length);
-    player.getState().seek(firstNew);
+    // Still playing earlier steps (lines queued while the cluster started, or typed fast): the
+    // new steps join the queue, so every line's story is told in order. Otherwise they play
+    // from the first new one (trimming may have dropped old steps from the front).
+    const wasPlaying = player.getState().status === 'playing';
+    player.getState().setStepCount(after.length);
+    if (wasPlaying) return;
+    player.getState().seek(Math.max(0, after.length - result.steps.length));
     player.getState().play();
   };
 
