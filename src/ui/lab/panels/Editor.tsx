@@ -8,14 +8,14 @@
  * text. The highlighted layer under it is React text nodes, never HTML.
  */
 import {
-  type CSSProperties,
   type KeyboardEvent,
   memo,
+  type Ref,
   type UIEvent,
   useCallback,
-  useDeferredValue,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -41,6 +41,8 @@ interface Draft {
 
 type LineMark = { from: number; to: number; severity: Problem['severity'] };
 const NO_MARKS: readonly LineMark[] = [];
+/** Row ids for React keys (module-wide so two editors never share a key space by accident). */
+let nextRowId = 0;
 
 /** One highlighted line. Memoized: a keystroke re-renders only the line it changed. */
 const CodeLine = memo(function CodeLine({
@@ -84,6 +86,44 @@ const CodeLine = memo(function CodeLine({
   );
 });
 
+/** Line numbers with a mark on lines that have problems. Re-renders only when they change. */
+const Gutter = memo(function Gutter({
+  lines,
+  current,
+  marks,
+  innerRef,
+}: {
+  lines: number;
+  current: number;
+  marks: ReadonlyMap<number, readonly LineMark[]>;
+  innerRef: Ref<HTMLDivElement>;
+}) {
+  return (
+    <div className="ed-gutter" aria-hidden="true">
+      <div className="ed-gutter-inner" ref={innerRef}>
+        {Array.from({ length: lines }, (_, i) => {
+          const lm = marks.get(i + 1);
+          const sev = lm?.some((m) => m.severity === 'error')
+            ? 'error'
+            : lm
+              ? 'warning'
+              : undefined;
+          return (
+            <div
+              // biome-ignore lint/suspicious/noArrayIndexKey: line numbers are positions.
+              key={i}
+              className={`ed-num${i + 1 === current ? ' is-current' : ''}${sev ? ` ed-num--${sev}` : ''}`}
+            >
+              {sev ? <span className="ed-num-mark">{sev === 'error' ? '!' : '?'}</span> : null}
+              {i + 1}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});
+
 /** Apply an edit through the browser's editing command, which keeps undo (Ctrl+Z) working. */
 function applyEdit(ta: HTMLTextAreaElement, edit: TextEdit, onText: (text: string) => void) {
   ta.setSelectionRange(edit.from, edit.to);
@@ -102,6 +142,11 @@ function applyEdit(ta: HTMLTextAreaElement, edit: TextEdit, onText: (text: strin
     onText(ta.value);
   }
   ta.setSelectionRange(edit.selectionStart, edit.selectionEnd);
+}
+
+/** How long typing must pause before the text is parsed again: longer for longer texts. */
+export function checkDelay(length: number): number {
+  return length < 4096 ? 120 : length < 16384 ? 300 : 600;
 }
 
 /** 1-based line and column of the caret. */
@@ -133,8 +178,9 @@ export function Editor({
   const t = useT();
   const id = useId();
   const taRef = useRef<HTMLTextAreaElement>(null);
-  const surfaceRef = useRef<HTMLDivElement>(null);
   const escArmed = useRef(false);
+  /** The textarea's scroll offsets, as its last scroll event reported them. */
+  const scroll = useRef({ x: 0, y: 0 });
   const cache = useRef(createLineCache());
   const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>({});
   const [caret, setCaret] = useState({ line: 1, col: 1 });
@@ -145,9 +191,16 @@ export function Editor({
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
 
   const saved = content ?? '';
+  // A new file gets a fresh textarea (see the surface's key), scrolled to the top.
+  const shownPath = useRef(path);
+  if (shownPath.current !== path) {
+    shownPath.current = path;
+    scroll.current = { x: 0, y: 0 };
+  }
   const draft = path !== undefined ? drafts[path] : undefined;
   const text = draft ? draft.text : saved;
   const bytes = utf8Length(text);
+
   const fileTooLarge = !draft && utf8Length(saved) > MAX_EDITOR_BYTES;
   const tooLarge = bytes > MAX_EDITOR_BYTES;
   const changedOutside = draft !== undefined && draft.base !== saved;
@@ -191,12 +244,35 @@ export function Editor({
     } else setStatus({ path, ok: false, error: res.error });
   }, [path, text, tooLarge, save, dropDraft]);
 
+  const rowIds = useRef(new WeakMap<readonly YamlToken[], number>());
   const tokens = useMemo(
     () => (tooLarge || fileTooLarge ? [] : tokenizeYaml(text, cache.current)),
     [text, tooLarge, fileTooLarge],
   );
-  // Parsing waits for a quiet moment; the highlighting above cannot (it must match the caret).
-  const checkedText = useDeferredValue(tooLarge || fileTooLarge ? '' : text);
+  // Rows keyed by their (cached) tokens, not their position: a new line then adds one row
+  // instead of re-rendering every row below it.
+  const rowKeys = useMemo(() => {
+    const seen = new Map<number, number>();
+    return tokens.map((line) => {
+      let id = rowIds.current.get(line);
+      if (id === undefined) {
+        id = nextRowId++;
+        rowIds.current.set(line, id);
+      }
+      const n = seen.get(id) ?? 0;
+      seen.set(id, n + 1);
+      return `${id}.${n}`;
+    });
+  }, [tokens]);
+  // Parsing waits until typing pauses; the highlighting above cannot (it must match the
+  // caret). The YAML parser needs ~0.2 s for 60 KB, far too long to run on every key.
+  const wanted = tooLarge || fileTooLarge ? '' : text;
+  const [checkedText, setCheckedText] = useState(wanted);
+  useEffect(() => {
+    if (wanted === checkedText) return;
+    const id = window.setTimeout(() => setCheckedText(wanted), checkDelay(wanted.length));
+    return () => window.clearTimeout(id);
+  }, [wanted, checkedText]);
   const problems = useMemo(() => checkYaml(checkedText), [checkedText]);
   const marks = useMemo(() => marksByLine(checkedText, problems), [checkedText, problems]);
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -207,13 +283,38 @@ export function Editor({
   };
 
   // The code layer, the gutter and the current-line band follow the textarea's scrolling.
+  // Their transforms are set directly: an inherited custom property would restyle every
+  // highlighted span on each scroll.
+  const layerRef = useRef<HTMLDivElement>(null);
+  const gutterRef = useRef<HTMLDivElement>(null);
+  const bandRef = useRef<HTMLDivElement>(null);
+  const place = useCallback(() => {
+    const { x, y } = scroll.current;
+    const set = (el: HTMLElement | null, transform: string) => {
+      if (el && el.style.transform !== transform) el.style.transform = transform;
+    };
+    set(layerRef.current, `translate(${-x}px, ${-y}px)`);
+    set(gutterRef.current, `translateY(${-y}px)`);
+    set(bandRef.current, `translateY(${-y}px)`);
+  }, []);
   const onScroll = (e: UIEvent<HTMLTextAreaElement>) => {
-    // On the surface, so both the gutter and the code layer inherit them.
-    const el = surfaceRef.current;
-    if (!el) return;
-    el.style.setProperty('--ed-scroll-x', `${e.currentTarget.scrollLeft}px`);
-    el.style.setProperty('--ed-scroll-y', `${e.currentTarget.scrollTop}px`);
+    scroll.current = { x: e.currentTarget.scrollLeft, y: e.currentTarget.scrollTop };
+    place();
   };
+  // The textarea is uncontrolled: React would otherwise rewrite its default text (one DOM
+  // text node the size of the file) on every key. Its text is put in here, when it mounts and
+  // when the text changes from outside (a discarded draft, the console rewriting the file).
+  useLayoutEffect(() => {
+    const ta = taRef.current;
+    if (!ta || ta.value === text) return;
+    // Setting the value puts the caret at the end: keep it where it was (at the top when new).
+    const at = ta.value === '' ? 0 : Math.min(ta.selectionStart, text.length);
+    ta.value = text;
+    ta.setSelectionRange(at, at);
+  });
+  // After every render, from the remembered offsets (reading scrollTop here would force a
+  // layout of the whole file on every key): a remounted layer must not start unmoved.
+  useLayoutEffect(place);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     const ta = e.currentTarget;
@@ -437,60 +538,32 @@ export function Editor({
           <div
             // A fresh textarea per file: its undo history must not reach into another file.
             key={path}
-            ref={surfaceRef}
             className={`ed-surface${tooLarge ? ' ed-surface--plain' : ''}`}
             data-testid="lab-editor-surface"
           >
-            <div className="ed-gutter" aria-hidden="true">
-              <div className="ed-gutter-inner">
-                {Array.from({ length: lineCount }, (_, i) => {
-                  const lm = marks.get(i + 1);
-                  const sev = lm?.some((m) => m.severity === 'error')
-                    ? 'error'
-                    : lm
-                      ? 'warning'
-                      : undefined;
-                  return (
-                    <div
-                      // biome-ignore lint/suspicious/noArrayIndexKey: line numbers are positions.
-                      key={i}
-                      className={`ed-num${i + 1 === caret.line ? ' is-current' : ''}${sev ? ` ed-num--${sev}` : ''}`}
-                    >
-                      {sev ? (
-                        <span className="ed-num-mark">{sev === 'error' ? '!' : '?'}</span>
-                      ) : null}
-                      {i + 1}
-                    </div>
-                  );
-                })}
-              </div>
-            </div>
-            <div
-              className="ed-code"
-              style={{ '--ed-line': String(caret.line - 1) } as CSSProperties}
-            >
+            <Gutter lines={lineCount} current={caret.line} marks={marks} innerRef={gutterRef} />
+            <div className="ed-code">
               {tooLarge ? null : (
                 <>
-                  <div className="ed-current" aria-hidden="true" />
-                  <div className="ed-layer" aria-hidden="true">
-                    <pre className="ed-pre">
-                      <code>
-                        {tokens.map((line, i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: lines are positions; content is memoized per line.
-                          <span key={i}>
-                            {i > 0 ? '\n' : null}
-                            <CodeLine tokens={line} marks={marks.get(i + 1) ?? NO_MARKS} />
-                          </span>
-                        ))}
-                      </code>
-                    </pre>
+                  <div
+                    ref={bandRef}
+                    className="ed-current"
+                    aria-hidden="true"
+                    style={{ top: `calc(var(--ed-pad-y) + ${caret.line - 1} * var(--ed-lh))` }}
+                  />
+                  {/* One block per line: an edit re-lays out its own line, not the whole file. */}
+                  <div ref={layerRef} className="ed-layer ed-pre" aria-hidden="true">
+                    {tokens.map((line, i) => (
+                      <div key={rowKeys[i]} className="ed-row">
+                        <CodeLine tokens={line} marks={marks.get(i + 1) ?? NO_MARKS} />
+                      </div>
+                    ))}
                   </div>
                 </>
               )}
               <textarea
                 ref={taRef}
                 className="ed-input"
-                value={text}
                 wrap="off"
                 spellCheck={false}
                 autoCapitalize="off"
