@@ -18,6 +18,8 @@ import { useT } from '../ViewStoreContext.tsx';
 import { useLab, useLabController, useLabStore } from './LabContext.tsx';
 import {
   EtcdPanel,
+  Inspector,
+  type InspectTarget,
   LazyEditor,
   LessonPanel,
   preloadEditor,
@@ -47,6 +49,26 @@ function deploymentsIn(session: LabSession, namespace: string) {
     }));
 }
 
+/**
+ * What the learner clicked on the stage: a pod chip, or a node's header. Found by delegation, so
+ * the stage needs no lab-specific handlers.
+ */
+export function inspectTargetOf(el: Element | null): InspectTarget | undefined {
+  if (!el?.closest('[data-testid="stage"]')) return undefined;
+  const pod = el.closest<HTMLElement>('[data-pod]');
+  if (pod?.dataset.pod) {
+    const slash = pod.dataset.pod.indexOf('/');
+    return {
+      kind: 'pod',
+      namespace: pod.dataset.pod.slice(0, slash),
+      name: pod.dataset.pod.slice(slash + 1),
+    };
+  }
+  const header = el.closest('.node-header');
+  const node = header?.closest<HTMLElement>('[data-node-box]')?.dataset.nodeBox;
+  return node ? { kind: 'node', name: node } : undefined;
+}
+
 /** The current lab step's messages, each with its sentence. */
 function StepMessages() {
   const t = useT();
@@ -74,6 +96,7 @@ export default function LabPanels() {
   const [tab, setTab] = useState<TabId>('messages');
   const [running, setRunning] = useState<WhatIf | undefined>(undefined);
   const [path, setPath] = useState<string | undefined>(undefined);
+  const [inspect, setInspect] = useState<InspectTarget | undefined>(undefined);
   /** Bumped after the editor changes files, so their list and content are read again. */
   const [filesVersion, setFilesVersion] = useState(0);
   const previous = useRef<{ revision: number; keys: Map<string, number> } | undefined>(undefined);
@@ -81,6 +104,16 @@ export default function LabPanels() {
   const session = controller.session();
 
   useEffect(() => preloadEditor(), []);
+
+  // A click on a pod or a node header opens what `kubectl describe` says about it.
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      const target = inspectTargetOf(event.target instanceof Element ? event.target : null);
+      if (target) setInspect(target);
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, []);
 
   // `vim FILE` in the console opens the file here.
   useEffect(() => {
@@ -163,6 +196,14 @@ export default function LabPanels() {
       aria-label={t('labui.panels.label')}
       data-testid="lab-panels"
     >
+      {inspect ? (
+        <Inspector
+          key={`${inspect.kind}/${inspect.namespace ?? ''}/${inspect.name}`}
+          target={inspect}
+          text={session.describe(inspect.kind, inspect.namespace, inspect.name)}
+          onClose={() => setInspect(undefined)}
+        />
+      ) : null}
       <div className="panel-tabs" role="tablist" aria-label={t('labui.panels.label')}>
         {TABS.map((id) => (
           <button

@@ -1,12 +1,7 @@
 import type { CSSProperties } from 'react';
 import { selectGroupBy, selectHiddenNamespaces } from '../../store/viewStore.ts';
-import {
-  GROUP_BY,
-  type GroupBy,
-  namespaceHue,
-  type StageNamespace,
-  type StagePod,
-} from '../stage/model.ts';
+import { GroupBySwitch } from '../GroupBySwitch.tsx';
+import { namespaceHue, type StageNamespace, type StagePod } from '../stage/model.ts';
 import { useT, useView, useViewStore } from '../ViewStoreContext.tsx';
 
 /** How many pods each namespace has in `pods`. */
@@ -17,10 +12,12 @@ export function podCounts(pods: readonly Pick<StagePod, 'namespace'>[]): Map<str
 }
 
 /**
- * The namespaces of the picture on the stage, one checkbox each (its accessible name is exactly
- * the namespace's name; the pod count and a Terminating phase describe it), and the group-by
- * control. Unchecking a namespace fades its pods out on the stage; the choice survives the
- * namespace disappearing and coming back.
+ * The live cluster's namespaces, one checkbox each (its accessible name is exactly the
+ * namespace's name; the pod count and a Terminating phase describe it), and the group-by
+ * switch. The lab's counterpart of the tour's `NamespaceFilter`: rows come and go as
+ * namespaces are created and deleted, and a namespace being deleted says so. Unchecking a
+ * namespace fades its pods out on the stage; the choice survives the namespace disappearing
+ * and coming back.
  */
 export function NamespacePanel({
   namespaces,
@@ -36,6 +33,7 @@ export function NamespacePanel({
   const counts = podCounts(pods);
   return (
     <section className="nsp" aria-labelledby="nsp-heading">
+      <GroupBySwitch value={groupBy} onChange={(next) => view.getState().setGroupBy(next)} />
       <h2 className="nsp-title" id="nsp-heading">
         {t('view.namespaces')}
       </h2>
@@ -81,20 +79,6 @@ export function NamespacePanel({
           })}
         </ul>
       )}
-      <label className="group-by">
-        <span className="group-by-label">{t('view.groupBy')}</span>
-        <select
-          data-testid="group-by"
-          value={groupBy}
-          onChange={(event) => view.getState().setGroupBy(event.currentTarget.value as GroupBy)}
-        >
-          {GROUP_BY.map((g) => (
-            <option key={g} value={g}>
-              {t(g === 'node' ? 'view.groupBy.node' : 'view.groupBy.namespace')}
-            </option>
-          ))}
-        </select>
-      </label>
     </section>
   );
 }
