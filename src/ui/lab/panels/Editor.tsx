@@ -22,6 +22,7 @@ import {
 } from 'react';
 import { useT } from '../../ViewStoreContext.tsx';
 import {
+  type EditorDraft as Draft,
   type EditorProps,
   kb,
   MAX_EDITOR_BYTES,
@@ -32,12 +33,6 @@ import { indentEdit, newlineEdit, outdentEdit, type TextEdit } from './editText.
 import { checkYaml, marksByLine, type Problem } from './yamlCheck.ts';
 import { createLineCache, markSegments, tokenizeYaml, type YamlToken } from './yamlTokens.ts';
 import './panels.css';
-
-interface Draft {
-  text: string;
-  /** The saved text the draft started from (to notice a console command rewriting the file). */
-  base: string;
-}
 
 type LineMark = { from: number; to: number; severity: Problem['severity'] };
 const NO_MARKS: readonly LineMark[] = [];
@@ -174,6 +169,7 @@ export function Editor({
   remove,
   newFile,
   onDirtyChange,
+  keepDrafts,
 }: EditorProps) {
   const t = useT();
   const id = useId();
@@ -182,7 +178,13 @@ export function Editor({
   /** The textarea's scroll offsets, as its last scroll event reported them. */
   const scroll = useRef({ x: 0, y: 0 });
   const cache = useRef(createLineCache());
-  const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>({});
+  const [drafts, setDrafts] = useState<Readonly<Record<string, Draft>>>(
+    () => keepDrafts?.current ?? {},
+  );
+  // Mirror the drafts into the parent's box, so they survive this editor being unmounted.
+  useEffect(() => {
+    if (keepDrafts) keepDrafts.current = drafts;
+  }, [drafts, keepDrafts]);
   const [caret, setCaret] = useState({ line: 1, col: 1 });
   const [status, setStatus] = useState<{ path: string; ok: boolean; error?: string } | null>(null);
   const [creating, setCreating] = useState(false);
@@ -267,12 +269,15 @@ export function Editor({
   // Parsing waits until typing pauses; the highlighting above cannot (it must match the
   // caret). The YAML parser needs ~0.2 s for 60 KB, far too long to run on every key.
   const wanted = tooLarge || fileTooLarge ? '' : text;
-  const [checkedText, setCheckedText] = useState(wanted);
+  const [checked, setChecked] = useState({ path, text: wanted });
+  // Another file is checked at once: its marks must not wait behind the previous file's.
+  const checkedText = checked.path === path ? checked.text : wanted;
   useEffect(() => {
-    if (wanted === checkedText) return;
-    const id = window.setTimeout(() => setCheckedText(wanted), checkDelay(wanted.length));
+    if (checked.path === path && wanted === checked.text) return;
+    const delay = checked.path === path ? checkDelay(wanted.length) : 0;
+    const id = window.setTimeout(() => setChecked({ path, text: wanted }), delay);
     return () => window.clearTimeout(id);
-  }, [wanted, checkedText]);
+  }, [path, wanted, checked]);
   const problems = useMemo(() => checkYaml(checkedText), [checkedText]);
   const marks = useMemo(() => marksByLine(checkedText, problems), [checkedText, problems]);
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -10,6 +10,13 @@ export interface EditorFile {
   size: number;
 }
 
+/** Unsaved text of one file. */
+export interface EditorDraft {
+  text: string;
+  /** The saved text the draft started from (to notice a console command rewriting the file). */
+  base: string;
+}
+
 export type SaveResult = { ok: true } | { ok: false; error: string };
 
 export interface EditorProps {
@@ -38,6 +45,11 @@ export interface EditorProps {
   newFile(name: string): void;
   /** Called whenever "some file has unsaved changes" flips (to warn before leaving). */
   onDirtyChange?(dirty: boolean): void;
+  /**
+   * A box the parent keeps (`useRef({})`) so unsaved drafts survive the editor being
+   * unmounted (another tab shown). Without it, drafts live only as long as the editor.
+   */
+  keepDrafts?: { current: Record<string, EditorDraft> };
 }
 
 /** The editor opens and saves texts up to this many bytes (UTF-8): 64 KiB. */

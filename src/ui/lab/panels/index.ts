@@ -3,7 +3,7 @@
  * parser and highlighter load only when a file is opened.
  */
 export { EtcdPanel, type EtcdPanelProps } from './EtcdPanel.tsx';
-export type { EditorFile, EditorProps, SaveResult } from './editorTypes.ts';
+export type { EditorDraft, EditorFile, EditorProps, SaveResult } from './editorTypes.ts';
 export { MAX_EDITOR_BYTES } from './editorTypes.ts';
 export {
   describeCommand,

@@ -81,6 +81,17 @@ describe('Editor', () => {
     );
   });
 
+  it('brings back unsaved drafts the parent kept while the editor was unmounted', () => {
+    const keepDrafts = {
+      current: { 'nginx.yaml': { text: `${NGINX_YAML}# mine\n`, base: NGINX_YAML } },
+    };
+    const text = visible(render(<Editor {...editorProps} keepDrafts={keepDrafts} />));
+    expect(text).toContain('nginx.yaml ● unsaved');
+    expect(text).toContain('# mine');
+    expect(text).toContain('Unsaved changes');
+    expect(text).not.toContain('was changed in the workspace');
+  });
+
   it('lists a file opened with vim before it exists, and says when nothing is open', () => {
     const html = render(<Editor {...editorProps} path="new.yaml" content={undefined} />);
     expect(html).toContain('data-file="new.yaml"');
