@@ -36,9 +36,15 @@ describe('checkYaml', () => {
     ]);
   });
 
-  it('reports an unclosed quote at the end of the last line, not on the empty line after it', () => {
-    const problems = checkYaml('apiVersion: v1\nkind: "Pod\n');
-    expect(problems.map((p) => [p.line, p.col, p.severity])).toEqual([[2, 11, 'error']]);
+  it('points at the quote that was never closed, not at the end of the text', () => {
+    const problems = checkYaml('apiVersion: v1\nkind: "Pod\nmetadata:\n  name: x\n');
+    expect(listed(problems)).toEqual(['2:7 YAML: Missing closing "quote']);
+    expect(problems[0]?.to).toBe('apiVersion: v1\nkind: "Pod'.length);
+  });
+
+  it('reports an error at the very end on the last line, not on the empty line after it', () => {
+    const problems = checkYaml('apiVersion: v1\nkind: [Pod\n');
+    expect(problems.map((p) => [p.line, p.severity])).toEqual([[2, 'error']]);
   });
 
   it('says what kubectl would refuse: no apiVersion, no kind, no name, a bad name', () => {

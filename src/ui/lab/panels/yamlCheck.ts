@@ -12,6 +12,7 @@ import {
   MAX_NESTING_DEPTH,
   nestingDepth,
 } from '../../../kubectl/manifest.ts';
+import { type LineState, START, tokenizeLine } from './yamlTokens.ts';
 
 export interface Problem {
   /** 1-based, as the editor's gutter counts. */
@@ -111,6 +112,31 @@ function manifestProblems(text: string, doc: Doc, add: (p: Omit<Problem, 'line' 
 }
 
 /**
+ * The last quoted string opened before `offset` that is still open where its line ends (from
+ * its quote to the end of that line), found with the highlighter's tokenizer.
+ */
+function unclosedQuote(
+  text: string,
+  starts: readonly number[],
+  offset: number,
+): { from: number; to: number } | undefined {
+  let state: LineState = START;
+  let found: { from: number; to: number } | undefined;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && (starts[i] ?? 0) <= offset; i++) {
+    const line = lines[i] ?? '';
+    const r = tokenizeLine(line, state);
+    if (r.state.quote && !state.quote) {
+      const last = r.tokens[r.tokens.length - 1];
+      const col = line.length - (last?.text.length ?? 0);
+      found = { from: (starts[i] ?? 0) + col, to: (starts[i] ?? 0) + line.length };
+    }
+    state = r.state;
+  }
+  return found;
+}
+
+/**
  * Every problem in a manifest text, in text order, at most `MAX_PROBLEMS`. Never throws.
  * Syntax errors hide the manifest checks of their document (its shape is unknown then).
  */
@@ -160,9 +186,15 @@ export function checkYaml(text: string): Problem[] {
   }
   for (const doc of docs) {
     for (const e of [...doc.errors, ...doc.warnings]) {
+      // The parser reports an unclosed quote where the text ends; the learner needs the
+      // quote that was never closed.
+      const open =
+        e.code === 'MISSING_CHAR' && /quote/.test(e.message)
+          ? unclosedQuote(text, starts, e.pos[0])
+          : undefined;
       add({
-        from: e.pos[0],
-        to: e.pos[1],
+        from: open?.from ?? e.pos[0],
+        to: open?.to ?? e.pos[1],
         severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
         message: {
           key: 'labPanel.editor.check.syntax',
