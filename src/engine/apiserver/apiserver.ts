@@ -632,6 +632,14 @@ export class ApiServer {
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
     const next = { ...existing.value } as KubeObject;
     next.status = cloneShared(input.status);
+    if (resource === 'deployments') {
+      // The Deployment status strategy resets spec and labels only, so annotations written
+      // through /status stick: that is how the deployment controller records
+      // deployment.kubernetes.io/revision.
+      const annotations = input.metadata?.annotations;
+      next.metadata = { ...next.metadata, annotations: cloneShared(annotations ?? {}) };
+      if (!annotations || Object.keys(annotations).length === 0) delete next.metadata.annotations;
+    }
     return this.#finishUpdate(
       actor,
       r,

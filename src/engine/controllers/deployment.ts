@@ -339,7 +339,7 @@ export function createDeploymentController(): Reconciler {
       if (scalingEvent) {
         scaleDeployment(d, newRS, olds, scale);
         status = calculateStatus(d, all, newRS, status, ctx);
-        if (!deepEqual(omitZero(status), omitZero(dStatus))) writes.unshift(statusWrite(d, status));
+        if (!deepEqual(omitZero(status), omitZero(dStatus))) writes.push(statusWrite(d, status));
         return { writes };
       }
 
@@ -352,7 +352,7 @@ export function createDeploymentController(): Reconciler {
         for (const r of olds) if (r.replicas > 0) scale(r, 0);
         const recreating = { ...status, observedGeneration: d.metadata?.generation ?? 1 };
         if (!deepEqual(omitZero(recreating), omitZero(dStatus)))
-          writes.unshift(statusWrite(d, recreating));
+          writes.push(statusWrite(d, recreating));
         return { writes };
       }
 
@@ -452,16 +452,15 @@ export function createDeploymentController(): Reconciler {
 
       if (!spec.paused && isComplete(d, dStatus)) writes.push(...cleanupOldReplicaSets(d, olds));
       status = syncRolloutStatus(d, all, rsView, status, ctx);
-      if (!deepEqual(omitZero(status), omitZero(dStatus))) writes.unshift(statusWrite(d, status));
+      // Like the real controller, the Deployment's status is written after the ReplicaSet
+      // writes, and the revision annotation travels with it: the Deployment status strategy
+      // lets annotations through (SetDeploymentRevision, then UpdateStatus).
       const revision = String(rsView.revision);
-      if (d.metadata?.annotations?.[REVISION_ANNOTATION] !== revision) {
-        writes.push({
-          verb: 'patch',
-          resource: 'deployments',
-          namespace: ns,
-          name,
-          patch: { metadata: { annotations: { [REVISION_ANNOTATION]: revision } } },
-        });
+      const revisionChanged = d.metadata?.annotations?.[REVISION_ANNOTATION] !== revision;
+      if (revisionChanged || !deepEqual(omitZero(status), omitZero(dStatus))) {
+        writes.push(
+          statusWrite(d, status, revisionChanged ? { [REVISION_ANNOTATION]: revision } : undefined),
+        );
       }
       requeueStuck(d, status, ctx, key);
       return { writes };
@@ -469,8 +468,18 @@ export function createDeploymentController(): Reconciler {
   };
 }
 
-function statusWrite(d: KubeObject, status: DeploymentStatus): Write {
-  const obj = withStatus(d, omitZero(status));
+function statusWrite(
+  d: KubeObject,
+  status: DeploymentStatus,
+  annotations?: Record<string, string>,
+): Write {
+  let obj = withStatus(d, omitZero(status));
+  if (annotations) {
+    obj = {
+      ...obj,
+      metadata: { ...obj.metadata, annotations: { ...obj.metadata?.annotations, ...annotations } },
+    };
+  }
   return { verb: 'updateStatus', resource: 'deployments', namespace: namespaceOf(d), obj };
 }
 

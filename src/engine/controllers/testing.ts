@@ -212,8 +212,17 @@ export class MiniCluster {
         const cur = this.cache.get(w.resource, meta.namespace as string, meta.name as string);
         if (!cur) return;
         let next: KubeObject;
-        if (w.verb === 'updateStatus') next = { ...clone(cur), status: clone(w.obj.status) };
-        else {
+        if (w.verb === 'updateStatus') {
+          next = { ...clone(cur), status: clone(w.obj.status) };
+          // As in the API server: Deployment status writes carry annotations too.
+          if (w.resource === 'deployments') {
+            const annotations = this.meta(w.obj).annotations;
+            const meta = this.meta(next);
+            if (annotations && Object.keys(annotations).length > 0)
+              meta.annotations = clone(annotations);
+            else delete meta.annotations;
+          }
+        } else {
           next = clone(w.obj);
           if (STATUS_SUBRESOURCE.has(w.resource)) next.status = clone(cur.status);
           if (JSON.stringify(cur.spec) !== JSON.stringify(next.spec)) {

@@ -198,3 +198,24 @@ describe('kubectl create deployment web --image=nginx', () => {
     expect(decision.feasibleNodes).toBe(3);
   });
 });
+
+describe('the deployment controller writes in the real order', () => {
+  it('creates the ReplicaSet first, then writes the status with the revision annotation (no PATCH)', () => {
+    const { c } = run();
+    const writes = c.messages.filter(
+      (m) =>
+        m.from === 'controller-manager' &&
+        m.kind.startsWith('api.') &&
+        (m.ref?.resource === 'deployments' || m.ref?.resource === 'replicasets'),
+    );
+    const first = writes.slice(0, 2).map((m) => `${m.kind} ${m.ref?.resource}`);
+    expect(first).toEqual(['api.create replicasets', 'api.updateStatus deployments']);
+    expect(
+      c.messages.some((m) => m.kind === 'api.patch' && m.ref?.resource === 'deployments'),
+    ).toBe(false);
+    // The status write that follows the create carries the condition naming the ReplicaSet
+    // that now exists, and the revision annotation sticks through /status.
+    const d = c.peek('deployments', 'default', 'web');
+    expect(d?.metadata?.annotations?.['deployment.kubernetes.io/revision']).toBe('1');
+  });
+});
