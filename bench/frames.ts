@@ -18,9 +18,22 @@ export interface FrameFigures {
   dropped: number;
 }
 
+/** Regrouping 300 pods on 30 nodes (`?bench=regroup`), against that page's own idle frames. */
+export interface RegroupFigures {
+  pods: number;
+  nodes: number;
+  /** Group-by switches made while recording. */
+  switches: number;
+  idle: FrameFigures;
+  regroup: FrameFigures;
+  /** Longest single frame while regrouping (the frame that renders and measures the switch). */
+  longestMs: number;
+}
+
 export interface BrowserFigures {
   idle: FrameFigures;
   playing: FrameFigures;
+  regroup: RegroupFigures;
   /** Next-key → first frame of the new step, ms. */
   stepLatency: { samples: number; p50: number; p95: number };
 }
@@ -117,6 +130,49 @@ async function measureStepLatency(page: Page, samples: number): Promise<number[]
   return out;
 }
 
+/**
+ * The regroup benchmark: open `?bench=regroup` (300 synthetic pods on 30 nodes on the real
+ * stage), take an idle baseline there, then flip group-by between node and namespace every
+ * `everyMs` for `ms` while recording frames. Each flip re-renders the stage once, measures the
+ * slots once, and leaves the flight to framer-motion's transform animations.
+ */
+export async function measureRegroup(page: Page, url: string, ms = 6000, everyMs = 750) {
+  await page.goto(`${url}?bench=regroup&lang=en`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-pod]').length >= 300);
+  await page.waitForTimeout(800);
+  const { pods, nodes } = await page.evaluate(() => ({
+    pods: document.querySelectorAll('[data-pod]').length,
+    nodes: document.querySelectorAll('[data-node-box]').length,
+  }));
+  const idleIntervals = await recordFrames(page, 3000);
+  const frameMs = summarise(idleIntervals, 16.7).p50 || 16.7;
+  let switches = 0;
+  const select = page.getByTestId('group-by');
+  const intervals = await recordFrames(page, ms, async () => {
+    const end = Date.now() + ms - everyMs;
+    let next: 'namespace' | 'node' = 'namespace';
+    while (Date.now() < end) {
+      // Set the value in the page (an input event, as a learner's choice makes) rather than
+      // Playwright's selectOption, whose actionability checks would take frames of their own.
+      await select.evaluate((el, value) => {
+        (el as HTMLSelectElement).value = value;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }, next);
+      switches++;
+      next = next === 'namespace' ? 'node' : 'namespace';
+      await page.waitForTimeout(everyMs);
+    }
+  });
+  return {
+    pods,
+    nodes,
+    switches,
+    idle: summarise(idleIntervals, frameMs),
+    regroup: summarise(intervals, frameMs),
+    longestMs: Math.round(Math.max(0, ...intervals) * 10) / 10,
+  } satisfies RegroupFigures;
+}
+
 /** Open the page and measure idle frames, frames while playing at 1×, and step latency. */
 export async function measureBrowser(url: string): Promise<BrowserFigures> {
   const browser: Browser = await chromium.launch({
@@ -142,9 +198,11 @@ export async function measureBrowser(url: string): Promise<BrowserFigures> {
     await page.waitForSelector('[data-testid="stage"]');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     const latencies = (await measureStepLatency(page, 40)).sort((a, b) => a - b);
+    const regroup = await measureRegroup(page, url);
     return {
       idle,
       playing,
+      regroup,
       stepLatency: {
         samples: latencies.length,
         p50: percentile(latencies, 50),

@@ -95,7 +95,7 @@ test.describe('group pods by node or by namespace', () => {
     for (const p of before.filter((q) => q.pod.startsWith('kube-system/'))) {
       expect(p.visible, `${p.pod} folded`).toBe(false);
     }
-    await expect(page.locator('[data-namespace-box]')).toHaveCount(0);
+    await expect(page.locator('.stage-namespaces')).toBeHidden();
 
     await groupBy.selectOption('namespace');
     await expect(page).toHaveURL(/[?&]group=namespace(&|$)/);

@@ -1,5 +1,5 @@
 import story from 'virtual:story/container-flow';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { translate } from './i18n/index.ts';
 import { startPlaybackDriver } from './store/playbackDriver.ts';
@@ -54,13 +54,21 @@ player.subscribe(syncDocument);
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  const page = (content: ReactNode) => (
     <StrictMode>
       <ViewStoreProvider store={store}>
-        <PlayerStoreProvider store={player}>
-          <App story={story} />
-        </PlayerStoreProvider>
+        <PlayerStoreProvider store={player}>{content}</PlayerStoreProvider>
       </ViewStoreProvider>
-    </StrictMode>,
+    </StrictMode>
   );
+  const reactRoot = createRoot(root);
+  // `?bench=regroup` (bench/frames.ts): 300 synthetic pods on 30 nodes instead of the story.
+  // A dynamic import, so the first view of the real page does not carry it.
+  if (new URLSearchParams(window.location.search).get('bench') === 'regroup') {
+    void import('./ui/stage/benchRegroup.tsx').then(({ BenchRegroup }) =>
+      reactRoot.render(page(<BenchRegroup />)),
+    );
+  } else {
+    reactRoot.render(page(<App story={story} />));
+  }
 }

@@ -17,7 +17,16 @@ export interface PodPlace {
  * pods are grouped by namespace, the node it runs on. The same body is drawn in the chip and in
  * its invisible slot, so the slot is exactly the chip's size.
  */
-function PodChipBody({ pod, showNode }: { pod: StagePod; showNode: boolean }) {
+function PodChipBody({
+  pod,
+  showNode,
+  slot = false,
+}: {
+  pod: StagePod;
+  showNode: boolean;
+  /** In a slot, leave out what takes no room (the words for screen readers): fewer elements. */
+  slot?: boolean;
+}) {
   const t = useT();
   const tone = statusTone(pod.status);
   return (
@@ -38,7 +47,7 @@ function PodChipBody({ pod, showNode }: { pod: StagePod; showNode: boolean }) {
       </span>
       {/* Pods are drawn in one layer over the diagram, not inside their node's box, so the node
           is said in words for screen readers in both groupings. */}
-      {pod.node ? (
+      {pod.node && !slot ? (
         <span className="visually-hidden"> {t('stage.pod.node', { node: pod.node })}</span>
       ) : null}
     </>
@@ -80,7 +89,7 @@ export const PodSlot = memo(function PodSlot({
       data-slot={pod.uid}
       aria-hidden="true"
     >
-      <PodChipBody pod={pod} showNode={showNode} />
+      <PodChipBody pod={pod} showNode={showNode} slot />
     </li>
   );
 });
@@ -118,13 +127,11 @@ export const FlyingPod = memo(function FlyingPod({
   pod,
   place,
   shown,
-  showNode,
   instant,
 }: {
   pod: StagePod;
   place: PodPlace | null;
   shown: boolean;
-  showNode: boolean;
   /** Jump instead of flying (the window was resized: the slots moved, not the pod). */
   instant: boolean;
 }) {
@@ -147,7 +154,9 @@ export const FlyingPod = memo(function FlyingPod({
       }}
       title={podTitle(t, pod)}
     >
-      <PodChipBody pod={pod} showNode={showNode} />
+      {/* The node tag is always there; CSS shows it only when grouped by namespace, so a
+          regroup does not re-render the chips before they are measured. */}
+      <PodChipBody pod={pod} showNode />
     </m.li>
   );
 });

@@ -1,8 +1,9 @@
 import { useReducedMotionConfig } from 'framer-motion';
+import { memo } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 import type { StagePod } from './model.ts';
 import { FlyingPod } from './PodChip.tsx';
-import type { PodPlaces } from './usePodPlaces.ts';
+import { type PlacesStore, usePlaces } from './usePodPlaces.ts';
 
 /**
  * Every pod bound to a node, as children of one list laid over the diagram. React keeps an
@@ -11,20 +12,19 @@ import type { PodPlaces } from './usePodPlaces.ts';
  * box or a namespace box. The order is stable (namespace, name), so regrouping does not even
  * reorder the children.
  */
-export function PodLayer({
+export const PodLayer = memo(function PodLayer({
   pods,
-  places: { places, instant },
+  places: store,
   hiddenNamespaces,
-  showNode,
 }: {
   pods: readonly StagePod[];
   /** The slots measured by `usePodPlaces` (in the stage: a child's effects run before the
    * stage's canvas ref is attached, so the layer cannot measure on its first render). */
-  places: PodPlaces;
+  places: PlacesStore;
   hiddenNamespaces: ReadonlySet<string>;
-  showNode: boolean;
 }) {
   const t = useT();
+  const { places, instant } = usePlaces(store);
   // MotionConfig's reducedMotion="user" makes x/y/scale instant but not a `transform` string,
   // which is what the pods animate (so the browser can run it off the main thread): ask here.
   const reduced = useReducedMotionConfig() ?? false;
@@ -38,11 +38,10 @@ export function PodLayer({
             pod={pod}
             place={place}
             shown={!hiddenNamespaces.has(pod.namespace) && place !== null && !place.folded}
-            showNode={showNode}
             instant={instant || reduced}
           />
         );
       })}
     </ul>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { LayoutGroup, LazyMotion, MotionConfig } from 'framer-motion';
-import { type ReactNode, useCallback, useMemo, useRef } from 'react';
+import { memo, type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { selectLang } from '../../store/viewStore.ts';
 import { useT, useView } from '../ViewStoreContext.tsx';
 import { ComponentCard } from './ComponentCard.tsx';
@@ -64,6 +64,62 @@ export function Stage({
     [model, groupBy, hiddenNamespaces, lang],
   );
   const boxes = useMeasuredBoxes(canvas, version);
+  const bound = useMemo(() => boundPods(model.pods), [model.pods]);
+  // Every pod's uid: the tray's pods are measured too, so a pod once bound flies from the tray.
+  const uids = useMemo(() => model.pods.map((p) => p.uid), [model.pods]);
+  const places = usePodPlaces(canvas, version, uids);
+
+  return (
+    <LazyMotion features={loadFeatures} strict>
+      <MotionConfig reducedMotion="user" transition={{ duration: BASE_ANIMATION_S / speed }}>
+        <section
+          className="stage"
+          data-testid="stage"
+          data-step={model.stepId ?? ''}
+          aria-label={t('stage.label')}
+        >
+          <div className="stage-top">
+            <p className="stage-hint">{t('stage.hint')}</p>
+            {controls}
+          </div>
+          {/* The grouping is a class: both groupings' slots are always drawn (one of them
+              display: none), so a regroup creates no element and renders only the pod layer. */}
+          <div className={`stage-canvas stage-canvas--by-${groupBy}`} ref={canvas}>
+            <EdgeLayer model={model} boxes={boxes} />
+            <StageGrid model={model} hiddenNamespaces={hiddenNamespaces} />
+            <PodLayer pods={bound} places={places} hiddenNamespaces={hiddenNamespaces} />
+            <PacketLayer
+              packets={model.packets}
+              boxes={boxes}
+              travelSeconds={BASE_ANIMATION_S / speed}
+            />
+          </div>
+        </section>
+      </MotionConfig>
+    </LazyMotion>
+  );
+}
+
+/** Pods bound to a node, in a stable order (namespace, name): the pod layer's children. */
+function boundPods(pods: readonly StagePod[]): StagePod[] {
+  return pods
+    .filter((p) => p.node !== null && p.node !== '')
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+}
+
+/**
+ * The diagram's boxes: developer, registry, the control plane with the scheduler's tray, the
+ * nodes and, grouped by namespace, the namespace boxes, with the pods' slots. Memoized apart
+ * from the stage, so a re-measurement (edges, packets) does not render all of it again.
+ */
+const StageGrid = memo(function StageGrid({
+  model,
+  hiddenNamespaces,
+}: {
+  model: StageModel;
+  hiddenNamespaces: ReadonlySet<string>;
+}) {
+  const t = useT();
   const active = useMemo(() => new Set<string>(model.active), [model.active]);
   const isActive = useCallback((id: ComponentId) => active.has(id), [active]);
   // Slots are drawn for the pods on show; the tray and the pod layer hold every pod, so a
@@ -77,19 +133,11 @@ export function Stage({
   );
   const { byNode, orphans } = useMemo(() => groupPods(shownModel), [shownModel]);
   const unscheduled = useMemo(() => groupPods(model).unscheduled, [model]);
-  const bound = useMemo(() => boundPods(model.pods), [model.pods]);
-  // Every pod's uid: the tray's pods are measured too, so a pod once bound flies from the tray.
-  const uids = useMemo(() => model.pods.map((p) => p.uid), [model.pods]);
-  const places = usePodPlaces(canvas, version, uids);
-  const byNamespace = useMemo(
-    () => (groupBy === 'namespace' ? podsByNamespace(shownModel) : null),
-    [groupBy, shownModel],
-  );
+  const byNamespace = useMemo(() => podsByNamespace(shownModel), [shownModel]);
   const namespaces = useMemo(
     () => stageNamespaces(model).filter((ns) => !hiddenNamespaces.has(ns.name)),
     [model, hiddenNamespaces],
   );
-  const byNodeShown = groupBy === 'node';
   const controlPlaneNode = model.nodes.find((n) => n.role === 'control-plane');
   const otherNodes = model.nodes.filter((n) => n !== controlPlaneNode);
 
@@ -128,103 +176,60 @@ export function Stage({
   );
 
   return (
-    <LazyMotion features={loadFeatures} strict>
-      <MotionConfig reducedMotion="user" transition={{ duration: BASE_ANIMATION_S / speed }}>
-        <section
-          className="stage"
-          data-testid="stage"
-          data-step={model.stepId ?? ''}
-          aria-label={t('stage.label')}
-        >
-          <div className="stage-top">
-            <p className="stage-hint">{t('stage.hint')}</p>
-            {controls}
+    <LayoutGroup>
+      <div className="stage-grid">
+        <div className="area-developer">
+          <ComponentCard id="developer" active={isActive('developer')} />
+        </div>
+        <div className="area-registry">
+          <ComponentCard id="registry" active={isActive('registry')} />
+        </div>
+        <div className="area-control-plane">
+          {controlPlaneNode ? (
+            <NodeBox
+              node={controlPlaneNode}
+              pods={byNode.get(controlPlaneNode.name) ?? NO_PODS}
+              isActive={isActive}
+              showWorkloadEmpty={false}
+            >
+              {controlPlane}
+            </NodeBox>
+          ) : (
+            <section className="node node--control-plane">{controlPlane}</section>
+          )}
+        </div>
+        <div className="area-workers">
+          <h2 className="visually-hidden">{t('stage.workers')}</h2>
+          {otherNodes.map((node) => (
+            <NodeBox
+              key={node.name}
+              node={node}
+              pods={byNode.get(node.name) ?? NO_PODS}
+              isActive={isActive}
+            />
+          ))}
+          {orphans.length > 0 ? (
+            <ul className="pod-list pod-list--orphans" aria-hidden="true">
+              {orphans.map((pod) => (
+                <PodSlot key={pod.uid} pod={pod} showNode={false} />
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        <section className="stage-namespaces" aria-labelledby="by-namespace-heading">
+          <div className="stage-namespaces-top">
+            <h2 className="stage-namespaces-title" id="by-namespace-heading">
+              {t('stage.byNamespace')}
+            </h2>
+            <p className="stage-namespaces-caption">{t('stage.byNamespace.caption')}</p>
           </div>
-          <div className="stage-canvas" ref={canvas}>
-            <EdgeLayer model={model} boxes={boxes} />
-            <LayoutGroup>
-              <div className="stage-grid">
-                <div className="area-developer">
-                  <ComponentCard id="developer" active={isActive('developer')} />
-                </div>
-                <div className="area-registry">
-                  <ComponentCard id="registry" active={isActive('registry')} />
-                </div>
-                <div className="area-control-plane">
-                  {controlPlaneNode ? (
-                    <NodeBox
-                      node={controlPlaneNode}
-                      pods={byNodeShown ? (byNode.get(controlPlaneNode.name) ?? NO_PODS) : NO_PODS}
-                      isActive={isActive}
-                      showWorkloadEmpty={false}
-                    >
-                      {controlPlane}
-                    </NodeBox>
-                  ) : (
-                    <section className="node node--control-plane">{controlPlane}</section>
-                  )}
-                </div>
-                <div className="area-workers">
-                  <h2 className="visually-hidden">{t('stage.workers')}</h2>
-                  {otherNodes.map((node) => (
-                    <NodeBox
-                      key={node.name}
-                      node={node}
-                      pods={byNodeShown ? (byNode.get(node.name) ?? NO_PODS) : NO_PODS}
-                      isActive={isActive}
-                      showWorkloadEmpty={byNodeShown}
-                    />
-                  ))}
-                  {byNodeShown && orphans.length > 0 ? (
-                    <ul className="pod-list pod-list--orphans" aria-hidden="true">
-                      {orphans.map((pod) => (
-                        <PodSlot key={pod.uid} pod={pod} showNode={false} />
-                      ))}
-                    </ul>
-                  ) : null}
-                </div>
-                {byNamespace ? (
-                  <section className="stage-namespaces" aria-labelledby="by-namespace-heading">
-                    <div className="stage-namespaces-top">
-                      <h2 className="stage-namespaces-title" id="by-namespace-heading">
-                        {t('stage.byNamespace')}
-                      </h2>
-                      <p className="stage-namespaces-caption">{t('stage.byNamespace.caption')}</p>
-                    </div>
-                    <div className="ns-boxes">
-                      {namespaces.map((ns) => (
-                        <NamespaceBox
-                          key={ns.name}
-                          namespace={ns}
-                          pods={byNamespace.get(ns.name) ?? []}
-                        />
-                      ))}
-                    </div>
-                  </section>
-                ) : null}
-              </div>
-            </LayoutGroup>
-            <PodLayer
-              pods={bound}
-              places={places}
-              hiddenNamespaces={hiddenNamespaces}
-              showNode={!byNodeShown}
-            />
-            <PacketLayer
-              packets={model.packets}
-              boxes={boxes}
-              travelSeconds={BASE_ANIMATION_S / speed}
-            />
+          <div className="ns-boxes">
+            {namespaces.map((ns) => (
+              <NamespaceBox key={ns.name} namespace={ns} pods={byNamespace.get(ns.name) ?? []} />
+            ))}
           </div>
         </section>
-      </MotionConfig>
-    </LazyMotion>
+      </div>
+    </LayoutGroup>
   );
-}
-
-/** Pods bound to a node, in a stable order (namespace, name): the pod layer's children. */
-function boundPods(pods: readonly StagePod[]): StagePod[] {
-  return pods
-    .filter((p) => p.node !== null && p.node !== '')
-    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-}
+});

@@ -1,4 +1,4 @@
-import { type RefObject, useLayoutEffect, useState } from 'react';
+import { type RefObject, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import type { PodPlace } from './PodChip.tsx';
 
 /** A measured slot; `folded` when it sits in a closed kube-system disclosure. */
@@ -35,6 +35,39 @@ const samePlaces = (
 };
 
 /**
+ * The measured places, held outside React state: the stage measures, only the pod layer
+ * subscribes, so a measurement re-renders the layer and not the whole diagram.
+ */
+export interface PlacesStore {
+  get: () => PodPlaces;
+  set: (update: (prev: PodPlaces) => PodPlaces) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function createPlacesStore(): PlacesStore {
+  let state: PodPlaces = { places: new Map(), instant: true };
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set: (update) => {
+      const next = update(state);
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The pod layer's view of the places. */
+export function usePlaces(store: PlacesStore): PodPlaces {
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/**
  * Measure every pod slot (`[data-slot="<uid>"]`) inside `container`, relative to it. A slot in
  * a closed `<details>` (folded kube-system pods) takes the place of the disclosure's summary,
  * so the pod folds into the "+N kube-system" chip and unfolds out of it. A pod with no slot now
@@ -49,8 +82,8 @@ export function usePodPlaces(
   container: RefObject<HTMLElement | null>,
   version: unknown,
   uids: readonly string[],
-): PodPlaces {
-  const [state, setState] = useState<PodPlaces>(() => ({ places: new Map(), instant: true }));
+): PlacesStore {
+  const [store] = useState(createPlacesStore);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the trigger to re-measure.
   useLayoutEffect(() => {
@@ -79,7 +112,7 @@ export function usePodPlaces(
           folded,
         });
       }
-      setState((prev) => {
+      store.set((prev) => {
         const next = new Map<string, MeasuredPlace>();
         for (const [uid, place] of prev.places) if (wanted.has(uid)) next.set(uid, place);
         for (const [uid, place] of measured) {
@@ -107,7 +140,7 @@ export function usePodPlaces(
       observer.disconnect();
       root.removeEventListener('toggle', onToggle, true);
     };
-  }, [container, version]);
+  }, [container, version, store]);
 
-  return state;
+  return store;
 }
