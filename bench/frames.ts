@@ -7,6 +7,7 @@
  * the first animation frame after the stage shows the new step.
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { type Browser, chromium, type Page } from '@playwright/test';
 
 export interface FrameFigures {
@@ -28,6 +29,8 @@ export interface RegroupFigures {
   regroup: FrameFigures;
   /** Longest single frame while regrouping (the frame that renders and measures the switch). */
   longestMs: number;
+  /** The machine's 1-minute load average when recording ended (frames on a shared box drift). */
+  load: number;
 }
 
 export interface BrowserFigures {
@@ -170,6 +173,7 @@ export async function measureRegroup(page: Page, url: string, ms = 6000, everyMs
     idle: summarise(idleIntervals, frameMs),
     regroup: summarise(intervals, frameMs),
     longestMs: Math.round(Math.max(0, ...intervals) * 10) / 10,
+    load: Math.round((loadavg()[0] ?? 0) * 10) / 10,
   } satisfies RegroupFigures;
 }
 
