@@ -49,13 +49,15 @@ export function EtcdPanel({ keys, revision, total, changed }: EtcdPanelProps) {
         <p className="lp-empty">{t('labPanel.etcd.empty')}</p>
       ) : (
         <>
-          <p className="lp-note">{t('labPanel.etcd.shown', { shown: keys.length, total })}</p>
+          <p className="lp-note" id={`${id}-shown`}>
+            {t('labPanel.etcd.shown', { shown: keys.length, total })}
+          </p>
           <section
             className="etcd-scroll"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1).
             tabIndex={0}
             data-scroll-keys
-            aria-labelledby={`${id}-title`}
+            aria-labelledby={`${id}-shown`}
           >
             {groups.map((g) => (
               <div key={g.prefix} className="etcd-group" data-prefix={g.prefix}>
