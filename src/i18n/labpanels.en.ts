@@ -8,6 +8,9 @@ export const labPanelsEn = {
   'labPanel.editor.files': 'Workspace files',
   'labPanel.editor.noFiles': 'The workspace is empty.',
   'labPanel.editor.empty': 'No file is open. Pick one above, or type vim FILE in the console.',
+  'labPanel.editor.loadFailed':
+    'The editor could not be loaded (offline?). Your files are safe: cat FILE in the console shows them.',
+  'labPanel.editor.retry': 'Try again',
   'labPanel.editor.loading': 'Loading the editor…',
   'labPanel.editor.new': 'New file',
   'labPanel.editor.newName': 'Name of the new file',

@@ -7,6 +7,9 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.editor.noFiles': '작업 공간이 비어 있습니다.',
   'labPanel.editor.empty':
     '열린 파일이 없습니다. 위에서 고르거나 콘솔에 vim 파일이름을 입력하세요.',
+  'labPanel.editor.loadFailed':
+    '편집기를 불러오지 못했습니다(오프라인인가요?). 파일은 그대로 있습니다. 콘솔에서 cat 파일이름으로 볼 수 있습니다.',
+  'labPanel.editor.retry': '다시 시도',
   'labPanel.editor.loading': '편집기를 불러오는 중…',
   'labPanel.editor.new': '새 파일',
   'labPanel.editor.newName': '새 파일 이름',
