@@ -96,9 +96,12 @@ function defaultPod(pod: Obj, rng: Rng): void {
   // DefaultTolerationSeconds admission.
   const tolerations = Array.isArray(spec.tolerations) ? (spec.tolerations as Obj[]) : [];
   for (const key of DEFAULT_TOLERATIONS) {
+    // An empty key with operator Exists tolerates every taint, so it counts as tolerating this
+    // one too (the DaemonSet pods kubeadm runs, such as kube-proxy, carry exactly that).
     const has = tolerations.some(
       (t) =>
-        t.key === key && (t.effect === 'NoExecute' || t.effect === undefined || t.effect === ''),
+        (t.key === key || t.key === undefined || t.key === '') &&
+        (t.effect === 'NoExecute' || t.effect === undefined || t.effect === ''),
     );
     if (!has) {
       tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });

@@ -389,7 +389,22 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
         priorityClassName: 'system-node-critical',
         priority: 2000001000,
         serviceAccountName: 'kube-proxy',
-        tolerations: [{ operator: 'Exists' }],
+        // The DaemonSet's own toleration, then the ones the DaemonSet controller adds to every
+        // daemon pod (no tolerationSeconds: a daemon pod is never evicted from its node).
+        tolerations: [
+          { operator: 'Exists' },
+          { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
+          { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+          { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
+          { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
+          { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
+          { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
+          {
+            key: 'node.kubernetes.io/network-unavailable',
+            operator: 'Exists',
+            effect: 'NoSchedule',
+          },
+        ],
         affinity: {
           nodeAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: {

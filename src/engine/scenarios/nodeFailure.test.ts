@@ -112,6 +112,25 @@ describe('a node that stops', () => {
     expect(c.errors).toEqual([]);
   });
 
+  it('keeps the DaemonSet pod kube-proxy on the dead node (daemon pods tolerate NotReady forever)', () => {
+    const c = createCluster({ seed: 1 });
+    const proxyOn = (node: string) =>
+      c
+        .snapshot()
+        .list('pods', 'kube-system')
+        .find((p) => p.metadata?.name?.startsWith('kube-proxy-') && nodeOf(p) === node);
+    const before = proxyOn('node1');
+    expect(before).toBeDefined();
+    c.stopNode('node1');
+    c.advance(10 * 60 * 1000);
+    const after = proxyOn('node1');
+    expect(after?.metadata?.uid).toBe(before?.metadata?.uid);
+    expect(after?.metadata?.deletionTimestamp).toBeUndefined();
+    // The node does carry the taint that evicts ordinary pods after 300 s.
+    const node = c.snapshot().get('nodes', undefined, 'node1');
+    expect(JSON.stringify(node?.spec)).toContain('node.kubernetes.io/unreachable');
+  });
+
   it('a restarted node reports Ready again and finishes the deletion of its old pods', () => {
     const c = createCluster({ seed: 1 });
     c.client('kubectl').create('deployments', 'default', kubectlDeployment('web', 'nginx', 2));
