@@ -91,6 +91,13 @@ describe('checkYaml', () => {
 });
 
 describe('marksByLine', () => {
+  it('carries a squiggle that would fall on blanks alone on to the next word', () => {
+    const text = 'spec:\n  a: 1\n a: 2\n';
+    expect(marksByLine(text, checkYaml(text)).get(3)).toEqual([
+      { from: 0, to: 3, severity: 'error' },
+    ]);
+  });
+
   it('clips each problem to the lines it spans, in 0-based columns', () => {
     const text = 'kind: Pod\nmetadata:\n  name: Bad_Name\n';
     const marks = marksByLine(text, checkYaml(text));

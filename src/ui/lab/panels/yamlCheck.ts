@@ -225,7 +225,13 @@ export function marksByLine(
       const lineStart = starts[line - 1] ?? 0;
       const lineStop = line < starts.length ? (starts[line] ?? text.length) - 1 : text.length;
       const from = Math.max(p.from, lineStart) - lineStart;
-      const to = Math.min(Math.max(p.to, p.from), lineStop) - lineStart;
+      let to = Math.min(Math.max(p.to, p.from), lineStop) - lineStart;
+      // A squiggle under blanks alone is invisible: carry it on to the end of the next word.
+      const lineText = text.slice(lineStart, lineStop);
+      if (lineText.slice(from, to).trim() === '') {
+        const word = /^\s*\S+/.exec(lineText.slice(from));
+        if (word) to = from + word[0].length;
+      }
       const list = out.get(line) ?? [];
       list.push({ from, to, severity: p.severity });
       out.set(line, list);
