@@ -20,7 +20,6 @@ export const en = {
   'stage.tray': 'Waiting for the scheduler',
   'stage.tray.empty': 'No pod is waiting.',
   'stage.systemPods': '+{count} kube-system',
-  'stage.pods.label': 'Pods on {node}',
   'stage.pods.none': 'No pods of yours yet.',
   'stage.acting': 'acting',
   'stage.messages': 'Messages in this step',

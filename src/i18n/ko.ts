@@ -22,7 +22,6 @@ export const ko: Messages = {
   'stage.tray': '스케줄러를 기다리는 파드',
   'stage.tray.empty': '기다리는 파드가 없습니다.',
   'stage.systemPods': 'kube-system 파드 {count}개',
-  'stage.pods.label': '{node}의 파드',
   'stage.pods.none': '아직 내 파드가 없습니다.',
   'stage.acting': '동작 중',
   'stage.messages': '이 단계의 메시지',

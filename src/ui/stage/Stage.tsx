@@ -79,7 +79,10 @@ export function Stage({
           aria-label={t('stage.label')}
         >
           <div className="stage-top">
-            <p className="stage-hint">{t('stage.hint')}</p>
+            {/* Grouped by namespace, the line above the diagram says what this view shows. */}
+            <p className="stage-hint">
+              {t(groupBy === 'namespace' ? 'stage.byNamespace.caption' : 'stage.hint')}
+            </p>
             {controls}
           </div>
           {/* The grouping is a class: both groupings' slots are always drawn (one of them
@@ -217,12 +220,9 @@ const StageGrid = memo(function StageGrid({
           ) : null}
         </div>
         <section className="stage-namespaces" aria-labelledby="by-namespace-heading">
-          <div className="stage-namespaces-top">
-            <h2 className="stage-namespaces-title" id="by-namespace-heading">
-              {t('stage.byNamespace')}
-            </h2>
-            <p className="stage-namespaces-caption">{t('stage.byNamespace.caption')}</p>
-          </div>
+          <h2 className="visually-hidden" id="by-namespace-heading">
+            {t('stage.byNamespace')}
+          </h2>
           <div className="ns-boxes">
             {namespaces.map((ns) => (
               <NamespaceBox key={ns.name} namespace={ns} pods={byNamespace.get(ns.name) ?? []} />
