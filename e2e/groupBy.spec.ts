@@ -221,6 +221,30 @@ test.describe('group pods by node or by namespace', () => {
   });
 
   for (const lang of ['en', 'ko'] as const) {
+    test(`grouped by namespace the page still fits 1280×800, and a phone never scrolls sideways (${lang})`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openApp(page, `?lang=${lang}&step=${LAST}&group=namespace`);
+      await settle(page);
+      const size = () =>
+        page.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          height: document.documentElement.scrollHeight,
+        }));
+      expect(await size()).toEqual({ width: 1280, height: 800 });
+      // The caption says what the view shows, in the page's language.
+      await expect(page.locator('.stage-hint')).toHaveText(
+        translate(lang, 'stage.byNamespace.caption'),
+      );
+      await page.setViewportSize({ width: 390, height: 844 });
+      await settle(page);
+      expect((await size()).width).toBeLessThanOrEqual(390);
+      for (const p of await pods(page)) {
+        expect(p.namespaceBox, `${p.pod} (phone)`).toBe(p.pod.split('/')[0]);
+      }
+    });
+
     test(`axe finds no violations when grouped by namespace (${lang})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: lang === 'en' ? 'light' : 'dark' });
       await openApp(page, `?lang=${lang}&step=${LAST}&group=namespace`);
