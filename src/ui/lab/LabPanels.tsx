@@ -231,6 +231,9 @@ export default function LabPanels() {
         role="tabpanel"
         id="lab-tabpanel"
         aria-labelledby={`lab-tab-${tab}`}
+        // The panel scrolls: keyboard users focus it to scroll (← → scroll it, not the player).
+        tabIndex={0}
+        data-scroll-keys=""
       >
         {tab === 'messages' ? <StepMessages /> : null}
         {tab === 'lesson' ? (
