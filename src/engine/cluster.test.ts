@@ -159,3 +159,21 @@ describe('createCluster', () => {
     ]);
   });
 });
+
+describe('node images after the kubelets report', () => {
+  it('lists the control-plane images only on the control-plane node', () => {
+    const c = createCluster({ seed: 1 });
+    const tags = (node: string) => {
+      const status = c.snapshot().get('nodes', undefined, node)?.status as
+        | { images?: { names: string[] }[] }
+        | undefined;
+      return (status?.images ?? []).map((i) => i.names.at(-1)).sort();
+    };
+    expect(tags('node1')).toEqual([
+      'registry.k8s.io/kube-proxy:v1.32.2',
+      'registry.k8s.io/pause:3.10',
+    ]);
+    expect(tags('control-plane')).toContain('registry.k8s.io/kube-apiserver:v1.32.2');
+    expect(tags('control-plane')).toContain('registry.k8s.io/etcd:3.5.16-0');
+  });
+});

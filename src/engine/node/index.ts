@@ -3,7 +3,7 @@
  * runtime they drive.
  */
 import type { Registry } from '../registry/registry.ts';
-import { KUBE_SYSTEM_IMAGES } from '../registry/registry.ts';
+import { KUBE_SYSTEM_IMAGES, WORKER_IMAGES } from '../registry/registry.ts';
 import { ContainerRuntime, type ContainerRuntimeOptions } from './containerRuntime.ts';
 import { createKubelet, type Kubelet, type NodeResources, type Taint } from './kubelet.ts';
 import { createKubeProxy, type KubeProxy } from './kubeProxy.ts';
@@ -19,7 +19,7 @@ export interface NodeOptions {
   controlPlane?: boolean;
   labels?: Record<string, string>;
   taints?: Taint[];
-  /** Images already on the node (default: the kube-system images). */
+  /** Images already on the node (default: every kube-system image on the control plane, pause and kube-proxy on a worker). */
   preloadedImages?: readonly string[];
   runtime?: Omit<ContainerRuntimeOptions, 'preloaded'>;
 }
@@ -35,7 +35,7 @@ export interface SimNode {
 export function createNode(name: string, opts: NodeOptions): SimNode {
   const runtime = new ContainerRuntime(name, opts.registry, {
     ...opts.runtime,
-    preloaded: opts.preloadedImages ?? KUBE_SYSTEM_IMAGES,
+    preloaded: opts.preloadedImages ?? (opts.controlPlane ? KUBE_SYSTEM_IMAGES : WORKER_IMAGES),
   });
   const kubeletOpts: Parameters<typeof createKubelet>[0] = {
     node: name,

@@ -79,6 +79,15 @@ export const KUBE_SYSTEM_IMAGES: readonly string[] = [
   'registry.k8s.io/coredns/coredns:v1.11.3',
 ];
 
+/**
+ * What a kubeadm worker has pulled: only the pause image and kube-proxy (the one DaemonSet that
+ * runs there); the control-plane images live on the control-plane node.
+ */
+export const WORKER_IMAGES: readonly string[] = [
+  'registry.k8s.io/pause:3.10',
+  'registry.k8s.io/kube-proxy:v1.32.2',
+];
+
 /** The default contents: popular Docker Hub images and the Kubernetes images. */
 export const DEFAULT_IMAGES: readonly SeedImage[] = [
   { image: 'nginx:latest', sizeBytes: 72_080_558, layers: 7 },
