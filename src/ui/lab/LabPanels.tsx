@@ -232,6 +232,7 @@ export default function LabPanels() {
         id="lab-tabpanel"
         aria-labelledby={`lab-tab-${tab}`}
         // The panel scrolls: keyboard users focus it to scroll (← → scroll it, not the player).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: APG tabs pattern, scrollable tabpanel.
         tabIndex={0}
         data-scroll-keys=""
       >
