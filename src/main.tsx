@@ -35,8 +35,12 @@ startPlaybackDriver(player, {
 function syncDocument() {
   const { lang, level, groupBy } = store.getState();
   const { cursor, stepCount } = player.getState();
-  document.documentElement.lang = lang;
-  document.title = translate(lang, 'app.title');
+  // Only when it changes: setting <html lang>, even to the same value, makes the browser
+  // recompute the style of the whole page (measured: 40-80 ms with 300 pods on the stage), and
+  // this runs on every step and every view change.
+  if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+  const title = translate(lang, 'app.title');
+  if (document.title !== title) document.title = title;
   const search = writeUrlState(window.location.search, {
     lang,
     scenario: story.id,
