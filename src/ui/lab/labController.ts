@@ -83,7 +83,8 @@ export function createLabController(opts: LabControllerOptions): LabController {
     player.getState().setStepCount(after.length);
     if (wasPlaying) return;
     player.getState().seek(Math.max(0, after.length - result.steps.length));
-    player.getState().play();
+    // On the last step already (a one-step line): done. `play` there would start over from 0.
+    if (player.getState().status !== 'finished') player.getState().play();
   };
 
   const runLine = (line: string): void => {
