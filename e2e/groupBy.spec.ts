@@ -31,17 +31,29 @@ async function tagPods(page: Page): Promise<number> {
   });
 }
 
-/** Wait until no pod is moving or fading (framer-motion's flights and the CSS fades). */
+/**
+ * Wait until no pod is moving or fading (the flights and the CSS fades). A change starts its
+ * animations a frame or two later (after measuring), so wait for frames first, then for a
+ * quiet picture twice in a row.
+ */
 async function settle(page: Page): Promise<void> {
-  await expect
-    .poll(
+  const busy = () =>
+    page.evaluate(
       () =>
-        page
-          .locator('[data-pod]')
-          .evaluateAll((els) => els.reduce((n, el) => n + el.getAnimations().length, 0)),
-      { timeout: 5000 },
-    )
-    .toBe(0);
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() =>
+              resolve(
+                [...document.querySelectorAll('[data-pod]')].reduce(
+                  (n, el) => n + el.getAnimations().length,
+                  0,
+                ),
+              ),
+            ),
+          ),
+        ),
+    );
+  await expect.poll(async () => (await busy()) + (await busy()), { timeout: 5000 }).toBe(0);
 }
 
 async function pods(page: Page): Promise<PodInfo[]> {
@@ -140,9 +152,15 @@ test.describe('group pods by node or by namespace', () => {
     // Unfolding a node's kube-system shows its pods inside that node's box.
     await page.locator('[data-node-box="control-plane"] .system-pods summary').click();
     await settle(page);
-    const unfolded = (await pods(page)).filter((p) => p.node === 'control-plane');
-    expect(unfolded.length).toBeGreaterThan(0);
-    for (const p of unfolded) expect(p).toMatchObject({ visible: true, nodeBox: 'control-plane' });
+    const onControlPlane = async () =>
+      (await pods(page))
+        .filter((p) => p.node === 'control-plane')
+        .map((p) => `${p.pod} ${p.visible ? 'shown' : 'hidden'} in ${p.nodeBox}`);
+    const expected = LAST_PODS.filter((p) => p.node === 'control-plane')
+      .map((p) => `${p.namespace}/${p.name} shown in control-plane`)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await onControlPlane()).sort()).toEqual(expected);
   });
 
   test('unchecking a namespace hides its pods and checking it shows them again', async ({
