@@ -38,7 +38,7 @@ export const PodLayer = memo(function PodLayer({
             pod={pod}
             place={place}
             shown={!hiddenNamespaces.has(pod.namespace) && place !== null && !place.folded}
-            instant={instant || reduced}
+            instant={instant || reduced || (place !== null && !place.flies)}
           />
         );
       })}

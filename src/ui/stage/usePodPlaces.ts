@@ -4,6 +4,14 @@ import type { PodPlace } from './PodChip.tsx';
 /** A measured slot; `folded` when it sits in a closed kube-system disclosure. */
 export interface MeasuredPlace extends PodPlace {
   folded: boolean;
+  /** In the window when measured (not re-measured on scroll: after one, a pod may jump). */
+  onScreen: boolean;
+  /**
+   * Worth a flight: the old place or the new one is on screen. A pod that moves between two
+   * places nobody can see (a big cluster's far nodes) jumps, which spares the browser an
+   * animation, and its end, per hidden pod.
+   */
+  flies: boolean;
 }
 
 /** The places of every pod, and whether the last change should be animated. */
@@ -92,6 +100,8 @@ export function usePodPlaces(
     const wanted = new Set(uids);
     const measure = (instant: boolean) => {
       const origin = root.getBoundingClientRect();
+      const viewHeight = window.innerHeight;
+      const viewWidth = window.innerWidth;
       const measured = new Map<string, MeasuredPlace>();
       for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
         const uid = el.dataset.slot;
@@ -110,6 +120,8 @@ export function usePodPlaces(
           width: own.width || r.width,
           height: own.height || r.height,
           folded,
+          onScreen: r.bottom > 0 && r.top < viewHeight && r.right > 0 && r.left < viewWidth,
+          flies: true,
         });
       }
       store.set((prev) => {
@@ -118,10 +130,8 @@ export function usePodPlaces(
         for (const [uid, place] of measured) {
           // Keep the old object when nothing moved, so that pod's chip does not re-render.
           const old = prev.places.get(uid);
-          next.set(
-            uid,
-            old && samePlaces(new Map([[uid, old]]), new Map([[uid, place]])) ? old : place,
-          );
+          if (old && samePlaces(new Map([[uid, old]]), new Map([[uid, place]]))) next.set(uid, old);
+          else next.set(uid, { ...place, flies: place.onScreen || (old?.onScreen ?? false) });
         }
         if (samePlaces(prev.places, next)) return prev;
         return { places: next, instant };
