@@ -4,6 +4,7 @@ import { switchLevel } from '../store/storyLevel.ts';
 import {
   selectGroupBy,
   selectHiddenNamespaces,
+  selectLang,
   selectLevel,
   type ViewStore,
 } from '../store/viewStore.ts';
@@ -13,6 +14,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LevelSwitch } from './LevelSwitch.tsx';
 import { NamespaceFilter } from './NamespaceFilter.tsx';
 import { usePlayer, usePlayerStore } from './PlayerStoreContext.tsx';
+import { messageText } from './panels/messageText.ts';
 import { StepPanels } from './panels/StepPanels.tsx';
 import { Narration } from './player/Narration.tsx';
 import { PlayerControls } from './player/PlayerControls.tsx';
@@ -70,6 +72,7 @@ export function App({ story }: { story: Story }) {
   const player = usePlayerStore();
   const view = useViewStore();
   useKeyboardShortcuts(player);
+  const lang = useView(selectLang);
   const level = useView(selectLevel);
   const cursor = usePlayer(selectCursor);
   const speed = usePlayer(selectSpeed);
@@ -115,7 +118,7 @@ export function App({ story }: { story: Story }) {
           {step ? (
             <StepPanels
               step={step}
-              summaries={step.messages.map((message) => say(message.summary))}
+              summaries={step.messages.map((message) => messageText(lang, message.summary))}
             />
           ) : null}
         </div>
