@@ -1,5 +1,5 @@
 import story from 'virtual:story/container-flow';
-import { type ReactNode, StrictMode } from 'react';
+import { type ReactNode, StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { translate } from './i18n/index.ts';
 import { startPlaybackDriver } from './store/playbackDriver.ts';
@@ -73,6 +73,8 @@ if (root) {
       reactRoot.render(page(<BenchRegroup />)),
     );
   } else {
-    reactRoot.render(page(<App story={story} />));
+    // The first render as a transition: React yields to the browser every few milliseconds
+    // while it builds the diagram, instead of one long task that blocks input on slow phones.
+    startTransition(() => reactRoot.render(page(<App story={story} />)));
   }
 }
