@@ -1,4 +1,6 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { selectLive, selectMode, selectStatus, selectSteps } from '../store/labStore.ts';
 import { selectCursor, selectSpeed } from '../store/player.ts';
 import { switchLevel } from '../store/storyLevel.ts';
 import {
@@ -12,14 +14,18 @@ import type { Story, StoryStep, Text } from '../story/types.ts';
 import { GroupBySwitch } from './GroupBySwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LevelSwitch } from './LevelSwitch.tsx';
+import { LabProvider, useLab, useLabPlayer } from './lab/LabContext.tsx';
+import { LabDock } from './lab/LabDock.tsx';
+import { LazyLabPanels } from './lab/LazyLabPanels.tsx';
+import { NamespacePanel } from './lab/NamespacePanel.tsx';
 import { NamespaceFilter } from './NamespaceFilter.tsx';
-import { usePlayer, usePlayerStore } from './PlayerStoreContext.tsx';
+import { PlayerStoreProvider, usePlayer, usePlayerStore } from './PlayerStoreContext.tsx';
 import { messageText } from './panels/messageText.ts';
 import { StepPanels } from './panels/StepPanels.tsx';
 import { Narration } from './player/Narration.tsx';
 import { PlayerControls } from './player/PlayerControls.tsx';
 import { useKeyboardShortcuts } from './player/useKeyboardShortcuts.ts';
-import { type StageNamespace, stageNamespaces } from './stage/model.ts';
+import { type StageModel, type StageNamespace, stageNamespaces } from './stage/model.ts';
 import { Stage } from './stage/Stage.tsx';
 import { useT, useView, useViewStore } from './ViewStoreContext.tsx';
 
@@ -63,33 +69,95 @@ export function StageControls({
 }
 
 /**
- * The explainer: the story's steps at the chosen level, one at a time. The picture, the
- * narration and the panels are a pure function of (level, cursor), so however fast the learner
- * clicks, all three show the step the player says is current.
+ * The explainer: the story's steps at the chosen level, one at a time, and the hands-on lab on
+ * the same stage. In the tour the picture, the narration and the panels are a pure function of
+ * (level, cursor). In the lab (`?mode=lab`, see `src/ui/lab/README.md`) they follow the lab's
+ * own player over the steps the learner's commands produced, starting from the live cluster
+ * where the tour ends; Next, Previous, Play and the keys drive that player.
  */
 export function App({ story }: { story: Story }) {
+  return (
+    <LabProvider>
+      <Explainer story={story} />
+    </LabProvider>
+  );
+}
+
+/** What the stage, the narration and the namespace controls show in lab mode. */
+function useLabPicture(story: Story, level: keyof Story['levels']) {
+  const labPlayer = useLabPlayer();
+  const cursor = useStore(labPlayer, selectCursor);
+  const steps = useLab(selectSteps);
+  const live = useLab(selectLive);
+  const step = steps[Math.min(cursor, steps.length - 1)];
+  return useMemo(() => {
+    if (step) {
+      const model: StageModel = { ...step.model, namespaces: step.namespaces };
+      return { model, title: step.title, text: step.text };
+    }
+    // Before any command, the live cluster; while it starts, the tour's last picture (the lab
+    // begins exactly there).
+    const last = story.levels[level][story.levels[level].length - 1]?.model;
+    const model: StageModel | undefined = live
+      ? { ...live.model, namespaces: live.namespaces }
+      : last && { ...last, stepId: 'lab' };
+    return {
+      model,
+      title: { key: 'labui.start.title' as const },
+      text: { key: 'labui.start.text' as const },
+    };
+  }, [step, live, story, level]);
+}
+
+function Explainer({ story }: { story: Story }) {
   const t = useT();
-  const player = usePlayerStore();
+  const tourPlayer = usePlayerStore();
+  const labPlayer = useLabPlayer();
   const view = useViewStore();
+  const lab = useLab(selectMode) === 'lab';
+  const labStatus = useLab(selectStatus);
+  const player = lab ? labPlayer : tourPlayer;
   useKeyboardShortcuts(player);
+  // Only the shown timeline plays: switching modes pauses the other one.
+  useEffect(() => {
+    (lab ? tourPlayer : labPlayer).getState().pause();
+  }, [lab, tourPlayer, labPlayer]);
   const lang = useView(selectLang);
   const level = useView(selectLevel);
   const cursor = usePlayer(selectCursor);
-  const speed = usePlayer(selectSpeed);
+  const tourSpeed = usePlayer(selectSpeed);
+  const labSpeed = useStore(labPlayer, selectSpeed);
   const groupBy = useView(selectGroupBy);
   const hidden = useView(selectHiddenNamespaces);
   const namespaces = useMemo(() => storyNamespaces(story), [story]);
   const namespaceNames = useMemo(() => namespaces.map((ns) => ns.name), [namespaces]);
   const step = stepAt(story.levels[level], cursor);
   const stepModel = step?.model;
-  const model = useMemo(
+  const tourModel = useMemo(
     () => (stepModel ? { ...stepModel, namespaces } : undefined),
     [stepModel, namespaces],
   );
+  const labPicture = useLabPicture(story, level);
   const say = (text: Text) => t(text.key, text.params);
-  const title = step ? say(step.title) : '';
+  const model = lab ? labPicture.model : tourModel;
+  const starting = lab && labStatus === 'loading';
+  const title = starting
+    ? t('labui.status.loading')
+    : lab
+      ? messageText(lang, labPicture.title)
+      : step
+        ? say(step.title)
+        : '';
+  // Lab narration may name a component by id (`{actor}`): say it as its card does.
+  const text = lab ? messageText(lang, labPicture.text) : step ? say(step.text) : '';
+  const controls =
+    lab && model ? (
+      <NamespacePanel namespaces={stageNamespaces(model)} pods={model.pods} />
+    ) : (
+      <StageControls namespaces={namespaceNames} view={view} />
+    );
   return (
-    <div className="app">
+    <div className={`app app--${lab ? 'lab' : 'tour'}`}>
       {/* The diagram has many focusable cards; let keyboard users jump past them. */}
       <a className="skip-link" href="#player">
         {t('player.skip')}
@@ -105,31 +173,42 @@ export function App({ story }: { story: Story }) {
         <LanguageSwitch />
       </header>
       <main className="app-main">
-        <div className="main-col">
-          {model ? (
-            <Stage
-              model={model}
-              speed={speed}
-              groupBy={groupBy}
-              hiddenNamespaces={hidden}
-              controls={<StageControls namespaces={namespaceNames} view={view} />}
-            />
-          ) : null}
-          {step ? (
-            <StepPanels
-              step={step}
-              summaries={step.messages.map((message) => messageText(lang, message.summary))}
-            />
-          ) : null}
-        </div>
-        <aside className="side">
-          <LevelSwitch level={level} onChange={(next) => switchLevel(story, view, player, next)} />
-          <Narration title={title} text={step ? say(step.text) : ''} />
-          <PlayerControls stepTitle={title} />
-          <footer className="app-footer">
-            <p>{t('footer.note')}</p>
-          </footer>
-        </aside>
+        {/* Below here the player is the one of the current mode: the tour's or the lab's. */}
+        <PlayerStoreProvider store={player}>
+          <div className="main-col">
+            {model ? (
+              <Stage
+                model={model}
+                speed={lab ? labSpeed : tourSpeed}
+                groupBy={groupBy}
+                hiddenNamespaces={hidden}
+                controls={controls}
+              />
+            ) : null}
+            {lab ? (
+              <LazyLabPanels />
+            ) : step ? (
+              <StepPanels
+                step={step}
+                summaries={step.messages.map((message) => messageText(lang, message.summary))}
+              />
+            ) : null}
+          </div>
+          <aside className="side">
+            {lab ? null : (
+              <LevelSwitch
+                level={level}
+                onChange={(next) => switchLevel(story, view, tourPlayer, next)}
+              />
+            )}
+            <Narration title={title} text={text} />
+            <PlayerControls stepTitle={title} />
+            <LabDock />
+            <footer className="app-footer">
+              <p>{t('footer.note')}</p>
+            </footer>
+          </aside>
+        </PlayerStoreProvider>
       </main>
     </div>
   );

@@ -12,9 +12,11 @@ import type { LabSession, LabState } from '../../lab/session.ts';
 import { runWhatIf, type WhatIf } from '../../lab/whatIfs.ts';
 import { selectLive, selectOpenFile } from '../../store/labStore.ts';
 import { selectCursor } from '../../store/player.ts';
+import { selectLang } from '../../store/viewStore.ts';
 import { usePlayer } from '../PlayerStoreContext.tsx';
+import { messageText } from '../panels/messageText.ts';
 import { MessageList } from '../stage/PacketLayer.tsx';
-import { useT } from '../ViewStoreContext.tsx';
+import { useT, useView } from '../ViewStoreContext.tsx';
 import { useLab, useLabController, useLabStore } from './LabContext.tsx';
 import {
   EtcdPanel,
@@ -72,6 +74,7 @@ export function inspectTargetOf(el: Element | null): InspectTarget | undefined {
 /** The current lab step's messages, each with its sentence. */
 function StepMessages() {
   const t = useT();
+  const lang = useView(selectLang);
   const cursor = usePlayer(selectCursor);
   const steps = useLab((s) => s.steps);
   const step = steps[cursor];
@@ -81,7 +84,7 @@ function StepMessages() {
   return (
     <MessageList
       packets={step.model.packets}
-      summaries={step.messages.map((m) => t(m.summary.key, m.summary.params))}
+      summaries={step.messages.map((m) => messageText(lang, m.summary))}
     />
   );
 }
