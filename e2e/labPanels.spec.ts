@@ -75,6 +75,21 @@ test.describe('lab panels', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('editor: unsaved text survives switching to another tab and back', async ({ page }) => {
+    await openLab(page);
+    await run(page, 'vim nginx.yaml');
+    const area = page.getByTestId('lab-editor-input');
+    await expect(area).toHaveValue(/^apiVersion: v1\n/);
+    await area.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# not saved yet');
+    await tab(page, 'etcd').click();
+    await expect(area).toHaveCount(0);
+    await tab(page, 'Files').click();
+    await expect(page.getByTestId('lab-editor-input')).toHaveValue(/# not saved yet$/);
+    await expect(page.getByTestId('lab-editor')).toContainText('Unsaved changes');
+  });
+
   test('lesson: "type it for me" runs the next command and ticks the step', async ({ page }) => {
     await openLab(page);
     await tab(page, 'Lesson').click();

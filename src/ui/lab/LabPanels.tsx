@@ -99,6 +99,8 @@ export default function LabPanels() {
   const [tab, setTab] = useState<TabId>('messages');
   const [running, setRunning] = useState<WhatIf | undefined>(undefined);
   const [path, setPath] = useState<string | undefined>(undefined);
+  // Unsaved editor text survives switching tabs (the editor unmounts when another tab shows).
+  const drafts = useRef<Record<string, { text: string; base: string }>>({});
   const [inspect, setInspect] = useState<InspectTarget | undefined>(undefined);
   /** Bumped after the editor changes files, so their list and content are read again. */
   const [filesVersion, setFilesVersion] = useState(0);
@@ -254,6 +256,7 @@ export default function LabPanels() {
         ) : null}
         {tab === 'files' ? (
           <LazyEditor
+            keepDrafts={drafts}
             files={state.files}
             path={path}
             content={content}
