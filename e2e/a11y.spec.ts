@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations, waitForPacketLabels } from './axe.ts';
 import { expect, openApp, test } from './fixtures.ts';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 test.describe('accessibility', () => {
   for (const lang of ['en', 'ko'] as const) {
@@ -22,22 +20,8 @@ test.describe('accessibility', () => {
           await expect(page.locator('[role=tabpanel]')).toHaveAttribute('data-panel', panel);
           await page.locator('.system-pods summary').first().click();
           await page.locator('[data-component="scheduler"]').focus();
-          // Packets take turns; scan once every label has had its turn and faded.
-          await expect
-            .poll(
-              () =>
-                page
-                  .locator('.packet-label')
-                  .evaluateAll(
-                    (els) => els.filter((el) => getComputedStyle(el).opacity !== '0').length,
-                  ),
-              { timeout: 8000 },
-            )
-            .toBe(0);
-          const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-          const summary = result.violations.map(
-            (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          );
+          await waitForPacketLabels(page);
+          const summary = await axeViolations(page);
           expect(summary, `${step}`).toEqual([]);
         }
         expect(watch.consoleErrors).toEqual([]);

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { translate } from '../src/i18n/index.ts';
+import { axeViolations, waitForPacketLabels } from './axe.ts';
 import { expect, openApp, test } from './fixtures.ts';
 import { story } from './story.ts';
 
@@ -267,26 +267,8 @@ test.describe('group pods by node or by namespace', () => {
       await page.emulateMedia({ colorScheme: lang === 'en' ? 'light' : 'dark' });
       await openApp(page, `?lang=${lang}&step=${LAST}&group=namespace`);
       await settle(page);
-      // Packets take turns; scan once every label has had its turn and faded.
-      await expect
-        .poll(
-          () =>
-            page
-              .locator('.packet-label')
-              .evaluateAll(
-                (els) => els.filter((el) => getComputedStyle(el).opacity !== '0').length,
-              ),
-          { timeout: 8000 },
-        )
-        .toBe(0);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze();
-      expect(
-        result.violations.map(
-          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        ),
-      ).toEqual([]);
+      await waitForPacketLabels(page);
+      expect(await axeViolations(page)).toEqual([]);
     });
   }
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 import { expect, openApp, test } from './fixtures.ts';
 
 /**
@@ -258,14 +258,7 @@ test.describe('hands-on lab', () => {
       );
       await page.locator('[data-pod="blue/nginx"]').click();
       await expect(page.getByTestId('lab-inspector')).toBeVisible();
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze();
-      expect(
-        result.violations.map(
-          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        ),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     });
   }
 });
