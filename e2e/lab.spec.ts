@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
+import { entries, input, output, run } from './console.ts';
 import { expect, openApp, test } from './fixtures.ts';
 
 /**
@@ -8,24 +9,9 @@ import { expect, openApp, test } from './fixtures.ts';
  * history, bad input, and the lab surviving a reload (and corrupt storage).
  */
 
-const input = (page: Page) => page.getByTestId('kubectl-input');
-const output = (page: Page) => page.getByTestId('kubectl-output');
-const entries = (page: Page) => output(page).locator('pre');
 const stage = (page: Page) => page.getByTestId('stage');
 /** A command's steps play one after another: give the stage time to reach the last one. */
 const PLAYED = { timeout: 25_000 };
-
-/** Type `line` into the console, press Enter, and return what it printed (without `$ line`). */
-async function run(page: Page, line: string): Promise<string> {
-  const before = await entries(page).count();
-  await input(page).click();
-  await input(page).fill(line);
-  await input(page).press('Enter');
-  await expect(entries(page)).toHaveCount(before + 1, { timeout: 20_000 });
-  const text = (await entries(page).last().textContent()) ?? '';
-  expect(text.startsWith(`$ ${line}\n`), text).toBe(true);
-  return text.slice(`$ ${line}\n`.length);
-}
 
 /** kubectl's table as rows of columns; AGE (virtual time) checked for its form only. */
 function table(text: string): string[][] {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { entries, input, run } from './console.ts';
 import { expect, openApp, test } from './fixtures.ts';
 
 /**
@@ -8,22 +9,10 @@ import { expect, openApp, test } from './fixtures.ts';
  * panels, and the describe inspector's focus handling. Screenshots at desktop and phone sizes.
  */
 
-const input = (page: Page) => page.getByTestId('kubectl-input');
-const entries = (page: Page) => page.getByTestId('kubectl-output').locator('pre');
 const panels = (page: Page) => page.getByTestId('lab-panels');
 /** A command's steps play one after another. */
 const PLAYED = { timeout: 25_000 };
 const tab = (page: Page, name: string) => panels(page).getByRole('tab', { name, exact: true });
-
-/** Type `line` into the console and return what it printed (without `$ line`). */
-async function run(page: Page, line: string): Promise<string> {
-  const before = await entries(page).count();
-  await input(page).fill(line);
-  await input(page).press('Enter');
-  await expect(entries(page)).toHaveCount(before + 1, { timeout: 20_000 });
-  const text = (await entries(page).last().textContent()) ?? '';
-  return text.slice(`$ ${line}\n`.length);
-}
 
 async function openLab(page: Page, lang = 'en') {
   await openApp(page, `?mode=lab&lang=${lang}`);

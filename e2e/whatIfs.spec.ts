@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { entries, run } from './console.ts';
 import { expect, openApp, test } from './fixtures.ts';
 
 /**
@@ -7,19 +8,7 @@ import { expect, openApp, test } from './fixtures.ts';
  * what the stage shows. (The impossible CPU request is in labPanels.spec.ts.)
  */
 
-const input = (page: Page) => page.getByTestId('kubectl-input');
-const entries = (page: Page) => page.getByTestId('kubectl-output').locator('pre');
 const panels = (page: Page) => page.getByTestId('lab-panels');
-
-/** Type `line` into the console and return what it printed (without `$ line`). */
-async function run(page: Page, line: string): Promise<string> {
-  const before = await entries(page).count();
-  await input(page).fill(line);
-  await input(page).press('Enter');
-  await expect(entries(page)).toHaveCount(before + 1, { timeout: 20_000 });
-  const text = (await entries(page).last().textContent()) ?? '';
-  return text.slice(`$ ${line}\n`.length);
-}
 
 async function openWhatIfs(page: Page) {
   await openApp(page, '?mode=lab&lang=en');
