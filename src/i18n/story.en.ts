@@ -7,9 +7,6 @@
  * (how many nodes passed the filters).
  */
 export const storyEn = {
-  // Kept until src/store/fixtures stops using it.
-  'story.placeholder': 'Story text goes here.',
-
   'story.container-flow.simple.image-push.title': 'Build and push the image',
   'story.container-flow.simple.image-push.text':
     'The developer builds a container image with Docker and pushes it to a hub, Docker Hub. The cluster will fetch it from there later.',

@@ -2,8 +2,6 @@ import type { storyEn } from './story.en.ts';
 
 /** 이야기(`src/story/`)의 한국어 해설. Every key of `storyEn` must be here too. */
 export const storyKo: Record<keyof typeof storyEn, string> = {
-  'story.placeholder': '이야기 문구가 들어갈 자리.',
-
   'story.container-flow.simple.image-push.title': '이미지를 빌드하고 푸시하기',
   'story.container-flow.simple.image-push.text':
     '개발자가 Docker로 컨테이너 이미지를 만들고 허브(Docker Hub)에 푸시합니다. 클러스터는 나중에 여기서 이미지를 가져갑니다.',
