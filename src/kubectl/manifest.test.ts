@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING_DEPTH, nestingDepth, parseManifests } from './manifest.ts';
+import { findControlChar, MAX_NESTING_DEPTH, nestingDepth, parseManifests } from './manifest.ts';
 import { NGINX_YAML } from './workspace.ts';
 
 describe('parseManifests', () => {
@@ -88,5 +89,84 @@ describe('parseManifests', () => {
       expect(r.error).toContain(
         'cannot unmarshal array into Go value of type map[string]interface {}',
       );
+  });
+});
+
+describe('nestingDepth and findControlChar (the fast scans) agree with a plain walk', () => {
+  /** The obvious one-character-at-a-time definition the fast scan must match. */
+  function walkDepth(text: string): number {
+    let flow = 0;
+    let maxFlow = 0;
+    let maxIndent = 0;
+    let atLineStart = true;
+    let indent = 0;
+    let quote: string | undefined;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\n') {
+        atLineStart = true;
+        indent = 0;
+        if (quote === "'") quote = undefined;
+        continue;
+      }
+      if (atLineStart) {
+        if (c === ' ' || c === '-') {
+          indent++;
+          continue;
+        }
+        atLineStart = false;
+        if (indent > maxIndent) maxIndent = indent;
+      }
+      if (quote) {
+        if (c === quote && text[i - 1] !== '\\') quote = undefined;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#') {
+        while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      } else if (c === '[' || c === '{') {
+        flow++;
+        if (flow > maxFlow) maxFlow = flow;
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+    return maxFlow + maxIndent;
+  }
+  function walkControl(text: string): string | undefined {
+    for (const c of text) {
+      const cp = c.codePointAt(0) ?? 0;
+      if ((cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || cp === 0x7f) return c;
+    }
+    return undefined;
+  }
+  // Texts made of the characters the scans care about, plus ordinary ones and astral/surrogates.
+  const yamlish = fc
+    .array(
+      fc.constantFrom(
+        ...' -\n"\'\\#[]{}a:\t\r\u0000\u0007\u007f\u001f한',
+        '😀', // a surrogate pair: the control-character walk goes by code points
+        '\ud800', // a lone surrogate
+      ),
+      { maxLength: 200 },
+    )
+    .map((chars) => chars.join(''));
+
+  it('on random YAML-like text', () => {
+    fc.assert(
+      fc.property(yamlish, (text) => {
+        expect(nestingDepth(text)).toBe(walkDepth(text));
+        expect(findControlChar(text)).toBe(walkControl(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on the hostile inputs of bench/robustness.ts', () => {
+    for (const text of [
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${'x'.repeat(900_000)}\n`,
+      `${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+      NGINX_YAML,
+      `a: "x\n  - [y\n" [\n# [[[\n  'b\n[`,
+    ]) {
+      expect(nestingDepth(text)).toBe(walkDepth(text));
+      expect(findControlChar(text)).toBe(walkControl(text));
+    }
   });
 });

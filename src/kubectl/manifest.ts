@@ -13,13 +13,14 @@ export type ManifestResult = { ok: true; docs: KubeObject[] } | { ok: false; err
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 100;
 
+// Every control character is one UTF-16 unit, so a regex over units finds the same character as
+// a walk over code points, and ~10x faster on a 900 KB paste (bench/robustness.ts).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** First control character other than tab, newline and carriage return. */
 export function findControlChar(text: string): string | undefined {
-  for (const c of text) {
-    const cp = c.codePointAt(0) ?? 0;
-    if ((cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || cp === 0x7f) return c;
-  }
-  return undefined;
+  return CONTROL_CHAR.exec(text)?.[0];
 }
 
 export function describeChar(c: string): string {
@@ -87,42 +88,70 @@ function toPlain(v: unknown, depth: number): unknown {
 /** Deeper than any real manifest; the YAML parser recurses per level. */
 export const MAX_NESTING_DEPTH = 1000;
 
+const SPACE = 0x20;
+const DASH = 0x2d;
+const NEWLINE = 0x0a;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const HASH = 0x23;
+const OPEN_SQUARE = 0x5b;
+const OPEN_CURLY = 0x7b;
+/** The characters `nestingDepth` acts on, outside and inside quotes (searched from lastIndex). */
+const OUTSIDE_QUOTES = /[\n"'#[\]{}]/g;
+const IN_DOUBLE = /[\n"]/g;
+const IN_SINGLE = /[\n']/g;
+
 /**
  * An upper bound of a YAML text's nesting: the deepest flow nesting (`[` / `{`, outside
  * quotes) plus the deepest block indentation in steps of one space. Linear, never throws.
  */
 export function nestingDepth(text: string): number {
+  const n = text.length;
   let flow = 0;
   let maxFlow = 0;
   let maxIndent = 0;
   let atLineStart = true;
-  let indent = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      atLineStart = true;
-      indent = 0;
-      if (quote === "'") quote = undefined;
-      continue;
-    }
+  /** The open quote's char code, 0 outside quotes. A single quote ends at the line's end. */
+  let quote = 0;
+  let i = 0;
+  while (i < n) {
     if (atLineStart) {
-      if (c === ' ' || c === '-') {
+      let indent = 0;
+      let c = text.charCodeAt(i);
+      while (c === SPACE || c === DASH) {
         indent++;
-        continue;
+        c = text.charCodeAt(++i);
       }
+      if (i >= n) break;
       atLineStart = false;
-      if (indent > maxIndent) maxIndent = indent;
+      // A blank line's spaces are not indentation.
+      if (c !== NEWLINE && indent > maxIndent) maxIndent = indent;
     }
-    if (quote) {
-      if (c === quote && text[i - 1] !== '\\') quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#') {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if (c === '[' || c === '{') {
+    // Jump to the next character that matters instead of visiting every one: a huge plain
+    // scalar is then one native search (bench/robustness.ts: 900 KB scalar).
+    const next = quote === DQUOTE ? IN_DOUBLE : quote === SQUOTE ? IN_SINGLE : OUTSIDE_QUOTES;
+    next.lastIndex = i;
+    const found = next.exec(text);
+    if (!found) break;
+    i = found.index;
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      atLineStart = true;
+      if (quote === SQUOTE) quote = 0;
+    } else if (quote !== 0) {
+      if (c === quote && text.charCodeAt(i - 1) !== BACKSLASH) quote = 0;
+    } else if (c === DQUOTE || c === SQUOTE) quote = c;
+    else if (c === HASH) {
+      // A comment runs to the end of the line.
+      const end = text.indexOf('\n', i + 1);
+      i = end === -1 ? n : end;
+      continue;
+    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       flow++;
       if (flow > maxFlow) maxFlow = flow;
-    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    } else if (flow > 0) flow--; // `]` or `}`: the only others OUTSIDE_QUOTES finds
+    i++;
   }
   return maxFlow + maxIndent;
 }

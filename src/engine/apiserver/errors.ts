@@ -111,15 +111,17 @@ const CAUSE_TYPES: Record<FieldError['type'], string> = {
 
 /** `Deployment.apps "Web_X" is invalid: metadata.name: Invalid value: "Web_X": …` */
 export function invalid(r: ResourceDef, name: string, errors: FieldError[]): Status {
-  const texts = errors.map((e) => `${e.field}: ${fieldErrorBody(e)}`);
+  // Each body once: it quotes the value, which may be a huge hostile paste (bench/robustness.ts).
+  const bodies = errors.map(fieldErrorBody);
+  const texts = errors.map((e, i) => `${e.field}: ${bodies[i]}`);
   const agg = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
   return status('Invalid', `${qualifiedKind(r)} "${name}" is invalid: ${agg}`, {
     name,
     ...(r.group ? { group: r.group } : {}),
     kind: r.kind,
-    causes: errors.map((e) => ({
+    causes: errors.map((e, i) => ({
       type: CAUSE_TYPES[e.type],
-      message: fieldErrorBody(e),
+      message: bodies[i] ?? '',
       field: e.field,
     })),
   });
