@@ -1,3 +1,4 @@
+import { errorsEn } from './errors.en.ts';
 import { labEn } from './lab.en.ts';
 import { labPanelsEn } from './labpanels.en.ts';
 import { labuiEn } from './labui.en.ts';
@@ -111,4 +112,5 @@ export const en = {
   ...labEn,
   ...labPanelsEn,
   ...labuiEn,
+  ...errorsEn,
 } as const;

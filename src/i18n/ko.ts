@@ -1,3 +1,4 @@
+import { errorsKo } from './errors.ko.ts';
 import { labKo } from './lab.ko.ts';
 import { labPanelsKo } from './labpanels.ko.ts';
 import { labuiKo } from './labui.ko.ts';
@@ -113,4 +114,5 @@ export const ko: Messages = {
   ...labKo,
   ...labPanelsKo,
   ...labuiKo,
+  ...errorsKo,
 };
