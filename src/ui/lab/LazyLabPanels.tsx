@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { CrashPoint, ErrorBoundary } from '../ErrorBoundary.tsx';
 import { useT } from '../ViewStoreContext.tsx';
 
 // The panels (lesson, what-ifs, editor, scheduler, etcd) only matter in lab mode: their own chunk.
@@ -15,11 +16,19 @@ function Loading() {
   );
 }
 
-/** `LabPanels`, loaded on first use, with a short placeholder meanwhile. */
+/**
+ * `LabPanels`, loaded on first use, with a short placeholder meanwhile. A crash inside them
+ * (or a failed chunk load) shows a recovery message in their place; the session, its files and
+ * the console live above, in `LabProvider` and the dock, so "Try again" loses none of them
+ * (only an unsaved editor draft, which lives in the panels).
+ */
 export function LazyLabPanels() {
   return (
-    <Suspense fallback={<Loading />}>
-      <LabPanelsChunk />
-    </Suspense>
+    <ErrorBoundary name="lab-panels">
+      <Suspense fallback={<Loading />}>
+        <CrashPoint name="lab-panels" />
+        <LabPanelsChunk />
+      </Suspense>
+    </ErrorBoundary>
   );
 }

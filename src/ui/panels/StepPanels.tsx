@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { StoryStep } from '../../story/types.ts';
+import { CrashPoint, ErrorBoundary } from '../ErrorBoundary.tsx';
 import { MessageList } from '../stage/PacketLayer.tsx';
 import { useT } from '../ViewStoreContext.tsx';
 import { DecisionTable } from './DecisionTable.tsx';
@@ -118,38 +119,44 @@ export function StepPanels({
         // biome-ignore lint/a11y/noNoninteractiveTabindex: APG tabs pattern, scrollable tabpanel.
         tabIndex={0}
       >
-        {shown === 'messages' ? (
-          step.model.packets.length > 0 ? (
-            <MessageList packets={step.model.packets} summaries={summaries} />
-          ) : (
-            <p className="panel-empty">{t('panels.messages.none')}</p>
-          )
-        ) : null}
-        {shown === 'pods' ? (
-          <>
-            <p className="panel-command">
-              <code>$ {GET_PODS_COMMAND}</code>
-            </p>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1). */}
-            <pre className="panel-pre" data-testid="get-pods" tabIndex={0} data-scroll-keys>
-              {step.getPods}
-            </pre>
-          </>
-        ) : null}
-        {shown === 'yaml' ? (
-          yaml ? (
+        {/* A crash in a tab body stays there: the tabs, the stage and the player keep working. */}
+        <ErrorBoundary name="step-panels" resetKey={`${step.id}/${shown}`}>
+          <CrashPoint name="step-panels" />
+          {shown === 'messages' ? (
+            step.model.packets.length > 0 ? (
+              <MessageList packets={step.model.packets} summaries={summaries} />
+            ) : (
+              <p className="panel-empty">{t('panels.messages.none')}</p>
+            )
+          ) : null}
+          {shown === 'pods' ? (
             <>
-              <p className="panel-command">{yaml.title}</p>
+              <p className="panel-command">
+                <code>$ {GET_PODS_COMMAND}</code>
+              </p>
               {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1). */}
-              <pre className="panel-pre" data-testid="yaml" tabIndex={0} data-scroll-keys>
-                {yaml.text}
+              <pre className="panel-pre" data-testid="get-pods" tabIndex={0} data-scroll-keys>
+                {step.getPods}
               </pre>
             </>
-          ) : (
-            <p className="panel-empty">{t('panels.yaml.none')}</p>
-          )
-        ) : null}
-        {shown === 'decision' && step.decision ? <DecisionTable decision={step.decision} /> : null}
+          ) : null}
+          {shown === 'yaml' ? (
+            yaml ? (
+              <>
+                <p className="panel-command">{yaml.title}</p>
+                {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1). */}
+                <pre className="panel-pre" data-testid="yaml" tabIndex={0} data-scroll-keys>
+                  {yaml.text}
+                </pre>
+              </>
+            ) : (
+              <p className="panel-empty">{t('panels.yaml.none')}</p>
+            )
+          ) : null}
+          {shown === 'decision' && step.decision ? (
+            <DecisionTable decision={step.decision} />
+          ) : null}
+        </ErrorBoundary>
       </div>
     </section>
   );
