@@ -70,9 +70,12 @@ function createPlacesStore(): PlacesStore {
   };
 }
 
-/** The pod layer's view of the places. */
+/**
+ * The pod layer's view of the places. The server snapshot is the same getter: the build's
+ * pre-render (src/prerender/) and the hydrating render both see "nothing measured yet".
+ */
 export function usePlaces(store: PlacesStore): PodPlaces {
-  return useSyncExternalStore(store.subscribe, store.get);
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
 /**
