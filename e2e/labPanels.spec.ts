@@ -123,8 +123,8 @@ test.describe('lab panels', () => {
   }) => {
     await openLab(page);
     await expect(page.locator('[data-pod^="default/web-"]').first()).toBeVisible(PLAYED);
-    // Pod chips are not focusable: focus the console, then click the chip without moving
-    // focus, so the test sees focus come back to where it was.
+    // Focus the console, then click the chip without moving focus, so the test sees focus
+    // come back to where it was (keyboard use of the chips: labKeyboard.spec.ts).
     await input(page).focus();
     await page.locator('[data-pod^="default/web-"]').first().dispatchEvent('click');
     const inspector = page.getByTestId('lab-inspector');

@@ -34,6 +34,10 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
   'labui.ns.hint': '체크를 해제하면 그 네임스페이스의 파드가 숨겨집니다.',
   'labui.ns.pods': '파드 {count}개',
   'labui.ns.none': '아직 네임스페이스가 없습니다.',
+  'labui.pod.open': '파드 {name}, 네임스페이스 {namespace}, 노드 {node}, {status}: 자세히 보기',
+  'labui.pod.openPending':
+    '파드 {name}, 네임스페이스 {namespace}, {status}, 노드 배정 대기 중: 자세히 보기',
+  'labui.node.open': '노드 {node}, {status}: 자세히 보기',
   'labui.panels.label': '라이브 클러스터 자세히 보기',
   'labui.tab.messages': '메시지',
   'labui.tab.lesson': '실습 과제',

@@ -1,8 +1,9 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { createLabStore, type LabState, type LabStore } from '../../store/labStore.ts';
+import { createLabStore, type LabState, type LabStore, selectMode } from '../../store/labStore.ts';
 import { startPlaybackDriver } from '../../store/playbackDriver.ts';
 import { createPlayerStore, type PlayerStore } from '../../store/player.ts';
+import { InspectableContext } from '../stage/PodChip.tsx';
 import { browserStorage, createLabController, type LabController } from './labController.ts';
 import { readLabMode, writeLabMode } from './labUrl.ts';
 
@@ -30,7 +31,7 @@ export function createLab(search: string): LabContextValue {
 }
 
 /**
- * Provide one lab to the tree below. Without `value` it makes its own from the page's URL,
+ * Provide one lab to the tree below (and, in lab mode, `InspectableContext` to the stage). Without `value` it makes its own from the page's URL,
  * drives the lab player, loads the session at once when the page opens in lab mode, and keeps
  * `?mode=` in the URL in step (replaceState, like the tour's parameters).
  */
@@ -66,7 +67,14 @@ export function LabProvider({ value, children }: { value?: LabContextValue; chil
     return lab.store.subscribe(sync);
   }, [lab]);
 
-  return <LabContext.Provider value={lab}>{children}</LabContext.Provider>;
+  // In the live cluster the stage's pods and nodes open the inspector (LabPanels listens for
+  // their clicks); in the tour they are a picture.
+  const inspectable = useStore(lab.store, selectMode) === 'lab';
+  return (
+    <LabContext.Provider value={lab}>
+      <InspectableContext.Provider value={inspectable}>{children}</InspectableContext.Provider>
+    </LabContext.Provider>
+  );
 }
 
 function useLabContext(): LabContextValue {

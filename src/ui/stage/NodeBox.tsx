@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useContext } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 import { ComponentCard } from './ComponentCard.tsx';
 import { NodeIcon } from './icons.tsx';
 import { type ComponentId, type NodePods, nodeStatusText, type StageNode } from './model.ts';
-import { PodSlot } from './PodChip.tsx';
+import { InspectableContext, PodSlot } from './PodChip.tsx';
 
 /**
  * A node: its name, role and STATUS (as `kubectl get nodes` shows it), the three components
@@ -30,6 +30,7 @@ export function NodeBox({
   const status = nodeStatusText(node);
   const role = t(node.role === 'control-plane' ? 'stage.node.control-plane' : 'stage.node.worker');
   const headingId = `node-${node.name}-heading`;
+  const inspectable = useContext(InspectableContext);
   return (
     <section
       className={`node node--${node.role}${node.ready ? '' : ' node--not-ready'}`}
@@ -42,6 +43,14 @@ export function NodeBox({
         <span className="node-name">{node.name}</span>
         <span className="node-role">{role}</span>
         <span className={`node-status${node.ready ? '' : ' node-status--bad'}`}>{status}</span>
+        {/* In the lab the header opens what `kubectl describe node` says (laid over it). */}
+        {inspectable ? (
+          <button
+            type="button"
+            className="node-open"
+            aria-label={t('labui.node.open', { node: node.name, status })}
+          />
+        ) : null}
       </h3>
       <div className="node-components">
         <ComponentCard

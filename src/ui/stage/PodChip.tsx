@@ -1,7 +1,16 @@
 import { m } from 'framer-motion';
-import { type CSSProperties, memo } from 'react';
+import { type CSSProperties, createContext, memo, useContext } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 import { namespaceHue, type StagePod, statusTone } from './model.ts';
+
+/**
+ * Whether the stage's pods and nodes open an inspector (what `kubectl describe` says): true in
+ * the hands-on lab, which provides it; the guided tour's stage is a picture, so its chips are
+ * not buttons there. When true, every shown pod chip carries a `.pod-open` button and every
+ * node header a `.node-open` button; a click (or Enter/Space, which click a button) bubbles
+ * to whoever opens the inspector.
+ */
+export const InspectableContext = createContext(false);
 
 /** Where a flying pod sits, relative to the stage canvas (a measured slot). */
 export interface PodPlace {
@@ -54,6 +63,30 @@ function PodChipBody({
   );
 }
 
+/**
+ * The button laid over a chip in the lab: the pod's accessible name says what a sighted learner
+ * reads on the chip (name, namespace, node, status) and what pressing it does. The focus ring
+ * is drawn by the chip around it (`.pod:has(.pod-open:focus-visible)` in lab.css), because the
+ * flying chip clips what overflows it.
+ */
+function PodOpen({ pod, tabbable }: { pod: StagePod; tabbable: boolean }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="pod-open"
+      data-pod-open={pod.uid}
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={t(pod.node ? 'labui.pod.open' : 'labui.pod.openPending', {
+        name: pod.name,
+        namespace: pod.namespace,
+        node: pod.node ?? '',
+        status: pod.status,
+      })}
+    />
+  );
+}
+
 function podStyle(pod: StagePod): CSSProperties {
   return { '--ns-hue': namespaceHue(pod.namespace) } as CSSProperties;
 }
@@ -101,6 +134,8 @@ export const PodSlot = memo(function PodSlot({
  */
 export const TrayPod = memo(function TrayPod({ pod, shown }: { pod: StagePod; shown: boolean }) {
   const t = useT();
+  // In the lab a button opens the inspector; the tray holds few pods, so each is a tab stop.
+  const inspectable = useContext(InspectableContext);
   return (
     <m.li
       layout="position"
@@ -113,6 +148,7 @@ export const TrayPod = memo(function TrayPod({ pod, shown }: { pod: StagePod; sh
       title={podTitle(t, pod)}
     >
       <PodChipBody pod={pod} showNode={false} />
+      {inspectable && shown ? <PodOpen pod={pod} tabbable /> : null}
     </m.li>
   );
 });
@@ -128,12 +164,18 @@ export const FlyingPod = memo(function FlyingPod({
   place,
   shown,
   instant,
+  inspectable = false,
+  tabbable = false,
 }: {
   pod: StagePod;
   place: PodPlace | null;
   shown: boolean;
   /** Jump instead of flying (the window was resized: the slots moved, not the pod). */
   instant: boolean;
+  /** In the lab: the chip is a button that opens the inspector (only while shown). */
+  inspectable?: boolean;
+  /** The pod layer's one tab stop (roving tabindex: the arrow keys move it between chips). */
+  tabbable?: boolean;
 }) {
   const t = useT();
   const visible = shown && place !== null;
@@ -157,6 +199,7 @@ export const FlyingPod = memo(function FlyingPod({
       {/* The node tag is always there; CSS shows it only when grouped by namespace, so a
           regroup does not re-render the chips before they are measured. */}
       <PodChipBody pod={pod} showNode />
+      {inspectable && visible ? <PodOpen pod={pod} tabbable={tabbable} /> : null}
     </m.li>
   );
 });

@@ -1,9 +1,41 @@
 import { useReducedMotionConfig } from 'framer-motion';
-import { memo } from 'react';
+import { type KeyboardEvent, memo, useContext, useState } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 import type { StagePod } from './model.ts';
-import { FlyingPod } from './PodChip.tsx';
+import { FlyingPod, InspectableContext } from './PodChip.tsx';
 import { type PlacesStore, usePlaces } from './usePodPlaces.ts';
+
+/** Keys that move the pod layer's tab stop, and where to. */
+const MOVES: Record<string, 'next' | 'previous' | 'first' | 'last'> = {
+  ArrowRight: 'next',
+  ArrowDown: 'next',
+  ArrowLeft: 'previous',
+  ArrowUp: 'previous',
+  Home: 'first',
+  End: 'last',
+};
+
+/**
+ * The pods' buttons in the order the learner sees them: the order of the shown slots in the
+ * diagram (node by node, or namespace by namespace), which is not the layer's own order.
+ * Read from the page only when a key is pressed, so no pod does any work per regroup.
+ */
+function buttonsInViewOrder(layer: HTMLElement): HTMLButtonElement[] {
+  const canvas = layer.parentElement;
+  if (!canvas) return [];
+  const out: HTMLButtonElement[] = [];
+  for (const slot of canvas.querySelectorAll<HTMLElement>('[data-slot]')) {
+    const details = slot.closest('details');
+    if (details && !details.open) continue;
+    const rect = slot.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) continue;
+    const button = layer.querySelector<HTMLButtonElement>(
+      `[data-pod-open="${CSS.escape(slot.dataset.slot ?? '')}"]`,
+    );
+    if (button) out.push(button);
+  }
+  return out;
+}
 
 /**
  * Every pod bound to a node, as children of one list laid over the diagram. React keeps an
@@ -11,6 +43,11 @@ import { type PlacesStore, usePlaces } from './usePodPlaces.ts';
  * very same pod elements: each is flown (a transform) onto the slot measured for it in a node
  * box or a namespace box. The order is stable (namespace, name), so regrouping does not even
  * reorder the children.
+ *
+ * In the lab (`InspectableContext`) each shown chip is a button that opens the inspector. The
+ * layer is one tab stop (a roving tabindex: 300 pods must not be 300 Tab presses): Tab reaches
+ * the chip last focused (or the top-left one), ← → ↑ ↓ walk the chips in the order they are drawn
+ * (wrapping round at the ends), Home and End jump to the first and the last, Enter or Space opens it.
  */
 export const PodLayer = memo(function PodLayer({
   pods,
@@ -25,11 +62,76 @@ export const PodLayer = memo(function PodLayer({
 }) {
   const t = useT();
   const { places, instant } = usePlaces(store);
+  const inspectable = useContext(InspectableContext);
+  /** The pod that holds the layer's tab stop (the last one focused). */
+  const [current, setCurrent] = useState<string | null>(null);
   // MotionConfig's reducedMotion="user" makes x/y/scale instant but not a `transform` string,
   // which is what the pods animate (so the browser can run it off the main thread): ask here.
   const reduced = useReducedMotionConfig() ?? false;
+  const shownOf = (pod: StagePod) => {
+    const place = places.get(pod.uid);
+    return !hiddenNamespaces.has(pod.namespace) && place !== undefined && !place.folded;
+  };
+  // The tab stop stays on the focused pod while it is shown; otherwise the shown pod drawn
+  // nearest the top left (reading order: the first node's first pod).
+  let tabStop: string | undefined;
+  if (inspectable) {
+    const held = current === null ? undefined : pods.find((p) => p.uid === current);
+    if (held && shownOf(held)) tabStop = held.uid;
+    else {
+      let best: { x: number; y: number } | undefined;
+      for (const pod of pods) {
+        const place = places.get(pod.uid);
+        if (!place || !shownOf(pod)) continue;
+        // Rows first (a few pixels of slack: chips in one row may differ by a border).
+        if (
+          !best ||
+          place.y < best.y - 4 ||
+          (Math.abs(place.y - best.y) <= 4 && place.x < best.x)
+        ) {
+          best = place;
+          tabStop = pod.uid;
+        }
+      }
+    }
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const move = MOVES[event.key];
+    const target = event.target as HTMLElement;
+    if (!move || !target.matches('.pod-open') || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    // Handled here: the player's ← → shortcuts see `defaultPrevented` and leave it alone.
+    event.preventDefault();
+    const buttons = buttonsInViewOrder(event.currentTarget);
+    if (buttons.length === 0) return;
+    const at = buttons.indexOf(target as HTMLButtonElement);
+    const index =
+      move === 'first'
+        ? 0
+        : move === 'last'
+          ? buttons.length - 1
+          : move === 'next'
+            ? (at + 1) % buttons.length
+            : (at - 1 + buttons.length) % buttons.length;
+    buttons[index]?.focus();
+  };
+
   return (
-    <ul className="pod-layer" aria-label={t('stage.pods.all')}>
+    <ul
+      className="pod-layer"
+      aria-label={t('stage.pods.all')}
+      onKeyDown={inspectable ? onKeyDown : undefined}
+      onFocus={
+        inspectable
+          ? (event) => {
+              const uid = (event.target as HTMLElement).dataset.podOpen;
+              if (uid) setCurrent(uid);
+            }
+          : undefined
+      }
+    >
       {pods.map((pod) => {
         const place = places.get(pod.uid) ?? null;
         return (
@@ -39,6 +141,8 @@ export const PodLayer = memo(function PodLayer({
             place={place}
             shown={!hiddenNamespaces.has(pod.namespace) && place !== null && !place.folded}
             instant={instant || reduced || (place !== null && !place.flies)}
+            inspectable={inspectable}
+            tabbable={pod.uid === tabStop}
           />
         );
       })}
