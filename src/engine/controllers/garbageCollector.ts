@@ -12,6 +12,7 @@
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import type { Cache, Reconciler, Write } from '../runtime/controller.ts';
 import {
+  deepEqual,
   isDeleting,
   KINDS,
   nameOf,
@@ -67,7 +68,9 @@ function withoutFinalizer(resource: ResourceName, owner: KubeObject, finalizer: 
 
 export function createGarbageCollector(): Reconciler {
   /** What `observe` said about the event `keysFor` is about to see. */
-  let last: { obj: KubeObject; deleted: boolean; deleting: boolean } | undefined;
+  let last:
+    | { obj: KubeObject; deleted: boolean; deleting: boolean; ownersChanged: boolean }
+    | undefined;
   return {
     actor: 'controller-manager',
     name: COMPONENT_GC,
@@ -77,6 +80,16 @@ export function createGarbageCollector(): Reconciler {
         obj: event.object,
         deleted: event.type === 'DELETED',
         deleting: isDeleting(event.object),
+        // The graph builder looks at a dependent again only when it is new or its owner
+        // references changed; other updates leave the graph as it was.
+        ownersChanged:
+          event.type !== 'MODIFIED' ||
+          !event.old ||
+          (event.old.metadata?.ownerReferences !== event.object.metadata?.ownerReferences &&
+            !deepEqual(
+              event.old.metadata?.ownerReferences ?? [],
+              event.object.metadata?.ownerReferences ?? [],
+            )),
       };
     },
     keysFor(resource, obj) {
@@ -90,7 +103,8 @@ export function createGarbageCollector(): Reconciler {
         else if (hint.deleted) keys.push(`gone/${uidOf(obj)}/${scanKey}`);
         else if (hint.deleting) keys.push(scanKey);
       }
-      if (resource !== 'nodes' && ownerReferences(obj).length > 0) {
+      const ownersChanged = last?.obj === obj ? last.ownersChanged : true;
+      if (resource !== 'nodes' && ownersChanged && ownerReferences(obj).length > 0) {
         keys.push(`obj/${resource}/${namespaceOf(obj)}/${nameOf(obj)}`);
       }
       last = undefined;

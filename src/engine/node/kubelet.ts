@@ -998,6 +998,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return [{ verb: 'update', resource: 'leases', namespace: LEASE_NAMESPACE, obj: next }];
   }
 
+  /** Set by `observe` for the event `keysFor` is about to see: a status-only pod update. */
+  let echo = false;
   return {
     actor,
     name: 'kubelet',
@@ -1011,9 +1013,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         return namespaceOf(obj) === LEASE_NAMESPACE && nameOf(obj) === node;
       return false;
     },
+    observe(event) {
+      echo =
+        event.resource === 'pods' &&
+        event.type === 'MODIFIED' &&
+        event.old !== undefined &&
+        !podsDifferSemantically(event.old, event.object);
+    },
     keysFor(resource, obj) {
-      if (resource === 'pods')
-        return podNodeName(obj) === node ? [podKey(namespaceOf(obj), nameOf(obj))] : [];
+      if (resource === 'pods') {
+        // The kubelet's config source treats a change of status alone as a "reconcile", which
+        // syncs the pod only when readiness gates need it (none here): its own status writes
+        // coming back through the watch do not wake the pod worker.
+        const skip = echo;
+        echo = false;
+        return podNodeName(obj) === node && !skip ? [podKey(namespaceOf(obj), nameOf(obj))] : [];
+      }
       if (resource === 'nodes') return nameOf(obj) === node ? ['node-status'] : [];
       return [];
     },
@@ -1066,4 +1081,21 @@ function hex32(seed: string): string {
 function uuidFrom(random: () => number): string {
   const hex = randomHex64(random).slice(0, 32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Math.floor(random() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * kubelet/config's `podsDifferSemantically`: only the UID, spec, labels, annotations and the
+ * deletion fields matter; a pod whose status alone changed is not an update to the pod worker.
+ * Frozen parts are shared between versions, so the identity checks settle most calls.
+ */
+function podsDifferSemantically(a: KubeObject, b: KubeObject): boolean {
+  const ma = a.metadata ?? {};
+  const mb = b.metadata ?? {};
+  if (ma.uid !== mb.uid) return true;
+  if (ma.deletionTimestamp !== mb.deletionTimestamp) return true;
+  if (ma.deletionGracePeriodSeconds !== mb.deletionGracePeriodSeconds) return true;
+  if (ma.labels !== mb.labels && !deepEqual(ma.labels ?? {}, mb.labels ?? {})) return true;
+  if (ma.annotations !== mb.annotations && !deepEqual(ma.annotations ?? {}, mb.annotations ?? {}))
+    return true;
+  return a.spec !== b.spec && !deepEqual(a.spec, b.spec);
 }
