@@ -200,6 +200,11 @@ test.describe('hands-on lab', () => {
     );
     await expect(page.getByText('kubernetes-admin@kubernetes · namespace: blue')).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'blue', exact: true })).toBeVisible();
+    // The console shows what it printed before the reload.
+    await expect(entries(page)).toHaveText([
+      '$ kubectl create namespace blue\nnamespace/blue created\n',
+      '$ kubectl config set-context --current --namespace=blue\nContext "kubernetes-admin@kubernetes" modified.\n',
+    ]);
     await input(page).click();
     await input(page).press('ArrowUp');
     await expect(input(page)).toHaveValue('kubectl config set-context --current --namespace=blue');

@@ -3,7 +3,17 @@
  * wrong shape, a replay that no longer matches, a full quota, no storage at all.
  */
 import { describe, expect, it } from 'vitest';
-import { isSavedLab, MAX_HISTORY, MAX_JOURNAL, type SavedLab, STORAGE_KEY } from './persist.ts';
+import {
+  boundTranscript,
+  isSavedLab,
+  MAX_HISTORY,
+  MAX_JOURNAL,
+  MAX_TRANSCRIPT,
+  MAX_TRANSCRIPT_CHARS,
+  type SavedLab,
+  STORAGE_KEY,
+  type TranscriptEntry,
+} from './persist.ts';
 import { createLabSession, type LabStorage } from './session.ts';
 
 /** An in-memory `Storage`; `quota` (in characters) makes setItem throw like a full browser store. */
@@ -84,6 +94,110 @@ describe('lab persistence', () => {
     expect(b.history()).toEqual(a.history());
   });
 
+  it('brings back what the console printed: output, errors and exit codes, after a reload', () => {
+    const storage = memoryStorage();
+    const a = createLabSession({ storage });
+    a.run('kubectl create namespace blue');
+    a.run('kubectl get pdos');
+    a.run('kubectl get namespaces');
+    const b = createLabSession({ storage });
+    expect(b.transcript()).toEqual([
+      {
+        line: 'kubectl create namespace blue',
+        stdout: 'namespace/blue created\n',
+        stderr: '',
+        exit: 0,
+      },
+      {
+        line: 'kubectl get pdos',
+        stdout: '',
+        stderr: 'error: the server doesn\'t have a resource type "pdos"\n',
+        exit: 1,
+      },
+      {
+        line: 'kubectl get namespaces',
+        stdout: [
+          'NAME              STATUS   AGE',
+          'blue              Active   30s',
+          'default           Active   5d',
+          'kube-node-lease   Active   5d',
+          'kube-public       Active   5d',
+          'kube-system       Active   5d',
+          '',
+        ].join('\n'),
+        stderr: '',
+        exit: 0,
+      },
+    ]);
+    // A line after the reload joins them; `clear` empties what the next visit shows.
+    b.run('kubectl get ns blue');
+    expect(
+      createLabSession({ storage })
+        .transcript()
+        .map((e) => e.line),
+    ).toEqual([
+      'kubectl create namespace blue',
+      'kubectl get pdos',
+      'kubectl get namespaces',
+      'kubectl get ns blue',
+    ]);
+    b.run('clear');
+    expect(createLabSession({ storage }).transcript()).toEqual([]);
+    // The Clear button does the same, and keeps the history.
+    b.run('kubectl get ns blue');
+    b.clearTranscript();
+    const c = createLabSession({ storage });
+    expect(c.transcript()).toEqual([]);
+    expect(c.history().at(-1)).toBe('kubectl get ns blue');
+  });
+
+  it('keeps the newest 200 console entries within 64 KB; a huge output is cut, marked', () => {
+    const storage = memoryStorage();
+    const a = createLabSession({ storage });
+    for (let i = 0; i < MAX_TRANSCRIPT + 5; i++) a.run(`echo ${i}`);
+    const b = createLabSession({ storage });
+    expect(b.transcript()).toHaveLength(MAX_TRANSCRIPT);
+    expect(b.transcript()[0]).toEqual({ line: 'echo 5', stdout: '5\n', stderr: '', exit: 0 });
+
+    const entry = (i: number, size: number): TranscriptEntry => ({
+      line: `echo ${i}`,
+      stdout: 'x'.repeat(size),
+      stderr: '',
+      exit: 0,
+    });
+    // 10 entries of 10 KB: the newest six fit in 64 KB.
+    const big = Array.from({ length: 10 }, (_, i) => entry(i, 10_000));
+    expect(boundTranscript(big).map((e) => e.line)).toEqual([
+      'echo 4',
+      'echo 5',
+      'echo 6',
+      'echo 7',
+      'echo 8',
+      'echo 9',
+    ]);
+    // One output larger than the whole budget: kept (it is the newest), cut to fit, marked.
+    const [huge] = boundTranscript([entry(0, 10), entry(1, 100_000)]);
+    expect(huge?.line).toBe('echo 1');
+    expect(huge?.stdout.endsWith('x\n[…]\n')).toBe(true);
+    const size = (huge?.line.length ?? 0) + (huge?.stdout.length ?? 0) + (huge?.stderr.length ?? 0);
+    expect(size).toBeLessThanOrEqual(MAX_TRANSCRIPT_CHARS);
+    // Nothing to drop: the very same array.
+    const small = [entry(0, 10)];
+    expect(boundTranscript(small)).toBe(small);
+  });
+
+  it('a lab saved before the transcript existed still loads (no output to show)', () => {
+    const storage = memoryStorage();
+    createLabSession({ storage }).run('kubectl create namespace blue');
+    const saved = JSON.parse(storage.data.get(STORAGE_KEY) ?? 'null') as SavedLab;
+    delete saved.transcript;
+    storage.data.set(STORAGE_KEY, JSON.stringify(saved));
+    const b = createLabSession({ storage });
+    expect(b.notice).toEqual({ key: 'lab.notice.restored', params: { count: 1 } });
+    expect(b.transcript()).toEqual([]);
+    expect(b.history()).toEqual(['kubectl create namespace blue']);
+  });
+
   it('corrupt JSON: starts clean and says so', () => {
     const storage = memoryStorage();
     storage.data.set(STORAGE_KEY, '{"v":1,"seed":');
@@ -108,6 +222,16 @@ describe('lab persistence', () => {
         base: {},
         history: [],
         journal: [],
+      }),
+      JSON.stringify({
+        v: 1,
+        seed: 1,
+        now: 0,
+        files: {},
+        base: {},
+        history: [],
+        journal: [],
+        transcript: [{ line: 'kubectl get pods', stdout: 3 }],
       }),
     ]) {
       const storage = memoryStorage();

@@ -18,6 +18,10 @@ export const MAX_JOURNAL = 300;
  * quota per origin). Leaves room for the rest of the page's storage.
  */
 export const MAX_STORED_CHARS = 2_000_000;
+/** Console entries kept for the next visit: the last 200 … */
+export const MAX_TRANSCRIPT = 200;
+/** … and at most this many characters of them (line, stdout and stderr), newest kept. */
+export const MAX_TRANSCRIPT_CHARS = 64 * 1024;
 
 /** The storage the lab needs (a subset of the DOM `Storage`). */
 export type LabStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -27,6 +31,14 @@ export type JournalEntry =
   | { t: 'line'; at: number; line: string; exit: number }
   | { t: 'write'; at: number; path: string; content: string }
   | { t: 'rm'; at: number; path: string };
+
+/** One console line as the console showed it: what was typed and what it printed. */
+export interface TranscriptEntry {
+  line: string;
+  stdout: string;
+  stderr: string;
+  exit: number;
+}
 
 /** What is saved. */
 export interface SavedLab {
@@ -41,6 +53,11 @@ export interface SavedLab {
   journal: JournalEntry[];
   /** Set when the journal was left out (too long or too large): restore files and history only. */
   partial?: 'tooLong' | 'tooLarge';
+  /**
+   * The console's output, so it is on screen again after a reload (bounded by
+   * `boundTranscript`). Optional: labs saved before it existed load without it.
+   */
+  transcript?: TranscriptEntry[];
 }
 
 export type LoadResult =
@@ -60,6 +77,47 @@ function isEntry(v: unknown): v is JournalEntry {
   return false;
 }
 
+function isTranscriptEntry(v: unknown): v is TranscriptEntry {
+  return isObj(v) && isStr(v.line) && isStr(v.stdout) && isStr(v.stderr) && isNum(v.exit);
+}
+
+const entryChars = (e: TranscriptEntry) => e.line.length + e.stdout.length + e.stderr.length;
+
+/** What is left of an output cut to its first `max` characters (the cut is marked). */
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max))}\n[…]\n`;
+}
+
+/**
+ * The newest console entries within `MAX_TRANSCRIPT` entries and `MAX_TRANSCRIPT_CHARS`
+ * characters. An entry too large on its own (a long `-o yaml`) keeps its line and the start of
+ * its output, marked `[…]`. Returns the same array when nothing had to go.
+ */
+export function boundTranscript(entries: readonly TranscriptEntry[]): TranscriptEntry[] {
+  const out: TranscriptEntry[] = [];
+  let chars = 0;
+  for (let i = entries.length - 1; i >= 0 && out.length < MAX_TRANSCRIPT; i--) {
+    const e = entries[i] as TranscriptEntry;
+    const size = entryChars(e);
+    if (chars + size <= MAX_TRANSCRIPT_CHARS) {
+      out.push(e);
+      chars += size;
+      continue;
+    }
+    if (out.length === 0) {
+      // The newest entry alone is too large: keep it, cut (the learner just saw it). Errors
+      // are short; the output gets the room that is left (less the two `[…]` marks).
+      const line = e.line.slice(0, 4096);
+      const stderr = cut(e.stderr, 4096);
+      const stdout = cut(e.stdout, MAX_TRANSCRIPT_CHARS - line.length - stderr.length - 10);
+      out.push({ ...e, line, stdout, stderr });
+    }
+    break;
+  }
+  if (out.length === entries.length) return entries as TranscriptEntry[];
+  return out.reverse();
+}
+
 /** Whether `v` has the saved shape (every field checked: storage is user-editable). */
 export function isSavedLab(v: unknown): v is SavedLab {
   if (!isObj(v) || v.v !== 1 || !isNum(v.seed) || !Number.isInteger(v.seed) || !isNum(v.now)) {
@@ -70,6 +128,12 @@ export function isSavedLab(v: unknown): v is SavedLab {
   if (!Array.isArray(v.history) || !v.history.every(isStr)) return false;
   if (!Array.isArray(v.journal) || !v.journal.every(isEntry)) return false;
   if (v.partial !== undefined && v.partial !== 'tooLong' && v.partial !== 'tooLarge') return false;
+  if (
+    v.transcript !== undefined &&
+    (!Array.isArray(v.transcript) || !v.transcript.every(isTranscriptEntry))
+  ) {
+    return false;
+  }
   return true;
 }
 

@@ -32,6 +32,7 @@ import { stageNodes, stagePods } from '../story/stage.ts';
 import type { DecisionView, Text } from '../story/types.ts';
 import type { StageNode, StagePod } from '../ui/stage/model.ts';
 import {
+  boundTranscript,
   clearLab,
   type JournalEntry,
   type LabStorage,
@@ -40,10 +41,11 @@ import {
   MAX_JOURNAL,
   type SavedLab,
   saveLab,
+  type TranscriptEntry,
 } from './persist.ts';
 import { type LabNamespace, type LabStep, namespacesAt, quietStep, stepsFrom } from './steps.ts';
 
-export type { LabStorage } from './persist.ts';
+export type { LabStorage, TranscriptEntry } from './persist.ts';
 export type { LabNamespace, LabStep } from './steps.ts';
 
 /** What the UI should do besides printing (the console handles these, not the terminal text). */
@@ -124,6 +126,14 @@ export interface LabSession {
   files(): LabFile[];
   /** Console lines typed, oldest first (the last `MAX_HISTORY`). */
   history(): readonly string[];
+  /**
+   * What the console showed, oldest first, restored after a reload: every line run (typed,
+   * from a button or a what-if) with its output, emptied by `clear`; bounded by
+   * `boundTranscript` (200 entries, 64 KB).
+   */
+  transcript(): readonly TranscriptEntry[];
+  /** The console's Clear button: forget the transcript (history and cluster stay). */
+  clearTranscript(): void;
   /** Back to the start: the guided flow's end, the starting files, no history. */
   reset(): void;
   /** What the learner should be told about saving and restoring, if anything. */
@@ -240,6 +250,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
   let seed = opts.seed ?? 1;
   let notice: LabNotice | undefined;
   let history: string[] = [];
+  let transcript: TranscriptEntry[] = [];
   let journal: JournalEntry[] = [];
   /** The journal outgrew `MAX_JOURNAL`: stop recording; a reload restores files and history. */
   let journalFull = false;
@@ -261,6 +272,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     const saved = loaded.saved;
     seed = saved.seed;
     history = saved.history.slice(-MAX_HISTORY);
+    // The console's output comes back whatever happens to the cluster: it is what was printed.
+    transcript = boundTranscript(saved.transcript ?? []);
     // Whenever the cluster starts fresh, a new journal starts from the restored files.
     if (saved.partial) {
       notice = { key: 'lab.notice.tooLong' };
@@ -293,6 +306,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       files: filesOf(live.fs),
       base: base ?? {},
       history,
+      transcript,
       journal: journalFull ? [] : journal,
       ...(journalFull ? { partial: 'tooLong' as const } : {}),
     });
@@ -319,20 +333,14 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     if (history.length > MAX_HISTORY) history = history.slice(-MAX_HISTORY);
   };
 
-  const run = (raw: string): LabResult => {
-    const line = String(raw).trim();
+  /** Run `line` (not blank, already in history); the caller records it and saves. */
+  const runOnce = (line: string): LabResult => {
     const base = { line, stdout: '', stderr: '', exitCode: 0, steps: [] as LabStep[] };
-    if (line === '') return base;
-    remember(line);
     runs++;
     const runId = `r${runs}`;
-    if (line === 'clear') {
-      save();
-      return { ...base, intent: { type: 'clear' } };
-    }
+    if (line === 'clear') return { ...base, intent: { type: 'clear' } };
     const editor = EDITOR_LINE.exec(line);
     if (editor) {
-      save();
       const path = editor[2] === undefined ? undefined : Workspace.normalize(editor[2]);
       if (path === undefined) {
         return {
@@ -346,7 +354,6 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     const advance = /^(?:sim\s+advance|sleep)\s+(\S+)\s*$/.exec(line);
     const ms = advance ? parseDuration(advance[1] as string) : undefined;
     if (ms !== undefined && ms > MAX_LAB_ADVANCE_MS) {
-      save();
       return {
         ...base,
         stderr: `${line
@@ -390,8 +397,23 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     } catch {
       steps = [];
     }
-    save();
     return { line, ...res, steps };
+  };
+
+  const run = (raw: string): LabResult => {
+    const line = String(raw).trim();
+    if (line === '') return { line, stdout: '', stderr: '', exitCode: 0, steps: [] };
+    remember(line);
+    const result = runOnce(line);
+    if (result.intent?.type === 'clear') transcript = [];
+    else {
+      transcript = boundTranscript([
+        ...transcript,
+        { line, stdout: result.stdout, stderr: result.stderr, exit: result.exitCode },
+      ]);
+    }
+    save();
+    return result;
   };
 
   const session: LabSession = {
@@ -473,11 +495,20 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     history(): readonly string[] {
       return history;
     },
+    transcript(): readonly TranscriptEntry[] {
+      return transcript;
+    },
+    clearTranscript(): void {
+      if (transcript.length === 0) return;
+      transcript = [];
+      save();
+    },
     reset(): void {
       seed = opts.seed ?? 1;
       live = freshLive(seed);
       base = filesOf(live.fs);
       history = [];
+      transcript = [];
       journal = [];
       lastSave = undefined;
       journalFull = false;

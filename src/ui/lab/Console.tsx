@@ -133,11 +133,7 @@ export function Console() {
           {t('labui.console.context', { context: context.name, namespace: context.namespace })}
         </p>
         <div className="console-actions">
-          <button
-            type="button"
-            className="console-button"
-            onClick={() => store.getState().dispatch({ type: 'cleared' })}
-          >
+          <button type="button" className="console-button" onClick={() => controller.clearOutput()}>
             {t('labui.console.clear')}
           </button>
           <button type="button" className="console-button" onClick={onCopy}>

@@ -164,6 +164,18 @@ describe('lab controller against the real session', () => {
       params: { count: 1 },
     });
     expect(b.store.getState().live?.namespaces.map((n) => n.name)).toContain('blue');
+    // The console shows what it showed, and plays nothing (the cluster is already there).
+    expect(b.store.getState().entries.map((e) => [e.line, e.stdout, e.exitCode])).toEqual([
+      ['kubectl create namespace blue', 'namespace/blue created\n', 0],
+    ]);
+    expect(b.store.getState().steps).toEqual([]);
+    // Clear empties it for the next visit too.
+    b.controller.clearOutput();
+    expect(b.store.getState().entries).toEqual([]);
+    const c = setup(storage);
+    await c.controller.ensureLoaded();
+    expect(c.store.getState().entries).toEqual([]);
+    expect(c.store.getState().history).toEqual(['kubectl create namespace blue']);
   });
 
   it('corrupt storage still loads, with the notice', async () => {

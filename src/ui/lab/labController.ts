@@ -42,6 +42,8 @@ export interface LabController {
   run(line: string): void;
   /** Results of lines run elsewhere (what-if buttons): kept, shown and played like typed ones. */
   applyResults(results: readonly LabResult[]): void;
+  /** The console's Clear button: empty the output, here and in what a reload brings back. */
+  clearOutput(): void;
   setMode(mode: LabMode): void;
   /** The live session, once loaded (panels read `state()`, `describe()`, files). */
   session(): LabSession | undefined;
@@ -125,12 +127,18 @@ export function createLabController(opts: LabControllerOptions): LabController {
               try {
                 const s = mod.createLabSession({ storage: opts.storage });
                 session = s;
-                dispatch({
-                  type: 'loaded',
-                  history: s.history(),
-                  notice: s.notice,
-                  live: liveOf(s),
-                });
+                const live = liveOf(s);
+                dispatch({ type: 'loaded', history: s.history(), notice: s.notice, live });
+                // The console shows again what it showed before the reload (no steps: what
+                // those lines did is already the cluster on the stage).
+                for (const e of s.transcript()) {
+                  const { line, stdout, stderr, exit: exitCode } = e;
+                  dispatch({
+                    type: 'ran',
+                    result: { line, stdout, stderr, exitCode, steps: [] },
+                    live,
+                  });
+                }
                 drain();
                 resolve();
               } catch (err) {
@@ -185,6 +193,10 @@ export function createLabController(opts: LabControllerOptions): LabController {
         dispatch({ type: 'remembered', line: r.line });
         show(r, session);
       }
+    },
+    clearOutput(): void {
+      dispatch({ type: 'cleared' });
+      session?.clearTranscript();
     },
     setMode(mode: LabMode): void {
       dispatch({ type: 'setMode', mode });
