@@ -790,6 +790,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ];
   }
 
+  // Fixed for the machine's life: computed once, not on every status sync.
+  const machineID = hex32(`machine:${node}`);
+  const systemUUID = hex32(`system:${node}`);
+
   function nodeStatus(
     existing: KubeObject | undefined,
     ctx: ReconcileContext,
@@ -822,10 +826,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         containerRuntimeVersion: CONTAINERD_VERSION,
         kernelVersion: '6.8.0-51-generic',
         kubeletVersion: KUBELET_VERSION,
-        machineID: hex32(`machine:${node}`),
+        machineID,
         operatingSystem: 'linux',
         osImage: 'Ubuntu 24.04.1 LTS',
-        systemUUID: hex32(`system:${node}`),
+        systemUUID,
       },
       images: runtime.images(),
     };
