@@ -308,8 +308,7 @@ export function createReplicaSetController(): Reconciler {
       const fast = cache.owned && observing && !scan && !rsDeleting && minReady === 0;
       let agg = fast ? aggs.get(rsUid) : undefined;
       if (fast) {
-        const selKey = canonicalJson(selector ?? null);
-        const tmplKey = canonicalJson(templateLabels);
+        const { selKey, tmplKey } = specKeys(spec, templateLabels);
         if (!agg || agg.selKey !== selKey || agg.tmplKey !== tmplKey || agg.ns !== ns) {
           agg = {
             uid: rsUid,
@@ -619,4 +618,25 @@ function contribution(p: KubeObject, agg: Agg): Contribution {
     c.odd = 1;
   }
   return c;
+}
+
+const specKeyMemo = new WeakMap<object, { selKey: string; tmplKey: string }>();
+
+/**
+ * The selector and template labels as canonical JSON, the identity of a ReplicaSet's running
+ * tally; memoized per stored (frozen, so unchanging) spec, because every pod event of a large
+ * ReplicaSet asks again.
+ */
+function specKeys(
+  spec: RSSpec,
+  templateLabels: [string, string][],
+): { selKey: string; tmplKey: string } {
+  const memo = specKeyMemo.get(spec);
+  if (memo) return memo;
+  const keys = {
+    selKey: canonicalJson(spec.selector ?? null),
+    tmplKey: canonicalJson(templateLabels),
+  };
+  if (Object.isFrozen(spec)) specKeyMemo.set(spec, keys);
+  return keys;
 }
