@@ -59,6 +59,8 @@ interface Props {
   name: BoundaryName;
   /** When this changes after a crash, the panel is drawn anew (for example, another step). */
   resetKey?: string | number;
+  /** Puts the message in the panel's own box when the boundary sits outside it. */
+  frame?: (message: ReactNode) => ReactNode;
   children: ReactNode;
 }
 
@@ -101,7 +103,8 @@ export class ErrorBoundary extends Component<Props, State> {
   override render(): ReactNode {
     const { error, attempt } = this.state;
     if (error) {
-      return <PanelCrashed name={this.props.name} error={error} onRetry={this.retry} />;
+      const message = <PanelCrashed name={this.props.name} error={error} onRetry={this.retry} />;
+      return this.props.frame ? this.props.frame(message) : message;
     }
     return <Fragment key={attempt}>{this.props.children}</Fragment>;
   }

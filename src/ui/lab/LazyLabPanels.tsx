@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { CrashPoint, ErrorBoundary } from '../ErrorBoundary.tsx';
 import { useT } from '../ViewStoreContext.tsx';
 
@@ -16,15 +16,25 @@ function Loading() {
   );
 }
 
+/** The lab panels' box around the crash message, so it sits where the panels were. */
+function CrashFrame(message: ReactNode) {
+  return (
+    <section className="panels lab-panels">
+      <div className="panel-body">{message}</div>
+    </section>
+  );
+}
+
 /**
  * `LabPanels`, loaded on first use, with a short placeholder meanwhile. A crash inside them
- * (or a failed chunk load) shows a recovery message in their place; the session, its files and
- * the console live above, in `LabProvider` and the dock, so "Try again" loses none of them
- * (only an unsaved editor draft, which lives in the panels).
+ * shows a recovery message in their place; the session, its files and the console live above,
+ * in `LabProvider` and the dock, so "Try again" loses none of them (only an unsaved editor
+ * draft, which lives in the panels). A chunk that failed to load stays failed until a reload
+ * (`lazy` keeps the rejection), so there "Try again" shows the message again.
  */
 export function LazyLabPanels() {
   return (
-    <ErrorBoundary name="lab-panels">
+    <ErrorBoundary name="lab-panels" frame={CrashFrame}>
       <Suspense fallback={<Loading />}>
         <CrashPoint name="lab-panels" />
         <LabPanelsChunk />
