@@ -9,6 +9,7 @@ import {
   InjectedCrash,
   PanelCrashed,
   requestCrash,
+  throwIfCrashRequested,
 } from './ErrorBoundary.tsx';
 import { ViewStoreProvider } from './ViewStoreContext.tsx';
 
@@ -90,16 +91,24 @@ describe('?crash= test hook', () => {
   });
 
   it('crashes the panel on every render until a boundary has caught it, then never again', () => {
-    const render = () => renderToString(<CrashPoint name="lab-panels" />);
-    expect(render()).toBe('');
+    const attempt = () => throwIfCrashRequested('lab-panels');
+    expect(attempt).not.toThrow();
     requestCrash('lab-panels');
     // React renders a failed tree twice before committing the boundary: both must throw.
-    expect(render).toThrow(InjectedCrash);
-    expect(render).toThrow('injected crash of the lab-panels panel (?crash=lab-panels)');
+    expect(attempt).toThrow(InjectedCrash);
+    expect(attempt).toThrow('injected crash of the lab-panels panel (?crash=lab-panels)');
     const boundary = new ErrorBoundary({ name: 'lab-panels', children: null });
     boundary.componentDidCatch(new Error('some other crash'));
-    expect(render).toThrow(InjectedCrash);
+    expect(attempt).toThrow(InjectedCrash);
     boundary.componentDidCatch(new InjectedCrash('lab-panels'));
-    expect(render()).toBe('');
+    expect(attempt).not.toThrow();
+  });
+
+  it('never crashes the pre-rendered page: only a mounted crash point throws', () => {
+    requestCrash('step-panels');
+    expect(renderToString(<CrashPoint name="step-panels" />)).toBe('');
+    new ErrorBoundary({ name: 'step-panels', children: null }).componentDidCatch(
+      new InjectedCrash('step-panels'),
+    );
   });
 });

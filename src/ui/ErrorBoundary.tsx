@@ -7,7 +7,7 @@
  * the boundary adds nothing to that report and never rethrows, so a caught crash never becomes
  * an uncaught one.
  */
-import { Component, Fragment, type ReactNode } from 'react';
+import { Component, Fragment, type ReactNode, useEffect, useState } from 'react';
 import { useT } from './ViewStoreContext.tsx';
 
 /** The panels that have a boundary, by the name `?crash=` uses. */
@@ -43,9 +43,23 @@ export function crashRequests(search: string): Set<string> {
 const pendingCrashes: Set<string> =
   typeof window === 'undefined' ? new Set() : crashRequests(window.location.search);
 
-/** Throws `InjectedCrash` while `?crash=<name>` is pending for this boundary; renders nothing. */
-export function CrashPoint({ name }: { name: BoundaryName }): null {
+/** Throws `InjectedCrash` if a crash of `name` is pending. */
+export function throwIfCrashRequested(name: BoundaryName): void {
   if (pendingCrashes.has(name)) throw new InjectedCrash(name);
+}
+
+/**
+ * Where `?crash=<name>` strikes; renders nothing. It crashes on the render after it mounted,
+ * like a real crash on new data, never while the page is pre-rendered or hydrated (a crash
+ * during hydration would make React start the whole page over and report it as uncaught).
+ */
+export function CrashPoint({ name }: { name: BoundaryName }): null {
+  const requested = pendingCrashes.has(name);
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    if (requested) setMounted(true);
+  }, [requested]);
+  if (mounted) throwIfCrashRequested(name);
   return null;
 }
 
