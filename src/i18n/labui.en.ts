@@ -33,7 +33,6 @@ export const labuiEn = {
   'labui.console.queued': 'Runs when the cluster is ready.',
   'labui.console.edit': 'Opening {path} in the editor.',
   'labui.notice.dismiss': 'Dismiss',
-  'labui.ns.hint': 'Uncheck a namespace to hide its pods.',
   'labui.ns.pods': 'pods: {count}',
   'labui.ns.none': 'No namespaces yet.',
   'labui.pod.open': 'Pod {name} in {namespace} on {node}, {status}: show details',

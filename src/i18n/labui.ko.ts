@@ -31,7 +31,6 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
   'labui.console.queued': '클러스터가 준비되면 실행됩니다.',
   'labui.console.edit': '{path} 파일을 편집기에서 엽니다.',
   'labui.notice.dismiss': '닫기',
-  'labui.ns.hint': '체크를 해제하면 그 네임스페이스의 파드가 숨겨집니다.',
   'labui.ns.pods': '파드 {count}개',
   'labui.ns.none': '아직 네임스페이스가 없습니다.',
   'labui.pod.open': '파드 {name}, 네임스페이스 {namespace}, 노드 {node}, {status}: 자세히 보기',
