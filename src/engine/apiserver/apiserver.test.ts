@@ -169,6 +169,32 @@ describe('api server: create', () => {
     );
   });
 
+  it('validates labels as ValidateLabels does: a long value only breaks the length rule', () => {
+    const { kubectl } = setup();
+    const pod = (labels: Record<string, string>): KubeObject => ({
+      metadata: { name: 'p', labels },
+      spec: { containers: [{ name: 'a', image: 'x' }] },
+    });
+    const long = 'a'.repeat(64);
+    expect(fail(kubectl.create('pods', 'default', pod({ app: long }))).message).toBe(
+      `Pod "p" is invalid: metadata.labels: Invalid value: "${long}": must be no more than 63 characters`,
+    );
+    // Too long and a bad character: two findings, as a bracketed list.
+    expect(fail(kubectl.create('pods', 'default', pod({ app: `${long}!` }))).message).toBe(
+      `Pod "p" is invalid: [metadata.labels: Invalid value: "${long}!": must be no more than 63 characters, metadata.labels: Invalid value: "${long}!": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')]`,
+    );
+    // The key is a qualified name: an optional DNS subdomain prefix, then the name part.
+    expect(fail(kubectl.create('pods', 'default', pod({ 'Example.com/app': 'x' }))).message).toBe(
+      `Pod "p" is invalid: metadata.labels: Invalid value: "Example.com/app": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+    );
+    expect(fail(kubectl.create('pods', 'default', pod({ 'app-': 'x' }))).message).toBe(
+      `Pod "p" is invalid: metadata.labels: Invalid value: "app-": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+    );
+    expect(
+      ok(kubectl.create('pods', 'default', pod({ 'example.com/App_1': '' }))).metadata?.labels,
+    ).toEqual({ 'example.com/App_1': '' });
+  });
+
   it('refuses duplicates with AlreadyExists', () => {
     const { kubectl } = setup();
     ok(kubectl.create('deployments', 'default', deployment('web')));

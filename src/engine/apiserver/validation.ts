@@ -31,22 +31,53 @@ export function isDNS1123Subdomain(value: string): string[] {
 }
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
+const LABEL_VALUE_MESSAGE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const QUALIFIED_NAME_MESSAGE =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+/** Messages of IsValidLabelValue: the length and the pattern are separate findings. */
+export function isValidLabelValue(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!LABEL_VALUE.test(value)) errs.push(LABEL_VALUE_MESSAGE);
+  return errs;
+}
+
+/** Messages of IsQualifiedName (a label key: an optional DNS subdomain prefix and `/`). */
+export function isQualifiedName(value: string): string[] {
+  const errs: string[] = [];
+  const parts = value.split('/');
+  let name: string;
+  if (parts.length === 1) name = parts[0]!;
+  else if (parts.length === 2) {
+    const prefix = parts[0]!;
+    name = parts[1]!;
+    if (prefix.length === 0) errs.push('prefix part must be non-empty');
+    else for (const msg of isDNS1123Subdomain(prefix)) errs.push(`prefix part ${msg}`);
+  } else {
+    return [
+      `a qualified name ${QUALIFIED_NAME_MESSAGE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
+  }
+  if (name.length === 0) errs.push('name part must be non-empty');
+  else if (name.length > 63) errs.push('name part must be no more than 63 characters');
+  if (!QUALIFIED_NAME.test(name)) errs.push(`name part ${QUALIFIED_NAME_MESSAGE}`);
+  return errs;
+}
+
+/** ValidateLabels: per label, the key's findings, then the value's, each at `field`. */
 function validateLabels(labels: unknown, field: string): FieldError[] {
   if (!labels || typeof labels !== 'object') return [];
   const errs: FieldError[] = [];
   for (const [k, v] of Object.entries(labels)) {
-    if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) {
-      errs.push({
-        field: `${field}`,
-        type: 'Invalid value',
-        value: v,
-        detail:
-          "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
-      });
-    }
-    if (k.length === 0)
-      errs.push({ field, type: 'Invalid value', value: k, detail: 'name part must be non-empty' });
+    for (const detail of isQualifiedName(k))
+      errs.push({ field, type: 'Invalid value', value: k, detail });
+    // A value that is not a string never decodes in the real API server; report the pattern.
+    const msgs = typeof v === 'string' ? isValidLabelValue(v) : [LABEL_VALUE_MESSAGE];
+    for (const detail of msgs) errs.push({ field, type: 'Invalid value', value: v, detail });
   }
   return errs;
 }
