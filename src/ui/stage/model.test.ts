@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareNames,
   groupPods,
   namespaceHue,
   nodeStatusText,
@@ -177,5 +178,44 @@ describe('grouping by namespace', () => {
     ]);
     // A pod on a node the model does not list still has a namespace: it is not lost.
     expect(names('blue')).toEqual(['lost@node9']);
+  });
+});
+
+describe('compareNames', () => {
+  it('orders names as kubectl does (byte order), which for DNS names is also the locale order', () => {
+    const names = [
+      'web-7c79c4bf97-x6j7v',
+      'web-10',
+      'web-2',
+      'kube-system',
+      'kube-node-lease',
+      'kube-proxy-6htw7',
+      'coredns-7ccffd5bf-6wct5',
+      'etcd-control-plane',
+      'default',
+      'a.b-c',
+      'a-b.c',
+      'node1',
+      'node10',
+      'node2',
+    ];
+    const sorted = [...names].sort(compareNames);
+    expect(sorted).toEqual([
+      'a-b.c',
+      'a.b-c',
+      'coredns-7ccffd5bf-6wct5',
+      'default',
+      'etcd-control-plane',
+      'kube-node-lease',
+      'kube-proxy-6htw7',
+      'kube-system',
+      'node1',
+      'node10',
+      'node2',
+      'web-10',
+      'web-2',
+      'web-7c79c4bf97-x6j7v',
+    ]);
+    expect(sorted).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 });

@@ -129,6 +129,15 @@ export interface NodePods {
 }
 
 /**
+ * Order two Kubernetes names (namespaces, pods) as kubectl lists them: by code point, which is
+ * Go's string order. Not `localeCompare`: its first call loads the ICU collator, 40-50 ms on the
+ * page's first render, and for names (lowercase letters, digits, `-`, `.`) the order is the same.
+ */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
  * Group pods for drawing: per node (in the model's node order), plus the unscheduled ones
  * that wait in the scheduler's tray. Pods bound to a node the model does not list are kept
  * in `orphans` rather than dropped, so nothing silently disappears. Order within a group
@@ -144,7 +153,7 @@ export function groupPods(model: StageModel): {
   const unscheduled: StagePod[] = [];
   const orphans: StagePod[] = [];
   const sorted = [...model.pods].sort(
-    (a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
+    (a, b) => compareNames(a.namespace, b.namespace) || compareNames(a.name, b.name),
   );
   for (const pod of sorted) {
     if (pod.node === null || pod.node === '') {
@@ -182,7 +191,7 @@ export function stageNamespaces(model: StageModel): StageNamespace[] {
 export function podsByNamespace(model: StageModel): Map<string, StagePod[]> {
   const out = new Map<string, StagePod[]>();
   for (const ns of stageNamespaces(model)) out.set(ns.name, []);
-  const sorted = [...model.pods].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...model.pods].sort((a, b) => compareNames(a.name, b.name));
   for (const pod of sorted) {
     if (pod.node === null || pod.node === '') continue;
     out.get(pod.namespace)?.push(pod);
