@@ -1018,11 +1018,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       return false;
     },
     observe(event) {
+      // Status-only pod updates, and any update of its own Node (the status loop runs on its
+      // own 10 s timer and only reads the Node), do not wake the kubelet.
       echo =
-        event.resource === 'pods' &&
         event.type === 'MODIFIED' &&
         event.old !== undefined &&
-        !podsDifferSemantically(event.old, event.object);
+        (event.resource === 'nodes' ||
+          (event.resource === 'pods' && !podsDifferSemantically(event.old, event.object)));
     },
     keysFor(resource, obj) {
       if (resource === 'pods') {
@@ -1033,7 +1035,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         echo = false;
         return podNodeName(obj) === node && !skip ? [podKey(namespaceOf(obj), nameOf(obj))] : [];
       }
-      if (resource === 'nodes') return nameOf(obj) === node ? ['node-status'] : [];
+      if (resource === 'nodes') {
+        const skip = echo;
+        echo = false;
+        return nameOf(obj) === node && !skip ? ['node-status'] : [];
+      }
       return [];
     },
     initialKeys() {
