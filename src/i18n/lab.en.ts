@@ -17,6 +17,51 @@ export const labEn = {
   'lab.step.kubectl.error.title': 'The API server refuses',
   'lab.step.kubectl.error.text':
     'kubectl sends {request}. The API server answers {code} and stores nothing.',
+  'lab.step.kubectl.create.title': 'kubectl creates {kind} {name}',
+  'lab.step.kubectl.create.text':
+    'kubectl sends {request}. The API server checks the {kind}, writes it to etcd at {key} (revision {revision}) and answers {status}. Every component that watches {kind} objects hears of it at once.',
+  'lab.step.kubectl.change.title': 'kubectl changes {kind} {name}',
+  'lab.step.kubectl.change.text':
+    'kubectl sends {request}. The API server stores the new version of the {kind} in etcd at {key} (revision {revision}) and answers {status}; whoever watches {kind} objects sees the change.',
+  'lab.step.kubectl.scale.title': 'kubectl scales {name} to {to}',
+  'lab.step.kubectl.scale.text':
+    'kubectl sends {request}: the Deployment {name}\u2019s replicas go from {from} to {to}. The API server stores it in etcd (revision {revision}) and answers {status}. kubectl does not start or stop pods itself: the controllers that watch Deployments do.',
+  'lab.step.kubectl.cordon.title': '{name} cordoned',
+  'lab.step.kubectl.cordon.text':
+    'kubectl sends {request} setting spec.unschedulable: true on {name}. The scheduler now filters {name} out for new pods; the pods already running there stay.',
+  'lab.step.kubectl.uncordon.title': '{name} uncordoned',
+  'lab.step.kubectl.uncordon.text':
+    'kubectl sends {request} clearing spec.unschedulable on {name}: the scheduler may place new pods there again. Nothing moves back by itself.',
+  'lab.step.kubectl.deletePod.title': 'kubectl deletes Pod {name}',
+  'lab.step.kubectl.deletePod.text':
+    'kubectl sends {request}. The API server does not remove the pod at once: it marks it Terminating (deletionTimestamp, a 30 s grace period) and answers {status}. The kubelet on {node} stops its containers, then the pod leaves etcd.',
+  'lab.step.kubectl.delete.title': 'kubectl deletes {kind} {name}',
+  'lab.step.kubectl.delete.text':
+    'kubectl sends {request}. The API server removes {key} from etcd and answers {status}; the garbage collector deletes whatever the {kind} owned.',
+  'lab.step.kubectl.errorReason.title': 'The API server refuses',
+  'lab.step.kubectl.errorReason.text':
+    'kubectl sends {request}. The API server answers {code} ({reason}) and stores nothing: the console shows its message.',
+  'lab.step.scheduledOne.title': 'Scheduler: {pod} → {node}',
+  'lab.step.scheduledOne.text':
+    'The scheduler sees {pod} without a node. Filtering: {feasible} of {evaluated} nodes fit (ruled out: {rejected}). Scoring: {scores}. It binds {pod} to {node}, the highest score; the API server stores spec.nodeName in etcd.',
+  'lab.step.scheduledAll.title': 'Scheduler: {pod} → {node}',
+  'lab.step.scheduledAll.text':
+    'The scheduler sees {pod} without a node. Filtering: all {evaluated} nodes fit. Scoring: {scores}. It binds {pod} to {node}, the highest score; the API server stores spec.nodeName in etcd.',
+  'lab.step.scheduledOnly.title': 'Scheduler: {pod} → {node}',
+  'lab.step.scheduledOnly.text':
+    'The scheduler sees {pod} without a node. Filtering: only {node} fits (ruled out: {rejected}), so there is nothing to score. It binds {pod} to {node}; the API server stores spec.nodeName in etcd.',
+  'lab.step.scheduledTie.title': 'Scheduler: {pod} → {node}',
+  'lab.step.scheduledTie.text':
+    'The scheduler sees {pod} without a node. Filtering: {feasible} of {evaluated} nodes fit (ruled out: {rejected}). Scoring: {scores}. {tied} share the highest score, so it picks one of them at random: {node}. The API server stores spec.nodeName in etcd.',
+  'lab.step.kubeconfig.title': 'Only your kubeconfig changes',
+  'lab.step.kubeconfig.text':
+    'kubectl config edits the kubeconfig file on your laptop; nothing is sent to the cluster. The context {context} now uses the namespace {namespace}, so kubectl adds it to every request that has no -n.',
+  'lab.step.kubeconfigRead.title': 'kubectl reads your kubeconfig',
+  'lab.step.kubeconfigRead.text':
+    'kubectl config reads the kubeconfig file on your laptop (clusters, users, contexts); the cluster is not asked. Current context: {context}, namespace {namespace}.',
+  'lab.step.dryRun.title': 'Dry run: nothing sent',
+  'lab.step.dryRun.text':
+    '--dry-run=client: kubectl builds the object and prints it without sending it. The API server, etcd and the cluster never hear of it.',
   'lab.step.docker.build.title': 'docker build',
   'lab.step.docker.build.text': 'Docker builds the image {image} on the laptop.',
   'lab.step.docker.push.title': 'docker push',

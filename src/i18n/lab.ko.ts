@@ -11,6 +11,51 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.kubectl.error.title': 'API 서버가 거절함',
   'lab.step.kubectl.error.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}로 답하고 아무것도 저장하지 않습니다.',
+  'lab.step.kubectl.create.title': 'kubectl이 {kind} {name} 생성',
+  'lab.step.kubectl.create.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind}을(를) 검사해 etcd의 {key}에 쓰고(리비전 {revision}) {status}로 답합니다. {kind} 오브젝트를 감시(watch)하는 컴포넌트는 곧바로 알게 됩니다.',
+  'lab.step.kubectl.change.title': 'kubectl이 {kind} {name} 변경',
+  'lab.step.kubectl.change.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind}의 새 버전을 etcd의 {key}에 저장하고(리비전 {revision}) {status}로 답합니다. {kind} 오브젝트를 감시하는 쪽이 변경을 봅니다.',
+  'lab.step.kubectl.scale.title': 'kubectl이 {name}을(를) {to}개로 조정',
+  'lab.step.kubectl.scale.text':
+    'kubectl이 {request} 요청을 보냅니다. 디플로이먼트 {name}이(가) 원하는 레플리카가 {from}개에서 {to}개가 됩니다. API 서버는 이를 etcd에 저장하고(리비전 {revision}) {status}로 답합니다. kubectl이 직접 파드를 띄우거나 멈추지는 않습니다. 디플로이먼트를 감시하는 컨트롤러가 합니다.',
+  'lab.step.kubectl.cordon.title': '{name} 코든(cordon)',
+  'lab.step.kubectl.cordon.text':
+    'kubectl이 {request} 요청으로 {name}에 spec.unschedulable: true를 설정합니다. 이제 스케줄러는 새 파드를 위한 후보에서 {name}을(를) 걸러 냅니다. 이미 실행 중인 파드는 그대로 남습니다.',
+  'lab.step.kubectl.uncordon.title': '{name} 언코든(uncordon)',
+  'lab.step.kubectl.uncordon.text':
+    'kubectl이 {request} 요청으로 {name}의 spec.unschedulable을 지웁니다. 스케줄러가 다시 새 파드를 그 노드에 둘 수 있습니다. 저절로 되돌아오는 파드는 없습니다.',
+  'lab.step.kubectl.deletePod.title': 'kubectl이 파드 {name} 삭제',
+  'lab.step.kubectl.deletePod.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 파드를 바로 지우지 않고 Terminating으로 표시한 뒤(deletionTimestamp, 유예 시간 30초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고 나서야 파드가 etcd에서 사라집니다.',
+  'lab.step.kubectl.delete.title': 'kubectl이 {kind} {name} 삭제',
+  'lab.step.kubectl.delete.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 {key}를 지우고 {status}로 답합니다. {kind}이(가) 소유하던 것은 가비지 컬렉터가 지웁니다.',
+  'lab.step.kubectl.errorReason.title': 'API 서버가 거절함',
+  'lab.step.kubectl.errorReason.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}({reason})로 답하고 아무것도 저장하지 않습니다. 콘솔에 그 메시지가 나옵니다.',
+  'lab.step.scheduledOne.title': '스케줄러: {pod} → {node}',
+  'lab.step.scheduledOne.text':
+    '스케줄러가 노드가 없는 {pod}을(를) 봅니다. 필터링: 노드 {evaluated}개 중 {feasible}개가 맞습니다(제외: {rejected}). 점수: {scores}. 점수가 가장 높은 {node}에 {pod}을(를) 바인딩하고, API 서버가 spec.nodeName을 etcd에 저장합니다.',
+  'lab.step.scheduledAll.title': '스케줄러: {pod} → {node}',
+  'lab.step.scheduledAll.text':
+    '스케줄러가 노드가 없는 {pod}을(를) 봅니다. 필터링: 노드 {evaluated}개가 모두 맞습니다. 점수: {scores}. 점수가 가장 높은 {node}에 {pod}을(를) 바인딩하고, API 서버가 spec.nodeName을 etcd에 저장합니다.',
+  'lab.step.scheduledOnly.title': '스케줄러: {pod} → {node}',
+  'lab.step.scheduledOnly.text':
+    '스케줄러가 노드가 없는 {pod}을(를) 봅니다. 필터링: {node}만 맞으므로(제외: {rejected}) 점수를 매길 필요가 없습니다. {node}에 {pod}을(를) 바인딩하고, API 서버가 spec.nodeName을 etcd에 저장합니다.',
+  'lab.step.scheduledTie.title': '스케줄러: {pod} → {node}',
+  'lab.step.scheduledTie.text':
+    '스케줄러가 노드가 없는 {pod}을(를) 봅니다. 필터링: 노드 {evaluated}개 중 {feasible}개가 맞습니다(제외: {rejected}). 점수: {scores}. {tied}의 점수가 같아 그중 하나를 무작위로 고릅니다: {node}. API 서버가 spec.nodeName을 etcd에 저장합니다.',
+  'lab.step.kubeconfig.title': 'kubeconfig만 바뀜',
+  'lab.step.kubeconfig.text':
+    'kubectl config는 노트북에 있는 kubeconfig 파일을 고칠 뿐, 클러스터에는 아무것도 보내지 않습니다. 이제 컨텍스트 {context}의 네임스페이스는 {namespace}이므로, -n이 없는 요청마다 kubectl이 이 네임스페이스를 붙입니다.',
+  'lab.step.kubeconfigRead.title': 'kubectl이 kubeconfig를 읽음',
+  'lab.step.kubeconfigRead.text':
+    'kubectl config는 노트북의 kubeconfig 파일(클러스터, 사용자, 컨텍스트)을 읽습니다. 클러스터에는 묻지 않습니다. 현재 컨텍스트: {context}, 네임스페이스 {namespace}.',
+  'lab.step.dryRun.title': '드라이 런: 보내지 않음',
+  'lab.step.dryRun.text':
+    '--dry-run=client: kubectl이 오브젝트를 만들어 출력만 하고 보내지는 않습니다. API 서버도 etcd도 클러스터도 이 오브젝트를 모릅니다.',
   'lab.step.docker.build.title': 'docker build',
   'lab.step.docker.build.text': 'Docker가 노트북에서 {image} 이미지를 빌드합니다.',
   'lab.step.docker.push.title': 'docker push',

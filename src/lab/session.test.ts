@@ -10,6 +10,9 @@ import { createLabSession, type LabResult, type LabStep } from './session.ts';
 import { runWhatIf } from './whatIfs.ts';
 
 const keyOf = (s: LabStep) => s.text.key;
+/** A step's title or text as the learner reads it. */
+const say = (t: LabStep['text'] | undefined, lang: 'en' | 'ko' = 'en') =>
+  t ? translate(lang, t.key, t.params) : '';
 const steps = (results: LabResult | LabResult[]) =>
   (Array.isArray(results) ? results : [results]).flatMap((r) => r.steps);
 
@@ -86,15 +89,24 @@ describe('a lab session', () => {
     lab.run('kubectl create namespace blue');
     const r = lab.run('kubectl create -f nginx.yaml -n blue');
     expect(r.steps.map(keyOf)).toEqual([
-      'lab.step.kubectl.write.text',
-      'lab.step.scheduled.text',
+      'lab.step.kubectl.create.text',
+      'lab.step.scheduledTie.text',
       'lab.step.pulling.text',
       'lab.step.started.text',
       'lab.step.nodeStatus.text',
     ]);
     const [request, scheduled, , started] = r.steps;
-    expect(translate('en', request?.text.key ?? 'app.title', request?.text.params)).toBe(
-      'kubectl sends POST /api/v1/namespaces/blue/pods. The API server checks it, stores the object in etcd and answers 201.',
+    expect(say(request?.title)).toBe('kubectl creates Pod nginx');
+    expect(say(request?.text)).toBe(
+      'kubectl sends POST /api/v1/namespaces/blue/pods. The API server checks the Pod, writes it to etcd at /registry/pods/blue/nginx (revision 88) and answers 201 Created. Every component that watches Pod objects hears of it at once.',
+    );
+    // What the scheduler did and why: the filters, the scores, the tie it broke at random.
+    expect(say(scheduled?.title)).toBe('Scheduler: nginx → node3');
+    expect(say(scheduled?.text)).toBe(
+      'The scheduler sees nginx without a node. Filtering: 3 of 4 nodes fit (ruled out: control-plane: node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }). Scoring: node3 492, node2 492, node1 488. node3, node2 share the highest score, so it picks one of them at random: node3. The API server stores spec.nodeName in etcd.',
+    );
+    expect(say(scheduled?.text, 'ko')).toContain(
+      'node3, node2의 점수가 같아 그중 하나를 무작위로 고릅니다',
     );
     expect(request?.messages.map((m) => `${m.from}→${m.to} ${m.kind}`).slice(0, 3)).toEqual([
       'developer→api-server api.create',
@@ -102,7 +114,7 @@ describe('a lab session', () => {
       'api-server→developer api.response',
     ]);
     const node = lab.state().pods.find((p) => p.name === 'nginx')?.node;
-    expect(scheduled?.text.params?.bindings).toBe(`nginx → ${node}`);
+    expect(scheduled?.text.params?.node).toBe(node);
     expect(scheduled?.model.pods.find((p) => p.name === 'nginx')?.status).toBe('Pending');
     expect(started?.model.pods.find((p) => p.name === 'nginx')?.status).toBe('Running');
     expect(started?.model.active).toContain(`container-runtime/${node}`);
@@ -143,12 +155,9 @@ describe('a lab session', () => {
     expect(evicted?.text.params?.seconds).toBe(300);
     expect(String(evicted?.text.params?.pods)).toContain('web-6dc5cd68db-z45gl');
     // The eviction and the replacement are separate pictures, in that order.
-    expect(keys.indexOf('lab.step.evicted.text')).toBeLessThan(
-      keys.indexOf('lab.step.scheduled.text'),
-    );
-    expect(keys.indexOf('lab.step.scheduled.text')).toBeLessThan(
-      keys.lastIndexOf('lab.step.started.text'),
-    );
+    const scheduledAt = keys.findIndex((k) => k.startsWith('lab.step.scheduled'));
+    expect(keys.indexOf('lab.step.evicted.text')).toBeLessThan(scheduledAt);
+    expect(scheduledAt).toBeLessThan(keys.lastIndexOf('lab.step.started.text'));
     // NotReady and the eviction are 300 s apart in virtual time.
     expect(Math.round(((evicted?.at ?? 0) - (notReady?.at ?? 0)) / 1000)).toBe(300);
 
@@ -233,6 +242,66 @@ describe('a lab session', () => {
     const down = runWhatIf(lab, { id: 'scale', deployment: 'web', replicas: 1 });
     expect(steps(down).map(keyOf)).toContain('lab.step.podsDeleted.text');
     expect(web()).toHaveLength(1);
+  });
+
+  it('narrates each step specifically: what acted, what it sent, and why', () => {
+    const lab = createLabSession();
+    const said = (line: string) =>
+      lab.run(line).steps.map((s) => `${say(s.title)} :: ${say(s.text)}`);
+    expect(said('kubectl create namespace blue')).toEqual([
+      'kubectl creates Namespace blue :: kubectl sends POST /api/v1/namespaces. The API server checks the Namespace, writes it to etcd at /registry/namespaces/blue (revision 79) and answers 201 Created. Every component that watches Namespace objects hears of it at once.',
+    ]);
+    // Reads and kubeconfig edits: nothing happens in the cluster, and the narration says so.
+    expect(said('kubectl config set-context --current --namespace=blue')).toEqual([
+      'Only your kubeconfig changes :: kubectl config edits the kubeconfig file on your laptop; nothing is sent to the cluster. The context kubernetes-admin@kubernetes now uses the namespace blue, so kubectl adds it to every request that has no -n.',
+    ]);
+    expect(said('kubectl config get-contexts')[0]).toMatch(
+      /^kubectl reads your kubeconfig :: .*namespace blue\.$/,
+    );
+    expect(said('kubectl create namespace green --dry-run=client -o yaml > green-ns.yaml')).toEqual(
+      [
+        'Dry run: nothing sent :: --dry-run=client: kubectl builds the object and prints it without sending it. The API server, etcd and the cluster never hear of it.',
+      ],
+    );
+    lab.run('kubectl config set-context --current --namespace=default');
+    // A refusal names the API server's reason.
+    expect(said('kubectl delete deployment nope')).toEqual([
+      'The API server refuses :: kubectl sends DELETE /apis/apps/v1/namespaces/default/deployments/nope. The API server answers 404 (NotFound) and stores nothing: the console shows its message.',
+    ]);
+    // Scaling: kubectl changes one number; the controllers do the rest.
+    const [scale] = said('kubectl scale deployment web --replicas=3');
+    expect(scale).toMatch(
+      /^kubectl scales web to 3 :: kubectl sends PATCH \/apis\/apps\/v1\/namespaces\/default\/deployments\/web: the Deployment web’s replicas go from 1 to 3\. The API server stores it in etcd \(revision \d+\) and answers 200 OK\. kubectl does not start or stop pods itself/,
+    );
+    // Cordon and uncordon say what the flag means for the scheduler.
+    expect(said('kubectl cordon node2')[0]).toBe(
+      'node2 cordoned :: kubectl sends PATCH /api/v1/nodes/node2 setting spec.unschedulable: true on node2. The scheduler now filters node2 out for new pods; the pods already running there stay.',
+    );
+    expect(said('kubectl uncordon node2')[0]).toMatch(/^node2 uncordoned :: /);
+    // Deleting a pod is graceful: Terminating first, then the kubelet.
+    const web = lab.state().pods.find((p) => p.name.startsWith('web-') && p.node === 'node1');
+    const deleted = said(`kubectl delete pod ${web?.name}`);
+    expect(deleted[0]).toBe(
+      `kubectl deletes Pod ${web?.name} :: kubectl sends DELETE /api/v1/namespaces/default/pods/${web?.name}. The API server does not remove the pod at once: it marks it Terminating (deletionTimestamp, a 30 s grace period) and answers 200 OK. The kubelet on node1 stops its containers, then the pod leaves etcd.`,
+    );
+    // A drain's stop step names the pod it stopped, and only the node that stopped it.
+    const drained = lab.run('kubectl drain node3 --ignore-daemonsets').steps;
+    const stopped = drained.find((s) => keyOf(s) === 'lab.step.stopped.text');
+    expect(stopped?.text.params?.node).toBe('node3');
+    expect(String(stopped?.text.params?.pods)).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}$/);
+    // Several nodes' kubelets in one step: the title names each node that started a pod.
+    lab.run('kubectl uncordon node3');
+    const up = lab.run('kubectl create deployment shop --image=nginx --replicas=3').steps;
+    const started = up.filter((s) => keyOf(s) === 'lab.step.started.text');
+    const nodes = started.flatMap((s) => String(s.text.params?.node).split(', '));
+    const shops = lab.state().pods.filter((p) => p.name.startsWith('shop-'));
+    expect(new Set(nodes)).toEqual(new Set(shops.map((p) => p.node)));
+    // The back-off's quiet status reports are named, never "kubelet works with the API server".
+    const bad = runWhatIf(lab, { id: 'bad-image' });
+    const more = lab.fastForward(60_000);
+    const keys = [...steps(bad), ...more.steps].map(keyOf);
+    expect(keys).not.toContain('lab.step.other.text');
+    expect(keys).toContain('lab.step.backOff.text');
   });
 
   it('handles clear, blank lines, editors and bad input without changing the cluster', () => {

@@ -392,6 +392,21 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
           steps = [
             quietStep(c, runId, 'lab.step.quiet', { seconds: Math.round((c.now() - at) / 1000) }),
           ];
+        } else if (/^kubectl\s+config\b/.test(line)) {
+          // Nothing reached the cluster: say so, or the stage would still narrate the last line.
+          const ctx = currentContext(live.kubeconfig);
+          const params = { context: ctx?.name ?? '', namespace: defaultNamespace(live.kubeconfig) };
+          const changed = JSON.stringify(live.kubeconfig) !== cfgBefore;
+          steps = [
+            quietStep(
+              c,
+              runId,
+              changed ? 'lab.step.kubeconfig' : 'lab.step.kubeconfigRead',
+              params,
+            ),
+          ];
+        } else if (/^kubectl\s.*--dry-run(=client)?(\s|$)/.test(line)) {
+          steps = [quietStep(c, runId, 'lab.step.dryRun', {})];
         }
       }
     } catch {

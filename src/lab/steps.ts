@@ -14,7 +14,7 @@
  *    `MAX_STEPS_PER_BURST`; gaps are never merged away.
  */
 import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
-import { parseTimestamp, START_MS } from '../engine/index.ts';
+import { etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { stageModel, storyMessage } from '../story/stage.ts';
 import type { StoryMessage, Text } from '../story/types.ts';
@@ -232,6 +232,11 @@ export function narrate(
   }
 
   const binds = msgs.filter((m) => m.kind === 'api.bind' && m.ref);
+  const one = binds.length === 1 ? binds[0] : undefined;
+  if (one?.ref) {
+    const why = schedulingWhy(one, cluster, end);
+    if (why) return pick(why.key, why.params);
+  }
   if (binds.length > 0) {
     const bindings = binds.map(
       // The binding is stored by the etcd write right after the request.
@@ -253,6 +258,10 @@ export function narrate(
   const firstKubelet = kubelet[0];
   if (firstKubelet) {
     const node = nodeOf(firstKubelet.from);
+    // One step may hold the work of several kubelets (pods of one command on several nodes):
+    // name the nodes whose kubelet did the thing the step is named for.
+    const nodesDoing = (kind: string) =>
+      names(msgs.filter((m) => m.kind === kind).map((m) => nodeOf(m.from))) || node;
     const podsOf = (pred: (m: Message) => boolean) =>
       kubelet.filter((m) => pred(m) && m.ref?.resource === 'pods').map((m) => m.ref?.name ?? '');
     const failed = msgs.find(
@@ -281,19 +290,49 @@ export function narrate(
       return pick('lab.step.backOff', { node, pod: backOff.ref.name, image });
     }
     if (msgs.some((m) => m.kind === 'cri.startContainer')) {
-      return pick('lab.step.started', { node, pods: names(patched) });
+      return pick('lab.step.started', {
+        node: nodesDoing('cri.startContainer'),
+        pods: names(patched),
+      });
     }
     if (pull) {
-      return pick('lab.step.pulling', { node, image: String(pull.summary.params?.image ?? '') });
+      return pick('lab.step.pulling', {
+        node: nodeOf(pull.from),
+        image: String(pull.summary.params?.image ?? ''),
+      });
     }
     if (msgs.some((m) => m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox')) {
+      // The kubelet removes a pod it stopped (api.delete); a drained pod is already gone from
+      // the API server and only gets its status patched: name whichever pods it touched.
+      const removed = podsOf((m) => m.kind === 'api.delete' || m.kind === 'api.create');
+      const stoppers = msgs
+        .filter((m) => m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox')
+        .map((m) => nodeOf(m.from));
       return pick('lab.step.stopped', {
-        node,
-        pods: names(podsOf((m) => m.kind === 'api.delete' || m.kind === 'api.create')),
+        node: names(stoppers) || node,
+        pods: names(removed.length > 0 ? removed : podsOf(() => true)),
       });
     }
     if (msgs.some((m) => m.kind === 'cri.runPodSandbox')) {
-      return pick('lab.step.podStarting', { node, pods: names(patched) });
+      return pick('lab.step.podStarting', {
+        node: nodesDoing('cri.runPodSandbox'),
+        pods: names(patched),
+      });
+    }
+    // Only a status report about a pod that cannot get its image (no pull in this step): the
+    // kubelet tells the API server the pod now waits in back-off.
+    const waiting = kubelet.find(
+      (m) =>
+        m.kind === 'api.patch' &&
+        m.ref?.resource === 'pods' &&
+        waitingReason(end, m.ref.namespace, m.ref.name) === 'ImagePullBackOff',
+    );
+    if (waiting?.ref) {
+      return pick('lab.step.backOff', {
+        node: nodeOf(waiting.from),
+        pod: waiting.ref.name,
+        image: imageOf(end, waiting),
+      });
     }
     if (kubelet.some((m) => m.kind === 'api.list')) return pick('lab.step.nodeStarted', { node });
     if (kubelet.some((m) => m.ref?.resource === 'nodes' && m.label?.endsWith('/status'))) {
@@ -329,13 +368,20 @@ export function narrate(
       (m) => m.seq > shown.seq && m.kind === 'api.response' && m.to === 'kubectl',
     );
     const code = Number(answer?.summary.params?.code ?? 0);
-    const key =
-      code >= 400
-        ? 'lab.step.kubectl.error'
-        : writes.length > 0
-          ? 'lab.step.kubectl.write'
-          : 'lab.step.kubectl.read';
-    return pick(key, { request: shown.label ?? shown.kind, code });
+    const requestText = shown.label ?? shown.kind;
+    if (code >= 400) {
+      const reason = String(answer?.summary.params?.reason ?? '');
+      return pick(reason ? 'lab.step.kubectl.errorReason' : 'lab.step.kubectl.error', {
+        request: requestText,
+        code,
+        reason,
+      });
+    }
+    if (writes.length === 0) return pick('lab.step.kubectl.read', { request: requestText, code });
+    const what = kubectlWrite(shown, code, cluster, end);
+    return what
+      ? pick(what.key, { request: requestText, code, ...what.params })
+      : pick('lab.step.kubectl.write', { request: requestText, code });
   }
 
   const build = msgs.find((m) => m.kind === 'image.build');
@@ -347,6 +393,114 @@ export function narrate(
 
   const first = msgs.find((m) => initiatorOf(m) !== undefined) ?? msgs[0];
   return pick('lab.step.other', { actor: first?.from ?? '', count: msgs.length });
+}
+
+/** HTTP reason phrases for the codes the API server answers a write with. */
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted' };
+
+type NarrationKey =
+  | 'lab.step.kubectl.create'
+  | 'lab.step.kubectl.change'
+  | 'lab.step.kubectl.scale'
+  | 'lab.step.kubectl.cordon'
+  | 'lab.step.kubectl.uncordon'
+  | 'lab.step.kubectl.deletePod'
+  | 'lab.step.kubectl.delete'
+  | 'lab.step.scheduledOne'
+  | 'lab.step.scheduledAll'
+  | 'lab.step.scheduledOnly'
+  | 'lab.step.scheduledTie';
+
+const specOf = (o: KubeObject | undefined) => o?.spec as Record<string, unknown> | undefined;
+
+/**
+ * What kubectl's write did, said specifically: which object, where etcd keeps it and at which
+ * revision, and for the changes the lab's what-ifs make (scale, cordon, uncordon, deleting a
+ * pod) what it means. Undefined when the request names no object (the generic text is used).
+ */
+function kubectlWrite(
+  shown: Message,
+  code: number,
+  cluster: Cluster,
+  end: Snapshot,
+): { key: NarrationKey; params: Record<string, string | number> } | undefined {
+  const ref = shown.ref;
+  const def = ref ? RESOURCES[ref.resource as keyof typeof RESOURCES] : undefined;
+  if (!ref || !def || !ref.name) return undefined;
+  const before = cluster.frame(shown.seq - 1)?.get(ref.resource, ref.namespace, ref.name);
+  const after = end.get(ref.resource, ref.namespace, ref.name);
+  const params: Record<string, string | number> = {
+    kind: def.kind,
+    name: ref.name,
+    key: etcdKey(def, ref.namespace, ref.name),
+    revision: after?.metadata?.resourceVersion ?? '',
+    status: `${code} ${STATUS_TEXT[code] ?? ''}`.trim(),
+  };
+  if (shown.kind === 'api.create') return { key: 'lab.step.kubectl.create', params };
+  if (shown.kind === 'api.delete') {
+    if (ref.resource === 'pods') {
+      const node = String(specOf(before)?.nodeName ?? '');
+      if (node) return { key: 'lab.step.kubectl.deletePod', params: { ...params, node } };
+    }
+    return { key: 'lab.step.kubectl.delete', params };
+  }
+  if (shown.kind !== 'api.patch' && shown.kind !== 'api.update') return undefined;
+  if (ref.resource === 'nodes') {
+    const was = specOf(before)?.unschedulable === true;
+    const is = specOf(after)?.unschedulable === true;
+    if (!was && is) return { key: 'lab.step.kubectl.cordon', params };
+    if (was && !is) return { key: 'lab.step.kubectl.uncordon', params };
+  }
+  const from = specOf(before)?.replicas;
+  const to = specOf(after)?.replicas;
+  if (ref.resource === 'deployments' && typeof to === 'number' && from !== to) {
+    return { key: 'lab.step.kubectl.scale', params: { ...params, from: Number(from ?? 1), to } };
+  }
+  return { key: 'lab.step.kubectl.change', params };
+}
+
+/**
+ * Why the scheduler bound `bind`'s pod where it did, from its recorded decision: how many nodes
+ * passed the filters, which were ruled out and why (the scheduler's own words), the scores.
+ */
+function schedulingWhy(
+  bind: Message,
+  cluster: Cluster,
+  end: Snapshot,
+): { key: NarrationKey; params: Record<string, string | number> } | undefined {
+  const { namespace = '', name: pod = '' } = bind.ref ?? {};
+  const frame = cluster.frame(bind.seq + 1) ?? end;
+  const node = podNode(frame, namespace, pod);
+  const decision = frame.decision(`${namespace}/${pod}`) ?? end.decision(`${namespace}/${pod}`);
+  if (!decision || !node || decision.selectedNode !== node) return undefined;
+  const rejected = decision.verdicts
+    .filter((v) => !v.passed)
+    .map((v) => `${v.node}: ${v.reasons.map((r) => r.reason).join(', ')}`)
+    .join('; ');
+  // Highest first; among equal totals the chosen node first.
+  const ranked = [...decision.scores].sort(
+    (a, b) =>
+      b.total - a.total ||
+      Number(b.node === node) - Number(a.node === node) ||
+      a.node.localeCompare(b.node),
+  );
+  const scores = ranked.map((s) => `${s.node} ${s.total}`).join(', ');
+  // kube-scheduler picks at random among the nodes that share the highest score.
+  const tied = ranked.filter((s) => s.total === ranked[0]?.total).map((s) => s.node);
+  const params = {
+    pod,
+    node,
+    feasible: decision.feasibleNodes,
+    evaluated: decision.evaluatedNodes,
+    rejected,
+    scores,
+    tied: tied.join(', '),
+  };
+  if (decision.scores.length === 0) {
+    return rejected ? { key: 'lab.step.scheduledOnly', params } : undefined;
+  }
+  if (tied.length > 1) return rejected ? { key: 'lab.step.scheduledTie', params } : undefined;
+  return { key: rejected ? 'lab.step.scheduledOne' : 'lab.step.scheduledAll', params };
 }
 
 /** The namespace of the pod `name` as the kubelet's messages refer to it. */
@@ -389,11 +543,20 @@ export function stepsFrom(cluster: Cluster, fromSeq: number, runId: string): Lab
   });
 }
 
-/** A step without messages (a node stopped, time passed): the stage as it is now. */
+/**
+ * A step without messages (a node stopped, time passed, kubectl that only touched the
+ * kubeconfig or ran a client-side dry run): the stage as it is now.
+ */
 export function quietStep(
   cluster: Cluster,
   runId: string,
-  key: 'lab.step.nodeStopped' | 'lab.step.nodeStarted' | 'lab.step.quiet',
+  key:
+    | 'lab.step.nodeStopped'
+    | 'lab.step.nodeStarted'
+    | 'lab.step.quiet'
+    | 'lab.step.kubeconfig'
+    | 'lab.step.kubeconfigRead'
+    | 'lab.step.dryRun',
   params: Record<string, string | number>,
 ): LabStep {
   const frame = cluster.snapshot();
