@@ -75,6 +75,20 @@ test.describe('lab layout', () => {
         expect(r && r.x + r.width <= stage.x + stage.width + 0.5).toBe(true);
       }
       await page.screenshot({ path: info.outputPath(`lab-1280-${lang}.png`) });
+
+      // Whatever a step's narration says (the scheduler's is long), the console stays in view.
+      await page.getByTestId('kubectl-output').focus();
+      const previous = page.getByRole('button', {
+        name: lang === 'en' ? 'Previous step' : '이전 단계',
+      });
+      const progress = page.getByTestId('progress');
+      for (let i = 0; i < 30; i++) {
+        const input = await box(page, '[data-testid="kubectl-input"]');
+        expect(input.y + input.height, await progress.textContent()).toBeLessThanOrEqual(800);
+        expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+        if ((await previous.getAttribute('aria-disabled')) === 'true') break;
+        await previous.click();
+      }
     });
 
     test(`390×844 (${lang}): everything stacks, nothing scrolls sideways`, async ({

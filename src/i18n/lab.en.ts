@@ -19,7 +19,7 @@ export const labEn = {
     'kubectl sends {request}. The API server answers {code} and stores nothing.',
   'lab.step.kubectl.create.title': 'kubectl creates {kind} {name}',
   'lab.step.kubectl.create.text':
-    'kubectl sends {request}. The API server checks the {kind}, writes it to etcd at {key} (revision {revision}) and answers {status}. Every component that watches {kind} objects hears of it at once.',
+    'kubectl sends {request}. The API server checks the {kind}, writes it to etcd at {key} (revision {revision}) and answers {status}; components watching {kind} objects hear of it at once.',
   'lab.step.kubectl.change.title': 'kubectl changes {kind} {name}',
   'lab.step.kubectl.change.text':
     'kubectl sends {request}. The API server stores the new version of the {kind} in etcd at {key} (revision {revision}) and answers {status}; whoever watches {kind} objects sees the change.',
@@ -43,16 +43,16 @@ export const labEn = {
     'kubectl sends {request}. The API server answers {code} ({reason}) and stores nothing: the console shows its message.',
   'lab.step.scheduledOne.title': 'Scheduler: {pod} → {node}',
   'lab.step.scheduledOne.text':
-    'The scheduler sees {pod} without a node. Filtering: {feasible} of {evaluated} nodes fit (ruled out: {rejected}). Scoring: {scores}. It binds {pod} to {node}, the highest score; the API server stores spec.nodeName in etcd.',
+    '{pod} has no node yet. The scheduler filters: {feasible} of {evaluated} nodes fit ({rejected} ruled out; the Scheduler tab says why). Scores: {scores}. It binds {pod} to {node}, the highest.',
   'lab.step.scheduledAll.title': 'Scheduler: {pod} → {node}',
   'lab.step.scheduledAll.text':
-    'The scheduler sees {pod} without a node. Filtering: all {evaluated} nodes fit. Scoring: {scores}. It binds {pod} to {node}, the highest score; the API server stores spec.nodeName in etcd.',
+    '{pod} has no node yet. The scheduler filters: all {evaluated} nodes fit. Scores: {scores}. It binds {pod} to {node}, the highest.',
   'lab.step.scheduledOnly.title': 'Scheduler: {pod} → {node}',
   'lab.step.scheduledOnly.text':
-    'The scheduler sees {pod} without a node. Filtering: only {node} fits (ruled out: {rejected}), so there is nothing to score. It binds {pod} to {node}; the API server stores spec.nodeName in etcd.',
+    '{pod} has no node yet. The scheduler filters: only {node} fits ({rejected} ruled out; the Scheduler tab says why), so nothing to score. It binds {pod} to {node}.',
   'lab.step.scheduledTie.title': 'Scheduler: {pod} → {node}',
   'lab.step.scheduledTie.text':
-    'The scheduler sees {pod} without a node. Filtering: {feasible} of {evaluated} nodes fit (ruled out: {rejected}). Scoring: {scores}. {tied} share the highest score, so it picks one of them at random: {node}. The API server stores spec.nodeName in etcd.',
+    '{pod} has no node yet. The scheduler filters: {feasible} of {evaluated} nodes fit ({rejected} ruled out; the Scheduler tab says why). Scores: {scores}. {tied} tie for the highest, so it picks at random and binds {pod} to {node}.',
   'lab.step.kubeconfig.title': 'Only your kubeconfig changes',
   'lab.step.kubeconfig.text':
     'kubectl config edits the kubeconfig file on your laptop; nothing is sent to the cluster. The context {context} now uses the namespace {namespace}, so kubectl adds it to every request that has no -n.',

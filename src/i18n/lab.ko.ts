@@ -13,7 +13,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}로 답하고 아무것도 저장하지 않습니다.',
   'lab.step.kubectl.create.title': 'kubectl이 {kind} {name} 생성',
   'lab.step.kubectl.create.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind}을(를) 검사해 etcd의 {key}에 쓰고(리비전 {revision}) {status}로 답합니다. {kind} 오브젝트를 감시(watch)하는 컴포넌트는 곧바로 알게 됩니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind}을(를) 검사해 etcd의 {key}에 쓰고(리비전 {revision}) {status}로 답합니다. {kind} 오브젝트를 감시하는 컴포넌트가 곧바로 알게 됩니다.',
   'lab.step.kubectl.change.title': 'kubectl이 {kind} {name} 변경',
   'lab.step.kubectl.change.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind}의 새 버전을 etcd의 {key}에 저장하고(리비전 {revision}) {status}로 답합니다. {kind} 오브젝트를 감시하는 쪽이 변경을 봅니다.',
@@ -37,16 +37,16 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}({reason})로 답하고 아무것도 저장하지 않습니다. 콘솔에 그 메시지가 나옵니다.',
   'lab.step.scheduledOne.title': '스케줄러: {pod} → {node}',
   'lab.step.scheduledOne.text':
-    '스케줄러가 노드가 없는 {pod}을(를) 봅니다. 필터링: 노드 {evaluated}개 중 {feasible}개가 맞습니다(제외: {rejected}). 점수: {scores}. 점수가 가장 높은 {node}에 {pod}을(를) 바인딩하고, API 서버가 spec.nodeName을 etcd에 저장합니다.',
+    '{pod}에는 아직 노드가 없습니다. 스케줄러의 필터링: 노드 {evaluated}개 중 {feasible}개가 맞습니다({rejected} 제외, 이유는 스케줄러 탭에). 점수: {scores}. 가장 높은 {node}에 {pod}을(를) 바인딩합니다.',
   'lab.step.scheduledAll.title': '스케줄러: {pod} → {node}',
   'lab.step.scheduledAll.text':
-    '스케줄러가 노드가 없는 {pod}을(를) 봅니다. 필터링: 노드 {evaluated}개가 모두 맞습니다. 점수: {scores}. 점수가 가장 높은 {node}에 {pod}을(를) 바인딩하고, API 서버가 spec.nodeName을 etcd에 저장합니다.',
+    '{pod}에는 아직 노드가 없습니다. 스케줄러의 필터링: 노드 {evaluated}개가 모두 맞습니다. 점수: {scores}. 가장 높은 {node}에 {pod}을(를) 바인딩합니다.',
   'lab.step.scheduledOnly.title': '스케줄러: {pod} → {node}',
   'lab.step.scheduledOnly.text':
-    '스케줄러가 노드가 없는 {pod}을(를) 봅니다. 필터링: {node}만 맞으므로(제외: {rejected}) 점수를 매길 필요가 없습니다. {node}에 {pod}을(를) 바인딩하고, API 서버가 spec.nodeName을 etcd에 저장합니다.',
+    '{pod}에는 아직 노드가 없습니다. 스케줄러의 필터링: {node}만 맞으므로({rejected} 제외, 이유는 스케줄러 탭에) 점수를 매길 필요가 없습니다. {node}에 {pod}을(를) 바인딩합니다.',
   'lab.step.scheduledTie.title': '스케줄러: {pod} → {node}',
   'lab.step.scheduledTie.text':
-    '스케줄러가 노드가 없는 {pod}을(를) 봅니다. 필터링: 노드 {evaluated}개 중 {feasible}개가 맞습니다(제외: {rejected}). 점수: {scores}. {tied}의 점수가 같아 그중 하나를 무작위로 고릅니다: {node}. API 서버가 spec.nodeName을 etcd에 저장합니다.',
+    '{pod}에는 아직 노드가 없습니다. 스케줄러의 필터링: 노드 {evaluated}개 중 {feasible}개가 맞습니다({rejected} 제외, 이유는 스케줄러 탭에). 점수: {scores}. {tied}이(가) 최고점으로 같아 무작위로 골라 {node}에 {pod}을(를) 바인딩합니다.',
   'lab.step.kubeconfig.title': 'kubeconfig만 바뀜',
   'lab.step.kubeconfig.text':
     'kubectl config는 노트북에 있는 kubeconfig 파일을 고칠 뿐, 클러스터에는 아무것도 보내지 않습니다. 이제 컨텍스트 {context}의 네임스페이스는 {namespace}이므로, -n이 없는 요청마다 kubectl이 이 네임스페이스를 붙입니다.',

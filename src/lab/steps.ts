@@ -461,7 +461,7 @@ function kubectlWrite(
 
 /**
  * Why the scheduler bound `bind`'s pod where it did, from its recorded decision: how many nodes
- * passed the filters, which were ruled out and why (the scheduler's own words), the scores.
+ * passed the filters, which were ruled out, the scores, a tie broken at random.
  */
 function schedulingWhy(
   bind: Message,
@@ -473,10 +473,11 @@ function schedulingWhy(
   const node = podNode(frame, namespace, pod);
   const decision = frame.decision(`${namespace}/${pod}`) ?? end.decision(`${namespace}/${pod}`);
   if (!decision || !node || decision.selectedNode !== node) return undefined;
+  // The nodes only: the reasons (long, in the scheduler's words) are in the Scheduler tab.
   const rejected = decision.verdicts
     .filter((v) => !v.passed)
-    .map((v) => `${v.node}: ${v.reasons.map((r) => r.reason).join(', ')}`)
-    .join('; ');
+    .map((v) => v.node)
+    .join(', ');
   // Highest first; among equal totals the chosen node first.
   const ranked = [...decision.scores].sort(
     (a, b) =>
