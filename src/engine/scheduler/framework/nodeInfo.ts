@@ -37,6 +37,11 @@ export interface NodeInfo {
   /** `topology.kubernetes.io/zone` label, if any (read on every cycle by PodTopologySpread). */
   zone: string | undefined;
   /**
+   * `kubernetes.io/hostname` label, if any: PodTopologySpread's default constraint reads it for
+   * every scored node, so it is kept here rather than looked up in the labels object each time.
+   */
+  hostname: string | undefined;
+  /**
    * `spec.unschedulable` (cordoned), read by NodeUnschedulable on every node of every cycle:
    * kept here so the filter scan does not walk to the Node object and its spec each time.
    */
@@ -44,6 +49,7 @@ export interface NodeInfo {
 }
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
+const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 const NO_OTHER: Readonly<Record<string, number>> = Object.freeze({});
 const NO_TAINTS: readonly Taint[] = [];
 const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
@@ -91,6 +97,7 @@ export function newNodeInfo(node: Node, pods: readonly Pod[] = []): NodeInfo {
     imageSizes: imageSizes(node),
     labels: node.metadata?.labels ?? NO_LABELS,
     zone: node.metadata?.labels?.[ZONE_LABEL],
+    hostname: node.metadata?.labels?.[HOSTNAME_LABEL],
     unschedulable: !!node.spec?.unschedulable,
   };
   for (const p of pods) info = addPod(info, p);
@@ -108,6 +115,7 @@ export function setNode(info: NodeInfo, node: Node): NodeInfo {
     imageSizes: imageSizes(node),
     labels: node.metadata?.labels ?? NO_LABELS,
     zone: node.metadata?.labels?.[ZONE_LABEL],
+    hostname: node.metadata?.labels?.[HOSTNAME_LABEL],
     unschedulable: !!node.spec?.unschedulable,
   };
 }

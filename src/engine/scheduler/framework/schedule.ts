@@ -115,12 +115,17 @@ export function numFeasibleNodesToFind(numAllNodes: number, percentage = 0): num
  * Returns the index into `totals`, or -1 when empty.
  */
 export function selectHost(totals: readonly number[], random: () => number): number {
-  if (totals.length === 0) return -1;
+  return selectHostOf(totals, totals.length, random);
+}
+
+/** {@link selectHost} over the first `n` entries of `totals` (a reused scratch buffer). */
+function selectHostOf(totals: ArrayLike<number>, n: number, random: () => number): number {
+  if (n === 0) return -1;
   let max = Number.NEGATIVE_INFINITY;
-  for (const t of totals) if (t > max) max = t;
+  for (let i = 0; i < n; i++) if (totals[i]! > max) max = totals[i]!;
   let selected = -1;
   let count = 0;
-  for (let i = 0; i < totals.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (totals[i] !== max) continue;
     count++;
     if (count === 1 || Math.floor(random() * count) === 0) selected = i;
@@ -189,15 +194,41 @@ function fitErrorMessage(
 
 const WEIGHT = new Map(SCORE_PLUGINS.map((p) => [p.name, p.weight]));
 
+/** Raw or normalized scores of one plugin, indexed like the feasible nodes. */
+type Scores = number[] | Float64Array;
+
+/**
+ * Per-plugin score buffers reused by every cycle (grown on demand): a cycle scores hundreds of
+ * nodes, and fresh arrays per plugin per cycle were a large share of the scheduler's garbage.
+ * Only read back within the cycle that wrote them (copied out when explaining), and
+ * `schedulePod` never re-enters itself, so sharing them is safe.
+ */
+const SCORE_SLOTS = 8;
+let scratch: Float64Array[] = [];
+let scratchSize = 0;
+
+function scoreBuffers(n: number): Float64Array[] {
+  if (n > scratchSize) {
+    scratchSize = Math.max(n, scratchSize * 2, 64);
+    scratch = Array.from({ length: SCORE_SLOTS }, () => new Float64Array(scratchSize));
+  }
+  return scratch;
+}
+
 /** `DefaultNormalizeScore`: scale to 0..100 by the maximum, optionally reversed. */
 export function defaultNormalizeScore(scores: number[], reverse: boolean): void {
+  normalizeFirst(scores, scores.length, reverse);
+}
+
+/** {@link defaultNormalizeScore} of the first `n` entries of `scores`. */
+function normalizeFirst(scores: Scores, n: number, reverse: boolean): void {
   let max = 0;
-  for (const s of scores) if (s > max) max = s;
+  for (let i = 0; i < n; i++) if (scores[i]! > max) max = scores[i]!;
   if (max === 0) {
-    if (reverse) scores.fill(MAX_NODE_SCORE);
+    if (reverse) scores.fill(MAX_NODE_SCORE, 0, n);
     return;
   }
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0; i < n; i++) {
     const s = Math.trunc((MAX_NODE_SCORE * scores[i]!) / max);
     scores[i] = reverse ? MAX_NODE_SCORE - s : s;
   }
@@ -249,16 +280,23 @@ export function schedulePod(
   const spread = podTopologySpread.preFilter(state, matchesRequired);
   const podAffinity = interPodAffinity.preFilter(state);
   const ports = state.hostPorts.length > 0;
-  // The default filter order; the first rejection ends the node's evaluation.
-  const runFilters = (node: NodeInfo): Rejection | undefined =>
-    nodeUnschedulable.filter(state, node) ??
-    nodeName.filter(state, node) ??
-    taintToleration.filter(state, node) ??
-    (required ? nodeAffinity.filter(required, node) : undefined) ??
-    (ports ? nodePorts.filter(state, node) : undefined) ??
-    nodeResourcesFit.filter(state, node) ??
-    (spread ? podTopologySpread.filter(spread, node) : undefined) ??
-    (podAffinity ? interPodAffinity.filter(podAffinity, node) : undefined);
+  const wantedNode = pod.spec?.nodeName;
+  const fit = nodeResourcesFit.fitRequest(state);
+  // The default filter order; the first rejection ends the node's evaluation. Each plugin is
+  // called only when it can reject (cordoned, another node named, tainted…): the scan visits
+  // hundreds of nodes per cycle, most of them untainted and uncordoned.
+  const runFilters = (node: NodeInfo): Rejection | undefined => {
+    let r: Rejection | undefined;
+    if (node.unschedulable) r = nodeUnschedulable.filter(state, node);
+    if (r === undefined && wantedNode && wantedNode !== node.name) r = nodeName.filter(state, node);
+    if (r === undefined && node.taints.length > 0) r = taintToleration.filter(state, node);
+    if (r === undefined && required) r = nodeAffinity.filter(required, node);
+    if (r === undefined && ports) r = nodePorts.filter(state, node);
+    if (r === undefined) r = nodeResourcesFit.fitFilter(fit, node);
+    if (r === undefined && spread) r = podTopologySpread.filter(spread, node);
+    if (r === undefined && podAffinity) r = interPodAffinity.filter(podAffinity, node);
+    return r;
+  };
 
   let candidates: readonly NodeInfo[] = nodes;
   /** Index in `nodes` of each candidate, when PreFilter narrowed them. */
@@ -332,6 +370,8 @@ export function schedulePod(
     return result;
   }
 
+  const m2 = feasible.length;
+  const buffers = scoreBuffers(m2);
   const perPlugin = scorePlugins(
     state,
     feasible,
@@ -339,24 +379,32 @@ export function schedulePod(
     matchesRequired,
     opts,
     result.skippedScorePlugins,
+    buffers,
   );
-  const totals = new Array<number>(feasible.length).fill(0);
+  // The last buffer holds the totals; the plugins use the first ones.
+  const totals = buffers[SCORE_SLOTS - 1]!;
+  totals.fill(0, 0, m2);
   for (const { name, scores } of perPlugin) {
     const w = WEIGHT.get(name) ?? 0;
-    for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * w;
+    for (let i = 0; i < m2; i++) totals[i]! += scores[i]! * w;
   }
   if (explain) {
+    const copies = perPlugin.map(({ name, scores }) => ({
+      name,
+      scores: Array.from(scores.subarray(0, m2)),
+      weight: WEIGHT.get(name) ?? 0,
+    }));
     result.scores = feasible.map((node, i) => ({
       node: node.name,
-      plugins: perPlugin.map(({ name, scores }) => ({
+      plugins: copies.map(({ name, scores, weight }) => ({
         plugin: name,
         score: scores[i]!,
-        weight: WEIGHT.get(name) ?? 0,
+        weight,
       })),
       total: totals[i]!,
     }));
   }
-  result.selectedNode = feasible[selectHost(totals, opts.random)]!.name;
+  result.selectedNode = feasible[selectHostOf(totals, m2, opts.random)]!.name;
   return result;
 }
 
@@ -376,7 +424,10 @@ function pushAbsent(
   }
 }
 
-/** PreScore + Score + NormalizeScore of every default score plugin, in the scheduler's order. */
+/**
+ * PreScore + Score + NormalizeScore of every default score plugin, in the scheduler's order.
+ * Each plugin that runs writes its scores for `feasible` into the next of `buffers`.
+ */
 function scorePlugins(
   state: CycleState,
   feasible: readonly NodeInfo[],
@@ -384,27 +435,34 @@ function scorePlugins(
   matchesRequired: (node: NodeInfo) => boolean,
   opts: ScheduleOptions,
   skipped: string[],
-): { name: string; scores: number[] }[] {
-  const out: { name: string; scores: number[] }[] = [];
-  const each = (f: (node: NodeInfo) => number) => feasible.map(f);
+  buffers: readonly Float64Array[],
+): { name: string; scores: Float64Array }[] {
+  const n = feasible.length;
+  const out: { name: string; scores: Float64Array }[] = [];
+  const next = (name: string): Float64Array => {
+    const scores = buffers[out.length]!;
+    out.push({ name, scores });
+    return scores;
+  };
 
-  const taints = each((node) => taintToleration.score(state, node));
-  defaultNormalizeScore(taints, true);
-  out.push({ name: taintToleration.NAME, scores: taints });
+  const taints = next(taintToleration.NAME);
+  for (let i = 0; i < n; i++) {
+    const node = feasible[i]!;
+    taints[i] = node.taints.length === 0 ? 0 : taintToleration.score(state, node);
+  }
+  normalizeFirst(taints, n, true);
 
   const preferred = nodeAffinity.preferred(state.pod);
   if (preferred) {
-    const s = each((node) => nodeAffinity.score(preferred, node));
-    defaultNormalizeScore(s, false);
-    out.push({ name: nodeAffinity.NAME, scores: s });
+    const s = next(nodeAffinity.NAME);
+    for (let i = 0; i < n; i++) s[i] = nodeAffinity.score(preferred, feasible[i]!);
+    normalizeFirst(s, n, false);
   } else {
     skipped.push(nodeAffinity.NAME);
   }
 
-  out.push({
-    name: nodeResourcesFit.NAME,
-    scores: each((node) => nodeResourcesFit.score(state, node)),
-  });
+  const fit = next(nodeResourcesFit.NAME);
+  for (let i = 0; i < n; i++) fit[i] = nodeResourcesFit.score(state, feasible[i]!);
 
   // A pod with its own constraints scores with its ScheduleAnyway ones; otherwise the system
   // defaults apply with the selector of the controller (or Service) that selects it.
@@ -417,28 +475,29 @@ function scorePlugins(
       );
   const spread = podTopologySpread.preScore(state, constraints, !own, feasible, matchesRequired);
   if (spread) {
-    const s = feasible.map((node, i) => podTopologySpread.score(spread, node, feasibleIndex[i]!));
-    podTopologySpread.normalize(s);
-    out.push({ name: podTopologySpread.NAME, scores: s });
+    const s = next(podTopologySpread.NAME);
+    for (let i = 0; i < n; i++)
+      s[i] = podTopologySpread.score(spread, feasible[i]!, feasibleIndex[i]!);
+    podTopologySpread.normalize(s, n);
   } else {
     skipped.push(podTopologySpread.NAME);
   }
 
   const topology = interPodAffinity.preScore(state);
   if (topology) {
-    const s = each((node) => interPodAffinity.score(topology, node));
-    interPodAffinity.normalize(s);
-    out.push({ name: interPodAffinity.NAME, scores: s });
+    const s = next(interPodAffinity.NAME);
+    for (let i = 0; i < n; i++) s[i] = interPodAffinity.score(topology, feasible[i]!);
+    interPodAffinity.normalize(s, n);
   } else {
     skipped.push(interPodAffinity.NAME);
   }
 
-  out.push({
-    name: balancedAllocation.NAME,
-    scores: each((node) => balancedAllocation.score(state, node)),
-  });
+  const balanced = next(balancedAllocation.NAME);
+  for (let i = 0; i < n; i++) balanced[i] = balancedAllocation.score(state, feasible[i]!);
 
   const images = imageLocality.preScore(state);
-  out.push({ name: imageLocality.NAME, scores: each((node) => imageLocality.score(images, node)) });
+  const image = next(imageLocality.NAME);
+  if (images.none) image.fill(0, 0, n);
+  else for (let i = 0; i < n; i++) image[i] = imageLocality.score(images, feasible[i]!);
   return out;
 }

@@ -299,16 +299,20 @@ export function score(ts: TopologyScore, node: NodeInfo): number {
   return s;
 }
 
-/** NormalizeScore: min–max scaling to 0..100 (all 0 when every node scores the same). */
-export function normalize(scores: number[]): void {
+/**
+ * NormalizeScore: min–max scaling to 0..100 (all 0 when every node scores the same). Only the
+ * first `n` scores are read and written.
+ */
+export function normalize(scores: number[] | Float64Array, n = scores.length): void {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const s of scores) {
+  for (let i = 0; i < n; i++) {
+    const s = scores[i]!;
     if (s > max) max = s;
     if (s < min) min = s;
   }
   const diff = max - min;
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0; i < n; i++) {
     scores[i] = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((scores[i]! - min) / diff)) : 0;
   }
 }

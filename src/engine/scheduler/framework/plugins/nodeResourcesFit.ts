@@ -26,30 +26,69 @@ export function isCheckedResource(name: string): boolean {
   return domain !== 'kubernetes.io' && !domain.endsWith('.kubernetes.io');
 }
 
-function otherShortfalls(state: CycleState, node: NodeInfo): string[] | undefined {
-  const out: string[] = [];
-  const names = Object.keys(state.requests.other);
-  if (names.length === 0) return undefined;
+/**
+ * What the filter needs of the pod, computed once per cycle (the plugin's PreFilter state):
+ * the real requests as plain numbers and the other resources to check, already in report
+ * order, so the per-node check allocates nothing unless the node is rejected.
+ */
+export interface FitRequest {
+  milliCPU: number;
+  memory: number;
+  /** Checked other resources (`ephemeral-storage` first, then by name) and their requests. */
+  otherNames: readonly string[];
+  otherWants: readonly number[];
+}
+
+const NO_NAMES: readonly string[] = [];
+const NO_WANTS: readonly number[] = [];
+
+/** PreFilter: the pod's requests in the form {@link fitFilter} reads. */
+export function fitRequest(state: CycleState): FitRequest {
+  const req = state.requests.requested;
+  const other = state.requests.other;
+  const names = Object.keys(other);
+  if (names.length === 0) {
+    return {
+      milliCPU: req.milliCPU,
+      memory: req.memory,
+      otherNames: NO_NAMES,
+      otherWants: NO_WANTS,
+    };
+  }
   // ephemeral-storage first, then the rest in a stable order.
   names.sort((a, b) =>
     a === 'ephemeral-storage' ? -1 : b === 'ephemeral-storage' ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
-  for (const name of names) {
-    if (!isCheckedResource(name)) continue;
-    const want = state.requests.other[name]!;
-    const free = (node.allocatable.other[name] ?? 0) - (node.requestedOther[name] ?? 0);
-    if (want > 0 && want > free) out.push(`Insufficient ${name}`);
-  }
-  return out.length > 0 ? out : undefined;
+  const checked = names.filter(isCheckedResource);
+  return {
+    milliCPU: req.milliCPU,
+    memory: req.memory,
+    otherNames: checked,
+    otherWants: checked.map((name) => other[name]!),
+  };
 }
 
-export function filter(state: CycleState, node: NodeInfo): Rejection | undefined {
-  const tooMany = node.pods.length + 1 > node.allocatable.pods;
-  const req = state.requests.requested;
-  const cpu =
-    req.milliCPU > 0 && req.milliCPU > node.allocatable.milliCPU - node.requested.milliCPU;
-  const memory = req.memory > 0 && req.memory > node.allocatable.memory - node.requested.memory;
-  const other = otherShortfalls(state, node);
+function otherShortfalls(fit: FitRequest, node: NodeInfo): string[] | undefined {
+  let out: string[] | undefined;
+  for (let i = 0; i < fit.otherNames.length; i++) {
+    const name = fit.otherNames[i]!;
+    const want = fit.otherWants[i]!;
+    const free = (node.allocatable.other[name] ?? 0) - (node.requestedOther[name] ?? 0);
+    if (want > 0 && want > free) {
+      out ??= [];
+      out.push(`Insufficient ${name}`);
+    }
+  }
+  return out;
+}
+
+/** The filter with the pod's requests prepared by {@link fitRequest} (the scan's hot path). */
+export function fitFilter(fit: FitRequest, node: NodeInfo): Rejection | undefined {
+  const a = node.allocatable;
+  const tooMany = node.pods.length + 1 > a.pods;
+  const cpu = fit.milliCPU > 0 && fit.milliCPU > a.milliCPU - node.requested.milliCPU;
+  const memory = fit.memory > 0 && fit.memory > a.memory - node.requested.memory;
+  const other = fit.otherNames.length === 0 ? undefined : otherShortfalls(fit, node);
   if (!tooMany && !cpu && !memory && !other) return undefined;
   const reasons: string[] = [];
   if (tooMany) reasons.push('Too many pods');
@@ -57,6 +96,10 @@ export function filter(state: CycleState, node: NodeInfo): Rejection | undefined
   if (memory) reasons.push('Insufficient memory');
   if (other) reasons.push(...other);
   return { plugin: NAME, code: 'Unschedulable', reasons };
+}
+
+export function filter(state: CycleState, node: NodeInfo): Rejection | undefined {
+  return fitFilter(fitRequest(state), node);
 }
 
 /** `leastRequestedScore`: (capacity − requested) × 100 / capacity, integer; 0 when over. */

@@ -139,22 +139,38 @@ function compileConstraint(
   };
 }
 
-/** The system default constraints for a pod spread against `selector`. */
-export function defaultConstraints(pod: Pod, selector: SpreadSelector | undefined): Constraint[] {
-  if (!selector) return [];
+/**
+ * The compiled default constraints by key: every replica of a ReplicaSet has the same
+ * selector, so they share one pair of constraints instead of compiling a new matcher each cycle.
+ */
+const defaultsByKey = new Map<string, readonly Constraint[]>();
+const MAX_DEFAULTS = 1024;
+const NO_CONSTRAINTS: readonly Constraint[] = Object.freeze([]);
+
+/** The system default constraints for a pod spread against `selector` (shared: do not mutate). */
+export function defaultConstraints(
+  pod: Pod,
+  selector: SpreadSelector | undefined,
+): readonly Constraint[] {
+  if (!selector) return NO_CONSTRAINTS;
   const sel = Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (sel.length === 0) return [];
+  if (sel.length === 0) return NO_CONSTRAINTS;
+  const key = JSON.stringify([pod.metadata?.namespace ?? '', sel]);
+  const hit = defaultsByKey.get(key);
+  if (hit) return hit;
   const matches = (l: Labels) => {
     if (!l) return false;
     for (const [k, v] of sel) if (l[k] !== v) return false;
     return true;
   };
-  const key = JSON.stringify([pod.metadata?.namespace ?? '', sel]);
   const base = { minDomains: 1, matches, key, honorAffinity: true, honorTaints: false };
-  return [
+  const out: readonly Constraint[] = Object.freeze([
     { ...base, topologyKey: HOSTNAME_KEY, maxSkew: 3 },
     { ...base, topologyKey: ZONE_KEY, maxSkew: 5 },
-  ];
+  ]);
+  if (defaultsByKey.size >= MAX_DEFAULTS) defaultsByKey.clear();
+  defaultsByKey.set(key, out);
+  return out;
 }
 
 /** `countPodsMatchSelector`: same namespace, not terminating, labels match. */
@@ -208,17 +224,18 @@ function countsFor(c: Constraint, all: readonly NodeInfo[], ns: string): number[
 }
 
 /**
- * A node's label value; the zone comes from the NodeInfo's own field, so scoring every
- * feasible node does not have to visit its labels object for it (label values are strings:
- * undefined means the label is absent).
+ * A node's label value; the zone and hostname come from the NodeInfo's own fields, so scoring
+ * every feasible node does not have to visit its labels object for them (label values are
+ * strings: undefined means the label is absent).
  */
 function labelOf(node: NodeInfo, key: string): string | undefined {
+  if (key === HOSTNAME_KEY) return node.hostname;
   if (key === ZONE_KEY) return node.zone;
   return Object.hasOwn(node.labels, key) ? node.labels[key] : undefined;
 }
 
 function hasAllKeys(node: NodeInfo, cs: readonly Constraint[]): boolean {
-  for (const c of cs) if (!Object.hasOwn(node.labels, c.topologyKey)) return false;
+  for (const c of cs) if (labelOf(node, c.topologyKey) === undefined) return false;
   return true;
 }
 
@@ -285,14 +302,15 @@ export function preFilter(state: CycleState, affinity: NodeMatcher): FilterState
 export function filter(s: FilterState, node: NodeInfo): Rejection | undefined {
   for (let j = 0; j < s.constraints.length; j++) {
     const c = s.constraints[j]!;
-    if (!Object.hasOwn(node.labels, c.topologyKey)) {
+    const v = labelOf(node, c.topologyKey);
+    if (v === undefined) {
       return {
         plugin: NAME,
         code: 'UnschedulableAndUnresolvable',
         reasons: [REASON_MISSING_LABEL],
       };
     }
-    const count = s.domainCounts[j]!.get(node.labels[c.topologyKey]!) ?? 0;
+    const count = s.domainCounts[j]!.get(v) ?? 0;
     const skew = count + s.selfMatch[j]! - s.minCounts[j]!;
     if (skew > c.maxSkew) return { plugin: NAME, code: 'Unschedulable', reasons: [REASON] };
   }
@@ -305,7 +323,7 @@ export function filter(s: FilterState, node: NodeInfo): Rejection | undefined {
 const NO_COUNTS: number[] = [];
 
 export interface SpreadState {
-  constraints: Constraint[];
+  constraints: readonly Constraint[];
   /** Per constraint: matching pods per node, indexed like `CycleState.allNodes`. */
   counts: number[][];
   /** Per constraint: domain value → matching pods (only domains of scored nodes). */
@@ -322,7 +340,7 @@ export interface SpreadState {
  */
 export function preScore(
   state: CycleState,
-  constraints: Constraint[],
+  constraints: readonly Constraint[],
   systemDefaults: boolean,
   feasible: readonly NodeInfo[],
   affinity: NodeMatcher,
@@ -367,7 +385,7 @@ export function preScore(
     }
     counts.push(NO_COUNTS);
     if (m.size === 0) continue;
-    if (!feasible.some((n) => !ignored.has(n) && labelOf(n, c.topologyKey) !== undefined)) continue;
+    if (!feasible.some((n) => labelOf(n, c.topologyKey) !== undefined && !ignored.has(n))) continue;
     counts[j] = countsOf(c);
     for (let i = 0; i < all.length; i++) {
       const n = all[i]!;
@@ -389,15 +407,15 @@ export function preScore(
  * count × weight + (maxSkew − 1), rounded. Lower is better; -1 marks an ignored node.
  */
 export function score(s: SpreadState, node: NodeInfo, index: number): number {
-  if (s.ignored.has(node)) return -1;
+  // Most cycles ignore no node: skip hashing the NodeInfo then.
+  if (s.ignored.size > 0 && s.ignored.has(node)) return -1;
   let total = 0;
   for (let j = 0; j < s.constraints.length; j++) {
     const c = s.constraints[j]!;
-    if (!Object.hasOwn(node.labels, c.topologyKey)) continue;
+    const v = labelOf(node, c.topologyKey);
+    if (v === undefined) continue;
     const cnt =
-      c.topologyKey === HOSTNAME_KEY
-        ? s.counts[j]![index]!
-        : (s.domainCounts[j]!.get(node.labels[c.topologyKey]!) ?? 0);
+      c.topologyKey === HOSTNAME_KEY ? s.counts[j]![index]! : (s.domainCounts[j]!.get(v) ?? 0);
     total += cnt * s.weights[j]! + (c.maxSkew - 1);
   }
   return Math.round(total);
@@ -405,17 +423,18 @@ export function score(s: SpreadState, node: NodeInfo, index: number): number {
 
 /**
  * NormalizeScore: 100 × (max + min − s) / max, integer; all 100 when max is 0; ignored nodes
- * (raw -1) get 0.
+ * (raw -1) get 0. Only the first `n` scores are read and written.
  */
-export function normalize(scores: number[]): void {
+export function normalize(scores: number[] | Float64Array, n = scores.length): void {
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
-  for (const s of scores) {
+  for (let i = 0; i < n; i++) {
+    const s = scores[i]!;
     if (s < 0) continue;
     if (s < min) min = s;
     if (s > max) max = s;
   }
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0; i < n; i++) {
     const s = scores[i]!;
     if (s < 0) scores[i] = 0;
     else
