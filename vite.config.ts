@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { prerenderPlugin } from './src/prerender/vitePlugin.ts';
 import { storyPlugin } from './src/story/vitePlugin.ts';
 
 /**
@@ -36,7 +37,8 @@ function cspMeta(): Plugin {
 // served from any sub-path (for example https://example.github.io/kubernetes-in-motion/).
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta(), storyPlugin()],
+  // prerenderPlugin: the first step is painted from index.html and hydrated (src/prerender/).
+  plugins: [react(), cspMeta(), storyPlugin(), prerenderPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

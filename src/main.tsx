@@ -1,14 +1,16 @@
 import story from 'virtual:story/container-flow';
-import { type ReactNode, StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { type ReactNode, startTransition } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { translate } from './i18n/index.ts';
+import { COLD_START_CLASS, isFirstView, PRERENDERED_ATTRIBUTE } from './prerender/firstView.ts';
+import { restoreInlineStyles } from './prerender/inlineStyles.ts';
+import { Page } from './prerender/Page.tsx';
 import { startPlaybackDriver } from './store/playbackDriver.ts';
 import { createPlayerStore } from './store/player.ts';
 import { initialLang, readUrlState, writeUrlState } from './store/url.ts';
 import { createViewStore } from './store/viewStore.ts';
 import { App } from './ui/App.tsx';
-import { PlayerStoreProvider } from './ui/PlayerStoreContext.tsx';
-import { ViewStoreProvider } from './ui/ViewStoreContext.tsx';
+import { readLabMode } from './ui/lab/labUrl.ts';
 import './ui/app.css';
 
 const url = readUrlState(window.location.search);
@@ -59,22 +61,50 @@ player.subscribe(syncDocument);
 const root = document.getElementById('root');
 if (root) {
   const page = (content: ReactNode) => (
-    <StrictMode>
-      <ViewStoreProvider store={store}>
-        <PlayerStoreProvider store={player}>{content}</PlayerStoreProvider>
-      </ViewStoreProvider>
-    </StrictMode>
+    <Page view={store} player={player}>
+      {content}
+    </Page>
   );
-  const reactRoot = createRoot(root);
-  // `?bench=regroup` (bench/frames.ts): 300 synthetic pods on 30 nodes instead of the story.
-  // A dynamic import, so the first view of the real page does not carry it.
-  if (new URLSearchParams(window.location.search).get('bench') === 'regroup') {
-    void import('./ui/stage/benchRegroup.tsx').then(({ BenchRegroup }) =>
-      reactRoot.render(page(<BenchRegroup />)),
-    );
+  const search = new URLSearchParams(window.location.search);
+  // The build pre-renders the first view into #root (src/prerender/). When the page starts
+  // there (the boot script agreed before the first paint, and the real start state is that view)
+  // React hydrates it: it adopts the painted elements instead of building them. Otherwise the
+  // markup (hidden by the boot script) goes, and the page renders from scratch.
+  const prerendered = root.hasAttribute(PRERENDERED_ATTRIBUTE);
+  const hydrate =
+    prerendered &&
+    !document.documentElement.classList.contains(COLD_START_CLASS) &&
+    isFirstView({
+      lang: store.getState().lang,
+      level: store.getState().level,
+      cursor: player.getState().cursor,
+      groupBy: store.getState().groupBy,
+      labMode: readLabMode(window.location.search),
+      bench: search.has('bench'),
+    });
+  if (hydrate) {
+    restoreInlineStyles(root);
+    // As a transition, hydration yields to the browser every few milliseconds (a plain
+    // hydrateRoot would adopt the whole diagram in one task).
+    startTransition(() => {
+      hydrateRoot(root, page(<App story={story} />));
+    });
   } else {
-    // The first render as a transition: React yields to the browser every few milliseconds
-    // while it builds the diagram, instead of one long task that blocks input on slow phones.
-    startTransition(() => reactRoot.render(page(<App story={story} />)));
+    if (prerendered) {
+      root.replaceChildren();
+      root.removeAttribute(PRERENDERED_ATTRIBUTE);
+    }
+    const reactRoot = createRoot(root);
+    // `?bench=regroup` (bench/frames.ts): 300 synthetic pods on 30 nodes instead of the story.
+    // A dynamic import, so the first view of the real page does not carry it.
+    if (search.get('bench') === 'regroup') {
+      void import('./ui/stage/benchRegroup.tsx').then(({ BenchRegroup }) =>
+        reactRoot.render(page(<BenchRegroup />)),
+      );
+    } else {
+      // The first render as a transition: React yields to the browser every few milliseconds
+      // while it builds the diagram, instead of one long task that blocks input on slow phones.
+      startTransition(() => reactRoot.render(page(<App story={story} />)));
+    }
   }
 }

@@ -14,7 +14,7 @@ import type { Story, StoryStep, Text } from '../story/types.ts';
 import { GroupBySwitch } from './GroupBySwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LevelSwitch } from './LevelSwitch.tsx';
-import { LabProvider, useLab, useLabPlayer } from './lab/LabContext.tsx';
+import { type LabContextValue, LabProvider, useLab, useLabPlayer } from './lab/LabContext.tsx';
 import { LabDock } from './lab/LabDock.tsx';
 import { LazyLabPanels } from './lab/LazyLabPanels.tsx';
 import { NamespacePanel } from './lab/NamespacePanel.tsx';
@@ -74,10 +74,13 @@ export function StageControls({
  * (level, cursor). In the lab (`?mode=lab`, see `src/ui/lab/README.md`) they follow the lab's
  * own player over the steps the learner's commands produced, starting from the live cluster
  * where the tour ends; Next, Previous, Play and the keys drive that player.
+ *
+ * `lab` is for rendering without a browser (the build's pre-render): left out, the lab is made
+ * from the page's URL.
  */
-export function App({ story }: { story: Story }) {
+export function App({ story, lab }: { story: Story; lab?: LabContextValue }) {
   return (
-    <LabProvider>
+    <LabProvider value={lab}>
       <Explainer story={story} />
     </LabProvider>
   );

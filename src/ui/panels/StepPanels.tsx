@@ -1,10 +1,16 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { StoryStep } from '../../story/types.ts';
 import { CrashPoint, ErrorBoundary } from '../ErrorBoundary.tsx';
 import { MessageList } from '../stage/PacketLayer.tsx';
 import { useT } from '../ViewStoreContext.tsx';
-import { DecisionTable } from './DecisionTable.tsx';
+
+// The scheduler's table is only shown from the scheduler's step on, so the first view does not
+// carry it: it is fetched once the panels are on screen (below), well before that step.
+const loadDecisionTable = () => import('./DecisionTable.tsx');
+const DecisionTable = lazy(() =>
+  loadDecisionTable().then((module) => ({ default: module.DecisionTable })),
+);
 
 /** The panels under the stage. */
 export type PanelId = 'messages' | 'pods' | 'yaml' | 'decision';
@@ -58,6 +64,9 @@ export function StepPanels({
     atStep: null,
   });
   const tabs = useRef(new Map<PanelId, HTMLButtonElement>());
+  useEffect(() => {
+    void loadDecisionTable();
+  }, []);
   const shown = shownPanel(step, chosen);
   const panels: PanelId[] = step.decision
     ? ['messages', 'pods', 'yaml', 'decision']
@@ -154,7 +163,9 @@ export function StepPanels({
             )
           ) : null}
           {shown === 'decision' && step.decision ? (
-            <DecisionTable decision={step.decision} />
+            <Suspense fallback={null}>
+              <DecisionTable decision={step.decision} />
+            </Suspense>
           ) : null}
         </ErrorBoundary>
       </div>

@@ -6,6 +6,7 @@ import { ComponentCard } from './ComponentCard.tsx';
 import { EdgeLayer } from './EdgeLayer.tsx';
 import {
   type ComponentId,
+  compareNames,
   type GroupBy,
   groupPods,
   type NodePods,
@@ -107,7 +108,7 @@ export function Stage({
 function boundPods(pods: readonly StagePod[]): StagePod[] {
   return pods
     .filter((p) => p.node !== null && p.node !== '')
-    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.namespace, b.namespace) || compareNames(a.name, b.name));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type RefObject, useLayoutEffect, useState } from 'react';
+import { type RefObject, startTransition, useLayoutEffect, useRef, useState } from 'react';
 import type { Box } from './geometry.ts';
 
 const sameBoxes = (a: ReadonlyMap<string, Box>, b: ReadonlyMap<string, Box>) => {
@@ -28,12 +28,21 @@ export function useMeasuredBoxes(
   version: unknown,
 ): ReadonlyMap<string, Box> {
   const [boxes, setBoxes] = useState<ReadonlyMap<string, Box>>(() => new Map());
+  const measuredBefore = useRef(false);
+  /** The last boxes measured (possibly not rendered yet, while a transition is pending). */
+  const latest = useRef<ReadonlyMap<string, Box>>(boxes);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the trigger to re-measure.
   useLayoutEffect(() => {
     const root = container.current;
     if (!root) return;
-    const measure = () => {
+    // The very first measurement (the page starting, or hydrating its pre-rendered first step)
+    // draws what depends on the boxes (wires, packets) in a transition, so that drawing is its own
+    // interruptible render instead of lengthening the page's first commit. Later ones (a new
+    // step) stay synchronous, so wires and packets never lag a frame behind the step.
+    const first = !measuredBefore.current;
+    measuredBefore.current = true;
+    const measure = (deferred: boolean) => {
       const origin = root.getBoundingClientRect();
       const next = new Map<string, Box>();
       for (const el of root.querySelectorAll<HTMLElement>('[data-cid]')) {
@@ -48,17 +57,24 @@ export function useMeasuredBoxes(
           height: r.height,
         });
       }
-      setBoxes((prev) => (sameBoxes(prev, next) ? prev : next));
+      // Nothing moved since the last measurement: no update (the resize observer's first call
+      // must not turn a pending transition into a synchronous render).
+      if (sameBoxes(latest.current, next)) return;
+      latest.current = next;
+      const apply = () => setBoxes(next);
+      if (deferred) startTransition(apply);
+      else apply();
     };
-    measure();
-    const observer = new ResizeObserver(measure);
+    measure(first);
+    const remeasure = () => measure(false);
+    const observer = new ResizeObserver(remeasure);
     observer.observe(root);
     for (const el of root.querySelectorAll('[data-cid], .node, .tray')) observer.observe(el);
     // `toggle` does not bubble, so listen in the capture phase.
-    root.addEventListener('toggle', measure, true);
+    root.addEventListener('toggle', remeasure, true);
     return () => {
       observer.disconnect();
-      root.removeEventListener('toggle', measure, true);
+      root.removeEventListener('toggle', remeasure, true);
     };
   }, [container, version]);
 

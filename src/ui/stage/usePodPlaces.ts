@@ -140,7 +140,10 @@ export function usePodPlaces(
         return { places: next, instant };
       });
     };
-    measure(false);
+    // The first measurement places the pods where the page starts: there is no earlier picture
+    // to fly from (they would fly in from the canvas's corner), so they jump. This also spares the
+    // page's start one animation per pod.
+    measure(store.get().places.size === 0);
     const observer = new ResizeObserver(() => measure(true));
     observer.observe(root);
     for (const el of root.querySelectorAll('.node, .tray, .ns-box, .stage-namespaces')) {
