@@ -282,21 +282,6 @@ export function schedulePod(
   const ports = state.hostPorts.length > 0;
   const wantedNode = pod.spec?.nodeName;
   const fit = nodeResourcesFit.fitRequest(state);
-  // The default filter order; the first rejection ends the node's evaluation. Each plugin is
-  // called only when it can reject (cordoned, another node named, tainted…): the scan visits
-  // hundreds of nodes per cycle, most of them untainted and uncordoned.
-  const runFilters = (node: NodeInfo): Rejection | undefined => {
-    let r: Rejection | undefined;
-    if (node.unschedulable) r = nodeUnschedulable.filter(state, node);
-    if (r === undefined && wantedNode && wantedNode !== node.name) r = nodeName.filter(state, node);
-    if (r === undefined && node.taints.length > 0) r = taintToleration.filter(state, node);
-    if (r === undefined && required) r = nodeAffinity.filter(required, node);
-    if (r === undefined && ports) r = nodePorts.filter(state, node);
-    if (r === undefined) r = nodeResourcesFit.fitFilter(fit, node);
-    if (r === undefined && spread) r = podTopologySpread.filter(spread, node);
-    if (r === undefined && podAffinity) r = interPodAffinity.filter(podAffinity, node);
-    return r;
-  };
 
   let candidates: readonly NodeInfo[] = nodes;
   /** Index in `nodes` of each candidate, when PreFilter narrowed them. */
@@ -328,7 +313,21 @@ export function schedulePod(
   for (let i = 0; i < m && feasible.length < numToFind; i++) {
     const at = (start + i) % m;
     const node = candidates[at]!;
-    const rejection = runFilters(node);
+    // The default filter order; the first rejection ends the node's evaluation. Each plugin is
+    // called only when it can reject (cordoned, another node named, tainted…): the scan visits
+    // hundreds of nodes per cycle, most of them untainted and uncordoned.
+    let rejection: Rejection | undefined;
+    if (node.unschedulable) rejection = nodeUnschedulable.filter(state, node);
+    if (rejection === undefined && wantedNode && wantedNode !== node.name)
+      rejection = nodeName.filter(state, node);
+    if (rejection === undefined && node.taints.length > 0)
+      rejection = taintToleration.filter(state, node);
+    if (rejection === undefined && required) rejection = nodeAffinity.filter(required, node);
+    if (rejection === undefined && ports) rejection = nodePorts.filter(state, node);
+    if (rejection === undefined) rejection = nodeResourcesFit.fitFilter(fit, node);
+    if (rejection === undefined && spread) rejection = podTopologySpread.filter(spread, node);
+    if (rejection === undefined && podAffinity)
+      rejection = interPodAffinity.filter(podAffinity, node);
     if (rejection) {
       rejected.set(node.name, rejection);
       if (explain) {
@@ -381,7 +380,7 @@ export function schedulePod(
     result.skippedScorePlugins,
     buffers,
   );
-  // The last buffer holds the totals; the plugins use the first ones.
+  // The last buffer holds the totals; the plugins use the first ones. Summed in plugin order.
   const totals = buffers[SCORE_SLOTS - 1]!;
   totals.fill(0, 0, m2);
   for (const { name, scores } of perPlugin) {
@@ -445,25 +444,13 @@ function scorePlugins(
     return scores;
   };
 
+  // PreScore of every plugin (in the scheduler's order; each is pure, so what the per-node
+  // loop below computes in one pass is what plugin-by-plugin passes would).
   const taints = next(taintToleration.NAME);
-  for (let i = 0; i < n; i++) {
-    const node = feasible[i]!;
-    taints[i] = node.taints.length === 0 ? 0 : taintToleration.score(state, node);
-  }
-  normalizeFirst(taints, n, true);
-
   const preferred = nodeAffinity.preferred(state.pod);
-  if (preferred) {
-    const s = next(nodeAffinity.NAME);
-    for (let i = 0; i < n; i++) s[i] = nodeAffinity.score(preferred, feasible[i]!);
-    normalizeFirst(s, n, false);
-  } else {
-    skipped.push(nodeAffinity.NAME);
-  }
-
+  const affinity = preferred ? next(nodeAffinity.NAME) : undefined;
+  if (!preferred) skipped.push(nodeAffinity.NAME);
   const fit = next(nodeResourcesFit.NAME);
-  for (let i = 0; i < n; i++) fit[i] = nodeResourcesFit.score(state, feasible[i]!);
-
   // A pod with its own constraints scores with its ScheduleAnyway ones; otherwise the system
   // defaults apply with the selector of the controller (or Service) that selects it.
   const own = (state.pod.spec?.topologySpreadConstraints?.length ?? 0) > 0;
@@ -474,30 +461,31 @@ function scorePlugins(
         (opts.spreadSelector ?? podTopologySpread.defaultSpreadSelector)(state.pod),
       );
   const spread = podTopologySpread.preScore(state, constraints, !own, feasible, matchesRequired);
-  if (spread) {
-    const s = next(podTopologySpread.NAME);
-    for (let i = 0; i < n; i++)
-      s[i] = podTopologySpread.score(spread, feasible[i]!, feasibleIndex[i]!);
-    podTopologySpread.normalize(s, n);
-  } else {
-    skipped.push(podTopologySpread.NAME);
-  }
-
+  const spreadScores = spread ? next(podTopologySpread.NAME) : undefined;
+  if (!spread) skipped.push(podTopologySpread.NAME);
   const topology = interPodAffinity.preScore(state);
-  if (topology) {
-    const s = next(interPodAffinity.NAME);
-    for (let i = 0; i < n; i++) s[i] = interPodAffinity.score(topology, feasible[i]!);
-    interPodAffinity.normalize(s, n);
-  } else {
-    skipped.push(interPodAffinity.NAME);
-  }
-
+  const topologyScores = topology ? next(interPodAffinity.NAME) : undefined;
+  if (!topology) skipped.push(interPodAffinity.NAME);
   const balanced = next(balancedAllocation.NAME);
-  for (let i = 0; i < n; i++) balanced[i] = balancedAllocation.score(state, feasible[i]!);
-
   const images = imageLocality.preScore(state);
   const image = next(imageLocality.NAME);
-  if (images.none) image.fill(0, 0, n);
-  else for (let i = 0; i < n; i++) image[i] = imageLocality.score(images, feasible[i]!);
+
+  // Score: the plugins that read only the node itself, in one pass over the feasible nodes.
+  for (let i = 0; i < n; i++) {
+    const node = feasible[i]!;
+    taints[i] = node.taints.length === 0 ? 0 : taintToleration.score(state, node);
+    if (affinity) affinity[i] = nodeAffinity.score(preferred!, node);
+    fit[i] = nodeResourcesFit.score(state, node);
+    if (topologyScores) topologyScores[i] = interPodAffinity.score(topology!, node);
+    balanced[i] = balancedAllocation.score(state, node);
+    image[i] = images.none ? 0 : imageLocality.score(images, node);
+  }
+  if (spreadScores) podTopologySpread.scoreInto(spread!, feasible, feasibleIndex, spreadScores, n);
+
+  // NormalizeScore.
+  normalizeFirst(taints, n, true);
+  if (affinity) normalizeFirst(affinity, n, false);
+  if (spreadScores) podTopologySpread.normalize(spreadScores, n);
+  if (topologyScores) interPodAffinity.normalize(topologyScores, n);
   return out;
 }

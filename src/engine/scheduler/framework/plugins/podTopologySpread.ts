@@ -349,19 +349,35 @@ export function preScore(
   if (constraints.length === 0 || feasible.length === 0 || all.length === 0) return undefined;
   const requireAll = !systemDefaults;
   const ignored = new Set<NodeInfo>();
+  const nc = constraints.length;
   const domainCounts = constraints.map(() => new Map<string, number>());
-  let scored = 0;
-  for (const n of feasible) {
-    if (requireAll && !hasAllKeys(n, constraints)) {
+  /** Per constraint: does a scored node carry its key? */
+  const keySeen = new Array<boolean>(nc).fill(false);
+  let scored = feasible.length;
+  if (requireAll) {
+    for (const n of feasible) {
+      if (hasAllKeys(n, constraints)) continue;
       ignored.add(n);
-      continue;
+      scored--;
     }
-    scored++;
-    for (let j = 0; j < constraints.length; j++) {
-      const key = constraints[j]!.topologyKey;
-      if (key === HOSTNAME_KEY) continue; // per-node counts are read at Score
-      const v = labelOf(n, key) ?? '';
-      if (!domainCounts[j]!.has(v)) domainCounts[j]!.set(v, 0);
+  }
+  // The domains of the scored nodes, one constraint at a time (each has its own map, so the
+  // maps fill in the same order as a node-by-node scan would).
+  const checkIgnored = ignored.size > 0;
+  for (let j = 0; j < nc; j++) {
+    const key = constraints[j]!.topologyKey;
+    if (key === HOSTNAME_KEY) continue; // per-node counts are read at Score
+    const m = domainCounts[j]!;
+    let last: string | undefined;
+    for (const n of feasible) {
+      if (checkIgnored && ignored.has(n)) continue;
+      const label = labelOf(n, key);
+      if (label !== undefined) keySeen[j] = true;
+      const v = label ?? '';
+      // Neighbouring nodes mostly share a domain: skip the map when it is the last one added.
+      if (v === last) continue;
+      last = v;
+      if (!m.has(v)) m.set(v, 0);
     }
   }
   // Per-node counts, computed once per distinct selector and only where they will be read:
@@ -385,7 +401,7 @@ export function preScore(
     }
     counts.push(NO_COUNTS);
     if (m.size === 0) continue;
-    if (!feasible.some((n) => labelOf(n, c.topologyKey) !== undefined && !ignored.has(n))) continue;
+    if (!keySeen[j]) continue;
     counts[j] = countsOf(c);
     for (let i = 0; i < all.length; i++) {
       const n = all[i]!;
@@ -419,6 +435,40 @@ export function score(s: SpreadState, node: NodeInfo, index: number): number {
     total += cnt * s.weights[j]! + (c.maxSkew - 1);
   }
   return Math.round(total);
+}
+
+/**
+ * {@link score} of `nodes[i]` (at `indexes[i]` in `CycleState.allNodes`) into `out[i]`, for
+ * the first `n` nodes: the per-constraint values are read once instead of once per node.
+ */
+export function scoreInto(
+  s: SpreadState,
+  nodes: readonly NodeInfo[],
+  indexes: readonly number[],
+  out: number[] | Float64Array,
+  n: number,
+): void {
+  const nc = s.constraints.length;
+  const keys = s.constraints.map((c) => c.topologyKey);
+  const byHost = keys.map((k) => k === HOSTNAME_KEY);
+  const skew = s.constraints.map((c) => c.maxSkew - 1);
+  const { counts, domainCounts, weights, ignored } = s;
+  const checkIgnored = ignored.size > 0;
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i]!;
+    if (checkIgnored && ignored.has(node)) {
+      out[i] = -1;
+      continue;
+    }
+    let total = 0;
+    for (let j = 0; j < nc; j++) {
+      const v = labelOf(node, keys[j]!);
+      if (v === undefined) continue;
+      const cnt = byHost[j] ? counts[j]![indexes[i]!]! : (domainCounts[j]!.get(v) ?? 0);
+      total += cnt * weights[j]! + skew[j]!;
+    }
+    out[i] = Math.round(total);
+  }
 }
 
 /**
