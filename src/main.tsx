@@ -2,7 +2,12 @@ import story from 'virtual:story/container-flow';
 import { type ReactNode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { translate } from './i18n/index.ts';
-import { COLD_START_CLASS, isFirstView, PRERENDERED_ATTRIBUTE } from './prerender/firstView.ts';
+import {
+  COLD_START_CLASS,
+  isFirstView,
+  LIVE_EVENT,
+  PRERENDERED_ATTRIBUTE,
+} from './prerender/firstView.ts';
 import { restoreInlineStyles } from './prerender/inlineStyles.ts';
 import { Page } from './prerender/Page.tsx';
 import { startPlaybackDriver } from './store/playbackDriver.ts';
@@ -60,8 +65,10 @@ player.subscribe(syncDocument);
 
 const root = document.getElementById('root');
 if (root) {
+  // Input the boot script held while the pre-rendered page was not live yet is replayed now.
+  const onLive = () => document.dispatchEvent(new Event(LIVE_EVENT));
   const page = (content: ReactNode) => (
-    <Page view={store} player={player}>
+    <Page view={store} player={player} onLive={onLive}>
       {content}
     </Page>
   );

@@ -130,6 +130,106 @@ export function loadApp(warm: boolean, templateId: string, timeoutMs: number): v
   }
 }
 
+/** The event `main.tsx` dispatches on `document` once the hydrated page handles input itself. */
+export const LIVE_EVENT = 'kim:live';
+
+/**
+ * Hold the learner's first moves until the page is live. The pre-rendered page looks ready
+ * before its script has run, and what the learner does meanwhile must not be lost (nor change a
+ * control behind React's back). Until `liveEvent` fires on `document`:
+ *
+ * - a press of → ← or Space (the player's keys), or Enter in a field, is stopped (capture phase,
+ *   before anything else sees it) and later dispatched again where it was pressed; keys the
+ *   page leaves alone (typing, scrolling a code box, Space on a button) are not touched;
+ * - a click on a button or a checkbox is stopped and later replayed as `click()` on the same
+ *   element (hydration keeps the elements);
+ * - a field, a slider or a menu keeps what the learner typed or chose; once live, React is told
+ *   its value changed (its value tracker is reset, then `input` and `change` are dispatched), so
+ *   the page takes it over.
+ *
+ * The build inlines this function's source into the boot script: it must not refer to anything
+ * outside its own body.
+ */
+export function holdEarlyInput(liveEvent: string): void {
+  const replays: (() => void)[] = [];
+  const leftAlone = (target: Element | null, key: string): boolean =>
+    target?.closest(
+      'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [data-scroll-keys]',
+    ) != null ||
+    (key === ' ' &&
+      target?.closest('button, summary, a[href], [role="button"], [role="checkbox"]') != null);
+  const onKey = (event: KeyboardEvent) => {
+    const key = event.key;
+    const target = event.target instanceof Element ? event.target : null;
+    const enterInField = key === 'Enter' && target?.closest('input, textarea') != null;
+    if (!enterInField) {
+      if (key !== 'ArrowRight' && key !== 'ArrowLeft' && key !== ' ') return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (leftAlone(target, key)) return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    const init = {
+      key,
+      code: event.code,
+      shiftKey: event.shiftKey,
+      bubbles: true,
+      cancelable: true,
+    };
+    replays.push(() => {
+      const at = target?.isConnected ? target : document.body;
+      at.dispatchEvent(new KeyboardEvent('keydown', init));
+    });
+  };
+  const onClick = (event: MouseEvent) => {
+    const control =
+      event.target instanceof Element
+        ? event.target.closest('button, input[type="checkbox"]')
+        : null;
+    if (!(control instanceof HTMLElement)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    replays.push(() => {
+      if (control.isConnected) control.click();
+    });
+  };
+  const onInput = (event: Event) => {
+    const field = event.target;
+    if (
+      !(field instanceof HTMLInputElement) &&
+      !(field instanceof HTMLSelectElement) &&
+      !(field instanceof HTMLTextAreaElement)
+    ) {
+      return;
+    }
+    event.stopPropagation();
+    replays.push(() => {
+      if (!field.isConnected) return;
+      // React compares a field's value with the one it last saw; make them differ.
+      const tracker = (field as unknown as { _valueTracker?: { setValue(v: string): void } })
+        ._valueTracker;
+      tracker?.setValue('\u0000');
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  };
+  document.addEventListener('keydown', onKey, true);
+  document.addEventListener('click', onClick, true);
+  document.addEventListener('input', onInput, true);
+  document.addEventListener('change', onInput, true);
+  document.addEventListener(
+    liveEvent,
+    () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('click', onClick, true);
+      document.removeEventListener('input', onInput, true);
+      document.removeEventListener('change', onInput, true);
+      for (const replay of replays) replay();
+    },
+    { once: true },
+  );
+}
+
 /**
  * The boot script: a tiny classic script first in `<head>`, so it runs before the first paint
  * (the Content-Security-Policy forbids inline script, so it is a file of its own).
@@ -137,11 +237,10 @@ export function loadApp(warm: boolean, templateId: string, timeoutMs: number): v
  * - On a cold start it marks `<html>`, so the pre-rendered first step never flashes before
  *   another step or language; if anything goes wrong it marks a cold start too (slower, never
  *   wrong).
- * - On a warm start it adopts `styleRules` (see `inlineStyles.ts`: the markup's inline styles,
- *   which the CSP blocks as attributes) as a constructed stylesheet, so the first paint has them.
+ * - On a warm start it holds early input until the page is live (`holdEarlyInput`).
  * - Either way it then loads the app (`loadApp`).
  */
-export function bootScript(styleRules: string): string {
+export function bootScript(): string {
   return [
     '(function () {',
     '  var warm;',
@@ -154,11 +253,9 @@ export function bootScript(styleRules: string): string {
     `    document.documentElement.classList.add(${JSON.stringify(COLD_START_CLASS)});`,
     '  } else {',
     '    try {',
-    '      var sheet = new CSSStyleSheet();',
-    `      sheet.replaceSync(${JSON.stringify(styleRules)});`,
-    '      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);',
+    `      (${holdEarlyInput.toString()})(${JSON.stringify(LIVE_EVENT)});`,
     '    } catch (e) {',
-    '      // No constructed stylesheets: the first paint lacks a few colours until main.tsx runs.',
+    '      // Early input is then lost, as on a page without pre-rendering.',
     '    }',
     '  }',
     `  (${loadApp.toString()})(warm, ${JSON.stringify(APP_TEMPLATE_ID)}, ${PAINT_TIMEOUT_MS});`,

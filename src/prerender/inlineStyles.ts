@@ -3,7 +3,7 @@
  * (`style-src 'self'`) blocks `style="…"` attributes written in HTML (and reports each one as a
  * console error), while styles set from script through the CSSOM, the way React sets them in
  * the browser, are allowed. So the build moves each `style` attribute to `data-ssr-style`,
- * the boot script adds one rule per distinct value so the first paint looks right, and
+ * a small stylesheet of the build has one rule per distinct value so the first paint looks right, and
  * `main.tsx` turns the attributes back into real inline styles before React hydrates: from
  * then on each element carries exactly the style React believes it has.
  */

@@ -15,9 +15,10 @@ import { Page } from './Page.tsx';
 
 /**
  * Render `story`'s first view (`FIRST_VIEW`) to the markup `#root` gets, with the same stores
- * `main.tsx` creates for a visitor who starts there, so the browser can hydrate it.
+ * `main.tsx` creates for a visitor who starts there, so the browser can hydrate it. Waits for
+ * the lazily loaded parts (the panels), so the markup is the whole page.
  */
-export function renderFirstView(story: Story = containerFlow): string {
+export async function renderFirstView(story: Story = containerFlow): Promise<string> {
   const view = createViewStore({
     lang: FIRST_VIEW.lang,
     level: FIRST_VIEW.level,
@@ -29,9 +30,16 @@ export function renderFirstView(story: Story = containerFlow): string {
   });
   // The URL of a first view has no `?mode=lab`: the guided tour.
   const lab = createLab('');
-  return renderToString(
+  const page = (
     <Page view={view} player={player}>
       <App story={story} lab={lab} />
-    </Page>,
+    </Page>
   );
+  // The panels are a lazy component. The first render starts loading them (and draws their
+  // Suspense fallback); once their module is in, the second render draws them in place.
+  // (Streaming them in later would take an inline script, which the page's CSP forbids.)
+  renderToString(page);
+  await import('../ui/panels/StepPanels.tsx');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return renderToString(page);
 }

@@ -68,17 +68,21 @@ export function deferAppScripts(html: string): string {
 
 /** Render the first view in Node, the way the browser's first render will see it. */
 async function renderMarkup(root: string): Promise<string> {
-  const { module } = await runnerImport<typeof import('./renderFirstView.tsx')>(
-    join(root, 'src/prerender/renderFirstView.tsx'),
+  const { module } = await runnerImport<typeof import('./firstViewHtml.ts')>(
+    join(root, 'src/prerender/firstViewHtml.ts'),
     { root, configFile: false, logLevel: 'error', plugins: [ignoreCss(), storyPlugin()] },
   );
-  return module.renderFirstView();
+  return module.firstViewHtml;
 }
 
-/** The first view's markup (styles moved out of `style`) and the boot script that goes with it. */
+/**
+ * The first view's markup (styles moved out of `style`), the boot script and the stylesheet
+ * that gives the markup its inline styles until `main.tsx` restores them.
+ */
 export interface FirstViewFiles {
   markup: string;
   boot: string;
+  styles: string;
 }
 
 /** The boot script minified like the rest of the build (it is loaded before the first paint). */
@@ -91,7 +95,7 @@ function minifyBoot(source: string): string {
 
 async function prerender(root: string): Promise<FirstViewFiles> {
   const markup = moveInlineStyles(await renderMarkup(root));
-  return { markup, boot: minifyBoot(bootScript(inlineStyleRules(markup))) };
+  return { markup, boot: minifyBoot(bootScript()), styles: inlineStyleRules(markup) };
 }
 
 /** The plugin; register it in vite.config.ts. */
@@ -99,6 +103,7 @@ export function prerenderPlugin(): Plugin {
   let root = process.cwd();
   let files: Promise<FirstViewFiles> | undefined;
   let bootFile: string | undefined;
+  let stylesFile: string | undefined;
   return {
     name: 'kim-prerender',
     apply: 'build',
@@ -113,16 +118,20 @@ export function prerenderPlugin(): Plugin {
     },
     async generateBundle() {
       if (!files) throw new Error('prerender: buildStart did not run');
-      const { boot } = await files;
-      const hash = createHash('sha256').update(boot).digest('hex').slice(0, 8);
-      bootFile = `assets/boot-${hash}.js`;
+      const { boot, styles } = await files;
+      const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
+      bootFile = `assets/boot-${hash(boot)}.js`;
       this.emitFile({ type: 'asset', fileName: bootFile, source: boot });
+      stylesFile = `assets/first-view-${hash(styles)}.css`;
+      this.emitFile({ type: 'asset', fileName: stylesFile, source: styles });
     },
     transformIndexHtml: {
       // After Vite's own HTML work (vite:build-html, which runs after generateBundle above).
       order: 'post',
       async handler(html) {
-        if (!files || !bootFile) throw new Error('prerender: generateBundle did not run');
+        if (!files || !bootFile || !stylesFile) {
+          throw new Error('prerender: generateBundle did not run');
+        }
         return {
           html: deferAppScripts(injectFirstView(html, (await files).markup)),
           tags: [
@@ -131,6 +140,11 @@ export function prerenderPlugin(): Plugin {
               attrs: { src: `./${bootFile}` },
               // First in <head>, before the stylesheet: it must run before the first paint.
               injectTo: 'head-prepend',
+            },
+            {
+              tag: 'link',
+              attrs: { rel: 'stylesheet', href: `./${stylesFile}` },
+              injectTo: 'head',
             },
           ],
         };

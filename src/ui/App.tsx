@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { selectLive, selectMode, selectStatus, selectSteps } from '../store/labStore.ts';
 import { selectCursor, selectSpeed } from '../store/player.ts';
@@ -21,13 +21,19 @@ import { NamespacePanel } from './lab/NamespacePanel.tsx';
 import { NamespaceFilter } from './NamespaceFilter.tsx';
 import { PlayerStoreProvider, usePlayer, usePlayerStore } from './PlayerStoreContext.tsx';
 import { messageText } from './panels/messageText.ts';
-import { StepPanels } from './panels/StepPanels.tsx';
 import { Narration } from './player/Narration.tsx';
 import { PlayerControls } from './player/PlayerControls.tsx';
 import { useKeyboardShortcuts } from './player/useKeyboardShortcuts.ts';
 import { type StageModel, type StageNamespace, stageNamespaces } from './stage/model.ts';
 import { Stage } from './stage/Stage.tsx';
 import { useT, useView, useViewStore } from './ViewStoreContext.tsx';
+
+// The panels under the stage arrive in their own file, fetched as soon as this module runs: on
+// the pre-rendered page React adopts the stage and the player first and the panels' markup when
+// their code is there (one more, smaller task), and the first view's script is smaller.
+const loadStepPanels = () => import('./panels/StepPanels.tsx');
+const StepPanels = lazy(() => loadStepPanels().then((module) => ({ default: module.StepPanels })));
+if (typeof window !== 'undefined') void loadStepPanels();
 
 /** The step the player's cursor points at, clamped to the level's steps. */
 export function stepAt(steps: readonly StoryStep[], cursor: number): StoryStep | undefined {
@@ -191,10 +197,12 @@ function Explainer({ story }: { story: Story }) {
             {lab ? (
               <LazyLabPanels />
             ) : step ? (
-              <StepPanels
-                step={step}
-                summaries={step.messages.map((message) => messageText(lang, message.summary))}
-              />
+              <Suspense fallback={null}>
+                <StepPanels
+                  step={step}
+                  summaries={step.messages.map((message) => messageText(lang, message.summary))}
+                />
+              </Suspense>
             ) : null}
           </div>
           <aside className="side">

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { deferAppScripts, injectFirstView } from './vitePlugin.ts';
+
+const built = `<!doctype html>
+<html lang="en">
+  <head>
+    <title>Kubernetes in Motion</title>
+    <script type="module" crossorigin src="./assets/index-abc.js"></script>
+    <link rel="modulepreload" crossorigin href="./assets/jsx-runtime-def.js">
+    <link rel="stylesheet" crossorigin href="./assets/index-ghi.css">
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>`;
+
+describe('the build step that writes the pre-rendered index.html', () => {
+  it('fills the empty #root and marks it', () => {
+    const html = injectFirstView(built, '<div class="app">$& $1</div>');
+    expect(html).toContain('<div id="root" data-prerendered><div class="app">$& $1</div></div>');
+  });
+
+  it('refuses an index.html without an empty #root', () => {
+    expect(() => injectFirstView('<body><div id="app"></div></body>', 'x')).toThrow(/id="root"/);
+  });
+
+  it("keeps the app's script tags inert in a template, with their URLs, and the stylesheet live", () => {
+    const html = deferAppScripts(built);
+    expect(html).toContain(
+      '<template id="kim-app"><script type="module" crossorigin src="./assets/index-abc.js"></script><link rel="modulepreload" crossorigin href="./assets/jsx-runtime-def.js"></template>',
+    );
+    expect(html.match(/<script type="module"/g)).toHaveLength(1);
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="./assets/index-ghi.css">');
+    expect(html.indexOf('<template')).toBeLessThan(html.indexOf('</head>'));
+  });
+
+  it('refuses an index.html without a module script', () => {
+    expect(() => deferAppScripts('<head></head>')).toThrow(/module script/);
+  });
+});
