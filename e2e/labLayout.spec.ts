@@ -84,7 +84,9 @@ test.describe('lab layout', () => {
       const progress = page.getByTestId('progress');
       for (let i = 0; i < 30; i++) {
         const input = await box(page, '[data-testid="kubectl-input"]');
-        expect(input.y + input.height, await progress.textContent()).toBeLessThanOrEqual(800);
+        expect(input.y + input.height, (await progress.textContent()) ?? '').toBeLessThanOrEqual(
+          800,
+        );
         expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
         if ((await previous.getAttribute('aria-disabled')) === 'true') break;
         await previous.click();
