@@ -5,6 +5,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import { type NodeInfo, podHostPorts } from './nodeInfo.ts';
+import { type NodeTable, nodeTable, TAINTED, UNSCHEDULABLE } from './nodeTable.ts';
 import * as balancedAllocation from './plugins/balancedAllocation.ts';
 import * as imageLocality from './plugins/imageLocality.ts';
 import * as interPodAffinity from './plugins/interPodAffinity.ts';
@@ -310,21 +311,42 @@ export function schedulePod(
   const feasible: NodeInfo[] = [];
   const feasibleIndex: number[] = [];
   const m = candidates.length;
+  // The scan reads cordon, taints, pod count and requests from the table's columns; a node's
+  // own NodeInfo is visited only for the checks that need more (and to explain a rejection).
+  const table = nodeTable(nodes);
+  const { flags, podCount, allocPods, allocMilliCPU, allocMemory } = table;
+  const { requestedMilliCPU, requestedMemory } = table;
+  const otherResources = fit.otherNames.length > 0;
   for (let i = 0; i < m && feasible.length < numToFind; i++) {
     const at = (start + i) % m;
     const node = candidates[at]!;
+    const row = candidateIndex ? candidateIndex[at]! : at;
+    const flag = flags[row]!;
     // The default filter order; the first rejection ends the node's evaluation. Each plugin is
     // called only when it can reject (cordoned, another node named, tainted…): the scan visits
     // hundreds of nodes per cycle, most of them untainted and uncordoned.
     let rejection: Rejection | undefined;
-    if (node.unschedulable) rejection = nodeUnschedulable.filter(state, node);
+    if (flag & UNSCHEDULABLE) rejection = nodeUnschedulable.filter(state, node);
     if (rejection === undefined && wantedNode && wantedNode !== node.name)
       rejection = nodeName.filter(state, node);
-    if (rejection === undefined && node.taints.length > 0)
-      rejection = taintToleration.filter(state, node);
+    if (rejection === undefined && flag & TAINTED) rejection = taintToleration.filter(state, node);
     if (rejection === undefined && required) rejection = nodeAffinity.filter(required, node);
     if (rejection === undefined && ports) rejection = nodePorts.filter(state, node);
-    if (rejection === undefined) rejection = nodeResourcesFit.fitFilter(fit, node);
+    if (
+      rejection === undefined &&
+      (otherResources ||
+        !nodeResourcesFit.fitsCounts(
+          fit,
+          podCount[row]!,
+          allocPods[row]!,
+          allocMilliCPU[row]!,
+          requestedMilliCPU[row]!,
+          allocMemory[row]!,
+          requestedMemory[row]!,
+        ))
+    ) {
+      rejection = nodeResourcesFit.fitFilter(fit, node);
+    }
     if (rejection === undefined && spread) rejection = podTopologySpread.filter(spread, node);
     if (rejection === undefined && podAffinity)
       rejection = interPodAffinity.filter(podAffinity, node);
@@ -340,7 +362,7 @@ export function schedulePod(
       }
     } else {
       feasible.push(node);
-      feasibleIndex.push(candidateIndex ? candidateIndex[at]! : at);
+      feasibleIndex.push(row);
       if (explain) result.verdicts.push({ node: node.name, passed: true, reasons: NO_REASONS });
     }
   }
@@ -379,6 +401,7 @@ export function schedulePod(
     opts,
     result.skippedScorePlugins,
     buffers,
+    table,
   );
   // The last buffer holds the totals; the plugins use the first ones. Summed in plugin order.
   const totals = buffers[SCORE_SLOTS - 1]!;
@@ -435,6 +458,7 @@ function scorePlugins(
   opts: ScheduleOptions,
   skipped: string[],
   buffers: readonly Float64Array[],
+  table: NodeTable,
 ): { name: string; scores: Float64Array }[] {
   const n = feasible.length;
   const out: { name: string; scores: Float64Array }[] = [];
@@ -460,7 +484,15 @@ function scorePlugins(
         state.pod,
         (opts.spreadSelector ?? podTopologySpread.defaultSpreadSelector)(state.pod),
       );
-  const spread = podTopologySpread.preScore(state, constraints, !own, feasible, matchesRequired);
+  const spread = podTopologySpread.preScore(
+    state,
+    constraints,
+    !own,
+    feasible,
+    matchesRequired,
+    table,
+    feasibleIndex,
+  );
   const spreadScores = spread ? next(podTopologySpread.NAME) : undefined;
   if (!spread) skipped.push(podTopologySpread.NAME);
   const topology = interPodAffinity.preScore(state);
@@ -470,17 +502,38 @@ function scorePlugins(
   const images = imageLocality.preScore(state);
   const image = next(imageLocality.NAME);
 
-  // Score: the plugins that read only the node itself, in one pass over the feasible nodes.
+  // Score: the plugins that read only the node itself, in one pass over the feasible nodes
+  // (numbers from the table's columns, the NodeInfo only where a plugin needs more).
+  const { flags, allocMilliCPU, allocMemory, requestedMilliCPU, requestedMemory } = table;
+  const { nonZeroMilliCPU, nonZeroMemory, images: imageSizes } = table;
+  const { requested, nonZero } = state.requests;
   for (let i = 0; i < n; i++) {
     const node = feasible[i]!;
-    taints[i] = node.taints.length === 0 ? 0 : taintToleration.score(state, node);
+    const row = feasibleIndex[i]!;
+    taints[i] = (flags[row]! & TAINTED) === 0 ? 0 : taintToleration.score(state, node);
     if (affinity) affinity[i] = nodeAffinity.score(preferred!, node);
-    fit[i] = nodeResourcesFit.score(state, node);
+    fit[i] = nodeResourcesFit.leastAllocated(
+      allocMilliCPU[row]!,
+      allocMemory[row]!,
+      nonZeroMilliCPU[row]!,
+      nonZeroMemory[row]!,
+      nonZero.milliCPU,
+      nonZero.memory,
+    );
     if (topologyScores) topologyScores[i] = interPodAffinity.score(topology!, node);
-    balanced[i] = balancedAllocation.score(state, node);
-    image[i] = images.none ? 0 : imageLocality.score(images, node);
+    balanced[i] = balancedAllocation.balanced(
+      allocMilliCPU[row]!,
+      allocMemory[row]!,
+      requestedMilliCPU[row]!,
+      requestedMemory[row]!,
+      requested.milliCPU,
+      requested.memory,
+    );
+    image[i] = images.none ? 0 : imageLocality.scoreSizes(images, imageSizes[row]!);
   }
-  if (spreadScores) podTopologySpread.scoreInto(spread!, feasible, feasibleIndex, spreadScores, n);
+  if (spreadScores) {
+    podTopologySpread.scoreInto(spread!, feasible, feasibleIndex, spreadScores, n, table);
+  }
 
   // NormalizeScore.
   normalizeFirst(taints, n, true);

@@ -37,15 +37,33 @@ export function balancedScore(
 
 export function score(state: CycleState, node: NodeInfo): number {
   const req = state.requests.requested;
-  const a = node.allocatable;
+  return balanced(
+    node.allocatable.milliCPU,
+    node.allocatable.memory,
+    node.requested.milliCPU,
+    node.requested.memory,
+    req.milliCPU,
+    req.memory,
+  );
+}
+
+/** {@link score} from plain numbers: the node's allocatable and real requests, the pod's. */
+export function balanced(
+  allocMilliCPU: number,
+  allocMemory: number,
+  nodeMilliCPU: number,
+  nodeMemory: number,
+  podMilliCPU: number,
+  podMemory: number,
+): number {
   // Same as balancedScore for cpu and memory, without allocating arrays (hot path).
-  if (a.milliCPU === 0 || a.memory === 0) {
+  if (allocMilliCPU === 0 || allocMemory === 0) {
     return balancedScore(
-      [node.requested.milliCPU + req.milliCPU, node.requested.memory + req.memory],
-      [a.milliCPU, a.memory],
+      [nodeMilliCPU + podMilliCPU, nodeMemory + podMemory],
+      [allocMilliCPU, allocMemory],
     );
   }
-  const cpu = Math.min((node.requested.milliCPU + req.milliCPU) / a.milliCPU, 1);
-  const mem = Math.min((node.requested.memory + req.memory) / a.memory, 1);
+  const cpu = Math.min((nodeMilliCPU + podMilliCPU) / allocMilliCPU, 1);
+  const mem = Math.min((nodeMemory + podMemory) / allocMemory, 1);
   return Math.trunc((1 - Math.abs((cpu - mem) / 2)) * MAX_NODE_SCORE);
 }

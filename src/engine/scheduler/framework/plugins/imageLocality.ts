@@ -32,6 +32,8 @@ export interface ImageState {
   totalNodes: number;
   /** No node holds any of the pod's images: every score is 0. */
   none: boolean;
+  /** Per entry of `images`: the share of all nodes holding it (`numNodes / totalNodes`). */
+  spread: number[];
 }
 
 export function preScore(state: CycleState): ImageState {
@@ -49,12 +51,14 @@ export function preScore(state: CycleState): ImageState {
     if (n > 0) none = false;
   }
   const spec = state.pod.spec;
+  const totalNodes = state.allNodes.length;
   return {
     images,
     containers: (spec?.initContainers?.length ?? 0) + (spec?.containers?.length ?? 0),
     numNodes,
-    totalNodes: state.allNodes.length,
+    totalNodes,
     none,
+    spread: images.map((img) => (numNodes.get(img) ?? 0) / totalNodes),
   };
 }
 
@@ -67,13 +71,19 @@ export function calculatePriority(sum: number, containers: number): number {
 }
 
 export function score(image: ImageState, node: NodeInfo): number {
+  return scoreSizes(image, node.imageSizes);
+}
+
+/** {@link score} of a node whose `imageSizes` are `sizes`. */
+export function scoreSizes(image: ImageState, sizes: ReadonlyMap<string, number>): number {
   if (image.none) return 0;
   let sum = 0;
-  for (const img of image.images) {
-    const size = node.imageSizes.get(img);
+  const { images, spread } = image;
+  for (let i = 0; i < images.length; i++) {
+    const size = sizes.get(images[i]!);
     if (size === undefined) continue;
     // scaledImageScore: size × (nodes with the image / all nodes), truncated.
-    sum += Math.trunc(size * ((image.numNodes.get(img) ?? 0) / image.totalNodes));
+    sum += Math.trunc(size * spread[i]!);
   }
   return calculatePriority(sum, image.containers);
 }

@@ -82,6 +82,26 @@ function otherShortfalls(fit: FitRequest, node: NodeInfo): string[] | undefined 
   return out;
 }
 
+/**
+ * Whether the pod passes the pod-count, cpu and memory checks of {@link fitFilter}, from plain
+ * numbers (the node's, as NodeInfo has them). The other resources are not looked at.
+ */
+export function fitsCounts(
+  fit: FitRequest,
+  podCount: number,
+  allocPods: number,
+  allocMilliCPU: number,
+  requestedMilliCPU: number,
+  allocMemory: number,
+  requestedMemory: number,
+): boolean {
+  return (
+    !(podCount + 1 > allocPods) &&
+    !(fit.milliCPU > 0 && fit.milliCPU > allocMilliCPU - requestedMilliCPU) &&
+    !(fit.memory > 0 && fit.memory > allocMemory - requestedMemory)
+  );
+}
+
 /** The filter with the pod's requests prepared by {@link fitRequest} (the scan's hot path). */
 export function fitFilter(fit: FitRequest, node: NodeInfo): Rejection | undefined {
   const a = node.allocatable;
@@ -111,15 +131,33 @@ export function leastRequestedScore(requested: number, capacity: number): number
 /** LeastAllocated: the weighted mean (integer division) of cpu and memory scores. */
 export function score(state: CycleState, node: NodeInfo): number {
   const nz = state.requests.nonZero;
-  const a = node.allocatable;
+  return leastAllocated(
+    node.allocatable.milliCPU,
+    node.allocatable.memory,
+    node.nonZeroRequested.milliCPU,
+    node.nonZeroRequested.memory,
+    nz.milliCPU,
+    nz.memory,
+  );
+}
+
+/** {@link score} from plain numbers: the node's allocatable and non-zero requests, the pod's. */
+export function leastAllocated(
+  allocMilliCPU: number,
+  allocMemory: number,
+  nodeMilliCPU: number,
+  nodeMemory: number,
+  podMilliCPU: number,
+  podMemory: number,
+): number {
   let sum = 0;
   let weights = 0;
-  if (a.milliCPU !== 0) {
-    sum += leastRequestedScore(node.nonZeroRequested.milliCPU + nz.milliCPU, a.milliCPU);
+  if (allocMilliCPU !== 0) {
+    sum += leastRequestedScore(nodeMilliCPU + podMilliCPU, allocMilliCPU);
     weights++;
   }
-  if (a.memory !== 0) {
-    sum += leastRequestedScore(node.nonZeroRequested.memory + nz.memory, a.memory);
+  if (allocMemory !== 0) {
+    sum += leastRequestedScore(nodeMemory + podMemory, allocMemory);
     weights++;
   }
   return weights === 0 ? 0 : Math.trunc(sum / weights);

@@ -13,6 +13,7 @@
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { NodeInfo } from '../nodeInfo.ts';
+import type { NodeTable } from '../nodeTable.ts';
 import type { CycleState, Rejection } from '../types.ts';
 import { MAX_NODE_SCORE } from './nodeResourcesFit.ts';
 import { findUntoleratedTaint } from './taintToleration.ts';
@@ -234,6 +235,20 @@ function labelOf(node: NodeInfo, key: string): string | undefined {
   return Object.hasOwn(node.labels, key) ? node.labels[key] : undefined;
 }
 
+/** {@link labelOf}, reading the hostname and zone from the node's row in `table` when given. */
+function labelAt(
+  node: NodeInfo,
+  key: string,
+  table: NodeTable | undefined,
+  row: number,
+): string | undefined {
+  if (table) {
+    if (key === HOSTNAME_KEY) return table.hostname[row];
+    if (key === ZONE_KEY) return table.zone[row];
+  }
+  return labelOf(node, key);
+}
+
 function hasAllKeys(node: NodeInfo, cs: readonly Constraint[]): boolean {
   for (const c of cs) if (labelOf(node, c.topologyKey) === undefined) return false;
   return true;
@@ -336,7 +351,9 @@ export interface SpreadState {
 
 /**
  * PreScore. `constraints` are the pod's ScheduleAnyway constraints, or the defaults (then
- * `systemDefaults`: nodes need not carry every topology key). Undefined = Skip.
+ * `systemDefaults`: nodes need not carry every topology key). Undefined = Skip. With `table`
+ * (of `CycleState.allNodes`) and `rows` (each feasible node's index there), hostnames and
+ * zones are read from the table.
  */
 export function preScore(
   state: CycleState,
@@ -344,6 +361,8 @@ export function preScore(
   systemDefaults: boolean,
   feasible: readonly NodeInfo[],
   affinity: NodeMatcher,
+  table?: NodeTable,
+  rows?: readonly number[],
 ): SpreadState | undefined {
   const all = state.allNodes;
   if (constraints.length === 0 || feasible.length === 0 || all.length === 0) return undefined;
@@ -369,9 +388,10 @@ export function preScore(
     if (key === HOSTNAME_KEY) continue; // per-node counts are read at Score
     const m = domainCounts[j]!;
     let last: string | undefined;
-    for (const n of feasible) {
+    for (let i = 0; i < feasible.length; i++) {
+      const n = feasible[i]!;
       if (checkIgnored && ignored.has(n)) continue;
-      const label = labelOf(n, key);
+      const label = rows ? labelAt(n, key, table, rows[i]!) : labelOf(n, key);
       if (label !== undefined) keySeen[j] = true;
       const v = label ?? '';
       // Neighbouring nodes mostly share a domain: skip the map when it is the last one added.
@@ -440,6 +460,7 @@ export function score(s: SpreadState, node: NodeInfo, index: number): number {
 /**
  * {@link score} of `nodes[i]` (at `indexes[i]` in `CycleState.allNodes`) into `out[i]`, for
  * the first `n` nodes: the per-constraint values are read once instead of once per node.
+ * Hostnames and zones come from `table` (of `CycleState.allNodes`) when given.
  */
 export function scoreInto(
   s: SpreadState,
@@ -447,6 +468,7 @@ export function scoreInto(
   indexes: readonly number[],
   out: number[] | Float64Array,
   n: number,
+  table?: NodeTable,
 ): void {
   const nc = s.constraints.length;
   const keys = s.constraints.map((c) => c.topologyKey);
@@ -462,7 +484,7 @@ export function scoreInto(
     }
     let total = 0;
     for (let j = 0; j < nc; j++) {
-      const v = labelOf(node, keys[j]!);
+      const v = labelAt(node, keys[j]!, table, indexes[i]!);
       if (v === undefined) continue;
       const cnt = byHost[j] ? counts[j]![indexes[i]!]! : (domainCounts[j]!.get(v) ?? 0);
       total += cnt * weights[j]! + skew[j]!;

@@ -1,0 +1,97 @@
+/**
+ * The node facts every scheduling cycle reads for hundreds of nodes (cordon and taint flags,
+ * pod count, allocatable and requested CPU and memory, hostname, zone, images), copied into
+ * columns aligned with a node list.
+ *
+ * Why: at 1,000 nodes a cycle filters and scores about 420 of them. Read through each NodeInfo
+ * (a fresh object whenever a pod lands on the node, with its sums in further objects) that is
+ * several scattered objects per node, and in a busy engine most of them are no longer in the
+ * CPU cache; the columns keep the same numbers side by side. The values are exactly the
+ * NodeInfo's own (copied, never recomputed), so results cannot differ.
+ *
+ * A table belongs to one node array. NodeInfos are immutable, so a row stays valid while the
+ * array holds the same NodeInfo object at that index: each use compares the references and
+ * refreshes only the rows that changed (the scheduler replaces one NodeInfo per placed pod).
+ */
+import type { NodeInfo } from './nodeInfo.ts';
+
+/** `flags` bits. */
+export const UNSCHEDULABLE = 1;
+export const TAINTED = 2;
+
+export interface NodeTable {
+  /** The NodeInfo each row was filled from. */
+  readonly rows: (NodeInfo | undefined)[];
+  /** {@link UNSCHEDULABLE} | {@link TAINTED}. */
+  flags: Uint8Array;
+  /** `pods.length`. */
+  podCount: Float64Array;
+  allocPods: Float64Array;
+  allocMilliCPU: Float64Array;
+  allocMemory: Float64Array;
+  requestedMilliCPU: Float64Array;
+  requestedMemory: Float64Array;
+  nonZeroMilliCPU: Float64Array;
+  nonZeroMemory: Float64Array;
+  /** `NodeInfo.hostname`, `NodeInfo.zone`, `NodeInfo.imageSizes`. */
+  readonly hostname: (string | undefined)[];
+  readonly zone: (string | undefined)[];
+  readonly images: ReadonlyMap<string, number>[];
+}
+
+const tables = new WeakMap<readonly NodeInfo[], NodeTable>();
+
+function allocate(capacity: number, from?: NodeTable): NodeTable {
+  const grow = <T extends Float64Array | Uint8Array>(make: (n: number) => T, old?: T): T => {
+    const a = make(capacity);
+    if (old) a.set(old);
+    return a;
+  };
+  const f64 = (n: number) => new Float64Array(n);
+  return {
+    rows: from?.rows ?? [],
+    flags: grow((n) => new Uint8Array(n), from?.flags),
+    podCount: grow(f64, from?.podCount),
+    allocPods: grow(f64, from?.allocPods),
+    allocMilliCPU: grow(f64, from?.allocMilliCPU),
+    allocMemory: grow(f64, from?.allocMemory),
+    requestedMilliCPU: grow(f64, from?.requestedMilliCPU),
+    requestedMemory: grow(f64, from?.requestedMemory),
+    nonZeroMilliCPU: grow(f64, from?.nonZeroMilliCPU),
+    nonZeroMemory: grow(f64, from?.nonZeroMemory),
+    hostname: from?.hostname ?? [],
+    zone: from?.zone ?? [],
+    images: from?.images ?? [],
+  };
+}
+
+function fill(t: NodeTable, i: number, n: NodeInfo): void {
+  t.rows[i] = n;
+  t.flags[i] = (n.unschedulable ? UNSCHEDULABLE : 0) | (n.taints.length > 0 ? TAINTED : 0);
+  t.podCount[i] = n.pods.length;
+  t.allocPods[i] = n.allocatable.pods;
+  t.allocMilliCPU[i] = n.allocatable.milliCPU;
+  t.allocMemory[i] = n.allocatable.memory;
+  t.requestedMilliCPU[i] = n.requested.milliCPU;
+  t.requestedMemory[i] = n.requested.memory;
+  t.nonZeroMilliCPU[i] = n.nonZeroRequested.milliCPU;
+  t.nonZeroMemory[i] = n.nonZeroRequested.memory;
+  t.hostname[i] = n.hostname;
+  t.zone[i] = n.zone;
+  t.images[i] = n.imageSizes;
+}
+
+/** The table of `nodes`, brought up to date (rows at indexes ≥ `nodes.length` are stale). */
+export function nodeTable(nodes: readonly NodeInfo[]): NodeTable {
+  let t = tables.get(nodes);
+  if (!t || t.flags.length < nodes.length) {
+    t = allocate(Math.max(nodes.length, (t?.flags.length ?? 0) * 2, 16), t);
+    tables.set(nodes, t);
+  }
+  const rows = t.rows;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (rows[i] !== n) fill(t, i, n);
+  }
+  return t;
+}
