@@ -95,6 +95,18 @@ describe('NodeInfo bookkeeping', () => {
         expect(fast!.nonZeroRequested).toEqual(slow.nonZeroRequested);
         expect(fast!.usedPorts).toEqual(slow.usedPorts);
         expect(fast!.requestedOther).toEqual(slow.requestedOther);
+        // The API server's bound copy: a new spec sharing containers and affinity.
+        const bound: Pod = { ...stored, spec: { ...stored.spec!, nodeName: 'worker1' } };
+        const boundFast = replacePodSameSpec(info, stored, bound);
+        const boundSlow = appendPod(removePod(info, stored), bound);
+        expect(boundFast).toBeDefined();
+        expect(boundFast!.pods).toEqual(boundSlow.pods);
+        expect(boundFast!.pods.at(-1)).toBe(bound);
+        expect(boundFast!.podsWithAffinity).toEqual(boundSlow.podsWithAffinity);
+        expect(boundFast!.requested).toEqual(boundSlow.requested);
+        expect(boundFast!.nonZeroRequested).toEqual(boundSlow.nonZeroRequested);
+        expect(boundFast!.usedPorts).toEqual(boundSlow.usedPorts);
+        expect(boundFast!.requestedOther).toEqual(boundSlow.requestedOther);
         // A changed spec is not this function's business.
         const respec: Pod = { ...stored, spec: { ...stored.spec!, containers: [] } };
         expect(replacePodSameSpec(info, stored, respec)).toBeUndefined();

@@ -165,13 +165,15 @@ export function appendPod(info: NodeInfo, pod: Pod): NodeInfo {
 
 /**
  * `removePod(info, stored)` then `appendPod(…, pod)` for a new copy `pod` of the `stored` pod
- * that has the very same `spec` object (a status or metadata change: the common pod update).
- * Requests, host ports and affinity come from the spec, so they are unchanged and are not
- * recomputed; the pod moves to the end of the lists exactly as remove-then-append does.
- * Returns undefined when `stored` is not on the node or the specs differ.
+ * whose spec is the very same object (a status or metadata change: the common pod update), or
+ * shares the very same containers, init containers, overhead and affinity (the API server's
+ * bound copy of a pod the scheduler assumed: only `nodeName` was added). Requests, host ports
+ * and affinity come from exactly those parts, so they are unchanged and are not recomputed;
+ * the pod moves to the end of the lists exactly as remove-then-append does.
+ * Returns undefined when `stored` is not on the node or those parts differ.
  */
 export function replacePodSameSpec(info: NodeInfo, stored: Pod, pod: Pod): NodeInfo | undefined {
-  if (stored.spec !== pod.spec) return undefined;
+  if (!samePlacementSpec(stored.spec, pod.spec)) return undefined;
   const i = info.pods.indexOf(stored);
   if (i === -1) return undefined;
   return {
@@ -180,6 +182,18 @@ export function replacePodSameSpec(info: NodeInfo, stored: Pod, pod: Pod): NodeI
     podsWithAffinity: replaced(info.podsWithAffinity, stored, pod),
     podsWithRequiredAntiAffinity: replaced(info.podsWithRequiredAntiAffinity, stored, pod),
   };
+}
+
+/** The same objects for everything a NodeInfo derives from a pod's spec. */
+function samePlacementSpec(a: Pod['spec'], b: Pod['spec']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.containers === b.containers &&
+    a.initContainers === b.initContainers &&
+    a.overhead === b.overhead &&
+    a.affinity === b.affinity
+  );
 }
 
 /** A copy of `list` without its element `i` and with `pod` appended. */
