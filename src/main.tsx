@@ -65,8 +65,12 @@ player.subscribe(syncDocument);
 
 const root = document.getElementById('root');
 if (root) {
-  // Input the boot script held while the pre-rendered page was not live yet is replayed now.
-  const onLive = () => document.dispatchEvent(new Event(LIVE_EVENT));
+  // Input the boot script held while the pre-rendered page was not live yet is replayed now, in
+  // a task of its own: React may run this effect while it handles an event, and replayed events
+  // must not be dispatched inside React's own work.
+  const onLive = () => {
+    window.setTimeout(() => document.dispatchEvent(new Event(LIVE_EVENT)), 0);
+  };
   const page = (content: ReactNode) => (
     <Page view={store} player={player} onLive={onLive}>
       {content}

@@ -143,9 +143,9 @@ export const LIVE_EVENT = 'kim:live';
  *   page leaves alone (typing, scrolling a code box, Space on a button) are not touched;
  * - a click on a button or a checkbox is stopped and later replayed as `click()` on the same
  *   element (hydration keeps the elements);
- * - a field, a slider or a menu keeps what the learner typed or chose; once live, React is told
- *   its value changed (its value tracker is reset, then `input` and `change` are dispatched), so
- *   the page takes it over.
+ * - what the learner typed or chose in a field, a slider or a menu is noted; once live, it is
+ *   written back (hydration may have reset it) and React is told the value changed (its value
+ *   tracker is reset, then `input` and `change` are dispatched), so the page takes it over.
  *
  * The build inlines this function's source into the boot script: it must not refer to anything
  * outside its own body.
@@ -203,9 +203,16 @@ export function holdEarlyInput(liveEvent: string): void {
       return;
     }
     event.stopPropagation();
+    const value = field.value;
     replays.push(() => {
       if (!field.isConnected) return;
-      // React compares a field's value with the one it last saw; make them differ.
+      // Hydration may have put back the value React rendered: write the learner's again,
+      // through the prototype's setter (React watches the element's own), then make the value
+      // React last saw differ, so the events below reach its change handler.
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set?.call(
+        field,
+        value,
+      );
       const tracker = (field as unknown as { _valueTracker?: { setValue(v: string): void } })
         ._valueTracker;
       tracker?.setValue('\u0000');
