@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
+import type { Lang } from '../i18n/index.ts';
 import { selectLive, selectMode, selectStatus, selectSteps } from '../store/labStore.ts';
 import { selectCursor, selectSpeed } from '../store/player.ts';
 import { switchLevel } from '../store/storyLevel.ts';
@@ -34,6 +35,23 @@ import { useT, useView, useViewStore } from './ViewStoreContext.tsx';
 const loadStepPanels = () => import('./panels/StepPanels.tsx');
 const StepPanels = lazy(() => loadStepPanels().then((module) => ({ default: module.StepPanels })));
 if (typeof window !== 'undefined') void loadStepPanels();
+
+/**
+ * The panels in their Suspense boundary, memoized on what they show. Until their file arrives
+ * the boundary keeps the pre-rendered markup; a re-render of the page with new props for it
+ * would make React give that markup up and draw the fallback (nothing) meanwhile, which moves
+ * what lies below. Memoized, it re-renders only when the step or the language changes.
+ */
+const PanelsSlot = memo(function PanelsSlot({ step, lang }: { step: StoryStep; lang: Lang }) {
+  return (
+    <Suspense fallback={null}>
+      <StepPanels
+        step={step}
+        summaries={step.messages.map((message) => messageText(lang, message.summary))}
+      />
+    </Suspense>
+  );
+});
 
 /** The step the player's cursor points at, clamped to the level's steps. */
 export function stepAt(steps: readonly StoryStep[], cursor: number): StoryStep | undefined {
@@ -194,16 +212,7 @@ function Explainer({ story }: { story: Story }) {
                 controls={controls}
               />
             ) : null}
-            {lab ? (
-              <LazyLabPanels />
-            ) : step ? (
-              <Suspense fallback={null}>
-                <StepPanels
-                  step={step}
-                  summaries={step.messages.map((message) => messageText(lang, message.summary))}
-                />
-              </Suspense>
-            ) : null}
+            {lab ? <LazyLabPanels /> : step ? <PanelsSlot step={step} lang={lang} /> : null}
           </div>
           <aside className="side">
             {lab ? null : (
