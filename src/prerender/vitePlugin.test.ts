@@ -18,6 +18,10 @@ describe('the build step that writes the pre-rendered index.html', () => {
   it('fills the empty #root and marks it', () => {
     const html = injectFirstView(built, '<div class="app">$& $1</div>');
     expect(html).toContain('<div id="root" data-prerendered><div class="app">$& $1</div></div>');
+    // The first paint waits for the whole markup (on a phone the narration is drawn above the
+    // stage but comes after it in the markup).
+    expect(html).toContain('<div id="first-view-end" hidden></div>');
+    expect(html).toContain('<link rel="expect" href="#first-view-end" blocking="render">');
   });
 
   it('refuses an index.html without an empty #root', () => {

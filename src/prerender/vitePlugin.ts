@@ -25,12 +25,30 @@ import { inlineStyleRules, moveInlineStyles } from './inlineStyles.ts';
 /** The empty root the source index.html ships; the plugin fails loudly if it is not there. */
 const EMPTY_ROOT = '<div id="root"></div>';
 
-/** Put `markup` into the empty `#root` of `html`. */
+/** The element after the pre-rendered markup that the first paint waits for. */
+const END_ID = 'first-view-end';
+
+/**
+ * Put `markup` into the empty `#root` of `html`, followed by an empty marker, and make the first
+ * paint wait until the parser has reached that marker (`<link rel="expect" blocking="render">`).
+ * Without it the browser may paint a half-parsed page: on a phone the narration comes before the
+ * stage on screen but after it in the markup, so it would appear later and push the stage down
+ * (a layout shift of 0.2 measured).
+ */
 export function injectFirstView(html: string, markup: string): string {
   if (!html.includes(EMPTY_ROOT)) {
     throw new Error(`prerender: index.html has no ${EMPTY_ROOT} to fill`);
   }
-  return html.replace(EMPTY_ROOT, () => `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>`);
+  return html
+    .replace(
+      EMPTY_ROOT,
+      () =>
+        `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div><div id="${END_ID}" hidden></div>`,
+    )
+    .replace(
+      '</head>',
+      () => `  <link rel="expect" href="#${END_ID}" blocking="render">\n  </head>`,
+    );
 }
 
 const NO_CSS = '\0kim-prerender-no-css';
