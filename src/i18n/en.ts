@@ -1,6 +1,4 @@
 import { errorsEn } from './errors.en.ts';
-import { labEn } from './lab.en.ts';
-import { labPanelsEn } from './labpanels.en.ts';
 import { labuiEn } from './labui.en.ts';
 import { storyEn } from './story.en.ts';
 
@@ -109,8 +107,6 @@ export const en = {
   'footer.note':
     'A simulation of Kubernetes 1.32 that runs entirely in your browser. Nothing is sent anywhere.',
   ...storyEn,
-  ...labEn,
-  ...labPanelsEn,
   ...labuiEn,
   ...errorsEn,
 } as const;

@@ -1,6 +1,4 @@
 import { errorsKo } from './errors.ko.ts';
-import { labKo } from './lab.ko.ts';
-import { labPanelsKo } from './labpanels.ko.ts';
 import { labuiKo } from './labui.ko.ts';
 import { storyKo } from './story.ko.ts';
 import type { Messages } from './types.ts';
@@ -111,8 +109,6 @@ export const ko: Messages = {
   'footer.note':
     '브라우저 안에서만 돌아가는 쿠버네티스 1.32 시뮬레이션입니다. 어떤 데이터도 밖으로 보내지 않습니다.',
   ...storyKo,
-  ...labKo,
-  ...labPanelsKo,
   ...labuiKo,
   ...errorsKo,
 };

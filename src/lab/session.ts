@@ -11,6 +11,8 @@
  * ```
  */
 import { parseDuration, runAction } from '../cli/actions.ts';
+// The lab's text comes with its code (see src/i18n/lab.ts).
+import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
 import { etcdKey, RESOURCE_NAMES, RESOURCES, START_MS } from '../engine/index.ts';
 import {

@@ -7,6 +7,7 @@
  */
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n/index.ts';
+import '../../i18n/lab.ts';
 import { lessonProgress } from '../../lab/lesson.ts';
 import type { LabSession, LabState } from '../../lab/session.ts';
 import { runWhatIf, type WhatIf } from '../../lab/whatIfs.ts';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../i18n/index.ts';
+// The lab panels' text is registered by the lab's code; the test loads it the same way.
+import '../../../i18n/lab.ts';
 import { NGINX_YAML } from '../../../kubectl/workspace.ts';
 import { checkYaml, marksByLine, type Problem } from './yamlCheck.ts';
 
