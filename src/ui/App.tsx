@@ -9,22 +9,20 @@ import {
   selectHiddenNamespaces,
   selectLang,
   selectLevel,
-  type ViewStore,
 } from '../store/viewStore.ts';
 import type { Story, StoryStep, Text } from '../story/types.ts';
-import { GroupBySwitch } from './GroupBySwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LevelSwitch } from './LevelSwitch.tsx';
 import { type LabContextValue, LabProvider, useLab, useLabPlayer } from './lab/LabContext.tsx';
 import { LabDock } from './lab/LabDock.tsx';
 import { LazyLabPanels } from './lab/LazyLabPanels.tsx';
 import { NamespacePanel } from './lab/NamespacePanel.tsx';
-import { NamespaceFilter } from './NamespaceFilter.tsx';
 import { PlayerStoreProvider, usePlayer, usePlayerStore } from './PlayerStoreContext.tsx';
 import { messageText } from './panels/messageText.ts';
 import { Narration } from './player/Narration.tsx';
 import { PlayerControls } from './player/PlayerControls.tsx';
 import { useKeyboardShortcuts } from './player/useKeyboardShortcuts.ts';
+import { StageControls } from './StageControls.tsx';
 import { type StageModel, type StageNamespace, stageNamespaces } from './stage/model.ts';
 import { Stage } from './stage/Stage.tsx';
 import { useT, useView, useViewStore } from './ViewStoreContext.tsx';
@@ -65,31 +63,6 @@ export function stepAt(steps: readonly StoryStep[], cursor: number): StoryStep |
 export function storyNamespaces(story: Story): StageNamespace[] {
   const pods = Object.values(story.levels).flatMap((steps) => steps.flatMap((s) => s.model.pods));
   return stageNamespaces({ nodes: [], pods, active: [], packets: [] });
-}
-
-/**
- * The grouping switch and the namespace filter, reading and writing the view store. Exported
- * for the benchmark page; H5's lab feeds the same two components its live namespaces.
- */
-export function StageControls({
-  namespaces,
-  view,
-}: {
-  namespaces: readonly string[];
-  view: ViewStore;
-}) {
-  const groupBy = useView(selectGroupBy);
-  const hidden = useView(selectHiddenNamespaces);
-  return (
-    <div className="stage-controls">
-      <GroupBySwitch value={groupBy} onChange={(next) => view.getState().setGroupBy(next)} />
-      <NamespaceFilter
-        namespaces={namespaces}
-        hidden={hidden}
-        onToggle={(ns, visible) => view.getState().setNamespaceVisible(ns, visible)}
-      />
-    </div>
-  );
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { selectGroupBy, selectHiddenNamespaces } from '../../store/viewStore.ts';
-import { StageControls } from '../App.tsx';
+import { StageControls } from '../StageControls.tsx';
 import { useView, useViewStore } from '../ViewStoreContext.tsx';
 import { type StageModel, type StageNode, type StagePod, stageNamespaces } from './model.ts';
 import { Stage } from './Stage.tsx';
