@@ -5,6 +5,7 @@
  * and the cluster runs until it is quiet; every pod must then be Running.
  */
 import { createCluster } from '../src/engine/index.ts';
+import { webDeployment } from './webDeployment.ts';
 
 const replicas = Number(process.argv[2] ?? 1000);
 const workers = Number(process.argv[3] ?? 100);
@@ -27,19 +28,7 @@ const start = performance.now();
 // CPU time too: on a shared, loaded machine wall time varies with other work, CPU time less so.
 const cpuStart = process.cpuUsage();
 const kubectl = cluster.client('kubectl');
-const created = kubectl.create('deployments', 'default', {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'web', labels: { app: 'web' } },
-  spec: {
-    replicas,
-    selector: { matchLabels: { app: 'web' } },
-    template: {
-      metadata: { labels: { app: 'web' } },
-      spec: { containers: [{ name: 'nginx', image: 'nginx' }] },
-    },
-  },
-});
+const created = kubectl.create('deployments', 'default', webDeployment(replicas));
 if (!created.ok) throw new Error(created.status.message);
 let ticks = 0;
 // Sample the heap inside the run (the interval timer above never fires while the run holds the

@@ -20,6 +20,7 @@ import { createCluster } from '../src/engine/index.ts';
 import type { Cache, ReconcileContext, WatchEvent } from '../src/engine/runtime/controller.ts';
 import { createScheduler } from '../src/engine/scheduler/scheduler.ts';
 import { deepFreeze } from '../src/engine/util/persistentMap.ts';
+import { webDeployment } from './webDeployment.ts';
 
 const pods = Number(process.argv[2] ?? 1000);
 const workers = Number(process.argv[3] ?? 100);
@@ -29,19 +30,7 @@ const explain = process.argv[4] === 'explain';
 const cluster = createCluster({ seed: 1, workers, keepSnapshots: false, explain: false });
 cluster.settle();
 const kubectl = cluster.client('kubectl');
-const created = kubectl.create('deployments', 'default', {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'web', labels: { app: 'web' } },
-  spec: {
-    replicas: 1,
-    selector: { matchLabels: { app: 'web' } },
-    template: {
-      metadata: { labels: { app: 'web' } },
-      spec: { containers: [{ name: 'nginx', image: 'nginx' }] },
-    },
-  },
-});
+const created = kubectl.create('deployments', 'default', webDeployment(1));
 if (!created.ok) throw new Error(created.status.message);
 cluster.settle();
 const listedNodes = kubectl.list('nodes', undefined);
