@@ -1,5 +1,5 @@
 import { m } from 'framer-motion';
-import { type CSSProperties, createContext, memo, useContext } from 'react';
+import { type CSSProperties, createContext, memo, useCallback, useContext } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 import { namespaceHue, type StagePod, statusTone } from './model.ts';
 
@@ -155,51 +155,48 @@ export const TrayPod = memo(function TrayPod({ pod, shown }: { pod: StagePod; sh
 
 /**
  * A pod bound to a node, in the stage's pod layer: always the same element whatever the
- * grouping, moved by a transform from its old slot to its new one (framer-motion animates the
- * transform; the browser can run it off the main thread). `place` null: never measured yet, not
- * drawn. `shown` false (namespace hidden, or kube-system folded): faded out where it last was.
+ * grouping. It is drawn, never moved, by React: the pod layer sets its size and its transform
+ * and flies it from its old slot to its new one (`podFlights.ts`), so a regroup re-renders no
+ * chip. `shown` false (never measured yet, namespace hidden, or kube-system folded): faded out
+ * where it last was.
  */
 export const FlyingPod = memo(function FlyingPod({
   pod,
-  place,
   shown,
-  instant,
+  register,
   inspectable = false,
   tabbable = false,
 }: {
   pod: StagePod;
-  place: PodPlace | null;
   shown: boolean;
-  /** Jump instead of flying (the window was resized: the slots moved, not the pod). */
-  instant: boolean;
+  /** Tells the pod layer which element draws this pod (null when it leaves the page). */
+  register: (uid: string, element: HTMLLIElement | null) => void;
   /** In the lab: the chip is a button that opens the inspector (only while shown). */
   inspectable?: boolean;
   /** The pod layer's one tab stop (roving tabindex: the arrow keys move it between chips). */
   tabbable?: boolean;
 }) {
   const t = useT();
-  const visible = shown && place !== null;
-  const transform = `translate(${Math.round(place?.x ?? 0)}px, ${Math.round(place?.y ?? 0)}px)`;
+  const uid = pod.uid;
+  // Stable, so React hands the element over once (mount) and takes it back once (unmount).
+  const ref = useCallback(
+    (element: HTMLLIElement | null) => register(uid, element),
+    [register, uid],
+  );
   return (
-    <m.li
+    <li
+      ref={ref}
       className={`pod pod--${statusTone(pod.status)} pod-fade pod--flying`}
       {...podHooks(pod)}
-      data-shown={visible}
-      aria-hidden={visible ? undefined : true}
-      initial={false}
-      animate={{ transform }}
-      transition={instant ? { duration: 0 } : undefined}
-      style={{
-        ...podStyle(pod),
-        width: place ? `${place.width}px` : undefined,
-        height: place ? `${place.height}px` : undefined,
-      }}
+      data-shown={shown}
+      aria-hidden={shown ? undefined : true}
+      style={podStyle(pod)}
       title={podTitle(t, pod)}
     >
       {/* The node tag is always there; CSS shows it only when grouped by namespace, so a
           regroup does not re-render the chips before they are measured. */}
       <PodChipBody pod={pod} showNode />
-      {inspectable && visible ? <PodOpen pod={pod} tabbable={tabbable} /> : null}
-    </m.li>
+      {inspectable && shown ? <PodOpen pod={pod} tabbable={tabbable} /> : null}
+    </li>
   );
 });

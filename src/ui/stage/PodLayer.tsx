@@ -1,8 +1,17 @@
 import { useReducedMotionConfig } from 'framer-motion';
-import { type KeyboardEvent, memo, useContext, useState } from 'react';
+import {
+  type KeyboardEvent,
+  memo,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 import type { StagePod } from './model.ts';
 import { FlyingPod, InspectableContext } from './PodChip.tsx';
+import { createFlights, type PlaceChange } from './podFlights.ts';
 import { type PlacesStore, usePlaces } from './usePodPlaces.ts';
 
 /** Keys that move the pod layer's tab stop, and where to. */
@@ -44,6 +53,10 @@ function buttonsInViewOrder(layer: HTMLElement): HTMLButtonElement[] {
  * box or a namespace box. The order is stable (namespace, name), so regrouping does not even
  * reorder the children.
  *
+ * A move renders no chip: the layer re-renders (cheap, the chips are memoized and their props do
+ * not change), then one layout effect writes every moved chip's size and transform and starts its
+ * flight (`podFlights.ts`), in the same frame as the measurement.
+ *
  * In the lab (`InspectableContext`) each shown chip is a button that opens the inspector. The
  * layer is one tab stop (a roving tabindex: 300 pods must not be 300 Tab presses): Tab reaches
  * the chip last focused (or the top-left one), ← → ↑ ↓ walk the chips in the order they are drawn
@@ -53,21 +66,53 @@ export const PodLayer = memo(function PodLayer({
   pods,
   places: store,
   hiddenNamespaces,
+  flightMs,
 }: {
   pods: readonly StagePod[];
   /** The slots measured by `usePodPlaces` (in the stage: a child's effects run before the
    * stage's canvas ref is attached, so the layer cannot measure on its first render). */
   places: PlacesStore;
   hiddenNamespaces: ReadonlySet<string>;
+  /** How long a flight takes, ms (the player's speed divides it). */
+  flightMs: number;
 }) {
   const t = useT();
   const { places, instant } = usePlaces(store);
   const inspectable = useContext(InspectableContext);
   /** The pod that holds the layer's tab stop (the last one focused). */
   const [current, setCurrent] = useState<string | null>(null);
-  // MotionConfig's reducedMotion="user" makes x/y/scale instant but not a `transform` string,
-  // which is what the pods animate (so the browser can run it off the main thread): ask here.
+  // The user's reduced-motion wish, as MotionConfig reducedMotion="user" reads it: pods jump.
   const reduced = useReducedMotionConfig() ?? false;
+  const elements = useRef(new Map<string, HTMLLIElement>());
+  const [flights] = useState(createFlights);
+  const register = useCallback(
+    (uid: string, element: HTMLLIElement | null) => {
+      if (element) elements.current.set(uid, element);
+      else {
+        elements.current.delete(uid);
+        flights.forget(uid);
+      }
+    },
+    [flights],
+  );
+  // After the commit that brought new places (the stage measures in its own layout effect and
+  // this layer re-renders at once), before the browser paints: no frame shows the old places.
+  useLayoutEffect(() => {
+    const changes: PlaceChange[] = [];
+    for (const pod of pods) {
+      const element = elements.current.get(pod.uid);
+      const place = places.get(pod.uid);
+      if (!element || !place) continue;
+      changes.push({
+        uid: pod.uid,
+        element,
+        place,
+        flies: !instant && !reduced && place.flies,
+      });
+    }
+    flights.apply(changes, flightMs);
+  }, [pods, places, instant, reduced, flightMs, flights]);
+
   const shownOf = (pod: StagePod) => {
     const place = places.get(pod.uid);
     return !hiddenNamespaces.has(pod.namespace) && place !== undefined && !place.folded;
@@ -132,20 +177,16 @@ export const PodLayer = memo(function PodLayer({
           : undefined
       }
     >
-      {pods.map((pod) => {
-        const place = places.get(pod.uid) ?? null;
-        return (
-          <FlyingPod
-            key={pod.uid}
-            pod={pod}
-            place={place}
-            shown={!hiddenNamespaces.has(pod.namespace) && place !== null && !place.folded}
-            instant={instant || reduced || (place !== null && !place.flies)}
-            inspectable={inspectable}
-            tabbable={pod.uid === tabStop}
-          />
-        );
-      })}
+      {pods.map((pod) => (
+        <FlyingPod
+          key={pod.uid}
+          pod={pod}
+          shown={shownOf(pod)}
+          register={register}
+          inspectable={inspectable}
+          tabbable={pod.uid === tabStop}
+        />
+      ))}
     </ul>
   );
 });

@@ -91,7 +91,12 @@ export function Stage({
           <div className={`stage-canvas stage-canvas--by-${groupBy}`} ref={canvas}>
             <EdgeLayer model={model} boxes={boxes} />
             <StageGrid model={model} hiddenNamespaces={hiddenNamespaces} />
-            <PodLayer pods={bound} places={places} hiddenNamespaces={hiddenNamespaces} />
+            <PodLayer
+              pods={bound}
+              places={places}
+              hiddenNamespaces={hiddenNamespaces}
+              flightMs={(BASE_ANIMATION_S / speed) * 1000}
+            />
             <PacketLayer
               packets={model.packets}
               boxes={boxes}
