@@ -332,10 +332,66 @@ export function createDeploymentController(): Reconciler {
       let status: DeploymentStatus = clone(dStatus);
       let rsView = newRS;
 
+      // checkPausedConditions: pausing and resuming show in the Progressing condition (not
+      // over a reported timeout). The status write brings the Deployment back for the rest.
+      {
+        const progressing = (dStatus.conditions ?? []).find((c) => c.type === 'Progressing');
+        if (progressing?.reason !== 'ProgressDeadlineExceeded') {
+          const pausedShown = progressing?.reason === 'DeploymentPaused';
+          if (spec.paused === true && !pausedShown) {
+            const next = { ...dStatus };
+            next.conditions = setCondition(
+              dStatus.conditions ?? [],
+              condition(ctx, 'Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused'),
+            );
+            return { writes: [statusWrite(d, next)] };
+          }
+          if (spec.paused !== true && pausedShown) {
+            const next = { ...dStatus };
+            next.conditions = setCondition(
+              dStatus.conditions ?? [],
+              condition(
+                ctx,
+                'Progressing',
+                'Unknown',
+                'DeploymentResumed',
+                'Deployment is resumed',
+              ),
+            );
+            return { writes: [statusWrite(d, next)] };
+          }
+        }
+      }
+
       // isScalingEvent: an active ReplicaSet was sized for another replica count.
       const scalingEvent = all.some(
         (r) => r.replicas > 0 && r.desired !== undefined && r.desired !== replicas,
       );
+      if (spec.paused === true) {
+        // `sync` of a paused Deployment: scaling still happens, but no new ReplicaSet is created
+        // for a changed template (getAllReplicaSetsAndSyncRevision with createIfNotExisted =
+        // false) and nothing rolls; old ReplicaSets beyond the history limit are cleaned up.
+        if (newRS && newRS.revision <= maxOldRevision) {
+          scale(newRS, newRS.replicas, { [REVISION_ANNOTATION]: String(maxOldRevision + 1) });
+          newRS.revision = maxOldRevision + 1;
+        }
+        if (scalingEvent) scaleDeployment(d, newRS, olds, scale);
+        writes.push(...cleanupOldReplicaSets(d, olds));
+        const status = calculateStatus(d, all, newRS, clone(dStatus), ctx);
+        const revision = newRS ? String(newRS.revision) : undefined;
+        const revisionChanged =
+          revision !== undefined && d.metadata?.annotations?.[REVISION_ANNOTATION] !== revision;
+        if (revisionChanged || !deepEqual(omitZero(status), omitZero(dStatus))) {
+          writes.push(
+            statusWrite(
+              d,
+              status,
+              revisionChanged && revision ? { [REVISION_ANNOTATION]: revision } : undefined,
+            ),
+          );
+        }
+        return { writes };
+      }
       if (scalingEvent) {
         scaleDeployment(d, newRS, olds, scale);
         status = calculateStatus(d, all, newRS, status, ctx);

@@ -7,6 +7,7 @@ import { rfc3339 } from '../duration.ts';
 import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { eventInterval } from '../printers/columns.ts';
+import { podTemplateDescription } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { evaluate } from '../printers/jsonpath.ts';
@@ -318,6 +319,142 @@ export function runRolloutRestart(ctx: Ctx, args: string[]): void {
     if (!r.ok) ctx.failStatus(r.status);
   }
   ctx.out(`${kindPrefix(type)}/${name} restarted\n`);
+}
+
+/** Annotations `rollout undo` keeps from the Deployment instead of taking the ReplicaSet's. */
+const ROLLBACK_KEEP_ANNOTATIONS = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  'deployment.kubernetes.io/revision',
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+]);
+
+const POD_TEMPLATE_HASH = 'pod-template-hash';
+
+/** A pod template without the ReplicaSet's `pod-template-hash` label, for comparing and restoring. */
+function withoutHash(template: unknown): Record<string, unknown> {
+  const t = structuredClone((template ?? {}) as Record<string, unknown>);
+  const meta = t.metadata as { labels?: Record<string, string> } | undefined;
+  if (meta?.labels && POD_TEMPLATE_HASH in meta.labels) {
+    delete meta.labels[POD_TEMPLATE_HASH];
+    if (Object.keys(meta.labels).length === 0) delete meta.labels;
+  }
+  return t;
+}
+
+/** Deep equality of plain JSON values (key order ignored). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) =>
+    sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}
+
+/**
+ * `kubectl rollout undo`: put the pod template of an earlier revision (the ReplicaSet that carries
+ * it) back into the Deployment. The Deployment controller then finds that ReplicaSet by its
+ * template hash, gives it the next revision number and scales it up — so revision 1 becomes
+ * revision 3 in `rollout history`, as on a real cluster.
+ */
+export function runRolloutUndo(ctx: Ctx, args: string[]): void {
+  if (args.length === 0) ctx.fail('required resource not specified');
+  const { type, name } = singleTarget(ctx, args);
+  if (type.resource !== 'deployments')
+    ctx.fail(`no rollbacker has been implemented for "${type.kind}"`);
+  const toRevision = ctx.num('to-revision', 0);
+  if (toRevision < 0) ctx.fail(`unable to find specified revision ${toRevision} in history`);
+  const dryRun = dryRunStrategy(ctx);
+  const d = getOrFail(ctx, type, name);
+  const owned = listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
+    rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
+  );
+  let latest: { rev: number; rs: KubeObject } | undefined;
+  let previous: { rev: number; rs: KubeObject } | undefined;
+  let target: KubeObject | undefined;
+  for (const rs of owned) {
+    const raw = rs.metadata?.annotations?.['deployment.kubernetes.io/revision'];
+    if (raw === undefined || !/^\d+$/.test(raw)) continue;
+    const rev = Number(raw);
+    if (toRevision === 0) {
+      if (!latest || latest.rev < rev) {
+        previous = latest;
+        latest = { rev, rs };
+      } else if (!previous || previous.rev < rev) previous = { rev, rs };
+    } else if (rev === toRevision) target = rs;
+  }
+  if (toRevision > 0 && !target)
+    ctx.fail(`unable to find specified revision ${toRevision} in history`);
+  if (toRevision === 0) {
+    if (!previous) ctx.fail(`no rollout history found for deployment "${name}"`);
+    target = previous.rs;
+  }
+  const rs = target as KubeObject;
+  const rsTemplate = withoutHash((rs.spec as { template?: unknown } | undefined)?.template);
+  const spec = (d.spec ?? {}) as { template?: unknown; paused?: boolean };
+  if (dryRun === 'client') {
+    // kubectl's name printer with the template description as the "operation".
+    ctx.out(`${kindPrefix(type)}/${name} ${podTemplateDescription(rsTemplate)} (dry run)\n`);
+    return;
+  }
+  if (spec.paused) {
+    ctx.fail(
+      "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
+    );
+  }
+  if (sameJson(rsTemplate, withoutHash(spec.template))) {
+    // kubectl prints the revision it was asked for (0 when --to-revision was not given).
+    ctx.out(
+      `${kindPrefix(type)}/${name} skipped rollback (current template already matches revision ${toRevision})\n`,
+    );
+    return;
+  }
+  const annotations: Record<string, string> = {};
+  const current = d.metadata?.annotations ?? {};
+  for (const k of ROLLBACK_KEEP_ANNOTATIONS)
+    if (k in current) annotations[k] = current[k] as string;
+  for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {})) {
+    if (!ROLLBACK_KEEP_ANNOTATIONS.has(k)) annotations[k] = v;
+  }
+  const next = structuredClone(d) as KubeObject;
+  next.metadata = { ...next.metadata, annotations };
+  next.spec = { ...(next.spec as object), template: rsTemplate };
+  const r = ctx.host.api.update(
+    type.resource,
+    ctx.namespace,
+    next,
+    dryRun === 'server' ? { dryRun: true } : {},
+  );
+  if (!r.ok) ctx.failStatus(r.status);
+  ctx.out(
+    `${kindPrefix(type)}/${name} rolled back${dryRun === 'server' ? ' (server dry run)' : ''}\n`,
+  );
+}
+
+/** `kubectl rollout pause` / `resume`: set or clear `spec.paused` on a Deployment. */
+export function runRolloutPause(ctx: Ctx, args: string[], pause: boolean): void {
+  if (args.length === 0) ctx.fail('required resource not specified');
+  const { type, name } = singleTarget(ctx, args);
+  const resourceString = type.group ? `${type.resource}.${type.group}` : type.resource;
+  if (type.resource !== 'deployments') {
+    ctx.fail(`${resourceString} "${name}" ${pause ? 'pausing' : 'resuming'} is not supported`);
+  }
+  const d = getOrFail(ctx, type, name);
+  const paused = (d.spec as { paused?: boolean } | undefined)?.paused === true;
+  if (paused === pause) {
+    ctx.fail(`${resourceString} "${name}" ${pause ? 'is already paused' : 'is not paused'}`);
+  }
+  const r = ctx.host.api.patch(type.resource, ctx.namespace, name, {
+    spec: { paused: pause ? true : null },
+  });
+  if (!r.ok) ctx.failStatus(r.status);
+  ctx.out(`${kindPrefix(type)}/${name} ${pause ? 'paused' : 'resumed'}\n`);
 }
 
 const QUALIFIED_NAME =

@@ -44,6 +44,11 @@ export class PrefixWriter {
   toString(): string {
     return formatSegments([...this.segments, this.current], DESCRIBE_TABWRITER);
   }
+
+  /** The text as written, tabs and all (a PrefixWriter straight onto a buffer, no tabwriter). */
+  raw(): string {
+    return [...this.segments, this.current].join('');
+  }
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -625,6 +630,16 @@ function describePodTemplate(
   if (spec?.priorityClassName) w.write(0, `  Priority Class Name:\t${spec.priorityClassName}\n`);
   printLabelsMultiline(w, '  Node-Selectors', spec?.nodeSelector);
   printTolerations(w, '  Tolerations', spec?.tolerations);
+}
+
+/**
+ * The `Pod Template:` block as `kubectl rollout undo --dry-run=client` prints it: kubectl's
+ * printTemplate writes DescribePodTemplate onto a plain buffer, so the tabs stay tabs.
+ */
+export function podTemplateDescription(template: unknown): string {
+  const w = new PrefixWriter();
+  describePodTemplate(w, (template ?? {}) as Parameters<typeof describePodTemplate>[1]);
+  return w.raw();
 }
 
 export function describeDeployment(

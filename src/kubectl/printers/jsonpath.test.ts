@@ -25,6 +25,13 @@ describe('jsonPath', () => {
     expect(jsonPath("{.items[0].metadata.labels['app.kubernetes.io/name']}", list)).toBe('web');
   });
 
+  it('takes a backslash-escaped dot (and a slash) as part of a field name', () => {
+    expect(jsonPath('{.items[0].metadata.labels.app\\.kubernetes\\.io/name}', list)).toBe('web');
+    expect(jsonPath('{.items[*].metadata.labels.app\\.kubernetes\\.io/name}', list)).toBe('web');
+    // Without the escapes the dots split the name: no such field, nothing printed.
+    expect(jsonPath('{.items[0].metadata.labels.app.kubernetes.io/name}', list)).toBe('');
+  });
+
   it('ranges with literals', () => {
     expect(
       jsonPath('{range .items[*]}{.metadata.name}{"\\t"}{.status.phase}{"\\n"}{end}', list),

@@ -114,9 +114,24 @@ interface Step {
   apply(cur: unknown[], m: RegExpExecArray): unknown[];
 }
 
+/**
+ * A field name runs to the next terminator (space, `,` `.` `[` `]` `$` `@` `{` `}` `(` `)`), and a
+ * backslash escapes one character: `.metadata.annotations.deployment\.kubernetes\.io/revision`
+ * (client-go's parseField drops the backslashes).
+ */
+const FIELD = String.raw`((?:\\.|[^\s,.\[\]$@{}()\\])+)`;
+const unescapeField = (name: string) => name.replace(/\\(.)/g, '$1');
+
 const STEPS: Step[] = [
-  { re: /^\.\.([\w-]+)/, apply: (cur, m) => cur.flatMap((v) => descend(v, m[1] ?? '')) },
-  { re: /^\.([\w-]+|\*)/, apply: (cur, m) => cur.flatMap((v) => field(v, m[1] ?? '')) },
+  {
+    re: new RegExp(`^\\.\\.${FIELD}`),
+    apply: (cur, m) => cur.flatMap((v) => descend(v, unescapeField(m[1] ?? ''))),
+  },
+  { re: /^\.\*/, apply: (cur) => cur.flatMap((v) => field(v, '*')) },
+  {
+    re: new RegExp(`^\\.${FIELD}`),
+    apply: (cur, m) => cur.flatMap((v) => field(v, unescapeField(m[1] ?? ''))),
+  },
   // A lone dot before a bracket (`.['key']`, `.[*]`) or at the end selects the current value.
   { re: /^\.(?=\[|$)/, apply: (cur) => cur },
   { re: /^\[\s*(['"])(.*?)\1\s*\]/, apply: (cur, m) => cur.flatMap((v) => field(v, m[2] ?? '')) },
