@@ -86,7 +86,12 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
   }
   let parsed: ReturnType<typeof parseFlags>;
   try {
-    parsed = parseFlags(rest, allFlags(cmd));
+    parsed = cmd.looseFlags
+      ? parseFlags(
+          rest.filter((a) => a === '-h' || a === '--help'),
+          allFlags(cmd),
+        )
+      : parseFlags(rest, allFlags(cmd));
   } catch (e) {
     if (e instanceof FlagError) {
       return {

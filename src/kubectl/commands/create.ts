@@ -3,6 +3,7 @@ import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError, renderStatus, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { typeByResource } from '../resources.ts';
 import { clone, namespaceForManifest, readFilenames } from './common.ts';
 
@@ -242,7 +243,16 @@ export function runRun(ctx: Ctx, args: string[]): void {
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
     status: {},
   };
-  submit(ctx, obj, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
+  const overrides = ctx.str('overrides');
+  let final = obj;
+  try {
+    const type = overrideTypeOf(ctx.str('override-type') || 'merge');
+    if (overrides !== '') final = applyOverrides(obj, overrides, type);
+  } catch (e) {
+    if (e instanceof OverrideError) ctx.fail(e.message);
+    throw e;
+  }
+  submit(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
 }
 
 /** `create -f` / `apply -f`: each document in turn; errors are printed after the successes. */

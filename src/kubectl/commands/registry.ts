@@ -41,6 +41,11 @@ export interface Command {
   use?: string;
   flags?: FlagDef[];
   children?: Command[];
+  /**
+   * Take any flags without parsing them (for commands this console does not have: `exec -it`
+   * must answer "not available", not "unknown shorthand flag").
+   */
+  looseFlags?: boolean;
   run?: (ctx: Ctx, args: string[]) => void;
 }
 
@@ -110,6 +115,7 @@ const createCommon = [
 function notHere(name: string): Command {
   return {
     name,
+    looseFlags: true,
     run: (ctx) => ctx.fail(`"kubectl ${name}" is not available in this simulated cluster`),
   };
 }
@@ -192,6 +198,7 @@ export const COMMANDS: Command[] = [
       b('attach'),
       s('image-pull-policy'),
       s('overrides'),
+      s('override-type'),
       { name: 'annotations', type: 'stringArray' },
       b('privileged'),
       b('expose'),

@@ -25,6 +25,13 @@ describe('jsonPath', () => {
     expect(jsonPath("{.items[0].metadata.labels['app.kubernetes.io/name']}", list)).toBe('web');
   });
 
+  it('prints a map as Go marshals it: compact, keys sorted', () => {
+    const pod = { spec: { resources: { limits: { memory: '64Mi', cpu: '1' }, requests: {} } } };
+    expect(jsonPath('{.spec.resources}', pod)).toBe(
+      '{"limits":{"cpu":"1","memory":"64Mi"},"requests":{}}',
+    );
+  });
+
   it('takes a backslash-escaped dot (and a slash) as part of a field name', () => {
     expect(jsonPath('{.items[0].metadata.labels.app\\.kubernetes\\.io/name}', list)).toBe('web');
     expect(jsonPath('{.items[*].metadata.labels.app\\.kubernetes\\.io/name}', list)).toBe('web');
@@ -44,7 +51,7 @@ describe('jsonPath', () => {
   });
 
   it('prints objects as JSON and missing keys as nothing', () => {
-    expect(jsonPath('{.items[1].metadata}', list)).toBe('{"name":"b","labels":{}}');
+    expect(jsonPath('{.items[1].metadata}', list)).toBe('{"labels":{},"name":"b"}');
     expect(jsonPath('name: {.nope.deeper}', list)).toBe('name: ');
   });
 

@@ -191,10 +191,24 @@ export function evaluate(path: string, data: unknown): unknown[] {
   return cur;
 }
 
+/** Go's json.Marshal of decoded JSON: compact, map keys sorted at every level. */
+function goJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${goJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
 function text(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'object') return goJson(v);
   return String(v);
 }
 

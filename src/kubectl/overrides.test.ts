@@ -1,0 +1,112 @@
+/** `kubectl run --overrides` on the simulated cluster: the patched Pod is what the server gets. */
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../engine/index.ts';
+import { hostForCluster } from './engineHost.ts';
+import { applyOverrides, OverrideError } from './overrides.ts';
+import { runLine } from './shell.ts';
+
+function session() {
+  const cluster = createCluster({ seed: 5 });
+  cluster.settle();
+  const host = hostForCluster(cluster);
+  const run = (line: string) => {
+    const r = runLine(host, line);
+    host.settle();
+    return { out: r.stdout, err: r.stderr, code: r.exitCode };
+  };
+  return { run };
+}
+
+describe('kubectl run --overrides', () => {
+  it('merge (the default) replaces the container list: a 100-CPU request fits no node', () => {
+    const { run } = session();
+    expect(
+      run(
+        `kubectl run big --image=nginx --overrides='{"spec":{"containers":[{"name":"big","image":"nginx","resources":{"requests":{"cpu":"100"}}}]}}'`,
+      ).out,
+    ).toBe('pod/big created\n');
+    expect(run('kubectl get pod big').out).toMatch(/^big +0\/1 +Pending +0 /m);
+    expect(run('kubectl describe pod big').out).toContain('Warning  FailedScheduling  ');
+    expect(run('kubectl describe pod big').out).toContain(
+      '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu.',
+    );
+  });
+
+  it('a nodeSelector override pins the pod to that node', () => {
+    const { run } = session();
+    run(
+      `kubectl run sel --image=nginx --overrides='{"spec":{"nodeSelector":{"kubernetes.io/hostname":"node2"}}}'`,
+    );
+    expect(run("kubectl get pod sel -o jsonpath='{.spec.nodeName} {.status.phase}'").out).toBe(
+      'node2 Running',
+    );
+  });
+
+  it('strategic merges containers by name; json applies RFC 6902 operations', () => {
+    const { run } = session();
+    run(
+      `kubectl run s --image=nginx --override-type=strategic --overrides='{"spec":{"containers":[{"name":"s","resources":{"limits":{"cpu":"100m","memory":"64Mi"}}}]}}'`,
+    );
+    expect(
+      run(
+        "kubectl get pod s -o jsonpath='{.spec.containers[0].image} {.spec.containers[0].resources.limits} {.status.qosClass}'",
+      ).out,
+    ).toBe('nginx {"cpu":"100m","memory":"64Mi"} Guaranteed');
+    run(
+      `kubectl run j --image=nginx --override-type=json --overrides='[{"op":"add","path":"/metadata/labels/tier","value":"web"}]'`,
+    );
+    expect(run("kubectl get pod j -o jsonpath='{.metadata.labels}'").out).toBe(
+      '{"run":"j","tier":"web"}',
+    );
+  });
+
+  it('bad overrides are refused with kubectl texts and create nothing', () => {
+    const { run } = session();
+    expect(run(`kubectl run bad --image=nginx --overrides='{not json'`)).toEqual({
+      out: '',
+      err: 'error: Invalid JSON Patch\n',
+      code: 1,
+    });
+    expect(run('kubectl run x --image=nginx --override-type=foo').err).toBe(
+      'error: --override-type must be one of (json, merge, strategic)\n',
+    );
+    expect(
+      run(
+        `kubectl run j2 --image=nginx --override-type=json --overrides='[{"op":"replace","path":"/spec/nope/x","value":1}]'`,
+      ).err,
+    ).toBe('error: replace operation does not apply: doc is missing path: /spec/nope/x\n');
+    expect(run('kubectl get pods').err).toBe('No resources found in default namespace.\n');
+  });
+});
+
+describe('applyOverrides', () => {
+  const pod = {
+    metadata: { name: 'p', labels: { run: 'p' } },
+    spec: { containers: [{ name: 'p', image: 'nginx' }] },
+  };
+
+  it('merge: null deletes a key; the input is not changed', () => {
+    const out = applyOverrides(pod, '{"metadata":{"labels":null}}', 'merge');
+    expect(out.metadata).toEqual({ name: 'p' });
+    expect(pod.metadata.labels).toEqual({ run: 'p' });
+  });
+
+  it('strategic: a new container name is appended', () => {
+    const out = applyOverrides(
+      pod,
+      '{"spec":{"containers":[{"name":"side","image":"busybox"}]}}',
+      'strategic',
+    );
+    expect(out.spec.containers.map((c) => c.name)).toEqual(['p', 'side']);
+  });
+
+  it('json: remove and a bad op', () => {
+    expect(
+      applyOverrides(pod, '[{"op":"remove","path":"/metadata/labels"}]', 'json').metadata,
+    ).toEqual({ name: 'p' });
+    expect(() => applyOverrides(pod, '[{"op":"move","path":"/metadata"}]', 'json')).toThrow(
+      OverrideError,
+    );
+    expect(() => applyOverrides(pod, '{"op":"add"}', 'json')).toThrow('Invalid JSON Patch');
+  });
+});
