@@ -785,6 +785,23 @@ describe('console limits, said plainly', () => {
   });
 });
 
+describe('commands this console does not have', () => {
+  it('say so, whatever flags they were given', () => {
+    for (const line of [
+      'kubectl exec -it web -- sh',
+      'kubectl exec web -c nginx -- ls /',
+      'kubectl port-forward pod/web 8080:80 --address 0.0.0.0',
+    ]) {
+      const name = (line.split(' ')[1] ?? '') as string;
+      expect(run(line)).toEqual({
+        out: '',
+        err: `error: "kubectl ${name}" is not available in this simulated cluster\n`,
+        code: 1,
+      });
+    }
+  });
+});
+
 describe('typed output of create', () => {
   it('create ns -o json prints the server answer in Go struct order', () => {
     const out = run('kubectl create ns blue -o json').out;
