@@ -33,6 +33,7 @@ import {
   runVersion,
   runWait,
 } from './misc.ts';
+import { runTaint } from './taint.ts';
 
 export interface Command {
   name: string;
@@ -653,8 +654,14 @@ export const COMMANDS: Command[] = [
     'plugin',
     'port-forward',
     'proxy',
-    'taint',
   ].map(notHere),
+  {
+    name: 'taint',
+    short: 'Update the taints on one or more nodes',
+    use: 'kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N',
+    flags: [selector, b('overwrite'), b('all'), output, dryRun, validate, s('field-manager')],
+    run: runTaint,
+  },
   {
     name: 'wait',
     short: 'Experimental: Wait for a specific condition on one or many resources',
