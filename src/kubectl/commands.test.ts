@@ -785,6 +785,32 @@ describe('console limits, said plainly', () => {
   });
 });
 
+describe('get componentstatuses', () => {
+  const warning = 'Warning: v1 ComponentStatus is deprecated in v1.19+\n';
+  it('lists the control plane components with the deprecation warning', () => {
+    expect(run('kubectl get cs')).toEqual({
+      out: [
+        'NAME                 STATUS    MESSAGE   ERROR',
+        'scheduler            Healthy   ok        ',
+        'controller-manager   Healthy   ok        ',
+        'etcd-0               Healthy   ok        ',
+        '',
+      ].join('\n'),
+      err: warning,
+      code: 0,
+    });
+    expect(run('kubectl get componentstatus etcd-0 -o name').out).toBe('componentstatus/etcd-0\n');
+    expect(run("kubectl get cs -o jsonpath='{.items[*].conditions[0].type}'").out).toBe(
+      'Healthy Healthy Healthy',
+    );
+    expect(run('kubectl get componentstatuses kubelet')).toEqual({
+      out: '',
+      err: `${warning}Error from server (NotFound): componentstatuses "kubelet" not found\n`,
+      code: 1,
+    });
+  });
+});
+
 describe('commands this console does not have', () => {
   it('say so, whatever flags they were given', () => {
     for (const line of [

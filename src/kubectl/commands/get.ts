@@ -18,6 +18,7 @@ import {
   readFilenames,
   typesAndNames,
 } from './common.ts';
+import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
 
 interface Found {
   type: ResourceType;
@@ -51,6 +52,10 @@ export function runGet(ctx: Ctx, args: string[]): void {
   if (args.length === 0 && files.length === 0) {
     ctx.err(`${NO_TYPE}See '${ctx.commandPath} -h' for help and examples\n`);
     ctx.exitCode = 1;
+    return;
+  }
+  if (files.length === 0 && COMPONENT_STATUS_NAMES.has(args[0] ?? '')) {
+    runGetComponentStatuses(ctx, args.slice(1));
     return;
   }
   // A console line cannot stream: -w shows the current state once and says so.
