@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deferAppScripts, injectFirstView } from './vitePlugin.ts';
+import { deferAppScripts, evaluateApart, injectFirstView } from './vitePlugin.ts';
 
 const built = `<!doctype html>
 <html lang="en">
@@ -40,5 +40,22 @@ describe('the build step that writes the pre-rendered index.html', () => {
 
   it('refuses an index.html without a module script', () => {
     expect(() => deferAppScripts('<head></head>')).toThrow(/module script/);
+  });
+
+  it('gives a preloaded chunk a module script of its own, before the entry, in the template', () => {
+    const withLibrary = built.replace(
+      '<link rel="modulepreload" crossorigin href="./assets/jsx-runtime-def.js">',
+      '<link rel="modulepreload" crossorigin href="./assets/jsx-runtime-def.js">\n    <link rel="modulepreload" crossorigin href="./assets/react-dom-xyz.js">',
+    );
+    const html = deferAppScripts(evaluateApart(withLibrary, ['assets/react-dom-xyz.js']));
+    // Evaluated in a task of its own as soon as it arrives; still fetched once, still listed.
+    expect(html).toContain(
+      '<template id="kim-app"><script type="module" crossorigin src="./assets/react-dom-xyz.js"></script><script type="module" crossorigin src="./assets/index-abc.js"></script><link rel="modulepreload" crossorigin href="./assets/jsx-runtime-def.js"></template>',
+    );
+    expect(html).not.toContain('href="./assets/react-dom-xyz.js"');
+  });
+
+  it('refuses to evaluate apart a chunk the first view does not preload', () => {
+    expect(() => evaluateApart(built, ['assets/lab-123.js'])).toThrow(/not preloaded/);
   });
 });

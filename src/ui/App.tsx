@@ -27,12 +27,13 @@ import { type StageModel, type StageNamespace, stageNamespaces } from './stage/m
 import { Stage } from './stage/Stage.tsx';
 import { useT, useView, useViewStore } from './ViewStoreContext.tsx';
 
-// The panels under the stage arrive in their own file, fetched as soon as this module runs: on
-// the pre-rendered page React adopts the stage and the player first and the panels' markup when
-// their code is there (one more, smaller task), and the first view's script is smaller.
-const loadStepPanels = () => import('./panels/StepPanels.tsx');
+// The panels under the stage arrive in their own file, fetched as soon as the page starts
+// (`main.tsx` calls `loadStepPanels`): on the pre-rendered page React adopts the stage and the
+// player first and the panels' markup when their code is there (one more, smaller task), and the
+// first view's script is smaller.
+/** Fetch the panels' code (the lazy component below asks for the same module). */
+export const loadStepPanels = () => import('./panels/StepPanels.tsx');
 const StepPanels = lazy(() => loadStepPanels().then((module) => ({ default: module.StepPanels })));
-if (typeof window !== 'undefined') void loadStepPanels();
 
 /**
  * The panels in their Suspense boundary, memoized on what they show. Until their file arrives
