@@ -12,7 +12,7 @@ import { useT } from '../ViewStoreContext.tsx';
 import type { StagePod } from './model.ts';
 import { FlyingPod, InspectableContext } from './PodChip.tsx';
 import { createFlights, type PlaceChange } from './podFlights.ts';
-import { type PlacesStore, usePlaces } from './usePodPlaces.ts';
+import { offDutySlots, type PlacesStore, usePlaces } from './usePodPlaces.ts';
 
 /** Keys that move the pod layer's tab stop, and where to. */
 const MOVES: Record<string, 'next' | 'previous' | 'first' | 'last'> = {
@@ -33,7 +33,9 @@ function buttonsInViewOrder(layer: HTMLElement): HTMLButtonElement[] {
   const canvas = layer.parentElement;
   if (!canvas) return [];
   const out: HTMLButtonElement[] = [];
+  const offDuty = offDutySlots(canvas);
   for (const slot of canvas.querySelectorAll<HTMLElement>('[data-slot]')) {
+    if (slot.closest(offDuty)) continue;
     const details = slot.closest('details');
     if (details && !details.open) continue;
     const rect = slot.getBoundingClientRect();

@@ -20,6 +20,7 @@ import { NodeBox } from './NodeBox.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
 import { PodSlot, TrayPod } from './PodChip.tsx';
 import { PodLayer } from './PodLayer.tsx';
+import { useFrameAligned } from './useFrameAligned.ts';
 import { useMeasuredBoxes } from './useMeasuredBoxes.ts';
 import { usePodPlaces } from './usePodPlaces.ts';
 import './stage.css';
@@ -60,9 +61,13 @@ export function Stage({
   const t = useT();
   const lang = useView(selectLang);
   const canvas = useRef<HTMLDivElement>(null);
+  // A regroup or a namespace shown/hidden is drawn from the next frame's start, so its work and
+  // the browser's rendering of it make one frame, not two (useFrameAligned.ts).
+  const asked = useMemo(() => ({ groupBy, hiddenNamespaces }), [groupBy, hiddenNamespaces]);
+  const shown = useFrameAligned(asked);
   const version = useMemo(
-    () => ({ model, groupBy, hiddenNamespaces, lang }),
-    [model, groupBy, hiddenNamespaces, lang],
+    () => ({ model, groupBy: shown.groupBy, hiddenNamespaces: shown.hiddenNamespaces, lang }),
+    [model, shown, lang],
   );
   const boxes = useMeasuredBoxes(canvas, version);
   const bound = useMemo(() => boundPods(model.pods), [model.pods]);
@@ -82,19 +87,19 @@ export function Stage({
           <div className="stage-top">
             {/* Grouped by namespace, the line above the diagram says what this view shows. */}
             <p className="stage-hint">
-              {t(groupBy === 'namespace' ? 'stage.byNamespace.caption' : 'stage.hint')}
+              {t(shown.groupBy === 'namespace' ? 'stage.byNamespace.caption' : 'stage.hint')}
             </p>
             {controls}
           </div>
           {/* The grouping is a class: both groupings' slots are always drawn (one of them
-              display: none), so a regroup creates no element and renders only the pod layer. */}
-          <div className={`stage-canvas stage-canvas--by-${groupBy}`} ref={canvas}>
+              not drawn), so a regroup creates no element and renders only the pod layer. */}
+          <div className={`stage-canvas stage-canvas--by-${shown.groupBy}`} ref={canvas}>
             <EdgeLayer model={model} boxes={boxes} />
-            <StageGrid model={model} hiddenNamespaces={hiddenNamespaces} />
+            <StageGrid model={model} hiddenNamespaces={shown.hiddenNamespaces} />
             <PodLayer
               pods={bound}
               places={places}
-              hiddenNamespaces={hiddenNamespaces}
+              hiddenNamespaces={shown.hiddenNamespaces}
               flightMs={(BASE_ANIMATION_S / speed) * 1000}
             />
             <PacketLayer

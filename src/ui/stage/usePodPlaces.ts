@@ -79,15 +79,28 @@ export function usePlaces(store: PlacesStore): PodPlaces {
 }
 
 /**
- * Measure every pod slot (`[data-slot="<uid>"]`) inside `container`, relative to it. A slot in
- * a closed `<details>` (folded kube-system pods) takes the place of the disclosure's summary,
- * so the pod folds into the "+N kube-system" chip and unfolds out of it. A pod with no slot now
- * (its namespace is hidden) keeps its last place, so it fades out where it was; pods no longer
- * in `uids` are forgotten.
+ * A selector for the containers of the grouping not on show (`canvas` is the stage canvas,
+ * whose class names the grouping). Their slots keep a layout (`content-visibility: hidden`, see
+ * stage.css), so they must be skipped by name: asking for their boxes would make the browser lay
+ * them out, and would return places the learner cannot see.
+ */
+export function offDutySlots(canvas: Element): string {
+  return canvas.classList.contains('stage-canvas--by-namespace')
+    ? '.node-pods, .pod-list--orphans'
+    : '.stage-namespaces';
+}
+
+/**
+ * Measure every pod slot (`[data-slot="<uid>"]`) of the grouping on show inside `container`,
+ * relative to it. A slot in a closed `<details>` (folded kube-system pods) takes the place of
+ * the disclosure's summary, so the pod folds into the "+N kube-system" chip and unfolds out of
+ * it. A pod with no slot now (its namespace is hidden) keeps its last place, so it fades out
+ * where it was; pods no longer in `uids` are forgotten.
  *
  * Re-measured after each change of `version` (animated), when a disclosure opens or closes
  * (animated), and when anything resizes (instant: the slots moved, not the pods). One
- * measurement per change, never per frame: the flight itself is framer-motion's transform.
+ * measurement per change, never per frame: the flight itself is a Web Animation of the chip's
+ * transform (podFlights.ts).
  */
 export function usePodPlaces(
   container: RefObject<HTMLElement | null>,
@@ -106,9 +119,10 @@ export function usePodPlaces(
       const viewHeight = window.innerHeight;
       const viewWidth = window.innerWidth;
       const measured = new Map<string, MeasuredPlace>();
+      const offDuty = offDutySlots(root);
       for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
         const uid = el.dataset.slot;
-        if (!uid || !wanted.has(uid)) continue;
+        if (!uid || !wanted.has(uid) || el.closest(offDuty)) continue;
         const details = el.closest('details');
         const folded = details !== null && !details.open;
         const target = folded ? details.querySelector('summary') : el;
