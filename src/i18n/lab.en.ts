@@ -70,6 +70,9 @@ export const labEn = {
   'lab.step.replicaset.title': 'Deployment controller',
   'lab.step.replicaset.text':
     'The deployment controller in the controller manager sees the Deployment and creates the ReplicaSet {replicaset}.',
+  'lab.step.namespaceBasics.title': 'Namespace basics',
+  'lab.step.namespaceBasics.text':
+    'The controller manager fills the new namespace {namespace}: the service-account controller creates its `default` ServiceAccount (the identity pods get unless they name another), and the root-CA publisher creates the ConfigMap kube-root-ca.crt (the certificate pods use to trust the API server).',
   'lab.step.podsCreated.title': 'ReplicaSet controller',
   'lab.step.podsCreated.text':
     'The ReplicaSet controller (controller manager) counts fewer pods than wanted and creates {count}: {pods}. They stay Pending until the scheduler picks a node.',

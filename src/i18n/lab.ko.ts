@@ -64,6 +64,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.replicaset.title': '디플로이먼트 컨트롤러',
   'lab.step.replicaset.text':
     '컨트롤러 매니저의 디플로이먼트 컨트롤러가 Deployment를 보고 {replicaset} ReplicaSet을 만듭니다.',
+  'lab.step.namespaceBasics.title': '네임스페이스 기본 구성',
+  'lab.step.namespaceBasics.text':
+    '컨트롤러 매니저가 새 네임스페이스 {namespace}를 채웁니다. 서비스 어카운트 컨트롤러는 `default` ServiceAccount(파드가 다른 것을 지정하지 않으면 쓰는 신원)를 만들고, 루트 CA 게시자는 ConfigMap kube-root-ca.crt(파드가 API 서버를 믿는 데 쓰는 인증서)를 만듭니다.',
   'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
   'lab.step.podsCreated.text':
     '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',

@@ -15,6 +15,15 @@ export interface ResourceType {
 /** Our resources in `kubectl api-resources` order: core group first, then by group. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   {
+    resource: 'configmaps',
+    singular: 'configmap',
+    kind: 'ConfigMap',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['cm'],
+  },
+  {
     resource: 'endpoints',
     singular: 'endpoints',
     kind: 'Endpoints',
@@ -58,6 +67,24 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     version: 'v1',
     namespaced: true,
     shortNames: ['po'],
+  },
+  {
+    resource: 'secrets',
+    singular: 'secret',
+    kind: 'Secret',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    shortNames: [],
+  },
+  {
+    resource: 'serviceaccounts',
+    singular: 'serviceaccount',
+    kind: 'ServiceAccount',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['sa'],
   },
   {
     resource: 'services',

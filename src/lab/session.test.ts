@@ -98,15 +98,15 @@ describe('a lab session', () => {
     const [request, scheduled, , started] = r.steps;
     expect(say(request?.title)).toBe('kubectl creates Pod nginx');
     expect(say(request?.text)).toBe(
-      'kubectl sends POST /api/v1/namespaces/blue/pods. The API server checks the Pod, writes it to etcd at /registry/pods/blue/nginx (revision 88) and answers 201 Created; components watching Pod objects hear of it at once.',
+      'kubectl sends POST /api/v1/namespaces/blue/pods. The API server checks the Pod, writes it to etcd at /registry/pods/blue/nginx (revision 140) and answers 201 Created; components watching Pod objects hear of it at once.',
     );
     // What the scheduler did and why: the filters, the scores, the tie it broke at random.
-    expect(say(scheduled?.title)).toBe('Scheduler: nginx → node3');
+    expect(say(scheduled?.title)).toBe('Scheduler: nginx → node2');
     expect(say(scheduled?.text)).toBe(
-      'nginx has no node yet. The scheduler filters: 3 of 4 nodes fit (control-plane ruled out; the Scheduler tab says why). Scores: node3 492, node2 492, node1 488. node3, node2 tie for the highest, so it picks at random and binds nginx to node3.',
+      'nginx has no node yet. The scheduler filters: 3 of 4 nodes fit (control-plane ruled out; the Scheduler tab says why). Scores: node2 492, node3 492, node1 488. node2, node3 tie for the highest, so it picks at random and binds nginx to node2.',
     );
     expect(say(scheduled?.text, 'ko')).toContain(
-      'node3, node2이(가) 최고점으로 같아 무작위로 골라 node3에 nginx을(를) 바인딩합니다.',
+      'node2, node3이(가) 최고점으로 같아 무작위로 골라 node2에 nginx을(를) 바인딩합니다.',
     );
     expect(request?.messages.map((m) => `${m.from}→${m.to} ${m.kind}`).slice(0, 3)).toEqual([
       'developer→api-server api.create',
@@ -249,7 +249,8 @@ describe('a lab session', () => {
     const said = (line: string) =>
       lab.run(line).steps.map((s) => `${say(s.title)} :: ${say(s.text)}`);
     expect(said('kubectl create namespace blue')).toEqual([
-      'kubectl creates Namespace blue :: kubectl sends POST /api/v1/namespaces. The API server checks the Namespace, writes it to etcd at /registry/namespaces/blue (revision 79) and answers 201 Created; components watching Namespace objects hear of it at once.',
+      'kubectl creates Namespace blue :: kubectl sends POST /api/v1/namespaces. The API server checks the Namespace, writes it to etcd at /registry/namespaces/blue (revision 129) and answers 201 Created; components watching Namespace objects hear of it at once.',
+      'Namespace basics :: The controller manager fills the new namespace blue: the service-account controller creates its `default` ServiceAccount (the identity pods get unless they name another), and the root-CA publisher creates the ConfigMap kube-root-ca.crt (the certificate pods use to trust the API server).',
     ]);
     // Reads and kubeconfig edits: nothing happens in the cluster, and the narration says so.
     expect(said('kubectl config set-context --current --namespace=blue')).toEqual([

@@ -356,6 +356,15 @@ export function narrate(
   }
   const rs = cm.find((m) => m.kind === 'api.create' && m.ref?.resource === 'replicasets');
   if (rs?.ref) return pick('lab.step.replicaset', { replicaset: rs.ref.name });
+  // A new namespace gets its `default` ServiceAccount and its kube-root-ca.crt ConfigMap.
+  const basics = cm.filter(
+    (m) =>
+      m.kind === 'api.create' &&
+      (m.ref?.resource === 'serviceaccounts' || m.ref?.resource === 'configmaps'),
+  );
+  if (basics.length > 0 && basics[0]?.ref?.namespace) {
+    return pick('lab.step.namespaceBasics', { namespace: basics[0].ref.namespace });
+  }
 
   const request = msgs.find((m) => m.from === 'kubectl');
   if (request) {

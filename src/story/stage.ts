@@ -110,6 +110,9 @@ const KIND_NAMES: Record<string, string> = {
   services: 'Service',
   endpoints: 'Endpoints',
   leases: 'Lease',
+  configmaps: 'ConfigMap',
+  secrets: 'Secret',
+  serviceaccounts: 'ServiceAccount',
 };
 
 /**

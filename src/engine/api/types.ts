@@ -16,7 +16,10 @@ export type ResourceName =
   | 'services'
   | 'endpoints'
   | 'events'
-  | 'leases';
+  | 'leases'
+  | 'configmaps'
+  | 'secrets'
+  | 'serviceaccounts';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

@@ -214,6 +214,9 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
     case 'services':
       defaultService(x);
       break;
+    case 'secrets':
+      setIfUnset(x, 'type', 'Opaque');
+      break;
     case 'namespaces': {
       const spec = obj(x, 'spec');
       setIfUnset(spec, 'finalizers', ['kubernetes']);

@@ -60,6 +60,17 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
   endpoints: def('endpoints', 'Endpoints', '', true, ['ep'], 'services/endpoints', false),
   events: def('events', 'Event', '', true, ['ev'], 'events', false),
   leases: def('leases', 'Lease', 'coordination.k8s.io', true, [], 'leases', false),
+  configmaps: def('configmaps', 'ConfigMap', '', true, ['cm'], 'configmaps', false),
+  secrets: def('secrets', 'Secret', '', true, [], 'secrets', false),
+  serviceaccounts: def(
+    'serviceaccounts',
+    'ServiceAccount',
+    '',
+    true,
+    ['sa'],
+    'serviceaccounts',
+    false,
+  ),
 };
 
 export const RESOURCE_NAMES = Object.keys(RESOURCES) as ResourceName[];

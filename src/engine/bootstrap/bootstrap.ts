@@ -13,7 +13,14 @@ import type { Etcd } from '../etcd/etcd.ts';
 import { DEFAULT_ALLOCATABLE, DEFAULT_CAPACITY } from '../node/kubelet.ts';
 import { BOOTSTRAP_AT, rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { randomString, uuid } from '../util/names.ts';
-import type { Rng } from '../util/rng.ts';
+import { createRng, type Rng } from '../util/rng.ts';
+import {
+  clusterCaCertificate,
+  defaultServiceAccount,
+  KUBE_SYSTEM_SERVICE_ACCOUNTS,
+  kubeadmConfigMaps,
+  rootCaConfigMap,
+} from './namespaceContent.ts';
 
 export const CONTROL_PLANE = 'control-plane';
 export const KUBERNETES_VERSION = 'v1.32.2';
@@ -607,5 +614,35 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
       },
     ],
   });
+  seedNamespaceContent(s);
   return { nodes, corednsReplicaSet: rsName };
+}
+
+/**
+ * ServiceAccounts and ConfigMaps, seeded last with a random stream of their own, so that the
+ * names and uids drawn before and after (pods, the learner's objects) stay as they were.
+ */
+function seedNamespaceContent(main: Seeder): void {
+  const s: Seeder = { etcd: main.etcd, rng: createRng((main.rng.state ^ 0x2545f491) >>> 0) };
+  const cert = clusterCaCertificate();
+  const withMeta = (o: KubeObject): KubeObject => ({
+    ...o,
+    metadata: {
+      ...meta(s, o.metadata?.name ?? '', o.metadata?.namespace ?? undefined),
+      ...(o.metadata?.annotations ? { annotations: o.metadata.annotations } : {}),
+    },
+  });
+  const namespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+  const configMaps = [
+    ...namespaces.map((ns) => rootCaConfigMap(ns, cert)),
+    ...kubeadmConfigMaps(cert, nodeIP(0), rfc3339(BOOTSTRAP_AT)),
+  ];
+  for (const cm of configMaps) put(s, 'configmaps', withMeta(cm));
+  const accounts = [
+    ...namespaces.map(defaultServiceAccount),
+    ...KUBE_SYSTEM_SERVICE_ACCOUNTS.map((name) => ({
+      metadata: { name, namespace: 'kube-system' },
+    })),
+  ];
+  for (const sa of accounts) put(s, 'serviceaccounts', withMeta(sa));
 }

@@ -3,6 +3,7 @@
  * `controller-manager` actor.
  */
 import type { Reconciler } from '../runtime/controller.ts';
+import { createRootCaPublisher, createServiceAccountController } from './accounts.ts';
 import { createDeploymentController } from './deployment.ts';
 import { createEndpointsController } from './endpoints.ts';
 import { createGarbageCollector } from './garbageCollector.ts';
@@ -21,6 +22,8 @@ export function createControllerManager(): Reconciler[] {
     createNodeLifecycleController(),
     createTaintEvictionController(),
     createGarbageCollector(),
+    createServiceAccountController(),
+    createRootCaPublisher(),
   ];
 }
 

@@ -28,6 +28,9 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'services', group: '' },
   { resource: 'endpoints', group: '' },
   { resource: 'leases', group: 'coordination.k8s.io' },
+  { resource: 'configmaps', group: '' },
+  { resource: 'secrets', group: '' },
+  { resource: 'serviceaccounts', group: '' },
 ];
 
 function cond(

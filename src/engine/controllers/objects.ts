@@ -40,6 +40,9 @@ export const KINDS: Record<
   endpoints: { kind: 'Endpoints', apiVersion: 'v1', namespaced: true },
   events: { kind: 'Event', apiVersion: 'v1', namespaced: true },
   leases: { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', namespaced: true },
+  configmaps: { kind: 'ConfigMap', apiVersion: 'v1', namespaced: true },
+  secrets: { kind: 'Secret', apiVersion: 'v1', namespaced: true },
+  serviceaccounts: { kind: 'ServiceAccount', apiVersion: 'v1', namespaced: true },
 };
 
 /** The resource whose objects have this kind, or undefined for kinds the simulator lacks. */

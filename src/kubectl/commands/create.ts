@@ -59,6 +59,12 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('deployments');
     case 'Service':
       return typeByResource('services');
+    case 'ConfigMap':
+      return typeByResource('configmaps');
+    case 'Secret':
+      return typeByResource('secrets');
+    case 'ServiceAccount':
+      return typeByResource('serviceaccounts');
     default:
       return typeByResource('pods');
   }
@@ -73,6 +79,11 @@ function stripNulls<T>(v: T): T {
     return out as T;
   }
   return v;
+}
+
+/** `submit` for `create configmap | secret | serviceaccount` (kubectl-create field manager). */
+export function submitCreated(ctx: Ctx, obj: KubeObject, namespace: string | undefined): void {
+  submit(ctx, obj, namespace, { dryRun: dryRunStrategy(ctx), fieldManager: 'kubectl-create' });
 }
 
 export function runCreateNamespace(ctx: Ctx, args: string[]): void {

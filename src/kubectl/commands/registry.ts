@@ -9,7 +9,13 @@ import {
   runCreateService,
   runReplace,
   runRun,
+  submitCreated,
 } from './create.ts';
+import {
+  runCreateConfigMap,
+  runCreateSecretGeneric,
+  runCreateServiceAccount,
+} from './createData.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runGet } from './get.ts';
@@ -145,6 +151,41 @@ export const COMMANDS: Command[] = [
         use: 'kubectl create namespace NAME [--dry-run=server|client|none] [options]',
         flags: createCommon,
         run: runCreateNamespace,
+      },
+      {
+        name: 'configmap',
+        aliases: ['cm'],
+        short: 'Create a config map from a local file, directory or literal value',
+        use: 'kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]',
+        flags: [list('from-file'), list('from-literal'), b('append-hash'), ...createCommon],
+        run: (ctx, args) => runCreateConfigMap(ctx, args, submitCreated),
+      },
+      {
+        name: 'secret',
+        short: 'Create a secret using a specified subcommand',
+        children: [
+          {
+            name: 'generic',
+            short: 'Create a secret from a local file, directory, or literal value',
+            use: 'kubectl create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]',
+            flags: [
+              list('from-file'),
+              list('from-literal'),
+              s('type'),
+              b('append-hash'),
+              ...createCommon,
+            ],
+            run: (ctx, args) => runCreateSecretGeneric(ctx, args, submitCreated),
+          },
+        ],
+      },
+      {
+        name: 'serviceaccount',
+        aliases: ['sa'],
+        short: 'Create a service account with the specified name',
+        use: 'kubectl create serviceaccount NAME [--dry-run=server|client|none] [options]',
+        flags: createCommon,
+        run: (ctx, args) => runCreateServiceAccount(ctx, args, submitCreated),
       },
       {
         name: 'deployment',

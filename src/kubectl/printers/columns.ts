@@ -49,6 +49,9 @@ export const COLUMNS: Record<ResourceName, Columns> = {
     wide: [],
   },
   leases: { columns: ['Name', 'Holder', 'Age'], wide: [] },
+  configmaps: { columns: ['Name', 'Data', 'Age'], wide: [] },
+  secrets: { columns: ['Name', 'Type', 'Data', 'Age'], wide: [] },
+  serviceaccounts: { columns: ['Name', 'Secrets', 'Age'], wide: [] },
 };
 
 /** `get events -o wide` interleaves its extra columns, so it has its own list. */
@@ -507,6 +510,37 @@ function leaseRow(obj: KubeObject, o: RowOptions): string[] {
   ];
 }
 
+/** Entries of `data` plus `binaryData` (the DATA column of config maps and secrets). */
+function dataCount(obj: KubeObject): string {
+  const count = (v: unknown) => (v && typeof v === 'object' ? Object.keys(v).length : 0);
+  return String(count(obj.data) + count(obj.binaryData));
+}
+
+function configMapRow(obj: KubeObject, o: RowOptions): string[] {
+  return [
+    obj.metadata?.name ?? '',
+    dataCount(obj),
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+  ];
+}
+
+function secretRow(obj: KubeObject, o: RowOptions): string[] {
+  return [
+    obj.metadata?.name ?? '',
+    typeof obj.type === 'string' ? obj.type : '',
+    dataCount(obj),
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+  ];
+}
+
+function serviceAccountRow(obj: KubeObject, o: RowOptions): string[] {
+  return [
+    obj.metadata?.name ?? '',
+    String(Array.isArray(obj.secrets) ? obj.secrets.length : 0),
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+  ];
+}
+
 const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> = {
   pods: podRow,
   nodes: nodeRow,
@@ -517,6 +551,9 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   endpoints: endpointsRow,
   events: eventRow,
   leases: leaseRow,
+  configmaps: configMapRow,
+  secrets: secretRow,
+  serviceaccounts: serviceAccountRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */

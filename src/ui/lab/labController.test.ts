@@ -86,8 +86,9 @@ describe('lab controller against the real session', () => {
   it('a one-step line rests on its step (it does not replay the timeline from the start)', async () => {
     const { store, player, controller } = setup();
     await controller.ensureLoaded();
-    controller.submit('kubectl create namespace blue');
-    controller.submit('kubectl get namespaces');
+    // A write nothing in the cluster reacts to (one step), then a read (one step).
+    controller.submit('kubectl create configmap settings --from-literal=mode=dev');
+    controller.submit('kubectl get configmaps');
     expect(store.getState().steps).toHaveLength(2);
     expect(player.getState().cursor).toBe(1);
     expect(player.getState().status).toBe('finished');
@@ -101,11 +102,12 @@ describe('lab controller against the real session', () => {
     expect(first).toBeGreaterThan(1);
     expect(player.getState()).toMatchObject({ cursor: 0, status: 'playing' });
     controller.submit('kubectl create namespace orange');
-    expect(store.getState().steps.length).toBe(first + 1);
+    // The namespace's two steps join the queue behind the deployment's.
+    expect(store.getState().steps.length).toBe(first + 2);
     expect(player.getState()).toMatchObject({
       cursor: 0,
       status: 'playing',
-      stepCount: first + 1,
+      stepCount: first + 2,
     });
   });
 

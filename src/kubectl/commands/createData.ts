@@ -1,0 +1,106 @@
+/**
+ * `kubectl create configmap | secret generic | serviceaccount`: objects built from
+ * `--from-literal=key=value` and `--from-file=[key=]path` (files of the console's workspace),
+ * with kubectl's checks and messages.
+ */
+import type { KubeObject } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import { dryRunStrategy } from '../output.ts';
+
+const KEY_RE = /^[-._a-zA-Z0-9]+$/;
+const KEY_MSG =
+  "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
+
+/** UTF-8 text as base64 (a Secret's `data`). */
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+/** The key/value pairs of `--from-literal` and `--from-file`, in kubectl's order (files first). */
+function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string, string][] {
+  const out: [string, string][] = [];
+  const add = (key: string, value: string) => {
+    if (!KEY_RE.test(key)) ctx.fail(`"${key}" is not a valid key name for a ${kind}: ${KEY_MSG}`);
+    if (out.some(([k]) => k === key)) {
+      ctx.fail(
+        `cannot add key ${key}, another key by that name already exists in Data for ${kind} "${name}"`,
+      );
+    }
+    out.push([key, value]);
+  };
+  for (const source of ctx.list('from-file')) {
+    const eq = source.indexOf('=');
+    if (eq === 0) ctx.fail(`key name for file path ${source.slice(1)} missing`);
+    const key = eq > 0 ? source.slice(0, eq) : undefined;
+    const path = eq > 0 ? source.slice(eq + 1) : source;
+    if (path === '') ctx.fail(`file path for key name ${key} missing`);
+    if (ctx.host.fs.isDirectory(path)) {
+      ctx.fail(`error reading ${path}: reading a directory is not available in this console`);
+    }
+    const text = ctx.host.fs.read(path);
+    if (text === undefined) ctx.fail(`error reading ${path}: no such file or directory`);
+    add(key ?? (path.split('/').pop() as string), text);
+  }
+  for (const literal of ctx.list('from-literal')) {
+    const eq = literal.indexOf('=');
+    if (eq < 0) ctx.fail(`invalid literal source ${literal}, expected key=value`);
+    add(literal.slice(0, eq), literal.slice(eq + 1));
+  }
+  return out;
+}
+
+function oneName(ctx: Ctx, args: string[]): string {
+  if (args.length !== 1) ctx.usageError(`exactly one NAME is required, got ${args.length}`);
+  return args[0] as string;
+}
+
+type Submit = (ctx: Ctx, obj: KubeObject, namespace: string | undefined) => void;
+
+/** `kubectl create configmap NAME [--from-literal=k=v] [--from-file=[k=]path]`. */
+export function runCreateConfigMap(ctx: Ctx, args: string[], submit: Submit): void {
+  const name = oneName(ctx, args);
+  dryRunStrategy(ctx);
+  const data = Object.fromEntries(sources(ctx, 'ConfigMap', name));
+  const obj: KubeObject = {
+    kind: 'ConfigMap',
+    apiVersion: 'v1',
+    metadata: { name, creationTimestamp: null as unknown as string },
+    ...(Object.keys(data).length > 0 ? { data } : {}),
+  };
+  submit(ctx, obj, ctx.namespace);
+}
+
+/** `kubectl create secret generic NAME [--type=…] [--from-literal=k=v] [--from-file=[k=]path]`. */
+export function runCreateSecretGeneric(ctx: Ctx, args: string[], submit: Submit): void {
+  const name = oneName(ctx, args);
+  dryRunStrategy(ctx);
+  const pairs = sources(ctx, 'Secret', name);
+  const data = Object.fromEntries(pairs.map(([k, v]) => [k, base64(v)]));
+  const type = ctx.str('type');
+  const obj: KubeObject = {
+    kind: 'Secret',
+    apiVersion: 'v1',
+    metadata: { name, creationTimestamp: null as unknown as string },
+    ...(pairs.length > 0 ? { data } : {}),
+    ...(type ? { type } : {}),
+  };
+  submit(ctx, obj, ctx.namespace);
+}
+
+/** `kubectl create serviceaccount NAME`. */
+export function runCreateServiceAccount(ctx: Ctx, args: string[], submit: Submit): void {
+  const name = oneName(ctx, args);
+  dryRunStrategy(ctx);
+  submit(
+    ctx,
+    {
+      kind: 'ServiceAccount',
+      apiVersion: 'v1',
+      metadata: { name, creationTimestamp: null as unknown as string },
+    },
+    ctx.namespace,
+  );
+}

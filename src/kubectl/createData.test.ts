@@ -1,0 +1,107 @@
+/** `kubectl create configmap | secret generic | serviceaccount` and their tables, on the real cluster. */
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../engine/index.ts';
+import { hostForCluster } from './engineHost.ts';
+import { runLine } from './shell.ts';
+
+function session() {
+  const cluster = createCluster({ seed: 1 });
+  cluster.settle();
+  const host = hostForCluster(cluster);
+  const run = (line: string) => {
+    const r = runLine(host, line);
+    host.settle();
+    return { out: r.stdout, err: r.stderr, code: r.exitCode };
+  };
+  return { run };
+}
+
+describe('config maps', () => {
+  it('from literals and workspace files; DATA counts the keys', () => {
+    const { run } = session();
+    expect(
+      run('kubectl create configmap app-config --from-literal=mode=dev --from-literal=level=debug'),
+    ).toEqual({ out: 'configmap/app-config created\n', err: '', code: 0 });
+    expect(
+      run('kubectl create cm pod-spec --from-file=nginx.yaml --from-file=copy=nginx.yaml').out,
+    ).toBe('configmap/pod-spec created\n');
+    expect(run('kubectl get cm').out).toMatch(
+      /^NAME +DATA +AGE\napp-config +2 +\d+s\nkube-root-ca\.crt +1 +5d\npod-spec +2 +\d+s\n$/,
+    );
+    expect(run("kubectl get cm app-config -o jsonpath='{.data}'").out).toBe(
+      '{"level":"debug","mode":"dev"}',
+    );
+    expect(run("kubectl get cm pod-spec -o jsonpath='{.data.nginx\\.yaml}'").out).toContain(
+      'kind: Pod\n',
+    );
+  });
+
+  it("refuses bad sources with kubectl's messages and creates nothing", () => {
+    const { run } = session();
+    expect(run('kubectl create cm a --from-literal=nokey').err).toBe(
+      'error: invalid literal source nokey, expected key=value\n',
+    );
+    expect(run('kubectl create cm a --from-literal="bad key=1"').err).toBe(
+      `error: "bad key" is not a valid key name for a ConfigMap: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')\n`,
+    );
+    expect(run('kubectl create cm a --from-literal=k=1 --from-literal=k=2').err).toBe(
+      'error: cannot add key k, another key by that name already exists in Data for ConfigMap "a"\n',
+    );
+    expect(run('kubectl create cm a --from-file=nope.txt').err).toBe(
+      'error: error reading nope.txt: no such file or directory\n',
+    );
+    expect(run('kubectl get cm -o name').out).toBe('configmap/kube-root-ca.crt\n');
+  });
+
+  it('--dry-run=client -o yaml prints the object without sending it', () => {
+    const { run } = session();
+    expect(run('kubectl create cm dry --from-literal=a=1 --dry-run=client -o yaml').out).toBe(
+      'apiVersion: v1\ndata:\n  a: "1"\nkind: ConfigMap\nmetadata:\n  creationTimestamp: null\n  name: dry\n',
+    );
+    expect(run('kubectl get cm dry').err).toBe(
+      'Error from server (NotFound): configmaps "dry" not found\n',
+    );
+  });
+});
+
+describe('secrets and service accounts', () => {
+  it('a generic secret stores base64 data and is Opaque unless --type says otherwise', () => {
+    const { run } = session();
+    expect(run('kubectl create secret generic pw --from-literal=password=s3cr3t').out).toBe(
+      'secret/pw created\n',
+    );
+    expect(
+      run('kubectl create secret generic tok --type=example.com/token --from-literal=t=x').out,
+    ).toBe('secret/tok created\n');
+    expect(run('kubectl get secrets').out).toMatch(
+      /^NAME +TYPE +DATA +AGE\npw +Opaque +1 +\d+s\ntok +example\.com\/token +1 +\d+s\n$/,
+    );
+    expect(run("kubectl get secret pw -o jsonpath='{.data.password}'").out).toBe('czNjcjN0');
+    expect(run('kubectl create secret generic pw --from-literal=password=x').err).toBe(
+      'Error from server (AlreadyExists): secrets "pw" already exists\n',
+    );
+  });
+
+  it('service accounts: the default one, one of our own, and kube-system’s controllers', () => {
+    const { run } = session();
+    expect(run('kubectl create serviceaccount robot').out).toBe('serviceaccount/robot created\n');
+    expect(run('kubectl get sa').out).toMatch(
+      /^NAME +SECRETS +AGE\ndefault +0 +5d\nrobot +0 +\d+s\n$/,
+    );
+    const system = run('kubectl get sa -n kube-system -o name').out.split('\n');
+    expect(system).toContain('serviceaccount/replicaset-controller');
+    expect(system).toContain('serviceaccount/kube-proxy');
+    expect(run('kubectl get cm -n kube-system -o name').out).toBe(
+      [
+        'configmap/coredns',
+        'configmap/extension-apiserver-authentication',
+        'configmap/kube-apiserver-legacy-service-account-token-tracking',
+        'configmap/kube-proxy',
+        'configmap/kube-root-ca.crt',
+        'configmap/kubeadm-config',
+        'configmap/kubelet-config',
+        '',
+      ].join('\n'),
+    );
+  });
+});
