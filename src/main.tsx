@@ -112,12 +112,17 @@ function start() {
         bench: search.has('bench'),
       });
     if (hydrate) {
-      restoreInlineStyles(root);
-      // As a transition, hydration yields to the browser every few milliseconds (a plain
-      // hydrateRoot would adopt the whole diagram in one task).
-      startTransition(() => {
-        hydrateRoot(root, page(<App story={story} />));
-      });
+      // In a task of its own again: restoring the styles and setting up the root (React adds
+      // its listeners for every event type) would otherwise lengthen this one. Held input waits
+      // for the page to be live, so nothing changes the stores in between.
+      window.setTimeout(() => {
+        restoreInlineStyles(root);
+        // As a transition, hydration yields to the browser every few milliseconds (a plain
+        // hydrateRoot would adopt the whole diagram in one task).
+        startTransition(() => {
+          hydrateRoot(root, page(<App story={story} />));
+        });
+      }, 0);
     } else {
       if (prerendered) {
         root.replaceChildren();
