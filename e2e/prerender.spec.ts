@@ -57,6 +57,11 @@ test.describe('the pre-rendered first step', () => {
     // No inline script (the CSP forbids it); the app's module script waits in a template.
     expect(html).not.toContain('<script>');
     expect(html).toMatch(/<template id="kim-app"><script type="module"/);
+    // React's chunk has a module script of its own, before the app's: it is evaluated in a task
+    // of its own instead of lengthening the one that runs the app's modules.
+    expect(html).toMatch(
+      /<template id="kim-app"><script type="module" crossorigin src="\.\/assets\/react-dom-[\w-]+\.js"><\/script><script type="module" crossorigin src="\.\/assets\/index-[\w-]+\.js"><\/script>/,
+    );
 
     await recordParsedPage(page);
     await page.goto('./');
