@@ -67,7 +67,9 @@ test.describe('hands-on lab', () => {
 
     expect(await run(page, 'kubectl create -f nginx.yaml -n blue')).toBe('pod/nginx created\n');
     const nginx = page.locator('[data-pod="blue/nginx"]');
-    await expect(nginx).toHaveAttribute('data-namespace', 'blue');
+    // The pod is drawn when its step plays, after the namespace's two steps (the namespace,
+    // then its ServiceAccount and kube-root-ca.crt).
+    await expect(nginx).toHaveAttribute('data-namespace', 'blue', PLAYED);
     await expect(nginx).toHaveAttribute('data-status', 'Running', PLAYED);
     await expect(nginx).toHaveAttribute('data-node', /^node\d$/);
     await expect(stage(page)).toHaveAttribute('data-step', /^r\d+-\d+$/);
