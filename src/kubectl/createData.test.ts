@@ -105,3 +105,66 @@ describe('secrets and service accounts', () => {
     );
   });
 });
+
+describe('describe config maps, secrets and service accounts', () => {
+  it('prints them as kubectl does (a long annotation on a line of its own, cut at 138)', () => {
+    const { run } = session();
+    const cm = run('kubectl describe cm kube-root-ca.crt').out.split('\n');
+    expect(cm.slice(0, 11)).toEqual([
+      'Name:         kube-root-ca.crt',
+      'Namespace:    default',
+      'Labels:       <none>',
+      'Annotations:  kubernetes.io/description:',
+      '                Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubern...',
+      '',
+      'Data',
+      '====',
+      'ca.crt:',
+      '----',
+      '-----BEGIN CERTIFICATE-----',
+    ]);
+    expect(cm.slice(-9)).toEqual([
+      '-----END CERTIFICATE-----',
+      '',
+      '',
+      '',
+      'BinaryData',
+      '====',
+      '',
+      'Events:  <none>',
+      '',
+    ]);
+    run(
+      'kubectl create secret generic pw --from-literal=password=s3cr3t --from-literal=user=admin',
+    );
+    expect(run('kubectl describe secret pw').out).toBe(
+      [
+        'Name:         pw',
+        'Namespace:    default',
+        'Labels:       <none>',
+        'Annotations:  <none>',
+        '',
+        'Type:  Opaque',
+        '',
+        'Data',
+        '====',
+        'password:  6 bytes',
+        'user:      5 bytes',
+        '',
+      ].join('\n'),
+    );
+    expect(run('kubectl describe sa default').out).toBe(
+      [
+        'Name:                default',
+        'Namespace:           default',
+        'Labels:              <none>',
+        'Annotations:         <none>',
+        'Image pull secrets:  <none>',
+        'Mountable secrets:   <none>',
+        'Tokens:              <none>',
+        'Events:              <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -2,12 +2,15 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import {
+  describeConfigMap,
   describeDeployment,
   describeNamespace,
   describeNode,
   describePod,
   describeReplicaSet,
+  describeSecret,
   describeService,
+  describeServiceAccount,
 } from '../printers/describe.ts';
 import type { ResourceType } from '../resources.ts';
 import {
@@ -76,9 +79,15 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       );
       return describeReplicaSet(obj, pods, eventsFor(ctx, obj, 'ReplicaSet'), now);
     }
+    case 'configmaps':
+      return describeConfigMap(obj, eventsFor(ctx, obj, 'ConfigMap'), now);
+    case 'secrets':
+      return describeSecret(obj);
+    case 'serviceaccounts':
+      return describeServiceAccount(obj, eventsFor(ctx, obj, 'ServiceAccount'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets or services)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, services, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

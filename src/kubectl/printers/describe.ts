@@ -89,9 +89,96 @@ export function printAnnotationsMultiline(
   }
   entries.forEach(([k, v], i) => {
     if (i !== 0) w.write(0, '\t');
-    const value = v.trim().includes('\n') ? `\n${v.trim()}` : v;
-    w.write(0, `${k}: ${value}\n`);
+    const value = v.endsWith('\n') ? v.slice(0, -1) : v;
+    // printAnnotationsMultilineWithFilter: a long or multi-line value goes on lines of its own,
+    // each cut at 138 characters with `...`.
+    if (value.length + k.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      w.write(0, `${k}:\n`);
+      for (const line of value.split('\n'))
+        w.write(0, `\t  ${shorten(line, MAX_ANNOTATION_LEN - 2)}\n`);
+    } else {
+      w.write(0, `${k}: ${value}\n`);
+    }
   });
+}
+
+const MAX_ANNOTATION_LEN = 140;
+
+function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}...` : s;
+}
+
+/** `kubectl describe configmap` (describeConfigMap): the data keys in order, then BinaryData. */
+export function describeConfigMap(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  w.write(0, '\nData\n====\n');
+  for (const [k, v] of sortedEntries(obj.data as Record<string, string> | undefined)) {
+    w.write(0, `${k}:\n----\n`);
+    w.write(0, `${v}\n`);
+    w.write(0, '\n');
+  }
+  w.write(0, '\nBinaryData\n====\n');
+  for (const [k, v] of sortedEntries(obj.binaryData as Record<string, string> | undefined)) {
+    w.write(0, `${k}: ${base64Length(v)} bytes\n`);
+  }
+  w.write(0, '\n');
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** Decoded length of base64 text. */
+function base64Length(b64: string): number {
+  const clean = b64.replace(/[^A-Za-z0-9+/=]/g, '');
+  const pad = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((clean.length * 3) / 4) - pad);
+}
+
+/** `kubectl describe secret` (describeSecret): sizes, never the values. */
+export function describeSecret(obj: KubeObject): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  w.write(0, `\nType:\t${typeof obj.type === 'string' ? obj.type : ''}\n`);
+  w.write(0, '\nData\n====\n');
+  for (const [k, v] of sortedEntries(obj.data as Record<string, string> | undefined)) {
+    w.write(0, `${k}:\t${base64Length(v)} bytes\n`);
+  }
+  return w.toString();
+}
+
+/** `kubectl describe serviceaccount` (describeServiceAccount, no token secrets since 1.24). */
+export function describeServiceAccount(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  const pullSecrets = (obj.imagePullSecrets as { name?: string }[] | undefined) ?? [];
+  const mountable = (obj.secrets as { name?: string }[] | undefined) ?? [];
+  const list = (title: string, items: { name?: string }[]) => {
+    w.write(0, `${title}:\t`);
+    if (items.length === 0) w.write(0, '<none>\n');
+    else items.forEach((s, i) => w.write(0, `${i === 0 ? '' : '\t'}${s.name ?? ''}\n`));
+  };
+  list('Image pull secrets', pullSecrets);
+  list('Mountable secrets', mountable);
+  list('Tokens', []);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
 }
 
 export function formatToleration(t: Toleration): string {
