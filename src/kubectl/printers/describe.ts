@@ -172,7 +172,11 @@ export function describeServiceAccount(
   const list = (title: string, items: { name?: string }[]) => {
     w.write(0, `${title}:\t`);
     if (items.length === 0) w.write(0, '<none>\n');
-    else items.forEach((s, i) => w.write(0, `${i === 0 ? '' : '\t'}${s.name ?? ''}\n`));
+    else {
+      items.forEach((s, i) => {
+        w.write(0, `${i === 0 ? '' : '\t'}${s.name ?? ''}\n`);
+      });
+    }
   };
   list('Image pull secrets', pullSecrets);
   list('Mountable secrets', mountable);
