@@ -52,7 +52,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react-dom', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            {
+              name: 'react-dom',
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/]prerender[\\/]reactDom\.ts$/,
+            },
           ],
         },
       },

@@ -88,6 +88,54 @@ test.describe('the pre-rendered first step', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test("React's DOM renderer starts in its own script, and the app's script is added after it ran", async ({
+    page,
+  }) => {
+    // What happens, in order: module scripts added to the page, their load events (a module
+    // script's comes after it has run), and react-dom initializing (it reports to the DevTools
+    // hook when it does).
+    await page.addInitScript(() => {
+      const log: string[] = [];
+      const w = window as unknown as Record<string, unknown>;
+      w.__scriptLog = log;
+      // react-dom's two entry modules both report; one line is enough.
+      const starts = () => {
+        if (!log.includes('react-dom starts')) log.push('react-dom starts');
+      };
+      w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = { checkDCE: starts };
+      const name = (script: HTMLScriptElement) =>
+        script.src.replace(/.*\/assets\/([a-z-]+)-[\w-]+\.js$/i, '$1');
+      const isModule = (node: unknown): node is HTMLScriptElement =>
+        node instanceof HTMLScriptElement && node.type === 'module';
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) if (isModule(node)) log.push(`added ${name(node)}`);
+        }
+      }).observe(document, { childList: true, subtree: true });
+      // In the capture phase, before the page's own listener on the script sees it.
+      document.addEventListener(
+        'load',
+        (event) => {
+          if (isModule(event.target)) log.push(`ran ${name(event.target)}`);
+        },
+        true,
+      );
+    });
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.getByTestId('stage')).toHaveAttribute('data-step', 'api-request');
+    const log = await page.evaluate(
+      () => (window as unknown as { __scriptLog: string[] }).__scriptLog,
+    );
+    expect(log).toEqual([
+      'added react-dom',
+      'react-dom starts',
+      'ran react-dom',
+      'added index',
+      'ran index',
+    ]);
+  });
+
   test('keys and clicks made before the page is live are not lost', async ({ page }) => {
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => {

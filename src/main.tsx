@@ -1,6 +1,5 @@
 import story from 'virtual:story/container-flow';
 import { type ReactNode, startTransition } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
 import { translate } from './i18n/index.ts';
 import {
   COLD_START_CLASS,
@@ -10,6 +9,7 @@ import {
 } from './prerender/firstView.ts';
 import { restoreInlineStyles } from './prerender/inlineStyles.ts';
 import { Page } from './prerender/Page.tsx';
+import { createRoot, hydrateRoot } from './prerender/reactDom.ts';
 import { startPlaybackDriver } from './store/playbackDriver.ts';
 import { createPlayerStore } from './store/player.ts';
 import { initialLang, readUrlState, writeUrlState } from './store/url.ts';

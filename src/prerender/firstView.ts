@@ -86,8 +86,14 @@ export const APP_TEMPLATE_ID = 'kim-app';
 export const PAINT_TIMEOUT_MS = 3000;
 
 /**
- * Load the app: move the script tags Vite wrote (the entry module and its modulepreloads, kept
- * inert in `<template id=templateId>` by the build) into `<head>`, where they run.
+ * Load the app: move the script tags Vite wrote (the module scripts and modulepreloads, kept
+ * inert in `<template id=templateId>` by the build) into `<head>`, where they run. The preloads
+ * go in at once, so every file is fetched in parallel; the module scripts go in one after the
+ * other, each once the one before has run (its `load` event, or `error`). A module script runs
+ * with everything it imports in one task, and scripts added together run in whatever order
+ * their files complete: React's chunk (a script of its own, first; see `evaluateApart` in
+ * vitePlugin.ts) would then often run inside the entry's task, which is the long task its
+ * script is there to split.
  *
  * On a warm start that waits for the first contentful paint: the pre-rendered step is painted
  * from the HTML, and downloading and running about 125 KB of script before that paint would only
@@ -107,8 +113,20 @@ export function loadApp(warm: boolean, templateId: string, timeoutMs: number): v
     if (!(template instanceof HTMLTemplateElement)) return;
     started = true;
     observer?.disconnect();
-    document.head.append(document.importNode(template.content, true));
+    const content = document.importNode(template.content, true);
     template.remove();
+    const scripts = Array.from(content.querySelectorAll('script'));
+    for (const script of scripts) script.remove();
+    document.head.append(content);
+    const run = (index: number) => {
+      const script = scripts[index];
+      if (!script) return;
+      const next = () => run(index + 1);
+      script.addEventListener('load', next, { once: true });
+      script.addEventListener('error', next, { once: true });
+      document.head.append(script);
+    };
+    run(0);
   };
   if (warm) {
     try {
