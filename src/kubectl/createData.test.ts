@@ -168,3 +168,40 @@ describe('describe config maps, secrets and service accounts', () => {
     );
   });
 });
+
+describe('daemon sets', () => {
+  it('get ds shows kube-proxy on every node; get all lists it between services and deployments', () => {
+    const { run } = session();
+    expect(run('kubectl get ds -A').out).toBe(
+      [
+        'NAMESPACE     NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE',
+        'kube-system   kube-proxy   4         4         4       4            4           kubernetes.io/os=linux   5d',
+        '',
+      ].join('\n'),
+    );
+    const all = run('kubectl get all -n kube-system').out;
+    const headers = all.split('\n').filter((l) => l.startsWith('NAME'));
+    expect(headers.map((h) => h.split(/ +/).slice(1, 3).join(' '))).toEqual([
+      'READY STATUS',
+      'TYPE CLUSTER-IP',
+      'DESIRED CURRENT',
+      'READY UP-TO-DATE',
+      'DESIRED CURRENT',
+    ]);
+    expect(all).toContain('daemonset.apps/kube-proxy   4  ');
+    // A deleted daemon pod comes back on its node (field selectors narrow a delete).
+    const before = run(
+      'kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=node2 -o name',
+    ).out;
+    expect(
+      run(
+        'kubectl delete pod -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=node2',
+      ).out,
+    ).toBe(`pod "${before.trim().slice('pod/'.length)}" deleted\n`);
+    const after = run(
+      'kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=node2 -o name',
+    ).out;
+    expect(after).toMatch(/^pod\/kube-proxy-[a-z0-9]{5}\n$/);
+    expect(after).not.toBe(before);
+  });
+});

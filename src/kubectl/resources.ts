@@ -96,6 +96,15 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['svc'],
   },
   {
+    resource: 'daemonsets',
+    singular: 'daemonset',
+    kind: 'DaemonSet',
+    group: 'apps',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['ds'],
+  },
+  {
     resource: 'deployments',
     singular: 'deployment',
     kind: 'Deployment',
@@ -128,6 +137,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
 export const ALL_CATEGORY: readonly ResourceName[] = [
   'pods',
   'services',
+  'daemonsets',
   'deployments',
   'replicasets',
 ];

@@ -103,6 +103,7 @@ export function stageModel(
 const KIND_NAMES: Record<string, string> = {
   deployments: 'Deployment',
   replicasets: 'ReplicaSet',
+  daemonsets: 'DaemonSet',
   pods: 'Pod',
   nodes: 'Node',
   events: 'Event',

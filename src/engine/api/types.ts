@@ -19,7 +19,8 @@ export type ResourceName =
   | 'leases'
   | 'configmaps'
   | 'secrets'
-  | 'serviceaccounts';
+  | 'serviceaccounts'
+  | 'daemonsets';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

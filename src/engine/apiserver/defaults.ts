@@ -176,6 +176,23 @@ function defaultTemplated(o: Obj, isDeployment: boolean): void {
   setIfUnset(o, 'status', {});
 }
 
+/** A DaemonSet's defaults: rolling updates one node at a time, history of 10, the pod template's. */
+function defaultDaemonSet(o: Obj): void {
+  const spec = obj(o, 'spec');
+  setIfUnset(spec, 'revisionHistoryLimit', 10);
+  const strategy = obj(spec, 'updateStrategy');
+  setIfUnset(strategy, 'type', 'RollingUpdate');
+  if (strategy.type === 'RollingUpdate') {
+    const ru = obj(strategy, 'rollingUpdate');
+    setIfUnset(ru, 'maxUnavailable', 1);
+    setIfUnset(ru, 'maxSurge', 0);
+  }
+  const template = obj(spec, 'template');
+  setIfUnset(obj(template, 'metadata'), 'creationTimestamp', null);
+  defaultPodSpec(obj(template, 'spec'));
+  setIfUnset(o, 'status', {});
+}
+
 function defaultService(svc: Obj): void {
   const spec = obj(svc, 'spec');
   setIfUnset(spec, 'type', 'ClusterIP');
@@ -216,6 +233,9 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'secrets':
       setIfUnset(x, 'type', 'Opaque');
+      break;
+    case 'daemonsets':
+      defaultDaemonSet(x);
       break;
     case 'namespaces': {
       const spec = obj(x, 'spec');

@@ -55,6 +55,7 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
     true,
     true,
   ),
+  daemonsets: def('daemonsets', 'DaemonSet', 'apps', true, ['ds'], 'daemonsets', true, true),
   replicasets: def('replicasets', 'ReplicaSet', 'apps', true, ['rs'], 'replicasets', true, true),
   services: def('services', 'Service', '', true, ['svc'], 'services/specs', true),
   endpoints: def('endpoints', 'Endpoints', '', true, ['ep'], 'services/endpoints', false),

@@ -173,6 +173,7 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       break;
     case 'deployments':
     case 'replicasets':
+    case 'daemonsets':
       errs.push(...validateTemplated(obj));
       break;
     default:

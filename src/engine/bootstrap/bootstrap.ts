@@ -358,6 +358,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   void cpIP;
   // kube-proxy: one DaemonSet pod per node (host network).
   const dsUid = uuid(rng);
+  kubeProxyUid = dsUid;
   nodes.forEach((name, i) => {
     const pod: KubeObject = {
       metadata: meta(s, `kube-proxy-${randomString(rng)}`, 'kube-system', {
@@ -615,7 +616,66 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
     ],
   });
   seedNamespaceContent(s);
+  put(s, 'daemonsets', kubeProxyDaemonSet(kubeProxyUid, nodes.length));
   return { nodes, corednsReplicaSet: rsName };
+}
+
+/** The uid the kube-proxy pods' ownerReferences name (set while seeding them). */
+let kubeProxyUid = '';
+
+/**
+ * kubeadm's kube-proxy DaemonSet, owner of the kube-proxy pods, with its status for `count`
+ * nodes. Its metadata is written here (no uid is drawn: the pods already name it).
+ */
+function kubeProxyDaemonSet(uid: string, count: number): KubeObject {
+  const labels = { 'k8s-app': 'kube-proxy' };
+  const ds: KubeObject = {
+    metadata: {
+      name: 'kube-proxy',
+      namespace: 'kube-system',
+      uid,
+      generation: 1,
+      creationTimestamp: rfc3339(BOOTSTRAP_AT),
+      labels,
+      annotations: { 'deprecated.daemonset.template.generation': '1' },
+    },
+    spec: {
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: [
+            {
+              name: 'kube-proxy',
+              image: 'registry.k8s.io/kube-proxy:v1.32.2',
+              command: [
+                '/usr/local/bin/kube-proxy',
+                '--config=/var/lib/kube-proxy/config.conf',
+                '--hostname-override=$(NODE_NAME)',
+              ],
+              securityContext: { privileged: true },
+            },
+          ],
+          hostNetwork: true,
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          priorityClassName: 'system-node-critical',
+          serviceAccountName: 'kube-proxy',
+          tolerations: [{ operator: 'Exists' }],
+        },
+      },
+    },
+    status: {
+      currentNumberScheduled: count,
+      desiredNumberScheduled: count,
+      numberAvailable: count,
+      numberMisscheduled: 0,
+      numberReady: count,
+      observedGeneration: 1,
+      updatedNumberScheduled: count,
+    },
+  };
+  applyDefaults('daemonsets', ds, createRng(0));
+  return ds;
 }
 
 /**

@@ -29,7 +29,7 @@ export const FINALIZER_ORPHAN = 'orphan';
 /** Resources whose objects can have owners in the simulator. */
 const DEPENDENTS: ResourceName[] = ['replicasets', 'pods', 'leases', 'endpoints'];
 /** Resources whose objects own others. */
-const OWNERS: ResourceName[] = ['deployments', 'replicasets'];
+const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets'];
 
 /** Whether every verifiable owner of `obj` is gone. */
 export function isOrphaned(obj: KubeObject, cache: Cache): boolean {
@@ -74,7 +74,7 @@ export function createGarbageCollector(): Reconciler {
   return {
     actor: 'controller-manager',
     name: COMPONENT_GC,
-    watches: ['deployments', 'replicasets', 'pods', 'leases', 'nodes', 'endpoints'],
+    watches: ['deployments', 'replicasets', 'daemonsets', 'pods', 'leases', 'nodes', 'endpoints'],
     observe(event) {
       last = {
         obj: event.object,

@@ -4,6 +4,7 @@
  */
 import type { Reconciler } from '../runtime/controller.ts';
 import { createRootCaPublisher, createServiceAccountController } from './accounts.ts';
+import { createDaemonSetController } from './daemonset.ts';
 import { createDeploymentController } from './deployment.ts';
 import { createEndpointsController } from './endpoints.ts';
 import { createGarbageCollector } from './garbageCollector.ts';
@@ -17,6 +18,7 @@ export function createControllerManager(): Reconciler[] {
   return [
     createDeploymentController(),
     createReplicaSetController(),
+    createDaemonSetController(),
     createEndpointsController(),
     createNamespaceController(),
     createNodeLifecycleController(),

@@ -24,6 +24,7 @@ export const FINALIZER_KUBERNETES = 'kubernetes';
 const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'deployments', group: 'apps' },
   { resource: 'replicasets', group: 'apps' },
+  { resource: 'daemonsets', group: 'apps' },
   { resource: 'pods', group: '' },
   { resource: 'services', group: '' },
   { resource: 'endpoints', group: '' },

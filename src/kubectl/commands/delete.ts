@@ -35,6 +35,7 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const files = ctx.list('filename');
   const all = ctx.bool('all');
   const selector = ctx.str('selector');
+  const fieldSelector = ctx.str('field-selector');
   const allNs = ctx.bool('all-namespaces');
   const dryRun = dryRunStrategy(ctx);
   const output = ctx.str('output');
@@ -61,15 +62,22 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     const requests = typesAndNames(ctx, args);
     for (const { type, names } of requests) {
       if (names.length > 0) {
-        if (all || selector) ctx.fail('name cannot be provided when a selector is specified');
+        if (all || selector || fieldSelector)
+          ctx.fail('name cannot be provided when a selector is specified');
         for (const name of names) targets.push({ type, namespace: nsFor(type, ns), name });
         continue;
       }
-      if (!all && !selector) ctx.fail('resource(s) were provided, but no name was specified');
+      if (!all && !selector && !fieldSelector)
+        ctx.fail('resource(s) were provided, but no name was specified');
       const r = ctx.host.api.list(
         type.resource,
         type.namespaced && !allNs ? ns : undefined,
-        selector ? { labelSelector: selector } : undefined,
+        selector || fieldSelector
+          ? {
+              ...(selector ? { labelSelector: selector } : {}),
+              ...(fieldSelector ? { fieldSelector } : {}),
+            }
+          : undefined,
       );
       if (!r.ok) {
         errors.push(r.status);
@@ -83,7 +91,7 @@ export function runDelete(ctx: Ctx, args: string[]): void {
         });
       }
     }
-    if (targets.length === 0 && errors.length === 0 && (all || selector)) {
+    if (targets.length === 0 && errors.length === 0 && (all || selector || fieldSelector)) {
       const namespaced = !allNs && requests.every((r) => r.type.namespaced);
       ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
     }

@@ -2,7 +2,7 @@
  * The server-side table printers of kube-apiserver (pkg/printers/internalversion), rebuilt
  * client-side: columns and cells for each resource, incl. `-o wide` columns.
  */
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type {
   Endpoints,
   Event,
@@ -37,6 +37,19 @@ export const COLUMNS: Record<ResourceName, Columns> = {
   },
   replicasets: {
     columns: ['Name', 'Desired', 'Current', 'Ready', 'Age'],
+    wide: ['Containers', 'Images', 'Selector'],
+  },
+  daemonsets: {
+    columns: [
+      'Name',
+      'Desired',
+      'Current',
+      'Ready',
+      'Up-to-date',
+      'Available',
+      'Node Selector',
+      'Age',
+    ],
     wide: ['Containers', 'Images', 'Selector'],
   },
   services: {
@@ -344,6 +357,32 @@ function replicaSetRow(obj: KubeObject, o: RowOptions): string[] {
   return row;
 }
 
+function daemonSetRow(obj: KubeObject, o: RowOptions): string[] {
+  const ds = obj as unknown as DaemonSet;
+  const st = ds.status;
+  const nodeSelector = Object.entries(ds.spec?.template?.spec?.nodeSelector ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  const row = [
+    ds.metadata?.name ?? '',
+    String(st?.desiredNumberScheduled ?? 0),
+    String(st?.currentNumberScheduled ?? 0),
+    String(st?.numberReady ?? 0),
+    String(st?.updatedNumberScheduled ?? 0),
+    String(st?.numberAvailable ?? 0),
+    nodeSelector || '<none>',
+    translateTimestampSince(ds.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) {
+    row.push(
+      ...containerCells(ds.spec?.template?.spec?.containers),
+      selectorString(ds.spec?.selector),
+    );
+  }
+  return row;
+}
+
 /** PORT(S): `80/TCP`, `80:31234/TCP` with a node port, comma-joined. */
 export function servicePorts(svc: Service): string {
   const ports = svc.spec?.ports ?? [];
@@ -547,6 +586,7 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   namespaces: namespaceRow,
   deployments: deploymentRow,
   replicasets: replicaSetRow,
+  daemonsets: daemonSetRow,
   services: serviceRow,
   endpoints: endpointsRow,
   events: eventRow,
