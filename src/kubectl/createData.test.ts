@@ -189,6 +189,9 @@ describe('daemon sets', () => {
       'DESIRED CURRENT',
     ]);
     expect(all).toContain('daemonset.apps/kube-proxy   4  ');
+    expect(run('kubectl rollout status ds/kube-proxy -n kube-system').out).toBe(
+      'daemon set "kube-proxy" successfully rolled out\n',
+    );
     // A deleted daemon pod comes back on its node (field selectors narrow a delete).
     const before = run(
       'kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=node2 -o name',

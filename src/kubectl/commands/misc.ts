@@ -270,15 +270,58 @@ export function deploymentRolloutStatus(d: Deployment): {
   return { msg: 'Waiting for deployment spec update to be observed...', done: false };
 }
 
+/** The daemon set status viewer of `kubectl rollout status`. */
+export function daemonSetRolloutStatus(ds: KubeObject): {
+  msg: string;
+  done: boolean;
+  err?: string;
+} {
+  const name = ds.metadata?.name ?? '';
+  const spec = (ds.spec ?? {}) as { updateStrategy?: { type?: string } };
+  const st = (ds.status ?? {}) as {
+    observedGeneration?: number;
+    updatedNumberScheduled?: number;
+    desiredNumberScheduled?: number;
+    numberAvailable?: number;
+  };
+  if ((spec.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') {
+    return {
+      msg: '',
+      done: true,
+      err: 'rollout status is only available for RollingUpdate strategy type',
+    };
+  }
+  if ((ds.metadata?.generation ?? 0) <= (st.observedGeneration ?? 0)) {
+    const desired = st.desiredNumberScheduled ?? 0;
+    if ((st.updatedNumberScheduled ?? 0) < desired) {
+      return {
+        msg: `Waiting for daemon set "${name}" rollout to finish: ${st.updatedNumberScheduled ?? 0} out of ${desired} new pods have been updated...`,
+        done: false,
+      };
+    }
+    if ((st.numberAvailable ?? 0) < desired) {
+      return {
+        msg: `Waiting for daemon set "${name}" rollout to finish: ${st.numberAvailable ?? 0} of ${desired} updated pods are available...`,
+        done: false,
+      };
+    }
+    return { msg: `daemon set "${name}" successfully rolled out`, done: true };
+  }
+  return { msg: 'Waiting for daemon set spec update to be observed...', done: false };
+}
+
 export function runRolloutStatus(ctx: Ctx, args: string[]): void {
   const { type, name } = singleTarget(ctx, args);
-  if (type.resource !== 'deployments')
+  if (type.resource !== 'deployments' && type.resource !== 'daemonsets')
     ctx.fail(`no status viewer has been implemented for ${type.kind}`);
+  const viewer = (obj: KubeObject) =>
+    type.resource === 'daemonsets'
+      ? daemonSetRolloutStatus(obj)
+      : deploymentRolloutStatus(obj as unknown as Deployment);
   const watch = ctx.flags.values.get('watch') !== false;
   const limit =
     ctx.changed('timeout') && ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : 10 * 60_000;
-  const statusNow = () =>
-    deploymentRolloutStatus(getOrFail(ctx, type, name) as unknown as Deployment);
+  const statusNow = () => viewer(getOrFail(ctx, type, name));
   const started = ctx.now();
   let last = '';
   for (;;) {
@@ -296,7 +339,7 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
       ctx.host.runUntil(() => {
         const d = peekObject(ctx, type.resource, ctx.namespace, name);
         if (!d) return true;
-        const n = deploymentRolloutStatus(d as unknown as Deployment);
+        const n = viewer(d);
         return n.msg !== prev || n.err !== undefined;
       }, remaining);
     if (!moved) ctx.fail('timed out waiting for the condition');
