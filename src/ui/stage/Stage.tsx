@@ -38,7 +38,8 @@ const BASE_ANIMATION_S = 0.6;
  * The architecture diagram. It draws `model` and nothing else: the developer's laptop, the
  * registry, the control plane (API server, etcd, scheduler, controller manager and the
  * scheduler's waiting tray), every node with its kubelet, kube-proxy, container runtime and
- * pods, the wires between them and this step's packets. framer-motion animates what changed.
+ * pods, the wires between them and this step's packets. framer-motion animates the packets and
+ * the tray; the pods fly with the Web Animations API (`podFlights.ts`).
  *
  * `groupBy` puts the pods inside their nodes or in one box per namespace (the nodes and their
  * components stay); pods of `hiddenNamespaces` fade out. Either way every pod bound to a node is

@@ -48,7 +48,7 @@ export interface PlaceChange {
   flies: boolean;
 }
 
-/** The easing of every flight (CSS `ease-in-out`, as framer-motion's default tween had it). */
+/** The easing of every flight: CSS `ease-in-out`, a gentle take-off and landing. */
 export const FLIGHT_EASING = 'ease-in-out';
 
 const translate = (p: Point) => `translate(${p.x}px, ${p.y}px)`;
