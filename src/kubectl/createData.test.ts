@@ -1,20 +1,8 @@
 /** `kubectl create configmap | secret generic | serviceaccount` and their tables, on the real cluster. */
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../engine/index.ts';
-import { hostForCluster } from './engineHost.ts';
-import { runLine } from './shell.ts';
+import { engineSession } from './testing/engineSession.ts';
 
-function session() {
-  const cluster = createCluster({ seed: 1 });
-  cluster.settle();
-  const host = hostForCluster(cluster);
-  const run = (line: string) => {
-    const r = runLine(host, line);
-    host.settle();
-    return { out: r.stdout, err: r.stderr, code: r.exitCode };
-  };
-  return { run };
-}
+const session = () => engineSession(1);
 
 describe('config maps', () => {
   it('from literals and workspace files; DATA counts the keys', () => {

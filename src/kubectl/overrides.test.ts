@@ -1,21 +1,9 @@
 /** `kubectl run --overrides` on the simulated cluster: the patched Pod is what the server gets. */
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../engine/index.ts';
-import { hostForCluster } from './engineHost.ts';
 import { applyOverrides, OverrideError } from './overrides.ts';
-import { runLine } from './shell.ts';
+import { engineSession } from './testing/engineSession.ts';
 
-function session() {
-  const cluster = createCluster({ seed: 5 });
-  cluster.settle();
-  const host = hostForCluster(cluster);
-  const run = (line: string) => {
-    const r = runLine(host, line);
-    host.settle();
-    return { out: r.stdout, err: r.stderr, code: r.exitCode };
-  };
-  return { run };
-}
+const session = () => engineSession(5);
 
 describe('kubectl run --overrides', () => {
   it('merge (the default) replaces the container list: a 100-CPU request fits no node', () => {

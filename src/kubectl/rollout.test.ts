@@ -4,21 +4,9 @@
  * paused, the Progressing condition's DeploymentPaused / DeploymentResumed reasons).
  */
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../engine/index.ts';
-import { hostForCluster } from './engineHost.ts';
-import { runLine } from './shell.ts';
+import { engineSession } from './testing/engineSession.ts';
 
-function session() {
-  const cluster = createCluster({ seed: 3 });
-  cluster.settle();
-  const host = hostForCluster(cluster);
-  const run = (line: string) => {
-    const r = runLine(host, line);
-    host.settle();
-    return { out: r.stdout, err: r.stderr, code: r.exitCode };
-  };
-  return { cluster, run };
-}
+const session = () => engineSession(3);
 
 /** Revision → image of every ReplicaSet of `web`, from `get rs -o jsonpath`. */
 function revisions(run: ReturnType<typeof session>['run']): string {

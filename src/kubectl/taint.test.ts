@@ -3,22 +3,10 @@
  * scheduler (NoSchedule) and the taint-eviction controller (NoExecute) then do.
  */
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../engine/index.ts';
 import { taintString } from './commands/taint.ts';
-import { hostForCluster } from './engineHost.ts';
-import { runLine } from './shell.ts';
+import { engineSession } from './testing/engineSession.ts';
 
-function session() {
-  const cluster = createCluster({ seed: 1 });
-  cluster.settle();
-  const host = hostForCluster(cluster);
-  const run = (line: string) => {
-    const r = runLine(host, line);
-    host.settle();
-    return { out: r.stdout, err: r.stderr, code: r.exitCode };
-  };
-  return { run };
-}
+const session = () => engineSession(1);
 
 const taintsOf = (run: ReturnType<typeof session>['run'], node: string) =>
   run(`kubectl get node ${node} -o jsonpath='{.spec.taints}'`).out;

@@ -8,6 +8,7 @@
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { applyDefaults } from '../apiserver/defaults.ts';
 import { etcdKey, RESOURCES } from '../apiserver/resources.ts';
+import { daemonTolerations } from '../controllers/daemonset.ts';
 import { computePodTemplateHash } from '../controllers/podTemplateHash.ts';
 import type { Etcd } from '../etcd/etcd.ts';
 import { DEFAULT_ALLOCATABLE, DEFAULT_CAPACITY } from '../node/kubelet.ts';
@@ -380,39 +381,11 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
         ],
       }),
       spec: {
-        containers: [
-          {
-            name: 'kube-proxy',
-            image: 'registry.k8s.io/kube-proxy:v1.32.2',
-            command: [
-              '/usr/local/bin/kube-proxy',
-              '--config=/var/lib/kube-proxy/config.conf',
-              '--hostname-override=$(NODE_NAME)',
-            ],
-            securityContext: { privileged: true },
-          },
-        ],
-        hostNetwork: true,
-        nodeSelector: { 'kubernetes.io/os': 'linux' },
-        priorityClassName: 'system-node-critical',
+        ...kubeProxyPodSpec(),
         priority: 2000001000,
-        serviceAccountName: 'kube-proxy',
         // The DaemonSet's own toleration, then the ones the DaemonSet controller adds to every
         // daemon pod (no tolerationSeconds: a daemon pod is never evicted from its node).
-        tolerations: [
-          { operator: 'Exists' },
-          { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
-          { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
-          { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
-          { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
-          { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
-          { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
-          {
-            key: 'node.kubernetes.io/network-unavailable',
-            operator: 'Exists',
-            effect: 'NoSchedule',
-          },
-        ],
+        tolerations: [{ operator: 'Exists' }, ...daemonTolerations(true)],
         affinity: {
           nodeAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: {
@@ -620,6 +593,28 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   return { nodes, corednsReplicaSet: rsName };
 }
 
+/** kube-proxy's pod spec as kubeadm's DaemonSet template has it (tolerations aside). */
+function kubeProxyPodSpec(): Record<string, unknown> {
+  return {
+    containers: [
+      {
+        name: 'kube-proxy',
+        image: 'registry.k8s.io/kube-proxy:v1.32.2',
+        command: [
+          '/usr/local/bin/kube-proxy',
+          '--config=/var/lib/kube-proxy/config.conf',
+          '--hostname-override=$(NODE_NAME)',
+        ],
+        securityContext: { privileged: true },
+      },
+    ],
+    hostNetwork: true,
+    nodeSelector: { 'kubernetes.io/os': 'linux' },
+    priorityClassName: 'system-node-critical',
+    serviceAccountName: 'kube-proxy',
+  };
+}
+
 /** The uid the kube-proxy pods' ownerReferences name (set while seeding them). */
 let kubeProxyUid = '';
 
@@ -643,25 +638,7 @@ function kubeProxyDaemonSet(uid: string, count: number): KubeObject {
       selector: { matchLabels: labels },
       template: {
         metadata: { labels },
-        spec: {
-          containers: [
-            {
-              name: 'kube-proxy',
-              image: 'registry.k8s.io/kube-proxy:v1.32.2',
-              command: [
-                '/usr/local/bin/kube-proxy',
-                '--config=/var/lib/kube-proxy/config.conf',
-                '--hostname-override=$(NODE_NAME)',
-              ],
-              securityContext: { privileged: true },
-            },
-          ],
-          hostNetwork: true,
-          nodeSelector: { 'kubernetes.io/os': 'linux' },
-          priorityClassName: 'system-node-critical',
-          serviceAccountName: 'kube-proxy',
-          tolerations: [{ operator: 'Exists' }],
-        },
+        spec: { ...kubeProxyPodSpec(), tolerations: [{ operator: 'Exists' }] },
       },
     },
     status: {

@@ -30,15 +30,27 @@ import { type Toleration, tolerates } from './taintEviction.ts';
 
 export const COMPONENT_DAEMONSET = 'daemonset-controller';
 
-/** Tolerations the controller adds to every daemon pod (util.AddOrUpdateDaemonPodTolerations). */
-const DAEMON_TOLERATIONS: Toleration[] = [
-  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
-  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
-  { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
-  { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
-  { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
-  { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
-];
+/**
+ * Tolerations the controller adds to every daemon pod (util.AddOrUpdateDaemonPodTolerations):
+ * it stays on a node that is not ready or under pressure, and a host-network pod also where
+ * the network is not set up yet.
+ */
+export function daemonTolerations(hostNetwork: boolean): Toleration[] {
+  const t = (key: string, effect: string): Toleration => ({
+    key: `node.kubernetes.io/${key}`,
+    operator: 'Exists',
+    effect,
+  });
+  return [
+    t('not-ready', 'NoExecute'),
+    t('unreachable', 'NoExecute'),
+    t('disk-pressure', 'NoSchedule'),
+    t('memory-pressure', 'NoSchedule'),
+    t('pid-pressure', 'NoSchedule'),
+    t('unschedulable', 'NoSchedule'),
+    ...(hostNetwork ? [t('network-unavailable', 'NoSchedule')] : []),
+  ];
+}
 
 interface DaemonSetSpec {
   template?: {
@@ -69,7 +81,10 @@ function shouldRun(node: KubeObject, spec: DaemonSetSpec): boolean {
   for (const [k, v] of Object.entries(spec.template?.spec?.nodeSelector ?? {})) {
     if (labels[k] !== v) return false;
   }
-  const tolerations = [...(spec.template?.spec?.tolerations ?? []), ...DAEMON_TOLERATIONS];
+  const tolerations = [
+    ...(spec.template?.spec?.tolerations ?? []),
+    ...daemonTolerations(spec.template?.spec?.hostNetwork === true),
+  ];
   const taints = (specOf<{ taints?: NodeTaint[] }>(node).taints ?? []).filter(
     (t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute',
   );
@@ -249,7 +264,7 @@ function daemonPod(ds: KubeObject, podName: string, node: string): KubeObject {
   const template = clone(spec.template ?? {});
   const podSpec = (template.spec ?? {}) as Record<string, unknown> & { tolerations?: Toleration[] };
   const tolerations = [...(podSpec.tolerations ?? [])];
-  for (const t of DAEMON_TOLERATIONS) {
+  for (const t of daemonTolerations(podSpec.hostNetwork === true)) {
     if (!tolerations.some((x) => x.key === t.key && x.effect === t.effect)) tolerations.push(t);
   }
   return {

@@ -108,17 +108,23 @@ function shorten(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max)}...` : s;
 }
 
+/** Name, Namespace, Labels and Annotations: how the simpler describers begin. */
+function describeHeader(obj: KubeObject): PrefixWriter {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  return w;
+}
+
 /** `kubectl describe configmap` (describeConfigMap): the data keys in order, then BinaryData. */
 export function describeConfigMap(
   obj: KubeObject,
   events: KubeObject[] | undefined,
   now: number,
 ): string {
-  const w = new PrefixWriter();
-  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
-  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
-  printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  const w = describeHeader(obj);
   w.write(0, '\nData\n====\n');
   for (const [k, v] of sortedEntries(obj.data as Record<string, string> | undefined)) {
     w.write(0, `${k}:\n----\n`);
@@ -143,11 +149,7 @@ function base64Length(b64: string): number {
 
 /** `kubectl describe secret` (describeSecret): sizes, never the values. */
 export function describeSecret(obj: KubeObject): string {
-  const w = new PrefixWriter();
-  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
-  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
-  printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  const w = describeHeader(obj);
   w.write(0, `\nType:\t${typeof obj.type === 'string' ? obj.type : ''}\n`);
   w.write(0, '\nData\n====\n');
   for (const [k, v] of sortedEntries(obj.data as Record<string, string> | undefined)) {
@@ -162,11 +164,7 @@ export function describeServiceAccount(
   events: KubeObject[] | undefined,
   now: number,
 ): string {
-  const w = new PrefixWriter();
-  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
-  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
-  printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  const w = describeHeader(obj);
   const pullSecrets = (obj.imagePullSecrets as { name?: string }[] | undefined) ?? [];
   const mountable = (obj.secrets as { name?: string }[] | undefined) ?? [];
   const list = (title: string, items: { name?: string }[]) => {

@@ -1,0 +1,19 @@
+/**
+ * A console session on a real simulated cluster for kubectl's tests: `run(line)` runs one
+ * console line, lets the cluster settle, and returns what it printed and its exit code.
+ */
+import { createCluster } from '../../engine/index.ts';
+import { hostForCluster } from '../engineHost.ts';
+import { runLine } from '../shell.ts';
+
+export function engineSession(seed = 1) {
+  const cluster = createCluster({ seed });
+  cluster.settle();
+  const host = hostForCluster(cluster);
+  const run = (line: string) => {
+    const r = runLine(host, line);
+    host.settle();
+    return { out: r.stdout, err: r.stderr, code: r.exitCode };
+  };
+  return { cluster, host, run };
+}
