@@ -79,7 +79,8 @@ export const PodLayer = memo(function PodLayer({
   flightMs: number;
 }) {
   const t = useT();
-  const { places, instant } = usePlaces(store);
+  const { places, instant, byNamespace } = usePlaces(store);
+  const layer = useRef<HTMLUListElement>(null);
   const inspectable = useContext(InspectableContext);
   /** The pod that holds the layer's tab stop (the last one focused). */
   const [current, setCurrent] = useState<string | null>(null);
@@ -100,6 +101,9 @@ export const PodLayer = memo(function PodLayer({
   // After the commit that brought new places (the stage measures in its own layout effect and
   // this layer re-renders at once), before the browser paints: no frame shows the old places.
   useLayoutEffect(() => {
+    // The chips name their node when grouped by namespace (stage.css): switched here, with the
+    // sizes measured for it, so the chips are laid out once per regroup, not twice.
+    layer.current?.toggleAttribute('data-by-namespace', byNamespace);
     const changes: PlaceChange[] = [];
     for (const pod of pods) {
       const element = elements.current.get(pod.uid);
@@ -113,7 +117,7 @@ export const PodLayer = memo(function PodLayer({
       });
     }
     flights.apply(changes, flightMs);
-  }, [pods, places, instant, reduced, flightMs, flights]);
+  }, [pods, places, instant, byNamespace, reduced, flightMs, flights]);
 
   const shownOf = (pod: StagePod) => {
     const place = places.get(pod.uid);
@@ -167,6 +171,7 @@ export const PodLayer = memo(function PodLayer({
 
   return (
     <ul
+      ref={layer}
       className="pod-layer"
       aria-label={t('stage.pods.all')}
       onKeyDown={inspectable ? onKeyDown : undefined}

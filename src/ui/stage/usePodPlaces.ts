@@ -19,6 +19,12 @@ export interface PodPlaces {
   places: ReadonlyMap<string, MeasuredPlace>;
   /** True when the last change came from a resize (jump), false for a change of the picture. */
   instant: boolean;
+  /**
+   * The places are the namespace grouping's. The chips' content follows this, not the canvas's
+   * class, so it changes when their new sizes are written, after the measurement (podFlights.ts):
+   * the measurement's forced layout then does not lay out 300 chips it is about to resize.
+   */
+  byNamespace: boolean;
 }
 
 const samePlaces = (
@@ -53,7 +59,7 @@ export interface PlacesStore {
 }
 
 function createPlacesStore(): PlacesStore {
-  let state: PodPlaces = { places: new Map(), instant: true };
+  let state: PodPlaces = { places: new Map(), instant: true, byNamespace: false };
   const listeners = new Set<() => void>();
   return {
     get: () => state,
@@ -120,6 +126,7 @@ export function usePodPlaces(
       const viewWidth = window.innerWidth;
       const measured = new Map<string, MeasuredPlace>();
       const offDuty = offDutySlots(root);
+      const byNamespace = root.classList.contains('stage-canvas--by-namespace');
       for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
         const uid = el.dataset.slot;
         if (!uid || !wanted.has(uid) || el.closest(offDuty)) continue;
@@ -150,8 +157,8 @@ export function usePodPlaces(
           if (old && samePlaces(new Map([[uid, old]]), new Map([[uid, place]]))) next.set(uid, old);
           else next.set(uid, { ...place, flies: place.onScreen || (old?.onScreen ?? false) });
         }
-        if (samePlaces(prev.places, next)) return prev;
-        return { places: next, instant };
+        if (samePlaces(prev.places, next) && prev.byNamespace === byNamespace) return prev;
+        return { places: next, instant, byNamespace };
       });
     };
     // The first measurement places the pods where the page starts: there is no earlier picture
