@@ -103,8 +103,9 @@ test.describe('the pre-rendered first step', () => {
         if (!log.includes('react-dom starts')) log.push('react-dom starts');
       };
       w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = { checkDCE: starts };
+      // `assets/<name>-<8-character hash>.js`; the hash may itself contain `-` or `_`.
       const name = (script: HTMLScriptElement) =>
-        script.src.replace(/.*\/assets\/([a-z-]+)-[\w-]+\.js$/i, '$1');
+        script.src.replace(/.*\/assets\/(.+)-[\w-]{8}\.js$/, '$1');
       const isModule = (node: unknown): node is HTMLScriptElement =>
         node instanceof HTMLScriptElement && node.type === 'module';
       new MutationObserver((records) => {

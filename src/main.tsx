@@ -53,16 +53,30 @@ function start() {
     if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
     const title = translate(lang, 'app.title');
     if (document.title !== title) document.title = title;
-    const search = writeUrlState(window.location.search, {
+    const state = {
       lang,
       scenario: story.id,
       step: stepCount > 0 ? cursor + 1 : undefined,
       level,
       group: groupBy,
-    });
-    if (search !== window.location.search) {
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
-    }
+    };
+    const search = writeUrlState(window.location.search, state);
+    if (search === window.location.search) return;
+    // A regroup alone writes the URL once the pods have landed: Chromium reloads the favicon on
+    // every replaceState (measured 5-28 ms), which would fall inside the regroup's first frame.
+    const groupOnly =
+      writeUrlState(window.location.search, {
+        ...state,
+        group: readUrlState(window.location.search).group,
+      }) === window.location.search;
+    window.clearTimeout(urlTimer);
+    if (groupOnly) urlTimer = window.setTimeout(writeUrl, GROUP_URL_DELAY_MS, search);
+    else writeUrl(search);
+  }
+  const GROUP_URL_DELAY_MS = 800;
+  let urlTimer = 0;
+  function writeUrl(search: string) {
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
   }
   // Many changes in one task (a burst of clicks, or the input held before the page was live and
   // replayed at once) write the document once, at the end of the task: `replaceState` costs a
