@@ -359,7 +359,6 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   void cpIP;
   // kube-proxy: one DaemonSet pod per node (host network).
   const dsUid = uuid(rng);
-  kubeProxyUid = dsUid;
   nodes.forEach((name, i) => {
     const pod: KubeObject = {
       metadata: meta(s, `kube-proxy-${randomString(rng)}`, 'kube-system', {
@@ -589,7 +588,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
     ],
   });
   seedNamespaceContent(s);
-  put(s, 'daemonsets', kubeProxyDaemonSet(kubeProxyUid, nodes.length));
+  put(s, 'daemonsets', kubeProxyDaemonSet(dsUid, nodes.length));
   return { nodes, corednsReplicaSet: rsName };
 }
 
@@ -614,9 +613,6 @@ function kubeProxyPodSpec(): Record<string, unknown> {
     serviceAccountName: 'kube-proxy',
   };
 }
-
-/** The uid the kube-proxy pods' ownerReferences name (set while seeding them). */
-let kubeProxyUid = '';
 
 /**
  * kubeadm's kube-proxy DaemonSet, owner of the kube-proxy pods, with its status for `count`
