@@ -73,6 +73,13 @@ export const labEn = {
   'lab.step.namespaceBasics.title': 'Namespace basics',
   'lab.step.namespaceBasics.text':
     'The controller manager fills the new namespace {namespace}: the service-account controller creates its `default` ServiceAccount (the identity pods get unless they name another), and the root-CA publisher creates the ConfigMap kube-root-ca.crt (the certificate pods use to trust the API server).',
+  'lab.step.kubectl.taint.title': `{name}'s taints changed`,
+  'lab.step.kubectl.taint.text': `kubectl sends {request}: {name}'s taints are now {taints}. The scheduler keeps new pods that do not tolerate a NoSchedule taint off {name}; a NoExecute taint also makes the taint-eviction controller remove running pods that do not tolerate it.`,
+  'lab.step.daemonPodsCreated.title': 'DaemonSet controller',
+  'lab.step.daemonPodsCreated.text':
+    'The DaemonSet controller (controller manager) keeps one {daemonset} pod on every node that should run one. A node is missing it, so it creates {pods}, pinned to that node; the scheduler binds it there.',
+  'lab.step.daemonPodsDeleted.title': 'DaemonSet controller',
+  'lab.step.daemonPodsDeleted.text': `The DaemonSet controller removes {pods}: its node no longer matches {daemonset}'s node selector or tolerations.`,
   'lab.step.podsCreated.title': 'ReplicaSet controller',
   'lab.step.podsCreated.text':
     'The ReplicaSet controller (controller manager) counts fewer pods than wanted and creates {count}: {pods}. They stay Pending until the scheduler picks a node.',

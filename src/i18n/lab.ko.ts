@@ -67,6 +67,15 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.namespaceBasics.title': '네임스페이스 기본 구성',
   'lab.step.namespaceBasics.text':
     '컨트롤러 매니저가 새 네임스페이스 {namespace}를 채웁니다. 서비스 어카운트 컨트롤러는 `default` ServiceAccount(파드가 다른 것을 지정하지 않으면 쓰는 신원)를 만들고, 루트 CA 게시자는 ConfigMap kube-root-ca.crt(파드가 API 서버를 믿는 데 쓰는 인증서)를 만듭니다.',
+  'lab.step.kubectl.taint.title': '{name}의 테인트 변경',
+  'lab.step.kubectl.taint.text':
+    'kubectl이 {request} 요청을 보냅니다. 이제 {name}의 테인트는 {taints}입니다. 스케줄러는 NoSchedule 테인트를 용인하지 않는 새 파드를 {name}에 두지 않고, NoExecute 테인트라면 테인트 축출 컨트롤러가 이를 용인하지 않는 실행 중인 파드도 내보냅니다.',
+  'lab.step.daemonPodsCreated.title': '데몬셋 컨트롤러',
+  'lab.step.daemonPodsCreated.text':
+    '데몬셋 컨트롤러(컨트롤러 매니저)는 실행해야 할 모든 노드에 {daemonset} 파드를 하나씩 둡니다. 한 노드에 없으므로 그 노드에 고정된 {pods}을(를) 만들고, 스케줄러가 그 노드에 바인딩합니다.',
+  'lab.step.daemonPodsDeleted.title': '데몬셋 컨트롤러',
+  'lab.step.daemonPodsDeleted.text':
+    '데몬셋 컨트롤러가 {pods}을(를) 지웁니다. 그 노드가 더 이상 {daemonset}의 노드 셀렉터나 톨러레이션에 맞지 않기 때문입니다.',
   'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
   'lab.step.podsCreated.text':
     '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',

@@ -380,6 +380,32 @@ describe('a lab session', () => {
     expect(etcd.keys.map((k) => k.key)).toEqual([...etcd.keys.map((k) => k.key)].sort());
   });
 
+  it('narrates a taint, and a daemon pod replaced by the DaemonSet controller', () => {
+    const lab = createLabSession();
+    const said = (line: string) =>
+      lab.run(line).steps.map((st) => `${say(st.title)} :: ${say(st.text)}`);
+    const taint = said('kubectl taint nodes node1 dedicated=special:NoSchedule');
+    expect(taint[0]).toMatch(
+      /^node1's taints changed :: kubectl sends PATCH \/api\/v1\/nodes\/node1: node1's taints are now dedicated=special:NoSchedule\. The scheduler keeps new pods/,
+    );
+    const proxy = lab
+      .state()
+      .pods.find(
+        (p) =>
+          p.namespace === 'kube-system' && p.node === 'node2' && p.name.startsWith('kube-proxy-'),
+      );
+    expect(proxy).toBeDefined();
+    const replaced = lab.run(`kubectl delete pod ${proxy?.name} -n kube-system`).steps;
+    const daemon = replaced.find((st) => st.text.key === 'lab.step.daemonPodsCreated.text');
+    expect(say(daemon?.title)).toBe('DaemonSet controller');
+    expect(say(daemon?.text)).toMatch(
+      /^The DaemonSet controller \(controller manager\) keeps one kube-proxy pod on every node that should run one\. A node is missing it, so it creates kube-proxy-[a-z0-9]{5}, pinned to that node; the scheduler binds it there\.$/,
+    );
+    expect(say(daemon?.text, 'ko')).toContain('데몬셋 컨트롤러');
+    // Nothing in the replacement is put down to the ReplicaSet controller.
+    expect(replaced.map(keyOf)).not.toContain('lab.step.podsCreated.text');
+  });
+
   it('reset() goes back to the start', () => {
     const lab = createLabSession();
     lab.run('kubectl create namespace blue');

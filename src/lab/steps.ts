@@ -340,6 +340,27 @@ export function narrate(
     }
   }
 
+  // Pods a DaemonSet made or removed: the DaemonSet controller, not the ReplicaSet controller.
+  const daemonOf = (frame: Snapshot | undefined, m: Message) => {
+    const pod = frame?.get('pods', m.ref?.namespace, m.ref?.name ?? '');
+    const owner = pod?.metadata?.ownerReferences?.find((r) => r.controller);
+    return owner?.kind === 'DaemonSet' ? owner.name : undefined;
+  };
+  const daemonMade = cm.filter(
+    (m) => m.kind === 'api.create' && m.ref?.resource === 'pods' && daemonOf(end, m),
+  );
+  const daemonGone = cm.filter(
+    (m) => m.kind === 'api.delete' && m.ref?.resource === 'pods' && daemonOf(before, m),
+  );
+  const daemonFirst = daemonMade[0] ?? daemonGone[0];
+  if (daemonFirst) {
+    const made = daemonMade.length > 0;
+    return pick(made ? 'lab.step.daemonPodsCreated' : 'lab.step.daemonPodsDeleted', {
+      daemonset: (made ? daemonOf(end, daemonFirst) : daemonOf(before, daemonFirst)) ?? '',
+      pods: names((made ? daemonMade : daemonGone).map((m) => m.ref?.name ?? '')),
+    });
+  }
+
   const created = cm.filter((m) => m.kind === 'api.create' && m.ref?.resource === 'pods');
   if (created.length > 0) {
     return pick('lab.step.podsCreated', {
@@ -413,6 +434,7 @@ type NarrationKey =
   | 'lab.step.kubectl.scale'
   | 'lab.step.kubectl.cordon'
   | 'lab.step.kubectl.uncordon'
+  | 'lab.step.kubectl.taint'
   | 'lab.step.kubectl.deletePod'
   | 'lab.step.kubectl.delete'
   | 'lab.step.scheduledOne'
@@ -459,6 +481,17 @@ function kubectlWrite(
     const is = specOf(after)?.unschedulable === true;
     if (!was && is) return { key: 'lab.step.kubectl.cordon', params };
     if (was && !is) return { key: 'lab.step.kubectl.uncordon', params };
+    const taints = (node: KubeObject | undefined) =>
+      (
+        (specOf(node)?.taints as { key: string; value?: string; effect?: string }[] | undefined) ??
+        []
+      )
+        .map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''}`)
+        .join(', ');
+    const nowTaints = taints(after);
+    if (taints(before) !== nowTaints) {
+      return { key: 'lab.step.kubectl.taint', params: { ...params, taints: nowTaints || '—' } };
+    }
   }
   const from = specOf(before)?.replicas;
   const to = specOf(after)?.replicas;
