@@ -16,6 +16,7 @@
 import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
 import { etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { taintString } from '../kubectl/commands/taint.ts';
 import { stageModel, storyMessage } from '../story/stage.ts';
 import type { StoryMessage, Text } from '../story/types.ts';
 import type { StageModel } from '../ui/stage/model.ts';
@@ -486,7 +487,7 @@ function kubectlWrite(
         (specOf(node)?.taints as { key: string; value?: string; effect?: string }[] | undefined) ??
         []
       )
-        .map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''}`)
+        .map(taintString)
         .join(', ');
     const nowTaints = taints(after);
     if (taints(before) !== nowTaints) {

@@ -16,7 +16,7 @@ export function containerNameFromImage(image: string): string {
 }
 
 /** `exactly one NAME is required, got N`. */
-function oneName(ctx: Ctx, args: string[]): string {
+export function oneName(ctx: Ctx, args: string[]): string {
   if (args.length !== 1) ctx.usageError(`exactly one NAME is required, got ${args.length}`);
   return args[0] as string;
 }

@@ -6,6 +6,7 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { dryRunStrategy } from '../output.ts';
+import { oneName, submitCreated } from './create.ts';
 
 const KEY_RE = /^[-._a-zA-Z0-9]+$/;
 const KEY_MSG =
@@ -52,15 +53,8 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
   return out;
 }
 
-function oneName(ctx: Ctx, args: string[]): string {
-  if (args.length !== 1) ctx.usageError(`exactly one NAME is required, got ${args.length}`);
-  return args[0] as string;
-}
-
-type Submit = (ctx: Ctx, obj: KubeObject, namespace: string | undefined) => void;
-
 /** `kubectl create configmap NAME [--from-literal=k=v] [--from-file=[k=]path]`. */
-export function runCreateConfigMap(ctx: Ctx, args: string[], submit: Submit): void {
+export function runCreateConfigMap(ctx: Ctx, args: string[]): void {
   const name = oneName(ctx, args);
   dryRunStrategy(ctx);
   const data = Object.fromEntries(sources(ctx, 'ConfigMap', name));
@@ -70,11 +64,11 @@ export function runCreateConfigMap(ctx: Ctx, args: string[], submit: Submit): vo
     metadata: { name, creationTimestamp: null as unknown as string },
     ...(Object.keys(data).length > 0 ? { data } : {}),
   };
-  submit(ctx, obj, ctx.namespace);
+  submitCreated(ctx, obj, ctx.namespace);
 }
 
 /** `kubectl create secret generic NAME [--type=…] [--from-literal=k=v] [--from-file=[k=]path]`. */
-export function runCreateSecretGeneric(ctx: Ctx, args: string[], submit: Submit): void {
+export function runCreateSecretGeneric(ctx: Ctx, args: string[]): void {
   const name = oneName(ctx, args);
   dryRunStrategy(ctx);
   const pairs = sources(ctx, 'Secret', name);
@@ -87,14 +81,14 @@ export function runCreateSecretGeneric(ctx: Ctx, args: string[], submit: Submit)
     ...(pairs.length > 0 ? { data } : {}),
     ...(type ? { type } : {}),
   };
-  submit(ctx, obj, ctx.namespace);
+  submitCreated(ctx, obj, ctx.namespace);
 }
 
 /** `kubectl create serviceaccount NAME`. */
-export function runCreateServiceAccount(ctx: Ctx, args: string[], submit: Submit): void {
+export function runCreateServiceAccount(ctx: Ctx, args: string[]): void {
   const name = oneName(ctx, args);
   dryRunStrategy(ctx);
-  submit(
+  submitCreated(
     ctx,
     {
       kind: 'ServiceAccount',

@@ -7,7 +7,7 @@ import { rfc3339 } from '../duration.ts';
 import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { eventInterval } from '../printers/columns.ts';
-import { podTemplateDescription } from '../printers/describe.ts';
+import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { evaluate } from '../printers/jsonpath.ts';
@@ -387,19 +387,6 @@ function withoutHash(template: unknown): Record<string, unknown> {
   return t;
 }
 
-/** Deep equality of plain JSON values (key order ignored). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) =>
-    sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
-}
-
 /**
  * `kubectl rollout undo`: put the pod template of an earlier revision (the ReplicaSet that carries
  * it) back into the Deployment. The Deployment controller then finds that ReplicaSet by its
@@ -451,7 +438,7 @@ export function runRolloutUndo(ctx: Ctx, args: string[]): void {
       "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
     );
   }
-  if (sameJson(rsTemplate, withoutHash(spec.template))) {
+  if (templateWithoutHash(rsTemplate) === templateWithoutHash(spec.template)) {
     // kubectl prints the revision it was asked for (0 when --to-revision was not given).
     ctx.out(
       `${kindPrefix(type)}/${name} skipped rollback (current template already matches revision ${toRevision})\n`,

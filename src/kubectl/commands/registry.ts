@@ -9,7 +9,6 @@ import {
   runCreateService,
   runReplace,
   runRun,
-  submitCreated,
 } from './create.ts';
 import {
   runCreateConfigMap,
@@ -158,7 +157,7 @@ export const COMMANDS: Command[] = [
         short: 'Create a config map from a local file, directory or literal value',
         use: 'kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]',
         flags: [list('from-file'), list('from-literal'), b('append-hash'), ...createCommon],
-        run: (ctx, args) => runCreateConfigMap(ctx, args, submitCreated),
+        run: runCreateConfigMap,
       },
       {
         name: 'secret',
@@ -175,7 +174,7 @@ export const COMMANDS: Command[] = [
               b('append-hash'),
               ...createCommon,
             ],
-            run: (ctx, args) => runCreateSecretGeneric(ctx, args, submitCreated),
+            run: runCreateSecretGeneric,
           },
         ],
       },
@@ -185,7 +184,7 @@ export const COMMANDS: Command[] = [
         short: 'Create a service account with the specified name',
         use: 'kubectl create serviceaccount NAME [--dry-run=server|client|none] [options]',
         flags: createCommon,
-        run: (ctx, args) => runCreateServiceAccount(ctx, args, submitCreated),
+        run: runCreateServiceAccount,
       },
       {
         name: 'deployment',

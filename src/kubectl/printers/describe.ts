@@ -674,7 +674,8 @@ export function describeNode(
   return w.toString();
 }
 
-function templateWithoutHash(t: unknown): string {
+/** A pod template as canonical JSON without `pod-template-hash` (kubectl's EqualIgnoreHash). */
+export function templateWithoutHash(t: unknown): string {
   const copy = JSON.parse(JSON.stringify(t ?? {})) as {
     metadata?: { labels?: Record<string, string> };
   };
