@@ -151,7 +151,9 @@ export function createDaemonSetController(): Reconciler {
     for (const p of owned) {
       const node = podNodeName(p) || nodeOfAffinity(p);
       if (!node) continue;
-      byNode.set(node, [...(byNode.get(node) ?? []), p]);
+      const list = byNode.get(node);
+      if (list) list.push(p);
+      else byNode.set(node, [p]);
     }
     const waiting = pending.get(key) ?? new Map<string, string>();
     for (const [node, pod] of waiting) {
