@@ -26,6 +26,7 @@ import type {
   WatchEvent,
   Write,
 } from './controller.ts';
+import { EVENT_CACHE_SIZE, EventCorrelator } from './eventCorrelator.ts';
 import { Agenda } from './heap.ts';
 
 export const WATCH_LATENCY_MS = 5;
@@ -33,8 +34,6 @@ export const RECONCILE_DELAY_MS = 1;
 /** controller-runtime's per-item exponential back-off: 5 ms doubling, capped at 1000 s. */
 export const RETRY_BASE_MS = 5;
 export const RETRY_MAX_MS = 1_000_000;
-/** Events remembered for aggregation (client-go's `maxLruCacheEntries`). */
-const EVENT_CACHE_SIZE = 4096;
 
 interface RecState {
   rec: Reconciler;
@@ -242,6 +241,7 @@ export class Runtime {
   readonly #acceptsScratch: boolean[] = [];
   readonly #eventAgg = new Map<string, { name: string; namespace: string; count: number }>();
   #lastEventNanos = 0n;
+  readonly #correlator = new EventCorrelator();
 
   constructor(deps: RuntimeDeps) {
     this.#api = deps.apiserver;
@@ -665,16 +665,42 @@ export class Runtime {
     }
   }
 
-  /** client-go's EventRecorder + correlator: create `<name>.<hex nanos>` or bump count. */
+  /**
+   * client-go's EventRecorder: an Event named `<object>.<hex nanos>`. Events of the core/v1
+   * recorder pass through its correlator first (aggregation, count updates, spam filter: see
+   * eventCorrelator.ts); those of the events.k8s.io recorder (with an `action`) only have their
+   * count raised when they repeat exactly.
+   */
   #recordEvent(a: ActorState, e: EventRecord): void {
     const namespace = e.ref.namespace ?? 'default';
+    if (e.action === undefined) {
+      const c = this.#correlator.correlate(e, this.now);
+      if (c.kind === 'skip') return;
+      const ts = rfc3339(this.now);
+      if (c.kind === 'patch') {
+        const res = a.client.patch('events', namespace, c.name, {
+          count: c.count,
+          lastTimestamp: ts,
+          message: c.message,
+        });
+        if (res.ok) return;
+      }
+      const name = this.#createEvent(a, e, namespace, {
+        message: c.message,
+        count: c.count,
+        firstTimestamp: rfc3339(c.firstMs),
+        reporting: !c.combined,
+      });
+      if (name === undefined) this.#correlator.forget(c.key);
+      else this.#correlator.stored(c.key, name);
+      return;
+    }
     const aggKey = `${namespace}\u0000${e.ref.kind}\u0000${e.ref.name}\u0000${e.ref.uid ?? ''}\u0000${e.type}\u0000${e.reason}\u0000${e.message}\u0000${e.component}\u0000${e.host ?? ''}`;
-    const ts = rfc3339(this.now);
     const seen = this.#eventAgg.get(aggKey);
     if (seen) {
       const res = a.client.patch('events', seen.namespace, seen.name, {
         count: seen.count + 1,
-        lastTimestamp: ts,
+        lastTimestamp: rfc3339(this.now),
       });
       if (res.ok) {
         seen.count++;
@@ -684,11 +710,34 @@ export class Runtime {
       }
       this.#eventAgg.delete(aggKey);
     }
+    const name = this.#createEvent(a, e, namespace, {
+      message: e.message,
+      count: 1,
+      firstTimestamp: rfc3339(this.now),
+      reporting: true,
+    });
+    if (name !== undefined) {
+      this.#eventAgg.set(aggKey, { name, namespace, count: 1 });
+      // client-go's caches keep 4096 entries; drop the oldest beyond that.
+      if (this.#eventAgg.size > EVENT_CACHE_SIZE) {
+        const oldest = this.#eventAgg.keys().next().value;
+        if (oldest !== undefined) this.#eventAgg.delete(oldest);
+      }
+    }
+  }
+
+  /** Create one Event about `e.ref`; returns its name, or undefined if the create failed. */
+  #createEvent(
+    a: ActorState,
+    e: EventRecord,
+    namespace: string,
+    f: { message: string; count: number; firstTimestamp: string; reporting: boolean },
+  ): string | undefined {
     let nanos = unixNanos(this.now);
     if (nanos <= this.#lastEventNanos) nanos = this.#lastEventNanos + 1n;
     this.#lastEventNanos = nanos;
     const name = flat(`${e.ref.name}.${nanos.toString(16)}`);
-    flat(e.message);
+    flat(f.message);
     const involved: Record<string, unknown> = {
       kind: e.ref.kind,
       name: e.ref.name,
@@ -702,25 +751,19 @@ export class Runtime {
       metadata: { name, namespace },
       involvedObject: involved,
       reason: e.reason,
-      message: e.message,
+      message: f.message,
       source: { component: e.component, ...(e.host ? { host: e.host } : {}) },
-      firstTimestamp: ts,
-      lastTimestamp: ts,
-      count: 1,
+      firstTimestamp: f.firstTimestamp,
+      lastTimestamp: rfc3339(this.now),
+      count: f.count,
       type: e.type,
       eventTime: null,
-      reportingComponent: e.component,
-      reportingInstance: e.host ?? '',
+      // client-go's aggregate copy of an event leaves the reporting fields empty.
+      reportingComponent: f.reporting ? e.component : '',
+      reportingInstance: f.reporting ? (e.host ?? '') : '',
       ...(e.action ? { action: e.action } : {}),
     };
     const res = a.client.create('events', namespace, obj);
-    if (res.ok) {
-      this.#eventAgg.set(aggKey, { name, namespace, count: 1 });
-      // client-go's correlator keeps an LRU of 4096 entries; drop the oldest beyond that.
-      if (this.#eventAgg.size > EVENT_CACHE_SIZE) {
-        const oldest = this.#eventAgg.keys().next().value;
-        if (oldest !== undefined) this.#eventAgg.delete(oldest);
-      }
-    }
+    return res.ok ? name : undefined;
   }
 }
