@@ -216,6 +216,39 @@ class InitialList {
   }
 }
 
+/**
+ * One message of the log. The log holds about 50 messages per pod, so each is kept small: its
+ * `id` is derived from `seq` rather than stored, and every field is set in the constructor, in
+ * one order, so that all messages share one shape with their fields inside the object.
+ */
+class LoggedMessage implements Message {
+  readonly seq: number;
+  readonly at: number;
+  readonly from: Actor;
+  readonly to: Actor;
+  readonly kind: string;
+  readonly ref: ObjRef | undefined;
+  readonly summary: Message['summary'];
+  readonly label: string | undefined;
+  readonly housekeeping: boolean | undefined;
+
+  constructor(seq: number, at: number, m: MessageInput) {
+    this.seq = seq;
+    this.at = at;
+    this.from = m.from;
+    this.to = m.to;
+    this.kind = m.kind;
+    this.ref = m.ref;
+    this.summary = m.summary;
+    this.label = m.label;
+    this.housekeeping = m.housekeeping;
+  }
+
+  get id(): string {
+    return `m${this.seq}`;
+  }
+}
+
 export class Runtime {
   now = 0;
   readonly messages: Message[] = [];
@@ -257,7 +290,7 @@ export class Runtime {
     flat(m.from);
     flat(m.to);
     flat(m.label);
-    const msg: Message = { id: `m${seq}`, seq, at: this.now, ...m };
+    const msg = new LoggedMessage(seq, this.now, m);
     this.messages.push(msg);
     this.onMessage(msg);
     return msg;
