@@ -23,7 +23,7 @@ import type {
 import type { Etcd, KeyValue } from '../etcd/etcd.ts';
 import type { Actor, Message, ObjRef, WatchEvent } from '../runtime/controller.ts';
 import { rfc3339 } from '../util/clock.ts';
-import { flat } from '../util/flat.ts';
+import { flat, msgKey } from '../util/flat.ts';
 import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
@@ -252,7 +252,7 @@ export class ApiServer {
       shared = {
         label,
         summary: {
-          key: `msg.${kind}`,
+          key: msgKey(kind),
           params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
         },
       };
@@ -285,7 +285,7 @@ export class ApiServer {
     let summary = byKey.get(key);
     if (!summary) {
       // The key stays in etcd and in the log: flat (see util/flat.ts).
-      summary = { key: `msg.${kind}`, params: { key: flat(key) } };
+      summary = { key: msgKey(kind), params: { key: flat(key) } };
       byKey.set(key, summary);
     }
     this.#record({

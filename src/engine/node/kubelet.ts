@@ -28,6 +28,7 @@ import { randomHex64 } from '../registry/digest.ts';
 import { defaultPullPolicy, parseImageName } from '../registry/imageName.ts';
 import type { EventRecord, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { rfc3339Micro } from '../util/clock.ts';
+import { msgKey } from '../util/flat.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 
@@ -215,7 +216,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       to: route.to ?? runtimeActor,
       kind,
       label,
-      summary: { key: `msg.${kind}`, params: { node, ...params } },
+      summary: { key: msgKey(kind), params: { node, ...params } },
     };
     if (route.from) msg.from = route.from;
     if (pod) msg.ref = { resource: 'pods', namespace: namespaceOf(pod), name: nameOf(pod) };
@@ -296,7 +297,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           backoffMs: 0,
           retryAt: 0,
           failedAt: 0,
-          containerID: `containerd://${id}`,
+          containerID: ['containerd://', id].join(''),
           imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
           imageID: p?.imageID ?? cached?.repoDigest ?? '',
           startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
@@ -317,7 +318,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     event(ctx, pod, 'Normal', 'Started', `Started container ${c.name}`);
     const cached = runtime.imageStatus(c.image);
     c.phase = 'running';
-    c.containerID = `containerd://${id}`;
+    // Joined, not a template: a template keeps a two-piece rope per container for good.
+    c.containerID = ['containerd://', id].join('');
     c.imageRef = parseImageName(c.image)?.full ?? c.image;
     c.imageID = cached?.repoDigest ?? '';
     c.startedAt = ctx.timestamp();

@@ -20,15 +20,26 @@ function fnv(bytes: Uint8Array, seed: number): number {
   return h >>> 0;
 }
 
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Scratch buffer for the 64 characters of an id. */
+const CODES = new Uint16Array(64);
+
+/**
+ * The 64 characters in CODES as one string. Built at once, not by 64 concatenations: those
+ * make a rope of 64 string objects that stays in memory with every id kept in an object.
+ */
+function codesToString(): string {
+  return String.fromCharCode.apply(null, CODES as unknown as number[]);
+}
+
 /** 64 lower-case hex characters derived from `input`. */
 export function hex64(input: string): string {
   const bytes = encoder.encode(input);
-  let out = '';
-  for (let i = 0; i < 8; i++)
-    out += fnv(bytes, Math.imul(i + 1, 0x9e3779b9))
-      .toString(16)
-      .padStart(8, '0');
-  return out;
+  for (let i = 0; i < 8; i++) {
+    const word = fnv(bytes, Math.imul(i + 1, 0x9e3779b9));
+    for (let j = 0; j < 8; j++) CODES[i * 8 + j] = HEX_CODES[(word >>> (28 - 4 * j)) & 15]!;
+  }
+  return codesToString();
 }
 
 /** `sha256:<64 hex>` derived from `input`. */
@@ -38,7 +49,6 @@ export function fakeDigest(input: string): string {
 
 /** 64 hex characters from a random source in [0, 1) (container and sandbox ids). */
 export function randomHex64(random: () => number): string {
-  let out = '';
-  for (let i = 0; i < 64; i++) out += Math.floor(random() * 16).toString(16);
-  return out;
+  for (let i = 0; i < 64; i++) CODES[i] = HEX_CODES[Math.floor(random() * 16)]!;
+  return codesToString();
 }
