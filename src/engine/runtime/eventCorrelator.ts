@@ -13,6 +13,11 @@
  *    5 minutes; an event (or a count update) without a token is dropped. The count is still
  *    kept, so the next update that gets through carries every occurrence.
  *
+ * client-go keeps each of the three caches as an LRU of 4096 keys. Here the state is kept per
+ * involved object (found by its uid, whose hash the string already carries), in an LRU of 4096
+ * objects: the same decisions, at a fraction of the cost of building and hashing three long keys
+ * per event. The two differ only in what is forgotten first in a very busy cluster.
+ *
  * Events of the newer events.k8s.io recorder (the scheduler's, kube-proxy's; they carry an
  * `action`) do not pass through here: that recorder has neither aggregation nor spam filter.
  */
@@ -42,7 +47,7 @@ export type Correlation =
    */
   | {
       kind: 'create';
-      key: string;
+      key: ObservedEvent;
       message: string;
       combined: boolean;
       count: number;
@@ -52,7 +57,7 @@ export type Correlation =
   /** A count update of the stored Event `name`; if it is gone, create it as above instead. */
   | {
       kind: 'patch';
-      key: string;
+      key: ObservedEvent;
       name: string;
       namespace: string;
       message: string;
@@ -61,110 +66,141 @@ export type Correlation =
       firstMs: number;
     };
 
-interface Observation {
+/** One event as observed (eventObserve's cache entry); `message` undefined for a combined one. */
+export interface ObservedEvent {
+  source: string;
+  type: string;
+  reason: string;
+  message: string | undefined;
   /** The stored Event, once one was written. */
   name?: string;
-  namespace: string;
   count: number;
   firstMs: number;
 }
 
 interface AggregateRecord {
+  source: string;
+  type: string;
+  reason: string;
   /** Distinct messages seen, oldest first. */
   messages: Set<string>;
   lastMs: number;
 }
 
 interface Bucket {
+  source: string;
   tokens: number;
   lastMs: number;
 }
 
-/** A Map used as an LRU: `touch` moves a key to the newest end, the oldest falls off. */
-function touch<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > EVENT_CACHE_SIZE) {
-    const oldest = map.keys().next().value;
-    if (oldest !== undefined) map.delete(oldest);
-  }
+/** What the correlator remembers about one involved object. */
+interface ObjectState {
+  buckets: Bucket[];
+  aggregates: AggregateRecord[];
+  observed: ObservedEvent[];
 }
 
 export class EventCorrelator {
-  readonly #aggregates = new Map<string, AggregateRecord>();
-  readonly #observed = new Map<string, Observation>();
-  readonly #buckets = new Map<string, Bucket>();
+  readonly #objects = new Map<string, ObjectState>();
 
   /** Decide what recording `e` at virtual time `nowMs` writes. */
   correlate(e: EventRecord, nowMs: number): Correlation {
     const namespace = e.ref.namespace ?? 'default';
-    const host = e.host ?? '';
-    // getSpamKey: source and involved object.
-    const spamKey = `${e.component}\u0000${host}\u0000${e.ref.kind}\u0000${namespace}\u0000${e.ref.name}\u0000${e.ref.uid ?? ''}\u0000${e.ref.apiVersion}`;
-    // EventAggregatorByReasonFunc: …and type, reason, reporting controller and instance.
-    const aggregateKey = `${spamKey}\u0000${e.type}\u0000${e.reason}\u0000${e.component}\u0000${host}`;
-    // getEventKey: …and the message.
-    const eventKey = `${aggregateKey}\u0000${e.message}`;
+    // The source: component and host (the reporting controller and instance are the same).
+    const source = e.host ? `${e.component}@${e.host}` : e.component;
+    const state = this.#state(e);
 
-    let record = this.#aggregates.get(aggregateKey);
-    if (!record || nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) {
-      record = { messages: new Set(), lastMs: nowMs };
-    }
+    // EventAggregate: distinct messages per source, type and reason within 10 minutes.
+    let record = state.aggregates.find(
+      (r) => r.source === source && r.type === e.type && r.reason === e.reason,
+    );
+    if (!record) {
+      record = { source, type: e.type, reason: e.reason, messages: new Set(), lastMs: nowMs };
+      state.aggregates.push(record);
+    } else if (nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) record.messages.clear();
     record.messages.add(e.message);
     record.lastMs = nowMs;
-    touch(this.#aggregates, aggregateKey, record);
-    let key = eventKey;
     let message = e.message;
     let combined = false;
     if (record.messages.size >= AGGREGATE_MAX_EVENTS) {
       // client-go pops an arbitrary message to stay at the limit; the oldest, here.
       const oldest = record.messages.values().next().value;
       if (oldest !== undefined) record.messages.delete(oldest);
-      key = aggregateKey;
       message = `${COMBINED_PREFIX}${e.message}`;
       combined = true;
     }
 
     // eventObserve: the count grows whether or not the spam filter lets the write through.
-    const seen = this.#observed.get(key);
-    const count = seen ? seen.count + 1 : 1;
-    const firstMs = seen ? seen.firstMs : nowMs;
-    touch(this.#observed, key, {
-      ...(seen?.name ? { name: seen.name } : {}),
-      namespace,
-      count,
-      firstMs,
-    });
-    if (!this.#allow(spamKey, nowMs)) return { kind: 'skip' };
-    if (seen?.name) {
-      return { kind: 'patch', key, name: seen.name, namespace, message, combined, count, firstMs };
+    const own = combined ? undefined : e.message;
+    let seen = state.observed.find(
+      (o) => o.message === own && o.source === source && o.type === e.type && o.reason === e.reason,
+    );
+    if (seen) seen.count++;
+    else {
+      seen = { source, type: e.type, reason: e.reason, message: own, count: 1, firstMs: nowMs };
+      state.observed.push(seen);
     }
-    return { kind: 'create', key, message, combined, count, firstMs };
+    if (!this.#allow(state, source, nowMs)) return { kind: 'skip' };
+    const { count, firstMs } = seen;
+    if (seen.name !== undefined) {
+      return {
+        kind: 'patch',
+        key: seen,
+        name: seen.name,
+        namespace,
+        message,
+        combined,
+        count,
+        firstMs,
+      };
+    }
+    return { kind: 'create', key: seen, message, combined, count, firstMs };
   }
 
   /** The Event stored for `key` is `name` (after a create, or a create that replaced a patch). */
-  stored(key: string, name: string): void {
-    const seen = this.#observed.get(key);
-    if (seen) seen.name = name;
+  stored(key: ObservedEvent, name: string): void {
+    key.name = name;
   }
 
   /** Writing the Event for `key` failed: forget it (the next occurrence starts afresh). */
-  forget(key: string): void {
-    this.#observed.delete(key);
+  forget(key: ObservedEvent): void {
+    for (const state of this.#objects.values()) {
+      const i = state.observed.indexOf(key);
+      if (i >= 0) {
+        state.observed.splice(i, 1);
+        return;
+      }
+    }
+  }
+
+  /** The state of `e`'s involved object, made the most recently used. */
+  #state(e: EventRecord): ObjectState {
+    const id = e.ref.uid || `${e.ref.kind}/${e.ref.namespace ?? ''}/${e.ref.name}`;
+    const objects = this.#objects;
+    let state = objects.get(id);
+    if (state) objects.delete(id);
+    else state = { buckets: [], aggregates: [], observed: [] };
+    objects.set(id, state);
+    if (objects.size > EVENT_CACHE_SIZE) {
+      const oldest = objects.keys().next().value;
+      if (oldest !== undefined) objects.delete(oldest);
+    }
+    return state;
   }
 
   /** The source-and-object token bucket (golang.org/x/time/rate, as flowcontrol wraps it). */
-  #allow(spamKey: string, nowMs: number): boolean {
-    let bucket = this.#buckets.get(spamKey);
-    if (!bucket) bucket = { tokens: SPAM_BURST, lastMs: nowMs };
-    else {
+  #allow(state: ObjectState, source: string, nowMs: number): boolean {
+    let bucket = state.buckets.find((b) => b.source === source);
+    if (!bucket) {
+      bucket = { source, tokens: SPAM_BURST, lastMs: nowMs };
+      state.buckets.push(bucket);
+    } else {
       bucket.tokens = Math.min(
         SPAM_BURST,
         bucket.tokens + (nowMs - bucket.lastMs) * SPAM_TOKENS_PER_MS,
       );
       bucket.lastMs = nowMs;
     }
-    touch(this.#buckets, spamKey, bucket);
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
     return true;
