@@ -277,16 +277,17 @@ export class ApiServer {
     key: string,
     hk: boolean,
   ): void {
-    let byKey = this.#etcdMemo.get(kind);
-    if (!byKey) {
+    // Events are written once and seldom again: a memo entry per Event would only grow.
+    let byKey = r.resource === 'events' ? undefined : this.#etcdMemo.get(kind);
+    if (!byKey && r.resource !== 'events') {
       byKey = new Map();
       this.#etcdMemo.set(kind, byKey);
     }
-    let summary = byKey.get(key);
+    let summary = byKey?.get(key);
     if (!summary) {
       // The key stays in etcd and in the log: flat (see util/flat.ts).
       summary = { key: msgKey(kind), params: { key: flat(key) } };
-      byKey.set(key, summary);
+      byKey?.set(key, summary);
     }
     this.#record({
       from: 'api-server',

@@ -17,6 +17,8 @@ class SortedIndex {
   /** Sorted keys and their objects, when built. */
   #keys: string[] | undefined;
   #objs: KubeObject[] | undefined;
+  /** Where the last `upsert` replaced an object in the built view (-1: no view, or an insert). */
+  lastIndex = -1;
 
   get(key: string): KubeObject | undefined {
     return this.#byKey.get(key);
@@ -26,6 +28,7 @@ class SortedIndex {
   upsert(key: string, obj: KubeObject): KubeObject | undefined {
     const prev = this.#byKey.get(key);
     this.#byKey.set(key, obj);
+    this.lastIndex = -1;
     const keys = this.#keys;
     if (keys === undefined) return prev;
     if (prev === undefined) {
@@ -41,6 +44,7 @@ class SortedIndex {
       else hi = mid;
     }
     this.#objs![lo] = obj;
+    this.lastIndex = lo;
     return prev;
   }
 
@@ -76,10 +80,13 @@ function nsKey(ns: string, name: string): string {
 }
 
 interface ResourceStore {
-  /** Every object, by `namespace\0name`. */
-  all: SortedIndex;
   /** namespace → its objects by name (`get` needs no composite key). */
   byNs: Map<string, SortedIndex>;
+  /**
+   * Every object, by namespace then name: the namespaces' sorted views one after another, built
+   * on the first read after an object was added or removed (a replacement is patched in place).
+   */
+  all?: { objs: KubeObject[]; offsets: Map<string, number> };
   /** owner uid → the owned objects. */
   byOwner: Map<string, SortedIndex>;
 }
@@ -103,7 +110,7 @@ export class ActorCache implements Cache {
   #store(resource: ResourceName): ResourceStore {
     let s = this.#stores.get(resource);
     if (!s) {
-      s = { all: new SortedIndex(), byNs: new Map(), byOwner: new Map() };
+      s = { byNs: new Map(), byOwner: new Map() };
       this.#stores.set(resource, s);
     }
     return s;
@@ -119,8 +126,21 @@ export class ActorCache implements Cache {
   list(resource: ResourceName, namespace?: string): readonly KubeObject[] {
     const s = this.#stores.get(resource);
     if (!s) return EMPTY;
-    if (namespace === undefined) return s.all.objs;
+    if (namespace === undefined) return this.#all(s);
     return s.byNs.get(namespace)?.objs ?? EMPTY;
+  }
+
+  #all(s: ResourceStore): readonly KubeObject[] {
+    if (s.all) return s.all.objs;
+    const objs: KubeObject[] = [];
+    const offsets = new Map<string, number>();
+    // Namespace order is the composite key's order: `\0` sorts before any name character.
+    for (const ns of [...s.byNs.keys()].sort()) {
+      offsets.set(ns, objs.length);
+      for (const o of s.byNs.get(ns)!.objs) objs.push(o);
+    }
+    s.all = { objs, offsets };
+    return objs;
   }
 
   owned(resource: ResourceName, ownerUid: string): readonly KubeObject[] {
@@ -161,9 +181,14 @@ export class ActorCache implements Cache {
       s.byNs.set(ns, n);
     }
     const prev = n.upsert(name, obj);
-    const key = nsKey(ns, name);
-    s.all.upsert(key, obj);
-    if (prev || ownerRefs(obj)) this.#indexOwners(s, key, prev, obj);
+    const all = s.all;
+    if (all) {
+      const offset = all.offsets.get(ns);
+      // A replacement within a built view: patch it; anything else: rebuild on the next read.
+      if (prev && n.lastIndex >= 0 && offset !== undefined) all.objs[offset + n.lastIndex] = obj;
+      else s.all = undefined;
+    }
+    if (ownerRefs(prev) || ownerRefs(obj)) this.#indexOwners(s, nsKey(ns, name), prev, obj);
     return prev;
   }
 
@@ -175,9 +200,8 @@ export class ActorCache implements Cache {
     const name = obj.metadata?.name ?? '';
     const prev = s.byNs.get(ns)?.remove(name);
     if (!prev) return undefined;
-    const key = nsKey(ns, name);
-    s.all.remove(key);
-    this.#indexOwners(s, key, prev, undefined);
+    s.all = undefined;
+    if (ownerRefs(prev)) this.#indexOwners(s, nsKey(ns, name), prev, undefined);
     return prev;
   }
 
