@@ -210,6 +210,8 @@ class ClusterImpl implements Cluster {
       rng,
       now: () => rt?.now ?? 0,
       record: (m) => rt?.record(m),
+      hop: (from, to, kind, ref, summary, label, hk) =>
+        rt?.hop(from, to, kind, ref, summary, label, hk),
     });
     const boot = bootstrap(this.#etcd, rng, this.options.workers);
     this.#nodes = boot.nodes;

@@ -102,6 +102,16 @@ export interface ApiServerDeps {
   now(): number;
   /** Append a message to the cluster's log. */
   record(m: MessageInput): void;
+  /** `record` with the fields one by one (no input object per message), when available. */
+  hop?(
+    from: Actor,
+    to: Actor,
+    kind: string,
+    ref: ObjRef | undefined,
+    summary: Message['summary'],
+    label: string | undefined,
+    housekeeping?: boolean,
+  ): void;
 }
 
 type Obj = Record<string, unknown>;
@@ -142,6 +152,7 @@ export class ApiServer {
   readonly #rng: Rng;
   readonly #now: () => number;
   readonly #record: (m: MessageInput) => void;
+  readonly #hop: NonNullable<ApiServerDeps['hop']>;
   #housekeeping = false;
   #lastRef: ObjRef | undefined;
   /**
@@ -159,6 +170,19 @@ export class ApiServer {
     this.#rng = deps.rng;
     this.#now = deps.now;
     this.#record = deps.record;
+    const record = deps.record;
+    this.#hop =
+      deps.hop ??
+      ((from, to, kind, ref, summary, label, housekeeping) =>
+        record({
+          from,
+          to,
+          kind,
+          summary,
+          ...(ref ? { ref } : {}),
+          ...(label !== undefined ? { label } : {}),
+          ...(housekeeping ? { housekeeping } : {}),
+        }));
     this.#etcd.watch('/registry/', (e) => {
       const r = resourceOfKey(e.kv.key);
       if (!r) return;
@@ -258,15 +282,15 @@ export class ApiServer {
       };
       if (memo) this.#requestMemo.set(memoKey, shared);
     }
-    this.#record({
-      from: actor,
-      to: 'api-server',
+    this.#hop(
+      actor,
+      'api-server',
       kind,
-      ref: this.#ref(r, ns, name),
-      summary: shared.summary,
-      label: shared.label,
-      ...(housekeeping ? { housekeeping } : {}),
-    });
+      this.#ref(r, ns, name),
+      shared.summary,
+      shared.label,
+      housekeeping,
+    );
   }
 
   #etcdMessage(
@@ -289,15 +313,15 @@ export class ApiServer {
       summary = { key: msgKey(kind), params: { key: flat(key) } };
       byKey?.set(key, summary);
     }
-    this.#record({
-      from: 'api-server',
-      to: 'etcd',
+    this.#hop(
+      'api-server',
+      'etcd',
       kind,
-      ref: this.#ref(r, ns, name),
+      this.#ref(r, ns, name),
       summary,
-      label: (summary.params as { key: string }).key,
-      ...(hk ? { housekeeping: true } : {}),
-    });
+      (summary.params as { key: string }).key,
+      hk,
+    );
   }
 
   #respond<T>(

@@ -232,16 +232,26 @@ class LoggedMessage implements Message {
   readonly label: string | undefined;
   readonly housekeeping: boolean | undefined;
 
-  constructor(seq: number, at: number, m: MessageInput) {
+  constructor(
+    seq: number,
+    at: number,
+    from: Actor,
+    to: Actor,
+    kind: string,
+    ref: ObjRef | undefined,
+    summary: Message['summary'],
+    label: string | undefined,
+    housekeeping: boolean | undefined,
+  ) {
     this.seq = seq;
     this.at = at;
-    this.from = m.from;
-    this.to = m.to;
-    this.kind = m.kind;
-    this.ref = m.ref;
-    this.summary = m.summary;
-    this.label = m.label;
-    this.housekeeping = m.housekeeping;
+    this.from = from;
+    this.to = to;
+    this.kind = kind;
+    this.ref = ref;
+    this.summary = summary;
+    this.label = label;
+    this.housekeeping = housekeeping;
   }
 
   get id(): string {
@@ -285,12 +295,35 @@ export class Runtime {
 
   /** Append a message at the current virtual time. */
   record(m: MessageInput): Message {
+    return this.hop(m.from, m.to, m.kind, m.ref, m.summary, m.label, m.housekeeping);
+  }
+
+  /** `record` with the fields given one by one (the hot paths: no input object per message). */
+  hop(
+    from: Actor,
+    to: Actor,
+    kind: string,
+    ref: ObjRef | undefined,
+    summary: Message['summary'],
+    label: string | undefined,
+    housekeeping?: boolean,
+  ): Message {
     const seq = this.messages.length;
     // Messages live as long as the log: keep their strings flat (see util/flat.ts).
-    flat(m.from);
-    flat(m.to);
-    flat(m.label);
-    const msg = new LoggedMessage(seq, this.now, m);
+    flat(from);
+    flat(to);
+    flat(label);
+    const msg = new LoggedMessage(
+      seq,
+      this.now,
+      from,
+      to,
+      kind,
+      ref,
+      summary,
+      label,
+      housekeeping || undefined,
+    );
     this.messages.push(msg);
     this.onMessage(msg);
     return msg;
@@ -559,15 +592,7 @@ export class Runtime {
         const a = t.actor;
         if (a.stopped || t.epoch !== a.epoch) break;
         const d = t.shared;
-        this.record({
-          from: 'api-server',
-          to: a.name,
-          kind: 'watch.event',
-          ref: d.ref,
-          summary: d.summary,
-          label: d.label,
-          ...(d.housekeeping ? { housekeeping: true } : {}),
-        });
+        this.hop('api-server', a.name, 'watch.event', d.ref, d.summary, d.label, d.housekeeping);
         this.#apply(a, t.event);
         break;
       }

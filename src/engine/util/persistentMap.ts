@@ -82,12 +82,26 @@ export class PersistentMap<V> {
 
 /** Recursively freeze a plain JSON-like value (objects stored in etcd are shared everywhere). */
 export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    // for…in rather than Object.values: no array per object (this runs on every etcd write).
-    for (const k in value) deepFreeze((value as Record<string, unknown>)[k]);
-  }
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) freezeTree(value);
   return value;
+}
+
+/** Freeze `value` (an object not frozen yet) and every unfrozen object below it. */
+function freezeTree(value: object): void {
+  Object.freeze(value);
+  // Arrays by index (for…in would make a string of every index); objects with for…in rather
+  // than Object.values, so no array per object: this runs on every etcd write.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+    }
+    return;
+  }
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+  }
 }
 
 /** Deep copy of a JSON-like value (for building a new object from a frozen one). */
