@@ -114,6 +114,15 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.backOff.title': 'ImagePullBackOff',
   'lab.step.backOff.text':
     '{node} 노드의 kubelet이 {image} 이미지를 다시 받기 전에 기다립니다(ImagePullBackOff). 실패할 때마다 기다리는 시간을 두 배로, 최대 5분까지 늘립니다.',
+  'lab.step.exitedRestart.title': '{container} 종료 ({code})',
+  'lab.step.exitedRestart.text':
+    '{node} 노드에서 {pod} 파드의 {container} 프로세스가 종료 코드 {code}로 끝났습니다. 파드의 restartPolicy가 {policy}이므로 kubelet이 다시 시작합니다. 처음에는 바로, 그다음부터는 10초에서 시작해 두 배씩, 최대 5분까지 기다린 뒤에 시작합니다(CrashLoopBackOff).',
+  'lab.step.exitedDone.title': '{pod}: {phase}',
+  'lab.step.exitedDone.text':
+    '{node} 노드에서 {pod} 파드의 {container} 프로세스가 종료 코드 {code}로 끝났습니다. restartPolicy가 {policy}이므로 kubelet은 다시 시작하지 않습니다. 파드는 {phase} 상태(READY 0/1)로 누군가 지울 때까지 남습니다.',
+  'lab.step.crashBackOff.title': 'CrashLoopBackOff',
+  'lab.step.crashBackOff.text':
+    '{node} 노드의 kubelet이 {pod} 파드의 컨테이너를 다시 시작하기 전에 {period} 기다립니다(CrashLoopBackOff). 계속 끝나는 컨테이너는 점점 더 천천히, 최대 5분마다 다시 시작됩니다. 마지막 종료는 kubectl describe pod의 Last State에서 볼 수 있습니다.',
   'lab.step.stopped.title': '{node}에서 컨테이너 중지',
   'lab.step.stopped.text':
     '{node} 노드의 kubelet이 {pods} 파드의 컨테이너를 멈추고 API 서버에서 파드를 지웁니다.',

@@ -80,5 +80,7 @@ export const storyEn = {
     'The kubelet asks the runtime to create the container {container}.',
   'story.msg.cri.startContainer':
     'The kubelet asks the runtime to start the container {container}.',
+  'story.msg.cri.containerExited':
+    'The runtime tells the kubelet that the container {container} exited with code {code}.',
   'story.msg.other': '{from} → {to}: {label}',
 } as const;

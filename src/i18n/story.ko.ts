@@ -73,5 +73,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.msg.cri.imagePulled': '런타임이 kubelet에게 {image} 이미지를 다 받았다고 알립니다.',
   'story.msg.cri.createContainer': 'kubelet이 런타임에 {container} 컨테이너 생성을 요청합니다.',
   'story.msg.cri.startContainer': 'kubelet이 런타임에 {container} 컨테이너 시작을 요청합니다.',
+  'story.msg.cri.containerExited':
+    '런타임이 kubelet에게 {container} 컨테이너가 종료 코드 {code}로 끝났다고 알립니다.',
   'story.msg.other': '{from} → {to}: {label}',
 };

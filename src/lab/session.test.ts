@@ -182,6 +182,39 @@ describe('a lab session', () => {
     expect(r?.steps.some((s) => keyOf(s) === 'lab.step.backOff.text')).toBe(true);
   });
 
+  it('a container that ends: busybox crash-loops, a finished command completes the pod', () => {
+    const lab = createLabSession();
+    const r = lab.run('kubectl run bb --image=busybox');
+    expect(r.stdout).toBe('pod/bb created\n');
+    const later = lab.fastForward(60_000);
+    const keys = [...r.steps, ...later.steps].map(keyOf);
+    expect(keys).not.toContain('lab.step.other.text');
+    const exited = [...r.steps, ...later.steps].find(
+      (s) => keyOf(s) === 'lab.step.exitedRestart.text',
+    );
+    expect(exited?.text.params).toMatchObject({
+      pod: 'bb',
+      container: 'bb',
+      code: 0,
+      policy: 'Always',
+    });
+    // The waits named in the narration double: 10s, 20s, 40s…
+    const periods = [...r.steps, ...later.steps]
+      .filter((s) => keyOf(s) === 'lab.step.crashBackOff.text')
+      .map((s) => String(s.text.params?.period));
+    expect([...new Set(periods)].slice(0, 3)).toEqual(['10s', '20s', '40s']);
+    expect(lab.state().pods.find((p) => p.name === 'bb')?.status).toMatch(
+      /^(CrashLoopBackOff|Completed)$/,
+    );
+
+    const once = lab.run('kubectl run once --image=busybox --restart=Never -- echo hi');
+    const all = [...once.steps, ...lab.fastForward(30_000).steps];
+    const done = all.find((s) => keyOf(s) === 'lab.step.exitedDone.text');
+    expect(done?.text.params).toMatchObject({ pod: 'once', policy: 'Never', phase: 'Succeeded' });
+    expect(lab.state().pods.find((p) => p.name === 'once')?.status).toBe('Completed');
+    expect(lab.run('kubectl logs once').stdout).toBe('hi\n');
+  });
+
   it('impossible CPU request: Pending, with the FailedScheduling reason in the decision', () => {
     const lab = createLabSession();
     const [r] = runWhatIf(lab, { id: 'huge-cpu' });

@@ -265,6 +265,57 @@ export function narrate(
       names(msgs.filter((m) => m.kind === kind).map((m) => nodeOf(m.from))) || node;
     const podsOf = (pred: (m: Message) => boolean) =>
       kubelet.filter((m) => pred(m) && m.ref?.resource === 'pods').map((m) => m.ref?.name ?? '');
+    // A container's process ended: what its restart policy makes of it.
+    const exited = msgs.find((m) => m.kind === 'cri.containerExited');
+    if (exited?.ref) {
+      const { namespace, name } = exited.ref;
+      const pod = end.get('pods', namespace, name);
+      const policy =
+        (pod?.spec as { restartPolicy?: string } | undefined)?.restartPolicy ?? 'Always';
+      const code = Number(exited.summary.params?.code ?? 0);
+      const phase = (pod?.status as { phase?: string } | undefined)?.phase ?? '';
+      const params = {
+        node: nodeOf(exited.to),
+        pod: name,
+        container: String(exited.summary.params?.container ?? ''),
+        code,
+        policy,
+        phase,
+      };
+      const restarts = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+      return pick(restarts ? 'lab.step.exitedRestart' : 'lab.step.exitedDone', params);
+    }
+    // The pod a kubelet message is about: the pod itself, or the pod of an Event about it
+    // (`<pod>.<hex>`: the back-off's repeated BackOff event is a count update of that Event).
+    const podNameOf = (m: Message) =>
+      m.ref?.resource === 'pods'
+        ? m.ref.name
+        : m.ref?.resource === 'events'
+          ? m.ref.name.slice(0, m.ref.name.lastIndexOf('.'))
+          : undefined;
+    const crashWait = kubelet.find((m) => {
+      const pod = podNameOf(m);
+      return (
+        (m.kind === 'api.patch' || m.kind === 'api.create') &&
+        pod !== undefined &&
+        waitingReason(end, m.ref?.namespace, pod) === 'CrashLoopBackOff'
+      );
+    });
+    if (crashWait?.ref && !msgs.some((m) => m.kind === 'cri.startContainer')) {
+      const podName = podNameOf(crashWait) ?? '';
+      const pod = end.get('pods', crashWait.ref.namespace, podName);
+      const message =
+        (
+          pod?.status as
+            | { containerStatuses?: { state?: { waiting?: { message?: string } } }[] }
+            | undefined
+        )?.containerStatuses?.[0]?.state?.waiting?.message ?? '';
+      return pick('lab.step.crashBackOff', {
+        node: nodeOf(crashWait.from),
+        pod: podName,
+        period: /^back-off (\S+)/.exec(message)?.[1] ?? '10s',
+      });
+    }
     const failed = msgs.find(
       (m) => m.kind === 'image.pullFailed' || m.kind === 'cri.imagePullFailed',
     );

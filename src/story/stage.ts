@@ -183,6 +183,11 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       return text('story.msg.cri.createContainer', { container: String(p.container ?? '') });
     case 'cri.startContainer':
       return text('story.msg.cri.startContainer', { container: String(p.container ?? '') });
+    case 'cri.containerExited':
+      return text('story.msg.cri.containerExited', {
+        container: String(p.container ?? ''),
+        code: String(p.code ?? ''),
+      });
     default:
       return text('story.msg.other', {
         from: m.from,

@@ -31,6 +31,7 @@ import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
+import { containerProgram } from './program.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -48,6 +49,13 @@ export const IMAGE_BACKOFF_INITIAL_MS = 10_000;
 export const IMAGE_BACKOFF_MAX_MS = 300_000;
 /** How soon the pod worker syncs again after a failed sync (the back-off is then reported). */
 const ERROR_RESYNC_MS = 1_000;
+/** The restart back-off of a crashing container (kubelet's `backOff`: 10 s doubling to 5 m). */
+export const CRASH_BACKOFF_INITIAL_MS = 10_000;
+export const CRASH_BACKOFF_MAX_MS = 300_000;
+/** How soon the kubelet notices a container exit (the PLEG relists every second). */
+const PLEG_RELIST_MS = 1_000;
+/** The pod worker re-syncs a pod whose sync failed (a back-off) after this, jittered by half. */
+const POD_BACKOFF_RESYNC_MS = 10_000;
 
 export interface NodeResources {
   cpu: string;
@@ -92,16 +100,29 @@ export const DEFAULT_ALLOCATABLE: NodeResources = {
 
 type WaitingReason =
   | 'ContainerCreating'
+  | 'CrashLoopBackOff'
   | 'ErrImagePull'
   | 'ImagePullBackOff'
   | 'InvalidImageName'
   | 'ErrImageNeverPull';
 
+/** How a run of a container ended (`state.terminated`, later `lastState.terminated`). */
+interface Termination {
+  exitCode: number;
+  reason: 'Completed' | 'Error';
+  startedAt: string;
+  finishedAt: string;
+  containerID: string;
+}
+
 interface ContainerWork {
   name: string;
   image: string;
+  command?: string[];
+  args?: string[];
   pullPolicy: string;
-  phase: 'waiting' | 'pulling' | 'running' | 'stopping';
+  /** `exited`: its process ended; it waits to be restarted, or stays so (`done`). */
+  phase: 'waiting' | 'pulling' | 'running' | 'stopping' | 'exited';
   reason: WaitingReason;
   message?: string;
   pull?: PullPlan;
@@ -115,6 +136,26 @@ interface ContainerWork {
   imageID?: string;
   startedAt?: string;
   restartCount: number;
+  /** When the running process ends (virtual ms); unset while it runs until stopped. */
+  exitAt?: number;
+  exitCode?: number;
+  /** The run that just ended, while the container is exited or waiting to restart. */
+  terminated?: Termination;
+  /** Virtual ms of that end. */
+  exitedAt?: number;
+  /** The run before (`lastState.terminated` of a running container). */
+  last?: Termination;
+  /** Exited for good: the restart policy does not restart it. */
+  done?: boolean;
+  /** The restart back-off (flowcontrol.Backoff): its period, and when it last grew. */
+  crashBackoffMs: number;
+  crashBackoffAt: number;
+  /**
+   * A process that ends within a second of its start is never reported running: the kubelet
+   * learns of a start at its next relist, and by then the process has exited. Until the exit,
+   * the status keeps what it showed before the start.
+   */
+  unseen?: { status: Record<string, unknown>; restarting: boolean };
 }
 
 interface PodWork {
@@ -134,6 +175,23 @@ interface ContainerSpec {
   name: string;
   image: string;
   imagePullPolicy?: string;
+  command?: string[];
+  args?: string[];
+}
+
+/** The spec fields a container's work carries from its pod. */
+function specFields(c: ContainerSpec): Pick<ContainerWork, 'command' | 'args'> {
+  return { ...(c.command ? { command: c.command } : {}), ...(c.args ? { args: c.args } : {}) };
+}
+
+/** `format.Pod`: `name_namespace(uid)`, as the kubelet names a pod in messages. */
+function formatPod(pod: KubeObject): string {
+  return `${nameOf(pod)}_${namespaceOf(pod)}(${uidOf(pod)})`;
+}
+
+function restartPolicy(pod: KubeObject): 'Always' | 'OnFailure' | 'Never' {
+  const p = specOf<{ restartPolicy?: string }>(pod).restartPolicy;
+  return p === 'OnFailure' || p === 'Never' ? p : 'Always';
 }
 
 /** The kubelet reconciler plus a read-only view of its pods for the UI. */
@@ -245,6 +303,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         return {
           name: c.name,
           image: c.image,
+          ...specFields(c),
           pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
           phase: 'waiting',
           reason: 'ContainerCreating',
@@ -252,6 +311,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           retryAt: 0,
           failedAt: 0,
           restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
+          crashBackoffMs: 0,
+          crashBackoffAt: 0,
         };
       }),
     };
@@ -291,6 +352,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         return {
           name: c.name,
           image: c.image,
+          ...specFields(c),
           pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
           phase: 'running',
           reason: 'ContainerCreating',
@@ -302,6 +364,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           imageID: p?.imageID ?? cached?.repoDigest ?? '',
           startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
           restartCount: p?.restartCount ?? 0,
+          crashBackoffMs: 0,
+          crashBackoffAt: 0,
         };
       }),
     };
@@ -309,7 +373,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return w;
   }
 
-  function startContainer(pod: KubeObject, c: ContainerWork, ctx: ReconcileContext): void {
+  function startContainer(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    ctx: ReconcileContext,
+  ): void {
+    const before = containerStatus(c);
+    const restarting = c.terminated !== undefined;
+    if (c.terminated) {
+      // A restart: the run that ended becomes the last state.
+      c.last = c.terminated;
+      delete c.terminated;
+      delete c.exitedAt;
+      c.restartCount++;
+      c.reason = 'ContainerCreating';
+    }
     send(ctx, pod, 'cri.createContainer', `CreateContainer ${c.name}`, { container: c.name });
     const id = runtime.createContainer(uidOf(pod), c.name, c.image, () => ctx.random());
     event(ctx, pod, 'Normal', 'Created', `Created container ${c.name}`);
@@ -324,6 +403,89 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.imageID = cached?.repoDigest ?? '';
     c.startedAt = ctx.timestamp();
     delete c.message;
+    // What the process does: a server runs on; a shell or a one-shot command ends.
+    const program = containerProgram(c.image, c.command, c.args, c.startedAt);
+    if (program.runs === 'exits') {
+      // Even a process that ends at once lives a moment: exec, run, exit.
+      c.exitAt = ctx.now + program.afterMs + 50 + Math.round(ctx.random() * 100);
+      c.exitCode = program.exitCode;
+      if (c.exitAt - ctx.now < PLEG_RELIST_MS) c.unseen = { status: before, restarting };
+      ctx.requeueAfter(key, c.exitAt - ctx.now);
+    } else {
+      delete c.exitAt;
+      delete c.exitCode;
+    }
+  }
+
+  /** The running process of `c` ended: the runtime reports it, the container is exited. */
+  function containerExited(pod: KubeObject, c: ContainerWork, ctx: ReconcileContext): void {
+    const code = c.exitCode ?? 0;
+    send(
+      ctx,
+      pod,
+      'cri.containerExited',
+      `${c.name} exited (${code})`,
+      { container: c.name, code },
+      { from: runtimeActor, to: actor },
+    );
+    if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
+    c.terminated = {
+      exitCode: code,
+      reason: code === 0 ? 'Completed' : 'Error',
+      startedAt: c.startedAt ?? ctx.timestamp(),
+      finishedAt: ctx.timestamp(),
+      containerID: c.containerID ?? '',
+    };
+    c.exitedAt = ctx.now;
+    c.phase = 'exited';
+    delete c.unseen;
+    c.reason = 'ContainerCreating';
+    delete c.message;
+    delete c.exitAt;
+  }
+
+  /**
+   * An exited container: left so when the restart policy says so, restarted when its back-off
+   * allows (the first crash restarts at once, then 10 s, 20 s… up to 5 m), otherwise waiting in
+   * CrashLoopBackOff. Returns true when it is to be started now.
+   */
+  function restartDue(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext) {
+    const policy = restartPolicy(pod);
+    const code = c.terminated?.exitCode ?? 0;
+    if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) {
+      c.done = true;
+      return false;
+    }
+    const exitedAt = c.exitedAt ?? ctx.now;
+    // The PLEG notices the exit on its next relist: the status shows the ended run till then.
+    if (ctx.now < exitedAt + PLEG_RELIST_MS) {
+      ctx.requeueAfter(key, exitedAt + PLEG_RELIST_MS - ctx.now);
+      return false;
+    }
+    // flowcontrol.Backoff: the back-off resets once the last growth is over 2 × 5 m old.
+    const expired = exitedAt - c.crashBackoffAt > 2 * CRASH_BACKOFF_MAX_MS;
+    if (c.crashBackoffMs > 0 && !expired && ctx.now - exitedAt < c.crashBackoffMs) {
+      const period = formatMillis(c.crashBackoffMs);
+      event(
+        ctx,
+        pod,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`,
+      );
+      c.reason = 'CrashLoopBackOff';
+      c.message = `back-off ${period} restarting failed container=${c.name} pod=${formatPod(pod)}`;
+      // The pod worker retries a failed sync after ~10 s; the restart waits for the back-off.
+      const resync = POD_BACKOFF_RESYNC_MS * (1 + 0.5 * ctx.random());
+      ctx.requeueAfter(key, Math.min(exitedAt + c.crashBackoffMs - ctx.now, resync));
+      return false;
+    }
+    c.crashBackoffMs =
+      c.crashBackoffMs === 0 || expired
+        ? CRASH_BACKOFF_INITIAL_MS
+        : Math.min(c.crashBackoffMs * 2, CRASH_BACKOFF_MAX_MS);
+    c.crashBackoffAt = ctx.now;
+    return true;
   }
 
   function pullFailed(
@@ -353,7 +515,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c: ContainerWork,
     ctx: ReconcileContext,
   ): boolean {
-    if (c.phase === 'running') return true;
+    if (c.phase === 'running') {
+      if (c.exitAt === undefined) return true;
+      if (ctx.now < c.exitAt) {
+        ctx.requeueAfter(key, c.exitAt - ctx.now);
+        return true;
+      }
+      containerExited(pod, c, ctx);
+      ctx.requeueAfter(key, PLEG_RELIST_MS);
+      return true;
+    }
+    if (c.phase === 'exited') {
+      if (c.done || !restartDue(pod, key, c, ctx)) return true;
+      // Restarting: through the image check and pull, as a first start does.
+      c.phase = 'waiting';
+    }
     if (c.phase === 'pulling' && c.pull) {
       const plan = c.pull;
       if (ctx.now < plan.doneAt) {
@@ -389,7 +565,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           `Successfully pulled image "${c.image}" in ${took} (${waited} including waiting). Image size: ${plan.resolved.sizeBytes} bytes.`,
         );
         c.backoffMs = 0;
-        startContainer(pod, c, ctx);
+        startContainer(pod, key, c, ctx);
         return true;
       }
       send(
@@ -461,7 +637,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         'Pulled',
         `Container image "${c.image}" already present on machine`,
       );
-      startContainer(pod, c, ctx);
+      startContainer(pod, key, c, ctx);
       return true;
     }
     event(ctx, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
@@ -507,12 +683,95 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return cond;
   }
 
+  /** A container's status as the kubelet reports it (`containerStatuses[i]`). */
+  function containerStatus(c: ContainerWork): Record<string, unknown> {
+    const lastState = (x: ContainerWork) => (x.last ? { terminated: { ...x.last } } : {});
+
+    if (c.phase === 'running') {
+      return {
+        containerID: c.containerID,
+        image: c.imageRef,
+        imageID: c.imageID,
+        lastState: lastState(c),
+        name: c.name,
+        ready: true,
+        restartCount: c.restartCount,
+        started: true,
+        state: { running: { startedAt: c.startedAt } },
+      };
+    }
+    if (c.terminated) {
+      const ended = { ...c.terminated };
+      const backingOff = c.reason === 'CrashLoopBackOff';
+      return {
+        containerID: c.terminated.containerID,
+        image: c.imageRef,
+        imageID: c.imageID,
+        // Waiting to restart: the ended run is the last state; otherwise it is the state.
+        lastState: backingOff ? { terminated: ended } : lastState(c),
+        name: c.name,
+        ready: false,
+        restartCount: c.restartCount,
+        started: false,
+        state: backingOff
+          ? { waiting: { reason: c.reason, message: c.message ?? '' } }
+          : { terminated: ended },
+      };
+    }
+    const waiting: Record<string, string> = { reason: c.reason };
+    if (c.message) waiting.message = c.message;
+    return {
+      image: c.image,
+      imageID: '',
+      lastState: lastState(c),
+      name: c.name,
+      ready: false,
+      restartCount: c.restartCount,
+      started: false,
+      state: { waiting },
+    };
+  }
+
+  /** The pod phase from its containers, as the kubelet's `getPhase` counts them. */
+  function podPhaseOf(pod: KubeObject, w: PodWork): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
+    let running = 0;
+    let waiting = 0;
+    let stopped = 0;
+    let succeeded = 0;
+    for (const c of w.containers) {
+      if (c.unseen) {
+        if (c.unseen.restarting) stopped++;
+        else waiting++;
+      } else if (c.phase === 'running') running++;
+      else if (c.terminated && c.reason !== 'CrashLoopBackOff') {
+        stopped++;
+        if (c.terminated.exitCode === 0) succeeded++;
+      } else if (c.terminated || c.last) stopped++;
+      else waiting++;
+    }
+    if (waiting > 0) return 'Pending';
+    if (running > 0) return 'Running';
+    if (stopped === 0) return 'Pending';
+    const policy = restartPolicy(pod);
+    if (policy === 'Always') return 'Running';
+    if (policy === 'OnFailure') return stopped === succeeded ? 'Succeeded' : 'Running';
+    return stopped === succeeded ? 'Succeeded' : 'Failed';
+  }
+
   function podStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Record<string, unknown> {
     const old = statusOf<Record<string, unknown>>(pod);
     const existing = podConditions(pod);
-    const notReady = w.containers.filter((c) => c.phase !== 'running').map((c) => c.name);
+    const phase = podPhaseOf(pod, w);
+    const completed = phase === 'Succeeded' || phase === 'Failed';
+    const notReady = w.containers
+      .filter((c) => c.phase !== 'running' || c.unseen)
+      .map((c) => c.name);
     const allReady = notReady.length === 0;
-    const unready = `containers with unready status: [${notReady.join(' ')}]`;
+    // A finished pod is not ready because it completed, not because a container is unready.
+    const why = completed ? 'PodCompleted' : 'ContainersNotReady';
+    const unready = completed
+      ? undefined
+      : `containers with unready status: [${notReady.join(' ')}]`;
     const scheduled = existing.find((c) => c.type === 'PodScheduled') ?? {
       type: 'PodScheduled',
       status: 'True' as const,
@@ -527,47 +786,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       'PodScheduled',
     ]);
     const conditions: Condition[] = [
-      condition(existing, 'PodReadyToStartContainers', w.sandboxReady, ctx),
+      // A finished pod's sandbox is torn down.
+      condition(existing, 'PodReadyToStartContainers', w.sandboxReady && !completed, ctx),
       condition(existing, 'Initialized', true, ctx),
-      condition(existing, 'Ready', allReady, ctx, 'ContainersNotReady', unready),
-      condition(existing, 'ContainersReady', allReady, ctx, 'ContainersNotReady', unready),
+      condition(existing, 'Ready', allReady, ctx, why, unready),
+      condition(existing, 'ContainersReady', allReady, ctx, why, unready),
       scheduled,
       ...existing.filter((c) => !own.has(c.type)),
     ];
     const status: Record<string, unknown> = {
       ...old,
-      phase: allReady ? 'Running' : 'Pending',
+      phase,
       conditions,
       hostIP: internalIP,
       hostIPs: [{ ip: internalIP }],
       startTime: w.startTime,
-      containerStatuses: w.containers.map((c) => {
-        if (c.phase === 'running') {
-          return {
-            containerID: c.containerID,
-            image: c.imageRef,
-            imageID: c.imageID,
-            lastState: {},
-            name: c.name,
-            ready: true,
-            restartCount: c.restartCount,
-            started: true,
-            state: { running: { startedAt: c.startedAt } },
-          };
-        }
-        const waiting: Record<string, string> = { reason: c.reason };
-        if (c.message) waiting.message = c.message;
-        return {
-          image: c.image,
-          imageID: '',
-          lastState: {},
-          name: c.name,
-          ready: false,
-          restartCount: c.restartCount,
-          started: false,
-          state: { waiting },
-        };
-      }),
+      containerStatuses: w.containers.map((c) => c.unseen?.status ?? containerStatus(c)),
     };
     if (w.podIP) {
       status.podIP = w.podIP;

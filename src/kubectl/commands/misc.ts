@@ -1,7 +1,9 @@
 /** The smaller commands: scale, expose, set image, rollout, label, cordon, drain, logs, events… */
+
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
+import { containerProgram } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { rfc3339 } from '../duration.ts';
 import { ExitError } from '../errors.ts';
@@ -741,11 +743,17 @@ export function runLogs(ctx: Ctx, args: string[]): void {
     });
   }
   const fromHost = ctx.host.logs?.(p.metadata?.namespace ?? ctx.namespace, podName, cname);
+  const startedAt =
+    st.state?.running?.startedAt ??
+    st.state?.terminated?.startedAt ??
+    st.lastState?.terminated?.startedAt;
+  // nginx's start-up lines, or what the container's command printed (`echo`, `date`…).
   let text =
     fromHost ??
-    (/(^|\/)nginx(:|@|$)/.test(container.image ?? '')
-      ? nginxLog(st.state?.running?.startedAt ?? st.state?.terminated?.startedAt)
-      : '');
+    (/(^|\/)nginx(:|@|$)/.test(container.image ?? '') && !container.command && !container.args
+      ? nginxLog(startedAt)
+      : containerProgram(container.image ?? '', container.command, container.args, startedAt)
+          .output);
   const tail = ctx.num('tail', -1);
   if (tail >= 0) {
     const lines = text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '');

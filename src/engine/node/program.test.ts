@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { containerProgram } from './program.ts';
+
+describe('containerProgram: what a started container does', () => {
+  it('servers run on; shell base images with nothing to do exit at once with 0', () => {
+    for (const image of ['nginx', 'nginx:1.27', 'httpd:2.4', 'redis', 'myuser/web:v2']) {
+      expect(containerProgram(image, undefined, undefined).runs).toBe('forever');
+    }
+    for (const image of ['busybox', 'busybox:1.37', 'alpine:3.20', 'docker.io/library/ubuntu']) {
+      expect(containerProgram(image, undefined, undefined)).toEqual({
+        runs: 'exits',
+        afterMs: 0,
+        exitCode: 0,
+        output: '',
+      });
+    }
+    expect(containerProgram('hello-world', undefined, undefined)).toMatchObject({
+      runs: 'exits',
+      output: 'Hello from Docker!\n',
+    });
+  });
+
+  it('reads sleep durations as sleep does', () => {
+    const sleepFor = (arg: string) => {
+      const p = containerProgram('busybox', undefined, ['sleep', arg]);
+      return p.runs === 'exits' ? p.afterMs : p.runs;
+    };
+    expect([
+      sleepFor('5'),
+      sleepFor('1.5'),
+      sleepFor('30s'),
+      sleepFor('2m'),
+      sleepFor('1h'),
+    ]).toEqual([5000, 1500, 30_000, 120_000, 3_600_000]);
+    expect(sleepFor('infinity')).toBe('forever');
+    // Not a duration sleep understands: the simulation leaves it running rather than guess.
+    expect(sleepFor('soon')).toBe('forever');
+  });
+
+  it('command replaces the entrypoint and args follow it; the image does not matter then', () => {
+    expect(containerProgram('nginx', ['sleep'], ['3'])).toMatchObject({
+      runs: 'exits',
+      afterMs: 3000,
+    });
+    expect(containerProgram('busybox', ['/bin/sleep', '3'], undefined)).toMatchObject({
+      afterMs: 3000,
+    });
+    expect(containerProgram('busybox', ['tail', '-f', '/dev/null'], undefined).runs).toBe(
+      'forever',
+    );
+  });
+
+  it('echo, date, true, false and exit codes', () => {
+    expect(containerProgram('busybox', undefined, ['echo', 'hello', 'world'])).toEqual({
+      runs: 'exits',
+      afterMs: 0,
+      exitCode: 0,
+      output: 'hello world\n',
+    });
+    expect(containerProgram('busybox', undefined, ['false'])).toMatchObject({ exitCode: 1 });
+    expect(containerProgram('busybox', undefined, ['true'])).toMatchObject({ exitCode: 0 });
+    expect(containerProgram('busybox', undefined, ['date'], '2026-01-06T00:00:04Z').output).toBe(
+      'Tue Jan  6 00:00:04 UTC 2026\n',
+    );
+  });
+
+  it('sh -c scripts of known steps: output, total sleep, first failing exit code', () => {
+    expect(
+      containerProgram(
+        'busybox',
+        ['sh', '-c', 'echo one; sleep 2 && echo "two three"; exit 3'],
+        undefined,
+      ),
+    ).toEqual({ runs: 'exits', afterMs: 2000, exitCode: 3, output: 'one\ntwo three\n' });
+    expect(containerProgram('busybox', ['sh', '-c', 'false; echo never'], undefined)).toMatchObject(
+      {
+        exitCode: 1,
+        output: '',
+      },
+    );
+    expect(
+      containerProgram(
+        'busybox',
+        ['/bin/sh', '-c', 'while true; do date; sleep 5; done'],
+        undefined,
+      ).runs,
+    ).toBe('forever');
+    expect(containerProgram('busybox', ['sh', '-c', 'echo hi; sleep infinity'], undefined)).toEqual(
+      {
+        runs: 'forever',
+        output: 'hi\n',
+      },
+    );
+    // An unknown program keeps the container running.
+    expect(containerProgram('busybox', ['sh', '-c', 'python3 app.py'], undefined).runs).toBe(
+      'forever',
+    );
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * What a container does once started: the simulation's stand-in for running its process.
+ *
+ * Servers (nginx, httpd, redis, the developer's own app…) run until stopped. Base images
+ * whose default command is a shell (busybox, alpine, ubuntu…) exit at once with code 0: with
+ * no terminal attached the shell reads end-of-input and quits. That is why
+ * `kubectl run bb --image=busybox` ends in CrashLoopBackOff. A command given in the pod spec
+ * (`kubectl run … -- sleep 5`) is read for the few programs learners type: `sleep N`,
+ * `sleep infinity`, `tail -f`, `echo`, `date`, `true`, `false`, `exit N` and `sh -c '…'` made of
+ * those. Anything else is taken to keep running, so an unfamiliar command never makes a healthy
+ * pod crash.
+ */
+
+/** How a started container ends, if it does, and what it prints. */
+export type Program =
+  | { runs: 'forever'; output: string }
+  | { runs: 'exits'; afterMs: number; exitCode: number; output: string };
+
+/** Images whose default command is an interactive shell or a one-shot program. */
+const EXITING_IMAGES = new Set([
+  'busybox',
+  'alpine',
+  'ubuntu',
+  'debian',
+  'centos',
+  'fedora',
+  'rockylinux',
+  'amazonlinux',
+  'bash',
+  'hello-world',
+]);
+
+/** The image's repository name without registry, namespace or tag: `busybox`, `nginx`. */
+function repository(image: string): string {
+  const noDigest = image.split('@')[0] ?? image;
+  const last = noDigest.split('/').pop() ?? noDigest;
+  return last.split(':')[0] ?? last;
+}
+
+/** Go-style durations and plain seconds as `sleep` reads them: `5`, `1.5`, `30s`, `2m`, `1h`. */
+function sleepMs(arg: string | undefined): number | undefined {
+  if (arg === undefined) return undefined;
+  if (arg === 'infinity' || arg === 'inf') return Number.POSITIVE_INFINITY;
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg);
+  if (!m) return undefined;
+  const unit = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] ?? ''] ?? 1000;
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** A tiny shell-word splitter: whitespace separates, single and double quotes group. */
+function words(script: string): string[] {
+  const out: string[] = [];
+  const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
+  for (let m = re.exec(script); m; m = re.exec(script)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** A command line's effect, or undefined when it is not one of the known programs. */
+interface Step {
+  ms: number;
+  exitCode?: number;
+  output: string;
+  forever?: boolean;
+}
+
+function step(argv: readonly string[], startedAt: string): Step | undefined {
+  const [cmd0, ...rest] = argv;
+  if (cmd0 === undefined) return undefined;
+  const cmd = cmd0.split('/').pop();
+  switch (cmd) {
+    case 'sleep': {
+      const ms = sleepMs(rest[0]);
+      if (ms === undefined) return undefined;
+      return Number.isFinite(ms) ? { ms, output: '' } : { ms: 0, output: '', forever: true };
+    }
+    case 'tail':
+      return rest.includes('-f') || rest.includes('-F')
+        ? { ms: 0, output: '', forever: true }
+        : undefined;
+    case 'echo': {
+      const newline = rest[0] !== '-n';
+      const text = (newline ? rest : rest.slice(1)).join(' ');
+      return { ms: 0, output: newline ? `${text}\n` : text };
+    }
+    case 'date':
+      return { ms: 0, output: `${goDate(startedAt)}\n` };
+    case 'true':
+      return { ms: 0, output: '' };
+    case 'false':
+      return { ms: 0, exitCode: 1, output: '' };
+    case 'exit': {
+      const code = rest[0] === undefined ? 0 : Number(rest[0]);
+      return Number.isInteger(code) ? { ms: 0, exitCode: code & 255, output: '' } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `date`'s default output in UTC, e.g. `Tue Jan  6 00:00:04 UTC 2026`. */
+function goDate(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return rfc3339;
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+/** Run a `sh -c` script of known steps separated by `;` or `&&`. */
+function script(text: string, startedAt: string): Program | undefined {
+  let ms = 0;
+  let output = '';
+  for (const part of text.split(/;|&&|\n/)) {
+    const argv = words(part.trim());
+    if (argv.length === 0) continue;
+    if (argv[0] === 'while' || argv[0] === 'for') return { runs: 'forever', output };
+    const s = step(argv, startedAt);
+    if (!s) return { runs: 'forever', output };
+    output += s.output;
+    if (s.forever) return { runs: 'forever', output };
+    ms += s.ms;
+    if (s.exitCode !== undefined && s.exitCode !== 0) {
+      return { runs: 'exits', afterMs: ms, exitCode: s.exitCode, output };
+    }
+    if (argv[0] === 'exit') return { runs: 'exits', afterMs: ms, exitCode: 0, output };
+  }
+  return { runs: 'exits', afterMs: ms, exitCode: 0, output };
+}
+
+/**
+ * The program of a container: `command` replaces the image's entrypoint, `args` its default
+ * arguments (for the images simulated here, the entrypoint passes them on as the command).
+ * `startedAt` (RFC 3339) is when this run started, for `date`.
+ */
+export function containerProgram(
+  image: string,
+  command: readonly string[] | undefined,
+  args: readonly string[] | undefined,
+  startedAt = '',
+): Program {
+  const argv = [...(command ?? []), ...(args ?? [])];
+  if (argv.length === 0) {
+    const repo = repository(image);
+    if (repo === 'hello-world') {
+      return { runs: 'exits', afterMs: 0, exitCode: 0, output: 'Hello from Docker!\n' };
+    }
+    return EXITING_IMAGES.has(repo)
+      ? { runs: 'exits', afterMs: 0, exitCode: 0, output: '' }
+      : { runs: 'forever', output: '' };
+  }
+  const shell = argv[0]?.split('/').pop();
+  if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
+    return script(argv[2] ?? '', startedAt) ?? { runs: 'forever', output: '' };
+  }
+  const s = step(argv, startedAt);
+  if (!s) return { runs: 'forever', output: '' };
+  if (s.forever) return { runs: 'forever', output: s.output };
+  return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output: s.output };
+}
