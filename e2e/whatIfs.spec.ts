@@ -78,6 +78,29 @@ test.describe('what-ifs', () => {
     expect(events).toContain('Back-off pulling image "nginx:doesnotexist"');
   });
 
+  test('a container that exits at once: Completed, then CrashLoopBackOff with growing waits', async ({
+    page,
+  }) => {
+    await openWhatIfs(page);
+    await press(page, 'crash-loop');
+    await page.getByTestId('whatif-seconds').selectOption('60');
+    await press(page, 'fast-forward');
+    const pods = await run(page, 'kubectl get pods');
+    const crash = row(pods, /^crash-/);
+    expect(crash?.[1]).toBe('0/1');
+    expect(crash?.[2]).toMatch(/^(Completed|CrashLoopBackOff)$/);
+    // Restarted several times within the minute: at once, then after 10 s, 20 s…
+    expect(Number(crash?.[3])).toBeGreaterThanOrEqual(2);
+    const describe = await run(page, `kubectl describe pod ${crash?.[0]}`);
+    expect(describe).toMatch(/Last State:\s+Terminated\n\s+Reason:\s+Completed\n\s+Exit Code:\s+0/);
+    expect(describe).toContain('Back-off restarting failed container busybox in pod');
+    // The stage shows the pod's status word too.
+    await expect(page.locator(`[data-pod="default/${crash?.[0]}"]`)).toHaveAttribute(
+      'data-status',
+      /^(Completed|CrashLoopBackOff)$/,
+    );
+  });
+
   test('cordon, drain and uncordon a node', async ({ page }) => {
     await openWhatIfs(page);
     await page.getByTestId('whatif-node').selectOption('node2');

@@ -163,6 +163,7 @@ export const labEn = {
   'lab.whatif.uncordon': 'Uncordon {node}',
   'lab.whatif.drain': 'Drain {node}',
   'lab.whatif.bad-image': 'Use an image that does not exist',
+  'lab.whatif.crash-loop': 'Run a container that exits at once',
   'lab.whatif.huge-cpu': 'Ask for more CPU than any node has',
   'lab.whatif.delete-namespace': 'Delete namespace {namespace}',
   'lab.whatif.scale': 'Scale {deployment} to {replicas}',

@@ -160,6 +160,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.whatif.uncordon': '{node} 노드 uncordon',
   'lab.whatif.drain': '{node} 노드 drain',
   'lab.whatif.bad-image': '없는 이미지 쓰기',
+  'lab.whatif.crash-loop': '바로 끝나는 컨테이너 실행',
   'lab.whatif.huge-cpu': '어느 노드보다 많은 CPU 요청하기',
   'lab.whatif.delete-namespace': '네임스페이스 {namespace} 지우기',
   'lab.whatif.scale': '{deployment} 디플로이먼트를 {replicas}개로 조정',

@@ -113,6 +113,8 @@ export const labPanelsEn = {
     'Cordons the node and evicts its pods; controllers recreate them elsewhere.',
   'labPanel.whatif.hint.bad-image':
     'The pull fails: ErrImagePull, then ImagePullBackOff with growing waits.',
+  'labPanel.whatif.hint.crash-loop':
+    'busybox has nothing to run: its shell exits at once. The kubelet restarts it, waiting longer each time: Completed, then CrashLoopBackOff.',
   'labPanel.whatif.hint.huge-cpu':
     'Writes huge-cpu.yaml (a pod asking for twice the largest node’s CPU) first. The pod stays Pending; the scheduler panel shows why.',
   'labPanel.whatif.hint.delete-namespace':

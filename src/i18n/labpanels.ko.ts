@@ -112,6 +112,8 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
     '노드를 cordon하고 파드를 축출합니다. 컨트롤러가 다른 노드에 다시 만듭니다.',
   'labPanel.whatif.hint.bad-image':
     '이미지를 받지 못합니다: ErrImagePull, 그다음 대기 시간이 늘어나는 ImagePullBackOff.',
+  'labPanel.whatif.hint.crash-loop':
+    'busybox에는 실행할 것이 없어 셸이 바로 끝납니다. kubelet이 다시 시작하지만 매번 더 오래 기다립니다: Completed, 그다음 CrashLoopBackOff.',
   'labPanel.whatif.hint.huge-cpu':
     '먼저 huge-cpu.yaml(가장 큰 노드의 두 배 CPU를 요청하는 파드)을 씁니다. 파드는 Pending으로 남고, 스케줄러 패널이 이유를 보여 줍니다.',
   'labPanel.whatif.hint.delete-namespace':

@@ -13,6 +13,7 @@ export type WhatIf =
   | { id: 'uncordon'; node: string }
   | { id: 'drain'; node: string }
   | { id: 'bad-image' }
+  | { id: 'crash-loop' }
   | { id: 'huge-cpu' }
   | { id: 'delete-namespace'; namespace: string }
   | { id: 'scale'; deployment: string; replicas: number };
@@ -55,6 +56,9 @@ export function whatIfLines(w: WhatIf): string[] {
       return [`kubectl drain ${w.node} --ignore-daemonsets --force`];
     case 'bad-image':
       return ['kubectl create deployment bad --image=nginx:doesnotexist'];
+    case 'crash-loop':
+      // busybox's default command is a shell; with no terminal it exits at once.
+      return ['kubectl create deployment crash --image=busybox'];
     case 'huge-cpu':
       return [`kubectl create -f ${HUGE_CPU_FILE}`];
     case 'delete-namespace':
@@ -76,6 +80,7 @@ export function whatIfLabel(w: WhatIf): Text {
     case 'fast-forward':
       return { key: 'lab.whatif.fast-forward', params: { seconds: w.seconds } };
     case 'bad-image':
+    case 'crash-loop':
     case 'huge-cpu':
       return { key: `lab.whatif.${w.id}` };
     case 'delete-namespace':

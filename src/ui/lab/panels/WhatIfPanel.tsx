@@ -156,6 +156,7 @@ export function WhatIfPanel({ nodes, namespaces, deployments, running, onRun }: 
       <fieldset className="wi-group">
         <legend>{t('labPanel.whatif.workloads')}</legend>
         {button({ id: 'bad-image' })}
+        {button({ id: 'crash-loop' })}
         {button({ id: 'huge-cpu' })}
         {dep ? (
           <>

@@ -252,7 +252,7 @@ describe('WhatIfPanel', () => {
         onRun={noop}
       />,
     );
-    expect(html.match(/<button[^>]*disabled=""/g)).toHaveLength(8);
+    expect(html.match(/<button[^>]*disabled=""/g)).toHaveLength(9);
     expect(visible(html)).toContain('Running sim stop-node node1');
     expect(visible(html)).toContain('Create a namespace of your own first');
     expect(visible(html)).toContain('No deployment to scale in this namespace.');
