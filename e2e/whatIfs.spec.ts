@@ -94,10 +94,11 @@ test.describe('what-ifs', () => {
     const describe = await run(page, `kubectl describe pod ${crash?.[0]}`);
     expect(describe).toMatch(/Last State:\s+Terminated\n\s+Reason:\s+Completed\n\s+Exit Code:\s+0/);
     expect(describe).toContain('Back-off restarting failed container busybox in pod');
-    // The stage shows the pod's status word too.
+    // The stage shows the pod's status word too, once the player has shown the steps.
     await expect(page.locator(`[data-pod="default/${crash?.[0]}"]`)).toHaveAttribute(
       'data-status',
       /^(Completed|CrashLoopBackOff)$/,
+      { timeout: 90_000 },
     );
   });
 
