@@ -119,10 +119,10 @@ export const labEn = {
     'The kubelet on {node} waits before trying {image} again (ImagePullBackOff) and doubles the wait after each failure, up to 5 minutes.',
   'lab.step.exitedRestart.title': '{container} exited ({code})',
   'lab.step.exitedRestart.text':
-    "The process of {container} in {pod} on {node} ended with exit code {code}. The pod's restartPolicy is {policy}, so the kubelet starts it again: at once the first time, then after a back-off that doubles from 10 s up to 5 minutes (CrashLoopBackOff).",
+    "In the pod {pod} on {node}, the process of the container {container} ended with exit code {code}. The pod's restartPolicy is {policy}, so the kubelet starts it again: at once the first time, then after a back-off that doubles from 10 s up to 5 minutes (CrashLoopBackOff).",
   'lab.step.exitedDone.title': '{pod}: {phase}',
   'lab.step.exitedDone.text':
-    'The process of {container} in {pod} on {node} ended with exit code {code}. With restartPolicy {policy} the kubelet does not restart it: the pod is {phase} and stays, READY 0/1, until someone deletes it.',
+    'In the pod {pod} on {node}, the process of the container {container} ended with exit code {code}. With restartPolicy {policy} the kubelet does not restart it: the pod is {phase} and stays, READY 0/1, until someone deletes it.',
   'lab.step.crashBackOff.title': 'CrashLoopBackOff',
   'lab.step.crashBackOff.text':
     'The kubelet on {node} waits {period} before restarting the container of {pod} (CrashLoopBackOff). A container that keeps ending is restarted ever more slowly, up to every 5 minutes; kubectl describe pod shows the last exit under Last State.',
