@@ -175,7 +175,10 @@ Use "kubectl <command> --help" for more information about a given command.
 function commandHelp(cmd: Command, path: string): string {
   let s = `${cmd.short ?? ''}\n`;
   if (cmd.children && cmd.children.length > 0) {
-    s += `\nAvailable Commands:\n${cmd.children.map((c) => `  ${c.name.padEnd(17)}${c.short ?? ''}`).join('\n')}\n`;
+    // cobra: sorted by name, the names padded to the longest one plus three spaces.
+    const children = [...cmd.children].sort((a, b) => (a.name < b.name ? -1 : 1));
+    const width = Math.max(...children.map((c) => c.name.length)) + 3;
+    s += `\nAvailable Commands:\n${children.map((c) => `  ${c.name.padEnd(width)}${c.short ?? ''}`.trimEnd()).join('\n')}\n`;
   }
   const flags = cmd.flags ?? [];
   if (flags.length > 0) {

@@ -118,9 +118,10 @@ const createCommon = [
   b('allow-missing-template-keys'),
 ];
 
-function notHere(name: string): Command {
+/** A kubectl command the simulated cluster does not offer (`as`: its name under a parent). */
+function notHere(name: string, as = name): Command {
   return {
-    name,
+    name: as,
     looseFlags: true,
     run: (ctx) => ctx.fail(`"kubectl ${name}" is not available in this simulated cluster`),
   };
@@ -220,6 +221,23 @@ export const COMMANDS: Command[] = [
           },
         ],
       },
+      // kubectl has these; the simulated cluster has no such resources, so say that plainly
+      // rather than "unknown flag: --image".
+      ...(
+        [
+          ['job', 'Create a job with the specified name'],
+          ['cronjob', 'Create a cron job with the specified name'],
+          ['ingress', 'Create an ingress with the specified name'],
+          ['poddisruptionbudget', 'Create a pod disruption budget with the specified name'],
+          ['priorityclass', 'Create a priority class with the specified name'],
+          ['quota', 'Create a quota with the specified name'],
+          ['role', 'Create a role with single rule'],
+          ['rolebinding', 'Create a role binding for a particular role or cluster role'],
+          ['clusterrole', 'Create a cluster role'],
+          ['clusterrolebinding', 'Create a cluster role binding for a particular cluster role'],
+          ['token', 'Request a service account token'],
+        ] as const
+      ).map(([name, short]) => ({ ...notHere(`create ${name}`, name), short })),
     ],
   },
   {
@@ -694,7 +712,7 @@ export const COMMANDS: Command[] = [
     'plugin',
     'port-forward',
     'proxy',
-  ].map(notHere),
+  ].map((name) => notHere(name)),
   {
     name: 'taint',
     short: 'Update the taints on one or more nodes',
