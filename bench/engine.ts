@@ -1,6 +1,27 @@
-/** Engine scale: each case runs in a child process (bench/engineCase.ts) with a time limit. */
+/**
+ * Engine scale: each case runs in a child process (bench/engineCase.ts) with a time limit.
+ *
+ * The case runs the engine as the site ships it: bundled and minified by rolldown, the bundler
+ * Vite builds the site with, not through tsx's on-the-fly transform (which wraps every function
+ * for its names and costs the engine about 15 % here).
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { rolldown } from 'rolldown';
+
+const root = join(import.meta.dirname, '..');
+
+/** Bundle bench/engineCase.ts with the engine into one minified module; returns its path. */
+export async function bundleEngineCase(): Promise<string> {
+  const file = join(root, 'bench', '.out', 'engine-case.mjs');
+  const bundle = await rolldown({ input: join(root, 'bench', 'engineCase.ts'), platform: 'node' });
+  try {
+    await bundle.write({ file, format: 'esm', minify: true });
+  } finally {
+    await bundle.close();
+  }
+  return file;
+}
 
 export interface EngineCase {
   replicas: number;
@@ -16,14 +37,19 @@ export interface EngineCase {
   failed?: string;
 }
 
-/** Run one case; `limitMs` bounds its wall time. */
-export function runEngineCase(replicas: number, workers: number, limitMs: number): EngineCase {
-  const root = join(import.meta.dirname, '..');
-  const res = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'bench', 'engineCase.ts'), String(replicas), String(workers)],
-    { cwd: root, encoding: 'utf8', timeout: limitMs, maxBuffer: 16 * 1024 * 1024 },
-  );
+/** Run one case of the bundle `script` (see bundleEngineCase); `limitMs` bounds its wall time. */
+export function runEngineCase(
+  script: string,
+  replicas: number,
+  workers: number,
+  limitMs: number,
+): EngineCase {
+  const res = spawnSync(process.execPath, [script, String(replicas), String(workers)], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: limitMs,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (res.error || res.status !== 0) {
     const why = res.error?.message.includes('ETIMEDOUT')
       ? `did not finish within ${limitMs / 1000} s`

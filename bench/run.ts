@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureBundle } from './bundle.ts';
-import { type EngineCase, runEngineCase } from './engine.ts';
+import { bundleEngineCase, type EngineCase, runEngineCase } from './engine.ts';
 import { measureBrowser } from './frames.ts';
 import { type LighthouseFigures, measureLighthouse } from './lighthouse.ts';
 import { measureHostileInput } from './robustness.ts';
@@ -164,9 +164,10 @@ const plan: [number, number, number, string][] = [
   [250, 50, 120_000, ''],
   [500, 50, 120_000, ''],
 ];
+const engineScript = await bundleEngineCase();
 for (const [replicas, workers, limit, budget] of plan) {
   process.stdout.write(`Engine: ${replicas} replicas on ${workers} nodes… `);
-  const c = runEngineCase(replicas, workers, limit);
+  const c = runEngineCase(engineScript, replicas, workers, limit);
   engineCases.push(c);
   console.log(c.failed ?? `${c.wallMs} ms`);
   const ok = !c.failed && c.running === replicas && (c.errors ?? 0) === 0;
