@@ -56,13 +56,19 @@ export function stageNodes(frame: Snapshot, order: readonly string[]): StageNode
 /** Every pod of every namespace, with `spec.nodeName` and kubectl's STATUS at the frame. */
 export function stagePods(frame: Snapshot): StagePod[] {
   const now = epochMs(frame.now);
-  return frame.list('pods').map((pod) => ({
-    uid: pod.metadata?.uid ?? `${pod.metadata?.namespace}/${pod.metadata?.name}`,
-    namespace: pod.metadata?.namespace ?? '',
-    name: pod.metadata?.name ?? '',
-    node: ((pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '') || null,
-    status: podStatus(pod, now).status,
-  }));
+  return frame.list('pods').map((pod) => {
+    const status = podStatus(pod, now).status;
+    const policy = (pod.spec as { restartPolicy?: string } | undefined)?.restartPolicy;
+    const restarting = status === 'Completed' && (policy ?? 'Always') === 'Always';
+    return {
+      uid: pod.metadata?.uid ?? `${pod.metadata?.namespace}/${pod.metadata?.name}`,
+      namespace: pod.metadata?.namespace ?? '',
+      name: pod.metadata?.name ?? '',
+      node: ((pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '') || null,
+      status,
+      ...(restarting ? { restarting: true as const } : {}),
+    };
+  });
 }
 
 /** Packets for the shown messages (self-messages such as `docker build` stay on one box). */

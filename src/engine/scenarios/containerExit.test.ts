@@ -7,6 +7,7 @@
 import type { ContainerStatus, PodStatus } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { podStatus } from '../../kubectl/printers/columns.ts';
+import { stagePods } from '../../story/stage.ts';
 import type { KubeObject } from '../api/types.ts';
 import { createCluster } from '../cluster.ts';
 import { CRASH_BACKOFF_MAX_MS } from '../node/kubelet.ts';
@@ -100,6 +101,15 @@ describe('a container whose process ends', () => {
     expect(cs.lastState?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
     expect(cs.ready).toBe(false);
     expect((now.status as { phase: string }).phase).toBe('Running');
+    // On the stage, Completed between two restarts is not drawn as a success.
+    c.runUntil(
+      (cl) => podStatus(cl.peek('pods', 'default', 'bb')!, cl.nowEpochMs()).status === 'Completed',
+      400_000,
+    );
+    expect(stagePods(c.snapshot()).find((p) => p.name === 'bb')).toMatchObject({
+      status: 'Completed',
+      restarting: true,
+    });
     const counts = eventCounts(c);
     const backOff =
       counts[`BackOff pod/bb: Back-off restarting failed container bb in pod bb_default(${uid})`];
@@ -119,7 +129,7 @@ describe('a container whose process ends', () => {
   });
 
   it('restartPolicy Never and a command that ends: Completed 0/1, phase Succeeded, not ready because it completed', () => {
-    const { rows, pod } = timeline(
+    const { c, rows, pod } = timeline(
       'once',
       runPod('once', 'busybox', 'Never', ['sleep', '5']),
       60_000,
@@ -144,6 +154,8 @@ describe('a container whose process ends', () => {
     ]);
     const t = containerStatus(pod).state?.terminated;
     expect(t).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    // A finished pod's Completed is a success: no restart is coming.
+    expect(stagePods(c.snapshot()).find((p) => p.name === 'once')?.restarting).toBeUndefined();
     expect(Date.parse(t?.finishedAt ?? '') - Date.parse(t?.startedAt ?? '')).toBe(5000);
   });
 

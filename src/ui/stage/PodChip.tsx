@@ -37,7 +37,7 @@ function PodChipBody({
   slot?: boolean;
 }) {
   const t = useT();
-  const tone = statusTone(pod.status);
+  const tone = statusTone(pod.status, pod.restarting);
   return (
     <>
       <span className="pod-name">{pod.name}</span>
@@ -118,7 +118,7 @@ export const PodSlot = memo(function PodSlot({
 }) {
   return (
     <li
-      className={`pod pod--${statusTone(pod.status)} pod-slot`}
+      className={`pod pod--${statusTone(pod.status, pod.restarting)} pod-slot`}
       data-slot={pod.uid}
       aria-hidden="true"
     >
@@ -139,7 +139,7 @@ export const TrayPod = memo(function TrayPod({ pod, shown }: { pod: StagePod; sh
   return (
     <m.li
       layout="position"
-      className={`pod pod--${statusTone(pod.status)} pod-fade`}
+      className={`pod pod--${statusTone(pod.status, pod.restarting)} pod-fade`}
       {...podHooks(pod)}
       data-slot={pod.uid}
       data-shown={shown}
@@ -197,7 +197,10 @@ export const FlyingPod = memo(function FlyingPod({
       aria-hidden={shown ? undefined : true}
       title={podTitle(t, pod)}
     >
-      <div className={`pod pod--${statusTone(pod.status)} pod--flying`} style={podStyle(pod)}>
+      <div
+        className={`pod pod--${statusTone(pod.status, pod.restarting)} pod--flying`}
+        style={podStyle(pod)}
+      >
         {/* The node tag is always there; CSS shows it only when grouped by namespace, so a
             regroup does not re-render the chips before they are measured. */}
         <PodChipBody pod={pod} showNode />

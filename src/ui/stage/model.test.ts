@@ -54,6 +54,10 @@ describe('pod status tones', () => {
     expect(statusTone('Pending')).toBe('waiting');
     expect(statusTone('ErrImagePull')).toBe('error');
     expect(statusTone('ImagePullBackOff')).toBe('error');
+    // A Completed container that its restart policy starts again is a crash loop, not success.
+    expect(statusTone('Completed')).toBe('ok');
+    expect(statusTone('Completed', true)).toBe('error');
+    expect(statusTone('CrashLoopBackOff')).toBe('error');
     expect(statusTone('CrashLoopBackOff')).toBe('error');
     expect(statusTone('Init:ImagePullBackOff')).toBe('error');
     expect(statusTone('Terminating')).toBe('ending');

@@ -23,6 +23,11 @@ export interface StagePod {
   node: string | null;
   /** What kubectl's STATUS column shows (Pending, ContainerCreating, Running, …). */
   status: string;
+  /**
+   * Completed, but its restart policy (Always) starts the container again: a crash loop
+   * between two restarts, not a finished pod. Only set then.
+   */
+  restarting?: true;
 }
 
 /** The cluster-wide components, each drawn once. */
@@ -203,7 +208,9 @@ export function podsByNamespace(model: StageModel): Map<string, StagePod[]> {
 export type StatusTone = 'ok' | 'progress' | 'waiting' | 'error' | 'ending';
 
 /** Map kubectl's STATUS value to a tone. Unknown values count as errors so they stand out. */
-export function statusTone(status: string): StatusTone {
+export function statusTone(status: string, restarting = false): StatusTone {
+  // A Completed container that will be restarted is a crash loop between two restarts.
+  if (status === 'Completed' && restarting) return 'error';
   if (status === 'Running' || status === 'Completed' || status === 'Succeeded') return 'ok';
   if (status === 'ContainerCreating' || status === 'PodInitializing' || status.startsWith('Init:'))
     return status.startsWith('Init:') && !/^Init:\d+\/\d+$/.test(status) ? 'error' : 'progress';
