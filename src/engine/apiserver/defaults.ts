@@ -3,8 +3,10 @@
  * SetDefaults_* for each kind, DefaultTolerationSeconds, the ServiceAccount admission's
  * projected token volume, pod QoS class and Pending phase.
  */
+
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { randomString } from '../util/names.ts';
+import { deepFreeze } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 
 type Obj = Record<string, unknown>;
@@ -84,6 +86,33 @@ const DEFAULT_TOLERATIONS = [
   'node.kubernetes.io/unreachable',
 ] as const;
 
+/*
+ * What admission adds to every pod, the same each time: frozen and shared by all pods (stored
+ * objects are frozen anyway), rather than a dozen new objects per pod to build, freeze and keep.
+ */
+const DEFAULT_TOLERATION: Readonly<Record<string, Obj>> = Object.fromEntries(
+  DEFAULT_TOLERATIONS.map((key): [string, Obj] => [
+    key,
+    deepFreeze({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }),
+  ]),
+);
+
+/** The projected service-account token volume (its name differs per pod, not its content). */
+const TOKEN_PROJECTION = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    {
+      downwardAPI: {
+        items: [
+          { path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } },
+        ],
+      },
+    },
+  ],
+});
+
 /** Pod defaulting plus the admission plugins that mutate a new pod. */
 function defaultPod(pod: Obj, rng: Rng): void {
   const spec = obj(pod, 'spec');
@@ -103,9 +132,7 @@ function defaultPod(pod: Obj, rng: Rng): void {
         (t.key === key || t.key === undefined || t.key === '') &&
         (t.effect === 'NoExecute' || t.effect === undefined || t.effect === ''),
     );
-    if (!has) {
-      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
-    }
+    if (!has) tolerations.push(DEFAULT_TOLERATION[key]!);
   }
   spec.tolerations = tolerations;
   // ServiceAccount admission: the projected token volume and its mount in every container.
@@ -114,31 +141,7 @@ function defaultPod(pod: Obj, rng: Rng): void {
   const hasToken = volumes.some((v) => String(v.name ?? '').startsWith('kube-api-access-'));
   if (automount && !hasToken) {
     const volName = `kube-api-access-${randomString(rng)}`;
-    volumes.push({
-      name: volName,
-      projected: {
-        defaultMode: 420,
-        sources: [
-          { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-          {
-            configMap: {
-              name: 'kube-root-ca.crt',
-              items: [{ key: 'ca.crt', path: 'ca.crt' }],
-            },
-          },
-          {
-            downwardAPI: {
-              items: [
-                {
-                  path: 'namespace',
-                  fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    });
+    volumes.push({ name: volName, projected: TOKEN_PROJECTION });
     for (const c of (spec.containers as Obj[] | undefined) ?? []) {
       const mounts = Array.isArray(c.volumeMounts) ? (c.volumeMounts as Obj[]) : [];
       mounts.push({
