@@ -605,8 +605,24 @@ function kubeProxyPodSpec(): Record<string, unknown> {
           '--config=/var/lib/kube-proxy/config.conf',
           '--hostname-override=$(NODE_NAME)',
         ],
+        env: [
+          {
+            name: 'NODE_NAME',
+            valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } },
+          },
+        ],
         securityContext: { privileged: true },
+        volumeMounts: [
+          { mountPath: '/var/lib/kube-proxy', name: 'kube-proxy' },
+          { mountPath: '/run/xtables.lock', name: 'xtables-lock' },
+          { mountPath: '/lib/modules', name: 'lib-modules', readOnly: true },
+        ],
       },
+    ],
+    volumes: [
+      { name: 'kube-proxy', configMap: { defaultMode: 420, name: 'kube-proxy' } },
+      { name: 'xtables-lock', hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' } },
+      { name: 'lib-modules', hostPath: { path: '/lib/modules', type: '' } },
     ],
     hostNetwork: true,
     nodeSelector: { 'kubernetes.io/os': 'linux' },

@@ -3,6 +3,7 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import {
   describeConfigMap,
+  describeDaemonSet,
   describeDeployment,
   describeNamespace,
   describeNode,
@@ -79,6 +80,13 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       );
       return describeReplicaSet(obj, pods, eventsFor(ctx, obj, 'ReplicaSet'), now);
     }
+    case 'daemonsets': {
+      const uid = obj.metadata?.uid;
+      const pods = listAll(ctx, 'pods', obj.metadata?.namespace).filter((p) =>
+        p.metadata?.ownerReferences?.some((r) => r.controller && r.uid === uid),
+      );
+      return describeDaemonSet(obj, pods, eventsFor(ctx, obj, 'DaemonSet'), now);
+    }
     case 'configmaps':
       return describeConfigMap(obj, eventsFor(ctx, obj, 'ConfigMap'), now);
     case 'secrets':
@@ -87,7 +95,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeServiceAccount(obj, eventsFor(ctx, obj, 'ServiceAccount'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, services, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, services, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

@@ -3,12 +3,13 @@
  * pkg/describe does: a prefix writer (two spaces per level) over Go's tabwriter with
  * minwidth 0 and padding 2, flushed before the Events table.
  */
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type {
   Container,
   ContainerState,
   ContainerStatus,
   Endpoints,
+  EnvVar,
   Namespace,
   Node,
   Pod,
@@ -271,12 +272,74 @@ function describeState(w: PrefixWriter, name: string, state: ContainerState | un
   }
 }
 
+/** One environment variable, as describe's container section prints it. */
+function describeEnvVar(
+  w: PrefixWriter,
+  e: EnvVar,
+  resolve: ((fieldPath: string) => string) | undefined,
+): void {
+  const from = e.valueFrom;
+  if (!from) {
+    (e.value ?? '').split('\n').forEach((line, i) => {
+      w.write(3, i === 0 ? `${e.name}:\t${line}\n` : `\t${line}\n`);
+    });
+    return;
+  }
+  if (from.fieldRef) {
+    const { apiVersion = 'v1', fieldPath } = from.fieldRef;
+    w.write(3, `${e.name}:\t${resolve?.(fieldPath) ?? ''} (${apiVersion}:${fieldPath})\n`);
+  } else if (from.resourceFieldRef) {
+    w.write(3, `${e.name}:\t (${from.resourceFieldRef.resource})\n`);
+  } else if (from.secretKeyRef) {
+    const { key, name, optional } = from.secretKeyRef;
+    w.write(
+      3,
+      `${e.name}:\t<set to the key '${key}' in secret '${name ?? ''}'>\tOptional: ${optional === true}\n`,
+    );
+  } else if (from.configMapKeyRef) {
+    const { key, name, optional } = from.configMapKeyRef;
+    w.write(
+      3,
+      `${e.name}:\t<set to the key '${key}' of config map '${name ?? ''}'>\tOptional: ${optional === true}\n`,
+    );
+  }
+}
+
+/** `fieldpath.ExtractFieldPathAsString` for the paths a pod's env may name. */
+function podFieldPath(pod: Pod): (fieldPath: string) => string {
+  return (path) => {
+    const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+    if (m)
+      return (m[1] === 'labels' ? pod.metadata?.labels : pod.metadata?.annotations)?.[m[2]!] ?? '';
+    switch (path) {
+      case 'metadata.name':
+        return pod.metadata?.name ?? '';
+      case 'metadata.namespace':
+        return pod.metadata?.namespace ?? '';
+      case 'metadata.uid':
+        return pod.metadata?.uid ?? '';
+      case 'spec.nodeName':
+        return pod.spec?.nodeName ?? '';
+      case 'spec.serviceAccountName':
+        return pod.spec?.serviceAccountName ?? '';
+      case 'status.hostIP':
+        return pod.status?.hostIP ?? '';
+      case 'status.podIP':
+        return pod.status?.podIP ?? '';
+      default:
+        return '';
+    }
+  };
+}
+
 function describeContainers(
   w: PrefixWriter,
   label: string,
   containers: Container[],
   statuses: ContainerStatus[] | undefined,
   space: string,
+  /** A pod's value for an env var's `fieldRef` path (a pod template has none). */
+  resolve?: (fieldPath: string) => string,
 ): void {
   w.write(0, `${space}${label}:\n`);
   for (const c of containers) {
@@ -322,7 +385,7 @@ function describeContainers(
     if (env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
       w.write(2, 'Environment:\n');
-      for (const e of env) w.write(3, `${e.name}:\t${e.value ?? ''}\n`);
+      for (const e of env) describeEnvVar(w, e, resolve);
     }
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1));
     w.write(2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`);
@@ -456,9 +519,17 @@ export function describePod(
       spec.initContainers ?? [],
       status.initContainerStatuses,
       '',
+      podFieldPath(pod0 as unknown as Pod),
     );
   }
-  describeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses, '');
+  describeContainers(
+    w,
+    'Containers',
+    spec.containers ?? [],
+    status.containerStatuses,
+    '',
+    podFieldPath(pod0 as unknown as Pod),
+  );
   const conditions = status.conditions ?? [];
   if (conditions.length > 0) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
@@ -833,6 +904,46 @@ export function describeService(
     w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
   if (spec.internalTrafficPolicy)
     w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** `kubectl describe daemonset` (describeDaemonSet: its "Number of Nodes…" lines take no tab). */
+export function describeDaemonSet(
+  obj: KubeObject,
+  pods: KubeObject[],
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const ds = obj as unknown as DaemonSet;
+  const st = ds.status;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${ds.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${ds.metadata?.namespace ?? ''}\n`);
+  w.write(0, `Selector:\t${selectorString(ds.spec?.selector)}\n`);
+  const nodeSelector = ds.spec?.template?.spec?.nodeSelector ?? {};
+  const formatted = Object.keys(nodeSelector)
+    .sort()
+    .map((k) => `${k}=${nodeSelector[k]}`)
+    .join(',');
+  w.write(0, `Node-Selector:\t${formatted || '<none>'}\n`);
+  printLabelsMultiline(w, 'Labels', ds.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', ds.metadata?.annotations);
+  w.write(0, `Desired Number of Nodes Scheduled: ${st?.desiredNumberScheduled ?? 0}\n`);
+  w.write(0, `Current Number of Nodes Scheduled: ${st?.currentNumberScheduled ?? 0}\n`);
+  w.write(
+    0,
+    `Number of Nodes Scheduled with Up-to-date Pods: ${st?.updatedNumberScheduled ?? 0}\n`,
+  );
+  w.write(0, `Number of Nodes Scheduled with Available Pods: ${st?.numberAvailable ?? 0}\n`);
+  w.write(0, `Number of Nodes Misscheduled: ${st?.numberMisscheduled ?? 0}\n`);
+  const phases = pods.map((p) => (p as unknown as Pod).status?.phase);
+  const count = (ph: string) => phases.filter((x) => x === ph).length;
+  w.write(
+    0,
+    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
+  );
+  if (ds.spec?.template) describePodTemplate(w, ds.spec.template);
   if (events) describeEvents(w, events, now);
   return w.toString();
 }
