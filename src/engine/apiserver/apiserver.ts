@@ -21,7 +21,7 @@ import type {
   WriteOptions,
 } from '../api/types.ts';
 import type { Etcd, KeyValue } from '../etcd/etcd.ts';
-import type { Actor, Message, ObjRef, WatchEvent } from '../runtime/controller.ts';
+import type { Actor, Hop, Message, ObjRef, WatchEvent } from '../runtime/controller.ts';
 import { rfc3339 } from '../util/clock.ts';
 import { flat, msgKey } from '../util/flat.ts';
 import { generateName, uuid } from '../util/names.ts';
@@ -103,15 +103,7 @@ export interface ApiServerDeps {
   /** Append a message to the cluster's log. */
   record(m: MessageInput): void;
   /** `record` with the fields one by one (no input object per message), when available. */
-  hop?(
-    from: Actor,
-    to: Actor,
-    kind: string,
-    ref: ObjRef | undefined,
-    summary: Message['summary'],
-    label: string | undefined,
-    housekeeping?: boolean,
-  ): void;
+  hop?: (...args: Parameters<Hop>) => void;
 }
 
 type Obj = Record<string, unknown>;

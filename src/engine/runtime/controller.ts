@@ -69,6 +69,20 @@ export interface Message {
   housekeeping?: boolean;
 }
 
+/**
+ * Record one message from its fields (no input object per message: the hot paths use this).
+ * The runtime's `hop`; the API server calls it through its deps.
+ */
+export type Hop = (
+  from: Actor,
+  to: Actor,
+  kind: string,
+  ref: ObjRef | undefined,
+  summary: Summary,
+  label: string | undefined,
+  housekeeping?: boolean,
+) => Message;
+
 /** Read-only view of an informer cache. Objects are frozen; never mutate them. */
 export interface Cache {
   get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined;

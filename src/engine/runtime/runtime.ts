@@ -19,6 +19,7 @@ import { ActorCache } from './cache.ts';
 import type {
   Actor,
   EventRecord,
+  Hop,
   Message,
   ObjRef,
   ReconcileContext,
@@ -299,15 +300,7 @@ export class Runtime {
   }
 
   /** `record` with the fields given one by one (the hot paths: no input object per message). */
-  hop(
-    from: Actor,
-    to: Actor,
-    kind: string,
-    ref: ObjRef | undefined,
-    summary: Message['summary'],
-    label: string | undefined,
-    housekeeping?: boolean,
-  ): Message {
+  readonly hop: Hop = (from, to, kind, ref, summary, label, housekeeping) => {
     const seq = this.messages.length;
     // Messages live as long as the log: keep their strings flat (see util/flat.ts).
     flat(from);
@@ -327,7 +320,7 @@ export class Runtime {
     this.messages.push(msg);
     this.onMessage(msg);
     return msg;
-  }
+  };
 
   /** Forget the messages so far (the cluster's warm-up before the learner arrives). */
   clearLog(): void {
