@@ -196,3 +196,40 @@ describe('daemon sets', () => {
     expect(after).not.toBe(before);
   });
 });
+
+describe('docker-registry secrets', () => {
+  it("build .dockerconfigjson as kubectl does, Docker Hub's server by default", () => {
+    const { run } = session();
+    expect(
+      run(
+        'kubectl create secret docker-registry regcred --docker-username=me --docker-password=pw',
+      ),
+    ).toEqual({ out: 'secret/regcred created\n', err: '', code: 0 });
+    expect(run('kubectl get secret regcred').out).toMatch(
+      /^NAME +TYPE +DATA +AGE\nregcred +kubernetes\.io\/dockerconfigjson +1 +\d+s\n$/,
+    );
+    const b64 = run("kubectl get secret regcred -o jsonpath='{.data.\\.dockerconfigjson}'").out;
+    // The email is left out when empty (omitempty); auth is base64 of user:password.
+    expect(atob(b64)).toBe(
+      '{"auths":{"https://index.docker.io/v1/":{"username":"me","password":"pw","auth":"bWU6cHc="}}}',
+    );
+    run(
+      'kubectl create secret docker-registry gh --docker-server=ghcr.io --docker-username=u --docker-password=p --docker-email=u@example.com',
+    );
+    expect(atob(run("kubectl get secret gh -o jsonpath='{.data.\\.dockerconfigjson}'").out)).toBe(
+      '{"auths":{"ghcr.io":{"username":"u","password":"p","email":"u@example.com","auth":"dTpw"}}}',
+    );
+  });
+
+  it('need a user and a password (or a file), and create nothing without them', () => {
+    const { run } = session();
+    expect(run('kubectl create secret docker-registry bad --docker-username=me')).toEqual({
+      out: '',
+      err: 'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required\n',
+      code: 1,
+    });
+    expect(run('kubectl get secret bad').err).toBe(
+      'Error from server (NotFound): secrets "bad" not found\n',
+    );
+  });
+});

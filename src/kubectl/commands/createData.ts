@@ -1,6 +1,7 @@
 /**
- * `kubectl create configmap | secret generic | serviceaccount`: objects built from
- * `--from-literal=key=value` and `--from-file=[key=]path` (files of the console's workspace),
+ * `kubectl create configmap | secret generic | secret docker-registry | serviceaccount`: objects
+ * built from `--from-literal=key=value` and `--from-file=[key=]path` (files of the console's
+ * workspace),
  * with kubectl's checks and messages.
  */
 import type { KubeObject } from '../../engine/api/types.ts';
@@ -94,6 +95,55 @@ export function runCreateServiceAccount(ctx: Ctx, args: string[]): void {
       kind: 'ServiceAccount',
       apiVersion: 'v1',
       metadata: { name, creationTimestamp: null as unknown as string },
+    },
+    ctx.namespace,
+  );
+}
+
+/** Docker Hub's registry, `--docker-server`'s default. */
+const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
+
+/**
+ * `kubectl create secret docker-registry NAME --docker-username=… --docker-password=…
+ * [--docker-email=…] [--docker-server=…]`: a `kubernetes.io/dockerconfigjson` Secret whose
+ * `.dockerconfigjson` is `{"auths":{SERVER:{username,password,email,auth}}}` (empty fields
+ * left out, `auth` = base64 of `user:password`), or one made from `--from-file`.
+ */
+export function runCreateSecretDockerRegistry(ctx: Ctx, args: string[]): void {
+  const name = oneName(ctx, args);
+  dryRunStrategy(ctx);
+  const username = ctx.str('docker-username');
+  const password = ctx.str('docker-password');
+  const email = ctx.str('docker-email');
+  const server = ctx.flags.values.has('docker-server')
+    ? ctx.str('docker-server')
+    : DOCKER_HUB_SERVER;
+  const fromFiles = ctx.list('from-file').length > 0;
+  if (!fromFiles && (!username || !password || !server)) {
+    ctx.fail(
+      'either --from-file or the combination of --docker-username, --docker-password and --docker-server is required',
+    );
+  }
+  let data: Record<string, string>;
+  if (fromFiles) {
+    data = Object.fromEntries(sources(ctx, 'Secret', name).map(([k, v]) => [k, base64(v)]));
+  } else {
+    // Go's json.Marshal of DockerConfigEntry: fields in struct order, omitempty.
+    const entry: Record<string, string> = {};
+    if (username) entry.username = username;
+    if (password) entry.password = password;
+    if (email) entry.email = email;
+    entry.auth = base64(`${username}:${password}`);
+    data = { '.dockerconfigjson': base64(JSON.stringify({ auths: { [server]: entry } })) };
+  }
+  submitCreated(
+    ctx,
+    {
+      kind: 'Secret',
+      apiVersion: 'v1',
+      metadata: { name, creationTimestamp: null as unknown as string },
+      data,
+      type: 'kubernetes.io/dockerconfigjson',
     },
     ctx.namespace,
   );

@@ -12,6 +12,7 @@ import {
 } from './create.ts';
 import {
   runCreateConfigMap,
+  runCreateSecretDockerRegistry,
   runCreateSecretGeneric,
   runCreateServiceAccount,
 } from './createData.ts';
@@ -177,6 +178,22 @@ export const COMMANDS: Command[] = [
             ],
             run: runCreateSecretGeneric,
           },
+          {
+            name: 'docker-registry',
+            short: 'Create a secret for use with a Docker registry',
+            use: 'kubectl create secret docker-registry NAME --docker-username=user --docker-password=password --docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none] [options]',
+            flags: [
+              s('docker-username'),
+              s('docker-password'),
+              s('docker-email'),
+              s('docker-server'),
+              list('from-file'),
+              b('append-hash'),
+              ...createCommon,
+            ],
+            run: runCreateSecretDockerRegistry,
+          },
+          { ...notHere('create secret tls', 'tls'), short: 'Create a TLS secret' },
         ],
       },
       {
