@@ -1,8 +1,7 @@
 /**
  * `kubectl create configmap | secret generic | secret docker-registry | serviceaccount`: objects
  * built from `--from-literal=key=value` and `--from-file=[key=]path` (files of the console's
- * workspace),
- * with kubectl's checks and messages.
+ * workspace), with kubectl's checks and messages.
  */
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
