@@ -379,7 +379,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c: ContainerWork,
     ctx: ReconcileContext,
   ): void {
-    const before = containerStatus(c);
+    // What the process does: a server runs on; a shell or a one-shot command ends.
+    const program = containerProgram(c.image, c.command, c.args, ctx.timestamp());
+    // A run that may end within the relist period keeps the status shown before it (unseen).
+    const before =
+      program.runs === 'exits' && program.afterMs < PLEG_RELIST_MS ? containerStatus(c) : undefined;
     const restarting = c.terminated !== undefined;
     if (c.terminated) {
       // A restart: the run that ended becomes the last state.
@@ -403,13 +407,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.imageID = cached?.repoDigest ?? '';
     c.startedAt = ctx.timestamp();
     delete c.message;
-    // What the process does: a server runs on; a shell or a one-shot command ends.
-    const program = containerProgram(c.image, c.command, c.args, c.startedAt);
     if (program.runs === 'exits') {
       // Even a process that ends at once lives a moment: exec, run, exit.
       c.exitAt = ctx.now + program.afterMs + 50 + Math.round(ctx.random() * 100);
       c.exitCode = program.exitCode;
-      if (c.exitAt - ctx.now < PLEG_RELIST_MS) c.unseen = { status: before, restarting };
+      if (before && c.exitAt - ctx.now < PLEG_RELIST_MS) c.unseen = { status: before, restarting };
       ctx.requeueAfter(key, c.exitAt - ctx.now);
     } else {
       delete c.exitAt;
