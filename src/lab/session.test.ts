@@ -215,6 +215,34 @@ describe('a lab session', () => {
     expect(lab.run('kubectl logs once').stdout).toBe('hi\n');
   });
 
+  it('probes: a failing readiness probe and a liveness probe that gets the container restarted', () => {
+    const lab = createLabSession();
+    const overrides = JSON.stringify({
+      spec: {
+        containers: [
+          {
+            name: 'p',
+            image: 'nginx',
+            readinessProbe: { httpGet: { path: '/healthz', port: 80 } },
+            livenessProbe: { tcpSocket: { port: 8080 } },
+          },
+        ],
+      },
+    });
+    const r = lab.run(`kubectl run p --image=nginx --overrides='${overrides}'`);
+    const all = [...r.steps, ...lab.fastForward(60_000).steps];
+    const keys = all.map(keyOf);
+    expect(keys).not.toContain('lab.step.other.text');
+    expect(keys).toContain('lab.step.started.text');
+    const failed = all.find((s) => keyOf(s) === 'lab.step.probeFailed.text');
+    expect(failed?.text.params).toMatchObject({
+      pod: 'p',
+      message: 'Readiness probe failed: HTTP probe failed with statuscode: 404',
+    });
+    const killed = all.find((s) => keyOf(s) === 'lab.step.livenessKilled.text');
+    expect(killed?.text.params).toMatchObject({ pod: 'p', container: 'p', policy: 'Always' });
+  });
+
   it('impossible CPU request: Pending, with the FailedScheduling reason in the decision', () => {
     const lab = createLabSession();
     const [r] = runWhatIf(lab, { id: 'huge-cpu' });

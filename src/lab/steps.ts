@@ -282,8 +282,28 @@ export function narrate(
         policy,
         phase,
       };
+      // Stopped by the kubelet in the same step: killed for failing its liveness probe.
+      const killed = msgs.some(
+        (m) => m.kind === 'cri.stopContainer' && m.ref?.name === name && m.from === exited.to,
+      );
+      if (killed) return pick('lab.step.livenessKilled', params);
       const restarts = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
       return pick(restarts ? 'lab.step.exitedRestart' : 'lab.step.exitedDone', params);
+    }
+    // A failed probe: the kubelet's Unhealthy event (created, or its count patched).
+    const probeEvent = kubelet
+      .filter(
+        (m) => m.ref?.resource === 'events' && (m.kind === 'api.create' || m.kind === 'api.patch'),
+      )
+      .map((m) => end.get('events', m.ref?.namespace, m.ref?.name ?? ''))
+      .find((e) => (e as { reason?: string } | undefined)?.reason === 'Unhealthy');
+    if (probeEvent && !msgs.some((m) => m.kind === 'cri.startContainer')) {
+      const e = probeEvent as { message?: string; involvedObject?: { name?: string } };
+      return pick('lab.step.probeFailed', {
+        node,
+        pod: e.involvedObject?.name ?? '',
+        message: e.message ?? '',
+      });
     }
     // The pod a kubelet message is about: the pod itself, or the pod of an Event about it
     // (`<pod>.<hex>`: the back-off's repeated BackOff event is a count update of that Event).

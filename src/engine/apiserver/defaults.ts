@@ -46,6 +46,17 @@ function defaultContainer(c: Obj): void {
   }
   const ports = c.ports;
   if (Array.isArray(ports)) for (const p of ports as Obj[]) setIfUnset(p, 'protocol', 'TCP');
+  // SetDefaults_Probe and SetDefaults_HTTPGetAction.
+  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    const probe = c[kind];
+    if (!probe || typeof probe !== 'object') continue;
+    const p = probe as Obj;
+    setIfUnset(p, 'timeoutSeconds', 1);
+    setIfUnset(p, 'periodSeconds', 10);
+    setIfUnset(p, 'successThreshold', 1);
+    setIfUnset(p, 'failureThreshold', 3);
+    if (p.httpGet && typeof p.httpGet === 'object') setIfUnset(p.httpGet as Obj, 'scheme', 'HTTP');
+  }
 }
 
 /** SetDefaults_PodSpec (also applied to templates). */

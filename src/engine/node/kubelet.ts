@@ -31,6 +31,7 @@ import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
+import { type ProbeSpec, runProbe } from './probe.ts';
 import { containerProgram } from './program.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
@@ -120,6 +121,11 @@ interface ContainerWork {
   image: string;
   command?: string[];
   args?: string[];
+  ports?: { containerPort?: number; name?: string }[];
+  livenessProbe?: ProbeSpec;
+  readinessProbe?: ProbeSpec;
+  /** The probes' state in the current run (readiness gates `ready`). */
+  probes?: ProbeState;
   pullPolicy: string;
   /** `exited`: its process ended; it waits to be restarted, or stays so (`done`). */
   phase: 'waiting' | 'pulling' | 'running' | 'stopping' | 'exited';
@@ -147,6 +153,8 @@ interface ContainerWork {
   last?: Termination;
   /** Exited for good: the restart policy does not restart it. */
   done?: boolean;
+  /** Killed after failing its liveness probe: restarted unless the policy is Never. */
+  killedByProbe?: boolean;
   /** The restart back-off (flowcontrol.Backoff): its period, and when it last grew. */
   crashBackoffMs: number;
   crashBackoffAt: number;
@@ -177,11 +185,30 @@ interface ContainerSpec {
   imagePullPolicy?: string;
   command?: string[];
   args?: string[];
+  ports?: { containerPort?: number; name?: string }[];
+  livenessProbe?: ProbeSpec;
+  readinessProbe?: ProbeSpec;
 }
 
+/** A run's probe state: when each probe is next due, its consecutive results, readiness. */
+interface ProbeState {
+  ready: boolean;
+  readinessAt?: number;
+  livenessAt?: number;
+  readinessOk: number;
+  readinessFailed: number;
+  livenessFailed: number;
+}
+
+type SpecFields = 'command' | 'args' | 'ports' | 'livenessProbe' | 'readinessProbe';
+
 /** The spec fields a container's work carries from its pod. */
-function specFields(c: ContainerSpec): Pick<ContainerWork, 'command' | 'args'> {
-  return { ...(c.command ? { command: c.command } : {}), ...(c.args ? { args: c.args } : {}) };
+function specFields(c: ContainerSpec): Pick<ContainerWork, SpecFields> {
+  const out: Pick<ContainerWork, SpecFields> = {};
+  for (const k of ['command', 'args', 'ports', 'livenessProbe', 'readinessProbe'] as const) {
+    if (c[k] !== undefined) (out as Record<string, unknown>)[k] = c[k];
+  }
+  return out;
 }
 
 /** `format.Pod`: `name_namespace(uid)`, as the kubelet names a pod in messages. */
@@ -407,6 +434,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.imageID = cached?.repoDigest ?? '';
     c.startedAt = ctx.timestamp();
     delete c.message;
+    delete c.killedByProbe;
+    // The prober starts after each probe's initial delay; a readiness probe keeps the container
+    // unready until it first succeeds.
+    const delay = (p: ProbeSpec | undefined) =>
+      p ? ctx.now + (p.initialDelaySeconds ?? 0) * 1000 : undefined;
+    c.probes = {
+      ready: !c.readinessProbe,
+      readinessAt: delay(c.readinessProbe),
+      livenessAt: delay(c.livenessProbe),
+      readinessOk: 0,
+      readinessFailed: 0,
+      livenessFailed: 0,
+    };
+    const firstProbe = Math.min(c.probes.readinessAt ?? Infinity, c.probes.livenessAt ?? Infinity);
+    if (Number.isFinite(firstProbe)) ctx.requeueAfter(key, firstProbe - ctx.now);
     if (program.runs === 'exits') {
       // Even a process that ends at once lives a moment: exec, run, exit.
       c.exitAt = ctx.now + program.afterMs + 50 + Math.round(ctx.random() * 100);
@@ -446,6 +488,58 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     delete c.exitAt;
   }
 
+  /** Run the probes of a running container that are due; a failed liveness probe kills it. */
+  function probe(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext): void {
+    const st = c.probes;
+    if (!st) return;
+    const ip = work.get(key)?.podIP ?? '';
+    const r = c.readinessProbe;
+    if (r && st.readinessAt !== undefined && ctx.now >= st.readinessAt) {
+      const res = runProbe(r, c, ip);
+      if (res.ok) {
+        st.readinessFailed = 0;
+        st.readinessOk++;
+        if (st.readinessOk >= (r.successThreshold ?? 1)) st.ready = true;
+      } else {
+        st.readinessOk = 0;
+        st.readinessFailed++;
+        event(ctx, pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${res.message}`);
+        if (st.readinessFailed >= (r.failureThreshold ?? 3)) st.ready = false;
+      }
+      st.readinessAt = ctx.now + (r.periodSeconds ?? 10) * 1000;
+    }
+    const l = c.livenessProbe;
+    if (l && st.livenessAt !== undefined && ctx.now >= st.livenessAt) {
+      const res = runProbe(l, c, ip);
+      if (res.ok) st.livenessFailed = 0;
+      else {
+        st.livenessFailed++;
+        event(ctx, pod, 'Warning', 'Unhealthy', `Liveness probe failed: ${res.message}`);
+        if (st.livenessFailed >= (l.failureThreshold ?? 3)) {
+          const restarts = restartPolicy(pod) !== 'Never';
+          event(
+            ctx,
+            pod,
+            'Normal',
+            'Killing',
+            `Container ${c.name} failed liveness probe${restarts ? ', will be restarted' : ''}`,
+          );
+          send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+          // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
+          const repo = (c.image.split('/').pop() ?? '').split(/[:@]/)[0];
+          c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+          containerExited(pod, c, ctx);
+          c.killedByProbe = true;
+          ctx.requeueAfter(key, PLEG_RELIST_MS);
+          return;
+        }
+      }
+      st.livenessAt = ctx.now + (l.periodSeconds ?? 10) * 1000;
+    }
+    const next = Math.min(st.readinessAt ?? Infinity, st.livenessAt ?? Infinity);
+    if (Number.isFinite(next)) ctx.requeueAfter(key, next - ctx.now);
+  }
+
   /**
    * An exited container: left so when the restart policy says so, restarted when its back-off
    * allows (the first crash restarts at once, then 10 s, 20 s… up to 5 m), otherwise waiting in
@@ -454,7 +548,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   function restartDue(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext) {
     const policy = restartPolicy(pod);
     const code = c.terminated?.exitCode ?? 0;
-    if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) {
+    if (policy === 'Never' || (policy === 'OnFailure' && code === 0 && !c.killedByProbe)) {
       c.done = true;
       return false;
     }
@@ -518,13 +612,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): boolean {
     if (c.phase === 'running') {
-      if (c.exitAt === undefined) return true;
-      if (ctx.now < c.exitAt) {
-        ctx.requeueAfter(key, c.exitAt - ctx.now);
+      if (c.exitAt !== undefined && ctx.now >= c.exitAt) {
+        containerExited(pod, c, ctx);
+        ctx.requeueAfter(key, PLEG_RELIST_MS);
         return true;
       }
-      containerExited(pod, c, ctx);
-      ctx.requeueAfter(key, PLEG_RELIST_MS);
+      if (c.exitAt !== undefined) ctx.requeueAfter(key, c.exitAt - ctx.now);
+      probe(pod, key, c, ctx);
       return true;
     }
     if (c.phase === 'exited') {
@@ -696,7 +790,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         imageID: c.imageID,
         lastState: lastState(c),
         name: c.name,
-        ready: true,
+        // Running, and its readiness probe (if any) has passed.
+        ready: c.probes?.ready !== false,
         restartCount: c.restartCount,
         started: true,
         state: { running: { startedAt: c.startedAt } },
@@ -766,7 +861,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const phase = podPhaseOf(pod, w);
     const completed = phase === 'Succeeded' || phase === 'Failed';
     const notReady = w.containers
-      .filter((c) => c.phase !== 'running' || c.unseen)
+      .filter((c) => c.phase !== 'running' || c.unseen || c.probes?.ready === false)
       .map((c) => c.name);
     const allReady = notReady.length === 0;
     // A finished pod is not ready because it completed, not because a container is unready.

@@ -18,6 +18,7 @@ import type {
   Volume,
 } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
+import { describeProbe, type ProbeSpec } from '../../engine/node/probe.ts';
 import { formatRFC1123Z, parseTimestamp, translateTimestampSince } from '../duration.ts';
 import { DESCRIBE_TABWRITER, formatSegments } from '../tabwriter.ts';
 import {
@@ -380,6 +381,13 @@ function describeContainers(
       const entries = sortedEntries(list as Record<string, string> | undefined);
       if (entries.length > 0) w.write(2, `${title}:\n`);
       for (const [k, v] of entries) w.write(3, `${k}:\t${v}\n`);
+    }
+    for (const [title, probe] of [
+      ['Liveness', c.livenessProbe],
+      ['Readiness', c.readinessProbe],
+      ['Startup', c.startupProbe],
+    ] as const) {
+      if (probe) w.write(2, `${title}:\t${describeProbe(probe as ProbeSpec)}\n`);
     }
     const env = c.env ?? [];
     if (env.length === 0) w.write(2, 'Environment:\t<none>\n');

@@ -1,0 +1,116 @@
+/**
+ * What a container's liveness, readiness or startup probe finds: the simulation's stand-in for
+ * the kubelet's prober reaching into the container.
+ *
+ * Who listens where: nginx and httpd serve port 80 (`/` and `/index.html`; other paths are 404);
+ * any other running container answers on the ports its spec declares, 200 on every path. A
+ * probe on a port nobody listens on is refused. An exec probe succeeds unless its command is
+ * `false` or `exit N` with N ≠ 0 (files inside the container are not simulated).
+ */
+
+export interface ProbeSpec {
+  httpGet?: { path?: string; port?: number | string; scheme?: string; host?: string };
+  tcpSocket?: { port?: number | string; host?: string };
+  exec?: { command?: string[] };
+  grpc?: { port?: number };
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+}
+
+export interface ProbedContainer {
+  image: string;
+  command?: string[];
+  args?: string[];
+  ports?: { containerPort?: number; name?: string }[];
+}
+
+export interface ProbeResult {
+  ok: boolean;
+  /** The kubelet's failure text (the `Unhealthy` event says `<Kind> probe failed: <message>`). */
+  message: string;
+}
+
+/** Paths a stock web server answers with 200. */
+const STOCK_PAGES = new Set(['/', '/index.html']);
+
+function repository(image: string): string {
+  const last = (image.split('@')[0] ?? image).split('/').pop() ?? image;
+  return last.split(':')[0] ?? last;
+}
+
+/** The HTTP status the container answers on `port` and `path`, or undefined if nothing listens. */
+function answer(c: ProbedContainer, port: number, path: string): number | undefined {
+  const repo = repository(c.image);
+  const ownCommand = (c.command?.length ?? 0) > 0 || (c.args?.length ?? 0) > 0;
+  if ((repo === 'nginx' || repo === 'httpd') && !ownCommand) {
+    if (port !== 80) return undefined;
+    return STOCK_PAGES.has(path || '/') ? 200 : 404;
+  }
+  return (c.ports ?? []).some((p) => p.containerPort === port) ? 200 : undefined;
+}
+
+/** A probe's port: a number, or the name of one of the container's ports. */
+function portOf(c: ProbedContainer, port: number | string | undefined): number | undefined {
+  if (typeof port === 'number') return port;
+  if (typeof port === 'string' && /^\d+$/.test(port)) return Number(port);
+  return c.ports?.find((p) => p.name === port)?.containerPort;
+}
+
+/** Run `probe` against container `c` of a pod at `podIP`. */
+export function runProbe(probe: ProbeSpec, c: ProbedContainer, podIP: string): ProbeResult {
+  if (probe.httpGet) {
+    const port = portOf(c, probe.httpGet.port);
+    const path = probe.httpGet.path ?? '';
+    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
+    const host = probe.httpGet.host || podIP;
+    if (port === undefined) {
+      return { ok: false, message: `unable to find port: ${String(probe.httpGet.port)}` };
+    }
+    const code = answer(c, port, path);
+    if (code === undefined) {
+      return {
+        ok: false,
+        message: `Get "${scheme}://${host}:${port}${path}": dial tcp ${host}:${port}: connect: connection refused`,
+      };
+    }
+    return code >= 200 && code < 400
+      ? { ok: true, message: '' }
+      : { ok: false, message: `HTTP probe failed with statuscode: ${code}` };
+  }
+  if (probe.tcpSocket || probe.grpc) {
+    const port = portOf(c, probe.tcpSocket?.port ?? probe.grpc?.port);
+    const host = probe.tcpSocket?.host || podIP;
+    if (port !== undefined && answer(c, port, '/') !== undefined) return { ok: true, message: '' };
+    return {
+      ok: false,
+      message: `dial tcp ${host}:${port ?? 0}: connect: connection refused`,
+    };
+  }
+  const argv = probe.exec?.command ?? [];
+  const cmd = argv[0]?.split('/').pop();
+  if (cmd === 'false') return { ok: false, message: '' };
+  if (cmd === 'sh' && argv[1] === '-c') {
+    const m = /(?:^|;|&&)\s*(false|exit\s+([1-9]\d*))\s*$/.exec(argv[2] ?? '');
+    if (m) return { ok: false, message: '' };
+  }
+  return { ok: true, message: '' };
+}
+
+/** How describe prints a probe: `http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3`. */
+export function describeProbe(p: ProbeSpec): string {
+  let what: string;
+  if (p.httpGet) {
+    const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
+    what = `http-get ${scheme}://${p.httpGet.host ?? ''}:${p.httpGet.port ?? ''}${p.httpGet.path ?? ''}`;
+  } else if (p.tcpSocket) {
+    what = `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port ?? ''}`;
+  } else if (p.grpc) {
+    what = `grpc <pod>:${p.grpc.port ?? ''} ${''}`.trimEnd();
+  } else {
+    what = `exec [${(p.exec?.command ?? []).join(' ')}]`;
+  }
+  return `${what} delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
+}
