@@ -129,9 +129,9 @@ export const labEn = {
   'lab.step.probeFailed.title': 'Probe failed',
   'lab.step.probeFailed.text':
     'The kubelet on {node} probes {pod}: {message}. A failing readiness probe keeps the pod out of its Services (READY 0/1); a liveness probe that fails three times in a row gets the container restarted.',
-  'lab.step.livenessKilled.title': 'Liveness probe: restart',
+  'lab.step.livenessKilled.title': 'Restart: {probe} probe failed',
   'lab.step.livenessKilled.text':
-    'The liveness probe of {container} in {pod} failed three times in a row, so the kubelet on {node} kills the container (Killing) and, with restartPolicy {policy}, starts it again. RESTARTS counts it; repeated kills back off like a crash loop.',
+    'The {probe} probe of {container} in {pod} failed failureThreshold times in a row, so the kubelet on {node} kills the container (Killing) and, with restartPolicy {policy}, starts it again. RESTARTS counts it; repeated kills back off like a crash loop.',
   'lab.step.stopped.title': 'Containers stopped on {node}',
   'lab.step.stopped.text':
     'The kubelet on {node} stops the containers of {pods} and removes the pods from the API server.',

@@ -126,9 +126,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.probeFailed.title': '프로브 실패',
   'lab.step.probeFailed.text':
     '{node} 노드의 kubelet이 {pod} 파드를 검사합니다: {message}. readiness 프로브가 실패하면 파드는 서비스에서 빠지고(READY 0/1), liveness 프로브가 연속 세 번 실패하면 컨테이너가 다시 시작됩니다.',
-  'lab.step.livenessKilled.title': 'liveness 프로브: 재시작',
+  'lab.step.livenessKilled.title': '{probe} 프로브: 재시작',
   'lab.step.livenessKilled.text':
-    '{pod} 파드의 {container} 컨테이너가 liveness 프로브에 연속 세 번 실패해서 {node} 노드의 kubelet이 컨테이너를 종료하고(Killing), restartPolicy가 {policy}이므로 다시 시작합니다. RESTARTS에 세어지고, 반복되면 크래시 루프처럼 점점 늦게 재시작합니다.',
+    '{pod} 파드의 {container} 컨테이너가 {probe} 프로브에 failureThreshold번 연속 실패해서 {node} 노드의 kubelet이 컨테이너를 종료하고(Killing), restartPolicy가 {policy}이므로 다시 시작합니다. RESTARTS에 세어지고, 반복되면 크래시 루프처럼 점점 늦게 재시작합니다.',
   'lab.step.stopped.title': '{node}에서 컨테이너 중지',
   'lab.step.stopped.text':
     '{node} 노드의 kubelet이 {pods} 파드의 컨테이너를 멈추고 API 서버에서 파드를 지웁니다.',

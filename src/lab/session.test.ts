@@ -240,7 +240,12 @@ describe('a lab session', () => {
       message: 'Readiness probe failed: HTTP probe failed with statuscode: 404',
     });
     const killed = all.find((s) => keyOf(s) === 'lab.step.livenessKilled.text');
-    expect(killed?.text.params).toMatchObject({ pod: 'p', container: 'p', policy: 'Always' });
+    expect(killed?.text.params).toMatchObject({
+      pod: 'p',
+      container: 'p',
+      policy: 'Always',
+      probe: 'liveness',
+    });
   });
 
   it('impossible CPU request: Pending, with the FailedScheduling reason in the decision', () => {

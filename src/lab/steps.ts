@@ -286,7 +286,16 @@ export function narrate(
       const killed = msgs.some(
         (m) => m.kind === 'cri.stopContainer' && m.ref?.name === name && m.from === exited.to,
       );
-      if (killed) return pick('lab.step.livenessKilled', params);
+      if (killed) {
+        // Which probe: the Killing event says `failed liveness probe` or `failed startup probe`.
+        const killing = kubelet
+          .filter((m) => m.ref?.resource === 'events')
+          .map((m) => end.get('events', m.ref?.namespace, m.ref?.name ?? ''))
+          .find((e) => (e as { reason?: string } | undefined)?.reason === 'Killing');
+        const text = String((killing as { message?: string } | undefined)?.message ?? '');
+        const probe = text.includes('startup probe') ? 'startup' : 'liveness';
+        return pick('lab.step.livenessKilled', { ...params, probe });
+      }
       const restarts = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
       return pick(restarts ? 'lab.step.exitedRestart' : 'lab.step.exitedDone', params);
     }

@@ -124,7 +124,8 @@ interface ContainerWork {
   ports?: { containerPort?: number; name?: string }[];
   livenessProbe?: ProbeSpec;
   readinessProbe?: ProbeSpec;
-  /** The probes' state in the current run (readiness gates `ready`). */
+  startupProbe?: ProbeSpec;
+  /** The probes' state in the current run (startup and readiness gate `ready`). */
   probes?: ProbeState;
   pullPolicy: string;
   /** `exited`: its process ended; it waits to be restarted, or stays so (`done`). */
@@ -188,11 +189,21 @@ interface ContainerSpec {
   ports?: { containerPort?: number; name?: string }[];
   livenessProbe?: ProbeSpec;
   readinessProbe?: ProbeSpec;
+  startupProbe?: ProbeSpec;
+}
+
+/** A running container is ready once its startup and readiness probes (those it has) passed. */
+function probesReady(c: ContainerWork): boolean {
+  return c.probes === undefined || (c.probes.started && c.probes.ready);
 }
 
 /** A run's probe state: when each probe is next due, its consecutive results, readiness. */
 interface ProbeState {
+  /** The startup probe passed (or there is none): liveness and readiness probes run from then. */
+  started: boolean;
   ready: boolean;
+  startupAt?: number;
+  startupFailed: number;
   readinessAt?: number;
   livenessAt?: number;
   readinessOk: number;
@@ -200,12 +211,25 @@ interface ProbeState {
   livenessFailed: number;
 }
 
-type SpecFields = 'command' | 'args' | 'ports' | 'livenessProbe' | 'readinessProbe';
+type SpecFields =
+  | 'command'
+  | 'args'
+  | 'ports'
+  | 'livenessProbe'
+  | 'readinessProbe'
+  | 'startupProbe';
 
 /** The spec fields a container's work carries from its pod. */
 function specFields(c: ContainerSpec): Pick<ContainerWork, SpecFields> {
   const out: Pick<ContainerWork, SpecFields> = {};
-  for (const k of ['command', 'args', 'ports', 'livenessProbe', 'readinessProbe'] as const) {
+  for (const k of [
+    'command',
+    'args',
+    'ports',
+    'livenessProbe',
+    'readinessProbe',
+    'startupProbe',
+  ] as const) {
     if (c[k] !== undefined) (out as Record<string, unknown>)[k] = c[k];
   }
   return out;
@@ -440,14 +464,19 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const delay = (p: ProbeSpec | undefined) =>
       p ? ctx.now + (p.initialDelaySeconds ?? 0) * 1000 : undefined;
     c.probes = {
+      started: !c.startupProbe,
       ready: !c.readinessProbe,
+      startupAt: delay(c.startupProbe),
+      startupFailed: 0,
       readinessAt: delay(c.readinessProbe),
       livenessAt: delay(c.livenessProbe),
       readinessOk: 0,
       readinessFailed: 0,
       livenessFailed: 0,
     };
-    const firstProbe = Math.min(c.probes.readinessAt ?? Infinity, c.probes.livenessAt ?? Infinity);
+    const firstProbe = c.startupProbe
+      ? (c.probes.startupAt ?? ctx.now)
+      : Math.min(c.probes.readinessAt ?? Infinity, c.probes.livenessAt ?? Infinity);
     if (Number.isFinite(firstProbe)) ctx.requeueAfter(key, firstProbe - ctx.now);
     if (program.runs === 'exits') {
       // Even a process that ends at once lives a moment: exec, run, exit.
@@ -493,6 +522,47 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const st = c.probes;
     if (!st) return;
     const ip = work.get(key)?.podIP ?? '';
+    const kill = (kind: 'liveness' | 'startup') => {
+      const restarts = restartPolicy(pod) !== 'Never';
+      event(
+        ctx,
+        pod,
+        'Normal',
+        'Killing',
+        `Container ${c.name} failed ${kind} probe${restarts ? ', will be restarted' : ''}`,
+      );
+      send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+      // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
+      const repo = (c.image.split('/').pop() ?? '').split(/[:@]/)[0];
+      c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+      containerExited(pod, c, ctx);
+      c.killedByProbe = true;
+      ctx.requeueAfter(key, PLEG_RELIST_MS);
+    };
+    const sp = c.startupProbe;
+    if (!st.started && sp) {
+      if (st.startupAt !== undefined && ctx.now >= st.startupAt) {
+        const res = runProbe(sp, c, ip);
+        if (res.ok) {
+          st.started = true;
+          // Liveness and readiness run from now on (their delays count from the start).
+          if (st.readinessAt !== undefined) st.readinessAt = Math.max(st.readinessAt, ctx.now);
+          if (st.livenessAt !== undefined) st.livenessAt = Math.max(st.livenessAt, ctx.now);
+        } else {
+          st.startupFailed++;
+          event(ctx, pod, 'Warning', 'Unhealthy', `Startup probe failed: ${res.message}`);
+          if (st.startupFailed >= (sp.failureThreshold ?? 3)) {
+            kill('startup');
+            return;
+          }
+          st.startupAt = ctx.now + (sp.periodSeconds ?? 10) * 1000;
+        }
+      }
+      if (!st.started) {
+        if (st.startupAt !== undefined) ctx.requeueAfter(key, st.startupAt - ctx.now);
+        return;
+      }
+    }
     const r = c.readinessProbe;
     if (r && st.readinessAt !== undefined && ctx.now >= st.readinessAt) {
       const res = runProbe(r, c, ip);
@@ -516,21 +586,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         st.livenessFailed++;
         event(ctx, pod, 'Warning', 'Unhealthy', `Liveness probe failed: ${res.message}`);
         if (st.livenessFailed >= (l.failureThreshold ?? 3)) {
-          const restarts = restartPolicy(pod) !== 'Never';
-          event(
-            ctx,
-            pod,
-            'Normal',
-            'Killing',
-            `Container ${c.name} failed liveness probe${restarts ? ', will be restarted' : ''}`,
-          );
-          send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
-          // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
-          const repo = (c.image.split('/').pop() ?? '').split(/[:@]/)[0];
-          c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
-          containerExited(pod, c, ctx);
-          c.killedByProbe = true;
-          ctx.requeueAfter(key, PLEG_RELIST_MS);
+          kill('liveness');
           return;
         }
       }
@@ -790,10 +846,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         imageID: c.imageID,
         lastState: lastState(c),
         name: c.name,
-        // Running, and its readiness probe (if any) has passed.
-        ready: c.probes?.ready !== false,
+        // Running, and its startup and readiness probes (those it has) passed.
+        ready: probesReady(c),
         restartCount: c.restartCount,
-        started: true,
+        started: c.probes?.started !== false,
         state: { running: { startedAt: c.startedAt } },
       };
     }
@@ -861,7 +917,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const phase = podPhaseOf(pod, w);
     const completed = phase === 'Succeeded' || phase === 'Failed';
     const notReady = w.containers
-      .filter((c) => c.phase !== 'running' || c.unseen || c.probes?.ready === false)
+      .filter((c) => c.phase !== 'running' || c.unseen || !probesReady(c))
       .map((c) => c.name);
     const allReady = notReady.length === 0;
     // A finished pod is not ready because it completed, not because a container is unready.

@@ -73,6 +73,35 @@ describe('probes', () => {
     expect([printed.ready, printed.status, cs.ready]).toEqual(['1/1', 'Running', true]);
   });
 
+  it('startup probe: liveness and readiness wait for it; a failing one restarts the container', () => {
+    // Passing: the container is not started (nor ready) until its startup probe passes.
+    const ok = run(
+      nginxPod('slow', {
+        startupProbe: { httpGet: { path: '/', port: 80 }, initialDelaySeconds: 20 },
+        readinessProbe: { httpGet: { path: '/', port: 80 } },
+      }),
+      12_000,
+    );
+    expect([ok.cs.started, ok.cs.ready, ok.printed.ready]).toEqual([false, false, '0/1']);
+    ok.c.advance(20_000);
+    const later = ok.c.peek('pods', 'default', 'slow')!;
+    const cs = (later.status as PodStatus).containerStatuses![0]!;
+    expect([cs.started, cs.ready]).toEqual([true, true]);
+    // Failing: three failures, then the kubelet kills the container as for liveness.
+    const bad = run(
+      nginxPod('bad', { startupProbe: { tcpSocket: { port: 9000 }, periodSeconds: 5 } }),
+      30_000,
+    );
+    const rows = eventRows(bad.c)
+      .filter((r) => r[2] === 'pod/bad')
+      .map((r) => `${r[1]}: ${r[3]}`);
+    expect(rows).toContain(
+      'Unhealthy: Startup probe failed: dial tcp 10.244.3.2:9000: connect: connection refused',
+    );
+    expect(rows).toContain('Killing: Container nginx failed startup probe, will be restarted');
+    expect(bad.cs.restartCount).toBeGreaterThanOrEqual(1);
+  });
+
   it('liveness on a port nobody listens on: three failures, Killing, a restart', () => {
     const { c, cs, printed } = run(
       nginxPod('live', { livenessProbe: { tcpSocket: { port: 8080 }, initialDelaySeconds: 3 } }),
