@@ -57,7 +57,10 @@ export function stageNodes(frame: Snapshot, order: readonly string[]): StageNode
 export function stagePods(frame: Snapshot): StagePod[] {
   const now = epochMs(frame.now);
   return frame.list('pods').map((pod) => {
-    const status = podStatus(pod, now).status;
+    const printed = podStatus(pod, now);
+    const status = printed.status;
+    const [ready, total] = printed.ready.split('/').map(Number);
+    const unready = status === 'Running' && ready !== total;
     const policy = (pod.spec as { restartPolicy?: string } | undefined)?.restartPolicy;
     const restarting = status === 'Completed' && (policy ?? 'Always') === 'Always';
     return {
@@ -67,6 +70,7 @@ export function stagePods(frame: Snapshot): StagePod[] {
       node: ((pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '') || null,
       status,
       ...(restarting ? { restarting: true as const } : {}),
+      ...(unready ? { unready: true as const } : {}),
     };
   });
 }

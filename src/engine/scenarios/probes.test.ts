@@ -5,6 +5,7 @@
 import type { ContainerStatus, PodStatus } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { podStatus } from '../../kubectl/printers/columns.ts';
+import { stagePods } from '../../story/stage.ts';
 import type { KubeObject } from '../api/types.ts';
 import { createCluster } from '../cluster.ts';
 import { eventRows } from './helpers.ts';
@@ -40,6 +41,11 @@ describe('probes', () => {
       false,
       true,
     ]);
+    // The stage draws it as not serving yet.
+    expect(stagePods(c.snapshot()).find((x) => x.name === 'web')).toMatchObject({
+      status: 'Running',
+      unready: true,
+    });
     const ready = (p.status as PodStatus).conditions?.find((x) => x.type === 'Ready');
     expect([ready?.status, ready?.reason]).toEqual(['False', 'ContainersNotReady']);
     const unhealthy = eventRows(c).filter((r) => r[1] === 'Unhealthy');

@@ -37,7 +37,7 @@ function PodChipBody({
   slot?: boolean;
 }) {
   const t = useT();
-  const tone = statusTone(pod.status, pod.restarting);
+  const tone = statusTone(pod.status, pod.restarting, pod.unready);
   return (
     <>
       <span className="pod-name">{pod.name}</span>
@@ -118,7 +118,7 @@ export const PodSlot = memo(function PodSlot({
 }) {
   return (
     <li
-      className={`pod pod--${statusTone(pod.status, pod.restarting)} pod-slot`}
+      className={`pod pod--${statusTone(pod.status, pod.restarting, pod.unready)} pod-slot`}
       data-slot={pod.uid}
       aria-hidden="true"
     >
@@ -139,7 +139,7 @@ export const TrayPod = memo(function TrayPod({ pod, shown }: { pod: StagePod; sh
   return (
     <m.li
       layout="position"
-      className={`pod pod--${statusTone(pod.status, pod.restarting)} pod-fade`}
+      className={`pod pod--${statusTone(pod.status, pod.restarting, pod.unready)} pod-fade`}
       {...podHooks(pod)}
       data-slot={pod.uid}
       data-shown={shown}
@@ -198,7 +198,7 @@ export const FlyingPod = memo(function FlyingPod({
       title={podTitle(t, pod)}
     >
       <div
-        className={`pod pod--${statusTone(pod.status, pod.restarting)} pod--flying`}
+        className={`pod pod--${statusTone(pod.status, pod.restarting, pod.unready)} pod--flying`}
         style={podStyle(pod)}
       >
         {/* The node tag is always there; CSS shows it only when grouped by namespace, so a

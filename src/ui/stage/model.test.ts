@@ -57,6 +57,9 @@ describe('pod status tones', () => {
     // A Completed container that its restart policy starts again is a crash loop, not success.
     expect(statusTone('Completed')).toBe('ok');
     expect(statusTone('Completed', true)).toBe('error');
+    // Running but READY 0/1 (a readiness probe has not passed) is not serving yet.
+    expect(statusTone('Running', false, true)).toBe('progress');
+    expect(statusTone('Running')).toBe('ok');
     expect(statusTone('CrashLoopBackOff')).toBe('error');
     expect(statusTone('CrashLoopBackOff')).toBe('error');
     expect(statusTone('Init:ImagePullBackOff')).toBe('error');

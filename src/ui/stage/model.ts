@@ -28,6 +28,8 @@ export interface StagePod {
    * between two restarts, not a finished pod. Only set then.
    */
   restarting?: true;
+  /** Running, but not every container is ready (READY 0/1: a readiness probe has not passed). */
+  unready?: true;
 }
 
 /** The cluster-wide components, each drawn once. */
@@ -208,9 +210,11 @@ export function podsByNamespace(model: StageModel): Map<string, StagePod[]> {
 export type StatusTone = 'ok' | 'progress' | 'waiting' | 'error' | 'ending';
 
 /** Map kubectl's STATUS value to a tone. Unknown values count as errors so they stand out. */
-export function statusTone(status: string, restarting = false): StatusTone {
+export function statusTone(status: string, restarting = false, unready = false): StatusTone {
   // A Completed container that will be restarted is a crash loop between two restarts.
   if (status === 'Completed' && restarting) return 'error';
+  // Running but not ready (READY 0/1): not serving yet.
+  if (status === 'Running' && unready) return 'progress';
   if (status === 'Running' || status === 'Completed' || status === 'Succeeded') return 'ok';
   if (status === 'ContainerCreating' || status === 'PodInitializing' || status.startsWith('Init:'))
     return status.startsWith('Init:') && !/^Init:\d+\/\d+$/.test(status) ? 'error' : 'progress';
