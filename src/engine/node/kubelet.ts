@@ -32,7 +32,7 @@ import { msgKey } from '../util/flat.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 import { type ProbeSpec, runProbe } from './probe.ts';
-import { containerProgram } from './program.ts';
+import { containerProgram, repository } from './program.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -533,11 +533,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       );
       send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
-      const repo = (c.image.split('/').pop() ?? '').split(/[:@]/)[0];
+      const repo = repository(c.image);
       c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
       containerExited(pod, c, ctx);
       c.killedByProbe = true;
       ctx.requeueAfter(key, PLEG_RELIST_MS);
+    };
+    /** Record a failed probe (Unhealthy); true once `failures` in a row reach its threshold. */
+    const failed = (kind: string, p: ProbeSpec, message: string, failures: number) => {
+      event(ctx, pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${message}`);
+      return failures >= (p.failureThreshold ?? 3);
     };
     const sp = c.startupProbe;
     if (!st.started && sp) {
@@ -549,9 +554,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           if (st.readinessAt !== undefined) st.readinessAt = Math.max(st.readinessAt, ctx.now);
           if (st.livenessAt !== undefined) st.livenessAt = Math.max(st.livenessAt, ctx.now);
         } else {
-          st.startupFailed++;
-          event(ctx, pod, 'Warning', 'Unhealthy', `Startup probe failed: ${res.message}`);
-          if (st.startupFailed >= (sp.failureThreshold ?? 3)) {
+          if (failed('Startup', sp, res.message, ++st.startupFailed)) {
             kill('startup');
             return;
           }
@@ -572,9 +575,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         if (st.readinessOk >= (r.successThreshold ?? 1)) st.ready = true;
       } else {
         st.readinessOk = 0;
-        st.readinessFailed++;
-        event(ctx, pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${res.message}`);
-        if (st.readinessFailed >= (r.failureThreshold ?? 3)) st.ready = false;
+        if (failed('Readiness', r, res.message, ++st.readinessFailed)) st.ready = false;
       }
       st.readinessAt = ctx.now + (r.periodSeconds ?? 10) * 1000;
     }
@@ -582,13 +583,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (l && st.livenessAt !== undefined && ctx.now >= st.livenessAt) {
       const res = runProbe(l, c, ip);
       if (res.ok) st.livenessFailed = 0;
-      else {
-        st.livenessFailed++;
-        event(ctx, pod, 'Warning', 'Unhealthy', `Liveness probe failed: ${res.message}`);
-        if (st.livenessFailed >= (l.failureThreshold ?? 3)) {
-          kill('liveness');
-          return;
-        }
+      else if (failed('Liveness', l, res.message, ++st.livenessFailed)) {
+        kill('liveness');
+        return;
       }
       st.livenessAt = ctx.now + (l.periodSeconds ?? 10) * 1000;
     }

@@ -8,6 +8,8 @@
  * `false` or `exit N` with N ≠ 0 (files inside the container are not simulated).
  */
 
+import { repository } from './program.ts';
+
 export interface ProbeSpec {
   httpGet?: { path?: string; port?: number | string; scheme?: string; host?: string };
   tcpSocket?: { port?: number | string; host?: string };
@@ -35,11 +37,6 @@ export interface ProbeResult {
 
 /** Paths a stock web server answers with 200. */
 const STOCK_PAGES = new Set(['/', '/index.html']);
-
-function repository(image: string): string {
-  const last = (image.split('@')[0] ?? image).split('/').pop() ?? image;
-  return last.split(':')[0] ?? last;
-}
 
 /** The HTTP status the container answers on `port` and `path`, or undefined if nothing listens. */
 function answer(c: ProbedContainer, port: number, path: string): number | undefined {

@@ -31,7 +31,7 @@ const EXITING_IMAGES = new Set([
 ]);
 
 /** The image's repository name without registry, namespace or tag: `busybox`, `nginx`. */
-function repository(image: string): string {
+export function repository(image: string): string {
   const noDigest = image.split('@')[0] ?? image;
   const last = noDigest.split('/').pop() ?? noDigest;
   return last.split(':')[0] ?? last;

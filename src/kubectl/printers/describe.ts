@@ -916,6 +916,16 @@ export function describeService(
   return w.toString();
 }
 
+/** A controller's `Pods Status:` line, its pods counted by phase. */
+function writePodsStatus(w: PrefixWriter, pods: KubeObject[]): void {
+  const phases = pods.map((p) => (p as unknown as Pod).status?.phase);
+  const count = (ph: string) => phases.filter((x) => x === ph).length;
+  w.write(
+    0,
+    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
+  );
+}
+
 /** `kubectl describe daemonset` (describeDaemonSet: its "Number of Nodes…" lines take no tab). */
 export function describeDaemonSet(
   obj: KubeObject,
@@ -945,12 +955,7 @@ export function describeDaemonSet(
   );
   w.write(0, `Number of Nodes Scheduled with Available Pods: ${st?.numberAvailable ?? 0}\n`);
   w.write(0, `Number of Nodes Misscheduled: ${st?.numberMisscheduled ?? 0}\n`);
-  const phases = pods.map((p) => (p as unknown as Pod).status?.phase);
-  const count = (ph: string) => phases.filter((x) => x === ph).length;
-  w.write(
-    0,
-    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
-  );
+  writePodsStatus(w, pods);
   if (ds.spec?.template) describePodTemplate(w, ds.spec.template);
   if (events) describeEvents(w, events, now);
   return w.toString();
@@ -975,12 +980,7 @@ export function describeReplicaSet(
     0,
     `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired\n`,
   );
-  const phases = pods.map((p) => (p as unknown as Pod).status?.phase);
-  const count = (ph: string) => phases.filter((x) => x === ph).length;
-  w.write(
-    0,
-    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
-  );
+  writePodsStatus(w, pods);
   if (rs.spec?.template) describePodTemplate(w, rs.spec.template);
   if (events) describeEvents(w, events, now);
   return w.toString();
