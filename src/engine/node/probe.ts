@@ -105,7 +105,7 @@ export function describeProbe(p: ProbeSpec): string {
   } else if (p.tcpSocket) {
     what = `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port ?? ''}`;
   } else if (p.grpc) {
-    what = `grpc <pod>:${p.grpc.port ?? ''} ${''}`.trimEnd();
+    what = `grpc <pod>:${p.grpc.port ?? ''}`;
   } else {
     what = `exec [${(p.exec?.command ?? []).join(' ')}]`;
   }
