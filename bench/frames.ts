@@ -69,12 +69,20 @@ async function recordFrames(
   during?: () => Promise<void>,
 ): Promise<number[]> {
   await page.evaluate(() => {
-    const w = window as unknown as { __kimFrames: number[]; __kimRecording: boolean };
+    const w = window as unknown as {
+      __kimFrames: number[];
+      __kimRecording: boolean;
+      __kimRecordingId: number;
+    };
     w.__kimFrames = [];
     w.__kimRecording = true;
+    // The last recording's loop may still have a frame callback pending: this id ends it, so
+    // two loops never record the same frames twice.
+    const id = (w.__kimRecordingId ?? 0) + 1;
+    w.__kimRecordingId = id;
     let last = 0;
     const tick = (t: number) => {
-      if (!w.__kimRecording) return;
+      if (!w.__kimRecording || w.__kimRecordingId !== id) return;
       if (last) w.__kimFrames.push(t - last);
       last = t;
       requestAnimationFrame(tick);

@@ -119,4 +119,49 @@ describe('pod flights', () => {
     expect(again.started).toEqual([]);
     expect(again.element.style.transform).toBe('translate(90px, 90px)');
   });
+
+  it('reads every chip before writing any, and starts the flights after the writes', () => {
+    // In the page a read after a write (where a flight is now, starting an animation) makes the
+    // browser recompute style and layout: one read-write-read per chip cost a regroup of 300 pods
+    // one forced layout per moving chip. The order below gives one.
+    const log: string[] = [];
+    const flights = createFlights();
+    const chips = ['a', 'b', 'c'].map((uid) => {
+      const style = { transform: '', width: '', height: '' };
+      const element: FlightElement = {
+        style: new Proxy(style, {
+          set(target, key, value) {
+            log.push(`write ${uid}`);
+            return Reflect.set(target, key, value);
+          },
+        }),
+        animate() {
+          log.push(`animate ${uid}`);
+          return {
+            cancel: () => log.push(`cancel ${uid}`),
+            effect: {
+              getComputedTiming: () => {
+                log.push(`read ${uid}`);
+                return { progress: 0.5 };
+              },
+            },
+          };
+        },
+      };
+      return { uid, element };
+    });
+    const at = (x: number) =>
+      chips.map(({ uid, element }) => ({ uid, element, place: place(x, x), flies: true }));
+    flights.apply(at(0), 600);
+    flights.apply(at(100), 600);
+    // Mid-flight: the third change turns every chip from where it is drawn.
+    log.length = 0;
+    expect(flights.apply(at(300), 600)).toBe(3);
+    const last = (kind: string) => log.findLastIndex((entry) => entry.startsWith(kind));
+    const first = (kind: string) => log.findIndex((entry) => entry.startsWith(kind));
+    expect(log.filter((entry) => entry.startsWith('read'))).toHaveLength(3);
+    expect(last('read')).toBeLessThan(first('write'));
+    expect(last('write')).toBeLessThan(first('animate'));
+    expect(last('cancel')).toBeLessThan(first('animate'));
+  });
 });

@@ -80,20 +80,30 @@ export function createFlights() {
      * flights started.
      */
     apply(changes: Iterable<PlaceChange>, durationMs: number): number {
-      let started = 0;
-      for (const { uid, element, place, flies } of changes) {
-        const old = flights.get(uid);
-        if (old?.place === place) continue;
-        const at = { x: Math.round(place.x), y: Math.round(place.y) };
+      // Three passes, so the browser brings style and layout up to date once, not once per
+      // chip: first every read (where each chip is drawn now), then every write (sizes and
+      // resting transforms), then every flight (starting an animation reads the style).
+      const moves: { change: PlaceChange; old: Flight | undefined; at: Point; from: Point }[] = [];
+      for (const change of changes) {
+        const old = flights.get(change.uid);
+        if (old?.place === change.place) continue;
+        const at = { x: Math.round(change.place.x), y: Math.round(change.place.y) };
+        moves.push({ change, old, at, from: old ? drawnAt(old) : at });
+      }
+      for (const { change, old, at } of moves) {
+        const { element, place } = change;
         const width = px(place.width);
         const height = px(place.height);
         if (element.style.width !== width) element.style.width = width;
         if (element.style.height !== height) element.style.height = height;
-        const from = old ? drawnAt(old) : at;
         old?.animation?.cancel();
         // The resting place is the inline transform: the animation only draws the way there, and
         // when it ends (or is cancelled) the chip is already where it belongs.
         element.style.transform = translate(at);
+      }
+      let started = 0;
+      for (const { change, old, at, from } of moves) {
+        const { uid, element, place, flies } = change;
         let animation: FlightAnimation | null = null;
         if (flies && old && durationMs > 0 && (from.x !== at.x || from.y !== at.y)) {
           animation = element.animate(

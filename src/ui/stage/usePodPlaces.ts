@@ -120,6 +120,12 @@ export function usePodPlaces(
     const root = container.current;
     if (!root) return;
     const wanted = new Set(uids);
+    const watched: Element[] = [
+      root,
+      ...root.querySelectorAll('.node, .tray, .ns-box, .stage-namespaces'),
+    ];
+    /** The watched boxes' sizes at the last measurement (see the ResizeObserver below). */
+    const sizes = new WeakMap<Element, readonly [number, number]>();
     const measure = (instant: boolean) => {
       const origin = root.getBoundingClientRect();
       const viewHeight = window.innerHeight;
@@ -160,16 +166,43 @@ export function usePodPlaces(
         if (samePlaces(prev.places, next) && prev.byNamespace === byNamespace) return prev;
         return { places: next, instant, byNamespace };
       });
+      // The layout is clean here (the slots were just measured), so these reads are cheap. Not
+      // the off-duty boxes: reading one would lay out its skipped content.
+      for (const el of watched) {
+        if (el.closest(offDuty)) {
+          sizes.delete(el);
+          continue;
+        }
+        const r = el.getBoundingClientRect();
+        sizes.set(el, [r.width, r.height]);
+      }
     };
     // The first measurement places the pods where the page starts: there is no earlier picture
     // to fly from (they would fly in from the canvas's corner), so they jump. This also spares the
     // page's start one animation per pod.
     measure(store.get().places.size === 0);
-    const observer = new ResizeObserver(() => measure(true));
-    observer.observe(root);
-    for (const el of root.querySelectorAll('.node, .tray, .ns-box, .stage-namespaces')) {
-      observer.observe(el);
-    }
+    // A resize re-measures, instantly. Not when the sizes are those just measured: a newly
+    // observed box always reports once (and the effect observes anew after every change), and
+    // a regroup resizes the boxes it has already measured. Measuring again would cost the
+    // switch's frame a second pass over every slot for nothing. Nor when only the other
+    // grouping's boxes changed.
+    const observer = new ResizeObserver((entries) => {
+      const offDuty = offDutySlots(root);
+      const resized = entries.some((entry) => {
+        // The other grouping's boxes hold no slot that is measured.
+        if (entry.target.closest(offDuty)) return false;
+        const known = sizes.get(entry.target);
+        const box = entry.borderBoxSize?.[0];
+        return (
+          !known ||
+          !box ||
+          Math.abs(box.inlineSize - known[0]) > 0.5 ||
+          Math.abs(box.blockSize - known[1]) > 0.5
+        );
+      });
+      if (resized) measure(true);
+    });
+    for (const el of watched) observer.observe(el);
     // `toggle` does not bubble, so listen in the capture phase.
     const onToggle = () => measure(false);
     root.addEventListener('toggle', onToggle, true);
