@@ -160,4 +160,46 @@ test.describe('lab layout', () => {
     await expect(page.getByTestId('progress')).toBeHidden();
     await expect(page.getByText('0단계 중 0단계')).toBeHidden();
   });
+
+  test("a hovered card's tooltip is drawn over the pods and the next node, not under them", async ({
+    page,
+  }) => {
+    // The node's header and cards are compositor layers of their own (stage.css), and a layer is
+    // a stacking context: the tooltip must still rise above the pod layer and later nodes.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openLab(page, 'en');
+    await run(page, 'kubectl create deployment tip --image=nginx --replicas=6');
+    await expect(page.locator('[data-pod^="default/tip-"][data-status="Running"]')).toHaveCount(
+      6,
+      PLAYED,
+    );
+    for (const card of ['kubelet/node1', 'kube-proxy/node2', 'api-server']) {
+      await page.locator(`[data-cid="${card}"]`).hover();
+      const tooltip = page.locator(`[data-cid="${card}"] [role="tooltip"]`);
+      await expect(tooltip).toBeVisible();
+      const b = await tooltip.boundingBox();
+      expect(b).not.toBeNull();
+      const { x, y, width, height } = b as { x: number; y: number; width: number; height: number };
+      // Every point of a grid over the tooltip hits the tooltip itself.
+      const hits = await page.evaluate(
+        ({ x, y, width, height, card }) => {
+          const tip = document.querySelector<HTMLElement>(`[data-cid="${card}"] [role="tooltip"]`);
+          // A tooltip takes no pointer events (the pointer stays on its card); hit-test it anyway.
+          if (tip) tip.style.pointerEvents = 'auto';
+          const out: string[] = [];
+          for (const fx of [0.1, 0.5, 0.9]) {
+            for (const fy of [0.15, 0.5, 0.85]) {
+              const hit = document.elementFromPoint(x + width * fx, y + height * fy);
+              if (!hit || !tip?.contains(hit))
+                out.push(`${fx},${fy}: ${hit?.className ?? 'nothing'}`);
+            }
+          }
+          if (tip) tip.style.pointerEvents = '';
+          return out;
+        },
+        { x, y, width, height, card },
+      );
+      expect(hits, card).toEqual([]);
+    }
+  });
 });
