@@ -32,7 +32,7 @@ import { msgKey } from '../util/flat.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 import { type ProbeSpec, runProbe } from './probe.ts';
-import { containerProgram, repository } from './program.ts';
+import { containerProgram, ignoresSigterm, repository } from './program.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -1008,8 +1008,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           c.phase = 'stopping';
         }
         const grace = (pod.metadata?.deletionGracePeriodSeconds ?? 30) * 1000;
-        // nginx and friends exit on SIGTERM/SIGQUIT within a fraction of a second.
-        w.stopDoneAt = ctx.now + Math.min(grace, 300 + Math.round(ctx.random() * 500));
+        // nginx and friends exit on SIGTERM/SIGQUIT within a fraction of a second. A `sleep`
+        // or a shell script as PID 1 ignores SIGTERM: the pod takes its whole grace period,
+        // then the runtime kills what is left (SIGKILL).
+        const quick = 300 + Math.round(ctx.random() * 500);
+        const stubborn = runningContainers.some((c) => ignoresSigterm(c.command, c.args));
+        w.stopDoneAt = ctx.now + (stubborn ? grace : Math.min(grace, quick));
       } else {
         w.stopDoneAt = ctx.now;
       }

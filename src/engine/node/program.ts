@@ -129,6 +129,23 @@ function script(text: string, startedAt: string): Program | undefined {
 }
 
 /**
+ * Whether the container's first process (PID 1) ignores SIGTERM. PID 1 in a container ignores
+ * every signal it has no handler for, and the shell utilities simulated here (`sleep`, `tail`,
+ * a `sh -c` script) install none: stopped, such a container runs on until its grace period
+ * ends and the runtime kills it. Servers (nginx, httpd, redis, the developer's app) handle
+ * SIGTERM and stop within a moment, and so, for want of knowing better, does any other command.
+ */
+export function ignoresSigterm(
+  command: readonly string[] | undefined,
+  args: readonly string[] | undefined,
+): boolean {
+  const argv = [...(command ?? []), ...(args ?? [])];
+  const cmd = argv[0]?.split('/').pop();
+  if (cmd === 'sh' || cmd === 'bash' || cmd === 'ash') return argv[1] === '-c';
+  return cmd === 'sleep' || cmd === 'tail';
+}
+
+/**
  * The program of a container: `command` replaces the image's entrypoint, `args` its default
  * arguments (for the images simulated here, the entrypoint passes them on as the command).
  * `startedAt` (RFC 3339) is when this run started, for `date`.
