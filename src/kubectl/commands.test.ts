@@ -476,7 +476,7 @@ describe('other commands', () => {
       'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
     );
     expect(run('kubectl api-resources --namespaced=false').out).toBe(
-      'NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND\nnamespaces   ns           v1           false        Namespace\nnodes        no           v1           false        Node\n',
+      'NAME                SHORTNAMES   APIVERSION             NAMESPACED   KIND\nnamespaces          ns           v1                     false        Namespace\nnodes               no           v1                     false        Node\npersistentvolumes   pv           v1                     false        PersistentVolume\ningressclasses                   networking.k8s.io/v1   false        IngressClass\nstorageclasses      sc           storage.k8s.io/v1      false        StorageClass\n',
     );
     expect(run('kubectl config current-context').out).toBe('kubernetes-admin@kubernetes\n');
     expect(run('kubectl config use-context nope')).toEqual({

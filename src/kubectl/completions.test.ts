@@ -20,7 +20,11 @@ describe('completions', () => {
   });
 
   it('completes resource types, then names in the right namespace', () => {
-    expect(completions(host, 'kubectl get po').items).toEqual(['po', 'pods']);
+    expect(completions(host, 'kubectl get po').items).toEqual([
+      'po',
+      'poddisruptionbudgets',
+      'pods',
+    ]);
     expect(completions(host, 'kubectl get pods ').items).toEqual(['web']);
     expect(completions(host, 'kubectl get pods -n blue ').items).toEqual(['nginx']);
     expect(completions(host, 'kubectl delete ns b').items).toEqual(['blue']);

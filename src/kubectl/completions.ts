@@ -5,7 +5,7 @@
 import { COMMANDS, type Command, GLOBAL_FLAGS } from './commands/registry.ts';
 import type { KubectlHost } from './host.ts';
 import { defaultNamespace } from './kubeconfig.ts';
-import { RESOURCE_TYPES, resolveType } from './resources.ts';
+import { isStoredType, RESOURCE_TYPES, resolveType } from './resources.ts';
 
 export interface Completion {
   /** Index in the line where the word being completed starts. */
@@ -99,7 +99,7 @@ function complete(host: KubectlHost, text: string): Completion {
       ]);
     }
     const t = resolveType((positional[0] ?? '').split(',')[0] ?? '');
-    if (t) return done(namesOf(host, t.resource, t.namespaced ? ns : undefined));
+    if (t && isStoredType(t)) return done(namesOf(host, t.resource, t.namespaced ? ns : undefined));
   }
   return done([]);
 }

@@ -1,8 +1,8 @@
 import type { ResourceName } from '../engine/api/types.ts';
 
 /** What kubectl knows about a resource type (its discovery entry). */
-export interface ResourceType {
-  resource: ResourceName;
+export interface ResourceType<R extends string = ResourceName> {
+  resource: R;
   singular: string;
   kind: string;
   /** '' for the core group. */
@@ -12,8 +12,58 @@ export interface ResourceType {
   shortNames: string[];
 }
 
-/** Our resources in `kubectl api-resources` order: core group first, then by group. */
-export const RESOURCE_TYPES: readonly ResourceType[] = [
+/**
+ * Built-in types a fresh kubeadm 1.32 cluster serves with no objects in them. The simulated
+ * API server stores none of these, so kubectl answers for them without a request: an empty
+ * list, or NotFound by name, exactly what the real server would say.
+ */
+export type EmptyResourceName =
+  | 'limitranges'
+  | 'persistentvolumeclaims'
+  | 'persistentvolumes'
+  | 'resourcequotas'
+  | 'statefulsets'
+  | 'horizontalpodautoscalers'
+  | 'cronjobs'
+  | 'jobs'
+  | 'ingressclasses'
+  | 'ingresses'
+  | 'networkpolicies'
+  | 'poddisruptionbudgets'
+  | 'storageclasses';
+
+/** A type the simulated API server never holds objects of. */
+export type EmptyResourceType = ResourceType<EmptyResourceName>;
+
+/** Any type kubectl can name: one the simulated API server stores, or an always-empty one. */
+export type AnyResourceType = ResourceType | EmptyResourceType;
+
+const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
+  'limitranges',
+  'persistentvolumeclaims',
+  'persistentvolumes',
+  'resourcequotas',
+  'statefulsets',
+  'horizontalpodautoscalers',
+  'cronjobs',
+  'jobs',
+  'ingressclasses',
+  'ingresses',
+  'networkpolicies',
+  'poddisruptionbudgets',
+  'storageclasses',
+]);
+
+/** Whether the simulated API server stores objects of this type (so requests make sense). */
+export function isStoredType(t: AnyResourceType): t is ResourceType {
+  return !EMPTY_RESOURCES.has(t.resource);
+}
+
+/**
+ * All types in `kubectl api-resources` order: by API group name (core `''` first), then by
+ * resource name, as kubectl's `sortableResource` sorts them.
+ */
+export const RESOURCE_TYPES: readonly AnyResourceType[] = [
   {
     resource: 'configmaps',
     singular: 'configmap',
@@ -42,6 +92,15 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['ev'],
   },
   {
+    resource: 'limitranges',
+    singular: 'limitrange',
+    kind: 'LimitRange',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['limits'],
+  },
+  {
     resource: 'namespaces',
     singular: 'namespace',
     kind: 'Namespace',
@@ -60,6 +119,24 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['no'],
   },
   {
+    resource: 'persistentvolumeclaims',
+    singular: 'persistentvolumeclaim',
+    kind: 'PersistentVolumeClaim',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['pvc'],
+  },
+  {
+    resource: 'persistentvolumes',
+    singular: 'persistentvolume',
+    kind: 'PersistentVolume',
+    group: '',
+    version: 'v1',
+    namespaced: false,
+    shortNames: ['pv'],
+  },
+  {
     resource: 'pods',
     singular: 'pod',
     kind: 'Pod',
@@ -67,6 +144,15 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     version: 'v1',
     namespaced: true,
     shortNames: ['po'],
+  },
+  {
+    resource: 'resourcequotas',
+    singular: 'resourcequota',
+    kind: 'ResourceQuota',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['quota'],
   },
   {
     resource: 'secrets',
@@ -123,6 +209,42 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['rs'],
   },
   {
+    resource: 'statefulsets',
+    singular: 'statefulset',
+    kind: 'StatefulSet',
+    group: 'apps',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['sts'],
+  },
+  {
+    resource: 'horizontalpodautoscalers',
+    singular: 'horizontalpodautoscaler',
+    kind: 'HorizontalPodAutoscaler',
+    group: 'autoscaling',
+    version: 'v2',
+    namespaced: true,
+    shortNames: ['hpa'],
+  },
+  {
+    resource: 'cronjobs',
+    singular: 'cronjob',
+    kind: 'CronJob',
+    group: 'batch',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['cj'],
+  },
+  {
+    resource: 'jobs',
+    singular: 'job',
+    kind: 'Job',
+    group: 'batch',
+    version: 'v1',
+    namespaced: true,
+    shortNames: [],
+  },
+  {
     resource: 'leases',
     singular: 'lease',
     kind: 'Lease',
@@ -131,52 +253,114 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     namespaced: true,
     shortNames: [],
   },
+  {
+    resource: 'ingressclasses',
+    singular: 'ingressclass',
+    kind: 'IngressClass',
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: [],
+  },
+  {
+    resource: 'ingresses',
+    singular: 'ingress',
+    kind: 'Ingress',
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['ing'],
+  },
+  {
+    resource: 'networkpolicies',
+    singular: 'networkpolicy',
+    kind: 'NetworkPolicy',
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['netpol'],
+  },
+  {
+    resource: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    kind: 'PodDisruptionBudget',
+    group: 'policy',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['pdb'],
+  },
+  {
+    resource: 'storageclasses',
+    singular: 'storageclass',
+    kind: 'StorageClass',
+    group: 'storage.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: ['sc'],
+  },
 ];
 
-/** What `kubectl get all` expands to (the "all" category), in kubectl's order. */
-export const ALL_CATEGORY: readonly ResourceName[] = [
+/** Types the simulated API server stores, in the same order. */
+const STORED_TYPES: readonly ResourceType[] = RESOURCE_TYPES.filter(isStoredType);
+
+/**
+ * What `kubectl get all` expands to (the "all" category), in discovery order. The empty types
+ * print nothing, as on a real cluster.
+ */
+export const ALL_CATEGORY: readonly AnyResourceType[] = [
   'pods',
   'services',
   'daemonsets',
   'deployments',
   'replicasets',
-];
+  'statefulsets',
+  'horizontalpodautoscalers',
+  'cronjobs',
+  'jobs',
+].map((name) => {
+  const t = RESOURCE_TYPES.find((r) => r.resource === name);
+  if (!t) throw new Error(`unknown resource ${name}`);
+  return t;
+});
 
 /** `apiVersion` of a type: `v1` or `apps/v1`. */
-export function apiVersionOf(t: ResourceType): string {
+export function apiVersionOf(t: AnyResourceType): string {
   return t.group === '' ? t.version : `${t.group}/${t.version}`;
 }
 
 /** `resource.group` as the server qualifies names in messages: `deployments.apps`, `pods`. */
-export function qualifiedResource(t: ResourceType): string {
+export function qualifiedResource(t: AnyResourceType): string {
   return t.group === '' ? t.resource : `${t.resource}.${t.group}`;
 }
 
 /** `kind.group` lower-cased as the name printer writes it: `deployment.apps`, `pod`. */
-export function kindPrefix(t: ResourceType): string {
+export function kindPrefix(t: AnyResourceType): string {
   const k = t.kind.toLowerCase();
   return t.group === '' ? k : `${k}.${t.group}`;
 }
 
 export function typeByResource(resource: ResourceName): ResourceType {
-  const t = RESOURCE_TYPES.find((r) => r.resource === resource);
+  const t = STORED_TYPES.find((r) => r.resource === resource);
   if (!t) throw new Error(`unknown resource ${resource}`);
   return t;
 }
 
-/** Finds the type of an object from its apiVersion and kind. */
+/**
+ * Finds the stored type of an object from its apiVersion and kind (`-f` files). Always-empty
+ * types are not found: this console cannot create or read them from a manifest.
+ */
 export function typeByKind(apiVersion: unknown, kind: unknown): ResourceType | undefined {
   if (typeof kind !== 'string') return undefined;
   const group =
     typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-  return RESOURCE_TYPES.find((r) => r.kind === kind && r.group === group);
+  return STORED_TYPES.find((r) => r.kind === kind && r.group === group);
 }
 
 /**
  * Resolves what a user typed as a resource type (`po`, `pods`, `pod`, `Pod`,
  * `deployments.apps`, `deploy`), like the RESTMapper + shortcut expander.
  */
-export function resolveType(arg: string): ResourceType | undefined {
+export function resolveType(arg: string): AnyResourceType | undefined {
   const lower = arg.toLowerCase();
   let name = lower;
   let group: string | undefined;

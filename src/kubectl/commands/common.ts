@@ -1,30 +1,31 @@
 /** Helpers shared by commands: resource arguments, manifests from `-f`, API shorthands. */
 import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
 import { parseManifests } from '../manifest.ts';
 import {
   ALL_CATEGORY,
+  type AnyResourceType,
+  isStoredType,
   qualifiedResource,
   type ResourceType,
   resolveType,
   typeByKind,
-  typeByResource,
 } from '../resources.ts';
 
 /** `error: the server doesn't have a resource type "foo"`. */
-export function resolveOrFail(ctx: Ctx, arg: string): ResourceType {
+export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
   const t = resolveType(arg);
   if (!t) ctx.fail(`the server doesn't have a resource type "${arg}"`);
   return t;
 }
 
 /** A comma list of types (`pods,deploy`, `all`) resolved in order, duplicates removed. */
-export function resolveTypeList(ctx: Ctx, arg: string): ResourceType[] {
-  const out: ResourceType[] = [];
+export function resolveTypeList(ctx: Ctx, arg: string): AnyResourceType[] {
+  const out: AnyResourceType[] = [];
   for (const part of arg.split(',')) {
     if (part === '') continue;
-    const types =
-      part.toLowerCase() === 'all' ? ALL_CATEGORY.map(typeByResource) : [resolveOrFail(ctx, part)];
+    const types = part.toLowerCase() === 'all' ? ALL_CATEGORY : [resolveOrFail(ctx, part)];
     for (const t of types) if (!out.includes(t)) out.push(t);
   }
   if (out.length === 0) ctx.fail(`the server doesn't have a resource type ""`);
@@ -42,23 +43,24 @@ export function multipleTypesRequested(args: string[]): boolean {
   return first.split(',').filter((p) => p !== '').length > 1;
 }
 
-export interface TypeAndNames {
-  type: ResourceType;
+export interface TypeAndNames<T extends AnyResourceType = ResourceType> {
+  type: T;
   names: string[];
 }
 
 /**
  * Turns positional args into (type, names): `pods a b`, `pod/a deploy/b`, `pods,svc`.
- * Mirrors the resource builder's argument rules and errors.
+ * Mirrors the resource builder's argument rules and errors. Includes the always-empty types
+ * (`jobs`, `sts`, …), which only reading commands (get, describe) can answer for.
  */
-export function typesAndNames(ctx: Ctx, args: string[]): TypeAndNames[] {
+export function typesAndNamesToRead(ctx: Ctx, args: string[]): TypeAndNames<AnyResourceType>[] {
   if (args.some((a) => a.includes('/'))) {
     if (!args.every((a) => a.includes('/'))) {
       ctx.fail(
         "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
       );
     }
-    const out: TypeAndNames[] = [];
+    const out: TypeAndNames<AnyResourceType>[] = [];
     for (const a of args) {
       const i = a.indexOf('/');
       const t = resolveOrFail(ctx, a.slice(0, i));
@@ -76,13 +78,50 @@ export function typesAndNames(ctx: Ctx, args: string[]): TypeAndNames[] {
   return resolveTypeList(ctx, first).map((type) => ({ type, names: [...names] }));
 }
 
+/**
+ * `typesAndNamesToRead` for commands that act on stored objects (delete, scale, label, …).
+ * An always-empty type named with an object is the server's NotFound, as on a real cluster;
+ * `all`, `--all` and selectors find nothing in those types (delete then says "No resources
+ * found", as for an empty namespace).
+ */
+export function typesAndNames(ctx: Ctx, args: string[]): TypeAndNames[] {
+  const out: TypeAndNames[] = [];
+  const viaAll = !args.some((a) => a.includes('/')) && /(^|,)all(,|$)/i.test(args[0] ?? '');
+  let empty: AnyResourceType | undefined;
+  for (const { type, names } of typesAndNamesToRead(ctx, args)) {
+    if (isStoredType(type)) {
+      out.push({ type, names });
+      continue;
+    }
+    if (viaAll && ALL_CATEGORY.includes(type)) continue;
+    const name = names[0];
+    if (name !== undefined) ctx.failStatus(notFound(type, name));
+    // `--all` or a selector over a type that has no objects: nothing of it is found.
+    empty ??= type;
+  }
+  if (out.length === 0 && empty) {
+    // Nothing at all: `delete` says so as it does for an empty namespace; the other commands
+    // have nothing to act on.
+    if (ctx.commandPath === 'kubectl delete') {
+      ctx.err(
+        empty.namespaced && !ctx.bool('all-namespaces')
+          ? `No resources found in ${ctx.namespace} namespace.\n`
+          : 'No resources found\n',
+      );
+      throw new ExitError(0);
+    }
+    ctx.fail(`no objects passed to ${ctx.commandPath.replace(/^kubectl /, '')}`);
+  }
+  return out;
+}
+
 /** Namespace argument for a request: undefined for cluster-scoped types. */
-export function nsFor(t: ResourceType, ns: string): string | undefined {
+export function nsFor(t: AnyResourceType, ns: string): string | undefined {
   return t.namespaced ? ns : undefined;
 }
 
 /** `pods "x" not found` as the server says it. */
-export function notFound(t: ResourceType, name: string): Status {
+export function notFound(t: AnyResourceType, name: string): Status {
   return {
     apiVersion: 'v1',
     kind: 'Status',

@@ -13,14 +13,14 @@ import {
   describeService,
   describeServiceAccount,
 } from '../printers/describe.ts';
-import type { ResourceType } from '../resources.ts';
+import { isStoredType, type ResourceType } from '../resources.ts';
 import {
   listAll,
   namespaceForManifest,
   notFound,
   nsFor,
   readFilenames,
-  typesAndNames,
+  typesAndNamesToRead,
 } from './common.ts';
 
 function eventsFor(ctx: Ctx, obj: KubeObject, kind: string): KubeObject[] | undefined {
@@ -121,11 +121,20 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
     }
   } else {
     if (args.length === 0) {
+      // kubectl's error text ends in "\n" and its fatal handler adds none: one newline.
       ctx.fail(
-        'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n',
+        'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
       );
     }
-    for (const { type, names } of typesAndNames(ctx, args)) {
+    for (const { type, names } of typesAndNamesToRead(ctx, args)) {
+      if (!isStoredType(type)) {
+        // Served but always empty here: nothing to describe, and a name is NotFound.
+        for (const name of names) {
+          ctx.reportStatus(notFound(type, name));
+          anyError = true;
+        }
+        continue;
+      }
       const scope = type.namespaced && !allNs ? ns : undefined;
       if (names.length === 0) {
         const selector = ctx.str('selector');
@@ -156,7 +165,7 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
     ctx.out(i === 0 ? text : `\n\n${text}`);
   });
   if (found.length === 0 && !anyError) {
-    const types = files.length > 0 ? [] : typesAndNames(ctx, args).map((r) => r.type);
+    const types = files.length > 0 ? [] : typesAndNamesToRead(ctx, args).map((r) => r.type);
     const namespaced = !allNs && types.length > 0 && types.every((t) => t.namespaced);
     ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
   }

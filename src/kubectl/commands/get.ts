@@ -7,7 +7,7 @@ import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { evaluate, JsonPathError, jsonPath } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
-import { kindPrefix, type ResourceType } from '../resources.ts';
+import { isStoredType, kindPrefix, type ResourceType } from '../resources.ts';
 import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
   clone,
@@ -16,7 +16,7 @@ import {
   notFound,
   nsFor,
   readFilenames,
-  typesAndNames,
+  typesAndNamesToRead,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
 
@@ -80,11 +80,17 @@ export function runGet(ctx: Ctx, args: string[]): void {
     singleItemImplied = objs.length === 1;
     multiple = new Set(objs.map((o) => o.type)).size > 1;
   } else {
-    const requests = typesAndNames(ctx, args);
+    const requests = typesAndNamesToRead(ctx, args);
     multiple = multipleTypesRequested(args);
     const named = requests.reduce((n, r) => n + r.names.length, 0);
     singleItemImplied = requests.length === 1 && named === 1;
     for (const { type, names } of requests) {
+      if (!isStoredType(type)) {
+        // A type the cluster serves but holds nothing of: the list is empty, names NotFound.
+        if (!ctx.bool('ignore-not-found'))
+          for (const name of names) errors.push(notFound(type, name));
+        continue;
+      }
       if (names.length > 0) {
         for (const name of names) {
           const r = ctx.host.api.get(type.resource, nsFor(type, ns), name);
@@ -147,7 +153,8 @@ export function runGet(ctx: Ctx, args: string[]): void {
     format !== 'json' &&
     format !== 'jsonpath'
   ) {
-    const requestedTypes = files.length > 0 ? [] : typesAndNames(ctx, args).map((r) => r.type);
+    const requestedTypes =
+      files.length > 0 ? [] : typesAndNamesToRead(ctx, args).map((r) => r.type);
     const namespaced =
       !allNs && requestedTypes.length > 0 && requestedTypes.every((t) => t.namespaced);
     if (!ctx.bool('ignore-not-found')) {
