@@ -415,7 +415,7 @@ describe('a lab session', () => {
   it('completes commands, resource types, names and namespaces from the live cluster', () => {
     const lab = createLabSession();
     lab.run('kubectl create namespace blue');
-    expect(lab.completions('kubectl get po').items).toEqual(['po', 'pods']);
+    expect(lab.completions('kubectl get po').items).toEqual(['po', 'poddisruptionbudgets', 'pods']);
     expect(lab.completions('kubectl get pods -n b').items).toEqual(['blue']);
     expect(lab.completions('kubectl get pods web').items).toEqual(['web-6dc5cd68db-z45gl']);
     expect(lab.completions('kubectl create -f ').items).toEqual(['nginx.yaml']);

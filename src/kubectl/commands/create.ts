@@ -21,6 +21,33 @@ export function oneName(ctx: Ctx, args: string[]): string {
   return args[0] as string;
 }
 
+/**
+ * Sends `obj` to the server (or, for a client dry run, keeps it as built) and returns what
+ * kubectl then prints, or the server's error.
+ */
+function send(
+  ctx: Ctx,
+  obj: KubeObject,
+  namespace: string | undefined,
+  opts: { dryRun: DryRun; fieldManager: string },
+): { ok: true; value: KubeObject } | { ok: false; status: Status } {
+  if (opts.dryRun === 'client') return { ok: true, value: obj };
+  const type = typeByResourceOf(obj);
+  const r = ctx.host.api.create(type.resource, namespace, stripNulls(obj), {
+    fieldManager: opts.fieldManager,
+    ...(opts.dryRun === 'server' ? { dryRun: true } : {}),
+  });
+  if (!r.ok) return r;
+  return {
+    ok: true,
+    value: {
+      ...r.value,
+      apiVersion: r.value.apiVersion ?? obj.apiVersion,
+      kind: r.value.kind ?? obj.kind,
+    },
+  };
+}
+
 /** Server request (or not, for client dry run) + success line or `-o` output. */
 function submit(
   ctx: Ctx,
@@ -29,26 +56,13 @@ function submit(
   opts: { wrap?: string; dryRun: DryRun; fieldManager: string },
 ): void {
   const format = outputFormat(ctx, false);
-  const type = typeByResourceOf(obj);
-  if (opts.dryRun === 'client') {
-    printObject(ctx, obj, format, { verb: 'created', dryRun: 'client', typed: true });
-    return;
-  }
-  const r = ctx.host.api.create(type.resource, namespace, stripNulls(obj), {
-    fieldManager: opts.fieldManager,
-    ...(opts.dryRun === 'server' ? { dryRun: true } : {}),
-  });
+  const r = send(ctx, obj, namespace, opts);
   if (!r.ok) {
     if (opts.wrap) ctx.fail(`${opts.wrap}: ${r.status.message}`);
     ctx.failStatus(r.status);
   }
-  const created = {
-    ...r.value,
-    apiVersion: r.value.apiVersion ?? obj.apiVersion,
-    kind: r.value.kind ?? obj.kind,
-  };
   // create <type> and run decode the answer into typed structs, so -o json keeps field order.
-  printObject(ctx, created, format, { verb: 'created', dryRun: opts.dryRun, typed: true });
+  printObject(ctx, r.value, format, { verb: 'created', dryRun: opts.dryRun, typed: true });
 }
 
 function typeByResourceOf(obj: KubeObject) {
@@ -215,6 +229,8 @@ export function runRun(ctx: Ctx, args: string[]): void {
     ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"image\\" not set"');
     throw new ExitError(1);
   }
+  const expose = ctx.bool('expose');
+  if (expose && !ctx.changed('port')) ctx.usageError('--port must be set when exposing a service');
   if (ctx.bool('stdin') || ctx.bool('tty') || ctx.bool('rm') || ctx.bool('attach')) {
     ctx.fail(
       'interactive pods (-i, -t, --rm, --attach) are not available in this console; run the pod, then use kubectl logs',
@@ -225,7 +241,8 @@ export function runRun(ctx: Ctx, args: string[]): void {
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
     ctx.fail(`invalid restart policy: ${restart}`);
   }
-  const labels = parseLabels(ctx, ctx.str('labels')) ?? { run: name };
+  const userLabels = parseLabels(ctx, ctx.str('labels'));
+  const labels = userLabels ?? { run: name };
   const port = ctx.num('port', -1);
   const rest = args.slice(1);
   const container: Record<string, unknown> = { name, image };
@@ -263,7 +280,54 @@ export function runRun(ctx: Ctx, args: string[]): void {
     if (e instanceof OverrideError) ctx.fail(e.message);
     throw e;
   }
-  submit(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
+  if (!expose) {
+    submit(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
+    return;
+  }
+  // kubectl 1.32 creates the pod, then the service, which generateService prints at once
+  // (with its own `---` after it in YAML); the pod is printed last, and a failed service is
+  // reported after it.
+  const format = outputFormat(ctx, false);
+  const pod = send(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
+  if (!pod.ok) ctx.failStatus(pod.status);
+  const service = send(ctx, exposedService(ctx, name, userLabels, labels, port), ctx.namespace, {
+    dryRun,
+    fieldManager: 'kubectl-run',
+  });
+  if (service.ok) {
+    printObject(ctx, service.value, format, { verb: 'created', dryRun, typed: true });
+    if (format === 'yaml') ctx.out('---\n');
+  }
+  printObject(ctx, pod.value, format, { verb: 'created', dryRun, typed: true });
+  if (!service.ok) ctx.failStatus(service.status);
+}
+
+/**
+ * The ClusterIP service of `kubectl run --expose` (the service/v2 generator): named like the
+ * pod, selecting the pod's labels, labelled only with what `--labels` gave, port → same port.
+ */
+function exposedService(
+  ctx: Ctx,
+  name: string,
+  userLabels: Record<string, string> | undefined,
+  selector: Record<string, string>,
+  port: number,
+): KubeObject {
+  return {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata: {
+      name,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+      ...(userLabels ? { labels: { ...userLabels } } : {}),
+    },
+    spec: {
+      ports: [{ port, protocol: 'TCP', targetPort: port }],
+      selector: { ...selector },
+    },
+    status: { loadBalancer: {} },
+  };
 }
 
 /** `create -f` / `apply -f`: each document in turn; errors are printed after the successes. */
@@ -309,6 +373,14 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+/** A JSON string as Go's encoder writes it: `<`, `>`, `&`, U+2028 and U+2029 escaped. */
+function goJsonString(v: string): string {
+  return JSON.stringify(v).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Go's json.Marshal of a map (sorted keys, compact) as the last-applied annotation holds it. */
 function goCompactJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goCompactJson).join(',')}]`;
@@ -316,10 +388,24 @@ function goCompactJson(v: unknown): string {
     const o = v as Record<string, unknown>;
     return `{${Object.keys(o)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${goCompactJson(o[k])}`)
+      .map((k) => `${goJsonString(k)}:${goCompactJson(o[k])}`)
       .join(',')}}`;
   }
-  return JSON.stringify(v);
+  return typeof v === 'string' ? goJsonString(v) : JSON.stringify(v);
+}
+
+/**
+ * The `last-applied-configuration` kubectl writes (GetModifiedConfiguration): the object as
+ * applied, namespace filled in, serialized with its annotations minus this one — so an object
+ * without annotations gets `"annotations":{}`.
+ */
+function lastAppliedConfiguration(obj: KubeObject, ns: string | undefined): string {
+  const meta = { ...(obj.metadata ?? {}) };
+  const { [LAST_APPLIED]: _previous, ...annotations } = meta.annotations ?? {};
+  return `${goCompactJson({
+    ...obj,
+    metadata: { ...meta, annotations, ...(ns && !meta.namespace ? { namespace: ns } : {}) },
+  })}\n`;
 }
 
 function applyOne(
@@ -332,7 +418,7 @@ function applyOne(
 ): void {
   const name = obj.metadata?.name ?? '';
   const meta = { ...(obj.metadata ?? {}) };
-  const lastApplied = `${goCompactJson({ ...obj, metadata: { ...meta, ...(ns && !meta.namespace ? { namespace: ns } : {}) } })}\n`;
+  const lastApplied = lastAppliedConfiguration(obj, ns);
   const annotated: KubeObject = {
     ...obj,
     metadata: {

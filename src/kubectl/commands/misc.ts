@@ -536,9 +536,15 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   ctx.out(`${kindPrefix(type)}/${name} ${changed ? verb : `not ${verb}`}\n`);
 }
 
-/** `kubectl rollout history`: the revisions of a deployment's replica sets. */
+/**
+ * `kubectl rollout history`: the revisions of a deployment's replica sets, or with `--revision=N`
+ * the pod template of that revision (kubectl's DescribePodTemplate of the ReplicaSet's template,
+ * `pod-template-hash` label included, its change-cause shown as a template annotation).
+ */
 export function runRolloutHistory(ctx: Ctx, args: string[]): void {
   const { type, name } = singleTarget(ctx, args);
+  const revision = ctx.num('revision', 0);
+  if (revision < 0) ctx.fail(`revision must be a positive integer: ${revision}`);
   if (type.resource !== 'deployments')
     ctx.fail(`no history viewer has been implemented for ${type.kind}`);
   const d = getOrFail(ctx, type, name);
@@ -548,15 +554,35 @@ export function runRolloutHistory(ctx: Ctx, args: string[]): void {
   const revisions = owned
     .map((rs) => ({
       rev: Number(rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
-      cause: rs.metadata?.annotations?.['kubernetes.io/change-cause'] || '<none>',
+      cause: rs.metadata?.annotations?.['kubernetes.io/change-cause'] ?? '',
+      rs,
     }))
     .filter((r) => r.rev > 0)
     .sort((a, b) => a.rev - b.rev);
+  // kubectl's name printer with the history as the "operation": `deployment.apps/web <op>\n`.
+  const print = (operation: string, history: string): void =>
+    ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
+  if (revisions.length === 0) {
+    print(revision > 0 ? `with revision #${revision}` : '', 'No rollout history found.');
+    return;
+  }
+  if (revision > 0) {
+    const found = revisions.find((r) => r.rev === revision);
+    if (!found) ctx.fail('unable to find the specified revision');
+    const template = structuredClone(
+      ((found.rs.spec as { template?: Pod } | undefined)?.template ?? {}) as Pod,
+    );
+    template.metadata = { ...template.metadata, annotations: template.metadata?.annotations ?? {} };
+    if (found.cause !== '' && template.metadata.annotations)
+      template.metadata.annotations['kubernetes.io/change-cause'] = found.cause;
+    print(`with revision #${revision}`, podTemplateDescription(template));
+    return;
+  }
   const body = formatTabbed(
-    `REVISION\tCHANGE-CAUSE\n${revisions.map((r) => `${r.rev}\t${r.cause}\n`).join('')}`,
+    `REVISION\tCHANGE-CAUSE\n${revisions.map((r) => `${r.rev}\t${r.cause || '<none>'}\n`).join('')}`,
     DESCRIBE_TABWRITER,
   );
-  ctx.out(`${kindPrefix(type)}/${name} \n${body}\n`);
+  print('', body);
 }
 
 export function runCordon(ctx: Ctx, args: string[], cordon: boolean): void {
@@ -615,13 +641,18 @@ export function runDrain(ctx: Ctx, args: string[]): void {
     );
   }
   if (unmanaged.length > 0 && !ctx.bool('force')) {
+    // kubectl 1.30-1.32: the filter's message already starts with "cannot delete" and
+    // PodDeleteList.errors() prefixes every message with "cannot delete " once more.
     problems.push(
-      `cannot delete Pods that declare no controller (use --force to override): ${unmanaged.map(ref).join(', ')}`,
+      `cannot delete cannot delete Pods that declare no controller (use --force to override): ${unmanaged.map(ref).join(', ')}`,
     );
   }
   if (problems.length > 0) {
+    // The first line prints the errors as one utilerrors aggregate (`[e1, e2]` when several);
+    // the last lines are that aggregate again, one error a line, as cmdutil.CheckErr prints it.
+    const aggregate = problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`;
     ctx.err(
-      `error: unable to drain node "${name}" due to error: ${problems.join(', ')}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.join('\n')}\n`,
+      `error: unable to drain node "${name}" due to error: ${aggregate}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.join('\n')}\n`,
     );
     throw new ExitError(1);
   }
@@ -656,7 +687,11 @@ export function runDrain(ctx: Ctx, args: string[]): void {
   ctx.out(`node/${name} drained\n`);
 }
 
-function nginxLog(startedAt: string | undefined): string {
+/** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
+const DEFAULT_KERNEL = '6.8.0-51-generic';
+
+/** nginx's start-up lines; `OS: Linux …` is the kernel of the node the container runs on. */
+function nginxLog(startedAt: string | undefined, kernel: string): string {
   const t = new Date(Date.parse(startedAt ?? '') || 0);
   const p = (n: number): string => String(n).padStart(2, '0');
   const stamp = `${t.getUTCFullYear()}/${p(t.getUTCMonth() + 1)}/${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
@@ -672,7 +707,7 @@ function nginxLog(startedAt: string | undefined): string {
 ${stamp} [notice] 1#1: using the "epoll" event method
 ${stamp} [notice] 1#1: nginx/1.27.3
 ${stamp} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) 
-${stamp} [notice] 1#1: OS: Linux 6.8.0-1015-gcp
+${stamp} [notice] 1#1: OS: Linux ${kernel}
 ${stamp} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576
 ${stamp} [notice] 1#1: start worker processes
 ${stamp} [notice] 1#1: start worker process 29
@@ -680,45 +715,38 @@ ${stamp} [notice] 1#1: start worker process 30
 `;
 }
 
-export function runLogs(ctx: Ctx, args: string[]): void {
-  const target = args[0];
-  if (target === undefined) ctx.usageError('expected POD_NAME or TYPE/NAME');
-  let pod: KubeObject;
-  if (target.includes('/')) {
-    const { type, name } = singleTarget(ctx, [target]);
-    if (type.resource === 'pods') pod = getOrFail(ctx, type, name);
-    else {
-      const owner = getOrFail(ctx, type, name) as unknown as Deployment;
-      const sel = Object.entries(owner.spec?.selector?.matchLabels ?? {})
-        .map(([k, v]) => `${k}=${v}`)
-        .join(',');
-      const pods = listAll(ctx, 'pods', ctx.namespace, sel);
-      const first = pods[0];
-      if (!first) ctx.fail(`timed out waiting for the condition`);
-      if (pods.length > 1)
-        ctx.err(`Found ${pods.length} pods, using pod/${first.metadata?.name}\n`);
-      pod = first;
-    }
-  } else {
-    pod = getOrFail(ctx, typeByResource('pods'), target);
-  }
-  const p = pod as unknown as Pod;
-  const podName = p.metadata?.name ?? '';
+const LOGS_USAGE =
+  "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+
+/** `TailLines`: the last `tail` lines of `text` (all of them when `tail` is negative). */
+function tailLines(text: string, tail: number): string {
+  if (tail < 0) return text;
+  const lines = text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '');
+  return lines
+    .slice(Math.max(0, lines.length - tail))
+    .map((l) => `${l}\n`)
+    .join('');
+}
+
+/**
+ * The container kubectl asks the logs of when none was named: the default-container annotation,
+ * else the first one (saying so on stderr when there were others).
+ */
+function defaultContainer(ctx: Ctx, p: Pod): string {
   const containers = p.spec?.containers ?? [];
-  let cname = ctx.str('container') || args[1] || '';
-  if (cname === '') {
-    const defaulted = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
-    if (defaulted) cname = defaulted;
-    else if (containers.length === 1) cname = containers[0]?.name ?? '';
-    else {
-      cname = containers[0]?.name ?? '';
-      ctx.err(
-        `Defaulted container "${cname}" out of: ${containers.map((c) => c.name).join(', ')}\n`,
-      );
-    }
+  const defaulted = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
+  if (defaulted) return defaulted;
+  const first = containers[0]?.name ?? '';
+  if (containers.length > 1) {
+    ctx.err(`Defaulted container "${first}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
   }
-  const container = containers.find((c) => c.name === cname);
-  if (!container) {
+  return first;
+}
+
+/** One GetLogs request: the container's log (kubelet's answer), or exit with the server's error. */
+function containerLog(ctx: Ctx, p: Pod, cname: string, tail: number): string {
+  const podName = p.metadata?.name ?? '';
+  const badRequest: (message: string) => never = (message) =>
     ctx.failStatus({
       apiVersion: 'v1',
       kind: 'Status',
@@ -726,48 +754,111 @@ export function runLogs(ctx: Ctx, args: string[]): void {
       status: 'Failure',
       reason: 'BadRequest',
       code: 400,
-      message: `container ${cname} is not valid for pod ${podName}`,
+      message,
     });
-  }
-  const st = p.status?.containerStatuses?.find((c) => c.name === cname);
+  const container = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].find(
+    (c) => c.name === cname,
+  );
+  if (!container) badRequest(`container ${cname} is not valid for pod ${podName}`);
+  const st = [
+    ...(p.status?.initContainerStatuses ?? []),
+    ...(p.status?.containerStatuses ?? []),
+  ].find((c) => c.name === cname);
   if (!st || (!st.state?.running && !st.state?.terminated && !st.lastState?.terminated)) {
     const reason = st?.state?.waiting?.reason ?? 'ContainerCreating';
-    ctx.failStatus({
-      apiVersion: 'v1',
-      kind: 'Status',
-      metadata: {},
-      status: 'Failure',
-      reason: 'BadRequest',
-      code: 400,
-      message: `container "${cname}" in pod "${podName}" is waiting to start: ${reason}`,
-    });
+    badRequest(`container "${cname}" in pod "${podName}" is waiting to start: ${reason}`);
   }
   const fromHost = ctx.host.logs?.(p.metadata?.namespace ?? ctx.namespace, podName, cname);
   const startedAt =
     st.state?.running?.startedAt ??
     st.state?.terminated?.startedAt ??
     st.lastState?.terminated?.startedAt;
+  const node = p.spec?.nodeName ? peekObject(ctx, 'nodes', undefined, p.spec.nodeName) : undefined;
+  const kernel =
+    (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
+      ?.kernelVersion || DEFAULT_KERNEL;
   // nginx's start-up lines, or what the container's command printed (`echo`, `date`…).
-  let text =
+  const text =
     fromHost ??
     (/(^|\/)nginx(:|@|$)/.test(container.image ?? '') && !container.command && !container.args
-      ? nginxLog(startedAt)
+      ? nginxLog(startedAt, kernel)
       : containerProgram(container.image ?? '', container.command, container.args, startedAt)
           .output);
-  const tail = ctx.num('tail', -1);
-  if (tail >= 0) {
-    const lines = text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '');
-    text = lines
-      .slice(Math.max(0, lines.length - tail))
-      .map((l) => `${l}\n`)
-      .join('');
+  return tailLines(text, tail);
+}
+
+/** `--prefix`: `[pod/NAME/CONTAINER] ` before every line. */
+function withPrefix(text: string, pod: string, container: string): string {
+  return text.replace(/^(?=.)/gm, `[pod/${pod}/${container}] `);
+}
+
+export function runLogs(ctx: Ctx, args: string[]): void {
+  const selector = ctx.str('selector');
+  if (args.length === 0 && selector === '') ctx.usageError(LOGS_USAGE);
+  if (args.length === 1 && selector !== '')
+    ctx.usageError('only a selector (-l) or a POD name is allowed');
+  if (args.length > 2) ctx.usageError(LOGS_USAGE);
+  if (ctx.changed('container') && args.length === 2)
+    ctx.fail('only one of -c or an inline [CONTAINER] arg is allowed');
+  const named = ctx.str('container') || args[1] || '';
+  const allContainers = ctx.bool('all-containers');
+  if (allContainers && named !== '')
+    ctx.fail(`--all-containers=true should not be specified with container name ${named}`);
+  // With a selector kubectl asks for the last 10 lines of each container unless --tail is given.
+  const tail = selector !== '' && !ctx.changed('tail') ? 10 : ctx.num('tail', -1);
+  if (tail < -1) ctx.fail('--tail must be greater than or equal to -1');
+
+  let pods: Pod[];
+  if (selector !== '') {
+    const r = ctx.host.api.list('pods', ctx.namespace, { labelSelector: selector });
+    if (!r.ok) ctx.failStatus(r.status);
+    pods = r.value.items as unknown as Pod[];
+    if (pods.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  } else {
+    const target = args[0] as string;
+    pods = [podForTarget(ctx, target)];
   }
-  ctx.out(text);
-  if (ctx.bool('follow')) {
+  // One request a container; kubectl keeps them in a Go map, so their order is unspecified:
+  // here, pods in the API server's list order (by name).
+  const requests: { pod: Pod; container: string }[] = [];
+  for (const p of pods) {
+    const names = allContainers
+      ? [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].map((c) => c.name)
+      : [named || defaultContainer(ctx, p)];
+    for (const container of names) requests.push({ pod: p, container });
+  }
+  const follow = ctx.bool('follow');
+  const maxRequests = ctx.num('max-log-requests', 5);
+  if (follow && requests.length > 1 && requests.length > maxRequests) {
+    ctx.fail(
+      `you are attempting to follow ${requests.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`,
+    );
+  }
+  for (const { pod, container } of requests) {
+    const text = containerLog(ctx, pod, container, tail);
+    ctx.out(ctx.bool('prefix') ? withPrefix(text, pod.metadata?.name ?? '', container) : text);
+  }
+  if (follow) {
     ctx.err(
       '(this console cannot keep following: those were the logs so far; run the command again to see more)\n',
     );
   }
+}
+
+/** The pod `kubectl logs POD | TYPE/NAME` reads: the pod, or the first pod of a workload. */
+function podForTarget(ctx: Ctx, target: string): Pod {
+  if (!target.includes('/')) return getOrFail(ctx, typeByResource('pods'), target) as Pod;
+  const { type, name } = singleTarget(ctx, [target]);
+  if (type.resource === 'pods') return getOrFail(ctx, type, name) as Pod;
+  const owner = getOrFail(ctx, type, name) as unknown as Deployment;
+  const sel = Object.entries(owner.spec?.selector?.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  const pods = listAll(ctx, 'pods', ctx.namespace, sel);
+  const first = pods[0];
+  if (!first) ctx.fail(`timed out waiting for the condition`);
+  if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${first.metadata?.name}\n`);
+  return first as Pod;
 }
 
 export function runEvents(ctx: Ctx, args: string[]): void {

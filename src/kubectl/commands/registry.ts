@@ -593,6 +593,7 @@ export const COMMANDS: Command[] = [
       b('all-containers'),
       b('prefix'),
       selector,
+      { name: 'max-log-requests', type: 'int' },
     ],
     run: runLogs,
   },
