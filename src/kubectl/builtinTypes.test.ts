@@ -99,9 +99,10 @@ describe('types a fresh kubeadm cluster serves empty', () => {
       err: 'No resources found\n',
       code: 0,
     });
-    expect(run('kubectl label sts --all tier=db')).toEqual({
+    expect(run('kubectl label sts --all tier=db')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl scale sts --all --replicas=2')).toEqual({
       out: '',
-      err: 'error: no objects passed to label\n',
+      err: 'error: no objects passed to scale\n',
       code: 1,
     });
     expect(run('kubectl run bb --image=busybox').code).toBe(0);

@@ -110,6 +110,10 @@ export function typesAndNames(ctx: Ctx, args: string[]): TypeAndNames[] {
       );
       throw new ExitError(0);
     }
+    // label and annotate have nothing to say about nothing (kubectl prints no line).
+    if (ctx.commandPath === 'kubectl label' || ctx.commandPath === 'kubectl annotate') {
+      throw new ExitError(0);
+    }
     ctx.fail(`no objects passed to ${ctx.commandPath.replace(/^kubectl /, '')}`);
   }
   return out;

@@ -39,6 +39,40 @@ function singleTarget(ctx: Ctx, args: string[]): { type: ResourceType; name: str
   return { type: first.type, name: first.names[0] as string };
 }
 
+/**
+ * The objects a command acts on, type by type: those named, else with `-l` or `--all` those
+ * selected in the namespace. Without either, a type with no name is kubectl's error.
+ */
+function selectedTargets(
+  ctx: Ctx,
+  args: string[],
+): { type: ResourceType; name: string; obj?: KubeObject }[] {
+  const reqs = typesAndNames(ctx, args);
+  if (reqs.length === 0) ctx.usageError('required resource not specified');
+  const selector = ctx.str('selector');
+  const all = ctx.bool('all');
+  const out: { type: ResourceType; name: string; obj?: KubeObject }[] = [];
+  for (const { type, names } of reqs) {
+    if (names.length > 0) {
+      if (selector !== '' || all) {
+        ctx.fail('name cannot be provided when a selector is specified');
+      }
+      for (const name of names) out.push({ type, name });
+      continue;
+    }
+    if (selector === '' && !all) ctx.fail('resource(s) were provided, but no name was specified');
+    for (const obj of listAll(
+      ctx,
+      type.resource,
+      nsFor(type, ctx.namespace),
+      selector || undefined,
+    )) {
+      out.push({ type, name: obj.metadata?.name ?? '', obj });
+    }
+  }
+  return out;
+}
+
 function getOrFail(ctx: Ctx, type: ResourceType, name: string): KubeObject {
   const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
   if (!r.ok) ctx.failStatus(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
@@ -55,35 +89,35 @@ export function runScale(ctx: Ctx, args: string[]): void {
     ctx.fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
-  const reqs = typesAndNames(ctx, args);
-  if (reqs.length === 0) ctx.usageError('required resource not specified');
-  for (const { type, names } of reqs) {
+  const targets = selectedTargets(ctx, args);
+  for (const { type } of targets) {
     if (type.resource !== 'deployments' && type.resource !== 'replicasets') {
       ctx.fail(`cannot scale a ${type.kind}: no scale subresource`);
     }
-    if (names.length === 0) ctx.fail('resource(s) were provided, but no name was specified');
-    for (const name of names) {
-      const cur = getOrFail(ctx, type, name);
-      const expected = ctx.num('current-replicas', -1);
-      const spec = (cur.spec ?? {}) as { replicas?: number };
-      if (expected >= 0 && spec.replicas !== expected) {
-        ctx.fail(`Expected replicas to be ${expected}, was ${spec.replicas ?? 0}`);
-      }
-      if (dryRun === 'none' || dryRun === 'server') {
-        const r = ctx.host.api.patch(
-          type.resource,
-          ctx.namespace,
-          name,
-          { spec: { replicas } },
-          dryRun === 'server' ? { dryRun: true } : {},
-        );
-        if (!r.ok) ctx.failStatus(r.status);
-      }
-      printObject(ctx, { ...cur, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
-        verb: 'scaled',
-        dryRun,
-      });
+  }
+  // scale.go: nothing selected is an error (label and annotate say nothing).
+  if (targets.length === 0) ctx.fail('no objects passed to scale');
+  for (const { type, name, obj } of targets) {
+    const cur = obj ?? getOrFail(ctx, type, name);
+    const expected = ctx.num('current-replicas', -1);
+    const spec = (cur.spec ?? {}) as { replicas?: number };
+    if (expected >= 0 && spec.replicas !== expected) {
+      ctx.fail(`Expected replicas to be ${expected}, was ${spec.replicas ?? 0}`);
     }
+    if (dryRun === 'none' || dryRun === 'server') {
+      const r = ctx.host.api.patch(
+        type.resource,
+        ctx.namespace,
+        name,
+        { spec: { replicas } },
+        dryRun === 'server' ? { dryRun: true } : {},
+      );
+      if (!r.ok) ctx.failStatus(r.status);
+    }
+    printObject(ctx, { ...cur, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
+      verb: 'scaled',
+      dryRun,
+    });
   }
 }
 
@@ -496,13 +530,27 @@ const NAME_PART_MSG =
 
 /** `kubectl label` / `kubectl annotate`: KEY=VALUE sets, KEY- removes. */
 export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annotations'): void {
-  const verb = field === 'labels' ? 'labeled' : 'annotated';
   const what = field === 'labels' ? 'label' : 'annotation';
   const changes = args.filter((a) => a.includes('=') || a.endsWith('-'));
   const targets = args.filter((a) => !changes.includes(a));
   if (changes.length === 0) ctx.usageError(`at least one ${what} update is required`);
-  const { type, name } = singleTarget(ctx, targets);
-  const obj = getOrFail(ctx, type, name);
+  if (targets.length === 0) ctx.usageError('required resource not specified');
+  for (const { type, name, obj } of selectedTargets(ctx, targets)) {
+    changeMeta(ctx, type, obj ?? getOrFail(ctx, type, name), changes, field);
+  }
+}
+
+/** One object's label or annotation changes, and kubectl's line about it. */
+function changeMeta(
+  ctx: Ctx,
+  type: ResourceType,
+  obj: KubeObject,
+  changes: string[],
+  field: 'labels' | 'annotations',
+): void {
+  const verb = field === 'labels' ? 'labeled' : 'annotated';
+  const what = field === 'labels' ? 'label' : 'annotation';
+  const name = obj.metadata?.name ?? '';
   const current = (obj.metadata?.[field] ?? {}) as Record<string, string>;
   const entries: [string, string | null][] = [];
   let changed = false;
