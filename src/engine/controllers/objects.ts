@@ -115,6 +115,8 @@ export function eventRef(resource: ResourceName, obj: KubeObject): EventRecord['
   if (info.namespaced) ref.namespace = namespaceOf(obj);
   const uid = uidOf(obj);
   if (uid) ref.uid = uid;
+  const resourceVersion = obj.metadata?.resourceVersion;
+  if (resourceVersion) ref.resourceVersion = resourceVersion;
   return ref;
 }
 

@@ -276,15 +276,23 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return ip;
   }
 
+  /**
+   * An event about `pod`; about one of its containers when `container` is given: the kubelet
+   * then refers to the container (`fieldPath: spec.containers{name}`), as its container
+   * references do.
+   */
   function event(
     ctx: ReconcileContext,
     pod: KubeObject,
     type: EventRecord['type'],
     reason: string,
     message: string,
+    container?: string,
   ): void {
+    const ref = eventRef('pods', pod);
+    if (container !== undefined) ref.fieldPath = `spec.containers{${container}}`;
     ctx.recordEvent({
-      ref: eventRef('pods', pod),
+      ref,
       type,
       reason,
       message,
@@ -446,10 +454,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     send(ctx, pod, 'cri.createContainer', `CreateContainer ${c.name}`, { container: c.name });
     const id = runtime.createContainer(uidOf(pod), c.name, c.image, () => ctx.random());
-    event(ctx, pod, 'Normal', 'Created', `Created container ${c.name}`);
+    event(ctx, pod, 'Normal', 'Created', `Created container ${c.name}`, c.name);
     send(ctx, pod, 'cri.startContainer', `StartContainer ${c.name}`, { container: c.name });
     runtime.startContainer(id, ctx.now);
-    event(ctx, pod, 'Normal', 'Started', `Started container ${c.name}`);
+    event(ctx, pod, 'Normal', 'Started', `Started container ${c.name}`, c.name);
     const cached = runtime.imageStatus(c.image);
     c.phase = 'running';
     // Joined, not a template: a template keeps a two-piece rope per container for good.
@@ -530,6 +538,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         'Normal',
         'Killing',
         `Container ${c.name} failed ${kind} probe${restarts ? ', will be restarted' : ''}`,
+        c.name,
       );
       send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
@@ -541,7 +550,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     /** Record a failed probe (Unhealthy); true once `failures` in a row reach its threshold. */
     const failed = (kind: string, p: ProbeSpec, message: string, failures: number) => {
-      event(ctx, pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${message}`);
+      event(ctx, pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${message}`, c.name);
       return failures >= (p.failureThreshold ?? 3);
     };
     const sp = c.startupProbe;
@@ -621,6 +630,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         'Warning',
         'BackOff',
         `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`,
+        c.name,
       );
       c.reason = 'CrashLoopBackOff';
       c.message = `back-off ${period} restarting failed container=${c.name} pod=${formatPod(pod)}`;
@@ -643,8 +653,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     error: string,
     ctx: ReconcileContext,
   ): void {
-    event(ctx, pod, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`);
-    event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+    event(ctx, pod, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`, c.name);
+    event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImagePull', c.name);
     c.phase = 'waiting';
     c.reason = 'ErrImagePull';
     c.message = error;
@@ -712,6 +722,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           'Normal',
           'Pulled',
           `Successfully pulled image "${c.image}" in ${took} (${waited} including waiting). Image size: ${plan.resolved.sizeBytes} bytes.`,
+          c.name,
         );
         c.backoffMs = 0;
         startContainer(pod, key, c, ctx);
@@ -747,8 +758,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         return false;
       }
       if (c.reason === 'ErrImagePull') {
-        event(ctx, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
-        event(ctx, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+        event(ctx, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, c.name);
+        event(ctx, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c.name);
         c.reason = 'ImagePullBackOff';
         c.message = `Back-off pulling image "${c.image}": ErrImagePull: ${c.lastError ?? ''}`;
       }
@@ -763,8 +774,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         'Warning',
         'InspectFailed',
         `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`,
+        c.name,
       );
-      event(ctx, pod, 'Warning', 'Failed', 'Error: InvalidImageName');
+      event(ctx, pod, 'Warning', 'Failed', 'Error: InvalidImageName', c.name);
       c.reason = 'InvalidImageName';
       c.message = `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`;
       return false;
@@ -772,8 +784,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const present = runtime.hasImage(c.image);
     if (c.pullPolicy === 'Never' && !present) {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
-      event(ctx, pod, 'Warning', 'ErrImageNeverPull', msg);
-      event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+      event(ctx, pod, 'Warning', 'ErrImageNeverPull', msg, c.name);
+      event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', c.name);
       c.reason = 'ErrImageNeverPull';
       c.message = msg;
       return false;
@@ -785,11 +797,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         'Normal',
         'Pulled',
         `Container image "${c.image}" already present on machine`,
+        c.name,
       );
       startContainer(pod, key, c, ctx);
       return true;
     }
-    event(ctx, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+    event(ctx, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, c.name);
     send(ctx, pod, 'cri.pullImage', `PullImage ${c.image}`, { image: c.image });
     const plan = runtime.planPull(c.image, ctx.now, () => ctx.random());
     const path = name.path;
@@ -1002,7 +1015,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const runningContainers = w.containers.filter((c) => c.phase === 'running');
       if (runningContainers.length > 0) {
         for (const c of runningContainers) {
-          event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
+          event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name);
           send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
           if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
           c.phase = 'stopping';
@@ -1071,7 +1084,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         const ghost: KubeObject = { metadata: { name, namespace: ns, uid: w.uid } };
         for (const c of w.containers) {
           if (c.phase !== 'running') continue;
-          event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`);
+          event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name);
           send(ctx, ghost, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
         }
         if (w.sandboxId) send(ctx, ghost, 'cri.stopPodSandbox', 'StopPodSandbox', {});

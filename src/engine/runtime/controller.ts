@@ -155,7 +155,15 @@ export type Write =
 /** An event to record, as client-go's EventRecorder would (aggregated by the runtime). */
 export interface EventRecord {
   /** The involved object. */
-  ref: ObjRef & { uid?: string; kind: string; apiVersion: string };
+  ref: ObjRef & {
+    uid?: string;
+    kind: string;
+    apiVersion: string;
+    /** The object's resourceVersion when the event was recorded (client-go's reference). */
+    resourceVersion?: string;
+    /** The part of the object, e.g. `spec.containers{nginx}` for a kubelet container event. */
+    fieldPath?: string;
+  };
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;

@@ -69,6 +69,8 @@ export type Correlation =
 /** One event as observed (eventObserve's cache entry); `message` undefined for a combined one. */
 export interface ObservedEvent {
   source: string;
+  /** The involved object's part (`spec.containers{nginx}`), part of client-go's event key. */
+  fieldPath: string | undefined;
   type: string;
   reason: string;
   message: string | undefined;
@@ -132,12 +134,26 @@ export class EventCorrelator {
 
     // eventObserve: the count grows whether or not the spam filter lets the write through.
     const own = combined ? undefined : e.message;
+    const fieldPath = e.ref.fieldPath;
     let seen = state.observed.find(
-      (o) => o.message === own && o.source === source && o.type === e.type && o.reason === e.reason,
+      (o) =>
+        o.message === own &&
+        o.source === source &&
+        o.type === e.type &&
+        o.reason === e.reason &&
+        o.fieldPath === fieldPath,
     );
     if (seen) seen.count++;
     else {
-      seen = { source, type: e.type, reason: e.reason, message: own, count: 1, firstMs: nowMs };
+      seen = {
+        source,
+        fieldPath,
+        type: e.type,
+        reason: e.reason,
+        message: own,
+        count: 1,
+        firstMs: nowMs,
+      };
       state.observed.push(seen);
     }
     if (!this.#allow(state, source, nowMs)) return { kind: 'skip' };

@@ -796,6 +796,8 @@ export class Runtime {
     };
     if (e.ref.namespace) involved.namespace = e.ref.namespace;
     if (e.ref.uid) involved.uid = e.ref.uid;
+    if (e.ref.resourceVersion) involved.resourceVersion = e.ref.resourceVersion;
+    if (e.ref.fieldPath) involved.fieldPath = e.ref.fieldPath;
     const obj: KubeObject = {
       apiVersion: 'v1',
       kind: 'Event',

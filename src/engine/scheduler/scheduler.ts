@@ -294,6 +294,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       kind: 'Pod',
       apiVersion: 'v1',
       ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}),
+      ...(pod.metadata?.resourceVersion ? { resourceVersion: pod.metadata.resourceVersion } : {}),
     };
     if (result.feasible && result.selectedNode) {
       const node = result.selectedNode;
