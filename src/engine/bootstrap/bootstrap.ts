@@ -12,6 +12,7 @@ import { daemonTolerations } from '../controllers/daemonset.ts';
 import { computePodTemplateHash } from '../controllers/podTemplateHash.ts';
 import type { Etcd } from '../etcd/etcd.ts';
 import { DEFAULT_ALLOCATABLE, DEFAULT_CAPACITY } from '../node/kubelet.ts';
+import { mountStatuses } from '../node/mountStatus.ts';
 import { BOOTSTRAP_AT, rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { randomString, uuid } from '../util/names.ts';
 import { createRng, type Rng } from '../util/rng.ts';
@@ -191,7 +192,10 @@ interface PodPlacement {
 /** A Running pod with the status a kubelet would have written. */
 function runningPod(s: Seeder, pod: KubeObject, at: PodPlacement): KubeObject {
   const t = rfc3339(BOOTSTRAP_AT);
-  const spec = pod.spec as { nodeName?: string; containers: { name: string; image: string }[] };
+  const spec = pod.spec as {
+    nodeName?: string;
+    containers: ({ name: string; image: string } & Parameters<typeof mountStatuses>[0])[];
+  };
   spec.nodeName = at.node;
   const status = (pod.status ?? {}) as Record<string, unknown>;
   const cond = (type: string) => ({
@@ -225,6 +229,7 @@ function runningPod(s: Seeder, pod: KubeObject, at: PodPlacement): KubeObject {
       imageID: `${c.image.replace(/:[^:/]*$/, '')}@sha256:${randomHex(s, 64)}`,
       containerID: `containerd://${randomHex(s, 64)}`,
       started: true,
+      ...(c.volumeMounts?.length ? { volumeMounts: mountStatuses(c) } : {}),
     })),
   };
   return pod;

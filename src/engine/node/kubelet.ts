@@ -31,6 +31,7 @@ import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
+import { mountStatuses } from './mountStatus.ts';
 import { type ProbeSpec, runProbe } from './probe.ts';
 import { containerProgram, ignoresSigterm, repository } from './program.ts';
 
@@ -156,6 +157,8 @@ interface ContainerWork {
   done?: boolean;
   /** Killed after failing its liveness probe: restarted unless the policy is Never. */
   killedByProbe?: boolean;
+  /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
+  mounts?: readonly Record<string, unknown>[];
   /** The restart back-off (flowcontrol.Backoff): its period, and when it last grew. */
   crashBackoffMs: number;
   crashBackoffAt: number;
@@ -190,6 +193,12 @@ interface ContainerSpec {
   livenessProbe?: ProbeSpec;
   readinessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
+  volumeMounts?: {
+    name: string;
+    mountPath: string;
+    readOnly?: boolean;
+    recursiveReadOnly?: string;
+  }[];
 }
 
 /** A running container is ready once its startup and readiness probes (those it has) passed. */
@@ -220,8 +229,10 @@ type SpecFields =
   | 'startupProbe';
 
 /** The spec fields a container's work carries from its pod. */
-function specFields(c: ContainerSpec): Pick<ContainerWork, SpecFields> {
-  const out: Pick<ContainerWork, SpecFields> = {};
+function specFields(c: ContainerSpec): Pick<ContainerWork, SpecFields | 'mounts'> {
+  const out: Pick<ContainerWork, SpecFields | 'mounts'> = {};
+  const mounts = mountStatuses(c);
+  if (mounts) out.mounts = mounts;
   for (const k of [
     'command',
     'args',
@@ -861,6 +872,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         restartCount: c.restartCount,
         started: c.probes?.started !== false,
         state: { running: { startedAt: c.startedAt } },
+        ...(c.mounts ? { volumeMounts: c.mounts } : {}),
       };
     }
     if (c.terminated) {
@@ -879,6 +891,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         state: backingOff
           ? { waiting: { reason: c.reason, message: c.message ?? '' } }
           : { terminated: ended },
+        ...(c.mounts ? { volumeMounts: c.mounts } : {}),
       };
     }
     const waiting: Record<string, string> = { reason: c.reason };
