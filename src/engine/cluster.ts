@@ -5,6 +5,7 @@
  */
 import type { ApiClient, KubeObject, ResourceName } from './api/types.ts';
 import { ApiServer, type ClusterClient } from './apiserver/apiserver.ts';
+import { createKubernetesServiceController } from './apiserver/kubernetesService.ts';
 import { etcdGroupOf, etcdKey, RESOURCES } from './apiserver/resources.ts';
 import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
@@ -158,7 +159,7 @@ export interface Cluster {
 
 /** The workloads helper's components: controller manager loops and each node's agents. */
 function defaultComponents(ctx: ComponentContext): Reconciler[] {
-  const recs: Reconciler[] = createControllerManager();
+  const recs: Reconciler[] = [...createControllerManager(), createKubernetesServiceController()];
   ctx.nodes.forEach((name, index) => {
     const n = createNode(name, {
       registry: ctx.registry,

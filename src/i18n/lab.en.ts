@@ -144,6 +144,9 @@ export const labEn = {
   'lab.step.nodeStatus.title': 'kubelet on {node} reports',
   'lab.step.nodeStatus.text':
     'The kubelet on {node} reports its node\u2019s status to the API server (what its cAdvisor sees: resources, conditions, the images it now holds); the API server stores it in etcd.',
+  'lab.step.kubernetesService.title': 'The API server restores the kubernetes Service',
+  'lab.step.kubernetesService.text':
+    'The API server looks after the kubernetes Service in default (10.96.0.1, the address pods use to reach it) and its Endpoints itself: every 10 seconds it checks them and writes what is missing back to etcd. Deleting them does not last.',
   'lab.step.other.title': '{actor}',
   'lab.step.other.text': '{actor} works with the API server ({count} messages).',
   'lab.step.quiet.title': 'Time passes',

@@ -141,6 +141,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.nodeStatus.title': '{node}의 kubelet 보고',
   'lab.step.nodeStatus.text':
     '{node} 노드의 kubelet이 노드 상태(cAdvisor가 보는 자원, 상태 조건, 지금 가진 이미지)를 API 서버에 보고하고, API 서버가 이를 etcd에 저장합니다.',
+  'lab.step.kubernetesService.title': 'API 서버가 kubernetes 서비스를 되살립니다',
+  'lab.step.kubernetesService.text':
+    'API 서버는 default 네임스페이스의 kubernetes 서비스(10.96.0.1, 파드가 API 서버에 닿는 주소)와 그 엔드포인트를 직접 돌봅니다. 10초마다 확인하고, 없어진 것을 etcd에 다시 씁니다. 지워도 오래가지 않습니다.',
   'lab.step.other.title': '{actor}',
   'lab.step.other.text': '{actor} 컴포넌트가 API 서버와 메시지 {count}개를 주고받습니다.',
   'lab.step.quiet.title': '시간이 흐름',

@@ -182,6 +182,17 @@ describe('a lab session', () => {
     expect(r?.steps.some((s) => keyOf(s) === 'lab.step.backOff.text')).toBe(true);
   });
 
+  it('the kubernetes Service, deleted, is restored by the API server, and the lab says so', () => {
+    const lab = createLabSession();
+    const r = lab.run('kubectl delete service kubernetes');
+    expect(r.stdout).toBe('service "kubernetes" deleted\n');
+    const later = lab.fastForward(20_000);
+    const keys = [...r.steps, ...later.steps].map(keyOf);
+    expect(keys).toContain('lab.step.kubernetesService.text');
+    expect(keys).not.toContain('lab.step.other.text');
+    expect(lab.run('kubectl get service kubernetes -o name').stdout).toBe('service/kubernetes\n');
+  });
+
   it('a container that ends: busybox crash-loops, a finished command completes the pod', () => {
     const lab = createLabSession();
     const r = lab.run('kubectl run bb --image=busybox');

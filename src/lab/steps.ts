@@ -111,6 +111,9 @@ export function cutMessages(msgs: readonly Message[]): Message[][] {
       cur.initiator ??= who;
     }
     if (m.kind !== 'watch.event' && !m.kind.startsWith('etcd.')) prevAt = m.at;
+    // An echo that opens a step after a pause (the API server's own loop writing to etcd, with
+    // no request before it) counts from itself, so the deliveries it causes join its step.
+    else if (gap) prevAt = m.at;
     else prevAt ??= m.at;
   }
   // Merge within bursts: the smallest neighbouring pair first.
@@ -501,6 +504,20 @@ export function narrate(
   const push = msgs.find((m) => m.kind === 'image.push');
   if (push)
     return pick('lab.step.docker.push', { image: String(push.summary.params?.image ?? '') });
+
+  // The API server's own loop wrote the kubernetes Service or its Endpoints back (no request
+  // came in: the loop runs inside the API server).
+  const restored = msgs.some(
+    (m) =>
+      m.from === 'api-server' &&
+      m.to === 'etcd' &&
+      m.ref?.namespace === 'default' &&
+      m.ref.name === 'kubernetes' &&
+      (m.ref.resource === 'services' || m.ref.resource === 'endpoints'),
+  );
+  if (restored && !msgs.some((m) => m.to === 'api-server')) {
+    return pick('lab.step.kubernetesService', {});
+  }
 
   const first = msgs.find((m) => initiatorOf(m) !== undefined) ?? msgs[0];
   return pick('lab.step.other', { actor: first?.from ?? '', count: msgs.length });

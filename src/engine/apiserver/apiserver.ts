@@ -274,6 +274,8 @@ export class ApiServer {
       };
       if (memo) this.#requestMemo.set(memoKey, shared);
     }
+    // The API server's own loops (the kubernetes Service) call it in-process: no message.
+    if (actor === 'api-server') return;
     this.#hop(
       actor,
       'api-server',

@@ -323,29 +323,15 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
     });
   });
   // Services and their endpoints.
+  const service = kubernetesService();
   put(s, 'services', {
-    metadata: meta(s, 'kubernetes', 'default', {
-      labels: { component: 'apiserver', provider: 'kubernetes' },
-    }),
-    spec: {
-      clusterIP: '10.96.0.1',
-      clusterIPs: ['10.96.0.1'],
-      internalTrafficPolicy: 'Cluster',
-      ipFamilies: ['IPv4'],
-      ipFamilyPolicy: 'SingleStack',
-      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
-      sessionAffinity: 'None',
-      type: 'ClusterIP',
-    },
-    status: { loadBalancer: {} },
+    ...service,
+    metadata: meta(s, 'kubernetes', 'default', { labels: service.metadata?.labels }),
   });
+  const endpoints = kubernetesEndpoints();
   put(s, 'endpoints', {
-    metadata: meta(s, 'kubernetes', 'default', {
-      labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
-    }),
-    subsets: [
-      { addresses: [{ ip: nodeIP(0) }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] },
-    ],
+    ...endpoints,
+    metadata: meta(s, 'kubernetes', 'default', { labels: endpoints.metadata?.labels }),
   });
   // Control-plane static pods.
   const cpIP = nodeIP(0);
@@ -700,4 +686,47 @@ function seedNamespaceContent(main: Seeder): void {
     })),
   ];
   for (const sa of accounts) put(s, 'serviceaccounts', withMeta(sa));
+}
+
+/**
+ * The `kubernetes` Service in `default`, as kube-apiserver makes it: the first IP of the service
+ * range, port 443 to the API server's 6443. The API server keeps it (and makes it again).
+ */
+export function kubernetesService(): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { component: 'apiserver', provider: 'kubernetes' },
+    },
+    spec: {
+      clusterIP: '10.96.0.1',
+      clusterIPs: ['10.96.0.1'],
+      internalTrafficPolicy: 'Cluster',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+      sessionAffinity: 'None',
+      type: 'ClusterIP',
+    },
+    status: { loadBalancer: {} },
+  };
+}
+
+/** Its Endpoints: the API server on the control-plane node (kube-apiserver's lease reconciler). */
+export function kubernetesEndpoints(): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+    },
+    subsets: [
+      { addresses: [{ ip: nodeIP(0) }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] },
+    ],
+  };
 }

@@ -585,7 +585,10 @@ export class Runtime {
         const a = t.actor;
         if (a.stopped || t.epoch !== a.epoch) break;
         const d = t.shared;
-        this.hop('api-server', a.name, 'watch.event', d.ref, d.summary, d.label, d.housekeeping);
+        // The API server's own loops watch in-process: no message from it to itself.
+        if (a.name !== 'api-server') {
+          this.hop('api-server', a.name, 'watch.event', d.ref, d.summary, d.label, d.housekeeping);
+        }
         this.#apply(a, t.event);
         break;
       }
