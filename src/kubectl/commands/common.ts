@@ -1,7 +1,6 @@
 /** Helpers shared by commands: resource arguments, manifests from `-f`, API shorthands. */
 import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError } from '../errors.ts';
 import { parseManifests } from '../manifest.ts';
 import {
   ALL_CATEGORY,
@@ -80,14 +79,17 @@ export function typesAndNamesToRead(ctx: Ctx, args: string[]): TypeAndNames<AnyR
 
 /**
  * `typesAndNamesToRead` for commands that act on stored objects (delete, scale, label, …).
- * An always-empty type named with an object is the server's NotFound, as on a real cluster;
- * `all`, `--all` and selectors find nothing in those types (delete then says "No resources
- * found", as for an empty namespace).
+ * An always-empty type named with an object is the server's NotFound, as on a real cluster.
+ * Without a name (`all`, `--all`, a selector) there is nothing to find in it: it is left out,
+ * and pushed to `empty` for a caller that words "nothing found" by the types asked for.
  */
-export function typesAndNames(ctx: Ctx, args: string[]): TypeAndNames[] {
+export function typesAndNames(
+  ctx: Ctx,
+  args: string[],
+  empty: AnyResourceType[] = [],
+): TypeAndNames[] {
   const out: TypeAndNames[] = [];
   const viaAll = !args.some((a) => a.includes('/')) && /(^|,)all(,|$)/i.test(args[0] ?? '');
-  let empty: AnyResourceType | undefined;
   for (const { type, names } of typesAndNamesToRead(ctx, args)) {
     if (isStoredType(type)) {
       out.push({ type, names });
@@ -96,25 +98,7 @@ export function typesAndNames(ctx: Ctx, args: string[]): TypeAndNames[] {
     if (viaAll && ALL_CATEGORY.includes(type)) continue;
     const name = names[0];
     if (name !== undefined) ctx.failStatus(notFound(type, name));
-    // `--all` or a selector over a type that has no objects: nothing of it is found.
-    empty ??= type;
-  }
-  if (out.length === 0 && empty) {
-    // Nothing at all: `delete` says so as it does for an empty namespace; the other commands
-    // have nothing to act on.
-    if (ctx.commandPath === 'kubectl delete') {
-      ctx.err(
-        empty.namespaced && !ctx.bool('all-namespaces')
-          ? `No resources found in ${ctx.namespace} namespace.\n`
-          : 'No resources found\n',
-      );
-      throw new ExitError(0);
-    }
-    // label and annotate have nothing to say about nothing (kubectl prints no line).
-    if (ctx.commandPath === 'kubectl label' || ctx.commandPath === 'kubectl annotate') {
-      throw new ExitError(0);
-    }
-    ctx.fail(`no objects passed to ${ctx.commandPath.replace(/^kubectl /, '')}`);
+    empty.push(type);
   }
   return out;
 }

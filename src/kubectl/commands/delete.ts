@@ -3,7 +3,7 @@ import type { DeleteOptions, KubeObject, Status } from '../../engine/api/types.t
 import type { Ctx } from '../context.ts';
 import { renderStatus, withSource } from '../errors.ts';
 import { dryRunStrategy } from '../output.ts';
-import { kindPrefix, type ResourceType } from '../resources.ts';
+import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import {
   namespaceForManifest,
   notFound,
@@ -59,7 +59,10 @@ export function runDelete(ctx: Ctx, args: string[]): void {
       });
     }
   } else {
-    const requests = typesAndNames(ctx, args);
+    const empty: AnyResourceType[] = [];
+    const requests = typesAndNames(ctx, args, empty);
+    if (empty.length > 0 && !all && !selector && !fieldSelector)
+      ctx.fail('resource(s) were provided, but no name was specified');
     for (const { type, names } of requests) {
       if (names.length > 0) {
         if (all || selector || fieldSelector)
@@ -92,7 +95,8 @@ export function runDelete(ctx: Ctx, args: string[]): void {
       }
     }
     if (targets.length === 0 && errors.length === 0 && (all || selector || fieldSelector)) {
-      const namespaced = !allNs && requests.every((r) => r.type.namespaced);
+      const namespaced =
+        !allNs && [...requests.map((r) => r.type), ...empty].every((t) => t.namespaced);
       ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
     }
   }

@@ -15,6 +15,7 @@ import { toGoJson } from '../printers/json.ts';
 import { evaluate } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 import {
+  type AnyResourceType,
   apiVersionOf,
   kindPrefix,
   RESOURCE_TYPES,
@@ -47,10 +48,14 @@ function selectedTargets(
   ctx: Ctx,
   args: string[],
 ): { type: ResourceType; name: string; obj?: KubeObject }[] {
-  const reqs = typesAndNames(ctx, args);
-  if (reqs.length === 0) ctx.usageError('required resource not specified');
+  const empty: AnyResourceType[] = [];
+  const reqs = typesAndNames(ctx, args, empty);
+  if (reqs.length === 0 && empty.length === 0) ctx.usageError('required resource not specified');
   const selector = ctx.str('selector');
   const all = ctx.bool('all');
+  if (empty.length > 0 && selector === '' && !all) {
+    ctx.fail('resource(s) were provided, but no name was specified');
+  }
   const out: { type: ResourceType; name: string; obj?: KubeObject }[] = [];
   for (const { type, names } of reqs) {
     if (names.length > 0) {
