@@ -1,6 +1,6 @@
 import { createCluster } from '../engine/index.ts';
 import { hostForCluster } from '../kubectl/engineHost.ts';
-import { runLine } from '../kubectl/index.ts';
+import { outputChunks, runLine } from '../kubectl/index.ts';
 import { runAction } from './actions.ts';
 
 export interface TranscriptOptions {
@@ -9,7 +9,7 @@ export interface TranscriptOptions {
 
 /**
  * Run a transcript's lines against one fresh cluster and return what a terminal would show:
- * `$ <line>`, then the line's stdout, then its stderr. The cluster settles after every line.
+ * `$ <line>`, then what the line printed, stdout and stderr in the order printed. The cluster settles after every line.
  */
 export function runTranscript(text: string, opts: TranscriptOptions = {}): string {
   const cluster = createCluster({ seed: opts.seed ?? 1 });
@@ -21,7 +21,7 @@ export function runTranscript(text: string, opts: TranscriptOptions = {}): strin
     out += `$ ${line}\n`;
     const res = runAction(cluster, line) ?? runLine(host, line);
     cluster.settle();
-    out += res.stdout + res.stderr;
+    for (const c of outputChunks(res)) out += c.text;
   }
   return out;
 }

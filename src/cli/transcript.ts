@@ -1,7 +1,7 @@
 /**
  * Headless transcript runner: `npm run --silent transcript -- [--seed N] FILE` (FILE `-` = stdin).
  * Runs each non-blank, non-`#` line against one fresh simulated cluster, letting it settle
- * after each line, and prints `$ <line>` followed by stdout, then stderr.
+ * after each line, and prints `$ <line>` followed by what it printed, both streams in order.
  */
 import { readFileSync } from 'node:fs';
 import { runTranscript } from './runTranscript.ts';

@@ -129,14 +129,14 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
         ctx.usageError(`unknown command ${JSON.stringify(parsed.positional.join(' '))}`);
       }
       ctx.out(commandHelp(cmd, commandPath));
-      return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: 0 };
+      return ctx.result(0);
     }
     cmd.run(ctx, parsed.positional);
   } catch (e) {
     if (!(e instanceof ExitError)) throw e;
     ctx.exitCode = e.code;
   }
-  return { stdout: ctx.stdout, stderr: ctx.stderr, exitCode: ctx.exitCode };
+  return ctx.result(ctx.exitCode);
 }
 
 /** Commands that need the API server (config, help and `version --client` do not). */

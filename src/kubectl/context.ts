@@ -1,7 +1,7 @@
 import type { Result, Status } from '../engine/api/types.ts';
 import { ExitError, renderStatus } from './errors.ts';
 import type { ParsedFlags } from './flags.ts';
-import type { KubectlHost } from './host.ts';
+import { type KubectlHost, type OutputChunk, orderedOutput, pushChunk } from './host.ts';
 import { defaultNamespace } from './kubeconfig.ts';
 
 /** One running kubectl command: its host, parsed flags and collected output. */
@@ -9,6 +9,8 @@ export class Ctx {
   stdout = '';
   stderr = '';
   exitCode = 0;
+  /** Both streams in print order. */
+  readonly chunks: OutputChunk[] = [];
   /** `kubectl get`, `kubectl create deployment`: used in usage errors. */
   readonly commandPath: string;
 
@@ -22,10 +24,23 @@ export class Ctx {
 
   out(s: string): void {
     this.stdout += s;
+    pushChunk(this.chunks, false, s);
   }
 
   err(s: string): void {
     this.stderr += s;
+    pushChunk(this.chunks, true, s);
+  }
+
+  /** What the command printed, with the order of the streams when it matters. */
+  result(exitCode: number): {
+    stdout: string;
+    stderr: string;
+    exitCode: number;
+    output?: OutputChunk[];
+  } {
+    const output = orderedOutput(this.chunks);
+    return { stdout: this.stdout, stderr: this.stderr, exitCode, ...(output ? { output } : {}) };
   }
 
   /** `error: <msg>` and exit 1. */

@@ -11,7 +11,7 @@ function session() {
   const cluster = createCluster({ seed: 1 });
   cluster.settle();
   const host = hostForCluster(cluster);
-  /** `$ line` then stdout then stderr, letting the cluster settle after each line. */
+  /** `$ line` then stdout then stderr (no test here mixes them), settling after each line. */
   const transcript = (lines: string[]): string =>
     lines
       .map((line) => {

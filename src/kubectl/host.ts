@@ -34,4 +34,38 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * Both streams in the order they were printed, when that is not all of stdout then all of
+   * stderr (a warning before the line it warns about, or an error of the first of two commands).
+   */
+  output?: OutputChunk[];
+}
+
+/** A stretch of output printed to one stream: stderr when `err`. */
+export interface OutputChunk {
+  err: boolean;
+  text: string;
+}
+
+/** Appends `text` to `chunks`, joining it to the last chunk when that went to the same stream. */
+export function pushChunk(chunks: OutputChunk[], err: boolean, text: string): void {
+  if (text === '') return;
+  const last = chunks[chunks.length - 1];
+  if (last && last.err === err) last.text += text;
+  else chunks.push({ err, text });
+}
+
+/** The output of `r` in print order. */
+export function outputChunks(r: Pick<RunResult, 'stdout' | 'stderr' | 'output'>): OutputChunk[] {
+  if (r.output) return r.output;
+  const chunks: OutputChunk[] = [];
+  pushChunk(chunks, false, r.stdout);
+  pushChunk(chunks, true, r.stderr);
+  return chunks;
+}
+
+/** `chunks` when their order matters (some stderr printed before some stdout), else undefined. */
+export function orderedOutput(chunks: OutputChunk[]): OutputChunk[] | undefined {
+  const firstErr = chunks.findIndex((c) => c.err);
+  return firstErr >= 0 && chunks.slice(firstErr).some((c) => !c.err) ? chunks : undefined;
 }

@@ -7,7 +7,12 @@ export { type Completion, completions } from './completions.ts';
 export { formatRFC1123Z, humanDuration, translateTimestampSince } from './duration.ts';
 export { hostForCluster } from './engineHost.ts';
 export { renderStatus } from './errors.ts';
-export type { KubectlHost, RunResult } from './host.ts';
+export {
+  type KubectlHost,
+  type OutputChunk,
+  outputChunks,
+  type RunResult,
+} from './host.ts';
 export {
   createKubeconfig,
   currentContext,

@@ -6,7 +6,14 @@
  */
 import { type ParseEntry, parse } from 'shell-quote';
 import { runKubectl } from './cli.ts';
-import type { KubectlHost, RunResult } from './host.ts';
+import {
+  type KubectlHost,
+  type OutputChunk,
+  orderedOutput,
+  outputChunks,
+  pushChunk,
+  type RunResult,
+} from './host.ts';
 import { describeChar, findControlChar } from './manifest.ts';
 
 /** Longest command line the console accepts. */
@@ -234,6 +241,7 @@ export function runLine(host: KubectlHost, line: string): RunResult {
     const list = parseList(tokenize(host, line));
     let stdout = '';
     let stderr = '';
+    const chunks: OutputChunk[] = [];
     let exitCode = 0;
     let skip = false;
     for (const { cmd, next } of list) {
@@ -256,18 +264,20 @@ export function runLine(host: KubectlHost, line: string): RunResult {
               const w = host.fs.write(target, r.stdout, true);
               if (!w.ok) r = { stdout: '', stderr: `${r.stderr}bash: ${w.error}\n`, exitCode: 1 };
             }
-            r = { ...r, stdout: '' };
+            r = { stdout: '', stderr: r.stderr, exitCode: r.exitCode };
           }
         }
         stdout += r.stdout;
         stderr += r.stderr;
+        for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);
         exitCode = r.exitCode;
       }
       if (next === '&&') skip = exitCode !== 0;
       else if (next === '||') skip = exitCode === 0;
       else skip = false;
     }
-    return { stdout, stderr, exitCode };
+    const output = orderedOutput(chunks);
+    return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
   } catch (e) {
     if (e instanceof ShellError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
     const msg = e instanceof Error ? e.message : String(e);

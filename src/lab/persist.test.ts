@@ -186,6 +186,21 @@ describe('lab persistence', () => {
     expect(boundTranscript(small)).toBe(small);
   });
 
+  it('keeps the print order of a line whose warning came before its output', () => {
+    const storage = memoryStorage();
+    const a = createLabSession({ storage });
+    a.run('kubectl run tmp --image=nginx');
+    a.run('kubectl delete pod tmp --force --grace-period=0');
+    const [, forced] = createLabSession({ storage }).transcript();
+    expect(forced?.output).toEqual([
+      {
+        err: true,
+        text: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      },
+      { err: false, text: 'pod "tmp" force deleted\n' },
+    ]);
+  });
+
   it('a lab saved before the transcript existed still loads (no output to show)', () => {
     const storage = memoryStorage();
     createLabSession({ storage }).run('kubectl create namespace blue');
@@ -232,6 +247,18 @@ describe('lab persistence', () => {
         history: [],
         journal: [],
         transcript: [{ line: 'kubectl get pods', stdout: 3 }],
+      }),
+      JSON.stringify({
+        v: 1,
+        seed: 1,
+        now: 0,
+        files: {},
+        base: {},
+        history: [],
+        journal: [],
+        transcript: [
+          { line: 'ls', stdout: '', stderr: '', exit: 0, output: [{ err: 'yes', text: 'a' }] },
+        ],
       }),
     ]) {
       const storage = memoryStorage();

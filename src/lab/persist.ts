@@ -8,6 +8,7 @@
  */
 
 /** The storage key. Bump the version when the shape changes (old values are then ignored). */
+import type { OutputChunk } from '../kubectl/host.ts';
 export const STORAGE_KEY = 'kim.lab.v1';
 /** Console history kept (and saved): the last 200 lines. */
 export const MAX_HISTORY = 200;
@@ -38,6 +39,8 @@ export interface TranscriptEntry {
   stdout: string;
   stderr: string;
   exit: number;
+  /** Both streams in print order, when that mattered (see `RunResult.output`). */
+  output?: OutputChunk[];
 }
 
 /** What is saved. */
@@ -77,11 +80,23 @@ function isEntry(v: unknown): v is JournalEntry {
   return false;
 }
 
+const isChunk = (v: unknown): v is OutputChunk =>
+  isObj(v) && typeof v.err === 'boolean' && isStr(v.text);
+
 function isTranscriptEntry(v: unknown): v is TranscriptEntry {
-  return isObj(v) && isStr(v.line) && isStr(v.stdout) && isStr(v.stderr) && isNum(v.exit);
+  return (
+    isObj(v) &&
+    isStr(v.line) &&
+    isStr(v.stdout) &&
+    isStr(v.stderr) &&
+    isNum(v.exit) &&
+    (v.output === undefined || (Array.isArray(v.output) && v.output.every(isChunk)))
+  );
 }
 
-const entryChars = (e: TranscriptEntry) => e.line.length + e.stdout.length + e.stderr.length;
+/** The output in print order holds the same text again: it counts too. */
+const entryChars = (e: TranscriptEntry) =>
+  e.line.length + (e.stdout.length + e.stderr.length) * (e.output ? 2 : 1);
 
 /** What is left of an output cut to its first `max` characters (the cut is marked). */
 function cut(text: string, max: number): string {
@@ -110,7 +125,8 @@ export function boundTranscript(entries: readonly TranscriptEntry[]): Transcript
       const line = e.line.slice(0, 4096);
       const stderr = cut(e.stderr, 4096);
       const stdout = cut(e.stdout, MAX_TRANSCRIPT_CHARS - line.length - stderr.length - 10);
-      out.push({ ...e, line, stdout, stderr });
+      // The cut output is shown stdout first, then stderr (the order is not kept).
+      out.push({ line, stdout, stderr, exit: e.exit });
     }
     break;
   }

@@ -25,6 +25,8 @@ import {
   type Kubeconfig,
   type KubectlHost,
   completions as kubectlCompletions,
+  type OutputChunk,
+  type RunResult,
   runLine,
   Workspace,
 } from '../kubectl/index.ts';
@@ -59,6 +61,8 @@ export interface LabResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** Both streams in print order, when a warning or error came before some stdout. */
+  output?: OutputChunk[];
   /** What the line caused, cut into animatable steps (empty: nothing happened in the cluster). */
   steps: LabStep[];
   intent?: LabIntent;
@@ -183,7 +187,7 @@ const utf8 = new TextEncoder();
  * Run `line` against `live` the way the transcript runner does (docker/sim actions first,
  * then kubectl and the small shell), then let the cluster settle. Throws only on engine bugs.
  */
-function execute(live: Live, line: string): { stdout: string; stderr: string; exitCode: number } {
+function execute(live: Live, line: string): RunResult {
   const res = runAction(live.cluster, line) ?? runLine(live.host, line);
   live.cluster.settle();
   return res;
@@ -371,7 +375,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     const inputsBefore = c.inputs.length;
     const cfgBefore = JSON.stringify(live.kubeconfig);
     const filesBefore = filesOf(live.fs);
-    let res: { stdout: string; stderr: string; exitCode: number };
+    let res: RunResult;
     try {
       res = execute(live, line);
     } catch (err) {
@@ -426,7 +430,13 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     else {
       transcript = boundTranscript([
         ...transcript,
-        { line, stdout: result.stdout, stderr: result.stderr, exit: result.exitCode },
+        {
+          line,
+          stdout: result.stdout,
+          stderr: result.stderr,
+          exit: result.exitCode,
+          ...(result.output ? { output: result.output } : {}),
+        },
       ]);
     }
     save();

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { OutputChunk } from '../kubectl/host.ts';
 // Types only: the session itself (engine + kubectl, ~130 KB gzip) is loaded with `import()`.
 import type { LabNamespace, LabNotice, LabResult, LabStep } from '../lab/session.ts';
 import type { StageModel } from '../ui/stage/model.ts';
@@ -28,6 +29,8 @@ export interface ConsoleEntry {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** Both streams in print order, when a warning or error came before some stdout. */
+  output?: OutputChunk[];
 }
 
 /** What the page shows of the live cluster when no step is selected (and the panels' data). */
@@ -201,6 +204,7 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
         stdout: r.stdout,
         stderr: r.stderr,
         exitCode: r.exitCode,
+        ...(r.output ? { output: r.output } : {}),
       };
       return {
         ...s,

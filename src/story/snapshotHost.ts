@@ -15,7 +15,7 @@ import type {
 } from '../engine/index.ts';
 import { epochMs, RESOURCES } from '../engine/index.ts';
 import type { KubectlHost } from '../kubectl/index.ts';
-import { createKubeconfig, createWorkspace, runLine } from '../kubectl/index.ts';
+import { createKubeconfig, createWorkspace, outputChunks, runLine } from '../kubectl/index.ts';
 
 /** What a write against a frame answers: frames are history, they cannot change. */
 function readOnly(): Status {
@@ -77,10 +77,11 @@ export function snapshotHost(frame: Snapshot): KubectlHost {
 }
 
 /**
- * What a terminal shows for `line` run against `frame`: stdout, then stderr (kubectl prints
- * "No resources found in default namespace." on stderr).
+ * What a terminal shows for `line` run against `frame`: both streams in the order printed
+ * (kubectl prints "No resources found in default namespace." on stderr).
  */
 export function kubectlAt(frame: Snapshot, line: string): string {
-  const res = runLine(snapshotHost(frame), line);
-  return res.stdout + res.stderr;
+  return outputChunks(runLine(snapshotHost(frame), line))
+    .map((c) => c.text)
+    .join('');
 }

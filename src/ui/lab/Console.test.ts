@@ -28,6 +28,29 @@ describe('console transcript (what Copy puts on the clipboard)', () => {
   });
 });
 
+describe('console transcript in print order', () => {
+  it('shows a warning printed before the line it warns about before that line', () => {
+    expect(
+      transcriptText([
+        {
+          id: 1,
+          line: 'kubectl apply -f web.yaml',
+          stdout: 'deployment.apps/web configured\n',
+          stderr: 'Warning: resource deployments/web is missing …\n',
+          exitCode: 0,
+          output: [
+            { err: true, text: 'Warning: resource deployments/web is missing …\n' },
+            { err: false, text: 'deployment.apps/web configured\n' },
+          ],
+        },
+      ]),
+    ).toBe(
+      '$ kubectl apply -f web.yaml\nWarning: resource deployments/web is missing …\n' +
+        'deployment.apps/web configured\n',
+    );
+  });
+});
+
 describe('namespace pod counts', () => {
   it('counts pods per namespace, namespaces without pods absent', () => {
     const counts = podCounts([

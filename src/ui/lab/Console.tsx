@@ -1,4 +1,5 @@
 import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { outputChunks } from '../../kubectl/host.ts';
 import {
   type ConsoleEntry,
   selectChoices,
@@ -15,9 +16,16 @@ import { useLab, useLabController, useLabStore } from './LabContext.tsx';
 /** What a fresh kubeconfig selects; shown until the session reports its own context. */
 const DEFAULT_CONTEXT = { name: 'kubernetes-admin@kubernetes', namespace: 'default' };
 
-/** The transcript as plain text, the way the headless runner prints it (`$ line`, stdout, stderr). */
+/** The transcript as plain text, the way the headless runner prints it (`$ line`, then output). */
 export function transcriptText(entries: readonly ConsoleEntry[]): string {
-  return entries.map((e) => `$ ${e.line}\n${e.stdout}${e.stderr}`).join('');
+  return entries
+    .map(
+      (e) =>
+        `$ ${e.line}\n${outputChunks(e)
+          .map((c) => c.text)
+          .join('')}`,
+    )
+    .join('');
 }
 
 /**
@@ -32,8 +40,13 @@ const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
       </span>
       <span className="console-line">{entry.line}</span>
       {'\n'}
-      {entry.stdout ? <span className="console-stdout">{entry.stdout}</span> : null}
-      {entry.stderr ? <span className="console-stderr">{entry.stderr}</span> : null}
+      {outputChunks(entry).map((c, i) => (
+        // The chunks of an entry never change: their index is a stable key.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <span key={i} className={c.err ? 'console-stderr' : 'console-stdout'}>
+          {c.text}
+        </span>
+      ))}
     </pre>
   );
 });

@@ -132,10 +132,17 @@ export function createLabController(opts: LabControllerOptions): LabController {
                 // The console shows again what it showed before the reload (no steps: what
                 // those lines did is already the cluster on the stage).
                 for (const e of s.transcript()) {
-                  const { line, stdout, stderr, exit: exitCode } = e;
+                  const { line, stdout, stderr, exit: exitCode, output } = e;
                   dispatch({
                     type: 'ran',
-                    result: { line, stdout, stderr, exitCode, steps: [] },
+                    result: {
+                      line,
+                      stdout,
+                      stderr,
+                      exitCode,
+                      steps: [],
+                      ...(output ? { output } : {}),
+                    },
                     live,
                   });
                 }
