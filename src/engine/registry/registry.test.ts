@@ -38,6 +38,36 @@ describe('registry', () => {
     expect(same.ok && same.image.digest).toBe(res.image.digest);
   });
 
+  it('holds the tags the Kubernetes docs and tutorials use, each tag group one manifest', () => {
+    const r = new Registry();
+    const digest = (image: string) => {
+      const res = r.resolve(image);
+      return res.ok ? res.image.digest : res.message;
+    };
+    for (const image of [
+      'nginx:1.14.2',
+      'nginx:1.16.1',
+      'nginx:1.25',
+      'nginx:1.25-alpine',
+      'busybox:1.28',
+      'alpine:3.20',
+      'ubuntu:22.04',
+      'debian:bookworm-slim',
+      'redis:7-alpine',
+      'registry.k8s.io/e2e-test-images/agnhost:2.39',
+      'gcr.io/google-samples/hello-app:1.0',
+    ]) {
+      expect(digest(image), image).toMatch(/^sha256:[0-9a-f]{64}$/);
+    }
+    expect(digest('nginx:1.27.4')).toBe(digest('nginx'));
+    expect(digest('nginx:stable')).toBe(digest('nginx:1.26'));
+    expect(digest('nginx:1.16')).toBe(digest('nginx:1.16.1'));
+    expect(digest('nginx:1.16.1')).not.toBe(digest('nginx:1.14.2'));
+    expect(digest('ubuntu:jammy')).toBe(digest('ubuntu:22.04'));
+    // The rollout docs' broken image stays broken.
+    expect(digest('nginx:1.161')).toBe('docker.io/library/nginx:1.161: not found');
+  });
+
   it('fails a missing tag with containerd NotFound text', () => {
     const res = new Registry().resolve('nginx:doesnotexist');
     expect(res.ok).toBe(false);

@@ -88,20 +88,115 @@ export const WORKER_IMAGES: readonly string[] = [
   'registry.k8s.io/kube-proxy:v1.32.2',
 ];
 
-/** The default contents: popular Docker Hub images and the Kubernetes images. */
+/**
+ * Tags of one repository that share one manifest each: `[tag, ...aliases]` groups, every group
+ * `sizeBytes` and `layers` apart from the others. Real tags only (Docker Hub, early 2025).
+ */
+function family(
+  repo: string,
+  groups: readonly (readonly [size: number, layers: number, ...tags: string[]])[],
+): SeedImage[] {
+  const out: SeedImage[] = [];
+  for (const [sizeBytes, layers, first, ...aliases] of groups) {
+    const image = `${repo}:${first}`;
+    out.push({ image, sizeBytes, layers });
+    for (const tag of aliases)
+      out.push({ image: `${repo}:${tag}`, sizeBytes, layers, aliasOf: image });
+  }
+  return out;
+}
+
+/**
+ * The default contents: popular Docker Hub images, with the tags the Kubernetes documentation
+ * and tutorials use (`nginx:1.14.2`, `nginx:1.16.1`, `busybox:1.28`…), and the Kubernetes images.
+ * A tag not listed here fails to pull as `not found`, the way a made-up tag does.
+ */
 export const DEFAULT_IMAGES: readonly SeedImage[] = [
-  { image: 'nginx:latest', sizeBytes: 72_080_558, layers: 7 },
-  { image: 'nginx:1.27', sizeBytes: 72_080_558, layers: 7, aliasOf: 'nginx:latest' },
-  { image: 'nginx:1.26', sizeBytes: 71_012_345, layers: 7 },
-  { image: 'nginx:alpine', sizeBytes: 20_454_126, layers: 8 },
-  { image: 'redis:latest', sizeBytes: 45_102_310, layers: 8 },
-  { image: 'redis:7.4', sizeBytes: 45_102_310, layers: 8, aliasOf: 'redis:latest' },
-  { image: 'busybox:latest', sizeBytes: 2_166_802, layers: 1 },
-  { image: 'busybox:1.37', sizeBytes: 2_166_802, layers: 1, aliasOf: 'busybox:latest' },
-  { image: 'httpd:latest', sizeBytes: 58_328_472, layers: 6 },
-  { image: 'httpd:2.4', sizeBytes: 58_328_472, layers: 6, aliasOf: 'httpd:latest' },
-  { image: 'postgres:latest', sizeBytes: 158_447_610, layers: 14 },
-  { image: 'postgres:17', sizeBytes: 158_447_610, layers: 14, aliasOf: 'postgres:latest' },
+  ...family('nginx', [
+    [72_080_558, 7, 'latest', '1.27', '1.27.4', 'mainline', '1', 'bookworm', 'mainline-bookworm'],
+    [71_012_345, 7, '1.26', '1.26.3', 'stable', 'stable-bookworm'],
+    [20_454_126, 8, 'alpine', '1.27-alpine', '1.27.4-alpine', 'mainline-alpine'],
+    [20_391_874, 8, '1.26-alpine', '1.26.3-alpine', 'stable-alpine'],
+    [71_004_211, 7, '1.26.2'],
+    [70_996_730, 7, '1.26.1'],
+    [70_988_102, 7, '1.26.0'],
+    [72_071_906, 7, '1.27.3'],
+    [72_063_341, 7, '1.27.2'],
+    [72_056_819, 7, '1.27.1'],
+    [72_049_120, 7, '1.27.0'],
+    [70_544_904, 7, '1.25', '1.25.5'],
+    [20_086_427, 8, '1.25-alpine', '1.25.5-alpine'],
+    [70_540_006, 7, '1.25.4'],
+    [70_533_871, 7, '1.25.3'],
+    [70_529_118, 7, '1.25.2'],
+    [70_520_454, 7, '1.25.1'],
+    [70_515_260, 7, '1.25.0'],
+    [67_263_011, 7, '1.24', '1.24.0'],
+    [57_010_875, 6, '1.23', '1.23.4'],
+    [56_887_211, 6, '1.22', '1.22.1'],
+    [56_735_400, 6, '1.21', '1.21.6'],
+    [53_627_911, 6, '1.20', '1.20.2'],
+    [53_590_230, 6, '1.19', '1.19.10'],
+    [52_741_382, 6, '1.18', '1.18.0'],
+    [51_498_033, 6, '1.17', '1.17.10'],
+    [44_733_020, 3, '1.16', '1.16.1'],
+    [43_980_551, 3, '1.15', '1.15.12'],
+    [44_710_204, 3, '1.14', '1.14.2'],
+  ]),
+  ...family('redis', [
+    [45_102_310, 8, 'latest', '7', '7.4', '7.4.2', 'bookworm'],
+    [17_210_004, 9, 'alpine', '7-alpine', '7.4-alpine', '7.4.2-alpine'],
+    [44_801_337, 8, '7.2', '7.2.7'],
+    [43_551_009, 8, '7.0', '7.0.15'],
+    [41_005_472, 8, '6', '6.2', '6.2.17'],
+  ]),
+  ...family('busybox', [
+    [2_166_802, 1, 'latest', '1.37', '1.37.0', 'stable', 'glibc', '1.37.0-glibc'],
+    [1_847_210, 1, 'musl', '1.37.0-musl'],
+    [2_021_414, 1, 'uclibc', '1.37.0-uclibc'],
+    [2_155_021, 1, '1.36', '1.36.1'],
+    [2_148_310, 1, '1.35', '1.35.0'],
+    [2_140_882, 1, '1.34', '1.34.1'],
+    [727_869, 1, '1.28', '1.28.4'],
+  ]),
+  ...family('httpd', [
+    [58_328_472, 6, 'latest', '2.4', '2.4.63', '2', 'bookworm'],
+    [21_311_084, 7, 'alpine', '2.4-alpine', '2.4.63-alpine'],
+  ]),
+  ...family('postgres', [
+    [158_447_610, 14, 'latest', '17', '17.2', 'bookworm'],
+    [103_441_202, 14, 'alpine', '17-alpine', '17.2-alpine'],
+    [154_998_310, 14, '16', '16.6'],
+    [152_130_777, 14, '15', '15.10'],
+  ]),
+  ...family('alpine', [
+    [3_641_717, 1, 'latest', '3', '3.21', '3.21.2'],
+    [3_625_810, 1, '3.20', '3.20.5'],
+    [3_420_632, 1, '3.19', '3.19.6'],
+    [3_406_411, 1, '3.18', '3.18.11'],
+    [3_702_991, 1, 'edge'],
+  ]),
+  ...family('ubuntu', [
+    [29_754_290, 1, 'latest', '24.04', 'noble', 'rolling'],
+    [29_536_008, 1, '22.04', 'jammy'],
+    [27_514_410, 1, '20.04', 'focal'],
+  ]),
+  ...family('debian', [
+    [48_498_541, 1, 'latest', '12', 'bookworm'],
+    [28_230_940, 1, 'bookworm-slim', '12-slim'],
+    [53_740_072, 1, '11', 'bullseye'],
+    [31_431_606, 1, 'bullseye-slim', '11-slim'],
+  ]),
+  ...family('hello-world', [[2_460, 1, 'latest', 'linux']]),
+  ...family('registry.k8s.io/e2e-test-images/agnhost', [
+    [51_241_011, 7, '2.39'],
+    [52_108_344, 7, '2.53'],
+  ]),
+  ...family('registry.k8s.io/echoserver', [[46_108_127, 15, '1.4', '1.10']]),
+  ...family('gcr.io/google-samples/hello-app', [
+    [4_312_660, 2, '1.0'],
+    [4_313_001, 2, '2.0'],
+  ]),
   { image: 'registry.k8s.io/pause:3.10', sizeBytes: 320_368, layers: 1 },
   { image: 'registry.k8s.io/etcd:3.5.16-0', sizeBytes: 57_680_541, layers: 9 },
   { image: 'registry.k8s.io/kube-apiserver:v1.32.2', sizeBytes: 28_670_731, layers: 8 },
