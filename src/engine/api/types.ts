@@ -81,13 +81,20 @@ export interface Status {
   code: number;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; status: Status };
+/** A request's outcome; `warnings` are the server's Warning headers (kubectl prints them). */
+export type Result<T> = { ok: true; value: T; warnings?: string[] } | { ok: false; status: Status };
 
 export interface WriteOptions {
   /** Server-side dry run (`--dry-run=server`): validate and default, do not persist. */
   dryRun?: boolean;
   /** Field manager, e.g. `kubectl-create`. */
   fieldManager?: string;
+  /**
+   * What to do with fields the type does not have (`kubectl --validate`): fail the request
+   * (Strict), accept it with a warning each (Warn) or drop them (Ignore). Unset: the body is
+   * taken as it is (the cluster's own components send typed objects).
+   */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
 }
 
 export interface ListOptions {

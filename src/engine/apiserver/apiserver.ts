@@ -27,6 +27,7 @@ import { flat, msgKey } from '../util/flat.ts';
 import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
+import { decodeFindings, structFor, withoutFields } from './decode.ts';
 import { applyDefaults } from './defaults.ts';
 
 /** Resources whose spec defaults are re-applied on update and patch (their defaulting needs no randomness). */
@@ -138,6 +139,11 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 const EXTERNAL_ACTORS = new Set<Actor>(['kubectl', 'developer']);
+
+/** `result` with the request's warnings, when it succeeded and there are any. */
+function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Result<T> {
+  return result.ok && warnings?.length ? { ...result, warnings } : result;
+}
 
 export class ApiServer {
   readonly #etcd: Etcd<KubeObject>;
@@ -416,17 +422,47 @@ export class ApiServer {
 
   // ---------------------------------------------------------------- verbs
 
+  /**
+   * Decode a request body as its Go struct (see decode.ts): a type error is a BadRequest, and
+   * unknown fields per `opts.fieldValidation`. Returns the body to go on with, or the failure.
+   */
+  #decode(
+    r: ResourceDef,
+    body: KubeObject,
+    opts: WriteOptions,
+  ): { ok: true; body: KubeObject; warnings?: string[] } | { ok: false; status: Status } {
+    const validation = opts.fieldValidation;
+    const struct = validation && structFor(r.apiVersion, r.kind);
+    if (!struct) return { ok: true, body };
+    const found = decodeFindings(body, struct);
+    const fail = (why: string) =>
+      ({
+        ok: false,
+        status: badRequest(
+          `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${why}`,
+        ),
+      }) as const;
+    if (found.typeError) return fail(found.typeError);
+    if (found.unknown.length === 0) return { ok: true, body };
+    const texts = found.unknown.map((f) => `unknown field ${JSON.stringify(f)}`);
+    if (validation === 'Strict') return fail(`strict decoding error: ${texts.join(', ')}`);
+    const kept = withoutFields(body, found.unknown);
+    return validation === 'Warn'
+      ? { ok: true, body: kept, warnings: texts }
+      : { ok: true, body: kept };
+  }
+
   create(
     actor: Actor,
     resource: ResourceName,
     namespace: string | undefined,
-    input: KubeObject,
+    body: KubeObject,
     opts: WriteOptions = {},
   ): Result<KubeObject> {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
-    const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
-    const meta0 = input.metadata ?? {};
+    const ns = this.#ns(r, namespace ?? body.metadata?.namespace ?? undefined);
+    const meta0 = body.metadata ?? {};
     const shownName = meta0.name || meta0.generateName || '';
     this.#request(
       actor,
@@ -438,6 +474,8 @@ export class ApiServer {
       r.resource === 'leases',
       !meta0.name,
     );
+    const decoded = this.#decode(r, body, opts);
+    if (!decoded.ok) return this.#fail(actor, r, ns, shownName, decoded.status);
     if (r.namespaced && meta0.namespace && namespace && meta0.namespace !== namespace) {
       return this.#fail(
         actor,
@@ -449,6 +487,20 @@ export class ApiServer {
         ),
       );
     }
+    return withWarnings(
+      this.#create(actor, r, ns, shownName, decoded.body, opts),
+      decoded.warnings,
+    );
+  }
+
+  #create(
+    actor: Actor,
+    r: ResourceDef,
+    ns: string | undefined,
+    shownName: string,
+    input: KubeObject,
+    opts: WriteOptions,
+  ): Result<KubeObject> {
     if (input.kind && input.kind !== r.kind) {
       return this.#fail(
         actor,
@@ -595,33 +647,30 @@ export class ApiServer {
     actor: Actor,
     resource: ResourceName,
     namespace: string | undefined,
-    input: KubeObject,
+    body: KubeObject,
     opts: WriteOptions = {},
   ): Result<KubeObject> {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
-    const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
-    const name = input.metadata?.name ?? '';
+    const ns = this.#ns(r, namespace ?? body.metadata?.namespace ?? undefined);
+    const name = body.metadata?.name ?? '';
     const existing = this.#etcd.get(etcdKey(r, ns, name));
     const hk =
       r.resource === 'leases' ||
       (!!existing &&
-        sameIgnoringHeartbeats(existing.value, { ...input, status: existing.value.status }) &&
+        sameIgnoringHeartbeats(existing.value, { ...body, status: existing.value.status }) &&
         !r.hasStatus);
     this.#request(actor, 'api.update', r, ns, name, `PUT ${restPath(r, ns, name)}`, hk);
+    const decoded = this.#decode(r, body, opts);
+    if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
+    const input = decoded.body;
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
     // Frozen parts (taken from a cache or a stored object) are shared, not copied.
     const next = cloneShared(input) as KubeObject;
     if (r.hasStatus) next.status = existing.value.status;
-    return this.#finishUpdate(
-      actor,
-      r,
-      ns,
-      name,
-      existing,
-      next,
-      input.metadata?.resourceVersion,
-      opts,
+    return withWarnings(
+      this.#finishUpdate(actor, r, ns, name, existing, next, input.metadata?.resourceVersion, opts),
+      decoded.warnings,
     );
   }
 
@@ -707,8 +756,14 @@ export class ApiServer {
       hk,
     );
     if (!existing || !next) return this.#fail(actor, r, ns, name, notFound(r, name));
+    // The patched object is decoded like a body: a patch's unknown fields are found there.
+    const decoded = this.#decode(r, next, opts);
+    if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const rv = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
-    return this.#finishUpdate(actor, r, ns, name, existing, next, rv, opts, statusOnly);
+    return withWarnings(
+      this.#finishUpdate(actor, r, ns, name, existing, decoded.body, rv, opts, statusOnly),
+      decoded.warnings,
+    );
   }
 
   #finishUpdate(

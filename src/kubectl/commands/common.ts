@@ -1,6 +1,7 @@
 /** Helpers shared by commands: resource arguments, manifests from `-f`, API shorthands. */
 import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
+import { parseGoBool } from '../flags.ts';
 import { parseManifests } from '../manifest.ts';
 import {
   ALL_CATEGORY,
@@ -219,4 +220,27 @@ export function peekObject(
   if (ctx.host.peek) return ctx.host.peek(resource, namespace, name);
   const r = ctx.host.api.get(resource, namespace, name);
   return r.ok ? r.value : undefined;
+}
+
+/**
+ * The server-side field validation `--validate` asks for (cmdutil.GetValidationDirective):
+ * strict (the default, or true), warn, ignore (or false).
+ */
+export function fieldValidation(ctx: Ctx): 'Strict' | 'Warn' | 'Ignore' {
+  const v = ctx.flags.values.get('validate');
+  if (v === undefined) return 'Strict';
+  const text = String(v);
+  const b = parseGoBool(text);
+  if (b !== undefined) return b ? 'Strict' : 'Ignore';
+  if (text === 'strict') return 'Strict';
+  if (text === 'warn') return 'Warn';
+  if (text === 'ignore') return 'Ignore';
+  return ctx.fail(
+    `invalid - validate option ${JSON.stringify(text)}; must be one of: strict (or true), warn, ignore (or false)`,
+  );
+}
+
+/** The server's Warning headers of a response, as kubectl's warning writer prints them. */
+export function printWarnings(ctx: Ctx, r: { ok: boolean; warnings?: string[] }): void {
+  for (const w of r.warnings ?? []) ctx.err(`Warning: ${w}\n`);
 }

@@ -5,7 +5,13 @@ import { ExitError, renderStatus, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { typeByResource } from '../resources.ts';
-import { clone, namespaceForManifest, readFilenames } from './common.ts';
+import {
+  clone,
+  fieldValidation,
+  namespaceForManifest,
+  printWarnings,
+  readFilenames,
+} from './common.ts';
 
 /** The container name kubectl derives from an image: last path part, tag and digest removed. */
 export function containerNameFromImage(image: string): string {
@@ -340,6 +346,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   }
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
+  const validation = fieldValidation(ctx);
   const objs = readFilenames(ctx, files);
   const errors: Status[] = [];
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
@@ -347,7 +354,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     const ns = namespaceForManifest(ctx, m);
     const obj = clone(m.obj);
     if (mode === 'apply') {
-      applyOne(ctx, obj, m.type.resource, ns, m.source, { format, dryRun, errors });
+      applyOne(ctx, obj, m.type.resource, ns, m.source, { format, dryRun, errors, validation });
       continue;
     }
     if (dryRun === 'client') {
@@ -356,8 +363,10 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     }
     const r = ctx.host.api.create(m.type.resource, ns, obj, {
       fieldManager,
+      fieldValidation: validation,
       ...(dryRun === 'server' ? { dryRun: true } : {}),
     });
+    printWarnings(ctx, r);
     if (r.ok) {
       const created = {
         ...r.value,
@@ -414,7 +423,12 @@ function applyOne(
   resource: Parameters<Ctx['host']['api']['get']>[0],
   ns: string | undefined,
   source: string,
-  o: { format: ReturnType<typeof outputFormat>; dryRun: DryRun; errors: Status[] },
+  o: {
+    format: ReturnType<typeof outputFormat>;
+    dryRun: DryRun;
+    errors: Status[];
+    validation: ReturnType<typeof fieldValidation>;
+  },
 ): void {
   const name = obj.metadata?.name ?? '';
   const meta = { ...(obj.metadata ?? {}) };
@@ -438,8 +452,10 @@ function applyOne(
     }
     const r = ctx.host.api.create(resource, ns, annotated, {
       fieldManager: 'kubectl-client-side-apply',
+      fieldValidation: o.validation,
       ...(o.dryRun === 'server' ? { dryRun: true } : {}),
     });
+    printWarnings(ctx, r);
     if (r.ok) {
       const created = {
         ...r.value,
@@ -498,8 +514,10 @@ function applyOne(
   };
   const r = ctx.host.api.patch(resource, ns, name, patch, {
     fieldManager: 'kubectl-client-side-apply',
+    fieldValidation: o.validation,
     ...(o.dryRun === 'server' ? { dryRun: true } : {}),
   });
+  printWarnings(ctx, r);
   if (r.ok) {
     const v = {
       ...r.value,
@@ -516,6 +534,7 @@ export function runReplace(ctx: Ctx): void {
   if (files.length === 0) ctx.usageError('must specify --filename to replace');
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
+  const validation = fieldValidation(ctx);
   const objs = readFilenames(ctx, files);
   const errors: Status[] = [];
   for (const m of objs) {
@@ -540,8 +559,10 @@ export function runReplace(ctx: Ctx): void {
     }
     const r = ctx.host.api.update(m.type.resource, ns, obj, {
       fieldManager: 'kubectl-replace',
+      fieldValidation: validation,
       ...(dryRun === 'server' ? { dryRun: true } : {}),
     });
+    printWarnings(ctx, r);
     if (r.ok) {
       const v = {
         ...r.value,

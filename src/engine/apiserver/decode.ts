@@ -1,0 +1,167 @@
+/**
+ * Decoding a request body into its Go struct, as the real API server does before anything else:
+ * a JSON value of the wrong type fails the request (`json: cannot unmarshal string into Go struct
+ * field DeploymentSpec.spec.replicas of type int32`), and fields the struct does not have are
+ * collected (`spec.template.spec.containers[0].imagePullPolicyy`). Whether unknown fields fail
+ * the request, come back as warnings or are dropped is the request's field validation
+ * (`kubectl --validate=strict|warn|ignore`, strict by default).
+ *
+ * The structs come from `apiSchema.generated.ts` (scripts/gen-api-schema.mjs).
+ */
+import type { KubeObject } from '../api/types.ts';
+import { API_KINDS, API_STRUCTS } from './apiSchema.generated.ts';
+
+/** What decoding found: the first type error, and every unknown field in JSON key order. */
+export interface DecodeFindings {
+  /** `json: cannot unmarshal …` (the decoder stops being useful there: the request fails). */
+  typeError?: string;
+  /** Paths of fields the struct has no place for, e.g. `spec.foo`, `spec.containers[0].x`. */
+  unknown: string[];
+}
+
+type Json = unknown;
+
+/** The JSON type name Go's decoder uses in its errors. */
+function jsonKind(v: Json): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'number';
+  return Array.isArray(v) ? 'array' : 'object';
+}
+
+/** The Go type of a field code, as `%v` of its reflect.Type prints it. */
+function goType(code: string): string {
+  switch (code) {
+    case 's':
+      return 'string';
+    case 'b':
+      return 'bool';
+    case 'i':
+      return 'int32';
+    case 'l':
+      return 'int64';
+    case '{q':
+      return 'v1.ResourceList';
+  }
+  if (code.startsWith('[')) return `[]${goType(code.slice(1))}`;
+  if (code.startsWith('{')) return `map[string]${goType(code.slice(1))}`;
+  return `v1.${code}`;
+}
+
+const INT_RANGE: Record<string, readonly [number, number]> = {
+  i: [-(2 ** 31), 2 ** 31 - 1],
+  l: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+
+/** Keys in the order the body has them: kubectl sends JSON marshalled from maps, keys sorted. */
+function sortedKeys(o: object): string[] {
+  return Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+class Decoder {
+  typeError: string | undefined;
+  readonly unknown: string[] = [];
+
+  /** `struct` and `fieldPath` name the Go struct field being filled, for the type error. */
+  private mismatch(v: Json, code: string, struct: string, fieldPath: string, number = false): void {
+    if (this.typeError) return;
+    const what = number ? `number ${String(v)}` : jsonKind(v);
+    this.typeError = `json: cannot unmarshal ${what} into Go struct field ${struct}.${fieldPath} of type ${goType(code)}`;
+  }
+
+  /** Check `v` against `code`; `path` is the unknown-field path, `fieldPath` the error's. */
+  value(v: Json, code: string, struct: string, fieldPath: string, path: string): void {
+    if (v === null || v === undefined || code === '*' || code === 'q') return;
+    switch (code) {
+      case 's':
+        if (typeof v !== 'string') this.mismatch(v, code, struct, fieldPath);
+        return;
+      case 'b':
+        if (typeof v !== 'boolean') this.mismatch(v, code, struct, fieldPath);
+        return;
+      case 'i':
+      case 'l': {
+        if (typeof v !== 'number') {
+          this.mismatch(v, code, struct, fieldPath);
+          return;
+        }
+        const [lo, hi] = INT_RANGE[code] as readonly [number, number];
+        if (!Number.isInteger(v) || v < lo || v > hi)
+          this.mismatch(v, code, struct, fieldPath, true);
+        return;
+      }
+    }
+    if (code.startsWith('[')) {
+      if (!Array.isArray(v)) {
+        this.mismatch(v, code, struct, fieldPath);
+        return;
+      }
+      const item = code.slice(1);
+      v.forEach((x, i) => {
+        this.value(x, item, struct, fieldPath, `${path}[${i}]`);
+      });
+      return;
+    }
+    if (code.startsWith('{')) {
+      if (typeof v !== 'object' || Array.isArray(v)) {
+        this.mismatch(v, code, struct, fieldPath);
+        return;
+      }
+      const item = code.slice(1);
+      for (const k of sortedKeys(v)) {
+        this.value((v as Record<string, Json>)[k], item, struct, fieldPath, `${path}[${k}]`);
+      }
+      return;
+    }
+    if (typeof v !== 'object' || Array.isArray(v)) {
+      this.mismatch(v, code, struct, fieldPath);
+      return;
+    }
+    this.struct(v as Record<string, Json>, code, fieldPath, path);
+  }
+
+  struct(o: Record<string, Json>, name: string, fieldPath: string, path: string): void {
+    const fields = API_STRUCTS[name];
+    if (!fields) return;
+    for (const k of sortedKeys(o)) {
+      const code = fields[k];
+      const at = path ? `${path}.${k}` : k;
+      if (code === undefined) {
+        this.unknown.push(at);
+        continue;
+      }
+      this.value(o[k], code, name, fieldPath ? `${fieldPath}.${k}` : k, at);
+    }
+  }
+}
+
+/** The Go struct an object of `apiVersion`/`kind` decodes into, if the server serves it. */
+export function structFor(apiVersion: string, kind: string): string | undefined {
+  return API_KINDS[`${apiVersion}/${kind}`];
+}
+
+/** Decode `obj` as `struct` (see {@link structFor}). */
+export function decodeFindings(obj: KubeObject, struct: string): DecodeFindings {
+  const d = new Decoder();
+  d.struct(obj as Record<string, Json>, struct, '', '');
+  return d.typeError ? { typeError: d.typeError, unknown: d.unknown } : { unknown: d.unknown };
+}
+
+/** A copy of `obj` without the fields at `paths` (what decoding into the struct keeps). */
+export function withoutFields<T>(obj: T, paths: readonly string[]): T {
+  if (paths.length === 0) return obj;
+  const copy = structuredClone(obj) as Record<string, Json>;
+  for (const p of paths) {
+    const steps = p.match(/[^.[\]]+|\[[^\]]*\]/g) ?? [];
+    let at: Json = copy;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i] as string;
+      const key = step.startsWith('[') ? step.slice(1, -1) : step;
+      if (at === null || typeof at !== 'object') break;
+      const holder = at as Record<string, Json>;
+      if (i === steps.length - 1) delete holder[Array.isArray(at) ? Number(key) : key];
+      else at = Array.isArray(at) ? (at as Json[])[Number(key)] : holder[key];
+    }
+  }
+  return copy as T;
+}

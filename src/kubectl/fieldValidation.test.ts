@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+/** A Pod manifest with a misspelled container field and a field PodSpec does not have. */
+const TYPO_POD = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: p5',
+  'spec:',
+  '  foo: bar',
+  '  containers:',
+  '  - name: c',
+  '    image: nginx',
+  '    imagePullPolicyy: Always',
+  '',
+].join('\n');
+
+function session() {
+  const s = engineSession();
+  s.host.fs.write('uf.yaml', TYPO_POD);
+  return s;
+}
+
+describe('server-side field validation (kubectl --validate, strict by default)', () => {
+  it('refuses unknown fields with the decoder text, in JSON key order, creating nothing', () => {
+    const { run } = session();
+    for (const verb of ['apply', 'create']) {
+      expect(run(`kubectl ${verb} -f uf.yaml`)).toEqual({
+        out: '',
+        err: 'Error from server (BadRequest): error when creating "uf.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolicyy", unknown field "spec.foo"\n',
+        code: 1,
+      });
+    }
+    expect(run('kubectl get pod p5').err).toBe(
+      'Error from server (NotFound): pods "p5" not found\n',
+    );
+  });
+
+  it('--validate=warn creates the object without them and warns first; false drops them quietly', () => {
+    const { run } = session();
+    expect(run('kubectl create -f uf.yaml --validate=warn')).toEqual({
+      out: 'pod/p5 created\n',
+      err: 'Warning: unknown field "spec.containers[0].imagePullPolicyy"\nWarning: unknown field "spec.foo"\n',
+      code: 0,
+    });
+    // The default policy applies, not the misspelled field's value.
+    expect(
+      run("kubectl get pod p5 -o jsonpath='{.spec.foo}|{.spec.containers[0].imagePullPolicy}'").out,
+    ).toBe('|Always');
+    expect(run('kubectl replace -f uf.yaml --validate=false')).toEqual({
+      out: 'pod/p5 replaced\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl apply -f uf.yaml --validate=maybe')).toEqual({
+      out: '',
+      err: 'error: invalid - validate option "maybe"; must be one of: strict (or true), warn, ignore (or false)\n',
+      code: 1,
+    });
+  });
+
+  it('a value of the wrong JSON type fails whatever --validate says', () => {
+    const { host, run } = session();
+    host.fs.write(
+      'rep.yaml',
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: d2}',
+        'spec:',
+        '  replicas: "3"',
+        '  selector: {matchLabels: {app: d2}}',
+        '  template:',
+        '    metadata: {labels: {app: d2}}',
+        '    spec: {containers: [{name: c, image: nginx}]}',
+        '',
+      ].join('\n'),
+    );
+    for (const flag of ['', ' --validate=false']) {
+      expect(run(`kubectl apply -f rep.yaml${flag}`).err).toBe(
+        'Error from server (BadRequest): error when creating "rep.yaml": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n',
+      );
+    }
+  });
+
+  it('what the cluster prints back applies again: get -o yaml, then replace', () => {
+    const { run } = session();
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    expect(run('kubectl get deploy web -o yaml > web.yaml').code).toBe(0);
+    expect(run('kubectl replace -f web.yaml')).toEqual({
+      out: 'deployment.apps/web replaced\n',
+      err: '',
+      code: 0,
+    });
+  });
+});
