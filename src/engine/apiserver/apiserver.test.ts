@@ -139,6 +139,25 @@ describe('api server: create', () => {
 
   it('rejects invalid names with the real messages', () => {
     const { kubectl } = setup();
+    // A Service name is a DNS-1035 label: no leading digit, no dot (ValidateServiceName).
+    for (const name of ['1svc', 'web.x']) {
+      expect(
+        fail(
+          kubectl.create('services', 'default', {
+            metadata: { name },
+            spec: { ports: [{ port: 80 }] },
+          }),
+        ).message,
+      ).toBe(
+        `Service "${name}" is invalid: metadata.name: Invalid value: "${name}": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
+      );
+    }
+    expect(
+      kubectl.create('services', 'default', {
+        metadata: { name: 'web-1' },
+        spec: { ports: [{ port: 80 }] },
+      }).ok,
+    ).toBe(true);
     expect(
       fail(kubectl.create('namespaces', undefined, { metadata: { name: 'Blue_X' } })).message,
     ).toBe(

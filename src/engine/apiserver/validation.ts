@@ -22,6 +22,19 @@ export function isDNS1123Label(value: string): string[] {
   return errs;
 }
 
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+export const DNS1035_LABEL_MESSAGE =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
+/** Messages of IsDNS1035Label (empty when valid): what a Service name must be. */
+export function isDNS1035Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!DNS1035_LABEL.test(value)) errs.push(DNS1035_LABEL_MESSAGE);
+  return errs;
+}
+
 /** Messages of IsDNS1123Subdomain (empty when valid). */
 export function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
@@ -162,7 +175,13 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       detail: 'name or generateName is required',
     });
   } else {
-    const nameErrs = resource === 'namespaces' ? isDNS1123Label(name) : isDNS1123Subdomain(name);
+    // ValidateNamespaceName and ValidateServiceName are labels; the rest are subdomains.
+    const nameErrs =
+      resource === 'namespaces'
+        ? isDNS1123Label(name)
+        : resource === 'services'
+          ? isDNS1035Label(name)
+          : isDNS1123Subdomain(name);
     for (const msg of nameErrs)
       errs.push({ field: 'metadata.name', type: 'Invalid value', value: name, detail: msg });
   }
