@@ -90,13 +90,13 @@ describe('types a fresh kubeadm cluster serves empty', () => {
   it('finds nothing to delete with --all or a selector, and still deletes the other types asked for', () => {
     const { run } = engineSession(1);
     expect(run('kubectl delete jobs --all')).toEqual({
-      out: '',
-      err: 'No resources found in default namespace.\n',
+      out: 'No resources found\n',
+      err: '',
       code: 0,
     });
     expect(run('kubectl delete pv -l tier=db')).toEqual({
-      out: '',
-      err: 'No resources found\n',
+      out: 'No resources found\n',
+      err: '',
       code: 0,
     });
     expect(run('kubectl label sts --all tier=db')).toEqual({ out: '', err: '', code: 0 });

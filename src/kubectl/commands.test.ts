@@ -406,7 +406,13 @@ describe('delete', () => {
     run('kubectl run a --image=nginx');
     run('kubectl run b --image=nginx');
     expect(run('kubectl delete pods --all').out).toBe('pod "a" deleted\npod "b" deleted\n');
-    expect(run('kubectl delete pods --all').err).toBe('No resources found in default namespace.\n');
+    // delete says it on stdout, without the namespace (DeleteResult), unlike get.
+    expect(run('kubectl delete pods --all')).toEqual({
+      out: 'No resources found\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl delete pods -l app=none -n kube-system').out).toBe('No resources found\n');
     run('kubectl run c --image=nginx');
     expect(run('kubectl delete pod c --grace-period=0 --force')).toEqual({
       out: 'pod "c" force deleted\n',

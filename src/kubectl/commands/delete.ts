@@ -94,10 +94,9 @@ export function runDelete(ctx: Ctx, args: string[]): void {
         });
       }
     }
+    // delete's DeleteResult says it on stdout, without the namespace `get` names.
     if (targets.length === 0 && errors.length === 0 && (all || selector || fieldSelector)) {
-      const namespaced =
-        !allNs && [...requests.map((r) => r.type), ...empty].every((t) => t.namespaced);
-      ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+      ctx.out('No resources found\n');
     }
   }
 
