@@ -255,7 +255,7 @@ describe('commands on the simulated cluster', () => {
     const drain = run('kubectl drain node1 --ignore-daemonsets');
     expect(drain.exitCode).toBe(0);
     expect(drain.stdout).toMatch(
-      /^node\/node1 already cordoned\n(pod\/web-\S+ evicted\n)*node\/node1 drained\n$/,
+      /^node\/node1 already cordoned\n(evicting pod default\/web-\S+\n)*(pod\/web-\S+ evicted\n)*node\/node1 drained\n$/,
     );
     expect(drain.stderr).toMatch(
       /^Warning: ignoring DaemonSet-managed Pods: kube-system\/kube-proxy-\w{5}\n/,

@@ -160,3 +160,30 @@ describe('kubectl rollout pause / resume', () => {
     expect(run('kubectl rollout pause').err).toBe('error: required resource not specified\n');
   });
 });
+
+describe('kubectl rollout restart', () => {
+  it('refuses a paused Deployment and leaves its template alone; restarts it once resumed', () => {
+    const { run } = session();
+    run('kubectl create deployment web --image=nginx --replicas=1');
+    run('kubectl rollout pause deployment/web');
+    const generation = () => run("kubectl get deploy web -o jsonpath='{.metadata.generation}'").out;
+    const before = generation();
+    expect(run('kubectl rollout restart deployment/web')).toEqual({
+      out: '',
+      err: 'error: deployments.apps "web" can\'t restart paused deployment (run rollout resume first)\n',
+      code: 1,
+    });
+    expect(run('kubectl rollout restart deployment/web --dry-run=client').code).toBe(1);
+    expect(generation()).toBe(before);
+    expect(
+      run("kubectl get deploy web -o jsonpath='{.spec.template.metadata.annotations}'").out,
+    ).toBe('');
+
+    run('kubectl rollout resume deployment/web');
+    expect(run('kubectl rollout restart deployment/web')).toEqual({
+      out: 'deployment.apps/web restarted\n',
+      err: '',
+      code: 0,
+    });
+  });
+});

@@ -3,11 +3,13 @@ import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { outputFormat, outputTemplate } from '../output.ts';
 import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
+import { goSprint } from '../printers/gofmt.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { evaluate, JsonPathError, jsonPath } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 import { isStoredType, kindPrefix, type ResourceType } from '../resources.ts';
+import { foundInAny, relaxedJsonPath, sortByPath } from '../sortBy.ts';
 import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
   clone,
@@ -23,6 +25,8 @@ import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStat
 interface Found {
   type: ResourceType;
   obj: KubeObject;
+  /** Which request it came from: a named get, or one list of a type (a server-side Table). */
+  info: number;
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -74,7 +78,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
     for (const m of objs) {
       const name = m.obj.metadata?.name ?? '';
       const r = ctx.host.api.get(m.type.resource, namespaceForManifest(ctx, m), name);
-      if (r.ok) found.push({ type: m.type, obj: r.value });
+      if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
       else errors.push(r.status);
     }
     singleItemImplied = objs.length === 1;
@@ -94,7 +98,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
       if (names.length > 0) {
         for (const name of names) {
           const r = ctx.host.api.get(type.resource, nsFor(type, ns), name);
-          if (r.ok) found.push({ type, obj: r.value });
+          if (r.ok) found.push({ type, obj: r.value, info: found.length });
           else if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound')) {
             errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
           }
@@ -109,14 +113,15 @@ export function runGet(ctx: Ctx, args: string[]): void {
           type.namespaced && !allNs ? ns : undefined,
           opts,
         );
-        if (r.ok) for (const obj of r.value.items) found.push({ type, obj });
+        const info = found.length;
+        if (r.ok) for (const obj of r.value.items) found.push({ type, obj, info });
         else errors.push(r.status);
       }
     }
   }
 
   const sortBy = ctx.str('sort-by');
-  if (sortBy) sortFound(ctx, found, sortBy);
+  if (sortBy) sortFound(ctx, found, sortBy, format === '' || format === 'wide', singleItemImplied);
   if (format === 'yaml' || format === 'json') {
     // A single named object that failed prints only the error, no empty List.
     if (!(singleItemImplied && errors.length > 0))
@@ -169,29 +174,44 @@ export function runGet(ctx: Ctx, args: string[]): void {
   }
 }
 
-/** `--sort-by=.metadata.name`: a stable sort by the JSONPath value (numbers as numbers). */
-function sortFound(ctx: Ctx, found: Found[], spec: string): void {
-  let path = spec.trim();
-  if (path.startsWith('{') && path.endsWith('}')) path = path.slice(1, -1);
-  if (!path.startsWith('.') && !path.startsWith('$')) path = `.${path}`;
-  const key = (f: Found): unknown => {
-    try {
-      return evaluate(path, f.obj)[0];
-    } catch (e) {
-      if (!(e instanceof JsonPathError)) throw e;
-      ctx.fail(`error parsing jsonpath {${path}}, ${e.message}`);
-    }
+/**
+ * `--sort-by`. A table (the default and `-o wide`) sorts each server-side Table on its own: the
+ * rows of one list, while named objects are one-row Tables and keep the order given. Other
+ * formats sort everything printed as one List; a single named object is no list and is left
+ * alone. A path no object has is kubectl's error.
+ */
+function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, single: boolean): void {
+  const path = relaxedJsonPath(spec.trim());
+  if (path === undefined) {
+    ctx.fail(
+      "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+    );
+  }
+  const expr = path.slice(1, -1);
+  const data = (f: Found): unknown => withTypeMeta(f.type, f.obj);
+  const sortGroup = (group: Found[]): void => {
+    if (!foundInAny(group, expr, data))
+      ctx.fail(`couldn't find any field with path "${path}" in the list of objects`);
+    sortByPath(group, expr, data);
   };
-  const keyed = found.map((f, i) => ({ f, i, k: key(f) }));
-  keyed.sort((a, b) => {
-    if (typeof a.k === 'number' && typeof b.k === 'number') return a.k - b.k || a.i - b.i;
-    const sa = a.k === undefined ? '' : String(a.k);
-    const sb = b.k === undefined ? '' : String(b.k);
-    return sa < sb ? -1 : sa > sb ? 1 : a.i - b.i;
-  });
-  keyed.forEach((x, i) => {
-    found[i] = x.f;
-  });
+  try {
+    if (table) {
+      let start = 0;
+      while (start < found.length) {
+        let end = start + 1;
+        while (end < found.length && found[end]?.info === found[start]?.info) end++;
+        const group = found.slice(start, end);
+        sortGroup(group);
+        found.splice(start, group.length, ...group);
+        start = end;
+      }
+    } else if (found.length > 0 && !(single && found.length === 1)) {
+      sortGroup(found);
+    }
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    ctx.fail(`error parsing jsonpath ${path}, ${e.message}`);
+  }
 }
 
 /** `-o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName`. */
@@ -216,7 +236,8 @@ function printCustomColumns(ctx: Ctx, found: Found[]): void {
         ctx.fail(`error parsing jsonpath {${c.path}}, ${e.message}`);
       }
       if (values.length === 0) return '<none>';
-      return values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(',');
+      // printOneObject: fmt.Sprint of each result (Go's map[…] / […] forms), joined by commas.
+      return values.map(goSprint).join(',');
     }),
   );
   if (rows.length === 0) return;

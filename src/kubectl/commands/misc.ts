@@ -18,6 +18,7 @@ import {
   type AnyResourceType,
   apiVersionOf,
   kindPrefix,
+  qualifiedResource,
   RESOURCE_TYPES,
   type ResourceType,
   typeByResource,
@@ -217,19 +218,28 @@ export function runExpose(ctx: Ctx, args: string[]): void {
   });
 }
 
+/** The stored types `kubectl set image` can change: a pod, or an object with a pod template. */
+const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
+  'pods',
+  'deployments',
+  'replicasets',
+  'daemonsets',
+]);
+
 export function runSetImage(ctx: Ctx, args: string[]): void {
   const pairs = args.filter((a) => a.includes('='));
   const targets = args.filter((a) => !a.includes('='));
   if (pairs.length === 0) ctx.usageError('at least one image update is required');
   const { type, name } = singleTarget(ctx, targets);
-  if (!['deployments', 'replicasets', 'pods'].includes(type.resource)) {
-    ctx.fail(
-      `error: ${type.resource}/${name} the object is not a pod or does not have a pod template`,
-    );
-  }
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
   const obj = getOrFail(ctx, type, name);
+  if (!POD_TEMPLATE_RESOURCES.has(type.resource)) {
+    // updatePodSpecForObject's error (`%T` of the typed object), after `error: <resource>/<name>`.
+    ctx.fail(
+      `${type.resource}/${name} the object is not a pod or does not have a pod template: *${type.version}.${type.kind}`,
+    );
+  }
   const podSpec =
     type.resource === 'pods'
       ? ((obj.spec ?? {}) as { containers?: { name: string; image?: string }[] })
@@ -391,7 +401,13 @@ export function runRolloutRestart(ctx: Ctx, args: string[]): void {
   const { type, name } = singleTarget(ctx, args);
   if (type.resource !== 'deployments')
     ctx.fail(`${type.resource} "${name}" restarting is not supported`);
-  getOrFail(ctx, type, name);
+  const d = getOrFail(ctx, type, name);
+  // polymorphichelpers' restarter refuses a paused Deployment before any patch is made.
+  if ((d.spec as { paused?: boolean } | undefined)?.paused === true) {
+    ctx.fail(
+      `${qualifiedResource(type)} "${name}" can't restart paused deployment (run rollout resume first)`,
+    );
+  }
   const dryRun = dryRunStrategy(ctx);
   const at = rfc3339(ctx.now());
   if (dryRun !== 'client') {
@@ -638,28 +654,58 @@ export function runRolloutHistory(ctx: Ctx, args: string[]): void {
   print('', body);
 }
 
-export function runCordon(ctx: Ctx, args: string[], cordon: boolean): void {
+/** The `(dry run)` / `(server dry run)` suffix kubectl's name printer adds to an operation. */
+function dryRunSuffix(dryRun: ReturnType<typeof dryRunStrategy>): string {
+  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+}
+
+/**
+ * The nodes cordon, uncordon and drain act on (DrainCmdOptions.Complete): the named ones, in
+ * the order given, or those `--selector` picks. Every named node is fetched before any is
+ * touched, so one missing name stops the command with nothing done.
+ */
+function targetNodes(ctx: Ctx, args: string[], verb: string): KubeObject[] {
+  if (args.length === 0 && !ctx.changed('selector')) ctx.usageError(`USAGE: ${verb} NODE [flags]`);
+  const selector = ctx.str('selector');
+  if (args.length > 0 && selector !== '')
+    ctx.usageError('cannot specify both a node name and a --selector option');
+  if (args.length === 0) return listAll(ctx, 'nodes', undefined, selector || undefined);
   const nodeType = typeByResource('nodes');
-  if (args.length !== 1)
-    ctx.usageError('USAGE: cordon NODE [flags]'.replace('cordon', cordon ? 'cordon' : 'uncordon'));
-  const name = args[0] as string;
-  const node = getOrFail(ctx, nodeType, name);
-  const unsched = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable === true;
-  const word = cordon ? 'cordoned' : 'uncordoned';
-  if (unsched === cordon) {
-    ctx.out(`node/${name} already ${word}\n`);
-    return;
-  }
+  return args.map((name) => getOrFail(ctx, nodeType, name));
+}
+
+/** RunCordonOrUncordon: one line a node; a failed patch is reported and the loop goes on. */
+function cordonNodes(ctx: Ctx, nodes: KubeObject[], cordon: boolean): void {
   const dryRun = dryRunStrategy(ctx);
-  if (dryRun !== 'client') {
-    const r = ctx.host.api.patch('nodes', undefined, name, {
-      spec: { unschedulable: cordon ? true : null },
-    });
-    if (!r.ok) ctx.failStatus(r.status);
+  const word = cordon ? 'cordoned' : 'uncordoned';
+  for (const node of nodes) {
+    const name = node.metadata?.name ?? '';
+    const unsched = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable === true;
+    if (unsched === cordon) {
+      ctx.out(`node/${name} already ${word}\n`);
+      continue;
+    }
+    if (dryRun !== 'client') {
+      const r = ctx.host.api.patch(
+        'nodes',
+        undefined,
+        name,
+        { spec: { unschedulable: cordon ? true : null } },
+        dryRun === 'server' ? { dryRun: true } : {},
+      );
+      if (!r.ok) {
+        ctx.err(
+          `error: unable to ${cordon ? 'cordon' : 'uncordon'} node "${name}": ${r.status.message}\n`,
+        );
+        continue;
+      }
+    }
+    ctx.out(`node/${name} ${word}${dryRunSuffix(dryRun)}\n`);
   }
-  ctx.out(
-    `node/${name} ${word}${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`,
-  );
+}
+
+export function runCordon(ctx: Ctx, args: string[], cordon: boolean): void {
+  cordonNodes(ctx, targetNodes(ctx, args, cordon ? 'cordon' : 'uncordon'), cordon);
 }
 
 function controllerOf(pod: KubeObject): { kind: string; name: string } | undefined {
@@ -667,11 +713,19 @@ function controllerOf(pod: KubeObject): { kind: string; name: string } | undefin
   return ref ? { kind: ref.kind, name: ref.name } : undefined;
 }
 
-export function runDrain(ctx: Ctx, args: string[]): void {
-  if (args.length !== 1) ctx.usageError('USAGE: drain NODE [flags]');
-  const name = args[0] as string;
-  runCordon(ctx, [name], true);
-  const pods = listAll(ctx, 'pods', undefined).filter(
+/** utilerrors.Aggregate's message: the one error, or `[e1, e2]`. */
+function aggregateMessage(errors: string[]): string {
+  return errors.length === 1 ? (errors[0] as string) : `[${errors.join(', ')}]`;
+}
+
+/**
+ * deleteOrEvictPodsSimple for one node: the refusals (GetPodsForDeletion's errors) when there
+ * are any, else the warnings, the evictions and the wait for the pods to go.
+ */
+function drainNode(ctx: Ctx, name: string): string[] {
+  const dryRun = dryRunStrategy(ctx);
+  const podSelector = ctx.str('pod-selector');
+  const pods = listAll(ctx, 'pods', undefined, podSelector || undefined).filter(
     (p) => (p as unknown as Pod).spec?.nodeName === name,
   );
   const daemon: KubeObject[] = [];
@@ -700,15 +754,7 @@ export function runDrain(ctx: Ctx, args: string[]): void {
       `cannot delete cannot delete Pods that declare no controller (use --force to override): ${unmanaged.map(ref).join(', ')}`,
     );
   }
-  if (problems.length > 0) {
-    // The first line prints the errors as one utilerrors aggregate (`[e1, e2]` when several);
-    // the last lines are that aggregate again, one error a line, as cmdutil.CheckErr prints it.
-    const aggregate = problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`;
-    ctx.err(
-      `error: unable to drain node "${name}" due to error: ${aggregate}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.join('\n')}\n`,
-    );
-    throw new ExitError(1);
-  }
+  if (problems.length > 0) return problems;
   const warnings: string[] = [];
   if (daemon.length > 0)
     warnings.push(`ignoring DaemonSet-managed Pods: ${daemon.map(ref).join(', ')}`);
@@ -716,17 +762,19 @@ export function runDrain(ctx: Ctx, args: string[]): void {
     warnings.push(`deleting Pods that declare no controller: ${unmanaged.map(ref).join(', ')}`);
   if (warnings.length > 0) ctx.err(`Warning: ${warnings.join('; ')}\n`);
   const toEvict = [...evict, ...unmanaged];
-  for (const p of toEvict) ctx.err(`evicting pod ${ref(p)}\n`);
+  // The drain helper writes its "evicting pod" lines to the command's stdout.
+  for (const p of toEvict) ctx.out(`evicting pod ${ref(p)}${dryRunSuffix(dryRun)}\n`);
+  if (dryRun === 'client') return [];
   const grace = ctx.num('grace-period', -1);
   for (const p of toEvict) {
-    const r = ctx.host.api.delete(
-      'pods',
-      p.metadata?.namespace,
-      p.metadata?.name ?? '',
-      grace >= 0 ? { gracePeriodSeconds: grace } : {},
-    );
+    const r = ctx.host.api.delete('pods', p.metadata?.namespace, p.metadata?.name ?? '', {
+      ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+      ...(dryRun === 'server' ? { dryRun: true } : {}),
+    });
     if (!r.ok && r.status.reason !== 'NotFound') ctx.failStatus(r.status);
   }
+  // A server dry run evicts nothing, so the helper does not wait.
+  if (dryRun === 'server') return [];
   const uids = new Set(toEvict.map((p) => p.metadata?.uid));
   ctx.host.runUntil(
     () =>
@@ -737,7 +785,39 @@ export function runDrain(ctx: Ctx, args: string[]): void {
     10 * 60_000,
   );
   for (const p of toEvict) ctx.out(`pod/${p.metadata?.name} evicted\n`);
-  ctx.out(`node/${name} drained\n`);
+  return [];
+}
+
+/**
+ * `kubectl drain` (RunDrain): cordon every node first, then drain them one after another; a
+ * node that cannot be drained is reported and the next one is tried. The nodes left are listed
+ * at the end, then the refusals as cmdutil.CheckErr prints an aggregate: one node's refusals
+ * one a line, several nodes' one node a line.
+ */
+export function runDrain(ctx: Ctx, args: string[]): void {
+  const nodes = targetNodes(ctx, args, 'drain');
+  cordonNodes(ctx, nodes, true);
+  const dryRun = dryRunStrategy(ctx);
+  const fatal: string[][] = [];
+  const remaining: string[] = [];
+  for (const node of nodes) {
+    const name = node.metadata?.name ?? '';
+    const problems = drainNode(ctx, name);
+    if (problems.length === 0) {
+      ctx.out(`node/${name} drained${dryRunSuffix(dryRun)}\n`);
+      continue;
+    }
+    ctx.err(
+      `error: unable to drain node "${name}" due to error: ${aggregateMessage(problems)}, continuing command...\n`,
+    );
+    fatal.push(problems);
+    remaining.push(name);
+  }
+  if (remaining.length === 0) return;
+  ctx.err(`There are pending nodes to be drained:\n${remaining.map((n) => ` ${n}\n`).join('')}`);
+  const lines = fatal.length === 1 ? (fatal[0] as string[]) : fatal.map(aggregateMessage);
+  ctx.err(lines.map((l) => `${l}\n`).join(''));
+  throw new ExitError(1);
 }
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */

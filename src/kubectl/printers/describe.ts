@@ -9,6 +9,7 @@ import type {
   ContainerState,
   ContainerStatus,
   Endpoints,
+  EnvFromSource,
   EnvVar,
   Namespace,
   Node,
@@ -257,8 +258,9 @@ function describeState(w: PrefixWriter, name: string, state: ContainerState | un
     w.write(3, `Started:\t${formatRFC1123Z(state.running.startedAt)}\n`);
   } else if (state?.waiting) {
     w.write(2, `${name}:\tWaiting\n`);
+    // describeStatus prints a waiting container's reason only: its message (the pull error,
+    // the back-off) is left to the events.
     if (state.waiting.reason) w.write(3, `Reason:\t${state.waiting.reason}\n`);
-    if (state.waiting.message) w.write(3, `Message:\t${state.waiting.message}\n`);
   } else if (state?.terminated) {
     const t = state.terminated;
     w.write(2, `${name}:\tTerminated\n`);
@@ -304,6 +306,14 @@ function describeEnvVar(
       `${e.name}:\t<set to the key '${key}' of config map '${name ?? ''}'>\tOptional: ${optional === true}\n`,
     );
   }
+}
+
+/** One `envFrom` source, as describeContainerEnvFrom prints it. */
+function describeEnvFrom(w: PrefixWriter, e: EnvFromSource): void {
+  const ref = e.configMapRef ?? e.secretRef;
+  const from = e.configMapRef ? 'ConfigMap' : e.secretRef ? 'Secret' : '';
+  const kind = e.prefix ? `${from} with prefix '${e.prefix}'` : from;
+  w.write(3, `${ref?.name ?? ''}\t${kind}\tOptional: ${ref?.optional === true}\n`);
 }
 
 /** `fieldpath.ExtractFieldPathAsString` for the paths a pod's env may name. */
@@ -388,6 +398,10 @@ function describeContainers(
       ['Startup', c.startupProbe],
     ] as const) {
       if (probe) w.write(2, `${title}:\t${describeProbe(probe as ProbeSpec)}\n`);
+    }
+    if (c.envFrom && c.envFrom.length > 0) {
+      w.write(2, 'Environment Variables from:\n');
+      for (const e of c.envFrom) describeEnvFrom(w, e);
     }
     const env = c.env ?? [];
     if (env.length === 0) w.write(2, 'Environment:\t<none>\n');
@@ -649,7 +663,12 @@ export function describeNode(
   printLabelsMultiline(w, 'Labels', meta.labels);
   printAnnotationsMultiline(w, 'Annotations', meta.annotations);
   w.write(0, `CreationTimestamp:\t${formatRFC1123Z(meta.creationTimestamp)}\n`);
-  const taints = node.spec?.taints ?? [];
+  // printTaintsMultilineWithIndent sorts by "effect,key": NoExecute before NoSchedule, then keys.
+  const taintKey = (t: { effect?: string; key?: string }): string =>
+    `${t.effect ?? ''},${t.key ?? ''}`;
+  const taints = [...(node.spec?.taints ?? [])].sort((a, b) =>
+    taintKey(a) < taintKey(b) ? -1 : taintKey(a) > taintKey(b) ? 1 : 0,
+  );
   w.write(0, 'Taints:\t');
   if (taints.length === 0) w.write(0, '<none>\n');
   taints.forEach((t, i) => {

@@ -55,6 +55,21 @@ describe('jsonPath', () => {
     expect(jsonPath('name: {.nope.deeper}', list)).toBe('name: ');
   });
 
+  it('takes @ and $ outside a filter as the current object', () => {
+    expect(jsonPath('{@.items[0].metadata.name}', list)).toBe('a');
+    expect(jsonPath('{$.items[1].metadata.name}', list)).toBe('b');
+    expect(jsonPath('{range .items[*]}{@.metadata.name}:{@.status.phase} {end}', list)).toBe(
+      'a:Running b:Pending ',
+    );
+    expect(jsonPath('{range .items[*].metadata.labels}[{@}]{end}', list)).toBe(
+      '[{"app.kubernetes.io/name":"web"}][{}]',
+    );
+  });
+
+  it('names a character it does not know as Go %#U does', () => {
+    expect(() => jsonPath('{#}', list)).toThrow("unrecognized character in action: U+0023 '#'");
+  });
+
   it('rejects broken templates', () => {
     expect(() => jsonPath('{.items[*]', list)).toThrow(JsonPathError);
     expect(() => jsonPath('{end}', list)).toThrow(JsonPathError);

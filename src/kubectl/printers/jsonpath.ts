@@ -123,6 +123,9 @@ const FIELD = String.raw`((?:\\.|[^\s,.\[\]$@{}()\\])+)`;
 const unescapeField = (name: string) => name.replace(/\\(.)/g, '$1');
 
 const STEPS: Step[] = [
+  // parseInsideAction passes over `@` and `$` (the current object) and spaces anywhere in an
+  // action outside a filter: `{@}`, `{@.metadata.name}`, `{$.items[0]}`.
+  { re: /^[@$ ]/, apply: (cur) => cur },
   {
     re: new RegExp(`^\\.\\.${FIELD}`),
     apply: (cur, m) => cur.flatMap((v) => descend(v, unescapeField(m[1] ?? ''))),
@@ -170,6 +173,15 @@ const STEPS: Step[] = [
   },
 ];
 
+/** Go's `%#U` of the first character of `s`: `U+0023 '#'`. */
+function goRuneU(s: string): string {
+  const cp = s.codePointAt(0) ?? 0;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /\p{L}|\p{M}|\p{N}|\p{P}|\p{S}| /u.test(String.fromCodePoint(cp))
+    ? `${hex} '${String.fromCodePoint(cp)}'`
+    : hex;
+}
+
 /** Evaluates one path (`.items[*].metadata.name`) against `data`. */
 export function evaluate(path: string, data: unknown): unknown[] {
   let cur: unknown[] = [data];
@@ -185,8 +197,7 @@ export function evaluate(path: string, data: unknown): unknown[] {
       matched = true;
       break;
     }
-    if (!matched)
-      throw new JsonPathError(`unrecognized character in action: ${JSON.stringify(p[0])}`);
+    if (!matched) throw new JsonPathError(`unrecognized character in action: ${goRuneU(p)}`);
   }
   return cur;
 }

@@ -1,0 +1,148 @@
+/**
+ * `kubectl get --sort-by` as kubectl 1.32 sorts (pkg/cmd/get/sorter.go): the first JSONPath
+ * result of each object compared by `isLess` on decoded JSON — integers and floats as numbers,
+ * strings as resource quantities when both parse as one (`500m` < `1`, `128Mi` < `1Gi`), else in
+ * natural order (`web-2` < `web-10`; RFC 3339 timestamps so sort by time) — an object without the
+ * field first.
+ */
+import { evaluate } from './printers/jsonpath.ts';
+
+/** `printers.RelaxedJSONPathExpression`: `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all become `{.a.b}`. */
+export function relaxedJsonPath(spec: string): string | undefined {
+  const m = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/.exec(spec);
+  if (!m) return undefined;
+  return `{.${m[1] ?? m[2]}}`;
+}
+
+const utf8 = new TextEncoder();
+const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
+
+/**
+ * `sortorder.NaturalLess`: digit runs compare as numbers (fewer leading zeros first on a tie),
+ * other bytes bytewise, a digit before any other byte.
+ */
+export function naturalLess(s1: string, s2: string): boolean {
+  const a = utf8.encode(s1);
+  const b = utf8.encode(s2);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const c1 = a[i] as number;
+    const c2 = b[j] as number;
+    const d1 = isDigit(c1);
+    const d2 = isDigit(c2);
+    if (d1 !== d2) return d1;
+    if (!d1) {
+      if (c1 !== c2) return c1 < c2;
+      i++;
+      j++;
+      continue;
+    }
+    while (i < a.length && a[i] === 0x30) i++;
+    while (j < b.length && b[j] === 0x30) j++;
+    const nz1 = i;
+    const nz2 = j;
+    while (i < a.length && isDigit(a[i])) i++;
+    while (j < b.length && isDigit(b[j])) j++;
+    if (i - nz1 !== j - nz2) return i - nz1 < j - nz2;
+    for (let k = 0; k < i - nz1; k++) {
+      if (a[nz1 + k] !== b[nz2 + k]) return (a[nz1 + k] as number) < (b[nz2 + k] as number);
+    }
+    if (nz1 !== nz2) return nz1 < nz2;
+  }
+  return a.length < b.length;
+}
+
+const BINARY: Record<string, bigint> = {
+  Ki: 1n << 10n,
+  Mi: 1n << 20n,
+  Gi: 1n << 30n,
+  Ti: 1n << 40n,
+  Pi: 1n << 50n,
+  Ei: 1n << 60n,
+};
+const DECIMAL: Record<string, number> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
+
+/** An exact `resource.ParseQuantity`: the value as a fraction, or undefined when it is not one. */
+function quantity(s: string): { num: bigint; den: bigint } | undefined {
+  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([a-zA-Z]*|[eE][+-]?[0-9]+)$/.exec(s);
+  if (!m) return undefined;
+  const whole = m[2] ?? '';
+  const frac = m[3] ?? '';
+  if (whole === '' && frac === '') return undefined;
+  let num = BigInt(whole + frac) * (m[1] === '-' ? -1n : 1n);
+  let den = 10n ** BigInt(frac.length);
+  const suffix = m[4] ?? '';
+  const binary = BINARY[suffix];
+  let exp: number | undefined = DECIMAL[suffix];
+  if (binary !== undefined) num *= binary;
+  else {
+    // An exponent needs its digits: `1e3` is a quantity, `1e` is not (`1E` is 1 exa).
+    const e = /^[eE]([+-]?[0-9]+)$/.exec(suffix);
+    if (exp === undefined && e) exp = Number(e[1]);
+    if (exp === undefined || Math.abs(exp) > 1000) return undefined;
+    if (exp >= 0) num *= 10n ** BigInt(exp);
+    else den *= 10n ** BigInt(-exp);
+  }
+  return { num, den };
+}
+
+/**
+ * sorter.go's `isLess` for two values of an unstructured object. Values it cannot order (a
+ * bool, a map or list, an integer against a string) make kubectl exit with a klog fatal line;
+ * here they count as equal.
+ */
+export function isLess(a: unknown, b: unknown): boolean {
+  if (a === null && b === null) return false;
+  if (a === null) return true;
+  if (b === null) return false;
+  if (typeof a === 'number' && typeof b === 'number') {
+    // An integer decodes to int64 and a fraction to float64; the two do not compare.
+    return Number.isInteger(a) === Number.isInteger(b) && a < b;
+  }
+  if (typeof a === 'string' && typeof b === 'string') {
+    const qa = quantity(a);
+    const qb = qa && quantity(b);
+    if (qa && qb) return qa.num * qb.den < qb.num * qa.den;
+    return naturalLess(a, b);
+  }
+  return false;
+}
+
+/**
+ * Sorts `items` in place by the first result of `path` ({.a.b} form), as Go's sort.Sort does
+ * with sorter.go's Less: an item without a result is "less" than any other. For up to 12 items
+ * sort.Sort is an insertion sort, and so is this; beyond that Go's pdqsort may order equal keys
+ * differently.
+ */
+export function sortByPath<T>(items: T[], path: string, data: (item: T) => unknown): void {
+  const keys = new Map<T, unknown[]>(items.map((it) => [it, evaluate(path, data(it))]));
+  const less = (x: T, y: T): boolean => {
+    const kx = keys.get(x) ?? [];
+    const ky = keys.get(y) ?? [];
+    if (kx.length === 0) return true;
+    if (ky.length === 0) return false;
+    return isLess(kx[0], ky[0]);
+  };
+  for (let i = 1; i < items.length; i++) {
+    for (let j = i; j > 0 && less(items[j] as T, items[j - 1] as T); j--) {
+      [items[j - 1], items[j]] = [items[j] as T, items[j - 1] as T];
+    }
+  }
+}
+
+/** Whether `path` finds something in at least one item (else kubectl's "couldn't find" error). */
+export function foundInAny<T>(items: T[], path: string, data: (item: T) => unknown): boolean {
+  return items.some((it) => evaluate(path, data(it)).length > 0);
+}
