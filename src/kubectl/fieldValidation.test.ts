@@ -84,6 +84,31 @@ describe('server-side field validation (kubectl --validate, strict by default)',
     }
   });
 
+  it('apply to an existing object: the merged patch is refused as an Invalid patch, quoted as Go prints it', () => {
+    const { host, run } = session();
+    const web = (extra: string) =>
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: web}',
+        `data: {a: "1"}${extra}`,
+        '',
+      ].join('\n');
+    host.fs.write('cm.yaml', web(''));
+    expect(run('kubectl apply -f cm.yaml').out).toBe('configmap/web created\n');
+    host.fs.write('cm.yaml', web('\nfoo: bar'));
+    expect(run('kubectl apply -f cm.yaml')).toEqual({
+      out: '',
+      err: 'The request is invalid: patch: Invalid value: "map[foo:bar metadata:map[annotations:map[kubectl.kubernetes.io/last-applied-configuration:{\\"apiVersion\\":\\"v1\\",\\"data\\":{\\"a\\":\\"1\\"},\\"foo\\":\\"bar\\",\\"kind\\":\\"ConfigMap\\",\\"metadata\\":{\\"annotations\\":{},\\"name\\":\\"web\\",\\"namespace\\":\\"default\\"}}\\n]]]": strict decoding error: unknown field "foo"\n',
+      code: 1,
+    });
+    expect(run('kubectl apply -f cm.yaml --validate=warn')).toEqual({
+      out: 'configmap/web configured\n',
+      err: 'Warning: unknown field "foo"\n',
+      code: 0,
+    });
+  });
+
   it('what the cluster prints back applies again: get -o yaml, then replace', () => {
     const { run } = session();
     run('kubectl create deployment web --image=nginx --replicas=2');

@@ -24,6 +24,7 @@ import type { Etcd, KeyValue } from '../etcd/etcd.ts';
 import type { Actor, Hop, Message, ObjRef, WatchEvent } from '../runtime/controller.ts';
 import { rfc3339 } from '../util/clock.ts';
 import { flat, msgKey } from '../util/flat.ts';
+import { goSprint } from '../util/gofmt.ts';
 import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
@@ -51,6 +52,7 @@ import {
   conflict,
   forbidden,
   invalid,
+  invalidPatch,
   methodNotAllowed,
   notFound,
 } from './errors.ts';
@@ -430,6 +432,7 @@ export class ApiServer {
     r: ResourceDef,
     body: KubeObject,
     opts: WriteOptions,
+    patch?: Record<string, unknown>,
   ): { ok: true; body: KubeObject; warnings?: string[] } | { ok: false; status: Status } {
     const validation = opts.fieldValidation;
     const struct = validation && structFor(r.apiVersion, r.kind);
@@ -445,7 +448,23 @@ export class ApiServer {
     if (found.typeError) return fail(found.typeError);
     if (found.unknown.length === 0) return { ok: true, body };
     const texts = found.unknown.map((f) => `unknown field ${JSON.stringify(f)}`);
-    if (validation === 'Strict') return fail(`strict decoding error: ${texts.join(', ')}`);
+    if (validation === 'Strict') {
+      const why = `strict decoding error: ${texts.join(', ')}`;
+      // A patch is decoded after it is merged, and refused as an Invalid "patch" of no kind
+      // (patch.go applyPatchToObject), quoting the patch as Go's %+v prints the map.
+      if (patch) {
+        return {
+          ok: false,
+          status: invalidPatch({
+            field: 'patch',
+            type: 'Invalid value',
+            value: goSprint(patch),
+            detail: why,
+          }),
+        };
+      }
+      return fail(why);
+    }
     const kept = withoutFields(body, found.unknown);
     return validation === 'Warn'
       ? { ok: true, body: kept, warnings: texts }
@@ -757,7 +776,7 @@ export class ApiServer {
     );
     if (!existing || !next) return this.#fail(actor, r, ns, name, notFound(r, name));
     // The patched object is decoded like a body: a patch's unknown fields are found there.
-    const decoded = this.#decode(r, next, opts);
+    const decoded = this.#decode(r, next, opts, patch);
     if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const rv = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
     return withWarnings(

@@ -110,6 +110,16 @@ const CAUSE_TYPES: Record<FieldError['type'], string> = {
 };
 
 /** `Deployment.apps "Web_X" is invalid: metadata.name: Invalid value: "Web_X": …` */
+/** NewInvalid with an empty GroupKind and name, as the patch handler reports a refused patch. */
+export function invalidPatch(e: FieldError): Status {
+  const body = fieldErrorBody(e);
+  return status('Invalid', ` "" is invalid: ${e.field}: ${body}`, {
+    name: '',
+    kind: '',
+    causes: [{ type: CAUSE_TYPES[e.type], message: body, field: e.field }],
+  });
+}
+
 export function invalid(r: ResourceDef, name: string, errors: FieldError[]): Status {
   // Each body once: it quotes the value, which may be a huge hostile paste (bench/robustness.ts).
   const bodies = errors.map(fieldErrorBody);

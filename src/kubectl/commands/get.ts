@@ -1,9 +1,9 @@
 /** `kubectl get`: tables, `-o wide|yaml|json|name`, several types, `-A`, `-l`, `-f`. */
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
 import { outputFormat, outputTemplate } from '../output.ts';
 import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
-import { goSprint } from '../printers/gofmt.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { evaluate, JsonPathError, jsonPath } from '../printers/jsonpath.ts';

@@ -1,7 +1,7 @@
 /**
  * Go's `fmt.Sprint` of decoded JSON (what an unstructured object holds: maps, slices, strings,
- * int64, float64, bool, nil), as kubectl's custom-columns printer writes a cell:
- * `map[app:web tier:front]`, `[80 443]`, `<nil>`.
+ * int64, float64, bool, nil), as kubectl's custom-columns printer writes a cell and the API
+ * server quotes a patch it refused: `map[app:web tier:front]`, `[80 443]`, `<nil>`.
  */
 
 /** `%v` of a float64: strconv's shortest `%g`, in exponent form below 1e-4 and from 1e6 up. */
