@@ -403,6 +403,24 @@ export function narrate(
         pods: names(patched),
       });
     }
+    // A sync during the pull back-off only reports (BackOff and "Error: ImagePullBackOff"
+    // events, no status change): the kubelet says again that the pod still waits.
+    const reported = kubelet.find((m) => m.ref?.resource === 'events');
+    if (reported?.ref && kubelet.every((m) => m.ref?.resource === 'events')) {
+      const involved = end.get('events', reported.ref.namespace, reported.ref.name)
+        ?.involvedObject as { kind?: string; name?: string; namespace?: string } | undefined;
+      if (
+        involved?.kind === 'Pod' &&
+        involved.name &&
+        waitingReason(end, involved.namespace, involved.name) === 'ImagePullBackOff'
+      ) {
+        const pod = end.get('pods', involved.namespace, involved.name);
+        const image =
+          (pod?.spec as { containers?: { image?: string }[] } | undefined)?.containers?.[0]
+            ?.image ?? '';
+        return pick('lab.step.backOff', { node: nodeOf(reported.from), pod: involved.name, image });
+      }
+    }
     // Only a status report about a pod that cannot get its image (no pull in this step): the
     // kubelet tells the API server the pod now waits in back-off.
     const waiting = kubelet.find(

@@ -250,10 +250,12 @@ export function createDeploymentController(): Reconciler {
         ? cache.list('replicasets', ns)
         : (cache.owned?.('replicasets', uidOf(d)) ?? []).filter((r) => namespaceOf(r) === ns);
       for (const rs of candidates) {
-        if (isDeleting(rs)) continue;
         const ref = controllerOf(rs);
+        // ClaimObject: a ReplicaSet it already owns stays its own while being deleted (a
+        // foreground delete of the new ReplicaSet is waited out, not replaced by a second one
+        // under a bumped collisionCount); an orphan being deleted is not adopted.
         if (ref?.uid === uidOf(d)) owned.push(rs);
-        else if (!ref && selectorMatches(spec.selector, rs.metadata?.labels)) {
+        else if (!ref && !isDeleting(rs) && selectorMatches(spec.selector, rs.metadata?.labels)) {
           adoptions.push({
             verb: 'patch',
             resource: 'replicasets',
@@ -568,7 +570,7 @@ function isComplete(d: KubeObject, status: DeploymentStatus): boolean {
 function cleanupOldReplicaSets(d: KubeObject, olds: readonly RSView[]): Write[] {
   const limit = specOf<DeploymentSpec>(d).revisionHistoryLimit ?? 10;
   const cleanable = olds
-    .filter((r) => r.replicas === 0 && (r.status.replicas ?? 0) === 0)
+    .filter((r) => r.replicas === 0 && (r.status.replicas ?? 0) === 0 && !isDeleting(r.obj))
     .sort((a, b) => a.revision - b.revision || byCreation(a, b));
   const diff = cleanable.length - limit;
   if (diff <= 0) return [];

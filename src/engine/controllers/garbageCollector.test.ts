@@ -120,6 +120,107 @@ describe('garbage collector: propagation policies', () => {
       },
     ]);
   });
+
+  const deployment: KubeObject = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name: 'web',
+      namespace: 'default',
+      uid: 'uid-d',
+      deletionTimestamp: '2026-01-06T00:00:00Z',
+      finalizers: ['foregroundDeletion'],
+    },
+  };
+  const ownedBy = (owner: KubeObject, blockOwnerDeletion: boolean) => ({
+    apiVersion: 'apps/v1',
+    kind: owner.kind!,
+    name: owner.metadata!.name!,
+    uid: owner.metadata!.uid!,
+    controller: true,
+    blockOwnerDeletion,
+  });
+
+  it('Foreground: a dependent with dependents of its own is deleted in the foreground too', () => {
+    const rs: KubeObject = {
+      ...owner('x'),
+      metadata: {
+        name: 'web-7c79c4bf97',
+        namespace: 'default',
+        uid: 'uid-rs',
+        ownerReferences: [ownedBy(deployment, true)],
+      },
+    };
+    const c = new MiniCluster([
+      ['deployments', deployment],
+      ['replicasets', rs],
+      ['pods', pod('web-7c79c4bf97-x6j7v', { owner: rs, node: 'node1' })],
+    ]);
+    c.cache.withOwnerIndex();
+    const gc = createGarbageCollector();
+    expect(c.reconcile(gc, 'obj/deployments/default/web')).toEqual([
+      {
+        verb: 'delete',
+        resource: 'replicasets',
+        namespace: 'default',
+        name: 'web-7c79c4bf97',
+        propagationPolicy: 'Foreground',
+      },
+    ]);
+    // The ReplicaSet's own work item: its pod has no dependents, so a plain delete.
+    c.cache.put('replicasets', {
+      ...rs,
+      metadata: {
+        ...owner('foregroundDeletion').metadata,
+        ownerReferences: rs.metadata!.ownerReferences,
+      },
+    });
+    expect(c.reconcile(gc, 'obj/replicasets/default/web-7c79c4bf97')).toEqual([
+      { verb: 'delete', resource: 'pods', namespace: 'default', name: 'web-7c79c4bf97-x6j7v' },
+    ]);
+    // Nothing new for the Deployment while its ReplicaSet is being deleted.
+    expect(c.reconcile(gc, 'obj/deployments/default/web')).toEqual([]);
+  });
+
+  it('Foreground: only dependents with blockOwnerDeletion hold the owner; a second live owner keeps a dependent', () => {
+    const other: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'other', namespace: 'default', uid: 'uid-other' },
+    };
+    const loose = pod('loose', { node: 'node1' });
+    loose.metadata!.ownerReferences = [ownedBy(deployment, false)];
+    const shared = pod('shared', { node: 'node1' });
+    shared.metadata!.ownerReferences = [ownedBy(other, true), ownedBy(deployment, true)];
+    const c = new MiniCluster([
+      ['deployments', deployment],
+      ['replicasets', other],
+      ['pods', loose],
+      ['pods', shared],
+    ]);
+    c.cache.withOwnerIndex();
+    const gc = createGarbageCollector();
+    expect(c.reconcile(gc, 'obj/deployments/default/web')).toEqual([
+      { verb: 'delete', resource: 'pods', namespace: 'default', name: 'loose' },
+      {
+        verb: 'patch',
+        resource: 'pods',
+        namespace: 'default',
+        name: 'shared',
+        patch: { metadata: { ownerReferences: [ownedBy(other, true)] } },
+      },
+    ]);
+    // The non-blocking dependent is still terminating, but nothing blocks the owner any more.
+    expect(c.reconcile(gc, 'obj/deployments/default/web')).toEqual([
+      {
+        verb: 'patch',
+        resource: 'deployments',
+        namespace: 'default',
+        name: 'web',
+        patch: { metadata: { finalizers: null } },
+      },
+    ]);
+  });
 });
 
 describe('garbage collector: work keys', () => {
@@ -129,21 +230,29 @@ describe('garbage collector: work keys', () => {
     metadata: { name: 'web-7c79c4bf97', namespace: 'default', uid: 'uid-rs' },
   };
 
-  it('scans a namespace only when an owner is deleted, and checks owned objects one by one', () => {
+  it('looks at the dependents of a deleted owner, the owners of a deleted dependent, and objects whose owners changed', () => {
     const gc = createGarbageCollector();
     gc.observe?.({ type: 'MODIFIED', resource: 'replicasets', object: rs });
     expect(gc.keysFor('replicasets', rs)).toEqual([]);
     gc.observe?.({ type: 'DELETED', resource: 'replicasets', object: rs });
     expect(gc.keysFor('replicasets', rs)).toEqual(['gone/uid-rs/ns/default']);
-    const going = {
+    const going = (finalizers?: string[]): KubeObject => ({
       ...rs,
-      metadata: { ...rs.metadata, deletionTimestamp: '2026-01-06T00:00:00Z' },
-    };
-    gc.observe?.({ type: 'MODIFIED', resource: 'replicasets', object: going });
-    expect(gc.keysFor('replicasets', going)).toEqual(['ns/default']);
+      metadata: { ...rs.metadata, deletionTimestamp: '2026-01-06T00:00:00Z', finalizers },
+    });
+    // Being deleted with one of the GC's finalizers: the owner itself is the work item.
+    const fg = going(['foregroundDeletion']);
+    gc.observe?.({ type: 'MODIFIED', resource: 'replicasets', object: fg });
+    expect(gc.keysFor('replicasets', fg)).toEqual(['obj/replicasets/default/web-7c79c4bf97']);
+    const other = going(['example.com/keep']);
+    gc.observe?.({ type: 'MODIFIED', resource: 'replicasets', object: other });
+    expect(gc.keysFor('replicasets', other)).toEqual([]);
     const p = pod('web-7c79c4bf97-x6j7v', { owner: rs });
     gc.observe?.({ type: 'ADDED', resource: 'pods', object: p });
     expect(gc.keysFor('pods', p)).toEqual(['obj/pods/default/web-7c79c4bf97-x6j7v']);
+    // A dependent that goes re-queues its owner (which may wait for it in the foreground).
+    gc.observe?.({ type: 'DELETED', resource: 'pods', object: p });
+    expect(gc.keysFor('pods', p)).toEqual(['obj/replicasets/default/web-7c79c4bf97']);
   });
 
   it('deletes an owned object whose owner is missing', () => {

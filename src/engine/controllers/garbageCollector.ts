@@ -1,13 +1,15 @@
 /**
- * The garbage collector: an object whose owners (by ownerReferences uid) are all gone is
- * deleted (background propagation). An owner deleted with `propagationPolicy: Foreground`
- * (finalizer `foregroundDeletion`) keeps existing until its dependents are gone; one deleted
- * with `Orphan` (finalizer `orphan`) has the owner references removed from its dependents.
- * The GC then removes its finalizer and the API server finishes the deletion.
+ * The garbage collector (pkg/controller/garbagecollector): an object whose owners (by
+ * ownerReferences uid) are all gone is deleted (background propagation). An owner deleted with
+ * `propagationPolicy: Foreground` (finalizer `foregroundDeletion`) keeps existing until its
+ * blocking dependents (`blockOwnerDeletion: true`) are gone: `attemptToDeleteItem` deletes a
+ * dependent that itself has dependents with Foreground too (a ReplicaSet shows deleting while
+ * its pods terminate), and a dependent that goes re-queues its owners. One deleted with
+ * `Orphan` (finalizer `orphan`) has the owner references removed from its dependents. The GC
+ * then removes its finalizer and the API server finishes the deletion.
  *
- * Owners of kinds the simulator does not model (e.g. DaemonSet for kube-proxy pods) are
- * assumed present. Objects are scanned per namespace, so an owner's deletion finds its
- * dependents without a reverse index.
+ * Owners of kinds the simulator does not model are assumed present. Dependents are found
+ * through the cache's owner index (a namespace scan without it).
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import type { Cache, Reconciler, Write } from '../runtime/controller.ts';
@@ -17,6 +19,7 @@ import {
   KINDS,
   nameOf,
   namespaceOf,
+  type OwnerReference,
   ownerReferences,
   resourceOfKind,
   uidOf,
@@ -31,25 +34,41 @@ const DEPENDENTS: ResourceName[] = ['replicasets', 'pods', 'leases', 'endpoints'
 /** Resources whose objects own others. */
 const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets'];
 
+type Policy = 'Foreground' | 'Background' | 'Orphan';
+
+function hasFinalizer(obj: KubeObject, finalizer: string): boolean {
+  return obj.metadata?.finalizers?.includes(finalizer) ?? false;
+}
+
+/** The owner `ref` names, when it is in the cache with the same uid. */
+function ownerOf(obj: KubeObject, ref: OwnerReference, cache: Cache): KubeObject | undefined {
+  const resource = resourceOfKind(ref.kind);
+  if (!resource) return undefined;
+  const ns = KINDS[resource].namespaced ? namespaceOf(obj) : undefined;
+  const owner = cache.get(resource, ns, ref.name);
+  return owner && owner.metadata?.uid === ref.uid ? owner : undefined;
+}
+
 /** Whether every verifiable owner of `obj` is gone. */
 export function isOrphaned(obj: KubeObject, cache: Cache): boolean {
   const refs = ownerReferences(obj);
   if (refs.length === 0) return false;
   for (const ref of refs) {
-    const resource = resourceOfKind(ref.kind);
-    if (!resource) return false;
-    const ns = KINDS[resource].namespaced ? namespaceOf(obj) : undefined;
-    const owner = cache.get(resource, ns, ref.name);
-    if (owner && owner.metadata?.uid === ref.uid) return false;
+    if (!resourceOfKind(ref.kind) || ownerOf(obj, ref, cache)) return false;
   }
   return true;
 }
 
+/** Every object with an ownerReference to `owner` (the owner index, or a namespace scan). */
 function dependentsOf(owner: KubeObject, cache: Cache): [ResourceName, KubeObject][] {
+  const uid = uidOf(owner);
   const out: [ResourceName, KubeObject][] = [];
   for (const resource of DEPENDENTS) {
-    for (const obj of cache.list(resource, namespaceOf(owner))) {
-      if (ownerReferences(obj).some((r) => r.uid === uidOf(owner))) out.push([resource, obj]);
+    const objs = cache.owned
+      ? cache.owned(resource, uid)
+      : cache.list(resource, namespaceOf(owner));
+    for (const obj of objs) {
+      if (ownerReferences(obj).some((r) => r.uid === uid)) out.push([resource, obj]);
     }
   }
   return out;
@@ -64,6 +83,126 @@ function withoutFinalizer(resource: ResourceName, owner: KubeObject, finalizer: 
     name: nameOf(owner),
     patch: { metadata: { finalizers: left.length > 0 ? left : null } },
   };
+}
+
+function deleteWrite(resource: ResourceName, obj: KubeObject, policy?: Policy): Write {
+  return {
+    verb: 'delete',
+    resource,
+    namespace: namespaceOf(obj),
+    name: nameOf(obj),
+    ...(policy ? { propagationPolicy: policy } : {}),
+  };
+}
+
+/**
+ * `processDeletingDependentsItem`: an owner being deleted in the foreground loses its
+ * finalizer once no dependent with `blockOwnerDeletion: true` is left; until then its
+ * dependents not yet being deleted are attempted (`attemptToDeleteItem`).
+ */
+function deletingDependents(resource: ResourceName, owner: KubeObject, cache: Cache): Write[] {
+  const uid = uidOf(owner);
+  const deps = dependentsOf(owner, cache);
+  const blocking = deps.some(([, dep]) =>
+    ownerReferences(dep).some((r) => r.uid === uid && r.blockOwnerDeletion === true),
+  );
+  if (!blocking) return [withoutFinalizer(resource, owner, FINALIZER_FOREGROUND)];
+  const writes: Write[] = [];
+  // A dependent already being deleted is followed by its own work item (a Foreground one
+  // deletes its own dependents; a terminating pod just goes).
+  for (const [depResource, dep] of deps) {
+    if (!isDeleting(dep)) writes.push(...attemptToDelete(depResource, dep, cache));
+  }
+  return writes;
+}
+
+/** The orphan finalizer: strip the owner reference from every dependent, then drop it. */
+function orphanDependents(resource: ResourceName, owner: KubeObject, cache: Cache): Write[] {
+  const writes: Write[] = [];
+  for (const [depResource, dep] of dependentsOf(owner, cache)) {
+    const left = ownerReferences(dep).filter((r) => r.uid !== uidOf(owner));
+    writes.push({
+      verb: 'patch',
+      resource: depResource,
+      namespace: namespaceOf(dep),
+      name: nameOf(dep),
+      patch: { metadata: { ownerReferences: left.length > 0 ? left : null } },
+    });
+  }
+  writes.push(withoutFinalizer(resource, owner, FINALIZER_ORPHAN));
+  return writes;
+}
+
+/** Whether any object names `obj` as an owner. */
+function hasDependents(obj: KubeObject, cache: Cache): boolean {
+  const uid = uidOf(obj);
+  for (const resource of DEPENDENTS) {
+    if (cache.owned) {
+      if (cache.owned(resource, uid).length > 0) return true;
+    } else if (
+      cache
+        .list(resource, namespaceOf(obj))
+        .some((o) => ownerReferences(o).some((r) => r.uid === uid))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `attemptToDeleteItem`: an object whose owners are all gone, or being deleted in the
+ * foreground, is deleted; with Foreground itself when an owner waits and it has dependents of
+ * its own. References to such owners are dropped from an object that keeps a live owner.
+ */
+function attemptToDelete(resource: ResourceName, obj: KubeObject, cache: Cache): Write[] {
+  if (isDeleting(obj)) {
+    if (hasFinalizer(obj, FINALIZER_FOREGROUND)) return deletingDependents(resource, obj, cache);
+    if (hasFinalizer(obj, FINALIZER_ORPHAN)) return orphanDependents(resource, obj, cache);
+    return [];
+  }
+  const refs = ownerReferences(obj);
+  if (refs.length === 0) return [];
+  let solid = 0;
+  let waiting = 0;
+  const gone = new Set<string>();
+  for (const ref of refs) {
+    // Owners of kinds the simulator does not model are assumed present.
+    if (!resourceOfKind(ref.kind)) {
+      solid++;
+      continue;
+    }
+    const owner = ownerOf(obj, ref, cache);
+    if (!owner) gone.add(ref.uid);
+    else if (isDeleting(owner) && hasFinalizer(owner, FINALIZER_FOREGROUND)) {
+      waiting++;
+      gone.add(ref.uid);
+    } else solid++;
+  }
+  if (solid > 0) {
+    if (gone.size === 0) return [];
+    const left = refs.filter((r) => !gone.has(r.uid));
+    return [
+      {
+        verb: 'patch',
+        resource,
+        namespace: namespaceOf(obj),
+        name: nameOf(obj),
+        patch: { metadata: { ownerReferences: left } },
+      },
+    ];
+  }
+  if (waiting > 0 && hasDependents(obj, cache)) return [deleteWrite(resource, obj, 'Foreground')];
+  if (hasFinalizer(obj, FINALIZER_ORPHAN)) return [deleteWrite(resource, obj, 'Orphan')];
+  if (hasFinalizer(obj, FINALIZER_FOREGROUND)) return [deleteWrite(resource, obj, 'Foreground')];
+  return [deleteWrite(resource, obj)];
+}
+
+/** The resources whose objects the GC looks at when a dependent of theirs goes. */
+const OWNER_KEYS: ReadonlySet<ResourceName> = new Set<ResourceName>([...OWNERS, 'nodes']);
+
+function objKey(resource: ResourceName, ns: string, name: string): string {
+  return `obj/${resource}/${ns}/${name}`;
 }
 
 export function createGarbageCollector(): Reconciler {
@@ -94,20 +233,35 @@ export function createGarbageCollector(): Reconciler {
     },
     keysFor(resource, obj) {
       const keys: string[] = [];
-      if (resource === 'nodes' || OWNERS.includes(resource)) {
-        const hint = last?.obj === obj ? last : undefined;
-        const scanKey = resource === 'nodes' ? 'ns/kube-node-lease' : `ns/${namespaceOf(obj)}`;
-        // Gone: its dependents (found through the owner index). Going with a finalizer
-        // (Foreground/Orphan): the namespace. Without the `observe` hint, look anyway.
-        if (!hint) keys.push(scanKey);
-        else if (hint.deleted) keys.push(`gone/${uidOf(obj)}/${scanKey}`);
-        else if (hint.deleting) keys.push(scanKey);
-      }
-      const ownersChanged = last?.obj === obj ? last.ownersChanged : true;
-      if (resource !== 'nodes' && ownersChanged && ownerReferences(obj).length > 0) {
-        keys.push(`obj/${resource}/${namespaceOf(obj)}/${nameOf(obj)}`);
-      }
+      const hint = last?.obj === obj ? last : undefined;
       last = undefined;
+      const ns = namespaceOf(obj);
+      const owns = resource === 'nodes' || OWNERS.includes(resource);
+      const scanKey = resource === 'nodes' ? 'ns/kube-node-lease' : `ns/${ns}`;
+      const hasOwners = ownerReferences(obj).length > 0;
+      if (!hint) {
+        // Without the `observe` hint, look at the namespace anyway.
+        if (owns) keys.push(scanKey);
+        if (resource !== 'nodes' && hasOwners) keys.push(objKey(resource, ns, nameOf(obj)));
+        return keys;
+      }
+      if (hint.deleted) {
+        // Gone: its dependents (found through the owner index), and its owners, which may be
+        // waiting for it to finish a foreground deletion.
+        if (owns) keys.push(`gone/${uidOf(obj)}/${scanKey}`);
+        for (const ref of ownerReferences(obj)) {
+          const owner = resourceOfKind(ref.kind);
+          if (!owner || !OWNER_KEYS.has(owner)) continue;
+          keys.push(objKey(owner, KINDS[owner].namespaced ? ns : '', ref.name));
+        }
+        return keys;
+      }
+      const finalizing =
+        hint.deleting &&
+        (hasFinalizer(obj, FINALIZER_FOREGROUND) || hasFinalizer(obj, FINALIZER_ORPHAN));
+      if (finalizing || (resource !== 'nodes' && hint.ownersChanged && hasOwners)) {
+        keys.push(objKey(resource, ns, nameOf(obj)));
+      }
       return keys;
     },
     reconcile(workKey, cache) {
@@ -120,13 +274,7 @@ export function createGarbageCollector(): Reconciler {
           const writes: Write[] = [];
           for (const resource of DEPENDENTS) {
             for (const obj of cache.owned(resource, uid)) {
-              if (isDeleting(obj) || !isOrphaned(obj, cache)) continue;
-              writes.push({
-                verb: 'delete',
-                resource,
-                namespace: namespaceOf(obj),
-                name: nameOf(obj),
-              });
+              if (!isDeleting(obj)) writes.push(...attemptToDelete(resource, obj, cache));
             }
           }
           return { writes };
@@ -134,11 +282,8 @@ export function createGarbageCollector(): Reconciler {
       }
       if (key.startsWith('obj/')) {
         const [, resource = '', ns = '', name = ''] = key.split('/');
-        const obj = cache.get(resource as ResourceName, ns, name);
-        if (!obj || isDeleting(obj) || !isOrphaned(obj, cache)) return { writes: [] };
-        return {
-          writes: [{ verb: 'delete', resource: resource as ResourceName, namespace: ns, name }],
-        };
+        const obj = cache.get(resource as ResourceName, ns || undefined, name);
+        return { writes: obj ? attemptToDelete(resource as ResourceName, obj, cache) : [] };
       }
       const ns = key.slice('ns/'.length);
       const writes: Write[] = [];
@@ -146,43 +291,18 @@ export function createGarbageCollector(): Reconciler {
       for (const resource of OWNERS) {
         for (const owner of cache.list(resource, ns)) {
           if (!isDeleting(owner)) continue;
-          const finalizers = owner.metadata?.finalizers ?? [];
-          const deps = dependentsOf(owner, cache);
-          if (finalizers.includes(FINALIZER_ORPHAN)) {
-            for (const [depResource, dep] of deps) {
-              const left = ownerReferences(dep).filter((r) => r.uid !== uidOf(owner));
-              writes.push({
-                verb: 'patch',
-                resource: depResource,
-                namespace: ns,
-                name: nameOf(dep),
-                patch: { metadata: { ownerReferences: left.length > 0 ? left : null } },
-              });
-              handled.add(`${depResource}/${nameOf(dep)}`);
-            }
-            writes.push(withoutFinalizer(resource, owner, FINALIZER_ORPHAN));
-          } else if (finalizers.includes(FINALIZER_FOREGROUND)) {
-            for (const [depResource, dep] of deps) {
-              handled.add(`${depResource}/${nameOf(dep)}`);
-              if (!isDeleting(dep)) {
-                writes.push({
-                  verb: 'delete',
-                  resource: depResource,
-                  namespace: ns,
-                  name: nameOf(dep),
-                });
-              }
-            }
-            if (deps.length === 0)
-              writes.push(withoutFinalizer(resource, owner, FINALIZER_FOREGROUND));
-          }
+          handled.add(`${resource}/${nameOf(owner)}`);
+          if (!hasFinalizer(owner, FINALIZER_FOREGROUND) && !hasFinalizer(owner, FINALIZER_ORPHAN))
+            continue;
+          for (const [depResource, dep] of dependentsOf(owner, cache))
+            handled.add(`${depResource}/${nameOf(dep)}`);
+          writes.push(...attemptToDelete(resource, owner, cache));
         }
       }
       for (const resource of DEPENDENTS) {
         for (const obj of cache.list(resource, ns)) {
           if (handled.has(`${resource}/${nameOf(obj)}`)) continue;
-          if (isDeleting(obj) || !isOrphaned(obj, cache)) continue;
-          writes.push({ verb: 'delete', resource, namespace: ns, name: nameOf(obj) });
+          writes.push(...attemptToDelete(resource, obj, cache));
         }
       }
       return { writes };

@@ -6,6 +6,10 @@
  * the `node.kubernetes.io/unreachable` NoSchedule and NoExecute taints, a NodeNotReady event,
  * and its pods marked Ready=False. When the heartbeat is back and the kubelet posts Ready,
  * the taints go away.
+ *
+ * TaintNodesByCondition's `doNoScheduleTaintingPass` also runs on every Node update: a
+ * cordoned node (`spec.unschedulable: true`) gets `node.kubernetes.io/unschedulable:NoSchedule`
+ * (with timeAdded, as SwapNodeControllerTaint stamps every taint it adds), removed on uncordon.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
@@ -28,6 +32,7 @@ export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 export const NODE_STARTUP_GRACE_PERIOD_MS = 60_000;
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
+export const TAINT_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
 
 export interface NodeTaint {
   key: string;
@@ -169,9 +174,12 @@ export function createNodeLifecycleController(): Reconciler {
     actor: 'controller-manager',
     name: 'node-lifecycle-controller',
     watches: ['nodes', 'leases', 'pods'],
-    keysFor() {
-      // Level-based on a timer: the monitor loop looks at every node each period.
-      return [];
+    keysFor(resource, obj) {
+      // The monitor loop looks at every node each period on its own timer. A Node update goes
+      // to the NoSchedule tainting pass, queued only when the cordon taint disagrees with
+      // spec.unschedulable (the pass would change nothing otherwise).
+      if (resource !== 'nodes' || isDeleting(obj)) return [];
+      return unschedulableTaintOff(obj) ? [`node/${nameOf(obj)}`] : [];
     },
     initialKeys() {
       return ['monitor'];
@@ -180,6 +188,11 @@ export function createNodeLifecycleController(): Reconciler {
       health.clear();
     },
     reconcile(key, cache, ctx) {
+      if (key.startsWith('node/')) {
+        const node = cache.get('nodes', undefined, key.slice('node/'.length));
+        if (!node || isDeleting(node)) return { writes: [] };
+        return { writes: noScheduleTaintingPass(node, ctx) };
+      }
       if (key !== 'monitor') return { writes: [] };
       ctx.requeueAfter('monitor', NODE_MONITOR_PERIOD_MS);
       const writes: Write[] = [];
@@ -190,6 +203,36 @@ export function createNodeLifecycleController(): Reconciler {
       return { writes };
     },
   };
+}
+
+/** Whether the node's cordon taint disagrees with its `spec.unschedulable`. */
+function unschedulableTaintOff(node: KubeObject): boolean {
+  const spec = specOf<{ unschedulable?: boolean; taints?: NodeTaint[] }>(node);
+  const tainted = (spec.taints ?? []).some(
+    (t) => t.key === TAINT_UNSCHEDULABLE && t.effect === 'NoSchedule',
+  );
+  return tainted !== (spec.unschedulable === true);
+}
+
+/**
+ * The cordon half of `doNoScheduleTaintingPass`: add the unschedulable taint at the end of the
+ * list (AddOrUpdateTaintOnNode appends), or drop it. The condition taints stay with the monitor.
+ */
+function noScheduleTaintingPass(node: KubeObject, ctx: ReconcileContext): Write[] {
+  if (!unschedulableTaintOff(node)) return [];
+  const spec = specOf<{ unschedulable?: boolean; taints?: NodeTaint[] }>(node);
+  const taints = spec.taints ?? [];
+  const desired = spec.unschedulable
+    ? [...taints, { key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: ctx.timestamp() }]
+    : taints.filter((t) => !(t.key === TAINT_UNSCHEDULABLE && t.effect === 'NoSchedule'));
+  return [
+    {
+      verb: 'patch',
+      resource: 'nodes',
+      name: nameOf(node),
+      patch: { spec: { taints: desired.length > 0 ? desired : null } },
+    },
+  ];
 }
 
 /** `MarkPodsNotReady`: every pod on the node gets Ready=False and a NodeNotReady event. */

@@ -114,7 +114,7 @@ describe('kubelet: starting a pod', () => {
     expect(c.ctx.sent.map((m) => m.kind)).not.toContain('image.pull');
   });
 
-  it('backs off a failing pull: 10 s doubling to 300 s, ErrImagePull ↔ ImagePullBackOff', () => {
+  it('backs off a failing pull: 10 s doubling to 300 s, ErrImagePull ↔ ImagePullBackOff, reported at every sync', () => {
     const { c, kubelet, key } = setup('nginx:doesnotexist');
     const reasons: { at: number; reason: string }[] = [];
     const origApply = c.apply.bind(c);
@@ -134,13 +134,32 @@ describe('kubelet: starting a pod', () => {
       'Normal BackOff Back-off pulling image "nginx:doesnotexist"',
       'Warning Failed Error: ImagePullBackOff',
     ]);
-    // Each failed attempt is followed by a wait that doubles up to 5 minutes.
+    // Each failed attempt is followed by a back-off that doubles up to 5 minutes; the pull is
+    // retried by the first pod worker sync after it (the syncs come 10–15 s apart).
     const failures = c.ctx.events
       .filter((e) => e.message === 'Error: ErrImagePull')
       .map((e) => e.at);
     const pulls = c.ctx.events.filter((e) => e.reason === 'Pulling').map((e) => e.at);
-    const waits = pulls.slice(1).map((p, i) => p - failures[i]!);
-    expect(waits).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
+    const backoffs = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000];
+    expect(pulls).toHaveLength(backoffs.length + 1);
+    pulls.slice(1).forEach((p, i) => {
+      const wait = p - failures[i]!;
+      expect(wait).toBeGreaterThanOrEqual(backoffs[i]!);
+      expect(wait).toBeLessThan(backoffs[i]! + 15_000);
+    });
+    // Every sync in between reports the back-off again: BackOff, then Error: ImagePullBackOff.
+    const backOffs = c.ctx.events.filter((e) => e.reason === 'BackOff').map((e) => e.at);
+    expect(
+      c.ctx.events.filter((e) => e.message === 'Error: ImagePullBackOff').map((e) => e.at),
+    ).toEqual(backOffs);
+    // The first a second after the failure (the PLEG-triggered sync), then 10–15 s apart.
+    expect(backOffs[0]! - failures[0]!).toBe(1_000);
+    const during = backOffs.filter((t) => t > failures[5]! && t < pulls[6]!);
+    expect(during.length).toBeGreaterThanOrEqual(20);
+    for (let i = 1; i < during.length; i++) {
+      expect(during[i]! - during[i - 1]!).toBeGreaterThanOrEqual(10_000);
+      expect(during[i]! - during[i - 1]!).toBeLessThanOrEqual(15_000);
+    }
     expect(reasons.map((r) => r.reason).slice(0, 6)).toEqual([
       'ContainerCreating',
       'ErrImagePull',

@@ -138,6 +138,8 @@ interface ContainerWork {
   retryAt: number;
   /** When the last pull failed. */
   failedAt: number;
+  /** While the pull backs off: when the pod worker's next (jittered 10–15 s) sync is due. */
+  backoffSyncAt?: number;
   lastError?: string;
   containerID?: string;
   imageRef?: string;
@@ -279,6 +281,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   let bootEventsPending = false;
   let nextRenewAt = 0;
   let lastReportAt = Number.NEGATIVE_INFINITY;
+  /** `lastNodeUnschedulable`: the Node's spec.unschedulable at the last status computation. */
+  let lastNodeUnschedulable = false;
   let nextIP = 2;
 
   function allocateIP(): string {
@@ -761,6 +765,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     // phase 'waiting'
     if (c.reason === 'InvalidImageName' || c.reason === 'ErrImageNeverPull') return false;
+    if (c.reason === 'ImagePullBackOff' && ctx.now < (c.backoffSyncAt ?? 0)) {
+      // Woken between two pod worker syncs (e.g. by another container's timer): nothing to
+      // report, and a pull whose back-off ran out meanwhile waits for the next sync.
+      ctx.requeueAfter(key, (c.backoffSyncAt ?? 0) - ctx.now);
+      return false;
+    }
     if ((c.reason === 'ErrImagePull' || c.reason === 'ImagePullBackOff') && ctx.now < c.retryAt) {
       if (c.reason === 'ErrImagePull' && ctx.now < c.failedAt + ERROR_RESYNC_MS) {
         // Our own status write comes back through the watch; the back-off is reported by
@@ -768,13 +778,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         ctx.requeueAfter(key, c.failedAt + ERROR_RESYNC_MS - ctx.now);
         return false;
       }
-      if (c.reason === 'ErrImagePull') {
-        event(ctx, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, c.name);
-        event(ctx, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c.name);
-        c.reason = 'ImagePullBackOff';
-        c.message = `Back-off pulling image "${c.image}": ErrImagePull: ${c.lastError ?? ''}`;
-      }
-      ctx.requeueAfter(key, c.retryAt - ctx.now);
+      // Every pod worker sync during the back-off goes through EnsureImageExists, which
+      // reports it again (BackOff, then the sync's "Error: ImagePullBackOff"); the failed sync
+      // is retried after the pod worker's back-off, 10 s jittered by half. The pull itself is
+      // retried by the first sync after the image back-off has run out.
+      event(ctx, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, c.name);
+      event(ctx, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c.name);
+      c.reason = 'ImagePullBackOff';
+      c.message = `Back-off pulling image "${c.image}": ErrImagePull: ${c.lastError ?? ''}`;
+      c.backoffSyncAt = ctx.now + POD_BACKOFF_RESYNC_MS * (1 + 0.5 * ctx.random());
+      ctx.requeueAfter(key, c.backoffSyncAt - ctx.now);
       return false;
     }
     const name = parseImageName(c.image);
@@ -1358,6 +1371,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       });
       lastReportAt = ctx.now;
     }
+    // recordNodeSchedulableEvent, the last of the status setters: it runs at every status
+    // computation (10 s), so a cordon is reported at the first one after it.
+    const unschedulable = specOf<{ unschedulable?: boolean }>(existing).unschedulable === true;
+    if (unschedulable !== lastNodeUnschedulable) {
+      const reason = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
+      nodeEvent(ctx, reason, `Node ${node} status is now: ${reason}`);
+      lastNodeUnschedulable = unschedulable;
+    }
     return writes;
   }
 
@@ -1469,6 +1490,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       bootEventsPending = true;
       nextRenewAt = 0;
       lastReportAt = Number.NEGATIVE_INFINITY;
+      lastNodeUnschedulable = false;
       if (bootCount > 1) bootID = undefined;
     },
     pods() {

@@ -138,6 +138,8 @@ export type Write =
       gracePeriodSeconds?: number;
       /** Set by the kubelet when it confirms a terminated pod is gone. */
       force?: boolean;
+      /** `DeleteOptions.propagationPolicy` (the garbage collector's Foreground cascades). */
+      propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
     }
   | { verb: 'bind'; namespace: string; name: string; node: string }
   | {

@@ -707,6 +707,7 @@ export class Runtime {
             : w.gracePeriodSeconds !== undefined
               ? { gracePeriodSeconds: w.gracePeriodSeconds }
               : {}),
+          ...(w.propagationPolicy ? { propagationPolicy: w.propagationPolicy } : {}),
         });
       case 'bind':
         return c.bind(w.namespace, w.name, w.node);
