@@ -141,6 +141,15 @@ export const labEn = {
   'lab.step.nodeStarted.title': '{node} is back',
   'lab.step.nodeStarted.text':
     'The kubelet on {node} starts again, reports the node Ready and syncs its pods; kube-proxy reloads its rules.',
+  'lab.step.cordonTaint.title': '{node} tainted unschedulable',
+  'lab.step.cordonTaint.text':
+    'The node lifecycle controller (controller manager) sees spec.unschedulable on {node} and adds the taint node.kubernetes.io/unschedulable:NoSchedule. From now on only pods that tolerate it, such as DaemonSet pods, can land on {node}.',
+  'lab.step.uncordonTaint.title': '{node} taint removed',
+  'lab.step.uncordonTaint.text':
+    'The node lifecycle controller sees that {node} is schedulable again and removes the taint node.kubernetes.io/unschedulable:NoSchedule.',
+  'lab.step.nodeSchedulable.title': 'kubelet on {node}: {reason}',
+  'lab.step.nodeSchedulable.text':
+    'At its next status update (every 10 s) the kubelet on {node} notices the change of spec.unschedulable and records the event {reason}: “Node {node} status is now: {reason}”.',
   'lab.step.nodeStatus.title': 'kubelet on {node} reports',
   'lab.step.nodeStatus.text':
     'The kubelet on {node} reports its node\u2019s status to the API server (what its cAdvisor sees: resources, conditions, the images it now holds); the API server stores it in etcd.',

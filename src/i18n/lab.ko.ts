@@ -138,6 +138,15 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.nodeStarted.title': '{node} 복귀',
   'lab.step.nodeStarted.text':
     '{node} 노드의 kubelet이 다시 시작해 노드가 Ready라고 알리고 파드를 맞춰 봅니다. kube-proxy도 규칙을 다시 불러옵니다.',
+  'lab.step.cordonTaint.title': '{node}에 unschedulable 테인트',
+  'lab.step.cordonTaint.text':
+    '노드 라이프사이클 컨트롤러(컨트롤러 매니저)가 {node}의 spec.unschedulable을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 붙입니다. 이제 이 테인트를 허용하는 파드(예: DaemonSet 파드)만 {node}에 배치될 수 있습니다.',
+  'lab.step.uncordonTaint.title': '{node} 테인트 제거',
+  'lab.step.uncordonTaint.text':
+    '노드 라이프사이클 컨트롤러가 {node}가 다시 스케줄 가능해진 것을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 뗍니다.',
+  'lab.step.nodeSchedulable.title': '{node}의 kubelet: {reason}',
+  'lab.step.nodeSchedulable.text':
+    'kubelet은 다음 상태 보고(10초마다) 때 {node}의 spec.unschedulable이 바뀐 것을 알아차리고 이벤트 {reason}을 기록합니다: “Node {node} status is now: {reason}”.',
   'lab.step.nodeStatus.title': '{node}의 kubelet 보고',
   'lab.step.nodeStatus.text':
     '{node} 노드의 kubelet이 노드 상태(cAdvisor가 보는 자원, 상태 조건, 지금 가진 이미지)를 API 서버에 보고하고, API 서버가 이를 etcd에 저장합니다.',

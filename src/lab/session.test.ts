@@ -483,6 +483,24 @@ describe('a lab session', () => {
     expect(replaced.map(keyOf)).not.toContain('lab.step.podsCreated.text');
   });
 
+  it('narrates a cordon: the node lifecycle controller taints the node, the kubelet records it', () => {
+    const lab = createLabSession();
+    const said = (line: string) =>
+      lab.run(line).steps.map((st) => `${say(st.title)} :: ${say(st.text)}`);
+    const cordon = said('kubectl cordon node1');
+    expect(cordon.slice(1)).toEqual([
+      'node1 tainted unschedulable :: The node lifecycle controller (controller manager) sees spec.unschedulable on node1 and adds the taint node.kubernetes.io/unschedulable:NoSchedule. From now on only pods that tolerate it, such as DaemonSet pods, can land on node1.',
+      'kubelet on node1: NodeNotSchedulable :: At its next status update (every 10 s) the kubelet on node1 notices the change of spec.unschedulable and records the event NodeNotSchedulable: \u201cNode node1 status is now: NodeNotSchedulable\u201d.',
+    ]);
+    const uncordon = lab.run('kubectl uncordon node1').steps;
+    expect(uncordon.map(keyOf)).toEqual([
+      'lab.step.kubectl.uncordon.text',
+      'lab.step.uncordonTaint.text',
+      'lab.step.nodeSchedulable.text',
+    ]);
+    expect(say(uncordon[1]?.title, 'ko')).toBe('node1 테인트 제거');
+  });
+
   it('reset() goes back to the start', () => {
     const lab = createLabSession();
     lab.run('kubectl create namespace blue');

@@ -209,6 +209,22 @@ export function narrate(
     return pick('lab.step.nodeNotReady', { node, seconds });
   }
 
+  // Cordon and uncordon as the node lifecycle controller follows them (TaintNodesByCondition).
+  const nodeWrite = cm.find(
+    (m) =>
+      (m.kind === 'api.patch' || m.kind === 'api.update') &&
+      m.ref?.resource === 'nodes' &&
+      !m.label?.endsWith('/status'),
+  );
+  if (nodeWrite?.ref) {
+    const node = nodeWrite.ref.name;
+    const had = hasUnschedulableTaint(before?.get('nodes', undefined, node));
+    const has = hasUnschedulableTaint(
+      cluster.frame(nodeWrite.seq + 1)?.get('nodes', undefined, node),
+    );
+    if (had !== has) return pick(has ? 'lab.step.cordonTaint' : 'lab.step.uncordonTaint', { node });
+  }
+
   const evictions = cm.filter(
     (m) =>
       m.kind === 'api.delete' &&
@@ -268,6 +284,12 @@ export function narrate(
       names(msgs.filter((m) => m.kind === kind).map((m) => nodeOf(m.from))) || node;
     const podsOf = (pred: (m: Message) => boolean) =>
       kubelet.filter((m) => pred(m) && m.ref?.resource === 'pods').map((m) => m.ref?.name ?? '');
+    // The kubelet's next status update after a cordon or uncordon records it as an event.
+    const scheduling = kubelet
+      .filter((m) => m.ref?.resource === 'events')
+      .map((m) => end.get('events', m.ref?.namespace, m.ref?.name ?? '')?.reason)
+      .find((r) => r === 'NodeNotSchedulable' || r === 'NodeSchedulable');
+    if (scheduling) return pick('lab.step.nodeSchedulable', { node, reason: scheduling });
     // A container's process ended: what its restart policy makes of it.
     const exited = msgs.find((m) => m.kind === 'cri.containerExited');
     if (exited?.ref) {
@@ -665,6 +687,12 @@ function schedulingWhy(
 /** The namespace of the pod `name` as the kubelet's messages refer to it. */
 function ownerNs(msgs: readonly Message[], name: string): string | undefined {
   return msgs.find((m) => m.ref?.resource === 'pods' && m.ref.name === name)?.ref?.namespace;
+}
+
+/** Whether `node` carries the taint a cordon brings: node.kubernetes.io/unschedulable. */
+function hasUnschedulableTaint(node: KubeObject | undefined): boolean {
+  const taints = (node?.spec as { taints?: { key?: string }[] } | undefined)?.taints ?? [];
+  return taints.some((t) => t.key === 'node.kubernetes.io/unschedulable');
 }
 
 function imageOf(frame: Snapshot, m: Message): string {
