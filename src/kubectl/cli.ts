@@ -103,6 +103,7 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     throw e;
   }
   const ctx = new Ctx(host, parsed, path);
+  ctx.helpText = () => commandHelp(cmd, commandPath);
   if (parsed.help) {
     return { stdout: commandHelp(cmd, commandPath), stderr: '', exitCode: 0 };
   }
@@ -125,11 +126,14 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
       throw new ExitError(1);
     }
     if (!cmd.run) {
+      // cmdutil.DefaultSubCommandRun: extra words are a usage error, else the help, exit 1.
       if (parsed.positional.length > 0) {
         ctx.usageError(`unknown command ${JSON.stringify(parsed.positional.join(' '))}`);
       }
-      ctx.out(commandHelp(cmd, commandPath));
-      return ctx.result(0);
+      const help = commandHelp(cmd, commandPath);
+      if (cmd.helpTo === 'out') ctx.out(help);
+      else ctx.err(help);
+      return ctx.result(1);
     }
     cmd.run(ctx, parsed.positional);
   } catch (e) {
@@ -172,18 +176,38 @@ Use "kubectl <command> --help" for more information about a given command.
 `;
 }
 
+/**
+ * A command's help as kubectl's templates (MainHelpTemplate + MainUsageTemplate) lay it out:
+ * the Long text (else Short), aliases, examples, subcommands, options, usage and the tips.
+ */
 function commandHelp(cmd: Command, path: string): string {
-  let s = `${cmd.short ?? ''}\n`;
-  if (cmd.children && cmd.children.length > 0) {
-    // cobra: sorted by name, the names padded to the longest one plus three spaces.
-    const children = [...cmd.children].sort((a, b) => (a.name < b.name ? -1 : 1));
-    const width = Math.max(...children.map((c) => c.name.length)) + 3;
-    s += `\nAvailable Commands:\n${children.map((c) => `  ${c.name.padEnd(width)}${c.short ?? ''}`.trimEnd()).join('\n')}\n`;
+  let s = `${(cmd.long ?? cmd.short ?? '').trim()}\n\n`;
+  if (cmd.aliases && cmd.aliases.length > 0) {
+    s += `Aliases:\n${[cmd.name, ...cmd.aliases].join(', ')}\n\n`;
+  }
+  if (cmd.example) {
+    // templates.Examples: every line trimmed and indented by two spaces, blank ones too.
+    s += `Examples:\n${cmd.example
+      .split('\n')
+      .map((l) => `  ${l.trim()}`)
+      .join('\n')}\n\n`;
+  }
+  const children = cmd.children ?? [];
+  if (children.length > 0) {
+    // cobra sorts by name and pads each to NamePadding (at least 11), then three spaces.
+    const sorted = [...children].sort((a, b) => (a.name < b.name ? -1 : 1));
+    const width = Math.max(11, ...sorted.map((c) => c.name.length));
+    s += `Available Commands:\n${sorted.map((c) => `  ${c.name.padEnd(width)}   ${c.short ?? ''}`.trimEnd()).join('\n')}\n\n`;
   }
   const flags = cmd.flags ?? [];
   if (flags.length > 0) {
-    s += `\nOptions:\n${flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}`).join('\n')}\n`;
+    s += `Options:\n${flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}`).join('\n')}\n\n`;
   }
-  s += `\nUsage:\n  ${cmd.use ?? `${path} [options]`}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+  s += `Usage:\n  ${cmd.use ?? `${path} [options]`}\n\n`;
+  if (children.length > 0) {
+    s += `Use "${path} <command> --help" for more information about a given command.\n`;
+  }
+  s +=
+    'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
   return s;
 }

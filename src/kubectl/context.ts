@@ -13,6 +13,8 @@ export class Ctx {
   readonly chunks: OutputChunk[] = [];
   /** `kubectl get`, `kubectl create deployment`: used in usage errors. */
   readonly commandPath: string;
+  /** The command's `--help` text (set by the dispatcher; cobra's `c.Help()`). */
+  helpText: () => string = () => '';
 
   constructor(
     readonly host: KubectlHost,

@@ -66,7 +66,7 @@ describe('secrets and service accounts', () => {
     );
     expect(run("kubectl get secret pw -o jsonpath='{.data.password}'").out).toBe('czNjcjN0');
     expect(run('kubectl create secret generic pw --from-literal=password=x').err).toBe(
-      'Error from server (AlreadyExists): secrets "pw" already exists\n',
+      'error: failed to create secret secrets "pw" already exists\n',
     );
   });
 

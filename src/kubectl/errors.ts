@@ -33,3 +33,20 @@ export function withSource(status: Status, verb: string, source: string | undefi
   if (!source) return status;
   return { ...status, message: `error when ${verb} ${JSON.stringify(source)}: ${status.message}` };
 }
+
+/**
+ * What CheckErr prints for the errors a command gathered while it went on (an aggregate): one
+ * error as itself; several each as StandardErrorMessage, so an Invalid one is `Error from
+ * server (Invalid): <message>`, not the `The Kind "name" is invalid` layout.
+ */
+export function renderStatuses(statuses: Status[]): string {
+  const [only] = statuses;
+  if (statuses.length === 1 && only) return renderStatus(only);
+  return statuses
+    .map((s) =>
+      s.reason
+        ? `Error from server (${s.reason}): ${s.message}\n`
+        : `Error from server: ${s.message}\n`,
+    )
+    .join('');
+}

@@ -13,6 +13,14 @@ import {
   typeByKind,
 } from '../resources.ts';
 
+/** The resource builder's missingResourceError: no argument and no `-f`. */
+export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
 /** `error: the server doesn't have a resource type "foo"`. */
 export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
   const t = resolveType(arg);
@@ -79,6 +87,36 @@ export function typesAndNamesToRead(ctx: Ctx, args: string[]): TypeAndNames<AnyR
 }
 
 /**
+ * The argument combinations the resource builder refuses before it sends anything
+ * (cli-runtime builder.go visitorResult): a selector (`-l`, `--field-selector`, delete's
+ * `--all`) with names, a name with several types, a namespaced name with `-A`.
+ */
+export function checkBuilderArgs(
+  ctx: Ctx,
+  args: string[],
+  requests: TypeAndNames<AnyResourceType>[],
+  o: { selector: boolean; allNamespaces: boolean },
+): void {
+  const tuples = args.some((a) => a.includes('/'));
+  const named = tuples || args.length > 1;
+  if (!named) return;
+  if (o.selector) {
+    ctx.fail(
+      tuples
+        ? 'selectors and the all flag cannot be used when passing resource/name arguments'
+        : 'name cannot be provided when a selector is specified',
+    );
+  }
+  if (!tuples) {
+    const parts = new Set((args[0] ?? '').split(','));
+    if (parts.size > 1 || requests.length > 1) ctx.fail('you must specify only one resource');
+  }
+  if (o.allNamespaces && requests.some((r) => r.type.namespaced)) {
+    ctx.fail('a resource cannot be retrieved by name across all namespaces');
+  }
+}
+
+/**
  * `typesAndNamesToRead` for commands that act on stored objects (delete, scale, label, …).
  * An always-empty type named with an object is the server's NotFound, as on a real cluster.
  * Without a name (`all`, `--all`, a selector) there is nothing to find in it: it is left out,
@@ -88,10 +126,13 @@ export function typesAndNames(
   ctx: Ctx,
   args: string[],
   empty: AnyResourceType[] = [],
+  check?: { selector: boolean; allNamespaces: boolean },
 ): TypeAndNames[] {
   const out: TypeAndNames[] = [];
   const viaAll = !args.some((a) => a.includes('/')) && /(^|,)all(,|$)/i.test(args[0] ?? '');
-  for (const { type, names } of typesAndNamesToRead(ctx, args)) {
+  const requests = typesAndNamesToRead(ctx, args);
+  if (check) checkBuilderArgs(ctx, args, requests, check);
+  for (const { type, names } of requests) {
     if (isStoredType(type)) {
       out.push({ type, names });
       continue;

@@ -1,7 +1,7 @@
 /** `kubectl create …`, `kubectl run`, `kubectl apply -f`. */
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError, renderStatus, withSource } from '../errors.ts';
+import { ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { typeByResource } from '../resources.ts';
@@ -64,7 +64,9 @@ function submit(
   const format = outputFormat(ctx, false);
   const r = send(ctx, obj, namespace, opts);
   if (!r.ok) {
-    if (opts.wrap) ctx.fail(`${opts.wrap}: ${r.status.message}`);
+    // fmt.Errorf("<wrap>%v", err): the Status's own message, so `error: …` and no
+    // `Error from server (Reason)` / `The Kind "name" is invalid` layout.
+    if (opts.wrap) ctx.fail(`${opts.wrap}${r.status.message}`);
     ctx.failStatus(r.status);
   }
   // create <type> and run decode the answer into typed structs, so -o json keeps field order.
@@ -101,9 +103,21 @@ function stripNulls<T>(v: T): T {
   return v;
 }
 
-/** `submit` for `create configmap | secret | serviceaccount` (kubectl-create field manager). */
-export function submitCreated(ctx: Ctx, obj: KubeObject, namespace: string | undefined): void {
-  submit(ctx, obj, namespace, { dryRun: dryRunStrategy(ctx), fieldManager: 'kubectl-create' });
+/**
+ * `submit` for `create configmap | secret | serviceaccount` (kubectl-create field manager);
+ * `wrap` is the text each puts before the server's error, as its Run does.
+ */
+export function submitCreated(
+  ctx: Ctx,
+  obj: KubeObject,
+  namespace: string | undefined,
+  wrap: string,
+): void {
+  submit(ctx, obj, namespace, {
+    dryRun: dryRunStrategy(ctx),
+    fieldManager: 'kubectl-create',
+    wrap,
+  });
 }
 
 export function runCreateNamespace(ctx: Ctx, args: string[]): void {
@@ -165,7 +179,7 @@ export function runCreateDeployment(ctx: Ctx, args: string[]): void {
   submit(ctx, obj, ctx.namespace, {
     dryRun,
     fieldManager: 'kubectl-create',
-    wrap: 'failed to create deployment',
+    wrap: 'failed to create deployment: ',
   });
 }
 
@@ -173,8 +187,10 @@ export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | '
   const name = oneName(ctx, args);
   const dryRun = dryRunStrategy(ctx);
   const tcp = ctx.list('tcp');
-  if (tcp.length === 0 && type !== 'ClusterIP')
-    ctx.usageError('at least one tcp port specifier must be provided');
+  const clusterIP = ctx.str('clusterip');
+  // ServiceOptions.Validate: plain errors; only a headless ClusterIP service needs no port.
+  if (clusterIP !== 'None' && tcp.length === 0)
+    ctx.fail('at least one tcp port specifier must be provided');
   const ports = tcp.map((spec) => {
     const [p, t] = spec.split(':');
     const port = Number(p);
@@ -189,7 +205,6 @@ export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | '
         : {}),
     };
   });
-  const clusterIP = ctx.str('clusterip');
   const obj: KubeObject = {
     kind: 'Service',
     apiVersion: 'v1',
@@ -207,7 +222,11 @@ export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | '
     },
     status: { loadBalancer: {} },
   };
-  submit(ctx, obj, ctx.namespace, { dryRun, fieldManager: 'kubectl-create' });
+  submit(ctx, obj, ctx.namespace, {
+    dryRun,
+    fieldManager: 'kubectl-create',
+    wrap: `failed to create ${type} service: `,
+  });
 }
 
 /** Parses `--labels=a=b,c=d`. */
@@ -339,13 +358,19 @@ function exposedService(
 /** `create -f` / `apply -f`: each document in turn; errors are printed after the successes. */
 export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const files = ctx.list('filename');
+  const args = ctx.flags.positional;
   if (files.length === 0) {
     if (mode === 'apply') ctx.fail('must specify one of -f and -k');
+    // create.go: this line, then cmdutil.DefaultSubCommandRun(ErrOut): extra words are an
+    // unknown command, else the help goes to stderr; exit 1 either way.
     ctx.err('Error: must specify one of -f and -k\n\n');
-    ctx.usageError(`Unexpected args: [${ctx.flags.positional.join(' ')}]`);
+    if (args.length > 0) ctx.usageError(`unknown command ${JSON.stringify(args.join(' '))}`);
+    ctx.err(ctx.helpText());
+    throw new ExitError(1);
   }
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
+  if (mode === 'create' && args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
   const validation = fieldValidation(ctx);
   const objs = readFilenames(ctx, files);
   const errors: Status[] = [];
@@ -376,7 +401,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
       printObject(ctx, created, format, { verb: 'created', dryRun });
     } else errors.push(withSource(r.status, 'creating', m.source));
   }
-  for (const e of errors) ctx.err(renderStatus(e));
+  if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
 }
 
@@ -572,7 +597,7 @@ export function runReplace(ctx: Ctx): void {
       printObject(ctx, v, format, { verb: 'replaced', dryRun });
     } else errors.push(withSource(r.status, 'replacing', m.source));
   }
-  for (const e of errors) ctx.err(renderStatus(e));
+  if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
 }
 

@@ -12,6 +12,12 @@ const KEY_RE = /^[-._a-zA-Z0-9]+$/;
 const KEY_MSG =
   "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
 
+/**
+ * `create secret generic | docker-registry` wrap the server's error without a colon in 1.32
+ * (`fmt.Errorf("failed to create secret %v", err)`; a colon came later).
+ */
+const SECRET_WRAP = 'failed to create secret ';
+
 /** UTF-8 text as base64 (a Secret's `data`). */
 function base64(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -20,35 +26,57 @@ function base64(text: string): string {
   return btoa(bin);
 }
 
-/** The key/value pairs of `--from-literal` and `--from-file`, in kubectl's order (files first). */
+/**
+ * The key/value pairs of `--from-literal` and `--from-file` in kubectl's order: a config map
+ * reads its files first, a secret its literals; each kind words a bad key its own way.
+ */
 function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string, string][] {
   const out: [string, string][] = [];
   const add = (key: string, value: string) => {
-    if (!KEY_RE.test(key)) ctx.fail(`"${key}" is not a valid key name for a ${kind}: ${KEY_MSG}`);
+    if (!KEY_RE.test(key)) {
+      ctx.fail(
+        kind === 'ConfigMap'
+          ? `"${key}" is not a valid key name for a ConfigMap: ${KEY_MSG}`
+          : `"${key}" is not valid key name for a Secret ${KEY_MSG}`,
+      );
+    }
     if (out.some(([k]) => k === key)) {
       ctx.fail(
-        `cannot add key ${key}, another key by that name already exists in Data for ${kind} "${name}"`,
+        kind === 'ConfigMap'
+          ? `cannot add key ${key}, another key by that name already exists in Data for ConfigMap "${name}"`
+          : `cannot add key ${key}, another key by that name already exists`,
       );
     }
     out.push([key, value]);
   };
-  for (const source of ctx.list('from-file')) {
-    const eq = source.indexOf('=');
-    if (eq === 0) ctx.fail(`key name for file path ${source.slice(1)} missing`);
-    const key = eq > 0 ? source.slice(0, eq) : undefined;
-    const path = eq > 0 ? source.slice(eq + 1) : source;
-    if (path === '') ctx.fail(`file path for key name ${key} missing`);
-    if (ctx.host.fs.isDirectory(path)) {
-      ctx.fail(`error reading ${path}: reading a directory is not available in this console`);
+  const files = (): void => {
+    for (const source of ctx.list('from-file')) {
+      const eq = source.indexOf('=');
+      if (eq === 0) ctx.fail(`key name for file path ${source.slice(1)} missing`);
+      const key = eq > 0 ? source.slice(0, eq) : undefined;
+      const path = eq > 0 ? source.slice(eq + 1) : source;
+      if (path === '') ctx.fail(`file path for key name ${key} missing`);
+      if (ctx.host.fs.isDirectory(path)) {
+        ctx.fail(`error reading ${path}: reading a directory is not available in this console`);
+      }
+      const text = ctx.host.fs.read(path);
+      if (text === undefined) ctx.fail(`error reading ${path}: no such file or directory`);
+      add(key ?? (path.split('/').pop() as string), text);
     }
-    const text = ctx.host.fs.read(path);
-    if (text === undefined) ctx.fail(`error reading ${path}: no such file or directory`);
-    add(key ?? (path.split('/').pop() as string), text);
-  }
-  for (const literal of ctx.list('from-literal')) {
-    const eq = literal.indexOf('=');
-    if (eq < 0) ctx.fail(`invalid literal source ${literal}, expected key=value`);
-    add(literal.slice(0, eq), literal.slice(eq + 1));
+  };
+  const literals = (): void => {
+    for (const literal of ctx.list('from-literal')) {
+      const eq = literal.indexOf('=');
+      if (eq < 0) ctx.fail(`invalid literal source ${literal}, expected key=value`);
+      add(literal.slice(0, eq), literal.slice(eq + 1));
+    }
+  };
+  if (kind === 'ConfigMap') {
+    files();
+    literals();
+  } else {
+    literals();
+    files();
   }
   return out;
 }
@@ -64,7 +92,7 @@ export function runCreateConfigMap(ctx: Ctx, args: string[]): void {
     metadata: { name, creationTimestamp: null as unknown as string },
     ...(Object.keys(data).length > 0 ? { data } : {}),
   };
-  submitCreated(ctx, obj, ctx.namespace);
+  submitCreated(ctx, obj, ctx.namespace, 'failed to create configmap: ');
 }
 
 /** `kubectl create secret generic NAME [--type=…] [--from-literal=k=v] [--from-file=[k=]path]`. */
@@ -81,7 +109,7 @@ export function runCreateSecretGeneric(ctx: Ctx, args: string[]): void {
     ...(pairs.length > 0 ? { data } : {}),
     ...(type ? { type } : {}),
   };
-  submitCreated(ctx, obj, ctx.namespace);
+  submitCreated(ctx, obj, ctx.namespace, SECRET_WRAP);
 }
 
 /** `kubectl create serviceaccount NAME`. */
@@ -96,6 +124,7 @@ export function runCreateServiceAccount(ctx: Ctx, args: string[]): void {
       metadata: { name, creationTimestamp: null as unknown as string },
     },
     ctx.namespace,
+    'failed to create serviceaccount: ',
   );
 }
 
@@ -145,5 +174,6 @@ export function runCreateSecretDockerRegistry(ctx: Ctx, args: string[]): void {
       type: 'kubernetes.io/dockerconfigjson',
     },
     ctx.namespace,
+    SECRET_WRAP,
   );
 }

@@ -5,6 +5,7 @@ import { renderStatus, withSource } from '../errors.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import {
+  NO_RESOURCES,
   namespaceForManifest,
   notFound,
   nsFor,
@@ -12,13 +13,6 @@ import {
   readFilenames,
   typesAndNames,
 } from './common.ts';
-
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /** How long `delete` waits by default in virtual time before giving up. */
 const WAIT_LIMIT_MS = 10 * 60_000;
@@ -60,13 +54,14 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     }
   } else {
     const empty: AnyResourceType[] = [];
-    const requests = typesAndNames(ctx, args, empty);
+    const requests = typesAndNames(ctx, args, empty, {
+      selector: all || selector.trim() !== '' || fieldSelector.trim() !== '',
+      allNamespaces: allNs,
+    });
     if (empty.length > 0 && !all && !selector && !fieldSelector)
       ctx.fail('resource(s) were provided, but no name was specified');
     for (const { type, names } of requests) {
       if (names.length > 0) {
-        if (all || selector || fieldSelector)
-          ctx.fail('name cannot be provided when a selector is specified');
         for (const name of names) targets.push({ type, namespace: nsFor(type, ns), name });
         continue;
       }

@@ -15,6 +15,7 @@ import {
 } from '../printers/describe.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
 import {
+  checkBuilderArgs,
   listAll,
   namespaceForManifest,
   notFound,
@@ -126,7 +127,12 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
         'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
       );
     }
-    for (const { type, names } of typesAndNamesToRead(ctx, args)) {
+    const requests = typesAndNamesToRead(ctx, args);
+    checkBuilderArgs(ctx, args, requests, {
+      selector: ctx.str('selector').trim() !== '',
+      allNamespaces: allNs,
+    });
+    for (const { type, names } of requests) {
       if (!isStoredType(type)) {
         // Served but always empty here: nothing to describe, and a name is NotFound.
         for (const name of names) {

@@ -12,6 +12,7 @@ import { isStoredType, kindPrefix, type ResourceType } from '../resources.ts';
 import { foundInAny, relaxedJsonPath, sortByPath } from '../sortBy.ts';
 import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
+  checkBuilderArgs,
   clone,
   multipleTypesRequested,
   namespaceForManifest,
@@ -85,6 +86,10 @@ export function runGet(ctx: Ctx, args: string[]): void {
     multiple = new Set(objs.map((o) => o.type)).size > 1;
   } else {
     const requests = typesAndNamesToRead(ctx, args);
+    checkBuilderArgs(ctx, args, requests, {
+      selector: selector.trim() !== '' || fieldSelector.trim() !== '',
+      allNamespaces: allNs,
+    });
     multiple = multipleTypesRequested(args);
     const named = requests.reduce((n, r) => n + r.names.length, 0);
     singleItemImplied = requests.length === 1 && named === 1;

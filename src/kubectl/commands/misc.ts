@@ -3,6 +3,7 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
+import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import { containerProgram } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { rfc3339 } from '../duration.ts';
@@ -24,7 +25,7 @@ import {
   typeByResource,
 } from '../resources.ts';
 import { DESCRIBE_TABWRITER, formatTabbed } from '../tabwriter.ts';
-import { listAll, notFound, nsFor, peekObject, typesAndNames } from './common.ts';
+import { listAll, NO_RESOURCES, notFound, nsFor, peekObject, typesAndNames } from './common.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
 export const KUSTOMIZE_VERSION = 'v5.5.0';
@@ -32,7 +33,8 @@ export const SERVER_VERSION = 'v1.32.2';
 
 /** One `TYPE NAME` / `TYPE/NAME` target; exits with kubectl's errors otherwise. */
 function singleTarget(ctx: Ctx, args: string[]): { type: ResourceType; name: string } {
-  if (args.length === 0) ctx.usageError('required resource not specified');
+  // The rollout commands' Validate: a plain error.
+  if (args.length === 0) ctx.fail('required resource not specified');
   const reqs = typesAndNames(ctx, args);
   const first = reqs[0];
   if (!first || first.names.length === 0) {
@@ -50,9 +52,13 @@ function selectedTargets(
   args: string[],
 ): { type: ResourceType; name: string; obj?: KubeObject }[] {
   const empty: AnyResourceType[] = [];
-  const reqs = typesAndNames(ctx, args, empty);
-  if (reqs.length === 0 && empty.length === 0) ctx.usageError('required resource not specified');
   const selector = ctx.str('selector');
+  // ResourceTypeOrNameArgs(all, …): `--all` only selects for a bare type; with names it is moot.
+  const reqs = typesAndNames(ctx, args, empty, {
+    selector: selector.trim() !== '',
+    allNamespaces: false,
+  });
+  if (reqs.length === 0 && empty.length === 0) ctx.fail(NO_RESOURCES);
   const all = ctx.bool('all');
   if (empty.length > 0 && selector === '' && !all) {
     ctx.fail('resource(s) were provided, but no name was specified');
@@ -60,9 +66,6 @@ function selectedTargets(
   const out: { type: ResourceType; name: string; obj?: KubeObject }[] = [];
   for (const { type, names } of reqs) {
     if (names.length > 0) {
-      if (selector !== '' || all) {
-        ctx.fail('name cannot be provided when a selector is specified');
-      }
       for (const name of names) out.push({ type, name });
       continue;
     }
@@ -128,6 +131,8 @@ export function runScale(ctx: Ctx, args: string[]): void {
 }
 
 export function runExpose(ctx: Ctx, args: string[]): void {
+  // RunExpose returns the builder's errors as they are (1.28+ dropped the usage line).
+  if (args.length === 0) ctx.fail(NO_RESOURCES);
   const { type, name } = singleTarget(ctx, args);
   if (!['deployments', 'replicasets', 'pods', 'services'].includes(type.resource)) {
     ctx.fail(`cannot expose a ${type.kind}`);
@@ -160,22 +165,36 @@ export function runExpose(ctx: Ctx, args: string[]): void {
     }
   }
   if (!selector || Object.keys(selector).length === 0) {
-    ctx.usageError(
-      `couldn't retrieve selectors via --selector flag or introspection: the ${type.kind.toLowerCase()} has no labels`,
-    );
+    // polymorphichelpers.MapBasedSelectorForObject's reasons, in a plain error.
+    const why =
+      type.resource === 'pods'
+        ? 'the pod has no labels and cannot be exposed'
+        : type.resource === 'services'
+          ? 'the service has no pod selector set'
+          : `the ${type.kind.toLowerCase()} has no labels or selectors and cannot be exposed`;
+    ctx.fail(`couldn't retrieve selectors via --selector flag or introspection: ${why}`);
   }
   let port = ctx.str('port');
   if (port === '') {
     const p = podSpec?.containers?.flatMap((c) => c.ports ?? [])[0];
     if (p) port = String(p.containerPort);
   }
-  if (port === '') ctx.usageError("couldn't find port via --port flag or introspection");
-  const portNum = Number(port);
-  if (!Number.isInteger(portNum) || portNum < 1 || portNum > 65535) {
-    ctx.fail(`invalid port: ${port}`);
-  }
+  if (port === '') ctx.fail("couldn't find port via --port flag or introspection");
+  // createService: `--port` may list several, each read with strconv.Atoi.
+  const portNums = port.split(',').map((p) => {
+    if (!/^[+-]?\d+$/.test(p))
+      ctx.fail(`strconv.Atoi: parsing ${JSON.stringify(p)}: invalid syntax`);
+    const n = Number(p);
+    if (n < 1 || n > 65535) ctx.fail(`invalid port: ${p}`);
+    return n;
+  });
   const tp = ctx.str('target-port');
-  const targetPort = tp === '' ? portNum : /^\d+$/.test(tp) ? Number(tp) : tp;
+  const servicePorts = portNums.map((n, i) => ({
+    ...(portNums.length > 1 ? { name: `port-${i + 1}` } : {}),
+    port: n,
+    protocol: ctx.str('protocol') || 'TCP',
+    targetPort: tp === '' ? n : /^\d+$/.test(tp) ? Number(tp) : tp,
+  }));
   const svcType = ctx.str('type') || 'ClusterIP';
   if (!['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(svcType)) {
     ctx.fail(`invalid service type: ${svcType}`);
@@ -191,7 +210,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
       ...(obj.metadata?.labels ? { labels: { ...obj.metadata.labels } } : {}),
     },
     spec: {
-      ports: [{ port: portNum, protocol: ctx.str('protocol') || 'TCP', targetPort }],
+      ports: servicePorts,
       selector: { ...selector },
       ...(svcType !== 'ClusterIP' ? { type: svcType } : {}),
     },
@@ -226,14 +245,76 @@ const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
   'daemonsets',
 ]);
 
+/**
+ * cmdutil.GetResourcesAndPairs: words before the first `k=v` (or `k-`) are resources, the rest
+ * pairs; a resource word after a pair is refused.
+ */
+function resourcesAndPairs(ctx: Ctx, args: string[], what: string): [string[], string[]] {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const a of args) {
+    const isPair = (a.includes('=') && !a.startsWith('=')) || (a.endsWith('-') && a !== '-');
+    if (isPair) pairs.push(a);
+    else if (pairs.length > 0)
+      ctx.fail(`all resources must be specified before ${what} changes: ${a}`);
+    else resources.push(a);
+  }
+  return [resources, pairs];
+}
+
+/**
+ * `kubectl set image`: as set_image.go, Complete (arguments, then the resource builder, which
+ * fetches every target) before Validate, so a word without `=` is read as a resource.
+ */
 export function runSetImage(ctx: Ctx, args: string[]): void {
-  const pairs = args.filter((a) => a.includes('='));
-  const targets = args.filter((a) => !a.includes('='));
-  if (pairs.length === 0) ctx.usageError('at least one image update is required');
-  const { type, name } = singleTarget(ctx, targets);
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
-  const obj = getOrFail(ctx, type, name);
+  const [resources, pairs] = resourcesAndPairs(ctx, args, 'image');
+  // cmdutil.ParsePairs without removal: `name=image` only.
+  const images = new Map<string, string>();
+  const invalid: string[] = [];
+  for (const p of pairs) {
+    const i = p.indexOf('=');
+    if (i > 0) images.set(p.slice(0, i), p.slice(i + 1));
+    else invalid.push(p);
+  }
+  if (invalid.length > 0) ctx.fail(`invalid image format: ${invalid.join(', ')}`);
+  if (resources.length === 0) ctx.fail(NO_RESOURCES);
+  const found: { type: ResourceType; name: string; obj: KubeObject }[] = [];
+  let missing = false;
+  for (const t of selectedTargets(ctx, resources)) {
+    if (t.obj) {
+      found.push({ ...t, obj: t.obj });
+      continue;
+    }
+    const r = ctx.host.api.get(t.type.resource, nsFor(t.type, ctx.namespace), t.name);
+    if (r.ok) found.push({ ...t, obj: r.value });
+    else {
+      ctx.reportStatus(r.status.reason === 'NotFound' ? notFound(t.type, t.name) : r.status);
+      missing = true;
+    }
+  }
+  if (missing) throw new ExitError(1);
+  // Validate: plain errors, no usage line.
+  if (images.size === 0) ctx.fail('at least one image update is required');
+  if (images.size > 1 && images.has('*')) {
+    ctx.fail(
+      'all containers are already specified by *, but saw more than one container_name=container_image pairs',
+    );
+  }
+  for (const { type, name, obj } of found) setImageOf(ctx, type, name, obj, images, dryRun, format);
+}
+
+/** One object of `set image`: its containers updated, patched if anything changed, printed. */
+function setImageOf(
+  ctx: Ctx,
+  type: ResourceType,
+  name: string,
+  obj: KubeObject,
+  images: Map<string, string>,
+  dryRun: ReturnType<typeof dryRunStrategy>,
+  format: ReturnType<typeof outputFormat>,
+): void {
   if (!POD_TEMPLATE_RESOURCES.has(type.resource)) {
     // updatePodSpecForObject's error (`%T` of the typed object), after `error: <resource>/<name>`.
     ctx.fail(
@@ -248,12 +329,8 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
         });
   const containers = (podSpec.containers ?? []).map((c) => ({ ...c }));
   let changed = false;
-  for (const pair of pairs) {
-    const i = pair.indexOf('=');
-    const cname = pair.slice(0, i);
-    const image = pair.slice(i + 1);
-    const targetsAll = cname === '*';
-    const matches = containers.filter((c) => targetsAll || c.name === cname);
+  for (const [cname, image] of images) {
+    const matches = containers.filter((c) => cname === '*' || c.name === cname);
     if (matches.length === 0) {
       ctx.fail(`unable to find container named "${cname}"`);
     }
@@ -549,14 +626,69 @@ const QUALIFIED_NAME =
 const NAME_PART_MSG =
   "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
-/** `kubectl label` / `kubectl annotate`: KEY=VALUE sets, KEY- removes. */
+/** What `label` / `annotate` were asked to set and remove. */
+interface MetaChanges {
+  set: Map<string, string>;
+  remove: string[];
+}
+
+/**
+ * label.go parseLabels: `k=v` (one `=` only, the value checked here, the key left to the
+ * server) or `k-`; a key both set and removed is refused.
+ */
+function parseLabelChanges(ctx: Ctx, pairs: string[]): MetaChanges {
+  const set = new Map<string, string>();
+  const remove: string[] = [];
+  for (const p of pairs) {
+    if (p.includes('=')) {
+      const parts = p.split('=');
+      if (parts.length !== 2) ctx.fail(`invalid label spec: ${p}`);
+      const errs = isValidLabelValue(parts[1] as string);
+      if (errs.length > 0) ctx.fail(`invalid label value: ${JSON.stringify(p)}: ${errs.join(';')}`);
+      set.set(parts[0] as string, parts[1] as string);
+    } else remove.push(p.slice(0, -1));
+  }
+  if (remove.some((k) => set.has(k)))
+    ctx.fail('can not both modify and remove a label in the same command');
+  return { set, remove };
+}
+
+/** cmdutil.ParsePairs for annotations: `k=v` (split at the first `=`) or `k-`. */
+function parseAnnotationChanges(pairs: string[]): MetaChanges {
+  const set = new Map<string, string>();
+  const remove: string[] = [];
+  for (const p of pairs) {
+    const i = p.indexOf('=');
+    if (i > 0) set.set(p.slice(0, i), p.slice(i + 1));
+    else remove.push(p.slice(0, -1));
+  }
+  return { set, remove };
+}
+
+/**
+ * `kubectl label` / `kubectl annotate`: KEY=VALUE sets, KEY- removes. Arguments split as
+ * GetResourcesAndPairs does, then the Validate checks (plain errors, no usage line).
+ */
 export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annotations'): void {
   const what = field === 'labels' ? 'label' : 'annotation';
-  const changes = args.filter((a) => a.includes('=') || a.endsWith('-'));
-  const targets = args.filter((a) => !changes.includes(a));
-  if (changes.length === 0) ctx.usageError(`at least one ${what} update is required`);
-  if (targets.length === 0) ctx.usageError('required resource not specified');
-  for (const { type, name, obj } of selectedTargets(ctx, targets)) {
+  const [resources, pairs] = resourcesAndPairs(ctx, args, what);
+  const changes =
+    field === 'labels' ? parseLabelChanges(ctx, pairs) : parseAnnotationChanges(pairs);
+  if (resources.length === 0) {
+    ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  }
+  if (changes.set.size === 0 && changes.remove.length === 0) {
+    ctx.fail(`at least one ${what} update is required`);
+  }
+  if (field === 'annotations') {
+    const both = changes.remove.filter((k) => changes.set.has(k));
+    if (both.length > 0) {
+      ctx.fail(
+        `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`,
+      );
+    }
+  }
+  for (const { type, name, obj } of selectedTargets(ctx, resources)) {
     changeMeta(ctx, type, obj ?? getOrFail(ctx, type, name), changes, field);
   }
 }
@@ -566,43 +698,78 @@ function changeMeta(
   ctx: Ctx,
   type: ResourceType,
   obj: KubeObject,
-  changes: string[],
+  changes: MetaChanges,
   field: 'labels' | 'annotations',
 ): void {
-  const verb = field === 'labels' ? 'labeled' : 'annotated';
-  const what = field === 'labels' ? 'label' : 'annotation';
   const name = obj.metadata?.name ?? '';
   const current = (obj.metadata?.[field] ?? {}) as Record<string, string>;
-  const entries: [string, string | null][] = [];
-  let changed = false;
-  for (const c of changes) {
-    const remove = c.endsWith('-') && !c.includes('=');
-    const k = remove ? c.slice(0, -1) : c.slice(0, c.indexOf('='));
-    if (!QUALIFIED_NAME.test(k) || k.length > 316) {
-      ctx.fail(`invalid ${what} spec: ${c}, error: ${NAME_PART_MSG}`);
+  const has = (k: string): boolean => Object.hasOwn(current, k);
+  const overwrite = ctx.bool('overwrite');
+  if (!overwrite) {
+    if (field === 'labels') {
+      // validateNoOverwrites: only a different value is refused (the same one is a no-op).
+      const clashes = [...changes.set]
+        .filter(([k, v]) => has(k) && current[k] !== v)
+        .map(([k]) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
+      if (clashes.length === 1) ctx.fail(clashes[0] as string);
+      if (clashes.length > 1) ctx.fail(`[${clashes.join(', ')}]`);
+    } else {
+      const clashes = [...changes.set.keys()]
+        .filter((k) => has(k) && k !== 'kubernetes.io/change-cause')
+        .map((k) => `'${k}' already has a value (${current[k]})`);
+      if (clashes.length > 0) {
+        ctx.fail(
+          `--overwrite is false but found the following declared annotation(s): ${clashes.join('; ')}`,
+        );
+      }
     }
-    if (remove) {
-      if (Object.hasOwn(current, k)) changed = true;
-      entries.push([k, null]);
-      continue;
-    }
-    const v = c.slice(c.indexOf('=') + 1);
-    const cur = Object.hasOwn(current, k) ? current[k] : undefined;
-    if (cur !== undefined && cur !== v && !ctx.bool('overwrite')) {
-      ctx.fail(`'${k}' already has a value (${cur}), and --overwrite is false`);
-    }
-    if (cur !== v) changed = true;
-    entries.push([k, v]);
   }
+  if (field === 'annotations') {
+    // The API server here does not check annotation keys, so the console does it for it.
+    for (const k of changes.set.keys()) {
+      if (!QUALIFIED_NAME.test(k) || k.length > 316) {
+        ctx.fail(`invalid annotation spec: ${k}, error: ${NAME_PART_MSG}`);
+      }
+    }
+  }
+  const next: Record<string, string> = {};
+  for (const [k, v] of Object.entries(current)) Object.defineProperty(next, k, own(v));
+  for (const [k, v] of changes.set) Object.defineProperty(next, k, own(v));
+  for (const k of changes.remove) delete next[k];
+  const changed = JSON.stringify(next) !== JSON.stringify(current);
   const dryRun = dryRunStrategy(ctx);
+  if (dryRun !== 'client' && field === 'labels') {
+    // RunLabel says so for each key to remove that the object does not have.
+    for (const k of changes.remove) if (!has(k)) ctx.out(`label ${JSON.stringify(k)} not found.\n`);
+  }
   if (changed && dryRun !== 'client') {
-    // Object.fromEntries defines own properties, so no key can reach a prototype.
-    const r = ctx.host.api.patch(type.resource, nsFor(type, ctx.namespace), name, {
-      metadata: { [field]: Object.fromEntries(entries) },
-    });
+    const patch: Record<string, string | null> = {};
+    for (const [k, v] of changes.set) Object.defineProperty(patch, k, own(v));
+    for (const k of changes.remove) if (has(k)) Object.defineProperty(patch, k, own(null));
+    const r = ctx.host.api.patch(
+      type.resource,
+      nsFor(type, ctx.namespace),
+      name,
+      { metadata: { [field]: patch } },
+      dryRun === 'server' ? { dryRun: true } : {},
+    );
     if (!r.ok) ctx.failStatus(r.status);
   }
-  ctx.out(`${kindPrefix(type)}/${name} ${changed ? verb : `not ${verb}`}\n`);
+  let verb = 'annotated';
+  if (field === 'labels') {
+    // updateDataChangeMsg: "unlabeled" when, without --overwrite, the object got shorter.
+    verb = !changed
+      ? 'not labeled'
+      : !overwrite && JSON.stringify(next).length < JSON.stringify(current).length
+        ? 'unlabeled'
+        : 'labeled';
+  }
+  ctx.out(`${kindPrefix(type)}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
+}
+
+/** An own, enumerable property (so a key like `__proto__` stays a plain key). */
+function own(value: unknown): PropertyDescriptor {
+  return { value, enumerable: true, writable: true, configurable: true };
 }
 
 /**
@@ -1157,7 +1324,10 @@ export function runWait(ctx: Ctx, args: string[]): void {
   const forSpec = ctx.str('for');
   if (forSpec === '') ctx.usageError('--for must be specified');
   const timeout = ctx.changed('timeout') ? ctx.num('timeout', 30_000) : 30_000;
-  const reqs = typesAndNames(ctx, args);
+  const reqs = typesAndNames(ctx, args, [], {
+    selector: ctx.str('selector').trim() !== '',
+    allNamespaces: ctx.bool('all-namespaces'),
+  });
   if (reqs.length === 0) ctx.fail('resource(s) were provided, but no name was specified');
   const targets: { type: ResourceType; name: string; ns: string | undefined }[] = [];
   for (const { type, names } of reqs) {

@@ -53,6 +53,15 @@ export interface Command {
    * must answer "not available", not "unknown shorthand flag").
    */
   looseFlags?: boolean;
+  /** The Long description as kubectl's templates render it (LongDesc: markdown, trimmed). */
+  long?: string;
+  /** The Example lines, unindented (templates.Examples indents them by two spaces). */
+  example?: string;
+  /**
+   * For a command that only groups others: the stream cmdutil.DefaultSubCommandRun prints its
+   * help to when it is run bare (then exit 1). Most give ErrOut; `rollout` gives Out.
+   */
+  helpTo?: 'out' | 'err';
   run?: (ctx: Ctx, args: string[]) => void;
 }
 
@@ -132,6 +141,15 @@ export const COMMANDS: Command[] = [
   {
     name: 'create',
     short: 'Create a resource from a file or from stdin',
+    long: 'Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.',
+    example: `# Create a pod using the data in pod.json
+kubectl create -f ./pod.json
+
+# Create a pod based on the JSON passed into stdin
+cat pod.json | kubectl create -f -
+
+# Edit the data in registry.yaml in JSON then create the resource using the edited data
+kubectl create -f registry.yaml --edit -o json`,
     use: 'kubectl create -f FILENAME [options]',
     flags: [
       filename,
@@ -164,6 +182,9 @@ export const COMMANDS: Command[] = [
       {
         name: 'secret',
         short: 'Create a secret using a specified subcommand',
+        long: 'Create a secret with specified type.\n\n A docker-registry type secret is for accessing a container registry.\n\n A generic type secret indicate an Opaque secret type.\n\n A tls type secret holds TLS certificate and its associated key.',
+        use: 'kubectl create secret (docker-registry | generic | tls) [options]',
+        helpTo: 'err',
         children: [
           {
             name: 'generic',
@@ -221,6 +242,9 @@ export const COMMANDS: Command[] = [
         name: 'service',
         aliases: ['svc'],
         short: 'Create a service using a specified subcommand',
+        long: 'Create a service using a specified subcommand.',
+        use: 'kubectl create service [flags] [options]',
+        helpTo: 'err',
         children: [
           {
             name: 'clusterip',
@@ -235,6 +259,14 @@ export const COMMANDS: Command[] = [
             use: 'kubectl create service nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]',
             flags: [list('tcp'), { name: 'node-port', type: 'int' }, ...createCommon],
             run: (ctx, args) => runCreateService(ctx, args, 'NodePort'),
+          },
+          {
+            ...notHere('create service loadbalancer', 'loadbalancer'),
+            short: 'Create a LoadBalancer service',
+          },
+          {
+            ...notHere('create service externalname', 'externalname'),
+            short: 'Create an ExternalName service',
           },
         ],
       },
@@ -438,6 +470,9 @@ export const COMMANDS: Command[] = [
   {
     name: 'set',
     short: 'Set specific features on objects',
+    long: 'Configure application resources.\n\n These commands help you make changes to existing application resources.',
+    use: 'kubectl set SUBCOMMAND [options]',
+    helpTo: 'err',
     children: [
       {
         name: 'image',
@@ -455,11 +490,38 @@ export const COMMANDS: Command[] = [
         ],
         run: runSetImage,
       },
+      ...(
+        [
+          ['env', 'Update environment variables on a pod template'],
+          ['resources', 'Update resource requests/limits on objects with pod templates'],
+          ['selector', 'Set the selector on a resource'],
+          ['serviceaccount', 'Update the service account of a resource'],
+          [
+            'subject',
+            'Update the user, group, or service account in a role binding or cluster role binding',
+          ],
+        ] as const
+      ).map(([name, short]) => ({ ...notHere(`set ${name}`, name), short })),
     ],
   },
   {
     name: 'rollout',
     short: 'Manage the rollout of a resource',
+    // LongDesc renders the tab-indented first line as a code block: hence the 8-space line.
+    long: 'Manage the rollout of one or many resources.\n        \n Valid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets',
+    example: `# Rollback to the previous deployment
+kubectl rollout undo deployment/abc
+
+# Check the rollout status of a daemonset
+kubectl rollout status daemonset/foo
+
+# Restart a deployment
+kubectl rollout restart deployment/abc
+
+# Restart deployments with the 'app=nginx' label
+kubectl rollout restart deployment --selector=app=nginx`,
+    use: 'kubectl rollout SUBCOMMAND [options]',
+    helpTo: 'out',
     children: [
       {
         name: 'status',
@@ -648,7 +710,15 @@ export const COMMANDS: Command[] = [
   {
     name: 'config',
     short: 'Modify kubeconfig files',
+    long: `Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".
+
+ The loading order follows these rules:
+
+  1.  If the --kubeconfig flag is set, then only that file is loaded. The flag may only be set once and no merging takes place.
+  2.  If $KUBECONFIG environment variable is set, then it is used as a list of paths (normal path delimiting rules for your system). These paths are merged. When a value is modified, it is modified in the file that defines the stanza. When a value is created, it is created in the first file that exists. If no files in the chain exist, then it creates the last file in the list.
+  3.  Otherwise, \${HOME}/.kube/config is used and no merging takes place.`,
     use: 'kubectl config SUBCOMMAND [options]',
+    helpTo: 'err',
     children: [
       {
         name: 'current-context',
@@ -703,6 +773,19 @@ export const COMMANDS: Command[] = [
         name: 'delete-context',
         short: 'Delete the specified context from the kubeconfig',
         run: (c, a) => runConfig(c, 'delete-context', a),
+      },
+      {
+        ...notHere('config delete-cluster', 'delete-cluster'),
+        short: 'Delete the specified cluster from the kubeconfig',
+      },
+      {
+        ...notHere('config delete-user', 'delete-user'),
+        short: 'Delete the specified user from the kubeconfig',
+      },
+      { ...notHere('config set', 'set'), short: 'Set an individual value in a kubeconfig file' },
+      {
+        ...notHere('config unset', 'unset'),
+        short: 'Unset an individual value in a kubeconfig file',
       },
       {
         name: 'view',
