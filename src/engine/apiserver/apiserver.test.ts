@@ -137,6 +137,20 @@ describe('api server: create', () => {
     expect(ns.status).toEqual({ phase: 'Active' });
   });
 
+  it('validates a Service: its type, and ports unless headless or ExternalName', () => {
+    const { kubectl } = setup();
+    const svc = (spec: Record<string, unknown>) =>
+      kubectl.create('services', 'default', { metadata: { name: 'web' }, spec });
+    expect(fail(svc({ type: 'Foo', ports: [{ port: 80 }] })).message).toBe(
+      'Service "web" is invalid: spec.type: Unsupported value: "Foo": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',
+    );
+    expect(fail(svc({})).message).toBe('Service "web" is invalid: spec.ports: Required value');
+    expect(fail(svc({ ports: [{ port: 0 }] })).message).toBe(
+      'Service "web" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive',
+    );
+    expect(svc({ clusterIP: 'None' }).ok).toBe(true);
+  });
+
   it('rejects invalid names with the real messages', () => {
     const { kubectl } = setup();
     // A Service name is a DNS-1035 label: no leading digit, no dot (ValidateServiceName).

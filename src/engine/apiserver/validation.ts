@@ -163,6 +163,39 @@ function validateTemplated(obj: KubeObject): FieldError[] {
   return errs;
 }
 
+const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+
+/** ValidateService's checks of the type and the ports (after defaulting). */
+function validateServiceSpec(spec: unknown): FieldError[] {
+  const s = (spec ?? {}) as { type?: unknown; clusterIP?: unknown; ports?: unknown };
+  const errs: FieldError[] = [];
+  const type = s.type ?? 'ClusterIP';
+  if (typeof type !== 'string' || !SERVICE_TYPES.includes(type)) {
+    errs.push({
+      field: 'spec.type',
+      type: 'Unsupported value',
+      value: type,
+      detail: `supported values: ${SERVICE_TYPES.map((t) => `"${t}"`).join(', ')}`,
+    });
+  }
+  const ports = Array.isArray(s.ports) ? (s.ports as Record<string, unknown>[]) : [];
+  if (ports.length === 0 && s.clusterIP !== 'None' && type !== 'ExternalName') {
+    errs.push({ field: 'spec.ports', type: 'Required value' });
+  }
+  ports.forEach((p, i) => {
+    const port = p.port;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+      errs.push({
+        field: `spec.ports[${i}].port`,
+        type: 'Invalid value',
+        value: port ?? 0,
+        detail: 'must be between 1 and 65535, inclusive',
+      });
+    }
+  });
+  return errs;
+}
+
 /** Name and per-kind checks for a create or update. */
 export function validateObject(resource: ResourceName, obj: KubeObject): FieldError[] {
   const meta = obj.metadata ?? {};
@@ -194,6 +227,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
     case 'replicasets':
     case 'daemonsets':
       errs.push(...validateTemplated(obj));
+      break;
+    case 'services':
+      errs.push(...validateServiceSpec(obj.spec));
       break;
     default:
       break;
