@@ -142,6 +142,9 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 const EXTERNAL_ACTORS = new Set<Actor>(['kubectl', 'developer']);
 
+/** The annotation a DaemonSet's template generation is kept in (apps/v1 DeprecatedTemplateGeneration). */
+const DS_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
 /** `result` with the request's warnings, when it succeeded and there are any. */
 function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Result<T> {
   return result.ok && warnings?.length ? { ...result, warnings } : result;
@@ -558,6 +561,10 @@ export class ApiServer {
     delete meta.deletionGracePeriodSeconds;
     if (r.hasGeneration) meta.generation = 1;
     else delete meta.generation;
+    // The DaemonSet strategy numbers template generations in an annotation, from 1.
+    if (r.resource === 'daemonsets') {
+      meta.annotations = { ...(meta.annotations ?? {}), [DS_TEMPLATE_GENERATION]: '1' };
+    }
     if (r.resource === 'services') this.#allocateServiceIPs(obj);
     if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201);
     const kv = this.#put(r, ns, name, obj, 0, this.#isHousekeeping(r, undefined, obj));
@@ -829,6 +836,18 @@ export class ApiServer {
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
       if (r.hasGeneration && !deepEqual(old.spec, next.spec))
         meta.generation = (oldMeta.generation ?? 0) + 1;
+      if (r.resource === 'daemonsets') {
+        // PrepareForUpdate: a new template is the next template generation; the annotation
+        // always carries the current one, whatever the request sent.
+        const was = Number(oldMeta.annotations?.[DS_TEMPLATE_GENERATION] ?? 1) || 1;
+        const oldTemplate = (old.spec as Obj | undefined)?.template;
+        const newTemplate = (next.spec as Obj | undefined)?.template;
+        const generation = deepEqual(oldTemplate, newTemplate) ? was : was + 1;
+        meta.annotations = {
+          ...(meta.annotations ?? {}),
+          [DS_TEMPLATE_GENERATION]: `${generation}`,
+        };
+      }
       if (r.resource === 'pods' && oldMeta.deletionTimestamp === undefined) {
         // spec.nodeName is set only through the binding subresource once a pod exists.
         next.spec = { ...(next.spec as Obj) };

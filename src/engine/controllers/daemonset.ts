@@ -157,13 +157,13 @@ function placementOf(node: KubeObject | undefined): unknown {
 }
 
 /**
- * The DaemonSet's template generation. The real API server keeps it in the
- * `deprecated.daemonset.template.generation` annotation, raised with every template change;
- * the simulated one does not raise it, so `metadata.generation` (raised by every spec change)
- * stands in: a pod labelled with it was made from the current template.
+ * The DaemonSet's template generation: the `deprecated.daemonset.template.generation`
+ * annotation the API server raises with every template change (`metadata.generation` for an
+ * object stored without it).
  */
 function templateGeneration(ds: KubeObject): number {
-  return ds.metadata?.generation ?? 1;
+  const annotated = Number(ds.metadata?.annotations?.['deprecated.daemonset.template.generation']);
+  return Number.isInteger(annotated) && annotated > 0 ? annotated : (ds.metadata?.generation ?? 1);
 }
 
 /** `util.IsPodUpdated`: the pod carries the current hash or the current template generation. */

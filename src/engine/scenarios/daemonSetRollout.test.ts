@@ -320,3 +320,33 @@ describe('DaemonSet and a NoSchedule taint', () => {
     expect(podsPerNode(cluster)).toBe('node1=1.36 | node2=- | node3=1.36');
   });
 });
+
+describe('DaemonSet template generations and kubectl rollout restart', () => {
+  it('the API server numbers template changes in the annotation; a restart rolls every pod', () => {
+    const { cluster, host, run, before } = start();
+    const generation = () =>
+      cluster.peek('daemonsets', 'default', 'agent')?.metadata?.annotations?.[
+        'deprecated.daemonset.template.generation'
+      ];
+    expect(generation()).toBe('1');
+    // A spec change outside the template is no new template generation.
+    host.fs.write('agent.yaml', agentYaml('  minReadySeconds: 5\n'));
+    expect(run('kubectl apply -f agent.yaml').out).toBe('daemonset.apps/agent configured\n');
+    expect(cluster.peek('daemonsets', 'default', 'agent')?.metadata?.generation).toBe(2);
+    expect(generation()).toBe('1');
+    expect(run('kubectl rollout restart ds/agent')).toEqual({
+      out: 'daemonset.apps/agent restarted\n',
+      err: '',
+      code: 0,
+    });
+    expect(generation()).toBe('2');
+    run('kubectl rollout status ds/agent');
+    const after = podNames(cluster);
+    for (const node of WORKERS) expect(after[node]).not.toBe(before[node]);
+    for (const p of cluster.snapshot().list('pods', 'default')) {
+      if (p.metadata?.labels?.app === 'agent' && !p.metadata.deletionTimestamp) {
+        expect(p.metadata.labels['pod-template-generation']).toBe('2');
+      }
+    }
+  });
+});

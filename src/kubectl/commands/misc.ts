@@ -474,7 +474,8 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
 
 export function runRolloutRestart(ctx: Ctx, args: string[]): void {
   const { type, name } = singleTarget(ctx, args);
-  if (type.resource !== 'deployments')
+  // objectrestarter.go: Deployments and DaemonSets (and StatefulSets) get the annotation.
+  if (type.resource !== 'deployments' && type.resource !== 'daemonsets')
     ctx.fail(`${type.resource} "${name}" restarting is not supported`);
   const d = getOrFail(ctx, type, name);
   // polymorphichelpers' restarter refuses a paused Deployment before any patch is made.
