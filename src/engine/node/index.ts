@@ -48,7 +48,11 @@ export function createNode(name: string, opts: NodeOptions): SimNode {
   if (opts.controlPlane) kubeletOpts.controlPlane = true;
   if (opts.labels) kubeletOpts.labels = opts.labels;
   if (opts.taints) kubeletOpts.taints = opts.taints;
-  return { name, kubelet: createKubelet(kubeletOpts), kubeProxy: createKubeProxy(name), runtime };
+  const kubeProxy = createKubeProxy(name);
+  // Cluster DNS answers for a Service with a cluster IP; the node's kube-proxy holds the same
+  // view of the Services, so a container's `nslookup` asks it.
+  kubeletOpts.resolves = (namespace, service) => kubeProxy.hasService(namespace, service);
+  return { name, kubelet: createKubelet(kubeletOpts), kubeProxy, runtime };
 }
 
 export {

@@ -37,6 +37,8 @@ export interface KubeProxy extends Reconciler {
   rules(): readonly ProxyRule[];
   /** One readable line per rule hop, e.g. `KUBE-SVC-… 10.96.0.10:53/UDP → 10.244.0.2:53 (50%)`. */
   lines(): string[];
+  /** Whether it has rules for the Service `namespace/name` (one with a cluster IP). */
+  hasService(namespace: string, name: string): boolean;
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -147,6 +149,10 @@ export function createKubeProxy(node: string): KubeProxy {
     },
     rules() {
       return current;
+    },
+    hasService(namespace, name) {
+      const prefix = `${namespace}/${name}:`;
+      return current.some((r) => r.servicePort.startsWith(prefix));
     },
     lines() {
       const out: string[] = [];

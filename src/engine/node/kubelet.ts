@@ -85,6 +85,11 @@ export interface KubeletOptions {
   labels?: Record<string, string>;
   /** Taints to register with (`--register-with-taints`); a control-plane node gets its own. */
   taints?: Taint[];
+  /**
+   * Whether a container of this node can resolve the Service `name` in `namespace` (cluster
+   * DNS): what an `until nslookup …` init container waits for. Without it nothing resolves.
+   */
+  resolves?: (namespace: string, name: string) => boolean;
 }
 
 export const DEFAULT_CAPACITY: NodeResources = {
@@ -102,6 +107,7 @@ export const DEFAULT_ALLOCATABLE: NodeResources = {
 
 type WaitingReason =
   | 'ContainerCreating'
+  | 'PodInitializing'
   | 'CrashLoopBackOff'
   | 'ErrImagePull'
   | 'ImagePullBackOff'
@@ -170,6 +176,16 @@ interface ContainerWork {
    * the status keeps what it showed before the start.
    */
   unseen?: { status: Record<string, unknown>; restarting: boolean };
+  /** An init container: its events refer to `spec.initContainers{name}`. */
+  init?: boolean;
+  /** An init container with `restartPolicy: Always` (a sidecar): started in order, kept running. */
+  sidecar?: boolean;
+  /** An init container's part is done, as the kubelet has seen: completed (a sidecar: started). */
+  initDone?: boolean;
+  /** When the kubelet sees a sidecar's start (its next relist): the next init container starts. */
+  seenAt?: number;
+  /** An `until nslookup` loop: the Service it waits for, and when it looks again. */
+  waitsFor?: { service: string; namespace: string; pollMs: number; at: number };
 }
 
 interface PodWork {
@@ -180,6 +196,8 @@ interface PodWork {
   podIP?: string;
   startTime: string;
   containers: ContainerWork[];
+  /** The init containers in order; absent when the pod has none (most pods). */
+  inits?: ContainerWork[];
   stopDoneAt?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
@@ -189,6 +207,8 @@ interface ContainerSpec {
   name: string;
   image: string;
   imagePullPolicy?: string;
+  /** Init containers only: `Always` makes a sidecar. */
+  restartPolicy?: string;
   command?: string[];
   args?: string[];
   ports?: { containerPort?: number; name?: string }[];
@@ -201,6 +221,15 @@ interface ContainerSpec {
     readOnly?: boolean;
     recursiveReadOnly?: string;
   }[];
+}
+
+/** What the phase and the conditions read of a reported container status. */
+interface ShownStatus {
+  name: string;
+  ready: boolean;
+  started?: boolean;
+  state: { running?: unknown; waiting?: unknown; terminated?: { exitCode: number } };
+  lastState: { terminated?: { exitCode: number } };
 }
 
 /** A running container is ready once its startup and readiness probes (those it has) passed. */
@@ -293,8 +322,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
 
   /**
    * An event about `pod`; about one of its containers when `container` is given: the kubelet
-   * then refers to the container (`fieldPath: spec.containers{name}`), as its container
-   * references do.
+   * then refers to the container (`fieldPath: spec.containers{name}`, or
+   * `spec.initContainers{name}` for an init container), as its container references do.
    */
   function event(
     ctx: ReconcileContext,
@@ -302,10 +331,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     type: EventRecord['type'],
     reason: string,
     message: string,
-    container?: string,
+    container?: { name: string; init?: boolean },
   ): void {
     const ref = eventRef('pods', pod);
-    if (container !== undefined) ref.fieldPath = `spec.containers{${container}}`;
+    if (container !== undefined) {
+      ref.fieldPath = container.init
+        ? `spec.initContainers{${container.name}}`
+        : `spec.containers{${container.name}}`;
+    }
     ctx.recordEvent({
       ref,
       type,
@@ -358,58 +391,105 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   // ---- pods ------------------------------------------------------------------------------
 
   function newWork(pod: KubeObject, ctx: ReconcileContext): PodWork {
+    type Prev = { name: string; restartCount?: number; containerID?: string };
     const status = statusOf<{
       startTime?: string;
-      containerStatuses?: { name: string; restartCount?: number; containerID?: string }[];
+      containerStatuses?: Prev[];
+      initContainerStatuses?: Prev[];
     }>(pod);
-    const previous = new Map((status.containerStatuses ?? []).map((c) => [c.name, c]));
-    const containers = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
+    const spec = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const initSpecs = spec.initContainers ?? [];
+    // With init containers, a container not started yet waits as PodInitializing.
+    const reason: WaitingReason = initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating';
     let hadContainers = false;
+    const fresh = (c: ContainerSpec, statuses: Prev[] | undefined): ContainerWork => {
+      const prev = statuses?.find((s) => s.name === c.name);
+      if (prev?.containerID) hadContainers = true;
+      return {
+        name: c.name,
+        image: c.image,
+        ...specFields(c),
+        pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+        phase: 'waiting',
+        reason,
+        backoffMs: 0,
+        retryAt: 0,
+        failedAt: 0,
+        restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
+        crashBackoffMs: 0,
+        crashBackoffAt: 0,
+      };
+    };
     const w: PodWork = {
       uid: uidOf(pod),
       sandboxReadyAt: 0,
       sandboxReady: false,
       startTime: status.startTime ?? ctx.timestamp(),
       sandboxChanged: false,
-      containers: containers.map((c) => {
-        const prev = previous.get(c.name);
-        if (prev?.containerID) hadContainers = true;
-        return {
-          name: c.name,
-          image: c.image,
-          ...specFields(c),
-          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
-          phase: 'waiting',
-          reason: 'ContainerCreating',
-          backoffMs: 0,
-          retryAt: 0,
-          failedAt: 0,
-          restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
-          crashBackoffMs: 0,
-          crashBackoffAt: 0,
-        };
-      }),
+      containers: (spec.containers ?? []).map((c) => fresh(c, status.containerStatuses)),
     };
+    if (initSpecs.length > 0) {
+      w.inits = initSpecs.map((c) => {
+        const cw = fresh(c, status.initContainerStatuses);
+        cw.init = true;
+        if (c.restartPolicy === 'Always') cw.sidecar = true;
+        return cw;
+      });
+    }
     w.sandboxChanged = hadContainers;
     return w;
   }
 
-  /** On the first boot, pods the bootstrap left Running are already running here. */
+  /**
+   * On the first boot, pods the bootstrap left Running are already running here (their init
+   * containers, if any, done: sidecars running, the others completed).
+   */
   function adopt(pod: KubeObject, ctx: ReconcileContext): PodWork {
+    type Prev = {
+      name: string;
+      restartCount?: number;
+      containerID?: string;
+      imageID?: string;
+      image?: string;
+      state?: { running?: { startedAt?: string }; terminated?: Termination };
+    };
     const status = statusOf<{
       startTime?: string;
       podIP?: string;
-      containerStatuses?: {
-        name: string;
-        restartCount?: number;
-        containerID?: string;
-        imageID?: string;
-        image?: string;
-        state?: { running?: { startedAt?: string } };
-      }[];
+      containerStatuses?: Prev[];
+      initContainerStatuses?: Prev[];
     }>(pod);
-    const prev = new Map((status.containerStatuses ?? []).map((c) => [c.name, c]));
-    const containers = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
+    const prev = new Map(
+      [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])].map((c) => [
+        c.name,
+        c,
+      ]),
+    );
+    const spec = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const adopted = (c: ContainerSpec): ContainerWork => {
+      const p = prev.get(c.name);
+      const id = p?.containerID?.replace(/^containerd:\/\//, '') ?? randomHex64(() => ctx.random());
+      runtime.adoptContainer(uidOf(pod), c.name, c.image, id, ctx.now);
+      const cached = runtime.imageStatus(c.image);
+      return {
+        name: c.name,
+        image: c.image,
+        ...specFields(c),
+        pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+        phase: 'running',
+        reason: 'ContainerCreating',
+        backoffMs: 0,
+        retryAt: 0,
+        failedAt: 0,
+        containerID: ['containerd://', id].join(''),
+        imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
+        imageID: p?.imageID ?? cached?.repoDigest ?? '',
+        startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
+        restartCount: p?.restartCount ?? 0,
+        crashBackoffMs: 0,
+        crashBackoffAt: 0,
+      };
+    };
     const w: PodWork = {
       uid: uidOf(pod),
       sandboxId: randomHex64(() => ctx.random()),
@@ -417,32 +497,35 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       sandboxReady: true,
       startTime: status.startTime ?? ctx.timestamp(),
       sandboxChanged: false,
-      containers: containers.map((c) => {
-        const p = prev.get(c.name);
-        const id =
-          p?.containerID?.replace(/^containerd:\/\//, '') ?? randomHex64(() => ctx.random());
-        runtime.adoptContainer(uidOf(pod), c.name, c.image, id, ctx.now);
-        const cached = runtime.imageStatus(c.image);
-        return {
-          name: c.name,
-          image: c.image,
-          ...specFields(c),
-          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
-          phase: 'running',
-          reason: 'ContainerCreating',
-          backoffMs: 0,
-          retryAt: 0,
-          failedAt: 0,
-          containerID: ['containerd://', id].join(''),
-          imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
-          imageID: p?.imageID ?? cached?.repoDigest ?? '',
-          startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
-          restartCount: p?.restartCount ?? 0,
-          crashBackoffMs: 0,
-          crashBackoffAt: 0,
-        };
-      }),
+      containers: (spec.containers ?? []).map(adopted),
     };
+    if (spec.initContainers?.length) {
+      w.inits = spec.initContainers.map((c) => {
+        const sidecar = c.restartPolicy === 'Always';
+        const cw = adopted(c);
+        cw.init = true;
+        cw.initDone = true;
+        if (sidecar) {
+          cw.sidecar = true;
+          return cw;
+        }
+        // A completed init container: it ended before the pod's containers started.
+        const ended = prev.get(c.name)?.state?.terminated;
+        runtime.stopContainer(cw.containerID?.replace(/^containerd:\/\//, '') ?? '');
+        cw.phase = 'exited';
+        cw.done = true;
+        cw.terminated = ended
+          ? { ...ended }
+          : {
+              exitCode: 0,
+              reason: 'Completed',
+              startedAt: w.startTime,
+              finishedAt: w.startTime,
+              containerID: cw.containerID ?? '',
+            };
+        return cw;
+      });
+    }
     if (status.podIP) w.podIP = status.podIP;
     return w;
   }
@@ -454,7 +537,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): void {
     // What the process does: a server runs on; a shell or a one-shot command ends.
-    const program = containerProgram(c.image, c.command, c.args, ctx.timestamp());
+    let program = containerProgram(c.image, c.command, c.args, ctx.timestamp());
+    const lookup =
+      program.runs === 'until'
+        ? { service: program.service, namespace: program.namespace ?? namespaceOf(pod) }
+        : undefined;
+    if (program.runs === 'until' && lookup && opts.resolves?.(lookup.namespace, lookup.service)) {
+      // The first lookup already answers: the loop ends at once.
+      program = { runs: 'exits', afterMs: 0, exitCode: 0, output: program.output };
+    }
     // A run that may end within the relist period keeps the status shown before it (unseen).
     const before =
       program.runs === 'exits' && program.afterMs < PLEG_RELIST_MS ? containerStatus(c) : undefined;
@@ -469,10 +560,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     send(ctx, pod, 'cri.createContainer', `CreateContainer ${c.name}`, { container: c.name });
     const id = runtime.createContainer(uidOf(pod), c.name, c.image, () => ctx.random());
-    event(ctx, pod, 'Normal', 'Created', `Created container ${c.name}`, c.name);
+    event(ctx, pod, 'Normal', 'Created', `Created container ${c.name}`, c);
     send(ctx, pod, 'cri.startContainer', `StartContainer ${c.name}`, { container: c.name });
     runtime.startContainer(id, ctx.now);
-    event(ctx, pod, 'Normal', 'Started', `Started container ${c.name}`, c.name);
+    event(ctx, pod, 'Normal', 'Started', `Started container ${c.name}`, c);
     const cached = runtime.imageStatus(c.image);
     c.phase = 'running';
     // Joined, not a template: a template keeps a two-piece rope per container for good.
@@ -501,6 +592,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ? (c.probes.startupAt ?? ctx.now)
       : Math.min(c.probes.readinessAt ?? Infinity, c.probes.livenessAt ?? Infinity);
     if (Number.isFinite(firstProbe)) ctx.requeueAfter(key, firstProbe - ctx.now);
+    if (c.sidecar) {
+      // The kubelet learns of the start at its next relist; the next init container waits.
+      c.seenAt = ctx.now + PLEG_RELIST_MS;
+      ctx.requeueAfter(key, PLEG_RELIST_MS);
+    }
     if (program.runs === 'exits') {
       // Even a process that ends at once lives a moment: exec, run, exit.
       c.exitAt = ctx.now + program.afterMs + 50 + Math.round(ctx.random() * 100);
@@ -510,7 +606,28 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     } else {
       delete c.exitAt;
       delete c.exitCode;
+      if (program.runs === 'until' && lookup) {
+        c.waitsFor = { ...lookup, pollMs: program.pollMs, at: ctx.now + program.pollMs };
+        ctx.requeueAfter(key, program.pollMs);
+      }
     }
+  }
+
+  /** An `until nslookup` loop looks again when due; once the name resolves, it ends with 0. */
+  function poll(key: string, c: ContainerWork, ctx: ReconcileContext): void {
+    const w = c.waitsFor;
+    if (!w) return;
+    if (ctx.now >= w.at) {
+      if (opts.resolves?.(w.namespace, w.service)) {
+        delete c.waitsFor;
+        c.exitAt = ctx.now + 50 + Math.round(ctx.random() * 100);
+        c.exitCode = 0;
+        ctx.requeueAfter(key, c.exitAt - ctx.now);
+        return;
+      }
+      w.at = ctx.now + w.pollMs;
+    }
+    ctx.requeueAfter(key, w.at - ctx.now);
   }
 
   /** The running process of `c` ended: the runtime reports it, the container is exited. */
@@ -535,6 +652,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.exitedAt = ctx.now;
     c.phase = 'exited';
     delete c.unseen;
+    delete c.waitsFor;
     c.reason = 'ContainerCreating';
     delete c.message;
     delete c.exitAt;
@@ -546,14 +664,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!st) return;
     const ip = work.get(key)?.podIP ?? '';
     const kill = (kind: 'liveness' | 'startup') => {
-      const restarts = restartPolicy(pod) !== 'Never';
+      const restarts = c.sidecar || restartPolicy(pod) !== 'Never';
       event(
         ctx,
         pod,
         'Normal',
         'Killing',
         `Container ${c.name} failed ${kind} probe${restarts ? ', will be restarted' : ''}`,
-        c.name,
+        c,
       );
       send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
@@ -565,7 +683,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     /** Record a failed probe (Unhealthy); true once `failures` in a row reach its threshold. */
     const failed = (kind: string, p: ProbeSpec, message: string, failures: number) => {
-      event(ctx, pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${message}`, c.name);
+      event(ctx, pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${message}`, c);
       return failures >= (p.failureThreshold ?? 3);
     };
     const sp = c.startupProbe;
@@ -623,7 +741,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * CrashLoopBackOff. Returns true when it is to be started now.
    */
   function restartDue(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext) {
-    const policy = restartPolicy(pod);
+    // A sidecar is restarted whatever the pod's policy; an init container only after a failure.
+    const policy = c.sidecar ? 'Always' : restartPolicy(pod);
     const code = c.terminated?.exitCode ?? 0;
     if (policy === 'Never' || (policy === 'OnFailure' && code === 0 && !c.killedByProbe)) {
       c.done = true;
@@ -645,7 +764,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         'Warning',
         'BackOff',
         `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`,
-        c.name,
+        c,
       );
       c.reason = 'CrashLoopBackOff';
       c.message = `back-off ${period} restarting failed container=${c.name} pod=${formatPod(pod)}`;
@@ -668,8 +787,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     error: string,
     ctx: ReconcileContext,
   ): void {
-    event(ctx, pod, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`, c.name);
-    event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImagePull', c.name);
+    event(ctx, pod, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`, c);
+    event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImagePull', c);
     c.phase = 'waiting';
     c.reason = 'ErrImagePull';
     c.message = error;
@@ -696,6 +815,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         return true;
       }
       if (c.exitAt !== undefined) ctx.requeueAfter(key, c.exitAt - ctx.now);
+      else if (c.waitsFor) poll(key, c, ctx);
       probe(pod, key, c, ctx);
       return true;
     }
@@ -737,7 +857,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           'Normal',
           'Pulled',
           `Successfully pulled image "${c.image}" in ${took} (${waited} including waiting). Image size: ${plan.resolved.sizeBytes} bytes.`,
-          c.name,
+          c,
         );
         c.backoffMs = 0;
         startContainer(pod, key, c, ctx);
@@ -782,8 +902,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // reports it again (BackOff, then the sync's "Error: ImagePullBackOff"); the failed sync
       // is retried after the pod worker's back-off, 10 s jittered by half. The pull itself is
       // retried by the first sync after the image back-off has run out.
-      event(ctx, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, c.name);
-      event(ctx, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c.name);
+      event(ctx, pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, c);
+      event(ctx, pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c);
       c.reason = 'ImagePullBackOff';
       c.message = `Back-off pulling image "${c.image}": ErrImagePull: ${c.lastError ?? ''}`;
       c.backoffSyncAt = ctx.now + POD_BACKOFF_RESYNC_MS * (1 + 0.5 * ctx.random());
@@ -798,9 +918,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         'Warning',
         'InspectFailed',
         `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`,
-        c.name,
+        c,
       );
-      event(ctx, pod, 'Warning', 'Failed', 'Error: InvalidImageName', c.name);
+      event(ctx, pod, 'Warning', 'Failed', 'Error: InvalidImageName', c);
       c.reason = 'InvalidImageName';
       c.message = `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`;
       return false;
@@ -808,8 +928,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const present = runtime.hasImage(c.image);
     if (c.pullPolicy === 'Never' && !present) {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
-      event(ctx, pod, 'Warning', 'ErrImageNeverPull', msg, c.name);
-      event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', c.name);
+      event(ctx, pod, 'Warning', 'ErrImageNeverPull', msg, c);
+      event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', c);
       c.reason = 'ErrImageNeverPull';
       c.message = msg;
       return false;
@@ -821,12 +941,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         'Normal',
         'Pulled',
         `Container image "${c.image}" already present on machine`,
-        c.name,
+        c,
       );
       startContainer(pod, key, c, ctx);
       return true;
     }
-    event(ctx, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, c.name);
+    event(ctx, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, c);
     send(ctx, pod, 'cri.pullImage', `PullImage ${c.image}`, { image: c.image });
     const plan = runtime.planPull(c.image, ctx.now, () => ctx.random());
     const path = name.path;
@@ -843,6 +963,77 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.pull = plan;
     ctx.requeueAfter(key, plan.doneAt - ctx.now);
     return false;
+  }
+
+  /**
+   * Advance the init containers (`computeInitContainerActions`): one at a time in order, each
+   * to completion before the next starts, a sidecar only until it has started (then it is kept
+   * running). A failed one is restarted with the back-off, or under restartPolicy Never fails
+   * the pod. The next starts when the kubelet has seen the previous one end (its next relist).
+   * Returns true once all have done their part: the app containers may start.
+   */
+  function driveInits(
+    pod: KubeObject,
+    key: string,
+    inits: ContainerWork[],
+    ctx: ReconcileContext,
+  ): boolean {
+    for (const c of inits) {
+      if (c.initDone) {
+        // Done: a sidecar is kept running (restarted when it ends), the others stay completed.
+        if (c.sidecar) driveContainer(pod, key, c, ctx);
+        continue;
+      }
+      if (c.sidecar) {
+        driveContainer(pod, key, c, ctx);
+        if (c.phase !== 'running' || c.unseen || c.probes?.started === false) return false;
+        if (ctx.now < (c.seenAt ?? 0)) {
+          ctx.requeueAfter(key, (c.seenAt ?? 0) - ctx.now);
+          return false;
+        }
+        c.initDone = true;
+        continue;
+      }
+      if (c.phase === 'exited' && c.terminated?.exitCode === 0) {
+        const seenAt = (c.exitedAt ?? ctx.now) + PLEG_RELIST_MS;
+        if (ctx.now < seenAt) {
+          ctx.requeueAfter(key, seenAt - ctx.now);
+          return false;
+        }
+        c.initDone = true;
+        continue;
+      }
+      // Waiting, pulling, running, or failed (restarted by driveContainer when due).
+      driveContainer(pod, key, c, ctx);
+      if (c.done) stopSidecars(pod, key, inits, ctx);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The pod is done (its init container failed for good, or its containers ended and are not
+   * restarted): its sidecars are stopped, and not restarted.
+   */
+  function stopSidecars(
+    pod: KubeObject,
+    key: string,
+    inits: readonly ContainerWork[],
+    ctx: ReconcileContext,
+  ): void {
+    for (let i = inits.length - 1; i >= 0; i--) {
+      const c = inits[i]!;
+      if (!c.sidecar || c.done) continue;
+      c.done = true;
+      if (c.phase !== 'running') continue;
+      event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
+      send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+      // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
+      const repo = repository(c.image);
+      c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+      containerExited(pod, c, ctx);
+      ctx.requeueAfter(key, PLEG_RELIST_MS);
+    }
   }
 
   function condition(
@@ -864,13 +1055,18 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           ? prev.lastTransitionTime
           : ctx.timestamp(),
     };
-    if (!ok && reason) cond.reason = reason;
-    if (!ok && message) cond.message = message;
+    if (reason) cond.reason = reason;
+    if (message) cond.message = message;
     return cond;
   }
 
-  /** A container's status as the kubelet reports it (`containerStatuses[i]`). */
+  /**
+   * A container's status as the kubelet reports it (`containerStatuses[i]`, or
+   * `initContainerStatuses[i]`: an init container other than a sidecar is never ready while it
+   * runs, and ready once it completed).
+   */
   function containerStatus(c: ContainerWork): Record<string, unknown> {
+    const runsToEnd = c.init === true && !c.sidecar;
     const lastState = (x: ContainerWork) => (x.last ? { terminated: { ...x.last } } : {});
 
     if (c.phase === 'running') {
@@ -881,7 +1077,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         lastState: lastState(c),
         name: c.name,
         // Running, and its startup and readiness probes (those it has) passed.
-        ready: probesReady(c),
+        ready: !runsToEnd && probesReady(c),
         restartCount: c.restartCount,
         started: c.probes?.started !== false,
         state: { running: { startedAt: c.startedAt } },
@@ -898,7 +1094,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         // Waiting to restart: the ended run is the last state; otherwise it is the state.
         lastState: backingOff ? { terminated: ended } : lastState(c),
         name: c.name,
-        ready: false,
+        ready: runsToEnd && !backingOff && ended.exitCode === 0,
         restartCount: c.restartCount,
         started: false,
         state: backingOff
@@ -921,46 +1117,123 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
   }
 
-  /** The pod phase from its containers, as the kubelet's `getPhase` counts them. */
-  function podPhaseOf(pod: KubeObject, w: PodWork): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
+  /**
+   * The pod phase from the container statuses it reports, as the kubelet's `getPhase` counts
+   * them: init containers first (a failed one fails the pod under restartPolicy Never; one not
+   * done keeps it Pending), then sidecars and containers.
+   */
+  function podPhaseOf(
+    pod: KubeObject,
+    inits: readonly ContainerWork[] | undefined,
+    initStatuses: readonly ShownStatus[] | undefined,
+    statuses: readonly ShownStatus[],
+  ): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
+    const policy = restartPolicy(pod);
+    let pendingInit = 0;
+    let failedInit = 0;
     let running = 0;
     let waiting = 0;
     let stopped = 0;
     let succeeded = 0;
-    for (const c of w.containers) {
-      if (c.unseen) {
-        if (c.unseen.restarting) stopped++;
-        else waiting++;
-      } else if (c.phase === 'running') running++;
-      else if (c.terminated && c.reason !== 'CrashLoopBackOff') {
+    if (inits && initStatuses) {
+      for (let i = 0; i < inits.length; i++) {
+        const { state, lastState, started } = initStatuses[i]!;
+        if (inits[i]!.sidecar) {
+          // A sidecar counts while it runs; ended, it is neither running nor stopped.
+          if (state.running) {
+            running++;
+            if (started !== true) pendingInit++;
+          } else if (state.waiting && !lastState.terminated) {
+            pendingInit++;
+            waiting++;
+          }
+        } else if (state.terminated) {
+          if (state.terminated.exitCode !== 0) failedInit++;
+        } else if (!state.running && lastState.terminated) {
+          if (lastState.terminated.exitCode !== 0) failedInit++;
+        } else pendingInit++;
+      }
+    }
+    let started = false;
+    for (const { state, lastState } of statuses) {
+      if (state.running) {
+        running++;
+        started = true;
+      } else if (state.terminated) {
         stopped++;
-        if (c.terminated.exitCode === 0) succeeded++;
-      } else if (c.terminated || c.last) stopped++;
+        started = true;
+        if (state.terminated.exitCode === 0) succeeded++;
+      } else if (lastState.terminated) stopped++;
       else waiting++;
     }
-    if (waiting > 0) return 'Pending';
+    if (failedInit > 0 && policy === 'Never') return 'Failed';
+    // Init containers not done keep the pod Pending, unless its containers ran already.
+    if ((pendingInit > 0 && !started) || waiting > 0) return 'Pending';
     if (running > 0) return 'Running';
     if (stopped === 0) return 'Pending';
-    const policy = restartPolicy(pod);
     if (policy === 'Always') return 'Running';
     if (policy === 'OnFailure') return stopped === succeeded ? 'Succeeded' : 'Running';
     return stopped === succeeded ? 'Succeeded' : 'Failed';
   }
 
+  /**
+   * The Initialized condition (`GeneratePodInitializedCondition`): true once every init
+   * container completed (a sidecar: started) or a container of the pod has run; a pod that
+   * succeeded says so (`PodCompleted`).
+   */
+  function initializedCondition(
+    existing: readonly Condition[],
+    inits: readonly ContainerWork[] | undefined,
+    initStatuses: readonly ShownStatus[] | undefined,
+    statuses: readonly ShownStatus[],
+    phase: string,
+    ctx: ReconcileContext,
+  ): Condition {
+    if (phase === 'Succeeded') return condition(existing, 'Initialized', true, ctx, 'PodCompleted');
+    if (!inits || !initStatuses || statuses.some((s) => s.state.running || s.state.terminated)) {
+      return condition(existing, 'Initialized', true, ctx);
+    }
+    const incomplete: string[] = [];
+    for (let i = 0; i < inits.length; i++) {
+      const s = initStatuses[i]!;
+      const done = inits[i]!.sidecar ? s.started === true : s.state.terminated?.exitCode === 0;
+      if (!done) incomplete.push(s.name);
+    }
+    return incomplete.length === 0
+      ? condition(existing, 'Initialized', true, ctx)
+      : condition(
+          existing,
+          'Initialized',
+          false,
+          ctx,
+          'ContainersNotInitialized',
+          `containers with incomplete status: [${incomplete.join(' ')}]`,
+        );
+  }
+
   function podStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Record<string, unknown> {
     const old = statusOf<Record<string, unknown>>(pod);
     const existing = podConditions(pod);
-    const phase = podPhaseOf(pod, w);
+    const shown = (c: ContainerWork) => c.unseen?.status ?? containerStatus(c);
+    const containerStatuses = w.containers.map(shown);
+    const initContainerStatuses = w.inits?.map(shown);
+    const statuses = containerStatuses as unknown as ShownStatus[];
+    const initStatuses = initContainerStatuses as unknown as ShownStatus[] | undefined;
+    const phase = podPhaseOf(pod, w.inits, initStatuses, statuses);
     const completed = phase === 'Succeeded' || phase === 'Failed';
-    const notReady = w.containers
-      .filter((c) => c.phase !== 'running' || c.unseen || !probesReady(c))
-      .map((c) => c.name);
+    // Sidecars first, then the containers, as the kubelet lists the unready ones.
+    const notReady: string[] = [];
+    if (w.inits && initStatuses) {
+      for (let i = 0; i < w.inits.length; i++) {
+        if (w.inits[i]!.sidecar && !initStatuses[i]!.ready) notReady.push(initStatuses[i]!.name);
+      }
+    }
+    for (const s of statuses) if (!s.ready) notReady.push(s.name);
     const allReady = notReady.length === 0;
     // A finished pod is not ready because it completed, not because a container is unready.
-    const why = completed ? 'PodCompleted' : 'ContainersNotReady';
-    const unready = completed
-      ? undefined
-      : `containers with unready status: [${notReady.join(' ')}]`;
+    const why = allReady ? undefined : completed ? 'PodCompleted' : 'ContainersNotReady';
+    const unready =
+      completed || allReady ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
     const scheduled = existing.find((c) => c.type === 'PodScheduled') ?? {
       type: 'PodScheduled',
       status: 'True' as const,
@@ -977,7 +1250,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const conditions: Condition[] = [
       // A finished pod's sandbox is torn down.
       condition(existing, 'PodReadyToStartContainers', w.sandboxReady && !completed, ctx),
-      condition(existing, 'Initialized', true, ctx),
+      initializedCondition(existing, w.inits, initStatuses, statuses, phase, ctx),
       condition(existing, 'Ready', allReady, ctx, why, unready),
       condition(existing, 'ContainersReady', allReady, ctx, why, unready),
       scheduled,
@@ -990,8 +1263,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       hostIP: internalIP,
       hostIPs: [{ ip: internalIP }],
       startTime: w.startTime,
-      containerStatuses: w.containers.map((c) => c.unseen?.status ?? containerStatus(c)),
     };
+    if (initContainerStatuses) status.initContainerStatuses = initContainerStatuses;
+    status.containerStatuses = containerStatuses;
     if (w.podIP) {
       status.podIP = w.podIP;
       status.podIPs = [{ ip: w.podIP }];
@@ -1039,9 +1313,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!w) return [deleteForce];
     if (w.stopDoneAt === undefined) {
       const runningContainers = w.containers.filter((c) => c.phase === 'running');
+      // Init containers (a sidecar, or one still initializing) are stopped after the others.
+      if (w.inits) {
+        for (let i = w.inits.length - 1; i >= 0; i--) {
+          if (w.inits[i]!.phase === 'running') runningContainers.push(w.inits[i]!);
+        }
+      }
       if (runningContainers.length > 0) {
         for (const c of runningContainers) {
-          event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name);
+          event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
           send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
           if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
           c.phase = 'stopping';
@@ -1108,9 +1388,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (w) {
         // Removed without a graceful stop (a forced delete): the containers are killed now.
         const ghost: KubeObject = { metadata: { name, namespace: ns, uid: w.uid } };
-        for (const c of w.containers) {
+        for (const c of w.inits ? [...w.containers, ...w.inits] : w.containers) {
           if (c.phase !== 'running') continue;
-          event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name);
+          event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
           send(ctx, ghost, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
         }
         if (w.sandboxId) send(ctx, ghost, 'cri.stopPodSandbox', 'StopPodSandbox', {});
@@ -1151,9 +1431,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // Host-network pods (kube-proxy, the control plane's static pods) use the node's IP.
       w.podIP = specOf<{ hostNetwork?: boolean }>(pod).hostNetwork ? internalIP : allocateIP();
     }
+    if (w.inits && !driveInits(pod, key, w.inits, ctx)) {
+      return statusWrite(pod, podStatus(pod, w, ctx));
+    }
     for (const c of w.containers) {
       if (!driveContainer(pod, key, c, ctx)) break;
     }
+    if (w.inits && w.containers.every((c) => c.done)) stopSidecars(pod, key, w.inits, ctx);
     return statusWrite(pod, podStatus(pod, w, ctx));
   }
 

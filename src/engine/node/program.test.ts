@@ -96,4 +96,23 @@ describe('containerProgram: what a started container does', () => {
       'forever',
     );
   });
+
+  it("the docs' init container loop: until nslookup NAME waits for the Service NAME", () => {
+    const docs =
+      'until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done';
+    expect(containerProgram('busybox:1.28', ['sh', '-c', docs], undefined)).toEqual({
+      runs: 'until',
+      service: 'myservice',
+      pollMs: 2000,
+      output: 'waiting for myservice\n',
+    });
+    // A namespace in the name is read; without a sleep the loop retries every second.
+    expect(
+      containerProgram('busybox', ['sh', '-c', 'until nslookup mydb.prod; do echo no; done'], []),
+    ).toEqual({ runs: 'until', service: 'mydb', namespace: 'prod', pollMs: 1000, output: 'no\n' });
+    // Other loops are still taken to run for good.
+    expect(
+      containerProgram('busybox', ['sh', '-c', 'until curl web; do sleep 1; done'], undefined).runs,
+    ).toBe('forever');
+  });
 });

@@ -8,13 +8,28 @@
  * (`kubectl run … -- sleep 5`) is read for the few programs learners type: `sleep N`,
  * `sleep infinity`, `tail -f`, `echo`, `date`, `true`, `false`, `exit N` and `sh -c '…'` made of
  * those. Anything else is taken to keep running, so an unfamiliar command never makes a healthy
- * pod crash.
+ * pod crash. One loop is understood too, the init container of the Kubernetes docs:
+ * `until nslookup myservice; do echo waiting; sleep 2; done` retries until a Service of that
+ * name exists (the kubelet asks its node's view of the Services), then ends with 0.
  */
 
 /** How a started container ends, if it does, and what it prints. */
 export type Program =
   | { runs: 'forever'; output: string }
-  | { runs: 'exits'; afterMs: number; exitCode: number; output: string };
+  | { runs: 'exits'; afterMs: number; exitCode: number; output: string }
+  | {
+      /**
+       * `until nslookup NAME; do …; sleep N; done`, the init container of the Kubernetes docs:
+       * it retries every `pollMs` and ends (exit 0) once the Service `service` resolves, in
+       * `namespace` when the name says (`NAME.NS.svc…`), else in the pod's own.
+       */
+      runs: 'until';
+      service: string;
+      namespace?: string;
+      pollMs: number;
+      /** What one round of the loop prints. */
+      output: string;
+    };
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -107,6 +122,25 @@ function goDate(rfc3339: string): string {
   return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * `until nslookup HOST; do BODY; done`: waits for the Service HOST names. HOST is read as
+ * `service[.namespace[.svc.cluster.local]]`; a part that is not a plain DNS label (the docs'
+ * `$(cat …/namespace)`) means the pod's own namespace. Undefined for any other script.
+ */
+function untilResolves(text: string, startedAt: string): Program | undefined {
+  const m = /^\s*until\s+nslookup\s+([^;]+?)\s*;\s*do\s+([\s\S]*?)\s*;?\s*done\s*;?\s*$/.exec(text);
+  if (!m) return undefined;
+  const [service = '', namespace] = (m[1] ?? '').split('.');
+  if (!DNS_LABEL.test(service)) return undefined;
+  const body = script(m[2] ?? '', startedAt);
+  const pollMs = body?.runs === 'exits' && body.afterMs > 0 ? body.afterMs : 1000;
+  const program: Program = { runs: 'until', service, pollMs, output: body?.output ?? '' };
+  if (namespace !== undefined && DNS_LABEL.test(namespace)) program.namespace = namespace;
+  return program;
+}
+
 /** Run a `sh -c` script of known steps separated by `;` or `&&`. */
 function script(text: string, startedAt: string): Program | undefined {
   let ms = 0;
@@ -168,7 +202,10 @@ export function containerProgram(
   }
   const shell = argv[0]?.split('/').pop();
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
-    return script(argv[2] ?? '', startedAt) ?? { runs: 'forever', output: '' };
+    const text = argv[2] ?? '';
+    return (
+      untilResolves(text, startedAt) ?? script(text, startedAt) ?? { runs: 'forever', output: '' }
+    );
   }
   const s = step(argv, startedAt);
   if (!s) return { runs: 'forever', output: '' };
