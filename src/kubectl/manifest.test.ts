@@ -28,6 +28,11 @@ describe('parseManifests', () => {
       );
   });
 
+  it('takes the last of two equal keys, as go-yaml v2 does, without an error', () => {
+    const r = parseManifests('kind: Pod\nmetadata:\n  name: a\n  name: b\n', 'dup.yaml');
+    expect(r).toEqual({ ok: true, docs: [{ kind: 'Pod', metadata: { name: 'b' } }] });
+  });
+
   it('refuses alias bombs', () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
     for (let i = 1; i < 12; i++)

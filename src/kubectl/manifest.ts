@@ -7,6 +7,7 @@ import { isAlias, isMap, isPair, isSeq, parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../engine/api/types.ts';
 import { rfc3339 } from './duration.ts';
 import { MAX_FILE_BYTES } from './workspace.ts';
+import { kubectlYamlError } from './yamlErrors.ts';
 
 export type ManifestResult = { ok: true; docs: KubeObject[] } | { ok: false; error: string };
 
@@ -58,12 +59,97 @@ function expandedSize(node: unknown, anchors: Map<string, number>, depth: number
   return size;
 }
 
+const GO_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+  '"': '\\"',
+  '\\': '\\\\',
+};
+
+/** Go's strconv.Quote, for the ASCII a manifest holds (printable Unicode stays as it is). */
+function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    out +=
+      GO_ESCAPES[ch] ?? (c < 0x20 || c === 0x7f ? `\\x${c.toString(16).padStart(2, '0')}` : ch);
+  }
+  return `${out}"`;
+}
+
+/** Go's %v of a float64: the shortest digits, in %e form below 1e-4 and from 1e6 up. */
+function goFloat(n: number): string {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
+  const [mantissa = '', e = '0'] = n.toExponential().split('e');
+  const exp = Number(e);
+  if (exp >= -4 && exp < 6) return String(n);
+  return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+}
+
+/** Where fmt sorts a map's interface{} keys: by type (as Go happens to order them), then value. */
+function goKeyRank(k: unknown): number {
+  if (k === null || k === undefined) return 0;
+  return typeof k === 'boolean' ? 1 : typeof k === 'number' ? 2 : typeof k === 'string' ? 3 : 4;
+}
+
+function compareGoKeys(a: unknown, b: unknown): number {
+  const rank = goKeyRank(a) - goKeyRank(b);
+  if (rank !== 0) return rank;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Go's %#v of a value go-yaml decoded into interface{}, as its "invalid map key" prints it. */
+function goSyntax(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)';
+  if (v instanceof Map) {
+    const entries = [...v.entries()].sort((a, b) => compareGoKeys(a[0], b[0]));
+    const body = entries.map(([k, x]) => `${goSyntax(k)}:${goSyntax(x)}`).join(', ');
+    return `map[interface {}]interface {}{${body}}`;
+  }
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSyntax).join(', ')}}`;
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goFloat(v);
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return goQuote(rfc3339(v.getTime()));
+  return goQuote(String(v));
+}
+
+/** The first mapping or sequence used as a key within `v`, in go-yaml's decoding order. */
+function findCollectionKey(v: unknown): unknown {
+  if (v instanceof Map) {
+    for (const [k, x] of v) {
+      if (k instanceof Map || Array.isArray(k)) return findCollectionKey(k) ?? k;
+      const inner = findCollectionKey(x);
+      if (inner !== undefined) return inner;
+    }
+  } else if (Array.isArray(v)) {
+    for (const x of v) {
+      const inner = findCollectionKey(x);
+      if (inner !== undefined) return inner;
+    }
+  }
+  return undefined;
+}
+
 /** Converts the `mapAsMap` form to plain JSON-like data, refusing dangerous keys. */
 function toPlain(v: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) throw new ManifestError('document is nested too deeply');
   if (v instanceof Map) {
     const out: Record<string, unknown> = {};
     for (const [k, val] of v) {
+      // go-yaml reads a mapping or a sequence as a key (a Helm `{{ .Values.x }}` left
+      // unquoted is one) but cannot decode it into a Go map.
+      if (k instanceof Map || Array.isArray(k)) {
+        const key = goSyntax(findCollectionKey(k) ?? k);
+        throw new ManifestError(`error converting YAML to JSON: yaml: invalid map key: ${key}`);
+      }
       const key = k === null ? 'null' : typeof k === 'object' ? JSON.stringify(k) : String(k);
       if (FORBIDDEN_KEYS.has(key))
         throw new ManifestError(`key ${JSON.stringify(key)} is not allowed`);
@@ -186,17 +272,24 @@ export function parseManifests(text: string, source: string): ManifestResult {
       error: `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
     };
   }
+  // kubectl reads each `---` document with go-yaml, so go-yaml decides which texts fail and
+  // with what words and line; the yaml library only builds the values of those that pass.
+  const syntax = kubectlYamlError(text);
+  if (syntax !== undefined) return { ok: false, error: `error parsing ${source}: ${syntax}` };
   try {
     const docs = parseAllDocuments(text, {
       version: '1.1',
       prettyErrors: false,
-      uniqueKeys: true,
+      // go-yaml v2 (what kubectl decodes with) takes the last of two equal keys without a word.
+      uniqueKeys: false,
     });
     const list = Array.isArray(docs) ? docs : [docs];
     const out: KubeObject[] = [];
     for (const doc of list) {
       const e = doc.errors[0];
       if (e) {
+        // Only where go-yaml reads the text but the yaml library does not (a duplicate key, an
+        // indented document kubectl would read only the first mapping of, …): its own words.
         const line = text.slice(0, e.pos[0]).split('\n').length;
         const msg = e.message.split('\n')[0] ?? e.message;
         return {
