@@ -44,6 +44,8 @@ export const labPanelsEn = {
   'labPanel.editor.problems.many': '{count} problems',
   'labPanel.editor.problem.at': 'Line {line}, column {col}',
   'labPanel.editor.check.syntax': 'YAML: {message}',
+  'labPanel.editor.check.duplicateKey':
+    'This key is already set in the same map: kubectl keeps the last value and drops the first.',
   'labPanel.editor.check.apiVersion':
     'apiVersion not set: kubectl needs it to know which API to send this to (v1 for a Pod or Namespace, apps/v1 for a Deployment).',
   'labPanel.editor.check.kind':

@@ -43,6 +43,8 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.editor.problems.many': '문제 {count}개',
   'labPanel.editor.problem.at': '{line}행 {col}열',
   'labPanel.editor.check.syntax': 'YAML 오류: {message}',
+  'labPanel.editor.check.duplicateKey':
+    '같은 맵에 이미 있는 키입니다. kubectl은 마지막 값을 쓰고 앞의 값은 버립니다.',
   'labPanel.editor.check.apiVersion':
     'apiVersion이 없습니다: kubectl은 이것으로 어느 API에 보낼지 정합니다 (Pod나 Namespace는 v1, Deployment는 apps/v1).',
   'labPanel.editor.check.kind':

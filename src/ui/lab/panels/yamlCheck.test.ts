@@ -20,27 +20,30 @@ describe('checkYaml', () => {
     expect(checkYaml(green)).toEqual([]);
   });
 
-  it('points at a key indented one space too little', () => {
+  it('points at a key indented one space too little, in the words kubectl apply will use', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\n labels: {}\n';
-    expect(listed(checkYaml(text))).toEqual([
-      '5:1 YAML: All mapping items must start at the same column',
-    ]);
+    // go-yaml counts a parser error's line from 0: kubectl says line 4 of the fifth line.
+    expect(listed(checkYaml(text))).toEqual(['5:1 YAML: line 4: did not find expected key']);
   });
 
-  it('points at a duplicated key, as kubectl’s strict reading refuses it', () => {
+  it('warns of a key given twice: kubectl keeps the last value', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n';
-    expect(listed(checkYaml(text))).toEqual(['5:3 YAML: Map keys must be unique']);
+    const problems = checkYaml(text);
+    expect(listed(problems)).toEqual([
+      '5:3 This key is already set in the same map: kubectl keeps the last value and drops the first.',
+    ]);
+    expect(problems[0]?.severity).toBe('warning');
   });
 
   it('refuses tabs as indentation at the tab', () => {
     expect(listed(checkYaml('metadata:\n\tname: x\n'))).toEqual([
-      '2:1 YAML: Tabs are not allowed as indentation',
+      '2:1 YAML: line 2: found character that cannot start any token',
     ]);
   });
 
   it('points at the quote that was never closed, not at the end of the text', () => {
     const problems = checkYaml('apiVersion: v1\nkind: "Pod\nmetadata:\n  name: x\n');
-    expect(listed(problems)).toEqual(['2:7 YAML: Missing closing "quote']);
+    expect(listed(problems)).toEqual(['2:7 YAML: line 5: found unexpected end of stream']);
     expect(problems[0]?.to).toBe('apiVersion: v1\nkind: "Pod'.length);
   });
 

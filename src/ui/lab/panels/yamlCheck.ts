@@ -1,6 +1,7 @@
 /**
- * The editor's checks: YAML syntax errors from the `yaml` parser (read the way kubectl reads
- * manifests: YAML 1.1, unique keys), and what `kubectl create -f` would refuse before the
+ * The editor's checks: a YAML syntax error as kubectl will word it (go-yaml's message, from
+ * kubectl/yamlErrors.ts), marked where the `yaml` parser finds it; a key given twice (kubectl
+ * keeps the last value: a warning); and what `kubectl create -f` would refuse before the
  * cluster even sees it (no apiVersion, no kind, no name). Each problem carries a position so
  * the editor can squiggle it.
  */
@@ -12,6 +13,7 @@ import {
   MAX_NESTING_DEPTH,
   nestingDepth,
 } from '../../../kubectl/manifest.ts';
+import { kubectlYamlError } from '../../../kubectl/yamlErrors.ts';
 import { type LineState, START, tokenizeLine } from './yamlTokens.ts';
 
 export interface Problem {
@@ -184,8 +186,27 @@ export function checkYaml(text: string): Problem[] {
     });
     return out;
   }
+  // kubectl stops at the first syntax error go-yaml finds, in its words (`line 4: did not find
+  // expected key`): the editor shows that one, where the `yaml` parser locates the trouble.
+  const said = kubectlYamlError(text);
+  const kubectlSays = said?.replace(/^error converting YAML to JSON: yaml: /, '');
+  let shown = false;
   for (const doc of docs) {
+    let broken = false;
     for (const e of [...doc.errors, ...doc.warnings]) {
+      if (e.code === 'DUPLICATE_KEY') {
+        add({
+          from: e.pos[0],
+          to: e.pos[1],
+          severity: 'warning',
+          message: { key: 'labPanel.editor.check.duplicateKey' },
+        });
+        continue;
+      }
+      broken ||= e.name !== 'YAMLWarning';
+      // What go-yaml reads without complaint, kubectl takes: the parser's own findings stay out.
+      if (kubectlSays === undefined || shown) continue;
+      shown = true;
       // The parser reports an unclosed quote where the text ends; the learner needs the
       // quote that was never closed.
       const open =
@@ -195,14 +216,22 @@ export function checkYaml(text: string): Problem[] {
       add({
         from: open?.from ?? e.pos[0],
         to: open?.to ?? e.pos[1],
-        severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
-        message: {
-          key: 'labPanel.editor.check.syntax',
-          params: { message: e.message.split('\n')[0] ?? e.message },
-        },
+        severity: 'error',
+        message: { key: 'labPanel.editor.check.syntax', params: { message: kubectlSays } },
       });
     }
-    if (doc.errors.length === 0) manifestProblems(text, doc, add);
+    if (!broken) manifestProblems(text, doc, add);
+  }
+  if (kubectlSays !== undefined && !shown) {
+    // go-yaml refuses what the `yaml` parser took: mark the line kubectl names.
+    const n = Number(/^line (\d+):/.exec(kubectlSays)?.[1] ?? 1);
+    const from = starts[Math.min(Math.max(n, 1), starts.length) - 1] ?? 0;
+    add({
+      from,
+      to: from,
+      severity: 'error',
+      message: { key: 'labPanel.editor.check.syntax', params: { message: kubectlSays } },
+    });
   }
   out.sort((a, b) => a.from - b.from);
   return out.slice(0, MAX_PROBLEMS);
