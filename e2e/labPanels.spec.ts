@@ -36,8 +36,9 @@ test.describe('lab panels', () => {
     await area.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' extra: 1');
+    // In the words kubectl will use (go-yaml's), which the console prints below.
     await expect(editor.getByTestId('lab-editor-problems')).toContainText(
-      'YAML: All mapping items must start at the same column',
+      'YAML: line 12: did not find expected key',
     );
     await expect(editor.locator('.ed-mark--error').first()).toBeVisible();
     await expect(editor).toContainText('Unsaved changes');
@@ -46,7 +47,9 @@ test.describe('lab panels', () => {
     await page.keyboard.press('Control+s');
     await expect(editor).toContainText('✓ Saved');
     const refused = await run(page, 'kubectl create -f nginx.yaml');
-    expect(refused).toContain('error parsing nginx.yaml');
+    expect(refused).toContain(
+      'error: error parsing nginx.yaml: error converting YAML to JSON: yaml: line 12: did not find expected key',
+    );
     await expect(area).toHaveValue(/\n extra: 1$/);
 
     // Fixed: the problem goes, the console reads the saved file.
