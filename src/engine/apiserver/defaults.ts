@@ -109,6 +109,9 @@ const DEFAULT_TOLERATION: Readonly<Record<string, Obj>> = Object.fromEntries(
 );
 
 /** The projected service-account token volume (its name differs per pod, not its content). */
+/** Where the ServiceAccount admission mounts the API token (DefaultAPITokenMountPath). */
+const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
 const TOKEN_PROJECTION = deepFreeze({
   defaultMode: 420,
   sources: [
@@ -146,20 +149,22 @@ function defaultPod(pod: Obj, rng: Rng): void {
     if (!has) tolerations.push(DEFAULT_TOLERATION[key]!);
   }
   spec.tolerations = tolerations;
-  // ServiceAccount admission: the projected token volume and its mount in every container.
+  // ServiceAccount admission: the projected token volume and its mount in every init and app
+  // container (one that mounts something at the token's path already keeps its own).
   const automount = spec.automountServiceAccountToken !== false;
   const volumes = Array.isArray(spec.volumes) ? (spec.volumes as Obj[]) : [];
   const hasToken = volumes.some((v) => String(v.name ?? '').startsWith('kube-api-access-'));
   if (automount && !hasToken) {
     const volName = `kube-api-access-${randomString(rng)}`;
     volumes.push({ name: volName, projected: TOKEN_PROJECTION });
-    for (const c of (spec.containers as Obj[] | undefined) ?? []) {
+    const containers = [
+      ...((spec.initContainers as Obj[] | undefined) ?? []),
+      ...((spec.containers as Obj[] | undefined) ?? []),
+    ];
+    for (const c of containers) {
       const mounts = Array.isArray(c.volumeMounts) ? (c.volumeMounts as Obj[]) : [];
-      mounts.push({
-        name: volName,
-        readOnly: true,
-        mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
-      });
+      if (mounts.some((m) => m.mountPath === TOKEN_MOUNT_PATH)) continue;
+      mounts.push({ name: volName, readOnly: true, mountPath: TOKEN_MOUNT_PATH });
       c.volumeMounts = mounts;
     }
   }

@@ -202,7 +202,9 @@ describe('init containers', () => {
       '    Ready:          False',
       '    Restart Count:  0',
       '    Environment:    <none>',
-      '    Mounts:         <none>',
+      // The ServiceAccount admission mounts the token into init containers too.
+      '    Mounts:',
+      '      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-plrxp (ro)',
       '',
     ]);
     expect(during).toContain(
