@@ -13,7 +13,7 @@ export const labEn = {
     'kubectl sends {request}. The API server checks it, stores the object in etcd and answers {code}.',
   'lab.step.kubectl.read.title': 'kubectl reads',
   'lab.step.kubectl.read.text':
-    'kubectl asks the API server: {request}. The API server reads etcd and answers {code}; nothing changes.',
+    'kubectl asks the API server: {request}. The API server answers {code} from the stored state (a list from its watch cache, the up-to-date copy of etcd it keeps; a single object from etcd); nothing changes.',
   'lab.step.kubectl.error.title': 'The API server refuses',
   'lab.step.kubectl.error.text':
     'kubectl sends {request}. The API server answers {code} and stores nothing.',
@@ -34,7 +34,13 @@ export const labEn = {
     'kubectl sends {request} clearing spec.unschedulable on {name}: the scheduler may place new pods there again. Nothing moves back by itself.',
   'lab.step.kubectl.deletePod.title': 'kubectl deletes Pod {name}',
   'lab.step.kubectl.deletePod.text':
-    'kubectl sends {request}. The API server does not remove the pod at once: it marks it Terminating (deletionTimestamp, a 30 s grace period) and answers {status}. The kubelet on {node} stops its containers, then the pod leaves etcd.',
+    'kubectl sends {request}. The API server does not remove the pod at once: it marks it Terminating (deletionTimestamp, a {grace} s grace period) and answers {status}. The kubelet on {node} stops its containers, then the pod leaves etcd.',
+  'lab.step.kubectl.deletePodNow.title': 'kubectl deletes Pod {name} at once',
+  'lab.step.kubectl.deletePodNow.text':
+    'kubectl sends {request} with a grace period of 0 (--force): the API server removes the pod from etcd at once and answers {status} without waiting for the kubelet. The kubelet on {node} stops the containers when it notices; until then they may still run.',
+  'lab.step.kubectl.deleteForeground.title': 'kubectl deletes {kind} {name} (foreground)',
+  'lab.step.kubectl.deleteForeground.text':
+    'kubectl sends {request} (propagationPolicy Foreground). The API server does not remove the {kind} yet: it sets deletionTimestamp and the foregroundDeletion finalizer and answers {status}. The garbage collector deletes what the {kind} owns first, then removes the finalizer, and the API server deletes {key} from etcd.',
   'lab.step.kubectl.delete.title': 'kubectl deletes {kind} {name}',
   'lab.step.kubectl.delete.text':
     'kubectl sends {request}. The API server removes {key} from etcd and answers {status}; the garbage collector deletes whatever the {kind} owned.',
@@ -83,6 +89,9 @@ export const labEn = {
   'lab.step.podsCreated.title': 'ReplicaSet controller',
   'lab.step.podsCreated.text':
     'The ReplicaSet controller (controller manager) counts fewer pods than wanted and creates {count}: {pods}. They stay Pending until the scheduler picks a node.',
+  'lab.step.gcPodsDeleted.title': 'Garbage collector',
+  'lab.step.gcPodsDeleted.text':
+    'The garbage collector (controller manager) deletes {pods}: the ReplicaSet that owned them is gone or being deleted. Their kubelets stop the containers.',
   'lab.step.podsDeleted.title': 'ReplicaSet controller',
   'lab.step.podsDeleted.text':
     'The ReplicaSet controller counts more pods than wanted and deletes {count}: {pods}. Their kubelets stop the containers.',
@@ -94,7 +103,7 @@ export const labEn = {
     '{seconds} s after {node} went NotReady, the pods\u2019 toleration of the unreachable taint runs out: the controller manager deletes {pods}, and the ReplicaSet controller makes replacements.',
   'lab.step.namespaceTerminating.title': 'Namespace {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
-    'The namespace controller (controller manager) marks {namespace} Terminating and deletes everything in it; the kubelets stop its pods.',
+    'kubectl\u2019s DELETE made the API server mark {namespace} Terminating (deletionTimestamp, status.phase Terminating). The namespace controller (controller manager) now deletes everything in it; the kubelets stop its pods.',
   'lab.step.namespaceGone.title': 'Namespace {namespace} removed',
   'lab.step.namespaceGone.text':
     'Nothing is left in {namespace}: the namespace controller removes its finalizer and the API server deletes the namespace from etcd.',
@@ -135,6 +144,9 @@ export const labEn = {
   'lab.step.stopped.title': 'Containers stopped on {node}',
   'lab.step.stopped.text':
     'The kubelet on {node} stops the containers of {pods} and removes the pods from the API server.',
+  'lab.step.stoppedGone.title': 'Containers stopped on {node}',
+  'lab.step.stoppedGone.text':
+    'The kubelet on {node} notices that {pods} no longer exists in the API server and stops its containers.',
   'lab.step.nodeStopped.title': '{node} stopped',
   'lab.step.nodeStopped.text':
     'The kubelet, kube-proxy and container runtime of {node} are down. Nobody tells the control plane: it notices only when the heartbeats have been missing for 50 s (node-monitor-grace-period). Fast-forward to see it.',
@@ -152,7 +164,7 @@ export const labEn = {
     'At its next status update (every 10 s) the kubelet on {node} notices the change of spec.unschedulable and records the event {reason}: “Node {node} status is now: {reason}”.',
   'lab.step.nodeStatus.title': 'kubelet on {node} reports',
   'lab.step.nodeStatus.text':
-    'The kubelet on {node} reports its node\u2019s status to the API server (what its cAdvisor sees: resources, conditions, the images it now holds); the API server stores it in etcd.',
+    'The kubelet on {node} reports its node\u2019s status to the API server (capacity from cAdvisor, its conditions, and the images the container runtime now holds); the API server stores it in etcd.',
   'lab.step.kubernetesService.title': 'The API server restores the kubernetes Service',
   'lab.step.kubernetesService.text':
     'The API server looks after the kubernetes Service in default (10.96.0.1, the address pods use to reach it) and its Endpoints itself: every 10 seconds it checks them and writes what is missing back to etcd. Deleting them does not last.',

@@ -7,7 +7,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청을 보냅니다. API 서버가 요청을 확인하고 오브젝트를 etcd에 저장한 뒤 {code}로 답합니다.',
   'lab.step.kubectl.read.title': 'kubectl 조회',
   'lab.step.kubectl.read.text':
-    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 etcd를 읽고 {code}로 답합니다. 바뀌는 것은 없습니다.',
+    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 저장된 상태로 {code} 응답합니다(목록은 etcd와 맞춰 둔 watch 캐시에서, 오브젝트 하나는 etcd에서 읽습니다). 바뀌는 것은 없습니다.',
   'lab.step.kubectl.error.title': 'API 서버가 거절함',
   'lab.step.kubectl.error.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}로 답하고 아무것도 저장하지 않습니다.',
@@ -28,7 +28,13 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청으로 {name}의 spec.unschedulable을 지웁니다. 스케줄러가 다시 새 파드를 그 노드에 둘 수 있습니다. 저절로 되돌아오는 파드는 없습니다.',
   'lab.step.kubectl.deletePod.title': 'kubectl이 파드 {name} 삭제',
   'lab.step.kubectl.deletePod.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 파드를 바로 지우지 않고 Terminating으로 표시한 뒤(deletionTimestamp, 유예 시간 30초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고 나서야 파드가 etcd에서 사라집니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 파드를 바로 지우지 않고 Terminating으로 표시한 뒤(deletionTimestamp, 유예 시간 {grace}초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고 나서야 파드가 etcd에서 사라집니다.',
+  'lab.step.kubectl.deletePodNow.title': 'kubectl이 파드 {name} 즉시 삭제',
+  'lab.step.kubectl.deletePodNow.text':
+    'kubectl이 유예 시간 0(--force)으로 {request} 요청을 보냅니다. API 서버는 kubelet을 기다리지 않고 파드를 etcd에서 바로 지운 뒤 {status}로 답합니다. {node}의 kubelet은 이를 알아챈 뒤에야 컨테이너를 멈추므로, 그때까지 컨테이너가 계속 돌 수 있습니다.',
+  'lab.step.kubectl.deleteForeground.title': 'kubectl이 {kind} {name} 삭제 (foreground)',
+  'lab.step.kubectl.deleteForeground.text':
+    'kubectl이 {request} 요청(propagationPolicy Foreground)을 보냅니다. API 서버는 {kind}을(를) 아직 지우지 않고 deletionTimestamp와 foregroundDeletion 파이널라이저를 붙인 뒤 {status}로 답합니다. 가비지 컬렉터가 {kind}이(가) 소유한 것을 먼저 지우고 파이널라이저를 떼면, API 서버가 etcd에서 {key}를 지웁니다.',
   'lab.step.kubectl.delete.title': 'kubectl이 {kind} {name} 삭제',
   'lab.step.kubectl.delete.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 {key}를 지우고 {status}로 답합니다. {kind}이(가) 소유하던 것은 가비지 컬렉터가 지웁니다.',
@@ -79,6 +85,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
   'lab.step.podsCreated.text':
     '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',
+  'lab.step.gcPodsDeleted.title': '가비지 컬렉터',
+  'lab.step.gcPodsDeleted.text':
+    '가비지 컬렉터(컨트롤러 매니저)가 {pods} 파드를 지웁니다. 이 파드들을 소유하던 ReplicaSet이 사라졌거나 삭제되는 중이기 때문입니다. 각 노드의 kubelet이 컨테이너를 멈춥니다.',
   'lab.step.podsDeleted.title': '레플리카셋 컨트롤러',
   'lab.step.podsDeleted.text':
     '레플리카셋 컨트롤러가 원하는 수보다 파드가 많은 것을 보고 {count}개를 지웁니다: {pods}. 각 노드의 kubelet이 컨테이너를 멈춥니다.',
@@ -90,7 +99,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{node} 노드가 NotReady가 된 지 {seconds}초가 지나 unreachable 테인트를 견디는 시간이 끝났습니다. 컨트롤러 매니저가 {pods} 파드를 지우고, 레플리카셋 컨트롤러가 대신할 파드를 만듭니다.',
   'lab.step.namespaceTerminating.title': '네임스페이스 {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
-    '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스를 Terminating으로 바꾸고 그 안의 모든 것을 지웁니다. kubelet이 그 파드들을 멈춥니다.',
+    'kubectl의 삭제 요청을 받은 API 서버가 {namespace} 네임스페이스를 Terminating으로 표시했습니다(deletionTimestamp, status.phase Terminating). 이제 네임스페이스 컨트롤러(컨트롤러 매니저)가 그 안의 모든 것을 지우고, kubelet이 그 파드들을 멈춥니다.',
   'lab.step.namespaceGone.title': '네임스페이스 {namespace} 삭제됨',
   'lab.step.namespaceGone.text':
     '{namespace} 네임스페이스에 남은 것이 없습니다. 네임스페이스 컨트롤러가 파이널라이저를 떼면 API 서버가 etcd에서 네임스페이스를 지웁니다.',
@@ -132,6 +141,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.stopped.title': '{node}에서 컨테이너 중지',
   'lab.step.stopped.text':
     '{node} 노드의 kubelet이 {pods} 파드의 컨테이너를 멈추고 API 서버에서 파드를 지웁니다.',
+  'lab.step.stoppedGone.title': '{node}에서 컨테이너 중지',
+  'lab.step.stoppedGone.text':
+    '{node} 노드의 kubelet이 {pods} 파드가 API 서버에서 이미 사라진 것을 알아채고 컨테이너를 멈춥니다.',
   'lab.step.nodeStopped.title': '{node} 중지',
   'lab.step.nodeStopped.text':
     '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다. 컨트롤 플레인에 알려 주는 쪽은 없습니다. 하트비트가 50초 동안 끊겨야(node-monitor-grace-period) 알아챕니다. 빨리 감기로 확인해 보세요.',
@@ -149,7 +161,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubelet은 다음 상태 보고(10초마다) 때 {node}의 spec.unschedulable이 바뀐 것을 알아차리고 이벤트 {reason}을 기록합니다: “Node {node} status is now: {reason}”.',
   'lab.step.nodeStatus.title': '{node}의 kubelet 보고',
   'lab.step.nodeStatus.text':
-    '{node} 노드의 kubelet이 노드 상태(cAdvisor가 보는 자원, 상태 조건, 지금 가진 이미지)를 API 서버에 보고하고, API 서버가 이를 etcd에 저장합니다.',
+    '{node} 노드의 kubelet이 노드 상태(cAdvisor가 알려 주는 자원 용량, 상태 조건, 컨테이너 런타임이 지금 가진 이미지)를 API 서버에 보고하고, API 서버가 이를 etcd에 저장합니다.',
   'lab.step.kubernetesService.title': 'API 서버가 kubernetes 서비스를 되살립니다',
   'lab.step.kubernetesService.text':
     'API 서버는 default 네임스페이스의 kubernetes 서비스(10.96.0.1, 파드가 API 서버에 닿는 주소)와 그 엔드포인트를 직접 돌봅니다. 10초마다 확인하고, 없어진 것을 etcd에 다시 씁니다. 지워도 오래가지 않습니다.',

@@ -51,7 +51,7 @@ export const labPanelsEn = {
   'labPanel.editor.check.kind':
     'kind not set: kubectl needs to know what this is (Pod, Namespace, Deployment …).',
   'labPanel.editor.check.name':
-    'metadata.name not set: the API server would refuse it (resource name may not be empty).',
+    'metadata.name not set: kubectl or the API server refuses it (metadata.name: Required value: name or generateName is required).',
   'labPanel.editor.check.badName':
     'metadata.name “{name}” is not a valid name: lowercase letters, digits, “-” and “.”, starting and ending with a letter or digit.',
   'labPanel.editor.check.notMap':

@@ -50,7 +50,7 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.editor.check.kind':
     'kind가 없습니다: kubectl은 이것이 무엇인지(Pod, Namespace, Deployment …) 알아야 합니다.',
   'labPanel.editor.check.name':
-    'metadata.name이 없습니다: API 서버가 거절합니다 (resource name may not be empty).',
+    'metadata.name이 없습니다: kubectl이나 API 서버가 거절합니다 (metadata.name: Required value: name or generateName is required).',
   'labPanel.editor.check.badName':
     'metadata.name “{name}”은(는) 올바른 이름이 아닙니다: 영문 소문자, 숫자, “-”, “.”만 쓰고 영문자나 숫자로 시작하고 끝나야 합니다.',
   'labPanel.editor.check.notMap':

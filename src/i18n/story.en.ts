@@ -31,7 +31,7 @@ export const storyEn = {
     "On the developer's laptop, `docker build -t nginx .` turns the Dockerfile into an image called nginx:latest. The cluster knows nothing about it yet: the image exists only on this machine.",
   'story.container-flow.detailed.image-push.title': 'docker push to Docker Hub',
   'story.container-flow.detailed.image-push.text':
-    '`docker push nginx` uploads the layers and the manifest to Docker Hub (docker.io/library/nginx). Layers the registry already has are skipped. From now on every node can pull the image.',
+    '`docker push nginx` uploads the layers and the manifest to Docker Hub (docker.io/library/nginx). Layers the registry already has are skipped. From now on every node can pull the image. (In real life you would tag it yourname/nginx: only Docker\u2019s official images live under library/. The study note keeps the name nginx.)',
   'story.container-flow.detailed.api-request.title': 'kubectl sends a Deployment',
   'story.container-flow.detailed.api-request.text':
     '`kubectl create deployment web --image=nginx` builds a Deployment object (1 replica, one nginx container) and sends it to the API server: POST /apis/apps/v1/namespaces/default/deployments. kubectl only ever talks to the API server, never to a node. The YAML tab under the diagram shows the request body.',

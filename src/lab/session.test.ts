@@ -501,6 +501,36 @@ describe('a lab session', () => {
     expect(say(uncordon[1]?.title, 'ko')).toBe('node1 테인트 제거');
   });
 
+  it('narrates deletes as they happen: grace periods, forced deletes, foreground, the garbage collector', () => {
+    const lab = createLabSession();
+    const said = (line: string) =>
+      lab.run(line).steps.map((st) => `${keyOf(st)} :: ${say(st.text)}`);
+    lab.run('kubectl run tmp --image=nginx');
+    expect(said('kubectl delete pod tmp --grace-period=5')[0]).toContain(
+      'marks it Terminating (deletionTimestamp, a 5 s grace period)',
+    );
+    lab.run('kubectl run t2 --image=nginx');
+    const forced = said('kubectl delete pod t2 --force --grace-period=0');
+    expect(forced[0]).toMatch(
+      /^lab\.step\.kubectl\.deletePodNow\.text :: kubectl sends DELETE \/api\/v1\/namespaces\/default\/pods\/t2 with a grace period of 0 \(--force\): the API server removes the pod from etcd at once/,
+    );
+    expect(forced.some((l) => l.startsWith('lab.step.stoppedGone.text :: The kubelet on '))).toBe(
+      true,
+    );
+    // The tour's web Deployment: its ReplicaSet goes first, then the garbage collector's pods.
+    const gone = said('kubectl delete deploy web');
+    expect(gone[0]).toMatch(/^lab\.step\.kubectl\.delete\.text :: /);
+    expect(gone[1]).toMatch(
+      /^lab\.step\.gcPodsDeleted\.text :: The garbage collector \(controller manager\) deletes web-[a-z0-9]+-[a-z0-9]{5}: the ReplicaSet that owned them is gone or being deleted\./,
+    );
+    lab.run('kubectl create deploy w2 --image=nginx --replicas=2');
+    const fg = said('kubectl delete deploy w2 --cascade=foreground');
+    expect(fg[0]).toMatch(
+      /^lab\.step\.kubectl\.deleteForeground\.text :: kubectl sends DELETE \/apis\/apps\/v1\/namespaces\/default\/deployments\/w2 \(propagationPolicy Foreground\)\. The API server does not remove the Deployment yet/,
+    );
+    expect(fg.map((l) => l.split(' :: ')[0])).toContain('lab.step.gcPodsDeleted.text');
+  });
+
   it('reset() goes back to the start', () => {
     const lab = createLabSession();
     lab.run('kubectl create namespace blue');

@@ -414,9 +414,17 @@ export function narrate(
       const stoppers = msgs
         .filter((m) => m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox')
         .map((m) => nodeOf(m.from));
-      return pick('lab.step.stopped', {
+      const pods = removed.length > 0 ? removed : podsOf(() => true);
+      // A pod deleted at once (a forced delete) is gone before its kubelet stops anything.
+      const gone =
+        removed.length === 0 &&
+        stoppers.length > 0 &&
+        msgs
+          .filter((m) => m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox')
+          .every((m) => !before?.get('pods', m.ref?.namespace, m.ref?.name ?? ''));
+      return pick(gone ? 'lab.step.stoppedGone' : 'lab.step.stopped', {
         node: names(stoppers) || node,
-        pods: names(removed.length > 0 ? removed : podsOf(() => true)),
+        pods: names(pods),
       });
     }
     if (msgs.some((m) => m.kind === 'cri.runPodSandbox')) {
@@ -493,6 +501,19 @@ export function narrate(
     });
   }
   const deleted = cm.filter((m) => m.kind === 'api.delete' && m.ref?.resource === 'pods');
+  // Pods whose ReplicaSet is gone (or going) are the garbage collector's, not its controller's.
+  const ownerGone = (m: Message) => {
+    // As things stood when the delete was sent (the ReplicaSet may go earlier in this step).
+    const then = cluster.frame(m.seq - 1) ?? before;
+    const pod = then?.get('pods', m.ref?.namespace, m.ref?.name ?? '');
+    const owner = pod?.metadata?.ownerReferences?.find((r) => r.controller);
+    if (owner?.kind !== 'ReplicaSet') return false;
+    const rs = then?.get('replicasets', m.ref?.namespace, owner.name);
+    return !rs || rs.metadata?.deletionTimestamp !== undefined;
+  };
+  if (deleted.length > 0 && deleted.every(ownerGone)) {
+    return pick('lab.step.gcPodsDeleted', { pods: names(deleted.map((m) => m.ref?.name ?? '')) });
+  }
   if (deleted.length > 0) {
     return pick('lab.step.podsDeleted', {
       count: deleted.length,
@@ -574,7 +595,9 @@ type NarrationKey =
   | 'lab.step.kubectl.uncordon'
   | 'lab.step.kubectl.taint'
   | 'lab.step.kubectl.deletePod'
+  | 'lab.step.kubectl.deletePodNow'
   | 'lab.step.kubectl.delete'
+  | 'lab.step.kubectl.deleteForeground'
   | 'lab.step.scheduledOne'
   | 'lab.step.scheduledAll'
   | 'lab.step.scheduledOnly'
@@ -607,9 +630,20 @@ function kubectlWrite(
   };
   if (shown.kind === 'api.create') return { key: 'lab.step.kubectl.create', params };
   if (shown.kind === 'api.delete') {
+    // What the request left in etcd: a graceful delete only marks the object.
+    const left = cluster.frame(shown.seq + 1)?.get(ref.resource, ref.namespace, ref.name);
     if (ref.resource === 'pods') {
       const node = String(specOf(before)?.nodeName ?? '');
-      if (node) return { key: 'lab.step.kubectl.deletePod', params: { ...params, node } };
+      if (node && !left) {
+        return { key: 'lab.step.kubectl.deletePodNow', params: { ...params, node } };
+      }
+      if (node) {
+        const grace = left?.metadata?.deletionGracePeriodSeconds ?? 30;
+        return { key: 'lab.step.kubectl.deletePod', params: { ...params, node, grace } };
+      }
+    }
+    if (left?.metadata?.finalizers?.includes('foregroundDeletion')) {
+      return { key: 'lab.step.kubectl.deleteForeground', params };
     }
     return { key: 'lab.step.kubectl.delete', params };
   }
