@@ -152,10 +152,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{node} 노드의 kubelet이 다시 시작해 노드가 Ready라고 알리고 파드를 맞춰 봅니다. kube-proxy도 규칙을 다시 불러옵니다.',
   'lab.step.cordonTaint.title': '{node}에 unschedulable 테인트',
   'lab.step.cordonTaint.text':
-    '노드 라이프사이클 컨트롤러(컨트롤러 매니저)가 {node}의 spec.unschedulable을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 붙입니다. 이제 이 테인트를 허용하는 파드(예: DaemonSet 파드)만 {node}에 배치될 수 있습니다.',
+    '노드 수명 주기 컨트롤러(컨트롤러 매니저)가 {node}의 spec.unschedulable을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 붙입니다. 이제 이 테인트를 용인하는 파드(예: DaemonSet 파드)만 {node}에 배치될 수 있습니다.',
   'lab.step.uncordonTaint.title': '{node} 테인트 제거',
   'lab.step.uncordonTaint.text':
-    '노드 라이프사이클 컨트롤러가 {node}가 다시 스케줄 가능해진 것을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 뗍니다.',
+    '노드 수명 주기 컨트롤러가 {node}가 다시 스케줄 가능해진 것을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 뗍니다.',
   'lab.step.nodeSchedulable.title': '{node}의 kubelet: {reason}',
   'lab.step.nodeSchedulable.text':
     'kubelet은 다음 상태 보고(10초마다) 때 {node}의 spec.unschedulable이 바뀐 것을 알아차리고 이벤트 {reason}을 기록합니다: “Node {node} status is now: {reason}”.',
@@ -210,7 +210,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'nginx.yaml의 파드를 blue 안에 만드세요. 파일에는 네임스페이스가 없고 -n이 정합니다.',
   'lab.lesson.get-pods-default':
     'kubectl get pods는 컨텍스트의 네임스페이스(default)만 봅니다. nginx 파드가 보이지 않습니다.',
-  'lab.lesson.get-pods-blue': 'blue에 물어보세요. 다른 파드들과 같은 노드 위에 있습니다.',
+  'lab.lesson.get-pods-blue': 'blue에 물어보세요. 다른 파드들이 쓰는 노드 중 하나 위에 있습니다.',
   'lab.lesson.set-context':
     '매번 -n을 붙이기 귀찮다면 현재 컨텍스트의 네임스페이스를 blue로 바꾸세요.',
   'lab.lesson.get-pods-again': '똑같은 kubectl get pods가 이제 blue의 파드를 보여 줍니다.',
