@@ -317,7 +317,7 @@ pod/web created
 pod/web condition met
 $ kubectl delete pod web --wait=false && kubectl wait --for=delete pod/web
 pod "web" deleted
-pod/web deleted
+pod/web condition met
 $ kubectl wait --for=condition=Ready pod/nope
 Error from server (NotFound): pods "nope" not found
 $ kubectl run bad --image=nginx:nope && kubectl wait --for=condition=Ready pod/bad --timeout=10s

@@ -4,6 +4,9 @@
  * `default`). Stored in arrays, never as objects keyed by user input.
  */
 
+import { clusterCaCertificate } from '../engine/bootstrap/namespaceContent.ts';
+import { createRng } from '../engine/util/rng.ts';
+
 export interface KubeContext {
   name: string;
   cluster: string;
@@ -51,8 +54,40 @@ export function defaultNamespace(cfg: Kubeconfig): string {
   return currentContext(cfg)?.namespace || 'default';
 }
 
-/** `kubectl config view` as an object (go-yaml sorts the keys when printed). */
-export function kubeconfigView(cfg: Kubeconfig, minify = false): Record<string, unknown> {
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * A PEM block of fixed noise shaped like kubeadm's (`head` starts the DER, `length` base64
+ * characters in 64-column lines): the admin's client certificate and key, which nothing verifies.
+ */
+function noisePem(label: string, head: string, length: number, seed: number): string {
+  const rng = createRng(seed);
+  let body = head;
+  while (body.length < length) body += B64[rng.int(64)];
+  const lines: string[] = [];
+  for (let i = 0; i < body.length; i += 64) lines.push(body.slice(i, i + 64));
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+
+/** The credentials of admin.conf as `--raw` prints them: base64 of the PEM files. */
+function rawData(): { ca: string; cert: string; key: string } {
+  return {
+    ca: btoa(clusterCaCertificate()),
+    cert: btoa(noisePem('CERTIFICATE', 'MIIDKTCCAhGgAwIBAgII', 1508, 0x61646d6e)),
+    key: btoa(noisePem('RSA PRIVATE KEY', 'MIIEowIBAAKCAQEA', 1592, 0x6b657920)),
+  };
+}
+
+/**
+ * `kubectl config view` as an object (go-yaml sorts the keys when printed). Certificate and key
+ * data are shortened to DATA+OMITTED unless `raw` (`--raw` or `--flatten`).
+ */
+export function kubeconfigView(
+  cfg: Kubeconfig,
+  minify = false,
+  raw = false,
+): Record<string, unknown> {
+  const data = raw ? rawData() : { ca: 'DATA+OMITTED', cert: 'DATA+OMITTED', key: 'DATA+OMITTED' };
   const cur = currentContext(cfg);
   const contexts = minify && cur ? [cur] : cfg.contexts;
   const clusterNames = new Set(contexts.map((c) => c.cluster));
@@ -64,7 +99,7 @@ export function kubeconfigView(cfg: Kubeconfig, minify = false): Record<string, 
     clusters: [...clusters]
       .sort((a, b) => (a.name < b.name ? -1 : 1))
       .map((c) => ({
-        cluster: { 'certificate-authority-data': 'DATA+OMITTED', server: c.server },
+        cluster: { 'certificate-authority-data': data.ca, server: c.server },
         name: c.name,
       })),
     contexts: [...contexts]
@@ -82,7 +117,7 @@ export function kubeconfigView(cfg: Kubeconfig, minify = false): Record<string, 
     preferences: {},
     users: [...users].sort().map((u) => ({
       name: u,
-      user: { 'client-certificate-data': 'DATA+OMITTED', 'client-key-data': 'DATA+OMITTED' },
+      user: { 'client-certificate-data': data.cert, 'client-key-data': data.key },
     })),
   };
 }

@@ -3,7 +3,9 @@
  * pod unless --tail, `--prefix`, the follow limit) and nginx's start-up lines naming the kernel
  * of the node the pod runs on.
  */
+import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
+import { runLine } from './shell.ts';
 import { engineSession } from './testing/engineSession.ts';
 
 const session = () => {
@@ -78,5 +80,138 @@ describe('nginx start-up log', () => {
     expect(run(`kubectl logs ${pods[0]}`).out).toMatch(
       new RegExp(`\\[notice\\] 1#1: OS: Linux ${kernel.replaceAll('.', '\\.')}\\n`),
     );
+  });
+});
+
+/** A pod whose containers are `a` (nginx) and `b` (busybox printing hello), after `init`. */
+const TWO = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'two', namespace: 'default' },
+  spec: {
+    initContainers: [{ name: 'init', image: 'busybox', command: ['sh', '-c', 'echo init done'] }],
+    containers: [
+      { name: 'a', image: 'nginx' },
+      { name: 'b', image: 'busybox', command: ['sh', '-c', 'echo hello; sleep 3600'] },
+    ],
+  },
+};
+
+describe('kubectl logs: what the kubelet answers', () => {
+  it('an image that cannot be pulled: the kubelet words ErrImagePull and ImagePullBackOff', () => {
+    const { run, host, cluster } = engineSession(3);
+    runLine(host, 'kubectl run bad --image=nginx:nope');
+    const reason = () =>
+      (cluster.peek('pods', 'default', 'bad') as Pod | undefined)?.status?.containerStatuses?.[0]
+        ?.state?.waiting?.reason;
+    expect(cluster.runUntil(() => reason() === 'ErrImagePull', 60_000)).toBe(true);
+    expect(runLine(host, 'kubectl logs bad')).toMatchObject({
+      stdout: '',
+      stderr:
+        'Error from server (BadRequest): container "bad" in pod "bad" is waiting to start: image can\'t be pulled\n',
+      exitCode: 1,
+    });
+    expect(cluster.runUntil(() => reason() === 'ImagePullBackOff', 60_000)).toBe(true);
+    expect(run('kubectl logs bad')).toEqual({
+      out: '',
+      err: 'Error from server (BadRequest): container "bad" in pod "bad" is waiting to start: trying and failing to pull image\n',
+      code: 1,
+    });
+    // --previous is answered first: there was no run before.
+    expect(run('kubectl logs bad -p').err).toBe(
+      'Error from server (BadRequest): previous terminated container "bad" in pod "bad" not found\n',
+    );
+  });
+
+  it('--previous: the run before a restart, or the error when there was none', () => {
+    const { run } = engineSession(3);
+    run('kubectl run web --image=nginx');
+    expect(run('kubectl logs web --previous')).toEqual({
+      out: '',
+      err: 'Error from server (BadRequest): previous terminated container "web" in pod "web" not found\n',
+      code: 1,
+    });
+    run('kubectl run bb --image=busybox -- sh -c "echo hi; exit 1"');
+    expect(
+      run('kubectl get pod bb -o jsonpath={.status.containerStatuses[0].state.waiting.reason}').out,
+    ).toBe('CrashLoopBackOff');
+    expect(run('kubectl logs bb -p')).toEqual({ out: 'hi\n', err: '', code: 0 });
+  });
+
+  it('--timestamps, --since and --since-time', () => {
+    const { run, cluster } = engineSession(3);
+    run('kubectl run web --image=nginx');
+    cluster.advance(120_000);
+    const started = run(
+      'kubectl get pod web -o jsonpath={.status.containerStatuses[0].state.running.startedAt}',
+    ).out;
+    const stamp = `${started.slice(0, 19)}.000000000Z`;
+    const last = run('kubectl logs web --tail=1').out;
+    expect(run('kubectl logs web --timestamps --tail=1').out).toBe(`${stamp} ${last}`);
+    expect(run('kubectl logs web --since=5s')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl logs web --since=1h --tail=1').out).toBe(last);
+    expect(run('kubectl logs web --since-time=2020-01-01T00:00:00Z --tail=1').out).toBe(last);
+    expect(run('kubectl logs web --since-time=2099-01-01T00:00:00+02:00')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl logs web --since=5s --since-time=2020-01-01T00:00:00Z')).toEqual({
+      out: '',
+      err: 'error: at most one of `sinceTime` or `sinceSeconds` may be specified\n',
+      code: 1,
+    });
+    expect(run('kubectl logs web --since-time=2024-01-01').err).toBe(
+      'error: parsing time "2024-01-01" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "T"\n',
+    );
+    expect(run('kubectl logs web --since-time=2024-13-01T00:00:00Z').err).toBe(
+      'error: parsing time "2024-13-01T00:00:00Z": month out of range\n',
+    );
+    expect(run('kubectl logs web --since=-5s').err).toBe('error: --since must be greater than 0\n');
+    expect(run('kubectl logs web --since=abc').err).toBe(
+      'Error: invalid argument "abc" for "--since" flag: time: invalid duration "abc"\nSee \'kubectl logs --help\' for usage.\n',
+    );
+  });
+
+  it("a container the pod does not have is kubectl's own error; checks come after the get", () => {
+    const { run } = engineSession(3);
+    run('kubectl run web --image=nginx');
+    expect(run('kubectl logs web -c nope')).toEqual({
+      out: '',
+      err: 'error: container nope is not valid for pod web\n',
+      code: 1,
+    });
+    expect(run('kubectl logs nope -c x --all-containers').err).toBe(
+      'Error from server (NotFound): pods "nope" not found\n',
+    );
+    expect(run('kubectl logs web x -c y --all-containers').err).toBe(
+      'error: --all-containers=true should not be specified with container name x\n',
+    );
+  });
+
+  it('the default container: init containers count, and the annotation must name one', () => {
+    const { run, cluster } = engineSession(3);
+    cluster.client('kubectl').create('pods', 'default', TWO);
+    const one = {
+      ...TWO,
+      metadata: {
+        name: 'one',
+        namespace: 'default',
+        annotations: { 'kubectl.kubernetes.io/default-container': 'gone' },
+      },
+      spec: { ...TWO.spec, containers: [TWO.spec.containers[1]] },
+    };
+    cluster.client('kubectl').create('pods', 'default', one);
+    cluster.settle();
+    expect(run('kubectl logs two --tail=1')).toMatchObject({
+      err: 'Defaulted container "a" out of: a, b, init (init)\n',
+      code: 0,
+    });
+    expect(run('kubectl logs one')).toEqual({
+      out: 'hello\n',
+      err: 'Default container name "gone" not found in pod one\nDefaulted container "b" out of: b, init (init)\n',
+      code: 0,
+    });
+    expect(run('kubectl logs two -c init')).toEqual({ out: 'init done\n', err: '', code: 0 });
   });
 });

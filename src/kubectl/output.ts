@@ -4,6 +4,7 @@ import type { Ctx } from './context.ts';
 import { parseGoBool } from './flags.ts';
 import { toGoYaml } from './printers/goyaml.ts';
 import { toGoJson, typedOrder } from './printers/json.ts';
+import { JsonPathError, jsonPath } from './printers/jsonpath.ts';
 import { kindPrefix, typeByKind } from './resources.ts';
 
 export type OutputFormat = '' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'custom-columns';
@@ -108,6 +109,16 @@ export function printObject(
     case 'name':
       ctx.out(`${objectRef(obj)}\n`);
       return;
+    case 'jsonpath': {
+      const template = outputTemplate(ctx);
+      try {
+        ctx.out(jsonPath(template, obj));
+      } catch (e) {
+        if (!(e instanceof JsonPathError)) throw e;
+        ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
+      }
+      return;
+    }
     default: {
       const suffix =
         opts.dryRun === 'client'

@@ -164,7 +164,7 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
     case 'view': {
       if (ctx.bool('minify') && !currentContext(cfg))
         ctx.fail('current-context must exist in order to minify');
-      const view = kubeconfigView(cfg, ctx.bool('minify'));
+      const view = kubeconfigView(cfg, ctx.bool('minify'), ctx.bool('raw') || ctx.bool('flatten'));
       const out = ctx.str('output');
       if (out === 'json') ctx.out(toGoJson(view));
       else if (out.startsWith('jsonpath=')) {

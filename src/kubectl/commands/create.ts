@@ -246,6 +246,31 @@ function parseLabels(ctx: Ctx, spec: string): Record<string, string> | undefined
   return out;
 }
 
+/** validation.IsEnvVarName: `[-._a-zA-Z][-._a-zA-Z0-9]*`, and not `.`, `..` or `..…`. */
+function isEnvVarName(name: string): boolean {
+  return /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name) && name !== '.' && !name.startsWith('..');
+}
+
+/** `--annotations KEY=VALUE`, each as cmdutil.ParsePairs reads a pair. */
+function parseAnnotations(ctx: Ctx, pairs: string[]): Record<string, string> | undefined {
+  if (pairs.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  const invalid: string[] = [];
+  for (const pair of pairs) {
+    const i = pair.indexOf('=');
+    if (i <= 0) invalid.push(pair);
+    else
+      Object.defineProperty(out, pair.slice(0, i), {
+        value: pair.slice(i + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  if (invalid.length > 0) ctx.fail(`invalid annotations format: ${invalid.join(', ')}`);
+  return out;
+}
+
 export function runRun(ctx: Ctx, args: string[]): void {
   const name = args[0];
   if (name === undefined) ctx.usageError('NAME is required for run');
@@ -254,36 +279,63 @@ export function runRun(ctx: Ctx, args: string[]): void {
     ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"image\\" not set"');
     throw new ExitError(1);
   }
+  const dryRun = dryRunStrategy(ctx);
+  // RunOptions.Run's checks, in its order. `-i` attaches unless --attach says otherwise.
+  const stdin = ctx.bool('stdin');
+  const attach = ctx.changed('attach') ? ctx.bool('attach') : stdin;
+  if (ctx.bool('tty') && !stdin) {
+    ctx.usageError('-i/--stdin is required for containers with -t/--tty=true');
+  }
   const expose = ctx.bool('expose');
   if (expose && !ctx.changed('port')) ctx.usageError('--port must be set when exposing a service');
-  if (ctx.bool('stdin') || ctx.bool('tty') || ctx.bool('rm') || ctx.bool('attach')) {
+  const restart = ctx.str('restart');
+  if (restart !== '' && !['Always', 'OnFailure', 'Never'].includes(restart)) {
+    ctx.usageError(`invalid restart policy: ${restart}`);
+  }
+  if (!attach && ctx.bool('rm')) ctx.usageError('--rm should only be used for attached containers');
+  if (attach && dryRun !== 'none') {
+    ctx.usageError(
+      "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
+    );
+  }
+  const pullPolicy = ctx.str('image-pull-policy');
+  if (pullPolicy !== '' && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) {
+    ctx.usageError(`invalid image pull policy: ${pullPolicy}`);
+  }
+  if (attach) {
     ctx.fail(
       'interactive pods (-i, -t, --rm, --attach) are not available in this console; run the pod, then use kubectl logs',
     );
   }
-  const dryRun = dryRunStrategy(ctx);
-  const restart = ctx.str('restart') || 'Always';
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
-    ctx.fail(`invalid restart policy: ${restart}`);
-  }
+  // The run-pod/v1 generator (BasicPod): args, env, annotations, labels, then the container.
+  const rest = args.slice(1);
+  const env = ctx.list('env').map((e) => {
+    const i = e.indexOf('=');
+    if (i <= 0 || !isEnvVarName(e.slice(0, i))) ctx.fail(`invalid env: ${e}`);
+    // EnvVar.value is omitempty.
+    const value = e.slice(i + 1);
+    return value === '' ? { name: e.slice(0, i) } : { name: e.slice(0, i), value };
+  });
+  const annotations = parseAnnotations(ctx, ctx.list('annotations'));
   const userLabels = parseLabels(ctx, ctx.str('labels'));
   const labels = userLabels ?? { run: name };
   const port = ctx.num('port', -1);
-  const rest = args.slice(1);
+  // Keys in the order of the Go Container struct (what -o json prints).
   const container: Record<string, unknown> = { name, image };
   if (rest.length > 0) {
     if (ctx.bool('command')) container.command = rest;
     else container.args = rest;
   }
   if (port >= 0) container.ports = [{ containerPort: port }];
-  const env = ctx.list('env');
-  if (env.length > 0) {
-    container.env = env.map((e) => {
-      const i = e.indexOf('=');
-      return i < 0 ? { name: e } : { name: e.slice(0, i), value: e.slice(i + 1) };
-    });
-  }
+  if (env.length > 0) container.env = env;
   container.resources = {};
+  if (pullPolicy !== '') container.imagePullPolicy = pullPolicy;
+  if (ctx.bool('privileged')) container.securityContext = { privileged: true };
+  if (stdin) {
+    container.stdin = true;
+    container.stdinOnce = true;
+  }
+  if (ctx.bool('tty')) container.tty = true;
   const obj: KubeObject = {
     kind: 'Pod',
     apiVersion: 'v1',
@@ -292,8 +344,13 @@ export function runRun(ctx: Ctx, args: string[]): void {
       ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
       creationTimestamp: null as unknown as string,
       labels,
+      ...(annotations ? { annotations } : {}),
     },
-    spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
+    spec: {
+      containers: [container],
+      dnsPolicy: 'ClusterFirst',
+      restartPolicy: restart || 'Always',
+    },
     status: {},
   };
   const overrides = ctx.str('overrides');

@@ -127,6 +127,14 @@ export function runGet(ctx: Ctx, args: string[]): void {
 
   const sortBy = ctx.str('sort-by');
   if (sortBy) sortFound(ctx, found, sortBy, format === '' || format === 'wide', singleItemImplied);
+  // --watch-only prints only changes, not the state now (and a console line sees none).
+  if (ctx.bool('watch-only')) {
+    for (const e of errors) ctx.reportStatus(e);
+    ctx.err(
+      '(this console cannot keep watching, and --watch-only prints only changes: run the command without it to see the state now)\n',
+    );
+    return;
+  }
   if (format === 'yaml' || format === 'json') {
     // A single named object that failed prints only the error, no empty List.
     if (!(singleItemImplied && errors.length > 0))
@@ -156,7 +164,9 @@ export function runGet(ctx: Ctx, args: string[]): void {
     });
   }
 
+  // A watch prints what there is and waits: "No resources found" is only for a plain get.
   if (
+    !watching &&
     found.length === 0 &&
     errors.length === 0 &&
     format !== 'yaml' &&

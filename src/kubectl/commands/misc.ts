@@ -4,18 +4,18 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
-import { containerProgram } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { rfc3339 } from '../duration.ts';
 import { ExitError } from '../errors.ts';
-import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { dryRunStrategy, outputFormat, outputTemplate, printObject } from '../output.ts';
 import { eventInterval } from '../printers/columns.ts';
 import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
-import { evaluate } from '../printers/jsonpath.ts';
+import { JsonPathError, jsonPath } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 import {
+  ALL_CATEGORY,
   type AnyResourceType,
   apiVersionOf,
   kindPrefix,
@@ -32,7 +32,7 @@ export const KUSTOMIZE_VERSION = 'v5.5.0';
 export const SERVER_VERSION = 'v1.32.2';
 
 /** One `TYPE NAME` / `TYPE/NAME` target; exits with kubectl's errors otherwise. */
-function singleTarget(ctx: Ctx, args: string[]): { type: ResourceType; name: string } {
+export function singleTarget(ctx: Ctx, args: string[]): { type: ResourceType; name: string } {
   // The rollout commands' Validate: a plain error.
   if (args.length === 0) ctx.fail('required resource not specified');
   const reqs = typesAndNames(ctx, args);
@@ -82,7 +82,8 @@ function selectedTargets(
   return out;
 }
 
-function getOrFail(ctx: Ctx, type: ResourceType, name: string): KubeObject {
+/** The named object, or exit with the server's error (NotFound worded for its type). */
+export function getOrFail(ctx: Ctx, type: ResourceType, name: string): KubeObject {
   const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
   if (!r.ok) ctx.failStatus(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
   return r.value;
@@ -986,210 +987,46 @@ export function runDrain(ctx: Ctx, args: string[]): void {
   throw new ExitError(1);
 }
 
-/** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
-const DEFAULT_KERNEL = '6.8.0-51-generic';
-
-/** nginx's start-up lines; `OS: Linux …` is the kernel of the node the container runs on. */
-function nginxLog(startedAt: string | undefined, kernel: string): string {
-  const t = new Date(Date.parse(startedAt ?? '') || 0);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  const stamp = `${t.getUTCFullYear()}/${p(t.getUTCMonth() + 1)}/${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
-  return `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
-/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/
-/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh
-10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf
-10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf
-/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh
-/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh
-/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh
-/docker-entrypoint.sh: Configuration complete; ready for start up
-${stamp} [notice] 1#1: using the "epoll" event method
-${stamp} [notice] 1#1: nginx/1.27.3
-${stamp} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) 
-${stamp} [notice] 1#1: OS: Linux ${kernel}
-${stamp} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576
-${stamp} [notice] 1#1: start worker processes
-${stamp} [notice] 1#1: start worker process 29
-${stamp} [notice] 1#1: start worker process 30
-`;
-}
-
-const LOGS_USAGE =
-  "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
-
-/** `TailLines`: the last `tail` lines of `text` (all of them when `tail` is negative). */
-function tailLines(text: string, tail: number): string {
-  if (tail < 0) return text;
-  const lines = text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '');
-  return lines
-    .slice(Math.max(0, lines.length - tail))
-    .map((l) => `${l}\n`)
-    .join('');
-}
-
-/**
- * The container kubectl asks the logs of when none was named: the default-container annotation,
- * else the first one (saying so on stderr when there were others).
- */
-function defaultContainer(ctx: Ctx, p: Pod): string {
-  const containers = p.spec?.containers ?? [];
-  const defaulted = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
-  if (defaulted) return defaulted;
-  const first = containers[0]?.name ?? '';
-  if (containers.length > 1) {
-    ctx.err(`Defaulted container "${first}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
-  }
-  return first;
-}
-
-/** One GetLogs request: the container's log (kubelet's answer), or exit with the server's error. */
-function containerLog(ctx: Ctx, p: Pod, cname: string, tail: number): string {
-  const podName = p.metadata?.name ?? '';
-  const badRequest: (message: string) => never = (message) =>
-    ctx.failStatus({
-      apiVersion: 'v1',
-      kind: 'Status',
-      metadata: {},
-      status: 'Failure',
-      reason: 'BadRequest',
-      code: 400,
-      message,
-    });
-  const container = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].find(
-    (c) => c.name === cname,
-  );
-  if (!container) badRequest(`container ${cname} is not valid for pod ${podName}`);
-  const st = [
-    ...(p.status?.initContainerStatuses ?? []),
-    ...(p.status?.containerStatuses ?? []),
-  ].find((c) => c.name === cname);
-  if (!st || (!st.state?.running && !st.state?.terminated && !st.lastState?.terminated)) {
-    const reason = st?.state?.waiting?.reason ?? 'ContainerCreating';
-    badRequest(`container "${cname}" in pod "${podName}" is waiting to start: ${reason}`);
-  }
-  const fromHost = ctx.host.logs?.(p.metadata?.namespace ?? ctx.namespace, podName, cname);
-  const startedAt =
-    st.state?.running?.startedAt ??
-    st.state?.terminated?.startedAt ??
-    st.lastState?.terminated?.startedAt;
-  const node = p.spec?.nodeName ? peekObject(ctx, 'nodes', undefined, p.spec.nodeName) : undefined;
-  const kernel =
-    (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
-      ?.kernelVersion || DEFAULT_KERNEL;
-  // nginx's start-up lines, or what the container's command printed (`echo`, `date`…).
-  const text =
-    fromHost ??
-    (/(^|\/)nginx(:|@|$)/.test(container.image ?? '') && !container.command && !container.args
-      ? nginxLog(startedAt, kernel)
-      : containerProgram(container.image ?? '', container.command, container.args, startedAt)
-          .output);
-  return tailLines(text, tail);
-}
-
-/** `--prefix`: `[pod/NAME/CONTAINER] ` before every line. */
-function withPrefix(text: string, pod: string, container: string): string {
-  return text.replace(/^(?=.)/gm, `[pod/${pod}/${container}] `);
-}
-
-export function runLogs(ctx: Ctx, args: string[]): void {
-  const selector = ctx.str('selector');
-  if (args.length === 0 && selector === '') ctx.usageError(LOGS_USAGE);
-  if (args.length === 1 && selector !== '')
-    ctx.usageError('only a selector (-l) or a POD name is allowed');
-  if (args.length > 2) ctx.usageError(LOGS_USAGE);
-  if (ctx.changed('container') && args.length === 2)
-    ctx.fail('only one of -c or an inline [CONTAINER] arg is allowed');
-  const named = ctx.str('container') || args[1] || '';
-  const allContainers = ctx.bool('all-containers');
-  if (allContainers && named !== '')
-    ctx.fail(`--all-containers=true should not be specified with container name ${named}`);
-  // With a selector kubectl asks for the last 10 lines of each container unless --tail is given.
-  const tail = selector !== '' && !ctx.changed('tail') ? 10 : ctx.num('tail', -1);
-  if (tail < -1) ctx.fail('--tail must be greater than or equal to -1');
-
-  let pods: Pod[];
-  if (selector !== '') {
-    const r = ctx.host.api.list('pods', ctx.namespace, { labelSelector: selector });
-    if (!r.ok) ctx.failStatus(r.status);
-    pods = r.value.items as unknown as Pod[];
-    if (pods.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
-  } else {
-    const target = args[0] as string;
-    pods = [podForTarget(ctx, target)];
-  }
-  // One request a container; kubectl keeps them in a Go map, so their order is unspecified:
-  // here, pods in the API server's list order (by name).
-  const requests: { pod: Pod; container: string }[] = [];
-  for (const p of pods) {
-    const names = allContainers
-      ? [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].map((c) => c.name)
-      : [named || defaultContainer(ctx, p)];
-    for (const container of names) requests.push({ pod: p, container });
-  }
-  const follow = ctx.bool('follow');
-  const maxRequests = ctx.num('max-log-requests', 5);
-  if (follow && requests.length > 1 && requests.length > maxRequests) {
-    ctx.fail(
-      `you are attempting to follow ${requests.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`,
-    );
-  }
-  for (const { pod, container } of requests) {
-    const text = containerLog(ctx, pod, container, tail);
-    ctx.out(ctx.bool('prefix') ? withPrefix(text, pod.metadata?.name ?? '', container) : text);
-  }
-  if (follow) {
-    ctx.err(
-      '(this console cannot keep following: those were the logs so far; run the command again to see more)\n',
-    );
-  }
-}
-
-/** The pod `kubectl logs POD | TYPE/NAME` reads: the pod, or the first pod of a workload. */
-function podForTarget(ctx: Ctx, target: string): Pod {
-  if (!target.includes('/')) return getOrFail(ctx, typeByResource('pods'), target) as Pod;
-  const { type, name } = singleTarget(ctx, [target]);
-  if (type.resource === 'pods') return getOrFail(ctx, type, name) as Pod;
-  const owner = getOrFail(ctx, type, name) as unknown as Deployment;
-  const sel = Object.entries(owner.spec?.selector?.matchLabels ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  const pods = listAll(ctx, 'pods', ctx.namespace, sel);
-  const first = pods[0];
-  if (!first) ctx.fail(`timed out waiting for the condition`);
-  if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${first.metadata?.name}\n`);
-  return first as Pod;
-}
-
 export function runEvents(ctx: Ctx, args: string[]): void {
   if (args.length > 0) ctx.usageError(`unknown command "${args.join(' ')}"`);
-  if (ctx.bool('watch')) ctx.fail('watch (-w) is not supported in this console');
-  const allNs = ctx.bool('all-namespaces');
+  // ToOptions: --for (TYPE/NAME only), then the printer; Validate: --types.
+  const forArg = ctx.str('for');
+  let forTarget: { type: ResourceType; name: string } | undefined;
+  if (forArg !== '') {
+    if (!forArg.includes('/')) ctx.fail('--for must be in resource/name form');
+    if (forArg.split('/').length !== 2) {
+      ctx.fail('arguments in resource/name form may not have more than one slash');
+    }
+    forTarget = singleTarget(ctx, [forArg]);
+  }
+  const format = outputFormat(ctx, false);
   const types = ctx.list('types');
   for (const t of types) {
-    if (t !== 'Normal' && t !== 'Warning') ctx.fail(`valid --types are Normal or Warning`);
+    if (t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning') {
+      ctx.fail('valid --types are Normal or Warning');
+    }
   }
+  if (ctx.bool('watch')) ctx.fail('watch (-w) is not supported in this console');
+  const allNs = ctx.bool('all-namespaces');
   let items = listAll(ctx, 'events', allNs ? undefined : ctx.namespace);
-  const forArg = ctx.str('for');
-  if (forArg) {
-    const { type, name } = singleTarget(ctx, [forArg.includes('/') ? forArg : `${forArg}/`]);
+  if (forTarget) {
+    const { type, name } = forTarget;
     items = items.filter((e) => {
       const io = (e as { involvedObject?: { kind?: string; name?: string } }).involvedObject;
       return io?.kind === type.kind && io?.name === name;
     });
   }
+  // Types are matched ignoring case (strings.EqualFold).
+  const wanted = types.map((t) => t.toLowerCase());
   if (types.length > 0)
-    items = items.filter((e) => types.includes(String((e as { type?: string }).type)));
-  const format = ctx.str('output');
-  if (format === 'yaml' || format === 'json') {
-    const list = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-    ctx.out(format === 'yaml' ? toGoYaml(list) : toGoJson(list));
-    return;
-  }
+    items = items.filter((e) =>
+      wanted.includes(String((e as { type?: string }).type).toLowerCase()),
+    );
   if (items.length === 0) {
     ctx.err(allNs ? 'No events found.\n' : `No events found in ${ctx.namespace} namespace.\n`);
     return;
   }
-  const now = ctx.now();
+  // Every printer gets the events sorted by when they were last seen (SortableEvents).
   const lastSeen = (e: KubeObject): number => {
     const ev = e as {
       eventTime?: string;
@@ -1204,6 +1041,26 @@ export function runEvents(ctx: Ctx, args: string[]): void {
     );
   };
   const sorted = [...items].sort((a, b) => lastSeen(a) - lastSeen(b));
+  const list = { apiVersion: 'v1', items: sorted, kind: 'List', metadata: { resourceVersion: '' } };
+  if (format === 'yaml' || format === 'json') {
+    ctx.out(format === 'yaml' ? toGoYaml(list) : toGoJson(list));
+    return;
+  }
+  if (format === 'name') {
+    for (const e of sorted) ctx.out(`event/${e.metadata?.name ?? ''}\n`);
+    return;
+  }
+  if (format === 'jsonpath') {
+    const template = outputTemplate(ctx);
+    try {
+      ctx.out(jsonPath(template, list));
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
+    }
+    return;
+  }
+  const now = ctx.now();
   const rows = sorted.map((e) => {
     const ev = e as {
       type?: string;
@@ -1238,19 +1095,23 @@ const VERBS: Record<string, string> = {
   nodes: 'create,delete,deletecollection,get,list,patch,update,watch',
   default: 'create,delete,deletecollection,get,list,patch,update,watch',
 };
-const CATEGORIES: Record<string, string> = {
-  pods: 'all',
-  services: 'all',
-  deployments: 'all',
-  replicasets: 'all',
-};
-
 export function runApiResources(ctx: Ctx): void {
   const out = ctx.str('output');
   if (out !== '' && out !== 'wide' && out !== 'name') {
     ctx.fail(`--output ${out} is not available`);
   }
+  const sortBy = ctx.str('sort-by');
+  if (sortBy !== '' && sortBy !== 'name' && sortBy !== 'kind') {
+    ctx.fail('--sort-by accepts only name or kind');
+  }
+  // Discovery order is by group, then name; --sort-by name|kind sorts on that, ties by name.
   let types = [...RESOURCE_TYPES];
+  if (sortBy !== '') {
+    const key = (t: (typeof types)[number]) => (sortBy === 'name' ? t.resource : t.kind);
+    types.sort((x, y) =>
+      key(x) === key(y) ? (x.resource < y.resource ? -1 : 1) : key(x) < key(y) ? -1 : 1,
+    );
+  }
   if (ctx.changed('namespaced'))
     types = types.filter((t) => t.namespaced === ctx.bool('namespaced'));
   if (ctx.changed('api-group')) types = types.filter((t) => t.group === ctx.str('api-group'));
@@ -1265,7 +1126,7 @@ export function runApiResources(ctx: Ctx): void {
     if (out === 'wide')
       row.push(
         `[${(VERBS[t.resource] ?? VERBS.default ?? '').split(',').join(' ')}]`,
-        CATEGORIES[t.resource] ?? '',
+        ALL_CATEGORY.includes(t) ? 'all' : '',
       );
     return row;
   });
@@ -1310,77 +1171,12 @@ export function runVersion(ctx: Ctx): void {
       kustomizeVersion: KUSTOMIZE_VERSION,
     };
     if (!client) obj.serverVersion = info(SERVER_VERSION);
-    ctx.out(out === 'yaml' ? toGoYaml(obj) : toGoJson(obj, { sortKeys: false }));
+    // yaml.Marshal, or json.MarshalIndent with two spaces (not the -o json printer's four), each
+    // printed with Fprintln: the YAML ends in a blank line.
+    ctx.out(out === 'yaml' ? `${toGoYaml(obj)}\n` : `${JSON.stringify(obj, null, 2)}\n`);
     return;
   }
   if (out !== '') ctx.fail(`--output must be 'yaml' or 'json'`);
   ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
   if (!client) ctx.out(`Server Version: ${SERVER_VERSION}\n`);
-}
-
-/** `kubectl wait --for=condition=Ready|delete|jsonpath=…`: polls by peeking, like a watch. */
-export function runWait(ctx: Ctx, args: string[]): void {
-  const forSpec = ctx.str('for');
-  if (forSpec === '') ctx.usageError('--for must be specified');
-  const timeout = ctx.changed('timeout') ? ctx.num('timeout', 30_000) : 30_000;
-  const reqs = typesAndNames(ctx, args, [], {
-    selector: ctx.str('selector').trim() !== '',
-    allNamespaces: ctx.bool('all-namespaces'),
-  });
-  if (reqs.length === 0) ctx.fail('resource(s) were provided, but no name was specified');
-  const targets: { type: ResourceType; name: string; ns: string | undefined }[] = [];
-  for (const { type, names } of reqs) {
-    const ns = nsFor(type, ctx.namespace);
-    const list =
-      names.length > 0
-        ? names
-        : ctx.bool('all')
-          ? listAll(ctx, type.resource, ns).map((o) => o.metadata?.name ?? '')
-          : [];
-    if (list.length === 0) ctx.fail('resource(s) were provided, but no name was specified');
-    for (const name of list) targets.push({ type, name, ns });
-  }
-  let test: (obj: KubeObject | undefined) => boolean;
-  let verb = 'condition met';
-  if (forSpec === 'delete') {
-    test = (obj) => obj === undefined;
-    verb = 'deleted';
-  } else if (forSpec.startsWith('condition=')) {
-    const [cond = '', want = 'True'] = forSpec.slice('condition='.length).split('=');
-    test = (obj) =>
-      (
-        (obj?.status as { conditions?: { type: string; status: string }[] } | undefined)
-          ?.conditions ?? []
-      ).some(
-        (c) =>
-          c.type.toLowerCase() === cond.toLowerCase() &&
-          c.status.toLowerCase() === want.toLowerCase(),
-      );
-  } else if (forSpec.startsWith('jsonpath=')) {
-    const spec = forSpec.slice('jsonpath='.length);
-    const eq = spec.lastIndexOf('=');
-    let path = eq > 0 ? spec.slice(0, eq) : spec;
-    const want = eq > 0 ? spec.slice(eq + 1) : undefined;
-    if (path.startsWith('{') && path.endsWith('}')) path = path.slice(1, -1);
-    test = (obj) => {
-      if (!obj) return false;
-      const values = evaluate(path, obj);
-      return want === undefined ? values.length > 0 : values.some((v) => String(v) === want);
-    };
-  } else {
-    ctx.fail(`unrecognized condition: "${forSpec}"`);
-  }
-  for (const t of targets) {
-    if (forSpec !== 'delete' && peekObject(ctx, t.type.resource, t.ns, t.name) === undefined) {
-      ctx.failStatus(notFound(t.type, t.name));
-    }
-  }
-  for (const t of targets) {
-    const ok = ctx.host.runUntil(
-      () => test(peekObject(ctx, t.type.resource, t.ns, t.name)),
-      timeout,
-    );
-    if (!ok) ctx.fail(`timed out waiting for the condition on ${t.type.resource}/${t.name}`);
-    ctx.out(`${kindPrefix(t.type)}/${t.name} ${verb}\n`);
-  }
 }

@@ -19,6 +19,7 @@ import {
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runGet } from './get.ts';
+import { runLogs } from './logs.ts';
 import {
   runApiResources,
   runApiVersions,
@@ -27,7 +28,6 @@ import {
   runDrain,
   runEvents,
   runExpose,
-  runLogs,
   runMetaChange,
   runRolloutHistory,
   runRolloutPause,
@@ -37,9 +37,9 @@ import {
   runScale,
   runSetImage,
   runVersion,
-  runWait,
 } from './misc.ts';
 import { runTaint } from './taint.ts';
+import { runWait } from './wait.ts';
 
 export interface Command {
   name: string;
@@ -292,6 +292,33 @@ kubectl create -f registry.yaml --edit -o json`,
   {
     name: 'run',
     short: 'Run a particular image on the cluster',
+    long: 'Create and run a particular image in a pod.',
+    example: `# Start a nginx pod
+kubectl run nginx --image=nginx
+
+# Start a hazelcast pod and let the container expose port 5701
+kubectl run hazelcast --image=hazelcast/hazelcast --port=5701
+
+# Start a hazelcast pod and set environment variables "DNS_DOMAIN=cluster" and "POD_NAMESPACE=default" in the container
+kubectl run hazelcast --image=hazelcast/hazelcast --env="DNS_DOMAIN=cluster" --env="POD_NAMESPACE=default"
+
+# Start a hazelcast pod and set labels "app=hazelcast" and "env=prod" in the container
+kubectl run hazelcast --image=hazelcast/hazelcast --labels="app=hazelcast,env=prod"
+
+# Dry run; print the corresponding API objects without creating them
+kubectl run nginx --image=nginx --dry-run=client
+
+# Start a nginx pod, but overload the spec with a partial set of values parsed from JSON
+kubectl run nginx --image=nginx --overrides='{ "apiVersion": "v1", "spec": { ... } }'
+
+# Start a busybox pod and keep it in the foreground, don't restart it if it exits
+kubectl run -i -t busybox --image=busybox --restart=Never
+
+# Start the nginx pod using the default command, but use custom arguments (arg1 .. argN) for that command
+kubectl run nginx --image=nginx -- <arg1> <arg2> ... <argN>
+
+# Start the nginx pod using a different command and custom arguments
+kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     use: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
     flags: [
       s('image'),
@@ -643,6 +670,7 @@ kubectl rollout restart deployment --selector=app=nginx`,
   {
     name: 'logs',
     short: 'Print the logs for a container in a pod',
+    long: 'Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is optional.',
     use: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
     flags: [
       s('container', 'c'),
@@ -650,7 +678,7 @@ kubectl rollout restart deployment --selector=app=nginx`,
       b('previous', 'p'),
       { name: 'tail', type: 'int' },
       b('timestamps'),
-      s('since'),
+      { name: 'since', type: 'duration' },
       s('since-time'),
       b('all-containers'),
       b('prefix'),
@@ -662,6 +690,21 @@ kubectl rollout restart deployment --selector=app=nginx`,
   {
     name: 'events',
     short: 'List events',
+    long: 'Display events.\n\n Prints a table of the most important information about events. You can request events for a namespace, for all namespace, or filtered to only those pertaining to a specified resource.',
+    example: `# List recent events in the default namespace
+kubectl events
+
+# List recent events in all namespaces
+kubectl events --all-namespaces
+
+# List recent events for the specified pod, then wait for more events and list them as they arrive
+kubectl events --for pod/web-pod-13je7 --watch
+
+# List recent events in YAML format
+kubectl events -oyaml
+
+# List recent only events of type 'Warning' or 'Normal'
+kubectl events --types=Warning,Normal`,
     use: 'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]',
     flags: [
       allNamespaces,
@@ -699,6 +742,12 @@ kubectl rollout restart deployment --selector=app=nginx`,
     name: 'cluster-info',
     short: 'Display cluster information',
     run: runClusterInfo,
+    children: [
+      {
+        ...notHere('cluster-info dump', 'dump'),
+        short: 'Dump relevant information for debugging and diagnosis',
+      },
+    ],
   },
   {
     name: 'version',
@@ -839,14 +888,75 @@ kubectl rollout restart deployment --selector=app=nginx`,
   {
     name: 'top',
     short: 'Display resource (CPU/memory) usage',
+    long: `Display resource (CPU/memory) usage.
+
+ The top command allows you to see the resource consumption for nodes or pods.
+
+ This command requires Metrics Server to be correctly configured and working on the server.`,
+    use: 'kubectl top [flags] [options]',
+    helpTo: 'err',
     // No metrics-server add-on is installed, so kubectl answers as it does on such a cluster.
-    run: (ctx) => ctx.fail('Metrics API not available'),
+    children: [
+      {
+        name: 'node',
+        aliases: ['nodes', 'no'],
+        short: 'Display resource (CPU/memory) usage of nodes',
+        use: 'kubectl top node [NAME | -l label] [options]',
+        flags: [
+          selector,
+          s('sort-by'),
+          b('no-headers'),
+          b('use-protocol-buffers'),
+          b('show-capacity'),
+        ],
+        run: (ctx, args) => runTop(ctx, args, 'node'),
+      },
+      {
+        name: 'pod',
+        aliases: ['pods', 'po'],
+        short: 'Display resource (CPU/memory) usage of pods',
+        use: 'kubectl top pod [NAME | -l label] [options]',
+        flags: [
+          selector,
+          s('field-selector'),
+          s('sort-by'),
+          b('containers'),
+          allNamespaces,
+          b('no-headers'),
+          b('use-protocol-buffers'),
+          b('sum'),
+        ],
+        run: (ctx, args) => runTop(ctx, args, 'pod'),
+      },
+    ],
   },
   {
     name: 'help',
     run: (ctx) => ctx.out('Use "kubectl --help" to list the commands of this console.\n'),
   },
 ];
+
+/**
+ * `kubectl top node|pod`: the checks of Complete and Validate, then the discovery of the
+ * metrics API, which this cluster (no metrics-server) does not serve.
+ */
+function runTop(ctx: Ctx, args: string[], what: 'node' | 'pod'): void {
+  if (args.length > 1) ctx.usageError(`${what} [NAME | -l label]`);
+  const sortBy = ctx.str('sort-by');
+  if (sortBy !== '' && sortBy !== 'cpu' && sortBy !== 'memory') {
+    ctx.fail('--sort-by accepts only cpu or memory');
+  }
+  const selected =
+    ctx.str('selector') !== '' || (what === 'pod' && ctx.str('field-selector') !== '');
+  if (args.length === 1 && selected) {
+    ctx.fail(
+      what === 'pod'
+        ? 'only one of NAME or selector can be provided'
+        : 'only one of NAME or --selector can be provided',
+    );
+  }
+  ctx.fail('Metrics API not available');
+}
 
 /** Root command names as cobra sorts them (for `Did you mean this?`). */
 export const ROOT_COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name).sort();

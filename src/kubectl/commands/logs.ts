@@ -1,0 +1,375 @@
+/**
+ * `kubectl logs`: the LogsOptions of kubectl 1.32 (Complete, Validate, RunLogs), the client-side
+ * choice of containers of polymorphichelpers.LogsForObject, and the kubelet's answer to one
+ * GetLogs request (validateContainerLogStatus, then the log lines as kuberuntime's ReadLogs
+ * writes them: tail, then since, then the optional timestamp).
+ */
+
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
+import { containerProgram } from '../../engine/node/program.ts';
+import type { Ctx } from '../context.ts';
+import { typeByResource } from '../resources.ts';
+import { listAll, peekObject } from './common.ts';
+import { getOrFail, singleTarget } from './misc.ts';
+
+/** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
+const DEFAULT_KERNEL = '6.8.0-51-generic';
+
+/** nginx's start-up lines; `OS: Linux …` is the kernel of the node the container runs on. */
+function nginxLog(startedAt: string | undefined, kernel: string): string {
+  const t = new Date(Date.parse(startedAt ?? '') || 0);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${t.getUTCFullYear()}/${p(t.getUTCMonth() + 1)}/${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
+  return `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
+/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh
+10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf
+10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf
+/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh
+/docker-entrypoint.sh: Configuration complete; ready for start up
+${stamp} [notice] 1#1: using the "epoll" event method
+${stamp} [notice] 1#1: nginx/1.27.3
+${stamp} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) 
+${stamp} [notice] 1#1: OS: Linux ${kernel}
+${stamp} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576
+${stamp} [notice] 1#1: start worker processes
+${stamp} [notice] 1#1: start worker process 29
+${stamp} [notice] 1#1: start worker process 30
+`;
+}
+
+const LOGS_USAGE =
+  "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+
+const RFC3339_LAYOUT = '2006-01-02T15:04:05Z07:00';
+
+/** Go's `time.ParseError` text: `parsing time "v" as "layout": cannot parse "rest" as "elem"`. */
+function parseError(value: string, rest: string, elem: string, message?: string): string {
+  const q = JSON.stringify;
+  return message === undefined
+    ? `parsing time ${q(value)} as ${q(RFC3339_LAYOUT)}: cannot parse ${q(rest)} as ${q(elem)}`
+    : `parsing time ${q(value)}${message}`;
+}
+
+/**
+ * Go's `time.Parse(time.RFC3339, s)` (kubectl's util.ParseRFC3339 for `--since-time`): the
+ * epoch ms, or the error text, with the element by element errors of Go's layout parser.
+ */
+export function parseRfc3339(value: string): number | { err: string } {
+  let rest = value;
+  const fields: number[] = [];
+  // [layout element, digits (fixed width, or 1-2 for the hour), range check]
+  const numbers: [string, number, number, number, string][] = [
+    ['2006', 4, 0, 9999, ''],
+    ['01', 2, 1, 12, 'month'],
+    ['02', 2, 0, 31, 'day'],
+    ['15', 0, 0, 23, 'hour'],
+    ['04', 2, 0, 59, 'minute'],
+    ['05', 2, 0, 59, 'second'],
+  ];
+  const separators = ['', '-', '-', 'T', ':', ':'];
+  for (let i = 0; i < numbers.length; i++) {
+    const sep = separators[i] as string;
+    if (!rest.startsWith(sep)) return { err: parseError(value, rest, sep) };
+    rest = rest.slice(sep.length);
+    const [elem, width, min, max, what] = numbers[i] as [string, number, number, number, string];
+    const m = width === 0 ? /^\d\d?/.exec(rest) : new RegExp(`^\\d{${width}}`).exec(rest);
+    if (!m) return { err: parseError(value, rest, elem) };
+    const n = Number(m[0]);
+    rest = rest.slice(m[0].length);
+    if (n < min || n > max) return { err: parseError(value, rest, elem, `: ${what} out of range`) };
+    fields.push(n);
+  }
+  let ms = 0;
+  const frac = /^[.,](\d+)/.exec(rest);
+  if (frac) {
+    ms = Math.floor(Number(`0.${frac[1]}`) * 1000);
+    rest = rest.slice(frac[0].length);
+  }
+  let offsetMin = 0;
+  if (rest.startsWith('Z')) rest = rest.slice(1);
+  else {
+    const tz = /^([+-])(\d\d):(\d\d)/.exec(rest);
+    if (!tz) return { err: parseError(value, rest, 'Z07:00') };
+    offsetMin = (tz[1] === '-' ? -1 : 1) * (Number(tz[2]) * 60 + Number(tz[3]));
+    rest = rest.slice(tz[0].length);
+  }
+  if (rest !== '') {
+    return { err: parseError(value, rest, '', `: extra text: ${JSON.stringify(rest)}`) };
+  }
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = fields;
+  const daysIn = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysIn) return { err: parseError(value, '', '', ': day out of range') };
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMin * 60_000;
+}
+
+/** The kubelet's log timestamp format (RFC3339NanoFixed), in UTC. */
+function logTimestamp(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}000000Z`;
+}
+
+/** The log options kubectl sends with every GetLogs request (its PodLogOptions). */
+interface LogOptions {
+  previous: boolean;
+  timestamps: boolean;
+  /** TailLines; -1 for all. */
+  tail: number;
+  /** The earliest time a line may have to be returned (since or since-time), epoch ms. */
+  since?: number;
+}
+
+/** One GetLogs request: a container of a pod. */
+interface LogRequest {
+  pod: Pod;
+  container: string;
+}
+
+/** What `kubectl logs POD | TYPE/NAME` names: a pod, or a workload whose first pod is read. */
+type LogTarget = { pod: Pod } | { owner: Deployment; name: string };
+
+export function runLogs(ctx: Ctx, args: string[]): void {
+  // Complete: the arguments, the log options, then the object(s) from the server.
+  const selector = ctx.str('selector');
+  if (args.length === 0 && selector === '') ctx.usageError(LOGS_USAGE);
+  if (args.length === 1 && selector !== '')
+    ctx.usageError('only a selector (-l) or a POD name is allowed');
+  if (args.length > 2) ctx.usageError(LOGS_USAGE);
+  const container = args.length === 2 ? (args[1] as string) : ctx.str('container');
+  const sinceTime = ctx.str('since-time');
+  let sinceTimeMs: number | undefined;
+  if (sinceTime !== '') {
+    const t = parseRfc3339(sinceTime);
+    if (typeof t !== 'number') ctx.fail(t.err);
+    sinceTimeMs = t;
+  }
+  const sinceMs = ctx.num('since', 0);
+  // With a selector kubectl asks for the last 10 lines of each container unless --tail is given.
+  const tail = selector !== '' && !ctx.changed('tail') ? 10 : ctx.num('tail', -1);
+
+  let target: LogTarget | undefined;
+  let pods: Pod[] = [];
+  if (selector !== '') {
+    const r = ctx.host.api.list('pods', ctx.namespace, { labelSelector: selector });
+    if (!r.ok) ctx.failStatus(r.status);
+    pods = r.value.items as unknown as Pod[];
+    if (pods.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  } else target = logTarget(ctx, args[0] as string);
+
+  // Validate.
+  if (sinceTime !== '' && sinceMs !== 0) {
+    ctx.fail('at most one of `sinceTime` or `sinceSeconds` may be specified');
+  }
+  const allContainers = ctx.bool('all-containers');
+  if (allContainers && container !== '') {
+    ctx.fail(`--all-containers=true should not be specified with container name ${container}`);
+  }
+  if (ctx.changed('container') && args.length === 2) {
+    ctx.fail('only one of -c or an inline [CONTAINER] arg is allowed');
+  }
+  // `--since` is rounded to whole seconds (SinceSeconds).
+  const sinceSeconds = sinceMs === 0 ? undefined : goRound(sinceMs / 1000);
+  if (sinceSeconds !== undefined && sinceSeconds < 0) ctx.fail('--since must be greater than 0');
+  if (tail < -1) ctx.fail('--tail must be greater than or equal to -1');
+
+  // RunLogs: LogsForObject builds every request (or fails) before any is read.
+  if (target) pods = [podOf(ctx, target)];
+  const requests: LogRequest[] = [];
+  for (const pod of pods) {
+    if (allContainers) {
+      for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+        requests.push({ pod, container: c.name });
+      }
+      continue;
+    }
+    const name = container || defaultContainer(ctx, pod);
+    const known = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+    if (!known.some((c) => c.name === name)) {
+      ctx.fail(`container ${name} is not valid for pod ${pod.metadata?.name ?? ''}`);
+    }
+    requests.push({ pod, container: name });
+  }
+  const follow = ctx.bool('follow');
+  const maxRequests = ctx.num('max-log-requests', 5);
+  if (follow && requests.length > 1 && requests.length > maxRequests) {
+    ctx.fail(
+      `you are attempting to follow ${requests.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`,
+    );
+  }
+  // One request a container; kubectl keeps them in a Go map, so their order is unspecified:
+  // here, pods in the API server's list order (by name).
+  const opts: LogOptions = {
+    previous: ctx.bool('previous'),
+    timestamps: ctx.bool('timestamps'),
+    tail,
+  };
+  if (sinceSeconds !== undefined) opts.since = ctx.now() - sinceSeconds * 1000;
+  if (sinceTimeMs !== undefined && (opts.since === undefined || sinceTimeMs > opts.since)) {
+    opts.since = sinceTimeMs;
+  }
+  for (const { pod, container: name } of requests) {
+    const text = containerLog(ctx, pod, name, opts);
+    ctx.out(ctx.bool('prefix') ? withPrefix(text, pod.metadata?.name ?? '', name) : text);
+  }
+  if (follow) {
+    ctx.err(
+      '(this console cannot keep following: those were the logs so far; run the command again to see more)\n',
+    );
+  }
+}
+
+/** Go's math.Round: half away from zero. */
+function goRound(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x));
+}
+
+/** The object `kubectl logs POD | TYPE/NAME` gets in Complete (NotFound exits here). */
+function logTarget(ctx: Ctx, target: string): LogTarget {
+  if (!target.includes('/')) return { pod: getOrFail(ctx, typeByResource('pods'), target) as Pod };
+  const { type, name } = singleTarget(ctx, [target]);
+  const obj = getOrFail(ctx, type, name);
+  return type.resource === 'pods'
+    ? { pod: obj as Pod }
+    : { owner: obj as unknown as Deployment, name };
+}
+
+/** The pod of a target: the pod itself, or the first pod of a workload (saying so if several). */
+function podOf(ctx: Ctx, target: LogTarget): Pod {
+  if ('pod' in target) return target.pod;
+  const sel = Object.entries(target.owner.spec?.selector?.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  const pods = listAll(ctx, 'pods', ctx.namespace, sel);
+  const first = pods[0];
+  if (!first) ctx.fail(`timed out waiting for the condition`);
+  if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${first.metadata?.name}\n`);
+  return first as Pod;
+}
+
+/** podcmd.AllContainerNames: containers, then init containers marked ` (init)`. */
+function allContainerNames(p: Pod): string[] {
+  return [
+    ...(p.spec?.containers ?? []).map((c) => c.name),
+    ...(p.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
+  ];
+}
+
+/**
+ * The container kubectl asks the logs of when none was named: the default-container annotation
+ * when it names one of the pod's containers, else the first container, saying so on stderr when
+ * the pod has others (init containers included).
+ */
+function defaultContainer(ctx: Ctx, p: Pod): string {
+  const podName = p.metadata?.name ?? '';
+  const containers = p.spec?.containers ?? [];
+  const annotated = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ?? '';
+  if (annotated !== '') {
+    const all = [...containers, ...(p.spec?.initContainers ?? [])];
+    if (all.some((c) => c.name === annotated)) return annotated;
+    ctx.err(`Default container name ${JSON.stringify(annotated)} not found in pod ${podName}\n`);
+  }
+  const first = containers[0]?.name ?? '';
+  if (containers.length > 1 || (p.spec?.initContainers ?? []).length > 0) {
+    ctx.err(
+      `Defaulted container ${JSON.stringify(first)} out of: ${allContainerNames(p).join(', ')}\n`,
+    );
+  }
+  return first;
+}
+
+/**
+ * The kubelet's validateContainerLogStatus: when the run whose log is asked for started, or the
+ * BadRequest message for a container that has no such run.
+ */
+function runToRead(
+  st: ContainerStatus | undefined,
+  cname: string,
+  podName: string,
+  previous: boolean,
+): { startedAt: string | undefined } | { error: string } {
+  const where = `container ${JSON.stringify(cname)} in pod ${JSON.stringify(podName)}`;
+  // A container the kubelet has not reported yet is being created.
+  if (!st) return { error: `${where} is waiting to start: ContainerCreating` };
+  const last = st.lastState?.terminated;
+  const { waiting, running, terminated } = st.state ?? {};
+  if (previous) {
+    if (!last?.containerID) return { error: `previous terminated ${where} not found` };
+    return { startedAt: last.startedAt };
+  }
+  if (running) return { startedAt: running.startedAt };
+  if (terminated) {
+    if (terminated.containerID) return { startedAt: terminated.startedAt };
+    if (last?.containerID) return { startedAt: last.startedAt };
+    return { error: `${where} is terminated` };
+  }
+  if (last) {
+    if (!last.containerID) return { error: `${where} is terminated` };
+    return { startedAt: last.startedAt };
+  }
+  if (waiting) {
+    // The most common pending failures are worded for people.
+    if (waiting.reason === 'ErrImagePull') {
+      return { error: `${where} is waiting to start: image can't be pulled` };
+    }
+    if (waiting.reason === 'ImagePullBackOff') {
+      return { error: `${where} is waiting to start: trying and failing to pull image` };
+    }
+    return { error: `${where} is waiting to start: ${waiting.reason ?? ''}` };
+  }
+  return { error: `${where} is waiting to start - no logs yet` };
+}
+
+/** One GetLogs request: the container's log as the kubelet returns it, or the server's error. */
+function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string {
+  const podName = p.metadata?.name ?? '';
+  const container = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].find(
+    (c) => c.name === cname,
+  );
+  const st = [
+    ...(p.status?.containerStatuses ?? []),
+    ...(p.status?.initContainerStatuses ?? []),
+  ].find((c) => c.name === cname);
+  const run = runToRead(st, cname, podName, opts.previous);
+  if ('error' in run) {
+    ctx.failStatus({
+      apiVersion: 'v1',
+      kind: 'Status',
+      metadata: {},
+      status: 'Failure',
+      reason: 'BadRequest',
+      code: 400,
+      message: run.error,
+    });
+  }
+  const { startedAt } = run;
+  const fromHost = opts.previous
+    ? undefined
+    : ctx.host.logs?.(p.metadata?.namespace ?? ctx.namespace, podName, cname);
+  const node = p.spec?.nodeName ? peekObject(ctx, 'nodes', undefined, p.spec.nodeName) : undefined;
+  const kernel =
+    (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
+      ?.kernelVersion || DEFAULT_KERNEL;
+  const image = container?.image ?? '';
+  // nginx's start-up lines, or what the container's command printed (`echo`, `date`…).
+  const text =
+    fromHost ??
+    (/(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args
+      ? nginxLog(startedAt, kernel)
+      : containerProgram(image, container?.command, container?.args, startedAt).output);
+  // Every line of a run is taken to be written when the run started.
+  const written = Date.parse(startedAt ?? '') || 0;
+  // Lines keep their newline; a last one without (`echo -n`) is printed without either.
+  let lines: string[] = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
+  if (opts.since !== undefined && written < opts.since) lines = [];
+  const stamp = opts.timestamps ? `${logTimestamp(written)} ` : '';
+  return lines.map((l) => `${stamp}${l}`).join('');
+}
+
+/** `--prefix`: `[pod/NAME/CONTAINER] ` before every line. */
+function withPrefix(text: string, pod: string, container: string): string {
+  return text.replace(/^(?=.)/gm, `[pod/${pod}/${container}] `);
+}

@@ -1,0 +1,145 @@
+/**
+ * `kubectl wait --for=create|delete|condition=…|jsonpath=…`: kubectl 1.32's wait.go. The
+ * condition is read first, then the resource builder finds the objects (by name, `-l` or
+ * `--all`) and each is waited on in turn; every success prints `KIND/NAME condition met`.
+ */
+
+import type { KubeObject } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import { evaluate } from '../printers/jsonpath.ts';
+import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
+import { listAll, NO_RESOURCES, notFound, nsFor, peekObject, typesAndNames } from './common.ts';
+
+/** `--timeout` below zero: a week. */
+const WEEK_MS = 168 * 3_600_000;
+
+/** How often `--for=create` looks for the objects (wait.PollUntilContextTimeout). */
+const CREATE_POLL_MS = 500;
+
+type Test = (obj: KubeObject | undefined) => boolean;
+
+/** conditionFuncFor: what an object must look like, or kubectl's error for the `--for` text. */
+function conditionFor(
+  ctx: Ctx,
+  forSpec: string,
+): { kind: 'create' | 'delete' | 'other'; test: Test } {
+  const lower = forSpec.toLowerCase();
+  if (lower === 'delete') return { kind: 'delete', test: (obj) => obj === undefined };
+  if (lower === 'create') return { kind: 'create', test: (obj) => obj !== undefined };
+  if (forSpec.startsWith('condition=')) {
+    const [cond = '', want = 'True'] = forSpec.slice('condition='.length).split('=');
+    return {
+      kind: 'other',
+      test: (obj) =>
+        (
+          (obj?.status as { conditions?: { type: string; status: string }[] } | undefined)
+            ?.conditions ?? []
+        ).some(
+          (c) =>
+            c.type.toLowerCase() === cond.toLowerCase() &&
+            c.status.toLowerCase() === want.toLowerCase(),
+        ),
+    };
+  }
+  if (forSpec.startsWith('jsonpath=')) {
+    const spec = forSpec.slice('jsonpath='.length);
+    const eq = spec.lastIndexOf('=');
+    let path = eq > 0 ? spec.slice(0, eq) : spec;
+    const want = eq > 0 ? spec.slice(eq + 1) : undefined;
+    if (path.startsWith('{') && path.endsWith('}')) path = path.slice(1, -1);
+    return {
+      kind: 'other',
+      test: (obj) => {
+        if (!obj) return false;
+        const values = evaluate(path, obj);
+        return want === undefined ? values.length > 0 : values.some((v) => String(v) === want);
+      },
+    };
+  }
+  return ctx.fail(`unrecognized condition: ${JSON.stringify(forSpec)}`);
+}
+
+/** One object the builder visits: named (fetched when visited), or listed by `-l` / `--all`. */
+interface Target {
+  type: ResourceType;
+  name: string;
+  ns: string | undefined;
+  /** Listed, so known to exist when visited. */
+  listed: boolean;
+}
+
+/** The resource builder of wait: names, else `-l` or `--all` listing each type. */
+function findTargets(ctx: Ctx, args: string[]): Target[] {
+  const selector = ctx.str('selector');
+  const allNamespaces = ctx.bool('all-namespaces');
+  const empty: AnyResourceType[] = [];
+  const reqs = typesAndNames(ctx, args, empty, {
+    selector: selector.trim() !== '',
+    allNamespaces,
+  });
+  if (reqs.length === 0 && empty.length === 0) ctx.fail(NO_RESOURCES);
+  const listing = selector !== '' || ctx.bool('all');
+  if (!listing && (empty.length > 0 || reqs.some((r) => r.names.length === 0))) {
+    ctx.fail('resource(s) were provided, but no name was specified');
+  }
+  const targets: Target[] = [];
+  for (const { type, names } of reqs) {
+    const ns = allNamespaces ? undefined : nsFor(type, ctx.namespace);
+    if (names.length > 0) {
+      for (const name of names) targets.push({ type, name, ns, listed: false });
+      continue;
+    }
+    for (const obj of listAll(ctx, type.resource, ns, selector || undefined)) {
+      const objNs = type.namespaced ? obj.metadata?.namespace : undefined;
+      targets.push({ type, name: obj.metadata?.name ?? '', ns: objNs, listed: true });
+    }
+  }
+  return targets;
+}
+
+/** Whether every named object exists, and a selector or `--all` finds at least one. */
+function allFound(ctx: Ctx, args: string[]): boolean {
+  const targets = findTargets(ctx, args);
+  return (
+    targets.length > 0 &&
+    targets.every((t) => t.listed || peekObject(ctx, t.type.resource, t.ns, t.name) !== undefined)
+  );
+}
+
+export function runWait(ctx: Ctx, args: string[]): void {
+  const forSpec = ctx.str('for');
+  if (forSpec === '') ctx.usageError('--for must be specified');
+  const { kind, test } = conditionFor(ctx, forSpec);
+  const timeout = ctx.changed('timeout') ? ctx.num('timeout', 30_000) : 30_000;
+  const effective = timeout < 0 ? WEEK_MS : timeout;
+
+  if (kind === 'create') {
+    // Look for the objects every half second until they all exist (or the time is up).
+    const deadline = ctx.now() + effective;
+    while (!allFound(ctx, args)) {
+      const before = ctx.now();
+      if (before >= deadline) ctx.fail('timed out waiting for the condition');
+      ctx.host.runUntil(() => false, Math.min(CREATE_POLL_MS, deadline - before));
+      // A cluster with nothing left to do will not create them.
+      if (ctx.now() === before) ctx.fail('timed out waiting for the condition');
+    }
+  }
+
+  const targets = findTargets(ctx, args);
+  let visited = 0;
+  for (const t of targets) {
+    if (!t.listed && peekObject(ctx, t.type.resource, t.ns, t.name) === undefined) {
+      // --for=delete ignores what is already gone.
+      if (kind === 'delete') continue;
+      ctx.failStatus(notFound(t.type, t.name));
+    }
+    visited++;
+    const ok = ctx.host.runUntil(
+      () => test(peekObject(ctx, t.type.resource, t.ns, t.name)),
+      effective,
+    );
+    if (!ok) ctx.fail(`timed out waiting for the condition on ${t.type.resource}/${t.name}`);
+    ctx.out(`${kindPrefix(t.type)}/${t.name} condition met\n`);
+  }
+  if (visited === 0 && kind !== 'delete') ctx.fail('no matching resources found');
+}

@@ -1,0 +1,113 @@
+/**
+ * The commands that describe the cluster and the client rather than objects: `config view
+ * --raw`, `version -o json|yaml`, `cluster-info dump`, `api-resources --sort-by`, and `get -w`.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('kubectl config view', () => {
+  it('--raw and --flatten print the credentials; plain view omits them', () => {
+    const { run } = engineSession(3);
+    const path = `-o jsonpath='{.clusters[0].cluster.certificate-authority-data} {.users[0].user.client-certificate-data} {.users[0].user.client-key-data}'`;
+    expect(run(`kubectl config view ${path}`).out).toBe('DATA+OMITTED DATA+OMITTED DATA+OMITTED');
+    const raw = run(`kubectl config view --raw ${path}`).out.split(' ');
+    expect(raw.map((d) => atob(d).split('\n')[0])).toEqual([
+      '-----BEGIN CERTIFICATE-----',
+      '-----BEGIN CERTIFICATE-----',
+      '-----BEGIN RSA PRIVATE KEY-----',
+    ]);
+    // The CA is the cluster's own, the one every namespace's kube-root-ca.crt holds.
+    expect(atob(raw[0] ?? '')).toBe(
+      run(`kubectl get cm kube-root-ca.crt -o jsonpath='{.data.ca\\.crt}'`).out,
+    );
+    expect(run(`kubectl config view --flatten --minify ${path}`).out).toBe(raw.join(' '));
+  });
+});
+
+describe('kubectl version -o', () => {
+  it('json is indented by two spaces; yaml ends with a blank line', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl version --client -o json').out).toBe(`{
+  "clientVersion": {
+    "major": "1",
+    "minor": "32",
+    "gitVersion": "v1.32.4",
+    "gitCommit": "c66c6ecbc4d8ab2c8b6b87ea0fbb3d0ba8e28fa3",
+    "gitTreeState": "clean",
+    "buildDate": "2025-04-22T16:04:04Z",
+    "goVersion": "go1.23.8",
+    "compiler": "gc",
+    "platform": "linux/amd64"
+  },
+  "kustomizeVersion": "v5.5.0"
+}
+`);
+    expect(run('kubectl version --client -o yaml').out).toMatch(
+      /^clientVersion:\n {2}buildDate: "2025-04-22T16:04:04Z"\n[\s\S]*\nkustomizeVersion: v5\.5\.0\n\n$/,
+    );
+  });
+});
+
+describe('kubectl cluster-info dump', () => {
+  it('is a subcommand this console does not have, not the cluster-info banner again', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl cluster-info dump')).toEqual({
+      out: '',
+      err: 'error: "kubectl cluster-info dump" is not available in this simulated cluster\n',
+      code: 1,
+    });
+  });
+});
+
+describe('kubectl api-resources', () => {
+  it('--sort-by name|kind, and CATEGORIES as upstream gives them', () => {
+    const { run } = engineSession(3);
+    const names = (line: string) =>
+      run(line)
+        .out.split('\n')
+        .slice(1, -1)
+        .map((l) => l.split(/ +/)[0]);
+    const byName = names('kubectl api-resources --sort-by=name');
+    expect(byName).toEqual([...byName].sort());
+    expect(names('kubectl api-resources --sort-by=kind').slice(0, 3)).toEqual([
+      'configmaps',
+      'cronjobs',
+      'daemonsets',
+    ]);
+    expect(run('kubectl api-resources --sort-by=age').err).toBe(
+      'error: --sort-by accepts only name or kind\n',
+    );
+    const all = run('kubectl api-resources -o wide --no-headers')
+      .out.split('\n')
+      .filter((l) => l.endsWith(' all'))
+      .map((l) => l.split(/ +/)[0]);
+    expect(all.sort()).toEqual([
+      'cronjobs',
+      'daemonsets',
+      'deployments',
+      'horizontalpodautoscalers',
+      'jobs',
+      'pods',
+      'replicasets',
+      'services',
+      'statefulsets',
+    ]);
+  });
+});
+
+describe('kubectl get -w', () => {
+  it('an empty list is no "No resources found"; --watch-only prints no current state', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl get pods -w')).toEqual({
+      out: '',
+      err: '(this console cannot keep watching: that was the state now; run the command again to see changes)\n',
+      code: 0,
+    });
+    run('kubectl run web --image=nginx');
+    expect(run('kubectl get pods --watch-only')).toEqual({
+      out: '',
+      err: '(this console cannot keep watching, and --watch-only prints only changes: run the command without it to see the state now)\n',
+      code: 0,
+    });
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * `kubectl wait` on the simulated cluster: objects chosen by `-l` and `--all`, every success
+ * printed as `condition met` (deletion too), `--for=create`, and what a missing object does.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('kubectl wait', () => {
+  it('-l selects the objects to wait for; none selected is an error', () => {
+    const { run } = engineSession(2);
+    run('kubectl create deployment d --image=nginx --replicas=2');
+    const pods = run(`kubectl get pods -l app=d -o jsonpath='{.items[*].metadata.name}'`).out;
+    expect(run('kubectl wait --for=condition=Ready pod -l app=d')).toEqual({
+      out: pods
+        .split(' ')
+        .map((p) => `pod/${p} condition met\n`)
+        .join(''),
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl wait --for=condition=Ready pod -l app=nope')).toEqual({
+      out: '',
+      err: 'error: no matching resources found\n',
+      code: 1,
+    });
+    expect(run('kubectl wait --for=condition=Ready pod').err).toBe(
+      'error: resource(s) were provided, but no name was specified\n',
+    );
+  });
+
+  it('--for=delete says condition met, and nothing for an object already gone', () => {
+    const { run } = engineSession(2);
+    run('kubectl run web --image=nginx');
+    expect(run('kubectl delete pod web --wait=false && kubectl wait --for=delete pod/web')).toEqual(
+      { out: 'pod "web" deleted\npod/web condition met\n', err: '', code: 0 },
+    );
+    expect(run('kubectl wait --for=delete pod/web')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl wait --for=DELETE pod -l run=web')).toEqual({ out: '', err: '', code: 0 });
+  });
+
+  it('--for=create waits for the object to exist', () => {
+    const { run } = engineSession(2);
+    run('kubectl run web --image=nginx');
+    expect(run('kubectl wait --for=create pod/web')).toEqual({
+      out: 'pod/web condition met\n',
+      err: '',
+      code: 0,
+    });
+    // The deployment's pod does not exist yet when the wait starts.
+    expect(
+      run('kubectl create deployment x --image=nginx && kubectl wait --for=create pod -l app=x')
+        .out,
+    ).toMatch(/^deployment\.apps\/x created\npod\/x-\w+-\w{5} condition met\n$/);
+    expect(run('kubectl wait --for=create pod/later --timeout=2s')).toEqual({
+      out: '',
+      err: 'error: timed out waiting for the condition\n',
+      code: 1,
+    });
+  });
+
+  it('the condition is read before the objects are looked for', () => {
+    const { run } = engineSession(2);
+    expect(run('kubectl wait --for=bogus pod')).toEqual({
+      out: '',
+      err: 'error: unrecognized condition: "bogus"\n',
+      code: 1,
+    });
+  });
+});
