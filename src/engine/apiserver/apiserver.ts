@@ -4,8 +4,9 @@
  * Every request is recorded as a message from the calling actor (kubectl, a controller, the
  * scheduler, a kubelet) to the API server, followed by the API server's etcd traffic. Writes
  * go through the real pipeline order: defaulting → mutating admission (NamespaceLifecycle,
- * DefaultTolerationSeconds, ServiceAccount) → name generation → validation → storage with
- * optimistic concurrency. Watchers are told about every change through `onWatchEvent`.
+ * DefaultTolerationSeconds, ServiceAccount, Priority) → name generation → the pod strategy's
+ * PrepareForCreate (the SchedulingGated condition) → validation → storage with optimistic
+ * concurrency. Watchers are told about every change through `onWatchEvent`.
  */
 
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
@@ -57,6 +58,12 @@ import {
   notFound,
 } from './errors.ts';
 import { mergePatch } from './mergePatch.ts';
+import {
+  applySchedulingGatedCondition,
+  validatePodCreate,
+  validatePodUpdate,
+} from './podStrategy.ts';
+import { admitPodPriority, keepPodPriority } from './priority.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
 import {
   type FieldRequirement,
@@ -545,12 +552,19 @@ export class ApiServer {
     applyDefaults(r.resource, obj, this.#rng);
     const admission = this.#admitNamespace(r, ns, shownName);
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
+    if (r.resource === 'pods') {
+      // Priority admission (a name still to be generated is shown as its prefix).
+      const why = admitPodPriority(obj.spec as Obj);
+      if (why) return this.#fail(actor, r, ns, shownName, forbidden(r, shownName, why));
+    }
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.#rng);
     const name = meta.name ?? '';
     if (r.resource === 'namespaces') {
       meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
     }
+    if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
     const errors = validateObject(r.resource, obj);
+    if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
     const key = etcdKey(r, ns, name);
     if (this.#etcd.get(key)) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
@@ -831,8 +845,13 @@ export class ApiServer {
       next.spec = clone(next.spec);
       applyDefaults(r.resource, next, this.#rng);
     }
+    if (!statusOnly && r.resource === 'pods' && next.spec) {
+      // Priority admission on update: what it set on create stays when the update leaves it out.
+      next.spec = keepPodPriority(next.spec as Obj, old.spec as Obj | undefined);
+    }
     if (!statusOnly) {
       const errors = validateObject(r.resource, next);
+      if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
       if (r.hasGeneration && !deepEqual(old.spec, next.spec))
         meta.generation = (oldMeta.generation ?? 0) + 1;

@@ -134,8 +134,6 @@ function defaultPod(pod: Obj, rng: Rng): void {
   setIfUnset(spec, 'serviceAccountName', 'default');
   setIfUnset(spec, 'serviceAccount', spec.serviceAccountName);
   setIfUnset(spec, 'enableServiceLinks', true);
-  setIfUnset(spec, 'preemptionPolicy', 'PreemptLowerPriority');
-  setIfUnset(spec, 'priority', 0);
   // DefaultTolerationSeconds admission.
   const tolerations = Array.isArray(spec.tolerations) ? (spec.tolerations as Obj[]) : [];
   for (const key of DEFAULT_TOLERATIONS) {

@@ -119,6 +119,25 @@ function validatePodSpec(spec: unknown, field: string): FieldError[] {
       errs.push({ field: `${f}.image`, type: 'Required value' });
     }
   });
+  errs.push(
+    ...validateSchedulingGates((spec as { schedulingGates?: unknown }).schedulingGates, field),
+  );
+  return errs;
+}
+
+/** validateSchedulingGates: each name a qualified name, none twice. */
+function validateSchedulingGates(gates: unknown, specField: string): FieldError[] {
+  if (!Array.isArray(gates)) return [];
+  const errs: FieldError[] = [];
+  const seen = new Set<string>();
+  gates.forEach((g, i) => {
+    const field = `${specField}.schedulingGates[${i}]`;
+    const name = String((g as { name?: unknown } | null)?.name ?? '');
+    for (const detail of isQualifiedName(name))
+      errs.push({ field, type: 'Invalid value', value: name, detail });
+    if (seen.has(name)) errs.push({ field, type: 'Duplicate value', value: name });
+    seen.add(name);
+  });
   return errs;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { applyDefaults } from '../apiserver/defaults.ts';
+import { admitPodPriority } from '../apiserver/priority.ts';
 import { etcdKey, RESOURCES } from '../apiserver/resources.ts';
 import { daemonTolerations } from '../controllers/daemonset.ts';
 import { computePodTemplateHash } from '../controllers/podTemplateHash.ts';
@@ -235,6 +236,12 @@ function runningPod(s: Seeder, pod: KubeObject, at: PodPlacement): KubeObject {
   return pod;
 }
 
+/** The Priority admission every pod passes on create (the seeded ones must pass it too). */
+function admitPriority(pod: KubeObject): void {
+  const why = admitPodPriority(pod.spec as Record<string, unknown>);
+  if (why) throw new Error(`bootstrap pod ${pod.metadata?.name}: ${why}`);
+}
+
 function staticPod(
   s: Seeder,
   component: string,
@@ -283,6 +290,7 @@ function staticPod(
   // Static pods skip the ServiceAccount admission (no token volume) but get the defaults.
   (pod.spec as Record<string, unknown>).automountServiceAccountToken = false;
   applyDefaults('pods', pod, s.rng);
+  admitPriority(pod);
   delete (pod.spec as Record<string, unknown>).automountServiceAccountToken;
   return runningPod(s, pod, { node: CONTROL_PLANE, nodeIndex: 0, ip: nodeIP(0) });
 }
@@ -389,6 +397,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
       },
     };
     applyDefaults('pods', pod, rng);
+    admitPriority(pod);
     put(s, 'pods', runningPod(s, pod, { node: name, nodeIndex: i, ip: nodeIP(i) }));
   });
   // CoreDNS: Deployment → ReplicaSet → 2 pods on the control-plane node.
@@ -526,6 +535,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
       spec: podSpec,
     };
     applyDefaults('pods', pod, rng);
+    admitPriority(pod);
     const ip = podIP(0, i + 2);
     corednsIPs.push({ ip, name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' });
     put(s, 'pods', runningPod(s, pod, { node: CONTROL_PLANE, nodeIndex: 0, ip }));

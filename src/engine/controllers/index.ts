@@ -10,6 +10,7 @@ import { createEndpointsController } from './endpoints.ts';
 import { createGarbageCollector } from './garbageCollector.ts';
 import { createNamespaceController } from './namespace.ts';
 import { createNodeLifecycleController } from './nodeLifecycle.ts';
+import { createPodGCController } from './podGC.ts';
 import { createReplicaSetController } from './replicaset.ts';
 import { createTaintEvictionController } from './taintEviction.ts';
 
@@ -26,6 +27,7 @@ export function createControllerManager(): Reconciler[] {
     createGarbageCollector(),
     createServiceAccountController(),
     createRootCaPublisher(),
+    createPodGCController(),
   ];
 }
 
@@ -47,6 +49,13 @@ export {
   TAINT_NOT_READY,
   TAINT_UNREACHABLE,
 } from './nodeLifecycle.ts';
+export {
+  createPodGCController,
+  GC_CHECK_PERIOD_MS,
+  POD_GC_NAME,
+  QUARANTINE_MS,
+  TAINT_OUT_OF_SERVICE,
+} from './podGC.ts';
 export { computePodTemplateHash, safeEncodeString } from './podTemplateHash.ts';
 export { COMPONENT_REPLICASET, createReplicaSetController, podsToDelete } from './replicaset.ts';
 export { createTaintEvictionController, evictionDelayMs, tolerates } from './taintEviction.ts';

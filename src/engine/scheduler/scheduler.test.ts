@@ -119,11 +119,37 @@ describe('scheduler actor', () => {
   it('aggregates repeated failures into one event with a growing count', () => {
     const c = schedulerOnly();
     c.client('kubectl').create('pods', 'default', pod('big', '3'));
-    // The 5-minute flush retries the unschedulable pod.
-    c.advance(11 * 60_000);
+    // The flush (every 30 s) retries a pod whose last failure is over 5 minutes old: the
+    // attempts are at 0 s, 330 s and 660 s.
+    c.advance(12 * 60_000);
     const e = events(c);
     expect(e).toHaveLength(1);
     expect(e[0]![3]).toBe(3);
+  });
+
+  it('retries an unschedulable pod 5 minutes after its last failure, at the next 30-s flush', () => {
+    const c = schedulerOnly();
+    const kubectl = c.client('kubectl');
+    kubectl.create('pods', 'default', pod('big', '3'));
+    // Node changes retry it (and it fails again) at about 15 s and 30 s.
+    for (const node of ['node3', 'node2']) {
+      c.advance(15_000);
+      expect(
+        kubectl.patch('nodes', undefined, node, { metadata: { labels: { foo: 'bar' } } }).ok,
+      ).toBe(true);
+      c.settle();
+    }
+    const third = c.snapshot().decision('default/big')!;
+    expect(third.attempt).toBe(3);
+    // Not 5 minutes after the first failure…
+    c.advance(300_000 - (c.now() - third.at) + 10_000);
+    expect(c.snapshot().decision('default/big')!.attempt).toBe(3);
+    // …but at the first flush more than 5 minutes after the last one.
+    c.advance(30_000);
+    const fourth = c.snapshot().decision('default/big')!;
+    expect(fourth.attempt).toBe(4);
+    expect(fourth.at - third.at).toBeGreaterThan(300_000);
+    expect(fourth.at - third.at).toBeLessThanOrEqual(330_000);
   });
 
   it('ignores pods for another scheduler', () => {

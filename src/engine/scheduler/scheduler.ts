@@ -1,10 +1,12 @@
 /**
  * The kube-scheduler actor: watches pods and nodes, keeps a NodeInfo cache incrementally
  * (bound and assumed pods), queues unscheduled pods whose `schedulerName` is
- * `default-scheduler`, runs the framework's `schedulePod`, binds through the `pods/binding`
- * subresource and records `Scheduled` / `FailedScheduling` events. Unschedulable pods wait for
- * a cluster change (a node added or changed, a pod removed) and a back-off of 1 s doubling to
- * 10 s, or for the 5-minute flush. Every decision is kept in `decisions` for the UI.
+ * `default-scheduler` and that carry no scheduling gates, runs the framework's `schedulePod`,
+ * binds through the `pods/binding` subresource and records `Scheduled` / `FailedScheduling`
+ * events. Unschedulable pods wait for a cluster change (a node added or changed, a pod
+ * removed) and a back-off of 1 s doubling to 10 s, or for the flush that every 30 s retries the
+ * pods whose last failure is more than 5 minutes old. Every decision is kept in `decisions` for
+ * the UI.
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, ResourceName } from '../api/types.ts';
@@ -32,8 +34,15 @@ import {
 export const SCHEDULER_NAME = 'default-scheduler';
 export const INITIAL_BACKOFF_MS = 1_000;
 export const MAX_BACKOFF_MS = 10_000;
-/** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
+/**
+ * podMaxInUnschedulablePodsDuration: a pod that has waited longer than this since its last
+ * failed attempt is retried by the next flush.
+ */
 export const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+/** How often `flushUnschedulablePodsLeftover` looks for such pods. */
+export const UNSCHEDULABLE_FLUSH_PERIOD_MS = 30_000;
+/** The work-queue key of that loop (pod keys always hold a `/`). */
+const FLUSH_KEY = 'flushUnschedulablePodsLeftover';
 /** Event notes are cut to this length with a ` ...` suffix (`truncateMessage`). */
 const NOTE_LENGTH_LIMIT = 1024;
 
@@ -72,13 +81,23 @@ function isTerminal(o: KubeObject): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
+/**
+ * Whether the pod is this scheduler's to place now. A pod with scheduling gates is held back
+ * (the SchedulingGates PreEnqueue plugin keeps it out of activeQ: no attempt, no event) until an
+ * update removes its last gate.
+ */
 function wantsScheduling(o: KubeObject): boolean {
-  const spec = (o.spec ?? {}) as { nodeName?: string; schedulerName?: string };
+  const spec = (o.spec ?? {}) as {
+    nodeName?: string;
+    schedulerName?: string;
+    schedulingGates?: unknown[];
+  };
   return (
     !spec.nodeName &&
     (spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME &&
     !o.metadata?.deletionTimestamp &&
-    !isTerminal(o)
+    !isTerminal(o) &&
+    !(spec.schedulingGates && spec.schedulingGates.length > 0)
   );
 }
 
@@ -121,7 +140,11 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   /** The same pods by node (pod key → pod, in the order they were placed). */
   const placedOn = new Map<string, Map<string, Pod>>();
   const assumed = new Set<string>();
-  const unschedulable = new Map<string, { attempts: number; backoffUntil: number }>();
+  /** Pods whose last attempt failed: failures so far, back-off end, time of the last failure. */
+  const unschedulable = new Map<
+    string,
+    { attempts: number; backoffUntil: number; failedAt: number }
+  >();
   const attempts = new Map<string, number>();
   let nextStartIndex = 0;
   let moveRequested = false;
@@ -264,12 +287,31 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
 
   const retryKeys = (): string[] => [...unschedulable.keys()];
 
+  /**
+   * `flushUnschedulablePodsLeftover`: every 30 s, the pods that have waited more than 5 minutes
+   * since their last failure go back to the queue (measured from the last failure, not the
+   * first: each failure re-adds the pod with a new timestamp).
+   */
+  const flush = (ctx: ReconcileContext): ReconcileResult => {
+    ctx.requeueAfter(FLUSH_KEY, UNSCHEDULABLE_FLUSH_PERIOD_MS);
+    for (const [key, w] of unschedulable) {
+      if (ctx.now - w.failedAt > UNSCHEDULABLE_FLUSH_MS) ctx.requeueAfter(key, 0);
+    }
+    return { writes: [] };
+  };
+
   const reconcile = (key: string, cache: Cache, ctx: ReconcileContext): ReconcileResult => {
+    if (key === FLUSH_KEY) return flush(ctx);
     const slash = key.indexOf('/');
     const ns = key.slice(0, slash);
     const name = key.slice(slash + 1);
     const pod = cache.get('pods', ns, name);
-    if (!pod || !wantsScheduling(pod) || assumed.has(key)) return { writes: [] };
+    if (!pod || !wantsScheduling(pod)) {
+      // Gone or no longer ours: nothing for the flush to retry.
+      unschedulable.delete(key);
+      return { writes: [] };
+    }
+    if (assumed.has(key)) return { writes: [] };
     const waiting = unschedulable.get(key);
     if (waiting && waiting.backoffUntil > ctx.now) {
       ctx.requeueAfter(key, waiting.backoffUntil - ctx.now);
@@ -323,8 +365,11 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     const message = result.message ?? '';
     const failures = (waiting?.attempts ?? 0) + 1;
     const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** (failures - 1), MAX_BACKOFF_MS);
-    unschedulable.set(key, { attempts: failures, backoffUntil: ctx.now + backoff });
-    ctx.requeueAfter(key, UNSCHEDULABLE_FLUSH_MS);
+    unschedulable.set(key, {
+      attempts: failures,
+      backoffUntil: ctx.now + backoff,
+      failedAt: ctx.now,
+    });
     ctx.recordEvent({
       ref,
       type: 'Warning',
@@ -371,6 +416,9 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     decisions,
     attach(c) {
       client = c;
+    },
+    initialKeys() {
+      return [FLUSH_KEY];
     },
     onStart() {
       infos = [];

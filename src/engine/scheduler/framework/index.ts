@@ -25,8 +25,8 @@
  * - Namespace labels are assumed to be just `kubernetes.io/metadata.name` (namespaceSelector).
  * - The default spread selector comes from the pod's controller; Services are only included
  *   through `ScheduleOptions.spreadSelector`.
- * - ImageLocality normalizes image names like the container runtime (see images.ts).
- * - Volumes (VolumeBinding, VolumeZone, limits) and scheduling gates are not modelled.
+ * - Volumes (VolumeBinding, VolumeZone, limits) are not modelled. Scheduling gates are the
+ *   actor's business: a gated pod never reaches {@link schedulePod}.
  */
 
 export { normalizeImageName } from './images.ts';

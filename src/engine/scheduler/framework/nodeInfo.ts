@@ -4,7 +4,6 @@
  * everything they do not change, so snapshots can be kept cheaply.
  */
 import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
-import { normalizeImageName } from './images.ts';
 import { hasAffinity, hasRequiredAntiAffinity } from './plugins/interPodAffinity.ts';
 import { type Allocatable, nodeAllocatable, podRequests, type Resources } from './resources.ts';
 
@@ -75,7 +74,8 @@ export function portKey(protocol: string | undefined, hostIP: string | undefined
 function imageSizes(node: Node): Map<string, number> {
   const m = new Map<string, number>();
   for (const img of node.status?.images ?? []) {
-    for (const name of img.names ?? []) m.set(normalizeImageName(name), img.sizeBytes ?? 0);
+    // As reported: the scheduler's image states key on node.status.images' names verbatim.
+    for (const name of img.names ?? []) m.set(name, img.sizeBytes ?? 0);
   }
   return m;
 }

@@ -1,8 +1,9 @@
 /**
  * The default plugin set of kube-scheduler 1.32 (`default_plugins.go`, MultiPoint), in order,
  * with the extension points each one implements and its score weight. `simulated` says
- * whether this framework evaluates the plugin; the others are listed for the UI and have
- * nothing to do in this cluster (no volumes, no scheduling gates; the queue is the actor's).
+ * whether the simulation models the plugin (SchedulingGates' PreEnqueue check is the
+ * scheduler actor's: it queues no gated pod); the others are listed for the UI and have nothing
+ * to do in this cluster (no volumes; the queue is the actor's).
  */
 export type ExtensionPoint =
   | 'preEnqueue'
@@ -25,7 +26,7 @@ export interface PluginInfo {
 }
 
 export const DEFAULT_PLUGINS: readonly PluginInfo[] = [
-  { name: 'SchedulingGates', extensionPoints: ['preEnqueue'], simulated: false },
+  { name: 'SchedulingGates', extensionPoints: ['preEnqueue'], simulated: true },
   { name: 'PrioritySort', extensionPoints: ['queueSort'], simulated: false },
   { name: 'NodeUnschedulable', extensionPoints: ['filter'], simulated: true },
   { name: 'NodeName', extensionPoints: ['filter'], simulated: true },

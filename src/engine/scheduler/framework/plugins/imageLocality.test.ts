@@ -26,7 +26,9 @@ describe('ImageLocality', () => {
       makeNode('worker2'),
       makeNode('worker3'),
     ].map((n) => newNodeInfo(n));
-    const r = schedulePod(makePod('web', { image: 'nginx' }), nodes, { random: () => 0 });
+    const r = schedulePod(makePod('web', { image: 'docker.io/library/nginx' }), nodes, {
+      random: () => 0,
+    });
     const il = r.scores.map((s) => [
       s.node,
       s.plugins.find((p) => p.plugin === 'ImageLocality')?.score,
@@ -42,9 +44,28 @@ describe('ImageLocality', () => {
     const two = nodes.map((n) =>
       n.name === 'worker2' ? newNodeInfo(makeNode('worker2', { images: [nginx(500 * MiB)] })) : n,
     );
-    const r2 = schedulePod(makePod('web', { image: 'nginx:latest' }), two, { random: () => 0 });
+    const r2 = schedulePod(makePod('web', { image: 'docker.io/library/nginx:latest' }), two, {
+      random: () => 0,
+    });
     expect(
       r2.scores.map((s) => s.plugins.find((p) => p.plugin === 'ImageLocality')?.score),
     ).toEqual([23, 23, 0]);
+  });
+
+  it("never matches a short Docker Hub name against the runtime's fully qualified one", () => {
+    // The pod asks for `nginx` (→ `nginx:latest`); the node reports docker.io/library/nginx:latest.
+    // As in 1.32 the lookup misses: 0 on every node, and the tie is drawn at random.
+    const nodes = [
+      makeNode('worker1', { images: [nginx(500 * MiB)] }),
+      makeNode('worker2'),
+      makeNode('worker3'),
+    ].map((n) => newNodeInfo(n));
+    for (const image of ['nginx', 'nginx:latest', 'library/nginx']) {
+      const r = schedulePod(makePod('web', { image }), nodes, { random: () => 0 });
+      expect(
+        r.scores.map((s) => s.plugins.find((p) => p.plugin === 'ImageLocality')?.score),
+      ).toEqual([0, 0, 0]);
+      expect(new Set(r.scores.map((s) => s.total)).size).toBe(1);
+    }
   });
 });

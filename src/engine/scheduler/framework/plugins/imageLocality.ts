@@ -15,7 +15,7 @@ const MB = 1024 * 1024;
 export const MIN_THRESHOLD = 23 * MB;
 export const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
-/** The normalized images of init and regular containers, in order, with repeats. */
+/** The pod's images, init containers first, untagged ones with `:latest`, with repeats. */
 export function podImages(pod: Pod): string[] {
   const out: string[] = [];
   for (const c of pod.spec?.initContainers ?? [])
