@@ -41,6 +41,9 @@ export const labEn = {
   'lab.step.kubectl.deleteForeground.title': 'kubectl deletes {kind} {name} (foreground)',
   'lab.step.kubectl.deleteForeground.text':
     'kubectl sends {request} (propagationPolicy Foreground). The API server does not remove the {kind} yet: it sets deletionTimestamp and the foregroundDeletion finalizer and answers {status}. The garbage collector deletes what the {kind} owns first, then removes the finalizer, and the API server deletes {key} from etcd.',
+  'lab.step.kubectl.evict.title': 'kubectl evicts Pod {name}',
+  'lab.step.kubectl.evict.text':
+    'kubectl asks the API server to evict {name}: {request}. No PodDisruptionBudget stands in the way, so the API server deletes the pod gracefully (Terminating, a {grace} s grace period) and answers {status}. The kubelet on {node} stops its containers; a controller that owns the pod makes a replacement elsewhere.',
   'lab.step.kubectl.delete.title': 'kubectl deletes {kind} {name}',
   'lab.step.kubectl.delete.text':
     'kubectl sends {request}. The API server removes {key} from etcd and answers {status}; the garbage collector deletes whatever the {kind} owned.',

@@ -35,6 +35,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.kubectl.deleteForeground.title': 'kubectl이 {kind} {name} 삭제 (foreground)',
   'lab.step.kubectl.deleteForeground.text':
     'kubectl이 {request} 요청(propagationPolicy Foreground)을 보냅니다. API 서버는 {kind}을(를) 아직 지우지 않고 deletionTimestamp와 foregroundDeletion 파이널라이저를 붙인 뒤 {status}로 답합니다. 가비지 컬렉터가 {kind}이(가) 소유한 것을 먼저 지우고 파이널라이저를 떼면, API 서버가 etcd에서 {key}를 지웁니다.',
+  'lab.step.kubectl.evict.title': 'kubectl이 파드 {name} 축출',
+  'lab.step.kubectl.evict.text':
+    'kubectl이 API 서버에 {name} 파드의 축출(eviction)을 요청합니다: {request}. 막는 PodDisruptionBudget이 없으므로 API 서버는 파드를 정상 종료 절차로 지우고(Terminating, 유예 시간 {grace}초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고, 파드를 소유한 컨트롤러가 있으면 다른 곳에 대신할 파드를 만듭니다.',
   'lab.step.kubectl.delete.title': 'kubectl이 {kind} {name} 삭제',
   'lab.step.kubectl.delete.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 {key}를 지우고 {status}로 답합니다. {kind}이(가) 소유하던 것은 가비지 컬렉터가 지웁니다.',

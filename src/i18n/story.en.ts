@@ -65,6 +65,7 @@ export const storyEn = {
   'story.msg.image.push': 'docker push sends {image} to Docker Hub.',
   'story.msg.image.pushed': 'Docker Hub stores {image} and answers with its digest.',
   'story.msg.api.create': '{actor} asks the API server to create {kind} {name}.',
+  'story.msg.api.evict': '{actor} asks the API server to evict the pod {name}.',
   'story.msg.api.update': '{actor} asks the API server to update {kind} {name}.',
   'story.msg.api.status': '{actor} reports the status of {kind} {name}.',
   'story.msg.api.bind': 'The scheduler binds the pod {name} to {node}.',

@@ -60,6 +60,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.msg.image.push': 'docker push가 {image} 이미지를 Docker Hub로 보냅니다.',
   'story.msg.image.pushed': 'Docker Hub가 {image} 이미지를 저장하고 다이제스트로 답합니다.',
   'story.msg.api.create': '{actor} → API 서버: {kind} {name} 생성 요청.',
+  'story.msg.api.evict': '{actor} → API 서버: 파드 {name} 축출(eviction) 요청.',
   'story.msg.api.update': '{actor} → API 서버: {kind} {name} 수정 요청.',
   'story.msg.api.status': '{actor} → API 서버: {kind} {name}의 상태 보고.',
   'story.msg.api.bind': '스케줄러가 {name} 파드를 {node} 노드에 바인딩합니다.',

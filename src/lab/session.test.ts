@@ -349,7 +349,7 @@ describe('a lab session', () => {
     // Scaling: kubectl changes one number; the controllers do the rest.
     const [scale] = said('kubectl scale deployment web --replicas=3');
     expect(scale).toMatch(
-      /^kubectl scales web to 3 :: kubectl sends PATCH \/apis\/apps\/v1\/namespaces\/default\/deployments\/web: the Deployment web’s replicas go from 1 to 3\. The API server stores it in etcd \(revision \d+\) and answers 200 OK\. kubectl does not start or stop pods itself/,
+      /^kubectl scales web to 3 :: kubectl sends PATCH \/apis\/apps\/v1\/namespaces\/default\/deployments\/web\/scale: the Deployment web’s replicas go from 1 to 3\. The API server stores it in etcd \(revision \d+\) and answers 200 OK\. kubectl does not start or stop pods itself/,
     );
     // Cordon and uncordon say what the flag means for the scheduler.
     expect(said('kubectl cordon node2')[0]).toBe(
@@ -364,6 +364,10 @@ describe('a lab session', () => {
     );
     // A drain's stop step names the pod it stopped, and only the node that stopped it.
     const drained = lab.run('kubectl drain node3 --ignore-daemonsets').steps;
+    // drain evicts through the eviction subresource, not a plain DELETE.
+    expect(say(drained[0]?.text)).toMatch(
+      /^kubectl asks the API server to evict web-[a-z0-9]+-[a-z0-9]{5}: POST \/api\/v1\/namespaces\/default\/pods\/web-[a-z0-9]+-[a-z0-9]{5}\/eviction\. No PodDisruptionBudget stands in the way, so the API server deletes the pod gracefully \(Terminating, a 30 s grace period\) and answers 201 Created\./,
+    );
     const stopped = drained.find((s) => keyOf(s) === 'lab.step.stopped.text');
     expect(stopped?.text.params?.node).toBe('node3');
     expect(String(stopped?.text.params?.pods)).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}$/);

@@ -596,6 +596,7 @@ type NarrationKey =
   | 'lab.step.kubectl.taint'
   | 'lab.step.kubectl.deletePod'
   | 'lab.step.kubectl.deletePodNow'
+  | 'lab.step.kubectl.evict'
   | 'lab.step.kubectl.delete'
   | 'lab.step.kubectl.deleteForeground'
   | 'lab.step.scheduledOne'
@@ -629,6 +630,12 @@ function kubectlWrite(
     status: `${code} ${STATUS_TEXT[code] ?? ''}`.trim(),
   };
   if (shown.kind === 'api.create') return { key: 'lab.step.kubectl.create', params };
+  if (shown.kind === 'api.evict') {
+    const left = cluster.frame(shown.seq + 1)?.get(ref.resource, ref.namespace, ref.name);
+    const grace = left?.metadata?.deletionGracePeriodSeconds ?? 0;
+    const node = String(specOf(before)?.nodeName ?? '');
+    return { key: 'lab.step.kubectl.evict', params: { ...params, node, grace } };
+  }
   if (shown.kind === 'api.delete') {
     // What the request left in etcd: a graceful delete only marks the object.
     const left = cluster.frame(shown.seq + 1)?.get(ref.resource, ref.namespace, ref.name);

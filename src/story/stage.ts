@@ -150,6 +150,8 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       return text('story.msg.image.pushed', { image: String(p.image ?? '') });
     case 'api.create':
       return text('story.msg.api.create', { actor: m.from, kind, name });
+    case 'api.evict':
+      return text('story.msg.api.evict', { actor: m.from, name });
     case 'api.update':
     case 'api.patch':
       return text(m.label?.endsWith('/status') ? 'story.msg.api.status' : 'story.msg.api.update', {

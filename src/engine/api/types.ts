@@ -95,6 +95,8 @@ export interface WriteOptions {
    * taken as it is (the cluster's own components send typed objects).
    */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  /** A patch through the scale subresource (`…/scale`, what kubectl scale sends): replicas only. */
+  subresource?: 'scale';
 }
 
 export interface ListOptions {
@@ -107,6 +109,12 @@ export interface ListOptions {
 export interface DeleteOptions extends WriteOptions {
   gracePeriodSeconds?: number;
   propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  /**
+   * Through a pod's eviction subresource (`POST …/pods/NAME/eviction`, what kubectl drain
+   * sends): the API server checks disruption budgets (none exist here) and deletes the pod
+   * gracefully, answering 201.
+   */
+  eviction?: boolean;
 }
 
 export interface ObjectList {

@@ -404,6 +404,36 @@ describe('api server: read, update, patch', () => {
 });
 
 describe('api server: delete and bind', () => {
+  it('evicts through the eviction subresource and scales through the scale subresource', () => {
+    const { kubectl, messages } = setup();
+    kubectl.create('deployments', 'default', deployment('web'));
+    messages.length = 0;
+    const scaled = kubectl.patch(
+      'deployments',
+      'default',
+      'web',
+      { spec: { replicas: 4, paused: true }, metadata: { labels: { x: 'y' } } },
+      { subresource: 'scale' },
+    );
+    expect(scaled.ok && scaled.value.spec).toMatchObject({ replicas: 4 });
+    // A Scale object carries replicas only: nothing else of the patch reaches the Deployment.
+    expect(scaled.ok && (scaled.value.spec as { paused?: boolean }).paused).toBeUndefined();
+    expect(scaled.ok && scaled.value.metadata?.labels).toEqual({ app: 'web' });
+    expect(messages[0]?.label).toBe('PATCH /apis/apps/v1/namespaces/default/deployments/web/scale');
+    kubectl.create('pods', 'default', {
+      metadata: { name: 'p' },
+      spec: { nodeName: 'node1', containers: [{ name: 'c', image: 'nginx' }] },
+    });
+    messages.length = 0;
+    const evicted = kubectl.delete('pods', 'default', 'p', { eviction: true });
+    expect(evicted.ok && evicted.value.metadata?.deletionGracePeriodSeconds).toBe(30);
+    expect(messages[0]).toMatchObject({
+      kind: 'api.evict',
+      label: 'POST /api/v1/namespaces/default/pods/p/eviction',
+    });
+    expect(messages.find((m) => m.kind === 'api.response')?.label).toBe('201');
+  });
+
   const pod = { metadata: { name: 'p' }, spec: { containers: [{ name: 'x', image: 'nginx' }] } };
 
   it('deletes an unscheduled pod at once and a bound pod gracefully', () => {

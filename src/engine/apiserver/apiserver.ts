@@ -766,7 +766,7 @@ export class ApiServer {
     resource: ResourceName,
     namespace: string | undefined,
     name: string,
-    patch: Record<string, unknown>,
+    body: Record<string, unknown>,
     opts: WriteOptions = {},
     statusOnly = false,
   ): Result<KubeObject> {
@@ -774,6 +774,11 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     const existing = this.#etcd.get(etcdKey(r, ns, name));
+    // The scale subresource is a Scale object: only its spec.replicas reaches the owner.
+    const patch =
+      opts.subresource === 'scale'
+        ? { spec: { replicas: ((body as Obj).spec as Obj | undefined)?.replicas } }
+        : body;
     let next: KubeObject | undefined;
     if (existing) {
       if (statusOnly) {
@@ -792,7 +797,7 @@ export class ApiServer {
       r,
       ns,
       name,
-      `PATCH ${restPath(r, ns, name)}${statusOnly ? '/status' : ''}`,
+      `PATCH ${restPath(r, ns, name)}${statusOnly ? '/status' : opts.subresource === 'scale' ? '/scale' : ''}`,
       hk,
     );
     if (!existing || !next) return this.#fail(actor, r, ns, name, notFound(r, name));
@@ -907,6 +912,11 @@ export class ApiServer {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
+    if (opts.eviction && r.resource === 'pods') {
+      // policy/v1 Eviction: with no PodDisruptionBudget in the way, a graceful delete.
+      this.#request(actor, 'api.evict', r, ns, name, `POST ${restPath(r, ns, name)}/eviction`);
+      return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts), 201);
+    }
     this.#request(actor, 'api.delete', r, ns, name, `DELETE ${restPath(r, ns, name)}`);
     return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts));
   }

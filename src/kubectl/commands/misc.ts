@@ -120,7 +120,8 @@ export function runScale(ctx: Ctx, args: string[]): void {
         ctx.namespace,
         name,
         { spec: { replicas } },
-        dryRun === 'server' ? { dryRun: true } : {},
+        // scale.go patches the scale subresource (PATCH …/deployments/web/scale).
+        { subresource: 'scale', ...(dryRun === 'server' ? { dryRun: true } : {}) },
       );
       if (!r.ok) ctx.failStatus(r.status);
     }
@@ -934,7 +935,9 @@ function drainNode(ctx: Ctx, name: string): string[] {
   if (dryRun === 'client') return [];
   const grace = ctx.num('grace-period', -1);
   for (const p of toEvict) {
+    // The drain helper evicts (POST …/pods/NAME/eviction) unless told to delete.
     const r = ctx.host.api.delete('pods', p.metadata?.namespace, p.metadata?.name ?? '', {
+      ...(ctx.bool('disable-eviction') ? {} : { eviction: true }),
       ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
       ...(dryRun === 'server' ? { dryRun: true } : {}),
     });
