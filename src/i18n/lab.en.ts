@@ -101,6 +101,9 @@ export const labEn = {
   'lab.step.nodeNotReady.title': '{node} NotReady',
   'lab.step.nodeNotReady.text':
     'No heartbeat from {node} for {seconds} s: the node lifecycle controller (controller manager) marks it NotReady and taints it unreachable. Its pods stay where they are for now.',
+  'lab.step.podGC.title': 'Pod garbage collector',
+  'lab.step.podGC.text':
+    'The pod garbage collector (controller manager) finds {pods} bound to {node}, a node that no longer exists. After a 40 s quarantine it marks them Failed (DeletionByPodGC) and deletes them; their controllers make replacements on the nodes that are left.',
   'lab.step.evicted.title': 'Pods evicted from {node}',
   'lab.step.evicted.text':
     '{seconds} s after {node} went NotReady, the pods\u2019 toleration of the unreachable taint runs out: the controller manager deletes {pods}, and the ReplicaSet controller makes replacements.',

@@ -97,6 +97,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.nodeNotReady.title': '{node} NotReady',
   'lab.step.nodeNotReady.text':
     '{node} 노드에서 {seconds}초 동안 하트비트가 오지 않았습니다. 노드 수명 주기 컨트롤러(컨트롤러 매니저)가 노드를 NotReady로 표시하고 unreachable 테인트를 붙입니다. 파드는 아직 그 자리에 있습니다.',
+  'lab.step.podGC.title': '파드 가비지 컬렉터',
+  'lab.step.podGC.text':
+    '파드 가비지 컬렉터(컨트롤러 매니저)가 더는 존재하지 않는 노드 {node}에 바인딩된 {pods} 파드를 찾습니다. 40초 격리 기간이 지나면 파드를 Failed(DeletionByPodGC)로 표시하고 지웁니다. 파드를 소유한 컨트롤러가 남은 노드에 대신할 파드를 만듭니다.',
   'lab.step.evicted.title': '{node} 노드에서 파드 축출',
   'lab.step.evicted.text':
     '{node} 노드가 NotReady가 된 지 {seconds}초가 지나 unreachable 테인트를 견디는 시간이 끝났습니다. 컨트롤러 매니저가 {pods} 파드를 지우고, 레플리카셋 컨트롤러가 대신할 파드를 만듭니다.',

@@ -535,6 +535,18 @@ describe('a lab session', () => {
     expect(fg.map((l) => l.split(' :: ')[0])).toContain('lab.step.gcPodsDeleted.text');
   });
 
+  it('narrates the pod garbage collector removing a pod bound to a node that does not exist', () => {
+    const lab = createLabSession();
+    lab.run(`kubectl run orphan --image=nginx --overrides='{"spec":{"nodeName":"node9"}}'`);
+    const later = lab.run('sleep 1m').steps;
+    expect(later.map((st) => say(st.text))).toContain(
+      'The pod garbage collector (controller manager) finds orphan bound to node9, a node that no longer exists. After a 40 s quarantine it marks them Failed (DeletionByPodGC) and deletes them; their controllers make replacements on the nodes that are left.',
+    );
+    expect(lab.run('kubectl get pod orphan').stderr).toBe(
+      'Error from server (NotFound): pods "orphan" not found\n',
+    );
+  });
+
   it('reset() goes back to the start', () => {
     const lab = createLabSession();
     lab.run('kubectl create namespace blue');

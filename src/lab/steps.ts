@@ -225,6 +225,21 @@ export function narrate(
     if (had !== has) return pick(has ? 'lab.step.cordonTaint' : 'lab.step.uncordonTaint', { node });
   }
 
+  // PodGC: pods bound to a node that no longer exists are marked Failed, then deleted.
+  const orphaned = cm.filter((m) => {
+    if (m.ref?.resource !== 'pods' || (m.kind !== 'api.delete' && m.kind !== 'api.patch'))
+      return false;
+    const node = podNode(before, m.ref.namespace, m.ref.name);
+    return node !== '' && !before?.get('nodes', undefined, node);
+  });
+  const firstOrphan = orphaned[0];
+  if (firstOrphan?.ref) {
+    return pick('lab.step.podGC', {
+      node: podNode(before, firstOrphan.ref.namespace, firstOrphan.ref.name),
+      pods: names([...new Set(orphaned.map((m) => m.ref?.name ?? ''))]),
+    });
+  }
+
   const evictions = cm.filter(
     (m) =>
       m.kind === 'api.delete' &&
