@@ -79,10 +79,11 @@ test('markup in names, labels, annotations, images and files is shown as text, n
     ].join('\n'),
   );
 
-  // A label value cannot hold markup; an annotation can, and reads back unchanged.
+  // A label value cannot hold markup (kubectl label checks values itself); an annotation can,
+  // and reads back unchanged.
   expect(await run(page, 'kubectl create namespace blue')).toBe('namespace/blue created\n');
   expect(await run(page, "kubectl label namespace blue 'note=<b>x</b>'")).toBe(
-    `The Namespace "blue" is invalid: metadata.labels: Invalid value: "<b>x</b>": ${LABEL_VALUE_RULE}\n`,
+    `error: invalid label value: "note=<b>x</b>": ${LABEL_VALUE_RULE}\n`,
   );
   expect(await run(page, `kubectl annotate namespace blue 'note=${SCRIPT}'`)).toBe(
     'namespace/blue annotated\n',
@@ -105,8 +106,10 @@ test('markup in names, labels, annotations, images and files is shown as text, n
   await pod.dispatchEvent('click');
   const inspector = page.getByTestId('lab-inspector-text');
   await expect(inspector).toContainText(`Image:          ${IMAGE}`);
+  // kubectl describe names only the Reason of a waiting container; the event carries the text.
+  await expect(inspector).toContainText('Reason:       InvalidImageName');
   await expect(inspector).toContainText(
-    `Message:      Failed to apply default image tag "${IMAGE}"`,
+    `kubelet            Failed to apply default image tag "${IMAGE}": couldn't parse image name`,
   );
   await page.keyboard.press('Escape');
 

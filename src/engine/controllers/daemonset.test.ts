@@ -311,3 +311,33 @@ describe('DaemonSet controller: rolling update, one reconcile at a time', () => 
     ).toBeUndefined();
   });
 });
+
+describe('DaemonSet controller: a create the API server refuses', () => {
+  it('records FailedCreate, tries no other node, skips the rolling update and retries', () => {
+    // maxUnavailable 2: with node3 lacking its pod, one old pod could go as well.
+    const ds = agent({ rollingUpdate: { maxUnavailable: 2, maxSurge: 0 } });
+    const template = (ds.spec as { template: { spec: Record<string, unknown> } }).template;
+    template.spec = { ...template.spec, priorityClassName: 'high' };
+    // node3 has no pod; node1 and node2 run the old template.
+    const { cache, ctx } = seeded(ds, [
+      oldPod('agent-aaaaa', 'node1'),
+      oldPod('agent-bbbbb', 'node2'),
+    ]);
+    const dsc = createDaemonSetController();
+    const first = dsc.reconcile('default/agent', cache, ctx).writes;
+    // One create (the API server refuses it), and no delete of an old pod: manage failed.
+    expect(podWrites(first).map((w) => w.replace(/-[a-z0-9]{5}$/, '-*'))).toEqual([
+      'create agent-*',
+    ]);
+    const refused =
+      'Warning FailedCreate Error creating: pods "agent-" is forbidden: no PriorityClass with name high was found';
+    expect(ctx.eventLines()).toEqual([refused]);
+    expect(ctx.events[0]?.component).toBe('daemonset-controller');
+    // Nothing is expected of the refused create: the retry tries again.
+    const again = dsc.reconcile('default/agent', cache, ctx).writes;
+    expect(podWrites(again).map((w) => w.replace(/-[a-z0-9]{5}$/, '-*'))).toEqual([
+      'create agent-*',
+    ]);
+    expect(ctx.eventLines()).toEqual([refused, refused]);
+  });
+});

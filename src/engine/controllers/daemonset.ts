@@ -40,7 +40,7 @@ import {
   withStatus,
 } from './objects.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
-import { randomSuffix } from './replicaset.ts';
+import { podCreateRefusal, randomSuffix } from './replicaset.ts';
 import { type Toleration, tolerates } from './taintEviction.ts';
 
 export const COMPONENT_DAEMONSET = 'daemonset-controller';
@@ -301,10 +301,11 @@ export function createDaemonSetController(): Reconciler {
     const observed = satisfied(key, ns, cache, ctx.now);
     if (observed) {
       const manage = managePods(ds, nodes, byNode, hash, ctx);
-      syncNodes(ds, key, manage.deletes, manage.creates, hash, cache, ctx, writes);
-      // The rolling update waits until what manage just asked for has been observed.
+      const failed = syncNodes(ds, key, manage.deletes, manage.creates, hash, cache, ctx, writes);
+      // The rolling update waits until what manage just asked for has been observed, and does
+      // not run after a failed create (manage returned the error).
       const strategy = specOf<DaemonSetSpec>(ds).updateStrategy?.type ?? 'RollingUpdate';
-      if (!expectations.has(key) && strategy === 'RollingUpdate') {
+      if (!failed && !expectations.has(key) && strategy === 'RollingUpdate') {
         const roll = rollingUpdate(ds, nodes, byNode, hash, ctx);
         syncNodes(ds, key, roll.deletes, roll.creates, hash, cache, ctx, writes);
       }
@@ -523,7 +524,12 @@ export function createDaemonSetController(): Reconciler {
     return { creates: [...allowedNodes, ...candidateNodes.slice(0, room)], deletes };
   }
 
-  /** `syncNodes`: the creates, then the deletes, with their events and expectations. */
+  /**
+   * `syncNodes`: the creates, then the deletes, with their events and expectations. A create
+   * the API server refuses gets a Warning `FailedCreate` and ends the creates (slow start: the
+   * first batch, of one pod, failed), none of them expected; the deletes still go. Returns
+   * whether a create failed: the sync then fails, and the runtime retries it with back-off.
+   */
   function syncNodes(
     ds: KubeObject,
     key: string,
@@ -533,23 +539,30 @@ export function createDaemonSetController(): Reconciler {
     cache: Cache,
     ctx: ReconcileContext,
     writes: Write[],
-  ): void {
-    if (creates.length === 0 && deletes.length === 0) return;
+  ): boolean {
+    if (creates.length === 0 && deletes.length === 0) return false;
     const ns = namespaceOf(ds);
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     const namespace = cache.get('namespaces', undefined, ns);
     // A terminating namespace refuses new pods; the controller ignores that error.
     const canCreate = !!namespace && !isDeleting(namespace);
+    let failed = false;
     for (const nodeName of creates.slice(0, BURST_REPLICAS)) {
       if (!canCreate) break;
       const podName = newPodName(ds, ns, cache, ctx);
+      const pod = daemonPod(ds, podName, nodeName, hash);
+      writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
+      // The pods differ only in their node affinity: if the first is refused, so is the rest.
+      const refused =
+        e.creates.size === 0
+          ? podCreateRefusal(specOf<Record<string, unknown>>(pod), `${nameOf(ds)}-`, podName)
+          : undefined;
+      if (refused !== undefined) {
+        record(ctx, ds, 'Warning', 'FailedCreate', `Error creating: ${refused}`);
+        failed = true;
+        break;
+      }
       e.creates.add(podName);
-      writes.push({
-        verb: 'create',
-        resource: 'pods',
-        namespace: ns,
-        obj: daemonPod(ds, podName, nodeName, hash),
-      });
       record(ctx, ds, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`);
     }
     for (const podName of deletes.slice(0, BURST_REPLICAS)) {
@@ -558,6 +571,7 @@ export function createDaemonSetController(): Reconciler {
       record(ctx, ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${podName}`);
     }
     if (e.creates.size > 0 || e.deletes.size > 0) expectations.set(key, e);
+    return failed;
   }
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/types.ts';
+import { rfc3339 } from '../util/clock.ts';
 import { pod } from './fixtures.ts';
-import { nameOf } from './objects.ts';
+import { clone, nameOf } from './objects.ts';
 import { createReplicaSetController, podsToDelete } from './replicaset.ts';
 import { MiniCluster } from './testing.ts';
 
@@ -196,6 +197,87 @@ describe('replicaset controller', () => {
     const a = pod('a', { ...o, readySince: 900_000, uid: 'uid-b' });
     const b = pod('b', { ...o, readySince: 899_000, uid: 'uid-a' });
     expect(podsToDelete([a, b], [], 1, 1_000_000).map(nameOf)).toEqual(['b']);
+  });
+
+  it('records FailedCreate for a refused create, expects nothing and retries at the next sync', () => {
+    const rs = replicaSet(3);
+    (rs.spec as { template: { spec: Record<string, unknown> } }).template.spec.priorityClassName =
+      'high';
+    const c = new MiniCluster([['replicasets', rs]]);
+    const rsc = createReplicaSetController();
+    const key = 'default/web-7c79c4bf97';
+    // The API server refuses the create: apply everything but it.
+    const sync = () => {
+      const { writes } = rsc.reconcile(key, c.cache, c.ctx);
+      c.apply(writes.filter((w) => w.verb !== 'create'));
+      return writes;
+    };
+    const first = sync();
+    // Slow start: the first batch (one pod) failed, so no other create is tried.
+    expect(first.map((w) => w.verb)).toEqual(['create', 'updateStatus']);
+    const message =
+      'pods "web-7c79c4bf97-" is forbidden: no PriorityClass with name high was found';
+    expect(c.ctx.eventLines()).toEqual([`Warning FailedCreate Error creating: ${message}`]);
+    expect(c.ctx.events[0]?.component).toBe('replicaset-controller');
+    expect(c.get('replicasets', 'default', 'web-7c79c4bf97')?.status).toEqual({
+      replicas: 0,
+      observedGeneration: 2,
+      conditions: [
+        {
+          type: 'ReplicaFailure',
+          status: 'True',
+          lastTransitionTime: rfc3339(0),
+          reason: 'FailedCreate',
+          message,
+        },
+      ],
+    });
+    // No creation is expected, so the next sync tries again; the condition stays as it was.
+    c.ctx.now = 5;
+    expect(sync().map((w) => w.verb)).toEqual(['create']);
+    expect(c.ctx.eventLines()).toHaveLength(2);
+    expect(c.ctx.eventLines()[1]).toBe(`Warning FailedCreate Error creating: ${message}`);
+    // Fixed (the class removed from the template): the pods are created, the condition goes.
+    const fixed = clone(c.get('replicasets', 'default', 'web-7c79c4bf97')!);
+    delete (fixed.spec as { template: { spec: Record<string, unknown> } }).template.spec
+      .priorityClassName;
+    c.cache.put('replicasets', fixed);
+    c.ctx.now = 15;
+    const last = c.reconcile(rsc, key);
+    expect(last.map((w) => w.verb)).toEqual(['create', 'create', 'create', 'updateStatus']);
+    expect(
+      c.ctx
+        .eventLines()
+        .slice(2)
+        .map((l) => l.split(':')[0]),
+    ).toEqual([
+      'Normal SuccessfulCreate Created pod',
+      'Normal SuccessfulCreate Created pod',
+      'Normal SuccessfulCreate Created pod',
+    ]);
+    expect(c.get('replicasets', 'default', 'web-7c79c4bf97')?.status).toEqual({
+      replicas: 0,
+      observedGeneration: 2,
+    });
+  });
+
+  it('names the pod it drew in the error of a create that fails validation', () => {
+    const rs = replicaSet(1);
+    Object.assign((rs.spec as { template: { spec: Record<string, unknown> } }).template.spec, {
+      nodeName: 'node1',
+      schedulingGates: [{ name: 'example.com/wait' }],
+    });
+    const c = new MiniCluster([['replicasets', rs]]);
+    const { writes } = createReplicaSetController().reconcile(
+      'default/web-7c79c4bf97',
+      c.cache,
+      c.ctx,
+    );
+    const create = writes.find((w) => w.verb === 'create');
+    const name = create?.verb === 'create' ? create.obj.metadata?.name : '';
+    expect(c.ctx.eventLines()).toEqual([
+      `Warning FailedCreate Error creating: Pod "${name}" is invalid: spec.nodeName: Forbidden: cannot be set until all schedulingGates have been cleared`,
+    ]);
   });
 
   it('does not create pods in a terminating namespace', () => {

@@ -7,8 +7,17 @@
  * API server's answer. Writes here are fire-and-forget, so the controller draws the 5-char
  * suffix itself from the seeded random source with the API server's alphabet and sends both
  * `generateName` and `name`; the `SuccessfulCreate` event can then carry the final name.
+ *
+ * A create the API server refuses (see `podCreateRefusal`) gets a Warning `FailedCreate`
+ * instead, `Error creating: <error>`; the sync stops creating (slow start: the first batch, of
+ * one pod, failed), expects none of its pods, sets the `ReplicaFailure` condition and is
+ * retried with the work queue's back-off (the runtime requeues a key whose write failed).
  */
 import type { KubeObject } from '../api/types.ts';
+import { forbidden, invalid } from '../apiserver/errors.ts';
+import { validatePodCreate } from '../apiserver/podStrategy.ts';
+import { admitPodPriority } from '../apiserver/priority.ts';
+import { RESOURCES } from '../apiserver/resources.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
 import {
@@ -66,6 +75,28 @@ export interface ReplicaSetStatus {
   availableReplicas?: number;
   observedGeneration?: number;
   conditions?: unknown[];
+}
+
+/**
+ * Why the API server refuses to create a pod made from a controller's template, as the error
+ * reads (`pods "web-6b57677b6-" is forbidden: no PriorityClass with name high was found`), or
+ * undefined when it accepts it. Writes are fire-and-forget, so the controller cannot read the
+ * answer: it asks the API server's own create-time rules for pods, in the server's order —
+ * Priority admission, then the create-only validation. An admission error names the pod by its
+ * `generateName` (no name is generated yet); a validation error by the generated name, here
+ * the one the controller drew. A terminating namespace, which also refuses, is the caller's
+ * to check (the controllers record nothing for it).
+ */
+export function podCreateRefusal(
+  spec: Record<string, unknown>,
+  generateName: string,
+  name: string,
+): string | undefined {
+  // Admission fills in `priority` and `preemptionPolicy`: give it a copy.
+  const why = admitPodPriority({ ...spec });
+  if (why !== undefined) return forbidden(RESOURCES.pods, generateName, why).message;
+  const errors = validatePodCreate({ metadata: { name }, spec });
+  return errors.length > 0 ? invalid(RESOURCES.pods, name, errors).message : undefined;
 }
 
 /** A 5-character suffix from the API server's name alphabet. */
@@ -333,6 +364,8 @@ export function createReplicaSetController(): Reconciler {
         if (agg.odd > 0) agg = undefined;
       } else aggs.delete(rsUid);
       const writes: Write[] = [];
+      /** The error of a create this sync made and the API server refuses. */
+      let failure: string | undefined;
       let status: ReplicaSetStatus;
       let active: KubeObject[] = [];
       const fullPass = (): { status: ReplicaSetStatus; active: KubeObject[] } => {
@@ -374,18 +407,18 @@ export function createReplicaSetController(): Reconciler {
           return adopted.has(n) ? p : undefined;
         };
         if (!rsDeleting && satisfied(key, ownedByName, ctx.now)) {
-          writes.push(
-            ...manageReplicas(
-              rs,
-              active.length,
-              () => active,
-              nsPods,
-              cache,
-              ctx,
-              expectations,
-              key,
-            ),
+          const managed = manageReplicas(
+            rs,
+            active.length,
+            () => active,
+            nsPods,
+            cache,
+            ctx,
+            expectations,
+            key,
           );
+          writes.push(...managed.writes);
+          failure = managed.failure;
         }
 
         let fullyLabeled = 0;
@@ -427,9 +460,18 @@ export function createReplicaSetController(): Reconciler {
               (p) =>
                 namespaceOf(p) === ns && podFacts(p).controllerUid === rsUid && podFacts(p).active,
             );
-          writes.push(
-            ...manageReplicas(rs, agg.active, activeOf, nsPods, cache, ctx, expectations, key),
+          const managed = manageReplicas(
+            rs,
+            agg.active,
+            activeOf,
+            nsPods,
+            cache,
+            ctx,
+            expectations,
+            key,
           );
+          writes.push(...managed.writes);
+          failure = managed.failure;
         }
         status = {
           replicas: agg.active,
@@ -444,7 +486,8 @@ export function createReplicaSetController(): Reconciler {
         active = full.active;
       }
       const old = statusOf<ReplicaSetStatus>(rs);
-      if (old.conditions) status.conditions = old.conditions;
+      const conditions = replicaFailure(old.conditions, failure, ctx);
+      if (conditions) status.conditions = conditions;
       const compact = compactStatus(status);
       if (!deepEqual(compact, old)) {
         const obj = withStatus(rs, compact);
@@ -462,6 +505,45 @@ export function createReplicaSetController(): Reconciler {
       return { writes };
     },
   };
+}
+
+interface ReplicaSetCondition {
+  type: string;
+  status: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+/**
+ * `calculateStatus`'s conditions: a sync whose creates failed adds `ReplicaFailure`
+ * (FailedCreate, the error as message) unless it is there already; a sync without an error
+ * removes it.
+ */
+function replicaFailure(
+  conditions: unknown[] | undefined,
+  failure: string | undefined,
+  ctx: ReconcileContext,
+): unknown[] | undefined {
+  const list = (conditions ?? []) as ReplicaSetCondition[];
+  const has = list.some((c) => c.type === 'ReplicaFailure');
+  if (failure !== undefined && !has) {
+    return [
+      ...list,
+      {
+        type: 'ReplicaFailure',
+        status: 'True',
+        lastTransitionTime: ctx.timestamp(),
+        reason: 'FailedCreate',
+        message: failure,
+      },
+    ];
+  }
+  if (failure === undefined && has) {
+    const rest = list.filter((c) => c.type !== 'ReplicaFailure');
+    return rest.length > 0 ? rest : undefined;
+  }
+  return conditions;
 }
 
 /** A patch replacing a pod's owner references (adoption or release). */
@@ -495,7 +577,7 @@ function manageReplicas(
   ctx: ReconcileContext,
   expectations: Map<string, Expectations>,
   key: string,
-): Write[] {
+): { writes: Write[]; failure?: string } {
   const ns = namespaceOf(rs);
   const rsName = nameOf(rs);
   const spec = specOf<RSSpec>(rs);
@@ -506,7 +588,7 @@ function manageReplicas(
   if (diff < 0) {
     const namespace = cache.get('namespaces', undefined, ns);
     // No creates (and no FailedCreate events) while the namespace is terminating.
-    if (namespace && isDeleting(namespace)) return writes;
+    if (namespace && isDeleting(namespace)) return { writes };
     const count = Math.min(-diff, BURST_REPLICAS);
     const taken = new Set(nsPods.filter((p) => namespaceOf(p) === ns).map(nameOf));
     const isTaken = (n: string) => taken.has(n) || cache.get('pods', ns, n) !== undefined;
@@ -534,6 +616,20 @@ function manageReplicas(
         spec: clone(spec.template?.spec ?? {}),
       };
       writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
+      // Every pod comes from the same template: if the first is refused, so is the rest.
+      const refused =
+        i === 0 ? podCreateRefusal(spec.template?.spec ?? {}, `${rsName}-`, podName) : undefined;
+      if (refused !== undefined) {
+        ctx.recordEvent({
+          ref,
+          type: 'Warning',
+          reason: 'FailedCreate',
+          message: `Error creating: ${refused}`,
+          component: COMPONENT_REPLICASET,
+        });
+        // The pod will not be observed, nor will the skipped ones: nothing is expected.
+        return { writes, failure: refused };
+      }
       ctx.recordEvent({
         ref,
         type: 'Normal',
@@ -575,7 +671,7 @@ function manageReplicas(
     }
     expectations.set(key, e);
   }
-  return writes;
+  return { writes };
 }
 
 interface Contribution {

@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/types.ts';
 import { pod } from '../controllers/fixtures.ts';
 import { MiniCluster, messageLines } from '../controllers/testing.ts';
 import { KUBE_SYSTEM_IMAGES, Registry } from '../registry/registry.ts';
+import type { Write } from '../runtime/controller.ts';
 import { rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { ContainerRuntime } from './containerRuntime.ts';
 import { createKubelet } from './kubelet.ts';
@@ -34,6 +35,8 @@ type Status = {
     state: { waiting?: { reason: string; message?: string }; running?: { startedAt: string } };
   }[];
 };
+
+const verbAndResource = (w: Write) => (w.verb === 'bind' ? 'bind' : `${w.verb} ${w.resource}`);
 
 const statusOf = (c: MiniCluster) =>
   c.get('pods', 'default', 'web-7c79c4bf97-x6j7v')?.status as Status;
@@ -282,6 +285,44 @@ describe('kubelet: node and lease', () => {
     expect(lease().spec.renewTime).toBe(rfc3339Micro(20_000));
   });
 
+  it('registers once per start: a Node deleted afterwards stays deleted until a restart', () => {
+    const { c, kubelet } = setup('nginx');
+    expect(c.reconcile(kubelet, 'node-status').map(verbAndResource)).toEqual(['create nodes']);
+    c.reconcile(kubelet, 'node-status');
+    c.reconcile(kubelet, 'lease');
+    // kubectl delete node node1 (the garbage collector then deletes the Lease it owned).
+    c.apply([
+      { verb: 'delete', resource: 'nodes', name: 'node1' },
+      { verb: 'delete', resource: 'leases', namespace: 'kube-node-lease', name: 'node1' },
+    ]);
+    const before = c.ctx.events.length;
+    c.ctx.now = 60_000;
+    // The status loop finds no Node and writes nothing; the lease controller, no Node to own a
+    // new Lease, creates none.
+    expect(c.reconcile(kubelet, 'node-status')).toEqual([]);
+    expect(c.reconcile(kubelet, 'lease')).toEqual([]);
+    expect(c.get('nodes', undefined, 'node1')).toBeUndefined();
+    expect(c.get('leases', 'kube-node-lease', 'node1')).toBeUndefined();
+    expect(c.ctx.events.slice(before)).toEqual([]);
+    // A restart registers again, and the Lease follows at its next renewal.
+    kubelet.onStart?.();
+    c.ctx.now = 70_000;
+    expect(c.reconcile(kubelet, 'node-status').map(verbAndResource)).toEqual(['create nodes']);
+    expect(c.ctx.eventLines().slice(before)).toEqual([
+      'Normal Starting Starting kubelet.',
+      'Normal NodeHasSufficientMemory Node node1 status is now: NodeHasSufficientMemory',
+      'Normal NodeHasNoDiskPressure Node node1 status is now: NodeHasNoDiskPressure',
+      'Normal NodeHasSufficientPID Node node1 status is now: NodeHasSufficientPID',
+      'Normal NodeAllocatableEnforced Updated Node Allocatable limit across pods',
+      'Normal NodeReady Node node1 status is now: NodeReady',
+    ]);
+    const uid = c.get('nodes', undefined, 'node1')?.metadata?.uid;
+    expect(c.reconcile(kubelet, 'lease').map(verbAndResource)).toEqual(['create leases']);
+    expect(c.get('leases', 'kube-node-lease', 'node1')?.metadata?.ownerReferences).toEqual([
+      { apiVersion: 'v1', kind: 'Node', name: 'node1', uid },
+    ]);
+  });
+
   it('after a reboot re-creates the containers of its pods with a new sandbox', () => {
     const { c, kubelet, key, runtime } = setup('nginx');
     c.reconcile(kubelet, 'node-status');
@@ -383,7 +424,10 @@ describe('kubelet: static pods', () => {
         lastState: {},
       },
     ];
-    const c = new MiniCluster([['pods', mirror]]);
+    const c = new MiniCluster([
+      ['nodes', { metadata: { name: 'control-plane', uid: 'uid-node-control-plane' } }],
+      ['pods', mirror],
+    ]);
     kubelet.onStart?.();
     const key = 'pod/kube-system/etcd-control-plane';
     c.reconcile(kubelet, key);
@@ -407,6 +451,15 @@ describe('kubelet: static pods', () => {
     const again = c.get('pods', 'kube-system', 'etcd-control-plane')!;
     expect(again.metadata?.uid).not.toBe('uid-pod-etcd-control-plane');
     expect(again.metadata?.annotations?.['kubernetes.io/config.mirror']).toBe('a1b2c3');
+    expect(again.metadata?.ownerReferences).toEqual([
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        name: 'control-plane',
+        uid: 'uid-node-control-plane',
+        controller: true,
+      },
+    ]);
     c.reconcile(kubelet, key);
     const status = c.get('pods', 'kube-system', 'etcd-control-plane')?.status as {
       phase: string;
@@ -415,6 +468,23 @@ describe('kubelet: static pods', () => {
     expect(status.phase).toBe('Running');
     expect(status.containerStatuses[0]?.containerID).toBe(`containerd://${'e'.repeat(64)}`);
     expect(c.ctx.events.map((e) => e.reason)).not.toContain('Killing');
+    expect(runtime.containers()).toHaveLength(1);
+    // Without a Node to own it (deleted), no mirror pod: the static pod's next sync tries again.
+    c.apply([
+      { verb: 'delete', resource: 'nodes', name: 'control-plane' },
+      {
+        verb: 'delete',
+        resource: 'pods',
+        namespace: 'kube-system',
+        name: 'etcd-control-plane',
+        force: true,
+      },
+    ]);
+    c.ctx.now = 10_000;
+    expect(c.reconcile(kubelet, key)).toEqual([]);
+    expect(c.reconcile(kubelet, key)).toEqual([]);
+    expect(c.get('pods', 'kube-system', 'etcd-control-plane')).toBeUndefined();
+    expect(c.ctx.requeues.at(-1)).toEqual({ key, at: 70_000 });
     expect(runtime.containers()).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The kubelet of one node (actor `kubelet/<node>`): registers the Node, renews its Lease
- * every 10 s, reports node status, and runs the pods bound to its node through the container
+ * The kubelet of one node (actor `kubelet/<node>`): registers the Node (once per start: a
+ * Node deleted later stays deleted until the kubelet restarts), renews its Lease every 10 s,
+ * reports node status, and runs the pods bound to its node through the container
  * runtime — sandbox, image pull (with back-off), create, start — writing the pod status the
  * way the status manager does. Deleted pods get their containers stopped and are then removed
  * for good (a forced delete).
@@ -58,6 +59,8 @@ export const CRASH_BACKOFF_MAX_MS = 300_000;
 const PLEG_RELIST_MS = 1_000;
 /** The pod worker re-syncs a pod whose sync failed (a back-off) after this, jittered by half. */
 const POD_BACKOFF_RESYNC_MS = 10_000;
+/** The pod worker re-syncs a pod after a successful sync (`--sync-frequency`, jittered upstream). */
+const POD_RESYNC_MS = 60_000;
 
 export interface NodeResources {
   cpu: string;
@@ -306,6 +309,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   const staticPods = new Map<string, KubeObject>();
   const mirrorPending = new Set<string>();
   let bootCount = 0;
+  /**
+   * `registrationCompleted`: the kubelet registers its Node once per start, and knows it has
+   * once it sees the Node. A Node deleted after that is not registered again until the kubelet
+   * restarts: the status loop only logs `error getting node "<node>"` every 10 s.
+   */
+  let registered = false;
   let bootID: string | undefined;
   let bootEventsPending = false;
   let nextRenewAt = 0;
@@ -1381,8 +1390,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const manifest = staticPods.get(key);
     if (!pod && manifest) {
       if (mirrorPending.has(key)) return [];
+      const mirror = createMirror(manifest, cache);
+      if (!mirror) {
+        // A mirror pod must be owned by the Node: without one (deleted after registration),
+        // `failed to get node UID`, and the next sync of the static pod tries again.
+        ctx.requeueAfter(key, POD_RESYNC_MS);
+        return [];
+      }
       mirrorPending.add(key);
-      return [createMirror(manifest, cache)];
+      return [mirror];
     }
     if (!pod || podNodeName(pod) !== node || (w && w.uid !== uidOf(pod))) {
       if (w) {
@@ -1450,13 +1466,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return { apiVersion: 'v1', kind: 'Pod', metadata, spec: clone(pod.spec) };
   }
 
+  /** The mirror pod of a static pod, owned by the Node; undefined while there is no Node. */
   function createMirror(
     manifest: KubeObject,
     cache: Parameters<Reconciler['reconcile']>[1],
-  ): Write {
-    const obj = clone(manifest);
+  ): Write | undefined {
     const nodeUid = cache.get('nodes', undefined, node)?.metadata?.uid;
-    if (obj.metadata && nodeUid) {
+    if (!nodeUid) return undefined;
+    const obj = clone(manifest);
+    if (obj.metadata) {
       obj.metadata.ownerReferences = [
         { apiVersion: 'v1', kind: 'Node', name: node, uid: nodeUid, controller: true },
       ];
@@ -1568,6 +1586,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const existing = cache.get('nodes', undefined, node);
     const writes: Write[] = [];
     if (!existing) {
+      // Deleted after registration: tryUpdateNodeStatus fails (`error getting node`), nothing
+      // is written, and the loop tries again at its next period.
+      if (registered) return writes;
       // Registration (the kubelet creates its own Node object).
       const labels: Record<string, string> = {
         'beta.kubernetes.io/arch': 'amd64',
@@ -1616,6 +1637,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       lastReportAt = ctx.now;
       return writes;
     }
+    registered = true;
     const old = statusOf<
       Record<string, unknown> & { conditions?: Condition[]; nodeInfo?: { bootID?: string } }
     >(existing);
@@ -1639,10 +1661,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           );
       }
       bootEventsPending = false;
-      // After a restart, look at every pod bound here again (they may need new containers).
+      // After a restart, look at every pod bound here again (they may need new containers),
+      // and at every static pod (its mirror pod may be gone).
       for (const p of cache.list('pods')) {
         if (podNodeName(p) === node) ctx.requeueAfter(podKey(namespaceOf(p), nameOf(p)), 0);
       }
+      for (const k of staticPods.keys()) ctx.requeueAfter(k, 0);
     }
     if (changed || ctx.now - lastReportAt >= NODE_STATUS_REPORT_MS) {
       if (!wasReady) nodeEvent(ctx, 'NodeReady', `Node ${node} status is now: NodeReady`);
@@ -1698,12 +1722,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       renewTime: rfc3339Micro(ctx.now),
     };
     if (!lease) {
-      const metadata: Record<string, unknown> = { name: node, namespace: LEASE_NAMESPACE };
-      if (nodeObj?.metadata?.uid) {
-        metadata.ownerReferences = [
-          { apiVersion: 'v1', kind: 'Node', name: node, uid: nodeObj.metadata.uid },
-        ];
-      }
+      // The new Lease is owned by the Node (setNodeOwnerFunc); without a Node to own it, the
+      // lease controller creates none and tries again at its next renewal.
+      const uid = nodeObj?.metadata?.uid;
+      if (!uid) return [];
+      const metadata: Record<string, unknown> = {
+        name: node,
+        namespace: LEASE_NAMESPACE,
+        ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node, uid }],
+      };
       return [
         {
           verb: 'create',
@@ -1768,6 +1795,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     },
     onStart() {
       bootCount++;
+      registered = false;
       work.clear();
       mirrorPending.clear();
       runtime.reset();
