@@ -24,6 +24,23 @@ describe('kubectl apply last-applied-configuration', () => {
     expect(run('kubectl apply -f web.yaml').out).toBe('deployment.apps/web unchanged\n');
   });
 
+  it('deletes a field dropped from the file deep inside the object (three-way merge)', () => {
+    const { host, run } = engineSession(3);
+    const deploy = (podSpec: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {selector: {matchLabels: {app: d}}, template: {metadata: {labels: {app: d}}, spec: {${podSpec}containers: [{name: c, image: nginx}]}}}\n`;
+    host.fs.write('d.yaml', deploy('nodeSelector: {disk: ssd}, '));
+    expect(run('kubectl apply -f d.yaml').out).toBe('deployment.apps/d created\n');
+    host.fs.write('d.yaml', deploy(''));
+    expect(run('kubectl apply -f d.yaml').out).toBe('deployment.apps/d configured\n');
+    expect(run("kubectl get deploy d -o jsonpath='{.spec.template.spec.nodeSelector}'").out).toBe(
+      '',
+    );
+    // What kubectl never applied (the server's defaults) stays.
+    expect(run("kubectl get deploy d -o jsonpath='{.spec.template.spec.restartPolicy}'").out).toBe(
+      'Always',
+    );
+  });
+
   it("keeps the object's own annotations, escaping <, > and & as Go does", () => {
     const { run } = engineSession(3);
     run(

@@ -577,7 +577,12 @@ function applyOne(
   } catch {
     original = undefined;
   }
-  const { apiVersion: _a, kind: _k, status: _s, ...wanted } = obj;
+  const { apiVersion: _a, kind: _k, status: _s, ...body } = obj;
+  // The builder sets the namespace on what it read, as on the last-applied configuration.
+  const wanted =
+    ns && !obj.metadata?.namespace
+      ? { ...body, metadata: { ...body.metadata, namespace: ns } }
+      : body;
   const { apiVersion: _la, kind: _lk, status: _ls, ...liveBody } = live;
   // JSON merge patches replace lists wholesale, so changes are measured against what was
   // applied before (never against the live object with its server defaults).
@@ -745,13 +750,17 @@ export function diffPatch(
   for (const [k, v] of Object.entries(modified)) {
     const before = original?.[k];
     const now = live[k];
-    if (original !== undefined && canonicalJson(before) === canonicalJson(v) && isSubset(v, now))
-      continue;
-    if (isSubset(v, now)) continue;
+    // Maps always recurse: a field dropped from the file deep inside (spec.template.spec.
+    // nodeSelector) must be deleted even though what is left is still a subset of the live map.
     if (isPlainObject(v) && isPlainObject(now)) {
       const sub = diffPatch(isPlainObject(before) ? before : undefined, v, now);
       if (Object.keys(sub).length > 0) set(k, sub);
-    } else if (Array.isArray(v) && Array.isArray(now)) {
+      continue;
+    }
+    if (original !== undefined && canonicalJson(before) === canonicalJson(v) && isSubset(v, now))
+      continue;
+    if (isSubset(v, now)) continue;
+    if (Array.isArray(v) && Array.isArray(now)) {
       set(k, mergeByName(v, now) ?? v);
     } else {
       set(k, v);
