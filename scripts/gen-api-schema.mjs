@@ -141,7 +141,8 @@ function visit(file, name) {
   origin.set(name, file.mod);
   const fields = {};
   schema.set(name, fields);
-  for (const [field, type] of file.interfaces.get(name)) fields[field] = code(file.mod, field, type);
+  for (const [field, type] of file.interfaces.get(name))
+    fields[field] = code(file.mod, field, type);
   for (const [field, type] of Object.entries(ADDED[name] ?? {})) {
     const struct = type.length > 1 && /^\w+$/.test(type);
     fields[field] = struct && !(type in NEW_STRUCTS) ? named(file.mod, type) : type;
