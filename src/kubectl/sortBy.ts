@@ -5,6 +5,8 @@
  * natural order (`web-2` < `web-10`; RFC 3339 timestamps so sort by time) — an object without the
  * field first.
  */
+
+import { quantityFraction } from '../engine/scheduler/framework/quantity.ts';
 import { evaluate } from './printers/jsonpath.ts';
 
 /** `printers.RelaxedJSONPathExpression`: `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all become `{.a.b}`. */
@@ -53,50 +55,8 @@ export function naturalLess(s1: string, s2: string): boolean {
   return a.length < b.length;
 }
 
-const BINARY: Record<string, bigint> = {
-  Ki: 1n << 10n,
-  Mi: 1n << 20n,
-  Gi: 1n << 30n,
-  Ti: 1n << 40n,
-  Pi: 1n << 50n,
-  Ei: 1n << 60n,
-};
-const DECIMAL: Record<string, number> = {
-  n: -9,
-  u: -6,
-  m: -3,
-  '': 0,
-  k: 3,
-  M: 6,
-  G: 9,
-  T: 12,
-  P: 15,
-  E: 18,
-};
-
-/** An exact `resource.ParseQuantity`: the value as a fraction, or undefined when it is not one. */
-function quantity(s: string): { num: bigint; den: bigint } | undefined {
-  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([a-zA-Z]*|[eE][+-]?[0-9]+)$/.exec(s);
-  if (!m) return undefined;
-  const whole = m[2] ?? '';
-  const frac = m[3] ?? '';
-  if (whole === '' && frac === '') return undefined;
-  let num = BigInt(whole + frac) * (m[1] === '-' ? -1n : 1n);
-  let den = 10n ** BigInt(frac.length);
-  const suffix = m[4] ?? '';
-  const binary = BINARY[suffix];
-  let exp: number | undefined = DECIMAL[suffix];
-  if (binary !== undefined) num *= binary;
-  else {
-    // An exponent needs its digits: `1e3` is a quantity, `1e` is not (`1E` is 1 exa).
-    const e = /^[eE]([+-]?[0-9]+)$/.exec(suffix);
-    if (exp === undefined && e) exp = Number(e[1]);
-    if (exp === undefined || Math.abs(exp) > 1000) return undefined;
-    if (exp >= 0) num *= 10n ** BigInt(exp);
-    else den *= 10n ** BigInt(-exp);
-  }
-  return { num, den };
-}
+/** An exact `resource.ParseQuantity` (sorter.go compares quantities with Cmp). */
+const quantity = (s: string) => quantityFraction(s, 1000, true);
 
 /**
  * sorter.go's `isLess` for two values of an unstructured object. Values it cannot order (a

@@ -85,6 +85,22 @@ export function tryParseQuantity(
   if (input === undefined || input === null) return undefined;
   const text = typeof input === 'number' ? numberText(input) : input;
   if (text === undefined) return undefined;
+  const exact = quantityFraction(text);
+  if (!exact) return undefined;
+  const { num, den } = exact;
+  return { value: toNumber(ceilDiv(num, den)), milli: toNumber(ceilDiv(num * 1000n, den)) };
+}
+
+/**
+ * The exact value of a quantity's text, `num / den` with `den > 0`, or undefined when the text
+ * is not a quantity. An exponent beyond `maxExponent` is clamped to it, or, with
+ * `refuseBeyond`, makes the text no quantity.
+ */
+export function quantityFraction(
+  text: string,
+  maxExponent = MAX_EXPONENT,
+  refuseBeyond = false,
+): { num: bigint; den: bigint } | undefined {
   const m = NUMBER.exec(text);
   if (!m) return undefined;
   const sign = m[1] === '-' ? -1n : 1n;
@@ -104,12 +120,16 @@ export function tryParseQuantity(
     if (exp === undefined) {
       const e = EXPONENT.exec(suffix);
       if (!e) return undefined;
-      exp = Math.max(-MAX_EXPONENT, Math.min(MAX_EXPONENT, Number.parseInt(e[1] ?? '0', 10)));
+      exp = Number.parseInt(e[1] ?? '0', 10);
+      if (Math.abs(exp) > maxExponent) {
+        if (refuseBeyond) return undefined;
+        exp = Math.sign(exp) * maxExponent;
+      }
     }
     if (exp >= 0) num *= pow10(exp);
     else den *= pow10(-exp);
   }
-  return { value: toNumber(ceilDiv(num, den)), milli: toNumber(ceilDiv(num * 1000n, den)) };
+  return { num, den };
 }
 
 function numberText(n: number): string | undefined {
