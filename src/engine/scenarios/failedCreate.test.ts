@@ -7,21 +7,8 @@
  * repeats. The DaemonSet controller does the same.
  */
 import { describe, expect, it } from 'vitest';
-import { runAction } from '../../cli/actions.ts';
-import { engineSession } from '../../kubectl/testing/engineSession.ts';
 import { podCreateRefusal } from '../controllers/replicaset.ts';
-
-/** A console session where `sleep` lines work as in a transcript. */
-function session() {
-  const s = engineSession(1);
-  const sh = (line: string) => {
-    const action = runAction(s.cluster, line);
-    if (!action) return s.run(line);
-    s.host.settle();
-    return { out: action.stdout, err: action.stderr, code: action.exitCode };
-  };
-  return { ...s, sh };
-}
+import { transcriptSession } from './helpers.ts';
 
 const out = (text: string) => ({ out: text, err: '', code: 0 });
 
@@ -47,7 +34,7 @@ const REFUSED = 'pods "web-dd744c879-" is forbidden: no PriorityClass with name 
 
 describe('a pod template that names a PriorityClass that does not exist', () => {
   it('the ReplicaSet records FailedCreate, counted, retries with back-off, and recovers', () => {
-    const { cluster: c, sh } = session();
+    const { cluster: c, sh } = transcriptSession();
     expect(sh(`echo '${webDeployment(true)}' > web.json`).code).toBe(0);
     expect(sh('kubectl create -f web.json')).toEqual(out('deployment.apps/web created\n'));
     expect(sh('kubectl get deploy,rs,pods')).toEqual(
@@ -152,7 +139,7 @@ describe('a pod template that names a PriorityClass that does not exist', () => 
   });
 
   it('the DaemonSet records FailedCreate with the pod named by its generateName', () => {
-    const { sh } = session();
+    const { sh } = transcriptSession();
     const agent = JSON.stringify({
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',

@@ -1,9 +1,26 @@
 /**
- * Helpers for the scenario tests: build objects the way kubectl does, and read the cluster's
- * events as `kubectl get events` rows.
+ * Helpers for the scenario tests: build objects the way kubectl does, read the cluster's
+ * events as `kubectl get events` rows, and run console lines as the transcript runner does.
  */
+import { runAction } from '../../cli/actions.ts';
+import { engineSession } from '../../kubectl/testing/engineSession.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { Cluster } from '../cluster.ts';
+
+/**
+ * A console session where `sleep` and `sim` lines work as in a transcript: `sh(line)` runs a
+ * simulation action or a console line and lets the cluster settle.
+ */
+export function transcriptSession(seed = 1) {
+  const s = engineSession(seed);
+  const sh = (line: string) => {
+    const action = runAction(s.cluster, line);
+    if (!action) return s.run(line);
+    s.host.settle();
+    return { out: action.stdout, err: action.stderr, code: action.exitCode };
+  };
+  return { ...s, sh };
+}
 
 /** What `kubectl create deployment NAME --image=IMAGE [--replicas=N]` sends. */
 export function kubectlDeployment(

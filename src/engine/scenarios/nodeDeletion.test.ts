@@ -6,26 +6,13 @@
  * kubelet stops their containers. Only a restart of the kubelet registers the Node again.
  */
 import { describe, expect, it } from 'vitest';
-import { runAction } from '../../cli/actions.ts';
-import { engineSession } from '../../kubectl/testing/engineSession.ts';
-
-/** A console session where `sleep` and `sim` lines work as in a transcript. */
-function session() {
-  const s = engineSession(1);
-  const sh = (line: string) => {
-    const action = runAction(s.cluster, line);
-    if (!action) return s.run(line);
-    s.host.settle();
-    return { out: action.stdout, err: action.stderr, code: action.exitCode };
-  };
-  return { ...s, sh };
-}
+import { transcriptSession } from './helpers.ts';
 
 const out = (text: string) => ({ out: text, err: '', code: 0 });
 
 describe('deleting the Node object of a running node', () => {
   it('keeps it deleted; PodGC deletes its pods, the kubelet stops them, a restart registers it', () => {
-    const { cluster: c, sh } = session();
+    const { cluster: c, sh } = transcriptSession();
     expect(sh('kubectl create deployment web --image=nginx --replicas=3')).toEqual(
       out('deployment.apps/web created\n'),
     );
