@@ -36,10 +36,49 @@ export const RECONCILE_DELAY_MS = 1;
 export const RETRY_BASE_MS = 5;
 export const RETRY_MAX_MS = 1_000_000;
 
+/**
+ * A controller work queue: keys in the order first added, a key already waiting is not added
+ * twice. The same order as a `Set`'s, but taking the first key costs no iterator.
+ */
+class WorkQueue {
+  readonly #waiting = new Set<string>();
+  #keys: string[] = [];
+  #head = 0;
+
+  get size(): number {
+    return this.#waiting.size;
+  }
+
+  add(key: string): void {
+    if (this.#waiting.has(key)) return;
+    this.#waiting.add(key);
+    this.#keys.push(key);
+  }
+
+  /** The first key, removed; undefined when empty. */
+  take(): string | undefined {
+    if (this.#head === this.#keys.length) return undefined;
+    const key = this.#keys[this.#head++]!;
+    this.#waiting.delete(key);
+    // Drop the taken prefix once it is most of the array.
+    if (this.#head > 64 && this.#head * 2 > this.#keys.length) {
+      this.#keys = this.#keys.slice(this.#head);
+      this.#head = 0;
+    }
+    return key;
+  }
+
+  clear(): void {
+    this.#waiting.clear();
+    this.#keys = [];
+    this.#head = 0;
+  }
+}
+
 interface RecState {
   rec: Reconciler;
   actor: ActorState;
-  queue: Set<string>;
+  queue: WorkQueue;
   runScheduled: boolean;
   timers: Map<string, number>;
   failures: Map<string, number>;
@@ -47,6 +86,8 @@ interface RecState {
   ctx?: ReconcileContext;
   /** Events recorded by the reconcile in progress. */
   events: EventRecord[];
+  /** Reconcile calls so far. */
+  reconciles: number;
 }
 
 interface ActorState {
@@ -267,7 +308,13 @@ export class Runtime {
   /** Tasks processed so far (replay uses it to place client inputs exactly). */
   tasksRun = 0;
   /** Reconcile calls per reconciler name (for benchmarks and diagnostics). */
-  readonly reconcileCounts = new Map<string, number>();
+  get reconcileCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const a of this.#actors.values()) {
+      for (const r of a.recs) counts.set(r.rec.name, (counts.get(r.rec.name) ?? 0) + r.reconciles);
+    }
+    return counts;
+  }
   /** Called after every recorded message (snapshots for the UI). */
   onMessage: (m: Message) => void = () => {};
 
@@ -349,11 +396,12 @@ export class Runtime {
       a.recs.push({
         rec,
         actor: a,
-        queue: new Set(),
+        queue: new WorkQueue(),
         runScheduled: false,
         timers: new Map(),
         failures: new Map(),
         events: [],
+        reconciles: 0,
       });
       touched.add(a);
     }
@@ -604,9 +652,8 @@ export class Runtime {
         const r = t.rec;
         if (r.actor.stopped || t.epoch !== r.actor.epoch) break;
         r.runScheduled = false;
-        const key = r.queue.values().next().value;
+        const key = r.queue.take();
         if (key === undefined) break;
-        r.queue.delete(key);
         this.#reconcile(r, key);
         if (r.queue.size > 0 && !r.runScheduled && !r.actor.stopped) {
           r.runScheduled = true;
@@ -651,10 +698,12 @@ export class Runtime {
 
   #reconcile(r: RecState, key: string): void {
     const a = r.actor;
-    const events: EventRecord[] = [];
-    r.events = events;
+    // One events array per reconciler, emptied here: recording happens after the reconcile
+    // returns and never starts another reconcile, so the array is not shared by two.
+    const events = r.events;
+    events.length = 0;
     const ctx = this.#ctx(r);
-    this.reconcileCounts.set(r.rec.name, (this.reconcileCounts.get(r.rec.name) ?? 0) + 1);
+    r.reconciles++;
     let writes: Write[] = [];
     try {
       writes = r.rec.reconcile(key, a.cache, ctx).writes;
@@ -676,7 +725,7 @@ export class Runtime {
       const n = (r.failures.get(key) ?? 0) + 1;
       r.failures.set(key, n);
       this.#requeueAfter(r, key, Math.min(RETRY_BASE_MS * 2 ** (n - 1), RETRY_MAX_MS));
-    } else r.failures.delete(key);
+    } else if (r.failures.size > 0) r.failures.delete(key);
   }
 
   #requeueAfter(r: RecState, key: string, ms: number): void {
