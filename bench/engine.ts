@@ -26,8 +26,13 @@ export async function bundleEngineCase(): Promise<string> {
 export interface EngineCase {
   replicas: number;
   workers: number;
+  /** Measured after a rehearsal of the same case in the same process (see engineCase.ts). */
+  warm?: boolean;
   running?: number;
   settled?: boolean;
+  /** From the create to the Deployment reporting every replica ready. */
+  readyMs?: number;
+  /** Until the cluster is quiet again. */
   wallMs?: number;
   messages?: number;
   messagesPerSecond?: number;
@@ -37,14 +42,19 @@ export interface EngineCase {
   failed?: string;
 }
 
-/** Run one case of the bundle `script` (see bundleEngineCase); `limitMs` bounds its wall time. */
+/**
+ * Run one case of the bundle `script` (see bundleEngineCase); `limitMs` bounds its wall time.
+ * `warm`: measure a second run of the case in the process instead of the first.
+ */
 export function runEngineCase(
   script: string,
   replicas: number,
   workers: number,
   limitMs: number,
+  warm = false,
 ): EngineCase {
-  const res = spawnSync(process.execPath, [script, String(replicas), String(workers)], {
+  const args = [script, String(replicas), String(workers), ...(warm ? ['--warm'] : [])];
+  const res = spawnSync(process.execPath, args, {
     cwd: root,
     encoding: 'utf8',
     timeout: limitMs,
@@ -54,7 +64,7 @@ export function runEngineCase(
     const why = res.error?.message.includes('ETIMEDOUT')
       ? `did not finish within ${limitMs / 1000} s`
       : (res.stderr || res.error?.message || `exit ${res.status}`).trim().split('\n').slice(-1)[0];
-    return { replicas, workers, failed: why ?? 'failed' };
+    return { replicas, workers, warm, failed: why ?? 'failed' };
   }
   const line = res.stdout.trim().split('\n').pop() ?? '{}';
   return JSON.parse(line) as EngineCase;

@@ -151,40 +151,49 @@ for (const h of hostile) {
   });
 }
 
-// Engine scale: the two budgeted cases, then a doubling series to show how cost grows.
+// Engine scale: the two budgeted cases, each measured as the first run in a fresh process
+// (cold: the JavaScript engine still compiling the simulator's code) and as a second run in
+// the process (warm); then a doubling series (cold) to show how cost grows.
 const engineCases: EngineCase[] = [];
 const quick = process.argv.includes('--quick');
-const plan: [number, number, number, string][] = [
-  [1000, 100, 120_000, '< 300 ms'],
+const plan: [number, number, number, string, boolean][] = [
+  [1000, 100, 120_000, '< 300 ms', false],
+  [1000, 100, 120_000, '< 300 ms', true],
   ...(quick
     ? []
-    : ([[10_000, 1000, 600_000, '< 10 s, < 512 MB']] as [number, number, number, string][])),
-  [250, 25, 120_000, ''],
-  [500, 25, 120_000, ''],
-  [250, 50, 120_000, ''],
-  [500, 50, 120_000, ''],
+    : ([
+        [10_000, 1000, 600_000, '< 10 s, < 512 MB', false],
+        [10_000, 1000, 900_000, '< 10 s', true],
+      ] as [number, number, number, string, boolean][])),
+  [250, 25, 120_000, '', false],
+  [500, 25, 120_000, '', false],
+  [250, 50, 120_000, '', false],
+  [500, 50, 120_000, '', false],
 ];
 const engineScript = await bundleEngineCase();
-for (const [replicas, workers, limit, budget] of plan) {
-  process.stdout.write(`Engine: ${replicas} replicas on ${workers} nodes… `);
-  const c = runEngineCase(engineScript, replicas, workers, limit);
+for (const [replicas, workers, limit, budget, warm] of plan) {
+  const which = warm ? ', warm' : budget ? ', cold' : '';
+  process.stdout.write(`Engine: ${replicas} replicas on ${workers} nodes${which}… `);
+  const c = runEngineCase(engineScript, replicas, workers, limit, warm);
   engineCases.push(c);
-  console.log(c.failed ?? `${c.wallMs} ms`);
+  console.log(c.failed ?? `${c.readyMs} ms to all Running`);
   const ok = !c.failed && c.running === replicas && (c.errors ?? 0) === 0;
   const budgetMs = replicas === 1000 && workers === 100 ? 300 : replicas === 10_000 ? 10_000 : null;
+  // A warm run's heap still holds its rehearsal's garbage: heap is judged on the cold run.
+  const heapBudget = replicas === 10_000 && !warm;
   rows.push({
     area: 'engine',
-    metric: `${replicas} replicas × ${workers} nodes`,
+    metric: `${replicas} replicas × ${workers} nodes${which}`,
     value: c.failed
       ? c.failed
-      : `${c.wallMs} ms, ${c.messagesPerSecond} msg/s, ${c.peakHeapMB} MB${ok ? '' : ` (${c.running} Running!)`}`,
+      : `${c.readyMs} ms, ${c.messagesPerSecond} msg/s${warm ? '' : `, ${c.peakHeapMB} MB`}${ok ? '' : ` (${c.running} Running!)`}`,
     budget,
     met:
       budgetMs === null
         ? null
         : ok &&
-          (c.wallMs ?? Infinity) < budgetMs &&
-          (replicas !== 10_000 || (c.peakHeapMB ?? Infinity) < 512),
+          (c.readyMs ?? Infinity) < budgetMs &&
+          (!heapBudget || (c.peakHeapMB ?? Infinity) < 512),
   });
 }
 
