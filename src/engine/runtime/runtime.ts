@@ -682,14 +682,7 @@ export class Runtime {
         r.events.push(e);
       },
       send: (m) => {
-        this.record({
-          from: m.from ?? a.name,
-          to: m.to,
-          kind: m.kind,
-          summary: m.summary,
-          ...(m.ref ? { ref: m.ref } : {}),
-          ...(m.label !== undefined ? { label: m.label } : {}),
-        });
+        this.hop(m.from ?? a.name, m.to, m.kind, m.ref || undefined, m.summary, m.label);
       },
       requeueAfter: (k, ms) => this.#requeueAfter(r, k, ms),
     };
