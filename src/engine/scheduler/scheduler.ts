@@ -24,11 +24,13 @@ import {
   appendPod,
   type NodeInfo,
   newNodeInfo,
+  noteChange,
   removePod,
   replacePodSameSpec,
   type ScheduleResult,
   schedulePod,
   setNode,
+  trackChanges,
 } from './framework/index.ts';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -132,8 +134,12 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const explain = opts.explain !== false;
   const decisions = new PersistentMap<Decision>();
   let client: ClusterClient | undefined;
-  /** NodeInfos in the order nodes were added (the scan order). */
+  /**
+   * NodeInfos in the order nodes were added (the scan order). Every in-place write goes to
+   * `log` too (the framework's per-array caches read it to find what changed).
+   */
   let infos: NodeInfo[] = [];
+  let log = trackChanges(infos);
   let index = new Map<string, number>();
   /** Pods counted on a node (bound or assumed), by pod key. */
   const placed = new Map<string, { node: string; pod: Pod }>();
@@ -176,6 +182,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const setInfo = (i: number, next: NodeInfo) => {
     count(infos[i]!, -1);
     infos[i] = next;
+    noteChange(log, i);
     count(next, 1);
   };
 
@@ -202,8 +209,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       const next = i === undefined ? undefined : replacePodSameSpec(infos[i]!, p.pod, pod);
       if (next) {
         setInfo(i!, next);
-        placed.delete(key);
-        placed.set(key, { node, pod });
+        // `placed` is only looked up, never iterated: its entry can change in place.
+        p.pod = pod;
         const onNode = placedOn.get(node)!;
         onNode.delete(key);
         onNode.set(key, pod);
@@ -259,6 +266,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
         countImages(infos[i]!, -1);
         count(infos[i]!, -1);
         infos = infos.filter((_, j) => j !== i);
+        log = trackChanges(infos);
         reindex();
       }
       return;
@@ -270,6 +278,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       const pods = [...(placedOn.get(name)?.values() ?? [])];
       const info = newNodeInfo(node, pods);
       infos.push(info);
+      noteChange(log, infos.length - 1);
       count(info, 1);
       countImages(info, 1);
       index.set(name, infos.length - 1);
@@ -328,16 +337,20 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       podsWithRequiredAntiAffinity,
     });
     nextStartIndex = result.nextStartIndex;
-    decisions.set(key, { ...result, pod: key, at: ctx.now, attempt });
-    const ref = {
-      resource: 'pods' as const,
-      namespace: ns,
-      name,
-      kind: 'Pod',
-      apiVersion: 'v1',
-      ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}),
-      ...(pod.metadata?.resourceVersion ? { resourceVersion: pod.metadata.resourceVersion } : {}),
-    };
+    // The result is this cycle's own object: extend it in place (same keys in the same order
+    // as a spread copy) rather than copying its nine fields for every pod.
+    decisions.set(key, Object.assign(result, { pod: key, at: ctx.now, attempt }));
+    const ref: {
+      resource: 'pods';
+      namespace: string;
+      name: string;
+      kind: string;
+      apiVersion: string;
+      uid?: string;
+      resourceVersion?: string;
+    } = { resource: 'pods', namespace: ns, name, kind: 'Pod', apiVersion: 'v1' };
+    if (pod.metadata?.uid) ref.uid = pod.metadata.uid;
+    if (pod.metadata?.resourceVersion) ref.resourceVersion = pod.metadata.resourceVersion;
     if (result.feasible && result.selectedNode) {
       const node = result.selectedNode;
       // Assume the pod on the node at once, so the next cycle sees the node's new load.
@@ -422,6 +435,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     },
     onStart() {
       infos = [];
+      log = trackChanges(infos);
       podsWithAffinity = 0;
       podsWithRequiredAntiAffinity = 0;
       index = new Map();

@@ -13,6 +13,7 @@
  * array holds the same NodeInfo object at that index: each use compares the references and
  * refreshes only the rows that changed (the scheduler replaces one NodeInfo per placed pod).
  */
+import { type ChangeLog, canCatchUp, changeLogOf, logEnd } from './changeLog.ts';
 import type { NodeInfo } from './nodeInfo.ts';
 
 /** `flags` bits. */
@@ -37,6 +38,9 @@ export interface NodeTable {
   readonly hostname: (string | undefined)[];
   readonly zone: (string | undefined)[];
   readonly images: ReadonlyMap<string, number>[];
+  /** The node array's change log as last read, and the position read up to. */
+  log: ChangeLog | undefined;
+  seen: number;
 }
 
 const tables = new WeakMap<readonly NodeInfo[], NodeTable>();
@@ -62,6 +66,8 @@ function allocate(capacity: number, from?: NodeTable): NodeTable {
     hostname: from?.hostname ?? [],
     zone: from?.zone ?? [],
     images: from?.images ?? [],
+    log: from?.log,
+    seen: from?.seen ?? 0,
   };
 }
 
@@ -89,9 +95,22 @@ export function nodeTable(nodes: readonly NodeInfo[]): NodeTable {
     tables.set(nodes, t);
   }
   const rows = t.rows;
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    if (rows[i] !== n) fill(t, i, n);
+  const log = changeLogOf(nodes);
+  if (log && canCatchUp(log, t.log, t.seen)) {
+    // Only the rows written since the last visit can differ.
+    const { entries } = log;
+    for (let k = t.seen - log.start; k < entries.length; k++) {
+      const i = entries[k]!;
+      const n = nodes[i];
+      if (n !== undefined && rows[i] !== n) fill(t, i, n);
+    }
+  } else {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      if (rows[i] !== n) fill(t, i, n);
+    }
   }
+  t.log = log;
+  t.seen = log ? logEnd(log) : 0;
   return t;
 }

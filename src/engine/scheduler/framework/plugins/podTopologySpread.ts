@@ -12,6 +12,7 @@
 
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { type ChangeLog, canCatchUp, changeLogOf, logEnd } from '../changeLog.ts';
 import type { NodeInfo } from '../nodeInfo.ts';
 import type { NodeTable } from '../nodeTable.ts';
 import type { CycleState, Rejection } from '../types.ts';
@@ -154,11 +155,19 @@ export function defaultConstraints(
   selector: SpreadSelector | undefined,
 ): readonly Constraint[] {
   if (!selector) return NO_CONSTRAINTS;
+  const ns = pod.metadata?.namespace ?? '';
+  // Consecutive cycles mostly schedule replicas of one ReplicaSet: equal labels, each pod its
+  // own labels object. Comparing with the last selector skips sorting and serializing them.
+  const last = lastDefaults;
+  if (last && last.ns === ns && sameEntries(selector, last.sel)) return last.constraints;
   const sel = Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (sel.length === 0) return NO_CONSTRAINTS;
-  const key = JSON.stringify([pod.metadata?.namespace ?? '', sel]);
+  const key = JSON.stringify([ns, sel]);
   const hit = defaultsByKey.get(key);
-  if (hit) return hit;
+  if (hit) {
+    lastDefaults = { ns, sel, constraints: hit };
+    return hit;
+  }
   const matches = (l: Labels) => {
     if (!l) return false;
     for (const [k, v] of sel) if (l[k] !== v) return false;
@@ -171,7 +180,22 @@ export function defaultConstraints(
   ]);
   if (defaultsByKey.size >= MAX_DEFAULTS) defaultsByKey.clear();
   defaultsByKey.set(key, out);
+  lastDefaults = { ns, sel, constraints: out };
   return out;
+}
+
+/** The last {@link defaultConstraints} answer, with the namespace and sorted selector it was for. */
+let lastDefaults:
+  | { ns: string; sel: readonly [string, string][]; constraints: readonly Constraint[] }
+  | undefined;
+
+/** Whether `selector` has exactly the entries `sel` (its own keys, the same values). */
+function sameEntries(selector: SpreadSelector, sel: readonly [string, string][]): boolean {
+  let n = 0;
+  for (const k in selector) if (Object.hasOwn(selector, k)) n++;
+  if (n !== sel.length) return false;
+  for (const [k, v] of sel) if (!Object.hasOwn(selector, k) || selector[k] !== v) return false;
+  return true;
 }
 
 /** `countPodsMatchSelector`'s test of one pod: same namespace, not terminating, labels match. */
@@ -193,6 +217,10 @@ function podMatches(p: Pod, c: Constraint, ns: string): boolean {
  */
 interface SelectorIndex {
   nodes: (NodeInfo | undefined)[];
+  /** The node array last counted, its change log and the position read up to. */
+  array: readonly NodeInfo[] | undefined;
+  log: ChangeLog | undefined;
+  seen: number;
   counts: number[];
   /** Per node: the pods counted last time, and whether each one matched. */
   pods: (readonly Pod[] | undefined)[];
@@ -241,17 +269,42 @@ function countsFor(c: Constraint, all: readonly NodeInfo[], ns: string): number[
     indexes.delete(c.key); // re-inserted below: least recently used first
   } else {
     if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
-    idx = { nodes: [], counts: [], pods: [], matched: [] };
+    idx = {
+      nodes: [],
+      array: undefined,
+      log: undefined,
+      seen: 0,
+      counts: [],
+      pods: [],
+      matched: [],
+    };
   }
   indexes.set(c.key, idx);
   const { nodes, counts } = idx;
-  for (let i = 0; i < all.length; i++) {
-    const n = all[i]!;
-    if (nodes[i] !== n) {
-      nodes[i] = n;
-      recount(idx, i, n.pods, c, ns);
+  const log = changeLogOf(all);
+  if (log && idx.array === all && canCatchUp(log, idx.log, idx.seen)) {
+    // Only the nodes written since the last count can differ (see changeLog.ts).
+    const { entries } = log;
+    for (let k = idx.seen - log.start; k < entries.length; k++) {
+      const i = entries[k]!;
+      const n = all[i];
+      if (n !== undefined && nodes[i] !== n) {
+        nodes[i] = n;
+        recount(idx, i, n.pods, c, ns);
+      }
+    }
+  } else {
+    for (let i = 0; i < all.length; i++) {
+      const n = all[i]!;
+      if (nodes[i] !== n) {
+        nodes[i] = n;
+        recount(idx, i, n.pods, c, ns);
+      }
     }
   }
+  idx.array = all;
+  idx.log = log;
+  idx.seen = log ? logEnd(log) : 0;
   nodes.length = all.length;
   counts.length = all.length;
   idx.pods.length = all.length;
