@@ -558,26 +558,41 @@ export function scoreInto(
   n: number,
   table?: NodeTable,
 ): void {
-  const nc = s.constraints.length;
-  const keys = s.constraints.map((c) => c.topologyKey);
-  const byHost = keys.map((k) => k === HOSTNAME_KEY);
-  const skew = s.constraints.map((c) => c.maxSkew - 1);
-  const { counts, domainCounts, weights, ignored } = s;
+  const { constraints, counts, domainCounts, weights, ignored } = s;
+  // One pass per constraint (adding in constraint order, as a per-node loop over the
+  // constraints would, so each node's float sum is the same), reading the label from the
+  // table's hostname or zone column when there is one.
+  out.fill(0, 0, n);
+  for (let j = 0; j < constraints.length; j++) {
+    const c = constraints[j]!;
+    const key = c.topologyKey;
+    const w = weights[j]!;
+    const skew = c.maxSkew - 1;
+    const column = !table
+      ? undefined
+      : key === HOSTNAME_KEY
+        ? table.hostname
+        : key === ZONE_KEY
+          ? table.zone
+          : undefined;
+    if (key === HOSTNAME_KEY) {
+      const perNode = counts[j]!;
+      for (let i = 0; i < n; i++) {
+        const row = indexes[i]!;
+        const v = column ? column[row] : labelOf(nodes[i]!, key);
+        if (v !== undefined) out[i]! += perNode[row]! * w + skew;
+      }
+    } else {
+      const m = domainCounts[j]!;
+      for (let i = 0; i < n; i++) {
+        const v = column ? column[indexes[i]!] : labelOf(nodes[i]!, key);
+        if (v !== undefined) out[i]! += (m.get(v) ?? 0) * w + skew;
+      }
+    }
+  }
   const checkIgnored = ignored.size > 0;
   for (let i = 0; i < n; i++) {
-    const node = nodes[i]!;
-    if (checkIgnored && ignored.has(node)) {
-      out[i] = -1;
-      continue;
-    }
-    let total = 0;
-    for (let j = 0; j < nc; j++) {
-      const v = labelAt(node, keys[j]!, table, indexes[i]!);
-      if (v === undefined) continue;
-      const cnt = byHost[j] ? counts[j]![indexes[i]!]! : (domainCounts[j]!.get(v) ?? 0);
-      total += cnt * weights[j]! + skew[j]!;
-    }
-    out[i] = Math.round(total);
+    out[i] = checkIgnored && ignored.has(nodes[i]!) ? -1 : Math.round(out[i]!);
   }
 }
 
