@@ -37,6 +37,11 @@ export interface NodeTable {
   /** `NodeInfo.hostname`, `NodeInfo.zone`, `NodeInfo.imageSizes`. */
   readonly hostname: (string | undefined)[];
   readonly zone: (string | undefined)[];
+  /**
+   * How many rows have a zone (never less than the true count; rows past a shrunk array still
+   * count): 0 lets the spreading code skip the zone column, as clusters without zones are common.
+   */
+  zoned: number;
   readonly images: ReadonlyMap<string, number>[];
   /**
    * LeastAllocated and BalancedAllocation scores of each row for the pod requests in
@@ -78,6 +83,7 @@ function allocate(capacity: number, from?: NodeTable): NodeTable {
     scoredFor: from?.scoredFor ?? [],
     hostname: from?.hostname ?? [],
     zone: from?.zone ?? [],
+    zoned: from?.zoned ?? 0,
     images: from?.images ?? [],
     log: from?.log,
     seen: from?.seen ?? 0,
@@ -96,6 +102,8 @@ function fill(t: NodeTable, i: number, n: NodeInfo): void {
   t.nonZeroMilliCPU[i] = n.nonZeroRequested.milliCPU;
   t.nonZeroMemory[i] = n.nonZeroRequested.memory;
   t.hostname[i] = n.hostname;
+  if (t.zone[i] !== undefined) t.zoned--;
+  if (n.zone !== undefined) t.zoned++;
   t.zone[i] = n.zone;
   t.images[i] = n.imageSizes;
   t.scored[i] = 0;

@@ -44,6 +44,17 @@ type ResourceList = { [name: string]: string | number } | undefined;
 
 const cache = new WeakMap<Pod, PodRequests>();
 
+/**
+ * The same, keyed by the pod's containers array: a pod's requests come from its containers,
+ * init containers and overhead only, and the copies of a pod (each status update, the
+ * scheduler's assumed copy, the bound pod) share those objects while being new Pod objects.
+ * One entry then serves every copy.
+ */
+const byContainers = new WeakMap<
+  readonly Container[],
+  { initContainers: unknown; overhead: unknown; requests: PodRequests }
+>();
+
 function lookup(list: ResourceList, name: string): string | number | undefined {
   if (!list || !Object.hasOwn(list, name)) return undefined;
   return list[name];
@@ -148,9 +159,16 @@ const ZERO: Vec = { cpu: 0, mem: 0, cpuNZ: 0, memNZ: 0, other: NO_OTHER };
  * `spec.overhead`. Cached per pod object, so treat pods as immutable.
  */
 export function podRequests(pod: Pod): PodRequests {
-  const hit = cache.get(pod);
-  if (hit) return hit;
   const spec = pod.spec;
+  const containers = spec?.containers;
+  if (containers) {
+    const hit = byContainers.get(containers);
+    if (hit && hit.initContainers === spec.initContainers && hit.overhead === spec.overhead)
+      return hit.requests;
+  } else {
+    const hit = cache.get(pod);
+    if (hit) return hit;
+  }
   let sum = ZERO;
   for (const c of spec?.containers ?? []) sum = add(sum, containerVec(c));
   let sidecars = ZERO;
@@ -181,7 +199,15 @@ export function podRequests(pod: Pod): PodRequests {
     nonZero: { milliCPU: sum.cpuNZ, memory: sum.memNZ },
     other: sum.other,
   };
-  cache.set(pod, result);
+  if (containers) {
+    byContainers.set(containers, {
+      initContainers: spec.initContainers,
+      overhead: spec.overhead,
+      requests: result,
+    });
+  } else {
+    cache.set(pod, result);
+  }
   return result;
 }
 

@@ -317,8 +317,9 @@ export function schedulePod(
   const { flags, podCount, allocPods, allocMilliCPU, allocMemory } = table;
   const { requestedMilliCPU, requestedMemory } = table;
   const otherResources = fit.otherNames.length > 0;
-  for (let i = 0; i < m && feasible.length < numToFind; i++) {
-    const at = (start + i) % m;
+  // `at` is (start + i) % m, stepped instead of divided for every node.
+  let at = start % m;
+  for (let i = 0; i < m && feasible.length < numToFind; i++, at = at + 1 === m ? 0 : at + 1) {
     const node = candidates[at]!;
     const row = candidateIndex ? candidateIndex[at]! : at;
     const flag = flags[row]!;

@@ -1,9 +1,17 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { newNodeInfo } from '../nodeInfo.ts';
+import { nodeTable } from '../nodeTable.ts';
+import { podRequests } from '../resources.ts';
 import { schedulePod } from '../schedule.ts';
 import { makeNode, makePod } from '../testing.ts';
-import { defaultSpreadSelector } from './podTopologySpread.ts';
+import {
+  defaultConstraints,
+  defaultSpreadSelector,
+  preScore,
+  score,
+  scoreInto,
+} from './podTopologySpread.ts';
 
 const RS = 'web-7c79c4bf97';
 const LABELS = { app: 'web', 'pod-template-hash': '7c79c4bf97' };
@@ -193,5 +201,46 @@ describe('PodTopologySpread with the pod’s own constraints', () => {
       ['worker3', 100],
       ['worker4', 0],
     ]);
+  });
+});
+
+describe('PodTopologySpread with the node table', () => {
+  it('scores the same from the table’s columns as from the NodeInfos, with and without zones', () => {
+    const zone = (z: string) => ({ labels: { 'topology.kubernetes.io/zone': z } });
+    const withZones = [
+      newNodeInfo(makeNode('worker1', zone('a')), [replica('web-a'), replica('web-b')]),
+      newNodeInfo(makeNode('worker2', zone('a')), [replica('web-c')]),
+      newNodeInfo(makeNode('worker3', zone('b'))),
+      newNodeInfo(makeNode('worker4'), [replica('web-d')]),
+    ];
+    const withoutZones = [
+      newNodeInfo(makeNode('worker1'), [replica('web-a'), replica('web-b')]),
+      newNodeInfo(makeNode('worker2'), [replica('web-c')]),
+      newNodeInfo(makeNode('worker3')),
+    ];
+    const pod = replica('web-new');
+    for (const nodes of [withZones, withoutZones]) {
+      const state = {
+        pod,
+        namespace: 'default',
+        requests: podRequests(pod),
+        hostPorts: [],
+        tolerations: [],
+        allNodes: nodes,
+      };
+      const cs = defaultConstraints(pod, defaultSpreadSelector(pod));
+      const rows = nodes.map((_, i) => i);
+      const table = nodeTable(nodes);
+      const fromTable = preScore(state, cs, true, nodes, () => true, table, rows)!;
+      const fromNodes = preScore(state, cs, true, nodes, () => true)!;
+      expect(fromTable.domainCounts).toEqual(fromNodes.domainCounts);
+      expect(fromTable.weights).toEqual(fromNodes.weights);
+      const a = new Float64Array(nodes.length);
+      const b = new Float64Array(nodes.length);
+      scoreInto(fromTable, nodes, rows, a, nodes.length, table);
+      scoreInto(fromNodes, nodes, rows, b, nodes.length);
+      expect(Array.from(a)).toEqual(Array.from(b));
+      expect(Array.from(a)).toEqual(nodes.map((n, i) => score(fromNodes, n, i)));
+    }
   });
 });

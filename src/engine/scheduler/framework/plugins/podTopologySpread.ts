@@ -475,6 +475,11 @@ export function preScore(
     const key = constraints[j]!.topologyKey;
     if (key === HOSTNAME_KEY) continue; // per-node counts are read at Score
     const m = domainCounts[j]!;
+    if (rows && table && key === ZONE_KEY && table.zoned === 0) {
+      // No node has a zone: every scored node is in the '' domain (the scan's result).
+      if (scored > 0) m.set('', 0);
+      continue;
+    }
     let last: string | undefined;
     for (let i = 0; i < feasible.length; i++) {
       const n = feasible[i]!;
@@ -568,6 +573,8 @@ export function scoreInto(
     const key = c.topologyKey;
     const w = weights[j]!;
     const skew = c.maxSkew - 1;
+    // No node has a zone: no scored node has the label, nothing to add.
+    if (table && key === ZONE_KEY && table.zoned === 0) continue;
     const column = !table
       ? undefined
       : key === HOSTNAME_KEY
