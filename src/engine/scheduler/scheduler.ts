@@ -25,6 +25,7 @@ import {
   type NodeInfo,
   newNodeInfo,
   noteChange,
+  notePodChange,
   removePod,
   replacePodSameSpec,
   type ScheduleResult,
@@ -130,6 +131,9 @@ function truncate(message: string): string {
     : message;
 }
 
+/** A NodeInfo write that keeps the node's pods (a Node update). */
+const NO_POD_CHANGE = Object.freeze({ removed: undefined, added: undefined });
+
 export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const explain = opts.explain !== false;
   const decisions = new PersistentMap<Decision>();
@@ -178,20 +182,32 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     podsWithAffinity += sign * info.podsWithAffinity.length;
     podsWithRequiredAntiAffinity += sign * info.podsWithRequiredAntiAffinity.length;
   };
-  /** Replace the NodeInfo at `i`, keeping the counts right. */
-  const setInfo = (i: number, next: NodeInfo) => {
+  /**
+   * Replace the NodeInfo at `i`, keeping the counts right. `change` says how its pods differ
+   * from the previous NodeInfo's (one pod object removed, one appended) when that is known.
+   */
+  const setInfo = (
+    i: number,
+    next: NodeInfo,
+    change?: { removed: Pod | undefined; added: Pod | undefined },
+  ) => {
     count(infos[i]!, -1);
     infos[i] = next;
-    noteChange(log, i);
+    if (change) notePodChange(log, i, change.removed, change.added);
+    else noteChange(log, i);
     count(next, 1);
   };
 
   const reindex = () => {
     index = new Map(infos.map((info, i) => [info.name, i]));
   };
-  const updateInfo = (name: string, f: (info: NodeInfo) => NodeInfo) => {
+  const updateInfo = (
+    name: string,
+    f: (info: NodeInfo) => NodeInfo,
+    change?: { removed: Pod | undefined; added: Pod | undefined },
+  ) => {
     const i = index.get(name);
-    if (i !== undefined) setInfo(i, f(infos[i]!));
+    if (i !== undefined) setInfo(i, f(infos[i]!), change);
   };
   const unplace = (key: string) => {
     const p = placed.get(key);
@@ -208,7 +224,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       const i = index.get(node);
       const next = i === undefined ? undefined : replacePodSameSpec(infos[i]!, p.pod, pod);
       if (next) {
-        setInfo(i!, next);
+        setInfo(i!, next, { removed: p.pod, added: pod });
         // `placed` is only looked up, never iterated: its entry can change in place.
         p.pod = pod;
         const onNode = placedOn.get(node)!;
@@ -226,7 +242,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     }
     onNode.set(key, pod);
     // unplace() took any earlier copy off its node, so the pod is on no NodeInfo now.
-    updateInfo(node, (info) => appendPod(info, pod));
+    updateInfo(node, (info) => appendPod(info, pod), { removed: undefined, added: pod });
   };
 
   const observePod = (e: WatchEvent) => {
@@ -286,7 +302,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     } else {
       const before = infos[i]!;
       const after = setNode(before, node);
-      setInfo(i, after);
+      setInfo(i, after, NO_POD_CHANGE);
       countImages(before, -1);
       countImages(after, 1);
       if (!e.old || nodeSchedulingFacts(e.old) !== nodeSchedulingFacts(e.object))

@@ -12,15 +12,23 @@
  * The owner must log every in-place write (`array[i] = …`, `push`); an array it replaces
  * wholesale (a node deleted) needs a log of its own.
  */
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { NodeInfo } from './nodeInfo.ts';
 
 /**
  * Indexes written, in order. `start` is the position of `entries[0]` in the array's whole
  * history, so a reader keeps one number (the position it has read up to).
+ *
+ * Where the owner knows how the node's pods changed with a write (`known`), it says which pod
+ * left the list (`removed`) and which was appended (`added`), so that per-node pod counts can
+ * follow by ±1 instead of counting the node's pods again.
  */
 export interface ChangeLog {
   start: number;
   entries: number[];
+  known: boolean[];
+  removed: (Pod | undefined)[];
+  added: (Pod | undefined)[];
 }
 
 /**
@@ -33,18 +41,47 @@ const logs = new WeakMap<readonly NodeInfo[], ChangeLog>();
 
 /** Starts logging the writes to `nodes` (a fresh array, or one whose readers all start over). */
 export function trackChanges(nodes: readonly NodeInfo[]): ChangeLog {
-  const log: ChangeLog = { start: 0, entries: [] };
+  const log: ChangeLog = { start: 0, entries: [], known: [], removed: [], added: [] };
   logs.set(nodes, log);
   return log;
 }
 
-/** Records that index `i` of the logged array was written. */
+/** Records that index `i` of the logged array was written (its pods may differ in any way). */
 export function noteChange(log: ChangeLog, i: number): void {
+  append(log, i, false, undefined, undefined);
+}
+
+/**
+ * Records that index `i` was written with a NodeInfo whose pods are the previous one's without
+ * `removed` (when given: that very object) and with `added` appended (when given).
+ */
+export function notePodChange(
+  log: ChangeLog,
+  i: number,
+  removed: Pod | undefined,
+  added: Pod | undefined,
+): void {
+  append(log, i, true, removed, added);
+}
+
+function append(
+  log: ChangeLog,
+  i: number,
+  known: boolean,
+  removed: Pod | undefined,
+  added: Pod | undefined,
+): void {
   if (log.entries.length >= MAX_ENTRIES) {
     log.start += log.entries.length;
     log.entries = [];
+    log.known = [];
+    log.removed = [];
+    log.added = [];
   }
   log.entries.push(i);
+  log.known.push(known);
+  log.removed.push(removed);
+  log.added.push(added);
 }
 
 /** The log of `nodes`, if its owner keeps one. */

@@ -1,6 +1,13 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { newNodeInfo } from '../nodeInfo.ts';
+import { noteChange, notePodChange, trackChanges } from '../changeLog.ts';
+import {
+  appendPod,
+  type NodeInfo,
+  newNodeInfo,
+  removePod,
+  replacePodSameSpec,
+} from '../nodeInfo.ts';
 import { nodeTable } from '../nodeTable.ts';
 import { podRequests } from '../resources.ts';
 import { schedulePod } from '../schedule.ts';
@@ -242,5 +249,46 @@ describe('PodTopologySpread with the node table', () => {
       expect(Array.from(a)).toEqual(Array.from(b));
       expect(Array.from(a)).toEqual(nodes.map((n, i) => score(fromNodes, n, i)));
     }
+  });
+});
+
+describe('PodTopologySpread counts from a change log', () => {
+  it('follows pods added, relabelled and removed exactly as a full count does', () => {
+    // The same workload on an array updated in place with a change log (counts follow the
+    // logged pod changes) and on fresh copies (counts from comparing every node).
+    const run = (logged: boolean) => {
+      let nodes = [1, 2, 3, 4].map((i) => newNodeInfo(makeNode(`worker${i}`)));
+      const log = logged ? trackChanges(nodes) : undefined;
+      const placed: { node: number; pod: Pod }[] = [];
+      const write = (i: number, next: NodeInfo, removed?: Pod, added?: Pod, known = true) => {
+        if (!logged) nodes = nodes.slice();
+        nodes[i] = next;
+        if (log && known) notePodChange(log, i, removed, added);
+        else if (log) noteChange(log, i);
+      };
+      const out: unknown[] = [];
+      for (let step = 0; step < 40; step++) {
+        const pod = replica(`web-${step}`);
+        const r = schedulePod(pod, nodes, { random: () => 0.5 });
+        out.push(r.scores);
+        const at = nodes.findIndex((n) => n.name === r.selectedNode);
+        write(at, appendPod(nodes[at]!, pod), undefined, pod);
+        placed.push({ node: at, pod });
+        if (step % 5 === 4) {
+          // A copy of an earlier pod with other labels (it stops counting): same spec object.
+          const p = placed[step - 3]!;
+          const copy = { ...p.pod, metadata: { ...p.pod.metadata, labels: { app: 'other' } } };
+          write(p.node, replacePodSameSpec(nodes[p.node]!, p.pod, copy)!, p.pod, copy);
+          p.pod = copy;
+        }
+        if (step % 7 === 6) {
+          // A pod removed, logged without saying which: that node is counted again.
+          const p = placed[step - 5]!;
+          write(p.node, removePod(nodes[p.node]!, p.pod), undefined, undefined, false);
+        }
+      }
+      return out;
+    };
+    expect(run(true)).toEqual(run(false));
   });
 });

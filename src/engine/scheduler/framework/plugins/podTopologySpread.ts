@@ -11,7 +11,7 @@
  */
 
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { LabelSelector, OwnerReference } from 'kubernetes-types/meta/v1';
 import { type ChangeLog, canCatchUp, changeLogOf, logEnd } from '../changeLog.ts';
 import type { NodeInfo } from '../nodeInfo.ts';
 import type { NodeTable } from '../nodeTable.ts';
@@ -55,11 +55,18 @@ const SPREAD_OWNER_KINDS = new Set(['ReplicaSet', 'ReplicationController', 'Stat
  * pod-template-hash=…`). Services are unknown here; pass `spreadSelector` to add them.
  */
 export function defaultSpreadSelector(pod: Pod): SpreadSelector | undefined {
-  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller);
+  const owner = controllerOf(pod.metadata?.ownerReferences);
   if (!owner || !SPREAD_OWNER_KINDS.has(owner.kind)) return undefined;
   const labels = pod.metadata?.labels;
   if (!labels || Object.keys(labels).length === 0) return undefined;
   return labels;
+}
+
+/** The first owner reference with `controller` set (a plain loop: this runs every cycle). */
+function controllerOf(refs: readonly OwnerReference[] | undefined): OwnerReference | undefined {
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i]!.controller) return refs[i];
+  return undefined;
 }
 
 const NOTHING = () => false;
@@ -229,6 +236,8 @@ interface SelectorIndex {
 
 const MAX_INDEXES = 256;
 const indexes = new Map<string, SelectorIndex>();
+/** The key last in `indexes`' order (the most recently used), which need not move. */
+let mostRecentKey: string | undefined;
 
 /**
  * Counts the pods of node `i`'s new NodeInfo, taking each verdict from the previous count when
@@ -265,8 +274,11 @@ function recount(idx: SelectorIndex, i: number, pods: readonly Pod[], c: Constra
 /** Matching pods on every node of `all` (same order) for the constraint's selector. */
 function countsFor(c: Constraint, all: readonly NodeInfo[], ns: string): number[] {
   let idx = indexes.get(c.key);
-  if (idx) {
+  if (idx && c.key === mostRecentKey) {
+    // Already last in the map's order.
+  } else if (idx) {
     indexes.delete(c.key); // re-inserted below: least recently used first
+    indexes.set(c.key, idx);
   } else {
     if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
     idx = {
@@ -278,19 +290,43 @@ function countsFor(c: Constraint, all: readonly NodeInfo[], ns: string): number[
       pods: [],
       matched: [],
     };
+    indexes.set(c.key, idx);
   }
-  indexes.set(c.key, idx);
+  mostRecentKey = c.key;
   const { nodes, counts } = idx;
   const log = changeLogOf(all);
   if (log && idx.array === all && canCatchUp(log, idx.log, idx.seen)) {
-    // Only the nodes written since the last count can differ (see changeLog.ts).
-    const { entries } = log;
-    for (let k = idx.seen - log.start; k < entries.length; k++) {
+    // Only the nodes written since the last count can differ (see changeLog.ts). Where the log
+    // says which pod left and which came, the count follows by their verdicts (a pod's verdict
+    // is a function of the pod object alone, so the one that leaves takes back exactly what it
+    // added); nodes written otherwise, and new ones, are counted again.
+    const { entries, known, removed, added } = log;
+    const from = idx.seen - log.start;
+    const before = nodes.length;
+    let fresh: number[] | undefined;
+    for (let k = from; k < entries.length; k++) {
       const i = entries[k]!;
-      const n = all[i];
-      if (n !== undefined && nodes[i] !== n) {
-        nodes[i] = n;
-        recount(idx, i, n.pods, c, ns);
+      if (!known[k] || i >= before) (fresh ??= []).push(i);
+    }
+    for (let k = from; k < entries.length; k++) {
+      const i = entries[k]!;
+      if (fresh?.includes(i)) continue;
+      const r = removed[k];
+      const a = added[k];
+      if (r !== undefined && podMatches(r, c, ns)) counts[i]!--;
+      if (a !== undefined && podMatches(a, c, ns)) counts[i]!++;
+      nodes[i] = all[i];
+      // The verdicts kept for a recount belong to an older pod list now.
+      idx.pods[i] = undefined;
+      idx.matched[i] = undefined;
+    }
+    if (fresh) {
+      for (const i of fresh) {
+        const n = all[i];
+        if (n !== undefined && nodes[i] !== n) {
+          nodes[i] = n;
+          recount(idx, i, n.pods, c, ns);
+        }
       }
     }
   } else {
