@@ -306,7 +306,9 @@ function countsFor(c: Constraint, all: readonly NodeInfo[], ns: string): number[
     let fresh: number[] | undefined;
     for (let k = from; k < entries.length; k++) {
       const i = entries[k]!;
-      if (!known[k] || i >= before) (fresh ??= []).push(i);
+      if (known[k] && i < before) continue;
+      fresh ??= [];
+      fresh.push(i);
     }
     for (let k = from; k < entries.length; k++) {
       const i = entries[k]!;
