@@ -3,7 +3,7 @@
  * (`resourcehelper.PodRequests`, `schedutil.GetNonzeroRequests`).
  */
 import type { Container, Node, Pod } from 'kubernetes-types/core/v1';
-import { tryParseQuantity } from './quantity.ts';
+import { type ParsedQuantity, tryParseQuantity } from './quantity.ts';
 
 /** CPU in millicores and memory in bytes. */
 export interface Resources {
@@ -69,12 +69,30 @@ function containerRequest(c: Container, name: string): string | number | undefin
   return lookup(res?.requests, name) ?? lookup(res?.limits, name);
 }
 
+/**
+ * Parsed quantities by their text: every node update re-reads the same allocatable strings
+ * (`4`, `16Gi`, `110`…), and parsing one exactly takes BigInt arithmetic. Parsing is a pure
+ * function of the text; the table is cleared when it grows past {@link MAX_PARSED}.
+ */
+const parsedQuantities = new Map<string | number, ParsedQuantity | undefined>();
+const MAX_PARSED = 4096;
+
+function parsed(q: string | number | undefined): ParsedQuantity | undefined {
+  if (q === undefined) return undefined;
+  const hit = parsedQuantities.get(q);
+  if (hit !== undefined || parsedQuantities.has(q)) return hit;
+  const p = tryParseQuantity(q);
+  if (parsedQuantities.size >= MAX_PARSED) parsedQuantities.clear();
+  parsedQuantities.set(q, p);
+  return p;
+}
+
 function milliOf(q: string | number | undefined): number {
-  return tryParseQuantity(q)?.milli ?? 0;
+  return parsed(q)?.milli ?? 0;
 }
 
 function unitsOf(q: string | number | undefined): number {
-  return tryParseQuantity(q)?.value ?? 0;
+  return parsed(q)?.value ?? 0;
 }
 
 /** Other resources (ephemeral-storage, extended resources such as nvidia.com/gpu), in units. */
