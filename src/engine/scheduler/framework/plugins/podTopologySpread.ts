@@ -221,6 +221,10 @@ function podMatches(p: Pod, c: Constraint, ns: string): boolean {
  * cheap. A recount, too, reuses the verdict of every pod object it counted last time (a node
  * changes by one pod at a time, and pods are immutable), so it tests only the pods it has not
  * seen. The result is exactly what a full recount would give.
+ *
+ * For the scheduler's own node array, which keeps a change log (changeLog.ts), only the logged
+ * nodes are visited, and a logged pod change moves the count by the verdicts of the pod removed
+ * and the pod added, without visiting the node's other pods.
  */
 interface SelectorIndex {
   nodes: (NodeInfo | undefined)[];
@@ -229,7 +233,10 @@ interface SelectorIndex {
   log: ChangeLog | undefined;
   seen: number;
   counts: number[];
-  /** Per node: the pods counted last time, and whether each one matched. */
+  /**
+   * Per node: the pods counted last time, and whether each one matched (undefined once the
+   * count has moved on by logged changes).
+   */
   pods: (readonly Pod[] | undefined)[];
   matched: (Uint8Array | undefined)[];
 }
