@@ -24,11 +24,14 @@ import {
   appendPod,
   type NodeInfo,
   newNodeInfo,
+  noteChange,
+  notePodChange,
   removePod,
   replacePodSameSpec,
   type ScheduleResult,
   schedulePod,
   setNode,
+  trackChanges,
 } from './framework/index.ts';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -128,12 +131,19 @@ function truncate(message: string): string {
     : message;
 }
 
+/** A NodeInfo write that keeps the node's pods (a Node update). */
+const NO_POD_CHANGE = Object.freeze({ removed: undefined, added: undefined });
+
 export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const explain = opts.explain !== false;
   const decisions = new PersistentMap<Decision>();
   let client: ClusterClient | undefined;
-  /** NodeInfos in the order nodes were added (the scan order). */
+  /**
+   * NodeInfos in the order nodes were added (the scan order). Every in-place write goes to
+   * `log` too (the framework's per-array caches read it to find what changed).
+   */
   let infos: NodeInfo[] = [];
+  let log = trackChanges(infos);
   let index = new Map<string, number>();
   /** Pods counted on a node (bound or assumed), by pod key. */
   const placed = new Map<string, { node: string; pod: Pod }>();
@@ -172,19 +182,32 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     podsWithAffinity += sign * info.podsWithAffinity.length;
     podsWithRequiredAntiAffinity += sign * info.podsWithRequiredAntiAffinity.length;
   };
-  /** Replace the NodeInfo at `i`, keeping the counts right. */
-  const setInfo = (i: number, next: NodeInfo) => {
+  /**
+   * Replace the NodeInfo at `i`, keeping the counts right. `change` says how its pods differ
+   * from the previous NodeInfo's (one pod object removed, one appended) when that is known.
+   */
+  const setInfo = (
+    i: number,
+    next: NodeInfo,
+    change?: { removed: Pod | undefined; added: Pod | undefined },
+  ) => {
     count(infos[i]!, -1);
     infos[i] = next;
+    if (change) notePodChange(log, i, change.removed, change.added);
+    else noteChange(log, i);
     count(next, 1);
   };
 
   const reindex = () => {
     index = new Map(infos.map((info, i) => [info.name, i]));
   };
-  const updateInfo = (name: string, f: (info: NodeInfo) => NodeInfo) => {
+  const updateInfo = (
+    name: string,
+    f: (info: NodeInfo) => NodeInfo,
+    change?: { removed: Pod | undefined; added: Pod | undefined },
+  ) => {
     const i = index.get(name);
-    if (i !== undefined) setInfo(i, f(infos[i]!));
+    if (i !== undefined) setInfo(i, f(infos[i]!), change);
   };
   const unplace = (key: string) => {
     const p = placed.get(key);
@@ -201,9 +224,9 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       const i = index.get(node);
       const next = i === undefined ? undefined : replacePodSameSpec(infos[i]!, p.pod, pod);
       if (next) {
-        setInfo(i!, next);
-        placed.delete(key);
-        placed.set(key, { node, pod });
+        setInfo(i!, next, { removed: p.pod, added: pod });
+        // `placed` is only looked up, never iterated: its entry can change in place.
+        p.pod = pod;
         const onNode = placedOn.get(node)!;
         onNode.delete(key);
         onNode.set(key, pod);
@@ -219,7 +242,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     }
     onNode.set(key, pod);
     // unplace() took any earlier copy off its node, so the pod is on no NodeInfo now.
-    updateInfo(node, (info) => appendPod(info, pod));
+    updateInfo(node, (info) => appendPod(info, pod), { removed: undefined, added: pod });
   };
 
   const observePod = (e: WatchEvent) => {
@@ -259,6 +282,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
         countImages(infos[i]!, -1);
         count(infos[i]!, -1);
         infos = infos.filter((_, j) => j !== i);
+        log = trackChanges(infos);
         reindex();
       }
       return;
@@ -270,6 +294,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       const pods = [...(placedOn.get(name)?.values() ?? [])];
       const info = newNodeInfo(node, pods);
       infos.push(info);
+      noteChange(log, infos.length - 1);
       count(info, 1);
       countImages(info, 1);
       index.set(name, infos.length - 1);
@@ -277,7 +302,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     } else {
       const before = infos[i]!;
       const after = setNode(before, node);
-      setInfo(i, after);
+      setInfo(i, after, NO_POD_CHANGE);
       countImages(before, -1);
       countImages(after, 1);
       if (!e.old || nodeSchedulingFacts(e.old) !== nodeSchedulingFacts(e.object))
@@ -328,16 +353,20 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       podsWithRequiredAntiAffinity,
     });
     nextStartIndex = result.nextStartIndex;
-    decisions.set(key, { ...result, pod: key, at: ctx.now, attempt });
-    const ref = {
-      resource: 'pods' as const,
-      namespace: ns,
-      name,
-      kind: 'Pod',
-      apiVersion: 'v1',
-      ...(pod.metadata?.uid ? { uid: pod.metadata.uid } : {}),
-      ...(pod.metadata?.resourceVersion ? { resourceVersion: pod.metadata.resourceVersion } : {}),
-    };
+    // The result is this cycle's own object: extend it in place (same keys in the same order
+    // as a spread copy) rather than copying its nine fields for every pod.
+    decisions.set(key, Object.assign(result, { pod: key, at: ctx.now, attempt }));
+    const ref: {
+      resource: 'pods';
+      namespace: string;
+      name: string;
+      kind: string;
+      apiVersion: string;
+      uid?: string;
+      resourceVersion?: string;
+    } = { resource: 'pods', namespace: ns, name, kind: 'Pod', apiVersion: 'v1' };
+    if (pod.metadata?.uid) ref.uid = pod.metadata.uid;
+    if (pod.metadata?.resourceVersion) ref.resourceVersion = pod.metadata.resourceVersion;
     if (result.feasible && result.selectedNode) {
       const node = result.selectedNode;
       // Assume the pod on the node at once, so the next cycle sees the node's new load.
@@ -422,6 +451,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     },
     onStart() {
       infos = [];
+      log = trackChanges(infos);
       podsWithAffinity = 0;
       podsWithRequiredAntiAffinity = 0;
       index = new Map();

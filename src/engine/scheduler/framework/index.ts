@@ -29,6 +29,7 @@
  *   actor's business: a gated pod never reaches {@link schedulePod}.
  */
 
+export { type ChangeLog, noteChange, notePodChange, trackChanges } from './changeLog.ts';
 export { normalizeImageName } from './images.ts';
 export type { NodeInfo } from './nodeInfo.ts';
 export {

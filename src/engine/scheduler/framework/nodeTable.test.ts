@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteChange, trackChanges } from './changeLog.ts';
 import { appendPod, type NodeInfo, newNodeInfo, setNode } from './nodeInfo.ts';
 import { nodeTable, TAINTED, UNSCHEDULABLE } from './nodeTable.ts';
 import { type ScheduleResult, schedulePod } from './schedule.ts';
@@ -28,6 +29,29 @@ const replica = (i: number) =>
   });
 
 describe('nodeTable', () => {
+  it('follows a logged array from its change log, also after falling behind the log', () => {
+    const nodes = cluster();
+    const log = trackChanges(nodes);
+    nodeTable(nodes);
+    // More writes than the log keeps: the table compares every row once, then reads the log.
+    for (let i = 0; i < 5000; i++) {
+      nodes[1] = appendPod(nodes[1]!, replica(i));
+      noteChange(log, 1);
+    }
+    expect(nodeTable(nodes).podCount[1]).toBe(5000);
+    nodes[2] = appendPod(nodes[2]!, replica(0));
+    noteChange(log, 2);
+    nodes.push(newNodeInfo(makeNode('worker5', { cpu: '8' })));
+    noteChange(log, nodes.length - 1);
+    const t = nodeTable(nodes);
+    expect(t.podCount[2]).toBe(1);
+    expect(t.allocMilliCPU[5]).toBe(8000);
+    const fresh = nodeTable(nodes.slice());
+    expect(Array.from(t.requestedMilliCPU.subarray(0, 6))).toEqual(
+      Array.from(fresh.requestedMilliCPU.subarray(0, 6)),
+    );
+  });
+
   it('holds each node’s own numbers and follows a NodeInfo replaced in place', () => {
     const nodes = cluster();
     let t = nodeTable(nodes);
@@ -52,8 +76,9 @@ describe('nodeTable', () => {
 
   it('gives the same decisions, verdicts and scores whether the node list is updated in place or copied', () => {
     // The scheduler actor replaces NodeInfos in one array; tests usually pass fresh arrays.
-    const run = (inPlace: boolean): ScheduleResult[] => {
+    const run = (inPlace: boolean, logged = false): ScheduleResult[] => {
       let nodes = cluster();
+      const log = logged ? trackChanges(nodes) : undefined;
       let seed = 7;
       const random = () => {
         seed = (seed * 48271) % 2147483647;
@@ -70,11 +95,14 @@ describe('nodeTable', () => {
         const at = nodes.findIndex((n) => n.name === r.selectedNode);
         if (!inPlace) nodes = nodes.slice();
         nodes[at] = appendPod(nodes[at]!, pod);
+        if (log) noteChange(log, at);
       }
       return out;
     };
     const inPlace = run(true);
     expect(inPlace).toEqual(run(false));
+    // With a change log the caches visit only the logged nodes: still the same results.
+    expect(run(true, true)).toEqual(inPlace);
     // The pod-count limit of worker2 and the CPU of worker1 come into play along the way.
     const reasons = inPlace.flatMap((r) =>
       r.verdicts.flatMap((v) => v.reasons.map((x) => x.reason)),

@@ -3,7 +3,7 @@
  * (`resourcehelper.PodRequests`, `schedutil.GetNonzeroRequests`).
  */
 import type { Container, Node, Pod } from 'kubernetes-types/core/v1';
-import { tryParseQuantity } from './quantity.ts';
+import { type ParsedQuantity, tryParseQuantity } from './quantity.ts';
 
 /** CPU in millicores and memory in bytes. */
 export interface Resources {
@@ -44,6 +44,17 @@ type ResourceList = { [name: string]: string | number } | undefined;
 
 const cache = new WeakMap<Pod, PodRequests>();
 
+/**
+ * The same, keyed by the pod's containers array: a pod's requests come from its containers,
+ * init containers and overhead only, and the copies of a pod (each status update, the
+ * scheduler's assumed copy, the bound pod) share those objects while being new Pod objects.
+ * One entry then serves every copy.
+ */
+const byContainers = new WeakMap<
+  readonly Container[],
+  { initContainers: unknown; overhead: unknown; requests: PodRequests }
+>();
+
 function lookup(list: ResourceList, name: string): string | number | undefined {
   if (!list || !Object.hasOwn(list, name)) return undefined;
   return list[name];
@@ -58,12 +69,30 @@ function containerRequest(c: Container, name: string): string | number | undefin
   return lookup(res?.requests, name) ?? lookup(res?.limits, name);
 }
 
+/**
+ * Parsed quantities by their text: every node update re-reads the same allocatable strings
+ * (`4`, `16Gi`, `110`…), and parsing one exactly takes BigInt arithmetic. Parsing is a pure
+ * function of the text; the table is cleared when it grows past {@link MAX_PARSED}.
+ */
+const parsedQuantities = new Map<string | number, ParsedQuantity | undefined>();
+const MAX_PARSED = 4096;
+
+function parsed(q: string | number | undefined): ParsedQuantity | undefined {
+  if (q === undefined) return undefined;
+  const hit = parsedQuantities.get(q);
+  if (hit !== undefined || parsedQuantities.has(q)) return hit;
+  const p = tryParseQuantity(q);
+  if (parsedQuantities.size >= MAX_PARSED) parsedQuantities.clear();
+  parsedQuantities.set(q, p);
+  return p;
+}
+
 function milliOf(q: string | number | undefined): number {
-  return tryParseQuantity(q)?.milli ?? 0;
+  return parsed(q)?.milli ?? 0;
 }
 
 function unitsOf(q: string | number | undefined): number {
-  return tryParseQuantity(q)?.value ?? 0;
+  return parsed(q)?.value ?? 0;
 }
 
 /** Other resources (ephemeral-storage, extended resources such as nvidia.com/gpu), in units. */
@@ -148,9 +177,16 @@ const ZERO: Vec = { cpu: 0, mem: 0, cpuNZ: 0, memNZ: 0, other: NO_OTHER };
  * `spec.overhead`. Cached per pod object, so treat pods as immutable.
  */
 export function podRequests(pod: Pod): PodRequests {
-  const hit = cache.get(pod);
-  if (hit) return hit;
   const spec = pod.spec;
+  const containers = spec?.containers;
+  if (containers) {
+    const hit = byContainers.get(containers);
+    if (hit && hit.initContainers === spec.initContainers && hit.overhead === spec.overhead)
+      return hit.requests;
+  } else {
+    const hit = cache.get(pod);
+    if (hit) return hit;
+  }
   let sum = ZERO;
   for (const c of spec?.containers ?? []) sum = add(sum, containerVec(c));
   let sidecars = ZERO;
@@ -181,7 +217,15 @@ export function podRequests(pod: Pod): PodRequests {
     nonZero: { milliCPU: sum.cpuNZ, memory: sum.memNZ },
     other: sum.other,
   };
-  cache.set(pod, result);
+  if (containers) {
+    byContainers.set(containers, {
+      initContainers: spec.initContainers,
+      overhead: spec.overhead,
+      requests: result,
+    });
+  } else {
+    cache.set(pod, result);
+  }
   return result;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import { type NodeInfo, podHostPorts } from './nodeInfo.ts';
-import { type NodeTable, nodeTable, TAINTED, UNSCHEDULABLE } from './nodeTable.ts';
+import { type NodeTable, nodeTable, resourceScores, TAINTED, UNSCHEDULABLE } from './nodeTable.ts';
 import * as balancedAllocation from './plugins/balancedAllocation.ts';
 import * as imageLocality from './plugins/imageLocality.ts';
 import * as interPodAffinity from './plugins/interPodAffinity.ts';
@@ -317,8 +317,9 @@ export function schedulePod(
   const { flags, podCount, allocPods, allocMilliCPU, allocMemory } = table;
   const { requestedMilliCPU, requestedMemory } = table;
   const otherResources = fit.otherNames.length > 0;
-  for (let i = 0; i < m && feasible.length < numToFind; i++) {
-    const at = (start + i) % m;
+  // `at` is (start + i) % m, stepped instead of divided for every node.
+  let at = start % m;
+  for (let i = 0; i < m && feasible.length < numToFind; i++, at = at + 1 === m ? 0 : at + 1) {
     const node = candidates[at]!;
     const row = candidateIndex ? candidateIndex[at]! : at;
     const flag = flags[row]!;
@@ -393,6 +394,8 @@ export function schedulePod(
 
   const m2 = feasible.length;
   const buffers = scoreBuffers(m2);
+  // The last buffer holds the totals; the plugins use the first ones.
+  const totals = buffers[SCORE_SLOTS - 1]!;
   const perPlugin = scorePlugins(
     state,
     feasible,
@@ -402,14 +405,8 @@ export function schedulePod(
     result.skippedScorePlugins,
     buffers,
     table,
+    totals,
   );
-  // The last buffer holds the totals; the plugins use the first ones. Summed in plugin order.
-  const totals = buffers[SCORE_SLOTS - 1]!;
-  totals.fill(0, 0, m2);
-  for (const { name, scores } of perPlugin) {
-    const w = WEIGHT.get(name) ?? 0;
-    for (let i = 0; i < m2; i++) totals[i]! += scores[i]! * w;
-  }
   if (explain) {
     const copies = perPlugin.map(({ name, scores }) => ({
       name,
@@ -446,9 +443,27 @@ function pushAbsent(
   }
 }
 
+/** Adds `scores × weight` to `totals`, for the first `n` nodes. */
+function addWeighted(totals: Float64Array, scores: Scores, weight: number, n: number): void {
+  for (let i = 0; i < n; i++) totals[i]! += scores[i]! * weight;
+}
+
+const TAINT_WEIGHT = WEIGHT.get(taintToleration.NAME) ?? 0;
+const AFFINITY_WEIGHT = WEIGHT.get(nodeAffinity.NAME) ?? 0;
+const FIT_WEIGHT = WEIGHT.get(nodeResourcesFit.NAME) ?? 0;
+const SPREAD_WEIGHT = WEIGHT.get(podTopologySpread.NAME) ?? 0;
+const POD_AFFINITY_WEIGHT = WEIGHT.get(interPodAffinity.NAME) ?? 0;
+const BALANCED_WEIGHT = WEIGHT.get(balancedAllocation.NAME) ?? 0;
+const IMAGE_WEIGHT = WEIGHT.get(imageLocality.NAME) ?? 0;
+
 /**
  * PreScore + Score + NormalizeScore of every default score plugin, in the scheduler's order.
- * Each plugin that runs writes its scores for `feasible` into the next of `buffers`.
+ * Each plugin that runs writes its scores for `feasible` into the next of `buffers`, and
+ * `totals` gets Σ score × weight per node.
+ *
+ * The plugins without a NormalizeScore step are summed as they are scored, the others once
+ * normalized, rather than in a pass per plugin in plugin order: every score is an integer
+ * (each plugin truncates), so the sums are exact and the order cannot change them.
  */
 function scorePlugins(
   state: CycleState,
@@ -459,6 +474,7 @@ function scorePlugins(
   skipped: string[],
   buffers: readonly Float64Array[],
   table: NodeTable,
+  totals: Float64Array,
 ): { name: string; scores: Float64Array }[] {
   const n = feasible.length;
   const out: { name: string; scores: Float64Array }[] = [];
@@ -507,38 +523,65 @@ function scorePlugins(
   const { flags, allocMilliCPU, allocMemory, requestedMilliCPU, requestedMemory } = table;
   const { nonZeroMilliCPU, nonZeroMemory, images: imageSizes } = table;
   const { requested, nonZero } = state.requests;
+  // Both resource scores of a row are remembered for pods with the same requests.
+  resourceScores(table, nonZero.milliCPU, nonZero.memory, requested.milliCPU, requested.memory);
+  const { fitScore, balancedScore, scored } = table;
   for (let i = 0; i < n; i++) {
     const node = feasible[i]!;
     const row = feasibleIndex[i]!;
     taints[i] = (flags[row]! & TAINTED) === 0 ? 0 : taintToleration.score(state, node);
     if (affinity) affinity[i] = nodeAffinity.score(preferred!, node);
-    fit[i] = nodeResourcesFit.leastAllocated(
-      allocMilliCPU[row]!,
-      allocMemory[row]!,
-      nonZeroMilliCPU[row]!,
-      nonZeroMemory[row]!,
-      nonZero.milliCPU,
-      nonZero.memory,
-    );
+    let f: number;
+    let b: number;
+    if (scored[row] === 1) {
+      f = fitScore[row]!;
+      b = balancedScore[row]!;
+    } else {
+      f = nodeResourcesFit.leastAllocated(
+        allocMilliCPU[row]!,
+        allocMemory[row]!,
+        nonZeroMilliCPU[row]!,
+        nonZeroMemory[row]!,
+        nonZero.milliCPU,
+        nonZero.memory,
+      );
+      b = balancedAllocation.balanced(
+        allocMilliCPU[row]!,
+        allocMemory[row]!,
+        requestedMilliCPU[row]!,
+        requestedMemory[row]!,
+        requested.milliCPU,
+        requested.memory,
+      );
+      fitScore[row] = f;
+      balancedScore[row] = b;
+      scored[row] = 1;
+    }
+    fit[i] = f;
     if (topologyScores) topologyScores[i] = interPodAffinity.score(topology!, node);
-    balanced[i] = balancedAllocation.balanced(
-      allocMilliCPU[row]!,
-      allocMemory[row]!,
-      requestedMilliCPU[row]!,
-      requestedMemory[row]!,
-      requested.milliCPU,
-      requested.memory,
-    );
-    image[i] = images.none ? 0 : imageLocality.scoreSizes(images, imageSizes[row]!);
+    balanced[i] = b;
+    const im = images.none ? 0 : imageLocality.scoreSizes(images, imageSizes[row]!);
+    image[i] = im;
+    totals[i] = f * FIT_WEIGHT + b * BALANCED_WEIGHT + im * IMAGE_WEIGHT;
   }
   if (spreadScores) {
     podTopologySpread.scoreInto(spread!, feasible, feasibleIndex, spreadScores, n, table);
   }
 
-  // NormalizeScore.
+  // NormalizeScore, and the normalized scores into the totals.
   normalizeFirst(taints, n, true);
-  if (affinity) normalizeFirst(affinity, n, false);
-  if (spreadScores) podTopologySpread.normalize(spreadScores, n);
-  if (topologyScores) interPodAffinity.normalize(topologyScores, n);
+  addWeighted(totals, taints, TAINT_WEIGHT, n);
+  if (affinity) {
+    normalizeFirst(affinity, n, false);
+    addWeighted(totals, affinity, AFFINITY_WEIGHT, n);
+  }
+  if (spreadScores) {
+    podTopologySpread.normalize(spreadScores, n);
+    addWeighted(totals, spreadScores, SPREAD_WEIGHT, n);
+  }
+  if (topologyScores) {
+    interPodAffinity.normalize(topologyScores, n);
+    addWeighted(totals, topologyScores, POD_AFFINITY_WEIGHT, n);
+  }
   return out;
 }

@@ -105,6 +105,14 @@ export interface Required {
 const cache = new WeakMap<Pod, Required | null>();
 
 export function required(pod: Pod): Required | undefined {
+  // Most pods have neither: answer without a cache entry per pod object.
+  const spec = pod.spec;
+  if (
+    (spec?.nodeSelector === undefined || spec.nodeSelector === null) &&
+    !spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+  ) {
+    return undefined;
+  }
   const hit = cache.get(pod);
   if (hit !== undefined) return hit ?? undefined;
   const r = compileRequired(pod);

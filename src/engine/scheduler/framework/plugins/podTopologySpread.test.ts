@@ -1,9 +1,24 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { newNodeInfo } from '../nodeInfo.ts';
+import { noteChange, notePodChange, trackChanges } from '../changeLog.ts';
+import {
+  appendPod,
+  type NodeInfo,
+  newNodeInfo,
+  removePod,
+  replacePodSameSpec,
+} from '../nodeInfo.ts';
+import { nodeTable } from '../nodeTable.ts';
+import { podRequests } from '../resources.ts';
 import { schedulePod } from '../schedule.ts';
 import { makeNode, makePod } from '../testing.ts';
-import { defaultSpreadSelector } from './podTopologySpread.ts';
+import {
+  defaultConstraints,
+  defaultSpreadSelector,
+  preScore,
+  score,
+  scoreInto,
+} from './podTopologySpread.ts';
 
 const RS = 'web-7c79c4bf97';
 const LABELS = { app: 'web', 'pod-template-hash': '7c79c4bf97' };
@@ -193,5 +208,87 @@ describe('PodTopologySpread with the pod’s own constraints', () => {
       ['worker3', 100],
       ['worker4', 0],
     ]);
+  });
+});
+
+describe('PodTopologySpread with the node table', () => {
+  it('scores the same from the table’s columns as from the NodeInfos, with and without zones', () => {
+    const zone = (z: string) => ({ labels: { 'topology.kubernetes.io/zone': z } });
+    const withZones = [
+      newNodeInfo(makeNode('worker1', zone('a')), [replica('web-a'), replica('web-b')]),
+      newNodeInfo(makeNode('worker2', zone('a')), [replica('web-c')]),
+      newNodeInfo(makeNode('worker3', zone('b'))),
+      newNodeInfo(makeNode('worker4'), [replica('web-d')]),
+    ];
+    const withoutZones = [
+      newNodeInfo(makeNode('worker1'), [replica('web-a'), replica('web-b')]),
+      newNodeInfo(makeNode('worker2'), [replica('web-c')]),
+      newNodeInfo(makeNode('worker3')),
+    ];
+    const pod = replica('web-new');
+    for (const nodes of [withZones, withoutZones]) {
+      const state = {
+        pod,
+        namespace: 'default',
+        requests: podRequests(pod),
+        hostPorts: [],
+        tolerations: [],
+        allNodes: nodes,
+      };
+      const cs = defaultConstraints(pod, defaultSpreadSelector(pod));
+      const rows = nodes.map((_, i) => i);
+      const table = nodeTable(nodes);
+      const fromTable = preScore(state, cs, true, nodes, () => true, table, rows)!;
+      const fromNodes = preScore(state, cs, true, nodes, () => true)!;
+      expect(fromTable.domainCounts).toEqual(fromNodes.domainCounts);
+      expect(fromTable.weights).toEqual(fromNodes.weights);
+      const a = new Float64Array(nodes.length);
+      const b = new Float64Array(nodes.length);
+      scoreInto(fromTable, nodes, rows, a, nodes.length, table);
+      scoreInto(fromNodes, nodes, rows, b, nodes.length);
+      expect(Array.from(a)).toEqual(Array.from(b));
+      expect(Array.from(a)).toEqual(nodes.map((n, i) => score(fromNodes, n, i)));
+    }
+  });
+});
+
+describe('PodTopologySpread counts from a change log', () => {
+  it('follows pods added, relabelled and removed exactly as a full count does', () => {
+    // The same workload on an array updated in place with a change log (counts follow the
+    // logged pod changes) and on fresh copies (counts from comparing every node).
+    const run = (logged: boolean) => {
+      let nodes = [1, 2, 3, 4].map((i) => newNodeInfo(makeNode(`worker${i}`)));
+      const log = logged ? trackChanges(nodes) : undefined;
+      const placed: { node: number; pod: Pod }[] = [];
+      const write = (i: number, next: NodeInfo, removed?: Pod, added?: Pod, known = true) => {
+        if (!logged) nodes = nodes.slice();
+        nodes[i] = next;
+        if (log && known) notePodChange(log, i, removed, added);
+        else if (log) noteChange(log, i);
+      };
+      const out: unknown[] = [];
+      for (let step = 0; step < 40; step++) {
+        const pod = replica(`web-${step}`);
+        const r = schedulePod(pod, nodes, { random: () => 0.5 });
+        out.push(r.scores);
+        const at = nodes.findIndex((n) => n.name === r.selectedNode);
+        write(at, appendPod(nodes[at]!, pod), undefined, pod);
+        placed.push({ node: at, pod });
+        if (step % 5 === 4) {
+          // A copy of an earlier pod with other labels (it stops counting): same spec object.
+          const p = placed[step - 3]!;
+          const copy = { ...p.pod, metadata: { ...p.pod.metadata, labels: { app: 'other' } } };
+          write(p.node, replacePodSameSpec(nodes[p.node]!, p.pod, copy)!, p.pod, copy);
+          p.pod = copy;
+        }
+        if (step % 7 === 6) {
+          // A pod removed, logged without saying which: that node is counted again.
+          const p = placed[step - 5]!;
+          write(p.node, removePod(nodes[p.node]!, p.pod), undefined, undefined, false);
+        }
+      }
+      return out;
+    };
+    expect(run(true)).toEqual(run(false));
   });
 });

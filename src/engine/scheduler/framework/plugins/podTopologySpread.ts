@@ -11,7 +11,8 @@
  */
 
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { LabelSelector, OwnerReference } from 'kubernetes-types/meta/v1';
+import { type ChangeLog, canCatchUp, changeLogOf, logEnd } from '../changeLog.ts';
 import type { NodeInfo } from '../nodeInfo.ts';
 import type { NodeTable } from '../nodeTable.ts';
 import type { CycleState, Rejection } from '../types.ts';
@@ -54,11 +55,18 @@ const SPREAD_OWNER_KINDS = new Set(['ReplicaSet', 'ReplicationController', 'Stat
  * pod-template-hash=…`). Services are unknown here; pass `spreadSelector` to add them.
  */
 export function defaultSpreadSelector(pod: Pod): SpreadSelector | undefined {
-  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller);
+  const owner = controllerOf(pod.metadata?.ownerReferences);
   if (!owner || !SPREAD_OWNER_KINDS.has(owner.kind)) return undefined;
   const labels = pod.metadata?.labels;
   if (!labels || Object.keys(labels).length === 0) return undefined;
   return labels;
+}
+
+/** The first owner reference with `controller` set (a plain loop: this runs every cycle). */
+function controllerOf(refs: readonly OwnerReference[] | undefined): OwnerReference | undefined {
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i]!.controller) return refs[i];
+  return undefined;
 }
 
 const NOTHING = () => false;
@@ -154,11 +162,19 @@ export function defaultConstraints(
   selector: SpreadSelector | undefined,
 ): readonly Constraint[] {
   if (!selector) return NO_CONSTRAINTS;
+  const ns = pod.metadata?.namespace ?? '';
+  // Consecutive cycles mostly schedule replicas of one ReplicaSet: equal labels, each pod its
+  // own labels object. Comparing with the last selector skips sorting and serializing them.
+  const last = lastDefaults;
+  if (last && last.ns === ns && sameEntries(selector, last.sel)) return last.constraints;
   const sel = Object.entries(selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (sel.length === 0) return NO_CONSTRAINTS;
-  const key = JSON.stringify([pod.metadata?.namespace ?? '', sel]);
+  const key = JSON.stringify([ns, sel]);
   const hit = defaultsByKey.get(key);
-  if (hit) return hit;
+  if (hit) {
+    lastDefaults = { ns, sel, constraints: hit };
+    return hit;
+  }
   const matches = (l: Labels) => {
     if (!l) return false;
     for (const [k, v] of sel) if (l[k] !== v) return false;
@@ -171,7 +187,22 @@ export function defaultConstraints(
   ]);
   if (defaultsByKey.size >= MAX_DEFAULTS) defaultsByKey.clear();
   defaultsByKey.set(key, out);
+  lastDefaults = { ns, sel, constraints: out };
   return out;
+}
+
+/** The last {@link defaultConstraints} answer, with the namespace and sorted selector it was for. */
+let lastDefaults:
+  | { ns: string; sel: readonly [string, string][]; constraints: readonly Constraint[] }
+  | undefined;
+
+/** Whether `selector` has exactly the entries `sel` (its own keys, the same values). */
+function sameEntries(selector: SpreadSelector, sel: readonly [string, string][]): boolean {
+  let n = 0;
+  for (const k in selector) if (Object.hasOwn(selector, k)) n++;
+  if (n !== sel.length) return false;
+  for (const [k, v] of sel) if (!Object.hasOwn(selector, k) || selector[k] !== v) return false;
+  return true;
 }
 
 /** `countPodsMatchSelector`'s test of one pod: same namespace, not terminating, labels match. */
@@ -190,17 +221,30 @@ function podMatches(p: Pod, c: Constraint, ns: string): boolean {
  * cheap. A recount, too, reuses the verdict of every pod object it counted last time (a node
  * changes by one pod at a time, and pods are immutable), so it tests only the pods it has not
  * seen. The result is exactly what a full recount would give.
+ *
+ * For the scheduler's own node array, which keeps a change log (changeLog.ts), only the logged
+ * nodes are visited, and a logged pod change moves the count by the verdicts of the pod removed
+ * and the pod added, without visiting the node's other pods.
  */
 interface SelectorIndex {
   nodes: (NodeInfo | undefined)[];
+  /** The node array last counted, its change log and the position read up to. */
+  array: readonly NodeInfo[] | undefined;
+  log: ChangeLog | undefined;
+  seen: number;
   counts: number[];
-  /** Per node: the pods counted last time, and whether each one matched. */
+  /**
+   * Per node: the pods counted last time, and whether each one matched (undefined once the
+   * count has moved on by logged changes).
+   */
   pods: (readonly Pod[] | undefined)[];
   matched: (Uint8Array | undefined)[];
 }
 
 const MAX_INDEXES = 256;
 const indexes = new Map<string, SelectorIndex>();
+/** The key last in `indexes`' order (the most recently used), which need not move. */
+let mostRecentKey: string | undefined;
 
 /**
  * Counts the pods of node `i`'s new NodeInfo, taking each verdict from the previous count when
@@ -237,21 +281,75 @@ function recount(idx: SelectorIndex, i: number, pods: readonly Pod[], c: Constra
 /** Matching pods on every node of `all` (same order) for the constraint's selector. */
 function countsFor(c: Constraint, all: readonly NodeInfo[], ns: string): number[] {
   let idx = indexes.get(c.key);
-  if (idx) {
+  if (idx && c.key === mostRecentKey) {
+    // Already last in the map's order.
+  } else if (idx) {
     indexes.delete(c.key); // re-inserted below: least recently used first
+    indexes.set(c.key, idx);
   } else {
     if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value!);
-    idx = { nodes: [], counts: [], pods: [], matched: [] };
+    idx = {
+      nodes: [],
+      array: undefined,
+      log: undefined,
+      seen: 0,
+      counts: [],
+      pods: [],
+      matched: [],
+    };
+    indexes.set(c.key, idx);
   }
-  indexes.set(c.key, idx);
+  mostRecentKey = c.key;
   const { nodes, counts } = idx;
-  for (let i = 0; i < all.length; i++) {
-    const n = all[i]!;
-    if (nodes[i] !== n) {
-      nodes[i] = n;
-      recount(idx, i, n.pods, c, ns);
+  const log = changeLogOf(all);
+  if (log && idx.array === all && canCatchUp(log, idx.log, idx.seen)) {
+    // Only the nodes written since the last count can differ (see changeLog.ts). Where the log
+    // says which pod left and which came, the count follows by their verdicts (a pod's verdict
+    // is a function of the pod object alone, so the one that leaves takes back exactly what it
+    // added); nodes written otherwise, and new ones, are counted again.
+    const { entries, known, removed, added } = log;
+    const from = idx.seen - log.start;
+    const before = nodes.length;
+    let fresh: number[] | undefined;
+    for (let k = from; k < entries.length; k++) {
+      const i = entries[k]!;
+      if (known[k] && i < before) continue;
+      fresh ??= [];
+      fresh.push(i);
+    }
+    for (let k = from; k < entries.length; k++) {
+      const i = entries[k]!;
+      if (fresh?.includes(i)) continue;
+      const r = removed[k];
+      const a = added[k];
+      if (r !== undefined && podMatches(r, c, ns)) counts[i]!--;
+      if (a !== undefined && podMatches(a, c, ns)) counts[i]!++;
+      nodes[i] = all[i];
+      // The verdicts kept for a recount belong to an older pod list now.
+      idx.pods[i] = undefined;
+      idx.matched[i] = undefined;
+    }
+    if (fresh) {
+      for (const i of fresh) {
+        const n = all[i];
+        if (n !== undefined && nodes[i] !== n) {
+          nodes[i] = n;
+          recount(idx, i, n.pods, c, ns);
+        }
+      }
+    }
+  } else {
+    for (let i = 0; i < all.length; i++) {
+      const n = all[i]!;
+      if (nodes[i] !== n) {
+        nodes[i] = n;
+        recount(idx, i, n.pods, c, ns);
+      }
     }
   }
+  idx.array = all;
+  idx.log = log;
+  idx.seen = log ? logEnd(log) : 0;
   nodes.length = all.length;
   counts.length = all.length;
   idx.pods.length = all.length;
@@ -422,6 +520,11 @@ export function preScore(
     const key = constraints[j]!.topologyKey;
     if (key === HOSTNAME_KEY) continue; // per-node counts are read at Score
     const m = domainCounts[j]!;
+    if (rows && table && key === ZONE_KEY && table.zoned === 0) {
+      // No node has a zone: every scored node is in the '' domain (the scan's result).
+      if (scored > 0) m.set('', 0);
+      continue;
+    }
     let last: string | undefined;
     for (let i = 0; i < feasible.length; i++) {
       const n = feasible[i]!;
@@ -505,26 +608,43 @@ export function scoreInto(
   n: number,
   table?: NodeTable,
 ): void {
-  const nc = s.constraints.length;
-  const keys = s.constraints.map((c) => c.topologyKey);
-  const byHost = keys.map((k) => k === HOSTNAME_KEY);
-  const skew = s.constraints.map((c) => c.maxSkew - 1);
-  const { counts, domainCounts, weights, ignored } = s;
+  const { constraints, counts, domainCounts, weights, ignored } = s;
+  // One pass per constraint (adding in constraint order, as a per-node loop over the
+  // constraints would, so each node's float sum is the same), reading the label from the
+  // table's hostname or zone column when there is one.
+  out.fill(0, 0, n);
+  for (let j = 0; j < constraints.length; j++) {
+    const c = constraints[j]!;
+    const key = c.topologyKey;
+    const w = weights[j]!;
+    const skew = c.maxSkew - 1;
+    // No node has a zone: no scored node has the label, nothing to add.
+    if (table && key === ZONE_KEY && table.zoned === 0) continue;
+    const column = !table
+      ? undefined
+      : key === HOSTNAME_KEY
+        ? table.hostname
+        : key === ZONE_KEY
+          ? table.zone
+          : undefined;
+    if (key === HOSTNAME_KEY) {
+      const perNode = counts[j]!;
+      for (let i = 0; i < n; i++) {
+        const row = indexes[i]!;
+        const v = column ? column[row] : labelOf(nodes[i]!, key);
+        if (v !== undefined) out[i]! += perNode[row]! * w + skew;
+      }
+    } else {
+      const m = domainCounts[j]!;
+      for (let i = 0; i < n; i++) {
+        const v = column ? column[indexes[i]!] : labelOf(nodes[i]!, key);
+        if (v !== undefined) out[i]! += (m.get(v) ?? 0) * w + skew;
+      }
+    }
+  }
   const checkIgnored = ignored.size > 0;
   for (let i = 0; i < n; i++) {
-    const node = nodes[i]!;
-    if (checkIgnored && ignored.has(node)) {
-      out[i] = -1;
-      continue;
-    }
-    let total = 0;
-    for (let j = 0; j < nc; j++) {
-      const v = labelAt(node, keys[j]!, table, indexes[i]!);
-      if (v === undefined) continue;
-      const cnt = byHost[j] ? counts[j]![indexes[i]!]! : (domainCounts[j]!.get(v) ?? 0);
-      total += cnt * weights[j]! + skew[j]!;
-    }
-    out[i] = Math.round(total);
+    out[i] = checkIgnored && ignored.has(nodes[i]!) ? -1 : Math.round(out[i]!);
   }
 }
 
