@@ -164,6 +164,8 @@ export class ApiServer {
   readonly #record: (m: MessageInput) => void;
   readonly #hop: NonNullable<ApiServerDeps['hop']>;
   #housekeeping = false;
+  /** The resource being written (set around each etcd write, for the watch callback). */
+  #writing: ResourceDef | undefined;
   #lastRef: ObjRef | undefined;
   /**
    * A compact log: messages are never mutated, so requests repeating a label (status updates,
@@ -194,7 +196,7 @@ export class ApiServer {
           ...(housekeeping ? { housekeeping } : {}),
         }));
     this.#etcd.watch('/registry/', (e) => {
-      const r = resourceOfKey(e.kv.key);
+      const r = this.#writing ?? resourceOfKey(e.kv.key);
       if (!r) return;
       if (e.type === 'PUT') {
         this.onWatchEvent(
@@ -378,7 +380,8 @@ export class ApiServer {
   /** NamespaceLifecycle admission for a create in `ns`. */
   #admitNamespace(r: ResourceDef, ns: string | undefined, name: string): Status | undefined {
     if (!r.namespaced || !ns) return undefined;
-    const nsObj = this.#etcd.get(etcdKey(RESOURCES.namespaces, undefined, ns))?.value;
+    const nsDef = RESOURCES.namespaces;
+    const nsObj = this.#etcd.get(etcdKey(nsDef, undefined, ns), nsDef.etcdPrefix)?.value;
     if (!nsObj) return notFound(RESOURCES.namespaces, ns);
     const phase = (nsObj.status as { phase?: string } | undefined)?.phase;
     if (phase === 'Terminating' || nsObj.metadata?.deletionTimestamp) {
@@ -398,32 +401,41 @@ export class ApiServer {
     return undefined;
   }
 
-  /** Persist `obj` (setting resourceVersion) and record the etcd hop. */
+  /**
+   * Persist `obj` at `key` (its etcdKey: the stored entry's own key string when there is one,
+   * whose hash is already computed) setting resourceVersion, and record the etcd hop.
+   */
   #put(
     r: ResourceDef,
     ns: string | undefined,
     name: string,
+    key: string,
     obj: KubeObject,
     expected: number,
     hk: boolean,
   ): KeyValue<KubeObject> | undefined {
-    const key = etcdKey(r, ns, name);
     (obj.metadata as Meta).resourceVersion = String(this.#etcd.revision + 1);
     this.#housekeeping = hk;
+    this.#writing = r;
     let kv: KeyValue<KubeObject> | undefined;
     try {
-      kv = this.#etcd.put(key, obj, expected);
+      kv = this.#etcd.put(key, obj, expected, r.etcdPrefix);
     } finally {
       this.#housekeeping = false;
+      this.#writing = undefined;
     }
     // Recorded after the write, so a snapshot taken at this message shows the new state.
     this.#etcdMessage('etcd.put', r, ns, name, key, hk);
     return kv;
   }
 
-  #remove(r: ResourceDef, ns: string | undefined, name: string): void {
-    const key = etcdKey(r, ns, name);
-    this.#etcd.delete(key);
+  #remove(r: ResourceDef, ns: string | undefined, name: string, key: string): void {
+    this.#writing = r;
+    try {
+      this.#etcd.delete(key, r.etcdPrefix);
+    } finally {
+      this.#writing = undefined;
+    }
     this.#etcdMessage('etcd.delete', r, ns, name, key, false);
   }
 
@@ -570,7 +582,9 @@ export class ApiServer {
     if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
     const key = etcdKey(r, ns, name);
-    if (this.#etcd.get(key)) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
+    if (this.#etcd.get(key, r.etcdPrefix)) {
+      return this.#fail(actor, r, ns, name, alreadyExists(r, name));
+    }
     meta.uid = uuid(this.#rng);
     meta.creationTimestamp = rfc3339(this.#now());
     delete meta.resourceVersion;
@@ -584,7 +598,7 @@ export class ApiServer {
     }
     if (r.resource === 'services') this.#allocateServiceIPs(obj);
     if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201);
-    const kv = this.#put(r, ns, name, obj, 0, this.#isHousekeeping(r, undefined, obj));
+    const kv = this.#put(r, ns, name, key, obj, 0, this.#isHousekeeping(r, undefined, obj));
     if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201);
   }
@@ -635,7 +649,7 @@ export class ApiServer {
     this.#request(actor, 'api.get', r, ns, name, `GET ${restPath(r, ns, name)}`);
     const key = etcdKey(r, ns, name);
     this.#etcdMessage('etcd.get', r, ns, name, key, false);
-    const kv = this.#etcd.get(key);
+    const kv = this.#etcd.get(key, r.etcdPrefix);
     if (!kv) return this.#fail(actor, r, ns, name, notFound(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
   }
@@ -697,7 +711,7 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? body.metadata?.namespace ?? undefined);
     const name = body.metadata?.name ?? '';
-    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
     const hk =
       r.resource === 'leases' ||
       (!!existing &&
@@ -727,7 +741,7 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
     const name = input.metadata?.name ?? '';
-    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
     const hk =
       !!existing &&
       this.#isHousekeeping(r, existing.value, { ...existing.value, status: input.status });
@@ -776,7 +790,7 @@ export class ApiServer {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
-    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
     // The scale subresource is a Scale object: only its spec.replicas reaches the owner.
     const patch =
       opts.subresource === 'scale'
@@ -890,13 +904,14 @@ export class ApiServer {
         ? (((next.spec as Obj | undefined)?.finalizers as unknown[]) ?? []).length
         : 0);
     if (meta.deletionTimestamp && finalizersLeft === 0) {
-      this.#remove(r, ns, name);
+      this.#remove(r, ns, name, existing.key);
       return this.#respond(actor, r, ns, name, { ok: true, value: next });
     }
     const kv = this.#put(
       r,
       ns,
       name,
+      existing.key,
       next,
       existing.modRevision,
       this.#isHousekeeping(r, old, next),
@@ -931,7 +946,7 @@ export class ApiServer {
     name: string,
     opts: DeleteOptions,
   ): Result<KubeObject> {
-    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
     if (!existing) return this.#err(notFound(r, name));
     const old = existing.value;
     const oldMeta = old.metadata ?? {};
@@ -943,7 +958,7 @@ export class ApiServer {
         const specFinalizers =
           ((old.spec as Obj | undefined)?.finalizers as unknown[] | undefined) ?? [];
         if (specFinalizers.length === 0 && !oldMeta.finalizers?.length && !opts.dryRun)
-          this.#remove(r, ns, name);
+          this.#remove(r, ns, name, existing.key);
         return { ok: true, value: old };
       }
       const next = { ...old, metadata: { ...old.metadata } } as KubeObject;
@@ -951,7 +966,7 @@ export class ApiServer {
       (next.metadata as Meta).deletionGracePeriodSeconds = 0;
       next.status = { ...((next.status as Obj | undefined) ?? {}), phase: 'Terminating' };
       if (opts.dryRun) return { ok: true, value: next };
-      const kv = this.#put(r, ns, name, next, existing.modRevision, false);
+      const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, false);
       return { ok: true, value: kv!.value };
     }
     let grace = 0;
@@ -973,7 +988,7 @@ export class ApiServer {
     if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan'))
       finalizers.push('orphan');
     if (grace === 0 && finalizers.length === 0) {
-      if (!opts.dryRun) this.#remove(r, ns, name);
+      if (!opts.dryRun) this.#remove(r, ns, name, existing.key);
       return { ok: true, value: old };
     }
     // Graceful deletion: mark and let the kubelet (or the finalizer's owner) finish.
@@ -989,7 +1004,7 @@ export class ApiServer {
     meta.deletionGracePeriodSeconds = grace;
     if (finalizers.length) meta.finalizers = finalizers;
     if (opts.dryRun) return { ok: true, value: next };
-    const kv = this.#put(r, ns, name, next, existing.modRevision, false);
+    const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, false);
     return { ok: true, value: kv!.value };
   }
 
@@ -1040,7 +1055,7 @@ export class ApiServer {
       name,
       `POST ${restPath(r, namespace, name)}/binding`,
     );
-    const existing = this.#etcd.get(etcdKey(r, namespace, name));
+    const existing = this.#etcd.get(etcdKey(r, namespace, name), r.etcdPrefix);
     if (!existing) return this.#fail(actor, r, namespace, name, notFound(r, name));
     const pod = existing.value;
     const spec = (pod.spec ?? {}) as { nodeName?: string };
@@ -1078,7 +1093,7 @@ export class ApiServer {
     });
     status.conditions = conditions;
     next.status = status;
-    const kv = this.#put(r, namespace, name, next, existing.modRevision, false);
+    const kv = this.#put(r, namespace, name, existing.key, next, existing.modRevision, false);
     if (!kv) return this.#fail(actor, r, namespace, name, conflict(r, name));
     return this.#respond(actor, r, namespace, name, { ok: true, value: kv.value }, 201);
   }

@@ -6,13 +6,19 @@
 const BUCKETS = 32;
 
 function hash(key: string): number {
+  // A write looks its key up two or three times in a row (get, then get and set in put).
+  if (key === lastKey) return lastHash;
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % BUCKETS;
+  lastKey = key;
+  lastHash = (h >>> 0) % BUCKETS;
+  return lastHash;
 }
+let lastKey: string | undefined;
+let lastHash = 0;
 
 /** An immutable view of a PersistentMap at one moment. */
 export class FrozenMap<V> {
