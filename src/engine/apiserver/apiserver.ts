@@ -149,6 +149,30 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 const EXTERNAL_ACTORS = new Set<Actor>(['kubectl', 'developer']);
 
+/** A request memo entry (see ApiServer #request). */
+interface ObjectRequest {
+  kind: string;
+  r: ResourceDef;
+  ns: string | undefined;
+  suffix: string;
+  label: string;
+  summary: Message['summary'];
+}
+
+/** The summary of a request message. */
+function requestSummary(
+  kind: string,
+  actor: Actor,
+  r: ResourceDef,
+  ns: string | undefined,
+  name: string,
+): Message['summary'] {
+  return {
+    key: msgKey(kind),
+    params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
+  };
+}
+
 /** The annotation a DaemonSet's template generation is kept in (apps/v1 DeprecatedTemplateGeneration). */
 const DS_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
 
@@ -173,6 +197,11 @@ export class ApiServer {
    * holding copies. Bounded by the distinct (actor, object, verb) combinations seen.
    */
   readonly #requestMemo = new Map<string, { label: string; summary: Message['summary'] }>();
+  /**
+   * The same memo for requests naming an object, found without building the label: object
+   * name → actor → the requests seen (a handful: verb and subresource, resource, namespace).
+   */
+  readonly #objectRequestMemo = new Map<string, Map<Actor, ObjectRequest[]>>();
   readonly #etcdMemo = new Map<string, Map<string, Message['summary']>>();
   /** Set by the runtime: receives every change, in revision order. */
   onWatchEvent: (event: WatchEvent, housekeeping: boolean) => void = () => {};
@@ -268,13 +297,19 @@ export class ApiServer {
     return r.namespaced ? (namespace ?? 'default') : undefined;
   }
 
+  /**
+   * Record a request: its label is `<method> <REST path>[suffix]`, the path naming the object
+   * `pathName` when given (`suffix`: a subresource or a query).
+   */
   #request(
     actor: Actor,
     kind: string,
     r: ResourceDef,
     ns: string | undefined,
     name: string,
-    label: string,
+    method: string,
+    pathName: string | undefined,
+    suffix: string,
     housekeeping = false,
     memo = true,
   ): void {
@@ -282,17 +317,47 @@ export class ApiServer {
     // actor and the shown name it fixes the summary, so repeated requests share both.
     // Requests that will not repeat (a create of a named object, every Event) skip the memo,
     // which would otherwise keep one entry per Event ever created.
-    const memoKey = memo ? `${actor}\u0000${name}\u0000${label}` : '';
-    let shared = memo ? this.#requestMemo.get(memoKey) : undefined;
-    if (!shared) {
-      shared = {
-        label,
-        summary: {
-          key: msgKey(kind),
-          params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
-        },
-      };
-      if (memo) this.#requestMemo.set(memoKey, shared);
+    let shared: { label: string; summary: Message['summary'] } | undefined;
+    if (memo && name !== '') {
+      // With a name, kind and suffix fix the label's verb and path: the memo is found by the
+      // parts, with no label or key string built for a repeated request.
+      let byActor = this.#objectRequestMemo.get(name);
+      if (!byActor) {
+        byActor = new Map();
+        this.#objectRequestMemo.set(name, byActor);
+      }
+      let seen = byActor.get(actor);
+      if (!seen) {
+        seen = [];
+        byActor.set(actor, seen);
+      }
+      for (const e of seen) {
+        if (e.kind === kind && e.r === r && e.ns === ns && e.suffix === suffix) {
+          shared = e;
+          break;
+        }
+      }
+      if (!shared) {
+        const label = `${method} ${restPath(r, ns, pathName)}${suffix}`;
+        const entry: ObjectRequest = {
+          kind,
+          r,
+          ns,
+          suffix,
+          label,
+          summary: requestSummary(kind, actor, r, ns, name),
+        };
+        seen.push(entry);
+        shared = entry;
+      }
+    } else {
+      const label = `${method} ${restPath(r, ns, pathName)}${suffix}`;
+      const memoKey = memo ? `${actor}\u0000${name}\u0000${label}` : '';
+      shared = memo ? this.#requestMemo.get(memoKey) : undefined;
+      if (!shared) {
+        shared = { label, summary: requestSummary(kind, actor, r, ns, name) };
+        if (memo) this.#requestMemo.set(memoKey, shared);
+      }
     }
     // The API server's own loops (the kubernetes Service) call it in-process: no message.
     if (actor === 'api-server') return;
@@ -511,7 +576,9 @@ export class ApiServer {
       r,
       ns,
       shownName,
-      `POST ${restPath(r, ns)}`,
+      'POST',
+      undefined,
+      '',
       r.resource === 'leases',
       !meta0.name,
     );
@@ -646,7 +713,7 @@ export class ApiServer {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
-    this.#request(actor, 'api.get', r, ns, name, `GET ${restPath(r, ns, name)}`);
+    this.#request(actor, 'api.get', r, ns, name, 'GET', name, '');
     const key = etcdKey(r, ns, name);
     this.#etcdMessage('etcd.get', r, ns, name, key, false);
     const kv = this.#etcd.get(key, r.etcdPrefix);
@@ -673,7 +740,9 @@ export class ApiServer {
       r,
       ns,
       '',
-      `GET ${restPath(r, ns)}${query.length ? `?${query.join('&')}` : ''}`,
+      'GET',
+      undefined,
+      query.length ? `?${query.join('&')}` : '',
     );
     let labels: Requirement[] = [];
     let fields: FieldRequirement[] = [];
@@ -717,7 +786,7 @@ export class ApiServer {
       (!!existing &&
         sameIgnoringHeartbeats(existing.value, { ...body, status: existing.value.status }) &&
         !r.hasStatus);
-    this.#request(actor, 'api.update', r, ns, name, `PUT ${restPath(r, ns, name)}`, hk);
+    this.#request(actor, 'api.update', r, ns, name, 'PUT', name, '', hk);
     const decoded = this.#decode(r, body, opts);
     if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const input = decoded.body;
@@ -745,15 +814,7 @@ export class ApiServer {
     const hk =
       !!existing &&
       this.#isHousekeeping(r, existing.value, { ...existing.value, status: input.status });
-    this.#request(
-      actor,
-      'api.updateStatus',
-      r,
-      ns,
-      name,
-      `PUT ${restPath(r, ns, name)}/status`,
-      hk,
-    );
+    this.#request(actor, 'api.updateStatus', r, ns, name, 'PUT', name, '/status', hk);
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
     const next = { ...existing.value } as KubeObject;
     next.status = cloneShared(input.status);
@@ -814,7 +875,9 @@ export class ApiServer {
       r,
       ns,
       name,
-      `PATCH ${restPath(r, ns, name)}${statusOnly ? '/status' : opts.subresource === 'scale' ? '/scale' : ''}`,
+      'PATCH',
+      name,
+      statusOnly ? '/status' : opts.subresource === 'scale' ? '/scale' : '',
       hk,
     );
     if (!existing || !next) return this.#fail(actor, r, ns, name, notFound(r, name));
@@ -932,10 +995,10 @@ export class ApiServer {
     const ns = this.#ns(r, namespace);
     if (opts.eviction && r.resource === 'pods') {
       // policy/v1 Eviction: with no PodDisruptionBudget in the way, a graceful delete.
-      this.#request(actor, 'api.evict', r, ns, name, `POST ${restPath(r, ns, name)}/eviction`);
+      this.#request(actor, 'api.evict', r, ns, name, 'POST', name, '/eviction');
       return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts), 201);
     }
-    this.#request(actor, 'api.delete', r, ns, name, `DELETE ${restPath(r, ns, name)}`);
+    this.#request(actor, 'api.delete', r, ns, name, 'DELETE', name, '');
     return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts));
   }
 
@@ -1018,7 +1081,7 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     const query = opts.labelSelector ? `?labelSelector=${opts.labelSelector}` : '';
-    this.#request(actor, 'api.deleteCollection', r, ns, '', `DELETE ${restPath(r, ns)}${query}`);
+    this.#request(actor, 'api.deleteCollection', r, ns, '', 'DELETE', undefined, query);
     let labels: Requirement[] = [];
     try {
       if (opts.labelSelector) labels = parseLabelSelector(opts.labelSelector);
@@ -1047,14 +1110,7 @@ export class ApiServer {
 
   bind(actor: Actor, namespace: string, name: string, node: string): Result<KubeObject> {
     const r = RESOURCES.pods;
-    this.#request(
-      actor,
-      'api.bind',
-      r,
-      namespace,
-      name,
-      `POST ${restPath(r, namespace, name)}/binding`,
-    );
+    this.#request(actor, 'api.bind', r, namespace, name, 'POST', name, '/binding');
     const existing = this.#etcd.get(etcdKey(r, namespace, name), r.etcdPrefix);
     if (!existing) return this.#fail(actor, r, namespace, name, notFound(r, name));
     const pod = existing.value;
