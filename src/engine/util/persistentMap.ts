@@ -110,6 +110,17 @@ function freezeTree(value: object): void {
   }
 }
 
+/**
+ * A writable one-level copy of a plain object, keys in the same order: `{ ...value }`, but
+ * built by for…in. On a spread copy V8 gives every property added afterwards (a new version's
+ * resourceVersion, nodeName, …) a slow path of a few µs, and freezing it later costs more.
+ */
+export function shallowCopy<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const k in value) out[k] = (value as Record<string, unknown>)[k];
+  return out as T;
+}
+
 /** Deep copy of a JSON-like value (for building a new object from a frozen one). */
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
