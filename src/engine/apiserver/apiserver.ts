@@ -203,6 +203,8 @@ export class ApiServer {
    */
   readonly #objectRequestMemo = new Map<string, Map<Actor, ObjectRequest[]>>();
   readonly #etcdMemo = new Map<string, Map<string, Message['summary']>>();
+  /** Resource → namespace → method → `<method> <collection path>` (see #collectionLabel). */
+  readonly #collectionLabels = new Map<ResourceDef, Map<string, Map<string, string>>>();
   /** Namespace → its etcd key (see #admitNamespace); bounded by the namespaces named. */
   readonly #namespaceKeys = new Map<string, string>();
   /** Set by the runtime: receives every change, in revision order. */
@@ -355,6 +357,13 @@ export class ApiServer {
         seen.push(entry);
         shared = entry;
       }
+    } else if (!memo && pathName === undefined && suffix === '') {
+      // A create of a named object (every Event): the label is the collection's, one string
+      // per method, resource and namespace; the summary names the object.
+      shared = {
+        label: this.#collectionLabel(method, r, ns),
+        summary: requestSummary(kind, actor, r, ns, name),
+      };
     } else {
       const label = `${method} ${restPath(r, ns, pathName)}${suffix}`;
       const memoKey = memo ? `${actor}\u0000${name}\u0000${label}` : '';
@@ -375,6 +384,26 @@ export class ApiServer {
       shared.label,
       housekeeping,
     );
+  }
+
+  /** `<method> <collection path>`, one shared string each. */
+  #collectionLabel(method: string, r: ResourceDef, ns: string | undefined): string {
+    let byNs = this.#collectionLabels.get(r);
+    if (!byNs) {
+      byNs = new Map();
+      this.#collectionLabels.set(r, byNs);
+    }
+    let byMethod = byNs.get(ns ?? '');
+    if (!byMethod) {
+      byMethod = new Map();
+      byNs.set(ns ?? '', byMethod);
+    }
+    let label = byMethod.get(method);
+    if (label === undefined) {
+      label = flat(`${method} ${restPath(r, ns)}`);
+      byMethod.set(method, label);
+    }
+    return label;
   }
 
   #etcdMessage(
