@@ -57,7 +57,7 @@ import {
   methodNotAllowed,
   notFound,
 } from './errors.ts';
-import { mergePatch } from './mergePatch.ts';
+import { mergePatch, mergePatchShared } from './mergePatch.ts';
 import {
   applySchedulingGatedCondition,
   validatePodCreate,
@@ -909,7 +909,11 @@ export class ApiServer {
     if (existing) {
       if (statusOnly) {
         next = shallowCopy(existing.value);
-        next.status = cloneShared(mergePatch(existing.value.status, (patch as Obj).status ?? {}));
+        next.status = mergePatchShared(existing.value.status, (patch as Obj).status ?? {});
+      } else if (patch !== null && typeof patch === 'object' && !Array.isArray(patch)) {
+        // cloneShared(merged) with the status put back, in one pass.
+        next = mergePatchShared(existing.value, patch) as KubeObject;
+        if (r.hasStatus) next.status = existing.value.status;
       } else {
         next = mergePatch(existing.value, patch) as KubeObject;
         if (r.hasStatus) next.status = existing.value.status;

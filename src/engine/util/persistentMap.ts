@@ -146,7 +146,8 @@ export function cloneShared<T>(value: T): T {
   return out as T;
 }
 
-function cloneUnfrozen<T>(value: T): T {
+/** `value` itself when frozen or not an object, else `cloneShared(value)`. */
+export function cloneUnfrozen<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   return cloneShared(value);
 }
