@@ -232,7 +232,7 @@ export class ApiServer {
       const r = this.#writing ?? resourceOfKey(e.kv.key);
       if (!r) return;
       if (e.type === 'PUT') {
-        // Two literals rather than a spread in one: V8 builds a spread-extended literal slowly.
+        // Two literals rather than a spread in one: no temporary object to build and copy.
         this.onWatchEvent(
           e.prevKv
             ? {

@@ -809,7 +809,7 @@ export class Runtime {
       involvedObject: involved,
       reason: e.reason,
       message: f.message,
-      // Literals with no spread in them: V8 builds a spread-extended literal slowly.
+      // Literals with no spread in them: no temporary object to build and copy per Event.
       source: e.host ? { component: e.component, host: e.host } : { component: e.component },
       firstTimestamp: f.firstTimestamp,
       lastTimestamp: rfc3339(this.now),

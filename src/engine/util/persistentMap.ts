@@ -114,8 +114,9 @@ function freezeTree(value: object): void {
 
 /**
  * A writable one-level copy of a plain object, keys in the same order: `{ ...value }`, but
- * built by for…in. On a spread copy V8 gives every property added afterwards (a new version's
- * resourceVersion, nodeName, …) a slow path of a few µs, and freezing it later costs more.
+ * built by for…in. On a spread copy of an unfrozen object V8 gives every property added
+ * afterwards (a new version's resourceVersion, nodeName, …) a slow path of a few µs: 20,000
+ * spread copies with one property added took 60–100 ms in Node 20, for…in copies 5–15 ms.
  */
 export function shallowCopy<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
