@@ -119,12 +119,19 @@ export interface ApiServerDeps {
 type Obj = Record<string, unknown>;
 type Meta = { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] };
 
-const IGNORED_FOR_HOUSEKEEPING = new Set([
-  'resourceVersion',
-  'lastHeartbeatTime',
-  'renewTime',
-  'managedFields',
-]);
+/**
+ * The fields ignored when deciding whether a write is housekeeping: resourceVersion,
+ * lastHeartbeatTime, renewTime, managedFields. Compared one by one rather than looked up in a
+ * Set: property names are internalized strings, so each comparison is a pointer check.
+ */
+function ignoredForHousekeeping(k: string): boolean {
+  return (
+    k === 'resourceVersion' ||
+    k === 'lastHeartbeatTime' ||
+    k === 'renewTime' ||
+    k === 'managedFields'
+  );
+}
 
 /** Deep equality ignoring heartbeat-only fields (decides whether a write is housekeeping). */
 function sameIgnoringHeartbeats(a: unknown, b: unknown): boolean {
@@ -134,12 +141,12 @@ function sameIgnoringHeartbeats(a: unknown, b: unknown): boolean {
   // No key arrays: this runs on every write (housekeeping detection).
   let na = 0;
   for (const k in a as Obj) {
-    if (IGNORED_FOR_HOUSEKEEPING.has(k)) continue;
+    if (ignoredForHousekeeping(k)) continue;
     na++;
     if (!sameIgnoringHeartbeats((a as Obj)[k], (b as Obj)[k])) return false;
   }
   let nb = 0;
-  for (const k in b as Obj) if (!IGNORED_FOR_HOUSEKEEPING.has(k)) nb++;
+  for (const k in b as Obj) if (!ignoredForHousekeeping(k)) nb++;
   return na === nb;
 }
 
