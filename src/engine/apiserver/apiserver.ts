@@ -27,7 +27,7 @@ import { rfc3339 } from '../util/clock.ts';
 import { flat, msgKey } from '../util/flat.ts';
 import { goSprint } from '../util/gofmt.ts';
 import { generateName, uuid } from '../util/names.ts';
-import { clone, cloneShared } from '../util/persistentMap.ts';
+import { clone, cloneShared, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { decodeFindings, structFor, withoutFields } from './decode.ts';
 import { applyDefaults } from './defaults.ts';
@@ -57,7 +57,7 @@ import {
   methodNotAllowed,
   notFound,
 } from './errors.ts';
-import { mergePatch } from './mergePatch.ts';
+import { mergePatch, mergePatchShared } from './mergePatch.ts';
 import {
   applySchedulingGatedCondition,
   validatePodCreate,
@@ -119,12 +119,19 @@ export interface ApiServerDeps {
 type Obj = Record<string, unknown>;
 type Meta = { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] };
 
-const IGNORED_FOR_HOUSEKEEPING = new Set([
-  'resourceVersion',
-  'lastHeartbeatTime',
-  'renewTime',
-  'managedFields',
-]);
+/**
+ * The fields ignored when deciding whether a write is housekeeping: resourceVersion,
+ * lastHeartbeatTime, renewTime, managedFields. Compared one by one rather than looked up in a
+ * Set: property names are internalized strings, so each comparison is a pointer check.
+ */
+function ignoredForHousekeeping(k: string): boolean {
+  return (
+    k === 'resourceVersion' ||
+    k === 'lastHeartbeatTime' ||
+    k === 'renewTime' ||
+    k === 'managedFields'
+  );
+}
 
 /** Deep equality ignoring heartbeat-only fields (decides whether a write is housekeeping). */
 function sameIgnoringHeartbeats(a: unknown, b: unknown): boolean {
@@ -134,12 +141,12 @@ function sameIgnoringHeartbeats(a: unknown, b: unknown): boolean {
   // No key arrays: this runs on every write (housekeeping detection).
   let na = 0;
   for (const k in a as Obj) {
-    if (IGNORED_FOR_HOUSEKEEPING.has(k)) continue;
+    if (ignoredForHousekeeping(k)) continue;
     na++;
     if (!sameIgnoringHeartbeats((a as Obj)[k], (b as Obj)[k])) return false;
   }
   let nb = 0;
-  for (const k in b as Obj) if (!IGNORED_FOR_HOUSEKEEPING.has(k)) nb++;
+  for (const k in b as Obj) if (!ignoredForHousekeeping(k)) nb++;
   return na === nb;
 }
 
@@ -148,6 +155,30 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 const EXTERNAL_ACTORS = new Set<Actor>(['kubectl', 'developer']);
+
+/** A request memo entry (see ApiServer #request). */
+interface ObjectRequest {
+  kind: string;
+  r: ResourceDef;
+  ns: string | undefined;
+  suffix: string;
+  label: string;
+  summary: Message['summary'];
+}
+
+/** The summary of a request message. */
+function requestSummary(
+  kind: string,
+  actor: Actor,
+  r: ResourceDef,
+  ns: string | undefined,
+  name: string,
+): Message['summary'] {
+  return {
+    key: msgKey(kind),
+    params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
+  };
+}
 
 /** The annotation a DaemonSet's template generation is kept in (apps/v1 DeprecatedTemplateGeneration). */
 const DS_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
@@ -164,6 +195,8 @@ export class ApiServer {
   readonly #record: (m: MessageInput) => void;
   readonly #hop: NonNullable<ApiServerDeps['hop']>;
   #housekeeping = false;
+  /** The resource being written (set around each etcd write, for the watch callback). */
+  #writing: ResourceDef | undefined;
   #lastRef: ObjRef | undefined;
   /**
    * A compact log: messages are never mutated, so requests repeating a label (status updates,
@@ -171,7 +204,16 @@ export class ApiServer {
    * holding copies. Bounded by the distinct (actor, object, verb) combinations seen.
    */
   readonly #requestMemo = new Map<string, { label: string; summary: Message['summary'] }>();
+  /**
+   * The same memo for requests naming an object, found without building the label: object
+   * name → actor → the requests seen (a handful: verb and subresource, resource, namespace).
+   */
+  readonly #objectRequestMemo = new Map<string, Map<Actor, ObjectRequest[]>>();
   readonly #etcdMemo = new Map<string, Map<string, Message['summary']>>();
+  /** Resource → namespace → method → `<method> <collection path>` (see #collectionLabel). */
+  readonly #collectionLabels = new Map<ResourceDef, Map<string, Map<string, string>>>();
+  /** Namespace → its etcd key (see #admitNamespace); bounded by the namespaces named. */
+  readonly #namespaceKeys = new Map<string, string>();
   /** Set by the runtime: receives every change, in revision order. */
   onWatchEvent: (event: WatchEvent, housekeeping: boolean) => void = () => {};
 
@@ -194,16 +236,19 @@ export class ApiServer {
           ...(housekeeping ? { housekeeping } : {}),
         }));
     this.#etcd.watch('/registry/', (e) => {
-      const r = resourceOfKey(e.kv.key);
+      const r = this.#writing ?? resourceOfKey(e.kv.key);
       if (!r) return;
       if (e.type === 'PUT') {
+        // Two literals rather than a spread in one: no temporary object to build and copy.
         this.onWatchEvent(
-          {
-            type: e.prevKv ? 'MODIFIED' : 'ADDED',
-            resource: r.resource,
-            object: e.kv.value,
-            ...(e.prevKv ? { old: e.prevKv.value } : {}),
-          },
+          e.prevKv
+            ? {
+                type: 'MODIFIED',
+                resource: r.resource,
+                object: e.kv.value,
+                old: e.prevKv.value,
+              }
+            : { type: 'ADDED', resource: r.resource, object: e.kv.value },
           this.#housekeeping,
         );
       } else {
@@ -266,13 +311,19 @@ export class ApiServer {
     return r.namespaced ? (namespace ?? 'default') : undefined;
   }
 
+  /**
+   * Record a request: its label is `<method> <REST path>[suffix]`, the path naming the object
+   * `pathName` when given (`suffix`: a subresource or a query).
+   */
   #request(
     actor: Actor,
     kind: string,
     r: ResourceDef,
     ns: string | undefined,
     name: string,
-    label: string,
+    method: string,
+    pathName: string | undefined,
+    suffix: string,
     housekeeping = false,
     memo = true,
   ): void {
@@ -280,17 +331,54 @@ export class ApiServer {
     // actor and the shown name it fixes the summary, so repeated requests share both.
     // Requests that will not repeat (a create of a named object, every Event) skip the memo,
     // which would otherwise keep one entry per Event ever created.
-    const memoKey = memo ? `${actor}\u0000${name}\u0000${label}` : '';
-    let shared = memo ? this.#requestMemo.get(memoKey) : undefined;
-    if (!shared) {
+    let shared: { label: string; summary: Message['summary'] } | undefined;
+    if (memo && name !== '') {
+      // With a name, kind and suffix fix the label's verb and path: the memo is found by the
+      // parts, with no label or key string built for a repeated request.
+      let byActor = this.#objectRequestMemo.get(name);
+      if (!byActor) {
+        byActor = new Map();
+        this.#objectRequestMemo.set(name, byActor);
+      }
+      let seen = byActor.get(actor);
+      if (!seen) {
+        seen = [];
+        byActor.set(actor, seen);
+      }
+      for (const e of seen) {
+        if (e.kind === kind && e.r === r && e.ns === ns && e.suffix === suffix) {
+          shared = e;
+          break;
+        }
+      }
+      if (!shared) {
+        const label = `${method} ${restPath(r, ns, pathName)}${suffix}`;
+        const entry: ObjectRequest = {
+          kind,
+          r,
+          ns,
+          suffix,
+          label,
+          summary: requestSummary(kind, actor, r, ns, name),
+        };
+        seen.push(entry);
+        shared = entry;
+      }
+    } else if (!memo && pathName === undefined && suffix === '') {
+      // A create of a named object (every Event): the label is the collection's, one string
+      // per method, resource and namespace; the summary names the object.
       shared = {
-        label,
-        summary: {
-          key: msgKey(kind),
-          params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
-        },
+        label: this.#collectionLabel(method, r, ns),
+        summary: requestSummary(kind, actor, r, ns, name),
       };
-      if (memo) this.#requestMemo.set(memoKey, shared);
+    } else {
+      const label = `${method} ${restPath(r, ns, pathName)}${suffix}`;
+      const memoKey = memo ? `${actor}\u0000${name}\u0000${label}` : '';
+      shared = memo ? this.#requestMemo.get(memoKey) : undefined;
+      if (!shared) {
+        shared = { label, summary: requestSummary(kind, actor, r, ns, name) };
+        if (memo) this.#requestMemo.set(memoKey, shared);
+      }
     }
     // The API server's own loops (the kubernetes Service) call it in-process: no message.
     if (actor === 'api-server') return;
@@ -303,6 +391,26 @@ export class ApiServer {
       shared.label,
       housekeeping,
     );
+  }
+
+  /** `<method> <collection path>`, one shared string each. */
+  #collectionLabel(method: string, r: ResourceDef, ns: string | undefined): string {
+    let byNs = this.#collectionLabels.get(r);
+    if (!byNs) {
+      byNs = new Map();
+      this.#collectionLabels.set(r, byNs);
+    }
+    let byMethod = byNs.get(ns ?? '');
+    if (!byMethod) {
+      byMethod = new Map();
+      byNs.set(ns ?? '', byMethod);
+    }
+    let label = byMethod.get(method);
+    if (label === undefined) {
+      label = flat(`${method} ${restPath(r, ns)}`);
+      byMethod.set(method, label);
+    }
+    return label;
   }
 
   #etcdMessage(
@@ -378,7 +486,14 @@ export class ApiServer {
   /** NamespaceLifecycle admission for a create in `ns`. */
   #admitNamespace(r: ResourceDef, ns: string | undefined, name: string): Status | undefined {
     if (!r.namespaced || !ns) return undefined;
-    const nsObj = this.#etcd.get(etcdKey(RESOURCES.namespaces, undefined, ns))?.value;
+    const nsDef = RESOURCES.namespaces;
+    // One key string per namespace, hashed once: this runs on every namespaced create.
+    let key = this.#namespaceKeys.get(ns);
+    if (key === undefined) {
+      key = flat(etcdKey(nsDef, undefined, ns));
+      this.#namespaceKeys.set(ns, key);
+    }
+    const nsObj = this.#etcd.get(key, nsDef.etcdPrefix)?.value;
     if (!nsObj) return notFound(RESOURCES.namespaces, ns);
     const phase = (nsObj.status as { phase?: string } | undefined)?.phase;
     if (phase === 'Terminating' || nsObj.metadata?.deletionTimestamp) {
@@ -398,32 +513,41 @@ export class ApiServer {
     return undefined;
   }
 
-  /** Persist `obj` (setting resourceVersion) and record the etcd hop. */
+  /**
+   * Persist `obj` at `key` (its etcdKey: the stored entry's own key string when there is one,
+   * whose hash is already computed) setting resourceVersion, and record the etcd hop.
+   */
   #put(
     r: ResourceDef,
     ns: string | undefined,
     name: string,
+    key: string,
     obj: KubeObject,
     expected: number,
     hk: boolean,
   ): KeyValue<KubeObject> | undefined {
-    const key = etcdKey(r, ns, name);
     (obj.metadata as Meta).resourceVersion = String(this.#etcd.revision + 1);
     this.#housekeeping = hk;
+    this.#writing = r;
     let kv: KeyValue<KubeObject> | undefined;
     try {
-      kv = this.#etcd.put(key, obj, expected);
+      kv = this.#etcd.put(key, obj, expected, r.etcdPrefix);
     } finally {
       this.#housekeeping = false;
+      this.#writing = undefined;
     }
     // Recorded after the write, so a snapshot taken at this message shows the new state.
     this.#etcdMessage('etcd.put', r, ns, name, key, hk);
     return kv;
   }
 
-  #remove(r: ResourceDef, ns: string | undefined, name: string): void {
-    const key = etcdKey(r, ns, name);
-    this.#etcd.delete(key);
+  #remove(r: ResourceDef, ns: string | undefined, name: string, key: string): void {
+    this.#writing = r;
+    try {
+      this.#etcd.delete(key, r.etcdPrefix);
+    } finally {
+      this.#writing = undefined;
+    }
     this.#etcdMessage('etcd.delete', r, ns, name, key, false);
   }
 
@@ -499,7 +623,9 @@ export class ApiServer {
       r,
       ns,
       shownName,
-      `POST ${restPath(r, ns)}`,
+      'POST',
+      undefined,
+      '',
       r.resource === 'leases',
       !meta0.name,
     );
@@ -544,7 +670,13 @@ export class ApiServer {
     const obj = clone(input) as KubeObject;
     obj.apiVersion = r.apiVersion;
     obj.kind = r.kind;
-    const meta: Meta = { ...(obj.metadata ?? {}) } as Meta;
+    // The clone's metadata, when an object, is already a fresh copy: no spread of it. (V8 gives
+    // a spread copy a map on which each property added later, uid, creationTimestamp,
+    // resourceVersion, takes a slow path of several µs.)
+    const m = obj.metadata as unknown;
+    const meta = (
+      m !== null && typeof m === 'object' && !Array.isArray(m) ? m : { ...(m ?? {}) }
+    ) as Meta;
     obj.metadata = meta;
     if (r.namespaced) meta.namespace = ns;
     else delete meta.namespace;
@@ -567,21 +699,24 @@ export class ApiServer {
     if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
     const key = etcdKey(r, ns, name);
-    if (this.#etcd.get(key)) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
+    if (this.#etcd.get(key, r.etcdPrefix)) {
+      return this.#fail(actor, r, ns, name, alreadyExists(r, name));
+    }
     meta.uid = uuid(this.#rng);
     meta.creationTimestamp = rfc3339(this.#now());
-    delete meta.resourceVersion;
-    delete meta.deletionTimestamp;
-    delete meta.deletionGracePeriodSeconds;
+    // `in` first: a delete of a missing property still costs a runtime call.
+    if ('resourceVersion' in meta) delete meta.resourceVersion;
+    if ('deletionTimestamp' in meta) delete meta.deletionTimestamp;
+    if ('deletionGracePeriodSeconds' in meta) delete meta.deletionGracePeriodSeconds;
     if (r.hasGeneration) meta.generation = 1;
-    else delete meta.generation;
+    else if ('generation' in meta) delete meta.generation;
     // The DaemonSet strategy numbers template generations in an annotation, from 1.
     if (r.resource === 'daemonsets') {
       meta.annotations = { ...(meta.annotations ?? {}), [DS_TEMPLATE_GENERATION]: '1' };
     }
     if (r.resource === 'services') this.#allocateServiceIPs(obj);
     if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201);
-    const kv = this.#put(r, ns, name, obj, 0, this.#isHousekeeping(r, undefined, obj));
+    const kv = this.#put(r, ns, name, key, obj, 0, this.#isHousekeeping(r, undefined, obj));
     if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201);
   }
@@ -629,10 +764,10 @@ export class ApiServer {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
-    this.#request(actor, 'api.get', r, ns, name, `GET ${restPath(r, ns, name)}`);
+    this.#request(actor, 'api.get', r, ns, name, 'GET', name, '');
     const key = etcdKey(r, ns, name);
     this.#etcdMessage('etcd.get', r, ns, name, key, false);
-    const kv = this.#etcd.get(key);
+    const kv = this.#etcd.get(key, r.etcdPrefix);
     if (!kv) return this.#fail(actor, r, ns, name, notFound(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
   }
@@ -656,7 +791,9 @@ export class ApiServer {
       r,
       ns,
       '',
-      `GET ${restPath(r, ns)}${query.length ? `?${query.join('&')}` : ''}`,
+      'GET',
+      undefined,
+      query.length ? `?${query.join('&')}` : '',
     );
     let labels: Requirement[] = [];
     let fields: FieldRequirement[] = [];
@@ -694,13 +831,13 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? body.metadata?.namespace ?? undefined);
     const name = body.metadata?.name ?? '';
-    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
     const hk =
       r.resource === 'leases' ||
       (!!existing &&
         sameIgnoringHeartbeats(existing.value, { ...body, status: existing.value.status }) &&
         !r.hasStatus);
-    this.#request(actor, 'api.update', r, ns, name, `PUT ${restPath(r, ns, name)}`, hk);
+    this.#request(actor, 'api.update', r, ns, name, 'PUT', name, '', hk);
     const decoded = this.#decode(r, body, opts);
     if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const input = decoded.body;
@@ -724,21 +861,17 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
     const name = input.metadata?.name ?? '';
-    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
+    // #isHousekeeping(r, stored, { ...stored, status: input.status }) without the copy: the
+    // copy differs from the stored object in its status only, and always has a status key.
     const hk =
       !!existing &&
-      this.#isHousekeeping(r, existing.value, { ...existing.value, status: input.status });
-    this.#request(
-      actor,
-      'api.updateStatus',
-      r,
-      ns,
-      name,
-      `PUT ${restPath(r, ns, name)}/status`,
-      hk,
-    );
+      (r.resource === 'leases' ||
+        (Object.hasOwn(existing.value, 'status') &&
+          sameIgnoringHeartbeats(existing.value.status, input.status)));
+    this.#request(actor, 'api.updateStatus', r, ns, name, 'PUT', name, '/status', hk);
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
-    const next = { ...existing.value } as KubeObject;
+    const next = shallowCopy(existing.value);
     next.status = cloneShared(input.status);
     if (resource === 'deployments') {
       // The Deployment status strategy resets spec and labels only, so annotations written
@@ -773,7 +906,7 @@ export class ApiServer {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
-    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
     // The scale subresource is a Scale object: only its spec.replicas reaches the owner.
     const patch =
       opts.subresource === 'scale'
@@ -782,8 +915,12 @@ export class ApiServer {
     let next: KubeObject | undefined;
     if (existing) {
       if (statusOnly) {
-        next = { ...existing.value } as KubeObject;
-        next.status = cloneShared(mergePatch(existing.value.status, (patch as Obj).status ?? {}));
+        next = shallowCopy(existing.value);
+        next.status = mergePatchShared(existing.value.status, (patch as Obj).status ?? {});
+      } else if (patch !== null && typeof patch === 'object' && !Array.isArray(patch)) {
+        // cloneShared(merged) with the status put back, in one pass.
+        next = mergePatchShared(existing.value, patch) as KubeObject;
+        if (r.hasStatus) next.status = existing.value.status;
       } else {
         next = mergePatch(existing.value, patch) as KubeObject;
         if (r.hasStatus) next.status = existing.value.status;
@@ -797,7 +934,9 @@ export class ApiServer {
       r,
       ns,
       name,
-      `PATCH ${restPath(r, ns, name)}${statusOnly ? '/status' : opts.subresource === 'scale' ? '/scale' : ''}`,
+      'PATCH',
+      name,
+      statusOnly ? '/status' : opts.subresource === 'scale' ? '/scale' : '',
       hk,
     );
     if (!existing || !next) return this.#fail(actor, r, ns, name, notFound(r, name));
@@ -827,7 +966,7 @@ export class ApiServer {
     }
     const old = existing.value;
     const oldMeta = old.metadata ?? {};
-    const meta: Meta = { ...(next.metadata ?? {}) } as Meta;
+    const meta = shallowCopy((next.metadata ?? {}) as Meta);
     next.metadata = meta;
     next.apiVersion = r.apiVersion;
     next.kind = r.kind;
@@ -836,10 +975,14 @@ export class ApiServer {
     if (r.namespaced) meta.namespace = oldMeta.namespace;
     meta.uid = oldMeta.uid;
     meta.creationTimestamp = oldMeta.creationTimestamp;
-    for (const k of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
-      if (oldMeta[k] !== undefined) (meta as Obj)[k] = oldMeta[k];
-      else delete (meta as Obj)[k];
-    }
+    // Unrolled, with `in` before each delete: this runs on every update.
+    if (oldMeta.deletionTimestamp !== undefined) meta.deletionTimestamp = oldMeta.deletionTimestamp;
+    else if ('deletionTimestamp' in meta) delete meta.deletionTimestamp;
+    if (oldMeta.deletionGracePeriodSeconds !== undefined)
+      meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+    else if ('deletionGracePeriodSeconds' in meta) delete meta.deletionGracePeriodSeconds;
+    if (oldMeta.generation !== undefined) meta.generation = oldMeta.generation;
+    else if ('generation' in meta) delete meta.generation;
     if (r.resource === 'namespaces') {
       meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
     }
@@ -874,7 +1017,7 @@ export class ApiServer {
       }
       if (r.resource === 'pods' && oldMeta.deletionTimestamp === undefined) {
         // spec.nodeName is set only through the binding subresource once a pod exists.
-        next.spec = { ...(next.spec as Obj) };
+        next.spec = shallowCopy((next.spec ?? {}) as Obj);
         (next.spec as Obj).nodeName = (old.spec as Obj | undefined)?.nodeName;
         if ((next.spec as Obj).nodeName === undefined) delete (next.spec as Obj).nodeName;
       }
@@ -887,13 +1030,14 @@ export class ApiServer {
         ? (((next.spec as Obj | undefined)?.finalizers as unknown[]) ?? []).length
         : 0);
     if (meta.deletionTimestamp && finalizersLeft === 0) {
-      this.#remove(r, ns, name);
+      this.#remove(r, ns, name, existing.key);
       return this.#respond(actor, r, ns, name, { ok: true, value: next });
     }
     const kv = this.#put(
       r,
       ns,
       name,
+      existing.key,
       next,
       existing.modRevision,
       this.#isHousekeeping(r, old, next),
@@ -914,10 +1058,10 @@ export class ApiServer {
     const ns = this.#ns(r, namespace);
     if (opts.eviction && r.resource === 'pods') {
       // policy/v1 Eviction: with no PodDisruptionBudget in the way, a graceful delete.
-      this.#request(actor, 'api.evict', r, ns, name, `POST ${restPath(r, ns, name)}/eviction`);
+      this.#request(actor, 'api.evict', r, ns, name, 'POST', name, '/eviction');
       return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts), 201);
     }
-    this.#request(actor, 'api.delete', r, ns, name, `DELETE ${restPath(r, ns, name)}`);
+    this.#request(actor, 'api.delete', r, ns, name, 'DELETE', name, '');
     return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts));
   }
 
@@ -928,7 +1072,7 @@ export class ApiServer {
     name: string,
     opts: DeleteOptions,
   ): Result<KubeObject> {
-    const existing = this.#etcd.get(etcdKey(r, ns, name));
+    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
     if (!existing) return this.#err(notFound(r, name));
     const old = existing.value;
     const oldMeta = old.metadata ?? {};
@@ -940,7 +1084,7 @@ export class ApiServer {
         const specFinalizers =
           ((old.spec as Obj | undefined)?.finalizers as unknown[] | undefined) ?? [];
         if (specFinalizers.length === 0 && !oldMeta.finalizers?.length && !opts.dryRun)
-          this.#remove(r, ns, name);
+          this.#remove(r, ns, name, existing.key);
         return { ok: true, value: old };
       }
       const next = { ...old, metadata: { ...old.metadata } } as KubeObject;
@@ -948,7 +1092,7 @@ export class ApiServer {
       (next.metadata as Meta).deletionGracePeriodSeconds = 0;
       next.status = { ...((next.status as Obj | undefined) ?? {}), phase: 'Terminating' };
       if (opts.dryRun) return { ok: true, value: next };
-      const kv = this.#put(r, ns, name, next, existing.modRevision, false);
+      const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, false);
       return { ok: true, value: kv!.value };
     }
     let grace = 0;
@@ -970,7 +1114,7 @@ export class ApiServer {
     if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan'))
       finalizers.push('orphan');
     if (grace === 0 && finalizers.length === 0) {
-      if (!opts.dryRun) this.#remove(r, ns, name);
+      if (!opts.dryRun) this.#remove(r, ns, name, existing.key);
       return { ok: true, value: old };
     }
     // Graceful deletion: mark and let the kubelet (or the finalizer's owner) finish.
@@ -980,13 +1124,14 @@ export class ApiServer {
         return { ok: true, value: old };
       }
     }
-    const next = { ...old, metadata: { ...old.metadata } } as KubeObject;
-    const meta = next.metadata as Meta;
+    const next = shallowCopy(old);
+    const meta = shallowCopy((old.metadata ?? {}) as Meta);
+    next.metadata = meta;
     meta.deletionTimestamp = rfc3339(this.#now() + grace * 1000);
     meta.deletionGracePeriodSeconds = grace;
     if (finalizers.length) meta.finalizers = finalizers;
     if (opts.dryRun) return { ok: true, value: next };
-    const kv = this.#put(r, ns, name, next, existing.modRevision, false);
+    const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, false);
     return { ok: true, value: kv!.value };
   }
 
@@ -1000,7 +1145,7 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     const query = opts.labelSelector ? `?labelSelector=${opts.labelSelector}` : '';
-    this.#request(actor, 'api.deleteCollection', r, ns, '', `DELETE ${restPath(r, ns)}${query}`);
+    this.#request(actor, 'api.deleteCollection', r, ns, '', 'DELETE', undefined, query);
     let labels: Requirement[] = [];
     try {
       if (opts.labelSelector) labels = parseLabelSelector(opts.labelSelector);
@@ -1029,15 +1174,8 @@ export class ApiServer {
 
   bind(actor: Actor, namespace: string, name: string, node: string): Result<KubeObject> {
     const r = RESOURCES.pods;
-    this.#request(
-      actor,
-      'api.bind',
-      r,
-      namespace,
-      name,
-      `POST ${restPath(r, namespace, name)}/binding`,
-    );
-    const existing = this.#etcd.get(etcdKey(r, namespace, name));
+    this.#request(actor, 'api.bind', r, namespace, name, 'POST', name, '/binding');
+    const existing = this.#etcd.get(etcdKey(r, namespace, name), r.etcdPrefix);
     if (!existing) return this.#fail(actor, r, namespace, name, notFound(r, name));
     const pod = existing.value;
     const spec = (pod.spec ?? {}) as { nodeName?: string };
@@ -1060,12 +1198,12 @@ export class ApiServer {
       );
     }
     // A new version sharing the stored one's unchanged (frozen) parts; #put sets metadata.
-    const next = {
-      ...pod,
-      metadata: { ...pod.metadata },
-      spec: { ...(pod.spec as Obj | undefined), nodeName: node },
-    } as KubeObject;
-    const status = { ...(pod.status ?? {}) } as { conditions?: Obj[] };
+    const next = shallowCopy(pod);
+    next.metadata = shallowCopy((pod.metadata ?? {}) as Meta);
+    const nextSpec = shallowCopy((pod.spec ?? {}) as Obj);
+    nextSpec.nodeName = node;
+    next.spec = nextSpec;
+    const status = shallowCopy((pod.status ?? {}) as { conditions?: Obj[] });
     const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({
       type: 'PodScheduled',
@@ -1075,7 +1213,7 @@ export class ApiServer {
     });
     status.conditions = conditions;
     next.status = status;
-    const kv = this.#put(r, namespace, name, next, existing.modRevision, false);
+    const kv = this.#put(r, namespace, name, existing.key, next, existing.modRevision, false);
     if (!kv) return this.#fail(actor, r, namespace, name, conflict(r, name));
     return this.#respond(actor, r, namespace, name, { ok: true, value: kv.value }, 201);
   }

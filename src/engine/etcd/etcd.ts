@@ -51,8 +51,8 @@ export class Etcd<V> {
     return this.#revision;
   }
 
-  #group(key: string): PersistentMap<KeyValue<V>> {
-    const g = this.#groupOf(key);
+  #group(key: string, group: string | undefined): PersistentMap<KeyValue<V>> {
+    const g = group ?? this.#groupOf(key);
     let m = this.#groups.get(g);
     if (!m) {
       m = new PersistentMap();
@@ -61,8 +61,12 @@ export class Etcd<V> {
     return m;
   }
 
-  get(key: string): KeyValue<V> | undefined {
-    return this.#groups.get(this.#groupOf(key))?.get(key);
+  /**
+   * The entry at `key`. `group`, when the caller knows it, must be `groupOf(key)`: the API
+   * server, which builds keys from their resource, passes it and saves the lookup.
+   */
+  get(key: string, group?: string): KeyValue<V> | undefined {
+    return this.#groups.get(group ?? this.#groupOf(key))?.get(key);
   }
 
   /** Entries whose key starts with `prefix`, sorted by key. */
@@ -78,10 +82,15 @@ export class Etcd<V> {
   /**
    * Write `value` (frozen on the way in). With `expectedModRevision` the put is a
    * compare-and-swap: it fails (returns undefined) when the key's mod revision differs
-   * (0 means "must not exist").
+   * (0 means "must not exist"). `group` as for `get`.
    */
-  put(key: string, value: V, expectedModRevision?: number): KeyValue<V> | undefined {
-    const m = this.#group(key);
+  put(
+    key: string,
+    value: V,
+    expectedModRevision?: number,
+    group?: string,
+  ): KeyValue<V> | undefined {
+    const m = this.#group(key, group);
     const prev = m.get(key);
     if (expectedModRevision !== undefined && (prev?.modRevision ?? 0) !== expectedModRevision) {
       return undefined;
@@ -95,20 +104,29 @@ export class Etcd<V> {
       version: (prev?.version ?? 0) + 1,
     });
     m.set(key, kv);
-    this.#notify({ type: 'PUT', kv, ...(prev ? { prevKv: prev } : {}), revision });
+    // Two literals rather than a spread in one: no temporary object to build and copy.
+    this.#notify(
+      prev ? { type: 'PUT', kv, prevKv: prev, revision } : { type: 'PUT', kv, revision },
+    );
     return kv;
   }
 
-  /** Delete a key; returns the deleted entry, or undefined when absent. */
-  delete(key: string): KeyValue<V> | undefined {
-    const m = this.#groups.get(this.#groupOf(key));
+  /** Delete a key; returns the deleted entry, or undefined when absent. `group` as for `get`. */
+  delete(key: string, group?: string): KeyValue<V> | undefined {
+    const m = this.#groups.get(group ?? this.#groupOf(key));
     const prev = m?.get(key);
     if (!m || !prev) return undefined;
     const revision = ++this.#revision;
     m.delete(key);
     this.#notify({
       type: 'DELETE',
-      kv: { ...prev, modRevision: revision },
+      kv: {
+        key: prev.key,
+        value: prev.value,
+        createRevision: prev.createRevision,
+        modRevision: revision,
+        version: prev.version,
+      },
       prevKv: prev,
       revision,
     });
@@ -125,7 +143,7 @@ export class Etcd<V> {
       modRevision: revision,
       version: 1,
     });
-    this.#group(key).set(key, kv);
+    this.#group(key, undefined).set(key, kv);
     return kv;
   }
 

@@ -104,18 +104,25 @@ interface ObjectState {
 
 export class EventCorrelator {
   readonly #objects = new Map<string, ObjectState>();
+  /** Component → host → `component@host`: one source string each, not one per event. */
+  readonly #sources = new Map<string, Map<string, string>>();
 
   /** Decide what recording `e` at virtual time `nowMs` writes. */
   correlate(e: EventRecord, nowMs: number): Correlation {
     const namespace = e.ref.namespace ?? 'default';
     // The source: component and host (the reporting controller and instance are the same).
-    const source = e.host ? `${e.component}@${e.host}` : e.component;
+    const source = e.host ? this.#source(e.component, e.host) : e.component;
     const state = this.#state(e);
 
     // EventAggregate: distinct messages per source, type and reason within 10 minutes.
-    let record = state.aggregates.find(
-      (r) => r.source === source && r.type === e.type && r.reason === e.reason,
-    );
+    // (Loops rather than find with a closure: this runs for every event.)
+    let record: AggregateRecord | undefined;
+    for (const r of state.aggregates) {
+      if (r.source === source && r.type === e.type && r.reason === e.reason) {
+        record = r;
+        break;
+      }
+    }
     if (!record) {
       record = { source, type: e.type, reason: e.reason, messages: new Set(), lastMs: nowMs };
       state.aggregates.push(record);
@@ -135,14 +142,19 @@ export class EventCorrelator {
     // eventObserve: the count grows whether or not the spam filter lets the write through.
     const own = combined ? undefined : e.message;
     const fieldPath = e.ref.fieldPath;
-    let seen = state.observed.find(
-      (o) =>
+    let seen: ObservedEvent | undefined;
+    for (const o of state.observed) {
+      if (
         o.message === own &&
         o.source === source &&
         o.type === e.type &&
         o.reason === e.reason &&
-        o.fieldPath === fieldPath,
-    );
+        o.fieldPath === fieldPath
+      ) {
+        seen = o;
+        break;
+      }
+    }
     if (seen) seen.count++;
     else {
       seen = {
@@ -189,6 +201,21 @@ export class EventCorrelator {
     }
   }
 
+  /** `component@host`, the same string each time. */
+  #source(component: string, host: string): string {
+    let byHost = this.#sources.get(component);
+    if (!byHost) {
+      byHost = new Map();
+      this.#sources.set(component, byHost);
+    }
+    let source = byHost.get(host);
+    if (source === undefined) {
+      source = `${component}@${host}`;
+      byHost.set(host, source);
+    }
+    return source;
+  }
+
   /** The state of `e`'s involved object, made the most recently used. */
   #state(e: EventRecord): ObjectState {
     const id = e.ref.uid || `${e.ref.kind}/${e.ref.namespace ?? ''}/${e.ref.name}`;
@@ -206,7 +233,13 @@ export class EventCorrelator {
 
   /** The source-and-object token bucket (golang.org/x/time/rate, as flowcontrol wraps it). */
   #allow(state: ObjectState, source: string, nowMs: number): boolean {
-    let bucket = state.buckets.find((b) => b.source === source);
+    let bucket: Bucket | undefined;
+    for (const b of state.buckets) {
+      if (b.source === source) {
+        bucket = b;
+        break;
+      }
+    }
     if (!bucket) {
       bucket = { source, tokens: SPAM_BURST, lastMs: nowMs };
       state.buckets.push(bucket);

@@ -851,7 +851,8 @@ export class Runtime {
       involvedObject: involved,
       reason: e.reason,
       message: f.message,
-      source: { component: e.component, ...(e.host ? { host: e.host } : {}) },
+      // Literals with no spread in them: no temporary object to build and copy per Event.
+      source: e.host ? { component: e.component, host: e.host } : { component: e.component },
       firstTimestamp: f.firstTimestamp,
       lastTimestamp: rfc3339(this.now),
       count: f.count,
@@ -860,8 +861,8 @@ export class Runtime {
       // client-go's aggregate copy of an event leaves the reporting fields empty.
       reportingComponent: f.reporting ? e.component : '',
       reportingInstance: f.reporting ? (e.host ?? '') : '',
-      ...(e.action ? { action: e.action } : {}),
     };
+    if (e.action) obj.action = e.action;
     const res = a.client.create('events', namespace, obj);
     return res.ok ? name : undefined;
   }

