@@ -235,6 +235,11 @@ interface ShownStatus {
   lastState: { terminated?: { exitCode: number } };
 }
 
+/** `lastState` of a container's status: the run before the current one, if any. */
+function lastStateOf(c: ContainerWork): { terminated?: Termination } {
+  return c.last ? { terminated: { ...c.last } } : {};
+}
+
 /** A running container is ready once its startup and readiness probes (those it has) passed. */
 function probesReady(c: ContainerWork): boolean {
   return c.probes === undefined || (c.probes.started && c.probes.ready);
@@ -1045,8 +1050,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
   }
 
+  /** Condition `type`, keeping the transition time of `prev` (the one of that type) if unchanged. */
   function condition(
-    existing: readonly Condition[],
+    prev: Condition | undefined,
     type: string,
     ok: boolean,
     ctx: ReconcileContext,
@@ -1054,7 +1060,6 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     message?: string,
   ): Condition {
     const status = ok ? 'True' : 'False';
-    const prev = existing.find((c) => c.type === type);
     const cond: Condition = {
       type,
       status,
@@ -1076,32 +1081,33 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    */
   function containerStatus(c: ContainerWork): Record<string, unknown> {
     const runsToEnd = c.init === true && !c.sidecar;
-    const lastState = (x: ContainerWork) => (x.last ? { terminated: { ...x.last } } : {});
-
+    // Built field by field (no spreads of optional parts): the kubelet builds one per
+    // container on every sync. The key order is the one the status has always had.
     if (c.phase === 'running') {
-      return {
+      const status: Record<string, unknown> = {
         containerID: c.containerID,
         image: c.imageRef,
         imageID: c.imageID,
-        lastState: lastState(c),
+        lastState: lastStateOf(c),
         name: c.name,
         // Running, and its startup and readiness probes (those it has) passed.
         ready: !runsToEnd && probesReady(c),
         restartCount: c.restartCount,
         started: c.probes?.started !== false,
         state: { running: { startedAt: c.startedAt } },
-        ...(c.mounts ? { volumeMounts: c.mounts } : {}),
       };
+      if (c.mounts) status.volumeMounts = c.mounts;
+      return status;
     }
     if (c.terminated) {
       const ended = { ...c.terminated };
       const backingOff = c.reason === 'CrashLoopBackOff';
-      return {
+      const status: Record<string, unknown> = {
         containerID: c.terminated.containerID,
         image: c.imageRef,
         imageID: c.imageID,
         // Waiting to restart: the ended run is the last state; otherwise it is the state.
-        lastState: backingOff ? { terminated: ended } : lastState(c),
+        lastState: backingOff ? { terminated: ended } : lastStateOf(c),
         name: c.name,
         ready: runsToEnd && !backingOff && ended.exitCode === 0,
         restartCount: c.restartCount,
@@ -1109,21 +1115,27 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         state: backingOff
           ? { waiting: { reason: c.reason, message: c.message ?? '' } }
           : { terminated: ended },
-        ...(c.mounts ? { volumeMounts: c.mounts } : {}),
       };
+      if (c.mounts) status.volumeMounts = c.mounts;
+      return status;
     }
     const waiting: Record<string, string> = { reason: c.reason };
     if (c.message) waiting.message = c.message;
     return {
       image: c.image,
       imageID: '',
-      lastState: lastState(c),
+      lastState: lastStateOf(c),
       name: c.name,
       ready: false,
       restartCount: c.restartCount,
       started: false,
       state: { waiting },
     };
+  }
+
+  /** What the status shows of a container: the status before a start not seen yet, or its own. */
+  function shownStatus(c: ContainerWork): Record<string, unknown> {
+    return c.unseen?.status ?? containerStatus(c);
   }
 
   /**
@@ -1191,16 +1203,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * succeeded says so (`PodCompleted`).
    */
   function initializedCondition(
-    existing: readonly Condition[],
+    prev: Condition | undefined,
     inits: readonly ContainerWork[] | undefined,
     initStatuses: readonly ShownStatus[] | undefined,
     statuses: readonly ShownStatus[],
     phase: string,
     ctx: ReconcileContext,
   ): Condition {
-    if (phase === 'Succeeded') return condition(existing, 'Initialized', true, ctx, 'PodCompleted');
+    if (phase === 'Succeeded') return condition(prev, 'Initialized', true, ctx, 'PodCompleted');
     if (!inits || !initStatuses || statuses.some((s) => s.state.running || s.state.terminated)) {
-      return condition(existing, 'Initialized', true, ctx);
+      return condition(prev, 'Initialized', true, ctx);
     }
     const incomplete: string[] = [];
     for (let i = 0; i < inits.length; i++) {
@@ -1209,9 +1221,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (!done) incomplete.push(s.name);
     }
     return incomplete.length === 0
-      ? condition(existing, 'Initialized', true, ctx)
+      ? condition(prev, 'Initialized', true, ctx)
       : condition(
-          existing,
+          prev,
           'Initialized',
           false,
           ctx,
@@ -1222,10 +1234,38 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
 
   function podStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Record<string, unknown> {
     const old = statusOf<Record<string, unknown>>(pod);
-    const existing = podConditions(pod);
-    const shown = (c: ContainerWork) => c.unseen?.status ?? containerStatus(c);
-    const containerStatuses = w.containers.map(shown);
-    const initContainerStatuses = w.inits?.map(shown);
+    // The existing conditions in one pass: the first of each type the kubelet sets (as `find`
+    // would pick it), and the others, kept after them in their order.
+    let prevStart: Condition | undefined;
+    let prevInitialized: Condition | undefined;
+    let prevReady: Condition | undefined;
+    let prevContainersReady: Condition | undefined;
+    let scheduled: Condition | undefined;
+    let others: Condition[] | undefined;
+    for (const c of podConditions(pod)) {
+      switch (c.type) {
+        case 'PodReadyToStartContainers':
+          prevStart ??= c;
+          break;
+        case 'Initialized':
+          prevInitialized ??= c;
+          break;
+        case 'Ready':
+          prevReady ??= c;
+          break;
+        case 'ContainersReady':
+          prevContainersReady ??= c;
+          break;
+        case 'PodScheduled':
+          scheduled ??= c;
+          break;
+        default:
+          if (others) others.push(c);
+          else others = [c];
+      }
+    }
+    const containerStatuses = w.containers.map(shownStatus);
+    const initContainerStatuses = w.inits?.map(shownStatus);
     const statuses = containerStatuses as unknown as ShownStatus[];
     const initStatuses = initContainerStatuses as unknown as ShownStatus[] | undefined;
     const phase = podPhaseOf(pod, w.inits, initStatuses, statuses);
@@ -1243,28 +1283,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const why = allReady ? undefined : completed ? 'PodCompleted' : 'ContainersNotReady';
     const unready =
       completed || allReady ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
-    const scheduled = existing.find((c) => c.type === 'PodScheduled') ?? {
-      type: 'PodScheduled',
-      status: 'True' as const,
-      lastProbeTime: null,
-      lastTransitionTime: ctx.timestamp(),
-    };
-    const own = new Set([
-      'PodReadyToStartContainers',
-      'Initialized',
-      'Ready',
-      'ContainersReady',
-      'PodScheduled',
-    ]);
     const conditions: Condition[] = [
       // A finished pod's sandbox is torn down.
-      condition(existing, 'PodReadyToStartContainers', w.sandboxReady && !completed, ctx),
-      initializedCondition(existing, w.inits, initStatuses, statuses, phase, ctx),
-      condition(existing, 'Ready', allReady, ctx, why, unready),
-      condition(existing, 'ContainersReady', allReady, ctx, why, unready),
-      scheduled,
-      ...existing.filter((c) => !own.has(c.type)),
+      condition(prevStart, 'PodReadyToStartContainers', w.sandboxReady && !completed, ctx),
+      initializedCondition(prevInitialized, w.inits, initStatuses, statuses, phase, ctx),
+      condition(prevReady, 'Ready', allReady, ctx, why, unready),
+      condition(prevContainersReady, 'ContainersReady', allReady, ctx, why, unready),
+      scheduled ?? {
+        type: 'PodScheduled',
+        status: 'True' as const,
+        lastProbeTime: null,
+        lastTransitionTime: ctx.timestamp(),
+      },
     ];
+    if (others) for (const c of others) conditions.push(c);
     const status: Record<string, unknown> = {
       ...old,
       phase,
@@ -1287,12 +1319,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return status;
   }
 
+  /** The patch that writes `status` (built for this call alone: it becomes the patch). */
   function statusWrite(pod: KubeObject, status: Record<string, unknown>): Write[] {
     const old = statusOf<Record<string, unknown>>(pod);
     if (deepEqual(old, status)) return [];
-    // The status manager sends a patch of the status subresource.
-    const patch: Record<string, unknown> = { ...status };
-    for (const k of Object.keys(old)) if (!(k in status)) patch[k] = null;
+    // The status manager sends a patch of the status subresource: fields it dropped are nulled.
+    const patch = status;
+    for (const k in old) if (!(k in patch)) patch[k] = null;
     return [
       {
         verb: 'patch',
@@ -1525,6 +1558,27 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   const machineID = hex32(`machine:${node}`);
   const systemUUID = hex32(`system:${node}`);
 
+  // The parts of the node status fixed for the kubelet's life, built once and frozen: every
+  // status sync shares them (the API server keeps frozen arrays as they are, and equal parts
+  // compare by identity).
+  const capacity = Object.freeze({
+    ...(opts.capacity ?? DEFAULT_CAPACITY),
+    'hugepages-1Gi': '0',
+    'hugepages-2Mi': '0',
+  });
+  const allocatable = Object.freeze({
+    ...(opts.allocatable ?? DEFAULT_ALLOCATABLE),
+    'hugepages-1Gi': '0',
+    'hugepages-2Mi': '0',
+  });
+  const addresses = deepFrozen([
+    { type: 'InternalIP', address: internalIP },
+    { type: 'Hostname', address: node },
+  ]);
+  const daemonEndpoints = deepFrozen({ kubeletEndpoint: { Port: 10250 } });
+  /** `nodeInfo` for the current bootID (it changes with a reboot only). */
+  let nodeInfo: Readonly<Record<string, unknown>> | undefined;
+
   function nodeStatus(
     existing: KubeObject | undefined,
     ctx: ReconcileContext,
@@ -1533,25 +1587,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ? statusOf<Record<string, unknown> & { conditions?: Condition[] }>(existing)
       : {};
     bootID ??= uuidFrom(() => ctx.random());
-    return {
-      ...old,
-      capacity: {
-        ...(opts.capacity ?? DEFAULT_CAPACITY),
-        'hugepages-1Gi': '0',
-        'hugepages-2Mi': '0',
-      },
-      allocatable: {
-        ...(opts.allocatable ?? DEFAULT_ALLOCATABLE),
-        'hugepages-1Gi': '0',
-        'hugepages-2Mi': '0',
-      },
-      conditions: nodeConditions(old.conditions ?? [], ctx),
-      addresses: [
-        { type: 'InternalIP', address: internalIP },
-        { type: 'Hostname', address: node },
-      ],
-      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-      nodeInfo: {
+    if (nodeInfo?.bootID !== bootID) {
+      nodeInfo = Object.freeze({
         architecture: 'amd64',
         bootID,
         containerRuntimeVersion: CONTAINERD_VERSION,
@@ -1561,21 +1598,34 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         operatingSystem: 'linux',
         osImage: 'Ubuntu 24.04.1 LTS',
         systemUUID,
-      },
+      });
+    }
+    return {
+      ...old,
+      capacity,
+      allocatable,
+      conditions: nodeConditions(old.conditions ?? [], ctx),
+      addresses,
+      daemonEndpoints,
+      nodeInfo,
       images: runtime.images(),
     };
   }
 
-  /** Two node statuses equal but for the conditions' lastHeartbeatTime (no cloning). */
+  /**
+   * Two node statuses equal but for the conditions' lastHeartbeatTime, as `deepEqual` compares
+   * them (no copies of either).
+   */
   function sameIgnoringHeartbeat(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-    const { conditions: ca, ...ra } = a as { conditions?: Condition[] | null };
-    const { conditions: cb, ...rb } = b as { conditions?: Condition[] | null };
-    if (!deepEqual(ra, rb)) return false;
-    const strip = (cs: Condition[] | null | undefined) =>
-      cs?.map(({ lastHeartbeatTime: _hb, ...rest }) => rest) ?? undefined;
-    const sa = strip(ca);
-    const sb = strip(cb);
-    return sa === undefined || sb === undefined ? sa === sb : deepEqual(sa, sb);
+    if (!deepEqualExcept(a, b, 'conditions')) return false;
+    const ca = a.conditions as Record<string, unknown>[] | null | undefined;
+    const cb = b.conditions as Record<string, unknown>[] | null | undefined;
+    if (ca == null || cb == null) return (ca == null) === (cb == null);
+    if (ca.length !== cb.length) return false;
+    for (let i = 0; i < ca.length; i++) {
+      if (!deepEqualExcept(ca[i]!, cb[i]!, 'lastHeartbeatTime')) return false;
+    }
+    return true;
   }
 
   function reconcileNodeStatus(
@@ -1817,12 +1867,47 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (key === 'node-status') return { writes: reconcileNodeStatus(cache, ctx) };
       if (key === 'lease') return { writes: reconcileLease(cache, ctx) };
       if (key.startsWith('pod/')) {
-        const [, ns = '', name = ''] = key.split('/');
+        // `pod/<ns>/<name>` (neither part holds a slash), read without splitting.
+        const slash = key.indexOf('/', 4);
+        const ns = slash < 0 ? key.slice(4) : key.slice(4, slash);
+        const name = slash < 0 ? '' : key.slice(slash + 1);
         return { writes: reconcilePod(key, ns, name, cache, ctx) };
       }
       return { writes: [] };
     },
   };
+}
+
+/** `deepEqual` of two objects with the field `skip` left out of both. */
+function deepEqualExcept(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  skip: string,
+): boolean {
+  // As deepEqual counts: null and missing fields are alike; equal counts of the other fields,
+  // each equal in both, make the same set.
+  let na = 0;
+  for (const k in a) {
+    const v = a[k];
+    if (k === skip || v === undefined || v === null) continue;
+    na++;
+    if (!deepEqual(v, b[k])) return false;
+  }
+  let nb = 0;
+  for (const k in b) {
+    const v = b[k];
+    if (k !== skip && v !== undefined && v !== null) nb++;
+  }
+  return na === nb;
+}
+
+/** `value`, frozen all the way down (for parts of statuses the kubelet shares between writes). */
+function deepFrozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFrozen(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function hex32(seed: string): string {
