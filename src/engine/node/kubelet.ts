@@ -204,6 +204,8 @@ interface PodWork {
   stopDoneAt?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
+  /** `status.podIPs` for `podIP`, frozen: every status write of the pod shares it. */
+  podIPs?: readonly { ip: string }[];
 }
 
 interface ContainerSpec {
@@ -327,6 +329,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** `lastNodeUnschedulable`: the Node's spec.unschedulable at the last status computation. */
   let lastNodeUnschedulable = false;
   let nextIP = 2;
+  /** `status.hostIPs` of every pod here, frozen: every pod status write shares it. */
+  const hostIPs = deepFrozen([{ ip: internalIP }]);
 
   function allocateIP(): string {
     const ip = `10.244.${opts.index}.${nextIP}`;
@@ -1060,6 +1064,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     message?: string,
   ): Condition {
     const status = ok ? 'True' : 'False';
+    // Unchanged: the stored condition itself, so the status shares it (frozen) rather than a copy.
+    if (prev !== undefined && isCondition(prev, status, reason, message)) return prev;
     const cond: Condition = {
       type,
       status,
@@ -1133,9 +1139,23 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
   }
 
-  /** What the status shows of a container: the status before a start not seen yet, or its own. */
-  function shownStatus(c: ContainerWork): Record<string, unknown> {
-    return c.unseen?.status ?? containerStatus(c);
+  /**
+   * What the status shows of each container: the status before a start not seen yet, or its
+   * own. One exactly as the pod's status has it already (`old`, the same place) is that stored,
+   * frozen one: the write then shares it instead of copying an equal object.
+   */
+  function shownStatuses(cs: readonly ContainerWork[], old: unknown): Record<string, unknown>[] {
+    const stored = Array.isArray(old) ? (old as unknown[]) : undefined;
+    const out: Record<string, unknown>[] = [];
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
+      const shown = c.unseen?.status ?? containerStatus(c);
+      const prev = stored?.[i];
+      out.push(
+        prev !== undefined && sameJson(shown, prev) ? (prev as Record<string, unknown>) : shown,
+      );
+    }
+    return out;
   }
 
   /**
@@ -1264,8 +1284,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           else others = [c];
       }
     }
-    const containerStatuses = w.containers.map(shownStatus);
-    const initContainerStatuses = w.inits?.map(shownStatus);
+    const containerStatuses = shownStatuses(w.containers, old.containerStatuses);
+    const initContainerStatuses = w.inits && shownStatuses(w.inits, old.initContainerStatuses);
     const statuses = containerStatuses as unknown as ShownStatus[];
     const initStatuses = initContainerStatuses as unknown as ShownStatus[] | undefined;
     const phase = podPhaseOf(pod, w.inits, initStatuses, statuses);
@@ -1302,14 +1322,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       phase,
       conditions,
       hostIP: internalIP,
-      hostIPs: [{ ip: internalIP }],
+      hostIPs,
       startTime: w.startTime,
     };
     if (initContainerStatuses) status.initContainerStatuses = initContainerStatuses;
     status.containerStatuses = containerStatuses;
     if (w.podIP) {
       status.podIP = w.podIP;
-      status.podIPs = [{ ip: w.podIP }];
+      if (w.podIPs?.[0]?.ip !== w.podIP) w.podIPs = deepFrozen([{ ip: w.podIP }]);
+      status.podIPs = w.podIPs;
     } else {
       delete status.podIP;
       delete status.podIPs;
@@ -1876,6 +1897,65 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       return { writes: [] };
     },
   };
+}
+
+/** The keys of a condition as `condition` builds it, in order, by which optional ones it has. */
+const CONDITION_KEYS = ['type', 'status', 'lastProbeTime', 'lastTransitionTime'] as const;
+const CONDITION_KEYS_REASON = [...CONDITION_KEYS, 'reason'] as const;
+const CONDITION_KEYS_MESSAGE = [...CONDITION_KEYS, 'message'] as const;
+const CONDITION_KEYS_BOTH = [...CONDITION_KEYS, 'reason', 'message'] as const;
+
+/**
+ * Whether the stored condition `prev` (of the type wanted) is exactly what `condition` builds
+ * from it for `status`, `reason` and `message`: the same fields, in the same order, the same
+ * values (its transition time kept, as the status did not change).
+ */
+function isCondition(
+  prev: Condition,
+  status: string,
+  reason: string | undefined,
+  message: string | undefined,
+): boolean {
+  if (prev.status !== status || prev.lastProbeTime !== null || !prev.lastTransitionTime) {
+    return false;
+  }
+  const keys: readonly string[] = reason
+    ? message
+      ? CONDITION_KEYS_BOTH
+      : CONDITION_KEYS_REASON
+    : message
+      ? CONDITION_KEYS_MESSAGE
+      : CONDITION_KEYS;
+  if ((reason || undefined) !== (prev.reason || undefined)) return false;
+  if ((message || undefined) !== (prev.message || undefined)) return false;
+  let i = 0;
+  for (const k in prev) if (keys[i++] !== k) return false;
+  return i === keys.length;
+}
+
+/**
+ * Whether `a` and `b` are the same JSON: the same fields in the same order, equal values
+ * (stricter than deepEqual, which treats null and missing alike and ignores order).
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i]) return false;
+    const va = (a as Record<string, unknown>)[k];
+    // A field holding undefined is left out of JSON: never take such an object for another.
+    if (va === undefined || !sameJson(va, (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 /** `deepEqual` of two objects with the field `skip` left out of both. */
