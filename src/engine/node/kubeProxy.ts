@@ -43,8 +43,25 @@ export interface KubeProxy extends Reconciler {
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
+/**
+ * Chain names by input: every kube-proxy hashes the same service ports and endpoints on each
+ * sync. A pure function's answers, bounded.
+ */
+const CHAINS = new Map<string, string>();
+const CHAINS_LIMIT = 8192;
+
 /** 16 base32 characters of a hash of `s`, like kube-proxy's `portProtoHash`. */
 export function chainHash(s: string): string {
+  let chain = CHAINS.get(s);
+  if (chain === undefined) {
+    chain = computeChainHash(s);
+    if (CHAINS.size >= CHAINS_LIMIT) CHAINS.clear();
+    CHAINS.set(s, chain);
+  }
+  return chain;
+}
+
+function computeChainHash(s: string): string {
   const hex = hex64(s);
   // 80 bits from the first 20 hex digits, read 5 at a time; the chain name is built at once
   // (16 concatenations would keep a rope of 16 strings per chain name).

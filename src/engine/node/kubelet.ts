@@ -1329,7 +1329,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     status.containerStatuses = containerStatuses;
     if (w.podIP) {
       status.podIP = w.podIP;
-      if (w.podIPs?.[0]?.ip !== w.podIP) w.podIPs = deepFrozen([{ ip: w.podIP }]);
+      if (w.podIPs?.[0]?.ip !== w.podIP) w.podIPs = Object.freeze([Object.freeze({ ip: w.podIP })]);
       status.podIPs = w.podIPs;
     } else {
       delete status.podIP;
