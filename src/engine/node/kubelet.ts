@@ -30,6 +30,7 @@ import { defaultPullPolicy, parseImageName } from '../registry/imageName.ts';
 import type { EventRecord, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
+import { deepFreeze } from '../util/persistentMap.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 import { mountStatuses } from './mountStatus.ts';
@@ -330,7 +331,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   let lastNodeUnschedulable = false;
   let nextIP = 2;
   /** `status.hostIPs` of every pod here, frozen: every pod status write shares it. */
-  const hostIPs = deepFrozen([{ ip: internalIP }]);
+  const hostIPs = deepFreeze([{ ip: internalIP }]);
 
   function allocateIP(): string {
     const ip = `10.244.${opts.index}.${nextIP}`;
@@ -1077,7 +1078,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     if (reason) cond.reason = reason;
     if (message) cond.message = message;
-    return cond;
+    // Frozen as the API server would store it: the write shares it rather than copying it.
+    return Object.freeze(cond);
   }
 
   /**
@@ -1144,18 +1146,24 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * own. One exactly as the pod's status has it already (`old`, the same place) is that stored,
    * frozen one: the write then shares it instead of copying an equal object.
    */
-  function shownStatuses(cs: readonly ContainerWork[], old: unknown): Record<string, unknown>[] {
+  function shownStatuses(
+    cs: readonly ContainerWork[],
+    old: unknown,
+  ): readonly Record<string, unknown>[] {
     const stored = Array.isArray(old) ? (old as unknown[]) : undefined;
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < cs.length; i++) {
       const c = cs[i]!;
       const shown = c.unseen?.status ?? containerStatus(c);
       const prev = stored?.[i];
+      // A new one is frozen as the API server would store it: the write shares it, no copy.
       out.push(
-        prev !== undefined && sameJson(shown, prev) ? (prev as Record<string, unknown>) : shown,
+        prev !== undefined && sameJson(shown, prev)
+          ? (prev as Record<string, unknown>)
+          : deepFreeze(shown),
       );
     }
-    return out;
+    return Object.freeze(out);
   }
 
   /**
@@ -1286,8 +1294,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const containerStatuses = shownStatuses(w.containers, old.containerStatuses);
     const initContainerStatuses = w.inits && shownStatuses(w.inits, old.initContainerStatuses);
-    const statuses = containerStatuses as unknown as ShownStatus[];
-    const initStatuses = initContainerStatuses as unknown as ShownStatus[] | undefined;
+    const statuses = containerStatuses as unknown as readonly ShownStatus[];
+    const initStatuses = initContainerStatuses as unknown as readonly ShownStatus[] | undefined;
     const phase = podPhaseOf(pod, w.inits, initStatuses, statuses);
     const completed = phase === 'Succeeded' || phase === 'Failed';
     // Sidecars first, then the containers, as the kubelet lists the unready ones.
@@ -1309,14 +1317,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       initializedCondition(prevInitialized, w.inits, initStatuses, statuses, phase, ctx),
       condition(prevReady, 'Ready', allReady, ctx, why, unready),
       condition(prevContainersReady, 'ContainersReady', allReady, ctx, why, unready),
-      scheduled ?? {
-        type: 'PodScheduled',
-        status: 'True' as const,
-        lastProbeTime: null,
-        lastTransitionTime: ctx.timestamp(),
-      },
+      scheduled ??
+        Object.freeze({
+          type: 'PodScheduled',
+          status: 'True' as const,
+          lastProbeTime: null,
+          lastTransitionTime: ctx.timestamp(),
+        }),
     ];
     if (others) for (const c of others) conditions.push(c);
+    Object.freeze(conditions);
     const status: Record<string, unknown> = {
       ...old,
       phase,
@@ -1592,11 +1602,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     'hugepages-1Gi': '0',
     'hugepages-2Mi': '0',
   });
-  const addresses = deepFrozen([
+  const addresses = deepFreeze([
     { type: 'InternalIP', address: internalIP },
     { type: 'Hostname', address: node },
   ]);
-  const daemonEndpoints = deepFrozen({ kubeletEndpoint: { Port: 10250 } });
+  const daemonEndpoints = deepFreeze({ kubeletEndpoint: { Port: 10250 } });
   /** `nodeInfo` for the current bootID (it changes with a reboot only). */
   let nodeInfo: Readonly<Record<string, unknown>> | undefined;
 
@@ -1979,15 +1989,6 @@ function deepEqualExcept(
     if (k !== skip && v !== undefined && v !== null) nb++;
   }
   return na === nb;
-}
-
-/** `value`, frozen all the way down (for parts of statuses the kubelet shares between writes). */
-function deepFrozen<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFrozen(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function hex32(seed: string): string {
