@@ -262,30 +262,21 @@ interface ProbeState {
   livenessFailed: number;
 }
 
-type SpecFields =
-  | 'command'
-  | 'args'
-  | 'ports'
-  | 'livenessProbe'
-  | 'readinessProbe'
-  | 'startupProbe';
-
-/** The spec fields a container's work carries from its pod. */
-function specFields(c: ContainerSpec): Pick<ContainerWork, SpecFields | 'mounts'> {
-  const out: Pick<ContainerWork, SpecFields | 'mounts'> = {};
+/**
+ * Give `w` the spec fields a container's work carries from its pod. Assigned one by one: a
+ * spread in the middle of the work's literal made a slow (dictionary) object of every
+ * container's work, which each sync then reads.
+ */
+function setSpecFields(w: ContainerWork, c: ContainerSpec): ContainerWork {
   const mounts = mountStatuses(c);
-  if (mounts) out.mounts = mounts;
-  for (const k of [
-    'command',
-    'args',
-    'ports',
-    'livenessProbe',
-    'readinessProbe',
-    'startupProbe',
-  ] as const) {
-    if (c[k] !== undefined) (out as Record<string, unknown>)[k] = c[k];
-  }
-  return out;
+  if (mounts) w.mounts = mounts;
+  if (c.command !== undefined) w.command = c.command;
+  if (c.args !== undefined) w.args = c.args;
+  if (c.ports !== undefined) w.ports = c.ports;
+  if (c.livenessProbe !== undefined) w.livenessProbe = c.livenessProbe;
+  if (c.readinessProbe !== undefined) w.readinessProbe = c.readinessProbe;
+  if (c.startupProbe !== undefined) w.startupProbe = c.startupProbe;
+  return w;
 }
 
 /** `format.Pod`: `name_namespace(uid)`, as the kubelet names a pod in messages. */
@@ -424,20 +415,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const fresh = (c: ContainerSpec, statuses: Prev[] | undefined): ContainerWork => {
       const prev = statuses?.find((s) => s.name === c.name);
       if (prev?.containerID) hadContainers = true;
-      return {
-        name: c.name,
-        image: c.image,
-        ...specFields(c),
-        pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
-        phase: 'waiting',
-        reason,
-        backoffMs: 0,
-        retryAt: 0,
-        failedAt: 0,
-        restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
-        crashBackoffMs: 0,
-        crashBackoffAt: 0,
-      };
+      return setSpecFields(
+        {
+          name: c.name,
+          image: c.image,
+          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+          phase: 'waiting',
+          reason,
+          backoffMs: 0,
+          retryAt: 0,
+          failedAt: 0,
+          restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
+          crashBackoffMs: 0,
+          crashBackoffAt: 0,
+        },
+        c,
+      );
     };
     const w: PodWork = {
       uid: uidOf(pod),
@@ -490,24 +483,26 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const id = p?.containerID?.replace(/^containerd:\/\//, '') ?? randomHex64(() => ctx.random());
       runtime.adoptContainer(uidOf(pod), c.name, c.image, id, ctx.now);
       const cached = runtime.imageStatus(c.image);
-      return {
-        name: c.name,
-        image: c.image,
-        ...specFields(c),
-        pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
-        phase: 'running',
-        reason: 'ContainerCreating',
-        backoffMs: 0,
-        retryAt: 0,
-        failedAt: 0,
-        containerID: ['containerd://', id].join(''),
-        imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
-        imageID: p?.imageID ?? cached?.repoDigest ?? '',
-        startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
-        restartCount: p?.restartCount ?? 0,
-        crashBackoffMs: 0,
-        crashBackoffAt: 0,
-      };
+      return setSpecFields(
+        {
+          name: c.name,
+          image: c.image,
+          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+          phase: 'running',
+          reason: 'ContainerCreating',
+          backoffMs: 0,
+          retryAt: 0,
+          failedAt: 0,
+          containerID: ['containerd://', id].join(''),
+          imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
+          imageID: p?.imageID ?? cached?.repoDigest ?? '',
+          startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
+          restartCount: p?.restartCount ?? 0,
+          crashBackoffMs: 0,
+          crashBackoffAt: 0,
+        },
+        c,
+      );
     };
     const w: PodWork = {
       uid: uidOf(pod),
@@ -1341,12 +1336,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       status.podIP = w.podIP;
       if (w.podIPs?.[0]?.ip !== w.podIP) w.podIPs = Object.freeze([Object.freeze({ ip: w.podIP })]);
       status.podIPs = w.podIPs;
-    } else {
+    } else if ('podIP' in old || 'podIPs' in old) {
       delete status.podIP;
       delete status.podIPs;
     }
-    delete status.reason;
-    delete status.message;
+    // Deleted only when there (a delete costs even for a field the status does not have).
+    if ('reason' in old) delete status.reason;
+    if ('message' in old) delete status.message;
     return status;
   }
 
