@@ -279,6 +279,68 @@ function setSpecFields(w: ContainerWork, c: ContainerSpec): ContainerWork {
   return w;
 }
 
+/** What the kubelet says about starting a container, by the container's name. */
+interface ContainerTexts {
+  create: string;
+  created: string;
+  start: string;
+  started: string;
+}
+
+/** What the kubelet says about pulling an image, by the image as the pod names it. */
+interface ImageTexts {
+  pulling: string;
+  pull: string;
+  pulled: string;
+  present: string;
+  /** The registry request for its manifest (empty for a reference that does not parse). */
+  manifest: string;
+}
+
+/**
+ * The texts of every container start and image pull, by name: a cluster runs few distinct
+ * containers and images, and each pod repeats them. One string each, shared by every message
+ * and Event that quotes it, rather than one per pod (pure functions of the name, bounded).
+ */
+const CONTAINER_TEXTS = new Map<string, ContainerTexts>();
+const IMAGE_TEXTS = new Map<string, ImageTexts>();
+const TEXTS_LIMIT = 1024;
+
+function containerTexts(name: string): ContainerTexts {
+  let texts = CONTAINER_TEXTS.get(name);
+  if (texts === undefined) {
+    // Joined, not templates: a template keeps a two-piece rope for good.
+    texts = {
+      create: ['CreateContainer ', name].join(''),
+      created: ['Created container ', name].join(''),
+      start: ['StartContainer ', name].join(''),
+      started: ['Started container ', name].join(''),
+    };
+    if (CONTAINER_TEXTS.size >= TEXTS_LIMIT) CONTAINER_TEXTS.clear();
+    CONTAINER_TEXTS.set(name, texts);
+  }
+  return texts;
+}
+
+function imageTexts(image: string): ImageTexts {
+  let texts = IMAGE_TEXTS.get(image);
+  if (texts === undefined) {
+    const name = parseImageName(image);
+    texts = {
+      pulling: ['Pulling image "', image, '"'].join(''),
+      pull: ['PullImage ', image].join(''),
+      pulled: ['PullImage ', image, ': ok'].join(''),
+      present: ['Container image "', image, '" already present on machine'].join(''),
+      manifest: name
+        ? ['GET /v2/', name.path, '/manifests/', name.digest ?? name.tag].join('')
+        : '',
+    };
+    if (IMAGE_TEXTS.size >= TEXTS_LIMIT) IMAGE_TEXTS.clear();
+    IMAGE_TEXTS.set(image, texts);
+  }
+  return texts;
+}
+
 /** `format.Pod`: `name_namespace(uid)`, as the kubelet names a pod in messages. */
 function formatPod(pod: KubeObject): string {
   return `${nameOf(pod)}_${namespaceOf(pod)}(${uidOf(pod)})`;
@@ -572,12 +634,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       c.restartCount++;
       c.reason = 'ContainerCreating';
     }
-    send(ctx, pod, 'cri.createContainer', `CreateContainer ${c.name}`, { container: c.name });
+    const texts = containerTexts(c.name);
+    send(ctx, pod, 'cri.createContainer', texts.create, { container: c.name });
     const id = runtime.createContainer(uidOf(pod), c.name, c.image, () => ctx.random());
-    event(ctx, pod, 'Normal', 'Created', `Created container ${c.name}`, c);
-    send(ctx, pod, 'cri.startContainer', `StartContainer ${c.name}`, { container: c.name });
+    event(ctx, pod, 'Normal', 'Created', texts.created, c);
+    send(ctx, pod, 'cri.startContainer', texts.start, { container: c.name });
     runtime.startContainer(id, ctx.now);
-    event(ctx, pod, 'Normal', 'Started', `Started container ${c.name}`, c);
+    event(ctx, pod, 'Normal', 'Started', texts.started, c);
     const cached = runtime.imageStatus(c.image);
     c.phase = 'running';
     // Joined, not a template: a template keeps a two-piece rope per container for good.
@@ -859,7 +922,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           ctx,
           pod,
           'cri.imagePulled',
-          `PullImage ${c.image}: ok`,
+          imageTexts(c.image).pulled,
           { image: c.image },
           { from: runtimeActor, to: actor },
         );
@@ -949,27 +1012,19 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       return false;
     }
     if (present && c.pullPolicy !== 'Always') {
-      event(
-        ctx,
-        pod,
-        'Normal',
-        'Pulled',
-        `Container image "${c.image}" already present on machine`,
-        c,
-      );
+      event(ctx, pod, 'Normal', 'Pulled', imageTexts(c.image).present, c);
       startContainer(pod, key, c, ctx);
       return true;
     }
-    event(ctx, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, c);
-    send(ctx, pod, 'cri.pullImage', `PullImage ${c.image}`, { image: c.image });
+    const texts = imageTexts(c.image);
+    event(ctx, pod, 'Normal', 'Pulling', texts.pulling, c);
+    send(ctx, pod, 'cri.pullImage', texts.pull, { image: c.image });
     const plan = runtime.planPull(c.image, ctx.now, () => ctx.random());
-    const path = name.path;
-    const tag = name.digest ?? name.tag;
     send(
       ctx,
       pod,
       'image.pull',
-      `GET /v2/${path}/manifests/${tag}`,
+      texts.manifest,
       { image: c.image, registry: name.domain },
       { from: runtimeActor, to: 'registry' },
     );
