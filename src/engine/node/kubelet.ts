@@ -127,6 +127,11 @@ interface Termination {
   containerID: string;
 }
 
+/**
+ * A container as the kubelet drives it. A field that no longer applies is set to undefined,
+ * never deleted: a delete would turn the object into a slow dictionary for the rest of its
+ * life (and every sync reads it).
+ */
 interface ContainerWork {
   name: string;
   image: string;
@@ -629,8 +634,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (c.terminated) {
       // A restart: the run that ended becomes the last state.
       c.last = c.terminated;
-      delete c.terminated;
-      delete c.exitedAt;
+      c.terminated = undefined;
+      c.exitedAt = undefined;
       c.restartCount++;
       c.reason = 'ContainerCreating';
     }
@@ -648,8 +653,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.imageRef = parseImageName(c.image)?.full ?? c.image;
     c.imageID = cached?.repoDigest ?? '';
     c.startedAt = ctx.timestamp();
-    delete c.message;
-    delete c.killedByProbe;
+    c.message = undefined;
+    c.killedByProbe = undefined;
     // The prober starts after each probe's initial delay; a readiness probe keeps the container
     // unready until it first succeeds.
     const delay = (p: ProbeSpec | undefined) =>
@@ -681,8 +686,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (before && c.exitAt - ctx.now < PLEG_RELIST_MS) c.unseen = { status: before, restarting };
       ctx.requeueAfter(key, c.exitAt - ctx.now);
     } else {
-      delete c.exitAt;
-      delete c.exitCode;
+      c.exitAt = undefined;
+      c.exitCode = undefined;
       if (program.runs === 'until' && lookup) {
         c.waitsFor = { ...lookup, pollMs: program.pollMs, at: ctx.now + program.pollMs };
         ctx.requeueAfter(key, program.pollMs);
@@ -696,7 +701,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!w) return;
     if (ctx.now >= w.at) {
       if (opts.resolves?.(w.namespace, w.service)) {
-        delete c.waitsFor;
+        c.waitsFor = undefined;
         c.exitAt = ctx.now + 50 + Math.round(ctx.random() * 100);
         c.exitCode = 0;
         ctx.requeueAfter(key, c.exitAt - ctx.now);
@@ -728,11 +733,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     c.exitedAt = ctx.now;
     c.phase = 'exited';
-    delete c.unseen;
-    delete c.waitsFor;
+    c.unseen = undefined;
+    c.waitsFor = undefined;
     c.reason = 'ContainerCreating';
-    delete c.message;
-    delete c.exitAt;
+    c.message = undefined;
+    c.exitAt = undefined;
   }
 
   /** Run the probes of a running container that are due; a failed liveness probe kills it. */
@@ -907,7 +912,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         ctx.requeueAfter(key, plan.doneAt - ctx.now);
         return false;
       }
-      delete c.pull;
+      c.pull = undefined;
       if (plan.ok) {
         send(
           ctx,
