@@ -20,6 +20,12 @@ export interface CachedImage {
   sizeBytes: number;
 }
 
+/** One entry of `node.status.images`. */
+export interface NodeImage {
+  readonly names: readonly string[];
+  readonly sizeBytes: number;
+}
+
 export type PullPlan =
   | {
       ok: true;
@@ -81,6 +87,8 @@ export class ContainerRuntime {
   private readonly sandboxes = new Map<string, Sandbox>();
   private readonly running = new Map<string, RuntimeContainer>();
   private busyUntil = Number.NEGATIVE_INFINITY;
+  /** `images()` as last built, frozen; dropped when the store changes. */
+  private imageList: readonly NodeImage[] | undefined;
 
   constructor(node: string, registry: Registry, opts: ContainerRuntimeOptions = {}) {
     this.node = node;
@@ -97,9 +105,13 @@ export class ContainerRuntime {
   private addImage(img: ResolvedImage): void {
     const existing = this.store.get(img.digest);
     if (existing) {
-      if (!existing.refs.includes(img.ref)) existing.refs.push(img.ref);
+      if (!existing.refs.includes(img.ref)) {
+        existing.refs.push(img.ref);
+        this.imageList = undefined;
+      }
       return;
     }
+    this.imageList = undefined;
     this.store.set(img.digest, {
       refs: [img.ref],
       repoDigest: img.repoDigest,
@@ -123,11 +135,23 @@ export class ContainerRuntime {
     return this.imageStatus(image) !== undefined;
   }
 
-  /** `node.status.images`: largest first, names = repo digest and tags (as the kubelet lists them). */
-  images(): { names: string[]; sizeBytes: number }[] {
-    return [...this.store.values()]
-      .sort((a, b) => b.sizeBytes - a.sizeBytes || (a.repoDigest < b.repoDigest ? -1 : 1))
-      .map((img) => ({ names: [img.repoDigest, ...img.refs], sizeBytes: img.sizeBytes }));
+  /**
+   * `node.status.images`: largest first, names = repo digest and tags (as the kubelet lists
+   * them). Frozen and built again only after the store changed: every node status sync writes
+   * it, and the API server keeps a frozen array as it is.
+   */
+  images(): readonly NodeImage[] {
+    this.imageList ??= Object.freeze(
+      [...this.store.values()]
+        .sort((a, b) => b.sizeBytes - a.sizeBytes || (a.repoDigest < b.repoDigest ? -1 : 1))
+        .map((img) =>
+          Object.freeze({
+            names: Object.freeze([img.repoDigest, ...img.refs]),
+            sizeBytes: img.sizeBytes,
+          }),
+        ),
+    );
+    return this.imageList;
   }
 
   /**

@@ -43,8 +43,25 @@ export interface KubeProxy extends Reconciler {
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
+/**
+ * Chain names by input: every kube-proxy hashes the same service ports and endpoints on each
+ * sync. A pure function's answers, bounded.
+ */
+const CHAINS = new Map<string, string>();
+const CHAINS_LIMIT = 8192;
+
 /** 16 base32 characters of a hash of `s`, like kube-proxy's `portProtoHash`. */
 export function chainHash(s: string): string {
+  let chain = CHAINS.get(s);
+  if (chain === undefined) {
+    chain = computeChainHash(s);
+    if (CHAINS.size >= CHAINS_LIMIT) CHAINS.clear();
+    CHAINS.set(s, chain);
+  }
+  return chain;
+}
+
+function computeChainHash(s: string): string {
   const hex = hex64(s);
   // 80 bits from the first 20 hex digits, read 5 at a time; the chain name is built at once
   // (16 concatenations would keep a rope of 16 strings per chain name).
@@ -75,6 +92,16 @@ interface Subset {
   ports?: { name?: string; port: number; protocol?: string }[];
 }
 
+/**
+ * The rules of a Service as built from its Endpoints, by the (frozen, immutable) Service object:
+ * a pure function of the two, so every node's kube-proxy reuses what the first one built for
+ * the same pair, and a sync rebuilds only the Services whose Endpoints changed.
+ */
+const SERVICE_RULES = new WeakMap<
+  KubeObject,
+  { endpoints: KubeObject | undefined; rules: readonly ProxyRule[] }
+>();
+
 function buildRules(
   services: readonly KubeObject[],
   endpoints: readonly KubeObject[],
@@ -85,45 +112,65 @@ function buildRules(
     const spec = specOf<{ clusterIP?: string; ports?: ServicePort[]; type?: string }>(svc);
     if (!spec.clusterIP || spec.clusterIP === 'None') continue;
     const id = `${namespaceOf(svc)}/${nameOf(svc)}`;
-    const subsets = ((eps.get(id)?.subsets as Subset[] | undefined) ?? []) as Subset[];
-    for (const p of spec.ports ?? []) {
-      const protocol = p.protocol ?? 'TCP';
-      const servicePort = `${id}:${p.name ?? ''}`;
-      const targets: { ip: string; port: number; nodeName?: string }[] = [];
-      for (const s of subsets) {
-        const port = (s.ports ?? []).find((sp) => (sp.name ?? '') === (p.name ?? ''));
-        if (!port) continue;
-        for (const a of s.addresses ?? []) {
-          const t: { ip: string; port: number; nodeName?: string } = { ip: a.ip, port: port.port };
-          if (a.nodeName) t.nodeName = a.nodeName;
-          targets.push(t);
-        }
-      }
-      targets.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
-      const rule: ProxyRule = {
-        servicePort,
-        chain: `KUBE-SVC-${chainHash(servicePort + protocol)}`,
-        clusterIP: spec.clusterIP,
-        port: p.port,
-        protocol,
-        endpoints: targets.map((t) => {
-          const e: ProxyEndpoint = {
-            ip: t.ip,
-            port: t.port,
-            chain: `KUBE-SEP-${chainHash(`${servicePort}${protocol}${t.ip}:${t.port}`)}`,
-            share: 1 / targets.length,
-          };
-          if (t.nodeName) e.nodeName = t.nodeName;
-          return e;
-        }),
-      };
-      if (p.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
-        rule.nodePort = p.nodePort;
-      }
-      rules.push(rule);
+    const ep = eps.get(id);
+    const cached = SERVICE_RULES.get(svc);
+    if (cached !== undefined && cached.endpoints === ep) {
+      for (const rule of cached.rules) rules.push(rule);
+      continue;
     }
+    const built = serviceRules(id, spec, ep);
+    SERVICE_RULES.set(svc, { endpoints: ep, rules: built });
+    for (const rule of built) rules.push(rule);
   }
   return rules.sort((a, b) => (a.servicePort < b.servicePort ? -1 : 1));
+}
+
+/** The rules of one Service (`id` = `<namespace>/<name>`), one per port, given its Endpoints. */
+function serviceRules(
+  id: string,
+  spec: { clusterIP?: string; ports?: ServicePort[]; type?: string },
+  ep: KubeObject | undefined,
+): ProxyRule[] {
+  const rules: ProxyRule[] = [];
+  const clusterIP = spec.clusterIP ?? '';
+  const subsets = ((ep?.subsets as Subset[] | undefined) ?? []) as Subset[];
+  for (const p of spec.ports ?? []) {
+    const protocol = p.protocol ?? 'TCP';
+    const servicePort = `${id}:${p.name ?? ''}`;
+    const targets: { ip: string; port: number; nodeName?: string }[] = [];
+    for (const s of subsets) {
+      const port = (s.ports ?? []).find((sp) => (sp.name ?? '') === (p.name ?? ''));
+      if (!port) continue;
+      for (const a of s.addresses ?? []) {
+        const t: { ip: string; port: number; nodeName?: string } = { ip: a.ip, port: port.port };
+        if (a.nodeName) t.nodeName = a.nodeName;
+        targets.push(t);
+      }
+    }
+    targets.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
+    const rule: ProxyRule = {
+      servicePort,
+      chain: `KUBE-SVC-${chainHash(servicePort + protocol)}`,
+      clusterIP,
+      port: p.port,
+      protocol,
+      endpoints: targets.map((t) => {
+        const e: ProxyEndpoint = {
+          ip: t.ip,
+          port: t.port,
+          chain: `KUBE-SEP-${chainHash(`${servicePort}${protocol}${t.ip}:${t.port}`)}`,
+          share: 1 / targets.length,
+        };
+        if (t.nodeName) e.nodeName = t.nodeName;
+        return e;
+      }),
+    };
+    if (p.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
+      rule.nodePort = p.nodePort;
+    }
+    rules.push(rule);
+  }
+  return rules;
 }
 
 export function createKubeProxy(node: string): KubeProxy {

@@ -30,6 +30,7 @@ import { defaultPullPolicy, parseImageName } from '../registry/imageName.ts';
 import type { EventRecord, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
+import { deepFreeze } from '../util/persistentMap.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 import { mountStatuses } from './mountStatus.ts';
@@ -126,6 +127,11 @@ interface Termination {
   containerID: string;
 }
 
+/**
+ * A container as the kubelet drives it. A field that no longer applies is set to undefined,
+ * never deleted: a delete would turn the object into a slow dictionary for the rest of its
+ * life (and every sync reads it).
+ */
 interface ContainerWork {
   name: string;
   image: string;
@@ -204,6 +210,8 @@ interface PodWork {
   stopDoneAt?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
+  /** `status.podIPs` for `podIP`, frozen: every status write of the pod shares it. */
+  podIPs?: readonly { ip: string }[];
 }
 
 interface ContainerSpec {
@@ -235,6 +243,11 @@ interface ShownStatus {
   lastState: { terminated?: { exitCode: number } };
 }
 
+/** `lastState` of a container's status: the run before the current one, if any. */
+function lastStateOf(c: ContainerWork): { terminated?: Termination } {
+  return c.last ? { terminated: { ...c.last } } : {};
+}
+
 /** A running container is ready once its startup and readiness probes (those it has) passed. */
 function probesReady(c: ContainerWork): boolean {
   return c.probes === undefined || (c.probes.started && c.probes.ready);
@@ -254,30 +267,83 @@ interface ProbeState {
   livenessFailed: number;
 }
 
-type SpecFields =
-  | 'command'
-  | 'args'
-  | 'ports'
-  | 'livenessProbe'
-  | 'readinessProbe'
-  | 'startupProbe';
-
-/** The spec fields a container's work carries from its pod. */
-function specFields(c: ContainerSpec): Pick<ContainerWork, SpecFields | 'mounts'> {
-  const out: Pick<ContainerWork, SpecFields | 'mounts'> = {};
+/**
+ * Give `w` the spec fields a container's work carries from its pod. Assigned one by one: a
+ * spread in the middle of the work's literal made a slow (dictionary) object of every
+ * container's work, which each sync then reads.
+ */
+function setSpecFields(w: ContainerWork, c: ContainerSpec): ContainerWork {
   const mounts = mountStatuses(c);
-  if (mounts) out.mounts = mounts;
-  for (const k of [
-    'command',
-    'args',
-    'ports',
-    'livenessProbe',
-    'readinessProbe',
-    'startupProbe',
-  ] as const) {
-    if (c[k] !== undefined) (out as Record<string, unknown>)[k] = c[k];
+  if (mounts) w.mounts = mounts;
+  if (c.command !== undefined) w.command = c.command;
+  if (c.args !== undefined) w.args = c.args;
+  if (c.ports !== undefined) w.ports = c.ports;
+  if (c.livenessProbe !== undefined) w.livenessProbe = c.livenessProbe;
+  if (c.readinessProbe !== undefined) w.readinessProbe = c.readinessProbe;
+  if (c.startupProbe !== undefined) w.startupProbe = c.startupProbe;
+  return w;
+}
+
+/** What the kubelet says about starting a container, by the container's name. */
+interface ContainerTexts {
+  create: string;
+  created: string;
+  start: string;
+  started: string;
+}
+
+/** What the kubelet says about pulling an image, by the image as the pod names it. */
+interface ImageTexts {
+  pulling: string;
+  pull: string;
+  pulled: string;
+  present: string;
+  /** The registry request for its manifest (empty for a reference that does not parse). */
+  manifest: string;
+}
+
+/**
+ * The texts of every container start and image pull, by name: a cluster runs few distinct
+ * containers and images, and each pod repeats them. One string each, shared by every message
+ * and Event that quotes it, rather than one per pod (pure functions of the name, bounded).
+ */
+const CONTAINER_TEXTS = new Map<string, ContainerTexts>();
+const IMAGE_TEXTS = new Map<string, ImageTexts>();
+const TEXTS_LIMIT = 1024;
+
+function containerTexts(name: string): ContainerTexts {
+  let texts = CONTAINER_TEXTS.get(name);
+  if (texts === undefined) {
+    // Joined, not templates: a template keeps a two-piece rope for good.
+    texts = {
+      create: ['CreateContainer ', name].join(''),
+      created: ['Created container ', name].join(''),
+      start: ['StartContainer ', name].join(''),
+      started: ['Started container ', name].join(''),
+    };
+    if (CONTAINER_TEXTS.size >= TEXTS_LIMIT) CONTAINER_TEXTS.clear();
+    CONTAINER_TEXTS.set(name, texts);
   }
-  return out;
+  return texts;
+}
+
+function imageTexts(image: string): ImageTexts {
+  let texts = IMAGE_TEXTS.get(image);
+  if (texts === undefined) {
+    const name = parseImageName(image);
+    texts = {
+      pulling: ['Pulling image "', image, '"'].join(''),
+      pull: ['PullImage ', image].join(''),
+      pulled: ['PullImage ', image, ': ok'].join(''),
+      present: ['Container image "', image, '" already present on machine'].join(''),
+      manifest: name
+        ? ['GET /v2/', name.path, '/manifests/', name.digest ?? name.tag].join('')
+        : '',
+    };
+    if (IMAGE_TEXTS.size >= TEXTS_LIMIT) IMAGE_TEXTS.clear();
+    IMAGE_TEXTS.set(image, texts);
+  }
+  return texts;
 }
 
 /** `format.Pod`: `name_namespace(uid)`, as the kubelet names a pod in messages. */
@@ -322,6 +388,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** `lastNodeUnschedulable`: the Node's spec.unschedulable at the last status computation. */
   let lastNodeUnschedulable = false;
   let nextIP = 2;
+  /** `status.hostIPs` of every pod here, frozen: every pod status write shares it. */
+  const hostIPs = deepFreeze([{ ip: internalIP }]);
 
   function allocateIP(): string {
     const ip = `10.244.${opts.index}.${nextIP}`;
@@ -414,20 +482,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const fresh = (c: ContainerSpec, statuses: Prev[] | undefined): ContainerWork => {
       const prev = statuses?.find((s) => s.name === c.name);
       if (prev?.containerID) hadContainers = true;
-      return {
-        name: c.name,
-        image: c.image,
-        ...specFields(c),
-        pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
-        phase: 'waiting',
-        reason,
-        backoffMs: 0,
-        retryAt: 0,
-        failedAt: 0,
-        restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
-        crashBackoffMs: 0,
-        crashBackoffAt: 0,
-      };
+      return setSpecFields(
+        {
+          name: c.name,
+          image: c.image,
+          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+          phase: 'waiting',
+          reason,
+          backoffMs: 0,
+          retryAt: 0,
+          failedAt: 0,
+          restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
+          crashBackoffMs: 0,
+          crashBackoffAt: 0,
+        },
+        c,
+      );
     };
     const w: PodWork = {
       uid: uidOf(pod),
@@ -480,24 +550,26 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const id = p?.containerID?.replace(/^containerd:\/\//, '') ?? randomHex64(() => ctx.random());
       runtime.adoptContainer(uidOf(pod), c.name, c.image, id, ctx.now);
       const cached = runtime.imageStatus(c.image);
-      return {
-        name: c.name,
-        image: c.image,
-        ...specFields(c),
-        pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
-        phase: 'running',
-        reason: 'ContainerCreating',
-        backoffMs: 0,
-        retryAt: 0,
-        failedAt: 0,
-        containerID: ['containerd://', id].join(''),
-        imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
-        imageID: p?.imageID ?? cached?.repoDigest ?? '',
-        startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
-        restartCount: p?.restartCount ?? 0,
-        crashBackoffMs: 0,
-        crashBackoffAt: 0,
-      };
+      return setSpecFields(
+        {
+          name: c.name,
+          image: c.image,
+          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+          phase: 'running',
+          reason: 'ContainerCreating',
+          backoffMs: 0,
+          retryAt: 0,
+          failedAt: 0,
+          containerID: ['containerd://', id].join(''),
+          imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
+          imageID: p?.imageID ?? cached?.repoDigest ?? '',
+          startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
+          restartCount: p?.restartCount ?? 0,
+          crashBackoffMs: 0,
+          crashBackoffAt: 0,
+        },
+        c,
+      );
     };
     const w: PodWork = {
       uid: uidOf(pod),
@@ -562,17 +634,18 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (c.terminated) {
       // A restart: the run that ended becomes the last state.
       c.last = c.terminated;
-      delete c.terminated;
-      delete c.exitedAt;
+      c.terminated = undefined;
+      c.exitedAt = undefined;
       c.restartCount++;
       c.reason = 'ContainerCreating';
     }
-    send(ctx, pod, 'cri.createContainer', `CreateContainer ${c.name}`, { container: c.name });
+    const texts = containerTexts(c.name);
+    send(ctx, pod, 'cri.createContainer', texts.create, { container: c.name });
     const id = runtime.createContainer(uidOf(pod), c.name, c.image, () => ctx.random());
-    event(ctx, pod, 'Normal', 'Created', `Created container ${c.name}`, c);
-    send(ctx, pod, 'cri.startContainer', `StartContainer ${c.name}`, { container: c.name });
+    event(ctx, pod, 'Normal', 'Created', texts.created, c);
+    send(ctx, pod, 'cri.startContainer', texts.start, { container: c.name });
     runtime.startContainer(id, ctx.now);
-    event(ctx, pod, 'Normal', 'Started', `Started container ${c.name}`, c);
+    event(ctx, pod, 'Normal', 'Started', texts.started, c);
     const cached = runtime.imageStatus(c.image);
     c.phase = 'running';
     // Joined, not a template: a template keeps a two-piece rope per container for good.
@@ -580,8 +653,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.imageRef = parseImageName(c.image)?.full ?? c.image;
     c.imageID = cached?.repoDigest ?? '';
     c.startedAt = ctx.timestamp();
-    delete c.message;
-    delete c.killedByProbe;
+    c.message = undefined;
+    c.killedByProbe = undefined;
     // The prober starts after each probe's initial delay; a readiness probe keeps the container
     // unready until it first succeeds.
     const delay = (p: ProbeSpec | undefined) =>
@@ -613,8 +686,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (before && c.exitAt - ctx.now < PLEG_RELIST_MS) c.unseen = { status: before, restarting };
       ctx.requeueAfter(key, c.exitAt - ctx.now);
     } else {
-      delete c.exitAt;
-      delete c.exitCode;
+      c.exitAt = undefined;
+      c.exitCode = undefined;
       if (program.runs === 'until' && lookup) {
         c.waitsFor = { ...lookup, pollMs: program.pollMs, at: ctx.now + program.pollMs };
         ctx.requeueAfter(key, program.pollMs);
@@ -628,7 +701,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!w) return;
     if (ctx.now >= w.at) {
       if (opts.resolves?.(w.namespace, w.service)) {
-        delete c.waitsFor;
+        c.waitsFor = undefined;
         c.exitAt = ctx.now + 50 + Math.round(ctx.random() * 100);
         c.exitCode = 0;
         ctx.requeueAfter(key, c.exitAt - ctx.now);
@@ -660,11 +733,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     c.exitedAt = ctx.now;
     c.phase = 'exited';
-    delete c.unseen;
-    delete c.waitsFor;
+    c.unseen = undefined;
+    c.waitsFor = undefined;
     c.reason = 'ContainerCreating';
-    delete c.message;
-    delete c.exitAt;
+    c.message = undefined;
+    c.exitAt = undefined;
   }
 
   /** Run the probes of a running container that are due; a failed liveness probe kills it. */
@@ -839,7 +912,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         ctx.requeueAfter(key, plan.doneAt - ctx.now);
         return false;
       }
-      delete c.pull;
+      c.pull = undefined;
       if (plan.ok) {
         send(
           ctx,
@@ -854,7 +927,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           ctx,
           pod,
           'cri.imagePulled',
-          `PullImage ${c.image}: ok`,
+          imageTexts(c.image).pulled,
           { image: c.image },
           { from: runtimeActor, to: actor },
         );
@@ -944,27 +1017,19 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       return false;
     }
     if (present && c.pullPolicy !== 'Always') {
-      event(
-        ctx,
-        pod,
-        'Normal',
-        'Pulled',
-        `Container image "${c.image}" already present on machine`,
-        c,
-      );
+      event(ctx, pod, 'Normal', 'Pulled', imageTexts(c.image).present, c);
       startContainer(pod, key, c, ctx);
       return true;
     }
-    event(ctx, pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, c);
-    send(ctx, pod, 'cri.pullImage', `PullImage ${c.image}`, { image: c.image });
+    const texts = imageTexts(c.image);
+    event(ctx, pod, 'Normal', 'Pulling', texts.pulling, c);
+    send(ctx, pod, 'cri.pullImage', texts.pull, { image: c.image });
     const plan = runtime.planPull(c.image, ctx.now, () => ctx.random());
-    const path = name.path;
-    const tag = name.digest ?? name.tag;
     send(
       ctx,
       pod,
       'image.pull',
-      `GET /v2/${path}/manifests/${tag}`,
+      texts.manifest,
       { image: c.image, registry: name.domain },
       { from: runtimeActor, to: 'registry' },
     );
@@ -1045,8 +1110,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
   }
 
+  /** Condition `type`, keeping the transition time of `prev` (the one of that type) if unchanged. */
   function condition(
-    existing: readonly Condition[],
+    prev: Condition | undefined,
     type: string,
     ok: boolean,
     ctx: ReconcileContext,
@@ -1054,7 +1120,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     message?: string,
   ): Condition {
     const status = ok ? 'True' : 'False';
-    const prev = existing.find((c) => c.type === type);
+    // Unchanged: the stored condition itself, so the status shares it (frozen) rather than a copy.
+    if (prev !== undefined && isCondition(prev, status, reason, message)) return prev;
     const cond: Condition = {
       type,
       status,
@@ -1066,7 +1133,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     if (reason) cond.reason = reason;
     if (message) cond.message = message;
-    return cond;
+    // Frozen as the API server would store it: the write shares it rather than copying it.
+    return Object.freeze(cond);
   }
 
   /**
@@ -1076,32 +1144,33 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    */
   function containerStatus(c: ContainerWork): Record<string, unknown> {
     const runsToEnd = c.init === true && !c.sidecar;
-    const lastState = (x: ContainerWork) => (x.last ? { terminated: { ...x.last } } : {});
-
+    // Built field by field (no spreads of optional parts): the kubelet builds one per
+    // container on every sync. The key order is the one the status has always had.
     if (c.phase === 'running') {
-      return {
+      const status: Record<string, unknown> = {
         containerID: c.containerID,
         image: c.imageRef,
         imageID: c.imageID,
-        lastState: lastState(c),
+        lastState: lastStateOf(c),
         name: c.name,
         // Running, and its startup and readiness probes (those it has) passed.
         ready: !runsToEnd && probesReady(c),
         restartCount: c.restartCount,
         started: c.probes?.started !== false,
         state: { running: { startedAt: c.startedAt } },
-        ...(c.mounts ? { volumeMounts: c.mounts } : {}),
       };
+      if (c.mounts) status.volumeMounts = c.mounts;
+      return status;
     }
     if (c.terminated) {
       const ended = { ...c.terminated };
       const backingOff = c.reason === 'CrashLoopBackOff';
-      return {
+      const status: Record<string, unknown> = {
         containerID: c.terminated.containerID,
         image: c.imageRef,
         imageID: c.imageID,
         // Waiting to restart: the ended run is the last state; otherwise it is the state.
-        lastState: backingOff ? { terminated: ended } : lastState(c),
+        lastState: backingOff ? { terminated: ended } : lastStateOf(c),
         name: c.name,
         ready: runsToEnd && !backingOff && ended.exitCode === 0,
         restartCount: c.restartCount,
@@ -1109,21 +1178,47 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         state: backingOff
           ? { waiting: { reason: c.reason, message: c.message ?? '' } }
           : { terminated: ended },
-        ...(c.mounts ? { volumeMounts: c.mounts } : {}),
       };
+      if (c.mounts) status.volumeMounts = c.mounts;
+      return status;
     }
     const waiting: Record<string, string> = { reason: c.reason };
     if (c.message) waiting.message = c.message;
     return {
       image: c.image,
       imageID: '',
-      lastState: lastState(c),
+      lastState: lastStateOf(c),
       name: c.name,
       ready: false,
       restartCount: c.restartCount,
       started: false,
       state: { waiting },
     };
+  }
+
+  /**
+   * What the status shows of each container: the status before a start not seen yet, or its
+   * own. One exactly as the pod's status has it already (`old`, the same place) is that stored,
+   * frozen one: the write then shares it instead of copying an equal object.
+   */
+  function shownStatuses(
+    cs: readonly ContainerWork[],
+    old: unknown,
+  ): readonly Record<string, unknown>[] {
+    const stored = Array.isArray(old) ? (old as unknown[]) : undefined;
+    const out: Record<string, unknown>[] = [];
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
+      const shown = c.unseen?.status ?? containerStatus(c);
+      const prev = stored?.[i];
+      // A new one is frozen as the API server would store it: the write shares it, no copy.
+      out.push(
+        prev !== undefined && sameJson(shown, prev)
+          ? (prev as Record<string, unknown>)
+          : deepFreeze(shown),
+      );
+    }
+    return Object.freeze(out);
   }
 
   /**
@@ -1191,16 +1286,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * succeeded says so (`PodCompleted`).
    */
   function initializedCondition(
-    existing: readonly Condition[],
+    prev: Condition | undefined,
     inits: readonly ContainerWork[] | undefined,
     initStatuses: readonly ShownStatus[] | undefined,
     statuses: readonly ShownStatus[],
     phase: string,
     ctx: ReconcileContext,
   ): Condition {
-    if (phase === 'Succeeded') return condition(existing, 'Initialized', true, ctx, 'PodCompleted');
+    if (phase === 'Succeeded') return condition(prev, 'Initialized', true, ctx, 'PodCompleted');
     if (!inits || !initStatuses || statuses.some((s) => s.state.running || s.state.terminated)) {
-      return condition(existing, 'Initialized', true, ctx);
+      return condition(prev, 'Initialized', true, ctx);
     }
     const incomplete: string[] = [];
     for (let i = 0; i < inits.length; i++) {
@@ -1209,9 +1304,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (!done) incomplete.push(s.name);
     }
     return incomplete.length === 0
-      ? condition(existing, 'Initialized', true, ctx)
+      ? condition(prev, 'Initialized', true, ctx)
       : condition(
-          existing,
+          prev,
           'Initialized',
           false,
           ctx,
@@ -1222,12 +1317,40 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
 
   function podStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Record<string, unknown> {
     const old = statusOf<Record<string, unknown>>(pod);
-    const existing = podConditions(pod);
-    const shown = (c: ContainerWork) => c.unseen?.status ?? containerStatus(c);
-    const containerStatuses = w.containers.map(shown);
-    const initContainerStatuses = w.inits?.map(shown);
-    const statuses = containerStatuses as unknown as ShownStatus[];
-    const initStatuses = initContainerStatuses as unknown as ShownStatus[] | undefined;
+    // The existing conditions in one pass: the first of each type the kubelet sets (as `find`
+    // would pick it), and the others, kept after them in their order.
+    let prevStart: Condition | undefined;
+    let prevInitialized: Condition | undefined;
+    let prevReady: Condition | undefined;
+    let prevContainersReady: Condition | undefined;
+    let scheduled: Condition | undefined;
+    let others: Condition[] | undefined;
+    for (const c of podConditions(pod)) {
+      switch (c.type) {
+        case 'PodReadyToStartContainers':
+          prevStart ??= c;
+          break;
+        case 'Initialized':
+          prevInitialized ??= c;
+          break;
+        case 'Ready':
+          prevReady ??= c;
+          break;
+        case 'ContainersReady':
+          prevContainersReady ??= c;
+          break;
+        case 'PodScheduled':
+          scheduled ??= c;
+          break;
+        default:
+          if (others) others.push(c);
+          else others = [c];
+      }
+    }
+    const containerStatuses = shownStatuses(w.containers, old.containerStatuses);
+    const initContainerStatuses = w.inits && shownStatuses(w.inits, old.initContainerStatuses);
+    const statuses = containerStatuses as unknown as readonly ShownStatus[];
+    const initStatuses = initContainerStatuses as unknown as readonly ShownStatus[] | undefined;
     const phase = podPhaseOf(pod, w.inits, initStatuses, statuses);
     const completed = phase === 'Succeeded' || phase === 'Failed';
     // Sidecars first, then the containers, as the kubelet lists the unready ones.
@@ -1243,56 +1366,53 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const why = allReady ? undefined : completed ? 'PodCompleted' : 'ContainersNotReady';
     const unready =
       completed || allReady ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
-    const scheduled = existing.find((c) => c.type === 'PodScheduled') ?? {
-      type: 'PodScheduled',
-      status: 'True' as const,
-      lastProbeTime: null,
-      lastTransitionTime: ctx.timestamp(),
-    };
-    const own = new Set([
-      'PodReadyToStartContainers',
-      'Initialized',
-      'Ready',
-      'ContainersReady',
-      'PodScheduled',
-    ]);
     const conditions: Condition[] = [
       // A finished pod's sandbox is torn down.
-      condition(existing, 'PodReadyToStartContainers', w.sandboxReady && !completed, ctx),
-      initializedCondition(existing, w.inits, initStatuses, statuses, phase, ctx),
-      condition(existing, 'Ready', allReady, ctx, why, unready),
-      condition(existing, 'ContainersReady', allReady, ctx, why, unready),
-      scheduled,
-      ...existing.filter((c) => !own.has(c.type)),
+      condition(prevStart, 'PodReadyToStartContainers', w.sandboxReady && !completed, ctx),
+      initializedCondition(prevInitialized, w.inits, initStatuses, statuses, phase, ctx),
+      condition(prevReady, 'Ready', allReady, ctx, why, unready),
+      condition(prevContainersReady, 'ContainersReady', allReady, ctx, why, unready),
+      scheduled ??
+        Object.freeze({
+          type: 'PodScheduled',
+          status: 'True' as const,
+          lastProbeTime: null,
+          lastTransitionTime: ctx.timestamp(),
+        }),
     ];
+    if (others) for (const c of others) conditions.push(c);
+    Object.freeze(conditions);
     const status: Record<string, unknown> = {
       ...old,
       phase,
       conditions,
       hostIP: internalIP,
-      hostIPs: [{ ip: internalIP }],
+      hostIPs,
       startTime: w.startTime,
     };
     if (initContainerStatuses) status.initContainerStatuses = initContainerStatuses;
     status.containerStatuses = containerStatuses;
     if (w.podIP) {
       status.podIP = w.podIP;
-      status.podIPs = [{ ip: w.podIP }];
-    } else {
+      if (w.podIPs?.[0]?.ip !== w.podIP) w.podIPs = Object.freeze([Object.freeze({ ip: w.podIP })]);
+      status.podIPs = w.podIPs;
+    } else if ('podIP' in old || 'podIPs' in old) {
       delete status.podIP;
       delete status.podIPs;
     }
-    delete status.reason;
-    delete status.message;
+    // Deleted only when there (a delete costs even for a field the status does not have).
+    if ('reason' in old) delete status.reason;
+    if ('message' in old) delete status.message;
     return status;
   }
 
+  /** The patch that writes `status` (built for this call alone: it becomes the patch). */
   function statusWrite(pod: KubeObject, status: Record<string, unknown>): Write[] {
     const old = statusOf<Record<string, unknown>>(pod);
     if (deepEqual(old, status)) return [];
-    // The status manager sends a patch of the status subresource.
-    const patch: Record<string, unknown> = { ...status };
-    for (const k of Object.keys(old)) if (!(k in status)) patch[k] = null;
+    // The status manager sends a patch of the status subresource: fields it dropped are nulled.
+    const patch = status;
+    for (const k in old) if (!(k in patch)) patch[k] = null;
     return [
       {
         verb: 'patch',
@@ -1525,6 +1645,27 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   const machineID = hex32(`machine:${node}`);
   const systemUUID = hex32(`system:${node}`);
 
+  // The parts of the node status fixed for the kubelet's life, built once and frozen: every
+  // status sync shares them (the API server keeps frozen arrays as they are, and equal parts
+  // compare by identity).
+  const capacity = Object.freeze({
+    ...(opts.capacity ?? DEFAULT_CAPACITY),
+    'hugepages-1Gi': '0',
+    'hugepages-2Mi': '0',
+  });
+  const allocatable = Object.freeze({
+    ...(opts.allocatable ?? DEFAULT_ALLOCATABLE),
+    'hugepages-1Gi': '0',
+    'hugepages-2Mi': '0',
+  });
+  const addresses = deepFreeze([
+    { type: 'InternalIP', address: internalIP },
+    { type: 'Hostname', address: node },
+  ]);
+  const daemonEndpoints = deepFreeze({ kubeletEndpoint: { Port: 10250 } });
+  /** `nodeInfo` for the current bootID (it changes with a reboot only). */
+  let nodeInfo: Readonly<Record<string, unknown>> | undefined;
+
   function nodeStatus(
     existing: KubeObject | undefined,
     ctx: ReconcileContext,
@@ -1533,25 +1674,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ? statusOf<Record<string, unknown> & { conditions?: Condition[] }>(existing)
       : {};
     bootID ??= uuidFrom(() => ctx.random());
-    return {
-      ...old,
-      capacity: {
-        ...(opts.capacity ?? DEFAULT_CAPACITY),
-        'hugepages-1Gi': '0',
-        'hugepages-2Mi': '0',
-      },
-      allocatable: {
-        ...(opts.allocatable ?? DEFAULT_ALLOCATABLE),
-        'hugepages-1Gi': '0',
-        'hugepages-2Mi': '0',
-      },
-      conditions: nodeConditions(old.conditions ?? [], ctx),
-      addresses: [
-        { type: 'InternalIP', address: internalIP },
-        { type: 'Hostname', address: node },
-      ],
-      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-      nodeInfo: {
+    if (nodeInfo?.bootID !== bootID) {
+      nodeInfo = Object.freeze({
         architecture: 'amd64',
         bootID,
         containerRuntimeVersion: CONTAINERD_VERSION,
@@ -1561,21 +1685,34 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         operatingSystem: 'linux',
         osImage: 'Ubuntu 24.04.1 LTS',
         systemUUID,
-      },
+      });
+    }
+    return {
+      ...old,
+      capacity,
+      allocatable,
+      conditions: nodeConditions(old.conditions ?? [], ctx),
+      addresses,
+      daemonEndpoints,
+      nodeInfo,
       images: runtime.images(),
     };
   }
 
-  /** Two node statuses equal but for the conditions' lastHeartbeatTime (no cloning). */
+  /**
+   * Two node statuses equal but for the conditions' lastHeartbeatTime, as `deepEqual` compares
+   * them (no copies of either).
+   */
   function sameIgnoringHeartbeat(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-    const { conditions: ca, ...ra } = a as { conditions?: Condition[] | null };
-    const { conditions: cb, ...rb } = b as { conditions?: Condition[] | null };
-    if (!deepEqual(ra, rb)) return false;
-    const strip = (cs: Condition[] | null | undefined) =>
-      cs?.map(({ lastHeartbeatTime: _hb, ...rest }) => rest) ?? undefined;
-    const sa = strip(ca);
-    const sb = strip(cb);
-    return sa === undefined || sb === undefined ? sa === sb : deepEqual(sa, sb);
+    if (!deepEqualExcept(a, b, 'conditions')) return false;
+    const ca = a.conditions as Record<string, unknown>[] | null | undefined;
+    const cb = b.conditions as Record<string, unknown>[] | null | undefined;
+    if (ca == null || cb == null) return (ca == null) === (cb == null);
+    if (ca.length !== cb.length) return false;
+    for (let i = 0; i < ca.length; i++) {
+      if (!deepEqualExcept(ca[i]!, cb[i]!, 'lastHeartbeatTime')) return false;
+    }
+    return true;
   }
 
   function reconcileNodeStatus(
@@ -1817,12 +1954,97 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (key === 'node-status') return { writes: reconcileNodeStatus(cache, ctx) };
       if (key === 'lease') return { writes: reconcileLease(cache, ctx) };
       if (key.startsWith('pod/')) {
-        const [, ns = '', name = ''] = key.split('/');
+        // `pod/<ns>/<name>` (neither part holds a slash), read without splitting.
+        const slash = key.indexOf('/', 4);
+        const ns = slash < 0 ? key.slice(4) : key.slice(4, slash);
+        const name = slash < 0 ? '' : key.slice(slash + 1);
         return { writes: reconcilePod(key, ns, name, cache, ctx) };
       }
       return { writes: [] };
     },
   };
+}
+
+/** The keys of a condition as `condition` builds it, in order, by which optional ones it has. */
+const CONDITION_KEYS = ['type', 'status', 'lastProbeTime', 'lastTransitionTime'] as const;
+const CONDITION_KEYS_REASON = [...CONDITION_KEYS, 'reason'] as const;
+const CONDITION_KEYS_MESSAGE = [...CONDITION_KEYS, 'message'] as const;
+const CONDITION_KEYS_BOTH = [...CONDITION_KEYS, 'reason', 'message'] as const;
+
+/**
+ * Whether the stored condition `prev` (of the type wanted) is exactly what `condition` builds
+ * from it for `status`, `reason` and `message`: the same fields, in the same order, the same
+ * values (its transition time kept, as the status did not change).
+ */
+function isCondition(
+  prev: Condition,
+  status: string,
+  reason: string | undefined,
+  message: string | undefined,
+): boolean {
+  if (prev.status !== status || prev.lastProbeTime !== null || !prev.lastTransitionTime) {
+    return false;
+  }
+  const keys: readonly string[] = reason
+    ? message
+      ? CONDITION_KEYS_BOTH
+      : CONDITION_KEYS_REASON
+    : message
+      ? CONDITION_KEYS_MESSAGE
+      : CONDITION_KEYS;
+  if ((reason || undefined) !== (prev.reason || undefined)) return false;
+  if ((message || undefined) !== (prev.message || undefined)) return false;
+  let i = 0;
+  for (const k in prev) if (keys[i++] !== k) return false;
+  return i === keys.length;
+}
+
+/**
+ * Whether `a` and `b` are the same JSON: the same fields in the same order, equal values
+ * (stricter than deepEqual, which treats null and missing alike and ignores order).
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i]) return false;
+    const va = (a as Record<string, unknown>)[k];
+    // A field holding undefined is left out of JSON: never take such an object for another.
+    if (va === undefined || !sameJson(va, (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** `deepEqual` of two objects with the field `skip` left out of both. */
+function deepEqualExcept(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  skip: string,
+): boolean {
+  // As deepEqual counts: null and missing fields are alike; equal counts of the other fields,
+  // each equal in both, make the same set.
+  let na = 0;
+  for (const k in a) {
+    const v = a[k];
+    if (k === skip || v === undefined || v === null) continue;
+    na++;
+    if (!deepEqual(v, b[k])) return false;
+  }
+  let nb = 0;
+  for (const k in b) {
+    const v = b[k];
+    if (k !== skip && v !== undefined && v !== null) nb++;
+  }
+  return na === nb;
 }
 
 function hex32(seed: string): string {

@@ -45,11 +45,21 @@ const EXITING_IMAGES = new Set([
   'hello-world',
 ]);
 
+/** `repository` answers by image (a pure function; a cluster runs few distinct images). */
+const REPOSITORIES = new Map<string, string>();
+const REPOSITORIES_LIMIT = 1024;
+
 /** The image's repository name without registry, namespace or tag: `busybox`, `nginx`. */
 export function repository(image: string): string {
-  const noDigest = image.split('@')[0] ?? image;
-  const last = noDigest.split('/').pop() ?? noDigest;
-  return last.split(':')[0] ?? last;
+  let repo = REPOSITORIES.get(image);
+  if (repo === undefined) {
+    const noDigest = image.split('@')[0] ?? image;
+    const last = noDigest.split('/').pop() ?? noDigest;
+    repo = last.split(':')[0] ?? last;
+    if (REPOSITORIES.size >= REPOSITORIES_LIMIT) REPOSITORIES.clear();
+    REPOSITORIES.set(image, repo);
+  }
+  return repo;
 }
 
 /** Go-style durations and plain seconds as `sleep` reads them: `5`, `1.5`, `30s`, `2m`, `1h`. */
@@ -190,8 +200,7 @@ export function containerProgram(
   args: readonly string[] | undefined,
   startedAt = '',
 ): Program {
-  const argv = [...(command ?? []), ...(args ?? [])];
-  if (argv.length === 0) {
+  if (!command?.length && !args?.length) {
     const repo = repository(image);
     if (repo === 'hello-world') {
       return { runs: 'exits', afterMs: 0, exitCode: 0, output: 'Hello from Docker!\n' };
@@ -200,6 +209,7 @@ export function containerProgram(
       ? { runs: 'exits', afterMs: 0, exitCode: 0, output: '' }
       : { runs: 'forever', output: '' };
   }
+  const argv = [...(command ?? []), ...(args ?? [])];
   const shell = argv[0]?.split('/').pop();
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
     const text = argv[2] ?? '';

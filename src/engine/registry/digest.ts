@@ -21,15 +21,18 @@ function fnv(bytes: Uint8Array, seed: number): number {
 }
 
 const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-/** Scratch buffer for the 64 characters of an id. */
-const CODES = new Uint16Array(64);
+/**
+ * Scratch buffer for the 64 characters of an id: a plain array of small integers, which
+ * `String.fromCharCode.apply` reads on its fast path (a typed array goes the generic way).
+ */
+const CODES: number[] = new Array<number>(64).fill(0);
 
 /**
  * The 64 characters in CODES as one string. Built at once, not by 64 concatenations: those
  * make a rope of 64 string objects that stays in memory with every id kept in an object.
  */
 function codesToString(): string {
-  return String.fromCharCode.apply(null, CODES as unknown as number[]);
+  return String.fromCharCode.apply(null, CODES);
 }
 
 /** 64 lower-case hex characters derived from `input`. */

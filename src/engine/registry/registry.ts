@@ -225,11 +225,18 @@ function layersFor(key: string, total: number, n: number): Layer[] {
 }
 
 const BASE_IMAGE = 'docker.io/library/nginx:latest';
+/** How many references `resolve` remembers before it starts over. */
+const RESOLVED_LIMIT = 1024;
 
 /** A registry (remote) plus the developer's local images. */
 export class Registry {
   private readonly repos = new Map<string, Map<string, ImageManifest>>();
   private readonly local = new Map<string, LocalImage>();
+  /**
+   * `resolve` answers by reference, frozen, until the repositories change (a push): every pull
+   * of a node resolves its image, and a cluster pulls few distinct ones.
+   */
+  private readonly resolved = new Map<string, Readonly<ResolveResult>>();
 
   constructor(images: readonly SeedImage[] = DEFAULT_IMAGES) {
     for (const seed of images) this.seed(seed);
@@ -253,6 +260,7 @@ export class Registry {
   }
 
   private store(name: ImageName, manifest: ImageManifest): void {
+    this.resolved.clear();
     let tags = this.repos.get(name.repository);
     if (!tags) {
       tags = new Map();
@@ -262,7 +270,19 @@ export class Registry {
   }
 
   /** Resolve a reference for a pull, failing the way containerd reports it. */
-  resolve(image: string): ResolveResult {
+  resolve(image: string): Readonly<ResolveResult> {
+    let res = this.resolved.get(image);
+    if (res === undefined) {
+      if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
+      res = this.lookUp(image);
+      if (res.ok) Object.freeze(res.image);
+      Object.freeze(res);
+      this.resolved.set(image, res);
+    }
+    return res;
+  }
+
+  private lookUp(image: string): ResolveResult {
     const name = parseImageName(image);
     if (!name) {
       return {
