@@ -135,13 +135,16 @@ export function createEndpointsController(): Reconciler {
     reconcile(key, cache, ctx) {
       const ns = key.slice('ns/'.length);
       const writes: Write[] = [];
-      const pods = cache.list('pods', ns);
+      // Listed only for a Service with a selector: a list after pods came or went sorts them
+      // again, which namespaces without such a Service never need.
+      let pods: readonly KubeObject[] | undefined;
       const services = cache.list('services', ns);
       const names = new Set(services.map(nameOf));
       for (const svc of services) {
         const selector = specOf<{ selector?: Record<string, string> }>(svc).selector;
         // Services without a selector have manually managed Endpoints (like `kubernetes`).
         if (!selector || Object.keys(selector).length === 0) continue;
+        pods ??= cache.list('pods', ns);
         const subsets = endpointSubsets(svc, pods);
         const existing = cache.get('endpoints', ns, nameOf(svc));
         const labels = { ...svc.metadata?.labels };
