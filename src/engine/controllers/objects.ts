@@ -46,12 +46,15 @@ export const KINDS: Record<
   serviceaccounts: { kind: 'ServiceAccount', apiVersion: 'v1', namespaced: true },
 };
 
+/** KINDS inverted (the first resource of a kind, in KINDS order); the GC asks per object. */
+const RESOURCE_OF_KIND = new Map<string, ResourceName>();
+for (const [resource, info] of Object.entries(KINDS)) {
+  if (!RESOURCE_OF_KIND.has(info.kind)) RESOURCE_OF_KIND.set(info.kind, resource as ResourceName);
+}
+
 /** The resource whose objects have this kind, or undefined for kinds the simulator lacks. */
 export function resourceOfKind(kind: string): ResourceName | undefined {
-  for (const [resource, info] of Object.entries(KINDS)) {
-    if (info.kind === kind) return resource as ResourceName;
-  }
-  return undefined;
+  return RESOURCE_OF_KIND.get(kind);
 }
 
 export function nameOf(obj: KubeObject): string {
