@@ -236,23 +236,25 @@ export function createReplicaSetController(): Reconciler {
 
   /** Recount the pod `name` into `agg`, as the claim loop of the full pass would see it. */
   function recount(agg: Agg, cache: Cache, name: string): void {
-    const before = agg.byName.get(name);
-    if (before) {
-      agg.active -= before.active;
-      agg.full -= before.full;
-      agg.ready -= before.ready;
-      agg.odd -= before.odd;
-      agg.byName.delete(name);
-    }
     const p = cache.get('pods', agg.ns, name);
-    if (!p || !ownerReferences(p).some((r) => r.uid === agg.uid)) return;
-    const c = contribution(p, agg);
-    if (c.active + c.odd === 0) return;
-    agg.byName.set(name, c);
-    agg.active += c.active;
-    agg.full += c.full;
-    agg.ready += c.ready;
-    agg.odd += c.odd;
+    let c = 0;
+    if (p) {
+      for (const r of ownerReferences(p)) {
+        if (r.uid === agg.uid) {
+          c = contribution(p, agg);
+          break;
+        }
+      }
+    }
+    const before = agg.byName.get(name) ?? 0;
+    // Most pod updates (status changes on the way to Running) leave the counts as they were.
+    if (c === before) return;
+    agg.active += (c & ACTIVE) - (before & ACTIVE);
+    agg.full += ((c & FULL) - (before & FULL)) >> 1;
+    agg.ready += ((c & READY) - (before & READY)) >> 2;
+    agg.odd += ((c & ODD) - (before & ODD)) >> 3;
+    if (c === 0) agg.byName.delete(name);
+    else agg.byName.set(name, c);
   }
 
   /** Whether the expectations of `key` are met; `isOwned(name)`: the pod is among the owned. */
@@ -330,7 +332,11 @@ export function createReplicaSetController(): Reconciler {
       // the first sync and when an orphan pod showed up.
       const scan = !cache.owned || scanRequests.delete(key) || !scanned.has(uidOf(rs));
       scanned.add(uidOf(rs));
-      const nsPods = scan ? cache.list('pods', ns) : (cache.owned?.('pods', uidOf(rs)) ?? []);
+      // Read only when needed: after pods were added, the first read sorts them again, and a
+      // sync from the running tally (below) mostly needs no list at all.
+      let podList: readonly KubeObject[] | undefined;
+      const nsPods = (): readonly KubeObject[] =>
+        (podList ??= scan ? cache.list('pods', ns) : (cache.owned?.('pods', uidOf(rs)) ?? []));
       const selector = spec.selector;
       const rsUid = uidOf(rs);
       const rsDeleting = isDeleting(rs);
@@ -356,7 +362,7 @@ export function createReplicaSetController(): Reconciler {
             odd: 0,
           };
           aggs.set(rsUid, agg);
-          for (const p of nsPods) if (namespaceOf(p) === ns) agg.dirty.add(nameOf(p));
+          for (const p of nsPods()) if (namespaceOf(p) === ns) agg.dirty.add(nameOf(p));
         }
         for (const n of agg.dirty) recount(agg, cache, n);
         agg.dirty.clear();
@@ -372,7 +378,7 @@ export function createReplicaSetController(): Reconciler {
         // ClaimPods: adopt matching orphans, release owned pods whose labels no longer match.
         const owned: KubeObject[] = [];
         const adopted = new Set<string>();
-        for (const p of nsPods) {
+        for (const p of nsPods()) {
           if (!scan && namespaceOf(p) !== ns) continue;
           const f = podFacts(p);
           if (f.controllerUid === rsUid) {
@@ -456,7 +462,7 @@ export function createReplicaSetController(): Reconciler {
         };
         if (satisfied(key, ownedByName, ctx.now)) {
           const activeOf = () =>
-            nsPods.filter(
+            nsPods().filter(
               (p) =>
                 namespaceOf(p) === ns && podFacts(p).controllerUid === rsUid && podFacts(p).active,
             );
@@ -572,7 +578,7 @@ function manageReplicas(
   rs: KubeObject,
   activeCount: number,
   activeOf: () => readonly KubeObject[],
-  nsPods: readonly KubeObject[],
+  nsPods: () => readonly KubeObject[],
   cache: Cache,
   ctx: ReconcileContext,
   expectations: Map<string, Expectations>,
@@ -590,7 +596,11 @@ function manageReplicas(
     // No creates (and no FailedCreate events) while the namespace is terminating.
     if (namespace && isDeleting(namespace)) return { writes };
     const count = Math.min(-diff, BURST_REPLICAS);
-    const taken = new Set(nsPods.filter((p) => namespaceOf(p) === ns).map(nameOf));
+    const taken = new Set(
+      nsPods()
+        .filter((p) => namespaceOf(p) === ns)
+        .map(nameOf),
+    );
     const isTaken = (n: string) => taken.has(n) || cache.get('pods', ns, n) !== undefined;
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     const prefix = `${rsName}-`.slice(0, 58);
@@ -655,7 +665,7 @@ function manageReplicas(
       ? [...siblings].flatMap((uid) =>
           (cache.owned?.('pods', uid) ?? []).filter((p) => controllerOf(p)?.uid === uid),
         )
-      : nsPods.filter((p) => siblings.has(controllerOf(p)?.uid ?? ''));
+      : nsPods().filter((p) => siblings.has(controllerOf(p)?.uid ?? ''));
     const victims = podsToDelete(activeOf(), related, count, ctx.now);
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     for (const pod of victims) {
@@ -674,46 +684,65 @@ function manageReplicas(
   return { writes };
 }
 
-interface Contribution {
-  active: number;
-  full: number;
-  ready: number;
-  /** 1 when the full pass would adopt or release this pod. */
-  odd: number;
-}
+/**
+ * How one pod counts toward its ReplicaSet's status, as bits (one small integer per pod
+ * instead of an object: a large ReplicaSet recounts a pod on each of its changes).
+ */
+const ACTIVE = 1;
+const FULL = 2;
+const READY = 4;
+/** The full pass would adopt or release this pod. */
+const ODD = 8;
 
-interface Agg extends Contribution {
+interface Agg {
   uid: string;
   ns: string;
   selector: LabelSelector | undefined;
   templateLabels: [string, string][];
   selKey: string;
   tmplKey: string;
-  byName: Map<string, Contribution>;
+  /** The contribution bits of each counted pod (pods that count for nothing are left out). */
+  byName: Map<string, number>;
   /** Pods changed since the last sync. */
   dirty: Set<string>;
+  active: number;
+  full: number;
+  ready: number;
+  odd: number;
 }
 
-/** How one pod counts toward its ReplicaSet's status (minReadySeconds 0, RS not deleting). */
-function contribution(p: KubeObject, agg: Agg): Contribution {
-  const f = podFacts(p);
-  const c: Contribution = { active: 0, full: 0, ready: 0, odd: 0 };
-  if (f.controllerUid === agg.uid) {
-    if (!f.deleting && !selectorMatches(agg.selector, p.metadata?.labels)) c.odd = 1;
-    else if (f.active) {
-      c.active = 1;
-      const labels = p.metadata?.labels;
-      c.full = agg.templateLabels.every(([k, v]) => labels?.[k] === v) ? 1 : 0;
-      c.ready = f.ready?.status === 'True' ? 1 : 0;
+/**
+ * How one pod counts toward its ReplicaSet's status (minReadySeconds 0, RS not deleting): the
+ * tests of `podFacts`, made directly (each pod version is looked at once here, so memoizing
+ * its facts would only cost).
+ */
+function contribution(p: KubeObject, agg: Agg): number {
+  const controllerUid = controllerOf(p)?.uid;
+  if (controllerUid === agg.uid) {
+    const deleting = isDeleting(p);
+    if (!deleting && !selectorMatches(agg.selector, p.metadata?.labels)) return ODD;
+    if (!isPodActive(p)) return 0;
+    let c = ACTIVE;
+    const labels = p.metadata?.labels;
+    let full = true;
+    for (const [k, v] of agg.templateLabels) {
+      if (labels?.[k] !== v) {
+        full = false;
+        break;
+      }
     }
-  } else if (
-    f.controllerUid === undefined &&
-    f.active &&
+    if (full) c |= FULL;
+    if (podCondition(p, 'Ready')?.status === 'True') c |= READY;
+    return c;
+  }
+  if (
+    controllerUid === undefined &&
+    isPodActive(p) &&
     selectorMatches(agg.selector, p.metadata?.labels)
   ) {
-    c.odd = 1;
+    return ODD;
   }
-  return c;
+  return 0;
 }
 
 const specKeyMemo = new WeakMap<object, { selKey: string; tmplKey: string }>();
