@@ -12,6 +12,9 @@ interface Entry {
   pos: number;
   /** The composite namespace/name key of the owner index (set by `ActorCache`, once). */
   ownerKey: string | undefined;
+  /** The owner references the object was last indexed under, and its owner-index entries. */
+  indexedRefs: OwnerRefs | undefined;
+  owners: { idx: SortedIndex; entry: Entry }[] | undefined;
 }
 
 /**
@@ -40,7 +43,13 @@ class SortedIndex {
   upsert(key: string, obj: KubeObject): KubeObject | undefined {
     const e = this.#byKey.get(key);
     if (e === undefined) {
-      const entry: Entry = { obj, pos: -1, ownerKey: undefined };
+      const entry: Entry = {
+        obj,
+        pos: -1,
+        ownerKey: undefined,
+        indexedRefs: undefined,
+        owners: undefined,
+      };
       this.#byKey.set(key, entry);
       this.#objs = undefined;
       this.lastIndex = -1;
@@ -58,6 +67,13 @@ class SortedIndex {
       this.lastIndex = e.pos;
     }
     return prev;
+  }
+
+  /** Replace the object of `e`, an entry of this index. */
+  replace(e: Entry, obj: KubeObject): void {
+    e.obj = obj;
+    const objs = this.#objs;
+    if (objs !== undefined) objs[e.pos] = obj;
   }
 
   /** Remove; returns the removed object. */
@@ -166,6 +182,7 @@ export class ActorCache implements Cache {
     key: string,
     prev: KubeObject | undefined,
     next: KubeObject | undefined,
+    entry: Entry | undefined,
   ): void {
     const before = ownerRefs(prev);
     const after = ownerRefs(next);
@@ -173,7 +190,14 @@ export class ActorCache implements Cache {
     if (before && before !== after) {
       for (const r of before) if (!hasOwner(after, r.uid)) s.byOwner.get(r.uid)?.remove(key);
     }
-    if (!after) return;
+    if (!after) {
+      if (entry) {
+        entry.indexedRefs = undefined;
+        entry.owners = undefined;
+      }
+      return;
+    }
+    const owners: { idx: SortedIndex; entry: Entry }[] = [];
     for (const r of after) {
       let idx = s.byOwner.get(r.uid);
       if (!idx) {
@@ -181,6 +205,11 @@ export class ActorCache implements Cache {
         s.byOwner.set(r.uid, idx);
       }
       idx.upsert(key, next!);
+      owners.push({ idx, entry: idx.lastEntry! });
+    }
+    if (entry) {
+      entry.indexedRefs = after;
+      entry.owners = owners;
     }
   }
 
@@ -203,14 +232,19 @@ export class ActorCache implements Cache {
       if (prev && n.lastIndex >= 0 && offset !== undefined) all.objs[offset + n.lastIndex] = obj;
       else s.all = undefined;
     }
-    if (ownerRefs(prev) || ownerRefs(obj)) {
+    const refs = ownerRefs(obj);
+    if (refs !== undefined && refs === entry.indexedRefs) {
+      // The same (frozen, shared) owner references as the version indexed before: its entries
+      // in the owner index are where they were, replace the object in place.
+      for (const o of entry.owners!) o.idx.replace(o.entry, obj);
+    } else if (refs !== undefined || ownerRefs(prev) !== undefined) {
       // The composite key is built once per object name, not on every update.
       let key = entry.ownerKey;
       if (key === undefined) {
         key = nsKey(ns, name);
         entry.ownerKey = key;
       }
-      this.#indexOwners(s, key, prev, obj);
+      this.#indexOwners(s, key, prev, obj, entry);
     }
     return prev;
   }
@@ -224,7 +258,7 @@ export class ActorCache implements Cache {
     const prev = s.byNs.get(ns)?.remove(name);
     if (!prev) return undefined;
     s.all = undefined;
-    if (ownerRefs(prev)) this.#indexOwners(s, nsKey(ns, name), prev, undefined);
+    if (ownerRefs(prev)) this.#indexOwners(s, nsKey(ns, name), prev, undefined, undefined);
     return prev;
   }
 
