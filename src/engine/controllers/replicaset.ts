@@ -257,6 +257,11 @@ export function createReplicaSetController(): Reconciler {
     else agg.byName.set(name, c);
   }
 
+  /** Mark the pod `obj` changed for the running tallies of its owners. */
+  function markDirty(obj: KubeObject): void {
+    for (const r of ownerReferences(obj)) aggs.get(r.uid)?.dirty.add(nameOf(obj));
+  }
+
   /** Whether the expectations of `key` are met; `isOwned(name)`: the pod is among the owned. */
   function satisfied(
     key: string,
@@ -289,10 +294,8 @@ export function createReplicaSetController(): Reconciler {
       if (event.resource !== 'pods') return;
       observing = true;
       if (aggs.size === 0) return;
-      for (const obj of [event.object, event.old]) {
-        if (!obj) continue;
-        for (const r of ownerReferences(obj)) aggs.get(r.uid)?.dirty.add(nameOf(obj));
-      }
+      markDirty(event.object);
+      if (event.old) markDirty(event.old);
     },
     keysFor(resource, obj) {
       if (resource === 'replicasets') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
