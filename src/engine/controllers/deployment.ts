@@ -168,6 +168,29 @@ function omitZero(status: DeploymentStatus): DeploymentStatus {
   return out;
 }
 
+/**
+ * `!deepEqual(omitZero(a), omitZero(b))` without building the two copies: a field counts when
+ * it is not 0, undefined or null (omitZero drops the first two, deepEqual ignores the rest).
+ */
+function statusChanged(a: DeploymentStatus, b: DeploymentStatus): boolean {
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let na = 0;
+  for (const k in ao) {
+    const v = ao[k];
+    if (v === 0 || v === undefined || v === null) continue;
+    na++;
+    const w = bo[k];
+    if (w === 0 || !deepEqual(v, w)) return true;
+  }
+  let nb = 0;
+  for (const k in bo) {
+    const w = bo[k];
+    if (w !== 0 && w !== undefined && w !== null) nb++;
+  }
+  return na !== nb;
+}
+
 /** Creates the deployment controller. */
 export function createDeploymentController(): Reconciler {
   /** ReplicaSets created but not yet seen in the cache (the controller's expectations). */
@@ -271,7 +294,9 @@ export function createDeploymentController(): Reconciler {
       }
       // Work on adopted ReplicaSets once the adoption has been observed.
       if (adoptions.length > 0) return { writes: adoptions };
-      for (const rs of owned) pendingCreates.delete(`${ns}/${nameOf(rs)}`);
+      if (pendingCreates.size > 0) {
+        for (const rs of owned) pendingCreates.delete(`${ns}/${nameOf(rs)}`);
+      }
       for (const [k, at] of pendingCreates) {
         // Expectations expire after 5 minutes, as in the real controller.
         if (ctx.now - at > 300_000) pendingCreates.delete(k);
@@ -331,7 +356,9 @@ export function createDeploymentController(): Reconciler {
         }
       };
 
-      let status: DeploymentStatus = clone(dStatus);
+      // A shallow copy: only top-level fields are ever set on it, and the write path shares
+      // frozen subtrees (a deep copy here was most of the cost of a no-op sync).
+      let status: DeploymentStatus = { ...dStatus };
       let rsView = newRS;
 
       // checkPausedConditions: pausing and resuming show in the Progressing condition (not
@@ -379,11 +406,11 @@ export function createDeploymentController(): Reconciler {
         }
         if (scalingEvent) scaleDeployment(d, newRS, olds, scale);
         writes.push(...cleanupOldReplicaSets(d, olds));
-        const status = calculateStatus(d, all, newRS, clone(dStatus), ctx);
+        const status = calculateStatus(d, all, newRS, dStatus, ctx);
         const revision = newRS ? String(newRS.revision) : undefined;
         const revisionChanged =
           revision !== undefined && d.metadata?.annotations?.[REVISION_ANNOTATION] !== revision;
-        if (revisionChanged || !deepEqual(omitZero(status), omitZero(dStatus))) {
+        if (revisionChanged || statusChanged(status, dStatus)) {
           writes.push(
             statusWrite(
               d,
@@ -397,7 +424,7 @@ export function createDeploymentController(): Reconciler {
       if (scalingEvent) {
         scaleDeployment(d, newRS, olds, scale);
         status = calculateStatus(d, all, newRS, status, ctx);
-        if (!deepEqual(omitZero(status), omitZero(dStatus))) writes.push(statusWrite(d, status));
+        if (statusChanged(status, dStatus)) writes.push(statusWrite(d, status));
         return { writes };
       }
 
@@ -409,8 +436,7 @@ export function createDeploymentController(): Reconciler {
         // Recreate: the new ReplicaSet is only created once every old pod is gone.
         for (const r of olds) if (r.replicas > 0) scale(r, 0);
         const recreating = { ...status, observedGeneration: d.metadata?.generation ?? 1 };
-        if (!deepEqual(omitZero(recreating), omitZero(dStatus)))
-          writes.push(statusWrite(d, recreating));
+        if (statusChanged(recreating, dStatus)) writes.push(statusWrite(d, recreating));
         return { writes };
       }
 
@@ -515,7 +541,7 @@ export function createDeploymentController(): Reconciler {
       // lets annotations through (SetDeploymentRevision, then UpdateStatus).
       const revision = String(rsView.revision);
       const revisionChanged = d.metadata?.annotations?.[REVISION_ANNOTATION] !== revision;
-      if (revisionChanged || !deepEqual(omitZero(status), omitZero(dStatus))) {
+      if (revisionChanged || statusChanged(status, dStatus)) {
         writes.push(
           statusWrite(d, status, revisionChanged ? { [REVISION_ANNOTATION]: revision } : undefined),
         );
