@@ -201,54 +201,60 @@ function attemptToDelete(resource: ResourceName, obj: KubeObject, cache: Cache):
 /** The resources whose objects the GC looks at when a dependent of theirs goes. */
 const OWNER_KEYS: ReadonlySet<ResourceName> = new Set<ResourceName>([...OWNERS, 'nodes']);
 
+/** The namespace scan an owner's change may call for (built only when it does). */
+function scanKey(resource: ResourceName, ns: string): string {
+  return resource === 'nodes' ? 'ns/kube-node-lease' : `ns/${ns}`;
+}
+
 function objKey(resource: ResourceName, ns: string, name: string): string {
   return `obj/${resource}/${ns}/${name}`;
 }
 
 export function createGarbageCollector(): Reconciler {
-  /** What `observe` said about the event `keysFor` is about to see. */
-  let last:
-    | { obj: KubeObject; deleted: boolean; deleting: boolean; ownersChanged: boolean }
-    | undefined;
+  /**
+   * What `observe` said about the event `keysFor` is about to see (plain variables rather
+   * than an object per event: every pod update passes here).
+   */
+  let lastObj: KubeObject | undefined;
+  let lastDeleted = false;
+  let lastDeleting = false;
+  let lastOwnersChanged = false;
   return {
     actor: 'controller-manager',
     name: COMPONENT_GC,
     watches: ['deployments', 'replicasets', 'daemonsets', 'pods', 'leases', 'nodes', 'endpoints'],
     observe(event) {
-      last = {
-        obj: event.object,
-        deleted: event.type === 'DELETED',
-        deleting: isDeleting(event.object),
-        // The graph builder looks at a dependent again only when it is new or its owner
-        // references changed; other updates leave the graph as it was.
-        ownersChanged:
-          event.type !== 'MODIFIED' ||
-          !event.old ||
-          (event.old.metadata?.ownerReferences !== event.object.metadata?.ownerReferences &&
-            !deepEqual(
-              event.old.metadata?.ownerReferences ?? [],
-              event.object.metadata?.ownerReferences ?? [],
-            )),
-      };
+      lastObj = event.object;
+      lastDeleted = event.type === 'DELETED';
+      lastDeleting = isDeleting(event.object);
+      // The graph builder looks at a dependent again only when it is new or its owner
+      // references changed; other updates leave the graph as it was.
+      lastOwnersChanged =
+        event.type !== 'MODIFIED' ||
+        !event.old ||
+        (event.old.metadata?.ownerReferences !== event.object.metadata?.ownerReferences &&
+          !deepEqual(
+            event.old.metadata?.ownerReferences ?? [],
+            event.object.metadata?.ownerReferences ?? [],
+          ));
     },
     keysFor(resource, obj) {
       const keys: string[] = [];
-      const hint = last?.obj === obj ? last : undefined;
-      last = undefined;
+      const hinted = lastObj === obj;
+      lastObj = undefined;
       const ns = namespaceOf(obj);
       const owns = resource === 'nodes' || OWNERS.includes(resource);
-      const scanKey = resource === 'nodes' ? 'ns/kube-node-lease' : `ns/${ns}`;
       const hasOwners = ownerReferences(obj).length > 0;
-      if (!hint) {
+      if (!hinted) {
         // Without the `observe` hint, look at the namespace anyway.
-        if (owns) keys.push(scanKey);
+        if (owns) keys.push(scanKey(resource, ns));
         if (resource !== 'nodes' && hasOwners) keys.push(objKey(resource, ns, nameOf(obj)));
         return keys;
       }
-      if (hint.deleted) {
+      if (lastDeleted) {
         // Gone: its dependents (found through the owner index), and its owners, which may be
         // waiting for it to finish a foreground deletion.
-        if (owns) keys.push(`gone/${uidOf(obj)}/${scanKey}`);
+        if (owns) keys.push(`gone/${uidOf(obj)}/${scanKey(resource, ns)}`);
         for (const ref of ownerReferences(obj)) {
           const owner = resourceOfKind(ref.kind);
           if (!owner || !OWNER_KEYS.has(owner)) continue;
@@ -257,9 +263,9 @@ export function createGarbageCollector(): Reconciler {
         return keys;
       }
       const finalizing =
-        hint.deleting &&
+        lastDeleting &&
         (hasFinalizer(obj, FINALIZER_FOREGROUND) || hasFinalizer(obj, FINALIZER_ORPHAN));
-      if (finalizing || (resource !== 'nodes' && hint.ownersChanged && hasOwners)) {
+      if (finalizing || (resource !== 'nodes' && lastOwnersChanged && hasOwners)) {
         keys.push(objKey(resource, ns, nameOf(obj)));
       }
       return keys;
