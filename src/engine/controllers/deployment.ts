@@ -105,9 +105,23 @@ function desiredReplicas(d: KubeObject): number {
   return specOf<DeploymentSpec>(d).replicas ?? 1;
 }
 
+/** `fenceposts` per stored (frozen, so unchanging) spec: a sync asks up to four times. */
+const fencepostMemo = new WeakMap<object, Readonly<{ maxSurge: number; maxUnavailable: number }>>();
+
 /** `deploymentutil.ResolveFenceposts` over the defaulted 25%/25% strategy. */
-export function fenceposts(d: KubeObject): { maxSurge: number; maxUnavailable: number } {
+export function fenceposts(d: KubeObject): Readonly<{ maxSurge: number; maxUnavailable: number }> {
   const spec = specOf<DeploymentSpec>(d);
+  const memo = fencepostMemo.get(spec);
+  if (memo) return memo;
+  const f = computeFenceposts(d, spec);
+  if (Object.isFrozen(spec)) fencepostMemo.set(spec, Object.freeze(f));
+  return f;
+}
+
+function computeFenceposts(
+  d: KubeObject,
+  spec: DeploymentSpec,
+): { maxSurge: number; maxUnavailable: number } {
   if (spec.strategy?.type === 'Recreate') return { maxSurge: 0, maxUnavailable: 0 };
   const replicas = desiredReplicas(d);
   const ru = spec.strategy?.rollingUpdate ?? {};
@@ -206,15 +220,18 @@ export function createDeploymentController(): Reconciler {
   >();
 
   function view(rs: KubeObject): RSView {
-    const key = `${namespaceOf(rs)}/${nameOf(rs)}`;
     let replicas = specOf<{ replicas?: number }>(rs).replicas ?? 1;
     const annotated = rs.metadata?.annotations?.[DESIRED_REPLICAS_ANNOTATION];
     let desired = annotated === undefined ? undefined : Number.parseInt(annotated, 10);
-    const o = overlay.get(key);
-    if (o && o.rv === rs.metadata?.resourceVersion) {
-      replicas = o.replicas;
-      desired = o.desired;
-    } else overlay.delete(key);
+    // Mostly empty: no key string then.
+    if (overlay.size > 0) {
+      const key = `${namespaceOf(rs)}/${nameOf(rs)}`;
+      const o = overlay.get(key);
+      if (o && o.rv === rs.metadata?.resourceVersion) {
+        replicas = o.replicas;
+        desired = o.desired;
+      } else overlay.delete(key);
+    }
     return {
       obj: rs,
       name: nameOf(rs),
@@ -312,7 +329,9 @@ export function createDeploymentController(): Reconciler {
       const { maxSurge } = fenceposts(d);
       const replicas = desiredReplicas(d);
       const maxOldRevision = Math.max(0, ...olds.map((r) => r.revision));
-      const ref = eventRef('deployments', d);
+      // Built on the first event only (most syncs record none).
+      let eventRefMemo: ReturnType<typeof eventRef> | undefined;
+      const ref = () => (eventRefMemo ??= eventRef('deployments', d));
 
       /**
        * `scaleReplicaSetAndRecordEvent` (size changes only) or, with `annotations`, the
@@ -347,7 +366,7 @@ export function createDeploymentController(): Reconciler {
         r.desired = replicas;
         if (from !== to) {
           ctx.recordEvent({
-            ref,
+            ref: ref(),
             type: 'Normal',
             reason: 'ScalingReplicaSet',
             message: `Scaled ${to > from ? 'up' : 'down'} replica set ${r.name} from ${from} to ${to}`,
@@ -496,7 +515,7 @@ export function createDeploymentController(): Reconciler {
         pendingCreates.set(`${ns}/${rsName}`, ctx.now);
         if (newReplicas > 0) {
           ctx.recordEvent({
-            ref,
+            ref: ref(),
             type: 'Normal',
             reason: 'ScalingReplicaSet',
             message: `Scaled up replica set ${rsName} from 0 to ${newReplicas}`,
