@@ -599,11 +599,9 @@ function manageReplicas(
     // No creates (and no FailedCreate events) while the namespace is terminating.
     if (namespace && isDeleting(namespace)) return { writes };
     const count = Math.min(-diff, BURST_REPLICAS);
-    const taken = new Set(
-      nsPods()
-        .filter((p) => namespaceOf(p) === ns)
-        .map(nameOf),
-    );
+    // Names drawn in this sync; every other taken name is a pod in the cache (the namespace's
+    // pods include the ones listed for this sync, so they need no set of their own).
+    const taken = new Set<string>();
     const isTaken = (n: string) => taken.has(n) || cache.get('pods', ns, n) !== undefined;
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     const prefix = `${rsName}-`.slice(0, 58);
