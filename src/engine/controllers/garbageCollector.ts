@@ -165,7 +165,8 @@ function attemptToDelete(resource: ResourceName, obj: KubeObject, cache: Cache):
   if (refs.length === 0) return [];
   let solid = 0;
   let waiting = 0;
-  const gone = new Set<string>();
+  // Made only when an owner is gone (a pod's sync mostly finds its owner).
+  let gone: Set<string> | undefined;
   for (const ref of refs) {
     // Owners of kinds the simulator does not model are assumed present.
     if (!resourceOfKind(ref.kind)) {
@@ -173,15 +174,18 @@ function attemptToDelete(resource: ResourceName, obj: KubeObject, cache: Cache):
       continue;
     }
     const owner = ownerOf(obj, ref, cache);
-    if (!owner) gone.add(ref.uid);
-    else if (isDeleting(owner) && hasFinalizer(owner, FINALIZER_FOREGROUND)) {
-      waiting++;
-      gone.add(ref.uid);
-    } else solid++;
+    if (owner && !(isDeleting(owner) && hasFinalizer(owner, FINALIZER_FOREGROUND))) {
+      solid++;
+      continue;
+    }
+    if (owner) waiting++;
+    if (gone === undefined) gone = new Set();
+    gone.add(ref.uid);
   }
   if (solid > 0) {
-    if (gone.size === 0) return [];
-    const left = refs.filter((r) => !gone.has(r.uid));
+    if (gone === undefined) return [];
+    const goneUids = gone;
+    const left = refs.filter((r) => !goneUids.has(r.uid));
     return [
       {
         verb: 'patch',
@@ -287,7 +291,13 @@ export function createGarbageCollector(): Reconciler {
         }
       }
       if (key.startsWith('obj/')) {
-        const [, resource = '', ns = '', name = ''] = key.split('/');
+        // `obj/<resource>/<ns>/<name>`, read without splitting (one per pod change).
+        const a = key.indexOf('/', 4);
+        const b = key.indexOf('/', a + 1);
+        const c = key.indexOf('/', b + 1);
+        const resource = key.slice(4, a);
+        const ns = key.slice(a + 1, b);
+        const name = c === -1 ? key.slice(b + 1) : key.slice(b + 1, c);
         const obj = cache.get(resource as ResourceName, ns || undefined, name);
         return { writes: obj ? attemptToDelete(resource as ResourceName, obj, cache) : [] };
       }
