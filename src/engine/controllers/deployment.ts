@@ -375,9 +375,9 @@ export function createDeploymentController(): Reconciler {
         }
       };
 
-      // A shallow copy: only top-level fields are ever set on it, and the write path shares
-      // frozen subtrees (a deep copy here was most of the cost of a no-op sync).
-      let status: DeploymentStatus = { ...dStatus };
+      // The stored status itself, not a copy: every change below makes a new object (a deep
+      // copy here was most of the cost of a sync that changes nothing).
+      let status: DeploymentStatus = dStatus;
       let rsView = newRS;
 
       // checkPausedConditions: pausing and resuming show in the Progressing condition (not
@@ -522,16 +522,19 @@ export function createDeploymentController(): Reconciler {
             component: COMPONENT_DEPLOYMENT,
           });
         }
-        status.conditions = setCondition(
-          status.conditions ?? [],
-          condition(
-            ctx,
-            'Progressing',
-            'True',
-            'NewReplicaSetCreated',
-            `Created new replica set "${rsName}"`,
+        status = {
+          ...status,
+          conditions: setCondition(
+            status.conditions ?? [],
+            condition(
+              ctx,
+              'Progressing',
+              'True',
+              'NewReplicaSetCreated',
+              `Created new replica set "${rsName}"`,
+            ),
           ),
-        );
+        };
         rsView = {
           obj: rs,
           name: rsName,
