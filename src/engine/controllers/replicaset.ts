@@ -344,11 +344,10 @@ export function createReplicaSetController(): Reconciler {
       const rsUid = uidOf(rs);
       const rsDeleting = isDeleting(rs);
       const minReady = spec.minReadySeconds ?? 0;
-      const templateLabels = Object.entries(spec.template?.metadata?.labels ?? {});
+      const { templateLabels, selKey, tmplKey } = specKeys(spec);
       const fast = cache.owned && observing && !scan && !rsDeleting && minReady === 0;
       let agg = fast ? aggs.get(rsUid) : undefined;
       if (fast) {
-        const { selKey, tmplKey } = specKeys(spec, templateLabels);
         if (!agg || agg.selKey !== selKey || agg.tmplKey !== tmplKey || agg.ns !== ns) {
           agg = {
             uid: rsUid,
@@ -593,6 +592,7 @@ function manageReplicas(
   const replicas = spec.replicas ?? 1;
   const diff = activeCount - replicas;
   const writes: Write[] = [];
+  if (diff === 0) return { writes };
   const ref = eventRef('replicasets', rs);
   if (diff < 0) {
     const namespace = cache.get('namespaces', undefined, ns);
@@ -746,20 +746,26 @@ function contribution(p: KubeObject, agg: Agg): number {
   return 0;
 }
 
-const specKeyMemo = new WeakMap<object, { selKey: string; tmplKey: string }>();
+interface SpecKeys {
+  /** `Object.entries` of the template labels. */
+  templateLabels: [string, string][];
+  selKey: string;
+  tmplKey: string;
+}
+
+const specKeyMemo = new WeakMap<object, SpecKeys>();
 
 /**
- * The selector and template labels as canonical JSON, the identity of a ReplicaSet's running
- * tally; memoized per stored (frozen, so unchanging) spec, because every pod event of a large
- * ReplicaSet asks again.
+ * The template labels, and the selector and template labels as canonical JSON, the identity
+ * of a ReplicaSet's running tally; memoized per stored (frozen, so unchanging) spec, because
+ * every pod event of a large ReplicaSet asks again.
  */
-function specKeys(
-  spec: RSSpec,
-  templateLabels: [string, string][],
-): { selKey: string; tmplKey: string } {
+function specKeys(spec: RSSpec): SpecKeys {
   const memo = specKeyMemo.get(spec);
   if (memo) return memo;
+  const templateLabels = Object.entries(spec.template?.metadata?.labels ?? {});
   const keys = {
+    templateLabels,
     selKey: canonicalJson(spec.selector ?? null),
     tmplKey: canonicalJson(templateLabels),
   };
