@@ -295,7 +295,11 @@ export function createReplicaSetController(): Reconciler {
       observing = true;
       if (aggs.size === 0) return;
       markDirty(event.object);
-      if (event.old) markDirty(event.old);
+      // The old version marks the same name for the same owners unless its owners differ.
+      const old = event.old;
+      if (old && old.metadata?.ownerReferences !== event.object.metadata?.ownerReferences) {
+        markDirty(old);
+      }
     },
     keysFor(resource, obj) {
       if (resource === 'replicasets') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
