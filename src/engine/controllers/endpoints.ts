@@ -125,12 +125,25 @@ export function endpointSubsets(
 }
 
 export function createEndpointsController(): Reconciler {
+  /**
+   * Work keys by namespace, made once: the queue hashes a key on every add (each pod event
+   * here), and a string built anew is hashed anew while a reused one keeps its hash.
+   */
+  const nsKeys = new Map<string, string>();
   return {
     actor: 'controller-manager',
     name: COMPONENT_ENDPOINTS,
     watches: ['services', 'pods', 'endpoints'],
     keysFor(_resource, obj) {
-      return [`ns/${namespaceOf(obj)}`];
+      const ns = namespaceOf(obj);
+      let key = nsKeys.get(ns);
+      if (key === undefined) {
+        // Bounded by the namespaces seen; dropped wholesale should that grow large.
+        if (nsKeys.size >= 4096) nsKeys.clear();
+        key = `ns/${ns}`;
+        nsKeys.set(ns, key);
+      }
+      return [key];
     },
     reconcile(key, cache, ctx) {
       const ns = key.slice('ns/'.length);

@@ -231,6 +231,21 @@ export function createReplicaSetController(): Reconciler {
    * O(owned pods). Used only for the plain case; anything unusual takes the full pass.
    */
   const aggs = new Map<string, Agg>();
+  /**
+   * The work key of a pod's owning ReplicaSet, by owner uid. The queue hashes a key on every
+   * add: a string built anew per pod event is hashed anew, a reused one keeps its hash.
+   */
+  const ownerKeys = new Map<string, { ns: string; name: string; key: string }>();
+
+  function ownerKey(ns: string, owner: OwnerReference): string {
+    const k = ownerKeys.get(owner.uid);
+    if (k !== undefined && k.ns === ns && k.name === owner.name) return k.key;
+    // Bounded: one entry per ReplicaSet seen, dropped wholesale if that grows large.
+    if (ownerKeys.size >= 4096) ownerKeys.clear();
+    const key = `${ns}/${owner.name}`;
+    ownerKeys.set(owner.uid, { ns, name: owner.name, key });
+    return key;
+  }
   /** Whether the runtime reports pod events through `observe` (test harnesses may not). */
   let observing = false;
 
@@ -305,7 +320,7 @@ export function createReplicaSetController(): Reconciler {
       if (resource === 'replicasets') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
       if (resource === 'pods') {
         const owner = controllerOf(obj);
-        if (owner) return owner.kind === 'ReplicaSet' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+        if (owner) return owner.kind === 'ReplicaSet' ? [ownerKey(namespaceOf(obj), owner)] : [];
         // An orphan pod may be adopted by a ReplicaSet whose selector matches it.
         return isPodActive(obj) ? [`adopt/${namespaceOf(obj)}`] : [];
       }
