@@ -16,6 +16,8 @@ import {
   deepEqual,
   eventRef,
   isDeleting,
+  keyName,
+  keyNamespace,
   type LabelSelector,
   nameOf,
   namespaceOf,
@@ -272,7 +274,8 @@ export function createDeploymentController(): Reconciler {
         }
         return { writes: [] };
       }
-      const [ns = '', name = ''] = key.split('/');
+      const ns = keyNamespace(key);
+      const name = keyName(key);
       const d = cache.get('deployments', ns, name);
       if (!d || isDeleting(d)) return { writes: [] };
       const spec = specOf<DeploymentSpec>(d);

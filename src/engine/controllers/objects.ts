@@ -57,6 +57,23 @@ export function resourceOfKind(kind: string): ResourceName | undefined {
   return RESOURCE_OF_KIND.get(kind);
 }
 
+/**
+ * The namespace of a `namespace/name` work key: `const [ns = ''] = key.split('/')` without the
+ * array (every sync of a namespaced object reads its key; a split cost more than the rest).
+ */
+export function keyNamespace(key: string): string {
+  const i = key.indexOf('/');
+  return i === -1 ? key : key.slice(0, i);
+}
+
+/** The name of a `namespace/name` work key: `key.split('/')[1] ?? ''` without the array. */
+export function keyName(key: string): string {
+  const i = key.indexOf('/');
+  if (i === -1) return '';
+  const j = key.indexOf('/', i + 1);
+  return j === -1 ? key.slice(i + 1) : key.slice(i + 1, j);
+}
+
 export function nameOf(obj: KubeObject): string {
   return obj.metadata?.name ?? '';
 }

@@ -31,6 +31,8 @@ import {
   isPodActive,
   isPodAvailable,
   isPodReady,
+  keyName,
+  keyNamespace,
   type LabelSelector,
   nameOf,
   namespaceOf,
@@ -342,7 +344,8 @@ export function createReplicaSetController(): Reconciler {
         }
         return { writes: [] };
       }
-      const [ns = '', name = ''] = key.split('/');
+      const ns = keyNamespace(key);
+      const name = keyName(key);
       const rs = cache.get('replicasets', ns, name);
       if (!rs) {
         expectations.delete(key);
