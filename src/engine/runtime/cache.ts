@@ -76,6 +76,11 @@ class SortedIndex {
     if (objs !== undefined) objs[e.pos] = obj;
   }
 
+  /** Every key and its entry, in no particular order. */
+  entries(): IterableIterator<[string, Entry]> {
+    return this.#byKey.entries();
+  }
+
   /** Remove; returns the removed object. */
   remove(key: string): KubeObject | undefined {
     const e = this.#byKey.get(key);
@@ -117,8 +122,11 @@ interface ResourceStore {
    * on the first read after an object was added or removed (a replacement is patched in place).
    */
   all?: { objs: KubeObject[]; offsets: Map<string, number> };
-  /** owner uid → the owned objects. */
-  byOwner: Map<string, SortedIndex>;
+  /**
+   * owner uid → the owned objects; built on the first `owned` read of the resource, so the
+   * actors that never ask (kubelets, the scheduler) keep no owner index.
+   */
+  byOwner: Map<string, SortedIndex> | undefined;
 }
 
 type OwnerRefs = NonNullable<NonNullable<KubeObject['metadata']>['ownerReferences']>;
@@ -140,7 +148,7 @@ export class ActorCache implements Cache {
   #store(resource: ResourceName): ResourceStore {
     let s = this.#stores.get(resource);
     if (!s) {
-      s = { byNs: new Map(), byOwner: new Map() };
+      s = { byNs: new Map(), byOwner: undefined };
       this.#stores.set(resource, s);
     }
     return s;
@@ -174,11 +182,25 @@ export class ActorCache implements Cache {
   }
 
   owned(resource: ResourceName, ownerUid: string): readonly KubeObject[] {
-    return this.#stores.get(resource)?.byOwner.get(ownerUid)?.objs ?? EMPTY;
+    const s = this.#stores.get(resource);
+    if (!s) return EMPTY;
+    let byOwner = s.byOwner;
+    if (byOwner === undefined) {
+      byOwner = new Map();
+      s.byOwner = byOwner;
+      for (const [ns, n] of s.byNs) {
+        for (const [name, entry] of n.entries()) {
+          if (ownerRefs(entry.obj) === undefined) continue;
+          entry.ownerKey ??= nsKey(ns, name);
+          this.#indexOwners(byOwner, entry.ownerKey, undefined, entry.obj, entry);
+        }
+      }
+    }
+    return byOwner.get(ownerUid)?.objs ?? EMPTY;
   }
 
   #indexOwners(
-    s: ResourceStore,
+    byOwner: Map<string, SortedIndex>,
     key: string,
     prev: KubeObject | undefined,
     next: KubeObject | undefined,
@@ -188,7 +210,7 @@ export class ActorCache implements Cache {
     const after = ownerRefs(next);
     // Most updates keep the (frozen, shared) ownerReferences: nothing to compare then.
     if (before && before !== after) {
-      for (const r of before) if (!hasOwner(after, r.uid)) s.byOwner.get(r.uid)?.remove(key);
+      for (const r of before) if (!hasOwner(after, r.uid)) byOwner.get(r.uid)?.remove(key);
     }
     if (!after) {
       if (entry) {
@@ -199,10 +221,10 @@ export class ActorCache implements Cache {
     }
     const owners: { idx: SortedIndex; entry: Entry }[] = [];
     for (const r of after) {
-      let idx = s.byOwner.get(r.uid);
+      let idx = byOwner.get(r.uid);
       if (!idx) {
         idx = new SortedIndex();
-        s.byOwner.set(r.uid, idx);
+        byOwner.set(r.uid, idx);
       }
       idx.upsert(key, next!);
       owners.push({ idx, entry: idx.lastEntry! });
@@ -232,6 +254,8 @@ export class ActorCache implements Cache {
       if (prev && n.lastIndex >= 0 && offset !== undefined) all.objs[offset + n.lastIndex] = obj;
       else s.all = undefined;
     }
+    const byOwner = s.byOwner;
+    if (byOwner === undefined) return prev;
     const refs = ownerRefs(obj);
     if (refs !== undefined && refs === entry.indexedRefs) {
       // The same (frozen, shared) owner references as the version indexed before: its entries
@@ -244,7 +268,7 @@ export class ActorCache implements Cache {
         key = nsKey(ns, name);
         entry.ownerKey = key;
       }
-      this.#indexOwners(s, key, prev, obj, entry);
+      this.#indexOwners(byOwner, key, prev, obj, entry);
     }
     return prev;
   }
@@ -258,7 +282,9 @@ export class ActorCache implements Cache {
     const prev = s.byNs.get(ns)?.remove(name);
     if (!prev) return undefined;
     s.all = undefined;
-    if (ownerRefs(prev)) this.#indexOwners(s, nsKey(ns, name), prev, undefined, undefined);
+    if (s.byOwner !== undefined && ownerRefs(prev)) {
+      this.#indexOwners(s.byOwner, nsKey(ns, name), prev, undefined, undefined);
+    }
     return prev;
   }
 
