@@ -176,12 +176,31 @@ function byCreation(a: RSView, b: RSView): number {
 }
 
 function omitZero(status: DeploymentStatus): DeploymentStatus {
-  const out: DeploymentStatus = {};
-  for (const [k, v] of Object.entries(status)) {
+  const out: Record<string, unknown> = {};
+  // for…in visits a plain object's keys in Object.entries order, without the pair arrays.
+  const src = status as Record<string, unknown>;
+  for (const k in src) {
+    if (!Object.hasOwn(src, k)) continue;
+    const v = src[k];
     if (v === 0 || v === undefined) continue;
-    (out as Record<string, unknown>)[k] = v;
+    out[k] = v;
   }
-  return out;
+  return out as DeploymentStatus;
+}
+
+/**
+ * `parseTimestamp` with the last answer kept: every sync of a rolling Deployment parses the
+ * same Progressing lastUpdateTime (timestamps have whole seconds), and Date.parse is slow.
+ * A pure function of its input, so one module-level entry is safe across clusters.
+ */
+let parsedTs = '';
+let parsedMs = Number.NaN; // parseTimestamp('')
+function parseTime(ts: string): number {
+  if (ts !== parsedTs) {
+    parsedMs = parseTimestamp(ts);
+    parsedTs = ts;
+  }
+  return parsedMs;
 }
 
 /**
@@ -883,7 +902,7 @@ function syncRolloutStatus(
       current.reason !== 'NewReplicaSetAvailable' &&
       current.reason !== 'ProgressDeadlineExceeded' &&
       current.lastUpdateTime &&
-      parseTimestamp(current.lastUpdateTime) + deadline * 1000 < ctx.now
+      parseTime(current.lastUpdateTime) + deadline * 1000 < ctx.now
     ) {
       status.conditions = setCondition(
         status.conditions ?? [],
@@ -911,6 +930,6 @@ function requeueStuck(d: KubeObject, status: DeploymentStatus, ctx: ReconcileCon
     return;
   }
   const deadline = (specOf<DeploymentSpec>(d).progressDeadlineSeconds ?? 600) * 1000;
-  const after = parseTimestamp(current.lastUpdateTime) + deadline - ctx.now;
+  const after = parseTime(current.lastUpdateTime) + deadline - ctx.now;
   ctx.requeueAfter(key, Math.max(after, 0) + 1000);
 }
