@@ -30,6 +30,8 @@ import {
   isDeleting,
   isPodAvailable,
   isPodReady,
+  keyName,
+  keyNamespace,
   nameOf,
   namespaceOf,
   podNodeName,
@@ -258,7 +260,8 @@ export function createDaemonSetController(): Reconciler {
       return owner?.kind === 'DaemonSet' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
     },
     reconcile(key, cache, ctx) {
-      const [ns = '', name = ''] = key.split('/');
+      const ns = keyNamespace(key);
+      const name = keyName(key);
       const ds = cache.get('daemonsets', ns, name);
       if (!ds) {
         known.delete(key);

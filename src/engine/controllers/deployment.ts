@@ -16,6 +16,8 @@ import {
   deepEqual,
   eventRef,
   isDeleting,
+  keyName,
+  keyNamespace,
   type LabelSelector,
   nameOf,
   namespaceOf,
@@ -105,9 +107,23 @@ function desiredReplicas(d: KubeObject): number {
   return specOf<DeploymentSpec>(d).replicas ?? 1;
 }
 
+/** `fenceposts` per stored (frozen, so unchanging) spec: a sync asks up to four times. */
+const fencepostMemo = new WeakMap<object, Readonly<{ maxSurge: number; maxUnavailable: number }>>();
+
 /** `deploymentutil.ResolveFenceposts` over the defaulted 25%/25% strategy. */
-export function fenceposts(d: KubeObject): { maxSurge: number; maxUnavailable: number } {
+export function fenceposts(d: KubeObject): Readonly<{ maxSurge: number; maxUnavailable: number }> {
   const spec = specOf<DeploymentSpec>(d);
+  const memo = fencepostMemo.get(spec);
+  if (memo) return memo;
+  const f = computeFenceposts(d, spec);
+  if (Object.isFrozen(spec)) fencepostMemo.set(spec, Object.freeze(f));
+  return f;
+}
+
+function computeFenceposts(
+  d: KubeObject,
+  spec: DeploymentSpec,
+): { maxSurge: number; maxUnavailable: number } {
   if (spec.strategy?.type === 'Recreate') return { maxSurge: 0, maxUnavailable: 0 };
   const replicas = desiredReplicas(d);
   const ru = spec.strategy?.rollingUpdate ?? {};
@@ -160,12 +176,54 @@ function byCreation(a: RSView, b: RSView): number {
 }
 
 function omitZero(status: DeploymentStatus): DeploymentStatus {
-  const out: DeploymentStatus = {};
-  for (const [k, v] of Object.entries(status)) {
+  const out: Record<string, unknown> = {};
+  // for…in visits a plain object's keys in Object.entries order, without the pair arrays.
+  const src = status as Record<string, unknown>;
+  for (const k in src) {
+    if (!Object.hasOwn(src, k)) continue;
+    const v = src[k];
     if (v === 0 || v === undefined) continue;
-    (out as Record<string, unknown>)[k] = v;
+    out[k] = v;
   }
-  return out;
+  return out as DeploymentStatus;
+}
+
+/**
+ * `parseTimestamp` with the last answer kept: every sync of a rolling Deployment parses the
+ * same Progressing lastUpdateTime (timestamps have whole seconds), and Date.parse is slow.
+ * A pure function of its input, so one module-level entry is safe across clusters.
+ */
+let parsedTs = '';
+let parsedMs = Number.NaN; // parseTimestamp('')
+function parseTime(ts: string): number {
+  if (ts !== parsedTs) {
+    parsedMs = parseTimestamp(ts);
+    parsedTs = ts;
+  }
+  return parsedMs;
+}
+
+/**
+ * `!deepEqual(omitZero(a), omitZero(b))` without building the two copies: a field counts when
+ * it is not 0, undefined or null (omitZero drops the first two, deepEqual ignores the rest).
+ */
+function statusChanged(a: DeploymentStatus, b: DeploymentStatus): boolean {
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let na = 0;
+  for (const k in ao) {
+    const v = ao[k];
+    if (v === 0 || v === undefined || v === null) continue;
+    na++;
+    const w = bo[k];
+    if (w === 0 || !deepEqual(v, w)) return true;
+  }
+  let nb = 0;
+  for (const k in bo) {
+    const w = bo[k];
+    if (w !== 0 && w !== undefined && w !== null) nb++;
+  }
+  return na !== nb;
 }
 
 /** Creates the deployment controller. */
@@ -183,15 +241,18 @@ export function createDeploymentController(): Reconciler {
   >();
 
   function view(rs: KubeObject): RSView {
-    const key = `${namespaceOf(rs)}/${nameOf(rs)}`;
     let replicas = specOf<{ replicas?: number }>(rs).replicas ?? 1;
     const annotated = rs.metadata?.annotations?.[DESIRED_REPLICAS_ANNOTATION];
     let desired = annotated === undefined ? undefined : Number.parseInt(annotated, 10);
-    const o = overlay.get(key);
-    if (o && o.rv === rs.metadata?.resourceVersion) {
-      replicas = o.replicas;
-      desired = o.desired;
-    } else overlay.delete(key);
+    // Mostly empty: no key string then.
+    if (overlay.size > 0) {
+      const key = `${namespaceOf(rs)}/${nameOf(rs)}`;
+      const o = overlay.get(key);
+      if (o && o.rv === rs.metadata?.resourceVersion) {
+        replicas = o.replicas;
+        desired = o.desired;
+      } else overlay.delete(key);
+    }
     return {
       obj: rs,
       name: nameOf(rs),
@@ -232,7 +293,8 @@ export function createDeploymentController(): Reconciler {
         }
         return { writes: [] };
       }
-      const [ns = '', name = ''] = key.split('/');
+      const ns = keyNamespace(key);
+      const name = keyName(key);
       const d = cache.get('deployments', ns, name);
       if (!d || isDeleting(d)) return { writes: [] };
       const spec = specOf<DeploymentSpec>(d);
@@ -271,7 +333,9 @@ export function createDeploymentController(): Reconciler {
       }
       // Work on adopted ReplicaSets once the adoption has been observed.
       if (adoptions.length > 0) return { writes: adoptions };
-      for (const rs of owned) pendingCreates.delete(`${ns}/${nameOf(rs)}`);
+      if (pendingCreates.size > 0) {
+        for (const rs of owned) pendingCreates.delete(`${ns}/${nameOf(rs)}`);
+      }
       for (const [k, at] of pendingCreates) {
         // Expectations expire after 5 minutes, as in the real controller.
         if (ctx.now - at > 300_000) pendingCreates.delete(k);
@@ -287,7 +351,9 @@ export function createDeploymentController(): Reconciler {
       const { maxSurge } = fenceposts(d);
       const replicas = desiredReplicas(d);
       const maxOldRevision = Math.max(0, ...olds.map((r) => r.revision));
-      const ref = eventRef('deployments', d);
+      // Built on the first event only (most syncs record none).
+      let eventRefMemo: ReturnType<typeof eventRef> | undefined;
+      const ref = () => (eventRefMemo ??= eventRef('deployments', d));
 
       /**
        * `scaleReplicaSetAndRecordEvent` (size changes only) or, with `annotations`, the
@@ -322,7 +388,7 @@ export function createDeploymentController(): Reconciler {
         r.desired = replicas;
         if (from !== to) {
           ctx.recordEvent({
-            ref,
+            ref: ref(),
             type: 'Normal',
             reason: 'ScalingReplicaSet',
             message: `Scaled ${to > from ? 'up' : 'down'} replica set ${r.name} from ${from} to ${to}`,
@@ -331,7 +397,9 @@ export function createDeploymentController(): Reconciler {
         }
       };
 
-      let status: DeploymentStatus = clone(dStatus);
+      // The stored status itself, not a copy: every change below makes a new object (a deep
+      // copy here was most of the cost of a sync that changes nothing).
+      let status: DeploymentStatus = dStatus;
       let rsView = newRS;
 
       // checkPausedConditions: pausing and resuming show in the Progressing condition (not
@@ -379,11 +447,11 @@ export function createDeploymentController(): Reconciler {
         }
         if (scalingEvent) scaleDeployment(d, newRS, olds, scale);
         writes.push(...cleanupOldReplicaSets(d, olds));
-        const status = calculateStatus(d, all, newRS, clone(dStatus), ctx);
+        const status = calculateStatus(d, all, newRS, dStatus, ctx);
         const revision = newRS ? String(newRS.revision) : undefined;
         const revisionChanged =
           revision !== undefined && d.metadata?.annotations?.[REVISION_ANNOTATION] !== revision;
-        if (revisionChanged || !deepEqual(omitZero(status), omitZero(dStatus))) {
+        if (revisionChanged || statusChanged(status, dStatus)) {
           writes.push(
             statusWrite(
               d,
@@ -397,7 +465,7 @@ export function createDeploymentController(): Reconciler {
       if (scalingEvent) {
         scaleDeployment(d, newRS, olds, scale);
         status = calculateStatus(d, all, newRS, status, ctx);
-        if (!deepEqual(omitZero(status), omitZero(dStatus))) writes.push(statusWrite(d, status));
+        if (statusChanged(status, dStatus)) writes.push(statusWrite(d, status));
         return { writes };
       }
 
@@ -409,8 +477,7 @@ export function createDeploymentController(): Reconciler {
         // Recreate: the new ReplicaSet is only created once every old pod is gone.
         for (const r of olds) if (r.replicas > 0) scale(r, 0);
         const recreating = { ...status, observedGeneration: d.metadata?.generation ?? 1 };
-        if (!deepEqual(omitZero(recreating), omitZero(dStatus)))
-          writes.push(statusWrite(d, recreating));
+        if (statusChanged(recreating, dStatus)) writes.push(statusWrite(d, recreating));
         return { writes };
       }
 
@@ -470,23 +537,26 @@ export function createDeploymentController(): Reconciler {
         pendingCreates.set(`${ns}/${rsName}`, ctx.now);
         if (newReplicas > 0) {
           ctx.recordEvent({
-            ref,
+            ref: ref(),
             type: 'Normal',
             reason: 'ScalingReplicaSet',
             message: `Scaled up replica set ${rsName} from 0 to ${newReplicas}`,
             component: COMPONENT_DEPLOYMENT,
           });
         }
-        status.conditions = setCondition(
-          status.conditions ?? [],
-          condition(
-            ctx,
-            'Progressing',
-            'True',
-            'NewReplicaSetCreated',
-            `Created new replica set "${rsName}"`,
+        status = {
+          ...status,
+          conditions: setCondition(
+            status.conditions ?? [],
+            condition(
+              ctx,
+              'Progressing',
+              'True',
+              'NewReplicaSetCreated',
+              `Created new replica set "${rsName}"`,
+            ),
           ),
-        );
+        };
         rsView = {
           obj: rs,
           name: rsName,
@@ -515,7 +585,7 @@ export function createDeploymentController(): Reconciler {
       // lets annotations through (SetDeploymentRevision, then UpdateStatus).
       const revision = String(rsView.revision);
       const revisionChanged = d.metadata?.annotations?.[REVISION_ANNOTATION] !== revision;
-      if (revisionChanged || !deepEqual(omitZero(status), omitZero(dStatus))) {
+      if (revisionChanged || statusChanged(status, dStatus)) {
         writes.push(
           statusWrite(d, status, revisionChanged ? { [REVISION_ANNOTATION]: revision } : undefined),
         );
@@ -832,7 +902,7 @@ function syncRolloutStatus(
       current.reason !== 'NewReplicaSetAvailable' &&
       current.reason !== 'ProgressDeadlineExceeded' &&
       current.lastUpdateTime &&
-      parseTimestamp(current.lastUpdateTime) + deadline * 1000 < ctx.now
+      parseTime(current.lastUpdateTime) + deadline * 1000 < ctx.now
     ) {
       status.conditions = setCondition(
         status.conditions ?? [],
@@ -860,6 +930,6 @@ function requeueStuck(d: KubeObject, status: DeploymentStatus, ctx: ReconcileCon
     return;
   }
   const deadline = (specOf<DeploymentSpec>(d).progressDeadlineSeconds ?? 600) * 1000;
-  const after = parseTimestamp(current.lastUpdateTime) + deadline - ctx.now;
+  const after = parseTime(current.lastUpdateTime) + deadline - ctx.now;
   ctx.requeueAfter(key, Math.max(after, 0) + 1000);
 }

@@ -125,23 +125,39 @@ export function endpointSubsets(
 }
 
 export function createEndpointsController(): Reconciler {
+  /**
+   * Work keys by namespace, made once: the queue hashes a key on every add (each pod event
+   * here), and a string built anew is hashed anew while a reused one keeps its hash.
+   */
+  const nsKeys = new Map<string, string>();
   return {
     actor: 'controller-manager',
     name: COMPONENT_ENDPOINTS,
     watches: ['services', 'pods', 'endpoints'],
     keysFor(_resource, obj) {
-      return [`ns/${namespaceOf(obj)}`];
+      const ns = namespaceOf(obj);
+      let key = nsKeys.get(ns);
+      if (key === undefined) {
+        // Bounded by the namespaces seen; dropped wholesale should that grow large.
+        if (nsKeys.size >= 4096) nsKeys.clear();
+        key = `ns/${ns}`;
+        nsKeys.set(ns, key);
+      }
+      return [key];
     },
     reconcile(key, cache, ctx) {
       const ns = key.slice('ns/'.length);
       const writes: Write[] = [];
-      const pods = cache.list('pods', ns);
+      // Listed only for a Service with a selector: a list after pods came or went sorts them
+      // again, which namespaces without such a Service never need.
+      let pods: readonly KubeObject[] | undefined;
       const services = cache.list('services', ns);
       const names = new Set(services.map(nameOf));
       for (const svc of services) {
         const selector = specOf<{ selector?: Record<string, string> }>(svc).selector;
         // Services without a selector have manually managed Endpoints (like `kubernetes`).
         if (!selector || Object.keys(selector).length === 0) continue;
+        pods ??= cache.list('pods', ns);
         const subsets = endpointSubsets(svc, pods);
         const existing = cache.get('endpoints', ns, nameOf(svc));
         const labels = { ...svc.metadata?.labels };

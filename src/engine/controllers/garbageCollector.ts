@@ -165,7 +165,8 @@ function attemptToDelete(resource: ResourceName, obj: KubeObject, cache: Cache):
   if (refs.length === 0) return [];
   let solid = 0;
   let waiting = 0;
-  const gone = new Set<string>();
+  // Made only when an owner is gone (a pod's sync mostly finds its owner).
+  let gone: Set<string> | undefined;
   for (const ref of refs) {
     // Owners of kinds the simulator does not model are assumed present.
     if (!resourceOfKind(ref.kind)) {
@@ -173,15 +174,18 @@ function attemptToDelete(resource: ResourceName, obj: KubeObject, cache: Cache):
       continue;
     }
     const owner = ownerOf(obj, ref, cache);
-    if (!owner) gone.add(ref.uid);
-    else if (isDeleting(owner) && hasFinalizer(owner, FINALIZER_FOREGROUND)) {
-      waiting++;
-      gone.add(ref.uid);
-    } else solid++;
+    if (owner && !(isDeleting(owner) && hasFinalizer(owner, FINALIZER_FOREGROUND))) {
+      solid++;
+      continue;
+    }
+    if (owner) waiting++;
+    if (gone === undefined) gone = new Set();
+    gone.add(ref.uid);
   }
   if (solid > 0) {
-    if (gone.size === 0) return [];
-    const left = refs.filter((r) => !gone.has(r.uid));
+    if (gone === undefined) return [];
+    const goneUids = gone;
+    const left = refs.filter((r) => !goneUids.has(r.uid));
     return [
       {
         verb: 'patch',
@@ -201,54 +205,60 @@ function attemptToDelete(resource: ResourceName, obj: KubeObject, cache: Cache):
 /** The resources whose objects the GC looks at when a dependent of theirs goes. */
 const OWNER_KEYS: ReadonlySet<ResourceName> = new Set<ResourceName>([...OWNERS, 'nodes']);
 
+/** The namespace scan an owner's change may call for (built only when it does). */
+function scanKey(resource: ResourceName, ns: string): string {
+  return resource === 'nodes' ? 'ns/kube-node-lease' : `ns/${ns}`;
+}
+
 function objKey(resource: ResourceName, ns: string, name: string): string {
   return `obj/${resource}/${ns}/${name}`;
 }
 
 export function createGarbageCollector(): Reconciler {
-  /** What `observe` said about the event `keysFor` is about to see. */
-  let last:
-    | { obj: KubeObject; deleted: boolean; deleting: boolean; ownersChanged: boolean }
-    | undefined;
+  /**
+   * What `observe` said about the event `keysFor` is about to see (plain variables rather
+   * than an object per event: every pod update passes here).
+   */
+  let lastObj: KubeObject | undefined;
+  let lastDeleted = false;
+  let lastDeleting = false;
+  let lastOwnersChanged = false;
   return {
     actor: 'controller-manager',
     name: COMPONENT_GC,
     watches: ['deployments', 'replicasets', 'daemonsets', 'pods', 'leases', 'nodes', 'endpoints'],
     observe(event) {
-      last = {
-        obj: event.object,
-        deleted: event.type === 'DELETED',
-        deleting: isDeleting(event.object),
-        // The graph builder looks at a dependent again only when it is new or its owner
-        // references changed; other updates leave the graph as it was.
-        ownersChanged:
-          event.type !== 'MODIFIED' ||
-          !event.old ||
-          (event.old.metadata?.ownerReferences !== event.object.metadata?.ownerReferences &&
-            !deepEqual(
-              event.old.metadata?.ownerReferences ?? [],
-              event.object.metadata?.ownerReferences ?? [],
-            )),
-      };
+      lastObj = event.object;
+      lastDeleted = event.type === 'DELETED';
+      lastDeleting = isDeleting(event.object);
+      // The graph builder looks at a dependent again only when it is new or its owner
+      // references changed; other updates leave the graph as it was.
+      lastOwnersChanged =
+        event.type !== 'MODIFIED' ||
+        !event.old ||
+        (event.old.metadata?.ownerReferences !== event.object.metadata?.ownerReferences &&
+          !deepEqual(
+            event.old.metadata?.ownerReferences ?? [],
+            event.object.metadata?.ownerReferences ?? [],
+          ));
     },
     keysFor(resource, obj) {
       const keys: string[] = [];
-      const hint = last?.obj === obj ? last : undefined;
-      last = undefined;
+      const hinted = lastObj === obj;
+      lastObj = undefined;
       const ns = namespaceOf(obj);
       const owns = resource === 'nodes' || OWNERS.includes(resource);
-      const scanKey = resource === 'nodes' ? 'ns/kube-node-lease' : `ns/${ns}`;
       const hasOwners = ownerReferences(obj).length > 0;
-      if (!hint) {
+      if (!hinted) {
         // Without the `observe` hint, look at the namespace anyway.
-        if (owns) keys.push(scanKey);
+        if (owns) keys.push(scanKey(resource, ns));
         if (resource !== 'nodes' && hasOwners) keys.push(objKey(resource, ns, nameOf(obj)));
         return keys;
       }
-      if (hint.deleted) {
+      if (lastDeleted) {
         // Gone: its dependents (found through the owner index), and its owners, which may be
         // waiting for it to finish a foreground deletion.
-        if (owns) keys.push(`gone/${uidOf(obj)}/${scanKey}`);
+        if (owns) keys.push(`gone/${uidOf(obj)}/${scanKey(resource, ns)}`);
         for (const ref of ownerReferences(obj)) {
           const owner = resourceOfKind(ref.kind);
           if (!owner || !OWNER_KEYS.has(owner)) continue;
@@ -257,9 +267,9 @@ export function createGarbageCollector(): Reconciler {
         return keys;
       }
       const finalizing =
-        hint.deleting &&
+        lastDeleting &&
         (hasFinalizer(obj, FINALIZER_FOREGROUND) || hasFinalizer(obj, FINALIZER_ORPHAN));
-      if (finalizing || (resource !== 'nodes' && hint.ownersChanged && hasOwners)) {
+      if (finalizing || (resource !== 'nodes' && lastOwnersChanged && hasOwners)) {
         keys.push(objKey(resource, ns, nameOf(obj)));
       }
       return keys;
@@ -281,7 +291,13 @@ export function createGarbageCollector(): Reconciler {
         }
       }
       if (key.startsWith('obj/')) {
-        const [, resource = '', ns = '', name = ''] = key.split('/');
+        // `obj/<resource>/<ns>/<name>`, read without splitting (one per pod change).
+        const a = key.indexOf('/', 4);
+        const b = key.indexOf('/', a + 1);
+        const c = key.indexOf('/', b + 1);
+        const resource = key.slice(4, a);
+        const ns = key.slice(a + 1, b);
+        const name = c === -1 ? key.slice(b + 1) : key.slice(b + 1, c);
         const obj = cache.get(resource as ResourceName, ns || undefined, name);
         return { writes: obj ? attemptToDelete(resource as ResourceName, obj, cache) : [] };
       }

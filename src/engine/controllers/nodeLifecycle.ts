@@ -151,6 +151,13 @@ export function createNodeLifecycleController(): Reconciler {
     const wantKey =
       ready === 'Unknown' ? TAINT_UNREACHABLE : ready === 'False' ? TAINT_NOT_READY : undefined;
     const taints = specOf<{ taints?: NodeTaint[] }>(node).taints ?? [];
+    // The usual case, a Ready node without condition taints: nothing to add or drop.
+    if (
+      wantKey === undefined &&
+      !taints.some((t) => t.key === TAINT_UNREACHABLE || t.key === TAINT_NOT_READY)
+    ) {
+      return writes;
+    }
     const others = taints.filter((t) => t.key !== TAINT_UNREACHABLE && t.key !== TAINT_NOT_READY);
     const desired = [...others];
     if (wantKey) {

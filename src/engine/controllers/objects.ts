@@ -46,12 +46,32 @@ export const KINDS: Record<
   serviceaccounts: { kind: 'ServiceAccount', apiVersion: 'v1', namespaced: true },
 };
 
+/** KINDS inverted (the first resource of a kind, in KINDS order); the GC asks per object. */
+const RESOURCE_OF_KIND = new Map<string, ResourceName>();
+for (const [resource, info] of Object.entries(KINDS)) {
+  if (!RESOURCE_OF_KIND.has(info.kind)) RESOURCE_OF_KIND.set(info.kind, resource as ResourceName);
+}
+
 /** The resource whose objects have this kind, or undefined for kinds the simulator lacks. */
 export function resourceOfKind(kind: string): ResourceName | undefined {
-  for (const [resource, info] of Object.entries(KINDS)) {
-    if (info.kind === kind) return resource as ResourceName;
-  }
-  return undefined;
+  return RESOURCE_OF_KIND.get(kind);
+}
+
+/**
+ * The namespace of a `namespace/name` work key: `const [ns = ''] = key.split('/')` without the
+ * array (every sync of a namespaced object reads its key; a split cost more than the rest).
+ */
+export function keyNamespace(key: string): string {
+  const i = key.indexOf('/');
+  return i === -1 ? key : key.slice(0, i);
+}
+
+/** The name of a `namespace/name` work key: `key.split('/')[1] ?? ''` without the array. */
+export function keyName(key: string): string {
+  const i = key.indexOf('/');
+  if (i === -1) return '';
+  const j = key.indexOf('/', i + 1);
+  return j === -1 ? key.slice(i + 1) : key.slice(i + 1, j);
 }
 
 export function nameOf(obj: KubeObject): string {

@@ -31,6 +31,8 @@ import {
   isPodActive,
   isPodAvailable,
   isPodReady,
+  keyName,
+  keyNamespace,
   type LabelSelector,
   nameOf,
   namespaceOf,
@@ -231,28 +233,50 @@ export function createReplicaSetController(): Reconciler {
    * O(owned pods). Used only for the plain case; anything unusual takes the full pass.
    */
   const aggs = new Map<string, Agg>();
+  /**
+   * The work key of a pod's owning ReplicaSet, by owner uid. The queue hashes a key on every
+   * add: a string built anew per pod event is hashed anew, a reused one keeps its hash.
+   */
+  const ownerKeys = new Map<string, { ns: string; name: string; key: string }>();
+
+  function ownerKey(ns: string, owner: OwnerReference): string {
+    const k = ownerKeys.get(owner.uid);
+    if (k !== undefined && k.ns === ns && k.name === owner.name) return k.key;
+    // Bounded: one entry per ReplicaSet seen, dropped wholesale if that grows large.
+    if (ownerKeys.size >= 4096) ownerKeys.clear();
+    const key = `${ns}/${owner.name}`;
+    ownerKeys.set(owner.uid, { ns, name: owner.name, key });
+    return key;
+  }
   /** Whether the runtime reports pod events through `observe` (test harnesses may not). */
   let observing = false;
 
   /** Recount the pod `name` into `agg`, as the claim loop of the full pass would see it. */
   function recount(agg: Agg, cache: Cache, name: string): void {
-    const before = agg.byName.get(name);
-    if (before) {
-      agg.active -= before.active;
-      agg.full -= before.full;
-      agg.ready -= before.ready;
-      agg.odd -= before.odd;
-      agg.byName.delete(name);
-    }
     const p = cache.get('pods', agg.ns, name);
-    if (!p || !ownerReferences(p).some((r) => r.uid === agg.uid)) return;
-    const c = contribution(p, agg);
-    if (c.active + c.odd === 0) return;
-    agg.byName.set(name, c);
-    agg.active += c.active;
-    agg.full += c.full;
-    agg.ready += c.ready;
-    agg.odd += c.odd;
+    let c = 0;
+    if (p) {
+      for (const r of ownerReferences(p)) {
+        if (r.uid === agg.uid) {
+          c = contribution(p, agg);
+          break;
+        }
+      }
+    }
+    const before = agg.byName.get(name) ?? 0;
+    // Most pod updates (status changes on the way to Running) leave the counts as they were.
+    if (c === before) return;
+    agg.active += (c & ACTIVE) - (before & ACTIVE);
+    agg.full += ((c & FULL) - (before & FULL)) >> 1;
+    agg.ready += ((c & READY) - (before & READY)) >> 2;
+    agg.odd += ((c & ODD) - (before & ODD)) >> 3;
+    if (c === 0) agg.byName.delete(name);
+    else agg.byName.set(name, c);
+  }
+
+  /** Mark the pod `obj` changed for the running tallies of its owners. */
+  function markDirty(obj: KubeObject): void {
+    for (const r of ownerReferences(obj)) aggs.get(r.uid)?.dirty.add(nameOf(obj));
   }
 
   /** Whether the expectations of `key` are met; `isOwned(name)`: the pod is among the owned. */
@@ -287,16 +311,18 @@ export function createReplicaSetController(): Reconciler {
       if (event.resource !== 'pods') return;
       observing = true;
       if (aggs.size === 0) return;
-      for (const obj of [event.object, event.old]) {
-        if (!obj) continue;
-        for (const r of ownerReferences(obj)) aggs.get(r.uid)?.dirty.add(nameOf(obj));
+      markDirty(event.object);
+      // The old version marks the same name for the same owners unless its owners differ.
+      const old = event.old;
+      if (old && old.metadata?.ownerReferences !== event.object.metadata?.ownerReferences) {
+        markDirty(old);
       }
     },
     keysFor(resource, obj) {
       if (resource === 'replicasets') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
       if (resource === 'pods') {
         const owner = controllerOf(obj);
-        if (owner) return owner.kind === 'ReplicaSet' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+        if (owner) return owner.kind === 'ReplicaSet' ? [ownerKey(namespaceOf(obj), owner)] : [];
         // An orphan pod may be adopted by a ReplicaSet whose selector matches it.
         return isPodActive(obj) ? [`adopt/${namespaceOf(obj)}`] : [];
       }
@@ -318,7 +344,8 @@ export function createReplicaSetController(): Reconciler {
         }
         return { writes: [] };
       }
-      const [ns = '', name = ''] = key.split('/');
+      const ns = keyNamespace(key);
+      const name = keyName(key);
       const rs = cache.get('replicasets', ns, name);
       if (!rs) {
         expectations.delete(key);
@@ -330,16 +357,19 @@ export function createReplicaSetController(): Reconciler {
       // the first sync and when an orphan pod showed up.
       const scan = !cache.owned || scanRequests.delete(key) || !scanned.has(uidOf(rs));
       scanned.add(uidOf(rs));
-      const nsPods = scan ? cache.list('pods', ns) : (cache.owned?.('pods', uidOf(rs)) ?? []);
+      // Read only when needed: after pods were added, the first read sorts them again, and a
+      // sync from the running tally (below) mostly needs no list at all.
+      let podList: readonly KubeObject[] | undefined;
+      const nsPods = (): readonly KubeObject[] =>
+        (podList ??= scan ? cache.list('pods', ns) : (cache.owned?.('pods', uidOf(rs)) ?? []));
       const selector = spec.selector;
       const rsUid = uidOf(rs);
       const rsDeleting = isDeleting(rs);
       const minReady = spec.minReadySeconds ?? 0;
-      const templateLabels = Object.entries(spec.template?.metadata?.labels ?? {});
+      const { templateLabels, selKey, tmplKey } = specKeys(spec);
       const fast = cache.owned && observing && !scan && !rsDeleting && minReady === 0;
       let agg = fast ? aggs.get(rsUid) : undefined;
       if (fast) {
-        const { selKey, tmplKey } = specKeys(spec, templateLabels);
         if (!agg || agg.selKey !== selKey || agg.tmplKey !== tmplKey || agg.ns !== ns) {
           agg = {
             uid: rsUid,
@@ -356,7 +386,7 @@ export function createReplicaSetController(): Reconciler {
             odd: 0,
           };
           aggs.set(rsUid, agg);
-          for (const p of nsPods) if (namespaceOf(p) === ns) agg.dirty.add(nameOf(p));
+          for (const p of nsPods()) if (namespaceOf(p) === ns) agg.dirty.add(nameOf(p));
         }
         for (const n of agg.dirty) recount(agg, cache, n);
         agg.dirty.clear();
@@ -372,7 +402,7 @@ export function createReplicaSetController(): Reconciler {
         // ClaimPods: adopt matching orphans, release owned pods whose labels no longer match.
         const owned: KubeObject[] = [];
         const adopted = new Set<string>();
-        for (const p of nsPods) {
+        for (const p of nsPods()) {
           if (!scan && namespaceOf(p) !== ns) continue;
           const f = podFacts(p);
           if (f.controllerUid === rsUid) {
@@ -456,7 +486,7 @@ export function createReplicaSetController(): Reconciler {
         };
         if (satisfied(key, ownedByName, ctx.now)) {
           const activeOf = () =>
-            nsPods.filter(
+            nsPods().filter(
               (p) =>
                 namespaceOf(p) === ns && podFacts(p).controllerUid === rsUid && podFacts(p).active,
             );
@@ -572,7 +602,7 @@ function manageReplicas(
   rs: KubeObject,
   activeCount: number,
   activeOf: () => readonly KubeObject[],
-  nsPods: readonly KubeObject[],
+  nsPods: () => readonly KubeObject[],
   cache: Cache,
   ctx: ReconcileContext,
   expectations: Map<string, Expectations>,
@@ -584,13 +614,16 @@ function manageReplicas(
   const replicas = spec.replicas ?? 1;
   const diff = activeCount - replicas;
   const writes: Write[] = [];
+  if (diff === 0) return { writes };
   const ref = eventRef('replicasets', rs);
   if (diff < 0) {
     const namespace = cache.get('namespaces', undefined, ns);
     // No creates (and no FailedCreate events) while the namespace is terminating.
     if (namespace && isDeleting(namespace)) return { writes };
     const count = Math.min(-diff, BURST_REPLICAS);
-    const taken = new Set(nsPods.filter((p) => namespaceOf(p) === ns).map(nameOf));
+    // Names drawn in this sync; every other taken name is a pod in the cache (the namespace's
+    // pods include the ones listed for this sync, so they need no set of their own).
+    const taken = new Set<string>();
     const isTaken = (n: string) => taken.has(n) || cache.get('pods', ns, n) !== undefined;
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     const prefix = `${rsName}-`.slice(0, 58);
@@ -655,7 +688,7 @@ function manageReplicas(
       ? [...siblings].flatMap((uid) =>
           (cache.owned?.('pods', uid) ?? []).filter((p) => controllerOf(p)?.uid === uid),
         )
-      : nsPods.filter((p) => siblings.has(controllerOf(p)?.uid ?? ''));
+      : nsPods().filter((p) => siblings.has(controllerOf(p)?.uid ?? ''));
     const victims = podsToDelete(activeOf(), related, count, ctx.now);
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     for (const pod of victims) {
@@ -674,62 +707,87 @@ function manageReplicas(
   return { writes };
 }
 
-interface Contribution {
-  active: number;
-  full: number;
-  ready: number;
-  /** 1 when the full pass would adopt or release this pod. */
-  odd: number;
-}
+/**
+ * How one pod counts toward its ReplicaSet's status, as bits (one small integer per pod
+ * instead of an object: a large ReplicaSet recounts a pod on each of its changes).
+ */
+const ACTIVE = 1;
+const FULL = 2;
+const READY = 4;
+/** The full pass would adopt or release this pod. */
+const ODD = 8;
 
-interface Agg extends Contribution {
+interface Agg {
   uid: string;
   ns: string;
   selector: LabelSelector | undefined;
   templateLabels: [string, string][];
   selKey: string;
   tmplKey: string;
-  byName: Map<string, Contribution>;
+  /** The contribution bits of each counted pod (pods that count for nothing are left out). */
+  byName: Map<string, number>;
   /** Pods changed since the last sync. */
   dirty: Set<string>;
+  active: number;
+  full: number;
+  ready: number;
+  odd: number;
 }
-
-/** How one pod counts toward its ReplicaSet's status (minReadySeconds 0, RS not deleting). */
-function contribution(p: KubeObject, agg: Agg): Contribution {
-  const f = podFacts(p);
-  const c: Contribution = { active: 0, full: 0, ready: 0, odd: 0 };
-  if (f.controllerUid === agg.uid) {
-    if (!f.deleting && !selectorMatches(agg.selector, p.metadata?.labels)) c.odd = 1;
-    else if (f.active) {
-      c.active = 1;
-      const labels = p.metadata?.labels;
-      c.full = agg.templateLabels.every(([k, v]) => labels?.[k] === v) ? 1 : 0;
-      c.ready = f.ready?.status === 'True' ? 1 : 0;
-    }
-  } else if (
-    f.controllerUid === undefined &&
-    f.active &&
-    selectorMatches(agg.selector, p.metadata?.labels)
-  ) {
-    c.odd = 1;
-  }
-  return c;
-}
-
-const specKeyMemo = new WeakMap<object, { selKey: string; tmplKey: string }>();
 
 /**
- * The selector and template labels as canonical JSON, the identity of a ReplicaSet's running
- * tally; memoized per stored (frozen, so unchanging) spec, because every pod event of a large
- * ReplicaSet asks again.
+ * How one pod counts toward its ReplicaSet's status (minReadySeconds 0, RS not deleting): the
+ * tests of `podFacts`, made directly (each pod version is looked at once here, so memoizing
+ * its facts would only cost).
  */
-function specKeys(
-  spec: RSSpec,
-  templateLabels: [string, string][],
-): { selKey: string; tmplKey: string } {
+function contribution(p: KubeObject, agg: Agg): number {
+  const controllerUid = controllerOf(p)?.uid;
+  if (controllerUid === agg.uid) {
+    const deleting = isDeleting(p);
+    if (!deleting && !selectorMatches(agg.selector, p.metadata?.labels)) return ODD;
+    if (!isPodActive(p)) return 0;
+    let c = ACTIVE;
+    const labels = p.metadata?.labels;
+    let full = true;
+    for (const [k, v] of agg.templateLabels) {
+      if (labels?.[k] !== v) {
+        full = false;
+        break;
+      }
+    }
+    if (full) c |= FULL;
+    if (podCondition(p, 'Ready')?.status === 'True') c |= READY;
+    return c;
+  }
+  if (
+    controllerUid === undefined &&
+    isPodActive(p) &&
+    selectorMatches(agg.selector, p.metadata?.labels)
+  ) {
+    return ODD;
+  }
+  return 0;
+}
+
+interface SpecKeys {
+  /** `Object.entries` of the template labels. */
+  templateLabels: [string, string][];
+  selKey: string;
+  tmplKey: string;
+}
+
+const specKeyMemo = new WeakMap<object, SpecKeys>();
+
+/**
+ * The template labels, and the selector and template labels as canonical JSON, the identity
+ * of a ReplicaSet's running tally; memoized per stored (frozen, so unchanging) spec, because
+ * every pod event of a large ReplicaSet asks again.
+ */
+function specKeys(spec: RSSpec): SpecKeys {
   const memo = specKeyMemo.get(spec);
   if (memo) return memo;
+  const templateLabels = Object.entries(spec.template?.metadata?.labels ?? {});
   const keys = {
+    templateLabels,
     selKey: canonicalJson(spec.selector ?? null),
     tmplKey: canonicalJson(templateLabels),
   };
