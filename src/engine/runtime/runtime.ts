@@ -12,7 +12,7 @@ import type { KubeObject, ObjectList, ResourceName, Result } from '../api/types.
 import type { ApiServer, ClusterClient, MessageInput } from '../apiserver/apiserver.ts';
 import { RESOURCES } from '../apiserver/resources.ts';
 import type { Etcd } from '../etcd/etcd.ts';
-import { rfc3339, unixNanos } from '../util/clock.ts';
+import { epochMs, rfc3339 } from '../util/clock.ts';
 import { flat } from '../util/flat.ts';
 import type { Rng } from '../util/rng.ts';
 import { ActorCache } from './cache.ts';
@@ -38,28 +38,38 @@ export const RETRY_MAX_MS = 1_000_000;
 
 /**
  * A controller work queue: keys in the order first added, a key already waiting is not added
- * twice. The same order as a `Set`'s, but taking the first key costs no iterator.
+ * twice. The same order as a `Set`'s, but taking a key touches no hash table: each key keeps
+ * the stamp of its last add in `#stamps`, and it is waiting while that stamp is not yet taken
+ * (the queue is first-in-first-out, so the taken stamps are exactly the first `#taken`). A
+ * `Set` deleted from on every take rebuilt its table every few adds on the busy small queues.
  */
 class WorkQueue {
-  readonly #waiting = new Set<string>();
+  /** Key → stamp of its last add; keys taken long ago are swept out now and then. */
+  readonly #stamps = new Map<string, number>();
+  /** Stamps handed out so far, and how many of them were taken. */
+  #added = 0;
+  #taken = 0;
   #keys: string[] = [];
   #head = 0;
 
   get size(): number {
-    return this.#waiting.size;
+    return this.#added - this.#taken;
   }
 
   add(key: string): void {
-    if (this.#waiting.has(key)) return;
-    this.#waiting.add(key);
+    const stamp = this.#stamps.get(key);
+    if (stamp !== undefined && stamp >= this.#taken) return;
+    this.#stamps.set(key, this.#added++);
     this.#keys.push(key);
+    // Keep the stamps of taken keys bounded (amortised O(1) per add).
+    if (this.#stamps.size > 256 + 2 * this.size) this.#sweep();
   }
 
   /** The first key, removed; undefined when empty. */
   take(): string | undefined {
     if (this.#head === this.#keys.length) return undefined;
     const key = this.#keys[this.#head++]!;
-    this.#waiting.delete(key);
+    this.#taken++;
     // Drop the taken prefix once it is most of the array.
     if (this.#head > 64 && this.#head * 2 > this.#keys.length) {
       this.#keys = this.#keys.slice(this.#head);
@@ -69,9 +79,14 @@ class WorkQueue {
   }
 
   clear(): void {
-    this.#waiting.clear();
+    this.#stamps.clear();
+    this.#taken = this.#added;
     this.#keys = [];
     this.#head = 0;
+  }
+
+  #sweep(): void {
+    for (const [key, stamp] of this.#stamps) if (stamp < this.#taken) this.#stamps.delete(key);
   }
 }
 
@@ -174,17 +189,40 @@ function sharedDelivery(e: WatchEvent, housekeeping: boolean): SharedDelivery {
   };
 }
 
-const WATCH_LABELS = new Map<string, string>();
+/** Per resource, its three labels (no key string built per delivery). */
+const WATCH_LABELS = new Map<ResourceName, Record<WatchEvent['type'], string>>();
 
 /** `watch: Pod added`: one string per resource and event type, shared by every message. */
 function watchLabel(e: WatchEvent): string {
-  const k = `${e.resource} ${e.type}`;
-  let label = WATCH_LABELS.get(k);
-  if (label === undefined) {
-    label = `watch: ${RESOURCES[e.resource].kind} ${e.type.toLowerCase()}`;
-    WATCH_LABELS.set(k, label);
+  let labels = WATCH_LABELS.get(e.resource);
+  if (labels === undefined) {
+    const kind = RESOURCES[e.resource].kind;
+    labels = {
+      ADDED: `watch: ${kind} added`,
+      MODIFIED: `watch: ${kind} modified`,
+      DELETED: `watch: ${kind} deleted`,
+    };
+    WATCH_LABELS.set(e.resource, labels);
   }
-  return label;
+  return labels[e.type];
+}
+
+const TWO_32 = 2 ** 32;
+
+/** An Event of the events.k8s.io recorder, by the fields that make a repeat, and its count. */
+interface AggregatedEvent {
+  namespace: string;
+  kind: string;
+  name: string;
+  uid: string;
+  type: string;
+  reason: string;
+  message: string;
+  component: string;
+  host: string;
+  /** The Event object's name. */
+  eventName: string;
+  count: number;
 }
 
 /** A reconciler that threw: kept for diagnostics, the simulation goes on. */
@@ -330,8 +368,23 @@ export class Runtime {
   readonly #nodeWatchers = new Map<string, ActorState[]>();
   /** Per-reconciler flags reused by #apply (no array per delivery). */
   readonly #acceptsScratch: boolean[] = [];
-  readonly #eventAgg = new Map<string, { name: string; namespace: string; count: number }>();
-  #lastEventNanos = 0n;
+  /**
+   * Events of the events.k8s.io recorder seen so far, by involved object name: a repeat is
+   * found by comparing the fields instead of building a key string per Event.
+   */
+  readonly #eventAgg = new Map<string, AggregatedEvent[]>();
+  /** The same entries, least recently used first (a `Set` keeps insertion order). */
+  readonly #eventAggOrder = new Set<AggregatedEvent>();
+  /**
+   * The last Event's Unix nanoseconds (about 2^61, beyond a double's exact integers) as its
+   * high and low 32 bits: no BigInt arithmetic per Event. Starts at 0, as client-go's zero.
+   */
+  #lastNanosHi = 0;
+  #lastNanosLo = 0;
+  /** The clock's Unix nanoseconds at virtual time `#clockNanosAt`, split the same way. */
+  #clockNanosAt = Number.NaN;
+  #clockNanosHi = 0;
+  #clockNanosLo = 0;
   readonly #correlator = new EventCorrelator();
 
   constructor(deps: RuntimeDeps) {
@@ -573,9 +626,14 @@ export class Runtime {
       if (!prev) return;
       type = 'DELETED';
     }
-    const event: WatchEvent = prev
-      ? { type, resource: e.resource, object: e.object, old: prev }
-      : { type, resource: e.resource, object: e.object };
+    // Usually the actor's cache held exactly the event's old object: then the event it sees
+    // is the API server's own (same fields, same order) and needs no copy per watcher.
+    const event: WatchEvent =
+      type === e.type && prev === e.old
+        ? e
+        : prev
+          ? { type, resource: e.resource, object: e.object, old: prev }
+          : { type, resource: e.resource, object: e.object };
     // `observe` and `keysFor` only enqueue work: #apply never re-enters, so the scratch
     // flags stay valid through this loop.
     const n = recs.length;
@@ -792,20 +850,19 @@ export class Runtime {
       else this.#correlator.stored(c.key, name);
       return;
     }
-    const aggKey = `${namespace}\u0000${e.ref.kind}\u0000${e.ref.name}\u0000${e.ref.uid ?? ''}\u0000${e.type}\u0000${e.reason}\u0000${e.message}\u0000${e.component}\u0000${e.host ?? ''}`;
-    const seen = this.#eventAgg.get(aggKey);
+    const seen = this.#findAggregated(namespace, e);
     if (seen) {
-      const res = a.client.patch('events', seen.namespace, seen.name, {
+      const res = a.client.patch('events', seen.namespace, seen.eventName, {
         count: seen.count + 1,
         lastTimestamp: rfc3339(this.now),
       });
+      this.#eventAggOrder.delete(seen);
       if (res.ok) {
         seen.count++;
-        this.#eventAgg.delete(aggKey);
-        this.#eventAgg.set(aggKey, seen);
+        this.#eventAggOrder.add(seen);
         return;
       }
-      this.#eventAgg.delete(aggKey);
+      this.#dropAggregated(seen);
     }
     const name = this.#createEvent(a, e, namespace, {
       message: e.message,
@@ -814,13 +871,80 @@ export class Runtime {
       reporting: true,
     });
     if (name !== undefined) {
-      this.#eventAgg.set(aggKey, { name, namespace, count: 1 });
+      const entry: AggregatedEvent = {
+        namespace,
+        kind: e.ref.kind,
+        name: e.ref.name,
+        uid: e.ref.uid ?? '',
+        type: e.type,
+        reason: e.reason,
+        message: e.message,
+        component: e.component,
+        host: e.host ?? '',
+        eventName: name,
+        count: 1,
+      };
+      const bucket = this.#eventAgg.get(entry.name);
+      if (bucket) bucket.push(entry);
+      else this.#eventAgg.set(entry.name, [entry]);
+      this.#eventAggOrder.add(entry);
       // client-go's caches keep 4096 entries; drop the oldest beyond that.
-      if (this.#eventAgg.size > EVENT_CACHE_SIZE) {
-        const oldest = this.#eventAgg.keys().next().value;
-        if (oldest !== undefined) this.#eventAgg.delete(oldest);
+      if (this.#eventAggOrder.size > EVENT_CACHE_SIZE) {
+        const oldest = this.#eventAggOrder.values().next().value;
+        if (oldest !== undefined) {
+          this.#eventAggOrder.delete(oldest);
+          this.#dropAggregated(oldest);
+        }
       }
     }
+  }
+
+  /** The entry of `#eventAgg` for an event with exactly these fields, if any. */
+  #findAggregated(namespace: string, e: EventRecord): AggregatedEvent | undefined {
+    const bucket = this.#eventAgg.get(e.ref.name);
+    if (!bucket) return undefined;
+    const uid = e.ref.uid ?? '';
+    const host = e.host ?? '';
+    for (const s of bucket) {
+      if (
+        s.namespace === namespace &&
+        s.kind === e.ref.kind &&
+        s.uid === uid &&
+        s.type === e.type &&
+        s.reason === e.reason &&
+        s.message === e.message &&
+        s.component === e.component &&
+        s.host === host
+      )
+        return s;
+    }
+    return undefined;
+  }
+
+  /** Take `entry` out of its `#eventAgg` bucket (its place in the order is the caller's). */
+  #dropAggregated(entry: AggregatedEvent): void {
+    const bucket = this.#eventAgg.get(entry.name)!;
+    if (bucket.length === 1) this.#eventAgg.delete(entry.name);
+    else bucket.splice(bucket.indexOf(entry), 1);
+  }
+
+  /**
+   * `unixNanos(now)` of util/clock.ts (a BigInt) in two doubles, exactly: every product and
+   * sum below stays under 2^53.
+   */
+  #splitClockNanos(): void {
+    const ms = Math.floor(epochMs(this.now));
+    // ms · 10^6 = (mh · 2^16 + ml) · 10^6 = x · 2^16 + ml · 10^6, x = mh · 10^6 < 2^45
+    const mh = Math.floor(ms / 65_536);
+    const ml = ms - mh * 65_536;
+    const x = mh * 1_000_000;
+    const xh = Math.floor(x / 65_536);
+    // = xh · 2^32 + z, z = (x mod 2^16) · 2^16 + ml · 10^6 < 2^37
+    const z = (x - xh * 65_536) * 65_536 + ml * 1_000_000;
+    const zh = Math.floor(z / TWO_32);
+    this.#clockNanosAt = this.now;
+    this.#clockNanosHi = xh + zh;
+    this.#clockNanosLo = z - zh * TWO_32;
   }
 
   /** Create one Event about `e.ref`; returns its name, or undefined if the create failed. */
@@ -830,10 +954,22 @@ export class Runtime {
     namespace: string,
     f: { message: string; count: number; firstTimestamp: string; reporting: boolean },
   ): string | undefined {
-    let nanos = unixNanos(this.now);
-    if (nanos <= this.#lastEventNanos) nanos = this.#lastEventNanos + 1n;
-    this.#lastEventNanos = nanos;
-    const name = flat(`${e.ref.name}.${nanos.toString(16)}`);
+    // Unique names: the clock's nanoseconds, or one more than the last Event's.
+    if (this.now !== this.#clockNanosAt) this.#splitClockNanos();
+    let hi = this.#clockNanosHi;
+    let lo = this.#clockNanosLo;
+    if (hi < this.#lastNanosHi || (hi === this.#lastNanosHi && lo <= this.#lastNanosLo)) {
+      hi = this.#lastNanosHi;
+      lo = this.#lastNanosLo + 1;
+      if (lo === TWO_32) {
+        hi++;
+        lo = 0;
+      }
+    }
+    this.#lastNanosHi = hi;
+    this.#lastNanosLo = lo;
+    const hex = hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(8, '0');
+    const name = flat(`${e.ref.name}.${hex}`);
     flat(f.message);
     const involved: Record<string, unknown> = {
       kind: e.ref.kind,
