@@ -208,6 +208,18 @@ function watchLabel(e: WatchEvent): string {
 }
 
 const TWO_32 = 2 ** 32;
+/** Two hexadecimal digits of every byte. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** An unsigned 32-bit integer as eight hexadecimal digits. */
+function hex8(n: number): string {
+  return (
+    HEX_BYTES[n >>> 24]! +
+    HEX_BYTES[(n >>> 16) & 255]! +
+    HEX_BYTES[(n >>> 8) & 255]! +
+    HEX_BYTES[n & 255]!
+  );
+}
 
 /** An Event of the events.k8s.io recorder, by the fields that make a repeat, and its count. */
 interface AggregatedEvent {
@@ -385,6 +397,9 @@ export class Runtime {
   #clockNanosAt = Number.NaN;
   #clockNanosHi = 0;
   #clockNanosLo = 0;
+  /** `#hexHiOf` in hexadecimal (it changes every 2^32 ns, about 4.3 s). */
+  #hexHiOf = Number.NaN;
+  #hexHi = '';
   readonly #correlator = new EventCorrelator();
 
   constructor(deps: RuntimeDeps) {
@@ -968,7 +983,12 @@ export class Runtime {
     }
     this.#lastNanosHi = hi;
     this.#lastNanosLo = lo;
-    const hex = hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(8, '0');
+    // (A double's toString(16) costs more than the BigInt did: the low half goes by table.)
+    if (hi !== this.#hexHiOf) {
+      this.#hexHiOf = hi;
+      this.#hexHi = hi.toString(16);
+    }
+    const hex = hi === 0 ? lo.toString(16) : this.#hexHi + hex8(lo);
     const name = flat(`${e.ref.name}.${hex}`);
     flat(f.message);
     const involved: Record<string, unknown> = {
