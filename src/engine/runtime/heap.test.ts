@@ -29,6 +29,7 @@ describe('Agenda', () => {
           } else popBoth();
           expect(agenda.size).toBe(heap.size);
           expect(agenda.peek()).toBe(heap.peek());
+          expect(agenda.nextAt()).toBe(heap.peek()?.at);
         }
         while (heap.size > 0) popBoth();
         expect(agenda.pop()).toBeUndefined();

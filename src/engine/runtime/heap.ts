@@ -69,11 +69,23 @@ export class Heap<T extends Timed> {
 export class Agenda<T extends Timed> {
   /** Distinct due times, a binary min-heap. */
   readonly #times: number[] = [];
-  readonly #buckets = new Map<number, { items: T[]; head: number }>();
+  readonly #buckets = new Map<number, Bucket<T>>();
+  /**
+   * The buckets last popped from and pushed to: runs of tasks share a time (the current
+   * instant, a fan-out's delivery time), so most pops and pushes skip the map lookup.
+   * A bucket is dropped from both when it empties.
+   */
+  #popped: Bucket<T> | undefined;
+  #pushed: Bucket<T> | undefined;
   #size = 0;
 
   get size(): number {
     return this.#size;
+  }
+
+  /** The due time of the first item, if any. */
+  nextAt(): number | undefined {
+    return this.#times[0];
   }
 
   peek(): T | undefined {
@@ -84,25 +96,36 @@ export class Agenda<T extends Timed> {
   }
 
   push(item: T): void {
-    const b = this.#buckets.get(item.at);
-    if (b) b.items.push(item);
-    else {
-      this.#buckets.set(item.at, { items: [item], head: 0 });
-      this.#pushTime(item.at);
+    let b = this.#pushed;
+    if (b === undefined || b.at !== item.at) {
+      b = this.#buckets.get(item.at);
+      if (b === undefined) {
+        b = { at: item.at, items: [], head: 0 };
+        this.#buckets.set(item.at, b);
+        this.#pushTime(item.at);
+      }
+      this.#pushed = b;
     }
+    b.items.push(item);
     this.#size++;
   }
 
   pop(): T | undefined {
     const at = this.#times[0];
     if (at === undefined) return undefined;
-    const b = this.#buckets.get(at)!;
+    let b = this.#popped;
+    if (b === undefined || b.at !== at) {
+      b = this.#buckets.get(at)!;
+      this.#popped = b;
+    }
     const item = b.items[b.head]!;
     b.items[b.head++] = undefined as unknown as T; // let it be collected
     this.#size--;
     if (b.head === b.items.length) {
       this.#buckets.delete(at);
       this.#popTime();
+      this.#popped = undefined;
+      if (this.#pushed === b) this.#pushed = undefined;
     }
     return item;
   }
@@ -138,4 +161,11 @@ export class Agenda<T extends Timed> {
     }
     a[i] = last;
   }
+}
+
+/** The items of an `Agenda` due at one time, first in first out from `head`. */
+interface Bucket<T> {
+  at: number;
+  items: T[];
+  head: number;
 }

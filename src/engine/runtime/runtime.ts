@@ -675,7 +675,7 @@ export class Runtime {
 
   /** Virtual time of the next task, if any. */
   nextAt(): number | undefined {
-    return this.#agenda.peek()?.at;
+    return this.#agenda.nextAt();
   }
 
   #enqueue(r: RecState, key: string, delay = RECONCILE_DELAY_MS): void {
