@@ -92,6 +92,16 @@ class WorkQueue {
 
 interface RecState {
   rec: Reconciler;
+  /**
+   * The reconciler's hooks, read from `rec` once (called with `rec` as `this`): reconcilers
+   * are objects of many shapes, so reading them from `rec` per event or reconcile was a
+   * megamorphic property load; RecStates all share one shape.
+   */
+  reconcile: Reconciler['reconcile'];
+  keysFor: Reconciler['keysFor'];
+  observe: Reconciler['observe'];
+  accepts: Reconciler['accepts'];
+  podNodeName: string | undefined;
   actor: ActorState;
   queue: WorkQueue;
   runScheduled: boolean;
@@ -145,9 +155,9 @@ function recsFor(a: ActorState, res: ResourceName): readonly RecState[] {
  */
 function recAccepts(r: RecState, res: ResourceName, obj: KubeObject | undefined): boolean {
   if (!obj) return false;
-  if (r.rec.podNodeName !== undefined && res === 'pods' && nodeOf(res, obj) !== r.rec.podNodeName)
+  if (r.podNodeName !== undefined && res === 'pods' && nodeOf(res, obj) !== r.podNodeName)
     return false;
-  return r.rec.accepts ? r.rec.accepts(res, obj) : true;
+  return r.accepts ? r.accepts.call(r.rec, res, obj) : true;
 }
 
 type Task =
@@ -463,6 +473,11 @@ export class Runtime {
       a.byResource = undefined;
       a.recs.push({
         rec,
+        reconcile: rec.reconcile,
+        keysFor: rec.keysFor,
+        observe: rec.observe,
+        accepts: rec.accepts,
+        podNodeName: rec.podNodeName,
         actor: a,
         queue: new WorkQueue(),
         runScheduled: false,
@@ -656,8 +671,8 @@ export class Runtime {
       const r = recs[i]!;
       const ok = e.type !== 'DELETED' ? acceptsNew[i]! : recAccepts(r, e.resource, e.object);
       if (!(ok || recAccepts(r, e.resource, prev))) continue;
-      r.rec.observe?.(event);
-      for (const k of r.rec.keysFor(e.resource, e.object)) this.#enqueue(r, k);
+      r.observe?.call(r.rec, event);
+      for (const k of r.keysFor.call(r.rec, e.resource, e.object)) this.#enqueue(r, k);
     }
   }
 
@@ -772,7 +787,7 @@ export class Runtime {
     r.reconciles++;
     let writes: Write[] = [];
     try {
-      writes = r.rec.reconcile(key, a.cache, ctx).writes;
+      writes = r.reconcile.call(r.rec, key, a.cache, ctx).writes;
     } catch (err) {
       this.errors.push({
         at: this.now,
