@@ -160,6 +160,14 @@ function recAccepts(r: RecState, res: ResourceName, obj: KubeObject | undefined)
   return r.accepts ? r.accepts.call(r.rec, res, obj) : true;
 }
 
+/** Whether any of `recs` (an actor's reconcilers watching `e.resource`) is offered `e`. */
+function wants(recs: readonly RecState[], e: WatchEvent): boolean {
+  for (const r of recs) {
+    if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
+  }
+  return false;
+}
+
 type Task =
   | {
       type: 'deliver';
@@ -601,9 +609,7 @@ export class Runtime {
     if (!node) return shared;
     const list = this.#nodeWatchers.get(node);
     if (!list) return shared;
-    for (const a of list) {
-      if (recsFor(a, e.resource).length > 0) shared = this.#deliver(a, e, hk, shared);
-    }
+    for (const a of list) shared = this.#deliver(a, e, hk, shared);
     return shared;
   }
 
@@ -614,7 +620,7 @@ export class Runtime {
     hk: boolean,
     shared: SharedDelivery | undefined,
   ): SharedDelivery | undefined {
-    if (a.stopped || !this.#wants(a, e)) return shared;
+    if (a.stopped || !wants(recsFor(a, e.resource), e)) return shared;
     const d = shared ?? sharedDelivery(e, hk);
     this.#push({
       type: 'deliver',
@@ -626,13 +632,6 @@ export class Runtime {
       shared: d,
     });
     return d;
-  }
-
-  #wants(a: ActorState, e: WatchEvent): boolean {
-    for (const r of recsFor(a, e.resource)) {
-      if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
-    }
-    return false;
   }
 
   /** Update the actor's cache with an event and hand it to its reconcilers. */
