@@ -93,11 +93,10 @@ class WorkQueue {
 interface RecState {
   rec: Reconciler;
   /**
-   * The reconciler's hooks, read from `rec` once (called with `rec` as `this`): reconcilers
-   * are objects of many shapes, so reading them from `rec` per event or reconcile was a
+   * The reconciler's per-event hooks, read from `rec` once (called with `rec` as `this`):
+   * reconcilers are objects of many shapes, so reading them from `rec` per event was a
    * megamorphic property load; RecStates all share one shape.
    */
-  reconcile: Reconciler['reconcile'];
   keysFor: Reconciler['keysFor'];
   observe: Reconciler['observe'];
   accepts: Reconciler['accepts'];
@@ -481,7 +480,6 @@ export class Runtime {
       a.byResource = undefined;
       a.recs.push({
         rec,
-        reconcile: rec.reconcile,
         keysFor: rec.keysFor,
         observe: rec.observe,
         accepts: rec.accepts,
@@ -786,7 +784,7 @@ export class Runtime {
     r.reconciles++;
     let writes: Write[] = [];
     try {
-      writes = r.reconcile.call(r.rec, key, a.cache, ctx).writes;
+      writes = r.rec.reconcile(key, a.cache, ctx).writes;
     } catch (err) {
       this.errors.push({
         at: this.now,
