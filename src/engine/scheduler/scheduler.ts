@@ -388,8 +388,13 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     });
     nextStartIndex = result.nextStartIndex;
     // The result is this cycle's own object: extend it in place (same keys in the same order
-    // as a spread copy) rather than copying its nine fields for every pod.
-    decisions.set(key, Object.assign(result, { pod: key, at: ctx.now, attempt }));
+    // as a spread copy) rather than copying its nine fields for every pod, and field by field
+    // rather than through Object.assign of a temporary object.
+    const decision = result as Decision;
+    decision.pod = key;
+    decision.at = ctx.now;
+    decision.attempt = attempt;
+    decisions.set(key, decision);
     const ref: {
       resource: 'pods';
       namespace: string;
