@@ -143,7 +143,13 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   let index = new Map<string, number>();
   /** Pods counted on a node (bound or assumed), by pod key. */
   const placed = new Map<string, { node: string; pod: Pod }>();
-  /** The same pods by node (pod key → pod, in the order they were placed). */
+  /**
+   * The same pods by node (pod key → pod, in the order they were placed), for the nodes that
+   * are not in `infos` (not seen yet, or deleted): a node's NodeInfo is built from them when
+   * the node comes. A node in `infos` keeps its pods in its NodeInfo, in that very order (every
+   * place and unplace moves a pod exactly as a delete and re-insert here would), so most pod
+   * events, status updates of pods on known nodes, touch no map here.
+   */
   const placedOn = new Map<string, Map<string, Pod>>();
   const assumed = new Set<string>();
   /** Pods whose last attempt failed: failures so far, back-off end, time of the last failure. */
@@ -163,7 +169,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
    * names and namespaces of a pod's versions are the same string objects).
    */
   const podKeys = new Map<string, Map<string, string>>();
-  const podKey = (o: KubeObject): string => {
+  const podKey = (o: { metadata?: { namespace?: string; name?: string } }): string => {
     const ns = o.metadata?.namespace ?? '';
     const name = o.metadata?.name ?? '';
     let byName = podKeys.get(ns);
@@ -232,20 +238,13 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const reindex = () => {
     index = new Map(infos.map((info, i) => [info.name, i]));
   };
-  const updateInfo = (
-    name: string,
-    f: (info: NodeInfo) => NodeInfo,
-    change?: { removed: Pod | undefined; added: Pod | undefined },
-  ) => {
-    const i = index.get(name);
-    if (i !== undefined) setInfo(i, f(infos[i]!), change);
-  };
   const unplace = (key: string) => {
     const p = placed.get(key);
     if (!p) return;
     placed.delete(key);
-    placedOn.get(p.node)?.delete(key);
-    updateInfo(p.node, (info) => removePod(info, p.pod));
+    const i = index.get(p.node);
+    if (i === undefined) placedOn.get(p.node)?.delete(key);
+    else setInfo(i, removePod(infos[i]!, p.pod));
   };
   const place = (key: string, node: string, pod: Pod) => {
     const p = placed.get(key);
@@ -258,22 +257,23 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
         setInfo(i!, next, { removed: p.pod, added: pod });
         // `placed` is only looked up, never iterated: its entry can change in place.
         p.pod = pod;
-        const onNode = placedOn.get(node)!;
-        onNode.delete(key);
-        onNode.set(key, pod);
         return;
       }
     }
     unplace(key);
     placed.set(key, { node, pod });
-    let onNode = placedOn.get(node);
-    if (!onNode) {
-      onNode = new Map();
-      placedOn.set(node, onNode);
+    const i = index.get(node);
+    if (i === undefined) {
+      let onNode = placedOn.get(node);
+      if (!onNode) {
+        onNode = new Map();
+        placedOn.set(node, onNode);
+      }
+      onNode.set(key, pod);
+      return;
     }
-    onNode.set(key, pod);
     // unplace() took any earlier copy off its node, so the pod is on no NodeInfo now.
-    updateInfo(node, (info) => appendPod(info, pod), { removed: undefined, added: pod });
+    setInfo(i, appendPod(infos[i]!, pod), { removed: undefined, added: pod });
   };
 
   const observePod = (e: WatchEvent) => {
@@ -313,6 +313,10 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     if (e.type === 'DELETED') {
       const i = index.get(name);
       if (i !== undefined) {
+        // The node's pods wait in `placedOn` again, in their NodeInfo's order.
+        const onNode = new Map<string, Pod>();
+        for (const pod of infos[i]!.pods) onNode.set(podKey(pod), pod);
+        placedOn.set(name, onNode);
         countImages(infos[i]!, -1);
         count(infos[i]!, -1);
         infos = infos.filter((_, j) => j !== i);
@@ -326,6 +330,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     if (i === undefined) {
       // O(pods on the node), not O(all pods) and a rebuilt index per added node.
       const pods = [...(placedOn.get(name)?.values() ?? [])];
+      placedOn.delete(name);
       const info = newNodeInfo(node, pods);
       infos.push(info);
       noteChange(log, infos.length - 1);
