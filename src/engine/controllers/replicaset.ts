@@ -646,7 +646,7 @@ function manageReplicas(
         apiVersion: 'v1',
         kind: 'Pod',
         metadata,
-        spec: clone(spec.template?.spec ?? {}),
+        spec: podSpecOf(spec.template?.spec),
       };
       writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
       // Every pod comes from the same template: if the first is refused, so is the rest.
@@ -739,6 +739,63 @@ interface Agg {
  * tests of `podFacts`, made directly (each pod version is looked at once here, so memoizing
  * its facts would only cost).
  */
+/**
+ * The spec of a new pod from the template's: the stored (frozen) template spec itself when a
+ * copy would equal it (every write's body is copied by the API server anyway, and nothing
+ * writes to it before), else `clone` of it as before: a burst of creates deep-copied the same
+ * template for every pod.
+ */
+function podSpecOf(templateSpec: unknown): unknown {
+  if (templateSpec === undefined) return {};
+  return Object.isFrozen(templateSpec) && jsonNormal(templateSpec)
+    ? templateSpec
+    : clone(templateSpec);
+}
+
+const jsonNormalMemo = new WeakMap<object, boolean>();
+
+/**
+ * Whether `clone` (a JSON round trip) gives a value equal to `v` in every key, value and key
+ * order: plain objects and arrays only, no `undefined` (dropped or nulled), non-finite numbers
+ * or -0 (nulled or 0), and no `__proto__` key. Memoized per frozen object (it never changes).
+ */
+function jsonNormal(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v) && !Object.is(v, -0);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return true;
+  const obj = v as object;
+  const known = jsonNormalMemo.get(obj);
+  if (known !== undefined) return known;
+  let ok: boolean;
+  if (Array.isArray(obj)) {
+    // An index loop, not `every`: a hole (which `clone` turns into null) reads as undefined.
+    ok = true;
+    for (let i = 0; i < obj.length && ok; i++) ok = jsonNormal(obj[i]);
+  } else {
+    const proto = Object.getPrototypeOf(obj);
+    ok = proto === Object.prototype || proto === null;
+    if (ok) {
+      for (const k in obj) {
+        if (k === '__proto__' || !jsonNormal((obj as Record<string, unknown>)[k])) {
+          ok = false;
+          break;
+        }
+      }
+    }
+  }
+  if (Object.isFrozen(obj)) jsonNormalMemo.set(obj, ok);
+  return ok;
+}
+
 function contribution(p: KubeObject, agg: Agg): number {
   const controllerUid = controllerOf(p)?.uid;
   if (controllerUid === agg.uid) {

@@ -71,10 +71,6 @@ export interface SchedulerOptions {
   explain?: boolean;
 }
 
-function podKey(o: KubeObject): string {
-  return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
-}
-
 function nodeName(o: KubeObject | undefined): string | undefined {
   return (o?.spec as { nodeName?: string } | undefined)?.nodeName || undefined;
 }
@@ -147,7 +143,13 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   let index = new Map<string, number>();
   /** Pods counted on a node (bound or assumed), by pod key. */
   const placed = new Map<string, { node: string; pod: Pod }>();
-  /** The same pods by node (pod key → pod, in the order they were placed). */
+  /**
+   * The same pods by node (pod key → pod, in the order they were placed), for the nodes that
+   * are not in `infos` (not seen yet, or deleted): a node's NodeInfo is built from them when
+   * the node comes. A node in `infos` keeps its pods in its NodeInfo, in that very order (every
+   * place and unplace moves a pod exactly as a delete and re-insert here would), so most pod
+   * events, status updates of pods on known nodes, touch no map here.
+   */
   const placedOn = new Map<string, Map<string, Pod>>();
   const assumed = new Set<string>();
   /** Pods whose last attempt failed: failures so far, back-off end, time of the last failure. */
@@ -160,6 +162,41 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   let moveRequested = false;
   /** A status-only update of a waiting pod (e.g. our own PodScheduled=False) is no reason to retry. */
   let ignoreKey: string | undefined;
+  /**
+   * namespace → name → `namespace/name`: every pod event needs its pod's key for several map
+   * look-ups, and a key built afresh each time had to be concatenated, flattened and hashed
+   * (~0.5 µs); the stored one comes from two look-ups of strings whose hashes V8 keeps (the
+   * names and namespaces of a pod's versions are the same string objects).
+   */
+  const podKeys = new Map<string, Map<string, string>>();
+  const podKey = (o: { metadata?: { namespace?: string; name?: string } }): string => {
+    const ns = o.metadata?.namespace ?? '';
+    const name = o.metadata?.name ?? '';
+    let byName = podKeys.get(ns);
+    if (byName === undefined) {
+      byName = new Map();
+      podKeys.set(ns, byName);
+    }
+    let key = byName.get(name);
+    if (key === undefined) {
+      key = `${ns}/${name}`;
+      byName.set(name, key);
+    }
+    return key;
+  };
+  /**
+   * The pod of the last DELETED event: its stored key is dropped (the map holds only pods that
+   * exist), and `keysFor`, called next with the same object, must not store it again.
+   */
+  let deletedPod: KubeObject | undefined;
+  const forgetPodKey = (o: KubeObject) => {
+    deletedPod = o;
+    const ns = o.metadata?.namespace ?? '';
+    const byName = podKeys.get(ns);
+    if (byName === undefined) return;
+    byName.delete(o.metadata?.name ?? '');
+    if (byName.size === 0) podKeys.delete(ns);
+  };
 
   /** Normalized image → how many nodes in `infos` hold it (kube-scheduler's image states). */
   const imageNodeCounts = new Map<string, number>();
@@ -201,20 +238,13 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const reindex = () => {
     index = new Map(infos.map((info, i) => [info.name, i]));
   };
-  const updateInfo = (
-    name: string,
-    f: (info: NodeInfo) => NodeInfo,
-    change?: { removed: Pod | undefined; added: Pod | undefined },
-  ) => {
-    const i = index.get(name);
-    if (i !== undefined) setInfo(i, f(infos[i]!), change);
-  };
   const unplace = (key: string) => {
     const p = placed.get(key);
     if (!p) return;
     placed.delete(key);
-    placedOn.get(p.node)?.delete(key);
-    updateInfo(p.node, (info) => removePod(info, p.pod));
+    const i = index.get(p.node);
+    if (i === undefined) placedOn.get(p.node)?.delete(key);
+    else setInfo(i, removePod(infos[i]!, p.pod));
   };
   const place = (key: string, node: string, pod: Pod) => {
     const p = placed.get(key);
@@ -227,22 +257,23 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
         setInfo(i!, next, { removed: p.pod, added: pod });
         // `placed` is only looked up, never iterated: its entry can change in place.
         p.pod = pod;
-        const onNode = placedOn.get(node)!;
-        onNode.delete(key);
-        onNode.set(key, pod);
         return;
       }
     }
     unplace(key);
     placed.set(key, { node, pod });
-    let onNode = placedOn.get(node);
-    if (!onNode) {
-      onNode = new Map();
-      placedOn.set(node, onNode);
+    const i = index.get(node);
+    if (i === undefined) {
+      let onNode = placedOn.get(node);
+      if (!onNode) {
+        onNode = new Map();
+        placedOn.set(node, onNode);
+      }
+      onNode.set(key, pod);
+      return;
     }
-    onNode.set(key, pod);
     // unplace() took any earlier copy off its node, so the pod is on no NodeInfo now.
-    updateInfo(node, (info) => appendPod(info, pod), { removed: undefined, added: pod });
+    setInfo(i, appendPod(infos[i]!, pod), { removed: undefined, added: pod });
   };
 
   const observePod = (e: WatchEvent) => {
@@ -254,7 +285,10 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       assumed.delete(key);
       unschedulable.delete(key);
       attempts.delete(key);
-      if (e.type === 'DELETED') decisions.delete(key);
+      if (e.type === 'DELETED') {
+        decisions.delete(key);
+        forgetPodKey(e.object);
+      }
       return;
     }
     if (
@@ -279,6 +313,10 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     if (e.type === 'DELETED') {
       const i = index.get(name);
       if (i !== undefined) {
+        // The node's pods wait in `placedOn` again, in their NodeInfo's order.
+        const onNode = new Map<string, Pod>();
+        for (const pod of infos[i]!.pods) onNode.set(podKey(pod), pod);
+        placedOn.set(name, onNode);
         countImages(infos[i]!, -1);
         count(infos[i]!, -1);
         infos = infos.filter((_, j) => j !== i);
@@ -292,6 +330,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     if (i === undefined) {
       // O(pods on the node), not O(all pods) and a rebuilt index per added node.
       const pods = [...(placedOn.get(name)?.values() ?? [])];
+      placedOn.delete(name);
       const info = newNodeInfo(node, pods);
       infos.push(info);
       noteChange(log, infos.length - 1);
@@ -354,8 +393,13 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     });
     nextStartIndex = result.nextStartIndex;
     // The result is this cycle's own object: extend it in place (same keys in the same order
-    // as a spread copy) rather than copying its nine fields for every pod.
-    decisions.set(key, Object.assign(result, { pod: key, at: ctx.now, attempt }));
+    // as a spread copy) rather than copying its nine fields for every pod, and field by field
+    // rather than through Object.assign of a temporary object.
+    const decision = result as Decision;
+    decision.pod = key;
+    decision.at = ctx.now;
+    decision.attempt = attempt;
+    decisions.set(key, decision);
     const ref: {
       resource: 'pods';
       namespace: string;
@@ -461,6 +505,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       assumed.clear();
       unschedulable.clear();
       attempts.clear();
+      podKeys.clear();
+      deletedPod = undefined;
       nextStartIndex = 0;
     },
     observe(e) {
@@ -469,8 +515,12 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     },
     keysFor(resource: ResourceName, obj: KubeObject): string[] {
       const keys: string[] = [];
+      const deleted = obj === deletedPod;
+      deletedPod = undefined;
       if (resource === 'pods' && wantsScheduling(obj)) {
-        const key = podKey(obj);
+        const key = deleted
+          ? `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`
+          : podKey(obj);
         if (ignoreKey !== key) keys.push(key);
         ignoreKey = undefined;
       }

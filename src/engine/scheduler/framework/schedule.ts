@@ -268,11 +268,11 @@ export function schedulePod(
     hostPorts: podHostPorts(pod),
     tolerations: pod.spec?.tolerations ?? [],
     allNodes: nodes,
-    ...(opts.imageNodeCounts ? { imageNodeCounts: opts.imageNodeCounts } : {}),
-    ...(opts.podsWithAffinity !== undefined ? { podsWithAffinity: opts.podsWithAffinity } : {}),
-    ...(opts.podsWithRequiredAntiAffinity !== undefined
-      ? { podsWithRequiredAntiAffinity: opts.podsWithRequiredAntiAffinity }
-      : {}),
+    // Plain fields, undefined when not given (the plugins read them as values): conditional
+    // spreads built up to three temporary objects and a state of varying shape per cycle.
+    imageNodeCounts: opts.imageNodeCounts,
+    podsWithAffinity: opts.podsWithAffinity,
+    podsWithRequiredAntiAffinity: opts.podsWithRequiredAntiAffinity,
   };
 
   // PreFilter: plugins with nothing to check return Skip and are left out of Filter.
