@@ -150,6 +150,35 @@ function sameIgnoringHeartbeats(a: unknown, b: unknown): boolean {
   return na === nb;
 }
 
+/**
+ * `sameIgnoringHeartbeats(a, b)` for two objects, with the answer for one pair of their
+ * values already known (`knownA`, `knownB` → `knownSame`): a status write compares the new
+ * status before its request is recorded, and the whole new version again before the put, and
+ * the second walk need not repeat the first. The answer is a function of the pair alone, so
+ * using it wherever the pair shows up gives exactly the full comparison's result.
+ */
+function sameKnowing(
+  a: Obj,
+  b: Obj,
+  knownA: unknown,
+  knownB: unknown,
+  knownSame: boolean,
+): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  let na = 0;
+  for (const k in a) {
+    if (ignoredForHousekeeping(k)) continue;
+    na++;
+    const x = a[k];
+    const y = b[k];
+    if (x === knownA && y === knownB ? !knownSame : !sameIgnoringHeartbeats(x, y)) return false;
+  }
+  let nb = 0;
+  for (const k in b) if (!ignoredForHousekeeping(k)) nb++;
+  return na === nb;
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -197,6 +226,13 @@ export class ApiServer {
   #housekeeping = false;
   /** The resource being written (set around each etcd write, for the watch callback). */
   #writing: ResourceDef | undefined;
+  /**
+   * The status pair a status write has compared (stored, new) and the answer, for the
+   * housekeeping decision of its #finishUpdate (see sameKnowing); cleared there.
+   */
+  #knownOld: unknown;
+  #knownNew: unknown;
+  #knownSame = false;
   #lastRef: ObjRef | undefined;
   /**
    * A compact log: messages are never mutated, so requests repeating a label (status updates,
@@ -556,6 +592,15 @@ export class ApiServer {
     return old !== undefined && sameIgnoringHeartbeats(old, next);
   }
 
+  /** `sameIgnoringHeartbeats(old.status, status)`, remembered for the write's #finishUpdate. */
+  #sameStatus(old: KubeObject, status: unknown): boolean {
+    const same = sameIgnoringHeartbeats(old.status, status);
+    this.#knownOld = old.status;
+    this.#knownNew = status;
+    this.#knownSame = same;
+    return same;
+  }
+
   // ---------------------------------------------------------------- verbs
 
   /**
@@ -864,15 +909,17 @@ export class ApiServer {
     const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
     // #isHousekeeping(r, stored, { ...stored, status: input.status }) without the copy: the
     // copy differs from the stored object in its status only, and always has a status key.
+    // The new status is copied first and compared as stored (a copy compares as its original
+    // does), so #finishUpdate finds this comparison's answer for the same pair.
+    const status = existing ? cloneShared(input.status) : undefined;
     const hk =
       !!existing &&
       (r.resource === 'leases' ||
-        (Object.hasOwn(existing.value, 'status') &&
-          sameIgnoringHeartbeats(existing.value.status, input.status)));
+        (Object.hasOwn(existing.value, 'status') && this.#sameStatus(existing.value, status)));
     this.#request(actor, 'api.updateStatus', r, ns, name, 'PUT', name, '/status', hk);
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
     const next = shallowCopy(existing.value);
-    next.status = cloneShared(input.status);
+    next.status = status;
     if (resource === 'deployments') {
       // The Deployment status strategy resets spec and labels only, so annotations written
       // through /status stick: that is how the deployment controller records
@@ -927,7 +974,20 @@ export class ApiServer {
         next = cloneShared(next);
       }
     }
-    const hk = !!existing && !!next && this.#isHousekeeping(r, existing.value, next);
+    // A status patch changes nothing but the status: its comparison is remembered (see
+    // sameKnowing) for #finishUpdate's, which compares this same pair again.
+    const hk =
+      !!existing &&
+      !!next &&
+      (statusOnly && r.resource !== 'leases'
+        ? sameKnowing(
+            existing.value,
+            next,
+            existing.value.status,
+            next.status,
+            this.#sameStatus(existing.value, next.status),
+          )
+        : this.#isHousekeeping(r, existing.value, next));
     this.#request(
       actor,
       'api.patch',
@@ -1033,15 +1093,13 @@ export class ApiServer {
       this.#remove(r, ns, name, existing.key);
       return this.#respond(actor, r, ns, name, { ok: true, value: next });
     }
-    const kv = this.#put(
-      r,
-      ns,
-      name,
-      existing.key,
-      next,
-      existing.modRevision,
-      this.#isHousekeeping(r, old, next),
-    );
+    const hk =
+      statusOnly && r.resource !== 'leases'
+        ? sameKnowing(old, next, this.#knownOld, this.#knownNew, this.#knownSame)
+        : this.#isHousekeeping(r, old, next);
+    this.#knownOld = undefined;
+    this.#knownNew = undefined;
+    const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, hk);
     if (!kv) return this.#fail(actor, r, ns, name, conflict(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
   }
