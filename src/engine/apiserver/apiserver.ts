@@ -195,6 +195,14 @@ interface ObjectRequest {
   summary: Message['summary'];
 }
 
+/** What the API server remembers of one object name (see ApiServer #nameMemo). */
+interface NameMemo {
+  /** The name's etcd keys, one per resource and namespace asked for. */
+  keys: { r: ResourceDef; ns: string | undefined; key: string }[];
+  /** Actor → the requests seen (a handful: verb and subresource, resource, namespace). */
+  requests: Map<Actor, ObjectRequest[]>;
+}
+
 /** The summary of a request message. */
 function requestSummary(
   kind: string,
@@ -241,10 +249,13 @@ export class ApiServer {
    */
   readonly #requestMemo = new Map<string, { label: string; summary: Message['summary'] }>();
   /**
-   * The same memo for requests naming an object, found without building the label: object
-   * name → actor → the requests seen (a handful: verb and subresource, resource, namespace).
+   * The same memo for requests naming an object, found without building the label, and the
+   * object's etcd key: object name → its memo.
    */
-  readonly #objectRequestMemo = new Map<string, Map<Actor, ObjectRequest[]>>();
+  readonly #nameMemos = new Map<string, NameMemo>();
+  /** The last name looked up there (a request looks its name up for the key, then the memo). */
+  #lastName: string | undefined;
+  #lastNameMemo: NameMemo | undefined;
   readonly #etcdMemo = new Map<string, Map<string, Message['summary']>>();
   /** Resource → namespace → method → `<method> <collection path>` (see #collectionLabel). */
   readonly #collectionLabels = new Map<ResourceDef, Map<string, Map<string, string>>>();
@@ -371,11 +382,7 @@ export class ApiServer {
     if (memo && name !== '') {
       // With a name, kind and suffix fix the label's verb and path: the memo is found by the
       // parts, with no label or key string built for a repeated request.
-      let byActor = this.#objectRequestMemo.get(name);
-      if (!byActor) {
-        byActor = new Map();
-        this.#objectRequestMemo.set(name, byActor);
-      }
+      const byActor = this.#nameMemo(name).requests;
       let seen = byActor.get(actor);
       if (!seen) {
         seen = [];
@@ -427,6 +434,31 @@ export class ApiServer {
       shared.label,
       housekeeping,
     );
+  }
+
+  #nameMemo(name: string): NameMemo {
+    if (name === this.#lastName) return this.#lastNameMemo!;
+    let m = this.#nameMemos.get(name);
+    if (!m) {
+      m = { keys: [], requests: new Map() };
+      this.#nameMemos.set(name, m);
+    }
+    this.#lastName = name;
+    this.#lastNameMemo = m;
+    return m;
+  }
+
+  /**
+   * `etcdKey(r, ns, name)` for a request naming an object: one flat string per object, kept
+   * with its request memo. A key built per request was a new string for etcd to flatten and
+   * hash twice (its bucket, then its Map entry) on every read and write by name.
+   */
+  #objectKey(r: ResourceDef, ns: string | undefined, name: string): string {
+    const m = this.#nameMemo(name);
+    for (const k of m.keys) if (k.r === r && k.ns === ns) return k.key;
+    const key = flat(etcdKey(r, ns, name));
+    m.keys.push({ r, ns, key });
+    return key;
   }
 
   /** `<method> <collection path>`, one shared string each. */
@@ -810,7 +842,7 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     this.#request(actor, 'api.get', r, ns, name, 'GET', name, '');
-    const key = etcdKey(r, ns, name);
+    const key = this.#objectKey(r, ns, name);
     this.#etcdMessage('etcd.get', r, ns, name, key, false);
     const kv = this.#etcd.get(key, r.etcdPrefix);
     if (!kv) return this.#fail(actor, r, ns, name, notFound(r, name));
@@ -876,7 +908,7 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? body.metadata?.namespace ?? undefined);
     const name = body.metadata?.name ?? '';
-    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     const hk =
       r.resource === 'leases' ||
       (!!existing &&
@@ -906,7 +938,7 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
     const name = input.metadata?.name ?? '';
-    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     // #isHousekeeping(r, stored, { ...stored, status: input.status }) without the copy: the
     // copy differs from the stored object in its status only, and always has a status key.
     // The new status is copied first and compared as stored (a copy compares as its original
@@ -953,7 +985,7 @@ export class ApiServer {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
-    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     // The scale subresource is a Scale object: only its spec.replicas reaches the owner.
     const patch =
       opts.subresource === 'scale'
@@ -1130,7 +1162,7 @@ export class ApiServer {
     name: string,
     opts: DeleteOptions,
   ): Result<KubeObject> {
-    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     if (!existing) return this.#err(notFound(r, name));
     const old = existing.value;
     const oldMeta = old.metadata ?? {};
@@ -1233,7 +1265,7 @@ export class ApiServer {
   bind(actor: Actor, namespace: string, name: string, node: string): Result<KubeObject> {
     const r = RESOURCES.pods;
     this.#request(actor, 'api.bind', r, namespace, name, 'POST', name, '/binding');
-    const existing = this.#etcd.get(etcdKey(r, namespace, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, namespace, name), r.etcdPrefix);
     if (!existing) return this.#fail(actor, r, namespace, name, notFound(r, name));
     const pod = existing.value;
     const spec = (pod.spec ?? {}) as { nodeName?: string };
