@@ -211,9 +211,12 @@ function requestSummary(
   ns: string | undefined,
   name: string,
 ): Message['summary'] {
+  // Two literals rather than a spread in one: a new summary per Event created.
   return {
     key: msgKey(kind),
-    params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
+    params: ns
+      ? { actor, resource: r.resource, name, namespace: ns }
+      : { actor, resource: r.resource, name },
   };
 }
 
@@ -259,6 +262,9 @@ export class ApiServer {
   readonly #etcdMemo = new Map<string, Map<string, Message['summary']>>();
   /** Resource → namespace → method → `<method> <collection path>` (see #collectionLabel). */
   readonly #collectionLabels = new Map<ResourceDef, Map<string, Map<string, string>>>();
+  #lastCollectionLabel:
+    | { method: string; r: ResourceDef; ns: string | undefined; label: string }
+    | undefined;
   /** Namespace → its etcd key (see #admitNamespace); bounded by the namespaces named. */
   readonly #namespaceKeys = new Map<string, string>();
   /** Set by the runtime: receives every change, in revision order. */
@@ -463,6 +469,15 @@ export class ApiServer {
 
   /** `<method> <collection path>`, one shared string each. */
   #collectionLabel(method: string, r: ResourceDef, ns: string | undefined): string {
+    // Creates come in runs (every Event one after another): the last label first.
+    const last = this.#lastCollectionLabel;
+    if (last && last.method === method && last.r === r && last.ns === ns) return last.label;
+    const label = this.#findCollectionLabel(method, r, ns);
+    this.#lastCollectionLabel = { method, r, ns, label };
+    return label;
+  }
+
+  #findCollectionLabel(method: string, r: ResourceDef, ns: string | undefined): string {
     let byNs = this.#collectionLabels.get(r);
     if (!byNs) {
       byNs = new Map();
