@@ -195,10 +195,18 @@ interface ObjectRequest {
   summary: Message['summary'];
 }
 
+/** An object's etcd key (see ApiServer #objectKey), and the summary of an etcd put at it. */
+interface KeyEntry {
+  r: ResourceDef;
+  ns: string | undefined;
+  key: string;
+  put?: Message['summary'];
+}
+
 /** What the API server remembers of one object name (see ApiServer #nameMemo). */
 interface NameMemo {
   /** The name's etcd keys, one per resource and namespace asked for. */
-  keys: { r: ResourceDef; ns: string | undefined; key: string }[];
+  keys: KeyEntry[];
   /** Actor → the requests seen (a handful: verb and subresource, resource, namespace). */
   requests: Map<Actor, ObjectRequest[]>;
 }
@@ -259,6 +267,8 @@ export class ApiServer {
   /** The last name looked up there (a request looks its name up for the key, then the memo). */
   #lastName: string | undefined;
   #lastNameMemo: NameMemo | undefined;
+  /** The key entry #objectKey returned last. */
+  #lastKeyEntry: KeyEntry | undefined;
   readonly #etcdMemo = new Map<string, Map<string, Message['summary']>>();
   /** Resource → namespace → method → `<method> <collection path>` (see #collectionLabel). */
   readonly #collectionLabels = new Map<ResourceDef, Map<string, Map<string, string>>>();
@@ -461,10 +471,16 @@ export class ApiServer {
    */
   #objectKey(r: ResourceDef, ns: string | undefined, name: string): string {
     const m = this.#nameMemo(name);
-    for (const k of m.keys) if (k.r === r && k.ns === ns) return k.key;
-    const key = flat(etcdKey(r, ns, name));
-    m.keys.push({ r, ns, key });
-    return key;
+    for (const k of m.keys) {
+      if (k.r === r && k.ns === ns) {
+        this.#lastKeyEntry = k;
+        return k.key;
+      }
+    }
+    const entry: KeyEntry = { r, ns, key: flat(etcdKey(r, ns, name)) };
+    m.keys.push(entry);
+    this.#lastKeyEntry = entry;
+    return entry.key;
   }
 
   /** `<method> <collection path>`, one shared string each. */
@@ -504,6 +520,13 @@ export class ApiServer {
     key: string,
     hk: boolean,
   ): void {
+    // A write by name follows its #objectKey: the put's summary is kept with the key there,
+    // found without a lookup in the (large) memo below.
+    const keyed = kind === 'etcd.put' ? this.#lastKeyEntry : undefined;
+    if (keyed?.put !== undefined && keyed.key === key) {
+      this.#hop('api-server', 'etcd', kind, this.#ref(r, ns, name), keyed.put, keyed.key, hk);
+      return;
+    }
     // Events are written once and seldom again: a memo entry per Event would only grow.
     let byKey = r.resource === 'events' ? undefined : this.#etcdMemo.get(kind);
     if (!byKey && r.resource !== 'events') {
@@ -516,6 +539,7 @@ export class ApiServer {
       summary = { key: msgKey(kind), params: { key: flat(key) } };
       byKey?.set(key, summary);
     }
+    if (keyed && keyed.key === key && r.resource !== 'events') keyed.put = summary;
     this.#hop(
       'api-server',
       'etcd',
