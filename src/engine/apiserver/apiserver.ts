@@ -30,7 +30,7 @@ import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { decodeFindings, structFor, withoutFields } from './decode.ts';
-import { applyDefaults } from './defaults.ts';
+import { applyDefaults, writablePodForCreate } from './defaults.ts';
 
 /** Resources whose spec defaults are re-applied on update and patch (their defaulting needs no randomness). */
 const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
@@ -783,7 +783,9 @@ export class ApiServer {
         ),
       );
     }
-    const obj = clone(input) as KubeObject;
+    // A new pod shares the frozen parts defaulting leaves alone (see writablePodForCreate).
+    const obj = ((r.resource === 'pods' ? writablePodForCreate(input) : undefined) ??
+      clone(input)) as KubeObject;
     obj.apiVersion = r.apiVersion;
     obj.kind = r.kind;
     // The clone's metadata, when an object, is already a fresh copy: no spread of it. (V8 gives
