@@ -251,7 +251,8 @@ export class ApiServer {
    */
   #knownOld: unknown;
   #knownNew: unknown;
-  #knownSame = false;
+  /** True when cleared: the pair is then (undefined, undefined), which compares the same. */
+  #knownSame = true;
   #lastRef: ObjRef | undefined;
   /**
    * A compact log: messages are never mutated, so requests repeating a label (status updates,
@@ -1172,6 +1173,7 @@ export class ApiServer {
         : this.#isHousekeeping(r, old, next);
     this.#knownOld = undefined;
     this.#knownNew = undefined;
+    this.#knownSame = true;
     const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, hk);
     if (!kv) return this.#fail(actor, r, ns, name, conflict(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
