@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/types.ts';
 import { Etcd } from '../etcd/etcd.ts';
 import type { WatchEvent } from '../runtime/controller.ts';
 import { START_MS } from '../util/clock.ts';
+import { deepFreeze } from '../util/persistentMap.ts';
 import { createRng } from '../util/rng.ts';
 import { ApiServer, type MessageInput } from './apiserver.ts';
 import { etcdGroupOf } from './resources.ts';
@@ -554,5 +555,41 @@ describe('api server: delete collection', () => {
       ['etcd.delete', '/registry/events/blue/a.1'],
       ['etcd.delete', '/registry/events/blue/b.2'],
     ]);
+  });
+});
+
+describe('api server: pod create from frozen parts', () => {
+  const spec = () => ({
+    containers: [
+      {
+        name: 'web',
+        image: 'nginx:1.27',
+        ports: [{ containerPort: 80 }],
+        resources: { limits: { cpu: '500m', memory: '64Mi' }, requests: { cpu: '250m' } },
+        readinessProbe: { httpGet: { path: '/', port: 80 } },
+        volumeMounts: [{ name: 'data', mountPath: '/data' }],
+      },
+    ],
+    initContainers: [{ name: 'init', image: 'busybox', resources: {} }],
+    tolerations: [{ key: 'k', operator: 'Exists', effect: 'NoSchedule' }],
+    volumes: [{ name: 'data', emptyDir: {} }],
+  });
+  const pod = (s: unknown): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', labels: { app: 'web' } },
+    spec: s as Record<string, unknown>,
+  });
+
+  it('stores what it stores for the same pod unfrozen, and leaves the frozen parts alone', () => {
+    const plain = ok(setup().kubectl.create('pods', 'default', pod(spec())));
+    const frozenSpec = deepFreeze(spec());
+    const before = JSON.stringify(frozenSpec);
+    const shared = ok(setup().kubectl.create('pods', 'default', pod(frozenSpec)));
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(plain));
+    expect(JSON.stringify(frozenSpec)).toBe(before);
+    // Parts no default writes into are shared, not copied.
+    const c = (shared.spec as { containers: { resources: { limits: unknown } }[] }).containers[0]!;
+    expect(c.resources.limits).toBe(frozenSpec.containers[0]!.resources.limits);
   });
 });

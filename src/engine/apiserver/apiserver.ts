@@ -30,7 +30,7 @@ import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { decodeFindings, structFor, withoutFields } from './decode.ts';
-import { applyDefaults } from './defaults.ts';
+import { applyDefaults, writablePodForCreate } from './defaults.ts';
 
 /** Resources whose spec defaults are re-applied on update and patch (their defaulting needs no randomness). */
 const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
@@ -150,6 +150,35 @@ function sameIgnoringHeartbeats(a: unknown, b: unknown): boolean {
   return na === nb;
 }
 
+/**
+ * `sameIgnoringHeartbeats(a, b)` for two objects, with the answer for one pair of their
+ * values already known (`knownA`, `knownB` → `knownSame`): a status write compares the new
+ * status before its request is recorded, and the whole new version again before the put, and
+ * the second walk need not repeat the first. The answer is a function of the pair alone, so
+ * using it wherever the pair shows up gives exactly the full comparison's result.
+ */
+function sameKnowing(
+  a: Obj,
+  b: Obj,
+  knownA: unknown,
+  knownB: unknown,
+  knownSame: boolean,
+): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  let na = 0;
+  for (const k in a) {
+    if (ignoredForHousekeeping(k)) continue;
+    na++;
+    const x = a[k];
+    const y = b[k];
+    if (x === knownA && y === knownB ? !knownSame : !sameIgnoringHeartbeats(x, y)) return false;
+  }
+  let nb = 0;
+  for (const k in b) if (!ignoredForHousekeeping(k)) nb++;
+  return na === nb;
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -166,6 +195,22 @@ interface ObjectRequest {
   summary: Message['summary'];
 }
 
+/** An object's etcd key (see ApiServer #objectKey), and the summary of an etcd put at it. */
+interface KeyEntry {
+  r: ResourceDef;
+  ns: string | undefined;
+  key: string;
+  put?: Message['summary'];
+}
+
+/** What the API server remembers of one object name (see ApiServer #nameMemo). */
+interface NameMemo {
+  /** The name's etcd keys, one per resource and namespace asked for. */
+  keys: KeyEntry[];
+  /** Actor → the requests seen (a handful: verb and subresource, resource, namespace). */
+  requests: Map<Actor, ObjectRequest[]>;
+}
+
 /** The summary of a request message. */
 function requestSummary(
   kind: string,
@@ -174,9 +219,12 @@ function requestSummary(
   ns: string | undefined,
   name: string,
 ): Message['summary'] {
+  // Two literals rather than a spread in one: a new summary per Event created.
   return {
     key: msgKey(kind),
-    params: { actor, resource: r.resource, name, ...(ns ? { namespace: ns } : {}) },
+    params: ns
+      ? { actor, resource: r.resource, name, namespace: ns }
+      : { actor, resource: r.resource, name },
   };
 }
 
@@ -197,6 +245,14 @@ export class ApiServer {
   #housekeeping = false;
   /** The resource being written (set around each etcd write, for the watch callback). */
   #writing: ResourceDef | undefined;
+  /**
+   * The status pair a status write has compared (stored, new) and the answer, for the
+   * housekeeping decision of its #finishUpdate (see sameKnowing); cleared there.
+   */
+  #knownOld: unknown;
+  #knownNew: unknown;
+  /** True when cleared: the pair is then (undefined, undefined), which compares the same. */
+  #knownSame = true;
   #lastRef: ObjRef | undefined;
   /**
    * A compact log: messages are never mutated, so requests repeating a label (status updates,
@@ -205,13 +261,21 @@ export class ApiServer {
    */
   readonly #requestMemo = new Map<string, { label: string; summary: Message['summary'] }>();
   /**
-   * The same memo for requests naming an object, found without building the label: object
-   * name → actor → the requests seen (a handful: verb and subresource, resource, namespace).
+   * The same memo for requests naming an object, found without building the label, and the
+   * object's etcd key: object name → its memo.
    */
-  readonly #objectRequestMemo = new Map<string, Map<Actor, ObjectRequest[]>>();
+  readonly #nameMemos = new Map<string, NameMemo>();
+  /** The last name looked up there (a request looks its name up for the key, then the memo). */
+  #lastName: string | undefined;
+  #lastNameMemo: NameMemo | undefined;
+  /** The key entry #objectKey returned last. */
+  #lastKeyEntry: KeyEntry | undefined;
   readonly #etcdMemo = new Map<string, Map<string, Message['summary']>>();
   /** Resource → namespace → method → `<method> <collection path>` (see #collectionLabel). */
   readonly #collectionLabels = new Map<ResourceDef, Map<string, Map<string, string>>>();
+  #lastCollectionLabel:
+    | { method: string; r: ResourceDef; ns: string | undefined; label: string }
+    | undefined;
   /** Namespace → its etcd key (see #admitNamespace); bounded by the namespaces named. */
   readonly #namespaceKeys = new Map<string, string>();
   /** Set by the runtime: receives every change, in revision order. */
@@ -335,11 +399,7 @@ export class ApiServer {
     if (memo && name !== '') {
       // With a name, kind and suffix fix the label's verb and path: the memo is found by the
       // parts, with no label or key string built for a repeated request.
-      let byActor = this.#objectRequestMemo.get(name);
-      if (!byActor) {
-        byActor = new Map();
-        this.#objectRequestMemo.set(name, byActor);
-      }
+      const byActor = this.#nameMemo(name).requests;
       let seen = byActor.get(actor);
       if (!seen) {
         seen = [];
@@ -393,8 +453,48 @@ export class ApiServer {
     );
   }
 
+  #nameMemo(name: string): NameMemo {
+    if (name === this.#lastName) return this.#lastNameMemo!;
+    let m = this.#nameMemos.get(name);
+    if (!m) {
+      m = { keys: [], requests: new Map() };
+      this.#nameMemos.set(name, m);
+    }
+    this.#lastName = name;
+    this.#lastNameMemo = m;
+    return m;
+  }
+
+  /**
+   * `etcdKey(r, ns, name)` for a request naming an object: one flat string per object, kept
+   * with its request memo. A key built per request was a new string for etcd to flatten and
+   * hash twice (its bucket, then its Map entry) on every read and write by name.
+   */
+  #objectKey(r: ResourceDef, ns: string | undefined, name: string): string {
+    const m = this.#nameMemo(name);
+    for (const k of m.keys) {
+      if (k.r === r && k.ns === ns) {
+        this.#lastKeyEntry = k;
+        return k.key;
+      }
+    }
+    const entry: KeyEntry = { r, ns, key: flat(etcdKey(r, ns, name)) };
+    m.keys.push(entry);
+    this.#lastKeyEntry = entry;
+    return entry.key;
+  }
+
   /** `<method> <collection path>`, one shared string each. */
   #collectionLabel(method: string, r: ResourceDef, ns: string | undefined): string {
+    // Creates come in runs (every Event one after another): the last label first.
+    const last = this.#lastCollectionLabel;
+    if (last && last.method === method && last.r === r && last.ns === ns) return last.label;
+    const label = this.#findCollectionLabel(method, r, ns);
+    this.#lastCollectionLabel = { method, r, ns, label };
+    return label;
+  }
+
+  #findCollectionLabel(method: string, r: ResourceDef, ns: string | undefined): string {
     let byNs = this.#collectionLabels.get(r);
     if (!byNs) {
       byNs = new Map();
@@ -421,6 +521,13 @@ export class ApiServer {
     key: string,
     hk: boolean,
   ): void {
+    // A write by name follows its #objectKey: the put's summary is kept with the key there,
+    // found without a lookup in the (large) memo below.
+    const keyed = kind === 'etcd.put' ? this.#lastKeyEntry : undefined;
+    if (keyed?.put !== undefined && keyed.key === key) {
+      this.#hop('api-server', 'etcd', kind, this.#ref(r, ns, name), keyed.put, keyed.key, hk);
+      return;
+    }
     // Events are written once and seldom again: a memo entry per Event would only grow.
     let byKey = r.resource === 'events' ? undefined : this.#etcdMemo.get(kind);
     if (!byKey && r.resource !== 'events') {
@@ -433,6 +540,7 @@ export class ApiServer {
       summary = { key: msgKey(kind), params: { key: flat(key) } };
       byKey?.set(key, summary);
     }
+    if (keyed && keyed.key === key && r.resource !== 'events') keyed.put = summary;
     this.#hop(
       'api-server',
       'etcd',
@@ -556,6 +664,15 @@ export class ApiServer {
     return old !== undefined && sameIgnoringHeartbeats(old, next);
   }
 
+  /** `sameIgnoringHeartbeats(old.status, status)`, remembered for the write's #finishUpdate. */
+  #sameStatus(old: KubeObject, status: unknown): boolean {
+    const same = sameIgnoringHeartbeats(old.status, status);
+    this.#knownOld = old.status;
+    this.#knownNew = status;
+    this.#knownSame = same;
+    return same;
+  }
+
   // ---------------------------------------------------------------- verbs
 
   /**
@@ -667,7 +784,9 @@ export class ApiServer {
         ),
       );
     }
-    const obj = clone(input) as KubeObject;
+    // A new pod shares the frozen parts defaulting leaves alone (see writablePodForCreate).
+    const obj = ((r.resource === 'pods' ? writablePodForCreate(input) : undefined) ??
+      clone(input)) as KubeObject;
     obj.apiVersion = r.apiVersion;
     obj.kind = r.kind;
     // The clone's metadata, when an object, is already a fresh copy: no spread of it. (V8 gives
@@ -765,7 +884,7 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     this.#request(actor, 'api.get', r, ns, name, 'GET', name, '');
-    const key = etcdKey(r, ns, name);
+    const key = this.#objectKey(r, ns, name);
     this.#etcdMessage('etcd.get', r, ns, name, key, false);
     const kv = this.#etcd.get(key, r.etcdPrefix);
     if (!kv) return this.#fail(actor, r, ns, name, notFound(r, name));
@@ -831,7 +950,7 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? body.metadata?.namespace ?? undefined);
     const name = body.metadata?.name ?? '';
-    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     const hk =
       r.resource === 'leases' ||
       (!!existing &&
@@ -861,18 +980,20 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? input.metadata?.namespace ?? undefined);
     const name = input.metadata?.name ?? '';
-    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     // #isHousekeeping(r, stored, { ...stored, status: input.status }) without the copy: the
     // copy differs from the stored object in its status only, and always has a status key.
+    // The new status is copied first and compared as stored (a copy compares as its original
+    // does), so #finishUpdate finds this comparison's answer for the same pair.
+    const status = existing ? cloneShared(input.status) : undefined;
     const hk =
       !!existing &&
       (r.resource === 'leases' ||
-        (Object.hasOwn(existing.value, 'status') &&
-          sameIgnoringHeartbeats(existing.value.status, input.status)));
+        (Object.hasOwn(existing.value, 'status') && this.#sameStatus(existing.value, status)));
     this.#request(actor, 'api.updateStatus', r, ns, name, 'PUT', name, '/status', hk);
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
     const next = shallowCopy(existing.value);
-    next.status = cloneShared(input.status);
+    next.status = status;
     if (resource === 'deployments') {
       // The Deployment status strategy resets spec and labels only, so annotations written
       // through /status stick: that is how the deployment controller records
@@ -906,7 +1027,7 @@ export class ApiServer {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
-    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     // The scale subresource is a Scale object: only its spec.replicas reaches the owner.
     const patch =
       opts.subresource === 'scale'
@@ -927,7 +1048,20 @@ export class ApiServer {
         next = cloneShared(next);
       }
     }
-    const hk = !!existing && !!next && this.#isHousekeeping(r, existing.value, next);
+    // A status patch changes nothing but the status: its comparison is remembered (see
+    // sameKnowing) for #finishUpdate's, which compares this same pair again.
+    const hk =
+      !!existing &&
+      !!next &&
+      (statusOnly && r.resource !== 'leases'
+        ? sameKnowing(
+            existing.value,
+            next,
+            existing.value.status,
+            next.status,
+            this.#sameStatus(existing.value, next.status),
+          )
+        : this.#isHousekeeping(r, existing.value, next));
     this.#request(
       actor,
       'api.patch',
@@ -1033,15 +1167,14 @@ export class ApiServer {
       this.#remove(r, ns, name, existing.key);
       return this.#respond(actor, r, ns, name, { ok: true, value: next });
     }
-    const kv = this.#put(
-      r,
-      ns,
-      name,
-      existing.key,
-      next,
-      existing.modRevision,
-      this.#isHousekeeping(r, old, next),
-    );
+    const hk =
+      statusOnly && r.resource !== 'leases'
+        ? sameKnowing(old, next, this.#knownOld, this.#knownNew, this.#knownSame)
+        : this.#isHousekeeping(r, old, next);
+    this.#knownOld = undefined;
+    this.#knownNew = undefined;
+    this.#knownSame = true;
+    const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, hk);
     if (!kv) return this.#fail(actor, r, ns, name, conflict(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
   }
@@ -1072,7 +1205,7 @@ export class ApiServer {
     name: string,
     opts: DeleteOptions,
   ): Result<KubeObject> {
-    const existing = this.#etcd.get(etcdKey(r, ns, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     if (!existing) return this.#err(notFound(r, name));
     const old = existing.value;
     const oldMeta = old.metadata ?? {};
@@ -1175,7 +1308,7 @@ export class ApiServer {
   bind(actor: Actor, namespace: string, name: string, node: string): Result<KubeObject> {
     const r = RESOURCES.pods;
     this.#request(actor, 'api.bind', r, namespace, name, 'POST', name, '/binding');
-    const existing = this.#etcd.get(etcdKey(r, namespace, name), r.etcdPrefix);
+    const existing = this.#etcd.get(this.#objectKey(r, namespace, name), r.etcdPrefix);
     if (!existing) return this.#fail(actor, r, namespace, name, notFound(r, name));
     const pod = existing.value;
     const spec = (pod.spec ?? {}) as { nodeName?: string };

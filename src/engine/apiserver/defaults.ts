@@ -6,7 +6,7 @@
 
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { randomString } from '../util/names.ts';
-import { deepFreeze } from '../util/persistentMap.ts';
+import { cloneShared, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 
 type Obj = Record<string, unknown>;
@@ -264,4 +264,77 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
     default:
       break;
   }
+}
+
+/** A plain object (not null, not an array). */
+function isPlain(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** `o[key]` made writable in place: a frozen plain object there is replaced by a copy. */
+function thawField(o: Obj, key: string): void {
+  const v = o[key];
+  if (isPlain(v) && Object.isFrozen(v)) o[key] = shallowCopy(v);
+}
+
+/**
+ * `o[key]`, an array or absent, made writable in place (with writable plain-object elements
+ * when `elements`); false when it is something else or an element is not a plain object.
+ */
+function thawArray(o: Obj, key: string, elements: boolean): boolean {
+  const v = o[key];
+  if (v === undefined || v === null) return true;
+  if (!Array.isArray(v)) return false;
+  const list = Object.isFrozen(v) ? v.slice() : v;
+  if (elements) {
+    for (let i = 0; i < list.length; i++) {
+      const e: unknown = list[i];
+      if (!isPlain(e)) return false;
+      if (Object.isFrozen(e)) list[i] = shallowCopy(e);
+    }
+  }
+  o[key] = list;
+  return true;
+}
+
+/**
+ * A writable copy of a new pod for `#create`, sharing the frozen parts that pod defaulting
+ * and admission (`applyDefaults`, Priority admission, the create's metadata) leave alone: only
+ * the objects and arrays they write into are copied. A controller can then hand over its
+ * template's frozen parts instead of a deep copy, and the store freezes only what is new.
+ * The copy equals `clone(pod)` (same values, same key order) and defaulting writes the same
+ * fields into it. Undefined for a pod of an unusual shape (say, a container that is not an
+ * object), which the caller deep-copies as before.
+ */
+export function writablePodForCreate(pod: KubeObject): KubeObject | undefined {
+  const out = cloneShared(pod) as Obj;
+  thawField(out, 'metadata');
+  thawField(out, 'status');
+  thawField(out, 'spec');
+  const spec = out.spec;
+  if (!isPlain(spec)) return out;
+  if (!thawArray(spec, 'containers', true) || !thawArray(spec, 'initContainers', true))
+    return undefined;
+  if (!thawArray(spec, 'tolerations', false) || !thawArray(spec, 'volumes', false))
+    return undefined;
+  for (const key of ['containers', 'initContainers']) {
+    const list = spec[key] as Obj[] | undefined;
+    if (!list) continue;
+    for (const c of list) {
+      thawField(c, 'resources');
+      const resources = c.resources;
+      if (isPlain(resources)) thawField(resources, 'requests');
+      if (!thawArray(c, 'ports', true) || !thawArray(c, 'volumeMounts', false)) return undefined;
+      for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+        const probe = c[kind];
+        if (probe === undefined || probe === null) continue;
+        if (!isPlain(probe)) return undefined;
+        thawField(c, kind);
+        const httpGet = probe.httpGet;
+        if (Array.isArray(httpGet)) return undefined;
+        thawField(c[kind] as Obj, 'httpGet');
+      }
+    }
+  }
+  return out;
 }

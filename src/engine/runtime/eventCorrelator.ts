@@ -104,6 +104,13 @@ interface ObjectState {
 
 export class EventCorrelator {
   readonly #objects = new Map<string, ObjectState>();
+  /**
+   * The object `#state` returned last, which is the most recently used entry of #objects:
+   * events come in runs about one object (a pod's Scheduled, Pulling, Pulled, Created,
+   * Started), and the next event about it needs no Map delete and set to stay last.
+   */
+  #lastId: string | undefined;
+  #lastState: ObjectState | undefined;
   /** Component → host → `component@host`: one source string each, not one per event. */
   readonly #sources = new Map<string, Map<string, string>>();
 
@@ -219,6 +226,7 @@ export class EventCorrelator {
   /** The state of `e`'s involved object, made the most recently used. */
   #state(e: EventRecord): ObjectState {
     const id = e.ref.uid || `${e.ref.kind}/${e.ref.namespace ?? ''}/${e.ref.name}`;
+    if (id === this.#lastId) return this.#lastState!;
     const objects = this.#objects;
     let state = objects.get(id);
     if (state) objects.delete(id);
@@ -228,6 +236,8 @@ export class EventCorrelator {
       const oldest = objects.keys().next().value;
       if (oldest !== undefined) objects.delete(oldest);
     }
+    this.#lastId = id;
+    this.#lastState = state;
     return state;
   }
 
