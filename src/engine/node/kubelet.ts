@@ -27,7 +27,14 @@ import {
 } from '../controllers/objects.ts';
 import { randomHex64 } from '../registry/digest.ts';
 import { defaultPullPolicy, parseImageName } from '../registry/imageName.ts';
-import type { EventRecord, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import type {
+  EventRecord,
+  ObjRef,
+  ReconcileContext,
+  Reconciler,
+  Summary,
+  Write,
+} from '../runtime/controller.ts';
 import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { deepFreeze } from '../util/persistentMap.ts';
@@ -133,6 +140,8 @@ interface Termination {
  * life (and every sync reads it).
  */
 interface ContainerWork {
+  /** Its pod's reference in messages (the pod work's, shared). */
+  ref: ObjRef;
   name: string;
   image: string;
   command?: string[];
@@ -199,6 +208,8 @@ interface ContainerWork {
 
 interface PodWork {
   uid: string;
+  /** The pod's reference in messages: one frozen object for all of them (the log keeps them). */
+  ref: ObjRef;
   sandboxId?: string;
   sandboxReadyAt: number;
   sandboxReady: boolean;
@@ -346,6 +357,11 @@ function imageTexts(image: string): ImageTexts {
   return texts;
 }
 
+/** A pod's reference in the kubelet's messages, frozen: its work keeps one for all of them. */
+function podRef(pod: KubeObject): ObjRef {
+  return Object.freeze({ resource: 'pods', namespace: namespaceOf(pod), name: nameOf(pod) });
+}
+
 /** `format.Pod`: `name_namespace(uid)`, as the kubelet names a pod in messages. */
 function formatPod(pod: KubeObject): string {
   return `${nameOf(pod)}_${namespaceOf(pod)}(${uidOf(pod)})`;
@@ -443,26 +459,59 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     });
   }
 
+  /**
+   * Message summaries `{ node, <param>: value }` by kind, then by that value (a container's
+   * name, an image): every pod of the node sends the same ones, so one frozen summary serves
+   * them all instead of one (and its params) per message kept in the log. Bounded per kind.
+   */
+  const summaries = new Map<string, Map<string, Summary>>();
+
+  /**
+   * The shared summary of a message of `kind` about `value` (none: `{ node }` alone). `extra`
+   * (another parameter) must be a function of `value`, as the cache does not tell them apart.
+   */
+  function sharedSummary(
+    kind: string,
+    param?: 'container' | 'image',
+    value = '',
+    extra?: readonly [string, string],
+  ): Summary {
+    let byValue = summaries.get(kind);
+    if (byValue === undefined) {
+      byValue = new Map();
+      summaries.set(kind, byValue);
+    }
+    let summary = byValue.get(value);
+    if (summary === undefined) {
+      const params: Record<string, string | number> = { node };
+      if (param) params[param] = value;
+      if (extra) params[extra[0]] = extra[1];
+      summary = Object.freeze({ key: msgKey(kind), params: Object.freeze(params) });
+      if (byValue.size >= TEXTS_LIMIT) byValue.clear();
+      byValue.set(value, summary);
+    }
+    return summary;
+  }
+
+  /** A summary of its own (parameters that vary from message to message). */
+  function summaryOf(kind: string, params: Record<string, string | number>): Summary {
+    return { key: msgKey(kind), params: { node, ...params } };
+  }
+
+  /**
+   * A message about the pod `ref` (its work's shared, frozen reference). One literal of one
+   * shape: `from` undefined is the kubelet itself.
+   */
   function send(
     ctx: ReconcileContext,
-    pod: KubeObject | undefined,
+    ref: ObjRef,
     kind: string,
     label: string,
-    params: Record<string, string | number> = {},
-    route: {
-      from?: typeof runtimeActor | 'registry';
-      to?: 'registry' | typeof runtimeActor | typeof actor;
-    } = {},
+    summary: Summary,
+    from?: typeof runtimeActor | 'registry',
+    to: 'registry' | typeof runtimeActor | typeof actor = runtimeActor,
   ): void {
-    const msg: Parameters<ReconcileContext['send']>[0] = {
-      to: route.to ?? runtimeActor,
-      kind,
-      label,
-      summary: { key: msgKey(kind), params: { node, ...params } },
-    };
-    if (route.from) msg.from = route.from;
-    if (pod) msg.ref = { resource: 'pods', namespace: namespaceOf(pod), name: nameOf(pod) };
-    ctx.send(msg);
+    ctx.send({ to, kind, label, summary, from, ref });
   }
 
   // ---- pods ------------------------------------------------------------------------------
@@ -479,11 +528,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     // With init containers, a container not started yet waits as PodInitializing.
     const reason: WaitingReason = initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating';
     let hadContainers = false;
+    const ref = podRef(pod);
     const fresh = (c: ContainerSpec, statuses: Prev[] | undefined): ContainerWork => {
       const prev = statuses?.find((s) => s.name === c.name);
       if (prev?.containerID) hadContainers = true;
       return setSpecFields(
         {
+          ref,
           name: c.name,
           image: c.image,
           pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
@@ -501,6 +552,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     const w: PodWork = {
       uid: uidOf(pod),
+      ref,
       sandboxReadyAt: 0,
       sandboxReady: false,
       startTime: status.startTime ?? ctx.timestamp(),
@@ -545,6 +597,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ]),
     );
     const spec = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const ref = podRef(pod);
     const adopted = (c: ContainerSpec): ContainerWork => {
       const p = prev.get(c.name);
       const id = p?.containerID?.replace(/^containerd:\/\//, '') ?? randomHex64(() => ctx.random());
@@ -552,6 +605,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const cached = runtime.imageStatus(c.image);
       return setSpecFields(
         {
+          ref,
           name: c.name,
           image: c.image,
           pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
@@ -573,6 +627,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     const w: PodWork = {
       uid: uidOf(pod),
+      ref,
       sandboxId: randomHex64(() => ctx.random()),
       sandboxReadyAt: ctx.now,
       sandboxReady: true,
@@ -640,10 +695,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       c.reason = 'ContainerCreating';
     }
     const texts = containerTexts(c.name);
-    send(ctx, pod, 'cri.createContainer', texts.create, { container: c.name });
+    send(
+      ctx,
+      c.ref,
+      'cri.createContainer',
+      texts.create,
+      sharedSummary('cri.createContainer', 'container', c.name),
+    );
     const id = runtime.createContainer(uidOf(pod), c.name, c.image, () => ctx.random());
     event(ctx, pod, 'Normal', 'Created', texts.created, c);
-    send(ctx, pod, 'cri.startContainer', texts.start, { container: c.name });
+    send(
+      ctx,
+      c.ref,
+      'cri.startContainer',
+      texts.start,
+      sharedSummary('cri.startContainer', 'container', c.name),
+    );
     runtime.startContainer(id, ctx.now);
     event(ctx, pod, 'Normal', 'Started', texts.started, c);
     const cached = runtime.imageStatus(c.image);
@@ -717,11 +784,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const code = c.exitCode ?? 0;
     send(
       ctx,
-      pod,
+      c.ref,
       'cri.containerExited',
       `${c.name} exited (${code})`,
-      { container: c.name, code },
-      { from: runtimeActor, to: actor },
+      summaryOf('cri.containerExited', { container: c.name, code }),
+      runtimeActor,
+      actor,
     );
     if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
     c.terminated = {
@@ -755,7 +823,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         `Container ${c.name} failed ${kind} probe${restarts ? ', will be restarted' : ''}`,
         c,
       );
-      send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+      send(
+        ctx,
+        c.ref,
+        'cri.stopContainer',
+        `StopContainer ${c.name}`,
+        sharedSummary('cri.stopContainer', 'container', c.name),
+      );
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
       const repo = repository(c.image);
       c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
@@ -916,20 +990,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (plan.ok) {
         send(
           ctx,
-          pod,
+          c.ref,
           'image.pulled',
           `200 OK ${plan.resolved.digest.slice(0, 19)}…`,
-          { image: c.image, size: plan.resolved.sizeBytes },
-          { from: 'registry', to: runtimeActor },
+          summaryOf('image.pulled', { image: c.image, size: plan.resolved.sizeBytes }),
+          'registry',
         );
         runtime.completePull(plan);
         send(
           ctx,
-          pod,
+          c.ref,
           'cri.imagePulled',
           imageTexts(c.image).pulled,
-          { image: c.image },
-          { from: runtimeActor, to: actor },
+          sharedSummary('cri.imagePulled', 'image', c.image),
+          runtimeActor,
+          actor,
         );
         const took = formatMillis(plan.doneAt - plan.startedAt);
         const waited = formatMillis(plan.doneAt - plan.requestedAt);
@@ -947,19 +1022,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       }
       send(
         ctx,
-        pod,
+        c.ref,
         'image.pullFailed',
         '404 manifest unknown',
-        { image: c.image },
-        { from: 'registry', to: runtimeActor },
+        sharedSummary('image.pullFailed', 'image', c.image),
+        'registry',
       );
       send(
         ctx,
-        pod,
+        c.ref,
         'cri.imagePullFailed',
         `PullImage ${c.image}: error`,
-        { image: c.image },
-        { from: runtimeActor, to: actor },
+        sharedSummary('cri.imagePullFailed', 'image', c.image),
+        runtimeActor,
+        actor,
       );
       pullFailed(pod, c, plan.error, ctx);
       ctx.requeueAfter(key, ERROR_RESYNC_MS);
@@ -1023,15 +1099,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const texts = imageTexts(c.image);
     event(ctx, pod, 'Normal', 'Pulling', texts.pulling, c);
-    send(ctx, pod, 'cri.pullImage', texts.pull, { image: c.image });
+    send(ctx, c.ref, 'cri.pullImage', texts.pull, sharedSummary('cri.pullImage', 'image', c.image));
     const plan = runtime.planPull(c.image, ctx.now, () => ctx.random());
     send(
       ctx,
-      pod,
+      c.ref,
       'image.pull',
       texts.manifest,
-      { image: c.image, registry: name.domain },
-      { from: runtimeActor, to: 'registry' },
+      // The registry is the image's domain: a function of the image, as the cache requires.
+      sharedSummary('image.pull', 'image', c.image, ['registry', name.domain]),
+      runtimeActor,
+      'registry',
     );
     c.phase = 'pulling';
     c.pull = plan;
@@ -1101,7 +1179,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       c.done = true;
       if (c.phase !== 'running') continue;
       event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-      send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+      send(
+        ctx,
+        c.ref,
+        'cri.stopContainer',
+        `StopContainer ${c.name}`,
+        sharedSummary('cri.stopContainer', 'container', c.name),
+      );
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
       const repo = repository(c.image);
       c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
@@ -1451,7 +1535,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (runningContainers.length > 0) {
         for (const c of runningContainers) {
           event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-          send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+          send(
+            ctx,
+            c.ref,
+            'cri.stopContainer',
+            `StopContainer ${c.name}`,
+            sharedSummary('cri.stopContainer', 'container', c.name),
+          );
           if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
           c.phase = 'stopping';
         }
@@ -1470,7 +1560,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ctx.requeueAfter(key, w.stopDoneAt - ctx.now);
       return [];
     }
-    send(ctx, pod, 'cri.stopPodSandbox', 'StopPodSandbox', {});
+    send(ctx, w.ref, 'cri.stopPodSandbox', 'StopPodSandbox', sharedSummary('cri.stopPodSandbox'));
     runtime.removePodSandbox(w.uid);
     work.delete(key);
     return [deleteForce];
@@ -1527,9 +1617,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         for (const c of w.inits ? [...w.containers, ...w.inits] : w.containers) {
           if (c.phase !== 'running') continue;
           event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-          send(ctx, ghost, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+          send(
+            ctx,
+            c.ref,
+            'cri.stopContainer',
+            `StopContainer ${c.name}`,
+            sharedSummary('cri.stopContainer', 'container', c.name),
+          );
         }
-        if (w.sandboxId) send(ctx, ghost, 'cri.stopPodSandbox', 'StopPodSandbox', {});
+        if (w.sandboxId)
+          send(
+            ctx,
+            w.ref,
+            'cri.stopPodSandbox',
+            'StopPodSandbox',
+            sharedSummary('cri.stopPodSandbox'),
+          );
         runtime.removePodSandbox(w.uid);
         work.delete(key);
         w = undefined;
@@ -1552,7 +1655,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           'SandboxChanged',
           'Pod sandbox changed, it will be killed and re-created.',
         );
-      send(ctx, pod, 'cri.runPodSandbox', 'RunPodSandbox', {});
+      send(ctx, w.ref, 'cri.runPodSandbox', 'RunPodSandbox', sharedSummary('cri.runPodSandbox'));
       w.sandboxId = runtime.runPodSandbox(w.uid, () => ctx.random()).id;
       w.sandboxReadyAt = ctx.now + 400 + Math.round(ctx.random() * 400);
       ctx.requeueAfter(key, w.sandboxReadyAt - ctx.now);
