@@ -780,7 +780,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   }
 
   /** The running process of `c` ended: the runtime reports it, the container is exited. */
-  function containerExited(pod: KubeObject, c: ContainerWork, ctx: ReconcileContext): void {
+  function containerExited(c: ContainerWork, ctx: ReconcileContext): void {
     const code = c.exitCode ?? 0;
     send(
       ctx,
@@ -833,7 +833,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
       const repo = repository(c.image);
       c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
-      containerExited(pod, c, ctx);
+      containerExited(c, ctx);
       c.killedByProbe = true;
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     };
@@ -966,7 +966,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   ): boolean {
     if (c.phase === 'running') {
       if (c.exitAt !== undefined && ctx.now >= c.exitAt) {
-        containerExited(pod, c, ctx);
+        containerExited(c, ctx);
         ctx.requeueAfter(key, PLEG_RELIST_MS);
         return true;
       }
@@ -1189,7 +1189,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
       const repo = repository(c.image);
       c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
-      containerExited(pod, c, ctx);
+      containerExited(c, ctx);
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     }
   }
