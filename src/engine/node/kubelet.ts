@@ -204,6 +204,29 @@ interface ContainerWork {
   seenAt?: number;
   /** An `until nslookup` loop: the Service it waits for, and when it looks again. */
   waitsFor?: { service: string; namespace: string; pollMs: number; at: number };
+  /** Its last status as built (frozen), while it may still be current (see containerStatus). */
+  shown: ShownCache | undefined;
+}
+
+/** A container's last built status, and what of the container it was built from. */
+interface ShownCache {
+  status: Record<string, unknown>;
+  /** Built by the running branch (otherwise: the waiting one, neither running nor terminated). */
+  running: boolean;
+  /** `c.last` then (its lastState copies it). */
+  last: Termination | undefined;
+}
+
+/** The fields of a built container status that `stillShown` compares. */
+interface StatusView {
+  containerID?: string;
+  image?: string;
+  imageID?: string;
+  ready: boolean;
+  restartCount: number;
+  started: boolean;
+  state: { running?: { startedAt?: string }; waiting?: { reason: string; message?: string } };
+  volumeMounts?: unknown;
 }
 
 interface PodWork {
@@ -546,6 +569,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
           crashBackoffMs: 0,
           crashBackoffAt: 0,
+          shown: undefined,
         },
         c,
       );
@@ -621,6 +645,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           restartCount: p?.restartCount ?? 0,
           crashBackoffMs: 0,
           crashBackoffAt: 0,
+          shown: undefined,
         },
         c,
       );
@@ -1227,6 +1252,18 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * runs, and ready once it completed).
    */
   function containerStatus(c: ContainerWork): Record<string, unknown> {
+    // Most syncs change nothing about a container: its last status (frozen) is still what
+    // it shows, and the status write shares it (compared by identity) with nothing built.
+    const cached = c.shown;
+    if (cached !== undefined && stillShown(c, cached)) return cached.status;
+    const status = deepFreeze(buildContainerStatus(c));
+    const running = c.phase === 'running';
+    // A terminated one (rare: the pod is ending or backing off) is built every time.
+    c.shown = running || !c.terminated ? { status, running, last: c.last } : undefined;
+    return status;
+  }
+
+  function buildContainerStatus(c: ContainerWork): Record<string, unknown> {
     const runsToEnd = c.init === true && !c.sidecar;
     // Built field by field (no spreads of optional parts): the kubelet builds one per
     // container on every sync. The key order is the one the status has always had.
@@ -1278,6 +1315,37 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       started: false,
       state: { waiting },
     };
+  }
+
+  /**
+   * Whether `buildContainerStatus(c)` would build what `cached` holds (the same JSON, in the
+   * same order): the same branch, and every field it reads of `c` unchanged.
+   */
+  function stillShown(c: ContainerWork, cached: ShownCache): boolean {
+    if (c.last !== cached.last) return false;
+    const s = cached.status as unknown as StatusView;
+    if (cached.running) {
+      if (c.phase !== 'running') return false;
+      const runsToEnd = c.init === true && !c.sidecar;
+      return (
+        s.containerID === c.containerID &&
+        s.image === c.imageRef &&
+        s.imageID === c.imageID &&
+        s.ready === (!runsToEnd && probesReady(c)) &&
+        s.restartCount === c.restartCount &&
+        s.started === (c.probes?.started !== false) &&
+        s.state.running?.startedAt === c.startedAt &&
+        s.volumeMounts === c.mounts
+      );
+    }
+    if (c.phase === 'running' || c.terminated) return false;
+    return (
+      s.image === c.image &&
+      s.restartCount === c.restartCount &&
+      s.state.waiting?.reason === c.reason &&
+      // The waiting state has a message only when there is one ('' gives none).
+      s.state.waiting.message === (c.message || undefined)
+    );
   }
 
   /**
