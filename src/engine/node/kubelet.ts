@@ -1357,18 +1357,25 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     cs: readonly ContainerWork[],
     old: unknown,
   ): readonly Record<string, unknown>[] {
-    const stored = Array.isArray(old) ? (old as unknown[]) : undefined;
-    const out: Record<string, unknown>[] = [];
+    const stored = Array.isArray(old) ? (old as readonly Record<string, unknown>[]) : undefined;
+    // Made only once one differs from the stored one: while all are the stored ones, the
+    // stored array itself is the answer (the write shares it, compared by identity).
+    let out: Record<string, unknown>[] | undefined;
     for (let i = 0; i < cs.length; i++) {
       const c = cs[i]!;
       const shown = c.unseen?.status ?? containerStatus(c);
       const prev = stored?.[i];
+      if (prev !== undefined && sameJson(shown, prev)) {
+        if (out) out.push(prev);
+        continue;
+      }
+      out ??= stored ? stored.slice(0, i) : [];
       // A new one is frozen as the API server would store it: the write shares it, no copy.
-      out.push(
-        prev !== undefined && sameJson(shown, prev)
-          ? (prev as Record<string, unknown>)
-          : deepFreeze(shown),
-      );
+      out.push(deepFreeze(shown));
+    }
+    if (out === undefined) {
+      if (stored !== undefined && stored.length === cs.length) return stored;
+      out = stored ? stored.slice(0, cs.length) : [];
     }
     return Object.freeze(out);
   }
@@ -1467,7 +1474,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         );
   }
 
-  function podStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Record<string, unknown> {
+  /** The pod's status as the kubelet reports it; undefined when it is the stored one as is. */
+  function podStatus(
+    pod: KubeObject,
+    w: PodWork,
+    ctx: ReconcileContext,
+  ): Record<string, unknown> | undefined {
     const old = statusOf<Record<string, unknown>>(pod);
     // The existing conditions in one pass: the first of each type the kubelet sets (as `find`
     // would pick it), and the others, kept after them in their order.
@@ -1518,22 +1530,79 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const why = allReady ? undefined : completed ? 'PodCompleted' : 'ContainersNotReady';
     const unready =
       completed || allReady ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
-    const conditions: Condition[] = [
-      // A finished pod's sandbox is torn down.
-      condition(prevStart, 'PodReadyToStartContainers', w.sandboxReady && !completed, ctx),
-      initializedCondition(prevInitialized, w.inits, initStatuses, statuses, phase, ctx),
-      condition(prevReady, 'Ready', allReady, ctx, why, unready),
-      condition(prevContainersReady, 'ContainersReady', allReady, ctx, why, unready),
+    // A finished pod's sandbox is torn down.
+    const start = condition(
+      prevStart,
+      'PodReadyToStartContainers',
+      w.sandboxReady && !completed,
+      ctx,
+    );
+    const initialized = initializedCondition(
+      prevInitialized,
+      w.inits,
+      initStatuses,
+      statuses,
+      phase,
+      ctx,
+    );
+    const ready = condition(prevReady, 'Ready', allReady, ctx, why, unready);
+    const containersReady = condition(
+      prevContainersReady,
+      'ContainersReady',
+      allReady,
+      ctx,
+      why,
+      unready,
+    );
+    const podScheduled =
       scheduled ??
-        Object.freeze({
-          type: 'PodScheduled',
-          status: 'True' as const,
-          lastProbeTime: null,
-          lastTransitionTime: ctx.timestamp(),
-        }),
-    ];
-    if (others) for (const c of others) conditions.push(c);
-    Object.freeze(conditions);
+      Object.freeze({
+        type: 'PodScheduled',
+        status: 'True' as const,
+        lastProbeTime: null,
+        lastTransitionTime: ctx.timestamp(),
+      });
+    // The stored conditions are these, in this order, when their first five are (identical)
+    // and the rest are the others (no duplicate of the five): then the stored, frozen array
+    // is the answer, as the write would copy it anyway.
+    const stored = podConditions(pod);
+    let conditions: readonly Condition[];
+    if (
+      stored.length === 5 + (others?.length ?? 0) &&
+      stored[0] === start &&
+      stored[1] === initialized &&
+      stored[2] === ready &&
+      stored[3] === containersReady &&
+      stored[4] === podScheduled
+    ) {
+      conditions = stored;
+    } else {
+      const built = [start, initialized, ready, containersReady, podScheduled];
+      if (others) for (const c of others) built.push(c);
+      conditions = Object.freeze(built);
+    }
+    if (w.podIP && w.podIPs?.[0]?.ip !== w.podIP) {
+      w.podIPs = Object.freeze([Object.freeze({ ip: w.podIP })]);
+    }
+    // Nothing changed (every part the stored one, nothing to drop): the status as it is, which
+    // `statusWrite` would find equal after copying it. Compared by identity: any doubt builds.
+    if (
+      phase === old.phase &&
+      conditions === old.conditions &&
+      internalIP === old.hostIP &&
+      hostIPs === old.hostIPs &&
+      w.startTime === old.startTime &&
+      (initContainerStatuses === undefined ||
+        initContainerStatuses === old.initContainerStatuses) &&
+      containerStatuses === old.containerStatuses &&
+      (w.podIP
+        ? w.podIP === old.podIP && w.podIPs === old.podIPs
+        : !('podIP' in old) && !('podIPs' in old)) &&
+      !('reason' in old) &&
+      !('message' in old)
+    ) {
+      return undefined;
+    }
     const status: Record<string, unknown> = {
       ...old,
       phase,
@@ -1546,7 +1615,6 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     status.containerStatuses = containerStatuses;
     if (w.podIP) {
       status.podIP = w.podIP;
-      if (w.podIPs?.[0]?.ip !== w.podIP) w.podIPs = Object.freeze([Object.freeze({ ip: w.podIP })]);
       status.podIPs = w.podIPs;
     } else if ('podIP' in old || 'podIPs' in old) {
       delete status.podIP;
@@ -1559,7 +1627,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   }
 
   /** The patch that writes `status` (built for this call alone: it becomes the patch). */
-  function statusWrite(pod: KubeObject, status: Record<string, unknown>): Write[] {
+  function statusWrite(pod: KubeObject, status: Record<string, unknown> | undefined): Write[] {
+    if (status === undefined) return [];
     const old = statusOf<Record<string, unknown>>(pod);
     if (deepEqual(old, status)) return [];
     // The status manager sends a patch of the status subresource: fields it dropped are nulled.
