@@ -324,6 +324,9 @@ interface ContainerTexts {
   created: string;
   start: string;
   started: string;
+  /** Its events' `fieldPath`, as a container, and as an init container. */
+  fieldPath: string;
+  initFieldPath: string;
 }
 
 /** What the kubelet says about pulling an image, by the image as the pod names it. */
@@ -354,6 +357,8 @@ function containerTexts(name: string): ContainerTexts {
       created: ['Created container ', name].join(''),
       start: ['StartContainer ', name].join(''),
       started: ['Started container ', name].join(''),
+      fieldPath: ['spec.containers{', name, '}'].join(''),
+      initFieldPath: ['spec.initContainers{', name, '}'].join(''),
     };
     if (CONTAINER_TEXTS.size >= TEXTS_LIMIT) CONTAINER_TEXTS.clear();
     CONTAINER_TEXTS.set(name, texts);
@@ -451,9 +456,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   ): void {
     const ref = eventRef('pods', pod);
     if (container !== undefined) {
-      ref.fieldPath = container.init
-        ? `spec.initContainers{${container.name}}`
-        : `spec.containers{${container.name}}`;
+      const texts = containerTexts(container.name);
+      ref.fieldPath = container.init ? texts.initFieldPath : texts.fieldPath;
     }
     ctx.recordEvent({
       ref,
