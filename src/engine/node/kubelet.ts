@@ -324,6 +324,8 @@ interface ContainerTexts {
   created: string;
   start: string;
   started: string;
+  /** The Ready condition's message while it alone is unready. */
+  unready: string;
   /** Its events' `fieldPath`, as a container, and as an init container. */
   fieldPath: string;
   initFieldPath: string;
@@ -357,6 +359,7 @@ function containerTexts(name: string): ContainerTexts {
       created: ['Created container ', name].join(''),
       start: ['StartContainer ', name].join(''),
       started: ['Started container ', name].join(''),
+      unready: ['containers with unready status: [', name, ']'].join(''),
       fieldPath: ['spec.containers{', name, '}'].join(''),
       initFieldPath: ['spec.initContainers{', name, '}'].join(''),
     };
@@ -1493,7 +1496,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     let prevContainersReady: Condition | undefined;
     let scheduled: Condition | undefined;
     let others: Condition[] | undefined;
-    for (const c of podConditions(pod)) {
+    const stored = podConditions(pod);
+    for (let i = 0; i < stored.length; i++) {
+      const c = stored[i]!;
       switch (c.type) {
         case 'PodReadyToStartContainers':
           prevStart ??= c;
@@ -1532,8 +1537,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const allReady = notReady.length === 0;
     // A finished pod is not ready because it completed, not because a container is unready.
     const why = allReady ? undefined : completed ? 'PodCompleted' : 'ContainersNotReady';
+    // One unready container (most pods): its shared text, not a new string kept by the condition.
     const unready =
-      completed || allReady ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
+      completed || allReady
+        ? undefined
+        : notReady.length === 1
+          ? containerTexts(notReady[0]!).unready
+          : `containers with unready status: [${notReady.join(' ')}]`;
     // A finished pod's sandbox is torn down.
     const start = condition(
       prevStart,
@@ -1569,7 +1579,6 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     // The stored conditions are these, in this order, when their first five are (identical)
     // and the rest are the others (no duplicate of the five): then the stored, frozen array
     // is the answer, as the write would copy it anyway.
-    const stored = podConditions(pod);
     let conditions: readonly Condition[];
     if (
       stored.length === 5 + (others?.length ?? 0) &&
