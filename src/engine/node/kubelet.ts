@@ -204,17 +204,15 @@ interface ContainerWork {
   seenAt?: number;
   /** An `until nslookup` loop: the Service it waits for, and when it looks again. */
   waitsFor?: { service: string; namespace: string; pollMs: number; at: number };
-  /** Its last status as built (frozen), while it may still be current (see containerStatus). */
-  shown: ShownCache | undefined;
-}
-
-/** A container's last built status, and what of the container it was built from. */
-interface ShownCache {
-  status: Record<string, unknown>;
-  /** Built by the running branch (otherwise: the waiting one, neither running nor terminated). */
-  running: boolean;
-  /** `c.last` then (its lastState copies it). */
-  last: Termination | undefined;
+  /**
+   * Its last status as built (frozen), while it may still be current (see containerStatus);
+   * held in three fields of the work rather than an object per build.
+   */
+  shown: Record<string, unknown> | undefined;
+  /** `shown` was built by the running branch (else by the waiting one). */
+  shownRunning: boolean;
+  /** `last` when `shown` was built (its lastState copies it). */
+  shownLast: Termination | undefined;
 }
 
 /** The fields of a built container status that `stillShown` compares. */
@@ -577,6 +575,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           crashBackoffMs: 0,
           crashBackoffAt: 0,
           shown: undefined,
+          shownRunning: false,
+          shownLast: undefined,
         },
         c,
       );
@@ -653,6 +653,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           crashBackoffMs: 0,
           crashBackoffAt: 0,
           shown: undefined,
+          shownRunning: false,
+          shownLast: undefined,
         },
         c,
       );
@@ -1261,12 +1263,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   function containerStatus(c: ContainerWork): Record<string, unknown> {
     // Most syncs change nothing about a container: its last status (frozen) is still what
     // it shows, and the status write shares it (compared by identity) with nothing built.
-    const cached = c.shown;
-    if (cached !== undefined && stillShown(c, cached)) return cached.status;
+    if (c.shown !== undefined && stillShown(c, c.shown)) return c.shown;
     const status = deepFreeze(buildContainerStatus(c));
     const running = c.phase === 'running';
     // A terminated one (rare: the pod is ending or backing off) is built every time.
-    c.shown = running || !c.terminated ? { status, running, last: c.last } : undefined;
+    c.shown = running || !c.terminated ? status : undefined;
+    c.shownRunning = running;
+    c.shownLast = c.last;
     return status;
   }
 
@@ -1325,13 +1328,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   }
 
   /**
-   * Whether `buildContainerStatus(c)` would build what `cached` holds (the same JSON, in the
+   * Whether `buildContainerStatus(c)` would build `shown` (its last) (the same JSON, in the
    * same order): the same branch, and every field it reads of `c` unchanged.
    */
-  function stillShown(c: ContainerWork, cached: ShownCache): boolean {
-    if (c.last !== cached.last) return false;
-    const s = cached.status as unknown as StatusView;
-    if (cached.running) {
+  function stillShown(c: ContainerWork, shown: Record<string, unknown>): boolean {
+    if (c.last !== c.shownLast) return false;
+    const s = shown as unknown as StatusView;
+    if (c.shownRunning) {
       if (c.phase !== 'running') return false;
       const runsToEnd = c.init === true && !c.sidecar;
       return (
