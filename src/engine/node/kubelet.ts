@@ -27,7 +27,14 @@ import {
 } from '../controllers/objects.ts';
 import { randomHex64 } from '../registry/digest.ts';
 import { defaultPullPolicy, parseImageName } from '../registry/imageName.ts';
-import type { EventRecord, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import type {
+  EventRecord,
+  ObjRef,
+  ReconcileContext,
+  Reconciler,
+  Summary,
+  Write,
+} from '../runtime/controller.ts';
 import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { deepFreeze } from '../util/persistentMap.ts';
@@ -133,6 +140,8 @@ interface Termination {
  * life (and every sync reads it).
  */
 interface ContainerWork {
+  /** Its pod's reference in messages (the pod work's, shared). */
+  ref: ObjRef;
   name: string;
   image: string;
   command?: string[];
@@ -195,10 +204,33 @@ interface ContainerWork {
   seenAt?: number;
   /** An `until nslookup` loop: the Service it waits for, and when it looks again. */
   waitsFor?: { service: string; namespace: string; pollMs: number; at: number };
+  /**
+   * Its last status as built (frozen), while it may still be current (see containerStatus);
+   * held in three fields of the work rather than an object per build.
+   */
+  shown: Record<string, unknown> | undefined;
+  /** `shown` was built by the running branch (else by the waiting one). */
+  shownRunning: boolean;
+  /** `last` when `shown` was built (its lastState copies it). */
+  shownLast: Termination | undefined;
+}
+
+/** The fields of a built container status that `stillShown` compares. */
+interface StatusView {
+  containerID?: string;
+  image?: string;
+  imageID?: string;
+  ready: boolean;
+  restartCount: number;
+  started: boolean;
+  state: { running?: { startedAt?: string }; waiting?: { reason: string; message?: string } };
+  volumeMounts?: unknown;
 }
 
 interface PodWork {
   uid: string;
+  /** The pod's reference in messages: one frozen object for all of them (the log keeps them). */
+  ref: ObjRef;
   sandboxId?: string;
   sandboxReadyAt: number;
   sandboxReady: boolean;
@@ -290,6 +322,11 @@ interface ContainerTexts {
   created: string;
   start: string;
   started: string;
+  /** The Ready condition's message while it alone is unready. */
+  unready: string;
+  /** Its events' `fieldPath`, as a container, and as an init container. */
+  fieldPath: string;
+  initFieldPath: string;
 }
 
 /** What the kubelet says about pulling an image, by the image as the pod names it. */
@@ -320,6 +357,9 @@ function containerTexts(name: string): ContainerTexts {
       created: ['Created container ', name].join(''),
       start: ['StartContainer ', name].join(''),
       started: ['Started container ', name].join(''),
+      unready: ['containers with unready status: [', name, ']'].join(''),
+      fieldPath: ['spec.containers{', name, '}'].join(''),
+      initFieldPath: ['spec.initContainers{', name, '}'].join(''),
     };
     if (CONTAINER_TEXTS.size >= TEXTS_LIMIT) CONTAINER_TEXTS.clear();
     CONTAINER_TEXTS.set(name, texts);
@@ -344,6 +384,11 @@ function imageTexts(image: string): ImageTexts {
     IMAGE_TEXTS.set(image, texts);
   }
   return texts;
+}
+
+/** A pod's reference in the kubelet's messages, frozen: its work keeps one for all of them. */
+function podRef(pod: KubeObject): ObjRef {
+  return Object.freeze({ resource: 'pods', namespace: namespaceOf(pod), name: nameOf(pod) });
 }
 
 /** `format.Pod`: `name_namespace(uid)`, as the kubelet names a pod in messages. */
@@ -412,9 +457,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   ): void {
     const ref = eventRef('pods', pod);
     if (container !== undefined) {
-      ref.fieldPath = container.init
-        ? `spec.initContainers{${container.name}}`
-        : `spec.containers{${container.name}}`;
+      const texts = containerTexts(container.name);
+      ref.fieldPath = container.init ? texts.initFieldPath : texts.fieldPath;
     }
     ctx.recordEvent({
       ref,
@@ -443,26 +487,59 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     });
   }
 
+  /**
+   * Message summaries `{ node, <param>: value }` by kind, then by that value (a container's
+   * name, an image): every pod of the node sends the same ones, so one frozen summary serves
+   * them all instead of one (and its params) per message kept in the log. Bounded per kind.
+   */
+  const summaries = new Map<string, Map<string, Summary>>();
+
+  /**
+   * The shared summary of a message of `kind` about `value` (none: `{ node }` alone). `extra`
+   * (another parameter) must be a function of `value`, as the cache does not tell them apart.
+   */
+  function sharedSummary(
+    kind: string,
+    param?: 'container' | 'image',
+    value = '',
+    extra?: readonly [string, string],
+  ): Summary {
+    let byValue = summaries.get(kind);
+    if (byValue === undefined) {
+      byValue = new Map();
+      summaries.set(kind, byValue);
+    }
+    let summary = byValue.get(value);
+    if (summary === undefined) {
+      const params: Record<string, string | number> = { node };
+      if (param) params[param] = value;
+      if (extra) params[extra[0]] = extra[1];
+      summary = Object.freeze({ key: msgKey(kind), params: Object.freeze(params) });
+      if (byValue.size >= TEXTS_LIMIT) byValue.clear();
+      byValue.set(value, summary);
+    }
+    return summary;
+  }
+
+  /** A summary of its own (parameters that vary from message to message). */
+  function summaryOf(kind: string, params: Record<string, string | number>): Summary {
+    return { key: msgKey(kind), params: { node, ...params } };
+  }
+
+  /**
+   * A message about the pod `ref` (its work's shared, frozen reference). One literal of one
+   * shape: `from` undefined is the kubelet itself.
+   */
   function send(
     ctx: ReconcileContext,
-    pod: KubeObject | undefined,
+    ref: ObjRef,
     kind: string,
     label: string,
-    params: Record<string, string | number> = {},
-    route: {
-      from?: typeof runtimeActor | 'registry';
-      to?: 'registry' | typeof runtimeActor | typeof actor;
-    } = {},
+    summary: Summary,
+    from?: typeof runtimeActor | 'registry',
+    to: 'registry' | typeof runtimeActor | typeof actor = runtimeActor,
   ): void {
-    const msg: Parameters<ReconcileContext['send']>[0] = {
-      to: route.to ?? runtimeActor,
-      kind,
-      label,
-      summary: { key: msgKey(kind), params: { node, ...params } },
-    };
-    if (route.from) msg.from = route.from;
-    if (pod) msg.ref = { resource: 'pods', namespace: namespaceOf(pod), name: nameOf(pod) };
-    ctx.send(msg);
+    ctx.send({ to, kind, label, summary, from, ref });
   }
 
   // ---- pods ------------------------------------------------------------------------------
@@ -479,11 +556,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     // With init containers, a container not started yet waits as PodInitializing.
     const reason: WaitingReason = initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating';
     let hadContainers = false;
+    const ref = podRef(pod);
     const fresh = (c: ContainerSpec, statuses: Prev[] | undefined): ContainerWork => {
       const prev = statuses?.find((s) => s.name === c.name);
       if (prev?.containerID) hadContainers = true;
       return setSpecFields(
         {
+          ref,
           name: c.name,
           image: c.image,
           pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
@@ -495,12 +574,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
           crashBackoffMs: 0,
           crashBackoffAt: 0,
+          shown: undefined,
+          shownRunning: false,
+          shownLast: undefined,
         },
         c,
       );
     };
     const w: PodWork = {
       uid: uidOf(pod),
+      ref,
       sandboxReadyAt: 0,
       sandboxReady: false,
       startTime: status.startTime ?? ctx.timestamp(),
@@ -545,6 +628,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ]),
     );
     const spec = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const ref = podRef(pod);
     const adopted = (c: ContainerSpec): ContainerWork => {
       const p = prev.get(c.name);
       const id = p?.containerID?.replace(/^containerd:\/\//, '') ?? randomHex64(() => ctx.random());
@@ -552,6 +636,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const cached = runtime.imageStatus(c.image);
       return setSpecFields(
         {
+          ref,
           name: c.name,
           image: c.image,
           pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
@@ -567,12 +652,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           restartCount: p?.restartCount ?? 0,
           crashBackoffMs: 0,
           crashBackoffAt: 0,
+          shown: undefined,
+          shownRunning: false,
+          shownLast: undefined,
         },
         c,
       );
     };
     const w: PodWork = {
       uid: uidOf(pod),
+      ref,
       sandboxId: randomHex64(() => ctx.random()),
       sandboxReadyAt: ctx.now,
       sandboxReady: true,
@@ -640,10 +729,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       c.reason = 'ContainerCreating';
     }
     const texts = containerTexts(c.name);
-    send(ctx, pod, 'cri.createContainer', texts.create, { container: c.name });
+    send(
+      ctx,
+      c.ref,
+      'cri.createContainer',
+      texts.create,
+      sharedSummary('cri.createContainer', 'container', c.name),
+    );
     const id = runtime.createContainer(uidOf(pod), c.name, c.image, () => ctx.random());
     event(ctx, pod, 'Normal', 'Created', texts.created, c);
-    send(ctx, pod, 'cri.startContainer', texts.start, { container: c.name });
+    send(
+      ctx,
+      c.ref,
+      'cri.startContainer',
+      texts.start,
+      sharedSummary('cri.startContainer', 'container', c.name),
+    );
     runtime.startContainer(id, ctx.now);
     event(ctx, pod, 'Normal', 'Started', texts.started, c);
     const cached = runtime.imageStatus(c.image);
@@ -713,15 +814,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   }
 
   /** The running process of `c` ended: the runtime reports it, the container is exited. */
-  function containerExited(pod: KubeObject, c: ContainerWork, ctx: ReconcileContext): void {
+  function containerExited(c: ContainerWork, ctx: ReconcileContext): void {
     const code = c.exitCode ?? 0;
     send(
       ctx,
-      pod,
+      c.ref,
       'cri.containerExited',
       `${c.name} exited (${code})`,
-      { container: c.name, code },
-      { from: runtimeActor, to: actor },
+      summaryOf('cri.containerExited', { container: c.name, code }),
+      runtimeActor,
+      actor,
     );
     if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
     c.terminated = {
@@ -755,11 +857,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         `Container ${c.name} failed ${kind} probe${restarts ? ', will be restarted' : ''}`,
         c,
       );
-      send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+      send(
+        ctx,
+        c.ref,
+        'cri.stopContainer',
+        `StopContainer ${c.name}`,
+        sharedSummary('cri.stopContainer', 'container', c.name),
+      );
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
       const repo = repository(c.image);
       c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
-      containerExited(pod, c, ctx);
+      containerExited(c, ctx);
       c.killedByProbe = true;
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     };
@@ -892,7 +1000,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   ): boolean {
     if (c.phase === 'running') {
       if (c.exitAt !== undefined && ctx.now >= c.exitAt) {
-        containerExited(pod, c, ctx);
+        containerExited(c, ctx);
         ctx.requeueAfter(key, PLEG_RELIST_MS);
         return true;
       }
@@ -916,20 +1024,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (plan.ok) {
         send(
           ctx,
-          pod,
+          c.ref,
           'image.pulled',
           `200 OK ${plan.resolved.digest.slice(0, 19)}…`,
-          { image: c.image, size: plan.resolved.sizeBytes },
-          { from: 'registry', to: runtimeActor },
+          summaryOf('image.pulled', { image: c.image, size: plan.resolved.sizeBytes }),
+          'registry',
         );
         runtime.completePull(plan);
         send(
           ctx,
-          pod,
+          c.ref,
           'cri.imagePulled',
           imageTexts(c.image).pulled,
-          { image: c.image },
-          { from: runtimeActor, to: actor },
+          sharedSummary('cri.imagePulled', 'image', c.image),
+          runtimeActor,
+          actor,
         );
         const took = formatMillis(plan.doneAt - plan.startedAt);
         const waited = formatMillis(plan.doneAt - plan.requestedAt);
@@ -947,19 +1056,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       }
       send(
         ctx,
-        pod,
+        c.ref,
         'image.pullFailed',
         '404 manifest unknown',
-        { image: c.image },
-        { from: 'registry', to: runtimeActor },
+        sharedSummary('image.pullFailed', 'image', c.image),
+        'registry',
       );
       send(
         ctx,
-        pod,
+        c.ref,
         'cri.imagePullFailed',
         `PullImage ${c.image}: error`,
-        { image: c.image },
-        { from: runtimeActor, to: actor },
+        sharedSummary('cri.imagePullFailed', 'image', c.image),
+        runtimeActor,
+        actor,
       );
       pullFailed(pod, c, plan.error, ctx);
       ctx.requeueAfter(key, ERROR_RESYNC_MS);
@@ -1023,15 +1133,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const texts = imageTexts(c.image);
     event(ctx, pod, 'Normal', 'Pulling', texts.pulling, c);
-    send(ctx, pod, 'cri.pullImage', texts.pull, { image: c.image });
+    send(ctx, c.ref, 'cri.pullImage', texts.pull, sharedSummary('cri.pullImage', 'image', c.image));
     const plan = runtime.planPull(c.image, ctx.now, () => ctx.random());
     send(
       ctx,
-      pod,
+      c.ref,
       'image.pull',
       texts.manifest,
-      { image: c.image, registry: name.domain },
-      { from: runtimeActor, to: 'registry' },
+      // The registry is the image's domain: a function of the image, as the cache requires.
+      sharedSummary('image.pull', 'image', c.image, ['registry', name.domain]),
+      runtimeActor,
+      'registry',
     );
     c.phase = 'pulling';
     c.pull = plan;
@@ -1101,11 +1213,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       c.done = true;
       if (c.phase !== 'running') continue;
       event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-      send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+      send(
+        ctx,
+        c.ref,
+        'cri.stopContainer',
+        `StopContainer ${c.name}`,
+        sharedSummary('cri.stopContainer', 'container', c.name),
+      );
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
       const repo = repository(c.image);
       c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
-      containerExited(pod, c, ctx);
+      containerExited(c, ctx);
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     }
   }
@@ -1143,6 +1261,19 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * runs, and ready once it completed).
    */
   function containerStatus(c: ContainerWork): Record<string, unknown> {
+    // Most syncs change nothing about a container: its last status (frozen) is still what
+    // it shows, and the status write shares it (compared by identity) with nothing built.
+    if (c.shown !== undefined && stillShown(c, c.shown)) return c.shown;
+    const status = deepFreeze(buildContainerStatus(c));
+    const running = c.phase === 'running';
+    // A terminated one (rare: the pod is ending or backing off) is built every time.
+    c.shown = running || !c.terminated ? status : undefined;
+    c.shownRunning = running;
+    c.shownLast = c.last;
+    return status;
+  }
+
+  function buildContainerStatus(c: ContainerWork): Record<string, unknown> {
     const runsToEnd = c.init === true && !c.sidecar;
     // Built field by field (no spreads of optional parts): the kubelet builds one per
     // container on every sync. The key order is the one the status has always had.
@@ -1197,6 +1328,37 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   }
 
   /**
+   * Whether `buildContainerStatus(c)` would build `shown` (its last) (the same JSON, in the
+   * same order): the same branch, and every field it reads of `c` unchanged.
+   */
+  function stillShown(c: ContainerWork, shown: Record<string, unknown>): boolean {
+    if (c.last !== c.shownLast) return false;
+    const s = shown as unknown as StatusView;
+    if (c.shownRunning) {
+      if (c.phase !== 'running') return false;
+      const runsToEnd = c.init === true && !c.sidecar;
+      return (
+        s.containerID === c.containerID &&
+        s.image === c.imageRef &&
+        s.imageID === c.imageID &&
+        s.ready === (!runsToEnd && probesReady(c)) &&
+        s.restartCount === c.restartCount &&
+        s.started === (c.probes?.started !== false) &&
+        s.state.running?.startedAt === c.startedAt &&
+        s.volumeMounts === c.mounts
+      );
+    }
+    if (c.phase === 'running' || c.terminated) return false;
+    return (
+      s.image === c.image &&
+      s.restartCount === c.restartCount &&
+      s.state.waiting?.reason === c.reason &&
+      // The waiting state has a message only when there is one ('' gives none).
+      s.state.waiting.message === (c.message || undefined)
+    );
+  }
+
+  /**
    * What the status shows of each container: the status before a start not seen yet, or its
    * own. One exactly as the pod's status has it already (`old`, the same place) is that stored,
    * frozen one: the write then shares it instead of copying an equal object.
@@ -1205,18 +1367,25 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     cs: readonly ContainerWork[],
     old: unknown,
   ): readonly Record<string, unknown>[] {
-    const stored = Array.isArray(old) ? (old as unknown[]) : undefined;
-    const out: Record<string, unknown>[] = [];
+    const stored = Array.isArray(old) ? (old as readonly Record<string, unknown>[]) : undefined;
+    // Made only once one differs from the stored one: while all are the stored ones, the
+    // stored array itself is the answer (the write shares it, compared by identity).
+    let out: Record<string, unknown>[] | undefined;
     for (let i = 0; i < cs.length; i++) {
       const c = cs[i]!;
       const shown = c.unseen?.status ?? containerStatus(c);
       const prev = stored?.[i];
+      if (prev !== undefined && sameJson(shown, prev)) {
+        if (out) out.push(prev);
+        continue;
+      }
+      out ??= stored ? stored.slice(0, i) : [];
       // A new one is frozen as the API server would store it: the write shares it, no copy.
-      out.push(
-        prev !== undefined && sameJson(shown, prev)
-          ? (prev as Record<string, unknown>)
-          : deepFreeze(shown),
-      );
+      out.push(deepFreeze(shown));
+    }
+    if (out === undefined) {
+      if (stored !== undefined && stored.length === cs.length) return stored;
+      out = stored ? stored.slice(0, cs.length) : [];
     }
     return Object.freeze(out);
   }
@@ -1315,7 +1484,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         );
   }
 
-  function podStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Record<string, unknown> {
+  /** The pod's status as the kubelet reports it; undefined when it is the stored one as is. */
+  function podStatus(
+    pod: KubeObject,
+    w: PodWork,
+    ctx: ReconcileContext,
+  ): Record<string, unknown> | undefined {
     const old = statusOf<Record<string, unknown>>(pod);
     // The existing conditions in one pass: the first of each type the kubelet sets (as `find`
     // would pick it), and the others, kept after them in their order.
@@ -1325,7 +1499,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     let prevContainersReady: Condition | undefined;
     let scheduled: Condition | undefined;
     let others: Condition[] | undefined;
-    for (const c of podConditions(pod)) {
+    const stored = podConditions(pod);
+    for (let i = 0; i < stored.length; i++) {
+      const c = stored[i]!;
       switch (c.type) {
         case 'PodReadyToStartContainers':
           prevStart ??= c;
@@ -1364,24 +1540,85 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const allReady = notReady.length === 0;
     // A finished pod is not ready because it completed, not because a container is unready.
     const why = allReady ? undefined : completed ? 'PodCompleted' : 'ContainersNotReady';
+    // One unready container (most pods): its shared text, not a new string kept by the condition.
     const unready =
-      completed || allReady ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
-    const conditions: Condition[] = [
-      // A finished pod's sandbox is torn down.
-      condition(prevStart, 'PodReadyToStartContainers', w.sandboxReady && !completed, ctx),
-      initializedCondition(prevInitialized, w.inits, initStatuses, statuses, phase, ctx),
-      condition(prevReady, 'Ready', allReady, ctx, why, unready),
-      condition(prevContainersReady, 'ContainersReady', allReady, ctx, why, unready),
+      completed || allReady
+        ? undefined
+        : notReady.length === 1
+          ? containerTexts(notReady[0]!).unready
+          : `containers with unready status: [${notReady.join(' ')}]`;
+    // A finished pod's sandbox is torn down.
+    const start = condition(
+      prevStart,
+      'PodReadyToStartContainers',
+      w.sandboxReady && !completed,
+      ctx,
+    );
+    const initialized = initializedCondition(
+      prevInitialized,
+      w.inits,
+      initStatuses,
+      statuses,
+      phase,
+      ctx,
+    );
+    const ready = condition(prevReady, 'Ready', allReady, ctx, why, unready);
+    const containersReady = condition(
+      prevContainersReady,
+      'ContainersReady',
+      allReady,
+      ctx,
+      why,
+      unready,
+    );
+    const podScheduled =
       scheduled ??
-        Object.freeze({
-          type: 'PodScheduled',
-          status: 'True' as const,
-          lastProbeTime: null,
-          lastTransitionTime: ctx.timestamp(),
-        }),
-    ];
-    if (others) for (const c of others) conditions.push(c);
-    Object.freeze(conditions);
+      Object.freeze({
+        type: 'PodScheduled',
+        status: 'True' as const,
+        lastProbeTime: null,
+        lastTransitionTime: ctx.timestamp(),
+      });
+    // The stored conditions are these, in this order, when their first five are (identical)
+    // and the rest are the others (no duplicate of the five): then the stored, frozen array
+    // is the answer, as the write would copy it anyway.
+    let conditions: readonly Condition[];
+    if (
+      stored.length === 5 + (others?.length ?? 0) &&
+      stored[0] === start &&
+      stored[1] === initialized &&
+      stored[2] === ready &&
+      stored[3] === containersReady &&
+      stored[4] === podScheduled
+    ) {
+      conditions = stored;
+    } else {
+      const built = [start, initialized, ready, containersReady, podScheduled];
+      if (others) for (const c of others) built.push(c);
+      conditions = Object.freeze(built);
+    }
+    if (w.podIP && w.podIPs?.[0]?.ip !== w.podIP) {
+      w.podIPs = Object.freeze([Object.freeze({ ip: w.podIP })]);
+    }
+    // Nothing changed (every part the stored one, nothing to drop): the status as it is, which
+    // `statusWrite` would find equal after copying it. Compared by identity: any doubt builds.
+    if (
+      phase === old.phase &&
+      conditions === old.conditions &&
+      internalIP === old.hostIP &&
+      hostIPs === old.hostIPs &&
+      w.startTime === old.startTime &&
+      (initContainerStatuses === undefined ||
+        initContainerStatuses === old.initContainerStatuses) &&
+      containerStatuses === old.containerStatuses &&
+      (w.podIP
+        ? w.podIP === old.podIP && w.podIPs === old.podIPs
+        : !('podIP' in old) && !('podIPs' in old)) &&
+      !('reason' in old) &&
+      !('message' in old)
+    ) {
+      return undefined;
+    }
     const status: Record<string, unknown> = {
       ...old,
       phase,
@@ -1394,7 +1631,6 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     status.containerStatuses = containerStatuses;
     if (w.podIP) {
       status.podIP = w.podIP;
-      if (w.podIPs?.[0]?.ip !== w.podIP) w.podIPs = Object.freeze([Object.freeze({ ip: w.podIP })]);
       status.podIPs = w.podIPs;
     } else if ('podIP' in old || 'podIPs' in old) {
       delete status.podIP;
@@ -1407,7 +1643,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   }
 
   /** The patch that writes `status` (built for this call alone: it becomes the patch). */
-  function statusWrite(pod: KubeObject, status: Record<string, unknown>): Write[] {
+  function statusWrite(pod: KubeObject, status: Record<string, unknown> | undefined): Write[] {
+    if (status === undefined) return [];
     const old = statusOf<Record<string, unknown>>(pod);
     if (deepEqual(old, status)) return [];
     // The status manager sends a patch of the status subresource: fields it dropped are nulled.
@@ -1451,7 +1688,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (runningContainers.length > 0) {
         for (const c of runningContainers) {
           event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-          send(ctx, pod, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+          send(
+            ctx,
+            c.ref,
+            'cri.stopContainer',
+            `StopContainer ${c.name}`,
+            sharedSummary('cri.stopContainer', 'container', c.name),
+          );
           if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
           c.phase = 'stopping';
         }
@@ -1470,7 +1713,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ctx.requeueAfter(key, w.stopDoneAt - ctx.now);
       return [];
     }
-    send(ctx, pod, 'cri.stopPodSandbox', 'StopPodSandbox', {});
+    send(ctx, w.ref, 'cri.stopPodSandbox', 'StopPodSandbox', sharedSummary('cri.stopPodSandbox'));
     runtime.removePodSandbox(w.uid);
     work.delete(key);
     return [deleteForce];
@@ -1527,9 +1770,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         for (const c of w.inits ? [...w.containers, ...w.inits] : w.containers) {
           if (c.phase !== 'running') continue;
           event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-          send(ctx, ghost, 'cri.stopContainer', `StopContainer ${c.name}`, { container: c.name });
+          send(
+            ctx,
+            c.ref,
+            'cri.stopContainer',
+            `StopContainer ${c.name}`,
+            sharedSummary('cri.stopContainer', 'container', c.name),
+          );
         }
-        if (w.sandboxId) send(ctx, ghost, 'cri.stopPodSandbox', 'StopPodSandbox', {});
+        if (w.sandboxId)
+          send(
+            ctx,
+            w.ref,
+            'cri.stopPodSandbox',
+            'StopPodSandbox',
+            sharedSummary('cri.stopPodSandbox'),
+          );
         runtime.removePodSandbox(w.uid);
         work.delete(key);
         w = undefined;
@@ -1552,7 +1808,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           'SandboxChanged',
           'Pod sandbox changed, it will be killed and re-created.',
         );
-      send(ctx, pod, 'cri.runPodSandbox', 'RunPodSandbox', {});
+      send(ctx, w.ref, 'cri.runPodSandbox', 'RunPodSandbox', sharedSummary('cri.runPodSandbox'));
       w.sandboxId = runtime.runPodSandbox(w.uid, () => ctx.random()).id;
       w.sandboxReadyAt = ctx.now + 400 + Math.round(ctx.random() * 400);
       ctx.requeueAfter(key, w.sandboxReadyAt - ctx.now);
