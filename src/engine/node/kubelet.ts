@@ -304,6 +304,36 @@ interface ProbeState {
  * spread in the middle of the work's literal made a slow (dictionary) object of every
  * container's work, which each sync then reads.
  */
+/** A container's work before its first sync: waiting (a new pod) or running (adopted). */
+function containerWork(
+  ref: ObjRef,
+  c: ContainerSpec,
+  phase: ContainerWork['phase'],
+  reason: WaitingReason,
+  restartCount: number,
+): ContainerWork {
+  return setSpecFields(
+    {
+      ref,
+      name: c.name,
+      image: c.image,
+      pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
+      phase,
+      reason,
+      backoffMs: 0,
+      retryAt: 0,
+      failedAt: 0,
+      restartCount,
+      crashBackoffMs: 0,
+      crashBackoffAt: 0,
+      shown: undefined,
+      shownRunning: false,
+      shownLast: undefined,
+    },
+    c,
+  );
+}
+
 function setSpecFields(w: ContainerWork, c: ContainerSpec): ContainerWork {
   const mounts = mountStatuses(c);
   if (mounts) w.mounts = mounts;
@@ -560,25 +590,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const fresh = (c: ContainerSpec, statuses: Prev[] | undefined): ContainerWork => {
       const prev = statuses?.find((s) => s.name === c.name);
       if (prev?.containerID) hadContainers = true;
-      return setSpecFields(
-        {
-          ref,
-          name: c.name,
-          image: c.image,
-          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
-          phase: 'waiting',
-          reason,
-          backoffMs: 0,
-          retryAt: 0,
-          failedAt: 0,
-          restartCount: (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
-          crashBackoffMs: 0,
-          crashBackoffAt: 0,
-          shown: undefined,
-          shownRunning: false,
-          shownLast: undefined,
-        },
+      return containerWork(
+        ref,
         c,
+        'waiting',
+        reason,
+        (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
       );
     };
     const w: PodWork = {
@@ -634,30 +651,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const id = p?.containerID?.replace(/^containerd:\/\//, '') ?? randomHex64(() => ctx.random());
       runtime.adoptContainer(uidOf(pod), c.name, c.image, id, ctx.now);
       const cached = runtime.imageStatus(c.image);
-      return setSpecFields(
-        {
-          ref,
-          name: c.name,
-          image: c.image,
-          pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
-          phase: 'running',
-          reason: 'ContainerCreating',
-          backoffMs: 0,
-          retryAt: 0,
-          failedAt: 0,
-          containerID: ['containerd://', id].join(''),
-          imageRef: p?.image ?? parseImageName(c.image)?.full ?? c.image,
-          imageID: p?.imageID ?? cached?.repoDigest ?? '',
-          startedAt: p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp(),
-          restartCount: p?.restartCount ?? 0,
-          crashBackoffMs: 0,
-          crashBackoffAt: 0,
-          shown: undefined,
-          shownRunning: false,
-          shownLast: undefined,
-        },
-        c,
-      );
+      const w = containerWork(ref, c, 'running', 'ContainerCreating', p?.restartCount ?? 0);
+      w.containerID = ['containerd://', id].join('');
+      w.imageRef = p?.image ?? parseImageName(c.image)?.full ?? c.image;
+      w.imageID = p?.imageID ?? cached?.repoDigest ?? '';
+      w.startedAt = p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp();
+      return w;
     };
     const w: PodWork = {
       uid: uidOf(pod),
