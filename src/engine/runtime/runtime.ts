@@ -38,38 +38,28 @@ export const RETRY_MAX_MS = 1_000_000;
 
 /**
  * A controller work queue: keys in the order first added, a key already waiting is not added
- * twice. The same order as a `Set`'s, but taking a key touches no hash table: each key keeps
- * the stamp of its last add in `#stamps`, and it is waiting while that stamp is not yet taken
- * (the queue is first-in-first-out, so the taken stamps are exactly the first `#taken`). A
- * `Set` deleted from on every take rebuilt its table every few adds on the busy small queues.
+ * twice. The same order as a `Set`'s, but taking the first key costs no iterator.
  */
 class WorkQueue {
-  /** Key → stamp of its last add; keys taken long ago are swept out now and then. */
-  readonly #stamps = new Map<string, number>();
-  /** Stamps handed out so far, and how many of them were taken. */
-  #added = 0;
-  #taken = 0;
+  readonly #waiting = new Set<string>();
   #keys: string[] = [];
   #head = 0;
 
   get size(): number {
-    return this.#added - this.#taken;
+    return this.#waiting.size;
   }
 
   add(key: string): void {
-    const stamp = this.#stamps.get(key);
-    if (stamp !== undefined && stamp >= this.#taken) return;
-    this.#stamps.set(key, this.#added++);
+    if (this.#waiting.has(key)) return;
+    this.#waiting.add(key);
     this.#keys.push(key);
-    // Keep the stamps of taken keys bounded (amortised O(1) per add).
-    if (this.#stamps.size > 256 + 2 * this.size) this.#sweep();
   }
 
   /** The first key, removed; undefined when empty. */
   take(): string | undefined {
     if (this.#head === this.#keys.length) return undefined;
     const key = this.#keys[this.#head++]!;
-    this.#taken++;
+    this.#waiting.delete(key);
     // Drop the taken prefix once it is most of the array.
     if (this.#head > 64 && this.#head * 2 > this.#keys.length) {
       this.#keys = this.#keys.slice(this.#head);
@@ -79,14 +69,9 @@ class WorkQueue {
   }
 
   clear(): void {
-    this.#stamps.clear();
-    this.#taken = this.#added;
+    this.#waiting.clear();
     this.#keys = [];
     this.#head = 0;
-  }
-
-  #sweep(): void {
-    for (const [key, stamp] of this.#stamps) if (stamp < this.#taken) this.#stamps.delete(key);
   }
 }
 
