@@ -12,7 +12,7 @@
  * (with timeAdded, as SwapNodeControllerTaint stamps every taint it adds), removed on uncordon.
  */
 import type { KubeObject } from '../api/types.ts';
-import type { ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import type { EventRecord, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
 import {
   type Condition,
@@ -42,6 +42,8 @@ export interface NodeTaint {
 }
 
 interface Health {
+  /** The Node's uid, for the RemovingNode event once the Node is gone. */
+  uid: string | undefined;
   probeAt: number;
   renewTime: string | undefined;
   heartbeat: string | undefined;
@@ -58,9 +60,21 @@ export function nodeCondition(node: KubeObject, type: string): Condition | undef
 export function createNodeLifecycleController(): Reconciler {
   const health = new Map<string, Health>();
 
-  function nodeEvent(ctx: ReconcileContext, node: KubeObject, reason: string, message: string) {
+  /**
+   * `RecordNodeEvent` / `RecordNodeStatusChange`: the reference names the Node by name and uid
+   * only (no resourceVersion), in the default namespace as every cluster-scoped event.
+   */
+  function nodeEvent(
+    ctx: ReconcileContext,
+    name: string,
+    uid: string | undefined,
+    reason: string,
+    message: string,
+  ) {
+    const ref: EventRecord['ref'] = { resource: 'nodes', name, kind: 'Node', apiVersion: 'v1' };
+    if (uid) ref.uid = uid;
     ctx.recordEvent({
-      ref: eventRef('nodes', node),
+      ref,
       type: 'Normal',
       reason,
       message,
@@ -80,13 +94,14 @@ export function createNodeLifecycleController(): Reconciler {
     const heartbeat = nodeCondition(node, 'Ready')?.lastHeartbeatTime;
     let h = health.get(name);
     if (!h) {
-      h = { probeAt: ctx.now, renewTime, heartbeat };
+      h = { uid: node.metadata?.uid, probeAt: ctx.now, renewTime, heartbeat };
       health.set(name, h);
       const created = node.metadata?.creationTimestamp;
       if (created && parseTimestamp(created) >= ctx.now - 60_000) {
         nodeEvent(
           ctx,
-          node,
+          name,
+          h.uid,
           'RegisteredNode',
           `Node ${name} event: Registered Node ${name} in Controller`,
         );
@@ -140,7 +155,7 @@ export function createNodeLifecycleController(): Reconciler {
           patch: { status: { conditions: next } },
         });
         if (wasReady?.status === 'True') {
-          nodeEvent(ctx, node, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
+          nodeEvent(ctx, name, h.uid, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
           writes.push(...markPodsNotReady(name, cache, ctx));
         }
       }
@@ -205,7 +220,18 @@ export function createNodeLifecycleController(): Reconciler {
       const writes: Write[] = [];
       const nodes = cache.list('nodes');
       const names = new Set(nodes.map(nameOf));
-      for (const n of health.keys()) if (!names.has(n)) health.delete(n);
+      // classifyNodes: a node known from an earlier pass and now gone was deleted.
+      for (const [n, h] of health) {
+        if (names.has(n)) continue;
+        health.delete(n);
+        nodeEvent(
+          ctx,
+          n,
+          h.uid,
+          'RemovingNode',
+          `Node ${n} event: Removing Node ${n} from Controller`,
+        );
+      }
       for (const node of nodes) if (!isDeleting(node)) writes.push(...monitor(node, cache, ctx));
       return { writes };
     },

@@ -45,9 +45,19 @@ describe('deleting the Node object of a running node', () => {
       out(
         [
           'NAME                   READY   STATUS    RESTARTS   AGE     IP           NODE    NOMINATED NODE   READINESS GATES',
-          'web-6dc5cd68db-9ll6r   1/1     Running   0          2m40s   10.244.3.2   node3   <none>           <none>',
-          'web-6dc5cd68db-bk86m   1/1     Running   0          60s     10.244.3.3   node3   <none>           <none>',
-          'web-6dc5cd68db-z45gl   1/1     Running   0          2m40s   10.244.2.2   node2   <none>           <none>',
+          'web-6dc5cd68db-9ll6r   1/1     Running   0          2m45s   10.244.3.2   node3   <none>           <none>',
+          'web-6dc5cd68db-pct45   1/1     Running   0          65s     10.244.2.3   node2   <none>           <none>',
+          'web-6dc5cd68db-z45gl   1/1     Running   0          2m45s   10.244.2.2   node2   <none>           <none>',
+          '',
+        ].join('\n'),
+      ),
+    );
+    // The node lifecycle controller's next pass (every 5 s) finds the Node gone.
+    expect(sh('kubectl get events --field-selector involvedObject.kind=Node')).toEqual(
+      out(
+        [
+          'LAST SEEN   TYPE     REASON         OBJECT       MESSAGE',
+          '2m15s       Normal   RemovingNode   node/node1   Node node1 event: Removing Node node1 from Controller',
           '',
         ].join('\n'),
       ),
@@ -71,12 +81,12 @@ describe('deleting the Node object of a running node', () => {
       out(
         [
           'LAST SEEN   TYPE     REASON      OBJECT                     MESSAGE',
-          '3m10s       Normal   Scheduled   pod/web-6dc5cd68db-zw86s   Successfully assigned default/web-6dc5cd68db-zw86s to node1',
-          '3m10s       Normal   Pulling     pod/web-6dc5cd68db-zw86s   Pulling image "nginx"',
-          '3m6s        Normal   Pulled      pod/web-6dc5cd68db-zw86s   Successfully pulled image "nginx" in 3.662s (3.662s including waiting). Image size: 72080558 bytes.',
-          '3m6s        Normal   Created     pod/web-6dc5cd68db-zw86s   Created container nginx',
-          '3m6s        Normal   Started     pod/web-6dc5cd68db-zw86s   Started container nginx',
-          '90s         Normal   Killing     pod/web-6dc5cd68db-zw86s   Stopping container nginx',
+          '3m30s       Normal   Scheduled   pod/web-6dc5cd68db-zw86s   Successfully assigned default/web-6dc5cd68db-zw86s to node1',
+          '3m30s       Normal   Pulling     pod/web-6dc5cd68db-zw86s   Pulling image "nginx"',
+          '3m26s       Normal   Pulled      pod/web-6dc5cd68db-zw86s   Successfully pulled image "nginx" in 3.662s (3.662s including waiting). Image size: 72080558 bytes.',
+          '3m26s       Normal   Created     pod/web-6dc5cd68db-zw86s   Created container nginx',
+          '3m26s       Normal   Started     pod/web-6dc5cd68db-zw86s   Started container nginx',
+          '110s        Normal   Killing     pod/web-6dc5cd68db-zw86s   Stopping container nginx',
           '',
         ].join('\n'),
       ),
@@ -145,7 +155,7 @@ describe('deleting the Node object of a running node', () => {
       ),
     );
     expect(sh('kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide').out).toContain(
-      'kube-proxy-knflq   1/1     Running   0          35s   172.18.0.3   node1',
+      'kube-proxy-2hrwl   1/1     Running   0          35s   172.18.0.3   node1',
     );
     // The new Lease, owned by the new Node, follows at the lease controller's next renewal.
     const node = c.snapshot().get('nodes', undefined, 'node1')!;

@@ -117,7 +117,7 @@ describe('PodGC: gcOrphaned', () => {
     expect(pods.some((p) => p.metadata?.name === victim)).toBe(false);
     expect(podsOf(c, 'kube-system').some((p) => nodeOf(p) === 'node1')).toBe(false);
     expect(run('kubectl get deployment web').out).toBe(
-      'NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    3/3     3            3           115s\n',
+      'NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    3/3     3            3           2m\n',
     );
   });
 });
