@@ -8,19 +8,13 @@
  * measured run finds the engine's code already compiled by the JavaScript engine, as it is
  * once a page has been used for a while. Without it the measured run is the process's first.
  */
-import { createCluster } from '../src/engine/index.ts';
-import { webDeployment } from './webDeployment.ts';
+import { benchCluster, rehearse, runningPods, runToAllReady } from './engineRun.ts';
 
 const replicas = Number(process.argv[2] ?? 1000);
 const workers = Number(process.argv[3] ?? 100);
 const warm = process.argv.includes('--warm');
 
-if (warm) {
-  const rehearsal = createCluster({ seed: 2, workers, keepSnapshots: false, explain: false });
-  rehearsal.settle();
-  rehearsal.client('kubectl').create('deployments', 'default', webDeployment(replicas));
-  rehearsal.settle({ maxMs: 60 * 60 * 1000 });
-}
+if (warm) rehearse(replicas, workers);
 
 let peakHeap = 0;
 const sampleHeap = () => {
@@ -29,8 +23,7 @@ const sampleHeap = () => {
 };
 
 const setupStart = performance.now();
-const cluster = createCluster({ seed: 1, workers, keepSnapshots: false, explain: false });
-cluster.settle();
+const cluster = benchCluster(workers);
 const setupMs = performance.now() - setupStart;
 const messagesBefore = cluster.messages.length;
 sampleHeap();
@@ -39,38 +32,17 @@ const heapTimer = setInterval(sampleHeap, 5);
 const start = performance.now();
 // CPU time too: on a shared, loaded machine wall time varies with other work, CPU time less so.
 const cpuStart = process.cpuUsage();
-const kubectl = cluster.client('kubectl');
-const created = kubectl.create('deployments', 'default', webDeployment(replicas));
-if (!created.ok) throw new Error(created.status.message);
-let ticks = 0;
-// Sample the heap inside the run (the interval timer above never fires while the run holds the
-// thread), and stop the first phase once the Deployment reports every replica ready; settle()
-// then finishes whatever is still in flight.
-const allReady = () => {
-  if (++ticks % 2000 !== 0) return false;
-  sampleHeap();
-  const status = cluster.peek('deployments', 'default', 'web')?.status as
-    | { readyReplicas?: number }
-    | undefined;
-  return (status?.readyReplicas ?? 0) >= replicas;
-};
-cluster.runUntil(allReady, 60 * 60 * 1000);
-// "From create to all Running": the Deployment reports every replica ready (its controller has
-// seen every pod Running). The rest of the run is the cluster going quiet afterwards.
+runToAllReady(cluster, replicas, sampleHeap);
 const readyMs = performance.now() - start;
 const readyCpu = process.cpuUsage(cpuStart);
+// The rest of the run is the cluster going quiet afterwards.
 const settled = cluster.settle({ maxMs: 60 * 60 * 1000 });
 const wallMs = performance.now() - start;
 const cpu = process.cpuUsage(cpuStart);
 clearInterval(heapTimer);
 sampleHeap();
 
-const pods = kubectl.list('pods', 'default', { labelSelector: 'app=web' });
-const running = pods.ok
-  ? pods.value.items.filter(
-      (p) => (p.status as { phase?: string } | undefined)?.phase === 'Running',
-    ).length
-  : 0;
+const running = runningPods(cluster);
 const messages = cluster.messages.length - messagesBefore;
 console.log(
   JSON.stringify({
