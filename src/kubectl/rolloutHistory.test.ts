@@ -64,3 +64,49 @@ describe('kubectl rollout history --revision', () => {
     );
   });
 });
+
+describe('kubernetes.io/change-cause and rollbacks in rollout history', () => {
+  const table = (...rows: string[]) => ({
+    out: ['deployment.apps/web ', 'REVISION  CHANGE-CAUSE', ...rows, '', ''].join('\n'),
+    err: '',
+    code: 0,
+  });
+  const revisions = `kubectl get rs -l app=web -o 'custom-columns=IMAGE:.spec.template.spec.containers[0].image,REV:.metadata.annotations.deployment\\.kubernetes\\.io/revision,HISTORY:.metadata.annotations.deployment\\.kubernetes\\.io/revision-history,CAUSE:.metadata.annotations.kubernetes\\.io/change-cause' --sort-by=.spec.template.spec.containers[0].image`;
+
+  it('an annotation made after the rollout reaches its ReplicaSet; undo moves revisions and causes', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx:1.25 --replicas=2');
+    run('kubectl set image deployment/web nginx=nginx:1.26');
+    // The documented replacement for --record: annotate the Deployment after the change.
+    run('kubectl annotate deployment web kubernetes.io/change-cause="image 1.26"');
+    expect(run('kubectl rollout history deployment/web')).toEqual(
+      table('1         <none>', '2         image 1.26'),
+    );
+    // Undo restores revision 1's template and annotations (it had no change-cause); its
+    // ReplicaSet becomes revision 3 and remembers it was 1.
+    run('kubectl rollout undo deployment/web');
+    expect(run('kubectl rollout history deployment/web')).toEqual(
+      table('2         image 1.26', '3         <none>'),
+    );
+    expect(run(revisions).out).toBe(
+      [
+        'IMAGE        REV   HISTORY   CAUSE',
+        'nginx:1.25   3     1         <none>',
+        'nginx:1.26   2     <none>    image 1.26',
+        '',
+      ].join('\n'),
+    );
+    run('kubectl rollout undo deployment/web');
+    expect(run('kubectl rollout history deployment/web')).toEqual(
+      table('3         <none>', '4         image 1.26'),
+    );
+    expect(run(revisions).out).toBe(
+      [
+        'IMAGE        REV   HISTORY   CAUSE',
+        'nginx:1.25   3     1         <none>',
+        'nginx:1.26   4     2         image 1.26',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -397,6 +397,48 @@ export function createDeploymentController(): Reconciler {
         }
       };
 
+      /**
+       * getNewReplicaSet for an existing new ReplicaSet: SetNewReplicaSetAnnotations copies the
+       * Deployment's annotations onto it (a `kubernetes.io/change-cause` annotated after the
+       * rollout reaches the ReplicaSet, so `rollout history` shows it), raises its revision
+       * when it is below `newRevision` (a rollback to it), keeping the old number in
+       * `deployment.kubernetes.io/revision-history`, and its minReadySeconds follows the
+       * Deployment's: one Update of the ReplicaSet when anything changed.
+       */
+      const syncNewReplicaSet = (r: RSView, newRevision: number) => {
+        const current = r.obj.metadata?.annotations ?? {};
+        const changed: Record<string, string> = {};
+        for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) {
+          if (!skipCopyAnnotation(k) && current[k] !== v) changed[k] = v;
+        }
+        const oldText = current[REVISION_ANNOTATION];
+        const oldRevision = oldText ? Number(oldText) : 0;
+        if (Number.isInteger(oldRevision) && oldRevision < newRevision) {
+          changed[REVISION_ANNOTATION] = String(newRevision);
+          if (oldText !== undefined) {
+            changed[REVISION_HISTORY_ANNOTATION] = appendRevisionHistory(
+              current[REVISION_HISTORY_ANNOTATION] ?? '',
+              oldText,
+            );
+          }
+          r.revision = newRevision;
+        }
+        const minReadySeconds = spec.minReadySeconds ?? 0;
+        const minReadyChanged =
+          (specOf<{ minReadySeconds?: number }>(r.obj).minReadySeconds ?? 0) !== minReadySeconds;
+        if (Object.keys(changed).length === 0 && !minReadyChanged) return;
+        const rs = withoutResourceVersion(r.obj);
+        rs.metadata = { ...rs.metadata, annotations: { ...current, ...changed } };
+        rs.spec = { ...specOf<Record<string, unknown>>(rs), minReadySeconds };
+        writes.push({ verb: 'update', resource: 'replicasets', namespace: ns, obj: rs });
+        // Later writes of this sync (scaling) start from the updated object; it keeps the
+        // cached resourceVersion, which the replica overlay is keyed by.
+        r.obj = {
+          ...rs,
+          metadata: { ...rs.metadata, resourceVersion: r.obj.metadata?.resourceVersion },
+        };
+      };
+
       // The stored status itself, not a copy: every change below makes a new object (a deep
       // copy here was most of the cost of a sync that changes nothing).
       let status: DeploymentStatus = dStatus;
@@ -437,14 +479,12 @@ export function createDeploymentController(): Reconciler {
       const scalingEvent = all.some(
         (r) => r.replicas > 0 && r.desired !== undefined && r.desired !== replicas,
       );
+      // getAllReplicaSetsAndSyncRevision, on every path below.
+      if (newRS) syncNewReplicaSet(newRS, maxOldRevision + 1);
       if (spec.paused === true) {
         // `sync` of a paused Deployment: scaling still happens, but no new ReplicaSet is created
         // for a changed template (getAllReplicaSetsAndSyncRevision with createIfNotExisted =
         // false) and nothing rolls; old ReplicaSets beyond the history limit are cleaned up.
-        if (newRS && newRS.revision <= maxOldRevision) {
-          scale(newRS, newRS.replicas, { [REVISION_ANNOTATION]: String(maxOldRevision + 1) });
-          newRS.revision = maxOldRevision + 1;
-        }
         if (scalingEvent) scaleDeployment(d, newRS, olds, scale);
         writes.push(...cleanupOldReplicaSets(d, olds));
         const status = calculateStatus(d, all, newRS, dStatus, ctx);
@@ -500,15 +540,7 @@ export function createDeploymentController(): Reconciler {
         };
         const annotations: Record<string, string> = {};
         for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) {
-          if (
-            k !== LAST_APPLIED &&
-            k !== REVISION_ANNOTATION &&
-            k !== REVISION_HISTORY_ANNOTATION &&
-            k !== DESIRED_REPLICAS_ANNOTATION &&
-            k !== MAX_REPLICAS_ANNOTATION
-          ) {
-            annotations[k] = v;
-          }
+          if (!skipCopyAnnotation(k)) annotations[k] = v;
         }
         annotations[DESIRED_REPLICAS_ANNOTATION] = String(replicas);
         annotations[MAX_REPLICAS_ANNOTATION] = String(replicas + maxSurge);
@@ -567,10 +599,6 @@ export function createDeploymentController(): Reconciler {
           created: ctx.timestamp(),
         };
         all.push(rsView);
-      } else if (rsView.revision <= maxOldRevision) {
-        // Rolling back to an older template re-uses its ReplicaSet under a new revision.
-        scale(rsView, rsView.replicas, { [REVISION_ANNOTATION]: String(maxOldRevision + 1) });
-        rsView.revision = maxOldRevision + 1;
       }
 
       if (!spec.paused) {
@@ -594,6 +622,36 @@ export function createDeploymentController(): Reconciler {
       return { writes };
     },
   };
+}
+
+/** `skipCopyAnnotation`: annotations of the Deployment that are not copied to its ReplicaSets. */
+function skipCopyAnnotation(key: string): boolean {
+  return (
+    key === LAST_APPLIED ||
+    key === REVISION_ANNOTATION ||
+    key === REVISION_HISTORY_ANNOTATION ||
+    key === DESIRED_REPLICAS_ANNOTATION ||
+    key === MAX_REPLICAS_ANNOTATION
+  );
+}
+
+/** sync.go's maxRevHistoryLengthInChars: the revision history is kept to 2,000 characters. */
+const MAX_REVISION_HISTORY_CHARS = 2000;
+
+/**
+ * `revision-history` with `old` appended; the oldest entries are dropped to stay within
+ * MAX_REVISION_HISTORY_CHARS (SetNewReplicaSetAnnotations).
+ */
+function appendRevisionHistory(history: string, old: string): string {
+  if (history === '') return old;
+  const entries = history.split(',');
+  let total = history.length + old.length + 1;
+  let start = 0;
+  while (total > MAX_REVISION_HISTORY_CHARS && start < entries.length) {
+    total -= (entries[start] ?? '').length + 1;
+    start++;
+  }
+  return total <= MAX_REVISION_HISTORY_CHARS ? [...entries.slice(start), old].join(',') : history;
 }
 
 function statusWrite(
