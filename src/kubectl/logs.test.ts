@@ -215,3 +215,38 @@ describe('kubectl logs: what the kubelet answers', () => {
     expect(run('kubectl logs two -c init')).toEqual({ out: 'init done\n', err: '', code: 0 });
   });
 });
+
+describe('kubectl logs of a looping container', () => {
+  it("the logging docs' counter prints a line a second; --tail, --since and --timestamps per line", () => {
+    const { run, host, cluster } = engineSession(3);
+    run(
+      `kubectl run counter --image=busybox -- /bin/sh -c 'i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done'`,
+    );
+    const started = run(
+      `kubectl get pod counter -o jsonpath='{.status.containerStatuses[0].state.running.startedAt}'`,
+    ).out;
+    cluster.advance(60_000);
+    // Rounds printed by now (after each console line the cluster settles: time moves on).
+    const roundsNow = () => Math.floor((host.nowEpochMs() - Date.parse(started)) / 1000) + 1;
+    const rounds = roundsNow();
+    const line = (i: number) => {
+      const d = new Date(Date.parse(started) + i * 1000);
+      return `${i}: ${d.toUTCString().slice(0, 3)} Jan  6 ${d.toISOString().slice(11, 19)} UTC 2026\n`;
+    };
+    expect(run('kubectl logs counter --tail=2')).toEqual({
+      out: line(rounds - 2) + line(rounds - 1),
+      err: '',
+      code: 0,
+    });
+    const before = roundsNow();
+    const all = run('kubectl logs counter').out.split('\n');
+    expect(all).toHaveLength(before + 1);
+    expect(all[0]).toBe(line(0).trimEnd());
+    expect(run('kubectl logs counter --since=3s').out.split('\n')).toHaveLength(4);
+    const last = roundsNow() - 1;
+    const stamped = run('kubectl logs counter --tail=1 --timestamps').out;
+    expect(stamped).toBe(
+      `${new Date(Date.parse(started) + last * 1000).toISOString().slice(0, 19)}.000000000Z ${line(last)}`,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerProgram } from './program.ts';
+import { containerProgram, LOOP_LOG_ROUNDS, loopLines } from './program.ts';
 
 describe('containerProgram: what a started container does', () => {
   it('servers run on; shell base images with nothing to do exit at once with 0', () => {
@@ -114,5 +114,59 @@ describe('containerProgram: what a started container does', () => {
     expect(
       containerProgram('busybox', ['sh', '-c', 'until curl web; do sleep 1; done'], undefined).runs,
     ).toBe('forever');
+  });
+});
+
+describe('an endless `while true` loop prints one round at a time', () => {
+  const start = Date.parse('2026-01-06T00:00:10Z');
+  const counter = containerProgram(
+    'busybox',
+    ['/bin/sh', '-c'],
+    ['i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done'],
+  );
+
+  it('the logging docs counter: a line a second, its counter and the date moving on', () => {
+    expect(counter.runs).toBe('forever');
+    if (counter.runs !== 'forever' || !counter.loop) throw new Error('no loop');
+    expect(loopLines(counter.loop, start, start + 2_500)).toEqual([
+      { at: start, text: '0: Tue Jan  6 00:00:10 UTC 2026\n' },
+      { at: start + 1000, text: '1: Tue Jan  6 00:00:11 UTC 2026\n' },
+      { at: start + 2000, text: '2: Tue Jan  6 00:00:12 UTC 2026\n' },
+    ]);
+    // A day later: the rounds are computed directly, only the last ones are kept.
+    const day = loopLines(counter.loop, start, start + 86_400_000);
+    expect(day).toHaveLength(LOOP_LOG_ROUNDS);
+    expect(day.at(-1)).toEqual({
+      at: start + 86_400_000,
+      text: '86400: Wed Jan  7 00:00:10 UTC 2026\n',
+    });
+  });
+
+  it('set-up output and sleeps come first; braces, counting down, `date` alone, newlines for ;', () => {
+    const p = containerProgram('busybox', [
+      'sh',
+      '-c',
+      `echo start; sleep 2; n=10\nwhile :\ndo\n  echo "left \${n}"; n=$((n - 2)); date; sleep 5\ndone`,
+    ]);
+    if (p.runs !== 'forever' || !p.loop) throw new Error('no loop');
+    expect(p.output).toBe('start\n');
+    expect(loopLines(p.loop, start, start + 7_000).map((l) => [l.at - start, l.text])).toEqual([
+      [2000, 'left 10\n'],
+      [2000, 'Tue Jan  6 00:00:12 UTC 2026\n'],
+      [7000, 'left 8\n'],
+      [7000, 'Tue Jan  6 00:00:17 UTC 2026\n'],
+    ]);
+  });
+
+  it('loops it cannot follow keep running without a loop: unknown variables, commands, no sleep', () => {
+    for (const script of [
+      'while true; do echo $HOSTNAME; sleep 5; done',
+      'while true; do wget -q -O- http://web; sleep 1; done',
+      'while true; do echo busy; done',
+      'while true; do echo `hostname`; sleep 1; done',
+    ]) {
+      const p = containerProgram('busybox', ['sh', '-c', script], undefined);
+      expect(p).toEqual({ runs: 'forever', output: '' });
+    }
   });
 });

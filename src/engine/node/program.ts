@@ -10,12 +10,20 @@
  * those. Anything else is taken to keep running, so an unfamiliar command never makes a healthy
  * pod crash. One loop is understood too, the init container of the Kubernetes docs:
  * `until nslookup myservice; do echo waiting; sleep 2; done` retries until a Service of that
- * name exists (the kubelet asks its node's view of the Services), then ends with 0.
+ * name exists (the kubelet asks its node's view of the Services), then ends with 0. And the
+ * endless loop of the logging docs, `i=0; while true; do echo "$i: $(date)"; i=$((i+1));
+ * sleep 1; done`: its lines come one round at a time (see loopLines).
  */
 
 /** How a started container ends, if it does, and what it prints. */
 export type Program =
-  | { runs: 'forever'; output: string }
+  | {
+      runs: 'forever';
+      /** What it prints at once (before a loop). */
+      output: string;
+      /** A `while true; do …; sleep N; done` loop that prints as time goes by. */
+      loop?: Loop;
+    }
   | { runs: 'exits'; afterMs: number; exitCode: number; output: string }
   | {
       /**
@@ -172,6 +180,147 @@ function script(text: string, startedAt: string): Program | undefined {
   return { runs: 'exits', afterMs: ms, exitCode: 0, output };
 }
 
+/** One command of a loop's body. */
+type LoopStep =
+  | { kind: 'echo'; text: string; newline: boolean }
+  | { kind: 'sleep'; ms: number }
+  | { kind: 'add'; name: string; by: number };
+
+/**
+ * `while true; do BODY; done` (or `while :`), after some set-up: shell variables with their
+ * starting values, and a body of echo (with `$i`, `${i}`, `$(date)` expanded), date, sleep and
+ * `i=$((i+1))`-style counters. One round lasts `periodMs`, the sum of its sleeps.
+ */
+export interface Loop {
+  /** When the first round starts, after the set-up's own sleeps. */
+  startMs: number;
+  periodMs: number;
+  vars: Readonly<Record<string, string>>;
+  steps: readonly LoopStep[];
+}
+
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+const ASSIGN = new RegExp(`^(${NAME})=(.*)$`);
+/** `i=$((i+1))`, `i=$(( $i + 2 ))`, `i=$((i-1))`. */
+const COUNTER = new RegExp(`^(${NAME})=\\$\\(\\(\\s*\\$?(${NAME})\\s*([+-])\\s*(\\d+)\\s*\\)\\)$`);
+/** What an echo may expand: `$i`, `${i}`, `$(date)`, `` `date` ``. Anything else with `$` is not read. */
+const EXPANSION = new RegExp(`\\$\\{(${NAME})\\}|\\$(${NAME})|\\$\\(date\\)|\`date\``, 'g');
+
+/** The steps of a loop body, or undefined when it holds anything not simulated. */
+function loopSteps(body: string, vars: Record<string, string>): LoopStep[] | undefined {
+  const steps: LoopStep[] = [];
+  for (const part of body.split(/;|&&|\n/)) {
+    const text = part.trim();
+    if (text === '' || text === ':' || text === 'true') continue;
+    const counter = COUNTER.exec(text);
+    if (counter) {
+      const [, name = '', from = '', sign, by = '0'] = counter;
+      if (name !== from || !(name in vars)) return undefined;
+      steps.push({ kind: 'add', name, by: (sign === '-' ? -1 : 1) * Number(by) });
+      continue;
+    }
+    const argv = words(text);
+    const cmd = argv[0]?.split('/').pop();
+    if (cmd === 'echo') {
+      const newline = argv[1] !== '-n';
+      const echoed = (newline ? argv.slice(1) : argv.slice(2)).join(' ');
+      // Every `$` must be a known expansion: a variable set before the loop, or `$(date)`.
+      const leftover = echoed.replace(EXPANSION, (m, a?: string, b?: string) => {
+        const name = a ?? b;
+        return name === undefined || name in vars ? '' : m;
+      });
+      if (leftover.includes('$') || leftover.includes('`')) return undefined;
+      steps.push({ kind: 'echo', text: echoed, newline });
+    } else if (cmd === 'date' && argv.length === 1) {
+      steps.push({ kind: 'echo', text: '$(date)', newline: true });
+    } else if (cmd === 'sleep') {
+      const ms = sleepMs(argv[1]);
+      if (ms === undefined || !Number.isFinite(ms)) return undefined;
+      steps.push({ kind: 'sleep', ms });
+    } else return undefined;
+  }
+  return steps;
+}
+
+/**
+ * `SETUP; while true; do BODY; done`: the loop, or undefined when the script is not such a loop
+ * of simulated commands. SETUP may set variables (`i=0`) and run the one-shot steps.
+ */
+function endlessLoop(text: string, startedAt: string): Program | undefined {
+  const flat = text.replace(/\n/g, ';');
+  const m = /^([\s\S]*?)\bwhile\s+(?:true|:)\s*;\s*do\b\s*;?([\s\S]*?);?\s*done\s*;?\s*$/.exec(
+    flat,
+  );
+  if (!m) return undefined;
+  const vars: Record<string, string> = {};
+  let output = '';
+  let startMs = 0;
+  for (const part of (m[1] ?? '').split(/;|&&/)) {
+    const t = part.trim();
+    if (t === '') continue;
+    const assign = ASSIGN.exec(t);
+    if (assign && !t.includes('$')) {
+      vars[assign[1] ?? ''] = words(assign[2] ?? '').join(' ');
+      continue;
+    }
+    const s = step(words(t), startedAt);
+    if (!s || s.forever || (s.exitCode ?? 0) !== 0) return undefined;
+    output += s.output;
+    startMs += s.ms;
+  }
+  const steps = loopSteps(m[2] ?? '', vars);
+  if (!steps) return undefined;
+  const periodMs = steps.reduce((sum, s) => sum + (s.kind === 'sleep' ? s.ms : 0), 0);
+  // A loop that never sleeps would print without end at once: not simulated.
+  if (periodMs <= 0) return undefined;
+  return { runs: 'forever', output, loop: { startMs, periodMs, vars, steps } };
+}
+
+/** Rounds of a loop kept for `kubectl logs`: the last ones, as a terminal could hold. */
+export const LOOP_LOG_ROUNDS = 10_000;
+
+/**
+ * The lines a loop has printed from `startMs` (epoch ms the container started) to `endMs`, each
+ * with the time it was written. Counters move by the same amount every round, so any round's
+ * values are known without running the ones before it; only the last LOOP_LOG_ROUNDS rounds
+ * are returned.
+ */
+export function loopLines(
+  loop: Loop,
+  startMs: number,
+  endMs: number,
+): { at: number; text: string }[] {
+  const first = startMs + loop.startMs;
+  if (endMs < first) return [];
+  const rounds = Math.floor((endMs - first) / loop.periodMs) + 1;
+  const from = Math.max(0, rounds - LOOP_LOG_ROUNDS);
+  const perRound: Record<string, number> = {};
+  for (const s of loop.steps)
+    if (s.kind === 'add') perRound[s.name] = (perRound[s.name] ?? 0) + s.by;
+  const out: { at: number; text: string }[] = [];
+  for (let r = from; r < rounds; r++) {
+    let at = first + r * loop.periodMs;
+    const values: Record<string, string> = {};
+    for (const [name, v] of Object.entries(loop.vars)) {
+      values[name] =
+        perRound[name] === undefined ? v : String(Number(v || 0) + r * (perRound[name] ?? 0));
+    }
+    for (const s of loop.steps) {
+      if (at > endMs) break;
+      if (s.kind === 'sleep') at += s.ms;
+      else if (s.kind === 'add') values[s.name] = String(Number(values[s.name] || 0) + s.by);
+      else {
+        const date = goDate(new Date(at).toISOString());
+        const text = s.text.replace(EXPANSION, (m, a, b) =>
+          m.startsWith('$(') || m.startsWith('`') ? date : (values[a ?? b ?? ''] ?? ''),
+        );
+        out.push({ at, text: s.newline ? `${text}\n` : text });
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Whether the container's first process (PID 1) ignores SIGTERM. PID 1 in a container ignores
  * every signal it has no handler for, and the shell utilities simulated here (`sleep`, `tail`,
@@ -214,7 +363,9 @@ export function containerProgram(
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
     const text = argv[2] ?? '';
     return (
-      untilResolves(text, startedAt) ?? script(text, startedAt) ?? { runs: 'forever', output: '' }
+      untilResolves(text, startedAt) ??
+      endlessLoop(text, startedAt) ??
+      script(text, startedAt) ?? { runs: 'forever', output: '' }
     );
   }
   const s = step(argv, startedAt);

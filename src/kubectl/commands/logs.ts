@@ -7,7 +7,7 @@
 
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
-import { containerProgram } from '../../engine/node/program.ts';
+import { containerProgram, loopLines } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
@@ -354,19 +354,32 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
       ?.kernelVersion || DEFAULT_KERNEL;
   const image = container?.image ?? '';
   // nginx's start-up lines, or what the container's command printed (`echo`, `date`…).
-  const text =
-    fromHost ??
-    (/(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args
-      ? nginxLog(startedAt, kernel)
-      : containerProgram(image, container?.command, container?.args, startedAt).output);
-  // Every line of a run is taken to be written when the run started.
+  const program =
+    fromHost !== undefined ||
+    (/(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args)
+      ? undefined
+      : containerProgram(image, container?.command, container?.args, startedAt);
+  const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel));
+  // Every line of a run is taken to be written when the run started, but for a loop's.
   const written = Date.parse(startedAt ?? '') || 0;
   // Lines keep their newline; a last one without (`echo -n`) is printed without either.
-  let lines: string[] = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  let lines: { at: number; text: string }[] = (text.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((l) => ({
+    at: written,
+    text: l,
+  }));
+  if (program?.runs === 'forever' && program.loop) {
+    // A loop has printed up to now, or until its run ended.
+    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
+      (r) => r?.startedAt === startedAt,
+    );
+    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
+    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
+    lines = [...lines, ...loopLines(program.loop, written, end)];
+  }
   if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
-  if (opts.since !== undefined && written < opts.since) lines = [];
-  const stamp = opts.timestamps ? `${logTimestamp(written)} ` : '';
-  return lines.map((l) => `${stamp}${l}`).join('');
+  const since = opts.since;
+  if (since !== undefined) lines = lines.filter((l) => l.at >= since);
+  return lines.map((l) => `${opts.timestamps ? `${logTimestamp(l.at)} ` : ''}${l.text}`).join('');
 }
 
 /** `--prefix`: `[pod/NAME/CONTAINER] ` before every line. */
