@@ -93,6 +93,7 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     }
   }
   if (path.length === 1 && path[0] === 'options') return runOptions(rest);
+  if (path.length === 1 && path[0] === 'help') return runHelp(rest);
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = cmd.looseFlags
@@ -193,11 +194,11 @@ function shortOf(cmd: Command | undefined, name: string): string {
 }
 
 /**
- * `kubectl --help`: the root's Long, then its command groups as cmd.go builds them (the
- * commands no group holds under "Other Commands:", `options` and `alpha` filtered out).
+ * The root's usage: its command groups as cmd.go builds them (the commands no group holds
+ * under "Other Commands:", `options` and `alpha` filtered out), then the usage line and tips.
  * Commands this console lacks are listed too, as kubectl lists them; running one says so.
  */
-function rootHelp(): string {
+function rootUsage(): string {
   const byName = new Map(COMMANDS.map((c) => [c.name, c] as const));
   const grouped = new Set(ROOT_GROUPS.flatMap((g) => g.commands));
   const other = [...new Set([...byName.keys(), ...EXTRA_ROOT_COMMANDS])]
@@ -215,8 +216,42 @@ function rootHelp(): string {
       ].join('\n'),
     )
     .join('\n\n');
-  const usage = `\n\n${list}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
-  return wrapString(ROOT_LONG, HELP_WRAP_LIMIT) + wrapString(usage, HELP_WRAP_LIMIT);
+  return `\n\n${list}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+}
+
+/** `kubectl --help` (and bare `kubectl`): the Long, then the usage, each wrapped on its own. */
+function rootHelp(): string {
+  return wrapString(ROOT_LONG, HELP_WRAP_LIMIT) + wrapString(rootUsage(), HELP_WRAP_LIMIT);
+}
+
+/**
+ * cobra's `help [command]`: the help of the command the words name (further words are its
+ * arguments); for an unknown one `Unknown help topic` and the root's usage, both on stderr.
+ */
+function runHelp(args: string[]): RunResult {
+  const words = args.filter((a) => !a.startsWith('-'));
+  if (words.length === 0) return { stdout: rootHelp(), stderr: '', exitCode: 0 };
+  let cmd: Command | undefined = { name: '', children: COMMANDS };
+  const path: string[] = [];
+  for (const w of words) {
+    const child: Command | undefined = cmd.children ? findChild(cmd, w) : undefined;
+    if (!child) {
+      if (path.length === 0) cmd = undefined;
+      break;
+    }
+    cmd = child;
+    path.push(child.name);
+  }
+  if (!cmd) {
+    // Go's %#q of a []string: each word back-quoted, space-separated, in brackets.
+    const topic = `[${words.map((w) => `\`${w}\``).join(' ')}]`;
+    return {
+      stdout: '',
+      stderr: `Unknown help topic ${topic}\n${wrapString(rootUsage(), HELP_WRAP_LIMIT)}`,
+      exitCode: 0,
+    };
+  }
+  return { stdout: commandHelp(cmd, ['kubectl', ...path].join(' ')), stderr: '', exitCode: 0 };
 }
 
 /** `kubectl options`: the flags every command accepts (templates.UseOptionsTemplates). */

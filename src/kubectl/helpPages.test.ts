@@ -199,6 +199,18 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     });
   });
 
+  it("kubectl help COMMAND: that command's help; an unknown topic gets the root usage on stderr", () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl help create deployment')).toEqual(run('kubectl create deployment --help'));
+    expect(run('kubectl help').out).toBe(run('kubectl --help').out);
+    const unknown = run('kubectl help foo');
+    expect(unknown.out).toBe('');
+    expect(unknown.code).toBe(0);
+    expect(unknown.err).toMatch(
+      /^Unknown help topic \[`foo`\]\n\n\nBasic Commands \(Beginner\):\n/,
+    );
+  });
+
   it('run, logs and events open with their Long text', () => {
     const { run } = engineSession(3);
     const help = run('kubectl run --help');

@@ -329,6 +329,27 @@ kubectl create deployment my-dep --image=busybox:latest --image=ubuntu:latest --
       f('-r, --replicas', '1', 'Number of replicas to create. Default is 1.'),
     ],
   },
+  'create job': {
+    long: 'Create a job with the specified name.',
+    example: `# Create a job
+kubectl create job my-job --image=busybox
+
+# Create a job with a command
+kubectl create job my-job --image=busybox -- date
+
+# Create a job from a cron job named "a-cronjob"
+kubectl create job test-job --from=cronjob/a-cronjob`,
+    use: 'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...] [options]',
+    flags: [
+      ...CREATE_SUB,
+      f(
+        '--from',
+        "''",
+        'The name of the resource to create a Job from (only cronjob is supported).',
+      ),
+      f('--image', "''", 'Image name to run.'),
+    ],
+  },
   'create namespace': {
     long: 'Create a namespace with the specified name.',
     example: `# Create a new namespace named my-namespace
