@@ -65,11 +65,11 @@ Options:
 \tis golang templates [http://golang.org/pkg/text/template/#pkg-overview].
 
     --validate='strict':
-\tMust be one of: strict (or true), warn, ignore (or false). \t\t"true" or "strict" will use a schema to validate
+\tMust be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate
 \tthe input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation
-\tis enabled on the api-server, but will fall back to less reliable client-side validation if not. \t\t"warn" will
+\tis enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will
 \twarn about unknown or duplicate fields without blocking the request if server-side field validation is enabled
-\ton the API server, and behave as "ignore" otherwise. \t\t"false" or "ignore" will not perform any schema
+\ton the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema
 \tvalidation, silently dropping any unknown or duplicate fields.
 
 Usage:

@@ -67,12 +67,12 @@ const SAVE_CONFIG = f(
   'false',
   'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
 );
-// The source's usage spans lines indented by two tabs; the help joins its lines with a space,
-// so the tabs show (`(or false). \t\t"true" or …`) as they do in kubectl 1.32.
+// kubectl 1.32 has this as one paragraph (kubernetes#128081 removed the tabs that older
+// versions printed between its sentences).
 const VALIDATE = f(
   '--validate',
   "'strict'",
-  'Must be one of: strict (or true), warn, ignore (or false).\n\t\t"true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not.\n\t\t"warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise.\n\t\t"false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',
+  'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',
 );
 const SELECTOR = f(
   '-l, --selector',
