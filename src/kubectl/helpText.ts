@@ -897,7 +897,10 @@ kubectl delete pod foo --now
 kubectl delete pod foo --force
 
 # Delete all pods
-kubectl delete pods --all`,
+kubectl delete pods --all
+
+# Delete all pods only if the user confirms the deletion
+kubectl delete pods --all --interactive`,
     flags: [
       f(
         '--all',
@@ -1013,6 +1016,12 @@ kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap
       RECURSIVE,
       SELECTOR,
       f('--server-side', 'false', 'If true, apply runs in the server instead of the client.'),
+      // Added by kubernetes#127634 (October 2024) with the beta wording of 1.32's subresource flags.
+      f(
+        '--subresource',
+        "''",
+        'If specified, apply will operate on the subresource of the requested object.  Only allowed when using --server-side. This flag is beta and may change in the future.',
+      ),
       DELETE_TIMEOUT,
       VALIDATE,
       waitFlag('false'),
@@ -1062,7 +1071,7 @@ kubectl replace --force -f ./pod.json`,
     ],
   },
   wait: {
-    long: `Experimental: Wait for a specific condition on one or many resources.
+    long: `Wait for a specific condition on one or many resources.
 
  The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.
 
@@ -1100,7 +1109,7 @@ kubectl wait --for=delete pod/busybox1 --timeout=60s`,
       f(
         '--for',
         "''",
-        "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
+        "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
       ),
       f('--local', 'false', 'If true, annotation will NOT contact api-server but run locally.'),
       f(
