@@ -1954,15 +1954,174 @@ kubectl config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'`,
 
   // ---------------------------------------------------------------- kubectl commands this
   // console lacks: their Short, for `kubectl --help` and their parent's command list.
-  explain: { short: 'Get documentation for a resource' },
-  edit: { short: 'Edit a resource on the server' },
+  explain: {
+    short: 'Get documentation for a resource',
+    long: `Describe fields and structure of various resources.
+
+ This command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:
+
+        <type>.<fieldName>[.<fieldName>]
+        
+ Information about each field is retrieved from the server in OpenAPI format.
+
+Use "kubectl api-resources" for a complete list of supported resources.`,
+    example: `# Get the documentation of the resource and its fields
+kubectl explain pods
+
+# Get all the fields in the resource
+kubectl explain pods --recursive
+
+# Get the explanation for deployment in supported api versions
+kubectl explain deployments --api-version=apps/v1
+
+# Get the documentation of a specific field of a resource
+kubectl explain pods.spec.containers
+
+# Get the documentation of resources in different format
+kubectl explain deployment --output=plaintext-openapiv2`,
+    use: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2] [options]',
+    flags: [
+      f('--api-version', "''", 'Use given api-version (group/version) of the resource.'),
+      f(
+        '--output',
+        "'plaintext'",
+        'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).',
+      ),
+      f(
+        '--recursive',
+        'false',
+        'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.',
+      ),
+    ],
+  },
+  edit: {
+    short: 'Edit a resource on the server',
+    long: `Edit a resource from the default editor.
+
+ The edit command allows you to directly edit any API resource you can retrieve via the command-line tools. It will open the editor defined by your KUBE_EDITOR, or EDITOR environment variables, or fall back to 'vi' for Linux or 'notepad' for Windows. When attempting to open the editor, it will first attempt to use the shell that has been defined in the 'SHELL' environment variable. If this is not defined, the default shell will be used, which is '/bin/bash' for Linux or 'cmd' for Windows.
+
+ You can edit multiple objects, although changes are applied one at a time. The command accepts file names as well as command-line arguments, although the files you point to must be previously saved versions of resources.
+
+ Editing is done with the API version used to fetch the resource. To edit using a specific API version, fully-qualify the resource, version, and group.
+
+ The default format is YAML. To edit in JSON, specify "-o json".
+
+ The flag --windows-line-endings can be used to force Windows line endings, otherwise the default for your operating system will be used.
+
+ In the event an error occurs while updating, a temporary file will be created on disk that contains your unapplied changes. The most common error when updating a resource is another editor changing the resource on the server. When this occurs, you will have to apply your changes to the newer version of the resource, or update your temporary saved copy to include the latest resource version.`,
+    example: `# Edit the service named 'registry'
+kubectl edit svc/registry
+
+# Use an alternative editor
+KUBE_EDITOR="nano" kubectl edit svc/registry
+
+# Edit the job 'myjob' in JSON using the v1 API format
+kubectl edit job.v1.batch/myjob -o json
+
+# Edit the deployment 'mydeployment' in YAML and save the modified config in its annotation
+kubectl edit deployment/mydeployment -o yaml --save-config
+
+# Edit the 'status' subresource for the 'mydeployment' deployment
+kubectl edit deployment mydeployment --subresource='status'`,
+    use: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]',
+    flags: [
+      ...PRINT,
+      fieldManager('edit'),
+      filename('Filename, directory, or URL to files to use to edit the resource'),
+      KUSTOMIZE,
+      f('--output-patch', 'false', 'Output the patch if the resource is edited.'),
+      RECURSIVE,
+      SAVE_CONFIG,
+      f(
+        '--subresource',
+        "''",
+        'If specified, edit will operate on the subresource of the requested object. Must be one of [status]. This flag is beta and may change in the future.',
+      ),
+      VALIDATE,
+      f('--windows-line-endings', 'false', 'Defaults to the line ending native to your platform.'),
+    ],
+  },
   autoscale: {
     short: 'Auto-scale a deployment, replica set, stateful set, or replication controller',
   },
   certificate: { short: 'Modify certificate resources' },
   attach: { short: 'Attach to a running container' },
-  exec: { short: 'Execute a command in a container' },
-  'port-forward': { short: 'Forward one or more local ports to a pod' },
+  exec: {
+    short: 'Execute a command in a container',
+    long: 'Execute a command in a container.',
+    example: `# Get output from running the 'date' command from pod mypod, using the first container by default
+kubectl exec mypod -- date
+
+# Get output from running the 'date' command in ruby-container from pod mypod
+kubectl exec mypod -c ruby-container -- date
+
+# Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod
+# and sends stdout/stderr from 'bash' back to the client
+kubectl exec mypod -c ruby-container -i -t -- bash -il
+
+# List contents of /usr from the first container of pod mypod and sort by modification time
+# If the command you want to execute in the pod has any flags in common (e.g. -i),
+# you must use two dashes (--) to separate your command's flags/arguments
+# Also note, do not surround your command and its flags/arguments with quotes
+# unless that is how you would execute it normally (i.e., do ls -t /usr, not "ls -t /usr")
+kubectl exec mypod -i -t -- ls -t /usr
+
+# Get output from running 'date' command from the first pod of the deployment mydeployment, using the first container by default
+kubectl exec deploy/mydeployment -- date
+
+# Get output from running 'date' command from the first pod of the service myservice, using the first container by default
+kubectl exec svc/myservice -- date`,
+    use: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
+    flags: [
+      f(
+        '-c, --container',
+        "''",
+        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
+      ),
+      filename('to use to exec into the resource'),
+      POD_RUNNING_TIMEOUT('1m0s'),
+      f('-q, --quiet', 'false', 'Only print output from the remote session'),
+      f('-i, --stdin', 'false', 'Pass stdin to the container'),
+      f('-t, --tty', 'false', 'Stdin is a TTY'),
+    ],
+  },
+  'port-forward': {
+    short: 'Forward one or more local ports to a pod',
+    long: `Forward one or more local ports to a pod.
+
+ Use resource type/name such as deployment/mydeployment to select a pod. Resource type defaults to 'pod' if omitted.
+
+ If there are multiple pods matching the criteria, a pod will be selected automatically. The forwarding session ends when the selected pod terminates, and a rerun of the command is needed to resume forwarding.`,
+    example: `# Listen on ports 5000 and 6000 locally, forwarding data to/from ports 5000 and 6000 in the pod
+kubectl port-forward pod/mypod 5000 6000
+
+# Listen on ports 5000 and 6000 locally, forwarding data to/from ports 5000 and 6000 in a pod selected by the deployment
+kubectl port-forward deployment/mydeployment 5000 6000
+
+# Listen on port 8443 locally, forwarding to the targetPort of the service's port named "https" in a pod selected by the service
+kubectl port-forward service/myservice 8443:https
+
+# Listen on port 8888 locally, forwarding to 5000 in the pod
+kubectl port-forward pod/mypod 8888:5000
+
+# Listen on port 8888 on all addresses, forwarding to 5000 in the pod
+kubectl port-forward --address 0.0.0.0 pod/mypod 8888:5000
+
+# Listen on port 8888 on localhost and selected IP, forwarding to 5000 in the pod
+kubectl port-forward --address localhost,10.19.21.23 pod/mypod 8888:5000
+
+# Listen on a random port locally, forwarding to 5000 in the pod
+kubectl port-forward pod/mypod :5000`,
+    use: 'kubectl port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]',
+    flags: [
+      f(
+        '--address',
+        '[localhost]',
+        'Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value. When localhost is supplied, kubectl will try to bind on both 127.0.0.1 and ::1 and will fail if neither of these addresses are available to bind.',
+      ),
+      POD_RUNNING_TIMEOUT('1m0s'),
+    ],
+  },
   proxy: { short: 'Run a proxy to the Kubernetes API server' },
   cp: { short: 'Copy files and directories to and from containers' },
   auth: { short: 'Inspect authorization' },
