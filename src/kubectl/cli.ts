@@ -8,6 +8,14 @@ import { COMMANDS, type Command, GLOBAL_FLAGS, ROOT_COMMAND_NAMES } from './comm
 import { Ctx } from './context.ts';
 import { ExitError } from './errors.ts';
 import { type FlagDef, FlagError, parseFlags, takesValue } from './flags.ts';
+import { type FlagHelp, flagsUsages, HELP_WRAP_LIMIT, wrapString } from './helpFormat.ts';
+import {
+  COMMAND_HELP,
+  EXTRA_ROOT_COMMANDS,
+  GLOBAL_FLAG_HELP,
+  ROOT_GROUPS,
+  ROOT_LONG,
+} from './helpText.ts';
 import type { KubectlHost, RunResult } from './host.ts';
 
 /** Levenshtein distance, case-insensitive like cobra's `ld(s, t, true)`. */
@@ -84,6 +92,8 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
       return { stdout: rootHelp(), stderr: '', exitCode: 0 };
     }
   }
+  if (path.length === 1 && path[0] === 'options') return runOptions(rest);
+  if (path.length === 1 && path[0] === 'help') return runHelp(rest);
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = cmd.looseFlags
@@ -143,6 +153,24 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
   return ctx.result(ctx.exitCode);
 }
 
+/**
+ * `kubectl options` prints the global flags on stdout; its help template is empty, so with
+ * `-h` it prints nothing; a bad flag says to run it without flags (templater.FlagErrorFunc).
+ */
+function runOptions(args: string[]): RunResult {
+  try {
+    const parsed = parseFlags(args, GLOBAL_FLAGS);
+    return { stdout: parsed.help ? '' : optionsPage(), stderr: '', exitCode: 0 };
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    return {
+      stdout: '',
+      stderr: `Error: ${e.message}\nRun 'kubectl options' without flags.\n`,
+      exitCode: 1,
+    };
+  }
+}
+
 /** Commands that need the API server (config, help and `version --client` do not). */
 function talksToServer(path: string[], ctx: Ctx): boolean {
   const first = path[0];
@@ -160,54 +188,141 @@ function serverReachable(host: KubectlHost, contextFlag: string): boolean {
   return cfg.clusters.some((c) => c.name === context.cluster);
 }
 
+/** The Short of a root command: the registry's, else kubectl's for commands this console lacks. */
+function shortOf(cmd: Command | undefined, name: string): string {
+  return COMMAND_HELP[name]?.short ?? cmd?.short ?? '';
+}
+
+/**
+ * The root's usage: its command groups as cmd.go builds them (the commands no group holds
+ * under "Other Commands:", `options` and `alpha` filtered out), then the usage line and tips.
+ * Commands this console lacks are listed too, as kubectl lists them; running one says so.
+ */
+function rootUsage(): string {
+  const byName = new Map(COMMANDS.map((c) => [c.name, c] as const));
+  const grouped = new Set(ROOT_GROUPS.flatMap((g) => g.commands));
+  const other = [...new Set([...byName.keys(), ...EXTRA_ROOT_COMMANDS])]
+    .filter((n) => !grouped.has(n) && !['options', 'alpha', 'help'].includes(n))
+    .filter((n) => shortOf(byName.get(n), n) !== '')
+    .sort();
+  const groups = [...ROOT_GROUPS, { message: 'Other Commands:', commands: other }];
+  // cobra's NamePadding: the longest root command name (api-resources), at least 11.
+  const width = Math.max(11, ...groups.flatMap((g) => g.commands.map((n) => n.length)));
+  const list = groups
+    .map((g) =>
+      [
+        g.message,
+        ...g.commands.map((n) => `  ${n.padEnd(width)}   ${shortOf(byName.get(n), n)}`),
+      ].join('\n'),
+    )
+    .join('\n\n');
+  return `\n\n${list}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+}
+
+/** `kubectl --help` (and bare `kubectl`): the Long, then the usage, each wrapped on its own. */
 function rootHelp(): string {
-  const lines = COMMANDS.filter((c) => c.short).map((c) => `  ${c.name.padEnd(15)}${c.short}`);
-  return `kubectl controls the Kubernetes cluster manager.
+  return wrapString(ROOT_LONG, HELP_WRAP_LIMIT) + wrapString(rootUsage(), HELP_WRAP_LIMIT);
+}
 
- Find more information at: https://kubernetes.io/docs/reference/kubectl/
+/**
+ * cobra's `help [command]`: the help of the command the words name (further words are its
+ * arguments); for an unknown one `Unknown help topic` and the root's usage, both on stderr.
+ */
+function runHelp(args: string[]): RunResult {
+  const words = args.filter((a) => !a.startsWith('-'));
+  if (words.length === 0) return { stdout: rootHelp(), stderr: '', exitCode: 0 };
+  let cmd: Command | undefined = { name: '', children: COMMANDS };
+  const path: string[] = [];
+  for (const w of words) {
+    const child: Command | undefined = cmd.children ? findChild(cmd, w) : undefined;
+    if (!child) {
+      if (path.length === 0) cmd = undefined;
+      break;
+    }
+    cmd = child;
+    path.push(child.name);
+  }
+  if (!cmd) {
+    // Go's %#q of a []string: each word back-quoted, space-separated, in brackets.
+    const topic = `[${words.map((w) => `\`${w}\``).join(' ')}]`;
+    return {
+      stdout: '',
+      stderr: `Unknown help topic ${topic}\n${wrapString(rootUsage(), HELP_WRAP_LIMIT)}`,
+      exitCode: 0,
+    };
+  }
+  return { stdout: commandHelp(cmd, ['kubectl', ...path].join(' ')), stderr: '', exitCode: 0 };
+}
 
-Commands available in this console:
-${lines.join('\n')}
-
-Usage:
-  kubectl [flags] [options]
-
-Use "kubectl <command> --help" for more information about a given command.
-`;
+/** `kubectl options`: the flags every command accepts (templates.UseOptionsTemplates). */
+function optionsPage(): string {
+  return wrapString(
+    `The following options can be passed to any command:\n\n${flagsUsages(GLOBAL_FLAG_HELP)}`,
+    HELP_WRAP_LIMIT,
+  );
 }
 
 /**
  * A command's help as kubectl's templates (MainHelpTemplate + MainUsageTemplate) lay it out:
  * the Long text (else Short), aliases, examples, subcommands, options, usage and the tips.
+ * The help and the usage are written as two pieces through term.NewResponsiveWriter, which
+ * word-wraps each to the terminal's width.
  */
 function commandHelp(cmd: Command, path: string): string {
-  let s = `${(cmd.long ?? cmd.short ?? '').trim()}\n\n`;
+  const key = path.replace(/^kubectl ?/, '');
+  const help = COMMAND_HELP[key];
+  const long = help?.long ?? cmd.long ?? cmd.short ?? help?.short ?? '';
+  let s = '\n\n';
   if (cmd.aliases && cmd.aliases.length > 0) {
     s += `Aliases:\n${[cmd.name, ...cmd.aliases].join(', ')}\n\n`;
   }
-  if (cmd.example) {
+  const example = help?.example ?? cmd.example;
+  if (example) {
     // templates.Examples: every line trimmed and indented by two spaces, blank ones too.
-    s += `Examples:\n${cmd.example
+    s += `Examples:\n${example
       .split('\n')
       .map((l) => `  ${l.trim()}`)
       .join('\n')}\n\n`;
   }
-  const children = cmd.children ?? [];
+  const children: [string, string][] = [
+    ...(cmd.children ?? []).map((c): [string, string] => [
+      c.name,
+      shortOf(c, `${key} ${c.name}`.trim()),
+    ]),
+    ...(help?.subcommands ?? []).map(([n, short]): [string, string] => [n, short]),
+  ];
   if (children.length > 0) {
     // cobra sorts by name and pads each to NamePadding (at least 11), then three spaces.
-    const sorted = [...children].sort((a, b) => (a.name < b.name ? -1 : 1));
-    const width = Math.max(11, ...sorted.map((c) => c.name.length));
-    s += `Available Commands:\n${sorted.map((c) => `  ${c.name.padEnd(width)}   ${c.short ?? ''}`.trimEnd()).join('\n')}\n\n`;
+    const sorted = children.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const width = Math.max(11, ...sorted.map(([n]) => n.length));
+    s += `Available Commands:\n${sorted.map(([n, short]) => `  ${n.padEnd(width)}   ${short}`.trimEnd()).join('\n')}\n\n`;
   }
-  const flags = cmd.flags ?? [];
-  if (flags.length > 0) {
-    s += `Options:\n${flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}`).join('\n')}\n\n`;
-  }
-  s += `Usage:\n  ${cmd.use ?? `${path} [options]`}\n\n`;
+  const flags = help?.flags ?? fallbackFlags(cmd.flags ?? []);
+  if (flags.length > 0) s += `Options:\n${flagsUsages(flags).trimEnd()}\n\n`;
+  s += `Usage:\n  ${help?.use ?? cmd.use ?? `${path} [options]`}\n\n`;
   if (children.length > 0) {
     s += `Use "${path} <command> --help" for more information about a given command.\n`;
   }
   s +=
     'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
-  return s;
+  return wrapString(long.trim(), HELP_WRAP_LIMIT) + wrapString(s, HELP_WRAP_LIMIT);
+}
+
+/** Options of a command without help data: pflag's zero defaults, no usage text. */
+function fallbackFlags(flags: readonly FlagDef[]): FlagHelp[] {
+  const zero: Record<FlagDef['type'], string> = {
+    bool: 'false',
+    string: "''",
+    int: '0',
+    int32: '0',
+    stringSlice: '[]',
+    stringArray: '[]',
+    duration: '0s',
+  };
+  return flags.map((f) => ({
+    name: f.name,
+    ...(f.short ? { short: f.short } : {}),
+    def: zero[f.type],
+    usage: '',
+  }));
 }
