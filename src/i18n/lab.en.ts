@@ -89,6 +89,9 @@ export const labEn = {
     'The DaemonSet controller (controller manager) keeps one {daemonset} pod on every node that should run one. A node is missing it, so it creates {pods}, pinned to that node; the scheduler binds it there.',
   'lab.step.daemonPodsDeleted.title': 'DaemonSet controller',
   'lab.step.daemonPodsDeleted.text': `The DaemonSet controller removes {pods}: its node no longer matches {daemonset}'s node selector or tolerations.`,
+  'lab.step.daemonRevision.title': 'DaemonSet controller',
+  'lab.step.daemonRevision.text':
+    "{daemonset}'s pod template changed. The DaemonSet controller (controller manager) makes ControllerRevision {revision} its revision {number}: a copy of the template kept as history for rollout undo, whose hash new pods carry as their controller-revision-hash label. Then it replaces the pods of older revisions: one node at a time with RollingUpdate (maxUnavailable 1), only as you delete them with OnDelete.",
   'lab.step.podsCreated.title': 'ReplicaSet controller',
   'lab.step.podsCreated.text':
     'The ReplicaSet controller (controller manager) counts fewer pods than wanted and creates {count}: {pods}. They stay Pending until the scheduler picks a node.',

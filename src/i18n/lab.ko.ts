@@ -85,6 +85,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.daemonPodsDeleted.title': '데몬셋 컨트롤러',
   'lab.step.daemonPodsDeleted.text':
     '데몬셋 컨트롤러가 {pods}을(를) 지웁니다. 그 노드가 더 이상 {daemonset}의 노드 셀렉터나 톨러레이션에 맞지 않기 때문입니다.',
+  'lab.step.daemonRevision.title': '데몬셋 컨트롤러',
+  'lab.step.daemonRevision.text':
+    '{daemonset}의 파드 템플릿이 바뀌었습니다. 데몬셋 컨트롤러(컨트롤러 매니저)는 ControllerRevision {revision}을(를) 리비전 {number}(으)로 둡니다. rollout undo에 쓰이는 템플릿 기록이며, 그 해시가 새 파드의 controller-revision-hash 레이블이 됩니다. 이어서 이전 리비전의 파드를 교체합니다. RollingUpdate(maxUnavailable 1)면 한 번에 한 노드씩, OnDelete면 사용자가 지울 때만 교체합니다.',
   'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
   'lab.step.podsCreated.text':
     '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',

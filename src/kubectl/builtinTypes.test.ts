@@ -155,6 +155,7 @@ resourcequotas             quota        v1                       true         Re
 secrets                                 v1                       true         Secret
 serviceaccounts            sa           v1                       true         ServiceAccount
 services                   svc          v1                       true         Service
+controllerrevisions                     apps/v1                  true         ControllerRevision
 daemonsets                 ds           apps/v1                  true         DaemonSet
 deployments                deploy       apps/v1                  true         Deployment
 replicasets                rs           apps/v1                  true         ReplicaSet

@@ -71,8 +71,8 @@ describe('kubectl api-resources', () => {
     expect(byName).toEqual([...byName].sort());
     expect(names('kubectl api-resources --sort-by=kind').slice(0, 3)).toEqual([
       'configmaps',
+      'controllerrevisions',
       'cronjobs',
-      'daemonsets',
     ]);
     expect(run('kubectl api-resources --sort-by=age').err).toBe(
       'error: --sort-by accepts only name or kind\n',

@@ -182,6 +182,15 @@ export const RESOURCE_TYPES: readonly AnyResourceType[] = [
     shortNames: ['svc'],
   },
   {
+    resource: 'controllerrevisions',
+    singular: 'controllerrevision',
+    kind: 'ControllerRevision',
+    group: 'apps',
+    version: 'v1',
+    namespaced: true,
+    shortNames: [],
+  },
+  {
     resource: 'daemonsets',
     singular: 'daemonset',
     kind: 'DaemonSet',

@@ -499,6 +499,24 @@ export function narrate(
   const daemonGone = cm.filter(
     (m) => m.kind === 'api.delete' && m.ref?.resource === 'pods' && daemonOf(before, m),
   );
+  // A changed pod template: the controller records it as a ControllerRevision (a new one, or
+  // an old one renumbered by an undo) and replaces the pods of older revisions.
+  const revised = cm.find(
+    (m) =>
+      (m.kind === 'api.create' || m.kind === 'api.update') &&
+      m.ref?.resource === 'controllerrevisions',
+  );
+  const revision = revised?.ref
+    ? end.get('controllerrevisions', revised.ref.namespace, revised.ref.name)
+    : undefined;
+  const revisionOwner = revision?.metadata?.ownerReferences?.find((r) => r.controller);
+  if (daemonMade.length === 0 && revision && revisionOwner?.kind === 'DaemonSet') {
+    return pick('lab.step.daemonRevision', {
+      daemonset: revisionOwner.name,
+      revision: revision.metadata?.name ?? '',
+      number: typeof revision.revision === 'number' ? revision.revision : 0,
+    });
+  }
   const daemonFirst = daemonMade[0] ?? daemonGone[0];
   if (daemonFirst) {
     const made = daemonMade.length > 0;

@@ -3,7 +3,7 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","coordination.k8s.io/v1/Lease":"Lease"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","coordination.k8s.io/v1/Lease":"Lease"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -36,6 +36,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   ContainerStateTerminated: {containerID:"s",exitCode:"i",finishedAt:"s",message:"s",reason:"s",signal:"i",startedAt:"s"},
   ContainerStateWaiting: {message:"s",reason:"s"},
   ContainerStatus: {allocatedResources:"{q",containerID:"s",image:"s",imageID:"s",lastState:"ContainerState",name:"s",ready:"b",resources:"ResourceRequirements",restartCount:"i",started:"b",state:"ContainerState",volumeMounts:"[VolumeMountStatus",user:"*",allocatedResourcesStatus:"[*"},
+  ControllerRevision: {apiVersion:"s",data:"*",kind:"s",metadata:"ObjectMeta",revision:"l"},
   DaemonEndpoint: {Port:"i"},
   DaemonSet: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"DaemonSetSpec",status:"DaemonSetStatus"},
   DaemonSetCondition: {lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},

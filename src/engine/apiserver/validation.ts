@@ -250,6 +250,18 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
     case 'services':
       errs.push(...validateServiceSpec(obj.spec));
       break;
+    case 'controllerrevisions':
+      // ValidateControllerRevision: data is mandatory, revision non-negative.
+      if (obj.data === undefined || obj.data === null)
+        errs.push({ field: 'data', type: 'Required value', detail: 'data is mandatory' });
+      if (typeof obj.revision === 'number' && obj.revision < 0)
+        errs.push({
+          field: 'revision',
+          type: 'Invalid value',
+          value: obj.revision,
+          detail: 'must be greater than or equal to 0',
+        });
+      break;
     default:
       break;
   }

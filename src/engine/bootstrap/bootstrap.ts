@@ -9,7 +9,9 @@ import type { KubeObject, ResourceName } from '../api/types.ts';
 import { applyDefaults } from '../apiserver/defaults.ts';
 import { admitPodPriority } from '../apiserver/priority.ts';
 import { etcdKey, RESOURCES } from '../apiserver/resources.ts';
+import { newRevision } from '../controllers/daemonSetHistory.ts';
 import { daemonTolerations } from '../controllers/daemonset.ts';
+import { nameOf } from '../controllers/objects.ts';
 import { computePodTemplateHash } from '../controllers/podTemplateHash.ts';
 import type { Etcd } from '../etcd/etcd.ts';
 import { DEFAULT_ALLOCATABLE, DEFAULT_CAPACITY } from '../node/kubelet.ts';
@@ -59,6 +61,9 @@ const IMAGES: Record<string, number> = {
   [COREDNS_IMAGE]: 18_562_039,
   'registry.k8s.io/pause:3.10': 320_368,
 };
+
+/** The `controller-revision-hash` of kube-proxy's first (and seeded) revision. */
+const KUBE_PROXY_REVISION_HASH = '7bb84c4984';
 
 interface Seeder {
   etcd: Etcd<KubeObject>;
@@ -364,7 +369,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
       metadata: meta(s, `kube-proxy-${randomString(rng)}`, 'kube-system', {
         generateName: 'kube-proxy-',
         labels: {
-          'controller-revision-hash': '7bb84c4984',
+          'controller-revision-hash': KUBE_PROXY_REVISION_HASH,
           'k8s-app': 'kube-proxy',
           'pod-template-generation': '1',
         },
@@ -590,7 +595,8 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
     ],
   });
   seedNamespaceContent(s);
-  put(s, 'daemonsets', kubeProxyDaemonSet(dsUid, nodes.length));
+  const kubeProxy = put(s, 'daemonsets', kubeProxyDaemonSet(dsUid, nodes.length));
+  seedKubeProxyRevision(s, kubeProxy);
   return { nodes, corednsReplicaSet: rsName };
 }
 
@@ -667,6 +673,18 @@ function kubeProxyDaemonSet(uid: string, count: number): KubeObject {
   };
   applyDefaults('daemonsets', ds, createRng(0));
   return ds;
+}
+
+/**
+ * Revision 1 of kube-proxy, the ControllerRevision the daemonset-controller made for the
+ * DaemonSet's template; its hash is the one the seeded pods carry. Its uid comes from a random
+ * stream of its own, so the names and uids drawn after it stay as they were.
+ */
+function seedKubeProxyRevision(main: Seeder, ds: KubeObject): void {
+  const s: Seeder = { etcd: main.etcd, rng: createRng((main.rng.state ^ 0x5bd1e995) >>> 0) };
+  const revision = newRevision(ds, KUBE_PROXY_REVISION_HASH, 1);
+  revision.metadata = { ...meta(s, nameOf(revision), 'kube-system'), ...revision.metadata };
+  put(s, 'controllerrevisions', revision);
 }
 
 /**

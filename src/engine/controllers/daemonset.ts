@@ -4,21 +4,21 @@
  * daemon pod (the pod was deleted, or the node's labels or taints changed) gets a new one,
  * pinned there by a required node affinity on `metadata.name` and bound by the scheduler.
  *
- * A template change makes a new revision, named by the template's hash (the
- * `controller-revision-hash` label). With the default RollingUpdate strategy (maxUnavailable 1,
- * maxSurge 0) the controller deletes one old pod at a time, while the unavailable count allows,
- * and the manage loop creates the new pod on that node once the old one is gone. With maxSurge
+ * A template change makes a new revision: a ControllerRevision `<ds>-<hash>` owned by the
+ * DaemonSet (daemonSetHistory.ts), whose hash the new pods carry as `controller-revision-hash`.
+ * With the default RollingUpdate strategy (maxUnavailable 1, maxSurge 0) the controller deletes
+ * one old pod at a time, while the unavailable count allows, and the manage loop creates the
+ * new pod on that node once the old one is gone. With maxSurge
  * the new pod starts beside the old one, which goes once the new one is available. With
  * OnDelete only the pods the user deletes are replaced. The status counts desired, current,
  * ready, available, up-to-date and misscheduled pods. kube-proxy is the cluster's DaemonSet.
  *
- * Not simulated: ControllerRevision objects (the engine serves no `controllerrevisions`), so
- * the revision lives in the pods' hash label; adoption of orphan pods; the DaemonSet's own
- * template generation (see `templateGeneration`).
+ * Not simulated: adoption of orphan pods and revisions.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
+import { cleanupHistory, constructHistory, PendingRevisions } from './daemonSetHistory.ts';
 import { scaledValue } from './deployment.ts';
 import type { NodeTaint } from './nodeLifecycle.ts';
 import {
@@ -41,7 +41,6 @@ import {
   uidOf,
   withStatus,
 } from './objects.ts';
-import { computePodTemplateHash } from './podTemplateHash.ts';
 import { podCreateRefusal, randomSuffix } from './replicaset.ts';
 import { type Toleration, tolerates } from './taintEviction.ts';
 
@@ -176,24 +175,6 @@ function isPodUpdated(pod: KubeObject, hash: string, generation: number): boolea
   );
 }
 
-/**
- * The current revision's hash. The real controller takes it from the ControllerRevision that
- * holds the template (`constructHistory`), naming a new one `<ds>-<ComputeHash(template,
- * collisionCount)>`. Without stored revisions the pods carry it: pods made at the current
- * template generation were made from this very template, so their hash is the revision's (the
- * seeded kube-proxy pods say `7bb84c4984`); otherwise the hash of the template.
- */
-function revisionHash(ds: KubeObject, pods: readonly KubeObject[]): string {
-  const generation = `${templateGeneration(ds)}`;
-  for (const p of pods) {
-    const labels = p.metadata?.labels;
-    const hash = labels?.[DAEMONSET_HASH_LABEL];
-    if (hash && labels[TEMPLATE_GENERATION_LABEL] === generation) return hash;
-  }
-  const spec = specOf<DaemonSetSpec>(ds);
-  return computePodTemplateHash(spec.template, statusOf<DaemonSetStatus>(ds).collisionCount);
-}
-
 /** `podByCreationTimestampAndPhase`: bound pods first, then the oldest, then by name. */
 function byCreation(a: KubeObject, b: KubeObject): number {
   const boundA = podNodeName(a) !== '';
@@ -235,12 +216,15 @@ export function createDaemonSetController(): Reconciler {
   const expectations = new Map<string, Expectations>();
   /** The failed-pods back-off: `<ds uid>/<observedGeneration>/<node>` → delay and last update. */
   const failedBackoff = new Map<string, { delay: number; last: number }>();
+  /** Revision writes not yet in the cache. */
+  const pending = new PendingRevisions(EXPECTATIONS_TIMEOUT_MS);
   return {
     actor: 'controller-manager',
     name: COMPONENT_DAEMONSET,
-    watches: ['daemonsets', 'pods', 'nodes'],
+    watches: ['daemonsets', 'pods', 'nodes', 'controllerrevisions'],
     onStart() {
       known.clear();
+      pending.clear();
       expectations.clear();
       failedBackoff.clear();
     },
@@ -256,6 +240,7 @@ export function createDaemonSetController(): Reconciler {
         return [key];
       }
       if (resource === 'nodes') return nodeMatters ? [...known] : [];
+      // Pods and ControllerRevisions: their controlling DaemonSet.
       const owner = controllerOf(obj);
       return owner?.kind === 'DaemonSet' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
     },
@@ -297,20 +282,35 @@ export function createDaemonSetController(): Reconciler {
     const owned = (cache.owned?.('pods', uid) ?? cache.list('pods', ns)).filter(
       (p) => controllerOf(p)?.uid === uid,
     );
-    const hash = revisionHash(ds, owned);
+    // constructHistory: the current revision (made now if the template is new) names the hash.
+    const history = constructHistory(ds, pending.view(ds, cache, ctx.now), owned, cache);
+    const writes: Write[] = [...history.writes];
+    for (const w of history.writes) {
+      if (w.verb === 'bind' || w.resource !== 'controllerrevisions') continue;
+      if (w.verb === 'delete') pending.deleted(ns, w.name, ctx.now);
+      else if (w.verb === 'create' || w.verb === 'update') pending.wrote(w.obj, ctx.now);
+    }
+    const hash = history.hash;
+    // A hash collision: the collisionCount bump is the sync's only write.
+    if (hash === undefined) return writes;
     const nodes = cache.list('nodes');
     const byNode = nodeToDaemonPods(owned);
-    const writes: Write[] = [];
     const observed = satisfied(key, ns, cache, ctx.now);
     if (observed) {
       const manage = managePods(ds, nodes, byNode, hash, ctx);
       const failed = syncNodes(ds, key, manage.deletes, manage.creates, hash, cache, ctx, writes);
       // The rolling update waits until what manage just asked for has been observed, and does
-      // not run after a failed create (manage returned the error).
+      // not run after a failed create (manage returned the error); nor does the history cleanup.
       const strategy = specOf<DaemonSetSpec>(ds).updateStrategy?.type ?? 'RollingUpdate';
       if (!failed && !expectations.has(key) && strategy === 'RollingUpdate') {
         const roll = rollingUpdate(ds, nodes, byNode, hash, ctx);
         syncNodes(ds, key, roll.deletes, roll.creates, hash, cache, ctx, writes);
+      }
+      if (!failed) {
+        for (const w of cleanupHistory(ds, history.old, owned)) {
+          if (w.verb === 'delete') pending.deleted(ns, w.name, ctx.now);
+          writes.push(w);
+        }
       }
     }
     const status = daemonSetStatus(ds, nodes, byNode, hash, observed, ctx);

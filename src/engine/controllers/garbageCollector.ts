@@ -30,7 +30,13 @@ export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 export const FINALIZER_ORPHAN = 'orphan';
 
 /** Resources whose objects can have owners in the simulator. */
-const DEPENDENTS: ResourceName[] = ['replicasets', 'pods', 'leases', 'endpoints'];
+const DEPENDENTS: ResourceName[] = [
+  'replicasets',
+  'pods',
+  'leases',
+  'endpoints',
+  'controllerrevisions',
+];
 /** Resources whose objects own others. */
 const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets'];
 
@@ -226,7 +232,16 @@ export function createGarbageCollector(): Reconciler {
   return {
     actor: 'controller-manager',
     name: COMPONENT_GC,
-    watches: ['deployments', 'replicasets', 'daemonsets', 'pods', 'leases', 'nodes', 'endpoints'],
+    watches: [
+      'deployments',
+      'replicasets',
+      'daemonsets',
+      'pods',
+      'leases',
+      'nodes',
+      'endpoints',
+      'controllerrevisions',
+    ],
     observe(event) {
       lastObj = event.object;
       lastDeleted = event.type === 'DELETED';

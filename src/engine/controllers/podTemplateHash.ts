@@ -1,7 +1,8 @@
 /**
- * `pod-template-hash` as the deployment controller computes it (`controller.ComputeHash`):
- * fnv-1a 32-bit over the pod template (plus the collision count, little-endian), the decimal
- * string of that uint32, then `rand.SafeEncodeString`. Go hashes a `DeepHashObject` dump that
+ * `pod-template-hash` as the deployment controller computes it (`controller.ComputeHash`, which
+ * the daemonset controller uses too for its revision names): fnv-1a 32-bit over the pod template
+ * (plus the collision count as 8 bytes, little-endian), the decimal string of that uint32, then
+ * `rand.SafeEncodeString`. Go hashes a `DeepHashObject` dump that
  * cannot be reproduced outside Go; a canonical JSON serialization stands in for it, so the
  * hashes have the real shape (`7c79c4bf97`) and the real stability, not the real values.
  */
@@ -37,7 +38,8 @@ export function computePodTemplateHash(template: unknown, collisionCount?: numbe
   const body = encoder.encode(canonicalJson(template ?? {}));
   let bytes = body;
   if (collisionCount !== undefined && collisionCount !== null) {
-    bytes = new Uint8Array(body.length + 4);
+    // `make([]byte, 8)` with the uint32 put little-endian in the first four: 4 zero bytes follow.
+    bytes = new Uint8Array(body.length + 8);
     bytes.set(body);
     const c = collisionCount >>> 0;
     bytes[body.length] = c & 0xff;

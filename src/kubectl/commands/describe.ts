@@ -13,6 +13,7 @@ import {
   describeService,
   describeServiceAccount,
 } from '../printers/describe.ts';
+import { describeGeneric } from '../printers/describeGeneric.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
 import {
   checkBuilderArgs,
@@ -94,6 +95,9 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeSecret(obj);
     case 'serviceaccounts':
       return describeServiceAccount(obj, eventsFor(ctx, obj, 'ServiceAccount'), now);
+    case 'controllerrevisions':
+      // No describer of its own: kubectl's generic one.
+      return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
         `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, services, configmaps, secrets or serviceaccounts)`,

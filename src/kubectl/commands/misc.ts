@@ -26,6 +26,7 @@ import {
 } from '../resources.ts';
 import { DESCRIBE_TABWRITER, formatTabbed } from '../tabwriter.ts';
 import { listAll, NO_RESOURCES, notFound, nsFor, peekObject, typesAndNames } from './common.ts';
+import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
 export const KUSTOMIZE_VERSION = 'v5.5.0';
@@ -531,6 +532,12 @@ function withoutHash(template: unknown): Record<string, unknown> {
 export function runRolloutUndo(ctx: Ctx, args: string[]): void {
   if (args.length === 0) ctx.fail('required resource not specified');
   const { type, name } = singleTarget(ctx, args);
+  if (type.resource === 'daemonsets') {
+    const ds = getOrFail(ctx, type, name);
+    const operation = rollbackDaemonSet(ctx, ds, ctx.num('to-revision', 0));
+    ctx.out(`${kindPrefix(type)}/${name} ${operation}\n`);
+    return;
+  }
   if (type.resource !== 'deployments')
     ctx.fail(`no rollbacker has been implemented for "${type.kind}"`);
   const toRevision = ctx.num('to-revision', 0);
@@ -782,6 +789,16 @@ export function runRolloutHistory(ctx: Ctx, args: string[]): void {
   const { type, name } = singleTarget(ctx, args);
   const revision = ctx.num('revision', 0);
   if (revision < 0) ctx.fail(`revision must be a positive integer: ${revision}`);
+  // kubectl's name printer with the history as the "operation": `deployment.apps/web <op>\n`.
+  const print = (operation: string, history: string): void =>
+    ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
+  if (type.resource === 'daemonsets') {
+    const ds = getOrFail(ctx, type, name);
+    const result = daemonSetHistoryText(daemonSetRevisions(ctx, ds), revision);
+    if ('error' in result) ctx.fail(result.error);
+    print(revision > 0 ? `with revision #${revision}` : '', result.text);
+    return;
+  }
   if (type.resource !== 'deployments')
     ctx.fail(`no history viewer has been implemented for ${type.kind}`);
   const d = getOrFail(ctx, type, name);
@@ -796,9 +813,6 @@ export function runRolloutHistory(ctx: Ctx, args: string[]): void {
     }))
     .filter((r) => r.rev > 0)
     .sort((a, b) => a.rev - b.rev);
-  // kubectl's name printer with the history as the "operation": `deployment.apps/web <op>\n`.
-  const print = (operation: string, history: string): void =>
-    ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
   if (revisions.length === 0) {
     print(revision > 0 ? `with revision #${revision}` : '', 'No rollout history found.');
     return;

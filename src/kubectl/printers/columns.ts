@@ -65,6 +65,7 @@ export const COLUMNS: Record<ResourceName, Columns> = {
   configmaps: { columns: ['Name', 'Data', 'Age'], wide: [] },
   secrets: { columns: ['Name', 'Type', 'Data', 'Age'], wide: [] },
   serviceaccounts: { columns: ['Name', 'Secrets', 'Age'], wide: [] },
+  controllerrevisions: { columns: ['Name', 'Controller', 'Revision', 'Age'], wide: [] },
 };
 
 /** `get events -o wide` interleaves its extra columns, so it has its own list. */
@@ -580,6 +581,26 @@ function serviceAccountRow(obj: KubeObject, o: RowOptions): string[] {
   ];
 }
 
+/**
+ * printControllerRevision: CONTROLLER is the controller reference as `kind.group/name`
+ * (formatResourceName of its GroupKind), `<none>` without one.
+ */
+function controllerRevisionRow(obj: KubeObject, o: RowOptions): string[] {
+  const ref = obj.metadata?.ownerReferences?.find((r) => r.controller === true);
+  let controller = '<none>';
+  if (ref) {
+    const group = ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '';
+    const kind = group ? `${ref.kind}.${group}` : ref.kind;
+    controller = kind ? `${kind.toLowerCase()}/${ref.name}` : ref.name;
+  }
+  return [
+    obj.metadata?.name ?? '',
+    controller,
+    String(typeof obj.revision === 'number' ? obj.revision : 0),
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+  ];
+}
+
 const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> = {
   pods: podRow,
   nodes: nodeRow,
@@ -594,6 +615,7 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   configmaps: configMapRow,
   secrets: secretRow,
   serviceaccounts: serviceAccountRow,
+  controllerrevisions: controllerRevisionRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */
