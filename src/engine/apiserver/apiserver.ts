@@ -1002,6 +1002,31 @@ export class ApiServer {
     }
   }
 
+  #updateNodePorts(spec: Obj, oldSpec: Obj | undefined): void {
+    const ports = (spec.ports as Obj[] | undefined) ?? [];
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+      if (ports.every((p) => typeof p.nodePort === 'number')) return;
+      const usedPorts = new Set<number>();
+      for (const kv of this.#etcd.range(`${RESOURCES.services.etcdPrefix}/`)) {
+        const s = kv.value.spec as { ports?: { nodePort?: number }[] };
+        for (const p of s.ports ?? []) if (p.nodePort) usedPorts.add(p.nodePort);
+      }
+      for (const p of ports) {
+        if (typeof p.nodePort === 'number') continue;
+        let port: number;
+        do port = 30000 + this.#rng.int(2768);
+        while (usedPorts.has(port));
+        usedPorts.add(port);
+        p.nodePort = port;
+      }
+    } else if (
+      (spec.type === 'ClusterIP' || spec.type === undefined) &&
+      (oldSpec?.type === 'NodePort' || oldSpec?.type === 'LoadBalancer')
+    ) {
+      for (const p of ports) delete p.nodePort;
+    }
+  }
+
   get(
     actor: Actor,
     resource: ResourceName,
@@ -1348,6 +1373,12 @@ export class ApiServer {
       // stored template stays comparable with its ReplicaSet's.
       next.spec = clone(next.spec);
       applyDefaults(r.resource, next, this.#rng);
+    }
+    if (!statusOnly && r.resource === 'services' && next.spec) {
+      // The service REST update: a type that needs node ports gets them for the ports that have
+      // none; a type back to ClusterIP releases them.
+      next.spec = clone(next.spec);
+      this.#updateNodePorts(next.spec as Obj, old.spec as Obj | undefined);
     }
     if (!statusOnly && r.resource === 'pods' && next.spec) {
       // Priority admission on update: what it set on create stays when the update leaves it out.
