@@ -145,6 +145,36 @@ describe('kubectl patch', () => {
     );
   });
 
+  it('a Terminating namespace held by a finalizer goes once the finalizer is removed', () => {
+    const { run } = engineSession();
+    run('kubectl create ns stuck');
+    run(`kubectl patch ns stuck -p '{"metadata":{"finalizers":["example.com/hold"]}}'`);
+    run('kubectl delete ns stuck --wait=false');
+    expect(run('kubectl get ns stuck').out).toContain('Terminating');
+    expect(
+      run(`kubectl patch ns stuck --type json -p '[{"op":"remove","path":"/metadata/finalizers"}]'`)
+        .out,
+    ).toBe('namespace/stuck patched\n');
+    expect(run('kubectl get ns stuck').err).toBe(
+      'Error from server (NotFound): namespaces "stuck" not found\n',
+    );
+  });
+
+  it('the PATCH message carries its Content-Type and the patch', () => {
+    const { run, cluster } = withWeb();
+    run(`kubectl patch deploy web --type merge -p '{"spec":{"replicas":2}}'`);
+    const sent = cluster.messages.filter((m) => m.from === 'kubectl' && m.kind === 'api.patch');
+    expect(sent.at(-1)).toMatchObject({
+      label: 'PATCH /apis/apps/v1/namespaces/default/deployments/web',
+      summary: {
+        params: {
+          contentType: 'application/merge-patch+json',
+          patch: '{"spec":{"replicas":2}}',
+        },
+      },
+    });
+  });
+
   it('reads YAML, the context namespace and -n', () => {
     const { run } = engineSession();
     run('kubectl create ns blue');
