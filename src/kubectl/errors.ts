@@ -17,8 +17,10 @@ export function renderStatus(status: Status): string {
   if (status.reason === 'Invalid' && status.details) {
     const d = status.details;
     let s = 'The request is invalid';
-    if (d.kind || d.name) s = `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid`;
     const causes = d.causes ?? [];
+    if (d.kind || d.name) s = `The ${d.kind ?? ''} ${JSON.stringify(d.name ?? '')} is invalid`;
+    // checkErr: with neither kind, name nor causes, the server's message is all there is.
+    else if (causes.length === 0 && status.message) s += `: ${status.message}`;
     if (causes.length === 0) return `${s}\n`;
     const errs = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
     if (errs.length === 1) return `${s}: ${errs[0]}\n`;

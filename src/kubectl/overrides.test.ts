@@ -62,7 +62,10 @@ describe('kubectl run --overrides', () => {
       run(
         `kubectl run j2 --image=nginx --override-type=json --overrides='[{"op":"replace","path":"/spec/nope/x","value":1}]'`,
       ).err,
-    ).toBe('error: replace operation does not apply: doc is missing path: /spec/nope/x\n');
+      // json-patch v4 wraps its cause with pkg/errors: the message ends in ": missing value".
+    ).toBe(
+      'error: replace operation does not apply: doc is missing path: /spec/nope/x: missing value\n',
+    );
     expect(run('kubectl get pods').err).toBe('No resources found in default namespace.\n');
   });
 });
@@ -79,13 +82,13 @@ describe('applyOverrides', () => {
     expect(pod.metadata.labels).toEqual({ run: 'p' });
   });
 
-  it('strategic: a new container name is appended', () => {
+  it('strategic: a container new to the list comes first (mergeSortedSlice)', () => {
     const out = applyOverrides(
       pod,
       '{"spec":{"containers":[{"name":"side","image":"busybox"}]}}',
       'strategic',
     );
-    expect(out.spec.containers.map((c) => c.name)).toEqual(['p', 'side']);
+    expect(out.spec.containers.map((c) => c.name)).toEqual(['side', 'p']);
   });
 
   it('json: remove and a bad op', () => {

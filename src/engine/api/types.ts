@@ -96,9 +96,22 @@ export interface WriteOptions {
    * taken as it is (the cluster's own components send typed objects).
    */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
-  /** A patch through the scale subresource (`…/scale`, what kubectl scale sends): replicas only. */
-  subresource?: 'scale';
+  /**
+   * A patch through a subresource: `scale` (`…/scale`, what kubectl scale sends: replicas
+   * only) or, with a `patchType`, `status` (`…/status`: the status only).
+   */
+  subresource?: 'scale' | 'status';
+  /**
+   * The patch's Content-Type, as `kubectl patch --type` chooses it: a strategic merge patch
+   * (`application/strategic-merge-patch+json`), a JSON merge patch (`…merge-patch+json`) or a
+   * JSON patch (`…json-patch+json`, a list of operations). Unset: a JSON merge patch sent by the
+   * cluster's own components, always written (no no-op detection, no message details).
+   */
+  patchType?: PatchType;
 }
+
+/** The three patch formats kubectl sends (`kubectl patch --type`). */
+export type PatchType = 'strategic' | 'merge' | 'json';
 
 export interface ListOptions {
   /** Equality-based selector as kubectl sends it, e.g. `app=web,tier!=db`. */
@@ -154,12 +167,15 @@ export interface ApiClient {
     obj: KubeObject,
     opts?: WriteOptions,
   ): Result<KubeObject>;
-  /** JSON merge patch (RFC 7386). */
+  /**
+   * PATCH: a JSON merge patch (RFC 7386) unless `opts.patchType` says otherwise (a JSON patch
+   * is a list of operations).
+   */
   patch(
     resource: ResourceName,
     namespace: string | undefined,
     name: string,
-    patch: Record<string, unknown>,
+    patch: Record<string, unknown> | unknown[],
     opts?: WriteOptions,
   ): Result<KubeObject>;
   delete(

@@ -16,6 +16,7 @@ import type {
   KubeObject,
   ListOptions,
   ObjectList,
+  PatchType,
   ResourceName,
   Result,
   Status,
@@ -56,8 +57,12 @@ import {
   invalidPatch,
   methodNotAllowed,
   notFound,
+  patchNotApplied,
+  unknownError,
 } from './errors.ts';
+import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './jsonPatch.ts';
 import { mergePatch, mergePatchShared } from './mergePatch.ts';
+import { schemaOf } from './patchMeta.ts';
 import {
   applySchedulingGatedCondition,
   validatePodCreate,
@@ -73,6 +78,7 @@ import {
   parseLabelSelector,
   type Requirement,
 } from './selectors.ts';
+import { StrategicMergeError, strategicMergePatch } from './strategicMerge.ts';
 import { validateObject } from './validation.ts';
 
 /** Namespaces the NamespaceLifecycle admission plugin refuses to delete. */
@@ -228,6 +234,102 @@ function requestSummary(
   };
 }
 
+/** PATCH options with the patch's Content-Type. */
+type TypedPatchOptions = WriteOptions & { patchType: PatchType };
+
+/** The Content-Type kubectl sends with each kind of patch. */
+const CONTENT_TYPES: Readonly<Record<PatchType, string>> = {
+  strategic: 'application/strategic-merge-patch+json',
+  merge: 'application/merge-patch+json',
+  json: 'application/json-patch+json',
+};
+
+/**
+ * Apply a patch of a given type to a stored object's JSON (the patch handler's
+ * applyPatchToCurrentObject), or the API server's answer to a patch that does not apply.
+ */
+export function applyTypedPatch(
+  r: ResourceDef,
+  doc: Obj,
+  body: unknown,
+  type: PatchType,
+): Result<unknown> {
+  try {
+    if (type === 'json') {
+      let ops: Obj[];
+      try {
+        ops = decodeJsonPatch(body);
+      } catch (e) {
+        if (e instanceof JsonPatchError) return { ok: false, status: badRequest(e.message) };
+        throw e;
+      }
+      return { ok: true, value: applyJsonPatch(doc, ops) };
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      const t = Array.isArray(body) ? 'array' : typeof body;
+      return {
+        ok: false,
+        status: badRequest(
+          `json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
+        ),
+      };
+    }
+    if (type === 'merge') return { ok: true, value: mergePatch(doc, body) };
+    return { ok: true, value: strategicMergePatch(doc, body as Obj, schemaOf(r.resource)) };
+  } catch (e) {
+    if (e instanceof JsonPatchError) return { ok: false, status: patchNotApplied() };
+    if (e instanceof StrategicMergeError) {
+      const status =
+        e.kind === 'BadRequest'
+          ? badRequest(e.message)
+          : e.kind === 'Invalid'
+            ? patchNotApplied()
+            : unknownError(e.message);
+      return { ok: false, status };
+    }
+    throw e;
+  }
+}
+
+/** The autoscaling/v1 Scale of a Deployment or ReplicaSet (what `…/scale` reads and writes). */
+function scaleOf(obj: KubeObject): Obj {
+  const meta = obj.metadata ?? {};
+  const spec = (obj.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Obj } };
+  const status = (obj.status ?? {}) as { replicas?: number };
+  const selector = Object.entries(spec.selector?.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: {
+      name: meta.name,
+      namespace: meta.namespace,
+      uid: meta.uid,
+      resourceVersion: meta.resourceVersion,
+      creationTimestamp: meta.creationTimestamp,
+    },
+    spec: { replicas: spec.replicas ?? 0 },
+    status: { replicas: status.replicas ?? 0, ...(selector ? { selector } : {}) },
+  };
+}
+
+/** Deep equality of JSON values, key order aside. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => sameJson(v, bb[i]));
+  }
+  const ao = a as Obj;
+  const bo = b as Obj;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => Object.hasOwn(bo, k) && sameJson(ao[k], bo[k]));
+}
+
 /** The annotation a DaemonSet's template generation is kept in (apps/v1 DeprecatedTemplateGeneration). */
 const DS_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
 
@@ -341,7 +443,10 @@ export class ApiServer {
       get: (r, ns, name) => this.get(actor, r, ns, name),
       list: (r, ns, opts) => this.list(actor, r, ns, opts),
       update: (r, ns, o, opts) => this.update(actor, r, ns, o, opts),
-      patch: (r, ns, name, p, opts) => this.patch(actor, r, ns, name, p, opts, false),
+      patch: (r, ns, name, p, opts) =>
+        opts?.patchType
+          ? this.typedPatch(actor, r, ns, name, p, opts as TypedPatchOptions)
+          : this.patch(actor, r, ns, name, p as Obj, opts, false),
       delete: (r, ns, name, opts) => this.delete(actor, r, ns, name, opts),
       updateStatus: (r, ns, o) => this.updateStatus(actor, r, ns, o),
       patchStatus: (r, ns, name, p) => this.patch(actor, r, ns, name, p, {}, true),
@@ -390,13 +495,21 @@ export class ApiServer {
     suffix: string,
     housekeeping = false,
     memo = true,
+    details?: Record<string, string>,
   ): void {
     // The label names verb, resource, namespace and (but for create) the object; with the
     // actor and the shown name it fixes the summary, so repeated requests share both.
     // Requests that will not repeat (a create of a named object, every Event) skip the memo,
     // which would otherwise keep one entry per Event ever created.
     let shared: { label: string; summary: Message['summary'] } | undefined;
-    if (memo && name !== '') {
+    if (details) {
+      // A request that carries its body's details (kubectl's patches): its own summary.
+      const summary = requestSummary(kind, actor, r, ns, name);
+      shared = {
+        label: `${method} ${restPath(r, ns, pathName)}${suffix}`,
+        summary: { key: summary.key, params: { ...summary.params, ...details } },
+      };
+    } else if (memo && name !== '') {
       // With a name, kind and suffix fix the label's verb and path: the memo is found by the
       // parts, with no label or key string built for a repeated request.
       const byActor = this.#nameMemo(name).requests;
@@ -684,6 +797,7 @@ export class ApiServer {
     body: KubeObject,
     opts: WriteOptions,
     patch?: Record<string, unknown>,
+    patchShown?: () => string,
   ): { ok: true; body: KubeObject; warnings?: string[] } | { ok: false; status: Status } {
     const validation = opts.fieldValidation;
     const struct = validation && structFor(r.apiVersion, r.kind);
@@ -696,20 +810,34 @@ export class ApiServer {
           `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${why}`,
         ),
       }) as const;
-    if (found.typeError) return fail(found.typeError);
+    if (found.typeError) {
+      // A typed patch whose result does not decode: the patch handler's Invalid "patch".
+      if (patchShown) {
+        return {
+          ok: false,
+          status: invalidPatch({
+            field: 'patch',
+            type: 'Invalid value',
+            value: patchShown(),
+            detail: found.typeError,
+          }),
+        };
+      }
+      return fail(found.typeError);
+    }
     if (found.unknown.length === 0) return { ok: true, body };
     const texts = found.unknown.map((f) => `unknown field ${JSON.stringify(f)}`);
     if (validation === 'Strict') {
       const why = `strict decoding error: ${texts.join(', ')}`;
       // A patch is decoded after it is merged, and refused as an Invalid "patch" of no kind
       // (patch.go applyPatchToObject), quoting the patch as Go's %+v prints the map.
-      if (patch) {
+      if (patch || patchShown) {
         return {
           ok: false,
           status: invalidPatch({
             field: 'patch',
             type: 'Invalid value',
-            value: goSprint(patch),
+            value: patchShown ? patchShown() : goSprint(patch),
             detail: why,
           }),
         };
@@ -871,6 +999,31 @@ export class ApiServer {
         usedPorts.add(port);
         p.nodePort = port;
       }
+    }
+  }
+
+  #updateNodePorts(spec: Obj, oldSpec: Obj | undefined): void {
+    const ports = (spec.ports as Obj[] | undefined) ?? [];
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+      if (ports.every((p) => typeof p.nodePort === 'number')) return;
+      const usedPorts = new Set<number>();
+      for (const kv of this.#etcd.range(`${RESOURCES.services.etcdPrefix}/`)) {
+        const s = kv.value.spec as { ports?: { nodePort?: number }[] };
+        for (const p of s.ports ?? []) if (p.nodePort) usedPorts.add(p.nodePort);
+      }
+      for (const p of ports) {
+        if (typeof p.nodePort === 'number') continue;
+        let port: number;
+        do port = 30000 + this.#rng.int(2768);
+        while (usedPorts.has(port));
+        usedPorts.add(port);
+        p.nodePort = port;
+      }
+    } else if (
+      (spec.type === 'ClusterIP' || spec.type === undefined) &&
+      (oldSpec?.type === 'NodePort' || oldSpec?.type === 'LoadBalancer')
+    ) {
+      for (const p of ports) delete p.nodePort;
     }
   }
 
@@ -1084,6 +1237,100 @@ export class ApiServer {
     );
   }
 
+  /**
+   * PATCH with a Content-Type (what kubectl patch sends): the patch is applied to the stored
+   * object as the patch handler does — a strategic merge patch with the type's patch
+   * strategies, a JSON merge patch, or a JSON patch — and the result goes through decoding,
+   * defaulting, validation and optimistic concurrency like an update. With `subresource`,
+   * through `…/status` (the status only) or `…/scale` (a Scale object: its spec.replicas).
+   */
+  typedPatch(
+    actor: Actor,
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    body: Record<string, unknown> | unknown[],
+    opts: TypedPatchOptions,
+  ): Result<KubeObject> {
+    const r = this.#def(resource);
+    if (!r) return unknownResource(resource);
+    const ns = this.#ns(r, namespace);
+    const sub = opts.subresource;
+    this.#request(
+      actor,
+      'api.patch',
+      r,
+      ns,
+      name,
+      'PATCH',
+      name,
+      sub ? `/${sub}` : '',
+      false,
+      true,
+      {
+        contentType: CONTENT_TYPES[opts.patchType],
+        patch: JSON.stringify(body),
+      },
+    );
+    const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
+    if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
+    if (
+      (sub === 'scale' && r.resource !== 'deployments' && r.resource !== 'replicasets') ||
+      (sub === 'status' && !r.hasStatus)
+    ) {
+      return this.#fail(actor, r, ns, name, {
+        ...notFound(r, name),
+        message: 'the server could not find the requested resource',
+        details: {},
+      });
+    }
+    const stored = existing.value;
+    const doc = sub === 'scale' ? scaleOf(stored) : (stored as Obj);
+    const applied = applyTypedPatch(r, doc, body, opts.patchType);
+    if (!applied.ok) return this.#fail(actor, r, ns, name, applied.status);
+    const patched = applied.value as KubeObject;
+    const shown = (): string =>
+      opts.patchType === 'strategic' ? goSprint(body) : JSON.stringify(patched);
+    let next: KubeObject;
+    if (sub === 'scale') {
+      const replicas = (patched.spec as Obj | undefined)?.replicas;
+      next = shallowCopy(stored);
+      next.spec = { ...(stored.spec as Obj), replicas };
+    } else if (sub === 'status') {
+      next = shallowCopy(stored);
+      next.status = patched.status;
+    } else {
+      const decoded = this.#decode(r, patched, opts, undefined, shown);
+      if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
+      next = decoded.body;
+      if (r.hasStatus) next.status = stored.status;
+      const result = this.#finishUpdate(
+        actor,
+        r,
+        ns,
+        name,
+        existing,
+        cloneShared(next) as KubeObject,
+        patched.metadata?.resourceVersion,
+        opts,
+      );
+      return withWarnings(result, decoded.warnings);
+    }
+    const result = this.#finishUpdate(
+      actor,
+      r,
+      ns,
+      name,
+      existing,
+      cloneShared(next) as KubeObject,
+      patched.metadata?.resourceVersion,
+      opts,
+      sub === 'status',
+    );
+    if (!result.ok || sub !== 'scale') return result;
+    return { ok: true, value: scaleOf(result.value) as KubeObject };
+  }
+
   #finishUpdate(
     actor: Actor,
     r: ResourceDef,
@@ -1127,6 +1374,12 @@ export class ApiServer {
       next.spec = clone(next.spec);
       applyDefaults(r.resource, next, this.#rng);
     }
+    if (!statusOnly && r.resource === 'services' && next.spec) {
+      // The service REST update: a type that needs node ports gets them for the ports that have
+      // none; a type back to ClusterIP releases them.
+      next.spec = clone(next.spec);
+      this.#updateNodePorts(next.spec as Obj, old.spec as Obj | undefined);
+    }
     if (!statusOnly && r.resource === 'pods' && next.spec) {
       // Priority admission on update: what it set on create stays when the update leaves it out.
       next.spec = keepPodPriority(next.spec as Obj, old.spec as Obj | undefined);
@@ -1155,6 +1408,11 @@ export class ApiServer {
         (next.spec as Obj).nodeName = (old.spec as Obj | undefined)?.nodeName;
         if ((next.spec as Obj).nodeName === undefined) delete (next.spec as Obj).nodeName;
       }
+    }
+    // A kubectl patch that changes nothing is not written (GuaranteedUpdate compares the new
+    // object with the stored one): no new resourceVersion, and the stored object answers.
+    if (opts.patchType && sameJson(old, next)) {
+      return this.#respond(actor, r, ns, name, { ok: true, value: old });
     }
     if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: next });
     // Deletion finishes once the last finalizer is gone.

@@ -62,6 +62,19 @@ export function badRequest(message: string): Status {
   return status('BadRequest', message);
 }
 
+/**
+ * A 422 with no detail (NewGenericServerResponse): how the API server answers a JSON patch
+ * operation that does not apply; the operation's own error is not sent back.
+ */
+export function patchNotApplied(): Status {
+  return status('Invalid', 'the server rejected our request due to an error in our request', {});
+}
+
+/** An error that is no API status (ErrorToAPIStatus): 500, no reason, the error's text. */
+export function unknownError(message: string): Status {
+  return { ...status('InternalError', message), reason: '' as StatusReason };
+}
+
 export function methodNotAllowed(message: string): Status {
   return status('MethodNotAllowed', message);
 }

@@ -38,6 +38,7 @@ import {
   runSetImage,
   runVersion,
 } from './misc.ts';
+import { runPatch } from './patch.ts';
 import { runTaint } from './taint.ts';
 import { runWait } from './wait.ts';
 
@@ -858,11 +859,33 @@ kubectl events --types=Warning,Normal`,
     'explain',
     'kustomize',
     'options',
-    'patch',
     'plugin',
     'port-forward',
     'proxy',
   ].map((name) => notHere(name)),
+  {
+    name: 'patch',
+    short: 'Update field(s) of a resource',
+    use: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]',
+    flags: [
+      s('patch', 'p'),
+      s('patch-file'),
+      { name: 'type', type: 'string' },
+      b('local'),
+      s('subresource'),
+      filename,
+      b('recursive', 'R'),
+      s('kustomize', 'k'),
+      output,
+      dryRun,
+      s('field-manager'),
+      b('record'),
+      s('template'),
+      b('show-managed-fields'),
+      b('allow-missing-template-keys'),
+    ],
+    run: runPatch,
+  },
   {
     name: 'taint',
     short: 'Update the taints on one or more nodes',
