@@ -29,6 +29,7 @@ const ROOTS = [
   'apps/v1:Deployment',
   'apps/v1:ReplicaSet',
   'apps/v1:DaemonSet',
+  'batch/v1:Job',
   'coordination/v1:Lease',
 ];
 

@@ -20,7 +20,8 @@ export type ResourceName =
   | 'configmaps'
   | 'secrets'
   | 'serviceaccounts'
-  | 'daemonsets';
+  | 'daemonsets'
+  | 'jobs';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

@@ -182,6 +182,131 @@ function validateTemplated(obj: KubeObject): FieldError[] {
   return errs;
 }
 
+/** `ValidateNonnegativeField`. */
+function nonNegative(value: unknown, field: string): FieldError[] {
+  return typeof value === 'number' && value < 0
+    ? [{ field, type: 'Invalid value', value, detail: 'must be greater than or equal to 0' }]
+    : [];
+}
+
+/** `ValidateHasLabel`: a label the generated selector relies on must carry its value. */
+function hasLabel(labels: Record<string, string>, key: string, want: string): FieldError[] {
+  const field = `spec.template.metadata.labels[${key}]`;
+  if (!(key in labels)) return [{ field, type: 'Required value', detail: `must be '${want}'` }];
+  return labels[key] === want
+    ? []
+    : [{ field, type: 'Invalid value', value: labels, detail: `must be '${want}'` }];
+}
+
+/**
+ * ValidateJob (pkg/apis/batch/validation): the generated selector's labels (unless
+ * `manualSelector`), the counts, the completion mode and replacement policy, the pod template
+ * (whose restartPolicy must be OnFailure or Never), and a selector matching the template.
+ */
+function validateJob(obj: KubeObject): FieldError[] {
+  const spec = (obj.spec ?? {}) as {
+    manualSelector?: boolean;
+    parallelism?: number;
+    completions?: number;
+    activeDeadlineSeconds?: number;
+    backoffLimit?: number;
+    ttlSecondsAfterFinished?: number;
+    completionMode?: string;
+    podReplacementPolicy?: string;
+    podFailurePolicy?: unknown;
+    selector?: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] };
+    template?: {
+      metadata?: { labels?: Record<string, string> };
+      spec?: { restartPolicy?: string };
+    };
+  };
+  const errs: FieldError[] = [];
+  const labels = spec.template?.metadata?.labels ?? {};
+  if (spec.manualSelector !== true) {
+    const uid = obj.metadata?.uid ?? '';
+    const name = obj.metadata?.name ?? '';
+    errs.push(...hasLabel(labels, 'controller-uid', uid), ...hasLabel(labels, 'job-name', name));
+    errs.push(
+      ...hasLabel(labels, 'batch.kubernetes.io/controller-uid', uid),
+      ...hasLabel(labels, 'batch.kubernetes.io/job-name', name),
+    );
+    const expected: Record<string, string> = {
+      'batch.kubernetes.io/controller-uid': uid,
+      'batch.kubernetes.io/job-name': name,
+      'controller-uid': uid,
+      'job-name': name,
+    };
+    if (spec.selector && !matchesSelector(spec.selector, expected)) {
+      errs.push({
+        field: 'spec.selector',
+        type: 'Invalid value',
+        value: spec.selector,
+        detail: '`selector` not auto-generated',
+      });
+    }
+  }
+  errs.push(...nonNegative(spec.parallelism, 'spec.parallelism'));
+  errs.push(...nonNegative(spec.completions, 'spec.completions'));
+  errs.push(...nonNegative(spec.activeDeadlineSeconds, 'spec.activeDeadlineSeconds'));
+  errs.push(...nonNegative(spec.backoffLimit, 'spec.backoffLimit'));
+  errs.push(...nonNegative(spec.ttlSecondsAfterFinished, 'spec.ttlSecondsAfterFinished'));
+  const mode = spec.completionMode;
+  if (mode !== undefined && mode !== 'NonIndexed' && mode !== 'Indexed') {
+    errs.push({
+      field: 'spec.completionMode',
+      type: 'Unsupported value',
+      value: mode,
+      detail: 'supported values: "NonIndexed", "Indexed"',
+    });
+  }
+  if (mode === 'Indexed' && spec.completions === undefined) {
+    errs.push({
+      field: 'spec.completions',
+      type: 'Required value',
+      detail: 'when completion mode is Indexed',
+    });
+  }
+  const replacement = spec.podReplacementPolicy;
+  if (replacement !== undefined) {
+    const allowed = spec.podFailurePolicy != null ? ['Failed'] : ['Failed', 'TerminatingOrFailed'];
+    if (!allowed.includes(replacement)) {
+      errs.push({
+        field: 'spec.podReplacementPolicy',
+        type: 'Unsupported value',
+        value: replacement,
+        detail: `supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+      });
+    }
+  }
+  errs.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec'));
+  const restart = spec.template?.spec?.restartPolicy ?? '';
+  if (restart === 'Always' || restart === '') {
+    errs.push({
+      field: 'spec.template.spec.restartPolicy',
+      type: 'Required value',
+      detail: 'valid values: "OnFailure", "Never"',
+    });
+  } else if (restart !== 'OnFailure' && restart !== 'Never') {
+    errs.push({
+      field: 'spec.template.spec.restartPolicy',
+      type: 'Unsupported value',
+      value: restart,
+      detail: 'supported values: "OnFailure", "Never"',
+    });
+  }
+  const sel = spec.selector;
+  if (!sel) errs.push({ field: 'spec.selector', type: 'Required value' });
+  else if (!matchesSelector(sel, labels)) {
+    errs.push({
+      field: 'spec.template.metadata.labels',
+      type: 'Invalid value',
+      value: labels,
+      detail: '`selector` does not match template `labels`',
+    });
+  }
+  return errs;
+}
+
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 
 /** ValidateService's checks of the type and the ports (after defaulting). */
@@ -246,6 +371,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
     case 'replicasets':
     case 'daemonsets':
       errs.push(...validateTemplated(obj));
+      break;
+    case 'jobs':
+      errs.push(...validateJob(obj));
       break;
     case 'services':
       errs.push(...validateServiceSpec(obj.spec));

@@ -32,7 +32,7 @@ export const FINALIZER_ORPHAN = 'orphan';
 /** Resources whose objects can have owners in the simulator. */
 const DEPENDENTS: ResourceName[] = ['replicasets', 'pods', 'leases', 'endpoints'];
 /** Resources whose objects own others. */
-const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets'];
+const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets', 'jobs'];
 
 type Policy = 'Foreground' | 'Background' | 'Orphan';
 
@@ -226,7 +226,16 @@ export function createGarbageCollector(): Reconciler {
   return {
     actor: 'controller-manager',
     name: COMPONENT_GC,
-    watches: ['deployments', 'replicasets', 'daemonsets', 'pods', 'leases', 'nodes', 'endpoints'],
+    watches: [
+      'deployments',
+      'replicasets',
+      'daemonsets',
+      'jobs',
+      'pods',
+      'leases',
+      'nodes',
+      'endpoints',
+    ],
     observe(event) {
       lastObj = event.object;
       lastDeleted = event.type === 'DELETED';

@@ -37,6 +37,7 @@ export const KINDS: Record<
   deployments: { kind: 'Deployment', apiVersion: 'apps/v1', namespaced: true },
   replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1', namespaced: true },
   daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1', namespaced: true },
+  jobs: { kind: 'Job', apiVersion: 'batch/v1', namespaced: true },
   services: { kind: 'Service', apiVersion: 'v1', namespaced: true },
   endpoints: { kind: 'Endpoints', apiVersion: 'v1', namespaced: true },
   events: { kind: 'Event', apiVersion: 'v1', namespaced: true },
