@@ -25,7 +25,6 @@ export type EmptyResourceName =
   | 'statefulsets'
   | 'horizontalpodautoscalers'
   | 'cronjobs'
-  | 'jobs'
   | 'ingressclasses'
   | 'ingresses'
   | 'networkpolicies'
@@ -46,7 +45,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'statefulsets',
   'horizontalpodautoscalers',
   'cronjobs',
-  'jobs',
   'ingressclasses',
   'ingresses',
   'networkpolicies',

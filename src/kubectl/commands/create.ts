@@ -4,7 +4,7 @@ import type { Ctx } from '../context.ts';
 import { ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
-import { typeByResource } from '../resources.ts';
+import { isStoredType, resolveType, typeByResource } from '../resources.ts';
 import {
   clone,
   fieldValidation,
@@ -87,6 +87,8 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('secrets');
     case 'ServiceAccount':
       return typeByResource('serviceaccounts');
+    case 'Job':
+      return typeByResource('jobs');
     default:
       return typeByResource('pods');
   }
@@ -180,6 +182,75 @@ export function runCreateDeployment(ctx: Ctx, args: string[]): void {
     dryRun,
     fieldManager: 'kubectl-create',
     wrap: 'failed to create deployment: ',
+  });
+}
+
+/**
+ * `kubectl create job NAME --image=IMG [-- COMMAND [ARGS…]]` (create_job.go): one container
+ * named after the Job, restartPolicy Never, nothing else; the server defaults and generates the
+ * rest. `--from=cronjob/NAME` reads the CronJob first; the simulated cluster holds none.
+ */
+export function runCreateJob(ctx: Ctx, args: string[]): void {
+  const dash = ctx.flags.argsLenAtDash;
+  const named = dash >= 0 ? dash : args.length;
+  if (named !== 1) ctx.usageError(`exactly one NAME is required, got ${named}`);
+  const name = args[0] as string;
+  const command = args.slice(1);
+  const dryRun = dryRunStrategy(ctx);
+  const image = ctx.str('image');
+  const from = ctx.str('from');
+  if ((image === '' && from === '') || (image !== '' && from !== '')) {
+    ctx.fail('either --image or --from must be specified');
+  }
+  if (command.length > 0 && from !== '') ctx.fail('cannot specify --from and command');
+  if (from !== '') {
+    // The builder resolves TYPE/NAME and GETs it; only a CronJob would do, and there is none.
+    const slash = from.indexOf('/');
+    const typeName = slash >= 0 ? from.slice(0, slash) : from;
+    const objName = slash >= 0 ? from.slice(slash + 1) : '';
+    const t = resolveType(typeName);
+    if (!t) ctx.fail(`the server doesn't have a resource type "${typeName}"`);
+    if (!objName) ctx.fail('from must be an existing cronjob');
+    const qualified = t.group ? `${t.resource}.${t.group}` : t.resource;
+    if (!isStoredType(t)) {
+      ctx.failStatus({
+        apiVersion: 'v1',
+        kind: 'Status',
+        metadata: {},
+        status: 'Failure',
+        message: `${qualified} "${objName}" not found`,
+        reason: 'NotFound',
+        code: 404,
+        details: { name: objName, ...(t.group ? { group: t.group } : {}), kind: t.resource },
+      });
+    }
+    const got = ctx.host.api.get(t.resource, t.namespaced ? ctx.namespace : undefined, objName);
+    if (!got.ok) ctx.failStatus(got.status);
+    ctx.fail(`unknown object type *${t.version}.${t.kind}`);
+  }
+  const container: Record<string, unknown> = { name, image };
+  if (command.length > 0) container.command = command;
+  container.resources = {};
+  const obj: KubeObject = {
+    kind: 'Job',
+    apiVersion: 'batch/v1',
+    metadata: {
+      name,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+    },
+    spec: {
+      template: {
+        metadata: { creationTimestamp: null },
+        spec: { containers: [container], restartPolicy: 'Never' },
+      },
+    },
+    status: {},
+  };
+  submit(ctx, obj, ctx.namespace, {
+    dryRun,
+    fieldManager: 'kubectl-create',
+    wrap: 'failed to create job: ',
   });
 }
 

@@ -5,6 +5,7 @@ import {
   describeConfigMap,
   describeDaemonSet,
   describeDeployment,
+  describeJob,
   describeNamespace,
   describeNode,
   describePod,
@@ -88,6 +89,8 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       );
       return describeDaemonSet(obj, pods, eventsFor(ctx, obj, 'DaemonSet'), now);
     }
+    case 'jobs':
+      return describeJob(obj, eventsFor(ctx, obj, 'Job'), now);
     case 'configmaps':
       return describeConfigMap(obj, eventsFor(ctx, obj, 'ConfigMap'), now);
     case 'secrets':
@@ -96,7 +99,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeServiceAccount(obj, eventsFor(ctx, obj, 'ServiceAccount'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, services, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, services, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

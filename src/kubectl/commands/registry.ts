@@ -5,6 +5,7 @@ import { runConfig } from './config.ts';
 import {
   runCreateDeployment,
   runCreateFromFiles,
+  runCreateJob,
   runCreateNamespace,
   runCreateService,
   runReplace,
@@ -239,6 +240,13 @@ kubectl create -f registry.yaml --edit -o json`,
         run: runCreateDeployment,
       },
       {
+        name: 'job',
+        short: 'Create a job with the specified name',
+        use: 'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...] [options]',
+        flags: [s('image'), s('from'), ...createCommon],
+        run: runCreateJob,
+      },
+      {
         name: 'service',
         aliases: ['svc'],
         short: 'Create a service using a specified subcommand',
@@ -274,7 +282,6 @@ kubectl create -f registry.yaml --edit -o json`,
       // rather than "unknown flag: --image".
       ...(
         [
-          ['job', 'Create a job with the specified name'],
           ['cronjob', 'Create a cron job with the specified name'],
           ['ingress', 'Create an ingress with the specified name'],
           ['poddisruptionbudget', 'Create a pod disruption budget with the specified name'],

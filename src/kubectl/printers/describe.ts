@@ -4,6 +4,7 @@
  * minwidth 0 and padding 2, flushed before the Events table.
  */
 import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Job } from 'kubernetes-types/batch/v1';
 import type {
   Container,
   ContainerState,
@@ -20,7 +21,12 @@ import type {
 } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { describeProbe, type ProbeSpec } from '../../engine/node/probe.ts';
-import { formatRFC1123Z, parseTimestamp, translateTimestampSince } from '../duration.ts';
+import {
+  formatRFC1123Z,
+  humanDuration,
+  parseTimestamp,
+  translateTimestampSince,
+} from '../duration.ts';
 import { DESCRIBE_TABWRITER, formatSegments } from '../tabwriter.ts';
 import {
   eventInterval,
@@ -1003,4 +1009,66 @@ export function describeReplicaSet(
   if (rs.spec?.template) describePodTemplate(w, rs.spec.template);
   if (events) describeEvents(w, events, now);
   return w.toString();
+}
+
+/**
+ * `kubectl describe job` (describeJob): the spec's counts and policies, start and completion
+ * times, the status counters (`N Active (M Ready) / …` once the status has `ready`), the pod
+ * template and the events.
+ */
+export function describeJob(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const job = obj as unknown as Job;
+  const spec = job.spec;
+  const st = job.status ?? {};
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${job.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${job.metadata?.namespace ?? ''}\n`);
+  w.write(0, `Selector:\t${selectorString(spec?.selector)}\n`);
+  printLabelsMultiline(w, 'Labels', job.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', job.metadata?.annotations);
+  const ctl = controllerRef(obj);
+  if (ctl) w.write(0, `Controlled By:\t${ctl}\n`);
+  if (spec?.parallelism != null) w.write(0, `Parallelism:\t${spec.parallelism}\n`);
+  w.write(0, `Completions:\t${spec?.completions != null ? spec.completions : '<unset>'}\n`);
+  if (spec?.completionMode != null) w.write(0, `Completion Mode:\t${spec.completionMode}\n`);
+  if (spec?.suspend != null) w.write(0, `Suspend:\t${spec.suspend}\n`);
+  if (spec?.backoffLimit != null) w.write(0, `Backoff Limit:\t${spec.backoffLimit}\n`);
+  if (spec?.ttlSecondsAfterFinished != null) {
+    w.write(0, `TTL Seconds After Finished:\t${spec.ttlSecondsAfterFinished}\n`);
+  }
+  if (st.startTime) w.write(0, `Start Time:\t${formatRFC1123Z(st.startTime)}\n`);
+  if (st.completionTime) w.write(0, `Completed At:\t${formatRFC1123Z(st.completionTime)}\n`);
+  const start = parseTimestamp(st.startTime);
+  const end = parseTimestamp(st.completionTime);
+  if (start !== undefined && end !== undefined) {
+    w.write(0, `Duration:\t${humanDuration(end - start)}\n`);
+  }
+  if (spec?.activeDeadlineSeconds != null) {
+    w.write(0, `Active Deadline Seconds:\t${spec.activeDeadlineSeconds}s\n`);
+  }
+  const counts = `${st.succeeded ?? 0} Succeeded / ${st.failed ?? 0} Failed`;
+  w.write(
+    0,
+    st.ready == null
+      ? `Pods Statuses:\t${st.active ?? 0} Active / ${counts}\n`
+      : `Pods Statuses:\t${st.active ?? 0} Active (${st.ready} Ready) / ${counts}\n`,
+  );
+  if (spec?.completionMode === 'Indexed') {
+    w.write(0, `Completed Indexes:\t${capIndexes(st.completedIndexes ?? '', 50)}\n`);
+  }
+  if (spec?.template) describePodTemplate(w, spec.template);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** `capIndexesListOrNone`: the list cut at the first comma past `softLimit`, or `<none>`. */
+function capIndexes(indexes: string, softLimit: number): string {
+  if (indexes.length === 0) return '<none>';
+  let i = softLimit;
+  while (i < indexes.length && indexes[i] !== ',') i++;
+  return i >= indexes.length ? indexes : `${indexes.slice(0, i + 1)}...`;
 }
