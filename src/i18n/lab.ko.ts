@@ -85,6 +85,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.daemonPodsDeleted.title': '데몬셋 컨트롤러',
   'lab.step.daemonPodsDeleted.text':
     '데몬셋 컨트롤러가 {pods}을(를) 지웁니다. 그 노드가 더 이상 {daemonset}의 노드 셀렉터나 톨러레이션에 맞지 않기 때문입니다.',
+  'lab.step.jobPodsCreated.title': '잡 컨트롤러',
+  'lab.step.jobPodsCreated.text':
+    '잡 컨트롤러(컨트롤러 매니저)가 {job}을(를) 완료까지 실행하며 {pods}을(를) 만듭니다. 각 파드에는 batch.kubernetes.io/job-tracking 파이널라이저가 붙어, 집계되기 전에는 사라지지 않습니다. 스케줄러가 노드를 고를 때까지 Pending이며, 실패한 파드는 백오프 뒤에 다시 만들어집니다.',
   'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
   'lab.step.podsCreated.text':
     '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',

@@ -114,6 +114,7 @@ const KIND_NAMES: Record<string, string> = {
   deployments: 'Deployment',
   replicasets: 'ReplicaSet',
   daemonsets: 'DaemonSet',
+  jobs: 'Job',
   pods: 'Pod',
   nodes: 'Node',
   events: 'Event',
