@@ -8,7 +8,7 @@ import { createDaemonSetController } from './daemonset.ts';
 import { createDeploymentController } from './deployment.ts';
 import { createEndpointsController } from './endpoints.ts';
 import { createGarbageCollector } from './garbageCollector.ts';
-import { createJobController } from './job.ts';
+import { createJobController, createTTLAfterFinishedController } from './job.ts';
 import { createNamespaceController } from './namespace.ts';
 import { createNodeLifecycleController } from './nodeLifecycle.ts';
 import { createPodGCController } from './podGC.ts';
@@ -22,6 +22,7 @@ export function createControllerManager(): Reconciler[] {
     createReplicaSetController(),
     createDaemonSetController(),
     createJobController(),
+    createTTLAfterFinishedController(),
     createEndpointsController(),
     createNamespaceController(),
     createNodeLifecycleController(),

@@ -299,6 +299,19 @@ describe('the job-controller', () => {
     expect(podsOf(c, 'sleeper')).toEqual([]);
   });
 
+  it('deletes a finished Job and its pod ttlSecondsAfterFinished after it finished', () => {
+    const { c } = started('short', ['true'], { ttlSecondsAfterFinished: 30 });
+    c.runUntil((cl) => (statusOf(cl.peek('jobs', 'default', 'short')).succeeded ?? 0) > 0, 60_000);
+    const done = statusOf(c.peek('jobs', 'default', 'short')).completionTime!;
+    c.runUntil((cl) => cl.timestamp() >= done, 10_000);
+    c.advance(25_000);
+    expect(c.peek('jobs', 'default', 'short')).toBeDefined();
+    expect(podsOf(c, 'short')).toHaveLength(1);
+    c.advance(10_000);
+    expect(c.peek('jobs', 'default', 'short')).toBeUndefined();
+    expect(podsOf(c, 'short')).toEqual([]);
+  });
+
   it('is deterministic: the same seed gives the same messages', () => {
     const run = () => {
       const { c } = started('fail', ['false'], { backoffLimit: 1 });

@@ -811,3 +811,51 @@ function jobPod(job: KubeObject, spec: JobSpec, podName: string): KubeObject {
     spec: template.spec ?? {},
   };
 }
+
+export const COMPONENT_TTL_AFTER_FINISHED = 'ttl-after-finished-controller';
+
+/**
+ * The TTL-after-finished controller (pkg/controller/ttlafterfinished): a finished Job with
+ * `spec.ttlSecondsAfterFinished` is deleted that many seconds after it finished (its Complete or
+ * Failed condition's transition time), with Foreground propagation so its pods go first.
+ */
+export function createTTLAfterFinishedController(): Reconciler {
+  return {
+    actor: 'controller-manager',
+    name: COMPONENT_TTL_AFTER_FINISHED,
+    watches: ['jobs'],
+    keysFor(_resource, obj) {
+      const ttl = specOf<{ ttlSecondsAfterFinished?: number }>(obj).ttlSecondsAfterFinished;
+      return ttl != null && !isDeleting(obj) && isJobFinished(obj)
+        ? [`${namespaceOf(obj)}/${nameOf(obj)}`]
+        : [];
+    },
+    reconcile(key, cache, ctx) {
+      const slash = key.indexOf('/');
+      const job = cache.get('jobs', key.slice(0, slash), key.slice(slash + 1));
+      if (!job || isDeleting(job) || !isJobFinished(job)) return { writes: [] };
+      const ttl = specOf<{ ttlSecondsAfterFinished?: number }>(job).ttlSecondsAfterFinished;
+      if (ttl == null) return { writes: [] };
+      const finishedAt = (statusOf<JobStatus>(job).conditions ?? []).find(
+        (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
+      )?.lastTransitionTime;
+      if (!finishedAt) return { writes: [] };
+      const expireAt = parseTimestamp(finishedAt) + ttl * 1000;
+      if (ctx.now < expireAt) {
+        ctx.requeueAfter(key, expireAt - ctx.now);
+        return { writes: [] };
+      }
+      return {
+        writes: [
+          {
+            verb: 'delete',
+            resource: 'jobs',
+            namespace: namespaceOf(job),
+            name: nameOf(job),
+            propagationPolicy: 'Foreground',
+          },
+        ],
+      };
+    },
+  };
+}
