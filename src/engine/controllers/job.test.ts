@@ -273,11 +273,16 @@ describe('the job-controller', () => {
     expect(s.conditions?.map((x) => x.type)).toEqual(['SuccessCriteriaMet', 'Complete']);
   });
 
-  it('replaces a deleted running pod at once and counts it as failed', () => {
+  it('replaces a deleted running pod 10s later (a failure), without waiting for it to go', () => {
     const { c } = started('sleeper', ['sleep', '3600']);
     c.advance(20_000);
     const [first] = podsOf(c, 'sleeper');
     c.client('kubectl').delete('pods', 'default', first!.metadata!.name!);
+    const deletedAt = c.now();
+    c.runUntil((cl) => podsOf(cl, 'sleeper').length > 1, 60_000);
+    // Created once the 10s back-off from the delete has passed, the old pod still terminating.
+    expect(Math.round((c.now() - deletedAt) / 1000)).toBe(10);
+    expect(podsOf(c, 'sleeper').some((p) => p.metadata?.deletionTimestamp)).toBe(true);
     c.advance(60_000);
     const names = podsOf(c, 'sleeper').map((p) => p.metadata?.name);
     expect(names).toHaveLength(1);

@@ -141,7 +141,10 @@ function isTerminating(pod: KubeObject): boolean {
   return isDeleting(pod) && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
-/** `getFinishedTime`: when the last container finished, else the deletion, else now. */
+/**
+ * `getFinishedTime`: when the last container finished, else when a finished pod turned not
+ * ready, else when it was deleted, else its creation.
+ */
 function finishedTime(pod: KubeObject, now: number): number {
   const status = statusOf<{
     containerStatuses?: { state?: { terminated?: { finishedAt?: string } } }[];
@@ -155,8 +158,19 @@ function finishedTime(pod: KubeObject, now: number): number {
     if (last === undefined || t > last) last = t;
   }
   if (last !== undefined) return last;
+  const phase = podPhase(pod);
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    const ready = (pod.status as { conditions?: JobCondition[] } | undefined)?.conditions?.find(
+      (c) => c.type === 'Ready' && c.status === 'False',
+    );
+    if (ready?.lastTransitionTime) return parseTimestamp(ready.lastTransitionTime);
+  }
+  // A pod being deleted finished when the delete came: its deletionTimestamp less the grace.
   const deleted = pod.metadata?.deletionTimestamp;
-  return deleted ? parseTimestamp(deleted) : now;
+  if (deleted)
+    return parseTimestamp(deleted) - (pod.metadata?.deletionGracePeriodSeconds ?? 0) * 1000;
+  const created = pod.metadata?.creationTimestamp;
+  return created ? parseTimestamp(created) : now;
 }
 
 /** `getRemainingTimeForFailuresCount`: how long pod creation still waits. */
