@@ -30,6 +30,7 @@ const ROOTS = [
   'apps/v1:ReplicaSet',
   'apps/v1:DaemonSet',
   'batch/v1:Job',
+  'batch/v1:CronJob',
   'coordination/v1:Lease',
 ];
 

@@ -21,7 +21,8 @@ export type ResourceName =
   | 'secrets'
   | 'serviceaccounts'
   | 'daemonsets'
-  | 'jobs';
+  | 'jobs'
+  | 'cronjobs';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

@@ -3,7 +3,7 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","batch/v1/Job":"Job","coordination.k8s.io/v1/Lease":"Lease"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -36,6 +36,9 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   ContainerStateTerminated: {containerID:"s",exitCode:"i",finishedAt:"s",message:"s",reason:"s",signal:"i",startedAt:"s"},
   ContainerStateWaiting: {message:"s",reason:"s"},
   ContainerStatus: {allocatedResources:"{q",containerID:"s",image:"s",imageID:"s",lastState:"ContainerState",name:"s",ready:"b",resources:"ResourceRequirements",restartCount:"i",started:"b",state:"ContainerState",volumeMounts:"[VolumeMountStatus",user:"*",allocatedResourcesStatus:"[*"},
+  CronJob: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"CronJobSpec",status:"CronJobStatus"},
+  CronJobSpec: {concurrencyPolicy:"s",failedJobsHistoryLimit:"i",jobTemplate:"JobTemplateSpec",schedule:"s",startingDeadlineSeconds:"i",successfulJobsHistoryLimit:"i",suspend:"b",timeZone:"s"},
+  CronJobStatus: {active:"[ObjectReference",lastScheduleTime:"s",lastSuccessfulTime:"s"},
   DaemonEndpoint: {Port:"i"},
   DaemonSet: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"DaemonSetSpec",status:"DaemonSetStatus"},
   DaemonSetCondition: {lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
@@ -82,6 +85,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   JobCondition: {lastProbeTime:"s",lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
   JobSpec: {activeDeadlineSeconds:"l",backoffLimit:"i",backoffLimitPerIndex:"i",completionMode:"s",completions:"i",managedBy:"s",manualSelector:"b",maxFailedIndexes:"i",parallelism:"i",podFailurePolicy:"PodFailurePolicy",podReplacementPolicy:"s",selector:"LabelSelector",successPolicy:"SuccessPolicy",suspend:"b",template:"PodTemplateSpec",ttlSecondsAfterFinished:"i"},
   JobStatus: {active:"i",completedIndexes:"s",completionTime:"s",conditions:"[JobCondition",failed:"i",failedIndexes:"s",ready:"i",startTime:"s",succeeded:"i",terminating:"i",uncountedTerminatedPods:"UncountedTerminatedPods"},
+  JobTemplateSpec: {metadata:"ObjectMeta",spec:"JobSpec"},
   KeyToPath: {key:"s",mode:"i",path:"s"},
   LabelSelector: {matchExpressions:"[LabelSelectorRequirement",matchLabels:"{s"},
   LabelSelectorRequirement: {key:"s",operator:"s",values:"[s"},

@@ -38,6 +38,7 @@ const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
   'replicasets',
   'services',
   'jobs',
+  'cronjobs',
 ]);
 
 /** The failure for a resource type the server does not serve. */

@@ -245,6 +245,27 @@ function defaultJob(o: Obj): void {
   setIfUnset(o, 'status', {});
 }
 
+/**
+ * SetDefaults_CronJob: Allow concurrent runs, not suspended, keep 3 successful and 1 failed Job;
+ * the Job template's pod template gets the pod defaults (its JobSpec itself is defaulted only
+ * when a Job is made from it).
+ */
+function defaultCronJob(o: Obj): void {
+  const spec = obj(o, 'spec');
+  if (spec.concurrencyPolicy == null || spec.concurrencyPolicy === '') {
+    spec.concurrencyPolicy = 'Allow';
+  }
+  setIfUnset(spec, 'suspend', false);
+  setIfUnset(spec, 'successfulJobsHistoryLimit', 3);
+  setIfUnset(spec, 'failedJobsHistoryLimit', 1);
+  const jobTemplate = obj(spec, 'jobTemplate');
+  setIfUnset(obj(jobTemplate, 'metadata'), 'creationTimestamp', null);
+  const template = obj(obj(jobTemplate, 'spec'), 'template');
+  setIfUnset(obj(template, 'metadata'), 'creationTimestamp', null);
+  defaultPodSpec(obj(template, 'spec'));
+  setIfUnset(o, 'status', {});
+}
+
 /** `batch.kubernetes.io/controller-uid`: the label the generated selector of a Job selects. */
 export const JOB_CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
 /** `batch.kubernetes.io/job-name`. */
@@ -336,6 +357,9 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'jobs':
       defaultJob(x);
+      break;
+    case 'cronjobs':
+      defaultCronJob(x);
       break;
     case 'namespaces': {
       const spec = obj(x, 'spec');

@@ -2,6 +2,7 @@
  * Validation with the real messages (apimachinery pkg/util/validation, pkg/api/validation).
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
+import { isKnownZone, parseStandard } from '../util/cron.ts';
 import type { FieldError } from './errors.ts';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -307,6 +308,119 @@ function validateJob(obj: KubeObject): FieldError[] {
   return errs;
 }
 
+/** The restartPolicy rule of a Job's pod template, at `field`. */
+function jobRestartPolicy(restart: string, field: string): FieldError[] {
+  if (restart === 'Always' || restart === '') {
+    return [{ field, type: 'Required value', detail: 'valid values: "OnFailure", "Never"' }];
+  }
+  if (restart !== 'OnFailure' && restart !== 'Never') {
+    return [
+      {
+        field,
+        type: 'Unsupported value',
+        value: restart,
+        detail: 'supported values: "OnFailure", "Never"',
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * ValidateCronJobCreate: a name short enough for its Jobs' names (52), a schedule robfig/cron
+ * parses (no TZ= in it), a known time zone and concurrency policy, and the Job template's
+ * counts and pod template (restartPolicy OnFailure or Never).
+ */
+function validateCronJob(obj: KubeObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = obj.metadata?.name ?? '';
+  if (name.length > 52) {
+    errs.push({
+      field: 'metadata.name',
+      type: 'Invalid value',
+      value: name,
+      detail: 'must be no more than 52 characters',
+    });
+  }
+  const spec = (obj.spec ?? {}) as {
+    schedule?: string;
+    timeZone?: string;
+    concurrencyPolicy?: string;
+    startingDeadlineSeconds?: number;
+    successfulJobsHistoryLimit?: number;
+    failedJobsHistoryLimit?: number;
+    jobTemplate?: {
+      spec?: {
+        parallelism?: number;
+        completions?: number;
+        backoffLimit?: number;
+        template?: { spec?: { restartPolicy?: string } };
+      };
+    };
+  };
+  const schedule = spec.schedule ?? '';
+  if (schedule === '') errs.push({ field: 'spec.schedule', type: 'Required value' });
+  else {
+    try {
+      parseStandard(schedule);
+    } catch (e) {
+      errs.push({
+        field: 'spec.schedule',
+        type: 'Invalid value',
+        value: schedule,
+        detail: (e as Error).message,
+      });
+    }
+    if (schedule.includes('TZ')) {
+      errs.push({
+        field: 'spec.schedule',
+        type: 'Invalid value',
+        value: schedule,
+        detail:
+          spec.timeZone !== undefined
+            ? 'cannot use both timeZone field and TZ or CRON_TZ in schedule'
+            : 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      });
+    }
+  }
+  if (spec.timeZone !== undefined && !isKnownZone(spec.timeZone)) {
+    errs.push({
+      field: 'spec.timeZone',
+      type: 'Invalid value',
+      value: spec.timeZone,
+      detail: `unknown time zone ${spec.timeZone}`,
+    });
+  }
+  const policy = spec.concurrencyPolicy ?? '';
+  if (!['Allow', 'Forbid', 'Replace'].includes(policy)) {
+    errs.push(
+      policy === ''
+        ? { field: 'spec.concurrencyPolicy', type: 'Required value' }
+        : {
+            field: 'spec.concurrencyPolicy',
+            type: 'Unsupported value',
+            value: policy,
+            detail: 'supported values: "Allow", "Forbid", "Replace"',
+          },
+    );
+  }
+  errs.push(...nonNegative(spec.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'));
+  errs.push(...nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'));
+  errs.push(...nonNegative(spec.failedJobsHistoryLimit, 'spec.failedJobsHistoryLimit'));
+  const js = spec.jobTemplate?.spec ?? {};
+  errs.push(...nonNegative(js.parallelism, 'spec.jobTemplate.spec.parallelism'));
+  errs.push(...nonNegative(js.completions, 'spec.jobTemplate.spec.completions'));
+  errs.push(...nonNegative(js.backoffLimit, 'spec.jobTemplate.spec.backoffLimit'));
+  errs.push(...validatePodSpec(js.template?.spec, 'spec.jobTemplate.spec.template.spec'));
+  errs.push(
+    ...jobRestartPolicy(
+      js.template?.spec?.restartPolicy ?? '',
+      'spec.jobTemplate.spec.template.spec.restartPolicy',
+    ),
+  );
+  return errs;
+}
+
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 
 /** ValidateService's checks of the type and the ports (after defaulting). */
@@ -374,6 +488,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       break;
     case 'jobs':
       errs.push(...validateJob(obj));
+      break;
+    case 'cronjobs':
+      errs.push(...validateCronJob(obj));
       break;
     case 'services':
       errs.push(...validateServiceSpec(obj.spec));

@@ -30,9 +30,9 @@ export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 export const FINALIZER_ORPHAN = 'orphan';
 
 /** Resources whose objects can have owners in the simulator. */
-const DEPENDENTS: ResourceName[] = ['replicasets', 'pods', 'leases', 'endpoints'];
+const DEPENDENTS: ResourceName[] = ['replicasets', 'jobs', 'pods', 'leases', 'endpoints'];
 /** Resources whose objects own others. */
-const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets', 'jobs'];
+const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets', 'jobs', 'cronjobs'];
 
 type Policy = 'Foreground' | 'Background' | 'Orphan';
 
@@ -231,6 +231,7 @@ export function createGarbageCollector(): Reconciler {
       'replicasets',
       'daemonsets',
       'jobs',
+      'cronjobs',
       'pods',
       'leases',
       'nodes',

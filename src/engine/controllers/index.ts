@@ -4,6 +4,7 @@
  */
 import type { Reconciler } from '../runtime/controller.ts';
 import { createRootCaPublisher, createServiceAccountController } from './accounts.ts';
+import { createCronJobController } from './cronjob.ts';
 import { createDaemonSetController } from './daemonset.ts';
 import { createDeploymentController } from './deployment.ts';
 import { createEndpointsController } from './endpoints.ts';
@@ -23,6 +24,7 @@ export function createControllerManager(): Reconciler[] {
     createDaemonSetController(),
     createJobController(),
     createTTLAfterFinishedController(),
+    createCronJobController(),
     createEndpointsController(),
     createNamespaceController(),
     createNodeLifecycleController(),
