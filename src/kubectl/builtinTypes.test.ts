@@ -1,7 +1,7 @@
 /**
- * Built-in types a fresh kubeadm 1.32 cluster serves with nothing in them (cronjobs, sts, pv, …):
- * kubectl lists them empty, answers NotFound by name and shows them in api-resources. Jobs are
- * stored now, but a fresh cluster has none, so they still list empty here.
+ * Built-in types a fresh kubeadm 1.32 cluster serves with nothing in them (sts, pv, ingresses, …):
+ * kubectl lists them empty, answers NotFound by name and shows them in api-resources. Jobs and
+ * CronJobs are stored now, but a fresh cluster has none, so they still list empty here.
  */
 import { describe, expect, it } from 'vitest';
 import { completions } from './completions.ts';

@@ -162,3 +162,90 @@ status: {}
     );
   });
 });
+
+describe('kubectl and CronJobs', () => {
+  it('create cronjob builds what kubectl 1.32 builds', () => {
+    const { run } = engineSession(1);
+    expect(
+      run(
+        'kubectl create cronjob x --image=busybox --schedule="*/1 * * * *" --dry-run=client -o yaml',
+      ).out,
+    ).toBe(`apiVersion: batch/v1
+kind: CronJob
+metadata:
+  creationTimestamp: null
+  name: x
+spec:
+  jobTemplate:
+    metadata:
+      creationTimestamp: null
+      name: x
+    spec:
+      template:
+        metadata:
+          creationTimestamp: null
+        spec:
+          containers:
+          - image: busybox
+            name: x
+            resources: {}
+          restartPolicy: OnFailure
+  schedule: '*/1 * * * *'
+status: {}
+`);
+    expect(run('kubectl create cronjob bad --image=busybox --schedule="61 * * * *"').err).toBe(
+      'error: failed to create cronjob: CronJob.batch "bad" is invalid: spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61\n',
+    );
+    expect(run('kubectl create cronjob y --image=busybox').err).toMatch(
+      / run\.go:72\] "command failed" err="required flag\(s\) \\"schedule\\" not set"\n$/,
+    );
+  });
+
+  it('runs a Job each minute: get cronjobs, describe cronjob, create job --from', () => {
+    const { run, cluster } = engineSession(1);
+    expect(
+      run('kubectl create cronjob hello --image=busybox --schedule="*/1 * * * *" -- echo hi').out,
+    ).toBe('cronjob.batch/hello created\n');
+    cluster.advance(150_000);
+    expect(run('kubectl get cj -o wide').out).toBe(
+      'NAME    SCHEDULE      TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE     CONTAINERS   IMAGES    SELECTOR\n' +
+        'hello   */1 * * * *   <none>     False     0        55s             2m45s   hello        busybox   <none>\n',
+    );
+    const describe = run('kubectl describe cronjob hello').out;
+    expect(
+      describe.slice(0, describe.indexOf('Pod Template:')),
+    ).toBe(`Name:                          hello
+Namespace:                     default
+Labels:                        <none>
+Annotations:                   <none>
+Schedule:                      */1 * * * *
+Concurrency Policy:            Allow
+Suspend:                       False
+Successful Job History Limit:  3
+Failed Job History Limit:      1
+Starting Deadline Seconds:     <unset>
+Selector:                      <unset>
+Parallelism:                   <unset>
+Completions:                   <unset>
+`);
+    expect(
+      describe.slice(describe.indexOf('Last Schedule Time:')),
+    ).toBe(`Last Schedule Time:  Tue, 06 Jan 2026 00:03:00 +0000
+Active Jobs:         <none>
+Events:
+  Type    Reason            Age    From                Message
+  ----    ------            ----   ----                -------
+  Normal  SuccessfulCreate  2m25s  cronjob-controller  Created job hello-29460961
+  Normal  SawCompletedJob   2m23s  cronjob-controller  Saw completed job: hello-29460961, status: Complete
+  Normal  SuccessfulCreate  85s    cronjob-controller  Created job hello-29460962
+  Normal  SawCompletedJob   83s    cronjob-controller  Saw completed job: hello-29460962, status: Complete
+  Normal  SuccessfulCreate  25s    cronjob-controller  Created job hello-29460963
+  Normal  SawCompletedJob   23s    cronjob-controller  Saw completed job: hello-29460963, status: Complete
+`);
+    expect(run('kubectl create job manual --from=cronjob/hello').out).toBe(
+      'job.batch/manual created\n',
+    );
+    const manual = run('kubectl get job manual -o jsonpath={.metadata.annotations}').out;
+    expect(manual).toBe('{"cronjob.kubernetes.io/instantiate":"manual"}');
+  });
+});

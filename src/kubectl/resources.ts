@@ -24,7 +24,6 @@ export type EmptyResourceName =
   | 'resourcequotas'
   | 'statefulsets'
   | 'horizontalpodautoscalers'
-  | 'cronjobs'
   | 'ingressclasses'
   | 'ingresses'
   | 'networkpolicies'
@@ -44,7 +43,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'resourcequotas',
   'statefulsets',
   'horizontalpodautoscalers',
-  'cronjobs',
   'ingressclasses',
   'ingresses',
   'networkpolicies',

@@ -3,6 +3,7 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import {
   describeConfigMap,
+  describeCronJob,
   describeDaemonSet,
   describeDeployment,
   describeJob,
@@ -91,6 +92,8 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
     }
     case 'jobs':
       return describeJob(obj, eventsFor(ctx, obj, 'Job'), now);
+    case 'cronjobs':
+      return describeCronJob(obj, eventsFor(ctx, obj, 'CronJob'), now);
     case 'configmaps':
       return describeConfigMap(obj, eventsFor(ctx, obj, 'ConfigMap'), now);
     case 'secrets':
@@ -99,7 +102,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeServiceAccount(obj, eventsFor(ctx, obj, 'ServiceAccount'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, services, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, cronjobs, services, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

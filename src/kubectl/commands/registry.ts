@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import type { FlagDef } from '../flags.ts';
 import { runConfig } from './config.ts';
 import {
+  runCreateCronJob,
   runCreateDeployment,
   runCreateFromFiles,
   runCreateJob,
@@ -247,6 +248,14 @@ kubectl create -f registry.yaml --edit -o json`,
         run: runCreateJob,
       },
       {
+        name: 'cronjob',
+        aliases: ['cj'],
+        short: 'Create a cron job with the specified name',
+        use: "kubectl create cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...] [flags] [options]",
+        flags: [s('image'), s('schedule'), s('restart'), ...createCommon],
+        run: runCreateCronJob,
+      },
+      {
         name: 'service',
         aliases: ['svc'],
         short: 'Create a service using a specified subcommand',
@@ -282,7 +291,6 @@ kubectl create -f registry.yaml --edit -o json`,
       // rather than "unknown flag: --image".
       ...(
         [
-          ['cronjob', 'Create a cron job with the specified name'],
           ['ingress', 'Create an ingress with the specified name'],
           ['poddisruptionbudget', 'Create a pod disruption budget with the specified name'],
           ['priorityclass', 'Create a priority class with the specified name'],

@@ -3,7 +3,7 @@
  * client-side: columns and cells for each resource, incl. `-o wide` columns.
  */
 import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Job } from 'kubernetes-types/batch/v1';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type {
   Endpoints,
   Event,
@@ -51,6 +51,10 @@ export const COLUMNS: Record<ResourceName, Columns> = {
       'Node Selector',
       'Age',
     ],
+    wide: ['Containers', 'Images', 'Selector'],
+  },
+  cronjobs: {
+    columns: ['Name', 'Schedule', 'Timezone', 'Suspend', 'Active', 'Last Schedule', 'Age'],
     wide: ['Containers', 'Images', 'Selector'],
   },
   jobs: {
@@ -410,6 +414,30 @@ function jobRow(obj: KubeObject, o: RowOptions): string[] {
   return row;
 }
 
+/** printCronJob: SUSPEND as printBoolPtr (`True`/`False`), ACTIVE the active Jobs' count. */
+function cronJobRow(obj: KubeObject, o: RowOptions): string[] {
+  const cj = obj as unknown as CronJob;
+  const suspend = cj.spec?.suspend;
+  const row = [
+    cj.metadata?.name ?? '',
+    cj.spec?.schedule ?? '',
+    cj.spec?.timeZone ?? '<none>',
+    suspend == null ? '<unset>' : suspend ? 'True' : 'False',
+    String(cj.status?.active?.length ?? 0),
+    cj.status?.lastScheduleTime
+      ? translateTimestampSince(cj.status.lastScheduleTime, o.now)
+      : '<none>',
+    translateTimestampSince(cj.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) {
+    row.push(
+      ...containerCells(cj.spec?.jobTemplate?.spec?.template?.spec?.containers),
+      selectorString(cj.spec?.jobTemplate?.spec?.selector),
+    );
+  }
+  return row;
+}
+
 function daemonSetRow(obj: KubeObject, o: RowOptions): string[] {
   const ds = obj as unknown as DaemonSet;
   const st = ds.status;
@@ -641,6 +669,7 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   replicasets: replicaSetRow,
   daemonsets: daemonSetRow,
   jobs: jobRow,
+  cronjobs: cronJobRow,
   services: serviceRow,
   endpoints: endpointsRow,
   events: eventRow,

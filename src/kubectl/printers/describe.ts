@@ -4,7 +4,7 @@
  * minwidth 0 and padding 2, flushed before the Events table.
  */
 import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Job } from 'kubernetes-types/batch/v1';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type {
   Container,
   ContainerState,
@@ -1071,4 +1071,47 @@ function capIndexes(indexes: string, softLimit: number): string {
   let i = softLimit;
   while (i < indexes.length && indexes[i] !== ',') i++;
   return i >= indexes.length ? indexes : `${indexes.slice(0, i + 1)}...`;
+}
+
+/**
+ * `kubectl describe cronjob` (describeCronJob + describeJobTemplate): schedule and policies,
+ * the Job template (selector, counts, pod template), the last schedule time and active Jobs.
+ */
+export function describeCronJob(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const cj = obj as unknown as CronJob;
+  const spec = cj.spec;
+  const w = new PrefixWriter();
+  const bool = (v: boolean | undefined) => (v == null ? '<unset>' : v ? 'True' : 'False');
+  w.write(0, `Name:\t${cj.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${cj.metadata?.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', cj.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', cj.metadata?.annotations);
+  w.write(0, `Schedule:\t${spec?.schedule ?? ''}\n`);
+  w.write(0, `Concurrency Policy:\t${spec?.concurrencyPolicy ?? ''}\n`);
+  w.write(0, `Suspend:\t${bool(spec?.suspend)}\n`);
+  const orUnset = (v: number | undefined, unit = '') => (v == null ? '<unset>' : `${v}${unit}`);
+  w.write(0, `Successful Job History Limit:\t${orUnset(spec?.successfulJobsHistoryLimit)}\n`);
+  w.write(0, `Failed Job History Limit:\t${orUnset(spec?.failedJobsHistoryLimit)}\n`);
+  w.write(0, `Starting Deadline Seconds:\t${orUnset(spec?.startingDeadlineSeconds, 's')}\n`);
+  const js = spec?.jobTemplate?.spec;
+  w.write(0, `Selector:\t${js?.selector ? selectorString(js.selector) : '<unset>'}\n`);
+  w.write(0, `Parallelism:\t${orUnset(js?.parallelism)}\n`);
+  w.write(0, `Completions:\t${orUnset(js?.completions)}\n`);
+  if (js?.activeDeadlineSeconds != null) {
+    w.write(0, `Active Deadline Seconds:\t${js.activeDeadlineSeconds}s\n`);
+  }
+  if (js?.template) describePodTemplate(w, js.template);
+  const last = cj.status?.lastScheduleTime;
+  w.write(0, `Last Schedule Time:\t${last ? formatRFC1123Z(last) : '<unset>'}\n`);
+  const active = cj.status?.active ?? [];
+  w.write(
+    0,
+    `Active Jobs:\t${active.length === 0 ? '<none>' : active.map((j) => j.name).join(', ')}\n`,
+  );
+  if (events) describeEvents(w, events, now);
+  return w.toString();
 }
