@@ -89,6 +89,9 @@ export const labEn = {
     'The DaemonSet controller (controller manager) keeps one {daemonset} pod on every node that should run one. A node is missing it, so it creates {pods}, pinned to that node; the scheduler binds it there.',
   'lab.step.daemonPodsDeleted.title': 'DaemonSet controller',
   'lab.step.daemonPodsDeleted.text': `The DaemonSet controller removes {pods}: its node no longer matches {daemonset}'s node selector or tolerations.`,
+  'lab.step.cronJobCreated.title': 'CronJob controller',
+  'lab.step.cronJobCreated.text':
+    'The CronJob controller (controller manager) sees that a time in {cronjob}’s schedule has come and creates the Job {job}, named after that minute; the Job controller then creates its pod.',
   'lab.step.jobPodsCreated.title': 'Job controller',
   'lab.step.jobPodsCreated.text':
     'The Job controller (controller manager) runs {job} to completion and creates {pods}, each with the batch.kubernetes.io/job-tracking finalizer so that it is counted before it can go. They stay Pending until the scheduler picks a node; a pod that fails is replaced after a back-off.',

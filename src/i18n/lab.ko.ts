@@ -85,6 +85,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.daemonPodsDeleted.title': '데몬셋 컨트롤러',
   'lab.step.daemonPodsDeleted.text':
     '데몬셋 컨트롤러가 {pods}을(를) 지웁니다. 그 노드가 더 이상 {daemonset}의 노드 셀렉터나 톨러레이션에 맞지 않기 때문입니다.',
+  'lab.step.cronJobCreated.title': '크론잡 컨트롤러',
+  'lab.step.cronJobCreated.text':
+    '크론잡 컨트롤러(컨트롤러 매니저)가 {cronjob}의 스케줄 시각이 된 것을 보고, 그 분(minute)으로 이름 지은 잡 {job}을(를) 만듭니다. 이어서 잡 컨트롤러가 그 파드를 만듭니다.',
   'lab.step.jobPodsCreated.title': '잡 컨트롤러',
   'lab.step.jobPodsCreated.text':
     '잡 컨트롤러(컨트롤러 매니저)가 {job}을(를) 완료까지 실행하며 {pods}을(를) 만듭니다. 각 파드에는 batch.kubernetes.io/job-tracking 파이널라이저가 붙어, 집계되기 전에는 사라지지 않습니다. 스케줄러가 노드를 고를 때까지 Pending이며, 실패한 파드는 백오프 뒤에 다시 만들어집니다.',

@@ -506,6 +506,18 @@ describe('a lab session', () => {
     expect(lab.state().pods.some((p) => p.name.startsWith('hello-'))).toBe(false);
   });
 
+  it('narrates a CronJob’s scheduled Job as the CronJob controller’s', () => {
+    const lab = createLabSession();
+    lab.run('kubectl create cronjob tick --image=busybox --schedule="*/1 * * * *" -- date');
+    const r = lab.run('sleep 70');
+    const made = r.steps.find((st) => st.text.key === 'lab.step.cronJobCreated.text');
+    expect(say(made?.title)).toBe('CronJob controller');
+    expect(say(made?.text)).toMatch(
+      /^The CronJob controller \(controller manager\) sees that a time in tick’s schedule has come and creates the Job tick-\d{8}, named after that minute;/,
+    );
+    expect(say(made?.text, 'ko')).toContain('크론잡 컨트롤러');
+  });
+
   it('narrates a cordon: the node lifecycle controller taints the node, the kubelet records it', () => {
     const lab = createLabSession();
     const said = (line: string) =>

@@ -508,6 +508,17 @@ export function narrate(
     });
   }
 
+  // A Job the CronJob controller made at its scheduled time (its pod may come in the same step).
+  const cronMade = cm.find((m) => m.kind === 'api.create' && m.ref?.resource === 'jobs');
+  const cronJobOf = cronMade?.ref
+    ? end
+        ?.get('jobs', cronMade.ref.namespace, cronMade.ref.name)
+        ?.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'CronJob')?.name
+    : undefined;
+  if (cronMade?.ref && cronJobOf) {
+    return pick('lab.step.cronJobCreated', { cronjob: cronJobOf, job: cronMade.ref.name });
+  }
+
   // Pods a Job made: the Job controller runs them to completion.
   const jobOf = (frame: Snapshot | undefined, m: Message) => {
     const pod = frame?.get('pods', m.ref?.namespace, m.ref?.name ?? '');
