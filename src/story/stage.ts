@@ -115,6 +115,7 @@ const KIND_NAMES: Record<string, string> = {
   replicasets: 'ReplicaSet',
   daemonsets: 'DaemonSet',
   jobs: 'Job',
+  cronjobs: 'CronJob',
   pods: 'Pod',
   nodes: 'Node',
   events: 'Event',
