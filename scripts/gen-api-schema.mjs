@@ -30,6 +30,8 @@ const ROOTS = [
   'apps/v1:ReplicaSet',
   'apps/v1:DaemonSet',
   'apps/v1:ControllerRevision',
+  'batch/v1:Job',
+  'batch/v1:CronJob',
   'coordination/v1:Lease',
 ];
 

@@ -92,6 +92,12 @@ export const labEn = {
   'lab.step.daemonRevision.title': 'DaemonSet controller',
   'lab.step.daemonRevision.text':
     "{daemonset}'s pod template changed. The DaemonSet controller (controller manager) makes ControllerRevision {revision} its revision {number}: a copy of the template kept as history for rollout undo, whose hash new pods carry as their controller-revision-hash label. Then it replaces the pods of older revisions: one node at a time with RollingUpdate (maxUnavailable 1), only as you delete them with OnDelete.",
+  'lab.step.cronJobCreated.title': 'CronJob controller',
+  'lab.step.cronJobCreated.text':
+    'The CronJob controller (controller manager) sees that a time in {cronjob}’s schedule has come and creates the Job {job}, named after that minute; the Job controller then creates its pod.',
+  'lab.step.jobPodsCreated.title': 'Job controller',
+  'lab.step.jobPodsCreated.text':
+    'The Job controller (controller manager) runs {job} to completion and creates {pods}, each with the batch.kubernetes.io/job-tracking finalizer so that it is counted before it can go. They stay Pending until the scheduler picks a node; a pod that fails is replaced after a back-off.',
   'lab.step.podsCreated.title': 'ReplicaSet controller',
   'lab.step.podsCreated.text':
     'The ReplicaSet controller (controller manager) counts fewer pods than wanted and creates {count}: {pods}. They stay Pending until the scheduler picks a node.',

@@ -88,6 +88,12 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.daemonRevision.title': '데몬셋 컨트롤러',
   'lab.step.daemonRevision.text':
     '{daemonset}의 파드 템플릿이 바뀌었습니다. 데몬셋 컨트롤러(컨트롤러 매니저)는 ControllerRevision {revision}을(를) 리비전 {number}(으)로 둡니다. rollout undo에 쓰이는 템플릿 기록이며, 그 해시가 새 파드의 controller-revision-hash 레이블이 됩니다. 이어서 이전 리비전의 파드를 교체합니다. RollingUpdate(maxUnavailable 1)면 한 번에 한 노드씩, OnDelete면 사용자가 지울 때만 교체합니다.',
+  'lab.step.cronJobCreated.title': '크론잡 컨트롤러',
+  'lab.step.cronJobCreated.text':
+    '크론잡 컨트롤러(컨트롤러 매니저)가 {cronjob}의 스케줄 시각이 된 것을 보고, 그 분(minute)으로 이름 지은 잡 {job}을(를) 만듭니다. 이어서 잡 컨트롤러가 그 파드를 만듭니다.',
+  'lab.step.jobPodsCreated.title': '잡 컨트롤러',
+  'lab.step.jobPodsCreated.text':
+    '잡 컨트롤러(컨트롤러 매니저)가 {job}을(를) 완료까지 실행하며 {pods}을(를) 만듭니다. 각 파드에는 batch.kubernetes.io/job-tracking 파이널라이저가 붙어, 집계되기 전에는 사라지지 않습니다. 스케줄러가 노드를 고를 때까지 Pending이며, 실패한 파드는 백오프 뒤에 다시 만들어집니다.',
   'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
   'lab.step.podsCreated.text':
     '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',

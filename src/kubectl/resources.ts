@@ -24,8 +24,6 @@ export type EmptyResourceName =
   | 'resourcequotas'
   | 'statefulsets'
   | 'horizontalpodautoscalers'
-  | 'cronjobs'
-  | 'jobs'
   | 'ingressclasses'
   | 'ingresses'
   | 'networkpolicies'
@@ -45,8 +43,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'resourcequotas',
   'statefulsets',
   'horizontalpodautoscalers',
-  'cronjobs',
-  'jobs',
   'ingressclasses',
   'ingresses',
   'networkpolicies',

@@ -487,6 +487,37 @@ describe('a lab session', () => {
     expect(replaced.map(keyOf)).not.toContain('lab.step.podsCreated.text');
   });
 
+  it('narrates a Job: its pod is the Job controller’s, and the stage shows it Completed', () => {
+    const lab = createLabSession();
+    const r = lab.run('kubectl create job hello --image=busybox -- echo hi');
+    expect(r.stdout).toBe('job.batch/hello created\n');
+    const made = r.steps.find((st) => st.text.key === 'lab.step.jobPodsCreated.text');
+    expect(say(made?.title)).toBe('Job controller');
+    expect(say(made?.text)).toMatch(
+      /^The Job controller \(controller manager\) runs hello to completion and creates hello-[a-z0-9]{5}, each with the batch\.kubernetes\.io\/job-tracking finalizer/,
+    );
+    expect(say(made?.text, 'ko')).toContain('잡 컨트롤러');
+    expect(r.steps.map(keyOf)).not.toContain('lab.step.podsCreated.text');
+    const pod = lab.state().pods.find((p) => p.name.startsWith('hello-'));
+    expect(pod?.status).toBe('Completed');
+    // Deleting the Job: the garbage collector takes its pod.
+    const gone = lab.run('kubectl delete job hello');
+    expect(gone.steps.map(keyOf)).toContain('lab.step.gcPodsDeleted.text');
+    expect(lab.state().pods.some((p) => p.name.startsWith('hello-'))).toBe(false);
+  });
+
+  it('narrates a CronJob’s scheduled Job as the CronJob controller’s', () => {
+    const lab = createLabSession();
+    lab.run('kubectl create cronjob tick --image=busybox --schedule="*/1 * * * *" -- date');
+    const r = lab.run('sleep 70');
+    const made = r.steps.find((st) => st.text.key === 'lab.step.cronJobCreated.text');
+    expect(say(made?.title)).toBe('CronJob controller');
+    expect(say(made?.text)).toMatch(
+      /^The CronJob controller \(controller manager\) sees that a time in tick’s schedule has come and creates the Job tick-\d{8}, named after that minute;/,
+    );
+    expect(say(made?.text, 'ko')).toContain('크론잡 컨트롤러');
+  });
+
   it('narrates a cordon: the node lifecycle controller taints the node, the kubelet records it', () => {
     const lab = createLabSession();
     const said = (line: string) =>

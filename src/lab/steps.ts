@@ -526,6 +526,33 @@ export function narrate(
     });
   }
 
+  // A Job the CronJob controller made at its scheduled time (its pod may come in the same step).
+  const cronMade = cm.find((m) => m.kind === 'api.create' && m.ref?.resource === 'jobs');
+  const cronJobOf = cronMade?.ref
+    ? end
+        ?.get('jobs', cronMade.ref.namespace, cronMade.ref.name)
+        ?.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'CronJob')?.name
+    : undefined;
+  if (cronMade?.ref && cronJobOf) {
+    return pick('lab.step.cronJobCreated', { cronjob: cronJobOf, job: cronMade.ref.name });
+  }
+
+  // Pods a Job made: the Job controller runs them to completion.
+  const jobOf = (frame: Snapshot | undefined, m: Message) => {
+    const pod = frame?.get('pods', m.ref?.namespace, m.ref?.name ?? '');
+    const owner = pod?.metadata?.ownerReferences?.find((r) => r.controller);
+    return owner?.kind === 'Job' ? owner.name : undefined;
+  };
+  const jobMade = cm.filter(
+    (m) => m.kind === 'api.create' && m.ref?.resource === 'pods' && jobOf(end, m),
+  );
+  if (jobMade[0]) {
+    return pick('lab.step.jobPodsCreated', {
+      job: jobOf(end, jobMade[0]) ?? '',
+      pods: names(jobMade.map((m) => m.ref?.name ?? '')),
+    });
+  }
+
   const created = cm.filter((m) => m.kind === 'api.create' && m.ref?.resource === 'pods');
   if (created.length > 0) {
     return pick('lab.step.podsCreated', {
@@ -540,8 +567,10 @@ export function narrate(
     const then = cluster.frame(m.seq - 1) ?? before;
     const pod = then?.get('pods', m.ref?.namespace, m.ref?.name ?? '');
     const owner = pod?.metadata?.ownerReferences?.find((r) => r.controller);
-    if (owner?.kind !== 'ReplicaSet') return false;
-    const rs = then?.get('replicasets', m.ref?.namespace, owner.name);
+    const resource =
+      owner?.kind === 'ReplicaSet' ? 'replicasets' : owner?.kind === 'Job' ? 'jobs' : undefined;
+    if (!owner || !resource) return false;
+    const rs = then?.get(resource, m.ref?.namespace, owner.name);
     return !rs || rs.metadata?.deletionTimestamp !== undefined;
   };
   if (deleted.length > 0 && deleted.every(ownerGone)) {

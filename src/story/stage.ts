@@ -115,6 +115,8 @@ const KIND_NAMES: Record<string, string> = {
   replicasets: 'ReplicaSet',
   daemonsets: 'DaemonSet',
   controllerrevisions: 'ControllerRevision',
+  jobs: 'Job',
+  cronjobs: 'CronJob',
   pods: 'Pod',
   nodes: 'Node',
   events: 'Event',

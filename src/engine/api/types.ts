@@ -21,7 +21,9 @@ export type ResourceName =
   | 'secrets'
   | 'serviceaccounts'
   | 'daemonsets'
-  | 'controllerrevisions';
+  | 'controllerrevisions'
+  | 'jobs'
+  | 'cronjobs';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

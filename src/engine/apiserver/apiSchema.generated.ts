@@ -3,7 +3,7 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","coordination.k8s.io/v1/Lease":"Lease"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -37,6 +37,9 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   ContainerStateWaiting: {message:"s",reason:"s"},
   ContainerStatus: {allocatedResources:"{q",containerID:"s",image:"s",imageID:"s",lastState:"ContainerState",name:"s",ready:"b",resources:"ResourceRequirements",restartCount:"i",started:"b",state:"ContainerState",volumeMounts:"[VolumeMountStatus",user:"*",allocatedResourcesStatus:"[*"},
   ControllerRevision: {apiVersion:"s",data:"*",kind:"s",metadata:"ObjectMeta",revision:"l"},
+  CronJob: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"CronJobSpec",status:"CronJobStatus"},
+  CronJobSpec: {concurrencyPolicy:"s",failedJobsHistoryLimit:"i",jobTemplate:"JobTemplateSpec",schedule:"s",startingDeadlineSeconds:"i",successfulJobsHistoryLimit:"i",suspend:"b",timeZone:"s"},
+  CronJobStatus: {active:"[ObjectReference",lastScheduleTime:"s",lastSuccessfulTime:"s"},
   DaemonEndpoint: {Port:"i"},
   DaemonSet: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"DaemonSetSpec",status:"DaemonSetStatus"},
   DaemonSetCondition: {lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
@@ -79,6 +82,11 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   HostPathVolumeSource: {path:"s",type:"s"},
   ISCSIVolumeSource: {chapAuthDiscovery:"b",chapAuthSession:"b",fsType:"s",initiatorName:"s",iqn:"s",iscsiInterface:"s",lun:"i",portals:"[s",readOnly:"b",secretRef:"LocalObjectReference",targetPortal:"s"},
   ImageVolumeSource: {reference:"s",pullPolicy:"s"},
+  Job: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"JobSpec",status:"JobStatus"},
+  JobCondition: {lastProbeTime:"s",lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
+  JobSpec: {activeDeadlineSeconds:"l",backoffLimit:"i",backoffLimitPerIndex:"i",completionMode:"s",completions:"i",managedBy:"s",manualSelector:"b",maxFailedIndexes:"i",parallelism:"i",podFailurePolicy:"PodFailurePolicy",podReplacementPolicy:"s",selector:"LabelSelector",successPolicy:"SuccessPolicy",suspend:"b",template:"PodTemplateSpec",ttlSecondsAfterFinished:"i"},
+  JobStatus: {active:"i",completedIndexes:"s",completionTime:"s",conditions:"[JobCondition",failed:"i",failedIndexes:"s",ready:"i",startTime:"s",succeeded:"i",terminating:"i",uncountedTerminatedPods:"UncountedTerminatedPods"},
+  JobTemplateSpec: {metadata:"ObjectMeta",spec:"JobSpec"},
   KeyToPath: {key:"s",mode:"i",path:"s"},
   LabelSelector: {matchExpressions:"[LabelSelectorRequirement",matchLabels:"{s"},
   LabelSelectorRequirement: {key:"s",operator:"s",values:"[s"},
@@ -125,6 +133,10 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   PodCondition: {lastProbeTime:"s",lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
   PodDNSConfig: {nameservers:"[s",options:"[PodDNSConfigOption",searches:"[s"},
   PodDNSConfigOption: {name:"s",value:"s"},
+  PodFailurePolicy: {rules:"[PodFailurePolicyRule"},
+  PodFailurePolicyOnExitCodesRequirement: {containerName:"s",operator:"s",values:"[i"},
+  PodFailurePolicyOnPodConditionsPattern: {status:"s",type:"s"},
+  PodFailurePolicyRule: {action:"s",onExitCodes:"PodFailurePolicyOnExitCodesRequirement",onPodConditions:"[PodFailurePolicyOnPodConditionsPattern"},
   PodIP: {ip:"s"},
   PodOS: {name:"s"},
   PodReadinessGate: {conditionType:"s"},
@@ -169,6 +181,8 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   SessionAffinityConfig: {clientIP:"ClientIPConfig"},
   SleepAction: {seconds:"i"},
   StorageOSVolumeSource: {fsType:"s",readOnly:"b",secretRef:"LocalObjectReference",volumeName:"s",volumeNamespace:"s"},
+  SuccessPolicy: {rules:"[SuccessPolicyRule"},
+  SuccessPolicyRule: {succeededCount:"i",succeededIndexes:"s"},
   Sysctl: {name:"s",value:"s"},
   TCPSocketAction: {host:"s",port:"q"},
   Taint: {effect:"s",key:"s",timeAdded:"s",value:"s"},
@@ -176,6 +190,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   TopologySpreadConstraint: {labelSelector:"LabelSelector",matchLabelKeys:"[s",maxSkew:"i",minDomains:"i",nodeAffinityPolicy:"s",nodeTaintsPolicy:"s",topologyKey:"s",whenUnsatisfiable:"s"},
   TypedLocalObjectReference: {apiGroup:"s",kind:"s",name:"s"},
   TypedObjectReference: {apiGroup:"s",kind:"s",name:"s",namespace:"s"},
+  UncountedTerminatedPods: {failed:"[s",succeeded:"[s"},
   Volume: {awsElasticBlockStore:"AWSElasticBlockStoreVolumeSource",azureDisk:"AzureDiskVolumeSource",azureFile:"AzureFileVolumeSource",cephfs:"CephFSVolumeSource",cinder:"CinderVolumeSource",configMap:"ConfigMapVolumeSource",csi:"CSIVolumeSource",downwardAPI:"DownwardAPIVolumeSource",emptyDir:"EmptyDirVolumeSource",ephemeral:"EphemeralVolumeSource",fc:"FCVolumeSource",flexVolume:"FlexVolumeSource",flocker:"FlockerVolumeSource",gcePersistentDisk:"GCEPersistentDiskVolumeSource",gitRepo:"GitRepoVolumeSource",glusterfs:"GlusterfsVolumeSource",hostPath:"HostPathVolumeSource",iscsi:"ISCSIVolumeSource",name:"s",nfs:"NFSVolumeSource",persistentVolumeClaim:"PersistentVolumeClaimVolumeSource",photonPersistentDisk:"PhotonPersistentDiskVolumeSource",portworxVolume:"PortworxVolumeSource",projected:"ProjectedVolumeSource",quobyte:"QuobyteVolumeSource",rbd:"RBDVolumeSource",scaleIO:"ScaleIOVolumeSource",secret:"SecretVolumeSource",storageos:"StorageOSVolumeSource",vsphereVolume:"VsphereVirtualDiskVolumeSource",image:"ImageVolumeSource"},
   VolumeDevice: {devicePath:"s",name:"s"},
   VolumeMount: {mountPath:"s",mountPropagation:"s",name:"s",readOnly:"b",recursiveReadOnly:"s",subPath:"s",subPathExpr:"s"},

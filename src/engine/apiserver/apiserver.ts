@@ -31,13 +31,15 @@ import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { decodeFindings, structFor, withoutFields } from './decode.ts';
-import { applyDefaults, writablePodForCreate } from './defaults.ts';
+import { applyDefaults, generateJobSelector, writablePodForCreate } from './defaults.ts';
 
 /** Resources whose spec defaults are re-applied on update and patch (their defaulting needs no randomness). */
 const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
   'deployments',
   'replicasets',
   'services',
+  'jobs',
+  'cronjobs',
 ]);
 
 /** The failure for a resource type the server does not serve. */
@@ -942,6 +944,14 @@ export class ApiServer {
       meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
     }
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
+    // The Job strategy's PrepareForCreate generates the selector from the uid: draw it first.
+    const uid = r.resource === 'jobs' ? uuid(this.#rng) : undefined;
+    if (uid !== undefined) {
+      meta.uid = uid;
+      generateJobSelector(obj);
+      // The strategy resets the status of a new Job.
+      obj.status = {};
+    }
     const errors = validateObject(r.resource, obj);
     if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
@@ -949,7 +959,7 @@ export class ApiServer {
     if (this.#etcd.get(key, r.etcdPrefix)) {
       return this.#fail(actor, r, ns, name, alreadyExists(r, name));
     }
-    meta.uid = uuid(this.#rng);
+    meta.uid = uid ?? uuid(this.#rng);
     meta.creationTimestamp = rfc3339(this.#now());
     // `in` first: a delete of a missing property still costs a runtime call.
     if ('resourceVersion' in meta) delete meta.resourceVersion;
@@ -1421,7 +1431,8 @@ export class ApiServer {
       (r.resource === 'namespaces'
         ? (((next.spec as Obj | undefined)?.finalizers as unknown[]) ?? []).length
         : 0);
-    if (meta.deletionTimestamp && finalizersLeft === 0) {
+    // (ShouldDeleteDuringUpdate: a pod still in its grace period waits for the kubelet.)
+    if (meta.deletionTimestamp && finalizersLeft === 0 && !meta.deletionGracePeriodSeconds) {
       this.#remove(r, ns, name, existing.key);
       return this.#respond(actor, r, ns, name, { ok: true, value: next });
     }

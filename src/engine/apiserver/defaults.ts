@@ -210,6 +210,107 @@ function defaultDaemonSet(o: Obj): void {
   setIfUnset(o, 'status', {});
 }
 
+/**
+ * SetDefaults_Job (pkg/apis/batch/v1/defaults.go) with the 1.32 feature gates (JobPodReplacementPolicy
+ * on): one completion and one pod at a time when neither is set, 6 retries, NonIndexed, not
+ * suspended, replacement once a pod is terminating or failed, a generated selector. The Job takes
+ * its template's labels when it has none; after the selector is generated (see `generateJobSelector`)
+ * a read shows the generated labels there too, as the real server's re-defaulting on read does.
+ */
+function defaultJob(o: Obj): void {
+  const spec = obj(o, 'spec');
+  if (spec.completions == null && spec.parallelism == null) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  setIfUnset(spec, 'parallelism', 1);
+  setIfUnset(spec, 'backoffLimit', spec.backoffLimitPerIndex != null ? 2147483647 : 6);
+  setIfUnset(spec, 'completionMode', 'NonIndexed');
+  setIfUnset(spec, 'suspend', false);
+  setIfUnset(
+    spec,
+    'podReplacementPolicy',
+    spec.podFailurePolicy != null ? 'Failed' : 'TerminatingOrFailed',
+  );
+  setIfUnset(spec, 'manualSelector', false);
+  const template = obj(spec, 'template');
+  const tmeta = obj(template, 'metadata');
+  setIfUnset(tmeta, 'creationTimestamp', null);
+  defaultPodSpec(obj(template, 'spec'));
+  const labels = tmeta.labels as Obj | undefined;
+  const meta = obj(o, 'metadata');
+  if (labels && Object.keys((meta.labels as Obj | undefined) ?? {}).length === 0) {
+    meta.labels = { ...labels };
+  }
+  setIfUnset(o, 'status', {});
+}
+
+/**
+ * SetDefaults_CronJob: Allow concurrent runs, not suspended, keep 3 successful and 1 failed Job;
+ * the Job template's pod template gets the pod defaults (its JobSpec itself is defaulted only
+ * when a Job is made from it).
+ */
+function defaultCronJob(o: Obj): void {
+  const spec = obj(o, 'spec');
+  if (spec.concurrencyPolicy == null || spec.concurrencyPolicy === '') {
+    spec.concurrencyPolicy = 'Allow';
+  }
+  setIfUnset(spec, 'suspend', false);
+  setIfUnset(spec, 'successfulJobsHistoryLimit', 3);
+  setIfUnset(spec, 'failedJobsHistoryLimit', 1);
+  const jobTemplate = obj(spec, 'jobTemplate');
+  setIfUnset(obj(jobTemplate, 'metadata'), 'creationTimestamp', null);
+  const template = obj(obj(jobTemplate, 'spec'), 'template');
+  setIfUnset(obj(template, 'metadata'), 'creationTimestamp', null);
+  defaultPodSpec(obj(template, 'spec'));
+  setIfUnset(o, 'status', {});
+}
+
+/** `batch.kubernetes.io/controller-uid`: the label the generated selector of a Job selects. */
+export const JOB_CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
+/** `batch.kubernetes.io/job-name`. */
+export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
+
+/**
+ * The Job strategy's `generateSelector` (pkg/registry/batch/job/strategy.go), run once the uid is
+ * known, unless `spec.manualSelector` is true: the template gets `job-name`,
+ * `batch.kubernetes.io/job-name`, `controller-uid` and `batch.kubernetes.io/controller-uid` (a label
+ * the user set is kept, and validation then finds the conflict), and the selector matches the
+ * prefixed uid label. A Job without labels of its own shows the template's.
+ */
+export function generateJobSelector(o: KubeObject): void {
+  const spec = obj(o as Obj, 'spec');
+  if (spec.manualSelector === true) return;
+  const meta = obj(o as Obj, 'metadata');
+  const name = String(meta.name ?? '');
+  const uid = String(meta.uid ?? '');
+  const template = obj(spec, 'template');
+  const tmeta = obj(template, 'metadata');
+  const before = (tmeta.labels as Record<string, unknown> | undefined) ?? {};
+  const labels: Obj = { ...before };
+  setIfUnset(labels, 'job-name', name);
+  setIfUnset(labels, JOB_NAME_LABEL, name);
+  setIfUnset(labels, 'controller-uid', uid);
+  setIfUnset(labels, JOB_CONTROLLER_UID_LABEL, uid);
+  tmeta.labels = labels;
+  const selector = obj(spec, 'selector');
+  const matchLabels: Obj = { ...((selector.matchLabels as Obj | undefined) ?? {}) };
+  setIfUnset(matchLabels, JOB_CONTROLLER_UID_LABEL, uid);
+  selector.matchLabels = matchLabels;
+  // SetDefaults_Job shares the template's label map with a Job that has no labels, so what the
+  // strategy adds shows on the Job too; a template without labels gets a fresh map, which the
+  // Job takes when the stored object is read back (defaulting runs on every decode).
+  const jobLabels = (meta.labels as Record<string, unknown> | undefined) ?? {};
+  if (Object.keys(jobLabels).length === 0 || sameLabels(jobLabels, before)) {
+    meta.labels = { ...labels };
+  }
+}
+
+function sameLabels(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
 function defaultService(svc: Obj): void {
   const spec = obj(svc, 'spec');
   setIfUnset(spec, 'type', 'ClusterIP');
@@ -253,6 +354,12 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'daemonsets':
       defaultDaemonSet(x);
+      break;
+    case 'jobs':
+      defaultJob(x);
+      break;
+    case 'cronjobs':
+      defaultCronJob(x);
       break;
     case 'namespaces': {
       const spec = obj(x, 'spec');

@@ -1,6 +1,6 @@
 /**
  * The patch metadata of the built-in types this cluster stores: the `patchStrategy` and
- * `patchMergeKey` struct tags of k8s.io/api (core/v1 types.go, apps/v1 types.go, meta/v1
+ * `patchMergeKey` struct tags of k8s.io/api (core/v1, apps/v1 and batch/v1 types.go, meta/v1
  * ObjectMeta) that strategic merge patch reads, and just enough of the type tree to reach them.
  *
  * A field not listed here has no tag: a map (struct or map field) is merged key by key, a list
@@ -73,6 +73,11 @@ const TYPES: Readonly<Record<string, StructMeta>> = {
   DaemonSetSpec: { template: { type: 'PodTemplateSpec' } },
   DaemonSetStatus: { conditions: merge('type') },
   ServiceAccount: { metadata: { type: 'ObjectMeta' }, secrets: merge('name') },
+  // batch/v1 types.go
+  JobSpec: { template: { type: 'PodTemplateSpec' } },
+  JobStatus: { conditions: merge('type') },
+  JobTemplateSpec: { metadata: { type: 'ObjectMeta' }, spec: { type: 'JobSpec' } },
+  CronJobSpec: { jobTemplate: { type: 'JobTemplateSpec' } },
 };
 
 /** The top-level struct of each resource: metadata, and spec/status by their types. */
@@ -111,6 +116,12 @@ const ROOTS: Readonly<Record<ResourceName, StructMeta>> = {
   secrets: { metadata: { type: 'ObjectMeta' } },
   serviceaccounts: TYPES.ServiceAccount as StructMeta,
   controllerrevisions: { metadata: { type: 'ObjectMeta' } },
+  jobs: {
+    metadata: { type: 'ObjectMeta' },
+    spec: { type: 'JobSpec' },
+    status: { type: 'JobStatus' },
+  },
+  cronjobs: { metadata: { type: 'ObjectMeta' }, spec: { type: 'CronJobSpec' } },
 };
 
 /** Where strategic merge stands: the struct whose fields it is merging. */

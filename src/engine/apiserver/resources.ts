@@ -65,6 +65,8 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
     'controllerrevisions',
     false,
   ),
+  jobs: def('jobs', 'Job', 'batch', true, [], 'jobs', true, true),
+  cronjobs: def('cronjobs', 'CronJob', 'batch', true, ['cj'], 'cronjobs', true, true),
   replicasets: def('replicasets', 'ReplicaSet', 'apps', true, ['rs'], 'replicasets', true, true),
   services: def('services', 'Service', '', true, ['svc'], 'services/specs', true),
   endpoints: def('endpoints', 'Endpoints', '', true, ['ep'], 'services/endpoints', false),

@@ -2,6 +2,7 @@
  * Validation with the real messages (apimachinery pkg/util/validation, pkg/api/validation).
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
+import { isKnownZone, parseStandard } from '../util/cron.ts';
 import type { FieldError } from './errors.ts';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -182,6 +183,244 @@ function validateTemplated(obj: KubeObject): FieldError[] {
   return errs;
 }
 
+/** `ValidateNonnegativeField`. */
+function nonNegative(value: unknown, field: string): FieldError[] {
+  return typeof value === 'number' && value < 0
+    ? [{ field, type: 'Invalid value', value, detail: 'must be greater than or equal to 0' }]
+    : [];
+}
+
+/** `ValidateHasLabel`: a label the generated selector relies on must carry its value. */
+function hasLabel(labels: Record<string, string>, key: string, want: string): FieldError[] {
+  const field = `spec.template.metadata.labels[${key}]`;
+  if (!(key in labels)) return [{ field, type: 'Required value', detail: `must be '${want}'` }];
+  return labels[key] === want
+    ? []
+    : [{ field, type: 'Invalid value', value: labels, detail: `must be '${want}'` }];
+}
+
+/**
+ * ValidateJob (pkg/apis/batch/validation): the generated selector's labels (unless
+ * `manualSelector`), the counts, the completion mode and replacement policy, the pod template
+ * (whose restartPolicy must be OnFailure or Never), and a selector matching the template.
+ */
+function validateJob(obj: KubeObject): FieldError[] {
+  const spec = (obj.spec ?? {}) as {
+    manualSelector?: boolean;
+    parallelism?: number;
+    completions?: number;
+    activeDeadlineSeconds?: number;
+    backoffLimit?: number;
+    ttlSecondsAfterFinished?: number;
+    completionMode?: string;
+    podReplacementPolicy?: string;
+    podFailurePolicy?: unknown;
+    selector?: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] };
+    template?: {
+      metadata?: { labels?: Record<string, string> };
+      spec?: { restartPolicy?: string };
+    };
+  };
+  const errs: FieldError[] = [];
+  const labels = spec.template?.metadata?.labels ?? {};
+  if (spec.manualSelector !== true) {
+    const uid = obj.metadata?.uid ?? '';
+    const name = obj.metadata?.name ?? '';
+    errs.push(...hasLabel(labels, 'controller-uid', uid), ...hasLabel(labels, 'job-name', name));
+    errs.push(
+      ...hasLabel(labels, 'batch.kubernetes.io/controller-uid', uid),
+      ...hasLabel(labels, 'batch.kubernetes.io/job-name', name),
+    );
+    const expected: Record<string, string> = {
+      'batch.kubernetes.io/controller-uid': uid,
+      'batch.kubernetes.io/job-name': name,
+      'controller-uid': uid,
+      'job-name': name,
+    };
+    if (spec.selector && !matchesSelector(spec.selector, expected)) {
+      errs.push({
+        field: 'spec.selector',
+        type: 'Invalid value',
+        value: spec.selector,
+        detail: '`selector` not auto-generated',
+      });
+    }
+  }
+  errs.push(...nonNegative(spec.parallelism, 'spec.parallelism'));
+  errs.push(...nonNegative(spec.completions, 'spec.completions'));
+  errs.push(...nonNegative(spec.activeDeadlineSeconds, 'spec.activeDeadlineSeconds'));
+  errs.push(...nonNegative(spec.backoffLimit, 'spec.backoffLimit'));
+  errs.push(...nonNegative(spec.ttlSecondsAfterFinished, 'spec.ttlSecondsAfterFinished'));
+  const mode = spec.completionMode;
+  if (mode !== undefined && mode !== 'NonIndexed' && mode !== 'Indexed') {
+    errs.push({
+      field: 'spec.completionMode',
+      type: 'Unsupported value',
+      value: mode,
+      detail: 'supported values: "NonIndexed", "Indexed"',
+    });
+  }
+  if (mode === 'Indexed' && spec.completions === undefined) {
+    errs.push({
+      field: 'spec.completions',
+      type: 'Required value',
+      detail: 'when completion mode is Indexed',
+    });
+  }
+  const replacement = spec.podReplacementPolicy;
+  if (replacement !== undefined) {
+    const allowed = spec.podFailurePolicy != null ? ['Failed'] : ['Failed', 'TerminatingOrFailed'];
+    if (!allowed.includes(replacement)) {
+      errs.push({
+        field: 'spec.podReplacementPolicy',
+        type: 'Unsupported value',
+        value: replacement,
+        detail: `supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`,
+      });
+    }
+  }
+  errs.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec'));
+  const restart = spec.template?.spec?.restartPolicy ?? '';
+  if (restart === 'Always' || restart === '') {
+    errs.push({
+      field: 'spec.template.spec.restartPolicy',
+      type: 'Required value',
+      detail: 'valid values: "OnFailure", "Never"',
+    });
+  } else if (restart !== 'OnFailure' && restart !== 'Never') {
+    errs.push({
+      field: 'spec.template.spec.restartPolicy',
+      type: 'Unsupported value',
+      value: restart,
+      detail: 'supported values: "OnFailure", "Never"',
+    });
+  }
+  const sel = spec.selector;
+  if (!sel) errs.push({ field: 'spec.selector', type: 'Required value' });
+  else if (!matchesSelector(sel, labels)) {
+    errs.push({
+      field: 'spec.template.metadata.labels',
+      type: 'Invalid value',
+      value: labels,
+      detail: '`selector` does not match template `labels`',
+    });
+  }
+  return errs;
+}
+
+/** The restartPolicy rule of a Job's pod template, at `field`. */
+function jobRestartPolicy(restart: string, field: string): FieldError[] {
+  if (restart === 'Always' || restart === '') {
+    return [{ field, type: 'Required value', detail: 'valid values: "OnFailure", "Never"' }];
+  }
+  if (restart !== 'OnFailure' && restart !== 'Never') {
+    return [
+      {
+        field,
+        type: 'Unsupported value',
+        value: restart,
+        detail: 'supported values: "OnFailure", "Never"',
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * ValidateCronJobCreate: a name short enough for its Jobs' names (52), a schedule robfig/cron
+ * parses (no TZ= in it), a known time zone and concurrency policy, and the Job template's
+ * counts and pod template (restartPolicy OnFailure or Never).
+ */
+function validateCronJob(obj: KubeObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = obj.metadata?.name ?? '';
+  if (name.length > 52) {
+    errs.push({
+      field: 'metadata.name',
+      type: 'Invalid value',
+      value: name,
+      detail: 'must be no more than 52 characters',
+    });
+  }
+  const spec = (obj.spec ?? {}) as {
+    schedule?: string;
+    timeZone?: string;
+    concurrencyPolicy?: string;
+    startingDeadlineSeconds?: number;
+    successfulJobsHistoryLimit?: number;
+    failedJobsHistoryLimit?: number;
+    jobTemplate?: {
+      spec?: {
+        parallelism?: number;
+        completions?: number;
+        backoffLimit?: number;
+        template?: { spec?: { restartPolicy?: string } };
+      };
+    };
+  };
+  const schedule = spec.schedule ?? '';
+  if (schedule === '') errs.push({ field: 'spec.schedule', type: 'Required value' });
+  else {
+    try {
+      parseStandard(schedule);
+    } catch (e) {
+      errs.push({
+        field: 'spec.schedule',
+        type: 'Invalid value',
+        value: schedule,
+        detail: (e as Error).message,
+      });
+    }
+    if (schedule.includes('TZ')) {
+      errs.push({
+        field: 'spec.schedule',
+        type: 'Invalid value',
+        value: schedule,
+        detail:
+          spec.timeZone !== undefined
+            ? 'cannot use both timeZone field and TZ or CRON_TZ in schedule'
+            : 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      });
+    }
+  }
+  if (spec.timeZone !== undefined && !isKnownZone(spec.timeZone)) {
+    errs.push({
+      field: 'spec.timeZone',
+      type: 'Invalid value',
+      value: spec.timeZone,
+      detail: `unknown time zone ${spec.timeZone}`,
+    });
+  }
+  const policy = spec.concurrencyPolicy ?? '';
+  if (!['Allow', 'Forbid', 'Replace'].includes(policy)) {
+    errs.push(
+      policy === ''
+        ? { field: 'spec.concurrencyPolicy', type: 'Required value' }
+        : {
+            field: 'spec.concurrencyPolicy',
+            type: 'Unsupported value',
+            value: policy,
+            detail: 'supported values: "Allow", "Forbid", "Replace"',
+          },
+    );
+  }
+  errs.push(...nonNegative(spec.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'));
+  errs.push(...nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'));
+  errs.push(...nonNegative(spec.failedJobsHistoryLimit, 'spec.failedJobsHistoryLimit'));
+  const js = spec.jobTemplate?.spec ?? {};
+  errs.push(...nonNegative(js.parallelism, 'spec.jobTemplate.spec.parallelism'));
+  errs.push(...nonNegative(js.completions, 'spec.jobTemplate.spec.completions'));
+  errs.push(...nonNegative(js.backoffLimit, 'spec.jobTemplate.spec.backoffLimit'));
+  errs.push(...validatePodSpec(js.template?.spec, 'spec.jobTemplate.spec.template.spec'));
+  errs.push(
+    ...jobRestartPolicy(
+      js.template?.spec?.restartPolicy ?? '',
+      'spec.jobTemplate.spec.template.spec.restartPolicy',
+    ),
+  );
+  return errs;
+}
+
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 
 /** ValidateService's checks of the type and the ports (after defaulting). */
@@ -246,6 +485,12 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
     case 'replicasets':
     case 'daemonsets':
       errs.push(...validateTemplated(obj));
+      break;
+    case 'jobs':
+      errs.push(...validateJob(obj));
+      break;
+    case 'cronjobs':
+      errs.push(...validateCronJob(obj));
       break;
     case 'services':
       errs.push(...validateServiceSpec(obj.spec));

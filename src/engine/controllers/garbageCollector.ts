@@ -32,13 +32,14 @@ export const FINALIZER_ORPHAN = 'orphan';
 /** Resources whose objects can have owners in the simulator. */
 const DEPENDENTS: ResourceName[] = [
   'replicasets',
+  'jobs',
   'pods',
   'leases',
   'endpoints',
   'controllerrevisions',
 ];
 /** Resources whose objects own others. */
-const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets'];
+const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets', 'jobs', 'cronjobs'];
 
 type Policy = 'Foreground' | 'Background' | 'Orphan';
 
@@ -236,6 +237,8 @@ export function createGarbageCollector(): Reconciler {
       'deployments',
       'replicasets',
       'daemonsets',
+      'jobs',
+      'cronjobs',
       'pods',
       'leases',
       'nodes',

@@ -4,10 +4,12 @@
  */
 import type { Reconciler } from '../runtime/controller.ts';
 import { createRootCaPublisher, createServiceAccountController } from './accounts.ts';
+import { createCronJobController } from './cronjob.ts';
 import { createDaemonSetController } from './daemonset.ts';
 import { createDeploymentController } from './deployment.ts';
 import { createEndpointsController } from './endpoints.ts';
 import { createGarbageCollector } from './garbageCollector.ts';
+import { createJobController, createTTLAfterFinishedController } from './job.ts';
 import { createNamespaceController } from './namespace.ts';
 import { createNodeLifecycleController } from './nodeLifecycle.ts';
 import { createPodGCController } from './podGC.ts';
@@ -20,6 +22,9 @@ export function createControllerManager(): Reconciler[] {
     createDeploymentController(),
     createReplicaSetController(),
     createDaemonSetController(),
+    createJobController(),
+    createTTLAfterFinishedController(),
+    createCronJobController(),
     createEndpointsController(),
     createNamespaceController(),
     createNodeLifecycleController(),

@@ -26,6 +26,8 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'replicasets', group: 'apps' },
   { resource: 'daemonsets', group: 'apps' },
   { resource: 'controllerrevisions', group: 'apps' },
+  { resource: 'cronjobs', group: 'batch' },
+  { resource: 'jobs', group: 'batch' },
   { resource: 'pods', group: '' },
   { resource: 'services', group: '' },
   { resource: 'endpoints', group: '' },

@@ -38,6 +38,8 @@ export const KINDS: Record<
   replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1', namespaced: true },
   daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1', namespaced: true },
   controllerrevisions: { kind: 'ControllerRevision', apiVersion: 'apps/v1', namespaced: true },
+  jobs: { kind: 'Job', apiVersion: 'batch/v1', namespaced: true },
+  cronjobs: { kind: 'CronJob', apiVersion: 'batch/v1', namespaced: true },
   services: { kind: 'Service', apiVersion: 'v1', namespaced: true },
   endpoints: { kind: 'Endpoints', apiVersion: 'v1', namespaced: true },
   events: { kind: 'Event', apiVersion: 'v1', namespaced: true },

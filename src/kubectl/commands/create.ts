@@ -4,7 +4,7 @@ import type { Ctx } from '../context.ts';
 import { ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
-import { typeByResource } from '../resources.ts';
+import { isStoredType, resolveType, typeByResource } from '../resources.ts';
 import {
   clone,
   fieldValidation,
@@ -87,6 +87,10 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('secrets');
     case 'ServiceAccount':
       return typeByResource('serviceaccounts');
+    case 'Job':
+      return typeByResource('jobs');
+    case 'CronJob':
+      return typeByResource('cronjobs');
     default:
       return typeByResource('pods');
   }
@@ -180,6 +184,165 @@ export function runCreateDeployment(ctx: Ctx, args: string[]): void {
     dryRun,
     fieldManager: 'kubectl-create',
     wrap: 'failed to create deployment: ',
+  });
+}
+
+/**
+ * `kubectl create job NAME --image=IMG [-- COMMAND [ARGS…]]` (create_job.go): one container
+ * named after the Job, restartPolicy Never, nothing else; the server defaults and generates the
+ * rest. `--from=cronjob/NAME` reads the CronJob first; the simulated cluster holds none.
+ */
+export function runCreateJob(ctx: Ctx, args: string[]): void {
+  const dash = ctx.flags.argsLenAtDash;
+  const named = dash >= 0 ? dash : args.length;
+  if (named !== 1) ctx.usageError(`exactly one NAME is required, got ${named}`);
+  const name = args[0] as string;
+  const command = args.slice(1);
+  const dryRun = dryRunStrategy(ctx);
+  const image = ctx.str('image');
+  const from = ctx.str('from');
+  if ((image === '' && from === '') || (image !== '' && from !== '')) {
+    ctx.fail('either --image or --from must be specified');
+  }
+  if (command.length > 0 && from !== '') ctx.fail('cannot specify --from and command');
+  if (from !== '') {
+    // The builder resolves TYPE/NAME and GETs it; only a CronJob will do.
+    const slash = from.indexOf('/');
+    const typeName = slash >= 0 ? from.slice(0, slash) : from;
+    const objName = slash >= 0 ? from.slice(slash + 1) : '';
+    const t = resolveType(typeName);
+    if (!t) ctx.fail(`the server doesn't have a resource type "${typeName}"`);
+    if (!objName) ctx.fail('from must be an existing cronjob');
+    if (!isStoredType(t)) {
+      const qualified = t.group ? `${t.resource}.${t.group}` : t.resource;
+      ctx.failStatus({
+        apiVersion: 'v1',
+        kind: 'Status',
+        metadata: {},
+        status: 'Failure',
+        message: `${qualified} "${objName}" not found`,
+        reason: 'NotFound',
+        code: 404,
+        details: { name: objName, ...(t.group ? { group: t.group } : {}), kind: t.resource },
+      });
+    }
+    const got = ctx.host.api.get(t.resource, t.namespaced ? ctx.namespace : undefined, objName);
+    if (!got.ok) ctx.failStatus(got.status);
+    if (t.resource !== 'cronjobs') ctx.fail(`unknown object type *${t.version}.${t.kind}`);
+    submit(ctx, jobFromCronJob(ctx, name, got.value), ctx.namespace, {
+      dryRun,
+      fieldManager: 'kubectl-create',
+      wrap: 'failed to create job: ',
+    });
+    return;
+  }
+  const container: Record<string, unknown> = { name, image };
+  if (command.length > 0) container.command = command;
+  container.resources = {};
+  const obj: KubeObject = {
+    kind: 'Job',
+    apiVersion: 'batch/v1',
+    metadata: {
+      name,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+    },
+    spec: {
+      template: {
+        metadata: { creationTimestamp: null },
+        spec: { containers: [container], restartPolicy: 'Never' },
+      },
+    },
+    status: {},
+  };
+  submit(ctx, obj, ctx.namespace, {
+    dryRun,
+    fieldManager: 'kubectl-create',
+    wrap: 'failed to create job: ',
+  });
+}
+
+/** `createJobFromCronJob`: the template's spec, labels and annotations, marked manual. */
+function jobFromCronJob(ctx: Ctx, name: string, cj: KubeObject): KubeObject {
+  const tmpl = ((cj.spec as { jobTemplate?: KubeObject } | undefined)?.jobTemplate ?? {}) as {
+    metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+    spec?: unknown;
+  };
+  return {
+    kind: 'Job',
+    apiVersion: 'batch/v1',
+    metadata: {
+      name,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+      ...(tmpl.metadata?.labels ? { labels: tmpl.metadata.labels } : {}),
+      annotations: {
+        'cronjob.kubernetes.io/instantiate': 'manual',
+        ...(tmpl.metadata?.annotations ?? {}),
+      },
+      ownerReferences: [
+        {
+          apiVersion: 'batch/v1',
+          kind: 'CronJob',
+          name: cj.metadata?.name ?? '',
+          uid: cj.metadata?.uid ?? '',
+          controller: true,
+        },
+      ],
+    },
+    spec: clone(tmpl.spec ?? {}) as Record<string, unknown>,
+    status: {},
+  };
+}
+
+/**
+ * `kubectl create cronjob NAME --image=IMG --schedule=CRON [--restart=R] [-- COMMAND…]`
+ * (create_cronjob.go): one container named after the CronJob, restartPolicy OnFailure unless
+ * `--restart` says otherwise, the Job template named after it too.
+ */
+export function runCreateCronJob(ctx: Ctx, args: string[]): void {
+  const missing = ['image', 'schedule'].filter((f) => ctx.str(f) === '');
+  if (missing.length > 0) {
+    const list = missing.map((f) => `\\"${f}\\"`).join(', ');
+    ctx.klog('E', 'run.go:72', `"command failed" err="required flag(s) ${list} not set"`);
+    throw new ExitError(1);
+  }
+  const dash = ctx.flags.argsLenAtDash;
+  const named = dash >= 0 ? dash : args.length;
+  if (named !== 1) ctx.usageError(`exactly one NAME is required, got ${named}`);
+  const name = args[0] as string;
+  const command = args.slice(1);
+  const dryRun = dryRunStrategy(ctx);
+  const restart = ctx.str('restart') || 'OnFailure';
+  const container: Record<string, unknown> = { name, image: ctx.str('image') };
+  if (command.length > 0) container.command = command;
+  container.resources = {};
+  const obj: KubeObject = {
+    kind: 'CronJob',
+    apiVersion: 'batch/v1',
+    metadata: {
+      name,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+    },
+    spec: {
+      jobTemplate: {
+        metadata: { name, creationTimestamp: null },
+        spec: {
+          template: {
+            metadata: { creationTimestamp: null },
+            spec: { containers: [container], restartPolicy: restart },
+          },
+        },
+      },
+      schedule: ctx.str('schedule'),
+    },
+    status: {},
+  };
+  submit(ctx, obj, ctx.namespace, {
+    dryRun,
+    fieldManager: 'kubectl-create',
+    wrap: 'failed to create cronjob: ',
   });
 }
 

@@ -3,8 +3,10 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import {
   describeConfigMap,
+  describeCronJob,
   describeDaemonSet,
   describeDeployment,
+  describeJob,
   describeNamespace,
   describeNode,
   describePod,
@@ -89,6 +91,10 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       );
       return describeDaemonSet(obj, pods, eventsFor(ctx, obj, 'DaemonSet'), now);
     }
+    case 'jobs':
+      return describeJob(obj, eventsFor(ctx, obj, 'Job'), now);
+    case 'cronjobs':
+      return describeCronJob(obj, eventsFor(ctx, obj, 'CronJob'), now);
     case 'configmaps':
       return describeConfigMap(obj, eventsFor(ctx, obj, 'ConfigMap'), now);
     case 'secrets':
@@ -100,7 +106,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, services, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, cronjobs, services, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

@@ -3,8 +3,10 @@ import type { Ctx } from '../context.ts';
 import type { FlagDef } from '../flags.ts';
 import { runConfig } from './config.ts';
 import {
+  runCreateCronJob,
   runCreateDeployment,
   runCreateFromFiles,
+  runCreateJob,
   runCreateNamespace,
   runCreateService,
   runReplace,
@@ -240,6 +242,21 @@ kubectl create -f registry.yaml --edit -o json`,
         run: runCreateDeployment,
       },
       {
+        name: 'job',
+        short: 'Create a job with the specified name',
+        use: 'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...] [options]',
+        flags: [s('image'), s('from'), ...createCommon],
+        run: runCreateJob,
+      },
+      {
+        name: 'cronjob',
+        aliases: ['cj'],
+        short: 'Create a cron job with the specified name',
+        use: "kubectl create cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...] [flags] [options]",
+        flags: [s('image'), s('schedule'), s('restart'), ...createCommon],
+        run: runCreateCronJob,
+      },
+      {
         name: 'service',
         aliases: ['svc'],
         short: 'Create a service using a specified subcommand',
@@ -275,8 +292,6 @@ kubectl create -f registry.yaml --edit -o json`,
       // rather than "unknown flag: --image".
       ...(
         [
-          ['job', 'Create a job with the specified name'],
-          ['cronjob', 'Create a cron job with the specified name'],
           ['ingress', 'Create an ingress with the specified name'],
           ['poddisruptionbudget', 'Create a pod disruption budget with the specified name'],
           ['priorityclass', 'Create a priority class with the specified name'],

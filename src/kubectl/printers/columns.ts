@@ -3,6 +3,7 @@
  * client-side: columns and cells for each resource, incl. `-o wide` columns.
  */
 import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type {
   Endpoints,
   Event,
@@ -14,7 +15,7 @@ import type {
 } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
-import { parseTimestamp, translateTimestampSince } from '../duration.ts';
+import { humanDuration, parseTimestamp, translateTimestampSince } from '../duration.ts';
 
 export interface Columns {
   columns: string[];
@@ -50,6 +51,14 @@ export const COLUMNS: Record<ResourceName, Columns> = {
       'Node Selector',
       'Age',
     ],
+    wide: ['Containers', 'Images', 'Selector'],
+  },
+  cronjobs: {
+    columns: ['Name', 'Schedule', 'Timezone', 'Suspend', 'Active', 'Last Schedule', 'Age'],
+    wide: ['Containers', 'Images', 'Selector'],
+  },
+  jobs: {
+    columns: ['Name', 'Status', 'Completions', 'Duration', 'Age'],
     wide: ['Containers', 'Images', 'Selector'],
   },
   services: {
@@ -358,6 +367,78 @@ function replicaSetRow(obj: KubeObject, o: RowOptions): string[] {
   return row;
 }
 
+/**
+ * printJob: STATUS is the first of Complete, Failed, Terminating (being deleted), Suspended,
+ * FailureTarget that holds, else Running; COMPLETIONS `succeeded/completions` (`n/1 of p` for a
+ * work queue with parallelism p); DURATION from start to completion, or to now while running.
+ */
+function jobRow(obj: KubeObject, o: RowOptions): string[] {
+  const job = obj as unknown as Job;
+  const st = job.status ?? {};
+  const succeeded = st.succeeded ?? 0;
+  let completions: string;
+  if (job.spec?.completions != null) completions = `${succeeded}/${job.spec.completions}`;
+  else {
+    const parallelism = job.spec?.parallelism ?? 0;
+    completions = parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
+  }
+  const start = parseTimestamp(st.startTime);
+  const end = parseTimestamp(st.completionTime);
+  const duration =
+    start === undefined ? '' : humanDuration((end === undefined ? o.now : end) - start);
+  const has = (type: string) =>
+    (st.conditions ?? []).some((c) => c.type === type && c.status === 'True');
+  const status = has('Complete')
+    ? 'Complete'
+    : has('Failed')
+      ? 'Failed'
+      : job.metadata?.deletionTimestamp
+        ? 'Terminating'
+        : has('Suspended')
+          ? 'Suspended'
+          : has('FailureTarget')
+            ? 'FailureTarget'
+            : 'Running';
+  const row = [
+    job.metadata?.name ?? '',
+    status,
+    completions,
+    duration,
+    translateTimestampSince(job.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) {
+    row.push(
+      ...containerCells(job.spec?.template?.spec?.containers),
+      selectorString(job.spec?.selector),
+    );
+  }
+  return row;
+}
+
+/** printCronJob: SUSPEND as printBoolPtr (`True`/`False`), ACTIVE the active Jobs' count. */
+function cronJobRow(obj: KubeObject, o: RowOptions): string[] {
+  const cj = obj as unknown as CronJob;
+  const suspend = cj.spec?.suspend;
+  const row = [
+    cj.metadata?.name ?? '',
+    cj.spec?.schedule ?? '',
+    cj.spec?.timeZone ?? '<none>',
+    suspend == null ? '<unset>' : suspend ? 'True' : 'False',
+    String(cj.status?.active?.length ?? 0),
+    cj.status?.lastScheduleTime
+      ? translateTimestampSince(cj.status.lastScheduleTime, o.now)
+      : '<none>',
+    translateTimestampSince(cj.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) {
+    row.push(
+      ...containerCells(cj.spec?.jobTemplate?.spec?.template?.spec?.containers),
+      selectorString(cj.spec?.jobTemplate?.spec?.selector),
+    );
+  }
+  return row;
+}
+
 function daemonSetRow(obj: KubeObject, o: RowOptions): string[] {
   const ds = obj as unknown as DaemonSet;
   const st = ds.status;
@@ -608,6 +689,8 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   deployments: deploymentRow,
   replicasets: replicaSetRow,
   daemonsets: daemonSetRow,
+  jobs: jobRow,
+  cronjobs: cronJobRow,
   services: serviceRow,
   endpoints: endpointsRow,
   events: eventRow,

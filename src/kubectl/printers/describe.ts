@@ -4,6 +4,7 @@
  * minwidth 0 and padding 2, flushed before the Events table.
  */
 import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type {
   Container,
   ContainerState,
@@ -20,7 +21,12 @@ import type {
 } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { describeProbe, type ProbeSpec } from '../../engine/node/probe.ts';
-import { formatRFC1123Z, parseTimestamp, translateTimestampSince } from '../duration.ts';
+import {
+  formatRFC1123Z,
+  humanDuration,
+  parseTimestamp,
+  translateTimestampSince,
+} from '../duration.ts';
 import { DESCRIBE_TABWRITER, formatSegments } from '../tabwriter.ts';
 import {
   eventInterval,
@@ -1001,6 +1007,111 @@ export function describeReplicaSet(
   );
   writePodsStatus(w, pods);
   if (rs.spec?.template) describePodTemplate(w, rs.spec.template);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+/**
+ * `kubectl describe job` (describeJob): the spec's counts and policies, start and completion
+ * times, the status counters (`N Active (M Ready) / …` once the status has `ready`), the pod
+ * template and the events.
+ */
+export function describeJob(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const job = obj as unknown as Job;
+  const spec = job.spec;
+  const st = job.status ?? {};
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${job.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${job.metadata?.namespace ?? ''}\n`);
+  w.write(0, `Selector:\t${selectorString(spec?.selector)}\n`);
+  printLabelsMultiline(w, 'Labels', job.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', job.metadata?.annotations);
+  const ctl = controllerRef(obj);
+  if (ctl) w.write(0, `Controlled By:\t${ctl}\n`);
+  if (spec?.parallelism != null) w.write(0, `Parallelism:\t${spec.parallelism}\n`);
+  w.write(0, `Completions:\t${spec?.completions != null ? spec.completions : '<unset>'}\n`);
+  if (spec?.completionMode != null) w.write(0, `Completion Mode:\t${spec.completionMode}\n`);
+  if (spec?.suspend != null) w.write(0, `Suspend:\t${spec.suspend}\n`);
+  if (spec?.backoffLimit != null) w.write(0, `Backoff Limit:\t${spec.backoffLimit}\n`);
+  if (spec?.ttlSecondsAfterFinished != null) {
+    w.write(0, `TTL Seconds After Finished:\t${spec.ttlSecondsAfterFinished}\n`);
+  }
+  if (st.startTime) w.write(0, `Start Time:\t${formatRFC1123Z(st.startTime)}\n`);
+  if (st.completionTime) w.write(0, `Completed At:\t${formatRFC1123Z(st.completionTime)}\n`);
+  const start = parseTimestamp(st.startTime);
+  const end = parseTimestamp(st.completionTime);
+  if (start !== undefined && end !== undefined) {
+    w.write(0, `Duration:\t${humanDuration(end - start)}\n`);
+  }
+  if (spec?.activeDeadlineSeconds != null) {
+    w.write(0, `Active Deadline Seconds:\t${spec.activeDeadlineSeconds}s\n`);
+  }
+  const counts = `${st.succeeded ?? 0} Succeeded / ${st.failed ?? 0} Failed`;
+  w.write(
+    0,
+    st.ready == null
+      ? `Pods Statuses:\t${st.active ?? 0} Active / ${counts}\n`
+      : `Pods Statuses:\t${st.active ?? 0} Active (${st.ready} Ready) / ${counts}\n`,
+  );
+  if (spec?.completionMode === 'Indexed') {
+    w.write(0, `Completed Indexes:\t${capIndexes(st.completedIndexes ?? '', 50)}\n`);
+  }
+  if (spec?.template) describePodTemplate(w, spec.template);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** `capIndexesListOrNone`: the list cut at the first comma past `softLimit`, or `<none>`. */
+function capIndexes(indexes: string, softLimit: number): string {
+  if (indexes.length === 0) return '<none>';
+  let i = softLimit;
+  while (i < indexes.length && indexes[i] !== ',') i++;
+  return i >= indexes.length ? indexes : `${indexes.slice(0, i + 1)}...`;
+}
+
+/**
+ * `kubectl describe cronjob` (describeCronJob + describeJobTemplate): schedule and policies,
+ * the Job template (selector, counts, pod template), the last schedule time and active Jobs.
+ */
+export function describeCronJob(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const cj = obj as unknown as CronJob;
+  const spec = cj.spec;
+  const w = new PrefixWriter();
+  const bool = (v: boolean | undefined) => (v == null ? '<unset>' : v ? 'True' : 'False');
+  w.write(0, `Name:\t${cj.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${cj.metadata?.namespace ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', cj.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', cj.metadata?.annotations);
+  w.write(0, `Schedule:\t${spec?.schedule ?? ''}\n`);
+  w.write(0, `Concurrency Policy:\t${spec?.concurrencyPolicy ?? ''}\n`);
+  w.write(0, `Suspend:\t${bool(spec?.suspend)}\n`);
+  const orUnset = (v: number | undefined, unit = '') => (v == null ? '<unset>' : `${v}${unit}`);
+  w.write(0, `Successful Job History Limit:\t${orUnset(spec?.successfulJobsHistoryLimit)}\n`);
+  w.write(0, `Failed Job History Limit:\t${orUnset(spec?.failedJobsHistoryLimit)}\n`);
+  w.write(0, `Starting Deadline Seconds:\t${orUnset(spec?.startingDeadlineSeconds, 's')}\n`);
+  const js = spec?.jobTemplate?.spec;
+  w.write(0, `Selector:\t${js?.selector ? selectorString(js.selector) : '<unset>'}\n`);
+  w.write(0, `Parallelism:\t${orUnset(js?.parallelism)}\n`);
+  w.write(0, `Completions:\t${orUnset(js?.completions)}\n`);
+  if (js?.activeDeadlineSeconds != null) {
+    w.write(0, `Active Deadline Seconds:\t${js.activeDeadlineSeconds}s\n`);
+  }
+  if (js?.template) describePodTemplate(w, js.template);
+  const last = cj.status?.lastScheduleTime;
+  w.write(0, `Last Schedule Time:\t${last ? formatRFC1123Z(last) : '<unset>'}\n`);
+  const active = cj.status?.active ?? [];
+  w.write(
+    0,
+    `Active Jobs:\t${active.length === 0 ? '<none>' : active.map((j) => j.name).join(', ')}\n`,
+  );
   if (events) describeEvents(w, events, now);
   return w.toString();
 }

@@ -1,0 +1,875 @@
+/**
+ * The Job controller (`job-controller`), after pkg/controller/job of Kubernetes 1.32: runs a
+ * Job's pods to completion. It keeps up to `parallelism` pods active (never more than the
+ * completions still missing), creating them from the template with `generateName: <job>-`, the
+ * controller owner reference and the `batch.kubernetes.io/job-tracking` finalizer. A finished
+ * pod is counted through `status.uncountedTerminatedPods`: its uid goes there first, then the
+ * finalizer is removed, then the uid moves into `succeeded` or `failed` (two status writes in
+ * one sync, as `trackJobStatusAndRemoveFinalizers` does).
+ *
+ * A failed pod is replaced after a back-off of 10 s doubling per failure since the last success,
+ * capped at 10 min (`DefaultJobPodFailureBackOff`, `MaxJobPodFailureBackOff`), counted from the
+ * time the pod finished. More than `backoffLimit` failures fail the Job: the interim
+ * `FailureTarget` condition (reason BackoffLimitExceeded) comes first, active pods are deleted,
+ * and `Failed` follows once no pod is terminating, with a Warning event carrying the reason.
+ * Enough successes give `SuccessCriteriaMet` then `Complete` (reason CompletionsReached) and a
+ * `Completed` event; the 1.32 gates JobPodReplacementPolicy and JobSuccessPolicy are on, so the
+ * terminal condition always follows its interim one and `status.terminating` is reported.
+ *
+ * Pod events reach a Job 1 s later (`syncJobBatchPeriod`), Job events at once. A pod still
+ * carrying the finalizer whose Job is gone or finished loses it (the orphan-pod queue), so a
+ * deleted Job's pods can go. Suspending deletes the active pods (condition Suspended).
+ *
+ * Not simulated: Indexed completion mode (treated as NonIndexed), pod failure and success
+ * policies, backoffLimitPerIndex, activeDeadlineSeconds' timer is honoured but not managedBy,
+ * adoption of orphan pods by a selector.
+ */
+import type { KubeObject } from '../api/types.ts';
+import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import { parseTimestamp } from '../util/clock.ts';
+import {
+  clone,
+  controllerOf,
+  controllerRef,
+  eventRef,
+  isDeleting,
+  isPodActive,
+  isPodReady,
+  nameOf,
+  namespaceOf,
+  podNodeName,
+  podPhase,
+  specOf,
+  statusOf,
+  uidOf,
+  withStatus,
+} from './objects.ts';
+import { podCreateRefusal, randomSuffix } from './replicaset.ts';
+
+export const COMPONENT_JOB = 'job-controller';
+/** `batch.JobTrackingFinalizer`. */
+export const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
+/** `DefaultJobPodFailureBackOff` and `MaxJobPodFailureBackOff`. */
+const POD_FAILURE_BACKOFF_MS = 10_000;
+const MAX_POD_FAILURE_BACKOFF_MS = 10 * 60_000;
+/** `syncJobBatchPeriod`: pod events sync their Job this much later. */
+const SYNC_BATCH_PERIOD_MS = 1_000;
+/** `MaxPodCreateDeletePerSync`. */
+const MAX_CREATE_DELETE_PER_SYNC = 500;
+const EXPECTATIONS_TIMEOUT_MS = 5 * 60_000;
+
+/** Work-queue key prefixes besides the Job's own `namespace/name`. */
+const BATCHED = 'batched:';
+const ORPHAN = 'orphan:';
+
+export interface JobCondition {
+  type: string;
+  status: 'True' | 'False';
+  lastProbeTime: string;
+  lastTransitionTime: string;
+  reason?: string;
+  message?: string;
+}
+
+interface JobSpec {
+  parallelism?: number;
+  completions?: number;
+  backoffLimit?: number;
+  suspend?: boolean;
+  activeDeadlineSeconds?: number;
+  template?: {
+    metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+    spec?: Record<string, unknown> & { restartPolicy?: string };
+  };
+}
+
+interface JobStatus {
+  startTime?: string;
+  completionTime?: string;
+  active?: number;
+  ready?: number;
+  terminating?: number;
+  succeeded?: number;
+  failed?: number;
+  conditions?: JobCondition[];
+  uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
+  [k: string]: unknown;
+}
+
+/** The pod-failure back-off of one Job (`backoffRecord`). */
+interface BackoffRecord {
+  failuresAfterLastSuccess: number;
+  /** Virtual ms of the last failure, when there is one. */
+  lastFailureTime?: number;
+}
+
+/** Pods created and not yet seen, finalizers removed and not yet seen gone. */
+interface Expectations {
+  creates: Set<string>;
+  deletes: Set<string>;
+  at: number;
+}
+
+function hasFinalizer(pod: KubeObject): boolean {
+  return pod.metadata?.finalizers?.includes(JOB_TRACKING_FINALIZER) ?? false;
+}
+
+/** `IsJobFinished`: a Complete or Failed condition that is True. */
+export function isJobFinished(job: KubeObject): boolean {
+  return (statusOf<JobStatus>(job).conditions ?? []).some(
+    (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
+  );
+}
+
+function findCondition(job: KubeObject, type: string): JobCondition | undefined {
+  return (statusOf<JobStatus>(job).conditions ?? []).find((c) => c.type === type);
+}
+
+/**
+ * `isPodFailed` with the TerminatingOrFailed replacement policy: a failed pod, or one being
+ * deleted that did not succeed (an orphan may never reach the Failed phase).
+ */
+function isPodFailed(pod: KubeObject): boolean {
+  const phase = podPhase(pod);
+  if (phase === 'Failed') return true;
+  return isDeleting(pod) && phase !== 'Succeeded';
+}
+
+/** `controller.CountTerminatingPods`: being deleted and not finished. */
+function isTerminating(pod: KubeObject): boolean {
+  const phase = podPhase(pod);
+  return isDeleting(pod) && phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+/**
+ * `getFinishedTime`: when the last container finished, else when a finished pod turned not
+ * ready, else when it was deleted, else its creation.
+ */
+function finishedTime(pod: KubeObject, now: number): number {
+  const status = statusOf<{
+    containerStatuses?: { state?: { terminated?: { finishedAt?: string } } }[];
+    initContainerStatuses?: { state?: { terminated?: { finishedAt?: string } } }[];
+  }>(pod);
+  let last: number | undefined;
+  for (const c of [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? [])]) {
+    const at = c.state?.terminated?.finishedAt;
+    if (!at) continue;
+    const t = parseTimestamp(at);
+    if (last === undefined || t > last) last = t;
+  }
+  if (last !== undefined) return last;
+  const phase = podPhase(pod);
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    const ready = (pod.status as { conditions?: JobCondition[] } | undefined)?.conditions?.find(
+      (c) => c.type === 'Ready' && c.status === 'False',
+    );
+    if (ready?.lastTransitionTime) return parseTimestamp(ready.lastTransitionTime);
+  }
+  // A pod being deleted finished when the delete came: its deletionTimestamp less the grace.
+  const deleted = pod.metadata?.deletionTimestamp;
+  if (deleted)
+    return parseTimestamp(deleted) - (pod.metadata?.deletionGracePeriodSeconds ?? 0) * 1000;
+  const created = pod.metadata?.creationTimestamp;
+  return created ? parseTimestamp(created) : now;
+}
+
+/** `getRemainingTimeForFailuresCount`: how long pod creation still waits. */
+function remainingBackoff(record: BackoffRecord, now: number): number {
+  if (record.failuresAfterLastSuccess === 0 || record.lastFailureTime === undefined) return 0;
+  let delay = POD_FAILURE_BACKOFF_MS;
+  for (let i = 1; i < record.failuresAfterLastSuccess; i++) {
+    delay *= 2;
+    if (delay >= MAX_POD_FAILURE_BACKOFF_MS) {
+      delay = MAX_POD_FAILURE_BACKOFF_MS;
+      break;
+    }
+  }
+  const elapsed = now - record.lastFailureTime;
+  return delay < elapsed ? 0 : delay - elapsed;
+}
+
+/** `newBackoffRecord`: the record after this sync's newly finished pods. */
+function nextBackoff(
+  prev: BackoffRecord,
+  succeeded: readonly KubeObject[],
+  failed: readonly KubeObject[],
+  now: number,
+): BackoffRecord {
+  const failedTimes = failed.map((p) => finishedTime(p, now)).sort((a, b) => a - b);
+  if (succeeded.length === 0) {
+    if (failed.length === 0) return prev;
+    return {
+      failuresAfterLastSuccess: prev.failuresAfterLastSuccess + failed.length,
+      lastFailureTime: failedTimes[failedTimes.length - 1],
+    };
+  }
+  const lastSuccess = Math.max(...succeeded.map((p) => finishedTime(p, now)));
+  const after = failedTimes.filter((t) => t > lastSuccess);
+  return after.length === 0
+    ? { failuresAfterLastSuccess: 0 }
+    : { failuresAfterLastSuccess: after.length, lastFailureTime: after[after.length - 1] };
+}
+
+/**
+ * `activePodsForRemoval`: the pods to delete first, earlier stages before later ones
+ * (unscheduled < scheduled, pending < running, not ready < ready), newest first.
+ */
+function podsForRemoval(pods: readonly KubeObject[], n: number): KubeObject[] {
+  const rank = (p: KubeObject) =>
+    (podNodeName(p) ? 4 : 0) + (podPhase(p) === 'Running' ? 2 : 0) + (isPodReady(p) ? 1 : 0);
+  return [...pods]
+    .sort((a, b) => {
+      const d = rank(a) - rank(b);
+      if (d !== 0) return d;
+      const ta = a.metadata?.creationTimestamp ?? '';
+      const tb = b.metadata?.creationTimestamp ?? '';
+      return ta === tb ? (nameOf(a) < nameOf(b) ? -1 : 1) : ta < tb ? 1 : -1;
+    })
+    .slice(0, n);
+}
+
+/** `ensureJobConditionStatus`: add a True condition, or flip an existing one. */
+function ensureCondition(
+  conditions: JobCondition[],
+  type: string,
+  status: 'True' | 'False',
+  reason: string,
+  message: string,
+  now: string,
+): { conditions: JobCondition[]; changed: boolean } {
+  const i = conditions.findIndex((c) => c.type === type);
+  if (i === -1) {
+    if (status === 'False') return { conditions, changed: false };
+    return {
+      conditions: [...conditions, newCondition(type, status, reason, message, now)],
+      changed: true,
+    };
+  }
+  const c = conditions[i]!;
+  if (c.status === status) return { conditions, changed: false };
+  const next = [...conditions];
+  next[i] = newCondition(type, status, reason, message, now);
+  return { conditions: next, changed: true };
+}
+
+function newCondition(
+  type: string,
+  status: 'True' | 'False',
+  reason: string,
+  message: string,
+  now: string,
+): JobCondition {
+  return {
+    type,
+    status,
+    lastProbeTime: now,
+    lastTransitionTime: now,
+    ...(reason ? { reason } : {}),
+    ...(message ? { message } : {}),
+  };
+}
+
+/** The status the API returns: zero counters and empty lists are omitted (omitempty). */
+function cleanStatus(s: JobStatus): JobStatus {
+  const out: JobStatus = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (v === undefined) continue;
+    if ((k === 'active' || k === 'succeeded' || k === 'failed') && v === 0) continue;
+    if (k === 'conditions' && Array.isArray(v) && v.length === 0) continue;
+    out[k] = v;
+  }
+  const u = s.uncountedTerminatedPods;
+  if (u) {
+    out.uncountedTerminatedPods = {
+      ...(u.succeeded?.length ? { succeeded: u.succeeded } : {}),
+      ...(u.failed?.length ? { failed: u.failed } : {}),
+    };
+  }
+  return out;
+}
+
+export function createJobController(): Reconciler {
+  const expectations = new Map<string, Expectations>();
+  /** Pod uids whose finalizer this controller removed, by Job key (`finalizerExpectations`). */
+  const removedFinalizers = new Map<string, Set<string>>();
+  const backoffs = new Map<string, BackoffRecord>();
+  return {
+    actor: 'controller-manager',
+    name: COMPONENT_JOB,
+    watches: ['jobs', 'pods'],
+    onStart() {
+      expectations.clear();
+      removedFinalizers.clear();
+      backoffs.clear();
+    },
+    keysFor(resource, obj) {
+      if (resource === 'jobs') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
+      const owner = controllerOf(obj);
+      if (owner?.kind !== 'Job' || owner.apiVersion !== 'batch/v1') return [];
+      const keys = [`${BATCHED}${namespaceOf(obj)}/${owner.name}`];
+      if (hasFinalizer(obj)) keys.push(`${ORPHAN}${namespaceOf(obj)}/${nameOf(obj)}`);
+      return keys;
+    },
+    reconcile(key, cache, ctx) {
+      if (key.startsWith(BATCHED)) {
+        ctx.requeueAfter(key.slice(BATCHED.length), SYNC_BATCH_PERIOD_MS);
+        return { writes: [] };
+      }
+      if (key.startsWith(ORPHAN)) return { writes: syncOrphanPod(key.slice(ORPHAN.length), cache) };
+      const slash = key.indexOf('/');
+      const ns = key.slice(0, slash);
+      const name = key.slice(slash + 1);
+      const job = cache.get('jobs', ns, name);
+      if (!job) {
+        expectations.delete(key);
+        removedFinalizers.delete(key);
+        backoffs.delete(key);
+        return { writes: [] };
+      }
+      if (isJobFinished(job)) {
+        backoffs.delete(key);
+        return { writes: [] };
+      }
+      return { writes: syncJob(job, key, cache, ctx) };
+    },
+  };
+
+  /** `syncOrphanPod`: the finalizer goes once the pod's Job is gone or finished. */
+  function syncOrphanPod(podKey: string, cache: Cache): Write[] {
+    const slash = podKey.indexOf('/');
+    const ns = podKey.slice(0, slash);
+    const pod = cache.get('pods', ns, podKey.slice(slash + 1));
+    if (!pod || !hasFinalizer(pod)) return [];
+    const owner = controllerOf(pod);
+    if (owner && (owner.kind !== 'Job' || owner.apiVersion !== 'batch/v1')) return [];
+    if (owner) {
+      const job = cache.get('jobs', ns, owner.name);
+      if (job && uidOf(job) === owner.uid && !isJobFinished(job)) return [];
+    }
+    return [removeFinalizer(pod)];
+  }
+
+  /** `SatisfiedExpectations`, after dropping what the cache now shows. */
+  function satisfied(key: string, ns: string, cache: Cache, now: number): boolean {
+    const e = expectations.get(key);
+    if (!e) return true;
+    for (const pod of e.creates) if (cache.get('pods', ns, pod)) e.creates.delete(pod);
+    for (const pod of e.deletes) {
+      const p = cache.get('pods', ns, pod);
+      if (!p || isDeleting(p)) e.deletes.delete(pod);
+    }
+    if ((e.creates.size === 0 && e.deletes.size === 0) || now - e.at > EXPECTATIONS_TIMEOUT_MS) {
+      expectations.delete(key);
+      return true;
+    }
+    return false;
+  }
+
+  function syncJob(job: KubeObject, key: string, cache: Cache, ctx: ReconcileContext): Write[] {
+    const ns = namespaceOf(job);
+    const uid = uidOf(job);
+    const spec = specOf<JobSpec>(job);
+    const old = statusOf<JobStatus>(job);
+    const now = ctx.timestamp();
+    const writes: Write[] = [];
+    const pods = (cache.owned?.('pods', uid) ?? cache.list('pods', ns)).filter(
+      (p) => controllerOf(p)?.uid === uid,
+    );
+    // Finalizers removed earlier and not yet seen gone.
+    const removed = removedFinalizers.get(key) ?? new Set<string>();
+    for (const u of [...removed]) {
+      const p = pods.find((x) => uidOf(x) === u);
+      if (!p || !hasFinalizer(p)) removed.delete(u);
+    }
+    const tracked = (p: KubeObject) => hasFinalizer(p) && !removed.has(uidOf(p));
+    const observed = satisfied(key, ns, cache, ctx.now);
+
+    const status: JobStatus = {
+      ...old,
+      conditions: [...(old.conditions ?? [])],
+      uncountedTerminatedPods: {
+        succeeded: [...(old.uncountedTerminatedPods?.succeeded ?? [])],
+        failed: [...(old.uncountedTerminatedPods?.failed ?? [])],
+      },
+    };
+    const uncounted = status.uncountedTerminatedPods as { succeeded: string[]; failed: string[] };
+    let activePods = pods.filter(isPodActive);
+    let ready = activePods.filter(isPodReady).length;
+    let terminating = pods.filter(isTerminating).length;
+    const newSucceeded = pods.filter(
+      (p) => tracked(p) && podPhase(p) === 'Succeeded' && !uncounted.succeeded.includes(uidOf(p)),
+    );
+    const newFailed = pods.filter(
+      (p) => tracked(p) && isPodFailed(p) && !uncounted.failed.includes(uidOf(p)),
+    );
+    const succeeded = (old.succeeded ?? 0) + newSucceeded.length + uncounted.succeeded.length;
+    const failed = (old.failed ?? 0) + newFailed.length + uncounted.failed.length;
+    const suspended = spec.suspend === true;
+    if (!status.startTime && !suspended) status.startTime = now;
+    const backoff = nextBackoff(
+      backoffs.get(key) ?? { failuresAfterLastSuccess: 0 },
+      newSucceeded,
+      newFailed,
+      ctx.now,
+    );
+
+    const backoffLimit = spec.backoffLimit ?? 6;
+    /** The condition the Job is heading for (interim or terminal). */
+    let finished: JobCondition | undefined = findCondition(job, 'SuccessCriteriaMet');
+    if (finished?.status !== 'True') finished = undefined;
+    if (!finished) {
+      const target = findCondition(job, 'FailureTarget');
+      if (target?.status === 'True') {
+        finished = newCondition('Failed', 'True', target.reason ?? '', target.message ?? '', now);
+      }
+    }
+    if (!finished) {
+      if (failed > backoffLimit || pastBackoffLimitOnFailure(spec, pods)) {
+        finished = newCondition(
+          'FailureTarget',
+          'True',
+          'BackoffLimitExceeded',
+          'Job has reached the specified backoff limit',
+          now,
+        );
+      } else if (pastActiveDeadline(spec, status.startTime, ctx.now, suspended)) {
+        finished = newCondition(
+          'FailureTarget',
+          'True',
+          'DeadlineExceeded',
+          'Job was active longer than specified deadline',
+          now,
+        );
+      } else if (spec.activeDeadlineSeconds !== undefined && !suspended && status.startTime) {
+        const left =
+          spec.activeDeadlineSeconds * 1000 - (ctx.now - parseTimestamp(status.startTime));
+        ctx.requeueAfter(key, Math.max(left, 0));
+      }
+    }
+
+    let active = activePods.length;
+    let suspendChanged = false;
+    if (finished) {
+      // deleteActivePods: the finalizers stay, and are removed below.
+      for (const p of activePods) {
+        writes.push(deletePod(p));
+        record(ctx, job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${nameOf(p)}`);
+      }
+      const deleted = activePods.length;
+      ready -= activePods.filter(isPodReady).length;
+      terminating += deleted;
+      active -= deleted;
+      // Pods not yet in the cache may still come: not finished yet.
+      if (!observed) finished = undefined;
+      activePods = [];
+    } else {
+      let manageCalled = false;
+      if (observed && !isDeleting(job)) {
+        manageCalled = true;
+        const managed = manageJob(job, key, spec, activePods, succeeded, backoff, cache, ctx);
+        writes.push(...managed.writes);
+        active = managed.active;
+        ready -= managed.deletedReady;
+        terminating += managed.deleted;
+      }
+      const complete =
+        spec.completions === undefined
+          ? succeeded > 0 && active === 0
+          : succeeded >= spec.completions && active === 0;
+      if (complete) {
+        finished = newCondition(
+          'SuccessCriteriaMet',
+          'True',
+          'CompletionsReached',
+          'Reached expected number of succeeded pods',
+          now,
+        );
+      } else if (manageCalled) {
+        const next = suspended
+          ? ensureCondition(
+              status.conditions ?? [],
+              'Suspended',
+              'True',
+              'JobSuspended',
+              'Job suspended',
+              now,
+            )
+          : ensureCondition(
+              status.conditions ?? [],
+              'Suspended',
+              'False',
+              'JobResumed',
+              'Job resumed',
+              now,
+            );
+        if (next.changed) {
+          suspendChanged = true;
+          status.conditions = next.conditions;
+          record(
+            ctx,
+            job,
+            'Normal',
+            suspended ? 'Suspended' : 'Resumed',
+            suspended ? 'Job suspended' : 'Job resumed',
+          );
+          if (!suspended) status.startTime = now;
+        }
+      }
+    }
+
+    let needsFlush =
+      suspendChanged ||
+      active !== (old.active ?? 0) ||
+      ready !== old.ready ||
+      terminating !== old.terminating ||
+      old.uncountedTerminatedPods === undefined;
+    status.active = active;
+    status.ready = ready;
+    status.terminating = terminating;
+
+    // trackJobStatusAndRemoveFinalizers.
+    const withFinalizer = new Set(pods.filter(tracked).map(uidOf));
+    if (moveCounted(status, uncounted, withFinalizer)) needsFlush = true;
+    const toUnfinalize: KubeObject[] = [];
+    for (const p of pods) {
+      if (!tracked(p)) continue;
+      const podFailed = isPodFailed(p);
+      const canRemove =
+        isDeleting(job) || finished !== undefined || podPhase(p) === 'Succeeded' || podFailed;
+      if (!canRemove) continue;
+      toUnfinalize.push(p);
+      const u = uidOf(p);
+      if (podPhase(p) === 'Succeeded' && !uncounted.failed.includes(u)) {
+        if (!uncounted.succeeded.includes(u)) {
+          uncounted.succeeded.push(u);
+          needsFlush = true;
+        }
+      } else if (podFailed || (finished && finished.type !== 'SuccessCriteriaMet')) {
+        if (!uncounted.failed.includes(u)) {
+          uncounted.failed.push(u);
+          needsFlush = true;
+        }
+      }
+    }
+    if (finished?.type === 'FailureTarget') {
+      status.conditions = [...(status.conditions ?? []), finished];
+      needsFlush = true;
+      finished = newCondition('Failed', 'True', finished.reason ?? '', finished.message ?? '', now);
+    }
+    if (finished?.type === 'SuccessCriteriaMet') {
+      if (!findCondition(job, 'SuccessCriteriaMet')) {
+        status.conditions = [...(status.conditions ?? []), finished];
+        needsFlush = true;
+      }
+      finished = newCondition(
+        'Complete',
+        'True',
+        finished.reason ?? '',
+        finished.message ?? '',
+        now,
+      );
+    }
+    // flushUncountedAndRemoveFinalizers.
+    if (needsFlush) {
+      writes.push(statusWrite(job, status));
+      backoffs.set(key, backoff);
+      needsFlush = false;
+    } else if (backoff !== backoffs.get(key)) backoffs.set(key, backoff);
+    if (toUnfinalize.length > 0) {
+      for (const p of toUnfinalize) {
+        writes.push(removeFinalizer(p));
+        removed.add(uidOf(p));
+        withFinalizer.delete(uidOf(p));
+      }
+      removedFinalizers.set(key, removed);
+    }
+    if (moveCounted(status, uncounted, withFinalizer)) needsFlush = true;
+    // enactJobFinished: the terminal condition once every pod is counted and none terminates.
+    let jobFinished = false;
+    if (
+      finished &&
+      uncounted.succeeded.length + uncounted.failed.length === 0 &&
+      terminating === 0
+    ) {
+      const next = ensureCondition(
+        status.conditions ?? [],
+        finished.type,
+        'True',
+        finished.reason ?? '',
+        finished.message ?? '',
+        now,
+      );
+      status.conditions = next.conditions;
+      if (finished.type === 'Complete') status.completionTime = now;
+      jobFinished = true;
+      needsFlush = true;
+    }
+    if (needsFlush) {
+      writes.push(statusWrite(job, status));
+      if (jobFinished && finished) {
+        if (finished.type === 'Complete') {
+          if (spec.completions !== undefined && (status.succeeded ?? 0) > spec.completions) {
+            record(
+              ctx,
+              job,
+              'Warning',
+              'TooManySucceededPods',
+              'Too many succeeded pods running after completion count reached',
+            );
+          }
+          record(ctx, job, 'Normal', 'Completed', 'Job completed');
+        } else record(ctx, job, 'Warning', finished.reason ?? '', finished.message ?? '');
+      }
+    }
+    return writes;
+  }
+
+  /**
+   * `manageJob`: delete the surplus active pods, or create the missing ones once the failure
+   * back-off has passed. Returns the writes and the active count after them.
+   */
+  function manageJob(
+    job: KubeObject,
+    key: string,
+    spec: JobSpec,
+    activePods: readonly KubeObject[],
+    succeeded: number,
+    backoff: BackoffRecord,
+    cache: Cache,
+    ctx: ReconcileContext,
+  ): { writes: Write[]; active: number; deleted: number; deletedReady: number } {
+    const writes: Write[] = [];
+    let active = activePods.length;
+    const ns = namespaceOf(job);
+    if (spec.suspend === true) {
+      return removePods(job, key, activePods, active, ctx, writes);
+    }
+    const parallelism = spec.parallelism ?? 1;
+    let want: number;
+    if (spec.completions === undefined) want = succeeded > 0 ? active : parallelism;
+    else want = Math.max(0, Math.min(spec.completions - succeeded, parallelism));
+    const surplus = Math.max(0, active - want);
+    if (surplus > 0) {
+      const victims = podsForRemoval(activePods, Math.min(surplus, MAX_CREATE_DELETE_PER_SYNC));
+      return removePods(job, key, victims, active, ctx, writes);
+    }
+    let diff = want - active;
+    if (diff <= 0) return { writes, active, deleted: 0, deletedReady: 0 };
+    const wait = remainingBackoff(backoff, ctx.now);
+    if (wait > 0) {
+      ctx.requeueAfter(key, wait);
+      return { writes, active: 0, deleted: 0, deletedReady: 0 };
+    }
+    diff = Math.min(diff, MAX_CREATE_DELETE_PER_SYNC);
+    const namespace = cache.get('namespaces', undefined, ns);
+    // A terminating namespace refuses new pods; the controller ignores that error.
+    if (!namespace || isDeleting(namespace)) return { writes, active, deleted: 0, deletedReady: 0 };
+    const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
+    for (let i = 0; i < diff; i++) {
+      const podName = newPodName(job, ns, cache, ctx);
+      const pod = jobPod(job, spec, podName);
+      writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
+      const refused =
+        i === 0
+          ? podCreateRefusal(specOf<Record<string, unknown>>(pod), `${nameOf(job)}-`, podName)
+          : undefined;
+      if (refused !== undefined) {
+        writes.pop();
+        record(ctx, job, 'Warning', 'FailedCreate', `Error creating: ${refused}`);
+        break;
+      }
+      e.creates.add(podName);
+      active++;
+      record(ctx, job, 'Normal', 'SuccessfulCreate', `Created pod: ${podName}`);
+    }
+    if (e.creates.size > 0) expectations.set(key, e);
+    return { writes, active, deleted: 0, deletedReady: 0 };
+  }
+
+  /** `deleteJobPods`: the finalizer goes, then the pod (each with its event). */
+  function removePods(
+    job: KubeObject,
+    key: string,
+    pods: readonly KubeObject[],
+    active: number,
+    ctx: ReconcileContext,
+    writes: Write[],
+  ): { writes: Write[]; active: number; deleted: number; deletedReady: number } {
+    if (pods.length === 0) return { writes, active, deleted: 0, deletedReady: 0 };
+    const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
+    for (const p of pods) {
+      if (hasFinalizer(p)) writes.push(removeFinalizer(p));
+      writes.push(deletePod(p));
+      e.deletes.add(nameOf(p));
+      record(ctx, job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${nameOf(p)}`);
+    }
+    expectations.set(key, e);
+    return {
+      writes,
+      active: active - pods.length,
+      deleted: pods.length,
+      deletedReady: pods.filter(isPodReady).length,
+    };
+  }
+}
+
+/** Uids no longer carrying the finalizer move from the uncounted lists into the counters. */
+function moveCounted(
+  status: JobStatus,
+  uncounted: { succeeded: string[]; failed: string[] },
+  withFinalizer: ReadonlySet<string>,
+): boolean {
+  let changed = false;
+  const s = uncounted.succeeded.filter((u) => withFinalizer.has(u));
+  if (s.length !== uncounted.succeeded.length) {
+    status.succeeded = (status.succeeded ?? 0) + uncounted.succeeded.length - s.length;
+    uncounted.succeeded = s;
+    changed = true;
+  }
+  const f = uncounted.failed.filter((u) => withFinalizer.has(u));
+  if (f.length !== uncounted.failed.length) {
+    status.failed = (status.failed ?? 0) + uncounted.failed.length - f.length;
+    uncounted.failed = f;
+    changed = true;
+  }
+  status.uncountedTerminatedPods = uncounted;
+  return changed;
+}
+
+/** `pastBackoffLimitOnFailure`: restarts of running or pending pods reach the limit (OnFailure). */
+function pastBackoffLimitOnFailure(spec: JobSpec, pods: readonly KubeObject[]): boolean {
+  if (spec.template?.spec?.restartPolicy !== 'OnFailure') return false;
+  let restarts = 0;
+  for (const p of pods) {
+    const phase = podPhase(p);
+    if (phase !== 'Running' && phase !== 'Pending') continue;
+    const s = statusOf<{
+      containerStatuses?: { restartCount?: number }[];
+      initContainerStatuses?: { restartCount?: number }[];
+    }>(p);
+    for (const c of [...(s.initContainerStatuses ?? []), ...(s.containerStatuses ?? [])]) {
+      restarts += c.restartCount ?? 0;
+    }
+  }
+  const limit = spec.backoffLimit ?? 6;
+  return limit === 0 ? restarts > 0 : restarts >= limit;
+}
+
+function pastActiveDeadline(
+  spec: JobSpec,
+  startTime: string | undefined,
+  now: number,
+  suspended: boolean,
+): boolean {
+  if (spec.activeDeadlineSeconds === undefined || !startTime || suspended) return false;
+  return now - parseTimestamp(startTime) >= spec.activeDeadlineSeconds * 1000;
+}
+
+function statusWrite(job: KubeObject, status: JobStatus): Write {
+  return {
+    verb: 'updateStatus',
+    resource: 'jobs',
+    namespace: namespaceOf(job),
+    obj: withStatus(job, clone(cleanStatus(status))),
+  };
+}
+
+function removeFinalizer(pod: KubeObject): Write {
+  const left = (pod.metadata?.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
+  return {
+    verb: 'patch',
+    resource: 'pods',
+    namespace: namespaceOf(pod),
+    name: nameOf(pod),
+    patch: { metadata: { finalizers: left.length > 0 ? left : null } },
+  };
+}
+
+function deletePod(pod: KubeObject): Write {
+  return { verb: 'delete', resource: 'pods', namespace: namespaceOf(pod), name: nameOf(pod) };
+}
+
+function record(
+  ctx: ReconcileContext,
+  job: KubeObject,
+  type: 'Normal' | 'Warning',
+  reason: string,
+  message: string,
+): void {
+  ctx.recordEvent({ ref: eventRef('jobs', job), type, reason, message, component: COMPONENT_JOB });
+}
+
+/** `<job>-xxxxx`, drawn like the API server's generateName and not taken. */
+function newPodName(job: KubeObject, ns: string, cache: Cache, ctx: ReconcileContext): string {
+  const prefix = `${nameOf(job)}-`.slice(0, 58);
+  let name = prefix + randomSuffix(() => ctx.random());
+  while (cache.get('pods', ns, name)) name = prefix + randomSuffix(() => ctx.random());
+  return name;
+}
+
+/** A pod from the Job's template with the tracking finalizer and the controller reference. */
+function jobPod(job: KubeObject, spec: JobSpec, podName: string): KubeObject {
+  const template = clone(spec.template ?? {});
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: podName,
+      generateName: `${nameOf(job)}-`,
+      namespace: namespaceOf(job),
+      ...(template.metadata?.labels ? { labels: template.metadata.labels } : {}),
+      ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}),
+      finalizers: [JOB_TRACKING_FINALIZER],
+      ownerReferences: [controllerRef('jobs', job)],
+    },
+    spec: template.spec ?? {},
+  };
+}
+
+export const COMPONENT_TTL_AFTER_FINISHED = 'ttl-after-finished-controller';
+
+/**
+ * The TTL-after-finished controller (pkg/controller/ttlafterfinished): a finished Job with
+ * `spec.ttlSecondsAfterFinished` is deleted that many seconds after it finished (its Complete or
+ * Failed condition's transition time), with Foreground propagation so its pods go first.
+ */
+export function createTTLAfterFinishedController(): Reconciler {
+  return {
+    actor: 'controller-manager',
+    name: COMPONENT_TTL_AFTER_FINISHED,
+    watches: ['jobs'],
+    keysFor(_resource, obj) {
+      const ttl = specOf<{ ttlSecondsAfterFinished?: number }>(obj).ttlSecondsAfterFinished;
+      return ttl != null && !isDeleting(obj) && isJobFinished(obj)
+        ? [`${namespaceOf(obj)}/${nameOf(obj)}`]
+        : [];
+    },
+    reconcile(key, cache, ctx) {
+      const slash = key.indexOf('/');
+      const job = cache.get('jobs', key.slice(0, slash), key.slice(slash + 1));
+      if (!job || isDeleting(job) || !isJobFinished(job)) return { writes: [] };
+      const ttl = specOf<{ ttlSecondsAfterFinished?: number }>(job).ttlSecondsAfterFinished;
+      if (ttl == null) return { writes: [] };
+      const finishedAt = (statusOf<JobStatus>(job).conditions ?? []).find(
+        (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
+      )?.lastTransitionTime;
+      if (!finishedAt) return { writes: [] };
+      const expireAt = parseTimestamp(finishedAt) + ttl * 1000;
+      if (ctx.now < expireAt) {
+        ctx.requeueAfter(key, expireAt - ctx.now);
+        return { writes: [] };
+      }
+      return {
+        writes: [
+          {
+            verb: 'delete',
+            resource: 'jobs',
+            namespace: namespaceOf(job),
+            name: nameOf(job),
+            propagationPolicy: 'Foreground',
+          },
+        ],
+      };
+    },
+  };
+}
