@@ -103,6 +103,8 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     throw e;
   }
   const ctx = new Ctx(host, parsed, path);
+  // pflag prints these while parsing, before the command runs (`--record`).
+  for (const line of parsed.deprecations) ctx.err(line);
   ctx.helpText = () => commandHelp(cmd, commandPath);
   if (parsed.help) {
     return { stdout: commandHelp(cmd, commandPath), stderr: '', exitCode: 0 };
@@ -199,7 +201,8 @@ function commandHelp(cmd: Command, path: string): string {
     const width = Math.max(11, ...sorted.map((c) => c.name.length));
     s += `Available Commands:\n${sorted.map((c) => `  ${c.name.padEnd(width)}   ${c.short ?? ''}`.trimEnd()).join('\n')}\n\n`;
   }
-  const flags = cmd.flags ?? [];
+  // pflag hides deprecated flags from the usage text.
+  const flags = (cmd.flags ?? []).filter((f) => f.deprecated === undefined);
   if (flags.length > 0) {
     s += `Options:\n${flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}`).join('\n')}\n\n`;
   }

@@ -362,6 +362,8 @@ export function runRun(ctx: Ctx, args: string[]): void {
     if (e instanceof OverrideError) ctx.fail(e.message);
     throw e;
   }
+  // createGeneratedObject: the Recorder marks the object after the overrides.
+  final = ctx.recorded(final);
   if (!expose) {
     submit(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
     return;
@@ -372,10 +374,15 @@ export function runRun(ctx: Ctx, args: string[]): void {
   const format = outputFormat(ctx, false);
   const pod = send(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
   if (!pod.ok) ctx.failStatus(pod.status);
-  const service = send(ctx, exposedService(ctx, name, userLabels, labels, port), ctx.namespace, {
-    dryRun,
-    fieldManager: 'kubectl-run',
-  });
+  const service = send(
+    ctx,
+    ctx.recorded(exposedService(ctx, name, userLabels, labels, port)),
+    ctx.namespace,
+    {
+      dryRun,
+      fieldManager: 'kubectl-run',
+    },
+  );
   if (service.ok) {
     printObject(ctx, service.value, format, { verb: 'created', dryRun, typed: true });
     if (format === 'yaml') ctx.out('---\n');
@@ -434,7 +441,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
-    const obj = clone(m.obj);
+    const obj = ctx.recorded(clone(m.obj));
     if (mode === 'apply') {
       applyOne(ctx, obj, m.type.resource, ns, m.source, { format, dryRun, errors, validation });
       continue;
@@ -626,7 +633,7 @@ export function runReplace(ctx: Ctx): void {
   const errors: Status[] = [];
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
-    const obj = clone(m.obj);
+    const obj = ctx.recorded(clone(m.obj));
     const name = obj.metadata?.name ?? '';
     if (dryRun === 'client') {
       printObject(ctx, obj, format, { verb: 'replaced', dryRun });

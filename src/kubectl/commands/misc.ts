@@ -124,6 +124,17 @@ export function runScale(ctx: Ctx, args: string[]): void {
         { subresource: 'scale', ...(dryRun === 'server' ? { dryRun: true } : {}) },
       );
       if (!r.ok) ctx.failStatus(r.status);
+      // scale.go: then a merge patch of the object with the change cause (Recorder).
+      const cause = ctx.changeCause();
+      if (cause !== undefined && cur.metadata?.annotations?.[CHANGE_CAUSE] !== cause) {
+        ctx.host.api.patch(
+          type.resource,
+          ctx.namespace,
+          name,
+          { metadata: { annotations: { [CHANGE_CAUSE]: cause } } },
+          dryRun === 'server' ? { dryRun: true } : {},
+        );
+      }
     }
     printObject(ctx, { ...cur, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
       verb: 'scaled',
@@ -200,7 +211,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
   // kubectl sets the type as given; the API server refuses one it does not know.
   const svcType = ctx.str('type') || 'ClusterIP';
   const svcName = ctx.str('name') || name;
-  const svc: KubeObject = {
+  const svc: KubeObject = ctx.recorded({
     kind: 'Service',
     apiVersion: 'v1',
     metadata: {
@@ -215,7 +226,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
       ...(svcType !== 'ClusterIP' ? { type: svcType } : {}),
     },
     status: { loadBalancer: {} },
-  };
+  });
   if (dryRun === 'client') {
     printObject(ctx, svc, format, { verb: 'exposed', dryRun, typed: true });
     return;
@@ -236,6 +247,8 @@ export function runExpose(ctx: Ctx, args: string[]): void {
     dryRun,
   });
 }
+
+const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 /** The stored types `kubectl set image` can change: a pod, or an object with a pod template. */
 const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
@@ -339,10 +352,16 @@ function setImageOf(
       c.image = image;
     }
   }
-  const patch =
+  const patch: Record<string, unknown> =
     type.resource === 'pods'
       ? { spec: { containers } }
       : { spec: { template: { spec: { containers } } } };
+  // The Recorder writes the change cause into the same patch, so it alone is a change too.
+  const cause = ctx.changeCause();
+  if (cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause) {
+    patch.metadata = { annotations: { [CHANGE_CAUSE]: cause } };
+    changed = true;
+  }
   if (changed && dryRun !== 'client') {
     const r = ctx.host.api.patch(
       type.resource,
@@ -354,10 +373,15 @@ function setImageOf(
     if (!r.ok) ctx.failStatus(r.status);
   }
   if (!changed && format === '') return;
-  printObject(ctx, { ...obj, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
-    verb: 'image updated',
-    dryRun,
-  });
+  printObject(
+    ctx,
+    ctx.recorded({ ...obj, apiVersion: apiVersionOf(type), kind: type.kind }),
+    format,
+    {
+      verb: 'image updated',
+      dryRun,
+    },
+  );
 }
 
 /** The deployment status viewer of `kubectl rollout status`. */
@@ -715,8 +739,11 @@ function changeMeta(
       if (clashes.length === 1) ctx.fail(clashes[0] as string);
       if (clashes.length > 1) ctx.fail(`[${clashes.join(', ')}]`);
     } else {
-      const clashes = [...changes.set.keys()]
-        .filter((k) => has(k) && k !== 'kubernetes.io/change-cause')
+      // validateNoAnnotationOverwrites: only a different value is refused (kubernetes#109505),
+      // and the change cause may always be overwritten.
+      const clashes = [...changes.set]
+        .filter(([k, v]) => has(k) && current[k] !== v && k !== CHANGE_CAUSE)
+        .map(([k]) => k)
         .map((k) => `'${k}' already has a value (${current[k]})`);
       if (clashes.length > 0) {
         ctx.fail(
@@ -737,7 +764,10 @@ function changeMeta(
   for (const [k, v] of Object.entries(current)) Object.defineProperty(next, k, own(v));
   for (const [k, v] of changes.set) Object.defineProperty(next, k, own(v));
   for (const k of changes.remove) delete next[k];
-  const changed = JSON.stringify(next) !== JSON.stringify(current);
+  // The Recorder writes the change cause into the same patch (an annotation, for label too).
+  const cause = ctx.changeCause();
+  const recordNeeded = cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause;
+  const changed = JSON.stringify(next) !== JSON.stringify(current) || recordNeeded;
   const dryRun = dryRunStrategy(ctx);
   if (dryRun !== 'client' && field === 'labels') {
     // RunLabel says so for each key to remove that the object does not have.
@@ -747,11 +777,17 @@ function changeMeta(
     const patch: Record<string, string | null> = {};
     for (const [k, v] of changes.set) Object.defineProperty(patch, k, own(v));
     for (const k of changes.remove) if (has(k)) Object.defineProperty(patch, k, own(null));
+    const metaPatch: Record<string, unknown> = { [field]: patch };
+    if (recordNeeded) {
+      const annotations = (field === 'annotations' ? patch : {}) as Record<string, string | null>;
+      annotations[CHANGE_CAUSE] = cause;
+      metaPatch.annotations = annotations;
+    }
     const r = ctx.host.api.patch(
       type.resource,
       nsFor(type, ctx.namespace),
       name,
-      { metadata: { [field]: patch } },
+      { metadata: metaPatch },
       dryRun === 'server' ? { dryRun: true } : {},
     );
     if (!r.ok) ctx.failStatus(r.status);

@@ -128,6 +128,13 @@ const createCommon = [
   b('allow-missing-template-keys'),
 ];
 
+/** RecordFlags.AddFlags: the deprecated `--record` of create -f, apply, replace, run, expose, scale, label, annotate and set. */
+const record: FlagDef = {
+  name: 'record',
+  type: 'bool',
+  deprecated: '--record will be removed in the future',
+};
+
 /** A kubectl command the simulated cluster does not offer (`as`: its name under a parent). */
 function notHere(name: string, as = name): Command {
   return {
@@ -152,6 +159,7 @@ cat pod.json | kubectl create -f -
 kubectl create -f registry.yaml --edit -o json`,
     use: 'kubectl create -f FILENAME [options]',
     flags: [
+      record,
       filename,
       b('edit'),
       s('raw'),
@@ -321,6 +329,7 @@ kubectl run nginx --image=nginx -- <arg1> <arg2> ... <argN>
 kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     use: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
     flags: [
+      record,
       s('image'),
       { name: 'port', type: 'int32' },
       s('labels', 'l'),
@@ -346,6 +355,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     short: 'Apply a configuration to a resource by file name or stdin',
     use: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
     flags: [
+      record,
       filename,
       output,
       dryRun,
@@ -368,6 +378,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     short: 'Replace a resource by file name or stdin',
     use: 'kubectl replace -f FILENAME [options]',
     flags: [
+      record,
       filename,
       output,
       dryRun,
@@ -462,6 +473,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     short: 'Set a new size for a deployment, replica set, replication controller, or stateful set',
     use: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
     flags: [
+      record,
       { name: 'replicas', type: 'int32' },
       { name: 'current-replicas', type: 'int32' },
       s('resource-version'),
@@ -480,6 +492,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
     use: 'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
     flags: [
+      record,
       s('port'),
       s('target-port'),
       s('type'),
@@ -512,7 +525,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
           b('local'),
           output,
           dryRun,
-          b('record'),
+          record,
           s('field-manager'),
         ],
         run: runSetImage,
@@ -605,6 +618,7 @@ kubectl rollout restart deployment --selector=app=nginx`,
     short: 'Update the labels on a resource',
     use: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
     flags: [
+      record,
       b('overwrite'),
       b('all'),
       selector,
@@ -622,6 +636,7 @@ kubectl rollout restart deployment --selector=app=nginx`,
     short: 'Update the annotations on a resource',
     use: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
     flags: [
+      record,
       b('overwrite'),
       b('all'),
       selector,
