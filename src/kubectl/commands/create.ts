@@ -4,11 +4,12 @@ import type { Ctx } from '../context.ts';
 import { ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
-import { typeByResource } from '../resources.ts';
+import { kindPrefix, typeByResource } from '../resources.ts';
 import {
   clone,
   fieldValidation,
   namespaceForManifest,
+  peekObject,
   printWarnings,
   readFilenames,
 } from './common.ts';
@@ -630,6 +631,10 @@ export function runReplace(ctx: Ctx): void {
   const dryRun = dryRunStrategy(ctx);
   const validation = fieldValidation(ctx);
   const objs = readFilenames(ctx, files);
+  if (ctx.bool('force') && dryRun === 'none') {
+    forceReplace(ctx, objs, validation, format);
+    return;
+  }
   const errors: Status[] = [];
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
@@ -665,6 +670,63 @@ export function runReplace(ctx: Ctx): void {
       };
       printObject(ctx, v, format, { verb: 'replaced', dryRun });
     } else errors.push(withSource(r.status, 'replacing', m.source));
+  }
+  if (errors.length > 0) ctx.err(renderStatuses(errors));
+  if (errors.length > 0) ctx.exitCode = 1;
+}
+
+/**
+ * replace.go forceReplace: delete every object (one not there is fine: IgnoreNotFound), print
+ * `pod "nginx" deleted`, wait until each is gone (--timeout, else 5 minutes), then create each
+ * anew and print `pod/nginx replaced`.
+ */
+function forceReplace(
+  ctx: Ctx,
+  objs: ReturnType<typeof readFilenames>,
+  validation: ReturnType<typeof fieldValidation>,
+  format: ReturnType<typeof outputFormat>,
+): void {
+  const grace = ctx.num('grace-period', -1);
+  const gone: (() => boolean)[] = [];
+  for (const m of objs) {
+    const ns = namespaceForManifest(ctx, m);
+    const name = m.obj.metadata?.name ?? '';
+    const r = ctx.host.api.delete(m.type.resource, ns, name, {
+      // Complete turns --grace-period=0 into 1 (and waits), to avoid accidental data loss.
+      ...(grace >= 0 ? { gracePeriodSeconds: grace === 0 ? 1 : grace } : {}),
+    });
+    if (!r.ok) {
+      if (r.status.reason === 'NotFound') continue;
+      ctx.failStatus(withSource(r.status, 'deleting', m.source));
+    }
+    ctx.out(`${kindPrefix(m.type)} "${name}" deleted\n`);
+    const uid = (r.value as KubeObject).metadata?.uid;
+    gone.push(() => {
+      const cur = peekObject(ctx, m.type.resource, ns, name);
+      return !cur || cur.metadata?.uid !== uid;
+    });
+  }
+  const timeout = ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : 5 * 60_000;
+  if (!ctx.host.runUntil(() => gone.every((g) => g()), timeout)) {
+    ctx.fail('timed out waiting for the condition');
+  }
+  const errors: Status[] = [];
+  for (const m of objs) {
+    const ns = namespaceForManifest(ctx, m);
+    const obj = ctx.recorded(clone(m.obj));
+    const r = ctx.host.api.create(m.type.resource, ns, obj, {
+      fieldManager: 'kubectl-replace',
+      fieldValidation: validation,
+    });
+    printWarnings(ctx, r);
+    if (r.ok) {
+      const v = {
+        ...r.value,
+        apiVersion: r.value.apiVersion ?? obj.apiVersion,
+        kind: r.value.kind ?? obj.kind,
+      };
+      printObject(ctx, v, format, { verb: 'replaced', dryRun: 'none' });
+    } else errors.push(r.status);
   }
   if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
