@@ -462,10 +462,48 @@ export function daemonSetRolloutStatus(ds: KubeObject): {
   return { msg: 'Waiting for daemon set spec update to be observed...', done: false };
 }
 
+/** A GroupKind as Go prints it: `ReplicaSet.apps`, `Pod`. */
+function groupKind(type: ResourceType): string {
+  return type.group ? `${type.kind}.${type.group}` : type.kind;
+}
+
+/**
+ * The objects of a rollout command: its builder uses ResourceTypeOrNameArgs(true, …), so a bare
+ * type (`rollout history deployment`) selects every object of it in the namespace (or those
+ * `-l` selects); named objects are fetched first, so a missing one is NotFound before any
+ * "not implemented" error.
+ */
+function rolloutTargets(ctx: Ctx, args: string[]): { type: ResourceType; obj: KubeObject }[] {
+  if (args.length === 0) ctx.fail('required resource not specified');
+  const selector = ctx.str('selector');
+  const out: { type: ResourceType; obj: KubeObject }[] = [];
+  for (const { type, names } of typesAndNames(ctx, args)) {
+    if (names.length > 0) {
+      for (const name of names) out.push({ type, obj: getOrFail(ctx, type, name) });
+      continue;
+    }
+    for (const obj of listAll(
+      ctx,
+      type.resource,
+      nsFor(type, ctx.namespace),
+      selector || undefined,
+    ))
+      out.push({ type, obj });
+  }
+  return out;
+}
+
 export function runRolloutStatus(ctx: Ctx, args: string[]): void {
-  const { type, name } = singleTarget(ctx, args);
+  const targets = rolloutTargets(ctx, args);
+  if (targets.length !== 1) {
+    ctx.fail(
+      `rollout status is only supported on individual resources and resource collections - ${targets.length} resources were found`,
+    );
+  }
+  const { type, obj } = targets[0] as { type: ResourceType; obj: KubeObject };
+  const name = obj.metadata?.name ?? '';
   if (type.resource !== 'deployments' && type.resource !== 'daemonsets')
-    ctx.fail(`no status viewer has been implemented for ${type.kind}`);
+    ctx.fail(`no status viewer has been implemented for ${groupKind(type)}`);
   const viewer = (obj: KubeObject) =>
     type.resource === 'daemonsets'
       ? daemonSetRolloutStatus(obj)
@@ -499,11 +537,14 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
 }
 
 export function runRolloutRestart(ctx: Ctx, args: string[]): void {
-  const { type, name } = singleTarget(ctx, args);
+  for (const { type, obj } of rolloutTargets(ctx, args)) restartOne(ctx, type, obj);
+}
+
+function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
+  const name = d.metadata?.name ?? '';
   // objectrestarter.go: Deployments and DaemonSets (and StatefulSets) get the annotation.
   if (type.resource !== 'deployments' && type.resource !== 'daemonsets')
     ctx.fail(`${type.resource} "${name}" restarting is not supported`);
-  const d = getOrFail(ctx, type, name);
   // polymorphichelpers' restarter refuses a paused Deployment before any patch is made.
   if ((d.spec as { paused?: boolean } | undefined)?.paused === true) {
     ctx.fail(
@@ -553,14 +594,16 @@ function withoutHash(template: unknown): Record<string, unknown> {
  * revision 3 in `rollout history`, as on a real cluster.
  */
 export function runRolloutUndo(ctx: Ctx, args: string[]): void {
-  if (args.length === 0) ctx.fail('required resource not specified');
-  const { type, name } = singleTarget(ctx, args);
+  for (const { type, obj } of rolloutTargets(ctx, args)) undoOne(ctx, type, obj);
+}
+
+function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
+  const name = d.metadata?.name ?? '';
   if (type.resource !== 'deployments')
-    ctx.fail(`no rollbacker has been implemented for "${type.kind}"`);
+    ctx.fail(`no rollbacker has been implemented for "${groupKind(type)}"`);
   const toRevision = ctx.num('to-revision', 0);
   if (toRevision < 0) ctx.fail(`unable to find specified revision ${toRevision} in history`);
   const dryRun = dryRunStrategy(ctx);
-  const d = getOrFail(ctx, type, name);
   const owned = listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
     rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
   );
@@ -628,13 +671,15 @@ export function runRolloutUndo(ctx: Ctx, args: string[]): void {
 
 /** `kubectl rollout pause` / `resume`: set or clear `spec.paused` on a Deployment. */
 export function runRolloutPause(ctx: Ctx, args: string[], pause: boolean): void {
-  if (args.length === 0) ctx.fail('required resource not specified');
-  const { type, name } = singleTarget(ctx, args);
+  for (const { type, obj } of rolloutTargets(ctx, args)) pauseOne(ctx, type, obj, pause);
+}
+
+function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): void {
+  const name = d.metadata?.name ?? '';
   const resourceString = type.group ? `${type.resource}.${type.group}` : type.resource;
   if (type.resource !== 'deployments') {
     ctx.fail(`${resourceString} "${name}" ${pause ? 'pausing' : 'resuming'} is not supported`);
   }
-  const d = getOrFail(ctx, type, name);
   const paused = (d.spec as { paused?: boolean } | undefined)?.paused === true;
   if (paused === pause) {
     ctx.fail(`${resourceString} "${name}" ${pause ? 'is already paused' : 'is not paused'}`);
@@ -815,12 +860,15 @@ function own(value: unknown): PropertyDescriptor {
  * `pod-template-hash` label included, its change-cause shown as a template annotation).
  */
 export function runRolloutHistory(ctx: Ctx, args: string[]): void {
-  const { type, name } = singleTarget(ctx, args);
   const revision = ctx.num('revision', 0);
   if (revision < 0) ctx.fail(`revision must be a positive integer: ${revision}`);
+  for (const { type, obj } of rolloutTargets(ctx, args)) historyOf(ctx, type, obj, revision);
+}
+
+function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
+  const name = d.metadata?.name ?? '';
   if (type.resource !== 'deployments')
-    ctx.fail(`no history viewer has been implemented for ${type.kind}`);
-  const d = getOrFail(ctx, type, name);
+    ctx.fail(`no history viewer has been implemented for ${JSON.stringify(groupKind(type))}`);
   const owned = listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
     rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
   );
