@@ -2,7 +2,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
-import { outputFormat, outputTemplate } from '../output.ts';
+import { outputFormat, outputTemplate, printJsonPath } from '../output.ts';
 import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
@@ -146,12 +146,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
         ? items[0]
         : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     const template = outputTemplate(ctx);
-    try {
-      ctx.out(jsonPath(template, data));
-    } catch (e) {
-      if (!(e instanceof JsonPathError)) throw e;
-      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
-    }
+    printJsonPath(ctx, template, data);
   } else if (format === 'custom-columns') {
     printCustomColumns(ctx, found);
   } else if (format === 'name') {

@@ -7,7 +7,13 @@ import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
 import { goDurationString, parseTimestamp, rfc3339 } from '../duration.ts';
 import { ExitError } from '../errors.ts';
-import { dryRunStrategy, outputFormat, outputTemplate, printObject } from '../output.ts';
+import {
+  dryRunStrategy,
+  outputFormat,
+  outputTemplate,
+  printJsonPath,
+  printObject,
+} from '../output.ts';
 import { eventInterval } from '../printers/columns.ts';
 import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
@@ -1207,12 +1213,7 @@ export function runEvents(ctx: Ctx, args: string[]): void {
   }
   if (format === 'jsonpath') {
     const template = outputTemplate(ctx);
-    try {
-      ctx.out(jsonPath(template, list));
-    } catch (e) {
-      if (!(e instanceof JsonPathError)) throw e;
-      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
-    }
+    printJsonPath(ctx, template, list);
     return;
   }
   const now = ctx.now();
