@@ -6,7 +6,7 @@ import { outputFormat, outputTemplate, printJsonPath } from '../output.ts';
 import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
-import { evaluate, JsonPathError, jsonPath } from '../printers/jsonpath.ts';
+import { evaluate, JsonPathError } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 import { isStoredType, kindPrefix, type ResourceType } from '../resources.ts';
 import { foundInAny, relaxedJsonPath, sortByPath } from '../sortBy.ts';

@@ -18,7 +18,6 @@ import { eventInterval } from '../printers/columns.ts';
 import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
-import { JsonPathError, jsonPath } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 import {
   ALL_CATEGORY,
