@@ -818,8 +818,13 @@ export class ApiServer {
     if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
     const key = etcdKey(r, ns, name);
-    if (this.#etcd.get(key, r.etcdPrefix)) {
-      return this.#fail(actor, r, ns, name, alreadyExists(r, name));
+    const existing = this.#etcd.get(key, r.etcdPrefix);
+    if (existing) {
+      const st = alreadyExists(r, name);
+      // store.go Create: the message says so when the stored object is being deleted.
+      if ((existing.value as KubeObject).metadata?.deletionTimestamp)
+        st.message = `object is being deleted: ${st.message}`;
+      return this.#fail(actor, r, ns, name, st);
     }
     meta.uid = uuid(this.#rng);
     meta.creationTimestamp = rfc3339(this.#now());
