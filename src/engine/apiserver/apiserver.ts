@@ -72,6 +72,7 @@ import {
   parseFieldSelector,
   parseLabelSelector,
   type Requirement,
+  unsupportedFieldLabel,
 } from './selectors.ts';
 import { validateObject } from './validation.ts';
 
@@ -927,12 +928,16 @@ export class ApiServer {
     } catch (e) {
       return this.#fail(actor, r, ns, '', badRequest((e as Error).message));
     }
+    const unsupported = unsupportedFieldLabel(r.resource, fields);
+    if (unsupported) return this.#fail(actor, r, ns, '', badRequest(unsupported));
     const prefix = ns ? `${r.etcdPrefix}/${ns}/` : `${r.etcdPrefix}/`;
     this.#etcdMessage('etcd.range', r, ns, '', prefix, false);
     const items = this.#etcd
       .range(prefix)
       .map((kv) => kv.value)
-      .filter((o) => matchesLabels(labels, o.metadata?.labels) && matchesFields(fields, o));
+      .filter(
+        (o) => matchesLabels(labels, o.metadata?.labels) && matchesFields(fields, o, r.resource),
+      );
     return this.#respond(actor, r, ns, '', {
       ok: true,
       value: {

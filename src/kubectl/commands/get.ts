@@ -14,6 +14,7 @@ import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
   checkBuilderArgs,
   clone,
+  listError,
   multipleTypesRequested,
   namespaceForManifest,
   notFound,
@@ -120,7 +121,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
         );
         const info = found.length;
         if (r.ok) for (const obj of r.value.items) found.push({ type, obj, info });
-        else errors.push(r.status);
+        else errors.push(listError(r.status, type, selector, fieldSelector));
       }
     }
   }
