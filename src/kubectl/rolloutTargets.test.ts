@@ -12,6 +12,11 @@ describe('kubectl rollout with a bare type', () => {
     expect(run('kubectl rollout status deployment').err).toBe(
       'error: rollout status is only supported on individual resources and resource collections - 0 resources were found\n',
     );
+    expect(run('kubectl rollout restart deployment')).toEqual({
+      out: '',
+      err: 'No resources found in default namespace.\n',
+      code: 0,
+    });
     run('kubectl create deployment web --image=nginx:1.25');
     expect(run('kubectl rollout status deployment').out).toBe(
       'deployment "web" successfully rolled out\n',
@@ -53,6 +58,9 @@ describe('kubectl rollout with a bare type', () => {
     );
     expect(run(`kubectl rollout history ${rs}`).err).toBe(
       'error: no history viewer has been implemented for "ReplicaSet.apps"\n',
+    );
+    expect(run(`kubectl rollout restart ${rs}`).err).toBe(
+      `error: replicasets.apps "${rs.slice('replicaset.apps/'.length)}" restarting is not supported\n`,
     );
   });
 });

@@ -542,14 +542,19 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
 }
 
 export function runRolloutRestart(ctx: Ctx, args: string[]): void {
-  for (const { type, obj } of rolloutTargets(ctx, args)) restartOne(ctx, type, obj);
+  const targets = rolloutTargets(ctx, args);
+  // rollout_restart.go / rollout_pause.go: nothing selected is said, not an error.
+  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  for (const { type, obj } of targets) restartOne(ctx, type, obj);
 }
 
 function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   const name = d.metadata?.name ?? '';
   // objectrestarter.go: Deployments and DaemonSets (and StatefulSets) get the annotation.
-  if (type.resource !== 'deployments' && type.resource !== 'daemonsets')
-    ctx.fail(`${type.resource} "${name}" restarting is not supported`);
+  if (type.resource !== 'deployments' && type.resource !== 'daemonsets') {
+    const resourceString = type.group ? `${type.resource}.${type.group}` : type.resource;
+    ctx.fail(`${resourceString} "${name}" restarting is not supported`);
+  }
   // polymorphichelpers' restarter refuses a paused Deployment before any patch is made.
   if ((d.spec as { paused?: boolean } | undefined)?.paused === true) {
     ctx.fail(
@@ -676,7 +681,9 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
 
 /** `kubectl rollout pause` / `resume`: set or clear `spec.paused` on a Deployment. */
 export function runRolloutPause(ctx: Ctx, args: string[], pause: boolean): void {
-  for (const { type, obj } of rolloutTargets(ctx, args)) pauseOne(ctx, type, obj, pause);
+  const targets = rolloutTargets(ctx, args);
+  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  for (const { type, obj } of targets) pauseOne(ctx, type, obj, pause);
 }
 
 function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): void {
