@@ -113,6 +113,8 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     throw e;
   }
   const ctx = new Ctx(host, parsed, path);
+  // pflag prints these while parsing, before the command runs (`--record`).
+  for (const line of parsed.deprecations) ctx.err(line);
   ctx.helpText = () => commandHelp(cmd, commandPath);
   if (parsed.help) {
     return { stdout: commandHelp(cmd, commandPath), stderr: '', exitCode: 0 };
@@ -297,15 +299,30 @@ function commandHelp(cmd: Command, path: string): string {
     const width = Math.max(11, ...sorted.map(([n]) => n.length));
     s += `Available Commands:\n${sorted.map(([n, short]) => `  ${n.padEnd(width)}   ${short}`.trimEnd()).join('\n')}\n\n`;
   }
-  const flags = help?.flags ?? fallbackFlags(cmd.flags ?? []);
-  if (flags.length > 0) s += `Options:\n${flagsUsages(flags).trimEnd()}\n\n`;
-  s += `Usage:\n  ${help?.use ?? cmd.use ?? `${path} [options]`}\n\n`;
+  // pflag hides deprecated flags from the usage text.
+  const flags = (help?.flags ?? fallbackFlags(cmd.flags ?? [])).filter(
+    (f) => !deprecatedFlag(cmd, f.name),
+  );
+  if (flags.length > 0)
+    s += `Options:
+${flagsUsages(flags).trimEnd()}
+
+`;
+  s += `Usage:
+  ${help?.use ?? cmd.use ?? `${path} [options]`}
+
+`;
   if (children.length > 0) {
     s += `Use "${path} <command> --help" for more information about a given command.\n`;
   }
   s +=
     'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
   return wrapString(long.trim(), HELP_WRAP_LIMIT) + wrapString(s, HELP_WRAP_LIMIT);
+}
+
+/** Whether the command's flag `name` is deprecated (pflag leaves it out of the usage). */
+function deprecatedFlag(cmd: Command, name: string): boolean {
+  return (cmd.flags ?? []).some((f) => f.name === name && f.deprecated !== undefined);
 }
 
 /** Options of a command without help data: pflag's zero defaults, no usage text. */

@@ -122,6 +122,31 @@ export class Ctx {
     this.err(`${level}${stamp}    4242 ${where}] ${msg}\n`);
   }
 
+  /**
+   * With `--record`, the command line as record_flags.go parseCommandArguments writes it into
+   * `kubernetes.io/change-cause`: `kubectl`, the words, then every flag as ` --name=value` in the
+   * order given (`-f x` → `--filename=x`, `--record` → `--record=true`); else undefined.
+   */
+  changeCause(): string | undefined {
+    if (!this.bool('record')) return undefined;
+    const words = [this.commandPath, ...this.flags.positional].join(' ');
+    return words + this.flags.sequence.map((f) => ` --${f.name}=${f.value}`).join('');
+  }
+
+  /** `obj` with the change-cause annotation when `--record` asks for it (Recorder.Record). */
+  recorded<T extends { metadata?: object }>(obj: T): T {
+    const cause = this.changeCause();
+    if (cause === undefined) return obj;
+    const meta = (obj.metadata ?? {}) as { annotations?: Record<string, string> };
+    return {
+      ...obj,
+      metadata: {
+        ...meta,
+        annotations: { ...(meta.annotations ?? {}), 'kubernetes.io/change-cause': cause },
+      },
+    };
+  }
+
   now(): number {
     return this.host.nowEpochMs();
   }

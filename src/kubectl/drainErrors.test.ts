@@ -30,3 +30,59 @@ describe('kubectl drain refusals', () => {
     });
   });
 });
+
+describe('kubectl drain of a node that is down (audit 9 #8)', () => {
+  /** A deployment's pod on node1, then node1 stopped for a minute. */
+  function deadNode(seed: number) {
+    const s = engineSession(seed);
+    s.run('kubectl create deployment web --image=nginx --replicas=3');
+    const pod = s.run(
+      `kubectl get pods -o jsonpath='{range .items[?(@.spec.nodeName=="node1")]}{.metadata.name}{end}'`,
+    ).out;
+    expect(pod).toMatch(/^web-\w+-\w{5}$/);
+    const proxy = s.run(
+      `kubectl get pods -n kube-system -l k8s-app=kube-proxy -o jsonpath='{range .items[?(@.spec.nodeName=="node1")]}{.metadata.name}{end}'`,
+    ).out;
+    s.cluster.stopNode('node1');
+    s.cluster.runUntil(() => false, 60_000);
+    const head = `node/node1 cordoned\nevicting pod default/${pod}\n`;
+    const warning = `Warning: ignoring DaemonSet-managed Pods: kube-system/${proxy}\n`;
+    return { ...s, pod, head, warning };
+  }
+
+  it('--timeout: the eviction stands, the pod never goes, the node is not drained', () => {
+    const { run, pod, head, warning } = deadNode(1);
+    const why = `error when waiting for pod "${pod}" in namespace "default" to terminate: global timeout reached: 2m0s`;
+    expect(run('kubectl drain node1 --ignore-daemonsets --timeout=2m')).toEqual({
+      out: head,
+      err: `${warning}There are pending pods in node "node1" when an error occurred: ${why}\npod/${pod}\nerror: unable to drain node "node1" due to error: ${why}, continuing command...\nThere are pending nodes to be drained:\n node1\n${why}\n`,
+      code: 1,
+    });
+    expect(run(`kubectl get pod ${pod} --no-headers`).out).toMatch(/1\/1\s+Terminating/);
+  });
+
+  it('without --timeout the console stops waiting after 10 minutes, with a note', () => {
+    const { run, pod, head, warning } = deadNode(2);
+    expect(run('kubectl drain node1 --ignore-daemonsets')).toEqual({
+      out: head,
+      err: `${warning}(this console stopped waiting after 10m0s: kubectl drain waits until the evicted pods are gone, and pod "${pod}" is still terminating; use --timeout or --skip-wait-for-delete-timeout)\n`,
+      code: 1,
+    });
+  });
+
+  it('--skip-wait-for-delete-timeout gives up on the pod once its deletion is N seconds old', () => {
+    const { run, pod, head, warning } = deadNode(3);
+    expect(run('kubectl drain node1 --ignore-daemonsets --skip-wait-for-delete-timeout=5')).toEqual(
+      {
+        out: `${head}pod "${pod}" has DeletionTimestamp older than 5 seconds, skipping\nnode/node1 drained\n`,
+        err: warning,
+        code: 0,
+      },
+    );
+    // Drained again: the old deletion is skipped before any eviction.
+    run('kubectl uncordon node1');
+    expect(run('kubectl drain node1 --ignore-daemonsets --skip-wait-for-delete-timeout=5')).toEqual(
+      { out: 'node/node1 cordoned\nnode/node1 drained\n', err: warning, code: 0 },
+    );
+  });
+});

@@ -76,3 +76,14 @@ export function formatRFC1123Z(ts: unknown): string {
 export function rfc3339(ms: number): string {
   return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 }
+
+/** Go's `time.Duration.String` for whole milliseconds: `2m0s`, `1h0m30s`, `1.5s`, `500ms`. */
+export function goDurationString(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 0) return `-${goDurationString(-ms)}`;
+  if (ms < SECOND) return `${ms}ms`;
+  const h = div(ms, HOUR);
+  const m = div(ms % HOUR, MINUTE);
+  const s = (ms % MINUTE) / SECOND;
+  return `${h > 0 ? `${h}h` : ''}${h > 0 || m > 0 ? `${m}m` : ''}${s}s`;
+}

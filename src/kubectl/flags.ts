@@ -20,6 +20,8 @@ export interface FlagDef {
   type: FlagType;
   /** pflag's NoOptDefVal: the value used when the flag is given without one. */
   noOptDefVal?: string;
+  /** pflag's MarkDeprecated message: setting the flag prints `Flag --x has been deprecated, <msg>`. */
+  deprecated?: string;
 }
 
 export type FlagValue = boolean | string | number | string[];
@@ -34,6 +36,10 @@ export interface ParsedFlags {
   help: boolean;
   /** How many positional args came before `--` (cobra's ArgsLenAtDash), -1 without `--`. */
   argsLenAtDash: number;
+  /** Every flag set, in the order given, with its raw value (what pflag's ParseAll hands on). */
+  sequence: { name: string; value: string }[];
+  /** pflag's deprecation lines for deprecated flags that were set, to print on stderr. */
+  deprecations: string[];
 }
 
 /** `"-r, --replicas"` or `"--replicas"`, as pflag names a flag in errors. */
@@ -156,6 +162,14 @@ function setValue(
 export function parseFlags(args: string[], defs: FlagDef[]): ParsedFlags {
   const values = new Map<string, FlagValue>();
   const changed = new Set<string>();
+  const sequence: { name: string; value: string }[] = [];
+  const deprecations: string[] = [];
+  const set = (def: FlagDef, raw: string): void => {
+    setValue(def, raw, values, changed);
+    sequence.push({ name: def.name, value: raw });
+    if (def.deprecated !== undefined)
+      deprecations.push(`Flag --${def.name} has been deprecated, ${def.deprecated}\n`);
+  };
   const positional: string[] = [];
   let help = false;
   let argsLenAtDash = -1;
@@ -182,10 +196,10 @@ export function parseFlags(args: string[], defs: FlagDef[]): ParsedFlags {
         }
         throw new FlagError(`unknown flag: --${name}`);
       }
-      if (eq >= 0) setValue(def, body.slice(eq + 1), values, changed);
-      else if (def.type === 'bool') setValue(def, 'true', values, changed);
-      else if (def.noOptDefVal !== undefined) setValue(def, def.noOptDefVal, values, changed);
-      else if (i + 1 < args.length) setValue(def, args[++i] as string, values, changed);
+      if (eq >= 0) set(def, body.slice(eq + 1));
+      else if (def.type === 'bool') set(def, 'true');
+      else if (def.noOptDefVal !== undefined) set(def, def.noOptDefVal);
+      else if (i + 1 < args.length) set(def, args[++i] as string);
       else throw new FlagError(`flag needs an argument: ${s}`);
       continue;
     }
@@ -203,23 +217,23 @@ export function parseFlags(args: string[], defs: FlagDef[]): ParsedFlags {
         }
         const rest = shorthands.slice(j + 1);
         if (rest.startsWith('=')) {
-          setValue(def, rest.slice(1), values, changed);
+          set(def, rest.slice(1));
           break;
         }
         if (def.type === 'bool') {
-          setValue(def, 'true', values, changed);
+          set(def, 'true');
           continue;
         }
         if (def.noOptDefVal !== undefined) {
-          setValue(def, def.noOptDefVal, values, changed);
+          set(def, def.noOptDefVal);
           continue;
         }
         if (rest !== '') {
-          setValue(def, rest, values, changed);
+          set(def, rest);
           break;
         }
         if (i + 1 < args.length) {
-          setValue(def, args[++i] as string, values, changed);
+          set(def, args[++i] as string);
           break;
         }
         throw new FlagError(`flag needs an argument: '${c}' in ${s}`);
@@ -228,7 +242,7 @@ export function parseFlags(args: string[], defs: FlagDef[]): ParsedFlags {
     }
     positional.push(s);
   }
-  return { values, changed, positional, help, argsLenAtDash };
+  return { values, changed, positional, help, argsLenAtDash, sequence, deprecations };
 }
 
 /** Whether a flag token consumes the next argument (cobra's `stripFlags`). */

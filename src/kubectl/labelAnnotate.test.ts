@@ -74,11 +74,13 @@ describe('kubectl label', () => {
 });
 
 describe('kubectl annotate', () => {
-  it('always says "annotated", and refuses any declared key without --overwrite', () => {
+  it('always says "annotated", and refuses a different value without --overwrite', () => {
     const { run } = engineSession();
     run('kubectl run p --image=nginx');
     expect(run('kubectl annotate pod p k=v').out).toBe('pod/p annotated\n');
-    expect(run('kubectl annotate pod p k=v')).toEqual({
+    // The same value again is fine (kubernetes#109505).
+    expect(run('kubectl annotate pod p k=v').out).toBe('pod/p annotated\n');
+    expect(run('kubectl annotate pod p k=w')).toEqual({
       out: '',
       err: "error: --overwrite is false but found the following declared annotation(s): 'k' already has a value (v)\n",
       code: 1,

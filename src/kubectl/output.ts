@@ -1,10 +1,11 @@
 /** Printer selection (`-o`) and the printers for objects kubectl created or changed. */
 import type { KubeObject } from '../engine/api/types.ts';
 import type { Ctx } from './context.ts';
+import { ExitError } from './errors.ts';
 import { parseGoBool } from './flags.ts';
 import { toGoYaml } from './printers/goyaml.ts';
 import { toGoJson, typedOrder } from './printers/json.ts';
-import { JsonPathError, jsonPath } from './printers/jsonpath.ts';
+import { goSyntax, JsonPathError, JsonPathExecError, jsonPath } from './printers/jsonpath.ts';
 import { kindPrefix, typeByKind } from './resources.ts';
 
 export type OutputFormat = '' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'custom-columns';
@@ -109,16 +110,9 @@ export function printObject(
     case 'name':
       ctx.out(`${objectRef(obj)}\n`);
       return;
-    case 'jsonpath': {
-      const template = outputTemplate(ctx);
-      try {
-        ctx.out(jsonPath(template, obj));
-      } catch (e) {
-        if (!(e instanceof JsonPathError)) throw e;
-        ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
-      }
+    case 'jsonpath':
+      printJsonPath(ctx, outputTemplate(ctx), obj);
       return;
-    }
     default: {
       const suffix =
         opts.dryRun === 'client'
@@ -128,5 +122,24 @@ export function printObject(
             : '';
       ctx.out(`${objectRef(obj)} ${opts.verb}${suffix}\n`);
     }
+  }
+}
+
+/**
+ * `-o jsonpath=…`: the template's output, or kubectl's error. A template that does not parse is
+ * `error parsing jsonpath …`; one that fails while running (an index out of bounds) is the
+ * jsonpath printer's `error executing jsonpath "…"` with the template and the object dumped.
+ */
+export function printJsonPath(ctx: Ctx, template: string, data: unknown): void {
+  try {
+    ctx.out(jsonPath(template, data));
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    if (!(e instanceof JsonPathExecError))
+      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
+    ctx.err(
+      `error: error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n\n`,
+    );
+    throw new ExitError(1);
   }
 }

@@ -54,6 +54,7 @@ import {
   alreadyExists,
   badRequest,
   conflict,
+  type FieldError,
   forbidden,
   invalid,
   invalidPatch,
@@ -79,6 +80,7 @@ import {
   parseFieldSelector,
   parseLabelSelector,
   type Requirement,
+  unsupportedFieldLabel,
 } from './selectors.ts';
 import { StrategicMergeError, strategicMergePatch } from './strategicMerge.ts';
 import { validateObject } from './validation.ts';
@@ -956,8 +958,13 @@ export class ApiServer {
     if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
     const key = etcdKey(r, ns, name);
-    if (this.#etcd.get(key, r.etcdPrefix)) {
-      return this.#fail(actor, r, ns, name, alreadyExists(r, name));
+    const existing = this.#etcd.get(key, r.etcdPrefix);
+    if (existing) {
+      const st = alreadyExists(r, name);
+      // store.go Create: the message says so when the stored object is being deleted.
+      if ((existing.value as KubeObject).metadata?.deletionTimestamp)
+        st.message = `object is being deleted: ${st.message}`;
+      return this.#fail(actor, r, ns, name, st);
     }
     meta.uid = uid ?? uuid(this.#rng);
     meta.creationTimestamp = rfc3339(this.#now());
@@ -971,18 +978,26 @@ export class ApiServer {
     if (r.resource === 'daemonsets') {
       meta.annotations = { ...(meta.annotations ?? {}), [DS_TEMPLATE_GENERATION]: '1' };
     }
-    if (r.resource === 'services') this.#allocateServiceIPs(obj);
+    if (r.resource === 'services') {
+      const refused = this.#allocateServiceIPs(obj);
+      if (refused) return this.#fail(actor, r, ns, name, invalid(r, name, [refused]));
+    }
     if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201);
     const kv = this.#put(r, ns, name, key, obj, 0, this.#isHousekeeping(r, undefined, obj));
     if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201);
   }
 
-  #allocateServiceIPs(svc: KubeObject): void {
+  /**
+   * The cluster IP and node ports of a new Service (storage/alloc.go): allocated when not given,
+   * else checked against the service CIDR (10.96.0.0/12) and the node-port range
+   * (30000-32767) and against what other Services hold; a refusal is the Invalid cause.
+   */
+  #allocateServiceIPs(svc: KubeObject): FieldError | undefined {
     const spec = svc.spec as Obj;
     if (spec.clusterIP === 'None') {
       spec.clusterIPs = ['None'];
-      return;
+      return undefined;
     }
     const used = new Set<string>();
     const usedPorts = new Set<number>();
@@ -998,10 +1013,52 @@ export class ApiServer {
         ip = `10.${96 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
       } while (used.has(ip) || ip.endsWith('.0') || ip.endsWith('.255') || ip === '10.96.0.10');
       spec.clusterIP = ip;
+    } else {
+      const ip = spec.clusterIP;
+      const octets = ip.split('.').map(Number);
+      const inRange =
+        octets.length === 4 &&
+        octets[0] === 10 &&
+        (octets[1] ?? 0) >= 96 &&
+        (octets[1] ?? 0) <= 111 &&
+        ip !== '10.96.0.0' &&
+        ip !== '10.111.255.255';
+      const why = !inRange
+        ? `the provided IP (${ip}) is not in the valid range. The range of valid IPs is 10.96.0.0/12`
+        : used.has(ip)
+          ? 'provided IP is already allocated'
+          : undefined;
+      if (why) {
+        return {
+          field: 'spec.clusterIPs',
+          type: 'Invalid value',
+          valueText: `[]string{${JSON.stringify(ip)}}`,
+          detail: `failed to allocate IP ${ip}: ${why}`,
+        };
+      }
     }
     spec.clusterIPs = [spec.clusterIP];
     if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
-      for (const p of (spec.ports as Obj[] | undefined) ?? []) {
+      const ports = (spec.ports as Obj[] | undefined) ?? [];
+      for (const [i, p] of ports.entries()) {
+        if (typeof p.nodePort !== 'number') continue;
+        const why =
+          p.nodePort < 30000 || p.nodePort > 32767
+            ? 'provided port is not in the valid range. The range of valid ports is 30000-32767'
+            : usedPorts.has(p.nodePort)
+              ? 'provided port is already allocated'
+              : undefined;
+        if (why) {
+          return {
+            field: `spec.ports[${i}].nodePort`,
+            type: 'Invalid value',
+            value: p.nodePort,
+            detail: why,
+          };
+        }
+        usedPorts.add(p.nodePort);
+      }
+      for (const p of ports) {
         if (typeof p.nodePort === 'number') continue;
         let port: number;
         do port = 30000 + this.#rng.int(2768);
@@ -1010,6 +1067,7 @@ export class ApiServer {
         p.nodePort = port;
       }
     }
+    return undefined;
   }
 
   #updateNodePorts(spec: Obj, oldSpec: Obj | undefined): void {
@@ -1085,12 +1143,16 @@ export class ApiServer {
     } catch (e) {
       return this.#fail(actor, r, ns, '', badRequest((e as Error).message));
     }
+    const unsupported = unsupportedFieldLabel(r.resource, fields);
+    if (unsupported) return this.#fail(actor, r, ns, '', badRequest(unsupported));
     const prefix = ns ? `${r.etcdPrefix}/${ns}/` : `${r.etcdPrefix}/`;
     this.#etcdMessage('etcd.range', r, ns, '', prefix, false);
     const items = this.#etcd
       .range(prefix)
       .map((kv) => kv.value)
-      .filter((o) => matchesLabels(labels, o.metadata?.labels) && matchesFields(fields, o));
+      .filter(
+        (o) => matchesLabels(labels, o.metadata?.labels) && matchesFields(fields, o, r.resource),
+      );
     return this.#respond(actor, r, ns, '', {
       ok: true,
       value: {

@@ -85,6 +85,8 @@ export interface FieldError {
   type: 'Invalid value' | 'Required value' | 'Forbidden' | 'Unsupported value' | 'Duplicate value';
   /** Offending value; absent for Required/Forbidden. */
   value?: unknown;
+  /** The value as Go's %#v prints it, when goValue cannot tell (a nil map, a typed struct). */
+  valueText?: string;
   detail?: string;
 }
 
@@ -108,7 +110,7 @@ export function fieldErrorBody(e: FieldError): string {
     e.type === 'Unsupported value' ||
     e.type === 'Duplicate value'
   ) {
-    s += `: ${goValue(e.value)}`;
+    s += `: ${e.valueText ?? goValue(e.value)}`;
   }
   if (e.detail) s += `: ${e.detail}`;
   return s;

@@ -110,9 +110,72 @@ function fieldValue(obj: KubeObject, path: string): string {
   return cur === undefined || cur === null ? '' : String(cur);
 }
 
-export function matchesFields(reqs: readonly FieldRequirement[], obj: KubeObject): boolean {
+/**
+ * The field labels each resource's field-label conversion accepts besides metadata.name and
+ * metadata.namespace (pkg/apis/core/v1/conversion.go, apps/v1), with the value the selectable
+ * fields set holds: booleans as Go prints them (an unset `spec.hostNetwork` is "false").
+ */
+const SELECTABLE: Partial<Record<string, Record<string, (o: KubeObject) => string>>> = {
+  pods: {
+    'spec.nodeName': (o) => fieldValue(o, 'spec.nodeName'),
+    'spec.restartPolicy': (o) => fieldValue(o, 'spec.restartPolicy'),
+    'spec.schedulerName': (o) => fieldValue(o, 'spec.schedulerName'),
+    'spec.serviceAccountName': (o) => fieldValue(o, 'spec.serviceAccountName'),
+    'spec.hostNetwork': (o) => String(fieldValue(o, 'spec.hostNetwork') === 'true'),
+    'status.phase': (o) => fieldValue(o, 'status.phase'),
+    'status.podIP': (o) => fieldValue(o, 'status.podIP'),
+    'status.nominatedNodeName': (o) => fieldValue(o, 'status.nominatedNodeName'),
+  },
+  nodes: { 'spec.unschedulable': (o) => String(fieldValue(o, 'spec.unschedulable') === 'true') },
+  namespaces: { 'status.phase': (o) => fieldValue(o, 'status.phase') },
+  secrets: { type: (o) => fieldValue(o, 'type') },
+  replicasets: { 'status.replicas': (o) => fieldValue(o, 'status.replicas') || '0' },
+  events: Object.fromEntries(
+    [
+      'involvedObject.kind',
+      'involvedObject.namespace',
+      'involvedObject.name',
+      'involvedObject.uid',
+      'involvedObject.apiVersion',
+      'involvedObject.resourceVersion',
+      'involvedObject.fieldPath',
+      'reason',
+      'reportingComponent',
+      'type',
+    ]
+      .map((k): [string, (o: KubeObject) => string] => [k, (o) => fieldValue(o, k)])
+      .concat([['source', (o) => fieldValue(o, 'source.component')]]),
+  ),
+};
+
+/**
+ * The API server's check of a field selector's labels (ConvertFieldLabel): the error text for
+ * the first one the resource does not support, else undefined.
+ */
+export function unsupportedFieldLabel(
+  resource: string,
+  reqs: readonly FieldRequirement[],
+): string | undefined {
+  const extra = SELECTABLE[resource];
   for (const r of reqs) {
-    const v = fieldValue(obj, r.path);
+    if (r.path === 'metadata.name' || r.path === 'metadata.namespace') continue;
+    if (extra && Object.hasOwn(extra, r.path)) continue;
+    return extra
+      ? `field label not supported: ${r.path}`
+      : `"${r.path}" is not a known field selector: only "metadata.name", "metadata.namespace"`;
+  }
+  return undefined;
+}
+
+export function matchesFields(
+  reqs: readonly FieldRequirement[],
+  obj: KubeObject,
+  resource?: string,
+): boolean {
+  const extra = resource ? SELECTABLE[resource] : undefined;
+  for (const r of reqs) {
+    const get = extra && Object.hasOwn(extra, r.path) ? extra[r.path] : undefined;
+    const v = get ? get(obj) : fieldValue(obj, r.path);
     if (r.op === '=' ? v !== r.value : v === r.value) return false;
   }
   return true;

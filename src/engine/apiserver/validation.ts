@@ -166,15 +166,36 @@ function validateTemplated(obj: KubeObject): FieldError[] {
   const sel = spec.selector as Record<string, unknown> | undefined;
   const hasSelector =
     !!sel && (Object.keys(sel.matchLabels ?? {}).length > 0 || Array.isArray(sel.matchExpressions));
-  if (!hasSelector) {
+  const labels = spec.template?.metadata?.labels;
+  if (obj.kind !== 'DaemonSet' && (sel === undefined || sel === null)) {
+    // ValidateDeploymentSpec / ValidateReplicaSetSpec: Required, and then the template check
+    // with LabelSelectorAsSelector(nil) = labels.Nothing(), which matches no labels at all.
+    errs.push({ field: 'spec.selector', type: 'Required value' });
+    errs.push({
+      field: 'spec.template.metadata.labels',
+      type: 'Invalid value',
+      value: labels ?? {},
+      ...(labels ? {} : { valueText: 'map[string]string(nil)' }),
+      detail: '`selector` does not match template `labels`',
+    });
+  } else if (obj.kind !== 'DaemonSet' && !hasSelector) {
+    // An empty selector selects everything: refused for itself, the template check passes.
+    const s = sel as { matchLabels?: unknown; matchExpressions?: unknown };
+    errs.push({
+      field: 'spec.selector',
+      type: 'Invalid value',
+      valueText: `v1.LabelSelector{MatchLabels:map[string]string${s.matchLabels ? '{}' : '(nil)'}, MatchExpressions:[]v1.LabelSelectorRequirement${s.matchExpressions ? '{}' : '(nil)'}}`,
+      detail: 'empty selector is invalid for deployment',
+    });
+  } else if (!hasSelector) {
     errs.push({ field: 'spec.selector', type: 'Required value' });
   } else {
-    const labels = spec.template?.metadata?.labels ?? {};
-    if (!matchesSelector(spec.selector, labels)) {
+    if (!matchesSelector(spec.selector, labels ?? {})) {
       errs.push({
         field: 'spec.template.metadata.labels',
         type: 'Invalid value',
-        value: labels,
+        value: labels ?? {},
+        ...(labels ? {} : { valueText: 'map[string]string(nil)' }),
         detail: '`selector` does not match template `labels`',
       });
     }

@@ -26,7 +26,7 @@ import {
   uidOf,
 } from '../controllers/objects.ts';
 import { randomHex64 } from '../registry/digest.ts';
-import { defaultPullPolicy, parseImageName } from '../registry/imageName.ts';
+import { defaultPullPolicy, imageNameError, parseImageName } from '../registry/imageName.ts';
 import type {
   EventRecord,
   ObjRef,
@@ -1103,17 +1103,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const name = parseImageName(c.image);
     if (!name) {
-      event(
-        ctx,
-        pod,
-        'Warning',
-        'InspectFailed',
-        `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`,
-        c,
-      );
+      const why = `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": ${imageNameError(c.image)}`;
+      event(ctx, pod, 'Warning', 'InspectFailed', why, c);
       event(ctx, pod, 'Warning', 'Failed', 'Error: InvalidImageName', c);
       c.reason = 'InvalidImageName';
-      c.message = `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`;
+      c.message = why;
       return false;
     }
     const present = runtime.hasImage(c.image);

@@ -100,3 +100,24 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
   if (parsed.digest) return 'IfNotPresent';
   return parsed.tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
+
+/**
+ * Why `image` does not parse, as distribution/reference ParseNormalizedNamed says it: a
+ * repository path with capitals (after splitDockerDomain adds `library/`) is `repository name
+ * (library/Nginx) must be lowercase`; anything else is the bare `invalid reference format`.
+ */
+export function imageNameError(image: string): string {
+  const slash = image.indexOf('/');
+  const head = slash < 0 ? '' : image.slice(0, slash);
+  const hub =
+    slash < 0 || (!/[.:]/.test(head) && head !== 'localhost' && head.toLowerCase() === head);
+  let remainder = hub ? image : image.slice(slash + 1);
+  const domain = hub ? 'docker.io' : head === 'index.docker.io' ? 'docker.io' : head;
+  if (domain === 'docker.io' && !remainder.includes('/')) remainder = `library/${remainder}`;
+  const colon = remainder.indexOf(':');
+  const remote = colon < 0 ? remainder : remainder.slice(0, colon);
+  if (remote.toLowerCase() !== remote) {
+    return `invalid reference format: repository name (${remote}) must be lowercase`;
+  }
+  return 'invalid reference format';
+}

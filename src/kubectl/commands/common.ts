@@ -285,3 +285,22 @@ export function fieldValidation(ctx: Ctx): 'Strict' | 'Warn' | 'Ignore' {
 export function printWarnings(ctx: Ctx, r: { ok: boolean; warnings?: string[] }): void {
   for (const w of r.warnings ?? []) ctx.err(`Warning: ${w}\n`);
 }
+
+/**
+ * cli-runtime selector.go Visit: a list the server refuses as BadRequest (a field label it does
+ * not support, a label selector it cannot parse) names what was asked for.
+ */
+export function listError(
+  status: Status,
+  type: AnyResourceType,
+  labelSelector: string,
+  fieldSelector: string,
+): Status {
+  if (status.reason !== 'BadRequest' && status.reason !== 'NotFound') return status;
+  const gvr = JSON.stringify(`${type.group}/${type.version}, Resource=${type.resource}`);
+  const message =
+    labelSelector === '' && fieldSelector === ''
+      ? `Unable to list ${gvr}: ${status.message}`
+      : `Unable to find ${gvr} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${status.message}`;
+  return { ...status, message };
+}

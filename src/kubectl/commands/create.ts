@@ -4,11 +4,12 @@ import type { Ctx } from '../context.ts';
 import { ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
-import { isStoredType, resolveType, typeByResource } from '../resources.ts';
+import { isStoredType, kindPrefix, resolveType, typeByResource } from '../resources.ts';
 import {
   clone,
   fieldValidation,
   namespaceForManifest,
+  peekObject,
   printWarnings,
   readFilenames,
 } from './common.ts';
@@ -525,6 +526,8 @@ export function runRun(ctx: Ctx, args: string[]): void {
     if (e instanceof OverrideError) ctx.fail(e.message);
     throw e;
   }
+  // createGeneratedObject: the Recorder marks the object after the overrides.
+  final = ctx.recorded(final);
   if (!expose) {
     submit(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
     return;
@@ -535,10 +538,15 @@ export function runRun(ctx: Ctx, args: string[]): void {
   const format = outputFormat(ctx, false);
   const pod = send(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
   if (!pod.ok) ctx.failStatus(pod.status);
-  const service = send(ctx, exposedService(ctx, name, userLabels, labels, port), ctx.namespace, {
-    dryRun,
-    fieldManager: 'kubectl-run',
-  });
+  const service = send(
+    ctx,
+    ctx.recorded(exposedService(ctx, name, userLabels, labels, port)),
+    ctx.namespace,
+    {
+      dryRun,
+      fieldManager: 'kubectl-run',
+    },
+  );
   if (service.ok) {
     printObject(ctx, service.value, format, { verb: 'created', dryRun, typed: true });
     if (format === 'yaml') ctx.out('---\n');
@@ -597,7 +605,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
-    const obj = clone(m.obj);
+    const obj = ctx.recorded(clone(m.obj));
     if (mode === 'apply') {
       applyOne(ctx, obj, m.type.resource, ns, m.source, { format, dryRun, errors, validation });
       continue;
@@ -786,10 +794,14 @@ export function runReplace(ctx: Ctx): void {
   const dryRun = dryRunStrategy(ctx);
   const validation = fieldValidation(ctx);
   const objs = readFilenames(ctx, files);
+  if (ctx.bool('force') && dryRun === 'none') {
+    forceReplace(ctx, objs, validation, format);
+    return;
+  }
   const errors: Status[] = [];
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
-    const obj = clone(m.obj);
+    const obj = ctx.recorded(clone(m.obj));
     const name = obj.metadata?.name ?? '';
     if (dryRun === 'client') {
       printObject(ctx, obj, format, { verb: 'replaced', dryRun });
@@ -821,6 +833,63 @@ export function runReplace(ctx: Ctx): void {
       };
       printObject(ctx, v, format, { verb: 'replaced', dryRun });
     } else errors.push(withSource(r.status, 'replacing', m.source));
+  }
+  if (errors.length > 0) ctx.err(renderStatuses(errors));
+  if (errors.length > 0) ctx.exitCode = 1;
+}
+
+/**
+ * replace.go forceReplace: delete every object (one not there is fine: IgnoreNotFound), print
+ * `pod "nginx" deleted`, wait until each is gone (--timeout, else 5 minutes), then create each
+ * anew and print `pod/nginx replaced`.
+ */
+function forceReplace(
+  ctx: Ctx,
+  objs: ReturnType<typeof readFilenames>,
+  validation: ReturnType<typeof fieldValidation>,
+  format: ReturnType<typeof outputFormat>,
+): void {
+  const grace = ctx.num('grace-period', -1);
+  const gone: (() => boolean)[] = [];
+  for (const m of objs) {
+    const ns = namespaceForManifest(ctx, m);
+    const name = m.obj.metadata?.name ?? '';
+    const r = ctx.host.api.delete(m.type.resource, ns, name, {
+      // Complete turns --grace-period=0 into 1 (and waits), to avoid accidental data loss.
+      ...(grace >= 0 ? { gracePeriodSeconds: grace === 0 ? 1 : grace } : {}),
+    });
+    if (!r.ok) {
+      if (r.status.reason === 'NotFound') continue;
+      ctx.failStatus(withSource(r.status, 'deleting', m.source));
+    }
+    ctx.out(`${kindPrefix(m.type)} "${name}" deleted\n`);
+    const uid = (r.value as KubeObject).metadata?.uid;
+    gone.push(() => {
+      const cur = peekObject(ctx, m.type.resource, ns, name);
+      return !cur || cur.metadata?.uid !== uid;
+    });
+  }
+  const timeout = ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : 5 * 60_000;
+  if (!ctx.host.runUntil(() => gone.every((g) => g()), timeout)) {
+    ctx.fail('timed out waiting for the condition');
+  }
+  const errors: Status[] = [];
+  for (const m of objs) {
+    const ns = namespaceForManifest(ctx, m);
+    const obj = ctx.recorded(clone(m.obj));
+    const r = ctx.host.api.create(m.type.resource, ns, obj, {
+      fieldManager: 'kubectl-replace',
+      fieldValidation: validation,
+    });
+    printWarnings(ctx, r);
+    if (r.ok) {
+      const v = {
+        ...r.value,
+        apiVersion: r.value.apiVersion ?? obj.apiVersion,
+        kind: r.value.kind ?? obj.kind,
+      };
+      printObject(ctx, v, format, { verb: 'replaced', dryRun: 'none' });
+    } else errors.push(r.status);
   }
   if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;

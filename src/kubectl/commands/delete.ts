@@ -5,6 +5,7 @@ import { renderStatus, withSource } from '../errors.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import {
+  listError,
   NO_RESOURCES,
   namespaceForManifest,
   notFound,
@@ -78,7 +79,7 @@ export function runDelete(ctx: Ctx, args: string[]): void {
           : undefined,
       );
       if (!r.ok) {
-        errors.push(r.status);
+        errors.push(listError(r.status, type, selector, fieldSelector));
         continue;
       }
       for (const obj of r.value.items) {

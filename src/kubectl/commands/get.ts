@@ -2,11 +2,11 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
-import { outputFormat, outputTemplate } from '../output.ts';
+import { outputFormat, outputTemplate, printJsonPath } from '../output.ts';
 import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
-import { evaluate, JsonPathError, jsonPath } from '../printers/jsonpath.ts';
+import { evaluate, JsonPathError } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 import { isStoredType, kindPrefix, type ResourceType } from '../resources.ts';
 import { foundInAny, relaxedJsonPath, sortByPath } from '../sortBy.ts';
@@ -14,6 +14,7 @@ import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
   checkBuilderArgs,
   clone,
+  listError,
   multipleTypesRequested,
   namespaceForManifest,
   notFound,
@@ -120,7 +121,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
         );
         const info = found.length;
         if (r.ok) for (const obj of r.value.items) found.push({ type, obj, info });
-        else errors.push(r.status);
+        else errors.push(listError(r.status, type, selector, fieldSelector));
       }
     }
   }
@@ -146,12 +147,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
         ? items[0]
         : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     const template = outputTemplate(ctx);
-    try {
-      ctx.out(jsonPath(template, data));
-    } catch (e) {
-      if (!(e instanceof JsonPathError)) throw e;
-      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
-    }
+    printJsonPath(ctx, template, data);
   } else if (format === 'custom-columns') {
     printCustomColumns(ctx, found);
   } else if (format === 'name') {

@@ -231,6 +231,16 @@ function logTarget(ctx: Ctx, target: string): LogTarget {
   if (!target.includes('/')) return { pod: getOrFail(ctx, typeByResource('pods'), target) as Pod };
   const { type, name } = singleTarget(ctx, [target]);
   const obj = getOrFail(ctx, type, name);
+  if (type.resource === 'services') {
+    // SelectorsForObject: a Service selects with spec.selector, and without one it is refused.
+    const selector = (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
+    if (!selector || Object.keys(selector).length === 0) {
+      ctx.fail(
+        `cannot get the logs from *v1.Service: invalid service '${name}': Service is defined without a selector`,
+      );
+    }
+    return { owner: { spec: { selector: { matchLabels: selector } } } as Deployment, name };
+  }
   return type.resource === 'pods'
     ? { pod: obj as Pod }
     : { owner: obj as unknown as Deployment, name };

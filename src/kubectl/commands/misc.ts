@@ -5,14 +5,19 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
-import { rfc3339 } from '../duration.ts';
+import { goDurationString, parseTimestamp, rfc3339 } from '../duration.ts';
 import { ExitError } from '../errors.ts';
-import { dryRunStrategy, outputFormat, outputTemplate, printObject } from '../output.ts';
+import {
+  dryRunStrategy,
+  outputFormat,
+  outputTemplate,
+  printJsonPath,
+  printObject,
+} from '../output.ts';
 import { eventInterval } from '../printers/columns.ts';
 import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
-import { JsonPathError, jsonPath } from '../printers/jsonpath.ts';
 import { printTable } from '../printers/table.ts';
 import {
   ALL_CATEGORY,
@@ -125,6 +130,17 @@ export function runScale(ctx: Ctx, args: string[]): void {
         { subresource: 'scale', ...(dryRun === 'server' ? { dryRun: true } : {}) },
       );
       if (!r.ok) ctx.failStatus(r.status);
+      // scale.go: then a merge patch of the object with the change cause (Recorder).
+      const cause = ctx.changeCause();
+      if (cause !== undefined && cur.metadata?.annotations?.[CHANGE_CAUSE] !== cause) {
+        ctx.host.api.patch(
+          type.resource,
+          ctx.namespace,
+          name,
+          { metadata: { annotations: { [CHANGE_CAUSE]: cause } } },
+          dryRun === 'server' ? { dryRun: true } : {},
+        );
+      }
     }
     printObject(ctx, { ...cur, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
       verb: 'scaled',
@@ -201,7 +217,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
   // kubectl sets the type as given; the API server refuses one it does not know.
   const svcType = ctx.str('type') || 'ClusterIP';
   const svcName = ctx.str('name') || name;
-  const svc: KubeObject = {
+  const svc: KubeObject = ctx.recorded({
     kind: 'Service',
     apiVersion: 'v1',
     metadata: {
@@ -216,7 +232,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
       ...(svcType !== 'ClusterIP' ? { type: svcType } : {}),
     },
     status: { loadBalancer: {} },
-  };
+  });
   if (dryRun === 'client') {
     printObject(ctx, svc, format, { verb: 'exposed', dryRun, typed: true });
     return;
@@ -237,6 +253,8 @@ export function runExpose(ctx: Ctx, args: string[]): void {
     dryRun,
   });
 }
+
+const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 /** The stored types `kubectl set image` can change: a pod, or an object with a pod template. */
 const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
@@ -340,10 +358,16 @@ function setImageOf(
       c.image = image;
     }
   }
-  const patch =
+  const patch: Record<string, unknown> =
     type.resource === 'pods'
       ? { spec: { containers } }
       : { spec: { template: { spec: { containers } } } };
+  // The Recorder writes the change cause into the same patch, so it alone is a change too.
+  const cause = ctx.changeCause();
+  if (cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause) {
+    patch.metadata = { annotations: { [CHANGE_CAUSE]: cause } };
+    changed = true;
+  }
   if (changed && dryRun !== 'client') {
     const r = ctx.host.api.patch(
       type.resource,
@@ -355,10 +379,15 @@ function setImageOf(
     if (!r.ok) ctx.failStatus(r.status);
   }
   if (!changed && format === '') return;
-  printObject(ctx, { ...obj, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
-    verb: 'image updated',
-    dryRun,
-  });
+  printObject(
+    ctx,
+    ctx.recorded({ ...obj, apiVersion: apiVersionOf(type), kind: type.kind }),
+    format,
+    {
+      verb: 'image updated',
+      dryRun,
+    },
+  );
 }
 
 /** The deployment status viewer of `kubectl rollout status`. */
@@ -439,10 +468,48 @@ export function daemonSetRolloutStatus(ds: KubeObject): {
   return { msg: 'Waiting for daemon set spec update to be observed...', done: false };
 }
 
+/** A GroupKind as Go prints it: `ReplicaSet.apps`, `Pod`. */
+function groupKind(type: ResourceType): string {
+  return type.group ? `${type.kind}.${type.group}` : type.kind;
+}
+
+/**
+ * The objects of a rollout command: its builder uses ResourceTypeOrNameArgs(true, …), so a bare
+ * type (`rollout history deployment`) selects every object of it in the namespace (or those
+ * `-l` selects); named objects are fetched first, so a missing one is NotFound before any
+ * "not implemented" error.
+ */
+function rolloutTargets(ctx: Ctx, args: string[]): { type: ResourceType; obj: KubeObject }[] {
+  if (args.length === 0) ctx.fail('required resource not specified');
+  const selector = ctx.str('selector');
+  const out: { type: ResourceType; obj: KubeObject }[] = [];
+  for (const { type, names } of typesAndNames(ctx, args)) {
+    if (names.length > 0) {
+      for (const name of names) out.push({ type, obj: getOrFail(ctx, type, name) });
+      continue;
+    }
+    for (const obj of listAll(
+      ctx,
+      type.resource,
+      nsFor(type, ctx.namespace),
+      selector || undefined,
+    ))
+      out.push({ type, obj });
+  }
+  return out;
+}
+
 export function runRolloutStatus(ctx: Ctx, args: string[]): void {
-  const { type, name } = singleTarget(ctx, args);
+  const targets = rolloutTargets(ctx, args);
+  if (targets.length !== 1) {
+    ctx.fail(
+      `rollout status is only supported on individual resources and resource collections - ${targets.length} resources were found`,
+    );
+  }
+  const { type, obj } = targets[0] as { type: ResourceType; obj: KubeObject };
+  const name = obj.metadata?.name ?? '';
   if (type.resource !== 'deployments' && type.resource !== 'daemonsets')
-    ctx.fail(`no status viewer has been implemented for ${type.kind}`);
+    ctx.fail(`no status viewer has been implemented for ${groupKind(type)}`);
   const viewer = (obj: KubeObject) =>
     type.resource === 'daemonsets'
       ? daemonSetRolloutStatus(obj)
@@ -476,11 +543,19 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
 }
 
 export function runRolloutRestart(ctx: Ctx, args: string[]): void {
-  const { type, name } = singleTarget(ctx, args);
+  const targets = rolloutTargets(ctx, args);
+  // rollout_restart.go / rollout_pause.go: nothing selected is said, not an error.
+  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  for (const { type, obj } of targets) restartOne(ctx, type, obj);
+}
+
+function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
+  const name = d.metadata?.name ?? '';
   // objectrestarter.go: Deployments and DaemonSets (and StatefulSets) get the annotation.
-  if (type.resource !== 'deployments' && type.resource !== 'daemonsets')
-    ctx.fail(`${type.resource} "${name}" restarting is not supported`);
-  const d = getOrFail(ctx, type, name);
+  if (type.resource !== 'deployments' && type.resource !== 'daemonsets') {
+    const resourceString = type.group ? `${type.resource}.${type.group}` : type.resource;
+    ctx.fail(`${resourceString} "${name}" restarting is not supported`);
+  }
   // polymorphichelpers' restarter refuses a paused Deployment before any patch is made.
   if ((d.spec as { paused?: boolean } | undefined)?.paused === true) {
     ctx.fail(
@@ -530,20 +605,21 @@ function withoutHash(template: unknown): Record<string, unknown> {
  * revision 3 in `rollout history`, as on a real cluster.
  */
 export function runRolloutUndo(ctx: Ctx, args: string[]): void {
-  if (args.length === 0) ctx.fail('required resource not specified');
-  const { type, name } = singleTarget(ctx, args);
+  for (const { type, obj } of rolloutTargets(ctx, args)) undoOne(ctx, type, obj);
+}
+
+function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
+  const name = d.metadata?.name ?? '';
   if (type.resource === 'daemonsets') {
-    const ds = getOrFail(ctx, type, name);
-    const operation = rollbackDaemonSet(ctx, ds, ctx.num('to-revision', 0));
+    const operation = rollbackDaemonSet(ctx, d, ctx.num('to-revision', 0));
     ctx.out(`${kindPrefix(type)}/${name} ${operation}\n`);
     return;
   }
   if (type.resource !== 'deployments')
-    ctx.fail(`no rollbacker has been implemented for "${type.kind}"`);
+    ctx.fail(`no rollbacker has been implemented for "${groupKind(type)}"`);
   const toRevision = ctx.num('to-revision', 0);
   if (toRevision < 0) ctx.fail(`unable to find specified revision ${toRevision} in history`);
   const dryRun = dryRunStrategy(ctx);
-  const d = getOrFail(ctx, type, name);
   const owned = listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
     rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
   );
@@ -611,13 +687,17 @@ export function runRolloutUndo(ctx: Ctx, args: string[]): void {
 
 /** `kubectl rollout pause` / `resume`: set or clear `spec.paused` on a Deployment. */
 export function runRolloutPause(ctx: Ctx, args: string[], pause: boolean): void {
-  if (args.length === 0) ctx.fail('required resource not specified');
-  const { type, name } = singleTarget(ctx, args);
+  const targets = rolloutTargets(ctx, args);
+  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  for (const { type, obj } of targets) pauseOne(ctx, type, obj, pause);
+}
+
+function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): void {
+  const name = d.metadata?.name ?? '';
   const resourceString = type.group ? `${type.resource}.${type.group}` : type.resource;
   if (type.resource !== 'deployments') {
     ctx.fail(`${resourceString} "${name}" ${pause ? 'pausing' : 'resuming'} is not supported`);
   }
-  const d = getOrFail(ctx, type, name);
   const paused = (d.spec as { paused?: boolean } | undefined)?.paused === true;
   if (paused === pause) {
     ctx.fail(`${resourceString} "${name}" ${pause ? 'is already paused' : 'is not paused'}`);
@@ -722,8 +802,11 @@ function changeMeta(
       if (clashes.length === 1) ctx.fail(clashes[0] as string);
       if (clashes.length > 1) ctx.fail(`[${clashes.join(', ')}]`);
     } else {
-      const clashes = [...changes.set.keys()]
-        .filter((k) => has(k) && k !== 'kubernetes.io/change-cause')
+      // validateNoAnnotationOverwrites: only a different value is refused (kubernetes#109505),
+      // and the change cause may always be overwritten.
+      const clashes = [...changes.set]
+        .filter(([k, v]) => has(k) && current[k] !== v && k !== CHANGE_CAUSE)
+        .map(([k]) => k)
         .map((k) => `'${k}' already has a value (${current[k]})`);
       if (clashes.length > 0) {
         ctx.fail(
@@ -744,7 +827,10 @@ function changeMeta(
   for (const [k, v] of Object.entries(current)) Object.defineProperty(next, k, own(v));
   for (const [k, v] of changes.set) Object.defineProperty(next, k, own(v));
   for (const k of changes.remove) delete next[k];
-  const changed = JSON.stringify(next) !== JSON.stringify(current);
+  // The Recorder writes the change cause into the same patch (an annotation, for label too).
+  const cause = ctx.changeCause();
+  const recordNeeded = cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause;
+  const changed = JSON.stringify(next) !== JSON.stringify(current) || recordNeeded;
   const dryRun = dryRunStrategy(ctx);
   if (dryRun !== 'client' && field === 'labels') {
     // RunLabel says so for each key to remove that the object does not have.
@@ -754,11 +840,17 @@ function changeMeta(
     const patch: Record<string, string | null> = {};
     for (const [k, v] of changes.set) Object.defineProperty(patch, k, own(v));
     for (const k of changes.remove) if (has(k)) Object.defineProperty(patch, k, own(null));
+    const metaPatch: Record<string, unknown> = { [field]: patch };
+    if (recordNeeded) {
+      const annotations = (field === 'annotations' ? patch : {}) as Record<string, string | null>;
+      annotations[CHANGE_CAUSE] = cause;
+      metaPatch.annotations = annotations;
+    }
     const r = ctx.host.api.patch(
       type.resource,
       nsFor(type, ctx.namespace),
       name,
-      { metadata: { [field]: patch } },
+      { metadata: metaPatch },
       dryRun === 'server' ? { dryRun: true } : {},
     );
     if (!r.ok) ctx.failStatus(r.status);
@@ -786,22 +878,24 @@ function own(value: unknown): PropertyDescriptor {
  * `pod-template-hash` label included, its change-cause shown as a template annotation).
  */
 export function runRolloutHistory(ctx: Ctx, args: string[]): void {
-  const { type, name } = singleTarget(ctx, args);
   const revision = ctx.num('revision', 0);
   if (revision < 0) ctx.fail(`revision must be a positive integer: ${revision}`);
+  for (const { type, obj } of rolloutTargets(ctx, args)) historyOf(ctx, type, obj, revision);
+}
+
+function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
+  const name = d.metadata?.name ?? '';
   // kubectl's name printer with the history as the "operation": `deployment.apps/web <op>\n`.
   const print = (operation: string, history: string): void =>
     ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
   if (type.resource === 'daemonsets') {
-    const ds = getOrFail(ctx, type, name);
-    const result = daemonSetHistoryText(daemonSetRevisions(ctx, ds), revision);
+    const result = daemonSetHistoryText(daemonSetRevisions(ctx, d), revision);
     if ('error' in result) ctx.fail(result.error);
     print(revision > 0 ? `with revision #${revision}` : '', result.text);
     return;
   }
   if (type.resource !== 'deployments')
-    ctx.fail(`no history viewer has been implemented for ${type.kind}`);
-  const d = getOrFail(ctx, type, name);
+    ctx.fail(`no history viewer has been implemented for ${JSON.stringify(groupKind(type))}`);
   const owned = listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
     rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
   );
@@ -914,8 +1008,17 @@ function drainNode(ctx: Ctx, name: string): string[] {
   const unmanaged: KubeObject[] = [];
   const mirror: KubeObject[] = [];
   const evict: KubeObject[] = [];
+  const skipAfter = ctx.num('skip-wait-for-delete-timeout', 0);
   for (const p of pods) {
     const phase = (p as unknown as Pod).status?.phase;
+    // skipDeletedFilter, the first filter: a pod deleted more than N seconds ago is left alone.
+    const deleted = parseTimestamp(p.metadata?.deletionTimestamp);
+    if (
+      skipAfter > 0 &&
+      deleted !== undefined &&
+      Math.trunc((ctx.now() - deleted) / 1000) > skipAfter
+    )
+      continue;
     if (p.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) mirror.push(p);
     else if (phase === 'Succeeded' || phase === 'Failed') evict.push(p);
     else if (controllerOf(p)?.kind === 'DaemonSet') daemon.push(p);
@@ -959,17 +1062,76 @@ function drainNode(ctx: Ctx, name: string): string[] {
   }
   // A server dry run evicts nothing, so the helper does not wait.
   if (dryRun === 'server') return [];
-  const uids = new Set(toEvict.map((p) => p.metadata?.uid));
-  ctx.host.runUntil(
-    () =>
-      toEvict.every((p) => {
-        const cur = peekObject(ctx, 'pods', p.metadata?.namespace, p.metadata?.name ?? '');
-        return !cur || !uids.has(cur.metadata?.uid);
-      }),
-    10 * 60_000,
+  return waitForDelete(ctx, name, toEvict);
+}
+
+/** How long the console waits where kubectl drain, without --timeout, would wait forever. */
+const DRAIN_FOREVER_MS = 10 * 60_000;
+
+/**
+ * drain.go waitForDelete: every pod must be gone (or replaced by a new uid), each finished
+ * one printed as `pod/X evicted`; with --skip-wait-for-delete-timeout=N a pod whose
+ * deletionTimestamp is more than N seconds old is given up on with a line of its own. With
+ * --timeout the global timeout fails the node (the pods still there are listed, as
+ * deleteOrEvictPodsSimple does). Without it kubectl would wait forever: the console waits
+ * DRAIN_FOREVER_MS of cluster time, then stops with a note and exit 1, as an interrupt would.
+ */
+function waitForDelete(ctx: Ctx, node: string, pods: KubeObject[]): string[] {
+  const skipAfter = ctx.num('skip-wait-for-delete-timeout', 0);
+  const timeout = ctx.num('timeout', 0);
+  let pending = [...pods];
+  const skipped = new Set<KubeObject>();
+  const current = (p: KubeObject) => {
+    const cur = peekObject(ctx, 'pods', p.metadata?.namespace, p.metadata?.name ?? '');
+    return cur && cur.metadata?.uid === p.metadata?.uid ? cur : undefined;
+  };
+  const skippable = (cur: KubeObject) => {
+    const ts = parseTimestamp(cur.metadata?.deletionTimestamp);
+    return skipAfter > 0 && ts !== undefined && Math.trunc((ctx.now() - ts) / 1000) > skipAfter;
+  };
+  const settle = () => {
+    const still: KubeObject[] = [];
+    for (const p of pending) {
+      const cur = current(p);
+      if (!cur) ctx.out(`pod/${p.metadata?.name} evicted\n`);
+      else if (skippable(cur)) {
+        ctx.out(
+          `pod ${JSON.stringify(p.metadata?.name)} has DeletionTimestamp older than ${skipAfter} seconds, skipping\n`,
+        );
+        skipped.add(p);
+      } else still.push(p);
+    }
+    pending = still;
+    return pending.length === 0;
+  };
+  const limit = timeout > 0 ? timeout : DRAIN_FOREVER_MS;
+  // Each step prints what finished since the last one, as waitForDelete's polls do.
+  const start = ctx.now();
+  while (!settle()) {
+    const left = start + limit - ctx.now();
+    const moved = ctx.host.runUntil(
+      () => pending.some((p) => !current(p) || skippable(current(p) as KubeObject)),
+      left,
+    );
+    if (!moved) break;
+  }
+  if (pending.length === 0) return [];
+  if (timeout <= 0) {
+    ctx.err(
+      `(this console stopped waiting after ${goDurationString(limit)}: kubectl drain waits until the evicted pods are gone, and ${pending
+        .map((p) => `pod "${p.metadata?.name}"`)
+        .join(', ')} is still terminating; use --timeout or --skip-wait-for-delete-timeout)\n`,
+    );
+    throw new ExitError(1);
+  }
+  const errors = pending.map(
+    (p) =>
+      `error when waiting for pod ${JSON.stringify(p.metadata?.name)} in namespace ${JSON.stringify(p.metadata?.namespace)} to terminate: global timeout reached: ${goDurationString(timeout)}`,
   );
-  for (const p of toEvict) ctx.out(`pod/${p.metadata?.name} evicted\n`);
-  return [];
+  const message = aggregateMessage(errors);
+  ctx.err(`There are pending pods in node "${node}" when an error occurred: ${message}\n`);
+  for (const p of pending) ctx.err(`pod/${p.metadata?.name}\n`);
+  return [message];
 }
 
 /**
@@ -1069,12 +1231,7 @@ export function runEvents(ctx: Ctx, args: string[]): void {
   }
   if (format === 'jsonpath') {
     const template = outputTemplate(ctx);
-    try {
-      ctx.out(jsonPath(template, list));
-    } catch (e) {
-      if (!(e instanceof JsonPathError)) throw e;
-      ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
-    }
+    printJsonPath(ctx, template, list);
     return;
   }
   const now = ctx.now();

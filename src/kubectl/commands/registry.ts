@@ -131,6 +131,13 @@ const createCommon = [
   b('allow-missing-template-keys'),
 ];
 
+/** RecordFlags.AddFlags: the deprecated `--record` of create -f, apply, replace, run, expose, scale, label, annotate and set. */
+const record: FlagDef = {
+  name: 'record',
+  type: 'bool',
+  deprecated: '--record will be removed in the future',
+};
+
 /** A kubectl command the simulated cluster does not offer (`as`: its name under a parent). */
 function notHere(name: string, as = name): Command {
   return {
@@ -155,6 +162,7 @@ cat pod.json | kubectl create -f -
 kubectl create -f registry.yaml --edit -o json`,
     use: 'kubectl create -f FILENAME [options]',
     flags: [
+      record,
       filename,
       b('edit'),
       s('raw'),
@@ -337,6 +345,7 @@ kubectl run nginx --image=nginx -- <arg1> <arg2> ... <argN>
 kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     use: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
     flags: [
+      record,
       s('image'),
       { name: 'port', type: 'int32' },
       s('labels', 'l'),
@@ -362,6 +371,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     short: 'Apply a configuration to a resource by file name or stdin',
     use: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
     flags: [
+      record,
       filename,
       output,
       dryRun,
@@ -384,6 +394,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     short: 'Replace a resource by file name or stdin',
     use: 'kubectl replace -f FILENAME [options]',
     flags: [
+      record,
       filename,
       output,
       dryRun,
@@ -478,6 +489,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     short: 'Set a new size for a deployment, replica set, replication controller, or stateful set',
     use: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
     flags: [
+      record,
       { name: 'replicas', type: 'int32' },
       { name: 'current-replicas', type: 'int32' },
       s('resource-version'),
@@ -496,6 +508,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
     use: 'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
     flags: [
+      record,
       s('port'),
       s('target-port'),
       s('type'),
@@ -528,7 +541,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
           b('local'),
           output,
           dryRun,
-          b('record'),
+          record,
           s('field-manager'),
         ],
         run: runSetImage,
@@ -621,6 +634,7 @@ kubectl rollout restart deployment --selector=app=nginx`,
     short: 'Update the labels on a resource',
     use: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
     flags: [
+      record,
       b('overwrite'),
       b('all'),
       selector,
@@ -638,6 +652,7 @@ kubectl rollout restart deployment --selector=app=nginx`,
     short: 'Update the annotations on a resource',
     use: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
     flags: [
+      record,
       b('overwrite'),
       b('all'),
       selector,

@@ -639,15 +639,37 @@ export function formatMemory(bytes: number): string {
   return String(bytes);
 }
 
+/**
+ * resourcehelper.PodRequestsAndLimits: the app containers and the sidecars (restartable init
+ * containers) add up; each other init container runs alone (with the sidecars started before
+ * it), so the pod needs the larger of the two, resource by resource.
+ */
 function podTotals(pod: Pod): { cpuReq: number; cpuLim: number; memReq: number; memLim: number } {
-  const t = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0 };
-  for (const c of pod.spec?.containers ?? []) {
-    t.cpuReq += parseQuantity(c.resources?.requests?.cpu ?? c.resources?.limits?.cpu);
-    t.memReq += parseQuantity(c.resources?.requests?.memory ?? c.resources?.limits?.memory);
-    t.cpuLim += parseQuantity(c.resources?.limits?.cpu);
-    t.memLim += parseQuantity(c.resources?.limits?.memory);
+  type C = NonNullable<NonNullable<Pod['spec']>['containers']>[number];
+  const amounts = (c: C): [number, number, number, number] => [
+    parseQuantity(c.resources?.requests?.cpu ?? c.resources?.limits?.cpu),
+    parseQuantity(c.resources?.limits?.cpu),
+    parseQuantity(c.resources?.requests?.memory ?? c.resources?.limits?.memory),
+    parseQuantity(c.resources?.limits?.memory),
+  ];
+  const add = (a: number[], b: number[]) => a.map((x, i) => x + (b[i] ?? 0));
+  let sum = [0, 0, 0, 0];
+  for (const c of pod.spec?.containers ?? []) sum = add(sum, amounts(c));
+  let sidecars = [0, 0, 0, 0];
+  let init = [0, 0, 0, 0];
+  for (const c of pod.spec?.initContainers ?? []) {
+    if (c.restartPolicy === 'Always') {
+      sidecars = add(sidecars, amounts(c));
+      sum = add(sum, amounts(c));
+      continue;
+    }
+    const alone = add(amounts(c), sidecars);
+    init = init.map((x, i) => Math.max(x, alone[i] ?? 0));
   }
-  return t;
+  const [cpuReq = 0, cpuLim = 0, memReq = 0, memLim = 0] = sum.map((x, i) =>
+    Math.max(x, init[i] ?? 0),
+  );
+  return { cpuReq, cpuLim, memReq, memLim };
 }
 
 const pct = (part: number, whole: number): number =>

@@ -6,6 +6,9 @@
 
 export class JsonPathError extends Error {}
 
+/** An error while executing a template that parsed (client-go's Execute, not Parse). */
+export class JsonPathExecError extends JsonPathError {}
+
 type Node =
   | { kind: 'text'; text: string }
   | { kind: 'expr'; path: string }
@@ -154,7 +157,7 @@ const STEPS: Step[] = [
         if (!Array.isArray(v)) return [];
         const i = n < 0 ? v.length + n : n;
         if (i < 0 || i >= v.length) {
-          throw new JsonPathError(`array index out of bounds: index ${n}, length ${v.length}`);
+          throw new JsonPathExecError(`array index out of bounds: index ${n}, length ${v.length}`);
         }
         return [v[i]];
       });
@@ -236,4 +239,22 @@ function render(nodes: Node[], data: unknown): string {
 /** Renders a kubectl JSONPath template (the part after `jsonpath=`). */
 export function jsonPath(template: string, data: unknown): string {
   return render(tokenize(template), data);
+}
+
+/**
+ * Go's `%#v` of decoded JSON, as kubectl's jsonpath printer dumps the object after an execution
+ * error: `map[string]interface {}{"kind":"List", "items":[]interface {}{}}`, keys sorted.
+ */
+export function goSyntax(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSyntax).join(', ')}}`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `map[string]interface {}{${keys.map((k) => `${JSON.stringify(k)}:${goSyntax(o[k])}`).join(', ')}}`;
+  }
+  return String(v);
 }

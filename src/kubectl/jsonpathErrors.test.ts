@@ -1,0 +1,32 @@
+/**
+ * JSONPath execution errors vs parse errors (audit 9 #12): cli-runtime's jsonpath printer wraps
+ * an Execute failure in `error executing jsonpath "…"` with the template and a `%#v` dump of
+ * the object; only Parse failures are `error parsing jsonpath …`.
+ */
+import { describe, expect, it } from 'vitest';
+import { goSyntax } from './printers/jsonpath.ts';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('kubectl -o jsonpath errors', () => {
+  it('an index out of bounds on an empty list is an execution error', () => {
+    const { run } = engineSession(9);
+    expect(run(`kubectl get pods -o jsonpath='{.items[0].metadata.name}'`)).toEqual({
+      out: '',
+      err: 'error: error executing jsonpath "{.items[0].metadata.name}": Error executing template: array index out of bounds: index 0, length 0. Printing more information for debugging the template:\n\ttemplate was:\n\t\t{.items[0].metadata.name}\n\tobject given to jsonpath engine was:\n\t\tmap[string]interface {}{"apiVersion":"v1", "items":[]interface {}{}, "kind":"List", "metadata":map[string]interface {}{"resourceVersion":""}}\n\n\n',
+      code: 1,
+    });
+  });
+
+  it('a template that does not parse stays a parse error', () => {
+    const { run } = engineSession(9);
+    expect(run(`kubectl get pods -o jsonpath='{.items[0].metadata.name'`).err).toBe(
+      'error: error parsing jsonpath {.items[0].metadata.name, unclosed action\n',
+    );
+  });
+
+  it("goSyntax is Go's %#v of decoded JSON", () => {
+    expect(goSyntax({ b: [1, true, null], a: 'x', c: {} })).toBe(
+      'map[string]interface {}{"a":"x", "b":[]interface {}{1, true, interface {}(nil)}, "c":map[string]interface {}{}}',
+    );
+  });
+});
