@@ -228,4 +228,19 @@ Use "kubectl options" for a list of global command-line options (applies to all 
       /^Display events\.\n\n Prints a table of the most important information about events\. You can request events for a namespace, for all\nnamespace, or filtered to only those pertaining to a specified resource\.\n\nExamples:\n {2}# List recent events in the default namespace\n {2}kubectl events\n/,
     );
   });
+
+  it('patch: its Long text, the YAML example with its escaped newline, --type and its default', () => {
+    const { run } = engineSession(3);
+    const help = run('kubectl patch --help').out;
+    expect(help).toMatch(
+      /^Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch\.\n\n JSON and YAML formats are accepted\.\n/,
+    );
+    expect(help).toContain("  kubectl patch node k8s-node-1 -p $'spec:\\n unschedulable: true'\n");
+    expect(help).toContain(
+      "    --type='strategic':\n\tThe type of patch being provided; one of [json merge strategic]\n",
+    );
+    expect(help).toContain(
+      'Usage:\n  kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]\n',
+    );
+  });
 });

@@ -1548,7 +1548,54 @@ kubectl logs deployment/nginx -c nginx-1`,
     ],
   },
 
-  // ---------------------------------------------------------------- label, annotate
+  // ---------------------------------------------------------------- patch, label, annotate
+  patch: {
+    short: 'Update fields of a resource',
+    long: `Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.
+
+ JSON and YAML formats are accepted.
+
+ Note: Strategic merge patch is not supported for custom resources.`,
+    example: `# Partially update a node using a strategic merge patch, specifying the patch as JSON
+kubectl patch node k8s-node-1 -p '{"spec":{"unschedulable":true}}'
+
+# Partially update a node using a strategic merge patch, specifying the patch as YAML
+kubectl patch node k8s-node-1 -p $'spec:\\n unschedulable: true'
+
+# Partially update a node identified by the type and name specified in "node.json" using strategic merge patch
+kubectl patch -f node.json -p '{"spec":{"unschedulable":true}}'
+
+# Update a container's image; spec.containers[*].name is required because it's a merge key
+kubectl patch pod valid-pod -p '{"spec":{"containers":[{"name":"kubernetes-serve-hostname","image":"new image"}]}}'
+
+# Update a container's image using a JSON patch with positional arrays
+kubectl patch pod valid-pod --type='json' -p='[{"op": "replace", "path": "/spec/containers/0/image", "value":"new image"}]'
+
+# Update a deployment's replicas through the 'scale' subresource using a merge patch
+kubectl patch deployment nginx-deployment --subresource='scale' --type='merge' -p '{"spec":{"replicas":2}}'`,
+    use: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
+    flags: [
+      ...PRINT,
+      DRY_RUN,
+      fieldManager('patch'),
+      filename('Filename, directory, or URL to files identifying the resource to update'),
+      KUSTOMIZE,
+      f(
+        '--local',
+        'false',
+        'If true, patch will operate on the content of the file, not the server-side resource.',
+      ),
+      f('-p, --patch', "''", 'The patch to be applied to the resource JSON file.'),
+      f('--patch-file', "''", 'A file containing a patch to be applied to the resource.'),
+      RECURSIVE,
+      f(
+        '--subresource',
+        "''",
+        'If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.',
+      ),
+      f('--type', "'strategic'", 'The type of patch being provided; one of [json merge strategic]'),
+    ],
+  },
   label: {
     long: `Update the labels on a resource.
 
@@ -2127,7 +2174,6 @@ kubectl port-forward pod/mypod :5000`,
   auth: { short: 'Inspect authorization' },
   debug: { short: 'Create debugging sessions for troubleshooting workloads and nodes' },
   diff: { short: 'Diff the live version against a would-be applied version' },
-  patch: { short: 'Update fields of a resource' },
   kustomize: { short: 'Build a kustomization target from a directory or URL' },
   completion: {
     short: 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)',

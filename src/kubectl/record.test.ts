@@ -86,4 +86,17 @@ describe('kubectl annotate with the value the object already has (audit 9 #15)',
       code: 1,
     });
   });
+
+  it('patch records after patching, in a merge patch of its own', () => {
+    const { run } = engineSession(1);
+    run('kubectl create deployment web --image=nginx:1.25');
+    expect(run(`kubectl patch deployment web --record -p '{"spec":{"replicas":2}}'`)).toEqual({
+      out: 'deployment.apps/web patched\n',
+      err: DEPRECATED,
+      code: 0,
+    });
+    expect(cause(run, 'deployment web')).toBe(
+      'kubectl patch deployment web --record=true --patch={"spec":{"replicas":2}}',
+    );
+  });
 });

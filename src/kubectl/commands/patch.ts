@@ -169,6 +169,19 @@ export function runPatch(ctx: Ctx, args: string[]): void {
     if (!r.ok) ctx.failStatus(r.status);
     printWarnings(ctx, r);
     const after = r.value;
+    // patch.go: with --record, a second merge patch writes the change cause (Recorder).
+    const cause = ctx.changeCause();
+    const annotations = (after.metadata as { annotations?: Record<string, string> } | undefined)
+      ?.annotations;
+    if (cause !== undefined && after.kind !== 'Scale' && annotations?.[CHANGE_CAUSE] !== cause) {
+      ctx.host.api.patch(
+        t.type.resource,
+        t.ns,
+        t.name,
+        { metadata: { annotations: { [CHANGE_CAUSE]: cause } } },
+        { patchType: 'merge', ...(dry === 'server' ? { dryRun: true } : {}) },
+      );
+    }
     const didPatch =
       after.kind === 'Scale'
         ? (after.spec as { replicas?: number }).replicas !==
@@ -177,6 +190,8 @@ export function runPatch(ctx: Ctx, args: string[]): void {
     print(ctx, after, format, didPatch, dry);
   }
 }
+
+const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 /** The objects named by `TYPE NAME` or `-f` (local: the file's objects themselves). */
 function resolveTargets(ctx: Ctx, args: string[], local: boolean): Target[] {

@@ -131,7 +131,7 @@ const createCommon = [
   b('allow-missing-template-keys'),
 ];
 
-/** RecordFlags.AddFlags: the deprecated `--record` of create -f, apply, replace, run, expose, scale, label, annotate and set. */
+/** RecordFlags.AddFlags: the deprecated `--record` of create -f, apply, replace, run, expose, scale, label, annotate, patch and set. */
 const record: FlagDef = {
   name: 'record',
   type: 'bool',
@@ -909,7 +909,7 @@ kubectl events --types=Warning,Normal`,
       output,
       dryRun,
       s('field-manager'),
-      b('record'),
+      record,
       s('template'),
       b('show-managed-fields'),
       b('allow-missing-template-keys'),
