@@ -87,6 +87,13 @@ describe('kubectl annotate with the value the object already has (audit 9 #15)',
     });
   });
 
+    expect(cause(run, 'deployment web')).toBe(
+      'kubectl patch deployment web --record=true --patch={"spec":{"replicas":2}}',
+    );
+  });
+});
+
+describe('kubectl patch --record', () => {
   it('patch records after patching, in a merge patch of its own', () => {
     const { run } = engineSession(1);
     run('kubectl create deployment web --image=nginx:1.25');
@@ -95,8 +102,4 @@ describe('kubectl annotate with the value the object already has (audit 9 #15)',
       err: DEPRECATED,
       code: 0,
     });
-    expect(cause(run, 'deployment web')).toBe(
-      'kubectl patch deployment web --record=true --patch={"spec":{"replicas":2}}',
-    );
-  });
 });
