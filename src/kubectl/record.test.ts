@@ -86,11 +86,6 @@ describe('kubectl annotate with the value the object already has (audit 9 #15)',
       code: 1,
     });
   });
-
-    expect(cause(run, 'deployment web')).toBe(
-      'kubectl patch deployment web --record=true --patch={"spec":{"replicas":2}}',
-    );
-  });
 });
 
 describe('kubectl patch --record', () => {
@@ -102,4 +97,8 @@ describe('kubectl patch --record', () => {
       err: DEPRECATED,
       code: 0,
     });
+    expect(cause(run, 'deployment web')).toBe(
+      'kubectl patch deployment web --record=true --patch={"spec":{"replicas":2}}',
+    );
+  });
 });
