@@ -8,6 +8,7 @@ import type { KubeObject } from '../api/types.ts';
 import { nameOf, namespaceOf, specOf } from '../controllers/objects.ts';
 import { hex64 } from '../registry/digest.ts';
 import type { Reconciler } from '../runtime/controller.ts';
+import type { ServiceView } from './program.ts';
 
 export interface ProxyEndpoint {
   ip: string;
@@ -39,6 +40,11 @@ export interface KubeProxy extends Reconciler {
   lines(): string[];
   /** Whether it has rules for the Service `namespace/name` (one with a cluster IP). */
   hasService(namespace: string, name: string): boolean;
+  /**
+   * The Service `name` in `namespace` (or the one whose cluster IP is `host`) as its rules
+   * route it: cluster IP, and which ports have endpoints.
+   */
+  service(namespace: string, host: string): ServiceView | undefined;
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -200,6 +206,22 @@ export function createKubeProxy(node: string): KubeProxy {
     hasService(namespace, name) {
       const prefix = `${namespace}/${name}:`;
       return current.some((r) => r.servicePort.startsWith(prefix));
+    },
+    service(namespace, host) {
+      const byIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
+      const prefix = `${namespace}/${host}:`;
+      const rules = current.filter((r) =>
+        byIP ? r.clusterIP === host : r.servicePort.startsWith(prefix),
+      );
+      const first = rules[0];
+      if (!first) return undefined;
+      const [ns = '', rest = ''] = first.servicePort.split('/');
+      return {
+        namespace: ns,
+        name: rest.slice(0, rest.lastIndexOf(':')),
+        clusterIP: first.clusterIP,
+        ports: rules.map((r) => ({ port: r.port, ready: r.endpoints.length > 0 })),
+      };
     },
     lines() {
       const out: string[] = [];

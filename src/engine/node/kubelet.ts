@@ -42,7 +42,13 @@ import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './cont
 import { formatMillis } from './goDuration.ts';
 import { mountStatuses } from './mountStatus.ts';
 import { type ProbeSpec, runProbe } from './probe.ts';
-import { containerProgram, ignoresSigterm, repository } from './program.ts';
+import {
+  containerProgram,
+  ignoresSigterm,
+  type Network,
+  repository,
+  type Surroundings,
+} from './program.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -101,6 +107,8 @@ export interface KubeletOptions {
    * DNS): what an `until nslookup …` init container waits for. Without it nothing resolves.
    */
   resolves?: (namespace: string, name: string) => boolean;
+  /** What a container reaches at a Service name or cluster IP (cluster DNS plus kube-proxy). */
+  network?: Network;
 }
 
 export const DEFAULT_CAPACITY: NodeResources = {
@@ -258,6 +266,7 @@ interface ContainerSpec {
   livenessProbe?: ProbeSpec;
   readinessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
+  env?: { name: string; value?: string; valueFrom?: unknown }[];
   volumeMounts?: {
     name: string;
     mountPath: string;
@@ -706,7 +715,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): void {
     // What the process does: a server runs on; a shell or a one-shot command ends.
-    let program = containerProgram(c.image, c.command, c.args, ctx.timestamp());
+    const env = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod)[
+      c.init ? 'initContainers' : 'containers'
+    ]?.find((s) => s.name === c.name)?.env;
+    const where: Surroundings = { namespace: namespaceOf(pod) };
+    if (env) where.env = env;
+    if (opts.network) where.network = opts.network;
+    let program = containerProgram(c.image, c.command, c.args, ctx.timestamp(), where);
     const lookup =
       program.runs === 'until'
         ? { service: program.service, namespace: program.namespace ?? namespaceOf(pod) }

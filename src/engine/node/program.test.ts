@@ -143,11 +143,15 @@ describe('an endless `while true` loop prints one round at a time', () => {
   });
 
   it('set-up output and sleeps come first; braces, counting down, `date` alone, newlines for ;', () => {
-    const p = containerProgram('busybox', [
-      'sh',
-      '-c',
-      `echo start; sleep 2; n=10\nwhile :\ndo\n  echo "left \${n}"; n=$((n - 2)); date; sleep 5\ndone`,
-    ]);
+    const p = containerProgram(
+      'busybox',
+      [
+        'sh',
+        '-c',
+        `echo start; sleep 2; n=10\nwhile :\ndo\n  echo "left \${n}"; n=$((n - 2)); date; sleep 5\ndone`,
+      ],
+      undefined,
+    );
     if (p.runs !== 'forever' || !p.loop) throw new Error('no loop');
     expect(p.output).toBe('start\n');
     expect(loopLines(p.loop, start, start + 7_000).map((l) => [l.at - start, l.text])).toEqual([

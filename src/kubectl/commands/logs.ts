@@ -7,7 +7,13 @@
 
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
-import { containerProgram, loopLines } from '../../engine/node/program.ts';
+import type { KubeObject } from '../../engine/api/types.ts';
+import {
+  containerProgram,
+  loopLines,
+  type Network,
+  type ServiceView,
+} from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
@@ -322,6 +328,54 @@ function runToRead(
   return { error: `${where} is waiting to start - no logs yet` };
 }
 
+/**
+ * The cluster as a container's `wget`, `curl` or `nslookup` reaches it, read from the API: a
+ * Service (by name, or by cluster IP), which of its ports have ready endpoints, and the image of
+ * the first ready backend (what answers). The kubelet decided the run's outcome from its node's
+ * view; the log is told from the cluster as it is now.
+ */
+function networkOf(ctx: Ctx): Network {
+  return (namespace, host) => {
+    const svc = /^\d+\.\d+\.\d+\.\d+$/.test(host)
+      ? listAll(ctx, 'services', undefined).find(
+          (s) => (s.spec as { clusterIP?: string } | undefined)?.clusterIP === host,
+        )
+      : peekObject(ctx, 'services', namespace, host);
+    const spec = svc?.spec as { clusterIP?: string; ports?: { port: number; name?: string }[] };
+    if (!svc || !spec?.clusterIP || spec.clusterIP === 'None') return undefined;
+    const ns = svc.metadata?.namespace ?? namespace;
+    const name = svc.metadata?.name ?? host;
+    type Subset = {
+      addresses?: { targetRef?: { kind?: string; name?: string; namespace?: string } }[];
+      ports?: { name?: string }[];
+    };
+    const eps = peekObject(ctx, 'endpoints', ns, name) as
+      | (KubeObject & { subsets?: Subset[] })
+      | undefined;
+    const subsets = eps?.subsets ?? [];
+    const view: ServiceView = {
+      namespace: ns,
+      name,
+      clusterIP: spec.clusterIP,
+      ports: (spec.ports ?? []).map((p) => ({
+        port: p.port,
+        ready: subsets.some(
+          (s) =>
+            (s.addresses?.length ?? 0) > 0 &&
+            (s.ports ?? []).some((sp) => (sp.name ?? '') === (p.name ?? '')),
+        ),
+      })),
+    };
+    const target = subsets.flatMap((s) => s.addresses ?? [])[0]?.targetRef;
+    if (target?.kind === 'Pod' && target.name) {
+      const pod = peekObject(ctx, 'pods', target.namespace ?? ns, target.name) as Pod | undefined;
+      const image = pod?.spec?.containers?.[0]?.image;
+      if (image) view.backendImage = image;
+    }
+    return view;
+  };
+}
+
 /** One GetLogs request: the container's log as the kubelet returns it, or the server's error. */
 function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string {
   const podName = p.metadata?.name ?? '';
@@ -358,7 +412,11 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     fromHost !== undefined ||
     (/(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args)
       ? undefined
-      : containerProgram(image, container?.command, container?.args, startedAt);
+      : containerProgram(image, container?.command, container?.args, startedAt, {
+          namespace: p.metadata?.namespace ?? ctx.namespace,
+          network: networkOf(ctx),
+          ...(container?.env ? { env: container.env } : {}),
+        });
   const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel));
   // Every line of a run is taken to be written when the run started, but for a loop's.
   const written = Date.parse(startedAt ?? '') || 0;
