@@ -1309,7 +1309,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     if (c.terminated) {
       const ended = { ...c.terminated };
-      const backingOff = c.reason === 'CrashLoopBackOff';
+      // Waiting to run again: backing off a crash, or pulling a changed image that fails.
+      const backingOff = c.reason !== 'ContainerCreating';
       const status: Record<string, unknown> = {
         containerID: c.terminated.containerID,
         image: c.imageRef,
@@ -1837,6 +1838,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // Host-network pods (kube-proxy, the control plane's static pods) use the node's IP.
       w.podIP = specOf<{ hostNetwork?: boolean }>(pod).hostNetwork ? internalIP : allocateIP();
     }
+    specChanged(pod, key, w, ctx);
     if (w.inits && !driveInits(pod, key, w.inits, ctx)) {
       return statusWrite(pod, podStatus(pod, w, ctx));
     }
@@ -1845,6 +1847,57 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     if (w.inits && w.containers.every((c) => c.done)) stopSidecars(pod, key, w.inits, ctx);
     return statusWrite(pod, podStatus(pod, w, ctx));
+  }
+
+  /**
+   * A container whose image the pod's spec no longer names (`kubectl set image pod/…`, the one
+   * container field a pod update may change): computePodActions sees its spec hash changed. A
+   * running one is killed ("definition changed, will be restarted") and started again with the
+   * new image, whatever the restart policy; one that is not running starts with it next time
+   * (a pull backing off is given up: the new image has its own back-off).
+   */
+  function specChanged(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
+    const specs = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
+    for (const c of w.containers) {
+      const spec = specs.find((s) => s.name === c.name);
+      if (!spec || spec.image === c.image) continue;
+      if (c.phase === 'running') {
+        event(
+          ctx,
+          pod,
+          'Normal',
+          'Killing',
+          `Container ${c.name} definition changed, will be restarted`,
+          c,
+        );
+        send(
+          ctx,
+          c.ref,
+          'cri.stopContainer',
+          `StopContainer ${c.name}`,
+          sharedSummary('cri.stopContainer', 'container', c.name),
+        );
+        // Servers quit cleanly when stopped: nginx and httpd with 0, others as killed by SIGTERM.
+        const repo = repository(c.image);
+        c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+        containerExited(c, ctx);
+        c.probes = undefined;
+      }
+      c.image = spec.image;
+      c.pullPolicy = spec.imagePullPolicy ?? defaultPullPolicy(spec.image);
+      c.pull = undefined;
+      c.backoffMs = 0;
+      c.retryAt = 0;
+      c.failedAt = 0;
+      c.backoffSyncAt = undefined;
+      c.lastError = undefined;
+      c.message = undefined;
+      if (c.phase === 'exited' && c.done) continue;
+      // Started again in this sync: no crash back-off for a changed definition.
+      c.phase = 'waiting';
+      c.reason = 'ContainerCreating';
+      ctx.requeueAfter(key, 0);
+    }
   }
 
   /** The static pod as its manifest describes it (what the mirror pod is recreated from). */
