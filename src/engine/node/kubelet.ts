@@ -136,7 +136,7 @@ type WaitingReason =
 /** How a run of a container ended (`state.terminated`, later `lastState.terminated`). */
 interface Termination {
   exitCode: number;
-  reason: 'Completed' | 'Error';
+  reason: 'Completed' | 'Error' | 'Unknown';
   startedAt: string;
   finishedAt: string;
   containerID: string;
@@ -584,7 +584,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   // ---- pods ------------------------------------------------------------------------------
 
   function newWork(pod: KubeObject, ctx: ReconcileContext): PodWork {
-    type Prev = { name: string; restartCount?: number; containerID?: string };
+    type Prev = {
+      name: string;
+      restartCount?: number;
+      containerID?: string;
+      state?: { running?: { startedAt?: string }; terminated?: Termination };
+      lastState?: { terminated?: Termination };
+    };
     const status = statusOf<{
       startTime?: string;
       containerStatuses?: Prev[];
@@ -599,13 +605,30 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const fresh = (c: ContainerSpec, statuses: Prev[] | undefined): ContainerWork => {
       const prev = statuses?.find((s) => s.name === c.name);
       if (prev?.containerID) hadContainers = true;
-      return containerWork(
+      const cw = containerWork(
         ref,
         c,
         'waiting',
         reason,
         (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
       );
+      // After a reboot containerd still knows the containers of the last boot: one that was
+      // running lost its task without an exit status (Unknown, 255, finished when the runtime
+      // recovered it); one that had ended keeps its end.
+      const running = prev?.state?.running;
+      if (prev?.containerID && running) {
+        cw.last = {
+          exitCode: 255,
+          reason: 'Unknown',
+          startedAt: running.startedAt ?? ctx.timestamp(),
+          finishedAt: ctx.timestamp(),
+          containerID: prev.containerID,
+        };
+      } else if (prev?.containerID) {
+        const ended = prev.state?.terminated ?? prev.lastState?.terminated;
+        if (ended) cw.last = { ...ended };
+      }
+      return cw;
     };
     const w: PodWork = {
       uid: uidOf(pod),

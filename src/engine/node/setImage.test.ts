@@ -19,14 +19,14 @@ const events = (out: string) =>
 
 describe('kubectl set image pod/p', () => {
   it('restarts the container with the new image: Killing, Pulling, Pulled, Created, Started', () => {
-    const { run } = engineSession(2);
+    const { run, cluster } = engineSession(2);
     run('kubectl run p --image=nginx:1.25');
-    run('sleep 30s');
+    cluster.advance(30_000);
     const before = run(
       `kubectl get pod p -o jsonpath='{.status.containerStatuses[0].imageID}'`,
     ).out;
     expect(run('kubectl set image pod/p p=nginx:1.26').out).toBe('pod/p image updated\n');
-    run('sleep 10s');
+    cluster.advance(10_000);
     expect(run('kubectl get pod p --no-headers').out).toMatch(
       /^p\s+1\/1\s+Running\s+1 \(\S+ ago\)/,
     );
@@ -51,11 +51,11 @@ describe('kubectl set image pod/p', () => {
 
   // The restart count is the last container's (the killed one, 0) until a new one is created.
   it('a bad new image: ImagePullBackOff on the pod; a good one fixes it', () => {
-    const { run } = engineSession(2);
+    const { run, cluster } = engineSession(2);
     run('kubectl run p --image=nginx:1.25');
-    run('sleep 30s');
+    cluster.advance(30_000);
     run('kubectl set image pod/p p=nginx:nope');
-    run('sleep 30s');
+    cluster.advance(30_000);
     expect(run('kubectl get pod p --no-headers').out).toMatch(
       /^p\s+0\/1\s+(ErrImagePull|ImagePullBackOff)\s+0 /,
     );
@@ -65,7 +65,7 @@ describe('kubectl set image pod/p', () => {
     expect(st.state.waiting.reason).toMatch(/ErrImagePull|ImagePullBackOff/);
     expect(st.lastState.terminated.exitCode).toBe(0);
     run('kubectl set image pod/p p=nginx:1.27');
-    run('sleep 30s');
+    cluster.advance(30_000);
     expect(run('kubectl get pod p --no-headers').out).toMatch(/^p\s+1\/1\s+Running\s+1 /);
   });
 });

@@ -21,9 +21,9 @@ function withWeb() {
 
 describe('a Service works: one-shot test pods', () => {
   it('wget -qO- http://web prints the nginx welcome page and completes', () => {
-    const { run } = withWeb();
+    const { run, cluster } = withWeb();
     run('kubectl run tmp --image=busybox --restart=Never -- wget -qO- http://web');
-    run('sleep 10s');
+    cluster.advance(10_000);
     expect(status(run, 'tmp')).toBe('0/1 Completed 0');
     const logs = run('kubectl logs tmp');
     expect(logs.out).toBe(NGINX_INDEX);
@@ -32,9 +32,9 @@ describe('a Service works: one-shot test pods', () => {
   });
 
   it('wget -O- web:80 prints busybox progress around the page', () => {
-    const { run, ip } = withWeb();
+    const { run, ip, cluster } = withWeb();
     run('kubectl run tmp --image=busybox --restart=Never -- wget -O- web:80');
-    run('sleep 10s');
+    cluster.advance(10_000);
     const out = run('kubectl logs tmp').out;
     expect(out).toBe(
       `Connecting to web:80 (${ip}:80)\nwriting to stdout\n${NGINX_INDEX}` +
@@ -44,9 +44,9 @@ describe('a Service works: one-shot test pods', () => {
   });
 
   it('nslookup web answers with the cluster IP from kube-dns', () => {
-    const { run, ip } = withWeb();
+    const { run, ip, cluster } = withWeb();
     run('kubectl run dns --image=busybox --restart=Never -- nslookup web');
-    run('sleep 10s');
+    cluster.advance(10_000);
     expect(status(run, 'dns')).toBe('0/1 Completed 0');
     expect(run('kubectl logs dns').out).toBe(
       `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n`,
@@ -54,10 +54,10 @@ describe('a Service works: one-shot test pods', () => {
   });
 
   it('no such Service: wget fails with bad address, nslookup with NXDOMAIN (Error)', () => {
-    const { run } = engineSession(5);
+    const { run, cluster } = engineSession(5);
     run('kubectl run w --image=busybox --restart=Never -- wget -qO- http://nosvc');
     run('kubectl run n --image=busybox --restart=Never -- nslookup nosvc');
-    run('sleep 10s');
+    cluster.advance(10_000);
     expect(status(run, 'w')).toBe('0/1 Error 0');
     expect(status(run, 'n')).toBe('0/1 Error 0');
     expect(run('kubectl logs w').out).toBe("wget: bad address 'nosvc'\n");
@@ -67,11 +67,11 @@ describe('a Service works: one-shot test pods', () => {
   });
 
   it('a Service without endpoints refuses the connection', () => {
-    const { run } = engineSession(5);
+    const { run, cluster } = engineSession(5);
     run('kubectl create service clusterip empty --tcp=80:80');
     const ip = run(`kubectl get svc empty -o jsonpath='{.spec.clusterIP}'`).out;
     run('kubectl run w --image=busybox --restart=Never -- wget -qO- http://empty');
-    run('sleep 10s');
+    cluster.advance(10_000);
     expect(status(run, 'w')).toBe('0/1 Error 0');
     expect(run('kubectl logs w').out).toBe(
       `wget: can't connect to remote host (${ip}): Connection refused\n`,
@@ -84,9 +84,9 @@ describe('a Service works: one-shot test pods', () => {
   });
 
   it('curlimages/curl -s http://web pulls and prints the page', () => {
-    const { run } = withWeb();
+    const { run, cluster } = withWeb();
     run('kubectl run c --image=curlimages/curl --restart=Never -- curl -s http://web');
-    run('sleep 20s');
+    cluster.advance(20_000);
     expect(status(run, 'c')).toBe('0/1 Completed 0');
     expect(run('kubectl logs c').out).toBe(NGINX_INDEX);
   });
@@ -94,11 +94,11 @@ describe('a Service works: one-shot test pods', () => {
 
 describe('popular images and their default commands', () => {
   it('postgres and mysql without a password exit 1 with their entrypoint error', () => {
-    const { run } = engineSession(5);
+    const { run, cluster } = engineSession(5);
     run('kubectl run pg --image=postgres --restart=Never');
     run('kubectl run my --image=mysql --restart=Never');
     run('kubectl run ok --image=postgres --env=POSTGRES_PASSWORD=secret');
-    run('sleep 1m');
+    cluster.advance(60_000);
     expect(status(run, 'pg')).toBe('0/1 Error 0');
     expect(status(run, 'my')).toBe('0/1 Error 0');
     expect(status(run, 'ok')).toBe('1/1 Running 0');
@@ -121,11 +121,11 @@ describe('popular images and their default commands', () => {
   });
 
   it('python, node and netshoot (no terminal) exit 0 at once: CrashLoopBackOff', () => {
-    const { run } = engineSession(5);
+    const { run, cluster } = engineSession(5);
     run('kubectl run py --image=python:3.12');
     run('kubectl run nd --image=node');
     run('kubectl run ns --image=nicolaka/netshoot');
-    run('sleep 3m');
+    cluster.advance(180_000);
     for (const p of ['py', 'nd', 'ns']) expect(status(run, p)).toMatch(/^0\/1 CrashLoopBackOff \d/);
     expect(run('kubectl describe pod py').out).toMatch(
       /Last State:\s+Terminated\n\s+Reason:\s+Completed\n\s+Exit Code:\s+0/,

@@ -15,6 +15,7 @@ import {
   type ServiceView,
 } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
 import { getOrFail, singleTarget } from './misc.ts';
@@ -126,6 +127,8 @@ interface LogOptions {
   tail: number;
   /** The earliest time a line may have to be returned (since or since-time), epoch ms. */
   since?: number;
+  /** The query of the API server's request to the kubelet (url.Values.Encode: sorted). */
+  query: string;
 }
 
 /** One GetLogs request: a container of a pod. */
@@ -207,10 +210,23 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   }
   // One request a container; kubectl keeps them in a Go map, so their order is unspecified:
   // here, pods in the API server's list order (by name).
+  const params: [string, string][] = [];
+  if (follow) params.push(['follow', 'true']);
+  if (ctx.bool('previous')) params.push(['previous', 'true']);
+  if (sinceSeconds !== undefined) params.push(['sinceSeconds', String(sinceSeconds)]);
+  if (sinceTimeMs !== undefined) {
+    params.push([
+      'sinceTime',
+      encodeURIComponent(new Date(sinceTimeMs).toISOString().replace(/\.\d+Z$/, 'Z')),
+    ]);
+  }
+  if (tail >= 0) params.push(['tailLines', String(tail)]);
+  if (ctx.bool('timestamps')) params.push(['timestamps', 'true']);
   const opts: LogOptions = {
     previous: ctx.bool('previous'),
     timestamps: ctx.bool('timestamps'),
     tail,
+    query: params.map(([k, v]) => `${k}=${v}`).join('&'),
   };
   if (sinceSeconds !== undefined) opts.since = ctx.now() - sinceSeconds * 1000;
   if (sinceTimeMs !== undefined && (opts.since === undefined || sinceTimeMs > opts.since)) {
@@ -376,6 +392,36 @@ function networkOf(ctx: Ctx): Network {
   };
 }
 
+/**
+ * The API server fetches a log from the pod's kubelet (LogLocation: `https://<node IP>:10250/
+ * containerLogs/<ns>/<pod>/<container>?…`). With the node's machine down the connection fails,
+ * and the dial error comes back as a Status without a reason.
+ */
+function kubeletReachable(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): void {
+  const nodeName = p.spec?.nodeName;
+  if (!nodeName) return;
+  const node = peekObject(ctx, 'nodes', undefined, nodeName);
+  if (!node) return;
+  const status = node.status as
+    | {
+        addresses?: { type?: string; address?: string }[];
+        conditions?: { type?: string; status?: string }[];
+      }
+    | undefined;
+  const up = ctx.host.nodeUp
+    ? ctx.host.nodeUp(nodeName)
+    : status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'Unknown';
+  if (up) return;
+  const ip = status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
+  const path = `/containerLogs/${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}/${cname}`;
+  const url = `https://${ip}:10250${path}${opts.query ? `?${opts.query}` : ''}`;
+  // A Status without a reason: kubectl prints `Error from server: <message>`.
+  ctx.err(
+    `Error from server: Get ${JSON.stringify(url)}: dial tcp ${ip}:10250: connect: no route to host\n`,
+  );
+  throw new ExitError(1);
+}
+
 /** One GetLogs request: the container's log as the kubelet returns it, or the server's error. */
 function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string {
   const podName = p.metadata?.name ?? '';
@@ -386,6 +432,7 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     ...(p.status?.containerStatuses ?? []),
     ...(p.status?.initContainerStatuses ?? []),
   ].find((c) => c.name === cname);
+  kubeletReachable(ctx, p, cname, opts);
   const run = runToRead(st, cname, podName, opts.previous);
   if ('error' in run) {
     ctx.failStatus({
