@@ -73,6 +73,8 @@ export const CRASH_BACKOFF_MAX_MS = 300_000;
 const PLEG_RELIST_MS = 1_000;
 /** The pod worker re-syncs a pod whose sync failed (a back-off) after this, jittered by half. */
 const POD_BACKOFF_RESYNC_MS = 10_000;
+/** How long a container whose environment could not be built waits to try again (jittered by half). */
+const CONFIG_RETRY_MS = 16_000;
 /** The pod worker re-syncs a pod after a successful sync (`--sync-frequency`, jittered upstream). */
 const POD_RESYNC_MS = 60_000;
 
@@ -131,7 +133,8 @@ type WaitingReason =
   | 'ErrImagePull'
   | 'ImagePullBackOff'
   | 'InvalidImageName'
-  | 'ErrImageNeverPull';
+  | 'ErrImageNeverPull'
+  | 'CreateContainerConfigError';
 
 /** How a run of a container ended (`state.terminated`, later `lastState.terminated`). */
 interface Termination {
@@ -250,6 +253,9 @@ interface PodWork {
   stopDoneAt?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
+  /** A volume that cannot be set up yet: when the volume manager tries again, and its back-off. */
+  mountRetryAt?: number;
+  mountBackoffMs?: number;
   /** `status.podIPs` for `podIP`, frozen: every status write of the pod shares it. */
   podIPs?: readonly { ip: string }[];
 }
@@ -266,13 +272,33 @@ interface ContainerSpec {
   livenessProbe?: ProbeSpec;
   readinessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
-  env?: { name: string; value?: string; valueFrom?: unknown }[];
+  env?: { name: string; value?: string; valueFrom?: EnvSource }[];
+  envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
     name: string;
     mountPath: string;
     readOnly?: boolean;
     recursiveReadOnly?: string;
   }[];
+}
+
+/** A reference to a ConfigMap or Secret (envFrom, a volume). */
+interface ObjectSource {
+  name?: string;
+  optional?: boolean;
+}
+
+/** `env[].valueFrom`: a key of a ConfigMap or Secret (field and resource refs need nothing). */
+interface EnvSource {
+  configMapKeyRef?: ObjectSource & { key?: string };
+  secretKeyRef?: ObjectSource & { key?: string };
+}
+
+/** The pod's volumes the kubelet reads from the API (the others need nothing here). */
+interface VolumeSpec {
+  name: string;
+  configMap?: ObjectSource;
+  secret?: { secretName?: string; optional?: boolean };
 }
 
 /** What the phase and the conditions read of a reported container status. */
@@ -1088,8 +1114,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           c,
         );
         c.backoffMs = 0;
-        startContainer(pod, key, c, ctx);
-        return true;
+        return startIfConfigured(pod, key, c, ctx);
       }
       send(
         ctx,
@@ -1114,6 +1139,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     // phase 'waiting'
     if (c.reason === 'InvalidImageName' || c.reason === 'ErrImageNeverPull') return false;
+    if (c.reason === 'CreateContainerConfigError' && ctx.now < c.retryAt) {
+      ctx.requeueAfter(key, c.retryAt - ctx.now);
+      return false;
+    }
     if (c.reason === 'ImagePullBackOff' && ctx.now < (c.backoffSyncAt ?? 0)) {
       // Woken between two pod worker syncs (e.g. by another container's timer): nothing to
       // report, and a pull whose back-off ran out meanwhile waits for the next sync.
@@ -1165,8 +1194,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     if (present && c.pullPolicy !== 'Always') {
       event(ctx, pod, 'Normal', 'Pulled', imageTexts(c.image).present, c);
-      startContainer(pod, key, c, ctx);
-      return true;
+      return startIfConfigured(pod, key, c, ctx);
     }
     const texts = imageTexts(c.image);
     event(ctx, pod, 'Normal', 'Pulling', texts.pulling, c);
@@ -1757,6 +1785,106 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return [deleteForce];
   }
 
+  /** The kubelet's cache during the current sync (ConfigMaps and Secrets are read from it). */
+  let objects: Parameters<Reconciler['reconcile']>[1] | undefined;
+
+  /** The volume manager's back-off for a failed mount (nestedpendingoperations). */
+  const MOUNT_BACKOFF_INITIAL_MS = 500;
+  const MOUNT_BACKOFF_MAX_MS = 122_000;
+
+  /**
+   * The first volume of the pod whose ConfigMap or Secret does not exist (and is not optional),
+   * with the volume manager's message; undefined when every volume can be set up.
+   */
+  function missingVolume(pod: KubeObject): { volume: string; error: string } | undefined {
+    const ns = namespaceOf(pod);
+    for (const v of specOf<{ volumes?: VolumeSpec[] }>(pod).volumes ?? []) {
+      const cm = v.configMap;
+      if (cm && !cm.optional && !objects?.get('configmaps', ns, cm.name ?? '')) {
+        return { volume: v.name, error: `configmap ${JSON.stringify(cm.name ?? '')} not found` };
+      }
+      const sec = v.secret;
+      if (sec && !sec.optional && !objects?.get('secrets', ns, sec.secretName ?? '')) {
+        return {
+          volume: v.name,
+          error: `secret ${JSON.stringify(sec.secretName ?? '')} not found`,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * makeEnvironmentVariables: why the container's environment cannot be built (envFrom first,
+   * then env), as generateContainerConfig reports it; undefined when it can.
+   */
+  function configError(pod: KubeObject, c: ContainerWork): string | undefined {
+    const ns = namespaceOf(pod);
+    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    if (!spec) return undefined;
+    const data = (resource: 'configmaps' | 'secrets', name: string) => {
+      const o = objects?.get(resource, ns, name) as
+        | (KubeObject & { data?: Record<string, string>; binaryData?: Record<string, string> })
+        | undefined;
+      return o ? { ...(o.binaryData ?? {}), ...(o.data ?? {}) } : undefined;
+    };
+    for (const from of spec.envFrom ?? []) {
+      const cm = from.configMapRef;
+      if (cm && !cm.optional && !data('configmaps', cm.name ?? '')) {
+        return `configmap ${JSON.stringify(cm.name ?? '')} not found`;
+      }
+      const sec = from.secretRef;
+      if (sec && !sec.optional && !data('secrets', sec.name ?? '')) {
+        return `secret ${JSON.stringify(sec.name ?? '')} not found`;
+      }
+    }
+    for (const e of spec.env ?? []) {
+      const refs = [
+        ['configmaps', 'configmap', 'ConfigMap', e.valueFrom?.configMapKeyRef],
+        ['secrets', 'secret', 'Secret', e.valueFrom?.secretKeyRef],
+      ] as const;
+      for (const [resource, lower, kind, ref] of refs) {
+        if (!ref) continue;
+        const d = data(resource, ref.name ?? '');
+        if (!d) {
+          if (ref.optional) continue;
+          return `${lower} ${JSON.stringify(ref.name ?? '')} not found`;
+        }
+        if (!(String(ref.key) in d) && !ref.optional) {
+          return `couldn't find key ${ref.key ?? ''} in ${kind} ${ns}/${ref.name ?? ''}`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Start `c` unless its environment cannot be built: then CreateContainerConfigError, and the
+   * pod worker tries again after its back-off. Returns whether it started.
+   */
+  function startIfConfigured(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    ctx: ReconcileContext,
+  ): boolean {
+    const error = configError(pod, c);
+    if (error === undefined) {
+      startContainer(pod, key, c, ctx);
+      return true;
+    }
+    event(ctx, pod, 'Warning', 'Failed', `Error: ${error}`, c);
+    c.phase = 'waiting';
+    c.reason = 'CreateContainerConfigError';
+    c.message = error;
+    // The pod worker retries a failed sync after 10-15 s; here after 16-24 s, a little over the
+    // quiet window a settling cluster waits for (each retry pulls again under `Always`).
+    c.retryAt = ctx.now + CONFIG_RETRY_MS * (1 + 0.5 * ctx.random());
+    ctx.requeueAfter(key, c.retryAt - ctx.now);
+    return false;
+  }
+
   function reconcilePod(
     key: string,
     ns: string,
@@ -1765,6 +1893,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): Write[] {
     const pod = cache.get('pods', ns, name);
+    objects = cache;
     let w = work.get(key);
     // Static pods (the control plane's manifests) run from files on the node; the API only
     // holds their mirror pods. Deleting a mirror pod neither stops the static pod nor lasts.
@@ -1838,6 +1967,27 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       work.set(key, w);
     }
     if (!w.sandboxId) {
+      // The volumes are set up before the sandbox: a missing ConfigMap or Secret holds the pod
+      // in ContainerCreating, retried with the volume manager's back-off.
+      const missing = missingVolume(pod);
+      if (missing) {
+        if (ctx.now >= (w.mountRetryAt ?? 0)) {
+          event(
+            ctx,
+            pod,
+            'Warning',
+            'FailedMount',
+            `MountVolume.SetUp failed for volume ${JSON.stringify(missing.volume)} : ${missing.error}`,
+          );
+          w.mountBackoffMs =
+            w.mountBackoffMs === undefined
+              ? MOUNT_BACKOFF_INITIAL_MS
+              : Math.min(w.mountBackoffMs * 2, MOUNT_BACKOFF_MAX_MS);
+          w.mountRetryAt = ctx.now + w.mountBackoffMs;
+        }
+        ctx.requeueAfter(key, (w.mountRetryAt ?? ctx.now) - ctx.now);
+        return statusWrite(pod, podStatus(pod, w, ctx));
+      }
       if (w.sandboxChanged)
         event(
           ctx,
@@ -2239,10 +2389,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     actor,
     name: 'kubelet',
     node,
-    watches: ['pods', 'nodes', 'leases'],
+    // ConfigMaps and Secrets: what the pods' env and volumes refer to (the kubelet's configMap
+    // and secret managers). A missing one keeps a container or the pod from starting.
+    watches: ['pods', 'nodes', 'leases', 'configmaps', 'secrets'],
     podNodeName: node,
     accepts(resource, obj) {
       if (resource === 'pods') return podNodeName(obj) === node;
+      if (resource === 'configmaps' || resource === 'secrets') return true;
       if (resource === 'nodes') return nameOf(obj) === node;
       if (resource === 'leases')
         return namespaceOf(obj) === LEASE_NAMESPACE && nameOf(obj) === node;
