@@ -424,6 +424,8 @@ interface NetStep {
   quiet: boolean;
   /** wget writes to stdout (`-O-`) rather than a file; curl always does unless `-o`. */
   toStdout: boolean;
+  /** curl's `-w`: what it writes after the transfer (`%{http_code}` is expanded). */
+  writeOut?: string;
 }
 
 /** Reads `nslookup NAME`, `wget [-q] [-O-] URL` and `curl [-s] URL`; undefined for anything else. */
@@ -468,8 +470,14 @@ function netStep(argv: readonly string[]): NetStep | undefined {
   if (cmd === 'curl') {
     let quiet = false;
     let url: string | undefined;
-    for (const a of rest) {
-      if (a === '-s' || a === '--silent' || a === '-sS' || a === '-Ss') quiet = true;
+    let toStdout = true;
+    let writeOut: string | undefined;
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i] ?? '';
+      if (a === '-o' || a === '--output') toStdout = rest[++i] === '-';
+      else if (a === '-w' || a === '--write-out') writeOut = rest[++i] ?? '';
+      else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') i++;
+      else if (a === '-s' || a === '--silent' || a === '-sS' || a === '-Ss') quiet = true;
       else if (
         a === '-L' ||
         a === '--location' ||
@@ -485,7 +493,9 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     }
     const u = url === undefined ? undefined : parseUrl(url);
     if (!u) return undefined;
-    return { tool: 'curl', ...u, quiet, toStdout: true };
+    const step: NetStep = { tool: 'curl', ...u, quiet, toStdout };
+    if (writeOut !== undefined) step.writeOut = writeOut;
+    return step;
   }
   return undefined;
 }
@@ -534,19 +544,30 @@ function netResult(
           output: `${connecting}saving to 'index.html'\nindex.html           ${bar}'index.html' saved\n`,
         };
   }
-  // curl: with -s it prints nothing but the body; errors are its exit code alone.
+  // curl: with -s it prints nothing but the body; errors are its exit code alone. `-w` writes
+  // its format after the transfer (`%{http_code}`: 000 when nothing answered, `\n` a newline).
+  const written = (code: string) =>
+    s.writeOut === undefined
+      ? ''
+      : s.writeOut.replace(/%\{http_code\}/g, code).replace(/\\n/g, '\n');
   if (!svc) {
-    return { exitCode: 6, output: s.quiet ? '' : `curl: (6) Could not resolve host: ${s.host}\n` };
+    return {
+      exitCode: 6,
+      output: `${written('000')}${s.quiet ? '' : `curl: (6) Could not resolve host: ${s.host}\n`}`,
+    };
   }
   if (!port?.ready) {
     return {
       exitCode: 7,
-      output: s.quiet
-        ? ''
-        : `curl: (7) Failed to connect to ${s.host} port ${s.port} after 0 ms: Could not connect to server\n`,
+      output: `${written('000')}${
+        s.quiet
+          ? ''
+          : `curl: (7) Failed to connect to ${s.host} port ${s.port} after 0 ms: Could not connect to server\n`
+      }`,
     };
   }
-  return { exitCode: 0, output: servedPage(svc.backendImage) ?? '' };
+  const body = s.toStdout ? (servedPage(svc.backendImage) ?? '') : '';
+  return { exitCode: 0, output: `${body}${written('200')}` };
 }
 
 /**

@@ -132,3 +132,25 @@ describe('popular images and their default commands', () => {
     );
   });
 });
+
+describe('curl -o /dev/null -w', () => {
+  it('prints the status code: 200 from nginx, 000 when the name does not resolve', () => {
+    const { run, cluster } = withWeb();
+    run(
+      `kubectl run c --image=curlimages/curl --restart=Never -- curl -s -o /dev/null -w '%{http_code}' http://web`,
+    );
+    run(
+      `kubectl run d --image=curlimages/curl --restart=Never -- curl -s -o /dev/null -w '%{http_code}' http://nosvc`,
+    );
+    cluster.advance(20_000);
+    expect(run('kubectl logs c').out).toBe('200');
+    expect(status(run, 'c')).toBe('0/1 Completed 0');
+    expect(run('kubectl logs d').out).toBe('000');
+    expect(status(run, 'd')).toBe('0/1 Error 0');
+    expect(
+      run(
+        `kubectl get pod d -o jsonpath='{.status.containerStatuses[0].state.terminated.exitCode}'`,
+      ).out,
+    ).toBe('6');
+  });
+});
