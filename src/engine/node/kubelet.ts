@@ -256,6 +256,8 @@ interface PodWork {
   /** A volume that cannot be set up yet: when the volume manager tries again, and its back-off. */
   mountRetryAt?: number;
   mountBackoffMs?: number;
+  /** When the pod worker's current wait for the volumes began. */
+  mountWaitSince?: number;
   /** `status.podIPs` for `podIP`, frozen: every status write of the pod shares it. */
   podIPs?: readonly { ip: string }[];
 }
@@ -1791,27 +1793,29 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** The volume manager's back-off for a failed mount (nestedpendingoperations). */
   const MOUNT_BACKOFF_INITIAL_MS = 500;
   const MOUNT_BACKOFF_MAX_MS = 122_000;
+  /** podAttachAndMountTimeout. */
+  const MOUNT_WAIT_MS = 123_000;
 
   /**
    * The first volume of the pod whose ConfigMap or Secret does not exist (and is not optional),
    * with the volume manager's message; undefined when every volume can be set up.
    */
-  function missingVolume(pod: KubeObject): { volume: string; error: string } | undefined {
+  function missingVolumes(pod: KubeObject): { volume: string; error: string }[] {
     const ns = namespaceOf(pod);
+    const out: { volume: string; error: string }[] = [];
     for (const v of specOf<{ volumes?: VolumeSpec[] }>(pod).volumes ?? []) {
       const cm = v.configMap;
-      if (cm && !cm.optional && !objects?.get('configmaps', ns, cm.name ?? '')) {
-        return { volume: v.name, error: `configmap ${JSON.stringify(cm.name ?? '')} not found` };
-      }
       const sec = v.secret;
-      if (sec && !sec.optional && !objects?.get('secrets', ns, sec.secretName ?? '')) {
-        return {
+      if (cm && !cm.optional && !objects?.get('configmaps', ns, cm.name ?? '')) {
+        out.push({ volume: v.name, error: `configmap ${JSON.stringify(cm.name ?? '')} not found` });
+      } else if (sec && !sec.optional && !objects?.get('secrets', ns, sec.secretName ?? '')) {
+        out.push({
           volume: v.name,
           error: `secret ${JSON.stringify(sec.secretName ?? '')} not found`,
-        };
+        });
       }
     }
-    return undefined;
+    return out;
   }
 
   /**
@@ -1969,8 +1973,23 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!w.sandboxId) {
       // The volumes are set up before the sandbox: a missing ConfigMap or Secret holds the pod
       // in ContainerCreating, retried with the volume manager's back-off.
-      const missing = missingVolume(pod);
+      const missingAll = missingVolumes(pod);
+      const missing = missingAll[0];
       if (missing) {
+        // The pod worker waits for the mounts (WaitForAttachAndMount) 2m3s, then reports the
+        // sync failed and tries again after its back-off.
+        w.mountWaitSince ??= ctx.now;
+        if (ctx.now >= w.mountWaitSince + MOUNT_WAIT_MS) {
+          const names = missingAll.map((m) => m.volume).join(' ');
+          event(
+            ctx,
+            pod,
+            'Warning',
+            'FailedMount',
+            `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[], failed to process volumes=[]: context deadline exceeded`,
+          );
+          w.mountWaitSince = ctx.now + POD_BACKOFF_RESYNC_MS * (1 + 0.5 * ctx.random());
+        }
         if (ctx.now >= (w.mountRetryAt ?? 0)) {
           event(
             ctx,
@@ -1985,7 +2004,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
               : Math.min(w.mountBackoffMs * 2, MOUNT_BACKOFF_MAX_MS);
           w.mountRetryAt = ctx.now + w.mountBackoffMs;
         }
-        ctx.requeueAfter(key, (w.mountRetryAt ?? ctx.now) - ctx.now);
+        const next = Math.min(w.mountRetryAt ?? ctx.now, w.mountWaitSince + MOUNT_WAIT_MS);
+        ctx.requeueAfter(key, Math.max(0, next - ctx.now));
         return statusWrite(pod, podStatus(pod, w, ctx));
       }
       if (w.sandboxChanged)
