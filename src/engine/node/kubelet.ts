@@ -2070,9 +2070,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           `StopContainer ${c.name}`,
           sharedSummary('cri.stopContainer', 'container', c.name),
         );
-        // Servers quit cleanly when stopped: nginx and httpd with 0, others as killed by SIGTERM.
+        // Servers quit cleanly when stopped: nginx and httpd with 0, others as killed by SIGTERM;
+        // a PID 1 that ignores SIGTERM (`sleep`) is killed (137), here at once rather than
+        // after its grace period.
         const repo = repository(c.image);
-        c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+        c.exitCode =
+          repo === 'nginx' || repo === 'httpd' ? 0 : ignoresSigterm(c.command, c.args) ? 137 : 143;
         containerExited(c, ctx);
         c.probes = undefined;
       }

@@ -68,4 +68,16 @@ describe('kubectl set image pod/p', () => {
     cluster.advance(30_000);
     expect(run('kubectl get pod p --no-headers').out).toMatch(/^p\s+1\/1\s+Running\s+1 /);
   });
+
+  it('a sleeping busybox ignores SIGTERM: the replaced run ends killed (137, Error)', () => {
+    const { run } = engineSession(2);
+    run('kubectl run s --image=busybox -- sleep 3600');
+    run('kubectl set image pod/s s=busybox:1.36');
+    const st = JSON.parse(
+      run(`kubectl get pod s -o jsonpath='{.status.containerStatuses[0]}'`).out,
+    );
+    expect(st.restartCount).toBe(1);
+    expect(st.lastState.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
+    expect(st.image).toBe('docker.io/library/busybox:1.36');
+  });
 });
