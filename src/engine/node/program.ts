@@ -512,7 +512,11 @@ function netResult(
   const target = clusterHost(s.host, namespace);
   if (!target) return undefined;
   const svc = network?.(target.namespace, target.host);
-  if (!svc && IPV4.test(target.host)) return undefined;
+  // An IP that is no cluster IP, or `name.tld` that is no Service: maybe an outside host, which
+  // cluster DNS would forward (not simulated).
+  if (!svc && (IPV4.test(target.host) || s.host.replace(/\.$/, '').split('.').length === 2)) {
+    return undefined;
+  }
   if (s.tool === 'nslookup') {
     const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
     if (!svc) return { exitCode: 1, output: `${head}** server can't find ${s.host}: NXDOMAIN\n\n` };

@@ -154,3 +154,18 @@ describe('curl -o /dev/null -w', () => {
     ).toBe('6');
   });
 });
+
+describe('names outside the cluster', () => {
+  it('google.com is not taken for a missing Service (left running, as before)', () => {
+    const { run, cluster } = engineSession(5);
+    run('kubectl run g --image=busybox --restart=Never -- wget -qO- google.com');
+    run('kubectl create namespace blue');
+    run('kubectl create deployment web --image=nginx -n blue');
+    run('kubectl expose deploy web --port=80 -n blue');
+    run('kubectl run n --image=busybox --restart=Never -- nslookup web.blue');
+    cluster.advance(20_000);
+    expect(status(run, 'g')).toBe('1/1 Running 0');
+    expect(status(run, 'n')).toBe('0/1 Completed 0');
+    expect(run('kubectl logs n').out).toMatch(/\nName:\tweb\.blue\.svc\.cluster\.local\n/);
+  });
+});
