@@ -333,6 +333,8 @@ export interface ServiceView {
   ports: readonly { port: number; ready: boolean }[];
   /** The image of a ready backend pod, when known: what answers an HTTP request. */
   backendImage?: string;
+  /** That pod's name (its hostname). */
+  backendPod?: string;
 }
 
 /**
@@ -374,11 +376,17 @@ Commercial support is available at
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
 /** What a backend serves at `/`, by its image; undefined for an image whose page is unknown. */
-function servedPage(image: string | undefined): string | undefined {
+function servedPage(svc: ServiceView): string | undefined {
+  const image = svc.backendImage;
   if (image === undefined) return undefined;
   const repo = repository(image);
   if (repo === 'nginx') return NGINX_INDEX;
   if (repo === 'httpd') return HTTPD_INDEX;
+  // gcr.io/google-samples/hello-app (the GKE tutorials' app) greets with its version and host.
+  if (repo === 'hello-app') {
+    const version = image.endsWith(':2.0') ? '2.0.0' : '1.0.0';
+    return `Hello, world!\nVersion: ${version}\nHostname: ${svc.backendPod ?? ''}\n`;
+  }
   return undefined;
 }
 
@@ -534,7 +542,7 @@ function netResult(
         output: `${connecting}wget: can't connect to remote host (${svc.clusterIP}): Connection refused\n`,
       };
     }
-    const page = servedPage(svc.backendImage) ?? '';
+    const page = servedPage(svc) ?? '';
     if (s.quiet) return { exitCode: 0, output: s.toStdout ? page : '' };
     const size = String(new TextEncoder().encode(page).length).padStart(6, ' ');
     const bar = `100% |********************************|${size}  0:00:00 ETA\n`;
@@ -570,7 +578,7 @@ function netResult(
       }`,
     };
   }
-  const body = s.toStdout ? (servedPage(svc.backendImage) ?? '') : '';
+  const body = s.toStdout ? (servedPage(svc) ?? '') : '';
   return { exitCode: 0, output: `${body}${written('200')}` };
 }
 

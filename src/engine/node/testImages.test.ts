@@ -169,3 +169,16 @@ describe('names outside the cluster', () => {
     expect(run('kubectl logs n').out).toMatch(/\nName:\tweb\.blue\.svc\.cluster\.local\n/);
   });
 });
+
+describe('what other backends serve', () => {
+  it('hello-app greets with its version and the backend pod name', () => {
+    const { run, cluster } = engineSession(5);
+    run('kubectl create deployment hello --image=gcr.io/google-samples/hello-app:1.0');
+    run('kubectl expose deploy hello --port=80 --target-port=8080');
+    run('kubectl rollout status deployment/hello');
+    const pod = run(`kubectl get pods -l app=hello -o jsonpath='{.items[0].metadata.name}'`).out;
+    run('kubectl run w --image=busybox --restart=Never -- wget -qO- hello');
+    cluster.advance(10_000);
+    expect(run('kubectl logs w').out).toBe(`Hello, world!\nVersion: 1.0.0\nHostname: ${pod}\n`);
+  });
+});

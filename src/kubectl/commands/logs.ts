@@ -387,6 +387,7 @@ function networkOf(ctx: Ctx): Network {
       const pod = peekObject(ctx, 'pods', target.namespace ?? ns, target.name) as Pod | undefined;
       const image = pod?.spec?.containers?.[0]?.image;
       if (image) view.backendImage = image;
+      view.backendPod = target.name;
     }
     return view;
   };
