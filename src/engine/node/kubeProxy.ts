@@ -179,8 +179,34 @@ function serviceRules(
   return rules;
 }
 
+/**
+ * The ready addresses of each headless Service (`<ns>/<name>` → IPs, sorted): kube-proxy makes
+ * no rules for them, but cluster DNS answers their names with the pods' IPs.
+ */
+function headlessAddresses(
+  services: readonly KubeObject[],
+  endpoints: readonly KubeObject[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const svc of services) {
+    if (specOf<{ clusterIP?: string }>(svc).clusterIP !== 'None') continue;
+    out.set(`${namespaceOf(svc)}/${nameOf(svc)}`, []);
+  }
+  if (out.size === 0) return out;
+  for (const ep of endpoints) {
+    const ips = out.get(`${namespaceOf(ep)}/${nameOf(ep)}`);
+    if (!ips) continue;
+    for (const sub of (ep.subsets as Subset[] | undefined) ?? []) {
+      for (const a of sub.addresses ?? []) if (!ips.includes(a.ip)) ips.push(a.ip);
+    }
+    ips.sort();
+  }
+  return out;
+}
+
 export function createKubeProxy(node: string): KubeProxy {
   let current: ProxyRule[] = [];
+  let headless = new Map<string, string[]>();
   let starts = 0;
   let announce = false;
   return {
@@ -196,6 +222,7 @@ export function createKubeProxy(node: string): KubeProxy {
     },
     onStart() {
       current = [];
+      headless = new Map();
       starts++;
       // The first start happened when the cluster was built; a restart is worth an event.
       announce = starts > 1;
@@ -204,10 +231,21 @@ export function createKubeProxy(node: string): KubeProxy {
       return current;
     },
     hasService(namespace, name) {
+      if ((headless.get(`${namespace}/${name}`)?.length ?? 0) > 0) return true;
       const prefix = `${namespace}/${name}:`;
       return current.some((r) => r.servicePort.startsWith(prefix));
     },
     service(namespace, host) {
+      const ips = headless.get(`${namespace}/${host}`);
+      if (ips) {
+        return {
+          namespace,
+          name: host,
+          clusterIP: 'None',
+          ports: [],
+          addresses: ips,
+        };
+      }
       const byIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
       const prefix = `${namespace}/${host}:`;
       const rules = current.filter((r) =>
@@ -253,6 +291,7 @@ export function createKubeProxy(node: string): KubeProxy {
         });
       }
       current = buildRules(cache.list('services'), cache.list('endpoints'));
+      headless = headlessAddresses(cache.list('services'), cache.list('endpoints'));
       return { writes: [] };
     },
   };

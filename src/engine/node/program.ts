@@ -335,6 +335,8 @@ export interface ServiceView {
   backendImage?: string;
   /** That pod's name (its hostname). */
   backendPod?: string;
+  /** A headless Service (cluster IP `None`): the ready pods' IPs its name resolves to. */
+  addresses?: readonly string[];
 }
 
 /**
@@ -529,8 +531,16 @@ function netResult(
     const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
     if (!svc) return { exitCode: 1, output: `${head}** server can't find ${s.host}: NXDOMAIN\n\n` };
     const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
-    return { exitCode: 0, output: `${head}Name:\t${fqdn}\nAddress: ${svc.clusterIP}\n\n` };
+    const ips = svc.addresses ?? [svc.clusterIP];
+    // A headless Service without ready pods has no address: the name does not resolve.
+    if (ips.length === 0) {
+      return { exitCode: 1, output: `${head}** server can't find ${s.host}: NXDOMAIN\n\n` };
+    }
+    const answers = ips.map((ip) => `Name:\t${fqdn}\nAddress: ${ip}\n`).join('');
+    return { exitCode: 0, output: `${head}${answers}\n` };
   }
+  // A headless Service is not reached through a cluster IP: not simulated for wget and curl.
+  if (svc?.addresses) return undefined;
   const port = svc?.ports.find((p) => p.port === s.port);
   if (s.tool === 'wget') {
     if (!svc) return { exitCode: 1, output: `wget: bad address '${s.hostPort}'\n` };

@@ -182,3 +182,23 @@ describe('what other backends serve', () => {
     expect(run('kubectl logs w').out).toBe(`Hello, world!\nVersion: 1.0.0\nHostname: ${pod}\n`);
   });
 });
+
+describe('a headless Service', () => {
+  it('nslookup answers with each ready pod IP', () => {
+    const { run, cluster } = engineSession(5);
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    run('kubectl create service clusterip web --clusterip=None --tcp=80:80');
+    run('kubectl rollout status deployment/web');
+    const ips = run(`kubectl get pods -l app=web -o jsonpath='{.items[*].status.podIP}'`)
+      .out.split(' ')
+      .sort();
+    run('kubectl run dns --image=busybox --restart=Never -- nslookup web');
+    cluster.advance(10_000);
+    expect(status(run, 'dns')).toBe('0/1 Completed 0');
+    expect(run('kubectl logs dns').out).toBe(
+      `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n${ips
+        .map((ip) => `Name:\tweb.default.svc.cluster.local\nAddress: ${ip}\n`)
+        .join('')}\n`,
+    );
+  });
+});

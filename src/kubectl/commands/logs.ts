@@ -358,11 +358,14 @@ function networkOf(ctx: Ctx): Network {
         )
       : peekObject(ctx, 'services', namespace, host);
     const spec = svc?.spec as { clusterIP?: string; ports?: { port: number; name?: string }[] };
-    if (!svc || !spec?.clusterIP || spec.clusterIP === 'None') return undefined;
+    if (!svc || !spec?.clusterIP) return undefined;
     const ns = svc.metadata?.namespace ?? namespace;
     const name = svc.metadata?.name ?? host;
     type Subset = {
-      addresses?: { targetRef?: { kind?: string; name?: string; namespace?: string } }[];
+      addresses?: {
+        ip?: string;
+        targetRef?: { kind?: string; name?: string; namespace?: string };
+      }[];
       ports?: { name?: string }[];
     };
     const eps = peekObject(ctx, 'endpoints', ns, name) as
@@ -382,6 +385,10 @@ function networkOf(ctx: Ctx): Network {
         ),
       })),
     };
+    if (spec.clusterIP === 'None') {
+      const ips = subsets.flatMap((s) => (s.addresses ?? []).map((a) => a.ip ?? ''));
+      view.addresses = [...new Set(ips)].sort();
+    }
     const target = subsets.flatMap((s) => s.addresses ?? [])[0]?.targetRef;
     if (target?.kind === 'Pod' && target.name) {
       const pod = peekObject(ctx, 'pods', target.namespace ?? ns, target.name) as Pod | undefined;
