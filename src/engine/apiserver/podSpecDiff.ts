@@ -195,10 +195,41 @@ function literal(v: unknown, field = ''): string {
       .map(([k, x]) => `${JSON.stringify(k)}: ${literal(x)}`)
       .join(', ')}}`;
   }
-  const parts = Object.entries(o)
+  const parts = internalFields(field, o)
     .filter(([, x]) => x !== undefined && x !== null && x !== '' && x !== false && x !== 0)
     .map(([k, x]) => `${goName(k)}: ${literal(x, goName(k))}`);
   return `${ptr}{${parts.join(', ')}}`;
+}
+
+/** References that embed a core.LocalObjectReference (its `Name`) in the internal types. */
+const LOCAL_REFS = new Set([
+  'ConfigMap',
+  'Secret',
+  'ConfigMapRef',
+  'SecretRef',
+  'ConfigMapKeyRef',
+  'SecretKeyRef',
+]);
+
+/**
+ * A struct's fields in the internal type's order where it differs from the JSON's: `name`
+ * inside LocalObjectReference, a projected volume's Sources before DefaultMode.
+ */
+function internalFields(field: string, o: Obj): [string, unknown][] {
+  let entries = Object.entries(o);
+  if (LOCAL_REFS.has(field) && 'name' in o && !('secretName' in o)) {
+    entries = [
+      ['localObjectReference', { name: o.name }],
+      ...entries.filter(([k]) => k !== 'name'),
+    ];
+  }
+  if (field === 'Projected') {
+    entries = [
+      ...entries.filter(([k]) => k !== 'defaultMode'),
+      ...entries.filter(([k]) => k === 'defaultMode'),
+    ];
+  }
+  return entries;
 }
 
 /** A changed value at the top of a `-`/`+` line: with its type when go-cmp names it. */

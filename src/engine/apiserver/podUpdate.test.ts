@@ -31,7 +31,7 @@ describe('pod updates', () => {
     expect(lines.slice(1, 3)).toEqual([
       '  core.PodSpec{',
       expect.stringMatching(
-        /^ {2}\tVolumes: {8}\{\{Name: "kube-api-access-\w{5}", VolumeSource: \{Projected: &\{/,
+        /^ {2}\tVolumes: {8}\{\{Name: "kube-api-access-\w{5}", VolumeSource: \{Projected: &\{Sources: \{\{ServiceAccountToken: &\{ExpirationSeconds: 3607, Path: "token"\}\}, \{ConfigMap: &\{LocalObjectReference: \{Name: "kube-root-ca\.crt"\}, Items: \{\{Key: "ca\.crt", Path: "ca\.crt"\}\}\}\}, \{DownwardAPI: &\{Items: \{\{Path: "namespace", FieldRef: &\{APIVersion: "v1", FieldPath: "metadata\.namespace"\}\}\}\}\}\}, DefaultMode: &420\}\}\}\},$/,
       ),
     ]);
     expect(lines.slice(3)).toEqual([
