@@ -19,6 +19,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     },
     runUntil: (pred, maxVirtualMs) => cluster.runUntil(() => pred(), maxVirtualMs),
     peek: (resource, namespace, name) => cluster.peek(resource, namespace, name),
+    nodeUp: (name) => !cluster.stoppedNodes().includes(name),
     fs: opts.fs ?? createWorkspace(),
     kubeconfig: opts.kubeconfig ?? createKubeconfig(),
   };

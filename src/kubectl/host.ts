@@ -25,6 +25,11 @@ export interface KubectlHost {
     namespace: string | undefined,
     name: string,
   ): KubeObject | undefined;
+  /**
+   * Whether the node's machine is up (its kubelet answers the API server's proxied requests:
+   * logs). Absent: every node is taken to be up unless its Ready condition is Unknown.
+   */
+  nodeUp?(name: string): boolean;
   /** Container logs, if the engine can produce them (else kubectl makes up an nginx log). */
   logs?(namespace: string, pod: string, container: string): string | undefined;
 }

@@ -52,6 +52,8 @@ export function createNode(name: string, opts: NodeOptions): SimNode {
   // Cluster DNS answers for a Service with a cluster IP; the node's kube-proxy holds the same
   // view of the Services, so a container's `nslookup` asks it.
   kubeletOpts.resolves = (namespace, service) => kubeProxy.hasService(namespace, service);
+  // `wget`/`curl` to a Service connect through the same rules: no endpoints, no answer.
+  kubeletOpts.network = (namespace, host) => kubeProxy.service(namespace, host);
   return { name, kubelet: createKubelet(kubeletOpts), kubeProxy, runtime };
 }
 

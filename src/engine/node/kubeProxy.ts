@@ -8,6 +8,7 @@ import type { KubeObject } from '../api/types.ts';
 import { nameOf, namespaceOf, specOf } from '../controllers/objects.ts';
 import { hex64 } from '../registry/digest.ts';
 import type { Reconciler } from '../runtime/controller.ts';
+import type { ServiceView } from './program.ts';
 
 export interface ProxyEndpoint {
   ip: string;
@@ -39,6 +40,11 @@ export interface KubeProxy extends Reconciler {
   lines(): string[];
   /** Whether it has rules for the Service `namespace/name` (one with a cluster IP). */
   hasService(namespace: string, name: string): boolean;
+  /**
+   * The Service `name` in `namespace` (or the one whose cluster IP is `host`) as its rules
+   * route it: cluster IP, and which ports have endpoints.
+   */
+  service(namespace: string, host: string): ServiceView | undefined;
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -173,8 +179,34 @@ function serviceRules(
   return rules;
 }
 
+/**
+ * The ready addresses of each headless Service (`<ns>/<name>` → IPs, sorted): kube-proxy makes
+ * no rules for them, but cluster DNS answers their names with the pods' IPs.
+ */
+function headlessAddresses(
+  services: readonly KubeObject[],
+  endpoints: readonly KubeObject[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const svc of services) {
+    if (specOf<{ clusterIP?: string }>(svc).clusterIP !== 'None') continue;
+    out.set(`${namespaceOf(svc)}/${nameOf(svc)}`, []);
+  }
+  if (out.size === 0) return out;
+  for (const ep of endpoints) {
+    const ips = out.get(`${namespaceOf(ep)}/${nameOf(ep)}`);
+    if (!ips) continue;
+    for (const sub of (ep.subsets as Subset[] | undefined) ?? []) {
+      for (const a of sub.addresses ?? []) if (!ips.includes(a.ip)) ips.push(a.ip);
+    }
+    ips.sort();
+  }
+  return out;
+}
+
 export function createKubeProxy(node: string): KubeProxy {
   let current: ProxyRule[] = [];
+  let headless = new Map<string, string[]>();
   let starts = 0;
   let announce = false;
   return {
@@ -190,6 +222,7 @@ export function createKubeProxy(node: string): KubeProxy {
     },
     onStart() {
       current = [];
+      headless = new Map();
       starts++;
       // The first start happened when the cluster was built; a restart is worth an event.
       announce = starts > 1;
@@ -198,8 +231,35 @@ export function createKubeProxy(node: string): KubeProxy {
       return current;
     },
     hasService(namespace, name) {
+      if ((headless.get(`${namespace}/${name}`)?.length ?? 0) > 0) return true;
       const prefix = `${namespace}/${name}:`;
       return current.some((r) => r.servicePort.startsWith(prefix));
+    },
+    service(namespace, host) {
+      const ips = headless.get(`${namespace}/${host}`);
+      if (ips) {
+        return {
+          namespace,
+          name: host,
+          clusterIP: 'None',
+          ports: [],
+          addresses: ips,
+        };
+      }
+      const byIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
+      const prefix = `${namespace}/${host}:`;
+      const rules = current.filter((r) =>
+        byIP ? r.clusterIP === host : r.servicePort.startsWith(prefix),
+      );
+      const first = rules[0];
+      if (!first) return undefined;
+      const [ns = '', rest = ''] = first.servicePort.split('/');
+      return {
+        namespace: ns,
+        name: rest.slice(0, rest.lastIndexOf(':')),
+        clusterIP: first.clusterIP,
+        ports: rules.map((r) => ({ port: r.port, ready: r.endpoints.length > 0 })),
+      };
     },
     lines() {
       const out: string[] = [];
@@ -231,6 +291,7 @@ export function createKubeProxy(node: string): KubeProxy {
         });
       }
       current = buildRules(cache.list('services'), cache.list('endpoints'));
+      headless = headlessAddresses(cache.list('services'), cache.list('endpoints'));
       return { writes: [] };
     },
   };

@@ -42,7 +42,13 @@ import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './cont
 import { formatMillis } from './goDuration.ts';
 import { mountStatuses } from './mountStatus.ts';
 import { type ProbeSpec, runProbe } from './probe.ts';
-import { containerProgram, ignoresSigterm, repository } from './program.ts';
+import {
+  containerProgram,
+  ignoresSigterm,
+  type Network,
+  repository,
+  type Surroundings,
+} from './program.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -67,6 +73,8 @@ export const CRASH_BACKOFF_MAX_MS = 300_000;
 const PLEG_RELIST_MS = 1_000;
 /** The pod worker re-syncs a pod whose sync failed (a back-off) after this, jittered by half. */
 const POD_BACKOFF_RESYNC_MS = 10_000;
+/** How long a container whose environment could not be built waits to try again (jittered by half). */
+const CONFIG_RETRY_MS = 16_000;
 /** The pod worker re-syncs a pod after a successful sync (`--sync-frequency`, jittered upstream). */
 const POD_RESYNC_MS = 60_000;
 
@@ -101,6 +109,8 @@ export interface KubeletOptions {
    * DNS): what an `until nslookup …` init container waits for. Without it nothing resolves.
    */
   resolves?: (namespace: string, name: string) => boolean;
+  /** What a container reaches at a Service name or cluster IP (cluster DNS plus kube-proxy). */
+  network?: Network;
 }
 
 export const DEFAULT_CAPACITY: NodeResources = {
@@ -123,12 +133,13 @@ type WaitingReason =
   | 'ErrImagePull'
   | 'ImagePullBackOff'
   | 'InvalidImageName'
-  | 'ErrImageNeverPull';
+  | 'ErrImageNeverPull'
+  | 'CreateContainerConfigError';
 
 /** How a run of a container ended (`state.terminated`, later `lastState.terminated`). */
 interface Termination {
   exitCode: number;
-  reason: 'Completed' | 'Error';
+  reason: 'Completed' | 'Error' | 'Unknown';
   startedAt: string;
   finishedAt: string;
   containerID: string;
@@ -242,6 +253,11 @@ interface PodWork {
   stopDoneAt?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
+  /** A volume that cannot be set up yet: when the volume manager tries again, and its back-off. */
+  mountRetryAt?: number;
+  mountBackoffMs?: number;
+  /** When the pod worker's current wait for the volumes began. */
+  mountWaitSince?: number;
   /** `status.podIPs` for `podIP`, frozen: every status write of the pod shares it. */
   podIPs?: readonly { ip: string }[];
 }
@@ -258,12 +274,33 @@ interface ContainerSpec {
   livenessProbe?: ProbeSpec;
   readinessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
+  env?: { name: string; value?: string; valueFrom?: EnvSource }[];
+  envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
     name: string;
     mountPath: string;
     readOnly?: boolean;
     recursiveReadOnly?: string;
   }[];
+}
+
+/** A reference to a ConfigMap or Secret (envFrom, a volume). */
+interface ObjectSource {
+  name?: string;
+  optional?: boolean;
+}
+
+/** `env[].valueFrom`: a key of a ConfigMap or Secret (field and resource refs need nothing). */
+interface EnvSource {
+  configMapKeyRef?: ObjectSource & { key?: string };
+  secretKeyRef?: ObjectSource & { key?: string };
+}
+
+/** The pod's volumes the kubelet reads from the API (the others need nothing here). */
+interface VolumeSpec {
+  name: string;
+  configMap?: ObjectSource;
+  secret?: { secretName?: string; optional?: boolean };
 }
 
 /** What the phase and the conditions read of a reported container status. */
@@ -575,7 +612,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   // ---- pods ------------------------------------------------------------------------------
 
   function newWork(pod: KubeObject, ctx: ReconcileContext): PodWork {
-    type Prev = { name: string; restartCount?: number; containerID?: string };
+    type Prev = {
+      name: string;
+      restartCount?: number;
+      containerID?: string;
+      state?: { running?: { startedAt?: string }; terminated?: Termination };
+      lastState?: { terminated?: Termination };
+    };
     const status = statusOf<{
       startTime?: string;
       containerStatuses?: Prev[];
@@ -590,13 +633,30 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const fresh = (c: ContainerSpec, statuses: Prev[] | undefined): ContainerWork => {
       const prev = statuses?.find((s) => s.name === c.name);
       if (prev?.containerID) hadContainers = true;
-      return containerWork(
+      const cw = containerWork(
         ref,
         c,
         'waiting',
         reason,
         (prev?.restartCount ?? 0) + (prev?.containerID ? 1 : 0),
       );
+      // After a reboot containerd still knows the containers of the last boot: one that was
+      // running lost its task without an exit status (Unknown, 255, finished when the runtime
+      // recovered it); one that had ended keeps its end.
+      const running = prev?.state?.running;
+      if (prev?.containerID && running) {
+        cw.last = {
+          exitCode: 255,
+          reason: 'Unknown',
+          startedAt: running.startedAt ?? ctx.timestamp(),
+          finishedAt: ctx.timestamp(),
+          containerID: prev.containerID,
+        };
+      } else if (prev?.containerID) {
+        const ended = prev.state?.terminated ?? prev.lastState?.terminated;
+        if (ended) cw.last = { ...ended };
+      }
+      return cw;
     };
     const w: PodWork = {
       uid: uidOf(pod),
@@ -706,7 +766,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): void {
     // What the process does: a server runs on; a shell or a one-shot command ends.
-    let program = containerProgram(c.image, c.command, c.args, ctx.timestamp());
+    const env = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod)[
+      c.init ? 'initContainers' : 'containers'
+    ]?.find((s) => s.name === c.name)?.env;
+    const where: Surroundings = { namespace: namespaceOf(pod) };
+    if (env) where.env = env;
+    if (opts.network) where.network = opts.network;
+    let program = containerProgram(c.image, c.command, c.args, ctx.timestamp(), where);
     const lookup =
       program.runs === 'until'
         ? { service: program.service, namespace: program.namespace ?? namespaceOf(pod) }
@@ -1050,8 +1116,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           c,
         );
         c.backoffMs = 0;
-        startContainer(pod, key, c, ctx);
-        return true;
+        return startIfConfigured(pod, key, c, ctx);
       }
       send(
         ctx,
@@ -1076,6 +1141,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     // phase 'waiting'
     if (c.reason === 'InvalidImageName' || c.reason === 'ErrImageNeverPull') return false;
+    if (c.reason === 'CreateContainerConfigError' && ctx.now < c.retryAt) {
+      ctx.requeueAfter(key, c.retryAt - ctx.now);
+      return false;
+    }
     if (c.reason === 'ImagePullBackOff' && ctx.now < (c.backoffSyncAt ?? 0)) {
       // Woken between two pod worker syncs (e.g. by another container's timer): nothing to
       // report, and a pull whose back-off ran out meanwhile waits for the next sync.
@@ -1121,8 +1190,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     if (present && c.pullPolicy !== 'Always') {
       event(ctx, pod, 'Normal', 'Pulled', imageTexts(c.image).present, c);
-      startContainer(pod, key, c, ctx);
-      return true;
+      return startIfConfigured(pod, key, c, ctx);
     }
     const texts = imageTexts(c.image);
     event(ctx, pod, 'Normal', 'Pulling', texts.pulling, c);
@@ -1288,7 +1356,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     if (c.terminated) {
       const ended = { ...c.terminated };
-      const backingOff = c.reason === 'CrashLoopBackOff';
+      // Waiting to run again: backing off a crash, or pulling a changed image that fails.
+      const backingOff = c.reason !== 'ContainerCreating';
       const status: Record<string, unknown> = {
         containerID: c.terminated.containerID,
         image: c.imageRef,
@@ -1712,6 +1781,108 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return [deleteForce];
   }
 
+  /** The kubelet's cache during the current sync (ConfigMaps and Secrets are read from it). */
+  let objects: Parameters<Reconciler['reconcile']>[1] | undefined;
+
+  /** The volume manager's back-off for a failed mount (nestedpendingoperations). */
+  const MOUNT_BACKOFF_INITIAL_MS = 500;
+  const MOUNT_BACKOFF_MAX_MS = 122_000;
+  /** podAttachAndMountTimeout. */
+  const MOUNT_WAIT_MS = 123_000;
+
+  /**
+   * The first volume of the pod whose ConfigMap or Secret does not exist (and is not optional),
+   * with the volume manager's message; undefined when every volume can be set up.
+   */
+  function missingVolumes(pod: KubeObject): { volume: string; error: string }[] {
+    const ns = namespaceOf(pod);
+    const out: { volume: string; error: string }[] = [];
+    for (const v of specOf<{ volumes?: VolumeSpec[] }>(pod).volumes ?? []) {
+      const cm = v.configMap;
+      const sec = v.secret;
+      if (cm && !cm.optional && !objects?.get('configmaps', ns, cm.name ?? '')) {
+        out.push({ volume: v.name, error: `configmap ${JSON.stringify(cm.name ?? '')} not found` });
+      } else if (sec && !sec.optional && !objects?.get('secrets', ns, sec.secretName ?? '')) {
+        out.push({
+          volume: v.name,
+          error: `secret ${JSON.stringify(sec.secretName ?? '')} not found`,
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * makeEnvironmentVariables: why the container's environment cannot be built (envFrom first,
+   * then env), as generateContainerConfig reports it; undefined when it can.
+   */
+  function configError(pod: KubeObject, c: ContainerWork): string | undefined {
+    const ns = namespaceOf(pod);
+    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    if (!spec) return undefined;
+    const data = (resource: 'configmaps' | 'secrets', name: string) => {
+      const o = objects?.get(resource, ns, name) as
+        | (KubeObject & { data?: Record<string, string>; binaryData?: Record<string, string> })
+        | undefined;
+      return o ? { ...(o.binaryData ?? {}), ...(o.data ?? {}) } : undefined;
+    };
+    for (const from of spec.envFrom ?? []) {
+      const cm = from.configMapRef;
+      if (cm && !cm.optional && !data('configmaps', cm.name ?? '')) {
+        return `configmap ${JSON.stringify(cm.name ?? '')} not found`;
+      }
+      const sec = from.secretRef;
+      if (sec && !sec.optional && !data('secrets', sec.name ?? '')) {
+        return `secret ${JSON.stringify(sec.name ?? '')} not found`;
+      }
+    }
+    for (const e of spec.env ?? []) {
+      const refs = [
+        ['configmaps', 'configmap', 'ConfigMap', e.valueFrom?.configMapKeyRef],
+        ['secrets', 'secret', 'Secret', e.valueFrom?.secretKeyRef],
+      ] as const;
+      for (const [resource, lower, kind, ref] of refs) {
+        if (!ref) continue;
+        const d = data(resource, ref.name ?? '');
+        if (!d) {
+          if (ref.optional) continue;
+          return `${lower} ${JSON.stringify(ref.name ?? '')} not found`;
+        }
+        if (!(String(ref.key) in d) && !ref.optional) {
+          return `couldn't find key ${ref.key ?? ''} in ${kind} ${ns}/${ref.name ?? ''}`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Start `c` unless its environment cannot be built: then CreateContainerConfigError, and the
+   * pod worker tries again after its back-off. Returns whether it started.
+   */
+  function startIfConfigured(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    ctx: ReconcileContext,
+  ): boolean {
+    const error = configError(pod, c);
+    if (error === undefined) {
+      startContainer(pod, key, c, ctx);
+      return true;
+    }
+    event(ctx, pod, 'Warning', 'Failed', `Error: ${error}`, c);
+    c.phase = 'waiting';
+    c.reason = 'CreateContainerConfigError';
+    c.message = error;
+    // The pod worker retries a failed sync after 10-15 s; here after 16-24 s, a little over the
+    // quiet window a settling cluster waits for (each retry pulls again under `Always`).
+    c.retryAt = ctx.now + CONFIG_RETRY_MS * (1 + 0.5 * ctx.random());
+    ctx.requeueAfter(key, c.retryAt - ctx.now);
+    return false;
+  }
+
   function reconcilePod(
     key: string,
     ns: string,
@@ -1720,6 +1891,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): Write[] {
     const pod = cache.get('pods', ns, name);
+    objects = cache;
     let w = work.get(key);
     // Static pods (the control plane's manifests) run from files on the node; the API only
     // holds their mirror pods. Deleting a mirror pod neither stops the static pod nor lasts.
@@ -1793,6 +1965,43 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       work.set(key, w);
     }
     if (!w.sandboxId) {
+      // The volumes are set up before the sandbox: a missing ConfigMap or Secret holds the pod
+      // in ContainerCreating, retried with the volume manager's back-off.
+      const missingAll = missingVolumes(pod);
+      const missing = missingAll[0];
+      if (missing) {
+        // The pod worker waits for the mounts (WaitForAttachAndMount) 2m3s, then reports the
+        // sync failed and tries again after its back-off.
+        w.mountWaitSince ??= ctx.now;
+        if (ctx.now >= w.mountWaitSince + MOUNT_WAIT_MS) {
+          const names = missingAll.map((m) => m.volume).join(' ');
+          event(
+            ctx,
+            pod,
+            'Warning',
+            'FailedMount',
+            `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[], failed to process volumes=[]: context deadline exceeded`,
+          );
+          w.mountWaitSince = ctx.now + POD_BACKOFF_RESYNC_MS * (1 + 0.5 * ctx.random());
+        }
+        if (ctx.now >= (w.mountRetryAt ?? 0)) {
+          event(
+            ctx,
+            pod,
+            'Warning',
+            'FailedMount',
+            `MountVolume.SetUp failed for volume ${JSON.stringify(missing.volume)} : ${missing.error}`,
+          );
+          w.mountBackoffMs =
+            w.mountBackoffMs === undefined
+              ? MOUNT_BACKOFF_INITIAL_MS
+              : Math.min(w.mountBackoffMs * 2, MOUNT_BACKOFF_MAX_MS);
+          w.mountRetryAt = ctx.now + w.mountBackoffMs;
+        }
+        const next = Math.min(w.mountRetryAt ?? ctx.now, w.mountWaitSince + MOUNT_WAIT_MS);
+        ctx.requeueAfter(key, Math.max(0, next - ctx.now));
+        return statusWrite(pod, podStatus(pod, w, ctx));
+      }
       if (w.sandboxChanged)
         event(
           ctx,
@@ -1816,6 +2025,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // Host-network pods (kube-proxy, the control plane's static pods) use the node's IP.
       w.podIP = specOf<{ hostNetwork?: boolean }>(pod).hostNetwork ? internalIP : allocateIP();
     }
+    specChanged(pod, key, w, ctx);
     if (w.inits && !driveInits(pod, key, w.inits, ctx)) {
       return statusWrite(pod, podStatus(pod, w, ctx));
     }
@@ -1824,6 +2034,60 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     if (w.inits && w.containers.every((c) => c.done)) stopSidecars(pod, key, w.inits, ctx);
     return statusWrite(pod, podStatus(pod, w, ctx));
+  }
+
+  /**
+   * A container whose image the pod's spec no longer names (`kubectl set image pod/…`, the one
+   * container field a pod update may change): computePodActions sees its spec hash changed. A
+   * running one is killed ("definition changed, will be restarted") and started again with the
+   * new image, whatever the restart policy; one that is not running starts with it next time
+   * (a pull backing off is given up: the new image has its own back-off).
+   */
+  function specChanged(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
+    const specs = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
+    for (const c of w.containers) {
+      const spec = specs.find((s) => s.name === c.name);
+      if (!spec || spec.image === c.image) continue;
+      if (c.phase === 'running') {
+        event(
+          ctx,
+          pod,
+          'Normal',
+          'Killing',
+          `Container ${c.name} definition changed, will be restarted`,
+          c,
+        );
+        send(
+          ctx,
+          c.ref,
+          'cri.stopContainer',
+          `StopContainer ${c.name}`,
+          sharedSummary('cri.stopContainer', 'container', c.name),
+        );
+        // Servers quit cleanly when stopped: nginx and httpd with 0, others as killed by SIGTERM;
+        // a PID 1 that ignores SIGTERM (`sleep`) is killed (137), here at once rather than
+        // after its grace period.
+        const repo = repository(c.image);
+        c.exitCode =
+          repo === 'nginx' || repo === 'httpd' ? 0 : ignoresSigterm(c.command, c.args) ? 137 : 143;
+        containerExited(c, ctx);
+        c.probes = undefined;
+      }
+      c.image = spec.image;
+      c.pullPolicy = spec.imagePullPolicy ?? defaultPullPolicy(spec.image);
+      c.pull = undefined;
+      c.backoffMs = 0;
+      c.retryAt = 0;
+      c.failedAt = 0;
+      c.backoffSyncAt = undefined;
+      c.lastError = undefined;
+      c.message = undefined;
+      if (c.phase === 'exited' && c.done) continue;
+      // Started again in this sync: no crash back-off for a changed definition.
+      c.phase = 'waiting';
+      c.reason = 'ContainerCreating';
+      ctx.requeueAfter(key, 0);
+    }
   }
 
   /** The static pod as its manifest describes it (what the mirror pod is recreated from). */
@@ -2142,10 +2406,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     actor,
     name: 'kubelet',
     node,
-    watches: ['pods', 'nodes', 'leases'],
+    // ConfigMaps and Secrets: what the pods' env and volumes refer to (the kubelet's configMap
+    // and secret managers). A missing one keeps a container or the pod from starting.
+    watches: ['pods', 'nodes', 'leases', 'configmaps', 'secrets'],
     podNodeName: node,
     accepts(resource, obj) {
       if (resource === 'pods') return podNodeName(obj) === node;
+      if (resource === 'configmaps' || resource === 'secrets') return true;
       if (resource === 'nodes') return nameOf(obj) === node;
       if (resource === 'leases')
         return namespaceOf(obj) === LEASE_NAMESPACE && nameOf(obj) === node;

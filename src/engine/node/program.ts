@@ -51,6 +51,10 @@ const EXITING_IMAGES = new Set([
   'amazonlinux',
   'bash',
   'hello-world',
+  // REPLs and shells that read end-of-input at once without a terminal.
+  'python',
+  'node',
+  'netshoot',
 ]);
 
 /** `repository` answers by image (a pure function; a cluster runs few distinct images). */
@@ -321,6 +325,273 @@ export function loopLines(
   return out;
 }
 
+/** A Service as a container sees it: its cluster IP and which of its ports have endpoints. */
+export interface ServiceView {
+  namespace: string;
+  name: string;
+  clusterIP: string;
+  ports: readonly { port: number; ready: boolean }[];
+  /** The image of a ready backend pod, when known: what answers an HTTP request. */
+  backendImage?: string;
+  /** That pod's name (its hostname). */
+  backendPod?: string;
+  /** A headless Service (cluster IP `None`): the ready pods' IPs its name resolves to. */
+  addresses?: readonly string[];
+}
+
+/**
+ * What a container can reach: cluster DNS (a Service name in a namespace) and kube-proxy's
+ * rules behind a cluster IP. `host` is a Service name or a cluster IP.
+ */
+export type Network = (namespace: string, host: string) => ServiceView | undefined;
+
+/** The cluster DNS Service (kube-dns) every pod's resolv.conf names. */
+export const CLUSTER_DNS_IP = '10.96.0.10';
+
+/** The default page of the nginx image (`/usr/share/nginx/html/index.html`, 615 bytes). */
+export const NGINX_INDEX = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+/** httpd's default page (`htdocs/index.html`). */
+const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
+
+/** What a backend serves at `/`, by its image; undefined for an image whose page is unknown. */
+function servedPage(svc: ServiceView): string | undefined {
+  const image = svc.backendImage;
+  if (image === undefined) return undefined;
+  const repo = repository(image);
+  if (repo === 'nginx') return NGINX_INDEX;
+  if (repo === 'httpd') return HTTPD_INDEX;
+  // gcr.io/google-samples/hello-app (the GKE tutorials' app) greets with its version and host.
+  if (repo === 'hello-app') {
+    const version = image.endsWith(':2.0') ? '2.0.0' : '1.0.0';
+    return `Hello, world!\nVersion: ${version}\nHostname: ${svc.backendPod ?? ''}\n`;
+  }
+  return undefined;
+}
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/**
+ * A host name as cluster DNS reads it: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`
+ * (the pod's search path), or a cluster IP. Undefined for any other name (an outside host).
+ */
+function clusterHost(
+  host: string,
+  podNamespace: string,
+): { namespace: string; host: string } | undefined {
+  if (IPV4.test(host)) return { namespace: podNamespace, host };
+  const labels = host.replace(/\.$/, '').split('.');
+  if (!labels.every((l) => DNS_LABEL.test(l))) return undefined;
+  const [name = '', ns, ...rest] = labels;
+  const suffix = rest.join('.');
+  if (ns === undefined) return { namespace: podNamespace, host: name };
+  if (suffix === '' || suffix === 'svc' || suffix === 'svc.cluster.local') {
+    return { namespace: ns, host: name };
+  }
+  return undefined;
+}
+
+/** `[http://]host[:port][/path]` of wget and curl. */
+function parseUrl(url: string): { host: string; hostPort: string; port: number } | undefined {
+  const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([/?#].*)?$/.exec(url);
+  if (!m) return undefined;
+  const scheme = m[1] ?? 'http';
+  if (scheme === 'https') return undefined;
+  const host = m[2] ?? '';
+  return { host, hostPort: m[3] ? `${host}:${m[3]}` : host, port: m[3] ? Number(m[3]) : 80 };
+}
+
+/** A one-shot network command: `nslookup`, `wget`, `curl` against a Service of the cluster. */
+interface NetStep {
+  tool: 'nslookup' | 'wget' | 'curl';
+  /** The host as typed (wget prints it with its port). */
+  hostPort: string;
+  host: string;
+  port: number;
+  quiet: boolean;
+  /** wget writes to stdout (`-O-`) rather than a file; curl always does unless `-o`. */
+  toStdout: boolean;
+  /** curl's `-w`: what it writes after the transfer (`%{http_code}` is expanded). */
+  writeOut?: string;
+}
+
+/** Reads `nslookup NAME`, `wget [-q] [-O-] URL` and `curl [-s] URL`; undefined for anything else. */
+function netStep(argv: readonly string[]): NetStep | undefined {
+  const cmd = argv[0]?.split('/').pop();
+  const rest = argv.slice(1);
+  if (cmd === 'nslookup') {
+    const [host, server] = rest;
+    if (
+      host === undefined ||
+      host.startsWith('-') ||
+      (server !== undefined && server !== CLUSTER_DNS_IP)
+    )
+      return undefined;
+    if (rest.length > 2) return undefined;
+    return { tool: 'nslookup', host, hostPort: host, port: 53, quiet: false, toStdout: true };
+  }
+  if (cmd === 'wget') {
+    let quiet = false;
+    let toStdout = false;
+    let url: string | undefined;
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i] ?? '';
+      if (a === '-q' || a === '--quiet') quiet = true;
+      else if (a === '-qO-' || a === '-qO') {
+        quiet = true;
+        if (a === '-qO-') toStdout = true;
+        else if (rest[++i] === '-') toStdout = true;
+        else return undefined;
+      } else if (a === '-O-' || a === '-O' || a === '--output-document=-') {
+        if (a === '-O' && rest[++i] !== '-') return undefined;
+        toStdout = true;
+      } else if (a === '-T' || a === '--timeout') i++;
+      else if (a.startsWith('-')) return undefined;
+      else if (url === undefined) url = a;
+      else return undefined;
+    }
+    const u = url === undefined ? undefined : parseUrl(url);
+    if (!u) return undefined;
+    return { tool: 'wget', ...u, quiet, toStdout };
+  }
+  if (cmd === 'curl') {
+    let quiet = false;
+    let url: string | undefined;
+    let toStdout = true;
+    let writeOut: string | undefined;
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i] ?? '';
+      if (a === '-o' || a === '--output') toStdout = rest[++i] === '-';
+      else if (a === '-w' || a === '--write-out') writeOut = rest[++i] ?? '';
+      else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') i++;
+      else if (a === '-s' || a === '--silent' || a === '-sS' || a === '-Ss') quiet = true;
+      else if (
+        a === '-L' ||
+        a === '--location' ||
+        a === '-f' ||
+        a === '--fail' ||
+        a === '-sf' ||
+        a === '-fs'
+      ) {
+        if (a.includes('s')) quiet = true;
+      } else if (a.startsWith('-')) return undefined;
+      else if (url === undefined) url = a;
+      else return undefined;
+    }
+    const u = url === undefined ? undefined : parseUrl(url);
+    if (!u) return undefined;
+    const step: NetStep = { tool: 'curl', ...u, quiet, toStdout };
+    if (writeOut !== undefined) step.writeOut = writeOut;
+    return step;
+  }
+  return undefined;
+}
+
+/**
+ * What a network command prints and its exit code, given what the cluster answers. Undefined
+ * when the host is outside the cluster (not simulated).
+ */
+function netResult(
+  s: NetStep,
+  namespace: string,
+  network: Network | undefined,
+): { exitCode: number; output: string } | undefined {
+  const target = clusterHost(s.host, namespace);
+  if (!target) return undefined;
+  const svc = network?.(target.namespace, target.host);
+  // An IP that is no cluster IP, or `name.tld` that is no Service: maybe an outside host, which
+  // cluster DNS would forward (not simulated).
+  if (!svc && (IPV4.test(target.host) || s.host.replace(/\.$/, '').split('.').length === 2)) {
+    return undefined;
+  }
+  if (s.tool === 'nslookup') {
+    const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
+    if (!svc) return { exitCode: 1, output: `${head}** server can't find ${s.host}: NXDOMAIN\n\n` };
+    const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
+    const ips = svc.addresses ?? [svc.clusterIP];
+    // A headless Service without ready pods has no address: the name does not resolve.
+    if (ips.length === 0) {
+      return { exitCode: 1, output: `${head}** server can't find ${s.host}: NXDOMAIN\n\n` };
+    }
+    const answers = ips.map((ip) => `Name:\t${fqdn}\nAddress: ${ip}\n`).join('');
+    return { exitCode: 0, output: `${head}${answers}\n` };
+  }
+  // A headless Service is not reached through a cluster IP: not simulated for wget and curl.
+  if (svc?.addresses) return undefined;
+  const port = svc?.ports.find((p) => p.port === s.port);
+  if (s.tool === 'wget') {
+    if (!svc) return { exitCode: 1, output: `wget: bad address '${s.hostPort}'\n` };
+    const connecting = s.quiet ? '' : `Connecting to ${s.hostPort} (${svc.clusterIP}:${s.port})\n`;
+    // No endpoints (or no such port): kube-proxy rejects the connection.
+    if (!port?.ready) {
+      return {
+        exitCode: 1,
+        output: `${connecting}wget: can't connect to remote host (${svc.clusterIP}): Connection refused\n`,
+      };
+    }
+    const page = servedPage(svc) ?? '';
+    if (s.quiet) return { exitCode: 0, output: s.toStdout ? page : '' };
+    const size = String(new TextEncoder().encode(page).length).padStart(6, ' ');
+    const bar = `100% |********************************|${size}  0:00:00 ETA\n`;
+    return s.toStdout
+      ? {
+          exitCode: 0,
+          output: `${connecting}writing to stdout\n${page}-                    ${bar}written to stdout\n`,
+        }
+      : {
+          exitCode: 0,
+          output: `${connecting}saving to 'index.html'\nindex.html           ${bar}'index.html' saved\n`,
+        };
+  }
+  // curl: with -s it prints nothing but the body; errors are its exit code alone. `-w` writes
+  // its format after the transfer (`%{http_code}`: 000 when nothing answered, `\n` a newline).
+  const written = (code: string) =>
+    s.writeOut === undefined
+      ? ''
+      : s.writeOut.replace(/%\{http_code\}/g, code).replace(/\\n/g, '\n');
+  if (!svc) {
+    return {
+      exitCode: 6,
+      output: `${written('000')}${s.quiet ? '' : `curl: (6) Could not resolve host: ${s.host}\n`}`,
+    };
+  }
+  if (!port?.ready) {
+    return {
+      exitCode: 7,
+      output: `${written('000')}${
+        s.quiet
+          ? ''
+          : `curl: (7) Failed to connect to ${s.host} port ${s.port} after 0 ms: Could not connect to server\n`
+      }`,
+    };
+  }
+  const body = s.toStdout ? (servedPage(svc) ?? '') : '';
+  return { exitCode: 0, output: `${body}${written('200')}` };
+}
+
 /**
  * Whether the container's first process (PID 1) ignores SIGTERM. PID 1 in a container ignores
  * every signal it has no handler for, and the shell utilities simulated here (`sleep`, `tail`,
@@ -338,6 +609,94 @@ export function ignoresSigterm(
   return cmd === 'sleep' || cmd === 'tail';
 }
 
+/** What a container's program may depend on besides its command: its environment and network. */
+export interface Surroundings {
+  /** The container's `env` (plain values; a `valueFrom` counts as set). */
+  env?: readonly { name: string; value?: string; valueFrom?: unknown }[];
+  /** The pod's namespace: where a bare Service name is looked up. */
+  namespace?: string;
+  network?: Network;
+}
+
+/** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */
+function rfc3339Seconds(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return rfc3339;
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')}+00:00`;
+}
+
+/** The MySQL Server version of the `mysql` image tags, for its entrypoint's lines. */
+function mysqlVersion(image: string): string {
+  const tag = (image.split('@')[0] ?? image).split('/').pop()?.split(':')[1] ?? 'latest';
+  if (tag.startsWith('8.0')) return '8.0.41-1.el9';
+  if (tag.startsWith('8')) return '8.4.4-1.el9';
+  return '9.2.0-1.el9';
+}
+
+/**
+ * What an image does with no command or args: servers run, shells and REPLs (python, node,
+ * netshoot's zsh) read end-of-input at once and exit 0, the database images refuse to
+ * initialise without a password (exit 1, their entrypoint's error), curl with no URL exits 2.
+ */
+function imageDefault(image: string, startedAt: string, env: Surroundings['env']): Program {
+  const repo = repository(image);
+  const set = (name: string) =>
+    (env ?? []).some(
+      (e) => e.name === name && (e.valueFrom !== undefined || (e.value ?? '') !== ''),
+    );
+  if (repo === 'hello-world') {
+    return { runs: 'exits', afterMs: 0, exitCode: 0, output: 'Hello from Docker!\n' };
+  }
+  if (
+    repo === 'postgres' &&
+    !set('POSTGRES_PASSWORD') &&
+    !(env ?? []).some((e) => e.name === 'POSTGRES_HOST_AUTH_METHOD' && e.value === 'trust')
+  ) {
+    return { runs: 'exits', afterMs: 0, exitCode: 1, output: POSTGRES_NO_PASSWORD };
+  }
+  if (
+    repo === 'mysql' &&
+    !['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'].some(set)
+  ) {
+    const t = rfc3339Seconds(startedAt);
+    const started = `${t} [Note] [Entrypoint]: Entrypoint script for MySQL Server ${mysqlVersion(image)} started.\n`;
+    return {
+      runs: 'exits',
+      afterMs: 0,
+      exitCode: 1,
+      output: `${started}${t} [Note] [Entrypoint]: Switching to dedicated user 'mysql'\n${started}${t} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified
+    You need to specify one of the following as an environment variable:
+    - MYSQL_ROOT_PASSWORD
+    - MYSQL_ALLOW_EMPTY_PASSWORD
+    - MYSQL_RANDOM_ROOT_PASSWORD
+`,
+    };
+  }
+  if (repo === 'curl') {
+    return {
+      runs: 'exits',
+      afterMs: 0,
+      exitCode: 2,
+      output: "curl: try 'curl --help' or 'curl --manual' for more information\n",
+    };
+  }
+  return EXITING_IMAGES.has(repo)
+    ? { runs: 'exits', afterMs: 0, exitCode: 0, output: '' }
+    : { runs: 'forever', output: '' };
+}
+
+/** The postgres image's entrypoint without POSTGRES_PASSWORD (docker_verify_minimum_env). */
+const POSTGRES_NO_PASSWORD = `Error: Database is uninitialized and superuser password is not specified.
+       You must specify POSTGRES_PASSWORD to a non-empty value for the
+       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".
+
+       You may also use "POSTGRES_HOST_AUTH_METHOD=trust" to allow all
+       connections without a password. This is *not* recommended.
+
+       See PostgreSQL documentation about "trust":
+       https://www.postgresql.org/docs/current/auth-trust.html
+`;
+
 /**
  * The program of a container: `command` replaces the image's entrypoint, `args` its default
  * arguments (for the images simulated here, the entrypoint passes them on as the command).
@@ -348,17 +707,16 @@ export function containerProgram(
   command: readonly string[] | undefined,
   args: readonly string[] | undefined,
   startedAt = '',
+  where: Surroundings = {},
 ): Program {
-  if (!command?.length && !args?.length) {
-    const repo = repository(image);
-    if (repo === 'hello-world') {
-      return { runs: 'exits', afterMs: 0, exitCode: 0, output: 'Hello from Docker!\n' };
-    }
-    return EXITING_IMAGES.has(repo)
-      ? { runs: 'exits', afterMs: 0, exitCode: 0, output: '' }
-      : { runs: 'forever', output: '' };
-  }
+  if (!command?.length && !args?.length) return imageDefault(image, startedAt, where.env);
   const argv = [...(command ?? []), ...(args ?? [])];
+  const net = netStep(argv);
+  if (net) {
+    const r = netResult(net, where.namespace ?? 'default', where.network);
+    if (r) return { runs: 'exits', afterMs: 0, exitCode: r.exitCode, output: r.output };
+    return { runs: 'forever', output: '' };
+  }
   const shell = argv[0]?.split('/').pop();
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
     const text = argv[2] ?? '';

@@ -7,8 +7,15 @@
 
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
-import { containerProgram, loopLines } from '../../engine/node/program.ts';
+import type { KubeObject } from '../../engine/api/types.ts';
+import {
+  containerProgram,
+  loopLines,
+  type Network,
+  type ServiceView,
+} from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
 import { getOrFail, singleTarget } from './misc.ts';
@@ -120,6 +127,8 @@ interface LogOptions {
   tail: number;
   /** The earliest time a line may have to be returned (since or since-time), epoch ms. */
   since?: number;
+  /** The query of the API server's request to the kubelet (url.Values.Encode: sorted). */
+  query: string;
 }
 
 /** One GetLogs request: a container of a pod. */
@@ -201,10 +210,23 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   }
   // One request a container; kubectl keeps them in a Go map, so their order is unspecified:
   // here, pods in the API server's list order (by name).
+  const params: [string, string][] = [];
+  if (follow) params.push(['follow', 'true']);
+  if (ctx.bool('previous')) params.push(['previous', 'true']);
+  if (sinceSeconds !== undefined) params.push(['sinceSeconds', String(sinceSeconds)]);
+  if (sinceTimeMs !== undefined) {
+    params.push([
+      'sinceTime',
+      encodeURIComponent(new Date(sinceTimeMs).toISOString().replace(/\.\d+Z$/, 'Z')),
+    ]);
+  }
+  if (tail >= 0) params.push(['tailLines', String(tail)]);
+  if (ctx.bool('timestamps')) params.push(['timestamps', 'true']);
   const opts: LogOptions = {
     previous: ctx.bool('previous'),
     timestamps: ctx.bool('timestamps'),
     tail,
+    query: params.map(([k, v]) => `${k}=${v}`).join('&'),
   };
   if (sinceSeconds !== undefined) opts.since = ctx.now() - sinceSeconds * 1000;
   if (sinceTimeMs !== undefined && (opts.since === undefined || sinceTimeMs > opts.since)) {
@@ -332,6 +354,92 @@ function runToRead(
   return { error: `${where} is waiting to start - no logs yet` };
 }
 
+/**
+ * The cluster as a container's `wget`, `curl` or `nslookup` reaches it, read from the API: a
+ * Service (by name, or by cluster IP), which of its ports have ready endpoints, and the image of
+ * the first ready backend (what answers). The kubelet decided the run's outcome from its node's
+ * view; the log is told from the cluster as it is now.
+ */
+function networkOf(ctx: Ctx): Network {
+  return (namespace, host) => {
+    const svc = /^\d+\.\d+\.\d+\.\d+$/.test(host)
+      ? listAll(ctx, 'services', undefined).find(
+          (s) => (s.spec as { clusterIP?: string } | undefined)?.clusterIP === host,
+        )
+      : peekObject(ctx, 'services', namespace, host);
+    const spec = svc?.spec as { clusterIP?: string; ports?: { port: number; name?: string }[] };
+    if (!svc || !spec?.clusterIP) return undefined;
+    const ns = svc.metadata?.namespace ?? namespace;
+    const name = svc.metadata?.name ?? host;
+    type Subset = {
+      addresses?: {
+        ip?: string;
+        targetRef?: { kind?: string; name?: string; namespace?: string };
+      }[];
+      ports?: { name?: string }[];
+    };
+    const eps = peekObject(ctx, 'endpoints', ns, name) as
+      | (KubeObject & { subsets?: Subset[] })
+      | undefined;
+    const subsets = eps?.subsets ?? [];
+    const view: ServiceView = {
+      namespace: ns,
+      name,
+      clusterIP: spec.clusterIP,
+      ports: (spec.ports ?? []).map((p) => ({
+        port: p.port,
+        ready: subsets.some(
+          (s) =>
+            (s.addresses?.length ?? 0) > 0 &&
+            (s.ports ?? []).some((sp) => (sp.name ?? '') === (p.name ?? '')),
+        ),
+      })),
+    };
+    if (spec.clusterIP === 'None') {
+      const ips = subsets.flatMap((s) => (s.addresses ?? []).map((a) => a.ip ?? ''));
+      view.addresses = [...new Set(ips)].sort();
+    }
+    const target = subsets.flatMap((s) => s.addresses ?? [])[0]?.targetRef;
+    if (target?.kind === 'Pod' && target.name) {
+      const pod = peekObject(ctx, 'pods', target.namespace ?? ns, target.name) as Pod | undefined;
+      const image = pod?.spec?.containers?.[0]?.image;
+      if (image) view.backendImage = image;
+      view.backendPod = target.name;
+    }
+    return view;
+  };
+}
+
+/**
+ * The API server fetches a log from the pod's kubelet (LogLocation: `https://<node IP>:10250/
+ * containerLogs/<ns>/<pod>/<container>?…`). With the node's machine down the connection fails,
+ * and the dial error comes back as a Status without a reason.
+ */
+function kubeletReachable(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): void {
+  const nodeName = p.spec?.nodeName;
+  if (!nodeName) return;
+  const node = peekObject(ctx, 'nodes', undefined, nodeName);
+  if (!node) return;
+  const status = node.status as
+    | {
+        addresses?: { type?: string; address?: string }[];
+        conditions?: { type?: string; status?: string }[];
+      }
+    | undefined;
+  const up = ctx.host.nodeUp
+    ? ctx.host.nodeUp(nodeName)
+    : status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'Unknown';
+  if (up) return;
+  const ip = status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
+  const path = `/containerLogs/${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}/${cname}`;
+  const url = `https://${ip}:10250${path}${opts.query ? `?${opts.query}` : ''}`;
+  // A Status without a reason: kubectl prints `Error from server: <message>`.
+  ctx.err(
+    `Error from server: Get ${JSON.stringify(url)}: dial tcp ${ip}:10250: connect: no route to host\n`,
+  );
+  throw new ExitError(1);
+}
+
 /** One GetLogs request: the container's log as the kubelet returns it, or the server's error. */
 function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string {
   const podName = p.metadata?.name ?? '';
@@ -342,6 +450,7 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     ...(p.status?.containerStatuses ?? []),
     ...(p.status?.initContainerStatuses ?? []),
   ].find((c) => c.name === cname);
+  kubeletReachable(ctx, p, cname, opts);
   const run = runToRead(st, cname, podName, opts.previous);
   if ('error' in run) {
     ctx.failStatus({
@@ -368,7 +477,11 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     fromHost !== undefined ||
     (/(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args)
       ? undefined
-      : containerProgram(image, container?.command, container?.args, startedAt);
+      : containerProgram(image, container?.command, container?.args, startedAt, {
+          namespace: p.metadata?.namespace ?? ctx.namespace,
+          network: networkOf(ctx),
+          ...(container?.env ? { env: container.env } : {}),
+        });
   const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel));
   // Every line of a run is taken to be written when the run started, but for a loop's.
   const written = Date.parse(startedAt ?? '') || 0;
