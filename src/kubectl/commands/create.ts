@@ -1,5 +1,7 @@
 /** `kubectl create …`, `kubectl run`, `kubectl apply -f`. */
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import { containerProgram } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
@@ -13,6 +15,7 @@ import {
   printWarnings,
   readFilenames,
 } from './common.ts';
+import { finishedPodLog } from './logs.ts';
 
 /** The container name kubectl derives from an image: last path part, tag and digest removed. */
 export function containerNameFromImage(image: string): string {
@@ -466,9 +469,19 @@ export function runRun(ctx: Ctx, args: string[]): void {
   if (pullPolicy !== '' && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) {
     ctx.usageError(`invalid image pull policy: ${pullPolicy}`);
   }
-  if (attach) {
+  // The console has no terminal to attach: only a pod whose program finishes by itself (a
+  // one-shot `wget`, `nslookup`, `echo`…) can be run attached; its log is shown once it ends.
+  const rest0 = args.slice(1);
+  if (
+    attach &&
+    containerProgram(
+      image,
+      ctx.bool('command') ? rest0 : undefined,
+      ctx.bool('command') ? undefined : rest0,
+    ).runs !== 'exits'
+  ) {
     ctx.fail(
-      'interactive pods (-i, -t, --rm, --attach) are not available in this console; run the pod, then use kubectl logs',
+      'interactive pods (-i, -t, --attach) are not available in this console: only a command that ends by itself can be attached; run the pod, then use kubectl logs',
     );
   }
   // The run-pod/v1 generator (BasicPod): args, env, annotations, labels, then the container.
@@ -528,6 +541,10 @@ export function runRun(ctx: Ctx, args: string[]): void {
   }
   // createGeneratedObject: the Recorder marks the object after the overrides.
   final = ctx.recorded(final);
+  if (attach && !expose) {
+    runAttached(ctx, final, restart || 'Always');
+    return;
+  }
   if (!expose) {
     submit(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
     return;
@@ -553,6 +570,57 @@ export function runRun(ctx: Ctx, args: string[]): void {
   }
   printObject(ctx, pod.value, format, { verb: 'created', dryRun, typed: true });
   if (!service.ok) ctx.failStatus(service.status);
+}
+
+/**
+ * `kubectl run --attach` / `-it` of a pod whose command ends by itself (RunOptions.Run): create
+ * it without printing it, wait for it to finish, show its log (handleAttachPod's fallback for a
+ * pod already done), delete it with `--rm` (`pod "NAME" deleted`), and exit as the pod did:
+ * 0 when it Succeeded, the container's exit code with `pod NS/NAME terminated (Reason)` when it
+ * Failed. With restartPolicy Always the pod never finishes: kubectl returns after its first run.
+ */
+function runAttached(ctx: Ctx, pod: KubeObject, restartPolicy: string): void {
+  const created = send(ctx, pod, ctx.namespace, { dryRun: 'none', fieldManager: 'kubectl-run' });
+  if (!created.ok) ctx.failStatus(created.status);
+  const ns = created.value.metadata?.namespace ?? ctx.namespace;
+  const name = created.value.metadata?.name ?? '';
+  const current = () => {
+    const r = ctx.host.api.get('pods', ns, name);
+    return r.ok ? (r.value as Pod) : undefined;
+  };
+  // With restartPolicy Always the pod never finishes: the attach ends with the container's run.
+  const finished = () => {
+    const p = current();
+    if (p?.status?.phase === 'Succeeded' || p?.status?.phase === 'Failed') return true;
+    const st = p?.status?.containerStatuses?.[0];
+    return restartPolicy === 'Always' && !!(st?.state?.terminated || st?.lastState?.terminated);
+  };
+  // --pod-running-timeout (1m0s): how long kubectl waits for the pod to run or finish.
+  const timeoutMs = ctx.changed('pod-running-timeout')
+    ? ctx.num('pod-running-timeout', 60_000)
+    : 60_000;
+  const remove = () => {
+    if (!ctx.bool('rm')) return;
+    const r = ctx.host.api.delete('pods', ns, name, {});
+    if (r.ok || r.status.reason === 'NotFound') ctx.out(`pod "${name}" deleted\n`);
+  };
+  if (!ctx.host.runUntil(finished, timeoutMs)) {
+    remove();
+    ctx.fail('timed out waiting for the condition');
+  }
+  const done = current() as Pod;
+  ctx.out(finishedPodLog(ctx, done));
+  remove();
+  // waitForExitCode: only for Never and OnFailure; with Always kubectl returns once detached.
+  if (restartPolicy === 'Always') return;
+  if (done.status?.phase === 'Succeeded') return;
+  const terminated = done.status?.containerStatuses?.[0]?.state?.terminated;
+  const code = terminated?.exitCode ?? 0;
+  if (!terminated || code === 0) ctx.fail(`pod ${ns}/${name} failed with unknown exit code`);
+  // checkErr prints the ExitError's text, with a newline added when it has none.
+  const msg = `pod ${ns}/${name} terminated (${terminated.reason ?? ''})\n${terminated.message ?? ''}`;
+  ctx.err(msg.endsWith('\n') ? msg : `${msg}\n`);
+  throw new ExitError(code);
 }
 
 /**

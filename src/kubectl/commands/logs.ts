@@ -505,6 +505,15 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
   return lines.map((l) => `${opts.timestamps ? `${logTimestamp(l.at)} ` : ''}${l.text}`).join('');
 }
 
+/**
+ * What `kubectl run --attach` (or `-it`) shows of a pod that has already finished: its first
+ * container's whole log (run.go handleAttachPod falls back to logOpts).
+ */
+export function finishedPodLog(ctx: Ctx, p: Pod): string {
+  const cname = p.spec?.containers?.[0]?.name ?? '';
+  return containerLog(ctx, p, cname, { previous: false, timestamps: false, tail: -1, query: '' });
+}
+
 /** `--prefix`: `[pod/NAME/CONTAINER] ` before every line. */
 function withPrefix(text: string, pod: string, container: string): string {
   return text.replace(/^(?=.)/gm, `[pod/${pod}/${container}] `);
