@@ -41,6 +41,11 @@ import {
   uidOf,
   withStatus,
 } from './objects.ts';
+import {
+  EXPECTATIONS_TIMEOUT_MS,
+  type PodExpectations,
+  satisfiedExpectations,
+} from './podExpectations.ts';
 import { podCreateRefusal, randomSuffix } from './replicaset.ts';
 import { type Toleration, tolerates } from './taintEviction.ts';
 
@@ -49,8 +54,6 @@ export const COMPONENT_DAEMONSET = 'daemonset-controller';
 export const DAEMONSET_HASH_LABEL = 'controller-revision-hash';
 /** `extensions.DaemonSetTemplateGenerationKey`, kept for backward compatibility. */
 export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
-/** `controller.ExpectationsTimeout`: creations or deletions never observed stop blocking after this. */
-const EXPECTATIONS_TIMEOUT_MS = 5 * 60_000;
 /** `--concurrent-daemonset-syncs`' companion: at most this many creates (and deletes) per sync. */
 const BURST_REPLICAS = 250;
 /** The failed-pods back-off of the controller (`flowcontrol.NewBackOff(1s, 15m)`). */
@@ -111,16 +114,6 @@ interface DaemonSetStatus {
   numberUnavailable?: number;
   observedGeneration?: number;
   updatedNumberScheduled?: number;
-}
-
-/** Creations and deletions sent but not seen in the cache yet (`controller.ControllerExpectations`). */
-interface Expectations {
-  /** Pod names created, not yet in the cache. */
-  creates: Set<string>;
-  /** Pod names deleted, still in the cache without a deletionTimestamp. */
-  deletes: Set<string>;
-  /** When they were set (they expire after EXPECTATIONS_TIMEOUT_MS). */
-  at: number;
 }
 
 /** Daemon pods by the node they run on or are pinned to, nodes in name order. */
@@ -213,7 +206,7 @@ export function createDaemonSetController(): Reconciler {
   /** Whether the node event `keysFor` is about to see changed placement (from `observe`). */
   let nodeMatters = false;
   /** Expectations by `namespace/name` of the DaemonSet. */
-  const expectations = new Map<string, Expectations>();
+  const expectations = new Map<string, PodExpectations>();
   /** The failed-pods back-off: `<ds uid>/<observedGeneration>/<node>` → delay and last update. */
   const failedBackoff = new Map<string, { delay: number; last: number }>();
   /** Revision writes not yet in the cache. */
@@ -259,22 +252,6 @@ export function createDaemonSetController(): Reconciler {
     },
   };
 
-  /** `SatisfiedExpectations`, after dropping what the cache now shows. */
-  function satisfied(key: string, ns: string, cache: Cache, now: number): boolean {
-    const e = expectations.get(key);
-    if (!e) return true;
-    for (const pod of e.creates) if (cache.get('pods', ns, pod)) e.creates.delete(pod);
-    for (const pod of e.deletes) {
-      const p = cache.get('pods', ns, pod);
-      if (!p || isDeleting(p)) e.deletes.delete(pod);
-    }
-    if ((e.creates.size === 0 && e.deletes.size === 0) || now - e.at > EXPECTATIONS_TIMEOUT_MS) {
-      expectations.delete(key);
-      return true;
-    }
-    return false;
-  }
-
   /** `syncDaemonSet`. */
   function sync(ds: KubeObject, key: string, cache: Cache, ctx: ReconcileContext): Write[] {
     const ns = namespaceOf(ds);
@@ -295,7 +272,7 @@ export function createDaemonSetController(): Reconciler {
     if (hash === undefined) return writes;
     const nodes = cache.list('nodes');
     const byNode = nodeToDaemonPods(owned);
-    const observed = satisfied(key, ns, cache, ctx.now);
+    const observed = satisfiedExpectations(expectations, key, ns, cache, ctx.now);
     if (observed) {
       const manage = managePods(ds, nodes, byNode, hash, ctx);
       const failed = syncNodes(ds, key, manage.deletes, manage.creates, hash, cache, ctx, writes);
@@ -545,7 +522,7 @@ export function createDaemonSetController(): Reconciler {
   ): boolean {
     if (creates.length === 0 && deletes.length === 0) return false;
     const ns = namespaceOf(ds);
-    const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
+    const e: PodExpectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     const namespace = cache.get('namespaces', undefined, ns);
     // A terminating namespace refuses new pods; the controller ignores that error.
     const canCreate = !!namespace && !isDeleting(namespace);

@@ -44,6 +44,7 @@ import {
   uidOf,
   withStatus,
 } from './objects.ts';
+import { type PodExpectations, satisfiedExpectations } from './podExpectations.ts';
 import { podCreateRefusal, randomSuffix } from './replicaset.ts';
 
 export const COMPONENT_JOB = 'job-controller';
@@ -56,7 +57,6 @@ const MAX_POD_FAILURE_BACKOFF_MS = 10 * 60_000;
 const SYNC_BATCH_PERIOD_MS = 1_000;
 /** `MaxPodCreateDeletePerSync`. */
 const MAX_CREATE_DELETE_PER_SYNC = 500;
-const EXPECTATIONS_TIMEOUT_MS = 5 * 60_000;
 
 /** Work-queue key prefixes besides the Job's own `namespace/name`. */
 const BATCHED = 'batched:';
@@ -101,13 +101,6 @@ interface BackoffRecord {
   failuresAfterLastSuccess: number;
   /** Virtual ms of the last failure, when there is one. */
   lastFailureTime?: number;
-}
-
-/** Pods created and not yet seen, finalizers removed and not yet seen gone. */
-interface Expectations {
-  creates: Set<string>;
-  deletes: Set<string>;
-  at: number;
 }
 
 function hasFinalizer(pod: KubeObject): boolean {
@@ -289,7 +282,7 @@ function cleanStatus(s: JobStatus): JobStatus {
 }
 
 export function createJobController(): Reconciler {
-  const expectations = new Map<string, Expectations>();
+  const expectations = new Map<string, PodExpectations>();
   /** Pod uids whose finalizer this controller removed, by Job key (`finalizerExpectations`). */
   const removedFinalizers = new Map<string, Set<string>>();
   const backoffs = new Map<string, BackoffRecord>();
@@ -349,22 +342,6 @@ export function createJobController(): Reconciler {
     return [removeFinalizer(pod)];
   }
 
-  /** `SatisfiedExpectations`, after dropping what the cache now shows. */
-  function satisfied(key: string, ns: string, cache: Cache, now: number): boolean {
-    const e = expectations.get(key);
-    if (!e) return true;
-    for (const pod of e.creates) if (cache.get('pods', ns, pod)) e.creates.delete(pod);
-    for (const pod of e.deletes) {
-      const p = cache.get('pods', ns, pod);
-      if (!p || isDeleting(p)) e.deletes.delete(pod);
-    }
-    if ((e.creates.size === 0 && e.deletes.size === 0) || now - e.at > EXPECTATIONS_TIMEOUT_MS) {
-      expectations.delete(key);
-      return true;
-    }
-    return false;
-  }
-
   function syncJob(job: KubeObject, key: string, cache: Cache, ctx: ReconcileContext): Write[] {
     const ns = namespaceOf(job);
     const uid = uidOf(job);
@@ -382,7 +359,7 @@ export function createJobController(): Reconciler {
       if (!p || !hasFinalizer(p)) removed.delete(u);
     }
     const tracked = (p: KubeObject) => hasFinalizer(p) && !removed.has(uidOf(p));
-    const observed = satisfied(key, ns, cache, ctx.now);
+    const observed = satisfiedExpectations(expectations, key, ns, cache, ctx.now);
 
     const status: JobStatus = {
       ...old,
@@ -664,7 +641,7 @@ export function createJobController(): Reconciler {
     const namespace = cache.get('namespaces', undefined, ns);
     // A terminating namespace refuses new pods; the controller ignores that error.
     if (!namespace || isDeleting(namespace)) return { writes, active, deleted: 0, deletedReady: 0 };
-    const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
+    const e: PodExpectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     for (let i = 0; i < diff; i++) {
       const podName = newPodName(job, ns, cache, ctx);
       const pod = jobPod(job, spec, podName);
@@ -696,7 +673,7 @@ export function createJobController(): Reconciler {
     writes: Write[],
   ): { writes: Write[]; active: number; deleted: number; deletedReady: number } {
     if (pods.length === 0) return { writes, active, deleted: 0, deletedReady: 0 };
-    const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
+    const e: PodExpectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     for (const p of pods) {
       if (hasFinalizer(p)) writes.push(removeFinalizer(p));
       writes.push(deletePod(p));
