@@ -234,10 +234,16 @@ export function createDeploymentController(): Reconciler {
   const scanRequests = new Set<string>();
   /** Deployments (by uid) that have had their first, scanning sync. */
   const scanned = new Set<string>();
-  /** Replica counts written but not yet observed, keyed by RS, valid while the RV is unchanged. */
+  /**
+   * Replica counts written but not yet observed, keyed by RS. Valid until the cache shows a
+   * spec written at or after ours (a higher generation): a status update that landed before our
+   * write, delivered in between, still shows the old replicas. The real controller's Update
+   * carries the cached resourceVersion and fails with a Conflict from such a stale view; here
+   * the sync sees what it wrote instead, so it never scales the same step twice.
+   */
   const overlay = new Map<
     string,
-    { rv: string | undefined; replicas: number; desired: number | undefined }
+    { generation: number; replicas: number; desired: number | undefined }
   >();
 
   function view(rs: KubeObject): RSView {
@@ -248,7 +254,7 @@ export function createDeploymentController(): Reconciler {
     if (overlay.size > 0) {
       const key = `${namespaceOf(rs)}/${nameOf(rs)}`;
       const o = overlay.get(key);
-      if (o && o.rv === rs.metadata?.resourceVersion) {
+      if (o && (rs.metadata?.generation ?? 0) <= o.generation) {
         replicas = o.replicas;
         desired = o.desired;
       } else overlay.delete(key);
@@ -380,7 +386,7 @@ export function createDeploymentController(): Reconciler {
         rs.spec = { ...specOf<Record<string, unknown>>(rs), replicas: to };
         writes.push({ verb: 'update', resource: 'replicasets', namespace: ns, obj: rs });
         overlay.set(`${ns}/${r.name}`, {
-          rv: r.obj.metadata?.resourceVersion,
+          generation: r.obj.metadata?.generation ?? 0,
           replicas: to,
           desired: replicas,
         });
@@ -432,7 +438,7 @@ export function createDeploymentController(): Reconciler {
         rs.spec = { ...specOf<Record<string, unknown>>(rs), minReadySeconds };
         writes.push({ verb: 'update', resource: 'replicasets', namespace: ns, obj: rs });
         // Later writes of this sync (scaling) start from the updated object; it keeps the
-        // cached resourceVersion, which the replica overlay is keyed by.
+        // cached resourceVersion and generation.
         r.obj = {
           ...rs,
           metadata: { ...rs.metadata, resourceVersion: r.obj.metadata?.resourceVersion },
