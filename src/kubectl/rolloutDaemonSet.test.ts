@@ -7,25 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
+import { agentDaemonSetYaml } from './testing/manifests.ts';
 
-const AGENT = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels:
-      app: agent
-  template:
-    metadata:
-      labels:
-        app: agent
-    spec:
-      containers:
-      - name: agent
-        image: busybox:1.36
-        command: ["sleep", "infinity"]
-`;
+const AGENT = agentDaemonSetYaml();
 
 /** A session with the agent DaemonSet (one pod on each of the three workers) rolled out. */
 function withAgent(manifest = AGENT) {

@@ -1,25 +1,9 @@
 /** `kubectl set image` on the kinds with a pod template, and its refusal for the others. */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
+import { agentDaemonSetYaml } from './testing/manifests.ts';
 
-const AGENT = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels:
-      app: agent
-  template:
-    metadata:
-      labels:
-        app: agent
-    spec:
-      containers:
-      - name: agent
-        image: busybox:1.36
-        command: ["sleep", "infinity"]
-`;
+const AGENT = agentDaemonSetYaml();
 
 describe('kubectl set image', () => {
   it('updates the pod template of a DaemonSet', () => {

@@ -7,30 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { runLine } from '../../kubectl/shell.ts';
 import { engineSession } from '../../kubectl/testing/engineSession.ts';
+import { agentDaemonSetYaml } from '../../kubectl/testing/manifests.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { Cluster } from '../cluster.ts';
 import { eventRows } from './helpers.ts';
-
-function agentYaml(strategy = ''): string {
-  return `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-${strategy}  selector:
-    matchLabels:
-      app: agent
-  template:
-    metadata:
-      labels:
-        app: agent
-    spec:
-      containers:
-      - name: agent
-        image: busybox:1.36
-        command: ["sleep", "infinity"]
-`;
-}
 
 const WORKERS = ['node1', 'node2', 'node3'];
 
@@ -110,7 +90,7 @@ function podNames(c: Cluster): Record<string, string> {
 
 function start(strategy = '') {
   const session = engineSession(1);
-  session.host.fs.write('agent.yaml', agentYaml(strategy));
+  session.host.fs.write('agent.yaml', agentDaemonSetYaml(strategy));
   expect(session.run('kubectl apply -f agent.yaml').out).toBe('daemonset.apps/agent created\n');
   const before = podNames(session.cluster);
   expect(Object.keys(before).sort()).toEqual(WORKERS);
@@ -330,7 +310,7 @@ describe('DaemonSet template generations and kubectl rollout restart', () => {
       ];
     expect(generation()).toBe('1');
     // A spec change outside the template is no new template generation.
-    host.fs.write('agent.yaml', agentYaml('  minReadySeconds: 5\n'));
+    host.fs.write('agent.yaml', agentDaemonSetYaml('  minReadySeconds: 5\n'));
     expect(run('kubectl apply -f agent.yaml').out).toBe('daemonset.apps/agent configured\n');
     expect(cluster.peek('daemonsets', 'default', 'agent')?.metadata?.generation).toBe(2);
     expect(generation()).toBe('1');
