@@ -589,16 +589,15 @@ function runAttached(ctx: Ctx, pod: KubeObject, restartPolicy: string): void {
     return r.ok ? (r.value as Pod) : undefined;
   };
   // With restartPolicy Always the pod never finishes: the attach ends with the container's run.
+  // Waiting looks without a request each step (kubectl watches); one GET reads the result.
   const finished = () => {
-    const p = current();
+    const p = peekObject(ctx, 'pods', ns, name) as Pod | undefined;
     if (p?.status?.phase === 'Succeeded' || p?.status?.phase === 'Failed') return true;
     const st = p?.status?.containerStatuses?.[0];
     return restartPolicy === 'Always' && !!(st?.state?.terminated || st?.lastState?.terminated);
   };
-  // --pod-running-timeout (1m0s): how long kubectl waits for the pod to run or finish.
-  const timeoutMs = ctx.changed('pod-running-timeout')
-    ? ctx.num('pod-running-timeout', 60_000)
-    : 60_000;
+  // --pod-running-timeout's default (1m0s): how long kubectl waits for the pod to finish.
+  const timeoutMs = 60_000;
   const remove = () => {
     if (!ctx.bool('rm')) return;
     const r = ctx.host.api.delete('pods', ns, name, {});
