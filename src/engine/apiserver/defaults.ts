@@ -46,6 +46,14 @@ function defaultContainer(c: Obj): void {
   }
   const ports = c.ports;
   if (Array.isArray(ports)) for (const p of ports as Obj[]) setIfUnset(p, 'protocol', 'TCP');
+  // SetDefaults_ObjectFieldSelector: an env var's fieldRef reads the v1 fields.
+  const env = c.env;
+  if (Array.isArray(env)) {
+    for (const e of env as Obj[]) {
+      const fieldRef = (e?.valueFrom as Obj | undefined)?.fieldRef;
+      if (fieldRef && typeof fieldRef === 'object') setIfUnset(fieldRef as Obj, 'apiVersion', 'v1');
+    }
+  }
   // SetDefaults_Probe and SetDefaults_HTTPGetAction.
   for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
     const probe = c[kind];

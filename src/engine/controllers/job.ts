@@ -20,13 +20,32 @@
  * carrying the finalizer whose Job is gone or finished loses it (the orphan-pod queue), so a
  * deleted Job's pods can go. Suspending deletes the active pods (condition Suspended).
  *
- * Not simulated: Indexed completion mode (treated as NonIndexed), pod failure and success
- * policies, backoffLimitPerIndex, activeDeadlineSeconds' timer is honoured but not managedBy,
+ * Indexed Jobs (`completionMode: Indexed`) give each pod an index below `completions` (the
+ * `batch.kubernetes.io/job-completion-index` annotation and label, hostname `<job>-<index>`,
+ * env `JOB_COMPLETION_INDEX`, name `<job>-<index>-xxxxx`), start the lowest pending indexes
+ * first, replace a failed pod with one of the same index, and count succeeded indexes in
+ * `status.completedIndexes` (jobIndexes.ts).
+ *
+ * Not simulated: pod failure and success policies, backoffLimitPerIndex, activeDeadlineSeconds' timer is honoured but not managedBy,
  * adoption of orphan pods by a selector.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
+import {
+  COMPLETION_INDEX_ENV,
+  COMPLETION_INDEX_KEY,
+  completionIndexOf,
+  duplicatedIndexPods,
+  firstPendingIndexes,
+  formatIndexes,
+  hasIndex,
+  type Intervals,
+  indexedGenerateName,
+  parseIndexes,
+  totalIndexes,
+  withIndexes,
+} from './jobIndexes.ts';
 import {
   clone,
   controllerOf,
@@ -77,6 +96,7 @@ interface JobSpec {
   backoffLimit?: number;
   suspend?: boolean;
   activeDeadlineSeconds?: number;
+  completionMode?: string;
   template?: {
     metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
     spec?: Record<string, unknown> & { restartPolicy?: string };
@@ -91,6 +111,7 @@ interface JobStatus {
   terminating?: number;
   succeeded?: number;
   failed?: number;
+  completedIndexes?: string;
   conditions?: JobCondition[];
   uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
   [k: string]: unknown;
@@ -204,21 +225,42 @@ function nextBackoff(
 }
 
 /**
- * `activePodsForRemoval`: the pods to delete first, earlier stages before later ones
+ * `controller.ActivePods` order: the pods to delete first, earlier stages before later ones
  * (unscheduled < scheduled, pending < running, not ready < ready), newest first.
  */
-function podsForRemoval(pods: readonly KubeObject[], n: number): KubeObject[] {
+function lessActiveFirst(a: KubeObject, b: KubeObject): number {
   const rank = (p: KubeObject) =>
     (podNodeName(p) ? 4 : 0) + (podPhase(p) === 'Running' ? 2 : 0) + (isPodReady(p) ? 1 : 0);
-  return [...pods]
-    .sort((a, b) => {
-      const d = rank(a) - rank(b);
-      if (d !== 0) return d;
-      const ta = a.metadata?.creationTimestamp ?? '';
-      const tb = b.metadata?.creationTimestamp ?? '';
-      return ta === tb ? (nameOf(a) < nameOf(b) ? -1 : 1) : ta < tb ? 1 : -1;
-    })
-    .slice(0, n);
+  const d = rank(a) - rank(b);
+  if (d !== 0) return d;
+  const ta = a.metadata?.creationTimestamp ?? '';
+  const tb = b.metadata?.creationTimestamp ?? '';
+  return ta === tb ? (nameOf(a) < nameOf(b) ? -1 : 1) : ta < tb ? 1 : -1;
+}
+
+/**
+ * `activePodsForRemoval`: at least `n` pods, the least active first. An Indexed Job first gives
+ * up pods without a valid index and all but one pod of a repeated index (possibly more than `n`).
+ */
+function podsForRemoval(spec: JobSpec, pods: readonly KubeObject[], n: number): KubeObject[] {
+  let remove: KubeObject[] = [];
+  let left: readonly KubeObject[] = pods;
+  if (isIndexed(spec)) {
+    ({ remove, keep: left } = duplicatedIndexPods(pods, spec.completions ?? 0, lessActiveFirst));
+  }
+  if (remove.length < n)
+    remove.push(...[...left].sort(lessActiveFirst).slice(0, n - remove.length));
+  return remove;
+}
+
+function isIndexed(spec: JobSpec): boolean {
+  return spec.completionMode === 'Indexed' && spec.completions !== undefined;
+}
+
+/** An Indexed Job's pod with an index it counts (below `completions`). */
+function hasValidIndex(spec: JobSpec, pod: KubeObject): boolean {
+  const ix = completionIndexOf(pod);
+  return ix >= 0 && ix < (spec.completions ?? 0);
 }
 
 /** `ensureJobConditionStatus`: add a True condition, or flip an existing one. */
@@ -268,6 +310,7 @@ function cleanStatus(s: JobStatus): JobStatus {
   for (const [k, v] of Object.entries(s)) {
     if (v === undefined) continue;
     if ((k === 'active' || k === 'succeeded' || k === 'failed') && v === 0) continue;
+    if (k === 'completedIndexes' && v === '') continue;
     if (k === 'conditions' && Array.isArray(v) && v.length === 0) continue;
     out[k] = v;
   }
@@ -373,13 +416,33 @@ export function createJobController(): Reconciler {
     let activePods = pods.filter(isPodActive);
     let ready = activePods.filter(isPodReady).length;
     let terminating = pods.filter(isTerminating).length;
+    const indexed = isIndexed(spec);
+    // getValidPodsWithFilter: an Indexed Job only counts pods with an index below completions.
+    const counts = (p: KubeObject) => tracked(p) && (!indexed || hasValidIndex(spec, p));
     const newSucceeded = pods.filter(
-      (p) => tracked(p) && podPhase(p) === 'Succeeded' && !uncounted.succeeded.includes(uidOf(p)),
+      (p) => counts(p) && podPhase(p) === 'Succeeded' && !uncounted.succeeded.includes(uidOf(p)),
     );
     const newFailed = pods.filter(
-      (p) => tracked(p) && isPodFailed(p) && !uncounted.failed.includes(uidOf(p)),
+      (p) => counts(p) && isPodFailed(p) && !uncounted.failed.includes(uidOf(p)),
     );
-    const succeeded = (old.succeeded ?? 0) + newSucceeded.length + uncounted.succeeded.length;
+    // calculateSucceededIndexes: the indexes already listed, and those of succeeded pods still
+    // carrying the finalizer (not counted yet).
+    let prevSucceededIndexes: Intervals = [];
+    let succeededIndexes: Intervals = [];
+    let succeeded: number;
+    if (indexed) {
+      prevSucceededIndexes = parseIndexes(old.completedIndexes, spec.completions ?? 0);
+      const fresh = pods
+        .filter((p) => podPhase(p) === 'Succeeded' && hasFinalizer(p) && hasValidIndex(spec, p))
+        .map(completionIndexOf);
+      succeededIndexes = withIndexes(
+        prevSucceededIndexes,
+        [...new Set(fresh)].sort((a, b) => a - b),
+      );
+      succeeded = totalIndexes(succeededIndexes);
+    } else {
+      succeeded = (old.succeeded ?? 0) + newSucceeded.length + uncounted.succeeded.length;
+    }
     const failed = (old.failed ?? 0) + newFailed.length + uncounted.failed.length;
     const suspended = spec.suspend === true;
     if (!status.startTime && !suspended) status.startTime = now;
@@ -443,7 +506,17 @@ export function createJobController(): Reconciler {
       let manageCalled = false;
       if (observed && !isDeleting(job)) {
         manageCalled = true;
-        const managed = manageJob(job, key, spec, activePods, succeeded, backoff, cache, ctx);
+        const managed = manageJob(
+          job,
+          key,
+          spec,
+          activePods,
+          succeeded,
+          succeededIndexes,
+          backoff,
+          cache,
+          ctx,
+        );
         writes.push(...managed.writes);
         active = managed.active;
         ready -= managed.deletedReady;
@@ -508,7 +581,12 @@ export function createJobController(): Reconciler {
     const withFinalizer = new Set(pods.filter(tracked).map(uidOf));
     if (moveCounted(status, uncounted, withFinalizer)) needsFlush = true;
     const toUnfinalize: KubeObject[] = [];
-    for (const p of pods) {
+    const newSucceededIndexes: number[] = [];
+    // An Indexed Job introduces completed indexes in order.
+    const tracking = indexed
+      ? [...pods].sort((a, b) => completionIndexOf(a) - completionIndexOf(b))
+      : pods;
+    for (const p of tracking) {
       if (!tracked(p)) continue;
       const podFailed = isPodFailed(p);
       const canRemove =
@@ -517,16 +595,30 @@ export function createJobController(): Reconciler {
       toUnfinalize.push(p);
       const u = uidOf(p);
       if (podPhase(p) === 'Succeeded' && !uncounted.failed.includes(u)) {
-        if (!uncounted.succeeded.includes(u)) {
+        if (indexed) {
+          // The completion index is enough not to count a pod twice: no uid is kept.
+          const ix = completionIndexOf(p);
+          if (hasValidIndex(spec, p) && !hasIndex(prevSucceededIndexes, ix)) {
+            newSucceededIndexes.push(ix);
+            needsFlush = true;
+          }
+        } else if (!uncounted.succeeded.includes(u)) {
           uncounted.succeeded.push(u);
           needsFlush = true;
         }
       } else if (podFailed || (finished && finished.type !== 'SuccessCriteriaMet')) {
-        if (!uncounted.failed.includes(u)) {
+        if (!uncounted.failed.includes(u) && (!indexed || hasValidIndex(spec, p))) {
           uncounted.failed.push(u);
           needsFlush = true;
         }
       }
+    }
+    if (indexed) {
+      succeededIndexes = withIndexes(succeededIndexes, newSucceededIndexes);
+      const text = formatIndexes(succeededIndexes);
+      if (text !== (old.completedIndexes ?? '')) needsFlush = true;
+      status.succeeded = totalIndexes(succeededIndexes);
+      status.completedIndexes = text;
     }
     if (finished?.type === 'FailureTarget') {
       status.conditions = [...(status.conditions ?? []), finished];
@@ -611,6 +703,7 @@ export function createJobController(): Reconciler {
     spec: JobSpec,
     activePods: readonly KubeObject[],
     succeeded: number,
+    succeededIndexes: Intervals,
     backoff: BackoffRecord,
     cache: Cache,
     ctx: ReconcileContext,
@@ -626,10 +719,10 @@ export function createJobController(): Reconciler {
     if (spec.completions === undefined) want = succeeded > 0 ? active : parallelism;
     else want = Math.max(0, Math.min(spec.completions - succeeded, parallelism));
     const surplus = Math.max(0, active - want);
-    if (surplus > 0) {
-      const victims = podsForRemoval(activePods, Math.min(surplus, MAX_CREATE_DELETE_PER_SYNC));
-      return removePods(job, key, victims, active, ctx, writes);
-    }
+    // Deleting takes precedence: a sync that deletes creates nothing (an Indexed Job may need
+    // both, for a repeated index).
+    const victims = podsForRemoval(spec, activePods, surplus).slice(0, MAX_CREATE_DELETE_PER_SYNC);
+    if (victims.length > 0) return removePods(job, key, victims, active, ctx, writes);
     let diff = want - active;
     if (diff <= 0) return { writes, active, deleted: 0, deletedReady: 0 };
     const wait = remainingBackoff(backoff, ctx.now);
@@ -638,17 +731,24 @@ export function createJobController(): Reconciler {
       return { writes, active: 0, deleted: 0, deletedReady: 0 };
     }
     diff = Math.min(diff, MAX_CREATE_DELETE_PER_SYNC);
+    const indexes = isIndexed(spec)
+      ? firstPendingIndexes(succeededIndexes, activePods, diff, spec.completions ?? 0)
+      : undefined;
+    if (indexes) diff = indexes.length;
     const namespace = cache.get('namespaces', undefined, ns);
     // A terminating namespace refuses new pods; the controller ignores that error.
     if (!namespace || isDeleting(namespace)) return { writes, active, deleted: 0, deletedReady: 0 };
     const e: PodExpectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     for (let i = 0; i < diff; i++) {
-      const podName = newPodName(job, ns, cache, ctx);
-      const pod = jobPod(job, spec, podName);
+      const index = indexes?.[i];
+      const generateName =
+        index === undefined ? `${nameOf(job)}-` : indexedGenerateName(nameOf(job), index);
+      const podName = newPodName(generateName, ns, cache, ctx);
+      const pod = jobPod(job, spec, podName, generateName, index);
       writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
       const refused =
         i === 0
-          ? podCreateRefusal(specOf<Record<string, unknown>>(pod), `${nameOf(job)}-`, podName)
+          ? podCreateRefusal(specOf<Record<string, unknown>>(pod), generateName, podName)
           : undefined;
       if (refused !== undefined) {
         writes.pop();
@@ -776,31 +876,76 @@ function record(
   ctx.recordEvent({ ref: eventRef('jobs', job), type, reason, message, component: COMPONENT_JOB });
 }
 
-/** `<job>-xxxxx`, drawn like the API server's generateName and not taken. */
-function newPodName(job: KubeObject, ns: string, cache: Cache, ctx: ReconcileContext): string {
-  const prefix = `${nameOf(job)}-`.slice(0, 58);
+/** `<generateName>xxxxx`, drawn like the API server's generateName and not taken. */
+function newPodName(generateName: string, ns: string, cache: Cache, ctx: ReconcileContext): string {
+  const prefix = generateName.slice(0, 58);
   let name = prefix + randomSuffix(() => ctx.random());
   while (cache.get('pods', ns, name)) name = prefix + randomSuffix(() => ctx.random());
   return name;
 }
 
-/** A pod from the Job's template with the tracking finalizer and the controller reference. */
-function jobPod(job: KubeObject, spec: JobSpec, podName: string): KubeObject {
+/**
+ * A pod from the Job's template with the tracking finalizer and the controller reference; an
+ * Indexed Job's pod also carries its index (annotation, label, hostname `<job>-<index>` and the
+ * `JOB_COMPLETION_INDEX` env var of every container that does not set it).
+ */
+function jobPod(
+  job: KubeObject,
+  spec: JobSpec,
+  podName: string,
+  generateName: string,
+  index: number | undefined,
+): KubeObject {
   const template = clone(spec.template ?? {});
+  let labels = template.metadata?.labels;
+  let annotations = template.metadata?.annotations;
+  let podSpec = template.spec ?? {};
+  if (index !== undefined) {
+    annotations = { ...annotations, [COMPLETION_INDEX_KEY]: String(index) };
+    labels = { ...labels, [COMPLETION_INDEX_KEY]: String(index) };
+    podSpec = withCompletionIndexEnv(podSpec);
+    podSpec.hostname = `${nameOf(job)}-${index}`;
+  }
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       name: podName,
-      generateName: `${nameOf(job)}-`,
+      generateName,
       namespace: namespaceOf(job),
-      ...(template.metadata?.labels ? { labels: template.metadata.labels } : {}),
-      ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}),
+      ...(labels ? { labels } : {}),
+      ...(annotations ? { annotations } : {}),
       finalizers: [JOB_TRACKING_FINALIZER],
       ownerReferences: [controllerRef('jobs', job)],
     },
-    spec: template.spec ?? {},
+    spec: podSpec,
   };
+}
+
+/** `addCompletionIndexEnvVariables`: the env var reads the index annotation (downward API). */
+function withCompletionIndexEnv(podSpec: Record<string, unknown>): Record<string, unknown> {
+  type Container = { env?: { name: string; valueFrom?: unknown }[] };
+  const add = (c: Container): Container =>
+    (c.env ?? []).some((e) => e.name === COMPLETION_INDEX_ENV)
+      ? c
+      : {
+          ...c,
+          env: [
+            ...(c.env ?? []),
+            {
+              name: COMPLETION_INDEX_ENV,
+              valueFrom: {
+                fieldRef: { fieldPath: `metadata.annotations['${COMPLETION_INDEX_KEY}']` },
+              },
+            },
+          ],
+        };
+  const out = { ...podSpec };
+  for (const key of ['initContainers', 'containers']) {
+    const list = out[key];
+    if (Array.isArray(list)) out[key] = (list as Container[]).map(add);
+  }
+  return out;
 }
 
 export const COMPONENT_TTL_AFTER_FINISHED = 'ttl-after-finished-controller';
