@@ -38,6 +38,7 @@ import type {
 import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { deepFreeze } from '../util/persistentMap.ts';
+import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 import { mountStatuses } from './mountStatus.ts';
@@ -766,13 +767,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): void {
     // What the process does: a server runs on; a shell or a one-shot command ends.
-    const env = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod)[
+    const spec = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod)[
       c.init ? 'initContainers' : 'containers'
-    ]?.find((s) => s.name === c.name)?.env;
+    ]?.find((s) => s.name === c.name);
     const where: Surroundings = { namespace: namespaceOf(pod) };
-    if (env) where.env = env;
+    if (spec?.env) where.env = spec.env;
     if (opts.network) where.network = opts.network;
-    let program = containerProgram(c.image, c.command, c.args, ctx.timestamp(), where);
+    // makeEnvironmentVariables, then the `$(NAME)` references of command and args.
+    const inputs = processInputs(
+      pod,
+      { ...spec, command: c.command, args: c.args },
+      objectData(namespaceOf(pod)),
+      { podIP: work.get(key)?.podIP, hostIP: internalIP },
+    );
+    where.vars = inputs.vars;
+    let program = containerProgram(c.image, inputs.command, inputs.args, ctx.timestamp(), where);
     const lookup =
       program.runs === 'until'
         ? { service: program.service, namespace: program.namespace ?? namespaceOf(pod) }
@@ -1816,17 +1825,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * makeEnvironmentVariables: why the container's environment cannot be built (envFrom first,
    * then env), as generateContainerConfig reports it; undefined when it can.
    */
-  function configError(pod: KubeObject, c: ContainerWork): string | undefined {
-    const ns = namespaceOf(pod);
-    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
-    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
-    if (!spec) return undefined;
-    const data = (resource: 'configmaps' | 'secrets', name: string) => {
+  /** The data of the ConfigMaps and Secrets of namespace `ns`, as this kubelet sees them. */
+  function objectData(ns: string): ObjectData {
+    return (resource, name) => {
       const o = objects?.get(resource, ns, name) as
         | (KubeObject & { data?: Record<string, string>; binaryData?: Record<string, string> })
         | undefined;
       return o ? { ...(o.binaryData ?? {}), ...(o.data ?? {}) } : undefined;
     };
+  }
+
+  function configError(pod: KubeObject, c: ContainerWork): string | undefined {
+    const ns = namespaceOf(pod);
+    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    if (!spec) return undefined;
+    const data = objectData(ns);
     for (const from of spec.envFrom ?? []) {
       const cm = from.configMapRef;
       if (cm && !cm.optional && !data('configmaps', cm.name ?? '')) {

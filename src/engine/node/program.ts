@@ -92,6 +92,35 @@ function words(script: string): string[] {
   return out;
 }
 
+/**
+ * Shell words of a one-shot command line with `$NAME`, `${NAME}`, `$(date)` and `` `date` ``
+ * expanded from the process environment, except inside single quotes; an unset variable is
+ * empty, and an unquoted word that expands to nothing is no word at all. Without an
+ * environment (a caller that has none), the words are left as written.
+ */
+function expandedWords(
+  text: string,
+  env: ReadonlyMap<string, string> | undefined,
+  startedAt: string,
+): string[] {
+  if (!env) return words(text);
+  const out: string[] = [];
+  const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] !== undefined) {
+      out.push(m[1]);
+      continue;
+    }
+    const raw = m[2] ?? m[3] ?? '';
+    const value = raw.replace(EXPANSION, (x, a?: string, b?: string) =>
+      x.startsWith('$(') || x.startsWith('`') ? goDate(startedAt) : (env.get(a ?? b ?? '') ?? ''),
+    );
+    if (m[3] !== undefined && value === '' && raw !== '') continue;
+    out.push(value);
+  }
+  return out;
+}
+
 /** A command line's effect, or undefined when it is not one of the known programs. */
 interface Step {
   ms: number;
@@ -100,7 +129,11 @@ interface Step {
   forever?: boolean;
 }
 
-function step(argv: readonly string[], startedAt: string): Step | undefined {
+function step(
+  argv: readonly string[],
+  startedAt: string,
+  env?: ReadonlyMap<string, string>,
+): Step | undefined {
   const [cmd0, ...rest] = argv;
   if (cmd0 === undefined) return undefined;
   const cmd = cmd0.split('/').pop();
@@ -115,12 +148,18 @@ function step(argv: readonly string[], startedAt: string): Step | undefined {
         ? { ms: 0, output: '', forever: true }
         : undefined;
     case 'echo': {
-      const newline = rest[0] !== '-n';
-      const text = (newline ? rest : rest.slice(1)).join(' ');
+      const { text, newline } = echoed(rest);
       return { ms: 0, output: newline ? `${text}\n` : text };
     }
     case 'date':
       return { ms: 0, output: `${goDate(startedAt)}\n` };
+    case 'printenv': {
+      // The named variables that are set, one per line; exit 1 when one is not.
+      if (!env || rest.length === 0) return undefined;
+      const set = rest.filter((name) => env.has(name));
+      const output = set.map((name) => `${env.get(name)}\n`).join('');
+      return set.length === rest.length ? { ms: 0, output } : { ms: 0, exitCode: 1, output };
+    }
     case 'true':
       return { ms: 0, output: '' };
     case 'false':
@@ -132,6 +171,42 @@ function step(argv: readonly string[], startedAt: string): Step | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * busybox `echo`'s options: `-n` (no newline), `-e` (read backslash escapes: `\n`, `\t`, `\\`,
+ * `\c` ends the output), `-E` (don't), in any combination such as `-en`.
+ */
+function echoed(args: readonly string[]): { text: string; newline: boolean } {
+  let newline = true;
+  let escapes = false;
+  let i = 0;
+  for (; i < args.length && /^-[neE]+$/.test(args[i] ?? ''); i++) {
+    for (const flag of (args[i] ?? '').slice(1)) {
+      if (flag === 'n') newline = false;
+      else escapes = flag === 'e';
+    }
+  }
+  let text = args.slice(i).join(' ');
+  if (escapes) {
+    const stop = text.indexOf('\\c');
+    if (stop >= 0) {
+      text = text.slice(0, stop);
+      newline = false;
+    }
+    const ESCAPES: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      '\\': '\\',
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      v: '\v',
+    };
+    text = text.replace(/\\([ntr\\abfv])/g, (_, ch: string) => ESCAPES[ch] ?? ch);
+  }
+  return { text, newline };
 }
 
 /** `date`'s default output in UTC, e.g. `Tue Jan  6 00:00:04 UTC 2026`. */
@@ -151,12 +226,16 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * `service[.namespace[.svc.cluster.local]]`; a part that is not a plain DNS label (the docs'
  * `$(cat …/namespace)`) means the pod's own namespace. Undefined for any other script.
  */
-function untilResolves(text: string, startedAt: string): Program | undefined {
+function untilResolves(
+  text: string,
+  startedAt: string,
+  env?: ReadonlyMap<string, string>,
+): Program | undefined {
   const m = /^\s*until\s+nslookup\s+([^;]+?)\s*;\s*do\s+([\s\S]*?)\s*;?\s*done\s*;?\s*$/.exec(text);
   if (!m) return undefined;
   const [service = '', namespace] = (m[1] ?? '').split('.');
   if (!DNS_LABEL.test(service)) return undefined;
-  const body = script(m[2] ?? '', startedAt);
+  const body = script(m[2] ?? '', startedAt, env);
   const pollMs = body?.runs === 'exits' && body.afterMs > 0 ? body.afterMs : 1000;
   const program: Program = { runs: 'until', service, pollMs, output: body?.output ?? '' };
   if (namespace !== undefined && DNS_LABEL.test(namespace)) program.namespace = namespace;
@@ -164,14 +243,18 @@ function untilResolves(text: string, startedAt: string): Program | undefined {
 }
 
 /** Run a `sh -c` script of known steps separated by `;` or `&&`. */
-function script(text: string, startedAt: string): Program | undefined {
+function script(
+  text: string,
+  startedAt: string,
+  env?: ReadonlyMap<string, string>,
+): Program | undefined {
   let ms = 0;
   let output = '';
   for (const part of text.split(/;|&&|\n/)) {
-    const argv = words(part.trim());
+    const argv = expandedWords(part.trim(), env, startedAt);
     if (argv.length === 0) continue;
     if (argv[0] === 'while' || argv[0] === 'for') return { runs: 'forever', output };
-    const s = step(argv, startedAt);
+    const s = step(argv, startedAt, env);
     if (!s) return { runs: 'forever', output };
     output += s.output;
     if (s.forever) return { runs: 'forever', output };
@@ -187,6 +270,8 @@ function script(text: string, startedAt: string): Program | undefined {
 /** One command of a loop's body. */
 type LoopStep =
   | { kind: 'echo'; text: string; newline: boolean }
+  /** Text printed as it is (printenv's values). */
+  | { kind: 'print'; text: string }
   | { kind: 'sleep'; ms: number }
   | { kind: 'add'; name: string; by: number };
 
@@ -211,7 +296,11 @@ const COUNTER = new RegExp(`^(${NAME})=\\$\\(\\(\\s*\\$?(${NAME})\\s*([+-])\\s*(
 const EXPANSION = new RegExp(`\\$\\{(${NAME})\\}|\\$(${NAME})|\\$\\(date\\)|\`date\``, 'g');
 
 /** The steps of a loop body, or undefined when it holds anything not simulated. */
-function loopSteps(body: string, vars: Record<string, string>): LoopStep[] | undefined {
+function loopSteps(
+  body: string,
+  vars: Record<string, string>,
+  env: ReadonlyMap<string, string> | undefined,
+): LoopStep[] | undefined {
   const steps: LoopStep[] = [];
   for (const part of body.split(/;|&&|\n/)) {
     const text = part.trim();
@@ -226,17 +315,21 @@ function loopSteps(body: string, vars: Record<string, string>): LoopStep[] | und
     const argv = words(text);
     const cmd = argv[0]?.split('/').pop();
     if (cmd === 'echo') {
-      const newline = argv[1] !== '-n';
-      const echoed = (newline ? argv.slice(1) : argv.slice(2)).join(' ');
+      const { text: said, newline } = echoed(argv.slice(1));
       // Every `$` must be a known expansion: a variable set before the loop, or `$(date)`.
-      const leftover = echoed.replace(EXPANSION, (m, a?: string, b?: string) => {
+      const leftover = said.replace(EXPANSION, (m, a?: string, b?: string) => {
         const name = a ?? b;
         return name === undefined || name in vars ? '' : m;
       });
       if (leftover.includes('$') || leftover.includes('`')) return undefined;
-      steps.push({ kind: 'echo', text: echoed, newline });
+      steps.push({ kind: 'echo', text: said, newline });
     } else if (cmd === 'date' && argv.length === 1) {
       steps.push({ kind: 'echo', text: '$(date)', newline: true });
+    } else if (cmd === 'printenv') {
+      // Only exported variables: the process environment, not the loop's own.
+      const s = step(argv, '', env);
+      if (!s) return undefined;
+      if (s.output !== '') steps.push({ kind: 'print', text: s.output });
     } else if (cmd === 'sleep') {
       const ms = sleepMs(argv[1]);
       if (ms === undefined || !Number.isFinite(ms)) return undefined;
@@ -250,13 +343,18 @@ function loopSteps(body: string, vars: Record<string, string>): LoopStep[] | und
  * `SETUP; while true; do BODY; done`: the loop, or undefined when the script is not such a loop
  * of simulated commands. SETUP may set variables (`i=0`) and run the one-shot steps.
  */
-function endlessLoop(text: string, startedAt: string): Program | undefined {
+function endlessLoop(
+  text: string,
+  startedAt: string,
+  env?: ReadonlyMap<string, string>,
+): Program | undefined {
   const flat = text.replace(/\n/g, ';');
   const m = /^([\s\S]*?)\bwhile\s+(?:true|:)\s*;\s*do\b\s*;?([\s\S]*?);?\s*done\s*;?\s*$/.exec(
     flat,
   );
   if (!m) return undefined;
-  const vars: Record<string, string> = {};
+  // The environment's variables are the shell's too (a loop may echo `$HOSTNAME`).
+  const vars: Record<string, string> = env ? Object.fromEntries(env) : {};
   let output = '';
   let startMs = 0;
   for (const part of (m[1] ?? '').split(/;|&&/)) {
@@ -267,12 +365,12 @@ function endlessLoop(text: string, startedAt: string): Program | undefined {
       vars[assign[1] ?? ''] = words(assign[2] ?? '').join(' ');
       continue;
     }
-    const s = step(words(t), startedAt);
+    const s = step(expandedWords(t, env, startedAt), startedAt, env);
     if (!s || s.forever || (s.exitCode ?? 0) !== 0) return undefined;
     output += s.output;
     startMs += s.ms;
   }
-  const steps = loopSteps(m[2] ?? '', vars);
+  const steps = loopSteps(m[2] ?? '', vars, env);
   if (!steps) return undefined;
   const periodMs = steps.reduce((sum, s) => sum + (s.kind === 'sleep' ? s.ms : 0), 0);
   // A loop that never sleeps would print without end at once: not simulated.
@@ -313,16 +411,22 @@ export function loopLines(
       if (at > endMs) break;
       if (s.kind === 'sleep') at += s.ms;
       else if (s.kind === 'add') values[s.name] = String(Number(values[s.name] || 0) + s.by);
+      else if (s.kind === 'print') pushLines(out, at, s.text);
       else {
         const date = goDate(new Date(at).toISOString());
         const text = s.text.replace(EXPANSION, (m, a, b) =>
           m.startsWith('$(') || m.startsWith('`') ? date : (values[a ?? b ?? ''] ?? ''),
         );
-        out.push({ at, text: s.newline ? `${text}\n` : text });
+        pushLines(out, at, s.newline ? `${text}\n` : text);
       }
     }
   }
   return out;
+}
+
+/** Add `text` line by line (each keeps its newline), so `--tail` counts lines. */
+function pushLines(out: { at: number; text: string }[], at: number, text: string): void {
+  for (const line of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) out.push({ at, text: line });
 }
 
 /** A Service as a container sees it: its cluster IP and which of its ports have endpoints. */
@@ -613,6 +717,11 @@ export function ignoresSigterm(
 export interface Surroundings {
   /** The container's `env` (plain values; a `valueFrom` counts as set). */
   env?: readonly { name: string; value?: string; valueFrom?: unknown }[];
+  /**
+   * The process environment (containerEnv.ts): what the shell expands `$NAME` to. Without it,
+   * commands are read as written.
+   */
+  vars?: ReadonlyMap<string, string>;
   /** The pod's namespace: where a bare Service name is looked up. */
   namespace?: string;
   network?: Network;
@@ -721,12 +830,12 @@ export function containerProgram(
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
     const text = argv[2] ?? '';
     return (
-      untilResolves(text, startedAt) ??
-      endlessLoop(text, startedAt) ??
-      script(text, startedAt) ?? { runs: 'forever', output: '' }
+      untilResolves(text, startedAt, where.vars) ??
+      endlessLoop(text, startedAt, where.vars) ??
+      script(text, startedAt, where.vars) ?? { runs: 'forever', output: '' }
     );
   }
-  const s = step(argv, startedAt);
+  const s = step(argv, startedAt, where.vars);
   if (!s) return { runs: 'forever', output: '' };
   if (s.forever) return { runs: 'forever', output: s.output };
   return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output: s.output };

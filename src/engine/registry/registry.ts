@@ -159,6 +159,8 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
     [2_140_882, 1, '1.34', '1.34.1'],
     [727_869, 1, '1.28', '1.28.4'],
   ]),
+  // bash: alpine with GNU bash on top (the `bash` of the Kubernetes docs' env examples).
+  ...family('bash', [[6_384_011, 3, 'latest', '5', '5.2', '5.2.37']]),
   ...family('httpd', [
     [58_328_472, 6, 'latest', '2.4', '2.4.63', '2', 'bookworm'],
     [21_311_084, 7, 'alpine', '2.4-alpine', '2.4.63-alpine'],

@@ -8,10 +8,12 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
+import { processInputs } from '../../engine/node/containerEnv.ts';
 import {
   containerProgram,
   loopLines,
   type Network,
+  type Program,
   type ServiceView,
 } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
@@ -477,11 +479,7 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     fromHost !== undefined ||
     (/(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args)
       ? undefined
-      : containerProgram(image, container?.command, container?.args, startedAt, {
-          namespace: p.metadata?.namespace ?? ctx.namespace,
-          network: networkOf(ctx),
-          ...(container?.env ? { env: container.env } : {}),
-        });
+      : programOf(ctx, p, container, startedAt);
   const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel));
   // Every line of a run is taken to be written when the run started, but for a loop's.
   const written = Date.parse(startedAt ?? '') || 0;
@@ -503,6 +501,37 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
   const since = opts.since;
   if (since !== undefined) lines = lines.filter((l) => l.at >= since);
   return lines.map((l) => `${opts.timestamps ? `${logTimestamp(l.at)} ` : ''}${l.text}`).join('');
+}
+
+/**
+ * The program of a container's run, as the kubelet started it: command and args with their
+ * `$(NAME)` references expanded, and the environment its shell expands `$NAME` from (the
+ * ConfigMaps and Secrets as they are now, the pod's IPs from its status).
+ */
+function programOf(
+  ctx: Ctx,
+  p: Pod,
+  container: NonNullable<Pod['spec']>['containers'][number] | undefined,
+  startedAt: string | undefined,
+): Program {
+  const namespace = p.metadata?.namespace ?? ctx.namespace;
+  const inputs = processInputs(
+    p as KubeObject,
+    container,
+    (resource, name) => {
+      const o = peekObject(ctx, resource, namespace, name) as
+        | { data?: Record<string, string>; binaryData?: Record<string, string> }
+        | undefined;
+      return o ? { ...o.binaryData, ...o.data } : undefined;
+    },
+    { podIP: p.status?.podIP, hostIP: p.status?.hostIP },
+  );
+  return containerProgram(container?.image ?? '', inputs.command, inputs.args, startedAt, {
+    namespace,
+    network: networkOf(ctx),
+    ...(container?.env ? { env: container.env } : {}),
+    vars: inputs.vars,
+  });
 }
 
 /**

@@ -1,0 +1,120 @@
+/**
+ * A container's environment reaches its process, as in the Kubernetes docs' tasks: "Define
+ * Environment Variables for a Container" (`$(NAME)` in args), "Expose Pod Information to
+ * Containers Through Environment Variables" (downward API, printenv in a loop), and a shell
+ * expanding `$NAME` from a ConfigMap key.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('environment variables reach the container', () => {
+  it('expands $(NAME) in args (the docs print-greeting pod)', () => {
+    const { run, host } = engineSession(1);
+    host.fs.write(
+      'envars.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: print-greeting
+spec:
+  containers:
+  - name: env-print-demo
+    image: bash
+    env:
+    - name: GREETING
+      value: "Warm greetings to"
+    - name: HONORIFIC
+      value: "The Most Honorable"
+    - name: NAME
+      value: "Kubernetes"
+    command: ["echo"]
+    args: ["$(GREETING) $(HONORIFIC) $(NAME)"]
+`,
+    );
+    run('kubectl apply -f envars.yaml');
+    expect(run('kubectl logs print-greeting').out).toBe(
+      'Warm greetings to The Most Honorable Kubernetes\n',
+    );
+  });
+
+  it('prints downward API fields with printenv in a loop (the docs dapi-envars pod)', () => {
+    const { run, host, cluster } = engineSession(1);
+    host.fs.write(
+      'dapi.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: dapi-envars-fieldref
+spec:
+  containers:
+    - name: test-container
+      image: busybox
+      command: [ "sh", "-c"]
+      args:
+      - while true; do
+          echo -en '\\n';
+          printenv MY_NODE_NAME MY_POD_NAME MY_POD_NAMESPACE;
+          printenv MY_POD_IP MY_POD_SERVICE_ACCOUNT;
+          sleep 10;
+        done;
+      env:
+        - name: MY_NODE_NAME
+          valueFrom:
+            fieldRef:
+              fieldPath: spec.nodeName
+        - name: MY_POD_NAME
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.name
+        - name: MY_POD_NAMESPACE
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.namespace
+        - name: MY_POD_IP
+          valueFrom:
+            fieldRef:
+              fieldPath: status.podIP
+        - name: MY_POD_SERVICE_ACCOUNT
+          valueFrom:
+            fieldRef:
+              fieldPath: spec.serviceAccountName
+  restartPolicy: Never
+`,
+    );
+    run('kubectl apply -f dapi.yaml');
+    cluster.advance(15_000);
+    const wide = run('kubectl get pod dapi-envars-fieldref -o wide --no-headers').out.split(/ +/);
+    const [ip, node] = [wide[5], wide[6]];
+    const round = `\n${node}\ndapi-envars-fieldref\ndefault\n${ip}\ndefault\n`;
+    expect(run('kubectl logs dapi-envars-fieldref --tail=6').out).toBe(round);
+    expect(node).toMatch(/^node\d$/);
+    expect(ip).toMatch(/^10\.244\.\d+\.\d+$/);
+  });
+
+  it('lets the shell expand $NAME, plain or in braces, from a ConfigMap key, not inside single quotes', () => {
+    const { run, host } = engineSession(1);
+    run('kubectl create configmap special-config --from-literal=special.how=very');
+    host.fs.write(
+      'shell.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: shell
+spec:
+  restartPolicy: Never
+  containers:
+  - name: sh
+    image: busybox
+    env:
+    - name: LEVEL
+      valueFrom:
+        configMapKeyRef:
+          name: special-config
+          key: special.how
+    command: ["sh", "-c", "echo level=$LEVEL host=$HOSTNAME '$LEVEL' \${LEVEL}x $NOPE end"]
+`,
+    );
+    run('kubectl apply -f shell.yaml');
+    expect(run('kubectl logs shell').out).toBe('level=very host=shell $LEVEL veryx end\n');
+  });
+});
