@@ -118,3 +118,66 @@ spec:
     expect(run('kubectl logs shell').out).toBe('level=very host=shell $LEVEL veryx end\n');
   });
 });
+
+describe('resourceFieldRef', () => {
+  it('gives requests and limits in units of the divisor, rounded up (the docs dapi-envars-resourcefieldref pod)', () => {
+    const { run, host, cluster } = engineSession(1);
+    const env = (name: string, resource: string, divisor = '') =>
+      `        - name: ${name}\n          valueFrom:\n            resourceFieldRef:\n              containerName: test-container\n              resource: ${resource}\n${divisor ? `              divisor: ${divisor}\n` : ''}`;
+    host.fs.write(
+      'dapi.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: dapi-envars-resourcefieldref
+spec:
+  containers:
+    - name: test-container
+      image: registry.k8s.io/busybox:1.24
+      command: [ "sh", "-c"]
+      args:
+      - while true; do
+          echo -en '\\n';
+          printenv MY_CPU_REQUEST MY_CPU_LIMIT;
+          printenv MY_MEM_REQUEST MY_MEM_LIMIT MY_MEM_MI;
+          sleep 10;
+        done;
+      resources:
+        requests:
+          memory: "32Mi"
+          cpu: "125m"
+        limits:
+          memory: "64Mi"
+          cpu: "250m"
+      env:
+${env('MY_CPU_REQUEST', 'requests.cpu')}${env('MY_CPU_LIMIT', 'limits.cpu')}${env('MY_MEM_REQUEST', 'requests.memory')}${env('MY_MEM_LIMIT', 'limits.memory')}${env('MY_MEM_MI', 'limits.memory', '1Mi')}  restartPolicy: Never
+`,
+    );
+    expect(run('kubectl apply -f dapi.yaml').out).toBe(
+      'pod/dapi-envars-resourcefieldref created\n',
+    );
+    cluster.advance(15_000);
+    expect(run('kubectl logs dapi-envars-resourcefieldref --tail=6').out).toBe(
+      '\n1\n1\n33554432\n67108864\n64\n',
+    );
+    const describe = run('kubectl describe pod dapi-envars-resourcefieldref').out;
+    expect(describe).toContain('      MY_CPU_REQUEST:  1 (requests.cpu)\n');
+    expect(describe).toContain('      MY_MEM_MI:       64 (limits.memory)\n');
+    expect(
+      run(
+        "kubectl get pod dapi-envars-resourcefieldref -o jsonpath='{.spec.containers[0].env[0].valueFrom.resourceFieldRef}'",
+      ).out,
+    ).toBe('{"containerName":"test-container","divisor":"0","resource":"requests.cpu"}');
+  });
+
+  it('reads an unset limit as the node allocatable (kubelet) and says so (describe)', () => {
+    const { run } = engineSession(1);
+    run(
+      `kubectl run cpu --image=busybox --restart=Never --overrides='{"spec":{"containers":[{"name":"cpu","image":"busybox","command":["printenv","CPU"],"env":[{"name":"CPU","valueFrom":{"resourceFieldRef":{"resource":"limits.cpu"}}}]}]}}'`,
+    );
+    expect(run('kubectl logs cpu').out).toBe('2\n');
+    expect(run('kubectl describe pod cpu').out).toContain(
+      '      CPU:  node allocatable (limits.cpu)\n',
+    );
+  });
+});

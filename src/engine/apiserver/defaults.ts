@@ -52,6 +52,11 @@ function defaultContainer(c: Obj): void {
     for (const e of env as Obj[]) {
       const fieldRef = (e?.valueFrom as Obj | undefined)?.fieldRef;
       if (fieldRef && typeof fieldRef === 'object') setIfUnset(fieldRef as Obj, 'apiVersion', 'v1');
+      // The divisor is a Quantity struct, which omitempty never omits: unset, it reads "0".
+      const resourceFieldRef = (e?.valueFrom as Obj | undefined)?.resourceFieldRef;
+      if (resourceFieldRef && typeof resourceFieldRef === 'object') {
+        setIfUnset(resourceFieldRef as Obj, 'divisor', '0');
+      }
     }
   }
   // SetDefaults_Probe and SetDefaults_HTTPGetAction.

@@ -9,18 +9,20 @@
  * key or a field of the pod (the downward API). The container runtime adds HOSTNAME
  * ({@link processEnvironment}), which `$(HOSTNAME)` therefore does not see.
  *
- * Not built: the Service link variables (`WEB_SERVICE_HOST`, `KUBERNETES_PORT`, …), the
- * image's own ENV lines (PATH…), and `resourceFieldRef`.
+ * Not built: the Service link variables (`WEB_SERVICE_HOST`, `KUBERNETES_PORT`, …) and the
+ * image's own ENV lines (PATH…).
  */
 import type { KubeObject } from '../api/types.ts';
+import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 
-/** A container's `env` and `envFrom`, as far as they are read here. */
-export interface EnvSpec {
+/** A container's `env` and `envFrom` (and resources), as far as they are read here. */
+export interface EnvSpec extends ContainerResources {
   env?: readonly {
     name: string;
     value?: string;
     valueFrom?: {
       fieldRef?: { fieldPath?: string };
+      resourceFieldRef?: ResourceFieldRef;
       configMapKeyRef?: { name?: string; key?: string; optional?: boolean };
       secretKeyRef?: { name?: string; key?: string; optional?: boolean };
     };
@@ -42,6 +44,56 @@ export type ObjectData = (
 export interface PodRuntime {
   podIP?: string;
   hostIP?: string;
+  /** The node's allocatable resources: the limits of a container that sets none. */
+  allocatable?: NodeAllocatable;
+}
+
+/** A node's allocatable cpu, memory and ephemeral storage. */
+export interface NodeAllocatable {
+  cpu?: string;
+  memory?: string;
+  'ephemeral-storage'?: string;
+}
+
+/** `resourceFieldRef` of an env var or a downward API volume file. */
+export interface ResourceFieldRef {
+  containerName?: string;
+  resource?: string;
+  divisor?: string | number;
+}
+
+/** A container's `resources`, as far as the downward API reads them. */
+export interface ContainerResources {
+  name?: string;
+  resources?: {
+    limits?: Readonly<Record<string, string | number>>;
+    requests?: Readonly<Record<string, string | number>>;
+  };
+}
+
+/**
+ * `ExtractContainerResourceValue`: a container's request or limit in units of the divisor
+ * (none or 0 means 1), rounded up: CPU by millicores (`125m` is `1`), memory and
+ * ephemeral storage by bytes. A limit the container does not set is the node's allocatable
+ * (`defaultPodLimitsForDownwardAPI`), or `0` when that is not known (kubectl describe, which then
+ * says "node allocatable"); a request it does not set is 0. Undefined for another resource.
+ */
+export function resourceFieldValue(
+  ref: ResourceFieldRef,
+  container: ContainerResources | undefined,
+  allocatable?: NodeAllocatable,
+): string | undefined {
+  const [kind, name] = (ref.resource ?? '').split('.') as [string, string | undefined];
+  if ((kind !== 'limits' && kind !== 'requests') || !name) return undefined;
+  if (name !== 'cpu' && name !== 'memory' && name !== 'ephemeral-storage') return undefined;
+  const set = container?.resources?.[kind]?.[name];
+  const text = set ?? (kind === 'limits' ? allocatable?.[name] : undefined) ?? '0';
+  const value = tryParseQuantity(text);
+  const given = tryParseQuantity(ref.divisor ?? '0');
+  const divisor = !given || given.milli === 0 ? { value: 1, milli: 1000 } : given;
+  if (!value) return undefined;
+  const n = name === 'cpu' ? value.milli / divisor.milli : value.value / divisor.value;
+  return String(Math.ceil(n));
 }
 
 /** `validation.IsEnvVarName`: what may be a variable's name. */
@@ -125,6 +177,15 @@ export function containerEnvironment(
     let value: string | undefined;
     if (!from) value = expandReferences(e.value ?? '', env);
     else if (from.fieldRef) value = podFieldValue(pod, from.fieldRef.fieldPath ?? '', runtime);
+    else if (from.resourceFieldRef) {
+      const ref = from.resourceFieldRef;
+      const target = ref.containerName
+        ? (pod.spec as { containers?: ContainerResources[] } | undefined)?.containers?.find(
+            (c) => c.name === ref.containerName,
+          )
+        : spec;
+      value = resourceFieldValue(ref, target, runtime.allocatable);
+    }
     else if (from.configMapKeyRef) {
       const ref = from.configMapKeyRef;
       value = data('configmaps', ref.name ?? '')?.[ref.key ?? ''];

@@ -778,7 +778,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       pod,
       { ...spec, command: c.command, args: c.args },
       objectData(namespaceOf(pod)),
-      { podIP: work.get(key)?.podIP, hostIP: internalIP },
+      {
+        podIP: work.get(key)?.podIP,
+        hostIP: internalIP,
+        allocatable: opts.allocatable ?? DEFAULT_ALLOCATABLE,
+      },
     );
     where.vars = inputs.vars;
     let program = containerProgram(c.image, inputs.command, inputs.args, ctx.timestamp(), where);

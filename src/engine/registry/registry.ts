@@ -230,6 +230,11 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
     [52_108_344, 7, '2.53'],
   ]),
   ...family('registry.k8s.io/echoserver', [[46_108_127, 15, '1.4', '1.10']]),
+  // The busybox of the Kubernetes docs' downward API and init container pages (sizes approximate).
+  ...family('registry.k8s.io/busybox', [
+    [676_709, 1, '1.24', 'latest'],
+    [720_311, 1, '1.27.2'],
+  ]),
   ...family('gcr.io/google-samples/hello-app', [
     [4_312_660, 2, '1.0'],
     [4_313_001, 2, '2.0'],

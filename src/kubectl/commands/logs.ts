@@ -8,7 +8,7 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
-import { processInputs } from '../../engine/node/containerEnv.ts';
+import { type NodeAllocatable, processInputs } from '../../engine/node/containerEnv.ts';
 import {
   containerProgram,
   loopLines,
@@ -479,7 +479,7 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     fromHost !== undefined ||
     (/(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args)
       ? undefined
-      : programOf(ctx, p, container, startedAt);
+      : programOf(ctx, p, container, startedAt, node);
   const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel));
   // Every line of a run is taken to be written when the run started, but for a loop's.
   const written = Date.parse(startedAt ?? '') || 0;
@@ -513,6 +513,7 @@ function programOf(
   p: Pod,
   container: NonNullable<Pod['spec']>['containers'][number] | undefined,
   startedAt: string | undefined,
+  node: KubeObject | undefined,
 ): Program {
   const namespace = p.metadata?.namespace ?? ctx.namespace;
   const inputs = processInputs(
@@ -524,7 +525,11 @@ function programOf(
         | undefined;
       return o ? { ...o.binaryData, ...o.data } : undefined;
     },
-    { podIP: p.status?.podIP, hostIP: p.status?.hostIP },
+    {
+      podIP: p.status?.podIP,
+      hostIP: p.status?.hostIP,
+      allocatable: (node?.status as { allocatable?: NodeAllocatable } | undefined)?.allocatable,
+    },
   );
   return containerProgram(container?.image ?? '', inputs.command, inputs.args, startedAt, {
     namespace,

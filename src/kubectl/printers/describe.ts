@@ -20,6 +20,7 @@ import type {
   Volume,
 } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
+import { resourceFieldValue } from '../../engine/node/containerEnv.ts';
 import { describeProbe, type ProbeSpec } from '../../engine/node/probe.ts';
 import {
   formatRFC1123Z,
@@ -286,6 +287,7 @@ function describeEnvVar(
   w: PrefixWriter,
   e: EnvVar,
   resolve: ((fieldPath: string) => string) | undefined,
+  container: Container,
 ): void {
   const from = e.valueFrom;
   if (!from) {
@@ -298,7 +300,13 @@ function describeEnvVar(
     const { apiVersion = 'v1', fieldPath } = from.fieldRef;
     w.write(3, `${e.name}:\t${resolve?.(fieldPath) ?? ''} (${apiVersion}:${fieldPath})\n`);
   } else if (from.resourceFieldRef) {
-    w.write(3, `${e.name}:\t (${from.resourceFieldRef.resource})\n`);
+    // The container's own request or limit; an unset limit shows as "node allocatable".
+    const { resource } = from.resourceFieldRef;
+    let value = resourceFieldValue(from.resourceFieldRef, container) ?? '';
+    if (value === '0' && (resource === 'limits.cpu' || resource === 'limits.memory')) {
+      value = 'node allocatable';
+    }
+    w.write(3, `${e.name}:\t${value} (${resource})\n`);
   } else if (from.secretKeyRef) {
     const { key, name, optional } = from.secretKeyRef;
     w.write(
@@ -413,7 +421,7 @@ function describeContainers(
     if (env.length === 0) w.write(2, 'Environment:\t<none>\n');
     else {
       w.write(2, 'Environment:\n');
-      for (const e of env) describeEnvVar(w, e, resolve);
+      for (const e of env) describeEnvVar(w, e, resolve, c);
     }
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1));
     w.write(2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`);
