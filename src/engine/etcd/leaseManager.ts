@@ -55,7 +55,9 @@ export class LeaseManager {
       this.#config.reuseDurationSeconds,
     );
     const valid = now + ttl * 1000 < this.#prevExpiresAt;
-    const sufficient = now + (ttl + reuse) * 1000 > this.#prevExpiresAt;
+    // `>=` where the original has `After`: its clock has moved on by some nanoseconds since the
+    // grant, the virtual one often has not (many writes share one millisecond).
+    const sufficient = now + (ttl + reuse) * 1000 >= this.#prevExpiresAt;
     // Every request counts, whether its write then succeeds or not (as in the original).
     this.#attached++;
     if (valid && sufficient && this.#attached <= this.#config.maxObjectCount) return this.#prevId;
