@@ -75,9 +75,8 @@ describe('Event TTL (--event-ttl 1h0m0s)', () => {
     expect(failed?.count).toBeGreaterThan(20);
     kubectl.patch('nodes', undefined, 'node1', { metadata: { labels: { disk: 'ssd' } } });
     c.settle();
-    expect((c.peek('pods', 'default', 'big')?.spec as { nodeName?: string }).nodeName).toBe(
-      'node1',
-    );
+    const spec = c.peek('pods', 'default', 'big')?.spec as { nodeName?: string } | undefined;
+    expect(spec?.nodeName).toBe('node1');
     const last = c.snapshot().get('events', 'default', failed?.metadata?.name ?? '');
     expect(last?.lastTimestamp).toBeDefined();
     const lastWrite = Date.parse(last?.lastTimestamp as string);
