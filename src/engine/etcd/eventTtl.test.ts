@@ -142,6 +142,34 @@ describe('Event TTL (--event-ttl 1h0m0s)', () => {
     ]);
   });
 
+  it('a core/v1 Event that repeats after it expired is created again under its old name', () => {
+    const c = createCluster({ seed: 4, keepSnapshots: false });
+    c.settle();
+    const notReady = () =>
+      c
+        .snapshot()
+        .list('events', 'default')
+        .filter((e) => e.reason === 'NodeNotReady')
+        .map((e) => [e.metadata?.name, e.count, e.firstTimestamp]);
+    c.stopNode('node2');
+    c.advance(2 * MIN);
+    const [first] = notReady();
+    expect(first?.[1]).toBe(1);
+    c.startNode('node2');
+    c.advance(2 * HOUR);
+    expect(notReady()).toEqual([]);
+    c.stopNode('node2');
+    c.advance(2 * MIN);
+    // client-go's recorder patches the count; the patch is a 404, so it creates the Event it
+    // meant to patch: same name, count 2, first seen two hours ago.
+    expect(notReady()).toEqual([[first?.[0], 2, first?.[2]]]);
+    const requests = c.messages
+      .filter((m) => m.ref?.resource === 'events' && m.ref.name === first?.[0])
+      .map((m) => m.kind)
+      .filter((k) => k.startsWith('api.'));
+    expect(requests).toEqual(['api.create', 'api.patch', 'api.create']);
+  });
+
   it('is deterministic: the same inputs expire the same Events at the same messages', () => {
     const run = () => {
       const c = createCluster({ seed: 5, keepSnapshots: false });
