@@ -9,7 +9,7 @@ import { createKubernetesServiceController } from './apiserver/kubernetesService
 import { etcdGroupOf, etcdKey, RESOURCES } from './apiserver/resources.ts';
 import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
-import { Etcd } from './etcd/etcd.ts';
+import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
 import { createNode } from './node/index.ts';
 import {
   type ImageManifest,
@@ -23,6 +23,7 @@ import { type ReconcileError, Runtime } from './runtime/runtime.ts';
 import { Snapshot } from './runtime/snapshot.ts';
 import { createScheduler, type SchedulerActor } from './scheduler/scheduler.ts';
 import { epochMs, rfc3339, START_MS } from './util/clock.ts';
+import { msgKey } from './util/flat.ts';
 import { clone } from './util/persistentMap.ts';
 import { createRng } from './util/rng.ts';
 
@@ -172,6 +173,24 @@ function defaultComponents(ctx: ComponentContext): Reconciler[] {
   return recs;
 }
 
+/**
+ * The message of a lease expiry: etcd deleted the keys by itself and the API server learns it
+ * on its etcd watch (etcd → api-server). Housekeeping, like lease renewals: it is background
+ * upkeep that lesson steps leave out, and it does not keep `settle` busy.
+ */
+function leaseExpired(rt: Runtime | undefined, r: LeaseRevocation): void {
+  const n = r.keys.length;
+  rt?.hop(
+    'etcd',
+    'api-server',
+    'etcd.leaseExpired',
+    undefined,
+    { key: msgKey('etcd.leaseExpired'), params: { lease: leaseIdHex(r.id), keys: n } },
+    `lease expired: DELETE ${n} ${n === 1 ? 'key' : 'keys'}`,
+    true,
+  );
+}
+
 const MAX_TASKS_PER_CALL = 5_000_000;
 /** Nothing but housekeeping for this long (virtual ms) counts as quiet. */
 const DEFAULT_QUIET_MS = 15_000;
@@ -204,8 +223,15 @@ class ClusterImpl implements Cluster {
       explain: opts.explain ?? true,
     };
     const rng = createRng(this.seed);
-    this.#etcd = new Etcd<KubeObject>(etcdGroupOf);
     let rt: Runtime | undefined;
+    // etcd's lessor runs on the virtual clock: one task at each lease's expiry.
+    this.#etcd = new Etcd<KubeObject>(etcdGroupOf, {
+      now: () => rt?.now ?? 0,
+      schedule: (at, fn) => rt?.schedule(at, fn),
+      onLeaseRevoked: (r) => {
+        if (r.keys.length > 0) leaseExpired(rt, r);
+      },
+    });
     this.#api = new ApiServer({
       etcd: this.#etcd,
       rng,

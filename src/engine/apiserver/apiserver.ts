@@ -23,6 +23,7 @@ import type {
   WriteOptions,
 } from '../api/types.ts';
 import type { Etcd, KeyValue } from '../etcd/etcd.ts';
+import { LeaseManager } from '../etcd/leaseManager.ts';
 import type { Actor, Hop, Message, ObjRef, WatchEvent } from '../runtime/controller.ts';
 import { rfc3339 } from '../util/clock.ts';
 import { flat, msgKey } from '../util/flat.ts';
@@ -334,6 +335,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   return ak.length === bk.length && ak.every((k) => Object.hasOwn(bo, k) && sameJson(ao[k], bo[k]));
 }
 
+/**
+ * kube-apiserver's `--event-ttl` (default 1h0m0s; kubeadm leaves it): Events are stored with an
+ * etcd lease of this many seconds, renewed by every write (create and update alike: the Event
+ * registry's TTLFunc returns it for both), so an Event goes an hour after its last update.
+ */
+export const EVENT_TTL_SECONDS = 3600;
+
 /** The annotation a DaemonSet's template generation is kept in (apps/v1 DeprecatedTemplateGeneration). */
 const DS_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
 
@@ -344,6 +352,8 @@ function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Res
 
 export class ApiServer {
   readonly #etcd: Etcd<KubeObject>;
+  /** The etcd leases Events are written with (storage/etcd3's lease manager). */
+  readonly #leases: LeaseManager;
   readonly #rng: Rng;
   readonly #now: () => number;
   readonly #record: (m: MessageInput) => void;
@@ -389,6 +399,7 @@ export class ApiServer {
 
   constructor(deps: ApiServerDeps) {
     this.#etcd = deps.etcd;
+    this.#leases = new LeaseManager(deps.etcd, deps.now);
     this.#rng = deps.rng;
     this.#now = deps.now;
     this.#record = deps.record;
@@ -752,11 +763,13 @@ export class ApiServer {
     hk: boolean,
   ): KeyValue<KubeObject> | undefined {
     (obj.metadata as Meta).resourceVersion = String(this.#etcd.revision + 1);
+    // Only Events have a TTL: each write of one (a count update too) attaches it to a lease.
+    const lease = r.resource === 'events' ? this.#leases.getLease(EVENT_TTL_SECONDS) : 0;
     this.#housekeeping = hk;
     this.#writing = r;
     let kv: KeyValue<KubeObject> | undefined;
     try {
-      kv = this.#etcd.put(key, obj, expected, r.etcdPrefix);
+      kv = this.#etcd.put(key, obj, expected, r.etcdPrefix, lease);
     } finally {
       this.#housekeeping = false;
       this.#writing = undefined;

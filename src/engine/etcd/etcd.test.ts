@@ -71,3 +71,105 @@ describe('etcd', () => {
     expect(etcd.get('/registry/pods/default/p2')).toBeUndefined();
   });
 });
+
+describe('etcd leases', () => {
+  const clock = () => {
+    let now = 0;
+    const timers: { at: number; fn: () => void }[] = [];
+    const etcd = new Etcd<number>(groupOf, {
+      now: () => now,
+      schedule: (at, fn) => timers.push({ at, fn }),
+    });
+    /** Move the clock to `t`, running the timers due by then (as the runtime's agenda does). */
+    const runTo = (t: number) => {
+      timers.sort((a, b) => a.at - b.at);
+      while (timers.length > 0 && timers[0]!.at <= t) {
+        const next = timers.shift()!;
+        now = next.at;
+        next.fn();
+      }
+      now = t;
+    };
+    return { etcd, runTo, timers };
+  };
+
+  it('deletes the keys of an expired lease in one revision, in key order, and tells watchers', () => {
+    const { etcd, runTo, timers } = clock();
+    const seen: EtcdEvent<number>[] = [];
+    etcd.watch('/registry/events/', (e) => seen.push(e));
+    const lease = etcd.grant(60);
+    expect(lease.expiresAt).toBe(60_000);
+    expect(timers.map((t) => t.at)).toEqual([60_000]);
+    etcd.put('/registry/events/default/b', 1, undefined, undefined, lease.id);
+    etcd.put('/registry/events/default/a', 2, undefined, undefined, lease.id);
+    etcd.put('/registry/pods/default/p', 3);
+    expect(etcd.get('/registry/events/default/a')?.lease).toBe(lease.id);
+    expect(etcd.get('/registry/pods/default/p')?.lease).toBe(0);
+    runTo(59_999);
+    expect(etcd.range('/registry/events/')).toHaveLength(2);
+    runTo(3_600_000);
+    expect(etcd.range('/registry/events/')).toEqual([]);
+    expect(etcd.get('/registry/pods/default/p')?.value).toBe(3);
+    expect(etcd.lease(lease.id)).toBeUndefined();
+    // Revisions 1–3 were the puts; the revocation is one transaction: revision 4 for both.
+    expect(etcd.revision).toBe(4);
+    expect(seen.slice(2).map((e) => [e.type, e.kv.key, e.kv.modRevision, e.revision])).toEqual([
+      ['DELETE', '/registry/events/default/a', 4, 4],
+      ['DELETE', '/registry/events/default/b', 4, 4],
+    ]);
+  });
+
+  it('a put moves the key to its new lease (or to none); a deleted key leaves its lease', () => {
+    const { etcd, runTo } = clock();
+    const first = etcd.grant(60);
+    etcd.put('/registry/events/default/renewed', 1, undefined, undefined, first.id);
+    etcd.put('/registry/events/default/plain', 1, undefined, undefined, first.id);
+    etcd.put('/registry/events/default/gone', 1, undefined, undefined, first.id);
+    runTo(30_000);
+    const second = etcd.grant(60);
+    etcd.put('/registry/events/default/renewed', 2, undefined, undefined, second.id);
+    etcd.put('/registry/events/default/plain', 2);
+    etcd.delete('/registry/events/default/gone');
+    expect(etcd.lease(first.id)?.keys).toEqual([]);
+    expect(etcd.lease(second.id)?.keys).toEqual(['/registry/events/default/renewed']);
+    const revision = etcd.revision;
+    // The first lease expires with nothing left on it: no delete, no new revision.
+    runTo(60_000);
+    expect(etcd.revision).toBe(revision);
+    expect(etcd.lease(first.id)).toBeUndefined();
+    expect(etcd.get('/registry/events/default/renewed')?.value).toBe(2);
+    runTo(90_000);
+    expect(etcd.range('/registry/events/').map((kv) => kv.key)).toEqual([
+      '/registry/events/default/plain',
+    ]);
+  });
+
+  it('expires leases at their own times however far the clock jumps, oldest first', () => {
+    const revoked: [number, string[], number][] = [];
+    let now = 0;
+    const etcd = new Etcd<number>(groupOf, {
+      now: () => now,
+      onLeaseRevoked: (r) => revoked.push([r.at, [...r.keys], r.revision]),
+    });
+    const late = etcd.grant(120);
+    const early = etcd.grant(60);
+    etcd.put('/registry/events/default/late', 1, undefined, undefined, late.id);
+    etcd.put('/registry/events/default/early', 1, undefined, undefined, early.id);
+    // No timer: the caller runs the lessor's check (here once, after a long jump).
+    now = 3 * 3_600_000;
+    etcd.expireLeases();
+    expect(revoked).toEqual([
+      [now, ['/registry/events/default/early'], 3],
+      [now, ['/registry/events/default/late'], 4],
+    ]);
+    expect(etcd.leaseCount).toBe(0);
+  });
+
+  it('refuses a put with a lease that does not exist', () => {
+    const { etcd } = clock();
+    expect(() => etcd.put('/registry/events/default/x', 1, undefined, undefined, 99)).toThrow(
+      'etcdserver: requested lease not found',
+    );
+    expect(etcd.revision).toBe(0);
+  });
+});

@@ -49,6 +49,15 @@ export const CORE_MESSAGE_KINDS: readonly MessageKindInfo[] = [
     meaning: `etcd ${v} of the key (label) — only the API server talks to etcd`,
   })),
   {
+    kind: 'etcd.leaseExpired',
+    summaryKey: 'msg.etcd.leaseExpired',
+    params: ['lease', 'keys'],
+    hop: 'etcd → api-server',
+    meaning:
+      'an etcd lease expired and etcd deleted its keys itself (Events: --event-ttl 1h); the API ' +
+      'server sees the deletes on its etcd watch. keys is how many; housekeeping',
+  },
+  {
     kind: 'watch.event',
     summaryKey: 'msg.watch.event',
     params: ['type', 'resource', 'name', 'namespace'],

@@ -852,11 +852,14 @@ export class Runtime {
         });
         if (res.ok) return;
       }
+      // A patch that failed (the Event expired: --event-ttl) is followed by a create of the
+      // same Event, its name and count kept, as client-go's recordEvent does.
       const name = this.#createEvent(a, e, namespace, {
         message: c.message,
         count: c.count,
         firstTimestamp: rfc3339(c.firstMs),
         reporting: !c.combined,
+        ...(c.kind === 'patch' ? { name: c.name } : {}),
       });
       if (name === undefined) this.#correlator.forget(c.key);
       else this.#correlator.stored(c.key, name);
@@ -959,13 +962,8 @@ export class Runtime {
     this.#clockNanosLo = z - zh * TWO_32;
   }
 
-  /** Create one Event about `e.ref`; returns its name, or undefined if the create failed. */
-  #createEvent(
-    a: ActorState,
-    e: EventRecord,
-    namespace: string,
-    f: { message: string; count: number; firstTimestamp: string; reporting: boolean },
-  ): string | undefined {
+  /** A new Event name for an object: `<object>.<hex nanos>` (see #createEvent). */
+  #eventName(object: string): string {
     // Unique names: the clock's nanoseconds, or one more than the last Event's.
     if (this.now !== this.#clockNanosAt) this.#splitClockNanos();
     let hi = this.#clockNanosHi;
@@ -986,7 +984,24 @@ export class Runtime {
       this.#hexHi = hi.toString(16);
     }
     const hex = hi === 0 ? lo.toString(16) : this.#hexHi + hex8(lo);
-    const name = flat(`${e.ref.name}.${hex}`);
+    return flat(`${object}.${hex}`);
+  }
+
+  /** Create one Event about `e.ref`; returns its name, or undefined if the create failed. */
+  #createEvent(
+    a: ActorState,
+    e: EventRecord,
+    namespace: string,
+    f: {
+      message: string;
+      count: number;
+      firstTimestamp: string;
+      reporting: boolean;
+      /** The name of the Event this one re-creates. */
+      name?: string;
+    },
+  ): string | undefined {
+    const name = f.name ?? this.#eventName(e.ref.name);
     flat(f.message);
     const involved: Record<string, unknown> = {
       kind: e.ref.kind,
