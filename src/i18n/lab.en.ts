@@ -165,6 +165,12 @@ export const labEn = {
   'lab.step.nodeStopped.title': '{node} stopped',
   'lab.step.nodeStopped.text':
     'The kubelet, kube-proxy and container runtime of {node} are down. Nobody tells the control plane: it notices only when the heartbeats have been missing for 50 s (node-monitor-grace-period). Fast-forward to see it.',
+  'lab.step.controlPlaneStopped.title': '{node} stopped: the control plane is down',
+  'lab.step.controlPlaneStopped.text':
+    'The kubelet, kube-proxy and container runtime of {node} are down, and with them the static pods they ran: kube-apiserver, etcd, kube-scheduler and kube-controller-manager. Nothing answers at the API server address any more, so every kubectl command that needs the server fails to connect. The pods on the workers keep running, but nothing is scheduled or reconciled, and the kubelets cannot report. Start {node} again to bring the control plane back.',
+  'lab.step.apiServerDown.title': 'The API server does not answer',
+  'lab.step.apiServerDown.text':
+    'kubectl could not connect: the API server ran on {node}, which is stopped. Nothing reached the cluster and nothing changed. Start {node} again to bring the control plane back.',
   'lab.step.nodeStarted.title': '{node} is back',
   'lab.step.nodeStarted.text':
     'The kubelet on {node} starts again, reports the node Ready and syncs its pods; kube-proxy reloads its rules.',

@@ -842,6 +842,8 @@ export function quietStep(
   runId: string,
   key:
     | 'lab.step.nodeStopped'
+    | 'lab.step.controlPlaneStopped'
+    | 'lab.step.apiServerDown'
     | 'lab.step.nodeStarted'
     | 'lab.step.quiet'
     | 'lab.step.kubeconfig'
