@@ -129,13 +129,7 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
       ctx.fail(`context was not found for specified context: ${ctxName}`);
     }
     if (cmd.run && talksToServer(path, ctx)) {
-      // kubeconfig's defaults point a context without a (known) cluster at localhost:8080;
-      // a known cluster's server refuses while the simulated control-plane node is stopped.
-      const server = serverReachable(host, ctxName)
-        ? host.apiServerUp?.() === false
-          ? serverHostPort(host, ctxName)
-          : undefined
-        : 'localhost:8080';
+      const server = refusingServer(host, ctxName);
       if (server !== undefined) {
         // The first request fails and CheckErr ends the command: `version` has printed the
         // client's half by then.
@@ -189,6 +183,16 @@ function talksToServer(path: string[], ctx: Ctx): boolean {
   if (first === 'config' || first === 'help') return false;
   if (first === 'version' && ctx.bool('client')) return false;
   return true;
+}
+
+/**
+ * The `host:port` that refuses kubectl's connection, if any: kubeconfig's defaults point a
+ * context without a (known) cluster at localhost:8080, where nothing listens; a known
+ * cluster's server refuses while the simulated control-plane node is stopped.
+ */
+function refusingServer(host: KubectlHost, contextFlag: string): string | undefined {
+  if (!serverReachable(host, contextFlag)) return 'localhost:8080';
+  return host.apiServerUp?.() === false ? serverHostPort(host, contextFlag) : undefined;
 }
 
 /**
