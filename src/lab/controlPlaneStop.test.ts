@@ -37,9 +37,14 @@ describe('lab: stopping the control-plane node', () => {
 
     const start = lab.run('sim start-node control-plane');
     expect(start.exitCode).toBe(0);
-    // The informers' re-lists and the static pods' restart are real messages now.
-    const messages = start.steps.flatMap((s) => s.messages);
-    expect(messages.length).toBeGreaterThan(0);
+    // The informers' re-lists and the static pods' restart are real messages now: first the
+    // agents' LISTs, then the scheduler's and controllers', then the kubelet's own work.
+    expect(start.steps.slice(0, 2).map(keyOf)).toEqual([
+      'lab.step.apiServerBack.text',
+      'lab.step.controlPlaneStarted.text',
+    ]);
+    expect(start.steps[2]?.title.key).toBe('lab.step.podStarting.title');
+    expect(say(start.steps[1]?.text, 'ko')).toContain('RegisteredNode');
     expect(lab.run('kubectl get nodes').exitCode).toBe(0);
   });
 });
