@@ -134,6 +134,35 @@ describe('sim stop-node control-plane', () => {
     }
   });
 
+  it('a worker tainted unreachable before the outage and back during it keeps its pods', () => {
+    const { run, cluster } = withWeb();
+    cluster.stopNode('node1');
+    // NotReady and the unreachable NoExecute taint (about 50 s), not yet the evictions (300 s).
+    cluster.advance(70_000);
+    expect(run('kubectl get node node1 -o jsonpath={.spec.taints[*].effect}').out).toBe(
+      'NoSchedule NoExecute',
+    );
+    cluster.stopNode(CONTROL_PLANE);
+    cluster.advance(6 * 60_000);
+    cluster.startNode('node1');
+    cluster.advance(30_000);
+    cluster.startNode(CONTROL_PLANE);
+    cluster.settle();
+    cluster.advance(2 * 60_000);
+    // The taint manager counts the toleration from its own start, as the real one schedules
+    // each eviction when it processes the pod; the kubelet reports Ready long before that.
+    expect(run('kubectl get node node1 -o jsonpath={.spec.taints}').out).toBe('');
+    // Scheduled at the restart, cancelled once the kubelet's Ready took the taint away.
+    expect(
+      run(
+        'kubectl get events --field-selector reason=TaintManagerEviction -o jsonpath={.items[*].message}',
+      ).out,
+    ).toMatch(/^Cancelling deletion of Pod default\/web-[a-z0-9]+-[a-z0-9]{5}$/);
+    expect(run('kubectl get pods --field-selector spec.nodeName=node1 -o name').out).toMatch(
+      /^pod\/web-[a-z0-9]+-[a-z0-9]{5}\n$/,
+    );
+  });
+
   it('the kubelet restarts the static pods, as after any reboot', () => {
     const { run, cluster } = withWeb();
     cluster.stopNode(CONTROL_PLANE);
