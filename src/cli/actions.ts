@@ -4,6 +4,7 @@
  *   docker build -t NAME .      build an image on the developer's laptop
  *   docker push NAME            upload it to the registry (Docker Hub)
  *   sim stop-node NODE          the node fails: kubelet, kube-proxy and container runtime stop
+ *                               (the control-plane node takes the API server and controllers along)
  *   sim start-node NODE         the node boots again
  *   sim advance DURATION        let virtual time pass (e.g. 90s, 5m, 1h30m); `sleep N` does the same
  *
@@ -117,13 +118,25 @@ function sim(cluster: Cluster, args: string[]): RunResult {
     if (rest.length !== 1 || !node) return fail(`sim ${sub}: expected a node name\n`);
     if (!cluster.nodes().includes(node)) return fail(`sim ${sub}: no node named "${node}"\n`);
     const stopped = cluster.stoppedNodes().includes(node);
+    // The first node is kubeadm's control plane (a type-only engine import keeps this module light).
+    const controlPlane = node === cluster.nodes()[0];
     if (sub === 'stop-node') {
       if (stopped) return fail(`sim stop-node: node "${node}" is already stopped\n`);
       cluster.stopNode(node);
+      if (controlPlane) {
+        return ok(
+          `node "${node}" stopped: its kubelet, kube-proxy and container runtime are down, and with them the control plane's static pods (kube-apiserver, etcd, kube-scheduler, kube-controller-manager): the API server no longer answers\n`,
+        );
+      }
       return ok(`node "${node}" stopped: its kubelet, kube-proxy and container runtime are down\n`);
     }
     if (!stopped) return fail(`sim start-node: node "${node}" is already running\n`);
     cluster.startNode(node);
+    if (controlPlane) {
+      return ok(
+        `node "${node}" started: its kubelet restarts the control plane's static pods and the API server answers again\n`,
+      );
+    }
     return ok(`node "${node}" started: its kubelet registers again\n`);
   }
   return fail(

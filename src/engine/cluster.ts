@@ -21,6 +21,7 @@ import {
 import type { Actor, Message, Reconciler } from './runtime/controller.ts';
 import { type ReconcileError, Runtime } from './runtime/runtime.ts';
 import { Snapshot } from './runtime/snapshot.ts';
+import { connectionRefused } from './runtime/unreachable.ts';
 import { createScheduler, type SchedulerActor } from './scheduler/scheduler.ts';
 import { epochMs, rfc3339, START_MS } from './util/clock.ts';
 import { msgKey } from './util/flat.ts';
@@ -137,10 +138,20 @@ export interface Cluster {
   frame(seq: number): Snapshot | undefined;
   /** The frame before any message (right after bootstrap). */
   readonly initialFrame: Snapshot;
-  /** Stop a node's kubelet, kube-proxy and container runtime (no more lease renewals). */
+  /**
+   * Stop a node's kubelet, kube-proxy and container runtime (no more lease renewals). The
+   * control-plane node takes the control plane with it: the API server, scheduler and
+   * controller manager stop, every request is refused (`apiServerUp()` turns false).
+   */
   stopNode(name: string): void;
-  /** Boot a stopped node again. */
+  /**
+   * Boot a stopped node again. For the control-plane node: its kubelet restarts the static
+   * pods, the API server answers again, every informer re-lists and the scheduler and
+   * controllers start afresh.
+   */
   startNode(name: string): void;
+  /** Whether the API server answers (false while the control-plane node is stopped). */
+  apiServerUp(): boolean;
   /** Every node name, control plane first. */
   nodes(): readonly string[];
   stoppedNodes(): readonly string[];
@@ -157,6 +168,16 @@ export interface Cluster {
   /** Reconcile calls per reconciler name so far (diagnostics, benchmarks). */
   readonly reconcileCounts: ReadonlyMap<string, number>;
 }
+
+/**
+ * The control plane's static pods besides etcd, run by the control-plane node's kubelet: when
+ * that node stops, they stop with it (the API server's own loops, the kubernetes Service
+ * controller, run as the 'api-server' actor).
+ */
+const CONTROL_PLANE_ACTORS: readonly Actor[] = ['api-server', 'scheduler', 'controller-manager'];
+
+/** Where kubeadm's API server listens: the control-plane node's address, port 6443. */
+export const API_SERVER_ADDRESS = `${nodeIP(0)}:6443`;
 
 /** The workloads helper's components: controller manager loops and each node's agents. */
 function defaultComponents(ctx: ComponentContext): Reconciler[] {
@@ -314,6 +335,8 @@ class ClusterImpl implements Cluster {
     for (const m of methods) {
       wrapped[m] = (...args: unknown[]) => {
         this.#input({ op: 'api', actor, method: m, args });
+        // Nothing listens on the API server's port: the request never leaves the client.
+        if (this.#rt.apiDown) return connectionRefused(API_SERVER_ADDRESS);
         return (inner[m] as (...a: unknown[]) => unknown)(...args);
       };
     }
@@ -503,13 +526,33 @@ class ClusterImpl implements Cluster {
     this.#input({ op: 'stopNode', args: [name] });
     this.#stopped.add(name);
     for (const a of this.#nodeActors(name)) this.#rt.stop(a);
+    if (name === CONTROL_PLANE) {
+      // kube-apiserver, etcd, the scheduler and the controller manager are static pods of
+      // this node's kubelet: they go down with its container runtime.
+      for (const a of CONTROL_PLANE_ACTORS) this.#rt.stop(a);
+      this.#rt.apiServerDown(API_SERVER_ADDRESS);
+    }
   }
 
   startNode(name: string): void {
     if (!this.#stopped.has(name)) return;
     this.#input({ op: 'startNode', args: [name] });
     this.#stopped.delete(name);
+    if (name !== CONTROL_PLANE) {
+      for (const a of this.#nodeActors(name)) this.#rt.start(a);
+      return;
+    }
+    // The API server answers again (the simulation does not wait for its container to come
+    // up: the kubelet's first requests would be retried until it does); the workers' informers
+    // re-list, then the node's own kubelet (restarting the static pods, as after any reboot)
+    // and the control-plane components start with fresh caches.
+    this.#rt.apiServerUp();
     for (const a of this.#nodeActors(name)) this.#rt.start(a);
+    for (const a of CONTROL_PLANE_ACTORS) this.#rt.start(a);
+  }
+
+  apiServerUp(): boolean {
+    return !this.#rt.apiDown;
   }
 
   nodes(): readonly string[] {

@@ -165,6 +165,18 @@ export const labEn = {
   'lab.step.nodeStopped.title': '{node} stopped',
   'lab.step.nodeStopped.text':
     'The kubelet, kube-proxy and container runtime of {node} are down. Nobody tells the control plane: it notices only when the heartbeats have been missing for 50 s (node-monitor-grace-period). Fast-forward to see it.',
+  'lab.step.controlPlaneStopped.title': '{node} stopped: the control plane is down',
+  'lab.step.controlPlaneStopped.text':
+    'The kubelet, kube-proxy and container runtime of {node} are down, and with them the static pods they ran: kube-apiserver, etcd, kube-scheduler and kube-controller-manager. Nothing answers at the API server address any more, so every kubectl command that needs the server fails to connect. The pods on the workers keep running, but nothing is scheduled or reconciled, and the kubelets cannot report. Start {node} again to bring the control plane back.',
+  'lab.step.apiServerBack.title': 'The API server answers again',
+  'lab.step.apiServerBack.text':
+    '{node} boots again and its kubelet starts the static pods (kube-apiserver, etcd, kube-scheduler, kube-controller-manager). Every watch broke when the API server went down, so each kubelet and kube-proxy first lists again what it watches, then watches from there. Nothing changed meanwhile: no request got through.',
+  'lab.step.controlPlaneStarted.title': 'Scheduler and controllers start afresh',
+  'lab.step.controlPlaneStarted.text':
+    'The scheduler and the controller manager start with empty caches and list everything they watch. The node controller gives every node a fresh grace period from now, so no worker is taken for dead because its last heartbeat looks old, and it registers every node again (RegisteredNode).',
+  'lab.step.apiServerDown.title': 'The API server does not answer',
+  'lab.step.apiServerDown.text':
+    'kubectl could not connect: the API server ran on {node}, which is stopped. Nothing reached the cluster and nothing changed. Start {node} again to bring the control plane back.',
   'lab.step.nodeStarted.title': '{node} is back',
   'lab.step.nodeStarted.text':
     'The kubelet on {node} starts again, reports the node Ready and syncs its pods; kube-proxy reloads its rules.',

@@ -162,6 +162,18 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.nodeStopped.title': '{node} 중지',
   'lab.step.nodeStopped.text':
     '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다. 컨트롤 플레인에 알려 주는 쪽은 없습니다. 하트비트가 50초 동안 끊겨야(node-monitor-grace-period) 알아챕니다. 빨리 감기로 확인해 보세요.',
+  'lab.step.controlPlaneStopped.title': '{node} 중지: 컨트롤 플레인이 멈췄습니다',
+  'lab.step.controlPlaneStopped.text':
+    '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄고, 이들이 실행하던 스태틱 파드인 kube-apiserver, etcd, kube-scheduler, kube-controller-manager도 함께 멈췄습니다. 이제 API 서버 주소에서 아무도 응답하지 않으므로, 서버가 필요한 kubectl 명령은 모두 연결에 실패합니다. 워커 노드의 파드는 계속 실행되지만 스케줄링도 조정도 일어나지 않고, kubelet은 상태를 보고하지 못합니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
+  'lab.step.apiServerBack.title': 'API 서버가 다시 응답합니다',
+  'lab.step.apiServerBack.text':
+    '{node} 노드가 다시 부팅되고 kubelet이 스태틱 파드(kube-apiserver, etcd, kube-scheduler, kube-controller-manager)를 시작합니다. API 서버가 멈출 때 모든 watch가 끊겼으므로, 각 kubelet과 kube-proxy는 지켜보던 것을 먼저 다시 list한 뒤 그 시점부터 다시 watch합니다. 그동안 통과한 요청이 없으니 바뀐 것은 없습니다.',
+  'lab.step.controlPlaneStarted.title': '스케줄러와 컨트롤러가 새로 시작합니다',
+  'lab.step.controlPlaneStarted.text':
+    '스케줄러와 컨트롤러 매니저가 빈 캐시로 시작해 지켜볼 것을 모두 list합니다. 노드 컨트롤러는 지금부터 모든 노드에 유예 시간을 새로 주므로, 마지막 하트비트가 오래돼 보인다는 이유로 워커를 죽은 것으로 보지 않습니다. 또 모든 노드를 다시 등록합니다(RegisteredNode).',
+  'lab.step.apiServerDown.title': 'API 서버가 응답하지 않습니다',
+  'lab.step.apiServerDown.text':
+    'kubectl이 연결하지 못했습니다. API 서버는 멈춘 {node} 노드에서 실행되고 있었습니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없습니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
   'lab.step.nodeStarted.title': '{node} 복귀',
   'lab.step.nodeStarted.text':
     '{node} 노드의 kubelet이 다시 시작해 노드가 Ready라고 알리고 파드를 맞춰 봅니다. kube-proxy도 규칙을 다시 불러옵니다.',

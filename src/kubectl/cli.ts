@@ -128,14 +128,18 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     ) {
       ctx.fail(`context was not found for specified context: ${ctxName}`);
     }
-    if (cmd.run && talksToServer(path, ctx) && !serverReachable(host, ctxName)) {
-      // kubeconfig's defaults point a context without a (known) cluster at localhost:8080.
-      if (path[0] === 'version')
-        ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
-      ctx.err(
-        'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n',
-      );
-      throw new ExitError(1);
+    if (cmd.run && talksToServer(path, ctx)) {
+      const server = refusingServer(host, ctxName);
+      if (server !== undefined) {
+        // The first request fails and CheckErr ends the command: `version` has printed the
+        // client's half by then.
+        if (path[0] === 'version')
+          ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+        ctx.err(
+          `The connection to the server ${server} was refused - did you specify the right host or port?\n`,
+        );
+        throw new ExitError(1);
+      }
     }
     if (!cmd.run) {
       // cmdutil.DefaultSubCommandRun: extra words are a usage error, else the help, exit 1.
@@ -179,6 +183,32 @@ function talksToServer(path: string[], ctx: Ctx): boolean {
   if (first === 'config' || first === 'help') return false;
   if (first === 'version' && ctx.bool('client')) return false;
   return true;
+}
+
+/**
+ * The `host:port` that refuses kubectl's connection, if any: kubeconfig's defaults point a
+ * context without a (known) cluster at localhost:8080, where nothing listens; a known
+ * cluster's server refuses while the simulated control-plane node is stopped.
+ */
+function refusingServer(host: KubectlHost, contextFlag: string): string | undefined {
+  if (!serverReachable(host, contextFlag)) return 'localhost:8080';
+  return host.apiServerUp?.() === false ? serverHostPort(host, contextFlag) : undefined;
+}
+
+/**
+ * The `host:port` of the selected context's cluster server, as client-go's connection error
+ * names it (`https://172.18.0.2:6443` → `172.18.0.2:6443`; no port: the scheme's).
+ */
+function serverHostPort(host: KubectlHost, contextFlag: string): string {
+  const cfg = host.kubeconfig;
+  const name = contextFlag || cfg.currentContext;
+  const context = cfg.contexts.find((c) => c.name === name);
+  const server = cfg.clusters.find((c) => c.name === context?.cluster)?.server ?? '';
+  const m = /^(https?):\/\/([^/]+)/.exec(server);
+  if (!m) return server;
+  const scheme = m[1];
+  const authority = m[2] ?? '';
+  return /:\d+$/.test(authority) ? authority : `${authority}:${scheme === 'https' ? 443 : 80}`;
 }
 
 /** Whether the selected context names a cluster the kubeconfig defines. */

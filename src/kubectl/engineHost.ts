@@ -20,6 +20,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     runUntil: (pred, maxVirtualMs) => cluster.runUntil(() => pred(), maxVirtualMs),
     peek: (resource, namespace, name) => cluster.peek(resource, namespace, name),
     nodeUp: (name) => !cluster.stoppedNodes().includes(name),
+    apiServerUp: () => cluster.apiServerUp(),
     fs: opts.fs ?? createWorkspace(),
     kubeconfig: opts.kubeconfig ?? createKubeconfig(),
   };

@@ -30,6 +30,11 @@ export interface KubectlHost {
    * logs). Absent: every node is taken to be up unless its Ready condition is Unknown.
    */
   nodeUp?(name: string): boolean;
+  /**
+   * Whether the API server answers (false while the control-plane node is stopped: every
+   * command that needs the server then fails to connect). Absent: it always answers.
+   */
+  apiServerUp?(): boolean;
   /** Container logs, if the engine can produce them (else kubectl makes up an nginx log). */
   logs?(namespace: string, pod: string, container: string): string | undefined;
 }

@@ -14,7 +14,7 @@ import { parseDuration, runAction } from '../cli/actions.ts';
 // The lab's text comes with its code (see src/i18n/lab.ts).
 import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
-import { etcdKey, RESOURCE_NAMES, RESOURCES, START_MS } from '../engine/index.ts';
+import { CONTROL_PLANE, etcdKey, RESOURCE_NAMES, RESOURCES, START_MS } from '../engine/index.ts';
 import {
   type Completion,
   createKubeconfig,
@@ -388,10 +388,22 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     let steps: LabStep[];
     try {
       steps = stepsFrom(c, fromSeq, runId);
-      if (steps.length === 0 && res.exitCode === 0) {
+      if (
+        steps.length === 0 &&
+        res.exitCode !== 0 &&
+        !c.apiServerUp() &&
+        res.stderr.includes('The connection to the server')
+      ) {
+        // Refused before anything reached the cluster: say why, or the stage would still
+        // narrate the last line.
+        steps = [quietStep(c, runId, 'lab.step.apiServerDown', { node: CONTROL_PLANE })];
+      } else if (steps.length === 0 && res.exitCode === 0) {
         const sim = /^sim\s+(stop-node|start-node|advance)\s+(\S+)/.exec(line);
         if (sim?.[1] === 'stop-node') {
-          steps = [quietStep(c, runId, 'lab.step.nodeStopped', { node: sim[2] as string })];
+          // The control-plane node takes the API server, etcd and the controllers with it.
+          const key =
+            sim[2] === CONTROL_PLANE ? 'lab.step.controlPlaneStopped' : 'lab.step.nodeStopped';
+          steps = [quietStep(c, runId, key, { node: sim[2] as string })];
         } else if (sim?.[1] === 'start-node') {
           steps = [quietStep(c, runId, 'lab.step.nodeStarted', { node: sim[2] as string })];
         } else if (sim?.[1] === 'advance' || /^sleep\s/.test(line)) {

@@ -14,7 +14,7 @@
  *    `MAX_STEPS_PER_BURST`; gaps are never merged away.
  */
 import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
-import { etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
+import { CONTROL_PLANE, etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { taintString } from '../kubectl/commands/taint.ts';
 import { stageModel, storyMessage } from '../story/stage.ts';
@@ -179,6 +179,19 @@ function waitingReason(frame: Snapshot | undefined, ns: string | undefined, name
   return statuses?.[0]?.state?.waiting?.reason ?? '';
 }
 
+/** Whether the control-plane node was started at virtual time `at` (its re-lists happen then). */
+function controlPlaneStartedAt(cluster: Cluster, at: number | undefined): boolean {
+  if (at === undefined) return false;
+  const inputs = cluster.inputs;
+  // Inputs are in time order: only the last few can be at `at`.
+  for (let i = inputs.length - 1; i >= 0 && (inputs[i]?.at ?? 0) >= at; i--) {
+    const input = inputs[i];
+    if (input?.op === 'startNode' && input.at === at && input.args[0] === CONTROL_PLANE)
+      return true;
+  }
+  return false;
+}
+
 /**
  * The title and narration for one step: the most telling thing that happened in it, in this
  * order: node lifecycle, evictions, namespace deletion, scheduling, the kubelet's work, the
@@ -195,6 +208,19 @@ export function narrate(
   });
   const before = cluster.frame((msgs[0]?.seq ?? 0) - 1);
   const cm = msgs.filter((m) => m.from === 'controller-manager');
+
+  // The control plane coming back: the components' informers re-list (their watches broke
+  // with the API server), the scheduler and controllers with fresh caches.
+  if (controlPlaneStartedAt(cluster, msgs[0]?.at)) {
+    const params = { node: CONTROL_PLANE };
+    if (
+      cm.some((m) => m.kind === 'api.list') ||
+      msgs.some((m) => m.from === 'scheduler' && m.kind === 'api.list')
+    )
+      return pick('lab.step.controlPlaneStarted', params);
+    if (msgs.some((m) => m.kind === 'api.list' && m.from !== 'kubectl'))
+      return pick('lab.step.apiServerBack', params);
+  }
 
   const notReady = cm.find(
     (m) => m.kind === 'api.patch' && m.ref?.resource === 'nodes' && m.label?.endsWith('/status'),
@@ -842,6 +868,8 @@ export function quietStep(
   runId: string,
   key:
     | 'lab.step.nodeStopped'
+    | 'lab.step.controlPlaneStopped'
+    | 'lab.step.apiServerDown'
     | 'lab.step.nodeStarted'
     | 'lab.step.quiet'
     | 'lab.step.kubeconfig'

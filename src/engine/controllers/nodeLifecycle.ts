@@ -59,6 +59,8 @@ export function nodeCondition(node: KubeObject, type: string): Condition | undef
 
 export function createNodeLifecycleController(): Reconciler {
   const health = new Map<string, Health>();
+  /** Starts so far: after a restart every node is new to the controller again. */
+  let starts = 0;
 
   /**
    * `RecordNodeEvent` / `RecordNodeStatusChange`: the reference names the Node by name and uid
@@ -97,7 +99,10 @@ export function createNodeLifecycleController(): Reconciler {
       h = { uid: node.metadata?.uid, probeAt: ctx.now, renewTime, heartbeat };
       health.set(name, h);
       const created = node.metadata?.creationTimestamp;
-      if (created && parseTimestamp(created) >= ctx.now - 60_000) {
+      // classifyNodes registers every node it has not seen: at the cluster's first start the
+      // bootstrap nodes' events are long gone (the learner arrives later), but a restarted
+      // controller manager (the control-plane node came back) registers them all again.
+      if (starts > 1 || (created && parseTimestamp(created) >= ctx.now - 60_000)) {
         nodeEvent(
           ctx,
           name,
@@ -207,6 +212,7 @@ export function createNodeLifecycleController(): Reconciler {
       return ['monitor'];
     },
     onStart() {
+      starts++;
       health.clear();
     },
     reconcile(key, cache, ctx) {

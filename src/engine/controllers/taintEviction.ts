@@ -67,6 +67,15 @@ export function createTaintEvictionController(): Reconciler {
   const tainted = new Set<string>();
   /** The object of the DELETED event `keysFor` is about to see (from `observe`). */
   let deleted: KubeObject | undefined;
+  /** Starts so far (see `restartedAt`). */
+  let starts = 0;
+  /**
+   * After a restart (the control-plane node came back), its first reconcile, a millisecond
+   * after the start: the real taint manager schedules each eviction from when it processes
+   * the pod, so a taint added long before the restart counts from here, not from timeAdded.
+   * (At the first start the taint's timeAdded stands for the moment it was seen.)
+   */
+  let restartedAt: number | undefined;
 
   /** `cancelWorkWithEvent`: a scheduled eviction that is no longer needed. */
   function cancel(
@@ -116,11 +125,14 @@ export function createTaintEvictionController(): Reconciler {
       return node && (tainted.has(node) || scheduled.has(node)) ? [`node/${node}`] : [];
     },
     onStart() {
+      starts++;
+      restartedAt = undefined;
       seen.clear();
       scheduled.clear();
       tainted.clear();
     },
     reconcile(key, cache, ctx) {
+      if (starts > 1) restartedAt ??= ctx.now;
       const nodeName = key.slice('node/'.length);
       const node = cache.get('nodes', undefined, nodeName);
       const taints = node
@@ -139,7 +151,9 @@ export function createTaintEvictionController(): Reconciler {
         const id = `${nodeName}|${t.key}|${t.value ?? ''}`;
         let at = seen.get(id);
         if (at === undefined) {
-          at = t.timeAdded ? Math.min(parseTimestamp(t.timeAdded), ctx.now) : ctx.now;
+          at = t.timeAdded
+            ? Math.max(Math.min(parseTimestamp(t.timeAdded), ctx.now), restartedAt ?? 0)
+            : ctx.now;
           seen.set(id, at);
         }
         // The eviction was scheduled when the first NoExecute taint was seen.

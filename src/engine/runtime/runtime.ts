@@ -29,6 +29,7 @@ import type {
 } from './controller.ts';
 import { EVENT_CACHE_SIZE, EventCorrelator } from './eventCorrelator.ts';
 import { Agenda } from './heap.ts';
+import { connectionRefused } from './unreachable.ts';
 
 export const WATCH_LATENCY_MS = 5;
 export const RECONCILE_DELAY_MS = 1;
@@ -403,6 +404,13 @@ export class Runtime {
   #hexHiOf = Number.NaN;
   #hexHi = '';
   readonly #correlator = new EventCorrelator();
+  /**
+   * The API server is down (its node stopped): every request of an actor fails before it
+   * reaches the server (no message, nothing written), and no watch event is delivered.
+   */
+  #apiDown = false;
+  /** Where the API server listened (`host:port`), for the refused requests' message. */
+  #apiAddress = '';
 
   constructor(deps: RuntimeDeps) {
     this.#api = deps.apiserver;
@@ -553,7 +561,19 @@ export class Runtime {
   #start(a: ActorState, withMessages: boolean, initial?: InitialList): void {
     a.cache.clear();
     for (const r of a.recs) r.rec.onStart?.();
-    const list = initial ?? new InitialList(this.#etcd);
+    // Started while the API server is down, its informers cannot list: the cache stays empty
+    // until the server is back (`apiServerUp` re-lists).
+    if (!this.#apiDown) this.#list(a, withMessages, initial ?? new InitialList(this.#etcd), true);
+    for (const r of a.recs) for (const k of r.rec.initialKeys?.() ?? []) this.#enqueue(r, k);
+  }
+
+  /**
+   * The informers' LIST: one request per watched resource (with `withMessages`), then the
+   * cache made equal to it, as a reflector's Replace does — objects new or changed since the
+   * cache last saw them are handed on as ADDED/MODIFIED, those gone as DELETED. Etcd's values
+   * are never mutated, so an unchanged object is the very object the cache holds.
+   */
+  #list(a: ActorState, withMessages: boolean, list: InitialList, fresh = false): void {
     const resources = [...new Set(a.recs.flatMap((r) => r.rec.watches))];
     for (const res of resources) {
       if (withMessages) {
@@ -562,9 +582,68 @@ export class Runtime {
         a.client.list(res, undefined, field ? { fieldSelector: `${field}=${a.node}` } : {});
       }
       const objs = a.node && NODE_INDEXED.has(res) ? list.onNode(res, a.node) : list.all(res);
-      for (const obj of objs) this.#apply(a, { type: 'ADDED', resource: res, object: obj });
+      if (fresh) {
+        // An empty cache (a start): everything is new, nothing can be gone.
+        for (const obj of objs) this.#apply(a, { type: 'ADDED', resource: res, object: obj });
+        continue;
+      }
+      const seen = new Set<KubeObject>();
+      for (const obj of objs) {
+        const old = a.cache.get(
+          res,
+          obj.metadata?.namespace ?? undefined,
+          obj.metadata?.name ?? '',
+        );
+        if (old) seen.add(old);
+        if (old === obj) continue;
+        this.#apply(
+          a,
+          old
+            ? { type: 'MODIFIED', resource: res, object: obj, old }
+            : { type: 'ADDED', resource: res, object: obj },
+        );
+        seen.add(obj);
+      }
+      for (const old of [...a.cache.list(res)]) {
+        if (!seen.has(old)) this.#apply(a, { type: 'DELETED', resource: res, object: old, old });
+      }
     }
-    for (const r of a.recs) for (const k of r.rec.initialKeys?.() ?? []) this.#enqueue(r, k);
+  }
+
+  /** Whether the API server is down (see `apiServerDown`). */
+  get apiDown(): boolean {
+    return this.#apiDown;
+  }
+
+  /**
+   * The API server at `address` (`host:port`) stops answering: from now on the actors'
+   * requests are refused before they reach it and no watch event is delivered. The actors
+   * themselves go on (a worker's kubelet keeps its containers running); the cluster stops
+   * the ones that ran on the server's machine.
+   */
+  apiServerDown(address: string): void {
+    this.#apiDown = true;
+    this.#apiAddress = address;
+  }
+
+  /**
+   * The API server answers again: every running actor's informers re-list (a LIST message
+   * per watched resource, the cache brought up to date), and the keys whose writes failed
+   * meanwhile are retried now rather than after their grown back-off (the kubelet's status
+   * manager, for one, syncs every 10 s whatever failed before).
+   */
+  apiServerUp(): void {
+    if (!this.#apiDown) return;
+    this.#apiDown = false;
+    const list = new InitialList(this.#etcd);
+    for (const a of this.#actors.values()) {
+      if (a.stopped) continue;
+      this.#list(a, true, list);
+      for (const r of a.recs) {
+        for (const k of r.failures.keys()) this.#enqueue(r, k);
+        r.failures.clear();
+      }
+    }
   }
 
   // ------------------------------------------------------------ watch fan-out
@@ -701,7 +780,9 @@ export class Runtime {
         break;
       case 'deliver': {
         const a = t.actor;
-        if (a.stopped || t.epoch !== a.epoch) break;
+        // A watch event still in flight when the API server went down is lost with its
+        // connection; the informer's re-list brings the object back (`apiServerUp`).
+        if (a.stopped || t.epoch !== a.epoch || this.#apiDown) break;
         const d = t.shared;
         // The API server's own loops watch in-process: no message from it to itself.
         if (a.name !== 'api-server') {
@@ -801,6 +882,7 @@ export class Runtime {
   }
 
   #write(c: ClusterClient, w: Write): Result<KubeObject | ObjectList> {
+    if (this.#apiDown) return connectionRefused(this.#apiAddress);
     switch (w.verb) {
       case 'create':
         return c.create(w.resource, w.namespace, w.obj);
@@ -839,6 +921,8 @@ export class Runtime {
    * count raised when they repeat exactly.
    */
   #recordEvent(a: ActorState, e: EventRecord): void {
+    // The broadcaster cannot post it: client-go gives up on an Event after a few tries.
+    if (this.#apiDown) return;
     const namespace = e.ref.namespace ?? 'default';
     if (e.action === undefined) {
       const c = this.#correlator.correlate(e, this.now);
