@@ -12,9 +12,12 @@ export const en = {
   'stage.label': 'Cluster stage',
   'stage.hint': 'This is the cluster diagram. Hover over or focus a component to see what it does.',
   'stage.controlPlane': 'Control plane',
+  'stage.controlPlane.down':
+    'Down: the control-plane node is off, so nothing answers kubectl and nothing is scheduled',
   'stage.workers': 'Worker nodes',
   'stage.node.control-plane': 'control-plane node',
   'stage.node.worker': 'worker node',
+  'stage.node.stopped': 'machine off',
   'stage.node.label': 'Node {name}, {role}, {status}',
   'stage.tray': 'Waiting for the scheduler',
   'stage.tray.empty': 'No pod is waiting.',

@@ -14,9 +14,12 @@ export const ko: Messages = {
   'stage.hint':
     '여기에 클러스터 다이어그램이 나타납니다. 구성 요소에 마우스를 올리거나 포커스하면 하는 일이 보입니다.',
   'stage.controlPlane': '컨트롤 플레인',
+  'stage.controlPlane.down':
+    '멈춤: 컨트롤 플레인 노드가 꺼져 있어 kubectl에 응답하는 곳도, 스케줄링하는 곳도 없습니다',
   'stage.workers': '워커 노드',
   'stage.node.control-plane': '컨트롤 플레인 노드',
   'stage.node.worker': '워커 노드',
+  'stage.node.stopped': '머신 꺼짐',
   'stage.node.label': '노드 {name}, {role}, {status}',
   'stage.tray': '스케줄러를 기다리는 파드',
   'stage.tray.empty': '기다리는 파드가 없습니다.',

@@ -49,6 +49,7 @@ export function stageNodes(frame: Snapshot, order: readonly string[]): StageNode
       role: 'node-role.kubernetes.io/control-plane' in labels ? 'control-plane' : 'worker',
       ready: node ? nodeStatus(node).startsWith('Ready') : false,
       schedulable: spec.unschedulable !== true,
+      ...(frame.stoppedNodes.includes(name) ? { stopped: true } : {}),
     };
   });
 }

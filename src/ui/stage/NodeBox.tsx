@@ -33,7 +33,10 @@ export function NodeBox({
   const inspectable = useContext(InspectableContext);
   return (
     <section
-      className={`node node--${node.role}${node.ready ? '' : ' node--not-ready'}`}
+      className={`node node--${node.role}${node.ready ? '' : ' node--not-ready'}${
+        node.stopped ? ' node--stopped' : ''
+      }`}
+      data-stopped={node.stopped ? 'true' : undefined}
       data-node-box={node.name}
       aria-labelledby={headingId}
     >
@@ -43,6 +46,8 @@ export function NodeBox({
         <span className="node-name">{node.name}</span>
         <span className="node-role">{role}</span>
         <span className={`node-status${node.ready ? '' : ' node-status--bad'}`}>{status}</span>
+        {/* The machine itself, which the Node's status reports only once the lease runs out. */}
+        {node.stopped ? <span className="node-stopped">{t('stage.node.stopped')}</span> : null}
         {/* In the lab the header opens what `kubectl describe node` says (laid over it). */}
         {inspectable ? (
           <button

@@ -156,9 +156,15 @@ const StageGrid = memo(function StageGrid({
   const controlPlaneNode = model.nodes.find((n) => n.role === 'control-plane');
   const otherNodes = model.nodes.filter((n) => n !== controlPlaneNode);
 
+  const controlPlaneDown = controlPlaneNode?.stopped === true;
   const controlPlane = (
-    <div className="control-plane-core">
+    <div className={`control-plane-core${controlPlaneDown ? ' control-plane-core--down' : ''}`}>
       <h2 className="control-plane-title">{t('stage.controlPlane')}</h2>
+      {controlPlaneDown ? (
+        <p className="control-plane-down" data-testid="control-plane-down">
+          {t('stage.controlPlane.down')}
+        </p>
+      ) : null}
       <div className="cp-grid">
         <div className="cp-etcd">
           <ComponentCard id="etcd" active={isActive('etcd')} />

@@ -12,6 +12,12 @@ export interface StageNode {
   ready: boolean;
   /** False when cordoned (`spec.unschedulable`). */
   schedulable: boolean;
+  /**
+   * The machine is off (`sim stop-node`): its kubelet, kube-proxy and container runtime are
+   * down, and on the control-plane node the API server, etcd, scheduler and controller manager
+   * too. `ready` still says what the Node object says, which lags behind.
+   */
+  stopped?: boolean;
 }
 
 /** A pod as the stage draws it. */
