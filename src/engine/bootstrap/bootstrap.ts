@@ -19,6 +19,7 @@ import { mountStatuses } from '../node/mountStatus.ts';
 import { BOOTSTRAP_AT, rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { randomString, uuid } from '../util/names.ts';
 import { createRng, type Rng } from '../util/rng.ts';
+import { controlPlaneManifests } from './kubeadmManifests.ts';
 import {
   clusterCaCertificate,
   defaultServiceAccount,
@@ -256,10 +257,13 @@ function staticPod(
 ): KubeObject {
   const name = `${component}-${CONTROL_PLANE}`;
   const cp = s.etcd.get(etcdKey(RESOURCES.nodes, undefined, CONTROL_PLANE))!.value;
+  const manifest = controlPlaneManifests(CONTROL_PLANE, nodeIP(0))[component];
+  if (!manifest) throw new Error(`bootstrap: no kubeadm manifest for ${component}`);
   const pod: KubeObject = {
     metadata: meta(s, name, 'kube-system', {
       labels: { component, tier: 'control-plane' },
       annotations: {
+        ...manifest.annotations,
         'kubernetes.io/config.hash': randomHex(s, 32),
         'kubernetes.io/config.mirror': randomHex(s, 32),
         'kubernetes.io/config.seen': rfc3339(BOOTSTRAP_AT),
@@ -280,8 +284,9 @@ function staticPod(
         {
           name: component,
           image,
-          command: [component],
+          command: manifest.command,
           resources: { requests: { cpu, ...(component === 'etcd' ? { memory: '100Mi' } : {}) } },
+          volumeMounts: manifest.volumeMounts,
         },
       ],
       hostNetwork: true,
@@ -289,14 +294,19 @@ function staticPod(
       priority: 2000001000,
       tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
       securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      volumes: manifest.volumes,
       ...extra,
     },
   };
-  // Static pods skip the ServiceAccount admission (no token volume) but get the defaults.
+  // Mirror pods skip the ServiceAccount admission: no token volume, no service account (so
+  // describe prints no `Service Account:` line), but they get the defaults.
   (pod.spec as Record<string, unknown>).automountServiceAccountToken = false;
   applyDefaults('pods', pod, s.rng);
   admitPriority(pod);
-  delete (pod.spec as Record<string, unknown>).automountServiceAccountToken;
+  const spec = pod.spec as Record<string, unknown>;
+  delete spec.automountServiceAccountToken;
+  delete spec.serviceAccountName;
+  delete spec.serviceAccount;
   return runningPod(s, pod, { node: CONTROL_PLANE, nodeIndex: 0, ip: nodeIP(0) });
 }
 
