@@ -167,6 +167,7 @@ horizontalpodautoscalers   hpa          autoscaling/v2           true         Ho
 cronjobs                   cj           batch/v1                 true         CronJob
 jobs                                    batch/v1                 true         Job
 leases                                  coordination.k8s.io/v1   true         Lease
+endpointslices                          discovery.k8s.io/v1      true         EndpointSlice
 ingressclasses                          networking.k8s.io/v1     false        IngressClass
 ingresses                  ing          networking.k8s.io/v1     true         Ingress
 networkpolicies            netpol       networking.k8s.io/v1     true         NetworkPolicy

@@ -259,6 +259,15 @@ export const RESOURCE_TYPES: readonly AnyResourceType[] = [
     shortNames: [],
   },
   {
+    resource: 'endpointslices',
+    singular: 'endpointslice',
+    kind: 'EndpointSlice',
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    shortNames: [],
+  },
+  {
     resource: 'ingressclasses',
     singular: 'ingressclass',
     kind: 'IngressClass',

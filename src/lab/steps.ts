@@ -628,15 +628,17 @@ export function narrate(
   if (push)
     return pick('lab.step.docker.push', { image: String(push.summary.params?.image ?? '') });
 
-  // The API server's own loop wrote the kubernetes Service or its Endpoints back (no request
-  // came in: the loop runs inside the API server).
+  // The API server's own loop wrote the kubernetes Service, its Endpoints or its EndpointSlice
+  // back (no request came in: the loop runs inside the API server).
   const restored = msgs.some(
     (m) =>
       m.from === 'api-server' &&
       m.to === 'etcd' &&
       m.ref?.namespace === 'default' &&
       m.ref.name === 'kubernetes' &&
-      (m.ref.resource === 'services' || m.ref.resource === 'endpoints'),
+      (m.ref.resource === 'services' ||
+        m.ref.resource === 'endpoints' ||
+        m.ref.resource === 'endpointslices'),
   );
   if (restored && !msgs.some((m) => m.to === 'api-server')) {
     return pick('lab.step.kubernetesService', {});

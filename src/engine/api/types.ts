@@ -23,7 +23,8 @@ export type ResourceName =
   | 'daemonsets'
   | 'controllerrevisions'
   | 'jobs'
-  | 'cronjobs';
+  | 'cronjobs'
+  | 'endpointslices';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

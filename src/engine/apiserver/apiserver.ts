@@ -29,7 +29,7 @@ import { flat, msgKey } from '../util/flat.ts';
 import { goSprint } from '../util/gofmt.ts';
 import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared, shallowCopy } from '../util/persistentMap.ts';
-import type { Rng } from '../util/rng.ts';
+import { createRng, type Rng } from '../util/rng.ts';
 import { decodeFindings, structFor, withoutFields } from './decode.ts';
 import { applyDefaults, generateJobSelector, writablePodForCreate } from './defaults.ts';
 
@@ -342,9 +342,29 @@ function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Res
   return result.ok && warnings?.length ? { ...result, warnings } : result;
 }
 
+/**
+ * Whether an update moves `metadata.generation`: a spec change, or for an EndpointSlice (no
+ * spec) a change of anything but metadata, or of its labels (its strategy's PrepareForUpdate).
+ */
+function generationChanged(r: ResourceDef, old: KubeObject, next: KubeObject): boolean {
+  if (r.resource !== 'endpointslices') return !deepEqual(old.spec, next.spec);
+  return (
+    !deepEqual(old.addressType, next.addressType) ||
+    !deepEqual(old.endpoints ?? null, next.endpoints ?? null) ||
+    !deepEqual(old.ports ?? null, next.ports ?? null) ||
+    !deepEqual(old.metadata?.labels ?? {}, next.metadata?.labels ?? {})
+  );
+}
+
 export class ApiServer {
   readonly #etcd: Etcd<KubeObject>;
   readonly #rng: Rng;
+  /**
+   * Names and uids of EndpointSlices come from a random stream of their own, so that adding the
+   * endpointslice controller left every other generated name and uid as it was (the real
+   * generator is one shared stream; which stream draws a random suffix is invisible).
+   */
+  readonly #sliceRng: Rng;
   readonly #now: () => number;
   readonly #record: (m: MessageInput) => void;
   readonly #hop: NonNullable<ApiServerDeps['hop']>;
@@ -390,6 +410,7 @@ export class ApiServer {
   constructor(deps: ApiServerDeps) {
     this.#etcd = deps.etcd;
     this.#rng = deps.rng;
+    this.#sliceRng = createRng((deps.rng.state ^ 0x1b873593) >>> 0);
     this.#now = deps.now;
     this.#record = deps.record;
     const record = deps.record;
@@ -940,7 +961,8 @@ export class ApiServer {
       const why = admitPodPriority(obj.spec as Obj);
       if (why) return this.#fail(actor, r, ns, shownName, forbidden(r, shownName, why));
     }
-    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.#rng);
+    const rng = r.resource === 'endpointslices' ? this.#sliceRng : this.#rng;
+    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, rng);
     const name = meta.name ?? '';
     if (r.resource === 'namespaces') {
       meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
@@ -966,7 +988,7 @@ export class ApiServer {
         st.message = `object is being deleted: ${st.message}`;
       return this.#fail(actor, r, ns, name, st);
     }
-    meta.uid = uid ?? uuid(this.#rng);
+    meta.uid = uid ?? uuid(rng);
     meta.creationTimestamp = rfc3339(this.#now());
     // `in` first: a delete of a missing property still costs a runtime call.
     if ('resourceVersion' in meta) delete meta.resourceVersion;
@@ -1460,7 +1482,7 @@ export class ApiServer {
       const errors = validateObject(r.resource, next);
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
-      if (r.hasGeneration && !deepEqual(old.spec, next.spec))
+      if (r.hasGeneration && generationChanged(r, old, next))
         meta.generation = (oldMeta.generation ?? 0) + 1;
       if (r.resource === 'daemonsets') {
         // PrepareForUpdate: a new template is the next template generation; the annotation

@@ -70,6 +70,17 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
   replicasets: def('replicasets', 'ReplicaSet', 'apps', true, ['rs'], 'replicasets', true, true),
   services: def('services', 'Service', '', true, ['svc'], 'services/specs', true),
   endpoints: def('endpoints', 'Endpoints', '', true, ['ep'], 'services/endpoints', false),
+  // No short name in 1.32. Its generation counts changes other than metadata (PrepareForUpdate).
+  endpointslices: def(
+    'endpointslices',
+    'EndpointSlice',
+    'discovery.k8s.io',
+    true,
+    [],
+    'endpointslices',
+    false,
+    true,
+  ),
   events: def('events', 'Event', '', true, ['ev'], 'events', false),
   leases: def('leases', 'Lease', 'coordination.k8s.io', true, [], 'leases', false),
   configmaps: def('configmaps', 'ConfigMap', '', true, ['cm'], 'configmaps', false),

@@ -11,6 +11,7 @@ import { admitPodPriority } from '../apiserver/priority.ts';
 import { etcdKey, RESOURCES } from '../apiserver/resources.ts';
 import { newRevision } from '../controllers/daemonSetHistory.ts';
 import { daemonTolerations } from '../controllers/daemonset.ts';
+import { desiredSlices, newEndpointSlice } from '../controllers/endpointslice.ts';
 import { nameOf } from '../controllers/objects.ts';
 import { computePodTemplateHash } from '../controllers/podTemplateHash.ts';
 import type { Etcd } from '../etcd/etcd.ts';
@@ -520,6 +521,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   const rsObj = put(s, 'replicasets', rs);
   void d;
   const corednsIPs: { ip: string; name: string; uid: string }[] = [];
+  const corednsPods: KubeObject[] = [];
   for (let i = 0; i < 2; i++) {
     const podSpec = JSON.parse(JSON.stringify(rsTemplate.spec)) as Record<string, unknown>;
     const pod: KubeObject = {
@@ -543,9 +545,9 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
     admitPriority(pod);
     const ip = podIP(0, i + 2);
     corednsIPs.push({ ip, name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' });
-    put(s, 'pods', runningPod(s, pod, { node: CONTROL_PLANE, nodeIndex: 0, ip }));
+    corednsPods.push(put(s, 'pods', runningPod(s, pod, { node: CONTROL_PLANE, nodeIndex: 0, ip })));
   }
-  put(s, 'services', {
+  const kubeDns = put(s, 'services', {
     metadata: meta(s, 'kube-dns', 'kube-system', {
       labels: {
         'k8s-app': 'kube-dns',
@@ -597,6 +599,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   seedNamespaceContent(s);
   const kubeProxy = put(s, 'daemonsets', kubeProxyDaemonSet(dsUid, nodes.length));
   seedKubeProxyRevision(s, kubeProxy);
+  seedEndpointSlices(s, kubeDns, corednsPods);
   return { nodes, corednsReplicaSet: rsName };
 }
 
@@ -717,6 +720,35 @@ function seedNamespaceContent(main: Seeder): void {
 }
 
 /**
+ * The EndpointSlices of a fresh cluster: `kubernetes` (the API server's) and kube-dns's
+ * `kube-dns-<5 chars>` (the endpointslice controller's, exactly what it would compute now, so its
+ * first sync writes nothing). Seeded last with a random stream of their own, so the names, uids
+ * and resource versions drawn before stay as they were.
+ */
+function seedEndpointSlices(main: Seeder, kubeDns: KubeObject, corednsPods: KubeObject[]): void {
+  const s: Seeder = { etcd: main.etcd, rng: createRng((main.rng.state ^ 0x68e31da4) >>> 0) };
+  const slice = kubernetesEndpointSlice();
+  put(s, 'endpointslices', {
+    ...slice,
+    metadata: meta(s, 'kubernetes', 'default', {
+      generation: 1,
+      labels: slice.metadata?.labels,
+    }),
+  });
+  const [desired] = desiredSlices(kubeDns, corednsPods);
+  const dns = newEndpointSlice(kubeDns, desired!, rfc3339(BOOTSTRAP_AT));
+  const { generateName, ...rest } = dns.metadata ?? {};
+  put(s, 'endpointslices', {
+    ...dns,
+    metadata: {
+      ...meta(s, `${generateName}${randomString(s.rng)}`, 'kube-system', { generateName }),
+      ...rest,
+      generation: 1,
+    },
+  });
+}
+
+/**
  * The `kubernetes` Service in `default`, as kube-apiserver makes it: the first IP of the service
  * range, port 443 to the API server's 6443. The API server keeps it (and makes it again).
  */
@@ -740,6 +772,26 @@ export function kubernetesService(): KubeObject {
       type: 'ClusterIP',
     },
     status: { loadBalancer: {} },
+  };
+}
+
+/**
+ * Its EndpointSlice, which kube-apiserver's EndpointsAdapter writes beside the Endpoints
+ * (`endpointSliceFromEndpoints`): named `kubernetes`, only the service-name label, no owner, and
+ * each endpoint with the `ready` condition alone.
+ */
+export function kubernetesEndpointSlice(): KubeObject {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'kubernetes.io/service-name': 'kubernetes' },
+    },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [nodeIP(0)], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   };
 }
 
