@@ -34,6 +34,7 @@ const ROOTS = [
   'batch/v1:CronJob',
   'coordination/v1:Lease',
   'discovery/v1:EndpointSlice',
+  'scheduling/v1:PriorityClass',
 ];
 
 /**

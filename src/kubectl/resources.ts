@@ -411,6 +411,15 @@ export const RESOURCE_TYPES: readonly AnyResourceType[] = [
     shortNames: ['pdb'],
   },
   {
+    resource: 'priorityclasses',
+    singular: 'priorityclass',
+    kind: 'PriorityClass',
+    group: 'scheduling.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: ['pc'],
+  },
+  {
     resource: 'csidrivers',
     singular: 'csidriver',
     kind: 'CSIDriver',
@@ -528,7 +537,6 @@ export const SERVED_ONLY_TYPES: readonly ServedOnlyType[] = [
   served('clusterroles', 'ClusterRole', 'rbac.authorization.k8s.io', false),
   served('rolebindings', 'RoleBinding', 'rbac.authorization.k8s.io', true),
   served('roles', 'Role', 'rbac.authorization.k8s.io', true),
-  served('priorityclasses', 'PriorityClass', 'scheduling.k8s.io', false, ['pc']),
   served('csinodes', 'CSINode', 'storage.k8s.io', false),
 ];
 

@@ -24,7 +24,8 @@ export type ResourceName =
   | 'controllerrevisions'
   | 'jobs'
   | 'cronjobs'
-  | 'endpointslices';
+  | 'endpointslices'
+  | 'priorityclasses';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

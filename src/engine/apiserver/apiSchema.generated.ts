@@ -3,7 +3,7 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","scheduling.k8s.io/v1/PriorityClass":"PriorityClass"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -156,6 +156,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   PortStatus: {error:"s",port:"i",protocol:"s"},
   PortworxVolumeSource: {fsType:"s",readOnly:"b",volumeID:"s"},
   PreferredSchedulingTerm: {preference:"NodeSelectorTerm",weight:"i"},
+  PriorityClass: {apiVersion:"s",description:"s",globalDefault:"b",kind:"s",metadata:"ObjectMeta",preemptionPolicy:"s",value:"i"},
   Probe: {exec:"ExecAction",failureThreshold:"i",grpc:"GRPCAction",httpGet:"HTTPGetAction",initialDelaySeconds:"i",periodSeconds:"i",successThreshold:"i",tcpSocket:"TCPSocketAction",terminationGracePeriodSeconds:"l",timeoutSeconds:"i"},
   ProjectedVolumeSource: {defaultMode:"i",sources:"[VolumeProjection"},
   QuobyteVolumeSource: {group:"s",readOnly:"b",registry:"s",tenant:"s",user:"s",volume:"s"},

@@ -71,7 +71,13 @@ import {
   validatePodCreate,
   validatePodUpdate,
 } from './podStrategy.ts';
-import { admitPodPriority, keepPodPriority } from './priority.ts';
+import {
+  admitPodPriority,
+  admitPriorityClass,
+  keepPodPriority,
+  SYSTEM_PRIORITY_CLASSES,
+  validatePriorityClassUpdate,
+} from './priority.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
 import {
   type FieldRequirement,
@@ -730,6 +736,11 @@ export class ApiServer {
   }
 
   /** NamespaceLifecycle admission for a create in `ns`. */
+  /** The stored PriorityClasses (the Priority admission plugin's lister). */
+  #priorityClasses(): KubeObject[] {
+    return this.#etcd.range(`${RESOURCES.priorityclasses.etcdPrefix}/`).map((kv) => kv.value);
+  }
+
   #admitNamespace(r: ResourceDef, ns: string | undefined, name: string): Status | undefined {
     if (!r.namespaced || !ns) return undefined;
     const nsDef = RESOURCES.namespaces;
@@ -958,7 +969,7 @@ export class ApiServer {
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
     if (r.resource === 'pods') {
       // Priority admission (a name still to be generated is shown as its prefix).
-      const why = admitPodPriority(obj.spec as Obj);
+      const why = admitPodPriority(obj.spec as Obj, this.#priorityClasses());
       if (why) return this.#fail(actor, r, ns, shownName, forbidden(r, shownName, why));
     }
     const rng = r.resource === 'endpointslices' ? this.#sliceRng : this.#rng;
@@ -966,6 +977,10 @@ export class ApiServer {
     const name = meta.name ?? '';
     if (r.resource === 'namespaces') {
       meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
+    }
+    if (r.resource === 'priorityclasses') {
+      const why = admitPriorityClass(obj, this.#priorityClasses());
+      if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
     }
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
     // The Job strategy's PrepareForCreate generates the selector from the uid: draw it first.
@@ -1481,7 +1496,12 @@ export class ApiServer {
     if (!statusOnly) {
       const errors = validateObject(r.resource, next);
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));
+      if (r.resource === 'priorityclasses') errors.push(...validatePriorityClassUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
+      if (r.resource === 'priorityclasses') {
+        const why = admitPriorityClass(next, this.#priorityClasses());
+        if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
+      }
       if (r.hasGeneration && generationChanged(r, old, next))
         meta.generation = (oldMeta.generation ?? 0) + 1;
       if (r.resource === 'daemonsets') {
@@ -1560,6 +1580,10 @@ export class ApiServer {
   ): Result<KubeObject> {
     const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     if (!existing) return this.#err(notFound(r, name));
+    if (r.resource === 'priorityclasses' && Object.hasOwn(SYSTEM_PRIORITY_CLASSES, name)) {
+      // The PriorityClass REST storage's Delete guards the classes the API server made.
+      return this.#err(forbidden(r, name, 'this is a system priority class and cannot be deleted'));
+    }
     const old = existing.value;
     const oldMeta = old.metadata ?? {};
     if (r.resource === 'namespaces') {

@@ -112,6 +112,7 @@ const ROOTS: Readonly<Record<ResourceName, StructMeta>> = {
   endpoints: { metadata: { type: 'ObjectMeta' } },
   // EndpointSlice's endpoints and ports are atomic lists: a patch replaces them whole.
   endpointslices: { metadata: { type: 'ObjectMeta' } },
+  priorityclasses: { metadata: { type: 'ObjectMeta' } },
   events: { metadata: { type: 'ObjectMeta' } },
   leases: { metadata: { type: 'ObjectMeta' } },
   configmaps: { metadata: { type: 'ObjectMeta' } },

@@ -82,6 +82,17 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
     true,
   ),
   events: def('events', 'Event', '', true, ['ev'], 'events', false),
+  // Generation 1 on create and never bumped (its strategy's PrepareForUpdate leaves it).
+  priorityclasses: def(
+    'priorityclasses',
+    'PriorityClass',
+    'scheduling.k8s.io',
+    false,
+    ['pc'],
+    'priorityclasses',
+    false,
+    true,
+  ),
   leases: def('leases', 'Lease', 'coordination.k8s.io', true, [], 'leases', false),
   configmaps: def('configmaps', 'ConfigMap', '', true, ['cm'], 'configmaps', false),
   secrets: def('secrets', 'Secret', '', true, [], 'secrets', false),

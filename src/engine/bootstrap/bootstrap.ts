@@ -7,7 +7,11 @@
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { applyDefaults } from '../apiserver/defaults.ts';
-import { admitPodPriority } from '../apiserver/priority.ts';
+import {
+  admitPodPriority,
+  SYSTEM_PRIORITY_CLASS_DESCRIPTIONS,
+  SYSTEM_PRIORITY_CLASSES,
+} from '../apiserver/priority.ts';
 import { etcdKey, RESOURCES } from '../apiserver/resources.ts';
 import { newRevision } from '../controllers/daemonSetHistory.ts';
 import { daemonTolerations } from '../controllers/daemonset.ts';
@@ -600,6 +604,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   const kubeProxy = put(s, 'daemonsets', kubeProxyDaemonSet(dsUid, nodes.length));
   seedKubeProxyRevision(s, kubeProxy);
   seedEndpointSlices(s, kubeDns, corednsPods);
+  seedPriorityClasses(s);
   return { nodes, corednsReplicaSet: rsName };
 }
 
@@ -746,6 +751,22 @@ function seedEndpointSlices(main: Seeder, kubeDns: KubeObject, corednsPods: Kube
       generation: 1,
     },
   });
+}
+
+/**
+ * The two PriorityClasses kube-apiserver creates at start-up (its scheduling storage's
+ * post-start hook), with their descriptions; uids from a random stream of their own.
+ */
+function seedPriorityClasses(main: Seeder): void {
+  const s: Seeder = { etcd: main.etcd, rng: createRng((main.rng.state ^ 0x3c6ef372) >>> 0) };
+  for (const name of ['system-cluster-critical', 'system-node-critical']) {
+    put(s, 'priorityclasses', {
+      metadata: meta(s, name, undefined, { generation: 1 }),
+      description: SYSTEM_PRIORITY_CLASS_DESCRIPTIONS[name],
+      preemptionPolicy: 'PreemptLowerPriority',
+      value: SYSTEM_PRIORITY_CLASSES[name],
+    });
+  }
 }
 
 /**

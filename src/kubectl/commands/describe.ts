@@ -11,6 +11,7 @@ import {
   describeNamespace,
   describeNode,
   describePod,
+  describePriorityClass,
   describeReplicaSet,
   describeSecret,
   describeService,
@@ -102,6 +103,8 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeSecret(obj);
     case 'serviceaccounts':
       return describeServiceAccount(obj, eventsFor(ctx, obj, 'ServiceAccount'), now);
+    case 'priorityclasses':
+      return describePriorityClass(obj, eventsFor(ctx, obj, 'PriorityClass'), now);
     case 'endpointslices':
       return describeEndpointSlice(obj, eventsFor(ctx, obj, 'EndpointSlice'), now);
     case 'controllerrevisions':
@@ -109,7 +112,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, cronjobs, services, endpointslices, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, cronjobs, services, endpointslices, priorityclasses, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

@@ -67,6 +67,10 @@ export const COLUMNS: Record<ResourceName, Columns> = {
   },
   endpoints: { columns: ['Name', 'Endpoints', 'Age'], wide: [] },
   endpointslices: { columns: ['Name', 'AddressType', 'Ports', 'Endpoints', 'Age'], wide: [] },
+  priorityclasses: {
+    columns: ['Name', 'Value', 'Global-Default', 'Age', 'PreemptionPolicy'],
+    wide: [],
+  },
   events: {
     columns: ['Last Seen', 'Type', 'Reason', 'Object', 'Message'],
     wide: [],
@@ -581,6 +585,17 @@ function endpointSliceRow(obj: KubeObject, o: RowOptions): string[] {
   ];
 }
 
+/** printPriorityClass: VALUE, GLOBAL-DEFAULT (false when unset), AGE, PREEMPTIONPOLICY. */
+function priorityClassRow(obj: KubeObject, o: RowOptions): string[] {
+  return [
+    obj.metadata?.name ?? '',
+    String(typeof obj.value === 'number' ? obj.value : 0),
+    String(obj.globalDefault === true),
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+    typeof obj.preemptionPolicy === 'string' ? obj.preemptionPolicy : '<none>',
+  ];
+}
+
 function namespaceRow(obj: KubeObject, o: RowOptions): string[] {
   const ns = obj as unknown as Namespace;
   return [
@@ -728,6 +743,7 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   serviceaccounts: serviceAccountRow,
   controllerrevisions: controllerRevisionRow,
   endpointslices: endpointSliceRow,
+  priorityclasses: priorityClassRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */

@@ -192,6 +192,26 @@ export function describeServiceAccount(
   return w.toString();
 }
 
+/** `kubectl describe priorityclass` (describePriorityClass). */
+export function describePriorityClass(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `Value:\t${typeof obj.value === 'number' ? obj.value : 0}\n`);
+  w.write(0, `GlobalDefault:\t${obj.globalDefault === true}\n`);
+  w.write(
+    0,
+    `PreemptionPolicy:\t${typeof obj.preemptionPolicy === 'string' ? obj.preemptionPolicy : '<none>'}\n`,
+  );
+  w.write(0, `Description:\t${typeof obj.description === 'string' ? obj.description : ''}\n`);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
 interface SliceEndpoint {
   addresses?: string[];
   conditions?: { ready?: boolean };
