@@ -115,3 +115,32 @@ describe('kubectl get -w', () => {
     });
   });
 });
+
+describe('kubectl get --raw', () => {
+  it('answers the health endpoints with ok (no newline) and /version with the server version', () => {
+    const { run } = engineSession(3);
+    for (const path of ['/healthz', '/livez', '/readyz']) {
+      expect(run(`kubectl get --raw ${path}`), path).toEqual({ out: 'ok', err: '', code: 0 });
+    }
+    const version = run('kubectl get --raw /version');
+    expect(version.code).toBe(0);
+    expect(version.out.endsWith('}')).toBe(true);
+    expect(JSON.parse(version.out)).toMatchObject({
+      major: '1',
+      minor: '32',
+      gitVersion: 'v1.32.2',
+      platform: 'linux/amd64',
+    });
+    expect(version.out.split('\n')[1]).toBe('  "major": "1",');
+    expect(run('kubectl get --raw /nope')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): the server could not find the requested resource\n',
+      code: 1,
+    });
+    expect(run('kubectl get --raw /healthz pods')).toEqual({
+      out: '',
+      err: 'error: arguments may not be passed when --raw is specified\n',
+      code: 1,
+    });
+  });
+});

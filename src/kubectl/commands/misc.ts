@@ -1391,26 +1391,29 @@ export function runClusterInfo(ctx: Ctx): void {
   );
 }
 
+/** version.Info of the client or the server (`/version` answers the server's). */
+export function versionInfo(v: string): Record<string, string> {
+  const [major = '', minor = ''] = v.slice(1).split('.');
+  return {
+    major,
+    minor,
+    gitVersion: v,
+    gitCommit:
+      v === CLIENT_VERSION
+        ? 'c66c6ecbc4d8ab2c8b6b87ea0fbb3d0ba8e28fa3'
+        : '67a30c0adcf52bd3f56ff0893ce19966be12991f',
+    gitTreeState: 'clean',
+    buildDate: v === CLIENT_VERSION ? '2025-04-22T16:04:04Z' : '2025-02-12T21:19:47Z',
+    goVersion: v === CLIENT_VERSION ? 'go1.23.8' : 'go1.23.6',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
+
 export function runVersion(ctx: Ctx): void {
   const out = ctx.str('output');
   const client = ctx.bool('client');
-  const info = (v: string) => {
-    const [major, minor] = v.slice(1).split('.');
-    return {
-      major,
-      minor,
-      gitVersion: v,
-      gitCommit:
-        v === CLIENT_VERSION
-          ? 'c66c6ecbc4d8ab2c8b6b87ea0fbb3d0ba8e28fa3'
-          : '67a30c0adcf52bd3f56ff0893ce19966be12991f',
-      gitTreeState: 'clean',
-      buildDate: v === CLIENT_VERSION ? '2025-04-22T16:04:04Z' : '2025-02-12T21:19:47Z',
-      goVersion: v === CLIENT_VERSION ? 'go1.23.8' : 'go1.23.6',
-      compiler: 'gc',
-      platform: 'linux/amd64',
-    };
-  };
+  const info = versionInfo;
   if (out === 'yaml' || out === 'json') {
     const obj: Record<string, unknown> = {
       clientVersion: info(CLIENT_VERSION),
