@@ -50,6 +50,7 @@ function unknownResource(resource: string): { ok: false; status: Status } {
   };
 }
 
+import { withVirtualRenewal } from './controlPlaneLeases.ts';
 import {
   alreadyExists,
   badRequest,
@@ -1146,7 +1147,8 @@ export class ApiServer {
     this.#etcdMessage('etcd.get', r, ns, name, key, false);
     const kv = this.#etcd.get(key, r.etcdPrefix);
     if (!kv) return this.#fail(actor, r, ns, name, notFound(r, name));
-    return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
+    const value = r.resource === 'leases' ? withVirtualRenewal(kv.value, this.#now()) : kv.value;
+    return this.#respond(actor, r, ns, name, { ok: true, value });
   }
 
   list(
@@ -1184,9 +1186,10 @@ export class ApiServer {
     if (unsupported) return this.#fail(actor, r, ns, '', badRequest(unsupported));
     const prefix = ns ? `${r.etcdPrefix}/${ns}/` : `${r.etcdPrefix}/`;
     this.#etcdMessage('etcd.range', r, ns, '', prefix, false);
+    const now = this.#now();
     const items = this.#etcd
       .range(prefix)
-      .map((kv) => kv.value)
+      .map((kv) => (r.resource === 'leases' ? withVirtualRenewal(kv.value, now) : kv.value))
       .filter(
         (o) => matchesLabels(labels, o.metadata?.labels) && matchesFields(fields, o, r.resource),
       );

@@ -6,6 +6,7 @@
  * (Deployment → ReplicaSet → 2 pods), all Running.
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
+import { controlPlaneLeases } from '../apiserver/controlPlaneLeases.ts';
 import { applyDefaults } from '../apiserver/defaults.ts';
 import {
   admitPodPriority,
@@ -605,6 +606,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   seedKubeProxyRevision(s, kubeProxy);
   seedEndpointSlices(s, kubeDns, corednsPods);
   seedPriorityClasses(s);
+  seedControlPlaneLeases(s);
   return { nodes, corednsReplicaSet: rsName };
 }
 
@@ -751,6 +753,21 @@ function seedEndpointSlices(main: Seeder, kubeDns: KubeObject, corednsPods: Kube
       generation: 1,
     },
   });
+}
+
+/**
+ * kube-system's leases: the controller manager's and the scheduler's leader election and the
+ * API server's identity (see controlPlaneLeases.ts for why they are never written again). Their
+ * uuids come from a random stream of their own.
+ */
+function seedControlPlaneLeases(main: Seeder): void {
+  const s: Seeder = { etcd: main.etcd, rng: createRng((main.rng.state ^ 0x7f4a7c15) >>> 0) };
+  for (const lease of controlPlaneLeases(CONTROL_PLANE, () => uuid(s.rng))) {
+    put(s, 'leases', {
+      metadata: meta(s, lease.name, 'kube-system', lease.labels ? { labels: lease.labels } : {}),
+      spec: lease.spec,
+    });
+  }
 }
 
 /**
