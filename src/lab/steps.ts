@@ -584,6 +584,32 @@ export function narrate(
   }
   const rs = cm.find((m) => m.kind === 'api.create' && m.ref?.resource === 'replicasets');
   if (rs?.ref) return pick('lab.step.replicaset', { replicaset: rs.ref.name });
+  // A Service's pods listed (or listed again): its Endpoints and its EndpointSlice. The slice's
+  // name is the one its etcd write carries (the request names only the generateName prefix).
+  const sliceWritten = msgs.find(
+    (m) => m.kind === 'etcd.put' && m.ref?.resource === 'endpointslices' && m.ref.name,
+  );
+  const sliceSet = cm.some(
+    (m) =>
+      (m.kind === 'api.create' || m.kind === 'api.update') && m.ref?.resource === 'endpointslices',
+  );
+  if (sliceSet && sliceWritten?.ref) {
+    const slice = end.get('endpointslices', sliceWritten.ref.namespace, sliceWritten.ref.name);
+    const endpoints = slice?.endpoints;
+    return pick('lab.step.serviceEndpoints', {
+      service: slice?.metadata?.labels?.['kubernetes.io/service-name'] ?? '',
+      slice: sliceWritten.ref.name,
+      count: Array.isArray(endpoints) ? endpoints.length : 0,
+    });
+  }
+  const sliceGone = cm.find((m) => m.kind === 'api.delete' && m.ref?.resource === 'endpointslices');
+  if (sliceGone?.ref) {
+    const was = before?.get('endpointslices', sliceGone.ref.namespace, sliceGone.ref.name);
+    return pick('lab.step.serviceEndpointsGone', {
+      service: was?.metadata?.labels?.['kubernetes.io/service-name'] ?? '',
+      slice: sliceGone.ref.name,
+    });
+  }
   // A new namespace gets its `default` ServiceAccount and its kube-root-ca.crt ConfigMap.
   const basics = cm.filter(
     (m) =>
