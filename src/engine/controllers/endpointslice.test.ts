@@ -120,6 +120,52 @@ describe('endpointslice controller', () => {
     expect(c.log).toHaveLength(2);
   });
 
+  it('splits 250 endpoints into slices of at most 100 and keeps each endpoint where it is', () => {
+    const ip = (i: number) => `10.244.${1 + Math.floor(i / 200)}.${(i % 200) + 2}`;
+    const name = (i: number) => `web-${String(i).padStart(3, '0')}`;
+    const c = new MiniCluster([['services', service]]);
+    for (let i = 0; i < 250; i++) {
+      c.cache.put(
+        'pods',
+        webPod(name(i), { node: 'node1', phase: 'Running', ready: true, ip: ip(i) }),
+      );
+    }
+    const ctrl = createEndpointSliceController();
+    c.reconcile(ctrl, 'ns/default');
+    const sizes = () => slicesOf(c).map((s) => (s.endpoints as unknown[] | null)?.length ?? 0);
+    expect(sizes()).toEqual([100, 100, 50]);
+    const where = () =>
+      new Map(
+        slicesOf(c).flatMap((s) =>
+          ((s.endpoints as { targetRef: { name: string } }[] | null) ?? []).map(
+            (e) => [e.targetRef.name, s.metadata?.name] as const,
+          ),
+        ),
+      );
+    const before = where();
+    // Ten pods of the first slice go: only that slice is written, and the ten that come fill it.
+    const first = slicesOf(c)[0];
+    const gone = ((first?.endpoints as { targetRef: { name: string } }[] | null) ?? [])
+      .slice(0, 10)
+      .map((e) => e.targetRef.name);
+    const writes = c.log.length;
+    for (const p of gone) c.cache.remove('pods', 'default', p);
+    for (let i = 250; i < 260; i++) {
+      c.cache.put(
+        'pods',
+        webPod(name(i), { node: 'node1', phase: 'Running', ready: true, ip: ip(i) }),
+      );
+    }
+    c.reconcile(ctrl, 'ns/default');
+    expect(c.log.slice(writes).map((w) => w.verb)).toEqual(['update']);
+    const after = where();
+    for (const [pod, slice] of before) {
+      if (!gone.includes(pod)) expect(after.get(pod), pod).toBe(slice);
+    }
+    expect(after.get(name(255))).toBe(first?.metadata?.name);
+    expect(sizes()).toEqual([100, 100, 50]);
+  });
+
   it('leaves Services without a selector alone and marks a headless Service', () => {
     const headless: KubeObject = {
       ...service,

@@ -11,9 +11,10 @@
  * `targetRef` to the pod. Pods without an IP or finished are left out. A Service matching no
  * pod keeps one placeholder slice with `endpoints: null` and `ports: null`.
  *
- * Simplified: one slice per port set however many pods (the real controller starts another slice
- * past 100 endpoints); endpoints in IP order. The Endpoints controller (endpoints.ts) still runs
- * beside this one, as in 1.32.
+ * A slice holds at most 100 endpoints (`--max-endpoints-per-slice`); an endpoint stays in the
+ * slice that lists it. Simplified: endpoints are kept in IP order within a slice, and new ones
+ * fill slices in name order (the real reconciler picks the slice closest to full). The Endpoints
+ * controller (endpoints.ts) still runs beside this one, as in 1.32.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Reconciler, Write } from '../runtime/controller.ts';
@@ -124,8 +125,9 @@ function byAddress(a: SliceEndpoint, b: SliceEndpoint): number {
 }
 
 /**
- * The slices `service` should have given the namespace's `pods`: one per set of resolved ports,
- * in the order of their ports' JSON; a single placeholder when no pod qualifies.
+ * What `service` should list given the namespace's `pods`: the endpoints of each set of resolved
+ * ports (however many; the reconciler splits them into slices of at most 100), in the order of
+ * their ports' JSON; a single placeholder when no pod qualifies.
  */
 export function desiredSlices(service: KubeObject, pods: readonly KubeObject[]): DesiredSlice[] {
   const spec = specOf<ServiceSpec>(service);
@@ -207,6 +209,25 @@ function sliceOf(slice: KubeObject, service: KubeObject): boolean {
 }
 
 /** The writes that bring the slices of one Service to what it should have. */
+/** `maxEndpointsPerSlice`: kube-controller-manager's default (--max-endpoints-per-slice). */
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+
+function endpointsOf(slice: KubeObject): SliceEndpoint[] {
+  return Array.isArray(slice.endpoints) ? (slice.endpoints as SliceEndpoint[]) : [];
+}
+
+/** A slice with neither endpoints nor ports: what a Service matching no pod keeps. */
+function isPlaceholder(slice: KubeObject): boolean {
+  return endpointsOf(slice).length === 0 && (slice.ports ?? null) === null;
+}
+
+/**
+ * The writes that bring the slices of one Service to what it should have (the reconciler's
+ * reconcileByPortMapping and finalize, simplified): per set of ports, an endpoint stays in the
+ * slice that lists it; new endpoints fill slices with room, in name order, then new slices of
+ * at most 100; a slice left empty goes. A Service with no endpoint keeps one placeholder. A
+ * slice that would be deleted takes the place of one that would be created, by an update.
+ */
 function reconcileService(
   service: KubeObject,
   pods: readonly KubeObject[],
@@ -216,32 +237,78 @@ function reconcileService(
   const ns = namespaceOf(service);
   const labels = sliceLabels(service);
   const writes: Write[] = [];
-  const unmatched = existing.filter((s) => !isDeleting(s));
   const toCreate: DesiredSlice[] = [];
-  for (const want of desiredSlices(service, pods)) {
-    const portsKey = canonicalJson(want.ports ?? []);
-    const i = unmatched.findIndex((s) => canonicalJson(s.ports ?? []) === portsKey);
-    if (i === -1) {
-      toCreate.push(want);
-      continue;
+  const toDelete: KubeObject[] = [];
+  const bySet = new Map<string, KubeObject[]>();
+  for (const slice of existing) {
+    if (isDeleting(slice)) continue;
+    const key = canonicalJson(slice.ports ?? []);
+    const list = bySet.get(key) ?? [];
+    list.push(slice);
+    bySet.set(key, list);
+  }
+  const wanted = desiredSlices(service, pods).filter((d) => d.endpoints !== null);
+  const wantedKeys = new Set(wanted.map((d) => canonicalJson(d.ports ?? [])));
+  for (const [key, slices] of bySet) if (!wantedKeys.has(key)) toDelete.push(...slices);
+  for (const want of wanted) {
+    const ports = want.ports;
+    const all = want.endpoints ?? [];
+    const byUid = new Map(all.map((e) => [e.targetRef.uid, e]));
+    const placed = new Set<string>();
+    const plans = (bySet.get(canonicalJson(ports ?? [])) ?? [])
+      .sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1))
+      .map((slice) => {
+        const kept: SliceEndpoint[] = [];
+        for (const e of endpointsOf(slice)) {
+          const uid = e.targetRef?.uid ?? '';
+          const now = byUid.get(uid);
+          if (now && !placed.has(uid) && kept.length < MAX_ENDPOINTS_PER_SLICE) {
+            placed.add(uid);
+            kept.push(now);
+          }
+        }
+        return { slice, endpoints: kept };
+      });
+    const rest = all.filter((e) => !placed.has(e.targetRef.uid));
+    for (const plan of plans) {
+      while (rest.length > 0 && plan.endpoints.length < MAX_ENDPOINTS_PER_SLICE) {
+        plan.endpoints.push(rest.shift()!);
+      }
     }
-    const [slice] = unmatched.splice(i, 1);
-    if (slice) writes.push(...updateIfChanged(slice, want, labels, triggerTime));
+    while (rest.length > 0) {
+      toCreate.push({ ports, endpoints: rest.splice(0, MAX_ENDPOINTS_PER_SLICE) });
+    }
+    for (const plan of plans) {
+      if (plan.endpoints.length === 0) toDelete.push(plan.slice);
+      else {
+        const endpoints = plan.endpoints.sort(byAddress);
+        writes.push(...updateIfChanged(plan.slice, { ports, endpoints }, labels, triggerTime));
+      }
+    }
+  }
+  // No endpoint at all: one placeholder, the existing one when it is the only slice left.
+  if (wanted.length === 0) {
+    const [only] = toDelete;
+    if (toDelete.length === 1 && only && isPlaceholder(only)) {
+      toDelete.length = 0;
+      writes.push(...updateIfChanged(only, { ports: null, endpoints: null }, labels, triggerTime));
+    } else toCreate.push({ ports: null, endpoints: null });
   }
   // finalize: a slice that would be deleted takes a slice that would be created, by update.
-  for (const want of toCreate) {
-    const reuse = unmatched.shift();
-    if (reuse) writes.push(...updateIfChanged(reuse, want, labels, triggerTime));
-    else {
-      writes.push({
-        verb: 'create',
-        resource: 'endpointslices',
-        namespace: ns,
-        obj: newEndpointSlice(service, want, triggerTime),
-      });
-    }
+  while (toCreate.length > 0 && toDelete.length > 0) {
+    const want = toCreate.pop()!;
+    const reuse = toDelete.shift()!;
+    writes.push(...updateIfChanged(reuse, want, labels, triggerTime));
   }
-  for (const slice of unmatched) {
+  for (const want of toCreate) {
+    writes.push({
+      verb: 'create',
+      resource: 'endpointslices',
+      namespace: ns,
+      obj: newEndpointSlice(service, want, triggerTime),
+    });
+  }
+  for (const slice of toDelete) {
     writes.push({ verb: 'delete', resource: 'endpointslices', namespace: ns, name: nameOf(slice) });
   }
   return writes;
