@@ -33,6 +33,8 @@ const ROOTS = [
   'batch/v1:Job',
   'batch/v1:CronJob',
   'coordination/v1:Lease',
+  'discovery/v1:EndpointSlice',
+  'scheduling/v1:PriorityClass',
 ];
 
 /**
@@ -136,15 +138,19 @@ function named(mod, name) {
   return named(from, name);
 }
 
-function visit(file, name) {
-  if (name === 'FieldsV1') return '*';
+/** Structs whose name another group's struct already has, under a name of their own. */
+const RENAMED = { 'discovery/v1:EndpointPort': 'DiscoveryEndpointPort' };
+
+function visit(file, declared) {
+  if (declared === 'FieldsV1') return '*';
+  const name = RENAMED[`${file.mod}:${declared}`] ?? declared;
   const seen = origin.get(name);
   if (seen && seen !== file.mod) throw new Error(`${name} is declared in ${seen} and ${file.mod}`);
   if (seen) return name;
   origin.set(name, file.mod);
   const fields = {};
   schema.set(name, fields);
-  for (const [field, type] of file.interfaces.get(name))
+  for (const [field, type] of file.interfaces.get(declared))
     fields[field] = code(file.mod, field, type);
   for (const [field, type] of Object.entries(ADDED[name] ?? {})) {
     const struct = type.length > 1 && /^\w+$/.test(type);

@@ -79,6 +79,12 @@ export const labEn = {
   'lab.step.replicaset.title': 'Deployment controller',
   'lab.step.replicaset.text':
     'The deployment controller in the controller manager sees the Deployment and creates the ReplicaSet {replicaset}.',
+  'lab.step.serviceEndpoints.title': 'The pods behind Service {service}',
+  'lab.step.serviceEndpoints.text':
+    "The controller manager looks for the pods matching Service {service}'s selector: the endpoints controller writes them into Endpoints {service} and the endpointslice controller into EndpointSlice {slice} (pods listed: {count}, each with its IP and whether it is ready). kube-proxy on each node sends the Service's traffic to those addresses.",
+  'lab.step.serviceEndpointsGone.title': 'Service {service} is gone, and its endpoints with it',
+  'lab.step.serviceEndpointsGone.text':
+    'The endpoints controller deletes Endpoints {service}, and the garbage collector deletes EndpointSlice {slice}, which the Service owned.',
   'lab.step.namespaceBasics.title': 'Namespace basics',
   'lab.step.namespaceBasics.text':
     'The controller manager fills the new namespace {namespace}: the service-account controller creates its `default` ServiceAccount (the identity pods get unless they name another), and the root-CA publisher creates the ConfigMap kube-root-ca.crt (the certificate pods use to trust the API server).',

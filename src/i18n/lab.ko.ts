@@ -73,6 +73,12 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.replicaset.title': '디플로이먼트 컨트롤러',
   'lab.step.replicaset.text':
     '컨트롤러 매니저의 디플로이먼트 컨트롤러가 Deployment를 보고 {replicaset} ReplicaSet을 만듭니다.',
+  'lab.step.serviceEndpoints.title': '서비스 {service} 뒤의 파드',
+  'lab.step.serviceEndpoints.text':
+    '컨트롤러 매니저가 서비스 {service}의 셀렉터에 맞는 파드를 찾습니다. endpoints 컨트롤러는 Endpoints {service}에, endpointslice 컨트롤러는 EndpointSlice {slice}에 그 파드들을 적습니다(파드 {count}개, 각각의 IP와 준비 여부). 각 노드의 kube-proxy가 서비스로 오는 트래픽을 이 주소들로 보냅니다.',
+  'lab.step.serviceEndpointsGone.title': '서비스 {service}와 함께 엔드포인트도 사라집니다',
+  'lab.step.serviceEndpointsGone.text':
+    'endpoints 컨트롤러가 Endpoints {service}를 지우고, 가비지 컬렉터가 서비스가 소유하던 EndpointSlice {slice}를 지웁니다.',
   'lab.step.namespaceBasics.title': '네임스페이스 기본 구성',
   'lab.step.namespaceBasics.text':
     '컨트롤러 매니저가 새 네임스페이스 {namespace}를 채웁니다. 서비스 어카운트 컨트롤러는 `default` ServiceAccount(파드가 다른 것을 지정하지 않으면 쓰는 신원)를 만들고, 루트 CA 게시자는 ConfigMap kube-root-ca.crt(파드가 API 서버를 믿는 데 쓰는 인증서)를 만듭니다.',

@@ -141,37 +141,68 @@ describe('types a fresh kubeadm cluster serves empty', () => {
     });
   });
 
-  it('prints api-resources in kubectl order: by group, then by name', () => {
+  it('prints api-resources as a kubeadm 1.32 server serves them: by group, then by name', () => {
     const { run } = engineSession(1);
     expect(run('kubectl api-resources').out).toBe(
-      `NAME                       SHORTNAMES   APIVERSION               NAMESPACED   KIND
-configmaps                 cm           v1                       true         ConfigMap
-endpoints                  ep           v1                       true         Endpoints
-events                     ev           v1                       true         Event
-limitranges                limits       v1                       true         LimitRange
-namespaces                 ns           v1                       false        Namespace
-nodes                      no           v1                       false        Node
-persistentvolumeclaims     pvc          v1                       true         PersistentVolumeClaim
-persistentvolumes          pv           v1                       false        PersistentVolume
-pods                       po           v1                       true         Pod
-resourcequotas             quota        v1                       true         ResourceQuota
-secrets                                 v1                       true         Secret
-serviceaccounts            sa           v1                       true         ServiceAccount
-services                   svc          v1                       true         Service
-controllerrevisions                     apps/v1                  true         ControllerRevision
-daemonsets                 ds           apps/v1                  true         DaemonSet
-deployments                deploy       apps/v1                  true         Deployment
-replicasets                rs           apps/v1                  true         ReplicaSet
-statefulsets               sts          apps/v1                  true         StatefulSet
-horizontalpodautoscalers   hpa          autoscaling/v2           true         HorizontalPodAutoscaler
-cronjobs                   cj           batch/v1                 true         CronJob
-jobs                                    batch/v1                 true         Job
-leases                                  coordination.k8s.io/v1   true         Lease
-ingressclasses                          networking.k8s.io/v1     false        IngressClass
-ingresses                  ing          networking.k8s.io/v1     true         Ingress
-networkpolicies            netpol       networking.k8s.io/v1     true         NetworkPolicy
-poddisruptionbudgets       pdb          policy/v1                true         PodDisruptionBudget
-storageclasses             sc           storage.k8s.io/v1        false        StorageClass
+      `NAME                                SHORTNAMES   APIVERSION                        NAMESPACED   KIND
+bindings                                         v1                                true         Binding
+componentstatuses                   cs           v1                                false        ComponentStatus
+configmaps                          cm           v1                                true         ConfigMap
+endpoints                           ep           v1                                true         Endpoints
+events                              ev           v1                                true         Event
+limitranges                         limits       v1                                true         LimitRange
+namespaces                          ns           v1                                false        Namespace
+nodes                               no           v1                                false        Node
+persistentvolumeclaims              pvc          v1                                true         PersistentVolumeClaim
+persistentvolumes                   pv           v1                                false        PersistentVolume
+pods                                po           v1                                true         Pod
+podtemplates                                     v1                                true         PodTemplate
+replicationcontrollers              rc           v1                                true         ReplicationController
+resourcequotas                      quota        v1                                true         ResourceQuota
+secrets                                          v1                                true         Secret
+serviceaccounts                     sa           v1                                true         ServiceAccount
+services                            svc          v1                                true         Service
+mutatingwebhookconfigurations                    admissionregistration.k8s.io/v1   false        MutatingWebhookConfiguration
+validatingadmissionpolicies                      admissionregistration.k8s.io/v1   false        ValidatingAdmissionPolicy
+validatingadmissionpolicybindings                admissionregistration.k8s.io/v1   false        ValidatingAdmissionPolicyBinding
+validatingwebhookconfigurations                  admissionregistration.k8s.io/v1   false        ValidatingWebhookConfiguration
+customresourcedefinitions           crd,crds     apiextensions.k8s.io/v1           false        CustomResourceDefinition
+apiservices                                      apiregistration.k8s.io/v1         false        APIService
+controllerrevisions                              apps/v1                           true         ControllerRevision
+daemonsets                          ds           apps/v1                           true         DaemonSet
+deployments                         deploy       apps/v1                           true         Deployment
+replicasets                         rs           apps/v1                           true         ReplicaSet
+statefulsets                        sts          apps/v1                           true         StatefulSet
+selfsubjectreviews                               authentication.k8s.io/v1          false        SelfSubjectReview
+tokenreviews                                     authentication.k8s.io/v1          false        TokenReview
+localsubjectaccessreviews                        authorization.k8s.io/v1           true         LocalSubjectAccessReview
+selfsubjectaccessreviews                         authorization.k8s.io/v1           false        SelfSubjectAccessReview
+selfsubjectrulesreviews                          authorization.k8s.io/v1           false        SelfSubjectRulesReview
+subjectaccessreviews                             authorization.k8s.io/v1           false        SubjectAccessReview
+horizontalpodautoscalers            hpa          autoscaling/v2                    true         HorizontalPodAutoscaler
+cronjobs                            cj           batch/v1                          true         CronJob
+jobs                                             batch/v1                          true         Job
+certificatesigningrequests          csr          certificates.k8s.io/v1            false        CertificateSigningRequest
+leases                                           coordination.k8s.io/v1            true         Lease
+endpointslices                                   discovery.k8s.io/v1               true         EndpointSlice
+events                              ev           events.k8s.io/v1                  true         Event
+flowschemas                                      flowcontrol.apiserver.k8s.io/v1   false        FlowSchema
+prioritylevelconfigurations                      flowcontrol.apiserver.k8s.io/v1   false        PriorityLevelConfiguration
+ingressclasses                                   networking.k8s.io/v1              false        IngressClass
+ingresses                           ing          networking.k8s.io/v1              true         Ingress
+networkpolicies                     netpol       networking.k8s.io/v1              true         NetworkPolicy
+runtimeclasses                                   node.k8s.io/v1                    false        RuntimeClass
+poddisruptionbudgets                pdb          policy/v1                         true         PodDisruptionBudget
+clusterrolebindings                              rbac.authorization.k8s.io/v1      false        ClusterRoleBinding
+clusterroles                                     rbac.authorization.k8s.io/v1      false        ClusterRole
+rolebindings                                     rbac.authorization.k8s.io/v1      true         RoleBinding
+roles                                            rbac.authorization.k8s.io/v1      true         Role
+priorityclasses                     pc           scheduling.k8s.io/v1              false        PriorityClass
+csidrivers                                       storage.k8s.io/v1                 false        CSIDriver
+csinodes                                         storage.k8s.io/v1                 false        CSINode
+csistoragecapacities                             storage.k8s.io/v1                 true         CSIStorageCapacity
+storageclasses                      sc           storage.k8s.io/v1                 false        StorageClass
+volumeattachments                                storage.k8s.io/v1                 false        VolumeAttachment
 `,
     );
     expect(run('kubectl api-resources --api-group=batch -o name').out).toBe(
@@ -184,6 +215,89 @@ storageclasses             sc           storage.k8s.io/v1        false        St
       return ga < gb ? -1 : ga > gb ? 1 : ra < rb ? -1 : ra > rb ? 1 : 0;
     });
     expect(RESOURCE_TYPES).toEqual(sorted);
+  });
+
+  it('prints api-versions: every served group version, sorted (no flowcontrol v1beta3 in 1.32)', () => {
+    const { run } = engineSession(1);
+    expect(run('kubectl api-versions').out).toBe(
+      [
+        'admissionregistration.k8s.io/v1',
+        'apiextensions.k8s.io/v1',
+        'apiregistration.k8s.io/v1',
+        'apps/v1',
+        'authentication.k8s.io/v1',
+        'authorization.k8s.io/v1',
+        'autoscaling/v1',
+        'autoscaling/v2',
+        'batch/v1',
+        'certificates.k8s.io/v1',
+        'coordination.k8s.io/v1',
+        'discovery.k8s.io/v1',
+        'events.k8s.io/v1',
+        'flowcontrol.apiserver.k8s.io/v1',
+        'networking.k8s.io/v1',
+        'node.k8s.io/v1',
+        'policy/v1',
+        'rbac.authorization.k8s.io/v1',
+        'scheduling.k8s.io/v1',
+        'storage.k8s.io/v1',
+        'v1',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists the other types a fresh kubeadm cluster holds none of as empty (csr, crd, rc…)', () => {
+    const { run } = engineSession(1);
+    const empty = { out: '', err: 'No resources found\n', code: 0 };
+    for (const t of [
+      'csr',
+      'certificatesigningrequests',
+      'crd',
+      'crds',
+      'customresourcedefinitions.apiextensions.k8s.io',
+      'validatingwebhookconfigurations',
+      'mutatingwebhookconfigurations',
+      'validatingadmissionpolicies',
+      'validatingadmissionpolicybindings',
+      'runtimeclasses',
+      'csidrivers',
+      'volumeattachments',
+    ]) {
+      expect(run(`kubectl get ${t}`), t).toEqual(empty);
+    }
+    for (const t of ['rc', 'replicationcontrollers', 'podtemplates', 'csistoragecapacities']) {
+      expect(run(`kubectl get ${t}`), t).toEqual({
+        out: '',
+        err: 'No resources found in default namespace.\n',
+        code: 0,
+      });
+    }
+  });
+
+  it('says which served types the console does not hold, instead of denying they exist', () => {
+    const { run } = engineSession(1);
+    const missing = (name: string) => ({
+      out: '',
+      err: `error: ${name} are served by a real cluster but not available in this console\n`,
+      code: 1,
+    });
+    expect(run('kubectl get clusterroles')).toEqual(
+      missing('clusterroles.rbac.authorization.k8s.io'),
+    );
+    expect(run('kubectl get roles -A')).toEqual(missing('roles.rbac.authorization.k8s.io'));
+    expect(run('kubectl describe clusterrolebinding admin')).toEqual(
+      missing('clusterrolebindings.rbac.authorization.k8s.io'),
+    );
+    expect(run('kubectl get flowschemas')).toEqual(
+      missing('flowschemas.flowcontrol.apiserver.k8s.io'),
+    );
+    expect(run('kubectl get events.events.k8s.io')).toEqual(missing('events.events.k8s.io'));
+    expect(run('kubectl get nosuchthing')).toEqual({
+      out: '',
+      err: 'error: the server doesn\'t have a resource type "nosuchthing"\n',
+      code: 1,
+    });
   });
 
   it('offers the new type names in completion, and no object names for them', () => {

@@ -24,6 +24,7 @@ describe('completions', () => {
       'po',
       'poddisruptionbudgets',
       'pods',
+      'podtemplates',
     ]);
     expect(completions(host, 'kubectl get pods ').items).toEqual(['web']);
     expect(completions(host, 'kubectl get pods -n blue ').items).toEqual(['nginx']);

@@ -69,10 +69,13 @@ describe('kubectl api-resources', () => {
         .map((l) => l.split(/ +/)[0]);
     const byName = names('kubectl api-resources --sort-by=name');
     expect(byName).toEqual([...byName].sort());
-    expect(names('kubectl api-resources --sort-by=kind').slice(0, 3)).toEqual([
-      'configmaps',
-      'controllerrevisions',
-      'cronjobs',
+    // strings.Compare on Kind: byte order, so CSIDriver before CertificateSigningRequest.
+    expect(names('kubectl api-resources --sort-by=kind').slice(0, 5)).toEqual([
+      'apiservices',
+      'bindings',
+      'csidrivers',
+      'csinodes',
+      'csistoragecapacities',
     ]);
     expect(run('kubectl api-resources --sort-by=age').err).toBe(
       'error: --sort-by accepts only name or kind\n',
@@ -89,6 +92,7 @@ describe('kubectl api-resources', () => {
       'jobs',
       'pods',
       'replicasets',
+      'replicationcontrollers',
       'services',
       'statefulsets',
     ]);
@@ -108,6 +112,35 @@ describe('kubectl get -w', () => {
       out: '',
       err: '(this console cannot keep watching, and --watch-only prints only changes: run the command without it to see the state now)\n',
       code: 0,
+    });
+  });
+});
+
+describe('kubectl get --raw', () => {
+  it('answers the health endpoints with ok (no newline) and /version with the server version', () => {
+    const { run } = engineSession(3);
+    for (const path of ['/healthz', '/livez', '/readyz']) {
+      expect(run(`kubectl get --raw ${path}`), path).toEqual({ out: 'ok', err: '', code: 0 });
+    }
+    const version = run('kubectl get --raw /version');
+    expect(version.code).toBe(0);
+    expect(version.out.endsWith('}')).toBe(true);
+    expect(JSON.parse(version.out)).toMatchObject({
+      major: '1',
+      minor: '32',
+      gitVersion: 'v1.32.2',
+      platform: 'linux/amd64',
+    });
+    expect(version.out.split('\n')[1]).toBe('  "major": "1",');
+    expect(run('kubectl get --raw /nope')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): the server could not find the requested resource\n',
+      code: 1,
+    });
+    expect(run('kubectl get --raw /healthz pods')).toEqual({
+      out: '',
+      err: 'error: arguments may not be passed when --raw is specified\n',
+      code: 1,
     });
   });
 });

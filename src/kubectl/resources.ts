@@ -18,6 +18,18 @@ export interface ResourceType<R extends string = ResourceName> {
  * list, or NotFound by name, exactly what the real server would say.
  */
 export type EmptyResourceName =
+  | 'podtemplates'
+  | 'replicationcontrollers'
+  | 'mutatingwebhookconfigurations'
+  | 'validatingadmissionpolicies'
+  | 'validatingadmissionpolicybindings'
+  | 'validatingwebhookconfigurations'
+  | 'customresourcedefinitions'
+  | 'certificatesigningrequests'
+  | 'runtimeclasses'
+  | 'csidrivers'
+  | 'csistoragecapacities'
+  | 'volumeattachments'
   | 'limitranges'
   | 'persistentvolumeclaims'
   | 'persistentvolumes'
@@ -37,6 +49,20 @@ export type EmptyResourceType = ResourceType<EmptyResourceName>;
 export type AnyResourceType = ResourceType | EmptyResourceType;
 
 const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
+  'podtemplates',
+  'replicationcontrollers',
+  'mutatingwebhookconfigurations',
+  'validatingadmissionpolicies',
+  'validatingadmissionpolicybindings',
+  'validatingwebhookconfigurations',
+  'customresourcedefinitions',
+  // kubeadm join's bootstrap CSRs are approved at once, and the csrcleaner deletes approved
+  // ones after an hour: a five-day-old cluster has none.
+  'certificatesigningrequests',
+  'runtimeclasses',
+  'csidrivers',
+  'csistoragecapacities',
+  'volumeattachments',
   'limitranges',
   'persistentvolumeclaims',
   'persistentvolumes',
@@ -142,6 +168,24 @@ export const RESOURCE_TYPES: readonly AnyResourceType[] = [
     shortNames: ['po'],
   },
   {
+    resource: 'podtemplates',
+    singular: 'podtemplate',
+    kind: 'PodTemplate',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    shortNames: [],
+  },
+  {
+    resource: 'replicationcontrollers',
+    singular: 'replicationcontroller',
+    kind: 'ReplicationController',
+    group: '',
+    version: 'v1',
+    namespaced: true,
+    shortNames: ['rc'],
+  },
+  {
     resource: 'resourcequotas',
     singular: 'resourcequota',
     kind: 'ResourceQuota',
@@ -176,6 +220,51 @@ export const RESOURCE_TYPES: readonly AnyResourceType[] = [
     version: 'v1',
     namespaced: true,
     shortNames: ['svc'],
+  },
+  {
+    resource: 'mutatingwebhookconfigurations',
+    singular: 'mutatingwebhookconfiguration',
+    kind: 'MutatingWebhookConfiguration',
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: [],
+  },
+  {
+    resource: 'validatingadmissionpolicies',
+    singular: 'validatingadmissionpolicy',
+    kind: 'ValidatingAdmissionPolicy',
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: [],
+  },
+  {
+    resource: 'validatingadmissionpolicybindings',
+    singular: 'validatingadmissionpolicybinding',
+    kind: 'ValidatingAdmissionPolicyBinding',
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: [],
+  },
+  {
+    resource: 'validatingwebhookconfigurations',
+    singular: 'validatingwebhookconfiguration',
+    kind: 'ValidatingWebhookConfiguration',
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: [],
+  },
+  {
+    resource: 'customresourcedefinitions',
+    singular: 'customresourcedefinition',
+    kind: 'CustomResourceDefinition',
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: ['crd', 'crds'],
   },
   {
     resource: 'controllerrevisions',
@@ -250,10 +339,28 @@ export const RESOURCE_TYPES: readonly AnyResourceType[] = [
     shortNames: [],
   },
   {
+    resource: 'certificatesigningrequests',
+    singular: 'certificatesigningrequest',
+    kind: 'CertificateSigningRequest',
+    group: 'certificates.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: ['csr'],
+  },
+  {
     resource: 'leases',
     singular: 'lease',
     kind: 'Lease',
     group: 'coordination.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    shortNames: [],
+  },
+  {
+    resource: 'endpointslices',
+    singular: 'endpointslice',
+    kind: 'EndpointSlice',
+    group: 'discovery.k8s.io',
     version: 'v1',
     namespaced: true,
     shortNames: [],
@@ -286,6 +393,15 @@ export const RESOURCE_TYPES: readonly AnyResourceType[] = [
     shortNames: ['netpol'],
   },
   {
+    resource: 'runtimeclasses',
+    singular: 'runtimeclass',
+    kind: 'RuntimeClass',
+    group: 'node.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: [],
+  },
+  {
     resource: 'poddisruptionbudgets',
     singular: 'poddisruptionbudget',
     kind: 'PodDisruptionBudget',
@@ -293,6 +409,33 @@ export const RESOURCE_TYPES: readonly AnyResourceType[] = [
     version: 'v1',
     namespaced: true,
     shortNames: ['pdb'],
+  },
+  {
+    resource: 'priorityclasses',
+    singular: 'priorityclass',
+    kind: 'PriorityClass',
+    group: 'scheduling.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: ['pc'],
+  },
+  {
+    resource: 'csidrivers',
+    singular: 'csidriver',
+    kind: 'CSIDriver',
+    group: 'storage.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: [],
+  },
+  {
+    resource: 'csistoragecapacities',
+    singular: 'csistoragecapacity',
+    kind: 'CSIStorageCapacity',
+    group: 'storage.k8s.io',
+    version: 'v1',
+    namespaced: true,
+    shortNames: [],
   },
   {
     resource: 'storageclasses',
@@ -303,7 +446,121 @@ export const RESOURCE_TYPES: readonly AnyResourceType[] = [
     namespaced: false,
     shortNames: ['sc'],
   },
+  {
+    resource: 'volumeattachments',
+    singular: 'volumeattachment',
+    kind: 'VolumeAttachment',
+    group: 'storage.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: [],
+  },
 ];
+
+/**
+ * A type a kubeadm 1.32 API server serves that this console neither stores nor lists as empty:
+ * a real cluster holds objects of it (RBAC roles, flow schemas, API services, CSINodes…) or it
+ * takes only creates (reviews, bindings). Discovery (`api-resources`, `api-versions`) shows it;
+ * a command naming it says the console does not have it.
+ */
+export interface ServedOnlyType extends Omit<ResourceType<string>, 'singular'> {
+  /** The verbs discovery lists, when not the usual eight. */
+  verbs?: string;
+}
+
+const served = (
+  resource: string,
+  kind: string,
+  group: string,
+  namespaced: boolean,
+  shortNames: string[] = [],
+  verbs?: string,
+): ServedOnlyType => ({
+  resource,
+  kind,
+  group,
+  version: 'v1',
+  namespaced,
+  shortNames,
+  ...(verbs ? { verbs } : {}),
+});
+
+/** Served-only types, in discovery order (api-resources merges them with RESOURCE_TYPES). */
+export const SERVED_ONLY_TYPES: readonly ServedOnlyType[] = [
+  served('bindings', 'Binding', '', true, [], 'create'),
+  // `kubectl get cs` has its own command (componentStatus.ts).
+  served('componentstatuses', 'ComponentStatus', '', false, ['cs'], 'get,list'),
+  served('apiservices', 'APIService', 'apiregistration.k8s.io', false),
+  served('selfsubjectreviews', 'SelfSubjectReview', 'authentication.k8s.io', false, [], 'create'),
+  served('tokenreviews', 'TokenReview', 'authentication.k8s.io', false, [], 'create'),
+  served(
+    'localsubjectaccessreviews',
+    'LocalSubjectAccessReview',
+    'authorization.k8s.io',
+    true,
+    [],
+    'create',
+  ),
+  served(
+    'selfsubjectaccessreviews',
+    'SelfSubjectAccessReview',
+    'authorization.k8s.io',
+    false,
+    [],
+    'create',
+  ),
+  served(
+    'selfsubjectrulesreviews',
+    'SelfSubjectRulesReview',
+    'authorization.k8s.io',
+    false,
+    [],
+    'create',
+  ),
+  served(
+    'subjectaccessreviews',
+    'SubjectAccessReview',
+    'authorization.k8s.io',
+    false,
+    [],
+    'create',
+  ),
+  served('events', 'Event', 'events.k8s.io', true, ['ev']),
+  served('flowschemas', 'FlowSchema', 'flowcontrol.apiserver.k8s.io', false),
+  served(
+    'prioritylevelconfigurations',
+    'PriorityLevelConfiguration',
+    'flowcontrol.apiserver.k8s.io',
+    false,
+  ),
+  served('clusterrolebindings', 'ClusterRoleBinding', 'rbac.authorization.k8s.io', false),
+  served('clusterroles', 'ClusterRole', 'rbac.authorization.k8s.io', false),
+  served('rolebindings', 'RoleBinding', 'rbac.authorization.k8s.io', true),
+  served('roles', 'Role', 'rbac.authorization.k8s.io', true),
+  served('csinodes', 'CSINode', 'storage.k8s.io', false),
+];
+
+/**
+ * Group versions served besides each group's preferred one (what `api-versions` adds to the
+ * types' own): autoscaling/v1 beside autoscaling/v2.
+ */
+export const OTHER_SERVED_VERSIONS: readonly string[] = ['autoscaling/v1'];
+
+/** The served-only type `arg` names (plural, kind or short name, as resolveType), if any. */
+export function servedOnlyType(arg: string): ServedOnlyType | undefined {
+  const lower = arg.toLowerCase();
+  const dot = lower.indexOf('.');
+  const name = dot > 0 ? lower.slice(0, dot) : lower;
+  let group = dot > 0 ? lower.slice(dot + 1) : undefined;
+  const parts = group?.split('.') ?? [];
+  if (group !== undefined && parts.length > 1 && /^v\d/.test(parts[0] ?? ''))
+    group = parts.slice(1).join('.');
+  return SERVED_ONLY_TYPES.find(
+    (t) =>
+      (group === undefined || t.group === group) &&
+      (t.resource === name || t.kind.toLowerCase() === name || t.shortNames.includes(name)),
+  );
+}
 
 /** Types the simulated API server stores, in the same order. */
 const STORED_TYPES: readonly ResourceType[] = RESOURCE_TYPES.filter(isStoredType);
@@ -315,6 +572,7 @@ const STORED_TYPES: readonly ResourceType[] = RESOURCE_TYPES.filter(isStoredType
 export const ALL_CATEGORY: readonly AnyResourceType[] = [
   'pods',
   'services',
+  'replicationcontrollers',
   'daemonsets',
   'deployments',
   'replicasets',

@@ -610,6 +610,32 @@ export function narrate(
   }
   const rs = cm.find((m) => m.kind === 'api.create' && m.ref?.resource === 'replicasets');
   if (rs?.ref) return pick('lab.step.replicaset', { replicaset: rs.ref.name });
+  // A Service's pods listed (or listed again): its Endpoints and its EndpointSlice. The slice's
+  // name is the one its etcd write carries (the request names only the generateName prefix).
+  const sliceWritten = msgs.find(
+    (m) => m.kind === 'etcd.put' && m.ref?.resource === 'endpointslices' && m.ref.name,
+  );
+  const sliceSet = cm.some(
+    (m) =>
+      (m.kind === 'api.create' || m.kind === 'api.update') && m.ref?.resource === 'endpointslices',
+  );
+  if (sliceSet && sliceWritten?.ref) {
+    const slice = end.get('endpointslices', sliceWritten.ref.namespace, sliceWritten.ref.name);
+    const endpoints = slice?.endpoints;
+    return pick('lab.step.serviceEndpoints', {
+      service: slice?.metadata?.labels?.['kubernetes.io/service-name'] ?? '',
+      slice: sliceWritten.ref.name,
+      count: Array.isArray(endpoints) ? endpoints.length : 0,
+    });
+  }
+  const sliceGone = cm.find((m) => m.kind === 'api.delete' && m.ref?.resource === 'endpointslices');
+  if (sliceGone?.ref) {
+    const was = before?.get('endpointslices', sliceGone.ref.namespace, sliceGone.ref.name);
+    return pick('lab.step.serviceEndpointsGone', {
+      service: was?.metadata?.labels?.['kubernetes.io/service-name'] ?? '',
+      slice: sliceGone.ref.name,
+    });
+  }
   // A new namespace gets its `default` ServiceAccount and its kube-root-ca.crt ConfigMap.
   const basics = cm.filter(
     (m) =>
@@ -654,15 +680,17 @@ export function narrate(
   if (push)
     return pick('lab.step.docker.push', { image: String(push.summary.params?.image ?? '') });
 
-  // The API server's own loop wrote the kubernetes Service or its Endpoints back (no request
-  // came in: the loop runs inside the API server).
+  // The API server's own loop wrote the kubernetes Service, its Endpoints or its EndpointSlice
+  // back (no request came in: the loop runs inside the API server).
   const restored = msgs.some(
     (m) =>
       m.from === 'api-server' &&
       m.to === 'etcd' &&
       m.ref?.namespace === 'default' &&
       m.ref.name === 'kubernetes' &&
-      (m.ref.resource === 'services' || m.ref.resource === 'endpoints'),
+      (m.ref.resource === 'services' ||
+        m.ref.resource === 'endpoints' ||
+        m.ref.resource === 'endpointslices'),
   );
   if (restored && !msgs.some((m) => m.to === 'api-server')) {
     return pick('lab.step.kubernetesService', {});

@@ -124,6 +124,7 @@ const KIND_NAMES: Record<string, string> = {
   namespaces: 'Namespace',
   services: 'Service',
   endpoints: 'Endpoints',
+  endpointslices: 'EndpointSlice',
   leases: 'Lease',
   configmaps: 'ConfigMap',
   secrets: 'Secret',

@@ -23,7 +23,9 @@ export type ResourceName =
   | 'daemonsets'
   | 'controllerrevisions'
   | 'jobs'
-  | 'cronjobs';
+  | 'cronjobs'
+  | 'endpointslices'
+  | 'priorityclasses';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

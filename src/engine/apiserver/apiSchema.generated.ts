@@ -3,7 +3,7 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","scheduling.k8s.io/v1/PriorityClass":"PriorityClass"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -51,12 +51,17 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   DeploymentSpec: {minReadySeconds:"i",paused:"b",progressDeadlineSeconds:"i",replicas:"i",revisionHistoryLimit:"i",selector:"LabelSelector",strategy:"DeploymentStrategy",template:"PodTemplateSpec"},
   DeploymentStatus: {availableReplicas:"i",collisionCount:"i",conditions:"[DeploymentCondition",observedGeneration:"l",readyReplicas:"i",replicas:"i",unavailableReplicas:"i",updatedReplicas:"i"},
   DeploymentStrategy: {rollingUpdate:"RollingUpdateDeployment",type:"s"},
+  DiscoveryEndpointPort: {appProtocol:"s",name:"s",port:"i",protocol:"s"},
   DownwardAPIProjection: {items:"[DownwardAPIVolumeFile"},
   DownwardAPIVolumeFile: {fieldRef:"ObjectFieldSelector",mode:"i",path:"s",resourceFieldRef:"ResourceFieldSelector"},
   DownwardAPIVolumeSource: {defaultMode:"i",items:"[DownwardAPIVolumeFile"},
   EmptyDirVolumeSource: {medium:"s",sizeLimit:"q"},
+  Endpoint: {addresses:"[s",conditions:"EndpointConditions",deprecatedTopology:"{s",hints:"EndpointHints",hostname:"s",nodeName:"s",targetRef:"ObjectReference",zone:"s"},
   EndpointAddress: {hostname:"s",ip:"s",nodeName:"s",targetRef:"ObjectReference"},
+  EndpointConditions: {ready:"b",serving:"b",terminating:"b"},
+  EndpointHints: {forZones:"[ForZone"},
   EndpointPort: {appProtocol:"s",name:"s",port:"i",protocol:"s"},
+  EndpointSlice: {addressType:"s",apiVersion:"s",endpoints:"[Endpoint",kind:"s",metadata:"ObjectMeta",ports:"[DiscoveryEndpointPort"},
   EndpointSubset: {addresses:"[EndpointAddress",notReadyAddresses:"[EndpointAddress",ports:"[EndpointPort"},
   Endpoints: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",subsets:"[EndpointSubset"},
   EnvFromSource: {configMapRef:"ConfigMapEnvSource",prefix:"s",secretRef:"SecretEnvSource"},
@@ -71,6 +76,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   FCVolumeSource: {fsType:"s",lun:"i",readOnly:"b",targetWWNs:"[s",wwids:"[s"},
   FlexVolumeSource: {driver:"s",fsType:"s",options:"{s",readOnly:"b",secretRef:"LocalObjectReference"},
   FlockerVolumeSource: {datasetName:"s",datasetUUID:"s"},
+  ForZone: {name:"s"},
   GCEPersistentDiskVolumeSource: {fsType:"s",partition:"i",pdName:"s",readOnly:"b"},
   GRPCAction: {port:"i",service:"s"},
   GitRepoVolumeSource: {directory:"s",repository:"s",revision:"s"},
@@ -150,6 +156,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   PortStatus: {error:"s",port:"i",protocol:"s"},
   PortworxVolumeSource: {fsType:"s",readOnly:"b",volumeID:"s"},
   PreferredSchedulingTerm: {preference:"NodeSelectorTerm",weight:"i"},
+  PriorityClass: {apiVersion:"s",description:"s",globalDefault:"b",kind:"s",metadata:"ObjectMeta",preemptionPolicy:"s",value:"i"},
   Probe: {exec:"ExecAction",failureThreshold:"i",grpc:"GRPCAction",httpGet:"HTTPGetAction",initialDelaySeconds:"i",periodSeconds:"i",successThreshold:"i",tcpSocket:"TCPSocketAction",terminationGracePeriodSeconds:"l",timeoutSeconds:"i"},
   ProjectedVolumeSource: {defaultMode:"i",sources:"[VolumeProjection"},
   QuobyteVolumeSource: {group:"s",readOnly:"b",registry:"s",tenant:"s",user:"s",volume:"s"},

@@ -30,7 +30,7 @@ import { flat, msgKey } from '../util/flat.ts';
 import { goSprint } from '../util/gofmt.ts';
 import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared, shallowCopy } from '../util/persistentMap.ts';
-import type { Rng } from '../util/rng.ts';
+import { createRng, type Rng } from '../util/rng.ts';
 import { decodeFindings, structFor, withoutFields } from './decode.ts';
 import { applyDefaults, generateJobSelector, writablePodForCreate } from './defaults.ts';
 
@@ -51,6 +51,7 @@ function unknownResource(resource: string): { ok: false; status: Status } {
   };
 }
 
+import { withVirtualRenewal } from './controlPlaneLeases.ts';
 import {
   alreadyExists,
   badRequest,
@@ -72,7 +73,13 @@ import {
   validatePodCreate,
   validatePodUpdate,
 } from './podStrategy.ts';
-import { admitPodPriority, keepPodPriority } from './priority.ts';
+import {
+  admitPodPriority,
+  admitPriorityClass,
+  keepPodPriority,
+  SYSTEM_PRIORITY_CLASSES,
+  validatePriorityClassUpdate,
+} from './priority.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
 import {
   type FieldRequirement,
@@ -350,11 +357,31 @@ function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Res
   return result.ok && warnings?.length ? { ...result, warnings } : result;
 }
 
+/**
+ * Whether an update moves `metadata.generation`: a spec change, or for an EndpointSlice (no
+ * spec) a change of anything but metadata, or of its labels (its strategy's PrepareForUpdate).
+ */
+function generationChanged(r: ResourceDef, old: KubeObject, next: KubeObject): boolean {
+  if (r.resource !== 'endpointslices') return !deepEqual(old.spec, next.spec);
+  return (
+    !deepEqual(old.addressType, next.addressType) ||
+    !deepEqual(old.endpoints ?? null, next.endpoints ?? null) ||
+    !deepEqual(old.ports ?? null, next.ports ?? null) ||
+    !deepEqual(old.metadata?.labels ?? {}, next.metadata?.labels ?? {})
+  );
+}
+
 export class ApiServer {
   readonly #etcd: Etcd<KubeObject>;
   /** The etcd leases Events are written with (storage/etcd3's lease manager). */
   readonly #leases: LeaseManager;
   readonly #rng: Rng;
+  /**
+   * Names and uids of EndpointSlices come from a random stream of their own, so that adding the
+   * endpointslice controller left every other generated name and uid as it was (the real
+   * generator is one shared stream; which stream draws a random suffix is invisible).
+   */
+  readonly #sliceRng: Rng;
   readonly #now: () => number;
   readonly #record: (m: MessageInput) => void;
   readonly #hop: NonNullable<ApiServerDeps['hop']>;
@@ -401,6 +428,7 @@ export class ApiServer {
     this.#etcd = deps.etcd;
     this.#leases = new LeaseManager(deps.etcd, deps.now);
     this.#rng = deps.rng;
+    this.#sliceRng = createRng((deps.rng.state ^ 0x1b873593) >>> 0);
     this.#now = deps.now;
     this.#record = deps.record;
     const record = deps.record;
@@ -720,6 +748,11 @@ export class ApiServer {
   }
 
   /** NamespaceLifecycle admission for a create in `ns`. */
+  /** The stored PriorityClasses (the Priority admission plugin's lister). */
+  #priorityClasses(): KubeObject[] {
+    return this.#etcd.range(`${RESOURCES.priorityclasses.etcdPrefix}/`).map((kv) => kv.value);
+  }
+
   #admitNamespace(r: ResourceDef, ns: string | undefined, name: string): Status | undefined {
     if (!r.namespaced || !ns) return undefined;
     const nsDef = RESOURCES.namespaces;
@@ -950,13 +983,18 @@ export class ApiServer {
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
     if (r.resource === 'pods') {
       // Priority admission (a name still to be generated is shown as its prefix).
-      const why = admitPodPriority(obj.spec as Obj);
+      const why = admitPodPriority(obj.spec as Obj, this.#priorityClasses());
       if (why) return this.#fail(actor, r, ns, shownName, forbidden(r, shownName, why));
     }
-    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.#rng);
+    const rng = r.resource === 'endpointslices' ? this.#sliceRng : this.#rng;
+    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, rng);
     const name = meta.name ?? '';
     if (r.resource === 'namespaces') {
       meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
+    }
+    if (r.resource === 'priorityclasses') {
+      const why = admitPriorityClass(obj, this.#priorityClasses());
+      if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
     }
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
     // The Job strategy's PrepareForCreate generates the selector from the uid: draw it first.
@@ -979,7 +1017,7 @@ export class ApiServer {
         st.message = `object is being deleted: ${st.message}`;
       return this.#fail(actor, r, ns, name, st);
     }
-    meta.uid = uid ?? uuid(this.#rng);
+    meta.uid = uid ?? uuid(rng);
     meta.creationTimestamp = rfc3339(this.#now());
     // `in` first: a delete of a missing property still costs a runtime call.
     if ('resourceVersion' in meta) delete meta.resourceVersion;
@@ -1122,7 +1160,8 @@ export class ApiServer {
     this.#etcdMessage('etcd.get', r, ns, name, key, false);
     const kv = this.#etcd.get(key, r.etcdPrefix);
     if (!kv) return this.#fail(actor, r, ns, name, notFound(r, name));
-    return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
+    const value = r.resource === 'leases' ? withVirtualRenewal(kv.value, this.#now()) : kv.value;
+    return this.#respond(actor, r, ns, name, { ok: true, value });
   }
 
   list(
@@ -1160,9 +1199,10 @@ export class ApiServer {
     if (unsupported) return this.#fail(actor, r, ns, '', badRequest(unsupported));
     const prefix = ns ? `${r.etcdPrefix}/${ns}/` : `${r.etcdPrefix}/`;
     this.#etcdMessage('etcd.range', r, ns, '', prefix, false);
+    const now = this.#now();
     const items = this.#etcd
       .range(prefix)
-      .map((kv) => kv.value)
+      .map((kv) => (r.resource === 'leases' ? withVirtualRenewal(kv.value, now) : kv.value))
       .filter(
         (o) => matchesLabels(labels, o.metadata?.labels) && matchesFields(fields, o, r.resource),
       );
@@ -1472,8 +1512,13 @@ export class ApiServer {
     if (!statusOnly) {
       const errors = validateObject(r.resource, next);
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));
+      if (r.resource === 'priorityclasses') errors.push(...validatePriorityClassUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
-      if (r.hasGeneration && !deepEqual(old.spec, next.spec))
+      if (r.resource === 'priorityclasses') {
+        const why = admitPriorityClass(next, this.#priorityClasses());
+        if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
+      }
+      if (r.hasGeneration && generationChanged(r, old, next))
         meta.generation = (oldMeta.generation ?? 0) + 1;
       if (r.resource === 'daemonsets') {
         // PrepareForUpdate: a new template is the next template generation; the annotation
@@ -1551,6 +1596,10 @@ export class ApiServer {
   ): Result<KubeObject> {
     const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     if (!existing) return this.#err(notFound(r, name));
+    if (r.resource === 'priorityclasses' && Object.hasOwn(SYSTEM_PRIORITY_CLASSES, name)) {
+      // The PriorityClass REST storage's Delete guards the classes the API server made.
+      return this.#err(forbidden(r, name, 'this is a system priority class and cannot be deleted'));
+    }
     const old = existing.value;
     const oldMeta = old.metadata ?? {};
     if (r.resource === 'namespaces') {

@@ -365,6 +365,9 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
     case 'secrets':
       setIfUnset(x, 'type', 'Opaque');
       break;
+    case 'priorityclasses':
+      setIfUnset(x, 'preemptionPolicy', 'PreemptLowerPriority');
+      break;
     case 'daemonsets':
       defaultDaemonSet(x);
       break;

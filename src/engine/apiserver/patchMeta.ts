@@ -110,6 +110,9 @@ const ROOTS: Readonly<Record<ResourceName, StructMeta>> = {
   },
   services: { metadata: { type: 'ObjectMeta' }, spec: { type: 'ServiceSpec' } },
   endpoints: { metadata: { type: 'ObjectMeta' } },
+  // EndpointSlice's endpoints and ports are atomic lists: a patch replaces them whole.
+  endpointslices: { metadata: { type: 'ObjectMeta' } },
+  priorityclasses: { metadata: { type: 'ObjectMeta' } },
   events: { metadata: { type: 'ObjectMeta' } },
   leases: { metadata: { type: 'ObjectMeta' } },
   configmaps: { metadata: { type: 'ObjectMeta' } },

@@ -4,6 +4,7 @@
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { isKnownZone, parseStandard } from '../util/cron.ts';
 import type { FieldError } from './errors.ts';
+import { validatePriorityClass } from './priority.ts';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -515,6 +516,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       break;
     case 'services':
       errs.push(...validateServiceSpec(obj.spec));
+      break;
+    case 'priorityclasses':
+      errs.push(...validatePriorityClass(obj));
       break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.

@@ -6,11 +6,17 @@
  * (Deployment → ReplicaSet → 2 pods), all Running.
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
+import { controlPlaneLeases } from '../apiserver/controlPlaneLeases.ts';
 import { applyDefaults } from '../apiserver/defaults.ts';
-import { admitPodPriority } from '../apiserver/priority.ts';
+import {
+  admitPodPriority,
+  SYSTEM_PRIORITY_CLASS_DESCRIPTIONS,
+  SYSTEM_PRIORITY_CLASSES,
+} from '../apiserver/priority.ts';
 import { etcdKey, RESOURCES } from '../apiserver/resources.ts';
 import { newRevision } from '../controllers/daemonSetHistory.ts';
 import { daemonTolerations } from '../controllers/daemonset.ts';
+import { desiredSlices, newEndpointSlice } from '../controllers/endpointslice.ts';
 import { nameOf } from '../controllers/objects.ts';
 import { computePodTemplateHash } from '../controllers/podTemplateHash.ts';
 import type { Etcd } from '../etcd/etcd.ts';
@@ -530,6 +536,7 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   const rsObj = put(s, 'replicasets', rs);
   void d;
   const corednsIPs: { ip: string; name: string; uid: string }[] = [];
+  const corednsPods: KubeObject[] = [];
   for (let i = 0; i < 2; i++) {
     const podSpec = JSON.parse(JSON.stringify(rsTemplate.spec)) as Record<string, unknown>;
     const pod: KubeObject = {
@@ -553,9 +560,9 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
     admitPriority(pod);
     const ip = podIP(0, i + 2);
     corednsIPs.push({ ip, name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' });
-    put(s, 'pods', runningPod(s, pod, { node: CONTROL_PLANE, nodeIndex: 0, ip }));
+    corednsPods.push(put(s, 'pods', runningPod(s, pod, { node: CONTROL_PLANE, nodeIndex: 0, ip })));
   }
-  put(s, 'services', {
+  const kubeDns = put(s, 'services', {
     metadata: meta(s, 'kube-dns', 'kube-system', {
       labels: {
         'k8s-app': 'kube-dns',
@@ -607,6 +614,9 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   seedNamespaceContent(s);
   const kubeProxy = put(s, 'daemonsets', kubeProxyDaemonSet(dsUid, nodes.length));
   seedKubeProxyRevision(s, kubeProxy);
+  seedEndpointSlices(s, kubeDns, corednsPods);
+  seedPriorityClasses(s);
+  seedControlPlaneLeases(s);
   return { nodes, corednsReplicaSet: rsName };
 }
 
@@ -727,6 +737,66 @@ function seedNamespaceContent(main: Seeder): void {
 }
 
 /**
+ * The EndpointSlices of a fresh cluster: `kubernetes` (the API server's) and kube-dns's
+ * `kube-dns-<5 chars>` (the endpointslice controller's, exactly what it would compute now, so its
+ * first sync writes nothing). Seeded last with a random stream of their own, so the names, uids
+ * and resource versions drawn before stay as they were.
+ */
+function seedEndpointSlices(main: Seeder, kubeDns: KubeObject, corednsPods: KubeObject[]): void {
+  const s: Seeder = { etcd: main.etcd, rng: createRng((main.rng.state ^ 0x68e31da4) >>> 0) };
+  const slice = kubernetesEndpointSlice();
+  put(s, 'endpointslices', {
+    ...slice,
+    metadata: meta(s, 'kubernetes', 'default', {
+      generation: 1,
+      labels: slice.metadata?.labels,
+    }),
+  });
+  const [desired] = desiredSlices(kubeDns, corednsPods);
+  const dns = newEndpointSlice(kubeDns, desired!, rfc3339(BOOTSTRAP_AT));
+  const { generateName, ...rest } = dns.metadata ?? {};
+  put(s, 'endpointslices', {
+    ...dns,
+    metadata: {
+      ...meta(s, `${generateName}${randomString(s.rng)}`, 'kube-system', { generateName }),
+      ...rest,
+      generation: 1,
+    },
+  });
+}
+
+/**
+ * kube-system's leases: the controller manager's and the scheduler's leader election and the
+ * API server's identity (see controlPlaneLeases.ts for why they are never written again). Their
+ * uuids come from a random stream of their own.
+ */
+function seedControlPlaneLeases(main: Seeder): void {
+  const s: Seeder = { etcd: main.etcd, rng: createRng((main.rng.state ^ 0x7f4a7c15) >>> 0) };
+  for (const lease of controlPlaneLeases(CONTROL_PLANE, () => uuid(s.rng))) {
+    put(s, 'leases', {
+      metadata: meta(s, lease.name, 'kube-system', lease.labels ? { labels: lease.labels } : {}),
+      spec: lease.spec,
+    });
+  }
+}
+
+/**
+ * The two PriorityClasses kube-apiserver creates at start-up (its scheduling storage's
+ * post-start hook), with their descriptions; uids from a random stream of their own.
+ */
+function seedPriorityClasses(main: Seeder): void {
+  const s: Seeder = { etcd: main.etcd, rng: createRng((main.rng.state ^ 0x3c6ef372) >>> 0) };
+  for (const name of ['system-cluster-critical', 'system-node-critical']) {
+    put(s, 'priorityclasses', {
+      metadata: meta(s, name, undefined, { generation: 1 }),
+      description: SYSTEM_PRIORITY_CLASS_DESCRIPTIONS[name],
+      preemptionPolicy: 'PreemptLowerPriority',
+      value: SYSTEM_PRIORITY_CLASSES[name],
+    });
+  }
+}
+
+/**
  * The `kubernetes` Service in `default`, as kube-apiserver makes it: the first IP of the service
  * range, port 443 to the API server's 6443. The API server keeps it (and makes it again).
  */
@@ -750,6 +820,26 @@ export function kubernetesService(): KubeObject {
       type: 'ClusterIP',
     },
     status: { loadBalancer: {} },
+  };
+}
+
+/**
+ * Its EndpointSlice, which kube-apiserver's EndpointsAdapter writes beside the Endpoints
+ * (`endpointSliceFromEndpoints`): named `kubernetes`, only the service-name label, no owner, and
+ * each endpoint with the `ready` condition alone.
+ */
+export function kubernetesEndpointSlice(): KubeObject {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'kubernetes.io/service-name': 'kubernetes' },
+    },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [nodeIP(0)], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   };
 }
 

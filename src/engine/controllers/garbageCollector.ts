@@ -36,10 +36,18 @@ const DEPENDENTS: ResourceName[] = [
   'pods',
   'leases',
   'endpoints',
+  'endpointslices',
   'controllerrevisions',
 ];
-/** Resources whose objects own others. */
-const OWNERS: ResourceName[] = ['deployments', 'replicasets', 'daemonsets', 'jobs', 'cronjobs'];
+/** Resources whose objects own others (a Service owns its EndpointSlices). */
+const OWNERS: ResourceName[] = [
+  'deployments',
+  'replicasets',
+  'daemonsets',
+  'jobs',
+  'cronjobs',
+  'services',
+];
 
 type Policy = 'Foreground' | 'Background' | 'Orphan';
 
@@ -243,7 +251,9 @@ export function createGarbageCollector(): Reconciler {
       'leases',
       'nodes',
       'endpoints',
+      'endpointslices',
       'controllerrevisions',
+      'services',
     ],
     observe(event) {
       lastObj = event.object;

@@ -8,6 +8,7 @@ import { createCronJobController } from './cronjob.ts';
 import { createDaemonSetController } from './daemonset.ts';
 import { createDeploymentController } from './deployment.ts';
 import { createEndpointsController } from './endpoints.ts';
+import { createEndpointSliceController } from './endpointslice.ts';
 import { createGarbageCollector } from './garbageCollector.ts';
 import { createJobController, createTTLAfterFinishedController } from './job.ts';
 import { createNamespaceController } from './namespace.ts';
@@ -26,6 +27,7 @@ export function createControllerManager(): Reconciler[] {
     createTTLAfterFinishedController(),
     createCronJobController(),
     createEndpointsController(),
+    createEndpointSliceController(),
     createNamespaceController(),
     createNodeLifecycleController(),
     createTaintEvictionController(),
@@ -45,6 +47,11 @@ export {
   REVISION_ANNOTATION,
 } from './deployment.ts';
 export { createEndpointsController, endpointSubsets } from './endpoints.ts';
+export {
+  COMPONENT_ENDPOINTSLICE,
+  createEndpointSliceController,
+  desiredSlices,
+} from './endpointslice.ts';
 export { createGarbageCollector, isOrphaned } from './garbageCollector.ts';
 export { createNamespaceController } from './namespace.ts';
 export {

@@ -31,6 +31,7 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'pods', group: '' },
   { resource: 'services', group: '' },
   { resource: 'endpoints', group: '' },
+  { resource: 'endpointslices', group: 'discovery.k8s.io' },
   { resource: 'leases', group: 'coordination.k8s.io' },
   { resource: 'configmaps', group: '' },
   { resource: 'secrets', group: '' },

@@ -42,6 +42,16 @@ export const KINDS: Record<
   cronjobs: { kind: 'CronJob', apiVersion: 'batch/v1', namespaced: true },
   services: { kind: 'Service', apiVersion: 'v1', namespaced: true },
   endpoints: { kind: 'Endpoints', apiVersion: 'v1', namespaced: true },
+  priorityclasses: {
+    kind: 'PriorityClass',
+    apiVersion: 'scheduling.k8s.io/v1',
+    namespaced: false,
+  },
+  endpointslices: {
+    kind: 'EndpointSlice',
+    apiVersion: 'discovery.k8s.io/v1',
+    namespaced: true,
+  },
   events: { kind: 'Event', apiVersion: 'v1', namespaced: true },
   leases: { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', namespaced: true },
   configmaps: { kind: 'ConfigMap', apiVersion: 'v1', namespaced: true },

@@ -10,6 +10,7 @@ import {
   qualifiedResource,
   type ResourceType,
   resolveType,
+  servedOnlyType,
   typeByKind,
 } from '../resources.ts';
 
@@ -24,8 +25,14 @@ Example resource specifications include:
 /** `error: the server doesn't have a resource type "foo"`. */
 export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
   const t = resolveType(arg);
-  if (!t) ctx.fail(`the server doesn't have a resource type "${arg}"`);
-  return t;
+  if (t) return t;
+  const served = servedOnlyType(arg);
+  if (served) {
+    // A real 1.32 cluster serves it; say so rather than deny that the type exists.
+    const name = served.group ? `${served.resource}.${served.group}` : served.resource;
+    ctx.fail(`${name} are served by a real cluster but not available in this console`);
+  }
+  ctx.fail(`the server doesn't have a resource type "${arg}"`);
 }
 
 /** A comma list of types (`pods,deploy`, `all`) resolved in order, duplicates removed. */

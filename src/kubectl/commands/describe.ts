@@ -6,10 +6,12 @@ import {
   describeCronJob,
   describeDaemonSet,
   describeDeployment,
+  describeEndpointSlice,
   describeJob,
   describeNamespace,
   describeNode,
   describePod,
+  describePriorityClass,
   describeReplicaSet,
   describeSecret,
   describeService,
@@ -101,12 +103,16 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeSecret(obj);
     case 'serviceaccounts':
       return describeServiceAccount(obj, eventsFor(ctx, obj, 'ServiceAccount'), now);
+    case 'priorityclasses':
+      return describePriorityClass(obj, eventsFor(ctx, obj, 'PriorityClass'), now);
+    case 'endpointslices':
+      return describeEndpointSlice(obj, eventsFor(ctx, obj, 'EndpointSlice'), now);
     case 'controllerrevisions':
       // No describer of its own: kubectl's generic one.
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, cronjobs, services, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, cronjobs, services, endpointslices, priorityclasses, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

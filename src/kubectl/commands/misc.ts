@@ -24,9 +24,11 @@ import {
   type AnyResourceType,
   apiVersionOf,
   kindPrefix,
+  OTHER_SERVED_VERSIONS,
   qualifiedResource,
   RESOURCE_TYPES,
   type ResourceType,
+  SERVED_ONLY_TYPES,
   typeByResource,
 } from '../resources.ts';
 import { DESCRIBE_TABWRITER, formatTabbed } from '../tabwriter.ts';
@@ -1269,6 +1271,64 @@ const VERBS: Record<string, string> = {
   nodes: 'create,delete,deletecollection,get,list,patch,update,watch',
   default: 'create,delete,deletecollection,get,list,patch,update,watch',
 };
+
+/** The `api-extensions` category: the types that extend or police the API. */
+const API_EXTENSIONS = new Set([
+  'mutatingwebhookconfigurations',
+  'validatingadmissionpolicies',
+  'validatingadmissionpolicybindings',
+  'validatingwebhookconfigurations',
+  'customresourcedefinitions',
+  'apiservices',
+]);
+
+/** One discovery entry as api-resources prints it. */
+interface DiscoveryEntry {
+  resource: string;
+  shortNames: string[];
+  apiVersion: string;
+  namespaced: boolean;
+  kind: string;
+  group: string;
+  verbs: string[];
+  categories: string;
+}
+
+/**
+ * Everything a kubeadm 1.32 API server serves, in discovery order (by group, then name): the
+ * types kubectl handles here and the served-only ones.
+ */
+function discoveryEntries(): DiscoveryEntry[] {
+  const entries: DiscoveryEntry[] = [
+    ...RESOURCE_TYPES.map((t) => ({
+      resource: t.resource,
+      shortNames: t.shortNames,
+      apiVersion: apiVersionOf(t),
+      namespaced: t.namespaced,
+      kind: t.kind,
+      group: t.group,
+      verbs: (VERBS[t.resource] ?? VERBS.default ?? '').split(','),
+      categories: ALL_CATEGORY.includes(t)
+        ? 'all'
+        : API_EXTENSIONS.has(t.resource)
+          ? 'api-extensions'
+          : '',
+    })),
+    ...SERVED_ONLY_TYPES.map((t) => ({
+      resource: t.resource,
+      shortNames: t.shortNames,
+      apiVersion: t.group ? `${t.group}/${t.version}` : t.version,
+      namespaced: t.namespaced,
+      kind: t.kind,
+      group: t.group,
+      verbs: (t.verbs ?? VERBS.default ?? '').split(','),
+      categories: API_EXTENSIONS.has(t.resource) ? 'api-extensions' : '',
+    })),
+  ];
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return entries.sort((a, b) => cmp(a.group, b.group) || cmp(a.resource, b.resource));
+}
+
 export function runApiResources(ctx: Ctx): void {
   const out = ctx.str('output');
   if (out !== '' && out !== 'wide' && out !== 'name') {
@@ -1279,16 +1339,29 @@ export function runApiResources(ctx: Ctx): void {
     ctx.fail('--sort-by accepts only name or kind');
   }
   // Discovery order is by group, then name; --sort-by name|kind sorts on that, ties by name.
-  let types = [...RESOURCE_TYPES];
+  let types = discoveryEntries();
   if (sortBy !== '') {
-    const key = (t: (typeof types)[number]) => (sortBy === 'name' ? t.resource : t.kind);
+    const key = (t: DiscoveryEntry) => (sortBy === 'name' ? t.resource : t.kind);
     types.sort((x, y) =>
-      key(x) === key(y) ? (x.resource < y.resource ? -1 : 1) : key(x) < key(y) ? -1 : 1,
+      key(x) === key(y)
+        ? x.resource === y.resource
+          ? 0
+          : x.resource < y.resource
+            ? -1
+            : 1
+        : key(x) < key(y)
+          ? -1
+          : 1,
     );
   }
   if (ctx.changed('namespaced'))
     types = types.filter((t) => t.namespaced === ctx.bool('namespaced'));
   if (ctx.changed('api-group')) types = types.filter((t) => t.group === ctx.str('api-group'));
+  const verbs = ctx
+    .list('verbs')
+    .flatMap((v) => v.split(','))
+    .filter((v) => v !== '');
+  if (verbs.length > 0) types = types.filter((t) => verbs.every((v) => t.verbs.includes(v)));
   if (out === 'name') {
     for (const t of types) ctx.out(`${t.group ? `${t.resource}.${t.group}` : t.resource}\n`);
     return;
@@ -1296,19 +1369,18 @@ export function runApiResources(ctx: Ctx): void {
   const columns = ['Name', 'Shortnames', 'Apiversion', 'Namespaced', 'Kind'];
   if (out === 'wide') columns.push('Verbs', 'Categories');
   const rows = types.map((t) => {
-    const row = [t.resource, t.shortNames.join(','), apiVersionOf(t), String(t.namespaced), t.kind];
-    if (out === 'wide')
-      row.push(
-        `[${(VERBS[t.resource] ?? VERBS.default ?? '').split(',').join(' ')}]`,
-        ALL_CATEGORY.includes(t) ? 'all' : '',
-      );
+    const row = [t.resource, t.shortNames.join(','), t.apiVersion, String(t.namespaced), t.kind];
+    if (out === 'wide') row.push(`[${t.verbs.join(' ')}]`, t.categories);
     return row;
   });
   ctx.out(printTable({ columns, rows }, { noHeaders: ctx.bool('no-headers') }));
 }
 
+/** `kubectl api-versions`: every served group version, sorted. */
 export function runApiVersions(ctx: Ctx): void {
-  const versions = [...new Set(RESOURCE_TYPES.map(apiVersionOf))].sort();
+  const versions = [
+    ...new Set([...discoveryEntries().map((t) => t.apiVersion), ...OTHER_SERVED_VERSIONS]),
+  ].sort();
   ctx.out(versions.map((v) => `${v}\n`).join(''));
 }
 
@@ -1319,26 +1391,29 @@ export function runClusterInfo(ctx: Ctx): void {
   );
 }
 
+/** version.Info of the client or the server (`/version` answers the server's). */
+export function versionInfo(v: string): Record<string, string> {
+  const [major = '', minor = ''] = v.slice(1).split('.');
+  return {
+    major,
+    minor,
+    gitVersion: v,
+    gitCommit:
+      v === CLIENT_VERSION
+        ? 'c66c6ecbc4d8ab2c8b6b87ea0fbb3d0ba8e28fa3'
+        : '67a30c0adcf52bd3f56ff0893ce19966be12991f',
+    gitTreeState: 'clean',
+    buildDate: v === CLIENT_VERSION ? '2025-04-22T16:04:04Z' : '2025-02-12T21:19:47Z',
+    goVersion: v === CLIENT_VERSION ? 'go1.23.8' : 'go1.23.6',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
+
 export function runVersion(ctx: Ctx): void {
   const out = ctx.str('output');
   const client = ctx.bool('client');
-  const info = (v: string) => {
-    const [major, minor] = v.slice(1).split('.');
-    return {
-      major,
-      minor,
-      gitVersion: v,
-      gitCommit:
-        v === CLIENT_VERSION
-          ? 'c66c6ecbc4d8ab2c8b6b87ea0fbb3d0ba8e28fa3'
-          : '67a30c0adcf52bd3f56ff0893ce19966be12991f',
-      gitTreeState: 'clean',
-      buildDate: v === CLIENT_VERSION ? '2025-04-22T16:04:04Z' : '2025-02-12T21:19:47Z',
-      goVersion: v === CLIENT_VERSION ? 'go1.23.8' : 'go1.23.6',
-      compiler: 'gc',
-      platform: 'linux/amd64',
-    };
-  };
+  const info = versionInfo;
   if (out === 'yaml' || out === 'json') {
     const obj: Record<string, unknown> = {
       clientVersion: info(CLIENT_VERSION),

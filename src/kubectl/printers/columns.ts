@@ -66,6 +66,11 @@ export const COLUMNS: Record<ResourceName, Columns> = {
     wide: ['Selector'],
   },
   endpoints: { columns: ['Name', 'Endpoints', 'Age'], wide: [] },
+  endpointslices: { columns: ['Name', 'AddressType', 'Ports', 'Endpoints', 'Age'], wide: [] },
+  priorityclasses: {
+    columns: ['Name', 'Value', 'Global-Default', 'Age', 'PreemptionPolicy'],
+    wide: [],
+  },
   events: {
     columns: ['Last Seen', 'Type', 'Reason', 'Object', 'Message'],
     wide: [],
@@ -553,6 +558,44 @@ function endpointsRow(obj: KubeObject, o: RowOptions): string[] {
   ];
 }
 
+/** `listWithMoreString`: the first three, then ` + N more...`; `<unset>` when empty. */
+function listWithMore(items: string[]): string {
+  const shown = items.slice(0, 3).join(',');
+  if (items.length > 3) return `${shown} + ${items.length - 3} more...`;
+  return shown === '' ? '<unset>' : shown;
+}
+
+/**
+ * printEndpointSlice: PORTS lists the port numbers (a port without a number by its name, else
+ * `*`), ENDPOINTS every address of every endpoint, each capped at three.
+ */
+function endpointSliceRow(obj: KubeObject, o: RowOptions): string[] {
+  const ports = (obj.ports as { port?: number; name?: string }[] | null | undefined) ?? [];
+  const endpoints = (obj.endpoints as { addresses?: string[] }[] | null | undefined) ?? [];
+  return [
+    obj.metadata?.name ?? '',
+    typeof obj.addressType === 'string' ? obj.addressType : '',
+    listWithMore(
+      ports.map((p) =>
+        typeof p.port === 'number' ? String(p.port) : typeof p.name === 'string' ? p.name : '*',
+      ),
+    ),
+    listWithMore(endpoints.flatMap((e) => e.addresses ?? [])),
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+  ];
+}
+
+/** printPriorityClass: VALUE, GLOBAL-DEFAULT (false when unset), AGE, PREEMPTIONPOLICY. */
+function priorityClassRow(obj: KubeObject, o: RowOptions): string[] {
+  return [
+    obj.metadata?.name ?? '',
+    String(typeof obj.value === 'number' ? obj.value : 0),
+    String(obj.globalDefault === true),
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+    typeof obj.preemptionPolicy === 'string' ? obj.preemptionPolicy : '<none>',
+  ];
+}
+
 function namespaceRow(obj: KubeObject, o: RowOptions): string[] {
   const ns = obj as unknown as Namespace;
   return [
@@ -699,6 +742,8 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   secrets: secretRow,
   serviceaccounts: serviceAccountRow,
   controllerrevisions: controllerRevisionRow,
+  endpointslices: endpointSliceRow,
+  priorityclasses: priorityClassRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */

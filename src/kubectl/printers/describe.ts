@@ -193,6 +193,78 @@ export function describeServiceAccount(
   return w.toString();
 }
 
+/** `kubectl describe priorityclass` (describePriorityClass). */
+export function describePriorityClass(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `Value:\t${typeof obj.value === 'number' ? obj.value : 0}\n`);
+  w.write(0, `GlobalDefault:\t${obj.globalDefault === true}\n`);
+  w.write(
+    0,
+    `PreemptionPolicy:\t${typeof obj.preemptionPolicy === 'string' ? obj.preemptionPolicy : '<none>'}\n`,
+  );
+  w.write(0, `Description:\t${typeof obj.description === 'string' ? obj.description : ''}\n`);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+interface SliceEndpoint {
+  addresses?: string[];
+  conditions?: { ready?: boolean };
+  hostname?: string;
+  targetRef?: { kind?: string; name?: string };
+  nodeName?: string;
+  zone?: string;
+}
+
+/**
+ * `kubectl describe endpointslice` (describeEndpointSliceV1): address type, a table of ports
+ * and, per endpoint, its addresses, Ready condition, hostname, target, node and zone.
+ */
+export function describeEndpointSlice(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const w = describeHeader(obj);
+  w.write(0, `AddressType:\t${typeof obj.addressType === 'string' ? obj.addressType : ''}\n`);
+  const ports =
+    (obj.ports as { name?: string; port?: number; protocol?: string }[] | null | undefined) ?? [];
+  if (ports.length === 0) w.write(0, 'Ports: <unset>\n');
+  else {
+    w.write(0, 'Ports:\n');
+    w.write(1, 'Name\tPort\tProtocol\n');
+    w.write(1, '----\t----\t--------\n');
+    for (const p of ports) {
+      const port = typeof p.port === 'number' ? String(p.port) : '<unset>';
+      w.write(1, `${p.name || '<unset>'}\t${port}\t${p.protocol ?? ''}\n`);
+    }
+  }
+  const endpoints = (obj.endpoints as SliceEndpoint[] | null | undefined) ?? [];
+  if (endpoints.length === 0) w.write(0, 'Endpoints: <none>\n');
+  else {
+    w.write(0, 'Endpoints:\n');
+    for (const e of endpoints) {
+      w.write(1, `- Addresses:\t${(e.addresses ?? []).join(', ') || '<none>'}\n`);
+      w.write(2, 'Conditions:\n');
+      const ready = e.conditions?.ready;
+      w.write(3, `Ready:\t${typeof ready === 'boolean' ? String(ready) : '<unset>'}\n`);
+      w.write(2, `Hostname:\t${e.hostname ?? '<unset>'}\n`);
+      if (e.targetRef)
+        w.write(2, `TargetRef:\t${e.targetRef.kind ?? ''}/${e.targetRef.name ?? ''}\n`);
+      w.write(2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(2, `Zone:\t${e.zone ?? '<unset>'}\n`);
+    }
+  }
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
 export function formatToleration(t: Toleration): string {
   let s = t.key ?? '';
   if (t.value) s += `=${t.value}`;
