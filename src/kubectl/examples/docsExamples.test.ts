@@ -4,6 +4,7 @@
  * does not serve as kubectl does on a 404, and never pretends to reach any other host.
  */
 import { describe, expect, it } from 'vitest';
+import { completions } from '../completions.ts';
 import { parseManifests } from '../manifest.ts';
 import { typeByKind } from '../resources.ts';
 import { engineSession } from '../testing/engineSession.ts';
@@ -108,5 +109,20 @@ describe('the shipped documentation examples', () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe('completion of example URLs', () => {
+  it('offers the shipped paths after -f https://k8s.io/examples/', () => {
+    const { host } = engineSession(1);
+    const line = 'kubectl apply -f https://k8s.io/examples/pods/probe/';
+    expect(completions(host, line, line.length)).toEqual({
+      from: 'kubectl apply -f '.length,
+      items: [
+        'https://k8s.io/examples/pods/probe/exec-liveness.yaml',
+        'https://k8s.io/examples/pods/probe/http-liveness.yaml',
+        'https://k8s.io/examples/pods/probe/tcp-liveness-readiness.yaml',
+      ],
+    });
   });
 });
