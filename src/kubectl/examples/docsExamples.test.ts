@@ -4,6 +4,7 @@
  * does not serve as kubectl does on a 404, and never pretends to reach any other host.
  */
 import { describe, expect, it } from 'vitest';
+import { Registry } from '../../engine/registry/registry.ts';
 import { completions } from '../completions.ts';
 import { parseManifests } from '../manifest.ts';
 import { typeByKind } from '../resources.ts';
@@ -109,6 +110,18 @@ describe('the shipped documentation examples', () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe('images of the shipped examples', () => {
+  it('all pull from the simulated registry', () => {
+    const registry = new Registry();
+    const images = new Set<string>();
+    for (const text of Object.values(DOCS_EXAMPLES)) {
+      for (const m of text.matchAll(/^\s*-?\s*image:\s*"?([^"\s#]+)"?/gm)) images.add(m[1] ?? '');
+    }
+    expect(images.size).toBeGreaterThan(20);
+    for (const image of images) expect(registry.resolve(image).ok, image).toBe(true);
   });
 });
 
