@@ -3,6 +3,7 @@
  * namespaces, contexts and workspace files. Pure over the host; never throws.
  */
 import { COMMANDS, type Command, GLOBAL_FLAGS } from './commands/registry.ts';
+import { examplePaths } from './examples/index.ts';
 import type { KubectlHost } from './host.ts';
 import { defaultNamespace } from './kubeconfig.ts';
 import { isStoredType, RESOURCE_TYPES, resolveType } from './resources.ts';
@@ -14,7 +15,27 @@ export interface Completion {
   items: string[];
 }
 
-const SHELL_COMMANDS = ['cat', 'clear', 'echo', 'kubectl', 'ls', 'rm'];
+const SHELL_COMMANDS = [
+  'alias',
+  'cat',
+  'clear',
+  'echo',
+  'export',
+  'kubectl',
+  'ls',
+  'rm',
+  'unalias',
+  'unset',
+];
+
+/** The documentation's example URLs the console carries (`-f https://k8s.io/examples/…`). */
+function exampleUrls(current: string): string[] {
+  for (const base of ['https://k8s.io/examples/', 'https://kubernetes.io/examples/']) {
+    if (base.startsWith(current) || current.startsWith(base))
+      return examplePaths().map((p) => base + p);
+  }
+  return [];
+}
 const TYPED_COMMANDS = new Set(['get', 'describe', 'delete', 'scale', 'expose', 'label', 'logs']);
 
 function words(text: string): { list: string[]; current: string; from: number } {
@@ -49,7 +70,9 @@ function complete(host: KubectlHost, text: string): Completion {
   if (first === 'cat' || first === 'ls' || first === 'rm') return done(host.fs.list());
   if (first !== 'kubectl' && first !== 'k') return done([]);
   const prev = rest[rest.length - 1];
-  if (prev === '-f' || prev === '--filename') return done(host.fs.list());
+  if (prev === '-f' || prev === '--filename') {
+    return done(current.startsWith('http') ? exampleUrls(current) : host.fs.list());
+  }
   if (prev === '-n' || prev === '--namespace') return done(namesOf(host, 'namespaces', undefined));
   if (prev === '--context') return done(host.kubeconfig.contexts.map((c) => c.name));
   if (prev === '-o' || prev === '--output') return done(['json', 'name', 'wide', 'yaml']);

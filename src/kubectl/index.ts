@@ -43,6 +43,6 @@ export { toGoJson, typedOrder } from './printers/json.ts';
 export { evaluate as evaluateJsonPath, jsonPath } from './printers/jsonpath.ts';
 export { printTable, type Table } from './printers/table.ts';
 export { RESOURCE_TYPES, resolveType } from './resources.ts';
-export { runLine } from './shell.ts';
+export { restoreShell, runLine, shellSnapshot } from './shell.ts';
 export { formatTabbed } from './tabwriter.ts';
 export { createWorkspace, NGINX_YAML, Workspace } from './workspace.ts';

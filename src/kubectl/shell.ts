@@ -1,8 +1,11 @@
 /**
  * The console's tiny shell: real word splitting and quoting (shell-quote), `>`/`>>`
- * redirection into the workspace, `;`/`&&`/`||` lists, globbing over workspace files, and the
- * commands `kubectl` (also `k`), `cat`, `ls`, `echo`, `rm`, `clear`. Anything else answers like
- * bash would. Nothing ever throws out of `runLine`.
+ * redirection into the workspace, `;`/`&&`/`||` lists, globbing over workspace files, shell
+ * variables (`export do="--dry-run=client -o yaml"`, `NAME=value`, `$NAME`/`${NAME}`/`$?`
+ * expanded per command, split into words when unquoted, unset ones expanding to nothing),
+ * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `echo`, `rm`,
+ * `clear`, `export`, `unset`, `alias`, `unalias`. Anything else answers like bash would.
+ * Nothing ever throws out of `runLine`.
  */
 import { type ParseEntry, parse } from 'shell-quote';
 import { runKubectl } from './cli.ts';
@@ -25,6 +28,193 @@ const ENV: Record<string, string> = {
   SHELL: '/bin/bash',
   KUBECONFIG: '/home/learner/.kube/config',
 };
+
+/** One console session's shell state: variables (exported or not), aliases, `$?`. */
+interface ShellState {
+  vars: Map<string, { value: string; exported: boolean }>;
+  aliases: Map<string, string>;
+  status: number;
+}
+
+/**
+ * Shell state per host: a console session keeps one host for its life, as a terminal keeps one
+ * bash. (A WeakMap rather than a host field: hosts are built in several places.)
+ */
+const STATES = new WeakMap<KubectlHost, ShellState>();
+
+function stateOf(host: KubectlHost): ShellState {
+  let st = STATES.get(host);
+  if (!st) {
+    st = { vars: new Map(), aliases: new Map(), status: 0 };
+    for (const [k, v] of Object.entries(ENV)) st.vars.set(k, { value: v, exported: true });
+    STATES.set(host, st);
+  }
+  return st;
+}
+
+/**
+ * The session's variables and aliases as one string (equal strings, equal state): the lab
+ * journals a line that changed it so a reload replays it, and carries it to a rebuilt host.
+ */
+export function shellSnapshot(host: KubectlHost): string {
+  const st = stateOf(host);
+  return JSON.stringify({ vars: [...st.vars], aliases: [...st.aliases] });
+}
+
+/** Restores what `shellSnapshot` saved (ignores anything malformed). */
+export function restoreShell(host: KubectlHost, snapshot: string): void {
+  try {
+    const parsed: unknown = JSON.parse(snapshot);
+    if (typeof parsed !== 'object' || parsed === null) return;
+    const { vars, aliases } = parsed as { vars?: unknown; aliases?: unknown };
+    const st = stateOf(host);
+    if (Array.isArray(vars)) {
+      st.vars.clear();
+      for (const e of vars) {
+        if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
+        const v = e[1] as { value?: unknown; exported?: unknown } | null;
+        if (v && typeof v.value === 'string')
+          st.vars.set(e[0], { value: v.value, exported: v.exported === true });
+      }
+    }
+    if (Array.isArray(aliases)) {
+      st.aliases.clear();
+      for (const e of aliases) {
+        if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string')
+          st.aliases.set(e[0], e[1]);
+      }
+    }
+  } catch {
+    // A snapshot that does not parse restores nothing.
+  }
+}
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ASSIGNMENT_RE = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+
+/** `'text'` with embedded single quotes closed, escaped and reopened (`'\''`). */
+function singleQuote(text: string): string {
+  return `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * Splits a line into its simple commands' source text at `;`, `&&` and `||` outside quotes,
+ * escapes and comments, so each command's variables expand just before it runs (`export x=1;
+ * echo $x` prints 1, as in bash).
+ */
+function splitCommands(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: '' | "'" | '"' = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quote === "'") {
+      cur += c;
+      if (c === "'") quote = '';
+      continue;
+    }
+    if (c === '\\') {
+      cur += c + (line[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (quote === '"') {
+      cur += c;
+      if (c === '"') quote = '';
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      cur += c;
+      continue;
+    }
+    if (c === '#' && (cur === '' || /\s$/.test(cur))) {
+      // A comment runs to the end of the line.
+      cur += line.slice(i);
+      break;
+    }
+    const two = line.slice(i, i + 2);
+    if (two === '&&' || two === '||') {
+      out.push(cur);
+      cur = '';
+      i++;
+      continue;
+    }
+    if (c === ';') {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur);
+  return out.filter((seg) => seg.trim() !== '');
+}
+
+/**
+ * Expands `$NAME`, `${NAME}` and `$?` in one command's source text, returning text for
+ * shell-quote: inside double quotes the value stays one word; unquoted it is split into words at
+ * blanks (so `k run x --image=nginx $do` gets three more arguments), except in an assignment
+ * (`x=$do`), which bash never splits. An unset variable expands to nothing.
+ */
+function expandVariables(text: string, st: ShellState): string {
+  let out = '';
+  let quote: '' | "'" | '"' = '';
+  let inAssignment = false;
+  let atWordStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote === '' && atWordStart && !/\s/.test(c)) {
+      inAssignment = ASSIGNMENT_RE.test(text.slice(i));
+      atWordStart = false;
+    }
+    if (quote === "'") {
+      out += c;
+      if (c === "'") quote = '';
+      continue;
+    }
+    if (c === '\\') {
+      out += c + (text[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      quote = quote === '"' ? '' : '"';
+      out += c;
+      continue;
+    }
+    if (c === "'" && quote === '') {
+      quote = "'";
+      out += c;
+      continue;
+    }
+    if (quote === '' && /\s/.test(c)) {
+      atWordStart = true;
+      out += c;
+      continue;
+    }
+    if (c !== '$') {
+      out += c;
+      continue;
+    }
+    const rest = text.slice(i + 1);
+    const m = /^(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)|(\?))/.exec(rest);
+    if (!m || m[0] === '') {
+      out += c;
+      continue;
+    }
+    i += m[0].length;
+    const name = m[1] ?? m[2];
+    const value = m[3] !== undefined ? String(st.status) : (st.vars.get(name ?? '')?.value ?? '');
+    if (quote === '"') out += value.replace(/[\\"$`]/g, '\\$&');
+    else if (inAssignment) out += value === '' ? "''" : singleQuote(value);
+    else if (value !== '') {
+      const words = value.split(/[ \t\n]+/).filter((w) => w !== '');
+      out += `${/^[ \t\n]/.test(value) ? ' ' : ''}${words.map(singleQuote).join(' ')}${/[ \t\n]$/.test(value) ? ' ' : ''}`;
+    }
+  }
+  return out;
+}
 
 type Token = { word: string } | { op: string };
 
@@ -53,7 +243,10 @@ function globToRegExp(pattern: string): RegExp {
 }
 
 function tokenize(host: KubectlHost, line: string): Token[] {
-  const entries: ParseEntry[] = parse(line, (key: string) => ENV[key] ?? '');
+  const st = stateOf(host);
+  const entries: ParseEntry[] = parse(line, (key: string) =>
+    key === '?' ? String(st.status) : (st.vars.get(key)?.value ?? ''),
+  );
   const out: Token[] = [];
   for (const e of entries) {
     if (typeof e === 'string') out.push({ word: e });
@@ -181,11 +374,99 @@ function echo(args: string[]): RunResult {
 
 const EDITORS = new Set(['vi', 'vim', 'nano', 'emacs']);
 
+/** `declare -x NAME="value"` as bash's `export` (no arguments) lists a variable. */
+function declareLine(name: string, value: string): string {
+  return `declare -x ${name}="${value.replace(/[\\"$`]/g, '\\$&')}"\n`;
+}
+
+/** `export [-p] [NAME[=value]…]`: sets and exports; with no names lists the exported ones. */
+function exportBuiltin(st: ShellState, args: string[]): RunResult {
+  const names = args.filter((a) => a !== '-p' && a !== '--');
+  if (names.length === 0) {
+    const stdout = [...st.vars]
+      .filter(([, v]) => v.exported)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => declareLine(k, v.value))
+      .join('');
+    return { stdout, stderr: '', exitCode: 0 };
+  }
+  let stderr = '';
+  for (const arg of names) {
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (!NAME_RE.test(name)) {
+      stderr += `bash: export: \`${arg}': not a valid identifier\n`;
+      continue;
+    }
+    const prev = st.vars.get(name);
+    if (eq >= 0) st.vars.set(name, { value: arg.slice(eq + 1), exported: true });
+    else if (prev) prev.exported = true;
+    // `export NAME` of an unset variable marks it for export once it is set; nothing to show.
+  }
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** `alias [NAME[=value]…]`: defines, shows one, or lists every alias (`alias k='kubectl'`). */
+function aliasBuiltin(st: ShellState, args: string[]): RunResult {
+  const show = (k: string, v: string) => `alias ${k}=${singleQuote(v)}\n`;
+  const names = args.filter((a) => a !== '-p');
+  if (names.length === 0) {
+    const stdout = [...st.aliases]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => show(k, v))
+      .join('');
+    return { stdout, stderr: '', exitCode: 0 };
+  }
+  let stdout = '';
+  let stderr = '';
+  for (const arg of names) {
+    const eq = arg.indexOf('=');
+    if (eq > 0) {
+      st.aliases.set(arg.slice(0, eq), arg.slice(eq + 1));
+      continue;
+    }
+    const v = st.aliases.get(arg);
+    if (v === undefined) stderr += `bash: alias: ${arg}: not found\n`;
+    else stdout += show(arg, v);
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** `unset NAME…` and `unalias NAME…`. */
+function unsetBuiltin(st: ShellState, which: 'unset' | 'unalias', args: string[]): RunResult {
+  let stderr = '';
+  for (const arg of args.filter((a) => !a.startsWith('-'))) {
+    if (which === 'unset') {
+      if (!NAME_RE.test(arg)) stderr += `bash: unset: \`${arg}': not a valid identifier\n`;
+      else st.vars.delete(arg);
+    } else if (!st.aliases.delete(arg)) stderr += `bash: unalias: ${arg}: not found\n`;
+  }
+  if (which === 'unalias' && args.includes('-a')) st.aliases.clear();
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+}
+
 function runSimple(host: KubectlHost, allWords: string[]): RunResult {
-  // Leading NAME=value assignments only set the command's environment; nothing here reads it.
+  const st = stateOf(host);
   let start = 0;
-  while (start < allWords.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(allWords[start] ?? '')) start++;
-  const words = allWords.slice(start);
+  while (start < allWords.length && ASSIGNMENT_RE.test(allWords[start] ?? '')) start++;
+  if (start === allWords.length) {
+    // Only assignments (`do="--dry-run=client -o yaml"`): they set shell variables.
+    for (const w of allWords) {
+      const eq = w.indexOf('=');
+      const name = w.slice(0, eq);
+      st.vars.set(name, { value: w.slice(eq + 1), exported: st.vars.get(name)?.exported ?? false });
+    }
+    return { stdout: '', stderr: '', exitCode: 0 };
+  }
+  // Leading NAME=value assignments before a command only set that command's environment;
+  // nothing here reads it.
+  let words = allWords.slice(start);
+  const alias = st.aliases.get(words[0] ?? '');
+  if (alias !== undefined) {
+    // One level of alias expansion (bash stops at a word that names the alias being expanded).
+    const expanded = parse(alias).filter((e): e is string => typeof e === 'string');
+    words = [...expanded, ...words.slice(1)];
+  }
   const [name, ...args] = words;
   switch (name) {
     case undefined:
@@ -201,6 +482,13 @@ function runSimple(host: KubectlHost, allWords: string[]): RunResult {
       return echo(args);
     case 'clear':
       return { stdout: '', stderr: '', exitCode: 0 };
+    case 'export':
+      return exportBuiltin(st, args);
+    case 'alias':
+      return aliasBuiltin(st, args);
+    case 'unset':
+    case 'unalias':
+      return unsetBuiltin(st, name, args);
     case 'rm': {
       let stderr = '';
       for (const f of args.filter((a) => !a.startsWith('-'))) {
@@ -238,14 +526,28 @@ export function runLine(host: KubectlHost, line: string): RunResult {
         exitCode: 2,
       };
     }
+    // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
+    // command is then parsed again from its own text just before it runs, with the variables
+    // as the commands before it left them.
     const list = parseList(tokenize(host, line));
+    const sources = splitCommands(line);
+    const st = stateOf(host);
     let stdout = '';
     let stderr = '';
     const chunks: OutputChunk[] = [];
     let exitCode = 0;
     let skip = false;
-    for (const { cmd, next } of list) {
+    for (const [i, entry] of list.entries()) {
+      const next = entry.next;
       if (!skip) {
+        let cmd = entry.cmd;
+        const source = sources.length === list.length ? sources[i] : undefined;
+        if (source !== undefined) {
+          const again = parseList(tokenize(host, expandVariables(source, st)));
+          if (again.length === 1 && again[0]) cmd = again[0].cmd;
+          // `$unset` alone expands to no words at all: bash runs nothing and succeeds.
+          else if (again.length === 0) cmd = { words: [] };
+        }
         let r: RunResult;
         const target = cmd.redirect?.target;
         const probe =
@@ -271,6 +573,7 @@ export function runLine(host: KubectlHost, line: string): RunResult {
         stderr += r.stderr;
         for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);
         exitCode = r.exitCode;
+        st.status = exitCode;
       }
       if (next === '&&') skip = exitCode !== 0;
       else if (next === '||') skip = exitCode === 0;

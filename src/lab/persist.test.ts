@@ -39,6 +39,20 @@ const podsOf = (lab: ReturnType<typeof createLabSession>) =>
   lab.state().pods.map((p) => `${p.namespace}/${p.name} ${p.node} ${p.status}`);
 
 describe('lab persistence', () => {
+  it('keeps the shell variables and aliases a learner set (export do=…) across a reload', () => {
+    const storage = memoryStorage();
+    const a = createLabSession({ storage });
+    a.run('export do="--dry-run=client -o yaml"');
+    a.run('alias kk=kubectl');
+    const b = createLabSession({ storage });
+    const r = b.run('kk run x --image=nginx $do');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^apiVersion: v1\nkind: Pod\n/);
+    expect(b.run('kubectl get pod x').stderr).toBe(
+      'Error from server (NotFound): pods "x" not found\n',
+    );
+  });
+
   it('restores files, history, context and the very same cluster after a reload', () => {
     const storage = memoryStorage();
     const a = createLabSession({ storage });

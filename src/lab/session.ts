@@ -27,7 +27,9 @@ import {
   completions as kubectlCompletions,
   type OutputChunk,
   type RunResult,
+  restoreShell,
   runLine,
+  shellSnapshot,
   Workspace,
 } from '../kubectl/index.ts';
 import { decisionView, runContainerFlow } from '../story/containerFlow.ts';
@@ -241,13 +243,10 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
   // The files as the learner left them (the replay rebuilt them, this also covers edits made
   // after the journal was full).
   const fs = new Workspace(saved.files);
-  return {
-    live: {
-      ...live,
-      fs,
-      host: hostForCluster(live.cluster, { fs, kubeconfig: live.kubeconfig }),
-    },
-  };
+  const host = hostForCluster(live.cluster, { fs, kubeconfig: live.kubeconfig });
+  // The shell's variables and aliases (`export do=…`) the replayed lines set.
+  restoreShell(host, shellSnapshot(live.host));
+  return { live: { ...live, fs, host } };
 }
 
 /** Start a lab session: restored from `storage` when possible, else fresh. Never throws on bad storage. */
@@ -375,6 +374,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     const inputsBefore = c.inputs.length;
     const cfgBefore = JSON.stringify(live.kubeconfig);
     const filesBefore = filesOf(live.fs);
+    const shellBefore = shellSnapshot(live.host);
     let res: RunResult;
     try {
       res = execute(live, line);
@@ -382,7 +382,10 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       // An engine bug must not take the console down; say so like a shell would.
       res = { stdout: '', stderr: `error: ${(err as Error).message}\n`, exitCode: 1 };
     }
-    if (changedSomething(live, inputsBefore, cfgBefore, filesBefore)) {
+    if (
+      changedSomething(live, inputsBefore, cfgBefore, filesBefore) ||
+      shellSnapshot(live.host) !== shellBefore
+    ) {
       record({ t: 'line', at, line, exit: res.exitCode });
     }
     let steps: LabStep[];

@@ -68,6 +68,43 @@ describe('registry', () => {
     expect(digest('nginx:1.161')).toBe('docker.io/library/nginx:1.161: not found');
   });
 
+  it('holds the images of the docs task pages and tutorials, and still fails made-up tags of them', () => {
+    const r = new Registry();
+    const pulls = (image: string) => r.resolve(image).ok;
+    for (const image of [
+      'perl:5.34.0', // "Running an example Job"
+      'perl',
+      'registry.k8s.io/busybox:1.27.2', // probe and downward API pages
+      'registry.k8s.io/e2e-test-images/agnhost:2.40', // http-liveness.yaml
+      'registry.k8s.io/goproxy:0.1', // tcp-liveness-readiness.yaml
+      'quay.io/fluentd_elasticsearch/fluentd:v2.5.2', // DaemonSet page
+      'registry.k8s.io/nginx-slim:0.24', // StatefulSet basics
+      'registry.k8s.io/nginx-slim:0.8',
+      'gcr.io/google-samples/kubernetes-bootcamp:v1', // Learn Kubernetes Basics
+      'gcr.io/google-samples/node-hello:1.0',
+      'gcr.io/google_samples/gb-frontend:v5', // Guestbook, ReplicaSet page
+      'us-docker.pkg.dev/google-samples/containers/gke/gb-frontend:v5',
+      'us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower:v2',
+      'docker.io/redis:6.0.5',
+      'registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3', // Debugging DNS Resolution
+      'registry.k8s.io/hpa-example', // HPA walkthrough
+      'polinux/stress', // memory limits task
+      'vish/stress', // CPU limits task
+      'redis:3.2-alpine', // pod anti-affinity example
+      'nginx:1.16-alpine',
+      'redis:5.0.4', // Configuring Redis using a ConfigMap
+      'mysql:5.6', // Single-Instance Stateful Application
+      'wordpress:6.2.1-apache',
+      'registry.k8s.io/pause:3.8', // node affinity examples
+      'registry.k8s.io/etcd:3.5.1-0', // gRPC liveness example
+    ]) {
+      expect(pulls(image), image).toBe(true);
+    }
+    expect(pulls('perl:5.34.99')).toBe(false);
+    expect(pulls('registry.k8s.io/goproxy:9.9')).toBe(false);
+    expect(pulls('registry.k8s.io/e2e-test-images/agnhost:2.999')).toBe(false);
+  });
+
   it('fails a missing tag with containerd NotFound text', () => {
     const res = new Registry().resolve('nginx:doesnotexist');
     expect(res.ok).toBe(false);

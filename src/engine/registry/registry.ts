@@ -142,6 +142,9 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
     [44_733_020, 3, '1.16', '1.16.1'],
     [43_980_551, 3, '1.15', '1.15.12'],
     [44_710_204, 3, '1.14', '1.14.2'],
+    // The docs' anti-affinity example and the oldest tutorials (sizes approximate).
+    [8_920_441, 7, '1.16-alpine', '1.16.1-alpine'],
+    [39_947_186, 8, '1.7.9'],
   ]),
   ...family('redis', [
     [45_102_310, 8, 'latest', '7', '7.4', '7.4.2', 'bookworm'],
@@ -149,6 +152,12 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
     [44_801_337, 8, '7.2', '7.2.7'],
     [43_551_009, 8, '7.0', '7.0.15'],
     [41_005_472, 8, '6', '6.2', '6.2.17'],
+    // Tags of the docs' Guestbook, "Configuring Redis using a ConfigMap" and pod anti-affinity
+    // pages (sizes approximate).
+    [38_193_014, 6, '6.0.5'],
+    [40_188_920, 6, '5', '5.0', '5.0.14'],
+    [34_010_277, 6, '5.0.4'],
+    [9_927_400, 6, '3.2-alpine', '3.2.12-alpine'],
   ]),
   ...family('busybox', [
     [2_166_802, 1, 'latest', '1.37', '1.37.0', 'stable', 'glibc', '1.37.0-glibc'],
@@ -176,6 +185,9 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
     [175_912_400, 11, 'latest', '9', '9.2', '9.2.0', 'innovation', 'oraclelinux9'],
     [171_004_233, 11, '8.4', '8.4.4', 'lts', '8'],
     [168_700_912, 11, '8.0', '8.0.41'],
+    // The docs' "Run a Single-Instance Stateful Application" (sizes approximate).
+    [150_327_540, 11, '5.7', '5.7.44'],
+    [102_540_931, 12, '5.6', '5.6.51'],
   ]),
   ...family('mongo', [[266_874_112, 10, 'latest', '8', '8.0', '8.0.4', 'noble']]),
   ...family('python', [
@@ -227,6 +239,8 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
   ...family('hello-world', [[2_460, 1, 'latest', 'linux']]),
   ...family('registry.k8s.io/e2e-test-images/agnhost', [
     [51_241_011, 7, '2.39'],
+    // The docs' probe pages (http-liveness.yaml).
+    [51_690_220, 7, '2.40'],
     [52_108_344, 7, '2.53'],
   ]),
   ...family('registry.k8s.io/echoserver', [[46_108_127, 15, '1.4', '1.10']]),
@@ -239,6 +253,70 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
     [4_312_660, 2, '1.0'],
     [4_313_001, 2, '2.0'],
   ]),
+  // Images of the Kubernetes documentation's tasks and tutorials. Sizes are approximate
+  // compressed linux/amd64 sizes (what a pull transfers), rounded from the registries' listings.
+  // What each one does when run is program.ts's business; with no known behaviour it runs as a
+  // long-running server.
+  ...family('perl', [
+    [345_120_004, 7, 'latest', '5', '5.40', '5.40.1', 'bookworm'],
+    [339_807_615, 7, '5.38', '5.38.3'],
+    [335_002_930, 7, '5.36', '5.36.3'],
+    [332_614_102, 7, '5.34', '5.34.3'],
+    // The docs' Job example (controllers/job.yaml).
+    [331_926_458, 7, '5.34.0'],
+  ]),
+  ...family('wordpress', [
+    [255_410_225, 21, 'latest', '6', '6.7', '6.7.2', 'apache'],
+    [225_307_118, 21, '6.2.1-apache'],
+  ]),
+  // "Learn Kubernetes Basics" and "Exposing an External IP Address".
+  ...family('gcr.io/google-samples/kubernetes-bootcamp', [
+    [79_183_221, 6, 'v1'],
+    [79_185_005, 6, 'v2'],
+  ]),
+  ...family('gcr.io/google-samples/node-hello', [[263_411_027, 9, '1.0']]),
+  ...family('gcr.io/google-samples/hello-go-gke', [[4_107_922, 2, '1.0']]),
+  ...family('us-docker.pkg.dev/google-samples/containers/gke/hello-app', [
+    [4_312_660, 2, '1.0'],
+    [4_313_001, 2, '2.0'],
+  ]),
+  // Guestbook and the ReplicaSet page's frontend.yaml.
+  ...family('us-docker.pkg.dev/google-samples/containers/gke/gb-frontend', [
+    [160_442_015, 19, 'v5'],
+  ]),
+  ...family('gcr.io/google_samples/gb-frontend', [
+    [160_442_015, 19, 'v5'],
+    [145_300_772, 19, 'v4'],
+  ]),
+  ...family('gcr.io/google-samples/gb-frontend', [
+    [160_442_015, 19, 'v5'],
+    [145_300_772, 19, 'v4'],
+  ]),
+  ...family('us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower', [
+    [40_402_661, 7, 'v2'],
+  ]),
+  ...family('gcr.io/google_samples/gb-redis-follower', [[40_402_661, 7, 'v2']]),
+  // Probe pages (tcp-liveness-readiness.yaml), DaemonSet page, StatefulSet tutorial.
+  ...family('registry.k8s.io/goproxy', [[2_605_114, 3, '0.1']]),
+  ...family('quay.io/fluentd_elasticsearch/fluentd', [[140_521_883, 10, 'v2.5.2']]),
+  ...family('registry.k8s.io/nginx-slim', [
+    [21_990_406, 6, '0.7'],
+    [21_992_270, 6, '0.8'],
+    [21_995_018, 6, '0.9'],
+    [35_802_316, 6, '0.21'],
+    [36_118_554, 6, '0.24'],
+  ]),
+  // "Debugging DNS Resolution", the HPA walkthrough, the resource-limit tasks.
+  ...family('registry.k8s.io/e2e-test-images/jessie-dnsutils', [[112_650_703, 6, '1.3']]),
+  ...family('registry.k8s.io/hpa-example', [[181_042_776, 13, 'latest']]),
+  ...family('polinux/stress', [[4_196_331, 3, 'latest', '1.0.4']]),
+  ...family('vish/stress', [[1_592_005, 2, 'latest']]),
+  // Node-affinity examples (registry.k8s.io/pause:3.8) and the gRPC probe example.
+  ...family('registry.k8s.io/pause', [
+    [311_278, 1, '3.8'],
+    [321_520, 1, '3.9'],
+  ]),
+  { image: 'registry.k8s.io/etcd:3.5.1-0', sizeBytes: 98_888_614, layers: 5 },
   { image: 'registry.k8s.io/pause:3.10', sizeBytes: 320_368, layers: 1 },
   { image: 'registry.k8s.io/etcd:3.5.16-0', sizeBytes: 57_680_541, layers: 9 },
   { image: 'registry.k8s.io/kube-apiserver:v1.32.2', sizeBytes: 28_670_731, layers: 8 },

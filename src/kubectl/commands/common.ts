@@ -1,6 +1,7 @@
 /** Helpers shared by commands: resource arguments, manifests from `-f`, API shorthands. */
 import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
+import { isUrl, readUrl } from '../examples/index.ts';
 import { parseGoBool } from '../flags.ts';
 import { parseManifests } from '../manifest.ts';
 import {
@@ -171,6 +172,26 @@ export function notFound(t: AnyResourceType, name: string): Status {
   };
 }
 
+/**
+ * A `-f http(s)://…` argument. kubectl fetches it (cli-runtime URLVisitor); the page cannot, so
+ * the documentation's examples come from the copies shipped with the console and other paths of
+ * those hosts fail as kubectl does when the server answers 404 (readHttpWithRetries).
+ */
+function readUrlOrFail(ctx: Ctx, url: string): string {
+  const r = readUrl(url);
+  if (r.kind === 'ok') return r.text;
+  if (r.kind === 'notFound') {
+    ctx.fail(
+      `unable to read URL ${JSON.stringify(url)}, server reported 404 Not Found, status code=404`,
+    );
+  }
+  // Real kubectl prints net/http's error here (`Get "URL": dial tcp: …`); the page has no
+  // network at all, so it says so instead of inventing a DNS or TLS failure.
+  ctx.fail(
+    `Get ${JSON.stringify(url)}: this console cannot reach the network; it carries only the Kubernetes documentation's examples (https://k8s.io/examples/…, https://kubernetes.io/examples/…). Save other manifests as a file (echo '…' > FILE) and use -f FILE`,
+  );
+}
+
 export interface ManifestObject {
   obj: KubeObject;
   type: ResourceType;
@@ -182,7 +203,7 @@ export function readFilenames(ctx: Ctx, files: string[]): ManifestObject[] {
   const out: ManifestObject[] = [];
   for (const file of files) {
     if (file === '-') ctx.fail('reading from stdin is not supported in this console');
-    const text = ctx.host.fs.read(file);
+    const text = isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file);
     if (text === undefined) {
       if (ctx.host.fs.isDirectory(file)) {
         ctx.fail(`error reading ${file}: this console does not read directories`);
