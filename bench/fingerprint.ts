@@ -24,6 +24,8 @@ const RESOURCES: ResourceName[] = [
   'configmaps',
   'serviceaccounts',
   'secrets',
+  'endpointslices',
+  'priorityclasses',
 ];
 const HOUR = 60 * 60 * 1000;
 
