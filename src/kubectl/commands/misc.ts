@@ -30,7 +30,16 @@ import {
   typeByResource,
 } from '../resources.ts';
 import { DESCRIBE_TABWRITER, formatTabbed } from '../tabwriter.ts';
-import { listAll, NO_RESOURCES, notFound, nsFor, peekObject, typesAndNames } from './common.ts';
+import {
+  listAll,
+  NO_RESOURCES,
+  namespaceForManifest,
+  notFound,
+  nsFor,
+  peekObject,
+  readFilenames,
+  typesAndNames,
+} from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
@@ -149,22 +158,63 @@ export function runScale(ctx: Ctx, args: string[]): void {
   }
 }
 
-export function runExpose(ctx: Ctx, args: string[]): void {
-  // RunExpose returns the builder's errors as they are (1.28+ dropped the usage line).
-  if (args.length === 0) ctx.fail(NO_RESOURCES);
-  const { type, name } = singleTarget(ctx, args);
-  if (!['deployments', 'replicasets', 'pods', 'services'].includes(type.resource)) {
-    ctx.fail(`cannot expose a ${type.kind}`);
+/** CanBeExposedFn's kinds. */
+const EXPOSABLE: ReadonlySet<string> = new Set(['deployments', 'replicasets', 'pods', 'services']);
+
+/**
+ * expose.go parseLabels, used for `--selector` and `--labels` (and the object's own labels,
+ * joined as `k=v,…`): equality pairs only, `=` exactly once.
+ */
+function exposeLabels(ctx: Ctx, spec: string): Record<string, string> {
+  if (spec === '') ctx.fail('no label spec passed');
+  const out: Record<string, string> = {};
+  for (const part of spec.split(',')) {
+    const kv = part.split('=');
+    if (kv.length !== 2) ctx.fail(`unexpected label spec: ${part}`);
+    if (kv[0] === '') ctx.fail('unexpected empty label key');
+    Object.defineProperty(out, kv[0] as string, own(kv[1]));
   }
-  const obj = getOrFail(ctx, type, name);
-  const dryRun = dryRunStrategy(ctx);
-  const format = outputFormat(ctx, false);
+  return out;
+}
+
+/** The pod spec whose ports expose reads (PortsForObject / MultiProtocolsForObject). */
+function exposedPodSpec(type: ResourceType, obj: KubeObject): Pod['spec'] | undefined {
+  if (type.resource === 'pods') return (obj as unknown as Pod).spec;
+  if (type.resource === 'services') return undefined;
+  return (obj as unknown as Deployment).spec?.template?.spec;
+}
+
+/**
+ * PortsForObject and MultiProtocolsForObject: every container port of every container in order
+ * (or every port of a Service), and for each port number the protocols it is declared with (an
+ * unset protocol is TCP).
+ */
+function exposedPorts(
+  type: ResourceType,
+  obj: KubeObject,
+): { ports: string[]; protocols: Map<string, string[]> } {
+  const list: { port: unknown; protocol?: string }[] =
+    type.resource === 'services'
+      ? (((obj.spec as { ports?: { port?: number; protocol?: string }[] } | undefined)?.ports ??
+          []) as { port: unknown; protocol?: string }[])
+      : (exposedPodSpec(type, obj)?.containers ?? []).flatMap((c) =>
+          (c.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol })),
+        );
+  const ports: string[] = [];
+  const protocols = new Map<string, string[]>();
+  for (const p of list) {
+    const key = String(typeof p.port === 'number' ? p.port : 0);
+    ports.push(key);
+    protocols.set(key, [...(protocols.get(key) ?? []), p.protocol || 'TCP']);
+  }
+  return { ports, protocols };
+}
+
+/** The selector MapBasedSelectorForObject derives, or its error. */
+function exposedSelector(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
   let selector: Record<string, string> | undefined;
-  let podSpec: Pod['spec'];
-  if (type.resource === 'pods') {
-    selector = obj.metadata?.labels;
-    podSpec = (obj as unknown as Pod).spec;
-  } else if (type.resource === 'services') {
+  if (type.resource === 'pods') selector = obj.metadata?.labels;
+  else if (type.resource === 'services') {
     selector = (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
   } else {
     const d = obj as unknown as Deployment;
@@ -174,14 +224,6 @@ export function runExpose(ctx: Ctx, args: string[]): void {
       );
     }
     selector = d.spec?.selector?.matchLabels;
-    podSpec = d.spec?.template?.spec;
-  }
-  if (ctx.str('selector')) {
-    selector = {};
-    for (const part of ctx.str('selector').split(',')) {
-      const [k, v] = part.split('=');
-      if (k) selector[k] = v ?? '';
-    }
   }
   if (!selector || Object.keys(selector).length === 0) {
     // polymorphichelpers.MapBasedSelectorForObject's reasons, in a plain error.
@@ -193,44 +235,115 @@ export function runExpose(ctx: Ctx, args: string[]): void {
           : `the ${type.kind.toLowerCase()} has no labels or selectors and cannot be exposed`;
     ctx.fail(`couldn't retrieve selectors via --selector flag or introspection: ${why}`);
   }
-  let port = ctx.str('port');
-  if (port === '') {
-    const p = podSpec?.containers?.flatMap((c) => c.ports ?? [])[0];
-    if (p) port = String(p.containerPort);
+  return Object.entries(selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+/**
+ * `kubectl expose`: one Service per object named (TYPE NAME) or read from `-f` (the file's
+ * object as written, not the stored one: the builder does not fetch it), built as expose.go's
+ * createService does.
+ */
+export function runExpose(ctx: Ctx, args: string[]): void {
+  const files = ctx.list('filename');
+  // RunExpose returns the builder's errors as they are (1.28+ dropped the usage line).
+  if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
+  const dryRun = dryRunStrategy(ctx);
+  const format = outputFormat(ctx, false);
+  const targets: { type: ResourceType; obj: KubeObject }[] = [];
+  if (files.length > 0) {
+    for (const m of readFilenames(ctx, files)) {
+      namespaceForManifest(ctx, m); // the builder's namespace conflict check
+      targets.push({ type: m.type, obj: m.obj });
+    }
+  } else {
+    // The builder fetches the object first: a missing one is NotFound whatever its kind.
+    const { type, name } = singleTarget(ctx, args);
+    targets.push({ type, obj: getOrFail(ctx, type, name) });
   }
-  if (port === '') ctx.fail("couldn't find port via --port flag or introspection");
-  // createService: `--port` may list several, each read with strconv.Atoi.
-  const portNums = port.split(',').map((p) => {
-    if (!/^[+-]?\d+$/.test(p))
-      ctx.fail(`strconv.Atoi: parsing ${JSON.stringify(p)}: invalid syntax`);
-    const n = Number(p);
-    if (n < 1 || n > 65535) ctx.fail(`invalid port: ${p}`);
-    return n;
-  });
+  for (const { type, obj } of targets) {
+    if (!EXPOSABLE.has(type.resource)) ctx.fail(`cannot expose a ${groupKind(type)}`);
+    exposeOne(ctx, type, obj, dryRun, format);
+  }
+}
+
+function exposeOne(
+  ctx: Ctx,
+  type: ResourceType,
+  obj: KubeObject,
+  dryRun: ReturnType<typeof dryRunStrategy>,
+  format: ReturnType<typeof outputFormat>,
+): void {
+  // DNS1035LabelMaxLength: a longer object name is cut to 63 for the default service name.
+  const defaultName = (obj.metadata?.name ?? '').slice(0, 63);
+  const selectorSpec = ctx.str('selector') || exposedSelector(ctx, type, obj);
+  const clusterIP = ctx.str('cluster-ip');
+  let portString = ctx.str('port');
+  const derived = exposedPorts(type, obj);
+  if (portString === '') {
+    if (derived.ports.length === 0 && clusterIP !== 'None') {
+      ctx.fail("couldn't find port via --port flag or introspection");
+    }
+    portString = derived.ports.join(',');
+  }
+  // "Always try to derive protocols from the exposed object": even with --port, a port the
+  // object declares as UDP is exposed as UDP; --protocol overrides every port.
+  const labelSpec =
+    ctx.str('labels') ||
+    Object.entries(obj.metadata?.labels ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+  const selector = exposeLabels(ctx, selectorSpec);
+  const labels = labelSpec === '' ? undefined : exposeLabels(ctx, labelSpec);
+  const protocolFlag = ctx.str('protocol');
+  const ports: Record<string, unknown>[] = [];
+  if (portString !== '') {
+    const parts = portString.split(',');
+    parts.forEach((p, i) => {
+      if (!/^[+-]?\d+$/.test(p))
+        ctx.fail(`strconv.Atoi: parsing ${JSON.stringify(p)}: invalid syntax`);
+      const port = Number(p);
+      const name = parts.length > 1 ? { name: `port-${i + 1}` } : {};
+      let protocol = protocolFlag;
+      if (protocol === '') {
+        const declared = derived.protocols.get(p) ?? [];
+        if (declared.length > 1) {
+          // One port number declared with several protocols: one service port for each.
+          for (const proto of declared) {
+            ports.push({ name: `port-${i + 1}-${proto.toLowerCase()}`, port, protocol: proto });
+          }
+          return;
+        }
+        protocol = declared[0] ?? 'TCP';
+      }
+      ports.push({ ...name, port, protocol });
+    });
+  }
   const tp = ctx.str('target-port');
-  const servicePorts = portNums.map((n, i) => ({
-    ...(portNums.length > 1 ? { name: `port-${i + 1}` } : {}),
-    port: n,
-    protocol: ctx.str('protocol') || 'TCP',
-    targetPort: tp === '' ? n : /^\d+$/.test(tp) ? Number(tp) : tp,
-  }));
-  // kubectl sets the type as given; the API server refuses one it does not know.
-  const svcType = ctx.str('type') || 'ClusterIP';
-  const svcName = ctx.str('name') || name;
+  for (const p of ports) {
+    // intstr.Parse: a number (Atoi) or else a name.
+    p.targetPort = tp === '' ? p.port : /^[+-]?\d+$/.test(tp) ? Number(tp) : tp;
+  }
+  const svcType = ctx.str('type');
+  const externalIP = ctx.str('external-ip');
+  const spec: Record<string, unknown> = {
+    ...(clusterIP !== '' ? { clusterIP } : {}),
+    ...(externalIP !== '' ? { externalIPs: [externalIP] } : {}),
+    ...(ports.length > 0 ? { ports } : {}),
+    selector,
+    ...(svcType !== '' ? { type: svcType } : {}),
+  };
   const svc: KubeObject = ctx.recorded({
     kind: 'Service',
     apiVersion: 'v1',
     metadata: {
-      name: svcName,
+      name: ctx.str('name') || defaultName,
       ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
       creationTimestamp: null as unknown as string,
-      ...(obj.metadata?.labels ? { labels: { ...obj.metadata.labels } } : {}),
+      ...(labels ? { labels } : {}),
     },
-    spec: {
-      ports: servicePorts,
-      selector: { ...selector },
-      ...(svcType !== 'ClusterIP' ? { type: svcType } : {}),
-    },
+    spec,
     status: { loadBalancer: {} },
   });
   if (dryRun === 'client') {
