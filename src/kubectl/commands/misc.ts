@@ -875,10 +875,16 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   const [resources, pairs] = resourcesAndPairs(ctx, args, what);
   const changes =
     field === 'labels' ? parseLabelChanges(ctx, pairs) : parseAnnotationChanges(pairs);
+  // Complete: --list prints key=value lines, never an object.
+  const list = ctx.bool('list');
+  if (list && ctx.str('output') !== '') {
+    ctx.fail('--list and --output may not be specified together');
+  }
+  const format = outputFormat(ctx, false);
   if (resources.length === 0) {
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   }
-  if (changes.set.size === 0 && changes.remove.length === 0) {
+  if (changes.set.size === 0 && changes.remove.length === 0 && !list) {
     ctx.fail(`at least one ${what} update is required`);
   }
   if (field === 'annotations') {
@@ -889,8 +895,12 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       );
     }
   }
-  for (const { type, name, obj } of selectedTargets(ctx, resources)) {
-    changeMeta(ctx, type, obj ?? getOrFail(ctx, type, name), changes, field);
+  const targets = selectedTargets(ctx, resources);
+  // IntoSingleItemImplied: one object named (not selected by -l/--all) lists without a header.
+  const single = targets.length === 1 && targets[0]?.obj === undefined;
+  for (const { type, name, obj } of targets) {
+    const cur = obj ?? getOrFail(ctx, type, name);
+    changeMeta(ctx, type, cur, changes, field, { list, single, format });
   }
 }
 
@@ -901,6 +911,7 @@ function changeMeta(
   obj: KubeObject,
   changes: MetaChanges,
   field: 'labels' | 'annotations',
+  opts: { list: boolean; single: boolean; format: ReturnType<typeof outputFormat> },
 ): void {
   const name = obj.metadata?.name ?? '';
   const current = (obj.metadata?.[field] ?? {}) as Record<string, string>;
@@ -945,11 +956,13 @@ function changeMeta(
   const recordNeeded = cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause;
   const changed = JSON.stringify(next) !== JSON.stringify(current) || recordNeeded;
   const dryRun = dryRunStrategy(ctx);
-  if (dryRun !== 'client' && field === 'labels') {
+  // With --list (as with a client dry run) the changes are made to the object read, not sent.
+  const send = dryRun !== 'client' && !opts.list;
+  if (send && field === 'labels') {
     // RunLabel says so for each key to remove that the object does not have.
     for (const k of changes.remove) if (!has(k)) ctx.out(`label ${JSON.stringify(k)} not found.\n`);
   }
-  if (changed && dryRun !== 'client') {
+  if (changed && send) {
     const patch: Record<string, string | null> = {};
     for (const [k, v] of changes.set) Object.defineProperty(patch, k, own(v));
     for (const k of changes.remove) if (has(k)) Object.defineProperty(patch, k, own(null));
@@ -968,6 +981,16 @@ function changeMeta(
     );
     if (!r.ok) ctx.failStatus(r.status);
   }
+  if (opts.list) {
+    if (!opts.single) {
+      ctx.out(`Listing ${field} for ${type.kind}.${type.group}/${name}:\n`);
+    }
+    // Go ranges over a map: any order is kubectl's; sorted keeps the console deterministic.
+    for (const k of Object.keys(next).sort()) {
+      ctx.out(`${opts.single ? '' : ' '}${k}=${next[k]}\n`);
+    }
+    return;
+  }
   let verb = 'annotated';
   if (field === 'labels') {
     // updateDataChangeMsg: "unlabeled" when, without --overwrite, the object got shorter.
@@ -976,6 +999,24 @@ function changeMeta(
       : !overwrite && JSON.stringify(next).length < JSON.stringify(current).length
         ? 'unlabeled'
         : 'labeled';
+  }
+  if (opts.format !== '') {
+    // RunLabel/RunAnnotate print the object they changed locally (info.Object), with the
+    // change cause the Recorder wrote when a patch was sent.
+    const meta: Record<string, unknown> = { ...obj.metadata, [field]: next };
+    if (send && recordNeeded) {
+      meta.annotations = {
+        ...(field === 'annotations' ? next : obj.metadata?.annotations),
+        [CHANGE_CAUSE]: cause,
+      };
+    }
+    printObject(
+      ctx,
+      { ...obj, apiVersion: apiVersionOf(type), kind: type.kind, metadata: meta },
+      opts.format,
+      { verb, dryRun },
+    );
+    return;
   }
   ctx.out(`${kindPrefix(type)}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
 }
