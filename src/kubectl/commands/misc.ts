@@ -114,19 +114,21 @@ export function runScale(ctx: Ctx, args: string[]): void {
     ctx.fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
-  const targets = selectedTargets(ctx, args);
-  for (const { type } of targets) {
-    if (type.resource !== 'deployments' && type.resource !== 'replicasets') {
-      ctx.fail(`cannot scale a ${type.kind}: no scale subresource`);
-    }
-  }
+  // scale.go: the builder reads every object first (a missing one is NotFound before anything
+  // is scaled); kubectl does not check kinds: the API server answers a PATCH of the scale
+  // subresource of a kind without one (Job, DaemonSet, …) with a plain 404.
+  const targets = selectedTargets(ctx, args).map(({ type, name, obj }) => ({
+    type,
+    name,
+    cur: obj ?? getOrFail(ctx, type, name),
+  }));
   // scale.go: nothing selected is an error (label and annotate say nothing).
   if (targets.length === 0) ctx.fail('no objects passed to scale');
-  for (const { type, name, obj } of targets) {
-    const cur = obj ?? getOrFail(ctx, type, name);
+  for (const { type, name, cur } of targets) {
     const expected = ctx.num('current-replicas', -1);
     const spec = (cur.spec ?? {}) as { replicas?: number };
-    if (expected >= 0 && spec.replicas !== expected) {
+    // The precondition is read from the scale subresource; a kind without one gets the 404 below.
+    if (expected >= 0 && spec.replicas !== undefined && spec.replicas !== expected) {
       ctx.fail(`Expected replicas to be ${expected}, was ${spec.replicas ?? 0}`);
     }
     if (dryRun === 'none' || dryRun === 'server') {
@@ -135,8 +137,12 @@ export function runScale(ctx: Ctx, args: string[]): void {
         ctx.namespace,
         name,
         { spec: { replicas } },
-        // scale.go patches the scale subresource (PATCH …/deployments/web/scale).
-        { subresource: 'scale', ...(dryRun === 'server' ? { dryRun: true } : {}) },
+        // scale.go patches the scale subresource (PATCH …/deployments/web/scale, a merge patch).
+        {
+          subresource: 'scale',
+          patchType: 'merge',
+          ...(dryRun === 'server' ? { dryRun: true } : {}),
+        },
       );
       if (!r.ok) ctx.failStatus(r.status);
       // scale.go: then a merge patch of the object with the change cause (Recorder).
