@@ -1048,17 +1048,19 @@ function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number
   // kubectl's name printer with the history as the "operation": `deployment.apps/web <op>\n`.
   const print = (operation: string, history: string): void =>
     ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
+  if (type.resource !== 'daemonsets' && type.resource !== 'deployments')
+    ctx.fail(`no history viewer has been implemented for ${JSON.stringify(groupKind(type))}`);
+  if (ctx.str('output') !== '') {
+    historyObjects(ctx, type, d, revision);
+    return;
+  }
   if (type.resource === 'daemonsets') {
     const result = daemonSetHistoryText(daemonSetRevisions(ctx, d), revision);
     if ('error' in result) ctx.fail(result.error);
     print(revision > 0 ? `with revision #${revision}` : '', result.text);
     return;
   }
-  if (type.resource !== 'deployments')
-    ctx.fail(`no history viewer has been implemented for ${JSON.stringify(groupKind(type))}`);
-  const owned = listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
-    rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
-  );
+  const owned = ownedReplicaSets(ctx, d);
   const revisions = owned
     .map((rs) => ({
       rev: Number(rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
@@ -1088,6 +1090,46 @@ function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number
     DESCRIBE_TABWRITER,
   );
   print('', body);
+}
+
+/** The replica sets a deployment controls (by uid). */
+function ownedReplicaSets(ctx: Ctx, d: KubeObject): KubeObject[] {
+  return listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
+    rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
+  );
+}
+
+/**
+ * `rollout history -o …`: the history viewer's objects themselves, by revision (a deployment's
+ * ReplicaSets, a daemon set's ControllerRevisions), all in revision order or only `--revision`'s.
+ */
+function historyObjects(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
+  const format = outputFormat(ctx, false);
+  const isDaemonSet = type.resource === 'daemonsets';
+  const objType = typeByResource(isDaemonSet ? 'controllerrevisions' : 'replicasets');
+  // GetHistory builds a map by revision: a later object with the same number replaces one.
+  const byRevision = new Map<number, KubeObject>();
+  const objects = isDaemonSet ? daemonSetRevisions(ctx, d) : ownedReplicaSets(ctx, d);
+  for (const o of objects) {
+    const rev = isDaemonSet
+      ? Number((o as { revision?: number }).revision ?? 0)
+      : Number(o.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+    byRevision.set(rev, o);
+  }
+  const print = (o: KubeObject): void =>
+    printObject(ctx, { ...o, apiVersion: apiVersionOf(objType), kind: objType.kind }, format, {
+      verb: '',
+      dryRun: 'none',
+    });
+  if (revision > 0) {
+    const found = byRevision.get(revision);
+    if (!found) ctx.fail('unable to find the specified revision');
+    print(found);
+    return;
+  }
+  for (const rev of [...byRevision.keys()].sort((a, b) => a - b)) {
+    print(byRevision.get(rev) as KubeObject);
+  }
 }
 
 /** The `(dry run)` / `(server dry run)` suffix kubectl's name printer adds to an operation. */
