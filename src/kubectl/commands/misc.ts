@@ -1209,7 +1209,9 @@ function drainNode(ctx: Ctx, name: string): string[] {
   const daemon: KubeObject[] = [];
   const unmanaged: KubeObject[] = [];
   const mirror: KubeObject[] = [];
+  const localStorage: KubeObject[] = [];
   const evict: KubeObject[] = [];
+  const deleteEmptyDir = ctx.bool('delete-emptydir-data');
   const skipAfter = ctx.num('skip-wait-for-delete-timeout', 0);
   for (const p of pods) {
     const phase = (p as unknown as Pod).status?.phase;
@@ -1224,7 +1226,12 @@ function drainNode(ctx: Ctx, name: string): string[] {
     if (p.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) mirror.push(p);
     else if (phase === 'Succeeded' || phase === 'Failed') evict.push(p);
     else if (controllerOf(p)?.kind === 'DaemonSet') daemon.push(p);
-    else if (!controllerOf(p)) unmanaged.push(p);
+    // localStorageFilter, before unreplicatedFilter: an emptyDir blocks the pod unless
+    // --delete-emptydir-data. Its warning is then dropped, as drain's filters drop every
+    // warning but the last filter's (unreplicatedFilter's "Okay" for a managed pod).
+    else if (!deleteEmptyDir && (p as unknown as Pod).spec?.volumes?.some((v) => v.emptyDir)) {
+      localStorage.push(p);
+    } else if (!controllerOf(p)) unmanaged.push(p);
     else evict.push(p);
   }
   const ref = (p: KubeObject): string => `${p.metadata?.namespace}/${p.metadata?.name}`;
@@ -1232,6 +1239,11 @@ function drainNode(ctx: Ctx, name: string): string[] {
   if (daemon.length > 0 && !ctx.bool('ignore-daemonsets')) {
     problems.push(
       `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map(ref).join(', ')}`,
+    );
+  }
+  if (localStorage.length > 0) {
+    problems.push(
+      `cannot delete Pods with local storage (use --delete-emptydir-data to override): ${localStorage.map(ref).join(', ')}`,
     );
   }
   if (unmanaged.length > 0 && !ctx.bool('force')) {
