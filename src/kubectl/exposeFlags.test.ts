@@ -115,6 +115,29 @@ status:
     );
   });
 
+  it('--session-affinity, --load-balancer-ip (LoadBalancer only) and --overrides', () => {
+    const { run } = session();
+    const spec = (line: string) => run(`${line} --dry-run=client -o jsonpath='{.spec}'`).out;
+    expect(
+      spec(
+        'kubectl expose deploy app --port=80 --session-affinity=ClientIP --type=LoadBalancer --load-balancer-ip=1.2.3.4',
+      ),
+    ).toBe(
+      '{"loadBalancerIP":"1.2.3.4","ports":[{"port":80,"protocol":"TCP","targetPort":80}],"selector":{"app":"app"},"sessionAffinity":"ClientIP","type":"LoadBalancer"}',
+    );
+    expect(spec('kubectl expose deploy app --port=80 --load-balancer-ip=1.2.3.4')).toBe(
+      '{"ports":[{"port":80,"protocol":"TCP","targetPort":80}],"selector":{"app":"app"}}',
+    );
+    expect(run('kubectl expose deploy app --port=80 --session-affinity=Foo').err).toBe(
+      'error: unknown session affinity: Foo\n',
+    );
+    expect(
+      spec(`kubectl expose deploy app --port=80 --overrides='{"spec":{"type":"NodePort"}}'`),
+    ).toBe(
+      '{"ports":[{"port":80,"protocol":"TCP","targetPort":80}],"selector":{"app":"app"},"type":"NodePort"}',
+    );
+  });
+
   it('kinds it cannot expose, and a protocol the API server refuses', () => {
     const { run } = session();
     run('kubectl create job j --image=busybox -- sleep 5');

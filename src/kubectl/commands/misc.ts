@@ -14,6 +14,7 @@ import {
   printJsonPath,
   printObject,
 } from '../output.ts';
+import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { eventInterval } from '../printers/columns.ts';
 import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
@@ -333,14 +334,21 @@ function exposeOne(
   }
   const svcType = ctx.str('type');
   const externalIP = ctx.str('external-ip');
+  const affinity = ctx.str('session-affinity');
+  if (affinity !== '' && affinity !== 'None' && affinity !== 'ClientIP') {
+    ctx.fail(`unknown session affinity: ${affinity}`);
+  }
+  const lbIP = svcType === 'LoadBalancer' ? ctx.str('load-balancer-ip') : '';
   const spec: Record<string, unknown> = {
     ...(clusterIP !== '' ? { clusterIP } : {}),
     ...(externalIP !== '' ? { externalIPs: [externalIP] } : {}),
+    ...(lbIP !== '' ? { loadBalancerIP: lbIP } : {}),
     ...(ports.length > 0 ? { ports } : {}),
     selector,
+    ...(affinity !== '' ? { sessionAffinity: affinity } : {}),
     ...(svcType !== '' ? { type: svcType } : {}),
   };
-  const svc: KubeObject = ctx.recorded({
+  const generated: KubeObject = {
     kind: 'Service',
     apiVersion: 'v1',
     metadata: {
@@ -351,7 +359,18 @@ function exposeOne(
     },
     spec,
     status: { loadBalancer: {} },
-  });
+  };
+  // NewOverrider(…).Apply, then the Recorder.
+  let overridden = generated;
+  try {
+    const overrides = ctx.str('overrides');
+    const type = overrideTypeOf(ctx.str('override-type') || 'merge');
+    if (overrides !== '') overridden = applyOverrides(generated, overrides, type);
+  } catch (e) {
+    if (e instanceof OverrideError) ctx.fail(e.message);
+    throw e;
+  }
+  const svc = ctx.recorded(overridden);
   if (dryRun === 'client') {
     printObject(ctx, svc, format, { verb: 'exposed', dryRun, typed: true });
     return;
