@@ -1046,6 +1046,8 @@ export class ApiServer {
    */
   #allocateServiceIPs(svc: KubeObject): FieldError | undefined {
     const spec = svc.spec as Obj;
+    // alloc.go: an ExternalName Service gets no cluster IP and no node ports.
+    if (spec.type === 'ExternalName') return undefined;
     if (spec.clusterIP === 'None') {
       spec.clusterIPs = ['None'];
       return undefined;

@@ -328,9 +328,19 @@ function defaultService(svc: Obj): void {
   const spec = obj(svc, 'spec');
   setIfUnset(spec, 'type', 'ClusterIP');
   setIfUnset(spec, 'sessionAffinity', 'None');
-  setIfUnset(spec, 'ipFamilies', ['IPv4']);
-  setIfUnset(spec, 'ipFamilyPolicy', 'SingleStack');
-  setIfUnset(spec, 'internalTrafficPolicy', 'Cluster');
+  // SetDefaults_Service: ClientIP affinity gets its default timeout (3 hours); None drops it.
+  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig;
+  const clientIP = (spec.sessionAffinityConfig as Obj | undefined)?.clientIP as Obj | undefined;
+  if (spec.sessionAffinity === 'ClientIP' && typeof clientIP?.timeoutSeconds !== 'number') {
+    spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: 10800 } };
+  }
+  // An ExternalName Service is only a DNS name: no IP families (the IP allocator skips it)
+  // and no internal traffic policy.
+  if (spec.type !== 'ExternalName') {
+    setIfUnset(spec, 'ipFamilies', ['IPv4']);
+    setIfUnset(spec, 'ipFamilyPolicy', 'SingleStack');
+    setIfUnset(spec, 'internalTrafficPolicy', 'Cluster');
+  }
   if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
     setIfUnset(spec, 'externalTrafficPolicy', 'Cluster');
   }

@@ -472,6 +472,16 @@ function validateServiceSpec(spec: unknown): FieldError[] {
         detail: 'must be between 1 and 65535, inclusive',
       });
     }
+    // validateServicePort: the protocol is one of the three, spelled exactly (after defaulting).
+    const protocol = p.protocol ?? 'TCP';
+    if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') {
+      errs.push({
+        field: `spec.ports[${i}].protocol`,
+        type: 'Unsupported value',
+        value: protocol,
+        detail: 'supported values: "SCTP", "TCP", "UDP"',
+      });
+    }
   });
   return errs;
 }

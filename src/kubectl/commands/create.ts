@@ -667,12 +667,31 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const dryRun = dryRunStrategy(ctx);
   if (mode === 'create' && args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
   const validation = fieldValidation(ctx);
+  const serverSide = mode === 'apply' && ctx.bool('server-side');
+  // apply.go Validate.
+  if (serverSide && dryRun === 'client') {
+    ctx.fail(
+      "--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)",
+    );
+  }
+  if (mode === 'apply' && !serverSide && ctx.bool('force-conflicts')) {
+    ctx.fail('--force-conflicts only works with --server-side');
+  }
   const objs = readFilenames(ctx, files);
   const errors: Status[] = [];
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
     const obj = ctx.recorded(clone(m.obj));
+    if (serverSide) {
+      serverSideApplyOne(ctx, obj, m.type.resource, ns, m.source, {
+        format,
+        dryRun,
+        errors,
+        validation,
+      });
+      continue;
+    }
     if (mode === 'apply') {
       applyOne(ctx, obj, m.type.resource, ns, m.source, { format, dryRun, errors, validation });
       continue;
@@ -851,6 +870,57 @@ function applyOne(
     };
     printObject(ctx, v, o.format, { verb: 'configured', dryRun: o.dryRun });
   } else o.errors.push(withSource(r.status, 'patching', source));
+}
+
+/**
+ * `apply --server-side`: the API server merges the applied configuration into the object (or
+ * creates it) and kubectl prints `serverside-applied` either way; no last-applied annotation is
+ * written. This simulator keeps no managedFields, so the merge is a strategic merge patch of the
+ * manifest under the field manager `kubectl`: fields dropped from a manifest are not removed and
+ * no ownership conflicts arise (a real server would report them unless --force-conflicts).
+ */
+function serverSideApplyOne(
+  ctx: Ctx,
+  obj: KubeObject,
+  resource: Parameters<Ctx['host']['api']['get']>[0],
+  ns: string | undefined,
+  source: string,
+  o: {
+    format: ReturnType<typeof outputFormat>;
+    dryRun: DryRun;
+    errors: Status[];
+    validation: ReturnType<typeof fieldValidation>;
+  },
+): void {
+  const name = obj.metadata?.name ?? '';
+  const fieldManager = ctx.str('field-manager') || 'kubectl';
+  const common = {
+    fieldManager,
+    fieldValidation: o.validation,
+    ...(o.dryRun === 'server' ? { dryRun: true } : {}),
+  };
+  const current = ctx.host.api.get(resource, ns, name);
+  if (!current.ok && current.status.reason !== 'NotFound') {
+    o.errors.push(current.status);
+    return;
+  }
+  let r: ReturnType<Ctx['host']['api']['create']>;
+  if (!current.ok) r = ctx.host.api.create(resource, ns, obj, common);
+  else {
+    const { apiVersion: _a, kind: _k, status: _s, ...body } = obj;
+    r = ctx.host.api.patch(resource, ns, name, body, { ...common, patchType: 'strategic' });
+  }
+  printWarnings(ctx, r);
+  if (!r.ok) {
+    o.errors.push(withSource(r.status, 'patching', source));
+    return;
+  }
+  const v = {
+    ...r.value,
+    apiVersion: r.value.apiVersion ?? obj.apiVersion,
+    kind: r.value.kind ?? obj.kind,
+  };
+  printObject(ctx, v, o.format, { verb: 'serverside-applied', dryRun: o.dryRun });
 }
 
 /** `kubectl replace -f`: a full update of each object; a stale resourceVersion is a Conflict. */

@@ -71,6 +71,21 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
       add(literal.slice(0, eq), literal.slice(eq + 1));
     }
   };
+  const envFiles = (): void => {
+    for (const path of ctx.list('from-env-file')) {
+      if (ctx.host.fs.isDirectory(path)) ctx.fail('env config file cannot be a directory');
+      const text = ctx.host.fs.read(path);
+      if (text === undefined) ctx.fail(`error reading ${path}: no such file or directory`);
+      for (const [key, value] of envFilePairs(ctx, text)) add(key, value);
+    }
+  };
+  // Validate: env files stand alone.
+  if (
+    ctx.list('from-env-file').length > 0 &&
+    (ctx.list('from-file').length > 0 || ctx.list('from-literal').length > 0)
+  ) {
+    ctx.fail('from-env-file cannot be combined with from-file or from-literal');
+  }
   if (kind === 'ConfigMap') {
     files();
     literals();
@@ -78,6 +93,40 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
     literals();
     files();
   }
+  envFiles();
+  return out;
+}
+
+const ENV_NAME_MSG =
+  "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnv1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+
+/**
+ * cmdutil.AddFromEnvFile: one `KEY=value` a line (bufio lines, a trailing `\r` dropped, a BOM
+ * on the first line dropped); leading blanks trimmed, empty and `#` lines skipped; the value is
+ * everything after the first `=`, verbatim (quotes and trailing blanks included). A line with no
+ * `=` takes the value from kubectl's own environment, which the console's kubectl has none of.
+ */
+function envFilePairs(ctx: Ctx, text: string): [string, string][] {
+  const out: [string, string][] = [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  lines.forEach((raw, i) => {
+    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (i === 0 && line.startsWith('\uFEFF')) line = line.slice(1);
+    line = line.replace(/^\s+/, '');
+    if (line === '' || line.startsWith('#')) return;
+    const eq = line.indexOf('=');
+    const key = eq < 0 ? line : line.slice(0, eq);
+    // validation.IsEnvVarName: the regex, then hasChDirPrefix.
+    const errs: string[] = [];
+    if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(key)) errs.push(ENV_NAME_MSG);
+    if (key === '.') errs.push("must not be '.'");
+    else if (key === '..') errs.push("must not be '..'");
+    else if (key.startsWith('..')) errs.push("must not start with '..'");
+    if (errs.length > 0)
+      ctx.fail(`${JSON.stringify(key)} is not a valid key name: ${errs.join(';')}`);
+    out.push([key, eq < 0 ? '' : line.slice(eq + 1)]);
+  });
   return out;
 }
 

@@ -14,6 +14,7 @@ import {
   printJsonPath,
   printObject,
 } from '../output.ts';
+import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { eventInterval } from '../printers/columns.ts';
 import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
@@ -32,7 +33,16 @@ import {
   typeByResource,
 } from '../resources.ts';
 import { DESCRIBE_TABWRITER, formatTabbed } from '../tabwriter.ts';
-import { listAll, NO_RESOURCES, notFound, nsFor, peekObject, typesAndNames } from './common.ts';
+import {
+  listAll,
+  NO_RESOURCES,
+  namespaceForManifest,
+  notFound,
+  nsFor,
+  peekObject,
+  readFilenames,
+  typesAndNames,
+} from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
@@ -107,19 +117,21 @@ export function runScale(ctx: Ctx, args: string[]): void {
     ctx.fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
-  const targets = selectedTargets(ctx, args);
-  for (const { type } of targets) {
-    if (type.resource !== 'deployments' && type.resource !== 'replicasets') {
-      ctx.fail(`cannot scale a ${type.kind}: no scale subresource`);
-    }
-  }
+  // scale.go: the builder reads every object first (a missing one is NotFound before anything
+  // is scaled); kubectl does not check kinds: the API server answers a PATCH of the scale
+  // subresource of a kind without one (Job, DaemonSet, …) with a plain 404.
+  const targets = selectedTargets(ctx, args).map(({ type, name, obj }) => ({
+    type,
+    name,
+    cur: obj ?? getOrFail(ctx, type, name),
+  }));
   // scale.go: nothing selected is an error (label and annotate say nothing).
   if (targets.length === 0) ctx.fail('no objects passed to scale');
-  for (const { type, name, obj } of targets) {
-    const cur = obj ?? getOrFail(ctx, type, name);
+  for (const { type, name, cur } of targets) {
     const expected = ctx.num('current-replicas', -1);
     const spec = (cur.spec ?? {}) as { replicas?: number };
-    if (expected >= 0 && spec.replicas !== expected) {
+    // The precondition is read from the scale subresource; a kind without one gets the 404 below.
+    if (expected >= 0 && spec.replicas !== undefined && spec.replicas !== expected) {
       ctx.fail(`Expected replicas to be ${expected}, was ${spec.replicas ?? 0}`);
     }
     if (dryRun === 'none' || dryRun === 'server') {
@@ -128,8 +140,12 @@ export function runScale(ctx: Ctx, args: string[]): void {
         ctx.namespace,
         name,
         { spec: { replicas } },
-        // scale.go patches the scale subresource (PATCH …/deployments/web/scale).
-        { subresource: 'scale', ...(dryRun === 'server' ? { dryRun: true } : {}) },
+        // scale.go patches the scale subresource (PATCH …/deployments/web/scale, a merge patch).
+        {
+          subresource: 'scale',
+          patchType: 'merge',
+          ...(dryRun === 'server' ? { dryRun: true } : {}),
+        },
       );
       if (!r.ok) ctx.failStatus(r.status);
       // scale.go: then a merge patch of the object with the change cause (Recorder).
@@ -151,22 +167,63 @@ export function runScale(ctx: Ctx, args: string[]): void {
   }
 }
 
-export function runExpose(ctx: Ctx, args: string[]): void {
-  // RunExpose returns the builder's errors as they are (1.28+ dropped the usage line).
-  if (args.length === 0) ctx.fail(NO_RESOURCES);
-  const { type, name } = singleTarget(ctx, args);
-  if (!['deployments', 'replicasets', 'pods', 'services'].includes(type.resource)) {
-    ctx.fail(`cannot expose a ${type.kind}`);
+/** CanBeExposedFn's kinds. */
+const EXPOSABLE: ReadonlySet<string> = new Set(['deployments', 'replicasets', 'pods', 'services']);
+
+/**
+ * expose.go parseLabels, used for `--selector` and `--labels` (and the object's own labels,
+ * joined as `k=v,…`): equality pairs only, `=` exactly once.
+ */
+function exposeLabels(ctx: Ctx, spec: string): Record<string, string> {
+  if (spec === '') ctx.fail('no label spec passed');
+  const out: Record<string, string> = {};
+  for (const part of spec.split(',')) {
+    const kv = part.split('=');
+    if (kv.length !== 2) ctx.fail(`unexpected label spec: ${part}`);
+    if (kv[0] === '') ctx.fail('unexpected empty label key');
+    Object.defineProperty(out, kv[0] as string, own(kv[1]));
   }
-  const obj = getOrFail(ctx, type, name);
-  const dryRun = dryRunStrategy(ctx);
-  const format = outputFormat(ctx, false);
+  return out;
+}
+
+/** The pod spec whose ports expose reads (PortsForObject / MultiProtocolsForObject). */
+function exposedPodSpec(type: ResourceType, obj: KubeObject): Pod['spec'] | undefined {
+  if (type.resource === 'pods') return (obj as unknown as Pod).spec;
+  if (type.resource === 'services') return undefined;
+  return (obj as unknown as Deployment).spec?.template?.spec;
+}
+
+/**
+ * PortsForObject and MultiProtocolsForObject: every container port of every container in order
+ * (or every port of a Service), and for each port number the protocols it is declared with (an
+ * unset protocol is TCP).
+ */
+function exposedPorts(
+  type: ResourceType,
+  obj: KubeObject,
+): { ports: string[]; protocols: Map<string, string[]> } {
+  const list: { port: unknown; protocol?: string }[] =
+    type.resource === 'services'
+      ? (((obj.spec as { ports?: { port?: number; protocol?: string }[] } | undefined)?.ports ??
+          []) as { port: unknown; protocol?: string }[])
+      : (exposedPodSpec(type, obj)?.containers ?? []).flatMap((c) =>
+          (c.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol })),
+        );
+  const ports: string[] = [];
+  const protocols = new Map<string, string[]>();
+  for (const p of list) {
+    const key = String(typeof p.port === 'number' ? p.port : 0);
+    ports.push(key);
+    protocols.set(key, [...(protocols.get(key) ?? []), p.protocol || 'TCP']);
+  }
+  return { ports, protocols };
+}
+
+/** The selector MapBasedSelectorForObject derives, or its error. */
+function exposedSelector(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
   let selector: Record<string, string> | undefined;
-  let podSpec: Pod['spec'];
-  if (type.resource === 'pods') {
-    selector = obj.metadata?.labels;
-    podSpec = (obj as unknown as Pod).spec;
-  } else if (type.resource === 'services') {
+  if (type.resource === 'pods') selector = obj.metadata?.labels;
+  else if (type.resource === 'services') {
     selector = (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
   } else {
     const d = obj as unknown as Deployment;
@@ -176,14 +233,6 @@ export function runExpose(ctx: Ctx, args: string[]): void {
       );
     }
     selector = d.spec?.selector?.matchLabels;
-    podSpec = d.spec?.template?.spec;
-  }
-  if (ctx.str('selector')) {
-    selector = {};
-    for (const part of ctx.str('selector').split(',')) {
-      const [k, v] = part.split('=');
-      if (k) selector[k] = v ?? '';
-    }
   }
   if (!selector || Object.keys(selector).length === 0) {
     // polymorphichelpers.MapBasedSelectorForObject's reasons, in a plain error.
@@ -195,46 +244,135 @@ export function runExpose(ctx: Ctx, args: string[]): void {
           : `the ${type.kind.toLowerCase()} has no labels or selectors and cannot be exposed`;
     ctx.fail(`couldn't retrieve selectors via --selector flag or introspection: ${why}`);
   }
-  let port = ctx.str('port');
-  if (port === '') {
-    const p = podSpec?.containers?.flatMap((c) => c.ports ?? [])[0];
-    if (p) port = String(p.containerPort);
+  return Object.entries(selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+/**
+ * `kubectl expose`: one Service per object named (TYPE NAME) or read from `-f` (the file's
+ * object as written, not the stored one: the builder does not fetch it), built as expose.go's
+ * createService does.
+ */
+export function runExpose(ctx: Ctx, args: string[]): void {
+  const files = ctx.list('filename');
+  // RunExpose returns the builder's errors as they are (1.28+ dropped the usage line).
+  if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
+  const dryRun = dryRunStrategy(ctx);
+  const format = outputFormat(ctx, false);
+  const targets: { type: ResourceType; obj: KubeObject }[] = [];
+  if (files.length > 0) {
+    for (const m of readFilenames(ctx, files)) {
+      namespaceForManifest(ctx, m); // the builder's namespace conflict check
+      targets.push({ type: m.type, obj: m.obj });
+    }
+  } else {
+    // The builder fetches the object first: a missing one is NotFound whatever its kind.
+    const { type, name } = singleTarget(ctx, args);
+    targets.push({ type, obj: getOrFail(ctx, type, name) });
   }
-  if (port === '') ctx.fail("couldn't find port via --port flag or introspection");
-  // createService: `--port` may list several, each read with strconv.Atoi.
-  const portNums = port.split(',').map((p) => {
-    if (!/^[+-]?\d+$/.test(p))
-      ctx.fail(`strconv.Atoi: parsing ${JSON.stringify(p)}: invalid syntax`);
-    const n = Number(p);
-    if (n < 1 || n > 65535) ctx.fail(`invalid port: ${p}`);
-    return n;
-  });
+  for (const { type, obj } of targets) {
+    if (!EXPOSABLE.has(type.resource)) ctx.fail(`cannot expose a ${groupKind(type)}`);
+    exposeOne(ctx, type, obj, dryRun, format);
+  }
+}
+
+function exposeOne(
+  ctx: Ctx,
+  type: ResourceType,
+  obj: KubeObject,
+  dryRun: ReturnType<typeof dryRunStrategy>,
+  format: ReturnType<typeof outputFormat>,
+): void {
+  // DNS1035LabelMaxLength: a longer object name is cut to 63 for the default service name.
+  const defaultName = (obj.metadata?.name ?? '').slice(0, 63);
+  const selectorSpec = ctx.str('selector') || exposedSelector(ctx, type, obj);
+  const clusterIP = ctx.str('cluster-ip');
+  let portString = ctx.str('port');
+  const derived = exposedPorts(type, obj);
+  if (portString === '') {
+    if (derived.ports.length === 0 && clusterIP !== 'None') {
+      ctx.fail("couldn't find port via --port flag or introspection");
+    }
+    portString = derived.ports.join(',');
+  }
+  // "Always try to derive protocols from the exposed object": even with --port, a port the
+  // object declares as UDP is exposed as UDP; --protocol overrides every port.
+  const labelSpec =
+    ctx.str('labels') ||
+    Object.entries(obj.metadata?.labels ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+  const selector = exposeLabels(ctx, selectorSpec);
+  const labels = labelSpec === '' ? undefined : exposeLabels(ctx, labelSpec);
+  const protocolFlag = ctx.str('protocol');
+  const ports: Record<string, unknown>[] = [];
+  if (portString !== '') {
+    const parts = portString.split(',');
+    parts.forEach((p, i) => {
+      if (!/^[+-]?\d+$/.test(p))
+        ctx.fail(`strconv.Atoi: parsing ${JSON.stringify(p)}: invalid syntax`);
+      const port = Number(p);
+      const name = parts.length > 1 ? { name: `port-${i + 1}` } : {};
+      let protocol = protocolFlag;
+      if (protocol === '') {
+        const declared = derived.protocols.get(p) ?? [];
+        if (declared.length > 1) {
+          // One port number declared with several protocols: one service port for each.
+          for (const proto of declared) {
+            ports.push({ name: `port-${i + 1}-${proto.toLowerCase()}`, port, protocol: proto });
+          }
+          return;
+        }
+        protocol = declared[0] ?? 'TCP';
+      }
+      ports.push({ ...name, port, protocol });
+    });
+  }
   const tp = ctx.str('target-port');
-  const servicePorts = portNums.map((n, i) => ({
-    ...(portNums.length > 1 ? { name: `port-${i + 1}` } : {}),
-    port: n,
-    protocol: ctx.str('protocol') || 'TCP',
-    targetPort: tp === '' ? n : /^\d+$/.test(tp) ? Number(tp) : tp,
-  }));
-  // kubectl sets the type as given; the API server refuses one it does not know.
-  const svcType = ctx.str('type') || 'ClusterIP';
-  const svcName = ctx.str('name') || name;
-  const svc: KubeObject = ctx.recorded({
+  for (const p of ports) {
+    // intstr.Parse: a number (Atoi) or else a name.
+    p.targetPort = tp === '' ? p.port : /^[+-]?\d+$/.test(tp) ? Number(tp) : tp;
+  }
+  const svcType = ctx.str('type');
+  const externalIP = ctx.str('external-ip');
+  const affinity = ctx.str('session-affinity');
+  if (affinity !== '' && affinity !== 'None' && affinity !== 'ClientIP') {
+    ctx.fail(`unknown session affinity: ${affinity}`);
+  }
+  const lbIP = svcType === 'LoadBalancer' ? ctx.str('load-balancer-ip') : '';
+  const spec: Record<string, unknown> = {
+    ...(clusterIP !== '' ? { clusterIP } : {}),
+    ...(externalIP !== '' ? { externalIPs: [externalIP] } : {}),
+    ...(lbIP !== '' ? { loadBalancerIP: lbIP } : {}),
+    ...(ports.length > 0 ? { ports } : {}),
+    selector,
+    ...(affinity !== '' ? { sessionAffinity: affinity } : {}),
+    ...(svcType !== '' ? { type: svcType } : {}),
+  };
+  const generated: KubeObject = {
     kind: 'Service',
     apiVersion: 'v1',
     metadata: {
-      name: svcName,
+      name: ctx.str('name') || defaultName,
       ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
       creationTimestamp: null as unknown as string,
-      ...(obj.metadata?.labels ? { labels: { ...obj.metadata.labels } } : {}),
+      ...(labels ? { labels } : {}),
     },
-    spec: {
-      ports: servicePorts,
-      selector: { ...selector },
-      ...(svcType !== 'ClusterIP' ? { type: svcType } : {}),
-    },
+    spec,
     status: { loadBalancer: {} },
-  });
+  };
+  // NewOverrider(…).Apply, then the Recorder.
+  let overridden = generated;
+  try {
+    const overrides = ctx.str('overrides');
+    const type = overrideTypeOf(ctx.str('override-type') || 'merge');
+    if (overrides !== '') overridden = applyOverrides(generated, overrides, type);
+  } catch (e) {
+    if (e instanceof OverrideError) ctx.fail(e.message);
+    throw e;
+  }
+  const svc = ctx.recorded(overridden);
   if (dryRun === 'client') {
     printObject(ctx, svc, format, { verb: 'exposed', dryRun, typed: true });
     return;
@@ -764,10 +902,16 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   const [resources, pairs] = resourcesAndPairs(ctx, args, what);
   const changes =
     field === 'labels' ? parseLabelChanges(ctx, pairs) : parseAnnotationChanges(pairs);
+  // Complete: --list prints key=value lines, never an object.
+  const list = ctx.bool('list');
+  if (list && ctx.str('output') !== '') {
+    ctx.fail('--list and --output may not be specified together');
+  }
+  const format = outputFormat(ctx, false);
   if (resources.length === 0) {
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   }
-  if (changes.set.size === 0 && changes.remove.length === 0) {
+  if (changes.set.size === 0 && changes.remove.length === 0 && !list) {
     ctx.fail(`at least one ${what} update is required`);
   }
   if (field === 'annotations') {
@@ -778,8 +922,12 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       );
     }
   }
-  for (const { type, name, obj } of selectedTargets(ctx, resources)) {
-    changeMeta(ctx, type, obj ?? getOrFail(ctx, type, name), changes, field);
+  const targets = selectedTargets(ctx, resources);
+  // IntoSingleItemImplied: one object named (not selected by -l/--all) lists without a header.
+  const single = targets.length === 1 && targets[0]?.obj === undefined;
+  for (const { type, name, obj } of targets) {
+    const cur = obj ?? getOrFail(ctx, type, name);
+    changeMeta(ctx, type, cur, changes, field, { list, single, format });
   }
 }
 
@@ -790,6 +938,7 @@ function changeMeta(
   obj: KubeObject,
   changes: MetaChanges,
   field: 'labels' | 'annotations',
+  opts: { list: boolean; single: boolean; format: ReturnType<typeof outputFormat> },
 ): void {
   const name = obj.metadata?.name ?? '';
   const current = (obj.metadata?.[field] ?? {}) as Record<string, string>;
@@ -834,11 +983,13 @@ function changeMeta(
   const recordNeeded = cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause;
   const changed = JSON.stringify(next) !== JSON.stringify(current) || recordNeeded;
   const dryRun = dryRunStrategy(ctx);
-  if (dryRun !== 'client' && field === 'labels') {
+  // With --list (as with a client dry run) the changes are made to the object read, not sent.
+  const send = dryRun !== 'client' && !opts.list;
+  if (send && field === 'labels') {
     // RunLabel says so for each key to remove that the object does not have.
     for (const k of changes.remove) if (!has(k)) ctx.out(`label ${JSON.stringify(k)} not found.\n`);
   }
-  if (changed && dryRun !== 'client') {
+  if (changed && send) {
     const patch: Record<string, string | null> = {};
     for (const [k, v] of changes.set) Object.defineProperty(patch, k, own(v));
     for (const k of changes.remove) if (has(k)) Object.defineProperty(patch, k, own(null));
@@ -857,6 +1008,16 @@ function changeMeta(
     );
     if (!r.ok) ctx.failStatus(r.status);
   }
+  if (opts.list) {
+    if (!opts.single) {
+      ctx.out(`Listing ${field} for ${type.kind}.${type.group}/${name}:\n`);
+    }
+    // Go ranges over a map: any order is kubectl's; sorted keeps the console deterministic.
+    for (const k of Object.keys(next).sort()) {
+      ctx.out(`${opts.single ? '' : ' '}${k}=${next[k]}\n`);
+    }
+    return;
+  }
   let verb = 'annotated';
   if (field === 'labels') {
     // updateDataChangeMsg: "unlabeled" when, without --overwrite, the object got shorter.
@@ -865,6 +1026,24 @@ function changeMeta(
       : !overwrite && JSON.stringify(next).length < JSON.stringify(current).length
         ? 'unlabeled'
         : 'labeled';
+  }
+  if (opts.format !== '') {
+    // RunLabel/RunAnnotate print the object they changed locally (info.Object), with the
+    // change cause the Recorder wrote when a patch was sent.
+    const meta: Record<string, unknown> = { ...obj.metadata, [field]: next };
+    if (send && recordNeeded) {
+      meta.annotations = {
+        ...(field === 'annotations' ? next : obj.metadata?.annotations),
+        [CHANGE_CAUSE]: cause,
+      };
+    }
+    printObject(
+      ctx,
+      { ...obj, apiVersion: apiVersionOf(type), kind: type.kind, metadata: meta },
+      opts.format,
+      { verb, dryRun },
+    );
+    return;
   }
   ctx.out(`${kindPrefix(type)}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
 }
@@ -890,17 +1069,19 @@ function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number
   // kubectl's name printer with the history as the "operation": `deployment.apps/web <op>\n`.
   const print = (operation: string, history: string): void =>
     ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
+  if (type.resource !== 'daemonsets' && type.resource !== 'deployments')
+    ctx.fail(`no history viewer has been implemented for ${JSON.stringify(groupKind(type))}`);
+  if (ctx.str('output') !== '') {
+    historyObjects(ctx, type, d, revision);
+    return;
+  }
   if (type.resource === 'daemonsets') {
     const result = daemonSetHistoryText(daemonSetRevisions(ctx, d), revision);
     if ('error' in result) ctx.fail(result.error);
     print(revision > 0 ? `with revision #${revision}` : '', result.text);
     return;
   }
-  if (type.resource !== 'deployments')
-    ctx.fail(`no history viewer has been implemented for ${JSON.stringify(groupKind(type))}`);
-  const owned = listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
-    rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
-  );
+  const owned = ownedReplicaSets(ctx, d);
   const revisions = owned
     .map((rs) => ({
       rev: Number(rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0),
@@ -930,6 +1111,46 @@ function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number
     DESCRIBE_TABWRITER,
   );
   print('', body);
+}
+
+/** The replica sets a deployment controls (by uid). */
+function ownedReplicaSets(ctx: Ctx, d: KubeObject): KubeObject[] {
+  return listAll(ctx, 'replicasets', ctx.namespace).filter((rs) =>
+    rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === d.metadata?.uid),
+  );
+}
+
+/**
+ * `rollout history -o …`: the history viewer's objects themselves, by revision (a deployment's
+ * ReplicaSets, a daemon set's ControllerRevisions), all in revision order or only `--revision`'s.
+ */
+function historyObjects(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
+  const format = outputFormat(ctx, false);
+  const isDaemonSet = type.resource === 'daemonsets';
+  const objType = typeByResource(isDaemonSet ? 'controllerrevisions' : 'replicasets');
+  // GetHistory builds a map by revision: a later object with the same number replaces one.
+  const byRevision = new Map<number, KubeObject>();
+  const objects = isDaemonSet ? daemonSetRevisions(ctx, d) : ownedReplicaSets(ctx, d);
+  for (const o of objects) {
+    const rev = isDaemonSet
+      ? Number((o as { revision?: number }).revision ?? 0)
+      : Number(o.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+    byRevision.set(rev, o);
+  }
+  const print = (o: KubeObject): void =>
+    printObject(ctx, { ...o, apiVersion: apiVersionOf(objType), kind: objType.kind }, format, {
+      verb: '',
+      dryRun: 'none',
+    });
+  if (revision > 0) {
+    const found = byRevision.get(revision);
+    if (!found) ctx.fail('unable to find the specified revision');
+    print(found);
+    return;
+  }
+  for (const rev of [...byRevision.keys()].sort((a, b) => a - b)) {
+    print(byRevision.get(rev) as KubeObject);
+  }
 }
 
 /** The `(dry run)` / `(server dry run)` suffix kubectl's name printer adds to an operation. */
@@ -1009,7 +1230,9 @@ function drainNode(ctx: Ctx, name: string): string[] {
   const daemon: KubeObject[] = [];
   const unmanaged: KubeObject[] = [];
   const mirror: KubeObject[] = [];
+  const localStorage: KubeObject[] = [];
   const evict: KubeObject[] = [];
+  const deleteEmptyDir = ctx.bool('delete-emptydir-data');
   const skipAfter = ctx.num('skip-wait-for-delete-timeout', 0);
   for (const p of pods) {
     const phase = (p as unknown as Pod).status?.phase;
@@ -1024,7 +1247,12 @@ function drainNode(ctx: Ctx, name: string): string[] {
     if (p.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) mirror.push(p);
     else if (phase === 'Succeeded' || phase === 'Failed') evict.push(p);
     else if (controllerOf(p)?.kind === 'DaemonSet') daemon.push(p);
-    else if (!controllerOf(p)) unmanaged.push(p);
+    // localStorageFilter, before unreplicatedFilter: an emptyDir blocks the pod unless
+    // --delete-emptydir-data. Its warning is then dropped, as drain's filters drop every
+    // warning but the last filter's (unreplicatedFilter's "Okay" for a managed pod).
+    else if (!deleteEmptyDir && (p as unknown as Pod).spec?.volumes?.some((v) => v.emptyDir)) {
+      localStorage.push(p);
+    } else if (!controllerOf(p)) unmanaged.push(p);
     else evict.push(p);
   }
   const ref = (p: KubeObject): string => `${p.metadata?.namespace}/${p.metadata?.name}`;
@@ -1032,6 +1260,11 @@ function drainNode(ctx: Ctx, name: string): string[] {
   if (daemon.length > 0 && !ctx.bool('ignore-daemonsets')) {
     problems.push(
       `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map(ref).join(', ')}`,
+    );
+  }
+  if (localStorage.length > 0) {
+    problems.push(
+      `cannot delete Pods with local storage (use --delete-emptydir-data to override): ${localStorage.map(ref).join(', ')}`,
     );
   }
   if (unmanaged.length > 0 && !ctx.bool('force')) {

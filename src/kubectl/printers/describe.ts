@@ -1022,6 +1022,7 @@ export function describeService(
     w.write(0, `External IPs:\t${(spec.externalIPs ?? []).join(',')}\n`);
   const ingress = (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '');
   if (ingress.length > 0) w.write(0, `LoadBalancer Ingress:\t${ingress.join(', ')}\n`);
+  if (spec.type === 'ExternalName') w.write(0, `External Name:\t${spec.externalName ?? ''}\n`);
   for (const p of spec.ports ?? []) {
     const name = p.name || '<unset>';
     const proto = p.protocol ?? 'TCP';
