@@ -84,6 +84,7 @@ import {
   unsupportedFieldLabel,
 } from './selectors.ts';
 import { StrategicMergeError, strategicMergePatch } from './strategicMerge.ts';
+import { validateUpdateRules } from './updateValidation.ts';
 import { validateObject } from './validation.ts';
 
 /** Namespaces the NamespaceLifecycle admission plugin refuses to delete. */
@@ -188,6 +189,24 @@ function sameKnowing(
   let nb = 0;
   for (const k in b) if (!ignoredForHousekeeping(k)) nb++;
   return na === nb;
+}
+
+/**
+ * The service REST update's patchAllocatedValues and normalizeClusterIPs: a request without a
+ * cluster IP keeps the allocated one; a changed `clusterIP` with `clusterIPs` left as they were
+ * becomes the new `clusterIPs` (so validation sees, and refuses, the change).
+ */
+function normalizeClusterIPs(spec: Obj, oldSpec: Obj | undefined): void {
+  if (!oldSpec || spec.type === 'ExternalName' || oldSpec.type === 'ExternalName') return;
+  if (spec.clusterIP === undefined || spec.clusterIP === '') {
+    if (oldSpec.clusterIP !== undefined) spec.clusterIP = oldSpec.clusterIP;
+    if (spec.clusterIPs === undefined && oldSpec.clusterIPs !== undefined)
+      spec.clusterIPs = oldSpec.clusterIPs;
+    return;
+  }
+  if (spec.clusterIP !== oldSpec.clusterIP && deepEqual(spec.clusterIPs, oldSpec.clusterIPs)) {
+    spec.clusterIPs = [spec.clusterIP];
+  }
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -1463,6 +1482,7 @@ export class ApiServer {
       // The service REST update: a type that needs node ports gets them for the ports that have
       // none; a type back to ClusterIP releases them.
       next.spec = clone(next.spec);
+      normalizeClusterIPs(next.spec as Obj, old.spec as Obj | undefined);
       this.#updateNodePorts(next.spec as Obj, old.spec as Obj | undefined);
     }
     if (!statusOnly && r.resource === 'pods' && next.spec) {
@@ -1470,7 +1490,8 @@ export class ApiServer {
       next.spec = keepPodPriority(next.spec as Obj, old.spec as Obj | undefined);
     }
     if (!statusOnly) {
-      const errors = validateObject(r.resource, next);
+      const rules = validateUpdateRules(r.resource, next, old);
+      const errors = [...rules.before, ...validateObject(r.resource, next), ...rules.after];
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
       if (r.hasGeneration && !deepEqual(old.spec, next.spec))
