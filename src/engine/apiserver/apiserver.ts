@@ -32,7 +32,13 @@ import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { decodeFindings, structFor, withoutFields } from './decode.ts';
-import { applyDefaults, generateJobSelector, writablePodForCreate } from './defaults.ts';
+import {
+  applyDefaults,
+  defaultDaemonSet,
+  defaultPodSpec,
+  generateJobSelector,
+  writablePodForCreate,
+} from './defaults.ts';
 
 /** Resources whose spec defaults are re-applied on update and patch (their defaulting needs no randomness). */
 const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
@@ -74,6 +80,7 @@ import {
 } from './podStrategy.ts';
 import { admitPodPriority, keepPodPriority } from './priority.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
+import { convertSecret, secretDataError } from './secretConversion.ts';
 import {
   type FieldRequirement,
   matchesFields,
@@ -207,6 +214,26 @@ function normalizeClusterIPs(spec: Obj, oldSpec: Obj | undefined): void {
   if (spec.clusterIP !== oldSpec.clusterIP && deepEqual(spec.clusterIPs, oldSpec.clusterIPs)) {
     spec.clusterIPs = [spec.clusterIP];
   }
+}
+
+/**
+ * What validation sees of an update to a kind whose stored object is not re-defaulted here
+ * (pods, DaemonSets): the real server defaults every decoded request, so a field left out of
+ * a PUT (a port's protocol, say) is defaulted, not missing. Pods get SetDefaults_PodSpec only
+ * (admission's additions are create-time).
+ */
+function defaultedForValidation(resource: ResourceName, next: KubeObject): KubeObject {
+  if (resource === 'pods' && next.spec) {
+    const spec = clone(next.spec) as Obj;
+    defaultPodSpec(spec);
+    return { ...next, spec };
+  }
+  if (resource === 'daemonsets') {
+    const copy = { ...next, spec: clone(next.spec ?? {}) } as KubeObject;
+    defaultDaemonSet(copy as Obj);
+    return copy;
+  }
+  return next;
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -836,6 +863,25 @@ export class ApiServer {
     patchShown?: () => string,
   ): { ok: true; body: KubeObject; warnings?: string[] } | { ok: false; status: Status } {
     const validation = opts.fieldValidation;
+    if (r.resource === 'secrets') {
+      // A data value that is not base64 fails the JSON decoding of the []byte.
+      const bad = secretDataError(body);
+      if (bad) {
+        return {
+          ok: false,
+          status: patchShown
+            ? invalidPatch({
+                field: 'patch',
+                type: 'Invalid value',
+                value: patchShown(),
+                detail: bad,
+              })
+            : badRequest(
+                `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${bad}`,
+              ),
+        };
+      }
+    }
     const struct = validation && structFor(r.apiVersion, r.kind);
     if (!struct) return { ok: true, body };
     const found = decodeFindings(body, struct);
@@ -934,9 +980,10 @@ export class ApiServer {
     r: ResourceDef,
     ns: string | undefined,
     shownName: string,
-    input: KubeObject,
+    input0: KubeObject,
     opts: WriteOptions,
   ): Result<KubeObject> {
+    const input = r.resource === 'secrets' ? convertSecret(input0) : input0;
     if (input.kind && input.kind !== r.kind) {
       return this.#fail(
         actor,
@@ -1441,11 +1488,12 @@ export class ApiServer {
     ns: string | undefined,
     name: string,
     existing: KeyValue<KubeObject>,
-    next: KubeObject,
+    next0: KubeObject,
     resourceVersion: string | undefined,
     opts: WriteOptions,
     statusOnly = false,
   ): Result<KubeObject> {
+    const next = r.resource === 'secrets' && !statusOnly ? convertSecret(next0) : next0;
     if (resourceVersion && resourceVersion !== existing.value.metadata?.resourceVersion) {
       return this.#fail(actor, r, ns, name, conflict(r, name));
     }
@@ -1491,7 +1539,11 @@ export class ApiServer {
     }
     if (!statusOnly) {
       const rules = validateUpdateRules(r.resource, next, old);
-      const errors = [...rules.before, ...validateObject(r.resource, next), ...rules.after];
+      const errors = [
+        ...rules.before,
+        ...validateObject(r.resource, defaultedForValidation(r.resource, next)),
+        ...rules.after,
+      ];
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
       if (r.hasGeneration && !deepEqual(old.spec, next.spec))

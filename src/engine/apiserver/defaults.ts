@@ -68,7 +68,11 @@ function defaultContainer(c: Obj): void {
     setIfUnset(p, 'periodSeconds', 10);
     setIfUnset(p, 'successThreshold', 1);
     setIfUnset(p, 'failureThreshold', 3);
-    if (p.httpGet && typeof p.httpGet === 'object') setIfUnset(p.httpGet as Obj, 'scheme', 'HTTP');
+    if (p.httpGet && typeof p.httpGet === 'object') {
+      const get = p.httpGet as Obj;
+      if (get.path === undefined || get.path === null || get.path === '') get.path = '/';
+      setIfUnset(get, 'scheme', 'HTTP');
+    }
   }
 }
 
@@ -207,7 +211,7 @@ function defaultTemplated(o: Obj, isDeployment: boolean): void {
 }
 
 /** A DaemonSet's defaults: rolling updates one node at a time, history of 10, the pod template's. */
-function defaultDaemonSet(o: Obj): void {
+export function defaultDaemonSet(o: Obj): void {
   const spec = obj(o, 'spec');
   setIfUnset(spec, 'revisionHistoryLimit', 10);
   const strategy = obj(spec, 'updateStrategy');
@@ -337,6 +341,8 @@ function defaultService(svc: Obj): void {
   const ports = Array.isArray(spec.ports) ? (spec.ports as Obj[]) : [];
   for (const p of ports) {
     setIfUnset(p, 'protocol', 'TCP');
+    // SetDefaults_Service: a target port of 0 or "" is the port itself.
+    if (p.targetPort === 0 || p.targetPort === '') delete p.targetPort;
     setIfUnset(p, 'targetPort', p.port);
   }
   const status = obj(svc, 'status');
