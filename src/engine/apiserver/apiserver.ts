@@ -1036,6 +1036,18 @@ export class ApiServer {
     const errors = validateObject(r.resource, obj);
     if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
+    // The etcd3 store's Create refuses an object that carries a resourceVersion (one that
+    // parses as a number other than 0): a 500 without a reason. A dry run never reaches it.
+    const rv = (input.metadata as Meta | undefined)?.resourceVersion;
+    if (!opts.dryRun && typeof rv === 'string' && /^\d+$/.test(rv) && !/^0+$/.test(rv)) {
+      return this.#fail(
+        actor,
+        r,
+        ns,
+        name,
+        unknownError('resourceVersion should not be set on objects to be created'),
+      );
+    }
     const key = etcdKey(r, ns, name);
     const existing = this.#etcd.get(key, r.etcdPrefix);
     if (existing) {
