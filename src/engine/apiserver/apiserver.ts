@@ -1014,6 +1014,16 @@ export class ApiServer {
     applyDefaults(r.resource, obj, this.#rng);
     const admission = this.#admitNamespace(r, ns, shownName);
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
+    if (r.resource === 'pods' && !meta.annotations?.['kubernetes.io/config.mirror']) {
+      // ServiceAccount admission (before Priority): the pod's service account must exist. It
+      // reads its informer cache, so no etcd request is recorded.
+      const sa = String((obj.spec as Obj | undefined)?.serviceAccountName || 'default');
+      const saKey = etcdKey(RESOURCES.serviceaccounts, ns, sa);
+      if (!this.#etcd.get(saKey, RESOURCES.serviceaccounts.etcdPrefix)) {
+        const why = `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`;
+        return this.#fail(actor, r, ns, shownName, forbidden(r, shownName, why));
+      }
+    }
     if (r.resource === 'pods') {
       // Priority admission (a name still to be generated is shown as its prefix).
       const why = admitPodPriority(obj.spec as Obj);
