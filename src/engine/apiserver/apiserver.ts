@@ -1016,10 +1016,12 @@ export class ApiServer {
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
     if (r.resource === 'pods' && !meta.annotations?.['kubernetes.io/config.mirror']) {
       // ServiceAccount admission (before Priority): the pod's service account must exist. It
-      // reads its informer cache, so no etcd request is recorded.
+      // reads its informer cache, so no etcd request is recorded. For `default` the plugin
+      // retries its lookup for up to a second or two while the service-account controller
+      // creates it in a new namespace; a request cannot wait here, so `default` passes.
       const sa = String((obj.spec as Obj | undefined)?.serviceAccountName || 'default');
       const saKey = etcdKey(RESOURCES.serviceaccounts, ns, sa);
-      if (!this.#etcd.get(saKey, RESOURCES.serviceaccounts.etcdPrefix)) {
+      if (sa !== 'default' && !this.#etcd.get(saKey, RESOURCES.serviceaccounts.etcdPrefix)) {
         const why = `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`;
         return this.#fail(actor, r, ns, shownName, forbidden(r, shownName, why));
       }

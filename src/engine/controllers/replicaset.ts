@@ -96,11 +96,12 @@ export function podCreateRefusal(
   namespace?: string,
   cache?: Cache,
 ): string | undefined {
-  // ServiceAccount admission: the pod's service account must exist. (A cache holding no
-  // service account at all has no such informer, as in unit tests: nothing to check.)
+  // ServiceAccount admission: the pod's service account must exist (`default` passes: the
+  // plugin waits for the controller to create it). A cache holding no service account at all
+  // has no such informer, as in unit tests: nothing to check.
   if (namespace !== undefined && cache && cache.list('serviceaccounts').length > 0) {
     const sa = String(spec.serviceAccountName || 'default');
-    if (!cache.get('serviceaccounts', namespace, sa)) {
+    if (sa !== 'default' && !cache.get('serviceaccounts', namespace, sa)) {
       const why = `error looking up service account ${namespace}/${sa}: serviceaccount "${sa}" not found`;
       return forbidden(RESOURCES.pods, generateName, why).message;
     }
