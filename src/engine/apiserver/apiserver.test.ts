@@ -146,8 +146,9 @@ describe('api server: create', () => {
       'Service "web" is invalid: spec.type: Unsupported value: "Foo": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',
     );
     expect(fail(svc({})).message).toBe('Service "web" is invalid: spec.ports: Required value');
+    // The target port defaults to the port, 0 here, and is checked too (ValidatePortNumOrName).
     expect(fail(svc({ ports: [{ port: 0 }] })).message).toBe(
-      'Service "web" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive',
+      'Service "web" is invalid: [spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive, spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive]',
     );
     expect(svc({ clusterIP: 'None' }).ok).toBe(true);
   });

@@ -32,7 +32,13 @@ import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared, shallowCopy } from '../util/persistentMap.ts';
 import { createRng, type Rng } from '../util/rng.ts';
 import { decodeFindings, structFor, withoutFields } from './decode.ts';
-import { applyDefaults, generateJobSelector, writablePodForCreate } from './defaults.ts';
+import {
+  applyDefaults,
+  defaultDaemonSet,
+  defaultPodSpec,
+  generateJobSelector,
+  writablePodForCreate,
+} from './defaults.ts';
 
 /** Resources whose spec defaults are re-applied on update and patch (their defaulting needs no randomness). */
 const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
@@ -81,6 +87,7 @@ import {
   validatePriorityClassUpdate,
 } from './priority.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
+import { convertSecret, secretDataError } from './secretConversion.ts';
 import {
   type FieldRequirement,
   matchesFields,
@@ -91,6 +98,7 @@ import {
   unsupportedFieldLabel,
 } from './selectors.ts';
 import { StrategicMergeError, strategicMergePatch } from './strategicMerge.ts';
+import { validateUpdateRules } from './updateValidation.ts';
 import { validateObject } from './validation.ts';
 
 /** Namespaces the NamespaceLifecycle admission plugin refuses to delete. */
@@ -195,6 +203,44 @@ function sameKnowing(
   let nb = 0;
   for (const k in b) if (!ignoredForHousekeeping(k)) nb++;
   return na === nb;
+}
+
+/**
+ * The service REST update's patchAllocatedValues and normalizeClusterIPs: a request without a
+ * cluster IP keeps the allocated one; a changed `clusterIP` with `clusterIPs` left as they were
+ * becomes the new `clusterIPs` (so validation sees, and refuses, the change).
+ */
+function normalizeClusterIPs(spec: Obj, oldSpec: Obj | undefined): void {
+  if (!oldSpec || spec.type === 'ExternalName' || oldSpec.type === 'ExternalName') return;
+  if (spec.clusterIP === undefined || spec.clusterIP === '') {
+    if (oldSpec.clusterIP !== undefined) spec.clusterIP = oldSpec.clusterIP;
+    if (spec.clusterIPs === undefined && oldSpec.clusterIPs !== undefined)
+      spec.clusterIPs = oldSpec.clusterIPs;
+    return;
+  }
+  if (spec.clusterIP !== oldSpec.clusterIP && deepEqual(spec.clusterIPs, oldSpec.clusterIPs)) {
+    spec.clusterIPs = [spec.clusterIP];
+  }
+}
+
+/**
+ * What validation sees of an update to a kind whose stored object is not re-defaulted here
+ * (pods, DaemonSets): the real server defaults every decoded request, so a field left out of
+ * a PUT (a port's protocol, say) is defaulted, not missing. Pods get SetDefaults_PodSpec only
+ * (admission's additions are create-time).
+ */
+function defaultedForValidation(resource: ResourceName, next: KubeObject): KubeObject {
+  if (resource === 'pods' && next.spec) {
+    const spec = clone(next.spec) as Obj;
+    defaultPodSpec(spec);
+    return { ...next, spec };
+  }
+  if (resource === 'daemonsets') {
+    const copy = { ...next, spec: clone(next.spec ?? {}) } as KubeObject;
+    defaultDaemonSet(copy as Obj);
+    return copy;
+  }
+  return next;
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -850,6 +896,25 @@ export class ApiServer {
     patchShown?: () => string,
   ): { ok: true; body: KubeObject; warnings?: string[] } | { ok: false; status: Status } {
     const validation = opts.fieldValidation;
+    if (r.resource === 'secrets') {
+      // A data value that is not base64 fails the JSON decoding of the []byte.
+      const bad = secretDataError(body);
+      if (bad) {
+        return {
+          ok: false,
+          status: patchShown
+            ? invalidPatch({
+                field: 'patch',
+                type: 'Invalid value',
+                value: patchShown(),
+                detail: bad,
+              })
+            : badRequest(
+                `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${bad}`,
+              ),
+        };
+      }
+    }
     const struct = validation && structFor(r.apiVersion, r.kind);
     if (!struct) return { ok: true, body };
     const found = decodeFindings(body, struct);
@@ -948,9 +1013,10 @@ export class ApiServer {
     r: ResourceDef,
     ns: string | undefined,
     shownName: string,
-    input: KubeObject,
+    input0: KubeObject,
     opts: WriteOptions,
   ): Result<KubeObject> {
+    const input = r.resource === 'secrets' ? convertSecret(input0) : input0;
     if (input.kind && input.kind !== r.kind) {
       return this.#fail(
         actor,
@@ -981,6 +1047,18 @@ export class ApiServer {
     applyDefaults(r.resource, obj, this.#rng);
     const admission = this.#admitNamespace(r, ns, shownName);
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
+    if (r.resource === 'pods' && !meta.annotations?.['kubernetes.io/config.mirror']) {
+      // ServiceAccount admission (before Priority): the pod's service account must exist. It
+      // reads its informer cache, so no etcd request is recorded. For `default` the plugin
+      // retries its lookup for up to a second or two while the service-account controller
+      // creates it in a new namespace; a request cannot wait here, so `default` passes.
+      const sa = String((obj.spec as Obj | undefined)?.serviceAccountName || 'default');
+      const saKey = etcdKey(RESOURCES.serviceaccounts, ns, sa);
+      if (sa !== 'default' && !this.#etcd.get(saKey, RESOURCES.serviceaccounts.etcdPrefix)) {
+        const why = `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`;
+        return this.#fail(actor, r, ns, shownName, forbidden(r, shownName, why));
+      }
+    }
     if (r.resource === 'pods') {
       // Priority admission (a name still to be generated is shown as its prefix).
       const why = admitPodPriority(obj.spec as Obj, this.#priorityClasses());
@@ -1008,6 +1086,18 @@ export class ApiServer {
     const errors = validateObject(r.resource, obj);
     if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
+    // The etcd3 store's Create refuses an object that carries a resourceVersion (one that
+    // parses as a number other than 0): a 500 without a reason. A dry run never reaches it.
+    const rv = (input.metadata as Meta | undefined)?.resourceVersion;
+    if (!opts.dryRun && typeof rv === 'string' && /^\d+$/.test(rv) && !/^0+$/.test(rv)) {
+      return this.#fail(
+        actor,
+        r,
+        ns,
+        name,
+        unknownError('resourceVersion should not be set on objects to be created'),
+      );
+    }
     const key = etcdKey(r, ns, name);
     const existing = this.#etcd.get(key, r.etcdPrefix);
     if (existing) {
@@ -1464,11 +1554,12 @@ export class ApiServer {
     ns: string | undefined,
     name: string,
     existing: KeyValue<KubeObject>,
-    next: KubeObject,
+    next0: KubeObject,
     resourceVersion: string | undefined,
     opts: WriteOptions,
     statusOnly = false,
   ): Result<KubeObject> {
+    const next = r.resource === 'secrets' && !statusOnly ? convertSecret(next0) : next0;
     if (resourceVersion && resourceVersion !== existing.value.metadata?.resourceVersion) {
       return this.#fail(actor, r, ns, name, conflict(r, name));
     }
@@ -1505,6 +1596,7 @@ export class ApiServer {
       // The service REST update: a type that needs node ports gets them for the ports that have
       // none; a type back to ClusterIP releases them.
       next.spec = clone(next.spec);
+      normalizeClusterIPs(next.spec as Obj, old.spec as Obj | undefined);
       this.#updateNodePorts(next.spec as Obj, old.spec as Obj | undefined);
     }
     if (!statusOnly && r.resource === 'pods' && next.spec) {
@@ -1512,7 +1604,12 @@ export class ApiServer {
       next.spec = keepPodPriority(next.spec as Obj, old.spec as Obj | undefined);
     }
     if (!statusOnly) {
-      const errors = validateObject(r.resource, next);
+      const rules = validateUpdateRules(r.resource, next, old);
+      const errors = [
+        ...rules.before,
+        ...validateObject(r.resource, defaultedForValidation(r.resource, next)),
+        ...rules.after,
+      ];
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));
       if (r.resource === 'priorityclasses') errors.push(...validatePriorityClassUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));

@@ -8,6 +8,7 @@ import type { KubeObject, ResourceName } from '../api/types.ts';
 import { randomString } from '../util/names.ts';
 import { cloneShared, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
+import { canonicalQuantity } from './quantity.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -38,6 +39,7 @@ function defaultContainer(c: Obj): void {
   setIfUnset(c, 'terminationMessagePath', '/dev/termination-log');
   setIfUnset(c, 'terminationMessagePolicy', 'File');
   const resources = obj(c, 'resources');
+  canonicalizeQuantities(resources);
   // Limits without requests: requests default to the limits.
   const limits = resources.limits as Obj | undefined;
   if (limits && typeof limits === 'object') {
@@ -68,8 +70,45 @@ function defaultContainer(c: Obj): void {
     setIfUnset(p, 'periodSeconds', 10);
     setIfUnset(p, 'successThreshold', 1);
     setIfUnset(p, 'failureThreshold', 3);
-    if (p.httpGet && typeof p.httpGet === 'object') setIfUnset(p.httpGet as Obj, 'scheme', 'HTTP');
+    if (p.httpGet && typeof p.httpGet === 'object') {
+      const get = p.httpGet as Obj;
+      if (get.path === undefined || get.path === null || get.path === '') get.path = '/';
+      setIfUnset(get, 'scheme', 'HTTP');
+    }
   }
+}
+
+/**
+ * Every quantity is decoded into a resource.Quantity and written back in canonical form
+ * (`0.5` → `500m`, `1024Mi` → `1Gi`); text that is no quantity is left for validation.
+ */
+function canonicalizeQuantities(resources: Obj): void {
+  for (const key of ['limits', 'requests']) {
+    const m = resources[key];
+    if (!m || typeof m !== 'object' || Array.isArray(m)) continue;
+    const list = m as Obj;
+    let copy: Obj | undefined;
+    for (const [k, v] of Object.entries(list)) {
+      const c = canonicalQuantity(v);
+      if (c === undefined || c === v) continue;
+      copy ??= { ...list };
+      copy[k] = c;
+    }
+    if (copy) resources[key] = copy;
+  }
+}
+
+/**
+ * The v1 conversion of a PodSpec: `serviceAccount` (DeprecatedServiceAccount) mirrors
+ * `serviceAccountName`, and names it when only the deprecated field was given. Applied to
+ * pods only: in templates it would change every pod-template-hash of a template that names
+ * an account (kube-system's coredns among them), left for a coordinated change.
+ */
+function mirrorServiceAccount(spec: Obj): void {
+  const name = spec.serviceAccountName;
+  if (typeof name === 'string' && name !== '') spec.serviceAccount = name;
+  else if (typeof spec.serviceAccount === 'string' && spec.serviceAccount !== '')
+    spec.serviceAccountName = spec.serviceAccount;
 }
 
 /** SetDefaults_PodSpec (also applied to templates). */
@@ -144,8 +183,20 @@ const TOKEN_PROJECTION = deepFreeze({
 function defaultPod(pod: Obj, rng: Rng): void {
   const spec = obj(pod, 'spec');
   defaultPodSpec(spec);
+  // (Templates are left as they are: their hash names the ReplicaSets, audit-10 #42 open.)
+  mirrorServiceAccount(spec);
   setIfUnset(spec, 'serviceAccountName', 'default');
-  setIfUnset(spec, 'serviceAccount', spec.serviceAccountName);
+  mirrorServiceAccount(spec);
+  // SetDefaults_Pod: a host-network pod's ports are host ports too.
+  if (spec.hostNetwork === true) {
+    for (const key of ['containers', 'initContainers']) {
+      for (const c of (spec[key] as Obj[] | undefined) ?? []) {
+        for (const p of (c.ports as Obj[] | undefined) ?? []) {
+          if (p.hostPort === undefined || p.hostPort === 0) p.hostPort = p.containerPort;
+        }
+      }
+    }
+  }
   setIfUnset(spec, 'enableServiceLinks', true);
   // DefaultTolerationSeconds admission.
   const tolerations = Array.isArray(spec.tolerations) ? (spec.tolerations as Obj[]) : [];
@@ -207,7 +258,7 @@ function defaultTemplated(o: Obj, isDeployment: boolean): void {
 }
 
 /** A DaemonSet's defaults: rolling updates one node at a time, history of 10, the pod template's. */
-function defaultDaemonSet(o: Obj): void {
+export function defaultDaemonSet(o: Obj): void {
   const spec = obj(o, 'spec');
   setIfUnset(spec, 'revisionHistoryLimit', 10);
   const strategy = obj(spec, 'updateStrategy');
@@ -347,6 +398,8 @@ function defaultService(svc: Obj): void {
   const ports = Array.isArray(spec.ports) ? (spec.ports as Obj[]) : [];
   for (const p of ports) {
     setIfUnset(p, 'protocol', 'TCP');
+    // SetDefaults_Service: a target port of 0 or "" is the port itself.
+    if (p.targetPort === 0 || p.targetPort === '') delete p.targetPort;
     setIfUnset(p, 'targetPort', p.port);
   }
   const status = obj(svc, 'status');

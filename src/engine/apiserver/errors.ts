@@ -82,7 +82,13 @@ export function methodNotAllowed(message: string): Status {
 /** One field error, rendered as `<field>: <type>: <detail>` by `fieldErrorText`. */
 export interface FieldError {
   field: string;
-  type: 'Invalid value' | 'Required value' | 'Forbidden' | 'Unsupported value' | 'Duplicate value';
+  type:
+    | 'Invalid value'
+    | 'Required value'
+    | 'Forbidden'
+    | 'Unsupported value'
+    | 'Duplicate value'
+    | 'Not found';
   /** Offending value; absent for Required/Forbidden. */
   value?: unknown;
   /** The value as Go's %#v prints it, when goValue cannot tell (a nil map, a typed struct). */
@@ -108,7 +114,8 @@ export function fieldErrorBody(e: FieldError): string {
   if (
     e.type === 'Invalid value' ||
     e.type === 'Unsupported value' ||
-    e.type === 'Duplicate value'
+    e.type === 'Duplicate value' ||
+    e.type === 'Not found'
   ) {
     s += `: ${e.valueText ?? goValue(e.value)}`;
   }
@@ -122,6 +129,7 @@ const CAUSE_TYPES: Record<FieldError['type'], string> = {
   Forbidden: 'FieldValueForbidden',
   'Unsupported value': 'FieldValueNotSupported',
   'Duplicate value': 'FieldValueDuplicate',
+  'Not found': 'FieldValueNotFound',
 };
 
 /** `Deployment.apps "Web_X" is invalid: metadata.name: Invalid value: "Web_X": …` */

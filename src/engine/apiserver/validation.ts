@@ -3,7 +3,9 @@
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { isKnownZone, parseStandard } from '../util/cron.ts';
+import { validateDeploymentTail } from './deploymentValidation.ts';
 import type { FieldError } from './errors.ts';
+import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -84,7 +86,7 @@ export function isQualifiedName(value: string): string[] {
 }
 
 /** ValidateLabels: per label, the key's findings, then the value's, each at `field`. */
-function validateLabels(labels: unknown, field: string): FieldError[] {
+export function validateLabels(labels: unknown, field: string): FieldError[] {
   if (!labels || typeof labels !== 'object') return [];
   const errs: FieldError[] = [];
   for (const [k, v] of Object.entries(labels)) {
@@ -94,52 +96,6 @@ function validateLabels(labels: unknown, field: string): FieldError[] {
     const msgs = typeof v === 'string' ? isValidLabelValue(v) : [LABEL_VALUE_MESSAGE];
     for (const detail of msgs) errs.push({ field, type: 'Invalid value', value: v, detail });
   }
-  return errs;
-}
-
-function validatePodSpec(spec: unknown, field: string): FieldError[] {
-  const errs: FieldError[] = [];
-  const s = (spec ?? {}) as { containers?: unknown };
-  const containers = Array.isArray(s.containers) ? (s.containers as Record<string, unknown>[]) : [];
-  if (containers.length === 0) {
-    errs.push({ field: `${field}.containers`, type: 'Required value' });
-    return errs;
-  }
-  const seen = new Set<string>();
-  containers.forEach((c, i) => {
-    const f = `${field}.containers[${i}]`;
-    const name = typeof c.name === 'string' ? c.name : '';
-    if (!name) errs.push({ field: `${f}.name`, type: 'Required value' });
-    else {
-      for (const msg of isDNS1123Label(name)) {
-        errs.push({ field: `${f}.name`, type: 'Invalid value', value: name, detail: msg });
-      }
-      if (seen.has(name)) errs.push({ field: `${f}.name`, type: 'Duplicate value', value: name });
-      seen.add(name);
-    }
-    if (typeof c.image !== 'string' || c.image.trim() === '') {
-      errs.push({ field: `${f}.image`, type: 'Required value' });
-    }
-  });
-  errs.push(
-    ...validateSchedulingGates((spec as { schedulingGates?: unknown }).schedulingGates, field),
-  );
-  return errs;
-}
-
-/** validateSchedulingGates: each name a qualified name, none twice. */
-function validateSchedulingGates(gates: unknown, specField: string): FieldError[] {
-  if (!Array.isArray(gates)) return [];
-  const errs: FieldError[] = [];
-  const seen = new Set<string>();
-  gates.forEach((g, i) => {
-    const field = `${specField}.schedulingGates[${i}]`;
-    const name = String((g as { name?: unknown } | null)?.name ?? '');
-    for (const detail of isQualifiedName(name))
-      errs.push({ field, type: 'Invalid value', value: name, detail });
-    if (seen.has(name)) errs.push({ field, type: 'Duplicate value', value: name });
-    seen.add(name);
-  });
   return errs;
 }
 
@@ -164,6 +120,14 @@ function validateTemplated(obj: KubeObject): FieldError[] {
       detail: 'must be greater than or equal to 0',
     });
   }
+  // ValidateReplicaSetSpec checks minReadySeconds right after the replicas.
+  if (obj.kind === 'ReplicaSet')
+    errs.push(
+      ...nonNegative(
+        (spec as { minReadySeconds?: unknown }).minReadySeconds,
+        'spec.minReadySeconds',
+      ),
+    );
   const sel = spec.selector as Record<string, unknown> | undefined;
   const hasSelector =
     !!sel && (Object.keys(sel.matchLabels ?? {}).length > 0 || Array.isArray(sel.matchExpressions));
@@ -202,6 +166,38 @@ function validateTemplated(obj: KubeObject): FieldError[] {
     }
   }
   errs.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec'));
+  // ValidatePodTemplateSpecForReplicaSet / ValidateDaemonSetSpec: pods that always restart.
+  const tspec = (spec.template?.spec ?? {}) as {
+    restartPolicy?: unknown;
+    activeDeadlineSeconds?: unknown;
+  };
+  if (tspec.restartPolicy !== 'Always') {
+    errs.push({
+      field: 'spec.template.spec.restartPolicy',
+      type: 'Unsupported value',
+      value: tspec.restartPolicy ?? '',
+      detail: 'supported values: "Always"',
+    });
+  }
+  if (tspec.activeDeadlineSeconds !== undefined && tspec.activeDeadlineSeconds !== null) {
+    const kindName = obj.kind === 'DaemonSet' ? 'DaemonSet' : 'ReplicaSet';
+    errs.push(
+      obj.kind === 'DaemonSet'
+        ? {
+            field: 'spec.template.spec.activeDeadlineSeconds',
+            type: 'Invalid value',
+            value: tspec.activeDeadlineSeconds,
+            detail: `activeDeadlineSeconds in ${kindName} is not Supported`,
+          }
+        : {
+            field: 'spec.template.spec.activeDeadlineSeconds',
+            type: 'Forbidden',
+            detail: `activeDeadlineSeconds in ${kindName} is not Supported`,
+          },
+    );
+  }
+  if (obj.kind === 'Deployment')
+    errs.push(...validateDeploymentTail(spec as Record<string, unknown>));
   return errs;
 }
 
@@ -445,11 +441,65 @@ function validateCronJob(obj: KubeObject): FieldError[] {
 
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 
-/** ValidateService's checks of the type and the ports (after defaulting). */
+/** `%#v` of the internal core.ServicePort key ValidateService uses to find duplicate ports. */
+function goServicePortKey(protocol: unknown, port: unknown): string {
+  return `core.ServicePort{Name:"", Protocol:${JSON.stringify(String(protocol ?? ''))}, AppProtocol:(*string)(nil), Port:${typeof port === 'number' ? port : 0}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`;
+}
+
+/**
+ * ValidateService's checks of the ports and the type (after defaulting), in its order: ports
+ * required, each port (a name when there are several, unique names, number, protocol, target
+ * port), the type, node ports only for NodePort/LoadBalancer, duplicate node ports, duplicate
+ * port/protocol pairs.
+ */
 function validateServiceSpec(spec: unknown): FieldError[] {
   const s = (spec ?? {}) as { type?: unknown; clusterIP?: unknown; ports?: unknown };
   const errs: FieldError[] = [];
   const type = s.type ?? 'ClusterIP';
+  const ports = Array.isArray(s.ports) ? (s.ports as Record<string, unknown>[]) : [];
+  if (ports.length === 0 && s.clusterIP !== 'None' && type !== 'ExternalName') {
+    errs.push({ field: 'spec.ports', type: 'Required value' });
+  }
+  const names = new Set<string>();
+  ports.forEach((p, i) => {
+    const f = `spec.ports[${i}]`;
+    const name = typeof p.name === 'string' ? p.name : '';
+    if (ports.length > 1 && !name) errs.push({ field: `${f}.name`, type: 'Required value' });
+    else if (name) {
+      for (const detail of isDNS1123Label(name))
+        errs.push({ field: `${f}.name`, type: 'Invalid value', value: name, detail });
+      if (names.has(name)) errs.push({ field: `${f}.name`, type: 'Duplicate value', value: name });
+      else names.add(name);
+    }
+    const port = p.port;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+      errs.push({
+        field: `${f}.port`,
+        type: 'Invalid value',
+        value: port ?? 0,
+        detail: 'must be between 1 and 65535, inclusive',
+      });
+    }
+    const proto = p.protocol;
+    if (proto !== undefined && !['SCTP', 'TCP', 'UDP'].includes(String(proto)))
+      errs.push({
+        field: `${f}.protocol`,
+        type: 'Unsupported value',
+        value: proto,
+        detail: 'supported values: "SCTP", "TCP", "UDP"',
+      });
+    const tp = p.targetPort;
+    if (typeof tp === 'number' && (tp < 1 || tp > 65535))
+      errs.push({
+        field: `${f}.targetPort`,
+        type: 'Invalid value',
+        value: tp,
+        detail: 'must be between 1 and 65535, inclusive',
+      });
+    else if (typeof tp === 'string')
+      for (const detail of portNameErrors(tp))
+        errs.push({ field: `${f}.targetPort`, type: 'Invalid value', value: tp, detail });
+  });
   if (typeof type !== 'string' || !SERVICE_TYPES.includes(type)) {
     errs.push({
       field: 'spec.type',
@@ -458,30 +508,33 @@ function validateServiceSpec(spec: unknown): FieldError[] {
       detail: `supported values: ${SERVICE_TYPES.map((t) => `"${t}"`).join(', ')}`,
     });
   }
-  const ports = Array.isArray(s.ports) ? (s.ports as Record<string, unknown>[]) : [];
-  if (ports.length === 0 && s.clusterIP !== 'None' && type !== 'ExternalName') {
-    errs.push({ field: 'spec.ports', type: 'Required value' });
-  }
+  if (type === 'ClusterIP')
+    ports.forEach((p, i) => {
+      if (typeof p.nodePort === 'number' && p.nodePort !== 0)
+        errs.push({
+          field: `spec.ports[${i}].nodePort`,
+          type: 'Forbidden',
+          detail: "may not be used when `type` is 'ClusterIP'",
+        });
+    });
+  const nodePorts = new Set<string>();
   ports.forEach((p, i) => {
-    const port = p.port;
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+    if (typeof p.nodePort !== 'number' || p.nodePort === 0) return;
+    const key = `${p.protocol}/${p.nodePort}`;
+    if (nodePorts.has(key))
+      errs.push({ field: `spec.ports[${i}].nodePort`, type: 'Duplicate value', value: p.nodePort });
+    nodePorts.add(key);
+  });
+  const pairs = new Set<string>();
+  ports.forEach((p, i) => {
+    const key = `${p.protocol}/${p.port}`;
+    if (pairs.has(key))
       errs.push({
-        field: `spec.ports[${i}].port`,
-        type: 'Invalid value',
-        value: port ?? 0,
-        detail: 'must be between 1 and 65535, inclusive',
+        field: `spec.ports[${i}]`,
+        type: 'Duplicate value',
+        valueText: goServicePortKey(p.protocol, p.port),
       });
-    }
-    // validateServicePort: the protocol is one of the three, spelled exactly (after defaulting).
-    const protocol = p.protocol ?? 'TCP';
-    if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') {
-      errs.push({
-        field: `spec.ports[${i}].protocol`,
-        type: 'Unsupported value',
-        value: protocol,
-        detail: 'supported values: "SCTP", "TCP", "UDP"',
-      });
-    }
+    pairs.add(key);
   });
   return errs;
 }

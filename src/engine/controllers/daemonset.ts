@@ -535,7 +535,13 @@ export function createDaemonSetController(): Reconciler {
       // The pods differ only in their node affinity: if the first is refused, so is the rest.
       const refused =
         e.creates.size === 0
-          ? podCreateRefusal(specOf<Record<string, unknown>>(pod), `${nameOf(ds)}-`, podName)
+          ? podCreateRefusal(
+              specOf<Record<string, unknown>>(pod),
+              `${nameOf(ds)}-`,
+              podName,
+              ns,
+              cache,
+            )
           : undefined;
       if (refused !== undefined) {
         record(ctx, ds, 'Warning', 'FailedCreate', `Error creating: ${refused}`);

@@ -748,7 +748,7 @@ export function createJobController(): Reconciler {
       writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
       const refused =
         i === 0
-          ? podCreateRefusal(specOf<Record<string, unknown>>(pod), generateName, podName)
+          ? podCreateRefusal(specOf<Record<string, unknown>>(pod), generateName, podName, ns, cache)
           : undefined;
       if (refused !== undefined) {
         writes.pop();

@@ -93,7 +93,19 @@ export function podCreateRefusal(
   spec: Record<string, unknown>,
   generateName: string,
   name: string,
+  namespace?: string,
+  cache?: Cache,
 ): string | undefined {
+  // ServiceAccount admission: the pod's service account must exist (`default` passes: the
+  // plugin waits for the controller to create it). A cache holding no service account at all
+  // has no such informer, as in unit tests: nothing to check.
+  if (namespace !== undefined && cache && cache.list('serviceaccounts').length > 0) {
+    const sa = String(spec.serviceAccountName || 'default');
+    if (sa !== 'default' && !cache.get('serviceaccounts', namespace, sa)) {
+      const why = `error looking up service account ${namespace}/${sa}: serviceaccount "${sa}" not found`;
+      return forbidden(RESOURCES.pods, generateName, why).message;
+    }
+  }
   // Admission fills in `priority` and `preemptionPolicy`: give it a copy.
   const why = admitPodPriority({ ...spec });
   if (why !== undefined) return forbidden(RESOURCES.pods, generateName, why).message;
@@ -651,7 +663,9 @@ function manageReplicas(
       writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
       // Every pod comes from the same template: if the first is refused, so is the rest.
       const refused =
-        i === 0 ? podCreateRefusal(spec.template?.spec ?? {}, `${rsName}-`, podName) : undefined;
+        i === 0
+          ? podCreateRefusal(spec.template?.spec ?? {}, `${rsName}-`, podName, ns, cache)
+          : undefined;
       if (refused !== undefined) {
         ctx.recordEvent({
           ref,

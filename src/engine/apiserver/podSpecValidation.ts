@@ -1,0 +1,593 @@
+/**
+ * ValidatePodSpec (pkg/apis/core/validation/validation.go, 1.32): the checks a learner's pod
+ * YAML plausibly trips, in the order the real validator appends them: volumes, containers
+ * (each: name, image, terminationMessagePolicy, ports, env, volumeMounts, imagePullPolicy,
+ * resources; then the duplicate name; then the probes), init containers, restartPolicy,
+ * dnsPolicy, nodeSelector, scheduling gates, serviceAccountName, activeDeadlineSeconds,
+ * hostname/subdomain, tolerations.
+ */
+import type { FieldError } from './errors.ts';
+import { canonicalQuantity, compareQuantities } from './quantity.ts';
+import {
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isQualifiedName,
+  isValidLabelValue,
+  validateLabels,
+} from './validation.ts';
+
+type Obj = Record<string, unknown>;
+
+/** The volume sources of core.VolumeSource (a volume must have exactly one). */
+const VOLUME_SOURCES = [
+  'hostPath',
+  'emptyDir',
+  'gcePersistentDisk',
+  'awsElasticBlockStore',
+  'gitRepo',
+  'secret',
+  'nfs',
+  'iscsi',
+  'glusterfs',
+  'persistentVolumeClaim',
+  'rbd',
+  'flexVolume',
+  'cinder',
+  'cephfs',
+  'flocker',
+  'downwardAPI',
+  'fc',
+  'azureFile',
+  'configMap',
+  'vsphereVolume',
+  'quobyte',
+  'azureDisk',
+  'photonPersistentDisk',
+  'projected',
+  'portworxVolume',
+  'scaleIO',
+  'storageos',
+  'csi',
+  'ephemeral',
+  'image',
+];
+
+function list(v: unknown): Obj[] {
+  return Array.isArray(v) ? (v as Obj[]).map((x) => (x && typeof x === 'object' ? x : {})) : [];
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+}
+
+/** IsValidPortNum. */
+function portNumErrors(n: number): string[] {
+  return n >= 1 && n <= 65535 ? [] : ['must be between 1 and 65535, inclusive'];
+}
+
+/** IsValidPortName (an IANA_SVC_NAME). */
+export function portNameErrors(name: string): string[] {
+  const errs: string[] = [];
+  if (name.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(name))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(name)) errs.push('must contain at least one letter (a-z)');
+  if (name.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (name.length > 0 && (name.startsWith('-') || name.endsWith('-')))
+    errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+/** ValidatePortNumOrName for an IntOrString port at `field`. */
+function portNumOrName(port: unknown, field: string): FieldError[] {
+  if (typeof port === 'number')
+    return portNumErrors(port).map((detail) => ({
+      field,
+      type: 'Invalid value',
+      value: port,
+      detail,
+    }));
+  return portNameErrors(str(port)).map((detail) => ({
+    field,
+    type: 'Invalid value',
+    value: str(port),
+    detail,
+  }));
+}
+
+/** ValidateVolumes: the names of the volumes that are valid (the mounts may name only those). */
+function validateVolumes(
+  volumes: Obj[],
+  field: string,
+): { names: Set<string>; errs: FieldError[] } {
+  const names = new Set<string>();
+  const errs: FieldError[] = [];
+  volumes.forEach((v, i) => {
+    const idx = `${field}[${i}]`;
+    const el: FieldError[] = [];
+    const sources = VOLUME_SOURCES.filter((k) => v[k] !== undefined && v[k] !== null);
+    if (sources.length === 0)
+      el.push({ field: idx, type: 'Required value', detail: 'must specify a volume type' });
+    for (const extra of sources.slice(1))
+      el.push({
+        field: `${idx}.${extra}`,
+        type: 'Forbidden',
+        detail: 'may not specify more than 1 volume type',
+      });
+    const name = str(v.name);
+    if (!name) el.push({ field: `${idx}.name`, type: 'Required value' });
+    else
+      for (const detail of isDNS1123Label(name))
+        el.push({ field: `${idx}.name`, type: 'Invalid value', value: name, detail });
+    if (names.has(name)) el.push({ field: `${idx}.name`, type: 'Duplicate value', value: name });
+    if (el.length === 0) names.add(name);
+    else errs.push(...el);
+  });
+  return { names, errs };
+}
+
+/** validateContainerPorts. */
+function validatePorts(ports: Obj[], field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const names = new Set<string>();
+  ports.forEach((p, i) => {
+    const idx = `${field}[${i}]`;
+    const name = str(p.name);
+    if (name) {
+      const msgs = portNameErrors(name);
+      if (msgs.length)
+        for (const detail of msgs)
+          errs.push({ field: `${idx}.name`, type: 'Invalid value', value: name, detail });
+      else if (names.has(name))
+        errs.push({ field: `${idx}.name`, type: 'Duplicate value', value: name });
+      else names.add(name);
+    }
+    const cp = typeof p.containerPort === 'number' ? p.containerPort : 0;
+    if (cp === 0) errs.push({ field: `${idx}.containerPort`, type: 'Required value' });
+    else
+      for (const detail of portNumErrors(cp))
+        errs.push({ field: `${idx}.containerPort`, type: 'Invalid value', value: cp, detail });
+    const hp = typeof p.hostPort === 'number' ? p.hostPort : 0;
+    if (hp !== 0)
+      for (const detail of portNumErrors(hp))
+        errs.push({ field: `${idx}.hostPort`, type: 'Invalid value', value: hp, detail });
+    const proto = str(p.protocol);
+    if (!proto) errs.push({ field: `${idx}.protocol`, type: 'Required value' });
+    else if (!['SCTP', 'TCP', 'UDP'].includes(proto))
+      errs.push({
+        field: `${idx}.protocol`,
+        type: 'Unsupported value',
+        value: proto,
+        detail: 'supported values: "SCTP", "TCP", "UDP"',
+      });
+  });
+  return errs;
+}
+
+/**
+ * ValidateEnv with RelaxedEnvironmentVariableValidation (beta, on by default in 1.32): any
+ * printable ASCII name without `=`.
+ */
+function validateEnv(env: Obj[], field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  env.forEach((e, i) => {
+    const f = `${field}[${i}].name`;
+    const name = str(e.name);
+    if (!name) errs.push({ field: f, type: 'Required value' });
+    else if (/[^\x20-\x7e]|=/.test(name))
+      errs.push({
+        field: f,
+        type: 'Invalid value',
+        value: name,
+        detail:
+          "a valid environment variable name must consist only of printable ASCII characters other than '='",
+      });
+  });
+  return errs;
+}
+
+/** ValidateVolumeMounts: a known volume, a mount path, each path once. */
+function validateMounts(mounts: Obj[], volumes: Set<string>, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const paths = new Set<string>();
+  mounts.forEach((m, i) => {
+    const idx = `${field}[${i}]`;
+    const name = str(m.name);
+    if (!name) errs.push({ field: `${idx}.name`, type: 'Required value' });
+    if (!volumes.has(name)) errs.push({ field: `${idx}.name`, type: 'Not found', value: name });
+    const path = str(m.mountPath);
+    if (!path) errs.push({ field: `${idx}.mountPath`, type: 'Required value' });
+    if (paths.has(path))
+      errs.push({
+        field: `${idx}.mountPath`,
+        type: 'Invalid value',
+        value: path,
+        detail: 'must be unique',
+      });
+    paths.add(path);
+  });
+  return errs;
+}
+
+/**
+ * ValidateResourceRequirements: non-negative quantities, and each request at most its limit
+ * (Go walks the maps in random order; sorted here). Hugepages and extended resources are not
+ * overcommittable: their request must equal the limit.
+ */
+function validateResources(resources: unknown, field: string): FieldError[] {
+  const r = (resources ?? {}) as { limits?: Obj; requests?: Obj };
+  const limits = r.limits && typeof r.limits === 'object' ? r.limits : {};
+  const requests = r.requests && typeof r.requests === 'object' ? r.requests : {};
+  const errs: FieldError[] = [];
+  const nonNegative = (m: Obj, path: string) => {
+    for (const k of Object.keys(m).sort()) {
+      const c = canonicalQuantity(m[k]);
+      if (c?.startsWith('-'))
+        errs.push({
+          field: `${path}[${k}]`,
+          type: 'Invalid value',
+          value: c,
+          detail: 'must be greater than or equal to 0',
+        });
+    }
+  };
+  nonNegative(limits, `${field}.limits`);
+  for (const k of Object.keys(requests).sort()) {
+    const c = canonicalQuantity(requests[k]);
+    if (c?.startsWith('-'))
+      errs.push({
+        field: `${field}.requests[${k}]`,
+        type: 'Invalid value',
+        value: c,
+        detail: 'must be greater than or equal to 0',
+      });
+    if (limits[k] === undefined || c === undefined) continue;
+    const lim = canonicalQuantity(limits[k]) ?? str(limits[k]);
+    const cmp = compareQuantities(requests[k], limits[k]);
+    // IsOvercommitAllowed: a native resource (no domain, or a kubernetes.io one), not hugepages.
+    const overcommit =
+      (!k.includes('/') || k.includes('kubernetes.io/')) && !k.startsWith('hugepages-');
+    if (cmp !== 0 && !overcommit)
+      errs.push({
+        field: `${field}.requests`,
+        type: 'Invalid value',
+        value: c,
+        detail: `must be equal to ${k} limit of ${lim}`,
+      });
+    else if (cmp > 0)
+      errs.push({
+        field: `${field}.requests`,
+        type: 'Invalid value',
+        value: c,
+        detail: `must be less than or equal to ${k} limit of ${lim}`,
+      });
+  }
+  return errs;
+}
+
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+
+/** validateHandler: exactly one handler, each well-formed. */
+function validateHandler(probe: Obj, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  let n = 0;
+  for (const h of HANDLERS) {
+    const v = probe[h];
+    if (v === undefined || v === null) continue;
+    if (n > 0) {
+      errs.push({
+        field: `${field}.${h}`,
+        type: 'Forbidden',
+        detail: 'may not specify more than 1 handler type',
+      });
+      continue;
+    }
+    n++;
+    const a = (typeof v === 'object' ? v : {}) as Obj;
+    if (h === 'exec' && list(a.command).length === 0)
+      errs.push({ field: `${field}.exec.command`, type: 'Required value' });
+    if (h === 'httpGet') {
+      if (!str(a.path)) errs.push({ field: `${field}.httpGet.path`, type: 'Required value' });
+      errs.push(...portNumOrName(a.port, `${field}.httpGet.port`));
+      const scheme = str(a.scheme);
+      if (scheme !== 'HTTP' && scheme !== 'HTTPS')
+        errs.push({
+          field: `${field}.httpGet.scheme`,
+          type: 'Unsupported value',
+          value: scheme,
+          detail: 'supported values: "HTTP", "HTTPS"',
+        });
+    }
+    if (h === 'tcpSocket') errs.push(...portNumOrName(a.port, `${field}.tcpSocket.port`));
+    if (h === 'grpc') {
+      const port = typeof a.port === 'number' ? a.port : 0;
+      for (const detail of portNumErrors(port))
+        errs.push({ field: `${field}.grpc.port`, type: 'Invalid value', value: port, detail });
+    }
+  }
+  if (n === 0) errs.push({ field, type: 'Required value', detail: 'must specify a handler type' });
+  return errs;
+}
+
+/** validateProbe plus the liveness/startup `successThreshold` and readiness grace rules. */
+function validateProbe(probe: unknown, field: string, kind: string): FieldError[] {
+  if (!probe || typeof probe !== 'object') return [];
+  const p = probe as Obj;
+  const errs = validateHandler(p, field);
+  for (const k of [
+    'initialDelaySeconds',
+    'timeoutSeconds',
+    'periodSeconds',
+    'successThreshold',
+    'failureThreshold',
+  ]) {
+    const v = p[k];
+    if (typeof v === 'number' && v < 0)
+      errs.push({
+        field: `${field}.${k}`,
+        type: 'Invalid value',
+        value: v,
+        detail: 'must be greater than or equal to 0',
+      });
+  }
+  const grace = p.terminationGracePeriodSeconds;
+  if (typeof grace === 'number' && grace <= 0)
+    errs.push({
+      field: `${field}.terminationGracePeriodSeconds`,
+      type: 'Invalid value',
+      value: grace,
+      detail: 'must be greater than 0',
+    });
+  if (kind === 'readinessProbe' && typeof grace === 'number')
+    errs.push({
+      field: `${field}.terminationGracePeriodSeconds`,
+      type: 'Invalid value',
+      value: grace,
+      detail: 'must not be set for readinessProbes',
+    });
+  if (kind !== 'readinessProbe' && p.successThreshold !== 1)
+    errs.push({
+      field: `${field}.successThreshold`,
+      type: 'Invalid value',
+      value: p.successThreshold ?? 0,
+      detail: 'must be 1',
+    });
+  return errs;
+}
+
+/** validateContainerCommon. */
+function validateContainerCommon(c: Obj, volumes: Set<string>, f: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = str(c.name);
+  if (!name) errs.push({ field: `${f}.name`, type: 'Required value' });
+  else
+    for (const detail of isDNS1123Label(name))
+      errs.push({ field: `${f}.name`, type: 'Invalid value', value: name, detail });
+  if (typeof c.image !== 'string' || c.image.trim() === '')
+    errs.push({ field: `${f}.image`, type: 'Required value' });
+  const tmp = c.terminationMessagePolicy;
+  if (tmp !== undefined && tmp !== 'File' && tmp !== 'FallbackToLogsOnError')
+    errs.push({
+      field: `${f}.terminationMessagePolicy`,
+      type: 'Unsupported value',
+      value: tmp,
+      detail: 'supported values: "File", "FallbackToLogsOnError"',
+    });
+  errs.push(...validatePorts(list(c.ports), `${f}.ports`));
+  errs.push(...validateEnv(list(c.env), `${f}.env`));
+  errs.push(...validateMounts(list(c.volumeMounts), volumes, `${f}.volumeMounts`));
+  const pull = c.imagePullPolicy;
+  if (pull !== undefined && !['Always', 'Never', 'IfNotPresent'].includes(str(pull)))
+    errs.push({
+      field: `${f}.imagePullPolicy`,
+      type: 'Unsupported value',
+      value: pull,
+      detail: 'supported values: "Always", "IfNotPresent", "Never"',
+    });
+  errs.push(...validateResources(c.resources, `${f}.resources`));
+  return errs;
+}
+
+/** validateContainers. */
+function validateContainers(containers: Obj[], volumes: Set<string>, field: string): FieldError[] {
+  if (containers.length === 0) return [{ field, type: 'Required value' }];
+  const errs: FieldError[] = [];
+  const seen = new Set<string>();
+  containers.forEach((c, i) => {
+    const f = `${field}[${i}]`;
+    errs.push(...validateContainerCommon(c, volumes, f));
+    const name = str(c.name);
+    if (seen.has(name)) errs.push({ field: `${f}.name`, type: 'Duplicate value', value: name });
+    else seen.add(name);
+    for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'])
+      errs.push(...validateProbe(c[kind], `${f}.${kind}`, kind));
+    if (c.restartPolicy !== undefined && c.restartPolicy !== null)
+      errs.push({
+        field: `${f}.restartPolicy`,
+        type: 'Forbidden',
+        detail: 'may not be set for non-init containers',
+      });
+  });
+  return errs;
+}
+
+/** validateInitContainers: names unique across both lists; probes only for sidecars. */
+function validateInitContainers(
+  inits: Obj[],
+  containers: Obj[],
+  volumes: Set<string>,
+  field: string,
+): FieldError[] {
+  const errs: FieldError[] = [];
+  const seen = new Set(containers.map((c) => str(c.name)));
+  inits.forEach((c, i) => {
+    const f = `${field}[${i}]`;
+    errs.push(...validateContainerCommon(c, volumes, f));
+    const rp = c.restartPolicy;
+    if (rp !== undefined && rp !== null && rp !== 'Always')
+      errs.push({
+        field: `${f}.restartPolicy`,
+        type: 'Unsupported value',
+        value: rp,
+        detail: 'supported values: "Always"',
+      });
+    const name = str(c.name);
+    if (seen.has(name)) errs.push({ field: `${f}.name`, type: 'Duplicate value', value: name });
+    else if (name) seen.add(name);
+    for (const kind of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
+      if (c[kind] === undefined || c[kind] === null) continue;
+      if (rp === 'Always') {
+        if (kind !== 'lifecycle') errs.push(...validateProbe(c[kind], `${f}.${kind}`, kind));
+      } else
+        errs.push({
+          field: `${f}.${kind}`,
+          type: 'Forbidden',
+          detail: 'may not be set for init containers without restartPolicy=Always',
+        });
+    }
+  });
+  return errs;
+}
+
+/** ValidateTolerations. */
+function validateTolerations(tolerations: Obj[], field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  tolerations.forEach((t, i) => {
+    const idx = `${field}[${i}]`;
+    const key = str(t.key);
+    const op = str(t.operator);
+    const effect = str(t.effect);
+    if (key)
+      for (const detail of isQualifiedName(key))
+        errs.push({ field: `${idx}.key`, type: 'Invalid value', value: key, detail });
+    if (!key && op !== 'Exists')
+      errs.push({
+        field: `${idx}.operator`,
+        type: 'Invalid value',
+        value: op,
+        detail:
+          'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+      });
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && effect !== 'NoExecute')
+      errs.push({
+        field: `${idx}.effect`,
+        type: 'Invalid value',
+        value: effect,
+        detail: "effect must be 'NoExecute' when `tolerationSeconds` is set",
+      });
+    if (op === 'Equal' || op === '') {
+      const msgs = isValidLabelValue(str(t.value));
+      if (msgs.length)
+        errs.push({
+          field: `${idx}.operator`,
+          type: 'Invalid value',
+          value: str(t.value),
+          detail: msgs.join(';'),
+        });
+    } else if (op === 'Exists') {
+      if (str(t.value))
+        errs.push({
+          field: `${idx}.operator`,
+          type: 'Invalid value',
+          valueText: `core.Toleration{Key:${JSON.stringify(key)}, Operator:"Exists", Value:${JSON.stringify(str(t.value))}, Effect:${JSON.stringify(effect)}, TolerationSeconds:${typeof t.tolerationSeconds === 'number' ? `(*int64)(0x…)` : '(*int64)(nil)'}}`,
+          detail: "value must be empty when `operator` is 'Exists'",
+        });
+    } else
+      errs.push({
+        field: `${idx}.operator`,
+        type: 'Unsupported value',
+        value: op,
+        detail: 'supported values: "Equal", "Exists"',
+      });
+    if (effect && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect))
+      errs.push({
+        field: `${idx}.effect`,
+        type: 'Unsupported value',
+        value: effect,
+        detail: 'supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
+      });
+  });
+  return errs;
+}
+
+/** validateSchedulingGates: each name a qualified name, none twice. */
+function validateSchedulingGates(gates: unknown, specField: string): FieldError[] {
+  if (!Array.isArray(gates)) return [];
+  const errs: FieldError[] = [];
+  const seen = new Set<string>();
+  gates.forEach((g, i) => {
+    const field = `${specField}.schedulingGates[${i}]`;
+    const name = String((g as { name?: unknown } | null)?.name ?? '');
+    for (const detail of isQualifiedName(name))
+      errs.push({ field, type: 'Invalid value', value: name, detail });
+    if (seen.has(name)) errs.push({ field, type: 'Duplicate value', value: name });
+    seen.add(name);
+  });
+  return errs;
+}
+
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+
+/** ValidatePodSpec at `field` (`spec`, `spec.template.spec`, …), after defaulting. */
+export function validatePodSpec(spec: unknown, field: string): FieldError[] {
+  const s = (spec && typeof spec === 'object' ? spec : {}) as Obj;
+  const errs: FieldError[] = [];
+  const { names: volumes, errs: volErrs } = validateVolumes(list(s.volumes), `${field}.volumes`);
+  errs.push(...volErrs);
+  const containers = list(s.containers);
+  errs.push(...validateContainers(containers, volumes, `${field}.containers`));
+  errs.push(
+    ...validateInitContainers(
+      list(s.initContainers),
+      containers,
+      volumes,
+      `${field}.initContainers`,
+    ),
+  );
+  const restart = s.restartPolicy;
+  if (restart !== undefined && !['Always', 'OnFailure', 'Never'].includes(str(restart)))
+    errs.push(
+      restart === ''
+        ? { field: `${field}.restartPolicy`, type: 'Required value' }
+        : {
+            field: `${field}.restartPolicy`,
+            type: 'Unsupported value',
+            value: restart,
+            detail: 'supported values: "Always", "OnFailure", "Never"',
+          },
+    );
+  const dns = s.dnsPolicy;
+  if (dns !== undefined && !DNS_POLICIES.includes(str(dns)))
+    errs.push(
+      dns === ''
+        ? { field: `${field}.dnsPolicy`, type: 'Required value' }
+        : {
+            field: `${field}.dnsPolicy`,
+            type: 'Unsupported value',
+            value: dns,
+            detail: `supported values: ${DNS_POLICIES.map((d) => `"${d}"`).join(', ')}`,
+          },
+    );
+  errs.push(...validateLabels(s.nodeSelector, `${field}.nodeSelector`));
+  errs.push(...validateSchedulingGates(s.schedulingGates, field));
+  const sa = str(s.serviceAccountName);
+  if (sa)
+    for (const detail of isDNS1123Subdomain(sa))
+      errs.push({ field: `${field}.serviceAccountName`, type: 'Invalid value', value: sa, detail });
+  const ads = s.activeDeadlineSeconds;
+  if (typeof ads === 'number' && (ads < 1 || ads > 2147483647))
+    errs.push({
+      field: `${field}.activeDeadlineSeconds`,
+      type: 'Invalid value',
+      value: ads,
+      detail: 'must be between 1 and 2147483647, inclusive',
+    });
+  for (const k of ['hostname', 'subdomain']) {
+    const v = str(s[k]);
+    if (v)
+      for (const detail of isDNS1123Label(v))
+        errs.push({ field: `${field}.${k}`, type: 'Invalid value', value: v, detail });
+  }
+  errs.push(...validateTolerations(list(s.tolerations), `${field}.tolerations`));
+  return errs;
+}
