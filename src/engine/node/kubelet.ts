@@ -127,6 +127,9 @@ export const DEFAULT_ALLOCATABLE: NodeResources = {
   'ephemeral-storage': '56403987978',
 };
 
+/** The nodes' kernel (Ubuntu 24.04's): describe node, and `uname` in containers. */
+const KERNEL_VERSION = '6.8.0-51-generic';
+
 type WaitingReason =
   | 'ContainerCreating'
   | 'PodInitializing'
@@ -135,12 +138,15 @@ type WaitingReason =
   | 'ImagePullBackOff'
   | 'InvalidImageName'
   | 'ErrImageNeverPull'
-  | 'CreateContainerConfigError';
+  | 'CreateContainerConfigError'
+  | 'RunContainerError';
 
 /** How a run of a container ended (`state.terminated`, later `lastState.terminated`). */
 interface Termination {
   exitCode: number;
-  reason: 'Completed' | 'Error' | 'Unknown';
+  reason: 'Completed' | 'Error' | 'Unknown' | 'StartError';
+  /** StartError's cause (containerd's message). */
+  message?: string;
   startedAt: string;
   finishedAt: string;
   containerID: string;
@@ -785,6 +791,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       },
     );
     where.vars = inputs.vars;
+    const podIP = work.get(key)?.podIP;
+    if (podIP) where.podIP = podIP;
+    where.kernel = KERNEL_VERSION;
     let program = containerProgram(c.image, inputs.command, inputs.args, ctx.timestamp(), where);
     const lookup =
       program.runs === 'until'
@@ -823,6 +832,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       texts.start,
       sharedSummary('cri.startContainer', 'container', c.name),
     );
+    if (program.runs === 'fails') {
+      startFailed(pod, key, c, id, program.message, ctx);
+      return;
+    }
     runtime.startContainer(id, ctx.now);
     event(ctx, pod, 'Normal', 'Started', texts.started, c);
     const cached = runtime.imageStatus(c.image);
@@ -872,6 +885,50 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         ctx.requeueAfter(key, program.pollMs);
       }
     }
+  }
+
+  /**
+   * The runtime created the container but could not start its process (its executable is not in
+   * the image): the kubelet's sync fails with RunContainerError and a `Failed` event; the
+   * container is left exited with StartError, exit code 128, and a start time of zero (it never
+   * ran). The restart policy and back-off then take it as any crash.
+   */
+  function startFailed(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    id: string,
+    message: string,
+    ctx: ReconcileContext,
+  ): void {
+    event(ctx, pod, 'Warning', 'Failed', `Error: ${message}`, c);
+    runtime.stopContainer(id);
+    const cached = runtime.imageStatus(c.image);
+    c.containerID = ['containerd://', id].join('');
+    c.imageRef = parseImageName(c.image)?.full ?? c.image;
+    c.imageID = cached?.repoDigest ?? '';
+    c.probes = undefined;
+    c.killedByProbe = undefined;
+    c.exitAt = undefined;
+    c.exitCode = undefined;
+    c.waitsFor = undefined;
+    c.unseen = undefined;
+    c.terminated = {
+      exitCode: 128,
+      reason: 'StartError',
+      message,
+      startedAt: '1970-01-01T00:00:00Z',
+      finishedAt: ctx.timestamp(),
+      containerID: c.containerID,
+    };
+    c.exitedAt = ctx.now;
+    c.phase = 'exited';
+    // The failed sync shows RunContainerError until the restart; a container that is not
+    // restarted (restartPolicy Never) shows its StartError state at once, and the pod fails.
+    const restarts = c.sidecar || restartPolicy(pod) !== 'Never';
+    c.reason = restarts ? 'RunContainerError' : 'ContainerCreating';
+    c.message = restarts ? message : undefined;
+    ctx.requeueAfter(key, PLEG_RELIST_MS);
   }
 
   /** An `until nslookup` loop looks again when due; once the name resolves, it ends with 0. */
@@ -2210,7 +2267,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         architecture: 'amd64',
         bootID,
         containerRuntimeVersion: CONTAINERD_VERSION,
-        kernelVersion: '6.8.0-51-generic',
+        kernelVersion: KERNEL_VERSION,
         kubeletVersion: KUBELET_VERSION,
         machineID,
         operatingSystem: 'linux',

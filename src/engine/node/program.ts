@@ -23,8 +23,21 @@ export type Program =
       output: string;
       /** A `while true; do …; sleep N; done` loop that prints as time goes by. */
       loop?: Loop;
+      /** Files the script wrote or removed as it ran (what an exec probe finds). */
+      files?: readonly FileEvent[];
     }
-  | { runs: 'exits'; afterMs: number; exitCode: number; output: string }
+  | {
+      runs: 'exits';
+      afterMs: number;
+      exitCode: number;
+      output: string;
+      files?: readonly FileEvent[];
+    }
+  /**
+   * The runtime cannot start the process: its executable is not in the image. The container
+   * ends at once with StartError, exit code 128, and `message` (containerd's, via runc).
+   */
+  | { runs: 'fails'; message: string; output: string }
   | {
       /**
        * `until nslookup NAME; do …; sleep N; done`, the init container of the Kubernetes docs:
@@ -38,6 +51,8 @@ export type Program =
       /** What one round of the loop prints. */
       output: string;
     };
+
+import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -92,33 +107,62 @@ function words(script: string): string[] {
   return out;
 }
 
+/** A shell word: its text after expansion, and whether any of it was quoted. */
+interface Word {
+  text: string;
+  quoted: boolean;
+}
+
 /**
  * Shell words of a one-shot command line with `$NAME`, `${NAME}`, `$(date)` and `` `date` ``
- * expanded from the process environment, except inside single quotes; an unset variable is
- * empty, and an unquoted word that expands to nothing is no word at all. Without an
- * environment (a caller that has none), the words are left as written.
+ * expanded (`lookup` gives a variable's value), except inside single quotes; an unset variable
+ * is empty, and an unquoted word that expands to nothing is no word at all. Without `lookup`
+ * (a caller that has no environment), the words are left as written. Adjacent quoted and
+ * unquoted parts make one word (`--x="a b"`).
  */
+function shellWords(
+  text: string,
+  lookup: ((name: string) => string | undefined) | undefined,
+  date: () => string,
+): Word[] {
+  const out: Word[] = [];
+  const re = /(?:'[^']*'|"[^"]*"|[^\s'"]+)+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let value = '';
+    let quoted = false;
+    const parts = /'([^']*)'|"([^"]*)"|([^\s'"]+)/g;
+    for (let p = parts.exec(m[0]); p; p = parts.exec(m[0])) {
+      if (p[1] !== undefined) {
+        value += p[1];
+        quoted = true;
+        continue;
+      }
+      if (p[2] !== undefined) quoted = true;
+      const raw = p[2] ?? p[3] ?? '';
+      value += lookup
+        ? raw.replace(EXPANSION, (x, a?: string, b?: string) =>
+            x.startsWith('$(') || x.startsWith('`') ? date() : (lookup(a ?? b ?? '') ?? ''),
+          )
+        : raw;
+    }
+    if (!quoted && value === '' && m[0] !== '') continue;
+    out.push({ text: value, quoted });
+  }
+  return out;
+}
+
+/** shellWords' texts, with the process environment alone. */
 function expandedWords(
   text: string,
   env: ReadonlyMap<string, string> | undefined,
   startedAt: string,
 ): string[] {
   if (!env) return words(text);
-  const out: string[] = [];
-  const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[1] !== undefined) {
-      out.push(m[1]);
-      continue;
-    }
-    const raw = m[2] ?? m[3] ?? '';
-    const value = raw.replace(EXPANSION, (x, a?: string, b?: string) =>
-      x.startsWith('$(') || x.startsWith('`') ? goDate(startedAt) : (env.get(a ?? b ?? '') ?? ''),
-    );
-    if (m[3] !== undefined && value === '' && raw !== '') continue;
-    out.push(value);
-  }
-  return out;
+  return shellWords(
+    text,
+    (n) => env.get(n),
+    () => goDate(startedAt),
+  ).map((w) => w.text);
 }
 
 /** A command line's effect, or undefined when it is not one of the known programs. */
@@ -126,17 +170,202 @@ interface Step {
   ms: number;
   exitCode?: number;
   output: string;
+  /** What it writes to stderr (error messages), in the log after `output`. */
+  error?: string;
   forever?: boolean;
 }
 
-function step(
-  argv: readonly string[],
-  startedAt: string,
-  env?: ReadonlyMap<string, string>,
-): Step | undefined {
+/** A file a script wrote or removed, `atMs` after its container started (null: removed). */
+export interface FileEvent {
+  atMs: number;
+  path: string;
+  content: string | null;
+}
+
+/**
+ * What a command sees of its container: the environment, the image (what exists in it), the
+ * files a script has written so far, and how long the container has run.
+ */
+interface Shell {
+  startedAt: string;
+  env?: ReadonlyMap<string, string> | undefined;
+  /** Shell variables set by the script (`i=0`, a `for` loop's variable). */
+  locals: Map<string, string>;
+  repo: string;
+  tag: string;
+  /** The programs of the image, undefined when any command may exist. */
+  bins: ReadonlySet<string> | undefined;
+  where: Surroundings;
+  /** Files written (string) or removed (null) so far, by path. */
+  files: Map<string, string | null>;
+  /** Their history, for exec probes that look later. */
+  fileLog: FileEvent[];
+  /** Time run so far (the script's sleeps). */
+  ms: number;
+}
+
+function newShell(image: string, startedAt: string, where: Surroundings): Shell {
+  const repo = repository(image);
+  const tag = (image.split('@')[0] ?? image).split('/').pop()?.split(':')[1] ?? '';
+  return {
+    startedAt,
+    env: where.vars,
+    locals: new Map(),
+    repo,
+    tag,
+    bins: imageBinaries(repo, tag),
+    where,
+    files: new Map(),
+    fileLog: [],
+    ms: 0,
+  };
+}
+
+/** A variable as the shell expands it: its own, then the process environment's. */
+function lookupVar(sh: Shell, name: string): string | undefined {
+  return sh.locals.get(name) ?? sh.env?.get(name) ?? defaultEnv(sh).get(name);
+}
+
+/**
+ * Variables every container has besides the kubelet's: PATH and HOME (the image and the
+ * runtime), and the link variables of the `kubernetes` Service in `default` (the kubelet adds
+ * the master Service's to every pod, even with enableServiceLinks false).
+ */
+function defaultEnv(sh: Shell): Map<string, string> {
+  const out = new Map<string, string>([
+    ['PATH', IMAGE_PATH],
+    ['HOME', '/root'],
+    ['KUBERNETES_SERVICE_HOST', KUBERNETES_SERVICE_IP],
+    ['KUBERNETES_SERVICE_PORT', '443'],
+    ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+    ['KUBERNETES_PORT', `tcp://${KUBERNETES_SERVICE_IP}:443`],
+    ['KUBERNETES_PORT_443_TCP', `tcp://${KUBERNETES_SERVICE_IP}:443`],
+    ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+    ['KUBERNETES_PORT_443_TCP_PORT', '443'],
+    ['KUBERNETES_PORT_443_TCP_ADDR', KUBERNETES_SERVICE_IP],
+  ]);
+  for (const [k, v] of sh.where.serviceLinks ?? []) out.set(k, v);
+  return out;
+}
+
+/** The cluster IP of the `kubernetes` Service (the first of kubeadm's 10.96.0.0/12). */
+const KUBERNETES_SERVICE_IP = '10.96.0.1';
+
+/** The whole environment, as `env` prints it: the runtime's, then the kubelet's (any order is faithful: Go builds it from a map). */
+function fullEnv(sh: Shell): Map<string, string> {
+  const out = defaultEnv(sh);
+  const host = sh.env?.get('HOSTNAME');
+  // HOSTNAME first, as containerd's spec puts it; the kubelet's variables replace the defaults.
+  const ordered = new Map<string, string>();
+  if (host !== undefined) ordered.set('HOSTNAME', host);
+  for (const [k, v] of out) ordered.set(k, v);
+  for (const [k, v] of sh.env ?? []) ordered.set(k, v);
+  return ordered;
+}
+
+/** The files every container has (kubelet-managed, the service account's), by path. */
+function systemFile(sh: Shell, path: string): string | null | undefined {
+  const host = sh.env?.get('HOSTNAME') ?? '';
+  const ns = sh.where.namespace ?? 'default';
+  switch (path) {
+    case '/etc/hostname':
+      return `${host}\n`;
+    case '/etc/resolv.conf':
+      return `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver ${CLUSTER_DNS_IP}\noptions ndots:5\n`;
+    case '/etc/hosts':
+      return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sh.where.podIP ? `${sh.where.podIP}\t${host}\n` : ''}`;
+    case `${SA_DIR}/namespace`:
+      return ns;
+    case '/etc/os-release':
+    case '/usr/lib/os-release':
+      return osRelease(sh.repo, sh.tag);
+    default:
+      return sh.where.files?.get(path);
+  }
+}
+
+/** Where the service account token, CA and namespace are mounted. */
+const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * A file's content: what the script wrote (or removed), else the container's own files.
+ * Undefined when the simulation does not know whether it exists; null when it does not.
+ */
+function readFile(sh: Shell, path: string): string | null | undefined {
+  if (sh.files.has(path)) return sh.files.get(path) ?? null;
+  const known = systemFile(sh, path);
+  if (known !== undefined) return known;
+  // /tmp starts empty; a file in it exists only if the script made it.
+  if (path.startsWith('/tmp/')) return null;
+  return undefined;
+}
+
+/** The names in directory `dir`, or undefined when not known. */
+function listDir(sh: Shell, dir: string): string[] | undefined {
+  const d = dir.replace(/\/+$/, '') || '/';
+  if (d === '/') return rootListing(sh.repo, sh.tag)?.slice();
+  const prefix = `${d}/`;
+  const found = new Set<string>();
+  const add = (path: string) => {
+    if (path.startsWith(prefix)) found.add(path.slice(prefix.length).split('/')[0] ?? '');
+  };
+  for (const [path, content] of sh.files) if (content !== null) add(path);
+  for (const path of sh.where.files?.keys() ?? []) add(path);
+  if (d === SA_DIR) for (const n of ['ca.crt', 'namespace', 'token']) found.add(n);
+  if (found.size === 0 && d !== '/tmp' && !sh.where.dirs?.includes(d)) return undefined;
+  return [...found].filter((n) => n !== '' && !n.startsWith('.')).sort();
+}
+
+/** `sh: X: not found` as the image's shell says it, exit 127. */
+function notFound(sh: Shell, shell: string, cmd: string): Step {
+  const error =
+    shell === 'bash'
+      ? `bash: line 1: ${cmd}: command not found\n`
+      : shellFamily(sh.repo) === 'dash'
+        ? `sh: 1: ${cmd}: not found\n`
+        : `${shell}: ${cmd}: not found\n`;
+  return { ms: 0, exitCode: 127, output: '', error };
+}
+
+/** `cat`'s message for a missing file (busybox's, or coreutils'). */
+function noSuchFile(sh: Shell, tool: string, path: string): string {
+  return shellFamily(sh.repo) === 'busybox'
+    ? `${tool}: can't open '${path}': No such file or directory\n`
+    : `${tool}: ${path}: No such file or directory\n`;
+}
+
+/** `uname`'s fields for the node's kernel. */
+function unameOf(sh: Shell, args: readonly string[]): Step | undefined {
+  const kernel = sh.where.kernel ?? DEFAULT_KERNEL;
+  const host = sh.env?.get('HOSTNAME') ?? '';
+  const version = KERNEL_BUILDS[kernel] ?? '#1 SMP PREEMPT_DYNAMIC';
+  const flags = args.join('').replace(/-/g, '');
+  if (args.some((a) => !a.startsWith('-')) || /[^asnrvmpio]/.test(flags)) return undefined;
+  const fields: string[] = [];
+  const all = flags.includes('a');
+  if (all || flags.includes('s') || flags === '') fields.push('Linux');
+  if (all || flags.includes('n')) fields.push(host);
+  if (all || flags.includes('r')) fields.push(kernel);
+  if (all || flags.includes('v')) fields.push(version);
+  if (all || flags.includes('m')) fields.push('x86_64');
+  if (all || flags.includes('o')) fields.push('GNU/Linux');
+  return { ms: 0, output: `${fields.join(' ')}\n` };
+}
+
+/** The kernel the nodes run (describe node's Kernel Version). */
+const DEFAULT_KERNEL = '6.8.0-51-generic';
+/** `uname -v` of the kernels the nodes may run. */
+const KERNEL_BUILDS: Readonly<Record<string, string>> = {
+  '6.8.0-51-generic': '#52-Ubuntu SMP PREEMPT_DYNAMIC Thu Dec  5 13:09:44 UTC 2024',
+};
+
+/** Run one simple command (no operators); undefined when it is not simulated. */
+function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefined {
   const [cmd0, ...rest] = argv;
   if (cmd0 === undefined) return undefined;
-  const cmd = cmd0.split('/').pop();
+  const cmd = cmd0.split('/').pop() ?? '';
+  const builtin = SHELL_BUILTINS.has(cmd) && !cmd0.includes('/');
+  if (!builtin && sh.bins && !sh.bins.has(cmd)) return notFound(sh, shell, cmd0);
   switch (cmd) {
     case 'sleep': {
       const ms = sleepMs(rest[0]);
@@ -152,15 +381,94 @@ function step(
       return { ms: 0, output: newline ? `${text}\n` : text };
     }
     case 'date':
-      return { ms: 0, output: `${goDate(startedAt)}\n` };
-    case 'printenv': {
+      return rest.length === 0 ? { ms: 0, output: `${shellDate(sh)}\n` } : undefined;
+    case 'printenv':
+    case 'env': {
+      if (cmd === 'env' && rest.length > 0) return undefined;
+      const all = fullEnv(sh);
+      if (rest.length === 0) {
+        return { ms: 0, output: [...all].map(([k, v]) => `${k}=${v}\n`).join('') };
+      }
       // The named variables that are set, one per line; exit 1 when one is not.
-      if (!env || rest.length === 0) return undefined;
-      const set = rest.filter((name) => env.has(name));
-      const output = set.map((name) => `${env.get(name)}\n`).join('');
+      const set = rest.filter((name) => all.has(name));
+      const output = set.map((name) => `${all.get(name)}\n`).join('');
       return set.length === rest.length ? { ms: 0, output } : { ms: 0, exitCode: 1, output };
     }
+    case 'hostname':
+      return rest.length === 0
+        ? { ms: 0, output: `${sh.env?.get('HOSTNAME') ?? ''}\n` }
+        : undefined;
+    case 'whoami':
+      return { ms: 0, output: 'root\n' };
+    case 'id':
+      if (rest.length > 0) return undefined;
+      return {
+        ms: 0,
+        output:
+          shellFamily(sh.repo) === 'busybox'
+            ? 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n'
+            : 'uid=0(root) gid=0(root) groups=0(root)\n',
+      };
+    case 'pwd':
+      return { ms: 0, output: '/\n' };
+    case 'uname':
+      return unameOf(sh, rest);
+    case 'cat': {
+      if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
+      let output = '';
+      let error = '';
+      for (const path of rest) {
+        const content = readFile(sh, path);
+        if (content === undefined) return undefined;
+        if (content === null) error += noSuchFile(sh, 'cat', path);
+        else output += content;
+      }
+      return error ? { ms: 0, exitCode: 1, output, error } : { ms: 0, output };
+    }
+    case 'ls': {
+      const dirs = rest.filter((a) => !a.startsWith('-'));
+      if (rest.some((a) => a.startsWith('-') && a !== '-1')) return undefined;
+      if (dirs.length > 1) return undefined;
+      const dir = dirs[0] ?? '/';
+      const names = listDir(sh, dir);
+      if (names) return { ms: 0, output: names.map((n) => `${n}\n`).join('') };
+      const file = readFile(sh, dir);
+      if (typeof file === 'string') return { ms: 0, output: `${dir}\n` };
+      if (file === null) {
+        const error =
+          shellFamily(sh.repo) === 'busybox'
+            ? `ls: ${dir}: No such file or directory\n`
+            : `ls: cannot access '${dir}': No such file or directory\n`;
+        return { ms: 0, exitCode: 1, output: '', error };
+      }
+      return undefined;
+    }
+    case 'touch':
+      if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
+      for (const path of rest) writeFile(sh, path, readFile(sh, path) ?? '', false);
+      return { ms: 0, output: '' };
+    case 'rm': {
+      const paths = rest.filter((a) => !/^-[rfv]+$/.test(a));
+      if (paths.length === 0 || paths.some((a) => a.startsWith('-'))) return undefined;
+      const force = rest.some((a) => /^-[rv]*f/.test(a));
+      let error = '';
+      for (const path of paths) {
+        const known = readFile(sh, path);
+        if (known === undefined && !path.startsWith('/tmp/')) return undefined;
+        if (known === null || known === undefined) {
+          if (!force) error += `rm: can't remove '${path}': No such file or directory\n`;
+          continue;
+        }
+        writeFile(sh, path, null, false);
+      }
+      return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
+    }
+    case 'mkdir':
+      return { ms: 0, output: '' };
+    case 'ping':
+      return pingStep(rest, sh);
     case 'true':
+    case ':':
       return { ms: 0, output: '' };
     case 'false':
       return { ms: 0, exitCode: 1, output: '' };
@@ -168,9 +476,70 @@ function step(
       const code = rest[0] === undefined ? 0 : Number(rest[0]);
       return Number.isInteger(code) ? { ms: 0, exitCode: code & 255, output: '' } : undefined;
     }
-    default:
-      return undefined;
+    default: {
+      const net = netStep(argv);
+      if (!net) return undefined;
+      const r = netResult(net, sh.where.namespace ?? 'default', sh.where.network);
+      return r ? { ms: 0, exitCode: r.exitCode, output: r.output } : undefined;
+    }
   }
+}
+
+/** `date` at the shell's current time. */
+function shellDate(sh: Shell): string {
+  const t = Date.parse(sh.startedAt);
+  return goDate(Number.isNaN(t) ? sh.startedAt : new Date(t + sh.ms).toISOString());
+}
+
+/** The shell's own commands: they exist whatever the image holds. */
+const SHELL_BUILTINS = new Set([
+  'echo',
+  'exit',
+  'true',
+  'false',
+  ':',
+  'pwd',
+  'printf',
+  'test',
+  '[',
+]);
+
+/** Write (or, with null, remove) a file at the shell's current time. */
+function writeFile(sh: Shell, path: string, content: string | null, append: boolean): void {
+  const before = append ? (readFile(sh, path) ?? '') : '';
+  const next = content === null ? null : before + content;
+  sh.files.set(path, next);
+  sh.fileLog.push({ atMs: sh.ms, path, content: next });
+}
+
+/**
+ * `ping -c N HOST`: a cluster IP (or a Service name) answers no ICMP — its address exists only
+ * in kube-proxy's rules —, so N packets are sent a second apart and all lost (exit 1). Other
+ * hosts are not simulated.
+ */
+function pingStep(args: readonly string[], sh: Shell): Step | undefined {
+  let count: number | undefined;
+  let host: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '-c') count = Number(args[++i]);
+    else if (/^-c\d+$/.test(a)) count = Number(a.slice(2));
+    else if (a.startsWith('-')) return undefined;
+    else if (host === undefined) host = a;
+    else return undefined;
+  }
+  if (host === undefined || count === undefined || !Number.isInteger(count) || count < 1) {
+    return undefined;
+  }
+  const target = clusterHost(host, sh.where.namespace ?? 'default');
+  const svc = target ? sh.where.network?.(target.namespace, target.host) : undefined;
+  if (!svc || svc.addresses) return undefined;
+  const ip = svc.clusterIP;
+  return {
+    ms: count * 1000,
+    exitCode: 1,
+    output: `PING ${host} (${ip}): 56 data bytes\n\n--- ${host} ping statistics ---\n${count} packets transmitted, 0 packets received, 100% packet loss\n`,
+  };
 }
 
 /**
@@ -242,29 +611,216 @@ function untilResolves(
   return program;
 }
 
-/** Run a `sh -c` script of known steps separated by `;` or `&&`. */
+/** One command of a script and the operator before it. */
+interface Statement {
+  text: string;
+  op: ';' | '&&' | '||' | '|';
+}
+
+/**
+ * A script's commands, split at `;`, newlines, `&&`, `||` and `|` outside quotes (and at `&`
+ * as if it were `;`: the simulation does not run jobs in the background). Comments are dropped.
+ */
+function statements(text: string): Statement[] {
+  const out: Statement[] = [];
+  let op: Statement['op'] = ';';
+  let cur = '';
+  let quote = '';
+  const push = (next: Statement['op']) => {
+    if (cur.trim() !== '' || next !== ';') out.push({ text: cur.trim(), op });
+    cur = '';
+    op = next;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (quote) {
+      if (ch === quote) quote = '';
+      cur += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      cur += ch;
+    } else if (ch === '#' && (cur === '' || /\s$/.test(cur))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (ch === ';' || ch === '\n') push(';');
+    else if (ch === '&' && text[i + 1] === '&') {
+      push('&&');
+      i++;
+    } else if (ch === '|' && text[i + 1] === '|') {
+      push('||');
+      i++;
+    } else if (ch === '|') push('|');
+    else if (ch === '&' && text[i - 1] !== '>' && text[i + 1] !== '>') push(';');
+    else cur += ch;
+  }
+  push(';');
+  return out.filter((s) => s.text !== '');
+}
+
+/** Where a command's output goes: the log, a file, or nowhere (`/dev/null`). */
+type Sink = { kind: 'log' } | { kind: 'file'; path: string; append: boolean } | { kind: 'null' };
+
+/**
+ * Split a command's redirections (`> f`, `>> f`, `2> f`, `2>&1`, `&> f`, `>/dev/null`) from its
+ * words. Undefined when a redirection is one the simulation does not read (`<`, here-docs).
+ */
+function redirections(all: readonly Word[]): { argv: string[]; out: Sink; err: Sink } | undefined {
+  const argv: string[] = [];
+  let out: Sink = { kind: 'log' };
+  let err: Sink = { kind: 'log' };
+  const sink = (path: string | undefined, append: boolean): Sink | undefined =>
+    path === undefined || path === ''
+      ? undefined
+      : path === '/dev/null'
+        ? { kind: 'null' }
+        : { kind: 'file', path, append };
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i];
+    if (!w) continue;
+    const m = w.quoted ? null : /^(\d?|&)(>>?|<)(&\d)?(.*)$/.exec(w.text);
+    if (!m) {
+      argv.push(w.text);
+      continue;
+    }
+    const [, fd = '', op = '', dup, target0 = ''] = m;
+    if (op === '<') return undefined;
+    if (dup !== undefined) {
+      if (target0 !== '') return undefined;
+      if (fd === '2' && dup === '&1') err = out;
+      else if ((fd === '' || fd === '1') && dup === '&2') out = err;
+      else return undefined;
+      continue;
+    }
+    const target = target0 !== '' ? target0 : all[++i]?.text;
+    const s = sink(target, op === '>>');
+    if (!s) return undefined;
+    if (fd === '' || fd === '1') out = s;
+    else if (fd === '2') err = s;
+    else if (fd === '&') {
+      out = s;
+      err = s;
+    } else return undefined;
+  }
+  return { argv, out, err };
+}
+
+/** The outcome of running a list of statements. */
+interface ScriptRun {
+  status: number;
+  output: string;
+  /** Stopped at a command that runs for good (`sleep infinity`) or is not simulated. */
+  forever: boolean;
+  /** `exit` ended the script. */
+  exited: boolean;
+}
+
+/**
+ * Run statements in shell `sh`: `&&` and `||` as the shell reads them, `set -e`, variable
+ * assignments, `for NAME in WORDS; do …; done`, redirections to files. A `while`/`until` loop
+ * or a command the simulation does not know stops the run as "runs for good".
+ */
+function runStatements(list: readonly Statement[], sh: Shell, shell: string): ScriptRun {
+  let status = 0;
+  let output = '';
+  let errexit = false;
+  const date = () => shellDate(sh);
+  for (let i = 0; i < list.length; i++) {
+    const st = list[i];
+    if (!st) continue;
+    if (st.op === '|' || list[i + 1]?.op === '|') {
+      return { status, output, forever: true, exited: false };
+    }
+    const loop = /^for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b(.*)$/.exec(st.text);
+    if (/^(while|until|if|case|function)\b/.test(st.text) && !loop) {
+      return { status, output, forever: true, exited: false };
+    }
+    if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) {
+      if (loop) i = loopEnd(list, i);
+      continue;
+    }
+    if (loop) {
+      const end = loopEnd(list, i);
+      const first = list[i + 1]?.text ?? '';
+      if (end <= i || !/^do\b/.test(first)) return { status, output, forever: true, exited: false };
+      const body: Statement[] = [];
+      const firstBody = first.replace(/^do\b\s*/, '');
+      if (firstBody !== '') body.push({ text: firstBody, op: ';' });
+      body.push(...list.slice(i + 2, end));
+      const items = shellWords(loop[2] ?? '', (n) => lookupVar(sh, n), date).map((w) => w.text);
+      for (const item of items) {
+        sh.locals.set(loop[1] ?? '', item);
+        const r = runStatements(body, sh, shell);
+        output += r.output;
+        status = r.status;
+        if (r.forever || r.exited) return { ...r, output };
+      }
+      i = end;
+      continue;
+    }
+    if (/^set\s+-e\b/.test(st.text)) {
+      errexit = true;
+      continue;
+    }
+    const assign = ASSIGN.exec(st.text);
+    if (assign && !/\s/.test((assign[2] ?? '').replace(/'[^']*'|"[^"]*"/g, ''))) {
+      const value = shellWords(assign[2] ?? '', (n) => lookupVar(sh, n), date)
+        .map((w) => w.text)
+        .join(' ');
+      sh.locals.set(assign[1] ?? '', value);
+      status = 0;
+      continue;
+    }
+    const red = redirections(shellWords(st.text, (n) => lookupVar(sh, n), date));
+    if (!red || red.argv.length === 0) return { status, output, forever: true, exited: false };
+    const s = step(red.argv, sh, shell);
+    if (!s) return { status, output, forever: true, exited: false };
+    const deliver = (sink: Sink, text: string | undefined) => {
+      if (!text) return;
+      if (sink.kind === 'log') output += text;
+      else if (sink.kind === 'file') writeFile(sh, sink.path, text, sink.append);
+    };
+    // A redirection to a file creates (or empties) it even when nothing is written.
+    for (const sink of [red.out, red.err]) {
+      if (sink.kind === 'file' && !sink.append) writeFile(sh, sink.path, '', false);
+    }
+    deliver(red.out, s.output);
+    deliver(red.err, s.error);
+    if (s.forever) return { status, output, forever: true, exited: false };
+    sh.ms += s.ms;
+    status = s.exitCode ?? 0;
+    if (red.argv[0] === 'exit') return { status, output, forever: false, exited: true };
+    if (errexit && status !== 0 && list[i + 1]?.op !== '||' && list[i + 1]?.op !== '&&') {
+      return { status, output, forever: false, exited: true };
+    }
+  }
+  return { status, output, forever: false, exited: false };
+}
+
+/** The index of the `done` closing the `for` at `start` (nested loops counted), or -1. */
+function loopEnd(list: readonly Statement[], start: number): number {
+  let depth = 0;
+  for (let i = start; i < list.length; i++) {
+    const t = list[i]?.text ?? '';
+    if (/^(for|while|until)\b/.test(t)) depth++;
+    if (/^done\b/.test(t) || /\bdone$/.test(t)) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Run a `sh -c` script: its output, how long it runs, its exit status, the files it wrote. */
 function script(
   text: string,
   startedAt: string,
   env?: ReadonlyMap<string, string>,
-): Program | undefined {
-  let ms = 0;
-  let output = '';
-  for (const part of text.split(/;|&&|\n/)) {
-    const argv = expandedWords(part.trim(), env, startedAt);
-    if (argv.length === 0) continue;
-    if (argv[0] === 'while' || argv[0] === 'for') return { runs: 'forever', output };
-    const s = step(argv, startedAt, env);
-    if (!s) return { runs: 'forever', output };
-    output += s.output;
-    if (s.forever) return { runs: 'forever', output };
-    ms += s.ms;
-    if (s.exitCode !== undefined && s.exitCode !== 0) {
-      return { runs: 'exits', afterMs: ms, exitCode: s.exitCode, output };
-    }
-    if (argv[0] === 'exit') return { runs: 'exits', afterMs: ms, exitCode: 0, output };
-  }
-  return { runs: 'exits', afterMs: ms, exitCode: 0, output };
+  sh: Shell = newShell('', startedAt, env ? { vars: env } : {}),
+  shell = 'sh',
+): Program {
+  const r = runStatements(statements(text), sh, shell);
+  const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
+  if (r.forever) return { runs: 'forever', output: r.output, ...files };
+  return { runs: 'exits', afterMs: sh.ms, exitCode: r.status & 255, output: r.output, ...files };
 }
 
 /** One command of a loop's body. */
@@ -327,7 +883,7 @@ function loopSteps(
       steps.push({ kind: 'echo', text: '$(date)', newline: true });
     } else if (cmd === 'printenv') {
       // Only exported variables: the process environment, not the loop's own.
-      const s = step(argv, '', env);
+      const s = step(argv, newShell('', '', env ? { vars: env } : {}));
       if (!s) return undefined;
       if (s.output !== '') steps.push({ kind: 'print', text: s.output });
     } else if (cmd === 'sleep') {
@@ -365,7 +921,10 @@ function endlessLoop(
       vars[assign[1] ?? ''] = words(assign[2] ?? '').join(' ');
       continue;
     }
-    const s = step(expandedWords(t, env, startedAt), startedAt, env);
+    const s = step(
+      expandedWords(t, env, startedAt),
+      newShell('', startedAt, env ? { vars: env } : {}),
+    );
     if (!s || s.forever || (s.exitCode ?? 0) !== 0) return undefined;
     output += s.output;
     startMs += s.ms;
@@ -725,6 +1284,16 @@ export interface Surroundings {
   /** The pod's namespace: where a bare Service name is looked up. */
   namespace?: string;
   network?: Network;
+  /** The pod's IP (its line in /etc/hosts). */
+  podIP?: string;
+  /** The node's kernel release (`uname -r`). */
+  kernel?: string;
+  /** Files of the container's volumes (ConfigMap and Secret keys), by path. */
+  files?: ReadonlyMap<string, string>;
+  /** Directories the container's volumes are mounted on (`ls` of an empty one is empty). */
+  dirs?: readonly string[];
+  /** Service link variables besides the `kubernetes` Service's (`WEB_SERVICE_HOST`…). */
+  serviceLinks?: ReadonlyMap<string, string>;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */
@@ -826,17 +1395,41 @@ export function containerProgram(
     if (r) return { runs: 'exits', afterMs: 0, exitCode: r.exitCode, output: r.output };
     return { runs: 'forever', output: '' };
   }
-  const shell = argv[0]?.split('/').pop();
+  const sh = newShell(image, startedAt, where);
+  const cmd0 = argv[0] ?? '';
+  const shell = cmd0.split('/').pop() ?? '';
+  // The runtime execs argv[0] itself, unless an entrypoint script of the image is given the
+  // args (it runs them with its own shell: not simulated).
+  const direct = (command?.length ?? 0) > 0 || !ENTRYPOINT_IMAGES.has(sh.repo);
+  if (direct && sh.bins && !sh.bins.has(shell)) {
+    return { runs: 'fails', message: startErrorMessage(cmd0), output: '' };
+  }
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
     const text = argv[2] ?? '';
     return (
       untilResolves(text, startedAt, where.vars) ??
       endlessLoop(text, startedAt, where.vars) ??
-      script(text, startedAt, where.vars) ?? { runs: 'forever', output: '' }
+      script(text, startedAt, where.vars, sh, shell)
     );
   }
-  const s = step(argv, startedAt, where.vars);
+  const s = step(argv, sh);
   if (!s) return { runs: 'forever', output: '' };
-  if (s.forever) return { runs: 'forever', output: s.output };
-  return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output: s.output };
+  const output = s.output + (s.error ?? '');
+  if (s.forever) return { runs: 'forever', output };
+  const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
+  return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output, ...files };
+}
+
+/** Images whose ENTRYPOINT is a script that execs the args it is given. */
+const ENTRYPOINT_IMAGES = new Set(['nginx', 'redis', 'postgres', 'mysql', 'mongo']);
+
+/**
+ * containerd's error when runc cannot exec the process (what the kubelet's `Failed` event and
+ * the StartError state say): not on the PATH, or an absolute path that does not exist.
+ */
+export function startErrorMessage(cmd: string): string {
+  const why = cmd.includes('/')
+    ? `exec: "${cmd}": stat ${cmd}: no such file or directory`
+    : `exec: "${cmd}": executable file not found in $PATH`;
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${why}: unknown`;
 }

@@ -531,9 +531,13 @@ function programOf(
       allocatable: (node?.status as { allocatable?: NodeAllocatable } | undefined)?.allocatable,
     },
   );
+  const kernel = (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
+    ?.kernelVersion;
   return containerProgram(container?.image ?? '', inputs.command, inputs.args, startedAt, {
     namespace,
     network: networkOf(ctx),
+    ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
+    ...(kernel ? { kernel } : {}),
     ...(container?.env ? { env: container.env } : {}),
     vars: inputs.vars,
   });

@@ -1,0 +1,71 @@
+/**
+ * What containers do with their commands, end to end through the kubelet (audit 10 #16, #6):
+ * a program the image lacks fails to start (StartError, exit 128) or, inside `sh -c`, exits
+ * 127; everyday one-shot commands end and leave their output in the log.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from '../../kubectl/testing/engineSession.ts';
+
+const START_ERROR =
+  'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "slep": executable file not found in $PATH: unknown';
+
+describe('a misspelled command', () => {
+  it('exec of a missing binary: RunContainerError, then CrashLoopBackOff with StartError 128', () => {
+    const { run, cluster } = engineSession(3);
+    run('kubectl run x --image=busybox -- slep 10');
+    cluster.settle();
+    const st = JSON.parse(
+      run(`kubectl get pod x -o jsonpath='{.status.containerStatuses[0]}'`).out,
+    );
+    expect(st.lastState.terminated).toEqual({
+      exitCode: 128,
+      reason: 'StartError',
+      message: START_ERROR,
+      startedAt: '1970-01-01T00:00:00Z',
+      finishedAt: expect.any(String),
+      containerID: expect.stringMatching(/^containerd:\/\//),
+    });
+    expect(['RunContainerError', 'CrashLoopBackOff']).toContain(st.state.waiting.reason);
+    const events = run(
+      `kubectl get events --field-selector involvedObject.name=x -o jsonpath='{range .items[*]}{.type} {.reason} {.message}{"\\n"}{end}'`,
+    ).out;
+    expect(events).toContain(`Warning Failed Error: ${START_ERROR}\n`);
+    expect(events).not.toContain('Started');
+  });
+
+  it('restartPolicy Never: the pod fails with StartError; `sh -c` says "not found", exit 127', () => {
+    const { run, cluster } = engineSession(3);
+    run('kubectl run x --image=busybox --restart=Never -- slep 10');
+    run(`kubectl run z --image=busybox --restart=Never -- sh -c 'slep 10'`);
+    cluster.advance(30_000);
+    cluster.settle();
+    const out = run('kubectl get pods').out;
+    expect(out).toMatch(/\nx +0\/1 +StartError +0 /);
+    expect(out).toMatch(/\nz +0\/1 +Error +0 /);
+    expect(run('kubectl logs z').out).toBe('sh: slep: not found\n');
+    expect(
+      run(
+        `kubectl get pod z -o jsonpath='{.status.containerStatuses[0].state.terminated.exitCode}'`,
+      ).out,
+    ).toBe('127');
+  });
+});
+
+describe('one-shot commands', () => {
+  it('a for loop, ls and cat end (Completed) and their output is the log', () => {
+    const { run, cluster } = engineSession(3);
+    run(
+      `kubectl run s2 --image=busybox --restart=Never -- sh -c 'for i in 1 2 3; do echo $i; done'`,
+    );
+    run('kubectl run s7 --image=busybox --restart=Never -- cat /etc/resolv.conf');
+    run('kubectl run s5 --image=busybox --restart=Never -- hostname');
+    cluster.advance(30_000);
+    cluster.settle();
+    expect(run('kubectl get pods').out).toMatch(/\ns2 +0\/1 +Completed +0 /);
+    expect(run('kubectl logs s2').out).toBe('1\n2\n3\n');
+    expect(run('kubectl logs s7').out).toBe(
+      'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
+    );
+    expect(run('kubectl logs s5').out).toBe('s5\n');
+  });
+});
