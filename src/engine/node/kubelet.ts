@@ -42,9 +42,10 @@ import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 import { mountStatuses } from './mountStatus.ts';
-import { type ProbeSpec, runProbe } from './probe.ts';
+import { type ProbedRun, type ProbeSpec, runProbe } from './probe.ts';
 import {
   containerProgram,
+  type FileEvent,
   ignoresSigterm,
   type Network,
   repository,
@@ -201,6 +202,9 @@ interface ContainerWork {
   done?: boolean;
   /** Killed after failing its liveness probe: restarted unless the policy is Never. */
   killedByProbe?: boolean;
+  /** Virtual ms this run started, and the files its script writes as it runs (exec probes). */
+  runStartMs?: number;
+  files?: readonly FileEvent[];
   /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
   mounts?: readonly Record<string, unknown>[];
   /** The restart back-off (flowcontrol.Backoff): its period, and when it last grew. */
@@ -847,6 +851,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.startedAt = ctx.timestamp();
     c.message = undefined;
     c.killedByProbe = undefined;
+    c.runStartMs = ctx.now;
+    c.files = program.runs === 'exits' || program.runs === 'forever' ? program.files : undefined;
     // The prober starts after each probe's initial delay; a readiness probe keeps the container
     // unready until it first succeeds.
     const delay = (p: ProbeSpec | undefined) =>
@@ -977,6 +983,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.exitAt = undefined;
   }
 
+  /** What a probe finds of `c`'s current run. */
+  function probedRun(c: ContainerWork, ctx: ReconcileContext): ProbedRun {
+    const run: ProbedRun = { elapsedMs: ctx.now - (c.runStartMs ?? ctx.now) };
+    if (c.files) run.files = c.files;
+    return run;
+  }
+
   /** Run the probes of a running container that are due; a failed liveness probe kills it. */
   function probe(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext): void {
     const st = c.probes;
@@ -1014,7 +1027,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const sp = c.startupProbe;
     if (!st.started && sp) {
       if (st.startupAt !== undefined && ctx.now >= st.startupAt) {
-        const res = runProbe(sp, c, ip);
+        const res = runProbe(sp, c, ip, probedRun(c, ctx));
         if (res.ok) {
           st.started = true;
           // Liveness and readiness run from now on (their delays count from the start).
@@ -1035,7 +1048,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const r = c.readinessProbe;
     if (r && st.readinessAt !== undefined && ctx.now >= st.readinessAt) {
-      const res = runProbe(r, c, ip);
+      const res = runProbe(r, c, ip, probedRun(c, ctx));
       if (res.ok) {
         st.readinessFailed = 0;
         st.readinessOk++;
@@ -1048,7 +1061,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const l = c.livenessProbe;
     if (l && st.livenessAt !== undefined && ctx.now >= st.livenessAt) {
-      const res = runProbe(l, c, ip);
+      const res = runProbe(l, c, ip, probedRun(c, ctx));
       if (res.ok) st.livenessFailed = 0;
       else if (failed('Liveness', l, res.message, ++st.livenessFailed)) {
         kill('liveness');

@@ -1433,3 +1433,28 @@ export function startErrorMessage(cmd: string): string {
     : `exec: "${cmd}": executable file not found in $PATH`;
   return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${why}: unknown`;
 }
+
+/**
+ * A command run inside a running container (an exec probe): what it prints (stdout then
+ * stderr) and its exit code, given the files the container's own script has written by
+ * `elapsedMs` after it started. Undefined when the command is not simulated.
+ */
+export function execInContainer(
+  image: string,
+  argv: readonly string[],
+  elapsedMs: number,
+  files: readonly FileEvent[] | undefined,
+  where: Surroundings = {},
+): { exitCode: number; output: string } | undefined {
+  const sh = newShell(image, '', where);
+  for (const f of files ?? []) if (f.atMs <= elapsedMs) sh.files.set(f.path, f.content);
+  const cmd = argv[0]?.split('/').pop() ?? '';
+  if (sh.bins && !sh.bins.has(cmd)) return undefined;
+  if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
+    const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
+    return r.forever ? undefined : { exitCode: r.status & 255, output: r.output };
+  }
+  const s = step(argv, sh);
+  if (!s || s.forever) return undefined;
+  return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? '') };
+}
