@@ -69,3 +69,50 @@ describe('one-shot commands', () => {
     expect(run('kubectl logs s5').out).toBe('s5\n');
   });
 });
+
+describe("the docs' liveness-exec pod", () => {
+  const spec = {
+    spec: {
+      containers: [
+        {
+          name: 'liveness',
+          image: 'registry.k8s.io/busybox',
+          args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'],
+          livenessProbe: {
+            exec: { command: ['cat', '/tmp/healthy'] },
+            initialDelaySeconds: 5,
+            periodSeconds: 5,
+          },
+        },
+      ],
+    },
+  };
+
+  it('is healthy for 30 s, then fails its probe; PID 1 ignores SIGTERM: killed 30 s later, 137', () => {
+    const { run, cluster } = engineSession(3);
+    run(
+      `kubectl run liveness-exec --image=registry.k8s.io/busybox --overrides='${JSON.stringify(spec)}'`,
+    );
+    const events = () =>
+      run(
+        `kubectl get events --field-selector involvedObject.name=liveness-exec -o jsonpath='{range .items[*]}{.reason} {.message}{"\\n"}{end}'`,
+      ).out;
+    cluster.advance(100_000);
+    expect(events()).toContain(
+      "Unhealthy Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory\n",
+    );
+    expect(events()).toContain(
+      'Killing Container liveness failed liveness probe, will be restarted\n',
+    );
+    const last = JSON.parse(
+      run(`kubectl get pod liveness-exec -o jsonpath='{.status.containerStatuses[0].lastState}'`)
+        .out,
+    );
+    expect(last.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
+    const ran = Date.parse(last.terminated.finishedAt) - Date.parse(last.terminated.startedAt);
+    // Healthy until 30 s; three failures 5 s apart (the first at 30 or 35 s, as the probe and
+    // the `rm` race); the kill then waits out the 30 s grace period.
+    expect(ran).toBeGreaterThanOrEqual(69_000);
+    expect(ran).toBeLessThanOrEqual(77_000);
+  });
+});

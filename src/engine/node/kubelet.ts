@@ -204,6 +204,8 @@ interface ContainerWork {
   killedByProbe?: boolean;
   /** Virtual ms this run started, and the files its script writes as it runs (exec probes). */
   runStartMs?: number;
+  /** Killed by a probe, it has ignored SIGTERM and runs until its grace period ends. */
+  dying?: boolean;
   files?: readonly FileEvent[];
   /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
   mounts?: readonly Record<string, unknown>[];
@@ -852,6 +854,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.message = undefined;
     c.killedByProbe = undefined;
     c.runStartMs = ctx.now;
+    c.dying = undefined;
     c.files = program.runs === 'exits' || program.runs === 'forever' ? program.files : undefined;
     // The prober starts after each probe's initial delay; a readiness probe keeps the container
     // unready until it first succeeds.
@@ -981,6 +984,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.reason = 'ContainerCreating';
     c.message = undefined;
     c.exitAt = undefined;
+    c.dying = undefined;
   }
 
   /** What a probe finds of `c`'s current run. */
@@ -993,7 +997,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** Run the probes of a running container that are due; a failed liveness probe kills it. */
   function probe(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext): void {
     const st = c.probes;
-    if (!st) return;
+    // A container being killed is probed no more.
+    if (!st || c.dying) return;
     const ip = work.get(key)?.podIP ?? '';
     const kill = (kind: 'liveness' | 'startup') => {
       const restarts = c.sidecar || restartPolicy(pod) !== 'Never';
@@ -1012,11 +1017,25 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         `StopContainer ${c.name}`,
         sharedSummary('cri.stopContainer', 'container', c.name),
       );
+      c.killedByProbe = true;
+      if (ignoresSigterm(c.command, c.args)) {
+        // PID 1 ignores SIGTERM (`sleep`, a shell script): it runs on through the grace period
+        // (the probe's own, else the pod's), then the runtime SIGKILLs it: exit code 137.
+        const probeGrace = kind === 'liveness' ? c.livenessProbe : c.startupProbe;
+        const grace =
+          probeGrace?.terminationGracePeriodSeconds ??
+          specOf<{ terminationGracePeriodSeconds?: number }>(pod).terminationGracePeriodSeconds ??
+          30;
+        c.exitAt = ctx.now + grace * 1000;
+        c.exitCode = 137;
+        c.dying = true;
+        ctx.requeueAfter(key, c.exitAt - ctx.now);
+        return;
+      }
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
       const repo = repository(c.image);
       c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
       containerExited(c, ctx);
-      c.killedByProbe = true;
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     };
     /** Record a failed probe (Unhealthy); true once `failures` in a row reach its threshold. */

@@ -18,6 +18,8 @@ export interface ProbeSpec {
   exec?: { command?: string[] };
   grpc?: { port?: number };
   initialDelaySeconds?: number;
+  /** The grace period of a kill this (liveness or startup) probe orders. */
+  terminationGracePeriodSeconds?: number;
   periodSeconds?: number;
   timeoutSeconds?: number;
   successThreshold?: number;
@@ -104,7 +106,8 @@ export function runProbe(
   if (probe.tcpSocket || probe.grpc) {
     const port = portOf(c, probe.tcpSocket?.port ?? probe.grpc?.port);
     const host = probe.tcpSocket?.host || podIP;
-    if (port !== undefined && answer(c, port, '/', run) !== undefined) return { ok: true, message: '' };
+    if (port !== undefined && answer(c, port, '/', run) !== undefined)
+      return { ok: true, message: '' };
     return {
       ok: false,
       message: `dial tcp ${host}:${port ?? 0}: connect: connection refused`,
