@@ -116,3 +116,40 @@ describe("the docs' liveness-exec pod", () => {
     expect(ran).toBeLessThanOrEqual(77_000);
   });
 });
+
+describe("the logging docs' streaming sidecar", () => {
+  it('the writer logs nothing (its echo goes to files); the sidecar tails the shared emptyDir file', () => {
+    const { run, cluster } = engineSession(3);
+    const varlog = [{ name: 'varlog', mountPath: '/var/log' }];
+    const spec = {
+      spec: {
+        volumes: [{ name: 'varlog', emptyDir: {} }],
+        containers: [
+          {
+            name: 'count',
+            image: 'busybox:1.28',
+            args: [
+              '/bin/sh',
+              '-c',
+              'i=0; while true; do echo "$i: $(date)" >> /var/log/1.log; echo "$(date) INFO $i" >> /var/log/2.log; i=$((i+1)); sleep 1; done\n',
+            ],
+            volumeMounts: varlog,
+          },
+          {
+            name: 'count-log-1',
+            image: 'busybox:1.28',
+            args: ['/bin/sh', '-c', 'tail -n+1 -F /var/log/1.log'],
+            volumeMounts: varlog,
+          },
+        ],
+      },
+    };
+    run(`kubectl run counter --image=busybox:1.28 --overrides='${JSON.stringify(spec)}'`);
+    cluster.advance(20_000);
+    expect(run('kubectl logs counter -c count').out).toBe('');
+    const tail = run('kubectl logs counter count-log-1').out.split('\n');
+    expect(tail[0]).toMatch(/^0: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d UTC 2026$/);
+    expect(tail[1]).toMatch(/^1: /);
+    expect(tail.length).toBeGreaterThan(20);
+  });
+});

@@ -25,6 +25,8 @@ export type Program =
       loop?: Loop;
       /** Files the script wrote or removed as it ran (what an exec probe finds). */
       files?: readonly FileEvent[];
+      /** `tail -F FILE`: prints what is written to FILE (from its start with `-n +1`). */
+      follows?: Follow;
     }
   | {
       runs: 'exits';
@@ -165,8 +167,15 @@ function expandedWords(
   ).map((w) => w.text);
 }
 
+/** A file `tail -f` follows: all of it (`-n +1`), or its last 10 lines and what comes. */
+export interface Follow {
+  path: string;
+  fromStart: boolean;
+}
+
 /** A command line's effect, or undefined when it is not one of the known programs. */
 interface Step {
+  follows?: Follow;
   ms: number;
   exitCode?: number;
   output: string;
@@ -372,10 +381,17 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       if (ms === undefined) return undefined;
       return Number.isFinite(ms) ? { ms, output: '' } : { ms: 0, output: '', forever: true };
     }
-    case 'tail':
-      return rest.includes('-f') || rest.includes('-F')
-        ? { ms: 0, output: '', forever: true }
-        : undefined;
+    case 'tail': {
+      if (!rest.includes('-f') && !rest.includes('-F')) return undefined;
+      const paths = rest.filter((a, i) => !a.startsWith('-') && rest[i - 1] !== '-n');
+      const fromStart = rest.some(
+        (a, i) => a === '-n+1' || a === '--lines=+1' || (a === '-n' && rest[i + 1] === '+1'),
+      );
+      const path = paths.length === 1 ? paths[0] : undefined;
+      return path && path !== '/dev/null'
+        ? { ms: 0, output: '', forever: true, follows: { path, fromStart } }
+        : { ms: 0, output: '', forever: true };
+    }
     case 'echo': {
       const { text, newline } = echoed(rest);
       return { ms: 0, output: newline ? `${text}\n` : text };
@@ -705,6 +721,7 @@ function redirections(all: readonly Word[]): { argv: string[]; out: Sink; err: S
 
 /** The outcome of running a list of statements. */
 interface ScriptRun {
+  follows?: Follow;
   status: number;
   output: string;
   /** Stopped at a command that runs for good (`sleep infinity`) or is not simulated. */
@@ -784,7 +801,11 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
     }
     deliver(red.out, s.output);
     deliver(red.err, s.error);
-    if (s.forever) return { status, output, forever: true, exited: false };
+    if (s.forever) {
+      const r: ScriptRun = { status, output, forever: true, exited: false };
+      if (s.follows) r.follows = s.follows;
+      return r;
+    }
     sh.ms += s.ms;
     status = s.exitCode ?? 0;
     if (red.argv[0] === 'exit') return { status, output, forever: false, exited: true };
@@ -819,13 +840,26 @@ function script(
 ): Program {
   const r = runStatements(statements(text), sh, shell);
   const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
-  if (r.forever) return { runs: 'forever', output: r.output, ...files };
+  if (r.forever) {
+    return {
+      runs: 'forever',
+      output: r.output,
+      ...files,
+      ...(r.follows ? { follows: r.follows } : {}),
+    };
+  }
   return { runs: 'exits', afterMs: sh.ms, exitCode: r.status & 255, output: r.output, ...files };
 }
 
 /** One command of a loop's body. */
 type LoopStep =
-  | { kind: 'echo'; text: string; newline: boolean }
+  | {
+      kind: 'echo';
+      text: string;
+      newline: boolean;
+      /** `>> FILE`: written to that file, not the log (`/dev/null`: nowhere). */
+      file?: string;
+    }
   /** Text printed as it is (printenv's values). */
   | { kind: 'print'; text: string }
   | { kind: 'sleep'; ms: number }
@@ -868,8 +902,14 @@ function loopSteps(
       steps.push({ kind: 'add', name, by: (sign === '-' ? -1 : 1) * Number(by) });
       continue;
     }
-    const argv = words(text);
+    // Redirections are read from the words as written (nothing expanded yet).
+    const red = redirections(shellWords(text, undefined, () => ''));
+    if (!red) return undefined;
+    const argv = red.argv;
     const cmd = argv[0]?.split('/').pop();
+    const file =
+      red.out.kind === 'file' ? red.out.path : red.out.kind === 'null' ? '/dev/null' : undefined;
+    if (file !== undefined && cmd !== 'echo') return undefined;
     if (cmd === 'echo') {
       const { text: said, newline } = echoed(argv.slice(1));
       // Every `$` must be a known expansion: a variable set before the loop, or `$(date)`.
@@ -878,7 +918,11 @@ function loopSteps(
         return name === undefined || name in vars ? '' : m;
       });
       if (leftover.includes('$') || leftover.includes('`')) return undefined;
-      steps.push({ kind: 'echo', text: said, newline });
+      steps.push(
+        file === undefined
+          ? { kind: 'echo', text: said, newline }
+          : { kind: 'echo', text: said, newline, file },
+      );
     } else if (cmd === 'date' && argv.length === 1) {
       steps.push({ kind: 'echo', text: '$(date)', newline: true });
     } else if (cmd === 'printenv') {
@@ -950,6 +994,7 @@ export function loopLines(
   loop: Loop,
   startMs: number,
   endMs: number,
+  file?: string,
 ): { at: number; text: string }[] {
   const first = startMs + loop.startMs;
   if (endMs < first) return [];
@@ -970,8 +1015,11 @@ export function loopLines(
       if (at > endMs) break;
       if (s.kind === 'sleep') at += s.ms;
       else if (s.kind === 'add') values[s.name] = String(Number(values[s.name] || 0) + s.by);
-      else if (s.kind === 'print') pushLines(out, at, s.text);
-      else {
+      else if (s.kind === 'print') {
+        if (file === undefined) pushLines(out, at, s.text);
+      } else if (s.file !== file) {
+        // Written elsewhere: to a file while the log is read, or the log while a file is.
+      } else {
         const date = goDate(new Date(at).toISOString());
         const text = s.text.replace(EXPANSION, (m, a, b) =>
           m.startsWith('$(') || m.startsWith('`') ? date : (values[a ?? b ?? ''] ?? ''),
@@ -1415,7 +1463,7 @@ export function containerProgram(
   const s = step(argv, sh);
   if (!s) return { runs: 'forever', output: '' };
   const output = s.output + (s.error ?? '');
-  if (s.forever) return { runs: 'forever', output };
+  if (s.forever) return { runs: 'forever', output, ...(s.follows ? { follows: s.follows } : {}) };
   const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
   return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output, ...files };
 }

@@ -11,6 +11,7 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import { type NodeAllocatable, processInputs } from '../../engine/node/containerEnv.ts';
 import {
   containerProgram,
+  type Follow,
   loopLines,
   type Network,
   type Program,
@@ -497,6 +498,16 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
     lines = [...lines, ...loopLines(program.loop, written, end)];
   }
+  if (program?.runs === 'forever' && program.follows) {
+    // `tail -F FILE` prints what another container of the pod writes to FILE through a
+    // volume both mount (the logging docs' streaming sidecar).
+    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
+      (r) => r?.startedAt === startedAt,
+    );
+    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
+    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
+    lines = [...lines, ...followedLines(ctx, p, container, program.follows, written, end, node)];
+  }
   if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
   const since = opts.since;
   if (since !== undefined) lines = lines.filter((l) => l.at >= since);
@@ -541,6 +552,64 @@ function programOf(
     ...(container?.env ? { env: container.env } : {}),
     vars: inputs.vars,
   });
+}
+
+type PodContainer = NonNullable<Pod['spec']>['containers'][number];
+
+/** The volume and the path inside it that `path` of container `c` is, if on a volume. */
+function onVolume(c: PodContainer, path: string): { volume: string; sub: string } | undefined {
+  let best: { volume: string; sub: string; len: number } | undefined;
+  for (const m of c.volumeMounts ?? []) {
+    const mount = m.mountPath.replace(/\/+$/, '');
+    if (!path.startsWith(`${mount}/`)) continue;
+    if (best && best.len >= mount.length) continue;
+    const sub = `${m.subPath ? `${m.subPath}/` : ''}${path.slice(mount.length + 1)}`;
+    best = { volume: m.name, sub, len: mount.length };
+  }
+  return best && { volume: best.volume, sub: best.sub };
+}
+
+/**
+ * The lines `tail -F` of `follows` has printed from `startMs` (its start) to `endMs`: what the
+ * pod's other containers' loops write to that file through a shared volume. Without `-n +1`,
+ * only the last 10 lines written before the tail started are printed, then all new ones.
+ */
+function followedLines(
+  ctx: Ctx,
+  p: Pod,
+  reader: PodContainer | undefined,
+  follows: Follow,
+  startMs: number,
+  endMs: number,
+  node: KubeObject | undefined,
+): { at: number; text: string }[] {
+  const target = reader ? onVolume(reader, follows.path) : undefined;
+  if (!target) return [];
+  const statuses = [
+    ...(p.status?.containerStatuses ?? []),
+    ...(p.status?.initContainerStatuses ?? []),
+  ];
+  let out: { at: number; text: string }[] = [];
+  for (const c of [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])]) {
+    if (c === reader) continue;
+    const mount = (c.volumeMounts ?? []).find(
+      (m) => m.name === target.volume && target.sub.startsWith(m.subPath ? `${m.subPath}/` : ''),
+    );
+    if (!mount) continue;
+    const sub = mount.subPath ? target.sub.slice(mount.subPath.length + 1) : target.sub;
+    const path = `${mount.mountPath.replace(/\/+$/, '')}/${sub}`;
+    const started = statuses.find((s) => s.name === c.name)?.state?.running?.startedAt;
+    if (!started) continue;
+    const writer = programOf(ctx, p, c, started, node);
+    if (writer.runs !== 'forever' || !writer.loop) continue;
+    out = [...out, ...loopLines(writer.loop, Date.parse(started), endMs, path)];
+  }
+  out.sort((a, b) => a.at - b.at);
+  if (!follows.fromStart) {
+    const before = out.filter((l) => l.at < startMs);
+    out = [...before.slice(Math.max(0, before.length - 10)), ...out.filter((l) => l.at >= startMs)];
+  }
+  return out;
 }
 
 /**
