@@ -153,3 +153,25 @@ describe("the logging docs' streaming sidecar", () => {
     expect(tail.length).toBeGreaterThan(20);
   });
 });
+
+describe('activeDeadlineSeconds', () => {
+  it('the kubelet fails the pod after the deadline: STATUS DeadlineExceeded, its containers stopped', () => {
+    const { run, cluster } = engineSession(3);
+    run(`kubectl run ad --image=nginx --overrides='{"spec":{"activeDeadlineSeconds":10}}'`);
+    cluster.advance(30_000);
+    cluster.settle();
+    expect(run('kubectl get pods').out).toMatch(/\nad +0\/1 +DeadlineExceeded +0 /);
+    const st = JSON.parse(run(`kubectl get pod ad -o jsonpath='{.status}'`).out);
+    expect(st).toMatchObject({
+      phase: 'Failed',
+      reason: 'DeadlineExceeded',
+      message: 'Pod was active on the node longer than the specified deadline',
+    });
+    const events = run(
+      `kubectl get events --field-selector involvedObject.name=ad -o jsonpath='{range .items[*]}{.type} {.reason} {.message}{"\\n"}{end}'`,
+    ).out;
+    expect(events).toContain(
+      'Normal DeadlineExceeded Pod was active on the node longer than the specified deadline\nNormal Killing Stopping container ad\n',
+    );
+  });
+});

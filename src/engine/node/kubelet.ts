@@ -128,6 +128,9 @@ export const DEFAULT_ALLOCATABLE: NodeResources = {
   'ephemeral-storage': '56403987978',
 };
 
+/** active_deadline.go's message (event, pod status). */
+const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline';
+
 /** The nodes' kernel (Ubuntu 24.04's): describe node, and `uname` in containers. */
 const KERNEL_VERSION = '6.8.0-51-generic';
 
@@ -1883,6 +1886,42 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return [deleteForce];
   }
 
+  /**
+   * The pod ran past `activeDeadlineSeconds` (active_deadline.go): the kubelet records
+   * DeadlineExceeded, stops its containers, and reports the pod Failed with that reason (what
+   * `kubectl get pods` shows as STATUS). Its containers are not started again.
+   */
+  function deadlineExceeded(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Write[] {
+    event(ctx, pod, 'Normal', 'DeadlineExceeded', DEADLINE_MESSAGE);
+    // The status is generated as the pod worker decides to stop the pod: the containers as they
+    // were, none ready. The pod is terminal from then on: kubectl shows its reason as STATUS.
+    w.sandboxReady = false;
+    const status = podStatus(pod, w, ctx) ?? { ...statusOf<Record<string, unknown>>(pod) };
+    for (const field of ['containerStatuses', 'initContainerStatuses'] as const) {
+      const list = status[field] as readonly Record<string, unknown>[] | undefined;
+      if (list) status[field] = list.map((cs) => ({ ...cs, ready: false }));
+    }
+    status.phase = 'Failed';
+    status.reason = 'DeadlineExceeded';
+    status.message = DEADLINE_MESSAGE;
+    for (const c of [...w.containers, ...(w.inits ?? [])]) {
+      if (c.phase === 'running') {
+        event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
+        send(
+          ctx,
+          c.ref,
+          'cri.stopContainer',
+          `StopContainer ${c.name}`,
+          sharedSummary('cri.stopContainer', 'container', c.name),
+        );
+        if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
+        c.phase = 'exited';
+      }
+      c.done = true;
+    }
+    return statusWrite(pod, status);
+  }
+
   /** The kubelet's cache during the current sync (ConfigMaps and Secrets are read from it). */
   let objects: Parameters<Reconciler['reconcile']>[1] | undefined;
 
@@ -2070,6 +2109,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!w) {
       w = bootCount <= 1 && phase === 'Running' ? adopt(pod, ctx) : newWork(pod, ctx);
       work.set(key, w);
+    }
+    // activeDeadlineSeconds counts from the pod's start on this node (status.startTime).
+    const activeDeadline = specOf<{ activeDeadlineSeconds?: number }>(pod).activeDeadlineSeconds;
+    if (activeDeadline !== undefined && activeDeadline > 0) {
+      const now = Date.parse(ctx.timestamp());
+      const deadline = Date.parse(w.startTime) + activeDeadline * 1000;
+      if (now >= deadline) return deadlineExceeded(pod, w, ctx);
+      ctx.requeueAfter(key, deadline - now);
     }
     if (!w.sandboxId) {
       // The volumes are set up before the sandbox: a missing ConfigMap or Secret holds the pod
