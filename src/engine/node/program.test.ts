@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerProgram, LOOP_LOG_ROUNDS, loopLines } from './program.ts';
+import { containerProgram, LOOP_LOG_ROUNDS, loopLines, piDigits } from './program.ts';
 
 describe('containerProgram: what a started container does', () => {
   it('servers run on; shell base images with nothing to do exit at once with 0', () => {
@@ -350,5 +350,23 @@ describe('one-shot commands end with their output', () => {
         { atMs: 30_000, path: '/tmp/healthy', content: null },
       ],
     });
+  });
+});
+
+describe("the docs' pi Job: perl -Mbignum=bpi -wle 'print bpi(2000)'", () => {
+  it('prints π to 2000 significant digits (computed), then exits 0', () => {
+    const p = containerProgram(
+      'perl:5.34.0',
+      ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'],
+      undefined,
+    );
+    expect(p.runs).toBe('exits');
+    if (p.runs !== 'exits') return;
+    expect(p.exitCode).toBe(0);
+    expect(p.output).toHaveLength(2002);
+    expect(p.output.startsWith('3.14159265358979323846264338327950288419716939937510')).toBe(true);
+    // The docs' Job output ends so (bpi rounds the last digit).
+    expect(p.output.endsWith('3904780275901\n')).toBe(true);
+    expect(piDigits(10)).toBe('3.141592654');
   });
 });

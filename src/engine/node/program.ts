@@ -483,6 +483,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return { ms: 0, output: '' };
     case 'ping':
       return pingStep(rest, sh);
+    case 'perl':
+      return perlStep(rest);
     case 'true':
     case ':':
       return { ms: 0, output: '' };
@@ -505,6 +507,52 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
 function shellDate(sh: Shell): string {
   const t = Date.parse(sh.startedAt);
   return goDate(Number.isNaN(t) ? sh.startedAt : new Date(t + sh.ms).toISOString());
+}
+
+/**
+ * perl: only the Kubernetes docs' Job, `perl -Mbignum=bpi -wle 'print bpi(2000)'`, which prints
+ * π to that many significant digits (computed here, a few seconds of CPU in the real image).
+ */
+function perlStep(args: readonly string[]): Step | undefined {
+  const code = args.at(-1) ?? '';
+  const flags = args.slice(0, -1);
+  if (!flags.includes('-Mbignum=bpi') || !flags.some((f) => /^-w?le$|^-lw?e$/.test(f))) {
+    return undefined;
+  }
+  const m = /^\s*print\s+bpi\(\s*(\d+)\s*\)\s*;?\s*$/.exec(code);
+  const digits = Number(m?.[1]);
+  if (!m || !(digits >= 1 && digits <= 10_000)) return undefined;
+  return { ms: Math.max(500, Math.round(digits * 2)), output: `${piDigits(digits)}\n` };
+}
+
+/**
+ * π to `n` significant digits as Math::BigFloat's bpi prints it (round half to even), by
+ * Machin's formula π = 16·atan(1/5) − 4·atan(1/239) in fixed-point BigInt arithmetic.
+ */
+export function piDigits(n: number): string {
+  const guard = 20;
+  const scale = 10n ** BigInt(n + guard);
+  const atanInv = (x: bigint): bigint => {
+    // atan(1/x) = Σ (-1)^k / ((2k+1) x^(2k+1))
+    let term = scale / x;
+    let sum = term;
+    const x2 = x * x;
+    for (let k = 1n; term !== 0n; k++) {
+      term /= x2;
+      const t = term / (2n * k + 1n);
+      sum += k % 2n === 1n ? -t : t;
+    }
+    return sum;
+  };
+  const pi = 16n * atanInv(5n) - 4n * atanInv(239n); // π · 10^(n+guard)
+  // Keep n significant digits: one before the point, n-1 after.
+  const drop = 10n ** BigInt(guard + 1);
+  let kept = pi / drop;
+  const rest = pi % drop;
+  const half = drop / 2n;
+  if (rest > half || (rest === half && kept % 2n === 1n)) kept += 1n;
+  const text = kept.toString();
+  return n === 1 ? text : `${text[0]}.${text.slice(1)}`;
 }
 
 /** The shell's own commands: they exist whatever the image holds. */
