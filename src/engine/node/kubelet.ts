@@ -1887,6 +1887,35 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   }
 
   /**
+   * A `restartPolicy: Never` pod whose sandbox a reboot took: not started again. Each container
+   * that ran is terminated with the run containerd lost (Unknown, 255); the pod fails.
+   */
+  function notRestarted(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Write[] {
+    const status = statusOf<{
+      containerStatuses?: { name: string; image?: string; imageID?: string }[];
+      initContainerStatuses?: { name: string; image?: string; imageID?: string }[];
+    }>(pod);
+    const prev = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])];
+    for (const c of [...w.containers, ...(w.inits ?? [])]) {
+      if (c.last) {
+        const p = prev.find((s) => s.name === c.name);
+        c.terminated = c.last;
+        c.last = undefined;
+        c.restartCount = Math.max(0, c.restartCount - 1);
+        c.containerID = c.terminated.containerID;
+        c.imageRef = p?.image ?? c.image;
+        c.imageID = p?.imageID ?? '';
+        c.exitedAt = ctx.now;
+        c.phase = 'exited';
+        c.reason = 'ContainerCreating';
+      }
+      c.done = true;
+    }
+    w.sandboxReady = false;
+    return statusWrite(pod, podStatus(pod, w, ctx));
+  }
+
+  /**
    * The pod ran past `activeDeadlineSeconds` (active_deadline.go): the kubelet records
    * DeadlineExceeded, stops its containers, and reports the pod Failed with that reason (what
    * `kubectl get pods` shows as STATUS). Its containers are not started again.
@@ -2109,6 +2138,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!w) {
       w = bootCount <= 1 && phase === 'Running' ? adopt(pod, ctx) : newWork(pod, ctx);
       work.set(key, w);
+      // computePodActions: a pod that must not restart and whose containers already ran gets
+      // no new sandbox ("it is already done"): after a reboot its lost runs are its end.
+      if (w.sandboxChanged && restartPolicy(pod) === 'Never') return notRestarted(pod, w, ctx);
     }
     // activeDeadlineSeconds counts from the pod's start on this node (status.startTime).
     const activeDeadline = specOf<{ activeDeadlineSeconds?: number }>(pod).activeDeadlineSeconds;
