@@ -370,3 +370,33 @@ describe("the docs' pi Job: perl -Mbignum=bpi -wle 'print bpi(2000)'", () => {
     expect(piDigits(10)).toBe('3.141592654');
   });
 });
+
+describe('server images log their start-up', () => {
+  const started = '2026-01-06T00:00:03Z';
+  it('redis, httpd, postgres, mysql and mongo end their start-up as the images do', () => {
+    const log = (image: string, env?: { name: string; value: string }[]) =>
+      containerProgram(image, undefined, undefined, started, {
+        podIP: '10.244.1.2',
+        ...(env ? { env } : {}),
+      })
+        .output.trimEnd()
+        .split('\n');
+    expect(log('redis').slice(-3)).toEqual([
+      '1:M 06 Jan 2026 00:00:03.022 * Running mode=standalone, port=6379.',
+      '1:M 06 Jan 2026 00:00:03.022 * Server initialized',
+      '1:M 06 Jan 2026 00:00:03.022 * Ready to accept connections tcp',
+    ]);
+    expect(log('httpd:2.4').slice(-3)).toEqual([
+      "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 10.244.1.2. Set the 'ServerName' directive globally to suppress this message",
+      '[Tue Jan 06 00:00:03.030000 2026] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations',
+      "[Tue Jan 06 00:00:03.030000 2026] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'",
+    ]);
+    expect(log('postgres', [{ name: 'POSTGRES_PASSWORD', value: 'x' }]).at(-1)).toBe(
+      '2026-01-06 00:00:04.113 UTC [1] LOG:  database system is ready to accept connections',
+    );
+    expect(log('mysql', [{ name: 'MYSQL_ROOT_PASSWORD', value: 'x' }]).at(-1)).toBe(
+      "2026-01-06T00:00:12.900000Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '9.2.0'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.",
+    );
+    expect(log('mongo').at(-1)).toContain('"msg":"Waiting for connections"');
+  });
+});

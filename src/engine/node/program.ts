@@ -1412,7 +1412,8 @@ function mysqlVersion(image: string): string {
  * netshoot's zsh) read end-of-input at once and exit 0, the database images refuse to
  * initialise without a password (exit 1, their entrypoint's error), curl with no URL exits 2.
  */
-function imageDefault(image: string, startedAt: string, env: Surroundings['env']): Program {
+function imageDefault(image: string, startedAt: string, where: Surroundings): Program {
+  const env = where.env;
   const repo = repository(image);
   const set = (name: string) =>
     (env ?? []).some(
@@ -1454,9 +1455,94 @@ function imageDefault(image: string, startedAt: string, env: Surroundings['env']
       output: "curl: try 'curl --help' or 'curl --manual' for more information\n",
     };
   }
-  return EXITING_IMAGES.has(repo)
-    ? { runs: 'exits', afterMs: 0, exitCode: 0, output: '' }
-    : { runs: 'forever', output: '' };
+  if (EXITING_IMAGES.has(repo)) return { runs: 'exits', afterMs: 0, exitCode: 0, output: '' };
+  return { runs: 'forever', output: serverStartup(repo, image, startedAt, where) };
+}
+
+/** A time of the run's start, `ms` later, as a Date (epoch 0 when unknown). */
+function at(startedAt: string, ms: number): Date {
+  const t = Date.parse(startedAt);
+  return new Date((Number.isNaN(t) ? 0 : t) + ms);
+}
+
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+const DAYS = 'Sun Mon Tue Wed Thu Fri Sat'.split(' ');
+const p2 = (n: number) => String(n).padStart(2, '0');
+const p3 = (n: number) => String(n).padStart(3, '0');
+const hms = (d: Date) => `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+
+/**
+ * The start-up lines of the server images besides nginx's (logs.ts has those): redis, httpd,
+ * postgres, mysql, mongo, as their default configuration prints them (the last lines of a
+ * first start; the database images' initialisation output is shortened to its end).
+ */
+function serverStartup(
+  repo: string,
+  image: string,
+  startedAt: string,
+  where: Surroundings,
+): string {
+  if (repo === 'redis') {
+    const t = (ms: number) => {
+      const d = at(startedAt, ms);
+      return `${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${hms(d)}.${p3(d.getUTCMilliseconds())}`;
+    };
+    return `1:C ${t(20)} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo
+1:C ${t(20)} * Redis version=7.4.2, bits=64, commit=00000000, modified=0, pid=1, just started
+1:C ${t(20)} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf
+1:M ${t(21)} * monotonic clock: POSIX clock_gettime
+1:M ${t(22)} * Running mode=standalone, port=6379.
+1:M ${t(22)} * Server initialized
+1:M ${t(22)} * Ready to accept connections tcp
+`;
+  }
+  if (repo === 'httpd') {
+    const d = at(startedAt, 30);
+    const t = `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${hms(d)}.${p3(d.getUTCMilliseconds())}000 ${d.getUTCFullYear()}`;
+    // AH00558 twice: once for the configuration check, once as the server starts.
+    const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${where.podIP ?? '127.0.0.1'}. Set the 'ServerName' directive globally to suppress this message\n`;
+    return `${fqdn}${fqdn}[${t}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations
+[${t}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'
+`;
+  }
+  if (repo === 'postgres') {
+    const t = (ms: number) => {
+      const d = at(startedAt, ms);
+      return `${d.toISOString().slice(0, 10)} ${hms(d)}.${p3(d.getUTCMilliseconds())} UTC`;
+    };
+    const down = at(startedAt, 1000);
+    const version =
+      'PostgreSQL 17.2 (Debian 17.2-1.pgdg120+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit';
+    return `PostgreSQL init process complete; ready for start up.
+
+${t(1100)} [1] LOG:  starting ${version}
+${t(1101)} [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432
+${t(1101)} [1] LOG:  listening on IPv6 address "::", port 5432
+${t(1103)} [1] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"
+${t(1108)} [62] LOG:  database system was shut down at ${down.toISOString().slice(0, 10)} ${hms(down)} UTC
+${t(1113)} [1] LOG:  database system is ready to accept connections
+`;
+  }
+  if (repo === 'mysql') {
+    const version = mysqlVersion(image);
+    const short = version.split('-')[0] ?? version;
+    const iso = (ms: number) => `${at(startedAt, ms).toISOString().slice(0, 23)}000Z`;
+    return `${rfc3339Seconds(startedAt)} [Note] [Entrypoint]: Entrypoint script for MySQL Server ${version} started.
+${rfc3339Seconds(startedAt)} [Note] [Entrypoint]: Switching to dedicated user 'mysql'
+${rfc3339Seconds(startedAt)} [Note] [Entrypoint]: Entrypoint script for MySQL Server ${version} started.
+${iso(9000)} 0 [System] [MY-015015] [Server] MySQL Server - start.
+${iso(9200)} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${short}) starting as process 1
+${iso(9900)} 0 [System] [MY-011323] [Server] X Plugin ready for connections. Bind-address: '::' port: 33060, socket: /var/run/mysqld/mysqlx.sock
+${iso(9900)} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${short}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.
+`;
+  }
+  if (repo === 'mongo') {
+    const iso = (ms: number) => at(startedAt, ms).toISOString().replace('Z', '+00:00');
+    return `{"t":{"$date":"${iso(400)}"},"s":"I",  "c":"NETWORK",  "id":23015,   "ctx":"listener","msg":"Listening on","attr":{"address":"0.0.0.0:27017"}}
+{"t":{"$date":"${iso(400)}"},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}
+`;
+  }
+  return '';
 }
 
 /** The postgres image's entrypoint without POSTGRES_PASSWORD (docker_verify_minimum_env). */
@@ -1483,7 +1569,7 @@ export function containerProgram(
   startedAt = '',
   where: Surroundings = {},
 ): Program {
-  if (!command?.length && !args?.length) return imageDefault(image, startedAt, where.env);
+  if (!command?.length && !args?.length) return imageDefault(image, startedAt, where);
   const argv = [...(command ?? []), ...(args ?? [])];
   const net = netStep(argv);
   if (net) {
