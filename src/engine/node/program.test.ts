@@ -400,3 +400,36 @@ describe('server images log their start-up', () => {
     expect(log('mongo').at(-1)).toContain('"msg":"Waiting for connections"');
   });
 });
+
+describe('a path the web server does not have', () => {
+  const network = (_ns: string, host: string) =>
+    host === 'pr'
+      ? {
+          namespace: 'default',
+          name: 'pr',
+          clusterIP: '10.96.12.7',
+          ports: [{ port: 80, ready: true }],
+          backendImage: 'nginx',
+        }
+      : undefined;
+  const run = (argv: string[]) => containerProgram('busybox', undefined, argv, '', { network });
+
+  it('wget fails with the 404 (exit 1); curl prints the 404 page, or fails with -f (22)', () => {
+    expect(run(['wget', '-qO-', 'http://pr/missing'])).toEqual({
+      runs: 'exits',
+      afterMs: 0,
+      exitCode: 1,
+      output: 'wget: server returned error: HTTP/1.1 404 Not Found\n',
+    });
+    expect(run(['wget', '-qO-', 'http://pr/index.html'])).toMatchObject({ exitCode: 0 });
+    const page = run(['curl', '-s', 'pr/missing']);
+    expect(page).toMatchObject({ runs: 'exits', exitCode: 0 });
+    expect(page.output).toContain('<center><h1>404 Not Found</h1></center>');
+    expect(new TextEncoder().encode(page.output).length).toBe(153);
+    expect(run(['curl', '-sSf', 'http://pr/missing'])).toMatchObject({
+      exitCode: 22,
+      output: 'curl: (22) The requested URL returned error: 404\n',
+    });
+    expect(run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'pr/x']).output).toBe('404');
+  });
+});

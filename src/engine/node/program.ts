@@ -1174,13 +1174,35 @@ function clusterHost(
 }
 
 /** `[http://]host[:port][/path]` of wget and curl. */
-function parseUrl(url: string): { host: string; hostPort: string; port: number } | undefined {
+function parseUrl(
+  url: string,
+): { host: string; hostPort: string; port: number; path: string } | undefined {
   const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([/?#].*)?$/.exec(url);
   if (!m) return undefined;
   const scheme = m[1] ?? 'http';
   if (scheme === 'https') return undefined;
   const host = m[2] ?? '';
-  return { host, hostPort: m[3] ? `${host}:${m[3]}` : host, port: m[3] ? Number(m[3]) : 80 };
+  const path = (m[4] ?? '/').split(/[?#]/)[0] || '/';
+  return {
+    host,
+    hostPort: m[3] ? `${host}:${m[3]}` : host,
+    port: m[3] ? Number(m[3]) : 80,
+    path,
+  };
+}
+
+/** nginx's 404 page (CRLF lines, 153 bytes with its version). */
+const NGINX_404 =
+  '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';
+/** httpd's 404 page. */
+const HTTPD_404 =
+  '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
+
+/** The 404 page of a stock web server for a path it does not serve, else undefined. */
+function notFoundPage(svc: ServiceView, path: string): string | undefined {
+  if (path === '/' || path === '/index.html') return undefined;
+  const repo = svc.backendImage === undefined ? '' : repository(svc.backendImage);
+  return repo === 'nginx' ? NGINX_404 : repo === 'httpd' ? HTTPD_404 : undefined;
 }
 
 /** A one-shot network command: `nslookup`, `wget`, `curl` against a Service of the cluster. */
@@ -1188,11 +1210,16 @@ interface NetStep {
   tool: 'nslookup' | 'wget' | 'curl';
   /** The host as typed (wget prints it with its port). */
   hostPort: string;
+  /** The URL's path (`/` when it has none). */
+  path?: string;
   host: string;
   port: number;
   quiet: boolean;
   /** wget writes to stdout (`-O-`) rather than a file; curl always does unless `-o`. */
   toStdout: boolean;
+  /** curl's `-f`: an HTTP error fails (22); `-S`: errors are printed even with `-s`. */
+  fail?: boolean;
+  showError?: boolean;
   /** curl's `-w`: what it writes after the transfer (`%{http_code}` is expanded). */
   writeOut?: string;
 }
@@ -1241,21 +1268,22 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     let url: string | undefined;
     let toStdout = true;
     let writeOut: string | undefined;
+    let fail = false;
+    let showError = false;
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i] ?? '';
       if (a === '-o' || a === '--output') toStdout = rest[++i] === '-';
       else if (a === '-w' || a === '--write-out') writeOut = rest[++i] ?? '';
       else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') i++;
-      else if (a === '-s' || a === '--silent' || a === '-sS' || a === '-Ss') quiet = true;
-      else if (
-        a === '-L' ||
-        a === '--location' ||
-        a === '-f' ||
-        a === '--fail' ||
-        a === '-sf' ||
-        a === '-fs'
-      ) {
+      else if (a === '--silent') quiet = true;
+      else if (a === '--fail') fail = true;
+      else if (a === '--show-error') showError = true;
+      else if (a === '--location') continue;
+      else if (/^-[sSfL]+$/.test(a)) {
+        // Short flags in any cluster: -s silent, -S show errors, -f fail on HTTP errors, -L.
         if (a.includes('s')) quiet = true;
+        if (a.includes('S')) showError = true;
+        if (a.includes('f')) fail = true;
       } else if (a.startsWith('-')) return undefined;
       else if (url === undefined) url = a;
       else return undefined;
@@ -1264,6 +1292,8 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     if (!u) return undefined;
     const step: NetStep = { tool: 'curl', ...u, quiet, toStdout };
     if (writeOut !== undefined) step.writeOut = writeOut;
+    if (fail) step.fail = true;
+    if (showError) step.showError = true;
     return step;
   }
   return undefined;
@@ -1311,6 +1341,12 @@ function netResult(
         output: `${connecting}wget: can't connect to remote host (${svc.clusterIP}): Connection refused\n`,
       };
     }
+    if (notFoundPage(svc, s.path ?? '/') !== undefined) {
+      return {
+        exitCode: 1,
+        output: `${connecting}wget: server returned error: HTTP/1.1 404 Not Found\n`,
+      };
+    }
     const page = servedPage(svc) ?? '';
     if (s.quiet) return { exitCode: 0, output: s.toStdout ? page : '' };
     const size = String(new TextEncoder().encode(page).length).padStart(6, ' ');
@@ -1347,8 +1383,16 @@ function netResult(
       }`,
     };
   }
-  const body = s.toStdout ? (servedPage(svc) ?? '') : '';
-  return { exitCode: 0, output: `${body}${written('200')}` };
+  // curl prints an error page as any other (exit 0); `-f` fails with 22 instead.
+  const missing = notFoundPage(svc, s.path ?? '/');
+  if (missing !== undefined && s.fail) {
+    return {
+      exitCode: 22,
+      output: `${written('404')}${s.quiet && !s.showError ? '' : 'curl: (22) The requested URL returned error: 404\n'}`,
+    };
+  }
+  const body = s.toStdout ? (missing ?? servedPage(svc) ?? '') : '';
+  return { exitCode: 0, output: `${body}${written(missing !== undefined ? '404' : '200')}` };
 }
 
 /**
