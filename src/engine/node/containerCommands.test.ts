@@ -175,3 +175,32 @@ describe('activeDeadlineSeconds', () => {
     );
   });
 });
+
+describe("nginx's access log", () => {
+  it('has a line for each HTTP probe of the kubelet (kube-probe/1.32), from the pod network gateway', () => {
+    const { run, cluster } = engineSession(3);
+    const spec = {
+      spec: {
+        containers: [
+          {
+            name: 'pr',
+            image: 'nginx',
+            readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 10 },
+          },
+        ],
+      },
+    };
+    run(`kubectl run pr --image=nginx --overrides='${JSON.stringify(spec)}'`);
+    cluster.advance(35_000);
+    const ip = run(`kubectl get pod pr -o jsonpath='{.status.podIP}'`).out;
+    const gateway = ip.replace(/\.\d+$/, '.1');
+    const lines = run('kubectl logs pr --tail=2').out.split('\n');
+    for (const line of lines.slice(0, 2)) {
+      expect(line).toMatch(
+        new RegExp(
+          `^${gateway.replace(/\./g, '\\.')} - - \\[06/Jan/2026:\\d\\d:\\d\\d:\\d\\d \\+0000\\] "GET / HTTP/1\\.1" 200 615 "-" "kube-probe/1\\.32" "-"$`,
+        ),
+      );
+    }
+  });
+});

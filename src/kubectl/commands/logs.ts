@@ -498,6 +498,16 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
     lines = [...lines, ...loopLines(program.loop, written, end)];
   }
+  if (program === undefined && fromHost === undefined && container) {
+    // nginx's access log: a line for each HTTP probe the kubelet sent this run.
+    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
+      (r) => r?.startedAt === startedAt,
+    );
+    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
+    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
+    const probes = probeAccessLines(container, p.status?.podIP, written, end);
+    if (probes.length > 0) lines = [...lines, ...probes].sort((a, b) => a.at - b.at);
+  }
   if (program?.runs === 'forever' && program.follows) {
     // `tail -F FILE` prints what another container of the pod writes to FILE through a
     // volume both mount (the logging docs' streaming sidecar).
@@ -555,6 +565,60 @@ function programOf(
 }
 
 type PodContainer = NonNullable<Pod['spec']>['containers'][number];
+
+/** The kubelet's probe User-Agent (`kube-probe/<major>.<minor>`). */
+const PROBE_AGENT = 'kube-probe/1.32';
+/** nginx's default page: its size in the access log. */
+const NGINX_PAGE_BYTES = 615;
+
+/**
+ * The access-log lines of the kubelet's HTTP probes of an nginx container (the image's `main`
+ * log format) from `startMs` to `endMs`: the first at each probe's initial delay, then one every
+ * period, from the node's address on the pod network (the `.1` of the pod's subnet). Only
+ * probes of the pages nginx serves (`/`, `/index.html` on port 80) are written here.
+ */
+function probeAccessLines(
+  c: PodContainer,
+  podIP: string | undefined,
+  startMs: number,
+  endMs: number,
+): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = [];
+  if (!podIP) return out;
+  const source = podIP.replace(/\.\d+$/, '.1');
+  const port = (p: number | string | undefined) =>
+    typeof p === 'number'
+      ? p
+      : /^\d+$/.test(p ?? '')
+        ? Number(p)
+        : c.ports?.find((x) => x.name === p)?.containerPort;
+  for (const probe of [c.startupProbe, c.readinessProbe, c.livenessProbe]) {
+    const get = probe?.httpGet;
+    if (!probe || !get || port(get.port) !== 80) continue;
+    const path = get.path || '/';
+    if (path !== '/' && path !== '/index.html') continue;
+    const period = (probe.periodSeconds ?? 10) * 1000;
+    // At most the last 10000 probes: as many rounds as a loop keeps.
+    const first = startMs + (probe.initialDelaySeconds ?? 0) * 1000;
+    const count = endMs < first ? 0 : Math.floor((endMs - first) / period) + 1;
+    for (let i = Math.max(0, count - 10_000); i < count; i++) {
+      const at = first + i * period;
+      out.push({
+        at,
+        text: `${source} - - [${accessTime(at)}] "GET ${path} HTTP/1.1" 200 ${NGINX_PAGE_BYTES} "-" "${PROBE_AGENT}" "-"\n`,
+      });
+    }
+  }
+  return out;
+}
+
+/** nginx's `$time_local` in UTC: `06/Jan/2026:00:05:29 +0000`. */
+function accessTime(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const month = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[d.getUTCMonth()];
+  return `${p(d.getUTCDate())}/${month}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
 
 /** The volume and the path inside it that `path` of container `c` is, if on a volume. */
 function onVolume(c: PodContainer, path: string): { volume: string; sub: string } | undefined {
