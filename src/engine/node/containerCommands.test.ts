@@ -204,3 +204,41 @@ describe("nginx's access log", () => {
     }
   });
 });
+
+describe('ConfigMap and Secret volumes', () => {
+  it('ls lists the keys of the mounted ConfigMap; cat prints a key; a Secret key is decoded', () => {
+    const { run, cluster } = engineSession(3);
+    run(
+      'kubectl create configmap special-config --from-literal=SPECIAL_LEVEL=very --from-literal=SPECIAL_TYPE=charm',
+    );
+    run('kubectl create secret generic creds --from-literal=password=s3cr3t');
+    const spec = {
+      spec: {
+        restartPolicy: 'Never',
+        volumes: [
+          { name: 'config-volume', configMap: { name: 'special-config' } },
+          { name: 'sec', secret: { secretName: 'creds' } },
+        ],
+        containers: [
+          {
+            name: 'c',
+            image: 'registry.k8s.io/busybox',
+            command: [
+              '/bin/sh',
+              '-c',
+              'ls /etc/config/; cat /etc/config/SPECIAL_LEVEL; echo; cat /etc/sec/password',
+            ],
+            volumeMounts: [
+              { name: 'config-volume', mountPath: '/etc/config' },
+              { name: 'sec', mountPath: '/etc/sec' },
+            ],
+          },
+        ],
+      },
+    };
+    run(`kubectl run c --image=registry.k8s.io/busybox --overrides='${JSON.stringify(spec)}'`);
+    cluster.advance(20_000);
+    expect(run('kubectl logs c').out).toBe('SPECIAL_LEVEL\nSPECIAL_TYPE\nvery\ns3cr3t');
+    expect(run('kubectl get pods c').out).toMatch(/Completed/);
+  });
+});

@@ -50,6 +50,7 @@ import {
   type Network,
   repository,
   type Surroundings,
+  volumeFiles,
 } from './program.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
@@ -800,6 +801,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       },
     );
     where.vars = inputs.vars;
+    if (spec?.volumeMounts?.length) {
+      const vf = volumeFiles(pod, spec, objectData(namespaceOf(pod)));
+      if (vf) {
+        where.files = vf.files;
+        where.dirs = vf.dirs;
+      }
+    }
     const podIP = work.get(key)?.podIP;
     if (podIP) where.podIP = podIP;
     where.kernel = KERNEL_VERSION;

@@ -54,6 +54,8 @@ export type Program =
       output: string;
     };
 
+import type { KubeObject } from '../api/types.ts';
+import type { ObjectData } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
@@ -1683,4 +1685,62 @@ export function execInContainer(
   const s = step(argv, sh);
   if (!s || s.forever) return undefined;
   return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? '') };
+}
+
+interface VolumeSpec {
+  name: string;
+  configMap?: { name?: string; items?: { key: string; path: string }[] };
+  secret?: { secretName?: string; items?: { key: string; path: string }[] };
+  emptyDir?: unknown;
+}
+
+/**
+ * The files a container sees in its ConfigMap and Secret volumes (one per key, or per listed
+ * item; Secret values decoded), by path, and the directories its volumes are mounted on. The
+ * projected service-account volume is known to the shell already. Undefined when the container
+ * mounts none of these.
+ */
+export function volumeFiles(
+  pod: KubeObject,
+  container: { volumeMounts?: readonly { name: string; mountPath: string; subPath?: string }[] },
+  data: ObjectData,
+): { files: Map<string, string>; dirs: string[] } | undefined {
+  const mounts = container.volumeMounts;
+  if (!mounts?.length) return undefined;
+  const volumes = (pod.spec as { volumes?: VolumeSpec[] } | undefined)?.volumes ?? [];
+  let out: { files: Map<string, string>; dirs: string[] } | undefined;
+  for (const m of mounts) {
+    const v = volumes.find((x) => x.name === m.name);
+    if (!v || !(v.configMap || v.secret || v.emptyDir)) continue;
+    out ??= { files: new Map(), dirs: [] };
+    const dir = m.mountPath.replace(/\/+$/, '');
+    if (v.emptyDir) {
+      if (!m.subPath) out.dirs.push(dir);
+      continue;
+    }
+    const source = v.configMap
+      ? data('configmaps', v.configMap.name ?? '')
+      : data('secrets', v.secret?.secretName ?? '');
+    if (!source) continue;
+    const decode = (value: string) => {
+      if (!v.secret) return value;
+      try {
+        return atob(value);
+      } catch {
+        return value;
+      }
+    };
+    const items = (v.configMap ?? v.secret)?.items;
+    const entries = items
+      ? items.filter((i) => i.key in source).map((i) => [i.path, source[i.key] ?? ''] as const)
+      : Object.entries(source);
+    if (m.subPath) {
+      const hit = entries.find(([path]) => path === m.subPath);
+      if (hit) out.files.set(dir, decode(hit[1]));
+      continue;
+    }
+    out.dirs.push(dir);
+    for (const [path, value] of entries) out.files.set(`${dir}/${path}`, decode(value));
+  }
+  return out;
 }

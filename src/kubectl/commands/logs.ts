@@ -16,6 +16,7 @@ import {
   type Network,
   type Program,
   type ServiceView,
+  volumeFiles,
 } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
@@ -537,24 +538,22 @@ function programOf(
   node: KubeObject | undefined,
 ): Program {
   const namespace = p.metadata?.namespace ?? ctx.namespace;
-  const inputs = processInputs(
-    p as KubeObject,
-    container,
-    (resource, name) => {
-      const o = peekObject(ctx, resource, namespace, name) as
-        | { data?: Record<string, string>; binaryData?: Record<string, string> }
-        | undefined;
-      return o ? { ...o.binaryData, ...o.data } : undefined;
-    },
-    {
-      podIP: p.status?.podIP,
-      hostIP: p.status?.hostIP,
-      allocatable: (node?.status as { allocatable?: NodeAllocatable } | undefined)?.allocatable,
-    },
-  );
+  const data = (resource: 'configmaps' | 'secrets', name: string) => {
+    const o = peekObject(ctx, resource, namespace, name) as
+      | { data?: Record<string, string>; binaryData?: Record<string, string> }
+      | undefined;
+    return o ? { ...o.binaryData, ...o.data } : undefined;
+  };
+  const inputs = processInputs(p as KubeObject, container, data, {
+    podIP: p.status?.podIP,
+    hostIP: p.status?.hostIP,
+    allocatable: (node?.status as { allocatable?: NodeAllocatable } | undefined)?.allocatable,
+  });
   const kernel = (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
     ?.kernelVersion;
+  const vf = container ? volumeFiles(p as KubeObject, container, data) : undefined;
   return containerProgram(container?.image ?? '', inputs.command, inputs.args, startedAt, {
+    ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     namespace,
     network: networkOf(ctx),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
