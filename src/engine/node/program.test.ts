@@ -433,3 +433,17 @@ describe('a path the web server does not have', () => {
     expect(run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'pr/x']).output).toBe('404');
   });
 });
+
+describe('pod DNS names', () => {
+  it('nslookup of a dashed-IP pod name answers that IP (CoreDNS pods insecure)', () => {
+    expect(
+      containerProgram('busybox', undefined, ['nslookup', '10-244-1-2.default.pod.cluster.local']),
+    ).toEqual({
+      runs: 'exits',
+      afterMs: 0,
+      exitCode: 0,
+      output:
+        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\t10-244-1-2.default.pod.cluster.local\nAddress: 10.244.1.2\n\n',
+    });
+  });
+});

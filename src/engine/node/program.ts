@@ -1310,6 +1310,19 @@ function netResult(
   namespace: string,
   network: Network | undefined,
 ): { exitCode: number; output: string } | undefined {
+  // CoreDNS `pods insecure` (kubeadm's Corefile): `a-b-c-d.NS.pod.cluster.local` is a.b.c.d.
+  const dashed =
+    /^(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\.([a-z0-9-]+)\.pod(?:\.cluster\.local)?\.?$/.exec(
+      s.host,
+    );
+  if (dashed && s.tool === 'nslookup') {
+    const ip = dashed.slice(1, 5).join('.');
+    const fqdn = `${dashed.slice(1, 5).join('-')}.${dashed[5]}.pod.cluster.local`;
+    return {
+      exitCode: 0,
+      output: `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\nName:\t${fqdn}\nAddress: ${ip}\n\n`,
+    };
+  }
   const target = clusterHost(s.host, namespace);
   if (!target) return undefined;
   const svc = network?.(target.namespace, target.host);
