@@ -58,13 +58,19 @@ describe('runProbe: what the prober finds', () => {
       ok: false,
       message: "cat: can't open '/tmp/healthy': No such file or directory\n",
     });
+    const test = { exec: { command: ['test', '-e', '/tmp/healthy'] } };
+    expect(runProbe(test, busybox, '', { elapsedMs: 10_000, files }).ok).toBe(true);
+    expect(runProbe(test, busybox, '', { elapsedMs: 40_000, files })).toEqual({
+      ok: false,
+      message: '',
+    });
     // In a Debian-based image coreutils' cat words it differently.
     expect(runProbe(cat, nginx, '', { elapsedMs: 0 }).message).toBe(
       'cat: /tmp/healthy: No such file or directory\n',
     );
   });
 
-  it("agnhost liveness: /healthz on 8080 is 200 for 10 s, then 500", () => {
+  it('agnhost liveness: /healthz on 8080 is 200 for 10 s, then 500', () => {
     const agnhost = { image: 'registry.k8s.io/e2e-test-images/agnhost:2.40', args: ['liveness'] };
     const probe = { httpGet: { path: '/healthz', port: 8080 } };
     expect(runProbe(probe, agnhost, '10.244.1.3', { elapsedMs: 9_000 }).ok).toBe(true);

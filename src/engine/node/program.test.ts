@@ -258,6 +258,8 @@ describe('one-shot commands end with their output', () => {
       exitCode: 0,
       output: 'item a\nitem b\nend\n',
     });
+    // A command substitution the simulation cannot run leaves the loop running, not wrong.
+    expect(run(['sh', '-c', 'for i in $(seq 1 3); do echo $i; done']).runs).toBe('forever');
     expect(run(['ls', '/'])).toMatchObject({
       runs: 'exits',
       exitCode: 0,

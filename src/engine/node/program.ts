@@ -483,6 +483,16 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     }
     case 'mkdir':
       return { ms: 0, output: '' };
+    case 'test':
+    case '[': {
+      // `test -e|-f|-s FILE` (exec probes): true when the file exists (and, for -s, is not empty).
+      const a = cmd === '[' && rest.at(-1) === ']' ? rest.slice(0, -1) : rest;
+      if (a.length !== 2 || !['-e', '-f', '-s'].includes(a[0] ?? '')) return undefined;
+      const content = readFile(sh, a[1] ?? '');
+      if (content === undefined) return undefined;
+      const ok = content !== null && (a[0] !== '-s' || content !== '');
+      return { ms: 0, exitCode: ok ? 0 : 1, output: '' };
+    }
     case 'ping':
       return pingStep(rest, sh);
     case 'perl':
@@ -812,6 +822,10 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       const firstBody = first.replace(/^do\b\s*/, '');
       if (firstBody !== '') body.push({ text: firstBody, op: ';' });
       body.push(...list.slice(i + 2, end));
+      // Command substitution other than `$(date)` is not simulated.
+      if (/\$\((?!date\))|`/.test(loop[2] ?? '')) {
+        return { status, output, forever: true, exited: false };
+      }
       const items = shellWords(loop[2] ?? '', (n) => lookupVar(sh, n), date).map((w) => w.text);
       for (const item of items) {
         sh.locals.set(loop[1] ?? '', item);
