@@ -5,10 +5,15 @@
  * whose default command is a shell (busybox, alpine, ubuntu…) exit at once with code 0: with
  * no terminal attached the shell reads end-of-input and quits. That is why
  * `kubectl run bb --image=busybox` ends in CrashLoopBackOff. A command given in the pod spec
- * (`kubectl run … -- sleep 5`) is read for the few programs learners type: `sleep N`,
- * `sleep infinity`, `tail -f`, `echo`, `date`, `true`, `false`, `exit N` and `sh -c '…'` made of
- * those. Anything else is taken to keep running, so an unfamiliar command never makes a healthy
- * pod crash. One loop is understood too, the init container of the Kubernetes docs:
+ * (`kubectl run … -- sleep 5`) is read for the programs learners type: `sleep`, `tail -f`,
+ * `echo`, `date`, `env`/`printenv`, `cat`/`ls` of the files the simulation knows (kubelet-written
+ * ones, the service account's, ConfigMap/Secret volumes, what the script wrote), `uname`,
+ * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `test`, `touch`, `rm`, `exit`, and
+ * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections). A program the image
+ * does not have (imageFiles.ts knows busybox, alpine and the Debian-based images) fails as it
+ * really does: exec'ed by the runtime, a StartError; in a script, `sh: X: not found` (127). Any
+ * other command, or any command in an image whose contents are unknown, is taken to keep
+ * running. One loop is understood too, the init container of the Kubernetes docs:
  * `until nslookup myservice; do echo waiting; sleep 2; done` retries until a Service of that
  * name exists (the kubelet asks its node's view of the Services), then ends with 0. And the
  * endless loop of the logging docs, `i=0; while true; do echo "$i: $(date)"; i=$((i+1));
