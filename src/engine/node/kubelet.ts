@@ -42,13 +42,15 @@ import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 import { mountStatuses } from './mountStatus.ts';
-import { type ProbeSpec, runProbe } from './probe.ts';
+import { type ProbedRun, type ProbeSpec, runProbe } from './probe.ts';
 import {
   containerProgram,
+  type FileEvent,
   ignoresSigterm,
   type Network,
   repository,
   type Surroundings,
+  volumeFiles,
 } from './program.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
@@ -127,6 +129,12 @@ export const DEFAULT_ALLOCATABLE: NodeResources = {
   'ephemeral-storage': '56403987978',
 };
 
+/** active_deadline.go's message (event, pod status). */
+const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline';
+
+/** The nodes' kernel (Ubuntu 24.04's): describe node, and `uname` in containers. */
+const KERNEL_VERSION = '6.8.0-51-generic';
+
 type WaitingReason =
   | 'ContainerCreating'
   | 'PodInitializing'
@@ -135,12 +143,15 @@ type WaitingReason =
   | 'ImagePullBackOff'
   | 'InvalidImageName'
   | 'ErrImageNeverPull'
-  | 'CreateContainerConfigError';
+  | 'CreateContainerConfigError'
+  | 'RunContainerError';
 
 /** How a run of a container ended (`state.terminated`, later `lastState.terminated`). */
 interface Termination {
   exitCode: number;
-  reason: 'Completed' | 'Error' | 'Unknown';
+  reason: 'Completed' | 'Error' | 'Unknown' | 'StartError';
+  /** StartError's cause (containerd's message). */
+  message?: string;
   startedAt: string;
   finishedAt: string;
   containerID: string;
@@ -195,6 +206,11 @@ interface ContainerWork {
   done?: boolean;
   /** Killed after failing its liveness probe: restarted unless the policy is Never. */
   killedByProbe?: boolean;
+  /** Virtual ms this run started, and the files its script writes as it runs (exec probes). */
+  runStartMs?: number;
+  /** Killed by a probe, it has ignored SIGTERM and runs until its grace period ends. */
+  dying?: boolean;
+  files?: readonly FileEvent[];
   /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
   mounts?: readonly Record<string, unknown>[];
   /** The restart back-off (flowcontrol.Backoff): its period, and when it last grew. */
@@ -785,6 +801,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       },
     );
     where.vars = inputs.vars;
+    if (spec?.volumeMounts?.length) {
+      const vf = volumeFiles(pod, spec, objectData(namespaceOf(pod)));
+      if (vf) {
+        where.files = vf.files;
+        where.dirs = vf.dirs;
+      }
+    }
+    const podIP = work.get(key)?.podIP;
+    if (podIP) where.podIP = podIP;
+    where.kernel = KERNEL_VERSION;
     let program = containerProgram(c.image, inputs.command, inputs.args, ctx.timestamp(), where);
     const lookup =
       program.runs === 'until'
@@ -823,6 +849,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       texts.start,
       sharedSummary('cri.startContainer', 'container', c.name),
     );
+    if (program.runs === 'fails') {
+      startFailed(pod, key, c, id, program.message, ctx);
+      return;
+    }
     runtime.startContainer(id, ctx.now);
     event(ctx, pod, 'Normal', 'Started', texts.started, c);
     const cached = runtime.imageStatus(c.image);
@@ -834,6 +864,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.startedAt = ctx.timestamp();
     c.message = undefined;
     c.killedByProbe = undefined;
+    c.runStartMs = ctx.now;
+    c.dying = undefined;
+    c.files = program.runs === 'exits' || program.runs === 'forever' ? program.files : undefined;
     // The prober starts after each probe's initial delay; a readiness probe keeps the container
     // unready until it first succeeds.
     const delay = (p: ProbeSpec | undefined) =>
@@ -872,6 +905,50 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         ctx.requeueAfter(key, program.pollMs);
       }
     }
+  }
+
+  /**
+   * The runtime created the container but could not start its process (its executable is not in
+   * the image): the kubelet's sync fails with RunContainerError and a `Failed` event; the
+   * container is left exited with StartError, exit code 128, and a start time of zero (it never
+   * ran). The restart policy and back-off then take it as any crash.
+   */
+  function startFailed(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    id: string,
+    message: string,
+    ctx: ReconcileContext,
+  ): void {
+    event(ctx, pod, 'Warning', 'Failed', `Error: ${message}`, c);
+    runtime.stopContainer(id);
+    const cached = runtime.imageStatus(c.image);
+    c.containerID = ['containerd://', id].join('');
+    c.imageRef = parseImageName(c.image)?.full ?? c.image;
+    c.imageID = cached?.repoDigest ?? '';
+    c.probes = undefined;
+    c.killedByProbe = undefined;
+    c.exitAt = undefined;
+    c.exitCode = undefined;
+    c.waitsFor = undefined;
+    c.unseen = undefined;
+    c.terminated = {
+      exitCode: 128,
+      reason: 'StartError',
+      message,
+      startedAt: '1970-01-01T00:00:00Z',
+      finishedAt: ctx.timestamp(),
+      containerID: c.containerID,
+    };
+    c.exitedAt = ctx.now;
+    c.phase = 'exited';
+    // The failed sync shows RunContainerError until the restart; a container that is not
+    // restarted (restartPolicy Never) shows its StartError state at once, and the pod fails.
+    const restarts = c.sidecar || restartPolicy(pod) !== 'Never';
+    c.reason = restarts ? 'RunContainerError' : 'ContainerCreating';
+    c.message = restarts ? message : undefined;
+    ctx.requeueAfter(key, PLEG_RELIST_MS);
   }
 
   /** An `until nslookup` loop looks again when due; once the name resolves, it ends with 0. */
@@ -918,12 +995,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.reason = 'ContainerCreating';
     c.message = undefined;
     c.exitAt = undefined;
+    c.dying = undefined;
+  }
+
+  /** What a probe finds of `c`'s current run. */
+  function probedRun(c: ContainerWork, ctx: ReconcileContext): ProbedRun {
+    const run: ProbedRun = { elapsedMs: ctx.now - (c.runStartMs ?? ctx.now) };
+    if (c.files) run.files = c.files;
+    return run;
   }
 
   /** Run the probes of a running container that are due; a failed liveness probe kills it. */
   function probe(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext): void {
     const st = c.probes;
-    if (!st) return;
+    // A container being killed is probed no more.
+    if (!st || c.dying) return;
     const ip = work.get(key)?.podIP ?? '';
     const kill = (kind: 'liveness' | 'startup') => {
       const restarts = c.sidecar || restartPolicy(pod) !== 'Never';
@@ -942,11 +1028,25 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         `StopContainer ${c.name}`,
         sharedSummary('cri.stopContainer', 'container', c.name),
       );
+      c.killedByProbe = true;
+      if (ignoresSigterm(c.command, c.args)) {
+        // PID 1 ignores SIGTERM (`sleep`, a shell script): it runs on through the grace period
+        // (the probe's own, else the pod's), then the runtime SIGKILLs it: exit code 137.
+        const probeGrace = kind === 'liveness' ? c.livenessProbe : c.startupProbe;
+        const grace =
+          probeGrace?.terminationGracePeriodSeconds ??
+          specOf<{ terminationGracePeriodSeconds?: number }>(pod).terminationGracePeriodSeconds ??
+          30;
+        c.exitAt = ctx.now + grace * 1000;
+        c.exitCode = 137;
+        c.dying = true;
+        ctx.requeueAfter(key, c.exitAt - ctx.now);
+        return;
+      }
       // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
       const repo = repository(c.image);
       c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
       containerExited(c, ctx);
-      c.killedByProbe = true;
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     };
     /** Record a failed probe (Unhealthy); true once `failures` in a row reach its threshold. */
@@ -957,7 +1057,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const sp = c.startupProbe;
     if (!st.started && sp) {
       if (st.startupAt !== undefined && ctx.now >= st.startupAt) {
-        const res = runProbe(sp, c, ip);
+        const res = runProbe(sp, c, ip, probedRun(c, ctx));
         if (res.ok) {
           st.started = true;
           // Liveness and readiness run from now on (their delays count from the start).
@@ -978,7 +1078,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const r = c.readinessProbe;
     if (r && st.readinessAt !== undefined && ctx.now >= st.readinessAt) {
-      const res = runProbe(r, c, ip);
+      const res = runProbe(r, c, ip, probedRun(c, ctx));
       if (res.ok) {
         st.readinessFailed = 0;
         st.readinessOk++;
@@ -991,7 +1091,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const l = c.livenessProbe;
     if (l && st.livenessAt !== undefined && ctx.now >= st.livenessAt) {
-      const res = runProbe(l, c, ip);
+      const res = runProbe(l, c, ip, probedRun(c, ctx));
       if (res.ok) st.livenessFailed = 0;
       else if (failed('Liveness', l, res.message, ++st.livenessFailed)) {
         kill('liveness');
@@ -1794,6 +1894,71 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return [deleteForce];
   }
 
+  /**
+   * A `restartPolicy: Never` pod whose sandbox a reboot took: not started again. Each container
+   * that ran is terminated with the run containerd lost (Unknown, 255); the pod fails.
+   */
+  function notRestarted(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Write[] {
+    const status = statusOf<{
+      containerStatuses?: { name: string; image?: string; imageID?: string }[];
+      initContainerStatuses?: { name: string; image?: string; imageID?: string }[];
+    }>(pod);
+    const prev = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])];
+    for (const c of [...w.containers, ...(w.inits ?? [])]) {
+      if (c.last) {
+        const p = prev.find((s) => s.name === c.name);
+        c.terminated = c.last;
+        c.last = undefined;
+        c.restartCount = Math.max(0, c.restartCount - 1);
+        c.containerID = c.terminated.containerID;
+        c.imageRef = p?.image ?? c.image;
+        c.imageID = p?.imageID ?? '';
+        c.exitedAt = ctx.now;
+        c.phase = 'exited';
+        c.reason = 'ContainerCreating';
+      }
+      c.done = true;
+    }
+    w.sandboxReady = false;
+    return statusWrite(pod, podStatus(pod, w, ctx));
+  }
+
+  /**
+   * The pod ran past `activeDeadlineSeconds` (active_deadline.go): the kubelet records
+   * DeadlineExceeded, stops its containers, and reports the pod Failed with that reason (what
+   * `kubectl get pods` shows as STATUS). Its containers are not started again.
+   */
+  function deadlineExceeded(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Write[] {
+    event(ctx, pod, 'Normal', 'DeadlineExceeded', DEADLINE_MESSAGE);
+    // The status is generated as the pod worker decides to stop the pod: the containers as they
+    // were, none ready. The pod is terminal from then on: kubectl shows its reason as STATUS.
+    w.sandboxReady = false;
+    const status = podStatus(pod, w, ctx) ?? { ...statusOf<Record<string, unknown>>(pod) };
+    for (const field of ['containerStatuses', 'initContainerStatuses'] as const) {
+      const list = status[field] as readonly Record<string, unknown>[] | undefined;
+      if (list) status[field] = list.map((cs) => ({ ...cs, ready: false }));
+    }
+    status.phase = 'Failed';
+    status.reason = 'DeadlineExceeded';
+    status.message = DEADLINE_MESSAGE;
+    for (const c of [...w.containers, ...(w.inits ?? [])]) {
+      if (c.phase === 'running') {
+        event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
+        send(
+          ctx,
+          c.ref,
+          'cri.stopContainer',
+          `StopContainer ${c.name}`,
+          sharedSummary('cri.stopContainer', 'container', c.name),
+        );
+        if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
+        c.phase = 'exited';
+      }
+      c.done = true;
+    }
+    return statusWrite(pod, status);
+  }
+
   /** The kubelet's cache during the current sync (ConfigMaps and Secrets are read from it). */
   let objects: Parameters<Reconciler['reconcile']>[1] | undefined;
 
@@ -1981,6 +2146,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!w) {
       w = bootCount <= 1 && phase === 'Running' ? adopt(pod, ctx) : newWork(pod, ctx);
       work.set(key, w);
+      // computePodActions: a pod that must not restart and whose containers already ran gets
+      // no new sandbox ("it is already done"): after a reboot its lost runs are its end.
+      if (w.sandboxChanged && restartPolicy(pod) === 'Never') return notRestarted(pod, w, ctx);
+    }
+    // activeDeadlineSeconds counts from the pod's start on this node (status.startTime).
+    const activeDeadline = specOf<{ activeDeadlineSeconds?: number }>(pod).activeDeadlineSeconds;
+    if (activeDeadline !== undefined && activeDeadline > 0) {
+      const now = Date.parse(ctx.timestamp());
+      const deadline = Date.parse(w.startTime) + activeDeadline * 1000;
+      if (now >= deadline) return deadlineExceeded(pod, w, ctx);
+      ctx.requeueAfter(key, deadline - now);
     }
     if (!w.sandboxId) {
       // The volumes are set up before the sandbox: a missing ConfigMap or Secret holds the pod
@@ -2210,7 +2386,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         architecture: 'amd64',
         bootID,
         containerRuntimeVersion: CONTAINERD_VERSION,
-        kernelVersion: '6.8.0-51-generic',
+        kernelVersion: KERNEL_VERSION,
         kubeletVersion: KUBELET_VERSION,
         machineID,
         operatingSystem: 'linux',

@@ -52,4 +52,24 @@ describe('a node that went down', () => {
       /\n {4}Last State: {5}Terminated\n {6}Reason: {7}Unknown\n {6}Exit Code: {4}255\n {6}Started: {6}[^\n]+\n {6}Finished: {5}[^\n]+\n {4}Ready: {10}True\n {4}Restart Count: {2}1\n/,
     );
   });
+
+  it('a restartPolicy Never pod is not restarted after the reboot: its lost run ends it (Unknown, 255)', () => {
+    const { run, cluster } = engineSession(6);
+    run(
+      `kubectl run nv --image=busybox --restart=Never --overrides='{"spec":{"nodeName":"node1"}}' -- sleep 3600`,
+    );
+    cluster.stopNode('node1');
+    cluster.advance(60_000);
+    cluster.startNode('node1');
+    cluster.settle();
+    cluster.advance(60_000);
+    expect(run('kubectl get pod nv').out).toMatch(/\nnv +0\/1 +Unknown +0 /);
+    const st = JSON.parse(run(`kubectl get pod nv -o jsonpath='{.status}'`).out);
+    expect(st.phase).toBe('Failed');
+    expect(st.containerStatuses[0]).toMatchObject({
+      restartCount: 0,
+      state: { terminated: { exitCode: 255, reason: 'Unknown' } },
+      lastState: {},
+    });
+  });
 });

@@ -39,7 +39,45 @@ describe('runProbe: what the prober finds', () => {
   it('exec: fails for false and a non-zero exit, succeeds otherwise', () => {
     expect(runProbe({ exec: { command: ['false'] } }, nginx, '').ok).toBe(false);
     expect(runProbe({ exec: { command: ['sh', '-c', 'exit 2'] } }, nginx, '').ok).toBe(false);
-    expect(runProbe({ exec: { command: ['cat', '/tmp/healthy'] } }, nginx, '').ok).toBe(true);
+    // A command the simulation does not run is taken to succeed.
+    expect(runProbe({ exec: { command: ['pg_isready'] } }, nginx, '').ok).toBe(true);
+  });
+
+  it("exec: the docs' liveness-exec finds /tmp/healthy until the script removes it at 30 s", () => {
+    const busybox = { image: 'registry.k8s.io/busybox' };
+    const files = [
+      { atMs: 0, path: '/tmp/healthy', content: '' },
+      { atMs: 30_000, path: '/tmp/healthy', content: null },
+    ];
+    const cat = { exec: { command: ['cat', '/tmp/healthy'] } };
+    expect(runProbe(cat, busybox, '', { elapsedMs: 29_000, files })).toEqual({
+      ok: true,
+      message: '',
+    });
+    expect(runProbe(cat, busybox, '', { elapsedMs: 35_000, files })).toEqual({
+      ok: false,
+      message: "cat: can't open '/tmp/healthy': No such file or directory\n",
+    });
+    const test = { exec: { command: ['test', '-e', '/tmp/healthy'] } };
+    expect(runProbe(test, busybox, '', { elapsedMs: 10_000, files }).ok).toBe(true);
+    expect(runProbe(test, busybox, '', { elapsedMs: 40_000, files })).toEqual({
+      ok: false,
+      message: '',
+    });
+    // In a Debian-based image coreutils' cat words it differently.
+    expect(runProbe(cat, nginx, '', { elapsedMs: 0 }).message).toBe(
+      'cat: /tmp/healthy: No such file or directory\n',
+    );
+  });
+
+  it('agnhost liveness: /healthz on 8080 is 200 for 10 s, then 500', () => {
+    const agnhost = { image: 'registry.k8s.io/e2e-test-images/agnhost:2.40', args: ['liveness'] };
+    const probe = { httpGet: { path: '/healthz', port: 8080 } };
+    expect(runProbe(probe, agnhost, '10.244.1.3', { elapsedMs: 9_000 }).ok).toBe(true);
+    expect(runProbe(probe, agnhost, '10.244.1.3', { elapsedMs: 12_000 })).toEqual({
+      ok: false,
+      message: 'HTTP probe failed with statuscode: 500',
+    });
   });
 });
 

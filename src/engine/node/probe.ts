@@ -4,11 +4,13 @@
  *
  * Who listens where: nginx and httpd serve port 80 (`/` and `/index.html`; other paths are 404);
  * any other running container answers on the ports its spec declares, 200 on every path. A
- * probe on a port nobody listens on is refused. An exec probe succeeds unless its command is
- * `false` or `exit N` with N ≠ 0 (files inside the container are not simulated).
+ * probe on a port nobody listens on is refused. agnhost's `liveness` server answers /healthz on
+ * 8080 with 200 for its first 10 seconds, then 500. An exec probe runs its command in the
+ * container (program.ts): `cat /tmp/healthy` finds the files the container's script has
+ * written or removed by then; a command that is not simulated succeeds.
  */
 
-import { repository } from './program.ts';
+import { execInContainer, type FileEvent, repository } from './program.ts';
 
 export interface ProbeSpec {
   httpGet?: { path?: string; port?: number | string; scheme?: string; host?: string };
@@ -16,6 +18,8 @@ export interface ProbeSpec {
   exec?: { command?: string[] };
   grpc?: { port?: number };
   initialDelaySeconds?: number;
+  /** The grace period of a kill this (liveness or startup) probe orders. */
+  terminationGracePeriodSeconds?: number;
   periodSeconds?: number;
   timeoutSeconds?: number;
   successThreshold?: number;
@@ -29,6 +33,12 @@ export interface ProbedContainer {
   ports?: { containerPort?: number; name?: string }[];
 }
 
+/** What the probe finds of the container's run: how long it has run, the files it wrote. */
+export interface ProbedRun {
+  elapsedMs: number;
+  files?: readonly FileEvent[];
+}
+
 export interface ProbeResult {
   ok: boolean;
   /** The kubelet's failure text (the `Unhealthy` event says `<Kind> probe failed: <message>`). */
@@ -39,9 +49,20 @@ export interface ProbeResult {
 const STOCK_PAGES = new Set(['/', '/index.html']);
 
 /** The HTTP status the container answers on `port` and `path`, or undefined if nothing listens. */
-function answer(c: ProbedContainer, port: number, path: string): number | undefined {
+function answer(
+  c: ProbedContainer,
+  port: number,
+  path: string,
+  run: ProbedRun | undefined,
+): number | undefined {
   const repo = repository(c.image);
   const ownCommand = (c.command?.length ?? 0) > 0 || (c.args?.length ?? 0) > 0;
+  if (repo === 'agnhost' && !c.command?.length && c.args?.[0] === 'liveness') {
+    // test/images/agnhost/liveness: healthy for 10 s, then `error: …` with 500.
+    if (port !== 8080) return undefined;
+    if (path !== '/healthz') return 404;
+    return (run?.elapsedMs ?? 0) < 10_000 ? 200 : 500;
+  }
   if ((repo === 'nginx' || repo === 'httpd') && !ownCommand) {
     if (port !== 80) return undefined;
     return STOCK_PAGES.has(path || '/') ? 200 : 404;
@@ -57,7 +78,12 @@ function portOf(c: ProbedContainer, port: number | string | undefined): number |
 }
 
 /** Run `probe` against container `c` of a pod at `podIP`. */
-export function runProbe(probe: ProbeSpec, c: ProbedContainer, podIP: string): ProbeResult {
+export function runProbe(
+  probe: ProbeSpec,
+  c: ProbedContainer,
+  podIP: string,
+  run?: ProbedRun,
+): ProbeResult {
   if (probe.httpGet) {
     const port = portOf(c, probe.httpGet.port);
     const path = probe.httpGet.path ?? '';
@@ -66,7 +92,7 @@ export function runProbe(probe: ProbeSpec, c: ProbedContainer, podIP: string): P
     if (port === undefined) {
       return { ok: false, message: `unable to find port: ${String(probe.httpGet.port)}` };
     }
-    const code = answer(c, port, path);
+    const code = answer(c, port, path, run);
     if (code === undefined) {
       return {
         ok: false,
@@ -80,20 +106,17 @@ export function runProbe(probe: ProbeSpec, c: ProbedContainer, podIP: string): P
   if (probe.tcpSocket || probe.grpc) {
     const port = portOf(c, probe.tcpSocket?.port ?? probe.grpc?.port);
     const host = probe.tcpSocket?.host || podIP;
-    if (port !== undefined && answer(c, port, '/') !== undefined) return { ok: true, message: '' };
+    if (port !== undefined && answer(c, port, '/', run) !== undefined)
+      return { ok: true, message: '' };
     return {
       ok: false,
       message: `dial tcp ${host}:${port ?? 0}: connect: connection refused`,
     };
   }
   const argv = probe.exec?.command ?? [];
-  const cmd = argv[0]?.split('/').pop();
-  if (cmd === 'false') return { ok: false, message: '' };
-  if (cmd === 'sh' && argv[1] === '-c') {
-    const m = /(?:^|;|&&)\s*(false|exit\s+([1-9]\d*))\s*$/.exec(argv[2] ?? '');
-    if (m) return { ok: false, message: '' };
-  }
-  return { ok: true, message: '' };
+  const r = execInContainer(c.image, argv, run?.elapsedMs ?? 0, run?.files);
+  // The probe's message is the command's combined output, as the exec prober returns it.
+  return !r || r.exitCode === 0 ? { ok: true, message: '' } : { ok: false, message: r.output };
 }
 
 /** How describe prints a probe: `http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3`. */

@@ -5,10 +5,15 @@
  * whose default command is a shell (busybox, alpine, ubuntu…) exit at once with code 0: with
  * no terminal attached the shell reads end-of-input and quits. That is why
  * `kubectl run bb --image=busybox` ends in CrashLoopBackOff. A command given in the pod spec
- * (`kubectl run … -- sleep 5`) is read for the few programs learners type: `sleep N`,
- * `sleep infinity`, `tail -f`, `echo`, `date`, `true`, `false`, `exit N` and `sh -c '…'` made of
- * those. Anything else is taken to keep running, so an unfamiliar command never makes a healthy
- * pod crash. One loop is understood too, the init container of the Kubernetes docs:
+ * (`kubectl run … -- sleep 5`) is read for the programs learners type: `sleep`, `tail -f`,
+ * `echo`, `date`, `env`/`printenv`, `cat`/`ls` of the files the simulation knows (kubelet-written
+ * ones, the service account's, ConfigMap/Secret volumes, what the script wrote), `uname`,
+ * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `test`, `touch`, `rm`, `exit`, and
+ * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections). A program the image
+ * does not have (imageFiles.ts knows busybox, alpine and the Debian-based images) fails as it
+ * really does: exec'ed by the runtime, a StartError; in a script, `sh: X: not found` (127). Any
+ * other command, or any command in an image whose contents are unknown, is taken to keep
+ * running. One loop is understood too, the init container of the Kubernetes docs:
  * `until nslookup myservice; do echo waiting; sleep 2; done` retries until a Service of that
  * name exists (the kubelet asks its node's view of the Services), then ends with 0. And the
  * endless loop of the logging docs, `i=0; while true; do echo "$i: $(date)"; i=$((i+1));
@@ -23,8 +28,23 @@ export type Program =
       output: string;
       /** A `while true; do …; sleep N; done` loop that prints as time goes by. */
       loop?: Loop;
+      /** Files the script wrote or removed as it ran (what an exec probe finds). */
+      files?: readonly FileEvent[];
+      /** `tail -F FILE`: prints what is written to FILE (from its start with `-n +1`). */
+      follows?: Follow;
     }
-  | { runs: 'exits'; afterMs: number; exitCode: number; output: string }
+  | {
+      runs: 'exits';
+      afterMs: number;
+      exitCode: number;
+      output: string;
+      files?: readonly FileEvent[];
+    }
+  /**
+   * The runtime cannot start the process: its executable is not in the image. The container
+   * ends at once with StartError, exit code 128, and `message` (containerd's, via runc).
+   */
+  | { runs: 'fails'; message: string; output: string }
   | {
       /**
        * `until nslookup NAME; do …; sleep N; done`, the init container of the Kubernetes docs:
@@ -38,6 +58,10 @@ export type Program =
       /** What one round of the loop prints. */
       output: string;
     };
+
+import type { KubeObject } from '../api/types.ts';
+import type { ObjectData } from './containerEnv.ts';
+import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -92,75 +116,394 @@ function words(script: string): string[] {
   return out;
 }
 
+/** A shell word: its text after expansion, and whether any of it was quoted. */
+interface Word {
+  text: string;
+  quoted: boolean;
+}
+
 /**
  * Shell words of a one-shot command line with `$NAME`, `${NAME}`, `$(date)` and `` `date` ``
- * expanded from the process environment, except inside single quotes; an unset variable is
- * empty, and an unquoted word that expands to nothing is no word at all. Without an
- * environment (a caller that has none), the words are left as written.
+ * expanded (`lookup` gives a variable's value), except inside single quotes; an unset variable
+ * is empty, and an unquoted word that expands to nothing is no word at all. Without `lookup`
+ * (a caller that has no environment), the words are left as written. Adjacent quoted and
+ * unquoted parts make one word (`--x="a b"`).
  */
+function shellWords(
+  text: string,
+  lookup: ((name: string) => string | undefined) | undefined,
+  date: () => string,
+): Word[] {
+  const out: Word[] = [];
+  const re = /(?:'[^']*'|"[^"]*"|[^\s'"]+)+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let value = '';
+    let quoted = false;
+    const parts = /'([^']*)'|"([^"]*)"|([^\s'"]+)/g;
+    for (let p = parts.exec(m[0]); p; p = parts.exec(m[0])) {
+      if (p[1] !== undefined) {
+        value += p[1];
+        quoted = true;
+        continue;
+      }
+      if (p[2] !== undefined) quoted = true;
+      const raw = p[2] ?? p[3] ?? '';
+      value += lookup
+        ? raw.replace(EXPANSION, (x, a?: string, b?: string) =>
+            x.startsWith('$(') || x.startsWith('`') ? date() : (lookup(a ?? b ?? '') ?? ''),
+          )
+        : raw;
+    }
+    if (!quoted && value === '' && m[0] !== '') continue;
+    out.push({ text: value, quoted });
+  }
+  return out;
+}
+
+/** shellWords' texts, with the process environment alone. */
 function expandedWords(
   text: string,
   env: ReadonlyMap<string, string> | undefined,
   startedAt: string,
 ): string[] {
   if (!env) return words(text);
-  const out: string[] = [];
-  const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[1] !== undefined) {
-      out.push(m[1]);
-      continue;
-    }
-    const raw = m[2] ?? m[3] ?? '';
-    const value = raw.replace(EXPANSION, (x, a?: string, b?: string) =>
-      x.startsWith('$(') || x.startsWith('`') ? goDate(startedAt) : (env.get(a ?? b ?? '') ?? ''),
-    );
-    if (m[3] !== undefined && value === '' && raw !== '') continue;
-    out.push(value);
-  }
-  return out;
+  return shellWords(
+    text,
+    (n) => env.get(n),
+    () => goDate(startedAt),
+  ).map((w) => w.text);
+}
+
+/** A file `tail -f` follows: all of it (`-n +1`), or its last 10 lines and what comes. */
+export interface Follow {
+  path: string;
+  fromStart: boolean;
 }
 
 /** A command line's effect, or undefined when it is not one of the known programs. */
 interface Step {
+  follows?: Follow;
   ms: number;
   exitCode?: number;
   output: string;
+  /** What it writes to stderr (error messages), in the log after `output`. */
+  error?: string;
   forever?: boolean;
 }
 
-function step(
-  argv: readonly string[],
-  startedAt: string,
-  env?: ReadonlyMap<string, string>,
-): Step | undefined {
+/** A file a script wrote or removed, `atMs` after its container started (null: removed). */
+export interface FileEvent {
+  atMs: number;
+  path: string;
+  content: string | null;
+}
+
+/**
+ * What a command sees of its container: the environment, the image (what exists in it), the
+ * files a script has written so far, and how long the container has run.
+ */
+interface Shell {
+  startedAt: string;
+  env?: ReadonlyMap<string, string> | undefined;
+  /** Shell variables set by the script (`i=0`, a `for` loop's variable). */
+  locals: Map<string, string>;
+  repo: string;
+  tag: string;
+  /** The programs of the image, undefined when any command may exist. */
+  bins: ReadonlySet<string> | undefined;
+  where: Surroundings;
+  /** Files written (string) or removed (null) so far, by path. */
+  files: Map<string, string | null>;
+  /** Their history, for exec probes that look later. */
+  fileLog: FileEvent[];
+  /** Time run so far (the script's sleeps). */
+  ms: number;
+}
+
+function newShell(image: string, startedAt: string, where: Surroundings): Shell {
+  const repo = repository(image);
+  const tag = (image.split('@')[0] ?? image).split('/').pop()?.split(':')[1] ?? '';
+  return {
+    startedAt,
+    env: where.vars,
+    locals: new Map(),
+    repo,
+    tag,
+    bins: imageBinaries(repo, tag),
+    where,
+    files: new Map(),
+    fileLog: [],
+    ms: 0,
+  };
+}
+
+/** A variable as the shell expands it: its own, then the process environment's. */
+function lookupVar(sh: Shell, name: string): string | undefined {
+  return sh.locals.get(name) ?? sh.env?.get(name) ?? defaultEnv(sh).get(name);
+}
+
+/**
+ * Variables every container has besides the kubelet's: PATH and HOME (the image and the
+ * runtime), and the link variables of the `kubernetes` Service in `default` (the kubelet adds
+ * the master Service's to every pod, even with enableServiceLinks false).
+ */
+function defaultEnv(sh: Shell): Map<string, string> {
+  const out = new Map<string, string>([
+    ['PATH', IMAGE_PATH],
+    ['HOME', '/root'],
+    ['KUBERNETES_SERVICE_HOST', KUBERNETES_SERVICE_IP],
+    ['KUBERNETES_SERVICE_PORT', '443'],
+    ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+    ['KUBERNETES_PORT', `tcp://${KUBERNETES_SERVICE_IP}:443`],
+    ['KUBERNETES_PORT_443_TCP', `tcp://${KUBERNETES_SERVICE_IP}:443`],
+    ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+    ['KUBERNETES_PORT_443_TCP_PORT', '443'],
+    ['KUBERNETES_PORT_443_TCP_ADDR', KUBERNETES_SERVICE_IP],
+  ]);
+  for (const [k, v] of sh.where.serviceLinks ?? []) out.set(k, v);
+  return out;
+}
+
+/** The cluster IP of the `kubernetes` Service (the first of kubeadm's 10.96.0.0/12). */
+const KUBERNETES_SERVICE_IP = '10.96.0.1';
+
+/** The whole environment, as `env` prints it: the runtime's, then the kubelet's (any order is faithful: Go builds it from a map). */
+function fullEnv(sh: Shell): Map<string, string> {
+  const out = defaultEnv(sh);
+  const host = sh.env?.get('HOSTNAME');
+  // HOSTNAME first, as containerd's spec puts it; the kubelet's variables replace the defaults.
+  const ordered = new Map<string, string>();
+  if (host !== undefined) ordered.set('HOSTNAME', host);
+  for (const [k, v] of out) ordered.set(k, v);
+  for (const [k, v] of sh.env ?? []) ordered.set(k, v);
+  return ordered;
+}
+
+/** The files every container has (kubelet-managed, the service account's), by path. */
+function systemFile(sh: Shell, path: string): string | null | undefined {
+  const host = sh.env?.get('HOSTNAME') ?? '';
+  const ns = sh.where.namespace ?? 'default';
+  switch (path) {
+    case '/etc/hostname':
+      return `${host}\n`;
+    case '/etc/resolv.conf':
+      return `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver ${CLUSTER_DNS_IP}\noptions ndots:5\n`;
+    case '/etc/hosts':
+      return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sh.where.podIP ? `${sh.where.podIP}\t${host}\n` : ''}`;
+    case `${SA_DIR}/namespace`:
+      return ns;
+    case '/etc/os-release':
+    case '/usr/lib/os-release':
+      return osRelease(sh.repo, sh.tag);
+    default:
+      return sh.where.files?.get(path);
+  }
+}
+
+/** Where the service account token, CA and namespace are mounted. */
+const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * A file's content: what the script wrote (or removed), else the container's own files.
+ * Undefined when the simulation does not know whether it exists; null when it does not.
+ */
+function readFile(sh: Shell, path: string): string | null | undefined {
+  if (sh.files.has(path)) return sh.files.get(path) ?? null;
+  const known = systemFile(sh, path);
+  if (known !== undefined) return known;
+  // /tmp starts empty; a file in it exists only if the script made it.
+  if (path.startsWith('/tmp/')) return null;
+  return undefined;
+}
+
+/** The names in directory `dir`, or undefined when not known. */
+function listDir(sh: Shell, dir: string): string[] | undefined {
+  const d = dir.replace(/\/+$/, '') || '/';
+  if (d === '/') return rootListing(sh.repo, sh.tag)?.slice();
+  const prefix = `${d}/`;
+  const found = new Set<string>();
+  const add = (path: string) => {
+    if (path.startsWith(prefix)) found.add(path.slice(prefix.length).split('/')[0] ?? '');
+  };
+  for (const [path, content] of sh.files) if (content !== null) add(path);
+  for (const path of sh.where.files?.keys() ?? []) add(path);
+  if (d === SA_DIR) for (const n of ['ca.crt', 'namespace', 'token']) found.add(n);
+  if (found.size === 0 && d !== '/tmp' && !sh.where.dirs?.includes(d)) return undefined;
+  return [...found].filter((n) => n !== '' && !n.startsWith('.')).sort();
+}
+
+/** `sh: X: not found` as the image's shell says it, exit 127. */
+function notFound(sh: Shell, shell: string, cmd: string): Step {
+  const error =
+    shell === 'bash'
+      ? `bash: line 1: ${cmd}: command not found\n`
+      : shellFamily(sh.repo) === 'dash'
+        ? `sh: 1: ${cmd}: not found\n`
+        : `${shell}: ${cmd}: not found\n`;
+  return { ms: 0, exitCode: 127, output: '', error };
+}
+
+/** `cat`'s message for a missing file (busybox's, or coreutils'). */
+function noSuchFile(sh: Shell, tool: string, path: string): string {
+  return shellFamily(sh.repo) === 'busybox'
+    ? `${tool}: can't open '${path}': No such file or directory\n`
+    : `${tool}: ${path}: No such file or directory\n`;
+}
+
+/** `uname`'s fields for the node's kernel. */
+function unameOf(sh: Shell, args: readonly string[]): Step | undefined {
+  const kernel = sh.where.kernel ?? DEFAULT_KERNEL;
+  const host = sh.env?.get('HOSTNAME') ?? '';
+  const version = KERNEL_BUILDS[kernel] ?? '#1 SMP PREEMPT_DYNAMIC';
+  const flags = args.join('').replace(/-/g, '');
+  if (args.some((a) => !a.startsWith('-')) || /[^asnrvmpio]/.test(flags)) return undefined;
+  const fields: string[] = [];
+  const all = flags.includes('a');
+  if (all || flags.includes('s') || flags === '') fields.push('Linux');
+  if (all || flags.includes('n')) fields.push(host);
+  if (all || flags.includes('r')) fields.push(kernel);
+  if (all || flags.includes('v')) fields.push(version);
+  if (all || flags.includes('m')) fields.push('x86_64');
+  if (all || flags.includes('o')) fields.push('GNU/Linux');
+  return { ms: 0, output: `${fields.join(' ')}\n` };
+}
+
+/** The kernel the nodes run (describe node's Kernel Version). */
+const DEFAULT_KERNEL = '6.8.0-51-generic';
+/** `uname -v` of the kernels the nodes may run. */
+const KERNEL_BUILDS: Readonly<Record<string, string>> = {
+  '6.8.0-51-generic': '#52-Ubuntu SMP PREEMPT_DYNAMIC Thu Dec  5 13:09:44 UTC 2024',
+};
+
+/** Run one simple command (no operators); undefined when it is not simulated. */
+function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefined {
   const [cmd0, ...rest] = argv;
   if (cmd0 === undefined) return undefined;
-  const cmd = cmd0.split('/').pop();
+  const cmd = cmd0.split('/').pop() ?? '';
+  const builtin = SHELL_BUILTINS.has(cmd) && !cmd0.includes('/');
+  if (!builtin && sh.bins && !sh.bins.has(cmd)) return notFound(sh, shell, cmd0);
   switch (cmd) {
     case 'sleep': {
       const ms = sleepMs(rest[0]);
       if (ms === undefined) return undefined;
       return Number.isFinite(ms) ? { ms, output: '' } : { ms: 0, output: '', forever: true };
     }
-    case 'tail':
-      return rest.includes('-f') || rest.includes('-F')
-        ? { ms: 0, output: '', forever: true }
-        : undefined;
+    case 'tail': {
+      if (!rest.includes('-f') && !rest.includes('-F')) return undefined;
+      const paths = rest.filter((a, i) => !a.startsWith('-') && rest[i - 1] !== '-n');
+      const fromStart = rest.some(
+        (a, i) => a === '-n+1' || a === '--lines=+1' || (a === '-n' && rest[i + 1] === '+1'),
+      );
+      const path = paths.length === 1 ? paths[0] : undefined;
+      return path && path !== '/dev/null'
+        ? { ms: 0, output: '', forever: true, follows: { path, fromStart } }
+        : { ms: 0, output: '', forever: true };
+    }
     case 'echo': {
       const { text, newline } = echoed(rest);
       return { ms: 0, output: newline ? `${text}\n` : text };
     }
     case 'date':
-      return { ms: 0, output: `${goDate(startedAt)}\n` };
-    case 'printenv': {
+      return rest.length === 0 ? { ms: 0, output: `${shellDate(sh)}\n` } : undefined;
+    case 'printenv':
+    case 'env': {
+      if (cmd === 'env' && rest.length > 0) return undefined;
+      const all = fullEnv(sh);
+      if (rest.length === 0) {
+        return { ms: 0, output: [...all].map(([k, v]) => `${k}=${v}\n`).join('') };
+      }
       // The named variables that are set, one per line; exit 1 when one is not.
-      if (!env || rest.length === 0) return undefined;
-      const set = rest.filter((name) => env.has(name));
-      const output = set.map((name) => `${env.get(name)}\n`).join('');
+      const set = rest.filter((name) => all.has(name));
+      const output = set.map((name) => `${all.get(name)}\n`).join('');
       return set.length === rest.length ? { ms: 0, output } : { ms: 0, exitCode: 1, output };
     }
+    case 'hostname':
+      return rest.length === 0
+        ? { ms: 0, output: `${sh.env?.get('HOSTNAME') ?? ''}\n` }
+        : undefined;
+    case 'whoami':
+      return { ms: 0, output: 'root\n' };
+    case 'id':
+      if (rest.length > 0) return undefined;
+      return {
+        ms: 0,
+        output:
+          shellFamily(sh.repo) === 'busybox'
+            ? 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n'
+            : 'uid=0(root) gid=0(root) groups=0(root)\n',
+      };
+    case 'pwd':
+      return { ms: 0, output: '/\n' };
+    case 'uname':
+      return unameOf(sh, rest);
+    case 'cat': {
+      if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
+      let output = '';
+      let error = '';
+      for (const path of rest) {
+        const content = readFile(sh, path);
+        if (content === undefined) return undefined;
+        if (content === null) error += noSuchFile(sh, 'cat', path);
+        else output += content;
+      }
+      return error ? { ms: 0, exitCode: 1, output, error } : { ms: 0, output };
+    }
+    case 'ls': {
+      const dirs = rest.filter((a) => !a.startsWith('-'));
+      if (rest.some((a) => a.startsWith('-') && a !== '-1')) return undefined;
+      if (dirs.length > 1) return undefined;
+      const dir = dirs[0] ?? '/';
+      const names = listDir(sh, dir);
+      if (names) return { ms: 0, output: names.map((n) => `${n}\n`).join('') };
+      const file = readFile(sh, dir);
+      if (typeof file === 'string') return { ms: 0, output: `${dir}\n` };
+      if (file === null) {
+        const error =
+          shellFamily(sh.repo) === 'busybox'
+            ? `ls: ${dir}: No such file or directory\n`
+            : `ls: cannot access '${dir}': No such file or directory\n`;
+        return { ms: 0, exitCode: 1, output: '', error };
+      }
+      return undefined;
+    }
+    case 'touch':
+      if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
+      for (const path of rest) writeFile(sh, path, readFile(sh, path) ?? '', false);
+      return { ms: 0, output: '' };
+    case 'rm': {
+      const paths = rest.filter((a) => !/^-[rfv]+$/.test(a));
+      if (paths.length === 0 || paths.some((a) => a.startsWith('-'))) return undefined;
+      const force = rest.some((a) => /^-[rv]*f/.test(a));
+      let error = '';
+      for (const path of paths) {
+        const known = readFile(sh, path);
+        if (known === undefined && !path.startsWith('/tmp/')) return undefined;
+        if (known === null || known === undefined) {
+          if (!force) error += `rm: can't remove '${path}': No such file or directory\n`;
+          continue;
+        }
+        writeFile(sh, path, null, false);
+      }
+      return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
+    }
+    case 'mkdir':
+      return { ms: 0, output: '' };
+    case 'test':
+    case '[': {
+      // `test -e|-f|-s FILE` (exec probes): true when the file exists (and, for -s, is not empty).
+      const a = cmd === '[' && rest.at(-1) === ']' ? rest.slice(0, -1) : rest;
+      if (a.length !== 2 || !['-e', '-f', '-s'].includes(a[0] ?? '')) return undefined;
+      const content = readFile(sh, a[1] ?? '');
+      if (content === undefined) return undefined;
+      const ok = content !== null && (a[0] !== '-s' || content !== '');
+      return { ms: 0, exitCode: ok ? 0 : 1, output: '' };
+    }
+    case 'ping':
+      return pingStep(rest, sh);
+    case 'perl':
+      return perlStep(rest);
     case 'true':
+    case ':':
       return { ms: 0, output: '' };
     case 'false':
       return { ms: 0, exitCode: 1, output: '' };
@@ -168,9 +511,116 @@ function step(
       const code = rest[0] === undefined ? 0 : Number(rest[0]);
       return Number.isInteger(code) ? { ms: 0, exitCode: code & 255, output: '' } : undefined;
     }
-    default:
-      return undefined;
+    default: {
+      const net = netStep(argv);
+      if (!net) return undefined;
+      const r = netResult(net, sh.where.namespace ?? 'default', sh.where.network);
+      return r ? { ms: 0, exitCode: r.exitCode, output: r.output } : undefined;
+    }
   }
+}
+
+/** `date` at the shell's current time. */
+function shellDate(sh: Shell): string {
+  const t = Date.parse(sh.startedAt);
+  return goDate(Number.isNaN(t) ? sh.startedAt : new Date(t + sh.ms).toISOString());
+}
+
+/**
+ * perl: only the Kubernetes docs' Job, `perl -Mbignum=bpi -wle 'print bpi(2000)'`, which prints
+ * π to that many significant digits (computed here, a few seconds of CPU in the real image).
+ */
+function perlStep(args: readonly string[]): Step | undefined {
+  const code = args.at(-1) ?? '';
+  const flags = args.slice(0, -1);
+  if (!flags.includes('-Mbignum=bpi') || !flags.some((f) => /^-w?le$|^-lw?e$/.test(f))) {
+    return undefined;
+  }
+  const m = /^\s*print\s+bpi\(\s*(\d+)\s*\)\s*;?\s*$/.exec(code);
+  const digits = Number(m?.[1]);
+  if (!m || !(digits >= 1 && digits <= 10_000)) return undefined;
+  return { ms: Math.max(500, Math.round(digits * 2)), output: `${piDigits(digits)}\n` };
+}
+
+/**
+ * π to `n` significant digits as Math::BigFloat's bpi prints it (round half to even), by
+ * Machin's formula π = 16·atan(1/5) − 4·atan(1/239) in fixed-point BigInt arithmetic.
+ */
+export function piDigits(n: number): string {
+  const guard = 20;
+  const scale = 10n ** BigInt(n + guard);
+  const atanInv = (x: bigint): bigint => {
+    // atan(1/x) = Σ (-1)^k / ((2k+1) x^(2k+1))
+    let term = scale / x;
+    let sum = term;
+    const x2 = x * x;
+    for (let k = 1n; term !== 0n; k++) {
+      term /= x2;
+      const t = term / (2n * k + 1n);
+      sum += k % 2n === 1n ? -t : t;
+    }
+    return sum;
+  };
+  const pi = 16n * atanInv(5n) - 4n * atanInv(239n); // π · 10^(n+guard)
+  // Keep n significant digits: one before the point, n-1 after.
+  const drop = 10n ** BigInt(guard + 1);
+  let kept = pi / drop;
+  const rest = pi % drop;
+  const half = drop / 2n;
+  if (rest > half || (rest === half && kept % 2n === 1n)) kept += 1n;
+  const text = kept.toString();
+  return n === 1 ? text : `${text[0]}.${text.slice(1)}`;
+}
+
+/** The shell's own commands: they exist whatever the image holds. */
+const SHELL_BUILTINS = new Set([
+  'echo',
+  'exit',
+  'true',
+  'false',
+  ':',
+  'pwd',
+  'printf',
+  'test',
+  '[',
+]);
+
+/** Write (or, with null, remove) a file at the shell's current time. */
+function writeFile(sh: Shell, path: string, content: string | null, append: boolean): void {
+  const before = append ? (readFile(sh, path) ?? '') : '';
+  const next = content === null ? null : before + content;
+  sh.files.set(path, next);
+  sh.fileLog.push({ atMs: sh.ms, path, content: next });
+}
+
+/**
+ * `ping -c N HOST`: a cluster IP (or a Service name) answers no ICMP — its address exists only
+ * in kube-proxy's rules —, so N packets are sent a second apart and all lost (exit 1). Other
+ * hosts are not simulated.
+ */
+function pingStep(args: readonly string[], sh: Shell): Step | undefined {
+  let count: number | undefined;
+  let host: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '-c') count = Number(args[++i]);
+    else if (/^-c\d+$/.test(a)) count = Number(a.slice(2));
+    else if (a.startsWith('-')) return undefined;
+    else if (host === undefined) host = a;
+    else return undefined;
+  }
+  if (host === undefined || count === undefined || !Number.isInteger(count) || count < 1) {
+    return undefined;
+  }
+  const target = clusterHost(host, sh.where.namespace ?? 'default');
+  const svc = target ? sh.where.network?.(target.namespace, target.host) : undefined;
+  if (!svc || svc.addresses) return undefined;
+  const ip = svc.clusterIP;
+  return {
+    ms: count * 1000,
+    exitCode: 1,
+    output: `PING ${host} (${ip}): 56 data bytes\n\n--- ${host} ping statistics ---\n${count} packets transmitted, 0 packets received, 100% packet loss\n`,
+  };
 }
 
 /**
@@ -242,34 +692,243 @@ function untilResolves(
   return program;
 }
 
-/** Run a `sh -c` script of known steps separated by `;` or `&&`. */
+/** One command of a script and the operator before it. */
+interface Statement {
+  text: string;
+  op: ';' | '&&' | '||' | '|';
+}
+
+/**
+ * A script's commands, split at `;`, newlines, `&&`, `||` and `|` outside quotes (and at `&`
+ * as if it were `;`: the simulation does not run jobs in the background). Comments are dropped.
+ */
+function statements(text: string): Statement[] {
+  const out: Statement[] = [];
+  let op: Statement['op'] = ';';
+  let cur = '';
+  let quote = '';
+  const push = (next: Statement['op']) => {
+    if (cur.trim() !== '' || next !== ';') out.push({ text: cur.trim(), op });
+    cur = '';
+    op = next;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (quote) {
+      if (ch === quote) quote = '';
+      cur += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      cur += ch;
+    } else if (ch === '#' && (cur === '' || /\s$/.test(cur))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (ch === ';' || ch === '\n') push(';');
+    else if (ch === '&' && text[i + 1] === '&') {
+      push('&&');
+      i++;
+    } else if (ch === '|' && text[i + 1] === '|') {
+      push('||');
+      i++;
+    } else if (ch === '|') push('|');
+    else if (ch === '&' && text[i - 1] !== '>' && text[i + 1] !== '>') push(';');
+    else cur += ch;
+  }
+  push(';');
+  return out.filter((s) => s.text !== '');
+}
+
+/** Where a command's output goes: the log, a file, or nowhere (`/dev/null`). */
+type Sink = { kind: 'log' } | { kind: 'file'; path: string; append: boolean } | { kind: 'null' };
+
+/**
+ * Split a command's redirections (`> f`, `>> f`, `2> f`, `2>&1`, `&> f`, `>/dev/null`) from its
+ * words. Undefined when a redirection is one the simulation does not read (`<`, here-docs).
+ */
+function redirections(all: readonly Word[]): { argv: string[]; out: Sink; err: Sink } | undefined {
+  const argv: string[] = [];
+  let out: Sink = { kind: 'log' };
+  let err: Sink = { kind: 'log' };
+  const sink = (path: string | undefined, append: boolean): Sink | undefined =>
+    path === undefined || path === ''
+      ? undefined
+      : path === '/dev/null'
+        ? { kind: 'null' }
+        : { kind: 'file', path, append };
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i];
+    if (!w) continue;
+    const m = w.quoted ? null : /^(\d?|&)(>>?|<)(&\d)?(.*)$/.exec(w.text);
+    if (!m) {
+      argv.push(w.text);
+      continue;
+    }
+    const [, fd = '', op = '', dup, target0 = ''] = m;
+    if (op === '<') return undefined;
+    if (dup !== undefined) {
+      if (target0 !== '') return undefined;
+      if (fd === '2' && dup === '&1') err = out;
+      else if ((fd === '' || fd === '1') && dup === '&2') out = err;
+      else return undefined;
+      continue;
+    }
+    const target = target0 !== '' ? target0 : all[++i]?.text;
+    const s = sink(target, op === '>>');
+    if (!s) return undefined;
+    if (fd === '' || fd === '1') out = s;
+    else if (fd === '2') err = s;
+    else if (fd === '&') {
+      out = s;
+      err = s;
+    } else return undefined;
+  }
+  return { argv, out, err };
+}
+
+/** The outcome of running a list of statements. */
+interface ScriptRun {
+  follows?: Follow;
+  status: number;
+  output: string;
+  /** Stopped at a command that runs for good (`sleep infinity`) or is not simulated. */
+  forever: boolean;
+  /** `exit` ended the script. */
+  exited: boolean;
+}
+
+/**
+ * Run statements in shell `sh`: `&&` and `||` as the shell reads them, `set -e`, variable
+ * assignments, `for NAME in WORDS; do …; done`, redirections to files. A `while`/`until` loop
+ * or a command the simulation does not know stops the run as "runs for good".
+ */
+function runStatements(list: readonly Statement[], sh: Shell, shell: string): ScriptRun {
+  let status = 0;
+  let output = '';
+  let errexit = false;
+  const date = () => shellDate(sh);
+  for (let i = 0; i < list.length; i++) {
+    const st = list[i];
+    if (!st) continue;
+    if (st.op === '|' || list[i + 1]?.op === '|') {
+      return { status, output, forever: true, exited: false };
+    }
+    const loop = /^for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b(.*)$/.exec(st.text);
+    if (/^(while|until|if|case|function)\b/.test(st.text) && !loop) {
+      return { status, output, forever: true, exited: false };
+    }
+    if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) {
+      if (loop) i = loopEnd(list, i);
+      continue;
+    }
+    if (loop) {
+      const end = loopEnd(list, i);
+      const first = list[i + 1]?.text ?? '';
+      if (end <= i || !/^do\b/.test(first)) return { status, output, forever: true, exited: false };
+      const body: Statement[] = [];
+      const firstBody = first.replace(/^do\b\s*/, '');
+      if (firstBody !== '') body.push({ text: firstBody, op: ';' });
+      body.push(...list.slice(i + 2, end));
+      // Command substitution other than `$(date)` is not simulated.
+      if (/\$\((?!date\))|`/.test(loop[2] ?? '')) {
+        return { status, output, forever: true, exited: false };
+      }
+      const items = shellWords(loop[2] ?? '', (n) => lookupVar(sh, n), date).map((w) => w.text);
+      for (const item of items) {
+        sh.locals.set(loop[1] ?? '', item);
+        const r = runStatements(body, sh, shell);
+        output += r.output;
+        status = r.status;
+        if (r.forever || r.exited) return { ...r, output };
+      }
+      i = end;
+      continue;
+    }
+    if (/^set\s+-e\b/.test(st.text)) {
+      errexit = true;
+      continue;
+    }
+    const assign = ASSIGN.exec(st.text);
+    if (assign && !/\s/.test((assign[2] ?? '').replace(/'[^']*'|"[^"]*"/g, ''))) {
+      const value = shellWords(assign[2] ?? '', (n) => lookupVar(sh, n), date)
+        .map((w) => w.text)
+        .join(' ');
+      sh.locals.set(assign[1] ?? '', value);
+      status = 0;
+      continue;
+    }
+    const red = redirections(shellWords(st.text, (n) => lookupVar(sh, n), date));
+    if (!red || red.argv.length === 0) return { status, output, forever: true, exited: false };
+    const s = step(red.argv, sh, shell);
+    if (!s) return { status, output, forever: true, exited: false };
+    const deliver = (sink: Sink, text: string | undefined) => {
+      if (!text) return;
+      if (sink.kind === 'log') output += text;
+      else if (sink.kind === 'file') writeFile(sh, sink.path, text, sink.append);
+    };
+    // A redirection to a file creates (or empties) it even when nothing is written.
+    for (const sink of [red.out, red.err]) {
+      if (sink.kind === 'file' && !sink.append) writeFile(sh, sink.path, '', false);
+    }
+    deliver(red.out, s.output);
+    deliver(red.err, s.error);
+    if (s.forever) {
+      const r: ScriptRun = { status, output, forever: true, exited: false };
+      if (s.follows) r.follows = s.follows;
+      return r;
+    }
+    sh.ms += s.ms;
+    status = s.exitCode ?? 0;
+    if (red.argv[0] === 'exit') return { status, output, forever: false, exited: true };
+    if (errexit && status !== 0 && list[i + 1]?.op !== '||' && list[i + 1]?.op !== '&&') {
+      return { status, output, forever: false, exited: true };
+    }
+  }
+  return { status, output, forever: false, exited: false };
+}
+
+/** The index of the `done` closing the `for` at `start` (nested loops counted), or -1. */
+function loopEnd(list: readonly Statement[], start: number): number {
+  let depth = 0;
+  for (let i = start; i < list.length; i++) {
+    const t = list[i]?.text ?? '';
+    if (/^(for|while|until)\b/.test(t)) depth++;
+    if (/^done\b/.test(t) || /\bdone$/.test(t)) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Run a `sh -c` script: its output, how long it runs, its exit status, the files it wrote. */
 function script(
   text: string,
   startedAt: string,
   env?: ReadonlyMap<string, string>,
-): Program | undefined {
-  let ms = 0;
-  let output = '';
-  for (const part of text.split(/;|&&|\n/)) {
-    const argv = expandedWords(part.trim(), env, startedAt);
-    if (argv.length === 0) continue;
-    if (argv[0] === 'while' || argv[0] === 'for') return { runs: 'forever', output };
-    const s = step(argv, startedAt, env);
-    if (!s) return { runs: 'forever', output };
-    output += s.output;
-    if (s.forever) return { runs: 'forever', output };
-    ms += s.ms;
-    if (s.exitCode !== undefined && s.exitCode !== 0) {
-      return { runs: 'exits', afterMs: ms, exitCode: s.exitCode, output };
-    }
-    if (argv[0] === 'exit') return { runs: 'exits', afterMs: ms, exitCode: 0, output };
+  sh: Shell = newShell('', startedAt, env ? { vars: env } : {}),
+  shell = 'sh',
+): Program {
+  const r = runStatements(statements(text), sh, shell);
+  const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
+  if (r.forever) {
+    return {
+      runs: 'forever',
+      output: r.output,
+      ...files,
+      ...(r.follows ? { follows: r.follows } : {}),
+    };
   }
-  return { runs: 'exits', afterMs: ms, exitCode: 0, output };
+  return { runs: 'exits', afterMs: sh.ms, exitCode: r.status & 255, output: r.output, ...files };
 }
 
 /** One command of a loop's body. */
 type LoopStep =
-  | { kind: 'echo'; text: string; newline: boolean }
+  | {
+      kind: 'echo';
+      text: string;
+      newline: boolean;
+      /** `>> FILE`: written to that file, not the log (`/dev/null`: nowhere). */
+      file?: string;
+    }
   /** Text printed as it is (printenv's values). */
   | { kind: 'print'; text: string }
   | { kind: 'sleep'; ms: number }
@@ -312,8 +971,14 @@ function loopSteps(
       steps.push({ kind: 'add', name, by: (sign === '-' ? -1 : 1) * Number(by) });
       continue;
     }
-    const argv = words(text);
+    // Redirections are read from the words as written (nothing expanded yet).
+    const red = redirections(shellWords(text, undefined, () => ''));
+    if (!red) return undefined;
+    const argv = red.argv;
     const cmd = argv[0]?.split('/').pop();
+    const file =
+      red.out.kind === 'file' ? red.out.path : red.out.kind === 'null' ? '/dev/null' : undefined;
+    if (file !== undefined && cmd !== 'echo') return undefined;
     if (cmd === 'echo') {
       const { text: said, newline } = echoed(argv.slice(1));
       // Every `$` must be a known expansion: a variable set before the loop, or `$(date)`.
@@ -322,12 +987,16 @@ function loopSteps(
         return name === undefined || name in vars ? '' : m;
       });
       if (leftover.includes('$') || leftover.includes('`')) return undefined;
-      steps.push({ kind: 'echo', text: said, newline });
+      steps.push(
+        file === undefined
+          ? { kind: 'echo', text: said, newline }
+          : { kind: 'echo', text: said, newline, file },
+      );
     } else if (cmd === 'date' && argv.length === 1) {
       steps.push({ kind: 'echo', text: '$(date)', newline: true });
     } else if (cmd === 'printenv') {
       // Only exported variables: the process environment, not the loop's own.
-      const s = step(argv, '', env);
+      const s = step(argv, newShell('', '', env ? { vars: env } : {}));
       if (!s) return undefined;
       if (s.output !== '') steps.push({ kind: 'print', text: s.output });
     } else if (cmd === 'sleep') {
@@ -365,7 +1034,10 @@ function endlessLoop(
       vars[assign[1] ?? ''] = words(assign[2] ?? '').join(' ');
       continue;
     }
-    const s = step(expandedWords(t, env, startedAt), startedAt, env);
+    const s = step(
+      expandedWords(t, env, startedAt),
+      newShell('', startedAt, env ? { vars: env } : {}),
+    );
     if (!s || s.forever || (s.exitCode ?? 0) !== 0) return undefined;
     output += s.output;
     startMs += s.ms;
@@ -391,6 +1063,7 @@ export function loopLines(
   loop: Loop,
   startMs: number,
   endMs: number,
+  file?: string,
 ): { at: number; text: string }[] {
   const first = startMs + loop.startMs;
   if (endMs < first) return [];
@@ -411,8 +1084,11 @@ export function loopLines(
       if (at > endMs) break;
       if (s.kind === 'sleep') at += s.ms;
       else if (s.kind === 'add') values[s.name] = String(Number(values[s.name] || 0) + s.by);
-      else if (s.kind === 'print') pushLines(out, at, s.text);
-      else {
+      else if (s.kind === 'print') {
+        if (file === undefined) pushLines(out, at, s.text);
+      } else if (s.file !== file) {
+        // Written elsewhere: to a file while the log is read, or the log while a file is.
+      } else {
         const date = goDate(new Date(at).toISOString());
         const text = s.text.replace(EXPANSION, (m, a, b) =>
           m.startsWith('$(') || m.startsWith('`') ? date : (values[a ?? b ?? ''] ?? ''),
@@ -519,13 +1195,35 @@ function clusterHost(
 }
 
 /** `[http://]host[:port][/path]` of wget and curl. */
-function parseUrl(url: string): { host: string; hostPort: string; port: number } | undefined {
+function parseUrl(
+  url: string,
+): { host: string; hostPort: string; port: number; path: string } | undefined {
   const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([/?#].*)?$/.exec(url);
   if (!m) return undefined;
   const scheme = m[1] ?? 'http';
   if (scheme === 'https') return undefined;
   const host = m[2] ?? '';
-  return { host, hostPort: m[3] ? `${host}:${m[3]}` : host, port: m[3] ? Number(m[3]) : 80 };
+  const path = (m[4] ?? '/').split(/[?#]/)[0] || '/';
+  return {
+    host,
+    hostPort: m[3] ? `${host}:${m[3]}` : host,
+    port: m[3] ? Number(m[3]) : 80,
+    path,
+  };
+}
+
+/** nginx's 404 page (CRLF lines, 153 bytes with its version). */
+const NGINX_404 =
+  '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';
+/** httpd's 404 page. */
+const HTTPD_404 =
+  '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
+
+/** The 404 page of a stock web server for a path it does not serve, else undefined. */
+function notFoundPage(svc: ServiceView, path: string): string | undefined {
+  if (path === '/' || path === '/index.html') return undefined;
+  const repo = svc.backendImage === undefined ? '' : repository(svc.backendImage);
+  return repo === 'nginx' ? NGINX_404 : repo === 'httpd' ? HTTPD_404 : undefined;
 }
 
 /** A one-shot network command: `nslookup`, `wget`, `curl` against a Service of the cluster. */
@@ -533,11 +1231,16 @@ interface NetStep {
   tool: 'nslookup' | 'wget' | 'curl';
   /** The host as typed (wget prints it with its port). */
   hostPort: string;
+  /** The URL's path (`/` when it has none). */
+  path?: string;
   host: string;
   port: number;
   quiet: boolean;
   /** wget writes to stdout (`-O-`) rather than a file; curl always does unless `-o`. */
   toStdout: boolean;
+  /** curl's `-f`: an HTTP error fails (22); `-S`: errors are printed even with `-s`. */
+  fail?: boolean;
+  showError?: boolean;
   /** curl's `-w`: what it writes after the transfer (`%{http_code}` is expanded). */
   writeOut?: string;
 }
@@ -586,21 +1289,22 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     let url: string | undefined;
     let toStdout = true;
     let writeOut: string | undefined;
+    let fail = false;
+    let showError = false;
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i] ?? '';
       if (a === '-o' || a === '--output') toStdout = rest[++i] === '-';
       else if (a === '-w' || a === '--write-out') writeOut = rest[++i] ?? '';
       else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') i++;
-      else if (a === '-s' || a === '--silent' || a === '-sS' || a === '-Ss') quiet = true;
-      else if (
-        a === '-L' ||
-        a === '--location' ||
-        a === '-f' ||
-        a === '--fail' ||
-        a === '-sf' ||
-        a === '-fs'
-      ) {
+      else if (a === '--silent') quiet = true;
+      else if (a === '--fail') fail = true;
+      else if (a === '--show-error') showError = true;
+      else if (a === '--location') continue;
+      else if (/^-[sSfL]+$/.test(a)) {
+        // Short flags in any cluster: -s silent, -S show errors, -f fail on HTTP errors, -L.
         if (a.includes('s')) quiet = true;
+        if (a.includes('S')) showError = true;
+        if (a.includes('f')) fail = true;
       } else if (a.startsWith('-')) return undefined;
       else if (url === undefined) url = a;
       else return undefined;
@@ -609,6 +1313,8 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     if (!u) return undefined;
     const step: NetStep = { tool: 'curl', ...u, quiet, toStdout };
     if (writeOut !== undefined) step.writeOut = writeOut;
+    if (fail) step.fail = true;
+    if (showError) step.showError = true;
     return step;
   }
   return undefined;
@@ -623,6 +1329,19 @@ function netResult(
   namespace: string,
   network: Network | undefined,
 ): { exitCode: number; output: string } | undefined {
+  // CoreDNS `pods insecure` (kubeadm's Corefile): `a-b-c-d.NS.pod.cluster.local` is a.b.c.d.
+  const dashed =
+    /^(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\.([a-z0-9-]+)\.pod(?:\.cluster\.local)?\.?$/.exec(
+      s.host,
+    );
+  if (dashed && s.tool === 'nslookup') {
+    const ip = dashed.slice(1, 5).join('.');
+    const fqdn = `${dashed.slice(1, 5).join('-')}.${dashed[5]}.pod.cluster.local`;
+    return {
+      exitCode: 0,
+      output: `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\nName:\t${fqdn}\nAddress: ${ip}\n\n`,
+    };
+  }
   const target = clusterHost(s.host, namespace);
   if (!target) return undefined;
   const svc = network?.(target.namespace, target.host);
@@ -654,6 +1373,12 @@ function netResult(
       return {
         exitCode: 1,
         output: `${connecting}wget: can't connect to remote host (${svc.clusterIP}): Connection refused\n`,
+      };
+    }
+    if (notFoundPage(svc, s.path ?? '/') !== undefined) {
+      return {
+        exitCode: 1,
+        output: `${connecting}wget: server returned error: HTTP/1.1 404 Not Found\n`,
       };
     }
     const page = servedPage(svc) ?? '';
@@ -692,8 +1417,16 @@ function netResult(
       }`,
     };
   }
-  const body = s.toStdout ? (servedPage(svc) ?? '') : '';
-  return { exitCode: 0, output: `${body}${written('200')}` };
+  // curl prints an error page as any other (exit 0); `-f` fails with 22 instead.
+  const missing = notFoundPage(svc, s.path ?? '/');
+  if (missing !== undefined && s.fail) {
+    return {
+      exitCode: 22,
+      output: `${written('404')}${s.quiet && !s.showError ? '' : 'curl: (22) The requested URL returned error: 404\n'}`,
+    };
+  }
+  const body = s.toStdout ? (missing ?? servedPage(svc) ?? '') : '';
+  return { exitCode: 0, output: `${body}${written(missing !== undefined ? '404' : '200')}` };
 }
 
 /**
@@ -725,6 +1458,16 @@ export interface Surroundings {
   /** The pod's namespace: where a bare Service name is looked up. */
   namespace?: string;
   network?: Network;
+  /** The pod's IP (its line in /etc/hosts). */
+  podIP?: string;
+  /** The node's kernel release (`uname -r`). */
+  kernel?: string;
+  /** Files of the container's volumes (ConfigMap and Secret keys), by path. */
+  files?: ReadonlyMap<string, string>;
+  /** Directories the container's volumes are mounted on (`ls` of an empty one is empty). */
+  dirs?: readonly string[];
+  /** Service link variables besides the `kubernetes` Service's (`WEB_SERVICE_HOST`…). */
+  serviceLinks?: ReadonlyMap<string, string>;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */
@@ -747,7 +1490,8 @@ function mysqlVersion(image: string): string {
  * netshoot's zsh) read end-of-input at once and exit 0, the database images refuse to
  * initialise without a password (exit 1, their entrypoint's error), curl with no URL exits 2.
  */
-function imageDefault(image: string, startedAt: string, env: Surroundings['env']): Program {
+function imageDefault(image: string, startedAt: string, where: Surroundings): Program {
+  const env = where.env;
   const repo = repository(image);
   const set = (name: string) =>
     (env ?? []).some(
@@ -789,9 +1533,94 @@ function imageDefault(image: string, startedAt: string, env: Surroundings['env']
       output: "curl: try 'curl --help' or 'curl --manual' for more information\n",
     };
   }
-  return EXITING_IMAGES.has(repo)
-    ? { runs: 'exits', afterMs: 0, exitCode: 0, output: '' }
-    : { runs: 'forever', output: '' };
+  if (EXITING_IMAGES.has(repo)) return { runs: 'exits', afterMs: 0, exitCode: 0, output: '' };
+  return { runs: 'forever', output: serverStartup(repo, image, startedAt, where) };
+}
+
+/** A time of the run's start, `ms` later, as a Date (epoch 0 when unknown). */
+function at(startedAt: string, ms: number): Date {
+  const t = Date.parse(startedAt);
+  return new Date((Number.isNaN(t) ? 0 : t) + ms);
+}
+
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+const DAYS = 'Sun Mon Tue Wed Thu Fri Sat'.split(' ');
+const p2 = (n: number) => String(n).padStart(2, '0');
+const p3 = (n: number) => String(n).padStart(3, '0');
+const hms = (d: Date) => `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+
+/**
+ * The start-up lines of the server images besides nginx's (logs.ts has those): redis, httpd,
+ * postgres, mysql, mongo, as their default configuration prints them (the last lines of a
+ * first start; the database images' initialisation output is shortened to its end).
+ */
+function serverStartup(
+  repo: string,
+  image: string,
+  startedAt: string,
+  where: Surroundings,
+): string {
+  if (repo === 'redis') {
+    const t = (ms: number) => {
+      const d = at(startedAt, ms);
+      return `${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${hms(d)}.${p3(d.getUTCMilliseconds())}`;
+    };
+    return `1:C ${t(20)} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo
+1:C ${t(20)} * Redis version=7.4.2, bits=64, commit=00000000, modified=0, pid=1, just started
+1:C ${t(20)} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf
+1:M ${t(21)} * monotonic clock: POSIX clock_gettime
+1:M ${t(22)} * Running mode=standalone, port=6379.
+1:M ${t(22)} * Server initialized
+1:M ${t(22)} * Ready to accept connections tcp
+`;
+  }
+  if (repo === 'httpd') {
+    const d = at(startedAt, 30);
+    const t = `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${hms(d)}.${p3(d.getUTCMilliseconds())}000 ${d.getUTCFullYear()}`;
+    // AH00558 twice: once for the configuration check, once as the server starts.
+    const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${where.podIP ?? '127.0.0.1'}. Set the 'ServerName' directive globally to suppress this message\n`;
+    return `${fqdn}${fqdn}[${t}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations
+[${t}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'
+`;
+  }
+  if (repo === 'postgres') {
+    const t = (ms: number) => {
+      const d = at(startedAt, ms);
+      return `${d.toISOString().slice(0, 10)} ${hms(d)}.${p3(d.getUTCMilliseconds())} UTC`;
+    };
+    const down = at(startedAt, 1000);
+    const version =
+      'PostgreSQL 17.2 (Debian 17.2-1.pgdg120+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit';
+    return `PostgreSQL init process complete; ready for start up.
+
+${t(1100)} [1] LOG:  starting ${version}
+${t(1101)} [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432
+${t(1101)} [1] LOG:  listening on IPv6 address "::", port 5432
+${t(1103)} [1] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"
+${t(1108)} [62] LOG:  database system was shut down at ${down.toISOString().slice(0, 10)} ${hms(down)} UTC
+${t(1113)} [1] LOG:  database system is ready to accept connections
+`;
+  }
+  if (repo === 'mysql') {
+    const version = mysqlVersion(image);
+    const short = version.split('-')[0] ?? version;
+    const iso = (ms: number) => `${at(startedAt, ms).toISOString().slice(0, 23)}000Z`;
+    return `${rfc3339Seconds(startedAt)} [Note] [Entrypoint]: Entrypoint script for MySQL Server ${version} started.
+${rfc3339Seconds(startedAt)} [Note] [Entrypoint]: Switching to dedicated user 'mysql'
+${rfc3339Seconds(startedAt)} [Note] [Entrypoint]: Entrypoint script for MySQL Server ${version} started.
+${iso(9000)} 0 [System] [MY-015015] [Server] MySQL Server - start.
+${iso(9200)} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${short}) starting as process 1
+${iso(9900)} 0 [System] [MY-011323] [Server] X Plugin ready for connections. Bind-address: '::' port: 33060, socket: /var/run/mysqld/mysqlx.sock
+${iso(9900)} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${short}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.
+`;
+  }
+  if (repo === 'mongo') {
+    const iso = (ms: number) => at(startedAt, ms).toISOString().replace('Z', '+00:00');
+    return `{"t":{"$date":"${iso(400)}"},"s":"I",  "c":"NETWORK",  "id":23015,   "ctx":"listener","msg":"Listening on","attr":{"address":"0.0.0.0:27017"}}
+{"t":{"$date":"${iso(400)}"},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}
+`;
+  }
+  return '';
 }
 
 /** The postgres image's entrypoint without POSTGRES_PASSWORD (docker_verify_minimum_env). */
@@ -818,7 +1647,7 @@ export function containerProgram(
   startedAt = '',
   where: Surroundings = {},
 ): Program {
-  if (!command?.length && !args?.length) return imageDefault(image, startedAt, where.env);
+  if (!command?.length && !args?.length) return imageDefault(image, startedAt, where);
   const argv = [...(command ?? []), ...(args ?? [])];
   const net = netStep(argv);
   if (net) {
@@ -826,17 +1655,124 @@ export function containerProgram(
     if (r) return { runs: 'exits', afterMs: 0, exitCode: r.exitCode, output: r.output };
     return { runs: 'forever', output: '' };
   }
-  const shell = argv[0]?.split('/').pop();
+  const sh = newShell(image, startedAt, where);
+  const cmd0 = argv[0] ?? '';
+  const shell = cmd0.split('/').pop() ?? '';
+  // The runtime execs argv[0] itself, unless an entrypoint script of the image is given the
+  // args (it runs them with its own shell: not simulated).
+  const direct = (command?.length ?? 0) > 0 || !ENTRYPOINT_IMAGES.has(sh.repo);
+  if (direct && sh.bins && !sh.bins.has(shell)) {
+    return { runs: 'fails', message: startErrorMessage(cmd0), output: '' };
+  }
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
     const text = argv[2] ?? '';
     return (
       untilResolves(text, startedAt, where.vars) ??
       endlessLoop(text, startedAt, where.vars) ??
-      script(text, startedAt, where.vars) ?? { runs: 'forever', output: '' }
+      script(text, startedAt, where.vars, sh, shell)
     );
   }
-  const s = step(argv, startedAt, where.vars);
+  const s = step(argv, sh);
   if (!s) return { runs: 'forever', output: '' };
-  if (s.forever) return { runs: 'forever', output: s.output };
-  return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output: s.output };
+  const output = s.output + (s.error ?? '');
+  if (s.forever) return { runs: 'forever', output, ...(s.follows ? { follows: s.follows } : {}) };
+  const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
+  return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output, ...files };
+}
+
+/** Images whose ENTRYPOINT is a script that execs the args it is given. */
+const ENTRYPOINT_IMAGES = new Set(['nginx', 'redis', 'postgres', 'mysql', 'mongo']);
+
+/**
+ * containerd's error when runc cannot exec the process (what the kubelet's `Failed` event and
+ * the StartError state say): not on the PATH, or an absolute path that does not exist.
+ */
+export function startErrorMessage(cmd: string): string {
+  const why = cmd.includes('/')
+    ? `exec: "${cmd}": stat ${cmd}: no such file or directory`
+    : `exec: "${cmd}": executable file not found in $PATH`;
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${why}: unknown`;
+}
+
+/**
+ * A command run inside a running container (an exec probe): what it prints (stdout then
+ * stderr) and its exit code, given the files the container's own script has written by
+ * `elapsedMs` after it started. Undefined when the command is not simulated.
+ */
+export function execInContainer(
+  image: string,
+  argv: readonly string[],
+  elapsedMs: number,
+  files: readonly FileEvent[] | undefined,
+  where: Surroundings = {},
+): { exitCode: number; output: string } | undefined {
+  const sh = newShell(image, '', where);
+  for (const f of files ?? []) if (f.atMs <= elapsedMs) sh.files.set(f.path, f.content);
+  const cmd = argv[0]?.split('/').pop() ?? '';
+  if (sh.bins && !sh.bins.has(cmd)) return undefined;
+  if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
+    const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
+    return r.forever ? undefined : { exitCode: r.status & 255, output: r.output };
+  }
+  const s = step(argv, sh);
+  if (!s || s.forever) return undefined;
+  return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? '') };
+}
+
+interface VolumeSpec {
+  name: string;
+  configMap?: { name?: string; items?: { key: string; path: string }[] };
+  secret?: { secretName?: string; items?: { key: string; path: string }[] };
+  emptyDir?: unknown;
+}
+
+/**
+ * The files a container sees in its ConfigMap and Secret volumes (one per key, or per listed
+ * item; Secret values decoded), by path, and the directories its volumes are mounted on. The
+ * projected service-account volume is known to the shell already. Undefined when the container
+ * mounts none of these.
+ */
+export function volumeFiles(
+  pod: KubeObject,
+  container: { volumeMounts?: readonly { name: string; mountPath: string; subPath?: string }[] },
+  data: ObjectData,
+): { files: Map<string, string>; dirs: string[] } | undefined {
+  const mounts = container.volumeMounts;
+  if (!mounts?.length) return undefined;
+  const volumes = (pod.spec as { volumes?: VolumeSpec[] } | undefined)?.volumes ?? [];
+  let out: { files: Map<string, string>; dirs: string[] } | undefined;
+  for (const m of mounts) {
+    const v = volumes.find((x) => x.name === m.name);
+    if (!v || !(v.configMap || v.secret || v.emptyDir)) continue;
+    out ??= { files: new Map(), dirs: [] };
+    const dir = m.mountPath.replace(/\/+$/, '');
+    if (v.emptyDir) {
+      if (!m.subPath) out.dirs.push(dir);
+      continue;
+    }
+    const source = v.configMap
+      ? data('configmaps', v.configMap.name ?? '')
+      : data('secrets', v.secret?.secretName ?? '');
+    if (!source) continue;
+    const decode = (value: string) => {
+      if (!v.secret) return value;
+      try {
+        return atob(value);
+      } catch {
+        return value;
+      }
+    };
+    const items = (v.configMap ?? v.secret)?.items;
+    const entries = items
+      ? items.filter((i) => i.key in source).map((i) => [i.path, source[i.key] ?? ''] as const)
+      : Object.entries(source);
+    if (m.subPath) {
+      const hit = entries.find(([path]) => path === m.subPath);
+      if (hit) out.files.set(dir, decode(hit[1]));
+      continue;
+    }
+    out.dirs.push(dir);
+    for (const [path, value] of entries) out.files.set(`${dir}/${path}`, decode(value));
+  }
+  return out;
 }

@@ -11,10 +11,12 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import { type NodeAllocatable, processInputs } from '../../engine/node/containerEnv.ts';
 import {
   containerProgram,
+  type Follow,
   loopLines,
   type Network,
   type Program,
   type ServiceView,
+  volumeFiles,
 } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
@@ -497,6 +499,26 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
     lines = [...lines, ...loopLines(program.loop, written, end)];
   }
+  if (program === undefined && fromHost === undefined && container) {
+    // nginx's access log: a line for each HTTP probe the kubelet sent this run.
+    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
+      (r) => r?.startedAt === startedAt,
+    );
+    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
+    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
+    const probes = probeAccessLines(container, p.status?.podIP, written, end);
+    if (probes.length > 0) lines = [...lines, ...probes].sort((a, b) => a.at - b.at);
+  }
+  if (program?.runs === 'forever' && program.follows) {
+    // `tail -F FILE` prints what another container of the pod writes to FILE through a
+    // volume both mount (the logging docs' streaming sidecar).
+    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
+      (r) => r?.startedAt === startedAt,
+    );
+    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
+    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
+    lines = [...lines, ...followedLines(ctx, p, container, program.follows, written, end, node)];
+  }
   if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
   const since = opts.since;
   if (since !== undefined) lines = lines.filter((l) => l.at >= since);
@@ -516,27 +538,141 @@ function programOf(
   node: KubeObject | undefined,
 ): Program {
   const namespace = p.metadata?.namespace ?? ctx.namespace;
-  const inputs = processInputs(
-    p as KubeObject,
-    container,
-    (resource, name) => {
-      const o = peekObject(ctx, resource, namespace, name) as
-        | { data?: Record<string, string>; binaryData?: Record<string, string> }
-        | undefined;
-      return o ? { ...o.binaryData, ...o.data } : undefined;
-    },
-    {
-      podIP: p.status?.podIP,
-      hostIP: p.status?.hostIP,
-      allocatable: (node?.status as { allocatable?: NodeAllocatable } | undefined)?.allocatable,
-    },
-  );
+  const data = (resource: 'configmaps' | 'secrets', name: string) => {
+    const o = peekObject(ctx, resource, namespace, name) as
+      | { data?: Record<string, string>; binaryData?: Record<string, string> }
+      | undefined;
+    return o ? { ...o.binaryData, ...o.data } : undefined;
+  };
+  const inputs = processInputs(p as KubeObject, container, data, {
+    podIP: p.status?.podIP,
+    hostIP: p.status?.hostIP,
+    allocatable: (node?.status as { allocatable?: NodeAllocatable } | undefined)?.allocatable,
+  });
+  const kernel = (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
+    ?.kernelVersion;
+  const vf = container ? volumeFiles(p as KubeObject, container, data) : undefined;
   return containerProgram(container?.image ?? '', inputs.command, inputs.args, startedAt, {
+    ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     namespace,
     network: networkOf(ctx),
+    ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
+    ...(kernel ? { kernel } : {}),
     ...(container?.env ? { env: container.env } : {}),
     vars: inputs.vars,
   });
+}
+
+type PodContainer = NonNullable<Pod['spec']>['containers'][number];
+
+/** The kubelet's probe User-Agent (`kube-probe/<major>.<minor>`). */
+const PROBE_AGENT = 'kube-probe/1.32';
+/** nginx's default page: its size in the access log. */
+const NGINX_PAGE_BYTES = 615;
+
+/**
+ * The access-log lines of the kubelet's HTTP probes of an nginx container (the image's `main`
+ * log format) from `startMs` to `endMs`: the first at each probe's initial delay, then one every
+ * period, from the node's address on the pod network (the `.1` of the pod's subnet). Only
+ * probes of the pages nginx serves (`/`, `/index.html` on port 80) are written here.
+ */
+function probeAccessLines(
+  c: PodContainer,
+  podIP: string | undefined,
+  startMs: number,
+  endMs: number,
+): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = [];
+  if (!podIP) return out;
+  const source = podIP.replace(/\.\d+$/, '.1');
+  const port = (p: number | string | undefined) =>
+    typeof p === 'number'
+      ? p
+      : /^\d+$/.test(p ?? '')
+        ? Number(p)
+        : c.ports?.find((x) => x.name === p)?.containerPort;
+  for (const probe of [c.startupProbe, c.readinessProbe, c.livenessProbe]) {
+    const get = probe?.httpGet;
+    if (!probe || !get || port(get.port) !== 80) continue;
+    const path = get.path || '/';
+    if (path !== '/' && path !== '/index.html') continue;
+    const period = (probe.periodSeconds ?? 10) * 1000;
+    // At most the last 10000 probes: as many rounds as a loop keeps.
+    const first = startMs + (probe.initialDelaySeconds ?? 0) * 1000;
+    const count = endMs < first ? 0 : Math.floor((endMs - first) / period) + 1;
+    for (let i = Math.max(0, count - 10_000); i < count; i++) {
+      const at = first + i * period;
+      out.push({
+        at,
+        text: `${source} - - [${accessTime(at)}] "GET ${path} HTTP/1.1" 200 ${NGINX_PAGE_BYTES} "-" "${PROBE_AGENT}" "-"\n`,
+      });
+    }
+  }
+  return out;
+}
+
+/** nginx's `$time_local` in UTC: `06/Jan/2026:00:05:29 +0000`. */
+function accessTime(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const month = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[d.getUTCMonth()];
+  return `${p(d.getUTCDate())}/${month}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+/** The volume and the path inside it that `path` of container `c` is, if on a volume. */
+function onVolume(c: PodContainer, path: string): { volume: string; sub: string } | undefined {
+  let best: { volume: string; sub: string; len: number } | undefined;
+  for (const m of c.volumeMounts ?? []) {
+    const mount = m.mountPath.replace(/\/+$/, '');
+    if (!path.startsWith(`${mount}/`)) continue;
+    if (best && best.len >= mount.length) continue;
+    const sub = `${m.subPath ? `${m.subPath}/` : ''}${path.slice(mount.length + 1)}`;
+    best = { volume: m.name, sub, len: mount.length };
+  }
+  return best && { volume: best.volume, sub: best.sub };
+}
+
+/**
+ * The lines `tail -F` of `follows` has printed from `startMs` (its start) to `endMs`: what the
+ * pod's other containers' loops write to that file through a shared volume. Without `-n +1`,
+ * only the last 10 lines written before the tail started are printed, then all new ones.
+ */
+function followedLines(
+  ctx: Ctx,
+  p: Pod,
+  reader: PodContainer | undefined,
+  follows: Follow,
+  startMs: number,
+  endMs: number,
+  node: KubeObject | undefined,
+): { at: number; text: string }[] {
+  const target = reader ? onVolume(reader, follows.path) : undefined;
+  if (!target) return [];
+  const statuses = [
+    ...(p.status?.containerStatuses ?? []),
+    ...(p.status?.initContainerStatuses ?? []),
+  ];
+  let out: { at: number; text: string }[] = [];
+  for (const c of [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])]) {
+    if (c === reader) continue;
+    const mount = (c.volumeMounts ?? []).find(
+      (m) => m.name === target.volume && target.sub.startsWith(m.subPath ? `${m.subPath}/` : ''),
+    );
+    if (!mount) continue;
+    const sub = mount.subPath ? target.sub.slice(mount.subPath.length + 1) : target.sub;
+    const path = `${mount.mountPath.replace(/\/+$/, '')}/${sub}`;
+    const started = statuses.find((s) => s.name === c.name)?.state?.running?.startedAt;
+    if (!started) continue;
+    const writer = programOf(ctx, p, c, started, node);
+    if (writer.runs !== 'forever' || !writer.loop) continue;
+    out = [...out, ...loopLines(writer.loop, Date.parse(started), endMs, path)];
+  }
+  out.sort((a, b) => a.at - b.at);
+  if (!follows.fromStart) {
+    const before = out.filter((l) => l.at < startMs);
+    out = [...before.slice(Math.max(0, before.length - 10)), ...out.filter((l) => l.at >= startMs)];
+  }
+  return out;
 }
 
 /**
