@@ -185,8 +185,7 @@ export function containerEnvironment(
           )
         : spec;
       value = resourceFieldValue(ref, target, runtime.allocatable);
-    }
-    else if (from.configMapKeyRef) {
+    } else if (from.configMapKeyRef) {
       const ref = from.configMapKeyRef;
       value = data('configmaps', ref.name ?? '')?.[ref.key ?? ''];
     } else if (from.secretKeyRef) {
