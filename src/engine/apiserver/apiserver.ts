@@ -428,6 +428,8 @@ export class ApiServer {
    * generator is one shared stream; which stream draws a random suffix is invisible).
    */
   readonly #sliceRng: Rng;
+  /** {@link #priorityClasses}'s list, dropped whenever a PriorityClass key changes. */
+  #priorityClassList: KubeObject[] | undefined;
   readonly #now: () => number;
   readonly #record: (m: MessageInput) => void;
   readonly #hop: NonNullable<ApiServerDeps['hop']>;
@@ -493,6 +495,7 @@ export class ApiServer {
     this.#etcd.watch('/registry/', (e) => {
       const r = this.#writing ?? resourceOfKey(e.kv.key);
       if (!r) return;
+      if (r.resource === 'priorityclasses') this.#priorityClassList = undefined;
       if (e.type === 'PUT') {
         // Two literals rather than a spread in one: no temporary object to build and copy.
         this.onWatchEvent(
@@ -795,8 +798,15 @@ export class ApiServer {
 
   /** NamespaceLifecycle admission for a create in `ns`. */
   /** The stored PriorityClasses (the Priority admission plugin's lister). */
+  /**
+   * The stored PriorityClasses, read once per change: the Priority admission needs them on every
+   * pod create (the global default), and a range read per create was ~1 % of a big rollout.
+   */
   #priorityClasses(): KubeObject[] {
-    return this.#etcd.range(`${RESOURCES.priorityclasses.etcdPrefix}/`).map((kv) => kv.value);
+    this.#priorityClassList ??= this.#etcd
+      .range(`${RESOURCES.priorityclasses.etcdPrefix}/`)
+      .map((kv) => kv.value);
+    return this.#priorityClassList;
   }
 
   #admitNamespace(r: ResourceDef, ns: string | undefined, name: string): Status | undefined {
