@@ -789,29 +789,33 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const where: Surroundings = { namespace: namespaceOf(pod) };
     if (spec?.env) where.env = spec.env;
     if (opts.network) where.network = opts.network;
-    // makeEnvironmentVariables, then the `$(NAME)` references of command and args.
-    const inputs = processInputs(
-      pod,
-      { ...spec, command: c.command, args: c.args },
-      objectData(namespaceOf(pod)),
-      {
+    let command = c.command;
+    let args = c.args;
+    // A container without a command or args runs its image's own program, which reads neither
+    // the environment nor files: build those only for a command (most pods of a big rollout
+    // are nginx, and this runs for every one of them).
+    if (command?.length || args?.length) {
+      // makeEnvironmentVariables, then the `$(NAME)` references of command and args.
+      const inputs = processInputs(pod, { ...spec, command, args }, objectData(namespaceOf(pod)), {
         podIP: work.get(key)?.podIP,
         hostIP: internalIP,
         allocatable: opts.allocatable ?? DEFAULT_ALLOCATABLE,
-      },
-    );
-    where.vars = inputs.vars;
-    if (spec?.volumeMounts?.length) {
-      const vf = volumeFiles(pod, spec, objectData(namespaceOf(pod)));
-      if (vf) {
-        where.files = vf.files;
-        where.dirs = vf.dirs;
+      });
+      command = inputs.command as string[] | undefined;
+      args = inputs.args as string[] | undefined;
+      where.vars = inputs.vars;
+      if (spec?.volumeMounts?.length) {
+        const vf = volumeFiles(pod, spec, objectData(namespaceOf(pod)));
+        if (vf) {
+          where.files = vf.files;
+          where.dirs = vf.dirs;
+        }
       }
+      const podIP = work.get(key)?.podIP;
+      if (podIP) where.podIP = podIP;
+      where.kernel = KERNEL_VERSION;
     }
-    const podIP = work.get(key)?.podIP;
-    if (podIP) where.podIP = podIP;
-    where.kernel = KERNEL_VERSION;
-    let program = containerProgram(c.image, inputs.command, inputs.args, ctx.timestamp(), where);
+    let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
     const lookup =
       program.runs === 'until'
         ? { service: program.service, namespace: program.namespace ?? namespaceOf(pod) }
