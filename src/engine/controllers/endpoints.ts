@@ -124,26 +124,31 @@ export function endpointSubsets(
   return subsets;
 }
 
+/**
+ * The work key `ns/<namespace>` of a controller that syncs whole namespaces, made once per
+ * namespace in `keys`: the queue hashes a key on every add (each pod event), and a string built
+ * anew is hashed anew while a reused one keeps its hash. Bounded by the namespaces seen; dropped
+ * wholesale should that grow large.
+ */
+export function namespaceKey(keys: Map<string, string>, ns: string): string {
+  let key = keys.get(ns);
+  if (key === undefined) {
+    if (keys.size >= 4096) keys.clear();
+    key = `ns/${ns}`;
+    keys.set(ns, key);
+  }
+  return key;
+}
+
 export function createEndpointsController(): Reconciler {
-  /**
-   * Work keys by namespace, made once: the queue hashes a key on every add (each pod event
-   * here), and a string built anew is hashed anew while a reused one keeps its hash.
-   */
+  /** Work keys by namespace ({@link namespaceKey}). */
   const nsKeys = new Map<string, string>();
   return {
     actor: 'controller-manager',
     name: COMPONENT_ENDPOINTS,
     watches: ['services', 'pods', 'endpoints'],
     keysFor(_resource, obj) {
-      const ns = namespaceOf(obj);
-      let key = nsKeys.get(ns);
-      if (key === undefined) {
-        // Bounded by the namespaces seen; dropped wholesale should that grow large.
-        if (nsKeys.size >= 4096) nsKeys.clear();
-        key = `ns/${ns}`;
-        nsKeys.set(ns, key);
-      }
-      return [key];
+      return [namespaceKey(nsKeys, namespaceOf(obj))];
     },
     reconcile(key, cache, ctx) {
       const ns = key.slice('ns/'.length);

@@ -18,6 +18,7 @@
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Reconciler, Write } from '../runtime/controller.ts';
+import { namespaceKey } from './endpoints.ts';
 import {
   canonicalJson,
   clone,
@@ -338,21 +339,14 @@ function updateIfChanged(
 }
 
 export function createEndpointSliceController(): Reconciler {
-  /** Work keys by namespace, made once (see the endpoints controller). */
+  /** Work keys by namespace ({@link namespaceKey}). */
   const nsKeys = new Map<string, string>();
   return {
     actor: 'controller-manager',
     name: COMPONENT_ENDPOINTSLICE,
     watches: ['services', 'pods', 'endpointslices'],
     keysFor(_resource, obj) {
-      const ns = namespaceOf(obj);
-      let key = nsKeys.get(ns);
-      if (key === undefined) {
-        if (nsKeys.size >= 4096) nsKeys.clear();
-        key = `ns/${ns}`;
-        nsKeys.set(ns, key);
-      }
-      return [key];
+      return [namespaceKey(nsKeys, namespaceOf(obj))];
     },
     reconcile(key, cache, ctx) {
       const ns = key.slice('ns/'.length);
