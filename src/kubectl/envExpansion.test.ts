@@ -38,50 +38,10 @@ spec:
   });
 
   it('prints downward API fields with printenv in a loop (the docs dapi-envars pod)', () => {
-    const { run, host, cluster } = engineSession(1);
-    host.fs.write(
-      'dapi.yaml',
-      `apiVersion: v1
-kind: Pod
-metadata:
-  name: dapi-envars-fieldref
-spec:
-  containers:
-    - name: test-container
-      image: busybox
-      command: [ "sh", "-c"]
-      args:
-      - while true; do
-          echo -en '\\n';
-          printenv MY_NODE_NAME MY_POD_NAME MY_POD_NAMESPACE;
-          printenv MY_POD_IP MY_POD_SERVICE_ACCOUNT;
-          sleep 10;
-        done;
-      env:
-        - name: MY_NODE_NAME
-          valueFrom:
-            fieldRef:
-              fieldPath: spec.nodeName
-        - name: MY_POD_NAME
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.name
-        - name: MY_POD_NAMESPACE
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.namespace
-        - name: MY_POD_IP
-          valueFrom:
-            fieldRef:
-              fieldPath: status.podIP
-        - name: MY_POD_SERVICE_ACCOUNT
-          valueFrom:
-            fieldRef:
-              fieldPath: spec.serviceAccountName
-  restartPolicy: Never
-`,
-    );
-    run('kubectl apply -f dapi.yaml');
+    const { run, cluster } = engineSession(1);
+    expect(
+      run('kubectl apply -f https://k8s.io/examples/pods/inject/dapi-envars-pod.yaml').out,
+    ).toBe('pod/dapi-envars-fieldref created\n');
     cluster.advance(15_000);
     const wide = run('kubectl get pod dapi-envars-fieldref -o wide --no-headers').out.split(/ +/);
     const [ip, node] = [wide[5], wide[6]];
