@@ -1058,11 +1058,27 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       event(ctx, pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${message}`, c);
       return failures >= (p.failureThreshold ?? 3);
     };
+    /** A probe that could not run: its result is thrown away (worker.go doProbe). */
+    const errored = (kind: string, res: { errored?: boolean; message: string }) => {
+      if (res.errored) {
+        event(
+          ctx,
+          pod,
+          'Warning',
+          'Unhealthy',
+          `${kind} probe errored and resulted in unknown state: ${res.message}`,
+          c,
+        );
+      }
+      return res.errored === true;
+    };
     const sp = c.startupProbe;
     if (!st.started && sp) {
       if (st.startupAt !== undefined && ctx.now >= st.startupAt) {
         const res = runProbe(sp, c, ip, probedRun(c, ctx));
-        if (res.ok) {
+        if (errored('Startup', res)) {
+          st.startupAt = ctx.now + (sp.periodSeconds ?? 10) * 1000;
+        } else if (res.ok) {
           st.started = true;
           // Liveness and readiness run from now on (their delays count from the start).
           if (st.readinessAt !== undefined) st.readinessAt = Math.max(st.readinessAt, ctx.now);
@@ -1083,7 +1099,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const r = c.readinessProbe;
     if (r && st.readinessAt !== undefined && ctx.now >= st.readinessAt) {
       const res = runProbe(r, c, ip, probedRun(c, ctx));
-      if (res.ok) {
+      if (errored('Readiness', res)) {
+        // Nothing changes: a container never found ready stays unready.
+      } else if (res.ok) {
         st.readinessFailed = 0;
         st.readinessOk++;
         if (st.readinessOk >= (r.successThreshold ?? 1)) st.ready = true;
@@ -1096,7 +1114,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const l = c.livenessProbe;
     if (l && st.livenessAt !== undefined && ctx.now >= st.livenessAt) {
       const res = runProbe(l, c, ip, probedRun(c, ctx));
-      if (res.ok) st.livenessFailed = 0;
+      if (errored('Liveness', res)) {
+        // Thrown away: counted neither way, so the container is not restarted.
+      } else if (res.ok) st.livenessFailed = 0;
       else if (failed('Liveness', l, res.message, ++st.livenessFailed)) {
         kill('liveness');
         return;

@@ -43,6 +43,12 @@ export interface ProbeResult {
   ok: boolean;
   /** The kubelet's failure text (the `Unhealthy` event says `<Kind> probe failed: <message>`). */
   message: string;
+  /**
+   * The probe could not be run at all (a named port the container does not declare): the
+   * prober reports an error, the worker throws the result away (no failure counted, nothing
+   * restarted), and the event says `<Kind> probe errored and resulted in unknown state: …`.
+   */
+  errored?: boolean;
 }
 
 /** Paths a stock web server answers with 200. */
@@ -70,11 +76,26 @@ function answer(
   return (c.ports ?? []).some((p) => p.containerPort === port) ? 200 : undefined;
 }
 
-/** A probe's port: a number, or the name of one of the container's ports. */
-function portOf(c: ProbedContainer, port: number | string | undefined): number | undefined {
+/**
+ * `ResolveContainerPort`: a number, or the name of one of the container's ports, or (the "last
+ * ditch effort") a number written as a string. A name the container does not declare is an
+ * error: strconv.Atoi's, since that last attempt's error is the one returned.
+ */
+function portOf(
+  c: ProbedContainer,
+  port: number | string | undefined,
+): number | { error: string } | undefined {
   if (typeof port === 'number') return port;
-  if (typeof port === 'string' && /^\d+$/.test(port)) return Number(port);
-  return c.ports?.find((p) => p.name === port)?.containerPort;
+  if (typeof port !== 'string') return undefined;
+  const named = c.ports?.find((p) => p.name === port)?.containerPort;
+  if (named !== undefined) return named;
+  if (/^[+-]?\d+$/.test(port)) return Number(port);
+  return { error: `strconv.Atoi: parsing ${JSON.stringify(port)}: invalid syntax` };
+}
+
+/** The errored result of a port that did not resolve. */
+function portError(error: string): ProbeResult {
+  return { ok: false, errored: true, message: error };
 }
 
 /** Run `probe` against container `c` of a pod at `podIP`. */
@@ -92,6 +113,7 @@ export function runProbe(
     if (port === undefined) {
       return { ok: false, message: `unable to find port: ${String(probe.httpGet.port)}` };
     }
+    if (typeof port === 'object') return portError(port.error);
     const code = answer(c, port, path, run);
     if (code === undefined) {
       return {
@@ -104,7 +126,9 @@ export function runProbe(
       : { ok: false, message: `HTTP probe failed with statuscode: ${code}` };
   }
   if (probe.tcpSocket || probe.grpc) {
-    const port = portOf(c, probe.tcpSocket?.port ?? probe.grpc?.port);
+    const resolved = portOf(c, probe.tcpSocket?.port ?? probe.grpc?.port);
+    if (typeof resolved === 'object') return portError(resolved.error);
+    const port = resolved;
     const host = probe.tcpSocket?.host || podIP;
     if (port !== undefined && answer(c, port, '/', run) !== undefined)
       return { ok: true, message: '' };
