@@ -432,6 +432,12 @@ const CONTAINER_TEXTS = new Map<string, ContainerTexts>();
 const IMAGE_TEXTS = new Map<string, ImageTexts>();
 const TEXTS_LIMIT = 1024;
 
+/** The exit code of a container stopped with SIGTERM: servers (nginx, httpd) quit cleanly with 0, others die of it (143). */
+function sigtermExitCode(image: string): number {
+  const repo = repository(image);
+  return repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+}
+
 function containerTexts(name: string): ContainerTexts {
   let texts = CONTAINER_TEXTS.get(name);
   if (texts === undefined) {
@@ -624,6 +630,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     to: 'registry' | typeof runtimeActor | typeof actor = runtimeActor,
   ): void {
     ctx.send({ to, kind, label, summary, from, ref });
+  }
+
+  /** The kubelet asks the runtime to stop container `c` (StopContainer). */
+  function sendStopContainer(ctx: ReconcileContext, c: ContainerWork): void {
+    send(
+      ctx,
+      c.ref,
+      'cri.stopContainer',
+      `StopContainer ${c.name}`,
+      sharedSummary('cri.stopContainer', 'container', c.name),
+    );
   }
 
   // ---- pods ------------------------------------------------------------------------------
@@ -1025,13 +1042,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         `Container ${c.name} failed ${kind} probe${restarts ? ', will be restarted' : ''}`,
         c,
       );
-      send(
-        ctx,
-        c.ref,
-        'cri.stopContainer',
-        `StopContainer ${c.name}`,
-        sharedSummary('cri.stopContainer', 'container', c.name),
-      );
+      sendStopContainer(ctx, c);
       c.killedByProbe = true;
       if (ignoresSigterm(c.command, c.args)) {
         // PID 1 ignores SIGTERM (`sleep`, a shell script): it runs on through the grace period
@@ -1047,9 +1058,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         ctx.requeueAfter(key, c.exitAt - ctx.now);
         return;
       }
-      // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
-      const repo = repository(c.image);
-      c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+      c.exitCode = sigtermExitCode(c.image);
       containerExited(c, ctx);
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     };
@@ -1411,16 +1420,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       c.done = true;
       if (c.phase !== 'running') continue;
       event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-      send(
-        ctx,
-        c.ref,
-        'cri.stopContainer',
-        `StopContainer ${c.name}`,
-        sharedSummary('cri.stopContainer', 'container', c.name),
-      );
-      // Servers quit cleanly on SIGTERM: nginx and httpd with 0, others as killed by it.
-      const repo = repository(c.image);
-      c.exitCode = repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+      sendStopContainer(ctx, c);
+      c.exitCode = sigtermExitCode(c.image);
       containerExited(c, ctx);
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     }
@@ -1887,13 +1888,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (runningContainers.length > 0) {
         for (const c of runningContainers) {
           event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-          send(
-            ctx,
-            c.ref,
-            'cri.stopContainer',
-            `StopContainer ${c.name}`,
-            sharedSummary('cri.stopContainer', 'container', c.name),
-          );
+          sendStopContainer(ctx, c);
           if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
           c.phase = 'stopping';
         }
@@ -1968,13 +1963,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     for (const c of [...w.containers, ...(w.inits ?? [])]) {
       if (c.phase === 'running') {
         event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-        send(
-          ctx,
-          c.ref,
-          'cri.stopContainer',
-          `StopContainer ${c.name}`,
-          sharedSummary('cri.stopContainer', 'container', c.name),
-        );
+        sendStopContainer(ctx, c);
         if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
         c.phase = 'exited';
       }
@@ -2142,13 +2131,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         for (const c of w.inits ? [...w.containers, ...w.inits] : w.containers) {
           if (c.phase !== 'running') continue;
           event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-          send(
-            ctx,
-            c.ref,
-            'cri.stopContainer',
-            `StopContainer ${c.name}`,
-            sharedSummary('cri.stopContainer', 'container', c.name),
-          );
+          sendStopContainer(ctx, c);
         }
         if (w.sandboxId)
           send(
@@ -2275,19 +2258,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           `Container ${c.name} definition changed, will be restarted`,
           c,
         );
-        send(
-          ctx,
-          c.ref,
-          'cri.stopContainer',
-          `StopContainer ${c.name}`,
-          sharedSummary('cri.stopContainer', 'container', c.name),
-        );
-        // Servers quit cleanly when stopped: nginx and httpd with 0, others as killed by SIGTERM;
-        // a PID 1 that ignores SIGTERM (`sleep`) is killed (137), here at once rather than
+        sendStopContainer(ctx, c);
+        // A PID 1 that ignores SIGTERM (`sleep`) is killed (137), here at once rather than
         // after its grace period.
-        const repo = repository(c.image);
-        c.exitCode =
-          repo === 'nginx' || repo === 'httpd' ? 0 : ignoresSigterm(c.command, c.args) ? 137 : 143;
+        c.exitCode = ignoresSigterm(c.command, c.args) ? 137 : sigtermExitCode(c.image);
         containerExited(c, ctx);
         c.probes = undefined;
       }
