@@ -26,6 +26,8 @@ const ROOTS = [
   'core/v1:ConfigMap',
   'core/v1:Secret',
   'core/v1:ServiceAccount',
+  'core/v1:ResourceQuota',
+  'core/v1:LimitRange',
   'apps/v1:Deployment',
   'apps/v1:ReplicaSet',
   'apps/v1:DaemonSet',

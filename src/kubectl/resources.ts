@@ -30,10 +30,8 @@ export type EmptyResourceName =
   | 'csidrivers'
   | 'csistoragecapacities'
   | 'volumeattachments'
-  | 'limitranges'
   | 'persistentvolumeclaims'
   | 'persistentvolumes'
-  | 'resourcequotas'
   | 'statefulsets'
   | 'horizontalpodautoscalers'
   | 'ingressclasses'
@@ -63,10 +61,8 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'csidrivers',
   'csistoragecapacities',
   'volumeattachments',
-  'limitranges',
   'persistentvolumeclaims',
   'persistentvolumes',
-  'resourcequotas',
   'statefulsets',
   'horizontalpodautoscalers',
   'ingressclasses',

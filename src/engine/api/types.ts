@@ -25,7 +25,9 @@ export type ResourceName =
   | 'jobs'
   | 'cronjobs'
   | 'endpointslices'
-  | 'priorityclasses';
+  | 'priorityclasses'
+  | 'resourcequotas'
+  | 'limitranges';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

@@ -3,7 +3,7 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","scheduling.k8s.io/v1/PriorityClass":"PriorityClass"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","v1/ResourceQuota":"ResourceQuota","v1/LimitRange":"LimitRange","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","scheduling.k8s.io/v1/PriorityClass":"PriorityClass"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -100,6 +100,9 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   LeaseSpec: {acquireTime:"s",holderIdentity:"s",leaseDurationSeconds:"i",leaseTransitions:"i",renewTime:"s"},
   Lifecycle: {postStart:"LifecycleHandler",preStop:"LifecycleHandler"},
   LifecycleHandler: {exec:"ExecAction",httpGet:"HTTPGetAction",sleep:"SleepAction",tcpSocket:"TCPSocketAction"},
+  LimitRange: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"LimitRangeSpec"},
+  LimitRangeItem: {default:"{q",defaultRequest:"{q",max:"{q",maxLimitRequestRatio:"{q",min:"{q",type:"s"},
+  LimitRangeSpec: {limits:"[LimitRangeItem"},
   LoadBalancerIngress: {hostname:"s",ip:"s",ipMode:"s",ports:"[PortStatus"},
   LoadBalancerStatus: {ingress:"[LoadBalancerIngress"},
   LocalObjectReference: {name:"s"},
@@ -167,11 +170,16 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   ReplicaSetStatus: {availableReplicas:"i",conditions:"[ReplicaSetCondition",fullyLabeledReplicas:"i",observedGeneration:"l",readyReplicas:"i",replicas:"i"},
   ResourceClaim: {name:"s",request:"s"},
   ResourceFieldSelector: {containerName:"s",divisor:"q",resource:"s"},
+  ResourceQuota: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"ResourceQuotaSpec",status:"ResourceQuotaStatus"},
+  ResourceQuotaSpec: {hard:"{q",scopeSelector:"ScopeSelector",scopes:"[s"},
+  ResourceQuotaStatus: {hard:"{q",used:"{q"},
   ResourceRequirements: {claims:"[ResourceClaim",limits:"{q",requests:"{q"},
   RollingUpdateDaemonSet: {maxSurge:"q",maxUnavailable:"q"},
   RollingUpdateDeployment: {maxSurge:"q",maxUnavailable:"q"},
   SELinuxOptions: {level:"s",role:"s",type:"s",user:"s"},
   ScaleIOVolumeSource: {fsType:"s",gateway:"s",protectionDomain:"s",readOnly:"b",secretRef:"LocalObjectReference",sslEnabled:"b",storageMode:"s",storagePool:"s",system:"s",volumeName:"s"},
+  ScopeSelector: {matchExpressions:"[ScopedResourceSelectorRequirement"},
+  ScopedResourceSelectorRequirement: {operator:"s",scopeName:"s",values:"[s"},
   SeccompProfile: {localhostProfile:"s",type:"s"},
   Secret: {apiVersion:"s",data:"{s",immutable:"b",kind:"s",metadata:"ObjectMeta",stringData:"{s",type:"s"},
   SecretEnvSource: {name:"s",optional:"b"},

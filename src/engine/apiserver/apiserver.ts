@@ -37,6 +37,7 @@ import {
   defaultDaemonSet,
   defaultPodSpec,
   generateJobSelector,
+  qosClass,
   writablePodForCreate,
 } from './defaults.ts';
 
@@ -86,6 +87,7 @@ import {
   SYSTEM_PRIORITY_CLASSES,
   validatePriorityClassUpdate,
 } from './priority.ts';
+import { admitQuota, applyLimitRangeDefaults, limitRangeViolations } from './quota.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
 import { convertSecret, secretDataError } from './secretConversion.ts';
 import {
@@ -430,6 +432,9 @@ export class ApiServer {
   readonly #sliceRng: Rng;
   /** {@link #priorityClasses}'s list, dropped whenever a PriorityClass key changes. */
   #priorityClassList: KubeObject[] | undefined;
+  /** Per namespace, its ResourceQuotas and LimitRanges (the admission plugins' listers). */
+  readonly #quotaLists = new Map<string, KubeObject[]>();
+  readonly #limitRangeLists = new Map<string, KubeObject[]>();
   readonly #now: () => number;
   readonly #record: (m: MessageInput) => void;
   readonly #hop: NonNullable<ApiServerDeps['hop']>;
@@ -496,6 +501,8 @@ export class ApiServer {
       const r = this.#writing ?? resourceOfKey(e.kv.key);
       if (!r) return;
       if (r.resource === 'priorityclasses') this.#priorityClassList = undefined;
+      else if (r.resource === 'resourcequotas') this.#quotaLists.clear();
+      else if (r.resource === 'limitranges') this.#limitRangeLists.clear();
       if (e.type === 'PUT') {
         // Two literals rather than a spread in one: no temporary object to build and copy.
         this.onWatchEvent(
@@ -809,6 +816,51 @@ export class ApiServer {
     return this.#priorityClassList;
   }
 
+  /** The objects of `r` in namespace `ns`, memoized in `lists` until one of them changes. */
+  #namespaceList(
+    lists: Map<string, KubeObject[]>,
+    r: ResourceDef,
+    ns: string | undefined,
+  ): KubeObject[] {
+    if (ns === undefined) return [];
+    let list = lists.get(ns);
+    if (!list) {
+      list = this.#etcd.range(`${r.etcdPrefix}/${ns}/`).map((kv) => kv.value);
+      lists.set(ns, list);
+    }
+    return list;
+  }
+
+  /**
+   * The ResourceQuota admission (validating, the last plugin): refuse an object the namespace's
+   * quotas have no room for, else charge it to them (the plugin updates their status itself).
+   */
+  #admitQuota(
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    obj: KubeObject,
+    dryRun: boolean,
+  ): Status | undefined {
+    const quotas = this.#namespaceList(this.#quotaLists, RESOURCES.resourcequotas, ns);
+    if (quotas.length === 0) return undefined;
+    const verdict = admitQuota(r.resource, obj, quotas, rfc3339(this.#now()));
+    if (!verdict.ok) return forbidden(r, name, verdict.reason);
+    if (dryRun) return undefined;
+    const qr = RESOURCES.resourcequotas;
+    for (const { quota, used } of verdict.charged) {
+      const qname = quota.metadata?.name ?? '';
+      const key = etcdKey(qr, ns, qname);
+      const kv = this.#etcd.get(key, qr.etcdPrefix);
+      if (!kv) continue;
+      const next = cloneShared(kv.value) as KubeObject;
+      next.metadata = { ...next.metadata };
+      next.status = { ...(next.status as Obj), used };
+      this.#put(qr, ns, qname, key, next, kv.modRevision, false);
+    }
+    return undefined;
+  }
+
   #admitNamespace(r: ResourceDef, ns: string | undefined, name: string): Status | undefined {
     if (!r.namespaced || !ns) return undefined;
     const nsDef = RESOURCES.namespaces;
@@ -1057,7 +1109,19 @@ export class ApiServer {
     applyDefaults(r.resource, obj, this.#rng);
     const admission = this.#admitNamespace(r, ns, shownName);
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
-    if (r.resource === 'pods' && !meta.annotations?.['kubernetes.io/config.mirror']) {
+    const isMirror = r.resource === 'pods' && !!meta.annotations?.['kubernetes.io/config.mirror'];
+    const limitRanges =
+      r.resource === 'pods' && !isMirror
+        ? this.#namespaceList(this.#limitRangeLists, RESOURCES.limitranges, ns)
+        : [];
+    // LimitRanger (mutating, before ServiceAccount): the containers' missing requests and limits.
+    if (limitRanges.length > 0) {
+      applyLimitRangeDefaults(obj, limitRanges);
+      // The strategy's PrepareForCreate computes the QoS class after admission.
+      const status = (obj.status ?? {}) as Obj;
+      obj.status = { ...status, qosClass: qosClass((obj.spec ?? {}) as Obj) };
+    }
+    if (r.resource === 'pods' && !isMirror) {
       // ServiceAccount admission (before Priority): the pod's service account must exist. It
       // reads its informer cache, so no etcd request is recorded. For `default` the plugin
       // retries its lookup for up to a second or two while the service-account controller
@@ -1096,6 +1160,13 @@ export class ApiServer {
     const errors = validateObject(r.resource, obj);
     if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
+    // Validating admission sees the generated name: LimitRanger, then ResourceQuota.
+    if (limitRanges.length > 0) {
+      const why = limitRangeViolations(obj, limitRanges);
+      if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
+    }
+    const refused = this.#admitQuota(r, ns, name, obj, !!opts.dryRun);
+    if (refused) return this.#fail(actor, r, ns, name, refused);
     // The etcd3 store's Create refuses an object that carries a resourceVersion (one that
     // parses as a number other than 0): a 500 without a reason. A dry run never reaches it.
     const rv = (input.metadata as Meta | undefined)?.resourceVersion;

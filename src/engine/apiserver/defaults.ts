@@ -9,6 +9,7 @@ import { randomString } from '../util/names.ts';
 import { cloneShared, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { canonicalQuantity } from './quantity.ts';
+import { defaultLimitRange } from './quota.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -124,7 +125,8 @@ export function defaultPodSpec(spec: Obj): void {
   }
 }
 
-function qosClass(spec: Obj): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+/** The pod's QoS class (qos.GetPodQOS), set on create in `status.qosClass`. */
+export function qosClass(spec: Obj): 'BestEffort' | 'Burstable' | 'Guaranteed' {
   const containers = [
     ...((spec.containers as Obj[] | undefined) ?? []),
     ...((spec.initContainers as Obj[] | undefined) ?? []),
@@ -427,6 +429,9 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'secrets':
       setIfUnset(x, 'type', 'Opaque');
+      break;
+    case 'limitranges':
+      defaultLimitRange(o);
       break;
     case 'priorityclasses':
       setIfUnset(x, 'preemptionPolicy', 'PreemptLowerPriority');

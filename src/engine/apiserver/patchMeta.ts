@@ -113,6 +113,8 @@ const ROOTS: Readonly<Record<ResourceName, StructMeta>> = {
   // EndpointSlice's endpoints and ports are atomic lists: a patch replaces them whole.
   endpointslices: { metadata: { type: 'ObjectMeta' } },
   priorityclasses: { metadata: { type: 'ObjectMeta' } },
+  resourcequotas: { metadata: { type: 'ObjectMeta' } },
+  limitranges: { metadata: { type: 'ObjectMeta' } },
   events: { metadata: { type: 'ObjectMeta' } },
   leases: { metadata: { type: 'ObjectMeta' } },
   configmaps: { metadata: { type: 'ObjectMeta' } },

@@ -7,6 +7,7 @@ import { validateDeploymentTail } from './deploymentValidation.ts';
 import type { FieldError } from './errors.ts';
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
+import { validateLimitRange, validateResourceQuota } from './quota.ts';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -582,6 +583,12 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       break;
     case 'priorityclasses':
       errs.push(...validatePriorityClass(obj));
+      break;
+    case 'limitranges':
+      errs.push(...validateLimitRange(obj));
+      break;
+    case 'resourcequotas':
+      errs.push(...validateResourceQuota(obj));
       break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.

@@ -18,6 +18,7 @@
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
+import { type PodAdmissionForecast, podAdmissionForecast } from './admissionForecast.ts';
 import { cleanupHistory, constructHistory, PendingRevisions } from './daemonSetHistory.ts';
 import { scaledValue } from './deployment.ts';
 import type { NodeTaint } from './nodeLifecycle.ts';
@@ -527,14 +528,16 @@ export function createDaemonSetController(): Reconciler {
     // A terminating namespace refuses new pods; the controller ignores that error.
     const canCreate = !!namespace && !isDeleting(namespace);
     let failed = false;
+    let forecast: PodAdmissionForecast | undefined;
     for (const nodeName of creates.slice(0, BURST_REPLICAS)) {
       if (!canCreate) break;
       const podName = newPodName(ds, ns, cache, ctx);
       const pod = daemonPod(ds, podName, nodeName, hash);
       writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
       // The pods differ only in their node affinity: if the first is refused, so is the rest.
+      if (e.creates.size === 0) forecast ??= podAdmissionForecast(ns, cache, ctx.timestamp());
       const refused =
-        e.creates.size === 0
+        (e.creates.size === 0
           ? podCreateRefusal(
               specOf<Record<string, unknown>>(pod),
               `${nameOf(ds)}-`,
@@ -542,7 +545,7 @@ export function createDaemonSetController(): Reconciler {
               ns,
               cache,
             )
-          : undefined;
+          : undefined) ?? forecast?.(specOf<Record<string, unknown>>(pod), podName);
       if (refused !== undefined) {
         record(ctx, ds, 'Warning', 'FailedCreate', `Error creating: ${refused}`);
         failed = true;

@@ -15,6 +15,7 @@ import { createNamespaceController } from './namespace.ts';
 import { createNodeLifecycleController } from './nodeLifecycle.ts';
 import { createPodGCController } from './podGC.ts';
 import { createReplicaSetController } from './replicaset.ts';
+import { createResourceQuotaController } from './resourceQuota.ts';
 import { createTaintEvictionController } from './taintEviction.ts';
 
 /** Creates the controller manager's loops (fresh state each call). */
@@ -35,6 +36,7 @@ export function createControllerManager(): Reconciler[] {
     createServiceAccountController(),
     createRootCaPublisher(),
     createPodGCController(),
+    createResourceQuotaController(),
   ];
 }
 

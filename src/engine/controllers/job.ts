@@ -32,6 +32,7 @@
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
+import { type PodAdmissionForecast, podAdmissionForecast } from './admissionForecast.ts';
 import {
   COMPLETION_INDEX_ENV,
   COMPLETION_INDEX_KEY,
@@ -739,6 +740,7 @@ export function createJobController(): Reconciler {
     // A terminating namespace refuses new pods; the controller ignores that error.
     if (!namespace || isDeleting(namespace)) return { writes, active, deleted: 0, deletedReady: 0 };
     const e: PodExpectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
+    let forecast: PodAdmissionForecast | undefined;
     for (let i = 0; i < diff; i++) {
       const index = indexes?.[i];
       const generateName =
@@ -746,10 +748,11 @@ export function createJobController(): Reconciler {
       const podName = newPodName(generateName, ns, cache, ctx);
       const pod = jobPod(job, spec, podName, generateName, index);
       writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
+      if (i === 0) forecast = podAdmissionForecast(ns, cache, ctx.timestamp());
       const refused =
-        i === 0
+        (i === 0
           ? podCreateRefusal(specOf<Record<string, unknown>>(pod), generateName, podName, ns, cache)
-          : undefined;
+          : undefined) ?? forecast?.(specOf<Record<string, unknown>>(pod), podName);
       if (refused !== undefined) {
         writes.pop();
         record(ctx, job, 'Warning', 'FailedCreate', `Error creating: ${refused}`);

@@ -42,6 +42,8 @@ export const KINDS: Record<
   cronjobs: { kind: 'CronJob', apiVersion: 'batch/v1', namespaced: true },
   services: { kind: 'Service', apiVersion: 'v1', namespaced: true },
   endpoints: { kind: 'Endpoints', apiVersion: 'v1', namespaced: true },
+  resourcequotas: { kind: 'ResourceQuota', apiVersion: 'v1', namespaced: true },
+  limitranges: { kind: 'LimitRange', apiVersion: 'v1', namespaced: true },
   priorityclasses: {
     kind: 'PriorityClass',
     apiVersion: 'scheduling.k8s.io/v1',

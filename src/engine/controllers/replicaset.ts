@@ -20,6 +20,7 @@ import { admitPodPriority } from '../apiserver/priority.ts';
 import { RESOURCES } from '../apiserver/resources.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
+import { type PodAdmissionForecast, podAdmissionForecast } from './admissionForecast.ts';
 import {
   canonicalJson,
   clone,
@@ -639,6 +640,7 @@ function manageReplicas(
     const isTaken = (n: string) => taken.has(n) || cache.get('pods', ns, n) !== undefined;
     const e: Expectations = { creates: new Set(), deletes: new Set(), at: ctx.now };
     const prefix = `${rsName}-`.slice(0, 58);
+    let forecast: PodAdmissionForecast | undefined;
     for (let i = 0; i < count; i++) {
       let podName = prefix + randomSuffix(() => ctx.random());
       while (isTaken(podName)) podName = prefix + randomSuffix(() => ctx.random());
@@ -661,11 +663,13 @@ function manageReplicas(
         spec: podSpecOf(spec.template?.spec),
       };
       writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
-      // Every pod comes from the same template: if the first is refused, so is the rest.
+      // Every pod comes from the same template: if the first is refused, so is the rest; a quota
+      // may take some and refuse the rest.
+      if (i === 0) forecast = podAdmissionForecast(ns, cache, ctx.timestamp());
       const refused =
-        i === 0
+        (i === 0
           ? podCreateRefusal(spec.template?.spec ?? {}, `${rsName}-`, podName, ns, cache)
-          : undefined;
+          : undefined) ?? forecast?.(spec.template?.spec ?? {}, podName);
       if (refused !== undefined) {
         ctx.recordEvent({
           ref,
@@ -674,7 +678,9 @@ function manageReplicas(
           message: `Error creating: ${refused}`,
           component: COMPONENT_REPLICASET,
         });
-        // The pod will not be observed, nor will the skipped ones: nothing is expected.
+        // The pod will not be observed, nor will the skipped ones: only those created before.
+        e.creates.delete(podName);
+        if (e.creates.size > 0) expectations.set(key, e);
         return { writes, failure: refused };
       }
       ctx.recordEvent({

@@ -2,6 +2,10 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { containerProgram } from '../../engine/node/program.ts';
+import {
+  QUANTITY_FORMAT_ERROR,
+  tryParseQuantity,
+} from '../../engine/scheduler/framework/quantity.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
@@ -95,6 +99,8 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('jobs');
     case 'CronJob':
       return typeByResource('cronjobs');
+    case 'ResourceQuota':
+      return typeByResource('resourcequotas');
     default:
       return typeByResource('pods');
   }
@@ -139,6 +145,45 @@ export function runCreateNamespace(ctx: Ctx, args: string[]): void {
     status: {},
   };
   submit(ctx, obj, undefined, { dryRun, fieldManager: 'kubectl-create' });
+}
+
+/**
+ * `kubectl create quota NAME --hard=cpu=1,memory=1G,pods=2` (create_quota.go): the hard list
+ * parsed as `<resource>=<quantity>` pairs. Quota scopes are not simulated, so `--scopes` is
+ * refused plainly.
+ */
+export function runCreateQuota(ctx: Ctx, args: string[]): void {
+  const name = oneName(ctx, args);
+  const dryRun = dryRunStrategy(ctx);
+  const scopes = ctx.flags.values.get('scopes');
+  if (typeof scopes === 'string' && scopes !== '') {
+    ctx.fail('quota scopes (--scopes) are not simulated by this console: leave them out');
+  }
+  const spec = String(ctx.flags.values.get('hard') ?? '');
+  const hard: Record<string, string> = {};
+  if (spec !== '') {
+    for (const statement of spec.split(',')) {
+      const parts = statement.split('=');
+      if (parts.length !== 2) {
+        ctx.fail(`Invalid argument syntax ${statement}, expected <resource>=<value>`);
+      }
+      const [resource, quantity] = parts as [string, string];
+      if (!tryParseQuantity(quantity)) ctx.fail(QUANTITY_FORMAT_ERROR);
+      hard[resource] = quantity;
+    }
+  }
+  const obj: KubeObject = {
+    kind: 'ResourceQuota',
+    apiVersion: 'v1',
+    metadata: {
+      name,
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null as unknown as string,
+    },
+    spec: spec === '' ? {} : { hard },
+    status: {},
+  };
+  submit(ctx, obj, ctx.namespace, { dryRun, fieldManager: 'kubectl-create' });
 }
 
 export function runCreateDeployment(ctx: Ctx, args: string[]): void {

@@ -8,11 +8,13 @@ import {
   describeDeployment,
   describeEndpointSlice,
   describeJob,
+  describeLimitRange,
   describeNamespace,
   describeNode,
   describePod,
   describePriorityClass,
   describeReplicaSet,
+  describeResourceQuota,
   describeSecret,
   describeService,
   describeServiceAccount,
@@ -49,7 +51,11 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
     case 'pods':
       return describePod(obj, eventsFor(ctx, obj, 'Pod'), now);
     case 'namespaces':
-      return describeNamespace(obj);
+      return describeNamespace(
+        obj,
+        listAll(ctx, 'resourcequotas', obj.metadata?.name),
+        listAll(ctx, 'limitranges', obj.metadata?.name),
+      );
     case 'nodes': {
       const name = obj.metadata?.name ?? '';
       const pods = listAll(ctx, 'pods', undefined).filter(
@@ -103,6 +109,10 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeSecret(obj);
     case 'serviceaccounts':
       return describeServiceAccount(obj, eventsFor(ctx, obj, 'ServiceAccount'), now);
+    case 'resourcequotas':
+      return describeResourceQuota(obj);
+    case 'limitranges':
+      return describeLimitRange(obj);
     case 'priorityclasses':
       return describePriorityClass(obj, eventsFor(ctx, obj, 'PriorityClass'), now);
     case 'endpointslices':
@@ -112,7 +122,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, cronjobs, services, endpointslices, priorityclasses, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

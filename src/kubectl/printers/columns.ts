@@ -71,6 +71,8 @@ export const COLUMNS: Record<ResourceName, Columns> = {
     columns: ['Name', 'Value', 'Global-Default', 'Age', 'PreemptionPolicy'],
     wide: [],
   },
+  resourcequotas: { columns: ['Name', 'Age', 'Request', 'Limit'], wide: [] },
+  limitranges: { columns: ['Name', 'Created At'], wide: [] },
   events: {
     columns: ['Last Seen', 'Type', 'Reason', 'Object', 'Message'],
     wide: [],
@@ -596,6 +598,39 @@ function priorityClassRow(obj: KubeObject, o: RowOptions): string[] {
   ];
 }
 
+/**
+ * printResourceQuota: each hard resource as `name: used/hard` (sorted), the `limits.*` ones in
+ * LIMIT, the rest in REQUEST.
+ */
+function resourceQuotaRow(obj: KubeObject, o: RowOptions): string[] {
+  const spec = (obj.spec ?? {}) as { hard?: Record<string, unknown> };
+  const status = (obj.status ?? {}) as {
+    hard?: Record<string, unknown>;
+    used?: Record<string, unknown>;
+  };
+  const request: string[] = [];
+  const limit: string[] = [];
+  for (const name of Object.keys(spec.hard ?? {}).sort()) {
+    const used = status.used?.[name] ?? '0';
+    const hard = status.hard?.[name] ?? '0';
+    const pieces = name.split('.');
+    (pieces.length > 1 && pieces[0] === 'limits' ? limit : request).push(
+      `${name}: ${String(used)}/${String(hard)}`,
+    );
+  }
+  return [
+    obj.metadata?.name ?? '',
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+    request.join(', '),
+    limit.join(', '),
+  ];
+}
+
+/** printLimitRange: NAME and CREATED AT (RFC 3339, UTC). */
+function limitRangeRow(obj: KubeObject): string[] {
+  return [obj.metadata?.name ?? '', String(obj.metadata?.creationTimestamp ?? '')];
+}
+
 function namespaceRow(obj: KubeObject, o: RowOptions): string[] {
   const ns = obj as unknown as Namespace;
   return [
@@ -744,6 +779,8 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   controllerrevisions: controllerRevisionRow,
   endpointslices: endpointSliceRow,
   priorityclasses: priorityClassRow,
+  resourcequotas: resourceQuotaRow,
+  limitranges: limitRangeRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */

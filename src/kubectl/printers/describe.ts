@@ -651,7 +651,105 @@ export function describePod(
   return w.toString();
 }
 
-export function describeNamespace(obj: KubeObject): string {
+type ResourceMap = Record<string, unknown>;
+
+/** The format family of a quantity's text: binary (`Ki`…`Ei`) or decimal. */
+function isBinaryQuantity(q: unknown): boolean {
+  return typeof q === 'string' && /(Ki|Mi|Gi|Ti|Pi|Ei)$/.test(q);
+}
+
+/**
+ * describeQuota's `used`: printed in the hard figure's format when the two differ
+ * (`resource.NewQuantity(used.Value(), hard.Format)`).
+ */
+function usedInHardFormat(used: unknown, hard: unknown): string {
+  const text = String(used ?? '0');
+  if (isBinaryQuantity(text) === isBinaryQuantity(hard)) return text;
+  const value = Math.ceil(parseQuantity(text));
+  if (!isBinaryQuantity(hard) || value % 1024 !== 0 || value < 1024) return String(value);
+  const units = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+  let v = value / 1024;
+  let i = 0;
+  while (i < units.length - 1 && v % 1024 === 0) {
+    v /= 1024;
+    i++;
+  }
+  return `${v}${units[i]}`;
+}
+
+function quotaLists(obj: KubeObject): { hard: ResourceMap; used: ResourceMap } {
+  const status = (obj.status ?? {}) as { hard?: ResourceMap; used?: ResourceMap };
+  return { hard: status.hard ?? {}, used: status.used ?? {} };
+}
+
+/** `kubectl describe resourcequota` (describeQuota). */
+export function describeResourceQuota(obj: KubeObject): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
+  w.write(0, 'Resource\tUsed\tHard\n');
+  w.write(0, '--------\t----\t----\n');
+  const { hard, used } = quotaLists(obj);
+  for (const name of Object.keys(hard).sort()) {
+    w.write(0, `${name}\t${usedInHardFormat(used[name], hard[name])}\t${String(hard[name])}\n`);
+  }
+  return w.toString();
+}
+
+interface LimitRangeItem {
+  type?: string;
+  max?: ResourceMap;
+  min?: ResourceMap;
+  default?: ResourceMap;
+  defaultRequest?: ResourceMap;
+  maxLimitRequestRatio?: ResourceMap;
+}
+
+const LIMIT_RANGE_HEADER =
+  'Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n';
+const LIMIT_RANGE_RULE =
+  '----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n';
+
+/** describeLimitRangeSpec: one row per item and resource, `-` where a figure is unset. */
+function describeLimitRangeSpec(w: PrefixWriter, obj: KubeObject, prefix: string): void {
+  const limits = (obj.spec as { limits?: LimitRangeItem[] } | undefined)?.limits ?? [];
+  for (const item of limits) {
+    const names = new Set<string>();
+    for (const l of [
+      item.max,
+      item.min,
+      item.default,
+      item.defaultRequest,
+      item.maxLimitRequestRatio,
+    ])
+      for (const k of Object.keys(l ?? {})) names.add(k);
+    // Upstream ranges over a Go map (random order); sorted here.
+    for (const k of [...names].sort()) {
+      const v = (l: ResourceMap | undefined) => (l?.[k] === undefined ? '-' : String(l[k]));
+      w.write(
+        0,
+        `${prefix}${item.type ?? ''}\t${k}\t${v(item.min)}\t${v(item.max)}\t${v(item.defaultRequest)}\t${v(item.default)}\t${v(item.maxLimitRequestRatio)}\n`,
+      );
+    }
+  }
+}
+
+/** `kubectl describe limitrange` (describeLimitRange). */
+export function describeLimitRange(obj: KubeObject): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
+  w.write(0, LIMIT_RANGE_HEADER);
+  w.write(0, LIMIT_RANGE_RULE);
+  describeLimitRangeSpec(w, obj, '');
+  return w.toString();
+}
+
+export function describeNamespace(
+  obj: KubeObject,
+  quotas: readonly KubeObject[] = [],
+  limitRanges: readonly KubeObject[] = [],
+): string {
   const ns = obj as unknown as Namespace;
   const w = new PrefixWriter();
   w.write(0, `Name:\t${ns.metadata?.name ?? ''}\n`);
@@ -670,8 +768,30 @@ export function describeNamespace(obj: KubeObject): string {
       );
     }
   }
-  w.write(0, '\nNo resource quota.\n');
-  w.write(0, '\nNo LimitRange resource.\n');
+  w.write(0, '\n');
+  if (quotas.length === 0) w.write(0, 'No resource quota.\n');
+  else {
+    // DescribeResourceQuotas (its rule under Used and Hard is three dashes).
+    w.write(0, 'Resource Quotas\n');
+    for (const q of [...quotas].sort((a, b) =>
+      (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+    )) {
+      w.write(1, `Name:\t${q.metadata?.name ?? ''}\n`);
+      w.write(1, 'Resource\tUsed\tHard\n');
+      w.write(1, '--------\t---\t---\n');
+      const { hard, used } = quotaLists(q);
+      for (const name of Object.keys(hard).sort()) {
+        w.write(1, `${name}\t${String(used[name] ?? '0')}\t${String(hard[name])}\n`);
+      }
+    }
+  }
+  w.write(0, '\n');
+  if (limitRanges.length === 0) w.write(0, 'No LimitRange resource.\n');
+  else {
+    w.write(0, `Resource Limits\n ${LIMIT_RANGE_HEADER}`);
+    w.write(0, ` ${LIMIT_RANGE_RULE}`);
+    for (const lr of limitRanges) describeLimitRangeSpec(w, lr, ' ');
+  }
   return w.toString();
 }
 

@@ -1,0 +1,53 @@
+/**
+ * What the API server's LimitRanger and ResourceQuota admission will say to the pods a
+ * controller is about to create, read from the controller's informer cache (see
+ * `podCreateRefusal` in replicaset.ts: a reconcile returns its writes before they are made, so
+ * the controllers foresee a refusal to record `FailedCreate` instead of `SuccessfulCreate`).
+ * The quotas' usage grows with each pod foreseen as admitted, so with `pods: 2` and three
+ * replicas the third is the one refused.
+ */
+import type { KubeObject } from '../api/types.ts';
+import { forbidden } from '../apiserver/errors.ts';
+import { admitQuota, applyLimitRangeDefaults, limitRangeViolations } from '../apiserver/quota.ts';
+import { RESOURCES } from '../apiserver/resources.ts';
+import type { Cache } from '../runtime/controller.ts';
+import { clone } from './objects.ts';
+
+/** Refusal text for a pod of `spec` named `name`, or undefined when it would be admitted. */
+export type PodAdmissionForecast = (
+  spec: Record<string, unknown>,
+  name: string,
+) => string | undefined;
+
+/** A forecast for pods created in `ns` now; undefined when no LimitRange or quota applies. */
+export function podAdmissionForecast(
+  ns: string,
+  cache: Cache,
+  nowIso: string,
+): PodAdmissionForecast | undefined {
+  const limitRanges = cache.list('limitranges', ns);
+  let quotas = cache.list('resourcequotas', ns);
+  if (limitRanges.length === 0 && quotas.length === 0) return undefined;
+  return (spec, name) => {
+    const pod: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: ns },
+      spec: clone(spec),
+    };
+    if (limitRanges.length > 0) {
+      applyLimitRangeDefaults(pod, limitRanges);
+      const why = limitRangeViolations(pod, limitRanges);
+      if (why) return forbidden(RESOURCES.pods, name, why).message;
+    }
+    if (quotas.length === 0) return undefined;
+    const verdict = admitQuota('pods', pod, quotas, nowIso);
+    if (!verdict.ok) return forbidden(RESOURCES.pods, name, verdict.reason).message;
+    for (const { quota, used } of verdict.charged) {
+      quotas = quotas.map((q) =>
+        q === quota ? { ...q, status: { ...(q.status as object), used } } : q,
+      );
+    }
+    return undefined;
+  };
+}
