@@ -34,7 +34,6 @@ export type EmptyResourceName =
   | 'persistentvolumeclaims'
   | 'persistentvolumes'
   | 'resourcequotas'
-  | 'statefulsets'
   | 'horizontalpodautoscalers'
   | 'ingressclasses'
   | 'ingresses'
@@ -67,7 +66,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'persistentvolumeclaims',
   'persistentvolumes',
   'resourcequotas',
-  'statefulsets',
   'horizontalpodautoscalers',
   'ingressclasses',
   'ingresses',

@@ -44,6 +44,7 @@ import {
 const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
   'deployments',
   'replicasets',
+  'statefulsets',
   'services',
   'jobs',
   'cronjobs',

@@ -7,6 +7,7 @@ import { validateDeploymentTail } from './deploymentValidation.ts';
 import type { FieldError } from './errors.ts';
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
+import { validateStatefulSetSpec } from './statefulSetValidation.ts';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -557,7 +558,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
         ? isDNS1123Label(name)
         : resource === 'services'
           ? isDNS1035Label(name)
-          : isDNS1123Subdomain(name);
+          : resource === 'statefulsets'
+            ? isDNS1123Label(name)
+            : isDNS1123Subdomain(name);
     for (const msg of nameErrs)
       errs.push({ field: 'metadata.name', type: 'Invalid value', value: name, detail: msg });
   }
@@ -570,6 +573,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
     case 'replicasets':
     case 'daemonsets':
       errs.push(...validateTemplated(obj));
+      break;
+    case 'statefulsets':
+      errs.push(...validateStatefulSetSpec(obj));
       break;
     case 'jobs':
       errs.push(...validateJob(obj));

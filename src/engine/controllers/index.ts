@@ -15,6 +15,7 @@ import { createNamespaceController } from './namespace.ts';
 import { createNodeLifecycleController } from './nodeLifecycle.ts';
 import { createPodGCController } from './podGC.ts';
 import { createReplicaSetController } from './replicaset.ts';
+import { createStatefulSetController } from './statefulset.ts';
 import { createTaintEvictionController } from './taintEviction.ts';
 
 /** Creates the controller manager's loops (fresh state each call). */
@@ -23,6 +24,7 @@ export function createControllerManager(): Reconciler[] {
     createDeploymentController(),
     createReplicaSetController(),
     createDaemonSetController(),
+    createStatefulSetController(),
     createJobController(),
     createTTLAfterFinishedController(),
     createCronJobController(),
