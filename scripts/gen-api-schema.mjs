@@ -31,6 +31,7 @@ const ROOTS = [
   'apps/v1:Deployment',
   'apps/v1:ReplicaSet',
   'apps/v1:DaemonSet',
+  'apps/v1:StatefulSet',
   'apps/v1:ControllerRevision',
   'batch/v1:Job',
   'batch/v1:CronJob',

@@ -104,6 +104,12 @@ export const labEn = {
   'lab.step.jobPodsCreated.title': 'Job controller',
   'lab.step.jobPodsCreated.text':
     'The Job controller (controller manager) runs {job} to completion and creates {pods}, each with the batch.kubernetes.io/job-tracking finalizer so that it is counted before it can go. They stay Pending until the scheduler picks a node; a pod that fails is replaced after a back-off.',
+  'lab.step.statefulPodsCreated.title': 'StatefulSet controller',
+  'lab.step.statefulPodsCreated.text':
+    'The StatefulSet controller (controller manager) creates {pods} for {statefulset}: each pod has a fixed name, <statefulset>-<ordinal>, and with the default OrderedReady policy the next ordinal waits until the previous pod is Running and Ready.',
+  'lab.step.statefulPodsDeleted.title': 'StatefulSet controller',
+  'lab.step.statefulPodsDeleted.text':
+    'The StatefulSet controller deletes {pods} of {statefulset}: scaling down or a rolling update goes from the highest ordinal down, one pod at a time. A pod it replaces comes back under the same name.',
   'lab.step.podsCreated.title': 'ReplicaSet controller',
   'lab.step.podsCreated.text':
     'The ReplicaSet controller (controller manager) counts fewer pods than wanted and creates {count}: {pods}. They stay Pending until the scheduler picks a node.',

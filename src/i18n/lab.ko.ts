@@ -100,6 +100,12 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.jobPodsCreated.title': '잡 컨트롤러',
   'lab.step.jobPodsCreated.text':
     '잡 컨트롤러(컨트롤러 매니저)가 {job}을(를) 완료까지 실행하며 {pods}을(를) 만듭니다. 각 파드에는 batch.kubernetes.io/job-tracking 파이널라이저가 붙어, 집계되기 전에는 사라지지 않습니다. 스케줄러가 노드를 고를 때까지 Pending이며, 실패한 파드는 백오프 뒤에 다시 만들어집니다.',
+  'lab.step.statefulPodsCreated.title': '스테이트풀셋 컨트롤러',
+  'lab.step.statefulPodsCreated.text':
+    '스테이트풀셋 컨트롤러(컨트롤러 매니저)가 {statefulset}의 {pods}을(를) 만듭니다. 파드마다 <스테이트풀셋>-<순번> 형태의 고정된 이름이 있고, 기본 OrderedReady 정책에서는 앞 파드가 Running이면서 Ready가 된 뒤에야 다음 순번을 만듭니다.',
+  'lab.step.statefulPodsDeleted.title': '스테이트풀셋 컨트롤러',
+  'lab.step.statefulPodsDeleted.text':
+    '스테이트풀셋 컨트롤러가 {statefulset}의 {pods}을(를) 지웁니다. 축소나 롤링 업데이트는 가장 큰 순번부터 한 번에 하나씩 진행되며, 교체되는 파드는 같은 이름으로 다시 만들어집니다.',
   'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
   'lab.step.podsCreated.text':
     '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',

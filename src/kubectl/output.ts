@@ -25,6 +25,9 @@ const GET_FORMATS =
 /** Validates `-o` like kubectl's PrintFlags; `wide` only where a table printer exists. */
 export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   const o = ctx.str('output');
+  // PrintFlags.ToPrinter: a --template without -o means -o go-template.
+  if (o === '' && ctx.flags.values.has('template') && ctx.str('template') !== '')
+    ctx.fail('the output format "go-template" is not available in this simulated console');
   if (o === '' || o === 'yaml' || o === 'json' || o === 'name') return o;
   if (o === 'wide' && allowWide) return o;
   if (/^jsonpath=/.test(o)) return 'jsonpath';

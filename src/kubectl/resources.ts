@@ -32,7 +32,6 @@ export type EmptyResourceName =
   | 'volumeattachments'
   | 'persistentvolumeclaims'
   | 'persistentvolumes'
-  | 'statefulsets'
   | 'horizontalpodautoscalers'
   | 'ingressclasses'
   | 'ingresses'
@@ -63,7 +62,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'volumeattachments',
   'persistentvolumeclaims',
   'persistentvolumes',
-  'statefulsets',
   'horizontalpodautoscalers',
   'ingressclasses',
   'ingresses',

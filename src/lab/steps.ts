@@ -579,6 +579,36 @@ export function narrate(
     });
   }
 
+  // Pods a StatefulSet made or removed: the StatefulSet controller, one ordinal after another.
+  const statefulOf = (frame: Snapshot | undefined, m: Message) => {
+    const pod = frame?.get('pods', m.ref?.namespace, m.ref?.name ?? '');
+    const owner = pod?.metadata?.ownerReferences?.find((r) => r.controller);
+    return owner?.kind === 'StatefulSet' ? owner.name : undefined;
+  };
+  const statefulMade = cm.filter(
+    (m) => m.kind === 'api.create' && m.ref?.resource === 'pods' && statefulOf(end, m),
+  );
+  if (statefulMade[0]) {
+    return pick('lab.step.statefulPodsCreated', {
+      statefulset: statefulOf(end, statefulMade[0]) ?? '',
+      pods: names(statefulMade.map((m) => m.ref?.name ?? '')),
+    });
+  }
+  const statefulGone = cm.filter((m) => {
+    if (m.kind !== 'api.delete' || m.ref?.resource !== 'pods') return false;
+    const set = statefulOf(before, m);
+    if (!set) return false;
+    // Not the garbage collector's: the StatefulSet is still there.
+    const owner = before?.get('statefulsets', m.ref.namespace, set);
+    return !!owner && owner.metadata?.deletionTimestamp === undefined;
+  });
+  if (statefulGone[0]) {
+    return pick('lab.step.statefulPodsDeleted', {
+      statefulset: statefulOf(before, statefulGone[0]) ?? '',
+      pods: names(statefulGone.map((m) => m.ref?.name ?? '')),
+    });
+  }
+
   const created = cm.filter((m) => m.kind === 'api.create' && m.ref?.resource === 'pods');
   if (created.length > 0) {
     return pick('lab.step.podsCreated', {
@@ -594,7 +624,13 @@ export function narrate(
     const pod = then?.get('pods', m.ref?.namespace, m.ref?.name ?? '');
     const owner = pod?.metadata?.ownerReferences?.find((r) => r.controller);
     const resource =
-      owner?.kind === 'ReplicaSet' ? 'replicasets' : owner?.kind === 'Job' ? 'jobs' : undefined;
+      owner?.kind === 'ReplicaSet'
+        ? 'replicasets'
+        : owner?.kind === 'Job'
+          ? 'jobs'
+          : owner?.kind === 'StatefulSet'
+            ? 'statefulsets'
+            : undefined;
     if (!owner || !resource) return false;
     const rs = then?.get(resource, m.ref?.namespace, owner.name);
     return !rs || rs.metadata?.deletionTimestamp !== undefined;

@@ -115,6 +115,7 @@ const KIND_NAMES: Record<string, string> = {
   deployments: 'Deployment',
   replicasets: 'ReplicaSet',
   daemonsets: 'DaemonSet',
+  statefulsets: 'StatefulSet',
   controllerrevisions: 'ControllerRevision',
   jobs: 'Job',
   cronjobs: 'CronJob',

@@ -21,6 +21,7 @@ export type ResourceName =
   | 'secrets'
   | 'serviceaccounts'
   | 'daemonsets'
+  | 'statefulsets'
   | 'controllerrevisions'
   | 'jobs'
   | 'cronjobs'

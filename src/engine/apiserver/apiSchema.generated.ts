@@ -3,7 +3,7 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","v1/ResourceQuota":"ResourceQuota","v1/LimitRange":"LimitRange","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","scheduling.k8s.io/v1/PriorityClass":"PriorityClass"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","v1/ResourceQuota":"ResourceQuota","v1/LimitRange":"LimitRange","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/StatefulSet":"StatefulSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","scheduling.k8s.io/v1/PriorityClass":"PriorityClass"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -107,6 +107,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   LoadBalancerStatus: {ingress:"[LoadBalancerIngress"},
   LocalObjectReference: {name:"s"},
   ManagedFieldsEntry: {apiVersion:"s",fieldsType:"s",fieldsV1:"*",manager:"s",operation:"s",subresource:"s",time:"s"},
+  ModifyVolumeStatus: {status:"s",targetVolumeAttributesClassName:"s"},
   NFSVolumeSource: {path:"s",readOnly:"b",server:"s"},
   Namespace: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"NamespaceSpec",status:"NamespaceStatus"},
   NamespaceCondition: {lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
@@ -131,7 +132,10 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   ObjectMeta: {annotations:"{s",creationTimestamp:"s",deletionGracePeriodSeconds:"l",deletionTimestamp:"s",finalizers:"[s",generateName:"s",generation:"l",labels:"{s",managedFields:"[ManagedFieldsEntry",name:"s",namespace:"s",ownerReferences:"[OwnerReference",resourceVersion:"s",selfLink:"s",uid:"s"},
   ObjectReference: {apiVersion:"s",fieldPath:"s",kind:"s",name:"s",namespace:"s",resourceVersion:"s",uid:"s"},
   OwnerReference: {apiVersion:"s",blockOwnerDeletion:"b",controller:"b",kind:"s",name:"s",uid:"s"},
+  PersistentVolumeClaim: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"PersistentVolumeClaimSpec",status:"PersistentVolumeClaimStatus"},
+  PersistentVolumeClaimCondition: {lastProbeTime:"s",lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
   PersistentVolumeClaimSpec: {accessModes:"[s",dataSource:"TypedLocalObjectReference",dataSourceRef:"TypedObjectReference",resources:"VolumeResourceRequirements",selector:"LabelSelector",storageClassName:"s",volumeAttributesClassName:"s",volumeMode:"s",volumeName:"s"},
+  PersistentVolumeClaimStatus: {accessModes:"[s",allocatedResourceStatuses:"{s",allocatedResources:"{q",capacity:"{q",conditions:"[PersistentVolumeClaimCondition",currentVolumeAttributesClassName:"s",modifyVolumeStatus:"ModifyVolumeStatus",phase:"s"},
   PersistentVolumeClaimTemplate: {metadata:"ObjectMeta",spec:"PersistentVolumeClaimSpec"},
   PersistentVolumeClaimVolumeSource: {claimName:"s",readOnly:"b"},
   PhotonPersistentDiskVolumeSource: {fsType:"s",pdID:"s"},
@@ -176,6 +180,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   ResourceRequirements: {claims:"[ResourceClaim",limits:"{q",requests:"{q"},
   RollingUpdateDaemonSet: {maxSurge:"q",maxUnavailable:"q"},
   RollingUpdateDeployment: {maxSurge:"q",maxUnavailable:"q"},
+  RollingUpdateStatefulSetStrategy: {maxUnavailable:"q",partition:"i"},
   SELinuxOptions: {level:"s",role:"s",type:"s",user:"s"},
   ScaleIOVolumeSource: {fsType:"s",gateway:"s",protectionDomain:"s",readOnly:"b",secretRef:"LocalObjectReference",sslEnabled:"b",storageMode:"s",storagePool:"s",system:"s",volumeName:"s"},
   ScopeSelector: {matchExpressions:"[ScopedResourceSelectorRequirement"},
@@ -195,6 +200,13 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   ServiceStatus: {conditions:"[Condition",loadBalancer:"LoadBalancerStatus"},
   SessionAffinityConfig: {clientIP:"ClientIPConfig"},
   SleepAction: {seconds:"i"},
+  StatefulSet: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"StatefulSetSpec",status:"StatefulSetStatus"},
+  StatefulSetCondition: {lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
+  StatefulSetOrdinals: {start:"i"},
+  StatefulSetPersistentVolumeClaimRetentionPolicy: {whenDeleted:"s",whenScaled:"s"},
+  StatefulSetSpec: {minReadySeconds:"i",ordinals:"StatefulSetOrdinals",persistentVolumeClaimRetentionPolicy:"StatefulSetPersistentVolumeClaimRetentionPolicy",podManagementPolicy:"s",replicas:"i",revisionHistoryLimit:"i",selector:"LabelSelector",serviceName:"s",template:"PodTemplateSpec",updateStrategy:"StatefulSetUpdateStrategy",volumeClaimTemplates:"[PersistentVolumeClaim"},
+  StatefulSetStatus: {availableReplicas:"i",collisionCount:"i",conditions:"[StatefulSetCondition",currentReplicas:"i",currentRevision:"s",observedGeneration:"l",readyReplicas:"i",replicas:"i",updateRevision:"s",updatedReplicas:"i"},
+  StatefulSetUpdateStrategy: {rollingUpdate:"RollingUpdateStatefulSetStrategy",type:"s"},
   StorageOSVolumeSource: {fsType:"s",readOnly:"b",secretRef:"LocalObjectReference",volumeName:"s",volumeNamespace:"s"},
   SuccessPolicy: {rules:"[SuccessPolicyRule"},
   SuccessPolicyRule: {succeededCount:"i",succeededIndexes:"s"},

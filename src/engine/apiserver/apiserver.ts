@@ -45,6 +45,7 @@ import {
 const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
   'deployments',
   'replicasets',
+  'statefulsets',
   'services',
   'jobs',
   'cronjobs',
@@ -351,7 +352,13 @@ export function applyTypedPatch(
   }
 }
 
-/** The autoscaling/v1 Scale of a Deployment or ReplicaSet (what `…/scale` reads and writes). */
+/** Kinds with a scale subresource. */
+const SCALABLE: ReadonlySet<ResourceName> = new Set(['deployments', 'replicasets', 'statefulsets']);
+
+/**
+ * The autoscaling/v1 Scale of a Deployment, ReplicaSet or StatefulSet (what `…/scale` reads and
+ * writes).
+ */
 function scaleOf(obj: KubeObject): Obj {
   const meta = obj.metadata ?? {};
   const spec = (obj.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Obj } };
@@ -1572,10 +1579,7 @@ export class ApiServer {
     );
     const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
-    if (
-      (sub === 'scale' && r.resource !== 'deployments' && r.resource !== 'replicasets') ||
-      (sub === 'status' && !r.hasStatus)
-    ) {
+    if ((sub === 'scale' && !SCALABLE.has(r.resource)) || (sub === 'status' && !r.hasStatus)) {
       return this.#fail(actor, r, ns, name, {
         ...notFound(r, name),
         message: 'the server could not find the requested resource',

@@ -277,6 +277,45 @@ export function defaultDaemonSet(o: Obj): void {
 }
 
 /**
+ * SetDefaults_StatefulSet (apps/v1, 1.32 gates: StatefulSetAutoDeletePVC on, MaxUnavailable-
+ * StatefulSet off): OrderedReady pods, RollingUpdate with partition 0 (a `rollingUpdate` is
+ * made only when the strategy type was left out), PVCs retained when deleted or scaled, one
+ * replica, history of 10, the pod template's defaults. The claim templates get the
+ * PersistentVolumeClaim defaults (Filesystem volumes, phase Pending).
+ */
+export function defaultStatefulSet(o: Obj): void {
+  const spec = obj(o, 'spec');
+  setIfUnset(spec, 'podManagementPolicy', 'OrderedReady');
+  const strategy = obj(spec, 'updateStrategy');
+  if (strategy.type === undefined || strategy.type === null || strategy.type === '') {
+    strategy.type = 'RollingUpdate';
+    obj(strategy, 'rollingUpdate');
+  }
+  if (strategy.type === 'RollingUpdate' && isPlain(strategy.rollingUpdate)) {
+    setIfUnset(strategy.rollingUpdate, 'partition', 0);
+  }
+  const retention = obj(spec, 'persistentVolumeClaimRetentionPolicy');
+  setIfUnset(retention, 'whenDeleted', 'Retain');
+  setIfUnset(retention, 'whenScaled', 'Retain');
+  setIfUnset(spec, 'replicas', 1);
+  setIfUnset(spec, 'revisionHistoryLimit', 10);
+  const template = obj(spec, 'template');
+  setIfUnset(obj(template, 'metadata'), 'creationTimestamp', null);
+  defaultPodSpec(obj(template, 'spec'));
+  if (Array.isArray(spec.volumeClaimTemplates)) {
+    for (const claim of spec.volumeClaimTemplates as unknown[]) {
+      if (!isPlain(claim)) continue;
+      setIfUnset(claim, 'apiVersion', 'v1');
+      setIfUnset(claim, 'kind', 'PersistentVolumeClaim');
+      setIfUnset(obj(claim, 'metadata'), 'creationTimestamp', null);
+      setIfUnset(obj(claim, 'spec'), 'volumeMode', 'Filesystem');
+      setIfUnset(obj(claim, 'status'), 'phase', 'Pending');
+    }
+  }
+  setIfUnset(o, 'status', {});
+}
+
+/**
  * SetDefaults_Job (pkg/apis/batch/v1/defaults.go) with the 1.32 feature gates (JobPodReplacementPolicy
  * on): one completion and one pod at a time when neither is set, 6 retries, NonIndexed, not
  * suspended, replacement once a pod is terminating or failed, a generated selector. The Job takes
@@ -438,6 +477,9 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'daemonsets':
       defaultDaemonSet(x);
+      break;
+    case 'statefulsets':
+      defaultStatefulSet(x);
       break;
     case 'jobs':
       defaultJob(x);

@@ -72,6 +72,8 @@ const TYPES: Readonly<Record<string, StructMeta>> = {
   ReplicaSetStatus: { conditions: merge('type') },
   DaemonSetSpec: { template: { type: 'PodTemplateSpec' } },
   DaemonSetStatus: { conditions: merge('type') },
+  StatefulSetSpec: { template: { type: 'PodTemplateSpec' } },
+  StatefulSetStatus: { conditions: merge('type') },
   ServiceAccount: { metadata: { type: 'ObjectMeta' }, secrets: merge('name') },
   // batch/v1 types.go
   JobSpec: { template: { type: 'PodTemplateSpec' } },
@@ -107,6 +109,11 @@ const ROOTS: Readonly<Record<ResourceName, StructMeta>> = {
     metadata: { type: 'ObjectMeta' },
     spec: { type: 'DaemonSetSpec' },
     status: { type: 'DaemonSetStatus' },
+  },
+  statefulsets: {
+    metadata: { type: 'ObjectMeta' },
+    spec: { type: 'StatefulSetSpec' },
+    status: { type: 'StatefulSetStatus' },
   },
   services: { metadata: { type: 'ObjectMeta' }, spec: { type: 'ServiceSpec' } },
   endpoints: { metadata: { type: 'ObjectMeta' } },

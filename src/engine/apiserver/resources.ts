@@ -56,6 +56,16 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
     true,
   ),
   daemonsets: def('daemonsets', 'DaemonSet', 'apps', true, ['ds'], 'daemonsets', true, true),
+  statefulsets: def(
+    'statefulsets',
+    'StatefulSet',
+    'apps',
+    true,
+    ['sts'],
+    'statefulsets',
+    true,
+    true,
+  ),
   controllerrevisions: def(
     'controllerrevisions',
     'ControllerRevision',

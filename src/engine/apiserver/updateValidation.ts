@@ -7,6 +7,7 @@
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { deepEqual } from '../controllers/objects.ts';
 import type { FieldError } from './errors.ts';
+import { statefulSetSpecUpdate } from './statefulSetValidation.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -209,6 +210,8 @@ export function validateUpdateRules(
           'spec.selector',
         ),
       };
+    case 'statefulsets':
+      return { before: none, after: statefulSetSpecUpdate(next, old) };
     case 'jobs':
       return { before: none, after: jobUpdate(next, old) };
     case 'services':

@@ -8,6 +8,7 @@ import type { FieldError } from './errors.ts';
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
 import { validateLimitRange, validateResourceQuota } from './quota.ts';
+import { validateStatefulSetSpec } from './statefulSetValidation.ts';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -558,7 +559,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
         ? isDNS1123Label(name)
         : resource === 'services'
           ? isDNS1035Label(name)
-          : isDNS1123Subdomain(name);
+          : resource === 'statefulsets'
+            ? isDNS1123Label(name)
+            : isDNS1123Subdomain(name);
     for (const msg of nameErrs)
       errs.push({ field: 'metadata.name', type: 'Invalid value', value: name, detail: msg });
   }
@@ -571,6 +574,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
     case 'replicasets':
     case 'daemonsets':
       errs.push(...validateTemplated(obj));
+      break;
+    case 'statefulsets':
+      errs.push(...validateStatefulSetSpec(obj));
       break;
     case 'jobs':
       errs.push(...validateJob(obj));

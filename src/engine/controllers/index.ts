@@ -16,6 +16,7 @@ import { createNodeLifecycleController } from './nodeLifecycle.ts';
 import { createPodGCController } from './podGC.ts';
 import { createReplicaSetController } from './replicaset.ts';
 import { createResourceQuotaController } from './resourceQuota.ts';
+import { createStatefulSetController } from './statefulset.ts';
 import { createTaintEvictionController } from './taintEviction.ts';
 
 /** Creates the controller manager's loops (fresh state each call). */
@@ -24,6 +25,7 @@ export function createControllerManager(): Reconciler[] {
     createDeploymentController(),
     createReplicaSetController(),
     createDaemonSetController(),
+    createStatefulSetController(),
     createJobController(),
     createTTLAfterFinishedController(),
     createCronJobController(),

@@ -25,6 +25,7 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'deployments', group: 'apps' },
   { resource: 'replicasets', group: 'apps' },
   { resource: 'daemonsets', group: 'apps' },
+  { resource: 'statefulsets', group: 'apps' },
   { resource: 'controllerrevisions', group: 'apps' },
   { resource: 'cronjobs', group: 'batch' },
   { resource: 'jobs', group: 'batch' },

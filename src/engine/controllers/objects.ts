@@ -37,6 +37,7 @@ export const KINDS: Record<
   deployments: { kind: 'Deployment', apiVersion: 'apps/v1', namespaced: true },
   replicasets: { kind: 'ReplicaSet', apiVersion: 'apps/v1', namespaced: true },
   daemonsets: { kind: 'DaemonSet', apiVersion: 'apps/v1', namespaced: true },
+  statefulsets: { kind: 'StatefulSet', apiVersion: 'apps/v1', namespaced: true },
   controllerrevisions: { kind: 'ControllerRevision', apiVersion: 'apps/v1', namespaced: true },
   jobs: { kind: 'Job', apiVersion: 'batch/v1', namespaced: true },
   cronjobs: { kind: 'CronJob', apiVersion: 'batch/v1', namespaced: true },

@@ -1,7 +1,8 @@
 /**
- * `kubectl rollout history` and `rollout undo` for DaemonSets (polymorphichelpers history.go
- * `DaemonSetHistoryViewer`, rollback.go `DaemonSetRollbacker`): the DaemonSet's
- * ControllerRevisions are its history, each holding the patch that restores one pod template.
+ * `kubectl rollout history` and `rollout undo` for DaemonSets and StatefulSets (polymorphichelpers
+ * history.go `DaemonSetHistoryViewer` / `StatefulSetHistoryViewer`, rollback.go
+ * `DaemonSetRollbacker` / `StatefulSetRollbacker`): their ControllerRevisions are their history,
+ * each holding the patch that restores one pod template.
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
@@ -66,7 +67,12 @@ export function daemonSetHistoryText(
  * before the newest), then the patch that restores its template. Returns the operation kubectl's
  * name printer prints after `daemonset.apps/NAME`; fails with kubectl's errors.
  */
-export function rollbackDaemonSet(ctx: Ctx, ds: KubeObject, toRevision: number): string {
+export function rollbackDaemonSet(
+  ctx: Ctx,
+  ds: KubeObject,
+  toRevision: number,
+  resource: 'daemonsets' | 'statefulsets' = 'daemonsets',
+): string {
   if (toRevision < 0) ctx.fail(`unable to find specified revision ${toRevision} in history`);
   const history = daemonSetRevisions(ctx, ds);
   if (toRevision === 0 && history.length <= 1) ctx.fail('no last revision to roll back to');
@@ -91,7 +97,7 @@ export function rollbackDaemonSet(ctx: Ctx, ds: KubeObject, toRevision: number):
   const next = structuredClone(ds) as KubeObject;
   next.spec = { ...(next.spec as object), template };
   const r = ctx.host.api.update(
-    'daemonsets',
+    resource,
     ds.metadata?.namespace ?? ctx.namespace,
     next,
     dryRun === 'server' ? { dryRun: true } : {},

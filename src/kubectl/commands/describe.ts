@@ -1,5 +1,6 @@
 /** `kubectl describe`: name-prefix matching, several objects separated by blank lines. */
 import type { KubeObject } from '../../engine/api/types.ts';
+import { type LabelSelector, selectorMatches } from '../../engine/controllers/objects.ts';
 import type { Ctx } from '../context.ts';
 import {
   describeConfigMap,
@@ -18,6 +19,7 @@ import {
   describeSecret,
   describeService,
   describeServiceAccount,
+  describeStatefulSet,
 } from '../printers/describe.ts';
 import { describeGeneric } from '../printers/describeGeneric.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
@@ -99,6 +101,17 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       );
       return describeDaemonSet(obj, pods, eventsFor(ctx, obj, 'DaemonSet'), now);
     }
+    case 'statefulsets': {
+      // getPodStatusForController: the pods the selector matches that the set controls.
+      const uid = obj.metadata?.uid;
+      const selector = (obj.spec as { selector?: LabelSelector } | undefined)?.selector;
+      const pods = listAll(ctx, 'pods', obj.metadata?.namespace).filter(
+        (p) =>
+          selectorMatches(selector, p.metadata?.labels) &&
+          p.metadata?.ownerReferences?.some((r) => r.controller && r.uid === uid),
+      );
+      return describeStatefulSet(obj, pods, eventsFor(ctx, obj, 'StatefulSet'), now);
+    }
     case 'jobs':
       return describeJob(obj, eventsFor(ctx, obj, 'Job'), now);
     case 'cronjobs':
@@ -122,7 +135,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

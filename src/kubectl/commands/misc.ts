@@ -402,6 +402,7 @@ const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
   'deployments',
   'replicasets',
   'daemonsets',
+  'statefulsets',
 ]);
 
 /**
@@ -608,6 +609,70 @@ export function daemonSetRolloutStatus(ds: KubeObject): {
   return { msg: 'Waiting for daemon set spec update to be observed...', done: false };
 }
 
+/**
+ * The stateful set status viewer of `kubectl rollout status` (StatefulSetStatusViewer): ready
+ * pods first, then, with a partition (the defaulted strategy has one), the pods from the
+ * partition up at the update revision; without one, the current revision catching up.
+ */
+export function statefulSetRolloutStatus(sts: KubeObject): {
+  msg: string;
+  done: boolean;
+  err?: string;
+} {
+  const spec = (sts.spec ?? {}) as {
+    replicas?: number;
+    updateStrategy?: { type?: string; rollingUpdate?: { partition?: number } };
+  };
+  const st = (sts.status ?? {}) as {
+    observedGeneration?: number;
+    readyReplicas?: number;
+    updatedReplicas?: number;
+    currentReplicas?: number;
+    currentRevision?: string;
+    updateRevision?: string;
+  };
+  if (spec.updateStrategy?.type !== 'RollingUpdate') {
+    return {
+      msg: '',
+      done: true,
+      err: 'rollout status is only available for RollingUpdate strategy type',
+    };
+  }
+  const observed = st.observedGeneration ?? 0;
+  if (observed === 0 || (sts.metadata?.generation ?? 0) > observed) {
+    return { msg: 'Waiting for statefulset spec update to be observed...', done: false };
+  }
+  const replicas = spec.replicas;
+  const ready = st.readyReplicas ?? 0;
+  if (replicas !== undefined && ready < replicas) {
+    return { msg: `Waiting for ${replicas - ready} pods to be ready...`, done: false };
+  }
+  const updated = st.updatedReplicas ?? 0;
+  const ru = spec.updateStrategy.rollingUpdate;
+  if (ru) {
+    if (replicas !== undefined && ru.partition !== undefined && updated < replicas - ru.partition) {
+      return {
+        msg: `Waiting for partitioned roll out to finish: ${updated} out of ${replicas - ru.partition} new pods have been updated...`,
+        done: false,
+      };
+    }
+    return {
+      msg: `partitioned roll out complete: ${updated} new pods have been updated...`,
+      done: true,
+    };
+  }
+  if (st.updateRevision !== st.currentRevision) {
+    return {
+      msg: `waiting for statefulset rolling update to complete ${updated} pods at revision ${st.updateRevision ?? ''}...`,
+      done: false,
+    };
+  }
+  return {
+    msg: `statefulset rolling update complete ${st.currentReplicas ?? 0} pods at revision ${st.currentRevision ?? ''}...`,
+    done: true,
+  };
+}
+
 /** A GroupKind as Go prints it: `ReplicaSet.apps`, `Pod`. */
 function groupKind(type: ResourceType): string {
   return type.group ? `${type.kind}.${type.group}` : type.kind;
@@ -648,12 +713,18 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
   }
   const { type, obj } = targets[0] as { type: ResourceType; obj: KubeObject };
   const name = obj.metadata?.name ?? '';
-  if (type.resource !== 'deployments' && type.resource !== 'daemonsets')
+  if (
+    type.resource !== 'deployments' &&
+    type.resource !== 'daemonsets' &&
+    type.resource !== 'statefulsets'
+  )
     ctx.fail(`no status viewer has been implemented for ${groupKind(type)}`);
   const viewer = (obj: KubeObject) =>
     type.resource === 'daemonsets'
       ? daemonSetRolloutStatus(obj)
-      : deploymentRolloutStatus(obj as unknown as Deployment);
+      : type.resource === 'statefulsets'
+        ? statefulSetRolloutStatus(obj)
+        : deploymentRolloutStatus(obj as unknown as Deployment);
   const watch = ctx.flags.values.get('watch') !== false;
   const limit =
     ctx.changed('timeout') && ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : 10 * 60_000;
@@ -692,7 +763,11 @@ export function runRolloutRestart(ctx: Ctx, args: string[]): void {
 function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   const name = d.metadata?.name ?? '';
   // objectrestarter.go: Deployments and DaemonSets (and StatefulSets) get the annotation.
-  if (type.resource !== 'deployments' && type.resource !== 'daemonsets') {
+  if (
+    type.resource !== 'deployments' &&
+    type.resource !== 'daemonsets' &&
+    type.resource !== 'statefulsets'
+  ) {
     const resourceString = type.group ? `${type.resource}.${type.group}` : type.resource;
     ctx.fail(`${resourceString} "${name}" restarting is not supported`);
   }
@@ -750,8 +825,8 @@ export function runRolloutUndo(ctx: Ctx, args: string[]): void {
 
 function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   const name = d.metadata?.name ?? '';
-  if (type.resource === 'daemonsets') {
-    const operation = rollbackDaemonSet(ctx, d, ctx.num('to-revision', 0));
+  if (type.resource === 'daemonsets' || type.resource === 'statefulsets') {
+    const operation = rollbackDaemonSet(ctx, d, ctx.num('to-revision', 0), type.resource);
     ctx.out(`${kindPrefix(type)}/${name} ${operation}\n`);
     return;
   }
@@ -1069,13 +1144,17 @@ function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number
   // kubectl's name printer with the history as the "operation": `deployment.apps/web <op>\n`.
   const print = (operation: string, history: string): void =>
     ctx.out(`${kindPrefix(type)}/${name} ${operation}\n${history}\n`);
-  if (type.resource !== 'daemonsets' && type.resource !== 'deployments')
+  if (
+    type.resource !== 'daemonsets' &&
+    type.resource !== 'statefulsets' &&
+    type.resource !== 'deployments'
+  )
     ctx.fail(`no history viewer has been implemented for ${JSON.stringify(groupKind(type))}`);
   if (ctx.str('output') !== '') {
     historyObjects(ctx, type, d, revision);
     return;
   }
-  if (type.resource === 'daemonsets') {
+  if (type.resource === 'daemonsets' || type.resource === 'statefulsets') {
     const result = daemonSetHistoryText(daemonSetRevisions(ctx, d), revision);
     if ('error' in result) ctx.fail(result.error);
     print(revision > 0 ? `with revision #${revision}` : '', result.text);
@@ -1126,7 +1205,8 @@ function ownedReplicaSets(ctx: Ctx, d: KubeObject): KubeObject[] {
  */
 function historyObjects(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
   const format = outputFormat(ctx, false);
-  const isDaemonSet = type.resource === 'daemonsets';
+  // DaemonSets and StatefulSets keep their history in ControllerRevisions.
+  const isDaemonSet = type.resource === 'daemonsets' || type.resource === 'statefulsets';
   const objType = typeByResource(isDaemonSet ? 'controllerrevisions' : 'replicasets');
   // GetHistory builds a map by revision: a later object with the same number replaces one.
   const byRevision = new Map<number, KubeObject>();

@@ -2,7 +2,7 @@
  * The server-side table printers of kube-apiserver (pkg/printers/internalversion), rebuilt
  * client-side: columns and cells for each resource, incl. `-o wide` columns.
  */
-import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type {
   Endpoints,
@@ -53,6 +53,7 @@ export const COLUMNS: Record<ResourceName, Columns> = {
     ],
     wide: ['Containers', 'Images', 'Selector'],
   },
+  statefulsets: { columns: ['Name', 'Ready', 'Age'], wide: ['Containers', 'Images'] },
   cronjobs: {
     columns: ['Name', 'Schedule', 'Timezone', 'Suspend', 'Active', 'Last Schedule', 'Age'],
     wide: ['Containers', 'Images', 'Selector'],
@@ -472,6 +473,18 @@ function daemonSetRow(obj: KubeObject, o: RowOptions): string[] {
   return row;
 }
 
+/** printStatefulSet: READY is `status.readyReplicas/spec.replicas`; wide adds containers, images. */
+function statefulSetRow(obj: KubeObject, o: RowOptions): string[] {
+  const sts = obj as unknown as StatefulSet;
+  const row = [
+    sts.metadata?.name ?? '',
+    `${sts.status?.readyReplicas ?? 0}/${sts.spec?.replicas ?? 0}`,
+    translateTimestampSince(sts.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) row.push(...containerCells(sts.spec?.template?.spec?.containers));
+  return row;
+}
+
 /** PORT(S): `80/TCP`, `80:31234/TCP` with a node port, comma-joined. */
 export function servicePorts(svc: Service): string {
   const ports = svc.spec?.ports ?? [];
@@ -767,6 +780,7 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   deployments: deploymentRow,
   replicasets: replicaSetRow,
   daemonsets: daemonSetRow,
+  statefulsets: statefulSetRow,
   jobs: jobRow,
   cronjobs: cronJobRow,
   services: serviceRow,

@@ -3,7 +3,7 @@
  * pkg/describe does: a prefix writer (two spaces per level) over Go's tabwriter with
  * minwidth 0 and padding 2, flushed before the Events table.
  */
-import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type {
   Container,
@@ -1207,6 +1207,78 @@ export function describeDaemonSet(
   if (ds.spec?.template) describePodTemplate(w, ds.spec.template);
   if (events) describeEvents(w, events, now);
   return w.toString();
+}
+
+/**
+ * `kubectl describe statefulset` (describeStatefulSet): the replica counts, the update strategy
+ * with its partition, the pods by phase, the pod template, the volume claim templates and the
+ * events.
+ */
+export function describeStatefulSet(
+  obj: KubeObject,
+  pods: KubeObject[],
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const sts = obj as unknown as StatefulSet;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${sts.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${sts.metadata?.namespace ?? ''}\n`);
+  w.write(0, `CreationTimestamp:\t${formatRFC1123Z(sts.metadata?.creationTimestamp)}\n`);
+  w.write(0, `Selector:\t${selectorString(sts.spec?.selector)}\n`);
+  printLabelsMultiline(w, 'Labels', sts.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', sts.metadata?.annotations);
+  w.write(
+    0,
+    `Replicas:\t${sts.spec?.replicas ?? 1} desired | ${sts.status?.replicas ?? 0} total\n`,
+  );
+  w.write(0, `Update Strategy:\t${sts.spec?.updateStrategy?.type ?? ''}\n`);
+  const ru = sts.spec?.updateStrategy?.rollingUpdate;
+  if (ru?.partition !== undefined && ru.partition !== null) {
+    w.write(1, `Partition:\t${ru.partition}\n`);
+    if (ru.maxUnavailable !== undefined) w.write(1, `MaxUnavailable:\t${ru.maxUnavailable}\n`);
+  }
+  writePodsStatus(w, pods);
+  if (sts.spec?.template) describePodTemplate(w, sts.spec.template);
+  const claims = sts.spec?.volumeClaimTemplates ?? [];
+  if (claims.length === 0) w.write(0, 'Volume Claims:\t<none>\n');
+  else {
+    w.write(0, 'Volume Claims:\n');
+    for (const pvc of claims) {
+      w.write(1, `Name:\t${pvc.metadata?.name ?? ''}\n`);
+      // storageutil.GetPersistentVolumeClaimClass: the beta annotation, else the spec's class.
+      const storageClass =
+        pvc.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ??
+        pvc.spec?.storageClassName ??
+        '';
+      w.write(1, `StorageClass:\t${storageClass}\n`);
+      printIndentedLabels(w, 'Labels', pvc.metadata?.labels);
+      printIndentedLabels(w, 'Annotations', pvc.metadata?.annotations);
+      const capacity = pvc.spec?.resources?.requests?.storage;
+      w.write(1, `Capacity:\t${capacity ?? '<default>'}\n`);
+      w.write(1, `Access Modes:\t[${(pvc.spec?.accessModes ?? []).join(' ')}]\n`);
+    }
+  }
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** printLabelsMultilineWithIndent with a two-space indent (a claim template's labels). */
+function printIndentedLabels(
+  w: PrefixWriter,
+  title: string,
+  labels: Record<string, string> | undefined,
+): void {
+  w.write(0, `  ${title}:\t`);
+  const entries = sortedEntries(labels);
+  if (entries.length === 0) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  entries.forEach(([k, v], i) => {
+    if (i !== 0) w.write(0, '  \t');
+    w.write(0, `${k}=${v}\n`);
+  });
 }
 
 export function describeReplicaSet(

@@ -1,0 +1,294 @@
+/**
+ * The "StatefulSet Basics" tutorial on the simulated cluster: the headless Service `nginx` and
+ * the StatefulSet `web` (registry.k8s.io/nginx-slim:0.21, two replicas, a volume claim
+ * template). Ordered creation (web-1 only once web-0 runs), `get sts`, scaling up and down in
+ * ordinal order, a deleted pod coming back under its name, `describe`, the rolling update from
+ * the highest ordinal down, with kubectl's rollout texts.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+const WEB_YAML = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: "nginx"
+  replicas: 2
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.21
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`;
+
+function tutorial() {
+  const s = engineSession(3);
+  s.host.fs.write('web.yaml', WEB_YAML);
+  return s;
+}
+
+type Run = ReturnType<typeof tutorial>['run'];
+
+/** `<object> <reason> <message>` of every event, in the order the API server stored them. */
+function eventSequence(run: Run): string[] {
+  const list = JSON.parse(run('kubectl get events -o json').out) as {
+    items: {
+      metadata: { resourceVersion: string };
+      involvedObject: { name: string };
+      reason: string;
+      message: string;
+    }[];
+  };
+  return list.items
+    .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
+    .map((e) => `${e.involvedObject.name} ${e.reason} ${e.message}`);
+}
+
+/** The StatefulSet controller's own events, in order. */
+function controllerEvents(run: Run): string[] {
+  return eventSequence(run)
+    .filter((l) => l.startsWith('web Successful'))
+    .map((l) => l.slice('web '.length));
+}
+
+describe('StatefulSet Basics on the simulated cluster', () => {
+  it('creates web-0, waits for it to run and be Ready, then creates web-1', () => {
+    const { run } = tutorial();
+    expect(run('kubectl apply -f web.yaml')).toEqual({
+      out: 'service/nginx created\nstatefulset.apps/web created\n',
+      err: '',
+      code: 0,
+    });
+    const seq = eventSequence(run).filter((l) => /^web(-[01])? /.test(l));
+    const at = (line: string) => seq.indexOf(line);
+    const create0 = at('web SuccessfulCreate create Pod web-0 in StatefulSet web successful');
+    const started0 = at('web-0 Started Started container nginx');
+    const create1 = at('web SuccessfulCreate create Pod web-1 in StatefulSet web successful');
+    expect(create0).toBeGreaterThanOrEqual(0);
+    expect(started0).toBeGreaterThan(create0);
+    expect(create1).toBeGreaterThan(started0);
+    expect(seq.slice(create1 + 1).some((l) => l.startsWith('web-1 Scheduled'))).toBe(true);
+
+    const sts = run('kubectl get sts');
+    expect(sts.out).toMatch(/^NAME {3}READY {3}AGE\nweb {4}2\/2 {5}\d+s\n$/);
+    expect(run('kubectl get statefulset web -o wide').out).toMatch(
+      /^NAME {3}READY {3}AGE {3}CONTAINERS {3}IMAGES\nweb {4}2\/2 {5}\d+s {2,}nginx {8}registry\.k8s\.io\/nginx-slim:0\.21\n$/,
+    );
+    expect(run('kubectl get pods -l app=nginx -o name').out).toBe('pod/web-0\npod/web-1\n');
+    expect(
+      run(
+        "kubectl get pod web-1 -o jsonpath='{.spec.hostname} {.spec.subdomain} {.metadata.labels.statefulset\\.kubernetes\\.io/pod-name} {.metadata.labels.apps\\.kubernetes\\.io/pod-index} {.spec.volumes[0].persistentVolumeClaim.claimName}'",
+      ).out,
+    ).toBe('web-1 nginx web-1 1 www-web-1');
+  });
+
+  it('kubectl rollout status waits for the pods one by one', () => {
+    const { run } = tutorial();
+    expect(run('kubectl apply -f web.yaml && kubectl rollout status sts/web').out).toBe(
+      'service/nginx created\nstatefulset.apps/web created\n' +
+        'Waiting for statefulset spec update to be observed...\n' +
+        'Waiting for 2 pods to be ready...\n' +
+        'Waiting for 1 pods to be ready...\n' +
+        'partitioned roll out complete: 2 new pods have been updated...\n',
+    );
+  });
+
+  it('scales up in ordinal order and down from the highest ordinal', () => {
+    const { run } = tutorial();
+    run('kubectl apply -f web.yaml');
+    expect(run('kubectl scale sts web --replicas=5').out).toBe('statefulset.apps/web scaled\n');
+    expect(run('kubectl get pods -l app=nginx -o name').out).toBe(
+      'pod/web-0\npod/web-1\npod/web-2\npod/web-3\npod/web-4\n',
+    );
+    expect(run('kubectl patch sts web -p \'{"spec":{"replicas":3}}\'').out).toBe(
+      'statefulset.apps/web patched\n',
+    );
+    expect(run('kubectl get pods -l app=nginx -o name').out).toBe(
+      'pod/web-0\npod/web-1\npod/web-2\n',
+    );
+    expect(controllerEvents(run)).toEqual([
+      'SuccessfulCreate create Pod web-0 in StatefulSet web successful',
+      'SuccessfulCreate create Pod web-1 in StatefulSet web successful',
+      'SuccessfulCreate create Pod web-2 in StatefulSet web successful',
+      'SuccessfulCreate create Pod web-3 in StatefulSet web successful',
+      'SuccessfulCreate create Pod web-4 in StatefulSet web successful',
+      'SuccessfulDelete delete Pod web-4 in StatefulSet web successful',
+      'SuccessfulDelete delete Pod web-3 in StatefulSet web successful',
+    ]);
+    expect(
+      run('kubectl get sts web -o jsonpath={.status.replicas}/{.status.readyReplicas}').out,
+    ).toBe('3/3');
+  });
+
+  it('brings a deleted pod back under the same name', () => {
+    const { run } = tutorial();
+    run('kubectl apply -f web.yaml');
+    const uid = () => run("kubectl get pod web-0 -o jsonpath='{.metadata.uid}'").out;
+    const before = uid();
+    expect(run('kubectl delete pod web-0').out).toBe('pod "web-0" deleted\n');
+    expect(run('kubectl get pods -l app=nginx -o name').out).toBe('pod/web-0\npod/web-1\n');
+    expect(uid()).not.toBe(before);
+    expect(controllerEvents(run).slice(-1)).toEqual([
+      'SuccessfulCreate create Pod web-0 in StatefulSet web successful',
+    ]);
+  });
+
+  it('describes the StatefulSet as kubectl 1.32 does', () => {
+    const { run } = tutorial();
+    run('kubectl apply -f web.yaml');
+    const out = run('kubectl describe statefulset web').out.replace(
+      /^(CreationTimestamp: +).*$/m,
+      '$1<time>',
+    );
+    expect(out.replace(/ {2}\d+s {3}statefulset/g, '  <age>  statefulset')).toBe(
+      [
+        'Name:               web',
+        'Namespace:          default',
+        'CreationTimestamp:  <time>',
+        'Selector:           app=nginx',
+        'Labels:             <none>',
+        'Annotations:        <none>',
+        'Replicas:           2 desired | 2 total',
+        'Update Strategy:    RollingUpdate',
+        '  Partition:        0',
+        'Pods Status:        2 Running / 0 Waiting / 0 Succeeded / 0 Failed',
+        'Pod Template:',
+        '  Labels:  app=nginx',
+        '  Containers:',
+        '   nginx:',
+        '    Image:        registry.k8s.io/nginx-slim:0.21',
+        '    Port:         80/TCP',
+        '    Host Port:    0/TCP',
+        '    Environment:  <none>',
+        '    Mounts:',
+        '      /usr/share/nginx/html from www (rw)',
+        '  Volumes:         <none>',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     <none>',
+        'Volume Claims:',
+        '  Name:          www',
+        '  StorageClass:  ',
+        '  Labels:        <none>',
+        '  Annotations:   <none>',
+        '  Capacity:      1Gi',
+        '  Access Modes:  [ReadWriteOnce]',
+        'Events:',
+        '  Type    Reason            Age   From                    Message',
+        '  ----    ------            ----  ----                    -------',
+        '  Normal  SuccessfulCreate  <age>  statefulset-controller  create Pod web-0 in StatefulSet web successful',
+        '  Normal  SuccessfulCreate  <age>  statefulset-controller  create Pod web-1 in StatefulSet web successful',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('rolls an image update from the highest ordinal down, then rolls it back', () => {
+    const { run } = tutorial();
+    run('kubectl apply -f web.yaml');
+    run('kubectl scale sts web --replicas=3');
+    const patch = run(
+      `kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.24"}]'`,
+    );
+    expect(patch.out).toBe('statefulset.apps/web patched\n');
+    expect(controllerEvents(run).filter((l) => l.startsWith('SuccessfulDelete'))).toEqual([
+      'SuccessfulDelete delete Pod web-2 in StatefulSet web successful',
+      'SuccessfulDelete delete Pod web-1 in StatefulSet web successful',
+      'SuccessfulDelete delete Pod web-0 in StatefulSet web successful',
+    ]);
+    expect(
+      run(
+        "kubectl get pods -l app=nginx -o jsonpath='{range .items[*]}{.spec.containers[0].image} {end}'",
+      ).out,
+    ).toBe('registry.k8s.io/nginx-slim:0.24 '.repeat(3));
+    expect(run('kubectl rollout status sts/web').out).toBe(
+      'partitioned roll out complete: 3 new pods have been updated...\n',
+    );
+    expect(run('kubectl rollout history statefulset/web').out).toBe(
+      'statefulset.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
+    );
+    expect(run('kubectl rollout undo sts/web').out).toBe('statefulset.apps/web rolled back\n');
+    expect(
+      run("kubectl get sts web -o jsonpath='{.spec.template.spec.containers[0].image}'").out,
+    ).toBe('registry.k8s.io/nginx-slim:0.21');
+    // Revision 1 is used again under the next number.
+    expect(run('kubectl rollout history statefulset/web').out).toBe(
+      'statefulset.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n',
+    );
+  });
+
+  it('keeps pods below the partition at the current revision', () => {
+    const { run } = tutorial();
+    run('kubectl apply -f web.yaml');
+    run('kubectl scale sts web --replicas=3');
+    run(
+      'kubectl patch statefulset web -p \'{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":2}}}}\'',
+    );
+    run('kubectl set image sts/web nginx=registry.k8s.io/nginx-slim:0.24');
+    expect(
+      run(
+        "kubectl get pods -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}={.spec.containers[0].image} {end}'",
+      ).out,
+    ).toBe(
+      'web-0=registry.k8s.io/nginx-slim:0.21 web-1=registry.k8s.io/nginx-slim:0.21 web-2=registry.k8s.io/nginx-slim:0.24 ',
+    );
+    expect(run('kubectl rollout status sts/web').out).toBe(
+      'partitioned roll out complete: 1 new pods have been updated...\n',
+    );
+    // A deleted pod below the partition comes back at the old revision.
+    run('kubectl delete pod web-0');
+    expect(run("kubectl get pod web-0 -o jsonpath='{.spec.containers[0].image}'").out).toBe(
+      'registry.k8s.io/nginx-slim:0.21',
+    );
+  });
+
+  it('refuses changes to fields other than the mutable ones, and deletes the pods with the set', () => {
+    const { run } = tutorial();
+    run('kubectl apply -f web.yaml');
+    expect(run('kubectl patch sts web -p \'{"spec":{"serviceName":"other"}}\'')).toEqual({
+      out: '',
+      err: `The StatefulSet "web" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden\n`,
+      code: 1,
+    });
+    expect(run('kubectl delete sts web').out).toBe('statefulset.apps "web" deleted\n');
+    expect(run('kubectl get pods -l app=nginx')).toEqual({
+      out: '',
+      err: 'No resources found in default namespace.\n',
+      code: 0,
+    });
+  });
+});
