@@ -29,6 +29,7 @@
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
+import { type PodAdmissionForecast, podAdmissionForecast } from './admissionForecast.ts';
 import {
   daemonSetPatch,
   PendingRevisions,
@@ -381,6 +382,8 @@ export function createStatefulSetController(): Reconciler {
       );
     };
 
+    /** LimitRanger and quota admission foreseen for this sync's creates (null: none apply). */
+    let forecast: PodAdmissionForecast | null | undefined;
     /** `processReplica`: true when the sync must stop here (monotonic blocking, or an error). */
     const processReplica = (i: number): boolean => {
       const pod = replicas[i]!;
@@ -391,13 +394,15 @@ export function createStatefulSetController(): Reconciler {
       }
       if (!isCreated(pod)) {
         if (!canCreate) return true;
-        const refused = podCreateRefusal(
-          specOf<Record<string, unknown>>(pod),
-          `${nameOf(set)}-`,
-          nameOf(pod),
-          ns,
-          cache,
-        );
+        forecast ??= podAdmissionForecast(ns, cache, ctx.timestamp()) ?? null;
+        const refused =
+          podCreateRefusal(
+            specOf<Record<string, unknown>>(pod),
+            `${nameOf(set)}-`,
+            nameOf(pod),
+            ns,
+            cache,
+          ) ?? forecast?.(specOf<Record<string, unknown>>(pod), nameOf(pod));
         if (refused !== undefined) {
           record(
             ctx,
