@@ -35,6 +35,7 @@ import type {
   Summary,
   Write,
 } from '../runtime/controller.ts';
+import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { deepFreeze } from '../util/persistentMap.ts';
@@ -134,6 +135,13 @@ const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified d
 
 /** The nodes' kernel (Ubuntu 24.04's): describe node, and `uname` in containers. */
 const KERNEL_VERSION = '6.8.0-51-generic';
+/**
+ * The memory a container's program holds when the simulation knows no better (a shell, a
+ * small server): a few MiB, so only a limit below that kills it.
+ */
+const PROGRAM_MEMORY_BYTES = 4 * 1024 * 1024;
+/** How long a program over its memory limit runs before the OOM killer ends it (allocating). */
+const OOM_AFTER_MS = 100;
 
 type WaitingReason =
   | 'ContainerCreating'
@@ -149,7 +157,7 @@ type WaitingReason =
 /** How a run of a container ended (`state.terminated`, later `lastState.terminated`). */
 interface Termination {
   exitCode: number;
-  reason: 'Completed' | 'Error' | 'Unknown' | 'StartError';
+  reason: 'Completed' | 'Error' | 'Unknown' | 'StartError' | 'OOMKilled';
   /** StartError's cause (containerd's message). */
   message?: string;
   startedAt: string;
@@ -206,6 +214,8 @@ interface ContainerWork {
   done?: boolean;
   /** Killed after failing its liveness probe: restarted unless the policy is Never. */
   killedByProbe?: boolean;
+  /** This run holds more memory than its limit: the kernel's OOM killer ends it (OOMKilled). */
+  oomKilled?: boolean;
   /** Virtual ms this run started, and the files its script writes as it runs (exec probes). */
   runStartMs?: number;
   /** Killed by a probe, it has ignored SIGTERM and runs until its grace period ends. */
@@ -291,6 +301,7 @@ interface ContainerSpec {
   livenessProbe?: ProbeSpec;
   readinessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
+  resources?: { limits?: { memory?: string | number } };
   env?: { name: string; value?: string; valueFrom?: EnvSource }[];
   envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
@@ -841,6 +852,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // The first lookup already answers: the loop ends at once.
       program = { runs: 'exits', afterMs: 0, exitCode: 0, output: program.output };
     }
+    const limit = spec?.resources?.limits?.memory;
+    if (limit !== undefined && (program.runs === 'forever' || program.runs === 'exits')) {
+      // The container's cgroup caps its memory at the limit; a program that holds more is
+      // killed by the kernel's OOM killer as it allocates (the kubelet sets memory.oom.group, so
+      // the whole container goes, PID 1 with SIGKILL: 137), and the runtime reports OOMKilled.
+      const bytes = tryParseQuantity(limit)?.value;
+      if (bytes !== undefined && (program.memoryBytes ?? PROGRAM_MEMORY_BYTES) > bytes) {
+        program = { runs: 'exits', afterMs: OOM_AFTER_MS, exitCode: 137, output: program.output };
+        c.oomKilled = true;
+      }
+    }
     // A run that may end within the relist period keeps the status shown before it (unseen).
     const before =
       program.runs === 'exits' && program.afterMs < PLEG_RELIST_MS ? containerStatus(c) : undefined;
@@ -1004,7 +1026,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
     c.terminated = {
       exitCode: code,
-      reason: code === 0 ? 'Completed' : 'Error',
+      reason: c.oomKilled && code === 137 ? 'OOMKilled' : code === 0 ? 'Completed' : 'Error',
       startedAt: c.startedAt ?? ctx.timestamp(),
       finishedAt: ctx.timestamp(),
       containerID: c.containerID ?? '',
@@ -1017,6 +1039,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.message = undefined;
     c.exitAt = undefined;
     c.dying = undefined;
+    if (c.oomKilled) c.oomKilled = undefined;
   }
 
   /** What a probe finds of `c`'s current run. */

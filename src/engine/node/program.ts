@@ -8,7 +8,7 @@
  * (`kubectl run … -- sleep 5`) is read for the programs learners type: `sleep`, `tail -f`,
  * `echo`, `date`, `env`/`printenv`, `cat`/`ls` of the files the simulation knows (kubelet-written
  * ones, the service account's, ConfigMap/Secret volumes, what the script wrote), `uname`,
- * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `test`, `touch`, `rm`, `exit`, and
+ * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `test`, `touch`, `rm`, `exit`, `stress`, and
  * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections). A program the image
  * does not have (imageFiles.ts knows busybox, alpine and the Debian-based images) fails as it
  * really does: exec'ed by the runtime, a StartError; in a script, `sh: X: not found` (127). Any
@@ -32,6 +32,8 @@ export type Program =
       files?: readonly FileEvent[];
       /** `tail -F FILE`: prints what is written to FILE (from its start with `-n +1`). */
       follows?: Follow;
+      /** The memory it holds once going (bytes), when known: `stress --vm-bytes`. */
+      memoryBytes?: number;
     }
   | {
       runs: 'exits';
@@ -39,6 +41,7 @@ export type Program =
       exitCode: number;
       output: string;
       files?: readonly FileEvent[];
+      memoryBytes?: number;
     }
   /**
    * The runtime cannot start the process: its executable is not in the image. The container
@@ -189,6 +192,8 @@ interface Step {
   /** What it writes to stderr (error messages), in the log after `output`. */
   error?: string;
   forever?: boolean;
+  /** The memory the program holds while it runs (bytes), when known. */
+  memoryBytes?: number;
 }
 
 /** A file a script wrote or removed, `atMs` after its container started (null: removed). */
@@ -502,6 +507,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return pingStep(rest, sh);
     case 'perl':
       return perlStep(rest);
+    case 'stress':
+      return stressStep(rest);
     case 'true':
     case ':':
       return { ms: 0, output: '' };
@@ -518,6 +525,64 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return r ? { ms: 0, exitCode: r.exitCode, output: r.output } : undefined;
     }
   }
+}
+
+/** stress's sizes (`atoll_b`): a number of bytes with an optional b, k, m or g suffix (powers of 1024). */
+function stressBytes(arg: string | undefined): number | undefined {
+  const m = /^(\d+)([bBkKmMgG]?)$/.exec(arg ?? '');
+  if (!m) return undefined;
+  const unit = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase()];
+  return Number(m[1]) * (unit ?? 1);
+}
+
+/**
+ * `stress` (the polinux/stress image of the docs' memory and CPU pages): it dispatches its
+ * workers and runs until `--timeout`. Its `--vm N` workers each hold `--vm-bytes` (256M unless
+ * said) once allocated: the memory the kubelet weighs against the container's limit.
+ */
+function stressStep(args: readonly string[]): Step | undefined {
+  const hogs = { cpu: 0, io: 0, vm: 0, hdd: 0 };
+  let vmBytes = 256 * 1024 ** 2;
+  let timeoutMs: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    const value = args[i + 1];
+    const count = () => {
+      i++;
+      return /^\d+$/.test(value ?? '') ? Number(value) : undefined;
+    };
+    let n: number | undefined;
+    if (a === '-c' || a === '--cpu') {
+      n = count();
+      if (n !== undefined) hogs.cpu = n;
+    } else if (a === '-i' || a === '--io') {
+      n = count();
+      if (n !== undefined) hogs.io = n;
+    } else if (a === '-m' || a === '--vm') {
+      n = count();
+      if (n !== undefined) hogs.vm = n;
+    } else if (a === '-d' || a === '--hdd') {
+      n = count();
+      if (n !== undefined) hogs.hdd = n;
+    } else if (a === '--vm-bytes') {
+      i++;
+      n = stressBytes(value);
+      if (n !== undefined) vmBytes = n;
+    } else if (a === '-t' || a === '--timeout') {
+      i++;
+      n = sleepMs(value);
+      if (n !== undefined) timeoutMs = n;
+    } else if (['--vm-hang', '--vm-stride', '--hdd-bytes', '--backoff'].includes(a)) {
+      i++;
+      n = 0;
+    } else if (a === '--vm-keep' || a === '-v' || a === '--verbose' || a === '-q') n = 0;
+    if (n === undefined) return undefined;
+  }
+  const output = `stress: info: [1] dispatching hogs: ${hogs.cpu} cpu, ${hogs.io} io, ${hogs.vm} vm, ${hogs.hdd} hdd\n`;
+  const memoryBytes = hogs.vm * vmBytes;
+  if (timeoutMs === undefined) return { ms: 0, output, forever: true, memoryBytes };
+  const done = `stress: info: [1] successful run completed in ${Math.round(timeoutMs / 1000)}s\n`;
+  return { ms: timeoutMs, output: output + done, memoryBytes };
 }
 
 /** `date` at the shell's current time. */
@@ -1675,9 +1740,12 @@ export function containerProgram(
   const s = step(argv, sh);
   if (!s) return { runs: 'forever', output: '' };
   const output = s.output + (s.error ?? '');
-  if (s.forever) return { runs: 'forever', output, ...(s.follows ? { follows: s.follows } : {}) };
+  const memory = s.memoryBytes === undefined ? {} : { memoryBytes: s.memoryBytes };
+  if (s.forever) {
+    return { runs: 'forever', output, ...(s.follows ? { follows: s.follows } : {}), ...memory };
+  }
   const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
-  return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output, ...files };
+  return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output, ...files, ...memory };
 }
 
 /** Images whose ENTRYPOINT is a script that execs the args it is given. */
