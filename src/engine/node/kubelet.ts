@@ -53,6 +53,7 @@ import {
   type Surroundings,
   volumeFiles,
 } from './program.ts';
+import { nonRootError, processUser, type UserContext } from './securityContext.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -302,6 +303,7 @@ interface ContainerSpec {
   readinessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
   resources?: { limits?: { memory?: string | number } };
+  securityContext?: UserContext;
   env?: { name: string; value?: string; valueFrom?: EnvSource }[];
   envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
@@ -842,6 +844,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const podIP = work.get(key)?.podIP;
       if (podIP) where.podIP = podIP;
       where.kernel = KERNEL_VERSION;
+      const user = processUser(
+        c.image,
+        specOf<{ securityContext?: UserContext }>(pod).securityContext,
+        spec?.securityContext,
+      );
+      if (user) where.user = user;
     }
     let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
     const lookup =
@@ -2040,6 +2048,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
   }
 
+  /** verifyRunAsNonRoot, after the environment: a container that would run as root. */
+  function runAsError(pod: KubeObject, c: ContainerWork): string | undefined {
+    const podContext = specOf<{ securityContext?: UserContext }>(pod).securityContext;
+    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    if (!podContext?.runAsNonRoot && spec?.securityContext?.runAsNonRoot === undefined) {
+      return undefined;
+    }
+    return nonRootError(c.image, podContext, spec?.securityContext, formatPod(pod), c.name);
+  }
+
   function configError(pod: KubeObject, c: ContainerWork): string | undefined {
     const ns = namespaceOf(pod);
     const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
@@ -2086,7 +2105,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c: ContainerWork,
     ctx: ReconcileContext,
   ): boolean {
-    const error = configError(pod, c);
+    const error = configError(pod, c) ?? runAsError(pod, c);
     if (error === undefined) {
       startContainer(pod, key, c, ctx);
       return true;

@@ -65,6 +65,7 @@ export type Program =
 import type { KubeObject } from '../api/types.ts';
 import type { ObjectData } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
+import { idName, type ProcessUser, userName } from './securityContext.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -426,17 +427,21 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return rest.length === 0
         ? { ms: 0, output: `${sh.env?.get('HOSTNAME') ?? ''}\n` }
         : undefined;
-    case 'whoami':
-      return { ms: 0, output: 'root\n' };
+    case 'whoami': {
+      const uid = sh.where.user?.uid ?? 0;
+      const name = userName(uid);
+      if (name !== undefined) return { ms: 0, output: `${name}\n` };
+      const error =
+        shellFamily(sh.repo) === 'busybox'
+          ? `whoami: unknown uid ${uid}\n`
+          : `whoami: cannot find name for user ID ${uid}\n`;
+      return { ms: 0, exitCode: 1, output: '', error };
+    }
     case 'id':
       if (rest.length > 0) return undefined;
-      return {
-        ms: 0,
-        output:
-          shellFamily(sh.repo) === 'busybox'
-            ? 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n'
-            : 'uid=0(root) gid=0(root) groups=0(root)\n',
-      };
+      return { ms: 0, output: idLine(sh) };
+    case 'ps':
+      return psStep(rest, sh);
     case 'pwd':
       return { ms: 0, output: '/\n' };
     case 'uname':
@@ -583,6 +588,37 @@ function stressStep(args: readonly string[]): Step | undefined {
   if (timeoutMs === undefined) return { ms: 0, output, forever: true, memoryBytes };
   const done = `stress: info: [1] successful run completed in ${Math.round(timeoutMs / 1000)}s\n`;
   return { ms: timeoutMs, output: output + done, memoryBytes };
+}
+
+/**
+ * `id` of the process: busybox prints the supplementary groups as the kernel keeps them
+ * (sorted); coreutils prints the primary gid first, then the others.
+ */
+function idLine(sh: Shell): string {
+  const busybox = shellFamily(sh.repo) === 'busybox';
+  const user = sh.where.user;
+  if (!user) {
+    return busybox
+      ? 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n'
+      : 'uid=0(root) gid=0(root) groups=0(root)\n';
+  }
+  const groups = busybox ? user.groups : [user.gid, ...user.groups.filter((g) => g !== user.gid)];
+  return `uid=${idName(user.uid)} gid=${idName(user.gid, true)} groups=${groups.map((g) => idName(g, true)).join(',')}\n`;
+}
+
+/**
+ * busybox `ps` (its default `-o pid,user,time,args`): PID 1, the container's program, and the
+ * `ps` itself (the process that runs it when it is not PID 1). Only busybox images have it.
+ */
+function psStep(args: readonly string[], sh: Shell): Step | undefined {
+  if (args.length > 0 || shellFamily(sh.repo) !== 'busybox') return undefined;
+  const uid = sh.where.user?.uid ?? 0;
+  const user = (userName(uid) ?? String(uid)).slice(0, 8).padEnd(8, ' ');
+  const row = (pid: number, cmd: string) =>
+    `${String(pid).padStart(5, ' ')} ${user}  0:00 ${cmd}\n`;
+  const pid1 = sh.where.pid1;
+  const rows = pid1 === undefined ? row(1, 'ps') : `${row(1, pid1)}${row(7, 'ps')}`;
+  return { ms: 0, output: `PID   USER     TIME  COMMAND\n${rows}` };
 }
 
 /** `date` at the shell's current time. */
@@ -1533,6 +1569,10 @@ export interface Surroundings {
   dirs?: readonly string[];
   /** Service link variables besides the `kubernetes` Service's (`WEB_SERVICE_HOST`…). */
   serviceLinks?: ReadonlyMap<string, string>;
+  /** Who the processes run as, when the securityContext changes the image's user (root). */
+  user?: ProcessUser;
+  /** For a command run beside the container's program (exec): PID 1's command line. */
+  pid1?: string;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */

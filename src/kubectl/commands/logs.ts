@@ -16,8 +16,10 @@ import {
   type Network,
   type Program,
   type ServiceView,
+  type Surroundings,
   volumeFiles,
 } from '../../engine/node/program.ts';
+import { processUser, type UserContext } from '../../engine/node/securityContext.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { typeByResource } from '../resources.ts';
@@ -526,17 +528,21 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
 }
 
 /**
- * The program of a container's run, as the kubelet started it: command and args with their
- * `$(NAME)` references expanded, and the environment its shell expands `$NAME` from (the
- * ConfigMaps and Secrets as they are now, the pod's IPs from its status).
+ * What a container's program sees, as the kubelet started it: command and args with their
+ * `$(NAME)` references expanded, the environment its shell expands `$NAME` from (the
+ * ConfigMaps and Secrets as they are now, the pod's IPs from its status), its volumes' files,
+ * the network and its user (the securityContext).
  */
-function programOf(
+export function surroundingsOf(
   ctx: Ctx,
   p: Pod,
   container: NonNullable<Pod['spec']>['containers'][number] | undefined,
-  startedAt: string | undefined,
   node: KubeObject | undefined,
-): Program {
+): {
+  where: Surroundings;
+  command: readonly string[] | undefined;
+  args: readonly string[] | undefined;
+} {
   const namespace = p.metadata?.namespace ?? ctx.namespace;
   const data = (resource: 'configmaps' | 'secrets', name: string) => {
     const o = peekObject(ctx, resource, namespace, name) as
@@ -552,7 +558,12 @@ function programOf(
   const kernel = (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
     ?.kernelVersion;
   const vf = container ? volumeFiles(p as KubeObject, container, data) : undefined;
-  return containerProgram(container?.image ?? '', inputs.command, inputs.args, startedAt, {
+  const user = processUser(
+    container?.image ?? '',
+    (p.spec as { securityContext?: UserContext } | undefined)?.securityContext,
+    (container as { securityContext?: UserContext } | undefined)?.securityContext,
+  );
+  const where: Surroundings = {
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     namespace,
     network: networkOf(ctx),
@@ -560,7 +571,21 @@ function programOf(
     ...(kernel ? { kernel } : {}),
     ...(container?.env ? { env: container.env } : {}),
     vars: inputs.vars,
-  });
+    ...(user ? { user } : {}),
+  };
+  return { where, command: inputs.command, args: inputs.args };
+}
+
+/** The program of a container's run (see surroundingsOf). */
+function programOf(
+  ctx: Ctx,
+  p: Pod,
+  container: NonNullable<Pod['spec']>['containers'][number] | undefined,
+  startedAt: string | undefined,
+  node: KubeObject | undefined,
+): Program {
+  const { where, command, args } = surroundingsOf(ctx, p, container, node);
+  return containerProgram(container?.image ?? '', command, args, startedAt, where);
 }
 
 type PodContainer = NonNullable<Pod['spec']>['containers'][number];
