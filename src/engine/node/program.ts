@@ -1827,6 +1827,67 @@ export function execInContainer(
   return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? '') };
 }
 
+/** What `kubectl exec` gets back from a command run beside the container's program. */
+export type ExecResult =
+  | { exitCode: number; stdout: string; stderr: string }
+  /** The runtime cannot exec it: the executable is not in the image (containerd's message). */
+  | { notFound: string };
+
+/**
+ * A command run in a running container by `kubectl exec`, beside its program: stdout, stderr
+ * and exit code, or why it cannot start. Undefined when the command is not simulated (it may
+ * run on, or be a program the simulation does not know).
+ */
+export function execCommand(
+  image: string,
+  argv: readonly string[],
+  elapsedMs: number,
+  files: readonly FileEvent[] | undefined,
+  where: Surroundings,
+): ExecResult | undefined {
+  const sh = newShell(image, '', where);
+  for (const f of files ?? []) if (f.atMs <= elapsedMs) sh.files.set(f.path, f.content);
+  const cmd0 = argv[0] ?? '';
+  const cmd = cmd0.split('/').pop() ?? '';
+  if (sh.bins && !sh.bins.has(cmd)) {
+    const why = cmd0.includes('/')
+      ? `exec: "${cmd0}": stat ${cmd0}: no such file or directory`
+      : `exec: "${cmd0}": executable file not found in $PATH`;
+    return {
+      notFound: `OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown`,
+    };
+  }
+  if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
+    const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
+    return r.forever ? undefined : { exitCode: r.status & 255, stdout: r.output, stderr: '' };
+  }
+  const s = step(argv, sh);
+  if (!s || s.forever) return undefined;
+  return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '' };
+}
+
+/**
+ * PID 1's command line as `ps` shows it: the container's command and args; a `sh -c` of one
+ * simple command is that command (the shell execs it).
+ */
+export function pid1CommandLine(
+  image: string,
+  command: readonly string[] | undefined,
+  args: readonly string[] | undefined,
+): string {
+  const argv = [...(command ?? []), ...(args ?? [])];
+  if (argv.length === 0) {
+    const repo = repository(image);
+    return repo === 'nginx' ? 'nginx: master process nginx -g daemon off;' : repo;
+  }
+  const shell = argv[0]?.split('/').pop();
+  const text = argv[2] ?? '';
+  if ((shell === 'sh' || shell === 'ash') && argv[1] === '-c' && !/[;&|<>`$(){}\n]/.test(text)) {
+    return text.trim();
+  }
+  return argv.join(' ');
+}
+
 interface VolumeSpec {
   name: string;
   configMap?: { name?: string; items?: { key: string; path: string }[] };

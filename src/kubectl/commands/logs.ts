@@ -144,7 +144,7 @@ interface LogRequest {
 }
 
 /** What `kubectl logs POD | TYPE/NAME` names: a pod, or a workload whose first pod is read. */
-type LogTarget = { pod: Pod } | { owner: Deployment; name: string };
+export type LogTarget = { pod: Pod } | { owner: Deployment; name: string };
 
 export function runLogs(ctx: Ctx, args: string[]): void {
   // Complete: the arguments, the log options, then the object(s) from the server.
@@ -255,7 +255,7 @@ function goRound(x: number): number {
 }
 
 /** The object `kubectl logs POD | TYPE/NAME` gets in Complete (NotFound exits here). */
-function logTarget(ctx: Ctx, target: string): LogTarget {
+export function logTarget(ctx: Ctx, target: string): LogTarget {
   if (!target.includes('/')) return { pod: getOrFail(ctx, typeByResource('pods'), target) as Pod };
   const { type, name } = singleTarget(ctx, [target]);
   const obj = getOrFail(ctx, type, name);
@@ -300,7 +300,7 @@ function allContainerNames(p: Pod): string[] {
  * when it names one of the pod's containers, else the first container, saying so on stderr when
  * the pod has others (init containers included).
  */
-function defaultContainer(ctx: Ctx, p: Pod): string {
+export function defaultContainer(ctx: Ctx, p: Pod): string {
   const podName = p.metadata?.name ?? '';
   const containers = p.spec?.containers ?? [];
   const annotated = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ?? '';
