@@ -107,4 +107,25 @@ describe('securityContext: who the container runs as', () => {
       `{"waiting":{"message":"container's runAsUser breaks non-root policy (pod: \\"zero_default(${zeroUid})\\", container: zero)","reason":"CreateContainerConfigError"}}`,
     );
   });
+
+  it('negative ids are refused by validation (IsValidUserID, IsValidGroupID)', () => {
+    const { run } = engineSession(4);
+    const overrides = {
+      spec: {
+        securityContext: { runAsUser: -1, supplementalGroups: [-5] },
+        containers: [{ name: 'neg', image: 'busybox', securityContext: { runAsGroup: -2 } }],
+      },
+    };
+    expect(
+      run(`kubectl run neg --image=busybox --overrides='${JSON.stringify(overrides)}'`),
+    ).toEqual({
+      out: '',
+      err: `The Pod "neg" is invalid: 
+* spec.containers[0].securityContext.runAsGroup: Invalid value: -2: must be between 0 and 2147483647, inclusive
+* spec.securityContext.runAsUser: Invalid value: -1: must be between 0 and 2147483647, inclusive
+* spec.securityContext.supplementalGroups[0]: Invalid value: -5: must be between 0 and 2147483647, inclusive
+`,
+      code: 1,
+    });
+  });
 });
