@@ -526,7 +526,12 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     default: {
       const net = netStep(argv);
       if (!net) return undefined;
-      const r = netResult(net, sh.where.namespace ?? 'default', sh.where.network);
+      const r = netResult(
+        net,
+        sh.where.namespace ?? 'default',
+        sh.where.network,
+        nslookupKind(sh.repo, sh.tag),
+      );
       return r ? { ms: 0, exitCode: r.exitCode, output: r.output } : undefined;
     }
   }
@@ -1421,6 +1426,60 @@ function netStep(argv: readonly string[]): NetStep | undefined {
   return undefined;
 }
 
+/** The image's tag (`1.28` of `busybox:1.28`), empty when it has none. */
+function imageTag(image: string): string {
+  return (image.split('@')[0] ?? image).split('/').pop()?.split(':')[1] ?? '';
+}
+
+/**
+ * Which nslookup an image has: busybox up to 1.28 (the old applet the DNS docs pin, which
+ * prints reverse names), bind's (the dnsutils images), or busybox's newer one (alpine too).
+ */
+type NslookupKind = 'busybox' | 'busybox-old' | 'bind';
+
+function nslookupKind(repo: string, tag: string): NslookupKind {
+  if (repo === 'busybox') {
+    const m = /^1\.(\d+)(\.|-|$)/.exec(tag);
+    return m && Number(m[1]) <= 28 ? 'busybox-old' : 'busybox';
+  }
+  if (repo === 'jessie-dnsutils' || repo === 'dnsutils' || repo === 'netshoot') return 'bind';
+  return 'busybox';
+}
+
+/** The reverse (PTR) name CoreDNS gives an address: a Service's name, or a headless endpoint's. */
+function reverseName(ip: string, svc: ServiceView): string {
+  const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
+  return svc.addresses ? `${ip.replace(/\./g, '-')}.${fqdn}` : fqdn;
+}
+
+/**
+ * nslookup's answer for `host`: the addresses (with the Service they belong to, for reverse
+ * names) under the name it resolved to, or none (NXDOMAIN), as the image's nslookup prints it.
+ */
+function nslookupOutput(
+  kind: NslookupKind,
+  host: string,
+  fqdn: string,
+  answers: readonly { ip: string; ptr: string }[],
+): { exitCode: number; output: string } {
+  if (kind === 'busybox-old') {
+    const head = `Server:    ${CLUSTER_DNS_IP}\nAddress 1: ${CLUSTER_DNS_IP} kube-dns.kube-system.svc.cluster.local\n\n`;
+    if (answers.length === 0)
+      return { exitCode: 1, output: `${head}nslookup: can't resolve '${host}'\n` };
+    const lines = answers.map((a, i) => `Address ${i + 1}: ${a.ip} ${a.ptr}\n`).join('');
+    return { exitCode: 0, output: `${head}Name:      ${host}\n${lines}` };
+  }
+  const head =
+    kind === 'bind'
+      ? `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}#53\n\n`
+      : `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
+  if (answers.length === 0) {
+    return { exitCode: 1, output: `${head}** server can't find ${host}: NXDOMAIN\n\n` };
+  }
+  const lines = answers.map((a) => `Name:\t${fqdn}\nAddress: ${a.ip}\n`).join('');
+  return { exitCode: 0, output: `${head}${lines}\n` };
+}
+
 /**
  * What a network command prints and its exit code, given what the cluster answers. Undefined
  * when the host is outside the cluster (not simulated).
@@ -1429,6 +1488,7 @@ function netResult(
   s: NetStep,
   namespace: string,
   network: Network | undefined,
+  kind: NslookupKind = 'busybox',
 ): { exitCode: number; output: string } | undefined {
   // CoreDNS `pods insecure` (kubeadm's Corefile): `a-b-c-d.NS.pod.cluster.local` is a.b.c.d.
   const dashed =
@@ -1438,10 +1498,7 @@ function netResult(
   if (dashed && s.tool === 'nslookup') {
     const ip = dashed.slice(1, 5).join('.');
     const fqdn = `${dashed.slice(1, 5).join('-')}.${dashed[5]}.pod.cluster.local`;
-    return {
-      exitCode: 0,
-      output: `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\nName:\t${fqdn}\nAddress: ${ip}\n\n`,
-    };
+    return nslookupOutput(kind, s.host, fqdn, [{ ip, ptr: fqdn }]);
   }
   const target = clusterHost(s.host, namespace);
   if (!target) return undefined;
@@ -1452,16 +1509,16 @@ function netResult(
     return undefined;
   }
   if (s.tool === 'nslookup') {
-    const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
-    if (!svc) return { exitCode: 1, output: `${head}** server can't find ${s.host}: NXDOMAIN\n\n` };
+    if (!svc) return nslookupOutput(kind, s.host, s.host, []);
     const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
-    const ips = svc.addresses ?? [svc.clusterIP];
     // A headless Service without ready pods has no address: the name does not resolve.
-    if (ips.length === 0) {
-      return { exitCode: 1, output: `${head}** server can't find ${s.host}: NXDOMAIN\n\n` };
-    }
-    const answers = ips.map((ip) => `Name:\t${fqdn}\nAddress: ${ip}\n`).join('');
-    return { exitCode: 0, output: `${head}${answers}\n` };
+    const ips = svc.addresses ?? [svc.clusterIP];
+    return nslookupOutput(
+      kind,
+      s.host,
+      fqdn,
+      ips.map((ip) => ({ ip, ptr: reverseName(ip, svc) })),
+    );
   }
   // A headless Service is not reached through a cluster IP: not simulated for wget and curl.
   if (svc?.addresses) return undefined;
@@ -1756,7 +1813,12 @@ export function containerProgram(
   const argv = [...(command ?? []), ...(args ?? [])];
   const net = netStep(argv);
   if (net) {
-    const r = netResult(net, where.namespace ?? 'default', where.network);
+    const r = netResult(
+      net,
+      where.namespace ?? 'default',
+      where.network,
+      nslookupKind(repository(image), imageTag(image)),
+    );
     if (r) return { runs: 'exits', afterMs: 0, exitCode: r.exitCode, output: r.output };
     return { runs: 'forever', output: '' };
   }

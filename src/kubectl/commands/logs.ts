@@ -366,7 +366,7 @@ function runToRead(
  * the first ready backend (what answers). The kubelet decided the run's outcome from its node's
  * view; the log is told from the cluster as it is now.
  */
-function networkOf(ctx: Ctx): Network {
+export function networkOf(ctx: Ctx): Network {
   return (namespace, host) => {
     const svc = /^\d+\.\d+\.\d+\.\d+$/.test(host)
       ? listAll(ctx, 'services', undefined).find(
