@@ -50,7 +50,9 @@ import {
   ignoresSigterm,
   type Network,
   repository,
+  type ServiceView,
   type Surroundings,
+  servedPorts,
   volumeFiles,
 } from './program.ts';
 import { nonRootError, processUser, type UserContext } from './securityContext.ts';
@@ -116,6 +118,12 @@ export interface KubeletOptions {
   resolves?: (namespace: string, name: string) => boolean;
   /** What a container reaches at a Service name or cluster IP (cluster DNS plus kube-proxy). */
   network?: Network;
+  /** The Service behind a nodePort, as this node's kube-proxy routes it. */
+  nodePort?: (port: number) => ServiceView | undefined;
+  /** The pod network: the pod of any node at an IP (see Kubelet.podAt); else this node's alone. */
+  podNetwork?: (ip: string) => ServiceView | undefined;
+  /** Every node's InternalIP (NodePorts answer on each). */
+  nodeAddresses?: readonly string[];
 }
 
 export const DEFAULT_CAPACITY: NodeResources = {
@@ -509,6 +517,8 @@ export interface Kubelet extends Reconciler {
   readonly node: string;
   /** Pod keys (`ns/name`) this kubelet is running or starting. */
   pods(): string[];
+  /** The pod of this node at `ip`, as a container elsewhere reaches it (see ServiceView). */
+  podAt(ip: string): ServiceView | undefined;
 }
 
 const podKey = (ns: string, name: string) => `pod/${ns}/${name}`;
@@ -806,6 +816,51 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return w;
   }
 
+  /**
+   * A pod of this node by its IP, as the pod network delivers to it: the ports its running
+   * containers' programs listen on. Undefined when no pod of this node has the IP.
+   */
+  function podAt(ip: string): ServiceView | undefined {
+    for (const [key, w] of work) {
+      if (w.podIP !== ip || w.podIP === internalIP) continue;
+      const [, ns = '', name = ''] = key.split('/');
+      const served = w.containers.flatMap((c) =>
+        c.phase === 'running'
+          ? servedPorts(c.image, c.ports, !!(c.command?.length || c.args?.length))
+          : [],
+      );
+      const view: ServiceView = {
+        namespace: ns,
+        name,
+        clusterIP: ip,
+        ports: served.map((x) => ({ port: x, ready: true })),
+        backendPod: name,
+        direct: true,
+      };
+      const image = w.containers[0]?.image;
+      if (image) view.backendImage = image;
+      return view;
+    }
+    return undefined;
+  }
+
+  /**
+   * What a container reaches: Services (kube-proxy's view); a pod's IP (the pod network:
+   * whichever node runs it); a node's IP with a nodePort (this node's kube-proxy's NodePort
+   * rules; a port no Service has refuses the connection).
+   */
+  const network: Network = (namespace, host, port) => {
+    const svc = opts.network?.(namespace, host);
+    if (svc || !/^\d+\.\d+\.\d+\.\d+$/.test(host)) return svc;
+    const pod = opts.podNetwork ? opts.podNetwork(host) : podAt(host);
+    if (pod) return pod;
+    if (host !== internalIP && !opts.nodeAddresses?.includes(host)) return undefined;
+    const through = port === undefined ? undefined : opts.nodePort?.(port);
+    return through
+      ? { ...through, clusterIP: host }
+      : { namespace: '', name: host, clusterIP: host, ports: [], direct: true };
+  };
+
   function startContainer(
     pod: KubeObject,
     key: string,
@@ -818,7 +873,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ]?.find((s) => s.name === c.name);
     const where: Surroundings = { namespace: namespaceOf(pod) };
     if (spec?.env) where.env = spec.env;
-    if (opts.network) where.network = opts.network;
+    if (opts.network) where.network = network;
     let command = c.command;
     let args = c.args;
     // A container without a command or args runs its image's own program, which reads neither
@@ -2640,6 +2695,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     actor,
     name: 'kubelet',
     node,
+    podAt,
     // ConfigMaps and Secrets: what the pods' env and volumes refer to (the kubelet's configMap
     // and secret managers). A missing one keeps a container or the pod from starting.
     watches: ['pods', 'nodes', 'leases', 'configmaps', 'secrets'],

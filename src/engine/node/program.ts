@@ -1223,13 +1223,42 @@ export interface ServiceView {
   backendPod?: string;
   /** A headless Service (cluster IP `None`): the ready pods' IPs its name resolves to. */
   addresses?: readonly string[];
+  /** A pod's or a node's IP reached directly (not a Service: no name for DNS to tell). */
+  direct?: boolean;
 }
 
 /**
  * What a container can reach: cluster DNS (a Service name in a namespace) and kube-proxy's
- * rules behind a cluster IP. `host` is a Service name or a cluster IP.
+ * rules behind a cluster IP. `host` is a Service name or a cluster IP; or a pod's IP (a view of
+ * the pod: the ports its program listens on), or a node's IP with `port` (the Service whose
+ * nodePort it is, its ports as that nodePort; none when no Service has it).
  */
-export type Network = (namespace: string, host: string) => ServiceView | undefined;
+export type Network = (namespace: string, host: string, port?: number) => ServiceView | undefined;
+
+/** What the known server images listen on. */
+const SERVER_PORTS: Readonly<Record<string, readonly number[]>> = {
+  nginx: [80],
+  httpd: [80],
+  'hello-app': [8080],
+  redis: [6379],
+  postgres: [5432],
+  mysql: [3306, 33060],
+  mongo: [27017],
+};
+
+/**
+ * The ports a container's program listens on: a known server image's own (with no command of
+ * its own), else the ports it declares (for want of knowing better).
+ */
+export function servedPorts(
+  image: string,
+  declared: readonly { containerPort?: number }[] | undefined,
+  hasCommand: boolean,
+): number[] {
+  const own = hasCommand ? undefined : SERVER_PORTS[repository(image)];
+  if (own) return [...own];
+  return (declared ?? []).flatMap((p) => (p.containerPort ? [p.containerPort] : []));
+}
 
 /** The cluster DNS Service (kube-dns) every pod's resolv.conf names. */
 export const CLUSTER_DNS_IP = '10.96.0.10';
@@ -1502,13 +1531,15 @@ function netResult(
   }
   const target = clusterHost(s.host, namespace);
   if (!target) return undefined;
-  const svc = network?.(target.namespace, target.host);
+  const svc = network?.(target.namespace, target.host, s.port);
   // An IP that is no cluster IP, or `name.tld` that is no Service: maybe an outside host, which
   // cluster DNS would forward (not simulated).
   if (!svc && (IPV4.test(target.host) || s.host.replace(/\.$/, '').split('.').length === 2)) {
     return undefined;
   }
   if (s.tool === 'nslookup') {
+    // A reverse lookup of a pod's or node's IP: not simulated.
+    if (svc?.direct) return undefined;
     if (!svc) return nslookupOutput(kind, s.host, s.host, []);
     const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
     // A headless Service without ready pods has no address: the name does not resolve.

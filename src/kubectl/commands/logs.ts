@@ -17,6 +17,7 @@ import {
   type Program,
   type ServiceView,
   type Surroundings,
+  servedPorts,
   volumeFiles,
 } from '../../engine/node/program.ts';
 import { processUser, type UserContext } from '../../engine/node/securityContext.ts';
@@ -367,6 +368,71 @@ function runToRead(
  * view; the log is told from the cluster as it is now.
  */
 export function networkOf(ctx: Ctx): Network {
+  const services = serviceNetwork(ctx);
+  return (namespace, host, port) =>
+    services(namespace, host) ??
+    (/^\d+\.\d+\.\d+\.\d+$/.test(host) ? directTarget(ctx, services, host, port) : undefined);
+}
+
+/**
+ * A pod's IP (the pod, answering on the ports its program listens on while it runs) or a
+ * node's (its NodePort Services: kube-proxy forwards a nodePort to the Service's endpoints).
+ */
+function directTarget(
+  ctx: Ctx,
+  services: Network,
+  ip: string,
+  port: number | undefined,
+): ServiceView | undefined {
+  const pod = listAll(ctx, 'pods', undefined).find(
+    (p) => (p.status as { podIP?: string } | undefined)?.podIP === ip,
+  ) as Pod | undefined;
+  if (pod && !pod.spec?.hostNetwork) {
+    const served =
+      pod.status?.phase === 'Running'
+        ? (pod.spec?.containers ?? []).flatMap((c) =>
+            pod.status?.containerStatuses?.find((st) => st.name === c.name)?.state?.running
+              ? servedPorts(c.image ?? '', c.ports, !!(c.command?.length || c.args?.length))
+              : [],
+          )
+        : [];
+    const view: ServiceView = {
+      namespace: pod.metadata?.namespace ?? '',
+      name: pod.metadata?.name ?? '',
+      clusterIP: ip,
+      ports: served.map((p) => ({ port: p, ready: true })),
+      backendPod: pod.metadata?.name ?? '',
+      direct: true,
+    };
+    const image = pod.spec?.containers?.[0]?.image;
+    if (image) view.backendImage = image;
+    return view;
+  }
+  const node = listAll(ctx, 'nodes', undefined).find((n) =>
+    (n.status as { addresses?: { address?: string }[] } | undefined)?.addresses?.some(
+      (a) => a.address === ip,
+    ),
+  );
+  if (!node) return undefined;
+  const none: ServiceView = { namespace: '', name: ip, clusterIP: ip, ports: [], direct: true };
+  if (port === undefined) return none;
+  const svc = listAll(ctx, 'services', undefined).find((s) =>
+    ((s.spec as { ports?: { nodePort?: number }[] } | undefined)?.ports ?? []).some(
+      (p) => p.nodePort === port,
+    ),
+  );
+  const spec = svc?.spec as { clusterIP?: string; ports?: { port: number; nodePort?: number }[] };
+  const through = spec?.clusterIP
+    ? services(svc?.metadata?.namespace ?? '', spec.clusterIP)
+    : undefined;
+  const servicePort = spec?.ports?.find((p) => p.nodePort === port)?.port;
+  if (!through || servicePort === undefined) return none;
+  const ready = through.ports.find((p) => p.port === servicePort)?.ready ?? false;
+  return { ...through, clusterIP: ip, ports: [{ port, ready }], direct: true };
+}
+
+/** The Services as a container reaches them, by name or cluster IP (see networkOf). */
+function serviceNetwork(ctx: Ctx): Network {
   return (namespace, host) => {
     const svc = /^\d+\.\d+\.\d+\.\d+$/.test(host)
       ? listAll(ctx, 'services', undefined).find(
