@@ -10,7 +10,7 @@ import { etcdGroupOf, etcdKey, RESOURCES } from './apiserver/resources.ts';
 import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
 import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
-import { createNode } from './node/index.ts';
+import { createNode, type Kubelet } from './node/index.ts';
 import {
   type ImageManifest,
   type LocalImage,
@@ -182,13 +182,26 @@ export const API_SERVER_ADDRESS = `${nodeIP(0)}:6443`;
 /** The workloads helper's components: controller manager loops and each node's agents. */
 function defaultComponents(ctx: ComponentContext): Reconciler[] {
   const recs: Reconciler[] = [...createControllerManager(), createKubernetesServiceController()];
+  // The pod network: a container reaches a pod of any node by its IP.
+  const kubelets: Kubelet[] = [];
+  const podNetwork = (ip: string) => {
+    for (const k of kubelets) {
+      const pod = k.podAt(ip);
+      if (pod) return pod;
+    }
+    return undefined;
+  };
+  const nodeAddresses = ctx.nodes.map((_, index) => nodeIP(index));
   ctx.nodes.forEach((name, index) => {
     const n = createNode(name, {
       registry: ctx.registry,
       index,
       internalIP: nodeIP(index),
       ...(index === 0 ? { controlPlane: true } : {}),
+      podNetwork,
+      nodeAddresses,
     });
+    kubelets.push(n.kubelet);
     recs.push(n.kubelet, n.kubeProxy);
   });
   return recs;

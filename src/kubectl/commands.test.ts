@@ -848,8 +848,8 @@ describe('get componentstatuses', () => {
 describe('commands this console does not have', () => {
   it('say so, whatever flags they were given', () => {
     for (const line of [
-      'kubectl exec -it web -- sh',
-      'kubectl exec web -c nginx -- ls /',
+      'kubectl attach -it web',
+      'kubectl cp web:/etc/hosts hosts',
       'kubectl port-forward pod/web 8080:80 --address 0.0.0.0',
     ]) {
       const name = (line.split(' ')[1] ?? '') as string;

@@ -385,6 +385,32 @@ function validateContainerCommon(c: Obj, volumes: Set<string>, f: string): Field
       detail: 'supported values: "Always", "IfNotPresent", "Never"',
     });
   errs.push(...validateResources(c.resources, `${f}.resources`));
+  errs.push(...validateIds(c.securityContext, `${f}.securityContext`, ['runAsUser', 'runAsGroup']));
+  return errs;
+}
+
+/**
+ * IsValidUserID / IsValidGroupID of a securityContext's ids (ValidateSecurityContext, and
+ * validatePodSpecSecurityContext's fsGroup, runAsUser, runAsGroup, supplementalGroups[i]).
+ */
+function validateIds(sc: unknown, field: string, keys: readonly string[]): FieldError[] {
+  if (sc === null || typeof sc !== 'object') return [];
+  const o = sc as Obj;
+  const errs: FieldError[] = [];
+  const check = (value: unknown, path: string) => {
+    if (typeof value === 'number' && (value < 0 || value > 2147483647))
+      errs.push({
+        field: path,
+        type: 'Invalid value',
+        value,
+        detail: 'must be between 0 and 2147483647, inclusive',
+      });
+  };
+  for (const k of keys) {
+    const v = o[k];
+    if (!Array.isArray(v)) check(v, `${field}.${k}`);
+    else for (const [i, g] of v.entries()) check(g, `${field}.${k}[${i}]`);
+  }
   return errs;
 }
 
@@ -569,6 +595,14 @@ export function validatePodSpec(spec: unknown, field: string): FieldError[] {
           },
     );
   errs.push(...validateLabels(s.nodeSelector, `${field}.nodeSelector`));
+  errs.push(
+    ...validateIds(s.securityContext, `${field}.securityContext`, [
+      'fsGroup',
+      'runAsUser',
+      'runAsGroup',
+      'supplementalGroups',
+    ]),
+  );
   errs.push(...validateSchedulingGates(s.schedulingGates, field));
   const sa = str(s.serviceAccountName);
   if (sa)

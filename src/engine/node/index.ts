@@ -7,6 +7,7 @@ import { KUBE_SYSTEM_IMAGES, WORKER_IMAGES } from '../registry/registry.ts';
 import { ContainerRuntime, type ContainerRuntimeOptions } from './containerRuntime.ts';
 import { createKubelet, type Kubelet, type NodeResources, type Taint } from './kubelet.ts';
 import { createKubeProxy, type KubeProxy } from './kubeProxy.ts';
+import type { ServiceView } from './program.ts';
 
 export interface NodeOptions {
   /** The shared registry the runtime pulls from. */
@@ -22,6 +23,10 @@ export interface NodeOptions {
   /** Images already on the node (default: every kube-system image on the control plane, pause and kube-proxy on a worker). */
   preloadedImages?: readonly string[];
   runtime?: Omit<ContainerRuntimeOptions, 'preloaded'>;
+  /** The pod network across nodes (see KubeletOptions.podNetwork). */
+  podNetwork?: (ip: string) => ServiceView | undefined;
+  /** Every node's InternalIP. */
+  nodeAddresses?: readonly string[];
 }
 
 export interface SimNode {
@@ -48,12 +53,15 @@ export function createNode(name: string, opts: NodeOptions): SimNode {
   if (opts.controlPlane) kubeletOpts.controlPlane = true;
   if (opts.labels) kubeletOpts.labels = opts.labels;
   if (opts.taints) kubeletOpts.taints = opts.taints;
+  if (opts.podNetwork) kubeletOpts.podNetwork = opts.podNetwork;
+  if (opts.nodeAddresses) kubeletOpts.nodeAddresses = opts.nodeAddresses;
   const kubeProxy = createKubeProxy(name);
   // Cluster DNS answers for a Service with a cluster IP; the node's kube-proxy holds the same
   // view of the Services, so a container's `nslookup` asks it.
   kubeletOpts.resolves = (namespace, service) => kubeProxy.hasService(namespace, service);
   // `wget`/`curl` to a Service connect through the same rules: no endpoints, no answer.
   kubeletOpts.network = (namespace, host) => kubeProxy.service(namespace, host);
+  kubeletOpts.nodePort = (port) => kubeProxy.nodePortService(port);
   return { name, kubelet: createKubelet(kubeletOpts), kubeProxy, runtime };
 }
 

@@ -45,6 +45,8 @@ export interface KubeProxy extends Reconciler {
    * route it: cluster IP, and which ports have endpoints.
    */
   service(namespace: string, host: string): ServiceView | undefined;
+  /** The Service whose nodePort is `port`, as its rules route it (that port alone), if any. */
+  nodePortService(port: number): ServiceView | undefined;
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -259,6 +261,18 @@ export function createKubeProxy(node: string): KubeProxy {
         name: rest.slice(0, rest.lastIndexOf(':')),
         clusterIP: first.clusterIP,
         ports: rules.map((r) => ({ port: r.port, ready: r.endpoints.length > 0 })),
+      };
+    },
+    nodePortService(port) {
+      const rule = current.find((r) => r.nodePort === port);
+      if (!rule) return undefined;
+      const [ns = '', rest = ''] = rule.servicePort.split('/');
+      return {
+        namespace: ns,
+        name: rest.slice(0, rest.lastIndexOf(':')),
+        clusterIP: rule.clusterIP,
+        ports: [{ port, ready: rule.endpoints.length > 0 }],
+        direct: true,
       };
     },
     lines() {

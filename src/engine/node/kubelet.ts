@@ -35,6 +35,7 @@ import type {
   Summary,
   Write,
 } from '../runtime/controller.ts';
+import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 import { rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { deepFreeze } from '../util/persistentMap.ts';
@@ -49,9 +50,12 @@ import {
   ignoresSigterm,
   type Network,
   repository,
+  type ServiceView,
   type Surroundings,
+  servedPorts,
   volumeFiles,
 } from './program.ts';
+import { nonRootError, processUser, type UserContext } from './securityContext.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -114,6 +118,12 @@ export interface KubeletOptions {
   resolves?: (namespace: string, name: string) => boolean;
   /** What a container reaches at a Service name or cluster IP (cluster DNS plus kube-proxy). */
   network?: Network;
+  /** The Service behind a nodePort, as this node's kube-proxy routes it. */
+  nodePort?: (port: number) => ServiceView | undefined;
+  /** The pod network: the pod of any node at an IP (see Kubelet.podAt); else this node's alone. */
+  podNetwork?: (ip: string) => ServiceView | undefined;
+  /** Every node's InternalIP (NodePorts answer on each). */
+  nodeAddresses?: readonly string[];
 }
 
 export const DEFAULT_CAPACITY: NodeResources = {
@@ -134,6 +144,13 @@ const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified d
 
 /** The nodes' kernel (Ubuntu 24.04's): describe node, and `uname` in containers. */
 const KERNEL_VERSION = '6.8.0-51-generic';
+/**
+ * The memory a container's program holds when the simulation knows no better (a shell, a
+ * small server): a few MiB, so only a limit below that kills it.
+ */
+const PROGRAM_MEMORY_BYTES = 4 * 1024 * 1024;
+/** How long a program over its memory limit runs before the OOM killer ends it (allocating). */
+const OOM_AFTER_MS = 100;
 
 type WaitingReason =
   | 'ContainerCreating'
@@ -149,7 +166,7 @@ type WaitingReason =
 /** How a run of a container ended (`state.terminated`, later `lastState.terminated`). */
 interface Termination {
   exitCode: number;
-  reason: 'Completed' | 'Error' | 'Unknown' | 'StartError';
+  reason: 'Completed' | 'Error' | 'Unknown' | 'StartError' | 'OOMKilled';
   /** StartError's cause (containerd's message). */
   message?: string;
   startedAt: string;
@@ -206,6 +223,8 @@ interface ContainerWork {
   done?: boolean;
   /** Killed after failing its liveness probe: restarted unless the policy is Never. */
   killedByProbe?: boolean;
+  /** This run holds more memory than its limit: the kernel's OOM killer ends it (OOMKilled). */
+  oomKilled?: boolean;
   /** Virtual ms this run started, and the files its script writes as it runs (exec probes). */
   runStartMs?: number;
   /** Killed by a probe, it has ignored SIGTERM and runs until its grace period ends. */
@@ -291,6 +310,8 @@ interface ContainerSpec {
   livenessProbe?: ProbeSpec;
   readinessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
+  resources?: { limits?: { memory?: string | number } };
+  securityContext?: UserContext;
   env?: { name: string; value?: string; valueFrom?: EnvSource }[];
   envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
@@ -496,6 +517,8 @@ export interface Kubelet extends Reconciler {
   readonly node: string;
   /** Pod keys (`ns/name`) this kubelet is running or starting. */
   pods(): string[];
+  /** The pod of this node at `ip`, as a container elsewhere reaches it (see ServiceView). */
+  podAt(ip: string): ServiceView | undefined;
 }
 
 const podKey = (ns: string, name: string) => `pod/${ns}/${name}`;
@@ -793,6 +816,51 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return w;
   }
 
+  /**
+   * A pod of this node by its IP, as the pod network delivers to it: the ports its running
+   * containers' programs listen on. Undefined when no pod of this node has the IP.
+   */
+  function podAt(ip: string): ServiceView | undefined {
+    for (const [key, w] of work) {
+      if (w.podIP !== ip || w.podIP === internalIP) continue;
+      const [, ns = '', name = ''] = key.split('/');
+      const served = w.containers.flatMap((c) =>
+        c.phase === 'running'
+          ? servedPorts(c.image, c.ports, !!(c.command?.length || c.args?.length))
+          : [],
+      );
+      const view: ServiceView = {
+        namespace: ns,
+        name,
+        clusterIP: ip,
+        ports: served.map((x) => ({ port: x, ready: true })),
+        backendPod: name,
+        direct: true,
+      };
+      const image = w.containers[0]?.image;
+      if (image) view.backendImage = image;
+      return view;
+    }
+    return undefined;
+  }
+
+  /**
+   * What a container reaches: Services (kube-proxy's view); a pod's IP (the pod network:
+   * whichever node runs it); a node's IP with a nodePort (this node's kube-proxy's NodePort
+   * rules; a port no Service has refuses the connection).
+   */
+  const network: Network = (namespace, host, port) => {
+    const svc = opts.network?.(namespace, host);
+    if (svc || !/^\d+\.\d+\.\d+\.\d+$/.test(host)) return svc;
+    const pod = opts.podNetwork ? opts.podNetwork(host) : podAt(host);
+    if (pod) return pod;
+    if (host !== internalIP && !opts.nodeAddresses?.includes(host)) return undefined;
+    const through = port === undefined ? undefined : opts.nodePort?.(port);
+    return through
+      ? { ...through, clusterIP: host }
+      : { namespace: '', name: host, clusterIP: host, ports: [], direct: true };
+  };
+
   function startContainer(
     pod: KubeObject,
     key: string,
@@ -805,7 +873,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ]?.find((s) => s.name === c.name);
     const where: Surroundings = { namespace: namespaceOf(pod) };
     if (spec?.env) where.env = spec.env;
-    if (opts.network) where.network = opts.network;
+    if (opts.network) where.network = network;
     let command = c.command;
     let args = c.args;
     // A container without a command or args runs its image's own program, which reads neither
@@ -831,6 +899,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const podIP = work.get(key)?.podIP;
       if (podIP) where.podIP = podIP;
       where.kernel = KERNEL_VERSION;
+      const user = processUser(
+        c.image,
+        specOf<{ securityContext?: UserContext }>(pod).securityContext,
+        spec?.securityContext,
+      );
+      if (user) where.user = user;
     }
     let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
     const lookup =
@@ -840,6 +914,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (program.runs === 'until' && lookup && opts.resolves?.(lookup.namespace, lookup.service)) {
       // The first lookup already answers: the loop ends at once.
       program = { runs: 'exits', afterMs: 0, exitCode: 0, output: program.output };
+    }
+    const limit = spec?.resources?.limits?.memory;
+    if (limit !== undefined && (program.runs === 'forever' || program.runs === 'exits')) {
+      // The container's cgroup caps its memory at the limit; a program that holds more is
+      // killed by the kernel's OOM killer as it allocates (the kubelet sets memory.oom.group, so
+      // the whole container goes, PID 1 with SIGKILL: 137), and the runtime reports OOMKilled.
+      const bytes = tryParseQuantity(limit)?.value;
+      if (bytes !== undefined && (program.memoryBytes ?? PROGRAM_MEMORY_BYTES) > bytes) {
+        program = { runs: 'exits', afterMs: OOM_AFTER_MS, exitCode: 137, output: program.output };
+        c.oomKilled = true;
+      }
     }
     // A run that may end within the relist period keeps the status shown before it (unseen).
     const before =
@@ -1004,7 +1089,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
     c.terminated = {
       exitCode: code,
-      reason: code === 0 ? 'Completed' : 'Error',
+      reason: c.oomKilled && code === 137 ? 'OOMKilled' : code === 0 ? 'Completed' : 'Error',
       startedAt: c.startedAt ?? ctx.timestamp(),
       finishedAt: ctx.timestamp(),
       containerID: c.containerID ?? '',
@@ -1017,6 +1102,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.message = undefined;
     c.exitAt = undefined;
     c.dying = undefined;
+    if (c.oomKilled) c.oomKilled = undefined;
   }
 
   /** What a probe finds of `c`'s current run. */
@@ -2017,6 +2103,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
   }
 
+  /** verifyRunAsNonRoot, after the environment: a container that would run as root. */
+  function runAsError(pod: KubeObject, c: ContainerWork): string | undefined {
+    const podContext = specOf<{ securityContext?: UserContext }>(pod).securityContext;
+    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    if (!podContext?.runAsNonRoot && spec?.securityContext?.runAsNonRoot === undefined) {
+      return undefined;
+    }
+    return nonRootError(c.image, podContext, spec?.securityContext, formatPod(pod), c.name);
+  }
+
   function configError(pod: KubeObject, c: ContainerWork): string | undefined {
     const ns = namespaceOf(pod);
     const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
@@ -2063,7 +2160,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c: ContainerWork,
     ctx: ReconcileContext,
   ): boolean {
-    const error = configError(pod, c);
+    const error = configError(pod, c) ?? runAsError(pod, c);
     if (error === undefined) {
       startContainer(pod, key, c, ctx);
       return true;
@@ -2598,6 +2695,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     actor,
     name: 'kubelet',
     node,
+    podAt,
     // ConfigMaps and Secrets: what the pods' env and volumes refer to (the kubelet's configMap
     // and secret managers). A missing one keeps a container or the pod from starting.
     watches: ['pods', 'nodes', 'leases', 'configmaps', 'secrets'],

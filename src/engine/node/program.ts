@@ -8,7 +8,7 @@
  * (`kubectl run … -- sleep 5`) is read for the programs learners type: `sleep`, `tail -f`,
  * `echo`, `date`, `env`/`printenv`, `cat`/`ls` of the files the simulation knows (kubelet-written
  * ones, the service account's, ConfigMap/Secret volumes, what the script wrote), `uname`,
- * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `test`, `touch`, `rm`, `exit`, and
+ * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `test`, `touch`, `rm`, `exit`, `stress`, and
  * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections). A program the image
  * does not have (imageFiles.ts knows busybox, alpine and the Debian-based images) fails as it
  * really does: exec'ed by the runtime, a StartError; in a script, `sh: X: not found` (127). Any
@@ -32,6 +32,8 @@ export type Program =
       files?: readonly FileEvent[];
       /** `tail -F FILE`: prints what is written to FILE (from its start with `-n +1`). */
       follows?: Follow;
+      /** The memory it holds once going (bytes), when known: `stress --vm-bytes`. */
+      memoryBytes?: number;
     }
   | {
       runs: 'exits';
@@ -39,6 +41,7 @@ export type Program =
       exitCode: number;
       output: string;
       files?: readonly FileEvent[];
+      memoryBytes?: number;
     }
   /**
    * The runtime cannot start the process: its executable is not in the image. The container
@@ -62,6 +65,7 @@ export type Program =
 import type { KubeObject } from '../api/types.ts';
 import type { ObjectData } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
+import { idName, type ProcessUser, userName } from './securityContext.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -189,6 +193,8 @@ interface Step {
   /** What it writes to stderr (error messages), in the log after `output`. */
   error?: string;
   forever?: boolean;
+  /** The memory the program holds while it runs (bytes), when known. */
+  memoryBytes?: number;
 }
 
 /** A file a script wrote or removed, `atMs` after its container started (null: removed). */
@@ -421,17 +427,21 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return rest.length === 0
         ? { ms: 0, output: `${sh.env?.get('HOSTNAME') ?? ''}\n` }
         : undefined;
-    case 'whoami':
-      return { ms: 0, output: 'root\n' };
+    case 'whoami': {
+      const uid = sh.where.user?.uid ?? 0;
+      const name = userName(uid);
+      if (name !== undefined) return { ms: 0, output: `${name}\n` };
+      const error =
+        shellFamily(sh.repo) === 'busybox'
+          ? `whoami: unknown uid ${uid}\n`
+          : `whoami: cannot find name for user ID ${uid}\n`;
+      return { ms: 0, exitCode: 1, output: '', error };
+    }
     case 'id':
       if (rest.length > 0) return undefined;
-      return {
-        ms: 0,
-        output:
-          shellFamily(sh.repo) === 'busybox'
-            ? 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n'
-            : 'uid=0(root) gid=0(root) groups=0(root)\n',
-      };
+      return { ms: 0, output: idLine(sh) };
+    case 'ps':
+      return psStep(rest, sh);
     case 'pwd':
       return { ms: 0, output: '/\n' };
     case 'uname':
@@ -502,6 +512,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return pingStep(rest, sh);
     case 'perl':
       return perlStep(rest);
+    case 'stress':
+      return stressStep(rest);
     case 'true':
     case ':':
       return { ms: 0, output: '' };
@@ -514,10 +526,104 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     default: {
       const net = netStep(argv);
       if (!net) return undefined;
-      const r = netResult(net, sh.where.namespace ?? 'default', sh.where.network);
+      const r = netResult(
+        net,
+        sh.where.namespace ?? 'default',
+        sh.where.network,
+        nslookupKind(sh.repo, sh.tag),
+      );
       return r ? { ms: 0, exitCode: r.exitCode, output: r.output } : undefined;
     }
   }
+}
+
+/** stress's sizes (`atoll_b`): a number of bytes with an optional b, k, m or g suffix (powers of 1024). */
+function stressBytes(arg: string | undefined): number | undefined {
+  const m = /^(\d+)([bBkKmMgG]?)$/.exec(arg ?? '');
+  if (!m) return undefined;
+  const unit = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase()];
+  return Number(m[1]) * (unit ?? 1);
+}
+
+/**
+ * `stress` (the polinux/stress image of the docs' memory and CPU pages): it dispatches its
+ * workers and runs until `--timeout`. Its `--vm N` workers each hold `--vm-bytes` (256M unless
+ * said) once allocated: the memory the kubelet weighs against the container's limit.
+ */
+function stressStep(args: readonly string[]): Step | undefined {
+  const hogs = { cpu: 0, io: 0, vm: 0, hdd: 0 };
+  let vmBytes = 256 * 1024 ** 2;
+  let timeoutMs: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    const value = args[i + 1];
+    const count = () => {
+      i++;
+      return /^\d+$/.test(value ?? '') ? Number(value) : undefined;
+    };
+    let n: number | undefined;
+    if (a === '-c' || a === '--cpu') {
+      n = count();
+      if (n !== undefined) hogs.cpu = n;
+    } else if (a === '-i' || a === '--io') {
+      n = count();
+      if (n !== undefined) hogs.io = n;
+    } else if (a === '-m' || a === '--vm') {
+      n = count();
+      if (n !== undefined) hogs.vm = n;
+    } else if (a === '-d' || a === '--hdd') {
+      n = count();
+      if (n !== undefined) hogs.hdd = n;
+    } else if (a === '--vm-bytes') {
+      i++;
+      n = stressBytes(value);
+      if (n !== undefined) vmBytes = n;
+    } else if (a === '-t' || a === '--timeout') {
+      i++;
+      n = sleepMs(value);
+      if (n !== undefined) timeoutMs = n;
+    } else if (['--vm-hang', '--vm-stride', '--hdd-bytes', '--backoff'].includes(a)) {
+      i++;
+      n = 0;
+    } else if (a === '--vm-keep' || a === '-v' || a === '--verbose' || a === '-q') n = 0;
+    if (n === undefined) return undefined;
+  }
+  const output = `stress: info: [1] dispatching hogs: ${hogs.cpu} cpu, ${hogs.io} io, ${hogs.vm} vm, ${hogs.hdd} hdd\n`;
+  const memoryBytes = hogs.vm * vmBytes;
+  if (timeoutMs === undefined) return { ms: 0, output, forever: true, memoryBytes };
+  const done = `stress: info: [1] successful run completed in ${Math.round(timeoutMs / 1000)}s\n`;
+  return { ms: timeoutMs, output: output + done, memoryBytes };
+}
+
+/**
+ * `id` of the process: busybox prints the supplementary groups as the kernel keeps them
+ * (sorted); coreutils prints the primary gid first, then the others.
+ */
+function idLine(sh: Shell): string {
+  const busybox = shellFamily(sh.repo) === 'busybox';
+  const user = sh.where.user;
+  if (!user) {
+    return busybox
+      ? 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n'
+      : 'uid=0(root) gid=0(root) groups=0(root)\n';
+  }
+  const groups = busybox ? user.groups : [user.gid, ...user.groups.filter((g) => g !== user.gid)];
+  return `uid=${idName(user.uid)} gid=${idName(user.gid, true)} groups=${groups.map((g) => idName(g, true)).join(',')}\n`;
+}
+
+/**
+ * busybox `ps` (its default `-o pid,user,time,args`): PID 1, the container's program, and the
+ * `ps` itself (the process that runs it when it is not PID 1). Only busybox images have it.
+ */
+function psStep(args: readonly string[], sh: Shell): Step | undefined {
+  if (args.length > 0 || shellFamily(sh.repo) !== 'busybox') return undefined;
+  const uid = sh.where.user?.uid ?? 0;
+  const user = (userName(uid) ?? String(uid)).slice(0, 8).padEnd(8, ' ');
+  const row = (pid: number, cmd: string) =>
+    `${String(pid).padStart(5, ' ')} ${user}  0:00 ${cmd}\n`;
+  const pid1 = sh.where.pid1;
+  const rows = pid1 === undefined ? row(1, 'ps') : `${row(1, pid1)}${row(7, 'ps')}`;
+  return { ms: 0, output: `PID   USER     TIME  COMMAND\n${rows}` };
 }
 
 /** `date` at the shell's current time. */
@@ -1117,13 +1223,42 @@ export interface ServiceView {
   backendPod?: string;
   /** A headless Service (cluster IP `None`): the ready pods' IPs its name resolves to. */
   addresses?: readonly string[];
+  /** A pod's or a node's IP reached directly (not a Service: no name for DNS to tell). */
+  direct?: boolean;
 }
 
 /**
  * What a container can reach: cluster DNS (a Service name in a namespace) and kube-proxy's
- * rules behind a cluster IP. `host` is a Service name or a cluster IP.
+ * rules behind a cluster IP. `host` is a Service name or a cluster IP; or a pod's IP (a view of
+ * the pod: the ports its program listens on), or a node's IP with `port` (the Service whose
+ * nodePort it is, its ports as that nodePort; none when no Service has it).
  */
-export type Network = (namespace: string, host: string) => ServiceView | undefined;
+export type Network = (namespace: string, host: string, port?: number) => ServiceView | undefined;
+
+/** What the known server images listen on. */
+const SERVER_PORTS: Readonly<Record<string, readonly number[]>> = {
+  nginx: [80],
+  httpd: [80],
+  'hello-app': [8080],
+  redis: [6379],
+  postgres: [5432],
+  mysql: [3306, 33060],
+  mongo: [27017],
+};
+
+/**
+ * The ports a container's program listens on: a known server image's own (with no command of
+ * its own), else the ports it declares (for want of knowing better).
+ */
+export function servedPorts(
+  image: string,
+  declared: readonly { containerPort?: number }[] | undefined,
+  hasCommand: boolean,
+): number[] {
+  const own = hasCommand ? undefined : SERVER_PORTS[repository(image)];
+  if (own) return [...own];
+  return (declared ?? []).flatMap((p) => (p.containerPort ? [p.containerPort] : []));
+}
 
 /** The cluster DNS Service (kube-dns) every pod's resolv.conf names. */
 export const CLUSTER_DNS_IP = '10.96.0.10';
@@ -1320,6 +1455,60 @@ function netStep(argv: readonly string[]): NetStep | undefined {
   return undefined;
 }
 
+/** The image's tag (`1.28` of `busybox:1.28`), empty when it has none. */
+function imageTag(image: string): string {
+  return (image.split('@')[0] ?? image).split('/').pop()?.split(':')[1] ?? '';
+}
+
+/**
+ * Which nslookup an image has: busybox up to 1.28 (the old applet the DNS docs pin, which
+ * prints reverse names), bind's (the dnsutils images), or busybox's newer one (alpine too).
+ */
+type NslookupKind = 'busybox' | 'busybox-old' | 'bind';
+
+function nslookupKind(repo: string, tag: string): NslookupKind {
+  if (repo === 'busybox') {
+    const m = /^1\.(\d+)(\.|-|$)/.exec(tag);
+    return m && Number(m[1]) <= 28 ? 'busybox-old' : 'busybox';
+  }
+  if (repo === 'jessie-dnsutils' || repo === 'dnsutils' || repo === 'netshoot') return 'bind';
+  return 'busybox';
+}
+
+/** The reverse (PTR) name CoreDNS gives an address: a Service's name, or a headless endpoint's. */
+function reverseName(ip: string, svc: ServiceView): string {
+  const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
+  return svc.addresses ? `${ip.replace(/\./g, '-')}.${fqdn}` : fqdn;
+}
+
+/**
+ * nslookup's answer for `host`: the addresses (with the Service they belong to, for reverse
+ * names) under the name it resolved to, or none (NXDOMAIN), as the image's nslookup prints it.
+ */
+function nslookupOutput(
+  kind: NslookupKind,
+  host: string,
+  fqdn: string,
+  answers: readonly { ip: string; ptr: string }[],
+): { exitCode: number; output: string } {
+  if (kind === 'busybox-old') {
+    const head = `Server:    ${CLUSTER_DNS_IP}\nAddress 1: ${CLUSTER_DNS_IP} kube-dns.kube-system.svc.cluster.local\n\n`;
+    if (answers.length === 0)
+      return { exitCode: 1, output: `${head}nslookup: can't resolve '${host}'\n` };
+    const lines = answers.map((a, i) => `Address ${i + 1}: ${a.ip} ${a.ptr}\n`).join('');
+    return { exitCode: 0, output: `${head}Name:      ${host}\n${lines}` };
+  }
+  const head =
+    kind === 'bind'
+      ? `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}#53\n\n`
+      : `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
+  if (answers.length === 0) {
+    return { exitCode: 1, output: `${head}** server can't find ${host}: NXDOMAIN\n\n` };
+  }
+  const lines = answers.map((a) => `Name:\t${fqdn}\nAddress: ${a.ip}\n`).join('');
+  return { exitCode: 0, output: `${head}${lines}\n` };
+}
+
 /**
  * What a network command prints and its exit code, given what the cluster answers. Undefined
  * when the host is outside the cluster (not simulated).
@@ -1328,6 +1517,7 @@ function netResult(
   s: NetStep,
   namespace: string,
   network: Network | undefined,
+  kind: NslookupKind = 'busybox',
 ): { exitCode: number; output: string } | undefined {
   // CoreDNS `pods insecure` (kubeadm's Corefile): `a-b-c-d.NS.pod.cluster.local` is a.b.c.d.
   const dashed =
@@ -1337,30 +1527,29 @@ function netResult(
   if (dashed && s.tool === 'nslookup') {
     const ip = dashed.slice(1, 5).join('.');
     const fqdn = `${dashed.slice(1, 5).join('-')}.${dashed[5]}.pod.cluster.local`;
-    return {
-      exitCode: 0,
-      output: `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\nName:\t${fqdn}\nAddress: ${ip}\n\n`,
-    };
+    return nslookupOutput(kind, s.host, fqdn, [{ ip, ptr: fqdn }]);
   }
   const target = clusterHost(s.host, namespace);
   if (!target) return undefined;
-  const svc = network?.(target.namespace, target.host);
+  const svc = network?.(target.namespace, target.host, s.port);
   // An IP that is no cluster IP, or `name.tld` that is no Service: maybe an outside host, which
   // cluster DNS would forward (not simulated).
   if (!svc && (IPV4.test(target.host) || s.host.replace(/\.$/, '').split('.').length === 2)) {
     return undefined;
   }
   if (s.tool === 'nslookup') {
-    const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
-    if (!svc) return { exitCode: 1, output: `${head}** server can't find ${s.host}: NXDOMAIN\n\n` };
+    // A reverse lookup of a pod's or node's IP: not simulated.
+    if (svc?.direct) return undefined;
+    if (!svc) return nslookupOutput(kind, s.host, s.host, []);
     const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
-    const ips = svc.addresses ?? [svc.clusterIP];
     // A headless Service without ready pods has no address: the name does not resolve.
-    if (ips.length === 0) {
-      return { exitCode: 1, output: `${head}** server can't find ${s.host}: NXDOMAIN\n\n` };
-    }
-    const answers = ips.map((ip) => `Name:\t${fqdn}\nAddress: ${ip}\n`).join('');
-    return { exitCode: 0, output: `${head}${answers}\n` };
+    const ips = svc.addresses ?? [svc.clusterIP];
+    return nslookupOutput(
+      kind,
+      s.host,
+      fqdn,
+      ips.map((ip) => ({ ip, ptr: reverseName(ip, svc) })),
+    );
   }
   // A headless Service is not reached through a cluster IP: not simulated for wget and curl.
   if (svc?.addresses) return undefined;
@@ -1468,6 +1657,10 @@ export interface Surroundings {
   dirs?: readonly string[];
   /** Service link variables besides the `kubernetes` Service's (`WEB_SERVICE_HOST`…). */
   serviceLinks?: ReadonlyMap<string, string>;
+  /** Who the processes run as, when the securityContext changes the image's user (root). */
+  user?: ProcessUser;
+  /** For a command run beside the container's program (exec): PID 1's command line. */
+  pid1?: string;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */
@@ -1651,7 +1844,12 @@ export function containerProgram(
   const argv = [...(command ?? []), ...(args ?? [])];
   const net = netStep(argv);
   if (net) {
-    const r = netResult(net, where.namespace ?? 'default', where.network);
+    const r = netResult(
+      net,
+      where.namespace ?? 'default',
+      where.network,
+      nslookupKind(repository(image), imageTag(image)),
+    );
     if (r) return { runs: 'exits', afterMs: 0, exitCode: r.exitCode, output: r.output };
     return { runs: 'forever', output: '' };
   }
@@ -1675,9 +1873,12 @@ export function containerProgram(
   const s = step(argv, sh);
   if (!s) return { runs: 'forever', output: '' };
   const output = s.output + (s.error ?? '');
-  if (s.forever) return { runs: 'forever', output, ...(s.follows ? { follows: s.follows } : {}) };
+  const memory = s.memoryBytes === undefined ? {} : { memoryBytes: s.memoryBytes };
+  if (s.forever) {
+    return { runs: 'forever', output, ...(s.follows ? { follows: s.follows } : {}), ...memory };
+  }
   const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
-  return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output, ...files };
+  return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output, ...files, ...memory };
 }
 
 /** Images whose ENTRYPOINT is a script that execs the args it is given. */
@@ -1717,6 +1918,67 @@ export function execInContainer(
   const s = step(argv, sh);
   if (!s || s.forever) return undefined;
   return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? '') };
+}
+
+/** What `kubectl exec` gets back from a command run beside the container's program. */
+export type ExecResult =
+  | { exitCode: number; stdout: string; stderr: string }
+  /** The runtime cannot exec it: the executable is not in the image (containerd's message). */
+  | { notFound: string };
+
+/**
+ * A command run in a running container by `kubectl exec`, beside its program: stdout, stderr
+ * and exit code, or why it cannot start. Undefined when the command is not simulated (it may
+ * run on, or be a program the simulation does not know).
+ */
+export function execCommand(
+  image: string,
+  argv: readonly string[],
+  elapsedMs: number,
+  files: readonly FileEvent[] | undefined,
+  where: Surroundings,
+): ExecResult | undefined {
+  const sh = newShell(image, '', where);
+  for (const f of files ?? []) if (f.atMs <= elapsedMs) sh.files.set(f.path, f.content);
+  const cmd0 = argv[0] ?? '';
+  const cmd = cmd0.split('/').pop() ?? '';
+  if (sh.bins && !sh.bins.has(cmd)) {
+    const why = cmd0.includes('/')
+      ? `exec: "${cmd0}": stat ${cmd0}: no such file or directory`
+      : `exec: "${cmd0}": executable file not found in $PATH`;
+    return {
+      notFound: `OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown`,
+    };
+  }
+  if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
+    const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
+    return r.forever ? undefined : { exitCode: r.status & 255, stdout: r.output, stderr: '' };
+  }
+  const s = step(argv, sh);
+  if (!s || s.forever) return undefined;
+  return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '' };
+}
+
+/**
+ * PID 1's command line as `ps` shows it: the container's command and args; a `sh -c` of one
+ * simple command is that command (the shell execs it).
+ */
+export function pid1CommandLine(
+  image: string,
+  command: readonly string[] | undefined,
+  args: readonly string[] | undefined,
+): string {
+  const argv = [...(command ?? []), ...(args ?? [])];
+  if (argv.length === 0) {
+    const repo = repository(image);
+    return repo === 'nginx' ? 'nginx: master process nginx -g daemon off;' : repo;
+  }
+  const shell = argv[0]?.split('/').pop();
+  const text = argv[2] ?? '';
+  if ((shell === 'sh' || shell === 'ash') && argv[1] === '-c' && !/[;&|<>`$(){}\n]/.test(text)) {
+    return text.trim();
+  }
+  return argv.join(' ');
 }
 
 interface VolumeSpec {

@@ -19,7 +19,7 @@ import {
   printWarnings,
   readFilenames,
 } from './common.ts';
-import { finishedPodLog } from './logs.ts';
+import { finishedPodLog, networkOf } from './logs.ts';
 
 /** The container name kubectl derives from an image: last path part, tag and digest removed. */
 export function containerNameFromImage(image: string): string {
@@ -523,6 +523,8 @@ export function runRun(ctx: Ctx, args: string[]): void {
       image,
       ctx.bool('command') ? rest0 : undefined,
       ctx.bool('command') ? undefined : rest0,
+      '',
+      { namespace: ctx.namespace, network: networkOf(ctx) },
     ).runs !== 'exits'
   ) {
     ctx.fail(

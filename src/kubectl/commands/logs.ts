@@ -16,8 +16,11 @@ import {
   type Network,
   type Program,
   type ServiceView,
+  type Surroundings,
+  servedPorts,
   volumeFiles,
 } from '../../engine/node/program.ts';
+import { processUser, type UserContext } from '../../engine/node/securityContext.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { typeByResource } from '../resources.ts';
@@ -142,7 +145,7 @@ interface LogRequest {
 }
 
 /** What `kubectl logs POD | TYPE/NAME` names: a pod, or a workload whose first pod is read. */
-type LogTarget = { pod: Pod } | { owner: Deployment; name: string };
+export type LogTarget = { pod: Pod } | { owner: Deployment; name: string };
 
 export function runLogs(ctx: Ctx, args: string[]): void {
   // Complete: the arguments, the log options, then the object(s) from the server.
@@ -253,7 +256,7 @@ function goRound(x: number): number {
 }
 
 /** The object `kubectl logs POD | TYPE/NAME` gets in Complete (NotFound exits here). */
-function logTarget(ctx: Ctx, target: string): LogTarget {
+export function logTarget(ctx: Ctx, target: string): LogTarget {
   if (!target.includes('/')) return { pod: getOrFail(ctx, typeByResource('pods'), target) as Pod };
   const { type, name } = singleTarget(ctx, [target]);
   const obj = getOrFail(ctx, type, name);
@@ -298,7 +301,7 @@ function allContainerNames(p: Pod): string[] {
  * when it names one of the pod's containers, else the first container, saying so on stderr when
  * the pod has others (init containers included).
  */
-function defaultContainer(ctx: Ctx, p: Pod): string {
+export function defaultContainer(ctx: Ctx, p: Pod): string {
   const podName = p.metadata?.name ?? '';
   const containers = p.spec?.containers ?? [];
   const annotated = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ?? '';
@@ -364,7 +367,72 @@ function runToRead(
  * the first ready backend (what answers). The kubelet decided the run's outcome from its node's
  * view; the log is told from the cluster as it is now.
  */
-function networkOf(ctx: Ctx): Network {
+export function networkOf(ctx: Ctx): Network {
+  const services = serviceNetwork(ctx);
+  return (namespace, host, port) =>
+    services(namespace, host) ??
+    (/^\d+\.\d+\.\d+\.\d+$/.test(host) ? directTarget(ctx, services, host, port) : undefined);
+}
+
+/**
+ * A pod's IP (the pod, answering on the ports its program listens on while it runs) or a
+ * node's (its NodePort Services: kube-proxy forwards a nodePort to the Service's endpoints).
+ */
+function directTarget(
+  ctx: Ctx,
+  services: Network,
+  ip: string,
+  port: number | undefined,
+): ServiceView | undefined {
+  const pod = listAll(ctx, 'pods', undefined).find(
+    (p) => (p.status as { podIP?: string } | undefined)?.podIP === ip,
+  ) as Pod | undefined;
+  if (pod && !pod.spec?.hostNetwork) {
+    const served =
+      pod.status?.phase === 'Running'
+        ? (pod.spec?.containers ?? []).flatMap((c) =>
+            pod.status?.containerStatuses?.find((st) => st.name === c.name)?.state?.running
+              ? servedPorts(c.image ?? '', c.ports, !!(c.command?.length || c.args?.length))
+              : [],
+          )
+        : [];
+    const view: ServiceView = {
+      namespace: pod.metadata?.namespace ?? '',
+      name: pod.metadata?.name ?? '',
+      clusterIP: ip,
+      ports: served.map((p) => ({ port: p, ready: true })),
+      backendPod: pod.metadata?.name ?? '',
+      direct: true,
+    };
+    const image = pod.spec?.containers?.[0]?.image;
+    if (image) view.backendImage = image;
+    return view;
+  }
+  const node = listAll(ctx, 'nodes', undefined).find((n) =>
+    (n.status as { addresses?: { address?: string }[] } | undefined)?.addresses?.some(
+      (a) => a.address === ip,
+    ),
+  );
+  if (!node) return undefined;
+  const none: ServiceView = { namespace: '', name: ip, clusterIP: ip, ports: [], direct: true };
+  if (port === undefined) return none;
+  const svc = listAll(ctx, 'services', undefined).find((s) =>
+    ((s.spec as { ports?: { nodePort?: number }[] } | undefined)?.ports ?? []).some(
+      (p) => p.nodePort === port,
+    ),
+  );
+  const spec = svc?.spec as { clusterIP?: string; ports?: { port: number; nodePort?: number }[] };
+  const through = spec?.clusterIP
+    ? services(svc?.metadata?.namespace ?? '', spec.clusterIP)
+    : undefined;
+  const servicePort = spec?.ports?.find((p) => p.nodePort === port)?.port;
+  if (!through || servicePort === undefined) return none;
+  const ready = through.ports.find((p) => p.port === servicePort)?.ready ?? false;
+  return { ...through, clusterIP: ip, ports: [{ port, ready }], direct: true };
+}
+
+/** The Services as a container reaches them, by name or cluster IP (see networkOf). */
+function serviceNetwork(ctx: Ctx): Network {
   return (namespace, host) => {
     const svc = /^\d+\.\d+\.\d+\.\d+$/.test(host)
       ? listAll(ctx, 'services', undefined).find(
@@ -526,17 +594,21 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
 }
 
 /**
- * The program of a container's run, as the kubelet started it: command and args with their
- * `$(NAME)` references expanded, and the environment its shell expands `$NAME` from (the
- * ConfigMaps and Secrets as they are now, the pod's IPs from its status).
+ * What a container's program sees, as the kubelet started it: command and args with their
+ * `$(NAME)` references expanded, the environment its shell expands `$NAME` from (the
+ * ConfigMaps and Secrets as they are now, the pod's IPs from its status), its volumes' files,
+ * the network and its user (the securityContext).
  */
-function programOf(
+export function surroundingsOf(
   ctx: Ctx,
   p: Pod,
   container: NonNullable<Pod['spec']>['containers'][number] | undefined,
-  startedAt: string | undefined,
   node: KubeObject | undefined,
-): Program {
+): {
+  where: Surroundings;
+  command: readonly string[] | undefined;
+  args: readonly string[] | undefined;
+} {
   const namespace = p.metadata?.namespace ?? ctx.namespace;
   const data = (resource: 'configmaps' | 'secrets', name: string) => {
     const o = peekObject(ctx, resource, namespace, name) as
@@ -552,7 +624,12 @@ function programOf(
   const kernel = (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
     ?.kernelVersion;
   const vf = container ? volumeFiles(p as KubeObject, container, data) : undefined;
-  return containerProgram(container?.image ?? '', inputs.command, inputs.args, startedAt, {
+  const user = processUser(
+    container?.image ?? '',
+    (p.spec as { securityContext?: UserContext } | undefined)?.securityContext,
+    (container as { securityContext?: UserContext } | undefined)?.securityContext,
+  );
+  const where: Surroundings = {
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     namespace,
     network: networkOf(ctx),
@@ -560,7 +637,21 @@ function programOf(
     ...(kernel ? { kernel } : {}),
     ...(container?.env ? { env: container.env } : {}),
     vars: inputs.vars,
-  });
+    ...(user ? { user } : {}),
+  };
+  return { where, command: inputs.command, args: inputs.args };
+}
+
+/** The program of a container's run (see surroundingsOf). */
+function programOf(
+  ctx: Ctx,
+  p: Pod,
+  container: NonNullable<Pod['spec']>['containers'][number] | undefined,
+  startedAt: string | undefined,
+  node: KubeObject | undefined,
+): Program {
+  const { where, command, args } = surroundingsOf(ctx, p, container, node);
+  return containerProgram(container?.image ?? '', command, args, startedAt, where);
 }
 
 type PodContainer = NonNullable<Pod['spec']>['containers'][number];

@@ -21,6 +21,7 @@ import {
 } from './createData.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
+import { runExec } from './exec.ts';
 import { runGet } from './get.ts';
 import { runLogs } from './logs.ts';
 import {
@@ -904,7 +905,6 @@ kubectl events --types=Warning,Normal`,
     'debug',
     'diff',
     'edit',
-    'exec',
     'explain',
     'kustomize',
     'options',
@@ -912,6 +912,29 @@ kubectl events --types=Warning,Normal`,
     'port-forward',
     'proxy',
   ].map((name) => notHere(name)),
+  {
+    name: 'exec',
+    short: 'Execute a command in a container',
+    long: 'Execute a command in a container.',
+    use: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]',
+    example: `# Get output from running the 'date' command from pod mypod, using the first container by default
+kubectl exec mypod -- date
+
+# Get output from running the 'date' command in ruby-container from pod mypod
+kubectl exec mypod -c ruby-container -- date
+
+# Get output from running the 'date' command from the first pod of the deployment mydeployment, using the first container by default
+kubectl exec deploy/mydeployment -- date`,
+    flags: [
+      s('container', 'c'),
+      b('stdin', 'i'),
+      b('tty', 't'),
+      b('quiet', 'q'),
+      filename,
+      { name: 'pod-running-timeout', type: 'duration' },
+    ],
+    run: runExec,
+  },
   {
     name: 'patch',
     short: 'Update field(s) of a resource',

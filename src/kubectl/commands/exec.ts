@@ -1,0 +1,108 @@
+/**
+ * `kubectl exec POD [-c CONTAINER] -- COMMAND [args...]`: run one command in a running
+ * container, beside its program, and print what it prints (stdout, stderr); a non-zero exit is
+ * `command terminated with exit code N` and kubectl's own exit code. The console has no
+ * terminal: an interactive shell (`-it … -- sh`) is refused; a one-shot command with `-it`
+ * runs as without.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../engine/api/types.ts';
+import { containerProgram, execCommand, pid1CommandLine } from '../../engine/node/program.ts';
+import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
+import { listAll, peekObject } from './common.ts';
+import { defaultContainer, logTarget, surroundingsOf } from './logs.ts';
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
+
+export function runExec(ctx: Ctx, args: string[]): void {
+  // Complete.
+  const dash = ctx.flags.argsLenAtDash;
+  const resource = args.length > 0 && dash !== 0 ? (args[0] as string) : '';
+  const command = dash > -1 ? args.slice(dash) : [];
+  if (dash === -1 && args.length > 1) {
+    ctx.usageError(
+      'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead',
+    );
+  }
+  // Validate.
+  if (resource === '') ctx.fail('pod, type/name or --filename must be specified');
+  if (command.length === 0) ctx.fail('you must specify at least one command for the container');
+
+  // Run: the pod (the first of a workload's), then its container.
+  const target = logTarget(ctx, resource);
+  let pod: Pod;
+  if ('pod' in target) pod = target.pod;
+  else {
+    const sel = Object.entries(target.owner.spec?.selector?.matchLabels ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    const first = listAll(ctx, 'pods', ctx.namespace, sel)[0] as Pod | undefined;
+    if (!first) ctx.fail('timed out waiting for the condition');
+    pod = first;
+  }
+  const podName = pod.metadata?.name ?? '';
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    ctx.fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
+  }
+  const cname = ctx.str('container') || defaultContainer(ctx, pod);
+  const container = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find(
+    (c) => c.name === cname,
+  );
+  if (!container) {
+    ctx.err(`Error from server (BadRequest): container ${cname} is not valid for pod ${podName}\n`);
+    throw new ExitError(1);
+  }
+  if (!pod.spec?.nodeName) {
+    ctx.err(`Error from server (BadRequest): pod ${podName} does not have a host assigned\n`);
+    throw new ExitError(1);
+  }
+  const status = [
+    ...(pod.status?.containerStatuses ?? []),
+    ...(pod.status?.initContainerStatuses ?? []),
+  ].find((s) => s.name === cname);
+  const running = status?.state?.running;
+  if (!running) ctx.fail(`unable to upgrade connection: container not found ("${cname}")`);
+
+  const node = peekObject(ctx, 'nodes', undefined, pod.spec.nodeName) as KubeObject | undefined;
+  const { where, command: pCommand, args: pArgs } = surroundingsOf(ctx, pod, container, node);
+  const startedAt = running.startedAt;
+  const startMs = startedAt ? Date.parse(startedAt) : ctx.host.nowEpochMs();
+  const program = containerProgram(container.image ?? '', pCommand, pArgs, startedAt, where);
+  const files = program.runs === 'forever' || program.runs === 'exits' ? program.files : undefined;
+  const r = execCommand(container.image ?? '', command, ctx.host.nowEpochMs() - startMs, files, {
+    ...where,
+    pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
+  });
+  if (r !== undefined && 'notFound' in r) {
+    // The runtime's error comes back on the stream; kubectl reports the exec's 126.
+    ctx.out(`${r.notFound}\n`);
+    ctx.err('command terminated with exit code 126\n');
+    throw new ExitError(126);
+  }
+  const shell = command[0]?.split('/').pop() ?? '';
+  if (SHELLS.has(shell) && command.length === 1) {
+    // With no input the shell reads end-of-file and exits; with -i it would wait for a terminal.
+    if (!ctx.bool('stdin')) return;
+    ctx.fail(
+      'interactive shells are not available in this console: run one command at a time (kubectl exec POD -- COMMAND), or a script with sh -c',
+    );
+  }
+  if (r === undefined) {
+    ctx.fail(
+      `this console cannot run ${JSON.stringify(command.join(' '))} inside the container: only commands that end by themselves, of the tools the simulation knows, can be run`,
+    );
+  }
+  if ('notFound' in r) return;
+  // With a terminal (-t) both streams are one.
+  if (ctx.bool('tty')) ctx.out(r.stdout + r.stderr);
+  else {
+    ctx.out(r.stdout);
+    ctx.err(r.stderr);
+  }
+  if (r.exitCode !== 0) {
+    ctx.err(`command terminated with exit code ${r.exitCode}\n`);
+    throw new ExitError(r.exitCode);
+  }
+}
