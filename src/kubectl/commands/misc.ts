@@ -65,7 +65,7 @@ export function singleTarget(ctx: Ctx, args: string[]): { type: ResourceType; na
  * The objects a command acts on, type by type: those named, else with `-l` or `--all` those
  * selected in the namespace. Without either, a type with no name is kubectl's error.
  */
-function selectedTargets(
+export function selectedTargets(
   ctx: Ctx,
   args: string[],
 ): { type: ResourceType; name: string; obj?: KubeObject }[] {
@@ -397,7 +397,7 @@ function exposeOne(
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 /** The stored types `kubectl set image` can change: a pod, or an object with a pod template. */
-const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
+export const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
   'pods',
   'deployments',
   'replicasets',
@@ -409,7 +409,7 @@ const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
  * cmdutil.GetResourcesAndPairs: words before the first `k=v` (or `k-`) are resources, the rest
  * pairs; a resource word after a pair is refused.
  */
-function resourcesAndPairs(ctx: Ctx, args: string[], what: string): [string[], string[]] {
+export function resourcesAndPairs(ctx: Ctx, args: string[], what: string): [string[], string[]] {
   const resources: string[] = [];
   const pairs: string[] = [];
   for (const a of args) {

@@ -43,6 +43,7 @@ import {
   runVersion,
 } from './misc.ts';
 import { runPatch } from './patch.ts';
+import { runSetEnv, runSetResources } from './setEnvResources.ts';
 import { runTaint } from './taint.ts';
 import { runWait } from './wait.ts';
 
@@ -566,10 +567,49 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
         ],
         run: runSetImage,
       },
+      {
+        name: 'env',
+        short: 'Update environment variables on a pod template',
+        use: 'kubectl set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N [options]',
+        flags: [
+          { name: 'env', short: 'e', type: 'stringArray' },
+          b('list'),
+          s('containers', 'c'),
+          { name: 'overwrite', type: 'bool' },
+          s('prefix'),
+          s('from'),
+          list('keys'),
+          b('resolve'),
+          b('all'),
+          selector,
+          filename,
+          b('local'),
+          output,
+          dryRun,
+          s('field-manager'),
+        ],
+        run: runSetEnv,
+      },
+      {
+        name: 'resources',
+        short: 'Update resource requests/limits on objects with pod templates',
+        use: 'kubectl set resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS] [options]',
+        flags: [
+          s('containers', 'c'),
+          s('limits'),
+          s('requests'),
+          b('all'),
+          selector,
+          filename,
+          b('local'),
+          output,
+          dryRun,
+          s('field-manager'),
+        ],
+        run: runSetResources,
+      },
       ...(
         [
-          ['env', 'Update environment variables on a pod template'],
-          ['resources', 'Update resource requests/limits on objects with pod templates'],
           ['selector', 'Set the selector on a resource'],
           ['serviceaccount', 'Update the service account of a resource'],
           [

@@ -1,0 +1,322 @@
+/**
+ * `kubectl set env` and `kubectl set resources` (set_env.go, set_resources.go): change the
+ * containers of a pod template (or a pod) and patch the object; print `<kind>/<name> env
+ * updated` / `resource requirements updated`, nothing when nothing changed. `set env --list`
+ * prints each container's variables as set_env.go does.
+ */
+import type { KubeObject } from '../../engine/api/types.ts';
+import {
+  QUANTITY_FORMAT_ERROR,
+  tryParseQuantity,
+} from '../../engine/scheduler/framework/quantity.ts';
+import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
+import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { apiVersionOf, type ResourceType } from '../resources.ts';
+import { NO_RESOURCES, notFound, nsFor } from './common.ts';
+import { POD_TEMPLATE_RESOURCES, resourcesAndPairs, selectedTargets } from './misc.ts';
+
+type Obj = Record<string, unknown>;
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: Obj;
+}
+interface Container {
+  name: string;
+  env?: EnvVar[];
+  resources?: { limits?: Obj; requests?: Obj };
+  [k: string]: unknown;
+}
+
+/** The targets named on the command line, fetched (NotFound reported as kubectl does). */
+function fetchTargets(
+  ctx: Ctx,
+  resources: string[],
+): { type: ResourceType; name: string; obj: KubeObject }[] {
+  if (resources.length === 0) ctx.fail(NO_RESOURCES);
+  const found: { type: ResourceType; name: string; obj: KubeObject }[] = [];
+  let missing = false;
+  for (const t of selectedTargets(ctx, resources)) {
+    if (t.obj) {
+      found.push({ ...t, obj: t.obj });
+      continue;
+    }
+    const r = ctx.host.api.get(t.type.resource, nsFor(t.type, ctx.namespace), t.name);
+    if (r.ok) found.push({ ...t, obj: r.value });
+    else {
+      ctx.reportStatus(r.status.reason === 'NotFound' ? notFound(t.type, t.name) : r.status);
+      missing = true;
+    }
+  }
+  if (missing) throw new ExitError(1);
+  return found;
+}
+
+/** The pod spec of a pod or of a template, or undefined for another kind. */
+function podSpecOf(type: ResourceType, obj: KubeObject): Obj | undefined {
+  if (!POD_TEMPLATE_RESOURCES.has(type.resource)) return undefined;
+  if (type.resource === 'pods') return (obj.spec ?? {}) as Obj;
+  return ((obj.spec as { template?: { spec?: Obj } } | undefined)?.template?.spec ?? {}) as Obj;
+}
+
+/** `selectContainers`: the containers whose name matches the glob (`*` by default). */
+function selects(pattern: string, name: string): boolean {
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
+  return re.test(name);
+}
+
+/** Patch one object's containers; print the result line. */
+function patchContainers(
+  ctx: Ctx,
+  type: ResourceType,
+  name: string,
+  obj: KubeObject,
+  containers: Container[],
+  initContainers: Container[] | undefined,
+  verb: string,
+  failure: string,
+): void {
+  const dryRun = dryRunStrategy(ctx);
+  const format = outputFormat(ctx, false);
+  const spec: Obj = { containers };
+  if (initContainers) spec.initContainers = initContainers;
+  const patch = type.resource === 'pods' ? { spec } : { spec: { template: { spec } } };
+  let shown = obj;
+  if (dryRun !== 'client') {
+    const r = ctx.host.api.patch(
+      type.resource,
+      ctx.namespace,
+      name,
+      patch,
+      dryRun === 'server' ? { dryRun: true } : {},
+    );
+    if (!r.ok) ctx.fail(`${failure}${r.status.message}`);
+    shown = r.value;
+  }
+  printObject(ctx, { ...shown, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
+    verb,
+    dryRun,
+  });
+}
+
+/** `keyToEnvName`: invalid characters become `_`, then upper case. */
+function keyToEnvName(key: string): string {
+  return key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase();
+}
+
+/** GetEnvVarRefString: what `--list` prints for a variable taken from elsewhere. */
+function refString(from: Obj): string {
+  const cm = from.configMapKeyRef as { name?: string; key?: string } | undefined;
+  if (cm) return `configmap ${cm.name ?? ''}, key ${cm.key ?? ''}`;
+  const secret = from.secretKeyRef as { name?: string; key?: string } | undefined;
+  if (secret) return `secret ${secret.name ?? ''}, key ${secret.key ?? ''}`;
+  const field = from.fieldRef as { fieldPath?: string } | undefined;
+  if (field) return `field path ${field.fieldPath ?? ''}`;
+  const res = from.resourceFieldRef as { resource?: string; containerName?: string } | undefined;
+  if (res) return `resource ${res.resource ?? ''}, container ${res.containerName ?? ''}`;
+  return 'invalid valueFrom';
+}
+
+export function runSetEnv(ctx: Ctx, args: string[]): void {
+  const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
+  const envFlags = ctx.list('env');
+  const selector = ctx.str('containers') || '*';
+  const list = ctx.bool('list');
+  const overwrite = ctx.flags.values.get('overwrite') !== false;
+  const prefix = ctx.str('prefix');
+  const from = ctx.str('from');
+  const keys = ctx.list('keys');
+  const env: EnvVar[] = [];
+  const remove: string[] = [];
+  for (const p of [...pairs, ...envFlags]) {
+    if (p.endsWith('-') && !p.includes('=')) {
+      remove.push(p.slice(0, -1));
+      continue;
+    }
+    const i = p.indexOf('=');
+    if (i <= 0) ctx.fail(`invalid env: ${p}`);
+    env.push({ name: p.slice(0, i), value: p.slice(i + 1) });
+  }
+  if (!list && env.length === 0 && remove.length === 0 && from === '') {
+    ctx.fail('at least one environment variable must be provided');
+  }
+  if (from !== '') {
+    const slash = from.indexOf('/');
+    const kind = from.slice(0, slash);
+    const source = from.slice(slash + 1);
+    const resource =
+      kind === 'configmap' || kind === 'cm' || kind === 'configmaps'
+        ? 'configmaps'
+        : kind === 'secret' || kind === 'secrets'
+          ? 'secrets'
+          : undefined;
+    if (slash <= 0 || !resource) {
+      ctx.fail(`unsupported resource specified in --from: ${from}`);
+    }
+    const r = ctx.host.api.get(resource, ctx.namespace, source);
+    if (!r.ok) ctx.failStatus(r.status);
+    const data = { ...((r.value.data as Obj | undefined) ?? {}) };
+    for (const key of Object.keys(data).sort()) {
+      if (keys.length > 0 && !keys.includes(key)) continue;
+      const ref = resource === 'configmaps' ? 'configMapKeyRef' : 'secretKeyRef';
+      env.push({ name: prefix + keyToEnvName(key), valueFrom: { [ref]: { name: source, key } } });
+    }
+  }
+  let failed = false;
+  for (const { type, name, obj } of fetchTargets(ctx, resources)) {
+    const spec = podSpecOf(type, obj);
+    if (!spec) {
+      ctx.err(
+        `error: ${type.resource}/${name} the object is not a pod or does not have a pod template: *${type.version}.${type.kind}\n`,
+      );
+      failed = true;
+      continue;
+    }
+    const containers = (spec.containers as Container[] | undefined) ?? [];
+    const inits = (spec.initContainers as Container[] | undefined) ?? [];
+    if (list) {
+      for (const c of [...inits, ...containers]) {
+        if (!selects(selector, c.name)) continue;
+        ctx.out(`# ${type.kind} ${name}, container ${c.name}\n`);
+        for (const e of c.env ?? []) {
+          if (!e.valueFrom) ctx.out(`${e.name}=${e.value ?? ''}\n`);
+          else ctx.out(`# ${e.name} from ${refString(e.valueFrom)}\n`);
+        }
+      }
+      continue;
+    }
+    let changed = false;
+    let matched = false;
+    const update = (c: Container): Container => {
+      if (!selects(selector, c.name)) return c;
+      matched = true;
+      const existing = c.env ?? [];
+      if (!overwrite) {
+        for (const e of env) {
+          const old = existing.find((x) => x.name === e.name);
+          if (old)
+            ctx.fail(
+              `'${e.name}' already has a value (${old.value ?? ''}), and --overwrite is false`,
+            );
+        }
+      }
+      // updateEnv: replaced in place, new ones appended, removed ones dropped.
+      const covered = new Set(remove);
+      const out: EnvVar[] = [];
+      for (const e of existing) {
+        if (covered.has(e.name)) continue;
+        const newer = env.find((x) => x.name === e.name);
+        if (newer) {
+          covered.add(e.name);
+          out.push(newer);
+        } else out.push(e);
+      }
+      for (const e of env) {
+        if (covered.has(e.name)) continue;
+        covered.add(e.name);
+        out.push(e);
+      }
+      if (JSON.stringify(out) === JSON.stringify(existing)) return c;
+      changed = true;
+      const next: Container = { ...c };
+      if (out.length > 0) next.env = out;
+      else delete next.env;
+      return next;
+    };
+    const nextInits = inits.map(update);
+    const nextContainers = containers.map(update);
+    if (!matched) {
+      ctx.err(`error: ${type.resource}/${name} unable to find container named ${selector}\n`);
+      failed = true;
+      continue;
+    }
+    if (!changed) continue;
+    patchContainers(
+      ctx,
+      type,
+      name,
+      obj,
+      nextContainers,
+      inits.length > 0 ? nextInits : undefined,
+      'env updated',
+      'failed to patch env update to pod template: ',
+    );
+  }
+  if (failed) throw new ExitError(1);
+}
+
+/** HandleResourceRequirementsV1's parse of `--limits` / `--requests`. */
+function parseResourceList(ctx: Ctx, text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (text === '') return out;
+  for (const statement of text.split(',')) {
+    const parts = statement.split('=');
+    if (parts.length !== 2) {
+      ctx.fail(`Invalid argument syntax ${statement}, expected <resource>=<value>`);
+    }
+    const [name, quantity] = parts as [string, string];
+    if (!tryParseQuantity(quantity)) ctx.fail(QUANTITY_FORMAT_ERROR);
+    out[name] = quantity;
+  }
+  return out;
+}
+
+export function runSetResources(ctx: Ctx, args: string[]): void {
+  const limits = parseResourceList(ctx, ctx.str('limits'));
+  const requests = parseResourceList(ctx, ctx.str('requests'));
+  const selector = ctx.str('containers') || '*';
+  if (Object.keys(limits).length === 0 && Object.keys(requests).length === 0) {
+    ctx.fail(
+      'you must specify an update to requests or limits (in the form of --requests/--limits)',
+    );
+  }
+  let failed = false;
+  for (const { type, name, obj } of fetchTargets(ctx, args)) {
+    const spec = podSpecOf(type, obj);
+    if (!spec) {
+      ctx.err(
+        `error: ${type.resource}/${name} the object is not a pod or does not have a pod template: *${type.version}.${type.kind}\n`,
+      );
+      failed = true;
+      continue;
+    }
+    const containers = (spec.containers as Container[] | undefined) ?? [];
+    const inits = (spec.initContainers as Container[] | undefined) ?? [];
+    let matched = false;
+    let changed = false;
+    const update = (c: Container): Container => {
+      if (!selects(selector, c.name)) return c;
+      matched = true;
+      const res = { ...(c.resources ?? {}) };
+      if (Object.keys(limits).length > 0) res.limits = { ...(res.limits ?? {}), ...limits };
+      if (Object.keys(requests).length > 0) res.requests = { ...(res.requests ?? {}), ...requests };
+      if (JSON.stringify(res) !== JSON.stringify(c.resources ?? {})) changed = true;
+      return { ...c, resources: res };
+    };
+    const nextInits = inits.map(update);
+    const nextContainers = containers.map(update);
+    if (!matched) {
+      ctx.err(`error: unable to find container named ${selector}\n`);
+      failed = true;
+      continue;
+    }
+    if (!changed) continue;
+    patchContainers(
+      ctx,
+      type,
+      name,
+      obj,
+      nextContainers,
+      inits.length > 0 ? nextInits : undefined,
+      'resource requirements updated',
+      'failed to patch resources update to pod template ',
+    );
+  }
+  if (failed) throw new ExitError(1);
+}

@@ -1,0 +1,81 @@
+/**
+ * `kubectl set env` and `kubectl set resources` on a Deployment: the lines kubectl prints, the
+ * template they leave, `--list`, `--from`, removal, nothing printed when nothing changes, and
+ * kubectl's own errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+const session = () => {
+  const s = engineSession(2);
+  s.run('kubectl create deployment web --image=nginx');
+  return s;
+};
+
+describe('kubectl set env', () => {
+  it('adds, lists, takes keys from a ConfigMap and removes variables', () => {
+    const { run } = session();
+    expect(run('kubectl set env deployment/web STORAGE_DIR=/local APP=demo')).toEqual({
+      out: 'deployment.apps/web env updated\n',
+      err: '',
+      code: 0,
+    });
+    run('kubectl create configmap cfg --from-literal=log.level=debug --from-literal=mode=fast');
+    expect(run('kubectl set env deployment/web --from=configmap/cfg --prefix=APP_').out).toBe(
+      'deployment.apps/web env updated\n',
+    );
+    expect(run('kubectl set env deployment/web APP=prod').out).toBe(
+      'deployment.apps/web env updated\n',
+    );
+    expect(run('kubectl set env deployment/web --list').out).toBe(
+      [
+        '# Deployment web, container nginx',
+        'STORAGE_DIR=/local',
+        'APP=prod',
+        '# APP_LOG_LEVEL from configmap cfg, key log.level',
+        '# APP_MODE from configmap cfg, key mode',
+        '',
+      ].join('\n'),
+    );
+    expect(run('kubectl set env deployment/web APP-').out).toBe(
+      'deployment.apps/web env updated\n',
+    );
+    // Nothing left to change: nothing printed.
+    expect(run('kubectl set env deployment/web APP-')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl set env deployment/web').err).toBe(
+      'error: at least one environment variable must be provided\n',
+    );
+    expect(run('kubectl set env deployment/web STORAGE_DIR=/x --overwrite=false').err).toBe(
+      "error: 'STORAGE_DIR' already has a value (/local), and --overwrite is false\n",
+    );
+    expect(run('kubectl set env svc/kubernetes A=b').err).toBe(
+      'error: services/kubernetes the object is not a pod or does not have a pod template: *v1.Service\n',
+    );
+  });
+});
+
+describe('kubectl set resources', () => {
+  it('merges limits and requests into the selected containers', () => {
+    const { run } = session();
+    const set =
+      'kubectl set resources deployment web -c=nginx --limits=cpu=200m,memory=512Mi --requests=cpu=100m';
+    expect(run(set).out).toBe('deployment.apps/web resource requirements updated\n');
+    // The API server defaults the memory request to the limit.
+    expect(
+      run("kubectl get deploy web -o jsonpath='{.spec.template.spec.containers[0].resources}'").out,
+    ).toBe('{"limits":{"cpu":"200m","memory":"512Mi"},"requests":{"cpu":"100m","memory":"512Mi"}}');
+    expect(run(set)).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl set resources deployment web').err).toBe(
+      'error: you must specify an update to requests or limits (in the form of --requests/--limits)\n',
+    );
+    expect(run('kubectl set resources deployment web -c=nope --limits=cpu=1').err).toBe(
+      'error: unable to find container named nope\n',
+    );
+    expect(run('kubectl set resources deployment web --limits=cpu').err).toBe(
+      'error: Invalid argument syntax cpu, expected <resource>=<value>\n',
+    );
+    expect(run('kubectl rollout status deployment/web').out).toBe(
+      'deployment "web" successfully rolled out\n',
+    );
+  });
+});
