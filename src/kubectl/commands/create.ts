@@ -14,6 +14,7 @@ import {
   peekObject,
   printWarnings,
   readFilenames,
+  withoutResourceVersion,
 } from './common.ts';
 import { finishedPodLog } from './logs.ts';
 
@@ -700,7 +701,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
       printObject(ctx, obj, format, { verb: 'created', dryRun });
       continue;
     }
-    const r = ctx.host.api.create(m.type.resource, ns, obj, {
+    const r = ctx.host.api.create(m.type.resource, ns, withoutResourceVersion(obj), {
       fieldManager,
       fieldValidation: validation,
       ...(dryRun === 'server' ? { dryRun: true } : {}),
@@ -789,7 +790,8 @@ function applyOne(
       printObject(ctx, annotated, o.format, { verb: 'created', dryRun: o.dryRun });
       return;
     }
-    const r = ctx.host.api.create(resource, ns, annotated, {
+    // The last-applied annotation was made from the file as it is, resourceVersion and all.
+    const r = ctx.host.api.create(resource, ns, withoutResourceVersion(annotated), {
       fieldManager: 'kubectl-client-side-apply',
       fieldValidation: o.validation,
       ...(o.dryRun === 'server' ? { dryRun: true } : {}),
@@ -1014,7 +1016,7 @@ function forceReplace(
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
     const obj = ctx.recorded(clone(m.obj));
-    const r = ctx.host.api.create(m.type.resource, ns, obj, {
+    const r = ctx.host.api.create(m.type.resource, ns, withoutResourceVersion(obj), {
       fieldManager: 'kubectl-replace',
       fieldValidation: validation,
     });
