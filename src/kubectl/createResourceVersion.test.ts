@@ -51,6 +51,12 @@ describe('create with a resourceVersion', () => {
         "kubectl get cm c -o jsonpath='{.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'",
       ).out,
     ).toMatch(/"resourceVersion":"\d+"/);
+    // … and the next apply sends that stale resourceVersion in its patch: a Conflict.
+    expect(run('kubectl apply -f c.yaml')).toEqual({
+      out: '',
+      err: 'Error from server (Conflict): error when patching "c.yaml": Operation cannot be fulfilled on configmaps "c": the object has been modified; please apply your changes to the latest version and try again\n',
+      code: 1,
+    });
   });
 
   it('replace --force of an exported pod deletes it and creates it anew', () => {
