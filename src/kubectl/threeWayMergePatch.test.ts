@@ -161,6 +161,23 @@ describe('kubectl apply of a changed file', () => {
     expect(run('kubectl apply -f dep.yaml').out).toBe('deployment.apps/d unchanged\n');
   });
 
+  it('adds a container after one that lost a field: the combined list keeps the file order', () => {
+    const { run, host } = engineSession(2);
+    host.fs.write('dep.yaml', deployment('        ports: [{containerPort: 80}]\n'));
+    run('kubectl apply -f dep.yaml');
+    host.fs.write('dep.yaml', deployment('      - name: side\n        image: busybox\n'));
+    expect(run('kubectl apply -f dep.yaml')).toEqual({
+      out: 'deployment.apps/d configured\n',
+      err: '',
+      code: 0,
+    });
+    expect(
+      run(
+        'kubectl get deploy d -o jsonpath=\'{range .spec.template.spec.containers[*]}{.name}:{.ports}{"\\n"}{end}\'',
+      ).out,
+    ).toBe('c:\nside:\n');
+  });
+
   it('switches a Deployment to Recreate and back', () => {
     const { run, host } = engineSession(2);
     host.fs.write('dep.yaml', deployment(''));

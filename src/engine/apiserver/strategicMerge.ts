@@ -141,12 +141,9 @@ function mergeMap(
     );
   }
   const base: Obj = original ?? {};
-  if (o.mergeParallelList) {
-    applyRetainKeys(base, patch);
-    mergeSetElementOrder(base, patch, schema, o);
-  } else {
-    keepDirectives(base, patch);
-  }
+  if (o.mergeParallelList) applyRetainKeys(base, patch);
+  else keepRetainKeys(base, patch);
+  mergeSetElementOrder(base, patch, schema, o);
   for (const key of Object.keys(patch)) {
     const patchV = patch[key];
     let k = key;
@@ -197,27 +194,20 @@ function mergeMap(
 }
 
 /**
- * Without MergeParallelList (the original is itself a patch): `$retainKeys` and
- * `$setElementOrder/…` move from the patch to the original, where the two must agree
- * (applyRetainKeysDirective, mergePatchIntoOriginal).
+ * Without MergeParallelList (the original is itself a patch): `$retainKeys` moves from the patch
+ * to the original, where the two must agree (applyRetainKeysDirective).
  */
-function keepDirectives(original: Obj, patch: Obj): void {
-  for (const key of Object.keys(patch)) {
-    if (key !== RETAIN_KEYS && !key.startsWith(SET_ELEMENT_ORDER)) continue;
-    const v = patch[key];
-    delete patch[key];
-    if (!Object.hasOwn(original, key)) {
-      Object.defineProperty(original, key, own(v));
-      continue;
-    }
-    if (JSON.stringify(original[key]) === JSON.stringify(v)) continue;
-    if (key === RETAIN_KEYS) {
-      throw new StrategicMergeError(
-        `${goSprint(original[key])} and ${goSprint(v)} are not deep equal: this may happen when calculating the 3-way diff patch`,
-        'Unknown',
-      );
-    }
-    throw new StrategicMergeError(BAD_SET_ELEMENT_ORDER, 'BadRequest');
+function keepRetainKeys(original: Obj, patch: Obj): void {
+  if (!Object.hasOwn(patch, RETAIN_KEYS)) return;
+  const v = patch[RETAIN_KEYS];
+  delete patch[RETAIN_KEYS];
+  if (!Object.hasOwn(original, RETAIN_KEYS)) {
+    Object.defineProperty(original, RETAIN_KEYS, own(v));
+  } else if (JSON.stringify(original[RETAIN_KEYS]) !== JSON.stringify(v)) {
+    throw new StrategicMergeError(
+      `${goSprint(original[RETAIN_KEYS])} and ${goSprint(v)} are not deep equal: this may happen when calculating the 3-way diff patch`,
+      'Unknown',
+    );
   }
 }
 
@@ -254,6 +244,14 @@ function mergeSetElementOrder(
     if (!key.startsWith(SET_ELEMENT_ORDER)) continue;
     const order = patch[key];
     delete patch[key];
+    if (!o.mergeParallelList) {
+      // mergePatchIntoOriginal: the directive moves to the original (which, being a patch
+      // itself, may already carry the same one), and the list is still merged in its order.
+      if (!Object.hasOwn(original, key)) Object.defineProperty(original, key, own(order));
+      else if (JSON.stringify(original[key]) !== JSON.stringify(order)) {
+        throw new StrategicMergeError(BAD_SET_ELEMENT_ORDER, 'BadRequest');
+      }
+    }
     if (!Array.isArray(order)) throw badArgType('slice', order);
     const k = extractKey(key, SET_ELEMENT_ORDER, BAD_SET_ELEMENT_ORDER);
     const foundOriginal = Object.hasOwn(original, k);
