@@ -101,3 +101,40 @@ describe('kubectl annotate', () => {
     );
   });
 });
+
+describe('label and annotate --resource-version', () => {
+  const conflict =
+    'Error from server (Conflict): Operation cannot be fulfilled on pods "p": the object has been modified; please apply your changes to the latest version and try again\n';
+
+  it('puts the version into the patch: the current one passes, a stale one is a Conflict', () => {
+    const { run } = engineSession(3);
+    run('kubectl run p --image=nginx');
+    const rv = run('kubectl get pod p -o jsonpath={.metadata.resourceVersion}').out;
+    expect(run(`kubectl label pod p tier=web --resource-version=${rv}`)).toEqual({
+      out: 'pod/p labeled\n',
+      err: '',
+      code: 0,
+    });
+    expect(run(`kubectl label pod p zone=a --resource-version=${rv}`)).toEqual({
+      out: '',
+      err: conflict,
+      code: 1,
+    });
+    expect(run(`kubectl annotate pod p note=x --resource-version=${rv}`)).toEqual({
+      out: '',
+      err: conflict,
+      code: 1,
+    });
+    expect(run('kubectl get pod p --show-labels').out).toMatch(/ run=p,tier=web\n$/);
+  });
+
+  it('only with a single resource', () => {
+    const { run } = engineSession(3);
+    run('kubectl run p --image=nginx');
+    expect(run('kubectl label pods --all z=z --resource-version=1')).toEqual({
+      out: '',
+      err: 'error: --resource-version may only be used with a single resource\n',
+      code: 1,
+    });
+  });
+});

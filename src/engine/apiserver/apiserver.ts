@@ -31,7 +31,7 @@ import { goSprint } from '../util/gofmt.ts';
 import { generateName, uuid } from '../util/names.ts';
 import { clone, cloneShared, shallowCopy } from '../util/persistentMap.ts';
 import { createRng, type Rng } from '../util/rng.ts';
-import { decodeFindings, structFor, withoutFields } from './decode.ts';
+import { decodeFindings, structFor, withoutEmptyOmitted, withoutFields } from './decode.ts';
 import {
   applyDefaults,
   defaultDaemonSet,
@@ -958,6 +958,29 @@ export class ApiServer {
    * unknown fields per `opts.fieldValidation`. Returns the body to go on with, or the failure.
    */
   #decode(
+    r: ResourceDef,
+    body: KubeObject,
+    opts: WriteOptions,
+    patch?: Record<string, unknown>,
+    patchShown?: () => string,
+  ): { ok: true; body: KubeObject; warnings?: string[] } | { ok: false; status: Status } {
+    const decoded = this.#decodeFields(r, body, opts, patch, patchShown);
+    if (!decoded.ok) return decoded;
+    // Encoding the decoded struct leaves out empty omitempty maps and lists. A kubectl request
+    // (one with field validation) can carry them anywhere; the components' own writes only
+    // ever empty labels or annotations, so only those are looked at for them.
+    const struct = structFor(r.apiVersion, r.kind);
+    if (!struct) return decoded;
+    const meta = decoded.body.metadata;
+    const emptyMeta =
+      meta !== undefined &&
+      ((meta.labels !== undefined && Object.keys(meta.labels).length === 0) ||
+        (meta.annotations !== undefined && Object.keys(meta.annotations).length === 0));
+    if (!opts.fieldValidation && !emptyMeta) return decoded;
+    return { ...decoded, body: withoutEmptyOmitted(decoded.body, struct) };
+  }
+
+  #decodeFields(
     r: ResourceDef,
     body: KubeObject,
     opts: WriteOptions,

@@ -165,3 +165,100 @@ export function withoutFields<T>(obj: T, paths: readonly string[]): T {
   }
   return copy as T;
 }
+
+/**
+ * The map and list fields whose json tag has no `omitempty`: Go encodes them even when empty
+ * (`[]`), so they are kept. Every other map or list field of the API types is `omitempty`.
+ */
+const NOT_OMITEMPTY: ReadonlySet<string> = new Set([
+  'PodSpec.containers',
+  'NodeSelector.nodeSelectorTerms',
+  'ProjectedVolumeSource.sources',
+  'EndpointSlice.endpoints',
+  'EndpointSlice.ports',
+  'Endpoint.addresses',
+  'ContainerImage.names',
+]);
+
+function isEmptyCollection(v: Json): boolean {
+  if (Array.isArray(v)) return v.length === 0;
+  return v !== null && typeof v === 'object' && Object.keys(v).length === 0;
+}
+
+/**
+ * `obj` as the API server stores it after decoding it into `struct` and encoding it again: an
+ * empty map or list in an `omitempty` field (labels after the last one was removed, an empty
+ * nodeSelector, `env: []`…) is gone, as Go's encoder leaves it out. Structs stay, even empty
+ * (`resources: {}`). Returns `obj` itself when nothing is dropped.
+ */
+export function withoutEmptyOmitted<T>(obj: T, struct: string): T {
+  return pruneStruct(obj as Json, struct) as T;
+}
+
+function pruneStruct(v: Json, struct: string): Json {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const fields = Object.hasOwn(API_STRUCTS, struct) ? API_STRUCTS[struct] : undefined;
+  if (!fields) return v;
+  const o = v as Record<string, Json>;
+  let out: Record<string, Json> | undefined;
+  for (const k of Object.keys(o)) {
+    const code = Object.hasOwn(fields, k) ? fields[k] : undefined;
+    if (code === undefined) continue;
+    const value = o[k];
+    let next: Json = value;
+    if ((code.startsWith('[') || code.startsWith('{')) && isEmptyCollection(value)) {
+      if (!NOT_OMITEMPTY.has(`${struct}.${k}`)) next = undefined;
+    } else {
+      next = pruneValue(value, code);
+    }
+    if (next === value) continue;
+    if (!out) {
+      out = {};
+      for (const key of Object.keys(o)) {
+        Object.defineProperty(out, key, {
+          value: o[key],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+    }
+    if (next === undefined) delete out[k];
+    else out[k] = next;
+  }
+  return out ?? v;
+}
+
+function pruneValue(v: Json, code: string): Json {
+  if (v === null || typeof v !== 'object') return v;
+  if (code.startsWith('[')) {
+    if (!Array.isArray(v)) return v;
+    const elem = code.slice(1);
+    let out: Json[] | undefined;
+    v.forEach((item, i) => {
+      const next = pruneValue(item, elem);
+      if (next !== item) {
+        out ??= [...v];
+        out[i] = next;
+      }
+    });
+    return out ?? v;
+  }
+  if (code.startsWith('{')) {
+    if (Array.isArray(v)) return v;
+    const elem = code.slice(1);
+    if (elem.length <= 1) return v;
+    const o = v as Record<string, Json>;
+    let out: Record<string, Json> | undefined;
+    for (const k of Object.keys(o)) {
+      const next = pruneValue(o[k], elem);
+      if (next !== o[k]) {
+        out ??= { ...o };
+        out[k] = next;
+      }
+    }
+    return out ?? v;
+  }
+  if (code.length <= 1) return v;
+  return pruneStruct(v, code);
+}

@@ -96,14 +96,38 @@ function badArgType(expected: 'map' | 'slice', actual: unknown): StrategicMergeE
 }
 
 /**
+ * strategicpatch's MergeOptions. The API server applies a patch with both on; kubectl's
+ * CreateThreeWayMergePatch merges its two half-patches (deletions, then the delta) with both
+ * off, so directives, parallel lists and nulls are carried into the result instead of acted on.
+ */
+export interface MergeOptions {
+  /** Act on `$retainKeys`, `$setElementOrder/…` and `$deleteFromPrimitiveList/…`. */
+  mergeParallelList: boolean;
+  /** A `null` deletes the key and is not kept in the result. */
+  ignoreUnmatchedNulls: boolean;
+}
+
+const SERVER: MergeOptions = { mergeParallelList: true, ignoreUnmatchedNulls: true };
+
+/**
  * Apply a strategic merge patch to `original` for a type described by `schema`. Neither input
  * is changed; throws StrategicMergeError with strategicpatch's words.
  */
-export function strategicMergePatch(original: Obj, patch: Obj, schema: PatchSchema): Obj {
-  return mergeMap(copyJson(original), copyJson(patch), schema);
+export function strategicMergePatch(
+  original: Obj,
+  patch: Obj,
+  schema: PatchSchema,
+  options: MergeOptions = SERVER,
+): Obj {
+  return mergeMap(copyJson(original), copyJson(patch), schema, options);
 }
 
-function mergeMap(original: Obj | undefined, patch: Obj, schema: PatchSchema | undefined): Obj {
+function mergeMap(
+  original: Obj | undefined,
+  patch: Obj,
+  schema: PatchSchema | undefined,
+  o: MergeOptions,
+): Obj {
   if (Object.hasOwn(patch, DIRECTIVE)) {
     const directive = patch[DIRECTIVE];
     if (directive === 'replace') {
@@ -117,13 +141,19 @@ function mergeMap(original: Obj | undefined, patch: Obj, schema: PatchSchema | u
     );
   }
   const base: Obj = original ?? {};
-  applyRetainKeys(base, patch);
-  mergeSetElementOrder(base, patch, schema);
+  if (o.mergeParallelList) applyRetainKeys(base, patch);
+  else keepRetainKeys(base, patch);
+  mergeSetElementOrder(base, patch, schema, o);
   for (const key of Object.keys(patch)) {
     const patchV = patch[key];
     let k = key;
     let isDeleteList = false;
     if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
+      if (!o.mergeParallelList) {
+        // preprocessDeletionListForMerging: the list is carried over as it is.
+        Object.defineProperty(base, key, own(patchV));
+        continue;
+      }
       k = extractKey(key, DELETE_FROM_PRIMITIVE_LIST, BAD_PRIMITIVE_LIST);
       isDeleteList = true;
       // A deletion list for a field the object does not have deletes nothing.
@@ -131,7 +161,7 @@ function mergeMap(original: Obj | undefined, patch: Obj, schema: PatchSchema | u
     }
     if (patchV === null) {
       delete base[k];
-      continue;
+      if (o.ignoreUnmatchedNulls) continue;
     }
     if (!Object.hasOwn(base, k)) {
       Object.defineProperty(base, k, own(patchV));
@@ -144,7 +174,7 @@ function mergeMap(original: Obj | undefined, patch: Obj, schema: PatchSchema | u
     }
     const meta = fieldMeta(schema, k);
     if (isMap(origV)) {
-      base[k] = mergeMap(origV, patchV as Obj, fieldSchema(meta));
+      base[k] = mergeMap(origV, patchV as Obj, fieldSchema(meta), o);
     } else if (Array.isArray(origV)) {
       base[k] = meta.strategy?.startsWith('merge')
         ? mergeSlice(
@@ -153,6 +183,7 @@ function mergeMap(original: Obj | undefined, patch: Obj, schema: PatchSchema | u
             meta.mergeKey ?? '',
             fieldSchema(meta),
             isDeleteList,
+            o,
           )
         : patchV;
     } else {
@@ -160,6 +191,24 @@ function mergeMap(original: Obj | undefined, patch: Obj, schema: PatchSchema | u
     }
   }
   return base;
+}
+
+/**
+ * Without MergeParallelList (the original is itself a patch): `$retainKeys` moves from the patch
+ * to the original, where the two must agree (applyRetainKeysDirective).
+ */
+function keepRetainKeys(original: Obj, patch: Obj): void {
+  if (!Object.hasOwn(patch, RETAIN_KEYS)) return;
+  const v = patch[RETAIN_KEYS];
+  delete patch[RETAIN_KEYS];
+  if (!Object.hasOwn(original, RETAIN_KEYS)) {
+    Object.defineProperty(original, RETAIN_KEYS, own(v));
+  } else if (JSON.stringify(original[RETAIN_KEYS]) !== JSON.stringify(v)) {
+    throw new StrategicMergeError(
+      `${goSprint(original[RETAIN_KEYS])} and ${goSprint(v)} are not deep equal: this may happen when calculating the 3-way diff patch`,
+      'Unknown',
+    );
+  }
 }
 
 /** `$retainKeys: [...]`: keys of the original not in the list go (applyRetainKeysDirective). */
@@ -185,11 +234,24 @@ function extractKey(key: string, prefix: string, bad: string): string {
 }
 
 /** `$setElementOrder/<field>`: merge that list now and put it in the given order (mergePatchIntoOriginal). */
-function mergeSetElementOrder(original: Obj, patch: Obj, schema: PatchSchema | undefined): void {
+function mergeSetElementOrder(
+  original: Obj,
+  patch: Obj,
+  schema: PatchSchema | undefined,
+  o: MergeOptions,
+): void {
   for (const key of Object.keys(patch)) {
     if (!key.startsWith(SET_ELEMENT_ORDER)) continue;
     const order = patch[key];
     delete patch[key];
+    if (!o.mergeParallelList) {
+      // mergePatchIntoOriginal: the directive moves to the original (which, being a patch
+      // itself, may already carry the same one), and the list is still merged in its order.
+      if (!Object.hasOwn(original, key)) Object.defineProperty(original, key, own(order));
+      else if (JSON.stringify(original[key]) !== JSON.stringify(order)) {
+        throw new StrategicMergeError(BAD_SET_ELEMENT_ORDER, 'BadRequest');
+      }
+    }
     if (!Array.isArray(order)) throw badArgType('slice', order);
     const k = extractKey(key, SET_ELEMENT_ORDER, BAD_SET_ELEMENT_ORDER);
     const foundOriginal = Object.hasOwn(original, k);
@@ -212,6 +274,7 @@ function mergeSetElementOrder(original: Obj, patch: Obj, schema: PatchSchema | u
             mergeKey,
             fieldSchema(meta),
             false,
+            o,
           )
         : (patchList as unknown[]);
     } else continue;
@@ -264,7 +327,7 @@ function sameByKey(left: unknown, right: unknown, mergeKey: string): boolean {
 }
 
 /** sliceElementType: the one kind of the lists' elements (no lists of lists, no mixing). */
-function elementKind(lists: unknown[][]): string {
+export function elementKind(lists: unknown[][]): string {
   let kind: string | undefined;
   for (const list of lists) {
     for (const v of list) {
@@ -293,19 +356,20 @@ function mergeSlice(
   mergeKey: string,
   elemSchema: PatchSchema | undefined,
   isDeleteList: boolean,
+  o: MergeOptions,
 ): unknown[] {
   if (original.length === 0 && patch.length === 0) return original;
   const kind = elementKind([original, patch]);
   let merged: unknown[];
   if (kind !== 'map') {
-    if (isDeleteList) return original.filter((v) => !patch.includes(v));
+    if (o.mergeParallelList && isDeleteList) return original.filter((v) => !patch.includes(v));
     merged = dedupe([...original, ...patch]);
   } else {
     if (mergeKey === '') {
       throw new StrategicMergeError('cannot merge lists without merge key for type map', 'Unknown');
     }
     [original, patch] = withSpecialElements(original, patch as Obj[], mergeKey);
-    merged = withoutSpecialElements(original, patch as Obj[], mergeKey, elemSchema);
+    merged = withoutSpecialElements(original, patch as Obj[], mergeKey, elemSchema, o);
   }
   const [patchItems, serverOnly] = partition(merged, patch, mergeKey);
   return normalizeElementOrder(patchItems, serverOnly, patch, original, mergeKey, kind);
@@ -361,12 +425,13 @@ function withoutSpecialElements(
   patch: Obj[],
   mergeKey: string,
   elemSchema: PatchSchema | undefined,
+  o: MergeOptions,
 ): unknown[] {
   const out = [...original];
   for (const v of patch) {
     if (!Object.hasOwn(v, mergeKey)) throw noMergeKey(v, mergeKey);
     const i = findByKey(out, mergeKey, v[mergeKey]);
-    if (i >= 0) out[i] = mergeMap(out[i] as Obj, v, elemSchema);
+    if (i >= 0) out[i] = mergeMap(out[i] as Obj, v, elemSchema, o);
     else out.push(v);
   }
   return out;
@@ -406,7 +471,7 @@ function indexIn(list: unknown[], item: unknown, mergeKey: string, kind: string)
 }
 
 /** normalizeSliceOrder: stable sort by position in `order`; `$patch: delete` items last. */
-function sortByOrder(
+export function sortByOrder(
   toSort: unknown[],
   order: unknown[],
   mergeKey: string,

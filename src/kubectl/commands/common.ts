@@ -279,6 +279,21 @@ export function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
+/**
+ * What cli-runtime's `Helper.Create(namespace, modify=true, obj)` sends — kubectl create, apply
+ * (when the object is new) and replace --force all call it so: the object without its
+ * `metadata.resourceVersion` ("attempt to version the object based on client logic"), so a
+ * manifest saved with `get -o yaml` can be created again. The API server itself still refuses a
+ * create that carries one.
+ */
+export function withoutResourceVersion<T extends { metadata?: object }>(obj: T): T {
+  const meta = obj.metadata as { resourceVersion?: unknown } | undefined;
+  if (meta === undefined || meta === null || typeof meta !== 'object') return obj;
+  if (!Object.hasOwn(meta, 'resourceVersion')) return obj;
+  const { resourceVersion: _rv, ...rest } = meta;
+  return { ...obj, metadata: rest };
+}
+
 /** An object as it is now, without a recorded request when the host can peek. */
 export function peekObject(
   ctx: Ctx,

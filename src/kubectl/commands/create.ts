@@ -1,6 +1,8 @@
 /** `kubectl create …`, `kubectl run`, `kubectl apply -f`. */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
+import { StrategicMergeError } from '../../engine/apiserver/strategicMerge.ts';
 import { containerProgram } from '../../engine/node/program.ts';
 import {
   QUANTITY_FORMAT_ERROR,
@@ -11,6 +13,7 @@ import { ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { isStoredType, kindPrefix, resolveType, typeByResource } from '../resources.ts';
+import { threeWayMergePatch } from '../threeWayMergePatch.ts';
 import {
   clone,
   fieldValidation,
@@ -18,6 +21,7 @@ import {
   peekObject,
   printWarnings,
   readFilenames,
+  withoutResourceVersion,
 } from './common.ts';
 import { finishedPodLog, networkOf } from './logs.ts';
 
@@ -747,7 +751,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
       printObject(ctx, obj, format, { verb: 'created', dryRun });
       continue;
     }
-    const r = ctx.host.api.create(m.type.resource, ns, obj, {
+    const r = ctx.host.api.create(m.type.resource, ns, withoutResourceVersion(obj), {
       fieldManager,
       fieldValidation: validation,
       ...(dryRun === 'server' ? { dryRun: true } : {}),
@@ -836,7 +840,8 @@ function applyOne(
       printObject(ctx, annotated, o.format, { verb: 'created', dryRun: o.dryRun });
       return;
     }
-    const r = ctx.host.api.create(resource, ns, annotated, {
+    // The last-applied annotation was made from the file as it is, resourceVersion and all.
+    const r = ctx.host.api.create(resource, ns, withoutResourceVersion(annotated), {
       fieldManager: 'kubectl-client-side-apply',
       fieldValidation: o.validation,
       ...(o.dryRun === 'server' ? { dryRun: true } : {}),
@@ -854,56 +859,55 @@ function applyOne(
   }
   const live = current.value;
   const liveApplied = live.metadata?.annotations?.[LAST_APPLIED];
+  const shown = {
+    ...live,
+    apiVersion: live.apiVersion ?? obj.apiVersion,
+    kind: live.kind ?? obj.kind,
+  };
+  // apply.go: a client dry run neither warns nor diffs; it calls the object configured.
+  if (o.dryRun === 'client') {
+    printObject(ctx, shown, o.format, { verb: 'configured', dryRun: o.dryRun });
+    return;
+  }
   if (liveApplied === undefined) {
     const t = `${resource}/${name}`;
     ctx.err(
       `Warning: resource ${t} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     );
   }
-  const shown = {
-    ...live,
-    apiVersion: live.apiVersion ?? obj.apiVersion,
-    kind: live.kind ?? obj.kind,
-  };
-  if (liveApplied === lastApplied) {
-    printObject(ctx, shown, o.format, { verb: 'unchanged', dryRun: o.dryRun });
-    return;
-  }
-  if (o.dryRun === 'client') {
-    printObject(ctx, shown, o.format, { verb: 'configured', dryRun: o.dryRun });
-    return;
-  }
-  // Like kubectl's three-way merge: change what differs from the last applied configuration
-  // (or, without one, from the live object), delete what was applied before and is gone now.
-  let original: unknown;
+  // patcher.go patchSimple: a three-way strategic merge patch of the last-applied configuration
+  // (original), the file with its new annotation (modified) and the live object (current).
+  let original: Record<string, unknown> | undefined;
   try {
-    original = liveApplied === undefined ? undefined : JSON.parse(liveApplied);
+    const parsed: unknown = liveApplied === undefined ? undefined : JSON.parse(liveApplied);
+    original = isPlainObject(parsed) ? parsed : undefined;
   } catch {
     original = undefined;
   }
-  const { apiVersion: _a, kind: _k, status: _s, ...body } = obj;
   // The builder sets the namespace on what it read, as on the last-applied configuration.
-  const wanted =
-    ns && !obj.metadata?.namespace
-      ? { ...body, metadata: { ...body.metadata, namespace: ns } }
-      : body;
-  const { apiVersion: _la, kind: _lk, status: _ls, ...liveBody } = live;
-  // JSON merge patches replace lists wholesale, so changes are measured against what was
-  // applied before (never against the live object with its server defaults).
-  const patch = diffPatch(
-    original === undefined ? undefined : withoutTypeMeta(original),
-    wanted,
-    liveBody,
-  );
-  const patchMeta = (patch.metadata ?? {}) as Record<string, unknown>;
-  patch.metadata = {
-    ...patchMeta,
-    annotations: {
-      ...((patchMeta.annotations as Record<string, unknown>) ?? {}),
-      [LAST_APPLIED]: lastApplied,
-    },
-  };
+  const modified =
+    ns && !annotated.metadata?.namespace
+      ? { ...annotated, metadata: { ...annotated.metadata, namespace: ns } }
+      : annotated;
+  let patch: Record<string, unknown>;
+  try {
+    patch = threeWayMergePatch(original, modified, shown, schemaOf(resource));
+  } catch (e) {
+    if (!(e instanceof StrategicMergeError)) throw e;
+    const json = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
+    ctx.fail(
+      `error when creating patch with:\noriginal:\n${liveApplied ?? ''}\nmodified:\n${json(modified)}\ncurrent:\n${json(shown)}\nfor: ${JSON.stringify(source)}: ${e.message}`,
+    );
+  }
+  // patcher.go sends no empty patch; apply.go then calls the object unchanged (or, with an
+  // -o format, prints it as it is).
+  if (Object.keys(patch).length === 0) {
+    const verb = o.format === '' || o.format === 'name' ? 'unchanged' : 'configured';
+    printObject(ctx, shown, o.format, { verb, dryRun: o.dryRun });
+    return;
+  }
   const r = ctx.host.api.patch(resource, ns, name, patch, {
+    patchType: 'strategic',
     fieldManager: 'kubectl-client-side-apply',
     fieldValidation: o.validation,
     ...(o.dryRun === 'server' ? { dryRun: true } : {}),
@@ -1061,7 +1065,7 @@ function forceReplace(
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
     const obj = ctx.recorded(clone(m.obj));
-    const r = ctx.host.api.create(m.type.resource, ns, obj, {
+    const r = ctx.host.api.create(m.type.resource, ns, withoutResourceVersion(obj), {
       fieldManager: 'kubectl-replace',
       fieldValidation: validation,
     });
@@ -1081,111 +1085,4 @@ function forceReplace(
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function withoutTypeMeta(v: unknown): Record<string, unknown> {
-  if (!isPlainObject(v)) return {};
-  const { apiVersion: _a, kind: _k, status: _s, ...rest } = v;
-  return rest;
-}
-
-/** Whether everything `want` says is already true of `have` (extra server defaults allowed). */
-function isSubset(want: unknown, have: unknown): boolean {
-  if (isPlainObject(want)) {
-    return isPlainObject(have) && Object.entries(want).every(([k, v]) => isSubset(v, have[k]));
-  }
-  if (Array.isArray(want)) {
-    return (
-      Array.isArray(have) &&
-      want.length === have.length &&
-      want.every((v, i) => isSubset(v, have[i]))
-    );
-  }
-  return want === have;
-}
-
-/** Deep-merges `m` over `l`; lists of named items merge by name (like a strategic merge). */
-function deepMerge(l: unknown, m: unknown): unknown {
-  if (isPlainObject(l) && isPlainObject(m)) {
-    const out: Record<string, unknown> = { ...l };
-    for (const [k, v] of Object.entries(m)) {
-      Object.defineProperty(out, k, {
-        value: deepMerge(l[k], v),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    return out;
-  }
-  if (Array.isArray(l) && Array.isArray(m)) return mergeByName(m, l) ?? m;
-  return m;
-}
-
-function mergeByName(mod: unknown[], live: unknown[]): unknown[] | undefined {
-  const named = (x: unknown): x is Record<string, unknown> & { name: string } =>
-    isPlainObject(x) && typeof x.name === 'string';
-  if (!mod.every(named)) return undefined;
-  return mod.map((m) => {
-    const l = live.find((x) => named(x) && x.name === m.name);
-    return l === undefined ? m : deepMerge(l, m);
-  });
-}
-
-function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (isPlainObject(v)) {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'undefined';
-}
-
-/**
- * The merge patch `kubectl apply` sends, in the spirit of its three-way merge: fields the
- * file changed since the last apply (`original`) and that the live object does not already
- * have; nested objects diffed; lists of named items (containers) merged by name so server
- * defaults survive; fields dropped from the file since the last apply set to null.
- */
-export function diffPatch(
-  original: Record<string, unknown> | undefined,
-  modified: Record<string, unknown>,
-  live: Record<string, unknown>,
-): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  const set = (k: string, v: unknown): void => {
-    Object.defineProperty(patch, k, {
-      value: v,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  };
-  for (const [k, v] of Object.entries(modified)) {
-    const before = original?.[k];
-    const now = live[k];
-    // Maps always recurse: a field dropped from the file deep inside (spec.template.spec.
-    // nodeSelector) must be deleted even though what is left is still a subset of the live map.
-    if (isPlainObject(v) && isPlainObject(now)) {
-      const sub = diffPatch(isPlainObject(before) ? before : undefined, v, now);
-      if (Object.keys(sub).length > 0) set(k, sub);
-      continue;
-    }
-    if (original !== undefined && canonicalJson(before) === canonicalJson(v) && isSubset(v, now))
-      continue;
-    if (isSubset(v, now)) continue;
-    if (Array.isArray(v) && Array.isArray(now)) {
-      set(k, mergeByName(v, now) ?? v);
-    } else {
-      set(k, v);
-    }
-  }
-  if (original !== undefined) {
-    for (const k of Object.keys(original)) {
-      if (!Object.hasOwn(modified, k) && Object.hasOwn(live, k)) set(k, null);
-    }
-  }
-  return patch;
 }

@@ -4,6 +4,7 @@
  * workspace), with kubectl's checks and messages.
  */
 import type { KubeObject } from '../../engine/api/types.ts';
+import { configMapHash, secretHash } from '../appendHash.ts';
 import type { Ctx } from '../context.ts';
 import { dryRunStrategy } from '../output.ts';
 import { oneName, submitCreated } from './create.ts';
@@ -130,6 +131,11 @@ function envFilePairs(ctx: Ctx, text: string): [string, string][] {
   return out;
 }
 
+/** With `--append-hash`, `NAME-<hash>` (the hash of the object as built, its name unsuffixed). */
+function withHash(ctx: Ctx, name: string, hash: () => string): string {
+  return ctx.bool('append-hash') ? `${name}-${hash()}` : name;
+}
+
 /** `kubectl create configmap NAME [--from-literal=k=v] [--from-file=[k=]path]`. */
 export function runCreateConfigMap(ctx: Ctx, args: string[]): void {
   const name = oneName(ctx, args);
@@ -138,7 +144,10 @@ export function runCreateConfigMap(ctx: Ctx, args: string[]): void {
   const obj: KubeObject = {
     kind: 'ConfigMap',
     apiVersion: 'v1',
-    metadata: { name, creationTimestamp: null as unknown as string },
+    metadata: {
+      name: withHash(ctx, name, () => configMapHash(name, data)),
+      creationTimestamp: null as unknown as string,
+    },
     ...(Object.keys(data).length > 0 ? { data } : {}),
   };
   submitCreated(ctx, obj, ctx.namespace, 'failed to create configmap: ');
@@ -154,7 +163,10 @@ export function runCreateSecretGeneric(ctx: Ctx, args: string[]): void {
   const obj: KubeObject = {
     kind: 'Secret',
     apiVersion: 'v1',
-    metadata: { name, creationTimestamp: null as unknown as string },
+    metadata: {
+      name: withHash(ctx, name, () => secretHash(name, type, data)),
+      creationTimestamp: null as unknown as string,
+    },
     ...(pairs.length > 0 ? { data } : {}),
     ...(type ? { type } : {}),
   };
@@ -213,14 +225,18 @@ export function runCreateSecretDockerRegistry(ctx: Ctx, args: string[]): void {
     entry.auth = base64(`${username}:${password}`);
     data = { '.dockerconfigjson': base64(JSON.stringify({ auths: { [server]: entry } })) };
   }
+  const type = 'kubernetes.io/dockerconfigjson';
   submitCreated(
     ctx,
     {
       kind: 'Secret',
       apiVersion: 'v1',
-      metadata: { name, creationTimestamp: null as unknown as string },
+      metadata: {
+        name: withHash(ctx, name, () => secretHash(name, type, data)),
+        creationTimestamp: null as unknown as string,
+      },
       data,
-      type: 'kubernetes.io/dockerconfigjson',
+      type,
     },
     ctx.namespace,
     SECRET_WRAP,

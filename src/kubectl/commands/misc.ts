@@ -1000,6 +1000,10 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   const targets = selectedTargets(ctx, resources);
   // IntoSingleItemImplied: one object named (not selected by -l/--all) lists without a header.
   const single = targets.length === 1 && targets[0]?.obj === undefined;
+  // RunLabel/RunAnnotate: resource version locking only on a single resource.
+  if (!single && ctx.str('resource-version') !== '') {
+    ctx.fail('--resource-version may only be used with a single resource');
+  }
   for (const { type, name, obj } of targets) {
     const cur = obj ?? getOrFail(ctx, type, name);
     changeMeta(ctx, type, cur, changes, field, { list, single, format });
@@ -1056,7 +1060,11 @@ function changeMeta(
   // The Recorder writes the change cause into the same patch (an annotation, for label too).
   const cause = ctx.changeCause();
   const recordNeeded = cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause;
-  const changed = JSON.stringify(next) !== JSON.stringify(current) || recordNeeded;
+  // --resource-version goes into the patch (cleared from the old object, set on the new one),
+  // so the server's precondition check refuses a stale one with a Conflict.
+  const resourceVersion = ctx.str('resource-version');
+  const changed =
+    JSON.stringify(next) !== JSON.stringify(current) || recordNeeded || resourceVersion !== '';
   const dryRun = dryRunStrategy(ctx);
   // With --list (as with a client dry run) the changes are made to the object read, not sent.
   const send = dryRun !== 'client' && !opts.list;
@@ -1069,6 +1077,7 @@ function changeMeta(
     for (const [k, v] of changes.set) Object.defineProperty(patch, k, own(v));
     for (const k of changes.remove) if (has(k)) Object.defineProperty(patch, k, own(null));
     const metaPatch: Record<string, unknown> = { [field]: patch };
+    if (resourceVersion !== '') metaPatch.resourceVersion = resourceVersion;
     if (recordNeeded) {
       const annotations = (field === 'annotations' ? patch : {}) as Record<string, string | null>;
       annotations[CHANGE_CAUSE] = cause;
