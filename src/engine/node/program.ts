@@ -60,6 +60,7 @@ export type Program =
     };
 
 import type { KubeObject } from '../api/types.ts';
+import { catalogueVersion } from '../registry/registry.ts';
 import type { ObjectData } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 
@@ -1212,9 +1213,11 @@ function parseUrl(
   };
 }
 
-/** nginx's 404 page (CRLF lines, 153 bytes with its version). */
-const NGINX_404 =
-  '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';
+/** nginx's 404 page (CRLF lines, 153 bytes with an `x.y.z` version). */
+function nginx404(image: string): string {
+  const version = catalogueVersion(image) ?? catalogueVersion('nginx');
+  return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+}
 /** httpd's 404 page. */
 const HTTPD_404 =
   '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
@@ -1223,7 +1226,11 @@ const HTTPD_404 =
 function notFoundPage(svc: ServiceView, path: string): string | undefined {
   if (path === '/' || path === '/index.html') return undefined;
   const repo = svc.backendImage === undefined ? '' : repository(svc.backendImage);
-  return repo === 'nginx' ? NGINX_404 : repo === 'httpd' ? HTTPD_404 : undefined;
+  return repo === 'nginx'
+    ? nginx404(svc.backendImage ?? 'nginx')
+    : repo === 'httpd'
+      ? HTTPD_404
+      : undefined;
 }
 
 /** A one-shot network command: `nslookup`, `wget`, `curl` against a Service of the cluster. */
