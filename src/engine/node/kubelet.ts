@@ -1286,7 +1286,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       return false;
     }
     // phase 'waiting'
-    if (c.reason === 'InvalidImageName' || c.reason === 'ErrImageNeverPull') return false;
+    if (
+      (c.reason === 'InvalidImageName' || c.reason === 'ErrImageNeverPull') &&
+      ctx.now < (c.backoffSyncAt ?? 0)
+    ) {
+      // The failed sync is retried by the pod worker after its back-off (10 s jittered by
+      // half): every retry goes through EnsureImageExists again and reports it again.
+      ctx.requeueAfter(key, (c.backoffSyncAt ?? 0) - ctx.now);
+      return false;
+    }
     if (c.reason === 'CreateContainerConfigError' && ctx.now < c.retryAt) {
       ctx.requeueAfter(key, c.retryAt - ctx.now);
       return false;
@@ -1323,6 +1331,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       event(ctx, pod, 'Warning', 'Failed', 'Error: InvalidImageName', c);
       c.reason = 'InvalidImageName';
       c.message = why;
+      retryFailedSync(key, c, ctx);
       return false;
     }
     const present = runtime.hasImage(c.image);
@@ -1332,6 +1341,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', c);
       c.reason = 'ErrImageNeverPull';
       c.message = msg;
+      retryFailedSync(key, c, ctx);
       return false;
     }
     if (present && c.pullPolicy !== 'Always') {
@@ -1356,6 +1366,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.pull = plan;
     ctx.requeueAfter(key, plan.doneAt - ctx.now);
     return false;
+  }
+
+  /** A sync that failed before a pull (InvalidImageName, ErrImageNeverPull) is tried again. */
+  function retryFailedSync(key: string, c: ContainerWork, ctx: ReconcileContext): void {
+    c.backoffSyncAt = ctx.now + POD_BACKOFF_RESYNC_MS * (1 + 0.5 * ctx.random());
+    ctx.requeueAfter(key, c.backoffSyncAt - ctx.now);
   }
 
   /**
