@@ -52,6 +52,11 @@ import {
   type Surroundings,
   volumeFiles,
 } from './program.ts';
+import {
+  type TerminationSource,
+  terminationMessage,
+  terminationSource,
+} from './terminationMessage.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -211,6 +216,8 @@ interface ContainerWork {
   /** Killed by a probe, it has ignored SIGTERM and runs until its grace period ends. */
   dying?: boolean;
   files?: readonly FileEvent[];
+  /** Where this run's termination message comes from, when it can have one. */
+  termination?: TerminationSource;
   /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
   mounts?: readonly Record<string, unknown>[];
   /** The restart back-off (flowcontrol.Backoff): its period, and when it last grew. */
@@ -291,6 +298,8 @@ interface ContainerSpec {
   livenessProbe?: ProbeSpec;
   readinessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
   env?: { name: string; value?: string; valueFrom?: EnvSource }[];
   envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
@@ -888,6 +897,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.runStartMs = ctx.now;
     c.dying = undefined;
     c.files = program.runs === 'exits' || program.runs === 'forever' ? program.files : undefined;
+    c.termination =
+      program.runs === 'exits' || program.runs === 'forever'
+        ? terminationSource(spec, program.files, program.output)
+        : undefined;
     // The prober starts after each probe's initial delay; a readiness probe keeps the container
     // unready until it first succeeds.
     const delay = (p: ProbeSpec | undefined) =>
@@ -1002,9 +1015,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       actor,
     );
     if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
+    const message = c.termination
+      ? terminationMessage(c.termination, code, ctx.now - (c.runStartMs ?? ctx.now))
+      : undefined;
+    c.termination = undefined;
     c.terminated = {
       exitCode: code,
       reason: code === 0 ? 'Completed' : 'Error',
+      ...(message === undefined ? {} : { message }),
       startedAt: c.startedAt ?? ctx.timestamp(),
       finishedAt: ctx.timestamp(),
       containerID: c.containerID ?? '',
