@@ -41,6 +41,12 @@ import { deepFreeze } from '../util/persistentMap.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
+import {
+  type HookResult,
+  type LifecycleSpec,
+  runHook,
+  stopAfterPreStopMs,
+} from './lifecycleHook.ts';
 import { mountStatuses } from './mountStatus.ts';
 import { type ProbedRun, type ProbeSpec, runProbe } from './probe.ts';
 import {
@@ -144,6 +150,7 @@ type WaitingReason =
   | 'ContainerCreating'
   | 'PodInitializing'
   | 'CrashLoopBackOff'
+  | 'PostStartHookError'
   | 'ErrImagePull'
   | 'ImagePullBackOff'
   | 'InvalidImageName'
@@ -216,6 +223,13 @@ interface ContainerWork {
   /** Killed by a probe, it has ignored SIGTERM and runs until its grace period ends. */
   dying?: boolean;
   files?: readonly FileEvent[];
+  lifecycle?: LifecycleSpec;
+  /**
+   * A postStart hook under way (the pod worker waits for it: the status shows what it showed
+   * before the start), or the kill that follows its failure: when it ends, its failure message,
+   * and the exit code the kill ends the container with.
+   */
+  hook?: { doneAt: number; error?: string; killExitCode?: number };
   /** Where this run's termination message comes from, when it can have one. */
   termination?: TerminationSource;
   /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
@@ -300,6 +314,7 @@ interface ContainerSpec {
   startupProbe?: ProbeSpec;
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
+  lifecycle?: LifecycleSpec;
   env?: { name: string; value?: string; valueFrom?: EnvSource }[];
   envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
@@ -406,6 +421,7 @@ function setSpecFields(w: ContainerWork, c: ContainerSpec): ContainerWork {
   if (c.livenessProbe !== undefined) w.livenessProbe = c.livenessProbe;
   if (c.readinessProbe !== undefined) w.readinessProbe = c.readinessProbe;
   if (c.startupProbe !== undefined) w.startupProbe = c.startupProbe;
+  if (c.lifecycle !== undefined) w.lifecycle = c.lifecycle;
   return w;
 }
 
@@ -851,8 +867,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       program = { runs: 'exits', afterMs: 0, exitCode: 0, output: program.output };
     }
     // A run that may end within the relist period keeps the status shown before it (unseen).
+    const postStart = program.runs === 'fails' ? undefined : c.lifecycle?.postStart;
     const before =
-      program.runs === 'exits' && program.afterMs < PLEG_RELIST_MS ? containerStatus(c) : undefined;
+      postStart || (program.runs === 'exits' && program.afterMs < PLEG_RELIST_MS)
+        ? containerStatus(c)
+        : undefined;
     const restarting = c.terminated !== undefined;
     if (c.terminated) {
       // A restart: the run that ended becomes the last state.
@@ -925,11 +944,27 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       c.seenAt = ctx.now + PLEG_RELIST_MS;
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     }
+    if (postStart && before) {
+      // startContainer's step 4: the hook runs before the sync goes on; the pod worker (and
+      // so the status) waits for it, and the probes start after it.
+      const res = runHook(postStart, hookTarget(pod, key, c, ctx));
+      c.hook = {
+        doneAt: ctx.now + res.ms,
+        ...(res.error === undefined ? {} : { error: res.error }),
+      };
+      c.unseen = { status: before, restarting };
+      for (const k of ['startupAt', 'readinessAt', 'livenessAt'] as const) {
+        const at = c.probes[k];
+        if (at !== undefined) c.probes[k] = at + res.ms;
+      }
+      ctx.requeueAfter(key, res.ms);
+    }
     if (program.runs === 'exits') {
       // Even a process that ends at once lives a moment: exec, run, exit.
       c.exitAt = ctx.now + program.afterMs + 50 + Math.round(ctx.random() * 100);
       c.exitCode = program.exitCode;
-      if (before && c.exitAt - ctx.now < PLEG_RELIST_MS) c.unseen = { status: before, restarting };
+      if (before && !c.hook && c.exitAt - ctx.now < PLEG_RELIST_MS)
+        c.unseen = { status: before, restarting };
       ctx.requeueAfter(key, c.exitAt - ctx.now);
     } else {
       c.exitAt = undefined;
@@ -1062,6 +1097,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       );
       sendStopContainer(ctx, c);
       c.killedByProbe = true;
+      if (c.lifecycle?.preStop) {
+        // killContainer runs the preStop hook first, within the grace period.
+        const probeGrace = kind === 'liveness' ? c.livenessProbe : c.startupProbe;
+        const grace = probeGrace?.terminationGracePeriodSeconds ?? killGraceSeconds(pod);
+        const pre = preStop(pod, key, c, grace, ctx);
+        if (pre) {
+          const stubborn = ignoresSigterm(c.command, c.args);
+          c.exitAt = ctx.now + stopAfterPreStopMs(grace, pre.ms, stubborn, 0);
+          c.exitCode = stubborn ? 137 : sigtermExitCode(c.image);
+          c.dying = true;
+          ctx.requeueAfter(key, c.exitAt - ctx.now);
+          return;
+        }
+      }
       if (ignoresSigterm(c.command, c.args)) {
         // PID 1 ignores SIGTERM (`sleep`, a shell script): it runs on through the grace period
         // (the probe's own, else the pod's), then the runtime SIGKILLs it: exit code 137.
@@ -1228,6 +1277,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): boolean {
     if (c.phase === 'running') {
+      if (c.hook && !postStartDone(pod, key, c, ctx)) return false;
       if (c.exitAt !== undefined && ctx.now >= c.exitAt) {
         containerExited(c, ctx);
         ctx.requeueAfter(key, PLEG_RELIST_MS);
@@ -1383,6 +1433,103 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.phase = 'pulling';
     c.pull = plan;
     ctx.requeueAfter(key, plan.doneAt - ctx.now);
+    return false;
+  }
+
+  /** The container as a lifecycle hook finds it. */
+  function hookTarget(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext) {
+    return {
+      name: c.name,
+      image: c.image,
+      ...(c.command ? { command: c.command } : {}),
+      ...(c.args ? { args: c.args } : {}),
+      ...(c.ports ? { ports: c.ports } : {}),
+      podFullName: formatPod(pod),
+      podIP: work.get(key)?.podIP ?? '',
+      elapsedMs: ctx.now - (c.runStartMs ?? ctx.now),
+      ...(c.files ? { files: c.files } : {}),
+    };
+  }
+
+  /**
+   * killContainer's preStop step: the hook runs (a failure is recorded as FailedPreStopHook,
+   * its message kept out of the event) for at most the grace period. Undefined when the
+   * container has no preStop hook or there is no grace period to run it in.
+   */
+  function preStop(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    graceSeconds: number,
+    ctx: ReconcileContext,
+  ): HookResult | undefined {
+    const h = c.lifecycle?.preStop;
+    if (!h || graceSeconds <= 0) return undefined;
+    const res = runHook(h, hookTarget(pod, key, c, ctx));
+    if (res.error !== undefined) {
+      event(ctx, pod, 'Warning', 'FailedPreStopHook', 'PreStopHook failed', c);
+    }
+    return res;
+  }
+
+  /** The grace period of a kill: the deletion's, else the pod's terminationGracePeriodSeconds. */
+  function killGraceSeconds(pod: KubeObject): number {
+    return (
+      pod.metadata?.deletionGracePeriodSeconds ??
+      specOf<{ terminationGracePeriodSeconds?: number }>(pod).terminationGracePeriodSeconds ??
+      30
+    );
+  }
+
+  /**
+   * A postStart hook under way, or the kill after its failure: false while it lasts (the pod
+   * worker waits). A hook that succeeded lets the container be seen running; one that failed
+   * is reported (FailedPostStartHook, "PostStartHook failed") and the container killed
+   * ("Killing", FailedPostStartHook: preStop, then SIGTERM); once it has stopped, the start
+   * failed with PostStartHookError, whose message is the hook's, till the restart.
+   */
+  function postStartDone(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    ctx: ReconcileContext,
+  ): boolean {
+    const h = c.hook;
+    if (!h) return true;
+    if (ctx.now < h.doneAt) {
+      ctx.requeueAfter(key, h.doneAt - ctx.now);
+      return false;
+    }
+    if (h.error === undefined) {
+      c.hook = undefined;
+      c.unseen = undefined;
+      return true;
+    }
+    if (h.killExitCode === undefined) {
+      event(ctx, pod, 'Warning', 'FailedPostStartHook', 'PostStartHook failed', c);
+      event(ctx, pod, 'Normal', 'Killing', 'FailedPostStartHook', c);
+      sendStopContainer(ctx, c);
+      const grace = killGraceSeconds(pod);
+      const pre = preStop(pod, key, c, grace, ctx);
+      const stubborn = ignoresSigterm(c.command, c.args);
+      const ms = stopAfterPreStopMs(grace, pre?.ms, stubborn, 0);
+      c.hook = {
+        doneAt: ctx.now + ms,
+        error: h.error,
+        killExitCode: stubborn ? 137 : sigtermExitCode(c.image),
+      };
+      ctx.requeueAfter(key, ms);
+      return false;
+    }
+    c.hook = undefined;
+    c.exitCode = h.killExitCode;
+    containerExited(c, ctx);
+    const restarts = c.sidecar || restartPolicy(pod) !== 'Never';
+    if (restarts) {
+      c.reason = 'PostStartHookError';
+      c.message = h.error;
+    }
+    ctx.requeueAfter(key, PLEG_RELIST_MS);
     return false;
   }
 
@@ -1926,13 +2073,19 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
           c.phase = 'stopping';
         }
-        const grace = (pod.metadata?.deletionGracePeriodSeconds ?? 30) * 1000;
+        const grace = pod.metadata?.deletionGracePeriodSeconds ?? 30;
         // nginx and friends exit on SIGTERM/SIGQUIT within a fraction of a second. A `sleep`
         // or a shell script as PID 1 ignores SIGTERM: the pod takes its whole grace period,
-        // then the runtime kills what is left (SIGKILL).
+        // then the runtime kills what is left (SIGKILL). A preStop hook runs first, within
+        // the grace period.
         const quick = 300 + Math.round(ctx.random() * 500);
-        const stubborn = runningContainers.some((c) => ignoresSigterm(c.command, c.args));
-        w.stopDoneAt = ctx.now + (stubborn ? grace : Math.min(grace, quick));
+        let longest = 0;
+        for (const c of runningContainers) {
+          const pre = c.lifecycle?.preStop ? preStop(pod, key, c, grace, ctx) : undefined;
+          const stubborn = ignoresSigterm(c.command, c.args);
+          longest = Math.max(longest, stopAfterPreStopMs(grace, pre?.ms, stubborn, quick));
+        }
+        w.stopDoneAt = ctx.now + longest;
       } else {
         w.stopDoneAt = ctx.now;
       }

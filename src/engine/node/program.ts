@@ -1702,8 +1702,8 @@ export function startErrorMessage(cmd: string): string {
 }
 
 /**
- * A command run inside a running container (an exec probe): what it prints (stdout then
- * stderr) and its exit code, given the files the container's own script has written by
+ * A command run inside a running container (an exec probe, a lifecycle hook): what it prints
+ * (stdout then stderr), its exit code and how long it ran (its sleeps), given the files the container's own script has written by
  * `elapsedMs` after it started. Undefined when the command is not simulated.
  */
 export function execInContainer(
@@ -1712,18 +1712,18 @@ export function execInContainer(
   elapsedMs: number,
   files: readonly FileEvent[] | undefined,
   where: Surroundings = {},
-): { exitCode: number; output: string } | undefined {
+): { exitCode: number; output: string; ms: number } | undefined {
   const sh = newShell(image, '', where);
   for (const f of files ?? []) if (f.atMs <= elapsedMs) sh.files.set(f.path, f.content);
   const cmd = argv[0]?.split('/').pop() ?? '';
   if (sh.bins && !sh.bins.has(cmd)) return undefined;
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
-    return r.forever ? undefined : { exitCode: r.status & 255, output: r.output };
+    return r.forever ? undefined : { exitCode: r.status & 255, output: r.output, ms: sh.ms };
   }
   const s = step(argv, sh);
   if (!s || s.forever) return undefined;
-  return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? '') };
+  return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? ''), ms: s.ms };
 }
 
 interface VolumeSpec {
