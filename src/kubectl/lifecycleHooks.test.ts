@@ -144,6 +144,38 @@ describe('preStop', () => {
   });
 });
 
+describe('preStop on a liveness kill', () => {
+  it('runs before the SIGTERM of a container its liveness probe kills', () => {
+    const runFor = (lifecycle: string) => {
+      const { run, host } = engineSession(3);
+      host.fs.write(
+        'l.yaml',
+        `apiVersion: v1
+kind: Pod
+metadata:
+  name: live
+spec:
+  containers:
+  - name: app
+    image: nginx
+    livenessProbe: {exec: {command: [cat, /tmp/nope]}, failureThreshold: 1}
+${lifecycle}`,
+      );
+      run('kubectl apply -f l.yaml');
+      const [started, finished] = run(
+        "kubectl get pod live -o jsonpath='{.status.containerStatuses[0].lastState.terminated.startedAt} {.status.containerStatuses[0].lastState.terminated.finishedAt}'",
+      ).out.split(' ');
+      const events = run('kubectl events --for pod/live').out;
+      expect(events).toMatch(
+        /Normal +Killing +Pod\/live +Container app failed liveness probe, will be restarted\n/,
+      );
+      return Date.parse(finished ?? '') - Date.parse(started ?? '');
+    };
+    expect(runFor('')).toBe(0);
+    expect(runFor('    lifecycle: {preStop: {sleep: {seconds: 5}}}\n')).toBe(5000);
+  });
+});
+
 describe('lifecycle validation', () => {
   it('exactly one handler, each well-formed; sleep within the grace period', () => {
     const { run, host } = engineSession(3);
