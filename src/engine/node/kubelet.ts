@@ -1070,6 +1070,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.message = undefined;
     c.exitAt = undefined;
     c.dying = undefined;
+    c.hook = undefined;
   }
 
   /** What a probe finds of `c`'s current run. */
@@ -1448,6 +1449,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       podIP: work.get(key)?.podIP ?? '',
       elapsedMs: ctx.now - (c.runStartMs ?? ctx.now),
       ...(c.files ? { files: c.files } : {}),
+      random: () => ctx.random(),
     };
   }
 

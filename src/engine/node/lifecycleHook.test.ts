@@ -37,3 +37,15 @@ describe('stopAfterPreStopMs', () => {
     expect(stopAfterPreStopMs(10, 9000, true, 400)).toBe(11_000);
   });
 });
+
+describe('an exec hook whose command is not in the image', () => {
+  it("fails with containerd's ExecSync error", () => {
+    const r = runHook({ exec: { command: ['bash', '-c', 'echo hi'] } }, target);
+    expect(r.error).toMatch(
+      /^Exec lifecycle hook \(\[bash -c echo hi\]\) for Container "app" in Pod "p_default\(u-1\)" failed - error: rpc error: code = Unknown desc = failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in \$PATH: unknown, message: ""$/,
+    );
+    expect(
+      runHook({ exec: { command: ['/bin/bash', '-c', 'echo hi'] } }, { ...target, image: 'nginx' }),
+    ).toEqual({ ms: 0 });
+  });
+});

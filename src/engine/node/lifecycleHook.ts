@@ -7,8 +7,10 @@
  * and always fails. What a failure returns is the handler's message: the kubelet keeps it out of
  * the event ("PostStartHook failed", "PreStopHook failed") and shows it as the waiting message.
  */
+import { randomHex64 } from '../registry/digest.ts';
+import { imageBinaries } from './imageFiles.ts';
 import { runProbe } from './probe.ts';
-import { execInContainer, type FileEvent } from './program.ts';
+import { execInContainer, type FileEvent, repository } from './program.ts';
 
 export interface LifecycleHandler {
   exec?: { command?: string[] };
@@ -34,6 +36,8 @@ export interface HookTarget {
   /** How long the container has run, and the files its process wrote (what an exec sees). */
   elapsedMs: number;
   files?: readonly FileEvent[];
+  /** The runtime's random source (an exec's id). */
+  random?: () => number;
 }
 
 /** How long a hook took, and its failure message (undefined when it succeeded). */
@@ -52,11 +56,33 @@ function intOrString(port: number | string | undefined): string {
   return typeof port === 'string' ? `{1 0 ${port}}` : `{0 ${port ?? 0} }`;
 }
 
+/**
+ * containerd's ExecSync error when runc cannot start the command: it is not in the image (as
+ * imageFiles.ts knows the image). Undefined when it is there, or the image is not known.
+ */
+function missingExecutable(t: HookTarget, cmd: string): string | undefined {
+  const tag = (t.image.split('@')[0] ?? t.image).split('/').pop()?.split(':')[1] ?? '';
+  const bins = imageBinaries(repository(t.image), tag);
+  if (!bins || bins.has(cmd.split('/').pop() ?? '')) return undefined;
+  const why = cmd.includes('/')
+    ? `exec: "${cmd}": stat ${cmd}: no such file or directory`
+    : `exec: "${cmd}": executable file not found in $PATH`;
+  const id = randomHex64(t.random ?? (() => 0));
+  return `rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown`;
+}
+
 /** Run `handler` in the container `t`. */
 export function runHook(handler: LifecycleHandler, t: HookTarget): HookResult {
   const where = `for Container ${goQuote(t.name)} in Pod ${goQuote(t.podFullName)}`;
   if (handler.exec) {
     const argv = handler.exec.command ?? [];
+    const missing = missingExecutable(t, argv[0] ?? '');
+    if (missing !== undefined) {
+      return {
+        ms: 0,
+        error: `Exec lifecycle hook ([${argv.join(' ')}]) ${where} failed - error: ${missing}, message: ""`,
+      };
+    }
     const r = execInContainer(t.image, argv, t.elapsedMs, t.files);
     // A command that is not simulated is taken to succeed at once.
     if (!r || r.exitCode === 0) return { ms: r?.ms ?? 0 };
