@@ -117,7 +117,17 @@ describe('preStop', () => {
     const before = cluster.now();
     expect(runLine(host, 'kubectl delete pod p --wait=false').stdout).toBe('pod "p" deleted\n');
     expect(cluster.runUntil(() => !cluster.peek('pods', 'default', 'p'), 120_000)).toBe(true);
-    return { ms: cluster.now() - before, events: run('kubectl events').out };
+    const at = (reason: string) =>
+      Date.parse(
+        run(
+          `kubectl get events --field-selector reason=${reason} -o jsonpath='{.items[0].lastTimestamp}'`,
+        ).out,
+      );
+    return {
+      ms: cluster.now() - before,
+      events: run('kubectl events').out,
+      hookFailedAfterKill: at('FailedPreStopHook') - at('Killing'),
+    };
   };
 
   it('runs before SIGTERM and delays the deletion by its length', () => {
@@ -135,6 +145,8 @@ describe('preStop', () => {
     expect(failed.events).toMatch(
       /Normal +Killing +Pod\/p +Stopping container app\n\S+ +Warning +FailedPreStopHook +Pod\/p +PreStopHook failed\n$/,
     );
+    // Recorded when the hook ends, 3 s after the kill began.
+    expect(failed.hookFailedAfterKill).toBe(3000);
     const long = deleteTakes(
       '      preStop: {exec: {command: [sh, -c, "sleep 60"]}}\n',
       '  terminationGracePeriodSeconds: 10\n',

@@ -230,6 +230,8 @@ interface ContainerWork {
    * and the exit code the kill ends the container with.
    */
   hook?: { doneAt: number; error?: string; killExitCode?: number };
+  /** When a preStop hook that failed ends: its FailedPreStopHook event is due then. */
+  preStopFailAt?: number;
   /** Where this run's termination message comes from, when it can have one. */
   termination?: TerminationSource;
   /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
@@ -1278,6 +1280,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): boolean {
     if (c.phase === 'running') {
+      if (c.preStopFailAt !== undefined) preStopFailed(pod, key, c, ctx);
       if (c.hook && !postStartDone(pod, key, c, ctx)) return false;
       if (c.exitAt !== undefined && ctx.now >= c.exitAt) {
         containerExited(c, ctx);
@@ -1469,9 +1472,23 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!h || graceSeconds <= 0) return undefined;
     const res = runHook(h, hookTarget(pod, key, c, ctx));
     if (res.error !== undefined) {
-      event(ctx, pod, 'Warning', 'FailedPreStopHook', 'PreStopHook failed', c);
+      // Recorded when the hook ends (see preStopFailed), at the latest as the grace period does.
+      c.preStopFailAt = ctx.now + Math.min(res.ms, graceSeconds * 1000);
+      preStopFailed(pod, key, c, ctx);
     }
     return res;
+  }
+
+  /** A failed preStop hook is recorded (FailedPreStopHook) once it has ended. */
+  function preStopFailed(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext) {
+    const at = c.preStopFailAt;
+    if (at === undefined) return;
+    if (ctx.now < at) {
+      ctx.requeueAfter(key, at - ctx.now);
+      return;
+    }
+    c.preStopFailAt = undefined;
+    event(ctx, pod, 'Warning', 'FailedPreStopHook', 'PreStopHook failed', c);
   }
 
   /** The grace period of a kill: the deletion's, else the pod's terminationGracePeriodSeconds. */
@@ -2092,6 +2109,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         w.stopDoneAt = ctx.now;
       }
     }
+    for (const c of w.containers) preStopFailed(pod, key, c, ctx);
+    for (const c of w.inits ?? []) preStopFailed(pod, key, c, ctx);
     if (ctx.now < w.stopDoneAt) {
       ctx.requeueAfter(key, w.stopDoneAt - ctx.now);
       return [];
