@@ -250,3 +250,23 @@ describe('kubectl logs of a looping container', () => {
     );
   });
 });
+
+describe('the image catalogue of the simulated date (January 2026)', () => {
+  it("pulls nginx 1.28 and 1.29, and nginx's start-up log names the release its tag points at", () => {
+    const { run } = engineSession(3);
+    run('kubectl run latest --image=nginx');
+    run('kubectl run stable --image=nginx:1.28');
+    run('kubectl run old --image=nginx:1.27.3');
+    run('kubectl run alp --image=nginx:1.29-alpine');
+    run('kubectl wait --for=condition=Ready pod --all --timeout=120s');
+    expect(run('kubectl get pods').out).toMatch(
+      /^NAME +READY +STATUS +RESTARTS +AGE\nalp +1\/1 +Running +0 .*\nlatest +1\/1 +Running .*\nold +1\/1 +Running .*\nstable +1\/1 +Running /,
+    );
+    const version = (pod: string) =>
+      /\[notice\] 1#1: (nginx\/\S+)\n/.exec(run(`kubectl logs ${pod}`).out)?.[1];
+    expect(version('latest')).toBe('nginx/1.29.3');
+    expect(version('stable')).toBe('nginx/1.28.0');
+    expect(version('old')).toBe('nginx/1.27.3');
+    expect(version('alp')).toBe('nginx/1.29.3');
+  });
+});

@@ -77,6 +77,16 @@ function defaultContainer(c: Obj): void {
       setIfUnset(get, 'scheme', 'HTTP');
     }
   }
+  // The lifecycle hooks' HTTPGetActions get the same defaults.
+  const lifecycle = c.lifecycle;
+  if (isPlain(lifecycle)) {
+    for (const hook of ['postStart', 'preStop']) {
+      const get = (lifecycle[hook] as Obj | undefined)?.httpGet;
+      if (!isPlain(get)) continue;
+      if (get.path === undefined || get.path === null || get.path === '') get.path = '/';
+      setIfUnset(get, 'scheme', 'HTTP');
+    }
+  }
 }
 
 /**
@@ -566,6 +576,18 @@ export function writablePodForCreate(pod: KubeObject): KubeObject | undefined {
         const httpGet = probe.httpGet;
         if (Array.isArray(httpGet)) return undefined;
         thawField(c[kind] as Obj, 'httpGet');
+      }
+      const lifecycle = c.lifecycle;
+      if (lifecycle !== undefined && lifecycle !== null) {
+        if (!isPlain(lifecycle)) return undefined;
+        thawField(c, 'lifecycle');
+        for (const hook of ['postStart', 'preStop']) {
+          const h = (c.lifecycle as Obj)[hook];
+          if (h === undefined || h === null) continue;
+          if (!isPlain(h) || Array.isArray(h.httpGet)) return undefined;
+          thawField(c.lifecycle as Obj, hook);
+          thawField((c.lifecycle as Obj)[hook] as Obj, 'httpGet');
+        }
       }
     }
   }

@@ -266,12 +266,22 @@ function validateResources(resources: unknown, field: string): FieldError[] {
 }
 
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+/** A LifecycleHandler's kinds (commonHandler in that order: no grpc, a sleep). */
+const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 
-/** validateHandler: exactly one handler, each well-formed. */
-function validateHandler(probe: Obj, field: string): FieldError[] {
+/**
+ * validateHandler: exactly one handler, each well-formed. `grace` is the pod's
+ * terminationGracePeriodSeconds, the bound of a lifecycle `sleep`.
+ */
+function validateHandler(
+  probe: Obj,
+  field: string,
+  kinds: readonly string[] = HANDLERS,
+  grace?: number,
+): FieldError[] {
   const errs: FieldError[] = [];
   let n = 0;
-  for (const h of HANDLERS) {
+  for (const h of kinds) {
     const v = probe[h];
     if (v === undefined || v === null) continue;
     if (n > 0) {
@@ -304,8 +314,30 @@ function validateHandler(probe: Obj, field: string): FieldError[] {
       for (const detail of portNumErrors(port))
         errs.push({ field: `${field}.grpc.port`, type: 'Invalid value', value: port, detail });
     }
+    // validateSleepAction, without the AllowPodLifecycleSleepActionZeroValue gate (alpha in 1.32).
+    const seconds = typeof a.seconds === 'number' ? a.seconds : 0;
+    if (h === 'sleep' && grace !== undefined && (seconds <= 0 || seconds > grace))
+      errs.push({
+        field: `${field}.sleep`,
+        type: 'Invalid value',
+        value: seconds,
+        detail: `must be greater than 0 and less than terminationGracePeriodSeconds (${grace}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`,
+      });
   }
   if (n === 0) errs.push({ field, type: 'Required value', detail: 'must specify a handler type' });
+  return errs;
+}
+
+/** validateLifecycle: postStart and preStop are each one well-formed handler. */
+function validateLifecycle(lifecycle: unknown, field: string, grace?: number): FieldError[] {
+  if (!lifecycle || typeof lifecycle !== 'object') return [];
+  const l = lifecycle as Obj;
+  const errs: FieldError[] = [];
+  for (const hook of ['postStart', 'preStop']) {
+    const h = l[hook];
+    if (h && typeof h === 'object')
+      errs.push(...validateHandler(h as Obj, `${field}.${hook}`, LIFECYCLE_HANDLERS, grace));
+  }
   return errs;
 }
 
@@ -415,7 +447,12 @@ function validateIds(sc: unknown, field: string, keys: readonly string[]): Field
 }
 
 /** validateContainers. */
-function validateContainers(containers: Obj[], volumes: Set<string>, field: string): FieldError[] {
+function validateContainers(
+  containers: Obj[],
+  volumes: Set<string>,
+  field: string,
+  grace?: number,
+): FieldError[] {
   if (containers.length === 0) return [{ field, type: 'Required value' }];
   const errs: FieldError[] = [];
   const seen = new Set<string>();
@@ -425,6 +462,7 @@ function validateContainers(containers: Obj[], volumes: Set<string>, field: stri
     const name = str(c.name);
     if (seen.has(name)) errs.push({ field: `${f}.name`, type: 'Duplicate value', value: name });
     else seen.add(name);
+    errs.push(...validateLifecycle(c.lifecycle, `${f}.lifecycle`, grace));
     for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'])
       errs.push(...validateProbe(c[kind], `${f}.${kind}`, kind));
     if (c.restartPolicy !== undefined && c.restartPolicy !== null)
@@ -443,6 +481,7 @@ function validateInitContainers(
   containers: Obj[],
   volumes: Set<string>,
   field: string,
+  grace?: number,
 ): FieldError[] {
   const errs: FieldError[] = [];
   const seen = new Set(containers.map((c) => str(c.name)));
@@ -463,7 +502,11 @@ function validateInitContainers(
     for (const kind of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
       if (c[kind] === undefined || c[kind] === null) continue;
       if (rp === 'Always') {
-        if (kind !== 'lifecycle') errs.push(...validateProbe(c[kind], `${f}.${kind}`, kind));
+        errs.push(
+          ...(kind === 'lifecycle'
+            ? validateLifecycle(c[kind], `${f}.${kind}`, grace)
+            : validateProbe(c[kind], `${f}.${kind}`, kind)),
+        );
       } else
         errs.push({
           field: `${f}.${kind}`,
@@ -561,13 +604,18 @@ export function validatePodSpec(spec: unknown, field: string): FieldError[] {
   const { names: volumes, errs: volErrs } = validateVolumes(list(s.volumes), `${field}.volumes`);
   errs.push(...volErrs);
   const containers = list(s.containers);
-  errs.push(...validateContainers(containers, volumes, `${field}.containers`));
+  const grace =
+    typeof s.terminationGracePeriodSeconds === 'number'
+      ? s.terminationGracePeriodSeconds
+      : undefined;
+  errs.push(...validateContainers(containers, volumes, `${field}.containers`, grace));
   errs.push(
     ...validateInitContainers(
       list(s.initContainers),
       containers,
       volumes,
       `${field}.initContainers`,
+      grace,
     ),
   );
   const restart = s.restartPolicy;

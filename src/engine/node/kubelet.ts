@@ -42,6 +42,12 @@ import { deepFreeze } from '../util/persistentMap.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
+import {
+  type HookResult,
+  type LifecycleSpec,
+  runHook,
+  stopAfterPreStopMs,
+} from './lifecycleHook.ts';
 import { mountStatuses } from './mountStatus.ts';
 import { type ProbedRun, type ProbeSpec, runProbe } from './probe.ts';
 import {
@@ -56,6 +62,11 @@ import {
   volumeFiles,
 } from './program.ts';
 import { nonRootError, processUser, type UserContext } from './securityContext.ts';
+import {
+  type TerminationSource,
+  terminationMessage,
+  terminationSource,
+} from './terminationMessage.ts';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const LEASE_NAMESPACE = 'kube-node-lease';
@@ -156,6 +167,7 @@ type WaitingReason =
   | 'ContainerCreating'
   | 'PodInitializing'
   | 'CrashLoopBackOff'
+  | 'PostStartHookError'
   | 'ErrImagePull'
   | 'ImagePullBackOff'
   | 'InvalidImageName'
@@ -230,6 +242,17 @@ interface ContainerWork {
   /** Killed by a probe, it has ignored SIGTERM and runs until its grace period ends. */
   dying?: boolean;
   files?: readonly FileEvent[];
+  lifecycle?: LifecycleSpec;
+  /**
+   * A postStart hook under way (the pod worker waits for it: the status shows what it showed
+   * before the start), or the kill that follows its failure: when it ends, its failure message,
+   * and the exit code the kill ends the container with.
+   */
+  hook?: { doneAt: number; error?: string; killExitCode?: number };
+  /** When a preStop hook that failed ends: its FailedPreStopHook event is due then. */
+  preStopFailAt?: number;
+  /** Where this run's termination message comes from, when it can have one. */
+  termination?: TerminationSource;
   /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
   mounts?: readonly Record<string, unknown>[];
   /** The restart back-off (flowcontrol.Backoff): its period, and when it last grew. */
@@ -312,6 +335,9 @@ interface ContainerSpec {
   startupProbe?: ProbeSpec;
   resources?: { limits?: { memory?: string | number } };
   securityContext?: UserContext;
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+  lifecycle?: LifecycleSpec;
   env?: { name: string; value?: string; valueFrom?: EnvSource }[];
   envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
@@ -418,6 +444,7 @@ function setSpecFields(w: ContainerWork, c: ContainerSpec): ContainerWork {
   if (c.livenessProbe !== undefined) w.livenessProbe = c.livenessProbe;
   if (c.readinessProbe !== undefined) w.readinessProbe = c.readinessProbe;
   if (c.startupProbe !== undefined) w.startupProbe = c.startupProbe;
+  if (c.lifecycle !== undefined) w.lifecycle = c.lifecycle;
   return w;
 }
 
@@ -927,8 +954,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       }
     }
     // A run that may end within the relist period keeps the status shown before it (unseen).
+    const postStart = program.runs === 'fails' ? undefined : c.lifecycle?.postStart;
     const before =
-      program.runs === 'exits' && program.afterMs < PLEG_RELIST_MS ? containerStatus(c) : undefined;
+      postStart || (program.runs === 'exits' && program.afterMs < PLEG_RELIST_MS)
+        ? containerStatus(c)
+        : undefined;
     const restarting = c.terminated !== undefined;
     if (c.terminated) {
       // A restart: the run that ended becomes the last state.
@@ -973,6 +1003,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.runStartMs = ctx.now;
     c.dying = undefined;
     c.files = program.runs === 'exits' || program.runs === 'forever' ? program.files : undefined;
+    c.termination =
+      program.runs === 'exits' || program.runs === 'forever'
+        ? terminationSource(spec, program.files, program.output)
+        : undefined;
     // The prober starts after each probe's initial delay; a readiness probe keeps the container
     // unready until it first succeeds.
     const delay = (p: ProbeSpec | undefined) =>
@@ -997,11 +1031,27 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       c.seenAt = ctx.now + PLEG_RELIST_MS;
       ctx.requeueAfter(key, PLEG_RELIST_MS);
     }
+    if (postStart && before) {
+      // startContainer's step 4: the hook runs before the sync goes on; the pod worker (and
+      // so the status) waits for it, and the probes start after it.
+      const res = runHook(postStart, hookTarget(pod, key, c, ctx));
+      c.hook = {
+        doneAt: ctx.now + res.ms,
+        ...(res.error === undefined ? {} : { error: res.error }),
+      };
+      c.unseen = { status: before, restarting };
+      for (const k of ['startupAt', 'readinessAt', 'livenessAt'] as const) {
+        const at = c.probes[k];
+        if (at !== undefined) c.probes[k] = at + res.ms;
+      }
+      ctx.requeueAfter(key, res.ms);
+    }
     if (program.runs === 'exits') {
       // Even a process that ends at once lives a moment: exec, run, exit.
       c.exitAt = ctx.now + program.afterMs + 50 + Math.round(ctx.random() * 100);
       c.exitCode = program.exitCode;
-      if (before && c.exitAt - ctx.now < PLEG_RELIST_MS) c.unseen = { status: before, restarting };
+      if (before && !c.hook && c.exitAt - ctx.now < PLEG_RELIST_MS)
+        c.unseen = { status: before, restarting };
       ctx.requeueAfter(key, c.exitAt - ctx.now);
     } else {
       c.exitAt = undefined;
@@ -1087,9 +1137,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       actor,
     );
     if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
+    const message = c.termination
+      ? terminationMessage(c.termination, code, ctx.now - (c.runStartMs ?? ctx.now))
+      : undefined;
+    c.termination = undefined;
     c.terminated = {
       exitCode: code,
       reason: c.oomKilled && code === 137 ? 'OOMKilled' : code === 0 ? 'Completed' : 'Error',
+      ...(message === undefined ? {} : { message }),
       startedAt: c.startedAt ?? ctx.timestamp(),
       finishedAt: ctx.timestamp(),
       containerID: c.containerID ?? '',
@@ -1103,6 +1158,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.exitAt = undefined;
     c.dying = undefined;
     if (c.oomKilled) c.oomKilled = undefined;
+    c.hook = undefined;
   }
 
   /** What a probe finds of `c`'s current run. */
@@ -1130,6 +1186,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       );
       sendStopContainer(ctx, c);
       c.killedByProbe = true;
+      if (c.lifecycle?.preStop) {
+        // killContainer runs the preStop hook first, within the grace period.
+        const probeGrace = kind === 'liveness' ? c.livenessProbe : c.startupProbe;
+        const grace = probeGrace?.terminationGracePeriodSeconds ?? killGraceSeconds(pod);
+        const pre = preStop(pod, key, c, grace, ctx);
+        if (pre) {
+          const stubborn = ignoresSigterm(c.command, c.args);
+          c.exitAt = ctx.now + stopAfterPreStopMs(grace, pre.ms, stubborn, 0);
+          c.exitCode = stubborn ? 137 : sigtermExitCode(c.image);
+          c.dying = true;
+          ctx.requeueAfter(key, c.exitAt - ctx.now);
+          return;
+        }
+      }
       if (ignoresSigterm(c.command, c.args)) {
         // PID 1 ignores SIGTERM (`sleep`, a shell script): it runs on through the grace period
         // (the probe's own, else the pod's), then the runtime SIGKILLs it: exit code 137.
@@ -1296,6 +1366,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): boolean {
     if (c.phase === 'running') {
+      if (c.preStopFailAt !== undefined) preStopFailed(pod, key, c, ctx);
+      if (c.hook && !postStartDone(pod, key, c, ctx)) return false;
       if (c.exitAt !== undefined && ctx.now >= c.exitAt) {
         containerExited(c, ctx);
         ctx.requeueAfter(key, PLEG_RELIST_MS);
@@ -1372,7 +1444,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       return false;
     }
     // phase 'waiting'
-    if (c.reason === 'InvalidImageName' || c.reason === 'ErrImageNeverPull') return false;
+    if (
+      (c.reason === 'InvalidImageName' || c.reason === 'ErrImageNeverPull') &&
+      ctx.now < (c.backoffSyncAt ?? 0)
+    ) {
+      // The failed sync is retried by the pod worker after its back-off (10 s jittered by
+      // half): every retry goes through EnsureImageExists again and reports it again.
+      ctx.requeueAfter(key, (c.backoffSyncAt ?? 0) - ctx.now);
+      return false;
+    }
     if (c.reason === 'CreateContainerConfigError' && ctx.now < c.retryAt) {
       ctx.requeueAfter(key, c.retryAt - ctx.now);
       return false;
@@ -1409,6 +1489,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       event(ctx, pod, 'Warning', 'Failed', 'Error: InvalidImageName', c);
       c.reason = 'InvalidImageName';
       c.message = why;
+      retryFailedSync(key, c, ctx);
       return false;
     }
     const present = runtime.hasImage(c.image);
@@ -1418,6 +1499,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       event(ctx, pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', c);
       c.reason = 'ErrImageNeverPull';
       c.message = msg;
+      retryFailedSync(key, c, ctx);
       return false;
     }
     if (present && c.pullPolicy !== 'Always') {
@@ -1442,6 +1524,124 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.pull = plan;
     ctx.requeueAfter(key, plan.doneAt - ctx.now);
     return false;
+  }
+
+  /** The container as a lifecycle hook finds it. */
+  function hookTarget(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext) {
+    return {
+      name: c.name,
+      image: c.image,
+      ...(c.command ? { command: c.command } : {}),
+      ...(c.args ? { args: c.args } : {}),
+      ...(c.ports ? { ports: c.ports } : {}),
+      podFullName: formatPod(pod),
+      podIP: work.get(key)?.podIP ?? '',
+      elapsedMs: ctx.now - (c.runStartMs ?? ctx.now),
+      ...(c.files ? { files: c.files } : {}),
+      random: () => ctx.random(),
+    };
+  }
+
+  /**
+   * killContainer's preStop step: the hook runs (a failure is recorded as FailedPreStopHook,
+   * its message kept out of the event) for at most the grace period. Undefined when the
+   * container has no preStop hook or there is no grace period to run it in.
+   */
+  function preStop(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    graceSeconds: number,
+    ctx: ReconcileContext,
+  ): HookResult | undefined {
+    const h = c.lifecycle?.preStop;
+    if (!h || graceSeconds <= 0) return undefined;
+    const res = runHook(h, hookTarget(pod, key, c, ctx));
+    if (res.error !== undefined) {
+      // Recorded when the hook ends (see preStopFailed), at the latest as the grace period does.
+      c.preStopFailAt = ctx.now + Math.min(res.ms, graceSeconds * 1000);
+      preStopFailed(pod, key, c, ctx);
+    }
+    return res;
+  }
+
+  /** A failed preStop hook is recorded (FailedPreStopHook) once it has ended. */
+  function preStopFailed(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext) {
+    const at = c.preStopFailAt;
+    if (at === undefined) return;
+    if (ctx.now < at) {
+      ctx.requeueAfter(key, at - ctx.now);
+      return;
+    }
+    c.preStopFailAt = undefined;
+    event(ctx, pod, 'Warning', 'FailedPreStopHook', 'PreStopHook failed', c);
+  }
+
+  /** The grace period of a kill: the deletion's, else the pod's terminationGracePeriodSeconds. */
+  function killGraceSeconds(pod: KubeObject): number {
+    return (
+      pod.metadata?.deletionGracePeriodSeconds ??
+      specOf<{ terminationGracePeriodSeconds?: number }>(pod).terminationGracePeriodSeconds ??
+      30
+    );
+  }
+
+  /**
+   * A postStart hook under way, or the kill after its failure: false while it lasts (the pod
+   * worker waits). A hook that succeeded lets the container be seen running; one that failed
+   * is reported (FailedPostStartHook, "PostStartHook failed") and the container killed
+   * ("Killing", FailedPostStartHook: preStop, then SIGTERM); once it has stopped, the start
+   * failed with PostStartHookError, whose message is the hook's, till the restart.
+   */
+  function postStartDone(
+    pod: KubeObject,
+    key: string,
+    c: ContainerWork,
+    ctx: ReconcileContext,
+  ): boolean {
+    const h = c.hook;
+    if (!h) return true;
+    if (ctx.now < h.doneAt) {
+      ctx.requeueAfter(key, h.doneAt - ctx.now);
+      return false;
+    }
+    if (h.error === undefined) {
+      c.hook = undefined;
+      c.unseen = undefined;
+      return true;
+    }
+    if (h.killExitCode === undefined) {
+      event(ctx, pod, 'Warning', 'FailedPostStartHook', 'PostStartHook failed', c);
+      event(ctx, pod, 'Normal', 'Killing', 'FailedPostStartHook', c);
+      sendStopContainer(ctx, c);
+      const grace = killGraceSeconds(pod);
+      const pre = preStop(pod, key, c, grace, ctx);
+      const stubborn = ignoresSigterm(c.command, c.args);
+      const ms = stopAfterPreStopMs(grace, pre?.ms, stubborn, 0);
+      c.hook = {
+        doneAt: ctx.now + ms,
+        error: h.error,
+        killExitCode: stubborn ? 137 : sigtermExitCode(c.image),
+      };
+      ctx.requeueAfter(key, ms);
+      return false;
+    }
+    c.hook = undefined;
+    c.exitCode = h.killExitCode;
+    containerExited(c, ctx);
+    const restarts = c.sidecar || restartPolicy(pod) !== 'Never';
+    if (restarts) {
+      c.reason = 'PostStartHookError';
+      c.message = h.error;
+    }
+    ctx.requeueAfter(key, PLEG_RELIST_MS);
+    return false;
+  }
+
+  /** A sync that failed before a pull (InvalidImageName, ErrImageNeverPull) is tried again. */
+  function retryFailedSync(key: string, c: ContainerWork, ctx: ReconcileContext): void {
+    c.backoffSyncAt = ctx.now + POD_BACKOFF_RESYNC_MS * (1 + 0.5 * ctx.random());
+    ctx.requeueAfter(key, c.backoffSyncAt - ctx.now);
   }
 
   /**
@@ -1978,17 +2178,25 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           if (c.containerID) runtime.stopContainer(c.containerID.replace(/^containerd:\/\//, ''));
           c.phase = 'stopping';
         }
-        const grace = (pod.metadata?.deletionGracePeriodSeconds ?? 30) * 1000;
+        const grace = pod.metadata?.deletionGracePeriodSeconds ?? 30;
         // nginx and friends exit on SIGTERM/SIGQUIT within a fraction of a second. A `sleep`
         // or a shell script as PID 1 ignores SIGTERM: the pod takes its whole grace period,
-        // then the runtime kills what is left (SIGKILL).
+        // then the runtime kills what is left (SIGKILL). A preStop hook runs first, within
+        // the grace period.
         const quick = 300 + Math.round(ctx.random() * 500);
-        const stubborn = runningContainers.some((c) => ignoresSigterm(c.command, c.args));
-        w.stopDoneAt = ctx.now + (stubborn ? grace : Math.min(grace, quick));
+        let longest = 0;
+        for (const c of runningContainers) {
+          const pre = c.lifecycle?.preStop ? preStop(pod, key, c, grace, ctx) : undefined;
+          const stubborn = ignoresSigterm(c.command, c.args);
+          longest = Math.max(longest, stopAfterPreStopMs(grace, pre?.ms, stubborn, quick));
+        }
+        w.stopDoneAt = ctx.now + longest;
       } else {
         w.stopDoneAt = ctx.now;
       }
     }
+    for (const c of w.containers) preStopFailed(pod, key, c, ctx);
+    for (const c of w.inits ?? []) preStopFailed(pod, key, c, ctx);
     if (ctx.now < w.stopDoneAt) {
       ctx.requeueAfter(key, w.stopDoneAt - ctx.now);
       return [];

@@ -63,6 +63,7 @@ export type Program =
     };
 
 import type { KubeObject } from '../api/types.ts';
+import { catalogueVersion } from '../registry/registry.ts';
 import type { ObjectData } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { idName, type ProcessUser, userName } from './securityContext.ts';
@@ -1347,9 +1348,11 @@ function parseUrl(
   };
 }
 
-/** nginx's 404 page (CRLF lines, 153 bytes with its version). */
-const NGINX_404 =
-  '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n';
+/** nginx's 404 page (CRLF lines, 153 bytes with an `x.y.z` version). */
+function nginx404(image: string): string {
+  const version = catalogueVersion(image) ?? catalogueVersion('nginx');
+  return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+}
 /** httpd's 404 page. */
 const HTTPD_404 =
   '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
@@ -1358,7 +1361,11 @@ const HTTPD_404 =
 function notFoundPage(svc: ServiceView, path: string): string | undefined {
   if (path === '/' || path === '/index.html') return undefined;
   const repo = svc.backendImage === undefined ? '' : repository(svc.backendImage);
-  return repo === 'nginx' ? NGINX_404 : repo === 'httpd' ? HTTPD_404 : undefined;
+  return repo === 'nginx'
+    ? nginx404(svc.backendImage ?? 'nginx')
+    : repo === 'httpd'
+      ? HTTPD_404
+      : undefined;
 }
 
 /** A one-shot network command: `nslookup`, `wget`, `curl` against a Service of the cluster. */
@@ -1896,8 +1903,8 @@ export function startErrorMessage(cmd: string): string {
 }
 
 /**
- * A command run inside a running container (an exec probe): what it prints (stdout then
- * stderr) and its exit code, given the files the container's own script has written by
+ * A command run inside a running container (an exec probe, a lifecycle hook): what it prints
+ * (stdout then stderr), its exit code and how long it ran (its sleeps), given the files the container's own script has written by
  * `elapsedMs` after it started. Undefined when the command is not simulated.
  */
 export function execInContainer(
@@ -1906,18 +1913,18 @@ export function execInContainer(
   elapsedMs: number,
   files: readonly FileEvent[] | undefined,
   where: Surroundings = {},
-): { exitCode: number; output: string } | undefined {
+): { exitCode: number; output: string; ms: number } | undefined {
   const sh = newShell(image, '', where);
   for (const f of files ?? []) if (f.atMs <= elapsedMs) sh.files.set(f.path, f.content);
   const cmd = argv[0]?.split('/').pop() ?? '';
   if (sh.bins && !sh.bins.has(cmd)) return undefined;
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
-    return r.forever ? undefined : { exitCode: r.status & 255, output: r.output };
+    return r.forever ? undefined : { exitCode: r.status & 255, output: r.output, ms: sh.ms };
   }
   const s = step(argv, sh);
   if (!s || s.forever) return undefined;
-  return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? '') };
+  return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? ''), ms: s.ms };
 }
 
 /** What `kubectl exec` gets back from a command run beside the container's program. */

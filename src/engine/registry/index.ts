@@ -6,6 +6,7 @@ export {
   parseImageName,
 } from './imageName.ts';
 export {
+  catalogueVersion,
   DEFAULT_IMAGES,
   type ImageManifest,
   KUBE_SYSTEM_IMAGES,

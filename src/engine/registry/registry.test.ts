@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPullPolicy, normalizeImage, parseImageName } from './imageName.ts';
-import { pullErrorText, Registry } from './registry.ts';
+import { catalogueVersion, pullErrorText, Registry } from './registry.ts';
 
 describe('image names', () => {
   it('normalizes like containerd', () => {
@@ -34,7 +34,7 @@ describe('registry', () => {
     expect(res.image.layers.reduce((a, l) => a + l.sizeBytes, 0)).toBe(72080558);
     expect(res.image.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(res.image.repoDigest).toBe(`docker.io/library/nginx@${res.image.digest}`);
-    const same = r.resolve('nginx:1.27');
+    const same = r.resolve('nginx:1.29');
     expect(same.ok && same.image.digest).toBe(res.image.digest);
   });
 
@@ -59,8 +59,9 @@ describe('registry', () => {
     ]) {
       expect(digest(image), image).toMatch(/^sha256:[0-9a-f]{64}$/);
     }
-    expect(digest('nginx:1.27.4')).toBe(digest('nginx'));
-    expect(digest('nginx:stable')).toBe(digest('nginx:1.26'));
+    expect(digest('nginx:1.29.3')).toBe(digest('nginx'));
+    expect(digest('nginx:1.28')).toBe(digest('nginx:1.28.0'));
+    expect(digest('nginx:stable')).toBe(digest('nginx:1.28'));
     expect(digest('nginx:1.16')).toBe(digest('nginx:1.16.1'));
     expect(digest('nginx:1.16.1')).not.toBe(digest('nginx:1.14.2'));
     expect(digest('ubuntu:jammy')).toBe(digest('ubuntu:22.04'));
@@ -142,5 +143,16 @@ describe('registry', () => {
     expect(res.ok && res.image.digest).toBe(img.digest);
     // A rebuild is a new image with a new digest.
     expect(r.build('myapp')!.digest).not.toBe(img.digest);
+  });
+});
+
+describe('catalogueVersion', () => {
+  it('is the x.y.z tag of the manifest a tag points at', () => {
+    expect(catalogueVersion('nginx')).toBe('1.29.3');
+    expect(catalogueVersion('docker.io/library/nginx:mainline')).toBe('1.29.3');
+    expect(catalogueVersion('nginx:stable-alpine')).toBe('1.28.0');
+    expect(catalogueVersion('nginx:1.27')).toBe('1.27.5');
+    expect(catalogueVersion('nginx:1.161')).toBeUndefined();
+    expect(catalogueVersion('node:lts')).toBeUndefined();
   });
 });

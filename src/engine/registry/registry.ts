@@ -90,7 +90,8 @@ export const WORKER_IMAGES: readonly string[] = [
 
 /**
  * Tags of one repository that share one manifest each: `[tag, ...aliases]` groups, every group
- * `sizeBytes` and `layers` apart from the others. Real tags only (Docker Hub, early 2025).
+ * `sizeBytes` and `layers` apart from the others. Real tags only (Docker Hub, as of January 2026,
+ * the simulated date).
  */
 function family(
   repo: string,
@@ -113,10 +114,19 @@ function family(
  */
 export const DEFAULT_IMAGES: readonly SeedImage[] = [
   ...family('nginx', [
-    [72_080_558, 7, 'latest', '1.27', '1.27.4', 'mainline', '1', 'bookworm', 'mainline-bookworm'],
-    [71_012_345, 7, '1.26', '1.26.3', 'stable', 'stable-bookworm'],
-    [20_454_126, 8, 'alpine', '1.27-alpine', '1.27.4-alpine', 'mainline-alpine'],
-    [20_391_874, 8, '1.26-alpine', '1.26.3-alpine', 'stable-alpine'],
+    // Mainline 1.29 (June 2025 on) and stable 1.28 (April 2025).
+    [72_080_558, 7, 'latest', '1', '1.29', '1.29.3', 'mainline'],
+    [72_074_117, 7, '1.29.2'],
+    [72_068_905, 7, '1.29.1'],
+    [72_031_642, 7, '1.29.0'],
+    [71_650_210, 7, '1.28', '1.28.0', 'stable', 'stable-bookworm'],
+    [20_454_126, 8, 'alpine', '1.29-alpine', '1.29.3-alpine', 'mainline-alpine'],
+    [20_412_890, 8, '1.28-alpine', '1.28.0-alpine', 'stable-alpine'],
+    [72_090_413, 7, '1.27', '1.27.5'],
+    [72_078_220, 7, '1.27.4'],
+    [20_450_311, 8, '1.27-alpine', '1.27.5-alpine'],
+    [71_012_345, 7, '1.26', '1.26.3'],
+    [20_391_874, 8, '1.26-alpine', '1.26.3-alpine'],
     [71_004_211, 7, '1.26.2'],
     [70_996_730, 7, '1.26.1'],
     [70_988_102, 7, '1.26.0'],
@@ -147,8 +157,12 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
     [39_947_186, 8, '1.7.9'],
   ]),
   ...family('redis', [
-    [45_102_310, 8, 'latest', '7', '7.4', '7.4.2', 'bookworm'],
-    [17_210_004, 9, 'alpine', '7-alpine', '7.4-alpine', '7.4.2-alpine'],
+    // Redis 8 (May 2025 on).
+    [45_102_310, 8, 'latest', '8', '8.2', 'bookworm'],
+    [17_210_004, 9, 'alpine', '8-alpine', '8.2-alpine'],
+    [44_990_512, 8, '8.0'],
+    [45_020_877, 8, '7', '7.4', '7.4.2'],
+    [17_190_441, 9, '7-alpine', '7.4-alpine', '7.4.2-alpine'],
     [44_801_337, 8, '7.2', '7.2.7'],
     [43_551_009, 8, '7.0', '7.0.15'],
     [41_005_472, 8, '6', '6.2', '6.2.17'],
@@ -175,8 +189,12 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
     [21_311_084, 7, 'alpine', '2.4-alpine', '2.4.63-alpine'],
   ]),
   ...family('postgres', [
-    [158_447_610, 14, 'latest', '17', '17.2', 'bookworm'],
-    [103_441_202, 14, 'alpine', '17-alpine', '17.2-alpine'],
+    // PostgreSQL 18 (September 2025).
+    [158_447_610, 14, 'latest', '18', '18.1'],
+    [103_441_202, 14, 'alpine', '18-alpine', '18.1-alpine'],
+    [157_920_004, 14, '17', '17.7'],
+    [156_310_552, 14, '17.2'],
+    [102_870_119, 14, '17-alpine', '17.7-alpine'],
     [154_998_310, 14, '16', '16.6'],
     [152_130_777, 14, '15', '15.10'],
   ]),
@@ -191,23 +209,33 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
   ]),
   ...family('mongo', [[266_874_112, 10, 'latest', '8', '8.0', '8.0.4', 'noble']]),
   ...family('python', [
-    [386_221_034, 8, 'latest', '3', '3.13', '3.13.2', 'bookworm'],
+    // Python 3.14 (October 2025).
+    [386_221_034, 8, 'latest', '3', '3.14'],
+    [385_870_415, 8, '3.13'],
+    [385_640_292, 8, '3.13.2'],
     [384_905_118, 8, '3.12', '3.12.9'],
     [383_117_650, 8, '3.11', '3.11.11'],
-    [44_132_571, 4, 'slim', '3-slim', '3.13-slim', '3.13.2-slim'],
+    [44_132_571, 4, 'slim', '3-slim', '3.14-slim'],
+    [44_090_338, 4, '3.13-slim', '3.13.2-slim'],
     [43_987_120, 4, '3.12-slim', '3.12.9-slim'],
-    [17_093_808, 5, 'alpine', '3-alpine', '3.13-alpine', '3.13.2-alpine'],
+    [17_093_808, 5, 'alpine', '3-alpine', '3.14-alpine'],
+    [17_060_120, 5, '3.13-alpine', '3.13.2-alpine'],
     [17_011_942, 5, '3.12-alpine', '3.12.9-alpine'],
   ]),
   ...family('node', [
-    [396_406_772, 8, 'latest', '23', '23.7', '23.7.0', 'current', 'bookworm'],
-    [391_210_504, 8, '22', '22.13', '22.13.1', 'lts', 'jod'],
+    // Node.js 25 (current, October 2025) and 24 (LTS "krypton" since October 2025).
+    [396_406_772, 8, 'latest', '25', 'current'],
+    [394_118_630, 8, '24', 'lts', 'krypton'],
+    [393_540_901, 8, '23', '23.7', '23.7.0'],
+    [391_210_504, 8, '22', '22.13', '22.13.1', 'jod'],
     [388_702_117, 8, '20', '20.18', '20.18.2', 'iron'],
-    [57_812_040, 4, 'alpine', '23-alpine', 'current-alpine'],
-    [52_006_381, 4, '22-alpine', 'lts-alpine'],
+    [57_812_040, 4, 'alpine', '25-alpine', 'current-alpine'],
+    [54_350_720, 4, '24-alpine', 'lts-alpine'],
+    [52_006_381, 4, '22-alpine'],
     [47_640_109, 4, '20-alpine'],
-    [79_118_402, 5, 'slim', '23-slim'],
-    [75_360_227, 5, '22-slim', 'lts-slim'],
+    [79_118_402, 5, 'slim', '25-slim'],
+    [77_205_339, 5, '24-slim', 'lts-slim'],
+    [75_360_227, 5, '22-slim'],
   ]),
   ...family('curlimages/curl', [
     [10_240_118, 9, 'latest', '8.12.1'],
@@ -219,14 +247,18 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
     [184_220_105, 18, 'v0.12'],
   ]),
   ...family('alpine', [
-    [3_641_717, 1, 'latest', '3', '3.21', '3.21.2'],
+    // Alpine 3.22 (May 2025) and 3.23 (December 2025).
+    [3_641_717, 1, 'latest', '3', '3.23'],
+    [3_633_504, 1, '3.22'],
+    [3_629_117, 1, '3.21', '3.21.2'],
     [3_625_810, 1, '3.20', '3.20.5'],
     [3_420_632, 1, '3.19', '3.19.6'],
     [3_406_411, 1, '3.18', '3.18.11'],
     [3_702_991, 1, 'edge'],
   ]),
   ...family('ubuntu', [
-    [29_754_290, 1, 'latest', '24.04', 'noble', 'rolling'],
+    [29_754_290, 1, 'latest', '24.04', 'noble'],
+    [29_120_518, 1, '25.10', 'questing', 'rolling'],
     [29_536_008, 1, '22.04', 'jammy'],
     [27_514_410, 1, '20.04', 'focal'],
   ]),
@@ -331,6 +363,33 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
   },
   { image: 'kubernetesui/dashboard:v2.7.0', sizeBytes: 75_788_960, layers: 2 },
 ];
+
+/** `repository:tag` → the `x.y.z` version its manifest carries, filled on first use. */
+let VERSIONS: Map<string, string> | undefined;
+
+/**
+ * The release a catalogued tag points at (`nginx` → `1.29.3`, `nginx:1.28-alpine` → `1.28.0`):
+ * the `x.y.z` tag of the same manifest. Undefined for a tag outside the catalogue or one whose
+ * manifest has no such tag. What the image's program prints as its version (nginx's start-up
+ * log, its error pages) comes from here, so it always matches the catalogue.
+ */
+export function catalogueVersion(image: string): string | undefined {
+  if (VERSIONS === undefined) {
+    const byRoot = new Map<string, string>();
+    for (const seed of DEFAULT_IMAGES) {
+      const m = /:(\d+\.\d+\.\d+)(?:-[a-z]+)?$/.exec(seed.image);
+      if (m?.[1]) byRoot.set(seed.aliasOf ?? seed.image, m[1]);
+    }
+    VERSIONS = new Map();
+    for (const seed of DEFAULT_IMAGES) {
+      const version = byRoot.get(seed.aliasOf ?? seed.image);
+      const name = parseImageName(seed.image);
+      if (version !== undefined && name) VERSIONS.set(name.full, version);
+    }
+  }
+  const name = parseImageName(image);
+  return name ? VERSIONS.get(name.full) : undefined;
+}
 
 /** Split `total` bytes into `n` deterministic layer sizes (the first layer is the base OS). */
 function layersFor(key: string, total: number, n: number): Layer[] {

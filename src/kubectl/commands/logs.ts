@@ -21,6 +21,7 @@ import {
   volumeFiles,
 } from '../../engine/node/program.ts';
 import { processUser, type UserContext } from '../../engine/node/securityContext.ts';
+import { catalogueVersion } from '../../engine/registry/registry.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { typeByResource } from '../resources.ts';
@@ -30,8 +31,12 @@ import { getOrFail, singleTarget } from './misc.ts';
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
 const DEFAULT_KERNEL = '6.8.0-51-generic';
 
-/** nginx's start-up lines; `OS: Linux …` is the kernel of the node the container runs on. */
-function nginxLog(startedAt: string | undefined, kernel: string): string {
+/**
+ * nginx's start-up lines; `OS: Linux …` is the kernel of the node the container runs on, the
+ * version the one of the image's catalogue entry (the current mainline for a tag it does not know).
+ */
+function nginxLog(startedAt: string | undefined, kernel: string, image: string): string {
+  const version = catalogueVersion(image) ?? catalogueVersion('nginx');
   const t = new Date(Date.parse(startedAt ?? '') || 0);
   const p = (n: number): string => String(n).padStart(2, '0');
   const stamp = `${t.getUTCFullYear()}/${p(t.getUTCMonth() + 1)}/${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
@@ -45,7 +50,7 @@ function nginxLog(startedAt: string | undefined, kernel: string): string {
 /docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh
 /docker-entrypoint.sh: Configuration complete; ready for start up
 ${stamp} [notice] 1#1: using the "epoll" event method
-${stamp} [notice] 1#1: nginx/1.27.3
+${stamp} [notice] 1#1: nginx/${version}
 ${stamp} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) 
 ${stamp} [notice] 1#1: OS: Linux ${kernel}
 ${stamp} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576
@@ -550,7 +555,7 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     (/(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args)
       ? undefined
       : programOf(ctx, p, container, startedAt, node);
-  const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel));
+  const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel, image));
   // Every line of a run is taken to be written when the run started, but for a loop's.
   const written = Date.parse(startedAt ?? '') || 0;
   // Lines keep their newline; a last one without (`echo -n`) is printed without either.
