@@ -710,8 +710,8 @@ function validatePodAffinityTerm(term: Obj, field: string): FieldError[] {
   errs.push(...validateLabelSelector(term.labelSelector, `${field}.labelSelector`));
   errs.push(...validateLabelSelector(term.namespaceSelector, `${field}.namespaceSelector`));
   if (Array.isArray(term.namespaces))
+    // Upstream reports these at `.namespace` (singular).
     for (const ns of term.namespaces as unknown[])
-      // Upstream reports these at `.namespace` (singular).
       for (const detail of isDNS1123Label(str(ns)))
         errs.push({ field: `${field}.namespace`, type: 'Invalid value', value: str(ns), detail });
   const key = str(term.topologyKey);
