@@ -174,6 +174,8 @@ export interface EventRecord {
   /** `source.host` for kubelet events. */
   host?: string;
   action?: string;
+  /** The secondary object (events.k8s.io `related`), e.g. the preemptor of a victim. */
+  related?: { kind: string; apiVersion: string; name: string; namespace?: string; uid?: string };
 }
 
 /** What a reconciler may use besides its cache. */

@@ -1115,6 +1115,7 @@ export class Runtime {
       reportingInstance: f.reporting ? (e.host ?? '') : '',
     };
     if (e.action) obj.action = e.action;
+    if (e.related) obj.related = { ...e.related };
     const res = a.client.create('events', namespace, obj);
     return res.ok ? name : undefined;
   }
