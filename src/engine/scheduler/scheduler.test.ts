@@ -19,12 +19,13 @@ const pod = (name: string, cpu?: string): KubeObject => ({
 function events(c: ReturnType<typeof schedulerOnly>, ns = 'default') {
   const r = c.client('kubectl').list('events', ns);
   if (!r.ok) throw new Error(r.status.message);
+  // events.k8s.io/v1 Events read through core/v1: no count (a series once repeated), no source.
   return r.value.items.map((e) => [
     e.type,
     e.reason,
     e.message,
-    e.count,
-    (e.source as { component: string }).component,
+    (e.series as { count?: number } | undefined)?.count ?? e.count ?? 1,
+    e.reportingComponent,
   ]);
 }
 
@@ -116,15 +117,42 @@ describe('scheduler actor', () => {
     expect(c.snapshot().decision('default/big')?.attempt).toBe(2);
   });
 
-  it('aggregates repeated failures into one event with a growing count', () => {
+  it('records repeated failures as an events.k8s.io series', () => {
     const c = schedulerOnly();
     c.client('kubectl').create('pods', 'default', pod('big', '3'));
     // The flush (every 30 s) retries a pod whose last failure is over 5 minutes old: the
-    // attempts are at 0 s, 330 s and 660 s.
+    // attempts are at 0 s, 330 s and 660 s. The first refers to the pod before its
+    // PodScheduled=False write (another resourceVersion, so another Event); the next two
+    // are isomorphic: the second of them turns the Event into a series of 2.
     c.advance(12 * 60_000);
-    const e = events(c);
-    expect(e).toHaveLength(1);
-    expect(e[0]![3]).toBe(3);
+    const r = c.client('kubectl').list('events', 'default');
+    if (!r.ok) throw new Error(r.status.message);
+    const shape = r.value.items.map((e) => ({
+      eventTime: e.eventTime,
+      firstTimestamp: e.firstTimestamp,
+      lastTimestamp: e.lastTimestamp,
+      count: e.count,
+      series: e.series,
+      source: e.source,
+      reportingInstance: e.reportingInstance,
+      action: e.action,
+    }));
+    const base = {
+      firstTimestamp: null,
+      lastTimestamp: null,
+      count: undefined,
+      source: {},
+      reportingInstance: 'default-scheduler-control-plane',
+      action: 'Scheduling',
+    };
+    expect(shape).toEqual([
+      { ...base, eventTime: '2026-01-06T00:00:00.006000Z', series: undefined },
+      {
+        ...base,
+        eventTime: '2026-01-06T00:05:30.001000Z',
+        series: { count: 2, lastObservedTime: '2026-01-06T00:11:00.001000Z' },
+      },
+    ]);
   });
 
   it('retries an unschedulable pod 5 minutes after its last failure, at the next 30-s flush', () => {

@@ -71,6 +71,11 @@ export interface SchedulerActor extends Reconciler {
 export interface SchedulerOptions {
   /** Keep per-node verdicts and per-plugin scores (default true; benchmarks may turn it off). */
   explain?: boolean;
+  /**
+   * The hostname the scheduler runs on (its static pod's node): its events' reporting
+   * instance is `default-scheduler-<host>`.
+   */
+  host?: string;
 }
 
 function nodeName(o: KubeObject | undefined): string | undefined {
@@ -134,6 +139,7 @@ const NO_POD_CHANGE = Object.freeze({ removed: undefined, added: undefined });
 
 export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const explain = opts.explain !== false;
+  const host = opts.host ?? 'control-plane';
   const decisions = new PersistentMap<Decision>();
   let client: ClusterClient | undefined;
   /**
@@ -442,6 +448,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
         reason: 'Preempted',
         message: `Preempted by pod ${preemptor.metadata?.uid ?? ''} on node ${node}`,
         component: SCHEDULER_NAME,
+        host,
         action: 'Preempting',
         related: {
           kind: 'Pod',
@@ -550,6 +557,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
         reason: 'Scheduled',
         message: `Successfully assigned ${ns}/${name} to ${node}`,
         component: SCHEDULER_NAME,
+        host,
         action: 'Binding',
       });
       return { writes: [] };
@@ -574,6 +582,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       reason: 'FailedScheduling',
       message: truncate(message),
       component: SCHEDULER_NAME,
+      host,
       action: 'Scheduling',
     });
     const conditions =
