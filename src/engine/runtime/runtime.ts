@@ -945,8 +945,8 @@ export class Runtime {
   /**
    * client-go's EventRecorder: an Event named `<object>.<hex nanos>`. Events of the core/v1
    * recorder pass through its correlator first (aggregation, count updates, spam filter: see
-   * eventCorrelator.ts); those of the events.k8s.io recorder (with an `action`) only have their
-   * count raised when they repeat exactly.
+   * eventCorrelator.ts); those of the events.k8s.io recorder (with an `action`) go through its
+   * broadcaster's series cache (see #recordSeriesEvent).
    */
   #recordEvent(a: ActorState, e: EventRecord): void {
     // The broadcaster cannot post it: client-go gives up on an Event after a few tries.

@@ -236,3 +236,67 @@ describe('scheduler actor', () => {
     expect(nodeOf('d')).toBe(freed);
   });
 });
+
+describe('scheduler actor: preemption', () => {
+  it('nominates, marks and deletes the victim, waits for it, then binds', () => {
+    const c = schedulerOnly();
+    const k = c.client('kubectl');
+    k.create('priorityclasses', undefined, {
+      apiVersion: 'scheduling.k8s.io/v1',
+      kind: 'PriorityClass',
+      metadata: { name: 'high' },
+      value: 1000,
+    });
+    for (const n of ['a', 'b', 'c']) k.create('pods', 'default', pod(n, '1500m'));
+    c.settle();
+    const nodeOf = (name: string) =>
+      (c.peek('pods', 'default', name)?.spec as { nodeName?: string } | undefined)?.nodeName;
+    const vip = pod('vip', '1500m');
+    (vip.spec as Record<string, unknown>).priorityClassName = 'high';
+    k.create('pods', 'default', vip);
+    c.settle();
+    const v = c.peek('pods', 'default', 'vip')!;
+    const nominated = (v.status as { nominatedNodeName?: string }).nominatedNodeName!;
+    expect(['node1', 'node2', 'node3']).toContain(nominated);
+    expect(nodeOf('vip')).toBeUndefined();
+    // No kubelet here: the victim stays terminating, with the scheduler's condition.
+    const victim = ['a', 'b', 'c'].find((n) => nodeOf(n) === nominated)!;
+    const vp = c.peek('pods', 'default', victim)!;
+    expect(vp.metadata?.deletionTimestamp).toBeDefined();
+    expect(
+      (vp.status as { conditions: Record<string, unknown>[] }).conditions.find(
+        (x) => x.type === 'DisruptionTarget',
+      ),
+    ).toEqual({
+      type: 'DisruptionTarget',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: expect.any(String),
+      reason: 'PreemptionByScheduler',
+      message: 'default-scheduler: preempting to accommodate a higher priority pod',
+    });
+    const r = k.list('events', 'default');
+    if (!r.ok) throw new Error(r.status.message);
+    const rows = r.value.items
+      .filter((e) => e.reason !== 'Scheduled')
+      .map((e) => [(e.involvedObject as { name: string }).name, e.reason, e.message]);
+    const taint = 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }';
+    expect(rows).toEqual([
+      [victim, 'Preempted', `Preempted by pod ${v.metadata?.uid} on node ${nominated}`],
+      ['vip', 'FailedScheduling', `0/4 nodes are available: 1 ${taint}, 3 Insufficient cpu.`],
+    ]);
+    // A retry while the victim terminates: not eligible to preempt again.
+    k.patch('nodes', undefined, 'node1', { metadata: { labels: { retry: 'yes' } } });
+    c.settle();
+    expect(
+      (c.peek('pods', 'default', 'vip')!.status as { conditions: { message: string }[] })
+        .conditions[0]!.message,
+    ).toBe(
+      `0/4 nodes are available: 1 ${taint}, 3 Insufficient cpu. preemption: not eligible due to a terminating pod on the nominated node.`,
+    );
+    // The victim gone, the preemptor lands on its nominated node.
+    k.delete('pods', 'default', victim, { gracePeriodSeconds: 0 });
+    c.settle();
+    expect(nodeOf('vip')).toBe(nominated);
+  });
+});
