@@ -121,3 +121,22 @@ describe('DefaultPreemption', () => {
     expect(higher.feasibleNodes).toBe(2);
   });
 });
+
+describe('evaluateNominatedNode', () => {
+  it('a nominated pod that fits its nominated node goes there without scoring', () => {
+    const nodes = cluster([], [], []);
+    const p: Pod = { ...pod('vip', '1', 1000), status: { nominatedNodeName: 'worker3' } };
+    const r = schedulePod(p, nodes, { random: () => 0, startIndex: 2 });
+    expect([r.selectedNode, r.evaluatedNodes, r.nextStartIndex, r.scores]).toEqual([
+      'worker3',
+      1,
+      0,
+      [],
+    ]);
+    // When it no longer fits there, the usual scan runs.
+    const full = cluster([], [], [pod('x', '2', 2000)]);
+    const r2 = schedulePod(p, full, { random: () => 0, startIndex: 2 });
+    expect(r2.evaluatedNodes).toBe(4);
+    expect(r2.selectedNode).not.toBe('worker3');
+  });
+});

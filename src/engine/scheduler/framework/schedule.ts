@@ -367,6 +367,22 @@ export function schedulePod(
     };
   }
 
+  // evaluateNominatedNode: a pod nominated by an earlier preemption tries that node alone
+  // first. The filter pass over that one node sets nextStartNodeIndex to (i + 1) % 1 = 0.
+  const nominatedName = pod.status?.nominatedNodeName;
+  if (nominatedName) {
+    const i = nodes.findIndex((x) => x.name === nominatedName);
+    if (i !== -1 && (!candidateIndex || candidateIndex.includes(i)) && !fits(nodes[i]!)) {
+      if (explain) result.verdicts.push({ node: nominatedName, passed: true, reasons: NO_REASONS });
+      result.nextStartIndex = 0;
+      result.evaluatedNodes = 1;
+      result.feasibleNodes = 1;
+      result.feasible = true;
+      result.selectedNode = nominatedName;
+      return result;
+    }
+  }
+
   // Filter, from the rotating start index, until enough feasible nodes are found.
   const numToFind = numFeasibleNodesToFind(candidates.length, opts.percentageOfNodesToScore);
   const feasible: NodeInfo[] = [];
