@@ -162,6 +162,41 @@ describe('pod (anti-)affinity validation', () => {
   });
 });
 
+describe('pod affinity matchLabelKeys', () => {
+  it('needs a labelSelector and no key in both lists', () => {
+    const { run } = engineSession();
+    const P = 'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution';
+    const term = (t: Record<string, unknown>) =>
+      run1('x', {
+        affinity: {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [
+              { topologyKey: 'kubernetes.io/hostname', ...t },
+            ],
+          },
+        },
+      });
+    expect(run(term({ matchLabelKeys: ['pod-template-hash'] }))).toEqual(
+      refused(
+        `The Pod "x" is invalid: ${P}[0].matchLabelKeys: Forbidden: must not be specified when labelSelector is not set`,
+      ),
+    );
+    expect(
+      run(
+        term({
+          labelSelector: { matchLabels: { app: 'a' } },
+          matchLabelKeys: ['pod-template-hash'],
+          mismatchLabelKeys: ['pod-template-hash'],
+        }),
+      ),
+    ).toEqual(
+      refused(
+        `The Pod "x" is invalid: ${P}[0].matchLabelKeys[0]: Invalid value: "pod-template-hash": exists in both matchLabelKeys and mismatchLabelKeys`,
+      ),
+    );
+  });
+});
+
 describe('topology spread constraint validation', () => {
   it('refuses maxSkew 0 and an unknown whenUnsatisfiable', () => {
     const { run, host } = engineSession();

@@ -704,6 +704,47 @@ function validateNodeAffinity(na: Obj, field: string): FieldError[] {
   return errs;
 }
 
+/**
+ * validateMatchLabelKeysAndMismatchLabelKeys: each list needs a labelSelector and label-name
+ * keys; no key in both.
+ */
+function validateMatchLabelKeys(term: Obj, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const keysOf = (v: unknown) => (Array.isArray(v) ? (v as unknown[]).map(str) : []);
+  const match = keysOf(term.matchLabelKeys);
+  const mismatch = keysOf(term.mismatchLabelKeys);
+  const hasSelector = !!term.labelSelector && typeof term.labelSelector === 'object';
+  for (const [name, keys] of [
+    ['matchLabelKeys', match],
+    ['mismatchLabelKeys', mismatch],
+  ] as const) {
+    if (keys.length === 0) continue;
+    if (!hasSelector) {
+      errs.push({
+        field: `${field}.${name}`,
+        type: 'Forbidden',
+        detail: 'must not be specified when labelSelector is not set',
+      });
+      continue;
+    }
+    keys.forEach((k, i) => {
+      for (const detail of isQualifiedName(k))
+        errs.push({ field: `${field}.${name}[${i}]`, type: 'Invalid value', value: k, detail });
+    });
+  }
+  const mismatchSet = new Set(mismatch);
+  match.forEach((k, i) => {
+    if (mismatchSet.has(k))
+      errs.push({
+        field: `${field}.matchLabelKeys[${i}]`,
+        type: 'Invalid value',
+        value: k,
+        detail: 'exists in both matchLabelKeys and mismatchLabelKeys',
+      });
+  });
+  return errs;
+}
+
 /** validatePodAffinityTerm: selectors, namespaces, then the (required) topologyKey. */
 function validatePodAffinityTerm(term: Obj, field: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -714,6 +755,7 @@ function validatePodAffinityTerm(term: Obj, field: string): FieldError[] {
     for (const ns of term.namespaces as unknown[])
       for (const detail of isDNS1123Label(str(ns)))
         errs.push({ field: `${field}.namespace`, type: 'Invalid value', value: str(ns), detail });
+  errs.push(...validateMatchLabelKeys(term, field));
   const key = str(term.topologyKey);
   if (key === '')
     errs.push({
