@@ -278,7 +278,7 @@ class ClusterImpl implements Cluster {
     this.#nodes = boot.nodes;
     rt = new Runtime({ apiserver: this.#api, etcd: this.#etcd, rng });
     this.#rt = rt;
-    this.scheduler = createScheduler({ explain: this.options.explain });
+    this.scheduler = createScheduler({ explain: this.options.explain, host: this.#nodes[0] });
     this.registry = new Registry();
     this.docker = {
       build: (image) => {

@@ -54,9 +54,9 @@ describe('kubectl events', () => {
     expect(run('kubectl events --for=pod/web -o name').out).toMatch(
       /^(event\/web\.[0-9a-f]+\n){5}$/,
     );
-    expect(run('kubectl events --for=pod/web -o jsonpath={.items[0].reason}').out).toBe(
-      'Scheduled',
-    );
+    // Sorted by time: the kubelet's Pulling (lastTimestamp, whole seconds) before the
+    // scheduler's Scheduled (eventTime, microseconds) of the same second.
+    expect(run('kubectl events --for=pod/web -o jsonpath={.items[0].reason}').out).toBe('Pulling');
     expect(run('kubectl events --for=pod/nope -o yaml')).toEqual({
       out: '',
       err: 'No events found in default namespace.\n',

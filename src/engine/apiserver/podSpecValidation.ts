@@ -3,8 +3,8 @@
  * YAML plausibly trips, in the order the real validator appends them: volumes, containers
  * (each: name, image, terminationMessagePolicy, ports, env, volumeMounts, imagePullPolicy,
  * resources; then the duplicate name; then the probes), init containers, restartPolicy,
- * dnsPolicy, nodeSelector, scheduling gates, serviceAccountName, activeDeadlineSeconds,
- * hostname/subdomain, tolerations.
+ * dnsPolicy, nodeSelector, affinity, scheduling gates, topology spread constraints,
+ * serviceAccountName, activeDeadlineSeconds, hostname/subdomain, tolerations.
  */
 import type { FieldError } from './errors.ts';
 import { canonicalQuantity, compareQuantities } from './quantity.ts';
@@ -595,6 +595,381 @@ function validateSchedulingGates(gates: unknown, specField: string): FieldError[
   return errs;
 }
 
+/** metav1validation.ValidateLabelSelectorRequirement (apimachinery), values checked (create). */
+function validateLabelSelectorRequirement(rq: Obj, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const op = str(rq.operator);
+  const values = Array.isArray(rq.values) ? (rq.values as unknown[]) : [];
+  if (op === 'In' || op === 'NotIn') {
+    if (values.length === 0)
+      errs.push({
+        field: `${field}.values`,
+        type: 'Required value',
+        detail: "must be specified when `operator` is 'In' or 'NotIn'",
+      });
+  } else if (op === 'Exists' || op === 'DoesNotExist') {
+    if (values.length > 0)
+      errs.push({
+        field: `${field}.values`,
+        type: 'Forbidden',
+        detail: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      });
+  } else
+    errs.push({
+      field: `${field}.operator`,
+      type: 'Invalid value',
+      value: op,
+      detail: 'not a valid selector operator',
+    });
+  const key = str(rq.key);
+  for (const detail of isQualifiedName(key))
+    errs.push({ field: `${field}.key`, type: 'Invalid value', value: key, detail });
+  values.forEach((v, i) => {
+    for (const detail of isValidLabelValue(str(v)))
+      errs.push({ field: `${field}.values[${i}]`, type: 'Invalid value', value: str(v), detail });
+  });
+  return errs;
+}
+
+/** metav1validation.ValidateLabelSelector: matchLabels, then each matchExpressions entry. */
+export function validateLabelSelector(sel: unknown, field: string): FieldError[] {
+  if (!sel || typeof sel !== 'object') return [];
+  const s = sel as Obj;
+  const errs = validateLabels(s.matchLabels, `${field}.matchLabels`);
+  list(s.matchExpressions).forEach((rq, i) => {
+    errs.push(...validateLabelSelectorRequirement(rq, `${field}.matchExpressions[${i}]`));
+  });
+  return errs;
+}
+
+/** ValidateNodeSelectorRequirement (matchExpressions of a node selector term). */
+function validateNodeSelectorRequirement(
+  rq: Obj,
+  checkValues: boolean,
+  field: string,
+): FieldError[] {
+  const errs: FieldError[] = [];
+  const op = str(rq.operator);
+  const values = Array.isArray(rq.values) ? (rq.values as unknown[]) : [];
+  if (op === 'In' || op === 'NotIn') {
+    if (values.length === 0)
+      errs.push({
+        field: `${field}.values`,
+        type: 'Required value',
+        detail: "must be specified when `operator` is 'In' or 'NotIn'",
+      });
+  } else if (op === 'Exists' || op === 'DoesNotExist') {
+    if (values.length > 0)
+      errs.push({
+        field: `${field}.values`,
+        type: 'Forbidden',
+        detail: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      });
+  } else if (op === 'Gt' || op === 'Lt') {
+    if (values.length !== 1)
+      errs.push({
+        field: `${field}.values`,
+        type: 'Required value',
+        detail: "must be specified single value when `operator` is 'Lt' or 'Gt'",
+      });
+  } else
+    errs.push({
+      field: `${field}.operator`,
+      type: 'Invalid value',
+      value: op,
+      detail: 'not a valid selector operator',
+    });
+  const key = str(rq.key);
+  for (const detail of isQualifiedName(key))
+    errs.push({ field: `${field}.key`, type: 'Invalid value', value: key, detail });
+  if (checkValues)
+    values.forEach((v, i) => {
+      for (const detail of isValidLabelValue(str(v)))
+        errs.push({ field: `${field}.values[${i}]`, type: 'Invalid value', value: str(v), detail });
+    });
+  return errs;
+}
+
+/** ValidateNodeFieldSelectorRequirement: only metadata.name, with exactly one value for In/NotIn. */
+function validateNodeFieldSelectorRequirement(rq: Obj, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const op = str(rq.operator);
+  const values = Array.isArray(rq.values) ? (rq.values as unknown[]) : [];
+  if (op === 'In' || op === 'NotIn') {
+    if (values.length !== 1)
+      errs.push({
+        field: `${field}.values`,
+        type: 'Required value',
+        detail: "must be only one value when `operator` is 'In' or 'NotIn' for node field selector",
+      });
+  } else
+    errs.push({
+      field: `${field}.operator`,
+      type: 'Invalid value',
+      value: op,
+      detail: 'not a valid selector operator',
+    });
+  const key = str(rq.key);
+  if (key !== 'metadata.name')
+    errs.push({
+      field: `${field}.key`,
+      type: 'Invalid value',
+      value: key,
+      detail: 'not a valid field selector key',
+    });
+  else
+    values.forEach((v, i) => {
+      for (const detail of isDNS1123Subdomain(str(v)))
+        errs.push({ field: `${field}.values[${i}]`, type: 'Invalid value', value: str(v), detail });
+    });
+  return errs;
+}
+
+/** ValidateNodeSelectorTerm. */
+function validateNodeSelectorTerm(term: Obj, checkValues: boolean, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  list(term.matchExpressions).forEach((rq, j) => {
+    errs.push(
+      ...validateNodeSelectorRequirement(rq, checkValues, `${field}.matchExpressions[${j}]`),
+    );
+  });
+  list(term.matchFields).forEach((rq, j) => {
+    errs.push(...validateNodeFieldSelectorRequirement(rq, `${field}.matchFields[${j}]`));
+  });
+  return errs;
+}
+
+function weightErrors(w: unknown, field: string): FieldError[] {
+  const n = typeof w === 'number' ? w : 0;
+  return n <= 0 || n > 100
+    ? [{ field, type: 'Invalid value', value: n, detail: 'must be in the range 1-100' }]
+    : [];
+}
+
+/** validateNodeAffinity: the required selector (values checked), then the preferred terms. */
+function validateNodeAffinity(na: Obj, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const req = na.requiredDuringSchedulingIgnoredDuringExecution;
+  if (req && typeof req === 'object') {
+    const termsField = `${field}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`;
+    const terms = list((req as Obj).nodeSelectorTerms);
+    if (terms.length === 0)
+      errs.push({
+        field: termsField,
+        type: 'Required value',
+        detail: 'must have at least one node selector term',
+      });
+    terms.forEach((t, i) => {
+      errs.push(...validateNodeSelectorTerm(t, true, `${termsField}[${i}]`));
+    });
+  }
+  // ValidatePreferredSchedulingTerms: label values of preferences are not checked.
+  list(na.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+    const f = `${field}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
+    errs.push(...weightErrors(t.weight, `${f}.weight`));
+    const pref = t.preference && typeof t.preference === 'object' ? (t.preference as Obj) : {};
+    errs.push(...validateNodeSelectorTerm(pref, false, `${f}.preference`));
+  });
+  return errs;
+}
+
+/**
+ * validateMatchLabelKeysAndMismatchLabelKeys: each list needs a labelSelector and label-name
+ * keys; no key in both.
+ */
+function validateMatchLabelKeys(term: Obj, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const keysOf = (v: unknown) => (Array.isArray(v) ? (v as unknown[]).map(str) : []);
+  const match = keysOf(term.matchLabelKeys);
+  const mismatch = keysOf(term.mismatchLabelKeys);
+  const hasSelector = !!term.labelSelector && typeof term.labelSelector === 'object';
+  for (const [name, keys] of [
+    ['matchLabelKeys', match],
+    ['mismatchLabelKeys', mismatch],
+  ] as const) {
+    if (keys.length === 0) continue;
+    if (!hasSelector) {
+      errs.push({
+        field: `${field}.${name}`,
+        type: 'Forbidden',
+        detail: 'must not be specified when labelSelector is not set',
+      });
+      continue;
+    }
+    keys.forEach((k, i) => {
+      for (const detail of isQualifiedName(k))
+        errs.push({ field: `${field}.${name}[${i}]`, type: 'Invalid value', value: k, detail });
+    });
+  }
+  const mismatchSet = new Set(mismatch);
+  match.forEach((k, i) => {
+    if (mismatchSet.has(k))
+      errs.push({
+        field: `${field}.matchLabelKeys[${i}]`,
+        type: 'Invalid value',
+        value: k,
+        detail: 'exists in both matchLabelKeys and mismatchLabelKeys',
+      });
+  });
+  return errs;
+}
+
+/** validatePodAffinityTerm: selectors, namespaces, then the (required) topologyKey. */
+function validatePodAffinityTerm(term: Obj, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  errs.push(...validateLabelSelector(term.labelSelector, `${field}.labelSelector`));
+  errs.push(...validateLabelSelector(term.namespaceSelector, `${field}.namespaceSelector`));
+  if (Array.isArray(term.namespaces))
+    // Upstream reports these at `.namespace` (singular).
+    for (const ns of term.namespaces as unknown[])
+      for (const detail of isDNS1123Label(str(ns)))
+        errs.push({ field: `${field}.namespace`, type: 'Invalid value', value: str(ns), detail });
+  errs.push(...validateMatchLabelKeys(term, field));
+  const key = str(term.topologyKey);
+  if (key === '')
+    errs.push({
+      field: `${field}.topologyKey`,
+      type: 'Required value',
+      detail: 'can not be empty',
+    });
+  for (const detail of isQualifiedName(key))
+    errs.push({ field: `${field}.topologyKey`, type: 'Invalid value', value: key, detail });
+  return errs;
+}
+
+/** validatePodAffinity / validatePodAntiAffinity: required terms, then weighted terms. */
+function validatePodAffinityKind(pa: Obj, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  list(pa.requiredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+    errs.push(
+      ...validatePodAffinityTerm(
+        t,
+        `${field}.requiredDuringSchedulingIgnoredDuringExecution[${i}]`,
+      ),
+    );
+  });
+  list(pa.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, j) => {
+    const f = `${field}.preferredDuringSchedulingIgnoredDuringExecution[${j}]`;
+    errs.push(...weightErrors(t.weight, `${f}.weight`));
+    const term =
+      t.podAffinityTerm && typeof t.podAffinityTerm === 'object' ? (t.podAffinityTerm as Obj) : {};
+    errs.push(...validatePodAffinityTerm(term, `${f}.podAffinityTerm`));
+  });
+  return errs;
+}
+
+/** validateAffinity: nodeAffinity, podAffinity, podAntiAffinity. */
+function validateAffinity(affinity: unknown, field: string): FieldError[] {
+  if (!affinity || typeof affinity !== 'object') return [];
+  const a = affinity as Obj;
+  const errs: FieldError[] = [];
+  if (a.nodeAffinity && typeof a.nodeAffinity === 'object')
+    errs.push(...validateNodeAffinity(a.nodeAffinity as Obj, `${field}.nodeAffinity`));
+  if (a.podAffinity && typeof a.podAffinity === 'object')
+    errs.push(...validatePodAffinityKind(a.podAffinity as Obj, `${field}.podAffinity`));
+  if (a.podAntiAffinity && typeof a.podAntiAffinity === 'object')
+    errs.push(...validatePodAffinityKind(a.podAntiAffinity as Obj, `${field}.podAntiAffinity`));
+  return errs;
+}
+
+/** validateTopologySpreadConstraints (with ValidateMaxSkew, ValidateTopologyKey, …). */
+function validateTopologySpreadConstraints(constraints: Obj[], field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  constraints.forEach((c, i) => {
+    const f = `${field}[${i}]`;
+    const maxSkew = typeof c.maxSkew === 'number' ? c.maxSkew : 0;
+    if (maxSkew <= 0)
+      errs.push({
+        field: `${f}.maxSkew`,
+        type: 'Invalid value',
+        value: maxSkew,
+        detail: 'must be greater than zero',
+      });
+    const key = str(c.topologyKey);
+    if (key === '')
+      errs.push({ field: `${f}.topologyKey`, type: 'Required value', detail: 'can not be empty' });
+    const when = str(c.whenUnsatisfiable);
+    if (when !== 'DoNotSchedule' && when !== 'ScheduleAnyway')
+      errs.push({
+        field: `${f}.whenUnsatisfiable`,
+        type: 'Unsupported value',
+        value: when,
+        detail: 'supported values: "DoNotSchedule", "ScheduleAnyway"',
+      });
+    // ValidateSpreadConstraintNotRepeat: against the constraints after this one.
+    if (
+      constraints
+        .slice(i + 1)
+        .some((o) => str(o.topologyKey) === key && str(o.whenUnsatisfiable) === when)
+    )
+      errs.push({
+        field: `${f}.{topologyKey, whenUnsatisfiable}`,
+        type: 'Duplicate value',
+        value: `{${key}, ${when}}`,
+      });
+    if (c.minDomains !== undefined && c.minDomains !== null) {
+      const md = typeof c.minDomains === 'number' ? c.minDomains : 0;
+      if (md <= 0)
+        errs.push({
+          field: `${f}.minDomains`,
+          type: 'Invalid value',
+          value: md,
+          detail: 'must be greater than zero',
+        });
+      if (when !== 'DoNotSchedule')
+        errs.push({
+          field: `${f}.minDomains`,
+          type: 'Invalid value',
+          value: md,
+          detail: `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${when}`,
+        });
+    }
+    for (const p of ['nodeAffinityPolicy', 'nodeTaintsPolicy']) {
+      const v = c[p];
+      if (v !== undefined && v !== null && v !== 'Honor' && v !== 'Ignore')
+        errs.push({
+          field: `${f}.${p}`,
+          type: 'Unsupported value',
+          value: str(v),
+          detail: 'supported values: "Honor", "Ignore"',
+        });
+    }
+    if (Array.isArray(c.matchLabelKeys) && c.matchLabelKeys.length > 0) {
+      const sel =
+        c.labelSelector && typeof c.labelSelector === 'object' ? (c.labelSelector as Obj) : null;
+      const selKeys = new Set<string>();
+      if (sel) {
+        for (const k of Object.keys((sel.matchLabels as Obj | undefined) ?? {})) selKeys.add(k);
+        for (const e of list(sel.matchExpressions)) selKeys.add(str(e.key));
+      } else
+        errs.push({
+          field: `${f}.matchLabelKeys`,
+          type: 'Forbidden',
+          detail: 'must not be specified when labelSelector is not set',
+        });
+      (c.matchLabelKeys as unknown[]).forEach((k, j) => {
+        const key2 = str(k);
+        for (const detail of isQualifiedName(key2))
+          errs.push({
+            field: `${f}.matchLabelKeys[${j}]`,
+            type: 'Invalid value',
+            value: key2,
+            detail,
+          });
+        if (selKeys.has(key2))
+          errs.push({
+            field: `${f}.matchLabelKeys[${j}]`,
+            type: 'Invalid value',
+            value: key2,
+            detail: 'exists in both matchLabelKeys and labelSelector',
+          });
+      });
+    }
+    errs.push(...validateLabelSelector(c.labelSelector, `${f}.labelSelector`));
+  });
+  return errs;
+}
+
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 
 /** ValidatePodSpec at `field` (`spec`, `spec.template.spec`, …), after defaulting. */
@@ -651,7 +1026,14 @@ export function validatePodSpec(spec: unknown, field: string): FieldError[] {
       'supplementalGroups',
     ]),
   );
+  errs.push(...validateAffinity(s.affinity, `${field}.affinity`));
   errs.push(...validateSchedulingGates(s.schedulingGates, field));
+  errs.push(
+    ...validateTopologySpreadConstraints(
+      list(s.topologySpreadConstraints),
+      `${field}.topologySpreadConstraints`,
+    ),
+  );
   const sa = str(s.serviceAccountName);
   if (sa)
     for (const detail of isDNS1123Subdomain(sa))

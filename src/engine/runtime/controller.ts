@@ -169,11 +169,20 @@ export interface EventRecord {
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;
-  /** `source.component`, e.g. `deployment-controller`, `default-scheduler`, `kubelet`. */
+  /**
+   * `source.component`, e.g. `deployment-controller`, `kubelet`; for an events.k8s.io Event
+   * (one with an `action`) the reporting controller, e.g. `default-scheduler`.
+   */
   component: string;
-  /** `source.host` for kubelet events. */
+  /**
+   * `source.host` for kubelet events; for an events.k8s.io Event the recorder's hostname
+   * (its reporting instance is `<component>-<host>`).
+   */
   host?: string;
+  /** Set for Events of the events.k8s.io recorder (kube-scheduler, kube-proxy). */
   action?: string;
+  /** The secondary object (events.k8s.io `related`), e.g. the preemptor of a victim. */
+  related?: { kind: string; apiVersion: string; name: string; namespace?: string; uid?: string };
 }
 
 /** What a reconciler may use besides its cache. */

@@ -12,7 +12,7 @@ import type { KubeObject, ObjectList, ResourceName, Result } from '../api/types.
 import type { ApiServer, ClusterClient, MessageInput } from '../apiserver/apiserver.ts';
 import { RESOURCES } from '../apiserver/resources.ts';
 import type { Etcd } from '../etcd/etcd.ts';
-import { epochMs, rfc3339 } from '../util/clock.ts';
+import { epochMs, rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { flat } from '../util/flat.ts';
 import type { Rng } from '../util/rng.ts';
 import { ActorCache } from './cache.ts';
@@ -224,21 +224,49 @@ function hex8(n: number): string {
   );
 }
 
-/** An Event of the events.k8s.io recorder, by the fields that make a repeat, and its count. */
+/**
+ * An Event of the events.k8s.io recorder in its broadcaster's cache, by the fields of
+ * client-go's `getKey` (action, reason, reportingController, regarding — with its
+ * resourceVersion — and related; not the note), with its series.
+ */
 interface AggregatedEvent {
   namespace: string;
-  kind: string;
+  /** The regarding reference and related object, flattened into one string. */
+  key: string;
   name: string;
-  uid: string;
-  type: string;
-  reason: string;
-  message: string;
-  component: string;
-  host: string;
   /** The Event object's name. */
   eventName: string;
+  /** Virtual ms of the Event's eventTime. */
+  eventTime: number;
+  /** The series count (1: no series yet). */
   count: number;
+  /** Virtual ms of the last occurrence. */
+  lastObserved: number;
+  /** The series count last written to the API. */
+  written: number;
 }
+
+/** `getKey` of an events.k8s.io Event, as one string (the regarding name is the bucket). */
+function seriesKey(e: EventRecord): string {
+  const r = e.ref;
+  const rel = e.related;
+  return JSON.stringify([
+    e.action,
+    e.reason,
+    e.component,
+    r.kind,
+    r.apiVersion,
+    r.uid ?? '',
+    r.resourceVersion ?? '',
+    r.fieldPath ?? '',
+    rel ? [rel.kind, rel.namespace ?? '', rel.name, rel.uid ?? ''] : null,
+  ]);
+}
+
+/** client-go tools/events: a cached Event is finished 6 minutes after its last occurrence… */
+const SERIES_FINISH_MS = 6 * 60_000;
+/** …checked every 6 minutes; a running series is written again every 30 minutes. */
+const SERIES_REFRESH_MS = 30 * 60_000;
 
 /** A reconciler that threw: kept for diagnostics, the simulation goes on. */
 export interface ReconcileError {
@@ -917,8 +945,8 @@ export class Runtime {
   /**
    * client-go's EventRecorder: an Event named `<object>.<hex nanos>`. Events of the core/v1
    * recorder pass through its correlator first (aggregation, count updates, spam filter: see
-   * eventCorrelator.ts); those of the events.k8s.io recorder (with an `action`) only have their
-   * count raised when they repeat exactly.
+   * eventCorrelator.ts); those of the events.k8s.io recorder (with an `action`) go through its
+   * broadcaster's series cache (see #recordSeriesEvent).
    */
   #recordEvent(a: ActorState, e: EventRecord): void {
     // The broadcaster cannot post it: client-go gives up on an Event after a few tries.
@@ -949,39 +977,66 @@ export class Runtime {
       else this.#correlator.stored(c.key, name);
       return;
     }
-    const seen = this.#findAggregated(namespace, e);
+    this.#recordSeriesEvent(a, e, namespace);
+  }
+
+  /**
+   * The events.k8s.io recorder (client-go tools/events, as kube-scheduler and kube-proxy use
+   * it): a new Event has `eventTime` and no deprecated fields (read through core/v1:
+   * firstTimestamp/lastTimestamp null, no count, empty source); the second occurrence of an
+   * isomorphic Event adds `series` {count: 2, lastObservedTime}; later ones only count in the
+   * broadcaster's cache, written by the 30-minute refresh and when the series finishes (no
+   * occurrence for 6 minutes, checked every 6 minutes); a finished Event's next occurrence
+   * starts a new Event. The timed writes are done when the next occurrence is recorded.
+   */
+  #recordSeriesEvent(a: ActorState, e: EventRecord, namespace: string): void {
+    const key = seriesKey(e);
+    const now = this.now;
+    let seen = this.#findAggregated(namespace, e.ref.name, key);
     if (seen) {
-      const res = a.client.patch('events', seen.namespace, seen.eventName, {
-        count: seen.count + 1,
-        lastTimestamp: rfc3339(this.now),
-      });
-      this.#eventAggOrder.delete(seen);
-      if (res.ok) {
-        seen.count++;
-        this.#eventAggOrder.add(seen);
-        return;
+      // The 6-minute ticks (counted from the start) that passed since the last occurrence.
+      const tick = Math.floor(now / SERIES_FINISH_MS) * SERIES_FINISH_MS;
+      const finished = seen.lastObserved < tick - SERIES_FINISH_MS;
+      const refreshAt = Math.floor(now / SERIES_REFRESH_MS) * SERIES_REFRESH_MS;
+      if (
+        seen.count > 1 &&
+        seen.written !== seen.count &&
+        (finished || seen.lastObserved < refreshAt)
+      )
+        this.#writeSeries(a, seen);
+      if (finished) {
+        this.#eventAggOrder.delete(seen);
+        this.#dropAggregated(seen);
+        seen = undefined;
       }
-      this.#dropAggregated(seen);
+    }
+    if (seen) {
+      seen.count++;
+      seen.lastObserved = now;
+      this.#eventAggOrder.delete(seen);
+      this.#eventAggOrder.add(seen);
+      if (seen.count === 2 && !this.#writeSeries(a, seen)) {
+        this.#eventAggOrder.delete(seen);
+        this.#dropAggregated(seen);
+      }
+      return;
     }
     const name = this.#createEvent(a, e, namespace, {
       message: e.message,
       count: 1,
-      firstTimestamp: rfc3339(this.now),
+      firstTimestamp: rfc3339(now),
       reporting: true,
     });
     if (name !== undefined) {
       const entry: AggregatedEvent = {
         namespace,
-        kind: e.ref.kind,
+        key,
         name: e.ref.name,
-        uid: e.ref.uid ?? '',
-        type: e.type,
-        reason: e.reason,
-        message: e.message,
-        component: e.component,
-        host: e.host ?? '',
         eventName: name,
+        eventTime: now,
         count: 1,
+        lastObserved: now,
+        written: 1,
       };
       const bucket = this.#eventAgg.get(entry.name);
       if (bucket) bucket.push(entry);
@@ -998,25 +1053,20 @@ export class Runtime {
     }
   }
 
-  /** The entry of `#eventAgg` for an event with exactly these fields, if any. */
-  #findAggregated(namespace: string, e: EventRecord): AggregatedEvent | undefined {
-    const bucket = this.#eventAgg.get(e.ref.name);
+  /** Write an Event's series as the broadcaster has it; false when the Event is gone. */
+  #writeSeries(a: ActorState, s: AggregatedEvent): boolean {
+    const res = a.client.patch('events', s.namespace, s.eventName, {
+      series: { count: s.count, lastObservedTime: rfc3339Micro(s.lastObserved) },
+    });
+    if (res.ok) s.written = s.count;
+    return res.ok;
+  }
+
+  /** The cached events.k8s.io Event isomorphic to one about `name` with `key`, if any. */
+  #findAggregated(namespace: string, name: string, key: string): AggregatedEvent | undefined {
+    const bucket = this.#eventAgg.get(name);
     if (!bucket) return undefined;
-    const uid = e.ref.uid ?? '';
-    const host = e.host ?? '';
-    for (const s of bucket) {
-      if (
-        s.namespace === namespace &&
-        s.kind === e.ref.kind &&
-        s.uid === uid &&
-        s.type === e.type &&
-        s.reason === e.reason &&
-        s.message === e.message &&
-        s.component === e.component &&
-        s.host === host
-      )
-        return s;
-    }
+    for (const s of bucket) if (s.namespace === namespace && s.key === key) return s;
     return undefined;
   }
 
@@ -1096,25 +1146,47 @@ export class Runtime {
     if (e.ref.uid) involved.uid = e.ref.uid;
     if (e.ref.resourceVersion) involved.resourceVersion = e.ref.resourceVersion;
     if (e.ref.fieldPath) involved.fieldPath = e.ref.fieldPath;
-    const obj: KubeObject = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace },
-      involvedObject: involved,
-      reason: e.reason,
-      message: f.message,
-      // Literals with no spread in them: no temporary object to build and copy per Event.
-      source: e.host ? { component: e.component, host: e.host } : { component: e.component },
-      firstTimestamp: f.firstTimestamp,
-      lastTimestamp: rfc3339(this.now),
-      count: f.count,
-      type: e.type,
-      eventTime: null,
-      // client-go's aggregate copy of an event leaves the reporting fields empty.
-      reportingComponent: f.reporting ? e.component : '',
-      reportingInstance: f.reporting ? (e.host ?? '') : '',
-    };
-    if (e.action) obj.action = e.action;
+    let obj: KubeObject;
+    if (e.action === undefined)
+      obj = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace },
+        involvedObject: involved,
+        reason: e.reason,
+        message: f.message,
+        // Literals with no spread in them: no temporary object to build and copy per Event.
+        source: e.host ? { component: e.component, host: e.host } : { component: e.component },
+        firstTimestamp: f.firstTimestamp,
+        lastTimestamp: rfc3339(this.now),
+        count: f.count,
+        type: e.type,
+        eventTime: null,
+        // client-go's aggregate copy of an event leaves the reporting fields empty.
+        reportingComponent: f.reporting ? e.component : '',
+        reportingInstance: f.reporting ? (e.host ?? '') : '',
+      };
+    else {
+      // An events.k8s.io/v1 Event (tools/events makeEvent) as core/v1 reads it back; the
+      // reporting instance is `<controller>-<hostname>`.
+      obj = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace },
+        involvedObject: involved,
+        reason: e.reason,
+        message: f.message,
+        source: {},
+        firstTimestamp: null,
+        lastTimestamp: null,
+        type: e.type,
+        eventTime: rfc3339Micro(this.now),
+        action: e.action,
+        reportingComponent: e.component,
+        reportingInstance: `${e.component}-${e.host ?? ''}`,
+      };
+      if (e.related) obj.related = { ...e.related };
+    }
     const res = a.client.create('events', namespace, obj);
     return res.ok ? name : undefined;
   }

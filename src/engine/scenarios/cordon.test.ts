@@ -123,13 +123,17 @@ describe('kubectl cordon', () => {
 
     const web = podsOf(c).find((p) => p.metadata?.name?.startsWith('web-'))!;
     expect(phaseOf(web)).toBe('Pending');
+    // Two Events (events.k8s.io): the first attempt refers to the pod before its
+    // PodScheduled=False write, the retry to the pod after it (another resourceVersion).
+    const failed = [
+      'Warning',
+      'FailedScheduling',
+      `pod/${web.metadata!.name}`,
+      '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) were unschedulable. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+    ];
     expect(eventRows(c).filter(([, reason]) => reason === 'FailedScheduling')).toEqual([
-      [
-        'Warning',
-        'FailedScheduling',
-        `pod/${web.metadata!.name}`,
-        '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) were unschedulable. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
-      ],
+      failed,
+      failed,
     ]);
     const tolerant = c.peek('pods', 'default', 'tolerant')!;
     expect([nodeOf(tolerant), phaseOf(tolerant)]).toEqual(['node2', 'Running']);

@@ -71,7 +71,11 @@ describe('kubectl create deployment web --image=nginx', () => {
     const sources = c
       .snapshot()
       .list('events', 'default')
-      .map((e) => `${e.reason}:${(e.source as { component: string }).component}`)
+      // describe's FROM: source.component, else (events.k8s.io Events) reportingComponent.
+      .map(
+        (e) =>
+          `${e.reason}:${(e.source as { component?: string }).component || e.reportingComponent}`,
+      )
       .sort();
     expect(sources).toEqual([
       'Created:kubelet',

@@ -19,12 +19,13 @@ const pod = (name: string, cpu?: string): KubeObject => ({
 function events(c: ReturnType<typeof schedulerOnly>, ns = 'default') {
   const r = c.client('kubectl').list('events', ns);
   if (!r.ok) throw new Error(r.status.message);
+  // events.k8s.io/v1 Events read through core/v1: no count (a series once repeated), no source.
   return r.value.items.map((e) => [
     e.type,
     e.reason,
     e.message,
-    e.count,
-    (e.source as { component: string }).component,
+    (e.series as { count?: number } | undefined)?.count ?? e.count ?? 1,
+    e.reportingComponent,
   ]);
 }
 
@@ -116,15 +117,42 @@ describe('scheduler actor', () => {
     expect(c.snapshot().decision('default/big')?.attempt).toBe(2);
   });
 
-  it('aggregates repeated failures into one event with a growing count', () => {
+  it('records repeated failures as an events.k8s.io series', () => {
     const c = schedulerOnly();
     c.client('kubectl').create('pods', 'default', pod('big', '3'));
     // The flush (every 30 s) retries a pod whose last failure is over 5 minutes old: the
-    // attempts are at 0 s, 330 s and 660 s.
+    // attempts are at 0 s, 330 s and 660 s. The first refers to the pod before its
+    // PodScheduled=False write (another resourceVersion, so another Event); the next two
+    // are isomorphic: the second of them turns the Event into a series of 2.
     c.advance(12 * 60_000);
-    const e = events(c);
-    expect(e).toHaveLength(1);
-    expect(e[0]![3]).toBe(3);
+    const r = c.client('kubectl').list('events', 'default');
+    if (!r.ok) throw new Error(r.status.message);
+    const shape = r.value.items.map((e) => ({
+      eventTime: e.eventTime,
+      firstTimestamp: e.firstTimestamp,
+      lastTimestamp: e.lastTimestamp,
+      count: e.count,
+      series: e.series,
+      source: e.source,
+      reportingInstance: e.reportingInstance,
+      action: e.action,
+    }));
+    const base = {
+      firstTimestamp: null,
+      lastTimestamp: null,
+      count: undefined,
+      source: {},
+      reportingInstance: 'default-scheduler-control-plane',
+      action: 'Scheduling',
+    };
+    expect(shape).toEqual([
+      { ...base, eventTime: '2026-01-06T00:00:00.006000Z', series: undefined },
+      {
+        ...base,
+        eventTime: '2026-01-06T00:05:30.001000Z',
+        series: { count: 2, lastObservedTime: '2026-01-06T00:11:00.001000Z' },
+      },
+    ]);
   });
 
   it('retries an unschedulable pod 5 minutes after its last failure, at the next 30-s flush', () => {
@@ -206,5 +234,69 @@ describe('scheduler actor', () => {
     kubectl.delete('pods', 'default', 'b', { gracePeriodSeconds: 0 });
     c.settle({ maxMs: 60_000 });
     expect(nodeOf('d')).toBe(freed);
+  });
+});
+
+describe('scheduler actor: preemption', () => {
+  it('nominates, marks and deletes the victim, waits for it, then binds', () => {
+    const c = schedulerOnly();
+    const k = c.client('kubectl');
+    k.create('priorityclasses', undefined, {
+      apiVersion: 'scheduling.k8s.io/v1',
+      kind: 'PriorityClass',
+      metadata: { name: 'high' },
+      value: 1000,
+    });
+    for (const n of ['a', 'b', 'c']) k.create('pods', 'default', pod(n, '1500m'));
+    c.settle();
+    const nodeOf = (name: string) =>
+      (c.peek('pods', 'default', name)?.spec as { nodeName?: string } | undefined)?.nodeName;
+    const vip = pod('vip', '1500m');
+    (vip.spec as Record<string, unknown>).priorityClassName = 'high';
+    k.create('pods', 'default', vip);
+    c.settle();
+    const v = c.peek('pods', 'default', 'vip')!;
+    const nominated = (v.status as { nominatedNodeName?: string }).nominatedNodeName!;
+    expect(['node1', 'node2', 'node3']).toContain(nominated);
+    expect(nodeOf('vip')).toBeUndefined();
+    // No kubelet here: the victim stays terminating, with the scheduler's condition.
+    const victim = ['a', 'b', 'c'].find((n) => nodeOf(n) === nominated)!;
+    const vp = c.peek('pods', 'default', victim)!;
+    expect(vp.metadata?.deletionTimestamp).toBeDefined();
+    expect(
+      (vp.status as { conditions: Record<string, unknown>[] }).conditions.find(
+        (x) => x.type === 'DisruptionTarget',
+      ),
+    ).toEqual({
+      type: 'DisruptionTarget',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: expect.any(String),
+      reason: 'PreemptionByScheduler',
+      message: 'default-scheduler: preempting to accommodate a higher priority pod',
+    });
+    const r = k.list('events', 'default');
+    if (!r.ok) throw new Error(r.status.message);
+    const rows = r.value.items
+      .filter((e) => e.reason !== 'Scheduled')
+      .map((e) => [(e.involvedObject as { name: string }).name, e.reason, e.message]);
+    const taint = 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }';
+    expect(rows).toEqual([
+      [victim, 'Preempted', `Preempted by pod ${v.metadata?.uid} on node ${nominated}`],
+      ['vip', 'FailedScheduling', `0/4 nodes are available: 1 ${taint}, 3 Insufficient cpu.`],
+    ]);
+    // A retry while the victim terminates: not eligible to preempt again.
+    k.patch('nodes', undefined, 'node1', { metadata: { labels: { retry: 'yes' } } });
+    c.settle();
+    expect(
+      (c.peek('pods', 'default', 'vip')!.status as { conditions: { message: string }[] })
+        .conditions[0]!.message,
+    ).toBe(
+      `0/4 nodes are available: 1 ${taint}, 3 Insufficient cpu. preemption: not eligible due to a terminating pod on the nominated node.`,
+    );
+    // The victim gone, the preemptor lands on its nominated node.
+    k.delete('pods', 'default', victim, { gracePeriodSeconds: 0 });
+    c.settle();
+    expect(nodeOf('vip')).toBe(nominated);
   });
 });

@@ -13,6 +13,7 @@ import type { KubeObject, ResourceName } from '../api/types.ts';
 import type { ClusterClient } from '../apiserver/apiserver.ts';
 import type {
   Cache,
+  EventRecord,
   ReconcileContext,
   ReconcileResult,
   Reconciler,
@@ -33,6 +34,7 @@ import {
   setNode,
   trackChanges,
 } from './framework/index.ts';
+import { PREEMPTION_BY_SCHEDULER } from './framework/preemption.ts';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 export const INITIAL_BACKOFF_MS = 1_000;
@@ -69,6 +71,11 @@ export interface SchedulerActor extends Reconciler {
 export interface SchedulerOptions {
   /** Keep per-node verdicts and per-plugin scores (default true; benchmarks may turn it off). */
   explain?: boolean;
+  /**
+   * The hostname the scheduler runs on (its static pod's node): its events' reporting
+   * instance is `default-scheduler-<host>`.
+   */
+  host?: string;
 }
 
 function nodeName(o: KubeObject | undefined): string | undefined {
@@ -132,6 +139,7 @@ const NO_POD_CHANGE = Object.freeze({ removed: undefined, added: undefined });
 
 export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const explain = opts.explain !== false;
+  const host = opts.host ?? 'control-plane';
   const decisions = new PersistentMap<Decision>();
   let client: ClusterClient | undefined;
   /**
@@ -152,6 +160,27 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
    */
   const placedOn = new Map<string, Map<string, Pod>>();
   const assumed = new Set<string>();
+  /**
+   * How many placed pods have each priority: the lowest tells a failing pod at once whether
+   * preemption could find any victim (plain clusters: all 0, so never).
+   */
+  const priorityCounts = new Map<number, number>();
+  const countPriority = (pod: Pod, delta: 1 | -1) => {
+    const pr = pod.spec?.priority ?? 0;
+    const c = (priorityCounts.get(pr) ?? 0) + delta;
+    if (c === 0) priorityCounts.delete(pr);
+    else priorityCounts.set(pr, c);
+  };
+  const lowestPriority = (): number => {
+    let low = Number.POSITIVE_INFINITY;
+    for (const pr of priorityCounts.keys()) if (pr < low) low = pr;
+    return low;
+  };
+  /**
+   * The scheduler's nominator: unbound pods nominated to a node (status.nominatedNodeName, or
+   * set by this scheduler's preemption before the status write comes back), by pod key.
+   */
+  const nominated = new Map<string, { node: string; pod: Pod }>();
   /** Pods whose last attempt failed: failures so far, back-off end, time of the last failure. */
   const unschedulable = new Map<
     string,
@@ -242,6 +271,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     const p = placed.get(key);
     if (!p) return;
     placed.delete(key);
+    countPriority(p.pod, -1);
     const i = index.get(p.node);
     if (i === undefined) placedOn.get(p.node)?.delete(key);
     else setInfo(i, removePod(infos[i]!, p.pod));
@@ -262,6 +292,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     }
     unplace(key);
     placed.set(key, { node, pod });
+    countPriority(pod, 1);
     const i = index.get(node);
     if (i === undefined) {
       let onNode = placedOn.get(node);
@@ -279,6 +310,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   const observePod = (e: WatchEvent) => {
     const key = podKey(e.object);
     const node = nodeName(e.object);
+    if (nominated.size > 0) nominated.delete(key);
     if (e.type === 'DELETED' || isTerminal(e.object)) {
       if (placed.has(key)) moveRequested = true;
       unplace(key);
@@ -299,6 +331,11 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       sameButStatus(e.old, e.object)
     ) {
       ignoreKey = key;
+    }
+    if (!node) {
+      const nn = (e.object.status as { nominatedNodeName?: string } | undefined)?.nominatedNodeName;
+      if (nn && !e.object.metadata?.deletionTimestamp)
+        nominated.set(key, { node: nn, pod: e.object as Pod });
     }
     if (node) {
       assumed.delete(key);
@@ -351,6 +388,93 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
 
   const retryKeys = (): string[] => [...unschedulable.keys()];
 
+  const nominatedByNode = (): Map<string, Pod[]> => {
+    const m = new Map<string, Pod[]>();
+    for (const { node, pod } of nominated.values()) {
+      const list = m.get(node);
+      if (list) list.push(pod);
+      else m.set(node, [pod]);
+    }
+    return m;
+  };
+
+  /**
+   * DefaultPreemption's `prepareCandidate`: each victim gets the DisruptionTarget condition and
+   * is deleted (gracefully), with a `Preempted` event; lower-priority pods nominated to the
+   * node lose their nomination.
+   */
+  const preemptVictims = (
+    ctx: ReconcileContext,
+    preemptor: Pod,
+    node: string,
+    victims: readonly Pod[],
+    writes: Write[],
+  ) => {
+    for (const v of victims) {
+      const vns = v.metadata?.namespace ?? '';
+      const vname = v.metadata?.name ?? '';
+      const conditions: Record<string, unknown>[] = (
+        (v.status?.conditions ?? []) as unknown as Record<string, unknown>[]
+      ).filter((c) => c.type !== 'DisruptionTarget');
+      conditions.push({
+        type: 'DisruptionTarget',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: ctx.timestamp(),
+        reason: PREEMPTION_BY_SCHEDULER,
+        message: `${preemptor.spec?.schedulerName ?? SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+      });
+      writes.push({
+        verb: 'patch',
+        resource: 'pods',
+        namespace: vns,
+        name: vname,
+        subresource: 'status',
+        patch: { status: { conditions } },
+      });
+      writes.push({ verb: 'delete', resource: 'pods', namespace: vns, name: vname });
+      const ref: EventRecord['ref'] = {
+        resource: 'pods',
+        namespace: vns,
+        name: vname,
+        kind: 'Pod',
+        apiVersion: 'v1',
+      };
+      if (v.metadata?.uid) ref.uid = v.metadata.uid;
+      if (v.metadata?.resourceVersion) ref.resourceVersion = v.metadata.resourceVersion;
+      ctx.recordEvent({
+        ref,
+        type: 'Normal',
+        reason: 'Preempted',
+        message: `Preempted by pod ${preemptor.metadata?.uid ?? ''} on node ${node}`,
+        component: SCHEDULER_NAME,
+        host,
+        action: 'Preempting',
+        related: {
+          kind: 'Pod',
+          apiVersion: 'v1',
+          name: preemptor.metadata?.name ?? '',
+          namespace: preemptor.metadata?.namespace ?? '',
+          ...(preemptor.metadata?.uid ? { uid: preemptor.metadata.uid } : {}),
+        },
+      });
+    }
+    const priority = preemptor.spec?.priority ?? 0;
+    for (const [key, n] of nominated) {
+      if (n.node !== node || (n.pod.spec?.priority ?? 0) >= priority) continue;
+      if (n.pod.metadata?.uid === preemptor.metadata?.uid) continue;
+      nominated.delete(key);
+      writes.push({
+        verb: 'patch',
+        resource: 'pods',
+        namespace: n.pod.metadata?.namespace ?? '',
+        name: n.pod.metadata?.name ?? '',
+        subresource: 'status',
+        patch: { status: { nominatedNodeName: null } },
+      });
+    }
+  };
+
   /**
    * `flushUnschedulablePodsLeftover`: every 30 s, the pods that have waited more than 5 minutes
    * since their last failure go back to the queue (measured from the last failure, not the
@@ -390,6 +514,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       imageNodeCounts,
       podsWithAffinity,
       podsWithRequiredAntiAffinity,
+      nominatedPods: nominated.size > 0 ? nominatedByNode() : undefined,
+      lowestPriority: lowestPriority(),
     });
     nextStartIndex = result.nextStartIndex;
     // The result is this cycle's own object: extend it in place (same keys in the same order
@@ -431,11 +557,18 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
         reason: 'Scheduled',
         message: `Successfully assigned ${ns}/${name} to ${node}`,
         component: SCHEDULER_NAME,
+        host,
         action: 'Binding',
       });
       return { writes: [] };
     }
     const message = result.message ?? '';
+    const writes: Write[] = [];
+    const preemption = result.preemption;
+    if (preemption) {
+      preemptVictims(ctx, pod as Pod, preemption.node, preemption.victims, writes);
+      nominated.set(key, { node: preemption.node, pod: pod as Pod });
+    } else if (result.clearNomination) nominated.delete(key);
     const failures = (waiting?.attempts ?? 0) + 1;
     const backoff = Math.min(INITIAL_BACKOFF_MS * 2 ** (failures - 1), MAX_BACKOFF_MS);
     unschedulable.set(key, {
@@ -449,12 +582,23 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       reason: 'FailedScheduling',
       message: truncate(message),
       component: SCHEDULER_NAME,
+      host,
       action: 'Scheduling',
     });
     const conditions =
       (pod.status as { conditions?: Record<string, unknown>[] } | undefined)?.conditions ?? [];
     const current = conditions.find((c) => c.type === 'PodScheduled');
-    const writes: Write[] = [];
+    const nominatedNow = (pod.status as { nominatedNodeName?: string } | undefined)
+      ?.nominatedNodeName;
+    // handleSchedulingFailure's status update: the condition, and the nominated node that
+    // PostFilter set (a node) or cleared (none found).
+    const nominatedNext = preemption
+      ? preemption.node
+      : result.clearNomination
+        ? undefined
+        : nominatedNow;
+    const status: Record<string, unknown> = {};
+    if (nominatedNext !== nominatedNow) status.nominatedNodeName = nominatedNext ?? null;
     if (
       current?.status !== 'False' ||
       current.reason !== 'Unschedulable' ||
@@ -470,15 +614,17 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
         reason: 'Unschedulable',
         message,
       });
+      status.conditions = next;
+    }
+    if (status.conditions || 'nominatedNodeName' in status)
       writes.push({
         verb: 'patch',
         resource: 'pods',
         namespace: ns,
         name,
         subresource: 'status',
-        patch: { status: { conditions: next } },
+        patch: { status },
       });
-    }
     return { writes };
   };
 
@@ -505,6 +651,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       assumed.clear();
       unschedulable.clear();
       attempts.clear();
+      priorityCounts.clear();
+      nominated.clear();
       podKeys.clear();
       deletedPod = undefined;
       nextStartIndex = 0;

@@ -17,11 +17,8 @@
  * cached per NodeInfo and per Pod object.
  *
  * Simplifications, each chosen so the common paths stay faithful:
- * - Preemption never succeeds: all pods count as equal priority, so DefaultPreemption only
- *   contributes its message ("Preemption is not helpful for scheduling" for nodes rejected
- *   UnschedulableAndUnresolvable — taints, cordon, affinity, node name, missing topology label —
- *   and "No preemption victims found for incoming pod" for nodes rejected Unschedulable —
- *   resources, host ports, anti-affinity, spread skew). Priority-based victims are not sought.
+ * - DefaultPreemption (./preemption.ts) does not consult PodDisruptionBudgets, and judges a node
+ *   with its victims removed by the cycle's PodTopologySpread / InterPodAffinity PreFilter state.
  * - Namespace labels are assumed to be just `kubernetes.io/metadata.name` (namespaceSelector).
  * - The default spread selector comes from the pod's controller; Services are only included
  *   through `ScheduleOptions.spreadSelector`.

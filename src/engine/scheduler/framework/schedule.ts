@@ -4,7 +4,7 @@
  * FitError message DefaultPreemption's PostFilter completes when nothing fits.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import { type NodeInfo, podHostPorts } from './nodeInfo.ts';
+import { appendPod, type NodeInfo, podHostPorts } from './nodeInfo.ts';
 import { type NodeTable, nodeTable, resourceScores, TAINTED, UNSCHEDULABLE } from './nodeTable.ts';
 import * as balancedAllocation from './plugins/balancedAllocation.ts';
 import * as imageLocality from './plugins/imageLocality.ts';
@@ -17,6 +17,7 @@ import * as nodeUnschedulable from './plugins/nodeUnschedulable.ts';
 import * as podTopologySpread from './plugins/podTopologySpread.ts';
 import * as taintToleration from './plugins/taintToleration.ts';
 import { MAX_NODE_SCORE, SCORE_PLUGINS } from './plugins.ts';
+import { type NodeStatus, podPriority, postFilter } from './preemption.ts';
 import { podRequests } from './resources.ts';
 import type { CycleState, Rejection, StatusCode } from './types.ts';
 
@@ -46,6 +47,14 @@ export interface ScheduleOptions {
   podsWithAffinity?: number;
   /** How many pods on `nodes` have required pod anti-affinity, when the caller keeps count. */
   podsWithRequiredAntiAffinity?: number;
+  /**
+   * Pods nominated to run on each node (status.nominatedNodeName, not bound yet): those of
+   * at least this pod's priority count on their node in Filter
+   * (`RunFilterPluginsWithNominatedPods`).
+   */
+  nominatedPods?: ReadonlyMap<string, readonly Pod[]>;
+  /** The lowest priority of the pods on `nodes`, when the caller keeps it (for preemption). */
+  lowestPriority?: number;
 }
 
 export interface NodeVerdict {
@@ -84,13 +93,22 @@ export interface ScheduleResult {
   /** Nodes the filters ran on (`EvaluatedNodes`). */
   evaluatedNodes: number;
   feasibleNodes: number;
+  /**
+   * When nothing fits and DefaultPreemption found a node: the node to nominate and the pods
+   * to evict there.
+   */
+  preemption?: { node: string; victims: Pod[] };
+  /** When nothing fits and preemption found no node: clear the pod's nominatedNodeName. */
+  clearNomination?: boolean;
 }
 
 /** Error text when the cluster has no nodes (`ErrNoNodesAvailable`). */
 export const NO_NODES_MESSAGE = 'no nodes available to schedule pods';
-export const PREEMPTION_NOT_HELPFUL = 'Preemption is not helpful for scheduling';
-export const NO_VICTIMS = 'No preemption victims found for incoming pod';
-export const PREEMPTION_POLICY_NEVER = 'not eligible due to preemptionPolicy=Never.';
+export {
+  NO_VICTIMS,
+  PREEMPTION_NOT_HELPFUL,
+  PREEMPTION_POLICY_NEVER,
+} from './preemption.ts';
 
 /** Shared by every passing verdict (frozen: results are read-only). */
 const NO_REASONS: NodeVerdict['reasons'] = Object.freeze([]) as unknown as NodeVerdict['reasons'];
@@ -153,19 +171,16 @@ interface Absent {
 }
 
 /**
- * The FailedScheduling message: filter histogram (or the PreFilter message), then
- * DefaultPreemption's verdict. Preemption never finds victims in this simulation (all pods
- * are treated as equal priority), so every node is either "not helpful" (its rejection was
- * UnschedulableAndUnresolvable) or "no victims found".
+ * The FailedScheduling message (`FitError.Error()`): the filter histogram (or the PreFilter
+ * message), then DefaultPreemption's status, when it has one.
  */
 function fitErrorMessage(
-  pod: Pod,
-  allNodes: readonly NodeInfo[],
+  n: number,
   rejected: ReadonlyMap<string, Rejection>,
   absent: Absent | undefined,
   preFilterMsg: string | undefined,
+  postFilterMsg: string,
 ): string {
-  const n = allNodes.length;
   let msg = `0/${n} nodes are available:`;
   if (preFilterMsg !== undefined) {
     msg += ` ${preFilterMsg}.`;
@@ -182,15 +197,32 @@ function fitErrorMessage(
     const h = histogram(counts);
     if (h !== '') msg += ` ${h}.`;
   }
-  if (pod.spec?.preemptionPolicy === 'Never')
-    return `${msg} preemption: ${PREEMPTION_POLICY_NEVER}`;
-  const counts = new Map<string, number>();
-  for (const node of allNodes) {
-    const code = (rejected.get(node.name) ?? absent)?.code;
-    const reason = code === 'UnschedulableAndUnresolvable' ? PREEMPTION_NOT_HELPFUL : NO_VICTIMS;
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return postFilterMsg === '' ? msg : `${msg} ${postFilterMsg}`;
+}
+
+/** Adds the pods nominated to each node that count against `pod` (same or higher priority). */
+function withNominated(
+  pod: Pod,
+  nodes: readonly NodeInfo[],
+  nominated: ReadonlyMap<string, readonly Pod[]>,
+): readonly NodeInfo[] {
+  const priority = podPriority(pod);
+  const uid = pod.metadata?.uid;
+  let out: NodeInfo[] | undefined;
+  for (let i = 0; i < nodes.length; i++) {
+    const pods = nominated.get(nodes[i]!.name);
+    if (!pods) continue;
+    let info = nodes[i]!;
+    for (const p of pods) {
+      if (podPriority(p) < priority) continue;
+      if (uid ? p.metadata?.uid === uid : p.metadata?.name === pod.metadata?.name) continue;
+      info = appendPod(info, p);
+    }
+    if (info === nodes[i]) continue;
+    out ??= nodes.slice();
+    out[i] = info;
   }
-  return `${msg} preemption: 0/${n} nodes are available: ${histogram(counts)}.`;
+  return out ?? nodes;
 }
 
 const WEIGHT = new Map(SCORE_PLUGINS.map((p) => [p.name, p.weight]));
@@ -245,6 +277,8 @@ export function schedulePod(
   opts: ScheduleOptions,
 ): ScheduleResult {
   const explain = opts.explain !== false;
+  if (opts.nominatedPods && opts.nominatedPods.size > 0)
+    nodes = withNominated(pod, nodes, opts.nominatedPods);
   const n = nodes.length;
   const start = opts.startIndex ?? 0;
   const result: ScheduleResult = {
@@ -283,6 +317,33 @@ export function schedulePod(
   const ports = state.hostPorts.length > 0;
   const wantedNode = pod.spec?.nodeName;
   const fit = nodeResourcesFit.fitRequest(state);
+  /** Every filter on one NodeInfo, in the default order (preemption's dry run). */
+  const fits = (node: NodeInfo): Rejection | undefined =>
+    nodeUnschedulable.filter(state, node) ??
+    nodeName.filter(state, node) ??
+    taintToleration.filter(state, node) ??
+    (required ? nodeAffinity.filter(required, node) : undefined) ??
+    (ports ? nodePorts.filter(state, node) : undefined) ??
+    nodeResourcesFit.fitFilter(fit, node) ??
+    (spread ? podTopologySpread.filter(spread, node) : undefined) ??
+    (podAffinity ? interPodAffinity.filter(podAffinity, node) : undefined);
+  /** The FitError after DefaultPreemption's PostFilter, which may nominate a node. */
+  const fail = (
+    rejected: ReadonlyMap<string, Rejection>,
+    absent: Absent | undefined,
+    preFilterMsg: string | undefined,
+  ) => {
+    const unresolvable: NodeStatus = { code: 'UnschedulableAndUnresolvable', reasons: [] };
+    const post = postFilter(pod, nodes, {
+      statusOf: (node) => rejected.get(node.name) ?? absent ?? unresolvable,
+      fits,
+      random: opts.random,
+      lowestPriority: opts.lowestPriority,
+    });
+    if (post.node) result.preemption = { node: post.node, victims: post.victims };
+    if (post.clearNomination) result.clearNomination = true;
+    result.message = fitErrorMessage(n, rejected, absent, preFilterMsg, post.message);
+  };
 
   let candidates: readonly NodeInfo[] = nodes;
   /** Index in `nodes` of each candidate, when PreFilter narrowed them. */
@@ -294,7 +355,7 @@ export function schedulePod(
     if (names.size === 0) {
       absent = { code: 'UnschedulableAndUnresolvable', reasons: [nodeAffinity.REASON_CONFLICT] };
       if (explain) pushAbsent(result, nodes, nodeAffinity.NAME, absent);
-      result.message = fitErrorMessage(pod, nodes, rejected, absent, nodeAffinity.REASON_CONFLICT);
+      fail(rejected, absent, nodeAffinity.REASON_CONFLICT);
       return result;
     }
     candidateIndex = [];
@@ -304,6 +365,22 @@ export function schedulePod(
       code: 'UnschedulableAndUnresolvable',
       reasons: [`node(s) didn't satisfy plugin(s) [${nodeAffinity.NAME}]`],
     };
+  }
+
+  // evaluateNominatedNode: a pod nominated by an earlier preemption tries that node alone
+  // first. The filter pass over that one node sets nextStartNodeIndex to (i + 1) % 1 = 0.
+  const nominatedName = pod.status?.nominatedNodeName;
+  if (nominatedName) {
+    const i = nodes.findIndex((x) => x.name === nominatedName);
+    if (i !== -1 && (!candidateIndex || candidateIndex.includes(i)) && !fits(nodes[i]!)) {
+      if (explain) result.verdicts.push({ node: nominatedName, passed: true, reasons: NO_REASONS });
+      result.nextStartIndex = 0;
+      result.evaluatedNodes = 1;
+      result.feasibleNodes = 1;
+      result.feasible = true;
+      result.selectedNode = nominatedName;
+      return result;
+    }
   }
 
   // Filter, from the rotating start index, until enough feasible nodes are found.
@@ -382,7 +459,7 @@ export function schedulePod(
   result.feasibleNodes = feasible.length;
 
   if (feasible.length === 0) {
-    result.message = fitErrorMessage(pod, nodes, rejected, absent, undefined);
+    fail(rejected, absent, undefined);
     return result;
   }
   result.feasible = true;
