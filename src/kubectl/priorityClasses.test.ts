@@ -72,4 +72,33 @@ Events:            <none>
     run('kubectl run q --image=nginx');
     expect(run("kubectl get pod q -o jsonpath='{.spec.priority}'").out).toBe('0');
   });
+
+  it('kubectl create priorityclass builds the class as create_priorityclass.go does', () => {
+    const { run } = engineSession(1);
+    expect(
+      run(
+        'kubectl create priorityclass high-priority --value=1000 --description="high priority" --dry-run=client -o yaml',
+      ).out,
+    ).toBe(`apiVersion: scheduling.k8s.io/v1
+description: high priority
+kind: PriorityClass
+metadata:
+  creationTimestamp: null
+  name: high-priority
+preemptionPolicy: PreemptLowerPriority
+value: 1000
+`);
+    expect(
+      run('kubectl create priorityclass default-priority --value=1000 --global-default=true').out,
+    ).toBe('priorityclass.scheduling.k8s.io/default-priority created\n');
+    expect(run('kubectl create pc no-preempt --value=10 --preemption-policy=Never').out).toBe(
+      'priorityclass.scheduling.k8s.io/no-preempt created\n',
+    );
+    expect(run('kubectl get pc default-priority no-preempt --no-headers').out).toMatch(
+      /^default-priority +1000 +true +\d+s +PreemptLowerPriority\nno-preempt +10 +false +\d+s +Never\n$/,
+    );
+    expect(run('kubectl create pc x --value=5 --preemption-policy=Sometimes').err).toBe(
+      'The PriorityClass "x" is invalid: preemptionPolicy: Unsupported value: "Sometimes": supported values: "Never", "PreemptLowerPriority"\n',
+    );
+  });
 });

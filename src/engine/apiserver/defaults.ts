@@ -123,7 +123,48 @@ function mirrorServiceAccount(spec: Obj): void {
 }
 
 /** SetDefaults_PodSpec (also applied to templates). */
+/**
+ * The volume-source defaults (SetDefaults_ConfigMapVolumeSource, _SecretVolumeSource,
+ * _DownwardAPIVolumeSource, _ProjectedVolumeSource: `defaultMode: 420`; _HostPathVolumeSource:
+ * `type: ""`). Sources may be frozen and shared: a defaulted one is a copy.
+ */
+function defaultVolume(v: Obj): Obj {
+  let out = v;
+  for (const kind of ['configMap', 'secret', 'downwardAPI', 'projected']) {
+    const src = v[kind];
+    if (isPlain(src) && src.defaultMode === undefined) {
+      if (out === v) out = { ...v };
+      out[kind] = { ...src, defaultMode: 420 };
+    }
+  }
+  // SetDefaults_ObjectFieldSelector on the downward API's items.
+  const api = out.downwardAPI;
+  if (isPlain(api) && Array.isArray(api.items)) {
+    const items = (api.items as unknown[]).map((item) => {
+      const fieldRef = isPlain(item) ? item.fieldRef : undefined;
+      return isPlain(item) && isPlain(fieldRef) && fieldRef.apiVersion === undefined
+        ? { ...item, fieldRef: { ...fieldRef, apiVersion: 'v1' } }
+        : item;
+    });
+    if (items.some((item, i) => item !== (api.items as unknown[])[i])) {
+      if (out === v) out = { ...v };
+      out.downwardAPI = { ...api, items };
+    }
+  }
+  const hostPath = v.hostPath;
+  if (isPlain(hostPath) && hostPath.type === undefined) {
+    if (out === v) out = { ...v };
+    out.hostPath = { ...hostPath, type: '' };
+  }
+  return out;
+}
+
 export function defaultPodSpec(spec: Obj): void {
+  const volumes = spec.volumes;
+  if (Array.isArray(volumes) && volumes.length > 0) {
+    const defaulted = (volumes as Obj[]).map((v) => (isPlain(v) ? defaultVolume(v) : v));
+    if (defaulted.some((v, i) => v !== volumes[i])) spec.volumes = defaulted;
+  }
   setIfUnset(spec, 'restartPolicy', 'Always');
   setIfUnset(spec, 'terminationGracePeriodSeconds', 30);
   setIfUnset(spec, 'dnsPolicy', 'ClusterFirst');

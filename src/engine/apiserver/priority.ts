@@ -111,6 +111,27 @@ export function admitPriorityClass(pc: KubeObject, classes: PriorityClassList): 
  * (with their exact values, not global default); other classes are capped at 1000000000.
  */
 export function validatePriorityClass(pc: KubeObject): FieldError[] {
+  const errs = validateClassMeta(pc);
+  const policy = pc.preemptionPolicy;
+  if (
+    policy !== undefined &&
+    policy !== null &&
+    policy !== 'Never' &&
+    policy !== 'PreemptLowerPriority'
+  ) {
+    // ValidatePreemptionPolicy, after the name and value checks.
+    errs.push({
+      field: 'preemptionPolicy',
+      type: 'Unsupported value',
+      value: policy,
+      detail: 'supported values: "Never", "PreemptLowerPriority"',
+    });
+  }
+  return errs;
+}
+
+/** ValidatePriorityClass's checks of the name (the `system-` prefix) and the value. */
+function validateClassMeta(pc: KubeObject): FieldError[] {
   const name = pc.metadata?.name ?? '';
   const value = classValue(pc);
   if (name.startsWith('system-')) {

@@ -105,6 +105,8 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('cronjobs');
     case 'ResourceQuota':
       return typeByResource('resourcequotas');
+    case 'PriorityClass':
+      return typeByResource('priorityclasses');
     default:
       return typeByResource('pods');
   }
@@ -188,6 +190,27 @@ export function runCreateQuota(ctx: Ctx, args: string[]): void {
     status: {},
   };
   submit(ctx, obj, ctx.namespace, { dryRun, fieldManager: 'kubectl-create' });
+}
+
+/**
+ * `kubectl create priorityclass NAME --value=N [--global-default] [--description=…]
+ * [--preemption-policy=…]` (create_priorityclass.go).
+ */
+export function runCreatePriorityClass(ctx: Ctx, args: string[]): void {
+  const name = oneName(ctx, args);
+  const dryRun = dryRunStrategy(ctx);
+  const description = ctx.str('description');
+  const policy = ctx.str('preemption-policy') || 'PreemptLowerPriority';
+  const obj: KubeObject = {
+    kind: 'PriorityClass',
+    apiVersion: 'scheduling.k8s.io/v1',
+    metadata: { name, creationTimestamp: null as unknown as string },
+    value: ctx.num('value', 0),
+    ...(ctx.bool('global-default') ? { globalDefault: true } : {}),
+    ...(description !== '' ? { description } : {}),
+    preemptionPolicy: policy,
+  };
+  submit(ctx, obj, undefined, { dryRun, fieldManager: 'kubectl-create' });
 }
 
 export function runCreateDeployment(ctx: Ctx, args: string[]): void {
