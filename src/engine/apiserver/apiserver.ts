@@ -100,6 +100,7 @@ import {
   type Requirement,
   unsupportedFieldLabel,
 } from './selectors.ts';
+import { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from './storage.ts';
 import { StrategicMergeError, strategicMergePatch } from './strategicMerge.ts';
 import { validateUpdateRules } from './updateValidation.ts';
 import { validateObject } from './validation.ts';
@@ -1156,6 +1157,8 @@ export class ApiServer {
       if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
     }
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
+    if (r.resource === 'persistentvolumes' || r.resource === 'persistentvolumeclaims')
+      this.#prepareVolumeCreate(r, obj, meta);
     // The Job strategy's PrepareForCreate generates the selector from the uid: draw it first.
     const uid = r.resource === 'jobs' ? uuid(this.#rng) : undefined;
     if (uid !== undefined) {
@@ -1215,6 +1218,40 @@ export class ApiServer {
     const kv = this.#put(r, ns, name, key, obj, 0, this.#isHousekeeping(r, undefined, obj));
     if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201);
+  }
+
+  /**
+   * A new PersistentVolume or claim: the strategy's PrepareForCreate resets the status (phase
+   * Pending; a volume records when it entered it), the DefaultStorageClass admission gives a claim
+   * without `storageClassName` the default class (the newest, when several say so), and the
+   * StorageObjectInUseProtection admission adds the protection finalizer.
+   */
+  #prepareVolumeCreate(r: ResourceDef, obj: KubeObject, meta: Meta): void {
+    const isPv = r.resource === 'persistentvolumes';
+    obj.status = isPv
+      ? { phase: 'Pending', lastPhaseTransitionTime: rfc3339(this.#now()) }
+      : { phase: 'Pending' };
+    const finalizer = isPv ? PV_PROTECTION_FINALIZER : PVC_PROTECTION_FINALIZER;
+    if (!meta.finalizers?.includes(finalizer))
+      meta.finalizers = [...(meta.finalizers ?? []), finalizer];
+    const spec = obj.spec as Obj | undefined;
+    if (isPv || !spec || spec.storageClassName != null) return;
+    let best: KubeObject | undefined;
+    for (const kv of this.#etcd.range(`${RESOURCES.storageclasses.etcdPrefix}/`)) {
+      const sc = kv.value as KubeObject;
+      const a = sc.metadata?.annotations ?? {};
+      const isDefault =
+        a['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+        a['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+      if (!isDefault) continue;
+      if (
+        !best ||
+        String(sc.metadata?.creationTimestamp ?? '') >
+          String(best.metadata?.creationTimestamp ?? '')
+      )
+        best = sc;
+    }
+    if (best) spec.storageClassName = best.metadata?.name;
   }
 
   /**
