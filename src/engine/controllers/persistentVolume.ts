@@ -217,7 +217,12 @@ export function createPersistentVolumeBinder(): Reconciler {
         if (volume) keys.push(`volume/${volume}`);
         return keys;
       }
-      if (resource === 'persistentvolumes') return [`volume/${nameOf(obj)}`, ...waiting];
+      if (resource === 'persistentvolumes') {
+        // Only a volume free to bind (Available, or pre-bound by the user) concerns the claims.
+        const free =
+          phaseOf(obj) === 'Available' && !isDeleting(obj) && !volumeSpec(obj).claimRef?.uid;
+        return free ? [`volume/${nameOf(obj)}`, ...waiting] : [`volume/${nameOf(obj)}`];
+      }
       return [...waiting];
     },
     reconcile(key, cache, ctx) {

@@ -390,6 +390,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       imageNodeCounts,
       podsWithAffinity,
       podsWithRequiredAntiAffinity,
+      claims: (namespace, claim) => cache.get('persistentvolumeclaims', namespace, claim),
     });
     nextStartIndex = result.nextStartIndex;
     // The result is this cycle's own object: extend it in place (same keys in the same order
@@ -485,7 +486,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   return {
     actor: 'scheduler',
     name: SCHEDULER_NAME,
-    watches: ['pods', 'nodes'],
+    // Claims too: VolumeBinding reads them, and a claim's change retries the waiting pods.
+    watches: ['pods', 'nodes', 'persistentvolumeclaims'],
     decisions,
     attach(c) {
       client = c;
@@ -514,6 +516,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       else if (e.resource === 'nodes') observeNode(e);
     },
     keysFor(resource: ResourceName, obj: KubeObject): string[] {
+      if (resource === 'persistentvolumeclaims') return retryKeys();
       const keys: string[] = [];
       const deleted = obj === deletedPod;
       deletedPod = undefined;

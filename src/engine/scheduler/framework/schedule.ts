@@ -16,6 +16,7 @@ import * as nodeResourcesFit from './plugins/nodeResourcesFit.ts';
 import * as nodeUnschedulable from './plugins/nodeUnschedulable.ts';
 import * as podTopologySpread from './plugins/podTopologySpread.ts';
 import * as taintToleration from './plugins/taintToleration.ts';
+import * as volumeBinding from './plugins/volumeBinding.ts';
 import { MAX_NODE_SCORE, SCORE_PLUGINS } from './plugins.ts';
 import { podRequests } from './resources.ts';
 import type { CycleState, Rejection, StatusCode } from './types.ts';
@@ -46,6 +47,8 @@ export interface ScheduleOptions {
   podsWithAffinity?: number;
   /** How many pods on `nodes` have required pod anti-affinity, when the caller keeps count. */
   podsWithRequiredAntiAffinity?: number;
+  /** The scheduler's PersistentVolumeClaim informer, for VolumeBinding's PreFilter. */
+  claims?: volumeBinding.ClaimLookup;
 }
 
 export interface NodeVerdict {
@@ -304,6 +307,15 @@ export function schedulePod(
       code: 'UnschedulableAndUnresolvable',
       reasons: [`node(s) didn't satisfy plugin(s) [${nodeAffinity.NAME}]`],
     };
+  }
+  // VolumeBinding's PreFilter (after NodeAffinity's, NodePorts' and NodeResourcesFit's, which
+  // reject nothing by themselves): the pod's claims must exist and be bound.
+  const volumeMsg = opts.claims ? volumeBinding.preFilter(pod, opts.claims) : undefined;
+  if (volumeMsg !== undefined) {
+    const none = { code: 'UnschedulableAndUnresolvable' as const, reasons: [volumeMsg] };
+    if (explain) pushAbsent(result, nodes, volumeBinding.NAME, none);
+    result.message = fitErrorMessage(pod, nodes, new Map(), none, volumeMsg);
+    return result;
   }
 
   // Filter, from the rotating start index, until enough feasible nodes are found.
