@@ -548,6 +548,13 @@ function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined, space: 
       w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
       w.write(2, `Path:\t${v.hostPath.path}\n`);
       w.write(2, `HostPathType:\t${v.hostPath.type ?? ''}\n`);
+    } else if (v.persistentVolumeClaim) {
+      w.write(
+        2,
+        'Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n',
+      );
+      w.write(2, `ClaimName:\t${v.persistentVolumeClaim.claimName}\n`);
+      w.write(2, `ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`);
     } else {
       w.write(2, 'Type:\t<unknown>\n');
     }
