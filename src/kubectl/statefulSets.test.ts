@@ -110,6 +110,40 @@ function controllerEvents(run: Run): string[] {
     .map((l) => l.slice('web '.length));
 }
 
+describe('StatefulSet Basics on a bare kubeadm cluster', () => {
+  it('creates the claim before the pod; with no volume and no StorageClass both stay Pending', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('web.yaml', WEB_YAML);
+    run('kubectl apply -f web.yaml');
+    expect(run('kubectl get pvc,pods -l app=nginx').out).toBe(
+      [
+        'NAME                              STATUS    VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE',
+        'persistentvolumeclaim/www-web-0   Pending                                                     <unset>                 15s',
+        '',
+        'NAME        READY   STATUS    RESTARTS   AGE',
+        'pod/web-0   0/1     Pending   0          15s',
+        '',
+      ].join('\n'),
+    );
+    expect(eventSequence(run)).toEqual([
+      'web SuccessfulCreate create Claim www-web-0 Pod web-0 in StatefulSet web success',
+      'web SuccessfulCreate create Pod web-0 in StatefulSet web successful',
+      'www-web-0 FailedBinding no persistent volumes available for this claim and no storage class is set',
+      'web-0 FailedScheduling 0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+    ]);
+    // A volume for the claim: web-0 binds, runs, and only then web-1's claim and pod follow.
+    host.fs.write('volumes.yaml', VOLUMES_YAML.split('---\n')[0] ?? '');
+    run('kubectl apply -f volumes.yaml');
+    expect(run('kubectl get pods -l app=nginx').out).toMatch(
+      /\nweb-0 +1\/1 +Running +0 +\S+\nweb-1 +0\/1 +Pending +0 +\S+\n$/,
+    );
+    expect(
+      run("kubectl get pvc -o jsonpath='{range .items[*]}{.metadata.name}={.status.phase} {end}'")
+        .out,
+    ).toBe('www-web-0=Bound www-web-1=Pending ');
+  });
+});
+
 describe('StatefulSet Basics on the simulated cluster', () => {
   it('creates web-0, waits for it to run and be Ready, then creates web-1', () => {
     const { run } = tutorial();
