@@ -372,3 +372,41 @@ provisioner: example.com/nfs
     );
   });
 });
+
+describe('claim expansion', () => {
+  it('a bound claim grows only when its StorageClass allows expansion', () => {
+    const { run, host } = engineSession(3);
+    run('kubectl apply -f https://k8s.io/examples/pods/storage/pv-volume.yaml');
+    run('kubectl apply -f https://k8s.io/examples/pods/storage/pv-claim.yaml');
+    const grow = `kubectl patch pvc task-pv-claim -p '{"spec":{"resources":{"requests":{"storage":"5Gi"}}}}'`;
+    expect(run(grow)).toEqual({
+      out: '',
+      err: 'Error from server (Forbidden): persistentvolumeclaims "task-pv-claim" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize\n',
+      code: 1,
+    });
+    expect(
+      run(
+        `kubectl patch pvc task-pv-claim -p '{"spec":{"resources":{"requests":{"storage":"1Gi"}}}}'`,
+      ),
+    ).toEqual({
+      out: '',
+      err: 'The PersistentVolumeClaim "task-pv-claim" is invalid: spec.resources.requests.storage: Forbidden: field can not be less than previous value\n',
+      code: 1,
+    });
+    host.fs.write(
+      'sc.yaml',
+      `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: manual
+provisioner: kubernetes.io/no-provisioner
+allowVolumeExpansion: true
+`,
+    );
+    run('kubectl apply -f sc.yaml');
+    expect(run(grow).out).toBe('persistentvolumeclaim/task-pv-claim patched\n');
+    expect(
+      run("kubectl get pvc task-pv-claim -o jsonpath='{.spec.resources.requests.storage}'").out,
+    ).toBe('5Gi');
+  });
+});

@@ -88,6 +88,7 @@ import {
   SYSTEM_PRIORITY_CLASSES,
   validatePriorityClassUpdate,
 } from './priority.ts';
+import { compareQuantities } from './quantity.ts';
 import { admitQuota, applyLimitRangeDefaults, limitRangeViolations } from './quota.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
 import { convertSecret, secretDataError } from './secretConversion.ts';
@@ -1221,6 +1222,33 @@ export class ApiServer {
   }
 
   /**
+   * The PersistentVolumeClaimResize admission: a claim's storage request may grow only when it is
+   * bound and its StorageClass (the same before and after) has `allowVolumeExpansion: true`.
+   */
+  #admitClaimResize(next: KubeObject, old: KubeObject): string | undefined {
+    const size = (o: KubeObject) =>
+      ((o.spec as Obj | undefined)?.resources as { requests?: Obj } | undefined)?.requests?.storage;
+    const newSize = size(next);
+    const oldSize = size(old);
+    if (newSize === undefined || compareQuantities(newSize, oldSize ?? '0') <= 0) return undefined;
+    if ((old.status as Obj | undefined)?.phase !== 'Bound')
+      return 'Only bound persistent volume claims can be expanded';
+    const cls = (o: KubeObject) =>
+      o.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ??
+      String((o.spec as Obj | undefined)?.storageClassName ?? '');
+    const name = cls(next);
+    const sc =
+      name && name === cls(old)
+        ? this.#etcd.get(
+            etcdKey(RESOURCES.storageclasses, undefined, name),
+            RESOURCES.storageclasses.etcdPrefix,
+          )
+        : undefined;
+    if ((sc?.value as KubeObject | undefined)?.allowVolumeExpansion === true) return undefined;
+    return 'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize';
+  }
+
+  /**
    * A new PersistentVolume or claim: the strategy's PrepareForCreate resets the status (phase
    * Pending; a volume records when it entered it), the DefaultStorageClass admission gives a claim
    * without `storageClassName` the default class (the newest, when several say so), and the
@@ -1737,6 +1765,10 @@ export class ApiServer {
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
       if (r.resource === 'priorityclasses') {
         const why = admitPriorityClass(next, this.#priorityClasses());
+        if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
+      }
+      if (r.resource === 'persistentvolumeclaims') {
+        const why = this.#admitClaimResize(next, old);
         if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
       }
       if (r.hasGeneration && generationChanged(r, old, next))
