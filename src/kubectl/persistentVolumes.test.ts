@@ -410,3 +410,29 @@ allowVolumeExpansion: true
     ).toBe('5Gi');
   });
 });
+
+describe('a default StorageClass created later', () => {
+  it('is given to a waiting claim that names no class (RetroactiveDefaultStorageClass)', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('db.yaml', CLAIM_AND_POD);
+    run('kubectl apply -f db.yaml');
+    host.fs.write(
+      'sc.yaml',
+      `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: standard
+  annotations:
+    storageclass.kubernetes.io/is-default-class: "true"
+provisioner: rancher.io/local-path
+`,
+    );
+    run('kubectl apply -f sc.yaml');
+    expect(run('kubectl get pvc data').out).toMatch(/\ndata +Pending +standard +<unset> +\S+\n$/);
+    expect(
+      run(
+        'kubectl get events --field-selector involvedObject.name=data -o custom-columns=REASON:.reason',
+      ).out,
+    ).toBe('REASON\nFailedBinding\nExternalProvisioning\n');
+  });
+});

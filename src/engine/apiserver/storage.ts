@@ -280,6 +280,15 @@ export function persistentVolumeClaimUpdate(next: KubeObject, old: KubeObject): 
   const ns = (isObj(next.spec) ? { ...next.spec } : {}) as Obj;
   const os = (isObj(old.spec) ? { ...old.spec } : {}) as Obj;
   if (!os.volumeName) os.volumeName = ns.volumeName;
+  // RetroactiveDefaultStorageClass: a claim without a class may be given one, once.
+  const beta = 'volume.beta.kubernetes.io/storage-class';
+  if (
+    os.storageClassName == null &&
+    typeof ns.storageClassName === 'string' &&
+    old.metadata?.annotations?.[beta] === undefined &&
+    next.metadata?.annotations?.[beta] === undefined
+  )
+    os.storageClassName = ns.storageClassName;
   if (os.volumeName === undefined) delete os.volumeName;
   if (ns.volumeName === undefined) delete ns.volumeName;
   const bound = (next.status as Obj | undefined)?.phase === 'Bound';

@@ -258,6 +258,14 @@ function syncClaim(pvc: KubeObject, cache: Cache, ctx: ReconcileContext): Write[
   if (isDeleting(pvc)) return [];
   const pv = findMatchingVolume(pvc, cache.list('persistentvolumes'));
   if (pv) return bind(pv, pvc, ctx);
+  // RetroactiveDefaultStorageClass (GA): a claim that never named a class gets today's default.
+  if (spec.storageClassName == null && pvc.metadata?.annotations?.[BETA_CLASS] === undefined) {
+    const def = defaultClass(cache);
+    if (def) {
+      const claim = { ...fresh(pvc), spec: { ...spec, storageClassName: nameOf(def) } };
+      return [{ verb: 'update', resource: 'persistentvolumeclaims', namespace: ns, obj: claim }];
+    }
+  }
   const cls = classOf(pvc);
   if (cls === '') {
     claimEvent(
@@ -316,6 +324,22 @@ function syncClaim(pvc: KubeObject, cache: Cache, ctx: ReconcileContext): Write[
       obj: { ...pvc, metadata: meta },
     },
   ];
+}
+
+/** The default StorageClass (the newest, when several carry the annotation). */
+function defaultClass(cache: Cache): KubeObject | undefined {
+  let best: KubeObject | undefined;
+  for (const sc of cache.list('storageclasses')) {
+    const a = sc.metadata?.annotations ?? {};
+    if (
+      a['storageclass.kubernetes.io/is-default-class'] !== 'true' &&
+      a['storageclass.beta.kubernetes.io/is-default-class'] !== 'true'
+    )
+      continue;
+    const t = String(sc.metadata?.creationTimestamp ?? '');
+    if (!best || t > String(best.metadata?.creationTimestamp ?? '')) best = sc;
+  }
+  return best;
 }
 
 function claimStatus(pvc: KubeObject, phase: string, pv: KubeObject | undefined): Write {
