@@ -436,3 +436,81 @@ provisioner: rancher.io/local-path
     ).toBe('REASON\nFailedBinding\nExternalProvisioning\n');
   });
 });
+
+const LOCAL_YAML = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: local-storage
+provisioner: kubernetes.io/no-provisioner
+volumeBindingMode: WaitForFirstConsumer
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: local-pv
+spec:
+  capacity:
+    storage: 5Gi
+  accessModes: [ReadWriteOnce]
+  persistentVolumeReclaimPolicy: Retain
+  storageClassName: local-storage
+  local:
+    path: /mnt/disks/ssd1
+  nodeAffinity:
+    required:
+      nodeSelectorTerms:
+      - matchExpressions:
+        - key: kubernetes.io/hostname
+          operator: In
+          values: [node2]
+`;
+
+function localClaimAndPod(claim: string, pod: string): string {
+  return CLAIM_AND_POD.replace('name: data\n', `name: ${claim}\n`)
+    .replace('accessModes:', 'storageClassName: local-storage\n  accessModes:')
+    .replace('name: db\n', `name: ${pod}\n`)
+    .replace('claimName: data', `claimName: ${claim}`);
+}
+
+describe('WaitForFirstConsumer with a local volume', () => {
+  it('binds the claim when its pod is scheduled, on the volume node', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('local.yaml', LOCAL_YAML);
+    host.fs.write('claim.yaml', localClaimAndPod('data', 'db').split('---\n')[0] ?? '');
+    host.fs.write('pod.yaml', localClaimAndPod('data', 'db').split('---\n')[1] ?? '');
+    run('kubectl apply -f local.yaml');
+    run('kubectl apply -f claim.yaml');
+    expect(run("kubectl get pvc data -o jsonpath='{.status.phase}'").out).toBe('Pending');
+    expect(
+      run(
+        'kubectl get events --field-selector involvedObject.name=data -o custom-columns=REASON:.reason,MESSAGE:.message',
+      ).out,
+    ).toBe(
+      'REASON                 MESSAGE\nWaitForFirstConsumer   waiting for first consumer to be created before binding\n',
+    );
+    run('kubectl apply -f pod.yaml');
+    expect(run("kubectl get pod db -o jsonpath='{.spec.nodeName} {.status.phase}'").out).toBe(
+      'node2 Running',
+    );
+    expect(run('kubectl get pvc data').out).toMatch(
+      /\ndata +Bound +local-pv +5Gi +RWO +local-storage +<unset> +\S+\n$/,
+    );
+    expect(run('kubectl describe pv local-pv').out).toContain(
+      [
+        'Node Affinity:     ',
+        '  Required Terms:  ',
+        '    Term 0:        kubernetes.io/hostname in [node2]',
+        'Message:           ',
+        'Source:',
+        '    Type:  LocalVolume (a persistent volume backed by local storage on a node)',
+        '    Path:  /mnt/disks/ssd1',
+      ].join('\n'),
+    );
+    // A second claim of the class finds no free volume on any node.
+    host.fs.write('db2.yaml', localClaimAndPod('data2', 'db2'));
+    run('kubectl apply -f db2.yaml');
+    expect(run("kubectl get pod db2 -o jsonpath='{.status.conditions[0].message}'").out).toBe(
+      "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't find available persistent volumes to bind. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.",
+    );
+  });
+});

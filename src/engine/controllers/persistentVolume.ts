@@ -112,12 +112,13 @@ function isBoundToClaim(pv: KubeObject, pvc: KubeObject): boolean {
 
 /**
  * `findMatchingVolume` over every volume (the index's `findByClaim`): a volume pre-bound to the
- * claim first, else among the Available ones of the claim's class, access modes, volume mode and
+ * claim first (the only choice when binding waits for a consumer and no node is known), else among the Available ones of the claim's class, access modes, volume mode and
  * selector, the one with the fewest access modes and then the least storage that is enough.
  */
 export function findMatchingVolume(
   pvc: KubeObject,
   volumes: readonly KubeObject[],
+  delayBinding = false,
 ): KubeObject | undefined {
   const spec = claimSpec(pvc);
   const wanted = spec.accessModes ?? [];
@@ -135,7 +136,8 @@ export function findMatchingVolume(
     const modes = vs.accessModes ?? [];
     if (!wanted.every((m) => modes.includes(m))) continue;
     if (isBoundToClaim(pv, pvc)) return pv;
-    if (vs.claimRef) continue;
+    // WaitForFirstConsumer: without a node (the binder's case) only a pre-bound volume will do.
+    if (delayBinding || vs.claimRef) continue;
     if (phaseOf(pv) !== 'Available') continue;
     if (spec.selector && !selectorMatches(spec.selector, pv.metadata?.labels)) continue;
     if (classOf(pv) !== cls) continue;
@@ -221,7 +223,14 @@ export function createPersistentVolumeBinder(): Reconciler {
         // Only a volume free to bind (Available, or pre-bound by the user) concerns the claims.
         const free =
           phaseOf(obj) === 'Available' && !isDeleting(obj) && !volumeSpec(obj).claimRef?.uid;
-        return free ? [`volume/${nameOf(obj)}`, ...waiting] : [`volume/${nameOf(obj)}`];
+        if (free) return [`volume/${nameOf(obj)}`, ...waiting];
+        // A volume bound to a claim that is not bound yet (the scheduler's PreBind): the claim's
+        // sync completes it (syncVolume enqueues the claim).
+        const ref = volumeSpec(obj).claimRef;
+        const claim = ref?.uid ? claimKey(ref.namespace ?? '', ref.name ?? '') : undefined;
+        return claim && waiting.has(claim)
+          ? [`volume/${nameOf(obj)}`, claim]
+          : [`volume/${nameOf(obj)}`];
       }
       return [...waiting];
     },
@@ -256,7 +265,11 @@ function syncClaim(pvc: KubeObject, cache: Cache, ctx: ReconcileContext): Write[
     return [];
   }
   if (isDeleting(pvc)) return [];
-  const pv = findMatchingVolume(pvc, cache.list('persistentvolumes'));
+  const cls0 = classOf(pvc);
+  const delay =
+    cls0 !== '' &&
+    cache.get('storageclasses', undefined, cls0)?.volumeBindingMode === 'WaitForFirstConsumer';
+  const pv = findMatchingVolume(pvc, cache.list('persistentvolumes'), delay);
   if (pv) return bind(pv, pvc, ctx);
   // RetroactiveDefaultStorageClass (GA): a claim that never named a class gets today's default.
   if (spec.storageClassName == null && pvc.metadata?.annotations?.[BETA_CLASS] === undefined) {

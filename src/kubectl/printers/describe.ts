@@ -1434,6 +1434,13 @@ type StorageSpec = {
   nfs?: { server?: string; path?: string; readOnly?: boolean };
   local?: { path?: string; fsType?: string };
   csi?: { driver?: string; volumeHandle?: string; readOnly?: boolean; fsType?: string };
+  nodeAffinity?: {
+    required?: {
+      nodeSelectorTerms?: {
+        matchExpressions?: { key: string; operator?: string; values?: string[] }[];
+      }[];
+    };
+  };
 };
 
 /** `Status:` of a PV or claim: the phase, or how long its deletion has lasted. */
@@ -1446,6 +1453,35 @@ function storageStatus(obj: KubeObject, now: number): string {
 /** Go's `%v` of a []string: `[a b]`. */
 function goStrings(v: string[] | undefined): string {
   return `[${(v ?? []).join(' ')}]`;
+}
+
+/** describeVolumeNodeAffinity: the required terms, one `Term N:` per selector term. */
+function describeVolumeNodeAffinity(w: PrefixWriter, affinity: StorageSpec['nodeAffinity']): void {
+  w.write(0, 'Node Affinity:\t');
+  const required = affinity?.required;
+  if (!required) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  w.write(0, '\n');
+  w.write(1, 'Required Terms:\t');
+  const terms = required.nodeSelectorTerms ?? [];
+  if (terms.length === 0) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  w.write(0, '\n');
+  terms.forEach((term, i) => {
+    w.write(2, `Term ${i}:\t`);
+    const reqs = term.matchExpressions ?? [];
+    if (reqs.length === 0) w.write(0, '<none>\n');
+    reqs.forEach((req, j) => {
+      if (j !== 0) w.write(2, '\t');
+      const values = req.values ?? [];
+      const expr = `${req.key} ${String(req.operator ?? '').toLowerCase()}`;
+      w.write(0, `${values.length > 0 ? `${expr} [${values.join(', ')}]` : expr}\n`);
+    });
+  });
 }
 
 /** `kubectl describe pv` (describePersistentVolume). */
@@ -1471,7 +1507,7 @@ export function describePersistentVolume(
   w.write(0, `Access Modes:\t${accessModesString(spec.accessModes)}\n`);
   if (spec.volumeMode) w.write(0, `VolumeMode:\t${spec.volumeMode}\n`);
   w.write(0, `Capacity:\t${String(spec.capacity?.storage ?? '0')}\n`);
-  w.write(0, 'Node Affinity:\t<none>\n');
+  describeVolumeNodeAffinity(w, spec.nodeAffinity);
   w.write(0, `Message:\t${status.message ?? ''}\n`);
   w.write(0, 'Source:\n');
   if (spec.hostPath) {

@@ -47,8 +47,8 @@ export interface ScheduleOptions {
   podsWithAffinity?: number;
   /** How many pods on `nodes` have required pod anti-affinity, when the caller keeps count. */
   podsWithRequiredAntiAffinity?: number;
-  /** The scheduler's PersistentVolumeClaim informer, for VolumeBinding's PreFilter. */
-  claims?: volumeBinding.ClaimLookup;
+  /** The scheduler's claim, volume and class informers, for VolumeBinding. */
+  volumes?: volumeBinding.VolumeLookup;
 }
 
 export interface NodeVerdict {
@@ -310,13 +310,15 @@ export function schedulePod(
   }
   // VolumeBinding's PreFilter (after NodeAffinity's, NodePorts' and NodeResourcesFit's, which
   // reject nothing by themselves): the pod's claims must exist and be bound.
-  const volumeMsg = opts.claims ? volumeBinding.preFilter(pod, opts.claims) : undefined;
-  if (volumeMsg !== undefined) {
-    const none = { code: 'UnschedulableAndUnresolvable' as const, reasons: [volumeMsg] };
+  const volumeLookup = opts.volumes;
+  const vb = volumeLookup ? volumeBinding.preFilter(pod, volumeLookup) : undefined;
+  if (vb && 'reject' in vb) {
+    const none = { code: 'UnschedulableAndUnresolvable' as const, reasons: [vb.reject] };
     if (explain) pushAbsent(result, nodes, volumeBinding.NAME, none);
-    result.message = fitErrorMessage(pod, nodes, new Map(), none, volumeMsg);
+    result.message = fitErrorMessage(pod, nodes, new Map(), none, vb.reject);
     return result;
   }
+  const volumeState = vb;
 
   // Filter, from the rotating start index, until enough feasible nodes are found.
   const numToFind = numFeasibleNodesToFind(candidates.length, opts.percentageOfNodesToScore);
@@ -360,6 +362,8 @@ export function schedulePod(
     ) {
       rejection = nodeResourcesFit.fitFilter(fit, node);
     }
+    if (rejection === undefined && volumeState && volumeLookup)
+      rejection = volumeBinding.filter(volumeState, node, volumeLookup);
     if (rejection === undefined && spread) rejection = podTopologySpread.filter(spread, node);
     if (rejection === undefined && podAffinity)
       rejection = interPodAffinity.filter(podAffinity, node);
