@@ -28,6 +28,8 @@ const ROOTS = [
   'core/v1:ServiceAccount',
   'core/v1:ResourceQuota',
   'core/v1:LimitRange',
+  'core/v1:PersistentVolume',
+  'core/v1:PersistentVolumeClaim',
   'apps/v1:Deployment',
   'apps/v1:ReplicaSet',
   'apps/v1:DaemonSet',
@@ -38,6 +40,7 @@ const ROOTS = [
   'coordination/v1:Lease',
   'discovery/v1:EndpointSlice',
   'scheduling/v1:PriorityClass',
+  'storage/v1:StorageClass',
 ];
 
 /**

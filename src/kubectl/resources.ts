@@ -30,14 +30,11 @@ export type EmptyResourceName =
   | 'csidrivers'
   | 'csistoragecapacities'
   | 'volumeattachments'
-  | 'persistentvolumeclaims'
-  | 'persistentvolumes'
   | 'horizontalpodautoscalers'
   | 'ingressclasses'
   | 'ingresses'
   | 'networkpolicies'
-  | 'poddisruptionbudgets'
-  | 'storageclasses';
+  | 'poddisruptionbudgets';
 
 /** A type the simulated API server never holds objects of. */
 export type EmptyResourceType = ResourceType<EmptyResourceName>;
@@ -60,14 +57,11 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'csidrivers',
   'csistoragecapacities',
   'volumeattachments',
-  'persistentvolumeclaims',
-  'persistentvolumes',
   'horizontalpodautoscalers',
   'ingressclasses',
   'ingresses',
   'networkpolicies',
   'poddisruptionbudgets',
-  'storageclasses',
 ]);
 
 /** Whether the simulated API server stores objects of this type (so requests make sense). */

@@ -3,7 +3,8 @@
  * the StatefulSet `web` (registry.k8s.io/nginx-slim:0.21, two replicas, a volume claim
  * template). Ordered creation (web-1 only once web-0 runs), `get sts`, scaling up and down in
  * ordinal order, a deleted pod coming back under its name, `describe`, the rolling update from
- * the highest ordinal down, with kubectl's rollout texts.
+ * the highest ordinal down, with kubectl's rollout texts. The claims of the volume claim
+ * template (`www-web-N`) bind to hostPath volumes the session creates first.
  */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
@@ -56,9 +57,32 @@ spec:
           storage: 1Gi
 `;
 
+/**
+ * The tutorial expects a cluster that can give each claim a volume; a bare kubeadm cluster has no
+ * StorageClass, so the session first creates five 1Gi hostPath volumes without a class (what
+ * claims without a class bind to): one per replica of the largest scale-up below.
+ */
+const VOLUMES_YAML = [0, 1, 2, 3, 4]
+  .map(
+    (i) => `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: pv-${i}
+spec:
+  capacity:
+    storage: 1Gi
+  accessModes: [ "ReadWriteOnce" ]
+  hostPath:
+    path: /mnt/data/pv-${i}
+`,
+  )
+  .join('---\n');
+
 function tutorial() {
   const s = engineSession(3);
   s.host.fs.write('web.yaml', WEB_YAML);
+  s.host.fs.write('volumes.yaml', VOLUMES_YAML);
+  s.run('kubectl apply -f volumes.yaml');
   return s;
 }
 
@@ -85,6 +109,40 @@ function controllerEvents(run: Run): string[] {
     .filter((l) => l.startsWith('web Successful'))
     .map((l) => l.slice('web '.length));
 }
+
+describe('StatefulSet Basics on a bare kubeadm cluster', () => {
+  it('creates the claim before the pod; with no volume and no StorageClass both stay Pending', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('web.yaml', WEB_YAML);
+    run('kubectl apply -f web.yaml');
+    expect(run('kubectl get pvc,pods -l app=nginx').out).toBe(
+      [
+        'NAME                              STATUS    VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE',
+        'persistentvolumeclaim/www-web-0   Pending                                                     <unset>                 15s',
+        '',
+        'NAME        READY   STATUS    RESTARTS   AGE',
+        'pod/web-0   0/1     Pending   0          15s',
+        '',
+      ].join('\n'),
+    );
+    expect(eventSequence(run)).toEqual([
+      'web SuccessfulCreate create Claim www-web-0 Pod web-0 in StatefulSet web success',
+      'web SuccessfulCreate create Pod web-0 in StatefulSet web successful',
+      'www-web-0 FailedBinding no persistent volumes available for this claim and no storage class is set',
+      'web-0 FailedScheduling 0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+    ]);
+    // A volume for the claim: web-0 binds, runs, and only then web-1's claim and pod follow.
+    host.fs.write('volumes.yaml', VOLUMES_YAML.split('---\n')[0] ?? '');
+    run('kubectl apply -f volumes.yaml');
+    expect(run('kubectl get pods -l app=nginx').out).toMatch(
+      /\nweb-0 +1\/1 +Running +0 +\S+\nweb-1 +0\/1 +Pending +0 +\S+\n$/,
+    );
+    expect(
+      run("kubectl get pvc -o jsonpath='{range .items[*]}{.metadata.name}={.status.phase} {end}'")
+        .out,
+    ).toBe('www-web-0=Bound www-web-1=Pending ');
+  });
+});
 
 describe('StatefulSet Basics on the simulated cluster', () => {
   it('creates web-0, waits for it to run and be Ready, then creates web-1', () => {
@@ -141,18 +199,41 @@ describe('StatefulSet Basics on the simulated cluster', () => {
     expect(run('kubectl get pods -l app=nginx -o name').out).toBe(
       'pod/web-0\npod/web-1\npod/web-2\n',
     );
+    // Each pod's claim is created just before it; the tenth SuccessfulCreate of the set within
+    // ten minutes is one the event correlator combines (client-go's EventAggregator).
     expect(controllerEvents(run)).toEqual([
+      'SuccessfulCreate create Claim www-web-0 Pod web-0 in StatefulSet web success',
       'SuccessfulCreate create Pod web-0 in StatefulSet web successful',
+      'SuccessfulCreate create Claim www-web-1 Pod web-1 in StatefulSet web success',
       'SuccessfulCreate create Pod web-1 in StatefulSet web successful',
+      'SuccessfulCreate create Claim www-web-2 Pod web-2 in StatefulSet web success',
       'SuccessfulCreate create Pod web-2 in StatefulSet web successful',
+      'SuccessfulCreate create Claim www-web-3 Pod web-3 in StatefulSet web success',
       'SuccessfulCreate create Pod web-3 in StatefulSet web successful',
-      'SuccessfulCreate create Pod web-4 in StatefulSet web successful',
+      'SuccessfulCreate create Claim www-web-4 Pod web-4 in StatefulSet web success',
+      'SuccessfulCreate (combined from similar events): create Pod web-4 in StatefulSet web successful',
       'SuccessfulDelete delete Pod web-4 in StatefulSet web successful',
       'SuccessfulDelete delete Pod web-3 in StatefulSet web successful',
     ]);
     expect(
       run('kubectl get sts web -o jsonpath={.status.replicas}/{.status.readyReplicas}').out,
     ).toBe('3/3');
+    // Scaling down keeps the claims (whenScaled: Retain), still bound to their volumes.
+    expect(
+      run(
+        'kubectl get pvc -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,VOLUME:.spec.volumeName,LABELS:.metadata.labels',
+      ).out,
+    ).toBe(
+      [
+        'NAME        STATUS   VOLUME   LABELS',
+        'www-web-0   Bound    pv-0     map[app:nginx]',
+        'www-web-1   Bound    pv-1     map[app:nginx]',
+        'www-web-2   Bound    pv-2     map[app:nginx]',
+        'www-web-3   Bound    pv-3     map[app:nginx]',
+        'www-web-4   Bound    pv-4     map[app:nginx]',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('brings a deleted pod back under the same name', () => {
@@ -210,7 +291,9 @@ describe('StatefulSet Basics on the simulated cluster', () => {
         'Events:',
         '  Type    Reason            Age   From                    Message',
         '  ----    ------            ----  ----                    -------',
+        '  Normal  SuccessfulCreate  <age>  statefulset-controller  create Claim www-web-0 Pod web-0 in StatefulSet web success',
         '  Normal  SuccessfulCreate  <age>  statefulset-controller  create Pod web-0 in StatefulSet web successful',
+        '  Normal  SuccessfulCreate  <age>  statefulset-controller  create Claim www-web-1 Pod web-1 in StatefulSet web success',
         '  Normal  SuccessfulCreate  <age>  statefulset-controller  create Pod web-1 in StatefulSet web successful',
         '',
       ].join('\n'),

@@ -28,7 +28,10 @@ export type ResourceName =
   | 'endpointslices'
   | 'priorityclasses'
   | 'resourcequotas'
-  | 'limitranges';
+  | 'limitranges'
+  | 'persistentvolumes'
+  | 'persistentvolumeclaims'
+  | 'storageclasses';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

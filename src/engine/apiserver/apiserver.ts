@@ -88,6 +88,7 @@ import {
   SYSTEM_PRIORITY_CLASSES,
   validatePriorityClassUpdate,
 } from './priority.ts';
+import { compareQuantities } from './quantity.ts';
 import { admitQuota, applyLimitRangeDefaults, limitRangeViolations } from './quota.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
 import { convertSecret, secretDataError } from './secretConversion.ts';
@@ -100,6 +101,7 @@ import {
   type Requirement,
   unsupportedFieldLabel,
 } from './selectors.ts';
+import { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from './storage.ts';
 import { StrategicMergeError, strategicMergePatch } from './strategicMerge.ts';
 import { validateUpdateRules } from './updateValidation.ts';
 import { validateObject } from './validation.ts';
@@ -1179,6 +1181,8 @@ export class ApiServer {
       if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
     }
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
+    if (r.resource === 'persistentvolumes' || r.resource === 'persistentvolumeclaims')
+      this.#prepareVolumeCreate(r, obj, meta);
     // The Job strategy's PrepareForCreate generates the selector from the uid: draw it first.
     const uid = r.resource === 'jobs' ? uuid(this.#rng) : undefined;
     if (uid !== undefined) {
@@ -1238,6 +1242,67 @@ export class ApiServer {
     const kv = this.#put(r, ns, name, key, obj, 0, this.#isHousekeeping(r, undefined, obj));
     if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201);
+  }
+
+  /**
+   * The PersistentVolumeClaimResize admission: a claim's storage request may grow only when it is
+   * bound and its StorageClass (the same before and after) has `allowVolumeExpansion: true`.
+   */
+  #admitClaimResize(next: KubeObject, old: KubeObject): string | undefined {
+    const size = (o: KubeObject) =>
+      ((o.spec as Obj | undefined)?.resources as { requests?: Obj } | undefined)?.requests?.storage;
+    const newSize = size(next);
+    const oldSize = size(old);
+    if (newSize === undefined || compareQuantities(newSize, oldSize ?? '0') <= 0) return undefined;
+    if ((old.status as Obj | undefined)?.phase !== 'Bound')
+      return 'Only bound persistent volume claims can be expanded';
+    const cls = (o: KubeObject) =>
+      o.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ??
+      String((o.spec as Obj | undefined)?.storageClassName ?? '');
+    const name = cls(next);
+    const sc =
+      name && name === cls(old)
+        ? this.#etcd.get(
+            etcdKey(RESOURCES.storageclasses, undefined, name),
+            RESOURCES.storageclasses.etcdPrefix,
+          )
+        : undefined;
+    if ((sc?.value as KubeObject | undefined)?.allowVolumeExpansion === true) return undefined;
+    return 'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize';
+  }
+
+  /**
+   * A new PersistentVolume or claim: the strategy's PrepareForCreate resets the status (phase
+   * Pending; a volume records when it entered it), the DefaultStorageClass admission gives a claim
+   * without `storageClassName` the default class (the newest, when several say so), and the
+   * StorageObjectInUseProtection admission adds the protection finalizer.
+   */
+  #prepareVolumeCreate(r: ResourceDef, obj: KubeObject, meta: Meta): void {
+    const isPv = r.resource === 'persistentvolumes';
+    obj.status = isPv
+      ? { phase: 'Pending', lastPhaseTransitionTime: rfc3339(this.#now()) }
+      : { phase: 'Pending' };
+    const finalizer = isPv ? PV_PROTECTION_FINALIZER : PVC_PROTECTION_FINALIZER;
+    if (!meta.finalizers?.includes(finalizer))
+      meta.finalizers = [...(meta.finalizers ?? []), finalizer];
+    const spec = obj.spec as Obj | undefined;
+    if (isPv || !spec || spec.storageClassName != null) return;
+    let best: KubeObject | undefined;
+    for (const kv of this.#etcd.range(`${RESOURCES.storageclasses.etcdPrefix}/`)) {
+      const sc = kv.value as KubeObject;
+      const a = sc.metadata?.annotations ?? {};
+      const isDefault =
+        a['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+        a['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+      if (!isDefault) continue;
+      if (
+        !best ||
+        String(sc.metadata?.creationTimestamp ?? '') >
+          String(best.metadata?.creationTimestamp ?? '')
+      )
+        best = sc;
+    }
+    if (best) spec.storageClassName = best.metadata?.name;
   }
 
   /**
@@ -1723,6 +1788,10 @@ export class ApiServer {
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
       if (r.resource === 'priorityclasses') {
         const why = admitPriorityClass(next, this.#priorityClasses());
+        if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
+      }
+      if (r.resource === 'persistentvolumeclaims') {
+        const why = this.#admitClaimResize(next, old);
         if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
       }
       if (r.hasGeneration && generationChanged(r, old, next))

@@ -10,6 +10,11 @@ import { cloneShared, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { canonicalQuantity } from './quantity.ts';
 import { defaultLimitRange } from './quota.ts';
+import {
+  defaultPersistentVolume,
+  defaultPersistentVolumeClaim,
+  defaultStorageClass,
+} from './storage.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -522,6 +527,15 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'limitranges':
       defaultLimitRange(o);
+      break;
+    case 'persistentvolumes':
+      defaultPersistentVolume(o);
+      break;
+    case 'persistentvolumeclaims':
+      defaultPersistentVolumeClaim(o);
+      break;
+    case 'storageclasses':
+      defaultStorageClass(o);
       break;
     case 'priorityclasses':
       setIfUnset(x, 'preemptionPolicy', 'PreemptLowerPriority');

@@ -8,6 +8,7 @@ import type { KubeObject, ResourceName } from '../api/types.ts';
 import { deepEqual } from '../controllers/objects.ts';
 import type { FieldError } from './errors.ts';
 import { statefulSetSpecUpdate } from './statefulSetValidation.ts';
+import { persistentVolumeClaimUpdate, storageClassUpdate } from './storage.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -214,6 +215,10 @@ export function validateUpdateRules(
       return { before: none, after: statefulSetSpecUpdate(next, old) };
     case 'jobs':
       return { before: none, after: jobUpdate(next, old) };
+    case 'persistentvolumeclaims':
+      return { before: none, after: persistentVolumeClaimUpdate(next, old) };
+    case 'storageclasses':
+      return { before: none, after: storageClassUpdate(next, old) };
     case 'services':
       return { before: serviceClusterIPsUpdate(next, old), after: none };
     case 'configmaps':

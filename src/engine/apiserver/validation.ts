@@ -9,6 +9,11 @@ import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
 import { validateLimitRange, validateResourceQuota } from './quota.ts';
 import { validateStatefulSetSpec } from './statefulSetValidation.ts';
+import {
+  validatePersistentVolume,
+  validatePersistentVolumeClaim,
+  validateStorageClass,
+} from './storage.ts';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -595,6 +600,15 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       break;
     case 'resourcequotas':
       errs.push(...validateResourceQuota(obj));
+      break;
+    case 'persistentvolumes':
+      errs.push(...validatePersistentVolume(obj));
+      break;
+    case 'persistentvolumeclaims':
+      errs.push(...validatePersistentVolumeClaim(obj));
+      break;
+    case 'storageclasses':
+      errs.push(...validateStorageClass(obj));
       break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.

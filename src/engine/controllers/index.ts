@@ -13,6 +13,11 @@ import { createGarbageCollector } from './garbageCollector.ts';
 import { createJobController, createTTLAfterFinishedController } from './job.ts';
 import { createNamespaceController } from './namespace.ts';
 import { createNodeLifecycleController } from './nodeLifecycle.ts';
+import {
+  createPersistentVolumeBinder,
+  createPvcProtectionController,
+  createPvProtectionController,
+} from './persistentVolume.ts';
 import { createPodGCController } from './podGC.ts';
 import { createReplicaSetController } from './replicaset.ts';
 import { createResourceQuotaController } from './resourceQuota.ts';
@@ -39,6 +44,9 @@ export function createControllerManager(): Reconciler[] {
     createRootCaPublisher(),
     createPodGCController(),
     createResourceQuotaController(),
+    createPersistentVolumeBinder(),
+    createPvcProtectionController(),
+    createPvProtectionController(),
   ];
 }
 

@@ -30,6 +30,7 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'cronjobs', group: 'batch' },
   { resource: 'jobs', group: 'batch' },
   { resource: 'pods', group: '' },
+  { resource: 'persistentvolumeclaims', group: '' },
   { resource: 'services', group: '' },
   { resource: 'endpoints', group: '' },
   { resource: 'endpointslices', group: 'discovery.k8s.io' },

@@ -45,6 +45,9 @@ export const KINDS: Record<
   endpoints: { kind: 'Endpoints', apiVersion: 'v1', namespaced: true },
   resourcequotas: { kind: 'ResourceQuota', apiVersion: 'v1', namespaced: true },
   limitranges: { kind: 'LimitRange', apiVersion: 'v1', namespaced: true },
+  persistentvolumes: { kind: 'PersistentVolume', apiVersion: 'v1', namespaced: false },
+  persistentvolumeclaims: { kind: 'PersistentVolumeClaim', apiVersion: 'v1', namespaced: true },
+  storageclasses: { kind: 'StorageClass', apiVersion: 'storage.k8s.io/v1', namespaced: false },
   priorityclasses: {
     kind: 'PriorityClass',
     apiVersion: 'scheduling.k8s.io/v1',

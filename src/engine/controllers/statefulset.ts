@@ -18,10 +18,11 @@
  * revision the old pods run, `status.updateRevision` the template's. Old revisions no pod
  * runs are kept up to `revisionHistoryLimit`.
  *
- * volumeClaimTemplates: the pod gets a volume `<claim>` for the claim `<claim>-<pod>`, as the
- * real controller makes it. The simulator holds no PersistentVolumeClaims: it behaves as a
- * cluster whose default StorageClass has bound the claim already (no claim is created, no
- * "create Claim" event is recorded), so the docs tutorial's pods run.
+ * volumeClaimTemplates: before a pod is made, each template's claim `<template>-<pod>` is created
+ * when missing (labels: the template's plus the set's matchLabels; `create Claim … success`);
+ * the pod gets a volume `<template>` for it. A Pending pod's missing claims are made again; a
+ * claim being deleted stops the pod's creation (`pvc … is being deleted`). Whether the pod
+ * runs is then up to the claim binding (persistentVolume.ts) and the scheduler.
  *
  * Not simulated: the MaxUnavailableStatefulSet gate (alpha, off in 1.32), `ordinals.start`
  * beyond name numbering, PVC retention and claim staleness.
@@ -84,7 +85,10 @@ interface StatefulSetSpec {
     metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
     spec?: Record<string, unknown> & { volumes?: { name: string }[] };
   };
-  volumeClaimTemplates?: { metadata?: { name?: string } }[];
+  volumeClaimTemplates?: {
+    metadata?: { name?: string; labels?: Record<string, string> } & Record<string, unknown>;
+    spec?: Record<string, unknown>;
+  }[];
 }
 
 interface StatefulSetStatus {
@@ -135,12 +139,15 @@ export function createStatefulSetController(): Reconciler {
   const scanOrphans = new Set<string>();
   const pendingPods = new Map<string, Pending>();
   const pendingRevisions = new PendingRevisions(EXPECTATIONS_TIMEOUT_MS);
+  /** Claims (`namespace/name`) this controller created, not yet in the cache: when. */
+  const createdClaims = new Map<string, number>();
 
   return {
     actor: 'controller-manager',
     name: COMPONENT_STATEFULSET,
-    watches: ['statefulsets', 'pods', 'controllerrevisions'],
+    watches: ['statefulsets', 'pods', 'controllerrevisions', 'persistentvolumeclaims'],
     onStart() {
+      createdClaims.clear();
       known.clear();
       scanOrphans.clear();
       pendingPods.clear();
@@ -148,6 +155,10 @@ export function createStatefulSetController(): Reconciler {
     },
     keysFor(resource, obj) {
       const ns = namespaceOf(obj);
+      if (resource === 'persistentvolumeclaims') {
+        createdClaims.delete(`${ns}/${nameOf(obj)}`);
+        return [];
+      }
       if (resource === 'statefulsets') {
         const key = `${ns}/${nameOf(obj)}`;
         let set = known.get(ns);
@@ -179,6 +190,48 @@ export function createStatefulSetController(): Reconciler {
       return { writes: sync(set, key, cache, ctx) };
     },
   };
+
+  /**
+   * `createPersistentVolumeClaims`: each missing claim of the pod is created (and recorded);
+   * the error text when one is being deleted.
+   */
+  function createClaims(
+    set: KubeObject,
+    pod: KubeObject,
+    cache: Cache,
+    ctx: ReconcileContext,
+    writes: Write[],
+  ): string | undefined {
+    const errors: string[] = [];
+    for (const claim of statefulSetClaims(set, pod)) {
+      const ns = namespaceOf(claim);
+      const name = nameOf(claim);
+      const existing = cache.get('persistentvolumeclaims', ns, name);
+      if (existing) {
+        if (isDeleting(existing)) errors.push(`pvc ${name} is being deleted`);
+        continue;
+      }
+      const id = `${ns}/${name}`;
+      const at = createdClaims.get(id);
+      if (at !== undefined && ctx.now - at < EXPECTATIONS_TIMEOUT_MS) continue;
+      createdClaims.set(id, ctx.now);
+      writes.push({
+        verb: 'create',
+        resource: 'persistentvolumeclaims',
+        namespace: ns,
+        obj: claim,
+      });
+      record(
+        ctx,
+        set,
+        'Normal',
+        'SuccessfulCreate',
+        `create Claim ${name} Pod ${nameOf(pod)} in StatefulSet ${nameOf(set)} success`,
+      );
+    }
+    if (errors.length === 0) return undefined;
+    return errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
+  }
 
   /** `sync` + `UpdateStatefulSet`: claim pods, revisions, replicas, status, history. */
   function sync(set: KubeObject, key: string, cache: Cache, ctx: ReconcileContext): Write[] {
@@ -414,6 +467,19 @@ export function createStatefulSetController(): Reconciler {
           failed = true;
           return true;
         }
+        // `CreateStatefulPod`: the pod's claims first.
+        const claimError = createClaims(set, pod, cache, ctx, writes);
+        if (claimError !== undefined) {
+          record(
+            ctx,
+            set,
+            'Warning',
+            'FailedCreate',
+            `create Pod ${nameOf(pod)} in StatefulSet ${nameOf(set)} failed error: ${claimError}`,
+          );
+          failed = true;
+          return true;
+        }
         writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
         remember(key, ctx.now).creates.set(nameOf(pod), pending(pod));
         record(
@@ -426,6 +492,9 @@ export function createStatefulSetController(): Reconciler {
         return monotonic;
       }
       if (isDeleting(pod) && monotonic) return true;
+      // `createMissingPersistentVolumeClaims` for a Pending pod.
+      if (podPhase(pod) === 'Pending' && !isDeleting(pod))
+        createClaims(set, pod, cache, ctx, writes);
       if (!isRunningAndReady(pod) && monotonic) return true;
       if (!available(pod) && monotonic) return true;
       // Enforce the identity invariants (labels the user removed or changed come back).
@@ -595,6 +664,31 @@ export function statefulSetPod(
     },
     spec: podSpec,
   };
+}
+
+/**
+ * `getPersistentVolumeClaims`: the claims of a member pod, one per template (by template name),
+ * `<template>-<pod>`, labelled with the template's labels and the set's matchLabels.
+ */
+export function statefulSetClaims(set: KubeObject, pod: KubeObject): KubeObject[] {
+  const spec = specOf<StatefulSetSpec>(set);
+  const templates = [...(spec.volumeClaimTemplates ?? [])].filter((t) => t.metadata?.name);
+  templates.sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
+  return templates.map((t) => {
+    const { creationTimestamp: _, ...meta } = clone(t.metadata ?? {});
+    const template = meta.name ?? '';
+    return {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: {
+        ...meta,
+        name: `${template}-${nameOf(pod)}`,
+        namespace: namespaceOf(set),
+        labels: { ...(meta.labels ?? {}), ...(spec.selector?.matchLabels ?? {}) },
+      },
+      spec: clone(t.spec ?? {}),
+    };
+  });
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   setNode,
   trackChanges,
 } from './framework/index.ts';
+import * as volumeBinding from './framework/plugins/volumeBinding.ts';
 import { PREEMPTION_BY_SCHEDULER } from './framework/preemption.ts';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -76,6 +77,16 @@ export interface SchedulerOptions {
    * instance is `default-scheduler-<host>`.
    */
   host?: string;
+}
+
+/** VolumeBinding's view of the scheduler's informer cache. */
+function volumeLookup(cache: Cache): volumeBinding.VolumeLookup {
+  return {
+    claim: (ns, name) => cache.get('persistentvolumeclaims', ns, name),
+    volume: (name) => cache.get('persistentvolumes', undefined, name),
+    volumes: () => cache.list('persistentvolumes'),
+    storageClass: (name) => cache.get('storageclasses', undefined, name),
+  };
 }
 
 function nodeName(o: KubeObject | undefined): string | undefined {
@@ -488,6 +499,43 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     return { writes: [] };
   };
 
+  /**
+   * `BindPodVolumes`: each WaitForFirstConsumer claim of the pod gets the volume Filter found for
+   * it on the chosen node (the volume's claimRef, as the binder would set it); the
+   * persistentvolume-binder-controller then completes the claim.
+   */
+  const bindPodVolumes = (pod: KubeObject, node: string, cache: Cache): void => {
+    const lookup = volumeLookup(cache);
+    const state = volumeBinding.preFilter(pod as Pod, lookup);
+    const i = index.get(node);
+    if (!state || 'reject' in state || state.delayed.length === 0 || i === undefined) return;
+    const chosen = volumeBinding.findVolumes(state, infos[i]!, lookup);
+    for (const [pvc, pv] of chosen ?? []) {
+      const { resourceVersion: _rv, ...meta } = pv.metadata ?? {};
+      client?.update('persistentvolumes', undefined, {
+        ...pv,
+        metadata: {
+          ...meta,
+          annotations: {
+            ...(meta.annotations ?? {}),
+            'pv.kubernetes.io/bound-by-controller': 'yes',
+          },
+        },
+        spec: {
+          ...(pv.spec as object),
+          claimRef: {
+            apiVersion: 'v1',
+            kind: 'PersistentVolumeClaim',
+            name: pvc.metadata?.name ?? '',
+            namespace: pvc.metadata?.namespace ?? '',
+            resourceVersion: pvc.metadata?.resourceVersion ?? '',
+            uid: pvc.metadata?.uid ?? '',
+          },
+        },
+      });
+    }
+  };
+
   const reconcile = (key: string, cache: Cache, ctx: ReconcileContext): ReconcileResult => {
     if (key === FLUSH_KEY) return flush(ctx);
     const slash = key.indexOf('/');
@@ -516,6 +564,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       podsWithRequiredAntiAffinity,
       nominatedPods: nominated.size > 0 ? nominatedByNode() : undefined,
       lowestPriority: lowestPriority(),
+      volumes: volumeLookup(cache),
     });
     nextStartIndex = result.nextStartIndex;
     // The result is this cycle's own object: extend it in place (same keys in the same order
@@ -543,6 +592,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       const boundPod = { ...pod, spec: { ...(pod.spec as object), nodeName: node } } as Pod;
       place(key, node, boundPod);
       assumed.add(key);
+      // VolumeBinding's PreBind: the volumes chosen for the claims that waited for this pod.
+      bindPodVolumes(pod, node, cache);
       const res = client?.bind(ns, name, node);
       if (res && !res.ok) {
         assumed.delete(key);
@@ -631,7 +682,9 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
   return {
     actor: 'scheduler',
     name: SCHEDULER_NAME,
-    watches: ['pods', 'nodes'],
+    // Claims, volumes and classes too: VolumeBinding reads them, and a change of one retries the
+    // waiting pods.
+    watches: ['pods', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'storageclasses'],
     decisions,
     attach(c) {
       client = c;
@@ -662,6 +715,12 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       else if (e.resource === 'nodes') observeNode(e);
     },
     keysFor(resource: ResourceName, obj: KubeObject): string[] {
+      if (
+        resource === 'persistentvolumeclaims' ||
+        resource === 'persistentvolumes' ||
+        resource === 'storageclasses'
+      )
+        return retryKeys();
       const keys: string[] = [];
       const deleted = obj === deletedPod;
       deletedPod = undefined;

@@ -1,6 +1,7 @@
 /** `kubectl describe`: name-prefix matching, several objects separated by blank lines. */
 import type { KubeObject } from '../../engine/api/types.ts';
 import { type LabelSelector, selectorMatches } from '../../engine/controllers/objects.ts';
+import { podClaimNames } from '../../engine/controllers/persistentVolume.ts';
 import type { Ctx } from '../context.ts';
 import {
   describeConfigMap,
@@ -12,6 +13,8 @@ import {
   describeLimitRange,
   describeNamespace,
   describeNode,
+  describePersistentVolume,
+  describePersistentVolumeClaim,
   describePod,
   describePriorityClass,
   describeReplicaSet,
@@ -20,6 +23,7 @@ import {
   describeService,
   describeServiceAccount,
   describeStatefulSet,
+  describeStorageClass,
 } from '../printers/describe.ts';
 import { describeGeneric } from '../printers/describeGeneric.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
@@ -126,6 +130,22 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeResourceQuota(obj);
     case 'limitranges':
       return describeLimitRange(obj);
+    case 'persistentvolumes':
+      return describePersistentVolume(obj, eventsFor(ctx, obj, 'PersistentVolume'), now);
+    case 'persistentvolumeclaims': {
+      const name = obj.metadata?.name ?? '';
+      const usedBy = listAll(ctx, 'pods', obj.metadata?.namespace)
+        .filter((p) => podClaimNames(p).includes(name))
+        .map((p) => p.metadata?.name ?? '');
+      return describePersistentVolumeClaim(
+        obj,
+        usedBy,
+        eventsFor(ctx, obj, 'PersistentVolumeClaim'),
+        now,
+      );
+    }
+    case 'storageclasses':
+      return describeStorageClass(obj, eventsFor(ctx, obj, 'StorageClass'), now);
     case 'priorityclasses':
       return describePriorityClass(obj, eventsFor(ctx, obj, 'PriorityClass'), now);
     case 'endpointslices':
@@ -135,7 +155,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, persistentvolumes, persistentvolumeclaims, storageclasses, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

@@ -74,6 +74,45 @@ export const COLUMNS: Record<ResourceName, Columns> = {
   },
   resourcequotas: { columns: ['Name', 'Age', 'Request', 'Limit'], wide: [] },
   limitranges: { columns: ['Name', 'Created At'], wide: [] },
+  persistentvolumes: {
+    columns: [
+      'Name',
+      'Capacity',
+      'Access Modes',
+      'Reclaim Policy',
+      'Status',
+      'Claim',
+      'StorageClass',
+      'VolumeAttributesClass',
+      'Reason',
+      'Age',
+    ],
+    wide: ['VolumeMode'],
+  },
+  persistentvolumeclaims: {
+    columns: [
+      'Name',
+      'Status',
+      'Volume',
+      'Capacity',
+      'Access Modes',
+      'StorageClass',
+      'VolumeAttributesClass',
+      'Age',
+    ],
+    wide: ['VolumeMode'],
+  },
+  storageclasses: {
+    columns: [
+      'Name',
+      'Provisioner',
+      'ReclaimPolicy',
+      'VolumeBindingMode',
+      'AllowVolumeExpansion',
+      'Age',
+    ],
+    wide: [],
+  },
   events: {
     columns: ['Last Seen', 'Type', 'Reason', 'Object', 'Message'],
     wide: [],
@@ -644,6 +683,114 @@ function limitRangeRow(obj: KubeObject): string[] {
   return [obj.metadata?.name ?? '', String(obj.metadata?.creationTimestamp ?? '')];
 }
 
+/**
+ * helper.GetAccessModesAsString: the modes a volume or claim has, in the fixed order RWO, ROX,
+ * RWX, RWOP, comma-joined.
+ */
+export function accessModesString(modes: unknown): string {
+  const list = Array.isArray(modes) ? modes : [];
+  const out: string[] = [];
+  for (const [mode, short] of [
+    ['ReadWriteOnce', 'RWO'],
+    ['ReadOnlyMany', 'ROX'],
+    ['ReadWriteMany', 'RWX'],
+    ['ReadWriteOncePod', 'RWOP'],
+  ] as const) {
+    if (list.includes(mode)) out.push(short);
+  }
+  return out.join(',');
+}
+
+/** The beta annotation wins over spec.storageClassName (GetPersistentVolume(Claim)Class). */
+export function storageClassOf(obj: KubeObject): string {
+  const beta = obj.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'];
+  if (beta !== undefined) return beta;
+  const spec = (obj.spec ?? {}) as { storageClassName?: unknown };
+  return typeof spec.storageClassName === 'string' ? spec.storageClassName : '';
+}
+
+type VolumeSpec = {
+  capacity?: Record<string, unknown>;
+  accessModes?: unknown;
+  persistentVolumeReclaimPolicy?: string;
+  claimRef?: { namespace?: string; name?: string };
+  volumeMode?: string;
+  volumeAttributesClassName?: string;
+  volumeName?: string;
+  resources?: { requests?: Record<string, unknown> };
+};
+
+/** printPersistentVolume: CLAIM is `namespace/name`, STATUS Terminating once deleted. */
+function persistentVolumeRow(obj: KubeObject, o: RowOptions): string[] {
+  const spec = (obj.spec ?? {}) as VolumeSpec;
+  const status = (obj.status ?? {}) as { phase?: string; reason?: string };
+  const claim = spec.claimRef ? `${spec.claimRef.namespace ?? ''}/${spec.claimRef.name ?? ''}` : '';
+  const phase = obj.metadata?.deletionTimestamp ? 'Terminating' : (status.phase ?? '');
+  const row = [
+    obj.metadata?.name ?? '',
+    String(spec.capacity?.storage ?? '0'),
+    accessModesString(spec.accessModes),
+    spec.persistentVolumeReclaimPolicy ?? '',
+    phase,
+    claim,
+    storageClassOf(obj),
+    spec.volumeAttributesClassName || '<unset>',
+    status.reason ?? '',
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) row.push(spec.volumeMode ?? '<unset>');
+  return row;
+}
+
+/**
+ * printPersistentVolumeClaim: CAPACITY and ACCESS MODES come from the status, and only once the
+ * claim names a volume.
+ */
+function persistentVolumeClaimRow(obj: KubeObject, o: RowOptions): string[] {
+  const spec = (obj.spec ?? {}) as VolumeSpec;
+  const status = (obj.status ?? {}) as {
+    phase?: string;
+    accessModes?: unknown;
+    capacity?: Record<string, unknown>;
+  };
+  const phase = obj.metadata?.deletionTimestamp ? 'Terminating' : (status.phase ?? '');
+  const bound = Boolean(spec.volumeName);
+  const row = [
+    obj.metadata?.name ?? '',
+    phase,
+    spec.volumeName ?? '',
+    bound ? String(status.capacity?.storage ?? '0') : '',
+    bound ? accessModesString(status.accessModes) : '',
+    storageClassOf(obj),
+    spec.volumeAttributesClassName || '<unset>',
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+  ];
+  if (o.wide) row.push(spec.volumeMode ?? '<unset>');
+  return row;
+}
+
+/** Whether a StorageClass carries the (beta) is-default-class annotation set to "true". */
+export function isDefaultStorageClass(obj: KubeObject): boolean {
+  const a = obj.metadata?.annotations ?? {};
+  return (
+    a['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+    a['storageclass.beta.kubernetes.io/is-default-class'] === 'true'
+  );
+}
+
+/** printStorageClass: NAME gets ` (default)` for the default class. */
+function storageClassRow(obj: KubeObject, o: RowOptions): string[] {
+  const name = obj.metadata?.name ?? '';
+  return [
+    isDefaultStorageClass(obj) ? `${name} (default)` : name,
+    typeof obj.provisioner === 'string' ? obj.provisioner : '',
+    typeof obj.reclaimPolicy === 'string' ? obj.reclaimPolicy : 'Delete',
+    typeof obj.volumeBindingMode === 'string' ? obj.volumeBindingMode : 'Immediate',
+    String(obj.allowVolumeExpansion === true),
+    translateTimestampSince(obj.metadata?.creationTimestamp, o.now),
+  ];
+}
+
 function namespaceRow(obj: KubeObject, o: RowOptions): string[] {
   const ns = obj as unknown as Namespace;
   return [
@@ -795,6 +942,9 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   priorityclasses: priorityClassRow,
   resourcequotas: resourceQuotaRow,
   limitranges: limitRangeRow,
+  persistentvolumes: persistentVolumeRow,
+  persistentvolumeclaims: persistentVolumeClaimRow,
+  storageclasses: storageClassRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */

@@ -30,11 +30,14 @@ import {
 } from '../duration.ts';
 import { DESCRIBE_TABWRITER, formatSegments } from '../tabwriter.ts';
 import {
+  accessModesString,
   eventInterval,
   formatEndpoints,
   formatLabels,
+  isDefaultStorageClass,
   nodeRoles,
   selectorString,
+  storageClassOf,
 } from './columns.ts';
 
 /** pkg/describe's PrefixWriter: level N is indented by 2N spaces; `flush` ends a tab block. */
@@ -545,6 +548,13 @@ function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined, space: 
       w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
       w.write(2, `Path:\t${v.hostPath.path}\n`);
       w.write(2, `HostPathType:\t${v.hostPath.type ?? ''}\n`);
+    } else if (v.persistentVolumeClaim) {
+      w.write(
+        2,
+        'Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n',
+      );
+      w.write(2, `ClaimName:\t${v.persistentVolumeClaim.claimName}\n`);
+      w.write(2, `ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`);
     } else {
       w.write(2, 'Type:\t<unknown>\n');
     }
@@ -1407,6 +1417,192 @@ export function describeCronJob(
     0,
     `Active Jobs:\t${active.length === 0 ? '<none>' : active.map((j) => j.name).join(', ')}\n`,
   );
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+type StorageSpec = {
+  capacity?: Record<string, unknown>;
+  accessModes?: unknown;
+  persistentVolumeReclaimPolicy?: string;
+  claimRef?: { namespace?: string; name?: string };
+  volumeMode?: string;
+  volumeAttributesClassName?: string;
+  volumeName?: string;
+  resources?: { requests?: Record<string, unknown> };
+  hostPath?: { path?: string; type?: string };
+  nfs?: { server?: string; path?: string; readOnly?: boolean };
+  local?: { path?: string; fsType?: string };
+  csi?: { driver?: string; volumeHandle?: string; readOnly?: boolean; fsType?: string };
+  nodeAffinity?: {
+    required?: {
+      nodeSelectorTerms?: {
+        matchExpressions?: { key: string; operator?: string; values?: string[] }[];
+      }[];
+    };
+  };
+};
+
+/** `Status:` of a PV or claim: the phase, or how long its deletion has lasted. */
+function storageStatus(obj: KubeObject, now: number): string {
+  const deleting = obj.metadata?.deletionTimestamp;
+  if (deleting) return `Terminating (lasts ${translateTimestampSince(deleting, now)})`;
+  return String((obj.status as { phase?: string } | undefined)?.phase ?? '');
+}
+
+/** Go's `%v` of a []string: `[a b]`. */
+function goStrings(v: string[] | undefined): string {
+  return `[${(v ?? []).join(' ')}]`;
+}
+
+/** describeVolumeNodeAffinity: the required terms, one `Term N:` per selector term. */
+function describeVolumeNodeAffinity(w: PrefixWriter, affinity: StorageSpec['nodeAffinity']): void {
+  w.write(0, 'Node Affinity:\t');
+  const required = affinity?.required;
+  if (!required) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  w.write(0, '\n');
+  w.write(1, 'Required Terms:\t');
+  const terms = required.nodeSelectorTerms ?? [];
+  if (terms.length === 0) {
+    w.write(0, '<none>\n');
+    return;
+  }
+  w.write(0, '\n');
+  terms.forEach((term, i) => {
+    w.write(2, `Term ${i}:\t`);
+    const reqs = term.matchExpressions ?? [];
+    if (reqs.length === 0) w.write(0, '<none>\n');
+    reqs.forEach((req, j) => {
+      if (j !== 0) w.write(2, '\t');
+      const values = req.values ?? [];
+      const expr = `${req.key} ${String(req.operator ?? '').toLowerCase()}`;
+      w.write(0, `${values.length > 0 ? `${expr} [${values.join(', ')}]` : expr}\n`);
+    });
+  });
+}
+
+/** `kubectl describe pv` (describePersistentVolume). */
+export function describePersistentVolume(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const spec = (obj.spec ?? {}) as StorageSpec;
+  const status = (obj.status ?? {}) as { message?: string };
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  w.write(0, `Finalizers:\t${goStrings(obj.metadata?.finalizers)}\n`);
+  w.write(0, `StorageClass:\t${storageClassOf(obj)}\n`);
+  if (spec.volumeAttributesClassName)
+    w.write(0, `VolumeAttributesClass:\t${spec.volumeAttributesClassName}\n`);
+  w.write(0, `Status:\t${storageStatus(obj, now)}\n`);
+  const ref = spec.claimRef;
+  w.write(0, `Claim:\t${ref ? `${ref.namespace ?? ''}/${ref.name ?? ''}` : ''}\n`);
+  w.write(0, `Reclaim Policy:\t${spec.persistentVolumeReclaimPolicy ?? ''}\n`);
+  w.write(0, `Access Modes:\t${accessModesString(spec.accessModes)}\n`);
+  if (spec.volumeMode) w.write(0, `VolumeMode:\t${spec.volumeMode}\n`);
+  w.write(0, `Capacity:\t${String(spec.capacity?.storage ?? '0')}\n`);
+  describeVolumeNodeAffinity(w, spec.nodeAffinity);
+  w.write(0, `Message:\t${status.message ?? ''}\n`);
+  w.write(0, 'Source:\n');
+  if (spec.hostPath) {
+    w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
+    w.write(2, `Path:\t${spec.hostPath.path ?? ''}\n`);
+    w.write(2, `HostPathType:\t${spec.hostPath.type ?? '<none>'}\n`);
+  } else if (spec.nfs) {
+    w.write(2, 'Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n');
+    w.write(2, `Server:\t${spec.nfs.server ?? ''}\n`);
+    w.write(2, `Path:\t${spec.nfs.path ?? ''}\n`);
+    w.write(2, `ReadOnly:\t${spec.nfs.readOnly === true}\n`);
+  } else if (spec.local) {
+    w.write(2, 'Type:\tLocalVolume (a persistent volume backed by local storage on a node)\n');
+    w.write(2, `Path:\t${spec.local.path ?? ''}\n`);
+  } else if (spec.csi) {
+    w.write(2, 'Type:\tCSI (a Container Storage Interface (CSI) volume source)\n');
+    w.write(2, `Driver:\t${spec.csi.driver ?? ''}\n`);
+    w.write(2, `FSType:\t${spec.csi.fsType ?? ''}\n`);
+    w.write(2, `VolumeHandle:\t${spec.csi.volumeHandle ?? ''}\n`);
+    w.write(2, `ReadOnly:\t${spec.csi.readOnly === true}\n`);
+  }
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** `kubectl describe pvc` (describePersistentVolumeClaim), with the pods that name it. */
+export function describePersistentVolumeClaim(
+  obj: KubeObject,
+  usedBy: string[],
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const spec = (obj.spec ?? {}) as StorageSpec;
+  const status = (obj.status ?? {}) as {
+    accessModes?: unknown;
+    capacity?: Record<string, unknown>;
+  };
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
+  w.write(0, `StorageClass:\t${storageClassOf(obj)}\n`);
+  if (spec.volumeAttributesClassName)
+    w.write(0, `VolumeAttributesClass:\t${spec.volumeAttributesClassName}\n`);
+  w.write(0, `Status:\t${storageStatus(obj, now)}\n`);
+  w.write(0, `Volume:\t${spec.volumeName ?? ''}\n`);
+  printLabelsMultiline(w, 'Labels', obj.metadata?.labels);
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
+  w.write(0, `Finalizers:\t${goStrings(obj.metadata?.finalizers)}\n`);
+  const bound = Boolean(spec.volumeName);
+  w.write(0, `Capacity:\t${bound ? String(status.capacity?.storage ?? '0') : ''}\n`);
+  w.write(0, `Access Modes:\t${bound ? accessModesString(status.accessModes) : ''}\n`);
+  if (spec.volumeMode) w.write(0, `VolumeMode:\t${spec.volumeMode}\n`);
+  w.write(0, 'Used By:\t');
+  const pods = [...usedBy].sort();
+  if (pods.length === 0) w.write(0, '<none>\n');
+  pods.forEach((p, i) => {
+    if (i !== 0) w.write(0, '\t');
+    w.write(0, `${p}\n`);
+  });
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+/** labels.FormatLabels: sorted `k=v` joined by commas, `<none>` when empty. */
+function formatMap(m: unknown): string {
+  const entries = sortedEntries((m ?? {}) as Record<string, string>);
+  return entries.length === 0 ? '<none>' : entries.map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+/** `kubectl describe storageclass` (describeStorageClass). */
+export function describeStorageClass(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
+  w.write(0, `IsDefaultClass:\t${isDefaultStorageClass(obj) ? 'Yes' : 'No'}\n`);
+  w.write(0, `Annotations:\t${formatMap(obj.metadata?.annotations)}\n`);
+  w.write(0, `Provisioner:\t${typeof obj.provisioner === 'string' ? obj.provisioner : ''}\n`);
+  w.write(0, `Parameters:\t${formatMap(obj.parameters)}\n`);
+  const expand = obj.allowVolumeExpansion;
+  w.write(
+    0,
+    `AllowVolumeExpansion:\t${typeof expand === 'boolean' ? (expand ? 'True' : 'False') : '<unset>'}\n`,
+  );
+  const options = Array.isArray(obj.mountOptions) ? (obj.mountOptions as string[]) : [];
+  if (options.length === 0) w.write(0, 'MountOptions:\t<none>\n');
+  else {
+    w.write(0, 'MountOptions:\n');
+    for (const o of options) w.write(1, `${o}\n`);
+  }
+  if (typeof obj.reclaimPolicy === 'string') w.write(0, `ReclaimPolicy:\t${obj.reclaimPolicy}\n`);
+  if (typeof obj.volumeBindingMode === 'string')
+    w.write(0, `VolumeBindingMode:\t${obj.volumeBindingMode}\n`);
   if (events) describeEvents(w, events, now);
   return w.toString();
 }

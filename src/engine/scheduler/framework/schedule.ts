@@ -16,6 +16,7 @@ import * as nodeResourcesFit from './plugins/nodeResourcesFit.ts';
 import * as nodeUnschedulable from './plugins/nodeUnschedulable.ts';
 import * as podTopologySpread from './plugins/podTopologySpread.ts';
 import * as taintToleration from './plugins/taintToleration.ts';
+import * as volumeBinding from './plugins/volumeBinding.ts';
 import { MAX_NODE_SCORE, SCORE_PLUGINS } from './plugins.ts';
 import { type NodeStatus, podPriority, postFilter } from './preemption.ts';
 import { podRequests } from './resources.ts';
@@ -55,6 +56,8 @@ export interface ScheduleOptions {
   nominatedPods?: ReadonlyMap<string, readonly Pod[]>;
   /** The lowest priority of the pods on `nodes`, when the caller keeps it (for preemption). */
   lowestPriority?: number;
+  /** The scheduler's claim, volume and class informers, for VolumeBinding. */
+  volumes?: volumeBinding.VolumeLookup;
 }
 
 export interface NodeVerdict {
@@ -366,6 +369,17 @@ export function schedulePod(
       reasons: [`node(s) didn't satisfy plugin(s) [${nodeAffinity.NAME}]`],
     };
   }
+  // VolumeBinding's PreFilter (after NodeAffinity's, NodePorts' and NodeResourcesFit's, which
+  // reject nothing by themselves): the pod's claims must exist and be bound.
+  const volumeLookup = opts.volumes;
+  const vb = volumeLookup ? volumeBinding.preFilter(pod, volumeLookup) : undefined;
+  if (vb && 'reject' in vb) {
+    const none = { code: 'UnschedulableAndUnresolvable' as const, reasons: [vb.reject] };
+    if (explain) pushAbsent(result, nodes, volumeBinding.NAME, none);
+    fail(new Map(), none, vb.reject);
+    return result;
+  }
+  const volumeState = vb;
 
   // evaluateNominatedNode: a pod nominated by an earlier preemption tries that node alone
   // first. The filter pass over that one node sets nextStartNodeIndex to (i + 1) % 1 = 0.
@@ -425,6 +439,8 @@ export function schedulePod(
     ) {
       rejection = nodeResourcesFit.fitFilter(fit, node);
     }
+    if (rejection === undefined && volumeState && volumeLookup)
+      rejection = volumeBinding.filter(volumeState, node, volumeLookup);
     if (rejection === undefined && spread) rejection = podTopologySpread.filter(spread, node);
     if (rejection === undefined && podAffinity)
       rejection = interPodAffinity.filter(podAffinity, node);
