@@ -214,7 +214,7 @@ describe('a claim nothing satisfies', () => {
     expect(run('kubectl get events --field-selector involvedObject.kind=Pod').out).toBe(
       [
         'LAST SEEN   TYPE      REASON             OBJECT   MESSAGE',
-        '45s         Warning   FailedScheduling   pod/db   0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
+        '44s         Warning   FailedScheduling   pod/db   0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
         '',
       ].join('\n'),
     );
