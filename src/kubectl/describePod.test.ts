@@ -82,3 +82,18 @@ describe('kubectl describe pod: envFrom', () => {
     );
   });
 });
+
+describe('kubectl describe pod: event order', () => {
+  it('sorts by lastTimestamp alone, so the scheduler’s events.k8s.io events come first', () => {
+    const { run } = engineSession(2);
+    run('kubectl run web --image=nginx');
+    run('kubectl wait --for=condition=Ready pod/web');
+    const events = run('kubectl describe pod web').out.split('Events:\n')[1] ?? '';
+    const reasons = events
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.trim().split(/\s+/)[1]);
+    expect(reasons).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+  });
+});

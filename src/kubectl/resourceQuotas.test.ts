@@ -112,12 +112,37 @@ describe('ResourceQuota', () => {
     expect(run('kubectl get quota pods-only -n quota-mem-cpu-example').out).toMatch(
       /pods-only +\d+s +pods: 2\/2 +\n$/,
     );
-    // The ReplicaSet's condition says why it is short.
+    // The ReplicaSet's condition says why it is short, and the Deployment carries it over.
     expect(
       run(
         "kubectl get rs -n quota-mem-cpu-example -o jsonpath='{.items[0].status.conditions[0].reason}'",
       ).out,
     ).toBe('FailedCreate');
+    expect(
+      run(
+        `kubectl get deploy web -n quota-mem-cpu-example -o jsonpath='{range .status.conditions[*]}{.type}={.status}/{.reason}{"\\n"}{end}'`,
+      ).out,
+    ).toBe(
+      'Available=False/MinimumReplicasUnavailable\nReplicaFailure=True/FailedCreate\nProgressing=True/ReplicaSetUpdated\n',
+    );
+  });
+
+  it('refuses resource names a quota cannot limit, and fractional counts', () => {
+    const { run } = engineSession(1);
+    expect(run('kubectl create quota typo --hard=pod=2').err).toBe(
+      [
+        'The ResourceQuota "typo" is invalid: ',
+        '* spec.hard[pod]: Invalid value: "pod": must be a standard resource type or fully qualified',
+        '* spec.hard[pod]: Invalid value: "pod": must be a standard resource for quota',
+        '',
+      ].join('\n'),
+    );
+    expect(run('kubectl create quota frac --hard=pods=1.5').err).toBe(
+      'The ResourceQuota "frac" is invalid: spec.hard[pods]: Invalid value: "1500m": must be an integer\n',
+    );
+    expect(run('kubectl create quota ok --hard=count/deployments.apps=2,pods=3').out).toBe(
+      'resourcequota/ok created\n',
+    );
   });
 
   it('create quota parses --hard and refuses bad pairs as kubectl does', () => {

@@ -37,6 +37,17 @@ describe('kubectl set env', () => {
         '',
       ].join('\n'),
     );
+    // --resolve reads the referenced keys.
+    expect(run('kubectl set env deployment/web --list --resolve').out).toBe(
+      [
+        '# Deployment web, container nginx',
+        'STORAGE_DIR=/local',
+        'APP=prod',
+        'APP_LOG_LEVEL=debug',
+        'APP_MODE=fast',
+        '',
+      ].join('\n'),
+    );
     expect(run('kubectl set env deployment/web APP-').out).toBe(
       'deployment.apps/web env updated\n',
     );
@@ -60,10 +71,10 @@ describe('kubectl set resources', () => {
     const set =
       'kubectl set resources deployment web -c=nginx --limits=cpu=200m,memory=512Mi --requests=cpu=100m';
     expect(run(set).out).toBe('deployment.apps/web resource requirements updated\n');
-    // The API server defaults the memory request to the limit.
+    // The template keeps what was set; its pods get the memory request from the limit.
     expect(
       run("kubectl get deploy web -o jsonpath='{.spec.template.spec.containers[0].resources}'").out,
-    ).toBe('{"limits":{"cpu":"200m","memory":"512Mi"},"requests":{"cpu":"100m","memory":"512Mi"}}');
+    ).toBe('{"limits":{"cpu":"200m","memory":"512Mi"},"requests":{"cpu":"100m"}}');
     expect(run(set)).toEqual({ out: '', err: '', code: 0 });
     expect(run('kubectl set resources deployment web').err).toBe(
       'error: you must specify an update to requests or limits (in the form of --requests/--limits)\n',

@@ -35,6 +35,7 @@ import { decodeFindings, structFor, withoutEmptyOmitted, withoutFields } from '.
 import {
   applyDefaults,
   defaultDaemonSet,
+  defaultPodRequests,
   defaultPodSpec,
   generateJobSelector,
   qosClass,
@@ -238,6 +239,7 @@ function defaultedForValidation(resource: ResourceName, next: KubeObject): KubeO
   if (resource === 'pods' && next.spec) {
     const spec = clone(next.spec) as Obj;
     defaultPodSpec(spec);
+    defaultPodRequests(spec);
     return { ...next, spec };
   }
   if (resource === 'daemonsets') {

@@ -5,6 +5,7 @@
  */
 
 import type { KubeObject, ResourceName } from '../api/types.ts';
+import { quantityFraction } from '../scheduler/framework/quantity.ts';
 import { randomString } from '../util/names.ts';
 import { cloneShared, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
@@ -40,18 +41,30 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
   return image.slice(tagAt + 1) === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
+/**
+ * SetDefaults_Pod's part for Pods only ("we only want this defaulting semantic to take place on a
+ * v1.Pod and not a v1.PodTemplate"): a container's limits without requests give the requests.
+ */
+export function defaultPodRequests(spec: Obj): void {
+  for (const key of ['containers', 'initContainers']) {
+    const list = spec[key];
+    if (!Array.isArray(list)) continue;
+    for (const c of list as Obj[]) {
+      const resources = c.resources as Obj | undefined;
+      const limits = resources?.limits as Obj | undefined;
+      if (!resources || !limits || typeof limits !== 'object') continue;
+      const requests = obj(resources, 'requests');
+      for (const [k, v] of Object.entries(limits)) setIfUnset(requests, k, v);
+    }
+  }
+}
+
 function defaultContainer(c: Obj): void {
   if (typeof c.image === 'string') setIfUnset(c, 'imagePullPolicy', defaultPullPolicy(c.image));
   setIfUnset(c, 'terminationMessagePath', '/dev/termination-log');
   setIfUnset(c, 'terminationMessagePolicy', 'File');
   const resources = obj(c, 'resources');
   canonicalizeQuantities(resources);
-  // Limits without requests: requests default to the limits.
-  const limits = resources.limits as Obj | undefined;
-  if (limits && typeof limits === 'object') {
-    const requests = obj(resources, 'requests');
-    for (const [k, v] of Object.entries(limits)) setIfUnset(requests, k, v);
-  }
   const ports = c.ports;
   if (Array.isArray(ports)) for (const p of ports as Obj[]) setIfUnset(p, 'protocol', 'TCP');
   // SetDefaults_ObjectFieldSelector: an env var's fieldRef reads the v1 fields.
@@ -181,25 +194,45 @@ export function defaultPodSpec(spec: Obj): void {
   }
 }
 
-/** The pod's QoS class (qos.GetPodQOS), set on create in `status.qosClass`. */
+/**
+ * The pod's QoS class (qos.GetPodQOS), set on create in `status.qosClass`: only non-zero CPU and
+ * memory figures count; Guaranteed needs every container to limit both, and the summed requests
+ * to equal the summed limits.
+ */
 export function qosClass(spec: Obj): 'BestEffort' | 'Burstable' | 'Guaranteed' {
   const containers = [
     ...((spec.containers as Obj[] | undefined) ?? []),
     ...((spec.initContainers as Obj[] | undefined) ?? []),
   ];
-  let any = false;
+  const requests = new Map<string, { num: bigint; den: bigint }>();
+  const limits = new Map<string, { num: bigint; den: bigint }>();
+  const add = (into: Map<string, { num: bigint; den: bigint }>, name: string, q: unknown) => {
+    const f =
+      typeof q === 'string' || typeof q === 'number' ? quantityFraction(String(q)) : undefined;
+    if (!f || f.num <= 0n) return false;
+    const had = into.get(name);
+    into.set(name, had ? { num: had.num * f.den + f.num * had.den, den: had.den * f.den } : f);
+    return true;
+  };
   let guaranteed = true;
   for (const c of containers) {
     const r = (c.resources ?? {}) as { requests?: Obj; limits?: Obj };
-    const req = r.requests ?? {};
-    const lim = r.limits ?? {};
-    if (Object.keys(req).length || Object.keys(lim).length) any = true;
-    for (const res of ['cpu', 'memory']) {
-      if (lim[res] === undefined || String(req[res]) !== String(lim[res])) guaranteed = false;
+    for (const res of ['cpu', 'memory']) add(requests, res, r.requests?.[res]);
+    let found = 0;
+    for (const res of ['cpu', 'memory']) if (add(limits, res, r.limits?.[res])) found++;
+    if (found < 2) guaranteed = false;
+  }
+  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
+  if (guaranteed) {
+    for (const [name, req] of requests) {
+      const lim = limits.get(name);
+      if (!lim || lim.num * req.den !== req.num * lim.den) {
+        guaranteed = false;
+        break;
+      }
     }
   }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
 }
 
 const DEFAULT_TOLERATIONS = [
@@ -241,6 +274,7 @@ const TOKEN_PROJECTION = deepFreeze({
 function defaultPod(pod: Obj, rng: Rng): void {
   const spec = obj(pod, 'spec');
   defaultPodSpec(spec);
+  defaultPodRequests(spec);
   // (Templates are left as they are: their hash names the ReplicaSets, audit-10 #42 open.)
   mirrorServiceAccount(spec);
   setIfUnset(spec, 'serviceAccountName', 'default');
@@ -346,6 +380,11 @@ export function defaultStatefulSet(o: Obj): void {
   if (strategy.type === undefined || strategy.type === null || strategy.type === '') {
     strategy.type = 'RollingUpdate';
     obj(strategy, 'rollingUpdate');
+  }
+  if (isPlain(strategy.rollingUpdate) && strategy.rollingUpdate.maxUnavailable !== undefined) {
+    // dropStatefulSetDisabledFields: MaxUnavailableStatefulSet is alpha, off in 1.32.
+    const { maxUnavailable: _dropped, ...rest } = strategy.rollingUpdate;
+    strategy.rollingUpdate = rest;
   }
   if (strategy.type === 'RollingUpdate' && isPlain(strategy.rollingUpdate)) {
     setIfUnset(strategy.rollingUpdate, 'partition', 0);

@@ -5,7 +5,7 @@
  * created bound to a node, and after creation gates may only be removed.
  */
 import type { KubeObject } from '../api/types.ts';
-import { defaultPodSpec } from './defaults.ts';
+import { defaultPodRequests, defaultPodSpec } from './defaults.ts';
 import type { FieldError } from './errors.ts';
 import { podSpecDiff } from './podSpecDiff.ts';
 
@@ -84,6 +84,7 @@ export function validatePodSpecUpdate(next: KubeObject, old: KubeObject): FieldE
     ];
   }
   defaultPodSpec(nextSpec);
+  defaultPodRequests(nextSpec);
   if (nextSpec.enableServiceLinks === undefined) nextSpec.enableServiceLinks = true;
   const munged: Obj = { ...nextSpec };
   for (const key of ['containers', 'initContainers'] as const) {

@@ -665,18 +665,100 @@ export function computeUsed(
   return Object.fromEntries(Object.entries(sums).map(([k, a]) => [k, amountText(a)]));
 }
 
-/** ValidateResourceQuota's value checks: every hard amount is a non-negative quantity. */
+/** helper's standardResources: the resource names a bare (unqualified) name may be. */
+const STANDARD_RESOURCES = new Set([
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'pods',
+  'resourcequotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'storage',
+  'requests.storage',
+  'services.nodeports',
+  'services.loadbalancers',
+]);
+/** standardQuotaResources: the names of those a quota can limit. */
+const STANDARD_QUOTA_RESOURCES = new Set([...STANDARD_RESOURCES].filter((r) => r !== 'storage'));
+/** standardIntegerResources: counts, which must be whole. */
+const INTEGER_RESOURCES = new Set([
+  'pods',
+  'resourcequotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'services.nodeports',
+  'services.loadbalancers',
+]);
+const QUALIFIED_NAME =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const isHugePages = (name: string) =>
+  name.startsWith('hugepages-') || name.startsWith('requests.hugepages-');
+
+/**
+ * ValidateResourceQuotaSpec's checks of `spec.hard`: each name a standard quota resource or a
+ * qualified one (`count/deployments.apps`), each amount non-negative, counts whole.
+ */
 export function validateResourceQuota(q: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
   const hard = listOf((q.spec as Obj | undefined)?.hard);
-  for (const [k, v] of Object.entries(hard)) {
+  // Upstream ranges over a Go map (random order); sorted here.
+  for (const k of Object.keys(hard).sort()) {
+    const v = hard[k];
+    const field = `spec.hard[${k}]`;
+    const bare = !k.includes('/');
+    if (!QUALIFIED_NAME.test(k)) {
+      errs.push({
+        type: 'Invalid value',
+        field,
+        value: k,
+        detail:
+          "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+      });
+    } else if (bare && !STANDARD_RESOURCES.has(k) && !isHugePages(k)) {
+      errs.push({
+        type: 'Invalid value',
+        field,
+        value: k,
+        detail: 'must be a standard resource type or fully qualified',
+      });
+    }
+    if (bare && !STANDARD_QUOTA_RESOURCES.has(k) && !isHugePages(k)) {
+      errs.push({
+        type: 'Invalid value',
+        field,
+        value: k,
+        detail: 'must be a standard resource for quota',
+      });
+    }
     const a = amountOf(v);
     if (a && a.num < 0n) {
       errs.push({
         type: 'Invalid value',
-        field: `spec.hard[${k}]`,
-        value: String(v),
+        field,
+        value: amountText(a),
         detail: 'must be greater than or equal to 0',
+      });
+    }
+    // MilliValue() % 1000 != 0 (a value finer than a milli rounds up to one).
+    if (a && INTEGER_RESOURCES.has(k) && milliOf(a) % 1000n !== 0n) {
+      errs.push({
+        type: 'Invalid value',
+        field,
+        value: amountText(a),
+        detail: 'must be an integer',
       });
     }
   }

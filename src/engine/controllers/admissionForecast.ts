@@ -7,6 +7,7 @@
  * replicas the third is the one refused.
  */
 import type { KubeObject } from '../api/types.ts';
+import { defaultPodRequests } from '../apiserver/defaults.ts';
 import { forbidden } from '../apiserver/errors.ts';
 import { admitQuota, applyLimitRangeDefaults, limitRangeViolations } from '../apiserver/quota.ts';
 import { RESOURCES } from '../apiserver/resources.ts';
@@ -35,6 +36,8 @@ export function podAdmissionForecast(
       metadata: { name, namespace: ns },
       spec: clone(spec),
     };
+    // SetDefaults_Pod first: a template's limits-only container gets its requests.
+    defaultPodRequests(pod.spec as Record<string, unknown>);
     if (limitRanges.length > 0) {
       applyLimitRangeDefaults(pod, limitRanges);
       const why = limitRangeViolations(pod, limitRanges);

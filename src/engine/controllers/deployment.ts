@@ -980,7 +980,31 @@ function syncRolloutStatus(
       );
     }
   }
+  // Move failure conditions of the ReplicaSets into the Deployment's (getReplicaFailures: the
+  // new ReplicaSet's first, else the others').
+  const failure = replicaFailure(all, newRS);
+  status.conditions = failure
+    ? setCondition(status.conditions ?? [], failure)
+    : (status.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');
   return status;
+}
+
+/** `getReplicaFailures` + `ReplicaSetToDeploymentCondition`: the first ReplicaFailure found. */
+function replicaFailure(all: readonly RSView[], newRS: RSView): Condition | undefined {
+  const failureOf = (rs: RSView): Condition | undefined => {
+    const conditions = (rs.obj.status as { conditions?: Condition[] } | undefined)?.conditions;
+    const c = conditions?.find((x) => x.type === 'ReplicaFailure');
+    if (!c) return undefined;
+    return {
+      type: 'ReplicaFailure',
+      status: c.status,
+      lastUpdateTime: c.lastTransitionTime,
+      lastTransitionTime: c.lastTransitionTime,
+      reason: c.reason,
+      message: c.message,
+    };
+  };
+  return failureOf(newRS) ?? all.map(failureOf).find((c) => c !== undefined);
 }
 
 /** `requeueStuckDeployment`: look again when the progress deadline would pass. */

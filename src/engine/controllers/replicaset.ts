@@ -107,8 +107,10 @@ export function podCreateRefusal(
       return forbidden(RESOURCES.pods, generateName, why).message;
     }
   }
-  // Admission fills in `priority` and `preemptionPolicy`: give it a copy.
-  const why = admitPodPriority({ ...spec });
+  // Admission fills in `priority` and `preemptionPolicy`: give it a copy. The classes come from
+  // the cache when it holds them (the controller manager's does); else the system classes.
+  const classes = cache?.list('priorityclasses');
+  const why = admitPodPriority({ ...spec }, classes && classes.length > 0 ? classes : undefined);
   if (why !== undefined) return forbidden(RESOURCES.pods, generateName, why).message;
   const errors = validatePodCreate({ metadata: { name }, spec });
   return errors.length > 0 ? invalid(RESOURCES.pods, name, errors).message : undefined;

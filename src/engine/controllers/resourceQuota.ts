@@ -40,8 +40,9 @@ export function createResourceQuotaController(): Reconciler {
   return {
     actor: 'controller-manager',
     name: COMPONENT_RESOURCE_QUOTA,
-    // LimitRanges too: the controllers read them from this actor's cache (admissionForecast.ts).
-    watches: [...CHARGED, 'limitranges'],
+    // LimitRanges and PriorityClasses too: the controllers read them from this actor's cache to
+    // foresee admission (admissionForecast.ts, podCreateRefusal).
+    watches: [...CHARGED, 'limitranges', 'priorityclasses'],
     observe(e) {
       if (e.resource !== 'resourcequotas') return;
       const ns = namespaceOf(e.object);
@@ -52,7 +53,7 @@ export function createResourceQuotaController(): Reconciler {
       else quotas.set(ns, names);
     },
     keysFor(resource, obj) {
-      if (resource === 'limitranges') return [];
+      if (resource === 'limitranges' || resource === 'priorityclasses') return [];
       const ns = namespaceOf(obj);
       return quotas.has(ns) ? [namespaceKey(nsKeys, ns)] : [];
     },

@@ -451,7 +451,8 @@ export function createStatefulSetController(): Reconciler {
         const refused =
           podCreateRefusal(
             specOf<Record<string, unknown>>(pod),
-            `${nameOf(set)}-`,
+            // A StatefulSet pod has its name from the start: admission names it.
+            nameOf(pod),
             nameOf(pod),
             ns,
             cache,

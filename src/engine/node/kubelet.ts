@@ -947,8 +947,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // The container's cgroup caps its memory at the limit; a program that holds more is
       // killed by the kernel's OOM killer as it allocates (the kubelet sets memory.oom.group, so
       // the whole container goes, PID 1 with SIGKILL: 137), and the runtime reports OOMKilled.
+      // A limit of 0 sets no cgroup limit (calculateLinuxResources sets it only when non-zero).
       const bytes = tryParseQuantity(limit)?.value;
-      if (bytes !== undefined && (program.memoryBytes ?? PROGRAM_MEMORY_BYTES) > bytes) {
+      if (bytes && (program.memoryBytes ?? PROGRAM_MEMORY_BYTES) > bytes) {
         program = { runs: 'exits', afterMs: OOM_AFTER_MS, exitCode: 137, output: program.output };
         c.oomKilled = true;
       }

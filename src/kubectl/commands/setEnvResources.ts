@@ -123,6 +123,25 @@ function refString(from: Obj): string {
   return 'invalid valueFrom';
 }
 
+/** The value a ConfigMap or Secret key reference names, if it can be read. */
+function resolveRef(ctx: Ctx, from: Obj): string | undefined {
+  const cm = from.configMapKeyRef as { name?: string; key?: string } | undefined;
+  const secret = from.secretKeyRef as { name?: string; key?: string } | undefined;
+  const ref = cm ?? secret;
+  if (!ref?.name || !ref.key) return undefined;
+  const r = ctx.host.api.get(cm ? 'configmaps' : 'secrets', ctx.namespace, ref.name);
+  if (!r.ok) return undefined;
+  const data = (r.value.data ?? {}) as Record<string, unknown>;
+  const v = data[ref.key];
+  if (typeof v !== 'string') return undefined;
+  if (cm) return v;
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(v), (ch) => ch.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
+
 export function runSetEnv(ctx: Ctx, args: string[]): void {
   const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
   const envFlags = ctx.list('env');
@@ -132,6 +151,7 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   const prefix = ctx.str('prefix');
   const from = ctx.str('from');
   const keys = ctx.list('keys');
+  const resolve = ctx.bool('resolve');
   const env: EnvVar[] = [];
   const remove: string[] = [];
   for (const p of [...pairs, ...envFlags]) {
@@ -186,7 +206,15 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
         ctx.out(`# ${type.kind} ${name}, container ${c.name}\n`);
         for (const e of c.env ?? []) {
           if (!e.valueFrom) ctx.out(`${e.name}=${e.value ?? ''}\n`);
-          else ctx.out(`# ${e.name} from ${refString(e.valueFrom)}\n`);
+          else {
+            // --resolve: GetEnvVarRefValue, the reference form when it cannot be read.
+            const value = resolve ? resolveRef(ctx, e.valueFrom) : undefined;
+            ctx.out(
+              value !== undefined
+                ? `${e.name}=${value}\n`
+                : `# ${e.name} from ${refString(e.valueFrom)}\n`,
+            );
+          }
         }
       }
       continue;

@@ -302,19 +302,10 @@ export function describeEvents(w: PrefixWriter, events: KubeObject[], now: numbe
     return;
   }
   w.flush();
-  const time = (e: KubeObject): number => {
-    const ev = e as {
-      series?: { lastObservedTime?: string };
-      lastTimestamp?: string;
-      eventTime?: string;
-    };
-    return (
-      parseTimestamp(ev.series?.lastObservedTime) ??
-      parseTimestamp(ev.lastTimestamp) ??
-      parseTimestamp(ev.eventTime) ??
-      0
-    );
-  };
+  // event.SortableEvents: by lastTimestamp alone, so events.k8s.io events (the scheduler's,
+  // whose lastTimestamp is zero) come first (kubectl events' own sort falls back to eventTime).
+  const time = (e: KubeObject): number =>
+    parseTimestamp((e as { lastTimestamp?: string }).lastTimestamp) ?? 0;
   const sorted = [...events].sort((a, b) => time(a) - time(b));
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
