@@ -250,17 +250,11 @@ interface AggregatedEvent {
 function seriesKey(e: EventRecord): string {
   const r = e.ref;
   const rel = e.related;
-  return JSON.stringify([
-    e.action,
-    e.reason,
-    e.component,
-    r.kind,
-    r.apiVersion,
-    r.uid ?? '',
-    r.resourceVersion ?? '',
-    r.fieldPath ?? '',
-    rel ? [rel.kind, rel.namespace ?? '', rel.name, rel.uid ?? ''] : null,
-  ]);
+  // Joined with a character no field holds (cheaper than JSON.stringify on every event).
+  const related = rel
+    ? `${rel.kind}\u0001${rel.namespace ?? ''}\u0001${rel.name}\u0001${rel.uid ?? ''}`
+    : '-';
+  return `${e.action ?? ''}\u0000${e.reason}\u0000${e.component}\u0000${r.kind}\u0000${r.apiVersion}\u0000${r.uid ?? ''}\u0000${r.resourceVersion ?? ''}\u0000${r.fieldPath ?? ''}\u0000${related}`;
 }
 
 /** client-go tools/events: a cached Event is finished 6 minutes after its last occurrence… */
