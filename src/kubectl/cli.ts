@@ -321,7 +321,10 @@ function commandHelp(cmd: Command, path: string): string {
       c.name,
       shortOf(c, `${key} ${c.name}`.trim()),
     ]),
-    ...(help?.subcommands ?? []).map(([n, short]): [string, string] => [n, short]),
+    // Listed in the help text but not (yet) a child here; a child is listed once.
+    ...(help?.subcommands ?? [])
+      .filter(([n]) => !(cmd.children ?? []).some((c) => c.name === n))
+      .map(([n, short]): [string, string] => [n, short]),
   ];
   if (children.length > 0) {
     // cobra sorts by name and pads each to NamePadding (at least 11), then three spaces.

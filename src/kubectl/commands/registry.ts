@@ -46,6 +46,7 @@ import {
 import { runPatch } from './patch.ts';
 import { runSetEnv, runSetResources } from './setEnvResources.ts';
 import { runTaint } from './taint.ts';
+import { runViewLastApplied } from './viewLastApplied.ts';
 import { runWait } from './wait.ts';
 
 export interface Command {
@@ -419,6 +420,15 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       { name: 'timeout', type: 'duration' },
     ],
     run: (ctx) => runCreateFromFiles(ctx, 'apply'),
+    children: [
+      {
+        name: 'view-last-applied',
+        short: 'View the latest last-applied-configuration annotations of a resource/object',
+        use: 'kubectl apply view-last-applied (TYPE [NAME | -l label] | TYPE/NAME | -f FILENAME) [options]',
+        flags: [output, filename, selector, b('all'), b('recursive', 'R'), s('kustomize', 'k')],
+        run: runViewLastApplied,
+      },
+    ],
   },
   {
     name: 'replace',

@@ -1,0 +1,38 @@
+/** `kubectl apply view-last-applied`: the annotation as YAML (keys sorted) or indented JSON. */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('kubectl apply view-last-applied', () => {
+  it('prints what the last apply sent, and says when there is none', () => {
+    const { run, host } = engineSession(1);
+    host.fs.write(
+      'cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  b: "2"\n  a: "1"\n',
+    );
+    run('kubectl apply -f cm.yaml');
+    expect(run('kubectl apply view-last-applied configmap cfg').out).toBe(
+      [
+        'apiVersion: v1',
+        'data:',
+        '  a: "1"',
+        '  b: "2"',
+        'kind: ConfigMap',
+        'metadata:',
+        '  annotations: {}',
+        '  name: cfg',
+        '  namespace: default',
+        '',
+      ].join('\n'),
+    );
+    expect(run('kubectl apply view-last-applied cm/cfg -o json').out).toBe(
+      '{\n  "apiVersion": "v1",\n  "data": {\n    "a": "1",\n    "b": "2"\n  },\n  "kind": "ConfigMap",\n  "metadata": {\n    "annotations": {},\n    "name": "cfg",\n    "namespace": "default"\n  }\n}\n',
+    );
+    run('kubectl create configmap plain --from-literal=x=y');
+    expect(run('kubectl apply view-last-applied cm plain').err).toBe(
+      'error: no last-applied-configuration annotation found on resource: plain\n\n',
+    );
+    expect(run('kubectl apply view-last-applied cm nope').err).toBe(
+      'Error from server (NotFound): configmaps "nope" not found\n',
+    );
+  });
+});
