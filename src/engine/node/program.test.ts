@@ -445,7 +445,8 @@ describe('pod DNS names', () => {
       afterMs: 0,
       exitCode: 0,
       output:
-        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\t10-244-1-2.default.pod.cluster.local\nAddress: 10.244.1.2\n\n',
+        // The A reply, then the AAAA reply's empty answer (a blank line of its own).
+        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\t10-244-1-2.default.pod.cluster.local\nAddress: 10.244.1.2\n\n\n',
     });
   });
 });

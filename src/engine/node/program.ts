@@ -532,6 +532,7 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         sh.where.namespace ?? 'default',
         sh.where.network,
         nslookupKind(sh.repo, sh.tag),
+        sh.where.podIP,
       );
       return r ? { ms: 0, exitCode: r.exitCode, output: r.output } : undefined;
     }
@@ -719,9 +720,8 @@ function pingStep(args: readonly string[], sh: Shell): Step | undefined {
   if (host === undefined || count === undefined || !Number.isInteger(count) || count < 1) {
     return undefined;
   }
-  const target = clusterHost(host, sh.where.namespace ?? 'default');
-  const svc = target ? sh.where.network?.(target.namespace, target.host) : undefined;
-  if (!svc || svc.addresses) return undefined;
+  const svc = reach(host, 0, sh.where.namespace ?? 'default', sh.where.network, sh.where.podIP);
+  if (!svc || svc.addresses || svc.direct) return undefined;
   const ip = svc.clusterIP;
   return {
     ms: count * 1000,
@@ -1224,6 +1224,10 @@ export interface ServiceView {
   backendPod?: string;
   /** A headless Service (cluster IP `None`): the ready pods' IPs its name resolves to. */
   addresses?: readonly string[];
+  /** A headless Service's endpoints that have a hostname (`web-0`), by IP. */
+  hostnames?: ReadonlyMap<string, string>;
+  /** The names cluster DNS gives this address in its reverse zone (a pod's IP: its endpoints'). */
+  ptr?: readonly string[];
   /** A pod's or a node's IP reached directly (not a Service: no name for DNS to tell). */
   direct?: boolean;
 }
@@ -1310,24 +1314,125 @@ function servedPage(svc: ServiceView): string | undefined {
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
+/** The search list of a pod's resolv.conf (ClusterFirst), with `options ndots:5`. */
+function searchList(namespace: string): string[] {
+  return [`${namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'];
+}
+
 /**
- * A host name as cluster DNS reads it: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`
- * (the pod's search path), or a cluster IP. Undefined for any other name (an outside host).
+ * Top-level domains that exist: a name under one is forwarded by CoreDNS to the node's resolver
+ * and answered from outside (not simulated). Under any other (`kubernetes.default.`,
+ * `web.nginx.`) the root zone answers NXDOMAIN.
  */
-function clusterHost(
-  host: string,
-  podNamespace: string,
-): { namespace: string; host: string } | undefined {
-  if (IPV4.test(host)) return { namespace: podNamespace, host };
-  const labels = host.replace(/\.$/, '').split('.');
-  if (!labels.every((l) => DNS_LABEL.test(l))) return undefined;
-  const [name = '', ns, ...rest] = labels;
-  const suffix = rest.join('.');
-  if (ns === undefined) return { namespace: podNamespace, host: name };
-  if (suffix === '' || suffix === 'svc' || suffix === 'svc.cluster.local') {
-    return { namespace: ns, host: name };
+const PUBLIC_TLDS = new Set(
+  'com net org io dev app ai co me info biz edu gov mil int us uk de fr jp kr cn ru eu nl ca au in br it es ch se no pl be at cz tv cc xyz cloud site online tech sh'.split(
+    ' ',
+  ),
+);
+
+/** One address of an answer and the name cluster DNS gives it in its reverse zone, if any. */
+interface DnsAddress {
+  ip: string;
+  ptr?: string;
+  /** The Service whose cluster IP it is (what a connection to it reaches). */
+  service?: ServiceView;
+}
+
+/**
+ * How cluster DNS (CoreDNS, kubeadm's Corefile) answers an A query for the absolute name `fqdn`:
+ * its addresses (none: NODATA), or NXDOMAIN (null). Undefined when it forwards the name to a
+ * resolver outside the cluster (not simulated).
+ */
+function dnsAnswer(fqdn: string, network: Network | undefined): DnsAddress[] | null | undefined {
+  const name = fqdn.toLowerCase().replace(/\.$/, '');
+  if (name !== 'cluster.local' && !name.endsWith('.cluster.local')) {
+    const tld = name.split('.').pop() ?? '';
+    return PUBLIC_TLDS.has(tld) ? undefined : null;
   }
-  return undefined;
+  const labels = name.split('.').slice(0, -2);
+  if (!labels.every((l) => DNS_LABEL.test(l))) return null;
+  const kind = labels.at(-1);
+  // `pods insecure`: `a-b-c-d.NS.pod.cluster.local` is a.b.c.d.
+  if (kind === 'pod' && labels.length === 3) {
+    const m = /^(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})$/.exec(labels[0] ?? '');
+    return m ? [{ ip: m.slice(1, 5).join('.') }] : null;
+  }
+  if (kind !== 'svc' || labels.length < 3 || labels.length > 4) return null;
+  const [service = '', namespace = ''] = labels.slice(-3, -1);
+  const svc = network?.(namespace, service);
+  if (!svc || svc.direct) return null;
+  const fqdnOf = (ip: string) =>
+    `${svc.hostnames?.get(ip) ?? ip.replace(/\./g, '-')}.${service}.${namespace}.svc.cluster.local`;
+  if (!svc.addresses) {
+    // A Service's own name is its cluster IP (an endpoint's name needs the endpoints: not kept).
+    return labels.length === 3
+      ? [{ ip: svc.clusterIP, ptr: `${service}.${namespace}.svc.cluster.local`, service: svc }]
+      : null;
+  }
+  // A headless Service's name is its ready endpoints' IPs; `HOST.SVC…` one endpoint's, by its
+  // hostname (a pod's spec.hostname when its subdomain is the Service) or its dashed IP.
+  const ips =
+    labels.length === 3
+      ? svc.addresses
+      : svc.addresses.filter((ip) => fqdnOf(ip).startsWith(`${labels[0]}.`));
+  // No ready endpoint: the name does not exist.
+  return ips.length > 0 ? ips.map((ip) => ({ ip, ptr: fqdnOf(ip) })) : null;
+}
+
+/**
+ * A name as the C library's resolver looks it up (getaddrinfo, and busybox 1.28's nslookup): with
+ * fewer than ndots (5) dots, under each search domain first, then as it is; the first name that
+ * has addresses wins. Null: none has (NXDOMAIN). Undefined: a name forwarded outside was asked.
+ */
+function resolveName(
+  host: string,
+  namespace: string,
+  network: Network | undefined,
+): { fqdn: string; addresses: DnsAddress[] } | null | undefined {
+  const candidates = resolverNames(host, namespace);
+  for (const fqdn of candidates) {
+    const a = dnsAnswer(fqdn, network);
+    if (a === undefined) return undefined;
+    if (a && a.length > 0) return { fqdn, addresses: a };
+  }
+  return null;
+}
+
+/** The absolute names a resolver with the pod's resolv.conf tries for `host`, in order. */
+function resolverNames(host: string, namespace: string): string[] {
+  if (host.endsWith('.')) return [host.slice(0, -1)];
+  const searched = searchList(namespace).map((d) => `${host}.${d}`);
+  return host.split('.').length - 1 >= 5 ? [host, ...searched] : [...searched, host];
+}
+
+/**
+ * Where a connection to `host` goes: a cluster IP (its Service, as kube-proxy routes it), a pod's
+ * IP (that pod), a node's; `localhost` is the pod itself (its containers share one network
+ * namespace). A name is resolved first. Null: the name does not resolve; undefined: outside the
+ * cluster (not simulated).
+ */
+function reach(
+  host: string,
+  port: number,
+  namespace: string,
+  network: Network | undefined,
+  podIP: string | undefined,
+): ServiceView | null | undefined {
+  if (host === 'localhost' || host === '127.0.0.1') {
+    const self = podIP ? network?.(namespace, podIP, port) : undefined;
+    return self ? { ...self, clusterIP: '127.0.0.1', direct: true } : undefined;
+  }
+  let ip = host;
+  if (!IPV4.test(host)) {
+    const r = resolveName(host, namespace, network);
+    if (!r) return r;
+    const first = r.addresses[0];
+    if (first?.service) return first.service;
+    ip = first?.ip ?? '';
+  }
+  const view = network?.(namespace, ip, port);
+  if (!view) return undefined;
+  return view.clusterIP === ip ? view : { ...view, clusterIP: ip };
 }
 
 /** `[http://]host[:port][/path]` of wget and curl. */
@@ -1482,38 +1587,113 @@ function nslookupKind(repo: string, tag: string): NslookupKind {
   return 'busybox';
 }
 
-/** The reverse (PTR) name CoreDNS gives an address: a Service's name, or a headless endpoint's. */
-function reverseName(ip: string, svc: ServiceView): string {
-  const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
-  return svc.addresses ? `${ip.replace(/\./g, '-')}.${fqdn}` : fqdn;
+/** `10.96.0.1` → `1.0.96.10.in-addr.arpa`. */
+function arpaName(ip: string): string {
+  return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+}
+
+/** The PTR names cluster DNS has for `ip`: its Service's, or its endpoints'. */
+function reverseNames(ip: string, namespace: string, network: Network | undefined): string[] {
+  const view = network?.(namespace, ip);
+  if (!view) return [];
+  if (!view.direct) return [`${view.name}.${view.namespace}.svc.cluster.local`];
+  return [...(view.ptr ?? [])];
 }
 
 /**
- * nslookup's answer for `host`: the addresses (with the Service they belong to, for reverse
- * names) under the name it resolved to, or none (NXDOMAIN), as the image's nslookup prints it.
+ * `nslookup HOST` as the image's nslookup does it. busybox up to 1.28 resolves like the C
+ * library (search list, ndots) and names each address by a reverse lookup; bind's does the
+ * search too and prints the name that answered. busybox's newer applet sends its own queries
+ * (A, then AAAA): the search domains only for a name without a dot, anything else as it is, and
+ * prints every reply: `kubernetes.default` is asked as such, and the root zone knows no
+ * `default`. Any NXDOMAIN fails it (exit 1). An IP is a reverse (PTR) query.
  */
-function nslookupOutput(
+function nslookupResult(
   kind: NslookupKind,
   host: string,
-  fqdn: string,
-  answers: readonly { ip: string; ptr: string }[],
-): { exitCode: number; output: string } {
+  namespace: string,
+  network: Network | undefined,
+): { exitCode: number; output: string } | undefined {
   if (kind === 'busybox-old') {
     const head = `Server:    ${CLUSTER_DNS_IP}\nAddress 1: ${CLUSTER_DNS_IP} kube-dns.kube-system.svc.cluster.local\n\n`;
-    if (answers.length === 0)
-      return { exitCode: 1, output: `${head}nslookup: can't resolve '${host}'\n` };
-    const lines = answers.map((a, i) => `Address ${i + 1}: ${a.ip} ${a.ptr}\n`).join('');
+    let addresses: DnsAddress[];
+    if (IPV4.test(host)) {
+      const names = reverseNames(host, namespace, network);
+      const view = network?.(namespace, host);
+      if (!view) return undefined;
+      addresses = [names[0] ? { ip: host, ptr: names[0] } : { ip: host }];
+    } else {
+      const r = resolveName(host, namespace, network);
+      if (r === undefined) return undefined;
+      if (r === null) return { exitCode: 1, output: `${head}nslookup: can't resolve '${host}'\n` };
+      addresses = r.addresses.map((a) => {
+        const ptr = a.ptr ?? reverseNames(a.ip, namespace, network)[0];
+        return ptr ? { ip: a.ip, ptr } : { ip: a.ip };
+      });
+    }
+    const lines = addresses
+      .map((a, i) => `Address ${i + 1}: ${a.ip}${a.ptr ? ` ${a.ptr}` : ''}\n`)
+      .join('');
     return { exitCode: 0, output: `${head}Name:      ${host}\n${lines}` };
   }
-  const head =
-    kind === 'bind'
-      ? `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}#53\n\n`
-      : `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
-  if (answers.length === 0) {
-    return { exitCode: 1, output: `${head}** server can't find ${host}: NXDOMAIN\n\n` };
+  if (kind === 'bind') {
+    const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}#53\n\n`;
+    if (IPV4.test(host)) {
+      const names = reverseNames(host, namespace, network);
+      if (names.length === 0) {
+        if (!network?.(namespace, host)) return undefined;
+        return {
+          exitCode: 1,
+          output: `${head}** server can't find ${arpaName(host)}: NXDOMAIN\n\n`,
+        };
+      }
+      const lines = names.map((n) => `${arpaName(host)}\tname = ${n}.\n`).join('');
+      return { exitCode: 0, output: `${head}${lines}\n` };
+    }
+    const r = resolveName(host, namespace, network);
+    if (r === undefined) return undefined;
+    if (r === null) {
+      return { exitCode: 1, output: `${head}** server can't find ${host}: NXDOMAIN\n\n` };
+    }
+    const lines = r.addresses.map((a) => `Name:\t${r.fqdn}\nAddress: ${a.ip}\n`).join('');
+    return { exitCode: 0, output: `${head}${lines}\n` };
   }
-  const lines = answers.map((a) => `Name:\t${fqdn}\nAddress: ${a.ip}\n`).join('');
-  return { exitCode: 0, output: `${head}${lines}\n` };
+  // busybox 1.29 and later: its own queries, each reply printed as it comes.
+  const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
+  if (IPV4.test(host)) {
+    const names = reverseNames(host, namespace, network);
+    if (names.length === 0) {
+      if (!network?.(namespace, host)) return undefined;
+      return {
+        exitCode: 1,
+        output: `${head}** server can't find ${arpaName(host)}: NXDOMAIN\n\n`,
+      };
+    }
+    const lines = names.map((n) => `${arpaName(host)}\tname = ${n}\n`).join('');
+    return { exitCode: 0, output: `${head}${lines}\n` };
+  }
+  const queried = host.includes('.') ? [host] : searchList(namespace).map((d) => `${host}.${d}`);
+  const replies: { name: string; answer: DnsAddress[] | null }[] = [];
+  for (const name of queried) {
+    const answer = dnsAnswer(name, network);
+    if (answer === undefined) return undefined;
+    replies.push({ name, answer });
+  }
+  let output = head;
+  let exitCode = 0;
+  for (const type of ['A', 'AAAA']) {
+    for (const { name, answer } of replies) {
+      if (answer === null) {
+        output += `** server can't find ${name}: NXDOMAIN\n`;
+        exitCode = 1;
+      } else if (type === 'A') {
+        // The cluster's records are IPv4 only: an AAAA query has an empty answer.
+        for (const a of answer) output += `Name:\t${name.replace(/\.$/, '')}\nAddress: ${a.ip}\n`;
+      }
+      output += '\n';
+    }
+  }
+  return { exitCode, output };
 }
 
 /**
@@ -1525,39 +1705,12 @@ function netResult(
   namespace: string,
   network: Network | undefined,
   kind: NslookupKind = 'busybox',
+  podIP?: string,
 ): { exitCode: number; output: string } | undefined {
-  // CoreDNS `pods insecure` (kubeadm's Corefile): `a-b-c-d.NS.pod.cluster.local` is a.b.c.d.
-  const dashed =
-    /^(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\.([a-z0-9-]+)\.pod(?:\.cluster\.local)?\.?$/.exec(
-      s.host,
-    );
-  if (dashed && s.tool === 'nslookup') {
-    const ip = dashed.slice(1, 5).join('.');
-    const fqdn = `${dashed.slice(1, 5).join('-')}.${dashed[5]}.pod.cluster.local`;
-    return nslookupOutput(kind, s.host, fqdn, [{ ip, ptr: fqdn }]);
-  }
-  const target = clusterHost(s.host, namespace);
-  if (!target) return undefined;
-  const svc = network?.(target.namespace, target.host, s.port);
-  // An IP that is no cluster IP, or `name.tld` that is no Service: maybe an outside host, which
-  // cluster DNS would forward (not simulated).
-  if (!svc && (IPV4.test(target.host) || s.host.replace(/\.$/, '').split('.').length === 2)) {
-    return undefined;
-  }
-  if (s.tool === 'nslookup') {
-    // A reverse lookup of a pod's or node's IP: not simulated.
-    if (svc?.direct) return undefined;
-    if (!svc) return nslookupOutput(kind, s.host, s.host, []);
-    const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
-    // A headless Service without ready pods has no address: the name does not resolve.
-    const ips = svc.addresses ?? [svc.clusterIP];
-    return nslookupOutput(
-      kind,
-      s.host,
-      fqdn,
-      ips.map((ip) => ({ ip, ptr: reverseName(ip, svc) })),
-    );
-  }
+  if (s.tool === 'nslookup') return nslookupResult(kind, s.host, namespace, network);
+  const target = reach(s.host, s.port, namespace, network, podIP);
+  if (target === undefined) return undefined;
+  const svc = target ?? undefined;
   // A headless Service is not reached through a cluster IP: not simulated for wget and curl.
   if (svc?.addresses) return undefined;
   const port = svc?.ports.find((p) => p.port === s.port);
@@ -1856,6 +2009,7 @@ export function containerProgram(
       where.namespace ?? 'default',
       where.network,
       nslookupKind(repository(image), imageTag(image)),
+      where.podIP,
     );
     if (r) return { runs: 'exits', afterMs: 0, exitCode: r.exitCode, output: r.output };
     return { runs: 'forever', output: '' };
