@@ -618,13 +618,19 @@ function idLine(sh: Shell): string {
  * `ps` itself (the process that runs it when it is not PID 1). Only busybox images have it.
  */
 function psStep(args: readonly string[], sh: Shell): Step | undefined {
-  if (args.length > 0 || shellFamily(sh.repo) !== 'busybox') return undefined;
+  // busybox's ps takes `-o` and -T; it accepts (and ignores) procps' -e, -f, -l, -a, -A, -d
+  // and leaves BSD-style words such as `aux` unread.
+  if (shellFamily(sh.repo) !== 'busybox') return undefined;
+  if (args.some((a) => (a.startsWith('-') ? !/^-[aAdefl]+$/.test(a) : !/^[a-zA-Z]+$/.test(a)))) {
+    return undefined;
+  }
   const uid = sh.where.user?.uid ?? 0;
   const user = (userName(uid) ?? String(uid)).slice(0, 8).padEnd(8, ' ');
   const row = (pid: number, cmd: string) =>
     `${String(pid).padStart(5, ' ')} ${user}  0:00 ${cmd}\n`;
   const pid1 = sh.where.pid1;
-  const rows = pid1 === undefined ? row(1, 'ps') : `${row(1, pid1)}${row(7, 'ps')}`;
+  const self = ['ps', ...args].join(' ');
+  const rows = pid1 === undefined ? row(1, self) : `${row(1, pid1)}${row(7, self)}`;
   return { ms: 0, output: `PID   USER     TIME  COMMAND\n${rows}` };
 }
 
@@ -2120,6 +2126,13 @@ export function execCommand(
   return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '' };
 }
 
+/** PID 1 of images run without a command: their entrypoint as `ps` shows it. */
+const IMAGE_PID1: Readonly<Record<string, string>> = {
+  nginx: 'nginx: master process nginx -g daemon off;',
+  // The GKE samples' app: a Go binary at / of an Alpine image.
+  'hello-app': '/hello-app',
+};
+
 /**
  * PID 1's command line as `ps` shows it: the container's command and args; a `sh -c` of one
  * simple command is that command (the shell execs it).
@@ -2132,7 +2145,7 @@ export function pid1CommandLine(
   const argv = [...(command ?? []), ...(args ?? [])];
   if (argv.length === 0) {
     const repo = repository(image);
-    return repo === 'nginx' ? 'nginx: master process nginx -g daemon off;' : repo;
+    return IMAGE_PID1[repo] ?? repo;
   }
   const shell = argv[0]?.split('/').pop();
   const text = argv[2] ?? '';
