@@ -937,6 +937,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         spec?.securityContext,
       );
       if (user) where.user = user;
+      const fsGroup = specOf<{ securityContext?: { fsGroup?: number } }>(pod).securityContext
+        ?.fsGroup;
+      if (fsGroup !== undefined) where.fsGroup = fsGroup;
     }
     let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
     const lookup =

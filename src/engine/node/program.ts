@@ -66,7 +66,7 @@ import type { KubeObject } from '../api/types.ts';
 import { catalogueVersion } from '../registry/registry.ts';
 import type { ObjectData } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
-import { idName, type ProcessUser, userName } from './securityContext.ts';
+import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -214,6 +214,10 @@ interface Shell {
   env?: ReadonlyMap<string, string> | undefined;
   /** Shell variables set by the script (`i=0`, a `for` loop's variable). */
   locals: Map<string, string>;
+  /** Those of them exported (`export X=1`): the environment of the commands it runs. */
+  exported: Set<string>;
+  /** The working directory (`cd`). */
+  cwd: string;
   repo: string;
   tag: string;
   /** The programs of the image, undefined when any command may exist. */
@@ -234,6 +238,8 @@ function newShell(image: string, startedAt: string, where: Surroundings): Shell 
     startedAt,
     env: where.vars,
     locals: new Map(),
+    exported: new Set(),
+    cwd: '/',
     repo,
     tag,
     bins: imageBinaries(repo, tag),
@@ -283,6 +289,10 @@ function fullEnv(sh: Shell): Map<string, string> {
   if (host !== undefined) ordered.set('HOSTNAME', host);
   for (const [k, v] of out) ordered.set(k, v);
   for (const [k, v] of sh.env ?? []) ordered.set(k, v);
+  for (const k of sh.exported) {
+    const v = sh.locals.get(k);
+    if (v !== undefined) ordered.set(k, v);
+  }
   return ordered;
 }
 
@@ -314,7 +324,8 @@ const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
  * A file's content: what the script wrote (or removed), else the container's own files.
  * Undefined when the simulation does not know whether it exists; null when it does not.
  */
-function readFile(sh: Shell, path: string): string | null | undefined {
+function readFile(sh: Shell, given: string): string | null | undefined {
+  const path = absPath(sh, given);
   if (sh.files.has(path)) return sh.files.get(path) ?? null;
   const known = systemFile(sh, path);
   if (known !== undefined) return known;
@@ -323,9 +334,20 @@ function readFile(sh: Shell, path: string): string | null | undefined {
   return undefined;
 }
 
+/** `path` from the working directory, `.` and `..` read: `/data/demo/testfile`. */
+function absPath(sh: Shell, path: string): string {
+  const parts: string[] = [];
+  for (const p of (path.startsWith('/') ? path : `${sh.cwd}/${path}`).split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join('/')}`;
+}
+
 /** The names in directory `dir`, or undefined when not known. */
 function listDir(sh: Shell, dir: string): string[] | undefined {
-  const d = dir.replace(/\/+$/, '') || '/';
+  const d = absPath(sh, dir);
   if (d === '/') return rootListing(sh.repo, sh.tag)?.slice();
   const prefix = `${d}/`;
   const found = new Set<string>();
@@ -334,6 +356,7 @@ function listDir(sh: Shell, dir: string): string[] | undefined {
   };
   for (const [path, content] of sh.files) if (content !== null) add(path);
   for (const path of sh.where.files?.keys() ?? []) add(path);
+  for (const path of sh.where.dirs ?? []) add(path);
   if (d === SA_DIR) for (const n of ['ca.crt', 'namespace', 'token']) found.add(n);
   if (found.size === 0 && d !== '/tmp' && !sh.where.dirs?.includes(d)) return undefined;
   return [...found].filter((n) => n !== '' && !n.startsWith('.')).sort();
@@ -388,6 +411,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
   if (cmd0 === undefined) return undefined;
   const cmd = cmd0.split('/').pop() ?? '';
   const builtin = SHELL_BUILTINS.has(cmd) && !cmd0.includes('/');
+  // The shell's other builtins (read, source, eval…) exist too, but are not simulated.
+  if (OTHER_BUILTINS.has(cmd0)) return undefined;
   if (!builtin && sh.bins && !sh.bins.has(cmd)) return notFound(sh, shell, cmd0);
   switch (cmd) {
     case 'sleep': {
@@ -444,7 +469,53 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     case 'ps':
       return psStep(rest, sh);
     case 'pwd':
-      return { ms: 0, output: '/\n' };
+      return { ms: 0, output: `${sh.cwd}\n` };
+    case 'cd': {
+      if (rest.length > 1) return undefined;
+      const target = rest[0] ?? lookupVar(sh, 'HOME') ?? '/';
+      if (typeof readFile(sh, target) === 'string') {
+        const error =
+          shell === 'bash'
+            ? `bash: line 1: cd: ${target}: Not a directory\n`
+            : shellFamily(sh.repo) === 'dash'
+              ? `sh: 1: cd: can't cd to ${target}\n`
+              : `${shell}: cd: can't cd to ${target}: Not a directory\n`;
+        return { ms: 0, exitCode: shell === 'bash' ? 1 : 2, output: '', error };
+      }
+      sh.cwd = absPath(sh, target);
+      return { ms: 0, output: '' };
+    }
+    case 'export':
+    case 'readonly':
+    case 'unset': {
+      if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
+      for (const a of rest) {
+        const m = ASSIGN.exec(a);
+        const name = m ? (m[1] ?? '') : a;
+        if (!new RegExp(`^${NAME}$`).test(name)) return undefined;
+        if (cmd === 'unset') {
+          sh.locals.delete(name);
+          sh.exported.delete(name);
+          continue;
+        }
+        if (m) sh.locals.set(name, m[2] ?? '');
+        else if (!sh.locals.has(name)) {
+          const v = sh.env?.get(name) ?? defaultEnv(sh).get(name);
+          if (v !== undefined) sh.locals.set(name, v);
+        }
+        if (cmd === 'export') sh.exported.add(name);
+      }
+      return { ms: 0, output: '' };
+    }
+    case 'wait':
+    case 'trap':
+      // No job runs in the background here; a trap's handler never fires before the end.
+      return { ms: 0, output: '' };
+    case 'umask':
+      return rest.length === 0 ? { ms: 0, output: '0022\n' } : undefined;
+    case 'exec':
+      // The shell becomes the command (runStatements ends the script after it).
+      return rest.length === 0 ? { ms: 0, output: '' } : step(rest, sh, shell);
     case 'uname':
       return unameOf(sh, rest);
     case 'cat': {
@@ -460,10 +531,16 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return error ? { ms: 0, exitCode: 1, output, error } : { ms: 0, output };
     }
     case 'ls': {
+      if (rest.includes('-l') && rest.every((a) => a === '-l' || !a.startsWith('-'))) {
+        return lsLong(
+          sh,
+          rest.filter((a) => a !== '-l'),
+        );
+      }
       const dirs = rest.filter((a) => !a.startsWith('-'));
       if (rest.some((a) => a.startsWith('-') && a !== '-1')) return undefined;
       if (dirs.length > 1) return undefined;
-      const dir = dirs[0] ?? '/';
+      const dir = dirs[0] ?? sh.cwd;
       const names = listDir(sh, dir);
       if (names) return { ms: 0, output: names.map((n) => `${n}\n`).join('') };
       const file = readFile(sh, dir);
@@ -537,6 +614,99 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return r ? { ms: 0, exitCode: r.exitCode, output: r.output } : undefined;
     }
   }
+}
+
+/**
+ * busybox `ls -l` of a directory or file the simulation knows (a volume's, what a script wrote):
+ * mode, links, owner, group, size, time, name. A file written in an fsGroup volume (a setgid
+ * directory) belongs to that group; ConfigMap and Secret keys are symlinks into `..data`.
+ */
+function lsLong(sh: Shell, args: readonly string[]): Step | undefined {
+  if (args.length > 1 || shellFamily(sh.repo) !== 'busybox') return undefined;
+  const target = args[0] ?? '.';
+  const path = absPath(sh, target);
+  if (path === '/') return undefined;
+  const uid = sh.where.user?.uid ?? 0;
+  const gid = sh.where.user?.gid ?? 0;
+  const fsGroup = sh.where.fsGroup;
+  const mounts = sh.where.dirs ?? [];
+  const owner = (id: number, group: boolean) =>
+    ((group ? groupName(id) : userName(id)) ?? String(id)).slice(0, 8).padEnd(8, ' ');
+  const when = lsTime(sh);
+  const line = (mode: string, links: number, u: string, g: string, size: number, name: string) =>
+    `${mode} ${String(links).padStart(4, ' ')} ${u} ${g} ${String(size).padStart(9, ' ')} ${when} ${name}\n`;
+  const entry = (full: string, name: string): { text: string; blocks: number } => {
+    const parent = full.slice(0, full.lastIndexOf('/')) || '/';
+    const written = sh.files.get(full);
+    if (typeof written === 'string') {
+      const inVolume = fsGroup !== undefined && mounts.some((d) => full.startsWith(`${d}/`));
+      const size = new TextEncoder().encode(written).length;
+      return {
+        text: line(
+          '-rw-r--r--',
+          1,
+          owner(uid, false),
+          owner(inVolume ? fsGroup : gid, true),
+          size,
+          name,
+        ),
+        blocks: size > 0 ? 4 : 0,
+      };
+    }
+    if (sh.where.files?.has(full) && mounts.includes(parent)) {
+      const link = `..data/${name}`;
+      return {
+        text: line(
+          'lrwxrwxrwx',
+          1,
+          owner(0, false),
+          owner(0, true),
+          link.length,
+          `${name} -> ${link}`,
+        ),
+        blocks: 0,
+      };
+    }
+    const content = readFile(sh, full);
+    if (typeof content === 'string') {
+      const size = new TextEncoder().encode(content).length;
+      return {
+        text: line('-rw-r--r--', 1, owner(0, false), owner(0, true), size, name),
+        blocks: size > 0 ? 4 : 0,
+      };
+    }
+    // A directory: a volume's mount point (fsGroup's, setgid and writable by all for an
+    // emptyDir), or one on the way to it.
+    const shared = mounts.includes(full) && fsGroup !== undefined;
+    return {
+      text: line(
+        shared ? 'drwxrwsrwx' : 'drwxr-xr-x',
+        2,
+        owner(0, false),
+        owner(shared ? (fsGroup ?? 0) : 0, true),
+        4096,
+        name,
+      ),
+      blocks: 4,
+    };
+  };
+  const names = listDir(sh, path);
+  if (!names) {
+    const content = readFile(sh, path);
+    if (typeof content !== 'string') return undefined;
+    return { ms: 0, output: entry(path, target).text };
+  }
+  const rows = names.map((n) => entry(path === '/' ? `/${n}` : `${path}/${n}`, n));
+  const total = rows.reduce((sum, r) => sum + r.blocks, 0);
+  return { ms: 0, output: `total ${total}\n${rows.map((r) => r.text).join('')}` };
+}
+
+/** busybox ls's time column: `Nov 27 01:05` (the files were written within six months). */
+function lsTime(sh: Shell): string {
+  const iso = sh.where.now ?? (sh.startedAt ? at(sh.startedAt, sh.ms).toISOString() : '');
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'Jan  1 00:00';
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
 }
 
 /** stress's sizes (`atoll_b`): a number of bytes with an optional b, k, m or g suffix (powers of 1024). */
@@ -688,6 +858,14 @@ export function piDigits(n: number): string {
 
 /** The shell's own commands: they exist whatever the image holds. */
 const SHELL_BUILTINS = new Set([
+  'cd',
+  'export',
+  'readonly',
+  'unset',
+  'wait',
+  'trap',
+  'umask',
+  'exec',
   'echo',
   'exit',
   'true',
@@ -699,8 +877,34 @@ const SHELL_BUILTINS = new Set([
   '[',
 ]);
 
+/** Builtins of sh (ash, dash) and bash that are not simulated: a script using one runs on. */
+const OTHER_BUILTINS = new Set([
+  'read',
+  'source',
+  '.',
+  'eval',
+  'shift',
+  'local',
+  'return',
+  'alias',
+  'unalias',
+  'type',
+  'command',
+  'hash',
+  'ulimit',
+  'getopts',
+  'let',
+  'break',
+  'continue',
+  'times',
+  'jobs',
+  'fg',
+  'bg',
+]);
+
 /** Write (or, with null, remove) a file at the shell's current time. */
-function writeFile(sh: Shell, path: string, content: string | null, append: boolean): void {
+function writeFile(sh: Shell, given: string, content: string | null, append: boolean): void {
+  const path = absPath(sh, given);
   const before = append ? (readFile(sh, path) ?? '') : '';
   const next = content === null ? null : before + content;
   sh.files.set(path, next);
@@ -990,7 +1194,9 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
     }
     sh.ms += s.ms;
     status = s.exitCode ?? 0;
-    if (red.argv[0] === 'exit') return { status, output, forever: false, exited: true };
+    if (red.argv[0] === 'exit' || (red.argv[0] === 'exec' && red.argv.length > 1)) {
+      return { status, output, forever: false, exited: true };
+    }
     if (errexit && status !== 0 && list[i + 1]?.op !== '||' && list[i + 1]?.op !== '&&') {
       return { status, output, forever: false, exited: true };
     }
@@ -1827,6 +2033,10 @@ export interface Surroundings {
   user?: ProcessUser;
   /** For a command run beside the container's program (exec): PID 1's command line. */
   pid1?: string;
+  /** For an exec: the present (RFC 3339), when the files it lists were last written, for want of better. */
+  now?: string;
+  /** The pod's fsGroup: it owns the emptyDir volumes (setgid: new files get the group too). */
+  fsGroup?: number;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */

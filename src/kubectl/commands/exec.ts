@@ -75,6 +75,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
   const r = execCommand(container.image ?? '', command, ctx.host.nowEpochMs() - startMs, files, {
     ...where,
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
+    now: new Date(ctx.host.nowEpochMs()).toISOString(),
   });
   if (r !== undefined && 'notFound' in r) {
     // containerd fails the CRI Exec call before any stream opens (runc cannot start the

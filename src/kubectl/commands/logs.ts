@@ -667,6 +667,7 @@ export function surroundingsOf(
     (p.spec as { securityContext?: UserContext } | undefined)?.securityContext,
     (container as { securityContext?: UserContext } | undefined)?.securityContext,
   );
+  const fsGroup = (p.spec?.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
   const where: Surroundings = {
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     namespace,
@@ -676,6 +677,7 @@ export function surroundingsOf(
     ...(container?.env ? { env: container.env } : {}),
     vars: inputs.vars,
     ...(user ? { user } : {}),
+    ...(fsGroup !== undefined ? { fsGroup } : {}),
   };
   return { where, command: inputs.command, args: inputs.args };
 }
