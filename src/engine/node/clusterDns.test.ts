@@ -114,3 +114,14 @@ nslookup: can't resolve 'nope'
     );
   });
 });
+
+describe('CoreDNS logs', () => {
+  it('each kube-dns pod prints its start-up as CoreDNS 1.11.3 does', () => {
+    const { run } = engineSession(6);
+    const r = run('kubectl logs --namespace=kube-system -l k8s-app=kube-dns');
+    const one =
+      /\.:53\n\[INFO\] plugin\/reload: Running configuration SHA512 = [0-9a-f]{128}\nCoreDNS-1\.11\.3\nlinux\/amd64, go1\.21\.11, a6338e9\n/;
+    expect(r.out).toMatch(new RegExp(`^${one.source}${one.source}$`));
+    expect(r.code).toBe(0);
+  });
+});

@@ -63,6 +63,8 @@ export type Program =
     };
 
 import type { KubeObject } from '../api/types.ts';
+import { COREFILE } from '../bootstrap/namespaceContent.ts';
+import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
 import type { ObjectData } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
@@ -2192,6 +2194,16 @@ ${iso(9900)} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connect
   return '';
 }
 
+/**
+ * CoreDNS 1.11.3 (kubeadm 1.32's) as it starts on kubeadm's Corefile: the server block it
+ * listens for, the reload plugin's digest of the configuration (a SHA-512 in CoreDNS; a stand-in
+ * digest of the same Corefile here), its version and build.
+ */
+function corednsStartup(): string {
+  const sha512 = `${hex64(COREFILE)}${hex64(`${COREFILE}\n`)}`;
+  return `.:53\n[INFO] plugin/reload: Running configuration SHA512 = ${sha512}\nCoreDNS-1.11.3\nlinux/amd64, go1.21.11, a6338e9\n`;
+}
+
 /** The postgres image's entrypoint without POSTGRES_PASSWORD (docker_verify_minimum_env). */
 const POSTGRES_NO_PASSWORD = `Error: Database is uninitialized and superuser password is not specified.
        You must specify POSTGRES_PASSWORD to a non-empty value for the
@@ -2217,6 +2229,7 @@ export function containerProgram(
   where: Surroundings = {},
 ): Program {
   if (!command?.length && !args?.length) return imageDefault(image, startedAt, where);
+  if (repository(image) === 'coredns') return { runs: 'forever', output: corednsStartup() };
   const argv = [...(command ?? []), ...(args ?? [])];
   const net = netStep(argv);
   if (net) {
