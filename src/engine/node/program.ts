@@ -999,9 +999,20 @@ function untilResolves(
   text: string,
   startedAt: string,
   env?: ReadonlyMap<string, string>,
+  kind: NslookupKind = 'busybox-old',
 ): Program | undefined {
   const m = /^\s*until\s+nslookup\s+([^;]+?)\s*;\s*do\s+([\s\S]*?)\s*;?\s*done\s*;?\s*$/.exec(text);
   if (!m) return undefined;
+  if (kind === 'busybox' && !/\.svc\.cluster\.local\.?$/.test(m[1] ?? '')) {
+    // busybox's newer nslookup asks a dotted name as it is (NXDOMAIN), and a bare one under
+    // every search domain, where all but one answer NXDOMAIN: either way it exits 1, so the
+    // loop never ends (why the docs pin busybox:1.28, or use the full name).
+    const steps = loopSteps(m[2] ?? '', {}, env);
+    const periodMs = steps?.reduce((sum, s) => sum + (s.kind === 'sleep' ? s.ms : 0), 0) ?? 0;
+    return steps && periodMs > 0
+      ? { runs: 'forever', output: '', loop: { startMs: 0, periodMs, vars: {}, steps } }
+      : { runs: 'forever', output: '' };
+  }
   const [service = '', namespace] = (m[1] ?? '').split('.');
   if (!DNS_LABEL.test(service)) return undefined;
   const body = script(m[2] ?? '', startedAt, env);
@@ -2255,7 +2266,12 @@ export function containerProgram(
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
     const text = argv[2] ?? '';
     return (
-      untilResolves(text, startedAt, where.vars) ??
+      untilResolves(
+        text,
+        startedAt,
+        where.vars,
+        nslookupKind(repository(image), imageTag(image)),
+      ) ??
       endlessLoop(text, startedAt, where.vars) ??
       script(text, startedAt, where.vars, sh, shell)
     );
