@@ -24,14 +24,26 @@ describe('kubectl exec', () => {
     });
   });
 
-  it('a program the image lacks: the runtime error and exit code 126', () => {
+  it("a program the image lacks: containerd's exec fails, the API server's Internal error", () => {
     const { run } = engineSession(5);
     run('kubectl run bb --image=busybox -- sleep 3600');
-    expect(run('kubectl exec bb -- bash')).toEqual({
-      out: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\n',
-      err: 'command terminated with exit code 126\n',
-      code: 126,
-    });
+    const r = run('kubectl exec bb -- bash');
+    expect(r.out).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in \$PATH: unknown\n$/,
+    );
+    expect(run('kubectl exec bb -- /bin/bash -c id').err).toContain(
+      ': OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown\n',
+    );
+  });
+
+  it('busybox ps ignores BSD-style words: ps aux lists PID 1 and itself', () => {
+    const { run } = engineSession(5);
+    run('kubectl run bb --image=busybox -- sleep 3600');
+    expect(run('kubectl exec bb -- ps aux').out).toBe(
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    7 root      0:00 ps aux\n',
+    );
   });
 
   it("kubectl's own errors: no command, the old syntax, a completed pod, an unknown pod", () => {

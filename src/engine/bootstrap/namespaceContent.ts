@@ -92,7 +92,8 @@ export const KUBE_SYSTEM_SERVICE_ACCOUNTS = [
   'validatingadmissionpolicy-status-controller',
 ] as const;
 
-const COREFILE = `.:53 {
+/** kubeadm's Corefile (the `coredns` ConfigMap in kube-system). */
+export const COREFILE = `.:53 {
     errors
     health {
        lameduck 5s

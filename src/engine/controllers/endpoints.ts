@@ -35,6 +35,7 @@ interface ServicePort {
 
 interface EndpointAddress {
   ip: string;
+  hostname?: string;
   nodeName?: string;
   targetRef: { kind: 'Pod'; namespace: string; name: string; uid: string };
 }
@@ -49,6 +50,17 @@ export interface EndpointSubset {
   addresses?: EndpointAddress[];
   notReadyAddresses?: EndpointAddress[];
   ports?: EndpointPort[];
+}
+
+/**
+ * `ShouldSetHostname`: a pod with `spec.hostname` whose `spec.subdomain` names this Service (in
+ * its namespace) is listed under that hostname, which cluster DNS turns into the pod's own name
+ * (`web-0.nginx.default.svc.cluster.local`, a StatefulSet's pods). Undefined otherwise.
+ */
+export function endpointHostname(pod: KubeObject, service: KubeObject): string | undefined {
+  const spec = specOf<{ hostname?: string; subdomain?: string }>(pod);
+  if (!spec.hostname || spec.subdomain !== nameOf(service)) return undefined;
+  return namespaceOf(pod) === namespaceOf(service) ? spec.hostname : undefined;
 }
 
 function containerPort(pod: KubeObject, name: string): number | undefined {
@@ -101,6 +113,8 @@ export function endpointSubsets(
       ip,
       targetRef: { kind: 'Pod', namespace: namespaceOf(pod), name: nameOf(pod), uid: uidOf(pod) },
     };
+    const hostname = endpointHostname(pod, service);
+    if (hostname !== undefined) address.hostname = hostname;
     const node = podNodeName(pod);
     if (node) address.nodeName = node;
     const key = canonicalJson(ports);

@@ -18,7 +18,7 @@
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Reconciler, Write } from '../runtime/controller.ts';
-import { namespaceKey } from './endpoints.ts';
+import { endpointHostname, namespaceKey } from './endpoints.ts';
 import {
   canonicalJson,
   clone,
@@ -67,6 +67,7 @@ interface SlicePort {
 interface SliceEndpoint {
   addresses: string[];
   conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  hostname?: string;
   nodeName?: string;
   targetRef: { kind: 'Pod'; namespace: string; name: string; uid: string };
 }
@@ -157,6 +158,8 @@ export function desiredSlices(service: KubeObject, pods: readonly KubeObject[]):
       },
       targetRef: { kind: 'Pod', namespace: namespaceOf(pod), name: nameOf(pod), uid: uidOf(pod) },
     };
+    const hostname = endpointHostname(pod, service);
+    if (hostname !== undefined) endpoint.hostname = hostname;
     const node = podNodeName(pod);
     if (node) endpoint.nodeName = node;
     const key = canonicalJson(ports);

@@ -59,17 +59,34 @@ nslookup: can't resolve 'nope'
     const ip = run('kubectl get svc web -n blue -o jsonpath={.spec.clusterIP}').out;
     run('kubectl run bb --image=busybox -n blue -- sleep 3600');
     run('kubectl run bb --image=busybox -- sleep 3600');
-    const answer = `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.blue.svc.cluster.local\nAddress: ${ip}\n\n`;
+    run('kubectl run old --image=busybox:1.28 -- sleep 3600');
+    const head = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n';
+    const nx = (name: string) => `** server can't find ${name}: NXDOMAIN\n\n`;
+    // busybox's own nslookup (1.29 and later): a name without a dot goes under each search
+    // domain, A queries then AAAA, every reply printed; the NXDOMAIN ones fail it.
     expect(run('kubectl exec bb -n blue -- nslookup web')).toEqual({
-      out: answer,
+      out: `${head}Name:\tweb.blue.svc.cluster.local\nAddress: ${ip}\n\n${nx('web.svc.cluster.local')}${nx('web.cluster.local')}\n${nx('web.svc.cluster.local')}${nx('web.cluster.local')}`,
+      err: 'command terminated with exit code 1\n',
+      code: 1,
+    });
+    // A name with a dot is asked as it is: the root zone has no `blue`.
+    expect(run('kubectl exec bb -- nslookup web.blue')).toEqual({
+      out: `${head}${nx('web.blue')}${nx('web.blue')}`,
+      err: 'command terminated with exit code 1\n',
+      code: 1,
+    });
+    expect(run('kubectl exec bb -- nslookup web.blue.svc.cluster.local')).toEqual({
+      out: `${head}Name:\tweb.blue.svc.cluster.local\nAddress: ${ip}\n\n\n`,
       err: '',
       code: 0,
     });
-    expect(run('kubectl exec bb -- nslookup web.blue').out).toBe(answer);
-    expect(run('kubectl exec bb -- nslookup web.blue.svc.cluster.local').out).toBe(answer);
-    // From default, `web` is looked up as web.default.svc.cluster.local first: no such Service.
-    expect(run('kubectl exec bb -- nslookup web')).toEqual({
-      out: "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n** server can't find web: NXDOMAIN\n\n",
+    // busybox 1.28 resolves through the search path (ndots:5), as the C library does.
+    expect(run('kubectl exec old -- nslookup web.blue').out).toBe(
+      `Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      web.blue\nAddress 1: ${ip} web.blue.svc.cluster.local\n`,
+    );
+    // From default, `web` is web.default.svc.cluster.local first: no such Service, nor any other.
+    expect(run('kubectl exec old -- nslookup web')).toEqual({
+      out: "Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nnslookup: can't resolve 'web'\n",
       err: 'command terminated with exit code 1\n',
       code: 1,
     });
@@ -88,12 +105,23 @@ nslookup: can't resolve 'nope'
       .sort();
     expect(ips).toHaveLength(2);
     const r = run(
-      'kubectl run tmp --image=busybox --restart=Never --rm -it -- nslookup web-headless',
+      'kubectl run tmp --image=busybox --restart=Never --rm -it -- nslookup web-headless.default.svc.cluster.local',
     );
     expect(r.out).toBe(
       `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n${ips
         .map((ip) => `Name:\tweb-headless.default.svc.cluster.local\nAddress: ${ip}\n`)
-        .join('')}\npod "tmp" deleted\n`,
+        .join('')}\n\npod "tmp" deleted\n`,
     );
+  });
+});
+
+describe('CoreDNS logs', () => {
+  it('each kube-dns pod prints its start-up as CoreDNS 1.11.3 does', () => {
+    const { run } = engineSession(6);
+    const r = run('kubectl logs --namespace=kube-system -l k8s-app=kube-dns');
+    const one =
+      /\.:53\n\[INFO\] plugin\/reload: Running configuration SHA512 = [0-9a-f]{128}\nCoreDNS-1\.11\.3\nlinux\/amd64, go1\.21\.11, a6338e9\n/;
+    expect(r.out).toMatch(new RegExp(`^${one.source}${one.source}$`));
+    expect(r.code).toBe(0);
   });
 });

@@ -107,7 +107,10 @@ export function imageBinaries(repo: string, tag = ''): ReadonlySet<string> | und
 
 /** The image's `/bin/sh`: busybox ash, or Debian's dash. */
 export function shellFamily(repo: string): 'busybox' | 'dash' {
-  return BUSYBOX_IMAGES.has(repo) || ALPINE_IMAGES.has(repo) ? 'busybox' : 'dash';
+  // hello-app (the GKE samples') is a Go binary on Alpine: its shell and ps are busybox's.
+  return BUSYBOX_IMAGES.has(repo) || ALPINE_IMAGES.has(repo) || repo === 'hello-app'
+    ? 'busybox'
+    : 'dash';
 }
 
 /** PATH as the image's ENV sets it. */

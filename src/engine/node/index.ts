@@ -62,6 +62,7 @@ export function createNode(name: string, opts: NodeOptions): SimNode {
   // `wget`/`curl` to a Service connect through the same rules: no endpoints, no answer.
   kubeletOpts.network = (namespace, host) => kubeProxy.service(namespace, host);
   kubeletOpts.nodePort = (port) => kubeProxy.nodePortService(port);
+  kubeletOpts.ptr = (ip) => kubeProxy.ptr(ip);
   return { name, kubelet: createKubelet(kubeletOpts), kubeProxy, runtime };
 }
 

@@ -45,6 +45,11 @@ export interface KubeProxy extends Reconciler {
    * route it: cluster IP, and which ports have endpoints.
    */
   service(namespace: string, host: string): ServiceView | undefined;
+  /**
+   * The names cluster DNS gives `ip` in its reverse zone (PTR records): the Service whose
+   * cluster IP it is, else each Service endpoint with that IP; none for other addresses.
+   */
+  ptr(ip: string): string[];
   /** The Service whose nodePort is `port`, as its rules route it (that port alone), if any. */
   nodePortService(port: number): ServiceView | undefined;
 }
@@ -96,7 +101,7 @@ interface ServicePort {
 }
 
 interface Subset {
-  addresses?: { ip: string; nodeName?: string }[];
+  addresses?: { ip: string; hostname?: string; nodeName?: string }[];
   ports?: { name?: string; port: number; protocol?: string }[];
 }
 
@@ -181,34 +186,44 @@ function serviceRules(
   return rules;
 }
 
+/** A headless Service's ready addresses (sorted) and the hostnames its endpoints carry, by IP. */
+interface Headless {
+  ips: string[];
+  hostnames: Map<string, string>;
+}
+
 /**
- * The ready addresses of each headless Service (`<ns>/<name>` → IPs, sorted): kube-proxy makes
- * no rules for them, but cluster DNS answers their names with the pods' IPs.
+ * The ready addresses of each headless Service (`<ns>/<name>`): kube-proxy makes no rules for
+ * them, but cluster DNS answers their names with the pods' IPs (and an endpoint's own name,
+ * `web-0.nginx…`, with its pod's).
  */
 function headlessAddresses(
   services: readonly KubeObject[],
   endpoints: readonly KubeObject[],
-): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+): Map<string, Headless> {
+  const out = new Map<string, Headless>();
   for (const svc of services) {
     if (specOf<{ clusterIP?: string }>(svc).clusterIP !== 'None') continue;
-    out.set(`${namespaceOf(svc)}/${nameOf(svc)}`, []);
+    out.set(`${namespaceOf(svc)}/${nameOf(svc)}`, { ips: [], hostnames: new Map() });
   }
   if (out.size === 0) return out;
   for (const ep of endpoints) {
-    const ips = out.get(`${namespaceOf(ep)}/${nameOf(ep)}`);
-    if (!ips) continue;
+    const h = out.get(`${namespaceOf(ep)}/${nameOf(ep)}`);
+    if (!h) continue;
     for (const sub of (ep.subsets as Subset[] | undefined) ?? []) {
-      for (const a of sub.addresses ?? []) if (!ips.includes(a.ip)) ips.push(a.ip);
+      for (const a of sub.addresses ?? []) {
+        if (!h.ips.includes(a.ip)) h.ips.push(a.ip);
+        if (a.hostname) h.hostnames.set(a.ip, a.hostname);
+      }
     }
-    ips.sort();
+    h.ips.sort();
   }
   return out;
 }
 
 export function createKubeProxy(node: string): KubeProxy {
   let current: ProxyRule[] = [];
-  let headless = new Map<string, string[]>();
+  let headless = new Map<string, Headless>();
   let starts = 0;
   let announce = false;
   return {
@@ -233,20 +248,22 @@ export function createKubeProxy(node: string): KubeProxy {
       return current;
     },
     hasService(namespace, name) {
-      if ((headless.get(`${namespace}/${name}`)?.length ?? 0) > 0) return true;
+      if ((headless.get(`${namespace}/${name}`)?.ips.length ?? 0) > 0) return true;
       const prefix = `${namespace}/${name}:`;
       return current.some((r) => r.servicePort.startsWith(prefix));
     },
     service(namespace, host) {
-      const ips = headless.get(`${namespace}/${host}`);
-      if (ips) {
-        return {
+      const h = headless.get(`${namespace}/${host}`);
+      if (h) {
+        const view: ServiceView = {
           namespace,
           name: host,
           clusterIP: 'None',
           ports: [],
-          addresses: ips,
+          addresses: h.ips,
         };
+        if (h.hostnames.size > 0) view.hostnames = h.hostnames;
+        return view;
       }
       const byIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
       const prefix = `${namespace}/${host}:`;
@@ -262,6 +279,29 @@ export function createKubeProxy(node: string): KubeProxy {
         clusterIP: first.clusterIP,
         ports: rules.map((r) => ({ port: r.port, ready: r.endpoints.length > 0 })),
       };
+    },
+    ptr(ip) {
+      // CoreDNS's reverse zone: a cluster IP names its Service; else each endpoint with the
+      // IP names itself under its Service (its hostname, or its dashed IP).
+      const rule = current.find((r) => r.clusterIP === ip);
+      if (rule) {
+        const [ns = '', rest = ''] = rule.servicePort.split('/');
+        return [`${rest.slice(0, rest.lastIndexOf(':'))}.${ns}.svc.cluster.local`];
+      }
+      const names: string[] = [];
+      const dashed = ip.replace(/\./g, '-');
+      for (const [id, h] of headless) {
+        if (!h.ips.includes(ip)) continue;
+        const [ns = '', name = ''] = id.split('/');
+        names.push(`${h.hostnames.get(ip) ?? dashed}.${name}.${ns}.svc.cluster.local`);
+      }
+      for (const r of current) {
+        if (!r.endpoints.some((e) => e.ip === ip)) continue;
+        const [ns = '', rest = ''] = r.servicePort.split('/');
+        const fqdn = `${dashed}.${rest.slice(0, rest.lastIndexOf(':'))}.${ns}.svc.cluster.local`;
+        if (!names.includes(fqdn)) names.push(fqdn);
+      }
+      return names;
     },
     nodePortService(port) {
       const rule = current.find((r) => r.nodePort === port);

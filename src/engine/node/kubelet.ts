@@ -135,6 +135,8 @@ export interface KubeletOptions {
   podNetwork?: (ip: string) => ServiceView | undefined;
   /** Every node's InternalIP (NodePorts answer on each). */
   nodeAddresses?: readonly string[];
+  /** The names cluster DNS gives an address in its reverse zone (see KubeProxy.ptr). */
+  ptr?: (ip: string) => string[];
 }
 
 export const DEFAULT_CAPACITY: NodeResources = {
@@ -880,7 +882,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const svc = opts.network?.(namespace, host);
     if (svc || !/^\d+\.\d+\.\d+\.\d+$/.test(host)) return svc;
     const pod = opts.podNetwork ? opts.podNetwork(host) : podAt(host);
-    if (pod) return pod;
+    if (pod) {
+      const ptr = opts.ptr?.(host);
+      return ptr?.length ? { ...pod, ptr } : pod;
+    }
     if (host !== internalIP && !opts.nodeAddresses?.includes(host)) return undefined;
     const through = port === undefined ? undefined : opts.nodePort?.(port);
     return through
@@ -932,6 +937,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         spec?.securityContext,
       );
       if (user) where.user = user;
+      const fsGroup = specOf<{ securityContext?: { fsGroup?: number } }>(pod).securityContext
+        ?.fsGroup;
+      if (fsGroup !== undefined) where.fsGroup = fsGroup;
     }
     let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
     const lookup =

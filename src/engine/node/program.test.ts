@@ -122,8 +122,35 @@ describe('containerProgram: what a started container does', () => {
     });
     // A namespace in the name is read; without a sleep the loop retries every second.
     expect(
-      containerProgram('busybox', ['sh', '-c', 'until nslookup mydb.prod; do echo no; done'], []),
+      containerProgram(
+        'busybox:1.28',
+        ['sh', '-c', 'until nslookup mydb.prod; do echo no; done'],
+        [],
+      ),
     ).toEqual({ runs: 'until', service: 'mydb', namespace: 'prod', pollMs: 1000, output: 'no\n' });
+    // busybox's newer nslookup fails on anything but a full name: the loop never ends.
+    expect(
+      containerProgram(
+        'busybox:1.36',
+        ['sh', '-c', 'until nslookup mydb.prod; do echo waiting; sleep 2; done'],
+        [],
+      ),
+    ).toEqual({
+      runs: 'forever',
+      output: '',
+      loop: {
+        startMs: 0,
+        periodMs: 2000,
+        vars: {},
+        steps: [
+          { kind: 'echo', text: 'waiting', newline: true },
+          { kind: 'sleep', ms: 2000 },
+        ],
+      },
+    });
+    expect(
+      containerProgram('busybox:1.36', ['sh', '-c', `${docs.replace('myservice', 'mysvc')}`], []),
+    ).toMatchObject({ runs: 'until', service: 'mysvc' });
     // Other loops are still taken to run for good.
     expect(
       containerProgram('busybox', ['sh', '-c', 'until curl web; do sleep 1; done'], undefined).runs,
@@ -445,7 +472,8 @@ describe('pod DNS names', () => {
       afterMs: 0,
       exitCode: 0,
       output:
-        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\t10-244-1-2.default.pod.cluster.local\nAddress: 10.244.1.2\n\n',
+        // The A reply, then the AAAA reply's empty answer (a blank line of its own).
+        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\t10-244-1-2.default.pod.cluster.local\nAddress: 10.244.1.2\n\n\n',
     });
   });
 });

@@ -63,10 +63,12 @@ export type Program =
     };
 
 import type { KubeObject } from '../api/types.ts';
+import { COREFILE } from '../bootstrap/namespaceContent.ts';
+import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
 import type { ObjectData } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
-import { idName, type ProcessUser, userName } from './securityContext.ts';
+import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -214,6 +216,10 @@ interface Shell {
   env?: ReadonlyMap<string, string> | undefined;
   /** Shell variables set by the script (`i=0`, a `for` loop's variable). */
   locals: Map<string, string>;
+  /** Those of them exported (`export X=1`): the environment of the commands it runs. */
+  exported: Set<string>;
+  /** The working directory (`cd`). */
+  cwd: string;
   repo: string;
   tag: string;
   /** The programs of the image, undefined when any command may exist. */
@@ -234,6 +240,8 @@ function newShell(image: string, startedAt: string, where: Surroundings): Shell 
     startedAt,
     env: where.vars,
     locals: new Map(),
+    exported: new Set(),
+    cwd: '/',
     repo,
     tag,
     bins: imageBinaries(repo, tag),
@@ -283,6 +291,10 @@ function fullEnv(sh: Shell): Map<string, string> {
   if (host !== undefined) ordered.set('HOSTNAME', host);
   for (const [k, v] of out) ordered.set(k, v);
   for (const [k, v] of sh.env ?? []) ordered.set(k, v);
+  for (const k of sh.exported) {
+    const v = sh.locals.get(k);
+    if (v !== undefined) ordered.set(k, v);
+  }
   return ordered;
 }
 
@@ -314,7 +326,8 @@ const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
  * A file's content: what the script wrote (or removed), else the container's own files.
  * Undefined when the simulation does not know whether it exists; null when it does not.
  */
-function readFile(sh: Shell, path: string): string | null | undefined {
+function readFile(sh: Shell, given: string): string | null | undefined {
+  const path = absPath(sh, given);
   if (sh.files.has(path)) return sh.files.get(path) ?? null;
   const known = systemFile(sh, path);
   if (known !== undefined) return known;
@@ -323,9 +336,20 @@ function readFile(sh: Shell, path: string): string | null | undefined {
   return undefined;
 }
 
+/** `path` from the working directory, `.` and `..` read: `/data/demo/testfile`. */
+function absPath(sh: Shell, path: string): string {
+  const parts: string[] = [];
+  for (const p of (path.startsWith('/') ? path : `${sh.cwd}/${path}`).split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join('/')}`;
+}
+
 /** The names in directory `dir`, or undefined when not known. */
 function listDir(sh: Shell, dir: string): string[] | undefined {
-  const d = dir.replace(/\/+$/, '') || '/';
+  const d = absPath(sh, dir);
   if (d === '/') return rootListing(sh.repo, sh.tag)?.slice();
   const prefix = `${d}/`;
   const found = new Set<string>();
@@ -334,6 +358,7 @@ function listDir(sh: Shell, dir: string): string[] | undefined {
   };
   for (const [path, content] of sh.files) if (content !== null) add(path);
   for (const path of sh.where.files?.keys() ?? []) add(path);
+  for (const path of sh.where.dirs ?? []) add(path);
   if (d === SA_DIR) for (const n of ['ca.crt', 'namespace', 'token']) found.add(n);
   if (found.size === 0 && d !== '/tmp' && !sh.where.dirs?.includes(d)) return undefined;
   return [...found].filter((n) => n !== '' && !n.startsWith('.')).sort();
@@ -388,6 +413,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
   if (cmd0 === undefined) return undefined;
   const cmd = cmd0.split('/').pop() ?? '';
   const builtin = SHELL_BUILTINS.has(cmd) && !cmd0.includes('/');
+  // The shell's other builtins (read, source, eval…) exist too, but are not simulated.
+  if (OTHER_BUILTINS.has(cmd0)) return undefined;
   if (!builtin && sh.bins && !sh.bins.has(cmd)) return notFound(sh, shell, cmd0);
   switch (cmd) {
     case 'sleep': {
@@ -444,7 +471,53 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     case 'ps':
       return psStep(rest, sh);
     case 'pwd':
-      return { ms: 0, output: '/\n' };
+      return { ms: 0, output: `${sh.cwd}\n` };
+    case 'cd': {
+      if (rest.length > 1) return undefined;
+      const target = rest[0] ?? lookupVar(sh, 'HOME') ?? '/';
+      if (typeof readFile(sh, target) === 'string') {
+        const error =
+          shell === 'bash'
+            ? `bash: line 1: cd: ${target}: Not a directory\n`
+            : shellFamily(sh.repo) === 'dash'
+              ? `sh: 1: cd: can't cd to ${target}\n`
+              : `${shell}: cd: can't cd to ${target}: Not a directory\n`;
+        return { ms: 0, exitCode: shell === 'bash' ? 1 : 2, output: '', error };
+      }
+      sh.cwd = absPath(sh, target);
+      return { ms: 0, output: '' };
+    }
+    case 'export':
+    case 'readonly':
+    case 'unset': {
+      if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
+      for (const a of rest) {
+        const m = ASSIGN.exec(a);
+        const name = m ? (m[1] ?? '') : a;
+        if (!new RegExp(`^${NAME}$`).test(name)) return undefined;
+        if (cmd === 'unset') {
+          sh.locals.delete(name);
+          sh.exported.delete(name);
+          continue;
+        }
+        if (m) sh.locals.set(name, m[2] ?? '');
+        else if (!sh.locals.has(name)) {
+          const v = sh.env?.get(name) ?? defaultEnv(sh).get(name);
+          if (v !== undefined) sh.locals.set(name, v);
+        }
+        if (cmd === 'export') sh.exported.add(name);
+      }
+      return { ms: 0, output: '' };
+    }
+    case 'wait':
+    case 'trap':
+      // No job runs in the background here; a trap's handler never fires before the end.
+      return { ms: 0, output: '' };
+    case 'umask':
+      return rest.length === 0 ? { ms: 0, output: '0022\n' } : undefined;
+    case 'exec':
+      // The shell becomes the command (runStatements ends the script after it).
+      return rest.length === 0 ? { ms: 0, output: '' } : step(rest, sh, shell);
     case 'uname':
       return unameOf(sh, rest);
     case 'cat': {
@@ -460,10 +533,16 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return error ? { ms: 0, exitCode: 1, output, error } : { ms: 0, output };
     }
     case 'ls': {
+      if (rest.includes('-l') && rest.every((a) => a === '-l' || !a.startsWith('-'))) {
+        return lsLong(
+          sh,
+          rest.filter((a) => a !== '-l'),
+        );
+      }
       const dirs = rest.filter((a) => !a.startsWith('-'));
       if (rest.some((a) => a.startsWith('-') && a !== '-1')) return undefined;
       if (dirs.length > 1) return undefined;
-      const dir = dirs[0] ?? '/';
+      const dir = dirs[0] ?? sh.cwd;
       const names = listDir(sh, dir);
       if (names) return { ms: 0, output: names.map((n) => `${n}\n`).join('') };
       const file = readFile(sh, dir);
@@ -532,10 +611,104 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         sh.where.namespace ?? 'default',
         sh.where.network,
         nslookupKind(sh.repo, sh.tag),
+        sh.where.podIP,
       );
       return r ? { ms: 0, exitCode: r.exitCode, output: r.output } : undefined;
     }
   }
+}
+
+/**
+ * busybox `ls -l` of a directory or file the simulation knows (a volume's, what a script wrote):
+ * mode, links, owner, group, size, time, name. A file written in an fsGroup volume (a setgid
+ * directory) belongs to that group; ConfigMap and Secret keys are symlinks into `..data`.
+ */
+function lsLong(sh: Shell, args: readonly string[]): Step | undefined {
+  if (args.length > 1 || shellFamily(sh.repo) !== 'busybox') return undefined;
+  const target = args[0] ?? '.';
+  const path = absPath(sh, target);
+  if (path === '/') return undefined;
+  const uid = sh.where.user?.uid ?? 0;
+  const gid = sh.where.user?.gid ?? 0;
+  const fsGroup = sh.where.fsGroup;
+  const mounts = sh.where.dirs ?? [];
+  const owner = (id: number, group: boolean) =>
+    ((group ? groupName(id) : userName(id)) ?? String(id)).slice(0, 8).padEnd(8, ' ');
+  const when = lsTime(sh);
+  const line = (mode: string, links: number, u: string, g: string, size: number, name: string) =>
+    `${mode} ${String(links).padStart(4, ' ')} ${u} ${g} ${String(size).padStart(9, ' ')} ${when} ${name}\n`;
+  const entry = (full: string, name: string): { text: string; blocks: number } => {
+    const parent = full.slice(0, full.lastIndexOf('/')) || '/';
+    const written = sh.files.get(full);
+    if (typeof written === 'string') {
+      const inVolume = fsGroup !== undefined && mounts.some((d) => full.startsWith(`${d}/`));
+      const size = new TextEncoder().encode(written).length;
+      return {
+        text: line(
+          '-rw-r--r--',
+          1,
+          owner(uid, false),
+          owner(inVolume ? fsGroup : gid, true),
+          size,
+          name,
+        ),
+        blocks: size > 0 ? 4 : 0,
+      };
+    }
+    if (sh.where.files?.has(full) && mounts.includes(parent)) {
+      const link = `..data/${name}`;
+      return {
+        text: line(
+          'lrwxrwxrwx',
+          1,
+          owner(0, false),
+          owner(0, true),
+          link.length,
+          `${name} -> ${link}`,
+        ),
+        blocks: 0,
+      };
+    }
+    const content = readFile(sh, full);
+    if (typeof content === 'string') {
+      const size = new TextEncoder().encode(content).length;
+      return {
+        text: line('-rw-r--r--', 1, owner(0, false), owner(0, true), size, name),
+        blocks: size > 0 ? 4 : 0,
+      };
+    }
+    // A directory: a volume's mount point (fsGroup's, setgid and writable by all for an
+    // emptyDir), or one on the way to it.
+    const shared = mounts.includes(full) && fsGroup !== undefined;
+    return {
+      text: line(
+        shared ? 'drwxrwsrwx' : 'drwxr-xr-x',
+        2,
+        owner(0, false),
+        owner(shared ? (fsGroup ?? 0) : 0, true),
+        4096,
+        name,
+      ),
+      blocks: 4,
+    };
+  };
+  const names = listDir(sh, path);
+  if (!names) {
+    const content = readFile(sh, path);
+    if (typeof content !== 'string') return undefined;
+    return { ms: 0, output: entry(path, target).text };
+  }
+  const rows = names.map((n) => entry(path === '/' ? `/${n}` : `${path}/${n}`, n));
+  const total = rows.reduce((sum, r) => sum + r.blocks, 0);
+  return { ms: 0, output: `total ${total}\n${rows.map((r) => r.text).join('')}` };
+}
+
+/** busybox ls's time column: `Nov 27 01:05` (the files were written within six months). */
+function lsTime(sh: Shell): string {
+  const iso = sh.where.now ?? (sh.startedAt ? at(sh.startedAt, sh.ms).toISOString() : '');
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'Jan  1 00:00';
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
 }
 
 /** stress's sizes (`atoll_b`): a number of bytes with an optional b, k, m or g suffix (powers of 1024). */
@@ -617,13 +790,19 @@ function idLine(sh: Shell): string {
  * `ps` itself (the process that runs it when it is not PID 1). Only busybox images have it.
  */
 function psStep(args: readonly string[], sh: Shell): Step | undefined {
-  if (args.length > 0 || shellFamily(sh.repo) !== 'busybox') return undefined;
+  // busybox's ps takes `-o` and -T; it accepts (and ignores) procps' -e, -f, -l, -a, -A, -d
+  // and leaves BSD-style words such as `aux` unread.
+  if (shellFamily(sh.repo) !== 'busybox') return undefined;
+  if (args.some((a) => (a.startsWith('-') ? !/^-[aAdefl]+$/.test(a) : !/^[a-zA-Z]+$/.test(a)))) {
+    return undefined;
+  }
   const uid = sh.where.user?.uid ?? 0;
   const user = (userName(uid) ?? String(uid)).slice(0, 8).padEnd(8, ' ');
   const row = (pid: number, cmd: string) =>
     `${String(pid).padStart(5, ' ')} ${user}  0:00 ${cmd}\n`;
   const pid1 = sh.where.pid1;
-  const rows = pid1 === undefined ? row(1, 'ps') : `${row(1, pid1)}${row(7, 'ps')}`;
+  const self = ['ps', ...args].join(' ');
+  const rows = pid1 === undefined ? row(1, self) : `${row(1, pid1)}${row(7, self)}`;
   return { ms: 0, output: `PID   USER     TIME  COMMAND\n${rows}` };
 }
 
@@ -681,6 +860,14 @@ export function piDigits(n: number): string {
 
 /** The shell's own commands: they exist whatever the image holds. */
 const SHELL_BUILTINS = new Set([
+  'cd',
+  'export',
+  'readonly',
+  'unset',
+  'wait',
+  'trap',
+  'umask',
+  'exec',
   'echo',
   'exit',
   'true',
@@ -692,8 +879,34 @@ const SHELL_BUILTINS = new Set([
   '[',
 ]);
 
+/** Builtins of sh (ash, dash) and bash that are not simulated: a script using one runs on. */
+const OTHER_BUILTINS = new Set([
+  'read',
+  'source',
+  '.',
+  'eval',
+  'shift',
+  'local',
+  'return',
+  'alias',
+  'unalias',
+  'type',
+  'command',
+  'hash',
+  'ulimit',
+  'getopts',
+  'let',
+  'break',
+  'continue',
+  'times',
+  'jobs',
+  'fg',
+  'bg',
+]);
+
 /** Write (or, with null, remove) a file at the shell's current time. */
-function writeFile(sh: Shell, path: string, content: string | null, append: boolean): void {
+function writeFile(sh: Shell, given: string, content: string | null, append: boolean): void {
+  const path = absPath(sh, given);
   const before = append ? (readFile(sh, path) ?? '') : '';
   const next = content === null ? null : before + content;
   sh.files.set(path, next);
@@ -719,9 +932,8 @@ function pingStep(args: readonly string[], sh: Shell): Step | undefined {
   if (host === undefined || count === undefined || !Number.isInteger(count) || count < 1) {
     return undefined;
   }
-  const target = clusterHost(host, sh.where.namespace ?? 'default');
-  const svc = target ? sh.where.network?.(target.namespace, target.host) : undefined;
-  if (!svc || svc.addresses) return undefined;
+  const svc = reach(host, 0, sh.where.namespace ?? 'default', sh.where.network, sh.where.podIP);
+  if (!svc || svc.addresses || svc.direct) return undefined;
   const ip = svc.clusterIP;
   return {
     ms: count * 1000,
@@ -787,9 +999,20 @@ function untilResolves(
   text: string,
   startedAt: string,
   env?: ReadonlyMap<string, string>,
+  kind: NslookupKind = 'busybox-old',
 ): Program | undefined {
   const m = /^\s*until\s+nslookup\s+([^;]+?)\s*;\s*do\s+([\s\S]*?)\s*;?\s*done\s*;?\s*$/.exec(text);
   if (!m) return undefined;
+  if (kind === 'busybox' && !/\.svc\.cluster\.local\.?$/.test(m[1] ?? '')) {
+    // busybox's newer nslookup asks a dotted name as it is (NXDOMAIN), and a bare one under
+    // every search domain, where all but one answer NXDOMAIN: either way it exits 1, so the
+    // loop never ends (why the docs pin busybox:1.28, or use the full name).
+    const steps = loopSteps(m[2] ?? '', {}, env);
+    const periodMs = steps?.reduce((sum, s) => sum + (s.kind === 'sleep' ? s.ms : 0), 0) ?? 0;
+    return steps && periodMs > 0
+      ? { runs: 'forever', output: '', loop: { startMs: 0, periodMs, vars: {}, steps } }
+      : { runs: 'forever', output: '' };
+  }
   const [service = '', namespace] = (m[1] ?? '').split('.');
   if (!DNS_LABEL.test(service)) return undefined;
   const body = script(m[2] ?? '', startedAt, env);
@@ -984,7 +1207,9 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
     }
     sh.ms += s.ms;
     status = s.exitCode ?? 0;
-    if (red.argv[0] === 'exit') return { status, output, forever: false, exited: true };
+    if (red.argv[0] === 'exit' || (red.argv[0] === 'exec' && red.argv.length > 1)) {
+      return { status, output, forever: false, exited: true };
+    }
     if (errexit && status !== 0 && list[i + 1]?.op !== '||' && list[i + 1]?.op !== '&&') {
       return { status, output, forever: false, exited: true };
     }
@@ -1224,6 +1449,10 @@ export interface ServiceView {
   backendPod?: string;
   /** A headless Service (cluster IP `None`): the ready pods' IPs its name resolves to. */
   addresses?: readonly string[];
+  /** A headless Service's endpoints that have a hostname (`web-0`), by IP. */
+  hostnames?: ReadonlyMap<string, string>;
+  /** The names cluster DNS gives this address in its reverse zone (a pod's IP: its endpoints'). */
+  ptr?: readonly string[];
   /** A pod's or a node's IP reached directly (not a Service: no name for DNS to tell). */
   direct?: boolean;
 }
@@ -1310,24 +1539,125 @@ function servedPage(svc: ServiceView): string | undefined {
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
+/** The search list of a pod's resolv.conf (ClusterFirst), with `options ndots:5`. */
+function searchList(namespace: string): string[] {
+  return [`${namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'];
+}
+
 /**
- * A host name as cluster DNS reads it: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`
- * (the pod's search path), or a cluster IP. Undefined for any other name (an outside host).
+ * Top-level domains that exist: a name under one is forwarded by CoreDNS to the node's resolver
+ * and answered from outside (not simulated). Under any other (`kubernetes.default.`,
+ * `web.nginx.`) the root zone answers NXDOMAIN.
  */
-function clusterHost(
-  host: string,
-  podNamespace: string,
-): { namespace: string; host: string } | undefined {
-  if (IPV4.test(host)) return { namespace: podNamespace, host };
-  const labels = host.replace(/\.$/, '').split('.');
-  if (!labels.every((l) => DNS_LABEL.test(l))) return undefined;
-  const [name = '', ns, ...rest] = labels;
-  const suffix = rest.join('.');
-  if (ns === undefined) return { namespace: podNamespace, host: name };
-  if (suffix === '' || suffix === 'svc' || suffix === 'svc.cluster.local') {
-    return { namespace: ns, host: name };
+const PUBLIC_TLDS = new Set(
+  'com net org io dev app ai co me info biz edu gov mil int us uk de fr jp kr cn ru eu nl ca au in br it es ch se no pl be at cz tv cc xyz cloud site online tech sh'.split(
+    ' ',
+  ),
+);
+
+/** One address of an answer and the name cluster DNS gives it in its reverse zone, if any. */
+interface DnsAddress {
+  ip: string;
+  ptr?: string;
+  /** The Service whose cluster IP it is (what a connection to it reaches). */
+  service?: ServiceView;
+}
+
+/**
+ * How cluster DNS (CoreDNS, kubeadm's Corefile) answers an A query for the absolute name `fqdn`:
+ * its addresses (none: NODATA), or NXDOMAIN (null). Undefined when it forwards the name to a
+ * resolver outside the cluster (not simulated).
+ */
+function dnsAnswer(fqdn: string, network: Network | undefined): DnsAddress[] | null | undefined {
+  const name = fqdn.toLowerCase().replace(/\.$/, '');
+  if (name !== 'cluster.local' && !name.endsWith('.cluster.local')) {
+    const tld = name.split('.').pop() ?? '';
+    return PUBLIC_TLDS.has(tld) ? undefined : null;
   }
-  return undefined;
+  const labels = name.split('.').slice(0, -2);
+  if (!labels.every((l) => DNS_LABEL.test(l))) return null;
+  const kind = labels.at(-1);
+  // `pods insecure`: `a-b-c-d.NS.pod.cluster.local` is a.b.c.d.
+  if (kind === 'pod' && labels.length === 3) {
+    const m = /^(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})$/.exec(labels[0] ?? '');
+    return m ? [{ ip: m.slice(1, 5).join('.') }] : null;
+  }
+  if (kind !== 'svc' || labels.length < 3 || labels.length > 4) return null;
+  const [service = '', namespace = ''] = labels.slice(-3, -1);
+  const svc = network?.(namespace, service);
+  if (!svc || svc.direct) return null;
+  const fqdnOf = (ip: string) =>
+    `${svc.hostnames?.get(ip) ?? ip.replace(/\./g, '-')}.${service}.${namespace}.svc.cluster.local`;
+  if (!svc.addresses) {
+    // A Service's own name is its cluster IP (an endpoint's name needs the endpoints: not kept).
+    return labels.length === 3
+      ? [{ ip: svc.clusterIP, ptr: `${service}.${namespace}.svc.cluster.local`, service: svc }]
+      : null;
+  }
+  // A headless Service's name is its ready endpoints' IPs; `HOST.SVC…` one endpoint's, by its
+  // hostname (a pod's spec.hostname when its subdomain is the Service) or its dashed IP.
+  const ips =
+    labels.length === 3
+      ? svc.addresses
+      : svc.addresses.filter((ip) => fqdnOf(ip).startsWith(`${labels[0]}.`));
+  // No ready endpoint: the name does not exist.
+  return ips.length > 0 ? ips.map((ip) => ({ ip, ptr: fqdnOf(ip) })) : null;
+}
+
+/**
+ * A name as the C library's resolver looks it up (getaddrinfo, and busybox 1.28's nslookup): with
+ * fewer than ndots (5) dots, under each search domain first, then as it is; the first name that
+ * has addresses wins. Null: none has (NXDOMAIN). Undefined: a name forwarded outside was asked.
+ */
+function resolveName(
+  host: string,
+  namespace: string,
+  network: Network | undefined,
+): { fqdn: string; addresses: DnsAddress[] } | null | undefined {
+  const candidates = resolverNames(host, namespace);
+  for (const fqdn of candidates) {
+    const a = dnsAnswer(fqdn, network);
+    if (a === undefined) return undefined;
+    if (a && a.length > 0) return { fqdn, addresses: a };
+  }
+  return null;
+}
+
+/** The absolute names a resolver with the pod's resolv.conf tries for `host`, in order. */
+function resolverNames(host: string, namespace: string): string[] {
+  if (host.endsWith('.')) return [host.slice(0, -1)];
+  const searched = searchList(namespace).map((d) => `${host}.${d}`);
+  return host.split('.').length - 1 >= 5 ? [host, ...searched] : [...searched, host];
+}
+
+/**
+ * Where a connection to `host` goes: a cluster IP (its Service, as kube-proxy routes it), a pod's
+ * IP (that pod), a node's; `localhost` is the pod itself (its containers share one network
+ * namespace). A name is resolved first. Null: the name does not resolve; undefined: outside the
+ * cluster (not simulated).
+ */
+function reach(
+  host: string,
+  port: number,
+  namespace: string,
+  network: Network | undefined,
+  podIP: string | undefined,
+): ServiceView | null | undefined {
+  if (host === 'localhost' || host === '127.0.0.1') {
+    const self = podIP ? network?.(namespace, podIP, port) : undefined;
+    return self ? { ...self, clusterIP: '127.0.0.1', direct: true } : undefined;
+  }
+  let ip = host;
+  if (!IPV4.test(host)) {
+    const r = resolveName(host, namespace, network);
+    if (!r) return r;
+    const first = r.addresses[0];
+    if (first?.service) return first.service;
+    ip = first?.ip ?? '';
+  }
+  const view = network?.(namespace, ip, port);
+  if (!view) return undefined;
+  return view.clusterIP === ip ? view : { ...view, clusterIP: ip };
 }
 
 /** `[http://]host[:port][/path]` of wget and curl. */
@@ -1482,38 +1812,113 @@ function nslookupKind(repo: string, tag: string): NslookupKind {
   return 'busybox';
 }
 
-/** The reverse (PTR) name CoreDNS gives an address: a Service's name, or a headless endpoint's. */
-function reverseName(ip: string, svc: ServiceView): string {
-  const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
-  return svc.addresses ? `${ip.replace(/\./g, '-')}.${fqdn}` : fqdn;
+/** `10.96.0.1` → `1.0.96.10.in-addr.arpa`. */
+function arpaName(ip: string): string {
+  return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+}
+
+/** The PTR names cluster DNS has for `ip`: its Service's, or its endpoints'. */
+function reverseNames(ip: string, namespace: string, network: Network | undefined): string[] {
+  const view = network?.(namespace, ip);
+  if (!view) return [];
+  if (!view.direct) return [`${view.name}.${view.namespace}.svc.cluster.local`];
+  return [...(view.ptr ?? [])];
 }
 
 /**
- * nslookup's answer for `host`: the addresses (with the Service they belong to, for reverse
- * names) under the name it resolved to, or none (NXDOMAIN), as the image's nslookup prints it.
+ * `nslookup HOST` as the image's nslookup does it. busybox up to 1.28 resolves like the C
+ * library (search list, ndots) and names each address by a reverse lookup; bind's does the
+ * search too and prints the name that answered. busybox's newer applet sends its own queries
+ * (A, then AAAA): the search domains only for a name without a dot, anything else as it is, and
+ * prints every reply: `kubernetes.default` is asked as such, and the root zone knows no
+ * `default`. Any NXDOMAIN fails it (exit 1). An IP is a reverse (PTR) query.
  */
-function nslookupOutput(
+function nslookupResult(
   kind: NslookupKind,
   host: string,
-  fqdn: string,
-  answers: readonly { ip: string; ptr: string }[],
-): { exitCode: number; output: string } {
+  namespace: string,
+  network: Network | undefined,
+): { exitCode: number; output: string } | undefined {
   if (kind === 'busybox-old') {
     const head = `Server:    ${CLUSTER_DNS_IP}\nAddress 1: ${CLUSTER_DNS_IP} kube-dns.kube-system.svc.cluster.local\n\n`;
-    if (answers.length === 0)
-      return { exitCode: 1, output: `${head}nslookup: can't resolve '${host}'\n` };
-    const lines = answers.map((a, i) => `Address ${i + 1}: ${a.ip} ${a.ptr}\n`).join('');
+    let addresses: DnsAddress[];
+    if (IPV4.test(host)) {
+      const names = reverseNames(host, namespace, network);
+      const view = network?.(namespace, host);
+      if (!view) return undefined;
+      addresses = [names[0] ? { ip: host, ptr: names[0] } : { ip: host }];
+    } else {
+      const r = resolveName(host, namespace, network);
+      if (r === undefined) return undefined;
+      if (r === null) return { exitCode: 1, output: `${head}nslookup: can't resolve '${host}'\n` };
+      addresses = r.addresses.map((a) => {
+        const ptr = a.ptr ?? reverseNames(a.ip, namespace, network)[0];
+        return ptr ? { ip: a.ip, ptr } : { ip: a.ip };
+      });
+    }
+    const lines = addresses
+      .map((a, i) => `Address ${i + 1}: ${a.ip}${a.ptr ? ` ${a.ptr}` : ''}\n`)
+      .join('');
     return { exitCode: 0, output: `${head}Name:      ${host}\n${lines}` };
   }
-  const head =
-    kind === 'bind'
-      ? `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}#53\n\n`
-      : `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
-  if (answers.length === 0) {
-    return { exitCode: 1, output: `${head}** server can't find ${host}: NXDOMAIN\n\n` };
+  if (kind === 'bind') {
+    const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}#53\n\n`;
+    if (IPV4.test(host)) {
+      const names = reverseNames(host, namespace, network);
+      if (names.length === 0) {
+        if (!network?.(namespace, host)) return undefined;
+        return {
+          exitCode: 1,
+          output: `${head}** server can't find ${arpaName(host)}: NXDOMAIN\n\n`,
+        };
+      }
+      const lines = names.map((n) => `${arpaName(host)}\tname = ${n}.\n`).join('');
+      return { exitCode: 0, output: `${head}${lines}\n` };
+    }
+    const r = resolveName(host, namespace, network);
+    if (r === undefined) return undefined;
+    if (r === null) {
+      return { exitCode: 1, output: `${head}** server can't find ${host}: NXDOMAIN\n\n` };
+    }
+    const lines = r.addresses.map((a) => `Name:\t${r.fqdn}\nAddress: ${a.ip}\n`).join('');
+    return { exitCode: 0, output: `${head}${lines}\n` };
   }
-  const lines = answers.map((a) => `Name:\t${fqdn}\nAddress: ${a.ip}\n`).join('');
-  return { exitCode: 0, output: `${head}${lines}\n` };
+  // busybox 1.29 and later: its own queries, each reply printed as it comes.
+  const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
+  if (IPV4.test(host)) {
+    const names = reverseNames(host, namespace, network);
+    if (names.length === 0) {
+      if (!network?.(namespace, host)) return undefined;
+      return {
+        exitCode: 1,
+        output: `${head}** server can't find ${arpaName(host)}: NXDOMAIN\n\n`,
+      };
+    }
+    const lines = names.map((n) => `${arpaName(host)}\tname = ${n}\n`).join('');
+    return { exitCode: 0, output: `${head}${lines}\n` };
+  }
+  const queried = host.includes('.') ? [host] : searchList(namespace).map((d) => `${host}.${d}`);
+  const replies: { name: string; answer: DnsAddress[] | null }[] = [];
+  for (const name of queried) {
+    const answer = dnsAnswer(name, network);
+    if (answer === undefined) return undefined;
+    replies.push({ name, answer });
+  }
+  let output = head;
+  let exitCode = 0;
+  for (const type of ['A', 'AAAA']) {
+    for (const { name, answer } of replies) {
+      if (answer === null) {
+        output += `** server can't find ${name}: NXDOMAIN\n`;
+        exitCode = 1;
+      } else if (type === 'A') {
+        // The cluster's records are IPv4 only: an AAAA query has an empty answer.
+        for (const a of answer) output += `Name:\t${name.replace(/\.$/, '')}\nAddress: ${a.ip}\n`;
+      }
+      output += '\n';
+    }
+  }
+  return { exitCode, output };
 }
 
 /**
@@ -1525,39 +1930,12 @@ function netResult(
   namespace: string,
   network: Network | undefined,
   kind: NslookupKind = 'busybox',
+  podIP?: string,
 ): { exitCode: number; output: string } | undefined {
-  // CoreDNS `pods insecure` (kubeadm's Corefile): `a-b-c-d.NS.pod.cluster.local` is a.b.c.d.
-  const dashed =
-    /^(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\.([a-z0-9-]+)\.pod(?:\.cluster\.local)?\.?$/.exec(
-      s.host,
-    );
-  if (dashed && s.tool === 'nslookup') {
-    const ip = dashed.slice(1, 5).join('.');
-    const fqdn = `${dashed.slice(1, 5).join('-')}.${dashed[5]}.pod.cluster.local`;
-    return nslookupOutput(kind, s.host, fqdn, [{ ip, ptr: fqdn }]);
-  }
-  const target = clusterHost(s.host, namespace);
-  if (!target) return undefined;
-  const svc = network?.(target.namespace, target.host, s.port);
-  // An IP that is no cluster IP, or `name.tld` that is no Service: maybe an outside host, which
-  // cluster DNS would forward (not simulated).
-  if (!svc && (IPV4.test(target.host) || s.host.replace(/\.$/, '').split('.').length === 2)) {
-    return undefined;
-  }
-  if (s.tool === 'nslookup') {
-    // A reverse lookup of a pod's or node's IP: not simulated.
-    if (svc?.direct) return undefined;
-    if (!svc) return nslookupOutput(kind, s.host, s.host, []);
-    const fqdn = `${svc.name}.${svc.namespace}.svc.cluster.local`;
-    // A headless Service without ready pods has no address: the name does not resolve.
-    const ips = svc.addresses ?? [svc.clusterIP];
-    return nslookupOutput(
-      kind,
-      s.host,
-      fqdn,
-      ips.map((ip) => ({ ip, ptr: reverseName(ip, svc) })),
-    );
-  }
+  if (s.tool === 'nslookup') return nslookupResult(kind, s.host, namespace, network);
+  const target = reach(s.host, s.port, namespace, network, podIP);
+  if (target === undefined) return undefined;
+  const svc = target ?? undefined;
   // A headless Service is not reached through a cluster IP: not simulated for wget and curl.
   if (svc?.addresses) return undefined;
   const port = svc?.ports.find((p) => p.port === s.port);
@@ -1668,6 +2046,10 @@ export interface Surroundings {
   user?: ProcessUser;
   /** For a command run beside the container's program (exec): PID 1's command line. */
   pid1?: string;
+  /** For an exec: the present (RFC 3339), when the files it lists were last written, for want of better. */
+  now?: string;
+  /** The pod's fsGroup: it owns the emptyDir volumes (setgid: new files get the group too). */
+  fsGroup?: number;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */
@@ -1823,6 +2205,16 @@ ${iso(9900)} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connect
   return '';
 }
 
+/**
+ * CoreDNS 1.11.3 (kubeadm 1.32's) as it starts on kubeadm's Corefile: the server block it
+ * listens for, the reload plugin's digest of the configuration (a SHA-512 in CoreDNS; a stand-in
+ * digest of the same Corefile here), its version and build.
+ */
+function corednsStartup(): string {
+  const sha512 = `${hex64(COREFILE)}${hex64(`${COREFILE}\n`)}`;
+  return `.:53\n[INFO] plugin/reload: Running configuration SHA512 = ${sha512}\nCoreDNS-1.11.3\nlinux/amd64, go1.21.11, a6338e9\n`;
+}
+
 /** The postgres image's entrypoint without POSTGRES_PASSWORD (docker_verify_minimum_env). */
 const POSTGRES_NO_PASSWORD = `Error: Database is uninitialized and superuser password is not specified.
        You must specify POSTGRES_PASSWORD to a non-empty value for the
@@ -1848,6 +2240,7 @@ export function containerProgram(
   where: Surroundings = {},
 ): Program {
   if (!command?.length && !args?.length) return imageDefault(image, startedAt, where);
+  if (repository(image) === 'coredns') return { runs: 'forever', output: corednsStartup() };
   const argv = [...(command ?? []), ...(args ?? [])];
   const net = netStep(argv);
   if (net) {
@@ -1856,6 +2249,7 @@ export function containerProgram(
       where.namespace ?? 'default',
       where.network,
       nslookupKind(repository(image), imageTag(image)),
+      where.podIP,
     );
     if (r) return { runs: 'exits', afterMs: 0, exitCode: r.exitCode, output: r.output };
     return { runs: 'forever', output: '' };
@@ -1872,7 +2266,12 @@ export function containerProgram(
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
     const text = argv[2] ?? '';
     return (
-      untilResolves(text, startedAt, where.vars) ??
+      untilResolves(
+        text,
+        startedAt,
+        where.vars,
+        nslookupKind(repository(image), imageTag(image)),
+      ) ??
       endlessLoop(text, startedAt, where.vars) ??
       script(text, startedAt, where.vars, sh, shell)
     );
@@ -1966,6 +2365,13 @@ export function execCommand(
   return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '' };
 }
 
+/** PID 1 of images run without a command: their entrypoint as `ps` shows it. */
+const IMAGE_PID1: Readonly<Record<string, string>> = {
+  nginx: 'nginx: master process nginx -g daemon off;',
+  // The GKE samples' app: a Go binary at / of an Alpine image.
+  'hello-app': '/hello-app',
+};
+
 /**
  * PID 1's command line as `ps` shows it: the container's command and args; a `sh -c` of one
  * simple command is that command (the shell execs it).
@@ -1978,7 +2384,7 @@ export function pid1CommandLine(
   const argv = [...(command ?? []), ...(args ?? [])];
   if (argv.length === 0) {
     const repo = repository(image);
-    return repo === 'nginx' ? 'nginx: master process nginx -g daemon off;' : repo;
+    return IMAGE_PID1[repo] ?? repo;
   }
   const shell = argv[0]?.split('/').pop();
   const text = argv[2] ?? '';

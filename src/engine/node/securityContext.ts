@@ -76,6 +76,11 @@ export function idName(id: number, group = false): string {
   return name === undefined ? String(id) : `${id}(${name})`;
 }
 
+/** The group name of a gid, if the image's /etc/group has it. */
+export function groupName(gid: number): string | undefined {
+  return GROUP_NAMES[gid];
+}
+
 /** The user name of a uid, if the image's /etc/passwd has it. */
 export function userName(uid: number): string | undefined {
   return USER_NAMES[uid];

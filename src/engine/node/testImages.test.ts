@@ -45,11 +45,18 @@ describe('a Service works: one-shot test pods', () => {
 
   it('nslookup web answers with the cluster IP from kube-dns', () => {
     const { run, ip, cluster } = withWeb();
-    run('kubectl run dns --image=busybox --restart=Never -- nslookup web');
+    run('kubectl run dns --image=busybox:1.28 --restart=Never -- nslookup web');
+    // busybox's newer applet asks every search domain: two of them answer NXDOMAIN (exit 1).
+    run('kubectl run new --image=busybox --restart=Never -- nslookup web');
     cluster.advance(10_000);
     expect(status(run, 'dns')).toBe('0/1 Completed 0');
     expect(run('kubectl logs dns').out).toBe(
-      `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n`,
+      `Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      web\nAddress 1: ${ip} web.default.svc.cluster.local\n`,
+    );
+    expect(status(run, 'new')).toBe('0/1 Error 0');
+    const nx = (name: string) => `** server can't find ${name}: NXDOMAIN\n\n`;
+    expect(run('kubectl logs new').out).toBe(
+      `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n${nx('web.svc.cluster.local')}${nx('web.cluster.local')}\n${nx('web.svc.cluster.local')}${nx('web.cluster.local')}`,
     );
   });
 
@@ -61,8 +68,11 @@ describe('a Service works: one-shot test pods', () => {
     expect(status(run, 'w')).toBe('0/1 Error 0');
     expect(status(run, 'n')).toBe('0/1 Error 0');
     expect(run('kubectl logs w').out).toBe("wget: bad address 'nosvc'\n");
+    const nx = ['default.svc.cluster.local', 'svc.cluster.local', 'cluster.local']
+      .map((d) => `** server can't find nosvc.${d}: NXDOMAIN\n\n`)
+      .join('');
     expect(run('kubectl logs n').out).toBe(
-      "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n** server can't find nosvc: NXDOMAIN\n\n",
+      `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n${nx}${nx}`,
     );
   });
 
@@ -162,7 +172,7 @@ describe('names outside the cluster', () => {
     run('kubectl create namespace blue');
     run('kubectl create deployment web --image=nginx -n blue');
     run('kubectl expose deploy web --port=80 -n blue');
-    run('kubectl run n --image=busybox --restart=Never -- nslookup web.blue');
+    run('kubectl run n --image=busybox --restart=Never -- nslookup web.blue.svc.cluster.local');
     cluster.advance(20_000);
     expect(status(run, 'g')).toBe('1/1 Running 0');
     expect(status(run, 'n')).toBe('0/1 Completed 0');
@@ -192,13 +202,15 @@ describe('a headless Service', () => {
     const ips = run(`kubectl get pods -l app=web -o jsonpath='{.items[*].status.podIP}'`)
       .out.split(' ')
       .sort();
-    run('kubectl run dns --image=busybox --restart=Never -- nslookup web');
+    run(
+      'kubectl run dns --image=busybox --restart=Never -- nslookup web.default.svc.cluster.local',
+    );
     cluster.advance(10_000);
     expect(status(run, 'dns')).toBe('0/1 Completed 0');
     expect(run('kubectl logs dns').out).toBe(
       `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n${ips
         .map((ip) => `Name:\tweb.default.svc.cluster.local\nAddress: ${ip}\n`)
-        .join('')}\n`,
+        .join('')}\n\n`,
     );
   });
 });

@@ -8,6 +8,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { containerProgram, execCommand, pid1CommandLine } from '../../engine/node/program.ts';
+import { hex64 } from '../../engine/registry/digest.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { listAll, peekObject } from './common.ts';
@@ -74,12 +75,17 @@ export function runExec(ctx: Ctx, args: string[]): void {
   const r = execCommand(container.image ?? '', command, ctx.host.nowEpochMs() - startMs, files, {
     ...where,
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
+    now: new Date(ctx.host.nowEpochMs()).toISOString(),
   });
   if (r !== undefined && 'notFound' in r) {
-    // The runtime's error comes back on the stream; kubectl reports the exec's 126.
-    ctx.out(`${r.notFound}\n`);
-    ctx.err('command terminated with exit code 126\n');
-    throw new ExitError(126);
+    // containerd fails the CRI Exec call before any stream opens (runc cannot start the
+    // process), so the API server answers with an Internal error naming the exec's id.
+    const execId = hex64(
+      `${pod.metadata?.uid ?? podName}/${cname}/${ctx.host.nowEpochMs()}/${command.join(' ')}`,
+    );
+    ctx.fail(
+      `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId}": ${r.notFound}`,
+    );
   }
   const shell = command[0]?.split('/').pop() ?? '';
   if (SHELLS.has(shell) && command.length === 1) {

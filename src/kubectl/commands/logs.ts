@@ -409,8 +409,17 @@ function directTarget(
       backendPod: pod.metadata?.name ?? '',
       direct: true,
     };
-    const image = pod.spec?.containers?.[0]?.image;
+    // What answers: the container whose program listens on the port (else the first).
+    const containers = pod.spec?.containers ?? [];
+    const serving = containers.find(
+      (c) =>
+        port !== undefined &&
+        servedPorts(c.image ?? '', c.ports, !!(c.command?.length || c.args?.length)).includes(port),
+    );
+    const image = (serving ?? containers[0])?.image;
     if (image) view.backendImage = image;
+    const ptr = endpointNames(ctx, ip);
+    if (ptr.length > 0) view.ptr = ptr;
     return view;
   }
   const node = listAll(ctx, 'nodes', undefined).find((n) =>
@@ -436,6 +445,26 @@ function directTarget(
   return { ...through, clusterIP: ip, ports: [{ port, ready }], direct: true };
 }
 
+/**
+ * The names cluster DNS gives a pod's IP in its reverse zone: under each Service that lists it
+ * as a ready endpoint, its hostname there or its dashed IP (CoreDNS's serviceRecordForIP).
+ */
+function endpointNames(ctx: Ctx, ip: string): string[] {
+  const names: string[] = [];
+  for (const ep of listAll(ctx, 'endpoints', undefined)) {
+    const subsets = (ep as { subsets?: { addresses?: { ip?: string; hostname?: string }[] }[] })
+      .subsets;
+    for (const s of subsets ?? []) {
+      for (const a of s.addresses ?? []) {
+        if (a.ip !== ip) continue;
+        const name = `${a.hostname ?? ip.replace(/\./g, '-')}.${ep.metadata?.name}.${ep.metadata?.namespace}.svc.cluster.local`;
+        if (!names.includes(name)) names.push(name);
+      }
+    }
+  }
+  return names;
+}
+
 /** The Services as a container reaches them, by name or cluster IP (see networkOf). */
 function serviceNetwork(ctx: Ctx): Network {
   return (namespace, host) => {
@@ -451,6 +480,7 @@ function serviceNetwork(ctx: Ctx): Network {
     type Subset = {
       addresses?: {
         ip?: string;
+        hostname?: string;
         targetRef?: { kind?: string; name?: string; namespace?: string };
       }[];
       ports?: { name?: string }[];
@@ -473,8 +503,11 @@ function serviceNetwork(ctx: Ctx): Network {
       })),
     };
     if (spec.clusterIP === 'None') {
-      const ips = subsets.flatMap((s) => (s.addresses ?? []).map((a) => a.ip ?? ''));
-      view.addresses = [...new Set(ips)].sort();
+      const addresses = subsets.flatMap((s) => s.addresses ?? []);
+      view.addresses = [...new Set(addresses.map((a) => a.ip ?? ''))].sort();
+      const hostnames = new Map<string, string>();
+      for (const a of addresses) if (a.hostname && a.ip) hostnames.set(a.ip, a.hostname);
+      if (hostnames.size > 0) view.hostnames = hostnames;
     }
     const target = subsets.flatMap((s) => s.addresses ?? [])[0]?.targetRef;
     if (target?.kind === 'Pod' && target.name) {
@@ -634,6 +667,7 @@ export function surroundingsOf(
     (p.spec as { securityContext?: UserContext } | undefined)?.securityContext,
     (container as { securityContext?: UserContext } | undefined)?.securityContext,
   );
+  const fsGroup = (p.spec?.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
   const where: Surroundings = {
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     namespace,
@@ -643,6 +677,7 @@ export function surroundingsOf(
     ...(container?.env ? { env: container.env } : {}),
     vars: inputs.vars,
     ...(user ? { user } : {}),
+    ...(fsGroup !== undefined ? { fsGroup } : {}),
   };
   return { where, command: inputs.command, args: inputs.args };
 }
