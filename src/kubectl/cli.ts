@@ -261,6 +261,11 @@ function rootHelp(): string {
  * arguments); for an unknown one `Unknown help topic` and the root's usage, both on stderr.
  */
 function runHelp(args: string[]): RunResult {
+  // cobra parses -h on the help command itself and prints that command's own help.
+  const helpCmd = COMMANDS.find((c) => c.name === 'help');
+  if (helpCmd && args.some((a) => a === '-h' || a === '--help')) {
+    return { stdout: commandHelp(helpCmd, 'kubectl help'), stderr: '', exitCode: 0 };
+  }
   const words = args.filter((a) => !a.startsWith('-'));
   if (words.length === 0) return { stdout: rootHelp(), stderr: '', exitCode: 0 };
   let cmd: Command | undefined = { name: '', children: COMMANDS };

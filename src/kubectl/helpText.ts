@@ -496,6 +496,71 @@ kubectl create service nodeport my-ns --tcp=5678:8080`,
     ],
   },
 
+  'create cronjob': {
+    long: 'Create a cron job with the specified name.',
+    example: `# Create a cron job
+kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *"
+
+# Create a cron job with a command
+kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *" -- date`,
+    flags: [
+      ...CREATE_SUB,
+      f('--image', "''", 'Image name to run.'),
+      f('--restart', "''", "job's restart policy. supported values: OnFailure, Never"),
+      f('--schedule', "''", 'A schedule in the Cron format the job should be run with.'),
+    ],
+  },
+  'create priorityclass': {
+    long: 'Create a priority class with the specified name, value, globalDefault and description.',
+    example: `# Create a priority class named high-priority
+kubectl create priorityclass high-priority --value=1000 --description="high priority"
+
+# Create a priority class named default-priority that is considered as the global default priority
+kubectl create priorityclass default-priority --value=1000 --global-default=true --description="default priority"
+
+# Create a priority class named high-priority that cannot preempt pods with lower priority
+kubectl create priorityclass high-priority --value=1000 --description="high priority" --preemption-policy="Never"`,
+    flags: [
+      ...CREATE_SUB,
+      f(
+        '--description',
+        "''",
+        'description is an arbitrary string that usually provides guidelines on when this priority class should be used.',
+      ),
+      f(
+        '--global-default',
+        'false',
+        'global-default specifies whether this PriorityClass should be considered as the default priority.',
+      ),
+      f(
+        '--preemption-policy',
+        "'PreemptLowerPriority'",
+        'preemption-policy is the policy for preempting pods with lower priority.',
+      ),
+      f('--value', '0', 'the value of this priority class.'),
+    ],
+  },
+  'create quota': {
+    long: 'Create a resource quota with the specified name, hard limits, and optional scopes.',
+    example: `# Create a new resource quota named my-quota
+kubectl create quota my-quota --hard=cpu=1,memory=1G,pods=2,services=3,replicationcontrollers=2,resourcequotas=1,secrets=5,persistentvolumeclaims=10
+
+# Create a new resource quota named best-effort
+kubectl create quota best-effort --hard=pods=100 --scopes=BestEffort`,
+    flags: [
+      ...CREATE_SUB,
+      f(
+        '--hard',
+        "''",
+        'A comma-delimited set of resource=quantity pairs that define a hard limit.',
+      ),
+      f(
+        '--scopes',
+        "''",
+        'A comma-delimited set of quota scopes that must all match each object tracked by the quota.',
+      ),
+    ],
+  },
   // ---------------------------------------------------------------- expose, run, set
   expose: {
     long: `Expose a resource as a new Kubernetes service.
@@ -701,6 +766,142 @@ kubectl set image -f path/to/file.yaml nginx=nginx:1.9.1 --local -o yaml`,
     ],
   },
 
+  'set env': {
+    long: `Update environment variables on a pod template.
+
+ List environment variable definitions in one or more pods, pod templates. Add, update, or remove container environment variable definitions in one or more pod templates (within replication controllers or deployment configurations). View or modify the environment variable definitions on all containers in the specified pods or pod templates, or just those that match a wildcard.
+
+ If "--env -" is passed, environment variables can be read from STDIN using the standard env syntax.
+
+ Possible resources include (case insensitive):
+
+        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)`,
+    example: `# Update deployment 'registry' with a new environment variable
+kubectl set env deployment/registry STORAGE_DIR=/local
+
+# List the environment variables defined on a deployments 'sample-build'
+kubectl set env deployment/sample-build --list
+
+# List the environment variables defined on all pods
+kubectl set env pods --all --list
+
+# Output modified deployment in YAML, and does not alter the object on the server
+kubectl set env deployment/sample-build STORAGE_DIR=/data -o yaml
+
+# Update all containers in all replication controllers in the project to have ENV=prod
+kubectl set env rc --all ENV=prod
+
+# Import environment from a secret
+kubectl set env --from=secret/mysecret deployment/myapp
+
+# Import environment from a config map with a prefix
+kubectl set env --from=configmap/myconfigmap --prefix=MYSQL_ deployment/myapp
+
+# Import specific keys from a config map
+kubectl set env --keys=my-example-key --from=configmap/myconfigmap deployment/myapp
+
+# Remove the environment variable ENV from container 'c1' in all deployment configs
+kubectl set env deployments --all --containers="c1" ENV-
+
+# Remove the environment variable ENV from a deployment definition on disk and
+# update the deployment config on the server
+kubectl set env -f deploy.json ENV-
+
+# Set some of the local shell environment into a deployment config on the server
+env | grep RAILS_ | kubectl set env -e - deployment/registry`,
+    flags: [
+      ...PRINT,
+      f(
+        '--all',
+        'false',
+        'If true, select all resources in the namespace of the specified resource types',
+      ),
+      f(
+        '-c, --containers',
+        "'*'",
+        'The names of containers in the selected pod templates to change - may use wildcards',
+      ),
+      DRY_RUN,
+      f(
+        '-e, --env',
+        '[]',
+        'Specify a key-value pair for an environment variable to set into each container.',
+      ),
+      fieldManager('set'),
+      filename('Filename, directory, or URL to files the resource to update the env'),
+      f('--from', "''", 'The name of a resource from which to inject environment variables'),
+      f('--keys', '[]', 'Comma-separated list of keys to import from specified resource'),
+      KUSTOMIZE,
+      f(
+        '--list',
+        'false',
+        'If true, display the environment and any changes in the standard format. this flag will removed when we have kubectl view env.',
+      ),
+      f('--local', 'false', 'If true, set env will NOT contact api-server but run locally.'),
+      f(
+        '--overwrite',
+        'true',
+        'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.',
+      ),
+      f('--prefix', "''", 'Prefix to append to variable names'),
+      RECURSIVE,
+      f(
+        '--resolve',
+        'false',
+        'If true, show secret or configmap references when listing variables',
+      ),
+      SELECTOR,
+    ],
+  },
+  'set resources': {
+    // The Long text's %s is cmdutil.SuggestAPIResources("kubectl"), hence the doubled period.
+    long: `Specify compute resource requirements (CPU, memory) for any resource that defines a pod template.  If a pod is successfully scheduled, it is guaranteed the amount of resource requested, but may burst up to its specified limits.
+
+ For each compute resource, if a limit is specified and a request is omitted, the request will default to the limit.
+
+ Possible resources include (case insensitive): Use "kubectl api-resources" for a complete list of supported resources..`,
+    example: `# Set a deployments nginx container cpu limits to "200m" and memory to "512Mi"
+kubectl set resources deployment nginx -c=nginx --limits=cpu=200m,memory=512Mi
+
+# Set the resource request and limits for all containers in nginx
+kubectl set resources deployment nginx --limits=cpu=200m,memory=512Mi --requests=cpu=100m,memory=256Mi
+
+# Remove the resource requests for resources on containers in nginx
+kubectl set resources deployment nginx --limits=cpu=0,memory=0 --requests=cpu=0,memory=0
+
+# Print the result (in yaml format) of updating nginx container limits from a local, without hitting the server
+kubectl set resources -f path/to/file.yaml --limits=cpu=200m,memory=512Mi --local -o yaml`,
+    flags: [
+      ...PRINT,
+      f('--all', 'false', 'Select all resources, in the namespace of the specified resource types'),
+      f(
+        '-c, --containers',
+        "'*'",
+        'The names of containers in the selected pod templates to change, all containers are selected by default - may use wildcards',
+      ),
+      DRY_RUN,
+      fieldManager('set'),
+      GET_FILENAME,
+      KUSTOMIZE,
+      f(
+        '--limits',
+        "''",
+        "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges.",
+      ),
+      f('--local', 'false', 'If true, set resources will NOT contact api-server but run locally.'),
+      RECURSIVE,
+      f(
+        '--requests',
+        "''",
+        "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges.",
+      ),
+      f(
+        '-l, --selector',
+        "''",
+        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
+      ),
+    ],
+  },
   // ---------------------------------------------------------------- get, describe, delete
   get: {
     long: `Display one or many resources.
@@ -1025,6 +1226,26 @@ kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap
       DELETE_TIMEOUT,
       VALIDATE,
       waitFlag('false'),
+    ],
+  },
+  'apply view-last-applied': {
+    long: `View the latest last-applied-configuration annotations by type/name or file.
+
+ The default output will be printed to stdout in YAML format. You can use the -o option to change the output format.`,
+    example: `# View the last-applied-configuration annotations by type/name in YAML
+kubectl apply view-last-applied deployment/nginx
+
+# View the last-applied-configuration annotations by file in JSON
+kubectl apply view-last-applied -f deploy.yaml -o json`,
+    flags: [
+      f('--all', 'false', 'Select all resources in the namespace of the specified resource types'),
+      filename(
+        'Filename, directory, or URL to files that contains the last-applied-configuration annotations',
+      ),
+      KUSTOMIZE,
+      f('-o, --output', "'yaml'", 'Output format. Must be one of (yaml, json)'),
+      RECURSIVE,
+      SELECTOR,
     ],
   },
   replace: {
@@ -2179,4 +2400,10 @@ kubectl port-forward pod/mypod :5000`,
     short: 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)',
   },
   plugin: { short: 'Provides utilities for interacting with plugins' },
+  // cobra's default help command: its Long is not run through templates.LongDesc.
+  help: {
+    long: `Help provides help for any command in the application.
+Simply type kubectl help [path to command] for full details.`,
+    use: 'kubectl help [command] [flags] [options]',
+  },
 };
