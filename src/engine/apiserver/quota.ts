@@ -284,19 +284,35 @@ function enforcedValues(
   return [r, l, e];
 }
 
-function checkMin(
-  type: string,
+/** What one constraint compares: the enforced figure and the container's (or pod's) own. */
+interface Observed {
+  enforced: Amount;
+  req: Amount | undefined;
+  lim: Amount | undefined;
+  /** requestLimitEnforcedValues of the three. */
+  r: bigint;
+  l: bigint;
+  e: bigint;
+  /** The enforced figure's text. */
+  et: string;
+}
+
+function observe(
   k: string,
   enforcedQ: unknown,
   requests: ResourceList,
   limits: ResourceList,
-): string | undefined {
+): Observed | undefined {
   const enforced = amountOf(enforcedQ);
   if (!enforced) return undefined;
   const req = amountOf(requests[k]);
   const lim = amountOf(limits[k]);
   const [r, l, e] = enforcedValues(req, lim, enforced);
-  const et = amountText(enforced);
+  return { enforced, req, lim, r, l, e, et: amountText(enforced) };
+}
+
+function checkMin(type: string, k: string, o: Observed): string | undefined {
+  const { req, lim, r, l, e, et } = o;
   if (!req) return `minimum ${k} usage per ${type} is ${et}.  No request is specified`;
   if (r < e) return `minimum ${k} usage per ${type} is ${et}, but request is ${amountText(req)}`;
   if (lim && l < e)
@@ -304,19 +320,8 @@ function checkMin(
   return undefined;
 }
 
-function checkMax(
-  type: string,
-  k: string,
-  enforcedQ: unknown,
-  requests: ResourceList,
-  limits: ResourceList,
-): string | undefined {
-  const enforced = amountOf(enforcedQ);
-  if (!enforced) return undefined;
-  const req = amountOf(requests[k]);
-  const lim = amountOf(limits[k]);
-  const [r, l, e] = enforcedValues(req, lim, enforced);
-  const et = amountText(enforced);
+function checkMax(type: string, k: string, o: Observed): string | undefined {
+  const { req, lim, r, l, e, et } = o;
   if (!lim) return `maximum ${k} usage per ${type} is ${et}.  No limit is specified`;
   if (l > e) return `maximum ${k} usage per ${type} is ${et}, but limit is ${amountText(lim)}`;
   if (req && r > e)
@@ -324,19 +329,8 @@ function checkMax(
   return undefined;
 }
 
-function checkRatio(
-  type: string,
-  k: string,
-  enforcedQ: unknown,
-  requests: ResourceList,
-  limits: ResourceList,
-): string | undefined {
-  const enforced = amountOf(enforcedQ);
-  if (!enforced) return undefined;
-  const req = amountOf(requests[k]);
-  const lim = amountOf(limits[k]);
-  const [r, l] = enforcedValues(req, lim, enforced);
-  const et = amountText(enforced);
+function checkRatio(type: string, k: string, o: Observed): string | undefined {
+  const { enforced, req, lim, r, l, et } = o;
   if (!req || r === 0n)
     return `${k} max limit to request ratio per ${type} is ${et}, but no request is specified or request is 0`;
   if (!lim || l === 0n)
@@ -380,15 +374,18 @@ export function limitRangeViolations(
     for (const item of limitItems(lr)) {
       const checks = (type: string, requests: ResourceList, limits: ResourceList) => {
         for (const k of Object.keys(item.min ?? {}).sort()) {
-          const e = checkMin(type, k, item.min?.[k], requests, limits);
+          const o = observe(k, item.min?.[k], requests, limits);
+          const e = o && checkMin(type, k, o);
           if (e) errs.push(e);
         }
         for (const k of Object.keys(item.max ?? {}).sort()) {
-          const e = checkMax(type, k, item.max?.[k], requests, limits);
+          const o = observe(k, item.max?.[k], requests, limits);
+          const e = o && checkMax(type, k, o);
           if (e) errs.push(e);
         }
         for (const k of Object.keys(item.maxLimitRequestRatio ?? {}).sort()) {
-          const e = checkRatio(type, k, item.maxLimitRequestRatio?.[k], requests, limits);
+          const o = observe(k, item.maxLimitRequestRatio?.[k], requests, limits);
+          const e = o && checkRatio(type, k, o);
           if (e) errs.push(e);
         }
       };

@@ -830,18 +830,21 @@ function lastAppliedConfiguration(obj: KubeObject, ns: string | undefined): stri
   })}\n`;
 }
 
+/** What `apply -f` passes to each object's apply. */
+interface ApplyOptions {
+  format: ReturnType<typeof outputFormat>;
+  dryRun: DryRun;
+  errors: Status[];
+  validation: ReturnType<typeof fieldValidation>;
+}
+
 function applyOne(
   ctx: Ctx,
   obj: KubeObject,
   resource: Parameters<Ctx['host']['api']['get']>[0],
   ns: string | undefined,
   source: string,
-  o: {
-    format: ReturnType<typeof outputFormat>;
-    dryRun: DryRun;
-    errors: Status[];
-    validation: ReturnType<typeof fieldValidation>;
-  },
+  o: ApplyOptions,
 ): void {
   const name = obj.metadata?.name ?? '';
   const meta = { ...(obj.metadata ?? {}) };
@@ -959,12 +962,7 @@ function serverSideApplyOne(
   resource: Parameters<Ctx['host']['api']['get']>[0],
   ns: string | undefined,
   source: string,
-  o: {
-    format: ReturnType<typeof outputFormat>;
-    dryRun: DryRun;
-    errors: Status[];
-    validation: ReturnType<typeof fieldValidation>;
-  },
+  o: ApplyOptions,
 ): void {
   const name = obj.metadata?.name ?? '';
   const fieldManager = ctx.str('field-manager') || 'kubectl';
