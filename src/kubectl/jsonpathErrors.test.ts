@@ -24,6 +24,20 @@ describe('kubectl -o jsonpath errors', () => {
     );
   });
 
+  it('a single named object that is not there prints no template text, only the error', () => {
+    const { run } = engineSession(9);
+    expect(run(`kubectl get pod nope -o jsonpath='{.a} {.b}'`)).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): pods "nope" not found\n',
+      code: 1,
+    });
+    expect(run(`kubectl get pod nope -o jsonpath='{.a} {.b}' --ignore-not-found`)).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
+  });
+
   it("goSyntax is Go's %#v of decoded JSON", () => {
     expect(goSyntax({ b: [1, true, null], a: 'x', c: {} })).toBe(
       'map[string]interface {}{"a":"x", "b":[]interface {}{1, true, interface {}(nil)}, "c":map[string]interface {}{}}',

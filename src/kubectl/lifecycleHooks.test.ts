@@ -108,6 +108,21 @@ describe('postStart', () => {
   });
 });
 
+describe('postStart: what it writes', () => {
+  it('the docs’ lifecycle-demo: the file the hook wrote is there for kubectl exec', () => {
+    const { run } = engineSession(2);
+    expect(run('kubectl apply -f https://k8s.io/examples/pods/lifecycle-events.yaml').out).toBe(
+      'pod/lifecycle-demo created\n',
+    );
+    run('kubectl wait --for=condition=Ready pod/lifecycle-demo');
+    expect(run('kubectl exec -it lifecycle-demo -- cat /usr/share/message')).toEqual({
+      out: 'Hello from the postStart handler\n',
+      err: '',
+      code: 0,
+    });
+  });
+});
+
 describe('preStop', () => {
   /** How long `kubectl delete` of a running pod with these hooks takes, and the events then. */
   const deleteTakes = (lifecycle: string, extra = '') => {

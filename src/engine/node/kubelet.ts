@@ -1043,7 +1043,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (postStart && before) {
       // startContainer's step 4: the hook runs before the sync goes on; the pod worker (and
       // so the status) waits for it, and the probes start after it.
-      const res = runHook(postStart, hookTarget(pod, key, c, ctx));
+      const target = hookTarget(pod, key, c, ctx);
+      const res = runHook(postStart, target);
+      if (res.written) {
+        // The hook's files stay in the container's filesystem for what runs there later.
+        const at = target.elapsedMs;
+        c.files = [...(c.files ?? []), ...res.written.map((f) => ({ ...f, atMs: at + f.atMs }))];
+      }
       c.hook = {
         doneAt: ctx.now + res.ms,
         ...(res.error === undefined ? {} : { error: res.error }),

@@ -44,6 +44,8 @@ export interface HookTarget {
 export interface HookResult {
   ms: number;
   error?: string;
+  /** Files an exec hook wrote, timed from the hook's start: the container sees them after. */
+  written?: readonly FileEvent[];
 }
 
 /** Go's `%q` of a string (ASCII text: what JSON writes, but for `\u` escapes Go does not use). */
@@ -84,11 +86,13 @@ export function runHook(handler: LifecycleHandler, t: HookTarget): HookResult {
       };
     }
     const r = execInContainer(t.image, argv, t.elapsedMs, t.files);
+    const written = r?.written ? { written: r.written } : {};
     // A command that is not simulated is taken to succeed at once.
-    if (!r || r.exitCode === 0) return { ms: r?.ms ?? 0 };
+    if (!r || r.exitCode === 0) return { ms: r?.ms ?? 0, ...written };
     const err = `command '${argv.join(' ')}' exited with ${r.exitCode}: `;
     return {
       ms: r.ms,
+      ...written,
       error: `Exec lifecycle hook ([${argv.join(' ')}]) ${where} failed - error: ${err}, message: ${goQuote(r.output)}`,
     };
   }

@@ -2312,18 +2312,22 @@ export function execInContainer(
   elapsedMs: number,
   files: readonly FileEvent[] | undefined,
   where: Surroundings = {},
-): { exitCode: number; output: string; ms: number } | undefined {
+): { exitCode: number; output: string; ms: number; written?: readonly FileEvent[] } | undefined {
   const sh = newShell(image, '', where);
   for (const f of files ?? []) if (f.atMs <= elapsedMs) sh.files.set(f.path, f.content);
   const cmd = argv[0]?.split('/').pop() ?? '';
   if (sh.bins && !sh.bins.has(cmd)) return undefined;
+  // What the command wrote, timed from its start (a lifecycle hook's files outlive it).
+  const written = () => (sh.fileLog.length > 0 ? { written: sh.fileLog } : {});
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
-    return r.forever ? undefined : { exitCode: r.status & 255, output: r.output, ms: sh.ms };
+    return r.forever
+      ? undefined
+      : { exitCode: r.status & 255, output: r.output, ms: sh.ms, ...written() };
   }
   const s = step(argv, sh);
   if (!s || s.forever) return undefined;
-  return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? ''), ms: s.ms };
+  return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? ''), ms: s.ms, ...written() };
 }
 
 /** What `kubectl exec` gets back from a command run beside the container's program. */

@@ -7,7 +7,12 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
-import { containerProgram, execCommand, pid1CommandLine } from '../../engine/node/program.ts';
+import {
+  containerProgram,
+  execCommand,
+  execInContainer,
+  pid1CommandLine,
+} from '../../engine/node/program.ts';
 import { hex64 } from '../../engine/registry/digest.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
@@ -71,7 +76,14 @@ export function runExec(ctx: Ctx, args: string[]): void {
   const startedAt = running.startedAt;
   const startMs = startedAt ? Date.parse(startedAt) : ctx.host.nowEpochMs();
   const program = containerProgram(container.image ?? '', pCommand, pArgs, startedAt, where);
-  const files = program.runs === 'forever' || program.runs === 'exits' ? program.files : undefined;
+  const programFiles =
+    program.runs === 'forever' || program.runs === 'exits' ? program.files : undefined;
+  // A postStart exec hook ran as the container started: what it wrote is there too.
+  const hook = container.lifecycle?.postStart?.exec?.command;
+  const hookRun = hook
+    ? execInContainer(container.image ?? '', hook, 0, programFiles, where)
+    : undefined;
+  const files = hookRun?.written ? [...(programFiles ?? []), ...hookRun.written] : programFiles;
   const r = execCommand(container.image ?? '', command, ctx.host.nowEpochMs() - startMs, files, {
     ...where,
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),

@@ -179,7 +179,9 @@ export function runGet(ctx: Ctx, args: string[]): void {
         ? items[0]
         : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     const template = outputTemplate(ctx);
-    printJsonPath(ctx, template, data);
+    // A single named object that failed or is ignored prints nothing (printGeneric returns
+    // its error at once; with --ignore-not-found, get returns before printing).
+    if (!(singleItemImplied && found.length === 0)) printJsonPath(ctx, template, data);
   } else if (format === 'custom-columns') {
     printCustomColumns(ctx, found);
   } else if (format === 'name') {
