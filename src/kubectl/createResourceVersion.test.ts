@@ -52,11 +52,22 @@ describe('create with a resourceVersion', () => {
       ).out,
     ).toMatch(/"resourceVersion":"\d+"/);
     // … and the next apply sends that stale resourceVersion in its patch: a Conflict.
-    expect(run('kubectl apply -f c.yaml')).toEqual({
-      out: '',
-      err: 'Error from server (Conflict): error when patching "c.yaml": Operation cannot be fulfilled on configmaps "c": the object has been modified; please apply your changes to the latest version and try again\n',
-      code: 1,
-    });
+    // apply.go wraps the patcher's error with the patch, the object and the source.
+    const conflict = run('kubectl apply -f c.yaml');
+    expect(conflict.out).toBe('');
+    expect(conflict.code).toBe(1);
+    const lines = conflict.err.split('\n');
+    expect(lines[0]).toBe('Error from server (Conflict): error when applying patch:');
+    expect(lines[1]).toMatch(
+      /^\{"metadata":\{"creationTimestamp":"[^"]+","resourceVersion":"\d+","uid":"[0-9a-f-]+"\}\}$/,
+    );
+    expect(lines.slice(2)).toEqual([
+      'to:',
+      'Resource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"',
+      'Name: "c", Namespace: "default"',
+      'for: "c.yaml": error when patching "c.yaml": Operation cannot be fulfilled on configmaps "c": the object has been modified; please apply your changes to the latest version and try again',
+      '',
+    ]);
   });
 
   it('replace --force of an exported pod deletes it and creates it anew', () => {

@@ -946,7 +946,23 @@ function applyOne(
       kind: r.value.kind ?? obj.kind,
     };
     printObject(ctx, v, o.format, { verb: 'configured', dryRun: o.dryRun });
-  } else o.errors.push(withSource(r.status, 'patching', source));
+    return;
+  }
+  const err = withSource(r.status, 'patching', source);
+  if (err.reason === 'Invalid' || !source) {
+    // An Invalid error prints from its details, so apply's wrapper never shows.
+    o.errors.push(err);
+    return;
+  }
+  // apply.go wraps the patcher's error once more: the patch, the object (resource.Info's
+  // String) and the source.
+  const t = typeByResource(resource);
+  const gv = `${t.group}/${t.version}`;
+  const info = `Resource: "${gv}, Resource=${t.resource}", GroupVersionKind: "${gv}, Kind=${t.kind}"\nName: ${JSON.stringify(name)}, Namespace: ${JSON.stringify(ns ?? '')}`;
+  o.errors.push({
+    ...err,
+    message: `error when applying patch:\n${goCompactJson(patch)}\nto:\n${info}\nfor: ${JSON.stringify(source)}: ${err.message}`,
+  });
 }
 
 /**
