@@ -70,11 +70,15 @@ function sortedEntries(m: Record<string, string> | undefined): [string, string][
   return Object.entries(m ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** `Labels:  a=b` then `\tc=d` lines (printLabelsMultilineWithIndent). */
+/**
+ * `Labels:  a=b` then `\tc=d` lines (printLabelsMultilineWithIndent); `innerIndent` goes before
+ * the tab of each further line (a claim template's labels use two spaces).
+ */
 export function printLabelsMultiline(
   w: PrefixWriter,
   title: string,
   labels: Record<string, string> | undefined,
+  innerIndent = '',
 ): void {
   w.write(0, `${title}:\t`);
   const entries = sortedEntries(labels);
@@ -83,7 +87,7 @@ export function printLabelsMultiline(
     return;
   }
   entries.forEach(([k, v], i) => {
-    if (i !== 0) w.write(0, '\t');
+    if (i !== 0) w.write(0, `${innerIndent}\t`);
     w.write(0, `${k}=${v}\n`);
   });
 }
@@ -1253,8 +1257,8 @@ export function describeStatefulSet(
         pvc.spec?.storageClassName ??
         '';
       w.write(1, `StorageClass:\t${storageClass}\n`);
-      printIndentedLabels(w, 'Labels', pvc.metadata?.labels);
-      printIndentedLabels(w, 'Annotations', pvc.metadata?.annotations);
+      printLabelsMultiline(w, '  Labels', pvc.metadata?.labels, '  ');
+      printLabelsMultiline(w, '  Annotations', pvc.metadata?.annotations, '  ');
       const capacity = pvc.spec?.resources?.requests?.storage;
       w.write(1, `Capacity:\t${capacity ?? '<default>'}\n`);
       w.write(1, `Access Modes:\t[${(pvc.spec?.accessModes ?? []).join(' ')}]\n`);
@@ -1262,24 +1266,6 @@ export function describeStatefulSet(
   }
   if (events) describeEvents(w, events, now);
   return w.toString();
-}
-
-/** printLabelsMultilineWithIndent with a two-space indent (a claim template's labels). */
-function printIndentedLabels(
-  w: PrefixWriter,
-  title: string,
-  labels: Record<string, string> | undefined,
-): void {
-  w.write(0, `  ${title}:\t`);
-  const entries = sortedEntries(labels);
-  if (entries.length === 0) {
-    w.write(0, '<none>\n');
-    return;
-  }
-  entries.forEach(([k, v], i) => {
-    if (i !== 0) w.write(0, '  \t');
-    w.write(0, `${k}=${v}\n`);
-  });
 }
 
 export function describeReplicaSet(
