@@ -34,6 +34,8 @@ export interface ComponentContext {
   nodes: readonly string[];
   /** The image registry (Docker Hub and registry.k8s.io) the nodes pull from. */
   registry: Registry;
+  /** Files `kubectl exec` wrote, by storage scope (see Cluster.storedFiles): exec probes read them. */
+  storedFiles?: (scope: string) => readonly StoredFile[];
 }
 
 /** Builds the reconcilers besides the scheduler (controllers, kubelets, kube-proxies). */
@@ -83,13 +85,20 @@ export interface DockerFacade {
   push(image: string): PushResult;
 }
 
+/** A file written (content) or removed (null) in a storage scope, at epoch ms `at`. */
+export interface StoredFile {
+  path: string;
+  content: string | null;
+  at: number;
+}
+
 /** One recorded client input, enough to replay the cluster from its seed. */
 export interface Input {
   /** Virtual ms when it happened. */
   at: number;
   /** Runtime tasks processed before it (places it exactly among the cluster's own work). */
   tasks: number;
-  op: 'api' | 'stopNode' | 'startNode' | 'docker.build' | 'docker.push';
+  op: 'api' | 'stopNode' | 'startNode' | 'docker.build' | 'docker.push' | 'files.write';
   actor?: Actor;
   method?: keyof ClusterClient;
   args: unknown[];
@@ -152,6 +161,14 @@ export interface Cluster {
   startNode(name: string): void;
   /** Whether the API server answers (false while the control-plane node is stopped). */
   apiServerUp(): boolean;
+  /**
+   * Files commands run in containers (`kubectl exec`) wrote or removed, in one storage scope:
+   * a container's writable layer, a pod's emptyDir volume, a node's host path (see
+   * kubectl/commands/podFiles.ts for the scope names). Oldest first.
+   */
+  storedFiles(scope: string): readonly StoredFile[];
+  /** Record writes in a storage scope (an input: a replay writes them again). */
+  writeFiles(scope: string, files: readonly StoredFile[]): void;
   /** Every node name, control plane first. */
   nodes(): readonly string[];
   stoppedNodes(): readonly string[];
@@ -200,6 +217,7 @@ function defaultComponents(ctx: ComponentContext): Reconciler[] {
       ...(index === 0 ? { controlPlane: true } : {}),
       podNetwork,
       nodeAddresses,
+      ...(ctx.storedFiles ? { storedFiles: ctx.storedFiles } : {}),
     });
     kubelets.push(n.kubelet);
     recs.push(n.kubelet, n.kubeProxy);
@@ -293,6 +311,7 @@ class ClusterImpl implements Cluster {
     const others = (opts.components ?? defaultComponents)({
       nodes: this.#nodes,
       registry: this.registry,
+      storedFiles: (scope) => this.storedFiles(scope),
     });
     this.reconcilers = [this.scheduler, ...others];
     this.scheduler.attach(this.#api.client('scheduler'));
@@ -407,7 +426,9 @@ class ClusterImpl implements Cluster {
     if (input.op === 'docker.build') this.docker.build(input.args[0] as string);
     else if (input.op === 'docker.push') this.docker.push(input.args[0] as string);
     else if (input.op === 'stopNode') this.stopNode(input.args[0] as string);
-    else if (input.op === 'startNode') this.startNode(input.args[0] as string);
+    else if (input.op === 'files.write') {
+      this.writeFiles(input.args[0] as string, input.args[1] as StoredFile[]);
+    } else if (input.op === 'startNode') this.startNode(input.args[0] as string);
     else if (input.actor && input.method) {
       const c = this.client(input.actor);
       (c[input.method] as (...a: unknown[]) => unknown)(...clone(input.args));
@@ -532,6 +553,28 @@ class ClusterImpl implements Cluster {
     return this.#rt
       .actorNames()
       .filter((a) => a.endsWith(`/${name}`) && a.indexOf('/') === a.length - name.length - 1);
+  }
+
+  /** Files written in containers, by storage scope (see `storedFiles`). */
+  readonly #files = new Map<string, StoredFile[]>();
+
+  storedFiles(scope: string): readonly StoredFile[] {
+    return this.#files.get(scope) ?? [];
+  }
+
+  writeFiles(scope: string, files: readonly StoredFile[]): void {
+    if (files.length === 0) return;
+    this.#input({ op: 'files.write', args: [scope, files] });
+    const list = this.#files.get(scope) ?? [];
+    // Only a path's last write matters: earlier ones are dropped, so a scope stays small.
+    const paths = new Set(files.map((f) => f.path));
+    const kept = list.filter((f) => !paths.has(f.path));
+    for (const f of files) {
+      const i = kept.findIndex((k) => k.path === f.path);
+      if (i >= 0) kept.splice(i, 1);
+      kept.push({ path: f.path, content: f.content, at: f.at });
+    }
+    this.#files.set(scope, kept);
   }
 
   stopNode(name: string): void {

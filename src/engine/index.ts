@@ -38,6 +38,7 @@ export type {
   RegistryView,
   SettleOptions,
   SettleResult,
+  StoredFile,
 } from './cluster.ts';
 export { createCluster, replay } from './cluster.ts';
 export type * from './runtime/controller.ts';

@@ -21,6 +21,8 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     peek: (resource, namespace, name) => cluster.peek(resource, namespace, name),
     nodeUp: (name) => !cluster.stoppedNodes().includes(name),
     apiServerUp: () => cluster.apiServerUp(),
+    storedFiles: (scope) => cluster.storedFiles(scope),
+    writeFiles: (scope, files) => cluster.writeFiles(scope, files),
     fs: opts.fs ?? createWorkspace(),
     kubeconfig: opts.kubeconfig ?? createKubeconfig(),
   };

@@ -1,4 +1,5 @@
 import type { ApiClient, KubeObject, ResourceName } from '../engine/api/types.ts';
+import type { StoredFile } from '../engine/cluster.ts';
 import type { Kubeconfig } from './kubeconfig.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -35,6 +36,12 @@ export interface KubectlHost {
    * command that needs the server then fails to connect). Absent: it always answers.
    */
   apiServerUp?(): boolean;
+  /**
+   * Files `kubectl exec` commands wrote in a storage scope (a container's layer, a volume),
+   * and recording new ones. Absent: what an exec writes is gone when it ends.
+   */
+  storedFiles?(scope: string): readonly StoredFile[];
+  writeFiles?(scope: string, files: readonly StoredFile[]): void;
   /** Container logs, if the engine can produce them (else kubectl makes up an nginx log). */
   logs?(namespace: string, pod: string, container: string): string | undefined;
 }

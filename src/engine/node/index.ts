@@ -27,6 +27,8 @@ export interface NodeOptions {
   podNetwork?: (ip: string) => ServiceView | undefined;
   /** Every node's InternalIP. */
   nodeAddresses?: readonly string[];
+  /** Files execs wrote (see KubeletOptions.storedFiles). */
+  storedFiles?: Parameters<typeof createKubelet>[0]['storedFiles'];
 }
 
 export interface SimNode {
@@ -55,6 +57,7 @@ export function createNode(name: string, opts: NodeOptions): SimNode {
   if (opts.taints) kubeletOpts.taints = opts.taints;
   if (opts.podNetwork) kubeletOpts.podNetwork = opts.podNetwork;
   if (opts.nodeAddresses) kubeletOpts.nodeAddresses = opts.nodeAddresses;
+  if (opts.storedFiles) kubeletOpts.storedFiles = opts.storedFiles;
   const kubeProxy = createKubeProxy(name);
   // Cluster DNS answers for a Service with a cluster IP; the node's kube-proxy holds the same
   // view of the Services, so a container's `nslookup` asks it.

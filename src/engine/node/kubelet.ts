@@ -36,7 +36,7 @@ import type {
   Write,
 } from '../runtime/controller.ts';
 import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
-import { rfc3339Micro } from '../util/clock.ts';
+import { epochMs, rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { deepFreeze } from '../util/persistentMap.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
@@ -137,6 +137,12 @@ export interface KubeletOptions {
   nodeAddresses?: readonly string[];
   /** The names cluster DNS gives an address in its reverse zone (see KubeProxy.ptr). */
   ptr?: (ip: string) => string[];
+  /**
+   * Files `kubectl exec` wrote in a container's layer (`layer:<containerID>`) or a pod's
+   * emptyDir (`emptyDir:<uid>/<volume>`), at epoch ms: exec probes see them (the docs' liveness
+   * demo made to fail by hand: `kubectl exec … -- rm /tmp/healthy`).
+   */
+  storedFiles?: (scope: string) => readonly { path: string; content: string | null; at: number }[];
 }
 
 export const DEFAULT_CAPACITY: NodeResources = {
@@ -347,6 +353,7 @@ interface ContainerSpec {
     mountPath: string;
     readOnly?: boolean;
     recursiveReadOnly?: string;
+    subPath?: string;
   }[];
 }
 
@@ -1177,9 +1184,32 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   }
 
   /** What a probe finds of `c`'s current run. */
-  function probedRun(c: ContainerWork, ctx: ReconcileContext): ProbedRun {
+  function probedRun(c: ContainerWork, ctx: ReconcileContext, pod?: KubeObject): ProbedRun {
     const run: ProbedRun = { elapsedMs: ctx.now - (c.runStartMs ?? ctx.now) };
     if (c.files) run.files = c.files;
+    const stored = opts.storedFiles;
+    if (stored && pod && c.containerID) {
+      // What execs wrote since this run started (its layer) or in its emptyDirs, timed from its start.
+      const start = epochMs(c.runStartMs ?? ctx.now);
+      const extra: FileEvent[] = [];
+      for (const f of stored(`layer:${c.containerID}`)) {
+        extra.push({ atMs: f.at - start, path: f.path, content: f.content });
+      }
+      const spec = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod)[
+        c.init ? 'initContainers' : 'containers'
+      ]?.find((s) => s.name === c.name);
+      const volumes = specOf<{ volumes?: { name: string; emptyDir?: unknown }[] }>(pod).volumes;
+      for (const m of spec?.volumeMounts ?? []) {
+        if (m.subPath || !volumes?.some((v) => v.name === m.name && v.emptyDir)) continue;
+        const dir = m.mountPath.replace(/\/+$/, '');
+        for (const f of stored(`emptyDir:${uidOf(pod)}/${m.name}`)) {
+          extra.push({ atMs: f.at - start, path: `${dir}${f.path}`, content: f.content });
+        }
+      }
+      if (extra.length > 0) {
+        run.files = [...(run.files ?? []), ...extra].sort((a, b) => a.atMs - b.atMs);
+      }
+    }
     return run;
   }
 
@@ -1255,7 +1285,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const sp = c.startupProbe;
     if (!st.started && sp) {
       if (st.startupAt !== undefined && ctx.now >= st.startupAt) {
-        const res = runProbe(sp, c, ip, probedRun(c, ctx));
+        const res = runProbe(sp, c, ip, probedRun(c, ctx, pod));
         if (errored('Startup', res)) {
           st.startupAt = ctx.now + (sp.periodSeconds ?? 10) * 1000;
         } else if (res.ok) {
@@ -1278,7 +1308,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const r = c.readinessProbe;
     if (r && st.readinessAt !== undefined && ctx.now >= st.readinessAt) {
-      const res = runProbe(r, c, ip, probedRun(c, ctx));
+      const res = runProbe(r, c, ip, probedRun(c, ctx, pod));
       if (errored('Readiness', res)) {
         // Nothing changes: a container never found ready stays unready.
       } else if (res.ok) {
@@ -1293,7 +1323,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const l = c.livenessProbe;
     if (l && st.livenessAt !== undefined && ctx.now >= st.livenessAt) {
-      const res = runProbe(l, c, ip, probedRun(c, ctx));
+      const res = runProbe(l, c, ip, probedRun(c, ctx, pod));
       if (errored('Liveness', res)) {
         // Thrown away: counted neither way, so the container is not restarted.
       } else if (res.ok) st.livenessFailed = 0;

@@ -331,8 +331,10 @@ function readFile(sh: Shell, given: string): string | null | undefined {
   if (sh.files.has(path)) return sh.files.get(path) ?? null;
   const known = systemFile(sh, path);
   if (known !== undefined) return known;
-  // /tmp starts empty; a file in it exists only if the script made it.
+  // /tmp starts empty; a file in it exists only if the script made it. So does a mounted
+  // volume's directory: its files are the volume's (what the pod's containers wrote in it).
   if (path.startsWith('/tmp/')) return null;
+  if (sh.where.dirs?.some((d) => path.startsWith(`${d}/`))) return null;
   return undefined;
 }
 
@@ -1260,6 +1262,8 @@ type LoopStep =
       newline: boolean;
       /** `>> FILE`: written to that file, not the log (`/dev/null`: nowhere). */
       file?: string;
+      /** `> FILE`: the round's write empties the file first. */
+      truncates?: boolean;
     }
   /** Text printed as it is (printenv's values). */
   | { kind: 'print'; text: string }
@@ -1310,7 +1314,8 @@ function loopSteps(
     const cmd = argv[0]?.split('/').pop();
     const file =
       red.out.kind === 'file' ? red.out.path : red.out.kind === 'null' ? '/dev/null' : undefined;
-    if (file !== undefined && cmd !== 'echo') return undefined;
+    if (file !== undefined && cmd !== 'echo' && cmd !== 'date') return undefined;
+    const truncates = red.out.kind === 'file' && !red.out.append ? { truncates: true } : {};
     if (cmd === 'echo') {
       const { text: said, newline } = echoed(argv.slice(1));
       // Every `$` must be a known expansion: a variable set before the loop, or `$(date)`.
@@ -1322,10 +1327,14 @@ function loopSteps(
       steps.push(
         file === undefined
           ? { kind: 'echo', text: said, newline }
-          : { kind: 'echo', text: said, newline, file },
+          : { kind: 'echo', text: said, newline, file, ...truncates },
       );
     } else if (cmd === 'date' && argv.length === 1) {
-      steps.push({ kind: 'echo', text: '$(date)', newline: true });
+      steps.push(
+        file === undefined
+          ? { kind: 'echo', text: '$(date)', newline: true }
+          : { kind: 'echo', text: '$(date)', newline: true, file, ...truncates },
+      );
     } else if (cmd === 'printenv') {
       // Only exported variables: the process environment, not the loop's own.
       const s = step(argv, newShell('', '', env ? { vars: env } : {}));
@@ -1432,6 +1441,37 @@ export function loopLines(
   return out;
 }
 
+/** The files a loop writes (`>> FILE` in its body), by the paths as written. */
+export function loopFiles(loop: Loop): string[] {
+  const out = new Set<string>();
+  for (const s of loop.steps)
+    if (s.kind === 'echo' && s.file && s.file !== '/dev/null') out.add(s.file);
+  return [...out];
+}
+
+/**
+ * What file `path` holds at `endMs` (epoch ms) when a loop started at `startMs` writes it, and
+ * when it was last written; undefined before the first write. Appends accumulate (the last
+ * LOOP_LOG_ROUNDS rounds, as for the log); a `> FILE` write keeps only its round's text.
+ */
+export function loopFileContent(
+  loop: Loop,
+  startMs: number,
+  endMs: number,
+  path: string,
+): { content: string; at: number } | undefined {
+  let lines = loopLines(loop, startMs, endMs, path);
+  const last = lines.at(-1);
+  if (!last) return undefined;
+  if (loop.steps.some((s) => s.kind === 'echo' && s.file === path && s.truncates)) {
+    // Only the last round's writes (the round that wrote last).
+    const first = startMs + loop.startMs;
+    const round = first + Math.floor((last.at - first) / loop.periodMs) * loop.periodMs;
+    lines = lines.filter((l) => l.at >= round);
+  }
+  return { content: lines.map((l) => l.text).join(''), at: last.at };
+}
+
 /** Add `text` line by line (each keeps its newline), so `--tail` counts lines. */
 function pushLines(out: { at: number; text: string }[], at: number, text: string): void {
   for (const line of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) out.push({ at, text: line });
@@ -1455,6 +1495,12 @@ export interface ServiceView {
   ptr?: readonly string[];
   /** A pod's or a node's IP reached directly (not a Service: no name for DNS to tell). */
   direct?: boolean;
+  /**
+   * When the backend is nginx serving a volume (its html directory, or a file in it, mounted):
+   * the file at a URL path (string), or null when the volume has none; undefined where the
+   * image's own files answer.
+   */
+  docRoot?: (path: string) => string | null | undefined;
 }
 
 /**
@@ -1523,9 +1569,11 @@ Commercial support is available at
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
 /** What a backend serves at `/`, by its image; undefined for an image whose page is unknown. */
-function servedPage(svc: ServiceView): string | undefined {
+function servedPage(svc: ServiceView, path = '/'): string | undefined {
   const image = svc.backendImage;
   if (image === undefined) return undefined;
+  const fromVolume = svc.docRoot?.(indexPath(path));
+  if (typeof fromVolume === 'string') return fromVolume;
   const repo = repository(image);
   if (repo === 'nginx') return NGINX_INDEX;
   if (repo === 'httpd') return HTTPD_INDEX;
@@ -1535,6 +1583,12 @@ function servedPage(svc: ServiceView): string | undefined {
     return `Hello, world!\nVersion: ${version}\nHostname: ${svc.backendPod ?? ''}\n`;
   }
   return undefined;
+}
+
+/** The file a URL path asks for: a directory's `index.html`. */
+function indexPath(path: string): string {
+  const p = path.split('?')[0] ?? '/';
+  return p.endsWith('/') ? `${p}index.html` : p;
 }
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -1680,22 +1734,37 @@ function parseUrl(
 
 /** nginx's 404 page (CRLF lines, 153 bytes with an `x.y.z` version). */
 function nginx404(image: string): string {
+  return nginxError(image, '404 Not Found');
+}
+
+/** nginx's built-in error page for a status line such as `404 Not Found`. */
+function nginxError(image: string, status: string): string {
   const version = catalogueVersion(image) ?? catalogueVersion('nginx');
-  return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+  return `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
 }
 /** httpd's 404 page. */
 const HTTPD_404 =
   '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
 
 /** The 404 page of a stock web server for a path it does not serve, else undefined. */
-function notFoundPage(svc: ServiceView, path: string): string | undefined {
-  if (path === '/' || path === '/index.html') return undefined;
+/**
+ * The error the server answers `path` with, if any: 404 for a file it does not have; nginx
+ * serving a volume without an index.html answers its directory with 403 (autoindex is off).
+ */
+function errorPage(svc: ServiceView, path: string): { code: number; page: string } | undefined {
   const repo = svc.backendImage === undefined ? '' : repository(svc.backendImage);
-  return repo === 'nginx'
-    ? nginx404(svc.backendImage ?? 'nginx')
-    : repo === 'httpd'
-      ? HTTPD_404
-      : undefined;
+  const fromVolume = svc.docRoot?.(indexPath(path));
+  if (fromVolume === null && repo === 'nginx') {
+    const dir = (path.split('?')[0] ?? '/').endsWith('/');
+    return dir
+      ? { code: 403, page: nginxError(svc.backendImage ?? 'nginx', '403 Forbidden') }
+      : { code: 404, page: nginx404(svc.backendImage ?? 'nginx') };
+  }
+  if (typeof fromVolume === 'string') return undefined;
+  if (path === '/' || path === '/index.html') return undefined;
+  if (repo === 'nginx') return { code: 404, page: nginx404(svc.backendImage ?? 'nginx') };
+  if (repo === 'httpd') return { code: 404, page: HTTPD_404 };
+  return undefined;
 }
 
 /** A one-shot network command: `nslookup`, `wget`, `curl` against a Service of the cluster. */
@@ -1949,13 +2018,15 @@ function netResult(
         output: `${connecting}wget: can't connect to remote host (${svc.clusterIP}): Connection refused\n`,
       };
     }
-    if (notFoundPage(svc, s.path ?? '/') !== undefined) {
+    const failed = errorPage(svc, s.path ?? '/');
+    if (failed !== undefined) {
+      const status = failed.code === 403 ? '403 Forbidden' : '404 Not Found';
       return {
         exitCode: 1,
-        output: `${connecting}wget: server returned error: HTTP/1.1 404 Not Found\n`,
+        output: `${connecting}wget: server returned error: HTTP/1.1 ${status}\n`,
       };
     }
-    const page = servedPage(svc) ?? '';
+    const page = servedPage(svc, s.path ?? '/') ?? '';
     if (s.quiet) return { exitCode: 0, output: s.toStdout ? page : '' };
     const size = String(new TextEncoder().encode(page).length).padStart(6, ' ');
     const bar = `100% |********************************|${size}  0:00:00 ETA\n`;
@@ -1992,15 +2063,16 @@ function netResult(
     };
   }
   // curl prints an error page as any other (exit 0); `-f` fails with 22 instead.
-  const missing = notFoundPage(svc, s.path ?? '/');
-  if (missing !== undefined && s.fail) {
+  const failed = errorPage(svc, s.path ?? '/');
+  const code = String(failed?.code ?? 200);
+  if (failed !== undefined && s.fail) {
     return {
       exitCode: 22,
-      output: `${written('404')}${s.quiet && !s.showError ? '' : 'curl: (22) The requested URL returned error: 404\n'}`,
+      output: `${written(code)}${s.quiet && !s.showError ? '' : `curl: (22) The requested URL returned error: ${code}\n`}`,
     };
   }
-  const body = s.toStdout ? (missing ?? servedPage(svc) ?? '') : '';
-  return { exitCode: 0, output: `${body}${written(missing !== undefined ? '404' : '200')}` };
+  const body = s.toStdout ? (failed?.page ?? servedPage(svc, s.path ?? '/') ?? '') : '';
+  return { exitCode: 0, output: `${body}${written(code)}` };
 }
 
 /**
@@ -2332,7 +2404,13 @@ export function execInContainer(
 
 /** What `kubectl exec` gets back from a command run beside the container's program. */
 export type ExecResult =
-  | { exitCode: number; stdout: string; stderr: string }
+  | {
+      exitCode: number;
+      stdout: string;
+      stderr: string;
+      /** The files it wrote or removed, timed from its start (they stay in the container). */
+      written?: readonly FileEvent[];
+    }
   /** The runtime cannot exec it: the executable is not in the image (containerd's message). */
   | { notFound: string };
 
@@ -2360,13 +2438,16 @@ export function execCommand(
       notFound: `OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown`,
     };
   }
+  const written = () => (sh.fileLog.length > 0 ? { written: sh.fileLog } : {});
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
-    return r.forever ? undefined : { exitCode: r.status & 255, stdout: r.output, stderr: '' };
+    return r.forever
+      ? undefined
+      : { exitCode: r.status & 255, stdout: r.output, stderr: '', ...written() };
   }
   const s = step(argv, sh);
   if (!s || s.forever) return undefined;
-  return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '' };
+  return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '', ...written() };
 }
 
 /** PID 1 of images run without a command: their entrypoint as `ps` shows it. */

@@ -7,17 +7,13 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
-import {
-  containerProgram,
-  execCommand,
-  execInContainer,
-  pid1CommandLine,
-} from '../../engine/node/program.ts';
+import { execCommand, pid1CommandLine } from '../../engine/node/program.ts';
 import { hex64 } from '../../engine/registry/digest.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { listAll, peekObject } from './common.ts';
 import { defaultContainer, logTarget, surroundingsOf } from './logs.ts';
+import { containerFiles, keepExecWrites } from './podFiles.ts';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 
@@ -75,16 +71,11 @@ export function runExec(ctx: Ctx, args: string[]): void {
   const { where, command: pCommand, args: pArgs } = surroundingsOf(ctx, pod, container, node);
   const startedAt = running.startedAt;
   const startMs = startedAt ? Date.parse(startedAt) : ctx.host.nowEpochMs();
-  const program = containerProgram(container.image ?? '', pCommand, pArgs, startedAt, where);
-  const programFiles =
-    program.runs === 'forever' || program.runs === 'exits' ? program.files : undefined;
-  // A postStart exec hook ran as the container started: what it wrote is there too.
-  const hook = container.lifecycle?.postStart?.exec?.command;
-  const hookRun = hook
-    ? execInContainer(container.image ?? '', hook, 0, programFiles, where)
-    : undefined;
-  const files = hookRun?.written ? [...(programFiles ?? []), ...hookRun.written] : programFiles;
-  const r = execCommand(container.image ?? '', command, ctx.host.nowEpochMs() - startMs, files, {
+  const nowMs = ctx.host.nowEpochMs();
+  // What its program, its hook, the pod's other containers (in shared volumes) and earlier
+  // execs wrote.
+  const files = containerFiles(ctx, pod, container, node, startMs, nowMs);
+  const r = execCommand(container.image ?? '', command, nowMs - startMs, files, {
     ...where,
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
     now: new Date(ctx.host.nowEpochMs()).toISOString(),
@@ -113,6 +104,8 @@ export function runExec(ctx: Ctx, args: string[]): void {
     );
   }
   if ('notFound' in r) return;
+  // What it wrote stays, in the container's layer or the volume it wrote in.
+  if (r.written) keepExecWrites(ctx, pod, container, r.written, nowMs);
   // With a terminal (-t) both streams are one.
   if (ctx.bool('tty')) ctx.out(r.stdout + r.stderr);
   else {

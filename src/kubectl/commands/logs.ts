@@ -27,6 +27,7 @@ import { ExitError } from '../errors.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
 import { getOrFail, singleTarget } from './misc.ts';
+import { nginxDocRoot } from './podFiles.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
 const DEFAULT_KERNEL = '6.8.0-51-generic';
@@ -418,6 +419,8 @@ function directTarget(
     );
     const image = (serving ?? containers[0])?.image;
     if (image) view.backendImage = image;
+    const docRoot = nginxDocRoot(ctx, pod, serving ?? containers[0]);
+    if (docRoot) view.docRoot = docRoot;
     const ptr = endpointNames(ctx, ip);
     if (ptr.length > 0) view.ptr = ptr;
     return view;
@@ -515,6 +518,8 @@ function serviceNetwork(ctx: Ctx): Network {
       const image = pod?.spec?.containers?.[0]?.image;
       if (image) view.backendImage = image;
       view.backendPod = target.name;
+      const docRoot = pod ? nginxDocRoot(ctx, pod, pod.spec?.containers?.[0]) : undefined;
+      if (docRoot) view.docRoot = docRoot;
     }
     return view;
   };
