@@ -136,6 +136,9 @@ const createCommon = [
   b('allow-missing-template-keys'),
 ];
 
+/** run and expose: createCommon without --validate (neither command adds it in 1.32). */
+const createCommonNoValidate = createCommon.filter((f) => f !== validate);
+
 /** RecordFlags.AddFlags: the deprecated `--record` of create -f, apply, replace, run, expose, scale, label, annotate, patch and set. */
 const record: FlagDef = {
   name: 'record',
@@ -394,7 +397,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       { name: 'annotations', type: 'stringArray' },
       b('privileged'),
       b('expose'),
-      ...createCommon,
+      ...createCommonNoValidate,
     ],
     run: runRun,
   },
@@ -564,7 +567,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       s('overrides'),
       s('override-type'),
       filename,
-      ...createCommon,
+      ...createCommonNoValidate,
     ],
     run: runExpose,
   },
@@ -687,7 +690,7 @@ kubectl rollout restart deployment --selector=app=nginx`,
         name: 'restart',
         short: 'Restart a resource',
         use: 'kubectl rollout restart RESOURCE [options]',
-        flags: [selector, filename, output, dryRun, s('field-manager')],
+        flags: [selector, filename, output, s('field-manager')],
         run: runRolloutRestart,
       },
       {
