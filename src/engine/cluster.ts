@@ -362,6 +362,7 @@ class ClusterImpl implements Cluster {
       'patchStatus',
       'bind',
       'deleteCollection',
+      'connect',
     ] as const;
     const wrapped = {} as Record<(typeof methods)[number], unknown>;
     for (const m of methods) {

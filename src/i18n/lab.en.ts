@@ -41,6 +41,12 @@ export const labEn = {
   'lab.step.kubectl.deleteForeground.title': 'kubectl deletes {kind} {name} (foreground)',
   'lab.step.kubectl.deleteForeground.text':
     'kubectl sends {request} (propagationPolicy Foreground). The API server does not remove the {kind} yet: it sets deletionTimestamp and the foregroundDeletion finalizer and answers {status}. The garbage collector deletes what the {kind} owns first, then removes the finalizer, and the API server deletes {key} from etcd.',
+  'lab.step.kubectl.exec.title': 'kubectl exec into {pod}',
+  'lab.step.kubectl.exec.text':
+    'kubectl sends {request}. The API server reads the pod from etcd to learn its node, then hands the request on to the kubelet of {node} (port 10250), which asks the container runtime to run the command in the container {container}. Nothing is stored: the command\u2019s output streams back to kubectl.',
+  'lab.step.kubectl.logs.title': 'kubectl reads the log of {pod}',
+  'lab.step.kubectl.logs.text':
+    'kubectl sends {request}. Logs are not in etcd: the API server asks the kubelet of {node}, which reads the container {container}\u2019s log file on the node and sends it back.',
   'lab.step.kubectl.evict.title': 'kubectl evicts Pod {name}',
   'lab.step.kubectl.evict.text':
     'kubectl asks the API server to evict {name}: {request}. No PodDisruptionBudget stands in the way, so the API server deletes the pod gracefully (Terminating, a {grace} s grace period) and answers {status}. The kubelet on {node} stops its containers; a controller that owns the pod makes a replacement elsewhere.',

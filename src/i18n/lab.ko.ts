@@ -35,6 +35,12 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.kubectl.deleteForeground.title': 'kubectl이 {kind} {name} 삭제 (foreground)',
   'lab.step.kubectl.deleteForeground.text':
     'kubectl이 {request} 요청(propagationPolicy Foreground)을 보냅니다. API 서버는 {kind}을(를) 아직 지우지 않고 deletionTimestamp와 foregroundDeletion 파이널라이저를 붙인 뒤 {status}로 답합니다. 가비지 컬렉터가 {kind}이(가) 소유한 것을 먼저 지우고 파이널라이저를 떼면, API 서버가 etcd에서 {key}를 지웁니다.',
+  'lab.step.kubectl.exec.title': 'kubectl exec로 {pod} 안에서 실행',
+  'lab.step.kubectl.exec.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 {container} 컨테이너 안에서 명령을 실행하라고 합니다. 저장되는 것은 없고, 명령의 출력이 kubectl로 흘러 돌아옵니다.',
+  'lab.step.kubectl.logs.title': 'kubectl이 {pod}의 로그 조회',
+  'lab.step.kubectl.logs.text':
+    'kubectl이 {request} 요청을 보냅니다. 로그는 etcd에 없습니다. API 서버가 {node}의 kubelet에 묻고, kubelet이 노드에 있는 {container} 컨테이너의 로그 파일을 읽어 돌려보냅니다.',
   'lab.step.kubectl.evict.title': 'kubectl이 파드 {name} 축출',
   'lab.step.kubectl.evict.text':
     'kubectl이 API 서버에 {name} 파드의 축출(eviction)을 요청합니다: {request}. 막는 PodDisruptionBudget이 없으므로 API 서버는 파드를 정상 종료 절차로 지우고(Terminating, 유예 시간 {grace}초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고, 파드를 소유한 컨트롤러가 있으면 다른 곳에 대신할 파드를 만듭니다.',

@@ -66,6 +66,14 @@ export const storyEn = {
   'story.msg.image.pushed': 'Docker Hub stores {image} and answers with its digest.',
   'story.msg.api.create': '{actor} asks the API server to create {kind} {name}.',
   'story.msg.api.evict': '{actor} asks the API server to evict the pod {name}.',
+  'story.msg.api.exec':
+    '{actor} asks the API server to run a command in {container} of the pod {name}.',
+  'story.msg.api.log': '{actor} asks the API server for the log of {container} in the pod {name}.',
+  'story.msg.kubelet.exec':
+    'The API server hands the exec to the kubelet of {node}, where the pod {name} runs.',
+  'story.msg.kubelet.log':
+    'The API server asks the kubelet of {node} for the log; the kubelet reads it from the node.',
+  'story.msg.cri.exec': 'The kubelet asks the runtime to run the command in {container}.',
   'story.msg.api.update': '{actor} asks the API server to update {kind} {name}.',
   'story.msg.api.status': '{actor} reports the status of {kind} {name}.',
   'story.msg.api.bind': 'The scheduler binds the pod {name} to {node}.',

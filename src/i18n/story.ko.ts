@@ -61,6 +61,13 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.msg.image.pushed': 'Docker Hub가 {image} 이미지를 저장하고 다이제스트로 답합니다.',
   'story.msg.api.create': '{actor} → API 서버: {kind} {name} 생성 요청.',
   'story.msg.api.evict': '{actor} → API 서버: 파드 {name} 축출(eviction) 요청.',
+  'story.msg.api.exec':
+    '{actor} → API 서버: 파드 {name}의 {container} 컨테이너에서 명령 실행(exec) 요청.',
+  'story.msg.api.log': '{actor} → API 서버: 파드 {name}의 {container} 컨테이너 로그 요청.',
+  'story.msg.kubelet.exec': 'API 서버가 파드 {name}이(가) 도는 {node}의 kubelet에 exec를 넘깁니다.',
+  'story.msg.kubelet.log':
+    'API 서버가 {node}의 kubelet에 로그를 요청하고, kubelet은 노드에 있는 로그 파일을 읽습니다.',
+  'story.msg.cri.exec': 'kubelet이 런타임에 {container} 컨테이너 안에서 명령을 실행하라고 합니다.',
   'story.msg.api.update': '{actor} → API 서버: {kind} {name} 수정 요청.',
   'story.msg.api.status': '{actor} → API 서버: {kind} {name}의 상태 보고.',
   'story.msg.api.bind': '스케줄러가 {name} 파드를 {node} 노드에 바인딩합니다.',

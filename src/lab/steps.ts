@@ -72,6 +72,8 @@ type Initiator = 'kubectl' | 'developer' | 'controller-manager' | 'scheduler' | 
 function initiatorOf(m: Message): Initiator | undefined {
   if (m.from === 'api-server' || m.from === 'etcd' || m.from === 'registry') return undefined;
   if (m.from.startsWith('container-runtime/')) return undefined;
+  // The kubelet's CRI Exec call is part of the exec request the API server handed it.
+  if (m.kind === 'cri.exec') return undefined;
   // Events and status bookkeeping accompany the work they report on.
   if (m.ref?.resource === 'events') return undefined;
   if (m.from === 'controller-manager' && m.kind === 'api.updateStatus') return undefined;
@@ -682,6 +684,19 @@ export function narrate(
     return pick('lab.step.namespaceBasics', { namespace: basics[0].ref.namespace });
   }
 
+  // kubectl exec / logs: the API server forwards the request to the pod's kubelet.
+  const connect = msgs.find(
+    (m) => m.from === 'kubectl' && (m.kind === 'api.exec' || m.kind === 'api.log'),
+  );
+  const forwarded = msgs.find((m) => m.kind === 'kubelet.exec' || m.kind === 'kubelet.log');
+  if (connect && forwarded) {
+    return pick(connect.kind === 'api.exec' ? 'lab.step.kubectl.exec' : 'lab.step.kubectl.logs', {
+      request: connect.label ?? connect.kind,
+      pod: connect.ref?.name ?? '',
+      node: String(forwarded.summary.params?.node ?? ''),
+      container: String(forwarded.summary.params?.container ?? ''),
+    });
+  }
   const request = msgs.find((m) => m.from === 'kubectl');
   if (request) {
     // The answer to the last request is what the learner reads in the console.

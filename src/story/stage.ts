@@ -158,6 +158,21 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       return text('story.msg.api.create', { actor: m.from, kind, name });
     case 'api.evict':
       return text('story.msg.api.evict', { actor: m.from, name });
+    case 'api.exec':
+    case 'api.log':
+      return text(m.kind === 'api.exec' ? 'story.msg.api.exec' : 'story.msg.api.log', {
+        actor: m.from,
+        name,
+        container: String(p.container ?? ''),
+      });
+    case 'kubelet.exec':
+    case 'kubelet.log':
+      return text(m.kind === 'kubelet.exec' ? 'story.msg.kubelet.exec' : 'story.msg.kubelet.log', {
+        name,
+        node: String(p.node ?? ''),
+      });
+    case 'cri.exec':
+      return text('story.msg.cri.exec', { container: String(p.container ?? '') });
     case 'api.update':
     case 'api.patch':
       return text(m.label?.endsWith('/status') ? 'story.msg.api.status' : 'story.msg.api.update', {

@@ -194,6 +194,17 @@ export interface ApiClient {
     name: string,
     opts?: DeleteOptions,
   ): Result<KubeObject>;
+  /**
+   * A pod's connect subresource: `exec` (POST …/exec) or `log` (GET …/log). The API server reads
+   * the pod and forwards the request to its node's kubelet, which for exec asks the container
+   * runtime; what the command prints is the console's to work out. The result is the pod.
+   */
+  connect?(
+    subresource: 'exec' | 'log',
+    namespace: string | undefined,
+    name: string,
+    container: string,
+  ): Result<KubeObject>;
 }
 
 /** Where a cluster-scoped vs namespaced resource lives, its kind and group. */

@@ -562,7 +562,70 @@ export class ApiServer {
       patchStatus: (r, ns, name, p) => this.patch(actor, r, ns, name, p, {}, true),
       bind: (ns, name, node) => this.bind(actor, ns, name, node),
       deleteCollection: (r, ns, opts) => this.deleteCollection(actor, r, ns, opts),
+      connect: (sub, ns, name, container) => this.connect(actor, sub, ns, name, container),
     };
+  }
+
+  /**
+   * `exec` or `log` of a pod's container (see ApiClient.connect): the request, the pod read
+   * from etcd, the request forwarded to the kubelet of the pod's node (its port 10250) and, for
+   * exec, the kubelet's CRI Exec call to the runtime; then the answer (101 Switching Protocols:
+   * exec streams over an upgraded connection; 200 for a log).
+   */
+  connect(
+    actor: Actor,
+    sub: 'exec' | 'log',
+    namespace: string | undefined,
+    name: string,
+    container: string,
+  ): Result<KubeObject> {
+    const r = RESOURCES.pods;
+    const ns = namespace ?? 'default';
+    const exec = sub === 'exec';
+    this.#request(
+      actor,
+      exec ? 'api.exec' : 'api.log',
+      r,
+      ns,
+      name,
+      exec ? 'POST' : 'GET',
+      name,
+      `/${sub}`,
+      false,
+      false,
+      { container },
+    );
+    const key = this.#objectKey(r, ns, name);
+    this.#etcdMessage('etcd.get', r, ns, name, key, false);
+    const kv = this.#etcd.get(key, r.etcdPrefix);
+    if (!kv) return this.#fail(actor, r, ns, name, notFound(r, name));
+    const node = (kv.value.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (node) {
+      const ref = this.#ref(r, ns, name);
+      const params = { pod: name, namespace: ns, container, node };
+      const path = exec ? 'exec' : 'containerLogs';
+      this.#hop(
+        'api-server',
+        `kubelet/${node}`,
+        exec ? 'kubelet.exec' : 'kubelet.log',
+        ref,
+        { key: exec ? 'msg.kubelet.exec' : 'msg.kubelet.log', params },
+        `${exec ? 'POST' : 'GET'} :10250/${path}/${ns}/${name}/${container}`,
+        false,
+      );
+      if (exec) {
+        this.#hop(
+          `kubelet/${node}`,
+          `container-runtime/${node}`,
+          'cri.exec',
+          ref,
+          { key: 'msg.cri.exec', params },
+          'Exec',
+          false,
+        );
+      }
+    }
+    return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, exec ? 101 : 200);
   }
 
   // ---------------------------------------------------------------- helpers

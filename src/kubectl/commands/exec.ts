@@ -67,6 +67,8 @@ export function runExec(ctx: Ctx, args: string[]): void {
   const running = status?.state?.running;
   if (!running) ctx.fail(`unable to upgrade connection: container not found ("${cname}")`);
 
+  // POST pods/NAME/exec: the API server hands it to the node's kubelet, the kubelet to the runtime.
+  ctx.host.api.connect?.('exec', pod.metadata?.namespace ?? ctx.namespace, podName, cname);
   const node = peekObject(ctx, 'nodes', undefined, pod.spec.nodeName) as KubeObject | undefined;
   const { where, command: pCommand, args: pArgs } = surroundingsOf(ctx, pod, container, node);
   const startedAt = running.startedAt;

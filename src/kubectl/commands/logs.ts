@@ -579,6 +579,8 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     });
   }
   const { startedAt } = run;
+  // GET pods/NAME/log: the API server asks the node's kubelet, which reads the log file.
+  ctx.host.api.connect?.('log', p.metadata?.namespace ?? ctx.namespace, podName, cname);
   const fromHost = opts.previous
     ? undefined
     : ctx.host.logs?.(p.metadata?.namespace ?? ctx.namespace, podName, cname);
