@@ -78,10 +78,11 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     }
     if (path.length === 0) {
       const sugg = suggestionsFor(a, ROOT_COMMAND_NAMES);
-      let msg = `Error: unknown command "${a}" for "kubectl"`;
+      let msg = `error: unknown command "${a}" for "kubectl"`;
       if (sugg.length > 0) msg += `\n\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}`;
-      // kubectl prints `Error: %v\n` for this one, hence the blank line after suggestions.
-      return { stdout: '', stderr: `${msg}\n`, exitCode: 1 };
+      // cobra's error reaches util.CheckErr (cli.RunNoErrOutput prints nothing itself), which
+      // adds a newline only when the message has none: no blank line after the suggestions.
+      return { stdout: '', stderr: msg.endsWith('\n') ? msg : `${msg}\n`, exitCode: 1 };
     }
     break;
   }
@@ -106,7 +107,7 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     if (e instanceof FlagError) {
       return {
         stdout: '',
-        stderr: `Error: ${e.message}\nSee '${commandPath} --help' for usage.\n`,
+        stderr: `error: ${e.message}\nSee '${commandPath} --help' for usage.\n`,
         exitCode: 1,
       };
     }
@@ -171,7 +172,7 @@ function runOptions(args: string[]): RunResult {
     if (!(e instanceof FlagError)) throw e;
     return {
       stdout: '',
-      stderr: `Error: ${e.message}\nRun 'kubectl options' without flags.\n`,
+      stderr: `error: ${e.message}\nRun 'kubectl options' without flags.\n`,
       exitCode: 1,
     };
   }

@@ -152,14 +152,14 @@ describe('help text coverage', () => {
     const { run } = engineSession(1);
     expect(run('kubectl run x --image=nginx --validate=false')).toEqual({
       out: '',
-      err: "Error: unknown flag: --validate\nSee 'kubectl run --help' for usage.\n",
+      err: "error: unknown flag: --validate\nSee 'kubectl run --help' for usage.\n",
       code: 1,
     });
     expect(run('kubectl expose deploy x --port=80 --validate=false').err).toBe(
-      "Error: unknown flag: --validate\nSee 'kubectl expose --help' for usage.\n",
+      "error: unknown flag: --validate\nSee 'kubectl expose --help' for usage.\n",
     );
     expect(run('kubectl rollout restart deploy/x --dry-run=client').err).toBe(
-      "Error: unknown flag: --dry-run\nSee 'kubectl rollout restart --help' for usage.\n",
+      "error: unknown flag: --dry-run\nSee 'kubectl rollout restart --help' for usage.\n",
     );
   });
 

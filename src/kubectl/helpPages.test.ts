@@ -194,7 +194,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     expect(run('kubectl options -h')).toEqual({ out: '', err: '', code: 0 });
     expect(run('kubectl options --bogus')).toEqual({
       out: '',
-      err: "Error: unknown flag: --bogus\nRun 'kubectl options' without flags.\n",
+      err: "error: unknown flag: --bogus\nRun 'kubectl options' without flags.\n",
       code: 1,
     });
   });

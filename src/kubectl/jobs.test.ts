@@ -196,8 +196,11 @@ status: {}
     expect(run('kubectl create cronjob bad --image=busybox --schedule="61 * * * *"').err).toBe(
       'error: failed to create cronjob: CronJob.batch "bad" is invalid: spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61\n',
     );
-    expect(run('kubectl create cronjob y --image=busybox').err).toMatch(
-      / run\.go:72\] "command failed" err="required flag\(s\) \\"schedule\\" not set"\n$/,
+    expect(run('kubectl create cronjob y --image=busybox').err).toBe(
+      'error: required flag(s) "schedule" not set\n',
+    );
+    expect(run('kubectl create cronjob y').err).toBe(
+      'error: required flag(s) "image", "schedule" not set\n',
     );
   });
 

@@ -169,7 +169,7 @@ describe('kubectl logs: what the kubelet answers', () => {
     );
     expect(run('kubectl logs web --since=-5s').err).toBe('error: --since must be greater than 0\n');
     expect(run('kubectl logs web --since=abc').err).toBe(
-      'Error: invalid argument "abc" for "--since" flag: time: invalid duration "abc"\nSee \'kubectl logs --help\' for usage.\n',
+      'error: invalid argument "abc" for "--since" flag: time: invalid duration "abc"\nSee \'kubectl logs --help\' for usage.\n',
     );
   });
 

@@ -63,7 +63,7 @@ describe('kubectl --record', () => {
     const { run } = engineSession(3);
     run('kubectl create deployment web --image=nginx');
     expect(run('kubectl rollout history deployment/web --record').err).toBe(
-      "Error: unknown flag: --record\nSee 'kubectl rollout history --help' for usage.\n",
+      "error: unknown flag: --record\nSee 'kubectl rollout history --help' for usage.\n",
     );
     expect(run('kubectl scale deployment web --replicas=2 --record=false').err).toBe(DEPRECATED);
     expect(cause(run, 'deploy web')).toBe('');

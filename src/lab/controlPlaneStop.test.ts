@@ -32,7 +32,7 @@ describe('lab: stopping the control-plane node', () => {
     expect(say(get.steps[0]?.text, 'en')).toContain('the API server ran on control-plane');
     // A usage error is not the server's fault.
     const flag = lab.run('kubectl get pods --bogus');
-    expect(flag.stderr).toBe("Error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n");
+    expect(flag.stderr).toBe("error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n");
     expect(flag.steps).toEqual([]);
 
     const start = lab.run('sim start-node control-plane');

@@ -216,8 +216,7 @@ export function runCreatePriorityClass(ctx: Ctx, args: string[]): void {
 export function runCreateDeployment(ctx: Ctx, args: string[]): void {
   const images = ctx.list('image');
   if (images.length === 0) {
-    ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"image\\" not set"');
-    throw new ExitError(1);
+    ctx.fail('required flag(s) "image" not set');
   }
   const dash = ctx.flags.argsLenAtDash;
   const name = oneName(ctx, dash >= 0 ? args.slice(0, dash) : args);
@@ -379,9 +378,8 @@ function jobFromCronJob(ctx: Ctx, name: string, cj: KubeObject): KubeObject {
 export function runCreateCronJob(ctx: Ctx, args: string[]): void {
   const missing = ['image', 'schedule'].filter((f) => ctx.str(f) === '');
   if (missing.length > 0) {
-    const list = missing.map((f) => `\\"${f}\\"`).join(', ');
-    ctx.klog('E', 'run.go:72', `"command failed" err="required flag(s) ${list} not set"`);
-    throw new ExitError(1);
+    const list = missing.map((f) => `"${f}"`).join(', ');
+    ctx.fail(`required flag(s) ${list} not set`);
   }
   const dash = ctx.flags.argsLenAtDash;
   const named = dash >= 0 ? dash : args.length;
@@ -515,8 +513,7 @@ export function runRun(ctx: Ctx, args: string[]): void {
   if (name === undefined) ctx.usageError('NAME is required for run');
   const image = ctx.str('image');
   if (image === '') {
-    ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"image\\" not set"');
-    throw new ExitError(1);
+    ctx.fail('required flag(s) "image" not set');
   }
   const dryRun = dryRunStrategy(ctx);
   // RunOptions.Run's checks, in its order. `-i` attaches unless --attach says otherwise.

@@ -109,8 +109,7 @@ export function getOrFail(ctx: Ctx, type: ResourceType, name: string): KubeObjec
 
 export function runScale(ctx: Ctx, args: string[]): void {
   if (!ctx.changed('replicas')) {
-    ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"replicas\\" not set"');
-    throw new ExitError(1);
+    ctx.fail('required flag(s) "replicas" not set');
   }
   const replicas = ctx.num('replicas', 0);
   if (replicas < 0)
