@@ -36,6 +36,11 @@ export interface ComponentContext {
   registry: Registry;
   /** Files `kubectl exec` wrote, by storage scope (see Cluster.storedFiles): exec probes read them. */
   storedFiles?: (scope: string) => readonly StoredFile[];
+  /** A kubelet tells what a starting container's env and subPath mounts read (startInputs). */
+  containerStarted?: (
+    containerID: string,
+    data: Readonly<Record<string, Readonly<Record<string, string>>>>,
+  ) => void;
 }
 
 /** Builds the reconcilers besides the scheduler (controllers, kubelets, kube-proxies). */
@@ -169,6 +174,13 @@ export interface Cluster {
   storedFiles(scope: string): readonly StoredFile[];
   /** Record writes in a storage scope (an input: a replay writes them again). */
   writeFiles(scope: string, files: readonly StoredFile[]): void;
+  /**
+   * The ConfigMap and Secret data (`configmaps/<name>` → data) a container's env and subPath
+   * mounts were made from when it started; undefined when they read none.
+   */
+  startInputs(
+    containerID: string,
+  ): Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
   /** Every node name, control plane first. */
   nodes(): readonly string[];
   stoppedNodes(): readonly string[];
@@ -218,6 +230,7 @@ function defaultComponents(ctx: ComponentContext): Reconciler[] {
       podNetwork,
       nodeAddresses,
       ...(ctx.storedFiles ? { storedFiles: ctx.storedFiles } : {}),
+      ...(ctx.containerStarted ? { containerStarted: ctx.containerStarted } : {}),
     });
     kubelets.push(n.kubelet);
     recs.push(n.kubelet, n.kubeProxy);
@@ -312,6 +325,7 @@ class ClusterImpl implements Cluster {
       nodes: this.#nodes,
       registry: this.registry,
       storedFiles: (scope) => this.storedFiles(scope),
+      containerStarted: (id, data) => this.#startInputs.set(id, data),
     });
     this.reconcilers = [this.scheduler, ...others];
     this.scheduler.attach(this.#api.client('scheduler'));
@@ -554,6 +568,18 @@ class ClusterImpl implements Cluster {
     return this.#rt
       .actorNames()
       .filter((a) => a.endsWith(`/${name}`) && a.indexOf('/') === a.length - name.length - 1);
+  }
+
+  /** What each container's env and subPath mounts read when it started, by container ID. */
+  readonly #startInputs = new Map<
+    string,
+    Readonly<Record<string, Readonly<Record<string, string>>>>
+  >();
+
+  startInputs(
+    containerID: string,
+  ): Readonly<Record<string, Readonly<Record<string, string>>>> | undefined {
+    return this.#startInputs.get(containerID);
   }
 
   /** Files written in containers, by storage scope (see `storedFiles`). */

@@ -23,6 +23,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     apiServerUp: () => cluster.apiServerUp(),
     storedFiles: (scope) => cluster.storedFiles(scope),
     writeFiles: (scope, files) => cluster.writeFiles(scope, files),
+    startInputs: (id) => cluster.startInputs(id),
     fs: opts.fs ?? createWorkspace(),
     kubeconfig: opts.kubeconfig ?? createKubeconfig(),
   };

@@ -42,6 +42,10 @@ export interface KubectlHost {
    */
   storedFiles?(scope: string): readonly StoredFile[];
   writeFiles?(scope: string, files: readonly StoredFile[]): void;
+  /** What a container's env and subPath mounts read when it started (see Cluster.startInputs). */
+  startInputs?(
+    containerID: string,
+  ): Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
   /** Container logs, if the engine can produce them (else kubectl makes up an nginx log). */
   logs?(namespace: string, pod: string, container: string): string | undefined;
 }

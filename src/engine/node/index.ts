@@ -29,6 +29,8 @@ export interface NodeOptions {
   nodeAddresses?: readonly string[];
   /** Files execs wrote (see KubeletOptions.storedFiles). */
   storedFiles?: Parameters<typeof createKubelet>[0]['storedFiles'];
+  /** Told what a starting container's env and subPath mounts read (see KubeletOptions). */
+  containerStarted?: Parameters<typeof createKubelet>[0]['containerStarted'];
 }
 
 export interface SimNode {
@@ -58,6 +60,7 @@ export function createNode(name: string, opts: NodeOptions): SimNode {
   if (opts.podNetwork) kubeletOpts.podNetwork = opts.podNetwork;
   if (opts.nodeAddresses) kubeletOpts.nodeAddresses = opts.nodeAddresses;
   if (opts.storedFiles) kubeletOpts.storedFiles = opts.storedFiles;
+  if (opts.containerStarted) kubeletOpts.containerStarted = opts.containerStarted;
   const kubeProxy = createKubeProxy(name);
   // Cluster DNS answers for a Service with a cluster IP; the node's kube-proxy holds the same
   // view of the Services, so a container's `nslookup` asks it.

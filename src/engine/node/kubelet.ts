@@ -143,6 +143,15 @@ export interface KubeletOptions {
    * demo made to fail by hand: `kubectl exec … -- rm /tmp/healthy`).
    */
   storedFiles?: (scope: string) => readonly { path: string; content: string | null; at: number }[];
+  /**
+   * Told, as a container starts, the ConfigMap and Secret data its environment and subPath
+   * mounts were made from (`configmaps/<name>` → data): those stay as they were at the start,
+   * whatever happens to the objects later (only whole-volume mounts follow updates).
+   */
+  containerStarted?: (
+    containerID: string,
+    data: Readonly<Record<string, Readonly<Record<string, string>>>>,
+  ) => void;
 }
 
 export const DEFAULT_CAPACITY: NodeResources = {
@@ -1011,6 +1020,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.phase = 'running';
     // Joined, not a template: a template keeps a two-piece rope per container for good.
     c.containerID = ['containerd://', id].join('');
+    if (opts.containerStarted && spec) {
+      const frozen = startInputs(pod, spec);
+      if (frozen) opts.containerStarted(c.containerID, frozen);
+    }
     c.imageRef = parseImageName(c.image)?.full ?? c.image;
     c.imageID = cached?.repoDigest ?? '';
     c.startedAt = ctx.timestamp();
@@ -2346,6 +2359,52 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * makeEnvironmentVariables: why the container's environment cannot be built (envFrom first,
    * then env), as generateContainerConfig reports it; undefined when it can.
    */
+  /**
+   * The ConfigMap and Secret data a container is started with, by `configmaps/<name>` and
+   * `secrets/<name>`: what its env, envFrom and subPath mounts read. Undefined when it reads none
+   * (most containers: nothing is built for them).
+   */
+  function startInputs(
+    pod: KubeObject,
+    spec: ContainerSpec,
+  ): Record<string, Readonly<Record<string, string>>> | undefined {
+    const refs: ['configmaps' | 'secrets', string][] = [];
+    for (const e of spec.env ?? []) {
+      const from = e.valueFrom as
+        | { configMapKeyRef?: { name?: string }; secretKeyRef?: { name?: string } }
+        | undefined;
+      if (from?.configMapKeyRef?.name) refs.push(['configmaps', from.configMapKeyRef.name]);
+      if (from?.secretKeyRef?.name) refs.push(['secrets', from.secretKeyRef.name]);
+    }
+    for (const e of spec.envFrom ?? []) {
+      if (e.configMapRef?.name) refs.push(['configmaps', e.configMapRef.name]);
+      if (e.secretRef?.name) refs.push(['secrets', e.secretRef.name]);
+    }
+    const subPathVolumes = (spec.volumeMounts ?? []).filter((m) => m.subPath).map((m) => m.name);
+    if (subPathVolumes.length > 0) {
+      const volumes = specOf<{
+        volumes?: {
+          name: string;
+          configMap?: { name?: string };
+          secret?: { secretName?: string };
+        }[];
+      }>(pod).volumes;
+      for (const v of volumes ?? []) {
+        if (!subPathVolumes.includes(v.name)) continue;
+        if (v.configMap?.name) refs.push(['configmaps', v.configMap.name]);
+        if (v.secret?.secretName) refs.push(['secrets', v.secret.secretName]);
+      }
+    }
+    if (refs.length === 0) return undefined;
+    const data = objectData(namespaceOf(pod));
+    const out: Record<string, Readonly<Record<string, string>>> = {};
+    for (const [resource, name] of refs) {
+      const d = data(resource, name);
+      if (d) out[`${resource}/${name}`] = d;
+    }
+    return out;
+  }
+
   /** The data of the ConfigMaps and Secrets of namespace `ns`, as this kubelet sees them. */
   function objectData(ns: string): ObjectData {
     return (resource, name) => {

@@ -2496,6 +2496,8 @@ export function volumeFiles(
   pod: KubeObject,
   container: { volumeMounts?: readonly { name: string; mountPath: string; subPath?: string }[] },
   data: ObjectData,
+  /** What a subPath mount reads: the data as it was when the container started (default `data`). */
+  atStart: ObjectData = data,
 ): { files: Map<string, string>; dirs: string[] } | undefined {
   const mounts = container.volumeMounts;
   if (!mounts?.length) return undefined;
@@ -2510,9 +2512,11 @@ export function volumeFiles(
       if (!m.subPath) out.dirs.push(dir);
       continue;
     }
+    // A subPath mount is a bind mount of one file made at the start: it never sees updates.
+    const read = m.subPath ? atStart : data;
     const source = v.configMap
-      ? data('configmaps', v.configMap.name ?? '')
-      : data('secrets', v.secret?.secretName ?? '');
+      ? read('configmaps', v.configMap.name ?? '')
+      : read('secrets', v.secret?.secretName ?? '');
     if (!source) continue;
     const decode = (value: string) => {
       if (!v.secret) return value;

@@ -655,12 +655,23 @@ export function surroundingsOf(
   args: readonly string[] | undefined;
 } {
   const namespace = p.metadata?.namespace ?? ctx.namespace;
-  const data = (resource: 'configmaps' | 'secrets', name: string) => {
+  const live = (resource: 'configmaps' | 'secrets', name: string) => {
     const o = peekObject(ctx, resource, namespace, name) as
       | { data?: Record<string, string>; binaryData?: Record<string, string> }
       | undefined;
     return o ? { ...o.binaryData, ...o.data } : undefined;
   };
+  // The environment and subPath mounts keep what the ConfigMaps and Secrets held when the
+  // container started (the kubelet resolves them once); whole-volume mounts follow updates.
+  const containerID = [
+    ...(p.status?.containerStatuses ?? []),
+    ...(p.status?.initContainerStatuses ?? []),
+  ].find((s) => s.name === container?.name)?.containerID;
+  const started = containerID ? ctx.host.startInputs?.(containerID) : undefined;
+  const data = started
+    ? (resource: 'configmaps' | 'secrets', name: string) =>
+        started[`${resource}/${name}`] ?? live(resource, name)
+    : live;
   const inputs = processInputs(p as KubeObject, container, data, {
     podIP: p.status?.podIP,
     hostIP: p.status?.hostIP,
@@ -668,7 +679,7 @@ export function surroundingsOf(
   });
   const kernel = (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
     ?.kernelVersion;
-  const vf = container ? volumeFiles(p as KubeObject, container, data) : undefined;
+  const vf = container ? volumeFiles(p as KubeObject, container, live, data) : undefined;
   const user = processUser(
     container?.image ?? '',
     (p.spec as { securityContext?: UserContext } | undefined)?.securityContext,
