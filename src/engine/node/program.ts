@@ -66,7 +66,14 @@ import type { KubeObject } from '../api/types.ts';
 import { COREFILE } from '../bootstrap/namespaceContent.ts';
 import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
-import type { ObjectData } from './containerEnv.ts';
+import {
+  type ContainerResources,
+  type ObjectData,
+  type PodRuntime,
+  podFieldValue,
+  type ResourceFieldRef,
+  resourceFieldValue,
+} from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 
@@ -2479,18 +2486,77 @@ export function pid1CommandLine(
   return argv.join(' ');
 }
 
+/** A downward API file: a pod field or a container's resource. */
+interface DownwardItem {
+  path: string;
+  fieldRef?: { fieldPath?: string };
+  resourceFieldRef?: ResourceFieldRef;
+}
+
+/** A ConfigMap or Secret as a volume (or a projected source): all its keys, or some. */
+interface KeyedSource {
+  items?: { key: string; path: string }[];
+}
+
 interface VolumeSpec {
   name: string;
-  configMap?: { name?: string; items?: { key: string; path: string }[] };
-  secret?: { secretName?: string; items?: { key: string; path: string }[] };
+  configMap?: KeyedSource & { name?: string };
+  secret?: KeyedSource & { secretName?: string };
   emptyDir?: unknown;
+  downwardAPI?: { items?: DownwardItem[] };
+  projected?: {
+    sources?: {
+      configMap?: KeyedSource & { name?: string };
+      secret?: KeyedSource & { name?: string };
+      downwardAPI?: { items?: DownwardItem[] };
+    }[];
+  };
 }
 
 /**
- * The files a container sees in its ConfigMap and Secret volumes (one per key, or per listed
- * item; Secret values decoded), by path, and the directories its volumes are mounted on. The
- * projected service-account volume is known to the shell already. Undefined when the container
- * mounts none of these.
+ * fieldpath.FormatMap: `key="value"` lines (the value quoted as Go's %q does), keys sorted,
+ * no newline after the last.
+ */
+function formatMap(m: Readonly<Record<string, string>> | undefined): string {
+  return Object.keys(m ?? {})
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(m?.[k] ?? '')}`)
+    .join('\n');
+}
+
+/**
+ * What a downward API file holds: the pod's labels or annotations (FormatMap; the annotations
+ * with the two the kubelet adds to its copy of a pod from the API server), one of its fields, or
+ * a container's request or limit. Undefined for a field the downward API does not offer.
+ */
+function downwardValue(
+  pod: KubeObject,
+  item: DownwardItem,
+  runtime: PodRuntime,
+): string | undefined {
+  const path = item.fieldRef?.fieldPath;
+  if (path === 'metadata.labels') return formatMap(pod.metadata?.labels ?? undefined);
+  if (path === 'metadata.annotations') {
+    const startTime = (pod.status as { startTime?: string } | undefined)?.startTime;
+    return formatMap({
+      ...(pod.metadata?.annotations ?? {}),
+      ...(startTime ? { 'kubernetes.io/config.seen': startTime } : {}),
+      'kubernetes.io/config.source': 'api',
+    });
+  }
+  if (path !== undefined) return podFieldValue(pod, path, runtime);
+  const ref = item.resourceFieldRef;
+  if (!ref) return undefined;
+  const containers = (pod.spec as { containers?: ContainerResources[] } | undefined)?.containers;
+  const container = containers?.find((c) => c.name === ref.containerName);
+  return resourceFieldValue(ref, container, runtime.allocatable);
+}
+
+/**
+ * The files a container sees in its ConfigMap, Secret, downward API and projected volumes (one
+ * per key, or per listed item; Secret values decoded), by path, and the directories its volumes
+ * are mounted on. The service-account volume is known to the shell already. Undefined when the
+ * container mounts none of these.
  */
 export function volumeFiles(
   pod: KubeObject,
@@ -2498,6 +2564,8 @@ export function volumeFiles(
   data: ObjectData,
   /** What a subPath mount reads: the data as it was when the container started (default `data`). */
   atStart: ObjectData = data,
+  /** The pod's IPs and the node's allocatable (downward API files). */
+  runtime: PodRuntime = {},
 ): { files: Map<string, string>; dirs: string[] } | undefined {
   const mounts = container.volumeMounts;
   if (!mounts?.length) return undefined;
@@ -2505,7 +2573,7 @@ export function volumeFiles(
   let out: { files: Map<string, string>; dirs: string[] } | undefined;
   for (const m of mounts) {
     const v = volumes.find((x) => x.name === m.name);
-    if (!v || !(v.configMap || v.secret || v.emptyDir)) continue;
+    if (!v || !(v.configMap || v.secret || v.emptyDir || v.downwardAPI || v.projected)) continue;
     out ??= { files: new Map(), dirs: [] };
     const dir = m.mountPath.replace(/\/+$/, '');
     if (v.emptyDir) {
@@ -2514,29 +2582,52 @@ export function volumeFiles(
     }
     // A subPath mount is a bind mount of one file made at the start: it never sees updates.
     const read = m.subPath ? atStart : data;
-    const source = v.configMap
-      ? read('configmaps', v.configMap.name ?? '')
-      : read('secrets', v.secret?.secretName ?? '');
-    if (!source) continue;
-    const decode = (value: string) => {
-      if (!v.secret) return value;
-      try {
-        return atob(value);
-      } catch {
-        return value;
+    const entries: (readonly [string, string])[] = [];
+    const keyed = (
+      source: KeyedSource,
+      resource: 'configmaps' | 'secrets',
+      name: string | undefined,
+    ) => {
+      const values = read(resource, name ?? '');
+      if (!values) return;
+      const decode = (value: string) => {
+        if (resource !== 'secrets') return value;
+        try {
+          return atob(value);
+        } catch {
+          return value;
+        }
+      };
+      const picked = source.items
+        ? source.items
+            .filter((i) => i.key in values)
+            .map((i) => [i.path, values[i.key] ?? ''] as const)
+        : Object.entries(values);
+      for (const [path, value] of picked) entries.push([path, decode(value)]);
+    };
+    const downward = (items: readonly DownwardItem[] | undefined) => {
+      for (const item of items ?? []) {
+        const value = downwardValue(pod, item, runtime);
+        if (value !== undefined) entries.push([item.path, value]);
       }
     };
-    const items = (v.configMap ?? v.secret)?.items;
-    const entries = items
-      ? items.filter((i) => i.key in source).map((i) => [i.path, source[i.key] ?? ''] as const)
-      : Object.entries(source);
+    if (v.configMap) keyed(v.configMap, 'configmaps', v.configMap.name);
+    else if (v.secret) keyed(v.secret, 'secrets', v.secret.secretName);
+    else if (v.downwardAPI) downward(v.downwardAPI.items);
+    else {
+      for (const src of v.projected?.sources ?? []) {
+        if (src.configMap) keyed(src.configMap, 'configmaps', src.configMap.name);
+        if (src.secret) keyed(src.secret, 'secrets', src.secret.name);
+        if (src.downwardAPI) downward(src.downwardAPI.items);
+      }
+    }
     if (m.subPath) {
       const hit = entries.find(([path]) => path === m.subPath);
-      if (hit) out.files.set(dir, decode(hit[1]));
+      if (hit) out.files.set(dir, hit[1]);
       continue;
     }
     out.dirs.push(dir);
-    for (const [path, value] of entries) out.files.set(`${dir}/${path}`, decode(value));
+    for (const [path, value] of entries) out.files.set(`${dir}/${path}`, value);
   }
   return out;
 }

@@ -672,14 +672,21 @@ export function surroundingsOf(
     ? (resource: 'configmaps' | 'secrets', name: string) =>
         started[`${resource}/${name}`] ?? live(resource, name)
     : live;
+  const allocatable = (node?.status as { allocatable?: NodeAllocatable } | undefined)?.allocatable;
   const inputs = processInputs(p as KubeObject, container, data, {
     podIP: p.status?.podIP,
     hostIP: p.status?.hostIP,
-    allocatable: (node?.status as { allocatable?: NodeAllocatable } | undefined)?.allocatable,
+    allocatable,
   });
   const kernel = (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
     ?.kernelVersion;
-  const vf = container ? volumeFiles(p as KubeObject, container, live, data) : undefined;
+  const vf = container
+    ? volumeFiles(p as KubeObject, container, live, data, {
+        ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
+        ...(p.status?.hostIP ? { hostIP: p.status.hostIP } : {}),
+        ...(allocatable ? { allocatable } : {}),
+      })
+    : undefined;
   const user = processUser(
     container?.image ?? '',
     (p.spec as { securityContext?: UserContext } | undefined)?.securityContext,
