@@ -186,4 +186,33 @@ spec:
     // The new container's script made the file again in its own layer.
     expect(run('kubectl exec live -- ls /tmp').out).toBe('healthy\n');
   });
+
+  it("nginx's own files: its config and pages can be read, an edited index.html is served", () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx');
+    run('kubectl expose deploy web --port=80');
+    run('kubectl run c --image=busybox --restart=Never -- sleep 3600');
+    expect(run('kubectl exec deploy/web -- cat /etc/nginx/conf.d/default.conf').out).toContain(
+      'server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n',
+    );
+    expect(run('kubectl exec deploy/web -- ls /usr/share/nginx/html').out).toBe(
+      '50x.html\nindex.html\n',
+    );
+    expect(run('kubectl exec deploy/web -- cat /usr/share/nginx/html/index.html').out).toContain(
+      '<h1>Welcome to nginx!</h1>',
+    );
+    run(
+      `kubectl exec deploy/web -- sh -c 'echo "<h1>edited</h1>" > /usr/share/nginx/html/index.html'`,
+    );
+    expect(run('kubectl exec c -- wget -qO- web').out).toBe('<h1>edited</h1>\n');
+    expect(run('kubectl exec c -- wget -qO- web/50x.html').out).toContain(
+      '<h1>An error occurred.</h1>',
+    );
+    run('kubectl exec deploy/web -- rm /usr/share/nginx/html/index.html');
+    expect(run('kubectl exec c -- wget -qO- web')).toEqual({
+      out: 'wget: server returned error: HTTP/1.1 403 Forbidden\n',
+      err: 'command terminated with exit code 1\n',
+      code: 1,
+    });
+  });
 });

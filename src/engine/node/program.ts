@@ -342,6 +342,13 @@ function readFile(sh: Shell, given: string): string | null | undefined {
   // volume's directory: its files are the volume's (what the pod's containers wrote in it).
   if (path.startsWith('/tmp/')) return null;
   if (sh.where.dirs?.some((d) => path.startsWith(`${d}/`))) return null;
+  const image = knownImageFiles(sh.repo);
+  if (image) {
+    const file = image.get(path);
+    if (file !== undefined) return file;
+    // Its directories hold only the files listed.
+    if (imageDirs(sh.repo).has(path.slice(0, path.lastIndexOf('/')))) return null;
+  }
   return undefined;
 }
 
@@ -368,6 +375,9 @@ function listDir(sh: Shell, dir: string): string[] | undefined {
   for (const [path, content] of sh.files) if (content !== null) add(path);
   for (const path of sh.where.files?.keys() ?? []) add(path);
   for (const path of sh.where.dirs ?? []) add(path);
+  // The image's own files, unless a volume is mounted over their directory.
+  const mounted = sh.where.dirs?.some((m) => d === m || d.startsWith(`${m}/`));
+  if (!mounted) for (const path of knownImageFiles(sh.repo)?.keys() ?? []) add(path);
   if (d === SA_DIR) for (const n of ['ca.crt', 'namespace', 'token']) found.add(n);
   if (found.size === 0 && d !== '/tmp' && !sh.where.dirs?.includes(d)) return undefined;
   return [...found].filter((n) => n !== '' && !n.startsWith('.')).sort();
@@ -1547,6 +1557,106 @@ export function servedPorts(
 export const CLUSTER_DNS_IP = '10.96.0.10';
 
 /** The default page of the nginx image (`/usr/share/nginx/html/index.html`, 615 bytes). */
+/** nginx's error page for 5xx statuses, in /usr/share/nginx/html (the image's 1.2x pages). */
+const NGINX_50X = `<!DOCTYPE html>
+<html>
+<head>
+<title>Error</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>An error occurred.</h1>
+<p>Sorry, the page you are looking for is currently unavailable.<br/>
+Please try again later.</p>
+<p>If you are the system administrator of this resource then you should check
+the error log for details.</p>
+<p><em>Faithfully yours, nginx.</em></p>
+</body>
+</html>
+`;
+
+/**
+ * The nginx image's /etc/nginx/conf.d/default.conf as its entrypoint leaves it (the
+ * 10-listen-on-ipv6-by-default.sh script adds the `[::]:80` line, as the container's log says).
+ */
+const NGINX_DEFAULT_CONF = `server {
+    listen       80;
+    listen  [::]:80;
+    server_name  localhost;
+
+    #access_log  /var/log/nginx/host.access.log  main;
+
+    location / {
+        root   /usr/share/nginx/html;
+        index  index.html index.htm;
+    }
+
+    #error_page  404              /404.html;
+
+    # redirect server error pages to the static page /50x.html
+    #
+    error_page   500 502 503 504  /50x.html;
+    location = /50x.html {
+        root   /usr/share/nginx/html;
+    }
+
+    # proxy the PHP scripts to Apache listening on 127.0.0.1:80
+    #
+    #location ~ \\.php$ {
+    #    proxy_pass   http://127.0.0.1;
+    #}
+
+    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000
+    #
+    #location ~ \\.php$ {
+    #    root           html;
+    #    fastcgi_pass   127.0.0.1:9000;
+    #    fastcgi_index  index.php;
+    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;
+    #    include        fastcgi_params;
+    #}
+
+    # deny access to .htaccess files, if Apache's document root
+    # concurs with nginx's one
+    #
+    #location ~ /\\.ht {
+    #    deny  all;
+    #}
+}
+
+`;
+
+/** Files of images known by content (what `cat` finds without anyone writing them). */
+let imageFileMaps: Readonly<Record<string, ReadonlyMap<string, string>>> | undefined;
+
+/** The known files of an image by repository (built on first use: the pages are defined below). */
+function knownImageFiles(repo: string): ReadonlyMap<string, string> | undefined {
+  imageFileMaps ??= {
+    nginx: new Map([
+      ['/usr/share/nginx/html/index.html', NGINX_INDEX],
+      ['/usr/share/nginx/html/50x.html', NGINX_50X],
+      ['/etc/nginx/conf.d/default.conf', NGINX_DEFAULT_CONF],
+    ]),
+  };
+  return Object.hasOwn(imageFileMaps, repo) ? imageFileMaps[repo] : undefined;
+}
+
+/** The directories of an image's known files (each holds only those files). */
+function imageDirs(repo: string): Set<string> {
+  return new Set(
+    [...(knownImageFiles(repo)?.keys() ?? [])].map((p) => p.slice(0, p.lastIndexOf('/'))),
+  );
+}
+
+/** What the image holds at `path`, if the simulation knows its content. */
+export function imageFile(image: string, path: string): string | undefined {
+  return knownImageFiles(repository(image))?.get(path);
+}
+
 export const NGINX_INDEX = `<!DOCTYPE html>
 <html>
 <head>

@@ -18,6 +18,7 @@ import {
   containerProgram,
   execInContainer,
   type FileEvent,
+  imageFile,
   loopFileContent,
   loopFiles,
   type Program,
@@ -231,8 +232,10 @@ export function keepExecWrites(
 const NGINX_ROOT = '/usr/share/nginx/html';
 
 /**
- * For a pod's nginx container whose html directory (or a file in it) is a volume, the files it
- * serves (see ServiceView.docRoot): computed once, when first asked.
+ * What a pod's nginx container serves (see ServiceView.docRoot): the image's pages, unless a
+ * volume is mounted over its html directory, then what is mounted (a ConfigMap's keys, a
+ * volume's files) and what was written there since (execs, the pod's other containers).
+ * Computed once, when first asked.
  */
 export function nginxDocRoot(
   ctx: Ctx,
@@ -242,13 +245,17 @@ export function nginxDocRoot(
   if (!c || repository(c.image ?? '') !== 'nginx' || c.command?.length) return undefined;
   const mounts = (c.volumeMounts ?? []).map((m) => normal(m.mountPath));
   const whole = mounts.some((m) => m === NGINX_ROOT || NGINX_ROOT.startsWith(`${m}/`));
-  const single = mounts.filter((m) => m.startsWith(`${NGINX_ROOT}/`));
-  if (!whole && single.length === 0) return undefined;
   let files: Map<string, string | null> | undefined;
   return (path) => {
     const full = normal(`${NGINX_ROOT}/${path}`);
     if (!files) {
       files = new Map();
+      if (!whole) {
+        for (const name of ['index.html', '50x.html']) {
+          const page = imageFile(c.image ?? '', `${NGINX_ROOT}/${name}`);
+          if (page !== undefined) files.set(`${NGINX_ROOT}/${name}`, page);
+        }
+      }
       const node = pod.spec?.nodeName
         ? peekObject(ctx, 'nodes', undefined, pod.spec.nodeName)
         : undefined;
@@ -260,9 +267,6 @@ export function nginxDocRoot(
         files.set(f.path, f.content);
       }
     }
-    const hit = files.get(full);
-    if (hit !== undefined) return hit;
-    // A mounted directory holds only the volume's files; elsewhere the image's answer.
-    return whole ? null : undefined;
+    return files.get(full) ?? null;
   };
 }
