@@ -9,6 +9,7 @@ import { createDaemonSetController } from './daemonset.ts';
 import { createDeploymentController } from './deployment.ts';
 import { createEndpointsController } from './endpoints.ts';
 import { createEndpointSliceController } from './endpointslice.ts';
+import { createEndpointSliceMirroringController } from './endpointsliceMirroring.ts';
 import { createGarbageCollector } from './garbageCollector.ts';
 import { createJobController, createTTLAfterFinishedController } from './job.ts';
 import { createNamespaceController } from './namespace.ts';
@@ -36,6 +37,7 @@ export function createControllerManager(): Reconciler[] {
     createCronJobController(),
     createEndpointsController(),
     createEndpointSliceController(),
+    createEndpointSliceMirroringController(),
     createNamespaceController(),
     createNodeLifecycleController(),
     createTaintEvictionController(),

@@ -512,7 +512,22 @@ function serviceNetwork(ctx: Ctx): Network {
       for (const a of addresses) if (a.hostname && a.ip) hostnames.set(a.ip, a.hostname);
       if (hostnames.size > 0) view.hostnames = hostnames;
     }
-    const target = subsets.flatMap((s) => s.addresses ?? [])[0]?.targetRef;
+    const first = subsets.flatMap((s) => s.addresses ?? [])[0];
+    const target = first?.targetRef;
+    // Endpoints written by hand (a Service without a selector) name no pod: the address does.
+    const byIP =
+      !target && first?.ip
+        ? (listAll(ctx, 'pods', undefined).find(
+            (p) => (p.status as { podIP?: string } | undefined)?.podIP === first.ip,
+          ) as Pod | undefined)
+        : undefined;
+    if (byIP) {
+      const image = byIP.spec?.containers?.[0]?.image;
+      if (image) view.backendImage = image;
+      view.backendPod = byIP.metadata?.name ?? '';
+      const docRoot = nginxDocRoot(ctx, byIP, byIP.spec?.containers?.[0]);
+      if (docRoot) view.docRoot = docRoot;
+    }
     if (target?.kind === 'Pod' && target.name) {
       const pod = peekObject(ctx, 'pods', target.namespace ?? ns, target.name) as Pod | undefined;
       const image = pod?.spec?.containers?.[0]?.image;
