@@ -51,7 +51,7 @@ describe('files across kubectl exec', () => {
     const { run, host } = engineSession(3);
     host.fs.write('two.yaml', SHARED);
     run('kubectl apply -f two.yaml');
-    run('sleep 30');
+    host.runUntil(() => false, 30000);
     const read = run('kubectl exec two -c reader -- cat /in/log.txt');
     expect(read.code).toBe(0);
     const lines = read.out.split('\n').filter((l) => l !== '');
@@ -173,10 +173,10 @@ spec:
 `,
     );
     run('kubectl apply -f live.yaml');
-    run('sleep 20');
+    host.runUntil(() => false, 20000);
     expect(run('kubectl get pod live').out).toMatch(/live {3}1\/1 {5}Running {3}0 /);
     run('kubectl exec live -- rm /tmp/healthy');
-    run('sleep 60');
+    host.runUntil(() => false, 60000);
     const events = run('kubectl describe pod live').out;
     expect(events).toMatch(
       /Warning {2}Unhealthy {2}\S+ \(x3 over \S+\) +kubelet +Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory\n/,

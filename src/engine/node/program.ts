@@ -20,12 +20,20 @@
  * sleep 1; done`: its lines come one round at a time (see loopLines).
  */
 
+/** A part of a script's output and when it was printed, in ms from the start. */
+export interface TimedOutput {
+  atMs: number;
+  text: string;
+}
+
 /** How a started container ends, if it does, and what it prints. */
 export type Program =
   | {
       runs: 'forever';
       /** What it prints at once (before a loop). */
       output: string;
+      /** When the script printed each part of `output` (ms from its start), if not all at once. */
+      timed?: readonly TimedOutput[];
       /** A `while true; do …; sleep N; done` loop that prints as time goes by. */
       loop?: Loop;
       /** Files the script wrote or removed as it ran (what an exec probe finds). */
@@ -40,6 +48,8 @@ export type Program =
       afterMs: number;
       exitCode: number;
       output: string;
+      /** When each part of `output` was printed (ms from the start), if not all at once. */
+      timed?: readonly TimedOutput[];
       files?: readonly FileEvent[];
       memoryBytes?: number;
     }
@@ -238,6 +248,8 @@ interface Shell {
   fileLog: FileEvent[];
   /** Time run so far (the script's sleeps). */
   ms: number;
+  /** What it printed to the log, with when. */
+  printed: TimedOutput[];
 }
 
 function newShell(image: string, startedAt: string, where: Surroundings): Shell {
@@ -256,6 +268,7 @@ function newShell(image: string, startedAt: string, where: Surroundings): Shell 
     files: new Map(),
     fileLog: [],
     ms: 0,
+    printed: [],
   };
 }
 
@@ -1210,8 +1223,10 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
     if (!s) return { status, output, forever: true, exited: false };
     const deliver = (sink: Sink, text: string | undefined) => {
       if (!text) return;
-      if (sink.kind === 'log') output += text;
-      else if (sink.kind === 'file') writeFile(sh, sink.path, text, sink.append);
+      if (sink.kind === 'log') {
+        output += text;
+        sh.printed.push({ atMs: sh.ms, text });
+      } else if (sink.kind === 'file') writeFile(sh, sink.path, text, sink.append);
     };
     // A redirection to a file creates (or empties) it even when nothing is written.
     for (const sink of [red.out, red.err]) {
@@ -1260,15 +1275,25 @@ function script(
 ): Program {
   const r = runStatements(statements(text), sh, shell);
   const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
+  // Printed over time (a sleep between two echoes): each part keeps its moment.
+  const timed = sh.printed.some((p) => p.atMs > 0) ? { timed: sh.printed } : {};
   if (r.forever) {
     return {
       runs: 'forever',
       output: r.output,
+      ...timed,
       ...files,
       ...(r.follows ? { follows: r.follows } : {}),
     };
   }
-  return { runs: 'exits', afterMs: sh.ms, exitCode: r.status & 255, output: r.output, ...files };
+  return {
+    runs: 'exits',
+    afterMs: sh.ms,
+    exitCode: r.status & 255,
+    output: r.output,
+    ...timed,
+    ...files,
+  };
 }
 
 /** One command of a loop's body. */

@@ -614,10 +614,27 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
   // Every line of a run is taken to be written when the run started, but for a loop's.
   const written = Date.parse(startedAt ?? '') || 0;
   // Lines keep their newline; a last one without (`echo -n`) is printed without either.
-  let lines: { at: number; text: string }[] = (text.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((l) => ({
-    at: written,
-    text: l,
-  }));
+  const split = (t: string, at: number) =>
+    (t.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((l) => ({ at, text: l }));
+  let lines: { at: number; text: string }[] =
+    fromHost === undefined &&
+    (program?.runs === 'exits' || program?.runs === 'forever') &&
+    program.timed
+      ? program.timed.flatMap((p) => split(p.text, written + p.atMs))
+      : split(text, written);
+  if (
+    fromHost === undefined &&
+    (program?.runs === 'exits' || program?.runs === 'forever') &&
+    program.timed
+  ) {
+    // A script that sleeps between prints has printed only what came before now (or its end).
+    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
+      (r) => r?.startedAt === startedAt,
+    );
+    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
+    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
+    lines = lines.filter((l) => l.at <= end);
+  }
   if (program?.runs === 'forever' && program.loop) {
     // A loop has printed up to now, or until its run ended.
     const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
