@@ -71,7 +71,17 @@ describe('containerProgram: what a started container does', () => {
         ['sh', '-c', 'echo one; sleep 2 && echo "two three"; exit 3'],
         undefined,
       ),
-    ).toEqual({ runs: 'exits', afterMs: 2000, exitCode: 3, output: 'one\ntwo three\n' });
+    ).toEqual({
+      runs: 'exits',
+      afterMs: 2000,
+      exitCode: 3,
+      output: 'one\ntwo three\n',
+      // Printed over time: each part with its moment.
+      timed: [
+        { atMs: 0, text: 'one\n' },
+        { atMs: 2000, text: 'two three\n' },
+      ],
+    });
     // As sh reads them: `;` runs on after a failure, `&&` does not, `set -e` stops the script.
     expect(containerProgram('busybox', ['sh', '-c', 'false; echo after'], undefined)).toMatchObject(
       { exitCode: 0, output: 'after\n' },
@@ -284,6 +294,11 @@ describe('one-shot commands end with their output', () => {
       afterMs: 2000,
       exitCode: 0,
       output: 'item a\nitem b\nend\n',
+      timed: [
+        { atMs: 0, text: 'item a\n' },
+        { atMs: 1000, text: 'item b\n' },
+        { atMs: 2000, text: 'end\n' },
+      ],
     });
     // A command substitution the simulation cannot run leaves the loop running, not wrong.
     expect(run(['sh', '-c', 'for i in $(seq 1 3); do echo $i; done']).runs).toBe('forever');
