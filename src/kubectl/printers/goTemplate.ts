@@ -233,6 +233,8 @@ function lex(input: string): Item[] {
         line += count(input.slice(start, pos), '\n');
         const text = input.slice(start, pos);
         const item: Item = { typ: 'text', pos: start, val: text, line: startLine };
+        start = pos;
+        startLine = line;
         pos += trim;
         ignore();
         if (text.length > 0) items.push(item);
