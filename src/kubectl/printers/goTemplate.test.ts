@@ -65,6 +65,11 @@ describe('Go text/template over decoded JSON', () => {
     expect(
       run('{{printf "%.0f|%v|%5.1f|%-6s|%6s|%q|%x" 3.0 2.5 3.14159 "ab" "cd" "q" "hi"}}'),
     ).toBe('3|2.5|  3.1|ab    |    cd|"q"|6869');
+    // Rounding is on the exact binary value, ties to even, as strconv does.
+    expect(run('{{printf "%.1f %.0f %.0f %.2e %.3g" 0.25 0.5 1.5 9.999 1234.5678}}')).toBe(
+      '0.2 0 2 1.00e+01 1.23e+03',
+    );
+    expect(run('{{.kind | printf "%s-%s" "x"}} {{len .kind | printf "%03d"}}')).toBe('x-List 004');
     expect(run('{{printf "%s %d" "x"}}')).toBe('x %!d(MISSING)');
     expect(run('{{printf "%s" "x" 1}}')).toBe('x%!(EXTRA int=1)');
     expect(run('{{printf "%T %T %T" 1 .items .kind}}')).toBe('int []interface {} string');

@@ -91,6 +91,58 @@ function shortestDigits(x: number): Digits {
   return fromExponential(Math.abs(x).toExponential());
 }
 
+/** |x| = mant × 2^exp exactly, as BigInts. */
+function exactBinary(x: number): { mant: bigint; exp: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (bexp !== 0) mant |= 1n << 52n;
+  return { mant, exp: (bexp === 0 ? 1 : bexp) - 1075 };
+}
+
+/** round(|x| × 10^shift) to an integer, ties to even (the exact decimal value, as strconv). */
+function scaledRound(x: number, shift: number): bigint {
+  const { mant, exp } = exactBinary(x);
+  let num = mant;
+  let den = 1n;
+  if (exp >= 0) num <<= BigInt(exp);
+  else den <<= BigInt(-exp);
+  if (shift >= 0) num *= 10n ** BigInt(shift);
+  else den *= 10n ** BigInt(-shift);
+  const q = num / den;
+  const r2 = (num % den) * 2n;
+  if (r2 > den || (r2 === den && q % 2n === 1n)) return q + 1n;
+  return q;
+}
+
+/** |x| rounded to `n` significant digits (n ≥ 1). */
+function roundedDigits(x: number, n: number): Digits {
+  if (x === 0) return { d: '0', dp: 1 };
+  let e = Math.floor(Math.log10(Math.abs(x)));
+  let q = scaledRound(x, n - 1 - e);
+  if (q.toString().length > n) {
+    e++;
+    q = scaledRound(x, n - 1 - e);
+  } else if (q.toString().length < n) {
+    e--;
+    q = scaledRound(x, n - 1 - e);
+  }
+  const d = q.toString().replace(/0+$/, '');
+  return d === '' ? { d: '0', dp: 1 } : { d, dp: e + 1 };
+}
+
+/** |x| rounded to `prec` decimals. */
+function fixedDigits(x: number, prec: number): Digits {
+  const q = scaledRound(x, prec).toString();
+  if (q === '0') return { d: '0', dp: 1 };
+  const dp = q.length - prec;
+  const d = q.replace(/0+$/, '');
+  return { d: d === '' ? '0' : d, dp };
+}
+
 function fmtE(dg: Digits, prec: number, e: string): string {
   let s = dg.d[0] ?? '0';
   if (prec > 0) s += `.${dg.d.slice(1, prec + 1).padEnd(prec, '0')}`;
@@ -120,8 +172,7 @@ function formatFloatAbs(x: number, verb: string, prec: number): string {
   switch (verb) {
     case 'e':
     case 'E': {
-      const dg =
-        prec < 0 ? shortestDigits(a) : fromExponential(a.toExponential(Math.min(prec, 100)));
+      const dg = prec < 0 ? shortestDigits(a) : roundedDigits(a, prec + 1);
       return fmtE(dg, prec < 0 ? dg.d.length - 1 : prec, verb);
     }
     case 'f':
@@ -130,8 +181,7 @@ function formatFloatAbs(x: number, verb: string, prec: number): string {
         const dg = shortestDigits(a);
         return fmtF(dg, Math.max(dg.d.length - dg.dp, 0));
       }
-      if (a < 1e21) return a.toFixed(Math.min(prec, 100));
-      return fmtF(shortestDigits(a), prec);
+      return fmtF(fixedDigits(a, prec), prec);
     }
     default: {
       // 'g' / 'G'
@@ -145,7 +195,7 @@ function formatFloatAbs(x: number, verb: string, prec: number): string {
         eprec = 6;
       } else {
         if (p === 0) p = 1;
-        dg = fromExponential(a.toExponential(Math.min(p - 1, 100)));
+        dg = roundedDigits(a, p);
         eprec = p;
         if (eprec > dg.d.length && dg.d.length >= dg.dp) eprec = dg.d.length;
       }
