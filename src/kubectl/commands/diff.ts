@@ -110,6 +110,8 @@ function diff(ctx: Ctx, args: string[]): boolean {
   if (ctx.str('kustomize') !== '')
     ctx.fail('-k (kustomize) is not available in this console: diff the manifests with -f');
   if (files.length === 0) ctx.fail('must specify one of -f and -k');
+  if (ctx.bool('prune'))
+    ctx.fail('--prune is not available in this console: diff shows only the objects in the files');
   const serverSide = ctx.bool('server-side');
   const fieldManager =
     ctx.str('field-manager') || (serverSide ? 'kubectl' : 'kubectl-client-side-apply');
