@@ -141,5 +141,12 @@ describe('Go text/template over decoded JSON', () => {
     expect(parseError('{{.a')).toBe('template: output:1: unclosed action');
     expect(parseError('a\n{{"b}}')).toBe('template: output:2: unterminated quoted string');
     expect(parseError('{{break}}')).toBe('template: output:1: {{break}} outside {{range}}');
+    expect(parseError('{{len .items)}}')).toBe(
+      "template: output:1: unexpected right paren U+0029 ')'",
+    );
+    expect(parseError('{{(len .items}}')).toBe('template: output:1: unclosed left paren');
+    expect(parseError('{{.metadata.labels.app-name}}')).toBe(
+      "template: output:1: bad character U+002D '-'",
+    );
   });
 });

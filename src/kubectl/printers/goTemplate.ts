@@ -409,7 +409,7 @@ function lex(input: string): Item[] {
     }
     if (r === ')') {
       parenDepth--;
-      if (parenDepth < 0) return error('unexpected right paren');
+      if (parenDepth < 0) return error(`unexpected right paren ${runeU(r)}`);
       emit('rightParen');
       continue;
     }
