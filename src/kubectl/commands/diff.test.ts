@@ -158,6 +158,14 @@ diff -u -N /tmp/LIVE-371464470/v1.ConfigMap.default.cfg /tmp/MERGED-837152116/v1
       err: "error: unknown flag: --nope\nSee 'kubectl diff -h' for help and examples\n",
       code: 2,
     });
+    host.fs.write('web.yaml', web(2, 'nginx:1.25'));
+    run('kubectl apply -f web.yaml');
+    host.fs.write('web.yaml', web(-1, 'nginx:1.25'));
+    expect(run('kubectl diff -f web.yaml')).toEqual({
+      out: '',
+      err: 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n',
+      code: 2,
+    });
     expect(run('kubectl diff -f cm.yaml -n missing')).toEqual({
       out: '',
       err: 'Error from server (NotFound): namespaces "missing" not found\n',

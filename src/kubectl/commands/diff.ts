@@ -8,7 +8,7 @@ import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts
 import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
 import { StrategicMergeError } from '../../engine/apiserver/strategicMerge.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError, renderStatus } from '../errors.ts';
+import { ExitError, renderStatus, withSource } from '../errors.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import type { ResourceType } from '../resources.ts';
 import { threeWayMergePatch } from '../threeWayMergePatch.ts';
@@ -138,7 +138,16 @@ function diff(ctx: Ctx, args: string[]): boolean {
       failDiff(ctx, renderStatus(current.status));
     const live = current.ok ? current.value : undefined;
     const local = clone(m.obj);
-    const merged = mergedObject(ctx, { local, live, resource, ns, name, serverSide, fieldManager });
+    const merged = mergedObject(ctx, {
+      local,
+      live,
+      resource,
+      ns,
+      name,
+      serverSide,
+      fieldManager,
+      source: m.source,
+    });
     let from = live ? shown(m.type, live, keepManaged) : undefined;
     const to = shown(m.type, merged, keepManaged);
     if (to.apiVersion === 'v1' && to.kind === 'Secret') {
@@ -203,6 +212,8 @@ interface MergeInput {
   name: string;
   serverSide: boolean;
   fieldManager: string;
+  /** The file the object came from. */
+  source: string;
 }
 
 /**
@@ -251,5 +262,9 @@ function mergedObject(ctx: Ctx, m: MergeInput): KubeObject {
     failDiff(ctx, `error: ${e.message}\n`);
   }
   if (Object.keys(patch).length === 0) return live;
-  return done(ctx.host.api.patch(resource, ns, name, patch, { ...opts, patchType: 'strategic' }));
+  const r = ctx.host.api.patch(resource, ns, name, patch, { ...opts, patchType: 'strategic' });
+  // The apply patcher adds the file to its error (AddSourceToErr); an Invalid error prints
+  // from its details, so that shows only for other errors.
+  if (!r.ok) failDiff(ctx, renderStatus(withSource(r.status, 'patching', m.source)));
+  return r.value;
 }
