@@ -105,6 +105,14 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
       : parseFlags(rest, allFlags(cmd));
   } catch (e) {
     if (e instanceof FlagError) {
+      // diff's FlagErrorFunc: a usage error through CheckDiffErr (exit 2, as 1 means "differs").
+      if (path[0] === 'diff') {
+        return {
+          stdout: '',
+          stderr: `error: ${e.message}\nSee '${commandPath} -h' for help and examples\n`,
+          exitCode: 2,
+        };
+      }
       return {
         stdout: '',
         stderr: `error: ${e.message}\nSee '${commandPath} --help' for usage.\n`,

@@ -2394,7 +2394,56 @@ kubectl port-forward pod/mypod :5000`,
   cp: { short: 'Copy files and directories to and from containers' },
   auth: { short: 'Inspect authorization' },
   debug: { short: 'Create debugging sessions for troubleshooting workloads and nodes' },
-  diff: { short: 'Diff the live version against a would-be applied version' },
+  diff: {
+    short: 'Diff the live version against a would-be applied version',
+    // LongDesc joins the lines of a paragraph, so the exit statuses run together.
+    long: `Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.
+
+ The output is always YAML.
+
+ KUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"
+
+ By default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.
+
+ Exit status: 0 No differences were found. 1 Differences were found. >1 Kubectl or diff failed with an error.
+
+ Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.`,
+    example: `# Diff resources included in pod.json
+kubectl diff -f pod.json
+
+# Diff file read from stdin
+cat service.yaml | kubectl diff -f -`,
+    use: 'kubectl diff -f FILENAME [options]',
+    flags: [
+      f(
+        '--concurrency',
+        '1',
+        'Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time.',
+      ),
+      fieldManager('client-side-apply'),
+      filename('Filename, directory, or URL to files contains the configuration to diff'),
+      f(
+        '--force-conflicts',
+        'false',
+        'If true, server-side apply will force the changes against conflicts.',
+      ),
+      KUSTOMIZE,
+      f(
+        '--prune',
+        'false',
+        'Include resources that would be deleted by pruning. Can be used with -l and default shows all resources would be pruned',
+      ),
+      f(
+        '--prune-allowlist',
+        '[]',
+        'Overwrite the default allowlist with <group/version/kind> for --prune',
+      ),
+      RECURSIVE,
+      SELECTOR,
+      f('--server-side', 'false', 'If true, apply runs in the server instead of the client.'),
+      f('--show-managed-fields', 'false', 'If true, include managed fields in the diff.'),
+    ],
+  },
   kustomize: { short: 'Build a kustomization target from a directory or URL' },
   completion: {
     short: 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)',

@@ -3,12 +3,21 @@ import type { KubeObject } from '../engine/api/types.ts';
 import type { Ctx } from './context.ts';
 import { ExitError } from './errors.ts';
 import { parseGoBool } from './flags.ts';
+import { goTemplateText, isGoTemplateFormat, printGoTemplate } from './goTemplateOutput.ts';
 import { toGoYaml } from './printers/goyaml.ts';
 import { toGoJson, typedOrder } from './printers/json.ts';
 import { goSyntax, JsonPathError, JsonPathExecError, jsonPath } from './printers/jsonpath.ts';
 import { kindPrefix, typeByKind } from './resources.ts';
 
-export type OutputFormat = '' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'custom-columns';
+export type OutputFormat =
+  | ''
+  | 'wide'
+  | 'yaml'
+  | 'json'
+  | 'name'
+  | 'jsonpath'
+  | 'custom-columns'
+  | 'go-template';
 
 /** The template of `-o jsonpath=…` / `-o custom-columns=…` (quotes already removed by the shell). */
 export function outputTemplate(ctx: Ctx): string {
@@ -17,23 +26,25 @@ export function outputTemplate(ctx: Ctx): string {
   return i < 0 ? '' : o.slice(i + 1);
 }
 
-const GENERIC_FORMATS =
+export const GENERIC_FORMATS =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
-const GET_FORMATS =
+export const GET_FORMATS =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
 /** Validates `-o` like kubectl's PrintFlags; `wide` only where a table printer exists. */
 export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   const o = ctx.str('output');
   // PrintFlags.ToPrinter: a --template without -o means -o go-template.
-  if (o === '' && ctx.flags.values.has('template') && ctx.str('template') !== '')
-    ctx.fail('the output format "go-template" is not available in this simulated console');
+  if (isGoTemplateFormat(ctx)) {
+    goTemplateText(ctx, allowWide ? GET_FORMATS : GENERIC_FORMATS);
+    return 'go-template';
+  }
   if (o === '' || o === 'yaml' || o === 'json' || o === 'name') return o;
   if (o === 'wide' && allowWide) return o;
   if (/^jsonpath=/.test(o)) return 'jsonpath';
   if (/^custom-columns=/.test(o) && allowWide) return 'custom-columns';
   const known =
-    /^(go-template|go-template-file|jsonpath|jsonpath-as-json|jsonpath-file|template|templatefile|custom-columns|custom-columns-file)(=|$)/;
+    /^(jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file)(=|$)/;
   if (known.test(o))
     ctx.fail(`the output format "${o.split('=')[0]}" is not available in this simulated console`);
   ctx.fail(
@@ -115,6 +126,9 @@ export function printObject(
       return;
     case 'jsonpath':
       printJsonPath(ctx, outputTemplate(ctx), obj);
+      return;
+    case 'go-template':
+      printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), obj);
       return;
     default: {
       const suffix =

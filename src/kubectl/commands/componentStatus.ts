@@ -6,7 +6,8 @@
  */
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { outputFormat, outputTemplate } from '../output.ts';
+import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
+import { GET_FORMATS, outputFormat, outputTemplate } from '../output.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { JsonPathError, jsonPath } from '../printers/jsonpath.ts';
@@ -50,6 +51,9 @@ export function runGetComponentStatuses(ctx: Ctx, names: string[]): void {
       if (!(e instanceof JsonPathError)) throw e;
       ctx.fail(`error parsing jsonpath ${template}, ${e.message}`);
     }
+  } else if (format === 'go-template') {
+    if (items.length > 0 || names.length === 0)
+      printGoTemplate(ctx, goTemplateText(ctx, GET_FORMATS), single ? items[0] : list);
   } else if (format === 'name') {
     for (const cs of items) ctx.out(`componentstatus/${cs.metadata?.name ?? ''}\n`);
   } else {

@@ -1,6 +1,8 @@
 /** `kubectl config …`: contexts over the in-memory kubeconfig (§9 texts). */
 import type { Ctx } from '../context.ts';
+import { goTemplateText, isGoTemplateFormat, printGoTemplate } from '../goTemplateOutput.ts';
 import { currentContext, kubeconfigView } from '../kubeconfig.ts';
+import { GENERIC_FORMATS } from '../output.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { JsonPathError, jsonPath } from '../printers/jsonpath.ts';
@@ -174,7 +176,9 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
           if (!(e instanceof JsonPathError)) throw e;
           ctx.fail(`error parsing jsonpath ${out.slice('jsonpath='.length)}, ${e.message}`);
         }
-      } else if (out === '' || out === 'yaml') ctx.out(toGoYaml(view));
+      } else if (isGoTemplateFormat(ctx))
+        printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), view);
+      else if (out === '' || out === 'yaml') ctx.out(toGoYaml(view));
       else
         ctx.fail(
           `unable to match a printer suitable for the output format "${out}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`,

@@ -2,7 +2,8 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
-import { outputFormat, outputTemplate, printJsonPath } from '../output.ts';
+import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
+import { GET_FORMATS, outputFormat, outputTemplate, printJsonPath } from '../output.ts';
 import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
@@ -182,6 +183,14 @@ export function runGet(ctx: Ctx, args: string[]): void {
     // A single named object that failed or is ignored prints nothing (printGeneric returns
     // its error at once; with --ignore-not-found, get returns before printing).
     if (!(singleItemImplied && found.length === 0)) printJsonPath(ctx, template, data);
+  } else if (format === 'go-template') {
+    const items = found.map((f) => withTypeMeta(f.type, f.obj));
+    const data =
+      singleItemImplied && items[0]
+        ? items[0]
+        : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    if (!(singleItemImplied && found.length === 0))
+      printGoTemplate(ctx, goTemplateText(ctx, GET_FORMATS), data);
   } else if (format === 'custom-columns') {
     printCustomColumns(ctx, found);
   } else if (format === 'name') {
@@ -201,7 +210,8 @@ export function runGet(ctx: Ctx, args: string[]): void {
     errors.length === 0 &&
     format !== 'yaml' &&
     format !== 'json' &&
-    format !== 'jsonpath'
+    format !== 'jsonpath' &&
+    format !== 'go-template'
   ) {
     const requestedTypes =
       files.length > 0 ? [] : typesAndNamesToRead(ctx, args).map((r) => r.type);

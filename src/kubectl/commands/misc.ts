@@ -7,8 +7,10 @@ import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
 import { goDurationString, parseTimestamp, rfc3339 } from '../duration.ts';
 import { ExitError } from '../errors.ts';
+import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
   dryRunStrategy,
+  GENERIC_FORMATS,
   outputFormat,
   outputTemplate,
   printJsonPath,
@@ -1555,6 +1557,10 @@ export function runEvents(ctx: Ctx, args: string[]): void {
   if (format === 'jsonpath') {
     const template = outputTemplate(ctx);
     printJsonPath(ctx, template, list);
+    return;
+  }
+  if (format === 'go-template') {
+    printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), list);
     return;
   }
   const now = ctx.now();

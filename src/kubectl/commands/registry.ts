@@ -22,6 +22,7 @@ import {
 } from './createData.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
+import { runDiff } from './diff.ts';
 import { runExec } from './exec.ts';
 import { runGet } from './get.ts';
 import { runLogs } from './logs.ts';
@@ -970,7 +971,6 @@ kubectl events --types=Warning,Normal`,
     'completion',
     'cp',
     'debug',
-    'diff',
     'edit',
     'explain',
     'kustomize',
@@ -979,6 +979,25 @@ kubectl events --types=Warning,Normal`,
     'port-forward',
     'proxy',
   ].map((name) => notHere(name)),
+  {
+    name: 'diff',
+    short: 'Diff the live version against a would-be applied version',
+    use: 'kubectl diff -f FILENAME [options]',
+    flags: [
+      filename,
+      b('recursive', 'R'),
+      s('kustomize', 'k'),
+      selector,
+      b('server-side'),
+      s('field-manager'),
+      b('force-conflicts'),
+      b('show-managed-fields'),
+      { name: 'concurrency', type: 'int' },
+      b('prune'),
+      { name: 'prune-allowlist', type: 'stringArray' },
+    ],
+    run: runDiff,
+  },
   {
     name: 'exec',
     short: 'Execute a command in a container',

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('kubectl -o go-template', () => {
+  it('prints each object of a list, reads a template file, and takes a bare --template', () => {
+    const { run, host } = engineSession(3);
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    expect(
+      run(`kubectl get deploy web -o go-template='{{.metadata.name}} {{.spec.replicas}}{{"\\n"}}'`),
+    ).toEqual({ out: 'web 2\n', err: '', code: 0 });
+    host.fs.write('names.tmpl', '{{range .items}}{{.metadata.name}}:{{.spec.replicas}}\n{{end}}');
+    expect(run('kubectl get deploy -o go-template-file=names.tmpl')).toEqual({
+      out: 'web:2\n',
+      err: '',
+      code: 0,
+    });
+    expect(
+      run(
+        `kubectl get pods -l app=web --template='{{range .items}}{{.spec.nodeName}}{{"\\n"}}{{end}}'`,
+      ),
+    ).toEqual({ out: 'node1\nnode3\n', err: '', code: 0 });
+    expect(
+      run(`kubectl get deploy -o template='{{range .items}}{{.metadata.nam}}{{end}}'`),
+    ).toEqual({ out: '<no value>', err: '', code: 0 });
+    expect(
+      run(
+        `kubectl create configmap cfg --from-literal=k=v --dry-run=client -o go-template='{{.data.k}}{{"\\n"}}'`,
+      ),
+    ).toEqual({ out: 'v\n', err: '', code: 0 });
+  });
+
+  it('sees JSON numbers as float64: 1e+06, and %d refuses them', () => {
+    const { run } = engineSession(3);
+    run('kubectl create priorityclass high --value=1000000');
+    expect(
+      run(
+        `kubectl get priorityclass high -o go-template='{{.value}} {{printf "%d" .value}} {{printf "%.0f" .value}}'`,
+      ).out,
+    ).toBe('1e+06 %!d(float64=1e+06) 1000000');
+  });
+
+  it('refuses a template that does not parse, or none at all', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx');
+    expect(run(`kubectl get deploy web -o go-template='{{.spec.replicas}'`)).toEqual({
+      out: '',
+      err: 'error: error parsing template {{.spec.replicas}, template: output:1: unexpected "}" in operand\n',
+      code: 1,
+    });
+    expect(run('kubectl get deploy web -o go-template=').err).toBe(
+      'error: template format specified but no template given\n',
+    );
+    expect(run('kubectl get deploy web -o go-template-file=nope.tmpl').err).toBe(
+      'error: error reading --template nope.tmpl, open nope.tmpl: no such file or directory\n',
+    );
+  });
+
+  it('dumps the object on stdout when the template fails, and errors on stderr', () => {
+    const { run } = engineSession(3);
+    run('kubectl create namespace blue');
+    const r = run(
+      `kubectl get ns blue -o go-template='{{.metadata.name}} {{.spec.x.y}}' --allow-missing-template-keys=false`,
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'error: error executing template "{{.metadata.name}} {{.spec.x.y}}": template: output:1:26: executing "output" at <.spec.x.y>: map has no entry for key "x"\n',
+    );
+    const uid = /"uid":"([^"]+)"/.exec(r.out)?.[1] ?? '';
+    const rv = /"resourceVersion":"([^"]+)"/.exec(r.out)?.[1] ?? '';
+    const ts = /"creationTimestamp":"([^"]+)"/.exec(r.out)?.[1] ?? '';
+    expect(r.out).toBe(
+      `blue Error executing template: template: output:1:26: executing "output" at <.spec.x.y>: map has no entry for key "x". Printing more information for debugging the template:
+\ttemplate was:
+\t\t{{.metadata.name}} {{.spec.x.y}}
+\traw data was:
+\t\t{"apiVersion":"v1","kind":"Namespace","metadata":{"creationTimestamp":"${ts}","labels":{"kubernetes.io/metadata.name":"blue"},"name":"blue","resourceVersion":"${rv}","uid":"${uid}"},"spec":{"finalizers":["kubernetes"]},"status":{"phase":"Active"}}
+\tobject given to template engine was:
+\t\tmap[apiVersion:v1 kind:Namespace metadata:map[creationTimestamp:${ts} labels:map[kubernetes.io/metadata.name:blue] name:blue resourceVersion:${rv} uid:${uid}] spec:map[finalizers:[kubernetes]] status:map[phase:Active]]
+
+`,
+    );
+  });
+
+  it('errors on comparing a JSON number with an int constant', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx');
+    const r = run(`kubectl get deploy web -o go-template='{{if eq .spec.replicas 1}}one{{end}}'`);
+    expect(r.err).toBe(
+      'error: error executing template "{{if eq .spec.replicas 1}}one{{end}}": template: output:1:5: executing "output" at <eq .spec.replicas 1>: error calling eq: incompatible types for comparison\n',
+    );
+    expect(
+      run(`kubectl get deploy web -o go-template='{{if eq .spec.replicas 1.0}}one{{end}}'`),
+    ).toEqual({ out: 'one', err: '', code: 0 });
+  });
+});
