@@ -31,7 +31,8 @@ export type ResourceName =
   | 'limitranges'
   | 'persistentvolumes'
   | 'persistentvolumeclaims'
-  | 'storageclasses';
+  | 'storageclasses'
+  | 'horizontalpodautoscalers';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

@@ -74,6 +74,7 @@ import {
   patchNotApplied,
   unknownError,
 } from './errors.ts';
+import { hpaFromV1 } from './hpa.ts';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './jsonPatch.ts';
 import { mergePatch, mergePatchShared } from './mergePatch.ts';
 import { schemaOf } from './patchMeta.ts';
@@ -354,6 +355,13 @@ export function applyTypedPatch(
     }
     throw e;
   }
+}
+
+/** An autoscaling/v1 HorizontalPodAutoscaler request body, converted to the stored v2. */
+function v2Body(r: ResourceDef, body: KubeObject): KubeObject {
+  return r.resource === 'horizontalpodautoscalers' && body.apiVersion === 'autoscaling/v1'
+    ? hpaFromV1(body)
+    : body;
 }
 
 /** Kinds with a scale subresource. */
@@ -1085,7 +1093,7 @@ export class ApiServer {
       r.resource === 'leases',
       !meta0.name,
     );
-    const decoded = this.#decode(r, body, opts);
+    const decoded = this.#decode(r, v2Body(r, body), opts);
     if (!decoded.ok) return this.#fail(actor, r, ns, shownName, decoded.status);
     if (r.namespaced && meta0.namespace && namespace && meta0.namespace !== namespace) {
       return this.#fail(
@@ -1185,6 +1193,8 @@ export class ApiServer {
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
     if (r.resource === 'persistentvolumes' || r.resource === 'persistentvolumeclaims')
       this.#prepareVolumeCreate(r, obj, meta);
+    // The HPA strategy's PrepareForCreate: a new autoscaler's status is the zero status.
+    if (r.resource === 'horizontalpodautoscalers') obj.status = { desiredReplicas: 0 };
     // The Job strategy's PrepareForCreate generates the selector from the uid: draw it first.
     const uid = r.resource === 'jobs' ? uuid(this.#rng) : undefined;
     if (uid !== undefined) {
@@ -1505,7 +1515,7 @@ export class ApiServer {
         sameIgnoringHeartbeats(existing.value, { ...body, status: existing.value.status }) &&
         !r.hasStatus);
     this.#request(actor, 'api.update', r, ns, name, 'PUT', name, '', hk);
-    const decoded = this.#decode(r, body, opts);
+    const decoded = this.#decode(r, v2Body(r, body), opts);
     if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const input = decoded.body;
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));

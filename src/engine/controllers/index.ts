@@ -10,6 +10,7 @@ import { createDeploymentController } from './deployment.ts';
 import { createEndpointsController } from './endpoints.ts';
 import { createEndpointSliceController } from './endpointslice.ts';
 import { createGarbageCollector } from './garbageCollector.ts';
+import { createHorizontalPodAutoscalerController } from './horizontalPodAutoscaler.ts';
 import { createJobController, createTTLAfterFinishedController } from './job.ts';
 import { createNamespaceController } from './namespace.ts';
 import { createNodeLifecycleController } from './nodeLifecycle.ts';
@@ -47,6 +48,7 @@ export function createControllerManager(): Reconciler[] {
     createPersistentVolumeBinder(),
     createPvcProtectionController(),
     createPvProtectionController(),
+    createHorizontalPodAutoscalerController(),
   ];
 }
 
