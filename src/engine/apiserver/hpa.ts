@@ -164,13 +164,25 @@ const SOURCE_FIELD: Record<string, string> = {
   ContainerResource: 'containerResource',
 };
 
-/** validateMetrics: each metric spec, then scaling to zero (never allowed here: min ≥ 1). */
-function validateMetrics(metrics: unknown, _min: number | undefined): FieldError[] {
+/**
+ * validateMetrics: each metric spec, then scaling to zero, which needs an Object or External
+ * metric (checked whatever the lower bound of minReplicas).
+ */
+function validateMetrics(metrics: unknown, min: number | undefined): FieldError[] {
   const errs: FieldError[] = [];
-  if (!Array.isArray(metrics)) return errs;
-  metrics.forEach((m, i) => {
+  const list = Array.isArray(metrics) ? metrics : [];
+  list.forEach((m, i) => {
     errs.push(...validateMetricSpec(isObj(m) ? m : {}, `spec.metrics[${i}]`));
   });
+  const external = list.some((m) => isObj(m) && (m.type === 'Object' || m.type === 'External'));
+  if (min === 0 && !external) {
+    errs.push({
+      field: 'spec.metrics',
+      type: 'Forbidden',
+      detail:
+        'must specify at least one Object or External metric to support scaling to zero replicas',
+    });
+  }
   return errs;
 }
 
@@ -368,4 +380,36 @@ function validateScalingRules(rules: unknown, path: string): FieldError[] {
     }
   });
   return errs;
+}
+
+/**
+ * The autoscaling/v1 form of a stored autoscaler, as the server answers a v1 request: the cpu
+ * Utilization metric as `targetCPUUtilizationPercentage`, the v1 status (both replica counts
+ * always there). Other metrics and the conditions (v1 carries them in
+ * `autoscaling.alpha.kubernetes.io/*` annotations) are left out.
+ */
+export function hpaToV1(hpa: KubeObject): KubeObject {
+  const spec = isObj(hpa.spec) ? hpa.spec : {};
+  const status = isObj(hpa.status) ? hpa.status : {};
+  const { metrics, behavior: _b, ...rest } = spec;
+  const cpu = (Array.isArray(metrics) ? metrics : []).find(
+    (m) =>
+      isObj(m) &&
+      m.type === 'Resource' &&
+      isObj(m.resource) &&
+      m.resource.name === 'cpu' &&
+      isObj(m.resource.target) &&
+      m.resource.target.type === 'Utilization',
+  ) as { resource: { target: { averageUtilization?: number } } } | undefined;
+  const pct = cpu?.resource.target.averageUtilization;
+  return {
+    ...hpa,
+    apiVersion: 'autoscaling/v1',
+    spec: { ...rest, ...(pct !== undefined ? { targetCPUUtilizationPercentage: pct } : {}) },
+    status: {
+      ...(status.lastScaleTime ? { lastScaleTime: status.lastScaleTime } : {}),
+      currentReplicas: num(status.currentReplicas) ?? 0,
+      desiredReplicas: num(status.desiredReplicas) ?? 0,
+    },
+  };
 }
