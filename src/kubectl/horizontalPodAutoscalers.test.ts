@@ -312,6 +312,20 @@ spec:
   });
 });
 
+describe('autoscalers among the other objects', () => {
+  it('get all lists them; the namespace controller deletes them with their namespace', () => {
+    const { run } = engineSession(3);
+    run('kubectl create namespace blue');
+    run('kubectl create deployment web --image=nginx -n blue');
+    run('kubectl autoscale deployment web --max=3 -n blue');
+    expect(run('kubectl get all -n blue').out).toMatch(
+      /\n\nNAME {38}REFERENCE {8}TARGETS {14}MINPODS {3}MAXPODS {3}REPLICAS {3}AGE\nhorizontalpodautoscaler\.autoscaling\/web {3}Deployment\/web {3}cpu: <unknown>\/80% {3}1 {9}3 {9}\d {10}\d+s\n$/,
+    );
+    expect(run('kubectl delete namespace blue').code).toBe(0);
+    expect(run('kubectl get hpa -A').err).toBe('No resources found\n');
+  });
+});
+
 describe('HorizontalPodAutoscaler on the API server', () => {
   const hpa = (spec: string, apiVersion = 'autoscaling/v2') => `apiVersion: ${apiVersion}
 kind: HorizontalPodAutoscaler
