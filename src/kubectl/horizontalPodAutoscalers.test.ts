@@ -245,6 +245,39 @@ Events:
     expect(deployEvents).toMatch(/from 1 to 3\n/);
   });
 
+  it('refuses to act when two autoscalers select the same pods: AmbiguousSelector', () => {
+    const s = withDeployment();
+    runLine(s.host, 'kubectl autoscale deployment web --max=3');
+    s.cluster.advance(5_000);
+    runLine(s.host, 'kubectl autoscale deployment web --max=4 --name=second');
+    s.cluster.advance(10_100);
+    // web's first pass came before second was seen: the missing metrics API.
+    expect(hpaEvents(s, 'web').map((e) => e.split(' | ')[1])).toEqual([
+      'FailedGetResourceMetric',
+      'FailedComputeMetricsReplicas',
+    ]);
+    s.cluster.advance(5_000);
+    const ambiguous =
+      'pods by selector app=web are controlled by multiple HPAs: [default/second default/web]';
+    expect(hpaEvents(s, 'second')).toEqual([
+      `Warning | AmbiguousSelector | 1 | ${ambiguous}`,
+      `Warning | FailedComputeMetricsReplicas | 1 | ${ambiguous}`,
+    ]);
+    expect(
+      runLine(
+        s.host,
+        `kubectl get hpa second -o 'jsonpath={.status.conditions[1].reason}: {.status.conditions[1].message}'`,
+      ).stdout,
+    ).toBe(`AmbiguousSelector: ${ambiguous}`);
+    // Once second is gone, web is alone again.
+    runLine(s.host, 'kubectl delete hpa second');
+    s.cluster.advance(15_000);
+    expect(hpaEvents(s, 'web').map((e) => e.split(' | ').slice(1, 3).join(' '))).toEqual([
+      'FailedGetResourceMetric 2',
+      'FailedComputeMetricsReplicas 2',
+    ]);
+  });
+
   it('scales a target above maxReplicas down to it', () => {
     const s = withDeployment(4);
     runLine(s.host, 'kubectl autoscale deployment web --max=2');

@@ -28,8 +28,10 @@ import {
   eventRef,
   keyName,
   keyNamespace,
+  type LabelSelector,
   nameOf,
   namespaceOf,
+  selectorMatches,
   specOf,
   statusOf,
 } from './objects.ts';
@@ -80,6 +82,8 @@ interface HpaStatus {
 export function createHorizontalPodAutoscalerController(): Reconciler {
   /** Key → when its queued pass is due (the rate-limited queue's pending item). */
   const due = new Map<string, number>();
+  /** Key → its target's selector, once a pass has read it (the controller's hpaSelectors). */
+  const selectors = new Map<string, LabelSelector>();
   return {
     actor: 'controller-manager',
     name: COMPONENT_HPA,
@@ -87,7 +91,10 @@ export function createHorizontalPodAutoscalerController(): Reconciler {
     // workload controllers fill, so a plain Deployment costs this controller nothing.
     watches: ['horizontalpodautoscalers'],
     observe(e) {
-      if (e.type === 'DELETED') due.delete(`${namespaceOf(e.object)}/${nameOf(e.object)}`);
+      if (e.type !== 'DELETED') return;
+      const key = `${namespaceOf(e.object)}/${nameOf(e.object)}`;
+      due.delete(key);
+      selectors.delete(key);
     },
     keysFor(_resource, obj) {
       return [`${namespaceOf(obj)}/${nameOf(obj)}`];
@@ -96,6 +103,7 @@ export function createHorizontalPodAutoscalerController(): Reconciler {
       const hpa = cache.get('horizontalpodautoscalers', keyNamespace(key), keyName(key));
       if (!hpa) {
         due.delete(key);
+        selectors.delete(key);
         return { writes: [] };
       }
       const at = due.get(key);
@@ -108,7 +116,7 @@ export function createHorizontalPodAutoscalerController(): Reconciler {
       }
       due.set(key, ctx.now + HPA_SYNC_PERIOD_MS);
       ctx.requeueAfter(key, HPA_SYNC_PERIOD_MS);
-      return { writes: reconcileAutoscaler(hpa, cache, ctx) };
+      return { writes: reconcileAutoscaler(key, hpa, cache, ctx, selectors) };
     },
   };
 }
@@ -119,7 +127,7 @@ function getScale(
   ref: HpaSpec['scaleTargetRef'],
   cache: Cache,
 ):
-  | { ok: true; resource: ResourceName; replicas: number; hasSelector: boolean }
+  | { ok: true; resource: ResourceName; replicas: number; selector: LabelSelector }
   | { ok: false; error: string } {
   const apiVersion = ref?.apiVersion ?? '';
   const parts = apiVersion.split('/');
@@ -136,14 +144,35 @@ function getScale(
   const name = ref?.name ?? '';
   const obj = cache.get(def.resource, ns, name);
   if (!obj) return { ok: false, error: `${qualifiedResource(def)} "${name}" not found` };
-  const spec = specOf<{
-    replicas?: number;
-    selector?: { matchLabels?: object; matchExpressions?: unknown[] };
-  }>(obj);
-  const sel = spec.selector;
-  const hasSelector =
-    Object.keys(sel?.matchLabels ?? {}).length > 0 || (sel?.matchExpressions?.length ?? 0) > 0;
-  return { ok: true, resource: def.resource, replicas: spec.replicas ?? 1, hasSelector };
+  const spec = specOf<{ replicas?: number; selector?: LabelSelector }>(obj);
+  return {
+    ok: true,
+    resource: def.resource,
+    replicas: spec.replicas ?? 1,
+    selector: spec.selector ?? {},
+  };
+}
+
+/** The scale's `status.selector`: `metav1.LabelSelectorAsSelector(…).String()`, sorted by key. */
+function selectorText(sel: LabelSelector): string {
+  const reqs: [string, string][] = Object.entries(sel.matchLabels ?? {}).map(([k, v]) => [
+    k,
+    `${k}=${v}`,
+  ]);
+  for (const e of sel.matchExpressions ?? []) {
+    const values = `(${[...(e.values ?? [])].sort().join(',')})`;
+    const text =
+      e.operator === 'In'
+        ? `${e.key} in ${values}`
+        : e.operator === 'NotIn'
+          ? `${e.key} notin ${values}`
+          : e.operator === 'Exists'
+            ? e.key
+            : `!${e.key}`;
+    reqs.push([e.key, text]);
+  }
+  reqs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return reqs.map(([, t]) => t).join(',');
 }
 
 /**
@@ -191,8 +220,55 @@ function metricFailure(m: MetricSpec): { reason: string; event: string; error: s
     : { reason: 'FailedGetPodsMetric', event, error: `failed to get pods metric value: ${event}` };
 }
 
+/**
+ * validateAndParseSelector: a scale without a selector, or pods that another autoscaler's target
+ * selects too (`hpasControllingPodsUnderSelector`, over the autoscalers passed so far, whose
+ * selectors `selectors` keeps). Records this autoscaler's selector.
+ */
+function validateSelector(
+  key: string,
+  ns: string,
+  selector: LabelSelector,
+  cache: Cache,
+  selectors: Map<string, LabelSelector>,
+): { reason: string; message: string; condition: string; conditionMessage: string } | undefined {
+  const text = selectorText(selector);
+  if (text === '') {
+    return {
+      reason: 'SelectorRequired',
+      message: 'selector is required',
+      condition: 'InvalidSelector',
+      conditionMessage: "the HPA target's scale is missing a selector",
+    };
+  }
+  selectors.set(key, selector);
+  const pods = cache.list('pods', ns).filter((p) => selectorMatches(selector, p.metadata?.labels));
+  const selecting = [...selectors]
+    .filter(
+      ([k, s]) =>
+        keyNamespace(k) === ns && pods.some((p) => selectorMatches(s, p.metadata?.labels)),
+    )
+    .map(([k]) => k)
+    // Go ranges over a map here: the order varies from run to run; sorted in the simulator.
+    .sort();
+  if (selecting.length <= 1) return undefined;
+  const message = `pods by selector ${text} are controlled by multiple HPAs: [${selecting.join(' ')}]`;
+  return {
+    reason: 'AmbiguousSelector',
+    message,
+    condition: 'AmbiguousSelector',
+    conditionMessage: message,
+  };
+}
+
 /** reconcileAutoscaler: the writes of one pass (events go through `ctx`). */
-function reconcileAutoscaler(hpa: KubeObject, cache: Cache, ctx: ReconcileContext): Write[] {
+function reconcileAutoscaler(
+  key: string,
+  hpa: KubeObject,
+  cache: Cache,
+  ctx: ReconcileContext,
+  selectors: Map<string, LabelSelector>,
+): Write[] {
   const ns = namespaceOf(hpa);
   const spec = specOf<HpaSpec>(hpa);
   const original = statusOf<HpaStatus>(hpa);
@@ -267,17 +343,20 @@ function reconcileAutoscaler(hpa: KubeObject, cache: Cache, ctx: ReconcileContex
     reason = 'Current number of replicas below Spec.MinReplicas';
     desired = min;
   } else {
-    // computeReplicasForMetrics: the selector first, then every metric (each one fails here).
-    if (!scale.hasSelector) {
-      event('Warning', 'SelectorRequired', 'selector is required');
+    // computeReplicasForMetrics: the selector first (validateAndParseSelector), then every
+    // metric (each one fails here).
+    const selectorError = validateSelector(key, ns, scale.selector, cache, selectors);
+    if (selectorError) {
+      event('Warning', selectorError.reason, selectorError.message);
       setCondition(
         'ScalingActive',
         'False',
-        'InvalidSelector',
-        "the HPA target's scale is missing a selector",
+        selectorError.condition,
+        selectorError.conditionMessage,
       );
-      writeStatus({ ...original, currentReplicas: current });
-      event('Warning', 'FailedComputeMetricsReplicas', 'selector is required');
+      // setCurrentReplicasAndMetricsInStatus with no metric statuses.
+      writeStatus({ ...original, currentReplicas: current, currentMetrics: undefined });
+      event('Warning', 'FailedComputeMetricsReplicas', selectorError.message);
       return writes;
     }
     const metrics = spec.metrics ?? [];
