@@ -450,6 +450,32 @@ ${spec}`;
     );
   });
 
+  it('applies an autoscaling/v1 manifest again against the v1 form of the object', () => {
+    const { run, host } = withDeployment();
+    const v1 = (max: number, pct: number) =>
+      hpa(
+        `  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  maxReplicas: ${max}
+  targetCPUUtilizationPercentage: ${pct}
+`,
+        'autoscaling/v1',
+      );
+    host.fs.write('a.yaml', v1(3, 40));
+    host.fs.write('b.yaml', v1(5, 60));
+    expect(run('kubectl apply -f a.yaml').out).toBe(
+      'horizontalpodautoscaler.autoscaling/web created\n',
+    );
+    expect(run('kubectl apply -f b.yaml').out).toBe(
+      'horizontalpodautoscaler.autoscaling/web configured\n',
+    );
+    expect(run('kubectl apply -f b.yaml').out).toBe(
+      'horizontalpodautoscaler.autoscaling/web unchanged\n',
+    );
+    expect(run('kubectl get hpa web -o jsonpath={.spec.maxReplicas}{.spec.metrics}').out).toBe(
+      '5[{"resource":{"name":"cpu","target":{"averageUtilization":60,"type":"Utilization"}},"type":"Resource"}]',
+    );
+  });
+
   it('validates as ValidateHorizontalPodAutoscaler does, in its order', () => {
     const { run, host } = engineSession(3);
     const cases: [string, string][] = [

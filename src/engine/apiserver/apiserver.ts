@@ -74,7 +74,7 @@ import {
   patchNotApplied,
   unknownError,
 } from './errors.ts';
-import { hpaFromV1 } from './hpa.ts';
+import { hpaFromV1, hpaToV1 } from './hpa.ts';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './jsonPatch.ts';
 import { mergePatch, mergePatchShared } from './mergePatch.ts';
 import { schemaOf } from './patchMeta.ts';
@@ -357,7 +357,11 @@ export function applyTypedPatch(
   }
 }
 
-/** An autoscaling/v1 HorizontalPodAutoscaler request body, converted to the stored v2. */
+/**
+ * An autoscaling/v1 HorizontalPodAutoscaler request body, converted to the stored v2. A patch
+ * is applied to the stored object: kubectl apply's patch of a v1 manifest sets `apiVersion`,
+ * and the merged object is converted the same way.
+ */
 function v2Body(r: ResourceDef, body: KubeObject): KubeObject {
   return r.resource === 'horizontalpodautoscalers' && body.apiVersion === 'autoscaling/v1'
     ? hpaFromV1(body)
@@ -1633,7 +1637,7 @@ export class ApiServer {
     );
     if (!existing || !next) return this.#fail(actor, r, ns, name, notFound(r, name));
     // The patched object is decoded like a body: a patch's unknown fields are found there.
-    const decoded = this.#decode(r, next, opts, patch);
+    const decoded = this.#decode(r, v2Body(r, next), opts, patch);
     if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const rv = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
     return withWarnings(
@@ -1687,7 +1691,12 @@ export class ApiServer {
       });
     }
     const stored = existing.value;
-    const doc = sub === 'scale' ? scaleOf(stored) : (stored as Obj);
+    const doc =
+      sub === 'scale'
+        ? scaleOf(stored)
+        : r.resource === 'horizontalpodautoscalers' && opts.apiVersion === 'autoscaling/v1'
+          ? (hpaToV1(stored) as Obj)
+          : (stored as Obj);
     const applied = applyTypedPatch(r, doc, body, opts.patchType);
     if (!applied.ok) return this.#fail(actor, r, ns, name, applied.status);
     const patched = applied.value as KubeObject;
@@ -1702,7 +1711,7 @@ export class ApiServer {
       next = shallowCopy(stored);
       next.status = patched.status;
     } else {
-      const decoded = this.#decode(r, patched, opts, undefined, shown);
+      const decoded = this.#decode(r, v2Body(r, patched), opts, undefined, shown);
       if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
       next = decoded.body;
       if (r.hasStatus) next.status = stored.status;
