@@ -93,11 +93,14 @@ status:
 
   it("refuses bad flags with Validate's errors, before looking the target up", () => {
     const { run } = withDeployment();
-    expect(run('kubectl autoscale deployment nope')).toEqual({
-      out: '',
-      err: 'error: --max=MAXPODS is required and must be at least 1, max: -1\n',
-      code: 1,
-    });
+    const noMax = run('kubectl autoscale deployment nope');
+    expect(noMax.code).toBe(1);
+    expect(noMax.err).toMatch(
+      /^E\d{4} \d\d:\d\d:\d\d\.\d{6} {4}4242 run\.go:72\] "command failed" err="required flag\(s\) \\"max\\" not set"\n$/,
+    );
+    expect(run('kubectl autoscale deployment nope --max=-1').err).toBe(
+      'error: --max=MAXPODS is required and must be at least 1, max: -1\n',
+    );
     expect(run('kubectl autoscale deployment web --min=4 --max=2').err).toBe(
       'error: --max=MAXPODS must be larger or equal to --min=MINPODS, max: 2, min: 4\n',
     );

@@ -10,6 +10,7 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import { hpaToV1 } from '../../engine/apiserver/hpa.ts';
 import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
 import { NO_RESOURCES, namespaceForManifest, readFilenames, typesAndNames } from './common.ts';
@@ -19,6 +20,11 @@ import { getOrFail } from './misc.ts';
 const SCALABLE: ReadonlySet<string> = new Set(['deployments', 'replicasets', 'statefulsets']);
 
 export function runAutoscale(ctx: Ctx, args: string[]): void {
+  // cmd.MarkFlagRequired("max"): cobra refuses the command before it runs.
+  if (!ctx.changed('max')) {
+    ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"max\\" not set"');
+    throw new ExitError(1);
+  }
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
   const min = ctx.num('min', -1);
