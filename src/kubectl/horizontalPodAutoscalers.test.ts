@@ -281,6 +281,55 @@ Events:
     ]);
   });
 
+  it('reports each kind of metric with its own reason when no metrics API answers', () => {
+    const s = withDeployment();
+    s.host.fs.write(
+      'multi.yaml',
+      `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: multi
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  maxReplicas: 5
+  metrics:
+  - type: Resource
+    resource:
+      name: memory
+      target: {type: AverageValue, averageValue: 100Mi}
+  - type: Pods
+    pods:
+      metric: {name: packets-per-second}
+      target: {type: AverageValue, averageValue: 1k}
+  - type: ContainerResource
+    containerResource:
+      name: cpu
+      container: application
+      target: {type: Utilization, averageUtilization: 60}
+`,
+    );
+    runLine(s.host, 'kubectl create -f multi.yaml');
+    expect(runLine(s.host, 'kubectl get hpa multi --no-headers').stdout).toMatch(
+      /^multi {3}Deployment\/web {3}memory: <unknown>\/100Mi, <unknown>\/1k \+ 1 more\.\.\. +1 +5 +0 +0s\n$/,
+    );
+    s.cluster.advance(15_100);
+    const memory =
+      'failed to get memory usage: unable to get metrics for resource memory: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)';
+    expect(hpaEvents(s, 'multi')).toEqual([
+      `Warning | FailedGetResourceMetric | 1 | ${memory}`,
+      'Warning | FailedGetPodsMetric | 1 | unable to get metric packets-per-second: unable to fetch metrics from custom metrics API: no custom metrics API (custom.metrics.k8s.io) registered',
+      `Warning | FailedGetContainerResourceMetric | 1 | ${FAILED_GET}`,
+      `Warning | FailedComputeMetricsReplicas | 1 | invalid metrics (3 invalid out of 3), first error is: failed to get memory resource metric value: ${memory}`,
+    ]);
+    expect(
+      s.run('kubectl describe hpa multi').out,
+    ).toContain(`Metrics:                                                                          ( current / target )
+  resource memory on pods:                                                        <unknown> / 100Mi
+  "packets-per-second" on pods:                                                   <unknown> / 1k
+  resource cpu of container "application" on pods  (as a percentage of request):  <unknown> / 60%
+`);
+  });
+
   it('scales a target above maxReplicas down to it', () => {
     const s = withDeployment(4);
     runLine(s.host, 'kubectl autoscale deployment web --max=2');

@@ -44,6 +44,9 @@ export const HPA_SYNC_PERIOD_MS = 15_000;
 const SCALABLE: ReadonlySet<ResourceName> = new Set(['deployments', 'replicasets', 'statefulsets']);
 
 /** What a GET of pods.metrics.k8s.io answers when no metrics-server is installed. */
+/** The custom metrics client's error when no adapter serves custom.metrics.k8s.io. */
+const NO_CUSTOM_METRICS =
+  'unable to fetch metrics from custom metrics API: no custom metrics API (custom.metrics.k8s.io) registered';
 const NO_RESOURCE_METRICS =
   'unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)';
 
@@ -52,8 +55,15 @@ interface MetricSpec {
   resource?: { name?: string; target?: { averageValue?: unknown } };
   containerResource?: { name?: string; container?: string; target?: { averageValue?: unknown } };
   pods?: { metric?: { name?: string } };
-  object?: { metric?: { name?: string } };
-  external?: { metric?: { name?: string } };
+  object?: {
+    metric?: { name?: string };
+    describedObject?: { kind?: string; name?: string };
+    target?: { type?: string };
+  };
+  external?: {
+    metric?: { name?: string; selector?: LabelSelector };
+    target?: { averageValue?: unknown };
+  };
 }
 
 interface HpaSpec {
@@ -176,15 +186,20 @@ function selectorText(sel: LabelSelector): string {
 }
 
 /**
- * A failed metric: the warning its compute function records, the ScalingActive condition it
- * proposes, and the error computeReplicasForMetric returns. Without metrics-server the resource
- * metrics API is missing; without an adapter, so are the custom and external metrics APIs.
+ * A failed metric: the warning its compute function records (`getUnableComputeReplicaCountCondition`:
+ * the same text in the ScalingActive condition), and the error computeReplicasForMetric returns.
+ * Without metrics-server the resource metrics API is missing; without an adapter, so are the
+ * custom and external metrics APIs.
  */
-function metricFailure(m: MetricSpec): { reason: string; event: string; error: string } {
+function metricFailure(
+  m: MetricSpec,
+  ns: string,
+): { reason: string; event: string; error: string } {
   const type = m.type ?? '';
   if (type === 'Resource' || type === 'ContainerResource') {
     const src = type === 'Resource' ? m.resource : m.containerResource;
     const res = src?.name ?? '';
+    // computeStatusForResourceMetricGeneric over ReplicaCalculator.Get(Raw)ResourceReplicas.
     const what = src?.target?.averageValue != null ? 'usage' : 'utilization';
     const event = `failed to get ${res} ${what}: unable to get metrics for resource ${res}: ${NO_RESOURCE_METRICS}`;
     return type === 'Resource'
@@ -196,28 +211,62 @@ function metricFailure(m: MetricSpec): { reason: string; event: string; error: s
       : {
           reason: 'FailedGetContainerResourceMetric',
           event,
-          error: `failed to get ${res} container metric value: ${event}`,
+          error: `failed to get ${m.containerResource?.container ?? ''} container metric value: ${event}`,
         };
   }
   if (type === 'External') {
     const name = m.external?.metric?.name ?? '';
-    const event = `unable to get external metric ${name}: unable to fetch metrics from external metrics API: the server could not find the requested resource (get ${name}.external.metrics.k8s.io)`;
+    const avg = m.external?.target?.averageValue != null;
+    const event = `unable to get external metric ${ns}/${name}/${goLabelSelector(m.external?.metric?.selector)}: unable to fetch metrics from external metrics API: the server could not find the requested resource (get ${name}.external.metrics.k8s.io)`;
+    const inner = avg
+      ? `failed to get ${name} external metric: ${event}`
+      : `failed to get external metric ${name}: ${event}`;
     return {
       reason: 'FailedGetExternalMetric',
       event,
-      error: `failed to get external metric value: ${event}`,
+      error: `failed to get ${name} external metric value: ${inner}`,
     };
   }
-  const source = type === 'Object' ? m.object : m.pods;
-  const name = source?.metric?.name ?? '';
-  const event = `unable to get metric ${name}: unable to fetch metrics from custom metrics API: no custom metrics API (custom.metrics.k8s.io) registered`;
-  return type === 'Object'
-    ? {
-        reason: 'FailedGetObjectMetric',
-        event,
-        error: `failed to get object metric value: ${event}`,
-      }
-    : { reason: 'FailedGetPodsMetric', event, error: `failed to get pods metric value: ${event}` };
+  if (type === 'Object') {
+    const o = m.object;
+    const name = o?.metric?.name ?? '';
+    const ref = o?.describedObject;
+    // GetObjectMetricReplicas' format puts its arguments out of order:
+    // "unable to get metric %s: %v on %s %s/%s" with the name, kind, namespace, object and error.
+    const event = `unable to get metric ${name}: ${ref?.kind ?? ''} on ${ns} ${ref?.name ?? ''}/${NO_CUSTOM_METRICS}`;
+    const inner =
+      o?.target?.type === 'AverageValue' ? `failed to get ${name} object metric: ${event}` : event;
+    return {
+      reason: 'FailedGetObjectMetric',
+      event,
+      error: `failed to get object metric value: ${inner}`,
+    };
+  }
+  const name = m.pods?.metric?.name ?? '';
+  const event = `unable to get metric ${name}: ${NO_CUSTOM_METRICS}`;
+  return {
+    reason: 'FailedGetPodsMetric',
+    event,
+    error: `failed to get pods metric value: ${event}`,
+  };
+}
+
+/**
+ * A `*metav1.LabelSelector` as `%+v` prints it: `<nil>`, or its generated String().
+ */
+function goLabelSelector(sel: LabelSelector | undefined): string {
+  if (!sel) return '<nil>';
+  const labels = Object.keys(sel.matchLabels ?? {})
+    .sort()
+    .map((k) => `${k}: ${sel.matchLabels?.[k] ?? ''},`)
+    .join('');
+  const exprs = (sel.matchExpressions ?? [])
+    .map(
+      (e) =>
+        `LabelSelectorRequirement{Key:${e.key},Operator:${e.operator},Values:[${(e.values ?? []).join(' ')}],},`,
+    )
+    .join('');
+  return `&LabelSelector{MatchLabels:map[string]string{${labels}},MatchExpressions:[]LabelSelectorRequirement{${exprs}},}`;
 }
 
 /**
@@ -362,7 +411,7 @@ function reconcileAutoscaler(
     const metrics = spec.metrics ?? [];
     let first: { reason: string; event: string; error: string } | undefined;
     for (const m of metrics) {
-      const f = metricFailure(m);
+      const f = metricFailure(m, ns);
       event('Warning', f.reason, f.event);
       first ??= f;
     }
