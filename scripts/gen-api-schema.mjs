@@ -37,6 +37,7 @@ const ROOTS = [
   'apps/v1:ControllerRevision',
   'batch/v1:Job',
   'batch/v1:CronJob',
+  'autoscaling/v2:HorizontalPodAutoscaler',
   'coordination/v1:Lease',
   'discovery/v1:EndpointSlice',
   'scheduling/v1:PriorityClass',

@@ -2311,6 +2311,43 @@ kubectl edit deployment mydeployment --subresource='status'`,
   },
   autoscale: {
     short: 'Auto-scale a deployment, replica set, stateful set, or replication controller',
+    long: `Creates an autoscaler that automatically chooses and sets the number of pods that run in a Kubernetes cluster.
+
+ Looks up a deployment, replica set, stateful set, or replication controller by name and creates an autoscaler that uses the given resource as a reference. An autoscaler can automatically increase or decrease number of pods deployed within the system as needed.`,
+    example: `# Auto scale a deployment "foo", with the number of pods between 2 and 10, no target CPU utilization specified so a default autoscaling policy will be used
+kubectl autoscale deployment foo --min=2 --max=10
+
+# Auto scale a replication controller "foo", with the number of pods between 1 and 5, target CPU utilization at 80%
+kubectl autoscale rc foo --max=5 --cpu-percent=80`,
+    flags: [
+      ...PRINT,
+      f(
+        '--cpu-percent',
+        '-1',
+        "The target average CPU utilization (represented as a percent of requested CPU) over all the pods. If it's not specified or negative, a default autoscaling policy will be used.",
+      ),
+      DRY_RUN,
+      fieldManager('autoscale'),
+      filename('Filename, directory, or URL to files identifying the resource to autoscale.'),
+      KUSTOMIZE,
+      f(
+        '--max',
+        '-1',
+        'The upper limit for the number of pods that can be set by the autoscaler. Required.',
+      ),
+      f(
+        '--min',
+        '-1',
+        "The lower limit for the number of pods that can be set by the autoscaler. If it's not specified or negative, the server will apply a default value.",
+      ),
+      f(
+        '--name',
+        "''",
+        'The name for the newly created object. If not specified, the name of the input resource will be used.',
+      ),
+      RECURSIVE,
+      SAVE_CONFIG,
+    ],
   },
   certificate: { short: 'Modify certificate resources' },
   attach: { short: 'Attach to a running container' },

@@ -30,7 +30,6 @@ export type EmptyResourceName =
   | 'csidrivers'
   | 'csistoragecapacities'
   | 'volumeattachments'
-  | 'horizontalpodautoscalers'
   | 'ingressclasses'
   | 'ingresses'
   | 'networkpolicies'
@@ -57,7 +56,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'csidrivers',
   'csistoragecapacities',
   'volumeattachments',
-  'horizontalpodautoscalers',
   'ingressclasses',
   'ingresses',
   'networkpolicies',

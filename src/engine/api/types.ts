@@ -31,7 +31,8 @@ export type ResourceName =
   | 'limitranges'
   | 'persistentvolumes'
   | 'persistentvolumeclaims'
-  | 'storageclasses';
+  | 'storageclasses'
+  | 'horizontalpodautoscalers';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {
@@ -118,6 +119,11 @@ export interface WriteOptions {
    * cluster's own components, always written (no no-op detection, no message details).
    */
   patchType?: PatchType;
+  /**
+   * The group version of the request's path when it is not the stored one: `autoscaling/v1`
+   * for a HorizontalPodAutoscaler (a typed patch then applies to the object's v1 form).
+   */
+  apiVersion?: string;
 }
 
 /** The three patch formats kubectl sends (`kubectl patch --type`). */

@@ -74,6 +74,7 @@ import {
   patchNotApplied,
   unknownError,
 } from './errors.ts';
+import { hpaFromV1, hpaToV1 } from './hpa.ts';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './jsonPatch.ts';
 import { mergePatch, mergePatchShared } from './mergePatch.ts';
 import { schemaOf } from './patchMeta.ts';
@@ -354,6 +355,17 @@ export function applyTypedPatch(
     }
     throw e;
   }
+}
+
+/**
+ * An autoscaling/v1 HorizontalPodAutoscaler request body, converted to the stored v2. A patch
+ * is applied to the stored object: kubectl apply's patch of a v1 manifest sets `apiVersion`,
+ * and the merged object is converted the same way.
+ */
+function v2Body(r: ResourceDef, body: KubeObject): KubeObject {
+  return r.resource === 'horizontalpodautoscalers' && body.apiVersion === 'autoscaling/v1'
+    ? hpaFromV1(body)
+    : body;
 }
 
 /** Kinds with a scale subresource. */
@@ -1148,7 +1160,7 @@ export class ApiServer {
       r.resource === 'leases',
       !meta0.name,
     );
-    const decoded = this.#decode(r, body, opts);
+    const decoded = this.#decode(r, v2Body(r, body), opts);
     if (!decoded.ok) return this.#fail(actor, r, ns, shownName, decoded.status);
     if (r.namespaced && meta0.namespace && namespace && meta0.namespace !== namespace) {
       return this.#fail(
@@ -1248,6 +1260,8 @@ export class ApiServer {
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
     if (r.resource === 'persistentvolumes' || r.resource === 'persistentvolumeclaims')
       this.#prepareVolumeCreate(r, obj, meta);
+    // The HPA strategy's PrepareForCreate: a new autoscaler's status is the zero status.
+    if (r.resource === 'horizontalpodautoscalers') obj.status = { desiredReplicas: 0 };
     // The Job strategy's PrepareForCreate generates the selector from the uid: draw it first.
     const uid = r.resource === 'jobs' ? uuid(this.#rng) : undefined;
     if (uid !== undefined) {
@@ -1568,7 +1582,7 @@ export class ApiServer {
         sameIgnoringHeartbeats(existing.value, { ...body, status: existing.value.status }) &&
         !r.hasStatus);
     this.#request(actor, 'api.update', r, ns, name, 'PUT', name, '', hk);
-    const decoded = this.#decode(r, body, opts);
+    const decoded = this.#decode(r, v2Body(r, body), opts);
     if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const input = decoded.body;
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
@@ -1686,7 +1700,7 @@ export class ApiServer {
     );
     if (!existing || !next) return this.#fail(actor, r, ns, name, notFound(r, name));
     // The patched object is decoded like a body: a patch's unknown fields are found there.
-    const decoded = this.#decode(r, next, opts, patch);
+    const decoded = this.#decode(r, v2Body(r, next), opts, patch);
     if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const rv = (patch as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
     return withWarnings(
@@ -1740,7 +1754,12 @@ export class ApiServer {
       });
     }
     const stored = existing.value;
-    const doc = sub === 'scale' ? scaleOf(stored) : (stored as Obj);
+    const doc =
+      sub === 'scale'
+        ? scaleOf(stored)
+        : r.resource === 'horizontalpodautoscalers' && opts.apiVersion === 'autoscaling/v1'
+          ? (hpaToV1(stored) as Obj)
+          : (stored as Obj);
     const applied = applyTypedPatch(r, doc, body, opts.patchType);
     if (!applied.ok) return this.#fail(actor, r, ns, name, applied.status);
     const patched = applied.value as KubeObject;
@@ -1755,7 +1774,7 @@ export class ApiServer {
       next = shallowCopy(stored);
       next.status = patched.status;
     } else {
-      const decoded = this.#decode(r, patched, opts, undefined, shown);
+      const decoded = this.#decode(r, v2Body(r, patched), opts, undefined, shown);
       if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
       next = decoded.body;
       if (r.hasStatus) next.status = stored.status;

@@ -125,6 +125,7 @@ const ROOTS: Readonly<Record<ResourceName, StructMeta>> = {
   persistentvolumes: { metadata: { type: 'ObjectMeta' } },
   persistentvolumeclaims: { metadata: { type: 'ObjectMeta' } },
   storageclasses: { metadata: { type: 'ObjectMeta' } },
+  horizontalpodautoscalers: { metadata: { type: 'ObjectMeta' } },
   events: { metadata: { type: 'ObjectMeta' } },
   leases: { metadata: { type: 'ObjectMeta' } },
   configmaps: { metadata: { type: 'ObjectMeta' } },

@@ -25,8 +25,8 @@ function def(
   etcdName: string,
   hasStatus: boolean,
   hasGeneration = false,
+  version = 'v1',
 ): ResourceDef {
-  const version = 'v1';
   return {
     resource,
     kind,
@@ -141,6 +141,18 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
     false,
   ),
   leases: def('leases', 'Lease', 'coordination.k8s.io', true, [], 'leases', false),
+  // Stored as autoscaling/v2 (v1 requests are converted, apiserver/hpa.ts); no generation.
+  horizontalpodautoscalers: def(
+    'horizontalpodautoscalers',
+    'HorizontalPodAutoscaler',
+    'autoscaling',
+    true,
+    ['hpa'],
+    'horizontalpodautoscalers',
+    true,
+    false,
+    'v2',
+  ),
   configmaps: def('configmaps', 'ConfigMap', '', true, ['cm'], 'configmaps', false),
   secrets: def('secrets', 'Secret', '', true, [], 'secrets', false),
   serviceaccounts: def(

@@ -5,6 +5,7 @@ import type { KubeObject, ResourceName } from '../api/types.ts';
 import { isKnownZone, parseStandard } from '../util/cron.ts';
 import { validateDeploymentTail } from './deploymentValidation.ts';
 import type { FieldError } from './errors.ts';
+import { validateHpa } from './hpa.ts';
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
 import { validateLimitRange, validateResourceQuota } from './quota.ts';
@@ -609,6 +610,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       break;
     case 'storageclasses':
       errs.push(...validateStorageClass(obj));
+      break;
+    case 'horizontalpodautoscalers':
+      errs.push(...validateHpa(obj));
       break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.

@@ -11,6 +11,7 @@ import { createEndpointsController } from './endpoints.ts';
 import { createEndpointSliceController } from './endpointslice.ts';
 import { createEndpointSliceMirroringController } from './endpointsliceMirroring.ts';
 import { createGarbageCollector } from './garbageCollector.ts';
+import { createHorizontalPodAutoscalerController } from './horizontalPodAutoscaler.ts';
 import { createJobController, createTTLAfterFinishedController } from './job.ts';
 import { createNamespaceController } from './namespace.ts';
 import { createNodeLifecycleController } from './nodeLifecycle.ts';
@@ -49,6 +50,7 @@ export function createControllerManager(): Reconciler[] {
     createPersistentVolumeBinder(),
     createPvcProtectionController(),
     createPvProtectionController(),
+    createHorizontalPodAutoscalerController(),
   ];
 }
 

@@ -27,6 +27,7 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'daemonsets', group: 'apps' },
   { resource: 'statefulsets', group: 'apps' },
   { resource: 'controllerrevisions', group: 'apps' },
+  { resource: 'horizontalpodautoscalers', group: 'autoscaling' },
   { resource: 'cronjobs', group: 'batch' },
   { resource: 'jobs', group: 'batch' },
   { resource: 'pods', group: '' },

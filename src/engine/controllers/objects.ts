@@ -48,6 +48,11 @@ export const KINDS: Record<
   persistentvolumes: { kind: 'PersistentVolume', apiVersion: 'v1', namespaced: false },
   persistentvolumeclaims: { kind: 'PersistentVolumeClaim', apiVersion: 'v1', namespaced: true },
   storageclasses: { kind: 'StorageClass', apiVersion: 'storage.k8s.io/v1', namespaced: false },
+  horizontalpodautoscalers: {
+    kind: 'HorizontalPodAutoscaler',
+    apiVersion: 'autoscaling/v2',
+    namespaced: true,
+  },
   priorityclasses: {
     kind: 'PriorityClass',
     apiVersion: 'scheduling.k8s.io/v1',

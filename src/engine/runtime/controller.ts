@@ -126,9 +126,10 @@ export type Write =
        * 'status' patches the status subresource (like the kubelet's status manager does for
        * pods). Without it, as on a real API server, `status` in the patch is ignored for
        * resources that have a status subresource (pods, nodes, namespaces, deployments,
-       * replicasets, services).
+       * replicasets, services). 'scale' patches the scale subresource (only `spec.replicas`
+       * counts), as the HPA controller's scale client does.
        */
-      subresource?: 'status';
+      subresource?: 'status' | 'scale';
     }
   | {
       verb: 'delete';

@@ -915,7 +915,12 @@ export class Runtime {
       case 'patch':
         return w.subresource === 'status'
           ? c.patchStatus(w.resource, w.namespace, w.name, w.patch)
-          : c.patch(w.resource, w.namespace, w.name, w.patch);
+          : w.subresource === 'scale'
+            ? c.patch(w.resource, w.namespace, w.name, w.patch, {
+                subresource: 'scale',
+                patchType: 'merge',
+              })
+            : c.patch(w.resource, w.namespace, w.name, w.patch);
       case 'delete':
         return c.delete(w.resource, w.namespace, w.name, {
           ...(w.force

@@ -1,6 +1,8 @@
 /** `kubectl create …`, `kubectl run`, `kubectl apply -f`. */
+
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import { hpaToV1 } from '../../engine/apiserver/hpa.ts';
 import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
 import { StrategicMergeError } from '../../engine/apiserver/strategicMerge.ts';
 import { containerProgram } from '../../engine/node/program.ts';
@@ -880,7 +882,11 @@ function applyOne(
     } else o.errors.push(withSource(r.status, 'creating', source));
     return;
   }
-  const live = current.value;
+  // kubectl reads the live object in the manifest's version (an autoscaling/v1 autoscaler).
+  const live =
+    resource === 'horizontalpodautoscalers' && obj.apiVersion === 'autoscaling/v1'
+      ? hpaToV1(current.value)
+      : current.value;
   const liveApplied = live.metadata?.annotations?.[LAST_APPLIED];
   const shown = {
     ...live,
@@ -931,6 +937,7 @@ function applyOne(
   }
   const r = ctx.host.api.patch(resource, ns, name, patch, {
     patchType: 'strategic',
+    ...(live !== current.value ? { apiVersion: 'autoscaling/v1' } : {}),
     fieldManager: 'kubectl-client-side-apply',
     fieldValidation: o.validation,
     ...(o.dryRun === 'server' ? { dryRun: true } : {}),

@@ -26,6 +26,7 @@ import {
   describeStorageClass,
 } from '../printers/describe.ts';
 import { describeGeneric } from '../printers/describeGeneric.ts';
+import { describeHorizontalPodAutoscaler } from '../printers/describeHpa.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
 import {
   checkBuilderArgs,
@@ -150,6 +151,12 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describePriorityClass(obj, eventsFor(ctx, obj, 'PriorityClass'), now);
     case 'endpointslices':
       return describeEndpointSlice(obj, eventsFor(ctx, obj, 'EndpointSlice'), now);
+    case 'horizontalpodautoscalers':
+      return describeHorizontalPodAutoscaler(
+        obj,
+        eventsFor(ctx, obj, 'HorizontalPodAutoscaler'),
+        now,
+      );
     case 'controllerrevisions':
       // No describer of its own: kubectl's generic one.
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);

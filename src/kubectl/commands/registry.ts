@@ -1,6 +1,7 @@
 /** Every kubectl command this console knows, with its flags (names as kubectl 1.32 has them). */
 import type { Ctx } from '../context.ts';
 import type { FlagDef } from '../flags.ts';
+import { runAutoscale } from './autoscale.ts';
 import { runConfig } from './config.ts';
 import {
   runCreateCronJob,
@@ -548,6 +549,23 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     run: runScale,
   },
   {
+    name: 'autoscale',
+    short: 'Auto-scale a deployment, replica set, stateful set, or replication controller',
+    use: 'kubectl autoscale (-f FILENAME | TYPE NAME | TYPE/NAME) [--min=MINPODS] --max=MAXPODS [--cpu-percent=CPU] [options]',
+    flags: [
+      record,
+      { name: 'min', type: 'int32' },
+      { name: 'max', type: 'int32' },
+      { name: 'cpu-percent', type: 'int32' },
+      s('name'),
+      filename,
+      b('recursive', 'R'),
+      s('kustomize', 'k'),
+      ...createCommon.filter((fl) => fl !== validate),
+    ],
+    run: runAutoscale,
+  },
+  {
     name: 'expose',
     short:
       'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
@@ -966,7 +984,6 @@ kubectl events --types=Warning,Normal`,
   ...[
     'attach',
     'auth',
-    'autoscale',
     'certificate',
     'completion',
     'cp',

@@ -16,6 +16,7 @@ import type {
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
 import { humanDuration, parseTimestamp, translateTimestampSince } from '../duration.ts';
+import { hpaRow } from './hpaColumns.ts';
 
 export interface Columns {
   columns: string[];
@@ -111,6 +112,10 @@ export const COLUMNS: Record<ResourceName, Columns> = {
       'AllowVolumeExpansion',
       'Age',
     ],
+    wide: [],
+  },
+  horizontalpodautoscalers: {
+    columns: ['Name', 'Reference', 'Targets', 'MinPods', 'MaxPods', 'Replicas', 'Age'],
     wide: [],
   },
   events: {
@@ -945,6 +950,7 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   persistentvolumes: persistentVolumeRow,
   persistentvolumeclaims: persistentVolumeClaimRow,
   storageclasses: storageClassRow,
+  horizontalpodautoscalers: hpaRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */
