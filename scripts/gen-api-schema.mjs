@@ -39,6 +39,7 @@ const ROOTS = [
   'batch/v1:CronJob',
   'coordination/v1:Lease',
   'discovery/v1:EndpointSlice',
+  'policy/v1:PodDisruptionBudget',
   'scheduling/v1:PriorityClass',
   'storage/v1:StorageClass',
 ];

@@ -33,8 +33,7 @@ export type EmptyResourceName =
   | 'horizontalpodautoscalers'
   | 'ingressclasses'
   | 'ingresses'
-  | 'networkpolicies'
-  | 'poddisruptionbudgets';
+  | 'networkpolicies';
 
 /** A type the simulated API server never holds objects of. */
 export type EmptyResourceType = ResourceType<EmptyResourceName>;
@@ -61,7 +60,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'ingressclasses',
   'ingresses',
   'networkpolicies',
-  'poddisruptionbudgets',
 ]);
 
 /** Whether the simulated API server stores objects of this type (so requests make sense). */

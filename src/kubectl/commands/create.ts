@@ -107,6 +107,8 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('resourcequotas');
     case 'PriorityClass':
       return typeByResource('priorityclasses');
+    case 'PodDisruptionBudget':
+      return typeByResource('poddisruptionbudgets');
     default:
       return typeByResource('pods');
   }

@@ -26,6 +26,7 @@ import {
   describeStorageClass,
 } from '../printers/describe.ts';
 import { describeGeneric } from '../printers/describeGeneric.ts';
+import { describePodDisruptionBudget } from '../printers/podDisruptionBudget.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
 import {
   checkBuilderArgs,
@@ -130,6 +131,8 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeResourceQuota(obj);
     case 'limitranges':
       return describeLimitRange(obj);
+    case 'poddisruptionbudgets':
+      return describePodDisruptionBudget(obj, eventsFor(ctx, obj, 'PodDisruptionBudget'), now);
     case 'persistentvolumes':
       return describePersistentVolume(obj, eventsFor(ctx, obj, 'PersistentVolume'), now);
     case 'persistentvolumeclaims': {
@@ -155,7 +158,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, persistentvolumes, persistentvolumeclaims, storageclasses, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, poddisruptionbudgets, persistentvolumes, persistentvolumeclaims, storageclasses, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

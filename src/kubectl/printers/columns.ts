@@ -16,6 +16,7 @@ import type {
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
 import { humanDuration, parseTimestamp, translateTimestampSince } from '../duration.ts';
+import { podDisruptionBudgetRow } from './podDisruptionBudget.ts';
 
 export interface Columns {
   columns: string[];
@@ -74,6 +75,10 @@ export const COLUMNS: Record<ResourceName, Columns> = {
   },
   resourcequotas: { columns: ['Name', 'Age', 'Request', 'Limit'], wide: [] },
   limitranges: { columns: ['Name', 'Created At'], wide: [] },
+  poddisruptionbudgets: {
+    columns: ['Name', 'Min Available', 'Max Unavailable', 'Allowed Disruptions', 'Age'],
+    wide: [],
+  },
   persistentvolumes: {
     columns: [
       'Name',
@@ -942,6 +947,7 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   priorityclasses: priorityClassRow,
   resourcequotas: resourceQuotaRow,
   limitranges: limitRangeRow,
+  poddisruptionbudgets: podDisruptionBudgetRow,
   persistentvolumes: persistentVolumeRow,
   persistentvolumeclaims: persistentVolumeClaimRow,
   storageclasses: storageClassRow,
