@@ -193,7 +193,8 @@ describe('the eviction subresource', () => {
       conditions: [{ type: 'DisruptionAllowed', status: 'False', reason: 'InsufficientPods' }],
     });
     const evicted = cluster.peek('pods', 'default', first);
-    expect((evicted?.status as { conditions: unknown[] }).conditions).toContainEqual(
+    expect(evicted?.metadata?.deletionTimestamp).toBeDefined();
+    expect((evicted?.status as { conditions?: unknown[] } | undefined)?.conditions).toContainEqual(
       expect.objectContaining({
         type: 'DisruptionTarget',
         status: 'True',
