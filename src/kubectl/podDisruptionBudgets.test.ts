@@ -229,6 +229,57 @@ describe('the eviction subresource', () => {
     );
   });
 
+  it('an unready pod: evicted while the budget is healthy, or always with AlwaysAllow', () => {
+    const { run, host, cluster } = engineSession(3);
+    const deployment = (tier: string, replicas: number, probe: string) =>
+      `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${tier}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: db, tier: ${tier}}}
+  template:
+    metadata: {labels: {app: db, tier: ${tier}}}
+    spec: {containers: [{name: c, image: nginx${probe}}]}
+---
+`;
+    host.fs.write(
+      'db.yaml',
+      deployment('good', 2, '') +
+        deployment('bad', 1, ', readinessProbe: {httpGet: {path: /healthz, port: 80}}'),
+    );
+    run('kubectl apply -f db.yaml');
+    run('kubectl create pdb db --selector=app=db --min-available=3');
+    const unready = () =>
+      run(`kubectl get pods -l tier=bad -o jsonpath='{.items[0].metadata.name}'`).out;
+    const evict = (name: string) =>
+      cluster.client('kubectl').delete('pods', 'default', name, { eviction: true });
+    const first = unready();
+    // Two healthy of three desired: the budget is not healthy, the unready pod is protected.
+    const refused = evict(first);
+    expect(!refused.ok && refused.status.details?.causes?.[0]?.message).toBe(
+      'The disruption budget db needs 3 healthy pods and has 2 currently',
+    );
+    run(
+      `kubectl patch pdb db --type=merge -p '{"spec":{"unhealthyPodEvictionPolicy":"AlwaysAllow"}}'`,
+    );
+    expect(evict(first).ok).toBe(true);
+    // IfHealthyBudget (the default) lets an unready pod go once the budget is met.
+    run(
+      `kubectl patch pdb db --type=merge -p '{"spec":{"unhealthyPodEvictionPolicy":null,"minAvailable":2}}'`,
+    );
+    const second = unready();
+    expect(second).not.toBe(first);
+    // Running but not Ready: the budget, not the Pending exemption, decides.
+    expect(
+      run(
+        `kubectl get pod ${second} -o jsonpath='{.status.phase} {.status.containerStatuses[0].ready}'`,
+      ).out,
+    ).toBe('Running false');
+    expect(run(`kubectl get pdb db -o jsonpath='{.status.disruptionsAllowed}'`).out).toBe('0');
+    expect(evict(second).ok).toBe(true);
+  });
+
   it('a pod two budgets select cannot be evicted', () => {
     const { run, cluster } = withWeb(2);
     run('kubectl create pdb a --selector=app=web --min-available=0');
@@ -309,6 +360,17 @@ describe('kubectl drain with a PodDisruptionBudget', () => {
       err: `Warning: ignoring DaemonSet-managed Pods: kube-system/${proxy}\nerror when evicting pods/"${b}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`,
       code: 0,
     });
+  });
+
+  it("an eviction refused for another reason ends that pod's loop with the error", () => {
+    const { run, node, pod } = blocked();
+    run('kubectl create pdb web2 --selector=app=web --max-unavailable=1');
+    const why = `error when evicting pods/"${pod}" -n "default": This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.`;
+    const r = run(`kubectl drain ${node} --ignore-daemonsets`);
+    expect(r.out).toBe(`node/${node} cordoned\nevicting pod default/${pod}\n`);
+    expect(r.err).toContain(
+      `There are pending pods in node "${node}" when an error occurred: ${why}\npod/${pod}\nerror: unable to drain node "${node}" due to error: ${why}, continuing command...\n`,
+    );
   });
 
   it('--disable-eviction deletes past the budget: no evicting line, pod/X deleted', () => {

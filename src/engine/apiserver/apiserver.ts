@@ -1887,6 +1887,9 @@ export class ApiServer {
     name: string,
     opts: DeleteOptions,
   ): Result<KubeObject> {
+    // NamespaceLifecycle admits the Eviction (a create) first: none in a terminating namespace.
+    const refused = this.#admitNamespace(r, ns, name);
+    if (refused) return this.#err(refused);
     const key = this.#objectKey(r, ns, name);
     const existing = this.#etcd.get(key, r.etcdPrefix);
     if (!existing) return this.#err(notFound(r, name));

@@ -106,6 +106,20 @@ export function evictPods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean): 
         `error when evicting pods/${q(name)} -n ${q(ns)} (will retry after 5s): ${r.status.message}\n`,
       );
       retries.set(p, clock + RETRY_MS);
+    } else if (
+      r.status.reason === 'Forbidden' &&
+      r.status.details?.causes?.some((c) => c.type === 'NamespaceTerminating')
+    ) {
+      // An eviction in a namespace being deleted is refused: a pod already being deleted is
+      // waited for, another is tried again until it is.
+      if (p.metadata?.deletionTimestamp) {
+        if (!serverDryRun) waiting.push(p);
+      } else {
+        ctx.err(
+          `error when evicting pod ${q(name)} from terminating namespace ${q(ns)} (will retry after 5s): ${r.status.message}\n`,
+        );
+        retries.set(p, clock + RETRY_MS);
+      }
     } else if (r.status.reason !== 'NotFound') {
       errors.push(`error when evicting pods/${q(name)} -n ${q(ns)}: ${r.status.message}`);
     }
