@@ -38,6 +38,7 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'configmaps', group: '' },
   { resource: 'secrets', group: '' },
   { resource: 'serviceaccounts', group: '' },
+  { resource: 'poddisruptionbudgets', group: 'policy' },
 ];
 
 function cond(
