@@ -166,7 +166,8 @@ export function deletePods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean):
       ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
       ...(serverDryRun ? { dryRun: true } : {}),
     });
-    if (!r.ok && r.status.reason !== 'NotFound') ctx.failStatus(r.status);
+    // The first failed DELETE ends the node's removal with its error.
+    if (!r.ok && r.status.reason !== 'NotFound') return { errors: [r.status.message] };
   }
   if (serverDryRun) return { errors: [] };
   const timeout = ctx.num('timeout', 0);
