@@ -290,6 +290,14 @@ spec:
       500,
       'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
     ]);
+    // The disruption controller warns on the pod at its next change (it reads its lister in
+    // no fixed order).
+    run(`kubectl label pod ${pod} touched=yes`);
+    expect(
+      run(
+        `kubectl get events --field-selector involvedObject.name=${pod},reason=MultiplePodDisruptionBudgets -o jsonpath='{.items[*].message}'`,
+      ).out,
+    ).toBe(`Pod "default"/"${pod}" matches multiple PodDisruptionBudgets.  Chose "a" arbitrarily.`);
   });
 });
 

@@ -15,9 +15,10 @@
  * Cost: pods are offered to it only while their namespace holds a budget (an O(1) check per pod
  * event), so plain Deployments in namespaces without budgets cost nothing more.
  *
- * Simplified: a pod that several budgets select makes each of them sync (upstream picks the
- * first and warns on the pod with MultiplePodDisruptionBudgets); the stale DisruptionTarget
- * cleanup (a condition left on a pod not deleted within 2 minutes) is not modelled.
+ * A pod that several budgets select gets a MultiplePodDisruptionBudgets warning naming the first
+ * (by name: upstream's lister order is a map's). Simplified: every one of those budgets syncs
+ * (upstream enqueues only the one it chose); the stale DisruptionTarget cleanup (a condition
+ * left on a pod not deleted within 2 minutes) is not modelled.
  */
 import type { KubeObject } from '../api/types.ts';
 import {
@@ -47,6 +48,9 @@ import {
 
 /** The disruption controller's event source (its recorder's component). */
 export const COMPONENT_DISRUPTION = 'controllermanager';
+/** Work keys of pods that several budgets select (for the warning). */
+const MULTIPLE = 'multiple/';
+
 /** `DeletionTimeout`: how long an evicted pod may take to show its deletion. */
 export const DELETION_TIMEOUT_MS = 2 * 60_000;
 
@@ -356,12 +360,28 @@ export function createDisruptionController(): Reconciler {
       if (resource === 'poddisruptionbudgets') return [`${namespaceOf(obj)}/${nameOf(obj)}`];
       if (resource !== 'pods') return [];
       const keys = keysOf(obj);
+      // getPdbForPod's warning, recorded by the reconcile of a key of its own.
+      if (keys.length > 1) keys.push(`${MULTIPLE}${namespaceOf(obj)}/${nameOf(obj)}`);
       if (previous.length === 0) return keys;
       const all = [...new Set([...keys, ...previous])];
       previous = [];
       return all;
     },
     reconcile(key, cache, ctx) {
+      if (key.startsWith(MULTIPLE)) {
+        const podKey = key.slice(MULTIPLE.length);
+        const pod = cache.get('pods', keyNamespace(podKey), keyName(podKey));
+        const chosen = pod ? keysOf(pod).sort()[0] : undefined;
+        if (pod && chosen && keysOf(pod).length > 1)
+          ctx.recordEvent({
+            ref: eventRef('pods', pod),
+            type: 'Warning',
+            reason: 'MultiplePodDisruptionBudgets',
+            message: `Pod ${JSON.stringify(namespaceOf(pod))}/${JSON.stringify(nameOf(pod))} matches multiple PodDisruptionBudgets.  Chose ${JSON.stringify(keyName(chosen))} arbitrarily.`,
+            component: COMPONENT_DISRUPTION,
+          });
+        return { writes: [] };
+      }
       const pdb = cache.get('poddisruptionbudgets', keyNamespace(key), keyName(key));
       if (!pdb) return { writes: [] };
       return { writes: syncBudget(pdb, cache, ctx, key) };

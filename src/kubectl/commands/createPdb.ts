@@ -20,7 +20,9 @@ function toLabelSelector(ctx: Ctx, text: string): Record<string, unknown> {
   try {
     reqs = parseLabelSelector(text);
   } catch (e) {
-    return ctx.fail((e as Error).message);
+    return ctx.fail(
+      `couldn't parse the selector string ${JSON.stringify(text)}: ${(e as Error).message}`,
+    );
   }
   const matchLabels: Record<string, string> = {};
   const matchExpressions: Record<string, unknown>[] = [];
