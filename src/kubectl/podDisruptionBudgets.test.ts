@@ -280,6 +280,31 @@ spec:
     expect(evict(second).ok).toBe(true);
   });
 
+  it('a budget whose new spec the controller has not seen yet refuses, retry in 10s', () => {
+    const { run, cluster } = withWeb(2);
+    run('kubectl create pdb web --selector=app=web --min-available=0');
+    const pod = run(`kubectl get pods -o jsonpath='{.items[0].metadata.name}'`).out;
+    const api = cluster.client('kubectl');
+    // The spec change bumps the generation; evict before the controller syncs it.
+    api.patch('poddisruptionbudgets', 'default', 'web', { spec: { minAvailable: 1 } });
+    expect(api.delete('pods', 'default', pod, { eviction: true })).toEqual({
+      ok: false,
+      status: expect.objectContaining({
+        code: 429,
+        message: "Cannot evict pod as it would violate the pod's disruption budget.",
+        details: {
+          causes: [
+            {
+              type: 'DisruptionBudget',
+              message: 'The disruption budget web is still being processed by the server.',
+            },
+          ],
+          retryAfterSeconds: 10,
+        },
+      }),
+    });
+  });
+
   it('a pod two budgets select cannot be evicted', () => {
     const { run, cluster } = withWeb(2);
     run('kubectl create pdb a --selector=app=web --min-available=0');

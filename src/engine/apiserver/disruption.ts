@@ -208,7 +208,11 @@ export function evictionVerdict(
       }),
     };
   }
-  const pdbDef = RESOURCES.poddisruptionbudgets;
+  // `policy.Resource("poddisruptionbudget")`: the singular names the refusals' resource.
+  const pdbDef = {
+    ...RESOURCES.poddisruptionbudgets,
+    resource: 'poddisruptionbudget',
+  } as unknown as typeof RESOURCES.poddisruptionbudgets;
   const allowed = status.disruptionsAllowed ?? 0;
   if (allowed < 0)
     return {
