@@ -40,6 +40,7 @@ const ROOTS = [
   'autoscaling/v2:HorizontalPodAutoscaler',
   'coordination/v1:Lease',
   'discovery/v1:EndpointSlice',
+  'policy/v1:PodDisruptionBudget',
   'scheduling/v1:PriorityClass',
   'storage/v1:StorageClass',
 ];

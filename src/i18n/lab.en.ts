@@ -50,6 +50,9 @@ export const labEn = {
   'lab.step.kubectl.evict.title': 'kubectl evicts Pod {name}',
   'lab.step.kubectl.evict.text':
     'kubectl asks the API server to evict {name}: {request}. No PodDisruptionBudget stands in the way, so the API server deletes the pod gracefully (Terminating, a {grace} s grace period) and answers {status}. The kubelet on {node} stops its containers; a controller that owns the pod makes a replacement elsewhere.',
+  'lab.step.kubectl.evictBudget.title': 'kubectl evicts Pod {name}',
+  'lab.step.kubectl.evictBudget.text':
+    'kubectl asks the API server to evict {name}: {request}. Its PodDisruptionBudget {budget} still allows a disruption, so the API server counts this one in the budget’s status (one fewer allowed until the disruption controller recounts), then deletes the pod gracefully (Terminating, a {grace} s grace period) and answers {status}. The kubelet on {node} stops its containers; a controller that owns the pod makes a replacement elsewhere.',
   'lab.step.kubectl.delete.title': 'kubectl deletes {kind} {name}',
   'lab.step.kubectl.delete.text':
     'kubectl sends {request}. The API server removes {key} from etcd and answers {status}; the garbage collector deletes whatever the {kind} owned.',

@@ -44,6 +44,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.kubectl.evict.title': 'kubectl이 파드 {name} 축출',
   'lab.step.kubectl.evict.text':
     'kubectl이 API 서버에 {name} 파드의 축출(eviction)을 요청합니다: {request}. 막는 PodDisruptionBudget이 없으므로 API 서버는 파드를 정상 종료 절차로 지우고(Terminating, 유예 시간 {grace}초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고, 파드를 소유한 컨트롤러가 있으면 다른 곳에 대신할 파드를 만듭니다.',
+  'lab.step.kubectl.evictBudget.title': 'kubectl이 파드 {name} 축출',
+  'lab.step.kubectl.evictBudget.text':
+    'kubectl이 API 서버에 {name} 파드의 축출(eviction)을 요청합니다: {request}. 이 파드의 PodDisruptionBudget {budget}이 아직 중단을 허용하므로, API 서버는 이번 축출을 예산의 상태에 반영하고(disruption 컨트롤러가 다시 셀 때까지 허용 수가 하나 줄어듭니다) 파드를 정상 종료 절차로 지우며(Terminating, 유예 시간 {grace}초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고, 파드를 소유한 컨트롤러가 있으면 다른 곳에 대신할 파드를 만듭니다.',
   'lab.step.kubectl.delete.title': 'kubectl이 {kind} {name} 삭제',
   'lab.step.kubectl.delete.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 {key}를 지우고 {status}로 답합니다. {kind}이(가) 소유하던 것은 가비지 컬렉터가 지웁니다.',

@@ -510,6 +510,34 @@ kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *" -- date`,
       f('--schedule', "''", 'A schedule in the Cron format the job should be run with.'),
     ],
   },
+  'create poddisruptionbudget': {
+    long: 'Create a pod disruption budget with the specified name, selector, and desired minimum available pods.',
+    example: `# Create a pod disruption budget named my-pdb that will select all pods with the app=rails label
+# and require at least one of them being available at any point in time
+kubectl create poddisruptionbudget my-pdb --selector=app=rails --min-available=1
+
+# Create a pod disruption budget named my-pdb that will select all pods with the app=nginx label
+# and require at least half of the pods selected to be available at any point in time
+kubectl create pdb my-pdb --selector=app=nginx --min-available=50%`,
+    flags: [
+      ...CREATE_SUB,
+      f(
+        '--max-unavailable',
+        "''",
+        'The maximum number or percentage of unavailable pods this budget requires.',
+      ),
+      f(
+        '--min-available',
+        "''",
+        'The minimum number or percentage of available pods this budget requires.',
+      ),
+      f(
+        '--selector',
+        "''",
+        'A label selector to use for this budget. Only equality-based selector requirements are supported.',
+      ),
+    ],
+  },
   'create priorityclass': {
     long: 'Create a priority class with the specified name, value, globalDefault and description.',
     example: `# Create a priority class named high-priority

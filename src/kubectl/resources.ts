@@ -32,8 +32,7 @@ export type EmptyResourceName =
   | 'volumeattachments'
   | 'ingressclasses'
   | 'ingresses'
-  | 'networkpolicies'
-  | 'poddisruptionbudgets';
+  | 'networkpolicies';
 
 /** A type the simulated API server never holds objects of. */
 export type EmptyResourceType = ResourceType<EmptyResourceName>;
@@ -59,7 +58,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'ingressclasses',
   'ingresses',
   'networkpolicies',
-  'poddisruptionbudgets',
 ]);
 
 /** Whether the simulated API server stores objects of this type (so requests make sense). */

@@ -386,6 +386,19 @@ describe('a lab session', () => {
     expect(keys).toContain('lab.step.backOff.text');
   });
 
+  it('narrates an eviction a PodDisruptionBudget allows, naming the budget', () => {
+    const lab = createLabSession();
+    lab.run('kubectl scale deployment web --replicas=2');
+    lab.run('kubectl create pdb web --selector=app=web --min-available=1');
+    const node = lab.state().pods.find((p) => p.name.startsWith('web-'))?.node;
+    const drained = lab.run(`kubectl drain ${node} --ignore-daemonsets`).steps;
+    expect(keyOf(drained[0]!)).toBe('lab.step.kubectl.evictBudget.text');
+    expect(say(drained[0]?.text)).toMatch(
+      /^kubectl asks the API server to evict web-[a-z0-9]+-[a-z0-9]{5}: POST \/api\/v1\/namespaces\/default\/pods\/web-[a-z0-9]+-[a-z0-9]{5}\/eviction\. Its PodDisruptionBudget web still allows a disruption, so the API server counts this one in the budget’s status .* \(Terminating, a 30 s grace period\) and answers 201 Created\./,
+    );
+    expect(say(drained[0]?.text, 'ko')).toContain('PodDisruptionBudget web');
+  });
+
   it('handles clear, blank lines, editors and bad input without changing the cluster', () => {
     const lab = createLabSession();
     const before = lab.cluster.messages.length;

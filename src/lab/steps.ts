@@ -13,6 +13,8 @@
  * 4. Bursts with too many steps are merged (smallest neighbours first) down to
  *    `MAX_STEPS_PER_BURST`; gaps are never merged away.
  */
+
+import { pdbSelects } from '../engine/apiserver/disruption.ts';
 import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -764,6 +766,7 @@ type NarrationKey =
   | 'lab.step.kubectl.deletePod'
   | 'lab.step.kubectl.deletePodNow'
   | 'lab.step.kubectl.evict'
+  | 'lab.step.kubectl.evictBudget'
   | 'lab.step.kubectl.delete'
   | 'lab.step.kubectl.deleteForeground'
   | 'lab.step.scheduledOne'
@@ -798,9 +801,26 @@ function kubectlWrite(
   };
   if (shown.kind === 'api.create') return { key: 'lab.step.kubectl.create', params };
   if (shown.kind === 'api.evict') {
-    const left = cluster.frame(shown.seq + 1)?.get(ref.resource, ref.namespace, ref.name);
+    // A refused eviction (429: a PodDisruptionBudget allows no disruption) gets the generic text.
+    if (code !== 201) return undefined;
+    // The request's writes: the budget's count (when one covers the pod), the pod's
+    // DisruptionTarget condition, then the graceful delete that marks it.
+    let left: KubeObject | undefined;
+    for (let seq = shown.seq + 1; seq <= shown.seq + 8; seq++) {
+      left = cluster.frame(seq)?.get(ref.resource, ref.namespace, ref.name);
+      if (!left || left.metadata?.deletionTimestamp) break;
+    }
     const grace = left?.metadata?.deletionGracePeriodSeconds ?? 0;
     const node = String(specOf(before)?.nodeName ?? '');
+    const budget = cluster
+      .frame(shown.seq - 1)
+      ?.list('poddisruptionbudgets', ref.namespace)
+      .find((p) => pdbSelects(p, before?.metadata?.labels));
+    if (budget)
+      return {
+        key: 'lab.step.kubectl.evictBudget',
+        params: { ...params, node, grace, budget: budget.metadata?.name ?? '' },
+      };
     return { key: 'lab.step.kubectl.evict', params: { ...params, node, grace } };
   }
   if (shown.kind === 'api.delete') {

@@ -32,7 +32,8 @@ export type ResourceName =
   | 'persistentvolumes'
   | 'persistentvolumeclaims'
   | 'storageclasses'
-  | 'horizontalpodautoscalers';
+  | 'horizontalpodautoscalers'
+  | 'poddisruptionbudgets';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {
@@ -53,6 +54,7 @@ export type StatusReason =
   | 'MethodNotAllowed'
   | 'Gone'
   | 'Expired'
+  | 'TooManyRequests'
   | 'InternalError';
 
 /** The HTTP code that goes with each reason (a Status object's `code`). */
@@ -66,6 +68,7 @@ export const STATUS_CODES: Readonly<Record<StatusReason, number>> = {
   MethodNotAllowed: 405,
   Gone: 410,
   Expired: 410,
+  TooManyRequests: 429,
   InternalError: 500,
 };
 
@@ -89,6 +92,8 @@ export interface Status {
     group?: string;
     kind?: string;
     causes?: StatusCause[];
+    /** A 429's suggested wait (the eviction subresource sends 0 or 10). */
+    retryAfterSeconds?: number;
   };
   code: number;
 }
@@ -141,8 +146,9 @@ export interface DeleteOptions extends WriteOptions {
   propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
   /**
    * Through a pod's eviction subresource (`POST …/pods/NAME/eviction`, what kubectl drain
-   * sends): the API server checks disruption budgets (none exist here) and deletes the pod
-   * gracefully, answering 201.
+   * sends): the API server checks the pod's PodDisruptionBudget (a 429 TooManyRequests when
+   * it allows no disruption), marks the pod DisruptionTarget and deletes it gracefully,
+   * answering 201.
    */
   eviction?: boolean;
 }

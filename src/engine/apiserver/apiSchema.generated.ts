@@ -3,7 +3,7 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","v1/ResourceQuota":"ResourceQuota","v1/LimitRange":"LimitRange","v1/PersistentVolume":"PersistentVolume","v1/PersistentVolumeClaim":"PersistentVolumeClaim","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/StatefulSet":"StatefulSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","autoscaling/v2/HorizontalPodAutoscaler":"HorizontalPodAutoscaler","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","scheduling.k8s.io/v1/PriorityClass":"PriorityClass","storage.k8s.io/v1/StorageClass":"StorageClass"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","v1/ResourceQuota":"ResourceQuota","v1/LimitRange":"LimitRange","v1/PersistentVolume":"PersistentVolume","v1/PersistentVolumeClaim":"PersistentVolumeClaim","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/StatefulSet":"StatefulSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","autoscaling/v2/HorizontalPodAutoscaler":"HorizontalPodAutoscaler","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","policy/v1/PodDisruptionBudget":"PodDisruptionBudget","scheduling.k8s.io/v1/PriorityClass":"PriorityClass","storage.k8s.io/v1/StorageClass":"StorageClass"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -176,6 +176,9 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   PodCondition: {lastProbeTime:"s",lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
   PodDNSConfig: {nameservers:"[s",options:"[PodDNSConfigOption",searches:"[s"},
   PodDNSConfigOption: {name:"s",value:"s"},
+  PodDisruptionBudget: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"PodDisruptionBudgetSpec",status:"PodDisruptionBudgetStatus"},
+  PodDisruptionBudgetSpec: {maxUnavailable:"q",minAvailable:"q",selector:"LabelSelector",unhealthyPodEvictionPolicy:"s"},
+  PodDisruptionBudgetStatus: {conditions:"[Condition",currentHealthy:"i",desiredHealthy:"i",disruptedPods:"{s",disruptionsAllowed:"i",expectedPods:"i",observedGeneration:"l"},
   PodFailurePolicy: {rules:"[PodFailurePolicyRule"},
   PodFailurePolicyOnExitCodesRequirement: {containerName:"s",operator:"s",values:"[i"},
   PodFailurePolicyOnPodConditionsPattern: {status:"s",type:"s"},

@@ -62,6 +62,13 @@ function unknownResource(resource: string): { ok: false; status: Status } {
 
 import { withVirtualRenewal } from './controlPlaneLeases.ts';
 import {
+  canIgnorePdb,
+  evictionVerdict,
+  initialPdbStatus,
+  MULTIPLE_PDBS,
+  pdbSelects,
+} from './disruption.ts';
+import {
   alreadyExists,
   badRequest,
   conflict,
@@ -458,6 +465,8 @@ export class ApiServer {
   /** Per namespace, its ResourceQuotas and LimitRanges (the admission plugins' listers). */
   readonly #quotaLists = new Map<string, KubeObject[]>();
   readonly #limitRangeLists = new Map<string, KubeObject[]>();
+  /** Per namespace, its PodDisruptionBudgets (what an eviction lists). */
+  readonly #pdbLists = new Map<string, KubeObject[]>();
   readonly #now: () => number;
   readonly #record: (m: MessageInput) => void;
   readonly #hop: NonNullable<ApiServerDeps['hop']>;
@@ -526,6 +535,7 @@ export class ApiServer {
       if (r.resource === 'priorityclasses') this.#priorityClassList = undefined;
       else if (r.resource === 'resourcequotas') this.#quotaLists.clear();
       else if (r.resource === 'limitranges') this.#limitRangeLists.clear();
+      else if (r.resource === 'poddisruptionbudgets') this.#pdbLists.clear();
       if (e.type === 'PUT') {
         // Two literals rather than a spread in one: no temporary object to build and copy.
         this.onWatchEvent(
@@ -1270,6 +1280,7 @@ export class ApiServer {
       // The strategy resets the status of a new Job.
       obj.status = {};
     }
+    if (r.resource === 'poddisruptionbudgets') obj.status = initialPdbStatus();
     const errors = validateObject(r.resource, obj);
     if (r.resource === 'pods') errors.push(...validatePodCreate(obj));
     if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
@@ -1939,12 +1950,79 @@ export class ApiServer {
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace);
     if (opts.eviction && r.resource === 'pods') {
-      // policy/v1 Eviction: with no PodDisruptionBudget in the way, a graceful delete.
+      // policy/v1 Eviction: the pod's budget decides, then a graceful delete.
       this.#request(actor, 'api.evict', r, ns, name, 'POST', name, '/eviction');
-      return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts), 201);
+      return this.#respond(actor, r, ns, name, this.#evict(r, ns, name, opts), 201);
     }
     this.#request(actor, 'api.delete', r, ns, name, 'DELETE', name, '');
     return this.#respond(actor, r, ns, name, this.#deleteOne(r, ns, name, opts));
+  }
+
+  /**
+   * EvictionREST.Create (1.32): a pending, finished or terminating pod goes at once; else the
+   * one PodDisruptionBudget selecting it must allow a disruption (its status then counts the
+   * eviction). The pod gets the DisruptionTarget condition, then a graceful delete.
+   */
+  #evict(
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    opts: DeleteOptions,
+  ): Result<KubeObject> {
+    // NamespaceLifecycle admits the Eviction (a create) first: none in a terminating namespace.
+    const refused = this.#admitNamespace(r, ns, name);
+    if (refused) return this.#err(refused);
+    const key = this.#objectKey(r, ns, name);
+    const existing = this.#etcd.get(key, r.etcdPrefix);
+    if (!existing) return this.#err(notFound(r, name));
+    const pod = existing.value;
+    if (!canIgnorePdb(pod)) {
+      const labels = pod.metadata?.labels;
+      const pdbs = this.#namespaceList(this.#pdbLists, RESOURCES.poddisruptionbudgets, ns).filter(
+        (p) => pdbSelects(p, labels),
+      );
+      // Returned as a Status object, not an error: a 500 without a reason.
+      if (pdbs.length > 1) return this.#err(unknownError(MULTIPLE_PDBS));
+      const pdb = pdbs[0];
+      if (pdb) {
+        const now = rfc3339(this.#now());
+        const verdict = evictionVerdict(pod, pdb, !!opts.dryRun, now);
+        if (!verdict.ok) return this.#err(verdict.status);
+        if (verdict.status) {
+          const pr = RESOURCES.poddisruptionbudgets;
+          const pkey = etcdKey(pr, ns, pdb.metadata?.name ?? '');
+          const kv = this.#etcd.get(pkey, pr.etcdPrefix);
+          if (kv) {
+            const next = shallowCopy(kv.value);
+            next.metadata = shallowCopy((kv.value.metadata ?? {}) as Meta);
+            next.status = verdict.status;
+            this.#put(pr, ns, pdb.metadata?.name ?? '', pkey, next, kv.modRevision, false);
+          }
+        }
+      }
+    }
+    if (!opts.dryRun) {
+      // addConditionAndDeletePod: the status store's update, then the delete.
+      const next = shallowCopy(pod);
+      next.metadata = shallowCopy((pod.metadata ?? {}) as Meta);
+      const status = shallowCopy((pod.status ?? {}) as { conditions?: Obj[] });
+      const conditions = status.conditions ?? [];
+      const old = conditions.find((c) => c.type === 'DisruptionTarget');
+      const cond: Obj = {
+        type: 'DisruptionTarget',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: old?.status === 'True' ? old.lastTransitionTime : rfc3339(this.#now()),
+        reason: 'EvictionByEvictionAPI',
+        message: 'Eviction API: evicting',
+      };
+      status.conditions = old
+        ? conditions.map((c) => (c === old ? cond : c))
+        : [...conditions, cond];
+      next.status = status;
+      this.#put(r, ns, name, existing.key, next, existing.modRevision, false);
+    }
+    return this.#deleteOne(r, ns, name, opts);
   }
 
   /** Delete one object (graceful for pods, finalizers respected); no request message. */

@@ -34,7 +34,7 @@ function intOrPercentValue(v: unknown): number {
 }
 
 /** ValidatePositiveIntOrPercent. */
-function positiveIntOrPercent(v: unknown, field: string): FieldError[] {
+export function positiveIntOrPercent(v: unknown, field: string): FieldError[] {
   if (typeof v === 'string')
     return PERCENT.test(v)
       ? []

@@ -58,6 +58,15 @@ export function conflict(r: ResourceDef, name: string, why?: string): Status {
   );
 }
 
+/** NewTooManyRequests (429) with one cause, as the eviction subresource answers. */
+export function tooManyRequests(
+  message: string,
+  retryAfterSeconds: number,
+  cause: StatusCause,
+): Status {
+  return status('TooManyRequests', message, { causes: [cause], retryAfterSeconds });
+}
+
 export function badRequest(message: string): Status {
   return status('BadRequest', message);
 }

@@ -122,6 +122,7 @@ const ROOTS: Readonly<Record<ResourceName, StructMeta>> = {
   priorityclasses: { metadata: { type: 'ObjectMeta' } },
   resourcequotas: { metadata: { type: 'ObjectMeta' } },
   limitranges: { metadata: { type: 'ObjectMeta' } },
+  poddisruptionbudgets: { metadata: { type: 'ObjectMeta' } },
   persistentvolumes: { metadata: { type: 'ObjectMeta' } },
   persistentvolumeclaims: { metadata: { type: 'ObjectMeta' } },
   storageclasses: { metadata: { type: 'ObjectMeta' } },

@@ -140,6 +140,16 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
     'storageclasses',
     false,
   ),
+  poddisruptionbudgets: def(
+    'poddisruptionbudgets',
+    'PodDisruptionBudget',
+    'policy',
+    true,
+    ['pdb'],
+    'poddisruptionbudgets',
+    true,
+    true,
+  ),
   leases: def('leases', 'Lease', 'coordination.k8s.io', true, [], 'leases', false),
   // Stored as autoscaling/v2 (v1 requests are converted, apiserver/hpa.ts); no generation.
   horizontalpodautoscalers: def(

@@ -4,6 +4,7 @@
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { isKnownZone, parseStandard } from '../util/cron.ts';
 import { validateDeploymentTail } from './deploymentValidation.ts';
+import { validatePodDisruptionBudget } from './disruption.ts';
 import type { FieldError } from './errors.ts';
 import { validateHpa } from './hpa.ts';
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
@@ -601,6 +602,9 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       break;
     case 'resourcequotas':
       errs.push(...validateResourceQuota(obj));
+      break;
+    case 'poddisruptionbudgets':
+      errs.push(...validatePodDisruptionBudget(obj));
       break;
     case 'persistentvolumes':
       errs.push(...validatePersistentVolume(obj));

@@ -7,6 +7,7 @@ import { createRootCaPublisher, createServiceAccountController } from './account
 import { createCronJobController } from './cronjob.ts';
 import { createDaemonSetController } from './daemonset.ts';
 import { createDeploymentController } from './deployment.ts';
+import { createDisruptionController } from './disruption.ts';
 import { createEndpointsController } from './endpoints.ts';
 import { createEndpointSliceController } from './endpointslice.ts';
 import { createEndpointSliceMirroringController } from './endpointsliceMirroring.ts';
@@ -51,6 +52,7 @@ export function createControllerManager(): Reconciler[] {
     createPvcProtectionController(),
     createPvProtectionController(),
     createHorizontalPodAutoscalerController(),
+    createDisruptionController(),
   ];
 }
 

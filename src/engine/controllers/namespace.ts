@@ -39,6 +39,7 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'configmaps', group: '' },
   { resource: 'secrets', group: '' },
   { resource: 'serviceaccounts', group: '' },
+  { resource: 'poddisruptionbudgets', group: 'policy' },
 ];
 
 function cond(

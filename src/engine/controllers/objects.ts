@@ -63,6 +63,11 @@ export const KINDS: Record<
     apiVersion: 'discovery.k8s.io/v1',
     namespaced: true,
   },
+  poddisruptionbudgets: {
+    kind: 'PodDisruptionBudget',
+    apiVersion: 'policy/v1',
+    namespaced: true,
+  },
   events: { kind: 'Event', apiVersion: 'v1', namespaced: true },
   leases: { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', namespaced: true },
   configmaps: { kind: 'ConfigMap', apiVersion: 'v1', namespaced: true },

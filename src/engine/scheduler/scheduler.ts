@@ -565,6 +565,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       nominatedPods: nominated.size > 0 ? nominatedByNode() : undefined,
       lowestPriority: lowestPriority(),
       volumes: volumeLookup(cache),
+      pdbs: () => cache.list('poddisruptionbudgets'),
     });
     nextStartIndex = result.nextStartIndex;
     // The result is this cycle's own object: extend it in place (same keys in the same order
@@ -684,7 +685,15 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     name: SCHEDULER_NAME,
     // Claims, volumes and classes too: VolumeBinding reads them, and a change of one retries the
     // waiting pods.
-    watches: ['pods', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'storageclasses'],
+    // PodDisruptionBudgets for DefaultPreemption's choice of victims (no retries on their change).
+    watches: [
+      'pods',
+      'nodes',
+      'persistentvolumeclaims',
+      'persistentvolumes',
+      'storageclasses',
+      'poddisruptionbudgets',
+    ],
     decisions,
     attach(c) {
       client = c;
@@ -715,6 +724,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       else if (e.resource === 'nodes') observeNode(e);
     },
     keysFor(resource: ResourceName, obj: KubeObject): string[] {
+      if (resource === 'poddisruptionbudgets') return [];
       if (
         resource === 'persistentvolumeclaims' ||
         resource === 'persistentvolumes' ||

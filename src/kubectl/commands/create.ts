@@ -109,6 +109,8 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('resourcequotas');
     case 'PriorityClass':
       return typeByResource('priorityclasses');
+    case 'PodDisruptionBudget':
+      return typeByResource('poddisruptionbudgets');
     default:
       return typeByResource('pods');
   }

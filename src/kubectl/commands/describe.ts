@@ -27,6 +27,7 @@ import {
 } from '../printers/describe.ts';
 import { describeGeneric } from '../printers/describeGeneric.ts';
 import { describeHorizontalPodAutoscaler } from '../printers/describeHpa.ts';
+import { describePodDisruptionBudget } from '../printers/podDisruptionBudget.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
 import {
   checkBuilderArgs,
@@ -131,6 +132,8 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeResourceQuota(obj);
     case 'limitranges':
       return describeLimitRange(obj);
+    case 'poddisruptionbudgets':
+      return describePodDisruptionBudget(obj, eventsFor(ctx, obj, 'PodDisruptionBudget'), now);
     case 'persistentvolumes':
       return describePersistentVolume(obj, eventsFor(ctx, obj, 'PersistentVolume'), now);
     case 'persistentvolumeclaims': {
@@ -162,7 +165,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, persistentvolumes, persistentvolumeclaims, storageclasses, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, poddisruptionbudgets, persistentvolumes, persistentvolumeclaims, storageclasses, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

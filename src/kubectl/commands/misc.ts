@@ -5,7 +5,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
-import { goDurationString, parseTimestamp, rfc3339 } from '../duration.ts';
+import { parseTimestamp, rfc3339 } from '../duration.ts';
 import { ExitError } from '../errors.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
@@ -46,6 +46,7 @@ import {
   typesAndNames,
 } from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
+import { deletePods, evictPods } from './drainEvict.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
 export const KUSTOMIZE_VERSION = 'v5.5.0';
@@ -1372,90 +1373,25 @@ function drainNode(ctx: Ctx, name: string): string[] {
     warnings.push(`deleting Pods that declare no controller: ${unmanaged.map(ref).join(', ')}`);
   if (warnings.length > 0) ctx.err(`Warning: ${warnings.join('; ')}\n`);
   const toEvict = [...evict, ...unmanaged];
-  // The drain helper writes its "evicting pod" lines to the command's stdout.
-  for (const p of toEvict) ctx.out(`evicting pod ${ref(p)}${dryRunSuffix(dryRun)}\n`);
-  if (dryRun === 'client') return [];
-  const grace = ctx.num('grace-period', -1);
-  for (const p of toEvict) {
-    // The drain helper evicts (POST …/pods/NAME/eviction) unless told to delete.
-    const r = ctx.host.api.delete('pods', p.metadata?.namespace, p.metadata?.name ?? '', {
-      ...(ctx.bool('disable-eviction') ? {} : { eviction: true }),
-      ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
-      ...(dryRun === 'server' ? { dryRun: true } : {}),
-    });
-    if (!r.ok && r.status.reason !== 'NotFound') ctx.failStatus(r.status);
+  if (dryRun === 'client') {
+    for (const p of toEvict) ctx.out(`evicting pod ${ref(p)} (dry run)\n`);
+    return [];
   }
-  // A server dry run evicts nothing, so the helper does not wait.
-  if (dryRun === 'server') return [];
-  return waitForDelete(ctx, name, toEvict);
-}
-
-/** How long the console waits where kubectl drain, without --timeout, would wait forever. */
-const DRAIN_FOREVER_MS = 10 * 60_000;
-
-/**
- * drain.go waitForDelete: every pod must be gone (or replaced by a new uid), each finished
- * one printed as `pod/X evicted`; with --skip-wait-for-delete-timeout=N a pod whose
- * deletionTimestamp is more than N seconds old is given up on with a line of its own. With
- * --timeout the global timeout fails the node (the pods still there are listed, as
- * deleteOrEvictPodsSimple does). Without it kubectl would wait forever: the console waits
- * DRAIN_FOREVER_MS of cluster time, then stops with a note and exit 1, as an interrupt would.
- */
-function waitForDelete(ctx: Ctx, node: string, pods: KubeObject[]): string[] {
-  const skipAfter = ctx.num('skip-wait-for-delete-timeout', 0);
-  const timeout = ctx.num('timeout', 0);
-  let pending = [...pods];
-  const skipped = new Set<KubeObject>();
-  const current = (p: KubeObject) => {
-    const cur = peekObject(ctx, 'pods', p.metadata?.namespace, p.metadata?.name ?? '');
-    return cur && cur.metadata?.uid === p.metadata?.uid ? cur : undefined;
-  };
-  const skippable = (cur: KubeObject) => {
-    const ts = parseTimestamp(cur.metadata?.deletionTimestamp);
-    return skipAfter > 0 && ts !== undefined && Math.trunc((ctx.now() - ts) / 1000) > skipAfter;
-  };
-  const settle = () => {
-    const still: KubeObject[] = [];
-    for (const p of pending) {
-      const cur = current(p);
-      if (!cur) ctx.out(`pod/${p.metadata?.name} evicted\n`);
-      else if (skippable(cur)) {
-        ctx.out(
-          `pod ${JSON.stringify(p.metadata?.name)} has DeletionTimestamp older than ${skipAfter} seconds, skipping\n`,
-        );
-        skipped.add(p);
-      } else still.push(p);
-    }
-    pending = still;
-    return pending.length === 0;
-  };
-  const limit = timeout > 0 ? timeout : DRAIN_FOREVER_MS;
-  // Each step prints what finished since the last one, as waitForDelete's polls do.
-  const start = ctx.now();
-  while (!settle()) {
-    const left = start + limit - ctx.now();
-    const moved = ctx.host.runUntil(
-      () => pending.some((p) => !current(p) || skippable(current(p) as KubeObject)),
-      left,
-    );
-    if (!moved) break;
-  }
-  if (pending.length === 0) return [];
-  if (timeout <= 0) {
-    ctx.err(
-      `(this console stopped waiting after ${goDurationString(limit)}: kubectl drain waits until the evicted pods are gone, and ${pending
-        .map((p) => `pod "${p.metadata?.name}"`)
-        .join(', ')} is still terminating; use --timeout or --skip-wait-for-delete-timeout)\n`,
-    );
-    throw new ExitError(1);
-  }
-  const errors = pending.map(
-    (p) =>
-      `error when waiting for pod ${JSON.stringify(p.metadata?.name)} in namespace ${JSON.stringify(p.metadata?.namespace)} to terminate: global timeout reached: ${goDurationString(timeout)}`,
-  );
+  // The drain helper evicts (POST …/pods/NAME/eviction) unless told to delete.
+  const { errors } = ctx.bool('disable-eviction')
+    ? deletePods(ctx, toEvict, dryRun === 'server')
+    : evictPods(ctx, toEvict, dryRun === 'server');
+  if (errors.length === 0) return [];
+  // deleteOrEvictPodsSimple: the pods GetPodsForDeletion still finds, then the error.
   const message = aggregateMessage(errors);
-  ctx.err(`There are pending pods in node "${node}" when an error occurred: ${message}\n`);
-  for (const p of pending) ctx.err(`pod/${p.metadata?.name}\n`);
+  const pending = toEvict.filter((p) => {
+    const cur = peekObject(ctx, 'pods', p.metadata?.namespace, p.metadata?.name ?? '');
+    return cur !== undefined && cur.metadata?.uid === p.metadata?.uid;
+  });
+  if (pending.length > 0) {
+    ctx.err(`There are pending pods in node "${name}" when an error occurred: ${message}\n`);
+    for (const p of pending) ctx.err(`pod/${p.metadata?.name}\n`);
+  }
   return [message];
 }
 

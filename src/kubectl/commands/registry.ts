@@ -21,6 +21,7 @@ import {
   runCreateSecretGeneric,
   runCreateServiceAccount,
 } from './createData.ts';
+import { runCreatePodDisruptionBudget } from './createPdb.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runDiff } from './diff.ts';
@@ -314,6 +315,14 @@ kubectl create -f registry.yaml --edit -o json`,
         ],
       },
       {
+        name: 'poddisruptionbudget',
+        aliases: ['pdb'],
+        short: 'Create a pod disruption budget with the specified name',
+        use: 'kubectl create poddisruptionbudget NAME --selector=SELECTOR --min-available=N [--dry-run=server|client|none]',
+        flags: [s('min-available'), s('max-unavailable'), s('selector'), ...createCommon],
+        run: runCreatePodDisruptionBudget,
+      },
+      {
         name: 'priorityclass',
         aliases: ['pc'],
         short: 'Create a priority class with the specified name',
@@ -340,7 +349,6 @@ kubectl create -f registry.yaml --edit -o json`,
       ...(
         [
           ['ingress', 'Create an ingress with the specified name'],
-          ['poddisruptionbudget', 'Create a pod disruption budget with the specified name'],
           ['role', 'Create a role with single rule'],
           ['rolebinding', 'Create a role binding for a particular role or cluster role'],
           ['clusterrole', 'Create a cluster role'],

@@ -17,6 +17,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
 import { humanDuration, parseTimestamp, translateTimestampSince } from '../duration.ts';
 import { hpaRow } from './hpaColumns.ts';
+import { podDisruptionBudgetRow } from './podDisruptionBudget.ts';
 
 export interface Columns {
   columns: string[];
@@ -75,6 +76,10 @@ export const COLUMNS: Record<ResourceName, Columns> = {
   },
   resourcequotas: { columns: ['Name', 'Age', 'Request', 'Limit'], wide: [] },
   limitranges: { columns: ['Name', 'Created At'], wide: [] },
+  poddisruptionbudgets: {
+    columns: ['Name', 'Min Available', 'Max Unavailable', 'Allowed Disruptions', 'Age'],
+    wide: [],
+  },
   persistentvolumes: {
     columns: [
       'Name',
@@ -947,6 +952,7 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   priorityclasses: priorityClassRow,
   resourcequotas: resourceQuotaRow,
   limitranges: limitRangeRow,
+  poddisruptionbudgets: podDisruptionBudgetRow,
   persistentvolumes: persistentVolumeRow,
   persistentvolumeclaims: persistentVolumeClaimRow,
   storageclasses: storageClassRow,

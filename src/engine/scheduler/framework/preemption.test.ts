@@ -140,3 +140,48 @@ describe('evaluateNominatedNode', () => {
     expect(r2.selectedNode).not.toBe('worker3');
   });
 });
+
+describe('DefaultPreemption and PodDisruptionBudgets', () => {
+  const labelled = (p: Pod, app: string): Pod => ({
+    ...p,
+    metadata: { ...p.metadata, labels: { app } },
+  });
+  const budget = (app: string, allowed: number, disrupted: Record<string, string> = {}) => ({
+    metadata: { name: app, namespace: 'default' },
+    spec: { selector: { matchLabels: { app } } },
+    status: { disruptionsAllowed: allowed, disruptedPods: disrupted },
+  });
+
+  it('picks the node whose victims do not violate a budget, before any other criterion', () => {
+    // worker1's victim is guarded (no disruption allowed) and of lower priority: without the
+    // budget it would win on "lowest highest-victim priority".
+    const nodes = cluster(
+      [labelled(pod('guarded', '1500m', 0), 'db')],
+      [labelled(pod('free', '1500m', 100), 'web')],
+    );
+    const vip = pod('vip', '1500m', 1000);
+    expect(schedulePod(vip, nodes, { random: () => 0 }).preemption?.node).toBe('worker1');
+    const r = schedulePod(vip, nodes, { random: () => 0, pdbs: () => [budget('db', 0)] });
+    expect(r.preemption?.node).toBe('worker2');
+    expect(names(r.preemption?.victims)).toEqual(['free']);
+  });
+
+  it('reprieves violating pods first; a pod already in disruptedPods is no violation', () => {
+    // Either pod frees enough room. The budget allows one disruption: the more important pod
+    // (`a`, earlier start) takes it, `b` would violate; `b` is reprieved first and stays.
+    const nodes = cluster([
+      labelled(pod('a', '800m', 0, '2026-01-01T00:00:00Z'), 'db'),
+      labelled(pod('b', '800m', 0, '2026-01-01T00:05:00Z'), 'db'),
+    ]);
+    const vip = pod('vip', '1', 1000);
+    expect(names(schedulePod(vip, nodes, { random: () => 0 }).preemption?.victims)).toEqual(['b']);
+    const guarded = schedulePod(vip, nodes, { random: () => 0, pdbs: () => [budget('db', 1)] });
+    expect(names(guarded.preemption?.victims)).toEqual(['a']);
+    // With `a` already counted by an eviction, `b` takes the allowed disruption: back to `b`.
+    const counted = schedulePod(vip, nodes, {
+      random: () => 0,
+      pdbs: () => [budget('db', 1, { a: '2026-01-01T00:10:00Z' })],
+    });
+    expect(names(counted.preemption?.victims)).toEqual(['b']);
+  });
+});

@@ -15,11 +15,16 @@
  * `preemption: ` ("… 1 Preemption is not helpful for scheduling, 3 No preemption victims
  * found for incoming pod.").
  *
- * Simplifications: PodDisruptionBudgets are not consulted (no victim counts as violating),
- * and PodTopologySpread / InterPodAffinity judge a node with its victims removed by the
+ * PodDisruptionBudgets (`filterPodsWithPDBViolation`): a victim whose budget, counting down
+ * from its disruptionsAllowed over the node's potential victims, would go below zero (and that
+ * is not already in its disruptedPods) is violating; violating victims are reprieved first, and
+ * the node with the fewest violating victims wins.
+ *
+ * Simplifications: PodTopologySpread / InterPodAffinity judge a node with its victims removed by the
  * cycle's PreFilter state (their AddPod/RemovePod extensions are not modelled).
  */
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../api/types.ts';
 import { appendPod, type NodeInfo, removePod } from './nodeInfo.ts';
 import type { Rejection, StatusCode } from './types.ts';
 
@@ -62,6 +67,75 @@ export interface Preemption {
 interface Candidate {
   node: string;
   victims: Pod[];
+  /** Victims whose eviction violates a PodDisruptionBudget. */
+  violations: number;
+}
+
+interface Budget {
+  namespace: string;
+  selector: { matchLabels?: Record<string, string>; matchExpressions?: unknown[] };
+  allowed: number;
+  disrupted: Record<string, unknown>;
+}
+
+/** The fields of each budget filterPodsWithPDBViolation reads. */
+function budgetsOf(pdbs: readonly KubeObject[]): Budget[] {
+  return pdbs.map((p) => {
+    const spec = (p.spec ?? {}) as { selector?: Budget['selector'] | null };
+    const status = (p.status ?? {}) as {
+      disruptionsAllowed?: number;
+      disruptedPods?: Record<string, unknown>;
+    };
+    return {
+      namespace: p.metadata?.namespace ?? '',
+      selector: spec.selector ?? {},
+      allowed: status.disruptionsAllowed ?? 0,
+      disrupted: status.disruptedPods ?? {},
+    };
+  });
+}
+
+/** A label selector's match where an empty (or missing) selector matches nothing. */
+function budgetSelects(sel: Budget['selector'], labels: Record<string, string>): boolean {
+  const ml = sel.matchLabels ?? {};
+  const exprs = (sel.matchExpressions ?? []) as {
+    key: string;
+    operator: string;
+    values?: string[];
+  }[];
+  if (Object.keys(ml).length === 0 && exprs.length === 0) return false;
+  for (const [k, v] of Object.entries(ml)) if (labels[k] !== v) return false;
+  for (const r of exprs) {
+    const has = Object.hasOwn(labels, r.key);
+    const inValues = has && (r.values ?? []).includes(labels[r.key] ?? '');
+    if (r.operator === 'In' && !inValues) return false;
+    if (r.operator === 'NotIn' && inValues) return false;
+    if (r.operator === 'Exists' && !has) return false;
+    if (r.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/** `filterPodsWithPDBViolation`: the pods (in order) split into violating and not. */
+function splitByBudget(pods: readonly Pod[], budgets: readonly Budget[]): [Pod[], Pod[]] {
+  const allowed = budgets.map((b) => b.allowed);
+  const violating: Pod[] = [];
+  const fine: Pod[] = [];
+  for (const pod of pods) {
+    let violated = false;
+    const labels = (pod.metadata?.labels ?? {}) as Record<string, string>;
+    if (Object.keys(labels).length > 0) {
+      budgets.forEach((b, i) => {
+        if (b.namespace !== pod.metadata?.namespace || !budgetSelects(b.selector, labels)) return;
+        // Already counted by the API server's eviction: not a new violation.
+        if (Object.hasOwn(b.disrupted, pod.metadata?.name ?? '')) return;
+        allowed[i] = (allowed[i] ?? 0) - 1;
+        if ((allowed[i] ?? 0) < 0) violated = true;
+      });
+    }
+    (violated ? violating : fine).push(pod);
+  }
+  return [violating, fine];
 }
 
 /** `podTerminatingByPreemption`: being deleted, with DisruptionTarget by the scheduler. */
@@ -93,7 +167,8 @@ function selectVictimsOnNode(
   priority: number,
   info: NodeInfo,
   fits: (info: NodeInfo) => Rejection | undefined,
-): { victims: Pod[] } | { status: NodeStatus } {
+  budgets: readonly Budget[],
+): { victims: Pod[]; violations: number } | { status: NodeStatus } {
   const potential: Pod[] = [];
   let cur = info;
   for (const p of info.pods) {
@@ -107,13 +182,24 @@ function selectVictimsOnNode(
   const rejection = fits(cur);
   if (rejection) return { status: rejection };
   potential.sort(moreImportant);
+  // Reprieve the violating victims first, then the others, each most important first.
+  const [violating, fine] =
+    budgets.length > 0 ? splitByBudget(potential, budgets) : [[], potential];
   const victims: Pod[] = [];
-  for (const p of potential) {
+  let violations = 0;
+  const reprieve = (p: Pod): boolean => {
     const next = appendPod(cur, p);
-    if (fits(next)) victims.push(p);
-    else cur = next;
-  }
-  return { victims };
+    if (fits(next)) {
+      victims.push(p);
+      return false;
+    }
+    cur = next;
+    return true;
+  };
+  for (const p of violating) if (!reprieve(p)) violations++;
+  for (const p of fine) reprieve(p);
+  if (violating.length > 0 && fine.length > 0) victims.sort(moreImportant);
+  return { victims, violations };
 }
 
 /** `GetEarliestPodStartTime`: the earliest start among the highest-priority victims. */
@@ -129,7 +215,8 @@ function earliestStart(victims: readonly Pod[]): string {
 function pickOne(candidates: readonly Candidate[]): Candidate {
   for (const c of candidates) if (c.victims.length === 0) return c;
   const scores: ((c: Candidate) => number | string)[] = [
-    // minNumPDBViolatingScoreFunc: no PodDisruptionBudgets are consulted, all tie at 0.
+    // minNumPDBViolatingScoreFunc, then the lowest highest-victim priority.
+    (c) => -c.violations,
     (c) => -podPriority(c.victims[0]!),
     (c) => -c.victims.reduce((s, v) => s + podPriority(v) + 2 ** 31, 0),
     (c) => -c.victims.length,
@@ -171,6 +258,8 @@ export interface PostFilterOptions {
    * priority can have no victims, and the dry run is skipped.
    */
   lowestPriority?: number;
+  /** The PodDisruptionBudgets, read once when some node may have victims. */
+  pdbs?: () => readonly KubeObject[];
 }
 
 /** DefaultPreemption's PostFilter for `pod`, which fits none of `nodes`. */
@@ -211,6 +300,7 @@ export function postFilter(
     if (priority <= lowest) {
       for (const node of potential) statuses.set(node.name, [NO_VICTIMS]);
     } else {
+      const budgets = budgetsOf(opts.pdbs?.() ?? []);
       // GetOffsetAndNumCandidates: a random start, and enough candidates to stop early.
       const m = potential.length;
       const offset = m > 1 ? Math.floor(opts.random() * m) : 0;
@@ -223,8 +313,9 @@ export function postFilter(
       );
       for (let k = 0; k < m && candidates.length < want; k++) {
         const node = potential[(offset + k) % m]!;
-        const r = selectVictimsOnNode(priority, node, opts.fits);
-        if ('victims' in r) candidates.push({ node: node.name, victims: r.victims });
+        const r = selectVictimsOnNode(priority, node, opts.fits, budgets);
+        if ('victims' in r)
+          candidates.push({ node: node.name, victims: r.victims, violations: r.violations });
         else statuses.set(node.name, r.status.reasons);
       }
     }

@@ -4,6 +4,7 @@
  * FitError message DefaultPreemption's PostFilter completes when nothing fits.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../api/types.ts';
 import { appendPod, type NodeInfo, podHostPorts } from './nodeInfo.ts';
 import { type NodeTable, nodeTable, resourceScores, TAINTED, UNSCHEDULABLE } from './nodeTable.ts';
 import * as balancedAllocation from './plugins/balancedAllocation.ts';
@@ -56,6 +57,8 @@ export interface ScheduleOptions {
   nominatedPods?: ReadonlyMap<string, readonly Pod[]>;
   /** The lowest priority of the pods on `nodes`, when the caller keeps it (for preemption). */
   lowestPriority?: number;
+  /** The PodDisruptionBudgets (the scheduler's lister), read only when preemption finds victims. */
+  pdbs?: () => readonly KubeObject[];
   /** The scheduler's claim, volume and class informers, for VolumeBinding. */
   volumes?: volumeBinding.VolumeLookup;
 }
@@ -342,6 +345,7 @@ export function schedulePod(
       fits,
       random: opts.random,
       lowestPriority: opts.lowestPriority,
+      pdbs: opts.pdbs,
     });
     if (post.node) result.preemption = { node: post.node, victims: post.victims };
     if (post.clearNomination) result.clearNomination = true;
