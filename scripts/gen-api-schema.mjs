@@ -41,6 +41,9 @@ const ROOTS = [
   'discovery/v1:EndpointSlice',
   'scheduling/v1:PriorityClass',
   'storage/v1:StorageClass',
+  'networking/v1:Ingress',
+  'networking/v1:IngressClass',
+  'networking/v1:NetworkPolicy',
 ];
 
 /**

@@ -31,9 +31,6 @@ export type EmptyResourceName =
   | 'csistoragecapacities'
   | 'volumeattachments'
   | 'horizontalpodautoscalers'
-  | 'ingressclasses'
-  | 'ingresses'
-  | 'networkpolicies'
   | 'poddisruptionbudgets';
 
 /** A type the simulated API server never holds objects of. */
@@ -58,9 +55,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'csistoragecapacities',
   'volumeattachments',
   'horizontalpodautoscalers',
-  'ingressclasses',
-  'ingresses',
-  'networkpolicies',
   'poddisruptionbudgets',
 ]);
 

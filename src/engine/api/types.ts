@@ -31,7 +31,10 @@ export type ResourceName =
   | 'limitranges'
   | 'persistentvolumes'
   | 'persistentvolumeclaims'
-  | 'storageclasses';
+  | 'storageclasses'
+  | 'ingresses'
+  | 'ingressclasses'
+  | 'networkpolicies';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

@@ -76,6 +76,7 @@ import {
 } from './errors.ts';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './jsonPatch.ts';
 import { mergePatch, mergePatchShared } from './mergePatch.ts';
+import { admitDefaultIngressClass } from './networking.ts';
 import { schemaOf } from './patchMeta.ts';
 import {
   applySchedulingGatedCondition,
@@ -1185,6 +1186,15 @@ export class ApiServer {
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
     if (r.resource === 'persistentvolumes' || r.resource === 'persistentvolumeclaims')
       this.#prepareVolumeCreate(r, obj, meta);
+    if (r.resource === 'ingresses') {
+      // The strategy's PrepareForCreate resets the status; DefaultIngressClass admission.
+      obj.status = { loadBalancer: {} };
+      const classes = this.#etcd.range(`${RESOURCES.ingressclasses.etcdPrefix}/`);
+      admitDefaultIngressClass(
+        obj,
+        classes.map((kv) => kv.value as KubeObject),
+      );
+    }
     // The Job strategy's PrepareForCreate generates the selector from the uid: draw it first.
     const uid = r.resource === 'jobs' ? uuid(this.#rng) : undefined;
     if (uid !== undefined) {

@@ -9,6 +9,7 @@ import { quantityFraction } from '../scheduler/framework/quantity.ts';
 import { randomString } from '../util/names.ts';
 import { cloneShared, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
+import { defaultIngress, defaultIngressClass, defaultNetworkPolicy } from './networking.ts';
 import { canonicalQuantity } from './quantity.ts';
 import { defaultLimitRange } from './quota.ts';
 import {
@@ -575,6 +576,15 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'storageclasses':
       defaultStorageClass(o);
+      break;
+    case 'ingresses':
+      defaultIngress(o);
+      break;
+    case 'ingressclasses':
+      defaultIngressClass(o);
+      break;
+    case 'networkpolicies':
+      defaultNetworkPolicy(o);
       break;
     case 'priorityclasses':
       setIfUnset(x, 'preemptionPolicy', 'PreemptLowerPriority');

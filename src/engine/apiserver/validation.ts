@@ -5,6 +5,7 @@ import type { KubeObject, ResourceName } from '../api/types.ts';
 import { isKnownZone, parseStandard } from '../util/cron.ts';
 import { validateDeploymentTail } from './deploymentValidation.ts';
 import type { FieldError } from './errors.ts';
+import { validateIngress, validateIngressClass, validateNetworkPolicy } from './networking.ts';
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
 import { validateLimitRange, validateResourceQuota } from './quota.ts';
@@ -609,6 +610,15 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       break;
     case 'storageclasses':
       errs.push(...validateStorageClass(obj));
+      break;
+    case 'ingresses':
+      errs.push(...validateIngress(obj, true));
+      break;
+    case 'ingressclasses':
+      errs.push(...validateIngressClass(obj));
+      break;
+    case 'networkpolicies':
+      errs.push(...validateNetworkPolicy(obj));
       break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.

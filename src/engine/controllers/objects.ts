@@ -48,6 +48,9 @@ export const KINDS: Record<
   persistentvolumes: { kind: 'PersistentVolume', apiVersion: 'v1', namespaced: false },
   persistentvolumeclaims: { kind: 'PersistentVolumeClaim', apiVersion: 'v1', namespaced: true },
   storageclasses: { kind: 'StorageClass', apiVersion: 'storage.k8s.io/v1', namespaced: false },
+  ingresses: { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', namespaced: true },
+  ingressclasses: { kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', namespaced: false },
+  networkpolicies: { kind: 'NetworkPolicy', apiVersion: 'networking.k8s.io/v1', namespaced: true },
   priorityclasses: {
     kind: 'PriorityClass',
     apiVersion: 'scheduling.k8s.io/v1',

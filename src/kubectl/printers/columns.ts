@@ -16,6 +16,7 @@ import type {
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
 import { humanDuration, parseTimestamp, translateTimestampSince } from '../duration.ts';
+import { ingressClassRow, ingressRow, networkPolicyRow } from './networking.ts';
 
 export interface Columns {
   columns: string[];
@@ -113,6 +114,9 @@ export const COLUMNS: Record<ResourceName, Columns> = {
     ],
     wide: [],
   },
+  ingresses: { columns: ['Name', 'Class', 'Hosts', 'Address', 'Ports', 'Age'], wide: [] },
+  ingressclasses: { columns: ['Name', 'Controller', 'Parameters', 'Age'], wide: [] },
+  networkpolicies: { columns: ['Name', 'Pod-Selector', 'Age'], wide: [] },
   events: {
     columns: ['Last Seen', 'Type', 'Reason', 'Object', 'Message'],
     wide: [],
@@ -945,6 +949,9 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   persistentvolumes: persistentVolumeRow,
   persistentvolumeclaims: persistentVolumeClaimRow,
   storageclasses: storageClassRow,
+  ingresses: ingressRow,
+  ingressclasses: ingressClassRow,
+  networkpolicies: networkPolicyRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */
