@@ -107,6 +107,8 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('resourcequotas');
     case 'PriorityClass':
       return typeByResource('priorityclasses');
+    case 'Ingress':
+      return typeByResource('ingresses');
     default:
       return typeByResource('pods');
   }

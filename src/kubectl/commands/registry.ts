@@ -20,6 +20,7 @@ import {
   runCreateSecretGeneric,
   runCreateServiceAccount,
 } from './createData.ts';
+import { runCreateIngress } from './createIngress.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runExec } from './exec.ts';
@@ -309,6 +310,20 @@ kubectl create -f registry.yaml --edit -o json`,
         ],
       },
       {
+        name: 'ingress',
+        aliases: ['ing'],
+        short: 'Create an ingress with the specified name',
+        use: 'kubectl create ingress NAME --rule=host/path=service:port[,tls[=secret]]  [options]',
+        flags: [
+          s('class'),
+          { name: 'rule', type: 'stringArray' },
+          s('default-backend'),
+          { name: 'annotation', type: 'stringArray' },
+          ...createCommon,
+        ],
+        run: runCreateIngress,
+      },
+      {
         name: 'priorityclass',
         aliases: ['pc'],
         short: 'Create a priority class with the specified name',
@@ -334,7 +349,6 @@ kubectl create -f registry.yaml --edit -o json`,
       // rather than "unknown flag: --image".
       ...(
         [
-          ['ingress', 'Create an ingress with the specified name'],
           ['poddisruptionbudget', 'Create a pod disruption budget with the specified name'],
           ['role', 'Create a role with single rule'],
           ['rolebinding', 'Create a role binding for a particular role or cluster role'],
