@@ -37,7 +37,8 @@ function pathOf(pathsvc: string): Obj {
     pathType = 'Prefix';
     path = path.slice(0, -1);
   }
-  return { backend: backendOf(svc), path, pathType };
+  // Go struct order (what -o json shows): path, pathType, backend.
+  return { path, pathType, backend: backendOf(svc) };
 }
 
 /** buildIngressRules: one rule per --rule. */
@@ -108,8 +109,8 @@ export function runCreateIngress(ctx: Ctx, args: string[]): void {
   const spec: Obj = {
     ...(ingressClass !== '' ? { ingressClassName: ingressClass } : {}),
     ...(defaultBackend !== '' ? { defaultBackend: backendOf(defaultBackend) } : {}),
-    ...(ingressRules.length > 0 ? { rules: ingressRules } : {}),
     ...(tls.length > 0 ? { tls } : {}),
+    ...(ingressRules.length > 0 ? { rules: ingressRules } : {}),
   };
   const obj: KubeObject = {
     kind: 'Ingress',
