@@ -145,9 +145,15 @@ describe('the Ingress page of the documentation', () => {
     // DefaultIngressClass admission: no class named, so the default one; a named class stays.
     run(`kubectl apply -f ${DOCS}/test-ingress.yaml`);
     run('kubectl create ingress named --class=external-lb --rule=/x=svc:80');
-    run(
-      'kubectl create ingress annotated --rule=/x=svc:80 --annotation kubernetes.io/ingress.class=other',
-    );
+    expect(
+      run(
+        'kubectl create ingress annotated --rule=/x=svc:80 --annotation kubernetes.io/ingress.class=other',
+      ),
+    ).toEqual({
+      out: 'ingress.networking.k8s.io/annotated created\n',
+      err: 'Warning: annotation "kubernetes.io/ingress.class" is deprecated, please use \'spec.ingressClassName\' instead\n',
+      code: 0,
+    });
     expect(run('kubectl get ingress').out).toBe(
       'NAME           CLASS           HOSTS   ADDRESS   PORTS   AGE\n' +
         'annotated      <none>          *                 80      15s\n' +

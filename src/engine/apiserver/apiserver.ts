@@ -76,7 +76,7 @@ import {
 } from './errors.ts';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './jsonPatch.ts';
 import { mergePatch, mergePatchShared } from './mergePatch.ts';
-import { admitDefaultIngressClass } from './networking.ts';
+import { admitDefaultIngressClass, ingressCreateWarnings } from './networking.ts';
 import { schemaOf } from './patchMeta.ts';
 import {
   applySchedulingGatedCondition,
@@ -1099,10 +1099,11 @@ export class ApiServer {
         ),
       );
     }
-    return withWarnings(
-      this.#create(actor, r, ns, shownName, decoded.body, opts),
-      decoded.warnings,
-    );
+    const warnings =
+      r.resource === 'ingresses'
+        ? [...(decoded.warnings ?? []), ...ingressCreateWarnings(decoded.body)]
+        : decoded.warnings;
+    return withWarnings(this.#create(actor, r, ns, shownName, decoded.body, opts), warnings);
   }
 
   #create(

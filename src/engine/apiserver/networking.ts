@@ -132,6 +132,15 @@ export function admitDefaultIngressClass(ing: KubeObject, classes: Iterable<Kube
 // ---------------------------------------------------------------------------------------------
 // Ingress
 
+/** The ingress strategy's WarningsOnCreate: the deprecated class annotation. */
+export function ingressCreateWarnings(ing: KubeObject): string[] {
+  return ing.metadata?.annotations?.[INGRESS_CLASS_ANNOTATION] !== undefined
+    ? [
+        `annotation "${INGRESS_CLASS_ANNOTATION}" is deprecated, please use 'spec.ingressClassName' instead`,
+      ]
+    : [];
+}
+
 const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
 const INVALID_PATH_SUFFIXES = ['/..', '/.'];
 

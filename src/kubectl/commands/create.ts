@@ -56,6 +56,8 @@ function send(
     ...(opts.dryRun === 'server' ? { dryRun: true } : {}),
   });
   if (!r.ok) return r;
+  // The response's Warning headers (an Ingress's deprecated class annotation, for one).
+  printWarnings(ctx, r);
   return {
     ok: true,
     value: {
