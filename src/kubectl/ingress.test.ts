@@ -279,6 +279,25 @@ describe('Ingress validation (1.32 pkg/apis/networking/validation)', () => {
   });
 });
 
+describe('the class annotation and ingressClassName', () => {
+  it('must agree on create only (ValidateIngressCreate), not on update', () => {
+    const { run } = engineSession(1);
+    expect(
+      run(
+        'kubectl create ingress x --class=a --rule=/=svc:80 --annotation kubernetes.io/ingress.class=b',
+      ).err,
+    ).toBe(
+      'error: failed to create ingress: Ingress.networking.k8s.io "x" is invalid: annotations.kubernetes.io/ingress.class: Invalid value: "b": must match `ingressClassName` when both are specified\n',
+    );
+    run('kubectl create ingress x --class=a --rule=/=svc:80');
+    expect(run('kubectl annotate ingress x kubernetes.io/ingress.class=b')).toEqual({
+      out: 'ingress.networking.k8s.io/x annotated\n',
+      err: '',
+      code: 0,
+    });
+  });
+});
+
 describe('kubectl create ingress', () => {
   it('builds one rule per --rule: Exact paths, Prefix with a trailing *, TLS per host', () => {
     const { run } = engineSession(1);

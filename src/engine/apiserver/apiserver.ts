@@ -1793,7 +1793,7 @@ export class ApiServer {
       const rules = validateUpdateRules(r.resource, next, old);
       const errors = [
         ...rules.before,
-        ...validateObject(r.resource, defaultedForValidation(r.resource, next)),
+        ...validateObject(r.resource, defaultedForValidation(r.resource, next), false),
         ...rules.after,
       ];
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));

@@ -548,7 +548,12 @@ function validateServiceSpec(spec: unknown): FieldError[] {
 }
 
 /** Name and per-kind checks for a create or update. */
-export function validateObject(resource: ResourceName, obj: KubeObject): FieldError[] {
+/** `creating` is false for an update (whose validators skip some create-only checks). */
+export function validateObject(
+  resource: ResourceName,
+  obj: KubeObject,
+  creating = true,
+): FieldError[] {
   const meta = obj.metadata ?? {};
   const errs: FieldError[] = [];
   const name = meta.name ?? '';
@@ -612,7 +617,7 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       errs.push(...validateStorageClass(obj));
       break;
     case 'ingresses':
-      errs.push(...validateIngress(obj, true));
+      errs.push(...validateIngress(obj, creating));
       break;
     case 'ingressclasses':
       errs.push(...validateIngressClass(obj));
