@@ -279,6 +279,36 @@ describe('Ingress validation (1.32 pkg/apis/networking/validation)', () => {
   });
 });
 
+describe('an Ingress whose status a controller (here: the learner) has written', () => {
+  it('shows the addresses, cut at 16 characters unless -o wide', () => {
+    const { run } = engineSession(1);
+    run('kubectl create ingress web --rule=a.com/=web:80');
+    expect(
+      run(
+        'kubectl patch ingress web --subresource=status --type=merge -p \'{"status":{"loadBalancer":{"ingress":[{"ip":"203.0.113.123"},{"hostname":"lb.example.com"},{"ip":"203.0.113.7"}]}}}\'',
+      ).out,
+    ).toBe('ingress.networking.k8s.io/web patched\n');
+    expect(run('kubectl get ingress').out).toBe(
+      'NAME   CLASS    HOSTS   ADDRESS            PORTS   AGE\n' +
+        'web    <none>   a.com   203.0.113.123...   80      30s\n',
+    );
+    expect(run('kubectl get ingress -o wide').out).toBe(
+      'NAME   CLASS    HOSTS   ADDRESS                                    PORTS   AGE\n' +
+        'web    <none>   a.com   203.0.113.123,203.0.113.7,lb.example.com   80      45s\n',
+    );
+    expect(run('kubectl describe ingress web').out).toContain(
+      'Address:          203.0.113.123,203.0.113.7,lb.example.com\n',
+    );
+    // A spec change bumps the generation; the status stays.
+    run('kubectl patch ingress web --type=merge -p \'{"spec":{"ingressClassName":"x"}}\'');
+    expect(
+      run(
+        "kubectl get ingress web -o jsonpath='{.metadata.generation} {.status.loadBalancer.ingress[2].ip}'",
+      ).out,
+    ).toBe('2 203.0.113.7');
+  });
+});
+
 describe('the class annotation and ingressClassName', () => {
   it('must agree on create only (ValidateIngressCreate), not on update', () => {
     const { run } = engineSession(1);
