@@ -59,11 +59,12 @@ describe('the Ingress page of the documentation', () => {
     expect(out).toMatch(
       /\nDefault backend: {2}test:80 \(10\.244\.\d\.\d+:80,10\.244\.\d\.\d+:80\)\nRules:\n {2}Host {8}Path {2}Backends\n {2}---- {8}---- {2}--------\n {2}\* {11}\* {5}test:80 \(10\.244\.\d\.\d+:80,10\.244\.\d\.\d+:80\)\nAnnotations: {2}<none>\n/,
     );
-    // A Service without endpoints yet (no pods match) shows <none>; a port it lacks, nothing.
+    // A Service without endpoints (no pods match) shows <none>. A port the Service lacks
+    // matches no Service port, so the describer shows the endpoints of the unnamed port.
     run('kubectl create service clusterip lonely --tcp=8080:8080');
-    run('kubectl create ingress two --rule=/a=lonely:8080 --rule=/b=lonely:9090');
-    expect(run('kubectl describe ingress two').out).toContain(
-      '  *           \n              /a   lonely:8080 (<none>)\n  *           \n              /b   lonely:9090 ()\n',
+    run('kubectl create ingress two --rule=/a=lonely:8080 --rule=/b=test:9090');
+    expect(run('kubectl describe ingress two').out).toMatch(
+      /\n {2}\* {11}\n {14}\/a {3}lonely:8080 \(<none>\)\n {2}\* {11}\n {14}\/b {3}test:9090 \(10\.244\.\d\.\d+:80,10\.244\.\d\.\d+:80\)\n/,
     );
   });
 

@@ -136,18 +136,19 @@ function describeBackend(backend: unknown, lookup: BackendLookup): string {
     const ep = lookup.endpoints(str(svc.name));
     if (!ep.ok) return `${sb} (<error: ${ep.status.message}>)`;
     const service = lookup.service(str(svc.name));
-    // Upstream leaves out the space here.
-    if (!service.ok) return `${sb}(<error: ${service.status.message}>)`;
+    if (!service.ok) return `${sb} (<error: ${service.status.message}>)`;
     const port = isObj(svc.port) ? svc.port : {};
     const portName = str(port.name);
     const portNumber = typeof port.number === 'number' ? port.number : 0;
-    let endpoints = '';
+    // The name of the Service port the backend names ("" when none matches, which then shows
+    // the endpoints of an unnamed port).
+    let spName = '';
     for (const sp of objs(specOf(service.value).ports)) {
       const name = str(sp.name);
-      if ((portName !== '' && portName === name) || (portNumber !== 0 && portNumber === sp.port))
-        endpoints = formatEndpoints(ep.value as unknown as Endpoints, new Set([name]));
+      if (portNumber !== 0 && portNumber === sp.port) spName = name;
+      else if (portName !== '' && portName === name) spName = name;
     }
-    return `${sb} (${endpoints})`;
+    return `${sb} (${formatEndpoints(ep.value as unknown as Endpoints, new Set([spName]))})`;
   }
   if (isObj(backend.resource)) {
     const r = backend.resource;
@@ -173,8 +174,8 @@ export function describeIngress(
   const cls = spec.ingressClassName != null ? str(spec.ingressClassName) : '<none>';
   w.write(0, `Ingress Class:\t${cls}\n`);
   const def = spec.defaultBackend;
-  if (def != null) w.write(0, `Default backend:\t${describeBackend(def, lookup)}\n`);
-  else w.write(0, 'Default backend:\t<default>\n');
+  const defaultBackend = def != null ? describeBackend(def, lookup) : '<default>';
+  w.write(0, `Default backend:\t${defaultBackend}\n`);
   const tls = objs(spec.tls);
   if (tls.length > 0) {
     w.write(0, 'TLS:\n');
@@ -194,7 +195,7 @@ export function describeIngress(
     for (const p of objs(rule.http.paths))
       w.write(2, `\t${str(p.path)} \t${describeBackend(p.backend, lookup)}\n`);
   }
-  if (count === 0) w.write(1, `*\t*\t${describeBackend(def, lookup)}\n`);
+  if (count === 0) w.write(1, `*\t*\t${defaultBackend}\n`);
   printAnnotationsMultiline(w, 'Annotations', obj.metadata?.annotations);
   if (events) describeEvents(w, events, now);
   return w.toString();
