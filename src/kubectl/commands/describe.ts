@@ -166,7 +166,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
     case 'ingressclasses':
       return describeIngressClass(obj, eventsFor(ctx, obj, 'IngressClass'), now);
     case 'networkpolicies':
-      return describeNetworkPolicy(obj, eventsFor(ctx, obj, 'NetworkPolicy'), now);
+      return describeNetworkPolicy(obj);
     case 'controllerrevisions':
       // No describer of its own: kubectl's generic one.
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);

@@ -241,7 +241,9 @@ function writePolicyPorts(w: PrefixWriter, rule: Obj, indent: string, dir: 'To P
   for (const p of ports) {
     const proto = p.protocol != null ? str(p.protocol) : 'TCP';
     const port = p.port != null ? str(p.port) : '<nil>';
-    w.write(0, `${indent}${dir}: ${port}/${proto}\n`);
+    if (typeof p.endPort === 'number')
+      w.write(0, `${indent}${dir} Range: ${port}-${p.endPort}/${proto}\n`);
+    else w.write(0, `${indent}${dir}: ${port}/${proto}\n`);
   }
 }
 
@@ -290,12 +292,8 @@ function writePolicyRules(w: PrefixWriter, rules: Obj[], ingress: boolean): void
   });
 }
 
-/** `kubectl describe networkpolicy` (describeNetworkPolicy). */
-export function describeNetworkPolicy(
-  obj: KubeObject,
-  events: KubeObject[] | undefined,
-  now: number,
-): string {
+/** `kubectl describe networkpolicy` (describeNetworkPolicy): no Events section. */
+export function describeNetworkPolicy(obj: KubeObject): string {
   const spec = specOf(obj);
   const w = new PrefixWriter();
   w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
@@ -320,7 +318,6 @@ export function describeNetworkPolicy(
     w.write(1, 'Allowing egress traffic:\n');
     writePolicyRules(w, objs(spec.egress), false);
   } else w.write(1, 'Not affecting egress traffic\n');
-  w.write(1, `Policy Types: ${types.join(', ')}\n`);
-  if (events) describeEvents(w, events, now);
+  w.write(1, `Policy Types: ${types.join(', ') || '<none>'}\n`);
   return w.toString();
 }
