@@ -199,6 +199,10 @@ describe('NetworkPolicy validation (1.32 pkg/apis/networking/validation)', () =>
     expect(run('kubectl apply -f same.yaml').err).toBe(
       'The NetworkPolicy "bad" is invalid: spec.ingress[0].from[0].ipBlock.except[0]: Invalid value: "10.0.0.0/16": must be a strict subset of `cidr`\n',
     );
+    host.fs.write('badexcept.yaml', block('10.0.0.0/16', '10.0.1.0'));
+    expect(run('kubectl apply -f badexcept.yaml').err).toBe(
+      'The NetworkPolicy "bad" is invalid: spec.ingress[0].from[0].ipBlock.except[0]: Invalid value: "10.0.1.0": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)\n',
+    );
     host.fs.write('ok.yaml', block('10.0.0.0/16', '10.0.3.0/24'));
     expect(run('kubectl apply -f ok.yaml').out).toBe(
       'networkpolicy.networking.k8s.io/bad created\n',

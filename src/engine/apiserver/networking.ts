@@ -525,7 +525,10 @@ function parseCidr(s: string): Cidr | undefined {
   return { v4: false, base: 0, bits };
 }
 
-/** ValidateIPBlock: a valid cidr; each `except` a strict subset of it. */
+/** validation.IsValidCIDR's text. */
+const CIDR_MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+/** ValidateIPBlock: a valid cidr; each `except` a valid CIDR and a strict subset of it. */
 function validateIPBlock(block: Obj, field: string): FieldError[] {
   const cidrText = str(block.cidr);
   if (cidrText === '') return [{ field: `${field}.cidr`, type: 'Required value' }];
@@ -536,7 +539,7 @@ function validateIPBlock(block: Obj, field: string): FieldError[] {
         field: `${field}.cidr`,
         type: 'Invalid value',
         value: cidrText,
-        detail: 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
+        detail: CIDR_MESSAGE,
       },
     ];
   const errs: FieldError[] = [];
@@ -546,13 +549,8 @@ function validateIPBlock(block: Obj, field: string): FieldError[] {
     const text = str(except[i]);
     const ex = parseCidr(text);
     if (!ex) {
-      errs.push({
-        field: exField,
-        type: 'Invalid value',
-        value: text,
-        detail: 'must be a valid CIDR',
-      });
-      return errs;
+      errs.push({ field: exField, type: 'Invalid value', value: text, detail: CIDR_MESSAGE });
+      continue;
     }
     const size = 2 ** ((cidr.v4 ? 32 : 128) - cidr.bits);
     const contained =
