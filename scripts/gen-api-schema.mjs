@@ -43,6 +43,9 @@ const ROOTS = [
   'policy/v1:PodDisruptionBudget',
   'scheduling/v1:PriorityClass',
   'storage/v1:StorageClass',
+  'networking/v1:Ingress',
+  'networking/v1:IngressClass',
+  'networking/v1:NetworkPolicy',
 ];
 
 /**

@@ -329,6 +329,59 @@ kubectl create deployment my-dep --image=busybox:latest --image=ubuntu:latest --
       f('-r, --replicas', '1', 'Number of replicas to create. Default is 1.'),
     ],
   },
+  'create ingress': {
+    long: 'Create an ingress with the specified name.',
+    example: `# Create a single ingress called 'simple' that directs requests to foo.com/bar to svc
+# svc1:8080 with a TLS secret "my-cert"
+kubectl create ingress simple --rule="foo.com/bar=svc1:8080,tls=my-cert"
+
+# Create a catch all ingress of "/path" pointing to service svc:port and Ingress Class as "otheringress"
+kubectl create ingress catch-all --class=otheringress --rule="/path=svc:port"
+
+# Create an ingress with two annotations: ingress.annotation1 and ingress.annotations2
+kubectl create ingress annotated --class=default --rule="foo.com/bar=svc:port" \\
+--annotation ingress.annotation1=foo \\
+--annotation ingress.annotation2=bla
+
+# Create an ingress with the same host and multiple paths
+kubectl create ingress multipath --class=default \\
+--rule="foo.com/=svc:port" \\
+--rule="foo.com/admin/=svcadmin:portadmin"
+
+# Create an ingress with multiple hosts and the pathType as Prefix
+kubectl create ingress ingress1 --class=default \\
+--rule="foo.com/path*=svc:8080" \\
+--rule="bar.com/admin*=svc2:http"
+
+# Create an ingress with TLS enabled using the default ingress certificate and different path types
+kubectl create ingress ingtls --class=default \\
+--rule="foo.com/=svc:https,tls" \\
+--rule="foo.com/path/subpath*=othersvc:8080"
+
+# Create an ingress with TLS enabled using a specific secret and pathType as Prefix
+kubectl create ingress ingsecret --class=default \\
+--rule="foo.com/*=svc:8080,tls=secret1"
+
+# Create an ingress with a default backend
+kubectl create ingress ingdefault --class=default \\
+--default-backend=defaultsvc:http \\
+--rule="foo.com/*=svc:8080,tls=secret1"`,
+    flags: [
+      ...CREATE_SUB,
+      f(
+        '--annotation',
+        '[]',
+        'Annotation to insert in the ingress object, in the format annotation=value',
+      ),
+      f('--class', "''", 'Ingress Class to be used'),
+      f('--default-backend', "''", 'Default service for backend, in format of svcname:port'),
+      f(
+        '--rule',
+        '[]',
+        "Rule in format host/path=service:port[,tls=secretname]. Paths containing the leading character '*' are considered pathType=Prefix. tls argument is optional.",
+      ),
+    ],
+  },
   'create job': {
     long: 'Create a job with the specified name.',
     example: `# Create a job

@@ -29,10 +29,7 @@ export type EmptyResourceName =
   | 'runtimeclasses'
   | 'csidrivers'
   | 'csistoragecapacities'
-  | 'volumeattachments'
-  | 'ingressclasses'
-  | 'ingresses'
-  | 'networkpolicies';
+  | 'volumeattachments';
 
 /** A type the simulated API server never holds objects of. */
 export type EmptyResourceType = ResourceType<EmptyResourceName>;
@@ -55,9 +52,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'csidrivers',
   'csistoragecapacities',
   'volumeattachments',
-  'ingressclasses',
-  'ingresses',
-  'networkpolicies',
 ]);
 
 /** Whether the simulated API server stores objects of this type (so requests make sense). */

@@ -33,7 +33,10 @@ export type ResourceName =
   | 'persistentvolumeclaims'
   | 'storageclasses'
   | 'horizontalpodautoscalers'
-  | 'poddisruptionbudgets';
+  | 'poddisruptionbudgets'
+  | 'ingresses'
+  | 'ingressclasses'
+  | 'networkpolicies';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

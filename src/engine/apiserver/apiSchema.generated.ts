@@ -3,7 +3,7 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","v1/ResourceQuota":"ResourceQuota","v1/LimitRange":"LimitRange","v1/PersistentVolume":"PersistentVolume","v1/PersistentVolumeClaim":"PersistentVolumeClaim","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/StatefulSet":"StatefulSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","autoscaling/v2/HorizontalPodAutoscaler":"HorizontalPodAutoscaler","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","policy/v1/PodDisruptionBudget":"PodDisruptionBudget","scheduling.k8s.io/v1/PriorityClass":"PriorityClass","storage.k8s.io/v1/StorageClass":"StorageClass"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","v1/ResourceQuota":"ResourceQuota","v1/LimitRange":"LimitRange","v1/PersistentVolume":"PersistentVolume","v1/PersistentVolumeClaim":"PersistentVolumeClaim","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/StatefulSet":"StatefulSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","autoscaling/v2/HorizontalPodAutoscaler":"HorizontalPodAutoscaler","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","policy/v1/PodDisruptionBudget":"PodDisruptionBudget","scheduling.k8s.io/v1/PriorityClass":"PriorityClass","storage.k8s.io/v1/StorageClass":"StorageClass","networking.k8s.io/v1/Ingress":"Ingress","networking.k8s.io/v1/IngressClass":"IngressClass","networking.k8s.io/v1/NetworkPolicy":"NetworkPolicy"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -96,6 +96,8 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   HPAScalingRules: {policies:"[HPAScalingPolicy",selectPolicy:"s",stabilizationWindowSeconds:"i"},
   HTTPGetAction: {host:"s",httpHeaders:"[HTTPHeader",path:"s",port:"q",scheme:"s"},
   HTTPHeader: {name:"s",value:"s"},
+  HTTPIngressPath: {backend:"IngressBackend",path:"s",pathType:"s"},
+  HTTPIngressRuleValue: {paths:"[HTTPIngressPath"},
   HorizontalPodAutoscaler: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"HorizontalPodAutoscalerSpec",status:"HorizontalPodAutoscalerStatus"},
   HorizontalPodAutoscalerBehavior: {scaleDown:"HPAScalingRules",scaleUp:"HPAScalingRules"},
   HorizontalPodAutoscalerCondition: {lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
@@ -104,9 +106,23 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   HostAlias: {hostnames:"[s",ip:"s"},
   HostIP: {ip:"s"},
   HostPathVolumeSource: {path:"s",type:"s"},
+  IPBlock: {cidr:"s",except:"[s"},
   ISCSIPersistentVolumeSource: {chapAuthDiscovery:"b",chapAuthSession:"b",fsType:"s",initiatorName:"s",iqn:"s",iscsiInterface:"s",lun:"i",portals:"[s",readOnly:"b",secretRef:"SecretReference",targetPortal:"s"},
   ISCSIVolumeSource: {chapAuthDiscovery:"b",chapAuthSession:"b",fsType:"s",initiatorName:"s",iqn:"s",iscsiInterface:"s",lun:"i",portals:"[s",readOnly:"b",secretRef:"LocalObjectReference",targetPortal:"s"},
   ImageVolumeSource: {reference:"s",pullPolicy:"s"},
+  Ingress: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"IngressSpec",status:"IngressStatus"},
+  IngressBackend: {resource:"TypedLocalObjectReference",service:"IngressServiceBackend"},
+  IngressClass: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"IngressClassSpec"},
+  IngressClassParametersReference: {apiGroup:"s",kind:"s",name:"s",namespace:"s",scope:"s"},
+  IngressClassSpec: {controller:"s",parameters:"IngressClassParametersReference"},
+  IngressLoadBalancerIngress: {hostname:"s",ip:"s",ports:"[IngressPortStatus"},
+  IngressLoadBalancerStatus: {ingress:"[IngressLoadBalancerIngress"},
+  IngressPortStatus: {error:"s",port:"i",protocol:"s"},
+  IngressRule: {host:"s",http:"HTTPIngressRuleValue"},
+  IngressServiceBackend: {name:"s",port:"ServiceBackendPort"},
+  IngressSpec: {defaultBackend:"IngressBackend",ingressClassName:"s",rules:"[IngressRule",tls:"[IngressTLS"},
+  IngressStatus: {loadBalancer:"IngressLoadBalancerStatus"},
+  IngressTLS: {hosts:"[s",secretName:"s"},
   Job: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"JobSpec",status:"JobStatus"},
   JobCondition: {lastProbeTime:"s",lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
   JobSpec: {activeDeadlineSeconds:"l",backoffLimit:"i",backoffLimitPerIndex:"i",completionMode:"s",completions:"i",managedBy:"s",manualSelector:"b",maxFailedIndexes:"i",parallelism:"i",podFailurePolicy:"PodFailurePolicy",podReplacementPolicy:"s",selector:"LabelSelector",successPolicy:"SuccessPolicy",suspend:"b",template:"PodTemplateSpec",ttlSecondsAfterFinished:"i"},
@@ -138,6 +154,12 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   NamespaceCondition: {lastTransitionTime:"s",message:"s",reason:"s",status:"s",type:"s"},
   NamespaceSpec: {finalizers:"[s"},
   NamespaceStatus: {conditions:"[NamespaceCondition",phase:"s"},
+  NetworkPolicy: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"NetworkPolicySpec"},
+  NetworkPolicyEgressRule: {ports:"[NetworkPolicyPort",to:"[NetworkPolicyPeer"},
+  NetworkPolicyIngressRule: {from:"[NetworkPolicyPeer",ports:"[NetworkPolicyPort"},
+  NetworkPolicyPeer: {ipBlock:"IPBlock",namespaceSelector:"LabelSelector",podSelector:"LabelSelector"},
+  NetworkPolicyPort: {endPort:"i",port:"q",protocol:"s"},
+  NetworkPolicySpec: {egress:"[NetworkPolicyEgressRule",ingress:"[NetworkPolicyIngressRule",podSelector:"LabelSelector",policyTypes:"[s"},
   Node: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"NodeSpec",status:"NodeStatus"},
   NodeAddress: {address:"s",type:"s"},
   NodeAffinity: {preferredDuringSchedulingIgnoredDuringExecution:"[PreferredSchedulingTerm",requiredDuringSchedulingIgnoredDuringExecution:"NodeSelector"},
@@ -235,6 +257,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   Service: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",spec:"ServiceSpec",status:"ServiceStatus"},
   ServiceAccount: {apiVersion:"s",automountServiceAccountToken:"b",imagePullSecrets:"[LocalObjectReference",kind:"s",metadata:"ObjectMeta",secrets:"[ObjectReference"},
   ServiceAccountTokenProjection: {audience:"s",expirationSeconds:"l",path:"s"},
+  ServiceBackendPort: {name:"s",number:"i"},
   ServicePort: {appProtocol:"s",name:"s",nodePort:"i",port:"i",protocol:"s",targetPort:"q"},
   ServiceSpec: {allocateLoadBalancerNodePorts:"b",clusterIP:"s",clusterIPs:"[s",externalIPs:"[s",externalName:"s",externalTrafficPolicy:"s",healthCheckNodePort:"i",internalTrafficPolicy:"s",ipFamilies:"[s",ipFamilyPolicy:"s",loadBalancerClass:"s",loadBalancerIP:"s",loadBalancerSourceRanges:"[s",ports:"[ServicePort",publishNotReadyAddresses:"b",selector:"{s",sessionAffinity:"s",sessionAffinityConfig:"SessionAffinityConfig",trafficDistribution:"s",type:"s"},
   ServiceStatus: {conditions:"[Condition",loadBalancer:"LoadBalancerStatus"},

@@ -84,6 +84,7 @@ import {
 import { hpaFromV1, hpaToV1 } from './hpa.ts';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './jsonPatch.ts';
 import { mergePatch, mergePatchShared } from './mergePatch.ts';
+import { admitDefaultIngressClass, ingressCreateWarnings } from './networking.ts';
 import { schemaOf } from './patchMeta.ts';
 import {
   applySchedulingGatedCondition,
@@ -1183,10 +1184,11 @@ export class ApiServer {
         ),
       );
     }
-    return withWarnings(
-      this.#create(actor, r, ns, shownName, decoded.body, opts),
-      decoded.warnings,
-    );
+    const warnings =
+      r.resource === 'ingresses'
+        ? [...(decoded.warnings ?? []), ...ingressCreateWarnings(decoded.body)]
+        : decoded.warnings;
+    return withWarnings(this.#create(actor, r, ns, shownName, decoded.body, opts), warnings);
   }
 
   #create(
@@ -1272,6 +1274,15 @@ export class ApiServer {
       this.#prepareVolumeCreate(r, obj, meta);
     // The HPA strategy's PrepareForCreate: a new autoscaler's status is the zero status.
     if (r.resource === 'horizontalpodautoscalers') obj.status = { desiredReplicas: 0 };
+    if (r.resource === 'ingresses') {
+      // The strategy's PrepareForCreate resets the status; DefaultIngressClass admission.
+      obj.status = { loadBalancer: {} };
+      const classes = this.#etcd.range(`${RESOURCES.ingressclasses.etcdPrefix}/`);
+      admitDefaultIngressClass(
+        obj,
+        classes.map((kv) => kv.value as KubeObject),
+      );
+    }
     // The Job strategy's PrepareForCreate generates the selector from the uid: draw it first.
     const uid = r.resource === 'jobs' ? uuid(this.#rng) : undefined;
     if (uid !== undefined) {
@@ -1875,7 +1886,7 @@ export class ApiServer {
       const rules = validateUpdateRules(r.resource, next, old);
       const errors = [
         ...rules.before,
-        ...validateObject(r.resource, defaultedForValidation(r.resource, next)),
+        ...validateObject(r.resource, defaultedForValidation(r.resource, next), false),
         ...rules.after,
       ];
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));

@@ -10,6 +10,7 @@ import { randomString } from '../util/names.ts';
 import { cloneShared, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { defaultHpa } from './hpa.ts';
+import { defaultIngress, defaultIngressClass, defaultNetworkPolicy } from './networking.ts';
 import { canonicalQuantity } from './quantity.ts';
 import { defaultLimitRange } from './quota.ts';
 import {
@@ -579,6 +580,15 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'horizontalpodautoscalers':
       defaultHpa(o);
+      break;
+    case 'ingresses':
+      defaultIngress(o);
+      break;
+    case 'ingressclasses':
+      defaultIngressClass(o);
+      break;
+    case 'networkpolicies':
+      defaultNetworkPolicy(o);
       break;
     case 'priorityclasses':
       setIfUnset(x, 'preemptionPolicy', 'PreemptLowerPriority');

@@ -150,6 +150,28 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
     true,
     true,
   ),
+  // Ingresses are stored under /registry/ingress (SpecialDefaultResourcePrefixes).
+  ingresses: def('ingresses', 'Ingress', 'networking.k8s.io', true, ['ing'], 'ingress', true, true),
+  ingressclasses: def(
+    'ingressclasses',
+    'IngressClass',
+    'networking.k8s.io',
+    false,
+    [],
+    'ingressclasses',
+    false,
+    true,
+  ),
+  networkpolicies: def(
+    'networkpolicies',
+    'NetworkPolicy',
+    'networking.k8s.io',
+    true,
+    ['netpol'],
+    'networkpolicies',
+    false,
+    true,
+  ),
   leases: def('leases', 'Lease', 'coordination.k8s.io', true, [], 'leases', false),
   // Stored as autoscaling/v2 (v1 requests are converted, apiserver/hpa.ts); no generation.
   horizontalpodautoscalers: def(

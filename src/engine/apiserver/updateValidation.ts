@@ -7,6 +7,7 @@
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { deepEqual } from '../controllers/objects.ts';
 import type { FieldError } from './errors.ts';
+import { ingressClassUpdate } from './networking.ts';
 import { statefulSetSpecUpdate } from './statefulSetValidation.ts';
 import { persistentVolumeClaimUpdate, storageClassUpdate } from './storage.ts';
 
@@ -219,6 +220,8 @@ export function validateUpdateRules(
       return { before: none, after: persistentVolumeClaimUpdate(next, old) };
     case 'storageclasses':
       return { before: none, after: storageClassUpdate(next, old) };
+    case 'ingressclasses':
+      return { before: ingressClassUpdate(next, old), after: none };
     case 'services':
       return { before: serviceClusterIPsUpdate(next, old), after: none };
     case 'configmaps':

@@ -7,6 +7,7 @@ import { validateDeploymentTail } from './deploymentValidation.ts';
 import { validatePodDisruptionBudget } from './disruption.ts';
 import type { FieldError } from './errors.ts';
 import { validateHpa } from './hpa.ts';
+import { validateIngress, validateIngressClass, validateNetworkPolicy } from './networking.ts';
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
 import { validateLimitRange, validateResourceQuota } from './quota.ts';
@@ -549,7 +550,12 @@ function validateServiceSpec(spec: unknown): FieldError[] {
 }
 
 /** Name and per-kind checks for a create or update. */
-export function validateObject(resource: ResourceName, obj: KubeObject): FieldError[] {
+/** `creating` is false for an update (whose validators skip some create-only checks). */
+export function validateObject(
+  resource: ResourceName,
+  obj: KubeObject,
+  creating = true,
+): FieldError[] {
   const meta = obj.metadata ?? {};
   const errs: FieldError[] = [];
   const name = meta.name ?? '';
@@ -617,6 +623,15 @@ export function validateObject(resource: ResourceName, obj: KubeObject): FieldEr
       break;
     case 'horizontalpodautoscalers':
       errs.push(...validateHpa(obj));
+      break;
+    case 'ingresses':
+      errs.push(...validateIngress(obj, creating));
+      break;
+    case 'ingressclasses':
+      errs.push(...validateIngressClass(obj));
+      break;
+    case 'networkpolicies':
+      errs.push(...validateNetworkPolicy(obj));
       break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.

@@ -35,6 +35,8 @@ const CONTENT: { resource: ResourceName; group: string }[] = [
   { resource: 'services', group: '' },
   { resource: 'endpoints', group: '' },
   { resource: 'endpointslices', group: 'discovery.k8s.io' },
+  { resource: 'ingresses', group: 'networking.k8s.io' },
+  { resource: 'networkpolicies', group: 'networking.k8s.io' },
   { resource: 'leases', group: 'coordination.k8s.io' },
   { resource: 'configmaps', group: '' },
   { resource: 'secrets', group: '' },

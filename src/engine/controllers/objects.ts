@@ -53,6 +53,9 @@ export const KINDS: Record<
     apiVersion: 'autoscaling/v2',
     namespaced: true,
   },
+  ingresses: { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', namespaced: true },
+  ingressclasses: { kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', namespaced: false },
+  networkpolicies: { kind: 'NetworkPolicy', apiVersion: 'networking.k8s.io/v1', namespaced: true },
   priorityclasses: {
     kind: 'PriorityClass',
     apiVersion: 'scheduling.k8s.io/v1',

@@ -58,6 +58,8 @@ function send(
     ...(opts.dryRun === 'server' ? { dryRun: true } : {}),
   });
   if (!r.ok) return r;
+  // The response's Warning headers (an Ingress's deprecated class annotation, for one).
+  printWarnings(ctx, r);
   return {
     ok: true,
     value: {
@@ -111,6 +113,8 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('priorityclasses');
     case 'PodDisruptionBudget':
       return typeByResource('poddisruptionbudgets');
+    case 'Ingress':
+      return typeByResource('ingresses');
     default:
       return typeByResource('pods');
   }

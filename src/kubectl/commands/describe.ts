@@ -27,6 +27,11 @@ import {
 } from '../printers/describe.ts';
 import { describeGeneric } from '../printers/describeGeneric.ts';
 import { describeHorizontalPodAutoscaler } from '../printers/describeHpa.ts';
+import {
+  describeIngress,
+  describeIngressClass,
+  describeNetworkPolicy,
+} from '../printers/networking.ts';
 import { describePodDisruptionBudget } from '../printers/podDisruptionBudget.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
 import {
@@ -160,12 +165,24 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
         eventsFor(ctx, obj, 'HorizontalPodAutoscaler'),
         now,
       );
+    case 'ingresses': {
+      const ns = obj.metadata?.namespace;
+      const lookup = {
+        endpoints: (name: string) => ctx.host.api.get('endpoints', ns, name),
+        service: (name: string) => ctx.host.api.get('services', ns, name),
+      };
+      return describeIngress(obj, lookup, eventsFor(ctx, obj, 'Ingress'), now);
+    }
+    case 'ingressclasses':
+      return describeIngressClass(obj, eventsFor(ctx, obj, 'IngressClass'), now);
+    case 'networkpolicies':
+      return describeNetworkPolicy(obj);
     case 'controllerrevisions':
       // No describer of its own: kubectl's generic one.
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, poddisruptionbudgets, persistentvolumes, persistentvolumeclaims, storageclasses, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, horizontalpodautoscalers, poddisruptionbudgets, persistentvolumes, persistentvolumeclaims, storageclasses, ingresses, ingressclasses, networkpolicies, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

@@ -21,6 +21,7 @@ import {
   runCreateSecretGeneric,
   runCreateServiceAccount,
 } from './createData.ts';
+import { runCreateIngress } from './createIngress.ts';
 import { runCreatePodDisruptionBudget } from './createPdb.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
@@ -315,6 +316,20 @@ kubectl create -f registry.yaml --edit -o json`,
         ],
       },
       {
+        name: 'ingress',
+        aliases: ['ing'],
+        short: 'Create an ingress with the specified name',
+        use: 'kubectl create ingress NAME --rule=host/path=service:port[,tls[=secret]]  [options]',
+        flags: [
+          s('class'),
+          { name: 'rule', type: 'stringArray' },
+          s('default-backend'),
+          { name: 'annotation', type: 'stringArray' },
+          ...createCommon,
+        ],
+        run: runCreateIngress,
+      },
+      {
         name: 'poddisruptionbudget',
         aliases: ['pdb'],
         short: 'Create a pod disruption budget with the specified name',
@@ -348,7 +363,6 @@ kubectl create -f registry.yaml --edit -o json`,
       // rather than "unknown flag: --image".
       ...(
         [
-          ['ingress', 'Create an ingress with the specified name'],
           ['role', 'Create a role with single rule'],
           ['rolebinding', 'Create a role binding for a particular role or cluster role'],
           ['clusterrole', 'Create a cluster role'],

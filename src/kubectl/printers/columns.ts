@@ -17,6 +17,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
 import { humanDuration, parseTimestamp, translateTimestampSince } from '../duration.ts';
 import { hpaRow } from './hpaColumns.ts';
+import { ingressClassRow, ingressRow, networkPolicyRow } from './networking.ts';
 import { podDisruptionBudgetRow } from './podDisruptionBudget.ts';
 
 export interface Columns {
@@ -123,6 +124,9 @@ export const COLUMNS: Record<ResourceName, Columns> = {
     columns: ['Name', 'Reference', 'Targets', 'MinPods', 'MaxPods', 'Replicas', 'Age'],
     wide: [],
   },
+  ingresses: { columns: ['Name', 'Class', 'Hosts', 'Address', 'Ports', 'Age'], wide: [] },
+  ingressclasses: { columns: ['Name', 'Controller', 'Parameters', 'Age'], wide: [] },
+  networkpolicies: { columns: ['Name', 'Pod-Selector', 'Age'], wide: [] },
   events: {
     columns: ['Last Seen', 'Type', 'Reason', 'Object', 'Message'],
     wide: [],
@@ -957,6 +961,9 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   persistentvolumeclaims: persistentVolumeClaimRow,
   storageclasses: storageClassRow,
   horizontalpodautoscalers: hpaRow,
+  ingresses: ingressRow,
+  ingressclasses: ingressClassRow,
+  networkpolicies: networkPolicyRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */
