@@ -454,8 +454,14 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       if (ms === undefined) return undefined;
       return Number.isFinite(ms) ? { ms, output: '' } : { ms: 0, output: '', forever: true };
     }
+    case 'grep':
+    case 'head':
+    case 'wc':
+    case 'sort':
+    case 'uniq':
+      return textFilter(sh, cmd, rest, undefined);
     case 'tail': {
-      if (!rest.includes('-f') && !rest.includes('-F')) return undefined;
+      if (!rest.includes('-f') && !rest.includes('-F')) return textFilter(sh, cmd, rest, undefined);
       const paths = rest.filter((a, i) => !a.startsWith('-') && rest[i - 1] !== '-n');
       const fromStart = rest.some(
         (a, i) => a === '-n+1' || a === '--lines=+1' || (a === '-n' && rest[i + 1] === '+1'),
@@ -1170,8 +1176,21 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
   for (let i = 0; i < list.length; i++) {
     const st = list[i];
     if (!st) continue;
-    if (st.op === '|' || list[i + 1]?.op === '|') {
-      return { status, output, forever: true, exited: false };
+    if (st.op === '|') return { status, output, forever: true, exited: false };
+    if (list[i + 1]?.op === '|') {
+      if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) {
+        while (list[i + 1]?.op === '|') i++;
+        continue;
+      }
+      const run = pipeline(list, i, sh, shell, status);
+      if (!run) return { status, output, forever: true, exited: false };
+      if (run.text) {
+        output += run.text;
+        sh.printed.push({ atMs: sh.ms, text: run.text });
+      }
+      status = run.status;
+      i = run.last;
+      continue;
     }
     const loop = /^for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b(.*)$/.exec(st.text);
     if (/^(while|until|if|case|function)\b/.test(st.text) && !loop) {
@@ -1208,7 +1227,11 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       errexit = true;
       continue;
     }
-    const assign = ASSIGN.exec(st.text);
+    // `$?`, `$((…))` and `$(…)` first, as the shell expands them; one it cannot work out makes
+    // the statement one the simulation does not run.
+    const text = substitute(st.text, sh, shell, status);
+    if (text === undefined) return { status, output, forever: true, exited: false };
+    const assign = ASSIGN.exec(text);
     if (assign && !/\s/.test((assign[2] ?? '').replace(/'[^']*'|"[^"]*"/g, ''))) {
       const value = shellWords(assign[2] ?? '', (n) => lookupVar(sh, n), date)
         .map((w) => w.text)
@@ -1217,7 +1240,7 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       status = 0;
       continue;
     }
-    const red = redirections(shellWords(st.text, (n) => lookupVar(sh, n), date));
+    const red = redirections(shellWords(text, (n) => lookupVar(sh, n), date));
     if (!red || red.argv.length === 0) return { status, output, forever: true, exited: false };
     const s = step(red.argv, sh, shell);
     if (!s) return { status, output, forever: true, exited: false };
@@ -1249,6 +1272,303 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
     }
   }
   return { status, output, forever: false, exited: false };
+}
+
+/**
+ * `A | B | …`: A's output is B's input, and so on; what the last prints goes to the log (or
+ * the file it is redirected to); the status is the last's. The filters are those of
+ * textFilter. Undefined when a part is not simulated.
+ */
+function pipeline(
+  list: readonly Statement[],
+  first: number,
+  sh: Shell,
+  shell: string,
+  status: number,
+): { text: string; status: number; last: number } | undefined {
+  let input: string | undefined;
+  let text = '';
+  let code = 0;
+  let i = first;
+  for (; ; i++) {
+    const st = list[i];
+    if (!st) return undefined;
+    const expanded = substitute(st.text, sh, shell, status);
+    if (expanded === undefined) return undefined;
+    const red = redirections(
+      shellWords(
+        expanded,
+        (n) => lookupVar(sh, n),
+        () => shellDate(sh),
+      ),
+    );
+    if (!red || red.argv.length === 0) return undefined;
+    const lastPart = list[i + 1]?.op !== '|';
+    const cmd = red.argv[0]?.split('/').pop() ?? '';
+    const s =
+      input === undefined
+        ? step(red.argv, sh, shell)
+        : cmd === 'cat' && red.argv.length === 1
+          ? { ms: 0, output: input }
+          : textFilter(sh, cmd, red.argv.slice(1), input);
+    if (!s || s.forever) return undefined;
+    sh.ms += s.ms;
+    code = s.exitCode ?? 0;
+    // Errors go to the log as they come; only stdout flows down the pipe.
+    if (s.error && red.err.kind === 'log') text += s.error;
+    if (!lastPart) {
+      if (red.out.kind !== 'log') return undefined;
+      input = s.output;
+      continue;
+    }
+    if (red.out.kind === 'log') text += s.output;
+    else if (red.out.kind === 'file') writeFile(sh, red.out.path, s.output, red.out.append);
+    break;
+  }
+  return { text, status: code, last: i };
+}
+
+/**
+ * The text tools a learner pipes into (busybox's and coreutils' common forms): `grep [-ivcqE]
+ * PATTERN`, `head`/`tail [-n N|-N]`, `wc -l|-w|-c`, `sort [-rn]`, `uniq`, `tr SET1 SET2`, reading
+ * `input` or, when it is undefined, the file named last. Undefined for a form not simulated.
+ */
+function textFilter(
+  sh: Shell,
+  cmd: string,
+  args: readonly string[],
+  input: string | undefined,
+): Step | undefined {
+  const opts: string[] = [];
+  const operands: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k] ?? '';
+    if (a === '-n' && (cmd === 'head' || cmd === 'tail')) {
+      opts.push(`-n${args[++k] ?? ''}`);
+    } else if (/^-/.test(a) && a !== '-') opts.push(a);
+    else operands.push(a);
+  }
+  let data = input;
+  let fileName: string | undefined;
+  const needsPattern = cmd === 'grep' || cmd === 'tr';
+  const patterns = needsPattern ? operands.slice(0, cmd === 'tr' ? 2 : 1) : [];
+  const files = operands.slice(patterns.length);
+  if (data === undefined) {
+    if (files.length !== 1) return undefined;
+    fileName = files[0] ?? '';
+    const content = readFile(sh, fileName);
+    if (content === undefined) return undefined;
+    if (content === null) {
+      const error =
+        shellFamily(sh.repo) === 'busybox'
+          ? `${cmd}: ${fileName}: No such file or directory\n`
+          : `${cmd}: ${fileName}: No such file or directory\n`;
+      return { ms: 0, exitCode: cmd === 'grep' ? 2 : 1, output: '', error };
+    }
+    data = content;
+  } else if (files.length > 0) return undefined;
+  const lines = data === '' ? [] : data.replace(/\n$/, '').split('\n');
+  const join = (ls: readonly string[]) => (ls.length > 0 ? `${ls.join('\n')}\n` : '');
+  const flags = opts.join('').replace(/-/g, '');
+  switch (cmd) {
+    case 'grep': {
+      if (patterns.length !== 1 || /[^ivcqEwF]/.test(flags)) return undefined;
+      const pattern = patterns[0] ?? '';
+      let re: RegExp;
+      try {
+        const source = flags.includes('F')
+          ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          : pattern;
+        re = new RegExp(
+          flags.includes('w') ? `\\b(?:${source})\\b` : source,
+          flags.includes('i') ? 'i' : '',
+        );
+      } catch {
+        return undefined;
+      }
+      const hits = lines.filter((l) => re.test(l) !== flags.includes('v'));
+      const code = hits.length > 0 ? 0 : 1;
+      if (flags.includes('q')) return { ms: 0, exitCode: code, output: '' };
+      if (flags.includes('c')) return { ms: 0, exitCode: code, output: `${hits.length}\n` };
+      return { ms: 0, exitCode: code, output: join(hits) };
+    }
+    case 'head':
+    case 'tail': {
+      if (opts.length > 1) return undefined;
+      const o = opts[0];
+      const n = o === undefined ? 10 : Number(/^-n?(\d+)$/.exec(o)?.[1] ?? Number.NaN);
+      if (!Number.isInteger(n)) return undefined;
+      return {
+        ms: 0,
+        output: join(
+          cmd === 'head' ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n)),
+        ),
+      };
+    }
+    case 'wc': {
+      if (opts.length !== 1 || !['-l', '-w', '-c'].includes(opts[0] ?? '')) return undefined;
+      const n =
+        opts[0] === '-l'
+          ? (data.match(/\n/g) ?? []).length
+          : opts[0] === '-w'
+            ? data.split(/\s+/).filter((w) => w !== '').length
+            : new TextEncoder().encode(data).length;
+      return { ms: 0, output: fileName === undefined ? `${n}\n` : `${n} ${fileName}\n` };
+    }
+    case 'sort': {
+      if (/[^rn]/.test(flags)) return undefined;
+      const sorted = [...lines].sort((a, b) =>
+        flags.includes('n')
+          ? Number.parseFloat(a) - Number.parseFloat(b) || (a < b ? -1 : a > b ? 1 : 0)
+          : a < b
+            ? -1
+            : a > b
+              ? 1
+              : 0,
+      );
+      if (flags.includes('r')) sorted.reverse();
+      return { ms: 0, output: join(sorted) };
+    }
+    case 'uniq':
+      if (opts.length > 0) return undefined;
+      return { ms: 0, output: join(lines.filter((l, k) => k === 0 || l !== lines[k - 1])) };
+    case 'tr': {
+      if (opts.length > 0 || patterns.length !== 2) return undefined;
+      const expand = (set: string) =>
+        set.replace(/(.)-(.)/g, (_m, a: string, b: string) => {
+          let r = '';
+          for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) r += String.fromCharCode(c);
+          return r;
+        });
+      const from = expand(patterns[0] ?? '');
+      const to = expand(patterns[1] ?? '');
+      if (to === '') return undefined;
+      let out = '';
+      for (const ch of data) {
+        const k = from.indexOf(ch);
+        out += k < 0 ? ch : (to[Math.min(k, to.length - 1)] ?? ch);
+      }
+      return { ms: 0, output: out };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A statement with `$?` (the last status), `$((…))` (integer arithmetic) and `$(…)` or
+ * backquotes (the output of a command, trailing newlines dropped) replaced by their values,
+ * outside single quotes; `$(date)` is left to shellWords. Undefined when one of them cannot be
+ * worked out (a command not simulated, arithmetic it does not read).
+ */
+function substitute(text: string, sh: Shell, shell: string, status: number): string | undefined {
+  if (!/\$\?|\$\(|`/.test(text)) return text;
+  let out = '';
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      out += c;
+      continue;
+    }
+    if (c === "'" && quote === undefined) quote = "'";
+    else if (c === '"') quote = quote === '"' ? undefined : '"';
+    if (c === '$' && text[i + 1] === '?') {
+      out += String(status);
+      i++;
+      continue;
+    }
+    if (c === '$' && text.startsWith('$((', i)) {
+      const end = text.indexOf('))', i + 3);
+      if (end < 0) return undefined;
+      const value = arithmetic(text.slice(i + 3, end), sh);
+      if (value === undefined) return undefined;
+      out += String(value);
+      i = end + 1;
+      continue;
+    }
+    const backquote = c === '`';
+    if ((c === '$' && text[i + 1] === '(') || backquote) {
+      const start = i + (backquote ? 1 : 2);
+      let end = -1;
+      if (backquote) end = text.indexOf('`', start);
+      else {
+        let depth = 1;
+        for (let j = start; j < text.length; j++) {
+          if (text[j] === '(') depth++;
+          else if (text[j] === ')' && --depth === 0) {
+            end = j;
+            break;
+          }
+        }
+      }
+      if (end < 0) return undefined;
+      const inner = text.slice(start, end).trim();
+      if (inner === 'date') {
+        // shellWords expands `$(date)` itself (a loop's rounds each have their own date).
+        out += '$(date)';
+      } else {
+        const saved = sh.printed.length;
+        const r = runStatements(statements(inner), sh, shell);
+        sh.printed.length = saved;
+        if (r.forever) return undefined;
+        out += r.output.replace(/\n+$/, '');
+      }
+      i = end;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** `$((expr))`: integers, variables (with or without `$`), + - * / % and parentheses. */
+function arithmetic(expr: string, sh: Shell): number | undefined {
+  const tokens = expr.match(/\d+|\$?[A-Za-z_][A-Za-z0-9_]*|[-+*/%()]|\S/g) ?? [];
+  let pos = 0;
+  const atom = (): number | undefined => {
+    const t = tokens[pos++];
+    if (t === undefined) return undefined;
+    if (t === '(') {
+      const v = sum();
+      return tokens[pos++] === ')' ? v : undefined;
+    }
+    if (t === '-') {
+      const v = atom();
+      return v === undefined ? undefined : -v;
+    }
+    if (t === '+') return atom();
+    if (/^\d+$/.test(t)) return Number(t);
+    if (/^\$?[A-Za-z_]/.test(t)) {
+      const v = lookupVar(sh, t.replace(/^\$/, '')) ?? '0';
+      const n = Number(v === '' ? '0' : v);
+      return Number.isInteger(n) ? n : undefined;
+    }
+    return undefined;
+  };
+  const product = (): number | undefined => {
+    let v = atom();
+    while (v !== undefined && ['*', '/', '%'].includes(tokens[pos] ?? '')) {
+      const op = tokens[pos++];
+      const r = atom();
+      if (r === undefined || (op !== '*' && r === 0)) return undefined;
+      v = op === '*' ? v * r : op === '/' ? Math.trunc(v / r) : v % r;
+    }
+    return v;
+  };
+  const sum = (): number | undefined => {
+    let v = product();
+    while (v !== undefined && (tokens[pos] === '+' || tokens[pos] === '-')) {
+      const op = tokens[pos++];
+      const r = product();
+      if (r === undefined) return undefined;
+      v = op === '+' ? v + r : v - r;
+    }
+    return v;
+  };
+  const v = sum();
+  return pos === tokens.length ? v : undefined;
 }
 
 /** The index of the `done` closing the `for` at `start` (nested loops counted), or -1. */

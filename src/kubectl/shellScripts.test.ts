@@ -1,0 +1,52 @@
+/**
+ * `sh -c` in a container: `$?`, `$((…))` and `$(…)` expand as the shell expands them, and the
+ * text tools a learner pipes into (grep, head, tail, wc, sort, uniq, tr) work on a command's
+ * output or a file.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('shell scripts run with kubectl exec', () => {
+  const session = () => {
+    const s = engineSession(8);
+    s.run('kubectl run bb --image=busybox:1.36 -- sleep 3600');
+    return s.run;
+  };
+
+  it('expands $?, arithmetic and command substitution', () => {
+    const run = session();
+    expect(run(`kubectl exec bb -- sh -c 'false; echo $?'`).out).toBe('1\n');
+    expect(run(`kubectl exec bb -- sh -c 'x=5; echo $((x*2)) $(( (x+1) % 4 ))'`).out).toBe(
+      '10 2\n',
+    );
+    expect(run(`kubectl exec bb -- sh -c 'echo $(hostname)-x'`).out).toBe('bb-x\n');
+    // Single quotes keep them literal.
+    expect(run(`kubectl exec bb -- sh -c "echo '\\$?'"`).out).toBe('$?\n');
+    expect(run(`kubectl exec bb -- sh -c 'grep -q zzz /etc/hosts; echo rc=$?'`).out).toBe('rc=1\n');
+  });
+
+  it('pipes through grep, tr, wc, head and sort', () => {
+    const run = session();
+    expect(run(`kubectl exec bb -- sh -c 'cat /etc/hostname | tr a-z A-Z'`).out).toBe('BB\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo hi | wc -c'`).out).toBe('3\n');
+    expect(run(`kubectl exec bb -- sh -c 'env | grep KUBERNETES_SERVICE_HOST'`).out).toBe(
+      'KUBERNETES_SERVICE_HOST=10.96.0.1\n',
+    );
+    expect(run('kubectl exec bb -- grep nameserver /etc/resolv.conf').out).toBe(
+      'nameserver 10.96.0.10\n',
+    );
+    expect(run('kubectl exec bb -- head -n 2 /etc/hosts').out).toBe(
+      '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n',
+    );
+    expect(run('kubectl exec bb -- wc -l /etc/resolv.conf').out).toBe('3 /etc/resolv.conf\n');
+    expect(
+      run(`kubectl exec bb -- sh -c 'printenv | grep KUBERNETES_PORT_443 | sort -r | head -1'`).out,
+    ).toBe('KUBERNETES_PORT_443_TCP_PROTO=tcp\n');
+    // grep that finds nothing: exit 1, as kubectl reports it.
+    expect(run('kubectl exec bb -- grep zzz /etc/hosts')).toEqual({
+      out: '',
+      err: 'command terminated with exit code 1\n',
+      code: 1,
+    });
+  });
+});
