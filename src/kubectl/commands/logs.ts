@@ -261,24 +261,47 @@ function goRound(x: number): number {
   return Math.sign(x) * Math.round(Math.abs(x));
 }
 
-/** The object `kubectl logs POD | TYPE/NAME` gets in Complete (NotFound exits here). */
-export function logTarget(ctx: Ctx, target: string): LogTarget {
+/** The kinds polymorphichelpers.SelectorsForObject finds pods for. */
+const SELECTABLE = new Set([
+  'deployments',
+  'replicasets',
+  'replicationcontrollers',
+  'statefulsets',
+  'daemonsets',
+  'jobs',
+  'services',
+]);
+
+/**
+ * The object `kubectl logs POD | TYPE/NAME` gets in Complete (NotFound exits here). `verb` is
+ * how SelectorsForObject's errors are wrapped: LogsForObject says `cannot get the logs from %T`,
+ * AttachablePodForObject (exec, attach) `cannot attach to %T`.
+ */
+export function logTarget(
+  ctx: Ctx,
+  target: string,
+  verb: 'cannot get the logs from' | 'cannot attach to' = 'cannot get the logs from',
+): LogTarget {
   if (!target.includes('/')) return { pod: getOrFail(ctx, typeByResource('pods'), target) as Pod };
   const { type, name } = singleTarget(ctx, [target]);
   const obj = getOrFail(ctx, type, name);
+  if (type.resource === 'pods') return { pod: obj as Pod };
+  // %T of the typed object kubectl decoded: the package is the API version.
+  const goType = `*${type.version}.${type.kind}`;
+  if (!SELECTABLE.has(type.resource)) {
+    ctx.fail(`${verb} ${goType}: selector for ${goType} not implemented`);
+  }
   if (type.resource === 'services') {
     // SelectorsForObject: a Service selects with spec.selector, and without one it is refused.
     const selector = (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
     if (!selector || Object.keys(selector).length === 0) {
       ctx.fail(
-        `cannot get the logs from *v1.Service: invalid service '${name}': Service is defined without a selector`,
+        `${verb} ${goType}: invalid service '${name}': Service is defined without a selector`,
       );
     }
     return { owner: { spec: { selector: { matchLabels: selector } } } as Deployment, name };
   }
-  return type.resource === 'pods'
-    ? { pod: obj as Pod }
-    : { owner: obj as unknown as Deployment, name };
+  return { owner: obj as unknown as Deployment, name };
 }
 
 /** The pod of a target: the pod itself, or the first pod of a workload (saying so if several). */
