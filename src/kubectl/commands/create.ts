@@ -748,8 +748,9 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   if (mode === 'apply' && !serverSide && ctx.bool('force-conflicts')) {
     ctx.fail('--force-conflicts only works with --server-side');
   }
-  const objs = readFilenames(ctx, files);
+  // ContinueOnError: a document of a kind the server does not know is reported at the end.
   const errors: Status[] = [];
+  const objs = readFilenames(ctx, files, errors);
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
