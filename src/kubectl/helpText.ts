@@ -495,6 +495,25 @@ kubectl create service nodeport my-ns --tcp=5678:8080`,
       f('--tcp', '[]', "Port pairs can be specified as '<port>:<targetPort>'."),
     ],
   },
+  'create service loadbalancer': {
+    long: 'Create a LoadBalancer service with the specified name.',
+    example: `# Create a new LoadBalancer service named my-lbs
+kubectl create service loadbalancer my-lbs --tcp=5678:8080`,
+    flags: [
+      ...CREATE_SUB,
+      f('--tcp', '[]', "Port pairs can be specified as '<port>:<targetPort>'."),
+    ],
+  },
+  'create service externalname': {
+    long: 'Create an ExternalName service with the specified name.\n\n ExternalName service references to an external DNS address instead of only pods, which will allow application authors to reference services that exist off platform, on other clusters, or locally.',
+    example: `# Create a new ExternalName service named my-ns
+kubectl create service externalname my-ns --external-name bar.com`,
+    flags: [
+      ...CREATE_SUB,
+      f('--external-name', "''", 'External name of service'),
+      f('--tcp', '[]', "Port pairs can be specified as '<port>:<targetPort>'."),
+    ],
+  },
 
   'create cronjob': {
     long: 'Create a cron job with the specified name.',

@@ -420,14 +420,27 @@ export function runCreateCronJob(ctx: Ctx, args: string[]): void {
   });
 }
 
-export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | 'NodePort'): void {
+export function runCreateService(
+  ctx: Ctx,
+  args: string[],
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName',
+): void {
+  // externalname marks --external-name required (cobra checks it before the command runs).
+  if (type === 'ExternalName' && !ctx.changed('external-name')) {
+    ctx.fail('required flag(s) "external-name" not set');
+  }
   const name = oneName(ctx, args);
   const dryRun = dryRunStrategy(ctx);
   const tcp = ctx.list('tcp');
-  const clusterIP = ctx.str('clusterip');
-  // ServiceOptions.Validate: plain errors; only a headless ClusterIP service needs no port.
-  if (clusterIP !== 'None' && tcp.length === 0)
+  const clusterIP = type === 'ClusterIP' ? ctx.str('clusterip') : '';
+  const externalName = type === 'ExternalName' ? ctx.str('external-name') : '';
+  // ServiceOptions.Validate: plain errors; a headless ClusterIP service and an ExternalName
+  // one need no port.
+  if (clusterIP !== 'None' && tcp.length === 0 && type !== 'ExternalName')
     ctx.fail('at least one tcp port specifier must be provided');
+  if (type === 'ExternalName' && !isDns1123Subdomain(externalName)) {
+    ctx.fail(`invalid service external name ${externalName}`);
+  }
   const ports = tcp.map((spec) => {
     const [p, t] = spec.split(':');
     const port = Number(p);
@@ -452,10 +465,12 @@ export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | '
       labels: { app: name },
     },
     spec: {
-      ports,
+      // An empty list is omitted (omitempty), as for a headless or ExternalName one.
+      ...(ports.length > 0 ? { ports } : {}),
       selector: { app: name },
       ...(clusterIP ? { clusterIP } : {}),
       type,
+      ...(externalName ? { externalName } : {}),
     },
     status: { loadBalancer: {} },
   };
@@ -464,6 +479,13 @@ export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | '
     fieldManager: 'kubectl-create',
     wrap: `failed to create ${type} service: `,
   });
+}
+
+/** validation.IsDNS1123Subdomain. */
+function isDns1123Subdomain(v: string): boolean {
+  return (
+    v.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(v)
+  );
 }
 
 /** Parses `--labels=a=b,c=d`. */
