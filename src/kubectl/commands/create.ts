@@ -481,6 +481,25 @@ export function runCreateService(
   });
 }
 
+/**
+ * github.com/distribution/reference ReferenceRegexp, anchored: [domain[:port]/]path[:tag][@digest]
+ * with lowercase path components.
+ */
+const IMAGE_REFERENCE = (() => {
+  const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+  const host = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[(?:[a-fA-F0-9:]+)\\])`;
+  const domain = `${host}(?::[0-9]+)?`;
+  const component = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+  const name = `(?:${domain}/)?${component}(?:/${component})*`;
+  const tag = '[\\w][\\w.-]{0,127}';
+  const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+  return new RegExp(`^${name}(?::${tag})?(?:@${digest})?$`);
+})();
+
+function isImageReference(image: string): boolean {
+  return IMAGE_REFERENCE.test(image);
+}
+
 /** validation.IsDNS1123Subdomain. */
 function isDns1123Subdomain(v: string): boolean {
   return (
@@ -536,6 +555,14 @@ export function runRun(ctx: Ctx, args: string[]): void {
   const image = ctx.str('image');
   if (image === '') {
     ctx.fail('required flag(s) "image" not set');
+  }
+  // RunOptions.Run's checks, in its order: the timeout (GetPodRunningTimeoutFlag), the image
+  // reference (distribution's ReferenceRegexp), then the flags that go together.
+  if (ctx.num('pod-running-timeout', 60_000) <= 0) {
+    ctx.usageError('--pod-running-timeout must be higher than zero');
+  }
+  if (!isImageReference(image)) {
+    ctx.fail(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
   }
   const dryRun = dryRunStrategy(ctx);
   // RunOptions.Run's checks, in its order. `-i` attaches unless --attach says otherwise.
