@@ -18,6 +18,7 @@ import {
   runCreateConfigMap,
   runCreateSecretDockerRegistry,
   runCreateSecretGeneric,
+  runCreateSecretTls,
   runCreateServiceAccount,
 } from './createData.ts';
 import { runDelete } from './delete.ts';
@@ -45,6 +46,7 @@ import {
 } from './misc.ts';
 import { runPatch } from './patch.ts';
 import { runSetEnv, runSetResources } from './setEnvResources.ts';
+import { runSetSelector, runSetServiceAccount } from './setSelectorServiceAccount.ts';
 import { runTaint } from './taint.ts';
 import { runViewLastApplied } from './viewLastApplied.ts';
 import { runWait } from './wait.ts';
@@ -240,7 +242,13 @@ kubectl create -f registry.yaml --edit -o json`,
             ],
             run: runCreateSecretDockerRegistry,
           },
-          { ...notHere('create secret tls', 'tls'), short: 'Create a TLS secret' },
+          {
+            name: 'tls',
+            short: 'Create a TLS secret',
+            use: 'kubectl create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none] [options]',
+            flags: [s('cert'), s('key'), b('append-hash'), ...createCommon],
+            run: runCreateSecretTls,
+          },
         ],
       },
       {
@@ -642,10 +650,32 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
         ],
         run: runSetResources,
       },
+      {
+        name: 'selector',
+        short: 'Set the selector on a resource',
+        use: 'kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version] [options]',
+        flags: [
+          b('all'),
+          filename,
+          b('local'),
+          s('resource-version'),
+          output,
+          dryRun,
+          record,
+          s('field-manager'),
+        ],
+        run: runSetSelector,
+      },
+      {
+        name: 'serviceaccount',
+        aliases: ['sa'],
+        short: 'Update the service account of a resource',
+        use: 'kubectl set serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT [options]',
+        flags: [b('all'), filename, b('local'), output, dryRun, record, s('field-manager')],
+        run: runSetServiceAccount,
+      },
       ...(
         [
-          ['selector', 'Set the selector on a resource'],
-          ['serviceaccount', 'Update the service account of a resource'],
           [
             'subject',
             'Update the user, group, or service account in a role binding or cluster role binding',
