@@ -192,6 +192,8 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   if (ctx.changed('container') && args.length === 2) {
     ctx.fail('only one of -c or an inline [CONTAINER] arg is allowed');
   }
+  const limitBytes = ctx.num('limit-bytes', 0);
+  if (limitBytes < 0) ctx.fail('--limit-bytes must be greater than 0');
   // `--since` is rounded to whole seconds (SinceSeconds).
   const sinceSeconds = sinceMs === 0 ? undefined : goRound(sinceMs / 1000);
   if (sinceSeconds !== undefined && sinceSeconds < 0) ctx.fail('--since must be greater than 0');
@@ -225,6 +227,7 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   // here, pods in the API server's list order (by name).
   const params: [string, string][] = [];
   if (follow) params.push(['follow', 'true']);
+  if (limitBytes > 0) params.push(['limitBytes', String(limitBytes)]);
   if (ctx.bool('previous')) params.push(['previous', 'true']);
   if (sinceSeconds !== undefined) params.push(['sinceSeconds', String(sinceSeconds)]);
   if (sinceTimeMs !== undefined) {
@@ -246,7 +249,8 @@ export function runLogs(ctx: Ctx, args: string[]): void {
     opts.since = sinceTimeMs;
   }
   for (const { pod, container: name } of requests) {
-    const text = containerLog(ctx, pod, name, opts);
+    // The kubelet stops each container's stream after limitBytes bytes (a line may be cut).
+    const text = truncateBytes(containerLog(ctx, pod, name, opts), limitBytes);
     ctx.out(ctx.bool('prefix') ? withPrefix(text, pod.metadata?.name ?? '', name) : text);
   }
   if (follow) {
@@ -254,6 +258,14 @@ export function runLogs(ctx: Ctx, args: string[]): void {
       '(this console cannot keep following: those were the logs so far; run the command again to see more)\n',
     );
   }
+}
+
+/** The first `limit` bytes of UTF-8 text (all of it for 0). */
+function truncateBytes(text: string, limit: number): string {
+  if (limit <= 0 || text.length <= limit / 4) return text;
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= limit) return text;
+  return new TextDecoder().decode(bytes.slice(0, limit));
 }
 
 /** Go's math.Round: half away from zero. */
