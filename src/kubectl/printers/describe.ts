@@ -614,6 +614,13 @@ export function describePod(
   }
   if (status.reason) w.write(0, `Reason:\t${status.reason}\n`);
   if (status.message) w.write(0, `Message:\t${status.message.trim()}\n`);
+  const seccomp = spec.securityContext?.seccompProfile;
+  if (seccomp) {
+    w.write(0, `SeccompProfile:\t${seccomp.type}\n`);
+    if (seccomp.type === 'Localhost') {
+      w.write(0, `LocalhostProfile:\t${seccomp.localhostProfile ?? ''}\n`);
+    }
+  }
   w.write(0, `IP:\t${status.podIP ?? ''}\n`);
   const ips = status.podIPs ?? [];
   if (ips.length > 0) {
