@@ -215,9 +215,6 @@ export function runSetSelector(ctx: Ctx, args: string[]): void {
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   }
   if (!parsed) ctx.fail('one selector is required');
-  if (ctx.str('resource-version') !== '' && resources.length > 2) {
-    ctx.fail('--resource-version is only valid when specifying a single resource');
-  }
   const errors: Status[] = [];
   for (const t of targets(ctx, resources, errors)) {
     const obj = t.obj as KubeObject;
