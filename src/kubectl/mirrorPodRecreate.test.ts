@@ -18,6 +18,10 @@ describe('mirror pod re-creation', () => {
     expect(after).toContain('kubernetes.io/config.mirror');
     expect(after).not.toContain('serviceAccountName');
     expect(after).not.toContain('kube-api-access-');
+    // The status manager keeps the static pod's status: its conditions keep their times.
+    const times = (y: string) => [...y.matchAll(/lastTransitionTime: "([^"]+)"/g)].map((m) => m[1]);
+    expect(times(after)).toEqual(times(before));
+    expect(times(before).length).toBe(5);
     const described = run(`kubectl describe pod ${pod} ${ns}`).out;
     expect(described).not.toContain('Service Account:');
     expect(described).not.toContain('/var/run/secrets/kubernetes.io/serviceaccount');

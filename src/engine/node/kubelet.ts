@@ -325,6 +325,8 @@ interface PodWork {
    * its back-off (nestedpendingoperations keeps one per volume operation).
    */
   mountRetry?: Readonly<Record<string, { at: number; backoffMs: number }>>;
+  /** A static pod's last conditions, for its mirror pod when that is recreated. */
+  staticConditions?: readonly Condition[];
   /** When the pod worker's current wait for the volumes began. */
   mountWaitSince?: number;
   /** `status.podIPs` for `podIP`, frozen: every status write of the pod shares it. */
@@ -2032,7 +2034,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     let prevContainersReady: Condition | undefined;
     let scheduled: Condition | undefined;
     let others: Condition[] | undefined;
-    const stored = podConditions(pod);
+    // A recreated mirror pod has no status yet: the status manager still holds the static
+    // pod's (keyed by the static pod, not the mirror), so its conditions keep their times.
+    const own = podConditions(pod);
+    const stored = own.length === 0 && w.staticConditions ? w.staticConditions : own;
     for (let i = 0; i < stored.length; i++) {
       const c = stored[i]!;
       switch (c.type) {
@@ -2130,6 +2135,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (others) for (const c of others) built.push(c);
       conditions = Object.freeze(built);
     }
+    if (pod.metadata?.annotations?.[MIRROR_ANNOTATION]) w.staticConditions = conditions;
     if (w.podIP && w.podIPs?.[0]?.ip !== w.podIP) {
       w.podIPs = Object.freeze([Object.freeze({ ip: w.podIP })]);
     }
