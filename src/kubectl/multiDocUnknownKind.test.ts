@@ -47,12 +47,31 @@ describe('one unknown kind in a multi-document file', () => {
     const { run, host } = engineSession(3);
     host.fs.write('multi.yaml', MULTI);
     run('kubectl create configmap m2');
-    // Several errors are an aggregate: each is its own text, so no `error: ` prefix.
+    // Several errors are an aggregate: each is its own text, so no `error: ` prefix; create
+    // meets them in document order.
     expect(run('kubectl create -f multi.yaml')).toEqual({
       out: 'configmap/m1 created\n',
       err: `${MAPPING}Error from server (AlreadyExists): error when creating "multi.yaml": configmaps "m2" already exists\n`,
       code: 1,
     });
+    host.fs.write(
+      'multi2.yaml',
+      MULTI.replace('name: m2', 'name: m3').replace('name: m1', 'name: m2'),
+    );
+    expect(run('kubectl create -f multi2.yaml').err).toBe(
+      `Error from server (AlreadyExists): error when creating "multi2.yaml": configmaps "m2" already exists\n${MAPPING.replace('multi.yaml', 'multi2.yaml')}`,
+    );
+  });
+
+  it('apply gathers the mapping errors before it applies anything', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('multi.yaml', MULTI.replace('name: m1', 'name: Bad_Name'));
+    const r = run('kubectl apply -f multi.yaml');
+    expect(r.out).toBe('configmap/m2 created\n');
+    expect(r.err.startsWith(MAPPING)).toBe(true);
+    expect(r.err.slice(MAPPING.length)).toMatch(
+      /^Error from server \(Invalid\): error when creating "multi\.yaml": ConfigMap "Bad_Name" is invalid: /,
+    );
   });
 
   it('a file of unknown kinds only is the mapping error, not "no objects passed"', () => {

@@ -197,6 +197,8 @@ export interface ManifestObject {
   obj: KubeObject;
   type: ResourceType;
   source: string;
+  /** With gathered errors: how many came from the documents before this one. */
+  errorsBefore?: number;
 }
 
 /**
@@ -245,7 +247,11 @@ export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): Man
           `error validating "${file}": error validating data: ValidationError(${obj.kind}.metadata): invalid type for io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta: got "${typeof obj.metadata}", expected "map"`,
         );
       }
-      out.push({ obj, type, source: file });
+      out.push(
+        errors
+          ? { obj, type, source: file, errorsBefore: errors.length }
+          : { obj, type, source: file },
+      );
     }
   }
   if (out.length === 0 && (errors ?? []).length === 0) ctx.fail('no objects passed to create');

@@ -797,11 +797,16 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   if (mode === 'apply' && !serverSide && ctx.bool('force-conflicts')) {
     ctx.fail('--force-conflicts only works with --server-side');
   }
-  // ContinueOnError: a document of a kind the server does not know is reported at the end.
-  const errors: Status[] = [];
-  const objs = readFilenames(ctx, files, errors);
+  // ContinueOnError: a document of a kind the server does not know is reported at the end,
+  // first for apply (GetObjects gathers them before any is applied), in document order among
+  // the server's errors for create (one visit does both).
+  const mapping: Status[] = [];
+  const objs = readFilenames(ctx, files, mapping);
+  const errors: Status[] = mode === 'apply' ? [...mapping] : [];
+  let mapped = mode === 'apply' ? mapping.length : 0;
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
   for (const m of objs) {
+    while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
     const ns = namespaceForManifest(ctx, m);
     const obj = ctx.recorded(clone(m.obj));
     if (serverSide) {
@@ -836,6 +841,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
       printObject(ctx, created, format, { verb: 'created', dryRun });
     } else errors.push(withSource(r.status, 'creating', m.source));
   }
+  while (mapped < mapping.length) errors.push(mapping[mapped++] as Status);
   if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
 }
