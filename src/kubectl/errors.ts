@@ -14,6 +14,7 @@ export class ExitError extends Error {
 
 /** The stderr text kubectl prints for an API Status (ending in a newline). */
 export function renderStatus(status: Status): string {
+  if (isClientError(status)) return `error: ${status.message}\n`;
   if (status.reason === 'Invalid' && status.details) {
     const d = status.details;
     let s = 'The request is invalid';
@@ -46,9 +47,32 @@ export function renderStatuses(statuses: Status[]): string {
   if (statuses.length === 1 && only) return renderStatus(only);
   return statuses
     .map((s) =>
-      s.reason
-        ? `Error from server (${s.reason}): ${s.message}\n`
-        : `Error from server: ${s.message}\n`,
+      // MultipleErrors: an error that is no API Status is its own text, without `error: `.
+      isClientError(s)
+        ? `${s.message}\n`
+        : s.reason
+          ? `Error from server (${s.reason}): ${s.message}\n`
+          : `Error from server: ${s.message}\n`,
     )
     .join('');
+}
+
+/**
+ * A client-side error (no API Status) gathered among the server's by a command that goes on
+ * (ContinueOnError), such as a manifest whose kind the server does not know. Code 0 marks it.
+ */
+export function clientError(message: string): Status {
+  return {
+    apiVersion: 'v1',
+    kind: 'Status',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason: 'InternalError',
+    code: 0,
+  };
+}
+
+function isClientError(status: Status): boolean {
+  return status.code === 0;
 }

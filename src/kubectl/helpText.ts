@@ -494,6 +494,19 @@ kubectl create secret generic my-secret --from-env-file=path/to/foo.env --from-e
       f('--type', "''", 'The type of secret to create'),
     ],
   },
+  'create secret tls': {
+    long: `Create a TLS secret from the given public/private key pair.
+
+ The public/private key pair must exist beforehand. The public key certificate must be .PEM encoded and match the given private key.`,
+    example: `# Create a new TLS secret named tls-secret with the given key pair
+kubectl create secret tls tls-secret --cert=path/to/tls.crt --key=path/to/tls.key`,
+    flags: [
+      ...CREATE_SUB,
+      f('--append-hash', 'false', 'Append a hash of the secret to its name.'),
+      f('--cert', "''", 'Path to PEM encoded public key certificate.'),
+      f('--key', "''", 'Path to private key associated with given certificate.'),
+    ],
+  },
   'create secret docker-registry': {
     long: DOCKER_REGISTRY_LONG,
     example: `# If you do not already have a .dockercfg file, create a dockercfg secret directly
@@ -545,6 +558,25 @@ kubectl create service nodeport my-ns --tcp=5678:8080`,
     flags: [
       ...CREATE_SUB,
       f('--node-port', '0', 'Port used to expose the service on each node in a cluster.'),
+      f('--tcp', '[]', "Port pairs can be specified as '<port>:<targetPort>'."),
+    ],
+  },
+  'create service loadbalancer': {
+    long: 'Create a LoadBalancer service with the specified name.',
+    example: `# Create a new LoadBalancer service named my-lbs
+kubectl create service loadbalancer my-lbs --tcp=5678:8080`,
+    flags: [
+      ...CREATE_SUB,
+      f('--tcp', '[]', "Port pairs can be specified as '<port>:<targetPort>'."),
+    ],
+  },
+  'create service externalname': {
+    long: 'Create an ExternalName service with the specified name.\n\n ExternalName service references to an external DNS address instead of only pods, which will allow application authors to reference services that exist off platform, on other clusters, or locally.',
+    example: `# Create a new ExternalName service named my-ns
+kubectl create service externalname my-ns --external-name bar.com`,
+    flags: [
+      ...CREATE_SUB,
+      f('--external-name', "''", 'External name of service'),
       f('--tcp', '[]', "Port pairs can be specified as '<port>:<targetPort>'."),
     ],
   },
@@ -844,6 +876,60 @@ kubectl set image -f path/to/file.yaml nginx=nginx:1.9.1 --local -o yaml`,
       f('--local', 'false', 'If true, set image will NOT contact api-server but run locally.'),
       RECURSIVE,
       SELECTOR,
+    ],
+  },
+
+  'set selector': {
+    long: `Set the selector on a resource. Note that the new selector will overwrite the old selector if the resource had one prior to the invocation of 'set selector'.
+
+ A selector must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters. If --resource-version is specified, then updates will use this resource version, otherwise the existing resource-version will be used. Note: currently selectors can only be set on Service objects.`,
+    example: `# Set the labels and selector before creating a deployment/service pair
+kubectl create service clusterip my-svc --clusterip="None" -o yaml --dry-run=client | kubectl set selector --local -f - 'environment=qa' -o yaml | kubectl create -f -
+kubectl create deployment my-dep -o yaml --dry-run=client | kubectl label --local -f - environment=qa -o yaml | kubectl create -f -`,
+    flags: [
+      ...PRINT,
+      f('--all', 'false', 'Select all resources in the namespace of the specified resource types'),
+      DRY_RUN,
+      fieldManager('set'),
+      filename('identifying the resource.'),
+      f('--local', 'false', 'If true, annotation will NOT contact api-server but run locally.'),
+      f(
+        '-R, --recursive',
+        'true',
+        'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+      ),
+      f(
+        '--resource-version',
+        "''",
+        'If non-empty, the selectors update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.',
+      ),
+    ],
+  },
+
+  'set serviceaccount': {
+    long: `Update the service account of pod template resources.
+
+ Possible resources (case insensitive) can be:
+
+ replicationcontroller (rc), deployment (deploy), daemonset (ds), job, replicaset (rs), statefulset`,
+    example: `# Set deployment nginx-deployment's service account to serviceaccount1
+kubectl set serviceaccount deployment nginx-deployment serviceaccount1
+
+# Print the result (in YAML format) of updated nginx deployment with the service account from local file, without hitting the API server
+kubectl set sa -f nginx-deployment.yaml serviceaccount1 --local --dry-run=client -o yaml`,
+    flags: [
+      ...PRINT,
+      f('--all', 'false', 'Select all resources, in the namespace of the specified resource types'),
+      DRY_RUN,
+      fieldManager('set'),
+      GET_FILENAME,
+      KUSTOMIZE,
+      f(
+        '--local',
+        'false',
+        'If true, set serviceaccount will NOT contact api-server but run locally.',
+      ),
+      RECURSIVE,
     ],
   },
 

@@ -27,7 +27,9 @@ describe('image errors the kubelet retries', () => {
 
   it('InvalidImageName is reported again on every sync', () => {
     const { run } = engineSession(3);
-    run('kubectl run bad --image=NGINX');
+    run(
+      `kubectl run bad --image=nginx --overrides='{"spec":{"containers":[{"name":"bad","image":"NGINX"}]}}'`,
+    );
     run('sleep 3m');
     const out = run('kubectl events --for pod/bad').out;
     expect(out).toMatch(/\(x\d+ over \S+\) +Warning +Failed +Pod\/bad +Error: InvalidImageName\n/);

@@ -23,15 +23,14 @@ describe('kubectl scale of kinds without a scale subresource', () => {
     );
   });
 
-  it('reads every named object before scaling any', () => {
+  it('goes on past a missing object (ContinueOnError) and reports it at the end', () => {
     const { run } = engineSession();
     run('kubectl create deployment web --image=nginx');
     expect(run('kubectl scale deploy/web job/nope --replicas=2')).toEqual({
-      out: '',
+      out: 'deployment.apps/web scaled\n',
       err: 'Error from server (NotFound): jobs.batch "nope" not found\n',
       code: 1,
     });
-    expect(run("kubectl get deploy web -o jsonpath='{.spec.replicas}'").out).toBe('1');
-    expect(run('kubectl scale deploy/web --replicas=2').out).toBe('deployment.apps/web scaled\n');
+    expect(run("kubectl get deploy web -o jsonpath='{.spec.replicas}'").out).toBe('2');
   });
 });

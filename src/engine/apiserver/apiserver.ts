@@ -1785,6 +1785,10 @@ export class ApiServer {
     const applied = applyTypedPatch(r, doc, body, opts.patchType);
     if (!applied.ok) return this.#fail(actor, r, ns, name, applied.status);
     const patched = applied.value as KubeObject;
+    if (!sub) {
+      const misnamed = checkName(patched, name, r.namespaced ? ns : undefined);
+      if (misnamed) return this.#fail(actor, r, ns, name, misnamed);
+    }
     const shown = (): string =>
       opts.patchType === 'strategic' ? goSprint(body) : JSON.stringify(patched);
     let next: KubeObject;
@@ -2197,4 +2201,28 @@ export class ApiServer {
   static methodNotAllowed(message: string): Status {
     return methodNotAllowed(message);
   }
+}
+
+/**
+ * The handlers' checkName (endpoints/handlers/rest.go): the patched object must keep the name
+ * and namespace of the URL, so a patch cannot rename or move an object.
+ */
+function checkName(
+  obj: KubeObject,
+  name: string,
+  namespace: string | undefined,
+): Status | undefined {
+  const objName = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';
+  if (objName !== name) {
+    return badRequest(
+      `the name of the object (${objName}) does not match the name on the URL (${name})`,
+    );
+  }
+  const objNs = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
+  if (namespace && objNs !== '' && objNs !== namespace) {
+    return badRequest(
+      `the namespace of the object (${objNs}) does not match the namespace on the request (${namespace})`,
+    );
+  }
+  return undefined;
 }

@@ -279,7 +279,11 @@ function defaultPod(pod: Obj, rng: Rng): void {
   defaultPodRequests(spec);
   // (Templates are left as they are: their hash names the ReplicaSets, audit-10 #42 open.)
   mirrorServiceAccount(spec);
-  setIfUnset(spec, 'serviceAccountName', 'default');
+  // The ServiceAccount admission leaves mirror pods alone ("Don't modify the spec of mirror
+  // pods"): no default service account, no token volume.
+  const annotations = (pod.metadata as Obj | undefined)?.annotations as Obj | undefined;
+  const mirror = annotations?.['kubernetes.io/config.mirror'] !== undefined;
+  if (!mirror) setIfUnset(spec, 'serviceAccountName', 'default');
   mirrorServiceAccount(spec);
   // SetDefaults_Pod: a host-network pod's ports are host ports too.
   if (spec.hostNetwork === true) {
@@ -307,7 +311,7 @@ function defaultPod(pod: Obj, rng: Rng): void {
   spec.tolerations = tolerations;
   // ServiceAccount admission: the projected token volume and its mount in every init and app
   // container (one that mounts something at the token's path already keeps its own).
-  const automount = spec.automountServiceAccountToken !== false;
+  const automount = spec.automountServiceAccountToken !== false && !mirror;
   const volumes = Array.isArray(spec.volumes) ? (spec.volumes as Obj[]) : [];
   const hasToken = volumes.some((v) => String(v.name ?? '').startsWith('kube-api-access-'));
   if (automount && !hasToken) {

@@ -6,7 +6,8 @@ import type { KubeObject } from '../api/types.ts';
 export type Requirement =
   | { op: '=' | '!='; key: string; value: string }
   | { op: 'in' | 'notin'; key: string; values: string[] }
-  | { op: 'exists' | '!exists'; key: string };
+  | { op: 'exists' | '!exists'; key: string }
+  | { op: 'gt' | 'lt'; key: string; value: number };
 
 /** Split on commas that are not inside parentheses. */
 function splitTop(s: string): string[] {
@@ -25,34 +26,189 @@ function splitTop(s: string): string[] {
   return out.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
-/** Parse a label selector; throws an Error with the apimachinery-style text when malformed. */
-export function parseLabelSelector(sel: string): Requirement[] {
-  const reqs: Requirement[] = [];
-  for (const part of splitTop(sel)) {
-    let m = /^([^\s!=(),]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part);
-    if (m) {
-      const values = m[3]!
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean);
-      reqs.push({ op: m[2] as 'in' | 'notin', key: m[1]!, values });
+type Tok =
+  | 'id'
+  | 'in'
+  | 'notin'
+  | '('
+  | ')'
+  | ','
+  | '!'
+  | '='
+  | '=='
+  | '!='
+  | '>'
+  | '<'
+  | 'eos'
+  | 'error';
+
+const SYMBOLS = new Set(['=', '!', '(', ')', ',', '>', '<']);
+const SYMBOL_TOKENS: ReadonlySet<string> = new Set([')', ',', '!', '==', '=', '>', '<', '!=', '(']);
+
+/** apimachinery labels.Lexer: identifiers, keywords (in, notin) and the longest symbol. */
+function lexSelector(s: string): { tok: Tok; lit: string }[] {
+  const out: { tok: Tok; lit: string }[] = [];
+  let i = 0;
+  for (;;) {
+    while (i < s.length && ' \t\r\n'.includes(s[i] as string)) i++;
+    if (i >= s.length) {
+      out.push({ tok: 'eos', lit: '' });
+      return out;
+    }
+    if (SYMBOLS.has(s[i] as string)) {
+      let buf = '';
+      let last = '';
+      while (i < s.length && SYMBOLS.has(s[i] as string)) {
+        const next = buf + s[i];
+        if (SYMBOL_TOKENS.has(next)) {
+          buf = next;
+          last = next;
+          i++;
+        } else if (last !== '') break;
+        else {
+          buf = next;
+          i++;
+        }
+      }
+      if (last === '') {
+        out.push({ tok: 'error', lit: `error expected: keyword found '${buf}'` });
+        out.push({ tok: 'eos', lit: '' });
+        return out;
+      }
+      out.push({ tok: last as Tok, lit: last });
       continue;
     }
-    m = /^([^\s!=(),]+)\s*(==|=|!=)\s*([^\s!=(),]*)$/.exec(part);
-    if (m) {
-      reqs.push({ op: m[2] === '!=' ? '!=' : '=', key: m[1]!, value: m[3]! });
-      continue;
+    let id = '';
+    while (i < s.length && !' \t\r\n'.includes(s[i] as string) && !SYMBOLS.has(s[i] as string)) {
+      id += s[i];
+      i++;
     }
-    m = /^(!?)\s*([^\s!=(),]+)$/.exec(part);
-    if (m) {
-      reqs.push({ op: m[1] ? '!exists' : 'exists', key: m[2]! });
-      continue;
-    }
-    throw new Error(
-      `unable to parse requirement: found '${part}', expected: in, notin, =, ==, !=, gt, lt`,
-    );
+    out.push({ tok: id === 'in' || id === 'notin' ? id : 'id', lit: id });
   }
-  return reqs;
+}
+
+const BINARY_OPERATORS = 'in, notin, =, ==, !=, gt, lt';
+
+/**
+ * Parse a label selector as apimachinery's labels.Parser does (token by token); throws an Error
+ * with its text when malformed.
+ */
+export function parseLabelSelector(sel: string): Requirement[] {
+  const items = lexSelector(sel);
+  let pos = 0;
+  // Values context: the keywords in/notin are identifiers there.
+  const look = (): { tok: Tok; lit: string } => {
+    const it = items[Math.min(pos, items.length - 1)] as { tok: Tok; lit: string };
+    return it.tok === 'in' || it.tok === 'notin' ? { tok: 'id', lit: it.lit } : it;
+  };
+  const consume = (values = true): { tok: Tok; lit: string } => {
+    const it = items[Math.min(pos, items.length - 1)] as { tok: Tok; lit: string };
+    pos++;
+    return values && (it.tok === 'in' || it.tok === 'notin') ? { tok: 'id', lit: it.lit } : it;
+  };
+  const fail = (msg: string): never => {
+    throw new Error(`unable to parse requirement: ${msg}`);
+  };
+  const identifiersList = (): string[] => {
+    const set = new Set<string>();
+    for (;;) {
+      const { tok, lit } = consume();
+      if (tok === 'id') {
+        set.add(lit);
+        const next = look();
+        if (next.tok === ',') continue;
+        if (next.tok === ')') return [...set];
+        fail(`found '${next.lit}', expected: ',' or ')'`);
+      } else if (tok === ',') {
+        if (set.size === 0) set.add('');
+        const next = look();
+        if (next.tok === ')') {
+          set.add('');
+          return [...set];
+        }
+        if (next.tok === ',') {
+          consume();
+          set.add('');
+        }
+      } else fail(`found '${lit}', expected: ',', or identifier`);
+    }
+  };
+  const values = (): string[] => {
+    const open = consume();
+    if (open.tok !== '(') fail(`found '${open.lit}' expected: '('`);
+    const next = look();
+    if (next.tok === 'id' || next.tok === ',') {
+      const list = identifiersList();
+      const close = consume();
+      if (close.tok !== ')') fail(`found '${next.lit}', expected: ')'`);
+      return list.sort();
+    }
+    if (next.tok === ')') {
+      consume();
+      return [''];
+    }
+    return fail(`found '${next.lit}', expected: ',', ')' or identifier`);
+  };
+  const exactValue = (): string => {
+    const next = look();
+    if (next.tok === 'eos' || next.tok === ',') return '';
+    const { tok, lit } = consume();
+    if (tok === 'id') return lit;
+    return fail(`found '${lit}', expected: identifier`);
+  };
+  const requirement = (): Requirement => {
+    let { tok, lit } = consume();
+    let notExists = false;
+    if (tok === '!') {
+      notExists = true;
+      ({ tok, lit } = consume());
+    }
+    if (tok !== 'id') fail(`found '${lit}', expected: identifier`);
+    const key = lit;
+    const next = look();
+    if (next.tok === 'eos' || next.tok === ',')
+      return { op: notExists ? '!exists' : 'exists', key };
+    const op = consume(false);
+    switch (op.tok) {
+      case 'in':
+      case 'notin':
+        return { op: op.tok, key, values: values() };
+      case '=':
+      case '==':
+        return { op: '=', key, value: exactValue() };
+      case '!=':
+        return { op: '!=', key, value: exactValue() };
+      case '>':
+      case '<': {
+        const value = exactValue();
+        if (!/^[-+]?\d+$/.test(value)) {
+          fail(
+            `values[0]: Invalid value: "${value}": for 'Gt', 'Lt' operators, the value must be an integer`,
+          );
+        }
+        return { op: op.tok === '>' ? 'gt' : 'lt', key, value: Number(value) };
+      }
+      default:
+        return fail(`found '${op.lit}', expected: ${BINARY_OPERATORS}`);
+    }
+  };
+  const reqs: Requirement[] = [];
+  for (;;) {
+    const { tok, lit } = look();
+    if (tok === 'eos') return reqs;
+    if (tok !== 'id' && tok !== '!') {
+      throw new Error(`found '${lit}', expected: !, identifier, or 'end of string'`);
+    }
+    reqs.push(requirement());
+    const after = consume();
+    if (after.tok === 'eos') return reqs;
+    if (after.tok !== ',')
+      throw new Error(`found '${after.lit}', expected: ',' or 'end of string'`);
+    const next = look();
+    if (next.tok !== 'id' && next.tok !== '!') {
+      throw new Error(`found '${next.lit}', expected: identifier after ','`);
+    }
+  }
 }
 
 export function matchesLabels(
@@ -82,6 +238,14 @@ export function matchesLabels(
       case '!exists':
         if (has) return false;
         break;
+      case 'gt':
+      case 'lt': {
+        // A label that is no integer matches neither.
+        if (!has || !/^[-+]?\d+$/.test(v as string)) return false;
+        const n = Number(v);
+        if (r.op === 'gt' ? !(n > r.value) : !(n < r.value)) return false;
+        break;
+      }
     }
   }
   return true;

@@ -329,9 +329,13 @@ interface PodWork {
   stopDoneAt?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
-  /** A volume that cannot be set up yet: when the volume manager tries again, and its back-off. */
-  mountRetryAt?: number;
-  mountBackoffMs?: number;
+  /**
+   * Volumes that cannot be set up yet, by name: when the volume manager tries each again, and
+   * its back-off (nestedpendingoperations keeps one per volume operation).
+   */
+  mountRetry?: Readonly<Record<string, { at: number; backoffMs: number }>>;
+  /** A static pod's last conditions, for its mirror pod when that is recreated. */
+  staticConditions?: readonly Condition[];
   /** When the pod worker's current wait for the volumes began. */
   mountWaitSince?: number;
   /** `status.podIPs` for `podIP`, frozen: every status write of the pod shares it. */
@@ -2043,7 +2047,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     let prevContainersReady: Condition | undefined;
     let scheduled: Condition | undefined;
     let others: Condition[] | undefined;
-    const stored = podConditions(pod);
+    // A recreated mirror pod has no status yet: the status manager still holds the static
+    // pod's (keyed by the static pod, not the mirror), so its conditions keep their times.
+    const own = podConditions(pod);
+    const stored = own.length === 0 && w.staticConditions ? w.staticConditions : own;
     for (let i = 0; i < stored.length; i++) {
       const c = stored[i]!;
       switch (c.type) {
@@ -2141,6 +2148,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (others) for (const c of others) built.push(c);
       conditions = Object.freeze(built);
     }
+    if (pod.metadata?.annotations?.[MIRROR_ANNOTATION]) w.staticConditions = conditions;
     if (w.podIP && w.podIPs?.[0]?.ip !== w.podIP) {
       w.podIPs = Object.freeze([Object.freeze({ ip: w.podIP })]);
     }
@@ -2578,8 +2586,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // The volumes are set up before the sandbox: a missing ConfigMap or Secret holds the pod
       // in ContainerCreating, retried with the volume manager's back-off.
       const missingAll = missingVolumes(pod);
-      const missing = missingAll[0];
-      if (missing) {
+      if (missingAll.length > 0) {
         // The pod worker waits for the mounts (WaitForAttachAndMount) 2m3s, then reports the
         // sync failed and tries again after its back-off.
         w.mountWaitSince ??= ctx.now;
@@ -2594,21 +2601,29 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           );
           w.mountWaitSince = ctx.now + POD_BACKOFF_RESYNC_MS * (1 + 0.5 * ctx.random());
         }
-        if (ctx.now >= (w.mountRetryAt ?? 0)) {
-          event(
-            ctx,
-            pod,
-            'Warning',
-            'FailedMount',
-            `MountVolume.SetUp failed for volume ${JSON.stringify(missing.volume)} : ${missing.error}`,
-          );
-          w.mountBackoffMs =
-            w.mountBackoffMs === undefined
-              ? MOUNT_BACKOFF_INITIAL_MS
-              : Math.min(w.mountBackoffMs * 2, MOUNT_BACKOFF_MAX_MS);
-          w.mountRetryAt = ctx.now + w.mountBackoffMs;
+        // The reconciler starts one MountVolume operation per volume, each failing (and backing
+        // off) on its own: every missing ConfigMap or Secret is reported.
+        const retry: Record<string, { at: number; backoffMs: number }> = {};
+        let next = w.mountWaitSince + MOUNT_WAIT_MS;
+        for (const m of missingAll) {
+          let r = w.mountRetry?.[m.volume];
+          if (!r || ctx.now >= r.at) {
+            event(
+              ctx,
+              pod,
+              'Warning',
+              'FailedMount',
+              `MountVolume.SetUp failed for volume ${JSON.stringify(m.volume)} : ${m.error}`,
+            );
+            const backoffMs = r
+              ? Math.min(r.backoffMs * 2, MOUNT_BACKOFF_MAX_MS)
+              : MOUNT_BACKOFF_INITIAL_MS;
+            r = { at: ctx.now + backoffMs, backoffMs };
+          }
+          retry[m.volume] = r;
+          next = Math.min(next, r.at);
         }
-        const next = Math.min(w.mountRetryAt ?? ctx.now, w.mountWaitSince + MOUNT_WAIT_MS);
+        w.mountRetry = retry;
         ctx.requeueAfter(key, Math.max(0, next - ctx.now));
         return statusWrite(pod, podStatus(pod, w, ctx));
       }

@@ -26,7 +26,10 @@ describe('imageNameError', () => {
 
   it("is the container's waiting message of an upper-case image", () => {
     const { run } = engineSession(12);
-    run('kubectl run x --image=Nginx');
+    // kubectl run refuses the name itself; an override sends it as written.
+    run(
+      `kubectl run x --image=nginx --overrides='{"spec":{"containers":[{"name":"x","image":"Nginx"}]}}'`,
+    );
     expect(
       run('kubectl get pod x -o jsonpath={.status.containerStatuses[0].state.waiting.message}').out,
     ).toBe(

@@ -1,6 +1,7 @@
 /** Helpers shared by commands: resource arguments, manifests from `-f`, API shorthands. */
 import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
+import { clientError } from '../errors.ts';
 import { isUrl, readUrl } from '../examples/index.ts';
 import { parseGoBool } from '../flags.ts';
 import { parseManifests } from '../manifest.ts';
@@ -196,10 +197,16 @@ export interface ManifestObject {
   obj: KubeObject;
   type: ResourceType;
   source: string;
+  /** With gathered errors: how many came from the documents before this one. */
+  errorsBefore?: number;
 }
 
-/** Reads `-f` files (several documents each) into typed objects; exits on any error. */
-export function readFilenames(ctx: Ctx, files: string[]): ManifestObject[] {
+/**
+ * Reads `-f` files (several documents each) into typed objects; exits on any error, except,
+ * when `errors` is given (a builder with ContinueOnError), a document whose kind the server does
+ * not know: that one is skipped and its error gathered for the end.
+ */
+export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): ManifestObject[] {
   const out: ManifestObject[] = [];
   for (const file of files) {
     if (file === '-') ctx.fail('reading from stdin is not supported in this console');
@@ -227,9 +234,10 @@ export function readFilenames(ctx: Ctx, files: string[]): ManifestObject[] {
       if (!type) {
         const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';
         const ns = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
-        ctx.fail(
-          `resource mapping not found for name: "${name}" namespace: "${ns}" from "${file}": no matches for kind "${String(obj.kind)}" in version "${String(obj.apiVersion)}"\nensure CRDs are installed first`,
-        );
+        const message = `resource mapping not found for name: "${name}" namespace: "${ns}" from "${file}": no matches for kind "${String(obj.kind)}" in version "${String(obj.apiVersion)}"\nensure CRDs are installed first`;
+        if (!errors) ctx.fail(message);
+        errors.push(clientError(message));
+        continue;
       }
       if (
         obj.metadata !== undefined &&
@@ -239,10 +247,14 @@ export function readFilenames(ctx: Ctx, files: string[]): ManifestObject[] {
           `error validating "${file}": error validating data: ValidationError(${obj.kind}.metadata): invalid type for io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta: got "${typeof obj.metadata}", expected "map"`,
         );
       }
-      out.push({ obj, type, source: file });
+      out.push(
+        errors
+          ? { obj, type, source: file, errorsBefore: errors.length }
+          : { obj, type, source: file },
+      );
     }
   }
-  if (out.length === 0) ctx.fail('no objects passed to create');
+  if (out.length === 0 && (errors ?? []).length === 0) ctx.fail('no objects passed to create');
   return out;
 }
 

@@ -428,14 +428,27 @@ export function runCreateCronJob(ctx: Ctx, args: string[]): void {
   });
 }
 
-export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | 'NodePort'): void {
+export function runCreateService(
+  ctx: Ctx,
+  args: string[],
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName',
+): void {
+  // externalname marks --external-name required (cobra checks it before the command runs).
+  if (type === 'ExternalName' && !ctx.changed('external-name')) {
+    ctx.fail('required flag(s) "external-name" not set');
+  }
   const name = oneName(ctx, args);
   const dryRun = dryRunStrategy(ctx);
   const tcp = ctx.list('tcp');
-  const clusterIP = ctx.str('clusterip');
-  // ServiceOptions.Validate: plain errors; only a headless ClusterIP service needs no port.
-  if (clusterIP !== 'None' && tcp.length === 0)
+  const clusterIP = type === 'ClusterIP' ? ctx.str('clusterip') : '';
+  const externalName = type === 'ExternalName' ? ctx.str('external-name') : '';
+  // ServiceOptions.Validate: plain errors; a headless ClusterIP service and an ExternalName
+  // one need no port.
+  if (clusterIP !== 'None' && tcp.length === 0 && type !== 'ExternalName')
     ctx.fail('at least one tcp port specifier must be provided');
+  if (type === 'ExternalName' && !isDns1123Subdomain(externalName)) {
+    ctx.fail(`invalid service external name ${externalName}`);
+  }
   const ports = tcp.map((spec) => {
     const [p, t] = spec.split(':');
     const port = Number(p);
@@ -460,10 +473,12 @@ export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | '
       labels: { app: name },
     },
     spec: {
-      ports,
+      // An empty list is omitted (omitempty), as for a headless or ExternalName one.
+      ...(ports.length > 0 ? { ports } : {}),
       selector: { app: name },
       ...(clusterIP ? { clusterIP } : {}),
       type,
+      ...(externalName ? { externalName } : {}),
     },
     status: { loadBalancer: {} },
   };
@@ -472,6 +487,32 @@ export function runCreateService(ctx: Ctx, args: string[], type: 'ClusterIP' | '
     fieldManager: 'kubectl-create',
     wrap: `failed to create ${type} service: `,
   });
+}
+
+/**
+ * github.com/distribution/reference ReferenceRegexp, anchored: [domain[:port]/]path[:tag][@digest]
+ * with lowercase path components.
+ */
+const IMAGE_REFERENCE = (() => {
+  const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+  const host = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[(?:[a-fA-F0-9:]+)\\])`;
+  const domain = `${host}(?::[0-9]+)?`;
+  const component = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+  const name = `(?:${domain}/)?${component}(?:/${component})*`;
+  const tag = '[\\w][\\w.-]{0,127}';
+  const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+  return new RegExp(`^${name}(?::${tag})?(?:@${digest})?$`);
+})();
+
+function isImageReference(image: string): boolean {
+  return IMAGE_REFERENCE.test(image);
+}
+
+/** validation.IsDNS1123Subdomain. */
+function isDns1123Subdomain(v: string): boolean {
+  return (
+    v.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(v)
+  );
 }
 
 /** Parses `--labels=a=b,c=d`. */
@@ -522,6 +563,14 @@ export function runRun(ctx: Ctx, args: string[]): void {
   const image = ctx.str('image');
   if (image === '') {
     ctx.fail('required flag(s) "image" not set');
+  }
+  // RunOptions.Run's checks, in its order: the timeout (GetPodRunningTimeoutFlag), the image
+  // reference (distribution's ReferenceRegexp), then the flags that go together.
+  if (ctx.num('pod-running-timeout', 60_000) <= 0) {
+    ctx.usageError('--pod-running-timeout must be higher than zero');
+  }
+  if (!isImageReference(image)) {
+    ctx.fail(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
   }
   const dryRun = dryRunStrategy(ctx);
   // RunOptions.Run's checks, in its order. `-i` attaches unless --attach says otherwise.
@@ -756,10 +805,16 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   if (mode === 'apply' && !serverSide && ctx.bool('force-conflicts')) {
     ctx.fail('--force-conflicts only works with --server-side');
   }
-  const objs = readFilenames(ctx, files);
-  const errors: Status[] = [];
+  // ContinueOnError: a document of a kind the server does not know is reported at the end,
+  // first for apply (GetObjects gathers them before any is applied), in document order among
+  // the server's errors for create (one visit does both).
+  const mapping: Status[] = [];
+  const objs = readFilenames(ctx, files, mapping);
+  const errors: Status[] = mode === 'apply' ? [...mapping] : [];
+  let mapped = mode === 'apply' ? mapping.length : 0;
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
   for (const m of objs) {
+    while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
     const ns = namespaceForManifest(ctx, m);
     const obj = ctx.recorded(clone(m.obj));
     if (serverSide) {
@@ -794,6 +849,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
       printObject(ctx, created, format, { verb: 'created', dryRun });
     } else errors.push(withSource(r.status, 'creating', m.source));
   }
+  while (mapped < mapping.length) errors.push(mapping[mapped++] as Status);
   if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
 }

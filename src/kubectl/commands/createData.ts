@@ -242,3 +242,88 @@ export function runCreateSecretDockerRegistry(ctx: Ctx, args: string[]): void {
     SECRET_WRAP,
   );
 }
+
+/** A PEM block as encoding/pem.Decode finds it: its type and its bytes (undecodable ones skipped). */
+function pemBlocks(text: string): { type: string; der: string }[] {
+  const out: { type: string; der: string }[] = [];
+  const re =
+    /-----BEGIN ([^\n-]*)-----\r?\n((?:[A-Za-z0-9-]+:.*\r?\n)*\r?\n?)?([\s\S]*?)-----END \1-----/g;
+  for (const m of text.matchAll(re)) {
+    const body = (m[3] ?? '').replace(/\s+/g, '');
+    try {
+      out.push({ type: m[1] ?? '', der: atob(body) });
+    } catch {
+      // Not base64: pem.Decode skips it.
+    }
+  }
+  return out;
+}
+
+/**
+ * tls.X509KeyPair's checks, as far as the console can make them: a CERTIFICATE block in the
+ * certificate input, a `PRIVATE KEY` block in the key input, each a DER SEQUENCE. (The real
+ * function also parses the certificate and checks that the key matches it.)
+ */
+function x509KeyPairError(cert: string, key: string): string | undefined {
+  const certBlocks = pemBlocks(cert);
+  const certs = certBlocks.filter((b) => b.type === 'CERTIFICATE');
+  if (certs.length === 0) {
+    const skipped = certBlocks.map((b) => b.type);
+    if (skipped.length === 0) return 'tls: failed to find any PEM data in certificate input';
+    if (skipped.length === 1 && skipped[0]?.endsWith('PRIVATE KEY')) {
+      return 'tls: failed to find certificate PEM data in certificate input, but did find a private key; PEM inputs may have been switched';
+    }
+    return `tls: failed to find "CERTIFICATE" PEM block in certificate input after skipping PEM blocks of the following types: [${skipped.join(' ')}]`;
+  }
+  const skipped: string[] = [];
+  let keyBlock: { type: string; der: string } | undefined;
+  for (const b of pemBlocks(key)) {
+    if (b.type === 'PRIVATE KEY' || b.type.endsWith(' PRIVATE KEY')) {
+      keyBlock = b;
+      break;
+    }
+    skipped.push(b.type);
+  }
+  if (!keyBlock) {
+    if (skipped.length === 0) return 'tls: failed to find any PEM data in key input';
+    if (skipped.length === 1 && skipped[0] === 'CERTIFICATE') {
+      return 'tls: found a certificate rather than a key in the PEM for the private key';
+    }
+    return `tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input after skipping PEM blocks of the following types: [${skipped.join(' ')}]`;
+  }
+  if (certs[0]?.der.charCodeAt(0) !== 0x30) return 'x509: malformed certificate';
+  if (keyBlock.der.charCodeAt(0) !== 0x30) return 'tls: failed to parse private key';
+  return undefined;
+}
+
+/** `kubectl create secret tls NAME --cert=FILE --key=FILE` (create_secret_tls.go). */
+export function runCreateSecretTls(ctx: Ctx, args: string[]): void {
+  const name = oneName(ctx, args);
+  dryRunStrategy(ctx);
+  const certPath = ctx.str('cert');
+  const keyPath = ctx.str('key');
+  if (certPath === '' || keyPath === '') ctx.fail('key and cert must be specified');
+  const cert = ctx.host.fs.read(certPath);
+  if (cert === undefined) ctx.fail(`open ${certPath}: no such file or directory`);
+  const key = ctx.host.fs.read(keyPath);
+  if (key === undefined) ctx.fail(`open ${keyPath}: no such file or directory`);
+  const problem = x509KeyPairError(cert, key);
+  if (problem) ctx.fail(problem);
+  const type = 'kubernetes.io/tls';
+  const data = { 'tls.crt': base64(cert), 'tls.key': base64(key) };
+  submitCreated(
+    ctx,
+    {
+      kind: 'Secret',
+      apiVersion: 'v1',
+      metadata: {
+        name: withHash(ctx, name, () => secretHash(name, type, data)),
+        creationTimestamp: null as unknown as string,
+      },
+      data,
+      type,
+    },
+    ctx.namespace,
+    SECRET_WRAP,
+  );
+}

@@ -45,7 +45,7 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const errors: Status[] = [];
 
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files)) {
+    for (const m of readFilenames(ctx, files, errors)) {
       targets.push({
         type: m.type,
         namespace: namespaceForManifest(ctx, m),

@@ -32,7 +32,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
   if (command.length === 0) ctx.fail('you must specify at least one command for the container');
 
   // Run: the pod (the first of a workload's), then its container.
-  const target = logTarget(ctx, resource);
+  const target = logTarget(ctx, resource, 'cannot attach to');
   let pod: Pod;
   if ('pod' in target) pod = target.pod;
   else {

@@ -109,7 +109,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
   let multiple = false;
 
   if (files.length > 0) {
-    const objs = readFilenames(ctx, files);
+    const objs = readFilenames(ctx, files, errors);
     for (const m of objs) {
       const name = m.obj.metadata?.name ?? '';
       const r = ctx.host.api.get(m.type.resource, namespaceForManifest(ctx, m), name);

@@ -192,6 +192,8 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   if (ctx.changed('container') && args.length === 2) {
     ctx.fail('only one of -c or an inline [CONTAINER] arg is allowed');
   }
+  const limitBytes = ctx.num('limit-bytes', 0);
+  if (limitBytes < 0) ctx.fail('--limit-bytes must be greater than 0');
   // `--since` is rounded to whole seconds (SinceSeconds).
   const sinceSeconds = sinceMs === 0 ? undefined : goRound(sinceMs / 1000);
   if (sinceSeconds !== undefined && sinceSeconds < 0) ctx.fail('--since must be greater than 0');
@@ -225,6 +227,7 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   // here, pods in the API server's list order (by name).
   const params: [string, string][] = [];
   if (follow) params.push(['follow', 'true']);
+  if (limitBytes > 0) params.push(['limitBytes', String(limitBytes)]);
   if (ctx.bool('previous')) params.push(['previous', 'true']);
   if (sinceSeconds !== undefined) params.push(['sinceSeconds', String(sinceSeconds)]);
   if (sinceTimeMs !== undefined) {
@@ -246,7 +249,8 @@ export function runLogs(ctx: Ctx, args: string[]): void {
     opts.since = sinceTimeMs;
   }
   for (const { pod, container: name } of requests) {
-    const text = containerLog(ctx, pod, name, opts);
+    // The kubelet stops each container's stream after limitBytes bytes (a line may be cut).
+    const text = truncateBytes(containerLog(ctx, pod, name, opts), limitBytes);
     ctx.out(ctx.bool('prefix') ? withPrefix(text, pod.metadata?.name ?? '', name) : text);
   }
   if (follow) {
@@ -256,29 +260,60 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   }
 }
 
+/** The first `limit` bytes of UTF-8 text (all of it for 0). */
+function truncateBytes(text: string, limit: number): string {
+  if (limit <= 0 || text.length <= limit / 4) return text;
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= limit) return text;
+  return new TextDecoder().decode(bytes.slice(0, limit));
+}
+
 /** Go's math.Round: half away from zero. */
 function goRound(x: number): number {
   return Math.sign(x) * Math.round(Math.abs(x));
 }
 
-/** The object `kubectl logs POD | TYPE/NAME` gets in Complete (NotFound exits here). */
-export function logTarget(ctx: Ctx, target: string): LogTarget {
+/** The kinds polymorphichelpers.SelectorsForObject finds pods for. */
+const SELECTABLE = new Set([
+  'deployments',
+  'replicasets',
+  'replicationcontrollers',
+  'statefulsets',
+  'daemonsets',
+  'jobs',
+  'services',
+]);
+
+/**
+ * The object `kubectl logs POD | TYPE/NAME` gets in Complete (NotFound exits here). `verb` is
+ * how SelectorsForObject's errors are wrapped: LogsForObject says `cannot get the logs from %T`,
+ * AttachablePodForObject (exec, attach) `cannot attach to %T`.
+ */
+export function logTarget(
+  ctx: Ctx,
+  target: string,
+  verb: 'cannot get the logs from' | 'cannot attach to' = 'cannot get the logs from',
+): LogTarget {
   if (!target.includes('/')) return { pod: getOrFail(ctx, typeByResource('pods'), target) as Pod };
   const { type, name } = singleTarget(ctx, [target]);
   const obj = getOrFail(ctx, type, name);
+  if (type.resource === 'pods') return { pod: obj as Pod };
+  // %T of the typed object kubectl decoded: the package is the API version.
+  const goType = `*${type.version}.${type.kind}`;
+  if (!SELECTABLE.has(type.resource)) {
+    ctx.fail(`${verb} ${goType}: selector for ${goType} not implemented`);
+  }
   if (type.resource === 'services') {
     // SelectorsForObject: a Service selects with spec.selector, and without one it is refused.
     const selector = (obj.spec as { selector?: Record<string, string> } | undefined)?.selector;
     if (!selector || Object.keys(selector).length === 0) {
       ctx.fail(
-        `cannot get the logs from *v1.Service: invalid service '${name}': Service is defined without a selector`,
+        `${verb} ${goType}: invalid service '${name}': Service is defined without a selector`,
       );
     }
     return { owner: { spec: { selector: { matchLabels: selector } } } as Deployment, name };
   }
-  return type.resource === 'pods'
-    ? { pod: obj as Pod }
-    : { owner: obj as unknown as Deployment, name };
+  return { owner: obj as unknown as Deployment, name };
 }
 
 /** The pod of a target: the pod itself, or the first pod of a workload (saying so if several). */

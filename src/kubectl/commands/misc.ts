@@ -2,11 +2,11 @@
 
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../engine/api/types.ts';
+import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
-import { parseTimestamp, rfc3339 } from '../duration.ts';
-import { ExitError } from '../errors.ts';
+import { goDurationString, parseTimestamp, rfc3339 } from '../duration.ts';
+import { clientError, ExitError, renderStatuses } from '../errors.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
   dryRunStrategy,
@@ -119,22 +119,29 @@ export function runScale(ctx: Ctx, args: string[]): void {
     ctx.fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
-  // scale.go: the builder reads every object first (a missing one is NotFound before anything
-  // is scaled); kubectl does not check kinds: the API server answers a PATCH of the scale
-  // subresource of a kind without one (Job, DaemonSet, …) with a plain 404.
-  const targets = selectedTargets(ctx, args).map(({ type, name, obj }) => ({
-    type,
-    name,
-    cur: obj ?? getOrFail(ctx, type, name),
-  }));
-  // scale.go: nothing selected is an error (label and annotate say nothing).
-  if (targets.length === 0) ctx.fail('no objects passed to scale');
-  for (const { type, name, cur } of targets) {
+  // scale.go: the builder goes on past errors (ContinueOnError): an object it cannot read (a
+  // missing one is NotFound) and one whose scale fails are gathered, the others scaled, and the
+  // errors printed at the end. kubectl does not check kinds: the API server answers a PATCH of
+  // the scale subresource of a kind without one (Job, DaemonSet, …) with a plain 404.
+  const errors: Status[] = [];
+  let counter = 0;
+  for (const { type, name, obj } of selectedTargets(ctx, args)) {
+    let cur = obj;
+    if (!cur) {
+      const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+      if (!got.ok) {
+        errors.push(got.status.reason === 'NotFound' ? notFound(type, name) : got.status);
+        continue;
+      }
+      cur = got.value;
+    }
+    counter++;
     const expected = ctx.num('current-replicas', -1);
     const spec = (cur.spec ?? {}) as { replicas?: number };
     // The precondition is read from the scale subresource; a kind without one gets the 404 below.
     if (expected >= 0 && spec.replicas !== undefined && spec.replicas !== expected) {
-      ctx.fail(`Expected replicas to be ${expected}, was ${spec.replicas ?? 0}`);
+      errors.push(clientError(`Expected replicas to be ${expected}, was ${spec.replicas ?? 0}`));
+      continue;
     }
     if (dryRun === 'none' || dryRun === 'server') {
       const r = ctx.host.api.patch(
@@ -149,7 +156,10 @@ export function runScale(ctx: Ctx, args: string[]): void {
           ...(dryRun === 'server' ? { dryRun: true } : {}),
         },
       );
-      if (!r.ok) ctx.failStatus(r.status);
+      if (!r.ok) {
+        errors.push(r.status);
+        continue;
+      }
       // scale.go: then a merge patch of the object with the change cause (Recorder).
       const cause = ctx.changeCause();
       if (cause !== undefined && cur.metadata?.annotations?.[CHANGE_CAUSE] !== cause) {
@@ -167,6 +177,12 @@ export function runScale(ctx: Ctx, args: string[]): void {
       dryRun,
     });
   }
+  if (errors.length > 0) {
+    ctx.err(renderStatuses(errors));
+    throw new ExitError(1);
+  }
+  // scale.go: nothing selected is an error (label and annotate say nothing).
+  if (counter === 0) ctx.fail('no objects passed to scale');
 }
 
 /** CanBeExposedFn's kinds. */

@@ -19,6 +19,7 @@ import {
   runCreateConfigMap,
   runCreateSecretDockerRegistry,
   runCreateSecretGeneric,
+  runCreateSecretTls,
   runCreateServiceAccount,
 } from './createData.ts';
 import { runCreateIngress } from './createIngress.ts';
@@ -49,6 +50,7 @@ import {
 } from './misc.ts';
 import { runPatch } from './patch.ts';
 import { runSetEnv, runSetResources } from './setEnvResources.ts';
+import { runSetSelector, runSetServiceAccount } from './setSelectorServiceAccount.ts';
 import { runTaint } from './taint.ts';
 import { runViewLastApplied } from './viewLastApplied.ts';
 import { runWait } from './wait.ts';
@@ -244,7 +246,13 @@ kubectl create -f registry.yaml --edit -o json`,
             ],
             run: runCreateSecretDockerRegistry,
           },
-          { ...notHere('create secret tls', 'tls'), short: 'Create a TLS secret' },
+          {
+            name: 'tls',
+            short: 'Create a TLS secret',
+            use: 'kubectl create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none] [options]',
+            flags: [s('cert'), s('key'), b('append-hash'), ...createCommon],
+            run: runCreateSecretTls,
+          },
         ],
       },
       {
@@ -306,12 +314,18 @@ kubectl create -f registry.yaml --edit -o json`,
             run: (ctx, args) => runCreateService(ctx, args, 'NodePort'),
           },
           {
-            ...notHere('create service loadbalancer', 'loadbalancer'),
+            name: 'loadbalancer',
             short: 'Create a LoadBalancer service',
+            use: 'kubectl create service loadbalancer NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]',
+            flags: [list('tcp'), ...createCommon],
+            run: (ctx, args) => runCreateService(ctx, args, 'LoadBalancer'),
           },
           {
-            ...notHere('create service externalname', 'externalname'),
+            name: 'externalname',
             short: 'Create an ExternalName service',
+            use: 'kubectl create service externalname NAME --external-name external.name [--dry-run=server|client|none] [options]',
+            flags: [list('tcp'), s('external-name'), ...createCommon],
+            run: (ctx, args) => runCreateService(ctx, args, 'ExternalName'),
           },
         ],
       },
@@ -418,6 +432,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       s('image-pull-policy'),
       s('overrides'),
       s('override-type'),
+      { name: 'pod-running-timeout', type: 'duration' },
       { name: 'annotations', type: 'stringArray' },
       b('privileged'),
       b('expose'),
@@ -676,10 +691,32 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
         ],
         run: runSetResources,
       },
+      {
+        name: 'selector',
+        short: 'Set the selector on a resource',
+        use: 'kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version] [options]',
+        flags: [
+          b('all'),
+          filename,
+          b('local'),
+          s('resource-version'),
+          output,
+          dryRun,
+          record,
+          s('field-manager'),
+        ],
+        run: runSetSelector,
+      },
+      {
+        name: 'serviceaccount',
+        aliases: ['sa'],
+        short: 'Update the service account of a resource',
+        use: 'kubectl set serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT [options]',
+        flags: [b('all'), filename, b('local'), output, dryRun, record, s('field-manager')],
+        run: runSetServiceAccount,
+      },
       ...(
         [
-          ['selector', 'Set the selector on a resource'],
-          ['serviceaccount', 'Update the service account of a resource'],
           [
             'subject',
             'Update the user, group, or service account in a role binding or cluster role binding',
@@ -843,6 +880,8 @@ kubectl rollout restart deployment --selector=app=nginx`,
       b('prefix'),
       selector,
       { name: 'max-log-requests', type: 'int' },
+      { name: 'limit-bytes', type: 'int' },
+      { name: 'pod-running-timeout', type: 'duration' },
     ],
     run: runLogs,
   },

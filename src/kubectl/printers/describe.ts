@@ -514,7 +514,13 @@ function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined, space: 
     if (v.projected) {
       w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
       for (const s of v.projected.sources ?? []) {
-        if (s.serviceAccountToken)
+        if (s.secret) {
+          w.write(2, `SecretName:\t${s.secret.name ?? ''}\n`);
+          w.write(
+            2,
+            `SecretOptionalName:\t${s.secret.optional === undefined ? '<nil>' : String(s.secret.optional)}\n`,
+          );
+        } else if (s.serviceAccountToken)
           w.write(
             2,
             `TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3607}\n`,
@@ -550,6 +556,19 @@ function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined, space: 
       );
       w.write(2, `ClaimName:\t${v.persistentVolumeClaim.claimName}\n`);
       w.write(2, `ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`);
+    } else if (v.downwardAPI) {
+      w.write(2, 'Type:\tDownwardAPI (a volume populated by information about the pod)\n');
+      w.write(2, 'Items:\n');
+      for (const item of v.downwardAPI.items ?? []) {
+        if (item.fieldRef) w.write(3, `${item.fieldRef.fieldPath} -> ${item.path}\n`);
+        if (item.resourceFieldRef)
+          w.write(3, `${item.resourceFieldRef.resource} -> ${item.path}\n`);
+      }
+    } else if (v.nfs) {
+      w.write(2, 'Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n');
+      w.write(2, `Server:\t${v.nfs.server}\n`);
+      w.write(2, `Path:\t${v.nfs.path}\n`);
+      w.write(2, `ReadOnly:\t${v.nfs.readOnly === true}\n`);
     } else {
       w.write(2, 'Type:\t<unknown>\n');
     }
@@ -614,6 +633,13 @@ export function describePod(
   }
   if (status.reason) w.write(0, `Reason:\t${status.reason}\n`);
   if (status.message) w.write(0, `Message:\t${status.message.trim()}\n`);
+  const seccomp = spec.securityContext?.seccompProfile;
+  if (seccomp) {
+    w.write(0, `SeccompProfile:\t${seccomp.type}\n`);
+    if (seccomp.type === 'Localhost') {
+      w.write(0, `LocalhostProfile:\t${seccomp.localhostProfile ?? ''}\n`);
+    }
+  }
   w.write(0, `IP:\t${status.podIP ?? ''}\n`);
   const ips = status.podIPs ?? [];
   if (ips.length > 0) {

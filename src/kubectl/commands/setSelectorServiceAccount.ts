@@ -1,0 +1,240 @@
+/**
+ * `kubectl set selector` and `kubectl set serviceaccount` (alias `sa`) as 1.32's
+ * cmd/set/set_selector.go and set_serviceaccount.go run them: the objects named (or read with
+ * `-f`; with `--local` the file's objects themselves), each changed, sent as a patch (or, with
+ * `--local` / `--dry-run=client`, printed as changed) and printed with `selector updated` /
+ * `serviceaccount updated`.
+ */
+import type { KubeObject, Status } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import { clientError, ExitError, renderStatuses } from '../errors.ts';
+import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { apiVersionOf, type ResourceType } from '../resources.ts';
+import { NO_RESOURCES, namespaceForManifest, notFound, nsFor, readFilenames } from './common.ts';
+import { selectedTargets } from './misc.ts';
+
+type Obj = Record<string, unknown>;
+interface Target {
+  type: ResourceType;
+  name: string;
+  ns: string | undefined;
+  obj?: KubeObject;
+}
+
+/** The objects of the builder: `-f` files' (live unless --local), then TYPE NAME arguments. */
+function targets(ctx: Ctx, resources: string[], errors: Status[]): Target[] {
+  const files = ctx.list('filename');
+  const local = ctx.bool('local');
+  const out: Target[] = [];
+  for (const m of files.length > 0 ? readFilenames(ctx, files, errors) : []) {
+    const ns = namespaceForManifest(ctx, m);
+    out.push({
+      type: m.type,
+      name: m.obj.metadata?.name ?? '',
+      ns,
+      ...(local ? { obj: m.obj } : {}),
+    });
+  }
+  if (local) {
+    if (files.length === 0) ctx.fail(NO_RESOURCES);
+    return out;
+  }
+  if (resources.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
+  if (resources.length > 0) {
+    for (const t of selectedTargets(ctx, resources)) {
+      out.push({ type: t.type, name: t.name, ns: nsFor(t.type, ctx.namespace), obj: t.obj });
+    }
+  }
+  // Latest(): each object as the server has it now (a missing one is gathered, not fatal).
+  const found: Target[] = [];
+  for (const t of out) {
+    if (t.obj) {
+      found.push(t);
+      continue;
+    }
+    const r = ctx.host.api.get(t.type.resource, t.ns, t.name);
+    if (r.ok) found.push({ ...t, obj: r.value });
+    else errors.push(r.status.reason === 'NotFound' ? notFound(t.type, t.name) : r.status);
+  }
+  return found;
+}
+
+/** Prints the object as changed, or sends the patch and prints what the server stored. */
+function patchAndPrint(
+  ctx: Ctx,
+  t: Target,
+  changed: KubeObject,
+  patch: Obj,
+  verb: string,
+  failure: string,
+  errors: Status[],
+): void {
+  const dryRun = dryRunStrategy(ctx);
+  const format = outputFormat(ctx, false);
+  let shown = changed;
+  if (!ctx.bool('local') && dryRun !== 'client') {
+    const r = ctx.host.api.patch(t.type.resource, t.ns, t.name, patch, {
+      ...(dryRun === 'server' ? { dryRun: true } : {}),
+    });
+    if (!r.ok) {
+      errors.push(failure ? clientError(`${failure}${r.status.message}`) : r.status);
+      return;
+    }
+    shown = r.value;
+  }
+  printObject(ctx, { ...shown, apiVersion: apiVersionOf(t.type), kind: t.type.kind }, format, {
+    verb,
+    dryRun: ctx.bool('local') && dryRun === 'none' ? 'none' : dryRun,
+  });
+}
+
+function finish(ctx: Ctx, errors: Status[]): void {
+  if (errors.length === 0) return;
+  ctx.err(renderStatuses(errors));
+  throw new ExitError(1);
+}
+
+/** Where a kind keeps its pod spec (updatePodSpecForObject), or undefined. */
+function podSpecPath(type: ResourceType): string[] | undefined {
+  switch (type.resource) {
+    case 'pods':
+      return ['spec'];
+    case 'deployments':
+    case 'replicasets':
+    case 'daemonsets':
+    case 'statefulsets':
+    case 'jobs':
+      return ['spec', 'template', 'spec'];
+    case 'cronjobs':
+      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
+    default:
+      return undefined;
+  }
+}
+
+/** `{a: {b: {c: leaf}}}` for the path a.b.c. */
+function nest(path: string[], leaf: Obj): Obj {
+  return path.reduceRight<Obj>((inner, key) => ({ [key]: inner }), leaf);
+}
+
+/** A copy of `obj` with `leaf`'s fields set at `path`. */
+function withAt(obj: Obj, path: string[], leaf: Obj): Obj {
+  const [head, ...rest] = path;
+  if (head === undefined) return { ...obj, ...leaf };
+  const inner = (obj[head] ?? {}) as Obj;
+  return { ...obj, [head]: withAt(inner, rest, leaf) };
+}
+
+/** `kubectl set serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT`. */
+export function runSetServiceAccount(ctx: Ctx, args: string[]): void {
+  if (args.length === 0) ctx.fail('serviceaccount is required');
+  const sa = args[args.length - 1] as string;
+  const errors: Status[] = [];
+  for (const t of targets(ctx, args.slice(0, -1), errors)) {
+    const obj = t.obj as KubeObject;
+    const path = podSpecPath(t.type);
+    if (!path) {
+      // CalculatePatches' error for the object, as Run words it.
+      errors.push(
+        clientError(
+          `${t.type.resource}/${t.name} the object is not a pod or does not have a pod template: *${t.type.version}.${t.type.kind}`,
+        ),
+      );
+      continue;
+    }
+    const leaf = { serviceAccountName: sa };
+    patchAndPrint(
+      ctx,
+      t,
+      withAt(obj as Obj, path, leaf) as KubeObject,
+      nest(path, leaf),
+      'serviceaccount updated',
+      'failed to patch ServiceAccountName ',
+      errors,
+    );
+  }
+  finish(ctx, errors);
+}
+
+/**
+ * metav1.ParseToLabelSelector, enough for `set selector`: `k=v` / `k==v` are match labels; other
+ * requirements (`!=`, `in`, `notin`, `k`, `!k`) are match expressions, which only Services refuse.
+ */
+function parseSelector(
+  text: string,
+): { labels: Record<string, string>; expressions: string[] } | { error: string } {
+  const labels: Record<string, string> = {};
+  const expressions: string[] = [];
+  const parts = text.trim() === '' ? [] : (text.match(/(?:[^,(]|\([^)]*\))+/g) ?? []);
+  for (const raw of parts) {
+    const part = raw.trim();
+    let m = /^([A-Za-z0-9][-A-Za-z0-9_./]*)\s*(==|=)\s*([-A-Za-z0-9_.]*)$/.exec(part);
+    if (m) {
+      Object.defineProperty(labels, m[1] as string, {
+        value: m[3] as string,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      continue;
+    }
+    m = /^([A-Za-z0-9][-A-Za-z0-9_./]*)\s*!=\s*([-A-Za-z0-9_.]*)$/.exec(part);
+    if (m) {
+      expressions.push(`{${m[1]} NotIn [${m[2]}]}`);
+      continue;
+    }
+    m = /^([A-Za-z0-9][-A-Za-z0-9_./]*)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part);
+    if (m) {
+      const values = (m[3] as string)
+        .split(',')
+        .map((v) => v.trim())
+        .sort();
+      expressions.push(`{${m[1]} ${m[2] === 'in' ? 'In' : 'NotIn'} [${values.join(' ')}]}`);
+      continue;
+    }
+    m = /^(!?)([A-Za-z0-9][-A-Za-z0-9_./]*)$/.exec(part);
+    if (m) {
+      expressions.push(`{${m[2]} ${m[1] ? 'DoesNotExist' : 'Exists'} []}`);
+      continue;
+    }
+    return {
+      error: `unable to parse requirement: found '${part}', expected: in, notin, =, ==, !=, gt, lt`,
+    };
+  }
+  return { labels, expressions };
+}
+
+/** `kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS`. */
+export function runSetSelector(ctx: Ctx, args: string[]): void {
+  // getResourcesAndSelector: the last argument is the selector, the others the resources.
+  const resources = args.slice(0, -1);
+  const parsed = args.length > 0 ? parseSelector(args[args.length - 1] as string) : undefined;
+  if (parsed && 'error' in parsed) ctx.fail(parsed.error);
+  // Validate: plain errors.
+  if (resources.length === 0 && ctx.list('filename').length === 0) {
+    ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  }
+  if (!parsed) ctx.fail('one selector is required');
+  const errors: Status[] = [];
+  for (const t of targets(ctx, resources, errors)) {
+    const obj = t.obj as KubeObject;
+    // updateSelectorForObject: Services only; a Service takes match labels only.
+    if (t.type.resource !== 'services') {
+      ctx.fail('setting a selector is only supported for Services');
+    }
+    if (parsed.expressions.length > 0) {
+      ctx.fail(`match expression [${parsed.expressions.join(' ')}] not supported on this object`);
+    }
+    // A two-way merge patch: the old selector's other keys are removed.
+    const old = ((obj.spec as Obj | undefined)?.selector ?? {}) as Record<string, string>;
+    const selector: Record<string, string | null> = {};
+    for (const k of Object.keys(old)) if (!Object.hasOwn(parsed.labels, k)) selector[k] = null;
+    Object.assign(selector, parsed.labels);
+    const patch: Obj = { spec: { selector } };
+    const rv = ctx.str('resource-version');
+    if (rv !== '') patch.metadata = { resourceVersion: rv };
+    const changed = { ...obj, spec: { ...(obj.spec as Obj), selector: parsed.labels } };
+    patchAndPrint(ctx, t, changed as KubeObject, patch, 'selector updated', '', errors);
+  }
+  finish(ctx, errors);
+}
