@@ -41,6 +41,10 @@ const ROOTS = [
   'discovery/v1:EndpointSlice',
   'scheduling/v1:PriorityClass',
   'storage/v1:StorageClass',
+  'rbac/v1:Role',
+  'rbac/v1:ClusterRole',
+  'rbac/v1:RoleBinding',
+  'rbac/v1:ClusterRoleBinding',
 ];
 
 /**

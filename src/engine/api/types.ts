@@ -31,7 +31,11 @@ export type ResourceName =
   | 'limitranges'
   | 'persistentvolumes'
   | 'persistentvolumeclaims'
-  | 'storageclasses';
+  | 'storageclasses'
+  | 'roles'
+  | 'clusterroles'
+  | 'rolebindings'
+  | 'clusterrolebindings';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

@@ -91,6 +91,7 @@ import {
 } from './priority.ts';
 import { compareQuantities } from './quantity.ts';
 import { admitQuota, applyLimitRangeDefaults, limitRangeViolations } from './quota.ts';
+import { validateBindingUpdate } from './rbac.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
 import { convertSecret, secretDataError } from './secretConversion.ts';
 import {
@@ -1787,6 +1788,8 @@ export class ApiServer {
       ];
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));
       if (r.resource === 'priorityclasses') errors.push(...validatePriorityClassUpdate(next, old));
+      if (r.resource === 'rolebindings' || r.resource === 'clusterrolebindings')
+        errors.push(...validateBindingUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
       if (r.resource === 'priorityclasses') {
         const why = admitPriorityClass(next, this.#priorityClasses());

@@ -11,6 +11,7 @@ import { cloneShared, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { canonicalQuantity } from './quantity.ts';
 import { defaultLimitRange } from './quota.ts';
+import { defaultBinding } from './rbac.ts';
 import {
   defaultPersistentVolume,
   defaultPersistentVolumeClaim,
@@ -575,6 +576,10 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'storageclasses':
       defaultStorageClass(o);
+      break;
+    case 'rolebindings':
+    case 'clusterrolebindings':
+      defaultBinding(x);
       break;
     case 'priorityclasses':
       setIfUnset(x, 'preemptionPolicy', 'PreemptLowerPriority');

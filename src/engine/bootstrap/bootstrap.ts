@@ -33,6 +33,7 @@ import {
   kubeadmConfigMaps,
   rootCaConfigMap,
 } from './namespaceContent.ts';
+import { seedRbac } from './rbacBootstrap.ts';
 
 export const CONTROL_PLANE = 'control-plane';
 export const KUBERNETES_VERSION = 'v1.32.2';
@@ -617,6 +618,12 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
   seedEndpointSlices(s, kubeDns, corednsPods);
   seedPriorityClasses(s);
   seedControlPlaneLeases(s);
+  // RBAC's objects draw their uids from a stream of their own.
+  const rbac: Seeder = { etcd: s.etcd, rng: createRng((s.rng.state ^ 0x5be0cd19) >>> 0) };
+  seedRbac(
+    (resource, obj) => put(rbac, resource, obj),
+    (name, namespace) => meta(rbac, name, namespace),
+  );
   return { nodes, corednsReplicaSet: rsName };
 }
 

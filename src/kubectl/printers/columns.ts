@@ -16,6 +16,7 @@ import type {
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
 import { humanDuration, parseTimestamp, translateTimestampSince } from '../duration.ts';
+import { BINDING_COLUMNS, bindingRow, ROLE_COLUMNS, roleRow } from './rbacColumns.ts';
 
 export interface Columns {
   columns: string[];
@@ -74,6 +75,10 @@ export const COLUMNS: Record<ResourceName, Columns> = {
   },
   resourcequotas: { columns: ['Name', 'Age', 'Request', 'Limit'], wide: [] },
   limitranges: { columns: ['Name', 'Created At'], wide: [] },
+  roles: ROLE_COLUMNS,
+  clusterroles: ROLE_COLUMNS,
+  rolebindings: BINDING_COLUMNS,
+  clusterrolebindings: BINDING_COLUMNS,
   persistentvolumes: {
     columns: [
       'Name',
@@ -945,6 +950,10 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   persistentvolumes: persistentVolumeRow,
   persistentvolumeclaims: persistentVolumeClaimRow,
   storageclasses: storageClassRow,
+  roles: roleRow,
+  clusterroles: roleRow,
+  rolebindings: bindingRow,
+  clusterrolebindings: bindingRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */
