@@ -91,7 +91,17 @@ import {
 } from './priority.ts';
 import { compareQuantities } from './quantity.ts';
 import { admitQuota, applyLimitRangeDefaults, limitRangeViolations } from './quota.ts';
-import { validateBindingUpdate } from './rbac.ts';
+import {
+  type Attributes,
+  authorize,
+  type Decision,
+  forbiddenMessage,
+  type RbacStore,
+  type RulesReview,
+  rulesFor,
+  type UserInfo,
+  validateBindingUpdate,
+} from './rbac.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
 import { convertSecret, secretDataError } from './secretConversion.ts';
 import {
@@ -564,6 +574,97 @@ export class ApiServer {
       bind: (ns, name, node) => this.bind(actor, ns, name, node),
       deleteCollection: (r, ns, opts) => this.deleteCollection(actor, r, ns, opts),
     };
+  }
+
+  /**
+   * A client whose requests carry `user` (kubectl's `--as`, the impersonated identity): each is
+   * authorized first (RBAC), and a refused one answers Forbidden without reaching storage. The
+   * cluster's own components use {@link client}, which is not authorized per request.
+   */
+  clientAs(actor: Actor, user: UserInfo): ClusterClient {
+    const inner = this.client(actor);
+    const gate = <T>(
+      resource: ResourceName,
+      namespace: string | undefined,
+      name: string,
+      verb: string,
+      subresource: string,
+      go: () => Result<T>,
+    ): Result<T> => {
+      const r = this.#def(resource);
+      if (!r) return go();
+      const ns = r.namespaced
+        ? verb === 'list' || verb === 'deletecollection'
+          ? namespace
+          : this.#ns(r, namespace)
+        : undefined;
+      const a: Attributes = {
+        verb,
+        resource: r.resource,
+        apiGroup: r.group,
+        ...(subresource ? { subresource } : {}),
+        ...(ns ? { namespace: ns } : {}),
+        ...(name ? { name } : {}),
+      };
+      const d = this.authorize(user, a);
+      if (d.allowed) return go();
+      return this.#fail(
+        actor,
+        r,
+        ns,
+        name,
+        forbidden(r, name, forbiddenMessage(user, a, d.reason)),
+      );
+    };
+    const nameOf = (o: KubeObject) => o.metadata?.name ?? '';
+    const nsOf = (ns: string | undefined, o: KubeObject) =>
+      ns ?? o.metadata?.namespace ?? undefined;
+    return {
+      // A create names no object in its attributes (the name is not known to the URL).
+      create: (r, ns, o, opts) =>
+        gate(r, nsOf(ns, o), '', 'create', '', () => inner.create(r, ns, o, opts)),
+      get: (r, ns, name) => gate(r, ns, name, 'get', '', () => inner.get(r, ns, name)),
+      list: (r, ns, opts) => gate(r, ns, '', 'list', '', () => inner.list(r, ns, opts)),
+      update: (r, ns, o, opts) =>
+        gate(r, nsOf(ns, o), nameOf(o), 'update', '', () => inner.update(r, ns, o, opts)),
+      patch: (r, ns, name, p, opts) =>
+        gate(r, ns, name, 'patch', '', () => inner.patch(r, ns, name, p, opts)),
+      delete: (r, ns, name, opts) =>
+        gate(r, ns, name, 'delete', '', () => inner.delete(r, ns, name, opts)),
+      updateStatus: (r, ns, o) =>
+        gate(r, nsOf(ns, o), nameOf(o), 'update', 'status', () => inner.updateStatus(r, ns, o)),
+      patchStatus: (r, ns, name, p) =>
+        gate(r, ns, name, 'patch', 'status', () => inner.patchStatus(r, ns, name, p)),
+      bind: (ns, name, node) =>
+        gate('pods', ns, name, 'create', 'binding', () => inner.bind(ns, name, node)),
+      deleteCollection: (r, ns, opts) =>
+        gate(r, ns, '', 'deletecollection', '', () => inner.deleteCollection(r, ns, opts)),
+    };
+  }
+
+  /** The roles and bindings as the RBAC authorizer's listers see them (no messages). */
+  readonly #rbacStore: RbacStore = {
+    clusterRoleBindings: () =>
+      this.#etcd.range(`${RESOURCES.clusterrolebindings.etcdPrefix}/`).map((kv) => kv.value),
+    roleBindings: (ns) =>
+      this.#etcd.range(`${RESOURCES.rolebindings.etcdPrefix}/${ns}/`).map((kv) => kv.value),
+    clusterRole: (name) =>
+      this.#etcd.get(
+        etcdKey(RESOURCES.clusterroles, undefined, name),
+        RESOURCES.clusterroles.etcdPrefix,
+      )?.value,
+    role: (ns, name) =>
+      this.#etcd.get(etcdKey(RESOURCES.roles, ns, name), RESOURCES.roles.etcdPrefix)?.value,
+  };
+
+  /** The authorization chain's decision (what a SubjectAccessReview answers). */
+  authorize(user: UserInfo, a: Attributes): Decision {
+    return authorize(this.#rbacStore, user, a);
+  }
+
+  /** What a SelfSubjectRulesReview answers for `user` in `namespace`. */
+  rulesReview(user: UserInfo, namespace: string): RulesReview {
+    return rulesFor(this.#rbacStore, user, namespace);
   }
 
   // ---------------------------------------------------------------- helpers
