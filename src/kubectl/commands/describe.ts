@@ -1,4 +1,5 @@
 /** `kubectl describe`: name-prefix matching, several objects separated by blank lines. */
+
 import type { KubeObject } from '../../engine/api/types.ts';
 import { type LabelSelector, selectorMatches } from '../../engine/controllers/objects.ts';
 import { podClaimNames } from '../../engine/controllers/persistentVolume.ts';
@@ -26,6 +27,7 @@ import {
   describeStorageClass,
 } from '../printers/describe.ts';
 import { describeGeneric } from '../printers/describeGeneric.ts';
+import { describeBinding, describeRole } from '../printers/describeRbac.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
 import {
   checkBuilderArgs,
@@ -150,12 +152,18 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describePriorityClass(obj, eventsFor(ctx, obj, 'PriorityClass'), now);
     case 'endpointslices':
       return describeEndpointSlice(obj, eventsFor(ctx, obj, 'EndpointSlice'), now);
+    case 'roles':
+    case 'clusterroles':
+      return describeRole(obj);
+    case 'rolebindings':
+    case 'clusterrolebindings':
+      return describeBinding(obj);
     case 'controllerrevisions':
       // No describer of its own: kubectl's generic one.
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, persistentvolumes, persistentvolumeclaims, storageclasses, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, roles, clusterroles, rolebindings, clusterrolebindings, resourcequotas, limitranges, persistentvolumes, persistentvolumeclaims, storageclasses, configmaps, secrets or serviceaccounts)`,
       );
   }
 }
