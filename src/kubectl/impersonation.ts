@@ -3,8 +3,11 @@
  * admin.conf: CN kubernetes-admin, O kubeadm:cluster-admins), or the user the global `--as`
  * and `--as-group` flags impersonate, as the API server's impersonation filter builds it.
  */
+import { forbidden } from '../engine/apiserver/errors.ts';
 import type { UserInfo } from '../engine/apiserver/rbac.ts';
-import { splitServiceAccountUser } from '../engine/apiserver/rbac.ts';
+import { forbiddenMessage, splitServiceAccountUser } from '../engine/apiserver/rbac.ts';
+import { RESOURCES } from '../engine/apiserver/resources.ts';
+import type { Ctx } from './context.ts';
 import type { ParsedFlags } from './flags.ts';
 import type { KubectlHost } from './host.ts';
 
@@ -46,4 +49,23 @@ export function withImpersonation(host: KubectlHost, flags: ParsedFlags): Kubect
   const user = requestUser(flags);
   if (user === KUBERNETES_ADMIN || !host.impersonate) return host;
   return { ...host, api: host.impersonate(user) };
+}
+
+/**
+ * The API server's authorization of a pod subresource request that does not go through the
+ * API client here (`pods/log` for logs, `pods/exec` for exec): refused as the server refuses.
+ */
+export function authorizePodSubresource(
+  ctx: Ctx,
+  verb: string,
+  subresource: string,
+  namespace: string,
+  name: string,
+): void {
+  const user = requestUser(ctx.flags);
+  if (user === KUBERNETES_ADMIN || !ctx.host.authorize) return;
+  const a = { verb, resource: 'pods', subresource, apiGroup: '', namespace, name };
+  const d = ctx.host.authorize(user, a);
+  if (!d.allowed)
+    ctx.failStatus(forbidden(RESOURCES.pods, name, forbiddenMessage(user, a, d.reason)));
 }

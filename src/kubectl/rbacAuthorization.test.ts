@@ -247,4 +247,22 @@ describe('impersonated requests are authorized', () => {
     // system:masters is always allowed.
     expect(run('kubectl get nodes --as=root --as-group=system:masters').code).toBe(0);
   });
+
+  it("logs need pods/log and exec pods/exec (the docs' pod-and-pod-logs-reader)", () => {
+    const { run } = engineSession(1);
+    run('kubectl run web --image=nginx');
+    run('kubectl create role pod-reader --verb=get,list --resource=pods');
+    run('kubectl create rolebinding r --role=pod-reader --user=jane');
+    expect(run('kubectl logs web --as=jane')).toEqual({
+      out: '',
+      err: 'Error from server (Forbidden): pods "web" is forbidden: User "jane" cannot get resource "pods/log" in API group "" in the namespace "default"\n',
+      code: 1,
+    });
+    expect(run('kubectl exec web --as=jane -- ls').err).toBe(
+      'Error from server (Forbidden): pods "web" is forbidden: User "jane" cannot create resource "pods/exec" in API group "" in the namespace "default"\n',
+    );
+    run('kubectl create role pod-and-pod-logs-reader --verb=get,list --resource=pods,pods/log');
+    run('kubectl create rolebinding r2 --role=pod-and-pod-logs-reader --user=jane');
+    expect(run('kubectl logs web --as=jane').out).toBe(run('kubectl logs web').out);
+  });
 });
