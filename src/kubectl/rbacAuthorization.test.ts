@@ -265,4 +265,33 @@ describe('impersonated requests are authorized', () => {
     run('kubectl create rolebinding r2 --role=pod-and-pod-logs-reader --user=jane');
     expect(run('kubectl logs web --as=jane').out).toBe(run('kubectl logs web').out);
   });
+
+  it('privilege escalation prevention: grant only what you hold, bind only roles you hold', () => {
+    const { run } = engineSession(1);
+    run('kubectl create rolebinding jane-admin --clusterrole=admin --user=jane');
+    expect(
+      run('kubectl create role pod-reader --verb=get,list --resource=pods --as=jane').out,
+    ).toBe('role.rbac.authorization.k8s.io/pod-reader created\n');
+    expect(run('kubectl create role node-reader --verb=get --resource=nodes --as=jane')).toEqual({
+      out: '',
+      err: 'Error from server (Forbidden): roles.rbac.authorization.k8s.io "node-reader" is forbidden: user "jane" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:\n{APIGroups:[""], Resources:["nodes"], Verbs:["get"]}\n',
+      code: 1,
+    });
+    expect(
+      run('kubectl create rolebinding b --clusterrole=cluster-admin --user=bob --as=jane').err,
+    ).toBe(
+      'Error from server (Forbidden): rolebindings.rbac.authorization.k8s.io "b" is forbidden: user "jane" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:\n{APIGroups:["*"], Resources:["*"], Verbs:["*"]}\n{NonResourceURLs:["*"], Verbs:["*"]}\n',
+    );
+    expect(run('kubectl create rolebinding b --clusterrole=view --user=bob --as=jane').code).toBe(
+      0,
+    );
+    // The bind verb on a role lets its holder bind it without holding its rules.
+    run(
+      'kubectl create clusterrole binder --verb=bind --resource=clusterroles --resource-name=cluster-admin',
+    );
+    run('kubectl create rolebinding jane-binder --clusterrole=binder --user=jane');
+    expect(
+      run('kubectl create rolebinding c --clusterrole=cluster-admin --user=bob --as=jane').out,
+    ).toBe('rolebinding.rbac.authorization.k8s.io/c created\n');
+  });
 });

@@ -67,6 +67,7 @@ import {
   conflict,
   type FieldError,
   forbidden,
+  internalError,
   invalid,
   invalidPatch,
   methodNotAllowed,
@@ -95,9 +96,13 @@ import {
   type Attributes,
   authorize,
   type Decision,
+  escalationError,
   forbiddenMessage,
+  type PolicyRule,
+  RBAC_GROUP,
   type RbacStore,
   type RulesReview,
+  roleRefRules,
   rulesFor,
   type UserInfo,
   validateBindingUpdate,
@@ -622,11 +627,15 @@ export class ApiServer {
     return {
       // A create names no object in its attributes (the name is not known to the URL).
       create: (r, ns, o, opts) =>
-        gate(r, nsOf(ns, o), '', 'create', '', () => inner.create(r, ns, o, opts)),
+        gate(r, nsOf(ns, o), '', 'create', '', () =>
+          this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.create(r, ns, o, opts)),
+        ),
       get: (r, ns, name) => gate(r, ns, name, 'get', '', () => inner.get(r, ns, name)),
       list: (r, ns, opts) => gate(r, ns, '', 'list', '', () => inner.list(r, ns, opts)),
       update: (r, ns, o, opts) =>
-        gate(r, nsOf(ns, o), nameOf(o), 'update', '', () => inner.update(r, ns, o, opts)),
+        gate(r, nsOf(ns, o), nameOf(o), 'update', '', () =>
+          this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.update(r, ns, o, opts)),
+        ),
       patch: (r, ns, name, p, opts) =>
         gate(r, ns, name, 'patch', '', () => inner.patch(r, ns, name, p, opts)),
       delete: (r, ns, name, opts) =>
@@ -640,6 +649,56 @@ export class ApiServer {
       deleteCollection: (r, ns, opts) =>
         gate(r, ns, '', 'deletecollection', '', () => inner.deleteCollection(r, ns, opts)),
     };
+  }
+
+  /**
+   * The RBAC storage's escalation check on a create or update of a role or binding by an
+   * impersonated user: a role may only grant what its author holds (or may `escalate`), a
+   * binding only a role whose rules its author holds (or may `bind`); system:masters may all.
+   */
+  #escalationCheck<T>(
+    actor: Actor,
+    user: UserInfo,
+    resource: ResourceName,
+    namespace: string | undefined,
+    obj: KubeObject,
+    go: () => Result<T>,
+  ): Result<T> {
+    const r = this.#def(resource);
+    if (!r || r.group !== RBAC_GROUP || user.groups.includes('system:masters')) return go();
+    const ns = r.namespaced ? (namespace ?? 'default') : '';
+    const name = obj.metadata?.name ?? '';
+    const refuse = (why: string) =>
+      this.#fail(actor, r, ns || undefined, name, forbidden(r, name, why));
+    if (resource === 'roles' || resource === 'clusterroles') {
+      if (
+        this.authorize(user, {
+          verb: 'escalate',
+          resource,
+          apiGroup: RBAC_GROUP,
+          namespace: ns,
+          name,
+        }).allowed
+      )
+        return go();
+      const rules = Array.isArray(obj.rules) ? (obj.rules as PolicyRule[]) : [];
+      const why = escalationError(this.#rbacStore, user, ns, rules);
+      return why ? refuse(why) : go();
+    }
+    const ref = (obj.roleRef ?? {}) as { kind?: string; name?: string };
+    const bindAttrs: Attributes = {
+      verb: 'bind',
+      resource: ref.kind === 'Role' ? 'roles' : 'clusterroles',
+      apiGroup: RBAC_GROUP,
+      ...(ns ? { namespace: ns } : {}),
+      name: ref.name ?? '',
+    };
+    if (this.authorize(user, bindAttrs).allowed) return go();
+    const rules = roleRefRules(this.#rbacStore, obj, ns);
+    if (typeof rules === 'string')
+      return this.#fail(actor, r, ns || undefined, name, internalError(rules));
+    const why = escalationError(this.#rbacStore, user, ns, rules);
+    return why ? refuse(why) : go();
   }
 
   /** The roles and bindings as the RBAC authorizer's listers see them (no messages). */

@@ -502,3 +502,124 @@ export function aggregatedRules(
   }
   return rules;
 }
+
+// ---------------------------------------------------------------- escalation prevention
+
+const goQuoted = (v: string[]) => `[${v.map((x) => JSON.stringify(x)).join(' ')}]`;
+
+/** validation.BreakdownRule: one rule per group, resource, verb and name (URLs: per URL, verb). */
+function breakdownRule(rule: PolicyRule): PolicyRule[] {
+  const out: PolicyRule[] = [];
+  for (const apiGroup of rule.apiGroups ?? []) {
+    for (const resource of rule.resources ?? []) {
+      for (const verb of rule.verbs ?? []) {
+        if (rule.resourceNames?.length) {
+          for (const n of rule.resourceNames)
+            out.push({
+              apiGroups: [apiGroup],
+              resources: [resource],
+              verbs: [verb],
+              resourceNames: [n],
+            });
+        } else out.push({ apiGroups: [apiGroup], resources: [resource], verbs: [verb] });
+      }
+    }
+  }
+  for (const url of rule.nonResourceURLs ?? []) {
+    for (const verb of rule.verbs ?? []) out.push({ nonResourceURLs: [url], verbs: [verb] });
+  }
+  return out;
+}
+
+const hasAll = (owner: string[] | undefined, wanted: string[] | undefined) =>
+  (wanted ?? []).every((w) => (owner ?? []).includes(w));
+
+/** validation.ruleCovers: whether `owner` grants everything `req` (one broken-down rule) asks. */
+function ruleCovers(owner: PolicyRule, req: PolicyRule): boolean {
+  const verbs = (owner.verbs ?? []).includes('*') || hasAll(owner.verbs, req.verbs);
+  const groups = (owner.apiGroups ?? []).includes('*') || hasAll(owner.apiGroups, req.apiGroups);
+  const resources = (req.resources ?? []).every((r) => {
+    const own = owner.resources ?? [];
+    if (own.includes('*') || own.includes(r)) return true;
+    const slash = r.indexOf('/');
+    return slash >= 0 && own.includes(`*/${r.slice(slash + 1)}`);
+  });
+  const names = !owner.resourceNames?.length || hasAll(owner.resourceNames, req.resourceNames);
+  const urls = (req.nonResourceURLs ?? []).every((u) =>
+    (owner.nonResourceURLs ?? []).some(
+      (o) => o === u || (o.endsWith('*') && u.startsWith(o.replace(/\*+$/, ''))),
+    ),
+  );
+  return verbs && groups && resources && names && urls;
+}
+
+/** rbacv1helpers.CompactString: `{APIGroups:[""], Resources:["pods"], Verbs:["get"]}`. */
+function compactString(r: PolicyRule): string {
+  const parts: string[] = [];
+  if (r.apiGroups?.length) parts.push(`APIGroups:${goQuoted(r.apiGroups)}`);
+  if (r.resources?.length) parts.push(`Resources:${goQuoted(r.resources)}`);
+  if (r.nonResourceURLs?.length) parts.push(`NonResourceURLs:${goQuoted(r.nonResourceURLs)}`);
+  if (r.resourceNames?.length) parts.push(`ResourceNames:${goQuoted(r.resourceNames)}`);
+  if (r.verbs?.length) parts.push(`Verbs:${goQuoted(r.verbs)}`);
+  return `{${parts.join(', ')}}`;
+}
+
+/** validation.CompactRules: simple rules of one group/resource/name merged, verbs appended. */
+function compactRules(rules: PolicyRule[]): PolicyRule[] {
+  const out: PolicyRule[] = [];
+  const simple = new Map<string, PolicyRule>();
+  for (const r of rules) {
+    const isSimple =
+      !r.nonResourceURLs?.length &&
+      (r.resourceNames?.length ?? 0) <= 1 &&
+      r.apiGroups?.length === 1 &&
+      r.resources?.length === 1;
+    if (!isSimple) {
+      out.push(r);
+      continue;
+    }
+    const key = JSON.stringify([r.apiGroups, r.resources, r.resourceNames ?? null]);
+    const have = simple.get(key);
+    if (!have) simple.set(key, { ...r, verbs: [...(r.verbs ?? [])] });
+    else for (const v of r.verbs ?? []) if (!have.verbs?.includes(v)) have.verbs?.push(v);
+  }
+  return [...out, ...simple.values()];
+}
+
+/**
+ * ConfirmNoEscalation: the refusal text when `user` (holding the rules RBAC gives them in
+ * `namespace`) grants rules it does not hold, or undefined when it holds them all.
+ */
+export function escalationError(
+  store: RbacStore,
+  user: UserInfo,
+  namespace: string,
+  rules: readonly PolicyRule[],
+): string | undefined {
+  const own = rulesFor(store, user, namespace);
+  const owner = [...own.resourceRules, ...own.nonResourceRules];
+  const missing = rules
+    .flatMap(breakdownRule)
+    .filter((sub) => !owner.some((o) => ruleCovers(o, sub)));
+  if (missing.length === 0) return undefined;
+  const descriptions = [...new Set(compactRules(missing).map(compactString))].sort();
+  let msg = `user ${JSON.stringify(user.name)} (groups=${goQuoted(user.groups)}) is attempting to grant RBAC permissions not currently held:\n${descriptions.join('\n')}`;
+  if (own.incomplete) msg += `; resolution errors: [${own.evaluationError}]`;
+  return msg;
+}
+
+/** The rules a binding's roleRef names, or the lister's not-found text. */
+export function roleRefRules(
+  store: RbacStore,
+  binding: KubeObject,
+  namespace: string,
+): PolicyRule[] | string {
+  const ref = (binding.roleRef ?? {}) as RoleRef;
+  const role =
+    ref.kind === 'Role' ? store.role(namespace, ref.name ?? '') : store.clusterRole(ref.name ?? '');
+  if (!role) {
+    const kind = ref.kind === 'Role' ? 'role' : 'clusterrole';
+    return `${kind}.${RBAC_GROUP} ${JSON.stringify(ref.name ?? '')} not found`;
+  }
+  return rulesOf(role);
+}
