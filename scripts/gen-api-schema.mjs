@@ -46,6 +46,10 @@ const ROOTS = [
   'networking/v1:Ingress',
   'networking/v1:IngressClass',
   'networking/v1:NetworkPolicy',
+  'rbac/v1:Role',
+  'rbac/v1:ClusterRole',
+  'rbac/v1:RoleBinding',
+  'rbac/v1:ClusterRoleBinding',
 ];
 
 /**

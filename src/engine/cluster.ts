@@ -6,6 +6,7 @@
 import type { ApiClient, KubeObject, ResourceName } from './api/types.ts';
 import { ApiServer, type ClusterClient } from './apiserver/apiserver.ts';
 import { createKubernetesServiceController } from './apiserver/kubernetesService.ts';
+import type { Attributes, Decision, RulesReview, UserInfo } from './apiserver/rbac.ts';
 import { etcdGroupOf, etcdKey, RESOURCES } from './apiserver/resources.ts';
 import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
@@ -107,6 +108,8 @@ export interface Input {
   actor?: Actor;
   method?: keyof ClusterClient;
   args: unknown[];
+  /** The impersonated user of a `clientAs` request. */
+  user?: UserInfo;
 }
 
 export interface Cluster {
@@ -114,6 +117,15 @@ export interface Cluster {
   readonly options: Readonly<Required<Omit<ClusterOptions, 'components'>>>;
   /** An API client whose requests are recorded as coming from `actor` (kubectl uses 'kubectl'). */
   client(actor: Actor): ClusterClient;
+  /**
+   * A client whose requests carry `user` (impersonation, `kubectl --as`): the API server
+   * authorizes each with RBAC and refuses with Forbidden.
+   */
+  clientAs(actor: Actor, user: UserInfo): ClusterClient;
+  /** The API server's authorization decision for `user` (a SubjectAccessReview). */
+  authorize(user: UserInfo, attributes: Attributes): Decision;
+  /** The rules `user` holds in `namespace` (a SelfSubjectRulesReview). */
+  rulesReview(user: UserInfo, namespace: string): RulesReview;
   /**
    * Return the next message of the log (each message exactly once, kubectl's own requests
    * included), processing the cluster's work as needed; undefined when nothing is left to do.
@@ -364,7 +376,25 @@ class ClusterImpl implements Cluster {
   client(actor: Actor): ClusterClient {
     const hit = this.#clients.get(actor);
     if (hit) return hit;
-    const inner = this.#api.client(actor);
+    const c = this.#recorded(actor, this.#api.client(actor), undefined);
+    this.#clients.set(actor, c);
+    return c;
+  }
+
+  clientAs(actor: Actor, user: UserInfo): ClusterClient {
+    return this.#recorded(actor, this.#api.clientAs(actor, user), user);
+  }
+
+  authorize(user: UserInfo, attributes: Attributes): Decision {
+    return this.#api.authorize(user, attributes);
+  }
+
+  rulesReview(user: UserInfo, namespace: string): RulesReview {
+    return this.#api.rulesReview(user, namespace);
+  }
+
+  /** `inner` with every call recorded as an input (for replay). */
+  #recorded(actor: Actor, inner: ClusterClient, user: UserInfo | undefined): ClusterClient {
     const methods = [
       'create',
       'get',
@@ -381,15 +411,13 @@ class ClusterImpl implements Cluster {
     const wrapped = {} as Record<(typeof methods)[number], unknown>;
     for (const m of methods) {
       wrapped[m] = (...args: unknown[]) => {
-        this.#input({ op: 'api', actor, method: m, args });
+        this.#input({ op: 'api', actor, method: m, args, ...(user ? { user } : {}) });
         // Nothing listens on the API server's port: the request never leaves the client.
         if (this.#rt.apiDown) return connectionRefused(API_SERVER_ADDRESS);
         return (inner[m] as (...a: unknown[]) => unknown)(...args);
       };
     }
-    const c = wrapped as unknown as ClusterClient;
-    this.#clients.set(actor, c);
-    return c;
+    return wrapped as unknown as ClusterClient;
   }
 
   #dockerBuild(image: string): LocalImage | undefined {
@@ -445,7 +473,7 @@ class ClusterImpl implements Cluster {
       this.writeFiles(input.args[0] as string, input.args[1] as StoredFile[]);
     } else if (input.op === 'startNode') this.startNode(input.args[0] as string);
     else if (input.actor && input.method) {
-      const c = this.client(input.actor);
+      const c = input.user ? this.clientAs(input.actor, input.user) : this.client(input.actor);
       (c[input.method] as (...a: unknown[]) => unknown)(...clone(input.args));
     }
   }

@@ -282,12 +282,12 @@ volumeattachments                                storage.k8s.io/v1              
       err: `error: ${name} are served by a real cluster but not available in this console\n`,
       code: 1,
     });
-    expect(run('kubectl get clusterroles')).toEqual(
-      missing('clusterroles.rbac.authorization.k8s.io'),
+    expect(run('kubectl get prioritylevelconfigurations')).toEqual(
+      missing('prioritylevelconfigurations.flowcontrol.apiserver.k8s.io'),
     );
-    expect(run('kubectl get roles -A')).toEqual(missing('roles.rbac.authorization.k8s.io'));
-    expect(run('kubectl describe clusterrolebinding admin')).toEqual(
-      missing('clusterrolebindings.rbac.authorization.k8s.io'),
+    expect(run('kubectl get csinodes -A')).toEqual(missing('csinodes.storage.k8s.io'));
+    expect(run('kubectl describe apiservice v1.apps')).toEqual(
+      missing('apiservices.apiregistration.k8s.io'),
     );
     expect(run('kubectl get flowschemas')).toEqual(
       missing('flowschemas.flowcontrol.apiserver.k8s.io'),

@@ -17,6 +17,7 @@ import {
   ROOT_LONG,
 } from './helpText.ts';
 import type { KubectlHost, RunResult } from './host.ts';
+import { withImpersonation } from './impersonation.ts';
 
 /** Levenshtein distance, case-insensitive like cobra's `ld(s, t, true)`. */
 export function levenshtein(a: string, b: string): number {
@@ -121,7 +122,7 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     }
     throw e;
   }
-  const ctx = new Ctx(host, parsed, path);
+  const ctx = new Ctx(withImpersonation(host, parsed), parsed, path);
   // pflag prints these while parsing, before the command runs (`--record`).
   for (const line of parsed.deprecations) ctx.err(line);
   ctx.helpText = () => commandHelp(cmd, commandPath);

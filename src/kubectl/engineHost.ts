@@ -13,6 +13,9 @@ export interface EngineHostOptions {
 export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): KubectlHost {
   return {
     api: cluster.client('kubectl'),
+    impersonate: (user) => cluster.clientAs('kubectl', user),
+    authorize: (user, a) => cluster.authorize(user, a),
+    rulesReview: (user, ns) => cluster.rulesReview(user, ns),
     nowEpochMs: () => cluster.nowEpochMs(),
     settle: () => {
       cluster.settle();

@@ -173,8 +173,15 @@ export function parseFlags(args: string[], defs: FlagDef[]): ParsedFlags {
   const positional: string[] = [];
   let help = false;
   let argsLenAtDash = -1;
-  const byName = new Map(defs.map((d) => [d.name, d]));
-  const byShort = new Map(defs.filter((d) => d.short).map((d) => [d.short as string, d]));
+  // A command's own flag shadows a global one of the same name (`create rolebinding --user`),
+  // as cobra's local flags do: the first definition wins.
+  const byName = new Map([...defs].reverse().map((d) => [d.name, d]));
+  const byShort = new Map(
+    [...defs]
+      .reverse()
+      .filter((d) => d.short)
+      .map((d) => [d.short as string, d]),
+  );
   for (let i = 0; i < args.length; i++) {
     const s = args[i] as string;
     if (s === '--') {

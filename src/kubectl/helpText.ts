@@ -674,6 +674,114 @@ kubectl create quota best-effort --hard=pods=100 --scopes=BestEffort`,
       ),
     ],
   },
+  'create role': {
+    long: 'Create a role with single rule.',
+    example: `# Create a role named "pod-reader" that allows user to perform "get", "watch" and "list" on pods
+kubectl create role pod-reader --verb=get --verb=list --verb=watch --resource=pods
+
+# Create a role named "pod-reader" with ResourceName specified
+kubectl create role pod-reader --verb=get --resource=pods --resource-name=readablepod --resource-name=anotherpod
+
+# Create a role named "foo" with API Group specified
+kubectl create role foo --verb=get,list,watch --resource=rs.apps
+
+# Create a role named "foo" with SubResource specified
+kubectl create role foo --verb=get,list,watch --resource=pods,pods/status`,
+    flags: [
+      ...CREATE_SUB,
+      f('--resource', '[]', 'Resource that the rule applies to'),
+      f(
+        '--resource-name',
+        '[]',
+        'Resource in the white list that the rule applies to, repeat this flag for multiple items',
+      ),
+      f('--verb', '[]', 'Verb that applies to the resources contained in the rule'),
+    ],
+  },
+  'create clusterrole': {
+    long: 'Create a cluster role.',
+    example: `# Create a cluster role named "pod-reader" that allows user to perform "get", "watch" and "list" on pods
+kubectl create clusterrole pod-reader --verb=get,list,watch --resource=pods
+
+# Create a cluster role named "pod-reader" with ResourceName specified
+kubectl create clusterrole pod-reader --verb=get --resource=pods --resource-name=readablepod --resource-name=anotherpod
+
+# Create a cluster role named "foo" with API Group specified
+kubectl create clusterrole foo --verb=get,list,watch --resource=rs.apps
+
+# Create a cluster role named "foo" with SubResource specified
+kubectl create clusterrole foo --verb=get,list,watch --resource=pods,pods/status
+
+# Create a cluster role name "foo" with NonResourceURL specified
+kubectl create clusterrole "foo" --verb=get --non-resource-url=/logs/*
+
+# Create a cluster role name "monitoring" with AggregationRule specified
+kubectl create clusterrole monitoring --aggregation-rule="rbac.example.com/aggregate-to-monitoring=true"`,
+    flags: [
+      ...CREATE_SUB,
+      f('--aggregation-rule', '[]', 'An aggregation label selector for combining ClusterRoles.'),
+      f('--non-resource-url', '[]', 'A partial url that user should have access to.'),
+      f('--resource', '[]', 'Resource that the rule applies to'),
+      f(
+        '--resource-name',
+        '[]',
+        'Resource in the white list that the rule applies to, repeat this flag for multiple items',
+      ),
+      f('--verb', '[]', 'Verb that applies to the resources contained in the rule'),
+    ],
+  },
+  'create rolebinding': {
+    long: 'Create a role binding for a particular role or cluster role.',
+    example: `# Create a role binding for user1, user2, and group1 using the admin cluster role
+kubectl create rolebinding admin --clusterrole=admin --user=user1 --user=user2 --group=group1
+
+# Create a role binding for service account monitoring:sa-dev using the admin role
+kubectl create rolebinding admin-binding --role=admin --serviceaccount=monitoring:sa-dev`,
+    flags: [
+      ...CREATE_SUB,
+      f('--clusterrole', "''", 'ClusterRole this RoleBinding should reference'),
+      f(
+        '--group',
+        '[]',
+        'Groups to bind to the role. The flag can be repeated to add multiple groups.',
+      ),
+      f('--role', "''", 'Role this RoleBinding should reference'),
+      f(
+        '--serviceaccount',
+        '[]',
+        'Service accounts to bind to the role, in the format <namespace>:<name>. The flag can be repeated to add multiple service accounts.',
+      ),
+      f(
+        '--user',
+        '[]',
+        'Usernames to bind to the role. The flag can be repeated to add multiple users.',
+      ),
+    ],
+  },
+  'create clusterrolebinding': {
+    long: 'Create a cluster role binding for a particular cluster role.',
+    example: `# Create a cluster role binding for user1, user2, and group1 using the cluster-admin cluster role
+kubectl create clusterrolebinding cluster-admin --clusterrole=cluster-admin --user=user1 --user=user2 --group=group1`,
+    flags: [
+      ...CREATE_SUB,
+      f('--clusterrole', "''", 'ClusterRole this ClusterRoleBinding should reference'),
+      f(
+        '--group',
+        '[]',
+        'Groups to bind to the clusterrole. The flag can be repeated to add multiple groups.',
+      ),
+      f(
+        '--serviceaccount',
+        '[]',
+        'Service accounts to bind to the clusterrole, in the format <namespace>:<name>. The flag can be repeated to add multiple service accounts.',
+      ),
+      f(
+        '--user',
+        '[]',
+        'Usernames to bind to the clusterrole. The flag can be repeated to add multiple users.',
+      ),
+    ],
+  },
   // ---------------------------------------------------------------- expose, run, set
   expose: {
     long: `Expose a resource as a new Kubernetes service.
@@ -2596,7 +2704,57 @@ kubectl port-forward pod/mypod :5000`,
   },
   proxy: { short: 'Run a proxy to the Kubernetes API server' },
   cp: { short: 'Copy files and directories to and from containers' },
-  auth: { short: 'Inspect authorization' },
+  auth: { short: 'Inspect authorization', long: 'Inspect authorization.' },
+  'auth can-i': {
+    long: `Check whether an action is allowed.
+
+ VERB is a logical Kubernetes API verb like 'get', 'list', 'watch', 'delete', etc. TYPE is a Kubernetes resource. Shortcuts and groups will be resolved. NONRESOURCEURL is a partial URL that starts with "/". NAME is the name of a particular Kubernetes resource. This command pairs nicely with impersonation. See --as global flag.`,
+    example: `# Check to see if I can create pods in any namespace
+kubectl auth can-i create pods --all-namespaces
+
+# Check to see if I can list deployments in my current namespace
+kubectl auth can-i list deployments.apps
+
+# Check to see if service account "foo" of namespace "dev" can list pods in the namespace "prod"
+# You must be allowed to use impersonation for the global option "--as"
+kubectl auth can-i list pods --as=system:serviceaccount:dev:foo -n prod
+
+# Check to see if I can do everything in my current namespace ("*" means all)
+kubectl auth can-i '*' '*'
+
+# Check to see if I can get the job named "bar" in namespace "foo"
+kubectl auth can-i list jobs.batch/bar -n foo
+
+# Check to see if I can read pod logs
+kubectl auth can-i get pods --subresource=log
+
+# Check to see if I can access the URL /logs/
+kubectl auth can-i get /logs/
+
+# Check to see if I can approve certificates.k8s.io
+kubectl auth can-i approve certificates.k8s.io
+
+# List all allowed actions in namespace "foo"
+kubectl auth can-i --list --namespace=foo`,
+    flags: [
+      f('-A, --all-namespaces', 'false', 'If true, check the specified action in all namespaces.'),
+      f('--list', 'false', 'If true, prints all allowed actions.'),
+      f('--no-headers', 'false', 'If true, prints allowed actions without headers'),
+      f('-q, --quiet', 'false', 'If true, suppress output and just return the exit code.'),
+      f('--subresource', "''", 'SubResource such as pod/log or deployment/scale'),
+    ],
+  },
+  'auth whoami': {
+    long: `Experimental: Check who you are and your attributes (groups, extra).
+
+ This command is helpful to get yourself aware of the current user attributes, especially when dynamic authentication, e.g., token webhook, auth proxy, or OIDC provider, is enabled in the Kubernetes cluster.`,
+    example: `# Get your subject attributes
+kubectl auth whoami
+
+# Get your subject attributes in JSON format
+kubectl auth whoami -o json`,
+    flags: [...PRINT],
+  },
   debug: { short: 'Create debugging sessions for troubleshooting workloads and nodes' },
   diff: {
     short: 'Diff the live version against a would-be applied version',

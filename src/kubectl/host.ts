@@ -1,4 +1,5 @@
 import type { ApiClient, KubeObject, ResourceName } from '../engine/api/types.ts';
+import type { Attributes, Decision, RulesReview, UserInfo } from '../engine/apiserver/rbac.ts';
 import type { StoredFile } from '../engine/cluster.ts';
 import type { Kubeconfig } from './kubeconfig.ts';
 import type { Workspace } from './workspace.ts';
@@ -46,6 +47,12 @@ export interface KubectlHost {
   startInputs?(
     containerID: string,
   ): Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
+  /** The API client acting as `user` (kubectl's `--as`): each request is authorized (RBAC). */
+  impersonate?(user: UserInfo): ApiClient;
+  /** The API server's authorizer (SelfSubjectAccessReview). Absent: everything is allowed. */
+  authorize?(user: UserInfo, attributes: Attributes): Decision;
+  /** The rules `user` holds in `namespace` (SelfSubjectRulesReview). */
+  rulesReview?(user: UserInfo, namespace: string): RulesReview;
   /** Container logs, if the engine can produce them (else kubectl makes up an nginx log). */
   logs?(namespace: string, pod: string, container: string): string | undefined;
 }

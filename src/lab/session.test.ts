@@ -98,7 +98,7 @@ describe('a lab session', () => {
     const [request, scheduled, , started] = r.steps;
     expect(say(request?.title)).toBe('kubectl creates Pod nginx');
     expect(say(request?.text)).toBe(
-      'kubectl sends POST /api/v1/namespaces/blue/pods. The API server checks the Pod, writes it to etcd at /registry/pods/blue/nginx (revision 149) and answers 201 Created; components watching Pod objects hear of it at once.',
+      'kubectl sends POST /api/v1/namespaces/blue/pods. The API server checks the Pod, writes it to etcd at /registry/pods/blue/nginx (revision 289) and answers 201 Created; components watching Pod objects hear of it at once.',
     );
     // What the scheduler did and why: the filters, the scores, the tie it broke at random.
     expect(say(scheduled?.title)).toBe('Scheduler: nginx → node2');
@@ -326,7 +326,7 @@ describe('a lab session', () => {
     const said = (line: string) =>
       lab.run(line).steps.map((s) => `${say(s.title)} :: ${say(s.text)}`);
     expect(said('kubectl create namespace blue')).toEqual([
-      'kubectl creates Namespace blue :: kubectl sends POST /api/v1/namespaces. The API server checks the Namespace, writes it to etcd at /registry/namespaces/blue (revision 138) and answers 201 Created; components watching Namespace objects hear of it at once.',
+      'kubectl creates Namespace blue :: kubectl sends POST /api/v1/namespaces. The API server checks the Namespace, writes it to etcd at /registry/namespaces/blue (revision 278) and answers 201 Created; components watching Namespace objects hear of it at once.',
       'Namespace basics :: The controller manager fills the new namespace blue: the service-account controller creates its `default` ServiceAccount (the identity pods get unless they name another), and the root-CA publisher creates the ConfigMap kube-root-ca.crt (the certificate pods use to trust the API server).',
     ]);
     // Reads and kubeconfig edits: nothing happens in the cluster, and the narration says so.

@@ -36,7 +36,11 @@ export type ResourceName =
   | 'poddisruptionbudgets'
   | 'ingresses'
   | 'ingressclasses'
-  | 'networkpolicies';
+  | 'networkpolicies'
+  | 'roles'
+  | 'clusterroles'
+  | 'rolebindings'
+  | 'clusterrolebindings';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {

@@ -3,12 +3,13 @@
 // [X a list of X, {X a map of X, any other name a struct below.
 
 /** The struct each served apiVersion/kind decodes into. */
-export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","v1/ResourceQuota":"ResourceQuota","v1/LimitRange":"LimitRange","v1/PersistentVolume":"PersistentVolume","v1/PersistentVolumeClaim":"PersistentVolumeClaim","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/StatefulSet":"StatefulSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","autoscaling/v2/HorizontalPodAutoscaler":"HorizontalPodAutoscaler","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","policy/v1/PodDisruptionBudget":"PodDisruptionBudget","scheduling.k8s.io/v1/PriorityClass":"PriorityClass","storage.k8s.io/v1/StorageClass":"StorageClass","networking.k8s.io/v1/Ingress":"Ingress","networking.k8s.io/v1/IngressClass":"IngressClass","networking.k8s.io/v1/NetworkPolicy":"NetworkPolicy"};
+export const API_KINDS: Readonly<Record<string, string>> = {"v1/Namespace":"Namespace","v1/Node":"Node","v1/Pod":"Pod","v1/Service":"Service","v1/Endpoints":"Endpoints","v1/Event":"Event","v1/ConfigMap":"ConfigMap","v1/Secret":"Secret","v1/ServiceAccount":"ServiceAccount","v1/ResourceQuota":"ResourceQuota","v1/LimitRange":"LimitRange","v1/PersistentVolume":"PersistentVolume","v1/PersistentVolumeClaim":"PersistentVolumeClaim","apps/v1/Deployment":"Deployment","apps/v1/ReplicaSet":"ReplicaSet","apps/v1/DaemonSet":"DaemonSet","apps/v1/StatefulSet":"StatefulSet","apps/v1/ControllerRevision":"ControllerRevision","batch/v1/Job":"Job","batch/v1/CronJob":"CronJob","autoscaling/v2/HorizontalPodAutoscaler":"HorizontalPodAutoscaler","coordination.k8s.io/v1/Lease":"Lease","discovery.k8s.io/v1/EndpointSlice":"EndpointSlice","policy/v1/PodDisruptionBudget":"PodDisruptionBudget","scheduling.k8s.io/v1/PriorityClass":"PriorityClass","storage.k8s.io/v1/StorageClass":"StorageClass","networking.k8s.io/v1/Ingress":"Ingress","networking.k8s.io/v1/IngressClass":"IngressClass","networking.k8s.io/v1/NetworkPolicy":"NetworkPolicy","rbac.authorization.k8s.io/v1/Role":"Role","rbac.authorization.k8s.io/v1/ClusterRole":"ClusterRole","rbac.authorization.k8s.io/v1/RoleBinding":"RoleBinding","rbac.authorization.k8s.io/v1/ClusterRoleBinding":"ClusterRoleBinding"};
 
 /** Every struct's JSON fields and their codes. */
 export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   AWSElasticBlockStoreVolumeSource: {fsType:"s",partition:"i",readOnly:"b",volumeID:"s"},
   Affinity: {nodeAffinity:"NodeAffinity",podAffinity:"PodAffinity",podAntiAffinity:"PodAntiAffinity"},
+  AggregationRule: {clusterRoleSelectors:"[LabelSelector"},
   AppArmorProfile: {localhostProfile:"s",type:"s"},
   AttachedVolume: {devicePath:"s",name:"s"},
   AzureDiskVolumeSource: {cachingMode:"s",diskName:"s",diskURI:"s",fsType:"s",kind:"s",readOnly:"b"},
@@ -23,6 +24,8 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   CinderVolumeSource: {fsType:"s",readOnly:"b",secretRef:"LocalObjectReference",volumeID:"s"},
   ClaimSource: {resourceClaimName:"s",resourceClaimTemplateName:"s"},
   ClientIPConfig: {timeoutSeconds:"i"},
+  ClusterRole: {aggregationRule:"AggregationRule",apiVersion:"s",kind:"s",metadata:"ObjectMeta",rules:"[PolicyRule"},
+  ClusterRoleBinding: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",roleRef:"RoleRef",subjects:"[Subject"},
   ClusterTrustBundleProjection: {labelSelector:"LabelSelector",name:"s",optional:"b",path:"s",signerName:"s"},
   Condition: {lastTransitionTime:"s",message:"s",observedGeneration:"l",reason:"s",status:"s",type:"s"},
   ConfigMap: {apiVersion:"s",binaryData:"{s",data:"{s",immutable:"b",kind:"s",metadata:"ObjectMeta"},
@@ -217,6 +220,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   PodTemplateSpec: {metadata:"ObjectMeta",spec:"PodSpec"},
   PodsMetricSource: {metric:"MetricIdentifier",target:"MetricTarget"},
   PodsMetricStatus: {current:"MetricValueStatus",metric:"MetricIdentifier"},
+  PolicyRule: {apiGroups:"[s",nonResourceURLs:"[s",resourceNames:"[s",resources:"[s",verbs:"[s"},
   PortStatus: {error:"s",port:"i",protocol:"s"},
   PortworxVolumeSource: {fsType:"s",readOnly:"b",volumeID:"s"},
   PreferredSchedulingTerm: {preference:"NodeSelectorTerm",weight:"i"},
@@ -238,6 +242,9 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   ResourceQuotaSpec: {hard:"{q",scopeSelector:"ScopeSelector",scopes:"[s"},
   ResourceQuotaStatus: {hard:"{q",used:"{q"},
   ResourceRequirements: {claims:"[ResourceClaim",limits:"{q",requests:"{q"},
+  Role: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",rules:"[PolicyRule"},
+  RoleBinding: {apiVersion:"s",kind:"s",metadata:"ObjectMeta",roleRef:"RoleRef",subjects:"[Subject"},
+  RoleRef: {apiGroup:"s",kind:"s",name:"s"},
   RollingUpdateDaemonSet: {maxSurge:"q",maxUnavailable:"q"},
   RollingUpdateDeployment: {maxSurge:"q",maxUnavailable:"q"},
   RollingUpdateStatefulSetStrategy: {maxUnavailable:"q",partition:"i"},
@@ -273,6 +280,7 @@ export const API_STRUCTS: Readonly<Record<string, Readonly<Record<string, string
   StorageClass: {allowVolumeExpansion:"b",allowedTopologies:"[TopologySelectorTerm",apiVersion:"s",kind:"s",metadata:"ObjectMeta",mountOptions:"[s",parameters:"{s",provisioner:"s",reclaimPolicy:"s",volumeBindingMode:"s"},
   StorageOSPersistentVolumeSource: {fsType:"s",readOnly:"b",secretRef:"ObjectReference",volumeName:"s",volumeNamespace:"s"},
   StorageOSVolumeSource: {fsType:"s",readOnly:"b",secretRef:"LocalObjectReference",volumeName:"s",volumeNamespace:"s"},
+  Subject: {apiGroup:"s",kind:"s",name:"s",namespace:"s"},
   SuccessPolicy: {rules:"[SuccessPolicyRule"},
   SuccessPolicyRule: {succeededCount:"i",succeededIndexes:"s"},
   Sysctl: {name:"s",value:"s"},

@@ -74,6 +74,7 @@ import {
   conflict,
   type FieldError,
   forbidden,
+  internalError,
   invalid,
   invalidPatch,
   methodNotAllowed,
@@ -100,6 +101,21 @@ import {
 } from './priority.ts';
 import { compareQuantities } from './quantity.ts';
 import { admitQuota, applyLimitRangeDefaults, limitRangeViolations } from './quota.ts';
+import {
+  type Attributes,
+  authorize,
+  type Decision,
+  escalationError,
+  forbiddenMessage,
+  type PolicyRule,
+  RBAC_GROUP,
+  type RbacStore,
+  type RulesReview,
+  roleRefRules,
+  rulesFor,
+  type UserInfo,
+  validateBindingUpdate,
+} from './rbac.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
 import { convertSecret, secretDataError } from './secretConversion.ts';
 import {
@@ -649,6 +665,153 @@ export class ApiServer {
       }
     }
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, exec ? 101 : 200);
+  }
+
+  /**
+   * A client whose requests carry `user` (kubectl's `--as`, the impersonated identity): each is
+   * authorized first (RBAC), and a refused one answers Forbidden without reaching storage. The
+   * cluster's own components use {@link client}, which is not authorized per request.
+   */
+  clientAs(actor: Actor, user: UserInfo): ClusterClient {
+    const inner = this.client(actor);
+    const gate = <T>(
+      resource: ResourceName,
+      namespace: string | undefined,
+      name: string,
+      verb: string,
+      subresource: string,
+      go: () => Result<T>,
+    ): Result<T> => {
+      const r = this.#def(resource);
+      if (!r) return go();
+      const ns = r.namespaced
+        ? verb === 'list' || verb === 'deletecollection'
+          ? namespace
+          : this.#ns(r, namespace)
+        : undefined;
+      const a: Attributes = {
+        verb,
+        resource: r.resource,
+        apiGroup: r.group,
+        ...(subresource ? { subresource } : {}),
+        ...(ns ? { namespace: ns } : {}),
+        ...(name ? { name } : {}),
+      };
+      const d = this.authorize(user, a);
+      if (d.allowed) return go();
+      return this.#fail(
+        actor,
+        r,
+        ns,
+        name,
+        forbidden(r, name, forbiddenMessage(user, a, d.reason)),
+      );
+    };
+    const nameOf = (o: KubeObject) => o.metadata?.name ?? '';
+    const nsOf = (ns: string | undefined, o: KubeObject) =>
+      ns ?? o.metadata?.namespace ?? undefined;
+    return {
+      // A create names no object in its attributes (the name is not known to the URL).
+      create: (r, ns, o, opts) =>
+        gate(r, nsOf(ns, o), '', 'create', '', () =>
+          this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.create(r, ns, o, opts)),
+        ),
+      get: (r, ns, name) => gate(r, ns, name, 'get', '', () => inner.get(r, ns, name)),
+      list: (r, ns, opts) => gate(r, ns, '', 'list', '', () => inner.list(r, ns, opts)),
+      update: (r, ns, o, opts) =>
+        gate(r, nsOf(ns, o), nameOf(o), 'update', '', () =>
+          this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.update(r, ns, o, opts)),
+        ),
+      patch: (r, ns, name, p, opts) =>
+        gate(r, ns, name, 'patch', '', () => inner.patch(r, ns, name, p, opts)),
+      delete: (r, ns, name, opts) =>
+        gate(r, ns, name, 'delete', '', () => inner.delete(r, ns, name, opts)),
+      updateStatus: (r, ns, o) =>
+        gate(r, nsOf(ns, o), nameOf(o), 'update', 'status', () => inner.updateStatus(r, ns, o)),
+      patchStatus: (r, ns, name, p) =>
+        gate(r, ns, name, 'patch', 'status', () => inner.patchStatus(r, ns, name, p)),
+      bind: (ns, name, node) =>
+        gate('pods', ns, name, 'create', 'binding', () => inner.bind(ns, name, node)),
+      deleteCollection: (r, ns, opts) =>
+        gate(r, ns, '', 'deletecollection', '', () => inner.deleteCollection(r, ns, opts)),
+      // pods/exec and pods/log are authorized by the caller (kubectl's authorizePodSubresource).
+      connect: (sub, ns, name, container) => this.connect(actor, sub, ns, name, container),
+    };
+  }
+
+  /**
+   * The RBAC storage's escalation check on a create or update of a role or binding by an
+   * impersonated user: a role may only grant what its author holds (or may `escalate`), a
+   * binding only a role whose rules its author holds (or may `bind`); system:masters may all.
+   */
+  #escalationCheck<T>(
+    actor: Actor,
+    user: UserInfo,
+    resource: ResourceName,
+    namespace: string | undefined,
+    obj: KubeObject,
+    go: () => Result<T>,
+  ): Result<T> {
+    const r = this.#def(resource);
+    if (!r || r.group !== RBAC_GROUP || user.groups.includes('system:masters')) return go();
+    const ns = r.namespaced ? (namespace ?? 'default') : '';
+    const name = obj.metadata?.name ?? '';
+    const refuse = (why: string) =>
+      this.#fail(actor, r, ns || undefined, name, forbidden(r, name, why));
+    if (resource === 'roles' || resource === 'clusterroles') {
+      if (
+        this.authorize(user, {
+          verb: 'escalate',
+          resource,
+          apiGroup: RBAC_GROUP,
+          namespace: ns,
+          name,
+        }).allowed
+      )
+        return go();
+      const rules = Array.isArray(obj.rules) ? (obj.rules as PolicyRule[]) : [];
+      const why = escalationError(this.#rbacStore, user, ns, rules);
+      return why ? refuse(why) : go();
+    }
+    const ref = (obj.roleRef ?? {}) as { kind?: string; name?: string };
+    const bindAttrs: Attributes = {
+      verb: 'bind',
+      resource: ref.kind === 'Role' ? 'roles' : 'clusterroles',
+      apiGroup: RBAC_GROUP,
+      ...(ns ? { namespace: ns } : {}),
+      name: ref.name ?? '',
+    };
+    if (this.authorize(user, bindAttrs).allowed) return go();
+    const rules = roleRefRules(this.#rbacStore, obj, ns);
+    if (typeof rules === 'string')
+      return this.#fail(actor, r, ns || undefined, name, internalError(rules));
+    const why = escalationError(this.#rbacStore, user, ns, rules);
+    return why ? refuse(why) : go();
+  }
+
+  /** The roles and bindings as the RBAC authorizer's listers see them (no messages). */
+  readonly #rbacStore: RbacStore = {
+    clusterRoleBindings: () =>
+      this.#etcd.range(`${RESOURCES.clusterrolebindings.etcdPrefix}/`).map((kv) => kv.value),
+    roleBindings: (ns) =>
+      this.#etcd.range(`${RESOURCES.rolebindings.etcdPrefix}/${ns}/`).map((kv) => kv.value),
+    clusterRole: (name) =>
+      this.#etcd.get(
+        etcdKey(RESOURCES.clusterroles, undefined, name),
+        RESOURCES.clusterroles.etcdPrefix,
+      )?.value,
+    role: (ns, name) =>
+      this.#etcd.get(etcdKey(RESOURCES.roles, ns, name), RESOURCES.roles.etcdPrefix)?.value,
+  };
+
+  /** The authorization chain's decision (what a SubjectAccessReview answers). */
+  authorize(user: UserInfo, a: Attributes): Decision {
+    return authorize(this.#rbacStore, user, a);
+  }
+
+  /** What a SelfSubjectRulesReview answers for `user` in `namespace`. */
+  rulesReview(user: UserInfo, namespace: string): RulesReview {
+    return rulesFor(this.#rbacStore, user, namespace);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1895,6 +2058,8 @@ export class ApiServer {
       ];
       if (r.resource === 'pods') errors.push(...validatePodUpdate(next, old));
       if (r.resource === 'priorityclasses') errors.push(...validatePriorityClassUpdate(next, old));
+      if (r.resource === 'rolebindings' || r.resource === 'clusterrolebindings')
+        errors.push(...validateBindingUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
       if (r.resource === 'priorityclasses') {
         const why = admitPriorityClass(next, this.#priorityClasses());

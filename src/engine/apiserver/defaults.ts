@@ -13,6 +13,7 @@ import { defaultHpa } from './hpa.ts';
 import { defaultIngress, defaultIngressClass, defaultNetworkPolicy } from './networking.ts';
 import { canonicalQuantity } from './quantity.ts';
 import { defaultLimitRange } from './quota.ts';
+import { defaultBinding } from './rbac.ts';
 import {
   defaultPersistentVolume,
   defaultPersistentVolumeClaim,
@@ -593,6 +594,10 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
       break;
     case 'networkpolicies':
       defaultNetworkPolicy(o);
+      break;
+    case 'rolebindings':
+    case 'clusterrolebindings':
+      defaultBinding(x);
       break;
     case 'priorityclasses':
       setIfUnset(x, 'preemptionPolicy', 'PreemptLowerPriority');

@@ -84,6 +84,11 @@ export function unknownError(message: string): Status {
   return { ...status('InternalError', message), reason: '' as StatusReason };
 }
 
+/** NewInternalError: 500 InternalError, `Internal error occurred: <err>`. */
+export function internalError(message: string): Status {
+  return status('InternalError', `Internal error occurred: ${message}`, {});
+}
+
 export function methodNotAllowed(message: string): Status {
   return status('MethodNotAllowed', message);
 }

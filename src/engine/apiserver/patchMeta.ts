@@ -120,6 +120,11 @@ const ROOTS: Readonly<Record<ResourceName, StructMeta>> = {
   // EndpointSlice's endpoints and ports are atomic lists: a patch replaces them whole.
   endpointslices: { metadata: { type: 'ObjectMeta' } },
   priorityclasses: { metadata: { type: 'ObjectMeta' } },
+  // PolicyRule and Subject lists have no merge key: a patch replaces them whole.
+  roles: { metadata: { type: 'ObjectMeta' } },
+  clusterroles: { metadata: { type: 'ObjectMeta' } },
+  rolebindings: { metadata: { type: 'ObjectMeta' } },
+  clusterrolebindings: { metadata: { type: 'ObjectMeta' } },
   resourcequotas: { metadata: { type: 'ObjectMeta' } },
   limitranges: { metadata: { type: 'ObjectMeta' } },
   poddisruptionbudgets: { metadata: { type: 'ObjectMeta' } },

@@ -11,12 +11,21 @@ import { validateIngress, validateIngressClass, validateNetworkPolicy } from './
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
 import { validateLimitRange, validateResourceQuota } from './quota.ts';
+import { validateBindingObject, validatePathSegmentName, validateRoleObject } from './rbac.ts';
 import { validateStatefulSetSpec } from './statefulSetValidation.ts';
 import {
   validatePersistentVolume,
   validatePersistentVolumeClaim,
   validateStorageClass,
 } from './storage.ts';
+
+/** ValidateRBACName: the RBAC kinds' names are path segments (`system:node` is fine). */
+const RBAC_RESOURCES: ReadonlySet<ResourceName> = new Set<ResourceName>([
+  'roles',
+  'clusterroles',
+  'rolebindings',
+  'clusterrolebindings',
+]);
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -567,8 +576,9 @@ export function validateObject(
     });
   } else {
     // ValidateNamespaceName and ValidateServiceName are labels; the rest are subdomains.
-    const nameErrs =
-      resource === 'namespaces'
+    const nameErrs = RBAC_RESOURCES.has(resource)
+      ? validatePathSegmentName(name)
+      : resource === 'namespaces'
         ? isDNS1123Label(name)
         : resource === 'services'
           ? isDNS1035Label(name)
@@ -602,6 +612,14 @@ export function validateObject(
       break;
     case 'priorityclasses':
       errs.push(...validatePriorityClass(obj));
+      break;
+    case 'roles':
+    case 'clusterroles':
+      errs.push(...validateRoleObject(obj, resource === 'roles'));
+      break;
+    case 'rolebindings':
+    case 'clusterrolebindings':
+      errs.push(...validateBindingObject(obj, resource === 'rolebindings'));
       break;
     case 'limitranges':
       errs.push(...validateLimitRange(obj));

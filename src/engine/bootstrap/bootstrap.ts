@@ -33,6 +33,7 @@ import {
   kubeadmConfigMaps,
   rootCaConfigMap,
 } from './namespaceContent.ts';
+import { seedRbac } from './rbacBootstrap.ts';
 
 export const CONTROL_PLANE = 'control-plane';
 export const KUBERNETES_VERSION = 'v1.32.2';
@@ -333,6 +334,13 @@ export function bootstrap(etcd: Etcd<KubeObject>, rng: Rng, workers: number): Bo
       status: { phase: 'Active' },
     });
   }
+  // The API server's RBAC bootstrap (and kubeadm's roles) come first, as on a real cluster: the
+  // oldest keys in etcd. Their uids come from a stream of their own.
+  const rbac: Seeder = { etcd: s.etcd, rng: createRng((s.rng.state ^ 0x5be0cd19) >>> 0) };
+  seedRbac(
+    (resource, obj) => put(rbac, resource, obj),
+    (name, namespace) => meta(rbac, name, namespace),
+  );
   const nodes = [CONTROL_PLANE, ...workerNames(workers)];
   nodes.forEach((name, i) => {
     put(s, 'nodes', node(s, name, i, i === 0));

@@ -4,6 +4,7 @@
  */
 import type { Reconciler } from '../runtime/controller.ts';
 import { createRootCaPublisher, createServiceAccountController } from './accounts.ts';
+import { createClusterRoleAggregationController } from './clusterRoleAggregation.ts';
 import { createCronJobController } from './cronjob.ts';
 import { createDaemonSetController } from './daemonset.ts';
 import { createDeploymentController } from './deployment.ts';
@@ -53,6 +54,7 @@ export function createControllerManager(): Reconciler[] {
     createPvProtectionController(),
     createHorizontalPodAutoscalerController(),
     createDisruptionController(),
+    createClusterRoleAggregationController(),
   ];
 }
 

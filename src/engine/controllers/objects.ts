@@ -76,6 +76,22 @@ export const KINDS: Record<
   configmaps: { kind: 'ConfigMap', apiVersion: 'v1', namespaced: true },
   secrets: { kind: 'Secret', apiVersion: 'v1', namespaced: true },
   serviceaccounts: { kind: 'ServiceAccount', apiVersion: 'v1', namespaced: true },
+  roles: { kind: 'Role', apiVersion: 'rbac.authorization.k8s.io/v1', namespaced: true },
+  clusterroles: {
+    kind: 'ClusterRole',
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    namespaced: false,
+  },
+  rolebindings: {
+    kind: 'RoleBinding',
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    namespaced: true,
+  },
+  clusterrolebindings: {
+    kind: 'ClusterRoleBinding',
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    namespaced: false,
+  },
 };
 
 /** KINDS inverted (the first resource of a kind, in KINDS order); the GC asks per object. */

@@ -115,6 +115,14 @@ function typeByResourceOf(obj: KubeObject) {
       return typeByResource('poddisruptionbudgets');
     case 'Ingress':
       return typeByResource('ingresses');
+    case 'Role':
+      return typeByResource('roles');
+    case 'ClusterRole':
+      return typeByResource('clusterroles');
+    case 'RoleBinding':
+      return typeByResource('rolebindings');
+    case 'ClusterRoleBinding':
+      return typeByResource('clusterrolebindings');
     default:
       return typeByResource('pods');
   }
@@ -135,6 +143,11 @@ function stripNulls<T>(v: T): T {
  * `submit` for `create configmap | secret | serviceaccount` (kubectl-create field manager);
  * `wrap` is the text each puts before the server's error, as its Run does.
  */
+/** `create <type>`'s plain path: the server's error as it is (`Error from server (…)`). */
+export function submitTyped(ctx: Ctx, obj: KubeObject, namespace: string | undefined): void {
+  submit(ctx, obj, namespace, { dryRun: dryRunStrategy(ctx), fieldManager: 'kubectl-create' });
+}
+
 export function submitCreated(
   ctx: Ctx,
   obj: KubeObject,

@@ -1,4 +1,5 @@
 /** `kubectl describe`: name-prefix matching, several objects separated by blank lines. */
+
 import type { KubeObject } from '../../engine/api/types.ts';
 import { type LabelSelector, selectorMatches } from '../../engine/controllers/objects.ts';
 import { podClaimNames } from '../../engine/controllers/persistentVolume.ts';
@@ -27,6 +28,7 @@ import {
 } from '../printers/describe.ts';
 import { describeGeneric } from '../printers/describeGeneric.ts';
 import { describeHorizontalPodAutoscaler } from '../printers/describeHpa.ts';
+import { describeBinding, describeRole } from '../printers/describeRbac.ts';
 import {
   describeIngress,
   describeIngressClass,
@@ -177,12 +179,18 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeIngressClass(obj, eventsFor(ctx, obj, 'IngressClass'), now);
     case 'networkpolicies':
       return describeNetworkPolicy(obj);
+    case 'roles':
+    case 'clusterroles':
+      return describeRole(obj);
+    case 'rolebindings':
+    case 'clusterrolebindings':
+      return describeBinding(obj);
     case 'controllerrevisions':
       // No describer of its own: kubectl's generic one.
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, resourcequotas, limitranges, horizontalpodautoscalers, poddisruptionbudgets, persistentvolumes, persistentvolumeclaims, storageclasses, ingresses, ingressclasses, networkpolicies, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, roles, clusterroles, rolebindings, clusterrolebindings, resourcequotas, limitranges, horizontalpodautoscalers, poddisruptionbudgets, persistentvolumes, persistentvolumeclaims, storageclasses, ingresses, ingressclasses, networkpolicies, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

@@ -53,7 +53,7 @@ describe('kubectl diff', () => {
 +  generation: 2
    name: web
    namespace: default
-   resourceVersion: "145"
+   resourceVersion: "285"
    uid: ${uid}
  spec:
    progressDeadlineSeconds: 600

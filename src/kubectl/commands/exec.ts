@@ -5,12 +5,14 @@
  * terminal: an interactive shell (`-it … -- sh`) is refused; a one-shot command with `-it`
  * runs as without.
  */
+
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { execCommand, pid1CommandLine } from '../../engine/node/program.ts';
 import { hex64 } from '../../engine/registry/digest.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
+import { authorizePodSubresource } from '../impersonation.ts';
 import { listAll, peekObject } from './common.ts';
 import { defaultContainer, logTarget, surroundingsOf } from './logs.ts';
 import { containerFiles, keepExecWrites } from './podFiles.ts';
@@ -48,6 +50,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
   if (phase === 'Succeeded' || phase === 'Failed') {
     ctx.fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   }
+  authorizePodSubresource(ctx, 'create', 'exec', pod.metadata?.namespace ?? ctx.namespace, podName);
   const cname = ctx.str('container') || defaultContainer(ctx, pod);
   const container = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find(
     (c) => c.name === cname,

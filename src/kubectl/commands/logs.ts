@@ -24,6 +24,7 @@ import { processUser, type UserContext } from '../../engine/node/securityContext
 import { catalogueVersion } from '../../engine/registry/registry.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
+import { authorizePodSubresource } from '../impersonation.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
 import { getOrFail, singleTarget } from './misc.ts';
@@ -615,6 +616,7 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     ...(p.status?.containerStatuses ?? []),
     ...(p.status?.initContainerStatuses ?? []),
   ].find((c) => c.name === cname);
+  authorizePodSubresource(ctx, 'get', 'log', p.metadata?.namespace ?? ctx.namespace, podName);
   kubeletReachable(ctx, p, cname, opts);
   const run = runToRead(st, cname, podName, opts.previous);
   if ('error' in run) {

@@ -1,6 +1,7 @@
 /** Every kubectl command this console knows, with its flags (names as kubectl 1.32 has them). */
 import type { Ctx } from '../context.ts';
 import type { FlagDef } from '../flags.ts';
+import { runAuthCanI, runAuthWhoami } from './auth.ts';
 import { runAutoscale } from './autoscale.ts';
 import { runConfig } from './config.ts';
 import {
@@ -24,6 +25,12 @@ import {
 } from './createData.ts';
 import { runCreateIngress } from './createIngress.ts';
 import { runCreatePodDisruptionBudget } from './createPdb.ts';
+import {
+  runCreateClusterRole,
+  runCreateClusterRoleBinding,
+  runCreateRole,
+  runCreateRoleBinding,
+} from './createRbac.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runDiff } from './diff.ts';
@@ -89,6 +96,7 @@ const b = (name: string, short?: string): FlagDef => ({
   type: 'bool',
   ...(short ? { short } : {}),
 });
+const arr = (name: string): FlagDef => ({ name, type: 'stringArray' });
 const list = (name: string, short?: string): FlagDef => ({
   name,
   type: 'stringSlice',
@@ -373,17 +381,60 @@ kubectl create -f registry.yaml --edit -o json`,
         flags: [s('hard'), s('scopes'), ...createCommon],
         run: runCreateQuota,
       },
+      {
+        name: 'role',
+        short: 'Create a role with single rule',
+        use: 'kubectl create role NAME --verb=verb --resource=resource.group/subresource [--resource-name=resourcename] [--dry-run=server|client|none] [options]',
+        flags: [list('verb'), list('resource'), arr('resource-name'), ...createCommon],
+        run: runCreateRole,
+      },
+      {
+        name: 'clusterrole',
+        short: 'Create a cluster role',
+        use: 'kubectl create clusterrole NAME --verb=verb --resource=resource.group [--resource-name=resourcename] [--dry-run=server|client|none] [options]',
+        flags: [
+          list('verb'),
+          list('resource'),
+          arr('resource-name'),
+          list('non-resource-url'),
+          arr('aggregation-rule'),
+          ...createCommon,
+        ],
+        run: runCreateClusterRole,
+      },
+      {
+        name: 'rolebinding',
+        short: 'Create a role binding for a particular role or cluster role',
+        use: 'kubectl create rolebinding NAME --clusterrole=NAME|--role=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]',
+        flags: [
+          s('role'),
+          s('clusterrole'),
+          arr('user'),
+          arr('group'),
+          arr('serviceaccount'),
+          ...createCommon,
+        ],
+        run: runCreateRoleBinding,
+      },
+      {
+        name: 'clusterrolebinding',
+        short: 'Create a cluster role binding for a particular cluster role',
+        use: 'kubectl create clusterrolebinding NAME --clusterrole=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]',
+        flags: [
+          s('clusterrole'),
+          arr('user'),
+          arr('group'),
+          arr('serviceaccount'),
+          ...createCommon,
+        ],
+        run: runCreateClusterRoleBinding,
+      },
       // kubectl has these; the simulated cluster has no such resources, so say that plainly
       // rather than "unknown flag: --image".
-      ...(
-        [
-          ['role', 'Create a role with single rule'],
-          ['rolebinding', 'Create a role binding for a particular role or cluster role'],
-          ['clusterrole', 'Create a cluster role'],
-          ['clusterrolebinding', 'Create a cluster role binding for a particular cluster role'],
-          ['token', 'Request a service account token'],
-        ] as const
-      ).map(([name, short]) => ({ ...notHere(`create ${name}`, name), short })),
+      ...([['token', 'Request a service account token']] as const).map(([name, short]) => ({
+        ...notHere(`create ${name}`, name),
+        short,
+      })),
     ],
   },
   {
@@ -1044,7 +1095,6 @@ kubectl events --types=Warning,Normal`,
   },
   ...[
     'attach',
-    'auth',
     'certificate',
     'completion',
     'cp',
@@ -1057,6 +1107,32 @@ kubectl events --types=Warning,Normal`,
     'port-forward',
     'proxy',
   ].map((name) => notHere(name)),
+  {
+    name: 'auth',
+    short: 'Inspect authorization',
+    use: 'kubectl auth [flags] [options]',
+    children: [
+      {
+        name: 'can-i',
+        short: 'Check whether an action is allowed',
+        use: 'kubectl auth can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL] [options]',
+        flags: [allNamespaces, b('list'), b('no-headers'), b('quiet', 'q'), s('subresource')],
+        run: runAuthCanI,
+      },
+      {
+        name: 'whoami',
+        short: 'Experimental: Check self subject attributes',
+        use: 'kubectl auth whoami [options]',
+        flags: [output, b('allow-missing-template-keys'), s('template'), b('show-managed-fields')],
+        run: runAuthWhoami,
+      },
+      {
+        ...notHere('auth reconcile', 'reconcile'),
+        short:
+          'Reconciles rules for RBAC role, role binding, cluster role, and cluster role binding objects',
+      },
+    ],
+  },
   {
     name: 'diff',
     short: 'Diff the live version against a would-be applied version',

@@ -19,6 +19,7 @@ import { humanDuration, parseTimestamp, translateTimestampSince } from '../durat
 import { hpaRow } from './hpaColumns.ts';
 import { ingressClassRow, ingressRow, networkPolicyRow } from './networking.ts';
 import { podDisruptionBudgetRow } from './podDisruptionBudget.ts';
+import { BINDING_COLUMNS, bindingRow, ROLE_COLUMNS, roleRow } from './rbacColumns.ts';
 
 export interface Columns {
   columns: string[];
@@ -81,6 +82,10 @@ export const COLUMNS: Record<ResourceName, Columns> = {
     columns: ['Name', 'Min Available', 'Max Unavailable', 'Allowed Disruptions', 'Age'],
     wide: [],
   },
+  roles: ROLE_COLUMNS,
+  clusterroles: ROLE_COLUMNS,
+  rolebindings: BINDING_COLUMNS,
+  clusterrolebindings: BINDING_COLUMNS,
   persistentvolumes: {
     columns: [
       'Name',
@@ -964,6 +969,10 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   ingresses: ingressRow,
   ingressclasses: ingressClassRow,
   networkpolicies: networkPolicyRow,
+  roles: roleRow,
+  clusterroles: roleRow,
+  rolebindings: bindingRow,
+  clusterrolebindings: bindingRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */

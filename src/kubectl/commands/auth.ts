@@ -1,0 +1,168 @@
+/**
+ * `kubectl auth can-i` (a SelfSubjectAccessReview, or with --list a SelfSubjectRulesReview)
+ * and `kubectl auth whoami` (a SelfSubjectReview), answered by the API server's authorizer for
+ * the requesting identity (kubeconfig's user, or the `--as` user).
+ */
+import type { Attributes } from '../../engine/apiserver/rbac.ts';
+import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
+import { requestUser } from '../impersonation.ts';
+import { outputFormat, printObject } from '../output.ts';
+import { displayRules, ruleRows } from '../printers/policyRules.ts';
+import { resolveType, servedOnlyType } from '../resources.ts';
+import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
+
+const RESOURCE_VERBS = new Set([
+  'get',
+  'list',
+  'watch',
+  'create',
+  'update',
+  'patch',
+  'delete',
+  'deletecollection',
+  'use',
+  'bind',
+  'impersonate',
+  '*',
+  'approve',
+  'sign',
+  'escalate',
+  'attest',
+]);
+const NON_RESOURCE_VERBS = new Set([
+  'get',
+  'put',
+  'post',
+  'head',
+  'options',
+  'delete',
+  'patch',
+  '*',
+]);
+
+/** Resource words the authorizer knows though discovery does not (impersonation targets). */
+const NON_STANDARD = new Set(['users', 'groups']);
+
+function warn(ctx: Ctx, message: string): void {
+  ctx.err(`Warning: ${message}\n`);
+}
+
+interface Target {
+  resource: string;
+  group: string;
+  namespaced?: boolean;
+}
+
+/** CanIOptions.resourceFor: the mapped resource, or the word itself after a warning. */
+function resourceFor(ctx: Ctx, arg: string): Target {
+  if (arg === '*') return { resource: arg, group: '' };
+  const lower = arg.toLowerCase();
+  const t = resolveType(lower) ?? servedOnlyType(lower);
+  if (t) return { resource: t.resource, group: t.group, namespaced: t.namespaced };
+  const dot = lower.indexOf('.');
+  const resource = dot >= 0 ? lower.slice(0, dot) : lower;
+  const group = dot >= 0 ? lower.slice(dot + 1) : '';
+  if (!NON_STANDARD.has(group ? `${resource}.${group}` : resource)) {
+    warn(
+      ctx,
+      group
+        ? `the server doesn't have a resource type '${resource}' in group '${group}'`
+        : `the server doesn't have a resource type '${resource}'`,
+    );
+  }
+  return { resource: arg, group: '' };
+}
+
+export function runAuthCanI(ctx: Ctx, args: string[]): void {
+  const user = requestUser(ctx.flags);
+  const namespace = ctx.bool('all-namespaces') ? '' : ctx.namespace;
+  if (ctx.bool('list')) {
+    if (args.length !== 0) ctx.fail('list option must be specified with no arguments');
+    listRules(ctx, namespace);
+    return;
+  }
+  if (args.length !== 2) {
+    ctx.fail(
+      "you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples.",
+    );
+  }
+  const verb = args[0] as string;
+  const what = args[1] as string;
+  const subresource = ctx.str('subresource');
+  let attrs: Attributes;
+  if (what.startsWith('/')) {
+    if (subresource) ctx.fail('--subresource can not be used with NonResourceURL');
+    if (!NON_RESOURCE_VERBS.has(verb)) warn(ctx, `verb '${verb}' is not a known verb`);
+    attrs = { verb, path: what };
+  } else {
+    const slash = what.indexOf('/');
+    const target = resourceFor(ctx, slash >= 0 ? what.slice(0, slash) : what);
+    const name = slash >= 0 ? what.slice(slash + 1) : '';
+    if (!ctx.bool('all-namespaces') && target.namespaced === false) {
+      warn(
+        ctx,
+        target.group
+          ? `resource '${target.resource}' is not namespace scoped in group '${target.group}'`
+          : `resource '${target.resource}' is not namespace scoped`,
+      );
+    }
+    if (!RESOURCE_VERBS.has(verb)) warn(ctx, `verb '${verb}' is not a known verb`);
+    attrs = {
+      verb,
+      resource: target.resource,
+      apiGroup: target.group,
+      ...(subresource ? { subresource } : {}),
+      ...(namespace ? { namespace } : {}),
+      ...(name ? { name } : {}),
+    };
+  }
+  if (ctx.bool('no-headers')) ctx.fail('--no-headers is only applicable with --list');
+  const decision = ctx.host.authorize?.(user, attrs) ?? { allowed: true, reason: '' };
+  const quiet = ctx.bool('quiet');
+  if (decision.allowed) {
+    if (!quiet) ctx.out('yes\n');
+    return;
+  }
+  if (!quiet) ctx.out(decision.reason ? `no - ${decision.reason}\n` : 'no\n');
+  throw new ExitError(1);
+}
+
+/** `can-i --list`: the SelfSubjectRulesReview's rules as a table. */
+function listRules(ctx: Ctx, namespace: string): void {
+  if (ctx.bool('quiet') || ctx.bool('all-namespaces') || ctx.str('subresource') !== '') {
+    ctx.fail("--list can't be used with --quiet, --all-namespaces or --subresource");
+  }
+  const review = ctx.host.rulesReview?.(requestUser(ctx.flags), namespace);
+  if (!review) return;
+  if (review.incomplete) warn(ctx, `the list may be incomplete: ${review.evaluationError}`);
+  const rules = displayRules([...review.resourceRules, ...review.nonResourceRules]);
+  const lines = ruleRows(rules);
+  if (!ctx.bool('no-headers')) lines.unshift('Resources\tNon-Resource URLs\tResource Names\tVerbs');
+  ctx.out(formatTabbed(lines.map((l) => `${l}\n`).join(''), GET_TABWRITER));
+}
+
+/** `auth whoami`: the SelfSubjectReview's user info as ATTRIBUTE/VALUE rows, or the object. */
+export function runAuthWhoami(ctx: Ctx, args: string[]): void {
+  if (args.length > 0) ctx.usageError(`unexpected arguments: ${JSON.stringify(args)}`);
+  const user = requestUser(ctx.flags);
+  const format = outputFormat(ctx, false);
+  if (format !== '' && format !== 'wide') {
+    const at = new Date(ctx.host.nowEpochMs()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    printObject(
+      ctx,
+      {
+        kind: 'SelfSubjectReview',
+        apiVersion: 'authentication.k8s.io/v1',
+        metadata: { creationTimestamp: at },
+        status: { userInfo: { username: user.name, groups: user.groups } },
+      },
+      format,
+      { verb: '', dryRun: 'none', typed: true },
+    );
+    return;
+  }
+  const rows = ['ATTRIBUTE\tVALUE', `Username\t${user.name}`];
+  if (user.groups.length) rows.push(`Groups\t[${user.groups.join(' ')}]`);
+  ctx.out(formatTabbed(rows.map((r) => `${r}\n`).join(''), GET_TABWRITER));
+}

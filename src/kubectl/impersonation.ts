@@ -1,0 +1,71 @@
+/**
+ * Who kubectl's requests come from: the kubeconfig user's certificate identity (kubeadm's
+ * admin.conf: CN kubernetes-admin, O kubeadm:cluster-admins), or the user the global `--as`
+ * and `--as-group` flags impersonate, as the API server's impersonation filter builds it.
+ */
+import { forbidden } from '../engine/apiserver/errors.ts';
+import type { UserInfo } from '../engine/apiserver/rbac.ts';
+import { forbiddenMessage, splitServiceAccountUser } from '../engine/apiserver/rbac.ts';
+import { RESOURCES } from '../engine/apiserver/resources.ts';
+import type { Ctx } from './context.ts';
+import type { ParsedFlags } from './flags.ts';
+import type { KubectlHost } from './host.ts';
+
+/** kubeadm's admin.conf identity, with the group every authenticated request gets. */
+export const KUBERNETES_ADMIN: UserInfo = {
+  name: 'kubernetes-admin',
+  groups: ['kubeadm:cluster-admins', 'system:authenticated'],
+};
+
+/**
+ * The impersonated user for `--as NAME` and `--as-group`s: a service account's user name
+ * (`system:serviceaccount:ns:name`) without groups gets its fixed groups; system:authenticated
+ * is added unless a group names it or system:unauthenticated.
+ */
+export function impersonatedUser(name: string, groups: string[]): UserInfo {
+  let g = [...groups];
+  const sa = splitServiceAccountUser(name);
+  if (sa && g.length === 0) g = ['system:serviceaccounts', `system:serviceaccounts:${sa[0]}`];
+  if (
+    name !== 'system:anonymous' &&
+    !g.includes('system:authenticated') &&
+    !g.includes('system:unauthenticated')
+  ) {
+    g.push('system:authenticated');
+  }
+  return { name, groups: g };
+}
+
+/** The identity of a command's requests, from its parsed global flags. */
+export function requestUser(flags: ParsedFlags): UserInfo {
+  const as = flags.values.get('as');
+  if (typeof as !== 'string' || as === '') return KUBERNETES_ADMIN;
+  const groups = flags.values.get('as-group');
+  return impersonatedUser(as, Array.isArray(groups) ? groups : []);
+}
+
+/** `host` with its API client acting as the `--as` user, when one is given. */
+export function withImpersonation(host: KubectlHost, flags: ParsedFlags): KubectlHost {
+  const user = requestUser(flags);
+  if (user === KUBERNETES_ADMIN || !host.impersonate) return host;
+  return { ...host, api: host.impersonate(user) };
+}
+
+/**
+ * The API server's authorization of a pod subresource request that does not go through the
+ * API client here (`pods/log` for logs, `pods/exec` for exec): refused as the server refuses.
+ */
+export function authorizePodSubresource(
+  ctx: Ctx,
+  verb: string,
+  subresource: string,
+  namespace: string,
+  name: string,
+): void {
+  const user = requestUser(ctx.flags);
+  if (user === KUBERNETES_ADMIN || !ctx.host.authorize) return;
+  const a = { verb, resource: 'pods', subresource, apiGroup: '', namespace, name };
+  const d = ctx.host.authorize(user, a);
+  if (!d.allowed)
+    ctx.failStatus(forbidden(RESOURCES.pods, name, forbiddenMessage(user, a, d.reason)));
+}
