@@ -1,7 +1,9 @@
 /**
  * A console session on a real simulated cluster for kubectl's tests: `run(line)` runs one
- * console line, lets the cluster settle, and returns what it printed and its exit code.
+ * console line as the lab's console does (`sleep 30` advances the clock), lets the cluster
+ * settle, and returns what it printed and its exit code.
  */
+import { runAction } from '../../cli/actions.ts';
 import { createCluster } from '../../engine/index.ts';
 import { hostForCluster } from '../engineHost.ts';
 import { runLine } from '../shell.ts';
@@ -11,7 +13,8 @@ export function engineSession(seed = 1) {
   cluster.settle();
   const host = hostForCluster(cluster);
   const run = (line: string) => {
-    const r = runLine(host, line);
+    // As the lab's console: `sleep`, `docker` and `sim` lines are actions on the cluster.
+    const r = runAction(cluster, line) ?? runLine(host, line);
     host.settle();
     return { out: r.stdout, err: r.stderr, code: r.exitCode };
   };
