@@ -20,6 +20,13 @@ describe('shell scripts run with kubectl exec', () => {
       '10 2\n',
     );
     expect(run(`kubectl exec bb -- sh -c 'echo $(hostname)-x'`).out).toBe('bb-x\n');
+    // date is the time of the exec, alone or substituted.
+    expect(run('kubectl exec bb -- date').out).toMatch(
+      /^[A-Z][a-z]{2} Jan {1,2}\d+ \d\d:\d\d:\d\d UTC 2026\n$/,
+    );
+    expect(run(`kubectl exec bb -- sh -c 'echo "now: $(date)"'`).out).toMatch(
+      /^now: [A-Z][a-z]{2} Jan .* UTC 2026\n$/,
+    );
     // Single quotes keep them literal.
     expect(run(`kubectl exec bb -- sh -c "echo '\\$?'"`).out).toBe('$?\n');
     expect(run(`kubectl exec bb -- sh -c 'grep -q zzz /etc/hosts; echo rc=$?'`).out).toBe('rc=1\n');

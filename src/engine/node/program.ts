@@ -846,7 +846,8 @@ function psStep(args: readonly string[], sh: Shell): Step | undefined {
 
 /** `date` at the shell's current time. */
 function shellDate(sh: Shell): string {
-  const t = Date.parse(sh.startedAt);
+  // A command run beside the program (exec) runs now; the program's own from its start.
+  const t = Date.parse(sh.startedAt || (sh.where.now ?? ''));
   return goDate(Number.isNaN(t) ? sh.startedAt : new Date(t + sh.ms).toISOString());
 }
 
