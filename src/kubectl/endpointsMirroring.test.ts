@@ -67,4 +67,11 @@ subsets:
     );
     expect(slices).not.toContain('endpointslicemirroring-controller.k8s.io');
   });
+
+  it('kubectl describe endpoints: subsets with their addresses and ports table', () => {
+    const { run } = engineSession(2);
+    expect(run('kubectl describe ep kubernetes').out).toBe(
+      'Name:         kubernetes\nNamespace:    default\nLabels:       endpointslice.kubernetes.io/skip-mirror=true\nAnnotations:  <none>\nSubsets:\n  Addresses:          172.18.0.2\n  NotReadyAddresses:  <none>\n  Ports:\n    Name   Port  Protocol\n    ----   ----  --------\n    https  6443  TCP\n\nEvents:  <none>\n',
+    );
+  });
 });

@@ -10,6 +10,7 @@ import {
   describeDaemonSet,
   describeDeployment,
   describeEndpointSlice,
+  describeEndpoints,
   describeJob,
   describeLimitRange,
   describeNamespace,
@@ -157,6 +158,8 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
     }
     case 'storageclasses':
       return describeStorageClass(obj, eventsFor(ctx, obj, 'StorageClass'), now);
+    case 'endpoints':
+      return describeEndpoints(obj, eventsFor(ctx, obj, 'Endpoints'), now);
     case 'priorityclasses':
       return describePriorityClass(obj, eventsFor(ctx, obj, 'PriorityClass'), now);
     case 'endpointslices':
@@ -190,7 +193,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
       ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpointslices, priorityclasses, roles, clusterroles, rolebindings, clusterrolebindings, resourcequotas, limitranges, horizontalpodautoscalers, poddisruptionbudgets, persistentvolumes, persistentvolumeclaims, storageclasses, ingresses, ingressclasses, networkpolicies, configmaps, secrets or serviceaccounts)`,
+        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpoints, endpointslices, priorityclasses, roles, clusterroles, rolebindings, clusterrolebindings, resourcequotas, limitranges, horizontalpodautoscalers, poddisruptionbudgets, persistentvolumes, persistentvolumeclaims, storageclasses, ingresses, ingressclasses, networkpolicies, configmaps, secrets or serviceaccounts)`,
       );
   }
 }

@@ -1609,3 +1609,44 @@ export function describeStorageClass(
   if (events) describeEvents(w, events, now);
   return w.toString();
 }
+
+/**
+ * `kubectl describe endpoints` (describeEndpoints): per subset its ready and not-ready
+ * addresses joined with commas (`<none>` when empty) and its ports table, a blank line after
+ * each subset, then the events.
+ */
+export function describeEndpoints(
+  obj: KubeObject,
+  events: KubeObject[] | undefined,
+  now: number,
+): string {
+  const w = describeHeader(obj);
+  w.write(0, 'Subsets:\n');
+  const subsets =
+    (
+      obj as {
+        subsets?: {
+          addresses?: { ip?: string }[];
+          notReadyAddresses?: { ip?: string }[];
+          ports?: { name?: string; port?: number; protocol?: string }[];
+        }[];
+      }
+    ).subsets ?? [];
+  for (const s of subsets) {
+    const ips = (list: { ip?: string }[] | undefined) =>
+      (list ?? []).map((a) => a.ip ?? '').join(',') || '<none>';
+    w.write(1, `Addresses:\t${ips(s.addresses)}\n`);
+    w.write(1, `NotReadyAddresses:\t${ips(s.notReadyAddresses)}\n`);
+    if (s.ports?.length) {
+      w.write(1, 'Ports:\n');
+      w.write(2, 'Name\tPort\tProtocol\n');
+      w.write(2, '----\t----\t--------\n');
+      for (const p of s.ports) {
+        w.write(2, `${p.name || '<unset>'}\t${p.port ?? 0}\t${p.protocol ?? ''}\n`);
+      }
+    }
+    w.write(0, '\n');
+  }
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
