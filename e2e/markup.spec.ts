@@ -92,8 +92,15 @@ test('markup in names, labels, annotations, images and files is shown as text, n
     await run(page, "kubectl get namespace blue -o jsonpath='{.metadata.annotations.note}'"),
   ).toBe(SCRIPT);
 
-  // An image reference full of markup: the pod exists, the kubelet refuses the reference.
-  expect(await run(page, `kubectl run evil --image='${IMAGE}' -n blue`)).toBe('pod/evil created\n');
+  // An image reference full of markup: kubectl run refuses it before anything is created…
+  expect(await run(page, `kubectl run evil --image='${IMAGE}' -n blue`)).toBe(
+    `error: Invalid image name ${JSON.stringify(IMAGE)}: invalid reference format\n`,
+  );
+  // …a pod given it by --overrides exists, and the kubelet refuses the reference.
+  const overrides = JSON.stringify({ spec: { containers: [{ name: 'evil', image: IMAGE }] } });
+  expect(await run(page, `kubectl run evil --image=nginx -n blue --overrides='${overrides}'`)).toBe(
+    'pod/evil created\n',
+  );
   const pod = page.locator('[data-pod="blue/evil"]');
   await expect(pod).toHaveAttribute('data-status', 'InvalidImageName', { timeout: 30_000 });
   await expect(pod).toContainText('evil');

@@ -74,4 +74,24 @@ subsets:
       'Name:         kubernetes\nNamespace:    default\nLabels:       endpointslice.kubernetes.io/skip-mirror=true\nAnnotations:  <none>\nSubsets:\n  Addresses:          172.18.0.2\n  NotReadyAddresses:  <none>\n  Ports:\n    Name   Port  Protocol\n    ----   ----  --------\n    https  6443  TCP\n\nEvents:  <none>\n',
     );
   });
+
+  it('refuses Endpoints addresses that are loopback, unspecified, link-local or not IPs', () => {
+    const { run, host } = engineSession(2);
+    const ep = (name: string, ip: string) =>
+      `apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ${name}\nsubsets:\n- addresses:\n  - ip: ${ip}\n  ports:\n  - port: 80\n`;
+    host.fs.write('e1.yaml', ep('e1', '127.0.0.1'));
+    expect(run('kubectl create -f e1.yaml').err).toBe(
+      'The Endpoints "e1" is invalid: subsets[0].addresses[0].ip: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)\n',
+    );
+    host.fs.write('e2.yaml', ep('e2', '0.0.0.0'));
+    expect(run('kubectl apply -f e2.yaml').err).toBe(
+      'The Endpoints "e2" is invalid: subsets[0].addresses[0].ip: Invalid value: "0.0.0.0": may not be unspecified (0.0.0.0)\n',
+    );
+    host.fs.write('e3.yaml', ep('e3', '169.254.1.1'));
+    expect(run('kubectl create -f e3.yaml').err).toContain(
+      'may not be in the link-local range (169.254.0.0/16, fe80::/10)',
+    );
+    host.fs.write('e4.yaml', ep('e4', '10.0.0.9'));
+    expect(run('kubectl create -f e4.yaml').out).toBe('endpoints/e4 created\n');
+  });
 });

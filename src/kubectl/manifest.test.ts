@@ -15,6 +15,9 @@ describe('parseManifests', () => {
   it('reads YAML 1.1 scalars as Go does (yes is a boolean) and JSON documents', () => {
     const r = parseManifests('a: yes\nb: "yes"\nc: 010\n', 'x.yaml');
     expect(r.ok && r.docs[0]).toEqual({ a: true, b: 'yes', c: 8 });
+    // An exponent needs a digit before it: `e3` is a name, not NaN (go-yaml's resolve).
+    const e = parseManifests('a: e3\nb: 1e3\nc: .5e2\nd: E5\n', 'e.yaml');
+    expect(e.ok && e.docs[0]).toEqual({ a: 'e3', b: 1000, c: 50, d: 'E5' });
     const j = parseManifests('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}', 'p.json');
     expect(j.ok && j.docs[0]?.kind).toBe('Pod');
   });

@@ -3,7 +3,7 @@
  * Go's yaml reads them, alias bombs, oversize input, control characters and `__proto__`-style
  * keys all refused with a clear error instead of an exception.
  */
-import { isAlias, isMap, isPair, isSeq, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type ScalarTag, type Tags } from 'yaml';
 import type { KubeObject } from '../engine/api/types.ts';
 import { rfc3339 } from './duration.ts';
 import { MAX_FILE_BYTES } from './workspace.ts';
@@ -81,6 +81,20 @@ function goQuote(s: string): string {
   }
   return `${out}"`;
 }
+
+/**
+ * The YAML 1.1 tags as go-yaml v2 resolves plain scalars: a float written with an exponent needs
+ * a digit before it (`e3`, a name, stays a string; the yaml library read it as NaN).
+ */
+export const goYamlTags = (tags: Tags): Tags =>
+  tags.map((t) =>
+    typeof t === 'object' && t.tag === 'tag:yaml.org,2002:float' && t.format === 'EXP'
+      ? ({
+          ...t,
+          test: /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$/,
+        } as ScalarTag)
+      : t,
+  );
 
 /** Go's %v of a float64: the shortest digits, in %e form below 1e-4 and from 1e6 up. */
 function goFloat(n: number): string {
@@ -279,6 +293,7 @@ export function parseManifests(text: string, source: string): ManifestResult {
   try {
     const docs = parseAllDocuments(text, {
       version: '1.1',
+      customTags: goYamlTags,
       prettyErrors: false,
       // go-yaml v2 (what kubectl decodes with) takes the last of two equal keys without a word.
       uniqueKeys: false,

@@ -651,6 +651,9 @@ export function validateObject(
     case 'networkpolicies':
       errs.push(...validateNetworkPolicy(obj));
       break;
+    case 'endpoints':
+      errs.push(...validateEndpointAddresses(obj));
+      break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.
       if (obj.data === undefined || obj.data === null)
@@ -666,5 +669,43 @@ export function validateObject(
     default:
       break;
   }
+  return errs;
+}
+
+/** An IPv4 address in dotted decimal (what the simulated cluster's addresses are). */
+const IPV4_ADDRESS = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/**
+ * validateEndpointAddress's IP checks (IsValidIP, then ValidateNonSpecialIP) for every address
+ * and not-ready address of every subset: a valid IP that is not unspecified, loopback or
+ * link-local (a hand-written Endpoints pointing at 127.0.0.1 is refused).
+ */
+function validateEndpointAddresses(obj: KubeObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const subsets = (
+    obj as { subsets?: { addresses?: { ip?: string }[]; notReadyAddresses?: { ip?: string }[] }[] }
+  ).subsets;
+  (subsets ?? []).forEach((subset, i) => {
+    for (const list of ['addresses', 'notReadyAddresses'] as const) {
+      (subset[list] ?? []).forEach((a, j) => {
+        const ip = a.ip ?? '';
+        const field = `subsets[${i}].${list}[${j}].ip`;
+        const invalid = (detail: string) =>
+          errs.push({ field, type: 'Invalid value', value: ip, detail });
+        if (!IPV4_ADDRESS.test(ip) && !/^[0-9a-fA-F:]+:[0-9a-fA-F:.]*$/.test(ip)) {
+          invalid('must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)');
+          invalid('must be a valid IP address');
+          return;
+        }
+        if (ip === '0.0.0.0' || ip === '::') invalid('may not be unspecified (0.0.0.0)');
+        else if (ip.startsWith('127.') || ip === '::1')
+          invalid('may not be in the loopback range (127.0.0.0/8, ::1/128)');
+        else if (ip.startsWith('169.254.') || /^fe[89ab]/i.test(ip))
+          invalid('may not be in the link-local range (169.254.0.0/16, fe80::/10)');
+        else if (ip.startsWith('224.0.0.') || /^ff02:/i.test(ip))
+          invalid('may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)');
+      });
+    }
+  });
   return errs;
 }

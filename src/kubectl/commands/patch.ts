@@ -18,6 +18,7 @@ import { StrategicMergeError, strategicMergePatch } from '../../engine/apiserver
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { goJsonSyntaxError } from '../goJson.ts';
+import { goYamlTags } from '../manifest.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import type { ResourceType } from '../resources.ts';
 import { goYamlError } from '../yamlErrors.ts';
@@ -77,7 +78,12 @@ function parsePatch(ctx: Ctx, text: string): ParsedPatch {
       `unable to parse ${goQuote(ctx.str('patch'))}: error converting YAML to JSON: ${error}`,
     );
   }
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const doc = parseDocument(text, {
+    version: '1.1',
+    uniqueKeys: false,
+    prettyErrors: false,
+    customTags: goYamlTags,
+  });
   return { body: plain(doc.toJS({ maxAliasCount: 1000 })) ?? {} };
 }
 
