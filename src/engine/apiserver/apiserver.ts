@@ -281,6 +281,18 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 const EXTERNAL_ACTORS = new Set<Actor>(['kubectl', 'developer']);
 
+/** The message kind and HTTP method of a request by its authorization verb. */
+const REQUEST_OF_VERB: Readonly<Record<string, readonly [string, string]>> = {
+  get: ['api.get', 'GET'],
+  list: ['api.list', 'GET'],
+  watch: ['api.list', 'GET'],
+  create: ['api.create', 'POST'],
+  update: ['api.update', 'PUT'],
+  patch: ['api.patch', 'PATCH'],
+  delete: ['api.delete', 'DELETE'],
+  deletecollection: ['api.deleteCollection', 'DELETE'],
+};
+
 /** A request memo entry (see ApiServer #request). */
 interface ObjectRequest {
   kind: string;
@@ -699,6 +711,21 @@ export class ApiServer {
       };
       const d = this.authorize(user, a);
       if (d.allowed) return go();
+      // The request reaches the API server, which refuses it before any storage.
+      const [kind, method] = REQUEST_OF_VERB[verb] ?? ['api.get', 'GET'];
+      const collection = verb === 'list' || verb === 'deletecollection' || verb === 'create';
+      this.#request(
+        actor,
+        kind,
+        r,
+        ns,
+        collection ? '' : name,
+        method,
+        collection ? undefined : name,
+        subresource ? `/${subresource}` : '',
+        false,
+        false,
+      );
       return this.#fail(
         actor,
         r,
