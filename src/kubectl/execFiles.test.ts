@@ -215,4 +215,31 @@ spec:
       code: 1,
     });
   });
+
+  it("nginx logs the requests an exec's wget and curl send it", () => {
+    const { run } = engineSession(3);
+    run('kubectl run web --image=nginx --labels=app=web');
+    run('kubectl expose pod web --port=80');
+    run('kubectl run bb --image=busybox:1.36 -- sleep 3600');
+    run('kubectl run cu --image=curlimages/curl -- sleep 3600');
+    const ip = (pod: string) => run(`kubectl get pod ${pod} -o jsonpath='{.status.podIP}'`).out;
+    run('kubectl exec bb -- wget -qO- web/nope');
+    run('kubectl exec cu -- curl -s web');
+    run('kubectl exec web -- curl -s localhost');
+    const lines = run('kubectl logs web --tail=3').out.split('\n');
+    const at = String.raw`\[\d\d/Jan/2026:\d\d:\d\d:\d\d \+0000\]`;
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${ip('bb').replace(/\./g, '\\.')} - - ${at} "GET /nope HTTP/1.1" 404 153 "-" "Wget" "-"$`,
+      ),
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^${ip('cu').replace(/\./g, '\\.')} - - ${at} "GET / HTTP/1.1" 200 615 "-" "curl/8.12.1" "-"$`,
+      ),
+    );
+    expect(lines[2]).toMatch(
+      new RegExp(`^127\\.0\\.0\\.1 - - ${at} "GET / HTTP/1.1" 200 615 "-" "curl/7.88.1" "-"$`),
+    );
+  });
 });

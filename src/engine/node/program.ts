@@ -2249,6 +2249,22 @@ interface NetStep {
   writeOut?: string;
 }
 
+/** The HTTP request a `wget` or `curl` command line makes: the tool and the URL's path. */
+export function httpRequest(
+  argv: readonly string[],
+): { tool: 'wget' | 'curl'; host: string; path: string } | undefined {
+  const s = netStep(argv);
+  if (!s || s.tool === 'nslookup') return undefined;
+  return { tool: s.tool, host: s.host, path: s.path ?? '/' };
+}
+
+/** What the server behind `svc` answers a GET of `path`: the status and the body's bytes. */
+export function httpAnswer(svc: ServiceView, path: string): { code: number; bytes: number } {
+  const failed = errorPage(svc, path);
+  const body = failed?.page ?? servedPage(svc, path) ?? '';
+  return { code: failed?.code ?? 200, bytes: new TextEncoder().encode(body).length };
+}
+
 /** Reads `nslookup NAME`, `wget [-q] [-O-] URL` and `curl [-s] URL`; undefined for anything else. */
 function netStep(argv: readonly string[]): NetStep | undefined {
   const cmd = argv[0]?.split('/').pop();

@@ -8,7 +8,14 @@
 
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
-import { execCommand, pid1CommandLine } from '../../engine/node/program.ts';
+import {
+  execCommand,
+  httpAnswer,
+  httpRequest,
+  pid1CommandLine,
+  repository,
+  type ServiceView,
+} from '../../engine/node/program.ts';
 import { hex64 } from '../../engine/registry/digest.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
@@ -80,8 +87,20 @@ export function runExec(ctx: Ctx, args: string[]): void {
   // What its program, its hook, the pod's other containers (in shared volumes) and earlier
   // execs wrote.
   const files = containerFiles(ctx, pod, container, node, startMs, nowMs);
+  // The server a wget or curl reaches (nginx logs the request).
+  let reached: ServiceView | undefined;
+  const network = where.network;
   const r = execCommand(container.image ?? '', command, nowMs - startMs, files, {
     ...where,
+    ...(network
+      ? {
+          network: (ns: string, host: string, port?: number) => {
+            const view = network(ns, host, port);
+            if (view?.backendPod) reached = view;
+            return view;
+          },
+        }
+      : {}),
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
     now: new Date(ctx.host.nowEpochMs()).toISOString(),
   });
@@ -111,6 +130,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
   if ('notFound' in r) return;
   // What it wrote stays, in the container's layer or the volume it wrote in.
   if (r.written) keepExecWrites(ctx, pod, container, r.written, nowMs);
+  logAccess(ctx, pod, container.image ?? '', command, reached, nowMs);
   // With a terminal (-t) both streams are one.
   if (ctx.bool('tty')) ctx.out(r.stdout + r.stderr);
   else {
@@ -121,4 +141,42 @@ export function runExec(ctx: Ctx, args: string[]): void {
     ctx.err(`command terminated with exit code ${r.exitCode}\n`);
     throw new ExitError(r.exitCode);
   }
+}
+
+/** The User-Agent of the image's wget (busybox's) or curl. */
+function userAgent(tool: 'wget' | 'curl', image: string): string {
+  if (tool === 'wget') return 'Wget';
+  const tag = (image.split('@')[0] ?? image).split(':')[1];
+  if (repository(image) === 'curl') return `curl/${tag && /^\d/.test(tag) ? tag : '8.12.1'}`;
+  // Debian bookworm's curl, in the Debian-based images (nginx, httpd…).
+  return 'curl/7.88.1';
+}
+
+/**
+ * nginx's access log line for a request an exec's wget or curl sent to it (through a Service,
+ * to its pod IP, or to localhost), kept with the serving pod for `kubectl logs`.
+ */
+function logAccess(
+  ctx: Ctx,
+  pod: Pod,
+  image: string,
+  command: readonly string[],
+  reached: ServiceView | undefined,
+  nowMs: number,
+): void {
+  const req = httpRequest(command);
+  if (!req || !reached?.backendPod || !reached.backendImage) return;
+  if (repository(reached.backendImage) !== 'nginx') return;
+  if (!reached.ports.some((p) => p.ready)) return;
+  const local = req.host === 'localhost' || req.host === '127.0.0.1';
+  const client = local ? '127.0.0.1' : (pod.status?.podIP ?? '');
+  const answer = httpAnswer(reached, req.path);
+  const d = new Date(nowMs);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const month = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[d.getUTCMonth()];
+  const time = `${p2(d.getUTCDate())}/${month}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
+  const line = `${client} - - [${time}] "GET ${req.path} HTTP/1.1" ${answer.code} ${answer.bytes} "-" "${userAgent(req.tool, image)}" "-"\n`;
+  const scope = `access:${reached.namespace || (pod.metadata?.namespace ?? '')}/${reached.backendPod}`;
+  const n = ctx.host.storedFiles?.(scope).length ?? 0;
+  ctx.host.writeFiles?.(scope, [{ path: `${n}`, content: line, at: nowMs }]);
 }

@@ -689,7 +689,15 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
     const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
     const probes = probeAccessLines(container, p.status?.podIP, written, end);
-    if (probes.length > 0) lines = [...lines, ...probes].sort((a, b) => a.at - b.at);
+    // Requests the learner's wget and curl sent it (kubectl exec), in this run.
+    const requests = (
+      ctx.host.storedFiles?.(`access:${p.metadata?.namespace ?? ctx.namespace}/${podName}`) ?? []
+    )
+      .filter((f) => f.at >= written && f.at <= end && f.content !== null)
+      .map((f) => ({ at: f.at, text: f.content ?? '' }));
+    if (probes.length + requests.length > 0) {
+      lines = [...lines, ...probes, ...requests].sort((a, b) => a.at - b.at);
+    }
   }
   if (program?.runs === 'forever' && program.follows) {
     // `tail -F FILE` prints what another container of the pod writes to FILE through a
