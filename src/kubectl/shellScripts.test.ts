@@ -56,4 +56,20 @@ describe('shell scripts run with kubectl exec', () => {
       code: 1,
     });
   });
+
+  it('expands * and ? against the files it knows: a ConfigMap volume', () => {
+    const { run, host } = engineSession(8);
+    run('kubectl create configmap cfg --from-literal=color=blue --from-literal=size=L');
+    host.fs.write(
+      'g.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: g\nspec:\n  volumes: [{name: v, configMap: {name: cfg}}]\n  containers: [{name: c, image: busybox, command: [sleep, "3600"], volumeMounts: [{name: v, mountPath: /cfg}]}]\n',
+    );
+    run('kubectl apply -f g.yaml');
+    expect(run(`kubectl exec g -- sh -c 'cat /cfg/*'`).out).toBe('blueL');
+    expect(run(`kubectl exec g -- sh -c 'for f in /cfg/*; do echo "$f=$(cat $f)"; done'`).out).toBe(
+      '/cfg/color=blue\n/cfg/size=L\n',
+    );
+    // Quoted, or matching nothing, the pattern stays as written.
+    expect(run(`kubectl exec g -- sh -c 'echo "/cfg/*" /cfg/z*'`).out).toBe('/cfg/* /cfg/z*\n');
+  });
 });

@@ -1213,7 +1213,10 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       if (/\$\((?!date\))|`/.test(loop[2] ?? '')) {
         return { status, output, forever: true, exited: false };
       }
-      const items = shellWords(loop[2] ?? '', (n) => lookupVar(sh, n), date).map((w) => w.text);
+      const items = globbed(
+        shellWords(loop[2] ?? '', (n) => lookupVar(sh, n), date),
+        sh,
+      ).map((w) => w.text);
       for (const item of items) {
         sh.locals.set(loop[1] ?? '', item);
         const r = runStatements(body, sh, shell);
@@ -1241,7 +1244,12 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       status = 0;
       continue;
     }
-    const red = redirections(shellWords(text, (n) => lookupVar(sh, n), date));
+    const red = redirections(
+      globbed(
+        shellWords(text, (n) => lookupVar(sh, n), date),
+        sh,
+      ),
+    );
     if (!red || red.argv.length === 0) return { status, output, forever: true, exited: false };
     const s = step(red.argv, sh, shell);
     if (!s) return { status, output, forever: true, exited: false };
@@ -1276,6 +1284,37 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
 }
 
 /**
+ * Pathname expansion of unquoted words with `*` or `?`: the known files of the directory that
+ * match, sorted; a pattern that matches none stays as it is (as sh leaves it).
+ */
+function globbed(words: Word[], sh: Shell): Word[] {
+  if (!words.some((w) => !w.quoted && /[*?]/.test(w.text))) return words;
+  const out: Word[] = [];
+  for (const w of words) {
+    const slash = w.text.lastIndexOf('/');
+    const dir = slash < 0 ? '' : w.text.slice(0, slash);
+    const pattern = w.text.slice(slash + 1);
+    if (w.quoted || !/[*?]/.test(pattern) || /[*?]/.test(dir)) {
+      out.push(w);
+      continue;
+    }
+    const names = listDir(sh, dir === '' ? (slash === 0 ? '/' : sh.cwd) : dir);
+    const re = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
+    const hits = (names ?? []).filter(
+      (n) => re.test(n) && (pattern.startsWith('.') || !n.startsWith('.')),
+    );
+    if (hits.length === 0) out.push(w);
+    else for (const n of hits) out.push({ text: slash < 0 ? n : `${dir}/${n}`, quoted: false });
+  }
+  return out;
+}
+
+/**
  * `A | B | …`: A's output is B's input, and so on; what the last prints goes to the log (or
  * the file it is redirected to); the status is the last's. The filters are those of
  * textFilter. Undefined when a part is not simulated.
@@ -1296,13 +1335,12 @@ function pipeline(
     if (!st) return undefined;
     const expanded = substitute(st.text, sh, shell, status);
     if (expanded === undefined) return undefined;
-    const red = redirections(
-      shellWords(
-        expanded,
-        (n) => lookupVar(sh, n),
-        () => shellDate(sh),
-      ),
+    const words = shellWords(
+      expanded,
+      (n) => lookupVar(sh, n),
+      () => shellDate(sh),
     );
+    const red = redirections(globbed(words, sh));
     if (!red || red.argv.length === 0) return undefined;
     const lastPart = list[i + 1]?.op !== '|';
     const cmd = red.argv[0]?.split('/').pop() ?? '';
