@@ -69,6 +69,15 @@ describe('shell scripts run with kubectl exec', () => {
     expect(run(`kubectl exec g -- sh -c 'for f in /cfg/*; do echo "$f=$(cat $f)"; done'`).out).toBe(
       '/cfg/color=blue\n/cfg/size=L\n',
     );
+    // ConfigMap volumes are mounted read-only.
+    expect(run(`kubectl exec g -- sh -c 'echo x > /cfg/new; echo rc=$?'`).out).toBe(
+      "sh: can't create /cfg/new: Read-only file system\nrc=1\n",
+    );
+    expect(run('kubectl exec g -- rm /cfg/color')).toEqual({
+      out: '',
+      err: "rm: can't remove '/cfg/color': Read-only file system\ncommand terminated with exit code 1\n",
+      code: 1,
+    });
     // Quoted, or matching nothing, the pattern stays as written.
     expect(run(`kubectl exec g -- sh -c 'echo "/cfg/*" /cfg/z*'`).out).toBe('/cfg/* /cfg/z*\n');
   });

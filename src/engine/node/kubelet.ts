@@ -946,6 +946,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         if (vf) {
           where.files = vf.files;
           where.dirs = vf.dirs;
+          if (vf.readOnly) where.readOnly = vf.readOnly;
         }
       }
       const podIP = work.get(key)?.podIP;

@@ -594,10 +594,15 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       }
       return undefined;
     }
-    case 'touch':
+    case 'touch': {
       if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
-      for (const path of rest) writeFile(sh, path, readFile(sh, path) ?? '', false);
-      return { ms: 0, output: '' };
+      let error = '';
+      for (const path of rest) {
+        if (readOnlyPath(sh, path)) error += `touch: ${path}: Read-only file system\n`;
+        else writeFile(sh, path, readFile(sh, path) ?? '', false);
+      }
+      return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
+    }
     case 'rm': {
       const paths = rest.filter((a) => !/^-[rfv]+$/.test(a));
       if (paths.length === 0 || paths.some((a) => a.startsWith('-'))) return undefined;
@@ -608,6 +613,10 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         if (known === undefined && !path.startsWith('/tmp/')) return undefined;
         if (known === null || known === undefined) {
           if (!force) error += `rm: can't remove '${path}': No such file or directory\n`;
+          continue;
+        }
+        if (readOnlyPath(sh, path)) {
+          error += `rm: can't remove '${path}': Read-only file system\n`;
           continue;
         }
         writeFile(sh, path, null, false);
@@ -943,6 +952,20 @@ const OTHER_BUILTINS = new Set([
   'bg',
 ]);
 
+/** Whether `path` lies in a volume mounted read-only. */
+function readOnlyPath(sh: Shell, given: string): boolean {
+  const path = absPath(sh, given);
+  return sh.where.readOnly?.some((d) => path === d || path.startsWith(`${d}/`)) ?? false;
+}
+
+/** The shell's message when a redirection cannot create its file (a read-only volume). */
+function cannotCreate(sh: Shell, shell: string, path: string): string {
+  if (shell === 'bash') return `bash: line 1: ${path}: Read-only file system\n`;
+  return shellFamily(sh.repo) === 'dash'
+    ? `sh: 1: cannot create ${path}: Read-only file system\n`
+    : `${shell}: can't create ${path}: Read-only file system\n`;
+}
+
 /** Write (or, with null, remove) a file at the shell's current time. */
 function writeFile(sh: Shell, given: string, content: string | null, append: boolean): void {
   const path = absPath(sh, given);
@@ -1251,6 +1274,17 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       ),
     );
     if (!red || red.argv.length === 0) return { status, output, forever: true, exited: false };
+    // A redirection into a read-only volume fails before the command runs.
+    const blocked = [red.out, red.err].find(
+      (sink) => sink.kind === 'file' && readOnlyPath(sh, sink.path),
+    );
+    if (blocked?.kind === 'file') {
+      const error = cannotCreate(sh, shell, blocked.path);
+      output += error;
+      sh.printed.push({ atMs: sh.ms, text: error });
+      status = 1;
+      continue;
+    }
     const s = step(red.argv, sh, shell);
     if (!s) return { status, output, forever: true, exited: false };
     const deliver = (sink: Sink, text: string | undefined) => {
@@ -2629,6 +2663,8 @@ export interface Surroundings {
   files?: ReadonlyMap<string, string>;
   /** Directories the container's volumes are mounted on (`ls` of an empty one is empty). */
   dirs?: readonly string[];
+  /** Those mounted read-only (ConfigMap, Secret, downward API, projected volumes). */
+  readOnly?: readonly string[];
   /** Service link variables besides the `kubernetes` Service's (`WEB_SERVICE_HOST`…). */
   serviceLinks?: ReadonlyMap<string, string>;
   /** Who the processes run as, when the securityContext changes the image's user (root). */
@@ -3076,11 +3112,11 @@ export function volumeFiles(
   atStart: ObjectData = data,
   /** The pod's IPs and the node's allocatable (downward API files). */
   runtime: PodRuntime = {},
-): { files: Map<string, string>; dirs: string[] } | undefined {
+): { files: Map<string, string>; dirs: string[]; readOnly?: string[] } | undefined {
   const mounts = container.volumeMounts;
   if (!mounts?.length) return undefined;
   const volumes = (pod.spec as { volumes?: VolumeSpec[] } | undefined)?.volumes ?? [];
-  let out: { files: Map<string, string>; dirs: string[] } | undefined;
+  let out: { files: Map<string, string>; dirs: string[]; readOnly?: string[] } | undefined;
   for (const m of mounts) {
     const v = volumes.find((x) => x.name === m.name);
     if (!v || !(v.configMap || v.secret || v.emptyDir || v.downwardAPI || v.projected)) continue;
@@ -3137,6 +3173,8 @@ export function volumeFiles(
       continue;
     }
     out.dirs.push(dir);
+    // ConfigMap, Secret, downward API and projected volumes are mounted read-only.
+    (out.readOnly ??= []).push(dir);
     for (const [path, value] of entries) out.files.set(`${dir}/${path}`, value);
   }
   return out;

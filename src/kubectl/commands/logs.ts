@@ -772,6 +772,7 @@ export function surroundingsOf(
   const fsGroup = (p.spec?.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
   const where: Surroundings = {
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
+    ...(vf?.readOnly ? { readOnly: vf.readOnly } : {}),
     namespace,
     network: networkOf(ctx),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
