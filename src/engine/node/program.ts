@@ -3174,7 +3174,7 @@ export function volumeFiles(
     }
     out.dirs.push(dir);
     // ConfigMap, Secret, downward API and projected volumes are mounted read-only.
-    (out.readOnly ??= []).push(dir);
+    out.readOnly = [...(out.readOnly ?? []), dir];
     for (const [path, value] of entries) out.files.set(`${dir}/${path}`, value);
   }
   return out;

@@ -5,7 +5,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
-import { goDurationString, parseTimestamp, rfc3339 } from '../duration.ts';
+import { parseTimestamp, rfc3339 } from '../duration.ts';
 import { clientError, ExitError, renderStatuses } from '../errors.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
