@@ -722,8 +722,11 @@ export class ApiServer {
         gate(r, nsOf(ns, o), nameOf(o), 'update', '', () =>
           this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.update(r, ns, o, opts)),
         ),
+      // A patch through a subresource (kubectl scale's PATCH …/scale) is authorized on it.
       patch: (r, ns, name, p, opts) =>
-        gate(r, ns, name, 'patch', '', () => inner.patch(r, ns, name, p, opts)),
+        gate(r, ns, name, 'patch', opts?.subresource ?? '', () =>
+          inner.patch(r, ns, name, p, opts),
+        ),
       delete: (r, ns, name, opts) =>
         gate(r, ns, name, 'delete', '', () => inner.delete(r, ns, name, opts)),
       updateStatus: (r, ns, o) =>
