@@ -1,6 +1,7 @@
 /**
  * Requests of an impersonated user (`--as`) that go to a subresource are authorized on it, as
- * the 1.32 API server's RBAC authorizer sees them: kubectl scale PATCHes `deployments/scale`.
+ * the 1.32 API server's RBAC authorizer sees them: kubectl scale PATCHes `deployments/scale`,
+ * kubectl drain POSTs `pods/eviction`.
  */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
@@ -47,6 +48,42 @@ describe('kubectl scale --as: the scale subresource', () => {
     run('kubectl create rolebinding e --clusterrole=edit --user=editor');
     expect(run('kubectl scale sts db --replicas=0 --as=editor').out).toBe(
       'statefulset.apps/db scaled\n',
+    );
+  });
+});
+
+describe('kubectl drain --as: evictions are creates of pods/eviction', () => {
+  it('a user who may delete pods but not create pods/eviction cannot evict them', () => {
+    const { run } = engineSession(1);
+    run('kubectl run solo --image=nginx');
+    run('sleep 20');
+    const node = run("kubectl get pod solo -o jsonpath='{.spec.nodeName}'").out;
+    run('kubectl create clusterrole drainer --verb=get,list,patch --resource=nodes');
+    run('kubectl create clusterrole podder --verb=get,list,delete --resource=pods');
+    run('kubectl create clusterrolebinding drainer --clusterrole=drainer --user=ops');
+    run('kubectl create clusterrolebinding podder --clusterrole=podder --user=ops');
+    const refused =
+      'error when evicting pods/"solo" -n "default": pods "solo" is forbidden: User "ops" cannot create resource "pods/eviction" in API group "" in the namespace "default"';
+    const r = run(`kubectl drain ${node} --ignore-daemonsets --force --as=ops`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`node/${node} cordoned\n`);
+    expect(r.out).not.toContain('drained');
+    // One error: the aggregate prints without brackets.
+    expect(r.err.split('\n').slice(1)).toEqual([
+      `There are pending pods in node "${node}" when an error occurred: ${refused}`,
+      'pod/solo',
+      `error: unable to drain node "${node}" due to error: ${refused}, continuing command...`,
+      'There are pending nodes to be drained:',
+      ` ${node}`,
+      refused,
+      '',
+    ]);
+    expect(run('kubectl get pod solo -o name').out).toBe('pod/solo\n');
+    // Granting the eviction subresource lets the drain through.
+    run('kubectl create clusterrole evictor --verb=create --resource=pods/eviction');
+    run('kubectl create clusterrolebinding evictor --clusterrole=evictor --user=ops');
+    expect(run(`kubectl drain ${node} --ignore-daemonsets --force --as=ops`).out).toContain(
+      'evicting pod default/solo\n',
     );
   });
 });

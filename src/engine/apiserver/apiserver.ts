@@ -727,8 +727,11 @@ export class ApiServer {
         gate(r, ns, name, 'patch', opts?.subresource ?? '', () =>
           inner.patch(r, ns, name, p, opts),
         ),
+      // An eviction is a create of the pod's eviction subresource (POST …/pods/NAME/eviction).
       delete: (r, ns, name, opts) =>
-        gate(r, ns, name, 'delete', '', () => inner.delete(r, ns, name, opts)),
+        opts?.eviction
+          ? gate(r, ns, name, 'create', 'eviction', () => inner.delete(r, ns, name, opts))
+          : gate(r, ns, name, 'delete', '', () => inner.delete(r, ns, name, opts)),
       updateStatus: (r, ns, o) =>
         gate(r, nsOf(ns, o), nameOf(o), 'update', 'status', () => inner.updateStatus(r, ns, o)),
       patchStatus: (r, ns, name, p) =>
