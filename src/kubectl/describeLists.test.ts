@@ -1,6 +1,7 @@
 /**
  * `kubectl describe TYPE` without a name lists the type: a list RBAC refuses is the builder's
- * error (describe.go reports every error of r.Infos() but NotFound-by-name), not an empty list.
+ * error (describe.go reports every error of r.Infos() but NotFound-by-name), not an empty list;
+ * an empty one says "No resources found in <ns> namespace." whatever the type's scope.
  */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
@@ -38,5 +39,27 @@ describe('kubectl describe TYPE --as a user who may not list it', () => {
     expect(r.err).toBe(
       'Error from server (Forbidden): pods is forbidden: User "alice" cannot list resource "pods" in API group "" in the namespace "default"\n',
     );
+  });
+});
+
+describe('kubectl describe TYPE with nothing to describe', () => {
+  it('names the namespace whatever the scope of the type; -A names none', () => {
+    const { run } = engineSession(1);
+    const here = { out: '', err: 'No resources found in default namespace.\n', code: 0 };
+    expect(run('kubectl describe ingressclass')).toEqual(here);
+    expect(run('kubectl describe pv')).toEqual(here);
+    expect(run('kubectl describe ingress')).toEqual(here);
+    expect(run('kubectl describe pv -n kube-system')).toEqual({
+      out: '',
+      err: 'No resources found in kube-system namespace.\n',
+      code: 0,
+    });
+    expect(run('kubectl describe pv -A')).toEqual({
+      out: '',
+      err: 'No resources found\n',
+      code: 0,
+    });
+    // get, unlike describe, looks at the scope.
+    expect(run('kubectl get pv').err).toBe('No resources found\n');
   });
 });

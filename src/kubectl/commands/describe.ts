@@ -283,9 +283,8 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
     const text = describeOne(ctx, type, obj);
     ctx.out(i === 0 ? text : `\n\n${text}`);
   });
-  if (found.length === 0 && !anyError) {
-    const types = files.length > 0 ? [] : typesAndNamesToRead(ctx, args).map((r) => r.type);
-    const namespaced = !allNs && types.length > 0 && types.every((t) => t.namespaced);
-    ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
-  }
+  // describe.go: unlike get, the text does not look at the types' scope (a cluster-scoped
+  // type also says "in default namespace."); only --all-namespaces drops the namespace.
+  if (found.length === 0 && !anyError)
+    ctx.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
 }
