@@ -62,9 +62,10 @@ describe('the Ingress page of the documentation', () => {
     // A Service without endpoints (no pods match) shows <none>. A port the Service lacks
     // matches no Service port, so the describer shows the endpoints of the unnamed port.
     run('kubectl create service clusterip lonely --tcp=8080:8080');
+    // Both rules have no host, so create ingress puts both paths into one rule.
     run('kubectl create ingress two --rule=/a=lonely:8080 --rule=/b=test:9090');
     expect(run('kubectl describe ingress two').out).toMatch(
-      /\n {2}\* {11}\n {14}\/a {3}lonely:8080 \(<none>\)\n {2}\* {11}\n {14}\/b {3}test:9090 \(10\.244\.\d\.\d+:80,10\.244\.\d\.\d+:80\)\n/,
+      /\n {2}\* {11}\n {14}\/a {3}lonely:8080 \(<none>\)\n {14}\/b {3}test:9090 \(10\.244\.\d\.\d+:80,10\.244\.\d\.\d+:80\)\n/,
     );
   });
 
@@ -384,13 +385,6 @@ describe('kubectl create ingress', () => {
                 path: '/',
                 pathType: 'Exact',
               },
-            ],
-          },
-        },
-        {
-          host: 'foo.com',
-          http: {
-            paths: [
               {
                 backend: { service: { name: 'othersvc', port: { number: 8080 } } },
                 path: '/path/subpath',
@@ -403,11 +397,60 @@ describe('kubectl create ingress', () => {
       tls: [{ hosts: ['foo.com'] }],
     });
     expect(run('kubectl get ing').out).toBe(
-      'NAME     CLASS     HOSTS             ADDRESS   PORTS     AGE\n' +
-        'ingtls   default   foo.com,foo.com             80, 443   45s\n',
+      'NAME     CLASS     HOSTS     ADDRESS   PORTS     AGE\n' +
+        'ingtls   default   foo.com             80, 443   45s\n',
     );
     expect(run('kubectl describe ing ingtls').out).toContain(
       'Default backend:  defaultsvc:http (<error: endpoints "defaultsvc" not found>)\nTLS:\n  SNI routes foo.com\nRules:\n',
+    );
+  });
+
+  it('merges the paths of several --rule for one host into one rule (help: same host, multiple paths)', () => {
+    const { run } = engineSession(1);
+    run(
+      'kubectl create ingress multipath --class=default --rule="foo.com/=svc:port" --rule="foo.com/admin/=svcadmin:portadmin"',
+    );
+    expect(run('kubectl get ingress multipath').out).toBe(
+      'NAME        CLASS     HOSTS     ADDRESS   PORTS   AGE\n' +
+        'multipath   default   foo.com             80      15s\n',
+    );
+    expect(run('kubectl describe ingress multipath').out).toContain(
+      [
+        'Rules:',
+        '  Host        Path  Backends',
+        '  ----        ----  --------',
+        '  foo.com     ',
+        '              /         svc:port (<error: endpoints "svc" not found>)',
+        '              /admin/   svcadmin:portadmin (<error: endpoints "svcadmin" not found>)',
+        'Annotations:  <none>',
+      ].join('\n'),
+    );
+    run(
+      'kubectl create ingress multi --rule="a.com/x=web:80" --rule="b.com/y=web:80" --rule="a.com/z=web:80,tls=s1" --rule="b.com/q=web:80,tls=s1"',
+    );
+    expect(run("kubectl get ingress multi -o jsonpath='{.spec.rules[*].host}'").out).toBe(
+      'a.com b.com',
+    );
+    expect(
+      run("kubectl get ingress multi -o jsonpath='{.spec.rules[0].http.paths[*].path}'").out,
+    ).toBe('/x /z');
+    expect(run("kubectl get ingress multi -o jsonpath='{.spec.tls}'").out).toBe(
+      '[{"hosts":["a.com","b.com"],"secretName":"s1"}]',
+    );
+    expect(run('kubectl describe ingress multi').out).toContain(
+      'TLS:\n  s1 terminates a.com,b.com\nRules:\n',
+    );
+  });
+
+  it('takes each TLS secret from its own --rule: a bare tls does not inherit an earlier secret', () => {
+    const { run } = engineSession(1);
+    run('kubectl create ingress t2 --rule="a.com/=s:80,tls=s1" --rule="b.com/=s:80,tls"');
+    expect(run("kubectl get ingress t2 -o jsonpath='{.spec.tls}'").out).toBe(
+      '[{"hosts":["a.com"],"secretName":"s1"},{"hosts":["b.com"]}]',
+    );
+    run('kubectl create ingress t3 --rule="a.com/=s:80,tls" --rule="b.com/=s:80,tls"');
+    expect(run("kubectl get ingress t3 -o jsonpath='{.spec.tls}'").out).toBe(
+      '[{"hosts":["a.com","b.com"]}]',
     );
   });
 

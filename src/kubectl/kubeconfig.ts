@@ -5,6 +5,7 @@
  */
 
 import { clusterCaCertificate } from '../engine/bootstrap/namespaceContent.ts';
+import { hex64 } from '../engine/registry/digest.ts';
 import { createRng } from '../engine/util/rng.ts';
 
 export interface KubeContext {
@@ -76,6 +77,18 @@ function rawData(): { ca: string; cert: string; key: string } {
     cert: btoa(noisePem('CERTIFICATE', 'MIIDKTCCAhGgAwIBAgII', 1508, 0x61646d6e)),
     key: btoa(noisePem('RSA PRIVATE KEY', 'MIIEowIBAAKCAQEA', 1592, 0x6b657920)),
   };
+}
+
+let adminCredentialId: string | undefined;
+
+/**
+ * The credential id the 1.32 API server gives a request authenticated by an X.509 client
+ * certificate (`X509SHA256=` and the sha256 of its DER): here a stand-in derived from the
+ * admin.conf certificate's data.
+ */
+export function adminCertificateCredentialId(): string {
+  adminCredentialId ??= `X509SHA256=${hex64(rawData().cert)}`;
+  return adminCredentialId;
 }
 
 /**

@@ -9,14 +9,28 @@ import { engineSession } from './testing/engineSession.ts';
 describe('kubectl auth whoami', () => {
   it("kubeadm's admin, and the user --as impersonates", () => {
     const { run } = engineSession(1);
+    // 1.32 identifies a client certificate's request by the certificate's sha256 (an Extra).
+    const id = 'X509SHA256=a5d7fb070d1f23a7c5148fbed95bc5c061114014dd380724de48b1a9b20295ae';
     expect(run('kubectl auth whoami')).toEqual({
       out:
-        'ATTRIBUTE   VALUE\n' +
-        'Username    kubernetes-admin\n' +
-        'Groups      [kubeadm:cluster-admins system:authenticated]\n',
+        'ATTRIBUTE                                           VALUE\n' +
+        'Username                                            kubernetes-admin\n' +
+        'Groups                                              [kubeadm:cluster-admins system:authenticated]\n' +
+        `Extra: authentication.kubernetes.io/credential-id   [${id}]\n`,
       err: '',
       code: 0,
     });
+    expect(run('kubectl auth whoami -o yaml').out).toContain(
+      'status:\n' +
+        '  userInfo:\n' +
+        '    extra:\n' +
+        '      authentication.kubernetes.io/credential-id:\n' +
+        `      - ${id}\n` +
+        '    groups:\n' +
+        '    - kubeadm:cluster-admins\n' +
+        '    - system:authenticated\n' +
+        '    username: kubernetes-admin\n',
+    );
     expect(run('kubectl auth whoami --as=jane --as-group=devs').out).toBe(
       'ATTRIBUTE   VALUE\nUsername    jane\nGroups      [devs system:authenticated]\n',
     );
@@ -26,7 +40,7 @@ describe('kubectl auth whoami', () => {
         'Groups      [system:serviceaccounts system:serviceaccounts:dev system:authenticated]\n',
     );
     expect(run('kubectl auth whoami -o json').out).toMatch(
-      /^\{\n {4}"kind": "SelfSubjectReview",\n {4}"apiVersion": "authentication.k8s.io\/v1",\n {4}"metadata": \{\n {8}"creationTimestamp": "[^"]+"\n {4}\},\n {4}"status": \{\n {8}"userInfo": \{\n {12}"username": "kubernetes-admin",\n {12}"groups": \[\n {16}"kubeadm:cluster-admins",\n {16}"system:authenticated"\n {12}\]\n {8}\}\n {4}\}\n\}\n$/,
+      /^\{\n {4}"kind": "SelfSubjectReview",\n {4}"apiVersion": "authentication.k8s.io\/v1",\n {4}"metadata": \{\n {8}"creationTimestamp": "[^"]+"\n {4}\},\n {4}"status": \{\n {8}"userInfo": \{\n {12}"username": "kubernetes-admin",\n {12}"groups": \[\n {16}"kubeadm:cluster-admins",\n {16}"system:authenticated"\n {12}\],\n {12}"extra": \{\n {16}"authentication\.kubernetes\.io\/credential-id": \[\n {20}"X509SHA256=[0-9a-f]{64}"\n {16}\]\n {12}\}\n {8}\}\n {4}\}\n\}\n$/,
     );
   });
 });

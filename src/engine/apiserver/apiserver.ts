@@ -749,10 +749,16 @@ export class ApiServer {
         gate(r, nsOf(ns, o), nameOf(o), 'update', '', () =>
           this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.update(r, ns, o, opts)),
         ),
+      // A patch through a subresource (kubectl scale's PATCH …/scale) is authorized on it.
       patch: (r, ns, name, p, opts) =>
-        gate(r, ns, name, 'patch', '', () => inner.patch(r, ns, name, p, opts)),
+        gate(r, ns, name, 'patch', opts?.subresource ?? '', () =>
+          inner.patch(r, ns, name, p, opts),
+        ),
+      // An eviction is a create of the pod's eviction subresource (POST …/pods/NAME/eviction).
       delete: (r, ns, name, opts) =>
-        gate(r, ns, name, 'delete', '', () => inner.delete(r, ns, name, opts)),
+        opts?.eviction
+          ? gate(r, ns, name, 'create', 'eviction', () => inner.delete(r, ns, name, opts))
+          : gate(r, ns, name, 'delete', '', () => inner.delete(r, ns, name, opts)),
       updateStatus: (r, ns, o) =>
         gate(r, nsOf(ns, o), nameOf(o), 'update', 'status', () => inner.updateStatus(r, ns, o)),
       patchStatus: (r, ns, name, p) =>

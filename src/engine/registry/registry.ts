@@ -341,6 +341,8 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
   // "Debugging DNS Resolution", the HPA walkthrough, the resource-limit tasks.
   ...family('registry.k8s.io/e2e-test-images/jessie-dnsutils', [[112_650_703, 6, '1.3']]),
   ...family('registry.k8s.io/hpa-example', [[181_042_776, 13, 'latest']]),
+  // The "Running ZooKeeper" tutorial (application/zookeeper/zookeeper.yaml).
+  ...family('registry.k8s.io/kubernetes-zookeeper', [[121_484_262, 10, '1.0-3.4.10']]),
   ...family('polinux/stress', [[4_196_331, 3, 'latest', '1.0.4']]),
   ...family('vish/stress', [[1_592_005, 2, 'latest']]),
   // Node-affinity examples (registry.k8s.io/pause:3.8) and the gRPC probe example.

@@ -6,7 +6,8 @@
 import type { Attributes } from '../../engine/apiserver/rbac.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
-import { requestUser } from '../impersonation.ts';
+import { KUBERNETES_ADMIN, requestUser } from '../impersonation.ts';
+import { adminCertificateCredentialId } from '../kubeconfig.ts';
 import { outputFormat, printObject } from '../output.ts';
 import { displayRules, ruleRows } from '../printers/policyRules.ts';
 import { resolveType, servedOnlyType } from '../resources.ts';
@@ -147,6 +148,12 @@ export function runAuthWhoami(ctx: Ctx, args: string[]): void {
   if (args.length > 0) ctx.usageError(`unexpected arguments: ${JSON.stringify(args)}`);
   const user = requestUser(ctx.flags);
   const format = outputFormat(ctx, false);
+  // The kubeconfig's own user authenticates with admin.conf's client certificate, which 1.32
+  // identifies by its hash; an impersonated user's info replaces it (no extra).
+  const extra =
+    user === KUBERNETES_ADMIN
+      ? { 'authentication.kubernetes.io/credential-id': [adminCertificateCredentialId()] }
+      : undefined;
   if (format !== '' && format !== 'wide') {
     const at = new Date(ctx.host.nowEpochMs()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     printObject(
@@ -155,7 +162,9 @@ export function runAuthWhoami(ctx: Ctx, args: string[]): void {
         kind: 'SelfSubjectReview',
         apiVersion: 'authentication.k8s.io/v1',
         metadata: { creationTimestamp: at },
-        status: { userInfo: { username: user.name, groups: user.groups } },
+        status: {
+          userInfo: { username: user.name, groups: user.groups, ...(extra ? { extra } : {}) },
+        },
       },
       format,
       { verb: '', dryRun: 'none', typed: true },
@@ -164,5 +173,8 @@ export function runAuthWhoami(ctx: Ctx, args: string[]): void {
   }
   const rows = ['ATTRIBUTE\tVALUE', `Username\t${user.name}`];
   if (user.groups.length) rows.push(`Groups\t[${user.groups.join(' ')}]`);
+  // whoami.go: one `Extra: <key>` row per key, sorted, the values as Go prints a []string.
+  for (const k of Object.keys(extra ?? {}).sort())
+    rows.push(`Extra: ${k}\t[${(extra?.[k as keyof typeof extra] ?? []).join(' ')}]`);
   ctx.out(formatTabbed(rows.map((r) => `${r}\n`).join(''), GET_TABWRITER));
 }

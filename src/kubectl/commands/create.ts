@@ -912,6 +912,19 @@ interface ApplyOptions {
   validation: ReturnType<typeof fieldValidation>;
 }
 
+/**
+ * resource.Info's String(): the mapping (GroupVersionResource and GroupVersionKind, each
+ * `group/version, …`, the core group empty) over the name and namespace.
+ */
+function infoString(obj: KubeObject, resource: string, ns: string | undefined): string {
+  const apiVersion = obj.apiVersion ?? '';
+  const gv = apiVersion.includes('/') ? apiVersion : `/${apiVersion}`;
+  return (
+    `Resource: ${JSON.stringify(`${gv}, Resource=${resource}`)}, GroupVersionKind: ${JSON.stringify(`${gv}, Kind=${obj.kind ?? ''}`)}\n` +
+    `Name: ${JSON.stringify(obj.metadata?.name ?? '')}, Namespace: ${JSON.stringify(ns ?? '')}`
+  );
+}
+
 function applyOne(
   ctx: Ctx,
   obj: KubeObject,
@@ -932,7 +945,13 @@ function applyOne(
   };
   const current = ctx.host.api.get(resource, ns, name);
   if (!current.ok && current.status.reason !== 'NotFound') {
-    o.errors.push(current.status);
+    o.errors.push(
+      withSource(
+        current.status,
+        `retrieving current configuration of:\n${infoString(obj, resource, ns)}\nfrom server for:`,
+        source,
+      ),
+    );
     return;
   }
   if (!current.ok) {
@@ -1068,7 +1087,13 @@ function serverSideApplyOne(
   };
   const current = ctx.host.api.get(resource, ns, name);
   if (!current.ok && current.status.reason !== 'NotFound') {
-    o.errors.push(current.status);
+    o.errors.push(
+      withSource(
+        current.status,
+        `retrieving current configuration of:\n${infoString(obj, resource, ns)}\nfrom server for:`,
+        source,
+      ),
+    );
     return;
   }
   let r: ReturnType<Ctx['host']['api']['create']>;

@@ -1,8 +1,8 @@
 /**
  * `kubectl create ingress NAME --rule=host/path=svc:port[,tls[=secret]] [--class=…]
- * [--default-backend=svc:port] [--annotation=k=v]` (1.32's create_ingress.go): each rule is
- * its own IngressRule with one path, Exact unless the path ends in `*` (then Prefix, the `*`
- * dropped); a `tls` suffix adds one TLS entry per host.
+ * [--default-backend=svc:port] [--annotation=k=v]` (1.32's create_ingress.go): one IngressRule
+ * per host, each --rule adding one path, Exact unless the path ends in `*` (then Prefix, the `*`
+ * dropped); a `tls` suffix puts the host into the TLS entry of its secret.
  */
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
@@ -41,41 +41,49 @@ function pathOf(pathsvc: string): Obj {
   return { path, pathType, backend: backendOf(svc) };
 }
 
-/** buildIngressRules: one rule per --rule. */
+/** buildIngressRules: one rule per host; a later --rule for a host already seen adds its path. */
 function rulesOf(rules: string[]): Obj[] {
-  return rules.map((rule) => {
+  const out: { host: string; paths: Obj[] }[] = [];
+  for (const rule of rules) {
     const noTls = rule.split(',')[0] ?? '';
     const slash = noTls.indexOf('/');
     const host = noTls.slice(0, slash);
-    return {
-      ...(host !== '' ? { host } : {}),
-      http: { paths: [pathOf(noTls.slice(slash + 1))] },
-    };
-  });
+    const path = pathOf(noTls.slice(slash + 1));
+    const existing = out.find((r) => r.host === host);
+    if (existing) existing.paths.push(path);
+    else out.push({ host, paths: [path] });
+  }
+  return out.map((r) => ({ ...(r.host !== '' ? { host: r.host } : {}), http: { paths: r.paths } }));
 }
 
 /**
- * buildTLSRules: one entry per host with `,tls`; the secret carries over from an earlier rule
- * when a later one names none (as upstream's shared variable does).
+ * buildTLSRules: for each --rule with `,tls[=secret]` (the secret is reset per rule), a host
+ * not yet seen joins the entry that already has that secret (also the secret-less one), else
+ * starts a new entry; an entry with neither host nor secret is dropped.
  */
 function tlsOf(rules: string[]): Obj[] {
   const seen = new Set<string>();
-  const out: Obj[] = [];
-  let secret = '';
+  const out: { hosts: string[]; secretName: string }[] = [];
   for (const rule of rules) {
     const parts = rule.split(',');
-    if (parts.length === 1) continue;
-    const host = (parts[0] ?? '').split('/')[0] ?? '';
-    const tls = (parts[1] ?? '').split('=');
-    if (tls.length > 1) secret = tls[1] ?? '';
+    if (parts.length !== 2) continue;
+    const host = rule.split('/')[0] ?? '';
+    const kv = (parts[1] ?? '').split('=');
+    const secret = kv.length > 1 ? (kv[1] ?? '') : '';
     if (seen.has(host)) continue;
     seen.add(host);
-    out.push({
-      ...(host !== '' ? { hosts: [host] } : {}),
-      ...(secret !== '' ? { secretName: secret } : {}),
-    });
+    const same = out.find((t) => t.secretName === secret);
+    if (same) {
+      same.hosts.push(host);
+      continue;
+    }
+    if (host === '' && secret === '') continue;
+    out.push({ hosts: host !== '' ? [host] : [], secretName: secret });
   }
-  return out;
+  return out.map((t) => ({
+    ...(t.hosts.length > 0 ? { hosts: t.hosts } : {}),
+    ...(t.secretName !== '' ? { secretName: t.secretName } : {}),
+  }));
 }
 
 export function runCreateIngress(ctx: Ctx, args: string[]): void {

@@ -240,9 +240,19 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
       }
       const scope = type.namespaced && !allNs ? ns : undefined;
       if (names.length === 0) {
+        // A refused list (RBAC) is an error of the builder's Infos, reported as it is.
         const selector = ctx.str('selector');
-        for (const obj of listAll(ctx, type.resource, scope, selector || undefined))
-          found.push({ type, obj });
+        const r = ctx.host.api.list(
+          type.resource,
+          scope,
+          selector ? { labelSelector: selector } : undefined,
+        );
+        if (!r.ok) {
+          ctx.reportStatus(r.status);
+          anyError = true;
+          continue;
+        }
+        for (const obj of r.value.items) found.push({ type, obj });
         continue;
       }
       for (const name of names) {
@@ -251,7 +261,13 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
           found.push({ type, obj: r.value });
           continue;
         }
-        // Not found by name: describe every object whose name starts with it.
+        // Not found by name: describe every object whose name starts with it. Any other error
+        // (a Forbidden get) is reported as it is.
+        if (r.status.reason !== 'NotFound') {
+          ctx.reportStatus(r.status);
+          anyError = true;
+          continue;
+        }
         const prefixed = listAll(ctx, type.resource, nsFor(type, ns)).filter((o) =>
           (o.metadata?.name ?? '').startsWith(name),
         );
@@ -267,9 +283,8 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
     const text = describeOne(ctx, type, obj);
     ctx.out(i === 0 ? text : `\n\n${text}`);
   });
-  if (found.length === 0 && !anyError) {
-    const types = files.length > 0 ? [] : typesAndNamesToRead(ctx, args).map((r) => r.type);
-    const namespaced = !allNs && types.length > 0 && types.every((t) => t.namespaced);
-    ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
-  }
+  // describe.go: unlike get, the text does not look at the types' scope (a cluster-scoped
+  // type also says "in default namespace."); only --all-namespaces drops the namespace.
+  if (found.length === 0 && !anyError)
+    ctx.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
 }

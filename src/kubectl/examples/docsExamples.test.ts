@@ -43,6 +43,54 @@ describe('kubectl -f with a documentation example URL', () => {
     );
   });
 
+  it("serves the RBAC/HPA/PDB/network pages' files: HPA walkthrough, ZooKeeper, policies, ingresses", () => {
+    const { run } = engineSession(1);
+    const E = 'https://k8s.io/examples';
+    expect(run(`kubectl apply -f ${E}/application/php-apache.yaml`).code).toBe(0);
+    expect(run(`kubectl create -f ${E}/application/hpa/php-apache.yaml`)).toEqual({
+      out: 'horizontalpodautoscaler.autoscaling/php-apache created\n',
+      err: '',
+      code: 0,
+    });
+    expect(run(`kubectl create -f ${E}/application/zookeeper/zookeeper.yaml`).out).toBe(
+      'service/zk-hs created\nservice/zk-cs created\npoddisruptionbudget.policy/zk-pdb created\nstatefulset.apps/zk created\n',
+    );
+    // The folded shell command of the StatefulSet reads as one line.
+    expect(
+      run("kubectl get sts zk -o jsonpath='{.spec.template.spec.containers[0].command[2]}'").out,
+    ).toMatch(
+      /^start-zookeeper --servers=3 --data_dir=\/var\/lib\/zookeeper\/data .* --log_level=INFO$/,
+    );
+    expect(run(`kubectl apply -f ${E}/service/networking/nginx-policy.yaml`).out).toBe(
+      'networkpolicy.networking.k8s.io/access-nginx created\n',
+    );
+    expect(
+      run(
+        `kubectl apply -f ${E}/policy/zookeeper-pod-disruption-budget-maxunavailable.yaml -n kube-public`,
+      ).out,
+    ).toBe('poddisruptionbudget.policy/zk-pdb created\n');
+    expect(
+      run(
+        `kubectl create -f ${E}/policy/zookeeper-pod-disruption-budget-minavailable.yaml -n kube-node-lease`,
+      ).out,
+    ).toBe('poddisruptionbudget.policy/zk-pdb created\n');
+    for (const [path, out] of [
+      ['network-policy-allow-all-egress.yaml', 'networkpolicy.networking.k8s.io/allow-all-egress'],
+      ['networkpolicy-multiport-egress.yaml', 'networkpolicy.networking.k8s.io/multi-port-egress'],
+      ['example-ingress.yaml', 'ingress.networking.k8s.io/example-ingress'],
+      ['namespaced-params.yaml', 'ingressclass.networking.k8s.io/external-lb'],
+      [
+        'name-virtual-host-ingress-no-third-host.yaml',
+        'ingress.networking.k8s.io/name-virtual-host-ingress-no-third-host',
+      ],
+    ])
+      expect(run(`kubectl apply -f ${E}/service/networking/${path}`).out).toBe(`${out} created\n`);
+    expect(run('kubectl get ingress example-ingress').out).toBe(
+      'NAME              CLASS   HOSTS                 ADDRESS   PORTS   AGE\n' +
+        'example-ingress   nginx   hello-world.example             80      70s\n',
+    );
+  });
+
   it('fails a path the documentation does not serve as kubectl does on a 404', () => {
     const { run } = engineSession(1);
     expect(run('kubectl apply -f https://k8s.io/examples/controllers/no-such-file.yaml')).toEqual({

@@ -325,6 +325,25 @@ spec:
     role: leader
     tier: backend
 `,
+  'application/hpa/php-apache.yaml': `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: php-apache
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: php-apache
+  minReplicas: 1
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource:
+      name: cpu
+      target:
+        type: Utilization
+        averageUtilization: 50
+`,
   'application/job/cronjob.yaml': `apiVersion: batch/v1
 kind: CronJob
 metadata:
@@ -479,6 +498,140 @@ spec:
       resources:
         requests:
           storage: 1Gi
+`,
+  'application/zookeeper/zookeeper.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: zk-hs
+  labels:
+    app.kubernetes.io/name: zk
+spec:
+  ports:
+  - port: 2888
+    name: server
+  - port: 3888
+    name: leader-election
+  clusterIP: None
+  selector:
+    app.kubernetes.io/name: zk
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: zk-cs
+  labels:
+    app.kubernetes.io/name: zk
+spec:
+  ports:
+  - port: 2181
+    name: client
+  selector:
+    app.kubernetes.io/name: zk
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: zk-pdb
+spec:
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: zk
+  maxUnavailable: 1
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: zk
+spec:
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: zk
+  serviceName: zk-hs
+  replicas: 3
+  updateStrategy:
+    type: RollingUpdate
+  podManagementPolicy: OrderedReady
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: zk
+    spec:
+      affinity:
+        podAntiAffinity:
+          requiredDuringSchedulingIgnoredDuringExecution:
+            - labelSelector:
+                matchExpressions:
+                  - key: "app"
+                    operator: In
+                    values:
+                    - zk
+              topologyKey: "kubernetes.io/hostname"
+      containers:
+      - name: kubernetes-zookeeper
+        imagePullPolicy: Always
+        image: "registry.k8s.io/kubernetes-zookeeper:1.0-3.4.10"
+        resources:
+          requests:
+            memory: "1Gi"
+            cpu: "0.5"
+        ports:
+        - containerPort: 2181
+          name: client
+        - containerPort: 2888
+          name: server
+        - containerPort: 3888
+          name: leader-election
+        command:
+        - sh
+        - -c
+        - "start-zookeeper \\
+          --servers=3 \\
+          --data_dir=/var/lib/zookeeper/data \\
+          --data_log_dir=/var/lib/zookeeper/data/log \\
+          --conf_dir=/opt/zookeeper/conf \\
+          --client_port=2181 \\
+          --election_port=3888 \\
+          --server_port=2888 \\
+          --tick_time=2000 \\
+          --init_limit=10 \\
+          --sync_limit=5 \\
+          --heap=512M \\
+          --max_client_cnxns=60 \\
+          --snap_retain_count=3 \\
+          --purge_interval=12 \\
+          --max_session_timeout=40000 \\
+          --min_session_timeout=4000 \\
+          --log_level=INFO"
+        readinessProbe:
+          exec:
+            command:
+            - sh
+            - -c
+            - "zookeeper-ready 2181"
+          initialDelaySeconds: 10
+          timeoutSeconds: 5
+        livenessProbe:
+          exec:
+            command:
+            - sh
+            - -c
+            - "zookeeper-ready 2181"
+          initialDelaySeconds: 10
+          timeoutSeconds: 5
+        volumeMounts:
+        - name: datadir
+          mountPath: /var/lib/zookeeper
+      securityContext:
+        runAsUser: 1000
+        fsGroup: 1000
+  volumeClaimTemplates:
+  - metadata:
+      name: datadir
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 10Gi
 `,
   'configmap/configmap-multikeys.yaml': `apiVersion: v1
 kind: ConfigMap
@@ -1581,6 +1734,26 @@ spec:
     command: ["/bin/sh"]
     args: ["-c", "echo Hello from the debian container > /pod-data/index.html"]
 `,
+  'policy/zookeeper-pod-disruption-budget-maxunavailable.yaml': `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: zk-pdb
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: zookeeper
+`,
+  'policy/zookeeper-pod-disruption-budget-minavailable.yaml': `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: zk-pdb
+spec:
+  minAvailable: 2
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: zookeeper
+`,
   'service/access/backend-deployment.yaml': `---
 apiVersion: apps/v1
 kind: Deployment
@@ -1677,6 +1850,23 @@ metadata:
 spec:
   controller: k8s.io/ingress-nginx
 `,
+  'service/networking/example-ingress.yaml': `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: example-ingress
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: hello-world.example
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 8080`,
   'service/networking/external-lb.yaml': `apiVersion: networking.k8s.io/v1
 kind: IngressClass
 metadata:
@@ -1755,6 +1945,42 @@ spec:
             port:
               number: 80
 `,
+  'service/networking/name-virtual-host-ingress-no-third-host.yaml': `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: name-virtual-host-ingress-no-third-host
+spec:
+  rules:
+  - host: first.bar.com
+    http:
+      paths:
+      - pathType: Prefix
+        path: "/"
+        backend:
+          service:
+            name: service1
+            port:
+              number: 80
+  - host: second.bar.com
+    http:
+      paths:
+      - pathType: Prefix
+        path: "/"
+        backend:
+          service:
+            name: service2
+            port:
+              number: 80
+  - http:
+      paths:
+      - pathType: Prefix
+        path: "/"
+        backend:
+          service:
+            name: service3
+            port:
+              number: 80
+`,
   'service/networking/name-virtual-host-ingress.yaml': `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -1781,6 +2007,31 @@ spec:
             name: service2
             port:
               number: 80
+`,
+  'service/networking/namespaced-params.yaml': `apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata:
+  name: external-lb
+spec:
+  controller: example.com/ingress-controller
+  parameters:
+    apiGroup: k8s.example.com
+    kind: IngressParameters
+    name: external-lb
+    namespace: external-configuration
+    scope: Namespace
+`,
+  'service/networking/network-policy-allow-all-egress.yaml': `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-all-egress
+spec:
+  podSelector: {}
+  egress:
+  - {}
+  policyTypes:
+  - Egress
 `,
   'service/networking/network-policy-allow-all-ingress.yaml': `---
 apiVersion: networking.k8s.io/v1
@@ -1825,6 +2076,27 @@ spec:
   policyTypes:
   - Ingress
 `,
+  'service/networking/networkpolicy-multiport-egress.yaml': `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: multi-port-egress
+  namespace: default
+spec:
+  podSelector:
+    matchLabels:
+      role: db
+  policyTypes:
+  - Egress
+  egress:
+  - to:
+    - ipBlock:
+        cidr: 10.0.0.0/24
+    ports:
+    - protocol: TCP
+      port: 32000
+      endPort: 32768
+
+`,
   'service/networking/networkpolicy.yaml': `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -1859,6 +2131,20 @@ spec:
     ports:
     - protocol: TCP
       port: 5978
+`,
+  'service/networking/nginx-policy.yaml': `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: access-nginx
+spec:
+  podSelector:
+    matchLabels:
+      app.kubernetes.io/name: nginx
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          access: "true"
 `,
   'service/networking/nginx-svc.yaml': `apiVersion: v1
 kind: Service
