@@ -81,4 +81,22 @@ describe('shell scripts run with kubectl exec', () => {
     // Quoted, or matching nothing, the pattern stays as written.
     expect(run(`kubectl exec g -- sh -c 'echo "/cfg/*" /cfg/z*'`).out).toBe('/cfg/* /cfg/z*\n');
   });
+
+  it('mkdir of a directory that is there fails without -p; rm speaks busybox or coreutils', () => {
+    const { run } = engineSession(8);
+    run('kubectl run bb --image=busybox:1.36 -- sleep 3600');
+    run('kubectl run web --image=nginx');
+    expect(run('kubectl exec bb -- mkdir /tmp')).toEqual({
+      out: '',
+      err: "mkdir: can't create directory '/tmp': File exists\ncommand terminated with exit code 1\n",
+      code: 1,
+    });
+    expect(run('kubectl exec bb -- mkdir -p /tmp').code).toBe(0);
+    expect(run('kubectl exec web -- rm /tmp/nope').err).toBe(
+      "rm: cannot remove '/tmp/nope': No such file or directory\ncommand terminated with exit code 1\n",
+    );
+    expect(run('kubectl exec bb -- rm /tmp/nope').err).toBe(
+      "rm: can't remove '/tmp/nope': No such file or directory\ncommand terminated with exit code 1\n",
+    );
+  });
 });

@@ -612,19 +612,30 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         const known = readFile(sh, path);
         if (known === undefined && !path.startsWith('/tmp/')) return undefined;
         if (known === null || known === undefined) {
-          if (!force) error += `rm: can't remove '${path}': No such file or directory\n`;
+          if (!force) error += `${cantRemove(sh, path)}: No such file or directory\n`;
           continue;
         }
         if (readOnlyPath(sh, path)) {
-          error += `rm: can't remove '${path}': Read-only file system\n`;
+          error += `${cantRemove(sh, path)}: Read-only file system\n`;
           continue;
         }
         writeFile(sh, path, null, false);
       }
       return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
     }
-    case 'mkdir':
-      return { ms: 0, output: '' };
+    case 'mkdir': {
+      // Without -p, a directory that is there already is an error.
+      if (rest.some((a) => a === '-p' || a.startsWith('--parents'))) return { ms: 0, output: '' };
+      const busybox = shellFamily(sh.repo) === 'busybox';
+      let error = '';
+      for (const dir of rest.filter((a) => !a.startsWith('-'))) {
+        if (listDir(sh, dir) === undefined) continue;
+        error += busybox
+          ? `mkdir: can't create directory '${dir}': File exists\n`
+          : `mkdir: cannot create directory '${dir}': File exists\n`;
+      }
+      return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
+    }
     case 'test':
     case '[': {
       // `test -e|-f|-s FILE` (exec probes): true when the file exists (and, for -s, is not empty).
@@ -951,6 +962,13 @@ const OTHER_BUILTINS = new Set([
   'fg',
   'bg',
 ]);
+
+/** How rm starts its complaint about `path`: busybox's words, or coreutils'. */
+function cantRemove(sh: Shell, path: string): string {
+  return shellFamily(sh.repo) === 'busybox'
+    ? `rm: can't remove '${path}'`
+    : `rm: cannot remove '${path}'`;
+}
 
 /** Whether `path` lies in a volume mounted read-only. */
 function readOnlyPath(sh: Shell, given: string): boolean {
