@@ -620,10 +620,8 @@ class ClusterImpl implements Cluster {
   writeFiles(scope: string, files: readonly StoredFile[]): void {
     if (files.length === 0) return;
     this.#input({ op: 'files.write', args: [scope, files] });
-    const list = this.#files.get(scope) ?? [];
     // Only a path's last write matters: earlier ones are dropped, so a scope stays small.
-    const paths = new Set(files.map((f) => f.path));
-    const kept = list.filter((f) => !paths.has(f.path));
+    const kept = [...(this.#files.get(scope) ?? [])];
     for (const f of files) {
       const i = kept.findIndex((k) => k.path === f.path);
       if (i >= 0) kept.splice(i, 1);

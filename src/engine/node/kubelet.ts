@@ -2377,6 +2377,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     pod: KubeObject,
     spec: ContainerSpec,
   ): Record<string, Readonly<Record<string, string>>> | undefined {
+    // Most containers (every pod of a big rollout) read none: nothing is built for them.
+    if (!spec.env && !spec.envFrom && !spec.volumeMounts?.some((m) => m.subPath)) return undefined;
     const refs: ['configmaps' | 'secrets', string][] = [];
     for (const e of spec.env ?? []) {
       const from = e.valueFrom as

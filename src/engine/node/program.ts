@@ -367,8 +367,13 @@ function readFile(sh: Shell, given: string): string | null | undefined {
 
 /** `path` from the working directory, `.` and `..` read: `/data/demo/testfile`. */
 function absPath(sh: Shell, path: string): string {
+  return normalPath(path, sh.cwd);
+}
+
+/** `path` made absolute from `cwd` and normalised (`.`, `..`, repeated slashes). */
+export function normalPath(path: string, cwd = '/'): string {
   const parts: string[] = [];
-  for (const p of (path.startsWith('/') ? path : `${sh.cwd}/${path}`).split('/')) {
+  for (const p of (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')) {
     if (p === '' || p === '.') continue;
     if (p === '..') parts.pop();
     else parts.push(p);
@@ -1450,10 +1455,8 @@ function textFilter(
     const content = readFile(sh, fileName);
     if (content === undefined) return undefined;
     if (content === null) {
-      const error =
-        shellFamily(sh.repo) === 'busybox'
-          ? `${cmd}: ${fileName}: No such file or directory\n`
-          : `${cmd}: ${fileName}: No such file or directory\n`;
+      // busybox and coreutils word it alike.
+      const error = `${cmd}: ${fileName}: No such file or directory\n`;
       return { ms: 0, exitCode: cmd === 'grep' ? 2 : 1, output: '', error };
     }
     data = content;

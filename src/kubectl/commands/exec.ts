@@ -21,7 +21,7 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { listAll, peekObject } from './common.ts';
-import { defaultContainer, logTarget, surroundingsOf } from './logs.ts';
+import { accessTime, defaultContainer, logTarget, surroundingsOf } from './logs.ts';
 import { containerFiles, keepExecWrites } from './podFiles.ts';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
@@ -102,7 +102,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
         }
       : {}),
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
-    now: new Date(ctx.host.nowEpochMs()).toISOString(),
+    now: new Date(nowMs).toISOString(),
   });
   if (r !== undefined && 'notFound' in r) {
     // containerd fails the CRI Exec call before any stream opens (runc cannot start the
@@ -171,11 +171,7 @@ function logAccess(
   const local = req.host === 'localhost' || req.host === '127.0.0.1';
   const client = local ? '127.0.0.1' : (pod.status?.podIP ?? '');
   const answer = httpAnswer(reached, req.path);
-  const d = new Date(nowMs);
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  const month = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[d.getUTCMonth()];
-  const time = `${p2(d.getUTCDate())}/${month}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
-  const line = `${client} - - [${time}] "GET ${req.path} HTTP/1.1" ${answer.code} ${answer.bytes} "-" "${userAgent(req.tool, image)}" "-"\n`;
+  const line = `${client} - - [${accessTime(nowMs)}] "GET ${req.path} HTTP/1.1" ${answer.code} ${answer.bytes} "-" "${userAgent(req.tool, image)}" "-"\n`;
   const scope = `access:${reached.namespace || (pod.metadata?.namespace ?? '')}/${reached.backendPod}`;
   const n = ctx.host.storedFiles?.(scope).length ?? 0;
   ctx.host.writeFiles?.(scope, [{ path: `${n}`, content: line, at: nowMs }]);

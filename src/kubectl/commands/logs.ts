@@ -650,46 +650,31 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
   const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel, image));
   // Every line of a run is taken to be written when the run started, but for a loop's.
   const written = Date.parse(startedAt ?? '') || 0;
+  // The run ends when its container did, or it is still running now.
+  const ran = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
+    (r) => r?.startedAt === startedAt,
+  );
+  const finished = (ran as { finishedAt?: string } | undefined)?.finishedAt;
+  const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
   // Lines keep their newline; a last one without (`echo -n`) is printed without either.
   const split = (t: string, at: number) =>
     (t.match(/[^\n]*\n|[^\n]+$/g) ?? []).map((l) => ({ at, text: l }));
-  let lines: { at: number; text: string }[] =
-    fromHost === undefined &&
-    (program?.runs === 'exits' || program?.runs === 'forever') &&
-    program.timed
-      ? program.timed.flatMap((p) => split(p.text, written + p.atMs))
-      : split(text, written);
-  if (
-    fromHost === undefined &&
-    (program?.runs === 'exits' || program?.runs === 'forever') &&
-    program.timed
-  ) {
-    // A script that sleeps between prints has printed only what came before now (or its end).
-    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
-      (r) => r?.startedAt === startedAt,
-    );
-    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
-    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
-    lines = lines.filter((l) => l.at <= end);
-  }
+  const timed =
+    fromHost === undefined && (program?.runs === 'exits' || program?.runs === 'forever')
+      ? program.timed
+      : undefined;
+  // A script that sleeps between prints has printed only what came before now (or its end).
+  let lines: { at: number; text: string }[] = timed
+    ? timed.flatMap((t) => split(t.text, written + t.atMs)).filter((l) => l.at <= end)
+    : split(text, written);
+  // A loop has printed up to now, or until its run ended.
   if (program?.runs === 'forever' && program.loop) {
-    // A loop has printed up to now, or until its run ended.
-    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
-      (r) => r?.startedAt === startedAt,
-    );
-    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
-    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
     lines = [...lines, ...loopLines(program.loop, written, end)];
   }
   if (program === undefined && fromHost === undefined && container) {
-    // nginx's access log: a line for each HTTP probe the kubelet sent this run.
-    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
-      (r) => r?.startedAt === startedAt,
-    );
-    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
-    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
+    // nginx's access log: a line for each HTTP probe the kubelet sent this run, and for each
+    // request the learner's wget and curl sent it (kubectl exec).
     const probes = probeAccessLines(container, p.status?.podIP, written, end);
-    // Requests the learner's wget and curl sent it (kubectl exec), in this run.
     const requests = (
       ctx.host.storedFiles?.(`access:${p.metadata?.namespace ?? ctx.namespace}/${podName}`) ?? []
     )
@@ -702,11 +687,6 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
   if (program?.runs === 'forever' && program.follows) {
     // `tail -F FILE` prints what another container of the pod writes to FILE through a
     // volume both mount (the logging docs' streaming sidecar).
-    const run = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated].find(
-      (r) => r?.startedAt === startedAt,
-    );
-    const finished = (run as { finishedAt?: string } | undefined)?.finishedAt;
-    const end = finished ? Date.parse(finished) : ctx.host.nowEpochMs();
     lines = [...lines, ...followedLines(ctx, p, container, program.follows, written, end, node)];
   }
   if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
@@ -846,7 +826,7 @@ function probeAccessLines(
 }
 
 /** nginx's `$time_local` in UTC: `06/Jan/2026:00:05:29 +0000`. */
-function accessTime(ms: number): string {
+export function accessTime(ms: number): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
   const month = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[d.getUTCMonth()];

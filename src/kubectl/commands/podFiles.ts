@@ -21,6 +21,7 @@ import {
   imageFile,
   loopFileContent,
   loopFiles,
+  normalPath,
   type Program,
   repository,
 } from '../../engine/node/program.ts';
@@ -35,24 +36,13 @@ interface VolumeSource {
   persistentVolumeClaim?: { claimName?: string };
 }
 
-/** `path` made absolute and normalised (`.`, `..`, repeated slashes). */
-function normal(path: string, cwd = '/'): string {
-  const parts: string[] = [];
-  for (const p of (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') parts.pop();
-    else parts.push(p);
-  }
-  return `/${parts.join('/')}`;
-}
-
 /** The writable storage scope of a pod's volume, if its files outlive one exec. */
 function volumeScope(ctx: Ctx, pod: Pod, volume: string): string | undefined {
   const v = (pod.spec?.volumes as VolumeSource[] | undefined)?.find((x) => x.name === volume);
   if (!v) return undefined;
   const node = pod.spec?.nodeName ?? '';
   if (v.emptyDir) return `emptyDir:${pod.metadata?.uid ?? pod.metadata?.name}/${volume}`;
-  if (v.hostPath?.path) return `hostPath:${node}:${normal(v.hostPath.path)}`;
+  if (v.hostPath?.path) return `hostPath:${node}:${normalPath(v.hostPath.path)}`;
   const claim = v.persistentVolumeClaim?.claimName;
   if (claim) {
     const pvc = peekObject(ctx, 'persistentvolumeclaims', pod.metadata?.namespace, claim);
@@ -62,7 +52,7 @@ function volumeScope(ctx: Ctx, pod: Pod, volume: string): string | undefined {
       | { hostPath?: { path?: string }; local?: { path?: string } }
       | undefined;
     const local = pv?.hostPath?.path ?? pv?.local?.path;
-    return local ? `hostPath:${node}:${normal(local)}` : `pv:${pvName}`;
+    return local ? `hostPath:${node}:${normalPath(local)}` : `pv:${pvName}`;
   }
   return undefined;
 }
@@ -76,7 +66,7 @@ function placeOf(
 ): { scope: string; rel: string } | undefined {
   let best: { volume: string; rel: string; len: number } | undefined;
   for (const m of c.volumeMounts ?? []) {
-    const mount = normal(m.mountPath);
+    const mount = normalPath(m.mountPath);
     const inside =
       mount === '/'
         ? path.slice(1)
@@ -86,23 +76,23 @@ function placeOf(
     if (inside === undefined || (best && best.len >= mount.length)) continue;
     best = {
       volume: m.name,
-      rel: m.subPath ? `${normal(m.subPath)}/${inside}` : `/${inside}`,
+      rel: m.subPath ? `${normalPath(m.subPath)}/${inside}` : `/${inside}`,
       len: mount.length,
     };
   }
   if (!best) return undefined;
   const scope = volumeScope(ctx, pod, best.volume);
-  return scope ? { scope, rel: normal(best.rel) } : undefined;
+  return scope ? { scope, rel: normalPath(best.rel) } : undefined;
 }
 
 /** Where a path stored at `rel` in volume scope `scope` is seen in container `c`, if it is. */
 function pathIn(ctx: Ctx, pod: Pod, c: Container, scope: string, rel: string): string | undefined {
   for (const m of c.volumeMounts ?? []) {
     if (volumeScope(ctx, pod, m.name) !== scope) continue;
-    const sub = m.subPath ? normal(m.subPath) : '/';
+    const sub = m.subPath ? normalPath(m.subPath) : '/';
     if (sub !== '/' && rel !== sub && !rel.startsWith(`${sub}/`)) continue;
     const inside = sub === '/' ? rel : rel.slice(sub.length);
-    return normal(`${normal(m.mountPath)}/${inside}`);
+    return normalPath(`${normalPath(m.mountPath)}/${inside}`);
   }
   return undefined;
 }
@@ -136,20 +126,20 @@ function programWrites(
   if (program.runs === 'forever' || program.runs === 'exits') {
     for (const f of program.files ?? []) {
       if (start + f.atMs <= nowMs)
-        out.push({ path: normal(f.path), content: f.content, at: start + f.atMs });
+        out.push({ path: normalPath(f.path), content: f.content, at: start + f.atMs });
     }
   }
   if (program.runs === 'forever' && program.loop) {
     for (const path of loopFiles(program.loop)) {
       const file = loopFileContent(program.loop, start, nowMs, path);
-      if (file) out.push({ path: normal(path), content: file.content, at: file.at });
+      if (file) out.push({ path: normalPath(path), content: file.content, at: file.at });
     }
   }
   const hook = c.lifecycle?.postStart?.exec?.command;
   const files = program.runs === 'forever' || program.runs === 'exits' ? program.files : undefined;
   const hookRun = hook ? execInContainer(c.image ?? '', hook, 0, files, where) : undefined;
   for (const f of hookRun?.written ?? []) {
-    out.push({ path: normal(f.path), content: f.content, at: start + f.atMs });
+    out.push({ path: normalPath(f.path), content: f.content, at: start + f.atMs });
   }
   return out;
 }
@@ -174,9 +164,8 @@ export function containerFiles(
     if (!run) continue;
     for (const f of programWrites(ctx, pod, c, run.startedAt, nowMs, node)) {
       if (c === target) {
-        // Its own writes count for this run only (a restarted container has a fresh layer,
-        // but its volumes keep what the runs before wrote).
-        if (f.at >= startMs || placeOf(ctx, pod, c, f.path)) all.push(f);
+        // Its own program's writes (this run's: runOf gives the current one).
+        all.push(f);
         continue;
       }
       const place = placeOf(ctx, pod, c, f.path);
@@ -217,7 +206,7 @@ export function keepExecWrites(
   const layer = runOf(pod, target.name)?.containerID;
   const byScope = new Map<string, StoredFile[]>();
   for (const f of written) {
-    const path = normal(f.path);
+    const path = normalPath(f.path);
     const place = placeOf(ctx, pod, target, path);
     const scope = place?.scope ?? (layer ? `layer:${layer}` : undefined);
     if (!scope) continue;
@@ -243,11 +232,11 @@ export function nginxDocRoot(
   c: Container | undefined,
 ): ((path: string) => string | null | undefined) | undefined {
   if (!c || repository(c.image ?? '') !== 'nginx' || c.command?.length) return undefined;
-  const mounts = (c.volumeMounts ?? []).map((m) => normal(m.mountPath));
+  const mounts = (c.volumeMounts ?? []).map((m) => normalPath(m.mountPath));
   const whole = mounts.some((m) => m === NGINX_ROOT || NGINX_ROOT.startsWith(`${m}/`));
   let files: Map<string, string | null> | undefined;
   return (path) => {
-    const full = normal(`${NGINX_ROOT}/${path}`);
+    const full = normalPath(`${NGINX_ROOT}/${path}`);
     if (!files) {
       files = new Map();
       if (!whole) {
