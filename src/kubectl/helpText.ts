@@ -2744,6 +2744,32 @@ kubectl auth can-i --list --namespace=foo`,
       f('--subresource', "''", 'SubResource such as pod/log or deployment/scale'),
     ],
   },
+  'auth reconcile': {
+    long: `Reconciles rules for RBAC role, role binding, cluster role, and cluster role binding objects.
+
+ Missing objects are created, and the containing namespace is created for namespaced objects, if required.
+
+ Existing roles are updated to include the permissions in the input objects, and remove extra permissions if --remove-extra-permissions is specified.
+
+ Existing bindings are updated to include the subjects in the input objects, and remove extra subjects if --remove-extra-subjects is specified.
+
+ This is preferred to 'apply' for RBAC resources so that semantically-aware merging of rules and subjects is done.`,
+    example: `# Reconcile RBAC resources from a file
+kubectl auth reconcile -f my-rbac-rules.yaml`,
+    flags: [
+      ...PRINT,
+      DRY_RUN,
+      filename('Filename, directory, or URL to files identifying the resource to reconcile.'),
+      KUSTOMIZE,
+      RECURSIVE,
+      f('--remove-extra-permissions', 'false', 'If true, removes extra permissions added to roles'),
+      f(
+        '--remove-extra-subjects',
+        'false',
+        'If true, removes extra subjects added to rolebindings',
+      ),
+    ],
+  },
   'auth whoami': {
     long: `Experimental: Check who you are and your attributes (groups, extra).
 

@@ -3,6 +3,8 @@
  * admin.conf: CN kubernetes-admin, O kubeadm:cluster-admins), or the user the global `--as`
  * and `--as-group` flags impersonate, as the API server's impersonation filter builds it.
  */
+
+import type { Status } from '../engine/api/types.ts';
 import { forbidden } from '../engine/apiserver/errors.ts';
 import type { UserInfo } from '../engine/apiserver/rbac.ts';
 import { forbiddenMessage, splitServiceAccountUser } from '../engine/apiserver/rbac.ts';
@@ -68,4 +70,31 @@ export function authorizePodSubresource(
   const d = ctx.host.authorize(user, a);
   if (!d.allowed)
     ctx.failStatus(forbidden(RESOURCES.pods, name, forbiddenMessage(user, a, d.reason)));
+}
+
+/**
+ * The authorizer's refusal of a request kubectl answers here without the API server (a type
+ * the console serves but does not store, `get cs`): a real server authorizes it first, so an
+ * impersonated user without the verb gets the Forbidden the server would send. Undefined when
+ * the request is allowed.
+ */
+export function refusedUnstored(
+  ctx: Ctx,
+  type: { resource: string; group: string },
+  verb: string,
+  namespace: string | undefined,
+  name: string,
+): Status | undefined {
+  const user = requestUser(ctx.flags);
+  if (user === KUBERNETES_ADMIN || !ctx.host.authorize) return undefined;
+  const a = {
+    verb,
+    resource: type.resource,
+    apiGroup: type.group,
+    ...(namespace ? { namespace } : {}),
+    ...(name ? { name } : {}),
+  };
+  const d = ctx.host.authorize(user, a);
+  if (d.allowed) return undefined;
+  return forbidden(type, name, forbiddenMessage(user, a, d.reason));
 }

@@ -581,8 +581,8 @@ const STORED_TYPES: readonly ResourceType[] = RESOURCE_TYPES.filter(isStoredType
  */
 export const ALL_CATEGORY: readonly AnyResourceType[] = [
   'pods',
-  'services',
   'replicationcontrollers',
+  'services',
   'daemonsets',
   'deployments',
   'replicasets',

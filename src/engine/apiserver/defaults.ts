@@ -599,6 +599,11 @@ export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): 
     case 'clusterrolebindings':
       defaultBinding(x);
       break;
+    case 'roles':
+    case 'clusterroles':
+      // Rules has no omitempty: a role stored without rules is written as `rules: null`.
+      if (x.rules === undefined) x.rules = null;
+      break;
     case 'priorityclasses':
       setIfUnset(x, 'preemptionPolicy', 'PreemptLowerPriority');
       break;

@@ -36,7 +36,12 @@ export function alreadyExists(r: ResourceDef, name: string): Status {
 }
 
 /** `<resource> "<name>" is forbidden: <why>` (name part omitted when empty). */
-export function forbidden(r: ResourceDef, name: string, why: string, cause?: StatusCause): Status {
+export function forbidden(
+  r: { resource: string; group: string },
+  name: string,
+  why: string,
+  cause?: StatusCause,
+): Status {
   const subject = name ? `${qualifiedResource(r)} "${name}"` : qualifiedResource(r);
   return status('Forbidden', `${subject} is forbidden: ${why}`, {
     ...(name ? { name } : {}),

@@ -27,6 +27,8 @@ export interface Attributes {
   name?: string;
   /** Non-resource requests (`/healthz`): the path, no resource. */
   path?: string;
+  /** A list's or watch's field selector (the Node authorizer reads it). */
+  fieldSelector?: string;
 }
 
 export interface PolicyRule {
@@ -360,9 +362,9 @@ export interface Decision {
 }
 
 /**
- * The kubeadm API server's authorization chain for `user`: system:masters is always allowed
- * (the privileged-group authorizer), then RBAC (the Node authorizer has no opinion on anyone
- * but kubelets, which do not ask through here).
+ * The RBAC authorizer's decision for `user`, system:masters always allowed (the
+ * privileged-group authorizer); the API server puts the Node authorizer before it
+ * (nodeAuthorizer.ts).
  */
 export function authorize(store: RbacStore, user: UserInfo, a: Attributes): Decision {
   if (user.groups.includes('system:masters')) return { allowed: true, reason: '' };
@@ -551,6 +553,17 @@ function ruleCovers(owner: PolicyRule, req: PolicyRule): boolean {
     ),
   );
   return verbs && groups && resources && names && urls;
+}
+
+/**
+ * validation.Covers: the broken-down rules of `requested` that no rule of `owner` grants
+ * (empty when `owner` covers them all).
+ */
+export function uncoveredRules(
+  owner: readonly PolicyRule[],
+  requested: readonly PolicyRule[],
+): PolicyRule[] {
+  return requested.flatMap(breakdownRule).filter((sub) => !owner.some((o) => ruleCovers(o, sub)));
 }
 
 /** rbacv1helpers.CompactString: `{APIGroups:[""], Resources:["pods"], Verbs:["get"]}`. */

@@ -229,7 +229,7 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
 export const RESOURCE_NAMES = Object.keys(RESOURCES) as ResourceName[];
 
 /** `deployments.apps`, `pods`: how error messages name a resource. */
-export function qualifiedResource(r: ResourceDef): string {
+export function qualifiedResource(r: { resource: string; group: string }): string {
   return r.group ? `${r.resource}.${r.group}` : r.resource;
 }
 

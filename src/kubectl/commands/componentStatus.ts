@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
+import { refusedUnstored } from '../impersonation.ts';
 import { GET_FORMATS, outputFormat, outputTemplate } from '../output.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
@@ -31,6 +32,17 @@ function componentStatus(name: string): KubeObject {
 /** `kubectl get cs [NAME…]`, in the output formats kubectl has for it. */
 export function runGetComponentStatuses(ctx: Ctx, names: string[]): void {
   const format = outputFormat(ctx, true);
+  // Authorized first: a refused request has no response to carry the deprecation warning.
+  const type = { resource: 'componentstatuses', group: '' };
+  const refusals =
+    names.length === 0
+      ? [refusedUnstored(ctx, type, 'list', undefined, '')]
+      : names.map((n) => refusedUnstored(ctx, type, 'get', undefined, n));
+  if (refusals.every((r) => r !== undefined) && refusals.length > 0) {
+    for (const r of refusals) ctx.reportStatus(r);
+    ctx.exitCode = 1;
+    return;
+  }
   ctx.err('Warning: v1 ComponentStatus is deprecated in v1.19+\n');
   const missing = names.filter((n) => !(COMPONENTS as readonly string[]).includes(n));
   const items = (names.length > 0 ? names : [...COMPONENTS])

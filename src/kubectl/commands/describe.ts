@@ -4,6 +4,7 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import { type LabelSelector, selectorMatches } from '../../engine/controllers/objects.ts';
 import { podClaimNames } from '../../engine/controllers/persistentVolume.ts';
 import type { Ctx } from '../context.ts';
+import { refusedUnstored } from '../impersonation.ts';
 import {
   describeConfigMap,
   describeCronJob,
@@ -231,9 +232,18 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
     });
     for (const { type, names } of requests) {
       if (!isStoredType(type)) {
-        // Served but always empty here: nothing to describe, and a name is NotFound.
+        // Served but always empty here: nothing to describe, and a name is NotFound (once
+        // the request is authorized).
+        const scope = type.namespaced && !allNs ? ns : undefined;
+        if (names.length === 0) {
+          const refused = refusedUnstored(ctx, type, 'list', scope, '');
+          if (refused) {
+            ctx.reportStatus(refused);
+            anyError = true;
+          }
+        }
         for (const name of names) {
-          ctx.reportStatus(notFound(type, name));
+          ctx.reportStatus(refusedUnstored(ctx, type, 'get', scope, name) ?? notFound(type, name));
           anyError = true;
         }
         continue;

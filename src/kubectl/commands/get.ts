@@ -3,6 +3,7 @@ import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
+import { refusedUnstored } from '../impersonation.ts';
 import { GET_FORMATS, outputFormat, outputTemplate, printJsonPath } from '../output.ts';
 import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
@@ -129,9 +130,18 @@ export function runGet(ctx: Ctx, args: string[]): void {
     singleItemImplied = requests.length === 1 && named === 1;
     for (const { type, names } of requests) {
       if (!isStoredType(type)) {
-        // A type the cluster serves but holds nothing of: the list is empty, names NotFound.
-        if (!ctx.bool('ignore-not-found'))
-          for (const name of names) errors.push(notFound(type, name));
+        // A type the cluster serves but holds nothing of: the list is empty, names NotFound
+        // (once the request is authorized).
+        const scope = nsFor(type, allNs ? '' : ns);
+        if (names.length === 0) {
+          const refused = refusedUnstored(ctx, type, 'list', scope, '');
+          if (refused) errors.push(refused);
+        }
+        for (const name of names) {
+          const refused = refusedUnstored(ctx, type, 'get', scope, name);
+          if (refused) errors.push(refused);
+          else if (!ctx.bool('ignore-not-found')) errors.push(notFound(type, name));
+        }
         continue;
       }
       if (names.length > 0) {

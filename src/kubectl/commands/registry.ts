@@ -1,7 +1,9 @@
 /** Every kubectl command this console knows, with its flags (names as kubectl 1.32 has them). */
+
 import type { Ctx } from '../context.ts';
 import type { FlagDef } from '../flags.ts';
 import { runAuthCanI, runAuthWhoami } from './auth.ts';
+import { runAuthReconcile } from './authReconcile.ts';
 import { runAutoscale } from './autoscale.ts';
 import { runConfig } from './config.ts';
 import {
@@ -1127,9 +1129,23 @@ kubectl events --types=Warning,Normal`,
         run: runAuthWhoami,
       },
       {
-        ...notHere('auth reconcile', 'reconcile'),
+        name: 'reconcile',
         short:
           'Reconciles rules for RBAC role, role binding, cluster role, and cluster role binding objects',
+        use: 'kubectl auth reconcile -f FILENAME [options]',
+        flags: [
+          filename,
+          b('recursive', 'R'),
+          s('kustomize', 'k'),
+          output,
+          dryRun,
+          b('remove-extra-permissions'),
+          b('remove-extra-subjects'),
+          b('allow-missing-template-keys'),
+          s('template'),
+          b('show-managed-fields'),
+        ],
+        run: runAuthReconcile,
       },
     ],
   },
