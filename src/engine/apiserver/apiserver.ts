@@ -41,6 +41,7 @@ import {
   qosClass,
   writablePodForCreate,
 } from './defaults.ts';
+import { authorizeNodeUser, type NodeGraphSource, nodeIdentity } from './nodeAuthorizer.ts';
 
 /** Resources whose spec defaults are re-applied on update and patch (their defaulting needs no randomness). */
 const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
@@ -693,6 +694,7 @@ export class ApiServer {
       verb: string,
       subresource: string,
       go: () => Result<T>,
+      fieldSelector?: string,
     ): Result<T> => {
       const r = this.#def(resource);
       if (!r) return go();
@@ -708,6 +710,7 @@ export class ApiServer {
         ...(subresource ? { subresource } : {}),
         ...(ns ? { namespace: ns } : {}),
         ...(name ? { name } : {}),
+        ...(fieldSelector ? { fieldSelector } : {}),
       };
       const d = this.authorize(user, a);
       if (d.allowed) return go();
@@ -744,7 +747,8 @@ export class ApiServer {
           this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.create(r, ns, o, opts)),
         ),
       get: (r, ns, name) => gate(r, ns, name, 'get', '', () => inner.get(r, ns, name)),
-      list: (r, ns, opts) => gate(r, ns, '', 'list', '', () => inner.list(r, ns, opts)),
+      list: (r, ns, opts) =>
+        gate(r, ns, '', 'list', '', () => inner.list(r, ns, opts), opts?.fieldSelector),
       update: (r, ns, o, opts) =>
         gate(r, nsOf(ns, o), nameOf(o), 'update', '', () =>
           this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.update(r, ns, o, opts)),
@@ -837,14 +841,50 @@ export class ApiServer {
       this.#etcd.get(etcdKey(RESOURCES.roles, ns, name), RESOURCES.roles.etcdPrefix)?.value,
   };
 
-  /** The authorization chain's decision (what a SubjectAccessReview answers). */
+  /** What the Node authorizer's graph is built from (no messages). */
+  readonly #nodeGraph: NodeGraphSource = {
+    pods: () => this.#etcd.range(`${RESOURCES.pods.etcdPrefix}/`).map((kv) => kv.value),
+    persistentVolumeClaim: (ns, name) =>
+      this.#etcd.get(
+        etcdKey(RESOURCES.persistentvolumeclaims, ns, name),
+        RESOURCES.persistentvolumeclaims.etcdPrefix,
+      )?.value,
+    persistentVolume: (name) =>
+      this.#etcd.get(
+        etcdKey(RESOURCES.persistentvolumes, undefined, name),
+        RESOURCES.persistentvolumes.etcdPrefix,
+      )?.value,
+  };
+
+  /**
+   * The authorization chain's decision (what a SubjectAccessReview answers): kubeadm's
+   * `--authorization-mode=Node,RBAC` after the system:masters short cut; when both refuse, their
+   * reasons are joined as the union authorizer joins them.
+   */
   authorize(user: UserInfo, a: Attributes): Decision {
-    return authorize(this.#rbacStore, user, a);
+    if (user.groups.includes('system:masters')) return { allowed: true, reason: '' };
+    const node = authorizeNodeUser(user, a, this.#nodeGraph);
+    if (node?.allowed) return { allowed: true, reason: '' };
+    const rbac = authorize(this.#rbacStore, user, a);
+    if (rbac.allowed || !node?.reason) return rbac;
+    return { allowed: false, reason: rbac.reason ? `${node.reason}\n${rbac.reason}` : node.reason };
   }
 
-  /** What a SelfSubjectRulesReview answers for `user` in `namespace`. */
+  /**
+   * What a SelfSubjectRulesReview answers for `user` in `namespace`: RBAC's rules; the Node
+   * authorizer cannot list a node's rules, so a node's review is incomplete.
+   */
   rulesReview(user: UserInfo, namespace: string): RulesReview {
-    return rulesFor(this.#rbacStore, user, namespace);
+    const review = rulesFor(this.#rbacStore, user, namespace);
+    if (nodeIdentity(user) === undefined) return review;
+    const nodeError = 'node authorizer does not support user rule resolution';
+    return {
+      ...review,
+      incomplete: true,
+      evaluationError: review.evaluationError
+        ? `[${nodeError}, ${review.evaluationError.replace(/^\[|\]$/g, '')}]`
+        : nodeError,
+    };
   }
 
   // ---------------------------------------------------------------- helpers
