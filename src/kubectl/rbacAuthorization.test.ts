@@ -308,4 +308,35 @@ describe('impersonated requests are authorized', () => {
       run('kubectl create rolebinding c --clusterrole=cluster-admin --user=bob --as=jane').out,
     ).toBe('rolebinding.rbac.authorization.k8s.io/c created\n');
   });
+
+  it('a patch by an impersonated user passes the same escalation check as an update', () => {
+    const { run } = engineSession(1);
+    run('kubectl create rolebinding jane-admin --clusterrole=admin --user=jane');
+    run('kubectl create role pod-reader --verb=get,list --resource=pods');
+    expect(
+      run(
+        `kubectl patch role pod-reader --as=jane -p '{"rules":[{"apiGroups":[""],"resources":["nodes"],"verbs":["get"]}]}'`,
+      ),
+    ).toEqual({
+      out: '',
+      err: 'Error from server (Forbidden): roles.rbac.authorization.k8s.io "pod-reader" is forbidden: user "jane" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:\n{APIGroups:[""], Resources:["nodes"], Verbs:["get"]}\n',
+      code: 1,
+    });
+    expect(run(`kubectl get role pod-reader -o jsonpath='{.rules[*].resources}'`).out).toBe(
+      '["pods"]',
+    );
+    expect(
+      run(
+        `kubectl patch role pod-reader --as=jane --type=json -p '[{"op":"add","path":"/rules/0/verbs/-","value":"watch"}]'`,
+      ).out,
+    ).toBe('role.rbac.authorization.k8s.io/pod-reader patched\n');
+    run('kubectl create rolebinding all --clusterrole=cluster-admin --user=carol');
+    expect(
+      run(
+        `kubectl patch rolebinding all --as=jane --type=json -p '[{"op":"add","path":"/subjects/-","value":{"kind":"User","name":"jane","apiGroup":"rbac.authorization.k8s.io"}}]'`,
+      ).err,
+    ).toMatch(
+      /^Error from server \(Forbidden\): rolebindings.rbac.authorization.k8s.io "all" is forbidden: user "jane" .* is attempting to grant RBAC permissions not currently held:\n/,
+    );
+  });
 });

@@ -756,7 +756,7 @@ export class ApiServer {
       // A patch through a subresource (kubectl scale's PATCH …/scale) is authorized on it.
       patch: (r, ns, name, p, opts) =>
         gate(r, ns, name, 'patch', opts?.subresource ?? '', () =>
-          inner.patch(r, ns, name, p, opts),
+          this.#patchEscalationCheck(user, r, ns, () => inner.patch(r, ns, name, p, opts)),
         ),
       // An eviction is a create of the pod's eviction subresource (POST …/pods/NAME/eviction).
       delete: (r, ns, name, opts) =>
@@ -789,12 +789,47 @@ export class ApiServer {
     obj: KubeObject,
     go: () => Result<T>,
   ): Result<T> {
+    const refused = this.#escalationRefusal(user, resource, namespace, obj);
+    if (!refused) return go();
+    const r = this.#def(resource)!;
+    const ns = r.namespaced ? (namespace ?? 'default') : undefined;
+    return this.#fail(actor, r, ns, obj.metadata?.name ?? '', refused);
+  }
+
+  /**
+   * A patch of a role or binding by an impersonated user: the patched object passes the same
+   * escalation check as an update (the RBAC storage checks it after the patch is applied).
+   */
+  #patchEscalationCheck<T>(
+    user: UserInfo,
+    resource: ResourceName,
+    namespace: string | undefined,
+    go: () => Result<T>,
+  ): Result<T> {
     const r = this.#def(resource);
     if (!r || r.group !== RBAC_GROUP || user.groups.includes('system:masters')) return go();
+    this.#updateAdmission = (next) => this.#escalationRefusal(user, resource, namespace, next);
+    try {
+      return go();
+    } finally {
+      this.#updateAdmission = undefined;
+    }
+  }
+
+  /** Set while an impersonated patch runs: #finishUpdate's last check of the patched object. */
+  #updateAdmission: ((next: KubeObject) => Status | undefined) | undefined;
+
+  /** The escalation check's refusal of `obj` written by `user`, or undefined when allowed. */
+  #escalationRefusal(
+    user: UserInfo,
+    resource: ResourceName,
+    namespace: string | undefined,
+    obj: KubeObject,
+  ): Status | undefined {
+    const r = this.#def(resource);
+    if (!r || r.group !== RBAC_GROUP || user.groups.includes('system:masters')) return undefined;
     const ns = r.namespaced ? (namespace ?? 'default') : '';
     const name = obj.metadata?.name ?? '';
-    const refuse = (why: string) =>
-      this.#fail(actor, r, ns || undefined, name, forbidden(r, name, why));
     if (resource === 'roles' || resource === 'clusterroles') {
       if (
         this.authorize(user, {
@@ -805,10 +840,10 @@ export class ApiServer {
           name,
         }).allowed
       )
-        return go();
+        return undefined;
       const rules = Array.isArray(obj.rules) ? (obj.rules as PolicyRule[]) : [];
       const why = escalationError(this.#rbacStore, user, ns, rules);
-      return why ? refuse(why) : go();
+      return why ? forbidden(r, name, why) : undefined;
     }
     const ref = (obj.roleRef ?? {}) as { kind?: string; name?: string };
     const bindAttrs: Attributes = {
@@ -818,12 +853,11 @@ export class ApiServer {
       ...(ns ? { namespace: ns } : {}),
       name: ref.name ?? '',
     };
-    if (this.authorize(user, bindAttrs).allowed) return go();
+    if (this.authorize(user, bindAttrs).allowed) return undefined;
     const rules = roleRefRules(this.#rbacStore, obj, ns);
-    if (typeof rules === 'string')
-      return this.#fail(actor, r, ns || undefined, name, internalError(rules));
+    if (typeof rules === 'string') return internalError(rules);
     const why = escalationError(this.#rbacStore, user, ns, rules);
-    return why ? refuse(why) : go();
+    return why ? forbidden(r, name, why) : undefined;
   }
 
   /** The roles and bindings as the RBAC authorizer's listers see them (no messages). */
@@ -2142,6 +2176,8 @@ export class ApiServer {
         const why = this.#admitClaimResize(next, old);
         if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
       }
+      const admitted = this.#updateAdmission?.(next);
+      if (admitted) return this.#fail(actor, r, ns, name, admitted);
       if (r.hasGeneration && generationChanged(r, old, next))
         meta.generation = (oldMeta.generation ?? 0) + 1;
       if (r.resource === 'daemonsets') {
