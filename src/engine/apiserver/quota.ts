@@ -549,6 +549,262 @@ function pretty(list: Record<string, string>, names: readonly string[]): string 
     .join(',');
 }
 
+// ---------------------------------------------------------------------------------------------
+// Scopes
+
+/** The scopes a quota may name (helper.IsStandardResourceQuotaScope). */
+const SCOPES = new Set([
+  'Terminating',
+  'NotTerminating',
+  'BestEffort',
+  'NotBestEffort',
+  'PriorityClass',
+  'CrossNamespacePodAffinity',
+]);
+
+/** One scope term: a `spec.scopes` entry (operator Exists) or a scope selector requirement. */
+interface ScopeTerm {
+  scopeName?: string;
+  operator?: string;
+  values?: string[];
+}
+
+/** GetScopeSelectorFromQuota: the quota's scopes, then its scope selector's requirements. */
+function scopeTerms(q: KubeObject): ScopeTerm[] {
+  const spec = (q.spec ?? {}) as Obj;
+  const terms: ScopeTerm[] = [];
+  if (Array.isArray(spec.scopes))
+    for (const s of spec.scopes) terms.push({ scopeName: String(s), operator: 'Exists' });
+  const selector = spec.scopeSelector as { matchExpressions?: ScopeTerm[] } | undefined;
+  if (Array.isArray(selector?.matchExpressions)) terms.push(...selector.matchExpressions);
+  return terms;
+}
+
+/** QoS BestEffort: no container asks for or limits cpu or memory (qos.GetPodQOS). */
+function isBestEffort(pod: KubeObject): boolean {
+  const spec = pod.spec as Obj | undefined;
+  for (const c of [...containersOf(spec, 'containers'), ...containersOf(spec, 'initContainers')]) {
+    for (const list of [c.resources?.requests, c.resources?.limits]) {
+      for (const k of ['cpu', 'memory']) {
+        const a = amountOf(list?.[k]);
+        if (a && a.num !== 0n) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** Whether the pod's affinity terms reach other namespaces (namespaces or namespaceSelector). */
+function crossNamespaceAffinity(pod: KubeObject): boolean {
+  const affinity = ((pod.spec as Obj | undefined)?.affinity ?? {}) as Obj;
+  for (const kind of ['podAffinity', 'podAntiAffinity']) {
+    const a = (affinity[kind] ?? {}) as Obj;
+    const required = (a.requiredDuringSchedulingIgnoredDuringExecution ?? []) as Obj[];
+    const preferred = ((a.preferredDuringSchedulingIgnoredDuringExecution ?? []) as Obj[]).map(
+      (w) => (w.podAffinityTerm ?? {}) as Obj,
+    );
+    for (const t of [...required, ...preferred]) {
+      if ((Array.isArray(t.namespaces) && t.namespaces.length > 0) || t.namespaceSelector)
+        return true;
+    }
+  }
+  return false;
+}
+
+/** podMatchesScopeFunc. */
+function podMatchesScope(term: ScopeTerm, pod: KubeObject): boolean {
+  const spec = (pod.spec ?? {}) as Obj;
+  const deadline = spec.activeDeadlineSeconds;
+  const terminating = typeof deadline === 'number' && deadline >= 0;
+  switch (term.scopeName) {
+    case 'Terminating':
+      return terminating;
+    case 'NotTerminating':
+      return !terminating;
+    case 'BestEffort':
+      return isBestEffort(pod);
+    case 'NotBestEffort':
+      return !isBestEffort(pod);
+    case 'PriorityClass': {
+      const name = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
+      const values = term.values ?? [];
+      switch (term.operator) {
+        case 'Exists':
+          return name !== '';
+        case 'In':
+          return values.includes(name);
+        case 'NotIn':
+          return !values.includes(name);
+        default:
+          // DoesNotExist: the label set always has the key.
+          return false;
+      }
+    }
+    case 'CrossNamespacePodAffinity':
+      return crossNamespaceAffinity(pod);
+  }
+  return false;
+}
+
+/**
+ * Whether quota `q` applies to `obj` by its scopes (quota.Matches' scope part): a quota without
+ * scopes applies to everything; one with scopes only to pods matching every term (the object
+ * count evaluators match no scope).
+ */
+export function quotaAppliesTo(q: KubeObject, resource: ResourceName, obj: KubeObject): boolean {
+  const terms = scopeTerms(q);
+  if (terms.length === 0) return true;
+  if (resource !== 'pods') return false;
+  return terms.every((t) => podMatchesScope(t, obj));
+}
+
+/** The resources a scope may limit (helper.IsResourceQuotaScopeValidForResource). */
+const POD_COMPUTE = new Set([
+  'cpu',
+  'memory',
+  'limits.cpu',
+  'limits.memory',
+  'requests.cpu',
+  'requests.memory',
+]);
+function scopeValidFor(scope: string, resource: string): boolean {
+  switch (scope) {
+    case 'Terminating':
+    case 'NotTerminating':
+    case 'NotBestEffort':
+    case 'PriorityClass':
+    case 'CrossNamespacePodAffinity':
+      return resource === 'pods' || POD_COMPUTE.has(resource);
+    case 'BestEffort':
+      return resource === 'pods';
+    default:
+      return true;
+  }
+}
+
+const CONFLICTING_SCOPES = [
+  ['BestEffort', 'NotBestEffort'],
+  ['NotTerminating', 'Terminating'],
+];
+
+/** `[]core.ResourceQuotaScope{"A", "B"}`: a scope list as %#v prints it. */
+function goScopes(scopes: readonly string[]): string {
+  return `[]core.ResourceQuotaScope{${scopes.map((x) => JSON.stringify(x)).join(', ')}}`;
+}
+
+/** `&core.ScopeSelector{…}` dereferenced, as field.Invalid prints a scope selector. */
+function goScopeSelector(terms: readonly ScopeTerm[]): string {
+  const one = (t: ScopeTerm) =>
+    `core.ScopedResourceSelectorRequirement{ScopeName:${JSON.stringify(t.scopeName ?? '')}, Operator:${JSON.stringify(t.operator ?? '')}, Values:${
+      t.values && t.values.length > 0
+        ? `[]string{${t.values.map((v) => JSON.stringify(v)).join(', ')}}`
+        : '[]string(nil)'
+    }}`;
+  return `core.ScopeSelector{MatchExpressions:[]core.ScopedResourceSelectorRequirement{${terms.map(one).join(', ')}}}`;
+}
+
+const SCOPE_EXISTS_ONLY = new Set([
+  'BestEffort',
+  'NotBestEffort',
+  'Terminating',
+  'NotTerminating',
+  'CrossNamespacePodAffinity',
+]);
+
+/** validateResourceQuotaScopes and validateScopeSelector. */
+function validateQuotaScopes(spec: Obj, hardNames: readonly string[]): FieldError[] {
+  const errs: FieldError[] = [];
+  const standardHard = [...hardNames].sort().filter((k) => STANDARD_QUOTA_RESOURCES.has(k));
+  const scopes = Array.isArray(spec.scopes) ? spec.scopes.map(String) : [];
+  if (scopes.length > 0) {
+    const valueText = goScopes(scopes);
+    const bad = (detail: string) =>
+      errs.push({ type: 'Invalid value', field: 'spec.scopes', valueText, detail });
+    for (const scope of scopes) {
+      if (!SCOPES.has(scope)) bad('unsupported scope');
+      for (const k of standardHard)
+        if (!scopeValidFor(scope, k)) bad('unsupported scope applied to resource');
+    }
+    for (const pair of CONFLICTING_SCOPES)
+      if (pair.every((p) => scopes.includes(p))) bad('conflicting scopes');
+  }
+  const selector = spec.scopeSelector as { matchExpressions?: ScopeTerm[] } | undefined;
+  const terms = Array.isArray(selector?.matchExpressions) ? selector.matchExpressions : [];
+  if (terms.length > 0) {
+    const path = 'spec.scopeSelector.matchExpressions';
+    const selectorText = goScopeSelector(terms);
+    for (const t of terms) {
+      const name = String(t.scopeName ?? '');
+      const op = String(t.operator ?? '');
+      if (!SCOPES.has(name))
+        errs.push({
+          type: 'Invalid value',
+          field: `${path}.scopeName`,
+          value: name,
+          detail: 'unsupported scope',
+        });
+      for (const k of standardHard)
+        if (!scopeValidFor(name, k))
+          errs.push({
+            type: 'Invalid value',
+            field: path,
+            valueText: selectorText,
+            detail: 'unsupported scope applied to resource',
+          });
+      if (SCOPE_EXISTS_ONLY.has(name) && op !== 'Exists')
+        errs.push({
+          type: 'Invalid value',
+          field: `${path}.operator`,
+          value: op,
+          detail:
+            "must be 'Exist' when scope is any of ResourceQuotaScopeTerminating, ResourceQuotaScopeNotTerminating, ResourceQuotaScopeBestEffort, ResourceQuotaScopeNotBestEffort or ResourceQuotaScopeCrossNamespacePodAffinity",
+        });
+      const values = Array.isArray(t.values) ? t.values : [];
+      if (op === 'In' || op === 'NotIn') {
+        if (values.length === 0)
+          errs.push({
+            type: 'Required value',
+            field: `${path}.values`,
+            detail:
+              "must be at least one value when `operator` is 'In' or 'NotIn' for scope selector",
+          });
+      } else if (op === 'Exists' || op === 'DoesNotExist') {
+        if (values.length > 0)
+          errs.push({
+            type: 'Invalid value',
+            field: `${path}.values`,
+            valueText: `[]string{${values.map((v) => JSON.stringify(String(v))).join(', ')}}`,
+            detail:
+              "must be no value when `operator` is 'Exist' or 'DoesNotExist' for scope selector",
+          });
+      } else
+        errs.push({
+          type: 'Invalid value',
+          field: `${path}.operator`,
+          value: op,
+          detail: 'not a valid selector operator',
+        });
+    }
+    const names = terms.map((t) => String(t.scopeName ?? ''));
+    for (const pair of CONFLICTING_SCOPES)
+      if (pair.every((p) => names.includes(p)))
+        errs.push({
+          type: 'Invalid value',
+          field: path,
+          valueText: selectorText,
+          detail: 'conflicting scopes',
+        });
+  }
+  // field.ErrorList.ToAggregate drops repeated errors.
+  const seen = new Set<string>();
+  return errs.filter((e) => {
+    const key = JSON.stringify(e);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export type QuotaVerdict =
   | { ok: true; charged: { quota: KubeObject; used: Record<string, string> }[] }
   | { ok: false; reason: string };
@@ -565,6 +821,7 @@ export function admitQuota(
 ): QuotaVerdict {
   const interesting: { quota: KubeObject; restricted: string[] }[] = [];
   for (const q of quotas) {
+    if (!quotaAppliesTo(q, resource, obj)) continue;
     const hard = listOf((q.status as Obj | undefined)?.hard);
     const restricted = Object.keys(hard).filter((h) => matches(resource, h));
     if (restricted.length === 0) continue;
@@ -641,13 +898,15 @@ export function admitQuota(
 
 /**
  * A quota's `status.used` recomputed from the objects in its namespace (CalculateUsage): every
- * hard resource gets a figure, 0 when nothing is charged to it.
+ * hard resource gets a figure, 0 when nothing is charged to it; with `quota`, only the objects
+ * its scopes match are counted.
  */
 export function computeUsed(
   hard: readonly string[],
   objects: (resource: ResourceName) => readonly KubeObject[],
   resources: readonly ResourceName[],
   nowIso: string,
+  quota?: KubeObject,
 ): Record<string, string> {
   const sums: Record<string, Amount> = {};
   for (const h of hard) sums[h] = ZERO;
@@ -655,6 +914,7 @@ export function computeUsed(
     const names = chargedBy(resource, hard);
     if (names.length === 0) continue;
     for (const obj of objects(resource)) {
+      if (quota && !quotaAppliesTo(quota, resource, obj)) continue;
       const u = usageOf(resource, obj, nowIso);
       for (const k of names) if (u[k]) sums[k] = addAmounts(sums[k]!, u[k]);
     }
@@ -711,6 +971,7 @@ const isHugePages = (name: string) =>
 export function validateResourceQuota(q: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
   const hard = listOf((q.spec as Obj | undefined)?.hard);
+  const scopeErrors = validateQuotaScopes((q.spec ?? {}) as Obj, Object.keys(hard));
   // Upstream ranges over a Go map (random order); sorted here.
   for (const k of Object.keys(hard).sort()) {
     const v = hard[k];
@@ -759,5 +1020,5 @@ export function validateResourceQuota(q: KubeObject): FieldError[] {
       });
     }
   }
-  return errs;
+  return [...errs, ...scopeErrors];
 }

@@ -8,8 +8,8 @@
  * (apiserver/quota.ts), so a sync after a create finds the figure already right and writes
  * nothing.
  *
- * Simplified: scopes and scope selectors are not held, and the 5-minute full resync is not
- * needed (every charged object's change is seen).
+ * A quota with scopes (or a scope selector) counts only the pods its scopes match. The
+ * 5-minute full resync is not needed (every charged object's change is seen).
  */
 import type { ResourceName } from '../api/types.ts';
 import { computeUsed } from '../apiserver/quota.ts';
@@ -65,7 +65,7 @@ export function createResourceQuotaController(): Reconciler {
         if (q.metadata?.deletionTimestamp) continue;
         const hard = ((q.spec as { hard?: Record<string, unknown> } | undefined)?.hard ??
           {}) as Record<string, unknown>;
-        const used = computeUsed(Object.keys(hard), (r) => cache.list(r, ns), CHARGED, now);
+        const used = computeUsed(Object.keys(hard), (r) => cache.list(r, ns), CHARGED, now, q);
         const status = (q.status ?? {}) as { hard?: unknown; used?: unknown };
         if (deepEqual(status.hard ?? {}, hard) && deepEqual(status.used ?? {}, used)) continue;
         // With the cached resourceVersion: a quota the admission charged since is a Conflict,

@@ -182,10 +182,10 @@ export function runCreateNamespace(ctx: Ctx, args: string[]): void {
 export function runCreateQuota(ctx: Ctx, args: string[]): void {
   const name = oneName(ctx, args);
   const dryRun = dryRunStrategy(ctx);
-  const scopes = ctx.flags.values.get('scopes');
-  if (typeof scopes === 'string' && scopes !== '') {
-    ctx.fail('quota scopes (--scopes) are not simulated by this console: leave them out');
-  }
+  // parseScopes: split on commas; the API server validates the names.
+  const scopeFlag = String(ctx.flags.values.get('scopes') ?? '');
+  const scopes = scopeFlag === '' ? [] : scopeFlag.split(',');
+  if (scopes.includes('')) ctx.fail('invalid resource quota scope ""');
   const spec = String(ctx.flags.values.get('hard') ?? '');
   const hard: Record<string, string> = {};
   if (spec !== '') {
@@ -207,7 +207,10 @@ export function runCreateQuota(ctx: Ctx, args: string[]): void {
       ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
       creationTimestamp: null as unknown as string,
     },
-    spec: spec === '' ? {} : { hard },
+    spec: {
+      ...(spec === '' ? {} : { hard }),
+      ...(scopes.length > 0 ? { scopes } : {}),
+    },
     status: {},
   };
   submit(ctx, obj, ctx.namespace, { dryRun, fieldManager: 'kubectl-create' });

@@ -718,6 +718,7 @@ export function describeResourceQuota(obj: KubeObject): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${obj.metadata?.name ?? ''}\n`);
   w.write(0, `Namespace:\t${obj.metadata?.namespace ?? ''}\n`);
+  writeQuotaScopes(w, obj, '');
   w.write(0, 'Resource\tUsed\tHard\n');
   w.write(0, '--------\t----\t----\n');
   const { hard, used } = quotaLists(obj);
@@ -725,6 +726,31 @@ export function describeResourceQuota(obj: KubeObject): string {
     w.write(0, `${name}\t${usedInHardFormat(used[name], hard[name])}\t${String(hard[name])}\n`);
   }
   return w.toString();
+}
+
+/** helpTextForResourceQuotaScope. */
+const SCOPE_HELP: Record<string, string> = {
+  Terminating:
+    'Matches all pods that have an active deadline. These pods have a limited lifespan on a node before being actively terminated by the system.',
+  NotTerminating:
+    'Matches all pods that do not have an active deadline. These pods usually include long running pods whose container command is not expected to terminate.',
+  BestEffort:
+    'Matches all pods that do not have resource requirements set. These pods have a best effort quality of service.',
+  NotBestEffort:
+    'Matches all pods that have at least one resource requirement set. These pods have a burstable or guaranteed quality of service.',
+};
+
+/** The `Scopes:` line of a quota with scopes (sorted), each followed by its help text. */
+function writeQuotaScopes(w: PrefixWriter, obj: KubeObject, indent: string): void {
+  const raw = (obj.spec as { scopes?: unknown } | undefined)?.scopes;
+  const scopes = Array.isArray(raw) ? raw.map(String).sort() : [];
+  if (scopes.length === 0) return;
+  w.write(0, `${indent}Scopes:\t${scopes.join(', ')}\n`);
+  for (const scope of scopes) {
+    const help = SCOPE_HELP[scope];
+    // describeQuota indents its help by one space, DescribeResourceQuotas by two.
+    if (help) w.write(0, `${indent || ' '}* ${help}\n`);
+  }
 }
 
 interface LimitRangeItem {
@@ -808,6 +834,7 @@ export function describeNamespace(
       (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
     )) {
       w.write(1, `Name:\t${q.metadata?.name ?? ''}\n`);
+      writeQuotaScopes(w, q, '  ');
       w.write(1, 'Resource\tUsed\tHard\n');
       w.write(1, '--------\t---\t---\n');
       const { hard, used } = quotaLists(q);
