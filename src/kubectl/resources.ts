@@ -623,10 +623,17 @@ export function typeByResource(resource: ResourceName): ResourceType {
  * types are not found: this console cannot create or read them from a manifest.
  */
 export function typeByKind(apiVersion: unknown, kind: unknown): ResourceType | undefined {
-  if (typeof kind !== 'string') return undefined;
-  const group =
-    typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-  return STORED_TYPES.find((r) => r.kind === kind && r.group === group);
+  if (typeof kind !== 'string' || typeof apiVersion !== 'string') return undefined;
+  const slash = apiVersion.indexOf('/');
+  const group = slash >= 0 ? apiVersion.slice(0, slash) : '';
+  const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion;
+  // Only served group versions map (the removed betas do not: "no matches for kind").
+  return STORED_TYPES.find(
+    (r) =>
+      r.kind === kind &&
+      r.group === group &&
+      (r.version === version || OTHER_SERVED_VERSIONS.includes(apiVersion)),
+  );
 }
 
 /**

@@ -202,6 +202,32 @@ export interface ManifestObject {
 }
 
 /**
+ * The builder's FlattenListVisitor: a `List` (registered in every group version) or a typed
+ * `<Kind>List` document stands for its items, each read as a document of its own (a typed
+ * list's items may leave out their apiVersion and kind: the list's are theirs).
+ */
+function flattenLists(docs: readonly KubeObject[]): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (const doc of docs) {
+    const kind = typeof doc.kind === 'string' ? doc.kind : '';
+    const items = (doc as { items?: unknown }).items;
+    const isList =
+      kind === 'List' ||
+      (kind.endsWith('List') && typeByKind(doc.apiVersion, kind.slice(0, -4)) !== undefined);
+    if (!isList || !Array.isArray(items)) {
+      out.push(doc);
+      continue;
+    }
+    const itemKind = kind === 'List' ? undefined : kind.slice(0, -4);
+    const expanded = items
+      .filter((i): i is KubeObject => !!i && typeof i === 'object' && !Array.isArray(i))
+      .map((i) => (itemKind ? { apiVersion: doc.apiVersion, kind: itemKind, ...i } : i));
+    out.push(...flattenLists(expanded));
+  }
+  return out;
+}
+
+/**
  * Reads `-f` files (several documents each) into typed objects; exits on any error, except,
  * when `errors` is given (a builder with ContinueOnError), a document whose kind the server does
  * not know: that one is skipped and its error gathered for the end.
@@ -219,7 +245,7 @@ export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): Man
     }
     const parsed = parseManifests(text, file);
     if (!parsed.ok) ctx.fail(parsed.error);
-    for (const obj of parsed.docs) {
+    for (const obj of flattenLists(parsed.docs)) {
       const missing: string[] = [];
       if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
         missing.push('apiVersion not set');

@@ -150,9 +150,10 @@ const STEPS: Step[] = [
       ),
   },
   {
-    re: /^\[\s*(-?\d+)\s*\]/,
+    // An empty subscript is a slice whose end is derived from its (missing) start: `[0]`.
+    re: /^\[\s*(-?\d*)\s*\]/,
     apply: (cur, m) => {
-      const n = Number(m[1]);
+      const n = Number(m[1] || 0);
       return cur.flatMap((v) => {
         if (!Array.isArray(v)) return [];
         const i = n < 0 ? v.length + n : n;
