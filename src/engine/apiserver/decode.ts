@@ -58,6 +58,28 @@ function sortedKeys(o: object): string[] {
   return Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** resource.ParseQuantity's format (splitREString). */
+const QUANTITY_FORMAT = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
+const QUANTITY_SUFFIXES = new Set(
+  ['', 'n', 'u', 'm', 'k', 'M', 'G', 'T', 'P', 'E'].concat(['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei']),
+);
+
+/**
+ * Why Quantity.UnmarshalJSON refuses `text` (ErrFormatWrong, ErrSuffix, ErrNumeric), or
+ * undefined when it parses.
+ */
+export function quantityError(text: string): string | undefined {
+  const s = text.trim();
+  const m = QUANTITY_FORMAT.exec(s);
+  if (!m) return `quantities must match the regular expression '${QUANTITY_FORMAT.source}'`;
+  const suffix = m[2] ?? '';
+  if (!QUANTITY_SUFFIXES.has(suffix) && !/^[eE][-+]?[0-9]+$/.test(suffix))
+    return "unable to parse quantity's suffix";
+  if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)$/.test(m[1] ?? ''))
+    return 'unable to parse numeric part of quantity';
+  return undefined;
+}
+
 class Decoder {
   typeError: string | undefined;
   readonly unknown: string[] = [];
@@ -100,6 +122,16 @@ class Decoder {
       v.forEach((x, i) => {
         this.value(x, item, struct, fieldPath, `${path}[${i}]`);
       });
+      return;
+    }
+    if (code === '{q' && typeof v === 'object' && !Array.isArray(v)) {
+      // A ResourceList: each value is a resource.Quantity, parsed as it is unmarshalled.
+      for (const k of sortedKeys(v)) {
+        const q = (v as Record<string, Json>)[k];
+        if (q === null || this.typeError) continue;
+        const why = quantityError(typeof q === 'string' ? q : JSON.stringify(q));
+        if (why) this.typeError = why;
+      }
       return;
     }
     if (code.startsWith('{')) {
