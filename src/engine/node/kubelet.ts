@@ -42,6 +42,7 @@ import { deepFreeze } from '../util/persistentMap.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
+import { kubeletRejection, type Rejection } from './kubeletAdmission.ts';
 import {
   type HookResult,
   type LifecycleSpec,
@@ -2333,6 +2334,37 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     return statusWrite(pod, status);
   }
 
+  /** kubeletAdmission.ts against the pods this kubelet runs (not yet finished). */
+  function admissionRejection(
+    pod: KubeObject,
+    cache: Parameters<Reconciler['reconcile']>[1],
+  ): Rejection | undefined {
+    const nodeObj = cache.get('nodes', undefined, node);
+    if (!nodeObj) return undefined;
+    const admitted: KubeObject[] = [];
+    for (const key of work.keys()) {
+      // `pod/<ns>/<name>`.
+      const slash = key.indexOf('/', 4);
+      const other = cache.get('pods', key.slice(4, slash), key.slice(slash + 1));
+      if (!other || other === pod) continue;
+      const phase = podPhase(other);
+      if (phase !== 'Succeeded' && phase !== 'Failed') admitted.push(other);
+    }
+    return kubeletRejection(pod, nodeObj, admitted);
+  }
+
+  /** rejectPod: a Warning event, and the pod Failed with the reason and the message. */
+  function rejectPod(pod: KubeObject, r: Rejection, ctx: ReconcileContext): Write[] {
+    event(ctx, pod, 'Warning', r.reason, r.message);
+    const old = statusOf<Record<string, unknown>>(pod);
+    return statusWrite(pod, {
+      phase: 'Failed',
+      reason: r.reason,
+      message: `Pod was rejected: ${r.message}`,
+      ...(old.qosClass !== undefined ? { qosClass: old.qosClass } : {}),
+    });
+  }
+
   /** The kubelet's cache during the current sync (ConfigMaps and Secrets are read from it). */
   let objects: Parameters<Reconciler['reconcile']>[1] | undefined;
 
@@ -2571,7 +2603,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const phase = podPhase(pod);
     if (phase === 'Succeeded' || phase === 'Failed') return [];
     if (!w) {
-      w = bootCount <= 1 && phase === 'Running' ? adopt(pod, ctx) : newWork(pod, ctx);
+      const adopting = bootCount <= 1 && phase === 'Running';
+      if (!adopting && !pod.metadata?.annotations?.[MIRROR_ANNOTATION]) {
+        const rejected = admissionRejection(pod, cache);
+        if (rejected) return rejectPod(pod, rejected, ctx);
+      }
+      w = adopting ? adopt(pod, ctx) : newWork(pod, ctx);
       work.set(key, w);
       // computePodActions: a pod that must not restart and whose containers already ran gets
       // no new sandbox ("it is already done"): after a reboot its lost runs are its end.
