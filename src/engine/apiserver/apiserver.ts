@@ -42,6 +42,7 @@ import {
   writablePodForCreate,
 } from './defaults.ts';
 import { authorizeNodeUser, type NodeGraphSource, nodeIdentity } from './nodeAuthorizer.ts';
+import { admitPodSecurity, namespaceLevelWarnings } from './podSecurity.ts';
 
 /** Resources whose spec defaults are re-applied on update and patch (their defaulting needs no randomness). */
 const DEFAULTED_ON_UPDATE: ReadonlySet<ResourceName> = new Set([
@@ -461,6 +462,18 @@ export const EVENT_TTL_SECONDS = 3600;
 const DS_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
 
 /** `result` with the request's warnings, when it succeeded and there are any. */
+/** The kinds PodSecurity admission checks: pods, and the workloads that carry a pod template. */
+const POD_SECURITY_KINDS: ReadonlySet<string> = new Set([
+  'pods',
+  'deployments',
+  'replicasets',
+  'statefulsets',
+  'daemonsets',
+  'jobs',
+  'cronjobs',
+]);
+const POD_SECURITY_LABEL = 'pod-security.kubernetes.io/';
+
 function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Result<T> {
   return result.ok && warnings?.length ? { ...result, warnings } : result;
 }
@@ -1228,8 +1241,8 @@ export class ApiServer {
     return undefined;
   }
 
-  #admitNamespace(r: ResourceDef, ns: string | undefined, name: string): Status | undefined {
-    if (!r.namespaced || !ns) return undefined;
+  /** The stored Namespace `ns`, read without a message. */
+  #namespaceObject(ns: string): KubeObject | undefined {
     const nsDef = RESOURCES.namespaces;
     // One key string per namespace, hashed once: this runs on every namespaced create.
     let key = this.#namespaceKeys.get(ns);
@@ -1237,7 +1250,12 @@ export class ApiServer {
       key = flat(etcdKey(nsDef, undefined, ns));
       this.#namespaceKeys.set(ns, key);
     }
-    const nsObj = this.#etcd.get(key, nsDef.etcdPrefix)?.value;
+    return this.#etcd.get(key, nsDef.etcdPrefix)?.value;
+  }
+
+  #admitNamespace(r: ResourceDef, ns: string | undefined, name: string): Status | undefined {
+    if (!r.namespaced || !ns) return undefined;
+    const nsObj = this.#namespaceObject(ns);
     if (!nsObj) return notFound(RESOURCES.namespaces, ns);
     const phase = (nsObj.status as { phase?: string } | undefined)?.phase;
     if (phase === 'Terminating' || nsObj.metadata?.deletionTimestamp) {
@@ -1570,6 +1588,17 @@ export class ApiServer {
       const why = limitRangeViolations(obj, limitRanges);
       if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
     }
+    // PodSecurity (validating, before ResourceQuota): the namespace's enforce and warn levels.
+    let podSecurityWarnings: string[] | undefined;
+    if (POD_SECURITY_KINDS.has(r.resource) && ns) {
+      const labels = this.#namespaceObject(ns)?.metadata?.labels;
+      if (labels && Object.keys(labels).some((k) => k.startsWith(POD_SECURITY_LABEL))) {
+        const verdict = admitPodSecurity(r.resource, obj, labels);
+        if ('forbidden' in verdict)
+          return this.#fail(actor, r, ns, name, forbidden(r, name, verdict.forbidden));
+        if (verdict.warnings.length > 0) podSecurityWarnings = verdict.warnings;
+      }
+    }
     const refused = this.#admitQuota(r, ns, name, obj, !!opts.dryRun);
     if (refused) return this.#fail(actor, r, ns, name, refused);
     // The etcd3 store's Create refuses an object that carries a resourceVersion (one that
@@ -1609,10 +1638,17 @@ export class ApiServer {
       const refused = this.#allocateServiceIPs(obj);
       if (refused) return this.#fail(actor, r, ns, name, invalid(r, name, [refused]));
     }
-    if (opts.dryRun) return this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201);
+    if (opts.dryRun)
+      return withWarnings(
+        this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201),
+        podSecurityWarnings,
+      );
     const kv = this.#put(r, ns, name, key, obj, 0, this.#isHousekeeping(r, undefined, obj));
     if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
-    return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201);
+    return withWarnings(
+      this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201),
+      podSecurityWarnings,
+    );
   }
 
   /**
@@ -2225,7 +2261,12 @@ export class ApiServer {
     this.#knownSame = true;
     const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, hk);
     if (!kv) return this.#fail(actor, r, ns, name, conflict(r, name));
-    return this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
+    const result = this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
+    if (r.resource !== 'namespaces' || statusOnly) return result;
+    // PodSecurity's namespace validation: a new enforce level warns about the pods there.
+    const pods = this.#etcd.range(`${RESOURCES.pods.etcdPrefix}/${name}/`).map((e) => e.value);
+    const warnings = namespaceLevelWarnings(name, oldMeta.labels, meta.labels, pods);
+    return warnings.length > 0 ? withWarnings(result, warnings) : result;
   }
 
   delete(

@@ -1,5 +1,5 @@
 /**
- * What the API server's LimitRanger and ResourceQuota admission will say to the pods a
+ * What the API server's LimitRanger, PodSecurity and ResourceQuota admission will say to the pods a
  * controller is about to create, read from the controller's informer cache (see
  * `podCreateRefusal` in replicaset.ts: a reconcile returns its writes before they are made, so
  * the controllers foresee a refusal to record `FailedCreate` instead of `SuccessfulCreate`).
@@ -9,6 +9,7 @@
 import type { KubeObject } from '../api/types.ts';
 import { defaultPodRequests } from '../apiserver/defaults.ts';
 import { forbidden } from '../apiserver/errors.ts';
+import { admitPodSecurity } from '../apiserver/podSecurity.ts';
 import { admitQuota, applyLimitRangeDefaults, limitRangeViolations } from '../apiserver/quota.ts';
 import { RESOURCES } from '../apiserver/resources.ts';
 import type { Cache } from '../runtime/controller.ts';
@@ -28,7 +29,10 @@ export function podAdmissionForecast(
 ): PodAdmissionForecast | undefined {
   const limitRanges = cache.list('limitranges', ns);
   let quotas = cache.list('resourcequotas', ns);
-  if (limitRanges.length === 0 && quotas.length === 0) return undefined;
+  const labels = cache.get('namespaces', undefined, ns)?.metadata?.labels;
+  const podSecurity =
+    !!labels && Object.keys(labels).some((k) => k.startsWith('pod-security.kubernetes.io/'));
+  if (limitRanges.length === 0 && quotas.length === 0 && !podSecurity) return undefined;
   return (spec, name) => {
     const pod: KubeObject = {
       apiVersion: 'v1',
@@ -42,6 +46,10 @@ export function podAdmissionForecast(
       applyLimitRangeDefaults(pod, limitRanges);
       const why = limitRangeViolations(pod, limitRanges);
       if (why) return forbidden(RESOURCES.pods, name, why).message;
+    }
+    if (podSecurity) {
+      const verdict = admitPodSecurity('pods', pod, labels);
+      if ('forbidden' in verdict) return forbidden(RESOURCES.pods, name, verdict.forbidden).message;
     }
     if (quotas.length === 0) return undefined;
     const verdict = admitQuota('pods', pod, quotas, nowIso);

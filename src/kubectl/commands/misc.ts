@@ -42,6 +42,7 @@ import {
   notFound,
   nsFor,
   peekObject,
+  printWarnings,
   readFilenames,
   typesAndNames,
 } from './common.ts';
@@ -1109,6 +1110,7 @@ function changeMeta(
       dryRun === 'server' ? { dryRun: true } : {},
     );
     if (!r.ok) ctx.failStatus(r.status);
+    printWarnings(ctx, r);
   }
   if (opts.list) {
     if (!opts.single) {
