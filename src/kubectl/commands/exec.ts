@@ -87,20 +87,13 @@ export function runExec(ctx: Ctx, args: string[]): void {
   // What its program, its hook, the pod's other containers (in shared volumes) and earlier
   // execs wrote.
   const files = containerFiles(ctx, pod, container, node, startMs, nowMs);
-  // The server a wget or curl reaches (nginx logs the request).
+  // The server that answers a wget or curl (nginx logs the request).
   let reached: ServiceView | undefined;
-  const network = where.network;
   const r = execCommand(container.image ?? '', command, nowMs - startMs, files, {
     ...where,
-    ...(network
-      ? {
-          network: (ns: string, host: string, port?: number) => {
-            const view = network(ns, host, port);
-            if (view?.backendPod) reached = view;
-            return view;
-          },
-        }
-      : {}),
+    answered: (server) => {
+      reached = server;
+    },
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
     now: new Date(nowMs).toISOString(),
   });
