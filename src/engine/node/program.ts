@@ -2394,10 +2394,14 @@ function timeoutArg(arg: string | undefined, fractions: boolean): number | undef
 /** The HTTP request a `wget` or `curl` command line makes: the tool and the URL's path. */
 export function httpRequest(
   argv: readonly string[],
-): { tool: 'wget' | 'curl'; host: string; path: string } | undefined {
+): { tool: 'wget' | 'curl'; host: string; path: string; hostHeader: string } | undefined {
   const s = netStep(argv);
   if (!s || s.tool === 'nslookup') return undefined;
-  return { tool: s.tool, host: s.host, path: s.path ?? '/' };
+  // The Host header: busybox wget sends the URL's host as written (with its port, if given);
+  // curl adds the port when it is not 80.
+  const hostHeader =
+    s.tool === 'wget' ? s.hostPort : s.port === 80 ? s.host : `${s.host}:${s.port}`;
+  return { tool: s.tool, host: s.host, path: s.path ?? '/', hostHeader };
 }
 
 /** What the server behind `svc` answers a GET of `path`: the status and the body's bytes. */

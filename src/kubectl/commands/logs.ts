@@ -28,6 +28,7 @@ import { authorizePodSubresource } from '../impersonation.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
 import { getOrFail, singleTarget } from './misc.ts';
+import { numberConnections } from './nginxErrorLog.ts';
 import { nginxDocRoot } from './podFiles.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
@@ -706,7 +707,11 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
       .filter((f) => f.at >= written && f.at <= end && f.content !== null)
       .map((f) => ({ at: f.at, text: f.content ?? '' }));
     if (probes.length + requests.length > 0) {
-      lines = [...lines, ...probes, ...requests].sort((a, b) => a.at - b.at);
+      lines = [
+        ...lines,
+        ...numberConnections([...probes, ...requests].sort((a, b) => a.at - b.at)),
+      ];
+      lines.sort((a, b) => a.at - b.at);
     }
   }
   if (program?.runs === 'forever' && program.follows) {
