@@ -180,6 +180,13 @@ describe('what else a connection finds', () => {
     expect(run('kubectl exec c -- wget -qO- -T 2 10.244.2.99')).toEqual(
       failed('wget: download timed out\n', 1),
     );
+    // A node's address is a host that answers: a port nothing listens on is refused.
+    const nodeIP = run(
+      `kubectl get node node1 -o jsonpath='{.status.addresses[?(@.type=="InternalIP")].address}'`,
+    ).out;
+    expect(run(`kubectl exec c -- wget -qO- -T 2 ${nodeIP}:8080`)).toEqual(
+      failed(`wget: can't connect to remote host (${nodeIP}): Connection refused\n`, 1),
+    );
     expect(run('kubectl exec cu -- curl -sS http://10.244.2.99:8080/')).toEqual(
       failed(
         'curl: (7) Failed to connect to 10.244.2.99 port 8080 after 3001 ms: Could not connect to server\n',
