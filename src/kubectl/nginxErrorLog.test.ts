@@ -40,9 +40,16 @@ describe("nginx's error log", () => {
     run('kubectl run cu --image=curlimages/curl:8.12.1 --restart=Never -- sleep 3600');
     cluster.advance(10_000);
     run('kubectl exec cu -- curl -s http://web/a/b.txt');
-    const log = run('kubectl logs deploy/web --tail=2').out;
-    expect(log).toMatch(
-      /^2026\/01\/06 \d\d:\d\d:\d\d \[error\] 29#29: \*1 open\(\) "\/usr\/share\/nginx\/html\/a\/b\.txt" failed \(2: No such file or directory\), client: [\d.]+, server: localhost, request: "GET \/a\/b\.txt HTTP\/1\.1", host: "web"\n[\d.]+ - - \[[^\]]+\] "GET \/a\/b\.txt HTTP\/1\.1" 404 153 "-" "curl\/8\.12\.1" "-"\n$/,
+    expect(run(`kubectl exec cu -- curl -s -w ' %{http_code}' -o /dev/null web/nothere/`).out).toBe(
+      ' 404',
+    );
+    const log = run('kubectl logs deploy/web --tail=4').out;
+    // A directory's index.html is looked for by the index module.
+    expect(log.split('\n')[2]).toMatch(
+      /\[error\] 29#29: \*2 "\/usr\/share\/nginx\/html\/nothere\/index\.html" is not found \(2: No such file or directory\), client: [\d.]+, server: localhost, request: "GET \/nothere\/ HTTP\/1\.1", host: "web"$/,
+    );
+    expect(log.split('\n').slice(0, 2).join('\n')).toMatch(
+      /^2026\/01\/06 \d\d:\d\d:\d\d \[error\] 29#29: \*1 open\(\) "\/usr\/share\/nginx\/html\/a\/b\.txt" failed \(2: No such file or directory\), client: [\d.]+, server: localhost, request: "GET \/a\/b\.txt HTTP\/1\.1", host: "web"\n[\d.]+ - - \[[^\]]+\] "GET \/a\/b\.txt HTTP\/1\.1" 404 153 "-" "curl\/8\.12\.1" "-"$/,
     );
   });
 });

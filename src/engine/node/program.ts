@@ -2349,8 +2349,10 @@ function errorPage(svc: ServiceView, path: string): { code: number; page: string
   const repo = svc.backendImage === undefined ? '' : repository(svc.backendImage);
   const fromVolume = svc.docRoot?.(indexPath(path));
   if (fromVolume === null && repo === 'nginx') {
-    const dir = (path.split('?')[0] ?? '/').endsWith('/');
-    return dir
+    // The document root without an index.html is a directory nginx will not list; any other
+    // directory is taken not to exist (its index.html is not found).
+    const root = (path.split('?')[0] ?? '/') === '/';
+    return root
       ? { code: 403, page: nginxError(svc.backendImage ?? 'nginx', '403 Forbidden') }
       : { code: 404, page: nginx404(svc.backendImage ?? 'nginx') };
   }
