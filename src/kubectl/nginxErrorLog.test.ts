@@ -15,8 +15,8 @@ describe("nginx's error log", () => {
     const cIP = run('kubectl get pod c -o jsonpath={.status.podIP}').out;
     expect(run(`kubectl exec c -- wget -qO- http://${webIP}/`).code).toBe(0);
     expect(run(`kubectl exec c -- wget -qO- http://${webIP}/x`)).toEqual({
-      out: 'wget: server returned error: HTTP/1.1 404 Not Found\n',
-      err: 'command terminated with exit code 1\n',
+      out: '',
+      err: 'wget: server returned error: HTTP/1.1 404 Not Found\ncommand terminated with exit code 1\n',
       code: 1,
     });
     run(`kubectl exec web -- curl -s localhost:80/missing.html`);

@@ -64,18 +64,18 @@ describe('ExternalName Services in cluster DNS', () => {
   it('wget and curl cannot resolve an external name', () => {
     const { run } = session();
     expect(run('kubectl exec bb -- wget -qO- en')).toEqual({
-      out: "wget: bad address 'en'\n",
-      err: 'command terminated with exit code 1\n',
+      out: '',
+      err: "wget: bad address 'en'\ncommand terminated with exit code 1\n",
       code: 1,
     });
     expect(run('kubectl exec bb -- wget -qO- http://example.com/')).toEqual({
-      out: "wget: bad address 'example.com'\n",
-      err: 'command terminated with exit code 1\n',
+      out: '',
+      err: "wget: bad address 'example.com'\ncommand terminated with exit code 1\n",
       code: 1,
     });
     expect(run('kubectl exec cu -- curl -sS http://en')).toEqual({
-      out: 'curl: (6) Could not resolve host: en\n',
-      err: 'command terminated with exit code 6\n',
+      out: '',
+      err: 'curl: (6) Could not resolve host: en\ncommand terminated with exit code 6\n',
       code: 6,
     });
   });

@@ -678,7 +678,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         sh.where.podIP,
         sh.where.answered,
       );
-      return r ? { ms: r.ms ?? 0, exitCode: r.exitCode, output: r.output } : undefined;
+      if (!r) return undefined;
+      return { ms: r.ms ?? 0, exitCode: r.exitCode, output: r.output, error: r.error ?? '' };
     }
   }
 }
@@ -2637,10 +2638,14 @@ function nslookupResult(
   return { exitCode, output };
 }
 
-/** What a network command prints, its exit code, and how long it took (ms). */
+/**
+ * What a network command prints (stdout; `error`: stderr, where busybox wget and curl write
+ * their errors and wget its `Connecting to` line), its exit code, and how long it took (ms).
+ */
 interface NetOutcome {
   exitCode: number;
   output: string;
+  error?: string;
   ms?: number;
 }
 
@@ -2671,10 +2676,11 @@ function netResult(
   const curlError = (text: string) => (s.quiet && !s.showError ? '' : `curl: ${text}\n`);
   if (target === null) {
     return s.tool === 'wget'
-      ? { exitCode: 1, output: `wget: bad address '${s.hostPort}'\n` }
+      ? { exitCode: 1, output: '', error: `wget: bad address '${s.hostPort}'\n` }
       : {
           exitCode: 6,
-          output: `${written('000')}${curlError(`(6) Could not resolve host: ${s.host}`)}`,
+          output: written('000'),
+          error: curlError(`(6) Could not resolve host: ${s.host}`),
         };
   }
   const ip = typeof target === 'string' ? target : target.clusterIP;
@@ -2687,12 +2693,18 @@ function netResult(
     const failsAt = failsAfterMs(conn);
     if (s.tool === 'wget') {
       if (s.timeoutMs !== undefined && s.timeoutMs < failsAt) {
-        return { exitCode: 1, ms: s.timeoutMs, output: `${connecting}wget: download timed out\n` };
+        return {
+          exitCode: 1,
+          ms: s.timeoutMs,
+          output: '',
+          error: `${connecting}wget: download timed out\n`,
+        };
       }
       return {
         exitCode: 1,
         ms: failsAt,
-        output: `${connecting}wget: can't connect to remote host (${ip}): ${connectError(conn)}\n`,
+        output: '',
+        error: `${connecting}wget: can't connect to remote host (${ip}): ${connectError(conn)}\n`,
       };
     }
     const limit = Math.min(s.maxTimeMs ?? Infinity, s.connectTimeoutMs ?? Infinity);
@@ -2703,7 +2715,7 @@ function netResult(
         limit === s.maxTimeMs
           ? `(28) Connection timed out after ${limit + 1} milliseconds`
           : `(28) Failed to connect to ${s.host} port ${s.port} after ${limit + 1} ms: Timeout was reached`;
-      return { exitCode: 28, ms: limit, output: `${written('000')}${curlError(text)}` };
+      return { exitCode: 28, ms: limit, output: written('000'), error: curlError(text) };
     }
     // The kernel's ETIMEDOUT is reported as the failed connect, then exits as a timeout (28).
     const code = conn.kind === 'silent' ? 28 : 7;
@@ -2711,9 +2723,10 @@ function netResult(
     return {
       exitCode: code,
       ms: failsAt,
-      output: `${written('000')}${curlError(
+      output: written('000'),
+      error: curlError(
         `(${code}) Failed to connect to ${s.host} port ${s.port} after ${after} ms: Could not connect to server`,
-      )}`,
+      ),
     };
   }
   const svc = conn.server;
@@ -2724,7 +2737,8 @@ function netResult(
       const status = failed.code === 403 ? '403 Forbidden' : '404 Not Found';
       return {
         exitCode: 1,
-        output: `${connecting}wget: server returned error: HTTP/1.1 ${status}\n`,
+        output: '',
+        error: `${connecting}wget: server returned error: HTTP/1.1 ${status}\n`,
       };
     }
     const page = servedPage(svc, s.path ?? '/') ?? '';
@@ -2747,7 +2761,8 @@ function netResult(
   if (failed !== undefined && s.fail) {
     return {
       exitCode: 22,
-      output: `${written(code)}${curlError(`(22) The requested URL returned error: ${code}`)}`,
+      output: written(code),
+      error: curlError(`(22) The requested URL returned error: ${code}`),
     };
   }
   const body = s.toStdout ? (failed?.page ?? servedPage(svc, s.path ?? '/') ?? '') : '';
@@ -3007,7 +3022,10 @@ export function containerProgram(
       where.podIP,
       where.answered,
     );
-    if (r) return { runs: 'exits', afterMs: r.ms ?? 0, exitCode: r.exitCode, output: r.output };
+    if (r) {
+      const output = r.output + (r.error ?? '');
+      return { runs: 'exits', afterMs: r.ms ?? 0, exitCode: r.exitCode, output };
+    }
     return { runs: 'forever', output: '' };
   }
   const sh = newShell(image, startedAt, where);

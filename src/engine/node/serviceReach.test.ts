@@ -44,9 +44,10 @@ function session(endpoint = '192.0.2.42', port = 9376) {
   return { ...s, ip };
 }
 
-const failed = (out: string, code: number) => ({
+/** What busybox wget and curl write on stderr, then kubectl's line for the exit code. */
+const failed = (err: string, code: number, out = '') => ({
   out,
-  err: `command terminated with exit code ${code}\n`,
+  err: `${err}command terminated with exit code ${code}\n`,
   code,
 });
 
@@ -68,6 +69,10 @@ describe('a Service whose endpoint is an address where nothing answers', () => {
       err: '',
       code: 0,
     });
+    // The message is wget's stderr.
+    expect(
+      run(`kubectl exec c -- sh -c 'wget -qO- -T 2 my-service 2>/dev/null || echo failed'`).out,
+    ).toBe('failed\n');
     // The address itself, directly.
     expect(run('kubectl exec c -- wget -O- -T 2 http://192.0.2.42:9376')).toEqual(
       failed('Connecting to 192.0.2.42:9376 (192.0.2.42:9376)\nwget: download timed out\n', 1),
@@ -93,7 +98,7 @@ describe('a Service whose endpoint is an address where nothing answers', () => {
     );
     // -s alone keeps quiet; -w still writes.
     expect(run(`kubectl exec cu -- curl -s -m 2 -w '%{http_code}' my-service`)).toEqual(
-      failed('000', 28),
+      failed('', 28, '000'),
     );
   });
 
