@@ -142,8 +142,8 @@ spec:
       code: 0,
     });
     expect(run('kubectl exec c -- wget -qO- web/nope.html')).toEqual({
-      out: 'wget: server returned error: HTTP/1.1 404 Not Found\n',
-      err: 'command terminated with exit code 1\n',
+      out: '',
+      err: 'wget: server returned error: HTTP/1.1 404 Not Found\ncommand terminated with exit code 1\n',
       code: 1,
     });
     expect(run(`kubectl exec bare -- curl -s -o /dev/null -w '%{http_code}' localhost`).out).toBe(
@@ -210,8 +210,8 @@ spec:
     );
     run('kubectl exec deploy/web -- rm /usr/share/nginx/html/index.html');
     expect(run('kubectl exec c -- wget -qO- web')).toEqual({
-      out: 'wget: server returned error: HTTP/1.1 403 Forbidden\n',
-      err: 'command terminated with exit code 1\n',
+      out: '',
+      err: 'wget: server returned error: HTTP/1.1 403 Forbidden\ncommand terminated with exit code 1\n',
       code: 1,
     });
   });

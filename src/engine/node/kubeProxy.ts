@@ -221,9 +221,32 @@ function headlessAddresses(
   return out;
 }
 
+/** A rule's port as a container sees it: whether it has endpoints, and the one it goes to. */
+function portView(r: ProxyRule): ServiceView['ports'][number] {
+  const e = r.endpoints[0];
+  return e
+    ? { port: r.port, ready: true, endpoint: { ip: e.ip, port: e.port } }
+    : { port: r.port, ready: false };
+}
+
+/**
+ * The ExternalName Services (`<ns>/<name>` → external name): kube-proxy makes no rules for them,
+ * cluster DNS answers their names with a CNAME.
+ */
+function externalNames(services: readonly KubeObject[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const svc of services) {
+    const spec = specOf<{ type?: string; externalName?: string }>(svc);
+    if (spec.type !== 'ExternalName') continue;
+    out.set(`${namespaceOf(svc)}/${nameOf(svc)}`, spec.externalName ?? '');
+  }
+  return out;
+}
+
 export function createKubeProxy(node: string): KubeProxy {
   let current: ProxyRule[] = [];
   let headless = new Map<string, Headless>();
+  let external = new Map<string, string>();
   let starts = 0;
   let announce = false;
   return {
@@ -240,6 +263,7 @@ export function createKubeProxy(node: string): KubeProxy {
     onStart() {
       current = [];
       headless = new Map();
+      external = new Map();
       starts++;
       // The first start happened when the cluster was built; a restart is worth an event.
       announce = starts > 1;
@@ -253,6 +277,10 @@ export function createKubeProxy(node: string): KubeProxy {
       return current.some((r) => r.servicePort.startsWith(prefix));
     },
     service(namespace, host) {
+      const externalName = external.get(`${namespace}/${host}`);
+      if (externalName !== undefined) {
+        return { namespace, name: host, clusterIP: '', ports: [], externalName };
+      }
       const h = headless.get(`${namespace}/${host}`);
       if (h) {
         const view: ServiceView = {
@@ -277,7 +305,7 @@ export function createKubeProxy(node: string): KubeProxy {
         namespace: ns,
         name: rest.slice(0, rest.lastIndexOf(':')),
         clusterIP: first.clusterIP,
-        ports: rules.map((r) => ({ port: r.port, ready: r.endpoints.length > 0 })),
+        ports: rules.map(portView),
       };
     },
     ptr(ip) {
@@ -311,7 +339,7 @@ export function createKubeProxy(node: string): KubeProxy {
         namespace: ns,
         name: rest.slice(0, rest.lastIndexOf(':')),
         clusterIP: rule.clusterIP,
-        ports: [{ port, ready: rule.endpoints.length > 0 }],
+        ports: [{ ...portView(rule), port }],
         direct: true,
       };
     },
@@ -346,6 +374,7 @@ export function createKubeProxy(node: string): KubeProxy {
       }
       current = buildRules(cache.list('services'), cache.list('endpoints'));
       headless = headlessAddresses(cache.list('services'), cache.list('endpoints'));
+      external = externalNames(cache.list('services'));
       return { writes: [] };
     },
   };

@@ -42,6 +42,7 @@ import { deepFreeze } from '../util/persistentMap.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
+import { hostFileSystem } from './hostPaths.ts';
 import { kubeletRejection, type Rejection } from './kubeletAdmission.ts';
 import {
   type HookResult,
@@ -388,6 +389,7 @@ interface VolumeSpec {
   name: string;
   configMap?: ObjectSource;
   secret?: { secretName?: string; optional?: boolean };
+  hostPath?: { path?: string; type?: string };
 }
 
 /** What the phase and the conditions read of a reported container status. */
@@ -2368,6 +2370,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** The kubelet's cache during the current sync (ConfigMaps and Secrets are read from it). */
   let objects: Parameters<Reconciler['reconcile']>[1] | undefined;
 
+  /** The node's files as hostPath volumes find them (and what their mounts create there). */
+  const hostFs = hostFileSystem(opts.node, !!opts.controlPlane, opts.storedFiles);
+
   /** The volume manager's back-off for a failed mount (nestedpendingoperations). */
   const MOUNT_BACKOFF_INITIAL_MS = 500;
   const MOUNT_BACKOFF_MAX_MS = 122_000;
@@ -2375,8 +2380,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   const MOUNT_WAIT_MS = 123_000;
 
   /**
-   * The first volume of the pod whose ConfigMap or Secret does not exist (and is not optional),
-   * with the volume manager's message; undefined when every volume can be set up.
+   * The volumes of the pod that cannot be set up, with the volume manager's message: a
+   * ConfigMap or Secret that does not exist (and is not optional), a hostPath whose type check
+   * fails. Empty when every volume can be set up.
    */
   function missingVolumes(pod: KubeObject): { volume: string; error: string }[] {
     const ns = namespaceOf(pod);
@@ -2384,7 +2390,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     for (const v of specOf<{ volumes?: VolumeSpec[] }>(pod).volumes ?? []) {
       const cm = v.configMap;
       const sec = v.secret;
-      if (cm && !cm.optional && !objects?.get('configmaps', ns, cm.name ?? '')) {
+      if (v.hostPath?.path) {
+        const error = hostFs.setUp(v.hostPath.path, v.hostPath.type);
+        if (error) out.push({ volume: v.name, error });
+      } else if (cm && !cm.optional && !objects?.get('configmaps', ns, cm.name ?? '')) {
         out.push({ volume: v.name, error: `configmap ${JSON.stringify(cm.name ?? '')} not found` });
       } else if (sec && !sec.optional && !objects?.get('secrets', ns, sec.secretName ?? '')) {
         out.push({

@@ -153,8 +153,8 @@ spec:
       /^Connecting to 127\.0\.0\.1:80 \(127\.0\.0\.1:80\)\nwriting to stdout\n<!DOCTYPE html>/,
     );
     expect(run('kubectl exec two -c side -- wget -qO- localhost:8080')).toEqual({
-      out: "wget: can't connect to remote host (127.0.0.1): Connection refused\n",
-      err: 'command terminated with exit code 1\n',
+      out: '',
+      err: "wget: can't connect to remote host (127.0.0.1): Connection refused\ncommand terminated with exit code 1\n",
       code: 1,
     });
   });

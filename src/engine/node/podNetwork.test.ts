@@ -24,8 +24,9 @@ function cluster() {
   };
 }
 
+/** busybox wget's stderr for a refused connection, then kubectl's exit-code line. */
 const refused = (shown: string, ip: string) =>
-  `Connecting to ${shown} (${ip.includes(':') ? ip : `${ip}:80`})\nwget: can't connect to remote host (${ip.split(':')[0]}): Connection refused\n`;
+  `Connecting to ${shown} (${ip.includes(':') ? ip : `${ip}:80`})\nwget: can't connect to remote host (${ip.split(':')[0]}): Connection refused\ncommand terminated with exit code 1\n`;
 
 describe('wget inside the cluster', () => {
   it('a pod IP, the cluster IP, the Service name and nodeIP:nodePort all reach nginx', () => {
@@ -50,12 +51,12 @@ describe('wget inside the cluster', () => {
   it('nothing listening: the pod port, a nodePort no Service has, a pod without a server', () => {
     const { run, webIP, bbIP, nodeIP } = cluster();
     expect(run(`kubectl exec bb -- wget ${webIP}:8080`)).toEqual({
-      out: refused(`${webIP}:8080`, `${webIP}:8080`),
-      err: 'command terminated with exit code 1\n',
+      out: '',
+      err: refused(`${webIP}:8080`, `${webIP}:8080`),
       code: 1,
     });
-    expect(run(`kubectl exec bb -- wget ${bbIP}`).out).toBe(refused(bbIP, bbIP));
-    expect(run(`kubectl exec bb -- wget ${nodeIP}:30000`).out).toBe(
+    expect(run(`kubectl exec bb -- wget ${bbIP}`).err).toBe(refused(bbIP, bbIP));
+    expect(run(`kubectl exec bb -- wget ${nodeIP}:30000`).err).toBe(
       refused(`${nodeIP}:30000`, `${nodeIP}:30000`),
     );
     // The kubelet decides the same: the run-once pod fails.
@@ -71,13 +72,13 @@ describe('wget inside the cluster', () => {
   it('no endpoints: the Service name and the nodePort refuse; an unknown name is a bad address', () => {
     const { run, clusterIP, nodeIP, nodePort } = cluster();
     run('kubectl scale deployment web --replicas=0');
-    expect(run('kubectl exec bb -- wget web').out).toBe(refused('web', clusterIP));
-    expect(run(`kubectl exec bb -- wget ${nodeIP}:${nodePort}`).out).toBe(
+    expect(run('kubectl exec bb -- wget web').err).toBe(refused('web', clusterIP));
+    expect(run(`kubectl exec bb -- wget ${nodeIP}:${nodePort}`).err).toBe(
       refused(`${nodeIP}:${nodePort}`, `${nodeIP}:${nodePort}`),
     );
     expect(run('kubectl exec bb -- wget nosuch')).toEqual({
-      out: "wget: bad address 'nosuch'\n",
-      err: 'command terminated with exit code 1\n',
+      out: '',
+      err: "wget: bad address 'nosuch'\ncommand terminated with exit code 1\n",
       code: 1,
     });
   });

@@ -85,6 +85,7 @@ import {
   resourceFieldValue,
 } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
+import { connect, connectError, failsAfterMs, unknownAddress } from './netConnect.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
@@ -675,8 +676,10 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         sh.where.network,
         nslookupKind(sh.repo, sh.tag),
         sh.where.podIP,
+        sh.where.answered,
       );
-      return r ? { ms: 0, exitCode: r.exitCode, output: r.output } : undefined;
+      if (!r) return undefined;
+      return { ms: r.ms ?? 0, exitCode: r.exitCode, output: r.output, error: r.error ?? '' };
     }
   }
 }
@@ -1018,7 +1021,7 @@ function pingStep(args: readonly string[], sh: Shell): Step | undefined {
     return undefined;
   }
   const svc = reach(host, 0, sh.where.namespace ?? 'default', sh.where.network, sh.where.podIP);
-  if (!svc || svc.addresses || svc.direct) return undefined;
+  if (!svc || typeof svc === 'string' || svc.addresses || svc.direct) return undefined;
   const ip = svc.clusterIP;
   return {
     ms: count * 1000,
@@ -1938,7 +1941,13 @@ export interface ServiceView {
   namespace: string;
   name: string;
   clusterIP: string;
-  ports: readonly { port: number; ready: boolean }[];
+  /**
+   * The Service's ports (a pod's: those it listens on), whether they have endpoints, and the
+   * endpoint kube-proxy sends a new connection to (the first; undefined where not known).
+   */
+  ports: readonly { port: number; ready: boolean; endpoint?: { ip: string; port: number } }[];
+  /** An ExternalName Service: the name cluster DNS answers a CNAME with. */
+  externalName?: string;
   /** The image of a ready backend pod, when known: what answers an HTTP request. */
   backendImage?: string;
   /** That pod's name (its hostname). */
@@ -2174,15 +2183,34 @@ interface DnsAddress {
 }
 
 /**
- * How cluster DNS (CoreDNS, kubeadm's Corefile) answers an A query for the absolute name `fqdn`:
- * its addresses (none: NODATA), or NXDOMAIN (null). Undefined when it forwards the name to a
- * resolver outside the cluster (not simulated).
+ * Cluster DNS's reply to an A query: the CNAME records that lead to the addresses (an
+ * ExternalName Service's, CoreDNS answers it with one), then the addresses (none: NODATA).
  */
-function dnsAnswer(fqdn: string, network: Network | undefined): DnsAddress[] | null | undefined {
+interface DnsReply {
+  cnames: readonly { name: string; target: string }[];
+  addresses: DnsAddress[];
+}
+
+/** A reply of addresses alone. */
+function addressReply(addresses: DnsAddress[]): DnsReply {
+  return { cnames: [], addresses };
+}
+
+/**
+ * How cluster DNS (CoreDNS, kubeadm's Corefile) answers an A query for the absolute name `fqdn`:
+ * a reply, NXDOMAIN (null), or SERVFAIL. A name outside cluster.local is forwarded to the node's
+ * resolver, and this cluster is offline: a name under a real top-level domain finds no server
+ * to answer it (SERVFAIL); the root zone, which the resolver knows, has no other.
+ */
+function dnsAnswer(
+  fqdn: string,
+  network: Network | undefined,
+  depth = 0,
+): DnsReply | null | 'SERVFAIL' {
   const name = fqdn.toLowerCase().replace(/\.$/, '');
   if (name !== 'cluster.local' && !name.endsWith('.cluster.local')) {
     const tld = name.split('.').pop() ?? '';
-    return PUBLIC_TLDS.has(tld) ? undefined : null;
+    return PUBLIC_TLDS.has(tld) ? 'SERVFAIL' : null;
   }
   const labels = name.split('.').slice(0, -2);
   if (!labels.every((l) => DNS_LABEL.test(l))) return null;
@@ -2190,18 +2218,29 @@ function dnsAnswer(fqdn: string, network: Network | undefined): DnsAddress[] | n
   // `pods insecure`: `a-b-c-d.NS.pod.cluster.local` is a.b.c.d.
   if (kind === 'pod' && labels.length === 3) {
     const m = /^(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})$/.exec(labels[0] ?? '');
-    return m ? [{ ip: m.slice(1, 5).join('.') }] : null;
+    return m ? addressReply([{ ip: m.slice(1, 5).join('.') }]) : null;
   }
   if (kind !== 'svc' || labels.length < 3 || labels.length > 4) return null;
   const [service = '', namespace = ''] = labels.slice(-3, -1);
   const svc = network?.(namespace, service);
   if (!svc || svc.direct) return null;
+  if (svc.externalName !== undefined) {
+    // A CNAME to the external name, with the target's addresses when CoreDNS finds them: in its
+    // own zone (another Service), or from upstream (nothing, offline): then the CNAME alone.
+    if (labels.length !== 3) return null;
+    const target = svc.externalName.toLowerCase().replace(/\.$/, '');
+    const next = depth < 8 ? dnsAnswer(target, network, depth + 1) : null;
+    const further = next && next !== 'SERVFAIL' ? next : addressReply([]);
+    return { cnames: [{ name, target }, ...further.cnames], addresses: further.addresses };
+  }
   const fqdnOf = (ip: string) =>
     `${svc.hostnames?.get(ip) ?? ip.replace(/\./g, '-')}.${service}.${namespace}.svc.cluster.local`;
   if (!svc.addresses) {
     // A Service's own name is its cluster IP (an endpoint's name needs the endpoints: not kept).
     return labels.length === 3
-      ? [{ ip: svc.clusterIP, ptr: `${service}.${namespace}.svc.cluster.local`, service: svc }]
+      ? addressReply([
+          { ip: svc.clusterIP, ptr: `${service}.${namespace}.svc.cluster.local`, service: svc },
+        ])
       : null;
   }
   // A headless Service's name is its ready endpoints' IPs; `HOST.SVC…` one endpoint's, by its
@@ -2211,24 +2250,23 @@ function dnsAnswer(fqdn: string, network: Network | undefined): DnsAddress[] | n
       ? svc.addresses
       : svc.addresses.filter((ip) => fqdnOf(ip).startsWith(`${labels[0]}.`));
   // No ready endpoint: the name does not exist.
-  return ips.length > 0 ? ips.map((ip) => ({ ip, ptr: fqdnOf(ip) })) : null;
+  return ips.length > 0 ? addressReply(ips.map((ip) => ({ ip, ptr: fqdnOf(ip) }))) : null;
 }
 
 /**
  * A name as the C library's resolver looks it up (getaddrinfo, and busybox 1.28's nslookup): with
  * fewer than ndots (5) dots, under each search domain first, then as it is; the first name that
- * has addresses wins. Null: none has (NXDOMAIN). Undefined: a name forwarded outside was asked.
+ * has addresses wins (NXDOMAIN, NODATA, a CNAME without addresses and SERVFAIL each send it
+ * to the next). Null: none has.
  */
 function resolveName(
   host: string,
   namespace: string,
   network: Network | undefined,
-): { fqdn: string; addresses: DnsAddress[] } | null | undefined {
-  const candidates = resolverNames(host, namespace);
-  for (const fqdn of candidates) {
+): ({ fqdn: string } & DnsReply) | null {
+  for (const fqdn of resolverNames(host, namespace)) {
     const a = dnsAnswer(fqdn, network);
-    if (a === undefined) return undefined;
-    if (a && a.length > 0) return { fqdn, addresses: a };
+    if (a && a !== 'SERVFAIL' && a.addresses.length > 0) return { fqdn, ...a };
   }
   return null;
 }
@@ -2243,8 +2281,8 @@ function resolverNames(host: string, namespace: string): string[] {
 /**
  * Where a connection to `host` goes: a cluster IP (its Service, as kube-proxy routes it), a pod's
  * IP (that pod), a node's; `localhost` is the pod itself (its containers share one network
- * namespace). A name is resolved first. Null: the name does not resolve; undefined: outside the
- * cluster (not simulated).
+ * namespace). A name is resolved first. Null: the name does not resolve; a string: an address
+ * that nothing in the cluster has (see netConnect.ts); undefined: not simulated.
  */
 function reach(
   host: string,
@@ -2252,21 +2290,22 @@ function reach(
   namespace: string,
   network: Network | undefined,
   podIP: string | undefined,
-): ServiceView | null | undefined {
+): ServiceView | string | null | undefined {
+  if (!network) return undefined;
   if (host === 'localhost' || host === '127.0.0.1') {
-    const self = podIP ? network?.(namespace, podIP, port) : undefined;
+    const self = podIP ? network(namespace, podIP, port) : undefined;
     return self ? { ...self, clusterIP: '127.0.0.1', direct: true } : undefined;
   }
   let ip = host;
   if (!IPV4.test(host)) {
     const r = resolveName(host, namespace, network);
-    if (!r) return r;
+    if (!r) return null;
     const first = r.addresses[0];
     if (first?.service) return first.service;
     ip = first?.ip ?? '';
   }
-  const view = network?.(namespace, ip, port);
-  if (!view) return undefined;
+  const view = network(namespace, ip, port);
+  if (!view) return ip;
   return view.clusterIP === ip ? view : { ...view, clusterIP: ip };
 }
 
@@ -2311,8 +2350,10 @@ function errorPage(svc: ServiceView, path: string): { code: number; page: string
   const repo = svc.backendImage === undefined ? '' : repository(svc.backendImage);
   const fromVolume = svc.docRoot?.(indexPath(path));
   if (fromVolume === null && repo === 'nginx') {
-    const dir = (path.split('?')[0] ?? '/').endsWith('/');
-    return dir
+    // The document root without an index.html is a directory nginx will not list; any other
+    // directory is taken not to exist (its index.html is not found).
+    const root = (path.split('?')[0] ?? '/') === '/';
+    return root
       ? { code: 403, page: nginxError(svc.backendImage ?? 'nginx', '403 Forbidden') }
       : { code: 404, page: nginx404(svc.backendImage ?? 'nginx') };
   }
@@ -2340,15 +2381,30 @@ interface NetStep {
   showError?: boolean;
   /** curl's `-w`: what it writes after the transfer (`%{http_code}` is expanded). */
   writeOut?: string;
+  /** wget's `-T` (its default is 900 s), in ms. */
+  timeoutMs?: number;
+  /** curl's `-m` (the whole transfer) and `--connect-timeout`, in ms. */
+  maxTimeMs?: number;
+  connectTimeoutMs?: number;
+}
+
+/** A timeout option's seconds (curl takes fractions) in ms; undefined when not a number. */
+function timeoutArg(arg: string | undefined, fractions: boolean): number | undefined {
+  if (arg === undefined || !(fractions ? /^\d+(\.\d+)?$/ : /^\d+$/).test(arg)) return undefined;
+  return Math.round(Number(arg) * 1000);
 }
 
 /** The HTTP request a `wget` or `curl` command line makes: the tool and the URL's path. */
 export function httpRequest(
   argv: readonly string[],
-): { tool: 'wget' | 'curl'; host: string; path: string } | undefined {
+): { tool: 'wget' | 'curl'; host: string; path: string; hostHeader: string } | undefined {
   const s = netStep(argv);
   if (!s || s.tool === 'nslookup') return undefined;
-  return { tool: s.tool, host: s.host, path: s.path ?? '/' };
+  // The Host header: busybox wget sends the URL's host as written (with its port, if given);
+  // curl adds the port when it is not 80.
+  const hostHeader =
+    s.tool === 'wget' ? s.hostPort : s.port === 80 ? s.host : `${s.host}:${s.port}`;
+  return { tool: s.tool, host: s.host, path: s.path ?? '/', hostHeader };
 }
 
 /** What the server behind `svc` answers a GET of `path`: the status and the body's bytes. */
@@ -2377,9 +2433,12 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     let quiet = false;
     let toStdout = false;
     let url: string | undefined;
+    let timeoutMs: number | undefined;
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i] ?? '';
-      if (a === '-q' || a === '--quiet') quiet = true;
+      const timeout = /^(?:-T|--timeout=)(\d+)$/.exec(a);
+      if (timeout) timeoutMs = timeoutArg(timeout[1], false);
+      else if (a === '-q' || a === '--quiet') quiet = true;
       else if (a === '-qO-' || a === '-qO') {
         quiet = true;
         if (a === '-qO-') toStdout = true;
@@ -2388,14 +2447,16 @@ function netStep(argv: readonly string[]): NetStep | undefined {
       } else if (a === '-O-' || a === '-O' || a === '--output-document=-') {
         if (a === '-O' && rest[++i] !== '-') return undefined;
         toStdout = true;
-      } else if (a === '-T' || a === '--timeout') i++;
-      else if (a.startsWith('-')) return undefined;
+      } else if (a === '-T' || a === '--timeout') {
+        timeoutMs = timeoutArg(rest[++i], false);
+        if (timeoutMs === undefined) return undefined;
+      } else if (a.startsWith('-')) return undefined;
       else if (url === undefined) url = a;
       else return undefined;
     }
     const u = url === undefined ? undefined : parseUrl(url);
     if (!u) return undefined;
-    return { tool: 'wget', ...u, quiet, toStdout };
+    return { tool: 'wget', ...u, quiet, toStdout, ...(timeoutMs ? { timeoutMs } : {}) };
   }
   if (cmd === 'curl') {
     let quiet = false;
@@ -2404,12 +2465,19 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     let writeOut: string | undefined;
     let fail = false;
     let showError = false;
+    let maxTimeMs: number | undefined;
+    let connectTimeoutMs: number | undefined;
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i] ?? '';
       if (a === '-o' || a === '--output') toStdout = rest[++i] === '-';
       else if (a === '-w' || a === '--write-out') writeOut = rest[++i] ?? '';
-      else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') i++;
-      else if (a === '--silent') quiet = true;
+      else if (a === '-m' || a === '--max-time' || /^-m\d/.test(a)) {
+        maxTimeMs = timeoutArg(a.length > 2 && a[1] === 'm' ? a.slice(2) : rest[++i], true);
+        if (maxTimeMs === undefined) return undefined;
+      } else if (a === '--connect-timeout') {
+        connectTimeoutMs = timeoutArg(rest[++i], true);
+        if (connectTimeoutMs === undefined) return undefined;
+      } else if (a === '--silent') quiet = true;
       else if (a === '--fail') fail = true;
       else if (a === '--show-error') showError = true;
       else if (a === '--location') continue;
@@ -2428,6 +2496,9 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     if (writeOut !== undefined) step.writeOut = writeOut;
     if (fail) step.fail = true;
     if (showError) step.showError = true;
+    // 0 is no timeout.
+    if (maxTimeMs) step.maxTimeMs = maxTimeMs;
+    if (connectTimeoutMs) step.connectTimeoutMs = connectTimeoutMs;
     return step;
   }
   return undefined;
@@ -2472,7 +2543,9 @@ function reverseNames(ip: string, namespace: string, network: Network | undefine
  * search too and prints the name that answered. busybox's newer applet sends its own queries
  * (A, then AAAA): the search domains only for a name without a dot, anything else as it is, and
  * prints every reply: `kubernetes.default` is asked as such, and the root zone knows no
- * `default`. Any NXDOMAIN fails it (exit 1). An IP is a reverse (PTR) query.
+ * `default`. Any NXDOMAIN or SERVFAIL fails it (exit 1). An IP is a reverse (PTR) query. An
+ * ExternalName Service's name is a CNAME (`canonical name = …`), followed by the target's
+ * addresses when cluster DNS finds them.
  */
 function nslookupResult(
   kind: NslookupKind,
@@ -2490,7 +2563,6 @@ function nslookupResult(
       addresses = [names[0] ? { ip: host, ptr: names[0] } : { ip: host }];
     } else {
       const r = resolveName(host, namespace, network);
-      if (r === undefined) return undefined;
       if (r === null) return { exitCode: 1, output: `${head}nslookup: can't resolve '${host}'\n` };
       addresses = r.addresses.map((a) => {
         const ptr = a.ptr ?? reverseNames(a.ip, namespace, network)[0];
@@ -2516,13 +2588,18 @@ function nslookupResult(
       const lines = names.map((n) => `${arpaName(host)}\tname = ${n}.\n`).join('');
       return { exitCode: 0, output: `${head}${lines}\n` };
     }
-    const r = resolveName(host, namespace, network);
-    if (r === undefined) return undefined;
-    if (r === null) {
-      return { exitCode: 1, output: `${head}** server can't find ${host}: NXDOMAIN\n\n` };
+    // The search list, the first reply with an answer (a CNAME is one) wins.
+    let failure = 'NXDOMAIN';
+    for (const fqdn of resolverNames(host, namespace)) {
+      const a = dnsAnswer(fqdn, network);
+      if (a === 'SERVFAIL') failure = a;
+      if (!a || a === 'SERVFAIL' || (a.addresses.length === 0 && a.cnames.length === 0)) continue;
+      const cnames = a.cnames.map((c) => `${c.name}\tcanonical name = ${c.target}.\n`).join('');
+      const owner = a.cnames.at(-1)?.target ?? fqdn;
+      const lines = a.addresses.map((x) => `Name:\t${owner}\nAddress: ${x.ip}\n`).join('');
+      return { exitCode: 0, output: `${head}${cnames}${lines}\n` };
     }
-    const lines = r.addresses.map((a) => `Name:\t${r.fqdn}\nAddress: ${a.ip}\n`).join('');
-    return { exitCode: 0, output: `${head}${lines}\n` };
+    return { exitCode: 1, output: `${head}** server can't find ${host}: ${failure}\n\n` };
   }
   // busybox 1.29 and later: its own queries, each reply printed as it comes.
   const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
@@ -2539,22 +2616,21 @@ function nslookupResult(
     return { exitCode: 0, output: `${head}${lines}\n` };
   }
   const queried = host.includes('.') ? [host] : searchList(namespace).map((d) => `${host}.${d}`);
-  const replies: { name: string; answer: DnsAddress[] | null }[] = [];
-  for (const name of queried) {
-    const answer = dnsAnswer(name, network);
-    if (answer === undefined) return undefined;
-    replies.push({ name, answer });
-  }
+  const replies = queried.map((name) => ({ name, answer: dnsAnswer(name, network) }));
   let output = head;
   let exitCode = 0;
   for (const type of ['A', 'AAAA']) {
     for (const { name, answer } of replies) {
-      if (answer === null) {
-        output += `** server can't find ${name}: NXDOMAIN\n`;
+      if (answer === null || answer === 'SERVFAIL') {
+        output += `** server can't find ${name}: ${answer ?? 'NXDOMAIN'}\n`;
         exitCode = 1;
-      } else if (type === 'A') {
-        // The cluster's records are IPv4 only: an AAAA query has an empty answer.
-        for (const a of answer) output += `Name:\t${name.replace(/\.$/, '')}\nAddress: ${a.ip}\n`;
+      } else {
+        for (const c of answer.cnames) output += `${c.name}\tcanonical name = ${c.target}\n`;
+        // The cluster's records are IPv4 only: an AAAA query has no address in its answer.
+        const owner = answer.cnames.at(-1)?.target ?? name.replace(/\.$/, '');
+        if (type === 'A') {
+          for (const a of answer.addresses) output += `Name:\t${owner}\nAddress: ${a.ip}\n`;
+        }
       }
       output += '\n';
     }
@@ -2563,8 +2639,19 @@ function nslookupResult(
 }
 
 /**
+ * What a network command prints (stdout; `error`: stderr, where busybox wget and curl write
+ * their errors and wget its `Connecting to` line), its exit code, and how long it took (ms).
+ */
+interface NetOutcome {
+  exitCode: number;
+  output: string;
+  error?: string;
+  ms?: number;
+}
+
+/**
  * What a network command prints and its exit code, given what the cluster answers. Undefined
- * when the host is outside the cluster (not simulated).
+ * when not simulated. `answered` is told which server answered an HTTP request.
  */
 function netResult(
   s: NetStep,
@@ -2572,30 +2659,86 @@ function netResult(
   network: Network | undefined,
   kind: NslookupKind = 'busybox',
   podIP?: string,
-): { exitCode: number; output: string } | undefined {
+  answered?: (server: ServiceView) => void,
+): NetOutcome | undefined {
   if (s.tool === 'nslookup') return nslookupResult(kind, s.host, namespace, network);
   const target = reach(s.host, s.port, namespace, network, podIP);
   if (target === undefined) return undefined;
-  const svc = target ?? undefined;
   // A headless Service is not reached through a cluster IP: not simulated for wget and curl.
-  if (svc?.addresses) return undefined;
-  const port = svc?.ports.find((p) => p.port === s.port);
-  if (s.tool === 'wget') {
-    if (!svc) return { exitCode: 1, output: `wget: bad address '${s.hostPort}'\n` };
-    const connecting = s.quiet ? '' : `Connecting to ${s.hostPort} (${svc.clusterIP}:${s.port})\n`;
-    // No endpoints (or no such port): kube-proxy rejects the connection.
-    if (!port?.ready) {
+  if (target !== null && typeof target !== 'string' && target.addresses) return undefined;
+  // curl: with -s it prints nothing but the body; errors are its exit code alone (-S prints
+  // them). `-w` writes its format after the transfer (`%{http_code}`: 000 when nothing
+  // answered, `\n` a newline).
+  const written = (code: string) =>
+    s.writeOut === undefined
+      ? ''
+      : s.writeOut.replace(/%\{http_code\}/g, code).replace(/\\n/g, '\n');
+  const curlError = (text: string) => (s.quiet && !s.showError ? '' : `curl: ${text}\n`);
+  if (target === null) {
+    return s.tool === 'wget'
+      ? { exitCode: 1, output: '', error: `wget: bad address '${s.hostPort}'\n` }
+      : {
+          exitCode: 6,
+          output: written('000'),
+          error: curlError(`(6) Could not resolve host: ${s.host}`),
+        };
+  }
+  const ip = typeof target === 'string' ? target : target.clusterIP;
+  const conn =
+    typeof target === 'string'
+      ? unknownAddress(target)
+      : connect(target, s.port, namespace, network);
+  const connecting = s.quiet ? '' : `Connecting to ${s.hostPort} (${ip}:${s.port})\n`;
+  if (conn.kind !== 'answered') {
+    const failsAt = failsAfterMs(conn);
+    if (s.tool === 'wget') {
+      if (s.timeoutMs !== undefined && s.timeoutMs < failsAt) {
+        return {
+          exitCode: 1,
+          ms: s.timeoutMs,
+          output: '',
+          error: `${connecting}wget: download timed out\n`,
+        };
+      }
       return {
         exitCode: 1,
-        output: `${connecting}wget: can't connect to remote host (${svc.clusterIP}): Connection refused\n`,
+        ms: failsAt,
+        output: '',
+        error: `${connecting}wget: can't connect to remote host (${ip}): ${connectError(conn)}\n`,
       };
     }
+    const limit = Math.min(s.maxTimeMs ?? Infinity, s.connectTimeoutMs ?? Infinity);
+    if (limit < failsAt) {
+      // -m ends the transfer (the multi interface's timeout, while connecting); the connect
+      // timeout fails the connection attempt itself.
+      const text =
+        limit === s.maxTimeMs
+          ? `(28) Connection timed out after ${limit + 1} milliseconds`
+          : `(28) Failed to connect to ${s.host} port ${s.port} after ${limit + 1} ms: Timeout was reached`;
+      return { exitCode: 28, ms: limit, output: written('000'), error: curlError(text) };
+    }
+    // The kernel's ETIMEDOUT is reported as the failed connect, then exits as a timeout (28).
+    const code = conn.kind === 'silent' ? 28 : 7;
+    const after = failsAt === 0 ? 0 : failsAt + 1;
+    return {
+      exitCode: code,
+      ms: failsAt,
+      output: written('000'),
+      error: curlError(
+        `(${code}) Failed to connect to ${s.host} port ${s.port} after ${after} ms: Could not connect to server`,
+      ),
+    };
+  }
+  const svc = conn.server;
+  answered?.(svc);
+  if (s.tool === 'wget') {
     const failed = errorPage(svc, s.path ?? '/');
     if (failed !== undefined) {
       const status = failed.code === 403 ? '403 Forbidden' : '404 Not Found';
       return {
         exitCode: 1,
-        output: `${connecting}wget: server returned error: HTTP/1.1 ${status}\n`,
+        output: '',
+        error: `${connecting}wget: server returned error: HTTP/1.1 ${status}\n`,
       };
     }
     const page = servedPage(svc, s.path ?? '/') ?? '';
@@ -2612,35 +2755,14 @@ function netResult(
           output: `${connecting}saving to 'index.html'\nindex.html           ${bar}'index.html' saved\n`,
         };
   }
-  // curl: with -s it prints nothing but the body; errors are its exit code alone. `-w` writes
-  // its format after the transfer (`%{http_code}`: 000 when nothing answered, `\n` a newline).
-  const written = (code: string) =>
-    s.writeOut === undefined
-      ? ''
-      : s.writeOut.replace(/%\{http_code\}/g, code).replace(/\\n/g, '\n');
-  if (!svc) {
-    return {
-      exitCode: 6,
-      output: `${written('000')}${s.quiet ? '' : `curl: (6) Could not resolve host: ${s.host}\n`}`,
-    };
-  }
-  if (!port?.ready) {
-    return {
-      exitCode: 7,
-      output: `${written('000')}${
-        s.quiet
-          ? ''
-          : `curl: (7) Failed to connect to ${s.host} port ${s.port} after 0 ms: Could not connect to server\n`
-      }`,
-    };
-  }
   // curl prints an error page as any other (exit 0); `-f` fails with 22 instead.
   const failed = errorPage(svc, s.path ?? '/');
   const code = String(failed?.code ?? 200);
   if (failed !== undefined && s.fail) {
     return {
       exitCode: 22,
-      output: `${written(code)}${s.quiet && !s.showError ? '' : `curl: (22) The requested URL returned error: ${code}\n`}`,
+      output: written(code),
+      error: curlError(`(22) The requested URL returned error: ${code}`),
     };
   }
   const body = s.toStdout ? (failed?.page ?? servedPage(svc, s.path ?? '/') ?? '') : '';
@@ -2696,6 +2818,8 @@ export interface Surroundings {
   now?: string;
   /** The pod's fsGroup: it owns the emptyDir volumes (setgid: new files get the group too). */
   fsGroup?: number;
+  /** Told which server answered a `wget` or `curl` (what it serves, whose log it is in). */
+  answered?: (server: ServiceView) => void;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */
@@ -2896,8 +3020,12 @@ export function containerProgram(
       where.network,
       nslookupKind(repository(image), imageTag(image)),
       where.podIP,
+      where.answered,
     );
-    if (r) return { runs: 'exits', afterMs: 0, exitCode: r.exitCode, output: r.output };
+    if (r) {
+      const output = r.output + (r.error ?? '');
+      return { runs: 'exits', afterMs: r.ms ?? 0, exitCode: r.exitCode, output };
+    }
     return { runs: 'forever', output: '' };
   }
   const sh = newShell(image, startedAt, where);

@@ -22,6 +22,7 @@ import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { listAll, peekObject } from './common.ts';
 import { accessTime, defaultContainer, logTarget, surroundingsOf } from './logs.ts';
+import { nginxErrorLine } from './nginxErrorLog.ts';
 import { containerFiles, keepExecWrites } from './podFiles.ts';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
@@ -87,20 +88,13 @@ export function runExec(ctx: Ctx, args: string[]): void {
   // What its program, its hook, the pod's other containers (in shared volumes) and earlier
   // execs wrote.
   const files = containerFiles(ctx, pod, container, node, startMs, nowMs);
-  // The server a wget or curl reaches (nginx logs the request).
+  // The server that answers a wget or curl (nginx logs the request).
   let reached: ServiceView | undefined;
-  const network = where.network;
   const r = execCommand(container.image ?? '', command, nowMs - startMs, files, {
     ...where,
-    ...(network
-      ? {
-          network: (ns: string, host: string, port?: number) => {
-            const view = network(ns, host, port);
-            if (view?.backendPod) reached = view;
-            return view;
-          },
-        }
-      : {}),
+    answered: (server) => {
+      reached = server;
+    },
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
     now: new Date(nowMs).toISOString(),
   });
@@ -174,5 +168,11 @@ function logAccess(
   const line = `${client} - - [${accessTime(nowMs)}] "GET ${req.path} HTTP/1.1" ${answer.code} ${answer.bytes} "-" "${userAgent(req.tool, image)}" "-"\n`;
   const scope = `access:${reached.namespace || (pod.metadata?.namespace ?? '')}/${reached.backendPod}`;
   const n = ctx.host.storedFiles?.(scope).length ?? 0;
-  ctx.host.writeFiles?.(scope, [{ path: `${n}`, content: line, at: nowMs }]);
+  // A file it does not have is an error first (its error log), then the access line.
+  const error = nginxErrorLine(answer.code, req.path, client, req.hostHeader, nowMs);
+  const lines = error ? [error, line] : [line];
+  ctx.host.writeFiles?.(
+    scope,
+    lines.map((content, i) => ({ path: `${n + i}`, content, at: nowMs })),
+  );
 }

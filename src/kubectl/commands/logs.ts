@@ -28,6 +28,7 @@ import { authorizePodSubresource } from '../impersonation.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
 import { getOrFail, singleTarget } from './misc.ts';
+import { numberConnections } from './nginxErrorLog.ts';
 import { nginxDocRoot } from './podFiles.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
@@ -480,8 +481,13 @@ function directTarget(
     : undefined;
   const servicePort = spec?.ports?.find((p) => p.nodePort === port)?.port;
   if (!through || servicePort === undefined) return none;
-  const ready = through.ports.find((p) => p.port === servicePort)?.ready ?? false;
-  return { ...through, clusterIP: ip, ports: [{ port, ready }], direct: true };
+  const sp = through.ports.find((p) => p.port === servicePort);
+  return {
+    ...through,
+    clusterIP: ip,
+    ports: [sp ? { ...sp, port } : { port, ready: false }],
+    direct: true,
+  };
 }
 
 /**
@@ -512,17 +518,32 @@ function serviceNetwork(ctx: Ctx): Network {
           (s) => (s.spec as { clusterIP?: string } | undefined)?.clusterIP === host,
         )
       : peekObject(ctx, 'services', namespace, host);
-    const spec = svc?.spec as { clusterIP?: string; ports?: { port: number; name?: string }[] };
+    const spec = svc?.spec as {
+      clusterIP?: string;
+      type?: string;
+      externalName?: string;
+      ports?: { port: number; name?: string }[];
+    };
+    const ns = svc?.metadata?.namespace ?? namespace;
+    const name = svc?.metadata?.name ?? host;
+    // An ExternalName Service is a name in cluster DNS alone (a CNAME): no IP, no rules.
+    if (svc && spec?.type === 'ExternalName') {
+      return {
+        namespace: ns,
+        name,
+        clusterIP: '',
+        ports: [],
+        externalName: spec.externalName ?? '',
+      };
+    }
     if (!svc || !spec?.clusterIP) return undefined;
-    const ns = svc.metadata?.namespace ?? namespace;
-    const name = svc.metadata?.name ?? host;
     type Subset = {
       addresses?: {
         ip?: string;
         hostname?: string;
         targetRef?: { kind?: string; name?: string; namespace?: string };
       }[];
-      ports?: { name?: string }[];
+      ports?: { name?: string; port?: number }[];
     };
     const eps = peekObject(ctx, 'endpoints', ns, name) as
       | (KubeObject & { subsets?: Subset[] })
@@ -532,14 +553,19 @@ function serviceNetwork(ctx: Ctx): Network {
       namespace: ns,
       name,
       clusterIP: spec.clusterIP,
-      ports: (spec.ports ?? []).map((p) => ({
-        port: p.port,
-        ready: subsets.some(
-          (s) =>
-            (s.addresses?.length ?? 0) > 0 &&
-            (s.ports ?? []).some((sp) => (sp.name ?? '') === (p.name ?? '')),
-        ),
-      })),
+      ports: (spec.ports ?? []).map((p) => {
+        // kube-proxy's rules for the port: its endpoints (the first, sorted as kube-proxy
+        // sorts them, is where a connection goes here).
+        const targets: { ip: string; port: number }[] = [];
+        for (const s of subsets) {
+          const sp = (s.ports ?? []).find((x) => (x.name ?? '') === (p.name ?? ''));
+          if (sp?.port === undefined) continue;
+          for (const a of s.addresses ?? []) if (a.ip) targets.push({ ip: a.ip, port: sp.port });
+        }
+        targets.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
+        const endpoint = targets[0];
+        return endpoint ? { port: p.port, ready: true, endpoint } : { port: p.port, ready: false };
+      }),
     };
     if (spec.clusterIP === 'None') {
       const addresses = subsets.flatMap((s) => s.addresses ?? []);
@@ -681,7 +707,11 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
       .filter((f) => f.at >= written && f.at <= end && f.content !== null)
       .map((f) => ({ at: f.at, text: f.content ?? '' }));
     if (probes.length + requests.length > 0) {
-      lines = [...lines, ...probes, ...requests].sort((a, b) => a.at - b.at);
+      lines = [
+        ...lines,
+        ...numberConnections([...probes, ...requests].sort((a, b) => a.at - b.at)),
+      ];
+      lines.sort((a, b) => a.at - b.at);
     }
   }
   if (program?.runs === 'forever' && program.follows) {
