@@ -455,7 +455,14 @@ describe('a path the web server does not have', () => {
           ports: [{ port: 80, ready: true }],
           backendImage: 'nginx',
         }
-      : undefined;
+      : host === 'kube-dns'
+        ? {
+            namespace: 'kube-system',
+            name: 'kube-dns',
+            clusterIP: '10.96.0.10',
+            ports: [{ port: 53, ready: true }],
+          }
+        : undefined;
   const run = (argv: string[]) => containerProgram('busybox', undefined, argv, '', { network });
 
   it('wget fails with the 404 (exit 1); curl prints the 404 page, or fails with -f (22)', () => {

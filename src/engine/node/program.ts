@@ -2254,6 +2254,16 @@ function dnsAnswer(
 }
 
 /**
+ * Whether the pods' nameserver (the kube-dns Service, 10.96.0.10) has no CoreDNS behind it:
+ * kube-proxy rejects a query to a Service without endpoints, so no lookup gets an answer.
+ */
+function clusterDnsDown(network: Network | undefined): boolean {
+  if (!network) return false;
+  const dns = network('kube-system', 'kube-dns');
+  return !dns || !dns.ports.some((p) => p.port === 53 && p.ready);
+}
+
+/**
  * A name as the C library's resolver looks it up (getaddrinfo, and busybox 1.28's nslookup): with
  * fewer than ndots (5) dots, under each search domain first, then as it is; the first name that
  * has addresses wins (NXDOMAIN, NODATA, a CNAME without addresses and SERVFAIL each send it
@@ -2264,6 +2274,7 @@ function resolveName(
   namespace: string,
   network: Network | undefined,
 ): ({ fqdn: string } & DnsReply) | null {
+  if (clusterDnsDown(network)) return null;
   for (const fqdn of resolverNames(host, namespace)) {
     const a = dnsAnswer(fqdn, network);
     if (a && a !== 'SERVFAIL' && a.addresses.length > 0) return { fqdn, ...a };
@@ -2553,6 +2564,16 @@ function nslookupResult(
   namespace: string,
   network: Network | undefined,
 ): { exitCode: number; output: string } | undefined {
+  if (clusterDnsDown(network)) {
+    // No server answers: busybox 1.28 names the server by its address alone (the reverse
+    // lookup fails too); the newer nslookups give up on the server.
+    return kind === 'busybox-old'
+      ? {
+          exitCode: 1,
+          output: `Server:    ${CLUSTER_DNS_IP}\nAddress 1: ${CLUSTER_DNS_IP}\n\nnslookup: can't resolve '${host}'\n`,
+        }
+      : { exitCode: 1, output: ';; connection timed out; no servers could be reached\n\n' };
+  }
   if (kind === 'busybox-old') {
     const head = `Server:    ${CLUSTER_DNS_IP}\nAddress 1: ${CLUSTER_DNS_IP} kube-dns.kube-system.svc.cluster.local\n\n`;
     let addresses: DnsAddress[];
