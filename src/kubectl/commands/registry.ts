@@ -35,6 +35,7 @@ import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runDiff } from './diff.ts';
 import { runExec } from './exec.ts';
+import { runExplain } from './explain.ts';
 import { runGet } from './get.ts';
 import { runLogs } from './logs.ts';
 import {
@@ -967,6 +968,11 @@ kubectl events --types=Warning,Normal`,
     run: runEvents,
   },
   {
+    name: 'explain',
+    flags: [s('api-version'), s('output'), b('recursive')],
+    run: runExplain,
+  },
+  {
     name: 'api-resources',
     short: 'Print the supported API resources on the server',
     use: 'kubectl api-resources [flags] [options]',
@@ -1100,7 +1106,6 @@ kubectl events --types=Warning,Normal`,
     'cp',
     'debug',
     'edit',
-    'explain',
     'kustomize',
     'options',
     'plugin',
