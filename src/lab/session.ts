@@ -15,6 +15,7 @@ import { parseDuration, runAction } from '../cli/actions.ts';
 import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, RESOURCE_NAMES, RESOURCES, START_MS } from '../engine/index.ts';
+import { explainSchemaIfLoaded, loadExplainSchema } from '../kubectl/explain/load.ts';
 import {
   type Completion,
   createKubeconfig,
@@ -119,6 +120,11 @@ export interface LabSessionOptions {
 export interface LabSession {
   /** Run one console line, let the cluster settle, and say what happened. Never throws. */
   run(line: string): LabResult;
+  /**
+   * What must load before `line` runs (the explain data, for a line that may run
+   * `kubectl explain`, itself or through an alias or variable), or undefined when nothing must.
+   */
+  prepare?(line: string): Promise<void> | undefined;
   /** Let `ms` of virtual time pass (shown in the console as `sim advance Ns`). */
   fastForward(ms: number): LabResult;
   /** Tab completion for the word under `cursor`, against the live cluster. */
@@ -247,6 +253,17 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
   // The shell's variables and aliases (`export do=…`) the replayed lines set.
   restoreShell(host, shellSnapshot(live.host));
   return { live: { ...live, fs, host } };
+}
+
+/**
+ * What `createLabSession` needs loaded first: the explain data when the saved lab's journal runs
+ * `kubectl explain` (its replay is synchronous). Never rejects.
+ */
+export async function prepareLabSession(opts: LabSessionOptions = {}): Promise<void> {
+  const loaded = loadLab(opts.storage);
+  if (!loaded.ok || !loaded.saved) return;
+  if (!JSON.stringify(loaded.saved.journal).includes('explain')) return;
+  await loadExplainSchema().catch(() => undefined);
 }
 
 /** Start a lab session: restored from `storage` when possible, else fresh. Never throws on bad storage. */
@@ -460,6 +477,15 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
 
   const session: LabSession = {
     run,
+    prepare(line: string): Promise<void> | undefined {
+      if (explainSchemaIfLoaded()) return undefined;
+      if (!line.includes('explain') && !shellSnapshot(live.host).includes('explain'))
+        return undefined;
+      return loadExplainSchema().then(
+        () => undefined,
+        () => undefined,
+      );
+    },
     fastForward(ms: number): LabResult {
       const capped = Math.min(Number.isFinite(ms) ? ms : 1000, MAX_LAB_ADVANCE_MS);
       const seconds = Math.max(1, Math.round(capped / 1000));

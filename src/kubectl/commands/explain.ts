@@ -83,7 +83,7 @@ export function runExplain(ctx: Ctx, args: string[]): void {
   const schema = explainSchemaIfLoaded();
   if (!schema) {
     // Whoever runs lines loads the data first (see explain/load.ts); this is the last resort.
-    void loadExplainSchema();
+    loadExplainSchema().catch(() => undefined);
     ctx.fail('the API documentation is still loading: run the command again');
   }
 

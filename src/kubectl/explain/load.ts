@@ -12,10 +12,17 @@ let loading: Promise<ExplainSchema> | undefined;
 /** Loads the explain data (once); resolves with it. */
 export function loadExplainSchema(): Promise<ExplainSchema> {
   if (loaded) return Promise.resolve(loaded);
-  loading ??= import('./explainSchema.generated.ts').then((mod) => {
-    loaded = mod.default;
-    return loaded;
-  });
+  loading ??= import('./explainSchema.generated.ts').then(
+    (mod) => {
+      loaded = mod.default;
+      return loaded;
+    },
+    (err: unknown) => {
+      // A chunk that failed to load (offline) is tried again next time.
+      loading = undefined;
+      throw err;
+    },
+  );
   return loading;
 }
 

@@ -14,7 +14,7 @@ type Model =
   | { k: 'array'; items: Model; desc: string }
   | { k: 'map'; values: Model; desc: string }
   | { k: 'ref'; key: string; desc: string }
-  /** An object without properties (RawExtension, FieldsV1). */
+  /** Anything (what a map of an object without properties holds: RawExtension, FieldsV1). */
   | { k: 'arbitrary'; desc: string };
 
 const PRIMITIVES: Readonly<Record<string, string>> = { s: 'string', b: 'boolean', i: 'integer' };
@@ -44,7 +44,9 @@ class V2 {
     const t = this.schema.types[key];
     if (!t) return { k: 'arbitrary', desc: '' };
     if (t.t || !t.f) return { k: 'prim', type: t.t ?? 'string', desc: t.d };
-    if (Object.keys(t.f).length === 0) return { k: 'arbitrary', desc: t.d };
+    // proto models read an object without properties as a map of anything: `map[string]`.
+    if (Object.keys(t.f).length === 0)
+      return { k: 'map', values: { k: 'arbitrary', desc: '' }, desc: t.d };
     return { k: 'kind', key, desc: t.d };
   }
 

@@ -11,6 +11,8 @@ import type { PlayerStore } from '../../store/player.ts';
 /** What the controller needs from `src/lab/session.ts` (injected in tests). */
 export interface LabSessionModule {
   createLabSession: (opts: { storage?: LabStorage }) => LabSession;
+  /** Loads what restoring the saved lab needs (the explain data) before the session is made. */
+  prepareLabSession?: (opts: { storage?: LabStorage }) => Promise<void>;
 }
 
 export interface LabControllerOptions {
@@ -107,11 +109,34 @@ export function createLabController(opts: LabControllerOptions): LabController {
     show(result, session);
   };
 
+  /** Lines waiting, in order, for what they need to load (`LabSession.prepare`). */
+  const waiting: string[] = [];
+  const flushWaiting = (): void => {
+    while (session && waiting.length > 0) {
+      const ready = session.prepare?.(waiting[0] as string);
+      if (ready) {
+        // Loaded (or failed to: the command then says so): run the line, then the rest.
+        void ready.then(() => {
+          const line = waiting.shift();
+          if (line !== undefined) runLine(line);
+          flushWaiting();
+        });
+        return;
+      }
+      runLine(waiting.shift() as string);
+    }
+  };
+  /** Run `line` now, or after the lines already waiting and what it needs itself. */
+  const runInTurn = (line: string): void => {
+    waiting.push(line);
+    if (waiting.length === 1) flushWaiting();
+  };
+
   const drain = (): void => {
     while (session && store.getState().pending.length > 0) {
       const line = store.getState().pending[0] as string;
       dispatch({ type: 'dequeued' });
-      runLine(line);
+      runInTurn(line);
     }
   };
 
@@ -120,6 +145,9 @@ export function createLabController(opts: LabControllerOptions): LabController {
     if (loading) return loading;
     dispatch({ type: 'loadStarted' });
     loading = load()
+      .then((mod) =>
+        (mod.prepareLabSession?.({ storage: opts.storage }) ?? Promise.resolve()).then(() => mod),
+      )
       .then(
         (mod) =>
           new Promise<void>((resolve, reject) => {
@@ -170,7 +198,7 @@ export function createLabController(opts: LabControllerOptions): LabController {
     if (text === '') return;
     // Typing a command is the way into the live cluster.
     dispatch({ type: 'setMode', mode: 'lab' });
-    if (session) runLine(text);
+    if (session) runInTurn(text);
     else void ensureLoaded();
   };
 
