@@ -121,8 +121,9 @@ export interface LabSession {
   /** Run one console line, let the cluster settle, and say what happened. Never throws. */
   run(line: string): LabResult;
   /**
-   * What must load before `line` runs (the explain data, for a line that may run
-   * `kubectl explain`, itself or through an alias or variable), or undefined when nothing must.
+   * What `line` must wait for before it runs: the explain data, for a line that may run
+   * `kubectl explain` (itself or through an alias or variable), and the lines made to wait before
+   * it; undefined when it can run now. Run it when the promise resolves, in the order asked.
    */
   prepare?(line: string): Promise<void> | undefined;
   /** Let `ms` of virtual time pass (shown in the console as `sim advance Ns`). */
@@ -223,6 +224,20 @@ function changedSomething(
 }
 
 /**
+ * Whether a replayed line may have run `kubectl explain` before its data was loaded: it then
+ * fails where it ran before, but explain changes nothing, so the replay goes on (the line was
+ * kept for what else it did: a file it wrote comes back with the saved files). The data starts
+ * loading for the explain lines to come.
+ */
+const noop = (): void => undefined;
+
+function waitsForExplain(line: string): boolean {
+  if (explainSchemaIfLoaded() || !line.includes('explain')) return false;
+  loadExplainSchema().catch(() => undefined);
+  return true;
+}
+
+/**
  * Rebuild a saved lab: the guided flow, then every journal entry at its virtual time.
  * Returns the failing line when an entry does not give the result it gave before.
  */
@@ -234,7 +249,8 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
       const c = live.cluster;
       if (entry.at > c.now()) c.advance(entry.at - c.now());
       if (entry.t === 'line') {
-        if (execute(live, entry.line).exitCode !== entry.exit) return { failed: entry.line };
+        const exit = execute(live, entry.line).exitCode;
+        if (exit !== entry.exit && !waitsForExplain(entry.line)) return { failed: entry.line };
       } else if (entry.t === 'write') {
         if (!live.fs.write(entry.path, entry.content).ok) return { failed: `vim ${entry.path}` };
       } else {
@@ -253,17 +269,6 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
   // The shell's variables and aliases (`export do=…`) the replayed lines set.
   restoreShell(host, shellSnapshot(live.host));
   return { live: { ...live, fs, host } };
-}
-
-/**
- * What `createLabSession` needs loaded first: the explain data when the saved lab's journal runs
- * `kubectl explain` (its replay is synchronous). Never rejects.
- */
-export async function prepareLabSession(opts: LabSessionOptions = {}): Promise<void> {
-  const loaded = loadLab(opts.storage);
-  if (!loaded.ok || !loaded.saved) return;
-  if (!JSON.stringify(loaded.saved.journal).includes('explain')) return;
-  await loadExplainSchema().catch(() => undefined);
 }
 
 /** Start a lab session: restored from `storage` when possible, else fresh. Never throws on bad storage. */
@@ -475,16 +480,22 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     return result;
   };
 
+  /** The last line `prepare` made wait: the lines after it wait for it too. */
+  let turn: Promise<void> | undefined;
   const session: LabSession = {
     run,
     prepare(line: string): Promise<void> | undefined {
-      if (explainSchemaIfLoaded()) return undefined;
-      if (!line.includes('explain') && !shellSnapshot(live.host).includes('explain'))
-        return undefined;
-      return loadExplainSchema().then(
-        () => undefined,
-        () => undefined,
-      );
+      const needs =
+        !explainSchemaIfLoaded() &&
+        (line.includes('explain') || shellSnapshot(live.host).includes('explain'));
+      if (!needs && !turn) return undefined;
+      // A failed load lets the line run all the same: the command then says so.
+      const loaded = needs ? loadExplainSchema().then(noop, noop) : undefined;
+      const mine: Promise<void> = Promise.all([turn, loaded]).then(() => {
+        if (turn === mine) turn = undefined;
+      });
+      turn = mine;
+      return mine;
     },
     fastForward(ms: number): LabResult {
       const capped = Math.min(Number.isFinite(ms) ? ms : 1000, MAX_LAB_ADVANCE_MS);

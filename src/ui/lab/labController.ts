@@ -11,8 +11,6 @@ import type { PlayerStore } from '../../store/player.ts';
 /** What the controller needs from `src/lab/session.ts` (injected in tests). */
 export interface LabSessionModule {
   createLabSession: (opts: { storage?: LabStorage }) => LabSession;
-  /** Loads what restoring the saved lab needs (the explain data) before the session is made. */
-  prepareLabSession?: (opts: { storage?: LabStorage }) => Promise<void>;
 }
 
 export interface LabControllerOptions {
@@ -109,27 +107,11 @@ export function createLabController(opts: LabControllerOptions): LabController {
     show(result, session);
   };
 
-  /** Lines waiting, in order, for what they need to load (`LabSession.prepare`). */
-  const waiting: string[] = [];
-  const flushWaiting = (): void => {
-    while (session && waiting.length > 0) {
-      const ready = session.prepare?.(waiting[0] as string);
-      if (ready) {
-        // Loaded (or failed to: the command then says so): run the line, then the rest.
-        void ready.then(() => {
-          const line = waiting.shift();
-          if (line !== undefined) runLine(line);
-          flushWaiting();
-        });
-        return;
-      }
-      runLine(waiting.shift() as string);
-    }
-  };
-  /** Run `line` now, or after the lines already waiting and what it needs itself. */
+  /** Run `line` now, or once what it needs has loaded (and the lines before it have run). */
   const runInTurn = (line: string): void => {
-    waiting.push(line);
-    if (waiting.length === 1) flushWaiting();
+    const ready = session?.prepare?.(line);
+    if (ready) void ready.then(() => runLine(line));
+    else runLine(line);
   };
 
   const drain = (): void => {
@@ -145,9 +127,6 @@ export function createLabController(opts: LabControllerOptions): LabController {
     if (loading) return loading;
     dispatch({ type: 'loadStarted' });
     loading = load()
-      .then((mod) =>
-        (mod.prepareLabSession?.({ storage: opts.storage }) ?? Promise.resolve()).then(() => mod),
-      )
       .then(
         (mod) =>
           new Promise<void>((resolve, reject) => {
