@@ -80,6 +80,7 @@ const ROOTS = [
   'authorization/v1:SelfSubjectRulesReview',
   'flowcontrol/v1:FlowSchema',
   'flowcontrol/v1:PriorityLevelConfiguration',
+  'apiextensions/v1:CustomResourceDefinition',
 ];
 
 /** API groups by the declarations' folder (core is ''). */
@@ -102,6 +103,7 @@ const GROUPS = {
   authentication: 'authentication.k8s.io',
   authorization: 'authorization.k8s.io',
   flowcontrol: 'flowcontrol.apiserver.k8s.io',
+  apiextensions: 'apiextensions.k8s.io',
 };
 
 // ---- enums: kube-openapi puts a `+enum` type's values into the schema's `enum` and appends

@@ -98,10 +98,18 @@ export function runExplain(ctx: Ctx, args: string[]): void {
   const gv = target.group ? `${target.group}/${target.version}` : target.version;
   if (!servedGroupVersions().has(gv)) ctx.fail(`couldn't find resource for "${gvr}"`);
   if (format !== 'plaintext') ctx.fail(`unrecognized format: ${format}`);
-  const kindServed =
-    type.group === target.group &&
-    schema.kinds[`${target.group}/${target.version}/${type.kind}`] !== undefined;
-  if (!kindServed) ctx.fail(`GVR (${gvr}) not found in OpenAPI schema`);
+  // The kind the group version serves under this resource name (`events` in events.k8s.io/v1).
+  const named = type.resource;
+  const served = [...RESOURCE_TYPES, ...SERVED_ONLY_TYPES].find(
+    (t) => t.resource === named && t.group === target.group,
+  );
+  if (!served) ctx.fail(`GVR (${gvr}) not found in OpenAPI schema`);
+  target.kind = served.kind;
+  if (schema.kinds[`${target.group}/${target.version}/${served.kind}`] === undefined) {
+    const qualified = target.group ? `${named}.${target.group}` : named;
+    // Served by a real cluster, but its documentation is not shipped with this console.
+    ctx.fail(`the API documentation of ${qualified} is not available in this console`);
+  }
   ctx.out(renderOr(ctx, () => renderPlaintext(schema, target, path, ctx.bool('recursive'))));
 }
 

@@ -255,6 +255,43 @@ FIELDS:
     expect(v2.out).toContain('\n  metrics\t<[]MetricSpec>\n');
   });
 
+  it('--api-version names the group of the resource too (events of events.k8s.io)', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl explain ev.note --api-version=events.k8s.io/v1')).toEqual(
+      ok(`GROUP:      events.k8s.io
+KIND:       Event
+VERSION:    v1
+
+FIELD: note <string>
+
+
+DESCRIPTION:
+    note is a human-readable description of the status of this operation.
+    Maximal length of the note is 1kB, but libraries should be prepared to
+    handle values up to 64kB.
+    
+
+`),
+    );
+    expect(run('kubectl explain ev.note').err).toBe('error: field "note" does not exist\n');
+  });
+
+  it('explains types the console serves empty, like CustomResourceDefinition', () => {
+    const { run } = engineSession(3);
+    const res = run('kubectl explain crd.spec.versions.schema.openAPIV3Schema');
+    expect(res.out).toContain(
+      '\nFIELD: openAPIV3Schema <JSONSchemaProps>\n\n\nDESCRIPTION:\n    openAPIV3Schema is the OpenAPI v3 schema to use for validation and pruning.\n    JSONSchemaProps is a JSON-Schema following Specification Draft 4\n    (http://json-schema.org/).\n    \nFIELDS:\n  $ref\t<string>\n    <no description>\n\n',
+    );
+    expect(res.out).toContain('\n  items\t<JSONSchemaPropsOrArray>\n');
+    expect(res.out).toContain('\n  properties\t<map[string]JSONSchemaProps>\n');
+    // Its schema refers to itself: --recursive stops where a type repeats on the path.
+    const tree = run('kubectl explain crd.spec.versions.schema --recursive');
+    expect(tree.code).toBe(0);
+    expect(tree.out).toContain(
+      '\n  openAPIV3Schema\t<JSONSchemaProps>\n    $ref\t<string>\n    $schema\t<string>\n    additionalItems\t<JSONSchemaPropsOrBool>\n    additionalProperties\t<JSONSchemaPropsOrBool>\n    allOf\t<[]JSONSchemaProps>\n    anyOf\t<[]JSONSchemaProps>\n',
+    );
+  });
+
   it('answers kubectl’s errors and leaves the cluster as it was', () => {
     const { run } = engineSession(3);
     expect(run('kubectl explain foo')).toEqual(
@@ -290,6 +327,12 @@ FIELDS:
     );
     expect(run('kubectl explain pods -o yaml')).toEqual(
       fails("error: unknown shorthand flag: 'o' in -o\nSee 'kubectl explain --help' for usage.\n"),
+    );
+    // A type a real cluster serves whose documentation this console does not ship.
+    expect(run('kubectl explain apiservices')).toEqual(
+      fails(
+        'error: the API documentation of apiservices.apiregistration.k8s.io is not available in this console\n',
+      ),
     );
     expect(run('kubectl get ns -o name').out).toBe(
       'namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n',
