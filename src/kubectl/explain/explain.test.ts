@@ -4,6 +4,7 @@
  * -required- and enum lines), --recursive, --api-version, plaintext-openapiv2, and the errors.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { completions } from '../completions.ts';
 import { engineSession } from '../testing/engineSession.ts';
 import { loadExplainSchema } from './load.ts';
 
@@ -394,5 +395,22 @@ FIELDS:
     expect(run('kubectl explain pod.spec.foo.bar --output=plaintext-openapiv2')).toEqual(
       fails('error: field "foo" does not exist\n'),
     );
+  });
+});
+
+describe('kubectl explain completion', () => {
+  it('completes resource types, then the fields under the path typed so far', () => {
+    const { host } = engineSession(3);
+    expect(completions(host, 'kubectl explain dep').items).toEqual(['deploy', 'deployments']);
+    expect(completions(host, 'kubectl explain deploy.spec.str')).toEqual({
+      from: 16,
+      items: ['deploy.spec.strategy'],
+    });
+    expect(completions(host, 'kubectl explain pod.spec.containers.ima').items).toEqual([
+      'pod.spec.containers.image',
+      'pod.spec.containers.imagePullPolicy',
+    ]);
+    expect(completions(host, 'kubectl explain pod.metadata.labels.').items).toEqual([]);
+    expect(completions(host, 'kubectl explain nothing.sp').items).toEqual([]);
   });
 });
