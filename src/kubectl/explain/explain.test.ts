@@ -414,3 +414,14 @@ describe('kubectl explain completion', () => {
     expect(completions(host, 'kubectl explain nothing.sp').items).toEqual([]);
   });
 });
+
+describe('the explain data', () => {
+  it('is what scripts/gen-explain.mjs makes of the installed kubernetes-types', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['scripts/gen-explain.mjs', '--check'], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
