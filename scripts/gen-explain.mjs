@@ -418,8 +418,70 @@ function load(mod) {
     interfaces.set(head[1], iface);
   }
   const file = { mod, imports, interfaces, aliases };
+  amend(file);
   files.set(mod, file);
   return file;
+}
+
+// ---- fields of 1.31 and 1.32 that the declarations (API 1.30) lack: the ones a learner may
+// write (the API server's decoder accepts them too, scripts/gen-api-schema.mjs), with their doc
+// comments as kube-openapi renders them.
+
+const PULL_POLICY_DOC =
+  "Policy for pulling OCI objects. Possible values are: Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn't present. IfNotPresent: the kubelet pulls if the reference isn't already present on disk. Container creation will fail if the reference isn't present and the pull fails. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise.";
+
+/** module → struct → [field, declared type, doc][] */
+const ADDED = {
+  'core/v1': {
+    PodSpec: [
+      [
+        'resources',
+        'ResourceRequirements',
+        'Resources is the total amount of CPU and Memory resources required by all containers in the pod. It supports specifying Requests and Limits for "cpu" and "memory" resource names only. ResourceClaims are not supported.\n\nThis field enables fine-grained control over resource allocation for the entire pod, allowing resource sharing among containers in a pod.\n\nThis is an alpha field and requires enabling the PodLevelResources feature gate.',
+      ],
+    ],
+    Volume: [
+      [
+        'image',
+        'ImageVolumeSource',
+        "image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet's host machine. The volume is resolved at pod startup depending on which PullPolicy value is provided:\n\n- Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. - Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn't present. - IfNotPresent: the kubelet pulls if the reference isn't already present on disk. Container creation will fail if the reference isn't present and the pull fails.\n\nThe volume gets re-resolved if the pod gets deleted and recreated, which means that new remote content will become available on pod recreation. A failure to resolve or pull the image during pod startup will block containers from starting and may add significant latency. Failures will be retried using normal volume backoff and will be reported on the pod reason and message. The types of objects that may be mounted by this volume are defined by the container runtime implementation on a host machine and at minimum must include all valid types supported by the container image field. The OCI object gets mounted in a single directory (spec.containers[*].volumeMounts.mountPath) by merging the manifest layers in the same way as for container images. The volume will be mounted read-only (ro) and non-executable files (noexec). Sub path mounts for containers are not supported (spec.containers[*].volumeMounts.subpath). The field spec.securityContext.fsGroupChangePolicy has no effect on this volume type.",
+      ],
+    ],
+  },
+};
+
+/** Structs of 1.31 and 1.32 that the declarations lack (module:Name). */
+const NEW_STRUCTS = {
+  'core/v1:ImageVolumeSource': {
+    doc: 'ImageVolumeSource represents a image volume resource.',
+    fields: [
+      [
+        'reference',
+        'string',
+        'Required: Image or artifact reference to be used. Behaves in the same way as pod.spec.containers[*].image. Pull secrets will be assembled in the same way as for the container image by looking up node credentials, SA image pull secrets, and pod spec image pull secrets. More info: https://kubernetes.io/docs/concepts/containers/images This field is optional to allow higher level config management to default or override container images in workload controllers like Deployments and StatefulSets.',
+      ],
+      ['pullPolicy', 'string', PULL_POLICY_DOC],
+    ],
+  },
+};
+
+ENUMS['core/v1:ImageVolumeSource.pullPolicy'] = PULL_POLICY;
+
+/** The declarations with the additions above. */
+function amend(file) {
+  for (const [id, struct] of Object.entries(NEW_STRUCTS)) {
+    const [mod, name] = id.split(':');
+    if (mod !== file.mod) continue;
+    const fields = struct.fields.map(([f, type, doc]) => ({ name: f, required: false, type, doc }));
+    file.interfaces.set(name, { doc: struct.doc, fields });
+  }
+  for (const [name, fields] of Object.entries(ADDED[file.mod] ?? {})) {
+    const iface = file.interfaces.get(name);
+    for (const [f, type, doc] of fields) {
+      if (iface.fields.some((x) => x.name === f)) throw new Error(`${name}.${f} is declared now`);
+      iface.fields.push({ name: f, required: false, type, doc });
+    }
+  }
 }
 
 // ---- building the types
