@@ -330,6 +330,23 @@ const ENUMS = {
       'will create and delete pods as soon as the stateful set replica count is changed, and will not wait for pods to be ready or complete termination.',
     ],
   ],
+  'core/v1:ServiceSpec.internalTrafficPolicy': [
+    ['Cluster', 'routes traffic to all endpoints.'],
+    [
+      'Local',
+      'routes traffic only to endpoints on the same node as the client pod (dropping the traffic if there are no local endpoints).',
+    ],
+  ],
+  'batch/v1:JobSpec.completionMode': [
+    [
+      'Indexed',
+      'is a Job completion mode. In this mode, the Pods of a Job get an associated completion index from 0 to (.spec.completions - 1). The Job is considered complete when a Pod completes for each completion index.',
+    ],
+    [
+      'NonIndexed',
+      'is a Job completion mode. In this mode, the Job is considered complete when there have been .spec.completions successfully completed Pods. Pod completions are homologous to each other.',
+    ],
+  ],
   'batch/v1:CronJobSpec.concurrencyPolicy': [
     ['Allow', 'allows CronJobs to run concurrently.'],
     ['Forbid', "forbids concurrent runs, skipping next run if previous hasn't finished yet."],
