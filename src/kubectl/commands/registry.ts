@@ -969,7 +969,7 @@ kubectl events --types=Warning,Normal`,
   },
   {
     name: 'explain',
-    flags: [s('api-version'), s('output'), b('recursive')],
+    flags: [s('api-version'), s('output', 'o'), b('recursive')],
     run: runExplain,
   },
   {

@@ -169,9 +169,14 @@ function indent(s: string, n: number): string {
   return pad + s.replaceAll('\n', `\n${pad}`);
 }
 
-/** The template's `wrap` (kubectl's WordWrapWriter: go-wordwrap). */
+/**
+ * The template's `wrap`: kubectl 1.32 first removes every line break ("Realigned line breaks
+ * from `kubectl explain` descriptions", kubernetes#126533, in 1.32.0), so paragraphs and the
+ * descriptions of a field and of its type run together, then word-wraps (WordWrapWriter:
+ * go-wordwrap).
+ */
 function wrap(s: string, limit: number): string {
-  return wrapString(s, limit);
+  return wrapString(s.replaceAll('\n', ''), limit);
 }
 
 const enumValue = (v: string): string => (v === '' ? '""' : v);
