@@ -170,13 +170,12 @@ function indent(s: string, n: number): string {
 }
 
 /**
- * The template's `wrap`: kubectl 1.32 first removes every line break ("Realigned line breaks
- * from `kubectl explain` descriptions", kubernetes#126533, in 1.32.0), so paragraphs and the
- * descriptions of a field and of its type run together, then word-wraps (WordWrapWriter:
- * go-wordwrap).
+ * The template's `wrap` (kubectl's WordWrapWriter: go-wordwrap), line breaks kept. kubernetes#126533
+ * (listed in the 1.32.0 notes) made it drop every line break first; it was taken back after
+ * cluster-api reported broken examples in November 2024, and kubectl keeps the breaks today.
  */
 function wrap(s: string, limit: number): string {
-  return wrapString(s.replaceAll('\n', ''), limit);
+  return wrapString(s, limit);
 }
 
 const enumValue = (v: string): string => (v === '' ? '""' : v);
