@@ -170,9 +170,11 @@ function indent(s: string, n: number): string {
 }
 
 /**
- * The template's `wrap` (kubectl's WordWrapWriter: go-wordwrap), line breaks kept. kubernetes#126533
- * (listed in the 1.32.0 notes) made it drop every line break first; it was taken back after
- * cluster-api reported broken examples in November 2024, and kubectl keeps the breaks today.
+ * The template's `wrap` (kubectl's WordWrapWriter: go-wordwrap), line breaks kept.
+ * kubernetes#126533 (in the 1.32.0 notes) made it drop every line break first, gluing paragraphs
+ * ("updated.A single…"); cluster-api reported the breakage in November 2024, before 1.32.0, and
+ * today's kubectl keeps the breaks. Which of the two 1.32.0 shipped is not certain; this keeps
+ * them.
  */
 function wrap(s: string, limit: number): string {
   return wrapString(s, limit);
