@@ -4,11 +4,12 @@
  * after each line, and prints `$ <line>` followed by what it printed, both streams in order.
  */
 import { readFileSync } from 'node:fs';
+import { loadExplainSchema } from '../kubectl/explain/load.ts';
 import { runTranscript } from './runTranscript.ts';
 
 const usage = 'usage: npm run --silent transcript -- [--seed N] FILE   (FILE - reads stdin)\n';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let seed = 1;
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -40,8 +41,12 @@ function main(argv: string[]): number {
     process.stderr.write(`transcript: cannot read ${file}: ${(err as Error).message}\n`);
     return 2;
   }
+  // `kubectl explain` reads data the page loads on demand; here it is loaded up front.
+  await loadExplainSchema();
   process.stdout.write(runTranscript(text, { seed }));
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -4,6 +4,7 @@
  */
 import { COMMANDS, type Command, GLOBAL_FLAGS } from './commands/registry.ts';
 import { examplePaths } from './examples/index.ts';
+import { explainCandidates } from './explain/complete.ts';
 import type { KubectlHost } from './host.ts';
 import { defaultNamespace } from './kubeconfig.ts';
 import { isStoredType, RESOURCE_TYPES, resolveType } from './resources.ts';
@@ -113,6 +114,7 @@ function complete(host: KubectlHost, text: string): Completion {
     return done(namesOf(host, 'nodes', undefined));
   }
   if (cmd.name === 'logs') return done(namesOf(host, 'pods', ns));
+  if (cmd.name === 'explain' && positional.length === 0) return done(explainCandidates(current));
   if (TYPED_COMMANDS.has(cmd.name)) {
     if (positional.length === 0) {
       return done([

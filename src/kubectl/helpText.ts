@@ -2526,7 +2526,7 @@ kubectl explain deployment --output=plaintext-openapiv2`,
     flags: [
       f('--api-version', "''", 'Use given api-version (group/version) of the resource.'),
       f(
-        '--output',
+        '-o, --output',
         "'plaintext'",
         'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).',
       ),

@@ -15,6 +15,7 @@ import { parseDuration, runAction } from '../cli/actions.ts';
 import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, RESOURCE_NAMES, RESOURCES, START_MS } from '../engine/index.ts';
+import { explainSchemaIfLoaded, loadExplainSchema } from '../kubectl/explain/load.ts';
 import {
   type Completion,
   createKubeconfig,
@@ -119,6 +120,12 @@ export interface LabSessionOptions {
 export interface LabSession {
   /** Run one console line, let the cluster settle, and say what happened. Never throws. */
   run(line: string): LabResult;
+  /**
+   * What `line` must wait for before it runs: the explain data, for a line that may run
+   * `kubectl explain` (itself or through an alias or variable), and the lines made to wait before
+   * it; undefined when it can run now. Run it when the promise resolves, in the order asked.
+   */
+  prepare?(line: string): Promise<void> | undefined;
   /** Let `ms` of virtual time pass (shown in the console as `sim advance Ns`). */
   fastForward(ms: number): LabResult;
   /** Tab completion for the word under `cursor`, against the live cluster. */
@@ -217,6 +224,20 @@ function changedSomething(
 }
 
 /**
+ * Whether a replayed line may have run `kubectl explain` before its data was loaded: it then
+ * fails where it ran before, but explain changes nothing, so the replay goes on (the line was
+ * kept for what else it did: a file it wrote comes back with the saved files). The data starts
+ * loading for the explain lines to come.
+ */
+const noop = (): void => undefined;
+
+function waitsForExplain(line: string): boolean {
+  if (explainSchemaIfLoaded() || !line.includes('explain')) return false;
+  loadExplainSchema().catch(() => undefined);
+  return true;
+}
+
+/**
  * Rebuild a saved lab: the guided flow, then every journal entry at its virtual time.
  * Returns the failing line when an entry does not give the result it gave before.
  */
@@ -228,7 +249,8 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
       const c = live.cluster;
       if (entry.at > c.now()) c.advance(entry.at - c.now());
       if (entry.t === 'line') {
-        if (execute(live, entry.line).exitCode !== entry.exit) return { failed: entry.line };
+        const exit = execute(live, entry.line).exitCode;
+        if (exit !== entry.exit && !waitsForExplain(entry.line)) return { failed: entry.line };
       } else if (entry.t === 'write') {
         if (!live.fs.write(entry.path, entry.content).ok) return { failed: `vim ${entry.path}` };
       } else {
@@ -458,8 +480,23 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     return result;
   };
 
+  /** The last line `prepare` made wait: the lines after it wait for it too. */
+  let turn: Promise<void> | undefined;
   const session: LabSession = {
     run,
+    prepare(line: string): Promise<void> | undefined {
+      const needs =
+        !explainSchemaIfLoaded() &&
+        (line.includes('explain') || shellSnapshot(live.host).includes('explain'));
+      if (!needs && !turn) return undefined;
+      // A failed load lets the line run all the same: the command then says so.
+      const loaded = needs ? loadExplainSchema().then(noop, noop) : undefined;
+      const mine: Promise<void> = Promise.all([turn, loaded]).then(() => {
+        if (turn === mine) turn = undefined;
+      });
+      turn = mine;
+      return mine;
+    },
     fastForward(ms: number): LabResult {
       const capped = Math.min(Number.isFinite(ms) ? ms : 1000, MAX_LAB_ADVANCE_MS);
       const seconds = Math.max(1, Math.round(capped / 1000));

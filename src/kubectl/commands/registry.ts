@@ -37,6 +37,7 @@ import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runDiff } from './diff.ts';
 import { runExec } from './exec.ts';
+import { runExplain } from './explain.ts';
 import { runGet } from './get.ts';
 import { runLogs } from './logs.ts';
 import {
@@ -969,6 +970,11 @@ kubectl events --types=Warning,Normal`,
     run: runEvents,
   },
   {
+    name: 'explain',
+    flags: [s('api-version'), s('output', 'o'), b('recursive')],
+    run: runExplain,
+  },
+  {
     name: 'api-resources',
     short: 'Print the supported API resources on the server',
     use: 'kubectl api-resources [flags] [options]',
@@ -1102,7 +1108,6 @@ kubectl events --types=Warning,Normal`,
     'cp',
     'debug',
     'edit',
-    'explain',
     'kustomize',
     'options',
     'plugin',

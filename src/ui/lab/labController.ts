@@ -107,11 +107,18 @@ export function createLabController(opts: LabControllerOptions): LabController {
     show(result, session);
   };
 
+  /** Run `line` now, or once what it needs has loaded (and the lines before it have run). */
+  const runInTurn = (line: string): void => {
+    const ready = session?.prepare?.(line);
+    if (ready) void ready.then(() => runLine(line));
+    else runLine(line);
+  };
+
   const drain = (): void => {
     while (session && store.getState().pending.length > 0) {
       const line = store.getState().pending[0] as string;
       dispatch({ type: 'dequeued' });
-      runLine(line);
+      runInTurn(line);
     }
   };
 
@@ -170,7 +177,7 @@ export function createLabController(opts: LabControllerOptions): LabController {
     if (text === '') return;
     // Typing a command is the way into the live cluster.
     dispatch({ type: 'setMode', mode: 'lab' });
-    if (session) runLine(text);
+    if (session) runInTurn(text);
     else void ensureLoaded();
   };
 
