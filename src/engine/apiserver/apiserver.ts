@@ -1241,6 +1241,19 @@ export class ApiServer {
     return undefined;
   }
 
+  /** The `automountServiceAccountToken` of a new pod's ServiceAccount, if it says. */
+  #serviceAccountAutomount(ns: string | undefined, pod: KubeObject): boolean | undefined {
+    const spec = (pod.spec ?? {}) as Obj;
+    if (typeof spec.automountServiceAccountToken === 'boolean' || !ns) return undefined;
+    const name = String(spec.serviceAccountName || 'default');
+    const sa = this.#etcd.get(
+      etcdKey(RESOURCES.serviceaccounts, ns, name),
+      RESOURCES.serviceaccounts.etcdPrefix,
+    )?.value;
+    const v = sa?.automountServiceAccountToken;
+    return typeof v === 'boolean' ? v : undefined;
+  }
+
   /** The stored Namespace `ns`, read without a message. */
   #namespaceObject(ns: string): KubeObject | undefined {
     const nsDef = RESOURCES.namespaces;
@@ -1515,7 +1528,12 @@ export class ApiServer {
     if (r.namespaced) meta.namespace = ns;
     else delete meta.namespace;
     // Defaulting happens on decode, then mutating admission.
-    applyDefaults(r.resource, obj, this.#rng);
+    applyDefaults(
+      r.resource,
+      obj,
+      this.#rng,
+      r.resource === 'pods' ? this.#serviceAccountAutomount(ns, obj) : undefined,
+    );
     const admission = this.#admitNamespace(r, ns, shownName);
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
     const isMirror = r.resource === 'pods' && !!meta.annotations?.['kubernetes.io/config.mirror'];

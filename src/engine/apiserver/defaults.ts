@@ -274,7 +274,7 @@ const TOKEN_PROJECTION = deepFreeze({
 });
 
 /** Pod defaulting plus the admission plugins that mutate a new pod. */
-function defaultPod(pod: Obj, rng: Rng): void {
+function defaultPod(pod: Obj, rng: Rng, serviceAccountAutomount?: boolean): void {
   const spec = obj(pod, 'spec');
   defaultPodSpec(spec);
   defaultPodRequests(spec);
@@ -311,8 +311,10 @@ function defaultPod(pod: Obj, rng: Rng): void {
   }
   spec.tolerations = tolerations;
   // ServiceAccount admission: the projected token volume and its mount in every init and app
-  // container (one that mounts something at the token's path already keeps its own).
-  const automount = spec.automountServiceAccountToken !== false && !mirror;
+  // container (one that mounts something at the token's path already keeps its own), unless
+  // the pod, or else its ServiceAccount, opts out (shouldAutomount).
+  const own = spec.automountServiceAccountToken;
+  const automount = (typeof own === 'boolean' ? own : serviceAccountAutomount !== false) && !mirror;
   const volumes = Array.isArray(spec.volumes) ? (spec.volumes as Obj[]) : [];
   const hasToken = volumes.some((v) => String(v.name ?? '').startsWith('kube-api-access-'));
   if (automount && !hasToken) {
@@ -553,11 +555,17 @@ function defaultService(svc: Obj): void {
  * Apply the create-time defaults of `resource` to a mutable copy of a new object
  * (after name generation, before validation).
  */
-export function applyDefaults(resource: ResourceName, o: KubeObject, rng: Rng): void {
+export function applyDefaults(
+  resource: ResourceName,
+  o: KubeObject,
+  rng: Rng,
+  /** A new pod's ServiceAccount's `automountServiceAccountToken` (admission reads the SA). */
+  serviceAccountAutomount?: boolean,
+): void {
   const x = o as Obj;
   switch (resource) {
     case 'pods':
-      defaultPod(x, rng);
+      defaultPod(x, rng, serviceAccountAutomount);
       break;
     case 'deployments':
       defaultTemplated(x, true);
