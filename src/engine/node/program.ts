@@ -24,6 +24,8 @@
 export interface TimedOutput {
   atMs: number;
   text: string;
+  /** Written to stderr (an error message): kubectl exec prints it on its own stderr. */
+  stderr?: true;
 }
 
 /** How a started container ends, if it does, and what it prints. */
@@ -1153,7 +1155,10 @@ function statements(text: string): Statement[] {
 }
 
 /** Where a command's output goes: the log, a file, or nowhere (`/dev/null`). */
-type Sink = { kind: 'log' } | { kind: 'file'; path: string; append: boolean } | { kind: 'null' };
+type Sink =
+  | { kind: 'log'; stderr?: true }
+  | { kind: 'file'; path: string; append: boolean }
+  | { kind: 'null' };
 
 /**
  * Split a command's redirections (`> f`, `>> f`, `2> f`, `2>&1`, `&> f`, `>/dev/null`) from its
@@ -1162,7 +1167,7 @@ type Sink = { kind: 'log' } | { kind: 'file'; path: string; append: boolean } | 
 function redirections(all: readonly Word[]): { argv: string[]; out: Sink; err: Sink } | undefined {
   const argv: string[] = [];
   let out: Sink = { kind: 'log' };
-  let err: Sink = { kind: 'log' };
+  let err: Sink = { kind: 'log', stderr: true };
   const sink = (path: string | undefined, append: boolean): Sink | undefined =>
     path === undefined || path === ''
       ? undefined
@@ -1231,10 +1236,8 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       }
       const run = pipeline(list, i, sh, shell, status);
       if (!run) return { status, output, forever: true, exited: false };
-      if (run.text) {
-        output += run.text;
-        sh.printed.push({ atMs: sh.ms, text: run.text });
-      }
+      output += run.text;
+      sh.printed.push(...run.parts);
       status = run.status;
       i = run.last;
       continue;
@@ -1304,7 +1307,7 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
     if (blocked?.kind === 'file') {
       const error = cannotCreate(sh, shell, blocked.path);
       output += error;
-      sh.printed.push({ atMs: sh.ms, text: error });
+      sh.printed.push({ atMs: sh.ms, text: error, stderr: true });
       status = 1;
       continue;
     }
@@ -1314,7 +1317,7 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       if (!text) return;
       if (sink.kind === 'log') {
         output += text;
-        sh.printed.push({ atMs: sh.ms, text });
+        sh.printed.push({ atMs: sh.ms, text, ...(sink.stderr ? { stderr: true as const } : {}) });
       } else if (sink.kind === 'file') writeFile(sh, sink.path, text, sink.append);
     };
     // A redirection to a file creates (or empties) it even when nothing is written.
@@ -1382,9 +1385,18 @@ function pipeline(
   sh: Shell,
   shell: string,
   status: number,
-): { text: string; status: number; last: number } | undefined {
+): { text: string; parts: TimedOutput[]; status: number; last: number } | undefined {
   let input: string | undefined;
   let text = '';
+  const parts: TimedOutput[] = [];
+  const print = (chunk: string, sink: Sink) => {
+    text += chunk;
+    parts.push({
+      atMs: sh.ms,
+      text: chunk,
+      ...(sink.kind === 'log' && sink.stderr ? { stderr: true as const } : {}),
+    });
+  };
   let code = 0;
   let i = first;
   for (; ; i++) {
@@ -1411,17 +1423,18 @@ function pipeline(
     sh.ms += s.ms;
     code = s.exitCode ?? 0;
     // Errors go to the log as they come; only stdout flows down the pipe.
-    if (s.error && red.err.kind === 'log') text += s.error;
+    if (s.error && red.err.kind === 'log') print(s.error, red.err);
     if (!lastPart) {
       if (red.out.kind !== 'log') return undefined;
       input = s.output;
       continue;
     }
-    if (red.out.kind === 'log') text += s.output;
-    else if (red.out.kind === 'file') writeFile(sh, red.out.path, s.output, red.out.append);
+    if (red.out.kind === 'log') {
+      if (s.output) print(s.output, red.out);
+    } else if (red.out.kind === 'file') writeFile(sh, red.out.path, s.output, red.out.append);
     break;
   }
-  return { text, status: code, last: i };
+  return { text, parts, status: code, last: i };
 }
 
 /**
@@ -1605,9 +1618,19 @@ function substitute(text: string, sh: Shell, shell: string, status: number): str
       } else {
         const saved = sh.printed.length;
         const r = runStatements(statements(inner), sh, shell);
-        sh.printed.length = saved;
+        // Its stdout is the value; what it writes to stderr still reaches the terminal (log).
+        const printed = sh.printed.splice(saved);
+        sh.printed.push(...printed.filter((p) => p.stderr));
         if (r.forever) return undefined;
-        out += r.output.replace(/\n+$/, '');
+        const value = printed
+          .filter((p) => !p.stderr)
+          .map((p) => p.text)
+          .join('')
+          .replace(/\n+$/, '');
+        // The value is put back in the text for shellWords: one with quotes or expansions
+        // of its own would be read again (not simulated).
+        if (/['"`$\\]/.test(value)) return undefined;
+        out += value;
       }
       i = end;
       continue;
@@ -1688,13 +1711,15 @@ function script(
   shell = 'sh',
 ): Program {
   const r = runStatements(statements(text), sh, shell);
+  // Both streams, in order (what a command substitution wrote to stderr too).
+  const output = sh.printed.map((p) => p.text).join('');
   const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
   // Printed over time (a sleep between two echoes): each part keeps its moment.
   const timed = sh.printed.some((p) => p.atMs > 0) ? { timed: sh.printed } : {};
   if (r.forever) {
     return {
       runs: 'forever',
-      output: r.output,
+      output,
       ...timed,
       ...files,
       ...(r.follows ? { follows: r.follows } : {}),
@@ -1704,7 +1729,7 @@ function script(
     runs: 'exits',
     afterMs: sh.ms,
     exitCode: r.status & 255,
-    output: r.output,
+    output,
     ...timed,
     ...files,
   };
@@ -3015,9 +3040,13 @@ export function execCommand(
   const written = () => (sh.fileLog.length > 0 ? { written: sh.fileLog } : {});
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
-    return r.forever
-      ? undefined
-      : { exitCode: r.status & 255, stdout: r.output, stderr: '', ...written() };
+    if (r.forever) return undefined;
+    const stream = (err: boolean) =>
+      sh.printed
+        .filter((p) => (p.stderr === true) === err)
+        .map((p) => p.text)
+        .join('');
+    return { exitCode: r.status & 255, stdout: stream(false), stderr: stream(true), ...written() };
   }
   const s = step(argv, sh);
   if (!s || s.forever) return undefined;
