@@ -86,6 +86,17 @@ import {
   type ResourceFieldRef,
   resourceFieldValue,
 } from './containerEnv.ts';
+import {
+  cutTool,
+  grepTool,
+  headTailTool,
+  printfTool,
+  seqTool,
+  sortUniqTool,
+  trTool,
+  wcTool,
+} from './coreutils.ts';
+import { etcPasswd } from './etcPasswd.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 
@@ -336,6 +347,8 @@ function systemFile(sh: Shell, path: string): string | null | undefined {
     case '/etc/os-release':
     case '/usr/lib/os-release':
       return osRelease(sh.repo, sh.tag);
+    case '/etc/passwd':
+      return sh.where.files?.get(path) ?? etcPasswd(sh.repo, sh.tag);
     default:
       return sh.where.files?.get(path);
   }
@@ -364,7 +377,17 @@ function readFile(sh: Shell, given: string): string | null | undefined {
     // Its directories hold only the files listed.
     if (imageDirs(sh.repo).has(path.slice(0, path.lastIndexOf('/')))) return null;
   }
-  return undefined;
+  return outsideRoot(sh, path) ? null : undefined;
+}
+
+/** Whether `path` lies under a name the image's root does not have (and no volume is there). */
+function outsideRoot(sh: Shell, path: string): boolean {
+  const top = `/${path.split('/')[1] ?? ''}`;
+  const root = rootListing(sh.repo, sh.tag);
+  if (!root || top === '/' || root.includes(top.slice(1))) return false;
+  const under = (p: string) => p === top || p.startsWith(`${top}/`);
+  if (sh.where.dirs?.some(under) || [...(sh.where.files?.keys() ?? [])].some(under)) return false;
+  return ![...sh.files].some(([p, c]) => c !== null && under(p));
 }
 
 /** `path` from the working directory, `.` and `..` read: `/data/demo/testfile`. */
@@ -466,7 +489,13 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     case 'wc':
     case 'sort':
     case 'uniq':
+    case 'cut':
+    case 'tr':
       return textFilter(sh, cmd, rest, undefined);
+    case 'printf':
+      return printfTool(rest);
+    case 'seq':
+      return seqTool(rest);
     case 'tail': {
       if (!rest.includes('-f') && !rest.includes('-F')) return textFilter(sh, cmd, rest, undefined);
       const paths = rest.filter((a, i) => !a.startsWith('-') && rest[i - 1] !== '-n');
@@ -1438,9 +1467,9 @@ function pipeline(
 }
 
 /**
- * The text tools a learner pipes into (busybox's and coreutils' common forms): `grep [-ivcqE]
- * PATTERN`, `head`/`tail [-n N|-N]`, `wc -l|-w|-c`, `sort [-rn]`, `uniq`, `tr SET1 SET2`, reading
- * `input` or, when it is undefined, the file named last. Undefined for a form not simulated.
+ * The text tools a learner pipes into (coreutils.ts: busybox's and GNU's forms): grep, head,
+ * tail, wc, sort, uniq, tr, cut, reading `input` or, when it is undefined, the files named.
+ * Undefined for a form not simulated.
  */
 function textFilter(
   sh: Shell,
@@ -1448,115 +1477,23 @@ function textFilter(
   args: readonly string[],
   input: string | undefined,
 ): Step | undefined {
-  const opts: string[] = [];
-  const operands: string[] = [];
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k] ?? '';
-    if (a === '-n' && (cmd === 'head' || cmd === 'tail')) {
-      opts.push(`-n${args[++k] ?? ''}`);
-    } else if (/^-/.test(a) && a !== '-') opts.push(a);
-    else operands.push(a);
-  }
-  let data = input;
-  let fileName: string | undefined;
-  const needsPattern = cmd === 'grep' || cmd === 'tr';
-  const patterns = needsPattern ? operands.slice(0, cmd === 'tr' ? 2 : 1) : [];
-  const files = operands.slice(patterns.length);
-  if (data === undefined) {
-    if (files.length !== 1) return undefined;
-    fileName = files[0] ?? '';
-    const content = readFile(sh, fileName);
-    if (content === undefined) return undefined;
-    if (content === null) {
-      // busybox and coreutils word it alike.
-      const error = `${cmd}: ${fileName}: No such file or directory\n`;
-      return { ms: 0, exitCode: cmd === 'grep' ? 2 : 1, output: '', error };
-    }
-    data = content;
-  } else if (files.length > 0) return undefined;
-  const lines = data === '' ? [] : data.replace(/\n$/, '').split('\n');
-  const join = (ls: readonly string[]) => (ls.length > 0 ? `${ls.join('\n')}\n` : '');
-  const flags = opts.join('').replace(/-/g, '');
+  const read = (path: string) => readFile(sh, path);
+  const family = shellFamily(sh.repo);
   switch (cmd) {
-    case 'grep': {
-      if (patterns.length !== 1 || /[^ivcqEwF]/.test(flags)) return undefined;
-      const pattern = patterns[0] ?? '';
-      let re: RegExp;
-      try {
-        const source = flags.includes('F')
-          ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-          : pattern;
-        re = new RegExp(
-          flags.includes('w') ? `\\b(?:${source})\\b` : source,
-          flags.includes('i') ? 'i' : '',
-        );
-      } catch {
-        return undefined;
-      }
-      const hits = lines.filter((l) => re.test(l) !== flags.includes('v'));
-      const code = hits.length > 0 ? 0 : 1;
-      if (flags.includes('q')) return { ms: 0, exitCode: code, output: '' };
-      if (flags.includes('c')) return { ms: 0, exitCode: code, output: `${hits.length}\n` };
-      return { ms: 0, exitCode: code, output: join(hits) };
-    }
+    case 'grep':
+      return grepTool(args, input, read);
     case 'head':
-    case 'tail': {
-      if (opts.length > 1) return undefined;
-      const o = opts[0];
-      const n = o === undefined ? 10 : Number(/^-n?(\d+)$/.exec(o)?.[1] ?? Number.NaN);
-      if (!Number.isInteger(n)) return undefined;
-      return {
-        ms: 0,
-        output: join(
-          cmd === 'head' ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n)),
-        ),
-      };
-    }
-    case 'wc': {
-      if (opts.length !== 1 || !['-l', '-w', '-c'].includes(opts[0] ?? '')) return undefined;
-      const n =
-        opts[0] === '-l'
-          ? (data.match(/\n/g) ?? []).length
-          : opts[0] === '-w'
-            ? data.split(/\s+/).filter((w) => w !== '').length
-            : new TextEncoder().encode(data).length;
-      return { ms: 0, output: fileName === undefined ? `${n}\n` : `${n} ${fileName}\n` };
-    }
-    case 'sort': {
-      if (/[^rn]/.test(flags)) return undefined;
-      const sorted = [...lines].sort((a, b) =>
-        flags.includes('n')
-          ? Number.parseFloat(a) - Number.parseFloat(b) || (a < b ? -1 : a > b ? 1 : 0)
-          : a < b
-            ? -1
-            : a > b
-              ? 1
-              : 0,
-      );
-      if (flags.includes('r')) sorted.reverse();
-      return { ms: 0, output: join(sorted) };
-    }
+    case 'tail':
+      return headTailTool(cmd, args, input, read, family);
+    case 'wc':
+      return wcTool(args, input, read, family);
+    case 'sort':
     case 'uniq':
-      if (opts.length > 0) return undefined;
-      return { ms: 0, output: join(lines.filter((l, k) => k === 0 || l !== lines[k - 1])) };
-    case 'tr': {
-      if (opts.length > 0 || patterns.length !== 2) return undefined;
-      const expand = (set: string) =>
-        set.replace(/(.)-(.)/g, (_m, a: string, b: string) => {
-          let r = '';
-          for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) r += String.fromCharCode(c);
-          return r;
-        });
-      const from = expand(patterns[0] ?? '');
-      const to = expand(patterns[1] ?? '');
-      if (to === '') return undefined;
-      let out = '';
-      for (const ch of data) {
-        const k = from.indexOf(ch);
-        out += k < 0 ? ch : (to[Math.min(k, to.length - 1)] ?? ch);
-      }
-      return { ms: 0, output: out };
-    }
+      return sortUniqTool(cmd, args, input, read, family);
+    case 'tr':
+      return trTool(args, input);
+    case 'cut':
+      return cutTool(args, input, read);
     default:
       return undefined;
   }
