@@ -45,3 +45,150 @@ describe('stderr of sh -c', () => {
     });
   });
 });
+
+describe('ls', () => {
+  it('a missing operand: busybox exits 1, GNU ls 2 with its own words; the others are listed', () => {
+    const { run } = session();
+    expect(run('kubectl exec bb -- ls /nope')).toEqual({
+      out: '',
+      err: 'ls: /nope: No such file or directory\ncommand terminated with exit code 1\n',
+      code: 1,
+    });
+    expect(run('kubectl exec web -- ls /nope')).toEqual({
+      out: '',
+      err: "ls: cannot access '/nope': No such file or directory\ncommand terminated with exit code 2\n",
+      code: 2,
+    });
+    expect(run(`kubectl exec web -- sh -c 'ls /tmp/nope; echo rc=$?'`)).toEqual({
+      out: 'rc=2\n',
+      err: "ls: cannot access '/tmp/nope': No such file or directory\n",
+      code: 0,
+    });
+    run(`kubectl exec bb -- sh -c 'echo hi > /tmp/f'`);
+    expect(run('kubectl exec bb -- ls /tmp /nope /etc/hostname')).toEqual({
+      out: '/etc/hostname\n\n/tmp:\nf\n',
+      err: 'ls: /nope: No such file or directory\ncommand terminated with exit code 1\n',
+      code: 1,
+    });
+  });
+
+  it('-l, -a and -la: busybox fixed columns, GNU columns as wide as their values', () => {
+    const { run } = session();
+    run(`kubectl exec bb -- sh -c 'echo hello > /tmp/a; echo hi > /tmp/bb; touch /tmp/.hidden'`);
+    run(`kubectl exec web -- sh -c 'echo hello > /tmp/a; echo hi > /tmp/bb; touch /tmp/.hidden'`);
+    expect(run('kubectl exec bb -- ls /tmp').out).toBe('a\nbb\n');
+    expect(run('kubectl exec bb -- ls -a /tmp').out).toBe('.\n..\n.hidden\na\nbb\n');
+    expect(run('kubectl exec bb -- ls -A /tmp').out).toBe('.hidden\na\nbb\n');
+    // The time column: the files were written a moment ago.
+    const when = (text: string) => text.replace(/Jan {2}6 00:0\d/g, 'Jan  6 00:0x');
+    expect(when(run('kubectl exec bb -- ls -l /tmp').out)).toBe(
+      [
+        'total 8',
+        '-rw-r--r--    1 root     root             6 Jan  6 00:0x a',
+        '-rw-r--r--    1 root     root             3 Jan  6 00:0x bb',
+        '',
+      ].join('\n'),
+    );
+    expect(when(run('kubectl exec web -- ls -la /tmp').out)).toBe(
+      [
+        'total 16',
+        'drwxrwxrwt 2 root root 4096 Jan  6 00:0x .',
+        'drwxr-xr-x 1 root root 4096 Jan  6 00:0x ..',
+        '-rw-r--r-- 1 root root    0 Jan  6 00:0x .hidden',
+        '-rw-r--r-- 1 root root    6 Jan  6 00:0x a',
+        '-rw-r--r-- 1 root root    3 Jan  6 00:0x bb',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('the atomic writer: keys are symlinks into ..data, which links to a timestamped directory', () => {
+    const { run, cluster } = engineSession(3);
+    run('kubectl create configmap app --from-literal=color=blue --from-literal=size=L');
+    run('kubectl create secret generic s --from-literal=pw=x');
+    run(
+      `kubectl run bb --image=busybox --overrides='{"spec":{"volumes":[{"name":"c","configMap":{"name":"app"}},{"name":"s","secret":{"secretName":"s"}}],"containers":[{"name":"bb","image":"busybox","command":["sleep","3600"],"volumeMounts":[{"name":"c","mountPath":"/cfg"},{"name":"s","mountPath":"/sec"}]}]}}'`,
+    );
+    cluster.advance(20_000);
+    expect(run('kubectl exec bb -- ls -l /cfg').out).toBe(
+      [
+        'total 0',
+        'lrwxrwxrwx    1 root     root            12 Jan  6 00:00 color -> ..data/color',
+        'lrwxrwxrwx    1 root     root            11 Jan  6 00:00 size -> ..data/size',
+        '',
+      ].join('\n'),
+    );
+    const sa = run('kubectl exec bb -- ls -l /var/run/secrets/kubernetes.io/serviceaccount').out;
+    expect(sa).toBe(
+      [
+        'total 0',
+        'lrwxrwxrwx    1 root     root            13 Jan  6 00:00 ca.crt -> ..data/ca.crt',
+        'lrwxrwxrwx    1 root     root            16 Jan  6 00:00 namespace -> ..data/namespace',
+        'lrwxrwxrwx    1 root     root            12 Jan  6 00:00 token -> ..data/token',
+        '',
+      ].join('\n'),
+    );
+    // -a: `..data` and the directory the kubelet wrote (`..` + its time + MkdirTemp's number).
+    const all = run('kubectl exec bb -- ls -a /cfg').out.split('\n');
+    expect(all.slice(0, 2)).toEqual(['.', '..']);
+    expect(all[2]).toMatch(/^\.\.2026_01_06_00_00_\d\d\.\d+$/);
+    expect(all.slice(3)).toEqual(['..data', 'color', 'size', '']);
+    const la = run('kubectl exec bb -- ls -la /sec').out.split('\n');
+    const stamp = (la[3] ?? '').split(' ').at(-1) ?? '';
+    // A Secret volume is a tmpfs: directories sized by their entries (20 bytes each, and 2).
+    expect(la).toEqual([
+      'total 4',
+      'drwxrwxrwt    3 root     root           100 Jan  6 00:00 .',
+      'drwxr-xr-x    1 root     root          4096 Jan  6 00:00 ..',
+      `drwxr-xr-x    2 root     root            60 Jan  6 00:00 ${stamp}`,
+      `lrwxrwxrwx    1 root     root            ${stamp.length} Jan  6 00:00 ..data -> ${stamp}`,
+      'lrwxrwxrwx    1 root     root             9 Jan  6 00:00 pw -> ..data/pw',
+      '',
+    ]);
+    // The same name every time (the volume is written once here).
+    expect(run('kubectl exec bb -- ls -a /cfg').out.split('\n')[2]).toBe(all[2]);
+  });
+
+  it('a projected item in a sub-directory: the top-level entry is a symlink to a directory', () => {
+    const { run, cluster } = engineSession(3);
+    run('kubectl create configmap myconfigmap --from-literal=config=value');
+    run('kubectl create secret generic mysecret --from-literal=username=admin');
+    run(
+      `kubectl run p --image=busybox --overrides='{"spec":{"volumes":[{"name":"all","projected":{"sources":[{"secret":{"name":"mysecret","items":[{"key":"username","path":"my-group/my-username"}]}},{"configMap":{"name":"myconfigmap","items":[{"key":"config","path":"my-group/my-config"}]}}]}}],"containers":[{"name":"p","image":"busybox","command":["sleep","3600"],"volumeMounts":[{"name":"all","mountPath":"/projected-volume"}]}]}}'`,
+    );
+    cluster.advance(20_000);
+    expect(run('kubectl exec p -- ls -l /projected-volume').out).toBe(
+      'total 0\nlrwxrwxrwx    1 root     root            15 Jan  6 00:00 my-group -> ..data/my-group\n',
+    );
+    expect(run('kubectl exec p -- ls /projected-volume/my-group').out).toBe(
+      'my-config\nmy-username\n',
+    );
+    expect(run('kubectl exec p -- ls -l /projected-volume/my-group/').out).toBe(
+      [
+        'total 8',
+        '-rw-r--r--    1 root     root             5 Jan  6 00:00 my-config',
+        '-rw-r--r--    1 root     root             5 Jan  6 00:00 my-username',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a hostPath directory is the node’s: empty on another node, shared on the same one', () => {
+    const { run, cluster } = engineSession(3);
+    const pod = (name: string, node: string, command: string) =>
+      `kubectl run ${name} --image=busybox --overrides='{"spec":{"nodeName":"${node}","volumes":[{"name":"h","hostPath":{"path":"/tmp/hp","type":"DirectoryOrCreate"}}],"containers":[{"name":"${name}","image":"busybox","command":["sh","-c","${command}"],"volumeMounts":[{"name":"h","mountPath":"/h"}]}]}}'`;
+    run(pod('a', 'node1', 'sleep 3600'));
+    run(pod('b', 'node2', 'sleep 3600'));
+    run(pod('w', 'node1', 'echo from-w > /h/w.txt; sleep 3600'));
+    cluster.advance(20_000);
+    run(`kubectl exec a -- sh -c 'echo from-a > /h/f'`);
+    expect(run('kubectl exec b -- ls /h')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl exec b -- cat /h/f')).toEqual({
+      out: '',
+      err: "cat: can't open '/h/f': No such file or directory\ncommand terminated with exit code 1\n",
+      code: 1,
+    });
+    expect(run('kubectl exec a -- ls /h').out).toBe('f\nw.txt\n');
+    expect(run('kubectl exec a -- cat /h/w.txt').out).toBe('from-w\n');
+  });
+});

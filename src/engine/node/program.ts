@@ -98,6 +98,7 @@ import {
 } from './coreutils.ts';
 import { etcPasswd } from './etcPasswd.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
+import { type LsFs, type LsStat, lsTool } from './lsCommand.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
@@ -407,7 +408,7 @@ export function normalPath(path: string, cwd = '/'): string {
 }
 
 /** The names in directory `dir`, or undefined when not known. */
-function listDir(sh: Shell, dir: string): string[] | undefined {
+function listDir(sh: Shell, dir: string, all = false): string[] | undefined {
   const d = absPath(sh, dir);
   if (d === '/') return rootListing(sh.repo, sh.tag)?.slice();
   const prefix = `${d}/`;
@@ -423,7 +424,11 @@ function listDir(sh: Shell, dir: string): string[] | undefined {
   if (!mounted) for (const path of knownImageFiles(sh.repo)?.keys() ?? []) add(path);
   if (d === SA_DIR) for (const n of ['ca.crt', 'namespace', 'token']) found.add(n);
   if (found.size === 0 && d !== '/tmp' && !sh.where.dirs?.includes(d)) return undefined;
-  return [...found].filter((n) => n !== '' && !n.startsWith('.')).sort();
+  const names = [...found].filter((n) => n !== '' && (all || !n.startsWith('.')));
+  // The atomic writer's own entries (shown by ls -a).
+  const vol = all ? atomicVolume(sh, d) : undefined;
+  if (vol) names.push('..data', vol.stamp);
+  return names.sort();
 }
 
 /** `sh: X: not found` as the image's shell says it, exit 127. */
@@ -606,30 +611,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       }
       return error ? { ms: 0, exitCode: 1, output, error } : { ms: 0, output };
     }
-    case 'ls': {
-      if (rest.includes('-l') && rest.every((a) => a === '-l' || !a.startsWith('-'))) {
-        return lsLong(
-          sh,
-          rest.filter((a) => a !== '-l'),
-        );
-      }
-      const dirs = rest.filter((a) => !a.startsWith('-'));
-      if (rest.some((a) => a.startsWith('-') && a !== '-1')) return undefined;
-      if (dirs.length > 1) return undefined;
-      const dir = dirs[0] ?? sh.cwd;
-      const names = listDir(sh, dir);
-      if (names) return { ms: 0, output: names.map((n) => `${n}\n`).join('') };
-      const file = readFile(sh, dir);
-      if (typeof file === 'string') return { ms: 0, output: `${dir}\n` };
-      if (file === null) {
-        const error =
-          shellFamily(sh.repo) === 'busybox'
-            ? `ls: ${dir}: No such file or directory\n`
-            : `ls: cannot access '${dir}': No such file or directory\n`;
-        return { ms: 0, exitCode: 1, output: '', error };
-      }
-      return undefined;
-    }
+    case 'ls':
+      return lsTool(rest, lsFs(sh));
     case 'touch': {
       if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
       let error = '';
@@ -713,93 +696,124 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
 }
 
 /**
- * busybox `ls -l` of a directory or file the simulation knows (a volume's, what a script wrote):
- * mode, links, owner, group, size, time, name. A file written in an fsGroup volume (a setgid
- * directory) belongs to that group; ConfigMap and Secret keys are symlinks into `..data`.
+ * What `ls` sees (lsCommand.ts): the directories and files the simulation knows (a volume's,
+ * what a script wrote, the image's). Volumes the kubelet's atomic writer fills (ConfigMap,
+ * Secret, downward API, projected, the service account's) hold a timestamped directory, `..data`
+ * linking to it, and one symlink into `..data` per top-level entry. A file written in an
+ * fsGroup volume (a setgid directory) belongs to that group.
  */
-function lsLong(sh: Shell, args: readonly string[]): Step | undefined {
-  if (args.length > 1 || shellFamily(sh.repo) !== 'busybox') return undefined;
-  const target = args[0] ?? '.';
-  const path = absPath(sh, target);
-  if (path === '/') return undefined;
+function lsFs(sh: Shell): LsFs {
   const uid = sh.where.user?.uid ?? 0;
   const gid = sh.where.user?.gid ?? 0;
   const fsGroup = sh.where.fsGroup;
   const mounts = sh.where.dirs ?? [];
-  const owner = (id: number, group: boolean) =>
-    ((group ? groupName(id) : userName(id)) ?? String(id)).slice(0, 8).padEnd(8, ' ');
-  const when = lsTime(sh);
-  const line = (mode: string, links: number, u: string, g: string, size: number, name: string) =>
-    `${mode} ${String(links).padStart(4, ' ')} ${u} ${g} ${String(size).padStart(9, ' ')} ${when} ${name}\n`;
-  const entry = (full: string, name: string): { text: string; blocks: number } => {
-    const parent = full.slice(0, full.lastIndexOf('/')) || '/';
-    const written = sh.files.get(full);
+  const user = (id: number) => userName(id) ?? String(id);
+  const group = (id: number) => groupName(id) ?? String(id);
+  const bytes = (text: string) => new TextEncoder().encode(text).length;
+  const file = (content: string, owner: number, grp: number): LsStat => ({
+    kind: 'file',
+    mode: '-rw-r--r--',
+    links: 1,
+    user: user(owner),
+    group: group(grp),
+    size: bytes(content),
+    blocks: content === '' ? 0 : 4,
+  });
+  const link = (target: string, toDir: boolean): LsStat => ({
+    kind: 'link',
+    mode: 'lrwxrwxrwx',
+    links: 1,
+    user: 'root',
+    group: 'root',
+    size: target.length,
+    blocks: 0,
+    target,
+    ...(toDir ? { toDir } : {}),
+  });
+  const dir = (mode: string, links: number, size: number, grp = 0): LsStat => ({
+    kind: 'dir',
+    mode,
+    links,
+    user: 'root',
+    group: group(grp),
+    size,
+    blocks: size >= 4096 ? 4 : 0,
+  });
+  const stat = (path: string): LsStat | null | undefined => {
+    const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const vol = atomicVolume(sh, parent);
+    if (vol) {
+      if (name === '..data') return link(vol.stamp, true);
+      if (name === vol.stamp) {
+        const n = (listDir(sh, parent) ?? []).length;
+        return dir('drwxr-xr-x', 2, vol.tmpfs ? 20 * (n + 2) : 4096);
+      }
+      if (listDir(sh, path) !== undefined) return link(`..data/${name}`, true);
+      if ((listDir(sh, parent) ?? []).includes(name)) return link(`..data/${name}`, false);
+      return readFile(sh, path) === undefined ? undefined : null;
+    }
+    const self = atomicVolume(sh, path);
+    if (self) {
+      const n = (listDir(sh, path) ?? []).length + 2;
+      return self.tmpfs ? dir('drwxrwxrwt', 3, 20 * (n + 2)) : dir('drwxrwxrwx', 3, 4096);
+    }
+    const written = sh.files.get(path);
     if (typeof written === 'string') {
-      const inVolume = fsGroup !== undefined && mounts.some((d) => full.startsWith(`${d}/`));
-      const size = new TextEncoder().encode(written).length;
-      return {
-        text: line(
-          '-rw-r--r--',
-          1,
-          owner(uid, false),
-          owner(inVolume ? fsGroup : gid, true),
-          size,
-          name,
-        ),
-        blocks: size > 0 ? 4 : 0,
-      };
+      const inVolume = fsGroup !== undefined && mounts.some((d) => path.startsWith(`${d}/`));
+      return file(written, uid, inVolume ? fsGroup : gid);
     }
-    if (sh.where.files?.has(full) && mounts.includes(parent)) {
-      const link = `..data/${name}`;
-      return {
-        text: line(
-          'lrwxrwxrwx',
-          1,
-          owner(0, false),
-          owner(0, true),
-          link.length,
-          `${name} -> ${link}`,
-        ),
-        blocks: 0,
-      };
+    if (listDir(sh, path) !== undefined) {
+      // A volume's mount point (fsGroup's, setgid and writable by all for an emptyDir), /tmp,
+      // or a directory on the way.
+      if (path === '/tmp') return dir('drwxrwxrwt', 2, 4096);
+      if (path === '/') return dir('drwxr-xr-x', 1, 4096);
+      const shared = mounts.includes(path) && fsGroup !== undefined;
+      return shared ? dir('drwxrwsrwx', 2, 4096, fsGroup) : dir('drwxr-xr-x', 2, 4096);
     }
-    const content = readFile(sh, full);
-    if (typeof content === 'string') {
-      const size = new TextEncoder().encode(content).length;
-      return {
-        text: line('-rw-r--r--', 1, owner(0, false), owner(0, true), size, name),
-        blocks: size > 0 ? 4 : 0,
-      };
-    }
-    // A directory: a volume's mount point (fsGroup's, setgid and writable by all for an
-    // emptyDir), or one on the way to it.
-    const shared = mounts.includes(full) && fsGroup !== undefined;
-    return {
-      text: line(
-        shared ? 'drwxrwsrwx' : 'drwxr-xr-x',
-        2,
-        owner(0, false),
-        owner(shared ? (fsGroup ?? 0) : 0, true),
-        4096,
-        name,
-      ),
-      blocks: 4,
-    };
-  };
-  const names = listDir(sh, path);
-  if (!names) {
     const content = readFile(sh, path);
-    if (typeof content !== 'string') return undefined;
-    return { ms: 0, output: entry(path, target).text };
+    return typeof content === 'string' ? file(content, 0, 0) : content;
+  };
+  return {
+    family: shellFamily(sh.repo),
+    abs: (p) => absPath(sh, p),
+    list: (d) => listDir(sh, d, true),
+    stat,
+    // What the kubelet wrote (a volume's keys, its directories) dates from the pod's start.
+    when: (path) => {
+      const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+      const fromKubelet =
+        sh.where.volumesAt !== undefined &&
+        (atomicVolume(sh, path) !== undefined ||
+          atomicVolume(sh, parent) !== undefined ||
+          sh.where.files?.has(path) === true ||
+          // A mount point's parent: the runtime made the mount point when it created the container.
+          mounts.some((d) => d.startsWith(path === '/' ? '/' : `${path}/`)));
+      return lsTime(sh, fromKubelet ? sh.where.volumesAt : undefined);
+    },
+  };
+}
+
+/**
+ * The atomic writer's volume whose top directory is `dir`, if it is one: its timestamped
+ * directory (`..2026_01_06_00_00_12.3904213842`: when the kubelet wrote it, and MkdirTemp's
+ * random number) and whether it is a tmpfs (Secret and projected volumes are).
+ */
+function atomicVolume(sh: Shell, dir: string): { stamp: string; tmpfs: boolean } | undefined {
+  const sa = dir === SA_DIR;
+  if (!sa && !sh.where.readOnly?.includes(dir)) return undefined;
+  const iso = sh.where.volumesAt ?? sh.where.now ?? '1970-01-01T00:00:00Z';
+  const t = iso.slice(0, 19).replace(/[-T:]/g, '_');
+  let h = 0x811c9dc5;
+  for (const ch of `${sh.env?.get('HOSTNAME') ?? ''}${dir}`) {
+    h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   }
-  const rows = names.map((n) => entry(path === '/' ? `/${n}` : `${path}/${n}`, n));
-  const total = rows.reduce((sum, r) => sum + r.blocks, 0);
-  return { ms: 0, output: `total ${total}\n${rows.map((r) => r.text).join('')}` };
+  return { stamp: `..${t}.${h}`, tmpfs: sa || (sh.where.memory?.includes(dir) ?? false) };
 }
 
 /** busybox ls's time column: `Nov 27 01:05` (the files were written within six months). */
-function lsTime(sh: Shell): string {
-  const iso = sh.where.now ?? (sh.startedAt ? at(sh.startedAt, sh.ms).toISOString() : '');
+function lsTime(sh: Shell, when?: string): string {
+  const iso = when ?? sh.where.now ?? (sh.startedAt ? at(sh.startedAt, sh.ms).toISOString() : '');
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return 'Jan  1 00:00';
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
@@ -2658,6 +2672,10 @@ export interface Surroundings {
   now?: string;
   /** The pod's fsGroup: it owns the emptyDir volumes (setgid: new files get the group too). */
   fsGroup?: number;
+  /** Volumes on a tmpfs (Secret, projected): their directories' sizes are tmpfs's. */
+  memory?: readonly string[];
+  /** When the kubelet wrote the pod's volumes (the pod's start, RFC 3339). */
+  volumesAt?: string;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */
@@ -3036,6 +3054,7 @@ interface VolumeSpec {
   configMap?: KeyedSource & { name?: string };
   secret?: KeyedSource & { secretName?: string };
   emptyDir?: unknown;
+  hostPath?: { path?: string };
   downwardAPI?: { items?: DownwardItem[] };
   projected?: {
     sources?: {
@@ -3085,6 +3104,22 @@ function downwardValue(
   return resourceFieldValue(ref, container, runtime.allocatable);
 }
 
+/** The root of a kind node (kindest/node): directories that hold the system's files. */
+const NODE_ROOT = new Set(
+  'bin boot dev etc kind lib lib64 opt proc root run sbin sys usr var'.split(' '),
+);
+
+/**
+ * Whether a hostPath directory holds, on a fresh node, nothing but what pods put there: one in
+ * /tmp, /mnt, /srv, /home or /media, or under a name the node's root does not have (the kubelet
+ * or the runtime creates it empty). Elsewhere (/var/log, /etc…) the node's own files are there.
+ */
+function freshHostDir(path: string | undefined): boolean {
+  if (!path) return false;
+  const top = normalPath(path).split('/')[1] ?? '';
+  return top !== '' && !NODE_ROOT.has(top);
+}
+
 /**
  * The files a container sees in its ConfigMap, Secret, downward API and projected volumes (one
  * per key, or per listed item; Secret values decoded), by path, and the directories its volumes
@@ -3099,17 +3134,24 @@ export function volumeFiles(
   atStart: ObjectData = data,
   /** The pod's IPs and the node's allocatable (downward API files). */
   runtime: PodRuntime = {},
-): { files: Map<string, string>; dirs: string[]; readOnly?: string[] } | undefined {
+):
+  | { files: Map<string, string>; dirs: string[]; readOnly?: string[]; memory?: string[] }
+  | undefined {
   const mounts = container.volumeMounts;
   if (!mounts?.length) return undefined;
   const volumes = (pod.spec as { volumes?: VolumeSpec[] } | undefined)?.volumes ?? [];
-  let out: { files: Map<string, string>; dirs: string[]; readOnly?: string[] } | undefined;
+  let out:
+    | { files: Map<string, string>; dirs: string[]; readOnly?: string[]; memory?: string[] }
+    | undefined;
   for (const m of mounts) {
     const v = volumes.find((x) => x.name === m.name);
-    if (!v || !(v.configMap || v.secret || v.emptyDir || v.downwardAPI || v.projected)) continue;
+    const fresh = v?.hostPath ? freshHostDir(v.hostPath.path) : false;
+    if (!v || !(v.configMap || v.secret || v.emptyDir || v.downwardAPI || v.projected || fresh)) {
+      continue;
+    }
     out ??= { files: new Map(), dirs: [] };
     const dir = m.mountPath.replace(/\/+$/, '');
-    if (v.emptyDir) {
+    if (v.emptyDir || fresh) {
       if (!m.subPath) out.dirs.push(dir);
       continue;
     }
@@ -3162,6 +3204,8 @@ export function volumeFiles(
     out.dirs.push(dir);
     // ConfigMap, Secret, downward API and projected volumes are mounted read-only.
     out.readOnly = [...(out.readOnly ?? []), dir];
+    // Secret and projected volumes are tmpfs mounts (the kubelet keeps secrets off disk).
+    if (v.secret || v.projected) out.memory = [...(out.memory ?? []), dir];
     for (const [path, value] of entries) out.files.set(`${dir}/${path}`, value);
   }
   return out;

@@ -763,6 +763,8 @@ export function surroundingsOf(
   const where: Surroundings = {
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     ...(vf?.readOnly ? { readOnly: vf.readOnly } : {}),
+    ...(vf?.memory ? { memory: vf.memory } : {}),
+    ...(p.status?.startTime ? { volumesAt: p.status.startTime } : {}),
     namespace,
     network: networkOf(ctx),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
