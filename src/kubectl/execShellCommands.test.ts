@@ -192,3 +192,139 @@ describe('ls', () => {
     expect(run('kubectl exec a -- cat /h/w.txt').out).toBe('from-w\n');
   });
 });
+
+describe('expansions', () => {
+  it('$0, $$, ${#VAR}, positional parameters and ${VAR:-word}', () => {
+    const { run } = session();
+    expect(run(`kubectl exec bb -- sh -c 'echo $0'`).out).toBe('sh\n');
+    expect(run(`kubectl exec bb -- /bin/sh -c 'echo $0'`).out).toBe('/bin/sh\n');
+    // The exec'd shell is a later process than the container's PID 1.
+    expect(run(`kubectl exec bb -- sh -c 'echo $$'`).out).toBe('7\n');
+    expect(run(`kubectl exec web -- sh -c 'echo $0 $$'`).out).toBe('sh 7\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo \${#HOSTNAME}'`).out).toBe('2\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo $0 $1 $# $@' me a b`).out).toBe('me a 2 a b\n');
+    expect(
+      run(`kubectl exec bb -- sh -c 'echo \${NOPE:-none} \${HOSTNAME:+set} \${X:=7} $X'`).out,
+    ).toBe('none set 7 7\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo $ "$"'`).out).toBe('$ $\n');
+  });
+
+  it('what the console cannot expand is refused, never printed as written', () => {
+    const { run } = session();
+    const refused = (script: string) =>
+      `error: this console cannot run ${JSON.stringify(`sh -c ${script}`)} inside the container: only commands that end by themselves, of the tools the simulation knows, can be run\n`;
+    for (const script of ['echo $!', 'echo ${HOSTNAME%b}', 'echo "\\$HOME"', 'echo a\\ b']) {
+      expect(run(`kubectl exec bb -- sh -c '${script}'`)).toEqual({
+        out: '',
+        err: refused(script),
+        code: 1,
+      });
+    }
+  });
+
+  it("the container's own shell is PID 1", () => {
+    const { run, cluster } = engineSession(3);
+    // `$$` in a pod spec is the kubelet's escape of `$`: the shell sees `$$` written `$$$$`.
+    run(`kubectl run p --image=busybox -- sh -c 'echo "pid $$$$ name $0"; sleep 3600'`);
+    cluster.advance(20_000);
+    expect(run('kubectl logs p').out).toBe('pid 1 name sh\n');
+  });
+});
+
+describe('echo', () => {
+  it("dash's echo (nginx's sh) has no -e and always reads escapes; busybox's and GNU's need -e", () => {
+    const { run } = session();
+    expect(run(`kubectl exec web -- sh -c 'echo -e "a\\nb" | sort -r'`).out).toBe('b\n-e a\n');
+    expect(run(`kubectl exec web -- sh -c 'echo "a\\tb\\c"; echo x'`).out).toBe('a\tbx\n');
+    expect(run(`kubectl exec web -- echo -e 'a\\nb'`).out).toBe('a\nb\n');
+    expect(run(`kubectl exec web -- bash -c 'echo "a\\nb"'`).out).toBe('a\\nb\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo -e "a\\nb"; echo "a\\nb"'`).out).toBe(
+      'a\nb\na\\nb\n',
+    );
+  });
+});
+
+describe('text tools', () => {
+  it('printf: %s %d %b, widths, escapes, the format used again for the arguments left', () => {
+    const { run } = session();
+    expect(run(`kubectl exec web -- sh -c 'printf "b\\na\\nb\\nc\\n" | sort | uniq -c'`).out).toBe(
+      '      1 a\n      2 b\n      1 c\n',
+    );
+    expect(
+      run(`kubectl exec bb -- sh -c 'printf "%s=%d|%5s|%-3s|%03d\\n" a 1 x y 7 b 2'`).out,
+    ).toBe('a=1|    x|y  |007\nb=2|     |   |000\n');
+    expect(run(`kubectl exec bb -- printf '%b|%s\\n' 'a\\tb' 'a\\tb'`).out).toBe('a\tb|a\\tb\n');
+    expect(run(`kubectl exec bb -- sh -c 'printf "%s\\n" a b'`).out).toBe('a\nb\n');
+  });
+
+  it('seq, cut, head -c, head -n N FILE, tail -n +N, and a loop piped into tail', () => {
+    const { run } = session();
+    expect(run('kubectl exec web -- seq 3').out).toBe('1\n2\n3\n');
+    expect(run('kubectl exec bb -- seq -s , 1 2 9').out).toBe('1,3,5,7,9\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo one two | cut -d" " -f2'`).out).toBe('two\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo a:b:c:d | cut -d: -f1,3-'`).out).toBe('a:c:d\n');
+    expect(run('kubectl exec web -- cut -d: -f1,7 /etc/passwd').out.split('\n')[0]).toBe(
+      'root:/bin/bash',
+    );
+    expect(run(`kubectl exec bb -- sh -c 'echo abc | head -c 2'`).out).toBe('ab');
+    expect(run('kubectl exec bb -- head -n 2 /etc/passwd').out).toBe(
+      'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\n',
+    );
+    expect(run(`kubectl exec bb -- sh -c 'seq 10 | tail -n +9'`).out).toBe('9\n10\n');
+    expect(run(`kubectl exec web -- sh -c 'for i in 1 2 3; do echo $i; done | tail -1'`).out).toBe(
+      '3\n',
+    );
+  });
+
+  it('tr: escapes, ranges, classes, -d and -s', () => {
+    const { run } = session();
+    expect(run(`kubectl exec bb -- sh -c 'echo a,b | tr , "\\n"'`).out).toBe('a\nb\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo 3 1 2 | tr " " "\\n" | sort -n'`).out).toBe(
+      '1\n2\n3\n',
+    );
+    expect(run(`kubectl exec bb -- sh -c "echo hello | tr '[:lower:]' '[:upper:]'"`).out).toBe(
+      'HELLO\n',
+    );
+    expect(run(`kubectl exec web -- sh -c "echo 'a1 b2' | tr -d '[:digit:]'"`).out).toBe('a b\n');
+    expect(run(`kubectl exec bb -- sh -c "printf 'a\\tb' | tr '\\t' :"`).out).toBe('a:b');
+    expect(run(`kubectl exec bb -- sh -c 'echo hello world | tr -d o'`).out).toBe('hell wrld\n');
+    expect(run(`kubectl exec bb -- sh -c "echo 'a   b' | tr -s ' '"`).out).toBe('a b\n');
+    expect(run(`kubectl exec bb -- sh -c "echo 'x y' | tr '[:space:]' _"`).out).toBe('x_y_');
+  });
+
+  it('grep on files with -i -v -c -n; wc -l FILE in both layouts; missing files', () => {
+    const { run } = session();
+    expect(run('kubectl exec web -- grep root /etc/passwd').out).toBe(
+      'root:x:0:0:root:/root:/bin/bash\n',
+    );
+    expect(run(`kubectl exec web -- sh -c 'cat /etc/passwd | grep -c nologin'`).out).toBe('16\n');
+    expect(run('kubectl exec bb -- grep -n -i ROOT /etc/passwd').out).toBe(
+      '1:root:x:0:0:root:/root:/bin/sh\n',
+    );
+    expect(run('kubectl exec bb -- grep -v -c false /etc/passwd').out).toBe('2\n');
+    expect(run('kubectl exec bb -- grep nothing /etc/passwd')).toEqual({
+      out: '',
+      err: 'command terminated with exit code 1\n',
+      code: 1,
+    });
+    expect(run('kubectl exec bb -- grep x /nope')).toEqual({
+      out: '',
+      err: 'grep: /nope: No such file or directory\ncommand terminated with exit code 2\n',
+      code: 2,
+    });
+    expect(run('kubectl exec web -- wc -l /etc/passwd').out).toBe('19 /etc/passwd\n');
+    expect(run('kubectl exec bb -- wc -l /etc/passwd').out).toBe('9 /etc/passwd\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo hi | wc'`).out).toBe(
+      '        1         1         3\n',
+    );
+    expect(run(`kubectl exec web -- sh -c 'echo hi | wc'`).out).toBe('      1       1       3\n');
+    expect(run('kubectl exec web -- head -n 1 /nope')).toEqual({
+      out: '',
+      err: "head: cannot open '/nope' for reading: No such file or directory\ncommand terminated with exit code 1\n",
+      code: 1,
+    });
+    expect(run('kubectl exec bb -- head -n 1 /nope').err).toBe(
+      'head: /nope: No such file or directory\ncommand terminated with exit code 1\n',
+    );
+  });
+});

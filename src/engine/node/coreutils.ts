@@ -788,3 +788,14 @@ export function sortUniqTool(
     ),
   );
 }
+
+/**
+ * dash's `echo` (the `sh` of Debian-based images): only `-n`, as the first argument, is an
+ * option (`-e` is printed); backslash escapes are always read, as printf's %b reads them (`\c`
+ * ends the output, newline included).
+ */
+export function dashEcho(args: readonly string[]): ToolRun {
+  const noNewline = args[0] === '-n';
+  const { text, stop } = bEscapes((noNewline ? args.slice(1) : args).join(' '));
+  return ok(stop || noNewline ? text : `${text}\n`);
+}

@@ -88,6 +88,7 @@ import {
 } from './containerEnv.ts';
 import {
   cutTool,
+  dashEcho,
   grepTool,
   headTailTool,
   printfTool,
@@ -100,6 +101,7 @@ import { etcPasswd } from './etcPasswd.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { type LsFs, type LsStat, lsTool } from './lsCommand.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
+import { type ParamScope, parameterAt } from './shellParams.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -264,6 +266,12 @@ interface Shell {
   ms: number;
   /** What it printed to the log, with when. */
   printed: TimedOutput[];
+  /** `$0` of `sh -c` (the shell's name unless an argument follows the script). */
+  arg0?: string;
+  /** `$1`…: the arguments after `$0`. */
+  params?: readonly string[];
+  /** `$$`: 1 for the container's own shell (PID 1), a later PID for one run by exec. */
+  pid?: number;
 }
 
 function newShell(image: string, startedAt: string, where: Surroundings): Shell {
@@ -513,6 +521,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         : { ms: 0, output: '', forever: true };
     }
     case 'echo': {
+      // The builtin of dash (Debian's sh) reads escapes always and knows no -e.
+      if (shell === 'sh' && shellFamily(sh.repo) === 'dash') return dashEcho(rest);
       const { text, newline } = echoed(rest);
       return { ms: 0, output: newline ? `${text}\n` : text };
     }
@@ -1301,22 +1311,40 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       const firstBody = first.replace(/^do\b\s*/, '');
       if (firstBody !== '') body.push({ text: firstBody, op: ';' });
       body.push(...list.slice(i + 2, end));
-      // Command substitution other than `$(date)` is not simulated.
-      if (/\$\((?!date\))|`/.test(loop[2] ?? '')) {
-        return { status, output, forever: true, exited: false };
-      }
+      // Its words, expanded as a command's are.
+      const itemText = substitute(loop[2] ?? '', sh, shell, status);
+      if (itemText === undefined) return { status, output, forever: true, exited: false };
       const items = globbed(
-        shellWords(loop[2] ?? '', (n) => lookupVar(sh, n), date),
+        shellWords(itemText, (n) => lookupVar(sh, n), date),
         sh,
       ).map((w) => w.text);
+      // `done | CMD`: the loop's output is the pipe's input.
+      const piped = list[end + 1]?.op === '|';
+      const before = { output, printed: sh.printed.length };
       for (const item of items) {
         sh.locals.set(loop[1] ?? '', item);
         const r = runStatements(body, sh, shell);
         output += r.output;
         status = r.status;
-        if (r.forever || r.exited) return { ...r, output };
+        if (r.forever || r.exited) return { ...r, output, ...(piped ? { forever: true } : {}) };
       }
       i = end;
+      if (piped) {
+        const printed = sh.printed.splice(before.printed);
+        const errors = printed.filter((p) => p.stderr);
+        sh.printed.push(...errors);
+        output = before.output + errors.map((p) => p.text).join('');
+        const input = printed
+          .filter((p) => !p.stderr)
+          .map((p) => p.text)
+          .join('');
+        const run = pipeline(list, end + 1, sh, shell, status, input);
+        if (!run) return { status, output, forever: true, exited: false };
+        output += run.text;
+        sh.printed.push(...run.parts);
+        status = run.status;
+        i = run.last;
+      }
       continue;
     }
     if (/^set\s+-e\b/.test(st.text)) {
@@ -1428,8 +1456,10 @@ function pipeline(
   sh: Shell,
   shell: string,
   status: number,
+  /** What flows into the first command (a loop's output), if anything. */
+  piped?: string,
 ): { text: string; parts: TimedOutput[]; status: number; last: number } | undefined {
-  let input: string | undefined;
+  let input: string | undefined = piped;
   let text = '';
   const parts: TimedOutput[] = [];
   const print = (chunk: string, sink: Sink) => {
@@ -1520,7 +1550,14 @@ function textFilter(
  * worked out (a command not simulated, arithmetic it does not read).
  */
 function substitute(text: string, sh: Shell, shell: string, status: number): string | undefined {
-  if (!/\$\?|\$\(|`/.test(text)) return text;
+  if (!/\$[?(0-9$#@*!{-]|`|\\/.test(text)) return text;
+  const scope: ParamScope = {
+    arg0: sh.arg0 ?? shell,
+    params: sh.params ?? [],
+    pid: sh.pid ?? 1,
+    lookup: (name) => lookupVar(sh, name),
+    assign: (name, value) => sh.locals.set(name, value),
+  };
   let out = '';
   let quote: "'" | '"' | undefined;
   for (let i = 0; i < text.length; i++) {
@@ -1532,10 +1569,23 @@ function substitute(text: string, sh: Shell, shell: string, status: number): str
     }
     if (c === "'" && quote === undefined) quote = "'";
     else if (c === '"') quote = quote === '"' ? undefined : '"';
+    // A backslash that quotes (`\$`, `\"`, or any outside quotes) is not read by shellWords.
+    if (c === '\\' && (quote === undefined || /[$`"\\\n]/.test(text[i + 1] ?? ''))) {
+      return undefined;
+    }
     if (c === '$' && text[i + 1] === '?') {
       out += String(status);
       i++;
       continue;
+    }
+    if (c === '$' && text[i + 1] !== '(') {
+      const p = parameterAt(text, i, scope, quote === '"');
+      if (p === undefined) return undefined;
+      if (typeof p === 'object') {
+        out += p.value;
+        i += p.length - 1;
+        continue;
+      }
     }
     if (c === '$' && text.startsWith('$((', i)) {
       const end = text.indexOf('))', i + 3);
@@ -2890,6 +2940,7 @@ export function containerProgram(
     return { runs: 'fails', message: startErrorMessage(cmd0), output: '' };
   }
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
+    scriptArgs(sh, argv, 1);
     const text = argv[2] ?? '';
     return (
       untilResolves(
@@ -2902,7 +2953,8 @@ export function containerProgram(
       script(text, startedAt, where.vars, sh, shell)
     );
   }
-  const s = step(argv, sh);
+  // Run by the runtime, not a shell: `echo` is the image's program.
+  const s = step(argv, sh, '');
   if (!s) return { runs: 'forever', output: '' };
   const output = s.output + (s.error ?? '');
   const memory = s.memoryBytes === undefined ? {} : { memoryBytes: s.memoryBytes };
@@ -2912,6 +2964,22 @@ export function containerProgram(
   const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
   return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output, ...files, ...memory };
 }
+
+/**
+ * `sh -c SCRIPT [NAME [ARG]...]`: `$0` is NAME (else the shell as invoked), `$1`… the ARGs;
+ * `$$` is `pid`.
+ */
+function scriptArgs(sh: Shell, argv: readonly string[], pid: number): void {
+  sh.arg0 = argv[3] ?? argv[0] ?? 'sh';
+  sh.params = argv.slice(4);
+  sh.pid = pid;
+}
+
+/**
+ * The PID of a process started by exec in a container whose PID 1 is its program: the runtime's
+ * exec setup takes the ones before (busybox's `ps` in an exec shows itself as 7).
+ */
+const EXEC_PID = 7;
 
 /** Images whose ENTRYPOINT is a script that execs the args it is given. */
 const ENTRYPOINT_IMAGES = new Set(['nginx', 'redis', 'postgres', 'mysql', 'mongo']);
@@ -2946,12 +3014,14 @@ export function execInContainer(
   // What the command wrote, timed from its start (a lifecycle hook's files outlive it).
   const written = () => (sh.fileLog.length > 0 ? { written: sh.fileLog } : {});
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
+    scriptArgs(sh, argv, EXEC_PID);
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
     return r.forever
       ? undefined
       : { exitCode: r.status & 255, output: r.output, ms: sh.ms, ...written() };
   }
-  const s = step(argv, sh);
+  // Run by the runtime, not a shell: `echo` is the image's program.
+  const s = step(argv, sh, '');
   if (!s || s.forever) return undefined;
   return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? ''), ms: s.ms, ...written() };
 }
@@ -2994,6 +3064,7 @@ export function execCommand(
   }
   const written = () => (sh.fileLog.length > 0 ? { written: sh.fileLog } : {});
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
+    scriptArgs(sh, argv, EXEC_PID);
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
     if (r.forever) return undefined;
     const stream = (err: boolean) =>
@@ -3003,7 +3074,8 @@ export function execCommand(
         .join('');
     return { exitCode: r.status & 255, stdout: stream(false), stderr: stream(true), ...written() };
   }
-  const s = step(argv, sh);
+  // Run by the runtime, not a shell: `echo` is the image's program.
+  const s = step(argv, sh, '');
   if (!s || s.forever) return undefined;
   return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '', ...written() };
 }
