@@ -274,6 +274,10 @@ describe('text tools', () => {
     expect(run(`kubectl exec web -- sh -c 'for i in 1 2 3; do echo $i; done | tail -1'`).out).toBe(
       '3\n',
     );
+    // A command that does not read its input runs in a pipe as alone; the pipe's status is the last's.
+    expect(run(`kubectl exec bb -- sh -c 'false | true; echo $?; true | false; echo $?'`).out).toBe(
+      '0\n1\n',
+    );
   });
 
   it('tr: escapes, ranges, classes, -d and -s', () => {

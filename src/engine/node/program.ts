@@ -1491,7 +1491,8 @@ function pipeline(
         ? step(red.argv, sh, shell)
         : cmd === 'cat' && red.argv.length === 1
           ? { ms: 0, output: input }
-          : textFilter(sh, cmd, red.argv.slice(1), input);
+          : (textFilter(sh, cmd, red.argv.slice(1), input) ??
+            (IGNORES_STDIN.has(cmd) ? step(red.argv, sh, shell) : undefined));
     if (!s || s.forever) return undefined;
     sh.ms += s.ms;
     code = s.exitCode ?? 0;
@@ -1509,6 +1510,26 @@ function pipeline(
   }
   return { text, parts, status: code, last: i };
 }
+
+/** Commands that do not read their input: in a pipe they run as alone (`false | true`). */
+const IGNORES_STDIN = new Set([
+  'true',
+  'false',
+  ':',
+  'echo',
+  'printf',
+  'seq',
+  'date',
+  'hostname',
+  'sleep',
+  'ls',
+  'env',
+  'printenv',
+  'uname',
+  'id',
+  'whoami',
+  'pwd',
+]);
 
 /**
  * The text tools a learner pipes into (coreutils.ts: busybox's and GNU's forms): grep, head,
