@@ -38,6 +38,12 @@ describe('stderr of sh -c', () => {
       err: 'cat: /tmp/nope: No such file or directory\n',
       code: 0,
     });
+    expect(run(`kubectl exec bb -- sh -c 'cat /tmp/nope 2>&1 | wc -l'`).out).toBe('1\n');
+    expect(run(`kubectl exec bb -- sh -c 'echo hi | tr a-z A-Z >&2'`)).toEqual({
+      out: '',
+      err: 'HI\n',
+      code: 0,
+    });
     expect(run(`kubectl exec bb -- sh -c 'cat /tmp/nope | wc -l'`)).toEqual({
       out: '0\n',
       err: "cat: can't open '/tmp/nope': No such file or directory\n",

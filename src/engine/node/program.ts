@@ -1496,16 +1496,24 @@ function pipeline(
     if (!s || s.forever) return undefined;
     sh.ms += s.ms;
     code = s.exitCode ?? 0;
-    // Errors go to the log as they come; only stdout flows down the pipe.
-    if (s.error && red.err.kind === 'log') print(s.error, red.err);
+    // Each stream goes where it is sent: down the pipe (stdout, or stderr after 2>&1) unless
+    // this is the last command, to the terminal (log), to a file, or nowhere.
+    const piped = (sink: Sink) => !lastPart && sink.kind === 'log' && !sink.stderr;
+    // A redirection to a file creates (or empties) it even when nothing is written.
+    for (const sink of [red.out, red.err]) {
+      if (sink.kind === 'file' && !sink.append) writeFile(sh, sink.path, '', false);
+    }
+    const send = (sink: Sink, chunk: string | undefined) => {
+      if (!chunk || piped(sink)) return;
+      if (sink.kind === 'log') print(chunk, sink);
+      else if (sink.kind === 'file') writeFile(sh, sink.path, chunk, true);
+    };
+    send(red.err, s.error);
+    send(red.out, s.output);
     if (!lastPart) {
-      if (red.out.kind !== 'log') return undefined;
-      input = s.output;
+      input = (piped(red.err) ? (s.error ?? '') : '') + (piped(red.out) ? s.output : '');
       continue;
     }
-    if (red.out.kind === 'log') {
-      if (s.output) print(s.output, red.out);
-    } else if (red.out.kind === 'file') writeFile(sh, red.out.path, s.output, red.out.append);
     break;
   }
   return { text, parts, status: code, last: i };
