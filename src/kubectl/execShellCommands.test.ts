@@ -213,13 +213,24 @@ describe('expansions', () => {
       run(`kubectl exec bb -- sh -c 'echo \${NOPE:-none} \${HOSTNAME:+set} \${X:=7} $X'`).out,
     ).toBe('none set 7 7\n');
     expect(run(`kubectl exec bb -- sh -c 'echo $ "$"'`).out).toBe('$ $\n');
+    // The shell's own variables: its directory; its parent is outside the PID namespace.
+    expect(run(`kubectl exec bb -- sh -c 'cd /tmp; echo $PWD $PPID'`).out).toBe('/tmp 0\n');
+    // dash has no RANDOM: it is an unset variable there.
+    expect(run(`kubectl exec web -- sh -c 'echo x$RANDOM'`).out).toBe('x\n');
   });
 
   it('what the console cannot expand is refused, never printed as written', () => {
     const { run } = session();
     const refused = (script: string) =>
       `error: this console cannot run ${JSON.stringify(`sh -c ${script}`)} inside the container: only commands that end by themselves, of the tools the simulation knows, can be run\n`;
-    for (const script of ['echo $!', 'echo ${HOSTNAME%b}', 'echo "\\$HOME"', 'echo a\\ b']) {
+    for (const script of [
+      'echo $!',
+      'echo ${HOSTNAME%b}',
+      'echo "\\$HOME"',
+      'echo a\\ b',
+      'echo $RANDOM',
+      'echo $LINENO',
+    ]) {
       expect(run(`kubectl exec bb -- sh -c '${script}'`)).toEqual({
         out: '',
         err: refused(script),

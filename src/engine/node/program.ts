@@ -296,7 +296,14 @@ function newShell(image: string, startedAt: string, where: Surroundings): Shell 
 
 /** A variable as the shell expands it: its own, then the process environment's. */
 function lookupVar(sh: Shell, name: string): string | undefined {
-  return sh.locals.get(name) ?? sh.env?.get(name) ?? defaultEnv(sh).get(name);
+  return (
+    sh.locals.get(name) ??
+    sh.env?.get(name) ??
+    defaultEnv(sh).get(name) ??
+    // The shell's own: its working directory, and its parent, outside the container's PID
+    // namespace (the runtime), seen as 0.
+    (name === 'PWD' ? sh.cwd : name === 'PPID' ? '0' : undefined)
+  );
 }
 
 /**
@@ -1579,13 +1586,19 @@ function textFilter(
  * worked out (a command not simulated, arithmetic it does not read).
  */
 function substitute(text: string, sh: Shell, shell: string, status: number): string | undefined {
-  if (!/\$[?(0-9$#@*!{-]|`|\\/.test(text)) return text;
+  if (!/\$[?(0-9$#@*!{-]|`|\\|\$(RANDOM|SECONDS|LINENO)\b/.test(text)) return text;
   const scope: ParamScope = {
     arg0: sh.arg0 ?? shell,
     params: sh.params ?? [],
     pid: sh.pid ?? 1,
     lookup: (name) => lookupVar(sh, name),
     assign: (name, value) => sh.locals.set(name, value),
+    // ash and bash keep a random number and the seconds run in RANDOM and SECONDS (dash has
+    // neither: they expand to nothing); every shell counts lines in LINENO.
+    unknown: (name) =>
+      name === 'LINENO' ||
+      ((shell === 'bash' || shellFamily(sh.repo) === 'busybox') &&
+        (name === 'RANDOM' || name === 'SECONDS')),
   };
   let out = '';
   let quote: "'" | '"' | undefined;

@@ -16,6 +16,8 @@ export interface ParamScope {
   pid: number;
   lookup(name: string): string | undefined;
   assign(name: string, value: string): void;
+  /** A variable the shell sets itself whose value is not simulated (`$RANDOM`, `$LINENO`). */
+  unknown(name: string): boolean;
 }
 
 /** A value that can be put back in the script's text and read again as it is. */
@@ -36,7 +38,10 @@ export function parameterAt(
   const next = text[i + 1] ?? '';
   const plain = (value: string, length: number) =>
     PLAIN.test(value) ? { value, length } : undefined;
-  if (/[A-Za-z_]/.test(next)) return 'keep';
+  if (/[A-Za-z_]/.test(next)) {
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1))?.[0] ?? '';
+    return scope.unknown(name) ? undefined : 'keep';
+  }
   if (next === '$') return { value: String(scope.pid), length: 2 };
   if (next === '0') return plain(scope.arg0, 2);
   if (/[1-9]/.test(next)) return plain(scope.params[Number(next) - 1] ?? '', 2);
@@ -51,16 +56,17 @@ export function parameterAt(
     if (end < 0) return undefined;
     const body = text.slice(i + 2, end);
     const length = end - i + 1;
-    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(body)) return 'keep';
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(body)) return scope.unknown(body) ? undefined : 'keep';
     if (body === '#') return { value: String(scope.params.length), length };
     if (/^[0-9]+$/.test(body)) {
       const n = Number(body);
       return plain(n === 0 ? scope.arg0 : (scope.params[n - 1] ?? ''), length);
     }
     const len = /^#([A-Za-z_][A-Za-z0-9_]*)$/.exec(body);
+    if (len && scope.unknown(len[1] ?? '')) return undefined;
     if (len) return { value: String([...(scope.lookup(len[1] ?? '') ?? '')].length), length };
     const op = /^([A-Za-z_][A-Za-z0-9_]*)(:?)([-=+])(.*)$/.exec(body);
-    if (!op || !PLAIN.test(op[4] ?? '')) return undefined;
+    if (!op || !PLAIN.test(op[4] ?? '') || scope.unknown(op[1] ?? '')) return undefined;
     const [, name = '', colon, kind, word = ''] = op;
     const value = scope.lookup(name);
     const set = colon ? value !== undefined && value !== '' : value !== undefined;
