@@ -83,6 +83,11 @@ describe('ls', () => {
     run(`kubectl exec bb -- sh -c 'echo hello > /tmp/a; echo hi > /tmp/bb; touch /tmp/.hidden'`);
     run(`kubectl exec web -- sh -c 'echo hello > /tmp/a; echo hi > /tmp/bb; touch /tmp/.hidden'`);
     expect(run('kubectl exec bb -- ls /tmp').out).toBe('a\nbb\n');
+    // The root: the image's, and what was written there.
+    run(`kubectl exec bb -- sh -c 'echo x > /root-file'`);
+    expect(run('kubectl exec bb -- ls /').out).toBe(
+      'bin\ndev\netc\nhome\nlib\nlib64\nproc\nroot\nroot-file\nsys\ntmp\nusr\nvar\n',
+    );
     expect(run('kubectl exec bb -- ls -a /tmp').out).toBe('.\n..\n.hidden\na\nbb\n');
     expect(run('kubectl exec bb -- ls -A /tmp').out).toBe('.hidden\na\nbb\n');
     // The time column: the files were written a moment ago.

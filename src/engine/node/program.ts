@@ -425,7 +425,17 @@ export function normalPath(path: string, cwd = '/'): string {
 /** The names in directory `dir`, or undefined when not known. */
 function listDir(sh: Shell, dir: string, all = false): string[] | undefined {
   const d = absPath(sh, dir);
-  if (d === '/') return rootListing(sh.repo, sh.tag)?.slice();
+  if (d === '/') {
+    // The image's root, with the mount points the runtime made and what was written there.
+    const root = rootListing(sh.repo, sh.tag);
+    if (!root) return undefined;
+    const top = new Set(root);
+    const add = (p: string) => top.add(p.split('/')[1] ?? '');
+    for (const p of sh.where.dirs ?? []) add(p);
+    for (const p of sh.where.files?.keys() ?? []) add(p);
+    for (const [p, content] of sh.files) if (content !== null) add(p);
+    return [...top].filter((n) => n !== '' && (all || !n.startsWith('.'))).sort();
+  }
   const prefix = `${d}/`;
   const found = new Set<string>();
   const add = (path: string) => {
