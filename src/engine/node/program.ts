@@ -838,7 +838,7 @@ function atomicVolume(sh: Shell, dir: string): { stamp: string; tmpfs: boolean }
   return { stamp: `..${t}.${h}`, tmpfs: sa || (sh.where.memory?.includes(dir) ?? false) };
 }
 
-/** busybox ls's time column: `Nov 27 01:05` (the files were written within six months). */
+/** ls's time column (busybox's and GNU's alike): `Nov 27 01:05` (written within six months). */
 function lsTime(sh: Shell, when?: string): string {
   const iso = when ?? sh.where.now ?? (sh.startedAt ? at(sh.startedAt, sh.ms).toISOString() : '');
   const d = new Date(iso);
