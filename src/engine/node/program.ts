@@ -744,7 +744,8 @@ function lsFs(sh: Shell): LsFs {
     user: user(owner),
     group: group(grp),
     size: bytes(content),
-    blocks: content === '' ? 0 : 4,
+    // 1 KiB blocks of the 4 KiB ones the file takes.
+    blocks: Math.ceil(bytes(content) / 4096) * 4,
   });
   const link = (target: string, toDir: boolean): LsStat => ({
     kind: 'link',
