@@ -70,9 +70,11 @@ describe('shell scripts run with kubectl exec', () => {
       '/cfg/color=blue\n/cfg/size=L\n',
     );
     // ConfigMap volumes are mounted read-only.
-    expect(run(`kubectl exec g -- sh -c 'echo x > /cfg/new; echo rc=$?'`).out).toBe(
-      "sh: can't create /cfg/new: Read-only file system\nrc=1\n",
-    );
+    expect(run(`kubectl exec g -- sh -c 'echo x > /cfg/new; echo rc=$?'`)).toEqual({
+      out: 'rc=1\n',
+      err: "sh: can't create /cfg/new: Read-only file system\n",
+      code: 0,
+    });
     expect(run('kubectl exec g -- rm /cfg/color')).toEqual({
       out: '',
       err: "rm: can't remove '/cfg/color': Read-only file system\ncommand terminated with exit code 1\n",

@@ -24,6 +24,8 @@
 export interface TimedOutput {
   atMs: number;
   text: string;
+  /** Written to stderr (an error message): kubectl exec prints it on its own stderr. */
+  stderr?: true;
 }
 
 /** How a started container ends, if it does, and what it prints. */
@@ -84,9 +86,23 @@ import {
   type ResourceFieldRef,
   resourceFieldValue,
 } from './containerEnv.ts';
+import {
+  cutTool,
+  dashEcho,
+  grepTool,
+  headTailTool,
+  printfTool,
+  seqTool,
+  sortUniqTool,
+  trTool,
+  wcTool,
+} from './coreutils.ts';
+import { etcPasswd } from './etcPasswd.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
+import { type LsFs, type LsStat, lsTool } from './lsCommand.ts';
 import { connect, connectError, failsAfterMs, unknownAddress } from './netConnect.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
+import { type ParamScope, parameterAt } from './shellParams.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -251,6 +267,12 @@ interface Shell {
   ms: number;
   /** What it printed to the log, with when. */
   printed: TimedOutput[];
+  /** `$0` of `sh -c` (the shell's name unless an argument follows the script). */
+  arg0?: string;
+  /** `$1`…: the arguments after `$0`. */
+  params?: readonly string[];
+  /** `$$`: 1 for the container's own shell (PID 1), a later PID for one run by exec. */
+  pid?: number;
 }
 
 function newShell(image: string, startedAt: string, where: Surroundings): Shell {
@@ -275,7 +297,14 @@ function newShell(image: string, startedAt: string, where: Surroundings): Shell 
 
 /** A variable as the shell expands it: its own, then the process environment's. */
 function lookupVar(sh: Shell, name: string): string | undefined {
-  return sh.locals.get(name) ?? sh.env?.get(name) ?? defaultEnv(sh).get(name);
+  return (
+    sh.locals.get(name) ??
+    sh.env?.get(name) ??
+    defaultEnv(sh).get(name) ??
+    // The shell's own: its working directory, and its parent, outside the container's PID
+    // namespace (the runtime), seen as 0.
+    (name === 'PWD' ? sh.cwd : name === 'PPID' ? '0' : undefined)
+  );
 }
 
 /**
@@ -335,6 +364,8 @@ function systemFile(sh: Shell, path: string): string | null | undefined {
     case '/etc/os-release':
     case '/usr/lib/os-release':
       return osRelease(sh.repo, sh.tag);
+    case '/etc/passwd':
+      return sh.where.files?.get(path) ?? etcPasswd(sh.repo, sh.tag);
     default:
       return sh.where.files?.get(path);
   }
@@ -363,7 +394,17 @@ function readFile(sh: Shell, given: string): string | null | undefined {
     // Its directories hold only the files listed.
     if (imageDirs(sh.repo).has(path.slice(0, path.lastIndexOf('/')))) return null;
   }
-  return undefined;
+  return outsideRoot(sh, path) ? null : undefined;
+}
+
+/** Whether `path` lies under a name the image's root does not have (and no volume is there). */
+function outsideRoot(sh: Shell, path: string): boolean {
+  const top = `/${path.split('/')[1] ?? ''}`;
+  const root = rootListing(sh.repo, sh.tag);
+  if (!root || top === '/' || root.includes(top.slice(1))) return false;
+  const under = (p: string) => p === top || p.startsWith(`${top}/`);
+  if (sh.where.dirs?.some(under) || [...(sh.where.files?.keys() ?? [])].some(under)) return false;
+  return ![...sh.files].some(([p, c]) => c !== null && under(p));
 }
 
 /** `path` from the working directory, `.` and `..` read: `/data/demo/testfile`. */
@@ -383,9 +424,19 @@ export function normalPath(path: string, cwd = '/'): string {
 }
 
 /** The names in directory `dir`, or undefined when not known. */
-function listDir(sh: Shell, dir: string): string[] | undefined {
+function listDir(sh: Shell, dir: string, all = false): string[] | undefined {
   const d = absPath(sh, dir);
-  if (d === '/') return rootListing(sh.repo, sh.tag)?.slice();
+  if (d === '/') {
+    // The image's root, with the mount points the runtime made and what was written there.
+    const root = rootListing(sh.repo, sh.tag);
+    if (!root) return undefined;
+    const top = new Set(root);
+    const add = (p: string) => top.add(p.split('/')[1] ?? '');
+    for (const p of sh.where.dirs ?? []) add(p);
+    for (const p of sh.where.files?.keys() ?? []) add(p);
+    for (const [p, content] of sh.files) if (content !== null) add(p);
+    return [...top].filter((n) => n !== '' && (all || !n.startsWith('.'))).sort();
+  }
   const prefix = `${d}/`;
   const found = new Set<string>();
   const add = (path: string) => {
@@ -399,7 +450,11 @@ function listDir(sh: Shell, dir: string): string[] | undefined {
   if (!mounted) for (const path of knownImageFiles(sh.repo)?.keys() ?? []) add(path);
   if (d === SA_DIR) for (const n of ['ca.crt', 'namespace', 'token']) found.add(n);
   if (found.size === 0 && d !== '/tmp' && !sh.where.dirs?.includes(d)) return undefined;
-  return [...found].filter((n) => n !== '' && !n.startsWith('.')).sort();
+  const names = [...found].filter((n) => n !== '' && (all || !n.startsWith('.')));
+  // The atomic writer's own entries (shown by ls -a).
+  const vol = all ? atomicVolume(sh, d) : undefined;
+  if (vol) names.push('..data', vol.stamp);
+  return names.sort();
 }
 
 /** `sh: X: not found` as the image's shell says it, exit 127. */
@@ -465,7 +520,13 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     case 'wc':
     case 'sort':
     case 'uniq':
+    case 'cut':
+    case 'tr':
       return textFilter(sh, cmd, rest, undefined);
+    case 'printf':
+      return printfTool(rest);
+    case 'seq':
+      return seqTool(rest);
     case 'tail': {
       if (!rest.includes('-f') && !rest.includes('-F')) return textFilter(sh, cmd, rest, undefined);
       const paths = rest.filter((a, i) => !a.startsWith('-') && rest[i - 1] !== '-n');
@@ -478,6 +539,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         : { ms: 0, output: '', forever: true };
     }
     case 'echo': {
+      // The builtin of dash (Debian's sh) reads escapes always and knows no -e.
+      if (shell === 'sh' && shellFamily(sh.repo) === 'dash') return dashEcho(rest);
       const { text, newline } = echoed(rest);
       return { ms: 0, output: newline ? `${text}\n` : text };
     }
@@ -576,30 +639,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       }
       return error ? { ms: 0, exitCode: 1, output, error } : { ms: 0, output };
     }
-    case 'ls': {
-      if (rest.includes('-l') && rest.every((a) => a === '-l' || !a.startsWith('-'))) {
-        return lsLong(
-          sh,
-          rest.filter((a) => a !== '-l'),
-        );
-      }
-      const dirs = rest.filter((a) => !a.startsWith('-'));
-      if (rest.some((a) => a.startsWith('-') && a !== '-1')) return undefined;
-      if (dirs.length > 1) return undefined;
-      const dir = dirs[0] ?? sh.cwd;
-      const names = listDir(sh, dir);
-      if (names) return { ms: 0, output: names.map((n) => `${n}\n`).join('') };
-      const file = readFile(sh, dir);
-      if (typeof file === 'string') return { ms: 0, output: `${dir}\n` };
-      if (file === null) {
-        const error =
-          shellFamily(sh.repo) === 'busybox'
-            ? `ls: ${dir}: No such file or directory\n`
-            : `ls: cannot access '${dir}': No such file or directory\n`;
-        return { ms: 0, exitCode: 1, output: '', error };
-      }
-      return undefined;
-    }
+    case 'ls':
+      return lsTool(rest, lsFs(sh));
     case 'touch': {
       if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
       let error = '';
@@ -685,93 +726,125 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
 }
 
 /**
- * busybox `ls -l` of a directory or file the simulation knows (a volume's, what a script wrote):
- * mode, links, owner, group, size, time, name. A file written in an fsGroup volume (a setgid
- * directory) belongs to that group; ConfigMap and Secret keys are symlinks into `..data`.
+ * What `ls` sees (lsCommand.ts): the directories and files the simulation knows (a volume's,
+ * what a script wrote, the image's). Volumes the kubelet's atomic writer fills (ConfigMap,
+ * Secret, downward API, projected, the service account's) hold a timestamped directory, `..data`
+ * linking to it, and one symlink into `..data` per top-level entry. A file written in an
+ * fsGroup volume (a setgid directory) belongs to that group.
  */
-function lsLong(sh: Shell, args: readonly string[]): Step | undefined {
-  if (args.length > 1 || shellFamily(sh.repo) !== 'busybox') return undefined;
-  const target = args[0] ?? '.';
-  const path = absPath(sh, target);
-  if (path === '/') return undefined;
+function lsFs(sh: Shell): LsFs {
   const uid = sh.where.user?.uid ?? 0;
   const gid = sh.where.user?.gid ?? 0;
   const fsGroup = sh.where.fsGroup;
   const mounts = sh.where.dirs ?? [];
-  const owner = (id: number, group: boolean) =>
-    ((group ? groupName(id) : userName(id)) ?? String(id)).slice(0, 8).padEnd(8, ' ');
-  const when = lsTime(sh);
-  const line = (mode: string, links: number, u: string, g: string, size: number, name: string) =>
-    `${mode} ${String(links).padStart(4, ' ')} ${u} ${g} ${String(size).padStart(9, ' ')} ${when} ${name}\n`;
-  const entry = (full: string, name: string): { text: string; blocks: number } => {
-    const parent = full.slice(0, full.lastIndexOf('/')) || '/';
-    const written = sh.files.get(full);
+  const user = (id: number) => userName(id) ?? String(id);
+  const group = (id: number) => groupName(id) ?? String(id);
+  const bytes = (text: string) => new TextEncoder().encode(text).length;
+  const file = (content: string, owner: number, grp: number): LsStat => ({
+    kind: 'file',
+    mode: '-rw-r--r--',
+    links: 1,
+    user: user(owner),
+    group: group(grp),
+    size: bytes(content),
+    // 1 KiB blocks of the 4 KiB ones the file takes.
+    blocks: Math.ceil(bytes(content) / 4096) * 4,
+  });
+  const link = (target: string, toDir: boolean): LsStat => ({
+    kind: 'link',
+    mode: 'lrwxrwxrwx',
+    links: 1,
+    user: 'root',
+    group: 'root',
+    size: target.length,
+    blocks: 0,
+    target,
+    ...(toDir ? { toDir } : {}),
+  });
+  const dir = (mode: string, links: number, size: number, grp = 0): LsStat => ({
+    kind: 'dir',
+    mode,
+    links,
+    user: 'root',
+    group: group(grp),
+    size,
+    blocks: size >= 4096 ? 4 : 0,
+  });
+  const stat = (path: string): LsStat | null | undefined => {
+    const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const vol = atomicVolume(sh, parent);
+    if (vol) {
+      if (name === '..data') return link(vol.stamp, true);
+      if (name === vol.stamp) {
+        const n = (listDir(sh, parent) ?? []).length;
+        return dir('drwxr-xr-x', 2, vol.tmpfs ? 20 * (n + 2) : 4096);
+      }
+      if (listDir(sh, path) !== undefined) return link(`..data/${name}`, true);
+      if ((listDir(sh, parent) ?? []).includes(name)) return link(`..data/${name}`, false);
+      return readFile(sh, path) === undefined ? undefined : null;
+    }
+    const self = atomicVolume(sh, path);
+    if (self) {
+      const n = (listDir(sh, path) ?? []).length + 2;
+      return self.tmpfs ? dir('drwxrwxrwt', 3, 20 * (n + 2)) : dir('drwxrwxrwx', 3, 4096);
+    }
+    const written = sh.files.get(path);
     if (typeof written === 'string') {
-      const inVolume = fsGroup !== undefined && mounts.some((d) => full.startsWith(`${d}/`));
-      const size = new TextEncoder().encode(written).length;
-      return {
-        text: line(
-          '-rw-r--r--',
-          1,
-          owner(uid, false),
-          owner(inVolume ? fsGroup : gid, true),
-          size,
-          name,
-        ),
-        blocks: size > 0 ? 4 : 0,
-      };
+      const inVolume = fsGroup !== undefined && mounts.some((d) => path.startsWith(`${d}/`));
+      return file(written, uid, inVolume ? fsGroup : gid);
     }
-    if (sh.where.files?.has(full) && mounts.includes(parent)) {
-      const link = `..data/${name}`;
-      return {
-        text: line(
-          'lrwxrwxrwx',
-          1,
-          owner(0, false),
-          owner(0, true),
-          link.length,
-          `${name} -> ${link}`,
-        ),
-        blocks: 0,
-      };
+    if (listDir(sh, path) !== undefined) {
+      // A volume's mount point (fsGroup's, setgid and writable by all for an emptyDir), /tmp,
+      // or a directory on the way.
+      if (path === '/tmp') return dir('drwxrwxrwt', 2, 4096);
+      if (path === '/') return dir('drwxr-xr-x', 1, 4096);
+      const shared = mounts.includes(path) && fsGroup !== undefined;
+      return shared ? dir('drwxrwsrwx', 2, 4096, fsGroup) : dir('drwxr-xr-x', 2, 4096);
     }
-    const content = readFile(sh, full);
-    if (typeof content === 'string') {
-      const size = new TextEncoder().encode(content).length;
-      return {
-        text: line('-rw-r--r--', 1, owner(0, false), owner(0, true), size, name),
-        blocks: size > 0 ? 4 : 0,
-      };
-    }
-    // A directory: a volume's mount point (fsGroup's, setgid and writable by all for an
-    // emptyDir), or one on the way to it.
-    const shared = mounts.includes(full) && fsGroup !== undefined;
-    return {
-      text: line(
-        shared ? 'drwxrwsrwx' : 'drwxr-xr-x',
-        2,
-        owner(0, false),
-        owner(shared ? (fsGroup ?? 0) : 0, true),
-        4096,
-        name,
-      ),
-      blocks: 4,
-    };
-  };
-  const names = listDir(sh, path);
-  if (!names) {
     const content = readFile(sh, path);
-    if (typeof content !== 'string') return undefined;
-    return { ms: 0, output: entry(path, target).text };
-  }
-  const rows = names.map((n) => entry(path === '/' ? `/${n}` : `${path}/${n}`, n));
-  const total = rows.reduce((sum, r) => sum + r.blocks, 0);
-  return { ms: 0, output: `total ${total}\n${rows.map((r) => r.text).join('')}` };
+    return typeof content === 'string' ? file(content, 0, 0) : content;
+  };
+  return {
+    family: shellFamily(sh.repo),
+    abs: (p) => absPath(sh, p),
+    list: (d) => listDir(sh, d, true),
+    stat,
+    // What the kubelet wrote (a volume's keys, its directories) dates from the pod's start.
+    when: (path) => {
+      const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+      const fromKubelet =
+        sh.where.volumesAt !== undefined &&
+        (atomicVolume(sh, path) !== undefined ||
+          atomicVolume(sh, parent) !== undefined ||
+          sh.where.files?.has(path) === true ||
+          // A mount point's parent: the runtime made the mount point when it created the container.
+          mounts.some((d) => d.startsWith(path === '/' ? '/' : `${path}/`)));
+      return lsTime(sh, fromKubelet ? sh.where.volumesAt : undefined);
+    },
+  };
 }
 
-/** busybox ls's time column: `Nov 27 01:05` (the files were written within six months). */
-function lsTime(sh: Shell): string {
-  const iso = sh.where.now ?? (sh.startedAt ? at(sh.startedAt, sh.ms).toISOString() : '');
+/**
+ * The atomic writer's volume whose top directory is `dir`, if it is one: its timestamped
+ * directory (`..2026_01_06_00_00_12.3904213842`: when the kubelet wrote it, and MkdirTemp's
+ * random number) and whether it is a tmpfs (Secret and projected volumes are).
+ */
+function atomicVolume(sh: Shell, dir: string): { stamp: string; tmpfs: boolean } | undefined {
+  const sa = dir === SA_DIR;
+  if (!sa && !sh.where.readOnly?.includes(dir)) return undefined;
+  const iso = sh.where.volumesAt ?? sh.where.now ?? '1970-01-01T00:00:00Z';
+  const t = iso.slice(0, 19).replace(/[-T:]/g, '_');
+  let h = 0x811c9dc5;
+  for (const ch of `${sh.env?.get('HOSTNAME') ?? ''}${dir}`) {
+    h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  return { stamp: `..${t}.${h}`, tmpfs: sa || (sh.where.memory?.includes(dir) ?? false) };
+}
+
+/** ls's time column (busybox's and GNU's alike): `Nov 27 01:05` (written within six months). */
+function lsTime(sh: Shell, when?: string): string {
+  const iso = when ?? sh.where.now ?? (sh.startedAt ? at(sh.startedAt, sh.ms).toISOString() : '');
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return 'Jan  1 00:00';
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
@@ -1156,7 +1229,10 @@ function statements(text: string): Statement[] {
 }
 
 /** Where a command's output goes: the log, a file, or nowhere (`/dev/null`). */
-type Sink = { kind: 'log' } | { kind: 'file'; path: string; append: boolean } | { kind: 'null' };
+type Sink =
+  | { kind: 'log'; stderr?: true }
+  | { kind: 'file'; path: string; append: boolean }
+  | { kind: 'null' };
 
 /**
  * Split a command's redirections (`> f`, `>> f`, `2> f`, `2>&1`, `&> f`, `>/dev/null`) from its
@@ -1165,7 +1241,7 @@ type Sink = { kind: 'log' } | { kind: 'file'; path: string; append: boolean } | 
 function redirections(all: readonly Word[]): { argv: string[]; out: Sink; err: Sink } | undefined {
   const argv: string[] = [];
   let out: Sink = { kind: 'log' };
-  let err: Sink = { kind: 'log' };
+  let err: Sink = { kind: 'log', stderr: true };
   const sink = (path: string | undefined, append: boolean): Sink | undefined =>
     path === undefined || path === ''
       ? undefined
@@ -1234,10 +1310,8 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       }
       const run = pipeline(list, i, sh, shell, status);
       if (!run) return { status, output, forever: true, exited: false };
-      if (run.text) {
-        output += run.text;
-        sh.printed.push({ atMs: sh.ms, text: run.text });
-      }
+      output += run.text;
+      sh.printed.push(...run.parts);
       status = run.status;
       i = run.last;
       continue;
@@ -1258,22 +1332,40 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       const firstBody = first.replace(/^do\b\s*/, '');
       if (firstBody !== '') body.push({ text: firstBody, op: ';' });
       body.push(...list.slice(i + 2, end));
-      // Command substitution other than `$(date)` is not simulated.
-      if (/\$\((?!date\))|`/.test(loop[2] ?? '')) {
-        return { status, output, forever: true, exited: false };
-      }
+      // Its words, expanded as a command's are.
+      const itemText = substitute(loop[2] ?? '', sh, shell, status);
+      if (itemText === undefined) return { status, output, forever: true, exited: false };
       const items = globbed(
-        shellWords(loop[2] ?? '', (n) => lookupVar(sh, n), date),
+        shellWords(itemText, (n) => lookupVar(sh, n), date),
         sh,
       ).map((w) => w.text);
+      // `done | CMD`: the loop's output is the pipe's input.
+      const piped = list[end + 1]?.op === '|';
+      const before = { output, printed: sh.printed.length };
       for (const item of items) {
         sh.locals.set(loop[1] ?? '', item);
         const r = runStatements(body, sh, shell);
         output += r.output;
         status = r.status;
-        if (r.forever || r.exited) return { ...r, output };
+        if (r.forever || r.exited) return { ...r, output, ...(piped ? { forever: true } : {}) };
       }
       i = end;
+      if (piped) {
+        const printed = sh.printed.splice(before.printed);
+        const errors = printed.filter((p) => p.stderr);
+        sh.printed.push(...errors);
+        output = before.output + errors.map((p) => p.text).join('');
+        const input = printed
+          .filter((p) => !p.stderr)
+          .map((p) => p.text)
+          .join('');
+        const run = pipeline(list, end + 1, sh, shell, status, input);
+        if (!run) return { status, output, forever: true, exited: false };
+        output += run.text;
+        sh.printed.push(...run.parts);
+        status = run.status;
+        i = run.last;
+      }
       continue;
     }
     if (/^set\s+-e\b/.test(st.text)) {
@@ -1307,7 +1399,7 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
     if (blocked?.kind === 'file') {
       const error = cannotCreate(sh, shell, blocked.path);
       output += error;
-      sh.printed.push({ atMs: sh.ms, text: error });
+      sh.printed.push({ atMs: sh.ms, text: error, stderr: true });
       status = 1;
       continue;
     }
@@ -1317,7 +1409,7 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       if (!text) return;
       if (sink.kind === 'log') {
         output += text;
-        sh.printed.push({ atMs: sh.ms, text });
+        sh.printed.push({ atMs: sh.ms, text, ...(sink.stderr ? { stderr: true as const } : {}) });
       } else if (sink.kind === 'file') writeFile(sh, sink.path, text, sink.append);
     };
     // A redirection to a file creates (or empties) it even when nothing is written.
@@ -1385,9 +1477,20 @@ function pipeline(
   sh: Shell,
   shell: string,
   status: number,
-): { text: string; status: number; last: number } | undefined {
-  let input: string | undefined;
+  /** What flows into the first command (a loop's output), if anything. */
+  piped?: string,
+): { text: string; parts: TimedOutput[]; status: number; last: number } | undefined {
+  let input: string | undefined = piped;
   let text = '';
+  const parts: TimedOutput[] = [];
+  const print = (chunk: string, sink: Sink) => {
+    text += chunk;
+    parts.push({
+      atMs: sh.ms,
+      text: chunk,
+      ...(sink.kind === 'log' && sink.stderr ? { stderr: true as const } : {}),
+    });
+  };
   let code = 0;
   let i = first;
   for (; ; i++) {
@@ -1409,28 +1512,58 @@ function pipeline(
         ? step(red.argv, sh, shell)
         : cmd === 'cat' && red.argv.length === 1
           ? { ms: 0, output: input }
-          : textFilter(sh, cmd, red.argv.slice(1), input);
+          : (textFilter(sh, cmd, red.argv.slice(1), input) ??
+            (IGNORES_STDIN.has(cmd) ? step(red.argv, sh, shell) : undefined));
     if (!s || s.forever) return undefined;
     sh.ms += s.ms;
     code = s.exitCode ?? 0;
-    // Errors go to the log as they come; only stdout flows down the pipe.
-    if (s.error && red.err.kind === 'log') text += s.error;
+    // Each stream goes where it is sent: down the pipe (stdout, or stderr after 2>&1) unless
+    // this is the last command, to the terminal (log), to a file, or nowhere.
+    const piped = (sink: Sink) => !lastPart && sink.kind === 'log' && !sink.stderr;
+    // A redirection to a file creates (or empties) it even when nothing is written.
+    for (const sink of [red.out, red.err]) {
+      if (sink.kind === 'file' && !sink.append) writeFile(sh, sink.path, '', false);
+    }
+    const send = (sink: Sink, chunk: string | undefined) => {
+      if (!chunk || piped(sink)) return;
+      if (sink.kind === 'log') print(chunk, sink);
+      else if (sink.kind === 'file') writeFile(sh, sink.path, chunk, true);
+    };
+    send(red.err, s.error);
+    send(red.out, s.output);
     if (!lastPart) {
-      if (red.out.kind !== 'log') return undefined;
-      input = s.output;
+      input = (piped(red.err) ? (s.error ?? '') : '') + (piped(red.out) ? s.output : '');
       continue;
     }
-    if (red.out.kind === 'log') text += s.output;
-    else if (red.out.kind === 'file') writeFile(sh, red.out.path, s.output, red.out.append);
     break;
   }
-  return { text, status: code, last: i };
+  return { text, parts, status: code, last: i };
 }
 
+/** Commands that do not read their input: in a pipe they run as alone (`false | true`). */
+const IGNORES_STDIN = new Set([
+  'true',
+  'false',
+  ':',
+  'echo',
+  'printf',
+  'seq',
+  'date',
+  'hostname',
+  'sleep',
+  'ls',
+  'env',
+  'printenv',
+  'uname',
+  'id',
+  'whoami',
+  'pwd',
+]);
+
 /**
- * The text tools a learner pipes into (busybox's and coreutils' common forms): `grep [-ivcqE]
- * PATTERN`, `head`/`tail [-n N|-N]`, `wc -l|-w|-c`, `sort [-rn]`, `uniq`, `tr SET1 SET2`, reading
- * `input` or, when it is undefined, the file named last. Undefined for a form not simulated.
+ * The text tools a learner pipes into (coreutils.ts: busybox's and GNU's forms): grep, head,
+ * tail, wc, sort, uniq, tr, cut, reading `input` or, when it is undefined, the files named.
+ * Undefined for a form not simulated.
  */
 function textFilter(
   sh: Shell,
@@ -1438,115 +1571,23 @@ function textFilter(
   args: readonly string[],
   input: string | undefined,
 ): Step | undefined {
-  const opts: string[] = [];
-  const operands: string[] = [];
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k] ?? '';
-    if (a === '-n' && (cmd === 'head' || cmd === 'tail')) {
-      opts.push(`-n${args[++k] ?? ''}`);
-    } else if (/^-/.test(a) && a !== '-') opts.push(a);
-    else operands.push(a);
-  }
-  let data = input;
-  let fileName: string | undefined;
-  const needsPattern = cmd === 'grep' || cmd === 'tr';
-  const patterns = needsPattern ? operands.slice(0, cmd === 'tr' ? 2 : 1) : [];
-  const files = operands.slice(patterns.length);
-  if (data === undefined) {
-    if (files.length !== 1) return undefined;
-    fileName = files[0] ?? '';
-    const content = readFile(sh, fileName);
-    if (content === undefined) return undefined;
-    if (content === null) {
-      // busybox and coreutils word it alike.
-      const error = `${cmd}: ${fileName}: No such file or directory\n`;
-      return { ms: 0, exitCode: cmd === 'grep' ? 2 : 1, output: '', error };
-    }
-    data = content;
-  } else if (files.length > 0) return undefined;
-  const lines = data === '' ? [] : data.replace(/\n$/, '').split('\n');
-  const join = (ls: readonly string[]) => (ls.length > 0 ? `${ls.join('\n')}\n` : '');
-  const flags = opts.join('').replace(/-/g, '');
+  const read = (path: string) => readFile(sh, path);
+  const family = shellFamily(sh.repo);
   switch (cmd) {
-    case 'grep': {
-      if (patterns.length !== 1 || /[^ivcqEwF]/.test(flags)) return undefined;
-      const pattern = patterns[0] ?? '';
-      let re: RegExp;
-      try {
-        const source = flags.includes('F')
-          ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-          : pattern;
-        re = new RegExp(
-          flags.includes('w') ? `\\b(?:${source})\\b` : source,
-          flags.includes('i') ? 'i' : '',
-        );
-      } catch {
-        return undefined;
-      }
-      const hits = lines.filter((l) => re.test(l) !== flags.includes('v'));
-      const code = hits.length > 0 ? 0 : 1;
-      if (flags.includes('q')) return { ms: 0, exitCode: code, output: '' };
-      if (flags.includes('c')) return { ms: 0, exitCode: code, output: `${hits.length}\n` };
-      return { ms: 0, exitCode: code, output: join(hits) };
-    }
+    case 'grep':
+      return grepTool(args, input, read);
     case 'head':
-    case 'tail': {
-      if (opts.length > 1) return undefined;
-      const o = opts[0];
-      const n = o === undefined ? 10 : Number(/^-n?(\d+)$/.exec(o)?.[1] ?? Number.NaN);
-      if (!Number.isInteger(n)) return undefined;
-      return {
-        ms: 0,
-        output: join(
-          cmd === 'head' ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n)),
-        ),
-      };
-    }
-    case 'wc': {
-      if (opts.length !== 1 || !['-l', '-w', '-c'].includes(opts[0] ?? '')) return undefined;
-      const n =
-        opts[0] === '-l'
-          ? (data.match(/\n/g) ?? []).length
-          : opts[0] === '-w'
-            ? data.split(/\s+/).filter((w) => w !== '').length
-            : new TextEncoder().encode(data).length;
-      return { ms: 0, output: fileName === undefined ? `${n}\n` : `${n} ${fileName}\n` };
-    }
-    case 'sort': {
-      if (/[^rn]/.test(flags)) return undefined;
-      const sorted = [...lines].sort((a, b) =>
-        flags.includes('n')
-          ? Number.parseFloat(a) - Number.parseFloat(b) || (a < b ? -1 : a > b ? 1 : 0)
-          : a < b
-            ? -1
-            : a > b
-              ? 1
-              : 0,
-      );
-      if (flags.includes('r')) sorted.reverse();
-      return { ms: 0, output: join(sorted) };
-    }
+    case 'tail':
+      return headTailTool(cmd, args, input, read, family);
+    case 'wc':
+      return wcTool(args, input, read, family);
+    case 'sort':
     case 'uniq':
-      if (opts.length > 0) return undefined;
-      return { ms: 0, output: join(lines.filter((l, k) => k === 0 || l !== lines[k - 1])) };
-    case 'tr': {
-      if (opts.length > 0 || patterns.length !== 2) return undefined;
-      const expand = (set: string) =>
-        set.replace(/(.)-(.)/g, (_m, a: string, b: string) => {
-          let r = '';
-          for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) r += String.fromCharCode(c);
-          return r;
-        });
-      const from = expand(patterns[0] ?? '');
-      const to = expand(patterns[1] ?? '');
-      if (to === '') return undefined;
-      let out = '';
-      for (const ch of data) {
-        const k = from.indexOf(ch);
-        out += k < 0 ? ch : (to[Math.min(k, to.length - 1)] ?? ch);
-      }
-      return { ms: 0, output: out };
-    }
+      return sortUniqTool(cmd, args, input, read, family);
+    case 'tr':
+      return trTool(args, input);
+    case 'cut':
+      return cutTool(args, input, read);
     default:
       return undefined;
   }
@@ -1559,7 +1600,20 @@ function textFilter(
  * worked out (a command not simulated, arithmetic it does not read).
  */
 function substitute(text: string, sh: Shell, shell: string, status: number): string | undefined {
-  if (!/\$\?|\$\(|`/.test(text)) return text;
+  if (!/\$[?(0-9$#@*!{-]|`|\\|\$(RANDOM|SECONDS|LINENO)\b/.test(text)) return text;
+  const scope: ParamScope = {
+    arg0: sh.arg0 ?? shell,
+    params: sh.params ?? [],
+    pid: sh.pid ?? 1,
+    lookup: (name) => lookupVar(sh, name),
+    assign: (name, value) => sh.locals.set(name, value),
+    // ash and bash keep a random number and the seconds run in RANDOM and SECONDS (dash has
+    // neither: they expand to nothing); every shell counts lines in LINENO.
+    unknown: (name) =>
+      name === 'LINENO' ||
+      ((shell === 'bash' || shellFamily(sh.repo) === 'busybox') &&
+        (name === 'RANDOM' || name === 'SECONDS')),
+  };
   let out = '';
   let quote: "'" | '"' | undefined;
   for (let i = 0; i < text.length; i++) {
@@ -1571,10 +1625,23 @@ function substitute(text: string, sh: Shell, shell: string, status: number): str
     }
     if (c === "'" && quote === undefined) quote = "'";
     else if (c === '"') quote = quote === '"' ? undefined : '"';
+    // A backslash that quotes (`\$`, `\"`, or any outside quotes) is not read by shellWords.
+    if (c === '\\' && (quote === undefined || /[$`"\\\n]/.test(text[i + 1] ?? ''))) {
+      return undefined;
+    }
     if (c === '$' && text[i + 1] === '?') {
       out += String(status);
       i++;
       continue;
+    }
+    if (c === '$' && text[i + 1] !== '(') {
+      const p = parameterAt(text, i, scope, quote === '"');
+      if (p === undefined) return undefined;
+      if (typeof p === 'object') {
+        out += p.value;
+        i += p.length - 1;
+        continue;
+      }
     }
     if (c === '$' && text.startsWith('$((', i)) {
       const end = text.indexOf('))', i + 3);
@@ -1608,9 +1675,19 @@ function substitute(text: string, sh: Shell, shell: string, status: number): str
       } else {
         const saved = sh.printed.length;
         const r = runStatements(statements(inner), sh, shell);
-        sh.printed.length = saved;
+        // Its stdout is the value; what it writes to stderr still reaches the terminal (log).
+        const printed = sh.printed.splice(saved);
+        sh.printed.push(...printed.filter((p) => p.stderr));
         if (r.forever) return undefined;
-        out += r.output.replace(/\n+$/, '');
+        const value = printed
+          .filter((p) => !p.stderr)
+          .map((p) => p.text)
+          .join('')
+          .replace(/\n+$/, '');
+        // The value is put back in the text for shellWords: one with quotes or expansions
+        // of its own would be read again (not simulated).
+        if (/['"`$\\]/.test(value)) return undefined;
+        out += value;
       }
       i = end;
       continue;
@@ -1691,13 +1768,15 @@ function script(
   shell = 'sh',
 ): Program {
   const r = runStatements(statements(text), sh, shell);
+  // Both streams, in order (what a command substitution wrote to stderr too).
+  const output = sh.printed.map((p) => p.text).join('');
   const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
   // Printed over time (a sleep between two echoes): each part keeps its moment.
   const timed = sh.printed.some((p) => p.atMs > 0) ? { timed: sh.printed } : {};
   if (r.forever) {
     return {
       runs: 'forever',
-      output: r.output,
+      output,
       ...timed,
       ...files,
       ...(r.follows ? { follows: r.follows } : {}),
@@ -1707,7 +1786,7 @@ function script(
     runs: 'exits',
     afterMs: sh.ms,
     exitCode: r.status & 255,
-    output: r.output,
+    output,
     ...timed,
     ...files,
   };
@@ -2841,6 +2920,10 @@ export interface Surroundings {
   fsGroup?: number;
   /** Told which server answered a `wget` or `curl` (what it serves, whose log it is in). */
   answered?: (server: ServiceView) => void;
+  /** Volumes on a tmpfs (Secret, projected): their directories' sizes are tmpfs's. */
+  memory?: readonly string[];
+  /** When the kubelet wrote the pod's volumes (the pod's start, RFC 3339). */
+  volumesAt?: string;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */
@@ -3059,6 +3142,7 @@ export function containerProgram(
     return { runs: 'fails', message: startErrorMessage(cmd0), output: '' };
   }
   if ((shell === 'sh' || shell === 'bash' || shell === 'ash') && argv[1] === '-c') {
+    scriptArgs(sh, argv, 1);
     const text = argv[2] ?? '';
     return (
       untilResolves(
@@ -3071,7 +3155,8 @@ export function containerProgram(
       script(text, startedAt, where.vars, sh, shell)
     );
   }
-  const s = step(argv, sh);
+  // Run by the runtime, not a shell: `echo` is the image's program.
+  const s = step(argv, sh, '');
   if (!s) return { runs: 'forever', output: '' };
   const output = s.output + (s.error ?? '');
   const memory = s.memoryBytes === undefined ? {} : { memoryBytes: s.memoryBytes };
@@ -3081,6 +3166,22 @@ export function containerProgram(
   const files = sh.fileLog.length > 0 ? { files: sh.fileLog } : {};
   return { runs: 'exits', afterMs: s.ms, exitCode: s.exitCode ?? 0, output, ...files, ...memory };
 }
+
+/**
+ * `sh -c SCRIPT [NAME [ARG]...]`: `$0` is NAME (else the shell as invoked), `$1`… the ARGs;
+ * `$$` is `pid`.
+ */
+function scriptArgs(sh: Shell, argv: readonly string[], pid: number): void {
+  sh.arg0 = argv[3] ?? argv[0] ?? 'sh';
+  sh.params = argv.slice(4);
+  sh.pid = pid;
+}
+
+/**
+ * The PID of a process started by exec in a container whose PID 1 is its program: the runtime's
+ * exec setup takes the ones before (busybox's `ps` in an exec shows itself as 7).
+ */
+const EXEC_PID = 7;
 
 /** Images whose ENTRYPOINT is a script that execs the args it is given. */
 const ENTRYPOINT_IMAGES = new Set(['nginx', 'redis', 'postgres', 'mysql', 'mongo']);
@@ -3115,12 +3216,14 @@ export function execInContainer(
   // What the command wrote, timed from its start (a lifecycle hook's files outlive it).
   const written = () => (sh.fileLog.length > 0 ? { written: sh.fileLog } : {});
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
+    scriptArgs(sh, argv, EXEC_PID);
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
     return r.forever
       ? undefined
       : { exitCode: r.status & 255, output: r.output, ms: sh.ms, ...written() };
   }
-  const s = step(argv, sh);
+  // Run by the runtime, not a shell: `echo` is the image's program.
+  const s = step(argv, sh, '');
   if (!s || s.forever) return undefined;
   return { exitCode: s.exitCode ?? 0, output: s.output + (s.error ?? ''), ms: s.ms, ...written() };
 }
@@ -3163,12 +3266,18 @@ export function execCommand(
   }
   const written = () => (sh.fileLog.length > 0 ? { written: sh.fileLog } : {});
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
+    scriptArgs(sh, argv, EXEC_PID);
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
-    return r.forever
-      ? undefined
-      : { exitCode: r.status & 255, stdout: r.output, stderr: '', ...written() };
+    if (r.forever) return undefined;
+    const stream = (err: boolean) =>
+      sh.printed
+        .filter((p) => (p.stderr === true) === err)
+        .map((p) => p.text)
+        .join('');
+    return { exitCode: r.status & 255, stdout: stream(false), stderr: stream(true), ...written() };
   }
-  const s = step(argv, sh);
+  // Run by the runtime, not a shell: `echo` is the image's program.
+  const s = step(argv, sh, '');
   if (!s || s.forever) return undefined;
   return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '', ...written() };
 }
@@ -3219,6 +3328,7 @@ interface VolumeSpec {
   configMap?: KeyedSource & { name?: string };
   secret?: KeyedSource & { secretName?: string };
   emptyDir?: unknown;
+  hostPath?: { path?: string };
   downwardAPI?: { items?: DownwardItem[] };
   projected?: {
     sources?: {
@@ -3268,6 +3378,22 @@ function downwardValue(
   return resourceFieldValue(ref, container, runtime.allocatable);
 }
 
+/** The root of a kind node (kindest/node): directories that hold the system's files. */
+const NODE_ROOT = new Set(
+  'bin boot dev etc kind lib lib64 opt proc root run sbin sys usr var'.split(' '),
+);
+
+/**
+ * Whether a hostPath directory holds, on a fresh node, nothing but what pods put there: one in
+ * /tmp, /mnt, /srv, /home or /media, or under a name the node's root does not have (the kubelet
+ * or the runtime creates it empty). Elsewhere (/var/log, /etc…) the node's own files are there.
+ */
+function freshHostDir(path: string | undefined): boolean {
+  if (!path) return false;
+  const top = normalPath(path).split('/')[1] ?? '';
+  return top !== '' && !NODE_ROOT.has(top);
+}
+
 /**
  * The files a container sees in its ConfigMap, Secret, downward API and projected volumes (one
  * per key, or per listed item; Secret values decoded), by path, and the directories its volumes
@@ -3282,17 +3408,24 @@ export function volumeFiles(
   atStart: ObjectData = data,
   /** The pod's IPs and the node's allocatable (downward API files). */
   runtime: PodRuntime = {},
-): { files: Map<string, string>; dirs: string[]; readOnly?: string[] } | undefined {
+):
+  | { files: Map<string, string>; dirs: string[]; readOnly?: string[]; memory?: string[] }
+  | undefined {
   const mounts = container.volumeMounts;
   if (!mounts?.length) return undefined;
   const volumes = (pod.spec as { volumes?: VolumeSpec[] } | undefined)?.volumes ?? [];
-  let out: { files: Map<string, string>; dirs: string[]; readOnly?: string[] } | undefined;
+  let out:
+    | { files: Map<string, string>; dirs: string[]; readOnly?: string[]; memory?: string[] }
+    | undefined;
   for (const m of mounts) {
     const v = volumes.find((x) => x.name === m.name);
-    if (!v || !(v.configMap || v.secret || v.emptyDir || v.downwardAPI || v.projected)) continue;
+    const fresh = v?.hostPath ? freshHostDir(v.hostPath.path) : false;
+    if (!v || !(v.configMap || v.secret || v.emptyDir || v.downwardAPI || v.projected || fresh)) {
+      continue;
+    }
     out ??= { files: new Map(), dirs: [] };
     const dir = m.mountPath.replace(/\/+$/, '');
-    if (v.emptyDir) {
+    if (v.emptyDir || fresh) {
       if (!m.subPath) out.dirs.push(dir);
       continue;
     }
@@ -3345,6 +3478,8 @@ export function volumeFiles(
     out.dirs.push(dir);
     // ConfigMap, Secret, downward API and projected volumes are mounted read-only.
     out.readOnly = [...(out.readOnly ?? []), dir];
+    // Secret and projected volumes are tmpfs mounts (the kubelet keeps secrets off disk).
+    if (v.secret || v.projected) out.memory = [...(out.memory ?? []), dir];
     for (const [path, value] of entries) out.files.set(`${dir}/${path}`, value);
   }
   return out;

@@ -65,8 +65,8 @@ describe('a Service whose endpoint is an address where nothing answers', () => {
       failed(`wget: can't connect to remote host (${ip}): Connection timed out\n`, 1),
     );
     expect(run(`kubectl exec c -- sh -c 'wget -qO- -T 2 my-service; echo rc=$?'`)).toEqual({
-      out: 'wget: download timed out\nrc=1\n',
-      err: '',
+      out: 'rc=1\n',
+      err: 'wget: download timed out\n',
       code: 0,
     });
     // The message is wget's stderr.

@@ -27,6 +27,7 @@ import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
+import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
 import { numberConnections } from './nginxErrorLog.ts';
 import { nginxDocRoot } from './podFiles.ts';
@@ -126,12 +127,6 @@ export function parseRfc3339(value: string): number | { err: string } {
   const daysIn = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > daysIn) return { err: parseError(value, '', '', ': day out of range') };
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMin * 60_000;
-}
-
-/** The kubelet's log timestamp format (RFC3339NanoFixed), in UTC. */
-function logTimestamp(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}000000Z`;
 }
 
 /** The log options kubectl sends with every GetLogs request (its PodLogOptions). */
@@ -255,11 +250,20 @@ export function runLogs(ctx: Ctx, args: string[]): void {
     const text = truncateBytes(containerLog(ctx, pod, name, opts), limitBytes);
     ctx.out(ctx.bool('prefix') ? withPrefix(text, pod.metadata?.name ?? '', name) : text);
   }
-  if (follow) {
+  // A stream ends when its container has exited: kubectl then ends with the logs alone.
+  if (follow && requests.some((r) => isRunning(r.pod, r.container))) {
     ctx.err(
       '(this console cannot keep following: those were the logs so far; run the command again to see more)\n',
     );
   }
+}
+
+/** Whether container `name` of `pod` runs now (its log stream stays open with --follow). */
+function isRunning(pod: Pod, name: string): boolean {
+  return [
+    ...(pod.status?.containerStatuses ?? []),
+    ...(pod.status?.initContainerStatuses ?? []),
+  ].some((s) => s.name === name && s.state?.running !== undefined);
 }
 
 /** The first `limit` bytes of UTF-8 text (all of it for 0). */
@@ -719,10 +723,16 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     // volume both mount (the logging docs' streaming sidecar).
     lines = [...lines, ...followedLines(ctx, p, container, program.follows, written, end, node)];
   }
-  if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
+  // Each line's time is the run's (all of its lines), whichever of them are shown.
+  let shown: { at: number; text: string; stamp?: string }[] = lines;
+  if (opts.timestamps) {
+    const stamps = lineTimestamps(lines, `${p.metadata?.uid ?? podName}/${cname}/${written}`);
+    shown = lines.map((l, i) => ({ ...l, stamp: stamps[i] ?? '' }));
+  }
+  if (opts.tail >= 0) shown = shown.slice(Math.max(0, shown.length - opts.tail));
   const since = opts.since;
-  if (since !== undefined) lines = lines.filter((l) => l.at >= since);
-  return lines.map((l) => `${opts.timestamps ? `${logTimestamp(l.at)} ` : ''}${l.text}`).join('');
+  if (since !== undefined) shown = shown.filter((l) => l.at >= since);
+  return shown.map((l) => `${l.stamp === undefined ? '' : `${l.stamp} `}${l.text}`).join('');
 }
 
 /**
@@ -783,6 +793,8 @@ export function surroundingsOf(
   const where: Surroundings = {
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     ...(vf?.readOnly ? { readOnly: vf.readOnly } : {}),
+    ...(vf?.memory ? { memory: vf.memory } : {}),
+    ...(p.status?.startTime ? { volumesAt: p.status.startTime } : {}),
     namespace,
     network: networkOf(ctx),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),

@@ -26,7 +26,7 @@ import {
   repository,
 } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
-import { peekObject } from './common.ts';
+import { listAll, peekObject } from './common.ts';
 import { surroundingsOf } from './logs.ts';
 
 interface VolumeSource {
@@ -173,6 +173,7 @@ export function containerFiles(
       if (seen) all.push({ ...f, path: seen });
     }
   }
+  all.push(...hostPathWrites(ctx, pod, target, node, nowMs));
   const stored = ctx.host.storedFiles;
   if (stored) {
     const scopes = new Set<string>();
@@ -191,6 +192,44 @@ export function containerFiles(
   // In time order (a stable sort: at one moment, an exec's write comes after a program's).
   all.sort((a, b) => a.at - b.at);
   return all.map((f) => ({ atMs: f.at - startMs, path: f.path, content: f.content }));
+}
+
+/**
+ * What the programs of the node's other pods wrote in the hostPath directories `target` mounts
+ * (a hostPath is the node's: every pod there that mounts it shares it).
+ */
+function hostPathWrites(
+  ctx: Ctx,
+  pod: Pod,
+  target: Container,
+  node: KubeObject | undefined,
+  nowMs: number,
+): StoredFile[] {
+  const scopes = new Set<string>();
+  for (const m of target.volumeMounts ?? []) {
+    const scope = volumeScope(ctx, pod, m.name);
+    if (scope?.startsWith('hostPath:')) scopes.add(scope);
+  }
+  if (scopes.size === 0) return [];
+  const out: StoredFile[] = [];
+  for (const other of listAll(ctx, 'pods', undefined) as Pod[]) {
+    if (other.metadata?.uid === pod.metadata?.uid) continue;
+    if (other.spec?.nodeName !== pod.spec?.nodeName) continue;
+    for (const c of [...(other.spec?.initContainers ?? []), ...(other.spec?.containers ?? [])]) {
+      if (!(c.volumeMounts ?? []).some((m) => scopes.has(volumeScope(ctx, other, m.name) ?? ''))) {
+        continue;
+      }
+      const run = runOf(other, c.name);
+      if (!run) continue;
+      for (const f of programWrites(ctx, other, c, run.startedAt, nowMs, node)) {
+        const place = placeOf(ctx, other, c, f.path);
+        const seen =
+          place && scopes.has(place.scope) && pathIn(ctx, pod, target, place.scope, place.rel);
+        if (seen) out.push({ ...f, path: seen });
+      }
+    }
+  }
+  return out;
 }
 
 /** Keep what an exec in `target` wrote (timed from `nowMs`) for the commands after it. */
