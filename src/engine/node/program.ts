@@ -36,6 +36,8 @@ export type Program =
       timed?: readonly TimedOutput[];
       /** A `while true; do …; sleep N; done` loop that prints as time goes by. */
       loop?: Loop;
+      /** Any other endless loop of the script, run round by round when read (loopRounds.ts). */
+      rounds?: ScriptLoop;
       /** Files the script wrote or removed as it ran (what an exec probe finds). */
       files?: readonly FileEvent[];
       /** `tail -F FILE`: prints what is written to FILE (from its start with `-n +1`). */
@@ -86,6 +88,8 @@ import {
 } from './containerEnv.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
+import { controlBlock, runIf, runLoop, type ScriptLoop, splitKeywords } from './shellControl.ts';
+import { shellTest } from './shellTest.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -228,7 +232,7 @@ export interface FileEvent {
  * What a command sees of its container: the environment, the image (what exists in it), the
  * files a script has written so far, and how long the container has run.
  */
-interface Shell {
+export interface Shell {
   startedAt: string;
   env?: ReadonlyMap<string, string> | undefined;
   /** Shell variables set by the script (`i=0`, a `for` loop's variable). */
@@ -250,6 +254,9 @@ interface Shell {
   ms: number;
   /** What it printed to the log, with when. */
   printed: TimedOutput[];
+  /** A container's own program: an endless loop is kept (in `endless`) to be run when read. */
+  lazyLoops?: boolean;
+  endless?: ScriptLoop;
 }
 
 function newShell(image: string, startedAt: string, where: Surroundings): Shell {
@@ -449,7 +456,11 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
   const [cmd0, ...rest] = argv;
   if (cmd0 === undefined) return undefined;
   const cmd = cmd0.split('/').pop() ?? '';
-  const builtin = SHELL_BUILTINS.has(cmd) && !cmd0.includes('/');
+  // `[[` is bash's keyword and busybox ash's builtin (dash has none).
+  const builtin =
+    (SHELL_BUILTINS.has(cmd) ||
+      (cmd === '[[' && (shell === 'bash' || shellFamily(sh.repo) === 'busybox'))) &&
+    !cmd0.includes('/');
   // The shell's other builtins (read, source, eval…) exist too, but are not simulated.
   if (OTHER_BUILTINS.has(cmd0)) return undefined;
   if (!builtin && sh.bins && !sh.bins.has(cmd)) return notFound(sh, shell, cmd0);
@@ -642,14 +653,28 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
     }
     case 'test':
-    case '[': {
-      // `test -e|-f|-s FILE` (exec probes): true when the file exists (and, for -s, is not empty).
-      const a = cmd === '[' && rest.at(-1) === ']' ? rest.slice(0, -1) : rest;
-      if (a.length !== 2 || !['-e', '-f', '-s'].includes(a[0] ?? '')) return undefined;
-      const content = readFile(sh, a[1] ?? '');
-      if (content === undefined) return undefined;
-      const ok = content !== null && (a[0] !== '-s' || content !== '');
-      return { ms: 0, exitCode: ok ? 0 : 1, output: '' };
+    case '[':
+    case '[[': {
+      const r = shellTest(
+        cmd,
+        rest,
+        {
+          // A name its directory's known listing lacks is not there.
+          read: (path) => {
+            const known = readFile(sh, path);
+            if (known !== undefined) return known;
+            const full = absPath(sh, path);
+            const names = listDir(sh, full.slice(0, full.lastIndexOf('/')) || '/');
+            return names && !names.includes(full.slice(full.lastIndexOf('/') + 1))
+              ? null
+              : undefined;
+          },
+          isDir: (path) => (listDir(sh, path) !== undefined ? true : undefined),
+          readOnly: (path) => readOnlyPath(sh, path),
+        },
+        shell === 'bash' ? 'bash' : shellFamily(sh.repo),
+      );
+      return r && { ms: 0, exitCode: r.status, output: '', ...(r.error ? { error: r.error } : {}) };
     }
     case 'ping':
       return pingStep(rest, sh);
@@ -1108,7 +1133,7 @@ function untilResolves(
 }
 
 /** One command of a script and the operator before it. */
-interface Statement {
+export interface Statement {
   text: string;
   op: ';' | '&&' | '||' | '|';
 }
@@ -1149,7 +1174,7 @@ function statements(text: string): Statement[] {
     else cur += ch;
   }
   push(';');
-  return out.filter((s) => s.text !== '');
+  return splitKeywords(out.filter((s) => s.text !== ''));
 }
 
 /** Where a command's output goes: the log, a file, or nowhere (`/dev/null`). */
@@ -1200,7 +1225,7 @@ function redirections(all: readonly Word[]): { argv: string[]; out: Sink; err: S
 }
 
 /** The outcome of running a list of statements. */
-interface ScriptRun {
+export interface ScriptRun {
   follows?: Follow;
   status: number;
   output: string;
@@ -1215,7 +1240,7 @@ interface ScriptRun {
  * assignments, `for NAME in WORDS; do …; done`, redirections to files. A `while`/`until` loop
  * or a command the simulation does not know stops the run as "runs for good".
  */
-function runStatements(list: readonly Statement[], sh: Shell, shell: string): ScriptRun {
+export function runStatements(list: readonly Statement[], sh: Shell, shell: string): ScriptRun {
   let status = 0;
   let output = '';
   let errexit = false;
@@ -1239,8 +1264,30 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       i = run.last;
       continue;
     }
+    if (/^!\s/.test(st.text)) {
+      // `! CMD`: its status negated.
+      if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) continue;
+      const r = runStatements([{ text: st.text.replace(/^!\s+/, ''), op: ';' }], sh, shell);
+      output += r.output;
+      if (r.forever || r.exited) return { ...r, output };
+      status = r.status === 0 ? 1 : 0;
+      continue;
+    }
     const loop = /^for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b(.*)$/.exec(st.text);
-    if (/^(while|until|if|case|function)\b/.test(st.text) && !loop) {
+    if (/^(while|until|if)(\s|$)/.test(st.text)) {
+      // shellControl.ts: if/elif/else/fi, while and until.
+      const block = controlBlock(list, i);
+      if (!block) return { status, output, forever: true, exited: false };
+      i = block.end;
+      if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) continue;
+      const run = (l: readonly Statement[]) => runStatements(l, sh, shell);
+      const r = block.kind === 'if' ? runIf(block, run) : runLoop(block, sh, shell, run);
+      output += r.output;
+      status = r.status;
+      if (r.forever || r.exited) return { ...r, output };
+      continue;
+    }
+    if (/^(case|function)\b/.test(st.text) && !loop) {
       return { status, output, forever: true, exited: false };
     }
     if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) {
@@ -1698,6 +1745,7 @@ function script(
       ...timed,
       ...files,
       ...(r.follows ? { follows: r.follows } : {}),
+      ...(sh.endless ? { rounds: sh.endless } : {}),
     };
   }
   return {
@@ -2682,6 +2730,11 @@ export interface Surroundings {
   kernel?: string;
   /** Files of the container's volumes (ConfigMap and Secret keys), by path. */
   files?: ReadonlyMap<string, string>;
+  /**
+   * Those files as they were at epoch ms `at` (the volumes as the kubelet had last synced
+   * them): what each round of an endless loop reads (loopRounds.ts). Absent: `files` always.
+   */
+  filesAt?: (at: number) => ReadonlyMap<string, string> | undefined;
   /** Directories the container's volumes are mounted on (`ls` of an empty one is empty). */
   dirs?: readonly string[];
   /** Those mounted read-only (ConfigMap, Secret, downward API, projected volumes). */
@@ -2901,6 +2954,7 @@ export function containerProgram(
     return { runs: 'forever', output: '' };
   }
   const sh = newShell(image, startedAt, where);
+  sh.lazyLoops = true;
   const cmd0 = argv[0] ?? '';
   const shell = cmd0.split('/').pop() ?? '';
   // The runtime execs argv[0] itself, unless an entrypoint script of the image is given the

@@ -1,0 +1,126 @@
+/**
+ * The log of a script's endless loop (shellControl.ts ScriptLoop), worked out when it is read:
+ * each round runs with the files of its own moment (`Surroundings.filesAt`: a ConfigMap volume
+ * as the kubelet last synced it, the downward API's labels as they were), so a loop that `cat`s
+ * a file logs what the file held at each round. Rounds that do not depend on one another are
+ * run only for the stretch asked for (the last ones, `--tail`, `--since`); others are run from
+ * the first, at most SCRIPT_LOOP_ROUNDS of them.
+ */
+import { runStatements, type Shell } from './program.ts';
+import { cloneShell, type ScriptLoop } from './shellControl.ts';
+
+/**
+ * Rounds kept for a log read whole (no `--tail`): each round is run afresh when the log is
+ * read, so fewer than a closed-form loop's LOOP_LOG_ROUNDS (5 hours of a 10 s loop).
+ */
+export const SCRIPT_LOOP_ROUNDS = 2000;
+
+/** One log line and when it was written (epoch ms). */
+export interface LogLine {
+  at: number;
+  text: string;
+}
+
+export interface RoundsOptions {
+  /** Only the last N lines are wanted (`--tail`). */
+  tail?: number;
+  /** Only lines written from this epoch ms are wanted (`--since`). */
+  since?: number;
+  /**
+   * The run has ended: its last line is in the log even without a newline. While it runs, the
+   * runtime (containerd's CRI logger) writes a line only once its newline comes.
+   */
+  ended?: boolean;
+}
+
+/** What one round printed, at epoch ms, and how long it took; undefined once the loop stops. */
+function round(loop: ScriptLoop, sh: Shell, startMs: number): { printed: LogLine[] } | undefined {
+  const base = loop.shell.where;
+  if (base.filesAt) {
+    const files = base.filesAt(startMs + sh.ms);
+    if (files) sh.where = { ...base, files };
+  }
+  const from = sh.printed.length;
+  const c = runStatements(loop.cond, sh, loop.shellName);
+  if (c.forever || c.exited || (c.status === 0) === loop.until) return undefined;
+  const r = runStatements(loop.body, sh, loop.shellName);
+  const printed = sh.printed.slice(from).map((p) => ({ at: startMs + p.atMs, text: p.text }));
+  // Only the lines are needed, not the shell's record of them.
+  sh.printed.length = from;
+  if (r.forever || r.exited) return undefined;
+  return { printed };
+}
+
+/** Chunks of output (in order) joined into lines, each at the time its newline was written. */
+function lines(chunks: readonly LogLine[], ended: boolean): LogLine[] {
+  const out: LogLine[] = [];
+  let buf = '';
+  let at = 0;
+  for (const c of chunks) {
+    for (const piece of c.text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+      buf += piece;
+      at = c.at;
+      if (piece.endsWith('\n')) {
+        out.push({ at, text: buf });
+        buf = '';
+      }
+    }
+  }
+  if (buf !== '' && ended) out.push({ at, text: buf });
+  return out;
+}
+
+/**
+ * The lines a loop started at `startMs` (epoch ms, its container's start) has logged by `endMs`.
+ * A loop whose round takes no time would print without end at once: not simulated (none).
+ */
+export function scriptLoopLines(
+  loop: ScriptLoop,
+  startMs: number,
+  endMs: number,
+  opts: RoundsOptions = {},
+): LogLine[] {
+  const first = startMs + loop.shell.ms;
+  if (endMs < first) return [];
+  const ended = opts.ended ?? false;
+  const upTo = (chunks: LogLine[]) => lines(chunks, ended).filter((l) => l.at <= endMs);
+  if (loop.independent) {
+    const sh0 = cloneShell(loop.shell);
+    const periodMs = round(loop, sh0, startMs) ? sh0.ms - loop.shell.ms : 0;
+    if (periodMs <= 0) return [];
+    const count = Math.floor((endMs - first) / periodMs) + 1;
+    const at = (r: number) => {
+      const sh = cloneShell(loop.shell);
+      sh.ms = loop.shell.ms + r * periodMs;
+      return round(loop, sh, startMs)?.printed ?? [];
+    };
+    let from = Math.max(0, count - SCRIPT_LOOP_ROUNDS);
+    if (opts.since !== undefined) {
+      from = Math.max(from, Math.floor((opts.since - first) / periodMs) - 1);
+    }
+    if (opts.tail !== undefined && opts.tail >= 0) {
+      // From the last round back, until the rounds hold more lines than asked for.
+      let chunks: LogLine[] = [];
+      for (let r = count - 1; r >= from; r--) {
+        chunks = [...at(r), ...chunks];
+        const got = upTo(chunks);
+        if (got.length > opts.tail + 1) return got.slice(got.length - opts.tail);
+      }
+      return upTo(chunks);
+    }
+    const chunks: LogLine[] = [];
+    for (let r = from; r < count; r++) chunks.push(...at(r));
+    return upTo(chunks);
+  }
+  // Rounds that carry state: run them in order from the first.
+  const sh = cloneShell(loop.shell);
+  const chunks: LogLine[] = [];
+  for (let r = 0; r < SCRIPT_LOOP_ROUNDS && startMs + sh.ms <= endMs; r++) {
+    const before = sh.ms;
+    const got = round(loop, sh, startMs);
+    if (!got) break;
+    chunks.push(...got.printed);
+    if (sh.ms <= before) return [];
+  }
+  return upTo(chunks);
+}
