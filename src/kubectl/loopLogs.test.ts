@@ -161,6 +161,25 @@ describe('a loop that cats a ConfigMap file (docs: Updating configuration via a 
   });
 });
 
+describe('a loop that tests for a file another process writes', () => {
+  it('sees a file written by kubectl exec from the round after the write', () => {
+    const { run, host } = engineSession(3);
+    run(
+      `kubectl run r --image=busybox -- sh -c 'while true; do if [ -f /tmp/msg ]; then cat /tmp/msg; else echo "no message"; fi; sleep 10; done'`,
+    );
+    run('sleep 20');
+    expect(run('kubectl logs r').out).toMatch(/^(no message\n){3,}$/);
+    const wrote = host.nowEpochMs();
+    run(`kubectl exec r -- sh -c 'echo hello > /tmp/msg'`);
+    run('sleep 20');
+    const log = run('kubectl logs r --timestamps').out.trim().split('\n');
+    const at = (line: string) => Date.parse(line.split(' ')[0] ?? '');
+    expect(log.filter((l) => at(l) < wrote).every((l) => l.endsWith(' no message'))).toBe(true);
+    expect(log.filter((l) => at(l) > wrote).every((l) => l.endsWith(' hello'))).toBe(true);
+    expect(log.at(-1)).toMatch(/Z hello$/);
+  });
+});
+
 describe('the downward API volume pod (docs: Expose Pod Information Through Files)', () => {
   it('logs two blank lines and the labels, two blank lines and the annotations, every 5 s', () => {
     const { run, host } = engineSession(3);

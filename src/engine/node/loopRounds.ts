@@ -6,7 +6,7 @@
  * run only for the stretch asked for (the last ones, `--tail`, `--since`); others are run from
  * the first, at most SCRIPT_LOOP_ROUNDS of them.
  */
-import { runStatements, type Shell } from './program.ts';
+import { type FileEvent, runStatements, type Shell } from './program.ts';
 import { cloneShell, type ScriptLoop } from './shellControl.ts';
 
 /**
@@ -31,10 +31,31 @@ export interface RoundsOptions {
    * runtime (containerd's CRI logger) writes a line only once its newline comes.
    */
   ended?: boolean;
+  /**
+   * Files written in the container by others as it ran (`kubectl exec`, the pod's other
+   * containers in a shared volume), timed from its start, in time order: a round sees those
+   * written by its moment.
+   */
+  written?: readonly FileEvent[];
+}
+
+/** A round's shell, and how many of the others' writes it has seen. */
+interface Reader {
+  sh: Shell;
+  seen: number;
 }
 
 /** What one round printed, at epoch ms, and how long it took; undefined once the loop stops. */
-function round(loop: ScriptLoop, sh: Shell, startMs: number): { printed: LogLine[] } | undefined {
+function round(
+  loop: ScriptLoop,
+  reader: Reader,
+  startMs: number,
+  written: readonly FileEvent[],
+): { printed: LogLine[] } | undefined {
+  const sh = reader.sh;
+  for (let f = written[reader.seen]; f && f.atMs <= sh.ms; f = written[++reader.seen]) {
+    sh.files.set(f.path, f.content);
+  }
   const base = loop.shell.where;
   if (base.filesAt) {
     const files = base.filesAt(startMs + sh.ms);
@@ -84,43 +105,50 @@ export function scriptLoopLines(
   if (endMs < first) return [];
   const ended = opts.ended ?? false;
   const upTo = (chunks: LogLine[]) => lines(chunks, ended).filter((l) => l.at <= endMs);
+  const written = opts.written ?? [];
+  const reader = (sh: Shell): Reader => ({ sh, seen: 0 });
   if (loop.independent) {
-    const sh0 = cloneShell(loop.shell);
-    const periodMs = round(loop, sh0, startMs) ? sh0.ms - loop.shell.ms : 0;
+    const probe = reader(cloneShell(loop.shell));
+    const periodMs = round(loop, probe, startMs, written) ? probe.sh.ms - loop.shell.ms : 0;
     if (periodMs <= 0) return [];
     const count = Math.floor((endMs - first) / periodMs) + 1;
     const at = (r: number) => {
       const sh = cloneShell(loop.shell);
       sh.ms = loop.shell.ms + r * periodMs;
-      return round(loop, sh, startMs)?.printed ?? [];
+      return round(loop, reader(sh), startMs, written)?.printed ?? [];
     };
     let from = Math.max(0, count - SCRIPT_LOOP_ROUNDS);
     if (opts.since !== undefined) {
       from = Math.max(from, Math.floor((opts.since - first) / periodMs) - 1);
     }
+    const rounds: LogLine[][] = [];
     if (opts.tail !== undefined && opts.tail >= 0) {
-      // From the last round back, until the rounds hold more lines than asked for.
-      let chunks: LogLine[] = [];
-      for (let r = count - 1; r >= from; r--) {
-        chunks = [...at(r), ...chunks];
-        const got = upTo(chunks);
-        if (got.length > opts.tail + 1) return got.slice(got.length - opts.tail);
+      // From the last round back, until the rounds hold more lines than asked for (and than
+      // the last round, whose end may lie past endMs).
+      let newlines = 0;
+      let last = -1;
+      for (let r = count - 1; r >= from && newlines <= opts.tail + 1 + last; r--) {
+        const printed = at(r);
+        const n = printed.reduce((sum, p) => sum + (p.text.match(/\n/g)?.length ?? 0), 0);
+        if (last < 0) last = n;
+        newlines += n;
+        rounds.push(printed);
       }
-      return upTo(chunks);
+      const got = upTo(rounds.reverse().flat());
+      return got.slice(Math.max(0, got.length - opts.tail));
     }
-    const chunks: LogLine[] = [];
-    for (let r = from; r < count; r++) chunks.push(...at(r));
-    return upTo(chunks);
+    for (let r = from; r < count; r++) rounds.push(at(r));
+    return upTo(rounds.flat());
   }
   // Rounds that carry state: run them in order from the first.
-  const sh = cloneShell(loop.shell);
+  const state = reader(cloneShell(loop.shell));
   const chunks: LogLine[] = [];
-  for (let r = 0; r < SCRIPT_LOOP_ROUNDS && startMs + sh.ms <= endMs; r++) {
-    const before = sh.ms;
-    const got = round(loop, sh, startMs);
+  for (let r = 0; r < SCRIPT_LOOP_ROUNDS && startMs + state.sh.ms <= endMs; r++) {
+    const before = state.sh.ms;
+    const got = round(loop, state, startMs, written);
     if (!got) break;
     chunks.push(...got.printed);
-    if (sh.ms <= before) return [];
+    if (state.sh.ms <= before) return [];
   }
   return upTo(chunks);
 }

@@ -28,7 +28,7 @@ import { authorizePodSubresource } from '../impersonation.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
 import { getOrFail, singleTarget } from './misc.ts';
-import { nginxDocRoot } from './podFiles.ts';
+import { containerFiles, nginxDocRoot } from './podFiles.ts';
 import { syncedVolumes } from './volumeSync.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
@@ -677,6 +677,8 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     lines = [
       ...lines,
       ...scriptLoopLines(program.rounds, written, end, {
+        // What execs and the pod's other containers wrote where it reads.
+        ...(container ? { written: containerFiles(ctx, p, container, node, written, end) } : {}),
         ...(opts.tail >= 0 ? { tail: opts.tail } : {}),
         ...(opts.since !== undefined ? { since: opts.since } : {}),
         ended: finished !== undefined,
