@@ -9,7 +9,8 @@
  * `echo`, `date`, `env`/`printenv`, `cat`/`ls` of the files the simulation knows (kubelet-written
  * ones, the service account's, ConfigMap/Secret volumes, what the script wrote), `uname`,
  * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `test`, `touch`, `rm`, `exit`, `stress`, and
- * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections). A program the image
+ * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections; `if`, `while`, `until`
+ * and `test`/`[ ]`/`[[ ]]` in shellControl.ts and shellTest.ts). A program the image
  * does not have (imageFiles.ts knows busybox, alpine and the Debian-based images) fails as it
  * really does: exec'ed by the runtime, a StartError; in a script, `sh: X: not found` (127). Any
  * other command, or any command in an image whose contents are unknown, is taken to keep
@@ -17,7 +18,9 @@
  * `until nslookup myservice; do echo waiting; sleep 2; done` retries until a Service of that
  * name exists (the kubelet asks its node's view of the Services), then ends with 0. And the
  * endless loop of the logging docs, `i=0; while true; do echo "$i: $(date)"; i=$((i+1));
- * sleep 1; done`: its lines come one round at a time (see loopLines).
+ * sleep 1; done`: its lines come one round at a time (see loopLines). Any other endless loop is
+ * run round by round when its log is read, each round reading the files of its moment
+ * (loopRounds.ts).
  */
 
 /** A part of a script's output and when it was printed, in ms from the start. */
@@ -670,7 +673,7 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
               : undefined;
           },
           isDir: (path) => (listDir(sh, path) !== undefined ? true : undefined),
-          readOnly: (path) => readOnlyPath(sh, path),
+          root: (sh.where.user?.uid ?? 0) === 0,
         },
         shell === 'bash' ? 'bash' : shellFamily(sh.repo),
       );
