@@ -180,6 +180,20 @@ describe('a loop that tests for a file another process writes', () => {
   });
 });
 
+describe('a loop that stops when told', () => {
+  it('break at a file an exec made: the rounds after it log nothing', () => {
+    const { run } = engineSession(3);
+    run(
+      `kubectl run w --image=busybox -- sh -c 'while true; do if [ -e /tmp/stop ]; then echo stopping; break; fi; echo working; sleep 10; done; sleep 3600'`,
+    );
+    run('sleep 20');
+    run('kubectl exec w -- touch /tmp/stop');
+    run('sleep 30');
+    expect(run('kubectl logs w').out).toMatch(/^(working\n){3,}stopping\n$/);
+    expect(run('kubectl logs w --tail=1').out).toBe('stopping\n');
+  });
+});
+
 describe('the downward API volume pod (docs: Expose Pod Information Through Files)', () => {
   it('logs two blank lines and the labels, two blank lines and the annotations, every 5 s', () => {
     const { run, host } = engineSession(3);

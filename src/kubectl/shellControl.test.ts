@@ -82,6 +82,22 @@ describe('if, test and loops in exec scripts', () => {
     ).toBe('A\nnot a: b\n');
   });
 
+  it('break and continue leave the round, or the loop', () => {
+    expect(
+      sh(
+        'bb',
+        'i=0; while true; do i=$((i+1)); if [ $i -ge 3 ]; then break; fi; echo $i; done; echo after',
+      ).out,
+    ).toBe('1\n2\nafter\n');
+    expect(sh('bb', 'for x in a b c; do [ $x = b ] && continue; echo $x; done').out).toBe('a\nc\n');
+    expect(
+      sh(
+        'bb',
+        'i=0; until false; do i=$((i+1)); [ $i -lt 3 ] && continue; echo "i=$i"; break; done',
+      ).out,
+    ).toBe('i=3\n');
+  });
+
   it('an endless loop is not something exec can run to its end', () => {
     const r = sh('bb', 'while true; do echo hi; sleep 1; done');
     expect(r.code).toBe(1);

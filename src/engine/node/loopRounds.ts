@@ -51,7 +51,7 @@ function round(
   reader: Reader,
   startMs: number,
   written: readonly FileEvent[],
-): { printed: LogLine[] } | undefined {
+): { printed: LogLine[]; last?: true } | undefined {
   const sh = reader.sh;
   for (let f = written[reader.seen]; f && f.atMs <= sh.ms; f = written[++reader.seen]) {
     sh.files.set(f.path, f.content);
@@ -69,7 +69,7 @@ function round(
   // Only the lines are needed, not the shell's record of them.
   sh.printed.length = from;
   if (r.forever || r.exited) return undefined;
-  return { printed };
+  return r.jump === 'break' ? { printed, last: true } : { printed };
 }
 
 /** Chunks of output (in order) joined into lines, each at the time its newline was written. */
@@ -148,6 +148,7 @@ export function scriptLoopLines(
     const got = round(loop, state, startMs, written);
     if (!got) break;
     chunks.push(...got.printed);
+    if (got.last) break;
     if (state.sh.ms <= before) return [];
   }
   return upTo(chunks);

@@ -1236,6 +1236,8 @@ export interface ScriptRun {
   forever: boolean;
   /** `exit` ended the script. */
   exited: boolean;
+  /** `break` or `continue` left the rest of the loop's round (shellControl.ts). */
+  jump?: 'break' | 'continue';
 }
 
 /**
@@ -1287,7 +1289,7 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       const r = block.kind === 'if' ? runIf(block, run) : runLoop(block, sh, shell, run);
       output += r.output;
       status = r.status;
-      if (r.forever || r.exited) return { ...r, output };
+      if (r.forever || r.exited || r.jump) return { ...r, output };
       continue;
     }
     if (/^(case|function)\b/.test(st.text) && !loop) {
@@ -1319,9 +1321,15 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
         output += r.output;
         status = r.status;
         if (r.forever || r.exited) return { ...r, output };
+        if (r.jump === 'break') break;
       }
       i = end;
       continue;
+    }
+    const jump = /^(break|continue)(?:\s+1)?$/.exec(st.text);
+    if (jump) {
+      const to = jump[1] === 'break' ? 'break' : 'continue';
+      return { status: 0, output, forever: false, exited: false, jump: to };
     }
     if (/^set\s+-e\b/.test(st.text)) {
       errexit = true;

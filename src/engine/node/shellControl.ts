@@ -205,7 +205,8 @@ function independent(cond: readonly Statement[], body: readonly Statement[]): bo
   let depth = 0;
   for (const st of [...cond, ...body]) {
     const t = st.text.replace(/^(?:if|elif|while|until)\s+/, '');
-    if (STATEFUL.test(t)) return false;
+    // A `break` ends the rounds after it: they must be run in order to know when.
+    if (STATEFUL.test(t) || /^break(\s|$)/.test(t)) return false;
     if (depth > 0 && TIMED.test(t)) return false;
     if (OPENER.test(st.text)) depth++;
     else if (CLOSER.test(st.text)) depth--;
@@ -240,7 +241,8 @@ export function runLoop(
     }
     return { status: 0, output: '', forever: true, exited: false };
   };
-  if (!until && always(block.cond)) return endless();
+  const breaks = block.body.some((st) => /^break(\s|$)/.test(st.text));
+  if (!until && always(block.cond) && !breaks) return endless();
   let output = '';
   let status = 0;
   for (let round = 0; round < LOOP_ROUNDS; round++) {
@@ -252,6 +254,7 @@ export function runLoop(
     output += r.output;
     status = r.status;
     if (r.forever || r.exited) return { ...r, output };
+    if (r.jump === 'break') return { status: 0, output, forever: false, exited: false };
   }
   return endless();
 }
