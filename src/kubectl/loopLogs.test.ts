@@ -180,6 +180,20 @@ describe('a loop that tests for a file another process writes', () => {
   });
 });
 
+describe('a loop that appends what it reads to a file', () => {
+  it('kubectl exec reads the lines its rounds wrote by now', () => {
+    const { run } = engineSession(3);
+    run('kubectl create configmap app --from-literal=color=blue');
+    run(
+      `kubectl run a --image=busybox --overrides='{"spec":{"volumes":[{"name":"c","configMap":{"name":"app"}}],"containers":[{"name":"a","image":"busybox","command":["sh","-c","while true; do echo \\"color $(cat /cfg/color)\\" >> /tmp/out.log; sleep 5; done"],"volumeMounts":[{"name":"c","mountPath":"/cfg"}]}]}}'`,
+    );
+    run('sleep 12');
+    expect(run('kubectl exec a -- cat /tmp/out.log').out).toMatch(/^(color blue\n){3,}$/);
+    expect(run('kubectl exec a -- tail -n 1 /tmp/out.log').out).toBe('color blue\n');
+    expect(run('kubectl logs a').out).toBe('');
+  });
+});
+
 describe('a loop that stops when told', () => {
   it('break at a file an exec made: the rounds after it log nothing', () => {
     const { run } = engineSession(3);

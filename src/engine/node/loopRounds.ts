@@ -153,3 +153,26 @@ export function scriptLoopLines(
   }
   return upTo(chunks);
 }
+
+/**
+ * The files an endless loop has written by `endMs` (epoch ms; it started at `startMs`): each
+ * path's last write, timed from the container's start, for `kubectl exec` and the pod's other
+ * containers to read. Its rounds run in order from the first (at most SCRIPT_LOOP_ROUNDS); a
+ * loop that writes nothing is not run at all.
+ */
+export function scriptLoopWrites(loop: ScriptLoop, startMs: number, endMs: number): FileEvent[] {
+  // Writing makes a loop's rounds depend on one another (shellControl.ts independent).
+  if (loop.independent) return [];
+  const state: Reader = { sh: cloneShell(loop.shell), seen: 0 };
+  const before = state.sh.fileLog.length;
+  for (let r = 0; r < SCRIPT_LOOP_ROUNDS && startMs + state.sh.ms <= endMs; r++) {
+    const ms = state.sh.ms;
+    const got = round(loop, state, startMs, []);
+    if (!got || got.last || state.sh.ms <= ms) break;
+  }
+  const last = new Map<string, FileEvent>();
+  for (const f of state.sh.fileLog.slice(before)) {
+    if (startMs + f.atMs <= endMs) last.set(f.path, f);
+  }
+  return [...last.values()].sort((a, b) => a.atMs - b.atMs);
+}
