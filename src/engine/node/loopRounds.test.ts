@@ -64,13 +64,27 @@ describe('an endless loop run round by round when its log is read', () => {
     ]);
   });
 
-  it('rounds that carry state run in order: variables, branches', () => {
+  it('a counter stepped once a round keeps the rounds independent: a day on, the tail is right', () => {
     const { loop } = roundsOf(
       'i=0; while true; do i=$((i+1)); if [ $i -gt 2 ]; then echo "big $i"; else echo "small $i"; fi; sleep 1; done',
     );
-    expect(loop.independent).toBe(false);
+    expect(loop.independent).toBe(true);
     expect(text(scriptLoopLines(loop, start, start + 3_500))).toBe(
       'small 1\nsmall 2\nbig 3\nbig 4\n',
+    );
+    expect(text(scriptLoopLines(loop, start, start + 86_400_000, { tail: 2 }))).toBe(
+      'big 86400\nbig 86401\n',
+    );
+  });
+
+  it('rounds that carry other state run in order from the first', () => {
+    const { loop } = roundsOf(
+      'last=none; while true; do c=$(cat /cfg/color); if [ "$c" != "$last" ]; then echo "$(date) changed to $c"; last=$c; fi; sleep 10; done',
+      where,
+    );
+    expect(loop.independent).toBe(false);
+    expect(text(scriptLoopLines(loop, start, start + 120_000))).toBe(
+      'Tue Jan  6 00:00:00 UTC 2026 changed to blue\nTue Jan  6 00:01:00 UTC 2026 changed to green\n',
     );
   });
 

@@ -115,6 +115,7 @@ export function scriptLoopLines(
     const at = (r: number) => {
       const sh = cloneShell(loop.shell);
       sh.ms = loop.shell.ms + r * periodMs;
+      for (const c of loop.counters ?? []) sh.locals.set(c.name, String(c.start + r * c.by));
       return round(loop, reader(sh), startMs, written)?.printed ?? [];
     };
     let from = Math.max(0, count - SCRIPT_LOOP_ROUNDS);

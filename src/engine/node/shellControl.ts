@@ -33,10 +33,16 @@ export interface ScriptLoop {
   body: readonly Statement[];
   until: boolean;
   /**
-   * Rounds do not depend on one another (no variable set, no file written, no `cd`) and last
-   * the same (no sleep inside a branch): any round can be run without the ones before it.
+   * Rounds do not depend on one another (no variable set but counters, no file written, no
+   * `cd`) and last the same (no sleep inside a branch): any round can be run without the ones
+   * before it.
    */
   independent: boolean;
+  /**
+   * `i=$((i+1))` run once every round: round r starts with `start + r × by` (the rounds stay
+   * independent).
+   */
+  counters?: readonly { name: string; start: number; by: number }[];
 }
 
 /** Rounds a loop may run when the script is read, before it is taken for endless. */
@@ -200,18 +206,40 @@ const STATEFUL =
 /** Commands that take time. */
 const TIMED = /^(?:sleep|ping|perl|wait)(?:\s|$)/;
 
-/** Whether the rounds of a loop are independent (see ScriptLoop.independent). */
-function independent(cond: readonly Statement[], body: readonly Statement[]): boolean {
+/** `i=$((i+1))`, `i=$(( $i - 2 ))`. */
+const COUNTER =
+  /^([A-Za-z_][A-Za-z0-9_]*)=\$\(\(\s*\$?([A-Za-z_][A-Za-z0-9_]*)\s*([+-])\s*(\d+)\s*\)\)$/;
+
+/**
+ * Whether the rounds of a loop are independent (see ScriptLoop.independent), with the counters
+ * that step once a round; undefined when they are not.
+ */
+function independent(
+  cond: readonly Statement[],
+  body: readonly Statement[],
+  sh: Shell,
+): { counters: { name: string; start: number; by: number }[] } | undefined {
+  const counters: { name: string; start: number; by: number }[] = [];
+  const body0 = new Set(body);
   let depth = 0;
   for (const st of [...cond, ...body]) {
     const t = st.text.replace(/^(?:if|elif|while|until)\s+/, '');
+    const counter = COUNTER.exec(t);
+    if (counter && counter[1] === counter[2] && depth === 0 && st.op === ';' && body0.has(st)) {
+      const name = counter[1] ?? '';
+      const value = sh.locals.get(name) ?? '0';
+      if (!/^-?\d+$/.test(value) || counters.some((c) => c.name === name)) return undefined;
+      const by = (counter[3] === '-' ? -1 : 1) * Number(counter[4]);
+      counters.push({ name, start: Number(value), by });
+      continue;
+    }
     // A `break` ends the rounds after it: they must be run in order to know when.
-    if (STATEFUL.test(t) || /^break(\s|$)/.test(t)) return false;
-    if (depth > 0 && TIMED.test(t)) return false;
+    if (STATEFUL.test(t) || /^break(\s|$)/.test(t)) return undefined;
+    if (depth > 0 && TIMED.test(t)) return undefined;
     if (OPENER.test(st.text)) depth++;
     else if (CLOSER.test(st.text)) depth--;
   }
-  return true;
+  return { counters };
 }
 
 /**
@@ -230,13 +258,15 @@ export function runLoop(
   const endless = (): ScriptRun => {
     restore(sh, start);
     if (sh.lazyLoops) {
+      const free = independent(block.cond, block.body, start);
       sh.endless = {
         shell: cloneShell(start),
         shellName,
         cond: block.cond,
         body: block.body,
         until,
-        independent: independent(block.cond, block.body),
+        independent: free !== undefined,
+        ...(free?.counters.length ? { counters: free.counters } : {}),
       };
     }
     return { status: 0, output: '', forever: true, exited: false };
