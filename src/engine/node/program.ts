@@ -1242,8 +1242,9 @@ export interface ScriptRun {
 
 /**
  * Run statements in shell `sh`: `&&` and `||` as the shell reads them, `set -e`, variable
- * assignments, `for NAME in WORDS; do …; done`, redirections to files. A `while`/`until` loop
- * or a command the simulation does not know stops the run as "runs for good".
+ * assignments, `for NAME in WORDS; do …; done`, `if`, `while`, `until`, `break`, `continue` and
+ * `!` (shellControl.ts), redirections to files. An endless loop or a command the simulation does
+ * not know stops the run as "runs for good".
  */
 export function runStatements(list: readonly Statement[], sh: Shell, shell: string): ScriptRun {
   let status = 0;
