@@ -733,7 +733,8 @@ export function surroundingsOf(
     return o ? { ...o.binaryData, ...o.data } : undefined;
   };
   // The environment and subPath mounts keep what the ConfigMaps and Secrets held when the
-  // container started (the kubelet resolves them once); whole-volume mounts follow updates.
+  // container started (the kubelet resolves them once); whole-volume mounts follow updates at
+  // the kubelet's syncs of the pod (volumeSync.ts).
   const containerID = [
     ...(p.status?.containerStatuses ?? []),
     ...(p.status?.initContainerStatuses ?? []),
