@@ -180,6 +180,22 @@ describe('a loop that tests for a file another process writes', () => {
   });
 });
 
+describe('a Secret volume', () => {
+  it('shows an edit at the next sync of the pod, like a ConfigMap volume', () => {
+    const { run, host } = engineSession(3);
+    run('kubectl create secret generic s --from-literal=pw=one');
+    run(
+      `kubectl run sp --image=busybox --overrides='{"spec":{"volumes":[{"name":"s","secret":{"secretName":"s"}}],"containers":[{"name":"sp","image":"busybox","command":["sleep","3600"],"volumeMounts":[{"name":"s","mountPath":"/etc/s"}]}]}}'`,
+    );
+    const podStart = Date.parse(run(`kubectl get pod sp -o jsonpath='{.status.startTime}'`).out);
+    run(`kubectl patch secret s -p '{"stringData":{"pw":"two"}}'`);
+    const synced = podStart + Math.ceil((host.nowEpochMs() - podStart) / 60_000) * 60_000;
+    expect(run('kubectl exec sp -- cat /etc/s/pw').out).toBe('one');
+    run(`sleep ${Math.ceil((synced - host.nowEpochMs()) / 1000) + 1}`);
+    expect(run('kubectl exec sp -- cat /etc/s/pw').out).toBe('two');
+  });
+});
+
 describe('a loop that appends what it reads to a file', () => {
   it('kubectl exec reads the lines its rounds wrote by now', () => {
     const { run } = engineSession(3);
