@@ -1293,7 +1293,8 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       if (r.forever || r.exited || r.jump) return { ...r, output };
       continue;
     }
-    if (/^(case|function)\b/.test(st.text) && !loop) {
+    // A keyword out of place (`fi` with no `if`) is a syntax error: not simulated.
+    if (/^(case|function|then|else|elif|fi|do|done|esac)(\s|$)/.test(st.text) && !loop) {
       return { status, output, forever: true, exited: false };
     }
     if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) {
