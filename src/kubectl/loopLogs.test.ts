@@ -196,6 +196,29 @@ describe('a Secret volume', () => {
   });
 });
 
+describe('a pod update', () => {
+  it('makes the kubelet sync the pod: an annotation brings a ConfigMap edit in at once', () => {
+    const { run, host } = engineSession(3);
+    run('kubectl create configmap app --from-literal=color=blue');
+    run(
+      `kubectl run cp --image=busybox --overrides='{"spec":{"volumes":[{"name":"c","configMap":{"name":"app"}}],"containers":[{"name":"cp","image":"busybox","command":["sleep","3600"],"volumeMounts":[{"name":"c","mountPath":"/cfg"}]}]}}'`,
+    );
+    // Edit the ConfigMap just after a periodic sync: the next is a minute away.
+    const podStart = Date.parse(run(`kubectl get pod cp -o jsonpath='{.status.startTime}'`).out);
+    const next = podStart + Math.ceil((host.nowEpochMs() - podStart) / 60_000) * 60_000;
+    // (Each console line lets the cluster settle for 15 s afterwards.)
+    run(`sleep ${(next - host.nowEpochMs()) / 1000 - 14}`);
+    expect(host.nowEpochMs() - next).toBeGreaterThan(0);
+    expect(host.nowEpochMs() - next).toBeLessThan(5_000);
+    run(`kubectl patch configmap app -p '{"data":{"color":"green"}}'`);
+    expect(run('kubectl exec cp -- cat /cfg/color').out).toBe('blue');
+    run('kubectl annotate pod cp refresh=1');
+    // Still before the next periodic sync.
+    expect(host.nowEpochMs() - next).toBeLessThan(60_000);
+    expect(run('kubectl exec cp -- cat /cfg/color').out).toBe('green');
+  });
+});
+
 describe('a loop that appends what it reads to a file', () => {
   it('kubectl exec reads the lines its rounds wrote by now', () => {
     const { run } = engineSession(3);
