@@ -160,6 +160,16 @@ export interface Cluster {
    * tests and benchmarks; cheaper than `snapshot()`).
    */
   peek(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined;
+  /**
+   * One stored object as it was at Unix ms `atEpochMs` (the last frame taken by then; needs
+   * keepSnapshots, else as it is now): what a kubelet read when it last synced a volume.
+   */
+  peekAt(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    atEpochMs: number,
+  ): KubeObject | undefined;
   /** The snapshot taken right after message `seq` (needs keepSnapshots). */
   frame(seq: number): Snapshot | undefined;
   /** The frame before any message (right after bootstrap). */
@@ -590,6 +600,28 @@ class ClusterImpl implements Cluster {
     if (!Object.hasOwn(RESOURCES, resource)) return undefined;
     const r = RESOURCES[resource];
     return this.#etcd.get(etcdKey(r, r.namespaced ? namespace : undefined, name))?.value;
+  }
+
+  peekAt(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    atEpochMs: number,
+  ): KubeObject | undefined {
+    const frames = this.#frames;
+    const t = atEpochMs - epochMs(0);
+    if (frames.length === 0 || t >= this.#rt.now) return this.peek(resource, namespace, name);
+    if (!Object.hasOwn(RESOURCES, resource)) return undefined;
+    // The last frame taken at or before t (frames are in time order).
+    let lo = 0;
+    let hi = frames.length - 1;
+    if ((frames[0]?.now ?? 0) > t) return this.initialFrame.get(resource, namespace, name);
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((frames[mid]?.now ?? 0) <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return frames[lo]?.get(resource, namespace, name);
   }
 
   #nodeActors(name: string): Actor[] {

@@ -28,6 +28,16 @@ export interface KubectlHost {
     name: string,
   ): KubeObject | undefined;
   /**
+   * One object as it was at Unix ms `atEpochMs` (what a kubelet read when it synced a volume).
+   * Absent: as it is now.
+   */
+  peekAt?(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    atEpochMs: number,
+  ): KubeObject | undefined;
+  /**
    * Whether the node's machine is up (its kubelet answers the API server's proxied requests:
    * logs). Absent: every node is taken to be up unless its Ready condition is Unknown.
    */

@@ -9,7 +9,8 @@
  * `echo`, `date`, `env`/`printenv`, `cat`/`ls` of the files the simulation knows (kubelet-written
  * ones, the service account's, ConfigMap/Secret volumes, what the script wrote), `uname`,
  * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `test`, `touch`, `rm`, `exit`, `stress`, and
- * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections). A program the image
+ * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections; `if`, `while`, `until`
+ * and `test`/`[ ]`/`[[ ]]` in shellControl.ts and shellTest.ts). A program the image
  * does not have (imageFiles.ts knows busybox, alpine and the Debian-based images) fails as it
  * really does: exec'ed by the runtime, a StartError; in a script, `sh: X: not found` (127). Any
  * other command, or any command in an image whose contents are unknown, is taken to keep
@@ -17,7 +18,9 @@
  * `until nslookup myservice; do echo waiting; sleep 2; done` retries until a Service of that
  * name exists (the kubelet asks its node's view of the Services), then ends with 0. And the
  * endless loop of the logging docs, `i=0; while true; do echo "$i: $(date)"; i=$((i+1));
- * sleep 1; done`: its lines come one round at a time (see loopLines).
+ * sleep 1; done`: its lines come one round at a time (see loopLines). Any other endless loop is
+ * run round by round when its log is read, each round reading the files of its moment
+ * (loopRounds.ts).
  */
 
 /** A part of a script's output and when it was printed, in ms from the start. */
@@ -38,6 +41,8 @@ export type Program =
       timed?: readonly TimedOutput[];
       /** A `while true; do …; sleep N; done` loop that prints as time goes by. */
       loop?: Loop;
+      /** Any other endless loop of the script, run round by round when read (loopRounds.ts). */
+      rounds?: ScriptLoop;
       /** Files the script wrote or removed as it ran (what an exec probe finds). */
       files?: readonly FileEvent[];
       /** `tail -F FILE`: prints what is written to FILE (from its start with `-n +1`). */
@@ -102,7 +107,9 @@ import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from '
 import { type LsFs, type LsStat, lsTool } from './lsCommand.ts';
 import { connect, connectError, failsAfterMs, unknownAddress } from './netConnect.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
+import { controlBlock, runIf, runLoop, type ScriptLoop, splitKeywords } from './shellControl.ts';
 import { type ParamScope, parameterAt } from './shellParams.ts';
+import { shellTest } from './shellTest.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -245,7 +252,7 @@ export interface FileEvent {
  * What a command sees of its container: the environment, the image (what exists in it), the
  * files a script has written so far, and how long the container has run.
  */
-interface Shell {
+export interface Shell {
   startedAt: string;
   env?: ReadonlyMap<string, string> | undefined;
   /** Shell variables set by the script (`i=0`, a `for` loop's variable). */
@@ -273,6 +280,9 @@ interface Shell {
   params?: readonly string[];
   /** `$$`: 1 for the container's own shell (PID 1), a later PID for one run by exec. */
   pid?: number;
+  /** A container's own program: an endless loop is kept (in `endless`) to be run when read. */
+  lazyLoops?: boolean;
+  endless?: ScriptLoop;
 }
 
 function newShell(image: string, startedAt: string, where: Surroundings): Shell {
@@ -505,7 +515,11 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
   const [cmd0, ...rest] = argv;
   if (cmd0 === undefined) return undefined;
   const cmd = cmd0.split('/').pop() ?? '';
-  const builtin = SHELL_BUILTINS.has(cmd) && !cmd0.includes('/');
+  // `[[` is bash's keyword and busybox ash's builtin (dash has none).
+  const builtin =
+    (SHELL_BUILTINS.has(cmd) ||
+      (cmd === '[[' && (shell === 'bash' || shellFamily(sh.repo) === 'busybox'))) &&
+    !cmd0.includes('/');
   // The shell's other builtins (read, source, eval…) exist too, but are not simulated.
   if (OTHER_BUILTINS.has(cmd0)) return undefined;
   if (!builtin && sh.bins && !sh.bins.has(cmd)) return notFound(sh, shell, cmd0);
@@ -684,14 +698,28 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
     }
     case 'test':
-    case '[': {
-      // `test -e|-f|-s FILE` (exec probes): true when the file exists (and, for -s, is not empty).
-      const a = cmd === '[' && rest.at(-1) === ']' ? rest.slice(0, -1) : rest;
-      if (a.length !== 2 || !['-e', '-f', '-s'].includes(a[0] ?? '')) return undefined;
-      const content = readFile(sh, a[1] ?? '');
-      if (content === undefined) return undefined;
-      const ok = content !== null && (a[0] !== '-s' || content !== '');
-      return { ms: 0, exitCode: ok ? 0 : 1, output: '' };
+    case '[':
+    case '[[': {
+      const r = shellTest(
+        cmd,
+        rest,
+        {
+          // A name its directory's known listing lacks is not there.
+          read: (path) => {
+            const known = readFile(sh, path);
+            if (known !== undefined) return known;
+            const full = absPath(sh, path);
+            const names = listDir(sh, full.slice(0, full.lastIndexOf('/')) || '/');
+            return names && !names.includes(full.slice(full.lastIndexOf('/') + 1))
+              ? null
+              : undefined;
+          },
+          isDir: (path) => (listDir(sh, path) !== undefined ? true : undefined),
+          root: (sh.where.user?.uid ?? 0) === 0,
+        },
+        shell === 'bash' ? 'bash' : shellFamily(sh.repo),
+      );
+      return r && { ms: 0, exitCode: r.status, output: '', ...(r.error ? { error: r.error } : {}) };
     }
     case 'ping':
       return pingStep(rest, sh);
@@ -1184,7 +1212,7 @@ function untilResolves(
 }
 
 /** One command of a script and the operator before it. */
-interface Statement {
+export interface Statement {
   text: string;
   op: ';' | '&&' | '||' | '|';
 }
@@ -1225,7 +1253,7 @@ function statements(text: string): Statement[] {
     else cur += ch;
   }
   push(';');
-  return out.filter((s) => s.text !== '');
+  return splitKeywords(out.filter((s) => s.text !== ''));
 }
 
 /** Where a command's output goes: the log, a file, or nowhere (`/dev/null`). */
@@ -1279,7 +1307,7 @@ function redirections(all: readonly Word[]): { argv: string[]; out: Sink; err: S
 }
 
 /** The outcome of running a list of statements. */
-interface ScriptRun {
+export interface ScriptRun {
   follows?: Follow;
   status: number;
   output: string;
@@ -1287,14 +1315,17 @@ interface ScriptRun {
   forever: boolean;
   /** `exit` ended the script. */
   exited: boolean;
+  /** `break` or `continue` left the rest of the loop's round (shellControl.ts). */
+  jump?: 'break' | 'continue';
 }
 
 /**
  * Run statements in shell `sh`: `&&` and `||` as the shell reads them, `set -e`, variable
- * assignments, `for NAME in WORDS; do …; done`, redirections to files. A `while`/`until` loop
- * or a command the simulation does not know stops the run as "runs for good".
+ * assignments, `for NAME in WORDS; do …; done`, `if`, `while`, `until`, `break`, `continue` and
+ * `!` (shellControl.ts), redirections to files. An endless loop or a command the simulation does
+ * not know stops the run as "runs for good".
  */
-function runStatements(list: readonly Statement[], sh: Shell, shell: string): ScriptRun {
+export function runStatements(list: readonly Statement[], sh: Shell, shell: string): ScriptRun {
   let status = 0;
   let output = '';
   let errexit = false;
@@ -1316,8 +1347,31 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
       i = run.last;
       continue;
     }
+    if (/^!\s/.test(st.text)) {
+      // `! CMD`: its status negated.
+      if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) continue;
+      const r = runStatements([{ text: st.text.replace(/^!\s+/, ''), op: ';' }], sh, shell);
+      output += r.output;
+      if (r.forever || r.exited) return { ...r, output };
+      status = r.status === 0 ? 1 : 0;
+      continue;
+    }
     const loop = /^for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b(.*)$/.exec(st.text);
-    if (/^(while|until|if|case|function)\b/.test(st.text) && !loop) {
+    if (/^(while|until|if)(\s|$)/.test(st.text)) {
+      // shellControl.ts: if/elif/else/fi, while and until.
+      const block = controlBlock(list, i);
+      if (!block) return { status, output, forever: true, exited: false };
+      i = block.end;
+      if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) continue;
+      const run = (l: readonly Statement[]) => runStatements(l, sh, shell);
+      const r = block.kind === 'if' ? runIf(block, run) : runLoop(block, sh, shell, run);
+      output += r.output;
+      status = r.status;
+      if (r.forever || r.exited || r.jump) return { ...r, output };
+      continue;
+    }
+    // A keyword out of place (`fi` with no `if`) is a syntax error: not simulated.
+    if (/^(case|function|then|else|elif|fi|do|done|esac)(\s|$)/.test(st.text) && !loop) {
       return { status, output, forever: true, exited: false };
     }
     if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) {
@@ -1348,6 +1402,7 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
         output += r.output;
         status = r.status;
         if (r.forever || r.exited) return { ...r, output, ...(piped ? { forever: true } : {}) };
+        if (r.jump === 'break') break;
       }
       i = end;
       if (piped) {
@@ -1367,6 +1422,11 @@ function runStatements(list: readonly Statement[], sh: Shell, shell: string): Sc
         i = run.last;
       }
       continue;
+    }
+    const jump = /^(break|continue)(?:\s+1)?$/.exec(st.text);
+    if (jump) {
+      const to = jump[1] === 'break' ? 'break' : 'continue';
+      return { status: 0, output, forever: false, exited: false, jump: to };
     }
     if (/^set\s+-e\b/.test(st.text)) {
       errexit = true;
@@ -1780,6 +1840,7 @@ function script(
       ...timed,
       ...files,
       ...(r.follows ? { follows: r.follows } : {}),
+      ...(sh.endless ? { rounds: sh.endless } : {}),
     };
   }
   return {
@@ -2904,6 +2965,11 @@ export interface Surroundings {
   kernel?: string;
   /** Files of the container's volumes (ConfigMap and Secret keys), by path. */
   files?: ReadonlyMap<string, string>;
+  /**
+   * Those files as they were at epoch ms `at` (the volumes as the kubelet had last synced
+   * them): what each round of an endless loop reads (loopRounds.ts). Absent: `files` always.
+   */
+  filesAt?: (at: number) => ReadonlyMap<string, string> | undefined;
   /** Directories the container's volumes are mounted on (`ls` of an empty one is empty). */
   dirs?: readonly string[];
   /** Those mounted read-only (ConfigMap, Secret, downward API, projected volumes). */
@@ -3133,6 +3199,7 @@ export function containerProgram(
     return { runs: 'forever', output: '' };
   }
   const sh = newShell(image, startedAt, where);
+  sh.lazyLoops = true;
   const cmd0 = argv[0] ?? '';
   const shell = cmd0.split('/').pop() ?? '';
   // The runtime execs argv[0] itself, unless an entrypoint script of the image is given the

@@ -9,6 +9,7 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { type NodeAllocatable, processInputs } from '../../engine/node/containerEnv.ts';
+import { scriptLoopLines } from '../../engine/node/loopRounds.ts';
 import {
   containerProgram,
   type Follow,
@@ -18,7 +19,6 @@ import {
   type ServiceView,
   type Surroundings,
   servedPorts,
-  volumeFiles,
 } from '../../engine/node/program.ts';
 import { processUser, type UserContext } from '../../engine/node/securityContext.ts';
 import { catalogueVersion } from '../../engine/registry/registry.ts';
@@ -30,7 +30,8 @@ import { listAll, peekObject } from './common.ts';
 import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
 import { numberConnections } from './nginxErrorLog.ts';
-import { nginxDocRoot } from './podFiles.ts';
+import { containerFiles, nginxDocRoot } from './podFiles.ts';
+import { syncedVolumes } from './volumeSync.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
 const DEFAULT_KERNEL = '6.8.0-51-generic';
@@ -701,6 +702,19 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
   if (program?.runs === 'forever' && program.loop) {
     lines = [...lines, ...loopLines(program.loop, written, end)];
   }
+  if (program?.runs === 'forever' && program.rounds) {
+    // Any other endless loop: its rounds, each reading the files of its moment.
+    lines = [
+      ...lines,
+      ...scriptLoopLines(program.rounds, written, end, {
+        // What execs and the pod's other containers wrote where it reads.
+        ...(container ? { written: containerFiles(ctx, p, container, node, written, end) } : {}),
+        ...(opts.tail >= 0 ? { tail: opts.tail } : {}),
+        ...(opts.since !== undefined ? { since: opts.since } : {}),
+        ended: finished !== undefined,
+      }),
+    ];
+  }
   if (program === undefined && fromHost === undefined && container) {
     // nginx's access log: a line for each HTTP probe the kubelet sent this run, and for each
     // request the learner's wget and curl sent it (kubectl exec).
@@ -759,7 +773,8 @@ export function surroundingsOf(
     return o ? { ...o.binaryData, ...o.data } : undefined;
   };
   // The environment and subPath mounts keep what the ConfigMaps and Secrets held when the
-  // container started (the kubelet resolves them once); whole-volume mounts follow updates.
+  // container started (the kubelet resolves them once); whole-volume mounts follow updates at
+  // the kubelet's syncs of the pod (volumeSync.ts).
   const containerID = [
     ...(p.status?.containerStatuses ?? []),
     ...(p.status?.initContainerStatuses ?? []),
@@ -777,13 +792,15 @@ export function surroundingsOf(
   });
   const kernel = (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
     ?.kernelVersion;
-  const vf = container
-    ? volumeFiles(p as KubeObject, container, live, data, {
+  // Whole-volume mounts hold what the kubelet wrote at its last sync of the pod (volumeSync.ts).
+  const filesAt = container
+    ? syncedVolumes(ctx, p, container, data, {
         ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
         ...(p.status?.hostIP ? { hostIP: p.status.hostIP } : {}),
         ...(allocatable ? { allocatable } : {}),
       })
     : undefined;
+  const vf = filesAt?.(ctx.host.nowEpochMs());
   const user = processUser(
     container?.image ?? '',
     (p.spec as { securityContext?: UserContext } | undefined)?.securityContext,
@@ -792,6 +809,7 @@ export function surroundingsOf(
   const fsGroup = (p.spec?.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
   const where: Surroundings = {
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
+    ...(vf && filesAt ? { filesAt: (at: number) => filesAt(at)?.files } : {}),
     ...(vf?.readOnly ? { readOnly: vf.readOnly } : {}),
     ...(vf?.memory ? { memory: vf.memory } : {}),
     ...(p.status?.startTime ? { volumesAt: p.status.startTime } : {}),
@@ -816,7 +834,17 @@ function programOf(
   node: KubeObject | undefined,
 ): Program {
   const { where, command, args } = surroundingsOf(ctx, p, container, node);
-  return containerProgram(container?.image ?? '', command, args, startedAt, where);
+  // The program read its volumes as they were when it started (later rounds of a loop read
+  // them again: loopRounds.ts).
+  const start = Date.parse(startedAt ?? '');
+  const files = Number.isNaN(start) ? undefined : where.filesAt?.(start);
+  return containerProgram(
+    container?.image ?? '',
+    command,
+    args,
+    startedAt,
+    files ? { ...where, files } : where,
+  );
 }
 
 type PodContainer = NonNullable<Pod['spec']>['containers'][number];

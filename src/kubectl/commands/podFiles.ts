@@ -14,6 +14,7 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { StoredFile } from '../../engine/cluster.ts';
+import { scriptLoopWrites } from '../../engine/node/loopRounds.ts';
 import {
   containerProgram,
   execInContainer,
@@ -127,6 +128,12 @@ function programWrites(
     for (const f of program.files ?? []) {
       if (start + f.atMs <= nowMs)
         out.push({ path: normalPath(f.path), content: f.content, at: start + f.atMs });
+    }
+  }
+  if (program.runs === 'forever' && program.rounds) {
+    // Any other endless loop: what its rounds wrote by now (loopRounds.ts).
+    for (const f of scriptLoopWrites(program.rounds, start, nowMs)) {
+      out.push({ path: normalPath(f.path), content: f.content, at: start + f.atMs });
     }
   }
   if (program.runs === 'forever' && program.loop) {
