@@ -54,6 +54,17 @@ describe('kubectl cp out of a pod', () => {
     expect(host.fs.read('hn2')).toBe('web\n');
   });
 
+  it('tar strips everything up to the last .. of a member name, and says what', () => {
+    const { run, host } = session();
+    expect(run('kubectl cp web:/tmp/../etc/hostname a').out).toBe(
+      "tar: Removing leading `/tmp/../' from member names\n",
+    );
+    expect(run('kubectl cp bb:../../etc/hostname b').out).toBe(
+      "tar: removing leading '../../' from member names\n",
+    );
+    expect([host.fs.read('a'), host.fs.read('b')]).toEqual(['web\n', 'bb\n']);
+  });
+
   it("busybox's tar words it in lower case", () => {
     const { run, host } = session();
     expect(run('kubectl cp bb:/etc/hostname hn')).toEqual({
@@ -169,13 +180,16 @@ describe('kubectl cp into a pod', () => {
     });
   });
 
-  it('a local file that is not there', () => {
+  it('a local file that is not there (outside the home directory, none is)', () => {
     const { run } = session();
     expect(run('kubectl cp nope.txt web:/tmp/')).toEqual({
       out: '',
       err: "error: nope.txt doesn't exist in local filesystem\n",
       code: 1,
     });
+    expect(run('kubectl cp ../x web:/tmp/').err).toBe(
+      "error: ../x doesn't exist in local filesystem\n",
+    );
   });
 
   it('what was copied in stays across a replay of the cluster', () => {
@@ -190,6 +204,57 @@ describe('kubectl cp into a pod', () => {
 });
 
 describe('kubectl cp errors', () => {
+  it("kubectl cp --help is 1.32's", () => {
+    const { run } = engineSession(3);
+    const help = run('kubectl cp --help');
+    expect(help.code).toBe(0);
+    expect(help.out).toBe(`Copy files and directories to and from containers.
+
+Examples:
+  # !!!Important Note!!!
+  # Requires that the 'tar' binary is present in your container
+  # image.  If 'tar' is not present, 'kubectl cp' will fail.
+  #
+  # For advanced use cases, such as symlinks, wildcard expansion or
+  # file mode preservation, consider using 'kubectl exec'.
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+  tar cf - /tmp/foo | kubectl exec -i -n <some-namespace> <some-pod> -- tar xf - -C /tmp/bar
+  
+  # Copy /tmp/foo from a remote pod to /tmp/bar locally
+  kubectl exec -n <some-namespace> <some-pod> -- tar cf - /tmp/foo | tar xf - -C /tmp/bar
+  
+  # Copy /tmp/foo_dir local directory to /tmp/bar_dir in a remote pod in the default namespace
+  kubectl cp /tmp/foo_dir <some-pod>:/tmp/bar_dir
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in a specific container
+  kubectl cp /tmp/foo <some-pod>:/tmp/bar -c <specific-container>
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+  kubectl cp /tmp/foo <some-namespace>/<some-pod>:/tmp/bar
+  
+  # Copy /tmp/foo from a remote pod to /tmp/bar locally
+  kubectl cp <some-namespace>/<some-pod>:/tmp/foo /tmp/bar
+
+Options:
+    -c, --container='':
+\tContainer name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the
+\tcontainer to be attached or the first container in the pod will be chosen
+
+    --no-preserve=false:
+\tThe copied file/directory's ownership and permissions will not be preserved in the container
+
+    --retries=0:
+\tSet number of retries to complete a copy operation from a container. Specify 0 to disable or any negative
+\tvalue for infinite retrying. The default is 0 (no retry).
+
+Usage:
+  kubectl cp <file-spec-src> <file-spec-dest> [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`);
+  });
+
   it('an image without tar (distroless CoreDNS): the exec cannot start', () => {
     const { run } = session();
     const pod = run('kubectl get pods -n kube-system -l k8s-app=kube-dns -o name').out.split(

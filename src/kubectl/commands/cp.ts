@@ -181,11 +181,29 @@ function gnuTar(image: string): boolean {
   return shellFamily(repository(image)) !== 'busybox';
 }
 
-/** tar's note when it makes an absolute member name relative. */
-function removingLeading(image: string): string {
+/**
+ * What tar strips from a member name so that it cannot land outside the directory it is
+ * unpacked in (GNU tar's safer_name_suffix, busybox's strip_unsafe_prefix): everything up to
+ * the last `..` component, then leading slashes.
+ */
+function unsafePrefix(name: string): string {
+  let len = 0;
+  let at = 0;
+  for (const part of name.split('/')) {
+    if (part === '..') len = at + 2;
+    at += part.length + 1;
+  }
+  while (name[len] === '/') len++;
+  return name.slice(0, len);
+}
+
+/** tar's note, once, when it makes member names relative ('' when there is nothing to strip). */
+function removingLeading(image: string, name: string): string {
+  const prefix = unsafePrefix(name);
+  if (prefix === '') return '';
   return gnuTar(image)
-    ? "tar: Removing leading `/' from member names\n"
-    : "tar: removing leading '/' from member names\n";
+    ? `tar: Removing leading \`${prefix}' from member names\n`
+    : `tar: removing leading '${prefix}' from member names\n`;
 }
 
 /**
@@ -210,19 +228,19 @@ function copyFromPod(ctx: Ctx, src: FileSpec, destFile: string): void {
       `this console cannot copy ${JSON.stringify(src.file)} out of the container: the simulation does not know what is there`,
     );
   }
-  const absolute = src.file.startsWith('/');
+  const removing = removingLeading(o.image, src.file);
   if (view.kind === 'missing') {
     // tar reports the missing file and ends with status 2 (1 for busybox), but it has written
     // an empty archive by then: kubectl has usually unpacked it and exited 0 before the exec's
     // status arrives (kubernetes/kubectl#980).
     remote(
       gnuTar(o.image)
-        ? `${absolute ? removingLeading(o.image) : ''}tar: ${src.file}: Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors\n`
+        ? `${removing}tar: ${src.file}: Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors\n`
         : `tar: ${src.file}: No such file or directory\ntar: error exit delayed from previous errors\n`,
     );
     return;
   }
-  if (absolute) remote(removingLeading(o.image));
+  remote(removing);
   unpackLocally(ctx, view, destFile);
 }
 
@@ -239,14 +257,31 @@ function unpackLocally(
     return;
   }
   // os.MkdirAll of the destination fails on a file that is there.
-  if (fs.has(dest)) ctx.fail(`mkdir ${dest}: not a directory`);
+  const kind = localKind(ctx, dest);
+  if (kind === 'file') ctx.fail(`mkdir ${dest}: not a directory`);
+  if (kind === 'outside') ctx.fail(`mkdir ${dest}: permission denied`);
   for (const [rel, content] of view.files) writeLocal(ctx, join(dest, rel), content);
+}
+
+/**
+ * What a local path is in the console's files: the workspace is the learner's home, so a path
+ * that leads out of it is none of its files (and cannot be written).
+ */
+function localKind(ctx: Ctx, path: string): 'file' | 'dir' | 'outside' | 'missing' {
+  const fs = ctx.host.fs;
+  if (Workspace.normalize(path) === undefined) {
+    return ['.', '/'].includes(goClean(path.replace(/^~(\/|$)/, './'))) ? 'dir' : 'outside';
+  }
+  if (fs.has(path)) return 'file';
+  return fs.isDirectory(path) ? 'dir' : 'missing';
 }
 
 /** os.Create and io.Copy of one file, with Go's error texts. */
 function writeLocal(ctx: Ctx, path: string, content: string): void {
   const fs = ctx.host.fs;
-  if (fs.isDirectory(path)) ctx.fail(`open ${path}: is a directory`);
+  const kind = localKind(ctx, path);
+  if (kind === 'dir') ctx.fail(`open ${path}: is a directory`);
+  if (kind === 'outside') ctx.fail(`open ${path}: permission denied`);
   const r = fs.write(path, content);
   if (r.ok) return;
   if (r.error.endsWith('Permission denied')) ctx.fail(`open ${path}: permission denied`);
@@ -261,10 +296,11 @@ function writeLocal(ctx: Ctx, path: string, content: string): void {
  */
 function copyToPod(ctx: Ctx, srcFile: string, dest: FileSpec): void {
   const fs = ctx.host.fs;
-  const isFile = fs.has(srcFile);
-  if (!isFile && !fs.isDirectory(srcFile)) {
+  const kind = localKind(ctx, srcFile);
+  if (kind === 'missing' || kind === 'outside') {
     ctx.fail(`${srcFile} doesn't exist in local filesystem`);
   }
+  const isFile = kind === 'file';
   const namespace = dest.namespace || ctx.namespace;
   // The `test -d` exec's streams are buffers kubectl drops; the tar exec's are kubectl's own.
   const o = openExec(ctx, namespace, dest.pod, (text) => ctx.err(text));
