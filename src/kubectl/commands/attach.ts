@@ -47,6 +47,7 @@ export function runAttach(ctx: Ctx, args: string[]): void {
   const namespace = pod.metadata?.namespace ?? ctx.namespace;
   authorizePodSubresource(ctx, 'create', 'attach', namespace, pod.metadata?.name ?? '');
   runningContainer(ctx, pod, found.name, 'attach');
+  ctx.host.api.connect?.('attach', namespace, pod.metadata?.name ?? '', found.name);
   ctx.err(
     '(this console cannot stay attached: attach shows what the container prints from now on; kubectl logs shows what it printed so far)\n',
   );

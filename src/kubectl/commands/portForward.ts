@@ -205,6 +205,7 @@ export function runPortForward(ctx: Ctx, args: string[]): void {
       );
     }
   }
+  ctx.host.api.connect?.('portforward', namespace, podName, '');
   // One listener an address a port; port 0 is a port the system picks from its ephemeral
   // range (the same for each address of that port).
   const locals = forwards.map((f, i) =>
