@@ -132,6 +132,34 @@ describe('kubectl cp into a pod', () => {
     expect(run('kubectl exec web -- ls /tmp').out).toBe('copied.txt\nnote.txt\n');
   });
 
+  it("into a shared emptyDir: the pod's other container sees it", () => {
+    const { run, host } = engineSession(3);
+    host.fs.write(
+      'shared.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: shared
+spec:
+  volumes:
+  - {name: data, emptyDir: {}}
+  containers:
+  - name: a
+    image: busybox
+    command: [sleep, '3600']
+    volumeMounts: [{name: data, mountPath: /data}]
+  - name: b
+    image: busybox
+    command: [sleep, '3600']
+    volumeMounts: [{name: data, mountPath: /in}]
+`,
+    );
+    run('kubectl apply -f shared.yaml');
+    host.fs.write('f.txt', 'shared\n');
+    expect(run('kubectl cp f.txt shared:/data/f.txt -c a')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl exec shared -c b -- cat /in/f.txt').out).toBe('shared\n');
+  });
+
   it('a local directory: its files under the destination', () => {
     const { run, host } = session();
     host.fs.write('site/index.html', '<h1>mine</h1>\n');
