@@ -91,6 +91,22 @@ describe('kubectl attach', () => {
     });
   });
 
+  it('a stopped node: the API server cannot dial its kubelet (exec and cp say the same)', () => {
+    const { run, host } = engineSession(3);
+    run('kubectl run web --image=nginx');
+    const node = run("kubectl get pod web -o jsonpath='{.spec.nodeName}'").out;
+    const ip = run(
+      `kubectl get node ${node} -o jsonpath='{.status.addresses[?(@.type=="InternalIP")].address}'`,
+    ).out;
+    expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    run(`sim stop-node ${node}`);
+    const dial = `Error from server: error dialing backend: dial tcp ${ip}:10250: connect: no route to host\n`;
+    expect(run('kubectl attach web')).toEqual({ out: '', err: PROMPT + dial, code: 1 });
+    expect(run('kubectl exec web -- hostname')).toEqual({ out: '', err: dial, code: 1 });
+    host.fs.write('f', 'x');
+    expect(run('kubectl cp f web:/tmp/f')).toEqual({ out: '', err: dial, code: 1 });
+  });
+
   it('needs create on pods/attach', () => {
     const { run } = engineSession(3);
     run('kubectl run web --image=nginx');

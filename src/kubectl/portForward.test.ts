@@ -153,6 +153,20 @@ describe('kubectl port-forward', () => {
     for (const [line, err] of cases) expect(run(line)).toEqual({ out: '', err, code: 1 });
   });
 
+  it('a stopped node: the stream cannot be upgraded, the kubelet is out of reach', () => {
+    const { run } = session();
+    const node = run("kubectl get pod ports -o jsonpath='{.spec.nodeName}'").out;
+    const ip = run(
+      `kubectl get node ${node} -o jsonpath='{.status.addresses[?(@.type=="InternalIP")].address}'`,
+    ).out;
+    run(`sim stop-node ${node}`);
+    expect(run('kubectl port-forward ports 8080:80')).toEqual({
+      out: '',
+      err: `error: error upgrading connection: error dialing backend: dial tcp ${ip}:10250: connect: no route to host\n`,
+      code: 1,
+    });
+  });
+
   it('needs create on pods/portforward: the stream cannot be upgraded', () => {
     const { run } = session();
     run('kubectl create role viewer --verb=get,list --resource=pods');

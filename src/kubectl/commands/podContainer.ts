@@ -6,7 +6,7 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
-import { listAll } from './common.ts';
+import { listAll, peekObject } from './common.ts';
 import type { LogTarget } from './logs.ts';
 
 /** podcmd.AllContainerNames: containers, then init containers marked ` (init)`. */
@@ -90,6 +90,12 @@ export function runningContainer(
     ctx.err(`Error from server (BadRequest): pod ${podName} does not have a host assigned\n`);
     throw new ExitError(1);
   }
+  const dial = kubeletDialError(ctx, pod);
+  if (dial) {
+    // A Status without a reason: kubectl prints `Error from server: <message>`.
+    ctx.err(`Error from server: ${dial}\n`);
+    throw new ExitError(1);
+  }
   const status = [
     ...(pod.status?.containerStatuses ?? []),
     ...(pod.status?.initContainerStatuses ?? []),
@@ -103,4 +109,18 @@ export function runningContainer(
     );
   }
   return { container, startedAt: running.startedAt };
+}
+
+/**
+ * The API server's error when it cannot reach the kubelet of the pod's node to hand it an exec,
+ * attach or port forward (the node's machine is down), or undefined when it can.
+ */
+export function kubeletDialError(ctx: Ctx, pod: Pod): string | undefined {
+  const nodeName = pod.spec?.nodeName;
+  if (!nodeName || !ctx.host.nodeUp || ctx.host.nodeUp(nodeName)) return undefined;
+  const node = peekObject(ctx, 'nodes', undefined, nodeName);
+  const addresses = (node?.status as { addresses?: { type?: string; address?: string }[] })
+    ?.addresses;
+  const ip = addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
+  return `error dialing backend: dial tcp ${ip}:10250: connect: no route to host`;
 }

@@ -15,7 +15,7 @@ import { KUBERNETES_ADMIN, requestUser } from '../impersonation.ts';
 import { peekObject } from './common.ts';
 import { logTarget } from './logs.ts';
 import { singleTarget } from './misc.ts';
-import { attachablePod } from './podContainer.ts';
+import { attachablePod, kubeletDialError } from './podContainer.ts';
 
 /** splitPort: `[LOCAL:]REMOTE`; anything but two parts counts as one port (its first part). */
 function splitPort(port: string): [string, string] {
@@ -205,6 +205,8 @@ export function runPortForward(ctx: Ctx, args: string[]): void {
       );
     }
   }
+  const dial = kubeletDialError(ctx, got.value as Pod);
+  if (dial) ctx.fail(`error upgrading connection: ${dial}`);
   ctx.host.api.connect?.('portforward', namespace, podName, '');
   // One listener an address a port; port 0 is a port the system picks from its ephemeral
   // range (the same for each address of that port).
