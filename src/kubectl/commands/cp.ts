@@ -56,7 +56,7 @@ function fileSpec(ctx: Ctx, arg: string): FileSpec {
 }
 
 /** Go's path.Clean (and filepath.Clean on Linux). */
-export function goClean(p: string): string {
+function goClean(p: string): string {
   if (p === '') return '.';
   const rooted = p.startsWith('/');
   const out: string[] = [];
