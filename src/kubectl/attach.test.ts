@@ -47,6 +47,11 @@ describe('kubectl attach', () => {
   it('-t without a TTY in the container is said; -i is refused (no terminal here)', () => {
     const { run } = engineSession(3);
     run('kubectl run web --image=nginx');
+    expect(run('kubectl attach -t web')).toEqual({
+      out: '',
+      err: `error: Unable to use a TTY - container web did not allocate one\n${PROMPT}${STAY}`,
+      code: 0,
+    });
     expect(run('kubectl attach -it web')).toEqual({
       out: '',
       err: 'error: Unable to use a TTY - container web did not allocate one\nerror: interactive attach (-i) is not available in this console: it has no terminal to type into; without -i, kubectl attach shows what the container prints\n',
