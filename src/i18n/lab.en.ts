@@ -44,6 +44,12 @@ export const labEn = {
   'lab.step.kubectl.exec.title': 'kubectl exec into {pod}',
   'lab.step.kubectl.exec.text':
     'kubectl sends {request}. The API server reads the pod from etcd to learn its node, then hands the request on to the kubelet of {node} (port 10250), which asks the container runtime to run the command in the container {container}. Nothing is stored: the command\u2019s output streams back to kubectl.',
+  'lab.step.kubectl.attach.title': 'kubectl attaches to {pod}',
+  'lab.step.kubectl.attach.text':
+    'kubectl sends {request}. The API server reads the pod from etcd to learn its node, then hands the request on to the kubelet of {node} (port 10250), which asks the container runtime for the streams of the process already running in the container {container}: what it prints from now on flows back to kubectl.',
+  'lab.step.kubectl.portforward.title': 'kubectl forwards a port to {pod}',
+  'lab.step.kubectl.portforward.text':
+    'kubectl sends {request}. The API server reads the pod from etcd to learn its node, then hands the request on to the kubelet of {node} (port 10250), which asks the container runtime to connect to the port inside the pod\u2019s network. Each connection to the local port travels this path (laptop, API server, kubelet, pod), not through a Service or kube-proxy.',
   'lab.step.kubectl.logs.title': 'kubectl reads the log of {pod}',
   'lab.step.kubectl.logs.text':
     'kubectl sends {request}. Logs are not in etcd: the API server asks the kubelet of {node}, which reads the container {container}\u2019s log file on the node and sends it back.',

@@ -38,6 +38,12 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.kubectl.exec.title': 'kubectl exec로 {pod} 안에서 실행',
   'lab.step.kubectl.exec.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 {container} 컨테이너 안에서 명령을 실행하라고 합니다. 저장되는 것은 없고, 명령의 출력이 kubectl로 흘러 돌아옵니다.',
+  'lab.step.kubectl.attach.title': 'kubectl이 {pod}에 attach',
+  'lab.step.kubectl.attach.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 {container} 컨테이너에서 이미 돌고 있는 프로세스의 입출력 스트림을 달라고 합니다. 이제부터 프로세스가 출력하는 내용이 kubectl로 흘러옵니다.',
+  'lab.step.kubectl.portforward.title': 'kubectl이 {pod}로 포트 포워딩',
+  'lab.step.kubectl.portforward.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 파드 네트워크 안의 포트로 연결하라고 합니다. 로컬 포트로 들어오는 연결은 모두 이 길(노트북, API 서버, kubelet, 파드)로 갑니다. Service나 kube-proxy를 거치지 않습니다.',
   'lab.step.kubectl.logs.title': 'kubectl이 {pod}의 로그 조회',
   'lab.step.kubectl.logs.text':
     'kubectl이 {request} 요청을 보냅니다. 로그는 etcd에 없습니다. API 서버가 {node}의 kubelet에 묻고, kubelet이 노드에 있는 {container} 컨테이너의 로그 파일을 읽어 돌려보냅니다.',

@@ -74,6 +74,17 @@ export const storyEn = {
   'story.msg.kubelet.log':
     'The API server asks the kubelet of {node} for the log; the kubelet reads it from the node.',
   'story.msg.cri.exec': 'The kubelet asks the runtime to run the command in {container}.',
+  'story.msg.api.attach':
+    '{actor} asks the API server to attach to the process of {container} in the pod {name}.',
+  'story.msg.api.portforward': '{actor} asks the API server to forward a port of the pod {name}.',
+  'story.msg.kubelet.attach':
+    'The API server hands the attach to the kubelet of {node}, where the pod {name} runs.',
+  'story.msg.kubelet.portforward':
+    'The API server hands the port forward to the kubelet of {node}, where the pod {name} runs.',
+  'story.msg.cri.attach':
+    "The kubelet asks the runtime for the streams of {container}'s running process.",
+  'story.msg.cri.portforward':
+    "The kubelet asks the runtime to connect to the port inside the pod's network.",
   'story.msg.api.update': '{actor} asks the API server to update {kind} {name}.',
   'story.msg.api.status': '{actor} reports the status of {kind} {name}.',
   'story.msg.api.bind': 'The scheduler binds the pod {name} to {node}.',

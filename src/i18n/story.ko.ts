@@ -68,6 +68,16 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.msg.kubelet.log':
     'API 서버가 {node}의 kubelet에 로그를 요청하고, kubelet은 노드에 있는 로그 파일을 읽습니다.',
   'story.msg.cri.exec': 'kubelet이 런타임에 {container} 컨테이너 안에서 명령을 실행하라고 합니다.',
+  'story.msg.api.attach':
+    '{actor} → API 서버: 파드 {name}의 {container} 컨테이너에서 돌고 있는 프로세스에 연결(attach) 요청.',
+  'story.msg.api.portforward': '{actor} → API 서버: 파드 {name}의 포트 포워딩 요청.',
+  'story.msg.kubelet.attach':
+    'API 서버가 파드 {name}이(가) 도는 {node}의 kubelet에 attach를 넘깁니다.',
+  'story.msg.kubelet.portforward':
+    'API 서버가 파드 {name}이(가) 도는 {node}의 kubelet에 포트 포워딩을 넘깁니다.',
+  'story.msg.cri.attach':
+    'kubelet이 런타임에 {container} 컨테이너에서 돌고 있는 프로세스의 입출력 스트림을 달라고 합니다.',
+  'story.msg.cri.portforward': 'kubelet이 런타임에 파드 네트워크 안의 포트로 연결하라고 합니다.',
   'story.msg.api.update': '{actor} → API 서버: {kind} {name} 수정 요청.',
   'story.msg.api.status': '{actor} → API 서버: {kind} {name}의 상태 보고.',
   'story.msg.api.bind': '스케줄러가 {name} 파드를 {node} 노드에 바인딩합니다.',

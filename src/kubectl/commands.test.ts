@@ -850,9 +850,9 @@ describe('get componentstatuses', () => {
 describe('commands this console does not have', () => {
   it('say so, whatever flags they were given', () => {
     for (const line of [
-      'kubectl attach -it web',
-      'kubectl cp web:/etc/hosts hosts',
-      'kubectl port-forward pod/web 8080:80 --address 0.0.0.0',
+      'kubectl debug -it web --image=busybox',
+      'kubectl proxy --port=8001',
+      'kubectl edit deployment/web',
     ]) {
       const name = (line.split(' ')[1] ?? '') as string;
       expect(run(line)).toEqual({

@@ -48,6 +48,13 @@ describe('completions', () => {
     expect(completions(host, 'cat ').items).toEqual(['nginx.yaml']);
   });
 
+  it('completes pods for attach and port-forward, POD: and files for cp', () => {
+    expect(completions(host, 'kubectl attach ').items).toEqual(['web']);
+    expect(completions(host, 'kubectl port-forward -n blue ').items).toEqual(['pod/nginx']);
+    expect(completions(host, 'kubectl cp ').items).toEqual(['nginx.yaml', 'web:']);
+    expect(completions(host, 'kubectl cp web:/etc/hosts ').items).toEqual(['nginx.yaml', 'web:']);
+  });
+
   it('completes at the cursor, not the end of the line', () => {
     expect(completions(host, 'kubectl ge pods', 10)).toEqual({ from: 8, items: ['get'] });
   });

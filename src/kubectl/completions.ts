@@ -113,8 +113,15 @@ function complete(host: KubectlHost, text: string): Completion {
   if (cmd.name === 'cordon' || cmd.name === 'uncordon' || cmd.name === 'drain') {
     return done(namesOf(host, 'nodes', undefined));
   }
-  if (cmd.name === 'logs') return done(namesOf(host, 'pods', ns));
+  if (cmd.name === 'logs' || cmd.name === 'attach') return done(namesOf(host, 'pods', ns));
   if (cmd.name === 'explain' && positional.length === 0) return done(explainCandidates(current));
+  // cp: `POD:` (kubectl's own completion adds the colon) or a local file.
+  if (cmd.name === 'cp' && positional.length < 2) {
+    return done([...namesOf(host, 'pods', ns).map((n) => `${n}:`), ...host.fs.list()]);
+  }
+  if (cmd.name === 'port-forward' && positional.length === 0) {
+    return done(namesOf(host, 'pods', ns).map((n) => `pod/${n}`));
+  }
   if (TYPED_COMMANDS.has(cmd.name)) {
     if (positional.length === 0) {
       return done([

@@ -2625,7 +2625,35 @@ kubectl autoscale rc foo --max=5 --cpu-percent=80`,
     ],
   },
   certificate: { short: 'Modify certificate resources' },
-  attach: { short: 'Attach to a running container' },
+  attach: {
+    short: 'Attach to a running container',
+    long: 'Attach to a process that is already running inside an existing container.',
+    example: `# Get output from running pod mypod; use the 'kubectl.kubernetes.io/default-container' annotation
+# for selecting the container to be attached or the first container in the pod will be chosen
+kubectl attach mypod
+
+# Get output from ruby-container from pod mypod
+kubectl attach mypod -c ruby-container
+
+# Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod
+# and sends stdout/stderr from 'bash' back to the client
+kubectl attach mypod -c ruby-container -i -t
+
+# Get output from the first pod of a replica set named nginx
+kubectl attach rs/nginx`,
+    use: 'kubectl attach (POD | TYPE/NAME) -c CONTAINER [options]',
+    flags: [
+      f(
+        '-c, --container',
+        "''",
+        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
+      ),
+      POD_RUNNING_TIMEOUT('1m0s'),
+      f('-q, --quiet', 'false', 'Only print output from the remote session'),
+      f('-i, --stdin', 'false', 'Pass stdin to the container'),
+      f('-t, --tty', 'false', 'Stdin is a TTY'),
+    ],
+  },
   exec: {
     short: 'Execute a command in a container',
     long: 'Execute a command in a container.',
@@ -2703,7 +2731,52 @@ kubectl port-forward pod/mypod :5000`,
     ],
   },
   proxy: { short: 'Run a proxy to the Kubernetes API server' },
-  cp: { short: 'Copy files and directories to and from containers' },
+  cp: {
+    short: 'Copy files and directories to and from containers',
+    long: 'Copy files and directories to and from containers.',
+    example: `# !!!Important Note!!!
+# Requires that the 'tar' binary is present in your container
+# image.  If 'tar' is not present, 'kubectl cp' will fail.
+#
+# For advanced use cases, such as symlinks, wildcard expansion or
+# file mode preservation, consider using 'kubectl exec'.
+
+# Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+tar cf - /tmp/foo | kubectl exec -i -n <some-namespace> <some-pod> -- tar xf - -C /tmp/bar
+
+# Copy /tmp/foo from a remote pod to /tmp/bar locally
+kubectl exec -n <some-namespace> <some-pod> -- tar cf - /tmp/foo | tar xf - -C /tmp/bar
+
+# Copy /tmp/foo_dir local directory to /tmp/bar_dir in a remote pod in the default namespace
+kubectl cp /tmp/foo_dir <some-pod>:/tmp/bar_dir
+
+# Copy /tmp/foo local file to /tmp/bar in a remote pod in a specific container
+kubectl cp /tmp/foo <some-pod>:/tmp/bar -c <specific-container>
+
+# Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+kubectl cp /tmp/foo <some-namespace>/<some-pod>:/tmp/bar
+
+# Copy /tmp/foo from a remote pod to /tmp/bar locally
+kubectl cp <some-namespace>/<some-pod>:/tmp/foo /tmp/bar`,
+    use: 'kubectl cp <file-spec-src> <file-spec-dest> [options]',
+    flags: [
+      f(
+        '-c, --container',
+        "''",
+        'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
+      ),
+      f(
+        '--no-preserve',
+        'false',
+        "The copied file/directory's ownership and permissions will not be preserved in the container",
+      ),
+      f(
+        '--retries',
+        '0',
+        'Set number of retries to complete a copy operation from a container. Specify 0 to disable or any negative value for infinite retrying. The default is 0 (no retry).',
+      ),
+    ],
+  },
   auth: { short: 'Inspect authorization', long: 'Inspect authorization.' },
   'auth can-i': {
     long: `Check whether an action is allowed.

@@ -74,8 +74,11 @@ type Initiator = 'kubectl' | 'developer' | 'controller-manager' | 'scheduler' | 
 function initiatorOf(m: Message): Initiator | undefined {
   if (m.from === 'api-server' || m.from === 'etcd' || m.from === 'registry') return undefined;
   if (m.from.startsWith('container-runtime/')) return undefined;
-  // The kubelet's CRI Exec call is part of the exec request the API server handed it.
-  if (m.kind === 'cri.exec') return undefined;
+  // The kubelet's CRI Exec (Attach, PortForward) call is part of the request the API server
+  // handed it.
+  if (m.kind === 'cri.exec' || m.kind === 'cri.attach' || m.kind === 'cri.portforward') {
+    return undefined;
+  }
   // Events and status bookkeeping accompany the work they report on.
   if (m.ref?.resource === 'events') return undefined;
   if (m.from === 'controller-manager' && m.kind === 'api.updateStatus') return undefined;
@@ -195,6 +198,14 @@ function controlPlaneStartedAt(cluster: Cluster, at: number | undefined): boolea
   }
   return false;
 }
+
+/** The step told for a kubectl request the API server hands to a kubelet, by its kind. */
+const CONNECT_STEPS: Readonly<Record<string, string>> = {
+  'api.exec': 'lab.step.kubectl.exec',
+  'api.log': 'lab.step.kubectl.logs',
+  'api.attach': 'lab.step.kubectl.attach',
+  'api.portforward': 'lab.step.kubectl.portforward',
+};
 
 /**
  * The title and narration for one step: the most telling thing that happened in it, in this
@@ -686,13 +697,12 @@ export function narrate(
     return pick('lab.step.namespaceBasics', { namespace: basics[0].ref.namespace });
   }
 
-  // kubectl exec / logs: the API server forwards the request to the pod's kubelet.
-  const connect = msgs.find(
-    (m) => m.from === 'kubectl' && (m.kind === 'api.exec' || m.kind === 'api.log'),
-  );
-  const forwarded = msgs.find((m) => m.kind === 'kubelet.exec' || m.kind === 'kubelet.log');
+  // kubectl exec / logs / attach / port-forward: the API server forwards the request to the
+  // pod's kubelet.
+  const connect = msgs.find((m) => m.from === 'kubectl' && m.kind in CONNECT_STEPS);
+  const forwarded = msgs.find((m) => m.kind === `kubelet.${connect?.kind.slice(4)}`);
   if (connect && forwarded) {
-    return pick(connect.kind === 'api.exec' ? 'lab.step.kubectl.exec' : 'lab.step.kubectl.logs', {
+    return pick(CONNECT_STEPS[connect.kind] ?? '', {
       request: connect.label ?? connect.kind,
       pod: connect.ref?.name ?? '',
       node: String(forwarded.summary.params?.node ?? ''),

@@ -173,6 +173,24 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       });
     case 'cri.exec':
       return text('story.msg.cri.exec', { container: String(p.container ?? '') });
+    case 'api.attach':
+    case 'api.portforward':
+      return text(m.kind === 'api.attach' ? 'story.msg.api.attach' : 'story.msg.api.portforward', {
+        actor: m.from,
+        name,
+        container: String(p.container ?? ''),
+      });
+    case 'kubelet.attach':
+    case 'kubelet.portforward':
+      return text(
+        m.kind === 'kubelet.attach' ? 'story.msg.kubelet.attach' : 'story.msg.kubelet.portforward',
+        { name, node: String(p.node ?? '') },
+      );
+    case 'cri.attach':
+    case 'cri.portforward':
+      return text(m.kind === 'cri.attach' ? 'story.msg.cri.attach' : 'story.msg.cri.portforward', {
+        container: String(p.container ?? ''),
+      });
     case 'api.update':
     case 'api.patch':
       return text(m.label?.endsWith('/status') ? 'story.msg.api.status' : 'story.msg.api.update', {

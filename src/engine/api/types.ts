@@ -214,12 +214,13 @@ export interface ApiClient {
     opts?: DeleteOptions,
   ): Result<KubeObject>;
   /**
-   * A pod's connect subresource: `exec` (POST …/exec) or `log` (GET …/log). The API server reads
-   * the pod and forwards the request to its node's kubelet, which for exec asks the container
-   * runtime; what the command prints is the console's to work out. The result is the pod.
+   * A pod's connect subresource: `exec`, `attach`, `portforward` (POST …/exec, …) or `log`
+   * (GET …/log). The API server reads the pod and forwards the request to its node's kubelet,
+   * which for all but log asks the container runtime (CRI Exec, Attach, PortForward); what
+   * the stream carries is the console's to work out. The result is the pod.
    */
   connect?(
-    subresource: 'exec' | 'log',
+    subresource: 'exec' | 'log' | 'attach' | 'portforward',
     namespace: string | undefined,
     name: string,
     container: string,

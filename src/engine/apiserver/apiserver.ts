@@ -632,24 +632,25 @@ export class ApiServer {
   }
 
   /**
-   * `exec` or `log` of a pod's container (see ApiClient.connect): the request, the pod read
-   * from etcd, the request forwarded to the kubelet of the pod's node (its port 10250) and, for
-   * exec, the kubelet's CRI Exec call to the runtime; then the answer (101 Switching Protocols:
-   * exec streams over an upgraded connection; 200 for a log).
+   * `exec`, `attach`, `portforward` or `log` of a pod (a container of it; see
+   * ApiClient.connect): the request, the pod read from etcd, the request forwarded to the
+   * kubelet of the pod's node (its port 10250) and, but for a log, the kubelet's CRI call to
+   * the runtime (Exec, Attach, PortForward); then the answer (101 Switching Protocols: the
+   * streams go over an upgraded connection; 200 for a log).
    */
   connect(
     actor: Actor,
-    sub: 'exec' | 'log',
+    sub: 'exec' | 'log' | 'attach' | 'portforward',
     namespace: string | undefined,
     name: string,
     container: string,
   ): Result<KubeObject> {
     const r = RESOURCES.pods;
     const ns = namespace ?? 'default';
-    const exec = sub === 'exec';
+    const exec = sub !== 'log';
     this.#request(
       actor,
-      exec ? 'api.exec' : 'api.log',
+      `api.${sub}`,
       r,
       ns,
       name,
@@ -668,24 +669,30 @@ export class ApiServer {
     if (node) {
       const ref = this.#ref(r, ns, name);
       const params = { pod: name, namespace: ns, container, node };
-      const path = exec ? 'exec' : 'containerLogs';
+      // The kubelet server's paths; a port forward is to the pod (its network namespace).
+      const path = {
+        exec: `exec/${ns}/${name}/${container}`,
+        log: `containerLogs/${ns}/${name}/${container}`,
+        attach: `attach/${ns}/${name}/${container}`,
+        portforward: `portForward/${ns}/${name}`,
+      }[sub];
       this.#hop(
         'api-server',
         `kubelet/${node}`,
-        exec ? 'kubelet.exec' : 'kubelet.log',
+        `kubelet.${sub}`,
         ref,
-        { key: exec ? 'msg.kubelet.exec' : 'msg.kubelet.log', params },
-        `${exec ? 'POST' : 'GET'} :10250/${path}/${ns}/${name}/${container}`,
+        { key: `msg.kubelet.${sub}`, params },
+        `${exec ? 'POST' : 'GET'} :10250/${path}`,
         false,
       );
       if (exec) {
         this.#hop(
           `kubelet/${node}`,
           `container-runtime/${node}`,
-          'cri.exec',
+          `cri.${sub}`,
           ref,
-          { key: 'msg.cri.exec', params },
-          'Exec',
+          { key: `msg.cri.${sub}`, params },
+          { exec: 'Exec', attach: 'Attach', portforward: 'PortForward' }[sub],
           false,
         );
       }

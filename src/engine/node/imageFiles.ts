@@ -73,6 +73,19 @@ const IMAGE_EXTRA: Readonly<Record<string, string>> = {
   debian: '',
 };
 
+/**
+ * Distroless images: their one program and nothing else (no shell, no `tar`): the control
+ * plane's and CoreDNS's images, and the pause image.
+ */
+const DISTROLESS: Readonly<Record<string, string>> = {
+  'kube-apiserver': 'kube-apiserver',
+  'kube-controller-manager': 'kube-controller-manager',
+  'kube-scheduler': 'kube-scheduler',
+  etcd: 'etcd etcdctl etcdutl',
+  coredns: 'coredns',
+  pause: 'pause',
+};
+
 /** The repositories based on busybox, alpine, or Debian/Ubuntu. */
 const BUSYBOX_IMAGES = new Set(['busybox']);
 const ALPINE_IMAGES = new Set(['alpine']);
@@ -99,7 +112,7 @@ export function imageBinaries(repo: string, tag = ''): ReadonlySet<string> | und
       set = new Set([...names(BUSYBOX_APPLETS), ...names(ALPINE_EXTRA)]);
     else if (repo in IMAGE_EXTRA && !tag.includes('alpine')) {
       set = new Set([...names(DEBIAN_BASE), ...names(IMAGE_EXTRA[repo] ?? '')]);
-    }
+    } else if (repo in DISTROLESS) set = new Set(names(DISTROLESS[repo] ?? ''));
     cache.set(key, set);
   }
   return set ?? undefined;

@@ -3349,6 +3349,46 @@ export function execCommand(
   return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '', ...written() };
 }
 
+/**
+ * What is at a path of a running container, as `tar` finds it (`kubectl cp`): a file and its
+ * content, a directory and the files under it (paths relative to it, in `ls` order), or nothing.
+ * Undefined when the simulation does not know (a path of an image whose files it does not know).
+ */
+export type PathView =
+  | { kind: 'file'; content: string }
+  | { kind: 'dir'; files: [string, string][] }
+  | { kind: 'missing' };
+
+/** The view of `path` in a container given the files written by `elapsedMs` (see PathView). */
+export function containerPath(
+  image: string,
+  elapsedMs: number,
+  files: readonly FileEvent[] | undefined,
+  where: Surroundings,
+  path: string,
+): PathView | undefined {
+  const sh = newShell(image, '', where);
+  for (const f of files ?? []) if (f.atMs <= elapsedMs) sh.files.set(f.path, f.content);
+  return pathView(sh, normalPath(path));
+}
+
+function pathView(sh: Shell, path: string): PathView | undefined {
+  const names = listDir(sh, path);
+  if (names) {
+    const files: [string, string][] = [];
+    for (const n of names) {
+      const sub = pathView(sh, path === '/' ? `/${n}` : `${path}/${n}`);
+      if (sub?.kind === 'file') files.push([n, sub.content]);
+      else if (sub?.kind === 'dir')
+        for (const [rel, c] of sub.files) files.push([`${n}/${rel}`, c]);
+    }
+    return { kind: 'dir', files };
+  }
+  const content = readFile(sh, path);
+  if (content === undefined) return undefined;
+  return content === null ? { kind: 'missing' } : { kind: 'file', content };
+}
+
 /** PID 1 of images run without a command: their entrypoint as `ps` shows it. */
 const IMAGE_PID1: Readonly<Record<string, string>> = {
   nginx: 'nginx: master process nginx -g daemon off;',

@@ -36,6 +36,8 @@ export const CORE_MESSAGE_KINDS: readonly MessageKindInfo[] = [
   api('bind', 'POST pods/<name>/binding: the scheduler assigns a node'),
   api('exec', 'POST pods/<name>/exec: kubectl exec (the API server forwards it to the kubelet)'),
   api('log', 'GET pods/<name>/log: kubectl logs (the API server forwards it to the kubelet)'),
+  api('attach', 'POST pods/<name>/attach: kubectl attach (forwarded to the kubelet)'),
+  api('portforward', 'POST pods/<name>/portforward: kubectl port-forward (to the kubelet)'),
   {
     kind: 'kubelet.exec',
     summaryKey: 'msg.kubelet.exec',
@@ -49,6 +51,35 @@ export const CORE_MESSAGE_KINDS: readonly MessageKindInfo[] = [
     params: ['pod', 'namespace', 'container', 'node'],
     hop: 'api-server → kubelet/<node>',
     meaning: "the API server proxies a log request to the pod's kubelet, which reads the log file",
+  },
+  {
+    kind: 'kubelet.attach',
+    summaryKey: 'msg.kubelet.attach',
+    params: ['pod', 'namespace', 'container', 'node'],
+    hop: 'api-server → kubelet/<node>',
+    meaning: "the API server proxies an attach to the pod's kubelet (port 10250)",
+  },
+  {
+    kind: 'kubelet.portforward',
+    summaryKey: 'msg.kubelet.portforward',
+    params: ['pod', 'namespace', 'container', 'node'],
+    hop: 'api-server → kubelet/<node>',
+    meaning: "the API server proxies a port forward to the pod's kubelet (port 10250)",
+  },
+  {
+    kind: 'cri.attach',
+    summaryKey: 'msg.cri.attach',
+    params: ['pod', 'namespace', 'container', 'node'],
+    hop: 'kubelet/<node> → container-runtime/<node>',
+    meaning: "the kubelet asks the runtime for the streams of the container's process (CRI Attach)",
+  },
+  {
+    kind: 'cri.portforward',
+    summaryKey: 'msg.cri.portforward',
+    params: ['pod', 'namespace', 'container', 'node'],
+    hop: 'kubelet/<node> → container-runtime/<node>',
+    meaning:
+      "the kubelet asks the runtime to connect to a port in the pod's network (CRI PortForward)",
   },
   {
     kind: 'cri.exec',

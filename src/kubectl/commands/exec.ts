@@ -20,9 +20,10 @@ import { hex64 } from '../../engine/registry/digest.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
-import { listAll, peekObject } from './common.ts';
+import { peekObject } from './common.ts';
 import { accessTime, defaultContainer, logTarget, surroundingsOf } from './logs.ts';
 import { nginxErrorLine } from './nginxErrorLog.ts';
+import { attachablePod, runningContainer } from './podContainer.ts';
 import { containerFiles, keepExecWrites } from './podFiles.ts';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
@@ -42,17 +43,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
   if (command.length === 0) ctx.fail('you must specify at least one command for the container');
 
   // Run: the pod (the first of a workload's), then its container.
-  const target = logTarget(ctx, resource, 'cannot attach to');
-  let pod: Pod;
-  if ('pod' in target) pod = target.pod;
-  else {
-    const sel = Object.entries(target.owner.spec?.selector?.matchLabels ?? {})
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
-    const first = listAll(ctx, 'pods', ctx.namespace, sel)[0] as Pod | undefined;
-    if (!first) ctx.fail('timed out waiting for the condition');
-    pod = first;
-  }
+  const pod = attachablePod(ctx, logTarget(ctx, resource, 'cannot attach to'));
   const podName = pod.metadata?.name ?? '';
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
@@ -60,29 +51,14 @@ export function runExec(ctx: Ctx, args: string[]): void {
   }
   authorizePodSubresource(ctx, 'create', 'exec', pod.metadata?.namespace ?? ctx.namespace, podName);
   const cname = ctx.str('container') || defaultContainer(ctx, pod);
-  const container = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find(
-    (c) => c.name === cname,
-  );
-  if (!container) {
-    ctx.err(`Error from server (BadRequest): container ${cname} is not valid for pod ${podName}\n`);
-    throw new ExitError(1);
-  }
-  if (!pod.spec?.nodeName) {
-    ctx.err(`Error from server (BadRequest): pod ${podName} does not have a host assigned\n`);
-    throw new ExitError(1);
-  }
-  const status = [
-    ...(pod.status?.containerStatuses ?? []),
-    ...(pod.status?.initContainerStatuses ?? []),
-  ].find((s) => s.name === cname);
-  const running = status?.state?.running;
-  if (!running) ctx.fail(`unable to upgrade connection: container not found ("${cname}")`);
+  const { container, startedAt } = runningContainer(ctx, pod, cname);
 
   // POST pods/NAME/exec: the API server hands it to the node's kubelet, the kubelet to the runtime.
   ctx.host.api.connect?.('exec', pod.metadata?.namespace ?? ctx.namespace, podName, cname);
-  const node = peekObject(ctx, 'nodes', undefined, pod.spec.nodeName) as KubeObject | undefined;
+  const node = peekObject(ctx, 'nodes', undefined, pod.spec?.nodeName ?? '') as
+    | KubeObject
+    | undefined;
   const { where, command: pCommand, args: pArgs } = surroundingsOf(ctx, pod, container, node);
-  const startedAt = running.startedAt;
   const startMs = startedAt ? Date.parse(startedAt) : ctx.host.nowEpochMs();
   const nowMs = ctx.host.nowEpochMs();
   // What its program, its hook, the pod's other containers (in shared volumes) and earlier

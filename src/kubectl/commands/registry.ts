@@ -2,10 +2,12 @@
 
 import type { Ctx } from '../context.ts';
 import type { FlagDef } from '../flags.ts';
+import { runAttach } from './attach.ts';
 import { runAuthCanI, runAuthWhoami } from './auth.ts';
 import { runAuthReconcile } from './authReconcile.ts';
 import { runAutoscale } from './autoscale.ts';
 import { runConfig } from './config.ts';
+import { runCp } from './cp.ts';
 import {
   runCreateCronJob,
   runCreateDeployment,
@@ -59,6 +61,7 @@ import {
   runVersion,
 } from './misc.ts';
 import { runPatch } from './patch.ts';
+import { runPortForward } from './portForward.ts';
 import { runSetEnv, runSetResources } from './setEnvResources.ts';
 import { runSetSelector, runSetServiceAccount } from './setSelectorServiceAccount.ts';
 import { runTaint } from './taint.ts';
@@ -1101,19 +1104,36 @@ kubectl events --types=Warning,Normal`,
       },
     ],
   },
-  ...[
-    'attach',
-    'certificate',
-    'completion',
-    'cp',
-    'debug',
-    'edit',
-    'kustomize',
-    'options',
-    'plugin',
-    'port-forward',
-    'proxy',
-  ].map((name) => notHere(name)),
+  ...['certificate', 'completion', 'debug', 'edit', 'kustomize', 'options', 'plugin', 'proxy'].map(
+    (name) => notHere(name),
+  ),
+  {
+    name: 'cp',
+    short: 'Copy files and directories to and from containers',
+    use: 'kubectl cp <file-spec-src> <file-spec-dest> [options]',
+    flags: [s('container', 'c'), b('no-preserve'), { name: 'retries', type: 'int' }],
+    run: runCp,
+  },
+  {
+    name: 'attach',
+    short: 'Attach to a running container',
+    use: 'kubectl attach (POD | TYPE/NAME) -c CONTAINER [options]',
+    flags: [
+      s('container', 'c'),
+      b('stdin', 'i'),
+      b('tty', 't'),
+      b('quiet', 'q'),
+      { name: 'pod-running-timeout', type: 'duration' },
+    ],
+    run: runAttach,
+  },
+  {
+    name: 'port-forward',
+    short: 'Forward one or more local ports to a pod',
+    use: 'kubectl port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]',
+    flags: [list('address'), { name: 'pod-running-timeout', type: 'duration' }],
+    run: runPortForward,
+  },
   {
     name: 'auth',
     short: 'Inspect authorization',
