@@ -105,3 +105,25 @@ describe('JSONPath empty subscript', () => {
     });
   });
 });
+
+describe('kinds a real cluster serves but the console does not store', () => {
+  it('are named as such, not blamed on missing CRDs (audit 15 F2)', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write(
+      'rc.yaml',
+      'apiVersion: node.k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: gvisor\nhandler: runsc\n',
+    );
+    expect(run('kubectl apply -f rc.yaml')).toEqual({
+      out: '',
+      err: 'error: runtimeclasses.node.k8s.io are served by a real cluster but not available in this console\n',
+      code: 1,
+    });
+    host.fs.write(
+      'x.yaml',
+      'apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  name: x\n',
+    );
+    expect(run('kubectl apply -f x.yaml').err).toBe(
+      'error: resource mapping not found for name: "x" namespace: "" from "x.yaml": no matches for kind "CronTab" in version "stable.example.com/v1"\nensure CRDs are installed first\n',
+    );
+  });
+});

@@ -637,6 +637,22 @@ export function typeByKind(apiVersion: unknown, kind: unknown): ResourceType | u
 }
 
 /**
+ * A kind a 1.32 server serves at `apiVersion` but this console does not store (an always-empty
+ * or a served-only type): its qualified resource name (`runtimeclasses.node.k8s.io`).
+ */
+export function unstoredServedKind(apiVersion: unknown, kind: unknown): string | undefined {
+  if (typeof kind !== 'string' || typeof apiVersion !== 'string') return undefined;
+  const slash = apiVersion.indexOf('/');
+  const group = slash >= 0 ? apiVersion.slice(0, slash) : '';
+  const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion;
+  const t = [...RESOURCE_TYPES.filter((r) => !isStoredType(r)), ...SERVED_ONLY_TYPES].find(
+    (r) => r.kind === kind && r.group === group && r.version === version,
+  );
+  if (!t) return undefined;
+  return t.group ? `${t.resource}.${t.group}` : t.resource;
+}
+
+/**
  * Resolves what a user typed as a resource type (`po`, `pods`, `pod`, `Pod`,
  * `deployments.apps`, `deploy`), like the RESTMapper + shortcut expander.
  */

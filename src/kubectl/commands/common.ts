@@ -14,6 +14,7 @@ import {
   resolveType,
   servedOnlyType,
   typeByKind,
+  unstoredServedKind,
 } from '../resources.ts';
 
 /** The resource builder's missingResourceError: no argument and no `-f`. */
@@ -257,6 +258,14 @@ export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): Man
         );
       }
       const type = typeByKind(obj.apiVersion, obj.kind);
+      const unstored = type ? undefined : unstoredServedKind(obj.apiVersion, obj.kind);
+      if (unstored) {
+        // A kind a real cluster serves: say so rather than blame missing CRDs.
+        const message = `${unstored} are served by a real cluster but not available in this console`;
+        if (!errors) ctx.fail(message);
+        errors.push(clientError(message));
+        continue;
+      }
       if (!type) {
         const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';
         const ns = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
