@@ -127,3 +127,16 @@ describe('kinds a real cluster serves but the console does not store', () => {
     );
   });
 });
+
+describe('RuntimeClass admission', () => {
+  it('refuses a pod naming a RuntimeClass, since a kubeadm cluster has none (audit 15 F2)', () => {
+    const { run } = engineSession(3);
+    expect(
+      run(`kubectl run r --image=nginx --overrides='{"spec":{"runtimeClassName":"gvisor"}}'`),
+    ).toEqual({
+      out: '',
+      err: 'Error from server (Forbidden): pods "r" is forbidden: pod rejected: RuntimeClass "gvisor" not found\n',
+      code: 1,
+    });
+  });
+});

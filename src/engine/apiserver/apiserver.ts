@@ -1543,6 +1543,13 @@ export class ApiServer {
     );
     const admission = this.#admitNamespace(r, ns, shownName);
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
+    // RuntimeClass admission (mutating): the class must exist, and this cluster has none.
+    const runtimeClass =
+      r.resource === 'pods' ? (obj.spec as Obj | undefined)?.runtimeClassName : undefined;
+    if (typeof runtimeClass === 'string' && runtimeClass !== '') {
+      const why = `pod rejected: RuntimeClass ${JSON.stringify(runtimeClass)} not found`;
+      return this.#fail(actor, r, ns, shownName, forbidden(r, shownName, why));
+    }
     const isMirror = r.resource === 'pods' && !!meta.annotations?.['kubernetes.io/config.mirror'];
     const limitRanges =
       r.resource === 'pods' && !isMirror
