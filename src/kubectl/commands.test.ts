@@ -586,13 +586,18 @@ describe('the console shell', () => {
     });
   });
 
-  it('rejects pipes and other operators, unknown programs and control characters', () => {
-    expect(run('kubectl get pods | grep web')).toEqual({
+  it('rejects |& and other operators, unknown programs and control characters', () => {
+    expect(run('kubectl get pods |& grep web')).toEqual({
       out: '',
-      err: 'bash: pipes (|) are not supported in this console; only > and >> redirection into files\n',
+      err: "bash: '|&' is not supported in this console; pipe stdout with | (add 2>&1 before it)\n",
       code: 2,
     });
-    expect(run('grep x')).toEqual({ out: '', err: 'bash: grep: command not found\n', code: 127 });
+    expect(run('grep x')).toEqual({
+      out: '',
+      err: 'grep: reading the terminal is not supported in this console: pipe a command into grep or name a file\n',
+      code: 2,
+    });
+    expect(run('awk x')).toEqual({ out: '', err: 'bash: awk: command not found\n', code: 127 });
     expect(run('kubectl get pods\u0007')).toEqual({
       out: '',
       err: 'bash: the line contains the control character U+0007; remove it and try again\n',

@@ -7,8 +7,10 @@
  * `clear`, `export`, `unset`, `alias`, `unalias`. Anything else answers like bash would.
  * Nothing ever throws out of `runLine`.
  */
+
 import { type ParseEntry, parse } from 'shell-quote';
 import { runKubectl } from './cli.ts';
+import { CONSOLE_TOOLS, runConsoleTool } from './consoleTools.ts';
 import {
   type KubectlHost,
   type OutputChunk,
@@ -18,6 +20,7 @@ import {
   type RunResult,
 } from './host.ts';
 import { describeChar, findControlChar } from './manifest.ts';
+import { setStdin } from './stdin.ts';
 
 /** Longest command line the console accepts. */
 export const MAX_LINE_LENGTH = 64 * 1024;
@@ -221,6 +224,8 @@ type Token = { word: string } | { op: string };
 interface Simple {
   words: string[];
   redirect?: { append: boolean; target: string };
+  /** The next command of a pipeline (`… | grep x`): it reads this one's stdout. */
+  pipeTo?: Simple;
 }
 
 class ShellError extends Error {
@@ -266,6 +271,8 @@ function tokenize(host: KubectlHost, line: string): Token[] {
 function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
   const list: { cmd: Simple; next?: string }[] = [];
   let cur: Simple = { words: [] };
+  // The pipeline's first command, which the list holds (`cur` is its last).
+  let first = cur;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if ('word' in t) {
@@ -287,16 +294,25 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
     if (t.op === ';' || t.op === '&&' || t.op === '||') {
       if (cur.words.length === 0)
         throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
-      list.push({ cmd: cur, next: t.op });
+      list.push({ cmd: first, next: t.op });
       cur = { words: [] };
+      first = cur;
+      continue;
+    }
+    if (t.op === '|') {
+      if (cur.words.length === 0)
+        throw new ShellError("bash: syntax error near unexpected token `|'", 2);
+      const stage: Simple = { words: [] };
+      cur.pipeTo = stage;
+      cur = stage;
       continue;
     }
     if (t.op === '(' || t.op === ')') {
       throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
     }
-    if (t.op === '|' || t.op === '|&') {
+    if (t.op === '|&') {
       throw new ShellError(
-        'bash: pipes (|) are not supported in this console; only > and >> redirection into files',
+        "bash: '|&' is not supported in this console; pipe stdout with | (add 2>&1 before it)",
         2,
       );
     }
@@ -305,8 +321,8 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       2,
     );
   }
-  if (cur.words.length > 0 || cur.redirect) list.push({ cmd: cur });
-  else if (list.length > 0 && list[list.length - 1]?.next !== ';') {
+  if (cur.words.length > 0 || cur.redirect) list.push({ cmd: first });
+  else if (cur !== first || (list.length > 0 && list[list.length - 1]?.next !== ';')) {
     throw new ShellError('bash: syntax error: unexpected end of line', 2);
   }
   return list;
@@ -445,7 +461,36 @@ function unsetBuiltin(st: ShellState, which: 'unset' | 'unalias', args: string[]
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 }
 
-function runSimple(host: KubectlHost, allWords: string[]): RunResult {
+/**
+ * A pipeline: each command's stdout is the next one's stdin; their stderr goes to the terminal;
+ * the last one's exit code is the pipeline's. A redirection inside the pipeline sends that
+ * command's output to its file (the next command then reads nothing).
+ */
+function runPipeline(host: KubectlHost, cmd: Simple): RunResult {
+  let stdin: string | undefined;
+  let stderr = '';
+  let r: RunResult = { stdout: '', stderr: '', exitCode: 0 };
+  for (let stage: Simple | undefined = cmd; stage; stage = stage.pipeTo) {
+    r = runSimple(host, stage.words, stdin);
+    if (!stage.pipeTo) break;
+    stderr += r.stderr;
+    stdin = r.stdout;
+    const target = stage.redirect?.target;
+    if (target !== undefined) {
+      if (target !== '/dev/null') host.fs.write(target, r.stdout, stage.redirect?.append);
+      stdin = '';
+    }
+  }
+  return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: r.exitCode };
+}
+
+function lastStage(cmd: Simple): Simple {
+  let s = cmd;
+  while (s.pipeTo) s = s.pipeTo;
+  return s;
+}
+
+function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunResult {
   const st = stateOf(host);
   let start = 0;
   while (start < allWords.length && ASSIGNMENT_RE.test(allWords[start] ?? '')) start++;
@@ -472,9 +517,18 @@ function runSimple(host: KubectlHost, allWords: string[]): RunResult {
     case undefined:
       return { stdout: '', stderr: '', exitCode: 0 };
     case 'kubectl':
-    case 'k':
-      return runKubectl(host, args);
+    case 'k': {
+      setStdin(host, stdin);
+      try {
+        return runKubectl(host, args);
+      } finally {
+        setStdin(host, undefined);
+      }
+    }
     case 'cat':
+      // `cat` or `cat -` in a pipeline copies its stdin.
+      if (stdin !== undefined && args.filter((a) => a !== '-n').every((a) => a === '-'))
+        return { stdout: stdin, stderr: '', exitCode: 0 };
       return cat(host, args);
     case 'ls':
       return ls(host, args);
@@ -497,6 +551,7 @@ function runSimple(host: KubectlHost, allWords: string[]): RunResult {
       return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
     }
     default:
+      if (CONSOLE_TOOLS.has(name)) return runConsoleTool(host, name, args, stdin);
       if (EDITORS.has(name)) {
         return {
           stdout: '',
@@ -549,7 +604,8 @@ export function runLine(host: KubectlHost, line: string): RunResult {
           else if (again.length === 0) cmd = { words: [] };
         }
         let r: RunResult;
-        const target = cmd.redirect?.target;
+        const last = lastStage(cmd);
+        const target = last.redirect?.target;
         const probe =
           target !== undefined && target !== '/dev/null'
             ? host.fs.write(target, '', true)
@@ -558,9 +614,9 @@ export function runLine(host: KubectlHost, line: string): RunResult {
           r = { stdout: '', stderr: `bash: ${probe.error}\n`, exitCode: 1 };
         } else {
           // bash creates/truncates the file before the command runs.
-          if (target !== undefined && target !== '/dev/null' && !cmd.redirect?.append)
+          if (target !== undefined && target !== '/dev/null' && !last.redirect?.append)
             host.fs.write(target, '');
-          r = runSimple(host, cmd.words);
+          r = cmd.pipeTo ? runPipeline(host, cmd) : runSimple(host, cmd.words);
           if (target !== undefined) {
             if (target !== '/dev/null') {
               const w = host.fs.write(target, r.stdout, true);

@@ -409,9 +409,9 @@ describe('a lab session', () => {
       exitCode: 1,
       stderr: 'vim: give the file to open, e.g. vim nginx.yaml\n',
     });
-    const bad = lab.run('kubectl get pods | grep web');
+    const bad = lab.run('kubectl get pods |& grep web');
     expect(bad.stderr).toBe(
-      'bash: pipes (|) are not supported in this console; only > and >> redirection into files\n',
+      "bash: '|&' is not supported in this console; pipe stdout with | (add 2>&1 before it)\n",
     );
     expect(lab.run('kubectl crate ns x').stderr).toContain('Did you mean this?');
     // Only housekeeping (lease renewals, heartbeats) happened meanwhile.
@@ -420,7 +420,7 @@ describe('a lab session', () => {
       'clear',
       'vi ./notes/a.yaml',
       'vim',
-      'kubectl get pods | grep web',
+      'kubectl get pods |& grep web',
       'kubectl crate ns x',
     ]);
   });

@@ -16,6 +16,7 @@ import {
   typeByKind,
   unstoredServedKind,
 } from '../resources.ts';
+import { takeStdin } from '../stdin.ts';
 
 /** The resource builder's missingResourceError: no argument and no `-f`. */
 export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
@@ -235,9 +236,13 @@ function flattenLists(docs: readonly KubeObject[]): KubeObject[] {
  */
 export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): ManifestObject[] {
   const out: ManifestObject[] = [];
-  for (const file of files) {
-    if (file === '-') ctx.fail('reading from stdin is not supported in this console');
-    const text = isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file);
+  for (const name of files) {
+    const piped = name === '-' ? takeStdin(ctx.host) : undefined;
+    // kubectl names stdin `STDIN` in its messages.
+    const file = piped !== undefined ? 'STDIN' : name;
+    if (name === '-' && piped === undefined)
+      ctx.fail('reading from stdin is not supported in this console: pipe a command into it');
+    const text = piped ?? (isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file));
     if (text === undefined) {
       if (ctx.host.fs.isDirectory(file)) {
         ctx.fail(`error reading ${file}: this console does not read directories`);
