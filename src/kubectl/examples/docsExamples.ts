@@ -117,6 +117,826 @@ metadata:
   labels:
     name: production
 `,
+  'admin/resource/cpu-constraints-pod-2.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "constraints-cpu-demo-2",
+  },
+  spec: {
+    containers: [{
+      name: "constraints-cpu-demo-2-ctr",
+      image: "nginx",
+      resources: {
+        limits: {
+          cpu: "1.5",
+        },
+        requests: {
+          cpu: "500m",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/cpu-constraints-pod-3.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "constraints-cpu-demo-3",
+  },
+  spec: {
+    containers: [{
+      name: "constraints-cpu-demo-3-ctr",
+      image: "nginx",
+      resources: {
+        limits: {
+          cpu: "800m",
+        },
+        requests: {
+          cpu: "100m",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/cpu-constraints-pod-4.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: constraints-cpu-demo-4
+spec:
+  containers:
+  - name: constraints-cpu-demo-4-ctr
+    image: vish/stress
+`,
+  'admin/resource/cpu-constraints-pod.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "constraints-cpu-demo",
+  },
+  spec: {
+    containers: [{
+      name: "constraints-cpu-demo-ctr",
+      image: "nginx",
+      resources: {
+        limits: {
+          cpu: "800m",
+        },
+        requests: {
+          cpu: "500m",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/cpu-constraints.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "LimitRange",
+  metadata: {
+    name: "cpu-min-max-demo-lr",
+  },
+  spec: {
+    limits: [{
+      max: {
+        cpu: "800m",
+      },
+      min: {
+        cpu: "200m",
+      },
+      type: "Container",
+    }],
+  },
+}
+`,
+  'admin/resource/cpu-defaults-pod-2.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "default-cpu-demo-2",
+  },
+  spec: {
+    containers: [{
+      name: "default-cpu-demo-2-ctr",
+      image: "nginx",
+      resources: {
+        limits: {
+          cpu: "1",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/cpu-defaults-pod-3.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "default-cpu-demo-3",
+  },
+  spec: {
+    containers: [{
+      name: "default-cpu-demo-3-ctr",
+      image: "nginx",
+      resources: {
+        requests: {
+          cpu: "0.75",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/cpu-defaults-pod.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "default-cpu-demo",
+  },
+  spec: {
+    containers: [{
+      name: "default-cpu-demo-ctr",
+      image: "nginx",
+    }],
+  },
+}
+`,
+  'admin/resource/cpu-defaults.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "LimitRange",
+  metadata: {
+    name: "cpu-limit-range",
+  },
+  spec: {
+    limits: [{
+      default: {
+        cpu: 1,
+      },
+      defaultRequest: {
+        cpu: 0.5,
+      },
+      type: "Container",
+    }],
+  },
+}
+`,
+  'admin/resource/limit-mem-cpu-container.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "LimitRange",
+  metadata: {
+    name: "limit-mem-cpu-per-container",
+  },
+  spec: {
+    limits: [{
+      max: {
+        cpu: "800m",
+        memory: "1Gi",
+      },
+      min: {
+        cpu: "100m",
+        memory: "99Mi",
+      },
+      default: {
+        cpu: "700m",
+        memory: "900Mi",
+      },
+      defaultRequest: {
+        cpu: "110m",
+        memory: "111Mi",
+      },
+      type: "Container",
+    }],
+  },
+}
+`,
+  'admin/resource/limit-mem-cpu-pod.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "LimitRange",
+  metadata: {
+    name: "limit-mem-cpu-per-pod",
+  },
+  spec: {
+    limits: [{
+      max: {
+        cpu: "2",
+        memory: "2Gi",
+      },
+      type: "Pod",
+    }],
+  },
+}
+`,
+  'admin/resource/limit-memory-ratio-pod.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "LimitRange",
+  metadata: {
+    name: "limit-memory-ratio-pod",
+  },
+  spec: {
+    limits: [{
+      maxLimitRequestRatio: {
+        memory: 2,
+      },
+      type: "Pod",
+    }],
+  },
+}
+`,
+  'admin/resource/limit-range-pod-1.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "busybox1",
+  },
+  spec: {
+    containers: [{
+      name: "busybox-cnt01",
+      image: "busybox:1.28",
+      command: [
+        "/bin/sh",
+      ],
+      args: [
+        "-c",
+        "while true; do echo hello from cnt01; sleep 10;done",
+      ],
+      resources: {
+        requests: {
+          memory: "100Mi",
+          cpu: "100m",
+        },
+        limits: {
+          memory: "200Mi",
+          cpu: "500m",
+        },
+      },
+    }, {
+      name: "busybox-cnt02",
+      image: "busybox:1.28",
+      command: [
+        "/bin/sh",
+      ],
+      args: [
+        "-c",
+        "while true; do echo hello from cnt02; sleep 10;done",
+      ],
+      resources: {
+        requests: {
+          memory: "100Mi",
+          cpu: "100m",
+        },
+      },
+    }, {
+      name: "busybox-cnt03",
+      image: "busybox:1.28",
+      command: [
+        "/bin/sh",
+      ],
+      args: [
+        "-c",
+        "while true; do echo hello from cnt03; sleep 10;done",
+      ],
+      resources: {
+        limits: {
+          memory: "200Mi",
+          cpu: "500m",
+        },
+      },
+    }, {
+      name: "busybox-cnt04",
+      image: "busybox:1.28",
+      command: [
+        "/bin/sh",
+      ],
+      args: [
+        "-c",
+        "while true; do echo hello from cnt04; sleep 10;done",
+      ],
+    }],
+  },
+}
+`,
+  'admin/resource/limit-range-pod-2.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "busybox2",
+  },
+  spec: {
+    containers: [{
+      name: "busybox-cnt01",
+      image: "busybox:1.28",
+      command: [
+        "/bin/sh",
+      ],
+      args: [
+        "-c",
+        "while true; do echo hello from cnt01; sleep 10;done",
+      ],
+      resources: {
+        requests: {
+          memory: "100Mi",
+          cpu: "100m",
+        },
+        limits: {
+          memory: "200Mi",
+          cpu: "500m",
+        },
+      },
+    }, {
+      name: "busybox-cnt02",
+      image: "busybox:1.28",
+      command: [
+        "/bin/sh",
+      ],
+      args: [
+        "-c",
+        "while true; do echo hello from cnt02; sleep 10;done",
+      ],
+      resources: {
+        requests: {
+          memory: "100Mi",
+          cpu: "100m",
+        },
+      },
+    }, {
+      name: "busybox-cnt03",
+      image: "busybox:1.28",
+      command: [
+        "/bin/sh",
+      ],
+      args: [
+        "-c",
+        "while true; do echo hello from cnt03; sleep 10;done",
+      ],
+      resources: {
+        limits: {
+          memory: "200Mi",
+          cpu: "500m",
+        },
+      },
+    }, {
+      name: "busybox-cnt04",
+      image: "busybox:1.28",
+      command: [
+        "/bin/sh",
+      ],
+      args: [
+        "-c",
+        "while true; do echo hello from cnt04; sleep 10;done",
+      ],
+    }],
+  },
+}
+`,
+  'admin/resource/limit-range-pod-3.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "busybox3",
+  },
+  spec: {
+    containers: [{
+      name: "busybox-cnt01",
+      image: "busybox:1.28",
+      command: [
+        "sleep",
+        "3600",
+      ],
+      resources: {
+        limits: {
+          memory: "300Mi",
+        },
+        requests: {
+          memory: "100Mi",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/memory-constraints-pod-2.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "constraints-mem-demo-2",
+  },
+  spec: {
+    containers: [{
+      name: "constraints-mem-demo-2-ctr",
+      image: "nginx",
+      resources: {
+        limits: {
+          memory: "1.5Gi",
+        },
+        requests: {
+          memory: "800Mi",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/memory-constraints-pod-3.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "constraints-mem-demo-3",
+  },
+  spec: {
+    containers: [{
+      name: "constraints-mem-demo-3-ctr",
+      image: "nginx",
+      resources: {
+        limits: {
+          memory: "800Mi",
+        },
+        requests: {
+          memory: "100Mi",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/memory-constraints-pod-4.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "constraints-mem-demo-4",
+  },
+  spec: {
+    containers: [{
+      name: "constraints-mem-demo-4-ctr",
+      image: "nginx",
+    }],
+  },
+}
+`,
+  'admin/resource/memory-constraints-pod.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "constraints-mem-demo",
+  },
+  spec: {
+    containers: [{
+      name: "constraints-mem-demo-ctr",
+      image: "nginx",
+      resources: {
+        limits: {
+          memory: "800Mi",
+        },
+        requests: {
+          memory: "600Mi",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/memory-constraints.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "LimitRange",
+  metadata: {
+    name: "mem-min-max-demo-lr",
+  },
+  spec: {
+    limits: [{
+      max: {
+        memory: "1Gi",
+      },
+      min: {
+        memory: "500Mi",
+      },
+      type: "Container",
+    }],
+  },
+}
+`,
+  'admin/resource/memory-defaults-pod-2.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "default-mem-demo-2",
+  },
+  spec: {
+    containers: [{
+      name: "default-mem-demo-2-ctr",
+      image: "nginx",
+      resources: {
+        limits: {
+          memory: "1Gi",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/memory-defaults-pod-3.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "default-mem-demo-3",
+  },
+  spec: {
+    containers: [{
+      name: "default-mem-demo-3-ctr",
+      image: "nginx",
+      resources: {
+        requests: {
+          memory: "128Mi",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/memory-defaults-pod.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "default-mem-demo",
+  },
+  spec: {
+    containers: [{
+      name: "default-mem-demo-ctr",
+      image: "nginx",
+    }],
+  },
+}
+`,
+  'admin/resource/memory-defaults.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "LimitRange",
+  metadata: {
+    name: "mem-limit-range",
+  },
+  spec: {
+    limits: [{
+      default: {
+        memory: "512Mi",
+      },
+      defaultRequest: {
+        memory: "256Mi",
+      },
+      type: "Container",
+    }],
+  },
+}
+`,
+  'admin/resource/pvc-limit-greater.yaml': `kind: PersistentVolumeClaim
+apiVersion: v1
+metadata:
+  name: pvc-limit-greater
+spec:
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 5Gi
+`,
+  'admin/resource/pvc-limit-lower.yaml': `kind: PersistentVolumeClaim
+apiVersion: v1
+metadata:
+  name: pvc-limit-lower
+spec:
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 500Mi
+`,
+  'admin/resource/quota-mem-cpu-pod-2.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "quota-mem-cpu-demo-2",
+  },
+  spec: {
+    containers: [{
+      name: "quota-mem-cpu-demo-2-ctr",
+      image: "redis",
+      resources: {
+        limits: {
+          memory: "1Gi",
+          cpu: "800m",
+        },
+        requests: {
+          memory: "700Mi",
+          cpu: "400m",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/quota-mem-cpu-pod.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "quota-mem-cpu-demo",
+  },
+  spec: {
+    containers: [{
+      name: "quota-mem-cpu-demo-ctr",
+      image: "nginx",
+      resources: {
+        limits: {
+          memory: "800Mi",
+          cpu: "800m",
+        },
+        requests: {
+          memory: "600Mi",
+          cpu: "400m",
+        },
+      },
+    }],
+  },
+}
+`,
+  'admin/resource/quota-mem-cpu.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "ResourceQuota",
+  metadata: {
+    name: "mem-cpu-demo",
+  },
+  spec: {
+    hard: {
+      requests.cpu: "1",
+      requests.memory: "1Gi",
+      limits.cpu: "2",
+      limits.memory: "2Gi",
+    },
+  },
+}
+`,
+  'admin/resource/quota-objects-pvc-2.yaml': `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: pvc-quota-demo-2
+spec:
+  storageClassName: manual
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 4Gi
+`,
+  'admin/resource/quota-objects-pvc.yaml': `kind: PersistentVolumeClaim
+apiVersion: v1
+metadata:
+  name: pvc-quota-demo
+spec:
+  storageClassName: manual
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 3Gi
+`,
+  'admin/resource/quota-objects.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "ResourceQuota",
+  metadata: {
+    name: "object-quota-demo",
+  },
+  spec: {
+    hard: {
+      persistentvolumeclaims: "1",
+      services.loadbalancers: "2",
+      services.nodeports: "0",
+    },
+  },
+}
+`,
+  'admin/resource/quota-pod-deployment.yaml': `---
+{
+  apiVersion: "apps/v1",
+  kind: "Deployment",
+  metadata: {
+    name: "pod-quota-demo",
+  },
+  spec: {
+    selector: {
+      matchLabels: {
+        purpose: "quota-demo",
+      },
+    },
+    replicas: 3,
+    template: {
+      metadata: {
+        labels: {
+          purpose: "quota-demo",
+        },
+      },
+      spec: {
+        containers: [{
+          name: "pod-quota-demo",
+          image: "nginx",
+        }],
+      },
+    },
+  },
+}
+`,
+  'admin/resource/quota-pod.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "ResourceQuota",
+  metadata: {
+    name: "pod-demo",
+  },
+  spec: {
+    hard: {
+      pods: "2",
+    },
+  },
+}
+`,
+  'admin/resource/storagelimits.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "LimitRange",
+  metadata: {
+    name: "storagelimits",
+  },
+  spec: {
+    limits: [{
+      type: "PersistentVolumeClaim",
+      max: {
+        storage: "2Gi",
+      },
+      min: {
+        storage: "1Gi",
+      },
+    }],
+  },
+}
+`,
+  'application/deployment-patch.yaml': `---
+{
+  apiVersion: "apps/v1",
+  kind: "Deployment",
+  metadata: {
+    name: "patch-demo",
+  },
+  spec: {
+    replicas: 2,
+    selector: {
+      matchLabels: {
+        app: "nginx",
+      },
+    },
+    template: {
+      metadata: {
+        labels: {
+          app: "nginx",
+        },
+      },
+      spec: {
+        containers: [{
+          name: "patch-demo-ctr",
+          image: "nginx",
+        }],
+        tolerations: [{
+          effect: "NoSchedule",
+          key: "dedicated",
+          value: "test-team",
+        }],
+      },
+    },
+  },
+}
+`,
   'application/deployment-scale.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -364,6 +1184,405 @@ spec:
             - date; echo Hello from the Kubernetes cluster
           restartPolicy: OnFailure
 `,
+  'application/mysql/mysql-configmap.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "ConfigMap",
+  metadata: {
+    name: "mysql",
+    labels: {
+      app: "mysql",
+      app.kubernetes.io/name: "mysql",
+    },
+  },
+  data: {
+    primary.cnf: "\\
+       # Apply this config only on the primary.\\n\\
+       [mysqld]\\n\\
+       log-bin\\n\\
+      ",
+    replica.cnf: "\\
+       # Apply this config only on replicas.\\n\\
+       [mysqld]\\n\\
+       super-read-only\\n\\
+      ",
+  },
+}
+`,
+  'application/mysql/mysql-deployment.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Service",
+  metadata: {
+    name: "mysql",
+  },
+  spec: {
+    ports: [{
+      port: 3306,
+    }],
+    selector: {
+      app: "mysql",
+    },
+    clusterIP: "None",
+  },
+}
+---
+{
+  apiVersion: "apps/v1",
+  kind: "Deployment",
+  metadata: {
+    name: "mysql",
+  },
+  spec: {
+    selector: {
+      matchLabels: {
+        app: "mysql",
+      },
+    },
+    strategy: {
+      type: "Recreate",
+    },
+    template: {
+      metadata: {
+        labels: {
+          app: "mysql",
+        },
+      },
+      spec: {
+        containers: [{
+          image: "mysql:9",
+          name: "mysql",
+          env: [
+            # Use secret in real usage
+            {
+              name: "MYSQL_ROOT_PASSWORD",
+              value: "password",
+            },
+          ],
+          ports: [{
+            containerPort: 3306,
+            name: "mysql",
+          }],
+          volumeMounts: [{
+            name: "mysql-persistent-storage",
+            mountPath: "/var/lib/mysql",
+          }],
+        }],
+        volumes: [{
+          name: "mysql-persistent-storage",
+          persistentVolumeClaim: {
+            claimName: "mysql-pv-claim",
+          },
+        }],
+      },
+    },
+  },
+}
+`,
+  'application/mysql/mysql-pv.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "PersistentVolume",
+  metadata: {
+    name: "mysql-pv-volume",
+    labels: {
+      type: "local",
+    },
+  },
+  spec: {
+    storageClassName: "manual",
+    capacity: {
+      storage: "20Gi",
+    },
+    accessModes: [
+      "ReadWriteOnce",
+    ],
+    hostPath: {
+      path: "/mnt/data",
+    },
+  },
+}
+---
+{
+  apiVersion: "v1",
+  kind: "PersistentVolumeClaim",
+  metadata: {
+    name: "mysql-pv-claim",
+  },
+  spec: {
+    storageClassName: "manual",
+    accessModes: [
+      "ReadWriteOnce",
+    ],
+    resources: {
+      requests: {
+        storage: "20Gi",
+      },
+    },
+  },
+}
+`,
+  'application/mysql/mysql-services.yaml': `# Headless service for stable DNS entries of StatefulSet members.
+apiVersion: v1
+kind: Service
+metadata:
+  name: mysql
+  labels:
+    app: mysql
+    app.kubernetes.io/name: mysql
+spec:
+  ports:
+  - name: mysql
+    port: 3306
+  clusterIP: None
+  selector:
+    app: mysql
+---
+# Client service for connecting to any MySQL instance for reads.
+# For writes, you must instead connect to the primary: mysql-0.mysql.
+apiVersion: v1
+kind: Service
+metadata:
+  name: mysql-read
+  labels:
+    app: mysql
+    app.kubernetes.io/name: mysql
+    readonly: "true"
+spec:
+  ports:
+  - name: mysql
+    port: 3306
+  selector:
+    app: mysql
+`,
+  'application/mysql/mysql-statefulset.yaml': `---
+{
+  apiVersion: "apps/v1",
+  kind: "StatefulSet",
+  metadata: {
+    name: "mysql",
+  },
+  spec: {
+    selector: {
+      matchLabels: {
+        app: "mysql",
+        app.kubernetes.io/name: "mysql",
+      },
+    },
+    serviceName: "mysql",
+    replicas: 3,
+    template: {
+      metadata: {
+        labels: {
+          app: "mysql",
+          app.kubernetes.io/name: "mysql",
+        },
+      },
+      spec: {
+        initContainers: [{
+          name: "init-mysql",
+          image: "mysql:5.7",
+          command: [
+            "bash",
+            "-c",
+            "\\
+               set -ex\\n\\
+               # Generate mysql server-id from pod ordinal index.\\n\\
+               [[ $HOSTNAME =~ -([0-9]+)$ ]] || exit 1\\n\\
+               ordinal=\${BASH_REMATCH[1]}\\n\\
+               echo [mysqld] > /mnt/conf.d/server-id.cnf\\n\\
+               # Add an offset to avoid reserved server-id=0 value.\\n\\
+               echo server-id=$((100 + $ordinal)) >> /mnt/conf.d/server-id.cnf\\n\\
+               # Copy appropriate conf.d files from config-map to emptyDir.\\n\\
+               if [[ $ordinal -eq 0 ]]; then\\n\\
+              \\  cp /mnt/config-map/primary.cnf /mnt/conf.d/\\n\\
+               else\\n\\
+              \\  cp /mnt/config-map/replica.cnf /mnt/conf.d/\\n\\
+               fi\\n\\
+              ",
+          ],
+          volumeMounts: [{
+            name: "conf",
+            mountPath: "/mnt/conf.d",
+          }, {
+            name: "config-map",
+            mountPath: "/mnt/config-map",
+          }],
+        }, {
+          name: "clone-mysql",
+          image: "gcr.io/google-samples/xtrabackup:1.0",
+          command: [
+            "bash",
+            "-c",
+            "\\
+               set -ex\\n\\
+               # Skip the clone if data already exists.\\n\\
+               [[ -d /var/lib/mysql/mysql ]] && exit 0\\n\\
+               # Skip the clone on primary (ordinal index 0).\\n\\
+               [[ \`hostname\` =~ -([0-9]+)$ ]] || exit 1\\n\\
+               ordinal=\${BASH_REMATCH[1]}\\n\\
+               [[ $ordinal -eq 0 ]] && exit 0\\n\\
+               # Clone data from previous peer.\\n\\
+               ncat --recv-only mysql-$(($ordinal-1)).mysql 3307 | xbstream -x -C /var/lib/mysql\\n\\
+               # Prepare the backup.\\n\\
+               xtrabackup --prepare --target-dir=/var/lib/mysql\\n\\
+              ",
+          ],
+          volumeMounts: [{
+            name: "data",
+            mountPath: "/var/lib/mysql",
+            subPath: "mysql",
+          }, {
+            name: "conf",
+            mountPath: "/etc/mysql/conf.d",
+          }],
+        }],
+        containers: [{
+          name: "mysql",
+          image: "mysql:5.7",
+          env: [{
+            name: "MYSQL_ALLOW_EMPTY_PASSWORD",
+            value: "1",
+          }],
+          ports: [{
+            name: "mysql",
+            containerPort: 3306,
+          }],
+          volumeMounts: [{
+            name: "data",
+            mountPath: "/var/lib/mysql",
+            subPath: "mysql",
+          }, {
+            name: "conf",
+            mountPath: "/etc/mysql/conf.d",
+          }],
+          resources: {
+            requests: {
+              cpu: "500m",
+              memory: "1Gi",
+            },
+          },
+          livenessProbe: {
+            exec: {
+              command: [
+                "mysqladmin",
+                "ping",
+              ],
+            },
+            initialDelaySeconds: 30,
+            periodSeconds: 10,
+            timeoutSeconds: 5,
+          },
+          readinessProbe: {
+            exec: {
+              # Check we can execute queries over TCP (skip-networking is off).
+              command: [
+                "mysql",
+                "-h",
+                "127.0.0.1",
+                "-e",
+                "SELECT 1",
+              ],
+            },
+            initialDelaySeconds: 5,
+            periodSeconds: 2,
+            timeoutSeconds: 1,
+          },
+        }, {
+          name: "xtrabackup",
+          image: "gcr.io/google-samples/xtrabackup:1.0",
+          ports: [{
+            name: "xtrabackup",
+            containerPort: 3307,
+          }],
+          command: [
+            "bash",
+            "-c",
+            "\\
+               set -ex\\n\\
+               cd /var/lib/mysql\\n\\
+               \\n\\
+               # Determine binlog position of cloned data, if any.\\n\\
+               if [[ -f xtrabackup_slave_info && \\"x$(<xtrabackup_slave_info)\\" != \\"x\\" ]]; then\\n\\
+              \\  # XtraBackup already generated a partial \\"CHANGE MASTER TO\\" query\\n\\
+              \\  # because we're cloning from an existing replica. (Need to remove the tailing semicolon!)\\n\\
+              \\  cat xtrabackup_slave_info | sed -E 's/;$//g' > change_master_to.sql.in\\n\\
+              \\  # Ignore xtrabackup_binlog_info in this case (it's useless).\\n\\
+              \\  rm -f xtrabackup_slave_info xtrabackup_binlog_info\\n\\
+               elif [[ -f xtrabackup_binlog_info ]]; then\\n\\
+              \\  # We're cloning directly from primary. Parse binlog position.\\n\\
+              \\  [[ \`cat xtrabackup_binlog_info\` =~ ^(.*?)[[:space:]]+(.*?)$ ]] || exit 1\\n\\
+              \\  rm -f xtrabackup_binlog_info xtrabackup_slave_info\\n\\
+              \\  echo \\"CHANGE MASTER TO MASTER_LOG_FILE='\${BASH_REMATCH[1]}',\\\\\\n\\
+              \\        MASTER_LOG_POS=\${BASH_REMATCH[2]}\\" > change_master_to.sql.in\\n\\
+               fi\\n\\
+               \\n\\
+               # Check if we need to complete a clone by starting replication.\\n\\
+               if [[ -f change_master_to.sql.in ]]; then\\n\\
+              \\  echo \\"Waiting for mysqld to be ready (accepting connections)\\"\\n\\
+              \\  until mysql -h 127.0.0.1 -e \\"SELECT 1\\"; do sleep 1; done\\n\\
+               \\n\\
+              \\  echo \\"Initializing replication from clone position\\"\\n\\
+              \\  mysql -h 127.0.0.1 \\\\\\n\\
+              \\        -e \\"$(<change_master_to.sql.in), \\\\\\n\\
+              \\                MASTER_HOST='mysql-0.mysql', \\\\\\n\\
+              \\                MASTER_USER='root', \\\\\\n\\
+              \\                MASTER_PASSWORD='', \\\\\\n\\
+              \\                MASTER_CONNECT_RETRY=10; \\\\\\n\\
+              \\              START SLAVE;\\" || exit 1\\n\\
+              \\  # In case of container restart, attempt this at-most-once.\\n\\
+              \\  mv change_master_to.sql.in change_master_to.sql.orig\\n\\
+               fi\\n\\
+               \\n\\
+               # Start a server to send backups when requested by peers.\\n\\
+               exec ncat --listen --keep-open --send-only --max-conns=1 3307 -c \\\\\\n\\
+              \\  \\"xtrabackup --backup --slave-info --stream=xbstream --host=127.0.0.1 --user=root\\"\\n\\
+              ",
+          ],
+          volumeMounts: [{
+            name: "data",
+            mountPath: "/var/lib/mysql",
+            subPath: "mysql",
+          }, {
+            name: "conf",
+            mountPath: "/etc/mysql/conf.d",
+          }],
+          resources: {
+            requests: {
+              cpu: "100m",
+              memory: "100Mi",
+            },
+          },
+        }],
+        volumes: [{
+          name: "conf",
+          emptyDir: {},
+        }, {
+          name: "config-map",
+          configMap: {
+            name: "mysql",
+          },
+        }],
+      },
+    },
+    volumeClaimTemplates: [{
+      metadata: {
+        name: "data",
+      },
+      spec: {
+        accessModes: [
+          "ReadWriteOnce",
+        ],
+        resources: {
+          requests: {
+            storage: "10Gi",
+          },
+        },
+      },
+    }],
+  },
+}
+`,
   'application/nginx-app.yaml': `apiVersion: v1
 kind: Service
 metadata:
@@ -398,6 +1617,45 @@ spec:
         image: nginx:1.14.2
         ports:
         - containerPort: 80
+`,
+  'application/nginx-with-request.yaml': `---
+{
+  apiVersion: "apps/v1",
+  kind: "Deployment",
+  metadata: {
+    name: "nginx-deployment",
+  },
+  spec: {
+    selector: {
+      matchLabels: {
+        app: "nginx",
+      },
+    },
+    replicas: 2,
+    template: {
+      metadata: {
+        labels: {
+          app: "nginx",
+        },
+      },
+      spec: {
+        containers: [{
+          name: "nginx",
+          image: "nginx",
+          resources: {
+            limits: {
+              memory: "128Mi",
+              cpu: "500m",
+            },
+          },
+          ports: [{
+            containerPort: 80,
+          }],
+        }],
+      },
+    },
+  },
+}
 `,
   'application/php-apache.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -451,6 +1709,39 @@ spec:
       mountPath: /usr/share/nginx/html
   hostNetwork: true
   dnsPolicy: Default
+`,
+  'application/simple_deployment.yaml': `---
+{
+  apiVersion: "apps/v1",
+  kind: "Deployment",
+  metadata: {
+    name: "nginx-deployment",
+  },
+  spec: {
+    selector: {
+      matchLabels: {
+        app: "nginx",
+      },
+    },
+    minReadySeconds: 5,
+    template: {
+      metadata: {
+        labels: {
+          app: "nginx",
+        },
+      },
+      spec: {
+        containers: [{
+          name: "nginx",
+          image: "nginx:1.14.2",
+          ports: [{
+            containerPort: 80,
+          }],
+        }],
+      },
+    },
+  },
+}
 `,
   'application/web/web.yaml': `apiVersion: v1
 kind: Service
@@ -1045,6 +2336,38 @@ spec:
     - name: DEMO_FAREWELL
       value: "Such a sweet sorrow"
 `,
+  'pods/inject/pod-multiple-secret-env-variable.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "envvars-multiple-secrets",
+  },
+  spec: {
+    containers: [{
+      name: "envars-test-container",
+      image: "nginx",
+      env: [{
+        name: "BACKEND_USERNAME",
+        valueFrom: {
+          secretKeyRef: {
+            name: "backend-user",
+            key: "backend-username",
+          },
+        },
+      }, {
+        name: "DB_USERNAME",
+        valueFrom: {
+          secretKeyRef: {
+            name: "db-user",
+            key: "db-username",
+          },
+        },
+      }],
+    }],
+  },
+}
+`,
   'pods/inject/pod-secret-envFrom.yaml': `apiVersion: v1
 kind: Pod
 metadata:
@@ -1277,6 +2600,27 @@ spec:
   nodeSelector:
     disktype: ssd
 `,
+  'pods/pod-projected-svc-token.yaml': `kind: Pod
+apiVersion: v1
+metadata:
+  name: nginx
+spec:
+  containers:
+  - image: nginx
+    name: nginx
+    volumeMounts:
+    - mountPath: /var/run/secrets/tokens
+      name: vault-token
+  serviceAccountName: build-robot
+  volumes:
+  - name: vault-token
+    projected:
+      sources:
+      - serviceAccountToken:
+          path: vault-token
+          expirationSeconds: 7200
+          audience: vault
+`,
   'pods/pod-rs.yaml': `apiVersion: v1
 kind: Pod
 metadata:
@@ -1320,6 +2664,117 @@ spec:
               # Specify the key associated with the value
               key: special.how
   restartPolicy: Never
+`,
+  'pods/pod-with-node-affinity.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "with-node-affinity",
+  },
+  spec: {
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{
+            matchExpressions: [{
+              key: "topology.kubernetes.io/zone",
+              operator: "In",
+              values: [
+                "antarctica-east1",
+                "antarctica-west1",
+              ],
+            }],
+          }],
+        },
+        preferredDuringSchedulingIgnoredDuringExecution: [{
+          weight: 1,
+          preference: {
+            matchExpressions: [{
+              key: "another-node-label-key",
+              operator: "In",
+              values: [
+                "another-node-label-value",
+              ],
+            }],
+          },
+        }],
+      },
+    },
+    containers: [{
+      name: "with-node-affinity",
+      image: "registry.k8s.io/pause:3.8",
+    }],
+  },
+}
+`,
+  'pods/pod-with-pod-affinity.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "with-pod-affinity",
+  },
+  spec: {
+    affinity: {
+      podAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [{
+          labelSelector: {
+            matchExpressions: [{
+              key: "security",
+              operator: "In",
+              values: [
+                "S1",
+              ],
+            }],
+          },
+          topologyKey: "topology.kubernetes.io/zone",
+        }],
+      },
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [{
+          weight: 100,
+          podAffinityTerm: {
+            labelSelector: {
+              matchExpressions: [{
+                key: "security",
+                operator: "In",
+                values: [
+                  "S2",
+                ],
+              }],
+            },
+            topologyKey: "topology.kubernetes.io/zone",
+          },
+        }],
+      },
+    },
+    containers: [{
+      name: "with-pod-affinity",
+      image: "registry.k8s.io/pause:3.8",
+    }],
+  },
+}
+`,
+  'pods/pod-with-scheduling-gates.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "test-pod",
+  },
+  spec: {
+    schedulingGates: [{
+      name: "example.com/foo",
+    }, {
+      name: "example.com/bar",
+    }],
+    containers: [{
+      name: "pause",
+      image: "registry.k8s.io/pause:3.6",
+    }],
+  },
+}
 `,
   'pods/pod-with-toleration.yaml': `apiVersion: v1
 kind: Pod
@@ -1550,6 +3005,32 @@ spec:
     command: ["stress"]
     args: ["--vm", "1", "--vm-bytes", "150M", "--vm-hang", "1"]
 `,
+  'pods/security/hello-apparmor.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "hello-apparmor",
+  },
+  spec: {
+    securityContext: {
+      appArmorProfile: {
+        type: "Localhost",
+        localhostProfile: "k8s-apparmor-example-deny-write",
+      },
+    },
+    containers: [{
+      name: "hello",
+      image: "busybox:1.28",
+      command: [
+        "sh",
+        "-c",
+        "echo 'Hello AppArmor!' && sleep 1h",
+      ],
+    }],
+  },
+}
+`,
   'pods/security/security-context-2.yaml': `apiVersion: v1
 kind: Pod
 metadata:
@@ -1655,6 +3136,41 @@ spec:
     requests:
       storage: 3Gi
 `,
+  'pods/storage/pv-duplicate.yaml': `---
+{
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: {
+    name: "test",
+  },
+  spec: {
+    containers: [{
+      name: "test",
+      image: "nginx",
+      volumeMounts: [
+        # a mount for site-data
+        {
+          name: "config",
+          mountPath: "/usr/share/nginx/html",
+          subPath: "html",
+        },
+        # another mount for nginx config
+        {
+          name: "config",
+          mountPath: "/etc/nginx/nginx.conf",
+          subPath: "nginx.conf",
+        },
+      ],
+    }],
+    volumes: [{
+      name: "config",
+      persistentVolumeClaim: {
+        claimName: "task-pv-claim",
+      },
+    }],
+  },
+}
+`,
   'pods/storage/pv-pod.yaml': `apiVersion: v1
 kind: Pod
 metadata:
@@ -1705,6 +3221,34 @@ spec:
   volumes:
   - name: redis-storage
     emptyDir: {}
+`,
+  'pods/topology-spread-constraints/one-constraint.yaml': `---
+{
+  kind: "Pod",
+  apiVersion: "v1",
+  metadata: {
+    name: "mypod",
+    labels: {
+      foo: "bar",
+    },
+  },
+  spec: {
+    topologySpreadConstraints: [{
+      maxSkew: 1,
+      topologyKey: "zone",
+      whenUnsatisfiable: "DoNotSchedule",
+      labelSelector: {
+        matchLabels: {
+          foo: "bar",
+        },
+      },
+    }],
+    containers: [{
+      name: "pause",
+      image: "registry.k8s.io/pause:3.1",
+    }],
+  },
+}
 `,
   'pods/two-container-pod.yaml': `apiVersion: v1
 kind: Pod
