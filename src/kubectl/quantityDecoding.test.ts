@@ -50,3 +50,17 @@ describe('quantities in manifests', () => {
     expect(run('kubectl apply -f q1.yaml').out).toBe('pod/q2 created\n');
   });
 });
+
+describe('quantities as the API server stores them', () => {
+  it('are resource.Quantity canonical: 0.5 is 500m, 1 is "1", 1024Mi is 1Gi, 1e9 is 1G', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write(
+      'p.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      limits:\n        cpu: 1\n        memory: 1024Mi\n      requests:\n        cpu: 0.5\n        memory: 1e9\n',
+    );
+    expect(run('kubectl apply -f p.yaml').out).toBe('pod/p created\n');
+    expect(run(`kubectl get pod p -o jsonpath='{.spec.containers[0].resources}'`).out).toBe(
+      '{"limits":{"cpu":"1","memory":"1Gi"},"requests":{"cpu":"500m","memory":"1G"}}',
+    );
+  });
+});

@@ -10,6 +10,7 @@
  */
 import type { KubeObject } from '../api/types.ts';
 import { API_KINDS, API_STRUCTS } from './apiSchema.generated.ts';
+import { canonicalQuantity } from './quantity.ts';
 
 /** What decoding found: the first type error, and every unknown field in JSON key order. */
 export interface DecodeFindings {
@@ -220,7 +221,8 @@ function isEmptyCollection(v: Json): boolean {
 /**
  * `obj` as the API server stores it after decoding it into `struct` and encoding it again: an
  * empty map or list in an `omitempty` field (labels after the last one was removed, an empty
- * nodeSelector, `env: []`…) is gone, as Go's encoder leaves it out. Structs stay, even empty
+ * nodeSelector, `env: []`…) is gone, as Go's encoder leaves it out, and a resource list's
+ * quantities read as resource.Quantity prints them. Structs stay, even empty
  * (`resources: {}`). Returns `obj` itself when nothing is dropped.
  */
 export function withoutEmptyOmitted<T>(obj: T, struct: string): T {
@@ -274,6 +276,22 @@ function pruneValue(v: Json, code: string): Json {
         out[i] = next;
       }
     });
+    return out ?? v;
+  }
+  if (code === '{q') {
+    // A ResourceList: each quantity encoded again as resource.Quantity prints it (`0.5` is
+    // `500m`, `1` is "1", `1024Mi` is `1Gi`).
+    if (Array.isArray(v)) return v;
+    const o = v as Record<string, Json>;
+    let out: Record<string, Json> | undefined;
+    for (const k of Object.keys(o)) {
+      const q = o[k];
+      if (typeof q !== 'string' && typeof q !== 'number') continue;
+      const canonical = canonicalQuantity(q);
+      if (canonical === undefined || canonical === q) continue;
+      out ??= { ...o };
+      out[k] = canonical;
+    }
     return out ?? v;
   }
   if (code.startsWith('{')) {
