@@ -110,6 +110,7 @@ import { groupName, idName, type ProcessUser, userName } from './securityContext
 import { controlBlock, runIf, runLoop, type ScriptLoop, splitKeywords } from './shellControl.ts';
 import { type ParamScope, parameterAt } from './shellParams.ts';
 import { shellTest } from './shellTest.ts';
+import { missingOperand } from './usageErrors.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -525,6 +526,11 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
   if (!builtin && sh.bins && !sh.bins.has(cmd)) return notFound(sh, shell, cmd0);
   switch (cmd) {
     case 'sleep': {
+      if (rest.length === 0) {
+        // No operand: busybox shows its usage, coreutils says so (exit 1 either way).
+        const bad = missingOperand(sh.repo, shellFamily(sh.repo), sh.tag, 'sleep');
+        return bad && { ms: 0, output: '', ...bad };
+      }
       const ms = sleepMs(rest[0]);
       if (ms === undefined) return undefined;
       return Number.isFinite(ms) ? { ms, output: '' } : { ms: 0, output: '', forever: true };

@@ -1,0 +1,40 @@
+/**
+ * Containers under their securityContext and their pod's other containers, as containerd and
+ * the images behave on 1.32: a read-only root filesystem, nginx as non-root or without
+ * capabilities, two servers on one port; busybox's usage errors; the docs' init containers.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('busybox sleep without an operand', () => {
+  it('prints its usage on stderr and exits 1: Error, then CrashLoopBackOff', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write(
+      's1.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: s1\nspec:\n  containers:\n  - name: s1\n    image: busybox\n    command: ["sleep"]\n',
+    );
+    expect(run('kubectl apply -f s1.yaml').out).toBe('pod/s1 created\n');
+    run('sleep 60');
+    expect(run('kubectl get pod s1').out).toMatch(
+      /^NAME +READY +STATUS +RESTARTS +AGE\ns1 +0\/1 +CrashLoopBackOff +\d+ \(\d+s ago\) +\S+\n$/,
+    );
+    expect(run('kubectl logs s1').out).toBe(
+      'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n',
+    );
+    run('kubectl run bb --image=busybox:1.28 -- sleep 3600');
+    expect(run('kubectl exec bb -- sleep')).toEqual({
+      out: '',
+      err: 'BusyBox v1.28.4 (2018-05-22 17:00:17 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\ncommand terminated with exit code 1\n',
+      code: 1,
+    });
+  });
+
+  it('in a Debian image, coreutils says the operand is missing', () => {
+    const { run } = engineSession(3);
+    run('kubectl run u --image=ubuntu --command -- sleep');
+    run('sleep 30');
+    expect(run('kubectl logs u').out).toBe(
+      "sleep: missing operand\nTry 'sleep --help' for more information.\n",
+    );
+  });
+});
