@@ -38,3 +38,32 @@ describe('busybox sleep without an operand', () => {
     );
   });
 });
+
+describe('securityContext validation', () => {
+  it('privileged with allowPrivilegeEscalation false is invalid (the struct as %#v)', () => {
+    const { run } = engineSession(3);
+    const r = run(
+      `kubectl run bad1 --image=nginx --overrides='{"spec":{"containers":[{"name":"bad1","image":"nginx","securityContext":{"privileged":true,"allowPrivilegeEscalation":false}}]}}'`,
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'The Pod "bad1" is invalid: spec.containers[0].securityContext: Invalid value: core.SecurityContext{Capabilities:(*core.Capabilities)(nil), Privileged:(*bool)(0xc0005a1c08), SELinuxOptions:(*core.SELinuxOptions)(nil), WindowsOptions:(*core.WindowsSecurityContextOptions)(nil), RunAsUser:(*int64)(nil), RunAsGroup:(*int64)(nil), RunAsNonRoot:(*bool)(nil), ReadOnlyRootFilesystem:(*bool)(nil), AllowPrivilegeEscalation:(*bool)(0xc0005a1c40), ProcMount:(*core.ProcMountType)(nil), SeccompProfile:(*core.SeccompProfile)(nil), AppArmorProfile:(*core.AppArmorProfile)(nil)}: cannot set `allowPrivilegeEscalation` to false and `privileged` to true\n',
+    );
+    expect(run('kubectl get pods').err).toBe('No resources found in default namespace.\n');
+  });
+
+  it('CAP_SYS_ADMIN added with allowPrivilegeEscalation false is invalid; privileged alone is fine', () => {
+    const { run } = engineSession(3);
+    const r = run(
+      `kubectl run bad2 --image=nginx --overrides='{"spec":{"containers":[{"name":"bad2","image":"nginx","securityContext":{"capabilities":{"add":["CAP_SYS_ADMIN"]},"allowPrivilegeEscalation":false}}]}}'`,
+    );
+    expect(r.err).toContain(
+      ': cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN\n',
+    );
+    expect(
+      run(
+        `kubectl run ok --image=nginx --overrides='{"spec":{"containers":[{"name":"ok","image":"nginx","securityContext":{"privileged":true}}]}}'`,
+      ).out,
+    ).toBe('pod/ok created\n');
+  });
+});
