@@ -67,3 +67,57 @@ describe('securityContext validation', () => {
     ).toBe('pod/ok created\n');
   });
 });
+
+const RO_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: ro
+spec:
+  containers:
+  - name: c
+    image: busybox
+    command: ["sleep", "3600"]
+    securityContext:
+      readOnlyRootFilesystem: true
+    volumeMounts:
+    - name: tmp
+      mountPath: /data
+  volumes:
+  - name: tmp
+    emptyDir: {}
+`;
+
+describe('readOnlyRootFilesystem', () => {
+  it('exec writes outside the volumes fail with EROFS; the emptyDir and /dev stay writable', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('ro.yaml', RO_POD);
+    run('kubectl apply -f ro.yaml');
+    expect(run('kubectl exec ro -- touch /tmp/x')).toEqual({
+      out: '',
+      err: 'touch: /tmp/x: Read-only file system\ncommand terminated with exit code 1\n',
+      code: 1,
+    });
+    expect(run(`kubectl exec ro -- sh -c 'echo hi > /etc/x'`)).toEqual({
+      out: '',
+      err: "sh: can't create /etc/x: Read-only file system\ncommand terminated with exit code 1\n",
+      code: 1,
+    });
+    expect(run('kubectl exec ro -- mkdir /data/d /opt/d').err).toBe(
+      "mkdir: can't create directory '/opt/d': Read-only file system\ncommand terminated with exit code 1\n",
+    );
+    expect(run(`kubectl exec ro -- sh -c 'echo hi > /data/x'`).code).toBe(0);
+    expect(run('kubectl exec ro -- cat /data/x').out).toBe('hi\n');
+    expect(run(`kubectl exec ro -- sh -c 'echo x > /dev/null; echo ok'`).out).toBe('ok\n');
+  });
+
+  it("a script of the container's own fails the same way (coreutils' touch in Debian)", () => {
+    const { run } = engineSession(3);
+    run(
+      `kubectl run u --image=ubuntu --restart=Never --overrides='{"spec":{"containers":[{"name":"u","image":"ubuntu","command":["sh","-c","touch /var/x; echo done"],"securityContext":{"readOnlyRootFilesystem":true}}]}}'`,
+    );
+    run('sleep 10');
+    expect(run('kubectl logs u').out).toBe(
+      "touch: cannot touch '/var/x': Read-only file system\ndone\n",
+    );
+  });
+});

@@ -9,6 +9,7 @@
  * Volatile state (what runs on the node) lives here and in the ContainerRuntime; `onStart`
  * wipes it, as a reboot does.
  */
+
 import type { KubeObject } from '../api/types.ts';
 import {
   type Condition,
@@ -63,6 +64,7 @@ import {
   servedPorts,
   volumeFiles,
 } from './program.ts';
+import { readOnlyRoot } from './rootfs.ts';
 import { nonRootError, processUser, type UserContext } from './securityContext.ts';
 import {
   type TerminationSource,
@@ -952,6 +954,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           if (vf.readOnly) where.readOnly = vf.readOnly;
         }
       }
+      if (readOnlyRoot(spec)) where.readOnlyRoot = true;
       const podIP = work.get(key)?.podIP;
       if (podIP) where.podIP = podIP;
       where.kernel = KERNEL_VERSION;

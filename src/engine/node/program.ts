@@ -106,6 +106,7 @@ import { etcPasswd } from './etcPasswd.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { type LsFs, type LsStat, lsTool } from './lsCommand.ts';
 import { connect, connectError, failsAfterMs, unknownAddress } from './netConnect.ts';
+import { writableOnReadOnlyRoot } from './rootfs.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 import { controlBlock, runIf, runLoop, type ScriptLoop, splitKeywords } from './shellControl.ts';
 import { type ParamScope, parameterAt } from './shellParams.ts';
@@ -665,8 +666,12 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
       let error = '';
       for (const path of rest) {
-        if (readOnlyPath(sh, path)) error += `touch: ${path}: Read-only file system\n`;
-        else writeFile(sh, path, readFile(sh, path) ?? '', false);
+        if (readOnlyPath(sh, path)) {
+          error +=
+            shellFamily(sh.repo) === 'busybox'
+              ? `touch: ${path}: Read-only file system\n`
+              : `touch: cannot touch '${path}': Read-only file system\n`;
+        } else writeFile(sh, path, readFile(sh, path) ?? '', false);
       }
       return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
     }
@@ -692,11 +697,18 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     }
     case 'mkdir': {
       // Without -p, a directory that is there already is an error.
-      if (rest.some((a) => a === '-p' || a.startsWith('--parents'))) return { ms: 0, output: '' };
+      const parents = rest.some((a) => a === '-p' || a.startsWith('--parents'));
       const busybox = shellFamily(sh.repo) === 'busybox';
       let error = '';
       for (const dir of rest.filter((a) => !a.startsWith('-'))) {
-        if (listDir(sh, dir) === undefined) continue;
+        const exists = listDir(sh, dir) !== undefined;
+        if (!exists && readOnlyPath(sh, dir)) {
+          error += busybox
+            ? `mkdir: can't create directory '${dir}': Read-only file system\n`
+            : `mkdir: cannot create directory '${dir}': Read-only file system\n`;
+          continue;
+        }
+        if (!exists || parents) continue;
         error += busybox
           ? `mkdir: can't create directory '${dir}': File exists\n`
           : `mkdir: cannot create directory '${dir}': File exists\n`;
@@ -1085,10 +1097,14 @@ function cantRemove(sh: Shell, path: string): string {
     : `rm: cannot remove '${path}'`;
 }
 
-/** Whether `path` lies in a volume mounted read-only. */
+/**
+ * Whether `path` lies in a volume mounted read-only, or, with a read-only root filesystem,
+ * outside the container's writable mounts (rootfs.ts).
+ */
 function readOnlyPath(sh: Shell, given: string): boolean {
   const path = absPath(sh, given);
-  return sh.where.readOnly?.some((d) => path === d || path.startsWith(`${d}/`)) ?? false;
+  if (sh.where.readOnly?.some((d) => path === d || path.startsWith(`${d}/`))) return true;
+  return sh.where.readOnlyRoot === true && !writableOnReadOnlyRoot(path, sh.where.dirs);
 }
 
 /** The shell's message when a redirection cannot create its file (a read-only volume). */
@@ -2980,6 +2996,8 @@ export interface Surroundings {
   dirs?: readonly string[];
   /** Those mounted read-only (ConfigMap, Secret, downward API, projected volumes). */
   readOnly?: readonly string[];
+  /** securityContext.readOnlyRootFilesystem: only the mounts stay writable (rootfs.ts). */
+  readOnlyRoot?: boolean;
   /** Service link variables besides the `kubernetes` Service's (`WEB_SERVICE_HOST`…). */
   serviceLinks?: ReadonlyMap<string, string>;
   /** Who the processes run as, when the securityContext changes the image's user (root). */

@@ -20,6 +20,7 @@ import {
   type Surroundings,
   servedPorts,
 } from '../../engine/node/program.ts';
+import { readOnlyRoot } from '../../engine/node/rootfs.ts';
 import { processUser, type UserContext } from '../../engine/node/securityContext.ts';
 import { catalogueVersion } from '../../engine/registry/registry.ts';
 import type { Ctx } from '../context.ts';
@@ -811,6 +812,7 @@ export function surroundingsOf(
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     ...(vf && filesAt ? { filesAt: (at: number) => filesAt(at)?.files } : {}),
     ...(vf?.readOnly ? { readOnly: vf.readOnly } : {}),
+    ...(readOnlyRoot(container) ? { readOnlyRoot: true } : {}),
     ...(vf?.memory ? { memory: vf.memory } : {}),
     ...(p.status?.startTime ? { volumesAt: p.status.startTime } : {}),
     namespace,
