@@ -121,3 +121,174 @@ describe('readOnlyRootFilesystem', () => {
     );
   });
 });
+
+/** `kubectl run NAME --image=nginx` with the pod spec given as overrides. */
+const runNginx = (name: string, spec: string) =>
+  `kubectl run ${name} --image=nginx --overrides='{"spec":${spec}}'`;
+
+const ENTRYPOINT_RO = `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
+/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh
+10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)
+/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh
+/docker-entrypoint.sh: Configuration complete; ready for start up
+`;
+
+/** The log with its error-log times made uniform, for comparing. */
+const untimed = (log: string) => log.replace(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d /gm, 'T ');
+
+describe('nginx under its securityContext', () => {
+  it('a read-only root: the entrypoint cannot edit default.conf, mkdir fails (EROFS), CrashLoopBackOff', () => {
+    const { run } = engineSession(3);
+    run(
+      runNginx(
+        'ng',
+        '{"containers":[{"name":"ng","image":"nginx","securityContext":{"readOnlyRootFilesystem":true}}]}',
+      ),
+    );
+    run('sleep 60');
+    expect(run('kubectl get pod ng').out).toMatch(/\nng +0\/1 +CrashLoopBackOff +\d+ /);
+    expect(untimed(run('kubectl logs ng').out)).toBe(
+      `${ENTRYPOINT_RO}T [emerg] 1#1: mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)
+nginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)
+`,
+    );
+    expect(run('kubectl describe pod ng').out).toMatch(
+      /Last State: +Terminated\n +Reason: +Error\n +Exit Code: +1\n/,
+    );
+  });
+
+  it('with an emptyDir at /var/cache/nginx it gets to the pid file; with one at /var/run too, it runs', () => {
+    const { run } = engineSession(3);
+    const vol = (mounts: string, vols: string) =>
+      `{"containers":[{"name":"ng","image":"nginx","securityContext":{"readOnlyRootFilesystem":true},"volumeMounts":[${mounts}]}],"volumes":[${vols}]}`;
+    run(
+      runNginx(
+        'cache',
+        vol('{"name":"c","mountPath":"/var/cache/nginx"}', '{"name":"c","emptyDir":{}}'),
+      ),
+    );
+    run(
+      runNginx(
+        'fixed',
+        vol(
+          '{"name":"c","mountPath":"/var/cache/nginx"},{"name":"r","mountPath":"/var/run"}',
+          '{"name":"c","emptyDir":{}},{"name":"r","emptyDir":{}}',
+        ),
+      ),
+    );
+    run('sleep 60');
+    const pods = run('kubectl get pods').out;
+    expect(pods).toMatch(/\ncache +0\/1 +CrashLoopBackOff /);
+    expect(pods).toMatch(/\nfixed +1\/1 +Running +0 /);
+    expect(untimed(run('kubectl logs cache --tail=3').out)).toBe(
+      `T [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576
+T [emerg] 1#1: open() "/var/run/nginx.pid" failed (30: Read-only file system)
+nginx: [emerg] open() "/var/run/nginx.pid" failed (30: Read-only file system)
+`,
+    );
+    const fixed = run('kubectl logs fixed').out;
+    expect(fixed.startsWith(ENTRYPOINT_RO)).toBe(true);
+    expect(untimed(fixed).endsWith('T [notice] 1#1: start worker process 30\n')).toBe(true);
+  });
+
+  it('as user 1000: the user directive is ignored and mkdir is denied (EACCES)', () => {
+    const { run } = engineSession(3);
+    run(
+      runNginx(
+        'ngu',
+        '{"securityContext":{"runAsUser":1000},"containers":[{"name":"ngu","image":"nginx"}]}',
+      ),
+    );
+    run('sleep 60');
+    expect(run('kubectl get pod ngu').out).toMatch(/\nngu +0\/1 +CrashLoopBackOff /);
+    expect(untimed(run('kubectl logs ngu --tail=4').out)).toBe(
+      `T [warn] 1#1: the "user" directive makes sense only if the master process runs with super-user privileges, ignored in /etc/nginx/nginx.conf:2
+nginx: [warn] the "user" directive makes sense only if the master process runs with super-user privileges, ignored in /etc/nginx/nginx.conf:2
+T [emerg] 1#1: mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)
+nginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)
+`,
+    );
+  });
+
+  it('runAsNonRoot with a numeric user fails the same way; with all capabilities dropped, chown fails', () => {
+    const { run } = engineSession(3);
+    run(
+      runNginx(
+        'nr',
+        '{"securityContext":{"runAsNonRoot":true,"runAsUser":101},"containers":[{"name":"nr","image":"nginx"}]}',
+      ),
+    );
+    run(
+      runNginx(
+        'capdrop',
+        '{"containers":[{"name":"capdrop","image":"nginx","securityContext":{"capabilities":{"drop":["ALL"]}}}]}',
+      ),
+    );
+    run('sleep 60');
+    expect(untimed(run('kubectl logs nr --tail=1').out)).toBe(
+      'nginx: [emerg] mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)\n',
+    );
+    expect(untimed(run('kubectl logs capdrop --tail=3').out)).toBe(
+      `/docker-entrypoint.sh: Configuration complete; ready for start up
+T [emerg] 1#1: chown("/var/cache/nginx/client_temp", 101) failed (1: Operation not permitted)
+nginx: [emerg] chown("/var/cache/nginx/client_temp", 101) failed (1: Operation not permitted)
+`,
+    );
+    expect(run('kubectl get pod capdrop').out).toMatch(/\ncapdrop +0\/1 +CrashLoopBackOff /);
+  });
+});
+
+describe('two containers of a pod on one port', () => {
+  it('the second nginx cannot bind :80 (they share the network namespace): 1/2, CrashLoopBackOff', () => {
+    const { run } = engineSession(3);
+    run(
+      runNginx(
+        'portclash',
+        '{"containers":[{"name":"a","image":"nginx"},{"name":"b","image":"nginx"}]}',
+      ),
+    );
+    run('sleep 60');
+    expect(run('kubectl get pod portclash').out).toMatch(/\nportclash +1\/2 +CrashLoopBackOff /);
+    const clash = (addr: string) =>
+      `T [emerg] 1#1: bind() to ${addr} failed (98: Address already in use)\nnginx: [emerg] bind() to ${addr} failed (98: Address already in use)\n`;
+    const round = `${clash('0.0.0.0:80')}${clash('[::]:80')}T [notice] 1#1: try again to bind() after 500ms\n`;
+    const log = run('kubectl logs portclash -c b').out;
+    expect(untimed(log)).toBe(
+      `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
+/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh
+10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf
+10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf
+/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh
+/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh
+/docker-entrypoint.sh: Configuration complete; ready for start up
+${round.repeat(5)}T [emerg] 1#1: still could not bind()
+nginx: [emerg] still could not bind()
+`,
+    );
+    // The retries take 2.5 s of its run.
+    const times = [...log.matchAll(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:(\d\d) /gm)].map((m) =>
+      Number(m[1]),
+    );
+    expect(((times.at(-1) ?? 0) - (times[0] ?? 0) + 60) % 60).toBeGreaterThanOrEqual(2);
+    expect(untimed(run('kubectl logs portclash -c a --tail=1').out)).toBe(
+      'T [notice] 1#1: start worker process 30\n',
+    );
+  });
+
+  it('nginx beside a busybox sidecar on another port runs', () => {
+    const { run } = engineSession(3);
+    run(
+      runNginx(
+        'ok',
+        '{"containers":[{"name":"web","image":"nginx"},{"name":"side","image":"busybox","command":["sleep","3600"]}]}',
+      ),
+    );
+    run('sleep 30');
+    expect(run('kubectl get pod ok').out).toMatch(/\nok +2\/2 +Running +0 /);
+  });
+});
