@@ -292,3 +292,38 @@ nginx: [emerg] still could not bind()
     expect(run('kubectl get pod ok').out).toMatch(/\nok +2\/2 +Running +0 /);
   });
 });
+
+describe("the docs' init container that downloads a page (pods/init-containers.yaml)", () => {
+  it('wget of a host outside the cluster ends: no name resolution offline, Init:CrashLoopBackOff', () => {
+    const { run } = engineSession(3);
+    run('kubectl apply -f https://k8s.io/examples/pods/init-containers.yaml');
+    run('sleep 60');
+    expect(run('kubectl get pod init-demo').out).toMatch(
+      /\ninit-demo +0\/1 +Init:CrashLoopBackOff +\d+ \(\d+s ago\) /,
+    );
+    expect(run('kubectl logs init-demo -c install')).toEqual({
+      out: "wget: bad address 'info.cern.ch'\n",
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl describe pod init-demo').out).toMatch(
+      / {2}install:\n[\s\S]*? {4}State: +Waiting\n {6}Reason: +CrashLoopBackOff\n {4}Last State: +Terminated\n {6}Reason: +Error\n {6}Exit Code: +1\n/,
+    );
+  });
+
+  it('wget -O FILE from a Service saves the page there (what the script reads next)', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx');
+    run('kubectl expose deployment web --port=80');
+    run('sleep 20');
+    run('kubectl run w --image=busybox --restart=Never -- wget -O /tmp/p.html http://web');
+    run(
+      `kubectl run w2 --image=busybox --restart=Never -- sh -c 'wget -q -O /tmp/p.html http://web && wc -c /tmp/p.html'`,
+    );
+    run('sleep 10');
+    expect(run('kubectl logs w').out).toMatch(
+      /^Connecting to web \(10\.\d+\.\d+\.\d+:80\)\nsaving to '\/tmp\/p\.html'\np\.html {15}100% \|\*{32}\| {3}615 {2}0:00:00 ETA\n'\/tmp\/p\.html' saved\n$/,
+    );
+    expect(run('kubectl logs w2').out).toBe('615 /tmp/p.html\n');
+  });
+});

@@ -766,6 +766,7 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         sh.where.answered,
       );
       if (!r) return undefined;
+      if (r.saved) writeFile(sh, r.saved.path, r.saved.content, false);
       return { ms: r.ms ?? 0, exitCode: r.exitCode, output: r.output, error: r.error ?? '' };
     }
   }
@@ -2549,6 +2550,8 @@ interface NetStep {
   quiet: boolean;
   /** wget writes to stdout (`-O-`) rather than a file; curl always does unless `-o`. */
   toStdout: boolean;
+  /** wget's `-O FILE`: the file it saves to (else the URL's last path part, index.html). */
+  outFile?: string;
   /** curl's `-f`: an HTTP error fails (22); `-S`: errors are printed even with `-s`. */
   fail?: boolean;
   showError?: boolean;
@@ -2607,6 +2610,13 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     let toStdout = false;
     let url: string | undefined;
     let timeoutMs: number | undefined;
+    let outFile: string | undefined;
+    // `-O FILE`: a file (`-` is stdout).
+    const output = (file: string | undefined) => {
+      if (file === '-') toStdout = true;
+      else if (file) outFile = file;
+      return file !== undefined && file !== '';
+    };
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i] ?? '';
       const timeout = /^(?:-T|--timeout=)(\d+)$/.exec(a);
@@ -2614,12 +2624,10 @@ function netStep(argv: readonly string[]): NetStep | undefined {
       else if (a === '-q' || a === '--quiet') quiet = true;
       else if (a === '-qO-' || a === '-qO') {
         quiet = true;
-        if (a === '-qO-') toStdout = true;
-        else if (rest[++i] === '-') toStdout = true;
-        else return undefined;
-      } else if (a === '-O-' || a === '-O' || a === '--output-document=-') {
-        if (a === '-O' && rest[++i] !== '-') return undefined;
-        toStdout = true;
+        if (!output(a === '-qO-' ? '-' : rest[++i])) return undefined;
+      } else if (a === '-O-' || a === '-O' || a.startsWith('--output-document=')) {
+        const file = a === '-O-' ? '-' : a === '-O' ? rest[++i] : a.slice(18);
+        if (!output(file)) return undefined;
       } else if (a === '-T' || a === '--timeout') {
         timeoutMs = timeoutArg(rest[++i], false);
         if (timeoutMs === undefined) return undefined;
@@ -2629,7 +2637,14 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     }
     const u = url === undefined ? undefined : parseUrl(url);
     if (!u) return undefined;
-    return { tool: 'wget', ...u, quiet, toStdout, ...(timeoutMs ? { timeoutMs } : {}) };
+    return {
+      tool: 'wget',
+      ...u,
+      quiet,
+      toStdout,
+      ...(timeoutMs ? { timeoutMs } : {}),
+      ...(outFile && !toStdout ? { outFile } : {}),
+    };
   }
   if (cmd === 'curl') {
     let quiet = false;
@@ -2830,6 +2845,8 @@ interface NetOutcome {
   output: string;
   error?: string;
   ms?: number;
+  /** The file wget saved (`-O FILE`), and what it holds. */
+  saved?: { path: string; content: string };
 }
 
 /**
@@ -2925,9 +2942,19 @@ function netResult(
       };
     }
     const page = servedPage(svc, s.path ?? '/') ?? '';
-    if (s.quiet) return { exitCode: 0, output: s.toStdout ? page : '' };
+    const saved = s.outFile ? { saved: { path: s.outFile, content: page } } : {};
+    if (s.quiet) return { exitCode: 0, output: s.toStdout ? page : '', ...saved };
     const size = String(new TextEncoder().encode(page).length).padStart(6, ' ');
     const bar = `100% |********************************|${size}  0:00:00 ETA\n`;
+    if (s.outFile) {
+      // The progress line names the file's last part, in 20 columns.
+      const base = (s.outFile.split('/').pop() ?? '').slice(0, 20).padEnd(20, ' ');
+      return {
+        exitCode: 0,
+        output: `${connecting}saving to '${s.outFile}'\n${base} ${bar}'${s.outFile}' saved\n`,
+        ...saved,
+      };
+    }
     return s.toStdout
       ? {
           exitCode: 0,
@@ -3218,7 +3245,10 @@ export function containerProgram(
     );
     if (r) {
       const output = r.output + (r.error ?? '');
-      return { runs: 'exits', afterMs: r.ms ?? 0, exitCode: r.exitCode, output };
+      const files = r.saved
+        ? { files: [{ atMs: r.ms ?? 0, path: normalPath(r.saved.path), content: r.saved.content }] }
+        : {};
+      return { runs: 'exits', afterMs: r.ms ?? 0, exitCode: r.exitCode, output, ...files };
     }
     return { runs: 'forever', output: '' };
   }
