@@ -327,3 +327,57 @@ describe("the docs' init container that downloads a page (pods/init-containers.y
     expect(run('kubectl logs w2').out).toBe('615 /tmp/p.html\n');
   });
 });
+
+const MYAPP = `apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp-pod
+spec:
+  containers:
+  - name: myapp-container
+    image: busybox:1.28
+    command: ['sh', '-c', 'echo The app is running! && sleep 3600']
+  initContainers:
+  - name: init-myservice
+    image: busybox:1.28
+    command: ['sh', '-c', "until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done"]
+`;
+
+describe("the docs' init container that waits for a Service (until nslookup …)", () => {
+  it('logs a failed lookup and its echo every round, then the answer once the Service exists', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('myapp.yaml', MYAPP);
+    run('kubectl apply -f myapp.yaml');
+    run('sleep 10');
+    const failed = `Server:    10.96.0.10
+Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local
+
+nslookup: can't resolve 'myservice.default.svc.cluster.local'
+waiting for myservice
+`;
+    expect(run('kubectl get pod myapp-pod').out).toMatch(/\nmyapp-pod +0\/1 +Init:0\/1 +0 /);
+    const log = run('kubectl logs myapp-pod -c init-myservice').out;
+    expect(log.length).toBeGreaterThan(failed.length * 4);
+    expect(log).toBe(failed.repeat(log.length / failed.length));
+    // Each round two seconds after the one before.
+    const stamps = run('kubectl logs myapp-pod -c init-myservice --timestamps')
+      .out.split('\n')
+      .filter((l) => l.endsWith(' waiting for myservice'))
+      .map((l) => Date.parse(l.slice(0, 30)));
+    expect(stamps.slice(1).map((t, i) => Math.round((t - (stamps[i] ?? 0)) / 1000))).toEqual(
+      stamps.slice(1).map(() => 2),
+    );
+    run('kubectl create service clusterip myservice --tcp=80:9376');
+    run('sleep 10');
+    expect(run('kubectl get pod myapp-pod').out).toMatch(/\nmyapp-pod +1\/1 +Running +0 /);
+    const ip = run('kubectl get svc myservice -o jsonpath={.spec.clusterIP}').out;
+    expect(run('kubectl logs myapp-pod -c init-myservice --tail=10').out).toBe(
+      `${failed}Server:    10.96.0.10
+Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local
+
+Name:      myservice.default.svc.cluster.local
+Address 1: ${ip} myservice.default.svc.cluster.local
+`,
+    );
+  });
+});

@@ -77,6 +77,9 @@ export type Program =
       pollMs: number;
       /** What one round of the loop prints. */
       output: string;
+      /** The name as the script asks it, and the image's nslookup (each round's log: untilRounds.ts). */
+      lookup?: string;
+      nslookup?: NslookupKind;
     };
 
 import type { KubeObject } from '../api/types.ts';
@@ -1229,7 +1232,14 @@ function untilResolves(
   if (!DNS_LABEL.test(service)) return undefined;
   const body = script(m[2] ?? '', startedAt, env);
   const pollMs = body?.runs === 'exits' && body.afterMs > 0 ? body.afterMs : 1000;
-  const program: Program = { runs: 'until', service, pollMs, output: body?.output ?? '' };
+  const program: Program = {
+    runs: 'until',
+    service,
+    pollMs,
+    output: body?.output ?? '',
+    lookup: m[1] ?? '',
+    nslookup: kind,
+  };
   if (namespace !== undefined && DNS_LABEL.test(namespace)) program.namespace = namespace;
   return program;
 }
@@ -2701,7 +2711,7 @@ function imageTag(image: string): string {
  * Which nslookup an image has: busybox up to 1.28 (the old applet the DNS docs pin, which
  * prints reverse names), bind's (the dnsutils images), or busybox's newer one (alpine too).
  */
-type NslookupKind = 'busybox' | 'busybox-old' | 'bind';
+export type NslookupKind = 'busybox' | 'busybox-old' | 'bind';
 
 function nslookupKind(repo: string, tag: string): NslookupKind {
   if (repo === 'busybox') {
@@ -2977,6 +2987,16 @@ function netResult(
   }
   const body = s.toStdout ? (failed?.page ?? servedPage(svc, s.path ?? '/') ?? '') : '';
   return { exitCode: 0, output: `${body}${written(code)}` };
+}
+
+/** What `nslookup HOST` prints (stdout and stderr) in an image with `kind`'s nslookup, and its exit code. */
+export function nslookupAnswer(
+  kind: NslookupKind,
+  host: string,
+  namespace: string,
+  network: Network | undefined,
+): { exitCode: number; output: string } | undefined {
+  return nslookupResult(kind, host, namespace, network);
 }
 
 /**

@@ -28,6 +28,7 @@ import {
 } from '../../engine/node/program.ts';
 import { readOnlyRoot } from '../../engine/node/rootfs.ts';
 import { processUser, type UserContext } from '../../engine/node/securityContext.ts';
+import { untilLines } from '../../engine/node/untilRounds.ts';
 import { catalogueVersion } from '../../engine/registry/registry.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
@@ -711,6 +712,18 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
   let lines: { at: number; text: string }[] = timed
     ? timed.flatMap((t) => split(t.text, written + t.atMs)).filter((l) => l.at <= end)
     : split(text, written);
+  if (program?.runs === 'until' && container) {
+    // The docs' `until nslookup …` loop: a block per round until the Service resolves.
+    const { where } = surroundingsOf(ctx, p, container, node);
+    lines = untilLines(
+      program,
+      where.namespace ?? ctx.namespace,
+      where.network,
+      written,
+      end,
+      finished !== undefined,
+    );
+  }
   // A loop has printed up to now, or until its run ended.
   if (program?.runs === 'forever' && program.loop) {
     lines = [...lines, ...loopLines(program.loop, written, end)];
