@@ -6,8 +6,10 @@
  * dnsPolicy, nodeSelector, affinity, scheduling gates, topology spread constraints,
  * serviceAccountName, activeDeadlineSeconds, hostname/subdomain, tolerations.
  */
+
 import type { FieldError } from './errors.ts';
 import { canonicalQuantity, compareQuantities } from './quantity.ts';
+import { validateEscalation } from './securityContextValidation.ts';
 import {
   isDNS1123Label,
   isDNS1123Subdomain,
@@ -418,6 +420,7 @@ function validateContainerCommon(c: Obj, volumes: Set<string>, f: string): Field
     });
   errs.push(...validateResources(c.resources, `${f}.resources`));
   errs.push(...validateIds(c.securityContext, `${f}.securityContext`, ['runAsUser', 'runAsGroup']));
+  errs.push(...validateEscalation(c.securityContext, `${f}.securityContext`));
   return errs;
 }
 

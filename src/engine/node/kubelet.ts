@@ -9,6 +9,7 @@
  * Volatile state (what runs on the node) lives here and in the ContainerRuntime; `onStart`
  * wipes it, as a reboot does.
  */
+
 import type { KubeObject } from '../api/types.ts';
 import {
   type Condition,
@@ -51,6 +52,7 @@ import {
   stopAfterPreStopMs,
 } from './lifecycleHook.ts';
 import { mountStatuses } from './mountStatus.ts';
+import { nginxStartFailure } from './nginxStart.ts';
 import { type ProbedRun, type ProbeSpec, runProbe } from './probe.ts';
 import {
   containerProgram,
@@ -63,6 +65,7 @@ import {
   servedPorts,
   volumeFiles,
 } from './program.ts';
+import { readOnlyRoot } from './rootfs.ts';
 import { nonRootError, processUser, type UserContext } from './securityContext.ts';
 import {
   type TerminationSource,
@@ -916,6 +919,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       : { namespace: '', name: host, clusterIP: host, ports: [], direct: true };
   };
 
+  /** Whether a running container of the pod other than `c` listens on `port` (one netns). */
+  function portHeld(w: PodWork | undefined, c: ContainerWork, port: number): boolean {
+    if (!w || w.containers.length + (w.inits?.length ?? 0) < 2) return false;
+    return [...(w.inits ?? []), ...w.containers].some(
+      (o) =>
+        o !== c &&
+        o.phase === 'running' &&
+        servedPorts(o.image, o.ports, !!(o.command?.length || o.args?.length)).includes(port),
+    );
+  }
+
   function startContainer(
     pod: KubeObject,
     key: string,
@@ -952,6 +966,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           if (vf.readOnly) where.readOnly = vf.readOnly;
         }
       }
+      if (readOnlyRoot(spec)) where.readOnlyRoot = true;
       const podIP = work.get(key)?.podIP;
       if (podIP) where.podIP = podIP;
       where.kernel = KERNEL_VERSION;
@@ -966,6 +981,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (fsGroup !== undefined) where.fsGroup = fsGroup;
     }
     let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
+    if (!command?.length && !args?.length && repository(c.image) === 'nginx') {
+      // Its securityContext, or a port another container of the pod holds, may stop it.
+      const failed = nginxStartFailure(
+        specOf(pod),
+        spec,
+        portHeld(work.get(key), c, 80),
+        ctx.timestamp(),
+        KERNEL_VERSION,
+      );
+      if (failed) program = failed;
+    }
     const lookup =
       program.runs === 'until'
         ? { service: program.service, namespace: program.namespace ?? namespaceOf(pod) }

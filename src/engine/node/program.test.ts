@@ -130,6 +130,9 @@ describe('containerProgram: what a started container does', () => {
       service: 'myservice',
       pollMs: 2000,
       output: 'waiting for myservice\n',
+      lookup:
+        'myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local',
+      nslookup: 'busybox-old',
     });
     // A namespace in the name is read; without a sleep the loop retries every second.
     expect(
@@ -138,7 +141,15 @@ describe('containerProgram: what a started container does', () => {
         ['sh', '-c', 'until nslookup mydb.prod; do echo no; done'],
         [],
       ),
-    ).toEqual({ runs: 'until', service: 'mydb', namespace: 'prod', pollMs: 1000, output: 'no\n' });
+    ).toEqual({
+      runs: 'until',
+      service: 'mydb',
+      namespace: 'prod',
+      pollMs: 1000,
+      output: 'no\n',
+      lookup: 'mydb.prod',
+      nslookup: 'busybox-old',
+    });
     // busybox's newer nslookup fails on anything but a full name: the loop never ends.
     expect(
       containerProgram(

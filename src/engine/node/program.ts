@@ -77,6 +77,9 @@ export type Program =
       pollMs: number;
       /** What one round of the loop prints. */
       output: string;
+      /** The name as the script asks it, and the image's nslookup (each round's log: untilRounds.ts). */
+      lookup?: string;
+      nslookup?: NslookupKind;
     };
 
 import type { KubeObject } from '../api/types.ts';
@@ -106,10 +109,12 @@ import { etcPasswd } from './etcPasswd.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { type LsFs, type LsStat, lsTool } from './lsCommand.ts';
 import { connect, connectError, failsAfterMs, unknownAddress } from './netConnect.ts';
+import { writableOnReadOnlyRoot } from './rootfs.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 import { controlBlock, runIf, runLoop, type ScriptLoop, splitKeywords } from './shellControl.ts';
 import { type ParamScope, parameterAt } from './shellParams.ts';
 import { shellTest } from './shellTest.ts';
+import { missingOperand } from './usageErrors.ts';
 
 /** Images whose default command is an interactive shell or a one-shot program. */
 const EXITING_IMAGES = new Set([
@@ -525,6 +530,11 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
   if (!builtin && sh.bins && !sh.bins.has(cmd)) return notFound(sh, shell, cmd0);
   switch (cmd) {
     case 'sleep': {
+      if (rest.length === 0) {
+        // No operand: busybox shows its usage, coreutils says so (exit 1 either way).
+        const bad = missingOperand(sh.repo, shellFamily(sh.repo), sh.tag, 'sleep');
+        return bad && { ms: 0, output: '', ...bad };
+      }
       const ms = sleepMs(rest[0]);
       if (ms === undefined) return undefined;
       return Number.isFinite(ms) ? { ms, output: '' } : { ms: 0, output: '', forever: true };
@@ -659,8 +669,12 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
       let error = '';
       for (const path of rest) {
-        if (readOnlyPath(sh, path)) error += `touch: ${path}: Read-only file system\n`;
-        else writeFile(sh, path, readFile(sh, path) ?? '', false);
+        if (readOnlyPath(sh, path)) {
+          error +=
+            shellFamily(sh.repo) === 'busybox'
+              ? `touch: ${path}: Read-only file system\n`
+              : `touch: cannot touch '${path}': Read-only file system\n`;
+        } else writeFile(sh, path, readFile(sh, path) ?? '', false);
       }
       return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
     }
@@ -686,11 +700,18 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     }
     case 'mkdir': {
       // Without -p, a directory that is there already is an error.
-      if (rest.some((a) => a === '-p' || a.startsWith('--parents'))) return { ms: 0, output: '' };
+      const parents = rest.some((a) => a === '-p' || a.startsWith('--parents'));
       const busybox = shellFamily(sh.repo) === 'busybox';
       let error = '';
       for (const dir of rest.filter((a) => !a.startsWith('-'))) {
-        if (listDir(sh, dir) === undefined) continue;
+        const exists = listDir(sh, dir) !== undefined;
+        if (!exists && readOnlyPath(sh, dir)) {
+          error += busybox
+            ? `mkdir: can't create directory '${dir}': Read-only file system\n`
+            : `mkdir: cannot create directory '${dir}': Read-only file system\n`;
+          continue;
+        }
+        if (!exists || parents) continue;
         error += busybox
           ? `mkdir: can't create directory '${dir}': File exists\n`
           : `mkdir: cannot create directory '${dir}': File exists\n`;
@@ -748,6 +769,7 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         sh.where.answered,
       );
       if (!r) return undefined;
+      if (r.saved) writeFile(sh, r.saved.path, r.saved.content, false);
       return { ms: r.ms ?? 0, exitCode: r.exitCode, output: r.output, error: r.error ?? '' };
     }
   }
@@ -1079,10 +1101,14 @@ function cantRemove(sh: Shell, path: string): string {
     : `rm: cannot remove '${path}'`;
 }
 
-/** Whether `path` lies in a volume mounted read-only. */
+/**
+ * Whether `path` lies in a volume mounted read-only, or, with a read-only root filesystem,
+ * outside the container's writable mounts (rootfs.ts).
+ */
 function readOnlyPath(sh: Shell, given: string): boolean {
   const path = absPath(sh, given);
-  return sh.where.readOnly?.some((d) => path === d || path.startsWith(`${d}/`)) ?? false;
+  if (sh.where.readOnly?.some((d) => path === d || path.startsWith(`${d}/`))) return true;
+  return sh.where.readOnlyRoot === true && !writableOnReadOnlyRoot(path, sh.where.dirs);
 }
 
 /** The shell's message when a redirection cannot create its file (a read-only volume). */
@@ -1206,7 +1232,14 @@ function untilResolves(
   if (!DNS_LABEL.test(service)) return undefined;
   const body = script(m[2] ?? '', startedAt, env);
   const pollMs = body?.runs === 'exits' && body.afterMs > 0 ? body.afterMs : 1000;
-  const program: Program = { runs: 'until', service, pollMs, output: body?.output ?? '' };
+  const program: Program = {
+    runs: 'until',
+    service,
+    pollMs,
+    output: body?.output ?? '',
+    lookup: m[1] ?? '',
+    nslookup: kind,
+  };
   if (namespace !== undefined && DNS_LABEL.test(namespace)) program.namespace = namespace;
   return program;
 }
@@ -2527,6 +2560,8 @@ interface NetStep {
   quiet: boolean;
   /** wget writes to stdout (`-O-`) rather than a file; curl always does unless `-o`. */
   toStdout: boolean;
+  /** wget's `-O FILE`: the file it saves to (else the URL's last path part, index.html). */
+  outFile?: string;
   /** curl's `-f`: an HTTP error fails (22); `-S`: errors are printed even with `-s`. */
   fail?: boolean;
   showError?: boolean;
@@ -2585,6 +2620,13 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     let toStdout = false;
     let url: string | undefined;
     let timeoutMs: number | undefined;
+    let outFile: string | undefined;
+    // `-O FILE`: a file (`-` is stdout).
+    const output = (file: string | undefined) => {
+      if (file === '-') toStdout = true;
+      else if (file) outFile = file;
+      return file !== undefined && file !== '';
+    };
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i] ?? '';
       const timeout = /^(?:-T|--timeout=)(\d+)$/.exec(a);
@@ -2592,12 +2634,10 @@ function netStep(argv: readonly string[]): NetStep | undefined {
       else if (a === '-q' || a === '--quiet') quiet = true;
       else if (a === '-qO-' || a === '-qO') {
         quiet = true;
-        if (a === '-qO-') toStdout = true;
-        else if (rest[++i] === '-') toStdout = true;
-        else return undefined;
-      } else if (a === '-O-' || a === '-O' || a === '--output-document=-') {
-        if (a === '-O' && rest[++i] !== '-') return undefined;
-        toStdout = true;
+        if (!output(a === '-qO-' ? '-' : rest[++i])) return undefined;
+      } else if (a === '-O-' || a === '-O' || a.startsWith('--output-document=')) {
+        const file = a === '-O-' ? '-' : a === '-O' ? rest[++i] : a.slice(18);
+        if (!output(file)) return undefined;
       } else if (a === '-T' || a === '--timeout') {
         timeoutMs = timeoutArg(rest[++i], false);
         if (timeoutMs === undefined) return undefined;
@@ -2607,7 +2647,14 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     }
     const u = url === undefined ? undefined : parseUrl(url);
     if (!u) return undefined;
-    return { tool: 'wget', ...u, quiet, toStdout, ...(timeoutMs ? { timeoutMs } : {}) };
+    return {
+      tool: 'wget',
+      ...u,
+      quiet,
+      toStdout,
+      ...(timeoutMs ? { timeoutMs } : {}),
+      ...(outFile && !toStdout ? { outFile } : {}),
+    };
   }
   if (cmd === 'curl') {
     let quiet = false;
@@ -2664,7 +2711,7 @@ function imageTag(image: string): string {
  * Which nslookup an image has: busybox up to 1.28 (the old applet the DNS docs pin, which
  * prints reverse names), bind's (the dnsutils images), or busybox's newer one (alpine too).
  */
-type NslookupKind = 'busybox' | 'busybox-old' | 'bind';
+export type NslookupKind = 'busybox' | 'busybox-old' | 'bind';
 
 function nslookupKind(repo: string, tag: string): NslookupKind {
   if (repo === 'busybox') {
@@ -2808,6 +2855,8 @@ interface NetOutcome {
   output: string;
   error?: string;
   ms?: number;
+  /** The file wget saved (`-O FILE`), and what it holds. */
+  saved?: { path: string; content: string };
 }
 
 /**
@@ -2903,9 +2952,19 @@ function netResult(
       };
     }
     const page = servedPage(svc, s.path ?? '/') ?? '';
-    if (s.quiet) return { exitCode: 0, output: s.toStdout ? page : '' };
+    const saved = s.outFile ? { saved: { path: s.outFile, content: page } } : {};
+    if (s.quiet) return { exitCode: 0, output: s.toStdout ? page : '', ...saved };
     const size = String(new TextEncoder().encode(page).length).padStart(6, ' ');
     const bar = `100% |********************************|${size}  0:00:00 ETA\n`;
+    if (s.outFile) {
+      // The progress line names the file's last part, in 20 columns.
+      const base = (s.outFile.split('/').pop() ?? '').slice(0, 20).padEnd(20, ' ');
+      return {
+        exitCode: 0,
+        output: `${connecting}saving to '${s.outFile}'\n${base} ${bar}'${s.outFile}' saved\n`,
+        ...saved,
+      };
+    }
     return s.toStdout
       ? {
           exitCode: 0,
@@ -2928,6 +2987,16 @@ function netResult(
   }
   const body = s.toStdout ? (failed?.page ?? servedPage(svc, s.path ?? '/') ?? '') : '';
   return { exitCode: 0, output: `${body}${written(code)}` };
+}
+
+/** What `nslookup HOST` prints (stdout and stderr) in an image with `kind`'s nslookup, and its exit code. */
+export function nslookupAnswer(
+  kind: NslookupKind,
+  host: string,
+  namespace: string,
+  network: Network | undefined,
+): { exitCode: number; output: string } | undefined {
+  return nslookupResult(kind, host, namespace, network);
 }
 
 /**
@@ -2974,6 +3043,8 @@ export interface Surroundings {
   dirs?: readonly string[];
   /** Those mounted read-only (ConfigMap, Secret, downward API, projected volumes). */
   readOnly?: readonly string[];
+  /** securityContext.readOnlyRootFilesystem: only the mounts stay writable (rootfs.ts). */
+  readOnlyRoot?: boolean;
   /** Service link variables besides the `kubernetes` Service's (`WEB_SERVICE_HOST`…). */
   serviceLinks?: ReadonlyMap<string, string>;
   /** Who the processes run as, when the securityContext changes the image's user (root). */
@@ -3194,7 +3265,10 @@ export function containerProgram(
     );
     if (r) {
       const output = r.output + (r.error ?? '');
-      return { runs: 'exits', afterMs: r.ms ?? 0, exitCode: r.exitCode, output };
+      const files = r.saved
+        ? { files: [{ atMs: r.ms ?? 0, path: normalPath(r.saved.path), content: r.saved.content }] }
+        : {};
+      return { runs: 'exits', afterMs: r.ms ?? 0, exitCode: r.exitCode, output, ...files };
     }
     return { runs: 'forever', output: '' };
   }

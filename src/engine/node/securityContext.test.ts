@@ -94,9 +94,10 @@ describe('securityContext: who the container runs as', () => {
     expect(described).toMatch(
       new RegExp(`Warning +Failed +.* +kubelet +Error: ${message.replace(/[()]/g, '\\$&')}\n`),
     );
-    // With a non-root runAsUser it starts; runAsUser 0 breaks the policy.
+    // With a non-root runAsUser it starts (nginx itself cannot run as non-root: busybox);
+    // runAsUser 0 breaks the policy.
     run(
-      `kubectl run ok --image=nginx --overrides='{"spec":{"securityContext":{"runAsNonRoot":true,"runAsUser":101}}}'`,
+      `kubectl run ok --image=busybox --overrides='{"spec":{"securityContext":{"runAsNonRoot":true,"runAsUser":101}}}' -- sleep 3600`,
     );
     expect(run('kubectl get pod ok').out).toMatch(/\nok +1\/1 +Running +0 +\d/);
     run(

@@ -11,6 +11,12 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import { type NodeAllocatable, processInputs } from '../../engine/node/containerEnv.ts';
 import { scriptLoopLines } from '../../engine/node/loopRounds.ts';
 import {
+  type NginxSetting,
+  nginxEntrypoint,
+  nginxFailure,
+  nginxSettingOf,
+} from '../../engine/node/nginxStart.ts';
+import {
   containerProgram,
   type Follow,
   loopLines,
@@ -20,7 +26,9 @@ import {
   type Surroundings,
   servedPorts,
 } from '../../engine/node/program.ts';
+import { readOnlyRoot } from '../../engine/node/rootfs.ts';
 import { processUser, type UserContext } from '../../engine/node/securityContext.ts';
+import { untilLines } from '../../engine/node/untilRounds.ts';
 import { catalogueVersion } from '../../engine/registry/registry.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
@@ -40,21 +48,17 @@ const DEFAULT_KERNEL = '6.8.0-51-generic';
  * nginx's start-up lines; `OS: Linux …` is the kernel of the node the container runs on, the
  * version the one of the image's catalogue entry (the current mainline for a tag it does not know).
  */
-function nginxLog(startedAt: string | undefined, kernel: string, image: string): string {
+function nginxLog(
+  startedAt: string | undefined,
+  kernel: string,
+  image: string,
+  setting?: NginxSetting,
+): string {
   const version = catalogueVersion(image) ?? catalogueVersion('nginx');
   const t = new Date(Date.parse(startedAt ?? '') || 0);
   const p = (n: number): string => String(n).padStart(2, '0');
   const stamp = `${t.getUTCFullYear()}/${p(t.getUTCMonth() + 1)}/${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
-  return `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
-/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/
-/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh
-10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf
-10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf
-/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh
-/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh
-/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh
-/docker-entrypoint.sh: Configuration complete; ready for start up
-${stamp} [notice] 1#1: using the "epoll" event method
+  return `${nginxEntrypoint(setting)}${stamp} [notice] 1#1: using the "epoll" event method
 ${stamp} [notice] 1#1: nginx/${version}
 ${stamp} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) 
 ${stamp} [notice] 1#1: OS: Linux ${kernel}
@@ -672,13 +676,23 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
     (node?.status as { nodeInfo?: { kernelVersion?: string } } | undefined)?.nodeInfo
       ?.kernelVersion || DEFAULT_KERNEL;
   const image = container?.image ?? '';
-  // nginx's start-up lines, or what the container's command printed (`echo`, `date`…).
+  const nginx =
+    /(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args
+      ? nginxSettingOf(p.spec, container, portHeldAt(p, cname, startedAt))
+      : undefined;
+  // nginx's start-up lines (or how its start failed), or what the container's command printed.
   const program =
-    fromHost !== undefined ||
-    (/(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args)
+    fromHost !== undefined
       ? undefined
-      : programOf(ctx, p, container, startedAt, node);
-  const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel, image));
+      : /(^|\/)nginx(:|@|$)/.test(image) && !container?.command && !container?.args
+        ? nginxFailure(
+            nginx,
+            startedAt ?? '',
+            kernel,
+            catalogueVersion(image) ?? catalogueVersion('nginx') ?? '',
+          )
+        : programOf(ctx, p, container, startedAt, node);
+  const text = fromHost ?? (program ? program.output : nginxLog(startedAt, kernel, image, nginx));
   // Every line of a run is taken to be written when the run started, but for a loop's.
   const written = Date.parse(startedAt ?? '') || 0;
   // The run ends when its container did, or it is still running now.
@@ -698,6 +712,18 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
   let lines: { at: number; text: string }[] = timed
     ? timed.flatMap((t) => split(t.text, written + t.atMs)).filter((l) => l.at <= end)
     : split(text, written);
+  if (program?.runs === 'until' && container) {
+    // The docs' `until nslookup …` loop: a block per round until the Service resolves.
+    const { where } = surroundingsOf(ctx, p, container, node);
+    lines = untilLines(
+      program,
+      where.namespace ?? ctx.namespace,
+      where.network,
+      written,
+      end,
+      finished !== undefined,
+    );
+  }
   // A loop has printed up to now, or until its run ended.
   if (program?.runs === 'forever' && program.loop) {
     lines = [...lines, ...loopLines(program.loop, written, end)];
@@ -811,6 +837,7 @@ export function surroundingsOf(
     ...(vf ? { files: vf.files, dirs: vf.dirs } : {}),
     ...(vf && filesAt ? { filesAt: (at: number) => filesAt(at)?.files } : {}),
     ...(vf?.readOnly ? { readOnly: vf.readOnly } : {}),
+    ...(readOnlyRoot(container) ? { readOnlyRoot: true } : {}),
     ...(vf?.memory ? { memory: vf.memory } : {}),
     ...(p.status?.startTime ? { volumesAt: p.status.startTime } : {}),
     namespace,
@@ -823,6 +850,36 @@ export function surroundingsOf(
     ...(fsGroup !== undefined ? { fsGroup } : {}),
   };
   return { where, command: inputs.command, args: inputs.args };
+}
+
+/**
+ * Whether, when the run of container `name` that started at `startedAt` began, another
+ * container of the pod was running a server on port 80 (they share the pod's network): one
+ * started before it, or at the same moment but earlier in the spec (the kubelet starts them in
+ * order).
+ */
+function portHeldAt(p: Pod, name: string, startedAt: string | undefined): boolean {
+  const spec = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])];
+  if (spec.length < 2 || !startedAt) return false;
+  const start = Date.parse(startedAt);
+  const order = spec.findIndex((c) => c.name === name);
+  const statuses = [
+    ...(p.status?.initContainerStatuses ?? []),
+    ...(p.status?.containerStatuses ?? []),
+  ];
+  return spec.some((c, i) => {
+    if (c.name === name) return false;
+    const ports = servedPorts(c.image ?? '', c.ports, !!(c.command?.length || c.args?.length));
+    if (!ports.includes(80)) return false;
+    const st = statuses.find((x) => x.name === c.name);
+    const runs = [st?.state?.running, st?.state?.terminated, st?.lastState?.terminated];
+    return runs.some((r) => {
+      const from = Date.parse(r?.startedAt ?? '');
+      const to = Date.parse((r as { finishedAt?: string } | undefined)?.finishedAt ?? '');
+      if (Number.isNaN(from) || from > start || (from === start && i > order)) return false;
+      return Number.isNaN(to) || to > start;
+    });
+  });
 }
 
 /** The program of a container's run (see surroundingsOf). */
