@@ -18,6 +18,7 @@ import {
 } from './helpText.ts';
 import type { KubectlHost, RunResult } from './host.ts';
 import { withImpersonation } from './impersonation.ts';
+import { kubeconfigIdentity } from './kubeconfigAuth.ts';
 
 /** Levenshtein distance, case-insensitive like cobra's `ld(s, t, true)`. */
 export function levenshtein(a: string, b: string): number {
@@ -122,7 +123,16 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     }
     throw e;
   }
-  const ctx = new Ctx(withImpersonation(host, parsed), parsed, path);
+  const flagStr = (n: string) => {
+    const v = parsed.values.get(n);
+    return typeof v === 'string' ? v : '';
+  };
+  const identity = kubeconfigIdentity(host, flagStr('context'), flagStr('user'));
+  const ctx = new Ctx(
+    withImpersonation(host, parsed, identity.kind === 'user' ? identity.user : undefined),
+    parsed,
+    path,
+  );
   // pflag prints these while parsing, before the command runs (`--record`).
   for (const line of parsed.deprecations) ctx.err(line);
   ctx.helpText = () => commandHelp(cmd, commandPath);
@@ -150,6 +160,11 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
         );
         throw new ExitError(1);
       }
+    }
+    if (cmd.run && talksToServer(path, ctx) && identity.kind === 'error') {
+      // client-go refuses the kubeconfig user's credentials, or the server does (401).
+      ctx.err(identity.stderr);
+      throw new ExitError(1);
     }
     if (!cmd.run) {
       // cmdutil.DefaultSubCommandRun: extra words are a usage error, else the help, exit 1.

@@ -7,6 +7,7 @@
 import { clusterCaCertificate } from '../engine/bootstrap/namespaceContent.ts';
 import { hex64 } from '../engine/registry/digest.ts';
 import { createRng } from '../engine/util/rng.ts';
+import type { KubeAuthInfo } from './kubeconfigAuth.ts';
 
 export interface KubeContext {
   name: string;
@@ -25,6 +26,8 @@ export interface Kubeconfig {
   contexts: KubeContext[];
   clusters: KubeCluster[];
   users: string[];
+  /** Credentials of the users `config set-credentials` wrote (admin.conf's user has none here). */
+  auth?: KubeAuthInfo[];
   /** Shown by `config delete-context`. */
   path: string;
 }
@@ -128,9 +131,27 @@ export function kubeconfigView(
     'current-context': cfg.currentContext,
     kind: 'Config',
     preferences: {},
-    users: [...users].sort().map((u) => ({
-      name: u,
-      user: { 'client-certificate-data': data.cert, 'client-key-data': data.key },
-    })),
+    users: [...users].sort().map((u) => {
+      const info = cfg.auth?.find((a) => a.name === u);
+      return {
+        name: u,
+        user: info
+          ? authInfoView(info, raw)
+          : { 'client-certificate-data': data.cert, 'client-key-data': data.key },
+      };
+    }),
   };
+}
+
+/** A set-credentials user as `config view` prints it: paths as given, data and tokens hidden. */
+function authInfoView(a: KubeAuthInfo, raw: boolean): Record<string, string> {
+  const v: Record<string, string> = {};
+  if (a.clientCertificate) v['client-certificate'] = a.clientCertificate;
+  if (a.clientCertificateData !== undefined)
+    v['client-certificate-data'] = raw ? btoa(a.clientCertificateData) : 'DATA+OMITTED';
+  if (a.clientKey) v['client-key'] = a.clientKey;
+  if (a.clientKeyData !== undefined)
+    v['client-key-data'] = raw ? btoa(a.clientKeyData) : 'DATA+OMITTED';
+  if (a.token) v.token = raw ? a.token : 'REDACTED';
+  return v;
 }

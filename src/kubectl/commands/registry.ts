@@ -1065,7 +1065,14 @@ kubectl events --types=Warning,Normal`,
       {
         name: 'set-credentials',
         short: 'Set a user entry in kubeconfig',
-        flags: [s('client-certificate'), s('client-key'), s('token'), s('username'), s('password')],
+        flags: [
+          s('client-certificate'),
+          s('client-key'),
+          s('token'),
+          s('username'),
+          s('password'),
+          b('embed-certs'),
+        ],
         run: (c, a) => runConfig(c, 'set-credentials', a),
       },
       {
