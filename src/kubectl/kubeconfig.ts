@@ -19,6 +19,11 @@ export interface KubeContext {
 export interface KubeCluster {
   name: string;
   server: string;
+  /**
+   * A kubeconfig file's certificate-authority-data (base64), or null when the file has none.
+   * Absent: the cluster CA's (kubeadm's admin.conf).
+   */
+  caData?: string | null;
 }
 
 export interface Kubeconfig {
@@ -74,6 +79,11 @@ function noisePem(label: string, head: string, length: number, seed: number): st
 }
 
 /** The credentials of admin.conf as `--raw` prints them: base64 of the PEM files. */
+/** admin.conf's client certificate (PEM): what identifies kubernetes-admin. */
+export function adminClientCertificatePem(): string {
+  return atob(rawData().cert);
+}
+
 function rawData(): { ca: string; cert: string; key: string } {
   return {
     ca: btoa(clusterCaCertificate()),
@@ -115,7 +125,12 @@ export function kubeconfigView(
     clusters: [...clusters]
       .sort((a, b) => (a.name < b.name ? -1 : 1))
       .map((c) => ({
-        cluster: { 'certificate-authority-data': data.ca, server: c.server },
+        cluster: {
+          ...(c.caData === null
+            ? {}
+            : { 'certificate-authority-data': raw ? (c.caData ?? data.ca) : data.ca }),
+          server: c.server,
+        },
         name: c.name,
       })),
     contexts: [...contexts]

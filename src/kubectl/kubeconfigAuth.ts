@@ -9,7 +9,7 @@
 import { certificateUser, pemDecode } from '../engine/apiserver/certificates.ts';
 import type { UserInfo } from '../engine/apiserver/rbac.ts';
 import type { KubectlHost } from './host.ts';
-import type { Kubeconfig } from './kubeconfig.ts';
+import { adminClientCertificatePem, type Kubeconfig } from './kubeconfig.ts';
 
 /** A user entry's credentials (clientcmdapi.AuthInfo, the fields the console supports). */
 export interface KubeAuthInfo {
@@ -36,6 +36,12 @@ export function absolutePath(path: string): string {
 export function readConsoleFile(host: KubectlHost, path: string): string | undefined {
   const rel = path.startsWith(`${HOME}/`) ? path.slice(HOME.length + 1) : path;
   return host.fs.read(rel);
+}
+
+/** Writes a console file by its path (absolute paths under home map to the workspace). */
+export function writeConsoleFile(host: KubectlHost, path: string, text: string): void {
+  const rel = path.startsWith(`${HOME}/`) ? path.slice(HOME.length + 1) : path;
+  host.fs.write(rel, text);
 }
 
 export function authInfo(cfg: Kubeconfig, name: string): KubeAuthInfo | undefined {
@@ -99,6 +105,7 @@ export function kubeconfigIdentity(
       kind: 'error',
       stderr: `Error in configuration: \n${problems.map((p) => `* ${p}\n`).join('')}`,
     };
+  if (cert !== undefined && cert === adminClientCertificatePem()) return { kind: 'admin' };
   if (cert !== undefined) {
     // crypto/tls X509KeyPair, as client-go builds the transport.
     if (!pemDecode(cert))

@@ -472,8 +472,11 @@ function runSimple(host: KubectlHost, allWords: string[]): RunResult {
     case undefined:
       return { stdout: '', stderr: '', exitCode: 0 };
     case 'kubectl':
-    case 'k':
-      return runKubectl(host, args);
+    case 'k': {
+      // kubectl reads $KUBECONFIG when the shell exports it.
+      const kc = st.vars.get('KUBECONFIG');
+      return runKubectl(host, args, kc?.exported ? { KUBECONFIG: kc.value } : {});
+    }
     case 'cat':
       return cat(host, args);
     case 'ls':
