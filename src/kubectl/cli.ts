@@ -18,7 +18,12 @@ import {
 } from './helpText.ts';
 import type { KubectlHost, RunResult } from './host.ts';
 import { withImpersonation } from './impersonation.ts';
-import { type Identity, kubeconfigIdentity, writeConsoleFile } from './kubeconfigAuth.ts';
+import {
+  type Identity,
+  impersonationRefused,
+  kubeconfigIdentity,
+  writeConsoleFile,
+} from './kubeconfigAuth.ts';
 import {
   foreignServer,
   hostPort,
@@ -145,7 +150,17 @@ export function runKubectl(
   const known = host.kubeconfig.clusters.map((c) => c.server);
   const loaded = selected.kind === 'file' ? { ...host, kubeconfig: selected.config } : host;
   const before = selected.kind === 'file' ? JSON.stringify(selected.config) : '';
-  const identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'));
+  let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'));
+  if (identity.kind === 'user') {
+    const groups = parsed.values.get('as-group');
+    const refused = impersonationRefused(
+      loaded,
+      identity.user,
+      flagStr('as'),
+      Array.isArray(groups) ? groups : [],
+    );
+    if (refused) identity = { kind: 'error', stderr: refused };
+  }
   const ctx = new Ctx(
     withImpersonation(loaded, parsed, identity.kind === 'user' ? identity.user : undefined),
     parsed,
@@ -183,7 +198,10 @@ function runCommand(
     ) {
       ctx.fail(`context was not found for specified context: ${ctxName}`);
     }
-    const unauthorized = identity.kind === 'error' && identity.stderr.startsWith('error: You must');
+    // A 401 or 403 comes from the server: after the connection.
+    const unauthorized =
+      identity.kind === 'error' &&
+      (identity.stderr.startsWith('error: You must') || identity.stderr.startsWith('Error from'));
     if (cmd.run && talksToServer(path, ctx) && identity.kind === 'error' && !unauthorized) {
       // client-go's ConfirmUsable and transport: the credentials cannot be used at all.
       ctx.err(identity.stderr);

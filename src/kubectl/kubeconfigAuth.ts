@@ -7,7 +7,7 @@
  * end the command with the `Error in configuration:` lines.
  */
 import { certificateUser, pemDecode } from '../engine/apiserver/certificates.ts';
-import type { UserInfo } from '../engine/apiserver/rbac.ts';
+import { forbiddenMessage, type UserInfo } from '../engine/apiserver/rbac.ts';
 import type { KubectlHost } from './host.ts';
 import { adminClientCertificatePem, type Kubeconfig } from './kubeconfig.ts';
 
@@ -121,4 +121,38 @@ export function kubeconfigIdentity(
   // No service-account token issuer in the console: every bearer token is unknown.
   if (info.token) return { kind: 'error', stderr: UNAUTHORIZED };
   return { kind: 'user', user: ANONYMOUS };
+}
+
+/**
+ * The impersonation filter's check for a kubeconfig user (not the admin) that sends `--as` and
+ * `--as-group`: it needs `impersonate` on the user (a service account: on serviceaccounts in
+ * its namespace) and on each group. The Forbidden line when refused.
+ */
+export function impersonationRefused(
+  host: KubectlHost,
+  base: UserInfo,
+  as: string,
+  groups: readonly string[],
+): string | undefined {
+  if (!host.authorize || as === '') return undefined;
+  const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(as);
+  const checks: { resource: string; name: string; namespace?: string }[] = [
+    sa
+      ? { resource: 'serviceaccounts', name: sa[2] as string, namespace: sa[1] as string }
+      : { resource: 'users', name: as },
+    ...groups.map((g) => ({ resource: 'groups', name: g })),
+  ];
+  for (const c of checks) {
+    const a = {
+      verb: 'impersonate',
+      resource: c.resource,
+      apiGroup: '',
+      name: c.name,
+      ...(c.namespace ? { namespace: c.namespace } : {}),
+    };
+    const d = host.authorize(base, a);
+    if (!d.allowed)
+      return `Error from server (Forbidden): ${c.resource} "${c.name}" is forbidden: ${forbiddenMessage(base, a, d.reason)}\n`;
+  }
+  return undefined;
 }

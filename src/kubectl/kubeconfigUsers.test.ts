@@ -62,6 +62,31 @@ describe('kubeconfig users', () => {
     expect(run('kubectl get pods -n kube-system').err).toContain('User "john" cannot list');
   });
 
+  it('--as from a non-admin user needs impersonate; a CSR john creates names him', () => {
+    const { run, host } = johnWithCertificate();
+    run('kubectl config set-credentials john --client-key=john.key --client-certificate=john.crt');
+    run('kubectl config set-context john --cluster=kubernetes --user=john');
+    expect(run('kubectl --context=john get pods --as=jane')).toEqual({
+      out: '',
+      err: 'Error from server (Forbidden): users "jane" is forbidden: User "john" cannot impersonate resource "users" in API group "" at the cluster scope\n',
+      code: 1,
+    });
+    run(
+      'kubectl create clusterrole csr-creator --verb=create,get --resource=certificatesigningrequests',
+    );
+    run('kubectl create clusterrolebinding john-csr --clusterrole=csr-creator --user=john');
+    host.fs.write('csr2.yaml', csrManifest('john-2'));
+    expect(run('kubectl --context=john create -f csr2.yaml').out).toBe(
+      'certificatesigningrequest.certificates.k8s.io/john-2 created\n',
+    );
+    const yaml = run('kubectl get csr john-2 -o yaml').out;
+    expect(yaml).toContain('  groups:\n  - devs\n  - qa\n  - system:authenticated\n');
+    expect(yaml).toContain('  username: john\n');
+    expect(yaml).toMatch(
+      / {2}extra:\n {4}authentication\.kubernetes\.io\/credential-id:\n {4}- X509SHA256=[0-9a-f]{64}\n/,
+    );
+  });
+
   it('certificate paths: kept as given in config view; missing files are configuration errors', () => {
     const { run } = engineSession(1);
     expect(
