@@ -50,6 +50,7 @@ const ROOTS = [
   'rbac/v1:ClusterRole',
   'rbac/v1:RoleBinding',
   'rbac/v1:ClusterRoleBinding',
+  'certificates/v1:CertificateSigningRequest',
 ];
 
 /**

@@ -18,6 +18,18 @@ import {
 } from './helpText.ts';
 import type { KubectlHost, RunResult } from './host.ts';
 import { withImpersonation } from './impersonation.ts';
+import {
+  type Identity,
+  impersonationRefused,
+  kubeconfigIdentity,
+  writeConsoleFile,
+} from './kubeconfigAuth.ts';
+import {
+  foreignServer,
+  hostPort,
+  selectKubeconfig,
+  serializeKubeconfig,
+} from './kubeconfigFile.ts';
 
 /** Levenshtein distance, case-insensitive like cobra's `ld(s, t, true)`. */
 export function levenshtein(a: string, b: string): number {
@@ -57,7 +69,11 @@ function findChild(cmd: Command, name: string): Command | undefined {
 }
 
 /** Runs `kubectl <args>` (args without the leading `kubectl`). */
-export function runKubectl(host: KubectlHost, args: string[]): RunResult {
+export function runKubectl(
+  host: KubectlHost,
+  args: string[],
+  env: { KUBECONFIG?: string } = {},
+): RunResult {
   // Find the command path, skipping flags (and their values) as cobra's stripFlags does.
   let cmd: Command = { name: '', children: COMMANDS };
   const path: string[] = [];
@@ -122,7 +138,51 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     }
     throw e;
   }
-  const ctx = new Ctx(withImpersonation(host, parsed), parsed, path);
+  const flagStr = (n: string) => {
+    const v = parsed.values.get(n);
+    return typeof v === 'string' ? v : '';
+  };
+  // The kubeconfig file the command loads (--kubeconfig, $KUBECONFIG), if not the built-in one.
+  const selected = parsed.help
+    ? ({ kind: 'builtin' } as const)
+    : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG);
+  if (selected.kind === 'error') return { stdout: '', stderr: selected.stderr, exitCode: 1 };
+  const known = host.kubeconfig.clusters.map((c) => c.server);
+  const loaded = selected.kind === 'file' ? { ...host, kubeconfig: selected.config } : host;
+  const before = selected.kind === 'file' ? JSON.stringify(selected.config) : '';
+  let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'));
+  if (identity.kind === 'user') {
+    const groups = parsed.values.get('as-group');
+    const refused = impersonationRefused(
+      loaded,
+      identity.user,
+      flagStr('as'),
+      Array.isArray(groups) ? groups : [],
+    );
+    if (refused) identity = { kind: 'error', stderr: refused };
+  }
+  const ctx = new Ctx(
+    withImpersonation(loaded, parsed, identity.kind === 'user' ? identity.user : undefined),
+    parsed,
+    path,
+  );
+  const result = runCommand(ctx, cmd, path, commandPath, parsed, identity, known);
+  if (selected.kind === 'file' && JSON.stringify(selected.config) !== before)
+    writeConsoleFile(host, selected.path, serializeKubeconfig(selected.config));
+  return result;
+}
+
+/** Runs the parsed command against `ctx.host` (its kubeconfig selected, its user's client). */
+function runCommand(
+  ctx: Ctx,
+  cmd: Command,
+  path: string[],
+  commandPath: string,
+  parsed: ReturnType<typeof parseFlags>,
+  identity: Identity,
+  known: readonly string[],
+): RunResult {
+  const host = ctx.host;
   // pflag prints these while parsing, before the command runs (`--record`).
   for (const line of parsed.deprecations) ctx.err(line);
   ctx.helpText = () => commandHelp(cmd, commandPath);
@@ -138,7 +198,30 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
     ) {
       ctx.fail(`context was not found for specified context: ${ctxName}`);
     }
+    // A 401 or 403 comes from the server: after the connection.
+    const unauthorized =
+      identity.kind === 'error' &&
+      (identity.stderr.startsWith('error: You must') || identity.stderr.startsWith('Error from'));
+    if (cmd.run && talksToServer(path, ctx) && identity.kind === 'error' && !unauthorized) {
+      // client-go's ConfirmUsable and transport: the credentials cannot be used at all.
+      ctx.err(identity.stderr);
+      throw new ExitError(1);
+    }
     if (cmd.run && talksToServer(path, ctx)) {
+      const foreign = foreignServer(host.kubeconfig, ctxName, known);
+      if (foreign !== undefined) {
+        // Nothing answers at that address: discovery's attempts and the request time out.
+        const hp = hostPort(foreign);
+        const url = `${foreign.replace(/\/+$/, '')}/api?timeout=32s`;
+        for (let i = 0; i < 5; i++)
+          ctx.klog(
+            'E',
+            'memcache.go:265',
+            `"Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": dial tcp ${hp}: i/o timeout"`,
+          );
+        ctx.err(`Unable to connect to the server: dial tcp ${hp}: i/o timeout\n`);
+        throw new ExitError(1);
+      }
       const server = refusingServer(host, ctxName);
       if (server !== undefined) {
         // The first request fails and CheckErr ends the command: `version` has printed the
@@ -150,6 +233,11 @@ export function runKubectl(host: KubectlHost, args: string[]): RunResult {
         );
         throw new ExitError(1);
       }
+    }
+    if (cmd.run && talksToServer(path, ctx) && identity.kind === 'error') {
+      // The server does not know the credentials (401).
+      ctx.err(identity.stderr);
+      throw new ExitError(1);
     }
     if (!cmd.run) {
       // cmdutil.DefaultSubCommandRun: extra words are a usage error, else the help, exit 1.

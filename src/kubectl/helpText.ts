@@ -2624,7 +2624,37 @@ kubectl autoscale rc foo --max=5 --cpu-percent=80`,
       SAVE_CONFIG,
     ],
   },
-  certificate: { short: 'Modify certificate resources' },
+  certificate: { short: 'Modify certificate resources', long: 'Modify certificate resources.' },
+  'certificate approve': {
+    long: `Approve a certificate signing request.
+
+ kubectl certificate approve allows a cluster admin to approve a certificate signing request (CSR). This action tells a certificate signing controller to issue a certificate to the requester with the attributes requested in the CSR.
+
+ SECURITY NOTICE: Depending on the requested attributes, the issued certificate can potentially grant a requester access to cluster resources or to authenticate as a requested identity. Before approving a CSR, ensure you understand what the signed certificate can do.`,
+    example: `# Approve CSR 'csr-sqgzp'
+kubectl certificate approve csr-sqgzp`,
+    flags: [
+      ...PRINT,
+      filename('Filename, directory, or URL to files identifying the resource to update'),
+      f('--force', 'false', 'Update the CSR even if it is already approved.'),
+      KUSTOMIZE,
+      RECURSIVE,
+    ],
+  },
+  'certificate deny': {
+    long: `Deny a certificate signing request.
+
+ kubectl certificate deny allows a cluster admin to deny a certificate signing request (CSR). This action tells a certificate signing controller to not to issue a certificate to the requester.`,
+    example: `# Deny CSR 'csr-sqgzp'
+kubectl certificate deny csr-sqgzp`,
+    flags: [
+      ...PRINT,
+      filename('Filename, directory, or URL to files identifying the resource to update'),
+      f('--force', 'false', 'Update the CSR even if it is already denied.'),
+      KUSTOMIZE,
+      RECURSIVE,
+    ],
+  },
   attach: {
     short: 'Attach to a running container',
     long: 'Attach to a process that is already running inside an existing container.',

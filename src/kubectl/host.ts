@@ -57,6 +57,8 @@ export interface KubectlHost {
   startInputs?(
     containerID: string,
   ): Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
+  /** The kubeconfig user's identity, when not kubernetes-admin (see kubeconfigAuth.ts). */
+  identity?: UserInfo;
   /** The API client acting as `user` (kubectl's `--as`): each request is authorized (RBAC). */
   impersonate?(user: UserInfo): ApiClient;
   /** The API server's authorizer (SelfSubjectAccessReview). Absent: everything is allowed. */

@@ -38,19 +38,30 @@ export function impersonatedUser(name: string, groups: string[]): UserInfo {
   return { name, groups: g };
 }
 
-/** The identity of a command's requests, from its parsed global flags. */
-export function requestUser(flags: ParsedFlags): UserInfo {
+/**
+ * The identity of a command's requests: the `--as` user its global flags name, else the
+ * kubeconfig user's (`host.identity`; kubernetes-admin when absent).
+ */
+export function requestUser(flags: ParsedFlags, host?: KubectlHost): UserInfo {
   const as = flags.values.get('as');
-  if (typeof as !== 'string' || as === '') return KUBERNETES_ADMIN;
+  if (typeof as !== 'string' || as === '') return host?.identity ?? KUBERNETES_ADMIN;
   const groups = flags.values.get('as-group');
   return impersonatedUser(as, Array.isArray(groups) ? groups : []);
 }
 
-/** `host` with its API client acting as the `--as` user, when one is given. */
-export function withImpersonation(host: KubectlHost, flags: ParsedFlags): KubectlHost {
-  const user = requestUser(flags);
-  if (user === KUBERNETES_ADMIN || !host.impersonate) return host;
-  return { ...host, api: host.impersonate(user) };
+/**
+ * `host` with its API client acting as the `--as` user when one is given, else as `identity`
+ * (the kubeconfig user's, when not kubernetes-admin).
+ */
+export function withImpersonation(
+  host: KubectlHost,
+  flags: ParsedFlags,
+  identity?: UserInfo,
+): KubectlHost {
+  const h = identity ? { ...host, identity } : host;
+  const user = requestUser(flags, h);
+  if (user === KUBERNETES_ADMIN || !host.impersonate) return h;
+  return { ...h, api: host.impersonate(user) };
 }
 
 /**
@@ -64,7 +75,7 @@ export function authorizePodSubresource(
   namespace: string,
   name: string,
 ): void {
-  const user = requestUser(ctx.flags);
+  const user = requestUser(ctx.flags, ctx.host);
   if (user === KUBERNETES_ADMIN || !ctx.host.authorize) return;
   const a = { verb, resource: 'pods', subresource, apiGroup: '', namespace, name };
   const d = ctx.host.authorize(user, a);
@@ -85,7 +96,7 @@ export function refusedUnstored(
   namespace: string | undefined,
   name: string,
 ): Status | undefined {
-  const user = requestUser(ctx.flags);
+  const user = requestUser(ctx.flags, ctx.host);
   if (user === KUBERNETES_ADMIN || !ctx.host.authorize) return undefined;
   const a = {
     verb,

@@ -7,6 +7,7 @@
 import { clusterCaCertificate } from '../engine/bootstrap/namespaceContent.ts';
 import { hex64 } from '../engine/registry/digest.ts';
 import { createRng } from '../engine/util/rng.ts';
+import type { KubeAuthInfo } from './kubeconfigAuth.ts';
 
 export interface KubeContext {
   name: string;
@@ -18,6 +19,11 @@ export interface KubeContext {
 export interface KubeCluster {
   name: string;
   server: string;
+  /**
+   * A kubeconfig file's certificate-authority-data (base64), or null when the file has none.
+   * Absent: the cluster CA's (kubeadm's admin.conf).
+   */
+  caData?: string | null;
 }
 
 export interface Kubeconfig {
@@ -25,6 +31,8 @@ export interface Kubeconfig {
   contexts: KubeContext[];
   clusters: KubeCluster[];
   users: string[];
+  /** Credentials of the users `config set-credentials` wrote (admin.conf's user has none here). */
+  auth?: KubeAuthInfo[];
   /** Shown by `config delete-context`. */
   path: string;
 }
@@ -71,6 +79,11 @@ function noisePem(label: string, head: string, length: number, seed: number): st
 }
 
 /** The credentials of admin.conf as `--raw` prints them: base64 of the PEM files. */
+/** admin.conf's client certificate (PEM): what identifies kubernetes-admin. */
+export function adminClientCertificatePem(): string {
+  return atob(rawData().cert);
+}
+
 function rawData(): { ca: string; cert: string; key: string } {
   return {
     ca: btoa(clusterCaCertificate()),
@@ -112,7 +125,12 @@ export function kubeconfigView(
     clusters: [...clusters]
       .sort((a, b) => (a.name < b.name ? -1 : 1))
       .map((c) => ({
-        cluster: { 'certificate-authority-data': data.ca, server: c.server },
+        cluster: {
+          ...(c.caData === null
+            ? {}
+            : { 'certificate-authority-data': raw ? (c.caData ?? data.ca) : data.ca }),
+          server: c.server,
+        },
         name: c.name,
       })),
     contexts: [...contexts]
@@ -128,9 +146,27 @@ export function kubeconfigView(
     'current-context': cfg.currentContext,
     kind: 'Config',
     preferences: {},
-    users: [...users].sort().map((u) => ({
-      name: u,
-      user: { 'client-certificate-data': data.cert, 'client-key-data': data.key },
-    })),
+    users: [...users].sort().map((u) => {
+      const info = cfg.auth?.find((a) => a.name === u);
+      return {
+        name: u,
+        user: info
+          ? authInfoView(info, raw)
+          : { 'client-certificate-data': data.cert, 'client-key-data': data.key },
+      };
+    }),
   };
+}
+
+/** A set-credentials user as `config view` prints it: paths as given, data and tokens hidden. */
+function authInfoView(a: KubeAuthInfo, raw: boolean): Record<string, string> {
+  const v: Record<string, string> = {};
+  if (a.clientCertificate) v['client-certificate'] = a.clientCertificate;
+  if (a.clientCertificateData !== undefined)
+    v['client-certificate-data'] = raw ? btoa(a.clientCertificateData) : 'DATA+OMITTED';
+  if (a.clientKey) v['client-key'] = a.clientKey;
+  if (a.clientKeyData !== undefined)
+    v['client-key-data'] = raw ? btoa(a.clientKeyData) : 'DATA+OMITTED';
+  if (a.token) v.token = raw ? a.token : 'REDACTED';
+  return v;
 }

@@ -25,7 +25,6 @@ export type EmptyResourceName =
   | 'validatingadmissionpolicybindings'
   | 'validatingwebhookconfigurations'
   | 'customresourcedefinitions'
-  | 'certificatesigningrequests'
   | 'runtimeclasses'
   | 'csidrivers'
   | 'csistoragecapacities'
@@ -45,9 +44,6 @@ const EMPTY_RESOURCES: ReadonlySet<string> = new Set<EmptyResourceName>([
   'validatingadmissionpolicybindings',
   'validatingwebhookconfigurations',
   'customresourcedefinitions',
-  // kubeadm join's bootstrap CSRs are approved at once, and the csrcleaner deletes approved
-  // ones after an hour: a five-day-old cluster has none.
-  'certificatesigningrequests',
   'runtimeclasses',
   'csidrivers',
   'csistoragecapacities',

@@ -518,9 +518,11 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
       return { stdout: '', stderr: '', exitCode: 0 };
     case 'kubectl':
     case 'k': {
+      // kubectl reads $KUBECONFIG when the shell exports it.
+      const kc = st.vars.get('KUBECONFIG');
       setStdin(host, stdin);
       try {
-        return runKubectl(host, args);
+        return runKubectl(host, args, kc?.exported ? { KUBECONFIG: kc.value } : {});
       } finally {
         setStdin(host, undefined);
       }

@@ -40,7 +40,8 @@ export type ResourceName =
   | 'roles'
   | 'clusterroles'
   | 'rolebindings'
-  | 'clusterrolebindings';
+  | 'clusterrolebindings'
+  | 'certificatesigningrequests';
 
 /** Any API object: apiVersion, kind, metadata and the rest of its fields. */
 export interface KubeObject {
@@ -123,7 +124,7 @@ export interface WriteOptions {
    * A patch through a subresource: `scale` (`…/scale`, what kubectl scale sends: replicas
    * only) or, with a `patchType`, `status` (`…/status`: the status only).
    */
-  subresource?: 'scale' | 'status';
+  subresource?: 'scale' | 'status' | 'approval';
   /**
    * The patch's Content-Type, as `kubectl patch --type` chooses it: a strategic merge patch
    * (`application/strategic-merge-patch+json`), a JSON merge patch (`…merge-patch+json`) or a

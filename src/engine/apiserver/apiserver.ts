@@ -62,6 +62,12 @@ function unknownResource(resource: string): { ok: false; status: Status } {
   };
 }
 
+import {
+  defaultCsrConditions,
+  KUBEADM_ADMIN_USER,
+  prepareCsrCreate,
+  validateCsrApproval,
+} from './certificates.ts';
 import { withVirtualRenewal } from './controlPlaneLeases.ts';
 import {
   canIgnorePdb,
@@ -764,7 +770,14 @@ export class ApiServer {
       // A create names no object in its attributes (the name is not known to the URL).
       create: (r, ns, o, opts) =>
         gate(r, nsOf(ns, o), '', 'create', '', () =>
-          this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.create(r, ns, o, opts)),
+          this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => {
+            this.#requestUser = user;
+            try {
+              return inner.create(r, ns, o, opts);
+            } finally {
+              this.#requestUser = undefined;
+            }
+          }),
         ),
       get: (r, ns, name) => gate(r, ns, name, 'get', '', () => inner.get(r, ns, name)),
       list: (r, ns, opts) =>
@@ -838,6 +851,8 @@ export class ApiServer {
 
   /** Set while an impersonated patch runs: #finishUpdate's last check of the patched object. */
   #updateAdmission: ((next: KubeObject) => Status | undefined) | undefined;
+  /** The authenticated user of the request being served through clientAs (CSR requester). */
+  #requestUser: UserInfo | undefined;
 
   /** The escalation check's refusal of `obj` written by `user`, or undefined when allowed. */
   #escalationRefusal(
@@ -1590,6 +1605,8 @@ export class ApiServer {
       if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
     }
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
+    if (r.resource === 'certificatesigningrequests')
+      prepareCsrCreate(obj, this.#requestUser ?? KUBEADM_ADMIN_USER);
     if (r.resource === 'persistentvolumes' || r.resource === 'persistentvolumeclaims')
       this.#prepareVolumeCreate(r, obj, meta);
     // The HPA strategy's PrepareForCreate: a new autoscaler's status is the zero status.
@@ -2106,7 +2123,12 @@ export class ApiServer {
     );
     const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
-    if ((sub === 'scale' && !SCALABLE.has(r.resource)) || (sub === 'status' && !r.hasStatus)) {
+    const approval = sub === 'approval' && r.resource === 'certificatesigningrequests';
+    if (
+      (sub === 'scale' && !SCALABLE.has(r.resource)) ||
+      (sub === 'status' && !r.hasStatus) ||
+      (sub === 'approval' && !approval)
+    ) {
       return this.#fail(actor, r, ns, name, {
         ...notFound(r, name),
         message: 'the server could not find the requested resource',
@@ -2137,6 +2159,16 @@ export class ApiServer {
     } else if (sub === 'status') {
       next = shallowCopy(stored);
       next.status = patched.status;
+    } else if (approval) {
+      // The approval subresource takes the conditions only (approvalStrategy).
+      next = shallowCopy(stored);
+      const conditions = defaultCsrConditions(
+        (patched.status as Obj | undefined)?.conditions,
+        rfc3339(this.#now()),
+      );
+      next.status = { ...((stored.status as Obj | undefined) ?? {}), conditions };
+      const refused = validateCsrApproval(stored, conditions);
+      if (refused.length > 0) return this.#fail(actor, r, ns, name, invalid(r, name, refused));
     } else {
       const decoded = this.#decode(r, v2Body(r, patched), opts, undefined, shown);
       if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
@@ -2163,7 +2195,7 @@ export class ApiServer {
       cloneShared(next) as KubeObject,
       patched.metadata?.resourceVersion,
       opts,
-      sub === 'status',
+      sub === 'status' || approval,
     );
     if (!result.ok || sub !== 'scale') return result;
     return { ok: true, value: scaleOf(result.value) as KubeObject };

@@ -123,6 +123,7 @@ const ROOTS: Readonly<Record<ResourceName, StructMeta>> = {
   // PolicyRule and Subject lists have no merge key: a patch replaces them whole.
   roles: { metadata: { type: 'ObjectMeta' } },
   clusterroles: { metadata: { type: 'ObjectMeta' } },
+  certificatesigningrequests: { metadata: { type: 'ObjectMeta' } },
   rolebindings: { metadata: { type: 'ObjectMeta' } },
   clusterrolebindings: { metadata: { type: 'ObjectMeta' } },
   resourcequotas: { metadata: { type: 'ObjectMeta' } },

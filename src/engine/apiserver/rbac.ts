@@ -14,6 +14,9 @@ export const RBAC_GROUP = 'rbac.authorization.k8s.io';
 export interface UserInfo {
   name: string;
   groups: string[];
+  /** user.Info's UID and Extra (a certificate's credential id), when the authenticator sets them. */
+  uid?: string;
+  extra?: Record<string, string[]>;
 }
 
 /** The authorization attributes of one request (authorizer.Attributes). */

@@ -200,6 +200,15 @@ export const RESOURCES: Readonly<Record<ResourceName, ResourceDef>> = {
     false,
     true,
   ),
+  certificatesigningrequests: def(
+    'certificatesigningrequests',
+    'CertificateSigningRequest',
+    'certificates.k8s.io',
+    false,
+    ['csr'],
+    'certificatesigningrequests',
+    true,
+  ),
   leases: def('leases', 'Lease', 'coordination.k8s.io', true, [], 'leases', false),
   // Stored as autoscaling/v2 (v1 requests are converted, apiserver/hpa.ts); no generation.
   horizontalpodautoscalers: def(

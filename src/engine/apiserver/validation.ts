@@ -3,6 +3,7 @@
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { isKnownZone, parseStandard } from '../util/cron.ts';
+import { validateCertificateSigningRequest } from './certificates.ts';
 import { validateDeploymentTail } from './deploymentValidation.ts';
 import { validatePodDisruptionBudget } from './disruption.ts';
 import type { FieldError } from './errors.ts';
@@ -653,6 +654,9 @@ export function validateObject(
       break;
     case 'endpoints':
       errs.push(...validateEndpointAddresses(obj));
+      break;
+    case 'certificatesigningrequests':
+      errs.push(...validateCertificateSigningRequest(obj));
       break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.

@@ -4,6 +4,7 @@
  */
 import type { Reconciler } from '../runtime/controller.ts';
 import { createRootCaPublisher, createServiceAccountController } from './accounts.ts';
+import { createCertificateSigningController } from './certificateSigning.ts';
 import { createClusterRoleAggregationController } from './clusterRoleAggregation.ts';
 import { createCronJobController } from './cronjob.ts';
 import { createDaemonSetController } from './daemonset.ts';
@@ -55,6 +56,7 @@ export function createControllerManager(): Reconciler[] {
     createHorizontalPodAutoscalerController(),
     createDisruptionController(),
     createClusterRoleAggregationController(),
+    createCertificateSigningController(),
   ];
 }
 

@@ -76,6 +76,11 @@ export const KINDS: Record<
   configmaps: { kind: 'ConfigMap', apiVersion: 'v1', namespaced: true },
   secrets: { kind: 'Secret', apiVersion: 'v1', namespaced: true },
   serviceaccounts: { kind: 'ServiceAccount', apiVersion: 'v1', namespaced: true },
+  certificatesigningrequests: {
+    kind: 'CertificateSigningRequest',
+    apiVersion: 'certificates.k8s.io/v1',
+    namespaced: false,
+  },
   roles: { kind: 'Role', apiVersion: 'rbac.authorization.k8s.io/v1', namespaced: true },
   clusterroles: {
     kind: 'ClusterRole',

@@ -76,7 +76,7 @@ function resourceFor(ctx: Ctx, arg: string): Target {
 }
 
 export function runAuthCanI(ctx: Ctx, args: string[]): void {
-  const user = requestUser(ctx.flags);
+  const user = requestUser(ctx.flags, ctx.host);
   const namespace = ctx.bool('all-namespaces') ? '' : ctx.namespace;
   if (ctx.bool('list')) {
     if (args.length !== 0) ctx.fail('list option must be specified with no arguments');
@@ -134,7 +134,7 @@ function listRules(ctx: Ctx, namespace: string): void {
   if (ctx.bool('quiet') || ctx.bool('all-namespaces') || ctx.str('subresource') !== '') {
     ctx.fail("--list can't be used with --quiet, --all-namespaces or --subresource");
   }
-  const review = ctx.host.rulesReview?.(requestUser(ctx.flags), namespace);
+  const review = ctx.host.rulesReview?.(requestUser(ctx.flags, ctx.host), namespace);
   if (!review) return;
   if (review.incomplete) warn(ctx, `the list may be incomplete: ${review.evaluationError}`);
   const rules = displayRules([...review.resourceRules, ...review.nonResourceRules]);
@@ -146,14 +146,16 @@ function listRules(ctx: Ctx, namespace: string): void {
 /** `auth whoami`: the SelfSubjectReview's user info as ATTRIBUTE/VALUE rows, or the object. */
 export function runAuthWhoami(ctx: Ctx, args: string[]): void {
   if (args.length > 0) ctx.usageError(`unexpected arguments: ${JSON.stringify(args)}`);
-  const user = requestUser(ctx.flags);
+  const user = requestUser(ctx.flags, ctx.host);
   const format = outputFormat(ctx, false);
   // The kubeconfig's own user authenticates with admin.conf's client certificate, which 1.32
   // identifies by its hash; an impersonated user's info replaces it (no extra).
   const extra =
     user === KUBERNETES_ADMIN
       ? { 'authentication.kubernetes.io/credential-id': [adminCertificateCredentialId()] }
-      : undefined;
+      : user === ctx.host.identity
+        ? user.extra
+        : undefined;
   if (format !== '' && format !== 'wide') {
     const at = new Date(ctx.host.nowEpochMs()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     printObject(

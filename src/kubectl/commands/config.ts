@@ -1,7 +1,8 @@
 /** `kubectl config …`: contexts over the in-memory kubeconfig (§9 texts). */
 import type { Ctx } from '../context.ts';
 import { goTemplateText, isGoTemplateFormat, printGoTemplate } from '../goTemplateOutput.ts';
-import { currentContext, kubeconfigView } from '../kubeconfig.ts';
+import { currentContext, type Kubeconfig, kubeconfigView } from '../kubeconfig.ts';
+import { absolutePath, type KubeAuthInfo, readConsoleFile } from '../kubeconfigAuth.ts';
 import { GENERIC_FORMATS } from '../output.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
@@ -112,7 +113,7 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       const name = args[0];
       if (args.length !== 1 || name === undefined)
         ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
-      if (!cfg.users.includes(name)) cfg.users.push(name);
+      setCredentials(ctx, cfg, name);
       ctx.out(`User "${name}" set.\n`);
       return;
     }
@@ -186,4 +187,51 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       return;
     }
   }
+}
+
+/**
+ * set-credentials: the certificate and key paths (made absolute), or with --embed-certs their
+ * contents; a token. Only the fields given change.
+ */
+function setCredentials(ctx: Ctx, cfg: Kubeconfig, name: string): void {
+  const cert = ctx.str('client-certificate');
+  const key = ctx.str('client-key');
+  const embed = ctx.bool('embed-certs');
+  if (embed) {
+    if (cert === '' && key === '')
+      ctx.fail('you must specify a --client-certificate or --client-key to embed');
+    for (const [flag, path] of [
+      ['client-certificate', cert],
+      ['client-key', key],
+    ] as const) {
+      if (path !== '' && readConsoleFile(ctx.host, absolutePath(path)) === undefined)
+        ctx.fail(`could not stat ${flag} file ${path}: stat ${path}: no such file or directory`);
+    }
+  }
+  if (!cfg.users.includes(name)) cfg.users.push(name);
+  cfg.auth ??= [];
+  let info: KubeAuthInfo | undefined = cfg.auth.find((a) => a.name === name);
+  if (!info) {
+    info = { name };
+    cfg.auth.push(info);
+  }
+  if (ctx.changed('client-certificate')) {
+    if (embed) {
+      info.clientCertificateData = readConsoleFile(ctx.host, absolutePath(cert));
+      delete info.clientCertificate;
+    } else {
+      info.clientCertificate = cert === '' ? '' : absolutePath(cert);
+      delete info.clientCertificateData;
+    }
+  }
+  if (ctx.changed('client-key')) {
+    if (embed) {
+      info.clientKeyData = readConsoleFile(ctx.host, absolutePath(key));
+      delete info.clientKey;
+    } else {
+      info.clientKey = key === '' ? '' : absolutePath(key);
+      delete info.clientKeyData;
+    }
+  }
+  if (ctx.changed('token')) info.token = ctx.str('token');
 }

@@ -5,6 +5,7 @@ import { type LabelSelector, selectorMatches } from '../../engine/controllers/ob
 import { podClaimNames } from '../../engine/controllers/persistentVolume.ts';
 import type { Ctx } from '../context.ts';
 import { refusedUnstored } from '../impersonation.ts';
+import { describeCertificateSigningRequest } from '../printers/certificates.ts';
 import {
   describeConfigMap,
   describeCronJob,
@@ -189,6 +190,12 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
     case 'rolebindings':
     case 'clusterrolebindings':
       return describeBinding(obj);
+    case 'certificatesigningrequests':
+      return describeCertificateSigningRequest(
+        obj,
+        eventsFor(ctx, obj, 'CertificateSigningRequest'),
+        now,
+      );
     case 'controllerrevisions':
       // No describer of its own: kubectl's generic one.
       return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);

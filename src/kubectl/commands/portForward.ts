@@ -188,7 +188,7 @@ export function runPortForward(ctx: Ctx, args: string[]): void {
     if (remote === 0) ctx.fail('remote port must be > 0');
     return { local, remote };
   });
-  const user = requestUser(ctx.flags);
+  const user = requestUser(ctx.flags, ctx.host);
   if (user !== KUBERNETES_ADMIN && ctx.host.authorize) {
     const a = {
       verb: 'create',

@@ -6,6 +6,7 @@ import { runAttach } from './attach.ts';
 import { runAuthCanI, runAuthWhoami } from './auth.ts';
 import { runAuthReconcile } from './authReconcile.ts';
 import { runAutoscale } from './autoscale.ts';
+import { runCertificateApprove, runCertificateDeny } from './certificate.ts';
 import { runConfig } from './config.ts';
 import { runCp } from './cp.ts';
 import {
@@ -1064,7 +1065,14 @@ kubectl events --types=Warning,Normal`,
       {
         name: 'set-credentials',
         short: 'Set a user entry in kubeconfig',
-        flags: [s('client-certificate'), s('client-key'), s('token'), s('username'), s('password')],
+        flags: [
+          s('client-certificate'),
+          s('client-key'),
+          s('token'),
+          s('username'),
+          s('password'),
+          b('embed-certs'),
+        ],
         run: (c, a) => runConfig(c, 'set-credentials', a),
       },
       {
@@ -1104,8 +1112,29 @@ kubectl events --types=Warning,Normal`,
       },
     ],
   },
-  ...['certificate', 'completion', 'debug', 'edit', 'kustomize', 'options', 'plugin', 'proxy'].map(
-    (name) => notHere(name),
+  {
+    name: 'certificate',
+    short: 'Modify certificate resources',
+    use: 'kubectl certificate SUBCOMMAND [options]',
+    children: ['approve', 'deny'].map((verb) => ({
+      name: verb,
+      short: `${verb === 'approve' ? 'Approve' : 'Deny'} a certificate signing request`,
+      use: `kubectl certificate ${verb} (-f FILENAME | NAME) [options]`,
+      flags: [
+        filename,
+        b('force'),
+        s('kustomize', 'k'),
+        output,
+        b('recursive', 'R'),
+        b('allow-missing-template-keys'),
+        s('template'),
+        b('show-managed-fields'),
+      ],
+      run: verb === 'approve' ? runCertificateApprove : runCertificateDeny,
+    })),
+  },
+  ...['completion', 'debug', 'edit', 'kustomize', 'options', 'plugin', 'proxy'].map((name) =>
+    notHere(name),
   ),
   {
     name: 'cp',

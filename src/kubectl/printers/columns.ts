@@ -16,6 +16,7 @@ import type {
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
 import { humanDuration, parseTimestamp, translateTimestampSince } from '../duration.ts';
+import { certificateSigningRequestRow } from './certificates.ts';
 import { hpaRow } from './hpaColumns.ts';
 import { ingressClassRow, ingressRow, networkPolicyRow } from './networking.ts';
 import { podDisruptionBudgetRow } from './podDisruptionBudget.ts';
@@ -86,6 +87,10 @@ export const COLUMNS: Record<ResourceName, Columns> = {
   clusterroles: ROLE_COLUMNS,
   rolebindings: BINDING_COLUMNS,
   clusterrolebindings: BINDING_COLUMNS,
+  certificatesigningrequests: {
+    columns: ['Name', 'Age', 'SignerName', 'Requestor', 'RequestedDuration', 'Condition'],
+    wide: [],
+  },
   persistentvolumes: {
     columns: [
       'Name',
@@ -973,6 +978,7 @@ const ROWS: Record<ResourceName, (obj: KubeObject, o: RowOptions) => string[]> =
   clusterroles: roleRow,
   rolebindings: bindingRow,
   clusterrolebindings: bindingRow,
+  certificatesigningrequests: certificateSigningRequestRow,
 };
 
 /** Column names of a resource's table (`wide` adds the priority-1 columns). */

@@ -1,0 +1,158 @@
+/**
+ * kubeconfig users' credentials (`config set-credentials`) and the identity the API server
+ * derives from them: kubeadm's admin.conf user is kubernetes-admin; a client certificate the
+ * cluster CA signed (an approved CSR's) is its CN with its O's as groups; other certificates
+ * and every bearer token are refused (401); a user without credentials is anonymous. Before
+ * any request, client-go's ConfirmUsable reads the certificate and key files: missing ones
+ * end the command with the `Error in configuration:` lines.
+ */
+import { certificateUser, pemDecode } from '../engine/apiserver/certificates.ts';
+import { forbiddenMessage, type UserInfo } from '../engine/apiserver/rbac.ts';
+import type { KubectlHost } from './host.ts';
+import { adminClientCertificatePem, type Kubeconfig } from './kubeconfig.ts';
+
+/** A user entry's credentials (clientcmdapi.AuthInfo, the fields the console supports). */
+export interface KubeAuthInfo {
+  name: string;
+  clientCertificate?: string;
+  clientKey?: string;
+  /** PEM text (the `-data` fields hold its base64 in the file). */
+  clientCertificateData?: string;
+  clientKeyData?: string;
+  token?: string;
+}
+
+/** The console's home directory: where relative paths start. */
+const HOME = '/home/learner';
+
+/** filepath.Abs of a path given on the command line (the shell's working directory is home). */
+export function absolutePath(path: string): string {
+  if (path.startsWith('/')) return path;
+  if (path.startsWith('~/')) return `${HOME}/${path.slice(2)}`;
+  return `${HOME}/${path.replace(/^\.\//, '')}`;
+}
+
+/** A console file's text by its path (absolute paths under home map to the workspace). */
+export function readConsoleFile(host: KubectlHost, path: string): string | undefined {
+  const rel = path.startsWith(`${HOME}/`) ? path.slice(HOME.length + 1) : path;
+  return host.fs.read(rel);
+}
+
+/** Writes a console file by its path (absolute paths under home map to the workspace). */
+export function writeConsoleFile(host: KubectlHost, path: string, text: string): void {
+  const rel = path.startsWith(`${HOME}/`) ? path.slice(HOME.length + 1) : path;
+  host.fs.write(rel, text);
+}
+
+export function authInfo(cfg: Kubeconfig, name: string): KubeAuthInfo | undefined {
+  return cfg.auth?.find((a) => a.name === name);
+}
+
+/** The user entry the command uses: `--user`, else its context's. */
+export function selectedUserName(cfg: Kubeconfig, contextFlag: string, userFlag: string): string {
+  if (userFlag) return userFlag;
+  const name = contextFlag || cfg.currentContext;
+  return cfg.contexts.find((c) => c.name === name)?.user ?? '';
+}
+
+export type Identity =
+  | { kind: 'admin' }
+  | { kind: 'user'; user: UserInfo }
+  | { kind: 'error'; stderr: string };
+
+const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:unauthenticated'] };
+
+const UNAUTHORIZED = 'error: You must be logged in to the server (Unauthorized)\n';
+
+/**
+ * Who the API server sees for the selected user. kubernetes-admin (admin.conf's embedded
+ * certificate, which set-credentials did not replace) is the admin.
+ */
+export function kubeconfigIdentity(
+  host: KubectlHost,
+  contextFlag: string,
+  userFlag: string,
+): Identity {
+  const cfg = host.kubeconfig;
+  const name = selectedUserName(cfg, contextFlag, userFlag);
+  const info = authInfo(cfg, name);
+  if (!info) {
+    if (name === 'kubernetes-admin' && cfg.users.includes(name)) return { kind: 'admin' };
+    return { kind: 'user', user: ANONYMOUS };
+  }
+  // ConfirmUsable: the files must be readable.
+  const problems: string[] = [];
+  let cert = info.clientCertificateData;
+  if (cert === undefined && info.clientCertificate) {
+    cert = readConsoleFile(host, info.clientCertificate);
+    if (cert === undefined)
+      problems.push(
+        `unable to read client-cert ${info.clientCertificate} for ${name} due to open ${info.clientCertificate}: no such file or directory`,
+      );
+  }
+  let key = info.clientKeyData;
+  if (key === undefined && info.clientKey) {
+    key = readConsoleFile(host, info.clientKey);
+    if (key === undefined)
+      problems.push(
+        `unable to read client-key ${info.clientKey} for ${name} due to open ${info.clientKey}: no such file or directory`,
+      );
+  }
+  if (problems.length === 1)
+    return { kind: 'error', stderr: `Error in configuration: ${problems[0]}\n` };
+  if (problems.length > 1)
+    return {
+      kind: 'error',
+      stderr: `Error in configuration: \n${problems.map((p) => `* ${p}\n`).join('')}`,
+    };
+  if (cert !== undefined && cert === adminClientCertificatePem()) return { kind: 'admin' };
+  if (cert !== undefined) {
+    // crypto/tls X509KeyPair, as client-go builds the transport.
+    if (!pemDecode(cert))
+      return {
+        kind: 'error',
+        stderr: 'error: tls: failed to find any PEM data in certificate input\n',
+      };
+    if (key === undefined || !pemDecode(key))
+      return { kind: 'error', stderr: 'error: tls: failed to find any PEM data in key input\n' };
+    const user = certificateUser(cert, host.nowEpochMs());
+    return user ? { kind: 'user', user } : { kind: 'error', stderr: UNAUTHORIZED };
+  }
+  // No service-account token issuer in the console: every bearer token is unknown.
+  if (info.token) return { kind: 'error', stderr: UNAUTHORIZED };
+  return { kind: 'user', user: ANONYMOUS };
+}
+
+/**
+ * The impersonation filter's check for a kubeconfig user (not the admin) that sends `--as` and
+ * `--as-group`: it needs `impersonate` on the user (a service account: on serviceaccounts in
+ * its namespace) and on each group. The Forbidden line when refused.
+ */
+export function impersonationRefused(
+  host: KubectlHost,
+  base: UserInfo,
+  as: string,
+  groups: readonly string[],
+): string | undefined {
+  if (!host.authorize || as === '') return undefined;
+  const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(as);
+  const checks: { resource: string; name: string; namespace?: string }[] = [
+    sa
+      ? { resource: 'serviceaccounts', name: sa[2] as string, namespace: sa[1] as string }
+      : { resource: 'users', name: as },
+    ...groups.map((g) => ({ resource: 'groups', name: g })),
+  ];
+  for (const c of checks) {
+    const a = {
+      verb: 'impersonate',
+      resource: c.resource,
+      apiGroup: '',
+      name: c.name,
+      ...(c.namespace ? { namespace: c.namespace } : {}),
+    };
+    const d = host.authorize(base, a);
+    if (!d.allowed)
+      return `Error from server (Forbidden): ${c.resource} "${c.name}" is forbidden: ${forbiddenMessage(base, a, d.reason)}\n`;
+  }
+  return undefined;
+}

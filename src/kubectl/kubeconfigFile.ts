@@ -1,0 +1,193 @@
+/**
+ * Kubeconfig files in the console's filesystem (audit 15 F22): `--kubeconfig FILE`, else an
+ * exported `KUBECONFIG=FILE`, selects the file a command loads (clusters, users, contexts,
+ * current-context) instead of the built-in ~/.kube/config; what `config` commands change is
+ * written back to that file. A context whose cluster is not the simulated one cannot be
+ * reached (dial i/o timeout).
+ */
+import { parse } from 'yaml';
+import type { KubectlHost } from './host.ts';
+import type { KubeCluster, KubeContext, Kubeconfig } from './kubeconfig.ts';
+import { absolutePath, type KubeAuthInfo, readConsoleFile } from './kubeconfigAuth.ts';
+import { toGoYaml } from './printers/goyaml.ts';
+
+/** Where kubectl reads its config when nothing says otherwise. */
+export const DEFAULT_KUBECONFIG = '/home/learner/.kube/config';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const named = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
+
+const decodeData = (v: unknown): string | undefined => {
+  if (typeof v !== 'string') return undefined;
+  try {
+    return atob(v.replace(/\s+/g, ''));
+  } catch {
+    return undefined;
+  }
+};
+
+/** clientcmd's Load of a file's text (YAML or JSON); an error text when it does not parse. */
+export function parseKubeconfig(text: string, path: string): Kubeconfig | string {
+  let doc: unknown;
+  try {
+    doc = text.trim() === '' ? {} : parse(text);
+  } catch (e) {
+    const first = String((e as Error).message ?? e).split('\n')[0];
+    return `error loading config file "${path}": yaml: ${first}`;
+  }
+  if (doc === null || doc === undefined) doc = {};
+  if (!isObj(doc))
+    return `error loading config file "${path}": couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(doc) ? 'array' : typeof doc === 'string' ? 'string' : 'number'} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`;
+  const clusters: KubeCluster[] = named(doc.clusters).map((c) => {
+    const cl = isObj(c.cluster) ? c.cluster : {};
+    const ca = cl['certificate-authority-data'];
+    return {
+      name: str(c.name),
+      server: str(cl.server),
+      caData: typeof ca === 'string' ? ca : null,
+    };
+  });
+  const contexts: KubeContext[] = named(doc.contexts).map((c) => {
+    const cx = isObj(c.context) ? c.context : {};
+    return {
+      name: str(c.name),
+      cluster: str(cx.cluster),
+      user: str(cx.user),
+      namespace: str(cx.namespace),
+    };
+  });
+  const auth: KubeAuthInfo[] = named(doc.users).map((u) => {
+    const us = isObj(u.user) ? u.user : {};
+    const info: KubeAuthInfo = { name: str(u.name) };
+    if (typeof us['client-certificate'] === 'string')
+      info.clientCertificate = us['client-certificate'];
+    if (typeof us['client-key'] === 'string') info.clientKey = us['client-key'];
+    const certData = decodeData(us['client-certificate-data']);
+    if (certData !== undefined) info.clientCertificateData = certData;
+    const keyData = decodeData(us['client-key-data']);
+    if (keyData !== undefined) info.clientKeyData = keyData;
+    if (typeof us.token === 'string') info.token = us.token;
+    return info;
+  });
+  return {
+    currentContext: str(doc['current-context']),
+    clusters,
+    contexts,
+    users: auth.map((a) => a.name),
+    auth,
+    path,
+  };
+}
+
+/** The file as clientcmd writes it back (keys sorted, data base64). */
+export function serializeKubeconfig(cfg: Kubeconfig): string {
+  const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : 1);
+  return toGoYaml({
+    apiVersion: 'v1',
+    clusters: [...cfg.clusters].sort(byName).map((c) => ({
+      cluster: {
+        ...(typeof c.caData === 'string' ? { 'certificate-authority-data': c.caData } : {}),
+        server: c.server,
+      },
+      name: c.name,
+    })),
+    contexts: [...cfg.contexts].sort(byName).map((c) => ({
+      context: {
+        cluster: c.cluster,
+        ...(c.namespace ? { namespace: c.namespace } : {}),
+        user: c.user,
+      },
+      name: c.name,
+    })),
+    'current-context': cfg.currentContext,
+    kind: 'Config',
+    preferences: {},
+    users: [...cfg.users].sort().map((name) => {
+      const a = cfg.auth?.find((x) => x.name === name);
+      const user: Obj = {};
+      if (a?.clientCertificate) user['client-certificate'] = a.clientCertificate;
+      if (a?.clientCertificateData !== undefined)
+        user['client-certificate-data'] = btoa(a.clientCertificateData);
+      if (a?.clientKey) user['client-key'] = a.clientKey;
+      if (a?.clientKeyData !== undefined) user['client-key-data'] = btoa(a.clientKeyData);
+      if (a?.token) user.token = a.token;
+      return { name, user };
+    }),
+  });
+}
+
+/** The kubeconfig a command uses: the built-in one, a file's, or the loader's error. */
+export type Selected =
+  | { kind: 'builtin' }
+  | { kind: 'file'; path: string; config: Kubeconfig }
+  | { kind: 'error'; stderr: string };
+
+/**
+ * clientcmd's loading rules: `--kubeconfig` (a missing file is an error), else each file
+ * `$KUBECONFIG` lists (missing ones skipped; the first that exists is used here), else the
+ * default file.
+ */
+export function selectKubeconfig(
+  host: KubectlHost,
+  flagPath: string,
+  envPath: string | undefined,
+): Selected {
+  if (flagPath) {
+    const abs = absolutePath(flagPath);
+    if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
+    const text = readConsoleFile(host, abs);
+    if (text === undefined)
+      return { kind: 'error', stderr: `error: stat ${flagPath}: no such file or directory\n` };
+    const cfg = parseKubeconfig(text, abs);
+    return typeof cfg === 'string'
+      ? { kind: 'error', stderr: `error: ${cfg}\n` }
+      : { kind: 'file', path: abs, config: cfg };
+  }
+  if (envPath === undefined || envPath === '') return { kind: 'builtin' };
+  const paths = envPath.split(':').filter((p) => p !== '');
+  for (const p of paths) {
+    const abs = absolutePath(p);
+    if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
+    const text = readConsoleFile(host, abs);
+    if (text === undefined) continue;
+    const cfg = parseKubeconfig(text, abs);
+    return typeof cfg === 'string'
+      ? { kind: 'error', stderr: `error: ${cfg}\n` }
+      : { kind: 'file', path: abs, config: cfg };
+  }
+  // None exists: an empty config (written to the last file when a command sets something).
+  const last = absolutePath(paths[paths.length - 1] ?? DEFAULT_KUBECONFIG);
+  return {
+    kind: 'file',
+    path: last,
+    config: { currentContext: '', clusters: [], contexts: [], users: [], auth: [], path: last },
+  };
+}
+
+/** `https://10.0.0.1:6443` → `10.0.0.1:6443` (the scheme's port when none is given). */
+export function hostPort(server: string): string {
+  const m = /^(https?):\/\/([^/]+)/.exec(server);
+  if (!m) return server;
+  const authority = m[2] ?? '';
+  return /:\d+$/.test(authority) ? authority : `${authority}:${m[1] === 'https' ? 443 : 80}`;
+}
+
+/**
+ * The selected context's server when it is not the simulated cluster's (`known`): nothing
+ * answers there, so every connection times out.
+ */
+export function foreignServer(
+  cfg: Kubeconfig,
+  contextFlag: string,
+  known: readonly string[],
+): string | undefined {
+  const name = contextFlag || cfg.currentContext;
+  const context = cfg.contexts.find((c) => c.name === name);
+  const cluster = cfg.clusters.find((c) => c.name === context?.cluster);
+  if (!cluster || cluster.server === '') return undefined;
+  const hp = hostPort(cluster.server);
+  return known.some((k) => hostPort(k) === hp) ? undefined : cluster.server;
+}
