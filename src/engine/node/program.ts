@@ -87,6 +87,7 @@ import {
   type ContainerResources,
   type ObjectData,
   type PodRuntime,
+  type ProjectedTokenSource,
   podFieldValue,
   type ResourceFieldRef,
   resourceFieldValue,
@@ -3442,6 +3443,7 @@ interface VolumeSpec {
       configMap?: KeyedSource & { name?: string };
       secret?: KeyedSource & { name?: string };
       downwardAPI?: { items?: DownwardItem[] };
+      serviceAccountToken?: ProjectedTokenSource;
     }[];
   };
 }
@@ -3575,6 +3577,10 @@ export function volumeFiles(
         if (src.configMap) keyed(src.configMap, 'configmaps', src.configMap.name);
         if (src.secret) keyed(src.secret, 'secrets', src.secret.name);
         if (src.downwardAPI) downward(src.downwardAPI.items);
+        if (src.serviceAccountToken) {
+          const token = runtime.token?.(src.serviceAccountToken);
+          if (token !== undefined) entries.push([src.serviceAccountToken.path, token]);
+        }
       }
     }
     if (m.subPath) {
