@@ -25,6 +25,7 @@ import {
 import { createPodGCController } from './podGC.ts';
 import { createReplicaSetController } from './replicaset.ts';
 import { createResourceQuotaController } from './resourceQuota.ts';
+import { createServiceAccountTokensController } from './serviceAccountTokens.ts';
 import { createStatefulSetController } from './statefulset.ts';
 import { createTaintEvictionController } from './taintEviction.ts';
 
@@ -47,6 +48,7 @@ export function createControllerManager(): Reconciler[] {
     createGarbageCollector(),
     createServiceAccountController(),
     createRootCaPublisher(),
+    createServiceAccountTokensController(),
     createPodGCController(),
     createResourceQuotaController(),
     createPersistentVolumeBinder(),
