@@ -83,6 +83,7 @@ import type { KubeObject } from '../api/types.ts';
 import { COREFILE } from '../bootstrap/namespaceContent.ts';
 import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
+import { componentStartup } from './componentLogs.ts';
 import {
   type ContainerResources,
   type ObjectData,
@@ -3183,6 +3184,9 @@ export function containerProgram(
   if (!command?.length && !args?.length) return imageDefault(image, startedAt, where);
   if (repository(image) === 'coredns') return { runs: 'forever', output: corednsStartup() };
   const argv = [...(command ?? []), ...(args ?? [])];
+  // The control-plane components and kube-proxy log their start (componentLogs.ts).
+  const component = componentStartup(repository(image), argv, startedAt, where.podIP);
+  if (component !== undefined) return { runs: 'forever', output: component };
   const net = netStep(argv);
   if (net) {
     const r = netResult(
