@@ -224,4 +224,17 @@ describe("a pod's projected token file", () => {
     expect(renewed?.iat).toBe(iat + 49 * 60);
     expect(renewed?.jti).not.toBe(c.jti);
   });
+
+  it('a container that reads it at its start finds it (and logs it)', () => {
+    const { run } = engineSession(3);
+    run(
+      'kubectl run t --image=busybox --restart=Never -- cat /var/run/secrets/kubernetes.io/serviceaccount/token',
+    );
+    expect(run('kubectl get pod t').out).toMatch(/\nt {6}0\/1 {5}Completed {3}0 /);
+    const logged = jwtClaims(run('kubectl logs t').out);
+    expect(logged?.sub).toBe('system:serviceaccount:default:default');
+    expect((logged?.['kubernetes.io'] as { pod?: { name?: string } } | undefined)?.pod?.name).toBe(
+      't',
+    );
+  });
 });

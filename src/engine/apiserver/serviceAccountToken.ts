@@ -198,3 +198,49 @@ export function podBoundLifetime(
   }
   return { expirationSeconds, warnAfterSeconds: 0 };
 }
+
+/** The kubelet token manager's maxTTL: a token older than this is always renewed. */
+const MAX_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** What the kubelet's token for a pod's projected source depends on. */
+export interface ProjectedTokenInput {
+  namespace: string;
+  serviceAccount: TokenRef;
+  pod: TokenRef;
+  node?: { name: string; uid?: string };
+  source: { audience?: string; expirationSeconds?: number; path: string };
+  /** When the pod started (epoch ms): the first request. */
+  startedMs: number;
+  /** When the kubelet last wrote the volume (epoch ms). */
+  atMs: number;
+  /** The kubelet's pod sync period (epoch ms): renewals happen at syncs. */
+  syncMs: number;
+}
+
+/**
+ * The token in a pod's projected `serviceAccountToken` file as the kubelet's token manager keeps
+ * it: a TokenRequest bound to the pod (and naming its node) for the source's audience and
+ * lifetime (kube-api-access's 3607 s extended to a year), asked for at the pod's start and again
+ * at the first sync after 80 % of the requested lifetime (or 24 h). Its id is derived from the
+ * pod and the issue time, so every read of one token gives the same text.
+ */
+export function projectedToken(t: ProjectedTokenInput): string {
+  const requested = t.source.expirationSeconds ?? DEFAULT_EXPIRATION_SECONDS;
+  const audiences = t.source.audience ? [t.source.audience] : [...API_AUDIENCES];
+  const due = Math.min(requested * 800, MAX_TOKEN_TTL_MS);
+  const period = Math.ceil(due / t.syncMs) * t.syncMs;
+  const issuedMs = t.startedMs + Math.floor(Math.max(0, t.atMs - t.startedMs) / period) * period;
+  const iat = Math.floor(issuedMs / 1000);
+  const life = podBoundLifetime(requested, audiences);
+  return boundToken({
+    namespace: t.namespace,
+    serviceAccount: t.serviceAccount,
+    pod: t.pod,
+    ...(t.node ? { node: t.node } : {}),
+    audiences,
+    iat,
+    expirationSeconds: life.expirationSeconds,
+    warnAfterSeconds: life.warnAfterSeconds,
+    jti: derivedUuid(`${t.pod.uid}/${t.source.path}/${iat}`),
+  });
+}
