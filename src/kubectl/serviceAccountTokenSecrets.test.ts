@@ -82,4 +82,13 @@ describe('service account token Secrets', () => {
       clusterCaCertificate(),
     );
   });
+
+  it('must name their ServiceAccount', () => {
+    const { run } = engineSession(3);
+    expect(
+      run('kubectl create secret generic x --type=kubernetes.io/service-account-token').err,
+    ).toBe(
+      'error: failed to create secret Secret "x" is invalid: metadata.annotations[kubernetes.io/service-account.name]: Required value\n',
+    );
+  });
 });

@@ -244,3 +244,18 @@ export function projectedToken(t: ProjectedTokenInput): string {
     jti: derivedUuid(`${t.pod.uid}/${t.source.path}/${iat}`),
   });
 }
+
+/**
+ * ValidateSecret's rule for `kubernetes.io/service-account-token` Secrets: the ServiceAccount
+ * name annotation is required (the UID and the data come later, from the token controller).
+ */
+export function validateServiceAccountTokenSecret(obj: {
+  type?: unknown;
+  metadata?: { annotations?: Record<string, string> | null };
+}): { field: string; type: 'Required value' }[] {
+  if (obj.type !== 'kubernetes.io/service-account-token') return [];
+  if (obj.metadata?.annotations?.['kubernetes.io/service-account.name']) return [];
+  return [
+    { field: 'metadata.annotations[kubernetes.io/service-account.name]', type: 'Required value' },
+  ];
+}

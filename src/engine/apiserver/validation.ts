@@ -1,6 +1,7 @@
 /**
  * Validation with the real messages (apimachinery pkg/util/validation, pkg/api/validation).
  */
+
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { isKnownZone, parseStandard } from '../util/cron.ts';
 import { validateDeploymentTail } from './deploymentValidation.ts';
@@ -12,6 +13,7 @@ import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
 import { validateLimitRange, validateResourceQuota } from './quota.ts';
 import { validateBindingObject, validatePathSegmentName, validateRoleObject } from './rbac.ts';
+import { validateServiceAccountTokenSecret } from './serviceAccountToken.ts';
 import { validateStatefulSetSpec } from './statefulSetValidation.ts';
 import {
   validatePersistentVolume,
@@ -653,6 +655,9 @@ export function validateObject(
       break;
     case 'endpoints':
       errs.push(...validateEndpointAddresses(obj));
+      break;
+    case 'secrets':
+      errs.push(...validateServiceAccountTokenSecret(obj));
       break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.
