@@ -417,6 +417,7 @@ class ClusterImpl implements Cluster {
       'bind',
       'deleteCollection',
       'connect',
+      'createToken',
     ] as const;
     const wrapped = {} as Record<(typeof methods)[number], unknown>;
     for (const m of methods) {

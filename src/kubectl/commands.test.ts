@@ -867,16 +867,6 @@ describe('commands this console does not have', () => {
       });
     }
   });
-
-  it('create of a kind the cluster has no resource for says so instead of an unknown flag', () => {
-    expect(run('kubectl create token default').err).toBe(
-      'error: "kubectl create token" is not available in this simulated cluster\n',
-    );
-    // The kinds it has still work.
-    expect(run('kubectl create deployment web2 --image=nginx').out).toBe(
-      'deployment.apps/web2 created\n',
-    );
-  });
 });
 
 describe('typed output of create', () => {

@@ -8,6 +8,7 @@
  * cli-runtime genericclioptions); see the commit that added this file for what could not be
  * checked against 1.32 exactly. Rendering lives in cli.ts and helpFormat.ts.
  */
+import { createTokenHelp } from './createTokenHelp.ts';
 import type { FlagHelp } from './helpFormat.ts';
 
 export interface CommandHelp {
@@ -528,6 +529,7 @@ kubectl create secret docker-registry my-secret --from-file=path/to/.docker/conf
       ),
     ],
   },
+  'create token': createTokenHelp(PRINT),
   'create serviceaccount': {
     long: 'Create a service account with the specified name.',
     example: `# Create a new service account named my-service-account

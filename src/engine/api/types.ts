@@ -226,6 +226,11 @@ export interface ApiClient {
     name: string,
     container: string,
   ): Result<KubeObject>;
+  /**
+   * POST serviceaccounts/<name>/token: a TokenRequest (authentication.k8s.io/v1) answered with
+   * a signed token in its status (apiserver/tokenRequest.ts).
+   */
+  createToken?(namespace: string, name: string, request: KubeObject): Result<KubeObject>;
 }
 
 /** Where a cluster-scoped vs namespaced resource lives, its kind and group. */

@@ -137,6 +137,7 @@ import {
 } from './selectors.ts';
 import { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from './storage.ts';
 import { StrategicMergeError, strategicMergePatch } from './strategicMerge.ts';
+import { createTokenRequest } from './tokenRequest.ts';
 import { validateUpdateRules } from './updateValidation.ts';
 import { validateObject } from './validation.ts';
 
@@ -634,7 +635,30 @@ export class ApiServer {
       bind: (ns, name, node) => this.bind(actor, ns, name, node),
       deleteCollection: (r, ns, opts) => this.deleteCollection(actor, r, ns, opts),
       connect: (sub, ns, name, container) => this.connect(actor, sub, ns, name, container),
+      createToken: (ns, name, request) => this.createToken(actor, ns, name, request),
     };
+  }
+
+  /** POST serviceaccounts/NAME/token (tokenRequest.ts), with the reads it makes. */
+  createToken(
+    actor: Actor,
+    namespace: string,
+    name: string,
+    request: KubeObject,
+  ): Result<KubeObject> {
+    const r = RESOURCES.serviceaccounts;
+    this.#request(actor, 'api.create', r, namespace, name, 'POST', name, '/token', false, false);
+    const result = createTokenRequest(namespace, name, request, {
+      read: (resource, ns, objName) => {
+        const def = RESOURCES[resource];
+        const key = this.#objectKey(def, ns, objName);
+        this.#etcdMessage('etcd.get', def, ns, objName, key, false);
+        return this.#etcd.get(key, def.etcdPrefix)?.value;
+      },
+      now: this.#now(),
+      newUuid: () => uuid(this.#rng),
+    });
+    return this.#respond(actor, r, namespace, name, result, 201);
   }
 
   /**
@@ -806,6 +830,10 @@ export class ApiServer {
         gate(r, ns, '', 'deletecollection', '', () => inner.deleteCollection(r, ns, opts)),
       // pods/exec and pods/log are authorized by the caller (kubectl's authorizePodSubresource).
       connect: (sub, ns, name, container) => this.connect(actor, sub, ns, name, container),
+      createToken: (ns, name, request) =>
+        gate('serviceaccounts', ns, name, 'create', 'token', () =>
+          inner.createToken!(ns, name, request),
+        ),
     };
   }
 

@@ -1,6 +1,7 @@
 /**
  * Validation with the real messages (apimachinery pkg/util/validation, pkg/api/validation).
  */
+
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { isKnownZone, parseStandard } from '../util/cron.ts';
 import { validateCertificateSigningRequest } from './certificates.ts';
@@ -13,6 +14,7 @@ import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { validatePriorityClass } from './priority.ts';
 import { validateLimitRange, validateResourceQuota } from './quota.ts';
 import { validateBindingObject, validatePathSegmentName, validateRoleObject } from './rbac.ts';
+import { validateServiceAccountTokenSecret } from './serviceAccountToken.ts';
 import { validateStatefulSetSpec } from './statefulSetValidation.ts';
 import {
   validatePersistentVolume,
@@ -657,6 +659,9 @@ export function validateObject(
       break;
     case 'certificatesigningrequests':
       errs.push(...validateCertificateSigningRequest(obj));
+      break;
+    case 'secrets':
+      errs.push(...validateServiceAccountTokenSecret(obj));
       break;
     case 'controllerrevisions':
       // ValidateControllerRevision: data is mandatory, revision non-negative.

@@ -20,16 +20,18 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 let caCertificate: string | undefined;
 
 /**
- * The cluster CA as a PEM block shaped like the one kubeadm makes (a ~1.1 KB DER certificate,
- * base64 in 64-column lines). The bytes are fixed noise, the same for every simulated cluster
- * (the bootstrap and the root-ca-cert-publisher must agree; nothing verifies them).
+ * The cluster CA as a PEM block shaped like the one kubeadm makes: a 777-byte DER certificate
+ * (its header `MIIDBTCC` says so: a SEQUENCE of 0x305 bytes) as 1036 base64 characters in
+ * 64-column lines, 1107 bytes in all (the size of kubeadm's ca.crt, and what `kubectl describe`
+ * of a token Secret shows). The bytes are fixed noise, the same for every simulated cluster
+ * (the bootstrap, the root-ca-cert-publisher and the token controller must agree; nothing
+ * verifies them).
  */
 export function clusterCaCertificate(): string {
   if (caCertificate !== undefined) return caCertificate;
   const rng = createRng(0x6b756265);
   let body = 'MIIDBTCCAe2gAwIBAgII';
-  while (body.length < 1468) body += B64[rng.int(64)];
-  body += '==';
+  while (body.length < 1036) body += B64[rng.int(64)];
   const lines: string[] = [];
   for (let i = 0; i < body.length; i += 64) lines.push(body.slice(i, i + 64));
   caCertificate = `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;

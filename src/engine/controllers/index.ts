@@ -26,6 +26,7 @@ import {
 import { createPodGCController } from './podGC.ts';
 import { createReplicaSetController } from './replicaset.ts';
 import { createResourceQuotaController } from './resourceQuota.ts';
+import { createServiceAccountTokensController } from './serviceAccountTokens.ts';
 import { createStatefulSetController } from './statefulset.ts';
 import { createTaintEvictionController } from './taintEviction.ts';
 
@@ -48,6 +49,7 @@ export function createControllerManager(): Reconciler[] {
     createGarbageCollector(),
     createServiceAccountController(),
     createRootCaPublisher(),
+    createServiceAccountTokensController(),
     createPodGCController(),
     createResourceQuotaController(),
     createPersistentVolumeBinder(),

@@ -46,6 +46,18 @@ export interface PodRuntime {
   hostIP?: string;
   /** The node's allocatable resources: the limits of a container that sets none. */
   allocatable?: NodeAllocatable;
+  /**
+   * The token a projected `serviceAccountToken` source holds when the kubelet writes the
+   * volume at epoch ms `atMs` (its TokenRequest for the pod); undefined when not known.
+   */
+  token?: (source: ProjectedTokenSource, atMs?: number) => string | undefined;
+}
+
+/** A projected volume's `serviceAccountToken` source. */
+export interface ProjectedTokenSource {
+  audience?: string;
+  expirationSeconds?: number;
+  path: string;
 }
 
 /** A node's allocatable cpu, memory and ephemeral storage. */

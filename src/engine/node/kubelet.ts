@@ -11,6 +11,7 @@
  */
 
 import type { KubeObject } from '../api/types.ts';
+import { projectedToken } from '../apiserver/serviceAccountToken.ts';
 import {
   type Condition,
   clone,
@@ -959,7 +960,24 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       args = inputs.args as string[] | undefined;
       where.vars = inputs.vars;
       if (spec?.volumeMounts?.length) {
-        const vf = volumeFiles(pod, spec, objectData(namespaceOf(pod)));
+        // The projected token's text is the console's to show (podToken.ts); the program needs
+        // only to find the file (the service account's UID is not in this kubelet's caches).
+        const vf = volumeFiles(pod, spec, objectData(namespaceOf(pod)), undefined, {
+          token: (source) =>
+            projectedToken({
+              namespace: namespaceOf(pod),
+              serviceAccount: {
+                name: specOf<{ serviceAccountName?: string }>(pod).serviceAccountName || 'default',
+                uid: '',
+              },
+              pod: { name: nameOf(pod), uid: uidOf(pod) },
+              node: { name: node },
+              source,
+              startedMs: Date.parse(ctx.timestamp()),
+              atMs: Date.parse(ctx.timestamp()),
+              syncMs: 60_000,
+            }),
+        });
         if (vf) {
           where.files = vf.files;
           where.dirs = vf.dirs;

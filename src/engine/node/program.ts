@@ -86,10 +86,12 @@ import type { KubeObject } from '../api/types.ts';
 import { COREFILE } from '../bootstrap/namespaceContent.ts';
 import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
+import { componentStartup } from './componentLogs.ts';
 import {
   type ContainerResources,
   type ObjectData,
   type PodRuntime,
+  type ProjectedTokenSource,
   podFieldValue,
   type ResourceFieldRef,
   resourceFieldValue,
@@ -3253,6 +3255,9 @@ export function containerProgram(
   if (!command?.length && !args?.length) return imageDefault(image, startedAt, where);
   if (repository(image) === 'coredns') return { runs: 'forever', output: corednsStartup() };
   const argv = [...(command ?? []), ...(args ?? [])];
+  // The control-plane components and kube-proxy log their start (componentLogs.ts).
+  const component = componentStartup(repository(image), argv, startedAt, where.podIP);
+  if (component !== undefined) return { runs: 'forever', output: component };
   const net = netStep(argv);
   if (net) {
     const r = netResult(
@@ -3516,6 +3521,7 @@ interface VolumeSpec {
       configMap?: KeyedSource & { name?: string };
       secret?: KeyedSource & { name?: string };
       downwardAPI?: { items?: DownwardItem[] };
+      serviceAccountToken?: ProjectedTokenSource;
     }[];
   };
 }
@@ -3649,6 +3655,10 @@ export function volumeFiles(
         if (src.configMap) keyed(src.configMap, 'configmaps', src.configMap.name);
         if (src.secret) keyed(src.secret, 'secrets', src.secret.name);
         if (src.downwardAPI) downward(src.downwardAPI.items);
+        if (src.serviceAccountToken) {
+          const token = runtime.token?.(src.serviceAccountToken);
+          if (token !== undefined) entries.push([src.serviceAccountToken.path, token]);
+        }
       }
     }
     if (m.subPath) {

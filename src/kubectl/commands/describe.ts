@@ -48,6 +48,7 @@ import {
   readFilenames,
   typesAndNamesToRead,
 } from './common.ts';
+import { serviceAccountTokens } from './serviceAccountTokens.ts';
 
 function eventsFor(ctx: Ctx, obj: KubeObject, kind: string): KubeObject[] | undefined {
   if (ctx.flags.values.get('show-events') === false) return undefined;
@@ -137,7 +138,12 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
     case 'secrets':
       return describeSecret(obj);
     case 'serviceaccounts':
-      return describeServiceAccount(obj, eventsFor(ctx, obj, 'ServiceAccount'), now);
+      return describeServiceAccount(
+        obj,
+        eventsFor(ctx, obj, 'ServiceAccount'),
+        now,
+        serviceAccountTokens(ctx, obj),
+      );
     case 'resourcequotas':
       return describeResourceQuota(obj);
     case 'limitranges':

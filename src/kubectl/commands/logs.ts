@@ -39,6 +39,7 @@ import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
 import { numberConnections } from './nginxErrorLog.ts';
 import { containerFiles, nginxDocRoot } from './podFiles.ts';
+import { podTokenOf } from './podToken.ts';
 import { syncedVolumes } from './volumeSync.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
@@ -824,6 +825,7 @@ export function surroundingsOf(
         ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
         ...(p.status?.hostIP ? { hostIP: p.status.hostIP } : {}),
         ...(allocatable ? { allocatable } : {}),
+        token: podTokenOf(ctx, p, node),
       })
     : undefined;
   const vf = filesAt?.(ctx.host.nowEpochMs());

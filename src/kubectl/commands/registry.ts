@@ -36,6 +36,7 @@ import {
   runCreateRole,
   runCreateRoleBinding,
 } from './createRbac.ts';
+import { runCreateToken } from './createToken.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runDiff } from './diff.ts';
@@ -436,12 +437,23 @@ kubectl create -f registry.yaml --edit -o json`,
         ],
         run: runCreateClusterRoleBinding,
       },
-      // kubectl has these; the simulated cluster has no such resources, so say that plainly
-      // rather than "unknown flag: --image".
-      ...([['token', 'Request a service account token']] as const).map(([name, short]) => ({
-        ...notHere(`create ${name}`, name),
-        short,
-      })),
+      {
+        name: 'token',
+        short: 'Request a service account token',
+        use: 'kubectl create token SERVICE_ACCOUNT_NAME [options]',
+        flags: [
+          arr('audience'),
+          { name: 'duration', type: 'duration' },
+          s('bound-object-kind'),
+          s('bound-object-name'),
+          s('bound-object-uid'),
+          output,
+          s('template'),
+          b('show-managed-fields'),
+          b('allow-missing-template-keys'),
+        ],
+        run: runCreateToken,
+      },
     ],
   },
   {

@@ -13,7 +13,11 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
-import type { ObjectData, PodRuntime } from '../../engine/node/containerEnv.ts';
+import type {
+  ObjectData,
+  PodRuntime,
+  ProjectedTokenSource,
+} from '../../engine/node/containerEnv.ts';
 import { volumeFiles } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { peekObject } from './common.ts';
@@ -93,7 +97,10 @@ export function syncedVolumes(
         | undefined;
       return o ? { ...o.binaryData, ...o.data } : undefined;
     };
-    const files = volumeFiles(pod, container, data, atStart, runtime);
+    // The projected token as the kubelet last wrote it (podToken.ts).
+    const token = runtime.token;
+    const rt = token ? { ...runtime, token: (s: ProjectedTokenSource) => token(s, tick) } : runtime;
+    const files = volumeFiles(pod, container, data, atStart, rt);
     memo.set(key, files);
     return files;
   };

@@ -164,13 +164,25 @@ function base64Length(b64: string): number {
   return Math.max(0, Math.floor((clean.length * 3) / 4) - pad);
 }
 
-/** `kubectl describe secret` (describeSecret): sizes, never the values. */
+/** base64 text decoded as UTF-8 (itself when it is not base64). */
+function decodeBase64(b64: string): string {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+  } catch {
+    return b64;
+  }
+}
+
+/** `kubectl describe secret` (describeSecret): sizes, never the values but a token's. */
 export function describeSecret(obj: KubeObject): string {
   const w = describeHeader(obj);
   w.write(0, `\nType:\t${typeof obj.type === 'string' ? obj.type : ''}\n`);
   w.write(0, '\nData\n====\n');
+  // A service account token is printed itself (it is what the Secret is for).
+  const tokenType = obj.type === 'kubernetes.io/service-account-token';
   for (const [k, v] of sortedEntries(obj.data as Record<string, string> | undefined)) {
-    w.write(0, `${k}:\t${base64Length(v)} bytes\n`);
+    if (k === 'token' && tokenType) w.write(0, `${k}:\t${decodeBase64(v)}\n`);
+    else w.write(0, `${k}:\t${base64Length(v)} bytes\n`);
   }
   return w.toString();
 }
@@ -180,6 +192,8 @@ export function describeServiceAccount(
   obj: KubeObject,
   events: KubeObject[] | undefined,
   now: number,
+  /** The names of its token Secrets (annotated with its name and UID). */
+  tokens: readonly string[] = [],
 ): string {
   const w = describeHeader(obj);
   const pullSecrets = (obj.imagePullSecrets as { name?: string }[] | undefined) ?? [];
@@ -195,7 +209,10 @@ export function describeServiceAccount(
   };
   list('Image pull secrets', pullSecrets);
   list('Mountable secrets', mountable);
-  list('Tokens', []);
+  list(
+    'Tokens',
+    tokens.map((name) => ({ name })),
+  );
   if (events) describeEvents(w, events, now);
   return w.toString();
 }
