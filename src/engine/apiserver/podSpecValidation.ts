@@ -7,6 +7,7 @@
  * serviceAccountName, activeDeadlineSeconds, hostname/subdomain, tolerations.
  */
 import type { FieldError } from './errors.ts';
+import { validatePodDns } from './podDnsValidation.ts';
 import { canonicalQuantity, compareQuantities } from './quantity.ts';
 import {
   isDNS1123Label,
@@ -1017,6 +1018,7 @@ export function validatePodSpec(spec: unknown, field: string): FieldError[] {
             detail: `supported values: ${DNS_POLICIES.map((d) => `"${d}"`).join(', ')}`,
           },
     );
+  errs.push(...validatePodDns(s, field));
   errs.push(...validateLabels(s.nodeSelector, `${field}.nodeSelector`));
   errs.push(
     ...validateIds(s.securityContext, `${field}.securityContext`, [

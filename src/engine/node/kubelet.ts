@@ -51,6 +51,7 @@ import {
   stopAfterPreStopMs,
 } from './lifecycleHook.ts';
 import { mountStatuses } from './mountStatus.ts';
+import { podDnsOf } from './podDns.ts';
 import { type ProbedRun, type ProbeSpec, runProbe } from './probe.ts';
 import {
   containerProgram,
@@ -954,6 +955,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       }
       const podIP = work.get(key)?.podIP;
       if (podIP) where.podIP = podIP;
+      const dns = podDnsOf(specOf(pod), namespaceOf(pod));
+      if (dns) where.dns = dns;
       where.kernel = KERNEL_VERSION;
       const user = processUser(
         c.image,

@@ -10,6 +10,7 @@ import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
 import { type NodeAllocatable, processInputs } from '../../engine/node/containerEnv.ts';
 import { scriptLoopLines } from '../../engine/node/loopRounds.ts';
+import { type PodDns, podDnsOf } from '../../engine/node/podDns.ts';
 import {
   containerProgram,
   type Follow,
@@ -816,6 +817,7 @@ export function surroundingsOf(
     namespace,
     network: networkOf(ctx),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
+    ...podDnsField(podDnsOf(p.spec as Parameters<typeof podDnsOf>[0], namespace)),
     ...(kernel ? { kernel } : {}),
     ...(container?.env ? { env: container.env } : {}),
     vars: inputs.vars,
@@ -823,6 +825,11 @@ export function surroundingsOf(
     ...(fsGroup !== undefined ? { fsGroup } : {}),
   };
   return { where, command: inputs.command, args: inputs.args };
+}
+
+/** The `dns` field of a container's surroundings, when the pod's is not plain ClusterFirst's. */
+function podDnsField(dns: PodDns | undefined): { dns?: PodDns } {
+  return dns ? { dns } : {};
 }
 
 /** The program of a container's run (see surroundingsOf). */
