@@ -589,7 +589,7 @@ describe('the console shell', () => {
   it('rejects pipes and other operators, unknown programs and control characters', () => {
     expect(run('kubectl get pods | grep web')).toEqual({
       out: '',
-      err: 'bash: pipes (|) are not supported in this console; only > and >> redirection into files\n',
+      err: 'bash: pipes (|) are not supported in this console; only redirection into files (>, >>, 2>, 2>&1)\n',
       code: 2,
     });
     expect(run('grep x')).toEqual({ out: '', err: 'bash: grep: command not found\n', code: 127 });

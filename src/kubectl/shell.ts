@@ -1,9 +1,9 @@
 /**
- * The console's tiny shell: real word splitting and quoting (shell-quote), `>`/`>>`
- * redirection into the workspace, `;`/`&&`/`||` lists, globbing over workspace files, shell
+ * The console's tiny shell: real word splitting and quoting (shell-quote), redirection into the
+ * workspace (`>`, `>>`, `2>`, `2>&1`, `&>`: shellRedirects.ts), `;`/`&&`/`||` lists, globbing over workspace files, shell
  * variables (`export do="--dry-run=client -o yaml"`, `NAME=value`, `$NAME`/`${NAME}`/`$?`
  * expanded per command, split into words when unquoted, unset ones expanding to nothing),
- * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `echo`, `rm`,
+ * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `echo`, `printf`, `rm`,
  * `clear`, `export`, `unset`, `alias`, `unalias`. Anything else answers like bash would.
  * Nothing ever throws out of `runLine`.
  */
@@ -18,6 +18,15 @@ import {
   type RunResult,
 } from './host.ts';
 import { describeChar, findControlChar } from './manifest.ts';
+import { echo, printf } from './shellPrintf.ts';
+import {
+  isRedirectOp,
+  markDescriptors,
+  markedDescriptor,
+  type Redirect,
+  redirectOf,
+  withRedirects,
+} from './shellRedirects.ts';
 
 /** Longest command line the console accepts. */
 export const MAX_LINE_LENGTH = 64 * 1024;
@@ -220,7 +229,8 @@ type Token = { word: string } | { op: string };
 
 interface Simple {
   words: string[];
-  redirect?: { append: boolean; target: string };
+  /** Its redirections, in the order written (shellRedirects.ts). */
+  redirects: Redirect[];
 }
 
 class ShellError extends Error {
@@ -265,22 +275,33 @@ function tokenize(host: KubectlHost, line: string): Token[] {
 /** Splits tokens into simple commands joined by `;`, `&&`, `||`. */
 function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
   const list: { cmd: Simple; next?: string }[] = [];
-  let cur: Simple = { words: [] };
+  let cur: Simple = { words: [], redirects: [] };
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
+    let t = tokens[i] as Token;
+    // `2>`: the descriptor (marked by markDescriptors) and its operator.
+    const fd = 'word' in t ? markedDescriptor(t.word) : undefined;
+    if (fd !== undefined) {
+      const next = tokens[i + 1];
+      if (next && 'op' in next && isRedirectOp(next.op)) {
+        t = next;
+        i++;
+      } else t = { word: String(fd) };
+    }
     if ('word' in t) {
       cur.words.push(t.word);
       continue;
     }
-    if (t.op === '>' || t.op === '>>') {
+    if (isRedirectOp(t.op)) {
       const target = tokens[i + 1];
-      if (!target || !('word' in target)) {
+      if (!target || !('word' in target) || markedDescriptor(target.word) !== undefined) {
         throw new ShellError(
-          `bash: syntax error near unexpected token \`${target && 'op' in target ? target.op : 'newline'}'`,
+          `bash: syntax error near unexpected token \`${target && 'op' in target ? target.op : target ? '>' : 'newline'}'`,
           2,
         );
       }
-      cur.redirect = { append: t.op === '>>', target: target.word };
+      const r = redirectOf(fd, t.op, target.word);
+      if (!r) throw new ShellError(`bash: ${target.word}: ambiguous redirect`, 1);
+      cur.redirects.push(r);
       i++;
       continue;
     }
@@ -288,7 +309,7 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       if (cur.words.length === 0)
         throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
       list.push({ cmd: cur, next: t.op });
-      cur = { words: [] };
+      cur = { words: [], redirects: [] };
       continue;
     }
     if (t.op === '(' || t.op === ')') {
@@ -296,16 +317,16 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
     }
     if (t.op === '|' || t.op === '|&') {
       throw new ShellError(
-        'bash: pipes (|) are not supported in this console; only > and >> redirection into files',
+        'bash: pipes (|) are not supported in this console; only redirection into files (>, >>, 2>, 2>&1)',
         2,
       );
     }
     throw new ShellError(
-      `bash: '${t.op}' is not supported in this console; only > and >> redirection into files`,
+      `bash: '${t.op}' is not supported in this console; only redirection into files (>, >>, 2>, 2>&1)`,
       2,
     );
   }
-  if (cur.words.length > 0 || cur.redirect) list.push({ cmd: cur });
+  if (cur.words.length > 0 || cur.redirects.length > 0) list.push({ cmd: cur });
   else if (list.length > 0 && list[list.length - 1]?.next !== ';') {
     throw new ShellError('bash: syntax error: unexpected end of line', 2);
   }
@@ -360,16 +381,6 @@ function ls(host: KubectlHost, args: string[]): RunResult {
       ? `${files.join('  ')}\n`
       : '';
   return { stdout, stderr, exitCode };
-}
-
-function echo(args: string[]): RunResult {
-  let newline = true;
-  let rest = args;
-  if (rest[0] === '-n') {
-    newline = false;
-    rest = rest.slice(1);
-  }
-  return { stdout: rest.join(' ') + (newline ? '\n' : ''), stderr: '', exitCode: 0 };
 }
 
 const EDITORS = new Set(['vi', 'vim', 'nano', 'emacs']);
@@ -480,6 +491,10 @@ function runSimple(host: KubectlHost, allWords: string[]): RunResult {
       return ls(host, args);
     case 'echo':
       return echo(args);
+    case 'printf':
+      return printf(args, (v, value) => {
+        st.vars.set(v, { value, exported: st.vars.get(v)?.exported ?? false });
+      });
     case 'clear':
       return { stdout: '', stderr: '', exitCode: 0 };
     case 'export':
@@ -529,7 +544,7 @@ export function runLine(host: KubectlHost, line: string): RunResult {
     // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
     // command is then parsed again from its own text just before it runs, with the variables
     // as the commands before it left them.
-    const list = parseList(tokenize(host, line));
+    const list = parseList(tokenize(host, markDescriptors(line)));
     const sources = splitCommands(line);
     const st = stateOf(host);
     let stdout = '';
@@ -543,32 +558,16 @@ export function runLine(host: KubectlHost, line: string): RunResult {
         let cmd = entry.cmd;
         const source = sources.length === list.length ? sources[i] : undefined;
         if (source !== undefined) {
-          const again = parseList(tokenize(host, expandVariables(source, st)));
+          const again = parseList(tokenize(host, markDescriptors(expandVariables(source, st))));
           if (again.length === 1 && again[0]) cmd = again[0].cmd;
           // `$unset` alone expands to no words at all: bash runs nothing and succeeds.
-          else if (again.length === 0) cmd = { words: [] };
+          else if (again.length === 0) cmd = { words: [], redirects: [] };
         }
-        let r: RunResult;
-        const target = cmd.redirect?.target;
-        const probe =
-          target !== undefined && target !== '/dev/null'
-            ? host.fs.write(target, '', true)
-            : undefined;
-        if (probe && !probe.ok) {
-          r = { stdout: '', stderr: `bash: ${probe.error}\n`, exitCode: 1 };
-        } else {
-          // bash creates/truncates the file before the command runs.
-          if (target !== undefined && target !== '/dev/null' && !cmd.redirect?.append)
-            host.fs.write(target, '');
-          r = runSimple(host, cmd.words);
-          if (target !== undefined) {
-            if (target !== '/dev/null') {
-              const w = host.fs.write(target, r.stdout, true);
-              if (!w.ok) r = { stdout: '', stderr: `${r.stderr}bash: ${w.error}\n`, exitCode: 1 };
-            }
-            r = { stdout: '', stderr: r.stderr, exitCode: r.exitCode };
-          }
-        }
+        const words = cmd.words;
+        const r =
+          cmd.redirects.length > 0
+            ? withRedirects(host, cmd.redirects, () => runSimple(host, words))
+            : runSimple(host, words);
         stdout += r.stdout;
         stderr += r.stderr;
         for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);

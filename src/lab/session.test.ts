@@ -411,7 +411,7 @@ describe('a lab session', () => {
     });
     const bad = lab.run('kubectl get pods | grep web');
     expect(bad.stderr).toBe(
-      'bash: pipes (|) are not supported in this console; only > and >> redirection into files\n',
+      'bash: pipes (|) are not supported in this console; only redirection into files (>, >>, 2>, 2>&1)\n',
     );
     expect(lab.run('kubectl crate ns x').stderr).toContain('Did you mean this?');
     // Only housekeeping (lease renewals, heartbeats) happened meanwhile.
