@@ -1,6 +1,5 @@
 /** A KubectlHost over a simulated cluster from `createCluster` (the console's and CLI's host). */
 import type { Cluster } from '../engine/index.ts';
-import { proxyRoutes } from './commands/proxyView.ts';
 import type { KubectlHost } from './host.ts';
 import { createKubeconfig, type Kubeconfig } from './kubeconfig.ts';
 import { createWorkspace, type Workspace } from './workspace.ts';
@@ -25,7 +24,6 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     peek: (resource, namespace, name) => cluster.peek(resource, namespace, name),
     peekAt: (resource, namespace, name, at) => cluster.peekAt(resource, namespace, name, at),
     nodeUp: (name) => !cluster.stoppedNodes().includes(name),
-    proxyRoutes: (node, clusterIP) => proxyRoutes(cluster, node, clusterIP),
     apiServerUp: () => cluster.apiServerUp(),
     storedFiles: (scope) => cluster.storedFiles(scope),
     writeFiles: (scope, files) => cluster.writeFiles(scope, files),

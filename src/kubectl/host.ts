@@ -43,11 +43,6 @@ export interface KubectlHost {
    */
   nodeUp?(name: string): boolean;
   /**
-   * Whether the node's kube-proxy programmed rules for the cluster IP (kubeProxyPod.ts: not
-   * while no kube-proxy pod runs there). Absent: every Service is routed.
-   */
-  proxyRoutes?(node: string, clusterIP: string): boolean;
-  /**
    * Whether the API server answers (false while the control-plane node is stopped: every
    * command that needs the server then fails to connect). Absent: it always answers.
    */

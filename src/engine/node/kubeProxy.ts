@@ -8,7 +8,6 @@ import type { KubeObject } from '../api/types.ts';
 import { nameOf, namespaceOf, specOf } from '../controllers/objects.ts';
 import { hex64 } from '../registry/digest.ts';
 import type { Reconciler } from '../runtime/controller.ts';
-import { isKubeProxyPod, kubeProxyPodRunning } from './kubeProxyPod.ts';
 import type { ServiceView } from './program.ts';
 
 export interface ProxyEndpoint {
@@ -245,14 +244,7 @@ function externalNames(services: readonly KubeObject[]): Map<string, string> {
 }
 
 export function createKubeProxy(node: string): KubeProxy {
-  /** The rules programmed in the node's iptables (frozen while no kube-proxy pod runs). */
   let current: ProxyRule[] = [];
-  /** The Services as the API has them now (cluster DNS's view: CoreDNS watches the API itself). */
-  let known: ProxyRule[] = [];
-  /** Whether a kube-proxy pod of this node was ever seen: from then on the rules follow it. */
-  let tied = false;
-  /** Whether the kube-proxy pod was down at the last sync (its return is a fresh start). */
-  let down = false;
   let headless = new Map<string, Headless>();
   let external = new Map<string, string>();
   let starts = 0;
@@ -261,12 +253,7 @@ export function createKubeProxy(node: string): KubeProxy {
     actor: `kube-proxy/${node}`,
     name: 'kube-proxy',
     node,
-    watches: ['services', 'endpoints', 'pods'],
-    // Of the pods, only this node's kube-proxy pod (kubeProxyPod.ts).
-    podNodeName: node,
-    accepts(resource, obj) {
-      return resource !== 'pods' || isKubeProxyPod(resource, obj);
-    },
+    watches: ['services', 'endpoints'],
     keysFor() {
       return ['sync'];
     },
@@ -275,8 +262,6 @@ export function createKubeProxy(node: string): KubeProxy {
     },
     onStart() {
       current = [];
-      known = [];
-      down = false;
       headless = new Map();
       external = new Map();
       starts++;
@@ -289,7 +274,7 @@ export function createKubeProxy(node: string): KubeProxy {
     hasService(namespace, name) {
       if ((headless.get(`${namespace}/${name}`)?.ips.length ?? 0) > 0) return true;
       const prefix = `${namespace}/${name}:`;
-      return known.some((r) => r.servicePort.startsWith(prefix));
+      return current.some((r) => r.servicePort.startsWith(prefix));
     },
     service(namespace, host) {
       const externalName = external.get(`${namespace}/${host}`);
@@ -310,16 +295,9 @@ export function createKubeProxy(node: string): KubeProxy {
       }
       const byIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
       const prefix = `${namespace}/${host}:`;
-      // By IP: what iptables routes. By name: a Service the API has (cluster DNS answers for
-      // it), routed by the rules kube-proxy programmed, if it did.
-      const programmed = current.filter((r) =>
+      const rules = current.filter((r) =>
         byIP ? r.clusterIP === host : r.servicePort.startsWith(prefix),
       );
-      const unprogrammed =
-        !byIP && programmed.length === 0
-          ? known.filter((r) => r.servicePort.startsWith(prefix))
-          : [];
-      const rules = programmed.length > 0 ? programmed : unprogrammed;
       const first = rules[0];
       if (!first) return undefined;
       const [ns = '', rest = ''] = first.servicePort.split('/');
@@ -328,13 +306,12 @@ export function createKubeProxy(node: string): KubeProxy {
         name: rest.slice(0, rest.lastIndexOf(':')),
         clusterIP: first.clusterIP,
         ports: rules.map(portView),
-        ...(unprogrammed.length > 0 ? { unprogrammed: true } : {}),
       };
     },
     ptr(ip) {
       // CoreDNS's reverse zone: a cluster IP names its Service; else each endpoint with the
       // IP names itself under its Service (its hostname, or its dashed IP).
-      const rule = known.find((r) => r.clusterIP === ip);
+      const rule = current.find((r) => r.clusterIP === ip);
       if (rule) {
         const [ns = '', rest = ''] = rule.servicePort.split('/');
         return [`${rest.slice(0, rest.lastIndexOf(':'))}.${ns}.svc.cluster.local`];
@@ -346,7 +323,7 @@ export function createKubeProxy(node: string): KubeProxy {
         const [ns = '', name = ''] = id.split('/');
         names.push(`${h.hostnames.get(ip) ?? dashed}.${name}.${ns}.svc.cluster.local`);
       }
-      for (const r of known) {
+      for (const r of current) {
         if (!r.endpoints.some((e) => e.ip === ip)) continue;
         const [ns = '', rest = ''] = r.servicePort.split('/');
         const fqdn = `${dashed}.${rest.slice(0, rest.lastIndexOf(':'))}.${ns}.svc.cluster.local`;
@@ -382,20 +359,6 @@ export function createKubeProxy(node: string): KubeProxy {
       return out;
     },
     reconcile(_key, cache, ctx) {
-      known = buildRules(cache.list('services'), cache.list('endpoints'));
-      headless = headlessAddresses(cache.list('services'), cache.list('endpoints'));
-      external = externalNames(cache.list('services'));
-      // The rules are kube-proxy's pod's work: without it running they stay as they were.
-      const running = kubeProxyPodRunning(cache.list('pods', 'kube-system'));
-      if (running !== undefined) tied = true;
-      if (tied && !running) {
-        down = true;
-        return { writes: [] };
-      }
-      if (down) {
-        down = false;
-        announce = true;
-      }
       if (announce) {
         announce = false;
         // kube-proxy refers to its Node with the node name as uid, like the kubelet.
@@ -409,7 +372,9 @@ export function createKubeProxy(node: string): KubeProxy {
           action: 'StartKubeProxy',
         });
       }
-      current = known;
+      current = buildRules(cache.list('services'), cache.list('endpoints'));
+      headless = headlessAddresses(cache.list('services'), cache.list('endpoints'));
+      external = externalNames(cache.list('services'));
       return { writes: [] };
     },
   };

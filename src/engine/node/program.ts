@@ -2122,8 +2122,6 @@ export interface ServiceView {
   ptr?: readonly string[];
   /** A pod's or a node's IP reached directly (not a Service: no name for DNS to tell). */
   direct?: boolean;
-  /** A Service cluster DNS knows but kube-proxy never programmed (no kube-proxy pod ran). */
-  unprogrammed?: boolean;
   /**
    * When the backend is nginx serving a volume (its html directory, or a file in it, mounted):
    * the file at a URL path (string), or null when the volume has none; undefined where the
@@ -2500,8 +2498,7 @@ function reach(
     const r = resolveName(host, namespace, network, dns);
     if (!r) return null;
     const first = r.addresses[0];
-    // Without rules for its cluster IP the address leads nowhere (see below).
-    if (first?.service && !first.service.unprogrammed) return first.service;
+    if (first?.service) return first.service;
     ip = first?.ip ?? '';
   }
   const view = network(namespace, ip, port);

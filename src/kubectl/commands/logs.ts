@@ -32,7 +32,6 @@ import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
 import { numberConnections } from './nginxErrorLog.ts';
 import { containerFiles, nginxDocRoot } from './podFiles.ts';
-import { throughNodeProxy } from './proxyView.ts';
 import { syncedVolumes } from './volumeSync.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
@@ -827,7 +826,7 @@ export function surroundingsOf(
     ...(vf?.memory ? { memory: vf.memory } : {}),
     ...(p.status?.startTime ? { volumesAt: p.status.startTime } : {}),
     namespace,
-    network: throughNodeProxy(ctx, networkOf(ctx), p.spec?.nodeName),
+    network: networkOf(ctx),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
     ...podDnsField(podDnsOf(p.spec as Parameters<typeof podDnsOf>[0], namespace)),
     ...(kernel ? { kernel } : {}),
