@@ -1,13 +1,12 @@
 /**
- * The console's tiny shell: real word splitting and quoting (shell-quote), `>`/`>>`
- * redirection into the workspace, `;`/`&&`/`||` lists, globbing over workspace files, shell
+ * The console's tiny shell: real word splitting and quoting (shell-quote), redirection into the
+ * workspace (`>`, `>>`, `2>`, `2>&1`, `&>`: shellRedirects.ts), `;`/`&&`/`||` lists, globbing over workspace files, shell
  * variables (`export do="--dry-run=client -o yaml"`, `NAME=value`, `$NAME`/`${NAME}`/`$?`
  * expanded per command, split into words when unquoted, unset ones expanding to nothing),
- * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `echo`, `rm`,
+ * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `echo`, `printf`, `rm`,
  * `clear`, `export`, `unset`, `alias`, `unalias`. Anything else answers like bash would.
  * Nothing ever throws out of `runLine`.
  */
-
 import { type ParseEntry, parse } from 'shell-quote';
 import { runKubectl } from './cli.ts';
 import { CONSOLE_TOOLS, runConsoleTool } from './consoleTools.ts';
@@ -20,6 +19,15 @@ import {
   type RunResult,
 } from './host.ts';
 import { describeChar, findControlChar } from './manifest.ts';
+import { echo, printf } from './shellPrintf.ts';
+import {
+  isRedirectOp,
+  markDescriptors,
+  markedDescriptor,
+  type Redirect,
+  redirectOf,
+  withRedirects,
+} from './shellRedirects.ts';
 import { setStdin } from './stdin.ts';
 
 /** Longest command line the console accepts. */
@@ -223,7 +231,8 @@ type Token = { word: string } | { op: string };
 
 interface Simple {
   words: string[];
-  redirect?: { append: boolean; target: string };
+  /** Its redirections, in the order written (shellRedirects.ts). */
+  redirects: Redirect[];
   /** The next command of a pipeline (`… | grep x`): it reads this one's stdout. */
   pipeTo?: Simple;
 }
@@ -270,24 +279,35 @@ function tokenize(host: KubectlHost, line: string): Token[] {
 /** Splits tokens into simple commands joined by `;`, `&&`, `||`. */
 function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
   const list: { cmd: Simple; next?: string }[] = [];
-  let cur: Simple = { words: [] };
+  let cur: Simple = { words: [], redirects: [] };
   // The pipeline's first command, which the list holds (`cur` is its last).
   let first = cur;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
+    let t = tokens[i] as Token;
+    // `2>`: the descriptor (marked by markDescriptors) and its operator.
+    const fd = 'word' in t ? markedDescriptor(t.word) : undefined;
+    if (fd !== undefined) {
+      const next = tokens[i + 1];
+      if (next && 'op' in next && isRedirectOp(next.op)) {
+        t = next;
+        i++;
+      } else t = { word: String(fd) };
+    }
     if ('word' in t) {
       cur.words.push(t.word);
       continue;
     }
-    if (t.op === '>' || t.op === '>>') {
+    if (isRedirectOp(t.op)) {
       const target = tokens[i + 1];
-      if (!target || !('word' in target)) {
+      if (!target || !('word' in target) || markedDescriptor(target.word) !== undefined) {
         throw new ShellError(
-          `bash: syntax error near unexpected token \`${target && 'op' in target ? target.op : 'newline'}'`,
+          `bash: syntax error near unexpected token \`${target && 'op' in target ? target.op : target ? '>' : 'newline'}'`,
           2,
         );
       }
-      cur.redirect = { append: t.op === '>>', target: target.word };
+      const r = redirectOf(fd, t.op, target.word);
+      if (!r) throw new ShellError(`bash: ${target.word}: ambiguous redirect`, 1);
+      cur.redirects.push(r);
       i++;
       continue;
     }
@@ -295,14 +315,14 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       if (cur.words.length === 0)
         throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
       list.push({ cmd: first, next: t.op });
-      cur = { words: [] };
+      cur = { words: [], redirects: [] };
       first = cur;
       continue;
     }
     if (t.op === '|') {
       if (cur.words.length === 0)
         throw new ShellError("bash: syntax error near unexpected token `|'", 2);
-      const stage: Simple = { words: [] };
+      const stage: Simple = { words: [], redirects: [] };
       cur.pipeTo = stage;
       cur = stage;
       continue;
@@ -317,11 +337,11 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       );
     }
     throw new ShellError(
-      `bash: '${t.op}' is not supported in this console; only > and >> redirection into files`,
+      `bash: '${t.op}' is not supported in this console; only redirection into files (>, >>, 2>, 2>&1)`,
       2,
     );
   }
-  if (cur.words.length > 0 || cur.redirect) list.push({ cmd: first });
+  if (cur.words.length > 0 || cur.redirects.length > 0) list.push({ cmd: first });
   else if (cur !== first || (list.length > 0 && list[list.length - 1]?.next !== ';')) {
     throw new ShellError('bash: syntax error: unexpected end of line', 2);
   }
@@ -376,16 +396,6 @@ function ls(host: KubectlHost, args: string[]): RunResult {
       ? `${files.join('  ')}\n`
       : '';
   return { stdout, stderr, exitCode };
-}
-
-function echo(args: string[]): RunResult {
-  let newline = true;
-  let rest = args;
-  if (rest[0] === '-n') {
-    newline = false;
-    rest = rest.slice(1);
-  }
-  return { stdout: rest.join(' ') + (newline ? '\n' : ''), stderr: '', exitCode: 0 };
 }
 
 const EDITORS = new Set(['vi', 'vim', 'nano', 'emacs']);
@@ -461,33 +471,30 @@ function unsetBuiltin(st: ShellState, which: 'unset' | 'unalias', args: string[]
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 }
 
+/** One command of a line with its redirections, reading `stdin` when a pipe feeds it. */
+function runCommand(host: KubectlHost, cmd: Simple, stdin?: string): RunResult {
+  const words = cmd.words;
+  return cmd.redirects.length > 0
+    ? withRedirects(host, cmd.redirects, () => runSimple(host, words, stdin))
+    : runSimple(host, words, stdin);
+}
+
 /**
- * A pipeline: each command's stdout is the next one's stdin; their stderr goes to the terminal;
- * the last one's exit code is the pipeline's. A redirection inside the pipeline sends that
- * command's output to its file (the next command then reads nothing).
+ * A pipeline: each command's stdout (after its own redirections: `2>&1 |` sends its errors
+ * too) is the next one's stdin; the other output goes to the terminal; the last command's exit
+ * code is the pipeline's.
  */
 function runPipeline(host: KubectlHost, cmd: Simple): RunResult {
   let stdin: string | undefined;
   let stderr = '';
   let r: RunResult = { stdout: '', stderr: '', exitCode: 0 };
   for (let stage: Simple | undefined = cmd; stage; stage = stage.pipeTo) {
-    r = runSimple(host, stage.words, stdin);
+    r = runCommand(host, stage, stdin);
     if (!stage.pipeTo) break;
     stderr += r.stderr;
     stdin = r.stdout;
-    const target = stage.redirect?.target;
-    if (target !== undefined) {
-      if (target !== '/dev/null') host.fs.write(target, r.stdout, stage.redirect?.append);
-      stdin = '';
-    }
   }
   return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: r.exitCode };
-}
-
-function lastStage(cmd: Simple): Simple {
-  let s = cmd;
-  while (s.pipeTo) s = s.pipeTo;
-  return s;
 }
 
 function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunResult {
@@ -536,6 +543,10 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
       return ls(host, args);
     case 'echo':
       return echo(args);
+    case 'printf':
+      return printf(args, (v, value) => {
+        st.vars.set(v, { value, exported: st.vars.get(v)?.exported ?? false });
+      });
     case 'clear':
       return { stdout: '', stderr: '', exitCode: 0 };
     case 'export':
@@ -586,7 +597,7 @@ export function runLine(host: KubectlHost, line: string): RunResult {
     // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
     // command is then parsed again from its own text just before it runs, with the variables
     // as the commands before it left them.
-    const list = parseList(tokenize(host, line));
+    const list = parseList(tokenize(host, markDescriptors(line)));
     const sources = splitCommands(line);
     const st = stateOf(host);
     let stdout = '';
@@ -600,33 +611,12 @@ export function runLine(host: KubectlHost, line: string): RunResult {
         let cmd = entry.cmd;
         const source = sources.length === list.length ? sources[i] : undefined;
         if (source !== undefined) {
-          const again = parseList(tokenize(host, expandVariables(source, st)));
+          const again = parseList(tokenize(host, markDescriptors(expandVariables(source, st))));
           if (again.length === 1 && again[0]) cmd = again[0].cmd;
           // `$unset` alone expands to no words at all: bash runs nothing and succeeds.
-          else if (again.length === 0) cmd = { words: [] };
+          else if (again.length === 0) cmd = { words: [], redirects: [] };
         }
-        let r: RunResult;
-        const last = lastStage(cmd);
-        const target = last.redirect?.target;
-        const probe =
-          target !== undefined && target !== '/dev/null'
-            ? host.fs.write(target, '', true)
-            : undefined;
-        if (probe && !probe.ok) {
-          r = { stdout: '', stderr: `bash: ${probe.error}\n`, exitCode: 1 };
-        } else {
-          // bash creates/truncates the file before the command runs.
-          if (target !== undefined && target !== '/dev/null' && !last.redirect?.append)
-            host.fs.write(target, '');
-          r = cmd.pipeTo ? runPipeline(host, cmd) : runSimple(host, cmd.words);
-          if (target !== undefined) {
-            if (target !== '/dev/null') {
-              const w = host.fs.write(target, r.stdout, true);
-              if (!w.ok) r = { stdout: '', stderr: `${r.stderr}bash: ${w.error}\n`, exitCode: 1 };
-            }
-            r = { stdout: '', stderr: r.stderr, exitCode: r.exitCode };
-          }
-        }
+        const r = cmd.pipeTo ? runPipeline(host, cmd) : runCommand(host, cmd);
         stdout += r.stdout;
         stderr += r.stderr;
         for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);

@@ -8,6 +8,7 @@
  */
 
 import type { FieldError } from './errors.ts';
+import { validatePodDns } from './podDnsValidation.ts';
 import { canonicalQuantity, compareQuantities } from './quantity.ts';
 import { validateEscalation } from './securityContextValidation.ts';
 import {
@@ -1020,6 +1021,7 @@ export function validatePodSpec(spec: unknown, field: string): FieldError[] {
             detail: `supported values: ${DNS_POLICIES.map((d) => `"${d}"`).join(', ')}`,
           },
     );
+  errs.push(...validatePodDns(s, field));
   errs.push(...validateLabels(s.nodeSelector, `${field}.nodeSelector`));
   errs.push(
     ...validateIds(s.securityContext, `${field}.securityContext`, [

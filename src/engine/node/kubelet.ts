@@ -54,6 +54,7 @@ import {
 } from './lifecycleHook.ts';
 import { mountStatuses } from './mountStatus.ts';
 import { nginxStartFailure } from './nginxStart.ts';
+import { podDnsOf } from './podDns.ts';
 import { type ProbedRun, type ProbeSpec, runProbe } from './probe.ts';
 import {
   containerProgram,
@@ -987,6 +988,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (readOnlyRoot(spec)) where.readOnlyRoot = true;
       const podIP = work.get(key)?.podIP;
       if (podIP) where.podIP = podIP;
+      const dns = podDnsOf(specOf(pod), namespaceOf(pod));
+      if (dns) where.dns = dns;
       where.kernel = KERNEL_VERSION;
       const user = processUser(
         c.image,

@@ -111,6 +111,16 @@ import { etcPasswd } from './etcPasswd.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { type LsFs, type LsStat, lsTool } from './lsCommand.ts';
 import { connect, connectError, failsAfterMs, unknownAddress } from './netConnect.ts';
+import {
+  aliasAddress,
+  CLUSTER_DNS_IP,
+  clusterFirstDns,
+  dnsServer,
+  hostAliasesBlock,
+  ndotsOf,
+  type PodDns,
+  resolvConfText,
+} from './podDns.ts';
 import { writableOnReadOnlyRoot } from './rootfs.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 import { controlBlock, runIf, runLoop, type ScriptLoop, splitKeywords } from './shellControl.ts';
@@ -373,9 +383,13 @@ function systemFile(sh: Shell, path: string): string | null | undefined {
     case '/etc/hostname':
       return `${host}\n`;
     case '/etc/resolv.conf':
-      return `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver ${CLUSTER_DNS_IP}\noptions ndots:5\n`;
-    case '/etc/hosts':
-      return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sh.where.podIP ? `${sh.where.podIP}\t${host}\n` : ''}`;
+      return resolvConfText(sh.where.dns ?? clusterFirstDns(ns));
+    case '/etc/hosts': {
+      // managedHostsFileContent: the pod's FQDN first when it has a subdomain, then HostAliases.
+      const domain = sh.where.dns?.hostDomain;
+      const own = domain ? `${host}.${domain}\t${host}` : host;
+      return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${sh.where.podIP ? `${sh.where.podIP}\t${own}\n` : ''}${hostAliasesBlock(sh.where.dns?.hostAliases)}`;
+    }
     case `${SA_DIR}/namespace`:
       return ns;
     case '/etc/os-release':
@@ -769,6 +783,7 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         nslookupKind(sh.repo, sh.tag),
         sh.where.podIP,
         sh.where.answered,
+        sh.where.dns,
       );
       if (!r) return undefined;
       if (r.saved) writeFile(sh, r.saved.path, r.saved.content, false);
@@ -1149,7 +1164,14 @@ function pingStep(args: readonly string[], sh: Shell): Step | undefined {
   if (host === undefined || count === undefined || !Number.isInteger(count) || count < 1) {
     return undefined;
   }
-  const svc = reach(host, 0, sh.where.namespace ?? 'default', sh.where.network, sh.where.podIP);
+  const svc = reach(
+    host,
+    0,
+    sh.where.namespace ?? 'default',
+    sh.where.network,
+    sh.where.podIP,
+    sh.where.dns,
+  );
   if (!svc || typeof svc === 'string' || svc.addresses || svc.direct) return undefined;
   const ip = svc.clusterIP;
   return {
@@ -2176,8 +2198,7 @@ export function servedPorts(
   return (declared ?? []).flatMap((p) => (p.containerPort ? [p.containerPort] : []));
 }
 
-/** The cluster DNS Service (kube-dns) every pod's resolv.conf names. */
-export const CLUSTER_DNS_IP = '10.96.0.10';
+export { CLUSTER_DNS_IP };
 
 /** The default page of the nginx image (`/usr/share/nginx/html/index.html`, 615 bytes). */
 /** nginx's error page for 5xx statuses, in /usr/share/nginx/html (the image's 1.2x pages). */
@@ -2333,9 +2354,28 @@ function indexPath(path: string): string {
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
-/** The search list of a pod's resolv.conf (ClusterFirst), with `options ndots:5`. */
-function searchList(namespace: string): string[] {
-  return [`${namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'];
+/** The pod's resolv.conf: its own (dnsPolicy, dnsConfig), else ClusterFirst's. */
+function podDns(namespace: string, dns: PodDns | undefined): PodDns {
+  return dns ?? clusterFirstDns(namespace);
+}
+
+/**
+ * The answer of the pod's nameserver for `fqdn`: cluster DNS's; the node's resolver knows
+ * nothing of the cluster domain (NXDOMAIN) and forwards the rest as CoreDNS does.
+ */
+function serverAnswer(
+  kind: 'cluster' | 'upstream' | 'none',
+  fqdn: string,
+  network: Network | undefined,
+): DnsReply | null | 'SERVFAIL' {
+  if (kind === 'upstream' && /(^|\.)cluster\.local\.?$/i.test(fqdn)) return null;
+  return dnsAnswer(fqdn, network);
+}
+
+/** Whether no nameserver of the pod answers (cluster DNS without CoreDNS, or no server at all). */
+function dnsUnreachable(network: Network | undefined, dns: PodDns): boolean {
+  const server = dnsServer(dns);
+  return server.kind === 'none' || (server.kind === 'cluster' && clusterDnsDown(network));
 }
 
 /**
@@ -2448,20 +2488,24 @@ function resolveName(
   host: string,
   namespace: string,
   network: Network | undefined,
+  given?: PodDns,
 ): ({ fqdn: string } & DnsReply) | null {
-  if (clusterDnsDown(network)) return null;
-  for (const fqdn of resolverNames(host, namespace)) {
-    const a = dnsAnswer(fqdn, network);
+  const dns = podDns(namespace, given);
+  if (dnsUnreachable(network, dns)) return null;
+  const { kind } = dnsServer(dns);
+  for (const fqdn of resolverNames(host, namespace, dns)) {
+    const a = serverAnswer(kind, fqdn, network);
     if (a && a !== 'SERVFAIL' && a.addresses.length > 0) return { fqdn, ...a };
   }
   return null;
 }
 
 /** The absolute names a resolver with the pod's resolv.conf tries for `host`, in order. */
-function resolverNames(host: string, namespace: string): string[] {
+function resolverNames(host: string, namespace: string, given?: PodDns): string[] {
   if (host.endsWith('.')) return [host.slice(0, -1)];
-  const searched = searchList(namespace).map((d) => `${host}.${d}`);
-  return host.split('.').length - 1 >= 5 ? [host, ...searched] : [...searched, host];
+  const dns = podDns(namespace, given);
+  const searched = dns.searches.map((d) => `${host}.${d}`);
+  return host.split('.').length - 1 >= ndotsOf(dns) ? [host, ...searched] : [...searched, host];
 }
 
 /**
@@ -2476,15 +2520,17 @@ function reach(
   namespace: string,
   network: Network | undefined,
   podIP: string | undefined,
+  dns?: PodDns,
 ): ServiceView | string | null | undefined {
   if (!network) return undefined;
   if (host === 'localhost' || host === '127.0.0.1') {
     const self = podIP ? network(namespace, podIP, port) : undefined;
     return self ? { ...self, clusterIP: '127.0.0.1', direct: true } : undefined;
   }
-  let ip = host;
-  if (!IPV4.test(host)) {
-    const r = resolveName(host, namespace, network);
+  // The resolver reads /etc/hosts first: a host alias is its address.
+  let ip = aliasAddress(dns, host) ?? host;
+  if (!IPV4.test(ip)) {
+    const r = resolveName(host, namespace, network, dns);
     if (!r) return null;
     const first = r.addresses[0];
     if (first?.service) return first.service;
@@ -2752,19 +2798,25 @@ function nslookupResult(
   host: string,
   namespace: string,
   network: Network | undefined,
+  given?: PodDns,
 ): { exitCode: number; output: string } | undefined {
-  if (clusterDnsDown(network)) {
+  const dns = podDns(namespace, given);
+  const { ip: server, kind: serverKind } = dnsServer(dns);
+  if (dnsUnreachable(network, dns)) {
     // No server answers: busybox 1.28 names the server by its address alone (the reverse
     // lookup fails too); the newer nslookups give up on the server.
     return kind === 'busybox-old'
       ? {
           exitCode: 1,
-          output: `Server:    ${CLUSTER_DNS_IP}\nAddress 1: ${CLUSTER_DNS_IP}\n\nnslookup: can't resolve '${host}'\n`,
+          output: `Server:    ${server}\nAddress 1: ${server}\n\nnslookup: can't resolve '${host}'\n`,
         }
       : { exitCode: 1, output: ';; connection timed out; no servers could be reached\n\n' };
   }
   if (kind === 'busybox-old') {
-    const head = `Server:    ${CLUSTER_DNS_IP}\nAddress 1: ${CLUSTER_DNS_IP} kube-dns.kube-system.svc.cluster.local\n\n`;
+    // busybox 1.28 names the server by a reverse lookup: cluster DNS knows kube-dns's name.
+    const serverName =
+      serverKind === 'cluster' ? `${server} kube-dns.kube-system.svc.cluster.local` : server;
+    const head = `Server:    ${server}\nAddress 1: ${serverName}\n\n`;
     let addresses: DnsAddress[];
     if (IPV4.test(host)) {
       const names = reverseNames(host, namespace, network);
@@ -2772,7 +2824,7 @@ function nslookupResult(
       if (!view) return undefined;
       addresses = [names[0] ? { ip: host, ptr: names[0] } : { ip: host }];
     } else {
-      const r = resolveName(host, namespace, network);
+      const r = resolveName(host, namespace, network, dns);
       if (r === null) return { exitCode: 1, output: `${head}nslookup: can't resolve '${host}'\n` };
       addresses = r.addresses.map((a) => {
         const ptr = a.ptr ?? reverseNames(a.ip, namespace, network)[0];
@@ -2785,7 +2837,7 @@ function nslookupResult(
     return { exitCode: 0, output: `${head}Name:      ${host}\n${lines}` };
   }
   if (kind === 'bind') {
-    const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}#53\n\n`;
+    const head = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
     if (IPV4.test(host)) {
       const names = reverseNames(host, namespace, network);
       if (names.length === 0) {
@@ -2800,8 +2852,8 @@ function nslookupResult(
     }
     // The search list, the first reply with an answer (a CNAME is one) wins.
     let failure = 'NXDOMAIN';
-    for (const fqdn of resolverNames(host, namespace)) {
-      const a = dnsAnswer(fqdn, network);
+    for (const fqdn of resolverNames(host, namespace, dns)) {
+      const a = serverAnswer(serverKind, fqdn, network);
       if (a === 'SERVFAIL') failure = a;
       if (!a || a === 'SERVFAIL' || (a.addresses.length === 0 && a.cnames.length === 0)) continue;
       const cnames = a.cnames.map((c) => `${c.name}\tcanonical name = ${c.target}.\n`).join('');
@@ -2812,7 +2864,7 @@ function nslookupResult(
     return { exitCode: 1, output: `${head}** server can't find ${host}: ${failure}\n\n` };
   }
   // busybox 1.29 and later: its own queries, each reply printed as it comes.
-  const head = `Server:\t\t${CLUSTER_DNS_IP}\nAddress:\t${CLUSTER_DNS_IP}:53\n\n`;
+  const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
   if (IPV4.test(host)) {
     const names = reverseNames(host, namespace, network);
     if (names.length === 0) {
@@ -2825,8 +2877,12 @@ function nslookupResult(
     const lines = names.map((n) => `${arpaName(host)}\tname = ${n}\n`).join('');
     return { exitCode: 0, output: `${head}${lines}\n` };
   }
-  const queried = host.includes('.') ? [host] : searchList(namespace).map((d) => `${host}.${d}`);
-  const replies = queried.map((name) => ({ name, answer: dnsAnswer(name, network) }));
+  const queried = host.includes('.') ? [host] : dns.searches.map((d) => `${host}.${d}`);
+  if (queried.length === 0) queried.push(host);
+  const replies = queried.map((name) => ({
+    name,
+    answer: serverAnswer(serverKind, name, network),
+  }));
   let output = head;
   let exitCode = 0;
   for (const type of ['A', 'AAAA']) {
@@ -2872,9 +2928,10 @@ function netResult(
   kind: NslookupKind = 'busybox',
   podIP?: string,
   answered?: (server: ServiceView) => void,
+  dns?: PodDns,
 ): NetOutcome | undefined {
-  if (s.tool === 'nslookup') return nslookupResult(kind, s.host, namespace, network);
-  const target = reach(s.host, s.port, namespace, network, podIP);
+  if (s.tool === 'nslookup') return nslookupResult(kind, s.host, namespace, network, dns);
+  const target = reach(s.host, s.port, namespace, network, podIP, dns);
   if (target === undefined) return undefined;
   // A headless Service is not reached through a cluster IP: not simulated for wget and curl.
   if (target !== null && typeof target !== 'string' && target.addresses) return undefined;
@@ -3032,6 +3089,8 @@ export interface Surroundings {
   network?: Network;
   /** The pod's IP (its line in /etc/hosts). */
   podIP?: string;
+  /** The pod's resolv.conf and host aliases when not plain ClusterFirst's (podDns.ts). */
+  dns?: PodDns;
   /** The node's kernel release (`uname -r`). */
   kernel?: string;
   /** Files of the container's volumes (ConfigMap and Secret keys), by path. */
@@ -3267,6 +3326,7 @@ export function containerProgram(
       nslookupKind(repository(image), imageTag(image)),
       where.podIP,
       where.answered,
+      where.dns,
     );
     if (r) {
       const output = r.output + (r.error ?? '');

@@ -14,9 +14,7 @@ import {
   readFilenames,
   typesAndNames,
 } from './common.ts';
-
-/** How long `delete` waits by default in virtual time before giving up. */
-const WAIT_LIMIT_MS = 10 * 60_000;
+import { CONSOLE_WAIT_MS, deleteWaitNote } from './waitNote.ts';
 
 interface Target {
   type: ResourceType;
@@ -156,11 +154,21 @@ export function runDelete(ctx: Ctx, args: string[]): void {
       if (!obj) return true;
       return t.uid !== undefined && obj.metadata?.uid !== t.uid;
     };
-    const limit =
-      ctx.changed('timeout') && ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : WAIT_LIMIT_MS;
+    // --timeout=0 (the default) is kubectl's "a week": the console stops earlier and says so.
+    const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
+    const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
     const ok = ctx.host.runUntil(() => deleted.every(gone), limit);
     if (!ok) {
       const first = deleted.find((t) => !gone(t));
+      if (first && !given) {
+        const finalizers =
+          peekObject(ctx, first.type.resource, first.namespace, first.name)?.metadata?.finalizers ??
+          [];
+        for (const e of errors) ctx.err(e.code === 0 ? `error: ${e.message}\n` : renderStatus(e));
+        ctx.err(deleteWaitNote(first.type.resource, first.name, finalizers));
+        ctx.exitCode = 1;
+        return;
+      }
       if (first)
         errors.push({
           apiVersion: 'v1',

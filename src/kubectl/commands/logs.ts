@@ -16,6 +16,7 @@ import {
   nginxFailure,
   nginxSettingOf,
 } from '../../engine/node/nginxStart.ts';
+import { type PodDns, podDnsOf } from '../../engine/node/podDns.ts';
 import {
   containerProgram,
   type Follow,
@@ -202,8 +203,11 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   if (sinceSeconds !== undefined && sinceSeconds < 0) ctx.fail('--since must be greater than 0');
   if (tail < -1) ctx.fail('--tail must be greater than or equal to -1');
 
-  // RunLogs: LogsForObject builds every request (or fails) before any is read.
-  if (target) pods = [podOf(ctx, target)];
+  // RunLogs: LogsForObject builds every request (or fails) before any is read. With
+  // --all-pods (kubectl 1.31+) a workload's every pod, each line prefixed.
+  const allPods = ctx.bool('all-pods');
+  if (target) pods = allPods ? podsOf(ctx, target) : [podOf(ctx, target)];
+  const prefix = ctx.bool('prefix') || allPods;
   const requests: LogRequest[] = [];
   for (const pod of pods) {
     if (allContainers) {
@@ -254,7 +258,7 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   for (const { pod, container: name } of requests) {
     // The kubelet stops each container's stream after limitBytes bytes (a line may be cut).
     const text = truncateBytes(containerLog(ctx, pod, name, opts), limitBytes);
-    ctx.out(ctx.bool('prefix') ? withPrefix(text, pod.metadata?.name ?? '', name) : text);
+    ctx.out(prefix ? withPrefix(text, pod.metadata?.name ?? '', name) : text);
   }
   // A stream ends when its container has exited: kubectl then ends with the logs alone.
   if (follow && requests.some((r) => isRunning(r.pod, r.container))) {
@@ -328,13 +332,21 @@ export function logTarget(
   return { owner: obj as unknown as Deployment, name };
 }
 
-/** The pod of a target: the pod itself, or the first pod of a workload (saying so if several). */
-function podOf(ctx: Ctx, target: LogTarget): Pod {
-  if ('pod' in target) return target.pod;
+/** The pods a target names: the pod itself, or every pod its selector matches (none: waits, in vain). */
+function podsOf(ctx: Ctx, target: LogTarget): Pod[] {
+  if ('pod' in target) return [target.pod];
   const sel = Object.entries(target.owner.spec?.selector?.matchLabels ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
-  const pods = listAll(ctx, 'pods', ctx.namespace, sel);
+  const pods = listAll(ctx, 'pods', ctx.namespace, sel) as Pod[];
+  if (pods.length === 0) ctx.fail(`timed out waiting for the condition`);
+  return pods;
+}
+
+/** The pod of a target: the pod itself, or the first pod of a workload (saying so if several). */
+function podOf(ctx: Ctx, target: LogTarget): Pod {
+  if ('pod' in target) return target.pod;
+  const pods = podsOf(ctx, target);
   const first = pods[0];
   if (!first) ctx.fail(`timed out waiting for the condition`);
   if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${first.metadata?.name}\n`);
@@ -845,6 +857,7 @@ export function surroundingsOf(
     namespace,
     network: networkOf(ctx),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
+    ...podDnsField(podDnsOf(p.spec as Parameters<typeof podDnsOf>[0], namespace)),
     ...(kernel ? { kernel } : {}),
     ...(container?.env ? { env: container.env } : {}),
     vars: inputs.vars,
@@ -882,6 +895,11 @@ function portHeldAt(p: Pod, name: string, startedAt: string | undefined): boolea
       return Number.isNaN(to) || to > start;
     });
   });
+}
+
+/** The `dns` field of a container's surroundings, when the pod's is not plain ClusterFirst's. */
+function podDnsField(dns: PodDns | undefined): { dns?: PodDns } {
+  return dns ? { dns } : {};
 }
 
 /** The program of a container's run (see surroundingsOf). */

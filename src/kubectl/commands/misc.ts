@@ -48,6 +48,7 @@ import {
 } from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
+import { CONSOLE_WAIT_MS, rolloutWaitNote } from './waitNote.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
 export const KUSTOMIZE_VERSION = 'v5.5.0';
@@ -745,8 +746,9 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
         ? statefulSetRolloutStatus(obj)
         : deploymentRolloutStatus(obj as unknown as Deployment);
   const watch = ctx.flags.values.get('watch') !== false;
-  const limit =
-    ctx.changed('timeout') && ctx.num('timeout', 0) > 0 ? ctx.num('timeout', 0) : 10 * 60_000;
+  // --timeout=0s (the default) never gives up: the console stops earlier and says so.
+  const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
+  const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
   const statusNow = () => viewer(getOrFail(ctx, type, name));
   const started = ctx.now();
   let last = '';
@@ -768,6 +770,11 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
         const n = viewer(d);
         return n.msg !== prev || n.err !== undefined;
       }, remaining);
+    if (!moved && !given) {
+      ctx.err(rolloutWaitNote());
+      ctx.exitCode = 1;
+      return;
+    }
     if (!moved) ctx.fail('timed out waiting for the condition');
   }
 }
