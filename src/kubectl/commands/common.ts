@@ -15,6 +15,7 @@ import {
   servedOnlyType,
   typeByKind,
 } from '../resources.ts';
+import { kustomizeDir, kustomizeObjects } from './kustomize.ts';
 
 /** The resource builder's missingResourceError: no argument and no `-f`. */
 export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
@@ -234,18 +235,26 @@ function flattenLists(docs: readonly KubeObject[]): KubeObject[] {
  */
 export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): ManifestObject[] {
   const out: ManifestObject[] = [];
-  for (const file of files) {
-    if (file === '-') ctx.fail('reading from stdin is not supported in this console');
-    const text = isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file);
-    if (text === undefined) {
-      if (ctx.host.fs.isDirectory(file)) {
-        ctx.fail(`error reading ${file}: this console does not read directories`);
+  for (const input of files) {
+    // `-k DIR`: the kustomization's objects, with the directory as their source.
+    const dir = kustomizeDir(input);
+    const file = dir ?? input;
+    let docs: KubeObject[];
+    if (dir !== undefined) docs = kustomizeObjects(ctx, dir) as unknown as KubeObject[];
+    else {
+      if (file === '-') ctx.fail('reading from stdin is not supported in this console');
+      const text = isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file);
+      if (text === undefined) {
+        if (ctx.host.fs.isDirectory(file)) {
+          ctx.fail(`error reading ${file}: this console does not read directories`);
+        }
+        ctx.fail(`the path "${file}" does not exist`);
       }
-      ctx.fail(`the path "${file}" does not exist`);
+      const parsed = parseManifests(text, file);
+      if (!parsed.ok) ctx.fail(parsed.error);
+      docs = parsed.docs;
     }
-    const parsed = parseManifests(text, file);
-    if (!parsed.ok) ctx.fail(parsed.error);
-    for (const obj of flattenLists(parsed.docs)) {
+    for (const obj of flattenLists(docs)) {
       const missing: string[] = [];
       if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
         missing.push('apiVersion not set');

@@ -14,6 +14,7 @@ import {
   readFilenames,
   typesAndNames,
 } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 
 /** How long `delete` waits by default in virtual time before giving up. */
 const WAIT_LIMIT_MS = 10 * 60_000;
@@ -27,7 +28,7 @@ interface Target {
 }
 
 export function runDelete(ctx: Ctx, args: string[]): void {
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   const all = ctx.bool('all');
   const selector = ctx.str('selector');
   const fieldSelector = ctx.str('field-selector');
