@@ -34,6 +34,7 @@ export function kustomizeObjects(ctx: Ctx, dir: string): Record<string, unknown>
     const t = typeByKind(apiVersion, kind);
     return t ? t.namespaced : undefined;
   });
+  for (const w of r.warnings) ctx.err(`${w}\n`);
   if (!r.ok) ctx.fail(r.error);
   return r.objects;
 }

@@ -30,7 +30,10 @@ export interface KustResource {
   needsHash: boolean;
 }
 
-export type KustResult = { ok: true; objects: Obj[] } | { ok: false; error: string };
+/** The objects, or kustomize's error; `warnings` (deprecated fields) go to stderr either way. */
+export type KustResult =
+  | { ok: true; objects: Obj[]; warnings: string[] }
+  | { ok: false; error: string; warnings: string[] };
 
 class KustError extends Error {}
 
@@ -140,14 +143,16 @@ const versionOf = (obj: Obj): string => {
 
 /** Builds the kustomization in `dir`. */
 export function kustomizeBuild(fs: KustFs, dir: string, namespaced: NamespacedFn): KustResult {
+  const b = new Builder(fs, namespaced);
   try {
-    const b = new Builder(fs, namespaced);
     const resources = b.target(dir, true);
-    return { ok: true, objects: resources.map((r) => r.obj) };
+    return { ok: true, objects: resources.map((r) => r.obj), warnings: b.warnings };
   } catch (e) {
-    if (e instanceof KustError) return { ok: false, error: e.message };
-    if (e instanceof PatchError) return { ok: false, error: e.message };
-    return { ok: false, error: `kustomize: ${e instanceof Error ? e.message : String(e)}` };
+    const error =
+      e instanceof KustError || e instanceof PatchError
+        ? e.message
+        : `kustomize: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, error, warnings: b.warnings };
   }
 }
 
@@ -156,7 +161,26 @@ export function kustomizeYaml(objects: readonly Obj[], toYaml: (v: unknown) => s
   return objects.map((o) => toYaml(o)).join('---\n');
 }
 
+const EDIT_FIX = "Run 'kustomize edit fix' to update your Kustomization automatically.";
+
+/** Kustomization.CheckDeprecatedFields: [field, replacement, how to fix]. */
+const DEPRECATED: readonly (readonly [string, string, string])[] = [
+  ['bases', 'resources', EDIT_FIX],
+  ['commonLabels', 'labels', EDIT_FIX],
+  ['imageTags', 'images', EDIT_FIX],
+  ['patchesJson6902', 'patches', EDIT_FIX],
+  ['patchesStrategicMerge', 'patches', EDIT_FIX],
+  ['vars', 'replacements', `[EXPERIMENTAL] ${EDIT_FIX}`],
+];
+
+const isRemote = (path: string): boolean =>
+  /^(?:https?|git|ssh|file):\/\//.test(path) ||
+  /^(?:github\.com|gitlab\.com|bitbucket\.org)\//.test(path) ||
+  path.startsWith('git@');
+
 class Builder {
+  readonly warnings: string[] = [];
+
   constructor(
     private readonly fs: KustFs,
     private readonly namespaced: NamespacedFn,
@@ -191,6 +215,13 @@ class Builder {
         if (k[key] !== undefined) {
           throw new KustError(
             `the kustomization field "${key}" is not available in this console's kustomize`,
+          );
+        }
+      }
+      for (const [field, instead, fix] of DEPRECATED) {
+        if (k[field] !== undefined && k[field] !== null) {
+          this.warnings.push(
+            `# Warning: '${field}' is deprecated. Please use '${instead}' instead. ${fix}`,
           );
         }
       }
@@ -236,9 +267,21 @@ class Builder {
   }
 
   private accumulate(res: KustResource[], dir: string, path: string, depth: number): void {
+    if (isRemote(path)) {
+      throw new KustError(
+        `accumulating resources: '${path}': remote resources are not available in this console (it has no network): copy the files into the workspace`,
+      );
+    }
     const file = join(dir, path);
     const text = this.fs.read(file);
     if (text !== undefined) {
+      const abs = absPath(file);
+      const root = absPath(dir);
+      if (!abs.startsWith(`${root}/`)) {
+        throw new KustError(
+          `accumulating resources: accumulation err='accumulating resources from '${path}': security; file '${abs}' is not in or below '${root}'': must build at directory: '${abs}': file is not directory`,
+        );
+      }
       const parsed = parseManifests(text, path);
       if (!parsed.ok) throw new KustError(`accumulating resources: ${parsed.error}`);
       for (const doc of parsed.docs) this.add(res, doc as unknown as Obj, path);
@@ -333,7 +376,13 @@ class Builder {
       data[key] = value;
     };
     for (const env of list(g.envs ?? (g.env !== undefined ? [g.env] : []))) {
-      const text = this.readSource(dir, str(env));
+      const text = this.readSource(
+        dir,
+        str(env),
+        `env source files: [${list(g.envs ?? [g.env])
+          .map(str)
+          .join(' ')}]`,
+      );
       for (const raw of text.split('\n')) {
         const line = raw.replace(/\r$/, '').replace(/^\s+/, '');
         if (line === '' || line.startsWith('#')) continue;
@@ -347,7 +396,7 @@ class Builder {
       const eq = spec.indexOf('=');
       const key = eq >= 0 ? spec.slice(0, eq) : (spec.split('/').pop() ?? spec);
       const path = eq >= 0 ? spec.slice(eq + 1) : spec;
-      put(key, this.readSource(dir, path));
+      put(key, this.readSource(dir, path, `file sources: [${list(g.files).map(str).join(' ')}]`));
     }
     for (const l of list(g.literals)) {
       const spec = str(l);
@@ -384,15 +433,22 @@ class Builder {
     return { obj, names: [name], needsHash: !disable };
   }
 
-  private readSource(dir: string, path: string): string {
+  /**
+   * A generator's source file (kv.loader): inside the kustomization's root, existing; errors
+   * wrapped as `loading KV pairs: file sources: [..]: …` (or `env source files`).
+   */
+  private readSource(dir: string, path: string, sources: string): string {
+    const abs = absPath(join(dir, path));
+    const root = absPath(dir);
+    const fail = (msg: string): never => {
+      throw new KustError(`loading KV pairs: ${sources}: ${msg}`);
+    };
     const text = this.fs.read(join(dir, path));
     if (text === undefined) {
-      const abs = absPath(join(dir, path));
-      throw new KustError(
-        `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
-      );
+      fail(`evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`);
     }
-    return text;
+    if (!abs.startsWith(`${root}/`)) fail(`security; file '${abs}' is not in or below '${root}'`);
+    return text as string;
   }
 
   private transform(res: KustResource[], dir: string, k: Obj): void {
