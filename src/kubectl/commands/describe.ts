@@ -47,6 +47,7 @@ import {
   readFilenames,
   typesAndNamesToRead,
 } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 
 function eventsFor(ctx: Ctx, obj: KubeObject, kind: string): KubeObject[] | undefined {
   if (ctx.flags.values.get('show-events') === false) return undefined;
@@ -200,7 +201,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
 }
 
 export function runDescribe(ctx: Ctx, args: string[]): void {
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   const allNs = ctx.bool('all-namespaces');
   const ns = ctx.namespace;
   const found: { type: ResourceType; obj: KubeObject }[] = [];

@@ -485,3 +485,60 @@ describe('-k with the object commands', () => {
     );
   });
 });
+
+describe('loading rules', () => {
+  it('warns of deprecated fields on stderr and still builds', () => {
+    const { run } = session({
+      'base/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+      'base/kustomization.yaml': 'resources:\n- cm.yaml\n',
+      'app/kustomization.yaml': 'bases:\n- ../base\ncommonLabels:\n  team: blue\n',
+    });
+    expect(run('kubectl apply -k app')).toEqual({
+      out: 'configmap/x created\n',
+      err: `# Warning: 'bases' is deprecated. Please use 'resources' instead. Run 'kustomize edit fix' to update your Kustomization automatically.
+# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.
+`,
+      code: 0,
+    });
+    expect(run('kubectl get cm x --show-labels').out).toContain('team=blue');
+  });
+
+  it('refuses files above the kustomization root, and says remote bases need a network', () => {
+    const { run, host } = session({
+      'x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+      'app/kustomization.yaml': 'resources:\n- ../x.yaml\n',
+    });
+    expect(run('kubectl kustomize app').err).toBe(
+      "error: accumulating resources: accumulation err='accumulating resources from '../x.yaml': security; file '/home/learner/x.yaml' is not in or below '/home/learner/app'': must build at directory: '/home/learner/x.yaml': file is not directory\n",
+    );
+    host.fs.write(
+      'app/kustomization.yaml',
+      'configMapGenerator:\n- name: a\n  files:\n  - missing.txt\n',
+    );
+    expect(run('kubectl kustomize app').err).toBe(
+      "error: loading KV pairs: file sources: [missing.txt]: evalsymlink failure on '/home/learner/app/missing.txt' : lstat /home/learner/app/missing.txt: no such file or directory\n",
+    );
+    host.fs.write(
+      'app/kustomization.yaml',
+      'resources:\n- https://github.com/kubernetes-sigs/kustomize//examples/helloWorld/?ref=v5.5.0\n',
+    );
+    const remote = run('kubectl kustomize app');
+    expect(remote.code).toBe(1);
+    expect(remote.err).toContain('remote resources are not available in this console');
+  });
+
+  it('lets describe, patch and autoscale take -k too', () => {
+    const { run } = session({
+      'deploy.yaml': DEPLOYMENT,
+      'kustomization.yaml': 'resources:\n- deploy.yaml\nnameSuffix: -v2\n',
+    });
+    expect(run('kubectl apply -k .').out).toBe('deployment.apps/my-nginx-v2 created\n');
+    expect(run('kubectl describe -k .').out).toMatch(/^Name: +my-nginx-v2\n/);
+    expect(run(`kubectl patch -k . -p '{"spec":{"replicas":1}}'`).out).toBe(
+      'deployment.apps/my-nginx-v2 patched\n',
+    );
+    expect(run('kubectl autoscale -k . --max=3').out).toBe(
+      'horizontalpodautoscaler.autoscaling/my-nginx-v2 autoscaled\n',
+    );
+  });
+});
