@@ -225,6 +225,9 @@ class Builder {
           );
         }
       }
+      if (Object.keys(k).every((key) => ['apiVersion', 'kind', 'metadata'].includes(key))) {
+        throw new KustError('kustomization.yaml is empty');
+      }
       const kind = str(k.kind);
       if (kind !== '' && kind !== 'Kustomization') {
         throw new KustError(
@@ -238,17 +241,10 @@ class Builder {
     );
   }
 
-  /** KustTarget.makeCustomizedResMap (top) / accumulateTarget (a base). */
-  target(dir: string, top: boolean, depth = 0): KustResource[] {
-    if (depth > 20) throw new KustError(`cycle detected: candidate root '${absPath(dir)}'`);
+  /** KustTarget.makeCustomizedResMap: the top kustomization, hashes, references, order. */
+  target(dir: string, top: boolean): KustResource[] {
     this.demandDirectory(dir);
-    const k = this.loadKustomization(dir);
-    const res: KustResource[] = [];
-    for (const p of [...list(k.bases), ...list(k.resources)]) {
-      this.accumulate(res, dir, str(p), depth);
-    }
-    this.generate(res, dir, k);
-    this.transform(res, dir, k);
+    const res = this.accumulateTarget(dir, this.loadKustomization(dir), [absPath(dir)]);
     if (top) {
       for (const r of res) {
         if (!r.needsHash) continue;
@@ -266,54 +262,90 @@ class Builder {
     return res;
   }
 
-  private accumulate(res: KustResource[], dir: string, path: string, depth: number): void {
+  /** accumulateTarget: resources (then the deprecated bases), generators, transformers. */
+  private accumulateTarget(dir: string, k: Obj, roots: string[]): KustResource[] {
+    const res: KustResource[] = [];
+    for (const p of [...list(k.resources), ...list(k.bases)]) {
+      try {
+        this.accumulate(res, dir, str(p), roots);
+      } catch (e) {
+        if (!(e instanceof KustError)) throw e;
+        throw new KustError(`accumulating resources: ${e.message}`);
+      }
+    }
+    this.generate(res, dir, k);
+    this.transform(res, dir, k);
+    return res;
+  }
+
+  /** accumulateResources for one path: a file of objects, else a directory (a base). */
+  private accumulate(res: KustResource[], dir: string, path: string, roots: string[]): void {
     if (isRemote(path)) {
       throw new KustError(
-        `accumulating resources: '${path}': remote resources are not available in this console (it has no network): copy the files into the workspace`,
+        `'${path}': remote resources are not available in this console (it has no network): copy the files into the workspace`,
       );
     }
     const file = join(dir, path);
+    const abs = absPath(file);
+    const root = absPath(dir);
     const text = this.fs.read(file);
     if (text !== undefined) {
-      const abs = absPath(file);
-      const root = absPath(dir);
       if (!abs.startsWith(`${root}/`)) {
         throw new KustError(
-          `accumulating resources: accumulation err='accumulating resources from '${path}': security; file '${abs}' is not in or below '${root}'': must build at directory: '${abs}': file is not directory`,
+          `accumulation err='accumulating resources from '${path}': security; file '${abs}' is not in or below '${root}'': must build at directory: '${abs}': file is not directory`,
         );
       }
       const parsed = parseManifests(text, path);
-      if (!parsed.ok) throw new KustError(`accumulating resources: ${parsed.error}`);
-      for (const doc of parsed.docs) this.add(res, doc as unknown as Obj, path);
+      if (!parsed.ok) throw new KustError(parsed.error);
+      try {
+        for (const doc of parsed.docs) this.add(res, doc as unknown as Obj);
+      } catch (e) {
+        if (!(e instanceof KustError)) throw e;
+        throw new KustError(
+          `accumulation err='merging resources from '${path}': ${e.message}': must build at directory: '${abs}': file is not directory`,
+        );
+      }
       return;
     }
-    const abs = absPath(file);
     if (!this.fs.isDirectory(file)) {
+      const missing = `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`;
       throw new KustError(
-        `accumulating resources: accumulation err='accumulating resources from '${path}': open ${abs}: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
+        `accumulation err='accumulating resources from '${path}': ${missing}': must build at directory: not a valid directory: ${missing}`,
       );
+    }
+    const errF = `accumulation err='accumulating resources from '${path}': '${abs}' must resolve to a file'`;
+    for (const visited of roots) {
+      if (visited === abs || visited.startsWith(`${abs}/`)) {
+        throw new KustError(
+          `${errF}: cycle detected: candidate root '${abs}' contains visited root '${visited}'`,
+        );
+      }
+    }
+    let k: Obj;
+    try {
+      k = this.loadKustomization(file);
+    } catch (e) {
+      if (!(e instanceof KustError)) throw e;
+      throw new KustError(`${errF}: couldn't make target for path '${abs}': ${e.message}`);
     }
     let sub: KustResource[];
     try {
-      sub = this.target(file, false, depth + 1);
+      sub = this.accumulateTarget(file, k, [abs, ...roots]);
     } catch (e) {
       if (!(e instanceof KustError)) throw e;
-      throw new KustError(
-        `accumulating resources: accumulation err='accumulating resources from '${path}': read ${abs}: is a directory': recursed accumulation of path '${abs}': ${e.message}`,
-      );
+      throw new KustError(`${errF}: recursed accumulation of path '${abs}': ${e.message}`);
     }
-    for (const r of sub) this.addResource(res, r);
+    try {
+      for (const r of sub) this.addResource(res, r);
+    } catch (e) {
+      if (!(e instanceof KustError)) throw e;
+      throw new KustError(`${errF}: recursed merging from path '${abs}': ${e.message}`);
+    }
   }
 
-  private add(res: KustResource[], obj: Obj, source: string): void {
-    if (str(obj.kind) === '' || str(obj.apiVersion) === '') {
-      const missing = str(obj.kind) === '' ? 'kind' : 'apiVersion';
-      throw new KustError(
-        `accumulating resources: accumulation err='accumulating resources from '${source}': missing ${missing} in object'`,
-      );
-    }
+  private add(res: KustResource[], obj: Obj): void {
     if (kindOf(obj).endsWith('List') && Array.isArray(obj.items)) {
-      for (const item of obj.items) if (isObj(item)) this.add(res, item, source);
+      for (const item of obj.items) if (isObj(item)) this.add(res, item);
       return;
     }
     this.addResource(res, { obj, names: [nameOf(obj)], needsHash: false });
@@ -322,9 +354,7 @@ class Builder {
   private addResource(res: KustResource[], r: KustResource): void {
     const id = resId(r.obj);
     if (res.some((x) => resId(x.obj) === id)) {
-      throw new KustError(
-        `accumulating resources: may not add resource with an already registered id: ${id}`,
-      );
+      throw new KustError(`may not add resource with an already registered id: ${id}`);
     }
     res.push(r);
   }
@@ -472,9 +502,15 @@ class Builder {
       for (const r of res) {
         if (this.isNamespaced(r.obj)) meta(r.obj).namespace = ns;
         const kind = kindOf(r.obj);
+        // namespace.go's field specs: a Namespace object takes the name.
+        if (kind === 'Namespace' && nameOf(r.obj) !== ns) {
+          meta(r.obj).name = ns;
+          r.names.push(ns);
+        }
+        // roleBindingHack (DefaultSubjectsOnly): only subjects named `default`.
         if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
           for (const s of list(r.obj.subjects)) {
-            if (isObj(s) && s.kind === 'ServiceAccount' && s.name === 'default') s.namespace = ns;
+            if (isObj(s) && s.name === 'default') s.namespace = ns;
           }
         }
       }

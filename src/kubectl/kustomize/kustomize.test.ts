@@ -433,7 +433,7 @@ describe('errors', () => {
     );
     host.fs.write('app/kustomization.yaml', 'resources:\n- y.yaml\n');
     expect(run('kubectl kustomize app').err).toBe(
-      "error: accumulating resources: accumulation err='accumulating resources from 'y.yaml': open /home/learner/app/y.yaml: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/app/y.yaml' : lstat /home/learner/app/y.yaml: no such file or directory\n",
+      "error: accumulating resources: accumulation err='accumulating resources from 'y.yaml': evalsymlink failure on '/home/learner/app/y.yaml' : lstat /home/learner/app/y.yaml: no such file or directory': must build at directory: not a valid directory: evalsymlink failure on '/home/learner/app/y.yaml' : lstat /home/learner/app/y.yaml: no such file or directory\n",
     );
     expect(run('kubectl apply -k app -f cm.yaml').err).toBe(
       'error: only one of -f or -k can be specified\n',
@@ -540,5 +540,39 @@ describe('loading rules', () => {
     expect(run('kubectl autoscale -k . --max=3').out).toBe(
       'horizontalpodautoscaler.autoscaling/my-nginx-v2 autoscaled\n',
     );
+  });
+});
+
+describe('bases and ids', () => {
+  it("wraps a base's errors, finds cycles and duplicate ids, refuses an empty kustomization", () => {
+    const { run, host } = session({
+      'base/x.txt': 'x',
+      'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+      'app/cm2.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+      'app/kustomization.yaml': 'resources:\n- ../base\n',
+    });
+    expect(run('kubectl kustomize app').err).toBe(
+      "error: accumulating resources: accumulation err='accumulating resources from '../base': '/home/learner/base' must resolve to a file': couldn't make target for path '/home/learner/base': unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '/home/learner/base'\n",
+    );
+    host.fs.write('app/kustomization.yaml', 'resources:\n- ..\n');
+    expect(run('kubectl kustomize app').err).toBe(
+      "error: accumulating resources: accumulation err='accumulating resources from '..': '/home/learner' must resolve to a file': cycle detected: candidate root '/home/learner' contains visited root '/home/learner/app'\n",
+    );
+    host.fs.write('app/kustomization.yaml', 'resources:\n- cm.yaml\n- cm2.yaml\n');
+    expect(run('kubectl kustomize app').err).toBe(
+      "error: accumulating resources: accumulation err='merging resources from 'cm2.yaml': may not add resource with an already registered id: ConfigMap.v1.[noGrp]/x.[noNs]': must build at directory: '/home/learner/app/cm2.yaml': file is not directory\n",
+    );
+    host.fs.write('app/kustomization.yaml', '');
+    expect(run('kubectl apply -k app').err).toBe('error: kustomization.yaml is empty\n');
+  });
+
+  it('names a Namespace object after the namespace field and creates it first', () => {
+    const { run } = session({
+      'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: old\n',
+      'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+      'kustomization.yaml': 'namespace: team\nresources:\n- cm.yaml\n- ns.yaml\n',
+    });
+    expect(run('kubectl apply -k .').out).toBe('namespace/team created\nconfigmap/x created\n');
+    expect(run('kubectl get cm x -n team -o name').out).toBe('configmap/x\n');
   });
 });
