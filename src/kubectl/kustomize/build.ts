@@ -10,6 +10,7 @@
 import { configMapHash, secretHash } from '../appendHash.ts';
 import { parseManifests } from '../manifest.ts';
 import { applyPatches, PatchError } from './patches.ts';
+import { kustomizationDecodeError } from './schema.ts';
 
 /** What the build reads: the console's workspace. */
 export interface KustFs {
@@ -59,44 +60,6 @@ function join(dir: string, path: string): string {
 }
 
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-
-/** The fields of kustomize's Kustomization type (types.Kustomization's json names). */
-const KNOWN_FIELDS = new Set([
-  'apiVersion',
-  'kind',
-  'metadata',
-  'openapi',
-  'namePrefix',
-  'nameSuffix',
-  'namespace',
-  'commonLabels',
-  'labels',
-  'commonAnnotations',
-  'patchesStrategicMerge',
-  'patchesJson6902',
-  'patches',
-  'images',
-  'imageTags',
-  'replacements',
-  'replicas',
-  'vars',
-  'sortOptions',
-  'resources',
-  'components',
-  'crds',
-  'bases',
-  'configMapGenerator',
-  'secretGenerator',
-  'helmGlobals',
-  'helmCharts',
-  'helmChartInflationGenerator',
-  'generatorOptions',
-  'configurations',
-  'generators',
-  'transformers',
-  'validators',
-  'buildMetadata',
-]);
 
 /** Fields kustomize knows that this console does not implement. */
 const UNSUPPORTED = [
@@ -206,11 +169,8 @@ class Builder {
       const parsed = parseManifests(text, join(dir, f));
       if (!parsed.ok) throw new KustError(`invalid Kustomization: ${parsed.error}`);
       const k = (parsed.docs[0] ?? {}) as unknown as Obj;
-      for (const key of Object.keys(k)) {
-        if (!KNOWN_FIELDS.has(key)) {
-          throw new KustError(`invalid Kustomization: json: unknown field "${key}"`);
-        }
-      }
+      const decodeError = kustomizationDecodeError(k);
+      if (decodeError !== undefined) throw new KustError(`invalid Kustomization: ${decodeError}`);
       for (const key of UNSUPPORTED) {
         if (k[key] !== undefined) {
           throw new KustError(

@@ -576,3 +576,32 @@ describe('bases and ids', () => {
     expect(run('kubectl get cm x -n team -o name').out).toBe('configmap/x\n');
   });
 });
+
+describe('strict decoding of the kustomization', () => {
+  it('reports the first type error or unknown field as encoding/json words it', () => {
+    const { run, host } = session({});
+    const err = (k: string): string => {
+      host.fs.write('app/kustomization.yaml', k);
+      return run('kubectl kustomize app').err;
+    };
+    expect(err('resources: cm.yaml\n')).toBe(
+      'error: invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.resources of type []string\n',
+    );
+    expect(err('images:\n- name: nginx\n  newTag: 1.21\n')).toBe(
+      'error: invalid Kustomization: json: cannot unmarshal number into Go struct field Image.images.newTag of type string\n',
+    );
+    expect(err('replicas:\n- name: a\n  count: "3"\n')).toBe(
+      'error: invalid Kustomization: json: cannot unmarshal string into Go struct field Replica.replicas.count of type int64\n',
+    );
+    expect(err('commonLabels:\n  version: 2\n')).toBe(
+      'error: invalid Kustomization: json: cannot unmarshal number into Go struct field Kustomization.commonLabels of type string\n',
+    );
+    expect(err('images:\n- name: nginx\n  tag: "1.27"\n')).toBe(
+      'error: invalid Kustomization: json: unknown field "tag"\n',
+    );
+    // sigs.k8s.io/yaml sorts the keys, so the first error in key order wins.
+    expect(err('zeta: 1\nresource: []\n')).toBe(
+      'error: invalid Kustomization: json: unknown field "resource"\n',
+    );
+  });
+});
