@@ -151,6 +151,11 @@ class Builder {
 
   /** The directory must exist (loader.demandDirectoryRoot). */
   private demandDirectory(dir: string): void {
+    if (isRemote(dir)) {
+      throw new KustError(
+        `'${dir}': remote kustomizations are not available in this console (it has no network): copy the files into the workspace`,
+      );
+    }
     const abs = absPath(dir);
     if (this.fs.read(dir) !== undefined) {
       throw new KustError(`must build at directory: '${abs}': file is not directory`);

@@ -605,3 +605,26 @@ describe('strict decoding of the kustomization', () => {
     );
   });
 });
+
+describe('patches that remove, and remote targets', () => {
+  it('drops a resource a `$patch: delete` patch names', () => {
+    const { run } = session({
+      'cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: drop\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keep\n',
+      'kustomization.yaml':
+        'resources:\n- cm.yaml\npatches:\n- patch: |-\n    $patch: delete\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: drop\n',
+    });
+    expect(run('kubectl kustomize').out).toBe(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keep\n',
+    );
+  });
+
+  it('says a remote kustomization needs a network the console does not have', () => {
+    const { run } = session({});
+    const r = run(
+      'kubectl kustomize https://github.com/kubernetes-sigs/kustomize.git/examples/helloWorld?ref=v1.0.6',
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('remote kustomizations are not available in this console');
+  });
+});

@@ -184,8 +184,14 @@ export function applyPatches(
       if (e.json) {
         throw new PatchError('json patch must be a list of operations');
       }
+      // `$patch: delete` at the top removes the resources the patch selects.
+      const remove = doc.$patch === 'delete';
+      const patchOne = (r: KustResource): void => {
+        if (remove) res.splice(res.indexOf(r), 1);
+        else strategic(r, doc);
+      };
       if (e.target) {
-        for (const r of res) if (selects(r, e.target)) strategic(r, doc);
+        for (const r of res.filter((x) => selects(x, e.target as Target))) patchOne(r);
         continue;
       }
       const kind = str(doc.kind);
@@ -201,7 +207,7 @@ export function applyPatches(
           `no resource matches strategic merge patch "${id}": no matches for Id ${id}; failed to find unique target for patch ${id}`,
         );
       }
-      for (const r of found) strategic(r, doc);
+      for (const r of found) patchOne(r);
     }
   }
 }
