@@ -2937,7 +2937,29 @@ cat service.yaml | kubectl diff -f -`,
       f('--show-managed-fields', 'false', 'If true, include managed fields in the diff.'),
     ],
   },
-  kustomize: { short: 'Build a kustomization target from a directory or URL' },
+  kustomize: {
+    short: 'Build a kustomization target from a directory or URL',
+    long: "Build a set of KRM resources using a 'kustomization.yaml' file. The DIR argument must be a path to a directory containing 'kustomization.yaml', or a git repository URL with a path suffix specifying same with respect to the repository root. If DIR is omitted, '.' is assumed.",
+    example: `# Build the current working directory
+kubectl kustomize
+
+# Build some shared configuration directory
+kubectl kustomize /home/config/production
+
+# Build from github
+kubectl kustomize https://github.com/kubernetes-sigs/kustomize.git/examples/helloWorld?ref=v1.0.6`,
+    use: 'kubectl kustomize DIR [flags] [options]',
+    flags: [
+      f('--enable-alpha-plugins', 'false', 'enable kustomize plugins'),
+      f('--enable-helm', 'false', 'Enable use of the Helm chart inflator generator.'),
+      f(
+        '--load-restrictor',
+        "'LoadRestrictionsRootOnly'",
+        "if set to 'LoadRestrictionsNone', local kustomizations may load files from outside their root. This does, however, break the relocatability of the kustomization.",
+      ),
+      f('-o, --output', "''", 'If specified, write output to this path.'),
+    ],
+  },
   completion: {
     short: 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)',
   },

@@ -19,6 +19,7 @@ import {
   readFilenames,
   withoutResourceVersion,
 } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 
 const RBAC_KINDS: ReadonlySet<ResourceName> = new Set<ResourceName>([
   'roles',
@@ -40,7 +41,7 @@ type Meta = NonNullable<KubeObject['metadata']>;
 
 export function runAuthReconcile(ctx: Ctx, args: string[]): void {
   if (args.length > 0) ctx.fail('no arguments are allowed');
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   if (files.length === 0) ctx.fail(NO_RESOURCES);
   const dryRun = dryRunStrategy(ctx) !== 'none';
   const format = outputFormat(ctx, false);

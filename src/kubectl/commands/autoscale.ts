@@ -14,6 +14,7 @@ import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
 import { NO_RESOURCES, namespaceForManifest, readFilenames, typesAndNames } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 import { getOrFail } from './misc.ts';
 
 /** The kinds whose discovery lists a `/scale` subresource (of those this console stores). */
@@ -35,7 +36,7 @@ export function runAutoscale(ctx: Ctx, args: string[]): void {
   if (max < min) {
     ctx.fail(`--max=MAXPODS must be larger or equal to --min=MINPODS, max: ${max}, min: ${min}`);
   }
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
   const targets: { type: ResourceType; obj: KubeObject; ns: string }[] = [];
   if (files.length > 0) {

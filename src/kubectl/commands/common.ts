@@ -17,6 +17,7 @@ import {
   unstoredServedKind,
 } from '../resources.ts';
 import { takeStdin } from '../stdin.ts';
+import { kustomizeDir, kustomizeObjects } from './kustomize.ts';
 
 /** The resource builder's missingResourceError: no argument and no `-f`. */
 export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
@@ -236,22 +237,29 @@ function flattenLists(docs: readonly KubeObject[]): KubeObject[] {
  */
 export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): ManifestObject[] {
   const out: ManifestObject[] = [];
-  for (const name of files) {
-    const piped = name === '-' ? takeStdin(ctx.host) : undefined;
+  for (const input of files) {
+    // `-k DIR`: the kustomization's objects, with the directory as their source.
+    const dir = kustomizeDir(input);
+    const piped = dir === undefined && input === '-' ? takeStdin(ctx.host) : undefined;
     // kubectl names stdin `STDIN` in its messages.
-    const file = piped !== undefined ? 'STDIN' : name;
-    if (name === '-' && piped === undefined)
-      ctx.fail('reading from stdin is not supported in this console: pipe a command into it');
-    const text = piped ?? (isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file));
-    if (text === undefined) {
-      if (ctx.host.fs.isDirectory(file)) {
-        ctx.fail(`error reading ${file}: this console does not read directories`);
+    const file = dir ?? (piped !== undefined ? 'STDIN' : input);
+    let docs: KubeObject[];
+    if (dir !== undefined) docs = kustomizeObjects(ctx, dir) as unknown as KubeObject[];
+    else {
+      if (input === '-' && piped === undefined)
+        ctx.fail('reading from stdin is not supported in this console: pipe a command into it');
+      const text = piped ?? (isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file));
+      if (text === undefined) {
+        if (ctx.host.fs.isDirectory(file)) {
+          ctx.fail(`error reading ${file}: this console does not read directories`);
+        }
+        ctx.fail(`the path "${file}" does not exist`);
       }
-      ctx.fail(`the path "${file}" does not exist`);
+      const parsed = parseManifests(text, file);
+      if (!parsed.ok) ctx.fail(parsed.error);
+      docs = parsed.docs;
     }
-    const parsed = parseManifests(text, file);
-    if (!parsed.ok) ctx.fail(parsed.error);
-    for (const obj of flattenLists(parsed.docs)) {
+    for (const obj of flattenLists(docs)) {
       const missing: string[] = [];
       if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
         missing.push('apiVersion not set');

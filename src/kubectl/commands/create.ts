@@ -25,6 +25,7 @@ import {
   readFilenames,
   withoutResourceVersion,
 } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 import { finishedPodLog, networkOf } from './logs.ts';
 
 /** The container name kubectl derives from an image: last path part, tag and digest removed. */
@@ -796,7 +797,7 @@ function exposedService(
 
 /** `create -f` / `apply -f`: each document in turn; errors are printed after the successes. */
 export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   const args = ctx.flags.positional;
   if (files.length === 0) {
     if (mode === 'apply') ctx.fail('must specify one of -f and -k');
@@ -1120,7 +1121,7 @@ function serverSideApplyOne(
 
 /** `kubectl replace -f`: a full update of each object; a stale resourceVersion is a Conflict. */
 export function runReplace(ctx: Ctx): void {
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   if (files.length === 0) ctx.usageError('must specify --filename to replace');
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);

@@ -14,6 +14,7 @@ import {
   readFilenames,
   typesAndNames,
 } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 import { CONSOLE_WAIT_MS, deleteWaitNote } from './waitNote.ts';
 
 interface Target {
@@ -25,7 +26,7 @@ interface Target {
 }
 
 export function runDelete(ctx: Ctx, args: string[]): void {
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   const all = ctx.bool('all');
   const selector = ctx.str('selector');
   const fieldSelector = ctx.str('field-selector');

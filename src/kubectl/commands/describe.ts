@@ -48,6 +48,7 @@ import {
   readFilenames,
   typesAndNamesToRead,
 } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 import { serviceAccountTokens } from './serviceAccountTokens.ts';
 
 function eventsFor(ctx: Ctx, obj: KubeObject, kind: string): KubeObject[] | undefined {
@@ -213,7 +214,7 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
 }
 
 export function runDescribe(ctx: Ctx, args: string[]): void {
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   const allNs = ctx.bool('all-namespaces');
   const ns = ctx.namespace;
   const found: { type: ResourceType; obj: KubeObject }[] = [];

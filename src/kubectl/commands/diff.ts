@@ -14,6 +14,7 @@ import type { ResourceType } from '../resources.ts';
 import { threeWayMergePatch } from '../threeWayMergePatch.ts';
 import { unifiedHunks } from '../unifiedDiff.ts';
 import { clone, namespaceForManifest, readFilenames, withoutResourceVersion } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -106,9 +107,7 @@ export function runDiff(ctx: Ctx, args: string[]): void {
 /** Prints the diff; whether the versions differ. */
 function diff(ctx: Ctx, args: string[]): boolean {
   if (args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
-  const files = ctx.list('filename');
-  if (ctx.str('kustomize') !== '')
-    ctx.fail('-k (kustomize) is not available in this console: diff the manifests with -f');
+  const files = filenameArgs(ctx);
   if (files.length === 0) ctx.fail('must specify one of -f and -k');
   if (ctx.bool('prune'))
     ctx.fail('--prune is not available in this console: diff shows only the objects in the files');

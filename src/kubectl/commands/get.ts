@@ -25,6 +25,7 @@ import {
   typesAndNamesToRead,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
+import { filenameArgs } from './kustomize.ts';
 import { SERVER_VERSION, versionInfo } from './misc.ts';
 
 interface Found {
@@ -88,7 +89,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
     return;
   }
   const format = outputFormat(ctx, true);
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   if (args.length === 0 && files.length === 0) {
     ctx.err(`${NO_TYPE}See '${ctx.commandPath} -h' for help and examples\n`);
     ctx.exitCode = 1;

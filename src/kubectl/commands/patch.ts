@@ -31,6 +31,7 @@ import {
   readFilenames,
   typesAndNames,
 } from './common.ts';
+import { filenameArgs } from './kustomize.ts';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
 const SUBRESOURCES = ['status', 'scale'] as const;
@@ -201,7 +202,7 @@ const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 /** The objects named by `TYPE NAME` or `-f` (local: the file's objects themselves). */
 function resolveTargets(ctx: Ctx, args: string[], local: boolean): Target[] {
-  const files = ctx.list('filename');
+  const files = filenameArgs(ctx);
   const out: Target[] = [];
   if (files.length > 0) {
     for (const m of readFilenames(ctx, files)) {

@@ -43,6 +43,7 @@ import { runDiff } from './diff.ts';
 import { runExec } from './exec.ts';
 import { runExplain } from './explain.ts';
 import { runGet } from './get.ts';
+import { runKustomize } from './kustomize.ts';
 import { runLogs } from './logs.ts';
 import {
   runApiResources,
@@ -1146,9 +1147,14 @@ kubectl events --types=Warning,Normal`,
       run: verb === 'approve' ? runCertificateApprove : runCertificateDeny,
     })),
   },
-  ...['completion', 'debug', 'edit', 'kustomize', 'options', 'plugin', 'proxy'].map((name) =>
-    notHere(name),
-  ),
+  ...['completion', 'debug', 'edit', 'options', 'plugin', 'proxy'].map((name) => notHere(name)),
+  {
+    name: 'kustomize',
+    short: 'Build a kustomization target from a directory or URL',
+    use: 'kubectl kustomize DIR [flags] [options]',
+    flags: [output, b('enable-helm'), s('load-restrictor'), b('enable-alpha-plugins')],
+    run: runKustomize,
+  },
   {
     name: 'cp',
     short: 'Copy files and directories to and from containers',

@@ -1,0 +1,56 @@
+/**
+ * `kubectl kustomize [DIR]` and the `-k DIR` of apply, create, delete, get, diff and replace
+ * (cli-runtime's FilenameOptions: `-f` and `-k` exclude each other, `-k` refuses `-R`).
+ */
+import type { Ctx } from '../context.ts';
+import { kustomizeBuild, kustomizeYaml } from '../kustomize/build.ts';
+import { toGoYaml } from '../printers/goyaml.ts';
+import { typeByKind } from '../resources.ts';
+
+/** A `-k` directory travels among `-f` names behind this mark (no typed path can hold it). */
+const MARK = '\u0000kustomize:';
+
+/**
+ * The `-f` names of a command, or its `-k` directory marked for readFilenames; kubectl's
+ * FilenameOptions.validate first.
+ */
+export function filenameArgs(ctx: Ctx): string[] {
+  const files = ctx.list('filename');
+  const dir = ctx.flags.values.has('kustomize') ? ctx.str('kustomize') : '';
+  if (dir === '') return files;
+  if (files.length > 0) ctx.fail('only one of -f or -k can be specified');
+  if (ctx.bool('recursive')) ctx.fail("the -k flag can't be used with -f or -R");
+  return [`${MARK}${dir}`];
+}
+
+/** The directory of a marked `-k` name, else undefined. */
+export function kustomizeDir(file: string): string | undefined {
+  return file.startsWith(MARK) ? file.slice(MARK.length) : undefined;
+}
+
+/** The objects a kustomization renders; kustomize's error otherwise. */
+export function kustomizeObjects(ctx: Ctx, dir: string): Record<string, unknown>[] {
+  const r = kustomizeBuild(ctx.host.fs, dir, (apiVersion, kind) => {
+    const t = typeByKind(apiVersion, kind);
+    return t ? t.namespaced : undefined;
+  });
+  for (const w of r.warnings) ctx.err(`${w}\n`);
+  if (!r.ok) ctx.fail(r.error);
+  return r.objects;
+}
+
+/** `kubectl kustomize [DIR]`: the rendered YAML, or into the `-o` file. */
+export function runKustomize(ctx: Ctx, args: string[]): void {
+  if (args.length > 1) {
+    ctx.fail('specify one path to kustomization.yaml');
+  }
+  const dir = args[0] ?? '.';
+  const text = kustomizeYaml(kustomizeObjects(ctx, dir), toGoYaml);
+  const out = ctx.str('output');
+  if (out === '') {
+    ctx.out(text);
+    return;
+  }
+  const w = ctx.host.fs.write(out, text);
+  if (!w.ok) ctx.fail(w.error);
+}

@@ -1,0 +1,880 @@
+/**
+ * `kubectl kustomize DIR` / `-k DIR` over the console's workspace: kustomize v5.5.0 (what
+ * kubectl 1.32 embeds) for the fields learners use. A kustomization's resources (files and
+ * sub-kustomizations) and generated ConfigMaps/Secrets go through the built-in transformers in
+ * kustomize's order (patches, namespace, prefix, suffix, labels, annotations, JSON 6902
+ * patches, replicas, images); at the top only, generated objects get their content-hash suffix
+ * and references to renamed objects are fixed; the result is sorted in the legacy order.
+ * Never throws: every failure is kustomize's error text.
+ */
+import { configMapHash, secretHash } from '../appendHash.ts';
+import { parseManifests } from '../manifest.ts';
+import { applyPatches, PatchError } from './patches.ts';
+import { kustomizationDecodeError } from './schema.ts';
+
+/** What the build reads: the console's workspace. */
+export interface KustFs {
+  read(path: string): string | undefined;
+  isDirectory(path: string): boolean;
+}
+
+/** Whether a kind is namespaced (undefined when the cluster does not know it). */
+export type NamespacedFn = (apiVersion: string, kind: string) => boolean | undefined;
+
+type Obj = Record<string, unknown>;
+
+/** One resource on its way through the build. */
+export interface KustResource {
+  obj: Obj;
+  /** Every name it had, oldest first (the name reference fixer looks references up here). */
+  names: string[];
+  needsHash: boolean;
+}
+
+/** The objects, or kustomize's error; `warnings` (deprecated fields) go to stderr either way. */
+export type KustResult =
+  | { ok: true; objects: Obj[]; warnings: string[] }
+  | { ok: false; error: string; warnings: string[] };
+
+class KustError extends Error {}
+
+/** The home directory the console's relative paths sit in. */
+export const HOME = '/home/learner';
+
+/** filepath.Abs for a console path. */
+export function absPath(path: string): string {
+  const raw = path.startsWith('/') ? path : `${HOME}/${path}`;
+  const parts: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return `/${parts.join('/')}`;
+}
+
+function join(dir: string, path: string): string {
+  if (path.startsWith('/')) return path;
+  if (dir === '' || dir === '.') return path;
+  return `${dir.replace(/\/+$/, '')}/${path}`;
+}
+
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** Fields kustomize knows that this console does not implement. */
+const UNSUPPORTED = [
+  'openapi',
+  'replacements',
+  'vars',
+  'components',
+  'crds',
+  'helmGlobals',
+  'helmCharts',
+  'helmChartInflationGenerator',
+  'configurations',
+  'generators',
+  'transformers',
+  'validators',
+];
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string =>
+  v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const strMap = (v: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  if (isObj(v)) for (const [k, x] of Object.entries(v)) out[k] = str(x);
+  return out;
+};
+
+function meta(obj: Obj): Obj {
+  if (!isObj(obj.metadata)) obj.metadata = {};
+  return obj.metadata as Obj;
+}
+const nameOf = (obj: Obj): string => str(isObj(obj.metadata) ? obj.metadata.name : '');
+const kindOf = (obj: Obj): string => str(obj.kind);
+const groupOf = (obj: Obj): string => {
+  const av = str(obj.apiVersion);
+  const i = av.indexOf('/');
+  return i >= 0 ? av.slice(0, i) : '';
+};
+const versionOf = (obj: Obj): string => {
+  const av = str(obj.apiVersion);
+  const i = av.indexOf('/');
+  return i >= 0 ? av.slice(i + 1) : av;
+};
+
+/** Builds the kustomization in `dir`. */
+export function kustomizeBuild(fs: KustFs, dir: string, namespaced: NamespacedFn): KustResult {
+  const b = new Builder(fs, namespaced);
+  try {
+    const resources = b.target(dir, true);
+    return { ok: true, objects: resources.map((r) => r.obj), warnings: b.warnings };
+  } catch (e) {
+    const error =
+      e instanceof KustError || e instanceof PatchError
+        ? e.message
+        : `kustomize: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, error, warnings: b.warnings };
+  }
+}
+
+/** `kubectl kustomize`'s output: each object as YAML, `---` between them. */
+export function kustomizeYaml(objects: readonly Obj[], toYaml: (v: unknown) => string): string {
+  return objects.map((o) => toYaml(o)).join('---\n');
+}
+
+const EDIT_FIX = "Run 'kustomize edit fix' to update your Kustomization automatically.";
+
+/** Kustomization.CheckDeprecatedFields: [field, replacement, how to fix]. */
+const DEPRECATED: readonly (readonly [string, string, string])[] = [
+  ['bases', 'resources', EDIT_FIX],
+  ['commonLabels', 'labels', EDIT_FIX],
+  ['imageTags', 'images', EDIT_FIX],
+  ['patchesJson6902', 'patches', EDIT_FIX],
+  ['patchesStrategicMerge', 'patches', EDIT_FIX],
+  ['vars', 'replacements', `[EXPERIMENTAL] ${EDIT_FIX}`],
+];
+
+const isRemote = (path: string): boolean =>
+  /^(?:https?|git|ssh|file):\/\//.test(path) ||
+  /^(?:github\.com|gitlab\.com|bitbucket\.org)\//.test(path) ||
+  path.startsWith('git@');
+
+class Builder {
+  readonly warnings: string[] = [];
+
+  constructor(
+    private readonly fs: KustFs,
+    private readonly namespaced: NamespacedFn,
+  ) {}
+
+  /** The directory must exist (loader.demandDirectoryRoot). */
+  private demandDirectory(dir: string): void {
+    if (isRemote(dir)) {
+      throw new KustError(
+        `'${dir}': remote kustomizations are not available in this console (it has no network): copy the files into the workspace`,
+      );
+    }
+    const abs = absPath(dir);
+    if (this.fs.read(dir) !== undefined) {
+      throw new KustError(`must build at directory: '${abs}': file is not directory`);
+    }
+    if (!this.fs.isDirectory(dir)) {
+      throw new KustError(
+        `must build at directory: not a valid directory: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
+      );
+    }
+  }
+
+  private loadKustomization(dir: string): Obj {
+    for (const f of KUSTOMIZATION_FILES) {
+      const text = this.fs.read(join(dir, f));
+      if (text === undefined) continue;
+      const parsed = parseManifests(text, join(dir, f));
+      if (!parsed.ok) throw new KustError(`invalid Kustomization: ${parsed.error}`);
+      const k = (parsed.docs[0] ?? {}) as unknown as Obj;
+      const decodeError = kustomizationDecodeError(k);
+      if (decodeError !== undefined) throw new KustError(`invalid Kustomization: ${decodeError}`);
+      for (const key of UNSUPPORTED) {
+        if (k[key] !== undefined) {
+          throw new KustError(
+            `the kustomization field "${key}" is not available in this console's kustomize`,
+          );
+        }
+      }
+      for (const [field, instead, fix] of DEPRECATED) {
+        if (k[field] !== undefined && k[field] !== null) {
+          this.warnings.push(
+            `# Warning: '${field}' is deprecated. Please use '${instead}' instead. ${fix}`,
+          );
+        }
+      }
+      if (Object.keys(k).every((key) => ['apiVersion', 'kind', 'metadata'].includes(key))) {
+        throw new KustError('kustomization.yaml is empty');
+      }
+      const kind = str(k.kind);
+      if (kind !== '' && kind !== 'Kustomization') {
+        throw new KustError(
+          `kind: ${kind} is not available in this console's kustomize (only Kustomization)`,
+        );
+      }
+      return k;
+    }
+    throw new KustError(
+      `unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${absPath(dir)}'`,
+    );
+  }
+
+  /** KustTarget.makeCustomizedResMap: the top kustomization, hashes, references, order. */
+  target(dir: string, top: boolean): KustResource[] {
+    this.demandDirectory(dir);
+    const res = this.accumulateTarget(dir, this.loadKustomization(dir), [absPath(dir)]);
+    if (top) {
+      for (const r of res) {
+        if (!r.needsHash) continue;
+        const m = meta(r.obj);
+        const hash =
+          kindOf(r.obj) === 'Secret'
+            ? secretHash(nameOf(r.obj), str(r.obj.type), strMap(r.obj.data))
+            : configMapHash(nameOf(r.obj), strMap(r.obj.data));
+        m.name = `${nameOf(r.obj)}-${hash}`;
+        r.names.push(str(m.name));
+      }
+      fixNameReferences(res);
+      legacySort(res, this.namespaced);
+    }
+    return res;
+  }
+
+  /** accumulateTarget: resources (then the deprecated bases), generators, transformers. */
+  private accumulateTarget(dir: string, k: Obj, roots: string[]): KustResource[] {
+    const res: KustResource[] = [];
+    for (const p of [...list(k.resources), ...list(k.bases)]) {
+      try {
+        this.accumulate(res, dir, str(p), roots);
+      } catch (e) {
+        if (!(e instanceof KustError)) throw e;
+        throw new KustError(`accumulating resources: ${e.message}`);
+      }
+    }
+    this.generate(res, dir, k);
+    this.transform(res, dir, k);
+    return res;
+  }
+
+  /** accumulateResources for one path: a file of objects, else a directory (a base). */
+  private accumulate(res: KustResource[], dir: string, path: string, roots: string[]): void {
+    if (isRemote(path)) {
+      throw new KustError(
+        `'${path}': remote resources are not available in this console (it has no network): copy the files into the workspace`,
+      );
+    }
+    const file = join(dir, path);
+    const abs = absPath(file);
+    const root = absPath(dir);
+    const text = this.fs.read(file);
+    if (text !== undefined) {
+      if (!abs.startsWith(`${root}/`)) {
+        throw new KustError(
+          `accumulation err='accumulating resources from '${path}': security; file '${abs}' is not in or below '${root}'': must build at directory: '${abs}': file is not directory`,
+        );
+      }
+      const parsed = parseManifests(text, path);
+      if (!parsed.ok) throw new KustError(parsed.error);
+      try {
+        for (const doc of parsed.docs) this.add(res, doc as unknown as Obj);
+      } catch (e) {
+        if (!(e instanceof KustError)) throw e;
+        throw new KustError(
+          `accumulation err='merging resources from '${path}': ${e.message}': must build at directory: '${abs}': file is not directory`,
+        );
+      }
+      return;
+    }
+    if (!this.fs.isDirectory(file)) {
+      const missing = `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`;
+      throw new KustError(
+        `accumulation err='accumulating resources from '${path}': ${missing}': must build at directory: not a valid directory: ${missing}`,
+      );
+    }
+    const errF = `accumulation err='accumulating resources from '${path}': '${abs}' must resolve to a file'`;
+    for (const visited of roots) {
+      if (visited === abs || visited.startsWith(`${abs}/`)) {
+        throw new KustError(
+          `${errF}: cycle detected: candidate root '${abs}' contains visited root '${visited}'`,
+        );
+      }
+    }
+    let k: Obj;
+    try {
+      k = this.loadKustomization(file);
+    } catch (e) {
+      if (!(e instanceof KustError)) throw e;
+      throw new KustError(`${errF}: couldn't make target for path '${abs}': ${e.message}`);
+    }
+    let sub: KustResource[];
+    try {
+      sub = this.accumulateTarget(file, k, [abs, ...roots]);
+    } catch (e) {
+      if (!(e instanceof KustError)) throw e;
+      throw new KustError(`${errF}: recursed accumulation of path '${abs}': ${e.message}`);
+    }
+    try {
+      for (const r of sub) this.addResource(res, r);
+    } catch (e) {
+      if (!(e instanceof KustError)) throw e;
+      throw new KustError(`${errF}: recursed merging from path '${abs}': ${e.message}`);
+    }
+  }
+
+  private add(res: KustResource[], obj: Obj): void {
+    if (kindOf(obj).endsWith('List') && Array.isArray(obj.items)) {
+      for (const item of obj.items) if (isObj(item)) this.add(res, item);
+      return;
+    }
+    this.addResource(res, { obj, names: [nameOf(obj)], needsHash: false });
+  }
+
+  private addResource(res: KustResource[], r: KustResource): void {
+    const id = resId(r.obj);
+    if (res.some((x) => resId(x.obj) === id)) {
+      throw new KustError(`may not add resource with an already registered id: ${id}`);
+    }
+    res.push(r);
+  }
+
+  private generate(res: KustResource[], dir: string, k: Obj): void {
+    const options = isObj(k.generatorOptions) ? k.generatorOptions : {};
+    for (const [field, kind] of [
+      ['configMapGenerator', 'ConfigMap'],
+      ['secretGenerator', 'Secret'],
+    ] as const) {
+      for (const g of list(k[field])) {
+        if (!isObj(g)) continue;
+        const made = this.makeGenerated(dir, kind, g, options);
+        const behavior = str(g.behavior) || 'create';
+        const existing = res.find(
+          (r) =>
+            kindOf(r.obj) === kind &&
+            r.names.includes(nameOf(made.obj)) &&
+            str(meta(r.obj).namespace) === str(meta(made.obj).namespace),
+        );
+        if (behavior === 'create') {
+          this.addResource(res, made);
+        } else if (behavior === 'merge' || behavior === 'replace') {
+          if (!existing) {
+            throw new KustError(
+              `id ${JSON.stringify(resId(made.obj))} does not exist; cannot merge or replace`,
+            );
+          }
+          const data =
+            behavior === 'merge'
+              ? { ...strMap(existing.obj.data), ...strMap(made.obj.data) }
+              : strMap(made.obj.data);
+          existing.obj.data = sortedObject(data);
+          existing.needsHash = existing.needsHash || made.needsHash;
+        } else {
+          throw new KustError(`unknown generation behavior '${behavior}'`);
+        }
+      }
+    }
+  }
+
+  private makeGenerated(dir: string, kind: string, g: Obj, global: Obj): KustResource {
+    const name = str(g.name);
+    const data: Record<string, string> = {};
+    const put = (key: string, value: string): void => {
+      if (Object.hasOwn(data, key)) {
+        throw new KustError(`${kind.toLowerCase()} ${name} illegally repeats the key \`${key}\``);
+      }
+      data[key] = value;
+    };
+    for (const env of list(g.envs ?? (g.env !== undefined ? [g.env] : []))) {
+      const text = this.readSource(
+        dir,
+        str(env),
+        `env source files: [${list(g.envs ?? [g.env])
+          .map(str)
+          .join(' ')}]`,
+      );
+      for (const raw of text.split('\n')) {
+        const line = raw.replace(/\r$/, '').replace(/^\s+/, '');
+        if (line === '' || line.startsWith('#')) continue;
+        const eq = line.indexOf('=');
+        if (eq < 0) continue; // an unset variable of kustomize's own environment
+        put(line.slice(0, eq), line.slice(eq + 1));
+      }
+    }
+    for (const f of list(g.files)) {
+      const spec = str(f);
+      const eq = spec.indexOf('=');
+      const key = eq >= 0 ? spec.slice(0, eq) : (spec.split('/').pop() ?? spec);
+      const path = eq >= 0 ? spec.slice(eq + 1) : spec;
+      put(key, this.readSource(dir, path, `file sources: [${list(g.files).map(str).join(' ')}]`));
+    }
+    for (const l of list(g.literals)) {
+      const spec = str(l);
+      const eq = spec.indexOf('=');
+      if (eq < 0) throw new KustError(`invalid literal ${spec}, must be of form "key=value"`);
+      let value = spec.slice(eq + 1);
+      if (value.length >= 2) {
+        const q = value[0];
+        if ((q === '"' || q === "'") && value.endsWith(q)) value = value.slice(1, -1);
+      }
+      put(spec.slice(0, eq), value);
+    }
+    const opts = isObj(g.options) ? g.options : {};
+    const labels = { ...strMap(global.labels), ...strMap(opts.labels) };
+    const annotations = { ...strMap(global.annotations), ...strMap(opts.annotations) };
+    const metadata: Obj = { name };
+    if (str(g.namespace) !== '') metadata.namespace = str(g.namespace);
+    if (Object.keys(labels).length > 0) metadata.labels = labels;
+    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    const obj: Obj = { apiVersion: 'v1', kind, metadata };
+    const sorted = sortedObject(data);
+    if (kind === 'Secret') {
+      const encoded: Record<string, string> = {};
+      for (const [key, v] of Object.entries(sorted)) encoded[key] = base64(v);
+      obj.data = encoded;
+      obj.type = str(g.type) || 'Opaque';
+    } else {
+      obj.data = sorted;
+    }
+    if (opts.immutable === true || global.immutable === true) obj.immutable = true;
+    const disable =
+      opts.disableNameSuffixHash === true ||
+      (opts.disableNameSuffixHash === undefined && global.disableNameSuffixHash === true);
+    return { obj, names: [name], needsHash: !disable };
+  }
+
+  /**
+   * A generator's source file (kv.loader): inside the kustomization's root, existing; errors
+   * wrapped as `loading KV pairs: file sources: [..]: …` (or `env source files`).
+   */
+  private readSource(dir: string, path: string, sources: string): string {
+    const abs = absPath(join(dir, path));
+    const root = absPath(dir);
+    const fail = (msg: string): never => {
+      throw new KustError(`loading KV pairs: ${sources}: ${msg}`);
+    };
+    const text = this.fs.read(join(dir, path));
+    if (text === undefined) {
+      fail(`evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`);
+    }
+    if (!abs.startsWith(`${root}/`)) fail(`security; file '${abs}' is not in or below '${root}'`);
+    return text as string;
+  }
+
+  private transform(res: KustResource[], dir: string, k: Obj): void {
+    applyPatches(
+      res,
+      k,
+      (path) => {
+        const text = this.fs.read(join(dir, path));
+        if (text === undefined) {
+          const abs = absPath(join(dir, path));
+          throw new KustError(
+            `trouble configuring builtin PatchTransformer with config: \`\npath: ${path}\n\`: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
+          );
+        }
+        return text;
+      },
+      'strategic',
+    );
+    const ns = str(k.namespace);
+    if (ns !== '') {
+      for (const r of res) {
+        if (this.isNamespaced(r.obj)) meta(r.obj).namespace = ns;
+        const kind = kindOf(r.obj);
+        // namespace.go's field specs: a Namespace object takes the name.
+        if (kind === 'Namespace' && nameOf(r.obj) !== ns) {
+          meta(r.obj).name = ns;
+          r.names.push(ns);
+        }
+        // roleBindingHack (DefaultSubjectsOnly): only subjects named `default`.
+        if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
+          for (const s of list(r.obj.subjects)) {
+            if (isObj(s) && s.name === 'default') s.namespace = ns;
+          }
+        }
+      }
+    }
+    const prefix = str(k.namePrefix);
+    const suffix = str(k.nameSuffix);
+    if (prefix !== '' || suffix !== '') {
+      for (const r of res) {
+        const kind = kindOf(r.obj);
+        if (kind === 'CustomResourceDefinition' || kind === 'Namespace' || kind === 'APIService')
+          continue;
+        const name = `${prefix}${nameOf(r.obj)}${suffix}`;
+        meta(r.obj).name = name;
+        r.names.push(name);
+      }
+    }
+    if (isObj(k.commonLabels)) addLabels(res, strMap(k.commonLabels), true, true);
+    for (const l of list(k.labels)) {
+      if (!isObj(l)) continue;
+      const selectors = l.includeSelectors === true;
+      addLabels(res, strMap(l.pairs), selectors, selectors || l.includeTemplates === true);
+    }
+    if (isObj(k.commonAnnotations)) addAnnotations(res, strMap(k.commonAnnotations));
+    applyPatches(
+      res,
+      k,
+      (path) => {
+        const text = this.fs.read(join(dir, path));
+        if (text === undefined) {
+          const abs = absPath(join(dir, path));
+          throw new KustError(
+            `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
+          );
+        }
+        return text;
+      },
+      'json6902',
+    );
+    for (const rep of list(k.replicas)) {
+      if (!isObj(rep)) continue;
+      const name = str(rep.name);
+      const count = Number(rep.count);
+      for (const r of res) {
+        if (!REPLICA_KINDS.has(kindOf(r.obj)) || !r.names.includes(name)) continue;
+        if (!isObj(r.obj.spec)) r.obj.spec = {};
+        (r.obj.spec as Obj).replicas = count;
+      }
+    }
+    for (const img of list(k.images)) if (isObj(img)) setImages(res, img);
+  }
+
+  private isNamespaced(obj: Obj): boolean {
+    return this.namespaced(str(obj.apiVersion), kindOf(obj)) ?? true;
+  }
+}
+
+const REPLICA_KINDS = new Set(['Deployment', 'ReplicationController', 'ReplicaSet', 'StatefulSet']);
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+function sortedObject(m: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(m).sort()) out[k] = m[k] as string;
+  return out;
+}
+
+/** resid.ResId.String(): `Kind.version.group/name.namespace`. */
+function resId(obj: Obj): string {
+  const g = groupOf(obj) || '[noGrp]';
+  const ns = str(isObj(obj.metadata) ? obj.metadata.namespace : '') || '[noNs]';
+  return `${kindOf(obj)}.${versionOf(obj)}.${g}/${nameOf(obj)}.${ns}`;
+}
+
+/** Follows `path` (a/b/c) from obj; with create, makes the missing maps. */
+function at(obj: Obj, path: readonly string[], create: boolean): Obj | undefined {
+  let cur: Obj = obj;
+  for (const p of path) {
+    const next = cur[p];
+    if (isObj(next)) cur = next;
+    else if (create && (next === undefined || next === null)) {
+      const made: Obj = {};
+      cur[p] = made;
+      cur = made;
+    } else return undefined;
+  }
+  return cur;
+}
+
+function setAll(target: Obj | undefined, pairs: Record<string, string>): void {
+  if (!target) return;
+  for (const [k, v] of Object.entries(pairs)) target[k] = v;
+}
+
+const TEMPLATE_KINDS = new Set([
+  'ReplicationController',
+  'Deployment',
+  'ReplicaSet',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+]);
+
+/** The label transformer with commonlabels.go's field specs. */
+function addLabels(
+  res: KustResource[],
+  pairs: Record<string, string>,
+  selectors: boolean,
+  templates: boolean,
+): void {
+  if (Object.keys(pairs).length === 0) return;
+  for (const r of res) {
+    const o = r.obj;
+    const kind = kindOf(o);
+    setAll(at(o, ['metadata', 'labels'], true), pairs);
+    if (templates) {
+      if (TEMPLATE_KINDS.has(kind))
+        setAll(at(o, ['spec', 'template', 'metadata', 'labels'], true), pairs);
+      if (kind === 'CronJob') {
+        if (selectors) setAll(at(o, ['spec', 'jobTemplate', 'metadata', 'labels'], true), pairs);
+        setAll(
+          at(o, ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'], true),
+          pairs,
+        );
+      }
+      if (kind === 'StatefulSet' && selectors) {
+        for (const t of list((o.spec as Obj | undefined)?.volumeClaimTemplates)) {
+          if (isObj(t)) setAll(at(t, ['metadata', 'labels'], true), pairs);
+        }
+      }
+    }
+    if (!selectors) continue;
+    if (kind === 'Service' || kind === 'ReplicationController') {
+      setAll(at(o, ['spec', 'selector'], true), pairs);
+    } else if (
+      kind === 'Deployment' ||
+      kind === 'ReplicaSet' ||
+      kind === 'DaemonSet' ||
+      kind === 'StatefulSet'
+    ) {
+      setAll(at(o, ['spec', 'selector', 'matchLabels'], true), pairs);
+    } else if (kind === 'Job' || kind === 'PodDisruptionBudget') {
+      setAll(at(o, ['spec', 'selector', 'matchLabels'], false), pairs);
+    } else if (kind === 'CronJob') {
+      setAll(at(o, ['spec', 'jobTemplate', 'spec', 'selector', 'matchLabels'], false), pairs);
+    } else if (kind === 'NetworkPolicy') {
+      setAll(at(o, ['spec', 'podSelector', 'matchLabels'], false), pairs);
+      const spec = isObj(o.spec) ? o.spec : {};
+      for (const [rules, peers] of [
+        ['ingress', 'from'],
+        ['egress', 'to'],
+      ] as const) {
+        for (const rule of list(spec[rules])) {
+          if (!isObj(rule)) continue;
+          for (const peer of list(rule[peers])) {
+            if (isObj(peer)) setAll(at(peer, ['podSelector', 'matchLabels'], false), pairs);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The annotations transformer with commonannotations.go's field specs. */
+function addAnnotations(res: KustResource[], pairs: Record<string, string>): void {
+  if (Object.keys(pairs).length === 0) return;
+  for (const r of res) {
+    const o = r.obj;
+    const kind = kindOf(o);
+    setAll(at(o, ['metadata', 'annotations'], true), pairs);
+    if (TEMPLATE_KINDS.has(kind))
+      setAll(at(o, ['spec', 'template', 'metadata', 'annotations'], true), pairs);
+    if (kind === 'CronJob') {
+      setAll(at(o, ['spec', 'jobTemplate', 'metadata', 'annotations'], true), pairs);
+      setAll(
+        at(o, ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'annotations'], true),
+        pairs,
+      );
+    }
+  }
+}
+
+/** The pod specs inside an object (a Pod's own, a template's, a CronJob's job template's). */
+function podSpecs(o: Obj): Obj[] {
+  const spec = isObj(o.spec) ? o.spec : undefined;
+  if (!spec) return [];
+  if (kindOf(o) === 'Pod') return [spec];
+  const out: Obj[] = [];
+  const t = at(spec, ['template', 'spec'], false);
+  if (t) out.push(t);
+  const j = at(spec, ['jobTemplate', 'spec', 'template', 'spec'], false);
+  if (j) out.push(j);
+  return out;
+}
+
+/** image.Split: name, tag, digest. */
+function splitImage(image: string): [string, string, string] {
+  let name = image;
+  let digest = '';
+  const at = name.indexOf('@');
+  if (at >= 0) {
+    digest = name.slice(at + 1);
+    name = name.slice(0, at);
+  }
+  let tag = '';
+  const colon = name.lastIndexOf(':');
+  if (colon > name.lastIndexOf('/')) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+  }
+  return [name, tag, digest];
+}
+
+/** The image tag transformer (imagetag.Updater). */
+function setImages(res: KustResource[], img: Obj): void {
+  const match = str(img.name);
+  const newName = str(img.newName);
+  const newTag = str(img.newTag);
+  const digest = str(img.digest);
+  for (const r of res) {
+    for (const spec of podSpecs(r.obj)) {
+      for (const field of ['containers', 'initContainers']) {
+        for (const c of list(spec[field])) {
+          if (!isObj(c) || typeof c.image !== 'string') continue;
+          let [name, tag, dig] = splitImage(c.image);
+          if (name !== match) continue;
+          if (newName !== '') name = newName;
+          if (newTag !== '' && digest !== '') {
+            tag = newTag;
+            dig = digest;
+          } else if (newTag !== '') {
+            tag = newTag;
+            dig = '';
+          } else if (digest !== '') {
+            dig = digest;
+            tag = '';
+          }
+          c.image = `${name}${tag ? `:${tag}` : ''}${dig ? `@${dig}` : ''}`;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * ResMap.FixBackReferences for the references learners make: a pod spec's ConfigMaps, Secrets,
+ * ServiceAccount and claims, an Ingress's Services, a binding's role and ServiceAccounts, an
+ * HPA's target. A reference naming an earlier name of a resource of that kind in the same
+ * namespace gets its current name.
+ */
+function fixNameReferences(res: KustResource[]): void {
+  const renamed = res.filter((r) => r.names.length > 1);
+  if (renamed.length === 0) return;
+  const nsOf = (o: Obj): string => str(isObj(o.metadata) ? o.metadata.namespace : '');
+  const fix = (referrer: Obj, kinds: readonly string[], value: unknown, anyNs = false): unknown => {
+    if (typeof value !== 'string') return value;
+    for (const r of renamed) {
+      if (!kinds.includes(kindOf(r.obj))) continue;
+      if (!anyNs && nsOf(r.obj) !== nsOf(referrer)) continue;
+      if (nameOf(r.obj) === value) return value;
+      if (r.names.includes(value)) return nameOf(r.obj);
+    }
+    return value;
+  };
+  for (const { obj: o } of res) {
+    const kind = kindOf(o);
+    for (const spec of podSpecs(o)) {
+      if (typeof spec.serviceAccountName === 'string')
+        spec.serviceAccountName = fix(o, ['ServiceAccount'], spec.serviceAccountName);
+      if (typeof spec.serviceAccount === 'string')
+        spec.serviceAccount = fix(o, ['ServiceAccount'], spec.serviceAccount);
+      for (const s of list(spec.imagePullSecrets))
+        if (isObj(s)) s.name = fix(o, ['Secret'], s.name);
+      for (const v of list(spec.volumes)) {
+        if (!isObj(v)) continue;
+        if (isObj(v.configMap)) v.configMap.name = fix(o, ['ConfigMap'], v.configMap.name);
+        if (isObj(v.secret)) v.secret.secretName = fix(o, ['Secret'], v.secret.secretName);
+        if (isObj(v.persistentVolumeClaim))
+          v.persistentVolumeClaim.claimName = fix(
+            o,
+            ['PersistentVolumeClaim'],
+            v.persistentVolumeClaim.claimName,
+          );
+        if (isObj(v.projected)) {
+          for (const src of list(v.projected.sources)) {
+            if (!isObj(src)) continue;
+            if (isObj(src.configMap))
+              src.configMap.name = fix(o, ['ConfigMap'], src.configMap.name);
+            if (isObj(src.secret)) src.secret.name = fix(o, ['Secret'], src.secret.name);
+          }
+        }
+      }
+      for (const field of ['containers', 'initContainers']) {
+        for (const c of list(spec[field])) {
+          if (!isObj(c)) continue;
+          for (const e of list(c.envFrom)) {
+            if (!isObj(e)) continue;
+            if (isObj(e.configMapRef))
+              e.configMapRef.name = fix(o, ['ConfigMap'], e.configMapRef.name);
+            if (isObj(e.secretRef)) e.secretRef.name = fix(o, ['Secret'], e.secretRef.name);
+          }
+          for (const e of list(c.env)) {
+            if (!isObj(e) || !isObj(e.valueFrom)) continue;
+            const vf = e.valueFrom;
+            if (isObj(vf.configMapKeyRef))
+              vf.configMapKeyRef.name = fix(o, ['ConfigMap'], vf.configMapKeyRef.name);
+            if (isObj(vf.secretKeyRef))
+              vf.secretKeyRef.name = fix(o, ['Secret'], vf.secretKeyRef.name);
+          }
+        }
+      }
+    }
+    const spec = isObj(o.spec) ? o.spec : undefined;
+    if (kind === 'Ingress' && spec) {
+      const backends: unknown[] = [spec.defaultBackend];
+      for (const rule of list(spec.rules)) {
+        if (isObj(rule) && isObj(rule.http))
+          for (const p of list(rule.http.paths)) if (isObj(p)) backends.push(p.backend);
+      }
+      for (const b of backends) {
+        if (isObj(b) && isObj(b.service)) b.service.name = fix(o, ['Service'], b.service.name);
+      }
+      for (const t of list(spec.tls)) if (isObj(t)) t.secretName = fix(o, ['Secret'], t.secretName);
+    }
+    if (kind === 'StatefulSet' && spec) spec.serviceName = fix(o, ['Service'], spec.serviceName);
+    if (kind === 'HorizontalPodAutoscaler' && spec && isObj(spec.scaleTargetRef)) {
+      const t = spec.scaleTargetRef;
+      t.name = fix(o, [str(t.kind)], t.name);
+    }
+    if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
+      if (isObj(o.roleRef)) o.roleRef.name = fix(o, [str(o.roleRef.kind)], o.roleRef.name, true);
+      for (const s of list(o.subjects)) {
+        if (isObj(s) && s.kind === 'ServiceAccount')
+          s.name = fix(o, ['ServiceAccount'], s.name, true);
+      }
+    }
+  }
+}
+
+/** The legacy order's first and last kinds (kustomize's gvk.go). */
+const ORDER_FIRST = [
+  'Namespace',
+  'ResourceQuota',
+  'StorageClass',
+  'CustomResourceDefinition',
+  'ServiceAccount',
+  'PodSecurityPolicy',
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+  'ConfigMap',
+  'Secret',
+  'Endpoints',
+  'Service',
+  'LimitRange',
+  'PriorityClass',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'Deployment',
+  'StatefulSet',
+  'CronJob',
+  'PodDisruptionBudget',
+];
+const ORDER_LAST = ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'];
+
+function typeOrder(kind: string): number {
+  const first = ORDER_FIRST.indexOf(kind);
+  if (first >= 0) return first - ORDER_FIRST.length;
+  const last = ORDER_LAST.indexOf(kind);
+  return last >= 0 ? last + 1 : 0;
+}
+
+/** Gvk.String(): `group_version_kind`, `~G` for the core group. */
+function gvkString(o: Obj): string {
+  return `${groupOf(o) || '~G'}_${versionOf(o) || '~V'}_${kindOf(o) || '~K'}`;
+}
+
+/** The legacy sort: kind order, then GVK, then namespace (cluster-scoped apart) and name. */
+function legacySort(res: KustResource[], namespaced: NamespacedFn): void {
+  const key = (o: Obj): string => {
+    const ns = str(isObj(o.metadata) ? o.metadata.namespace : '');
+    const scoped = namespaced(str(o.apiVersion), kindOf(o)) === false;
+    const eff = scoped ? '_non_namespaceable_' : ns || 'default';
+    return `${gvkString(o)}|${eff}|${nameOf(o)}`;
+  };
+  res.sort((a, b) => {
+    const ta = typeOrder(kindOf(a.obj));
+    const tb = typeOrder(kindOf(b.obj));
+    if (ta !== tb) return ta - tb;
+    const ga = gvkString(a.obj);
+    const gb = gvkString(b.obj);
+    if (ga !== gb) return ga < gb ? -1 : 1;
+    const ka = key(a.obj);
+    const kb = key(b.obj);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
