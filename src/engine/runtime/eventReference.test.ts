@@ -40,9 +40,10 @@ describe('event references', () => {
       kind: 'Pod',
       metadata: { name: 'duo' },
       spec: {
+        // Two containers of one image (not two nginx: they would both bind port 80).
         containers: [
-          { name: 'a', image: 'nginx' },
-          { name: 'b', image: 'nginx' },
+          { name: 'a', image: 'busybox', command: ['sleep', '3600'] },
+          { name: 'b', image: 'busybox', command: ['sleep', '3600'] },
         ],
       },
     };
@@ -59,7 +60,7 @@ describe('event references', () => {
     const rows = events
       .filter((e) => e.reason !== 'Scheduled')
       .map((e) => `${e.reason} ${e.involved.fieldPath} ${e.count}`);
-    // `Pulling image "nginx"` for both containers: the same message, yet two events, because
+    // `Pulling image "busybox"` for both containers: the same message, yet two events, because
     // the field path is part of the key (without it the second would be the first's count 2).
     expect(rows.filter((r) => r.startsWith('Pulling '))).toEqual([
       'Pulling spec.containers{a} 1',
