@@ -24,6 +24,7 @@ import {
   isRedirectOp,
   markDescriptors,
   markedDescriptor,
+  plainChars,
   type Redirect,
   redirectOf,
   withRedirects,
@@ -115,27 +116,11 @@ function singleQuote(text: string): string {
  */
 function splitCommands(line: string): string[] {
   const out: string[] = [];
+  const plain = plainChars(line);
   let cur = '';
-  let quote: '' | "'" | '"' = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i] as string;
-    if (quote === "'") {
-      cur += c;
-      if (c === "'") quote = '';
-      continue;
-    }
-    if (c === '\\') {
-      cur += c + (line[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (quote === '"') {
-      cur += c;
-      if (c === '"') quote = '';
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      quote = c;
+    if (!plain[i]) {
       cur += c;
       continue;
     }

@@ -16,32 +16,12 @@ const FD_MARK = '\u0001fd';
  * quotes) so it survives shell-quote, which would make `2` an argument of its own.
  */
 export function markDescriptors(text: string): string {
+  const plain = plainChars(text);
   let out = '';
-  let quote: '' | "'" | '"' = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
-    if (quote === "'") {
-      out += c;
-      if (c === "'") quote = '';
-      continue;
-    }
-    if (c === '\\') {
-      out += c + (text[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (quote === '"') {
-      out += c;
-      if (c === '"') quote = '';
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      quote = c;
-      out += c;
-      continue;
-    }
     const atWordStart = i === 0 || /[\s;&|()<>]/.test(text[i - 1] ?? '');
-    if (atWordStart && /\d/.test(c)) {
+    if (plain[i] && atWordStart && /\d/.test(c)) {
       const m = /^(\d+)>/.exec(text.slice(i));
       if (m) {
         out += ` ${FD_MARK}${m[1]} `;
@@ -52,6 +32,26 @@ export function markDescriptors(text: string): string {
     out += c;
   }
   return out;
+}
+
+/**
+ * Which characters of `text` bash reads as plain (where an operator can stand): not a quote
+ * character, nothing inside '…' or "…", neither a backslash nor the character it escapes.
+ */
+export function plainChars(text: string): boolean[] {
+  const plain: boolean[] = new Array(text.length).fill(false);
+  let quote: '' | "'" | '"' = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote !== '') {
+      // A backslash escapes inside double quotes, not inside single ones.
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '\\') i++;
+    else if (c === "'" || c === '"') quote = c;
+    else plain[i] = true;
+  }
+  return plain;
 }
 
 /** The descriptor a marker word names (`2`), or undefined for any other word. */
