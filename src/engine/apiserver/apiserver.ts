@@ -1291,17 +1291,18 @@ export class ApiServer {
     return undefined;
   }
 
-  /** The `automountServiceAccountToken` of a new pod's ServiceAccount, if it says. */
-  #serviceAccountAutomount(ns: string | undefined, pod: KubeObject): boolean | undefined {
+  /**
+   * A new pod's ServiceAccount, read once before defaulting: `spec.serviceAccountName`, else the
+   * deprecated `serviceAccount` the v1 conversion copies into it, else `default`.
+   */
+  #podServiceAccount(ns: string | undefined, pod: KubeObject): KubeObject | undefined {
+    if (!ns) return undefined;
     const spec = (pod.spec ?? {}) as Obj;
-    if (typeof spec.automountServiceAccountToken === 'boolean' || !ns) return undefined;
-    const name = String(spec.serviceAccountName || 'default');
-    const sa = this.#etcd.get(
+    const name = String(spec.serviceAccountName || spec.serviceAccount || 'default');
+    return this.#etcd.get(
       etcdKey(RESOURCES.serviceaccounts, ns, name),
       RESOURCES.serviceaccounts.etcdPrefix,
     )?.value;
-    const v = sa?.automountServiceAccountToken;
-    return typeof v === 'boolean' ? v : undefined;
   }
 
   /** The stored Namespace `ns`, read without a message. */
@@ -1577,12 +1578,15 @@ export class ApiServer {
     obj.metadata = meta;
     if (r.namespaced) meta.namespace = ns;
     else delete meta.namespace;
-    // Defaulting happens on decode, then mutating admission.
+    // Defaulting happens on decode, then mutating admission. ServiceAccount admission reads the
+    // pod's account once: its automount setting here, its existence below.
+    const serviceAccount = r.resource === 'pods' ? this.#podServiceAccount(ns, obj) : undefined;
+    const automount = serviceAccount?.automountServiceAccountToken;
     applyDefaults(
       r.resource,
       obj,
       this.#rng,
-      r.resource === 'pods' ? this.#serviceAccountAutomount(ns, obj) : undefined,
+      typeof automount === 'boolean' ? automount : undefined,
     );
     const admission = this.#admitNamespace(r, ns, shownName);
     if (admission) return this.#fail(actor, r, ns, shownName, admission);
@@ -1611,8 +1615,7 @@ export class ApiServer {
       // retries its lookup for up to a second or two while the service-account controller
       // creates it in a new namespace; a request cannot wait here, so `default` passes.
       const sa = String((obj.spec as Obj | undefined)?.serviceAccountName || 'default');
-      const saKey = etcdKey(RESOURCES.serviceaccounts, ns, sa);
-      if (sa !== 'default' && !this.#etcd.get(saKey, RESOURCES.serviceaccounts.etcdPrefix)) {
+      if (sa !== 'default' && !serviceAccount) {
         const why = `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`;
         return this.#fail(actor, r, ns, shownName, forbidden(r, shownName, why));
       }
