@@ -52,6 +52,8 @@ export function connect(
   network: Network | undefined,
 ): Connection {
   const p = target.ports.find((x) => x.port === port);
+  // A policy-enforcing CNI drops what NetworkPolicy does not allow: the SYN goes unanswered.
+  if (p?.dropped) return { kind: 'silent' };
   if (!p?.ready) return { kind: 'refused' };
   // A pod answers itself; a Service port (or a node's nodePort) is sent on to an endpoint.
   const endpoint = p.endpoint;

@@ -2142,7 +2142,15 @@ export interface ServiceView {
    * The Service's ports (a pod's: those it listens on), whether they have endpoints, and the
    * endpoint kube-proxy sends a new connection to (the first; undefined where not known).
    */
-  ports: readonly { port: number; ready: boolean; endpoint?: { ip: string; port: number } }[];
+  ports: readonly {
+    port: number;
+    ready: boolean;
+    endpoint?: { ip: string; port: number };
+    /** NetworkPolicy drops the client's TCP connections to it (policyNetwork.ts). */
+    dropped?: boolean;
+    /** … and its UDP datagrams (a DNS query to kube-dns). */
+    droppedUdp?: boolean;
+  }[];
   /** An ExternalName Service: the name cluster DNS answers a CNAME with. */
   externalName?: string;
   /** The image of a ready backend pod, when known: what answers an HTTP request. */
@@ -2470,12 +2478,13 @@ function dnsAnswer(
 
 /**
  * Whether the pods' nameserver (the kube-dns Service, 10.96.0.10) has no CoreDNS behind it:
- * kube-proxy rejects a query to a Service without endpoints, so no lookup gets an answer.
+ * kube-proxy rejects a query to a Service without endpoints, so no lookup gets an answer; or
+ * whether NetworkPolicy drops the pod's queries to it (they go unanswered: timeouts).
  */
 function clusterDnsDown(network: Network | undefined): boolean {
   if (!network) return false;
   const dns = network('kube-system', 'kube-dns');
-  return !dns || !dns.ports.some((p) => p.port === 53 && p.ready);
+  return !dns || !dns.ports.some((p) => p.port === 53 && p.ready && !p.droppedUdp);
 }
 
 /**

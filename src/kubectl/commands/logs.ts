@@ -40,6 +40,7 @@ import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
 import { numberConnections } from './nginxErrorLog.ts';
 import { containerFiles, nginxDocRoot } from './podFiles.ts';
+import { podPolicyNetwork } from './podPolicyNetwork.ts';
 import { podTokenOf } from './podToken.ts';
 import { syncedVolumes } from './volumeSync.ts';
 
@@ -855,7 +856,7 @@ export function surroundingsOf(
     ...(vf?.memory ? { memory: vf.memory } : {}),
     ...(p.status?.startTime ? { volumesAt: p.status.startTime } : {}),
     namespace,
-    network: networkOf(ctx),
+    network: podPolicyNetwork(ctx, p, networkOf(ctx)),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
     ...podDnsField(podDnsOf(p.spec as Parameters<typeof podDnsOf>[0], namespace)),
     ...(kernel ? { kernel } : {}),
