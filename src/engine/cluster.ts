@@ -12,6 +12,7 @@ import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
 import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
 import { createNode, type Kubelet } from './node/index.ts';
+import { type PolicyCluster, policyCluster } from './node/policyNetwork.ts';
 import {
   type ImageManifest,
   type LocalImage,
@@ -42,6 +43,8 @@ export interface ComponentContext {
     containerID: string,
     data: Readonly<Record<string, Readonly<Record<string, string>>>>,
   ) => void;
+  /** The NetworkPolicies the pod network enforces, with the namespaces and pods they select. */
+  policies?: () => PolicyCluster;
 }
 
 /** Builds the reconcilers besides the scheduler (controllers, kubelets, kube-proxies). */
@@ -253,6 +256,7 @@ function defaultComponents(ctx: ComponentContext): Reconciler[] {
       nodeAddresses,
       ...(ctx.storedFiles ? { storedFiles: ctx.storedFiles } : {}),
       ...(ctx.containerStarted ? { containerStarted: ctx.containerStarted } : {}),
+      ...(ctx.policies ? { policies: ctx.policies } : {}),
     });
     kubelets.push(n.kubelet);
     recs.push(n.kubelet, n.kubeProxy);
@@ -348,6 +352,16 @@ class ClusterImpl implements Cluster {
       registry: this.registry,
       storedFiles: (scope) => this.storedFiles(scope),
       containerStarted: (id, data) => this.#startInputs.set(id, data),
+      // The CNI (Calico-like) reads the policies as they stand: the dataplane follows them.
+      policies: () => {
+        const all = (resource: ResourceName) =>
+          this.#etcd.range(`${RESOURCES[resource].etcdPrefix}/`).map((kv) => kv.value);
+        return policyCluster(
+          all('networkpolicies'),
+          () => all('namespaces'),
+          () => all('pods'),
+        );
+      },
     });
     this.reconcilers = [this.scheduler, ...others];
     this.scheduler.attach(this.#api.client('scheduler'));

@@ -7,6 +7,7 @@ import { KUBE_SYSTEM_IMAGES, WORKER_IMAGES } from '../registry/registry.ts';
 import { ContainerRuntime, type ContainerRuntimeOptions } from './containerRuntime.ts';
 import { createKubelet, type Kubelet, type NodeResources, type Taint } from './kubelet.ts';
 import { createKubeProxy, type KubeProxy } from './kubeProxy.ts';
+import type { PolicyCluster } from './policyNetwork.ts';
 import type { ServiceView } from './program.ts';
 
 export interface NodeOptions {
@@ -27,6 +28,8 @@ export interface NodeOptions {
   podNetwork?: (ip: string) => ServiceView | undefined;
   /** Every node's InternalIP. */
   nodeAddresses?: readonly string[];
+  /** The NetworkPolicies the CNI enforces (see KubeletOptions.policies). */
+  policies?: () => PolicyCluster;
   /** Files execs wrote (see KubeletOptions.storedFiles). */
   storedFiles?: Parameters<typeof createKubelet>[0]['storedFiles'];
   /** Told what a starting container's env and subPath mounts read (see KubeletOptions). */
@@ -59,6 +62,7 @@ export function createNode(name: string, opts: NodeOptions): SimNode {
   if (opts.taints) kubeletOpts.taints = opts.taints;
   if (opts.podNetwork) kubeletOpts.podNetwork = opts.podNetwork;
   if (opts.nodeAddresses) kubeletOpts.nodeAddresses = opts.nodeAddresses;
+  if (opts.policies) kubeletOpts.policies = opts.policies;
   if (opts.storedFiles) kubeletOpts.storedFiles = opts.storedFiles;
   if (opts.containerStarted) kubeletOpts.containerStarted = opts.containerStarted;
   const kubeProxy = createKubeProxy(name);

@@ -55,6 +55,12 @@ import {
 import { mountStatuses } from './mountStatus.ts';
 import { nginxStartFailure } from './nginxStart.ts';
 import { podDnsOf } from './podDns.ts';
+import {
+  lazyPolicyNetwork,
+  type PolicyCluster,
+  policyNetwork,
+  policyPodOf,
+} from './policyNetwork.ts';
 import { type ProbedRun, type ProbeSpec, runProbe } from './probe.ts';
 import {
   containerProgram,
@@ -140,6 +146,11 @@ export interface KubeletOptions {
   nodePort?: (port: number) => ServiceView | undefined;
   /** The pod network: the pod of any node at an IP (see Kubelet.podAt); else this node's alone. */
   podNetwork?: (ip: string) => ServiceView | undefined;
+  /**
+   * The NetworkPolicies the CNI enforces (policyNetwork.ts), read when a container's program
+   * first connects somewhere: what its connections find. Without it nothing is dropped.
+   */
+  policies?: () => PolicyCluster;
   /** Every node's InternalIP (NodePorts answer on each). */
   nodeAddresses?: readonly string[];
   /** The names cluster DNS gives an address in its reverse zone (see KubeProxy.ptr). */
@@ -945,6 +956,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const where: Surroundings = { namespace: namespaceOf(pod) };
     if (spec?.env) where.env = spec.env;
     if (opts.network) where.network = network;
+    const policies = opts.policies;
+    if (opts.network && policies) {
+      where.network = lazyPolicyNetwork(network, () => policyPodOf(pod), policies);
+    }
     let command = c.command;
     let args = c.args;
     // A container without a command or args runs its image's own program, which reads neither
@@ -1017,7 +1032,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       program.runs === 'until'
         ? { service: program.service, namespace: program.namespace ?? namespaceOf(pod) }
         : undefined;
-    if (program.runs === 'until' && lookup && opts.resolves?.(lookup.namespace, lookup.service)) {
+    if (
+      program.runs === 'until' &&
+      lookup &&
+      opts.resolves?.(lookup.namespace, lookup.service) &&
+      !dnsDropped(pod)
+    ) {
       // The first lookup already answers: the loop ends at once.
       program = { runs: 'exits', afterMs: 0, exitCode: 0, output: program.output };
     }
@@ -1197,12 +1217,19 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx.requeueAfter(key, PLEG_RELIST_MS);
   }
 
+  /** Whether NetworkPolicy drops the pod's DNS queries (its egress, or CoreDNS's ingress). */
+  function dnsDropped(pod: KubeObject): boolean {
+    if (!opts.policies || !opts.network) return false;
+    const guarded = policyNetwork(network, policyPodOf(pod), opts.policies());
+    return !!guarded('kube-system', 'kube-dns')?.ports.some((p) => p.port === 53 && p.droppedUdp);
+  }
+
   /** An `until nslookup` loop looks again when due; once the name resolves, it ends with 0. */
-  function poll(key: string, c: ContainerWork, ctx: ReconcileContext): void {
+  function poll(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext): void {
     const w = c.waitsFor;
     if (!w) return;
     if (ctx.now >= w.at) {
-      if (opts.resolves?.(w.namespace, w.service)) {
+      if (opts.resolves?.(w.namespace, w.service) && !dnsDropped(pod)) {
         c.waitsFor = undefined;
         c.exitAt = ctx.now + 50 + Math.round(ctx.random() * 100);
         c.exitCode = 0;
@@ -1487,7 +1514,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         return true;
       }
       if (c.exitAt !== undefined) ctx.requeueAfter(key, c.exitAt - ctx.now);
-      else if (c.waitsFor) poll(key, c, ctx);
+      else if (c.waitsFor) poll(pod, key, c, ctx);
       probe(pod, key, c, ctx);
       return true;
     }

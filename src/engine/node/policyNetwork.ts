@@ -9,12 +9,55 @@
 import {
   connectionAllowed,
   egressAllowed,
+  type NetworkPolicyLike,
   type PolicyEndpoint,
   type PolicyPod,
   type PolicyWorld,
   type Protocol,
 } from './networkPolicy.ts';
 import type { Network, ServiceView } from './program.ts';
+
+/** An API object as the guard reads it (a pod, a namespace). */
+interface ObjectLike {
+  metadata?: { namespace?: string; name?: string; labels?: Record<string, string> };
+  spec?: unknown;
+  status?: unknown;
+}
+
+/** A pod object as NetworkPolicy sees it: namespace, labels, IP and its containers' ports. */
+export function policyPodOf(p: ObjectLike): PolicyPod {
+  const spec = p.spec as
+    | {
+        hostNetwork?: boolean;
+        containers?: { ports?: { name?: string; containerPort?: number; protocol?: string }[] }[];
+      }
+    | undefined;
+  const pod: PolicyPod = {
+    namespace: p.metadata?.namespace ?? 'default',
+    name: p.metadata?.name ?? '',
+    ip: (p.status as { podIP?: string } | undefined)?.podIP ?? '',
+    labels: p.metadata?.labels ?? {},
+    ports: (spec?.containers ?? []).flatMap((c) => c.ports ?? []),
+  };
+  if (spec?.hostNetwork) pod.hostNetwork = true;
+  return pod;
+}
+
+/**
+ * `policyNetwork`, built on first use: a container's program that never connects anywhere (most
+ * of them) costs nothing.
+ */
+export function lazyPolicyNetwork(
+  base: Network,
+  src: () => PolicyEndpoint,
+  cluster: () => PolicyCluster,
+): Network {
+  let guarded: Network | undefined;
+  return (namespace, host, port) => {
+    guarded ??= policyNetwork(base, src(), cluster());
+    return guarded(namespace, host, port);
+  };
+}
 
 /** What the guard needs besides the policies: who is at an address. */
 export interface PolicyCluster extends PolicyWorld {
@@ -58,5 +101,39 @@ export function policyNetwork(base: Network, src: PolicyEndpoint, cluster: Polic
       ports.push({ port, ready: false, dropped: true });
     }
     return { ...view, ports };
+  };
+}
+
+/**
+ * The cluster as the guard sees it: the NetworkPolicies, and the namespaces and pods, listed on
+ * first need (a pod at an IP: a running one, not host-network; finished pods gave theirs up).
+ */
+export function policyCluster(
+  policies: readonly NetworkPolicyLike[],
+  namespaces: () => readonly ObjectLike[],
+  pods: () => readonly ObjectLike[],
+): PolicyCluster {
+  let byIP: Map<string, PolicyPod> | undefined;
+  let labels: Map<string, Record<string, string>> | undefined;
+  return {
+    policies,
+    namespaceLabels(namespace) {
+      labels ??= new Map(
+        namespaces().map((n) => [n.metadata?.name ?? '', n.metadata?.labels ?? {}]),
+      );
+      return labels.get(namespace);
+    },
+    podAt(ip) {
+      if (!byIP) {
+        byIP = new Map();
+        for (const o of pods()) {
+          const status = o.status as { podIP?: string; phase?: string } | undefined;
+          if (!status?.podIP || status.phase === 'Succeeded' || status.phase === 'Failed') continue;
+          const pod = policyPodOf(o);
+          if (!pod.hostNetwork) byIP.set(status.podIP, pod);
+        }
+      }
+      return byIP.get(ip);
+    },
   };
 }

@@ -411,3 +411,60 @@ spec:
     expect(run('kubectl exec client -- wget -qO- -T 2 web')).toEqual(TIMED_OUT);
   });
 });
+
+describe("a pod's own program", () => {
+  it('a one-shot wget that the policy drops fails the pod (Error), its log says why', () => {
+    const { run, apply } = lab();
+    apply('deny.yaml', DENY_INGRESS);
+    expect(run('kubectl run t --image=busybox --restart=Never -- wget -qO- -T 2 web').out).toBe(
+      'pod/t created\n',
+    );
+    run('sleep 10');
+    expect(run('kubectl get pod t -o jsonpath={.status.phase}').out).toBe('Failed');
+    expect(run('kubectl logs t').out).toBe('wget: download timed out\n');
+    expect(
+      run('kubectl run tmp --image=busybox --restart=Never --rm -i -- wget -qO- -T 2 web'),
+    ).toEqual({
+      out: 'wget: download timed out\npod "tmp" deleted\n',
+      err: 'pod default/tmp terminated (Error)\n',
+      code: 1,
+    });
+  });
+
+  it("the docs' init container waiting for a Service never sees it resolve without DNS egress", () => {
+    const { run, apply, host } = lab();
+    host.fs.write(
+      'init.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp
+  labels:
+    role: client
+spec:
+  containers:
+  - name: app
+    image: busybox:1.28
+    command: ['sh', '-c', 'echo The app is running! && sleep 3600']
+  initContainers:
+  - name: init-web
+    image: busybox:1.28
+    command: ['sh', '-c', "until nslookup web.default.svc.cluster.local; do echo waiting for web; sleep 2; done"]
+`,
+    );
+    apply('egress.yaml', DENY_EGRESS);
+    run('kubectl apply -f init.yaml');
+    run('sleep 30');
+    expect(run('kubectl get pod myapp').out).toMatch(
+      /^NAME +READY +STATUS +RESTARTS +AGE\nmyapp +0\/1 +Init:0\/1 +0 +/,
+    );
+    expect(run('kubectl logs myapp -c init-web --tail=5').out).toBe(
+      "Server:    10.96.0.10\nAddress 1: 10.96.0.10\n\nnslookup: can't resolve 'web.default.svc.cluster.local'\nwaiting for web\n",
+    );
+    // The policy gone, the next round resolves the name and the app starts.
+    run('kubectl delete netpol deny-egress');
+    run('sleep 10');
+    expect(run('kubectl get pod myapp -o jsonpath={.status.phase}').out).toBe('Running');
+    expect(run('kubectl logs myapp').out).toBe('The app is running!\n');
+  });
+});
