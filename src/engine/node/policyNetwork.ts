@@ -67,6 +67,8 @@ export interface PolicyCluster extends PolicyWorld {
 
 type ViewPort = ServiceView['ports'][number];
 
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
 /**
  * `base` as `src` finds it once NetworkPolicies apply. Without any policy, `base` itself (no
  * work for clusters that have none).
@@ -78,7 +80,24 @@ export function policyNetwork(base: Network, src: PolicyEndpoint, cluster: Polic
     connectionAllowed(cluster, src, endpoint(ip), port, protocol);
   return (namespace, host, port) => {
     const view = base(namespace, host, port);
-    if (!view) return view;
+    if (!view) {
+      // An address nothing in the cluster has: a SYN the source's egress drops never gets as far
+      // as the node's ARP (no `No route to host`, a timeout).
+      if (
+        port === undefined ||
+        !IPV4.test(host) ||
+        egressAllowed(cluster, src, { ip: host }, port)
+      ) {
+        return view;
+      }
+      return {
+        namespace: '',
+        name: host,
+        clusterIP: host,
+        ports: [{ port, ready: false, dropped: true }],
+        direct: true,
+      };
+    }
     const dns = !view.direct && view.namespace === 'kube-system' && view.name === 'kube-dns';
     const ports: ViewPort[] = view.ports.map((p) => {
       const to = p.endpoint ?? (view.direct ? { ip: view.clusterIP, port: p.port } : undefined);

@@ -101,6 +101,19 @@ describe('ingress policies', () => {
     expect(run('kubectl exec client -- wget -qO- web').err).toBe(
       `wget: can't connect to remote host (${ip}): Connection timed out\ncommand terminated with exit code 1\n`,
     );
+    // curl: -m bounds the transfer (exit 28); -sS keeps the error line.
+    run('kubectl run curl --image=curlimages/curl -- sleep 3600');
+    run('sleep 10');
+    expect(run('kubectl exec curl -- curl -sS -m 2 web')).toEqual({
+      out: '',
+      err: 'curl: (28) Connection timed out after 2001 milliseconds\ncommand terminated with exit code 28\n',
+      code: 28,
+    });
+    expect(run('kubectl exec curl -- curl -sS --connect-timeout 2 web')).toEqual({
+      out: '',
+      err: 'curl: (28) Failed to connect to web port 80 after 2001 ms: Timeout was reached\ncommand terminated with exit code 28\n',
+      code: 28,
+    });
     expect(run('kubectl delete netpol default-deny-ingress').out).toBe(
       'networkpolicy.networking.k8s.io "default-deny-ingress" deleted\n',
     );
@@ -344,6 +357,11 @@ describe('egress policies', () => {
       err: "nc: bad address 'web'\ncommand terminated with exit code 1\n",
       code: 1,
     });
+    // An address no pod has: dropped before the node asks for it (no `No route to host`).
+    expect(run('kubectl exec other -- wget -qO- -T 5 10.244.9.9').err).toBe(
+      "wget: can't connect to remote host (10.244.9.9): No route to host\ncommand terminated with exit code 1\n",
+    );
+    expect(run('kubectl exec client -- wget -qO- -T 5 10.244.9.9')).toEqual(TIMED_OUT);
     // By address: the connection itself is dropped.
     const web = run('kubectl get pods -l app=web -o jsonpath={.items[0].status.podIP}').out;
     expect(run(`kubectl exec client -- wget -qO- -T 2 ${web}`)).toEqual(TIMED_OUT);
