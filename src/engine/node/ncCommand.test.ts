@@ -3,7 +3,7 @@
  * code for an open port, a refusal, silence and an unreachable host.
  */
 import { describe, expect, it } from 'vitest';
-import { ncCommand } from './ncCommand.ts';
+import { ncCommand, telnetCommand } from './ncCommand.ts';
 import type { Connection } from './netConnect.ts';
 import type { ServiceView } from './program.ts';
 
@@ -82,5 +82,34 @@ describe('busybox nc -z', () => {
     expect(nc('nc -lp 80')).toBeUndefined();
     expect(nc('nc -zu web 53')).toBeUndefined();
     expect(nc('nc -zv web http')).toBeUndefined();
+  });
+});
+
+describe('busybox telnet without a terminal', () => {
+  const telnet = (line: string, conn: Connection['kind'] = 'answered') =>
+    telnetCommand(
+      line.split(' ').slice(1),
+      (host) => (host === 'web' ? web : null),
+      () => (conn === 'answered' ? { kind: 'answered', server: web } : { kind: conn }),
+    );
+
+  it('connects, reads end-of-file from the empty stdin and exits 0 silently', () => {
+    expect(telnet('telnet web 80')).toEqual({ exitCode: 0, output: '', error: '', ms: 0 });
+  });
+
+  it('a failed connect: "can\'t connect to remote host", after the kernel gives up when dropped', () => {
+    expect(telnet('telnet web', 'refused')).toEqual({
+      exitCode: 1,
+      output: '',
+      error: "telnet: can't connect to remote host (10.96.12.34): Connection refused\n",
+      ms: 0,
+    });
+    expect(telnet('telnet web 80', 'silent')).toEqual({
+      exitCode: 1,
+      output: '',
+      error: "telnet: can't connect to remote host (10.96.12.34): Connection timed out\n",
+      ms: 127_000,
+    });
+    expect(telnet('telnet nosuch 80')?.error).toBe("telnet: bad address 'nosuch'\n");
   });
 });

@@ -6,6 +6,7 @@
  * bounds the connect (ETIMEDOUT, "Connection timed out"); without it the kernel's own timeout
  * ends a connection nothing answers. -vv adds the byte counts (`sent 0, rcvd 0`). Without -z an
  * open connection would shovel stdin and the network: not simulated (undefined), nor -u, -l, -e.
+ * busybox `telnet` below.
  */
 import { type Connection, connectError, failsAfterMs, unknownAddress } from './netConnect.ts';
 import type { ServiceView } from './program.ts';
@@ -82,5 +83,38 @@ export function ncCommand(
     output: '',
     error: (shown ? `nc: ${host} (${dotted}): ${why}\n` : '') + counts,
     ms: timedOut ? waitMs : failsAt,
+  };
+}
+
+/**
+ * busybox `telnet HOST [PORT]` (port 23 by default) without a terminal: it connects, reads
+ * end-of-file from the exec's empty stdin and exits 0, saying nothing. A failed connect is
+ * `telnet: can't connect to remote host (IP): ERROR` (exit 1); it has no timeout of its own, so a
+ * dropped connection fails when the kernel gives up.
+ */
+export function telnetCommand(
+  args: readonly string[],
+  reach: (host: string, port: number) => ServiceView | string | null | undefined,
+  connect: (target: ServiceView, port: number) => Connection,
+): NcResult | undefined {
+  const [host, portText = '23', ...extra] = args;
+  if (host === undefined || host.startsWith('-') || extra.length > 0) return undefined;
+  if (!/^\d+$/.test(portText)) return undefined;
+  const port = Number(portText);
+  if (port < 1 || port > 65535) return undefined;
+  const target = reach(host, port);
+  if (target === undefined) return undefined;
+  if (target === null) {
+    return { exitCode: 1, output: '', error: `telnet: bad address '${host}'\n`, ms: 0 };
+  }
+  if (typeof target !== 'string' && target.addresses) return undefined;
+  const ip = typeof target === 'string' ? target : target.clusterIP;
+  const conn = typeof target === 'string' ? unknownAddress(target) : connect(target, port);
+  if (conn.kind === 'answered') return { exitCode: 0, output: '', error: '', ms: 0 };
+  return {
+    exitCode: 1,
+    output: '',
+    error: `telnet: can't connect to remote host (${ip}): ${connectError(conn)}\n`,
+    ms: failsAfterMs(conn),
   };
 }

@@ -110,7 +110,7 @@ import {
 import { etcPasswd } from './etcPasswd.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { type LsFs, type LsStat, lsTool } from './lsCommand.ts';
-import { ncCommand } from './ncCommand.ts';
+import { ncCommand, telnetCommand } from './ncCommand.ts';
 import { connect, connectError, failsAfterMs, unknownAddress } from './netConnect.ts';
 import {
   aliasAddress,
@@ -761,10 +761,11 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     }
     case 'ping':
       return pingStep(rest, sh);
-    case 'nc': {
+    case 'nc':
+    case 'telnet': {
       const ns = sh.where.namespace ?? 'default';
       const { network, podIP, dns } = sh.where;
-      return ncCommand(
+      return (cmd === 'nc' ? ncCommand : telnetCommand)(
         rest,
         (host, port) => reach(host, port, ns, network, podIP, dns),
         (target, port) => connect(target, port, ns, network),

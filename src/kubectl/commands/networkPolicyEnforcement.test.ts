@@ -140,6 +140,11 @@ describe('ingress policies', () => {
       err: `nc: web (${ip}:80): Connection timed out\ncommand terminated with exit code 1\n`,
       code: 1,
     });
+    // telnet has no timeout of its own: the kernel's 127 s.
+    expect(run('kubectl exec client -- telnet web 80')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl exec other -- telnet web 80').err).toBe(
+      `telnet: can't connect to remote host (${ip}): Connection timed out\ncommand terminated with exit code 1\n`,
+    );
   });
 
   it('a namespaceSelector on kubernetes.io/metadata.name admits every pod of that namespace only', () => {
