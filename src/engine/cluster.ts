@@ -173,6 +173,11 @@ export interface Cluster {
     name: string,
     atEpochMs: number,
   ): KubeObject | undefined;
+  /**
+   * The NetworkPolicies the pod network enforces, with the namespaces and pods they select, as
+   * they stand (the CNI's view; no message): what a container's connections find.
+   */
+  policyCluster(): PolicyCluster;
   /** The snapshot taken right after message `seq` (needs keepSnapshots). */
   frame(seq: number): Snapshot | undefined;
   /** The frame before any message (right after bootstrap). */
@@ -352,16 +357,7 @@ class ClusterImpl implements Cluster {
       registry: this.registry,
       storedFiles: (scope) => this.storedFiles(scope),
       containerStarted: (id, data) => this.#startInputs.set(id, data),
-      // The CNI (Calico-like) reads the policies as they stand: the dataplane follows them.
-      policies: () => {
-        const all = (resource: ResourceName) =>
-          this.#etcd.range(`${RESOURCES[resource].etcdPrefix}/`).map((kv) => kv.value);
-        return policyCluster(
-          all('networkpolicies'),
-          () => all('namespaces'),
-          () => all('pods'),
-        );
-      },
+      policies: () => this.policyCluster(),
     });
     this.reconcilers = [this.scheduler, ...others];
     this.scheduler.attach(this.#api.client('scheduler'));
@@ -615,6 +611,17 @@ class ClusterImpl implements Cluster {
     if (!Object.hasOwn(RESOURCES, resource)) return undefined;
     const r = RESOURCES[resource];
     return this.#etcd.get(etcdKey(r, r.namespaced ? namespace : undefined, name))?.value;
+  }
+
+  policyCluster(): PolicyCluster {
+    // The CNI (Calico-like) reads the policies as they stand: the dataplane follows them.
+    const all = (resource: ResourceName) =>
+      this.#etcd.range(`${RESOURCES[resource].etcdPrefix}/`).map((kv) => kv.value);
+    return policyCluster(
+      all('networkpolicies'),
+      () => all('namespaces'),
+      () => all('pods'),
+    );
   }
 
   peekAt(

@@ -23,6 +23,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     runUntil: (pred, maxVirtualMs) => cluster.runUntil(() => pred(), maxVirtualMs),
     peek: (resource, namespace, name) => cluster.peek(resource, namespace, name),
     peekAt: (resource, namespace, name, at) => cluster.peekAt(resource, namespace, name, at),
+    networkPolicies: () => cluster.policyCluster(),
     nodeUp: (name) => !cluster.stoppedNodes().includes(name),
     apiServerUp: () => cluster.apiServerUp(),
     storedFiles: (scope) => cluster.storedFiles(scope),

@@ -1,6 +1,7 @@
 import type { ApiClient, KubeObject, ResourceName } from '../engine/api/types.ts';
 import type { Attributes, Decision, RulesReview, UserInfo } from '../engine/apiserver/rbac.ts';
 import type { StoredFile } from '../engine/cluster.ts';
+import type { PolicyCluster } from '../engine/node/policyNetwork.ts';
 import type { Kubeconfig } from './kubeconfig.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -37,6 +38,11 @@ export interface KubectlHost {
     name: string,
     atEpochMs: number,
   ): KubeObject | undefined;
+  /**
+   * The NetworkPolicies the pod network enforces (the CNI's view, no request): what a
+   * container's connections find. Absent: nothing is dropped.
+   */
+  networkPolicies?(): PolicyCluster;
   /**
    * Whether the node's machine is up (its kubelet answers the API server's proxied requests:
    * logs). Absent: every node is taken to be up unless its Ready condition is Unknown.
