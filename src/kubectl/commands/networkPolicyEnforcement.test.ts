@@ -283,6 +283,38 @@ spec:
     expect(served(run('kubectl exec other -- wget -qO- -T 2 web'))).toBe(true);
   });
 
+  it('a host-network pod is the node to policies: selectors miss it, an ipBlock of node IPs admits it', () => {
+    const { run, apply, host } = lab();
+    host.fs.write(
+      'hostnet.yaml',
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: hostnet
+  labels:
+    role: client
+spec:
+  hostNetwork: true
+  containers:
+  - name: sh
+    image: busybox
+    command: ['sleep', '3600']
+`,
+    );
+    run('kubectl apply -f hostnet.yaml');
+    run('sleep 10');
+    const all = `  - from:
+    - podSelector: {}
+`;
+    apply('p.yaml', webIngress('from-pods', all));
+    // On the host network, dnsPolicy ClusterFirst means the node's resolver: by the cluster IP.
+    const ip = run('kubectl get svc web -o jsonpath={.spec.clusterIP}').out;
+    expect(run(`kubectl exec hostnet -- wget -qO- -T 2 ${ip}`)).toEqual(TIMED_OUT);
+    expect(served(run('kubectl exec client -- wget -qO- -T 2 web'))).toBe(true);
+    apply('p.yaml', webIngress('from-pods', `${all}    - ipBlock:\n        cidr: 172.18.0.0/16\n`));
+    expect(served(run(`kubectl exec hostnet -- wget -qO- -T 2 ${ip}`))).toBe(true);
+  });
+
   it('a refused port stays silent under a policy that drops it (no RST comes back)', () => {
     const { run, apply, podIP } = lab();
     const web = run('kubectl get pods -l app=web -o jsonpath={.items[0].status.podIP}').out;
