@@ -187,6 +187,15 @@ describe('peers', () => {
     expect(connectionAllowed(deny('Egress'), client, web, 80)).toBe(false);
   });
 
+  it("traffic with the pod's own node is always allowed, both ways", () => {
+    const onNode1 = { ...web, hostIP: '172.18.0.3' };
+    const deny = world(onWeb({ policyTypes: ['Ingress', 'Egress'] }));
+    expect(connectionAllowed(deny, node, onNode1, 80)).toBe(true);
+    expect(connectionAllowed(deny, onNode1, node, 10250)).toBe(true);
+    expect(connectionAllowed(deny, { ip: '172.18.0.4' }, onNode1, 80)).toBe(false);
+    expect(connectionAllowed(deny, onNode1, { ip: '172.18.0.4' }, 10250)).toBe(false);
+  });
+
   it('CIDR arithmetic', () => {
     expect(inCidr('10.244.1.2', '10.244.0.0/16')).toBe(true);
     expect(inCidr('10.245.1.2', '10.244.0.0/16')).toBe(false);

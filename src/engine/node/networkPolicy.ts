@@ -23,7 +23,9 @@
  * - Hosts: a node, a host-network pod (it is the node for the network) and any address outside
  *   the pod network are not pods for policies: no policy isolates them, selectors never match
  *   them; a pod's rules reach them by `ipBlock` only (Calico's behaviour for node → pod traffic).
- * - A pod reaching itself (its own IP, localhost) never leaves its network namespace: allowed.
+ * - Exceptions the API documents: a pod cannot block access to itself (its own IP, localhost),
+ *   and traffic between a pod and the node it runs on (kubelet probes, host-network pods there)
+ *   is always allowed.
  */
 import type { LabelSelector } from '../controllers/objects.ts';
 import { selectorMatches } from '../controllers/objects.ts';
@@ -38,6 +40,8 @@ export interface PolicyPod {
   labels?: Readonly<Record<string, string>>;
   /** Host-network pods are hosts for policies (their IP is the node's). */
   hostNetwork?: boolean;
+  /** The IP of the node it runs on: traffic with its own node is always allowed. */
+  hostIP?: string;
   /** Its containers' ports: what a named port resolves to. */
   ports?: readonly { name?: string; containerPort?: number; protocol?: string }[];
 }
@@ -239,8 +243,12 @@ export function connectionAllowed(
   protocol: Protocol = 'TCP',
 ): boolean {
   if (world.policies.length === 0) return true;
-  if (isPolicyPod(src) && isPolicyPod(dst) && src.namespace === dst.namespace) {
-    if (src.name === dst.name) return true;
+  if (isPolicyPod(src) && isPolicyPod(dst)) {
+    if (src.namespace === dst.namespace && src.name === dst.name) return true;
+  } else if (isPolicyPod(dst)) {
+    if (dst.hostIP !== undefined && dst.hostIP === src.ip) return true;
+  } else if (isPolicyPod(src)) {
+    if (src.hostIP !== undefined && src.hostIP === dst.ip) return true;
   }
   return (
     egressAllowed(world, src, dst, port, protocol) &&

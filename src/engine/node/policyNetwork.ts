@@ -32,14 +32,16 @@ export function policyPodOf(p: ObjectLike): PolicyPod {
         containers?: { ports?: { name?: string; containerPort?: number; protocol?: string }[] }[];
       }
     | undefined;
+  const status = p.status as { podIP?: string; hostIP?: string } | undefined;
   const pod: PolicyPod = {
     namespace: p.metadata?.namespace ?? 'default',
     name: p.metadata?.name ?? '',
-    ip: (p.status as { podIP?: string } | undefined)?.podIP ?? '',
+    ip: status?.podIP ?? '',
     labels: p.metadata?.labels ?? {},
     ports: (spec?.containers ?? []).flatMap((c) => c.ports ?? []),
   };
   if (spec?.hostNetwork) pod.hostNetwork = true;
+  if (status?.hostIP) pod.hostIP = status.hostIP;
   return pod;
 }
 

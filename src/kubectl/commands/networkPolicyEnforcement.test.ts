@@ -283,25 +283,27 @@ spec:
     expect(served(run('kubectl exec other -- wget -qO- -T 2 web'))).toBe(true);
   });
 
-  it('a host-network pod is the node to policies: selectors miss it, an ipBlock of node IPs admits it', () => {
+  it("a host-network pod is a node to policies: only an ipBlock admits it, unless it is the pod's own node", () => {
     const { run, apply, host } = lab();
-    host.fs.write(
-      'hostnet.yaml',
+    const webNode = run('kubectl get pods -l app=web -o jsonpath={.items[0].spec.nodeName}').out;
+    const elsewhere = ['node1', 'node2', 'node3'].find((n) => n !== webNode) ?? '';
+    const hostPod = (name: string, node: string) =>
       `apiVersion: v1
 kind: Pod
 metadata:
-  name: hostnet
+  name: ${name}
   labels:
     role: client
 spec:
   hostNetwork: true
+  nodeName: ${node}
   containers:
   - name: sh
     image: busybox
     command: ['sleep', '3600']
-`,
-    );
-    run('kubectl apply -f hostnet.yaml');
+`;
+    host.fs.write('h.yaml', `${hostPod('far', elsewhere)}---\n${hostPod('near', webNode)}`);
+    run('kubectl apply -f h.yaml');
     run('sleep 10');
     const all = `  - from:
     - podSelector: {}
@@ -309,10 +311,12 @@ spec:
     apply('p.yaml', webIngress('from-pods', all));
     // On the host network, dnsPolicy ClusterFirst means the node's resolver: by the cluster IP.
     const ip = run('kubectl get svc web -o jsonpath={.spec.clusterIP}').out;
-    expect(run(`kubectl exec hostnet -- wget -qO- -T 2 ${ip}`)).toEqual(TIMED_OUT);
+    expect(run(`kubectl exec far -- wget -qO- -T 2 ${ip}`)).toEqual(TIMED_OUT);
     expect(served(run('kubectl exec client -- wget -qO- -T 2 web'))).toBe(true);
+    // Traffic with the node a pod runs on is always allowed.
+    expect(served(run(`kubectl exec near -- wget -qO- -T 2 ${ip}`))).toBe(true);
     apply('p.yaml', webIngress('from-pods', `${all}    - ipBlock:\n        cidr: 172.18.0.0/16\n`));
-    expect(served(run(`kubectl exec hostnet -- wget -qO- -T 2 ${ip}`))).toBe(true);
+    expect(served(run(`kubectl exec far -- wget -qO- -T 2 ${ip}`))).toBe(true);
   });
 
   it('a refused port stays silent under a policy that drops it (no RST comes back)', () => {
