@@ -211,14 +211,19 @@ describe('NetworkPolicy validation (1.32 pkg/apis/networking/validation)', () =>
 });
 
 describe('NetworkPolicies and the pod network', () => {
-  it('are stored but not enforced: the flannel-style CNI lets traffic through', () => {
+  it('are enforced as Calico does: default-deny-all leaves a pod without DNS or connections', () => {
     const { run } = engineSession(1);
     run('kubectl create deployment web --image=nginx');
     run('kubectl expose deployment web --port=80');
     run('kubectl run client --image=busybox:1.28 -- sleep 3600');
+    const before = run('kubectl exec client -- wget -q -O - -T 2 http://web');
+    expect(before.code).toBe(0);
+    expect(before.out).toContain('<title>Welcome to nginx!</title>');
     run(`kubectl apply -f ${DOCS}/network-policy-default-deny-all.yaml`);
-    const r = run('kubectl exec client -- wget -q -O - -T 2 http://web');
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('<title>Welcome to nginx!</title>');
+    expect(run('kubectl exec client -- wget -q -O - -T 2 http://web')).toEqual({
+      out: '',
+      err: "wget: bad address 'web'\ncommand terminated with exit code 1\n",
+      code: 1,
+    });
   });
 });
