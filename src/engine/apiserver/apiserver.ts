@@ -1271,10 +1271,11 @@ export class ApiServer {
     name: string,
     obj: KubeObject,
     dryRun: boolean,
+    old?: KubeObject,
   ): Status | undefined {
     const quotas = this.#namespaceList(this.#quotaLists, RESOURCES.resourcequotas, ns);
     if (quotas.length === 0) return undefined;
-    const verdict = admitQuota(r.resource, obj, quotas, rfc3339(this.#now()));
+    const verdict = admitQuota(r.resource, obj, quotas, rfc3339(this.#now()), old);
     if (!verdict.ok) return forbidden(r, name, verdict.reason);
     if (dryRun) return undefined;
     const qr = RESOURCES.resourcequotas;
@@ -1599,11 +1600,12 @@ export class ApiServer {
     }
     const isMirror = r.resource === 'pods' && !!meta.annotations?.['kubernetes.io/config.mirror'];
     const limitRanges =
-      r.resource === 'pods' && !isMirror
+      (r.resource === 'pods' && !isMirror) || r.resource === 'persistentvolumeclaims'
         ? this.#namespaceList(this.#limitRangeLists, RESOURCES.limitranges, ns)
         : [];
-    // LimitRanger (mutating, before ServiceAccount): the containers' missing requests and limits.
-    if (limitRanges.length > 0) {
+    // LimitRanger (mutating, before ServiceAccount): the containers' missing requests and limits
+    // (a claim is only validated).
+    if (limitRanges.length > 0 && r.resource === 'pods') {
       applyLimitRangeDefaults(obj, limitRanges);
       // The strategy's PrepareForCreate computes the QoS class after admission.
       const status = (obj.status ?? {}) as Obj;
@@ -1756,6 +1758,21 @@ export class ApiServer {
         : undefined;
     if ((sc?.value as KubeObject | undefined)?.allowVolumeExpansion === true) return undefined;
     return 'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize';
+  }
+
+  /** LimitRanger's and ResourceQuota's validation of a claim's update (a resize, mostly). */
+  #admitClaimUpdate(
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    next: KubeObject,
+    old: KubeObject,
+    dryRun: boolean,
+  ): Status | undefined {
+    const limitRanges = this.#namespaceList(this.#limitRangeLists, RESOURCES.limitranges, ns);
+    const why = limitRanges.length > 0 ? limitRangeViolations(next, limitRanges) : undefined;
+    if (why) return forbidden(r, name, why);
+    return this.#admitQuota(r, ns, name, next, dryRun, old);
   }
 
   /**
@@ -2309,6 +2326,12 @@ export class ApiServer {
       }
       const admitted = this.#updateAdmission?.(next);
       if (admitted) return this.#fail(actor, r, ns, name, admitted);
+      if (r.resource === 'persistentvolumeclaims') {
+        // LimitRanger and ResourceQuota (the last plugin) validate a claim's update: a resize
+        // must fit the LimitRanges and is charged its growth.
+        const refused = this.#admitClaimUpdate(r, ns, name, next, old, !!opts.dryRun);
+        if (refused) return this.#fail(actor, r, ns, name, refused);
+      }
       if (r.hasGeneration && generationChanged(r, old, next))
         meta.generation = (oldMeta.generation ?? 0) + 1;
       if (r.resource === 'daemonsets') {
