@@ -62,6 +62,7 @@ function unknownResource(resource: string): { ok: false; status: Status } {
   };
 }
 
+import { appArmorTemplateWarnings, applyAppArmorVersionSkew } from './appArmor.ts';
 import {
   defaultCsrConditions,
   KUBEADM_ADMIN_USER,
@@ -1541,7 +1542,14 @@ export class ApiServer {
       r.resource === 'ingresses'
         ? [...(decoded.warnings ?? []), ...ingressCreateWarnings(decoded.body)]
         : decoded.warnings;
-    return withWarnings(this.#create(actor, r, ns, shownName, decoded.body, opts), warnings);
+    const created = this.#create(actor, r, ns, shownName, decoded.body, opts);
+    // The request's warnings: decoding's first, then the create's own (strategy, admission).
+    return withWarnings(
+      created,
+      warnings?.length && created.ok && created.warnings
+        ? [...warnings, ...created.warnings]
+        : warnings,
+    );
   }
 
   #create(
@@ -1638,6 +1646,14 @@ export class ApiServer {
       if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
     }
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
+    // PrepareForCreate's AppArmor sync of annotations and fields (a pod's warnings come from it),
+    // a template's warnings from the strategy's WarningsOnCreate.
+    const appArmorWarnings =
+      r.resource === 'pods'
+        ? applyAppArmorVersionSkew(obj)
+        : POD_SECURITY_KINDS.has(r.resource)
+          ? appArmorTemplateWarnings(r.resource, obj)
+          : [];
     if (r.resource === 'certificatesigningrequests')
       prepareCsrCreate(obj, this.#requestUser ?? KUBEADM_ADMIN_USER);
     if (r.resource === 'persistentvolumes' || r.resource === 'persistentvolumeclaims')
@@ -1720,16 +1736,20 @@ export class ApiServer {
       const refused = this.#allocateServiceIPs(obj);
       if (refused) return this.#fail(actor, r, ns, name, invalid(r, name, [refused]));
     }
+    const warnings =
+      appArmorWarnings.length > 0
+        ? [...appArmorWarnings, ...(podSecurityWarnings ?? [])]
+        : podSecurityWarnings;
     if (opts.dryRun)
       return withWarnings(
         this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201),
-        podSecurityWarnings,
+        warnings,
       );
     const kv = this.#put(r, ns, name, key, obj, 0, this.#isHousekeeping(r, undefined, obj));
     if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
     return withWarnings(
       this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201),
-      podSecurityWarnings,
+      warnings,
     );
   }
 
