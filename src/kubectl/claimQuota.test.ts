@@ -155,6 +155,27 @@ describe('ResourceQuota on PersistentVolumeClaims', () => {
   });
 });
 
+describe('ResourceQuota validation of storage names', () => {
+  it('takes per-class names as qualified names whose amounts must be whole', () => {
+    const { run } = engineSession(3);
+    expect(
+      run('kubectl create quota f --hard=gold.storageclass.storage.k8s.io/requests.storage=1.5')
+        .err,
+    ).toBe(
+      'The ResourceQuota "f" is invalid: spec.hard[gold.storageclass.storage.k8s.io/requests.storage]: Invalid value: "1500m": must be an integer\n',
+    );
+    expect(run('kubectl create quota g --hard=count/persistentvolumeclaims=0.5').err).toBe(
+      'The ResourceQuota "g" is invalid: spec.hard[count/persistentvolumeclaims]: Invalid value: "500m": must be an integer\n',
+    );
+    // requests.storage itself is not a count.
+    expect(
+      run(
+        'kubectl create quota h --hard=requests.storage=1.5,gold.storageclass.storage.k8s.io/requests.storage=1.5Gi',
+      ).out,
+    ).toBe('resourcequota/h created\n');
+  });
+});
+
 describe('LimitRange items of type PersistentVolumeClaim', () => {
   it('refuses a claim below min or above max, on create and on resize', () => {
     const { run, host } = engineSession(3);

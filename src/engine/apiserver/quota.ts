@@ -1026,6 +1026,23 @@ const INTEGER_RESOURCES = new Set([
 ]);
 const QUALIFIED_NAME =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+/**
+ * helper.IsExtendedResourceName: a qualified name outside `kubernetes.io/` (`example.com/gpu`,
+ * `count/deployments.apps`, `gold.storageclass.storage.k8s.io/requests.storage`) whose quota form
+ * `requests.<name>` is a qualified name. Such amounts must be whole, like counts.
+ */
+function isExtendedResourceName(name: string): boolean {
+  if (!name.includes('/') || name.includes('kubernetes.io/') || name.startsWith('requests.'))
+    return false;
+  const quotaName = `requests.${name}`;
+  const [prefix = '', part = ''] = quotaName.split('/');
+  return (
+    quotaName.split('/').length === 2 &&
+    prefix.length <= 253 &&
+    part.length <= 63 &&
+    QUALIFIED_NAME.test(quotaName)
+  );
+}
 const isHugePages = (name: string) =>
   name.startsWith('hugepages-') || name.startsWith('requests.hugepages-');
 
@@ -1076,7 +1093,7 @@ export function validateResourceQuota(q: KubeObject): FieldError[] {
       });
     }
     // MilliValue() % 1000 != 0 (a value finer than a milli rounds up to one).
-    if (a && INTEGER_RESOURCES.has(k) && milliOf(a) % 1000n !== 0n) {
+    if (a && (INTEGER_RESOURCES.has(k) || isExtendedResourceName(k)) && milliOf(a) % 1000n !== 0n) {
       errs.push({
         type: 'Invalid value',
         field,
