@@ -162,6 +162,17 @@ spec:
         "kubectl get pods -l app=web -o jsonpath='{.items[0].spec.containers[0].securityContext}'",
       ).out,
     ).toBe('{"appArmorProfile":{"type":"RuntimeDefault"}}');
+    // An update warns again when it changes the spec (WarningsOnUpdate), not otherwise.
+    expect(run(`kubectl patch deploy web -p '{"spec":{"replicas":2}}'`)).toEqual({
+      out: 'deployment.apps/web patched\n',
+      err: `Warning: spec.template.metadata.annotations[${ANN}/nginx]: deprecated since v1.30; use the "appArmorProfile" field instead\n`,
+      code: 0,
+    });
+    expect(run(`kubectl patch deploy web -p '{"metadata":{"labels":{"x":"y"}}}'`)).toEqual({
+      out: 'deployment.apps/web patched\n',
+      err: '',
+      code: 0,
+    });
   });
 });
 

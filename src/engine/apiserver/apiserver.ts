@@ -483,7 +483,9 @@ const POD_SECURITY_KINDS: ReadonlySet<string> = new Set([
 const POD_SECURITY_LABEL = 'pod-security.kubernetes.io/';
 
 function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Result<T> {
-  return result.ok && warnings?.length ? { ...result, warnings } : result;
+  if (!result.ok || !warnings?.length) return result;
+  // The request's earlier warnings (decoding's) come before the ones the result already has.
+  return { ...result, warnings: result.warnings ? [...warnings, ...result.warnings] : warnings };
 }
 
 /**
@@ -1542,14 +1544,7 @@ export class ApiServer {
       r.resource === 'ingresses'
         ? [...(decoded.warnings ?? []), ...ingressCreateWarnings(decoded.body)]
         : decoded.warnings;
-    const created = this.#create(actor, r, ns, shownName, decoded.body, opts);
-    // The request's warnings: decoding's first, then the create's own (strategy, admission).
-    return withWarnings(
-      created,
-      warnings?.length && created.ok && created.warnings
-        ? [...warnings, ...created.warnings]
-        : warnings,
-    );
+    return withWarnings(this.#create(actor, r, ns, shownName, decoded.body, opts), warnings);
   }
 
   #create(
@@ -2400,6 +2395,14 @@ export class ApiServer {
     const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, hk);
     if (!kv) return this.#fail(actor, r, ns, name, conflict(r, name));
     const result = this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
+    // A workload's WarningsOnUpdate: its template's, when the spec (generation) changed.
+    if (
+      !statusOnly &&
+      POD_SECURITY_KINDS.has(r.resource) &&
+      r.resource !== 'pods' &&
+      meta.generation !== oldMeta.generation
+    )
+      return withWarnings(result, appArmorTemplateWarnings(r.resource, next));
     if (r.resource !== 'namespaces' || statusOnly) return result;
     // PodSecurity's namespace validation: a new enforce level warns about the pods there.
     const pods = this.#etcd.range(`${RESOURCES.pods.etcdPrefix}/${name}/`).map((e) => e.value);
