@@ -216,6 +216,20 @@ describe('LimitRange items of type PersistentVolumeClaim', () => {
     );
   });
 
+  it('checks every update of an older claim, but lets a deleted one go', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('small.yaml', claim('small', '100Mi'));
+    host.fs.write('lr.yaml', STORAGE_LIMITS);
+    run('kubectl apply -f small.yaml');
+    run('kubectl apply -f lr.yaml');
+    expect(run('kubectl label pvc small x=y').err).toBe(
+      'Error from server (Forbidden): persistentvolumeclaims "small" is forbidden: minimum storage usage per PersistentVolumeClaim is 1Gi, but request is 100Mi\n',
+    );
+    // LimitRanger ignores an object marked for deletion: pvc-protection's finalizer removal passes.
+    expect(run('kubectl delete pvc small').out).toBe('persistentvolumeclaim "small" deleted\n');
+    expect(run('kubectl get pvc').err).toBe('No resources found in default namespace.\n');
+  });
+
   it('requires a min or max storage in a PersistentVolumeClaim item', () => {
     const { run, host } = engineSession(3);
     host.fs.write(

@@ -1784,7 +1784,10 @@ export class ApiServer {
     old: KubeObject,
     dryRun: boolean,
   ): Status | undefined {
-    const limitRanges = this.#namespaceList(this.#limitRangeLists, RESOURCES.limitranges, ns);
+    // LimitRanger ignores an object marked for deletion (its finalizers must be able to go).
+    const limitRanges = old.metadata?.deletionTimestamp
+      ? []
+      : this.#namespaceList(this.#limitRangeLists, RESOURCES.limitranges, ns);
     const why = limitRanges.length > 0 ? limitRangeViolations(next, limitRanges) : undefined;
     if (why) return forbidden(r, name, why);
     return this.#admitQuota(r, ns, name, next, dryRun, old);
