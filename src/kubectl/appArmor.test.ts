@@ -235,6 +235,22 @@ spec:
   });
 });
 
+describe('The AppArmor label of a container', () => {
+  it("reads in /proc/<pid>/attr/current: containerd's default, or unconfined", () => {
+    const { run } = engineSession(5);
+    run('kubectl run t --image=busybox:1.28 -- sleep 3600');
+    expect(run('kubectl exec t -- cat /proc/1/attr/current').out).toBe(
+      'cri-containerd.apparmor.d (enforce)\n',
+    );
+    run(
+      `${runWith('u', { spec: { securityContext: { appArmorProfile: { type: 'Unconfined' } } } })} -- sleep 3600`,
+    );
+    expect(run('kubectl exec u -- cat /proc/self/attr/current').out).toBe('unconfined\n');
+    run('kubectl run p --image=busybox:1.28 --privileged -- sleep 3600');
+    expect(run('kubectl exec p -- cat /proc/1/attr/current').out).toBe('unconfined\n');
+  });
+});
+
 describe('A Localhost profile the node has not loaded', () => {
   it("keeps the container in CreateContainerError with containerd's message", () => {
     const { run, host } = engineSession(5);

@@ -450,3 +450,21 @@ export function appArmorCreateError(profile: AppArmorProfile | undefined): strin
   if (LOADED_PROFILES.has(name)) return undefined;
   return `failed to get container spec opts: failed to generate apparmor spec opts: apparmor profile not found ${name}`;
 }
+
+/**
+ * What `/proc/<pid>/attr/current` reads in a container: the AppArmor label containerd confined it
+ * with: its default profile (RuntimeDefault, or no profile at all) in enforce mode, a Localhost
+ * profile, or `unconfined` (Unconfined, or a privileged container without a profile).
+ */
+export function appArmorProcLabel(
+  pod: KubeObject,
+  containerName: string,
+  containerSecurityContext: unknown,
+): string {
+  const profile = containerAppArmorProfile(pod, containerName, containerSecurityContext);
+  const privileged =
+    isObj(containerSecurityContext) && containerSecurityContext.privileged === true;
+  if (profile?.type === 'Unconfined' || (privileged && !profile)) return 'unconfined';
+  if (profile?.type === 'Localhost') return `${profile.localhostProfile ?? ''} (enforce)`;
+  return 'cri-containerd.apparmor.d (enforce)';
+}

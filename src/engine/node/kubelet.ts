@@ -11,7 +11,11 @@
  */
 
 import type { KubeObject } from '../api/types.ts';
-import { appArmorCreateError, containerAppArmorProfile } from '../apiserver/appArmor.ts';
+import {
+  appArmorCreateError,
+  appArmorProcLabel,
+  containerAppArmorProfile,
+} from '../apiserver/appArmor.ts';
 import { projectedToken } from '../apiserver/serviceAccountToken.ts';
 import {
   type Condition,
@@ -1002,6 +1006,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const fsGroup = specOf<{ securityContext?: { fsGroup?: number } }>(pod).securityContext
         ?.fsGroup;
       if (fsGroup !== undefined) where.fsGroup = fsGroup;
+      where.appArmor = appArmorProcLabel(
+        pod,
+        c.name,
+        (spec as { securityContext?: unknown } | undefined)?.securityContext,
+      );
     }
     let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
     if (!command?.length && !args?.length && repository(c.image) === 'nginx') {
