@@ -155,6 +155,55 @@ describe('ResourceQuota on PersistentVolumeClaims', () => {
   });
 });
 
+describe('A StatefulSet whose claims a quota refuses', () => {
+  it('records the claim and pod FailedCreate events, and makes no pod without its claim', () => {
+    const { run, host } = engineSession(3);
+    run('kubectl create quota sq --hard=persistentvolumeclaims=1');
+    host.fs.write(
+      'web.yaml',
+      `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: web
+  podManagementPolicy: Parallel
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: ["ReadWriteOnce"]
+      resources:
+        requests:
+          storage: 1Gi
+`,
+    );
+    run('kubectl apply -f web.yaml');
+    expect(run('kubectl get pvc -o name').out).toBe('persistentvolumeclaim/www-web-0\n');
+    expect(run('kubectl get pods -o name').out).toBe('pod/web-0\n');
+    const refusal =
+      'persistentvolumeclaims "www-web-1" is forbidden: exceeded quota: sq, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=1, limited: persistentvolumeclaims=1';
+    const events = run(
+      `kubectl get events --field-selector reason=FailedCreate -o jsonpath='{range .items[*]}{.message}{"\\n"}{end}'`,
+    ).out;
+    expect(events).toBe(
+      `create Claim www-web-1 for Pod web-1 in StatefulSet web failed error: ${refusal}\ncreate Pod web-1 in StatefulSet web failed error: failed to create PVC www-web-1: ${refusal}\n`,
+    );
+  });
+});
+
 describe('ResourceQuota validation of storage names', () => {
   it('takes per-class names as qualified names whose amounts must be whole', () => {
     const { run } = engineSession(3);

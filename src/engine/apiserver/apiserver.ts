@@ -69,6 +69,7 @@ import {
   prepareCsrCreate,
   validateCsrApproval,
 } from './certificates.ts';
+import { defaultStorageClassName } from './claimQuota.ts';
 import { withVirtualRenewal } from './controlPlaneLeases.ts';
 import {
   canIgnorePdb,
@@ -1809,22 +1810,9 @@ export class ApiServer {
       meta.finalizers = [...(meta.finalizers ?? []), finalizer];
     const spec = obj.spec as Obj | undefined;
     if (isPv || !spec || spec.storageClassName != null) return;
-    let best: KubeObject | undefined;
-    for (const kv of this.#etcd.range(`${RESOURCES.storageclasses.etcdPrefix}/`)) {
-      const sc = kv.value as KubeObject;
-      const a = sc.metadata?.annotations ?? {};
-      const isDefault =
-        a['storageclass.kubernetes.io/is-default-class'] === 'true' ||
-        a['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
-      if (!isDefault) continue;
-      if (
-        !best ||
-        String(sc.metadata?.creationTimestamp ?? '') >
-          String(best.metadata?.creationTimestamp ?? '')
-      )
-        best = sc;
-    }
-    if (best) spec.storageClassName = best.metadata?.name;
+    const classes = this.#etcd.range(`${RESOURCES.storageclasses.etcdPrefix}/`);
+    const best = defaultStorageClassName(classes.map((kv) => kv.value as KubeObject));
+    if (best !== undefined) spec.storageClassName = best;
   }
 
   /**

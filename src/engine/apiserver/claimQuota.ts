@@ -71,3 +71,25 @@ export function claimUsage(pvc: KubeObject): Record<string, Amount> {
   }
   return out;
 }
+
+/**
+ * The DefaultStorageClass admission's choice for a claim without `storageClassName`: the default
+ * class (annotation `storageclass.kubernetes.io/is-default-class`, or its beta form, `"true"`),
+ * the newest when several are; undefined when there is none.
+ */
+export function defaultStorageClassName(classes: readonly KubeObject[]): string | undefined {
+  let best: KubeObject | undefined;
+  for (const sc of classes) {
+    const a = sc.metadata?.annotations ?? {};
+    const isDefault =
+      a['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+      a['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+    if (!isDefault) continue;
+    if (
+      !best ||
+      String(sc.metadata?.creationTimestamp ?? '') > String(best.metadata?.creationTimestamp ?? '')
+    )
+      best = sc;
+  }
+  return best?.metadata?.name;
+}
