@@ -203,6 +203,16 @@ describe('Pod Security baseline and AppArmor', () => {
         `${runWith('rd', { spec: { securityContext: { appArmorProfile: { type: 'RuntimeDefault' } } } })} -n psa -- sleep 3600`,
       ).out,
     ).toBe('pod/rd created\n');
+    // The deprecated annotation: its warning comes with the refusal (headers of the 403).
+    expect(
+      run(
+        `${runWith('u2', { metadata: { annotations: { [`${ANN}/u2`]: 'unconfined' } } })} -n psa`,
+      ),
+    ).toEqual({
+      out: '',
+      err: `Warning: metadata.annotations[${ANN}/u2]: deprecated since v1.30; use the "appArmorProfile" field instead\nError from server (Forbidden): pods "u2" is forbidden: violates PodSecurity "baseline:latest": forbidden AppArmor profiles (container "u2" and annotation must not set AppArmor profile type to "Unconfined", "${ANN}/u2=\\"unconfined\\"")\n`,
+      code: 1,
+    });
     // A workload's template only warns (its pods are refused by the ReplicaSet's creates).
     host.fs.write(
       'un.yaml',

@@ -518,6 +518,8 @@ export class ApiServer {
   #priorityClassList: KubeObject[] | undefined;
   /** Per namespace, its ResourceQuotas and LimitRanges (the admission plugins' listers). */
   readonly #quotaLists = new Map<string, KubeObject[]>();
+  /** The warnings a create's strategy has added so far (kept for a refusal after them). */
+  #strategyWarnings: string[] | undefined;
   readonly #limitRangeLists = new Map<string, KubeObject[]>();
   /** Per namespace, its PodDisruptionBudgets (what an eviction lists). */
   readonly #pdbLists = new Map<string, KubeObject[]>();
@@ -1545,7 +1547,15 @@ export class ApiServer {
       r.resource === 'ingresses'
         ? [...(decoded.warnings ?? []), ...ingressCreateWarnings(decoded.body)]
         : decoded.warnings;
-    return withWarnings(this.#create(actor, r, ns, shownName, decoded.body, opts), warnings);
+    this.#strategyWarnings = undefined;
+    const created = this.#create(actor, r, ns, shownName, decoded.body, opts);
+    // A refused pod still carries the Warning headers its strategy added before the refusal
+    // (the AppArmor annotation's deprecation).
+    const early = this.#strategyWarnings as string[] | undefined;
+    this.#strategyWarnings = undefined;
+    if (!created.ok && early?.length)
+      return { ...created, warnings: [...(warnings ?? []), ...early] };
+    return withWarnings(created, warnings);
   }
 
   #create(
@@ -1650,6 +1660,9 @@ export class ApiServer {
         : POD_SECURITY_KINDS.has(r.resource)
           ? appArmorTemplateWarnings(r.resource, obj)
           : [];
+    // (A template's come after validation: only a pod's precede a refusal.)
+    if (r.resource === 'pods' && appArmorWarnings.length > 0)
+      this.#strategyWarnings = appArmorWarnings;
     if (r.resource === 'certificatesigningrequests')
       prepareCsrCreate(obj, this.#requestUser ?? KUBEADM_ADMIN_USER);
     if (r.resource === 'persistentvolumes' || r.resource === 'persistentvolumeclaims')
