@@ -107,7 +107,9 @@ export interface Status {
 }
 
 /** A request's outcome; `warnings` are the server's Warning headers (kubectl prints them). */
-export type Result<T> = { ok: true; value: T; warnings?: string[] } | { ok: false; status: Status };
+export type Result<T> =
+  | { ok: true; value: T; warnings?: string[] }
+  | { ok: false; status: Status; warnings?: string[] };
 
 export interface WriteOptions {
   /** Server-side dry run (`--dry-run=server`): validate and default, do not persist. */

@@ -62,12 +62,14 @@ function unknownResource(resource: string): { ok: false; status: Status } {
   };
 }
 
+import { appArmorTemplateWarnings, applyAppArmorVersionSkew } from './appArmor.ts';
 import {
   defaultCsrConditions,
   KUBEADM_ADMIN_USER,
   prepareCsrCreate,
   validateCsrApproval,
 } from './certificates.ts';
+import { defaultStorageClassName } from './claimQuota.ts';
 import { withVirtualRenewal } from './controlPlaneLeases.ts';
 import {
   canIgnorePdb,
@@ -482,7 +484,9 @@ const POD_SECURITY_KINDS: ReadonlySet<string> = new Set([
 const POD_SECURITY_LABEL = 'pod-security.kubernetes.io/';
 
 function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Result<T> {
-  return result.ok && warnings?.length ? { ...result, warnings } : result;
+  if (!result.ok || !warnings?.length) return result;
+  // The request's earlier warnings (decoding's) come before the ones the result already has.
+  return { ...result, warnings: result.warnings ? [...warnings, ...result.warnings] : warnings };
 }
 
 /**
@@ -514,6 +518,8 @@ export class ApiServer {
   #priorityClassList: KubeObject[] | undefined;
   /** Per namespace, its ResourceQuotas and LimitRanges (the admission plugins' listers). */
   readonly #quotaLists = new Map<string, KubeObject[]>();
+  /** The warnings a create's strategy has added so far (kept for a refusal after them). */
+  #strategyWarnings: string[] | undefined;
   readonly #limitRangeLists = new Map<string, KubeObject[]>();
   /** Per namespace, its PodDisruptionBudgets (what an eviction lists). */
   readonly #pdbLists = new Map<string, KubeObject[]>();
@@ -1271,10 +1277,11 @@ export class ApiServer {
     name: string,
     obj: KubeObject,
     dryRun: boolean,
+    old?: KubeObject,
   ): Status | undefined {
     const quotas = this.#namespaceList(this.#quotaLists, RESOURCES.resourcequotas, ns);
     if (quotas.length === 0) return undefined;
-    const verdict = admitQuota(r.resource, obj, quotas, rfc3339(this.#now()));
+    const verdict = admitQuota(r.resource, obj, quotas, rfc3339(this.#now()), old);
     if (!verdict.ok) return forbidden(r, name, verdict.reason);
     if (dryRun) return undefined;
     const qr = RESOURCES.resourcequotas;
@@ -1540,7 +1547,15 @@ export class ApiServer {
       r.resource === 'ingresses'
         ? [...(decoded.warnings ?? []), ...ingressCreateWarnings(decoded.body)]
         : decoded.warnings;
-    return withWarnings(this.#create(actor, r, ns, shownName, decoded.body, opts), warnings);
+    this.#strategyWarnings = undefined;
+    const created = this.#create(actor, r, ns, shownName, decoded.body, opts);
+    // A refused pod still carries the Warning headers its strategy added before the refusal
+    // (the AppArmor annotation's deprecation).
+    const early = this.#strategyWarnings as string[] | undefined;
+    this.#strategyWarnings = undefined;
+    if (!created.ok && early?.length)
+      return { ...created, warnings: [...(warnings ?? []), ...early] };
+    return withWarnings(created, warnings);
   }
 
   #create(
@@ -1599,11 +1614,12 @@ export class ApiServer {
     }
     const isMirror = r.resource === 'pods' && !!meta.annotations?.['kubernetes.io/config.mirror'];
     const limitRanges =
-      r.resource === 'pods' && !isMirror
+      (r.resource === 'pods' && !isMirror) || r.resource === 'persistentvolumeclaims'
         ? this.#namespaceList(this.#limitRangeLists, RESOURCES.limitranges, ns)
         : [];
-    // LimitRanger (mutating, before ServiceAccount): the containers' missing requests and limits.
-    if (limitRanges.length > 0) {
+    // LimitRanger (mutating, before ServiceAccount): the containers' missing requests and limits
+    // (a claim is only validated).
+    if (limitRanges.length > 0 && r.resource === 'pods') {
       applyLimitRangeDefaults(obj, limitRanges);
       // The strategy's PrepareForCreate computes the QoS class after admission.
       const status = (obj.status ?? {}) as Obj;
@@ -1636,6 +1652,17 @@ export class ApiServer {
       if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));
     }
     if (r.resource === 'pods') applySchedulingGatedCondition(obj, rfc3339(this.#now()));
+    // PrepareForCreate's AppArmor sync of annotations and fields (a pod's warnings come from it),
+    // a template's warnings from the strategy's WarningsOnCreate.
+    const appArmorWarnings =
+      r.resource === 'pods'
+        ? applyAppArmorVersionSkew(obj)
+        : POD_SECURITY_KINDS.has(r.resource)
+          ? appArmorTemplateWarnings(r.resource, obj)
+          : [];
+    // (A template's come after validation: only a pod's precede a refusal.)
+    if (r.resource === 'pods' && appArmorWarnings.length > 0)
+      this.#strategyWarnings = appArmorWarnings;
     if (r.resource === 'certificatesigningrequests')
       prepareCsrCreate(obj, this.#requestUser ?? KUBEADM_ADMIN_USER);
     if (r.resource === 'persistentvolumes' || r.resource === 'persistentvolumeclaims')
@@ -1718,16 +1745,20 @@ export class ApiServer {
       const refused = this.#allocateServiceIPs(obj);
       if (refused) return this.#fail(actor, r, ns, name, invalid(r, name, [refused]));
     }
+    const warnings =
+      appArmorWarnings.length > 0
+        ? [...appArmorWarnings, ...(podSecurityWarnings ?? [])]
+        : podSecurityWarnings;
     if (opts.dryRun)
       return withWarnings(
         this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201),
-        podSecurityWarnings,
+        warnings,
       );
     const kv = this.#put(r, ns, name, key, obj, 0, this.#isHousekeeping(r, undefined, obj));
     if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
     return withWarnings(
       this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201),
-      podSecurityWarnings,
+      warnings,
     );
   }
 
@@ -1758,6 +1789,24 @@ export class ApiServer {
     return 'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize';
   }
 
+  /** LimitRanger's and ResourceQuota's validation of a claim's update (a resize, mostly). */
+  #admitClaimUpdate(
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    next: KubeObject,
+    old: KubeObject,
+    dryRun: boolean,
+  ): Status | undefined {
+    // LimitRanger ignores an object marked for deletion (its finalizers must be able to go).
+    const limitRanges = old.metadata?.deletionTimestamp
+      ? []
+      : this.#namespaceList(this.#limitRangeLists, RESOURCES.limitranges, ns);
+    const why = limitRanges.length > 0 ? limitRangeViolations(next, limitRanges) : undefined;
+    if (why) return forbidden(r, name, why);
+    return this.#admitQuota(r, ns, name, next, dryRun, old);
+  }
+
   /**
    * A new PersistentVolume or claim: the strategy's PrepareForCreate resets the status (phase
    * Pending; a volume records when it entered it), the DefaultStorageClass admission gives a claim
@@ -1774,22 +1823,9 @@ export class ApiServer {
       meta.finalizers = [...(meta.finalizers ?? []), finalizer];
     const spec = obj.spec as Obj | undefined;
     if (isPv || !spec || spec.storageClassName != null) return;
-    let best: KubeObject | undefined;
-    for (const kv of this.#etcd.range(`${RESOURCES.storageclasses.etcdPrefix}/`)) {
-      const sc = kv.value as KubeObject;
-      const a = sc.metadata?.annotations ?? {};
-      const isDefault =
-        a['storageclass.kubernetes.io/is-default-class'] === 'true' ||
-        a['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
-      if (!isDefault) continue;
-      if (
-        !best ||
-        String(sc.metadata?.creationTimestamp ?? '') >
-          String(best.metadata?.creationTimestamp ?? '')
-      )
-        best = sc;
-    }
-    if (best) spec.storageClassName = best.metadata?.name;
+    const classes = this.#etcd.range(`${RESOURCES.storageclasses.etcdPrefix}/`);
+    const best = defaultStorageClassName(classes.map((kv) => kv.value as KubeObject));
+    if (best !== undefined) spec.storageClassName = best;
   }
 
   /**
@@ -2309,6 +2345,12 @@ export class ApiServer {
       }
       const admitted = this.#updateAdmission?.(next);
       if (admitted) return this.#fail(actor, r, ns, name, admitted);
+      if (r.resource === 'persistentvolumeclaims') {
+        // LimitRanger and ResourceQuota (the last plugin) validate a claim's update: a resize
+        // must fit the LimitRanges and is charged its growth.
+        const refused = this.#admitClaimUpdate(r, ns, name, next, old, !!opts.dryRun);
+        if (refused) return this.#fail(actor, r, ns, name, refused);
+      }
       if (r.hasGeneration && generationChanged(r, old, next))
         meta.generation = (oldMeta.generation ?? 0) + 1;
       if (r.resource === 'daemonsets') {
@@ -2357,6 +2399,14 @@ export class ApiServer {
     const kv = this.#put(r, ns, name, existing.key, next, existing.modRevision, hk);
     if (!kv) return this.#fail(actor, r, ns, name, conflict(r, name));
     const result = this.#respond(actor, r, ns, name, { ok: true, value: kv.value });
+    // A workload's WarningsOnUpdate: its template's, when the spec (generation) changed.
+    if (
+      !statusOnly &&
+      POD_SECURITY_KINDS.has(r.resource) &&
+      r.resource !== 'pods' &&
+      meta.generation !== oldMeta.generation
+    )
+      return withWarnings(result, appArmorTemplateWarnings(r.resource, next));
     if (r.resource !== 'namespaces' || statusOnly) return result;
     // PodSecurity's namespace validation: a new enforce level warns about the pods there.
     const pods = this.#etcd.range(`${RESOURCES.pods.etcdPrefix}/${name}/`).map((e) => e.value);

@@ -9,9 +9,11 @@
  * volumes, host ports, Unconfined seccomp; restricted adds allowPrivilegeEscalation, dropped
  * capabilities, volume types, runAsNonRoot, runAsUser=0, seccomp), run in the registry's order
  * (baseline checks by ID, then restricted ones by ID; a restricted check replaces the baseline
- * one it overrides). AppArmor, SELinux, procMount, sysctls and Windows checks are not modelled.
+ * one it overrides). AppArmor's check is appArmor.ts's; SELinux, procMount, sysctls and Windows
+ * checks are not modelled.
  */
 import type { KubeObject } from '../api/types.ts';
+import { appArmorViolation, podAnnotationsOf } from './appArmor.ts';
 
 type Obj = Record<string, unknown>;
 export type Level = 'privileged' | 'baseline' | 'restricted';
@@ -47,7 +49,7 @@ interface Violation {
   detail: string;
 }
 
-type Check = (spec: PodSpec) => Violation | undefined;
+type Check = (spec: PodSpec, annotations?: Record<string, string>) => Violation | undefined;
 
 const plural = (one: string, many: string, n: number) => (n === 1 ? one : many);
 const joinQuote = (items: readonly string[]) => items.map((s) => JSON.stringify(s)).join(', ');
@@ -323,7 +325,9 @@ const seccompRestricted: Check = (spec) => {
 };
 
 /** Baseline checks by ID, then restricted ones by ID (the registry's orderedIDs). */
+const appArmorProfile: Check = (spec, annotations) => appArmorViolation(spec, annotations);
 const BASELINE: readonly Check[] = [
+  appArmorProfile,
   capabilitiesBaseline,
   hostNamespaces,
   hostPathVolumes,
@@ -343,12 +347,16 @@ const RESTRICTED: readonly Check[] = [
 ];
 
 /** The violations of `spec` at `level`, in the order the policy reports them. */
-export function podSecurityViolations(level: Level, spec: unknown): Violation[] {
+export function podSecurityViolations(
+  level: Level,
+  spec: unknown,
+  annotations?: Record<string, string>,
+): Violation[] {
   if (level === 'privileged' || !spec || typeof spec !== 'object') return [];
   const checks = level === 'baseline' ? BASELINE : RESTRICTED;
   const out: Violation[] = [];
   for (const check of checks) {
-    const v = check(spec as PodSpec);
+    const v = check(spec as PodSpec, annotations);
     if (v) out.push(v);
   }
   return out;
@@ -408,11 +416,12 @@ export function admitPodSecurity(
 ): PodSecurityVerdict {
   const spec = podSpecOf(resource, obj);
   if (spec === undefined) return { warnings: [] };
+  const annotations = podAnnotationsOf(resource, obj);
   const enforce = modePolicy(labels, 'enforce');
   const warn = modePolicy(labels, 'warn');
   const warnings: string[] = [];
   if (enforce) {
-    const v = podSecurityViolations(enforce.level, spec);
+    const v = podSecurityViolations(enforce.level, spec, annotations);
     if (v.length > 0) {
       if (resource === 'pods')
         return { forbidden: `violates PodSecurity "${enforce.text}": ${forbiddenDetail(v)}` };
@@ -420,7 +429,7 @@ export function admitPodSecurity(
     }
   }
   if (warn && warn.text !== enforce?.text) {
-    const v = podSecurityViolations(warn.level, spec);
+    const v = podSecurityViolations(warn.level, spec, annotations);
     if (v.length > 0)
       warnings.push(`would violate PodSecurity "${warn.text}": ${forbiddenDetail(v)}`);
   }
@@ -441,7 +450,7 @@ export function namespaceLevelWarnings(
   if (!next || next.text === modePolicy(oldLabels, 'enforce')?.text) return [];
   const groups = new Map<string, string[]>();
   for (const pod of pods) {
-    const v = podSecurityViolations(next.level, pod.spec);
+    const v = podSecurityViolations(next.level, pod.spec, pod.metadata?.annotations);
     if (v.length === 0) continue;
     const reasons = v.map((x) => x.reason).join(', ');
     const names = groups.get(reasons);

@@ -7,6 +7,7 @@
  * serviceAccountName, activeDeadlineSeconds, hostname/subdomain, tolerations.
  */
 
+import { validateAppArmorFields } from './appArmor.ts';
 import type { FieldError } from './errors.ts';
 import { validatePodDns } from './podDnsValidation.ts';
 import { canonicalQuantity, compareQuantities } from './quantity.ts';
@@ -1058,5 +1059,6 @@ export function validatePodSpec(spec: unknown, field: string): FieldError[] {
         errs.push({ field: `${field}.${k}`, type: 'Invalid value', value: v, detail });
   }
   errs.push(...validateTolerations(list(s.tolerations), `${field}.tolerations`));
+  errs.push(...validateAppArmorFields(s, field));
   return errs;
 }

@@ -18,6 +18,7 @@
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { quantityFraction } from '../scheduler/framework/quantity.ts';
+import { claimQuotaMatches, claimUsage } from './claimQuota.ts';
 import type { FieldError } from './errors.ts';
 import { canonicalQuantity } from './quantity.ts';
 
@@ -146,6 +147,17 @@ export function validateLimitRange(lr: KubeObject): FieldError[] {
           });
         }
       }
+    }
+    if (
+      item.type === 'PersistentVolumeClaim' &&
+      !('storage' in (item.min ?? {})) &&
+      !('storage' in (item.max ?? {}))
+    ) {
+      errs.push({
+        type: 'Required value',
+        field: `${path}.limits`,
+        detail: 'either minimum or maximum storage value is required, but neither was provided',
+      });
     }
     const keys = new Set<string>();
     for (const l of [item.max, item.min, item.default, item.defaultRequest]) {
@@ -359,19 +371,58 @@ function sumLists(lists: ResourceList[]): ResourceList {
 }
 
 /**
- * The LimitRanger's validation of a new pod: every violation of every LimitRange, in order.
- * Returns the admission error text (one message, or `[a, b, …]` for several), or undefined.
+ * maxRequestConstraint: a claim's request against a PersistentVolumeClaim item's max (a
+ * claim's limits are not user input, so only the request is compared).
+ */
+function checkMaxRequest(type: string, k: string, o: Observed): string | undefined {
+  const { req, r, e, et } = o;
+  if (!req) return `maximum ${k} usage per ${type} is ${et}.  No request is specified`;
+  if (r > e) return `maximum ${k} usage per ${type} is ${et}, but request is ${amountText(req)}`;
+  return undefined;
+}
+
+/**
+ * PersistentVolumeClaimValidateLimitFunc: a claim's storage request against the
+ * `PersistentVolumeClaim` items' min and max.
+ */
+function claimViolations(pvc: KubeObject, item: LimitItem, errs: string[]): void {
+  if (item.type !== 'PersistentVolumeClaim') return;
+  const requests = listOf(
+    ((pvc.spec as Obj | undefined)?.resources as { requests?: unknown } | undefined)?.requests,
+  );
+  const type = 'PersistentVolumeClaim';
+  for (const k of Object.keys(item.min ?? {}).sort()) {
+    const o = observe(k, item.min?.[k], requests, {});
+    const e = o && checkMin(type, k, o);
+    if (e) errs.push(e);
+  }
+  for (const k of Object.keys(item.max ?? {}).sort()) {
+    const o = observe(k, item.max?.[k], requests, {});
+    const e = o && checkMaxRequest(type, k, o);
+    if (e) errs.push(e);
+  }
+}
+
+/**
+ * The LimitRanger's validation of a new pod, or of a new or changed PersistentVolumeClaim:
+ * every violation of every LimitRange, in order. Returns the admission error text (one message,
+ * or `[a, b, …]` for several), or undefined.
  */
 export function limitRangeViolations(
   pod: KubeObject,
   limitRanges: readonly KubeObject[],
 ): string | undefined {
   const spec = pod.spec as Obj | undefined;
-  const containers = containersOf(spec, 'containers');
-  const inits = containersOf(spec, 'initContainers');
+  const isClaim = pod.kind === 'PersistentVolumeClaim';
+  const containers = isClaim ? [] : containersOf(spec, 'containers');
+  const inits = isClaim ? [] : containersOf(spec, 'initContainers');
   const errs: string[] = [];
   for (const lr of limitRanges) {
     for (const item of limitItems(lr)) {
+      if (isClaim) {
+        claimViolations(pod, item, errs);
+        continue;
+      }
       const checks = (type: string, requests: ResourceList, limits: ResourceList) => {
         for (const k of Object.keys(item.min ?? {}).sort()) {
           const o = observe(k, item.min?.[k], requests, limits);
@@ -496,6 +547,7 @@ export function usageOf(
   obj: KubeObject,
   nowIso: string,
 ): Record<string, Amount> {
+  if (resource === 'persistentvolumeclaims') return claimUsage(obj);
   const one: Amount = { num: 1n, den: 1n, binary: false };
   const out: Record<string, Amount> = { [countName(resource)]: one };
   const legacy = LEGACY_COUNTS[resource];
@@ -525,6 +577,7 @@ export function usageOf(
 function matches(resource: ResourceName, name: string): boolean {
   if (name === countName(resource)) return true;
   if (resource === 'pods') return POD_RESOURCES.has(name);
+  if (resource === 'persistentvolumeclaims') return claimQuotaMatches(name);
   if (resource === 'services')
     return (
       name === 'services' || name === 'services.nodeports' || name === 'services.loadbalancers'
@@ -810,14 +863,17 @@ export type QuotaVerdict =
   | { ok: false; reason: string };
 
 /**
- * The ResourceQuota admission for a create of `obj` against the namespace's quotas (in list
- * order). On success, the new `status.used` of every quota the object is charged to.
+ * The ResourceQuota admission for a create of `obj` (or, with `old`, an update of it) against
+ * the namespace's quotas (in list order). An update is charged what it adds (the new usage less
+ * the old, never below zero). On success, the new `status.used` of every quota the object is
+ * charged to.
  */
 export function admitQuota(
   resource: ResourceName,
   obj: KubeObject,
   quotas: readonly KubeObject[],
   nowIso: string,
+  old?: KubeObject,
 ): QuotaVerdict {
   const interesting: { quota: KubeObject; restricted: string[] }[] = [];
   for (const q of quotas) {
@@ -868,6 +924,15 @@ export function admitQuota(
   }
   if (interesting.length === 0) return { ok: true, charged: [] };
   const delta = usageOf(resource, obj, nowIso);
+  const before = old ? usageOf(resource, old, nowIso) : {};
+  for (const [k, a] of Object.entries(delta)) {
+    // SubtractWithNonNegativeResult, then RemoveZeros.
+    const prev = before[k];
+    const rest = prev ? addAmounts(a, { ...prev, num: -prev.num }) : a;
+    if (rest.num <= 0n) delete delta[k];
+    else delta[k] = rest;
+  }
+  if (Object.keys(delta).length === 0) return { ok: true, charged: [] };
   const charged: { quota: KubeObject; used: Record<string, string> }[] = [];
   for (const { quota } of interesting) {
     const hard = listOf((quota.status as Obj | undefined)?.hard);
@@ -961,6 +1026,23 @@ const INTEGER_RESOURCES = new Set([
 ]);
 const QUALIFIED_NAME =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+/**
+ * helper.IsExtendedResourceName: a qualified name outside `kubernetes.io/` (`example.com/gpu`,
+ * `count/deployments.apps`, `gold.storageclass.storage.k8s.io/requests.storage`) whose quota form
+ * `requests.<name>` is a qualified name. Such amounts must be whole, like counts.
+ */
+function isExtendedResourceName(name: string): boolean {
+  if (!name.includes('/') || name.includes('kubernetes.io/') || name.startsWith('requests.'))
+    return false;
+  const quotaName = `requests.${name}`;
+  const [prefix = '', part = ''] = quotaName.split('/');
+  return (
+    quotaName.split('/').length === 2 &&
+    prefix.length <= 253 &&
+    part.length <= 63 &&
+    QUALIFIED_NAME.test(quotaName)
+  );
+}
 const isHugePages = (name: string) =>
   name.startsWith('hugepages-') || name.startsWith('requests.hugepages-');
 
@@ -1011,7 +1093,7 @@ export function validateResourceQuota(q: KubeObject): FieldError[] {
       });
     }
     // MilliValue() % 1000 != 0 (a value finer than a milli rounds up to one).
-    if (a && INTEGER_RESOURCES.has(k) && milliOf(a) % 1000n !== 0n) {
+    if (a && (INTEGER_RESOURCES.has(k) || isExtendedResourceName(k)) && milliOf(a) % 1000n !== 0n) {
       errs.push({
         type: 'Invalid value',
         field,

@@ -4,6 +4,7 @@
 
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { isKnownZone, parseStandard } from '../util/cron.ts';
+import { validateAppArmorAnnotations } from './appArmor.ts';
 import { validateCertificateSigningRequest } from './certificates.ts';
 import { validateDeploymentTail } from './deploymentValidation.ts';
 import { validatePodDisruptionBudget } from './disruption.ts';
@@ -592,6 +593,7 @@ export function validateObject(
       errs.push({ field: 'metadata.name', type: 'Invalid value', value: name, detail: msg });
   }
   errs.push(...validateLabels(meta.labels, 'metadata.labels'));
+  errs.push(...validateAppArmorAnnotations(resource, obj, creating));
   switch (resource) {
     case 'pods':
       errs.push(...validatePodSpec(obj.spec, 'spec'));

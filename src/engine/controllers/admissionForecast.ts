@@ -7,6 +7,7 @@
  * replicas the third is the one refused.
  */
 import type { KubeObject } from '../api/types.ts';
+import { applyAppArmorVersionSkew } from '../apiserver/appArmor.ts';
 import { defaultPodRequests } from '../apiserver/defaults.ts';
 import { forbidden } from '../apiserver/errors.ts';
 import { admitPodSecurity } from '../apiserver/podSecurity.ts';
@@ -19,6 +20,7 @@ import { clone } from './objects.ts';
 export type PodAdmissionForecast = (
   spec: Record<string, unknown>,
   name: string,
+  annotations?: Record<string, string>,
 ) => string | undefined;
 
 /** A forecast for pods created in `ns` now; undefined when no LimitRange or quota applies. */
@@ -33,11 +35,15 @@ export function podAdmissionForecast(
   const podSecurity =
     !!labels && Object.keys(labels).some((k) => k.startsWith('pod-security.kubernetes.io/'));
   if (limitRanges.length === 0 && quotas.length === 0 && !podSecurity) return undefined;
-  return (spec, name) => {
+  return (spec, name, annotations) => {
     const pod: KubeObject = {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name, namespace: ns },
+      metadata: {
+        name,
+        namespace: ns,
+        ...(annotations ? { annotations: { ...annotations } } : {}),
+      },
       spec: clone(spec),
     };
     // SetDefaults_Pod first: a template's limits-only container gets its requests.
@@ -48,6 +54,8 @@ export function podAdmissionForecast(
       if (why) return forbidden(RESOURCES.pods, name, why).message;
     }
     if (podSecurity) {
+      // The strategy's AppArmor sync runs before validating admission.
+      applyAppArmorVersionSkew(pod);
       const verdict = admitPodSecurity('pods', pod, labels);
       if ('forbidden' in verdict) return forbidden(RESOURCES.pods, name, verdict.forbidden).message;
     }

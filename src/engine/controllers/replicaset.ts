@@ -671,7 +671,7 @@ function manageReplicas(
       const refused =
         (i === 0
           ? podCreateRefusal(spec.template?.spec ?? {}, `${rsName}-`, podName, ns, cache)
-          : undefined) ?? forecast?.(spec.template?.spec ?? {}, podName);
+          : undefined) ?? forecast?.(spec.template?.spec ?? {}, podName, tmeta.annotations);
       if (refused !== undefined) {
         ctx.recordEvent({
           ref,

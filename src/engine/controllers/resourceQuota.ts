@@ -25,6 +25,7 @@ const CHARGED: ResourceName[] = [
   'services',
   'configmaps',
   'secrets',
+  'persistentvolumeclaims',
   'resourcequotas',
   'deployments',
   'replicasets',

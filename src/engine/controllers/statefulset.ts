@@ -31,6 +31,7 @@ import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
 import { type PodAdmissionForecast, podAdmissionForecast } from './admissionForecast.ts';
+import { type ClaimAdmissionForecast, claimAdmissionForecast } from './claimAdmissionForecast.ts';
 import {
   daemonSetPatch,
   PendingRevisions,
@@ -201,6 +202,7 @@ export function createStatefulSetController(): Reconciler {
     cache: Cache,
     ctx: ReconcileContext,
     writes: Write[],
+    admit: ClaimAdmissionForecast,
   ): string | undefined {
     const errors: string[] = [];
     for (const claim of statefulSetClaims(set, pod)) {
@@ -214,6 +216,19 @@ export function createStatefulSetController(): Reconciler {
       const id = `${ns}/${name}`;
       const at = createdClaims.get(id);
       if (at !== undefined && ctx.now - at < EXPECTATIONS_TIMEOUT_MS) continue;
+      // The API server's admission (LimitRanger, ResourceQuota) may refuse it.
+      const refused = admit(claim);
+      if (refused !== undefined) {
+        errors.push(`failed to create PVC ${name}: ${refused}`);
+        record(
+          ctx,
+          set,
+          'Warning',
+          'FailedCreate',
+          `create Claim ${name} for Pod ${nameOf(pod)} in StatefulSet ${nameOf(set)} failed error: ${refused}`,
+        );
+        continue;
+      }
       createdClaims.set(id, ctx.now);
       writes.push({
         verb: 'create',
@@ -437,6 +452,11 @@ export function createStatefulSetController(): Reconciler {
 
     /** LimitRanger and quota admission foreseen for this sync's creates (null: none apply). */
     let forecast: PodAdmissionForecast | null | undefined;
+    let claimForecast: ClaimAdmissionForecast | null | undefined;
+    const admitClaim: ClaimAdmissionForecast = (claim) => {
+      claimForecast ??= claimAdmissionForecast(ns, cache, ctx.timestamp()) ?? null;
+      return claimForecast?.(claim);
+    };
     /** `processReplica`: true when the sync must stop here (monotonic blocking, or an error). */
     const processReplica = (i: number): boolean => {
       const pod = replicas[i]!;
@@ -447,6 +467,19 @@ export function createStatefulSetController(): Reconciler {
       }
       if (!isCreated(pod)) {
         if (!canCreate) return true;
+        // `CreateStatefulPod`: the pod's claims first, then the pod.
+        const claimError = createClaims(set, pod, cache, ctx, writes, admitClaim);
+        if (claimError !== undefined) {
+          record(
+            ctx,
+            set,
+            'Warning',
+            'FailedCreate',
+            `create Pod ${nameOf(pod)} in StatefulSet ${nameOf(set)} failed error: ${claimError}`,
+          );
+          failed = true;
+          return true;
+        }
         forecast ??= podAdmissionForecast(ns, cache, ctx.timestamp()) ?? null;
         const refused =
           podCreateRefusal(
@@ -468,19 +501,6 @@ export function createStatefulSetController(): Reconciler {
           failed = true;
           return true;
         }
-        // `CreateStatefulPod`: the pod's claims first.
-        const claimError = createClaims(set, pod, cache, ctx, writes);
-        if (claimError !== undefined) {
-          record(
-            ctx,
-            set,
-            'Warning',
-            'FailedCreate',
-            `create Pod ${nameOf(pod)} in StatefulSet ${nameOf(set)} failed error: ${claimError}`,
-          );
-          failed = true;
-          return true;
-        }
         writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
         remember(key, ctx.now).creates.set(nameOf(pod), pending(pod));
         record(
@@ -495,7 +515,7 @@ export function createStatefulSetController(): Reconciler {
       if (isDeleting(pod) && monotonic) return true;
       // `createMissingPersistentVolumeClaims` for a Pending pod.
       if (podPhase(pod) === 'Pending' && !isDeleting(pod))
-        createClaims(set, pod, cache, ctx, writes);
+        createClaims(set, pod, cache, ctx, writes, admitClaim);
       if (!isRunningAndReady(pod) && monotonic) return true;
       if (!available(pod) && monotonic) return true;
       // Enforce the identity invariants (labels the user removed or changed come back).

@@ -11,6 +11,11 @@
  */
 
 import type { KubeObject } from '../api/types.ts';
+import {
+  appArmorCreateError,
+  appArmorProcLabel,
+  containerAppArmorProfile,
+} from '../apiserver/appArmor.ts';
 import { projectedToken } from '../apiserver/serviceAccountToken.ts';
 import {
   type Condition,
@@ -208,6 +213,7 @@ type WaitingReason =
   | 'InvalidImageName'
   | 'ErrImageNeverPull'
   | 'CreateContainerConfigError'
+  | 'CreateContainerError'
   | 'RunContainerError';
 
 /** How a run of a container ended (`state.terminated`, later `lastState.terminated`). */
@@ -1015,6 +1021,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const fsGroup = specOf<{ securityContext?: { fsGroup?: number } }>(pod).securityContext
         ?.fsGroup;
       if (fsGroup !== undefined) where.fsGroup = fsGroup;
+      where.appArmor = appArmorProcLabel(
+        pod,
+        c.name,
+        (spec as { securityContext?: unknown } | undefined)?.securityContext,
+      );
     }
     let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
     if (!command?.length && !args?.length && repository(c.image) === 'nginx') {
@@ -1593,7 +1604,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ctx.requeueAfter(key, (c.backoffSyncAt ?? 0) - ctx.now);
       return false;
     }
-    if (c.reason === 'CreateContainerConfigError' && ctx.now < c.retryAt) {
+    if (
+      (c.reason === 'CreateContainerConfigError' || c.reason === 'CreateContainerError') &&
+      ctx.now < c.retryAt
+    ) {
       ctx.requeueAfter(key, c.retryAt - ctx.now);
       return false;
     }
@@ -2541,6 +2555,19 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
   }
 
+  /** containerd's CreateContainer refusal: a Localhost AppArmor profile the node has not loaded. */
+  function createContainerError(pod: KubeObject, c: ContainerWork): string | undefined {
+    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    return appArmorCreateError(
+      containerAppArmorProfile(
+        pod,
+        c.name,
+        (spec as { securityContext?: unknown } | undefined)?.securityContext,
+      ),
+    );
+  }
+
   /** verifyRunAsNonRoot, after the environment: a container that would run as root. */
   function runAsError(pod: KubeObject, c: ContainerWork): string | undefined {
     const podContext = specOf<{ securityContext?: UserContext }>(pod).securityContext;
@@ -2599,14 +2626,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): boolean {
     const error = configError(pod, c) ?? runAsError(pod, c);
-    if (error === undefined) {
+    // The runtime's CreateContainer refusal (after the config was built): CreateContainerError.
+    const refused = error === undefined ? createContainerError(pod, c) : undefined;
+    if (error === undefined && refused === undefined) {
       startContainer(pod, key, c, ctx);
       return true;
     }
-    event(ctx, pod, 'Warning', 'Failed', `Error: ${error}`, c);
+    event(ctx, pod, 'Warning', 'Failed', `Error: ${error ?? refused}`, c);
     c.phase = 'waiting';
-    c.reason = 'CreateContainerConfigError';
-    c.message = error;
+    c.reason = error === undefined ? 'CreateContainerError' : 'CreateContainerConfigError';
+    c.message = error ?? refused;
     // The pod worker retries a failed sync after 10-15 s; here after 16-24 s, a little over the
     // quiet window a settling cluster waits for (each retry pulls again under `Always`).
     c.retryAt = ctx.now + CONFIG_RETRY_MS * (1 + 0.5 * ctx.random());

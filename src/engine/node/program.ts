@@ -393,6 +393,9 @@ function systemFile(sh: Shell, path: string): string | null | undefined {
     }
     case `${SA_DIR}/namespace`:
       return ns;
+    case '/proc/1/attr/current':
+    case '/proc/self/attr/current':
+      return sh.where.appArmor === undefined ? undefined : `${sh.where.appArmor}\n`;
     case '/etc/os-release':
     case '/usr/lib/os-release':
       return osRelease(sh.repo, sh.tag);
@@ -3142,6 +3145,8 @@ export interface Surroundings {
   memory?: readonly string[];
   /** When the kubelet wrote the pod's volumes (the pod's start, RFC 3339). */
   volumesAt?: string;
+  /** The AppArmor label of the container's processes (`/proc/<pid>/attr/current`). */
+  appArmor?: string;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */

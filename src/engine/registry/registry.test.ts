@@ -97,11 +97,16 @@ describe('registry', () => {
       'mysql:5.6', // Single-Instance Stateful Application
       'wordpress:6.2.1-apache',
       'registry.k8s.io/pause:3.8', // node affinity examples
+      'registry.k8s.io/pause:3.1',
+      'registry.k8s.io/pause:3.6',
+      'gcr.io/google-samples/xtrabackup:1.0', // Run a Replicated Stateful Application
       'registry.k8s.io/etcd:3.5.1-0', // gRPC liveness example
     ]) {
       expect(pulls(image), image).toBe(true);
     }
     expect(pulls('perl:5.34.99')).toBe(false);
+    expect(pulls('registry.k8s.io/pause:3.7.1')).toBe(false);
+    expect(pulls('gcr.io/google-samples/xtrabackup:2.0')).toBe(false);
     expect(pulls('registry.k8s.io/goproxy:9.9')).toBe(false);
     expect(pulls('registry.k8s.io/e2e-test-images/agnhost:2.999')).toBe(false);
   });

@@ -308,6 +308,8 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
   ]),
   ...family('gcr.io/google-samples/node-hello', [[263_411_027, 9, '1.0']]),
   ...family('gcr.io/google-samples/hello-go-gke', [[4_107_922, 2, '1.0']]),
+  // The "Run a Replicated Stateful Application" tutorial's clone and sidecar containers.
+  ...family('gcr.io/google-samples/xtrabackup', [[116_502_641, 8, '1.0']]),
   ...family('us-docker.pkg.dev/google-samples/containers/gke/hello-app', [
     [4_312_660, 2, '1.0'],
     [4_313_001, 2, '2.0'],
@@ -345,8 +347,11 @@ export const DEFAULT_IMAGES: readonly SeedImage[] = [
   ...family('registry.k8s.io/kubernetes-zookeeper', [[121_484_262, 10, '1.0-3.4.10']]),
   ...family('polinux/stress', [[4_196_331, 3, 'latest', '1.0.4']]),
   ...family('vish/stress', [[1_592_005, 2, 'latest']]),
-  // Node-affinity examples (registry.k8s.io/pause:3.8) and the gRPC probe example.
+  // Node-affinity examples (registry.k8s.io/pause:3.8) and the gRPC probe example; older pause
+  // tags that tutorials and exam tasks still name (3.1, 3.6).
   ...family('registry.k8s.io/pause', [
+    [317_164, 1, '3.1'],
+    [301_773, 1, '3.6'],
     [311_278, 1, '3.8'],
     [321_520, 1, '3.9'],
   ]),

@@ -58,9 +58,10 @@ function send(
     fieldManager: opts.fieldManager,
     ...(opts.dryRun === 'server' ? { dryRun: true } : {}),
   });
-  if (!r.ok) return r;
-  // The response's Warning headers (an Ingress's deprecated class annotation, for one).
+  // The response's Warning headers (an Ingress's deprecated class annotation, for one), which a
+  // refusal can carry too.
   printWarnings(ctx, r);
+  if (!r.ok) return r;
   return {
     ok: true,
     value: {

@@ -8,6 +8,7 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/types.ts';
+import { appArmorProcLabel } from '../../engine/apiserver/appArmor.ts';
 import { type NodeAllocatable, processInputs } from '../../engine/node/containerEnv.ts';
 import { scriptLoopLines } from '../../engine/node/loopRounds.ts';
 import {
@@ -864,6 +865,11 @@ export function surroundingsOf(
     vars: inputs.vars,
     ...(user ? { user } : {}),
     ...(fsGroup !== undefined ? { fsGroup } : {}),
+    appArmor: appArmorProcLabel(
+      p as KubeObject,
+      container?.name ?? '',
+      (container as { securityContext?: unknown } | undefined)?.securityContext,
+    ),
   };
   return { where, command: inputs.command, args: inputs.args };
 }
