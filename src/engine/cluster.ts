@@ -12,6 +12,7 @@ import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
 import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
 import { createNode, type Kubelet } from './node/index.ts';
+import { STATIC_PODS_KEY } from './node/kubelet.ts';
 import {
   type ImageManifest,
   type LocalImage,
@@ -104,7 +105,15 @@ export interface Input {
   at: number;
   /** Runtime tasks processed before it (places it exactly among the cluster's own work). */
   tasks: number;
-  op: 'api' | 'stopNode' | 'startNode' | 'docker.build' | 'docker.push' | 'files.write';
+  op:
+    | 'api'
+    | 'stopNode'
+    | 'startNode'
+    | 'stopKubelet'
+    | 'startKubelet'
+    | 'docker.build'
+    | 'docker.push'
+    | 'files.write';
   actor?: Actor;
   method?: keyof ClusterClient;
   args: unknown[];
@@ -188,6 +197,17 @@ export interface Cluster {
   startNode(name: string): void;
   /** Whether the API server answers (false while the control-plane node is stopped). */
   apiServerUp(): boolean;
+  /**
+   * `systemctl stop kubelet` on a node: only its kubelet stops (no more status or lease
+   * updates: the node goes NotReady); its containers and kube-proxy go on.
+   */
+  stopKubelet(name: string): void;
+  /** `systemctl start kubelet`: the kubelet takes its running containers over again. */
+  startKubelet(name: string): void;
+  /** Whether the node's kubelet service runs (false after stopKubelet or with the node down). */
+  kubeletRunning(name: string): boolean;
+  /** The kubelet's complaints about the node's static pod manifests (path and error). */
+  manifestErrors(name: string): readonly { path: string; error: string }[];
   /**
    * Files commands run in containers (`kubectl exec`) wrote or removed, in one storage scope:
    * a container's writable layer, a pod's emptyDir volume, a node's host path (see
@@ -483,6 +503,8 @@ class ClusterImpl implements Cluster {
     else if (input.op === 'files.write') {
       this.writeFiles(input.args[0] as string, input.args[1] as StoredFile[]);
     } else if (input.op === 'startNode') this.startNode(input.args[0] as string);
+    else if (input.op === 'stopKubelet') this.stopKubelet(input.args[0] as string);
+    else if (input.op === 'startKubelet') this.startKubelet(input.args[0] as string);
     else if (input.actor && input.method) {
       const c = input.user ? this.clientAs(input.actor, input.user) : this.client(input.actor);
       (c[input.method] as (...a: unknown[]) => unknown)(...clone(input.args));
@@ -661,6 +683,37 @@ class ClusterImpl implements Cluster {
       kept.push({ path: f.path, content: f.content, at: f.at });
     }
     this.#files.set(scope, kept);
+    // A file written on a node's own file system may be a static pod manifest: its kubelet
+    // watches the directory (inotify) and reads it at once.
+    const node = /^hostPath:([^:]+):\/$/.exec(scope)?.[1];
+    if (node && this.#nodes.includes(node)) this.#rt.enqueueKey(`kubelet/${node}`, STATIC_PODS_KEY);
+  }
+
+  #kubelet(name: string): Kubelet | undefined {
+    return this.reconcilers.find(
+      (r): r is Reconciler & Kubelet => r.actor === `kubelet/${name}` && 'serviceRestart' in r,
+    );
+  }
+
+  stopKubelet(name: string): void {
+    if (!this.#nodes.includes(name) || !this.kubeletRunning(name)) return;
+    this.#input({ op: 'stopKubelet', args: [name] });
+    this.#rt.stop(`kubelet/${name}`);
+  }
+
+  startKubelet(name: string): void {
+    if (!this.#nodes.includes(name) || this.#stopped.has(name) || this.kubeletRunning(name)) return;
+    this.#input({ op: 'startKubelet', args: [name] });
+    this.#kubelet(name)?.serviceRestart();
+    this.#rt.start(`kubelet/${name}`);
+  }
+
+  kubeletRunning(name: string): boolean {
+    return this.#nodes.includes(name) && !this.#rt.isStopped(`kubelet/${name}`);
+  }
+
+  manifestErrors(name: string): readonly { path: string; error: string }[] {
+    return this.#kubelet(name)?.manifestErrors() ?? [];
   }
 
   stopNode(name: string): void {
