@@ -30,6 +30,7 @@ import {
   type RunResult,
   restoreShell,
   runLine,
+  shellPrompt,
   shellSnapshot,
   Workspace,
 } from '../kubectl/index.ts';
@@ -97,6 +98,8 @@ export interface LabState {
   pods: StagePod[];
   nodes: StageNode[];
   context: { name: string; namespace: string };
+  /** The shell's prompt: `$`, or `root@node1:~#` after `ssh node1`. */
+  prompt: string;
   files: LabFile[];
   /** The scheduler's most recent decision about a pod that still exists. */
   decision?: DecisionView;
@@ -534,6 +537,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
         pods: stagePods(snap),
         nodes: stageNodes(snap, c.nodes()),
         context: { name: ctx?.name ?? '', namespace: defaultNamespace(live.kubeconfig) },
+        prompt: shellPrompt(live.host),
         files: session.files(),
         etcd: { revision: snap.revision, keys: recent, total: keys.length },
       };
