@@ -183,6 +183,31 @@ function ls(fs: NodeFs, args: string[], now: number): RunResult {
   return { stdout, stderr, exitCode: code };
 }
 
+/** The console keeps the control plane's own manifests as the engine runs them. */
+function keptManifest(tool: string, path: string): string {
+  return `bash: this console cannot run "${tool} ${path}": changing the control plane's own static pod manifests is not simulated\n`;
+}
+
+/** `rm [-f] [-r] PATH…` on a node. */
+function rm(fs: NodeFs, args: string[]): RunResult {
+  const force = args.some((a) => /^-[a-zA-Z]*f/.test(a));
+  let stderr = '';
+  let code = 0;
+  for (const p of args.filter((a) => !a.startsWith('-'))) {
+    if (fs.refused(p)) {
+      stderr += keptManifest('rm', p);
+      code = 2;
+    } else if (fs.isDirectory(p) && fs.read(p) === undefined) {
+      stderr += `rm: cannot remove '${p}': Is a directory\n`;
+      code = 1;
+    } else if (!fs.remove(p) && !force) {
+      stderr += `rm: cannot remove '${p}': No such file or directory\n`;
+      code = 1;
+    }
+  }
+  return { stdout: '', stderr, exitCode: code };
+}
+
 function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
   const tool = move ? 'mv' : 'cp';
   const paths = args.filter((a) => !a.startsWith('-'));
@@ -198,6 +223,10 @@ function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
   if (sources.length > 1 && !destDir) return fail(`${tool}: target '${dest}': Not a directory\n`);
   let stderr = '';
   for (const src of sources) {
+    if (move && fs.refused(src)) {
+      stderr += keptManifest(tool, src);
+      continue;
+    }
     const text = fs.read(src);
     if (text === undefined) {
       stderr += fs.isDirectory(src)
@@ -235,6 +264,7 @@ const NODE_TOOLS = new Set([
   'cp',
   'mv',
   'touch',
+  'rm',
   'sudo',
   'su',
   'exit',
@@ -320,6 +350,8 @@ export function runNodeCommand(
     case 'cp':
     case 'mv':
       return copy(fs, args, name === 'mv');
+    case 'rm':
+      return rm(fs, args);
   }
   if (!machines) return undefined;
   switch (name) {

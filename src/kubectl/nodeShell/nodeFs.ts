@@ -90,7 +90,7 @@ export class NodeFs extends Workspace {
   }
 
   /** Why the console refuses to change `path`, if it does. */
-  private refused(path: string): string | undefined {
+  refused(path: string): string | undefined {
     return KEPT.has(this.abs(path))
       ? `${path}: this console does not simulate changing the control plane's own manifests`
       : undefined;
