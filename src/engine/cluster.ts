@@ -247,6 +247,12 @@ export interface Cluster {
  */
 const CONTROL_PLANE_ACTORS: readonly Actor[] = ['api-server', 'scheduler', 'controller-manager'];
 
+/** The control-plane components whose static pod manifest the learner may move away. */
+const MANIFEST_ACTORS: Readonly<Record<string, Actor>> = {
+  '/etc/kubernetes/manifests/kube-scheduler.yaml': 'scheduler',
+  '/etc/kubernetes/manifests/kube-controller-manager.yaml': 'controller-manager',
+};
+
 /** Where kubeadm's API server listens: the control-plane node's address, port 6443. */
 export const API_SERVER_ADDRESS = `${nodeIP(0)}:6443`;
 
@@ -687,6 +693,25 @@ class ClusterImpl implements Cluster {
     // watches the directory (inotify) and reads it at once.
     const node = /^hostPath:([^:]+):\/$/.exec(scope)?.[1];
     if (node && this.#nodes.includes(node)) this.#rt.enqueueKey(`kubelet/${node}`, STATIC_PODS_KEY);
+    if (node === CONTROL_PLANE) {
+      // The scheduler and the controller manager run as static pods there: without their
+      // manifest they stop, with it back they start again.
+      for (const f of files) {
+        const actor = MANIFEST_ACTORS[f.path];
+        if (!actor) continue;
+        // An empty file (a redirection's first write) holds no pod either.
+        if (f.content === null || f.content.trim() === '') this.#rt.stop(actor);
+        else if (!this.#stopped.has(CONTROL_PLANE)) this.#rt.start(actor);
+      }
+    }
+  }
+
+  /** Whether a control-plane component's manifest was taken out of the static pod path. */
+  #manifestGone(actor: Actor): boolean {
+    const path = Object.keys(MANIFEST_ACTORS).find((p) => MANIFEST_ACTORS[p] === actor);
+    if (!path) return false;
+    const last = this.storedFiles(`hostPath:${CONTROL_PLANE}:/`).find((f) => f.path === path);
+    return last !== undefined && (last.content === null || last.content.trim() === '');
   }
 
   #kubelet(name: string): Kubelet | undefined {
@@ -743,7 +768,7 @@ class ClusterImpl implements Cluster {
     // and the control-plane components start with fresh caches.
     this.#rt.apiServerUp();
     for (const a of this.#nodeActors(name)) this.#rt.start(a);
-    for (const a of CONTROL_PLANE_ACTORS) this.#rt.start(a);
+    for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
   }
 
   apiServerUp(): boolean {

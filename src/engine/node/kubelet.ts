@@ -2851,6 +2851,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       removedStatic.delete(p.key);
       ctx.requeueAfter(p.key, 0);
     }
+    // A control-plane manifest kubeadm wrote, moved away: its static pod goes (the files the
+    // cluster started with are not in the store until changed).
+    for (const f of files) {
+      const m =
+        f.content === null ? /^\/etc\/kubernetes\/manifests\/([a-z-]+)\.yaml$/.exec(f.path) : null;
+      const key = m ? podKey('kube-system', `${m[1]}-${node}`) : undefined;
+      if (!key || now.has(key) || fileStatic.has(key) || !staticPods.has(key)) continue;
+      staticPods.delete(key);
+      removedStatic.add(key);
+      ctx.requeueAfter(key, 0);
+    }
     for (const key of [...fileStatic.keys()]) {
       if (now.has(key)) continue;
       fileStatic.delete(key);

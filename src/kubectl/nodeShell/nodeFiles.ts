@@ -6,6 +6,7 @@
  * Certificates and keys are fixed noise shaped like PEM (nothing here verifies them).
  */
 import type { KubeObject } from '../../engine/api/types.ts';
+import { controlPlaneManifests } from '../../engine/bootstrap/kubeadmManifests.ts';
 import { clusterCaCertificate } from '../../engine/bootstrap/namespaceContent.ts';
 import type { KubectlHost } from '../host.ts';
 import { createKubeconfig, kubeconfigView } from '../kubeconfig.ts';
@@ -205,6 +206,47 @@ export function manifestFromMirror(component: string, mirror: KubeObject): strin
   return toGoYaml({ apiVersion: 'v1', kind: 'Pod', metadata, spec: podSpec, status: {} });
 }
 
+/** The images and CPU requests kubeadm 1.32 gives the components (bootstrap.ts runs them). */
+const COMPONENT_IMAGES: Record<string, [string, string]> = {
+  etcd: ['registry.k8s.io/etcd:3.5.16-0', '100m'],
+  'kube-apiserver': ['registry.k8s.io/kube-apiserver:v1.32.2', '250m'],
+  'kube-controller-manager': ['registry.k8s.io/kube-controller-manager:v1.32.2', '200m'],
+  'kube-scheduler': ['registry.k8s.io/kube-scheduler:v1.32.2', '100m'],
+};
+
+/** The manifest kubeadm wrote for `component`, as the cluster was set up. */
+export function kubeadmManifest(component: string, node: string): string {
+  const m = controlPlaneManifests(node, '172.18.0.2')[component];
+  const [image, cpu] = COMPONENT_IMAGES[component] ?? ['', ''];
+  if (!m) return '';
+  const pod: KubeObject = {
+    metadata: {
+      annotations: m.annotations,
+      labels: { component, tier: 'control-plane' },
+    },
+    spec: {
+      containers: [
+        {
+          command: m.command,
+          image,
+          imagePullPolicy: 'IfNotPresent',
+          name: component,
+          resources: {
+            requests: { cpu, ...(component === 'etcd' ? { memory: '100Mi' } : {}) },
+          },
+          volumeMounts: m.volumeMounts,
+        },
+      ],
+      hostNetwork: true,
+      priority: 2000001000,
+      priorityClassName: 'system-node-critical',
+      securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      volumes: m.volumes,
+    },
+  };
+  return manifestFromMirror(component, pod);
+}
+
 /** Reads one object of the cluster without a request (the node reads its own disk). */
 function peek(host: KubectlHost, namespace: string, name: string): KubeObject | undefined {
   return host.peek?.('pods', namespace, name);
@@ -231,8 +273,9 @@ export function baseFiles(
   if (!controlPlane) return files;
   for (const c of CONTROL_PLANE_COMPONENTS) {
     files.set(`/etc/kubernetes/manifests/${c}.yaml`, () => {
+      // As the engine runs it; while its mirror pod is away, as kubeadm wrote it.
       const mirror = peek(host, 'kube-system', `${c}-${node}`);
-      return mirror ? manifestFromMirror(c, mirror) : '';
+      return mirror ? manifestFromMirror(c, mirror) : kubeadmManifest(c, node);
     });
   }
   files.set('/etc/kubernetes/admin.conf', adminConf);

@@ -9,7 +9,7 @@ import type { StoredFile } from '../../engine/cluster.ts';
 import { nodeFileScope } from '../../engine/node/staticPodFiles.ts';
 import type { KubectlHost } from '../host.ts';
 import { type FsResult, Workspace } from '../workspace.ts';
-import { BASE_DIRS, baseFiles, CONTROL_PLANE_COMPONENTS } from './nodeFiles.ts';
+import { BASE_DIRS, baseFiles, CONTROL_PLANE_COMPONENTS, kubeadmManifest } from './nodeFiles.ts';
 
 /** `a/./b/../c` from `cwd` → `/a/c`; `~` is root's home. */
 export function resolvePath(cwd: string, path: string): string {
@@ -27,6 +27,14 @@ export function resolvePath(cwd: string, path: string): string {
 
 /** The control plane's own manifests: this console keeps them as the engine runs them. */
 const KEPT = new Set(CONTROL_PLANE_COMPONENTS.map((c) => `/etc/kubernetes/manifests/${c}.yaml`));
+/**
+ * Of those, the ones that may be moved away and back unchanged (the scheduler and the
+ * controller manager then stop and start again): their component name.
+ */
+const MOVABLE: Readonly<Record<string, string>> = {
+  '/etc/kubernetes/manifests/kube-scheduler.yaml': 'kube-scheduler',
+  '/etc/kubernetes/manifests/kube-controller-manager.yaml': 'kube-controller-manager',
+};
 
 export class NodeFs extends Workspace {
   /** The shell's working directory. */
@@ -89,11 +97,19 @@ export class NodeFs extends Workspace {
     return make ? make() : undefined;
   }
 
-  /** Why the console refuses to change `path`, if it does. */
-  refused(path: string): string | undefined {
-    return KEPT.has(this.abs(path))
-      ? `${path}: this console does not simulate changing the control plane's own manifests`
-      : undefined;
+  /**
+   * Why the console refuses to change `path` (to `content`; undefined: remove it), if it does:
+   * etcd's and the API server's manifests stay; the scheduler's and the controller manager's
+   * may go and come back as kubeadm wrote them, not edited.
+   */
+  refused(path: string, content?: string): string | undefined {
+    const p = this.abs(path);
+    if (!KEPT.has(p) || !this.controlPlane) return undefined;
+    const component = MOVABLE[p];
+    // Removed, truncated by a redirection before it writes, or back as it was: allowed.
+    if (component && (content === undefined || content === '')) return undefined;
+    if (component && content === kubeadmManifest(component, this.node)) return undefined;
+    return `${path}: this console does not simulate changing the control plane's own manifests`;
   }
 
   override write(path: string, content: string, append = false): FsResult<void> {
@@ -102,9 +118,9 @@ export class NodeFs extends Workspace {
     const parent = p.slice(0, p.lastIndexOf('/')) || '/';
     if (!this.isDirectory(parent))
       return { ok: false, error: `${path}: No such file or directory` };
-    const why = this.refused(path);
-    if (why) return { ok: false, error: why };
     const next = append ? (this.read(p) ?? '') + content : content;
+    const why = this.refused(path, next);
+    if (why) return { ok: false, error: why };
     this.store(p, next);
     return { ok: true, value: undefined };
   }

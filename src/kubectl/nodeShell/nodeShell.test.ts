@@ -103,9 +103,9 @@ describe("the control plane's files", () => {
     );
     expect(yaml.endsWith('status: {}\n')).toBe(true);
     // Not simulated: the engine runs the control plane whatever the files say.
-    expect(run('mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/')).toEqual({
+    expect(run('mv /etc/kubernetes/manifests/kube-apiserver.yaml /tmp/')).toEqual({
       out: '',
-      err: 'bash: this console cannot run "mv /etc/kubernetes/manifests/kube-scheduler.yaml": changing the control plane\'s own static pod manifests is not simulated\n',
+      err: 'bash: this console cannot run "mv /etc/kubernetes/manifests/kube-apiserver.yaml": changing the control plane\'s own static pod manifests is not simulated\n',
       code: 1,
     });
     expect(run('ls /tmp').out).toBe('');
@@ -150,6 +150,33 @@ describe('static pods', () => {
     );
     expect(run('kubectl get pods').out).toMatch(
       /^NAME {22}READY {3}STATUS {4}RESTARTS {3}AGE\nmy-static-control-plane {3}1\/1 {5}Running {3}0 {10}/,
+    );
+  });
+
+  it('kube-scheduler.yaml moved out of the manifests: no scheduler, new pods Pending; back: scheduled', () => {
+    const { run } = engineSession(3);
+    run('ssh control-plane');
+    expect(run('mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/').code).toBe(0);
+    run('exit');
+    expect(run('kubectl get pod kube-scheduler-control-plane -n kube-system').err).toBe(
+      'Error from server (NotFound): pods "kube-scheduler-control-plane" not found\n',
+    );
+    run('kubectl run late --image=nginx');
+    expect(run('kubectl get pod late').out).toMatch(/\nlate {3}0\/1 {5}Pending {3}0 {10}/);
+    run('ssh control-plane');
+    // Only as kubeadm wrote it: an edited manifest is not simulated.
+    expect(
+      run(
+        "echo '# x' >> /tmp/kube-scheduler.yaml; cp /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/",
+      ).err,
+    ).toBe(
+      "cp: cannot create regular file '/etc/kubernetes/manifests/kube-scheduler.yaml': this console does not simulate changing the control plane's own manifests\n",
+    );
+    run("grep -v '^# x' /tmp/kube-scheduler.yaml > /etc/kubernetes/manifests/kube-scheduler.yaml");
+    run('exit');
+    expect(run('kubectl get pod late').out).toMatch(/\nlate {3}1\/1 {5}Running {3}0 {10}/);
+    expect(run('kubectl get pod kube-scheduler-control-plane -n kube-system').out).toMatch(
+      /\nkube-scheduler-control-plane {3}1\/1 {5}Running {3}0 {10}/,
     );
   });
 
