@@ -21,6 +21,18 @@ function pidBase(node: string): number {
   return 700 + h;
 }
 
+/**
+ * The history, brought up to date: a kubelet that runs although its last change was a stop
+ * came back with its machine (`sim start-node`): started by now.
+ */
+function syncedHistory(host: KubectlHost, machines: NodeMachines, node: string): Change[] {
+  const h = historyOf(host, node);
+  const last = h[h.length - 1] as Change;
+  if (last.op === 'stop' && machines.kubeletRunning(node))
+    h.push({ at: host.nowEpochMs(), op: 'start', pid: last.pid + 1000 });
+  return h;
+}
+
 function historyOf(host: KubectlHost, node: string): Change[] {
   let byNode = HISTORY.get(host.api);
   if (!byNode) {
@@ -85,7 +97,7 @@ const EXEC =
 /** The kubelet's journal on `node`, oldest first, as `journalctl -u kubelet` prints it. */
 export function kubeletJournal(host: KubectlHost, machines: NodeMachines, node: string): string[] {
   const entries: { at: number; text: string }[] = [];
-  const changes = historyOf(host, node);
+  const changes = syncedHistory(host, machines, node);
   const now = host.nowEpochMs();
   const sys = (at: number, msg: string) =>
     entries.push({ at, text: `${shortTime(at)} ${node} systemd[1]: ${msg}` });
@@ -188,7 +200,7 @@ function status(host: KubectlHost, machines: NodeMachines, node: string, unit: s
       exitCode: 0,
     };
   }
-  const changes = historyOf(host, node);
+  const changes = syncedHistory(host, machines, node);
   const last = changes[changes.length - 1] as Change;
   const running = machines.kubeletRunning(node);
   const head = `${running ? '●' : '○'} ${UNIT_DESCRIPTION}
@@ -245,7 +257,7 @@ export function systemctl(
       ? fail(`Unit ${name} could not be found.\n`, 4)
       : fail(`Failed to ${verb} ${name}: Unit ${name} not found.\n`, 5);
   }
-  const changes = historyOf(host, node);
+  const changes = syncedHistory(host, machines, node);
   const stop = () => {
     if (!machines.kubeletRunning(node)) return;
     machines.stopKubelet(node);
