@@ -48,3 +48,15 @@ describe('the lab console on a node', () => {
     );
   });
 });
+
+describe('the lab narrates the node shell', () => {
+  it('ssh: a root shell on the node; systemctl stop kubelet: the kubelet stopped', () => {
+    const lab = createLabSession();
+    expect(lab.run('ssh node2').steps.map((s) => s.title)).toEqual([
+      { key: 'lab.step.nodeShell.title', params: { node: 'node2' } },
+    ]);
+    expect(lab.run('systemctl stop kubelet').steps.map((s) => s.title)).toEqual([
+      { key: 'lab.step.kubeletStopped.title', params: { node: 'node2' } },
+    ]);
+  });
+});

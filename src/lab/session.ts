@@ -400,6 +400,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     const cfgBefore = JSON.stringify(live.kubeconfig);
     const filesBefore = filesOf(live.fs);
     const shellBefore = shellSnapshot(live.host);
+    const promptBefore = shellPrompt(live.host);
     let res: RunResult;
     try {
       res = execute(live, line);
@@ -432,6 +433,16 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
           const key =
             sim[2] === CONTROL_PLANE ? 'lab.step.controlPlaneStopped' : 'lab.step.nodeStopped';
           steps = [quietStep(c, runId, key, { node: sim[2] as string })];
+        } else if (
+          /^(?:sudo\s+)?systemctl\s+stop\s+kubelet(?:\.service)?\s*$/.test(line) &&
+          promptBefore.startsWith('root@')
+        ) {
+          // Only the kubelet stops: no message yet, the node goes NotReady later.
+          const node = /^root@([^:]+):/.exec(promptBefore)?.[1] ?? '';
+          steps = [quietStep(c, runId, 'lab.step.kubeletStopped', { node })];
+        } else if (/^ssh\s/.test(line) && shellPrompt(live.host) !== promptBefore) {
+          const node = /^root@([^:]+):/.exec(shellPrompt(live.host))?.[1] ?? '';
+          steps = [quietStep(c, runId, 'lab.step.nodeShell', { node })];
         } else if (sim?.[1] === 'start-node') {
           steps = [quietStep(c, runId, 'lab.step.nodeStarted', { node: sim[2] as string })];
         } else if (sim?.[1] === 'advance' || /^sleep\s/.test(line)) {
