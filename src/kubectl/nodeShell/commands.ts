@@ -15,8 +15,9 @@ import { etcdctl, snapshotSize } from './etcdctl.ts';
 import { kubeadm } from './kubeadm.ts';
 import type { NodeMachines } from './machines.ts';
 import type { NodeFs } from './nodeFs.ts';
+import { nodeProcesses, ps } from './ps.ts';
 import { activeHost, loginOf, loginsOf, openLogin, terminalOf } from './session.ts';
-import { journalctl, systemctl } from './systemd.ts';
+import { journalctl, kubeletProcess, systemctl } from './systemd.ts';
 
 /** What the node commands need of the console's shell. */
 export interface ShellAccess {
@@ -250,6 +251,8 @@ function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
 /** Commands whose name the node shell answers, wherever it runs. */
 const NODE_TOOLS = new Set([
   'systemctl',
+  'service',
+  'ps',
   'journalctl',
   'crictl',
   'etcdctl',
@@ -357,6 +360,11 @@ export function runNodeCommand(
   switch (name) {
     case 'systemctl':
       return systemctl(host, machines, node, args);
+    case 'service':
+      // Ubuntu's service(8): `service kubelet status` is `systemctl status kubelet`.
+      return systemctl(host, machines, node, [args[1] ?? 'status', args[0] ?? '']);
+    case 'ps':
+      return ps(args, nodeProcesses(machines.podsOn(node), kubeletProcess(host, machines, node)));
     case 'journalctl':
       return journalctl(host, machines, node, args);
     case 'crictl':

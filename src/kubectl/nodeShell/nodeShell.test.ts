@@ -343,3 +343,30 @@ describe('kubeadm', () => {
     );
   });
 });
+
+describe('processes on a node', () => {
+  it('ps -ef shows the kubelet with its flags and the containers; ps aux | grep finds the API server', () => {
+    const { run } = engineSession(3);
+    run('ssh control-plane');
+    expect(run('ps aux | grep kube-apiserver').out).toMatch(
+      /^root {8}\d{4} {2}0\.1 {2}0\.5 +\d+ +\d+ \? {8}Ssl {2}Jan01 {3}0:05 kube-apiserver --advertise-address=172\.18\.0\.2 --allow-privileged=true .* --tls-private-key-file=\/etc\/kubernetes\/pki\/apiserver\.key\n$/,
+    );
+    run('exit');
+    run('ssh node1');
+    const ef = run('ps -ef').out.split('\n');
+    expect(ef[0]).toBe('UID          PID    PPID  C STIME TTY          TIME CMD');
+    expect(ef[1]).toBe('root           1       0  0 Jan01 ?        00:00:05 /sbin/init');
+    expect(ef).toContainEqual(
+      expect.stringMatching(
+        / \/usr\/bin\/kubelet --bootstrap-kubeconfig=\/etc\/kubernetes\/bootstrap-kubelet\.conf --kubeconfig=\/etc\/kubernetes\/kubelet\.conf --config=\/var\/lib\/kubelet\/config\.yaml /,
+      ),
+    );
+    expect(ef).toContainEqual(
+      expect.stringMatching(
+        / \/usr\/local\/bin\/kube-proxy --config=\/var\/lib\/kube-proxy\/config\.conf --hostname-override=node1$/,
+      ),
+    );
+    run('systemctl stop kubelet');
+    expect(run('ps -ef | grep -c /usr/bin/kubelet').out).toBe('0\n');
+  });
+});

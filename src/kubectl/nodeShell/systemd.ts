@@ -94,6 +94,17 @@ const UNIT_DESCRIPTION = 'kubelet.service - kubelet: The Kubernetes Node Agent';
 const EXEC =
   '/usr/bin/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf --config=/var/lib/kubelet/config.yaml --container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --pod-infra-container-image=registry.k8s.io/pause:3.10';
 
+/** The kubelet's process on `node` while its service runs: PID and command line. */
+export function kubeletProcess(
+  host: KubectlHost,
+  machines: NodeMachines,
+  node: string,
+): { pid: number; command: string } | undefined {
+  if (!machines.kubeletRunning(node)) return undefined;
+  const h = syncedHistory(host, machines, node);
+  return { pid: (h[h.length - 1] as Change).pid, command: EXEC };
+}
+
 /** The kubelet's journal on `node`, oldest first, as `journalctl -u kubelet` prints it. */
 export function kubeletJournal(host: KubectlHost, machines: NodeMachines, node: string): string[] {
   const entries: { at: number; text: string }[] = [];
