@@ -270,6 +270,9 @@ const NODE_TOOLS = new Set([
   'rm',
   'sudo',
   'su',
+  'vi',
+  'vim',
+  'nano',
   'exit',
   'logout',
 ]);
@@ -309,6 +312,13 @@ export function runNodeCommand(
     }
     case 'su':
       return ok();
+    case 'vi':
+    case 'vim':
+    case 'nano':
+      return fail(
+        `bash: ${name}: editors are not available in this console; on a node write files with echo '...' > FILE, or make them on your own machine (kubectl ... -o yaml > FILE) and copy them here: scp FILE ${node}:${fs.cwd}/\n`,
+        127,
+      );
     case 'whoami':
       return ok('root\n');
     case 'hostname':
