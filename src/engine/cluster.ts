@@ -12,6 +12,7 @@ import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
 import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
 import { createNode, type Kubelet } from './node/index.ts';
+import { STATIC_PODS_KEY } from './node/kubelet.ts';
 import { type PolicyCluster, policyCluster } from './node/policyNetwork.ts';
 import {
   type ImageManifest,
@@ -107,7 +108,15 @@ export interface Input {
   at: number;
   /** Runtime tasks processed before it (places it exactly among the cluster's own work). */
   tasks: number;
-  op: 'api' | 'stopNode' | 'startNode' | 'docker.build' | 'docker.push' | 'files.write';
+  op:
+    | 'api'
+    | 'stopNode'
+    | 'startNode'
+    | 'stopKubelet'
+    | 'startKubelet'
+    | 'docker.build'
+    | 'docker.push'
+    | 'files.write';
   actor?: Actor;
   method?: keyof ClusterClient;
   args: unknown[];
@@ -197,6 +206,17 @@ export interface Cluster {
   /** Whether the API server answers (false while the control-plane node is stopped). */
   apiServerUp(): boolean;
   /**
+   * `systemctl stop kubelet` on a node: only its kubelet stops (no more status or lease
+   * updates: the node goes NotReady); its containers and kube-proxy go on.
+   */
+  stopKubelet(name: string): void;
+  /** `systemctl start kubelet`: the kubelet takes its running containers over again. */
+  startKubelet(name: string): void;
+  /** Whether the node's kubelet service runs (false after stopKubelet or with the node down). */
+  kubeletRunning(name: string): boolean;
+  /** The kubelet's complaints about the node's static pod manifests (path and error). */
+  manifestErrors(name: string): readonly { path: string; error: string }[];
+  /**
    * Files commands run in containers (`kubectl exec`) wrote or removed, in one storage scope:
    * a container's writable layer, a pod's emptyDir volume, a node's host path (see
    * kubectl/commands/podFiles.ts for the scope names). Oldest first.
@@ -234,6 +254,12 @@ export interface Cluster {
  * controller, run as the 'api-server' actor).
  */
 const CONTROL_PLANE_ACTORS: readonly Actor[] = ['api-server', 'scheduler', 'controller-manager'];
+
+/** The control-plane components whose static pod manifest the learner may move away. */
+const MANIFEST_ACTORS: Readonly<Record<string, Actor>> = {
+  '/etc/kubernetes/manifests/kube-scheduler.yaml': 'scheduler',
+  '/etc/kubernetes/manifests/kube-controller-manager.yaml': 'controller-manager',
+};
 
 /** Where kubeadm's API server listens: the control-plane node's address, port 6443. */
 export const API_SERVER_ADDRESS = `${nodeIP(0)}:6443`;
@@ -493,6 +519,8 @@ class ClusterImpl implements Cluster {
     else if (input.op === 'files.write') {
       this.writeFiles(input.args[0] as string, input.args[1] as StoredFile[]);
     } else if (input.op === 'startNode') this.startNode(input.args[0] as string);
+    else if (input.op === 'stopKubelet') this.stopKubelet(input.args[0] as string);
+    else if (input.op === 'startKubelet') this.startKubelet(input.args[0] as string);
     else if (input.actor && input.method) {
       const c = input.user ? this.clientAs(input.actor, input.user) : this.client(input.actor);
       (c[input.method] as (...a: unknown[]) => unknown)(...clone(input.args));
@@ -682,6 +710,56 @@ class ClusterImpl implements Cluster {
       kept.push({ path: f.path, content: f.content, at: f.at });
     }
     this.#files.set(scope, kept);
+    // A file written on a node's own file system may be a static pod manifest: its kubelet
+    // watches the directory (inotify) and reads it at once.
+    const node = /^hostPath:([^:]+):\/$/.exec(scope)?.[1];
+    if (node && this.#nodes.includes(node)) this.#rt.enqueueKey(`kubelet/${node}`, STATIC_PODS_KEY);
+    if (node === CONTROL_PLANE) {
+      // The scheduler and the controller manager run as static pods there: without their
+      // manifest they stop, with it back they start again.
+      for (const f of files) {
+        const actor = MANIFEST_ACTORS[f.path];
+        if (!actor) continue;
+        // An empty file (a redirection's first write) holds no pod either.
+        if (f.content === null || f.content.trim() === '') this.#rt.stop(actor);
+        else if (!this.#stopped.has(CONTROL_PLANE)) this.#rt.start(actor);
+      }
+    }
+  }
+
+  /** Whether a control-plane component's manifest was taken out of the static pod path. */
+  #manifestGone(actor: Actor): boolean {
+    const path = Object.keys(MANIFEST_ACTORS).find((p) => MANIFEST_ACTORS[p] === actor);
+    if (!path) return false;
+    const last = this.storedFiles(`hostPath:${CONTROL_PLANE}:/`).find((f) => f.path === path);
+    return last !== undefined && (last.content === null || last.content.trim() === '');
+  }
+
+  #kubelet(name: string): Kubelet | undefined {
+    return this.reconcilers.find(
+      (r): r is Reconciler & Kubelet => r.actor === `kubelet/${name}` && 'serviceRestart' in r,
+    );
+  }
+
+  stopKubelet(name: string): void {
+    if (!this.#nodes.includes(name) || !this.kubeletRunning(name)) return;
+    this.#input({ op: 'stopKubelet', args: [name] });
+    this.#rt.stop(`kubelet/${name}`);
+  }
+
+  startKubelet(name: string): void {
+    if (!this.#nodes.includes(name) || this.#stopped.has(name) || this.kubeletRunning(name)) return;
+    this.#input({ op: 'startKubelet', args: [name] });
+    this.#kubelet(name)?.serviceRestart();
+    this.#rt.start(`kubelet/${name}`);
+  }
+
+  kubeletRunning(name: string): boolean {
+    return this.#nodes.includes(name) && !this.#rt.isStopped(`kubelet/${name}`);
+  }
+
+  manifestErrors(name: string): readonly { path: string; error: string }[] {
+    return this.#kubelet(name)?.manifestErrors() ?? [];
   }
 
   stopNode(name: string): void {
@@ -711,7 +789,7 @@ class ClusterImpl implements Cluster {
     // and the control-plane components start with fresh caches.
     this.#rt.apiServerUp();
     for (const a of this.#nodeActors(name)) this.#rt.start(a);
-    for (const a of CONTROL_PLANE_ACTORS) this.#rt.start(a);
+    for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
   }
 
   apiServerUp(): boolean {

@@ -204,6 +204,12 @@ export const labEn = {
   'lab.step.apiServerDown.title': 'The API server does not answer',
   'lab.step.apiServerDown.text':
     'kubectl could not connect: the API server ran on {node}, which is stopped. Nothing reached the cluster and nothing changed. Start {node} again to bring the control plane back.',
+  'lab.step.nodeShell.title': 'A root shell on {node}',
+  'lab.step.nodeShell.text':
+    'You are logged in to the machine {node} as root, not talking to the API server: its files (/etc/kubernetes/manifests, the kubelet configuration), its kubelet service (systemctl, journalctl) and its container runtime (crictl). kubectl here has no kubeconfig unless you name one. exit returns to your own terminal.',
+  'lab.step.kubeletStopped.title': 'The kubelet on {node} is stopped',
+  'lab.step.kubeletStopped.text':
+    'systemd stopped the kubelet service. The containers on {node} keep running (containerd runs them), but nothing renews the node lease or posts the node status: after 40 s the node controller marks {node} NotReady, and 5 minutes later its pods are evicted. systemctl start kubelet brings it back.',
   'lab.step.nodeStarted.title': '{node} is back',
   'lab.step.nodeStarted.text':
     'The kubelet on {node} starts again, reports the node Ready and syncs its pods; kube-proxy reloads its rules.',

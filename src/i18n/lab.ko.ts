@@ -201,6 +201,12 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.apiServerDown.title': 'API 서버가 응답하지 않습니다',
   'lab.step.apiServerDown.text':
     'kubectl이 연결하지 못했습니다. API 서버는 멈춘 {node} 노드에서 실행되고 있었습니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없습니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
+  'lab.step.nodeShell.title': '{node}의 root 셸',
+  'lab.step.nodeShell.text':
+    'API 서버가 아니라 {node} 머신에 root로 로그인했습니다. 이 머신의 파일(/etc/kubernetes/manifests, kubelet 설정), kubelet 서비스(systemctl, journalctl), 컨테이너 런타임(crictl)을 다룰 수 있습니다. 여기서 kubectl은 kubeconfig를 지정하기 전에는 서버에 연결하지 못합니다. exit로 내 터미널에 돌아옵니다.',
+  'lab.step.kubeletStopped.title': '{node}의 kubelet 중지',
+  'lab.step.kubeletStopped.text':
+    'systemd가 kubelet 서비스를 멈췄습니다. {node}의 컨테이너는 containerd가 계속 실행하지만, 노드 리스를 갱신하거나 노드 상태를 보고하는 주체가 없습니다. 40초 뒤 노드 컨트롤러가 {node}를 NotReady로 표시하고, 5분 뒤 파드를 축출합니다. systemctl start kubelet으로 되돌립니다.',
   'lab.step.nodeStarted.title': '{node} 복귀',
   'lab.step.nodeStarted.text':
     '{node} 노드의 kubelet이 다시 시작해 노드가 Ready라고 알리고 파드를 맞춰 봅니다. kube-proxy도 규칙을 다시 불러옵니다.',

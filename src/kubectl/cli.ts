@@ -18,6 +18,7 @@ import {
 } from './helpText.ts';
 import type { KubectlHost, RunResult } from './host.ts';
 import { withImpersonation } from './impersonation.ts';
+import { createKubeconfig } from './kubeconfig.ts';
 import {
   type Identity,
   impersonationRefused,
@@ -147,7 +148,11 @@ export function runKubectl(
     ? ({ kind: 'builtin' } as const)
     : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG);
   if (selected.kind === 'error') return { stdout: '', stderr: selected.stderr, exitCode: 1 };
-  const known = host.kubeconfig.clusters.map((c) => c.server);
+  // The simulated API server answers whichever kubeconfig names it (a node's admin.conf too).
+  const known = [
+    ...host.kubeconfig.clusters.map((c) => c.server),
+    ...createKubeconfig().clusters.map((c) => c.server),
+  ];
   const loaded = selected.kind === 'file' ? { ...host, kubeconfig: selected.config } : host;
   const before = selected.kind === 'file' ? JSON.stringify(selected.config) : '';
   let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'));

@@ -1087,8 +1087,16 @@ status:
 });
 
 describe('environment assignments', () => {
-  it('ignores leading NAME=value words like a shell passing them to the command', () => {
-    expect(run('KUBECONFIG=/tmp/x kubectl get ns default -o name').out).toBe('namespace/default\n');
+  it('passes leading NAME=value words to the command: kubectl reads its KUBECONFIG', () => {
+    expect(run('EDITOR=vi kubectl get ns default -o name').out).toBe('namespace/default\n');
+    // A kubeconfig file that does not exist: an empty config, whose server is localhost:8080.
+    expect(run('KUBECONFIG=/tmp/x kubectl get ns default -o name')).toEqual({
+      out: '',
+      err: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n',
+      code: 1,
+    });
+    // Only for that command.
+    expect(run('kubectl get ns default -o name').out).toBe('namespace/default\n');
   });
 });
 

@@ -2,6 +2,7 @@
 import type { Cluster } from '../engine/index.ts';
 import type { KubectlHost } from './host.ts';
 import { createKubeconfig, type Kubeconfig } from './kubeconfig.ts';
+import { clusterMachines } from './nodeShell/machines.ts';
 import { createWorkspace, type Workspace } from './workspace.ts';
 
 export interface EngineHostOptions {
@@ -29,6 +30,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     storedFiles: (scope) => cluster.storedFiles(scope),
     writeFiles: (scope, files) => cluster.writeFiles(scope, files),
     startInputs: (id) => cluster.startInputs(id),
+    machines: clusterMachines(cluster),
     fs: opts.fs ?? createWorkspace(),
     kubeconfig: opts.kubeconfig ?? createKubeconfig(),
   };

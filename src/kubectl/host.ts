@@ -3,6 +3,7 @@ import type { Attributes, Decision, RulesReview, UserInfo } from '../engine/apis
 import type { StoredFile } from '../engine/cluster.ts';
 import type { PolicyCluster } from '../engine/node/policyNetwork.ts';
 import type { Kubeconfig } from './kubeconfig.ts';
+import type { NodeMachines } from './nodeShell/machines.ts';
 import type { Workspace } from './workspace.ts';
 
 /** What kubectl commands run against: the cluster's client, clocks and the learner's files. */
@@ -71,6 +72,8 @@ export interface KubectlHost {
   authorize?(user: UserInfo, attributes: Attributes): Decision;
   /** The rules `user` holds in `namespace` (SelfSubjectRulesReview). */
   rulesReview?(user: UserInfo, namespace: string): RulesReview;
+  /** The nodes' machines, for the node shell (`ssh NODE`); absent: no node can be reached. */
+  machines?: NodeMachines;
   /** Container logs, if the engine can produce them (else kubectl makes up an nginx log). */
   logs?(namespace: string, pod: string, container: string): string | undefined;
 }

@@ -21,6 +21,7 @@ export {
   type Kubeconfig,
 } from './kubeconfig.ts';
 export { parseManifests } from './manifest.ts';
+export { shellPrompt } from './nodeShell/index.ts';
 export {
   columnsFor,
   eventInterval,

@@ -19,6 +19,13 @@ import {
   type RunResult,
 } from './host.ts';
 import { describeChar, findControlChar } from './manifest.ts';
+import {
+  activeHost,
+  loginEnv,
+  loginsSnapshot,
+  restoreLogins,
+  runNodeCommand,
+} from './nodeShell/index.ts';
 import { echo, printf } from './shellPrintf.ts';
 import {
   isRedirectOp,
@@ -58,7 +65,8 @@ function stateOf(host: KubectlHost): ShellState {
   let st = STATES.get(host);
   if (!st) {
     st = { vars: new Map(), aliases: new Map(), status: 0 };
-    for (const [k, v] of Object.entries(ENV)) st.vars.set(k, { value: v, exported: true });
+    for (const [k, v] of Object.entries(loginEnv(host) ?? ENV))
+      st.vars.set(k, { value: v, exported: true });
     STATES.set(host, st);
   }
   return st;
@@ -70,7 +78,13 @@ function stateOf(host: KubectlHost): ShellState {
  */
 export function shellSnapshot(host: KubectlHost): string {
   const st = stateOf(host);
-  return JSON.stringify({ vars: [...st.vars], aliases: [...st.aliases] });
+  // Open `ssh` logins to nodes, each with its own shell state.
+  const logins = loginsSnapshot(host, shellSnapshot);
+  return JSON.stringify({
+    vars: [...st.vars],
+    aliases: [...st.aliases],
+    ...(logins.length > 0 ? { logins } : {}),
+  });
 }
 
 /** Restores what `shellSnapshot` saved (ignores anything malformed). */
@@ -78,8 +92,13 @@ export function restoreShell(host: KubectlHost, snapshot: string): void {
   try {
     const parsed: unknown = JSON.parse(snapshot);
     if (typeof parsed !== 'object' || parsed === null) return;
-    const { vars, aliases } = parsed as { vars?: unknown; aliases?: unknown };
+    const { vars, aliases, logins } = parsed as {
+      vars?: unknown;
+      aliases?: unknown;
+      logins?: unknown;
+    };
     const st = stateOf(host);
+    restoreLogins(host, logins, restoreShell);
     if (Array.isArray(vars)) {
       st.vars.clear();
       for (const e of vars) {
@@ -505,13 +524,29 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
     words = [...expanded, ...words.slice(1)];
   }
   const [name, ...args] = words;
+  // The command's environment: exported variables, then its own `NAME=value` prefixes.
+  const env = (): Record<string, string> => {
+    const e: Record<string, string> = {};
+    for (const [k, v] of st.vars) if (v.exported) e[k] = v.value;
+    for (const w of allWords.slice(0, start))
+      e[w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1);
+    return e;
+  };
+  // `ssh NODE`, and the commands of a node's root shell (nodeShell/).
+  const onNode = runNodeCommand(host, words, {
+    runWords: (w) => runSimple(host, w, stdin),
+    runLine,
+    env,
+  });
+  if (onNode) return onNode;
   switch (name) {
     case undefined:
       return { stdout: '', stderr: '', exitCode: 0 };
     case 'kubectl':
     case 'k': {
-      // kubectl reads $KUBECONFIG when the shell exports it.
-      const kc = st.vars.get('KUBECONFIG');
+      // kubectl reads $KUBECONFIG when the shell exports it (or the command sets it).
+      const kcValue = env().KUBECONFIG;
+      const kc = kcValue === undefined ? undefined : { value: kcValue, exported: true };
       setStdin(host, stdin);
       try {
         return runKubectl(host, args, kc?.exported ? { KUBECONFIG: kc.value } : {});
@@ -564,6 +599,8 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
 /** Runs one console line and returns what it printed. Never throws. */
 export function runLine(host: KubectlHost, line: string): RunResult {
   try {
+    // After `ssh NODE`, lines run in that node's root shell.
+    host = activeHost(host);
     if (line.length > MAX_LINE_LENGTH) {
       return {
         stdout: '',

@@ -30,6 +30,7 @@ import {
   type RunResult,
   restoreShell,
   runLine,
+  shellPrompt,
   shellSnapshot,
   Workspace,
 } from '../kubectl/index.ts';
@@ -97,6 +98,8 @@ export interface LabState {
   pods: StagePod[];
   nodes: StageNode[];
   context: { name: string; namespace: string };
+  /** The shell's prompt: `$`, or `root@node1:~#` after `ssh node1`. */
+  prompt: string;
   files: LabFile[];
   /** The scheduler's most recent decision about a pod that still exists. */
   decision?: DecisionView;
@@ -397,6 +400,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     const cfgBefore = JSON.stringify(live.kubeconfig);
     const filesBefore = filesOf(live.fs);
     const shellBefore = shellSnapshot(live.host);
+    const promptBefore = shellPrompt(live.host);
     let res: RunResult;
     try {
       res = execute(live, line);
@@ -429,6 +433,16 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
           const key =
             sim[2] === CONTROL_PLANE ? 'lab.step.controlPlaneStopped' : 'lab.step.nodeStopped';
           steps = [quietStep(c, runId, key, { node: sim[2] as string })];
+        } else if (
+          /^(?:sudo\s+)?systemctl\s+stop\s+kubelet(?:\.service)?\s*$/.test(line) &&
+          promptBefore.startsWith('root@')
+        ) {
+          // Only the kubelet stops: no message yet, the node goes NotReady later.
+          const node = /^root@([^:]+):/.exec(promptBefore)?.[1] ?? '';
+          steps = [quietStep(c, runId, 'lab.step.kubeletStopped', { node })];
+        } else if (/^ssh\s/.test(line) && shellPrompt(live.host) !== promptBefore) {
+          const node = /^root@([^:]+):/.exec(shellPrompt(live.host))?.[1] ?? '';
+          steps = [quietStep(c, runId, 'lab.step.nodeShell', { node })];
         } else if (sim?.[1] === 'start-node') {
           steps = [quietStep(c, runId, 'lab.step.nodeStarted', { node: sim[2] as string })];
         } else if (sim?.[1] === 'advance' || /^sleep\s/.test(line)) {
@@ -534,6 +548,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
         pods: stagePods(snap),
         nodes: stageNodes(snap, c.nodes()),
         context: { name: ctx?.name ?? '', namespace: defaultNamespace(live.kubeconfig) },
+        prompt: shellPrompt(live.host),
         files: session.files(),
         etcd: { revision: snap.revision, keys: recent, total: keys.length },
       };

@@ -983,7 +983,9 @@ export function quietStep(
     | 'lab.step.quiet'
     | 'lab.step.kubeconfig'
     | 'lab.step.kubeconfigRead'
-    | 'lab.step.dryRun',
+    | 'lab.step.dryRun'
+    | 'lab.step.nodeShell'
+    | 'lab.step.kubeletStopped',
   params: Record<string, string | number>,
 ): LabStep {
   const frame = cluster.snapshot();

@@ -38,6 +38,8 @@ export interface LabLive {
   model: StageModel;
   namespaces: LabNamespace[];
   context: { name: string; namespace: string };
+  /** The console's prompt: `$`, or `root@node1:~#` after `ssh node1`. */
+  prompt?: string;
 }
 
 export interface LabSnapshot {

@@ -80,6 +80,7 @@ import {
 } from './program.ts';
 import { readOnlyRoot } from './rootfs.ts';
 import { nonRootError, processUser, type UserContext } from './securityContext.ts';
+import { nodeFileScope, type StaticPodError, staticPodsFromFiles } from './staticPodFiles.ts';
 import {
   type TerminationSource,
   terminationMessage,
@@ -593,9 +594,19 @@ export interface Kubelet extends Reconciler {
   pods(): string[];
   /** The pod of this node at `ip`, as a container elsewhere reaches it (see ServiceView). */
   podAt(ip: string): ServiceView | undefined;
+  /**
+   * The next start is `systemctl restart kubelet`, not a boot: the containers kept running
+   * without their kubelet, which takes them over again.
+   */
+  serviceRestart(): void;
+  /** What the kubelet could not make of its static pod manifests (path → error), newest state. */
+  manifestErrors(): readonly StaticPodError[];
 }
 
 const podKey = (ns: string, name: string) => `pod/${ns}/${name}`;
+
+/** The work key the kubelet reads its static pod manifests under (poked when one changes). */
+export const STATIC_PODS_KEY = 'static-pods';
 
 export function createKubelet(opts: KubeletOptions): Kubelet {
   const { node, runtime } = opts;
@@ -606,6 +617,17 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** Static pod manifests seen on this node (files on disk: they survive reboots). */
   const staticPods = new Map<string, KubeObject>();
   const mirrorPending = new Set<string>();
+  /** Static pods read from manifest files (written from the node's shell): key → hash. */
+  const fileStatic = new Map<string, string>();
+  /** When each manifest hash was first seen (`kubernetes.io/config.seen`). */
+  const fileSeen = new Map<string, string>();
+  /** Static pods whose file is gone: their mirror pods are deleted, not learned again. */
+  const removedStatic = new Set<string>();
+  let manifestErrors: StaticPodError[] = [];
+  /** Set by `serviceRestart`: the next `onStart` keeps the running containers. */
+  let keepContainers = false;
+  /** The kubelet came back from `systemctl restart`: it records its start-up events again. */
+  let restartedService = false;
   let bootCount = 0;
   /**
    * `registrationCompleted`: the kubelet registers its Node once per start, and knows it has
@@ -2656,9 +2678,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     // Static pods (the control plane's manifests) run from files on the node; the API only
     // holds their mirror pods. Deleting a mirror pod neither stops the static pod nor lasts.
     if (pod && podNodeName(pod) === node && pod.metadata?.annotations?.[MIRROR_ANNOTATION]) {
-      staticPods.set(key, manifestOf(pod));
+      const fromFile = fileStatic.get(key);
       mirrorPending.delete(key);
-      if (isDeleting(pod)) {
+      // A mirror pod whose manifest file is gone, or was changed (another hash), is deleted
+      // (the kubelet's `Deleting mirror pod`); a changed one is then made again from the file.
+      const stale =
+        removedStatic.has(key) ||
+        (fromFile !== undefined && pod.metadata.annotations[MIRROR_ANNOTATION] !== fromFile);
+      if (fromFile === undefined && !stale) staticPods.set(key, manifestOf(pod));
+      if (isDeleting(pod) || stale) {
         return [
           {
             verb: 'delete',
@@ -2676,6 +2704,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       }
     }
     const manifest = staticPods.get(key);
+    if (!pod && removedStatic.has(key)) removedStatic.delete(key);
     if (!pod && manifest) {
       if (mirrorPending.has(key)) return [];
       const mirror = createMirror(manifest, cache);
@@ -2854,6 +2883,46 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // Started again in this sync: no crash back-off for a changed definition.
       c.phase = 'waiting';
       c.reason = 'ContainerCreating';
+      ctx.requeueAfter(key, 0);
+    }
+  }
+
+  /**
+   * The file source: the manifests in the static pod path, read when a file there changes
+   * (the kubelet watches the directory). A new or changed file gives a static pod, a removed
+   * one takes its pod away (its mirror pod is deleted, its containers stopped).
+   */
+  function readManifests(ctx: ReconcileContext): void {
+    const files = opts.storedFiles?.(nodeFileScope(node)) ?? [];
+    const { pods, errors } = staticPodsFromFiles(node, files, ctx.now, fileSeen);
+    manifestErrors = errors;
+    const now = new Set<string>();
+    for (const p of pods) {
+      now.add(p.key);
+      const seen = p.pod.metadata?.annotations?.['kubernetes.io/config.seen'];
+      if (seen && !fileSeen.has(p.hash)) fileSeen.set(p.hash, seen);
+      if (fileStatic.get(p.key) === p.hash) continue;
+      fileStatic.set(p.key, p.hash);
+      staticPods.set(p.key, p.pod);
+      removedStatic.delete(p.key);
+      ctx.requeueAfter(p.key, 0);
+    }
+    // A control-plane manifest kubeadm wrote, moved away: its static pod goes (the files the
+    // cluster started with are not in the store until changed).
+    for (const f of files) {
+      const m =
+        f.content === null ? /^\/etc\/kubernetes\/manifests\/([a-z-]+)\.yaml$/.exec(f.path) : null;
+      const key = m ? podKey('kube-system', `${m[1]}-${node}`) : undefined;
+      if (!key || now.has(key) || fileStatic.has(key) || !staticPods.has(key)) continue;
+      staticPods.delete(key);
+      removedStatic.add(key);
+      ctx.requeueAfter(key, 0);
+    }
+    for (const key of [...fileStatic.keys()]) {
+      if (now.has(key)) continue;
+      fileStatic.delete(key);
+      staticPods.delete(key);
+      removedStatic.add(key);
       ctx.requeueAfter(key, 0);
     }
   }
@@ -3068,7 +3137,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const wasReady = (old.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
     const changed = !sameIgnoringHeartbeat(next, old);
     if (bootEventsPending) {
-      if (bootCount > 1 || !wasReady) {
+      if (bootCount > 1 || !wasReady || restartedService) {
+        restartedService = false;
         bootEvents(ctx, false);
         if (oldBoot && oldBoot !== bootID)
           nodeEvent(
@@ -3216,12 +3286,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       return ['node-status', 'lease'];
     },
     onStart() {
-      bootCount++;
       registered = false;
-      work.clear();
       mirrorPending.clear();
-      runtime.reset();
       bootEventsPending = true;
+      if (keepContainers) {
+        // `systemctl restart kubelet`: same boot, same containers; the kubelet registers again.
+        keepContainers = false;
+        restartedService = true;
+        nextRenewAt = 0;
+        lastReportAt = Number.NEGATIVE_INFINITY;
+        return;
+      }
+      bootCount++;
+      work.clear();
+      runtime.reset();
       nextRenewAt = 0;
       lastReportAt = Number.NEGATIVE_INFINITY;
       lastNodeUnschedulable = false;
@@ -3229,6 +3307,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     },
     pods() {
       return [...work.keys()].map((k) => k.slice('pod/'.length));
+    },
+    serviceRestart() {
+      keepContainers = true;
+    },
+    manifestErrors() {
+      return manifestErrors;
     },
     reconcile(key, cache, ctx) {
       if (bootCount === 0) {
@@ -3238,6 +3322,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       }
       if (key === 'node-status') return { writes: reconcileNodeStatus(cache, ctx) };
       if (key === 'lease') return { writes: reconcileLease(cache, ctx) };
+      if (key === STATIC_PODS_KEY) {
+        readManifests(ctx);
+        return { writes: [] };
+      }
       if (key.startsWith('pod/')) {
         // `pod/<ns>/<name>` (neither part holds a slash), read without splitting.
         const slash = key.indexOf('/', 4);

@@ -571,6 +571,16 @@ export class Runtime {
     }
   }
 
+  /**
+   * Queue `key` for `actor`'s reconcilers: something outside the API changed that they read
+   * (a kubelet's manifest directory). Nothing happens while the actor is stopped.
+   */
+  enqueueKey(actor: Actor, key: string): void {
+    const a = this.#actors.get(actor);
+    if (!a || a.stopped) return;
+    for (const r of a.recs) this.#enqueue(r, key);
+  }
+
   /** (Re)start an actor: fresh cache from a list, `onStart`, initial keys. */
   start(actor: Actor): void {
     const a = this.#actors.get(actor);

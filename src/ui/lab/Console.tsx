@@ -186,7 +186,7 @@ export function Console() {
         }}
       >
         <span className="console-prompt" aria-hidden="true">
-          $
+          {live?.prompt ?? '$'}
         </span>
         <input
           ref={inputRef}

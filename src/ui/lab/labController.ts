@@ -61,6 +61,7 @@ export function liveOf(session: LabSession): LabLive {
     model: { nodes: state.nodes, pods: state.pods, active: [], packets: [], stepId: 'lab' },
     namespaces: state.namespaces,
     context: state.context,
+    prompt: state.prompt,
   };
 }
 

@@ -1,0 +1,403 @@
+/**
+ * The node shell's commands. From the learner's terminal: `ssh NODE` (also `ssh root@NODE`, a
+ * node's IP, and `ssh NODE COMMAND…` for one command). In a node's root shell: `exit`/`logout`,
+ * `sudo`/`su` (root already), `cd`/`pwd`, `ls`, `mkdir`, `cp`, `mv`, `touch`, `hostname`,
+ * `whoami`, `systemctl`, `journalctl`, `crictl`, and on the control-plane node `etcdctl`,
+ * `etcdutl` and `kubeadm`. Anything else (kubectl, cat, echo, redirections…) is the console's
+ * own shell, on the node's file system.
+ */
+
+import { runKubectl } from '../cli.ts';
+import type { KubectlHost, RunResult } from '../host.ts';
+import type { Workspace } from '../workspace.ts';
+import { crictl } from './crictl.ts';
+import { etcdctl, snapshotSize } from './etcdctl.ts';
+import { kubeadm } from './kubeadm.ts';
+import type { NodeMachines } from './machines.ts';
+import type { NodeFs } from './nodeFs.ts';
+import { nodeProcesses, ps } from './ps.ts';
+import { activeHost, loginOf, loginsOf, openLogin, terminalOf } from './session.ts';
+import { journalctl, kubeletProcess, systemctl } from './systemd.ts';
+
+/** What the node commands need of the console's shell. */
+export interface ShellAccess {
+  /** Runs a simple command's words in the current shell (after `sudo`). */
+  runWords(words: string[]): RunResult;
+  /** Runs a whole line in a shell on `host` (`ssh NODE COMMAND`). */
+  runLine(host: KubectlHost, line: string): RunResult;
+  /** The command's environment: exported variables and its own `NAME=value` prefixes. */
+  env(): Record<string, string>;
+}
+
+const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
+const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
+
+const KERNEL = '6.8.0-51-generic';
+
+/** The node `target` names (a node name or its InternalIP), if any. */
+function nodeNamed(machines: NodeMachines, target: string): string | undefined {
+  const names = machines.names();
+  if (names.includes(target)) return target;
+  const m = /^172\.18\.0\.(\d+)$/.exec(target);
+  const i = m ? Number(m[1]) - 2 : -1;
+  return i >= 0 ? names[i] : undefined;
+}
+
+/** ssh's flags that take a value. */
+const SSH_VALUE_FLAGS = new Set(['-i', '-o', '-p', '-l', '-F', '-J', '-L', '-R', '-D', '-E']);
+
+function ssh(host: KubectlHost, args: string[], shell: ShellAccess): RunResult {
+  const machines = host.machines;
+  let i = 0;
+  let user = 'root';
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (!a.startsWith('-')) break;
+    if (a === '-l') user = args[i + 1] ?? user;
+    if (SSH_VALUE_FLAGS.has(a)) i++;
+  }
+  const target = args[i];
+  if (target === undefined)
+    return fail(
+      'usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-P tag] [-p port] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]\n',
+      255,
+    );
+  const at = target.lastIndexOf('@');
+  const hostName = at >= 0 ? target.slice(at + 1) : target;
+  if (at >= 0) user = target.slice(0, at);
+  void user;
+  const node = machines ? nodeNamed(machines, hostName) : undefined;
+  if (!machines || !node)
+    return fail(
+      `ssh: Could not resolve hostname ${hostName}: Temporary failure in name resolution\n`,
+      255,
+    );
+  if (!machines.up(node))
+    return fail(`ssh: connect to host ${hostName} port 22: No route to host\n`, 255);
+  const terminal = terminalOf(host);
+  const login = openLogin(terminal, node, node === machines.controlPlane);
+  const command = args.slice(i + 1);
+  if (command.length > 0) return shell.runLine(login.host, command.join(' '));
+  loginsOf(terminal).push(login);
+  return ok(`Welcome to Ubuntu 24.04.1 LTS (GNU/Linux ${KERNEL} x86_64)\n\n`);
+}
+
+/**
+ * `scp SRC… DEST` between the learner's files and a node (`node1:/etc/kubernetes/manifests/`,
+ * `root@node1:PATH`; a path with no `HOST:` is on the machine scp runs on). Prints nothing:
+ * scp's progress meter shows only on a terminal.
+ */
+function scp(host: KubectlHost, args: string[]): RunResult {
+  const machines = host.machines;
+  const paths = args.filter((a) => !a.startsWith('-'));
+  if (paths.length < 2)
+    return fail(
+      'usage: scp [-346ABCOpqRrsTv] [-c cipher] [-D sftp_server_path] [-F ssh_config]\n           [-i identity_file] [-J destination] [-l limit] [-o ssh_option]\n           [-P port] [-S program] [-X sftp_option] source ... target\n',
+      1,
+    );
+  const here = host.fs;
+  const place = (spec: string): { fs: Workspace; path: string; label: string } | string => {
+    const m = /^(?:[^@/:]+@)?([^/:]+):(.*)$/.exec(spec);
+    if (!m) return { fs: here, path: spec, label: spec };
+    const name = m[1] as string;
+    const node = machines ? nodeNamed(machines, name) : undefined;
+    if (!machines || !node)
+      return `ssh: Could not resolve hostname ${name}: Temporary failure in name resolution\r\nscp: Connection closed\n`;
+    if (!machines.up(node))
+      return `ssh: connect to host ${name} port 22: No route to host\r\nscp: Connection closed\n`;
+    const login = openLogin(terminalOf(host), node, node === machines.controlPlane);
+    return { fs: login.fs, path: m[2] === '' ? '.' : (m[2] as string), label: spec };
+  };
+  const dest = place(paths[paths.length - 1] as string);
+  if (typeof dest === 'string') return fail(dest, 255);
+  let stderr = '';
+  for (const spec of paths.slice(0, -1)) {
+    const src = place(spec);
+    if (typeof src === 'string') {
+      stderr += src;
+      continue;
+    }
+    const text = src.fs.read(src.path);
+    if (text === undefined) {
+      stderr += `scp: ${src.path}: No such file or directory\n`;
+      continue;
+    }
+    const base =
+      src.path
+        .split('/')
+        .filter((x) => x !== '')
+        .pop() ?? src.path;
+    const target =
+      dest.path === '.' || dest.fs.isDirectory(dest.path)
+        ? `${dest.path.replace(/\/+$/, '')}/${base}`
+        : dest.path;
+    const w = dest.fs.write(target, text);
+    if (!w.ok) stderr += `scp: ${target}: ${w.error.replace(/^[^:]*: /, '')}\n`;
+  }
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** `ls [-l] [-a] [PATH…]` on a node. */
+function ls(fs: NodeFs, args: string[], now: number): RunResult {
+  const long = args.some((a) => /^-[a-zA-Z]*l/.test(a));
+  const paths = args.filter((a) => !a.startsWith('-'));
+  let stdout = '';
+  let stderr = '';
+  let code = 0;
+  const date = (() => {
+    const d = new Date(now);
+    const m = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    return `${m[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  })();
+  const line = (name: string, path: string, dir: boolean) => {
+    if (!long) return name;
+    const text = dir ? '' : (fs.read(path) ?? '');
+    const size = dir ? 4096 : (snapshotSize(text) ?? new TextEncoder().encode(text).length);
+    const mode = dir
+      ? 'drwxr-xr-x'
+      : /\.key$|\.conf$|manifests\//.test(path)
+        ? '-rw-------'
+        : '-rw-r--r--';
+    return `${mode} ${dir ? 2 : 1} root root ${String(size).padStart(5)} ${date} ${name}`;
+  };
+  const targets = paths.length > 0 ? paths : ['.'];
+  const blocks: string[] = [];
+  for (const p of targets) {
+    const abs = fs.abs(p);
+    if (fs.isDirectory(abs)) {
+      const entries = fs.entries(abs);
+      const lines = entries.map((e) => line(e.name, `${abs === '/' ? '' : abs}/${e.name}`, e.dir));
+      const body = long
+        ? `total ${entries.length * 4}\n${lines.map((l) => `${l}\n`).join('')}`
+        : lines.length > 0
+          ? `${lines.join('  ')}\n`
+          : '';
+      blocks.push(targets.length > 1 ? `${p}:\n${body}` : body);
+    } else if (fs.read(abs) !== undefined) {
+      blocks.push(`${line(p, abs, false)}\n`);
+    } else {
+      stderr += `ls: cannot access '${p}': No such file or directory\n`;
+      code = 2;
+    }
+  }
+  stdout = blocks.join(targets.length > 1 ? '\n' : '');
+  return { stdout, stderr, exitCode: code };
+}
+
+/** The console keeps the control plane's own manifests as the engine runs them. */
+function keptManifest(tool: string, path: string): string {
+  return `bash: this console cannot run "${tool} ${path}": changing the control plane's own static pod manifests is not simulated\n`;
+}
+
+/** `rm [-f] [-r] PATH…` on a node. */
+function rm(fs: NodeFs, args: string[]): RunResult {
+  const force = args.some((a) => /^-[a-zA-Z]*f/.test(a));
+  let stderr = '';
+  let code = 0;
+  for (const p of args.filter((a) => !a.startsWith('-'))) {
+    if (fs.refused(p)) {
+      stderr += keptManifest('rm', p);
+      code = 2;
+    } else if (fs.isDirectory(p) && fs.read(p) === undefined) {
+      stderr += `rm: cannot remove '${p}': Is a directory\n`;
+      code = 1;
+    } else if (!fs.remove(p) && !force) {
+      stderr += `rm: cannot remove '${p}': No such file or directory\n`;
+      code = 1;
+    }
+  }
+  return { stdout: '', stderr, exitCode: code };
+}
+
+function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
+  const tool = move ? 'mv' : 'cp';
+  const paths = args.filter((a) => !a.startsWith('-'));
+  if (paths.length < 2)
+    return fail(
+      paths.length === 0
+        ? `${tool}: missing file operand\nTry '${tool} --help' for more information.\n`
+        : `${tool}: missing destination file operand after '${paths[0]}'\nTry '${tool} --help' for more information.\n`,
+    );
+  const dest = paths[paths.length - 1] as string;
+  const sources = paths.slice(0, -1);
+  const destDir = fs.isDirectory(dest);
+  if (sources.length > 1 && !destDir) return fail(`${tool}: target '${dest}': Not a directory\n`);
+  let stderr = '';
+  for (const src of sources) {
+    if (move && fs.refused(src)) {
+      stderr += keptManifest(tool, src);
+      continue;
+    }
+    const text = fs.read(src);
+    if (text === undefined) {
+      stderr += fs.isDirectory(src)
+        ? `${tool}: -r not specified; omitting directory '${src}'\n`
+        : `${tool}: cannot stat '${src}': No such file or directory\n`;
+      continue;
+    }
+    const base = fs.abs(src).split('/').pop() as string;
+    const target = destDir ? `${fs.abs(dest)}/${base}` : dest;
+    const w = fs.write(target, text);
+    if (!w.ok) {
+      stderr += `${tool}: cannot create regular file '${target}': ${w.error.replace(/^[^:]*: /, '')}\n`;
+      continue;
+    }
+    if (move && !fs.remove(src))
+      stderr += `${tool}: cannot remove '${src}': Operation not permitted\n`;
+  }
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** Commands whose name the node shell answers, wherever it runs. */
+const NODE_TOOLS = new Set([
+  'systemctl',
+  'service',
+  'ps',
+  'journalctl',
+  'crictl',
+  'etcdctl',
+  'etcdutl',
+  'kubeadm',
+  'hostname',
+  'whoami',
+  'cd',
+  'pwd',
+  'ls',
+  'mkdir',
+  'cp',
+  'mv',
+  'touch',
+  'rm',
+  'sudo',
+  'su',
+  'vi',
+  'vim',
+  'nano',
+  'exit',
+  'logout',
+]);
+
+/**
+ * Runs `words` if the node shell answers it on `host` (the console's terminal or a node login),
+ * else undefined (the console's own shell runs it).
+ */
+export function runNodeCommand(
+  host: KubectlHost,
+  words: string[],
+  shell: ShellAccess,
+): RunResult | undefined {
+  const [name, ...args] = words;
+  if (name === 'ssh') return ssh(host, args, shell);
+  if (name === 'scp') return scp(host, args);
+  const login = loginOf(host);
+  if (!login || !name || !NODE_TOOLS.has(name)) return undefined;
+  const machines = host.machines;
+  const { node, fs } = login;
+  const cp = node === machines?.controlPlane;
+  switch (name) {
+    case 'exit':
+    case 'logout': {
+      const logins = loginsOf(terminalOf(host));
+      const i = logins.indexOf(login);
+      if (i < 0) return ok();
+      logins.splice(i);
+      return { stdout: '', stderr: `logout\nConnection to ${node} closed.\n`, exitCode: 0 };
+    }
+    case 'sudo': {
+      const rest = [...args];
+      while (rest[0]?.startsWith('-') && !['-i', '-s'].includes(rest[0])) rest.shift();
+      if (rest.length === 0 || rest[0] === '-i' || rest[0] === '-s') return ok();
+      if (rest[0] === 'su' || rest[0] === 'bash' || rest[0] === '-') return ok();
+      return shell.runWords(rest);
+    }
+    case 'su':
+      return ok();
+    case 'vi':
+    case 'vim':
+    case 'nano':
+      return fail(
+        `bash: ${name}: editors are not available in this console; on a node write files with echo '...' > FILE, or make them on your own machine (kubectl ... -o yaml > FILE) and copy them here: scp FILE ${node}:${fs.cwd}/\n`,
+        127,
+      );
+    case 'whoami':
+      return ok('root\n');
+    case 'hostname':
+      return ok(`${node}\n`);
+    case 'pwd':
+      return ok(`${fs.cwd}\n`);
+    case 'cd': {
+      const to = args[0] === undefined || args[0] === '~' ? '/root' : fs.abs(args[0]);
+      if (!fs.isDirectory(to)) {
+        return fail(
+          fs.read(to) !== undefined
+            ? `bash: cd: ${args[0]}: Not a directory\n`
+            : `bash: cd: ${args[0]}: No such file or directory\n`,
+        );
+      }
+      fs.cwd = to;
+      return ok();
+    }
+    case 'ls':
+      return ls(fs, args, host.nowEpochMs());
+    case 'mkdir': {
+      const parents = args.some((a) => /^-[a-z]*p/.test(a) || a === '--parents');
+      let stderr = '';
+      for (const p of args.filter((a) => !a.startsWith('-'))) {
+        const r = fs.mkdir(p, parents);
+        if (r === 'exists' && !parents)
+          stderr += `mkdir: cannot create directory '${p}': File exists\n`;
+        if (r === 'missing')
+          stderr += `mkdir: cannot create directory '${p}': No such file or directory\n`;
+      }
+      return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+    }
+    case 'touch': {
+      let stderr = '';
+      for (const p of args.filter((a) => !a.startsWith('-'))) {
+        if (fs.read(p) !== undefined || fs.isDirectory(p)) continue;
+        const w = fs.write(p, '');
+        if (!w.ok) stderr += `touch: cannot touch '${p}': ${w.error.replace(/^[^:]*: /, '')}\n`;
+      }
+      return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+    }
+    case 'cp':
+    case 'mv':
+      return copy(fs, args, name === 'mv');
+    case 'rm':
+      return rm(fs, args);
+  }
+  if (!machines) return undefined;
+  switch (name) {
+    case 'systemctl':
+      return systemctl(host, machines, node, args);
+    case 'service':
+      // Ubuntu's service(8): `service kubelet status` is `systemctl status kubelet`.
+      return systemctl(host, machines, node, [args[1] ?? 'status', args[0] ?? '']);
+    case 'ps':
+      return ps(args, nodeProcesses(machines.podsOn(node), kubeletProcess(host, machines, node)));
+    case 'journalctl':
+      return journalctl(host, machines, node, args);
+    case 'crictl':
+      return crictl(host, machines, node, args, (ns, pod, container, tail) =>
+        // The kubelet's log files are what kubectl logs reads too.
+        runKubectl(terminalOf(host), [
+          'logs',
+          '-n',
+          ns,
+          pod,
+          '-c',
+          container,
+          ...(tail ? [`--tail=${tail}`] : []),
+        ]),
+      );
+    case 'etcdctl':
+    case 'etcdutl':
+      if (!cp) return undefined;
+      return etcdctl(fs, machines, host.nowEpochMs(), args, shell.env(), name === 'etcdutl');
+    case 'kubeadm':
+      return kubeadm(host, cp, args);
+  }
+  return undefined;
+}
+
+export { activeHost };

@@ -1,0 +1,57 @@
+/**
+ * What the node shell (`ssh NODE`) needs of the simulated machines besides the API: which nodes
+ * exist and run, and their kubelet services. The engine host provides it (engineHost.ts); a
+ * host without it (a snapshot of the past) has no machine to log in to.
+ */
+import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
+import { RESOURCE_NAMES } from '../../engine/apiserver/resources.ts';
+import type { Cluster } from '../../engine/index.ts';
+import { CONTROL_PLANE } from '../../engine/index.ts';
+
+export interface NodeMachines {
+  /** Every node, control plane first. */
+  names(): readonly string[];
+  /** The control-plane node's name. */
+  controlPlane: string;
+  /** Whether the machine is up (false after `sim stop-node`). */
+  up(name: string): boolean;
+  kubeletRunning(name: string): boolean;
+  stopKubelet(name: string): void;
+  startKubelet(name: string): void;
+  /** The kubelet's errors about the node's static pod manifests. */
+  manifestErrors(name: string): readonly { path: string; error: string }[];
+  /** Virtual ms of the simulation (the machines' uptime counts from 0). */
+  now(): number;
+  /** The pods bound to a node, read without a request (what its kubelet and runtime hold). */
+  podsOn(name: string): readonly KubeObject[];
+  /** The cluster's objects of one resource, read without a request (etcd's own view). */
+  list(resource: ResourceName): readonly KubeObject[];
+  /** etcd's revision and key count (what `etcdctl snapshot save` saves). */
+  etcdStatus(): { revision: number; keys: number };
+}
+
+/** The machines of a simulated cluster. */
+export function clusterMachines(cluster: Cluster): NodeMachines {
+  return {
+    names: () => cluster.nodes(),
+    controlPlane: CONTROL_PLANE,
+    up: (name) => !cluster.stoppedNodes().includes(name),
+    kubeletRunning: (name) => cluster.kubeletRunning(name),
+    stopKubelet: (name) => cluster.stopKubelet(name),
+    startKubelet: (name) => cluster.startKubelet(name),
+    manifestErrors: (name) => cluster.manifestErrors(name),
+    now: () => cluster.now(),
+    podsOn: (name) =>
+      cluster
+        .snapshot()
+        .list('pods')
+        .filter((p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === name),
+    list: (resource) => cluster.snapshot().list(resource),
+    etcdStatus: () => {
+      const snap = cluster.snapshot();
+      let keys = 0;
+      for (const r of RESOURCE_NAMES) keys += snap.list(r).length;
+      return { revision: snap.revision, keys };
+    },
+  };
+}

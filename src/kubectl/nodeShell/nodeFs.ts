@@ -1,0 +1,181 @@
+/**
+ * A node's file system as its root shell sees it (`ssh node1`, then `cat`, `ls`, `>`, `cp`,
+ * `rm`): the files the node has from the start (nodeFiles.ts) under what was written from the
+ * shell, which the cluster keeps on the node (storage scope `hostPath:<node>:/`, the same store
+ * its kubelet reads static pod manifests from and hostPath volumes see). Paths are absolute;
+ * relative ones start at the shell's working directory (root's home, /root, at login).
+ */
+import type { StoredFile } from '../../engine/cluster.ts';
+import { nodeFileScope } from '../../engine/node/staticPodFiles.ts';
+import type { KubectlHost } from '../host.ts';
+import { type FsResult, Workspace } from '../workspace.ts';
+import { BASE_DIRS, baseFiles, CONTROL_PLANE_COMPONENTS, kubeadmManifest } from './nodeFiles.ts';
+
+/** `a/./b/../c` from `cwd` → `/a/c`; `~` is root's home. */
+export function resolvePath(cwd: string, path: string): string {
+  let p = path;
+  if (p === '~' || p.startsWith('~/')) p = `/root${p.slice(1)}`;
+  if (!p.startsWith('/')) p = `${cwd}/${p}`;
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** The control plane's own manifests: this console keeps them as the engine runs them. */
+const KEPT = new Set(CONTROL_PLANE_COMPONENTS.map((c) => `/etc/kubernetes/manifests/${c}.yaml`));
+/**
+ * Of those, the ones that may be moved away and back unchanged (the scheduler and the
+ * controller manager then stop and start again): their component name.
+ */
+const MOVABLE: Readonly<Record<string, string>> = {
+  '/etc/kubernetes/manifests/kube-scheduler.yaml': 'kube-scheduler',
+  '/etc/kubernetes/manifests/kube-controller-manager.yaml': 'kube-controller-manager',
+};
+
+export class NodeFs extends Workspace {
+  /** The shell's working directory. */
+  cwd = '/root';
+  private base: Map<string, () => string> | undefined;
+  /** Directories made with mkdir (the store keeps files only). */
+  private readonly dirs = new Set<string>(BASE_DIRS);
+
+  constructor(
+    private readonly host: KubectlHost,
+    readonly node: string,
+    readonly controlPlane: boolean,
+  ) {
+    super();
+  }
+
+  abs(path: string): string {
+    return resolvePath(this.cwd, path);
+  }
+
+  private baseMap(): Map<string, () => string> {
+    this.base ??= baseFiles(this.host, this.node, this.controlPlane);
+    return this.base;
+  }
+
+  /** What the shell wrote on this node: each path's last write (null: removed). */
+  private written(): Map<string, string | null> {
+    const out = new Map<string, string | null>();
+    for (const f of this.host.storedFiles?.(nodeFileScope(this.node)) ?? []) {
+      out.set(f.path, f.content);
+    }
+    return out;
+  }
+
+  /** Every file's absolute path, sorted. */
+  allFiles(): string[] {
+    const w = this.written();
+    const all = new Set<string>();
+    for (const p of this.baseMap().keys()) if (w.get(p) !== null) all.add(p);
+    for (const [p, c] of w) if (c !== null) all.add(p);
+    return [...all].sort();
+  }
+
+  override has(path: string): boolean {
+    return this.read(path) !== undefined;
+  }
+
+  override isDirectory(path: string): boolean {
+    const p = this.abs(path);
+    if (this.dirs.has(p)) return true;
+    const prefix = p === '/' ? '/' : `${p}/`;
+    return this.allFiles().some((f) => f.startsWith(prefix));
+  }
+
+  override read(path: string): string | undefined {
+    const p = this.abs(path);
+    const w = this.written();
+    if (w.has(p)) return w.get(p) ?? undefined;
+    const make = this.baseMap().get(p);
+    return make ? make() : undefined;
+  }
+
+  /**
+   * Why the console refuses to change `path` (to `content`; undefined: remove it), if it does:
+   * etcd's and the API server's manifests stay; the scheduler's and the controller manager's
+   * may go and come back as kubeadm wrote them, not edited.
+   */
+  refused(path: string, content?: string): string | undefined {
+    const p = this.abs(path);
+    if (!KEPT.has(p) || !this.controlPlane) return undefined;
+    const component = MOVABLE[p];
+    // Removed, truncated by a redirection before it writes, or back as it was: allowed.
+    if (component && (content === undefined || content === '')) return undefined;
+    if (component && content === kubeadmManifest(component, this.node)) return undefined;
+    return `${path}: this console does not simulate changing the control plane's own manifests`;
+  }
+
+  override write(path: string, content: string, append = false): FsResult<void> {
+    const p = this.abs(path);
+    if (this.isDirectory(p)) return { ok: false, error: `${path}: Is a directory` };
+    const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+    if (!this.isDirectory(parent))
+      return { ok: false, error: `${path}: No such file or directory` };
+    const next = append ? (this.read(p) ?? '') + content : content;
+    const why = this.refused(path, next);
+    if (why) return { ok: false, error: why };
+    this.store(p, next);
+    return { ok: true, value: undefined };
+  }
+
+  private store(path: string, content: string | null): void {
+    const file: StoredFile = { path, content, at: this.host.nowEpochMs() };
+    this.host.writeFiles?.(nodeFileScope(this.node), [file]);
+  }
+
+  override remove(path: string): boolean {
+    const p = this.abs(path);
+    if (this.read(p) === undefined || this.refused(path)) return false;
+    this.store(p, null);
+    return true;
+  }
+
+  /** Makes a directory (its parent must exist unless `parents`); false when it cannot. */
+  mkdir(path: string, parents: boolean): 'ok' | 'exists' | 'missing' {
+    const p = this.abs(path);
+    if (this.isDirectory(p) || this.read(p) !== undefined) return 'exists';
+    const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+    if (!this.isDirectory(parent)) {
+      if (!parents) return 'missing';
+      this.mkdir(parent, true);
+    }
+    this.dirs.add(p);
+    return 'ok';
+  }
+
+  /** Absolute paths, and the working directory's files by their own names (for globs). */
+  override list(): string[] {
+    const files = this.allFiles();
+    const prefix = this.cwd === '/' ? '/' : `${this.cwd}/`;
+    const here = files.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+    return [...files, ...here];
+  }
+
+  /** The names directly in directory `dir` (files and subdirectories), sorted. */
+  entries(dir: string): { name: string; dir: boolean }[] {
+    const p = this.abs(dir);
+    const prefix = p === '/' ? '/' : `${p}/`;
+    const out = new Map<string, boolean>();
+    for (const f of this.allFiles()) {
+      if (!f.startsWith(prefix)) continue;
+      const rest = f.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      if (slash < 0) out.set(rest, out.get(rest) ?? false);
+      else out.set(rest.slice(0, slash), true);
+    }
+    for (const d of this.dirs) {
+      if (d !== p && d.startsWith(prefix) && !d.slice(prefix.length).includes('/'))
+        out.set(d.slice(prefix.length), true);
+    }
+    return [...out]
+      .map(([name, isDir]) => ({ name, dir: isDir }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+}

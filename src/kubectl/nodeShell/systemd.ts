@@ -1,0 +1,339 @@
+/**
+ * `systemctl` and `journalctl` for the kubelet service of a kubeadm node (Ubuntu 24.04,
+ * systemd 255, the pkgs.k8s.io kubelet package with kubeadm's drop-in). `systemctl stop kubelet`
+ * stops the node's kubelet in the engine (no more status posts: the node goes NotReady, its
+ * containers go on), `start`/`restart` bring it back and it takes the containers over again.
+ * The journal is made from what the simulation knows: the service's starts and stops, the
+ * pods the kubelet took on, and the static pod manifests it could not read.
+ */
+import { BOOTSTRAP_AT, epochMs } from '../../engine/util/clock.ts';
+import type { KubectlHost, RunResult } from '../host.ts';
+import type { NodeMachines } from './machines.ts';
+
+type Change = { at: number; op: 'start' | 'stop'; pid: number };
+
+/** The kubelet service's starts and stops per node, per cluster (keyed by its API client). */
+const HISTORY = new WeakMap<object, Map<string, Change[]>>();
+
+function pidBase(node: string): number {
+  let h = 0;
+  for (const ch of node) h = (h * 31 + ch.charCodeAt(0)) % 97;
+  return 700 + h;
+}
+
+/**
+ * The history, brought up to date: a kubelet that runs although its last change was a stop
+ * came back with its machine (`sim start-node`): started by now.
+ */
+function syncedHistory(host: KubectlHost, machines: NodeMachines, node: string): Change[] {
+  const h = historyOf(host, node);
+  const last = h[h.length - 1] as Change;
+  if (last.op === 'stop' && machines.kubeletRunning(node))
+    h.push({ at: host.nowEpochMs(), op: 'start', pid: last.pid + 1000 });
+  return h;
+}
+
+function historyOf(host: KubectlHost, node: string): Change[] {
+  let byNode = HISTORY.get(host.api);
+  if (!byNode) {
+    byNode = new Map();
+    HISTORY.set(host.api, byNode);
+  }
+  let h = byNode.get(node);
+  if (!h) {
+    // Started when the machine booted, with the cluster.
+    h = [{ at: epochMs(BOOTSTRAP_AT), op: 'start', pid: pidBase(node) }];
+    byNode.set(node, h);
+  }
+  return h;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const p2 = (n: number) => String(n).padStart(2, '0');
+
+/** `Tue 2026-01-06 00:00:40 UTC`, as systemctl status prints a time. */
+function longTime(ms: number): string {
+  const d = new Date(ms);
+  return `${DAYS[d.getUTCDay()]} ${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} UTC`;
+}
+
+/** `Jan 06 00:00:40`, a journal line's time. */
+function shortTime(ms: number): string {
+  const d = new Date(ms);
+  return `${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+}
+
+/** klog's header: `I0106 00:00:40.123456`. */
+function klogTime(ms: number): string {
+  const d = new Date(ms);
+  return `${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000).padStart(6, '0')}`;
+}
+
+/** systemd's format_timestamp_relative: `5 days ago`, `1h 3min ago`, `41s ago`. */
+export function relativeAgo(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const min = 60;
+  const hour = 3600;
+  const day = 86400;
+  const week = 7 * day;
+  const month = 2629800;
+  if (s >= month)
+    return `${Math.floor(s / month)} months ${Math.floor((s % month) / day)} days ago`;
+  if (s >= week) return `${Math.floor(s / week)} weeks ${Math.floor((s % week) / day)} days ago`;
+  if (s >= 2 * day) return `${Math.floor(s / day)} days ago`;
+  if (s >= 25 * hour) return `1 day ${Math.floor((s - day) / hour)}h ago`;
+  if (s >= 6 * hour) return `${Math.floor(s / hour)}h ago`;
+  if (s >= hour) return `${Math.floor(s / hour)}h ${Math.floor((s % hour) / min)}min ago`;
+  if (s >= 5 * min) return `${Math.floor(s / min)}min ago`;
+  if (s >= min) return `${Math.floor(s / min)}min ${s % min}s ago`;
+  return `${s}s ago`;
+}
+
+const UNIT_DESCRIPTION = 'kubelet.service - kubelet: The Kubernetes Node Agent';
+const EXEC =
+  '/usr/bin/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf --config=/var/lib/kubelet/config.yaml --container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --pod-infra-container-image=registry.k8s.io/pause:3.10';
+
+/** The kubelet's process on `node` while its service runs: PID and command line. */
+export function kubeletProcess(
+  host: KubectlHost,
+  machines: NodeMachines,
+  node: string,
+): { pid: number; command: string } | undefined {
+  if (!machines.kubeletRunning(node)) return undefined;
+  const h = syncedHistory(host, machines, node);
+  return { pid: (h[h.length - 1] as Change).pid, command: EXEC };
+}
+
+/** The kubelet's journal on `node`, oldest first, as `journalctl -u kubelet` prints it. */
+export function kubeletJournal(host: KubectlHost, machines: NodeMachines, node: string): string[] {
+  const entries: { at: number; text: string }[] = [];
+  const changes = syncedHistory(host, machines, node);
+  const now = host.nowEpochMs();
+  const sys = (at: number, msg: string) =>
+    entries.push({ at, text: `${shortTime(at)} ${node} systemd[1]: ${msg}` });
+  const klog = (at: number, pid: number, level: string, where: string, msg: string) =>
+    entries.push({
+      at,
+      text: `${shortTime(at)} ${node} kubelet[${pid}]: ${level}${klogTime(at)} ${String(pid).padStart(7)} ${where}] ${msg}`,
+    });
+  let runningPid: number | undefined;
+  for (const c of changes) {
+    if (c.op === 'start') {
+      runningPid = c.pid;
+      sys(c.at, `Started ${UNIT_DESCRIPTION}.`);
+      entries.push({
+        at: c.at,
+        text: `${shortTime(c.at)} ${node} kubelet[${c.pid}]: Flag --pod-infra-container-image has been deprecated, will be removed in 1.35. Image garbage collector will get sandbox image information from CRI.`,
+      });
+      klog(c.at + 12, c.pid, 'I', 'server.go:520', '"Kubelet version" kubeletVersion="v1.32.2"');
+      klog(
+        c.at + 13,
+        c.pid,
+        'I',
+        'server.go:522',
+        '"Golang settings" GOGC="" GOMAXPROCS="" GOTRACEBACK=""',
+      );
+      klog(
+        c.at + 410,
+        c.pid,
+        'I',
+        'kubelet_node_status.go:76',
+        `"Attempting to register node" node="${node}"`,
+      );
+      klog(
+        c.at + 436,
+        c.pid,
+        'I',
+        'kubelet_node_status.go:79',
+        `"Successfully registered node" node="${node}"`,
+      );
+    } else {
+      sys(c.at, `Stopping ${UNIT_DESCRIPTION}...`);
+      sys(c.at, 'kubelet.service: Deactivated successfully.');
+      sys(c.at, `Stopped ${UNIT_DESCRIPTION}.`);
+      runningPid = undefined;
+    }
+  }
+  const pid = runningPid ?? changes[changes.length - 1]?.pid ?? pidBase(node);
+  const lastStart = [...changes].reverse().find((c) => c.op === 'start')?.at ?? 0;
+  for (const p of machines.podsOn(node)) {
+    const created = Date.parse(p.metadata?.creationTimestamp ?? '');
+    if (!Number.isFinite(created) || created <= lastStart) continue;
+    const source =
+      p.metadata?.annotations?.['kubernetes.io/config.source'] === 'file' ? 'file' : 'api';
+    klog(
+      created,
+      pid,
+      'I',
+      'kubelet.go:2456',
+      `"SyncLoop ADD" source="${source}" pods=["${p.metadata?.namespace}/${p.metadata?.name}"]`,
+    );
+  }
+  if (runningPid !== undefined) {
+    for (const e of machines.manifestErrors(node)) {
+      klog(
+        now,
+        pid,
+        'E',
+        'file.go:187',
+        `"Could not process manifest file" err=${JSON.stringify(e.error)} path=${JSON.stringify(e.path)}`,
+      );
+    }
+  }
+  return entries.sort((a, b) => a.at - b.at).map((e) => e.text);
+}
+
+function fail(stderr: string, exitCode: number): RunResult {
+  return { stdout: '', stderr, exitCode };
+}
+
+/** `kubelet`, `kubelet.service` → `kubelet`; other units this console knows; else undefined. */
+function unitName(word: string | undefined): string | undefined {
+  const u = (word ?? '').replace(/\.service$/, '');
+  return u === 'kubelet' || u === 'containerd' ? u : undefined;
+}
+
+function status(host: KubectlHost, machines: NodeMachines, node: string, unit: string): RunResult {
+  const now = host.nowEpochMs();
+  if (unit === 'containerd') {
+    const since = epochMs(BOOTSTRAP_AT);
+    return {
+      stdout: `● containerd.service - containerd container runtime
+     Loaded: loaded (/usr/lib/systemd/system/containerd.service; enabled; preset: enabled)
+     Active: active (running) since ${longTime(since)}; ${relativeAgo(now - since)}
+       Docs: https://containerd.io
+   Main PID: 512 (containerd)
+     CGroup: /system.slice/containerd.service
+             └─512 /usr/bin/containerd
+`,
+      stderr: '',
+      exitCode: 0,
+    };
+  }
+  const changes = syncedHistory(host, machines, node);
+  const last = changes[changes.length - 1] as Change;
+  const running = machines.kubeletRunning(node);
+  const head = `${running ? '●' : '○'} ${UNIT_DESCRIPTION}
+     Loaded: loaded (/usr/lib/systemd/system/kubelet.service; enabled; preset: enabled)
+    Drop-In: /usr/lib/systemd/system/kubelet.service.d
+             └─10-kubeadm.conf
+`;
+  const journal = kubeletJournal(host, machines, node).slice(-10);
+  const tail = journal.length > 0 ? `\n${journal.join('\n')}\n` : '';
+  if (running) {
+    return {
+      stdout: `${head}     Active: active (running) since ${longTime(last.at)}; ${relativeAgo(now - last.at)}
+       Docs: https://kubernetes.io/docs/
+   Main PID: ${last.pid} (kubelet)
+      Tasks: 13 (limit: 4586)
+     Memory: 34.1M (peak: 35.6M)
+        CPU: 3.912s
+     CGroup: /system.slice/kubelet.service
+             └─${last.pid} ${EXEC}
+${tail}`,
+      stderr: '',
+      exitCode: 0,
+    };
+  }
+  const start = [...changes].reverse().find((c) => c.op === 'start');
+  const stoppedAt = last.op === 'stop' ? last.at : now;
+  return {
+    stdout: `${head}     Active: inactive (dead) since ${longTime(stoppedAt)}; ${relativeAgo(now - stoppedAt)}
+       Docs: https://kubernetes.io/docs/
+    Process: ${last.pid} ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS (code=exited, status=0/SUCCESS)
+   Main PID: ${last.pid} (code=exited, status=0/SUCCESS)
+${start ? '' : ''}${tail}`,
+    stderr: '',
+    exitCode: 3,
+  };
+}
+
+/** `systemctl VERB UNIT` on `node`. */
+export function systemctl(
+  host: KubectlHost,
+  machines: NodeMachines,
+  node: string,
+  args: string[],
+): RunResult {
+  const words = args.filter((a) => !a.startsWith('-'));
+  const [verb, ...units] = words;
+  if (verb === undefined) return { stdout: '', stderr: '', exitCode: 0 };
+  if (verb === 'daemon-reload') return { stdout: '', stderr: '', exitCode: 0 };
+  if (units.length === 0 && verb !== 'status') return fail(`Too few arguments.\n`, 1);
+  const unit = unitName(units[0] ?? 'kubelet');
+  if (unit === undefined) {
+    const name = /\.[a-z]+$/.test(units[0] ?? '') ? units[0] : `${units[0]}.service`;
+    return verb === 'status'
+      ? fail(`Unit ${name} could not be found.\n`, 4)
+      : fail(`Failed to ${verb} ${name}: Unit ${name} not found.\n`, 5);
+  }
+  const changes = syncedHistory(host, machines, node);
+  const stop = () => {
+    if (!machines.kubeletRunning(node)) return;
+    machines.stopKubelet(node);
+    changes.push({
+      at: host.nowEpochMs(),
+      op: 'stop',
+      pid: (changes[changes.length - 1] as Change).pid,
+    });
+  };
+  const start = () => {
+    if (machines.kubeletRunning(node)) return;
+    machines.startKubelet(node);
+    const pid = (changes[changes.length - 1] as Change).pid + 1000 + (changes.length % 7) * 37;
+    changes.push({ at: host.nowEpochMs(), op: 'start', pid });
+  };
+  switch (verb) {
+    case 'status':
+      return status(host, machines, node, unit);
+    case 'is-active': {
+      const up = unit === 'containerd' || machines.kubeletRunning(node);
+      return { stdout: up ? 'active\n' : 'inactive\n', stderr: '', exitCode: up ? 0 : 3 };
+    }
+    case 'is-enabled':
+      return { stdout: 'enabled\n', stderr: '', exitCode: 0 };
+    case 'enable':
+    case 'disable':
+      return { stdout: '', stderr: '', exitCode: 0 };
+    case 'stop':
+    case 'start':
+    case 'restart':
+      if (unit === 'containerd')
+        return fail(
+          `bash: this console cannot run "systemctl ${verb} containerd": stopping the container runtime is not simulated\n`,
+          2,
+        );
+      if (verb !== 'start') stop();
+      if (verb !== 'stop') start();
+      return { stdout: '', stderr: '', exitCode: 0 };
+    default:
+      return fail(`Unknown command verb '${verb}', did you mean '--${verb}'?\n`, 1);
+  }
+}
+
+/** `journalctl [-u kubelet] [-n N] [-f] [--no-pager] [-xe]` on `node`. */
+export function journalctl(
+  host: KubectlHost,
+  machines: NodeMachines,
+  node: string,
+  args: string[],
+): RunResult {
+  let unit: string | undefined;
+  let lines: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-u' || a === '--unit') unit = args[++i];
+    else if (a.startsWith('--unit=')) unit = a.slice(7);
+    else if (a.startsWith('-u') && a.length > 2) unit = a.slice(2);
+    else if (a === '-n' || a === '--lines') lines = Number(args[++i]);
+    else if (a.startsWith('--lines=')) lines = Number(a.slice(8));
+    else if (/^-n\d+$/.test(a)) lines = Number(a.slice(2));
+    else if (a === '-e' || a === '-xe' || a === '--pager-end') lines ??= 1000;
+  }
+  const u = unit === undefined ? 'kubelet' : unitName(unit);
+  const all = u === 'kubelet' ? kubeletJournal(host, machines, node) : [];
+  const shown = lines !== undefined && Number.isFinite(lines) ? all.slice(-lines) : all;
+  if (shown.length === 0) return { stdout: '-- No entries --\n', stderr: '', exitCode: 0 };
+  return { stdout: `${shown.join('\n')}\n`, stderr: '', exitCode: 0 };
+}

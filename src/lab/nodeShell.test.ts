@@ -1,0 +1,62 @@
+/**
+ * The lab's console on a node: the prompt shows where the shell runs (`root@node1:~#` after
+ * `ssh node1`), and a reload brings the learner back into the same node shell, with the
+ * static pod they made from a manifest still running.
+ */
+import { describe, expect, it } from 'vitest';
+import { createLabSession, type LabStorage } from './session.ts';
+
+function memoryStorage(): LabStorage {
+  const data = new Map<string, string>();
+  return {
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => {
+      data.set(k, v);
+    },
+    removeItem: (k) => {
+      data.delete(k);
+    },
+  };
+}
+
+describe('the lab console on a node', () => {
+  it('shows the node shell in its prompt until exit', () => {
+    const lab = createLabSession();
+    expect(lab.state().prompt).toBe('$');
+    lab.run('ssh node1');
+    expect(lab.state().prompt).toBe('root@node1:~#');
+    lab.run('cd /etc/kubernetes/manifests');
+    expect(lab.state().prompt).toBe('root@node1:/etc/kubernetes/manifests#');
+    expect(lab.run('exit').stderr).toBe('logout\nConnection to node1 closed.\n');
+    expect(lab.state().prompt).toBe('$');
+  });
+
+  it('a reload keeps the login, its directory and the static pod written there', () => {
+    const storage = memoryStorage();
+    const a = createLabSession({ storage });
+    a.run('kubectl run static-web --image=nginx --dry-run=client -o yaml > static-web.yaml');
+    a.run('scp static-web.yaml node1:/etc/kubernetes/manifests/');
+    a.run('ssh node1');
+    a.run('cd /etc/kubernetes/manifests');
+    const b = createLabSession({ storage });
+    expect(b.state().prompt).toBe('root@node1:/etc/kubernetes/manifests#');
+    expect(b.run('ls').stdout).toBe('static-web.yaml\n');
+    b.run('exit');
+    // The lab starts with the guided flow's web pod.
+    expect(b.run('kubectl get pods').stdout).toMatch(
+      /^NAME {19}READY {3}STATUS {4}RESTARTS {3}AGE\nstatic-web-node1 {7}1\/1 {5}Running {3}0 {10}/,
+    );
+  });
+});
+
+describe('the lab narrates the node shell', () => {
+  it('ssh: a root shell on the node; systemctl stop kubelet: the kubelet stopped', () => {
+    const lab = createLabSession();
+    expect(lab.run('ssh node2').steps.map((s) => s.title)).toEqual([
+      { key: 'lab.step.nodeShell.title', params: { node: 'node2' } },
+    ]);
+    expect(lab.run('systemctl stop kubelet').steps.map((s) => s.title)).toEqual([
+      { key: 'lab.step.kubeletStopped.title', params: { node: 'node2' } },
+    ]);
+  });
+});
