@@ -1,0 +1,246 @@
+/**
+ * `kubectl edit` with an editor (the lab's): the temp file kubectl writes, then what closing the
+ * editor comes to, as 1.32's editoptions.go prints it.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  EDIT_HEADER,
+  enableKubectlEditor,
+  finishKubectlEdit,
+  pendingKubectlEdit,
+} from './commands/edit.ts';
+import { engineSession } from './testing/engineSession.ts';
+
+function session() {
+  const s = engineSession(3);
+  enableKubectlEditor(s.host.fs);
+  s.run('kubectl create deployment web --image=nginx');
+  /** Closes the editor after `change` rewrote the file (undefined: quit without saving). */
+  const close = (change?: (text: string) => string) => {
+    const p = pendingKubectlEdit(s.host.fs);
+    if (!p) throw new Error('no edit pending');
+    const text = change ? change(s.host.fs.read(p.path) ?? '') : undefined;
+    const o = finishKubectlEdit(s.host, text);
+    s.host.settle();
+    return {
+      out: o.result.stdout,
+      err: o.result.stderr,
+      code: o.result.exitCode,
+      reopened: o.reopened,
+    };
+  };
+  return { ...s, close };
+}
+
+describe('kubectl edit opens the object in a temp file', () => {
+  it('writes /tmp/kubectl-edit-N.yaml with the header and the object (no managedFields)', () => {
+    const { run, host } = session();
+    expect(run('kubectl edit deployment web')).toEqual({ out: '', err: '', code: 0 });
+    const p = pendingKubectlEdit(host.fs);
+    expect(p?.path).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
+    const text = host.fs.read(p?.path ?? '') ?? '';
+    expect(
+      text.startsWith(
+        "# Please edit the object below. Lines beginning with a '#' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n",
+      ),
+    ).toBe(true);
+    expect(text).toContain('  replicas: 1\n');
+    expect(text).not.toContain('managedFields');
+    expect(text).toContain('\nstatus:\n');
+  });
+
+  it('-o json writes a .json file; TYPE/NAME works too', () => {
+    const { run, host } = session();
+    run('kubectl edit deploy/web -o json');
+    const p = pendingKubectlEdit(host.fs);
+    expect(p?.path).toMatch(/^\/tmp\/kubectl-edit-\d+\.json$/);
+    const text = host.fs.read(p?.path ?? '') ?? '';
+    expect(text.startsWith(`${EDIT_HEADER}{\n    "apiVersion": "apps/v1",\n`)).toBe(true);
+  });
+
+  it('refuses what kubectl refuses before opening an editor', () => {
+    const { run, host } = session();
+    expect(run('kubectl edit')).toEqual({
+      out: '',
+      err: "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+      code: 1,
+    });
+    expect(run('kubectl edit deploy nope')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): deployments.apps "nope" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl edit deploy web -o wide').err).toBe(
+      'error: unable to match a printer suitable for the output format "wide", allowed formats are: json,yaml\n',
+    );
+    expect(run('kubectl edit deploy web --subresource=scale').err).toBe(
+      'error: invalid subresource value: "scale". Must be one of [status]\n',
+    );
+    expect(pendingKubectlEdit(host.fs)).toBeUndefined();
+  });
+
+  it('without an editor the console says it has no kubectl edit', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl edit deployment/web')).toEqual({
+      out: '',
+      err: 'error: "kubectl edit" is not available in this simulated cluster\n',
+      code: 1,
+    });
+  });
+});
+
+describe('closing the editor', () => {
+  it('a change is patched: `deployment.apps/web edited`, the temp file removed', () => {
+    const { run, host, close } = session();
+    run('kubectl edit deployment web');
+    const path = pendingKubectlEdit(host.fs)?.path ?? '';
+    expect(close((t) => t.replace('  replicas: 1\n', '  replicas: 3\n'))).toEqual({
+      out: 'deployment.apps/web edited\n',
+      err: '',
+      code: 0,
+      reopened: undefined,
+    });
+    expect(host.fs.has(path)).toBe(false);
+    expect(pendingKubectlEdit(host.fs)).toBeUndefined();
+    expect(run('kubectl get deploy web').out).toMatch(/^web\s+3\/3\s+3\s+3\s/m);
+  });
+
+  it('unchanged (or only comments changed): `Edit cancelled, no changes made.`', () => {
+    const { run, host, close } = session();
+    run('kubectl edit deployment web');
+    const path = pendingKubectlEdit(host.fs)?.path ?? '';
+    expect(close()).toEqual({
+      out: '',
+      err: 'Edit cancelled, no changes made.\n',
+      code: 0,
+      reopened: undefined,
+    });
+    expect(host.fs.has(path)).toBe(false);
+    run('kubectl edit deployment web');
+    expect(close((t) => `# my note\n${t}`).err).toBe('Edit cancelled, no changes made.\n');
+  });
+
+  it('an empty file aborts the edit', () => {
+    const { run, close } = session();
+    run('kubectl edit deployment web');
+    expect(close(() => '# nothing left\n\n')).toEqual({
+      out: '',
+      err: 'Edit cancelled, saved file was empty.\n',
+      code: 0,
+      reopened: undefined,
+    });
+  });
+
+  it('an invalid change reopens the file with the reasons; closing it again keeps a copy', () => {
+    const { run, host, close } = session();
+    run('kubectl edit deployment web');
+    const first = close((t) => t.replace(/app: web$/gm, 'app: web2'));
+    expect(first.err).toBe('error: deployments.apps "web" is invalid\n');
+    expect(first.code).toBe(0);
+    expect(first.reopened).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
+    const text = host.fs.read(first.reopened ?? '') ?? '';
+    expect(
+      text.startsWith(
+        `${EDIT_HEADER}# deployments.apps "web" was not valid:\n# * spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web2"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable\n#\napiVersion: apps/v1\n`,
+      ),
+    ).toBe(true);
+    expect(text).toContain('      app: web2\n');
+    expect(close()).toEqual({
+      out: '',
+      err: `A copy of your changes has been stored to "${first.reopened}"\nerror: Edit cancelled, no valid changes were saved.\n`,
+      code: 1,
+      reopened: undefined,
+    });
+    expect(host.fs.has(first.reopened ?? '')).toBe(true);
+    expect(pendingKubectlEdit(host.fs)).toBeUndefined();
+    expect(run("kubectl get deploy web -o jsonpath='{.spec.selector.matchLabels.app}'").out).toBe(
+      'web',
+    );
+  });
+
+  it('an invalid change fixed in the reopened file is applied', () => {
+    const { run, close } = session();
+    run('kubectl edit deployment web');
+    close((t) => t.replace(/app: web$/gm, 'app: web2'));
+    expect(
+      close((t) =>
+        t.replace(/app: web2$/gm, 'app: web').replace('  replicas: 1\n', '  replicas: 2\n'),
+      ),
+    ).toEqual({ out: 'deployment.apps/web edited\n', err: '', code: 0, reopened: undefined });
+    expect(run("kubectl get deploy web -o jsonpath='{.spec.replicas}'").out).toBe('2');
+  });
+
+  it("a pod's spec beyond the image is forbidden, with the diff in the header", () => {
+    const { run, host, close } = session();
+    run('kubectl run nginx --image=nginx');
+    run('kubectl edit pod nginx');
+    const r = close((t) => t.replace('  restartPolicy: Always\n', '  restartPolicy: Never\n'));
+    expect(r.err).toBe('error: pods "nginx" is invalid\n');
+    const text = host.fs.read(r.reopened ?? '') ?? '';
+    const block = text.slice(EDIT_HEADER.length, text.indexOf('\napiVersion: v1\n'));
+    expect(block.split('\n')[0]).toBe('# pods "nginx" was not valid:');
+    expect(block.split('\n')[1]).toBe(
+      '# * spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+    );
+    expect(block).toContain('\n#   core.PodSpec{\n#   \t... // 2 identical fields\n');
+    expect(block).toContain(
+      '\n# - \tRestartPolicy:                 "Always",\n# + \tRestartPolicy:                 "Never",\n',
+    );
+    expect(block.endsWith('\n#   }\n#')).toBe(true);
+    // The image alone may change.
+    const cancel = close();
+    expect(cancel.code).toBe(1);
+    run('kubectl edit pod nginx');
+    expect(close((t) => t.replace('  - image: nginx\n', '  - image: nginx:1.27\n')).out).toBe(
+      'pod/nginx edited\n',
+    );
+  });
+
+  it('a changed resourceVersion conflicts: kubectl proposes replace -f', () => {
+    const { run, host, close } = session();
+    run('kubectl edit deployment web');
+    const path = pendingKubectlEdit(host.fs)?.path ?? '';
+    const r = close((t) =>
+      t
+        .replace(/resourceVersion: "\d+"/, 'resourceVersion: "1"')
+        .replace('replicas: 1', 'replicas: 2'),
+    );
+    expect(r).toEqual({
+      out: '',
+      err: `error: deployments.apps "web" could not be patched: Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again\nYou can run \`kubectl replace -f ${path}\` to try this update again.\n`,
+      code: 1,
+      reopened: undefined,
+    });
+    expect(host.fs.has(path)).toBe(true);
+  });
+
+  it('several objects are edited as a List: the untouched ones are skipped', () => {
+    const { run, close } = session();
+    run('kubectl create deployment api --image=nginx');
+    run('kubectl edit deployments');
+    expect(
+      close((t) => t.replace(/(name: web\n(?:.*\n)*?\s+)replicas: 1/, '$1replicas: 2')).out,
+    ).toBe('deployment.apps/api skipped\ndeployment.apps/web edited\n');
+  });
+
+  it('a YAML syntax error reopens the file with the parser error', () => {
+    const { run, host, close } = session();
+    run('kubectl edit deployment web');
+    const r = close((t) => t.replace('  replicas: 1\n', '  replicas: [1\n'));
+    expect(r.err).toBe('');
+    const text = host.fs.read(r.reopened ?? '') ?? '';
+    expect(text.slice(EDIT_HEADER.length).split('\n')[0]).toMatch(
+      /^# The edited file had a syntax error: error parsing edited-file: error converting YAML to JSON: yaml: line \d+: /,
+    );
+  });
+
+  it('a second kubectl edit waits for the first', () => {
+    const { run } = session();
+    run('kubectl edit deployment web');
+    const again = run('kubectl edit deployment web');
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(
+      /^error: another kubectl edit is waiting for the editor \(\/tmp\/kubectl-edit-\d+\.yaml\)/,
+    );
+  });
+});
