@@ -205,8 +205,10 @@ function freshLive(seed: number, files?: Record<string, string>, kubeconfig?: Ku
   return { cluster, fs, kubeconfig: cfg, host: hostForCluster(cluster, { fs, kubeconfig: cfg }) };
 }
 
+/** The files, and the directories made with mkdir as `DIR/` keys (what `new Workspace` reads). */
 function filesOf(fs: Workspace): Record<string, string> {
   const out: Record<string, string> = {};
+  for (const d of fs.madeDirs()) out[`${d}/`] = '';
   for (const p of fs.list()) out[p] = fs.read(p) ?? '';
   return out;
 }
