@@ -24,6 +24,7 @@ const SHELL_COMMANDS = [
   'export',
   'kubectl',
   'ls',
+  'mkdir',
   'rm',
   'unalias',
   'unset',
@@ -37,7 +38,16 @@ function exampleUrls(current: string): string[] {
   }
   return [];
 }
-const TYPED_COMMANDS = new Set(['get', 'describe', 'delete', 'scale', 'expose', 'label', 'logs']);
+const TYPED_COMMANDS = new Set([
+  'get',
+  'describe',
+  'delete',
+  'scale',
+  'expose',
+  'label',
+  'logs',
+  'edit',
+]);
 
 function words(text: string): { list: string[]; current: string; from: number } {
   const m = /(\S*)$/.exec(text);

@@ -9,6 +9,7 @@ import {
   finishKubectlEdit,
   pendingKubectlEdit,
 } from './commands/edit.ts';
+import { completions } from './completions.ts';
 import { engineSession } from './testing/engineSession.ts';
 
 function session() {
@@ -77,6 +78,11 @@ describe('kubectl edit opens the object in a temp file', () => {
       'error: invalid subresource value: "scale". Must be one of [status]\n',
     );
     expect(pendingKubectlEdit(host.fs)).toBeUndefined();
+  });
+
+  it('Tab completes the names of the type to edit', () => {
+    const { host } = session();
+    expect(completions(host, 'kubectl edit deployment w').items).toEqual(['web']);
   });
 
   it('without an editor the console says it has no kubectl edit', () => {
@@ -231,6 +237,41 @@ describe('closing the editor', () => {
     const text = host.fs.read(r.reopened ?? '') ?? '';
     expect(text.slice(EDIT_HEADER.length).split('\n')[0]).toMatch(
       /^# The edited file had a syntax error: error parsing edited-file: error converting YAML to JSON: yaml: line \d+: /,
+    );
+  });
+
+  it('an applied object gets the edited object as its last-applied-configuration', () => {
+    const { run, host, close } = session();
+    host.fs.write(
+      'cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n',
+    );
+    run('kubectl apply -f cm.yaml');
+    run('kubectl edit cm cfg');
+    expect(close((t) => t.replace('  a: "1"\n', '  a: "2"\n')).out).toBe('configmap/cfg edited\n');
+    const last = run('kubectl apply view-last-applied cm cfg -o json').out;
+    const obj = JSON.parse(last);
+    expect(obj.data).toEqual({ a: '2' });
+    // The whole object as edited, server fields and all (GetModifiedConfiguration).
+    expect(Object.keys(obj.metadata).sort()).toEqual([
+      'annotations',
+      'creationTimestamp',
+      'name',
+      'namespace',
+      'resourceVersion',
+      'uid',
+    ]);
+    expect(obj.metadata.annotations).toEqual({});
+    // Without the annotation (created, not applied) nothing is added, unless --save-config.
+    run('kubectl edit deploy web');
+    close((t) => t.replace('  replicas: 1\n', '  replicas: 2\n'));
+    expect(run('kubectl apply view-last-applied deploy web').err).toBe(
+      'error: no last-applied-configuration annotation found on resource: web\n\n',
+    );
+    run('kubectl edit deploy web --save-config');
+    close((t) => t.replace('  replicas: 2\n', '  replicas: 3\n'));
+    expect(run('kubectl apply view-last-applied deploy web -o json').out).toContain(
+      '"replicas": 3',
     );
   });
 

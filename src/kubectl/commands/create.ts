@@ -899,7 +899,7 @@ function goCompactJson(v: unknown): string {
  * applied, namespace filled in, serialized with its annotations minus this one — so an object
  * without annotations gets `"annotations":{}`.
  */
-function lastAppliedConfiguration(obj: KubeObject, ns: string | undefined): string {
+export function lastAppliedConfiguration(obj: KubeObject, ns: string | undefined): string {
   const meta = { ...(obj.metadata ?? {}) };
   const { [LAST_APPLIED]: _previous, ...annotations } = meta.annotations ?? {};
   return `${goCompactJson({

@@ -38,7 +38,22 @@ import {
   readFilenames,
   typesAndNames,
 } from './common.ts';
+import { lastAppliedConfiguration } from './create.ts';
 import { filenameArgs } from './kustomize.ts';
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * visitAnnotation (CreateOrUpdateAnnotation): with --save-config, or when the object already
+ * has one, its last-applied-configuration becomes the edited object itself.
+ */
+function withApplyAnnotation(obj: KubeObject, original: KubeObject, save: boolean): KubeObject {
+  const had = original.metadata?.annotations?.[LAST_APPLIED] !== undefined;
+  if (!save && !had) return obj;
+  const annotations = { ...(obj.metadata?.annotations ?? {}) };
+  annotations[LAST_APPLIED] = lastAppliedConfiguration(obj, undefined);
+  return { ...obj, metadata: { ...(obj.metadata ?? {}), annotations } };
+}
 
 /** editHeader.writeTo for the normal edit mode. */
 export const EDIT_HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -361,7 +376,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
   let retryable = 0;
   let notfound = 0;
   let invalid = 0;
-  for (const obj of updated) {
+  for (let obj of updated) {
     const uid = obj.metadata?.uid;
     const original = pending.originals.find((o) => o.obj.metadata?.uid === uid);
     if (!original) {
@@ -369,6 +384,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
     }
     const before = withoutManagedFields(original.obj);
     const gr = qualifiedResource(original.type);
+    obj = withApplyAnnotation(obj, before, ctx.bool('save-config'));
     if (JSON.stringify(canonical(before)) === JSON.stringify(canonical(obj))) {
       printObject(ctx, before, '', { verb: 'skipped', dryRun: 'none' });
       continue;
