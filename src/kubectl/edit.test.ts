@@ -275,6 +275,15 @@ describe('closing the editor', () => {
     );
   });
 
+  it('--subresource=status patches through /status: a spec change there is dropped', () => {
+    const { run, close } = session();
+    run('kubectl edit deploy web --subresource=status');
+    expect(close((t) => t.replace('  replicas: 1\n', '  replicas: 5\n')).out).toBe(
+      'deployment.apps/web edited\n',
+    );
+    expect(run("kubectl get deploy web -o jsonpath='{.spec.replicas}'").out).toBe('1');
+  });
+
   it('a second kubectl edit waits for the first', () => {
     const { run } = session();
     run('kubectl edit deployment web');
