@@ -56,7 +56,8 @@ describe('kubectl edit opens the object in a temp file', () => {
     const p = pendingKubectlEdit(host.fs);
     expect(p?.path).toMatch(/^\/tmp\/kubectl-edit-\d+\.json$/);
     const text = host.fs.read(p?.path ?? '') ?? '';
-    expect(text.startsWith(`${EDIT_HEADER}{\n    "apiVersion": "apps/v1",\n`)).toBe(true);
+    // No commented header above JSON (editPrinterOptions.Complete).
+    expect(text.startsWith('{\n    "apiVersion": "apps/v1",\n')).toBe(true);
   });
 
   it('refuses what kubectl refuses before opening an editor', () => {
@@ -140,6 +141,7 @@ describe('closing the editor', () => {
   it('an invalid change reopens the file with the reasons; closing it again keeps a copy', () => {
     const { run, host, close } = session();
     run('kubectl edit deployment web');
+    const firstPath = pendingKubectlEdit(host.fs)?.path ?? '';
     const first = close((t) => t.replace(/app: web$/gm, 'app: web2'));
     expect(first.err).toBe('error: deployments.apps "web" is invalid\n');
     expect(first.code).toBe(0);
@@ -157,15 +159,17 @@ describe('closing the editor', () => {
       code: 1,
       reopened: undefined,
     });
+    // Both passes' files stay: the first is cleaned up only when a pass goes on.
     expect(host.fs.has(first.reopened ?? '')).toBe(true);
+    expect(host.fs.has(firstPath)).toBe(true);
     expect(pendingKubectlEdit(host.fs)).toBeUndefined();
     expect(run("kubectl get deploy web -o jsonpath='{.spec.selector.matchLabels.app}'").out).toBe(
       'web',
     );
   });
 
-  it('an invalid change fixed in the reopened file is applied', () => {
-    const { run, close } = session();
+  it('an invalid change fixed in the reopened file is applied; both temp files are gone', () => {
+    const { run, host, close } = session();
     run('kubectl edit deployment web');
     close((t) => t.replace(/app: web$/gm, 'app: web2'));
     expect(
@@ -173,6 +177,7 @@ describe('closing the editor', () => {
         t.replace(/app: web2$/gm, 'app: web').replace('  replicas: 1\n', '  replicas: 2\n'),
       ),
     ).toEqual({ out: 'deployment.apps/web edited\n', err: '', code: 0, reopened: undefined });
+    expect(host.fs.list().filter((f) => f.startsWith('tmp/'))).toEqual([]);
     expect(run("kubectl get deploy web -o jsonpath='{.spec.replicas}'").out).toBe('2');
   });
 
@@ -240,7 +245,7 @@ describe('closing the editor', () => {
     );
   });
 
-  it('an applied object gets the edited object as its last-applied-configuration', () => {
+  it('--save-config makes the edited object the last-applied-configuration; without it the annotation stays', () => {
     const { run, host, close } = session();
     host.fs.write(
       'cm.yaml',
@@ -249,9 +254,12 @@ describe('closing the editor', () => {
     run('kubectl apply -f cm.yaml');
     run('kubectl edit cm cfg');
     expect(close((t) => t.replace('  a: "1"\n', '  a: "2"\n')).out).toBe('configmap/cfg edited\n');
-    const last = run('kubectl apply view-last-applied cm cfg -o json').out;
-    const obj = JSON.parse(last);
-    expect(obj.data).toEqual({ a: '2' });
+    const last = () => JSON.parse(run('kubectl apply view-last-applied cm cfg -o json').out);
+    expect(last().data).toEqual({ a: '1' });
+    run('kubectl edit cm cfg --save-config');
+    expect(close((t) => t.replace('  a: "2"\n', '  a: "3"\n')).out).toBe('configmap/cfg edited\n');
+    const obj = last();
+    expect(obj.data).toEqual({ a: '3' });
     // The whole object as edited, server fields and all (GetModifiedConfiguration).
     expect(Object.keys(obj.metadata).sort()).toEqual([
       'annotations',
@@ -262,17 +270,35 @@ describe('closing the editor', () => {
       'uid',
     ]);
     expect(obj.metadata.annotations).toEqual({});
-    // Without the annotation (created, not applied) nothing is added, unless --save-config.
-    run('kubectl edit deploy web');
-    close((t) => t.replace('  replicas: 1\n', '  replicas: 2\n'));
-    expect(run('kubectl apply view-last-applied deploy web').err).toBe(
-      'error: no last-applied-configuration annotation found on resource: web\n\n',
+  });
+
+  it('a changed name or namespace is refused, keeping a copy', () => {
+    const { run, host, close } = session();
+    run('kubectl edit deployment web');
+    const path = pendingKubectlEdit(host.fs)?.path ?? '';
+    expect(close((t) => t.replace('  name: web\n', '  name: web2\n'))).toEqual({
+      out: '',
+      err: `A copy of your changes has been stored to "${path}"\nerror: At least one of apiVersion, kind and name was changed\n`,
+      code: 1,
+      reopened: undefined,
+    });
+    run('kubectl edit deployment web');
+    const second = pendingKubectlEdit(host.fs)?.path ?? '';
+    expect(
+      close((t) => t.replace('  namespace: default\n', '  namespace: kube-system\n')).err,
+    ).toBe(
+      `A copy of your changes has been stored to "${second}"\nerror: the namespace from the provided object "kube-system" does not match the namespace "default". You must pass '--namespace=kube-system' to perform this operation.\n`,
     );
-    run('kubectl edit deploy web --save-config');
-    close((t) => t.replace('  replicas: 2\n', '  replicas: 3\n'));
-    expect(run('kubectl apply view-last-applied deploy web -o json').out).toContain(
-      '"replicas": 3',
-    );
+    expect(run('kubectl get deploy -A -o name').out).not.toContain('web2');
+  });
+
+  it('nothing to edit: `edit cancelled, no objects found`', () => {
+    const { run } = session();
+    expect(run('kubectl edit statefulsets')).toEqual({
+      out: '',
+      err: 'error: edit cancelled, no objects found\n',
+      code: 1,
+    });
   });
 
   it('--subresource=status patches through /status: a spec change there is dropped', () => {

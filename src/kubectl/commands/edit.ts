@@ -44,12 +44,11 @@ import { filenameArgs } from './kustomize.ts';
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
- * visitAnnotation (CreateOrUpdateAnnotation): with --save-config, or when the object already
- * has one, its last-applied-configuration becomes the edited object itself.
+ * visitAnnotation: with --save-config the last-applied-configuration becomes the edited object
+ * itself (CreateApplyAnnotation); without it the annotation is left as it is.
  */
-function withApplyAnnotation(obj: KubeObject, original: KubeObject, save: boolean): KubeObject {
-  const had = original.metadata?.annotations?.[LAST_APPLIED] !== undefined;
-  if (!save && !had) return obj;
+function withApplyAnnotation(obj: KubeObject, save: boolean): KubeObject {
+  if (!save) return obj;
   const annotations = { ...(obj.metadata?.annotations ?? {}) };
   annotations[LAST_APPLIED] = lastAppliedConfiguration(obj, undefined);
   return { ...obj, metadata: { ...(obj.metadata ?? {}), annotations } };
@@ -83,6 +82,8 @@ interface PendingEdit {
   containsError: boolean;
   /** The text the reopened file started from (editedDiff). */
   reopened?: string;
+  /** The file of the pass before (results.file): removed once the next pass goes on. */
+  previous?: string;
 }
 
 /** Workspaces whose console has an editor (the lab's). Keyed by the workspace: hosts are copied. */
@@ -218,12 +219,12 @@ export function runEdit(ctx: Ctx, args: string[]): void {
   const originals = resolveOriginals(ctx, args);
   if (originals.length === 0) {
     // The builder found nothing (an empty `kubectl edit deployments`).
-    ctx.err(`error: no objects passed to edit\n`);
-    throw new ExitError(1);
+    ctx.fail('edit cancelled, no objects found');
   }
   const format = output === 'json' ? 'json' : 'yaml';
+  // editPrinterOptions: no commented header above JSON.
   const text =
-    EDIT_HEADER +
+    (format === 'json' ? '' : EDIT_HEADER) +
     render(
       originals.map((o) => withoutManagedFields(o.obj)),
       format,
@@ -311,9 +312,10 @@ export function finishKubectlEdit(host: KubectlHost, text?: string): EditOutcome
 
 /** Reopens the editor: a new temp file, the header with `reasons`, the edited text after it. */
 function reopen(ctx: Ctx, pending: PendingEdit, reasons: Reason[], edited: string): string {
-  const text = header(reasons) + manualStrip(edited);
+  const text = (pending.format === 'json' ? '' : header(reasons)) + manualStrip(edited);
   const path = tempName(ctx, pending.format === 'json' ? '.json' : '.yaml');
   ctx.host.fs.write(path, text);
+  pending.previous = pending.path;
   pending.path = path;
   pending.containsError = true;
   pending.reopened = text;
@@ -321,8 +323,8 @@ function reopen(ctx: Ctx, pending: PendingEdit, reasons: Reason[], edited: strin
 }
 
 /** preservedFile: the copy's note (when the file is still there), then the error. */
-function preserved(ctx: Ctx, message: string, file: string | undefined): never {
-  if (file !== undefined && ctx.host.fs.has(file)) {
+function preserved(ctx: Ctx, message: string, file: string): never {
+  if (ctx.host.fs.has(file)) {
     ctx.err(`A copy of your changes has been stored to ${JSON.stringify(file)}\n`);
   }
   ctx.fail(message);
@@ -340,6 +342,9 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
   ) {
     preserved(ctx, 'Edit cancelled, no valid changes were saved.', file);
   }
+  // Cleanup of the file from the previous pass.
+  if (pending.previous !== undefined) fs.remove(pending.previous);
+  pending.previous = undefined;
   if (stripComments(pending.original) === stripComments(edited)) {
     fs.remove(file);
     ctx.err('Edit cancelled, no changes made.\n');
@@ -368,7 +373,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
       preserved(
         ctx,
         `the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
-        undefined,
+        file,
       );
     }
   }
@@ -380,11 +385,11 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
     const uid = obj.metadata?.uid;
     const original = pending.originals.find((o) => o.obj.metadata?.uid === uid);
     if (!original) {
-      preserved(ctx, `no original object found for ${objectRef(obj)}`, undefined);
+      preserved(ctx, `no original object found for ${objectRef(obj)}`, file);
     }
     const before = withoutManagedFields(original.obj);
     const gr = qualifiedResource(original.type);
-    obj = withApplyAnnotation(obj, before, ctx.bool('save-config'));
+    obj = withApplyAnnotation(obj, ctx.bool('save-config'));
     if (JSON.stringify(canonical(before)) === JSON.stringify(canonical(obj))) {
       printObject(ctx, before, '', { verb: 'skipped', dryRun: 'none' });
       continue;
@@ -394,7 +399,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
       obj.kind !== before.kind ||
       obj.metadata?.name !== before.metadata?.name
     ) {
-      preserved(ctx, 'At least one of apiVersion, kind and name was changed', undefined);
+      preserved(ctx, 'At least one of apiVersion, kind and name was changed', file);
     }
     let patch: Record<string, unknown>;
     try {
@@ -405,7 +410,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
         schemaOf(original.type.resource),
       );
     } catch (e) {
-      if (e instanceof StrategicMergeError) preserved(ctx, e.message, undefined);
+      if (e instanceof StrategicMergeError) preserved(ctx, e.message, file);
       throw e;
     }
     if (ctx.bool('output-patch')) ctx.out(`Patch: ${JSON.stringify(patch)}\n`);
