@@ -113,6 +113,15 @@ describe('kubectl -f DIR', () => {
       err: 'error: error validating "bad/x.yaml": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false\n',
       code: 1,
     });
+    host.fs.write('/tmp/m/x.yaml', 'kind: Namespace\nmetadata:\n  name: x\n');
+    expect(run('kubectl apply -f /tmp/m').err).toBe(
+      'error: error validating "/tmp/m/x.yaml": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false\n',
+    );
+    expect(run('mkdir empty && kubectl create -f empty')).toEqual({
+      out: '',
+      err: 'error: no objects passed to create\n',
+      code: 1,
+    });
   });
 });
 
