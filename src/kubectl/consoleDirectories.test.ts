@@ -24,6 +24,14 @@ describe('mkdir, ls and rm over directories', () => {
     );
   });
 
+  it('a glob matches directories too', () => {
+    const { run } = engineSession();
+    run('mkdir -p app/base && echo x > app/x.yaml && echo y > web.yaml');
+    expect(run('echo *').out).toBe('app nginx.yaml web.yaml\n');
+    expect(run('echo app/*').out).toBe('app/base app/x.yaml\n');
+    expect(run('ls *').out).toBe('nginx.yaml  web.yaml\n\napp:\nbase  x.yaml\n');
+  });
+
   it('what ls and mkdir refuse, as GNU coreutils words it', () => {
     const { run } = engineSession();
     expect(run('ls x')).toEqual({

@@ -258,7 +258,10 @@ function tokenize(host: KubectlHost, line: string): Token[] {
     else if (e.op === 'glob') {
       const pattern = (e as { pattern: string }).pattern;
       const re = globToRegExp(pattern);
-      const matches = host.fs.list().filter((f) => re.test(f));
+      // Files and directories, in the order bash sorts a glob's matches (C locale).
+      const matches = [...host.fs.list(), ...host.fs.directories()]
+        .filter((f) => re.test(f))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       if (matches.length === 0) out.push({ word: pattern });
       else for (const m of matches) out.push({ word: m });
     } else out.push({ op: e.op });

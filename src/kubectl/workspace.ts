@@ -146,6 +146,18 @@ export class Workspace {
     return true;
   }
 
+  /** Every directory: made with mkdir or implied by a path under it, sorted. */
+  directories(): string[] {
+    const out = new Set<string>();
+    const addParents = (path: string, self: boolean) => {
+      const parts = path.split('/');
+      for (let i = 1; i < parts.length + (self ? 1 : 0); i++) out.add(parts.slice(0, i).join('/'));
+    };
+    for (const k of this.files.keys()) addParents(k, false);
+    for (const k of this.dirs) addParents(k, true);
+    return [...out].sort();
+  }
+
   /** The directories made with mkdir (a snapshot keeps them as `DIR/` keys). */
   madeDirs(): string[] {
     return [...this.dirs].sort();
