@@ -226,9 +226,14 @@ describe('closing the editor', () => {
   });
 
   it('several objects are edited as a List: the untouched ones are skipped', () => {
-    const { run, close } = session();
+    const { run, host, close } = session();
     run('kubectl create deployment api --image=nginx');
     run('kubectl edit deployments');
+    const text = host.fs.read(pendingKubectlEdit(host.fs)?.path ?? '') ?? '';
+    expect(text.startsWith(`${EDIT_HEADER}apiVersion: v1\nitems:\n- apiVersion: apps/v1\n`)).toBe(
+      true,
+    );
+    expect(text.endsWith('\nkind: List\nmetadata: {}\n')).toBe(true);
     expect(
       close((t) => t.replace(/(name: web\n(?:.*\n)*?\s+)replicas: 1/, '$1replicas: 2')).out,
     ).toBe('deployment.apps/api skipped\ndeployment.apps/web edited\n');
