@@ -225,6 +225,20 @@ describe('closing the editor', () => {
     expect(host.fs.has(path)).toBe(true);
   });
 
+  it('an object deleted meanwhile: the edits are saved to the temp file', () => {
+    const { run, host, close } = session();
+    run('kubectl edit deployment web');
+    const path = pendingKubectlEdit(host.fs)?.path ?? '';
+    run('kubectl delete deployment web');
+    expect(close((t) => t.replace('  replicas: 1\n', '  replicas: 2\n'))).toEqual({
+      out: '',
+      err: `error: deployments.apps "web" could not be found on the server\nThe edits you made on deleted resources have been saved to "${path}"\n`,
+      code: 1,
+      reopened: undefined,
+    });
+    expect(host.fs.has(path)).toBe(true);
+  });
+
   it('several objects are edited as a List: the untouched ones are skipped', () => {
     const { run, host, close } = session();
     run('kubectl create deployment api --image=nginx');
