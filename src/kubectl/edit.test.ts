@@ -339,3 +339,50 @@ describe('closing the editor', () => {
     );
   });
 });
+
+describe('kubectl create -f FILE --edit', () => {
+  it('opens each object of the file in turn and creates it when its editor closes', () => {
+    const { run, host, close } = session();
+    host.fs.write(
+      'two.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\ndata:\n  k: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: two\n',
+    );
+    expect(run('kubectl create -f two.yaml --edit')).toEqual({ out: '', err: '', code: 0 });
+    const first = pendingKubectlEdit(host.fs)?.path ?? '';
+    expect(host.fs.read(first)).toBe(
+      `${EDIT_HEADER}apiVersion: v1\ndata:\n  k: a\nkind: ConfigMap\nmetadata:\n  name: one\n`,
+    );
+    const r = close((t) => t.replace('  k: a\n', '  k: b\n'));
+    expect(r.out).toBe('configmap/one created\n');
+    expect(r.reopened).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
+    expect(host.fs.read(r.reopened ?? '')).toContain('  name: two\n');
+    // The second closed unchanged: cancelled, not created.
+    expect(close()).toEqual({
+      out: '',
+      err: 'Edit cancelled, no changes made.\n',
+      code: 0,
+      reopened: undefined,
+    });
+    expect(run("kubectl get cm one -o jsonpath='{.data.k}'").out).toBe('b');
+    expect(run('kubectl get cm two').code).toBe(1);
+  });
+
+  it('a refused create keeps a copy; without an editor --edit is refused', () => {
+    const { run, host, close } = session();
+    host.fs.write('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n');
+    run('kubectl create configmap cfg');
+    run('kubectl create -f cm.yaml --edit');
+    const path = pendingKubectlEdit(host.fs)?.path ?? '';
+    expect(close((t) => `${t}data:\n  x: "1"\n`)).toEqual({
+      out: '',
+      err: `A copy of your changes has been stored to "${path}"\nError from server (AlreadyExists): configmaps "cfg" already exists\n`,
+      code: 1,
+      reopened: undefined,
+    });
+    expect(engineSession(3).run('kubectl create -f nginx.yaml --edit')).toEqual({
+      out: '',
+      err: 'error: "kubectl create --edit" is not available in this simulated cluster\n',
+      code: 1,
+    });
+  });
+});

@@ -25,6 +25,7 @@ import {
   readFilenames,
   withoutResourceVersion,
 } from './common.ts';
+import { runEditOnCreate } from './edit.ts';
 import { filenameArgs } from './kustomize.ts';
 import { finishedPodLog, networkOf } from './logs.ts';
 
@@ -811,6 +812,11 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
   if (mode === 'create' && args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+  // RunEditOnCreate: the objects go through the editor first (commands/edit.ts).
+  if (mode === 'create' && ctx.bool('edit')) {
+    runEditOnCreate(ctx, files);
+    return;
+  }
   const validation = fieldValidation(ctx);
   const serverSide = mode === 'apply' && ctx.bool('server-side');
   // apply.go Validate.

@@ -37,6 +37,7 @@ import {
   nsFor,
   readFilenames,
   typesAndNames,
+  withoutResourceVersion,
 } from './common.ts';
 import { lastAppliedConfiguration } from './create.ts';
 import { filenameArgs } from './kustomize.ts';
@@ -71,6 +72,10 @@ interface Original {
 
 /** A `kubectl edit` waiting for the editor to close. */
 interface PendingEdit {
+  /** `kubectl edit` patches the objects; `kubectl create --edit` creates them (EditBeforeCreateMode). */
+  mode: 'edit' | 'create';
+  /** `create --edit`: the objects still to edit, one editor session each. */
+  queue: Original[];
   /** The temp file as kubectl names it (`/tmp/kubectl-edit-123.yaml`). */
   path: string;
   format: 'yaml' | 'json';
@@ -221,7 +226,49 @@ export function runEdit(ctx: Ctx, args: string[]): void {
     // The builder found nothing (an empty `kubectl edit deployments`).
     ctx.fail('edit cancelled, no objects found');
   }
-  const format = output === 'json' ? 'json' : 'yaml';
+  openSession(ctx, 'edit', originals, []);
+}
+
+/**
+ * `kubectl create -f FILE --edit` (RunEditOnCreate): each object of the files in an editor of
+ * its own, created when it closes (field manager `kubectl-create`).
+ */
+export function runEditOnCreate(ctx: Ctx, files: string[]): void {
+  const fs = ctx.host.fs;
+  if (!EDITORS.has(fs)) {
+    ctx.fail('"kubectl create --edit" is not available in this simulated cluster');
+  }
+  const output = ctx.str('output');
+  if (output !== '' && output !== 'yaml' && output !== 'json') {
+    ctx.fail(
+      `unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`,
+    );
+  }
+  const waiting = PENDING.get(fs);
+  if (waiting) {
+    ctx.fail(
+      `another kubectl edit is waiting for the editor (${waiting.path}): use "Save and apply" or "Cancel edit" first`,
+    );
+  }
+  const objs: Original[] = readFilenames(ctx, files).map((m) => ({
+    type: m.type,
+    namespace: namespaceForManifest(ctx, m),
+    name: m.obj.metadata?.name ?? '',
+    obj: m.obj,
+  }));
+  const [first, ...rest] = objs;
+  if (first) openSession(ctx, 'create', [first], rest);
+}
+
+/** Writes the temp file for `originals` and leaves the edit waiting for the editor. */
+function openSession(
+  ctx: Ctx,
+  mode: PendingEdit['mode'],
+  originals: Original[],
+  queue: Original[],
+): string {
+  const fs = ctx.host.fs;
+  const format = ctx.str('output') === 'json' ? 'json' : 'yaml';
   // editPrinterOptions: no commented header above JSON.
   const text =
     (format === 'json' ? '' : EDIT_HEADER) +
@@ -233,6 +280,8 @@ export function runEdit(ctx: Ctx, args: string[]): void {
   const w = fs.write(path, text);
   if (!w.ok) ctx.fail(w.error);
   PENDING.set(fs, {
+    mode,
+    queue,
     path,
     format,
     flags: ctx.flags,
@@ -240,6 +289,7 @@ export function runEdit(ctx: Ctx, args: string[]): void {
     original: text,
     containsError: false,
   });
+  return path;
 }
 
 /** The objects to edit: named ones, every one of a type, or those a file names (live). */
@@ -302,6 +352,12 @@ export function finishKubectlEdit(host: KubectlHost, text?: string): EditOutcome
       ctx.err(`error: ${e instanceof Error ? e.message : String(e)}\n`);
       ctx.exitCode = 1;
     } else ctx.exitCode = e.code;
+  }
+  // create --edit visits the objects one by one: the next one's editor opens unless this one
+  // ended the command with an error.
+  const next = pending.queue[0];
+  if (reopened === undefined && ctx.exitCode === 0 && pending.mode === 'create' && next) {
+    reopened = openSession(ctx, 'create', [next], pending.queue.slice(1));
   }
   if (reopened === undefined) PENDING.delete(fs);
   return {
@@ -377,6 +433,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
       );
     }
   }
+  if (pending.mode === 'create') return createEdited(ctx, pending, updated);
   const reasons: Reason[] = [];
   let retryable = 0;
   let notfound = 0;
@@ -461,6 +518,44 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
     return undefined;
   }
   return reopen(ctx, pending, reasons, edited);
+}
+
+/**
+ * visitToCreate: each edited object created as `kubectl create` does; a refusal keeps the file
+ * (preservedFile) and ends the command.
+ */
+function createEdited(ctx: Ctx, pending: PendingEdit, updated: KubeObject[]): string | undefined {
+  const file = pending.path;
+  const format = ctx.str('output');
+  for (const edited of updated) {
+    const obj = withApplyAnnotation(edited, ctx.bool('save-config'));
+    const type = typeByKind(obj.apiVersion, obj.kind);
+    if (!type) {
+      preserved(
+        ctx,
+        `no matches for kind "${String(obj.kind)}" in version "${String(obj.apiVersion)}"`,
+        file,
+      );
+    }
+    const ns = type.namespaced ? obj.metadata?.namespace || ctx.namespace : undefined;
+    const r = ctx.host.api.create(type.resource, ns, withoutResourceVersion(obj), {
+      fieldManager: 'kubectl-create',
+      fieldValidation: 'Strict',
+    });
+    if (!r.ok) {
+      if (ctx.host.fs.has(file)) {
+        ctx.err(`A copy of your changes has been stored to ${JSON.stringify(file)}\n`);
+      }
+      ctx.failStatus(r.status);
+    }
+    for (const w of r.warnings ?? []) ctx.err(`Warning: ${w}\n`);
+    printObject(ctx, r.value, format === 'json' || format === 'yaml' ? format : '', {
+      verb: 'created',
+      dryRun: 'none',
+    });
+  }
+  ctx.host.fs.remove(file);
+  return undefined;
 }
 
 /** A `List` the file was written as stands for its items. */
