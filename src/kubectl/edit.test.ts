@@ -78,6 +78,9 @@ describe('kubectl edit opens the object in a temp file', () => {
     expect(run('kubectl edit deploy web --subresource=scale').err).toBe(
       'error: invalid subresource value: "scale". Must be one of [status]\n',
     );
+    expect(run('kubectl edit deploy web --validate=maybe').err).toBe(
+      'error: invalid - validate option "maybe"; must be one of: strict (or true), warn, ignore (or false)\n',
+    );
     expect(pendingKubectlEdit(host.fs)).toBeUndefined();
   });
 
@@ -384,5 +387,25 @@ describe('kubectl create -f FILE --edit', () => {
       err: 'error: "kubectl create --edit" is not available in this simulated cluster\n',
       code: 1,
     });
+  });
+});
+
+describe('--validate', () => {
+  it('strict (the default) refuses an unknown field; ignore drops it', () => {
+    const { run, host, close } = session();
+    run('kubectl edit deploy web');
+    const strict = close((t) => t.replace('  replicas: 1\n', '  replicas: 1\n  replicaz: 2\n'));
+    // The patch handler refuses the merged object as an Invalid "patch": the file reopens.
+    expect(strict.err).toBe('error: deployments.apps "web" is invalid\n');
+    const text = host.fs.read(strict.reopened ?? '') ?? '';
+    expect(text.slice(EDIT_HEADER.length).split('\n').slice(0, 2)).toEqual([
+      '# deployments.apps "web" was not valid:',
+      '# * patch: Invalid value: "map[spec:map[replicaz:2]]": strict decoding error: unknown field "spec.replicaz"',
+    ]);
+    close();
+    run('kubectl edit deploy web --validate=false');
+    expect(close((t) => t.replace('  replicas: 1\n', '  replicas: 2\n  replicaz: 2\n')).out).toBe(
+      'deployment.apps/web edited\n',
+    );
   });
 });

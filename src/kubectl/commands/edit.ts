@@ -31,6 +31,7 @@ import { qualifiedResource, type ResourceType, typeByKind } from '../resources.t
 import { threeWayMergePatch } from '../threeWayMergePatch.ts';
 import type { Workspace } from '../workspace.ts';
 import {
+  fieldValidation,
   NO_RESOURCES,
   namespaceForManifest,
   notFound,
@@ -215,6 +216,8 @@ export function runEdit(ctx: Ctx, args: string[]): void {
   if (subresource !== '' && subresource !== 'status') {
     ctx.fail(`invalid subresource value: "${subresource}". Must be one of [status]`);
   }
+  // Complete reads --validate before anything is fetched.
+  fieldValidation(ctx);
   const waiting = PENDING.get(fs);
   if (waiting) {
     ctx.fail(
@@ -475,7 +478,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
     const r = ctx.host.api.patch(original.type.resource, original.namespace, original.name, patch, {
       patchType: 'strategic',
       fieldManager: ctx.str('field-manager') || 'kubectl-edit',
-      fieldValidation: 'Strict',
+      fieldValidation: fieldValidation(ctx),
       ...(subresource === 'status' ? { subresource: 'status' as const } : {}),
     });
     if (!r.ok) {
@@ -540,7 +543,7 @@ function createEdited(ctx: Ctx, pending: PendingEdit, updated: KubeObject[]): st
     const ns = type.namespaced ? obj.metadata?.namespace || ctx.namespace : undefined;
     const r = ctx.host.api.create(type.resource, ns, withoutResourceVersion(obj), {
       fieldManager: 'kubectl-create',
-      fieldValidation: 'Strict',
+      fieldValidation: fieldValidation(ctx),
     });
     if (!r.ok) {
       if (ctx.host.fs.has(file)) {
