@@ -26,6 +26,7 @@ const SHELL_COMMANDS = [
   'ls',
   'mkdir',
   'rm',
+  'rmdir',
   'unalias',
   'unset',
 ];

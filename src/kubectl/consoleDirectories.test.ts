@@ -70,6 +70,16 @@ describe('mkdir, ls and rm over directories', () => {
     expect(run('echo t > /tmp/t.txt && cat /tmp/t.txt').out).toBe('t\n');
   });
 
+  it('rmdir removes an empty directory only', () => {
+    const { run } = engineSession();
+    run('mkdir -p a/b && echo x > f');
+    expect(run('rmdir a').err).toBe("rmdir: failed to remove 'a': Directory not empty\n");
+    expect(run('rmdir f').err).toBe("rmdir: failed to remove 'f': Not a directory\n");
+    expect(run('rmdir x').err).toBe("rmdir: failed to remove 'x': No such file or directory\n");
+    expect(run('rmdir a/b && rmdir a')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('ls').out).toBe('f  nginx.yaml\n');
+  });
+
   it('rm needs -r for a directory', () => {
     const { run } = engineSession();
     run('mkdir -p d/e && echo x > d/e/f');

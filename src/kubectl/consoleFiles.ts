@@ -1,7 +1,8 @@
 /**
  * The console's file commands over the workspace, as GNU coreutils prints them in a terminal:
  * `ls [-l] [NAME…]` (one level of a directory; files first, then each directory under a
- * `DIR:` header when there are several operands), `mkdir [-p] DIR…` and `rm [-rf] NAME…`.
+ * `DIR:` header when there are several operands), `mkdir [-p] DIR…`, `rmdir DIR…` and
+ * `rm [-rf] NAME…`.
  */
 import type { KubectlHost, RunResult } from './host.ts';
 import type { DirEntry } from './workspace.ts';
@@ -93,6 +94,31 @@ export function rm(host: KubectlHost, args: string[]): RunResult {
       continue;
     }
     if (!force) stderr += `rm: cannot remove '${f}': No such file or directory\n`;
+  }
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** `rmdir DIR…`: only an empty directory. */
+export function rmdir(host: KubectlHost, args: string[]): RunResult {
+  const dirs = args.filter((a) => !a.startsWith('-'));
+  if (dirs.length === 0) {
+    return {
+      stdout: '',
+      stderr: "rmdir: missing operand\nTry 'rmdir --help' for more information.\n",
+      exitCode: 1,
+    };
+  }
+  let stderr = '';
+  for (const d of dirs) {
+    const why = host.fs.has(d)
+      ? 'Not a directory'
+      : !host.fs.isDirectory(d)
+        ? 'No such file or directory'
+        : host.fs.entries(d).length > 0
+          ? 'Directory not empty'
+          : undefined;
+    if (why) stderr += `rmdir: failed to remove '${d}': ${why}\n`;
+    else host.fs.removeDir(d);
   }
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 }

@@ -4,14 +4,14 @@
  * lists, globbing over workspace files, shell
  * variables (`export do="--dry-run=client -o yaml"`, `NAME=value`, `$NAME`/`${NAME}`/`$?`
  * expanded per command, split into words when unquoted, unset ones expanding to nothing),
- * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `mkdir`, `echo`,
- * `printf`, `rm` (consoleFiles.ts),
+ * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `mkdir`, `rmdir`,
+ * `echo`, `printf`, `rm` (consoleFiles.ts),
  * `clear`, `export`, `unset`, `alias`, `unalias`. Anything else answers like bash would.
  * Nothing ever throws out of `runLine`.
  */
 import { type ParseEntry, parse } from 'shell-quote';
 import { runKubectl } from './cli.ts';
-import { ls, mkdir, rm } from './consoleFiles.ts';
+import { ls, mkdir, rm, rmdir } from './consoleFiles.ts';
 import { CONSOLE_TOOLS, runConsoleTool } from './consoleTools.ts';
 import {
   type KubectlHost,
@@ -527,6 +527,8 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
       return ls(host, args);
     case 'mkdir':
       return mkdir(host, args);
+    case 'rmdir':
+      return rmdir(host, args);
     case 'echo':
       return echo(args);
     case 'printf':
