@@ -256,6 +256,20 @@ describe('closing the editor', () => {
     ).toBe('deployment.apps/api skipped\ndeployment.apps/web edited\n');
   });
 
+  it('hostile text never throws: a __proto__ key, binary junk', () => {
+    const { run, close } = session();
+    run('kubectl edit deployment web');
+    const r = close((t) => t.replace('  replicas: 1\n', '  replicas: 1\n  __proto__: {x: 1}\n'));
+    // The console's manifest reader refuses the key; the file reopens with that reason.
+    expect(r.err).toBe('');
+    expect(r.reopened).toMatch(/^\/tmp\/kubectl-edit-/);
+    close();
+    run('kubectl edit deployment web');
+    expect(close(() => '\u0000\u0001 not yaml').reopened).toMatch(/^\/tmp\/kubectl-edit-/);
+    expect(close().code).toBe(1);
+    expect(run("kubectl get deploy web -o jsonpath='{.spec.replicas}'").out).toBe('1');
+  });
+
   it('a YAML syntax error reopens the file with the parser error', () => {
     const { run, host, close } = session();
     run('kubectl edit deployment web');

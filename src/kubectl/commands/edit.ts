@@ -168,7 +168,15 @@ function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = canonical((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v).sort()) {
+      // defineProperty: a `__proto__` key in the edited text stays a plain key.
+      Object.defineProperty(out, k, {
+        value: canonical((v as Record<string, unknown>)[k]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out;
   }
   return v;
