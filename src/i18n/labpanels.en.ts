@@ -128,6 +128,11 @@ export const labPanelsEn = {
   'labPanel.lesson.done': 'done',
   'labPanel.lesson.next': 'next',
   'labPanel.lesson.todo': 'to do',
+  'labPanel.kubectlEdit.waiting':
+    'kubectl edit is waiting for its editor to close ({file}). Change the object below, then apply it, or cancel.',
+  'labPanel.kubectlEdit.apply': 'Save and apply',
+  'labPanel.kubectlEdit.cancel': 'Cancel edit',
+  'labPanel.kubectlEdit.open': 'Open the file kubectl edit is waiting for',
   'labPanel.lesson.type': 'Type it for me',
   'labPanel.lesson.typeLabel': 'Run {command} in the console',
   'labPanel.lesson.complete':

@@ -1033,7 +1033,7 @@ describe('workspace edges', () => {
       code: 1,
     });
     expect(run('kubectl get ns blue').code).toBe(1);
-    expect(run('ls manifests').out).toBe('manifests/a.yaml\n');
+    expect(run('ls manifests').out).toBe('a.yaml\n');
   });
 });
 

@@ -24,7 +24,9 @@ const SHELL_COMMANDS = [
   'export',
   'kubectl',
   'ls',
+  'mkdir',
   'rm',
+  'rmdir',
   'unalias',
   'unset',
 ];
@@ -37,7 +39,16 @@ function exampleUrls(current: string): string[] {
   }
   return [];
 }
-const TYPED_COMMANDS = new Set(['get', 'describe', 'delete', 'scale', 'expose', 'label', 'logs']);
+const TYPED_COMMANDS = new Set([
+  'get',
+  'describe',
+  'delete',
+  'scale',
+  'expose',
+  'label',
+  'logs',
+  'edit',
+]);
 
 function words(text: string): { list: string[]; current: string; from: number } {
   const m = /(\S*)$/.exec(text);

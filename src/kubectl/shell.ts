@@ -1,14 +1,17 @@
 /**
  * The console's tiny shell: real word splitting and quoting (shell-quote), redirection into the
- * workspace (`>`, `>>`, `2>`, `2>&1`, `&>`: shellRedirects.ts), `;`/`&&`/`||` lists, globbing over workspace files, shell
+ * workspace (`>`, `>>`, `2>`, `2>&1`, `&>`: shellRedirects.ts; `< FILE` as stdin), `;`/`&&`/`||`
+ * lists, globbing over workspace files, shell
  * variables (`export do="--dry-run=client -o yaml"`, `NAME=value`, `$NAME`/`${NAME}`/`$?`
  * expanded per command, split into words when unquoted, unset ones expanding to nothing),
- * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `echo`, `printf`, `rm`,
+ * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `mkdir`, `rmdir`,
+ * `echo`, `printf`, `rm` (consoleFiles.ts),
  * `clear`, `export`, `unset`, `alias`, `unalias`. Anything else answers like bash would.
  * Nothing ever throws out of `runLine`.
  */
 import { type ParseEntry, parse } from 'shell-quote';
 import { runKubectl } from './cli.ts';
+import { ls, mkdir, rm, rmdir } from './consoleFiles.ts';
 import { CONSOLE_TOOLS, runConsoleTool } from './consoleTools.ts';
 import {
   type KubectlHost,
@@ -239,6 +242,8 @@ interface Simple {
   redirects: Redirect[];
   /** The next command of a pipeline (`… | grep x`): it reads this one's stdout. */
   pipeTo?: Simple;
+  /** `< FILE`: the file it reads as its stdin (the last one given wins). */
+  input?: string;
 }
 
 class ShellError extends Error {
@@ -272,7 +277,10 @@ function tokenize(host: KubectlHost, line: string): Token[] {
     else if (e.op === 'glob') {
       const pattern = (e as { pattern: string }).pattern;
       const re = globToRegExp(pattern);
-      const matches = host.fs.list().filter((f) => re.test(f));
+      // Files and directories, in the order bash sorts a glob's matches (C locale).
+      const matches = [...host.fs.list(), ...host.fs.directories()]
+        .filter((f) => re.test(f))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       if (matches.length === 0) out.push({ word: pattern });
       else for (const m of matches) out.push({ word: m });
     } else out.push({ op: e.op });
@@ -315,6 +323,18 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       i++;
       continue;
     }
+    if (t.op === '<' && fd === undefined) {
+      const target = tokens[i + 1];
+      if (!target || !('word' in target) || markedDescriptor(target.word) !== undefined) {
+        throw new ShellError(
+          `bash: syntax error near unexpected token \`${target && 'op' in target ? target.op : 'newline'}'`,
+          2,
+        );
+      }
+      cur.input = target.word;
+      i++;
+      continue;
+    }
     if (t.op === ';' || t.op === '&&' || t.op === '||') {
       if (cur.words.length === 0)
         throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
@@ -345,7 +365,8 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       2,
     );
   }
-  if (cur.words.length > 0 || cur.redirects.length > 0) list.push({ cmd: first });
+  if (cur.words.length > 0 || cur.redirects.length > 0 || cur.input !== undefined)
+    list.push({ cmd: first });
   else if (cur !== first || (list.length > 0 && list[list.length - 1]?.next !== ';')) {
     throw new ShellError('bash: syntax error: unexpected end of line', 2);
   }
@@ -367,38 +388,6 @@ function cat(host: KubectlHost, args: string[]): RunResult {
       exitCode = 1;
     }
   }
-  return { stdout, stderr, exitCode };
-}
-
-function ls(host: KubectlHost, args: string[]): RunResult {
-  const names = args.filter((a) => !a.startsWith('-'));
-  const long = args.some((a) => a.startsWith('-') && a.includes('l'));
-  let stderr = '';
-  let exitCode = 0;
-  let files: string[];
-  if (names.length === 0) files = host.fs.list();
-  else {
-    files = [];
-    for (const n of names) {
-      if (host.fs.has(n)) files.push(n);
-      else if (host.fs.isDirectory(n))
-        files.push(...host.fs.list().filter((f) => f.startsWith(`${n.replace(/\/$/, '')}/`)));
-      else {
-        stderr += `ls: cannot access '${n}': No such file or directory\n`;
-        exitCode = 2;
-      }
-    }
-  }
-  const stdout = long
-    ? files
-        .map(
-          (f) =>
-            `-rw-r--r-- 1 learner learner ${String((host.fs.read(f) ?? '').length).padStart(5)} ${f}\n`,
-        )
-        .join('')
-    : files.length > 0
-      ? `${files.join('  ')}\n`
-      : '';
   return { stdout, stderr, exitCode };
 }
 
@@ -476,8 +465,18 @@ function unsetBuiltin(st: ShellState, which: 'unset' | 'unalias', args: string[]
 }
 
 /** One command of a line with its redirections, reading `stdin` when a pipe feeds it. */
-function runCommand(host: KubectlHost, cmd: Simple, stdin?: string): RunResult {
+function runCommand(host: KubectlHost, cmd: Simple, piped?: string): RunResult {
   const words = cmd.words;
+  let stdin = piped;
+  if (cmd.input !== undefined) {
+    // `< FILE` is opened before the command runs; a file that cannot be read stops it.
+    const text = host.fs.read(cmd.input);
+    if (text === undefined) {
+      const why = host.fs.isDirectory(cmd.input) ? 'Is a directory' : 'No such file or directory';
+      return { stdout: '', stderr: `bash: ${cmd.input}: ${why}\n`, exitCode: 1 };
+    }
+    stdin = text;
+  }
   return cmd.redirects.length > 0
     ? withRedirects(host, cmd.redirects, () => runSimple(host, words, stdin))
     : runSimple(host, words, stdin);
@@ -561,6 +560,10 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
       return cat(host, args);
     case 'ls':
       return ls(host, args);
+    case 'mkdir':
+      return mkdir(host, args);
+    case 'rmdir':
+      return rmdir(host, args);
     case 'echo':
       return echo(args);
     case 'printf':
@@ -576,13 +579,8 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
     case 'unset':
     case 'unalias':
       return unsetBuiltin(st, name, args);
-    case 'rm': {
-      let stderr = '';
-      for (const f of args.filter((a) => !a.startsWith('-'))) {
-        if (!host.fs.remove(f)) stderr += `rm: cannot remove '${f}': No such file or directory\n`;
-      }
-      return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
-    }
+    case 'rm':
+      return rm(host, args);
     default:
       if (CONSOLE_TOOLS.has(name)) return runConsoleTool(host, name, args, stdin);
       if (EDITORS.has(name)) {

@@ -74,7 +74,9 @@ describe('lab persistence', () => {
     expect(isSavedLab(saved)).toBe(true);
     // Reads are not replayed; what changed something is.
     expect(
-      (saved as SavedLab).journal.map((e) => (e.t === 'line' ? e.line : `${e.t} ${e.path}`)),
+      (saved as SavedLab).journal.map((e) =>
+        e.t === 'line' ? e.line : 'path' in e ? `${e.t} ${e.path}` : e.t,
+      ),
     ).toEqual([
       'kubectl create namespace blue',
       'write web.yaml',

@@ -31,7 +31,9 @@ export type LabStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export type JournalEntry =
   | { t: 'line'; at: number; line: string; exit: number }
   | { t: 'write'; at: number; path: string; content: string }
-  | { t: 'rm'; at: number; path: string };
+  | { t: 'rm'; at: number; path: string }
+  /** A `kubectl edit`'s editor closed: "Save and apply" with `text`, or "Cancel edit" without. */
+  | { t: 'editDone'; at: number; text?: string; exit: number };
 
 /** One console line as the console showed it: what was typed and what it printed. */
 export interface TranscriptEntry {
@@ -77,6 +79,7 @@ function isEntry(v: unknown): v is JournalEntry {
   if (v.t === 'line') return isStr(v.line) && isNum(v.exit);
   if (v.t === 'write') return isStr(v.path) && isStr(v.content);
   if (v.t === 'rm') return isStr(v.path);
+  if (v.t === 'editDone') return (v.text === undefined || isStr(v.text)) && isNum(v.exit);
   return false;
 }
 

@@ -15,6 +15,12 @@ import { parseDuration, runAction } from '../cli/actions.ts';
 import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, RESOURCE_NAMES, RESOURCES, START_MS } from '../engine/index.ts';
+import {
+  carryKubectlEdit,
+  enableKubectlEditor,
+  finishKubectlEdit,
+  pendingKubectlEdit,
+} from '../kubectl/commands/edit.ts';
 import { explainSchemaIfLoaded, loadExplainSchema } from '../kubectl/explain/load.ts';
 import {
   type Completion,
@@ -57,7 +63,11 @@ export type { LabStorage, TranscriptEntry } from './persist.ts';
 export type { LabNamespace, LabStep } from './steps.ts';
 
 /** What the UI should do besides printing (the console handles these, not the terminal text). */
-export type LabIntent = { type: 'clear' } | { type: 'edit'; path: string };
+export type LabIntent =
+  | { type: 'clear' }
+  | { type: 'edit'; path: string }
+  /** `kubectl edit` wrote its temp file (a workspace path) and waits for the editor to close. */
+  | { type: 'kubectl-edit'; path: string };
 
 /** One console line's outcome. */
 export interface LabResult {
@@ -103,6 +113,8 @@ export interface LabState {
   files: LabFile[];
   /** The scheduler's most recent decision about a pod that still exists. */
   decision?: DecisionView;
+  /** A `kubectl edit` waiting for the editor: its temp file (a workspace path). */
+  kubectlEdit?: { path: string };
   etcd: {
     /** The global revision. */
     revision: number;
@@ -133,6 +145,13 @@ export interface LabSession {
   fastForward(ms: number): LabResult;
   /** Tab completion for the word under `cursor`, against the live cluster. */
   completions(line: string, cursor?: number): Completion;
+  /**
+   * The editor of a waiting `kubectl edit` closed: "Save and apply" (`text`: what the editor
+   * holds, written to the temp file first) or "Cancel edit" (no `text`: quit without saving).
+   * Prints what kubectl prints then (a line of its own, `line` empty); `intent` reopens the file
+   * when kubectl does (an invalid object). Never throws.
+   */
+  finishEdit(text?: string): LabResult;
   /** The panels' data, now. */
   state(): LabState;
   /** What `kubectl describe KIND NAME -n NS` prints now (no request is recorded). */
@@ -184,11 +203,15 @@ function freshLive(seed: number, files?: Record<string, string>, kubeconfig?: Ku
   const cluster = runContainerFlow(seed);
   const fs = files ? new Workspace(files) : createWorkspace();
   const cfg = kubeconfig ?? createKubeconfig();
+  // The lab has an editor: `kubectl edit` opens its temp file there.
+  enableKubectlEditor(fs);
   return { cluster, fs, kubeconfig: cfg, host: hostForCluster(cluster, { fs, kubeconfig: cfg }) };
 }
 
+/** The files, and the directories made with mkdir as `DIR/` keys (what `new Workspace` reads). */
 function filesOf(fs: Workspace): Record<string, string> {
   const out: Record<string, string> = {};
+  for (const d of fs.madeDirs()) out[`${d}/`] = '';
   for (const p of fs.list()) out[p] = fs.read(p) ?? '';
   return out;
 }
@@ -254,6 +277,10 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
       if (entry.t === 'line') {
         const exit = execute(live, entry.line).exitCode;
         if (exit !== entry.exit && !waitsForExplain(entry.line)) return { failed: entry.line };
+      } else if (entry.t === 'editDone') {
+        const exit = finishKubectlEdit(live.host, entry.text).result.exitCode;
+        live.cluster.settle();
+        if (exit !== entry.exit) return { failed: 'kubectl edit' };
       } else if (entry.t === 'write') {
         if (!live.fs.write(entry.path, entry.content).ok) return { failed: `vim ${entry.path}` };
       } else {
@@ -268,6 +295,7 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
   // The files as the learner left them (the replay rebuilt them, this also covers edits made
   // after the journal was full).
   const fs = new Workspace(saved.files);
+  carryKubectlEdit(live.fs, fs);
   const host = hostForCluster(live.cluster, { fs, kubeconfig: live.kubeconfig });
   // The shell's variables and aliases (`export do=…`) the replayed lines set.
   restoreShell(host, shellSnapshot(live.host));
@@ -401,6 +429,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     const filesBefore = filesOf(live.fs);
     const shellBefore = shellSnapshot(live.host);
     const promptBefore = shellPrompt(live.host);
+    const editBefore = pendingKubectlEdit(live.fs)?.path;
     let res: RunResult;
     try {
       res = execute(live, line);
@@ -469,7 +498,56 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     } catch {
       steps = [];
     }
+    const edit = pendingKubectlEdit(live.fs)?.path;
+    if (edit !== undefined && edit !== editBefore) {
+      const path = Workspace.normalize(edit) ?? edit;
+      return { line, ...res, steps, intent: { type: 'kubectl-edit', path } };
+    }
     return { line, ...res, steps };
+  };
+
+  /** The editor of a waiting `kubectl edit` closed (see `LabSession.finishEdit`). */
+  const finishEdit = (text?: string): LabResult => {
+    const c = live.cluster;
+    const fromSeq = c.messages.length;
+    const at = c.now();
+    runs++;
+    let res: RunResult;
+    let reopened: string | undefined;
+    const waiting = pendingKubectlEdit(live.fs) !== undefined;
+    try {
+      const outcome = finishKubectlEdit(live.host, text);
+      res = outcome.result;
+      reopened = outcome.reopened;
+      c.settle();
+    } catch (err) {
+      res = { stdout: '', stderr: `error: ${(err as Error).message}\n`, exitCode: 1 };
+    }
+    if (waiting) {
+      record({ t: 'editDone', at, exit: res.exitCode, ...(text !== undefined ? { text } : {}) });
+    }
+    let steps: LabStep[];
+    try {
+      steps = stepsFrom(c, fromSeq, `r${runs}`);
+    } catch {
+      steps = [];
+    }
+    const result: LabResult = { line: '', ...res, steps };
+    if (reopened !== undefined) {
+      result.intent = { type: 'kubectl-edit', path: Workspace.normalize(reopened) ?? reopened };
+    }
+    transcript = boundTranscript([
+      ...transcript,
+      {
+        line: '',
+        stdout: result.stdout,
+        stderr: result.stderr,
+        exit: result.exitCode,
+        ...(result.output ? { output: result.output } : {}),
+      },
+    ]);
+    save();
+    return result;
   };
 
   const run = (raw: string): LabResult => {
@@ -498,6 +576,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
   let turn: Promise<void> | undefined;
   const session: LabSession = {
     run,
+    finishEdit,
     prepare(line: string): Promise<void> | undefined {
       const needs =
         !explainSchemaIfLoaded() &&
@@ -553,6 +632,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
         etcd: { revision: snap.revision, keys: recent, total: keys.length },
       };
       if (latest) state.decision = decisionView(latest, c.nodes());
+      const edit = pendingKubectlEdit(live.fs);
+      if (edit) state.kubectlEdit = { path: Workspace.normalize(edit.path) ?? edit.path };
       return state;
     },
     describe(kind: string, namespace: string | undefined, name: string): string {

@@ -184,6 +184,28 @@ describe('lab store: console', () => {
     s = reduceLab(s, { type: 'fileOpened' });
     expect(s.openFile).toBeUndefined();
   });
+
+  it('`kubectl edit` opens its temp file too; what closing the editor printed is an entry of its own', () => {
+    let s = reduceLab(ready(), {
+      type: 'ran',
+      result: result('kubectl edit deploy web', {
+        intent: { type: 'kubectl-edit', path: 'tmp/kubectl-edit-1.yaml' },
+      }),
+      live,
+    });
+    expect(s.openFile).toBe('tmp/kubectl-edit-1.yaml');
+    s = reduceLab(s, { type: 'fileOpened' });
+    s = reduceLab(s, {
+      type: 'ran',
+      result: result('', { stdout: 'deployment.apps/web edited\n' }),
+      live,
+    });
+    expect(s.entries.map((e) => [e.line, e.stdout])).toEqual([
+      ['kubectl edit deploy web', ''],
+      ['', 'deployment.apps/web edited\n'],
+    ]);
+    expect(s.openFile).toBeUndefined();
+  });
 });
 
 describe('lab store: history ↑ ↓', () => {

@@ -65,7 +65,10 @@ export interface LabSnapshot {
   steps: LabStep[];
   live?: LabLive;
   notice?: LabNotice;
-  /** A workspace file a `vim FILE` line asked to open (the editor panel clears it). */
+  /**
+   * A workspace file a `vim FILE` line (or `kubectl edit`'s temp file) asked to open (the editor
+   * panel clears it).
+   */
   openFile?: string;
 }
 
@@ -214,7 +217,10 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
         nextEntryId: s.nextEntryId + 1,
         steps: r.steps.length > 0 ? keepLast([...s.steps, ...r.steps], MAX_STEPS) : s.steps,
         live: e.live,
-        openFile: r.intent?.type === 'edit' ? r.intent.path : s.openFile,
+        openFile:
+          r.intent?.type === 'edit' || r.intent?.type === 'kubectl-edit'
+            ? r.intent.path
+            : s.openFile,
       };
     }
     case 'cleared':

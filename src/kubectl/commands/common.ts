@@ -230,14 +230,42 @@ function flattenLists(docs: readonly KubeObject[]): KubeObject[] {
   return out;
 }
 
+/** The manifest files a directory holds (cli-runtime's FileExtensions). */
+const MANIFEST_EXTENSIONS = ['.json', '.yaml', '.yml'];
+
 /**
- * Reads `-f` files (several documents each) into typed objects; exits on any error, except,
+ * `-f DIR`: the builder's FileVisitor walk of the directory, in filepath.Walk's order, taking
+ * the `.json`, `.yaml` and `.yml` files; its subdirectories too with `-R`.
+ */
+function withDirectoryFiles(ctx: Ctx, files: string[]): string[] {
+  const out: string[] = [];
+  for (const input of files) {
+    const fs = ctx.host.fs;
+    if (input === '-' || kustomizeDir(input) !== undefined || isUrl(input) || fs.has(input)) {
+      out.push(input);
+    } else if (fs.isDirectory(input)) {
+      const recursive = ctx.bool('recursive');
+      // filepath.Join keeps an absolute root absolute (`/tmp/m/a.yaml`).
+      const root = input.startsWith('/') ? '/' : '';
+      out.push(
+        ...fs
+          .walk(input, recursive)
+          .filter((f) => MANIFEST_EXTENSIONS.some((ext) => f.endsWith(ext)))
+          .map((f) => root + f),
+      );
+    } else out.push(input);
+  }
+  return out;
+}
+
+/**
+ * Reads `-f` files (several documents each, every manifest of a directory) into typed objects; exits on any error, except,
  * when `errors` is given (a builder with ContinueOnError), a document whose kind the server does
  * not know: that one is skipped and its error gathered for the end.
  */
 export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): ManifestObject[] {
   const out: ManifestObject[] = [];
-  for (const input of files) {
+  for (const input of withDirectoryFiles(ctx, files)) {
     // `-k DIR`: the kustomization's objects, with the directory as their source.
     const dir = kustomizeDir(input);
     const piped = dir === undefined && input === '-' ? takeStdin(ctx.host) : undefined;
@@ -249,12 +277,7 @@ export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): Man
       if (input === '-' && piped === undefined)
         ctx.fail('reading from stdin is not supported in this console: pipe a command into it');
       const text = piped ?? (isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file));
-      if (text === undefined) {
-        if (ctx.host.fs.isDirectory(file)) {
-          ctx.fail(`error reading ${file}: this console does not read directories`);
-        }
-        ctx.fail(`the path "${file}" does not exist`);
-      }
+      if (text === undefined) ctx.fail(`the path "${file}" does not exist`);
       const parsed = parseManifests(text, file);
       if (!parsed.ok) ctx.fail(parsed.error);
       docs = parsed.docs;

@@ -25,6 +25,7 @@ import {
   readFilenames,
   withoutResourceVersion,
 } from './common.ts';
+import { runEditOnCreate } from './edit.ts';
 import { filenameArgs } from './kustomize.ts';
 import { finishedPodLog, networkOf } from './logs.ts';
 
@@ -812,6 +813,11 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
   if (mode === 'create' && args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+  // RunEditOnCreate: the objects go through the editor first (commands/edit.ts).
+  if (mode === 'create' && ctx.bool('edit')) {
+    runEditOnCreate(ctx, files);
+    return;
+  }
   const validation = fieldValidation(ctx);
   const serverSide = mode === 'apply' && ctx.bool('server-side');
   // apply.go Validate.
@@ -900,7 +906,7 @@ function goCompactJson(v: unknown): string {
  * applied, namespace filled in, serialized with its annotations minus this one — so an object
  * without annotations gets `"annotations":{}`.
  */
-function lastAppliedConfiguration(obj: KubeObject, ns: string | undefined): string {
+export function lastAppliedConfiguration(obj: KubeObject, ns: string | undefined): string {
   const meta = { ...(obj.metadata ?? {}) };
   const { [LAST_APPLIED]: _previous, ...annotations } = meta.annotations ?? {};
   return `${goCompactJson({

@@ -40,6 +40,7 @@ import { runCreateToken } from './createToken.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runDiff } from './diff.ts';
+import { runEdit } from './edit.ts';
 import { runExec } from './exec.ts';
 import { runExplain } from './explain.ts';
 import { runGet } from './get.ts';
@@ -1147,7 +1148,28 @@ kubectl events --types=Warning,Normal`,
       run: verb === 'approve' ? runCertificateApprove : runCertificateDeny,
     })),
   },
-  ...['completion', 'debug', 'edit', 'options', 'plugin', 'proxy'].map((name) => notHere(name)),
+  {
+    name: 'edit',
+    short: 'Edit a resource on the server',
+    use: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]',
+    flags: [
+      output,
+      filename,
+      b('recursive', 'R'),
+      s('kustomize', 'k'),
+      s('field-manager'),
+      b('output-patch'),
+      b('save-config'),
+      s('subresource'),
+      validate,
+      b('windows-line-endings'),
+      b('show-managed-fields'),
+      s('template'),
+      b('allow-missing-template-keys'),
+    ],
+    run: runEdit,
+  },
+  ...['completion', 'debug', 'options', 'plugin', 'proxy'].map((name) => notHere(name)),
   {
     name: 'kustomize',
     short: 'Build a kustomization target from a directory or URL',

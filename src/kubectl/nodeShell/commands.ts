@@ -344,10 +344,7 @@ export function runNodeCommand(
       let stderr = '';
       for (const p of args.filter((a) => !a.startsWith('-'))) {
         const r = fs.mkdir(p, parents);
-        if (r === 'exists' && !parents)
-          stderr += `mkdir: cannot create directory '${p}': File exists\n`;
-        if (r === 'missing')
-          stderr += `mkdir: cannot create directory '${p}': No such file or directory\n`;
+        if (!r.ok) stderr += `mkdir: cannot create directory ‘${p}’: ${r.error}\n`;
       }
       return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
     }

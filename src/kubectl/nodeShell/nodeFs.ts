@@ -8,7 +8,7 @@
 import type { StoredFile } from '../../engine/cluster.ts';
 import { nodeFileScope } from '../../engine/node/staticPodFiles.ts';
 import type { KubectlHost } from '../host.ts';
-import { type FsResult, Workspace } from '../workspace.ts';
+import { type DirEntry, type FsResult, Workspace } from '../workspace.ts';
 import { BASE_DIRS, baseFiles, CONTROL_PLANE_COMPONENTS, kubeadmManifest } from './nodeFiles.ts';
 
 /** `a/./b/../c` from `cwd` → `/a/c`; `~` is root's home. */
@@ -41,7 +41,7 @@ export class NodeFs extends Workspace {
   cwd = '/root';
   private base: Map<string, () => string> | undefined;
   /** Directories made with mkdir (the store keeps files only). */
-  private readonly dirs = new Set<string>(BASE_DIRS);
+  private readonly nodeDirs = new Set<string>(BASE_DIRS);
 
   constructor(
     private readonly host: KubectlHost,
@@ -84,7 +84,7 @@ export class NodeFs extends Workspace {
 
   override isDirectory(path: string): boolean {
     const p = this.abs(path);
-    if (this.dirs.has(p)) return true;
+    if (this.nodeDirs.has(p)) return true;
     const prefix = p === '/' ? '/' : `${p}/`;
     return this.allFiles().some((f) => f.startsWith(prefix));
   }
@@ -137,17 +137,25 @@ export class NodeFs extends Workspace {
     return true;
   }
 
-  /** Makes a directory (its parent must exist unless `parents`); false when it cannot. */
-  mkdir(path: string, parents: boolean): 'ok' | 'exists' | 'missing' {
+  /**
+   * `mkdir [-p] DIR`: its parent must exist unless `parents`; an existing one is an error
+   * unless `parents` (coreutils' reasons).
+   */
+  override mkdir(path: string, parents = false): FsResult<void> {
     const p = this.abs(path);
-    if (this.isDirectory(p) || this.read(p) !== undefined) return 'exists';
+    if (this.isDirectory(p) || this.read(p) !== undefined) {
+      return parents && this.isDirectory(p)
+        ? { ok: true, value: undefined }
+        : { ok: false, error: 'File exists' };
+    }
     const parent = p.slice(0, p.lastIndexOf('/')) || '/';
     if (!this.isDirectory(parent)) {
-      if (!parents) return 'missing';
-      this.mkdir(parent, true);
+      if (!parents) return { ok: false, error: 'No such file or directory' };
+      const made = this.mkdir(parent, true);
+      if (!made.ok) return made;
     }
-    this.dirs.add(p);
-    return 'ok';
+    this.nodeDirs.add(p);
+    return { ok: true, value: undefined };
   }
 
   /** Absolute paths, and the working directory's files by their own names (for globs). */
@@ -159,8 +167,8 @@ export class NodeFs extends Workspace {
   }
 
   /** The names directly in directory `dir` (files and subdirectories), sorted. */
-  entries(dir: string): { name: string; dir: boolean }[] {
-    const p = this.abs(dir);
+  override entries(dir?: string): DirEntry[] {
+    const p = this.abs(dir ?? this.cwd);
     const prefix = p === '/' ? '/' : `${p}/`;
     const out = new Map<string, boolean>();
     for (const f of this.allFiles()) {
@@ -170,7 +178,7 @@ export class NodeFs extends Workspace {
       if (slash < 0) out.set(rest, out.get(rest) ?? false);
       else out.set(rest.slice(0, slash), true);
     }
-    for (const d of this.dirs) {
+    for (const d of this.nodeDirs) {
       if (d !== p && d.startsWith(prefix) && !d.slice(prefix.length).includes('/'))
         out.set(d.slice(prefix.length), true);
     }

@@ -28,6 +28,17 @@ describe('console transcript (what Copy puts on the clipboard)', () => {
   });
 });
 
+describe('console transcript after kubectl edit', () => {
+  it('what closing the editor printed follows the `kubectl edit` line, without a prompt', () => {
+    expect(
+      transcriptText([
+        { id: 1, line: 'kubectl edit deploy web', stdout: '', stderr: '', exitCode: 0 },
+        { id: 2, line: '', stdout: 'deployment.apps/web edited\n', stderr: '', exitCode: 0 },
+      ]),
+    ).toBe('$ kubectl edit deploy web\ndeployment.apps/web edited\n');
+  });
+});
+
 describe('console transcript in print order', () => {
   it('shows a warning printed before the line it warns about before that line', () => {
     expect(

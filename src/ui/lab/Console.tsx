@@ -21,7 +21,7 @@ export function transcriptText(entries: readonly ConsoleEntry[]): string {
   return entries
     .map(
       (e) =>
-        `$ ${e.line}\n${outputChunks(e)
+        `${e.line === '' ? '' : `$ ${e.line}\n`}${outputChunks(e)
           .map((c) => c.text)
           .join('')}`,
     )
@@ -35,11 +35,16 @@ export function transcriptText(entries: readonly ConsoleEntry[]): string {
 const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
   return (
     <pre className={`console-entry${entry.exitCode === 0 ? '' : ' console-entry--failed'}`}>
-      <span className="console-prompt" aria-hidden="true">
-        ${' '}
-      </span>
-      <span className="console-line">{entry.line}</span>
-      {'\n'}
+      {/* No line: what `kubectl edit` printed when its editor closed, under its own line. */}
+      {entry.line === '' ? null : (
+        <>
+          <span className="console-prompt" aria-hidden="true">
+            ${' '}
+          </span>
+          <span className="console-line">{entry.line}</span>
+          {'\n'}
+        </>
+      )}
       {outputChunks(entry).map((c, i) => (
         // The chunks of an entry never change: their index is a stable key.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above

@@ -29,6 +29,7 @@ import {
   SchedulerPanel,
   WhatIfPanel,
 } from './panels/index.ts';
+import { KubectlEditBar } from './panels/KubectlEditBar.tsx';
 
 type TabId = 'messages' | 'lesson' | 'whatif' | 'files' | 'scheduler' | 'etcd';
 const TABS: readonly TabId[] = ['messages', 'lesson', 'whatif', 'files', 'scheduler', 'etcd'];
@@ -105,6 +106,8 @@ export default function LabPanels() {
   const [inspect, setInspect] = useState<InspectTarget | undefined>(undefined);
   /** Bumped after the editor changes files, so their list and content are read again. */
   const [filesVersion, setFilesVersion] = useState(0);
+  /** Bumped when a `kubectl edit` finishes: the editor remounts without the temp file's draft. */
+  const [editorEpoch, setEditorEpoch] = useState(0);
   const previous = useRef<{ revision: number; keys: Map<string, number> } | undefined>(undefined);
   const tabs = useRef(new Map<TabId, HTMLButtonElement>());
   const session = controller.session();
@@ -196,6 +199,20 @@ export default function LabPanels() {
   // Read on every render: the console may have rewritten the file (`… > green-ns.yaml`).
   const content = path === undefined ? undefined : session.readFile(path);
 
+  // Closing kubectl edit's editor: its draft (or, on cancel, nothing) goes to kubectl.
+  const finishEdit = (apply: boolean) => {
+    const waiting = state.kubectlEdit?.path;
+    if (waiting === undefined) return;
+    const text = apply ? (drafts.current[waiting]?.text ?? session.readFile(waiting)) : undefined;
+    const { [waiting]: _draft, ...others } = drafts.current;
+    drafts.current = others;
+    controller.finishEdit(text);
+    // Applied or cancelled unchanged: kubectl removed its file (a reopened one opens by itself).
+    if (session.readFile(waiting) === undefined) setPath(undefined);
+    setEditorEpoch((n) => n + 1);
+    setFilesVersion((v) => v + 1);
+  };
+
   return (
     <section
       className="panels lab-panels"
@@ -255,8 +272,18 @@ export default function LabPanels() {
             onRun={onWhatIf}
           />
         ) : null}
+        {tab === 'files' && state.kubectlEdit ? (
+          <KubectlEditBar
+            path={state.kubectlEdit.path}
+            open={path === state.kubectlEdit.path}
+            onOpen={() => setPath(state.kubectlEdit?.path)}
+            onApply={() => finishEdit(true)}
+            onCancel={() => finishEdit(false)}
+          />
+        ) : null}
         {tab === 'files' ? (
           <LazyEditor
+            key={editorEpoch}
             keepDrafts={drafts}
             files={state.files}
             path={path}

@@ -42,6 +42,11 @@ export interface LabController {
   run(line: string): void;
   /** Results of lines run elsewhere (what-if buttons): kept, shown and played like typed ones. */
   applyResults(results: readonly LabResult[]): void;
+  /**
+   * The editor's "Save and apply" (`text`) or "Cancel edit" (none) for a waiting `kubectl edit`:
+   * what kubectl prints then joins the console, and a reopened file opens in the editor.
+   */
+  finishEdit(text?: string): void;
   /** The console's Clear button: empty the output, here and in what a reload brings back. */
   clearOutput(): void;
   setMode(mode: LabMode): void;
@@ -208,6 +213,10 @@ export function createLabController(opts: LabControllerOptions): LabController {
         dispatch({ type: 'remembered', line: r.line });
         show(r, session);
       }
+    },
+    finishEdit(text?: string): void {
+      if (!session) return;
+      show(session.finishEdit(text), session);
     },
     clearOutput(): void {
       dispatch({ type: 'cleared' });

@@ -1,0 +1,124 @@
+/**
+ * The console's file commands over the workspace, as GNU coreutils prints them in a terminal:
+ * `ls [-l] [NAME…]` (one level of a directory; files first, then each directory under a
+ * `DIR:` header when there are several operands), `mkdir [-p] DIR…`, `rmdir DIR…` and
+ * `rm [-rf] NAME…`.
+ */
+import type { KubectlHost, RunResult } from './host.ts';
+import type { DirEntry } from './workspace.ts';
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One `ls -l` line (the workspace keeps no times: the date column is left out). */
+function longLine(host: KubectlHost, path: string, name: string, dir: boolean): string {
+  if (dir) return `drwxr-xr-x 2 learner learner  4096 ${name}\n`;
+  return `-rw-r--r-- 1 learner learner ${String((host.fs.read(path) ?? '').length).padStart(5)} ${name}\n`;
+}
+
+function listing(
+  host: KubectlHost,
+  rows: readonly { path: string; name: string; dir: boolean }[],
+  long: boolean,
+): string {
+  if (long) return rows.map((r) => longLine(host, r.path, r.name, r.dir)).join('');
+  return rows.length > 0 ? `${rows.map((r) => r.name).join('  ')}\n` : '';
+}
+
+/** `ls [-l] [NAME…]`. */
+export function ls(host: KubectlHost, args: string[]): RunResult {
+  const names = args.filter((a) => !a.startsWith('-') || a === '-');
+  const long = args.some((a) => /^-[a-zA-Z1]*l/.test(a));
+  let stderr = '';
+  let exitCode = 0;
+  const files: { path: string; name: string; dir: boolean }[] = [];
+  const dirs: string[] = [];
+  for (const n of names.length === 0 ? ['.'] : names) {
+    if (host.fs.has(n)) files.push({ path: n, name: n, dir: false });
+    else if (host.fs.isDirectory(n)) dirs.push(n);
+    else {
+      stderr += `ls: cannot access '${n}': No such file or directory\n`;
+      exitCode = 2;
+    }
+  }
+  files.sort((a, b) => byName(a.name, b.name));
+  dirs.sort(byName);
+  const blocks: string[] = [];
+  if (files.length > 0) blocks.push(listing(host, files, long));
+  const many = names.length > 1;
+  for (const d of dirs) {
+    const base = d.replace(/\/+$/, '');
+    const entries: DirEntry[] = host.fs.entries(d === '.' ? undefined : d);
+    const rows = entries.map((e) => ({
+      path: d === '.' ? e.name : `${base}/${e.name}`,
+      name: e.name,
+      dir: e.dir,
+    }));
+    // 1 KiB blocks: a directory and every started 4 KiB of a file take 4.
+    const blocks4k = (r: { path: string; dir: boolean }) =>
+      r.dir ? 4 : Math.ceil((host.fs.read(r.path) ?? '').length / 4096) * 4;
+    const total = long ? `total ${rows.reduce((n, r) => n + blocks4k(r), 0)}\n` : '';
+    blocks.push(`${many ? `${d}:\n` : ''}${total}${listing(host, rows, long)}`);
+  }
+  return { stdout: blocks.join(many ? '\n' : ''), stderr, exitCode };
+}
+
+/** `mkdir [-p] DIR…`. */
+export function mkdir(host: KubectlHost, args: string[]): RunResult {
+  const parents = args.some((a) => /^-[a-zA-Z]*p/.test(a) || a === '--parents');
+  const dirs = args.filter((a) => !a.startsWith('-'));
+  if (dirs.length === 0) {
+    return {
+      stdout: '',
+      stderr: "mkdir: missing operand\nTry 'mkdir --help' for more information.\n",
+      exitCode: 1,
+    };
+  }
+  let stderr = '';
+  for (const d of dirs) {
+    const r = host.fs.mkdir(d, parents);
+    if (!r.ok) stderr += `mkdir: cannot create directory ‘${d}’: ${r.error}\n`;
+  }
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** `rm [-r] [-f] NAME…`: a directory needs -r. */
+export function rm(host: KubectlHost, args: string[]): RunResult {
+  const recursive = args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) || a === '--recursive');
+  const force = args.some((a) => /^-[a-zA-Z]*f/.test(a) || a === '--force');
+  let stderr = '';
+  for (const f of args.filter((a) => !a.startsWith('-'))) {
+    if (host.fs.remove(f)) continue;
+    if (host.fs.isDirectory(f)) {
+      if (recursive) host.fs.removeDir(f);
+      else stderr += `rm: cannot remove '${f}': Is a directory\n`;
+      continue;
+    }
+    if (!force) stderr += `rm: cannot remove '${f}': No such file or directory\n`;
+  }
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** `rmdir DIR…`: only an empty directory. */
+export function rmdir(host: KubectlHost, args: string[]): RunResult {
+  const dirs = args.filter((a) => !a.startsWith('-'));
+  if (dirs.length === 0) {
+    return {
+      stdout: '',
+      stderr: "rmdir: missing operand\nTry 'rmdir --help' for more information.\n",
+      exitCode: 1,
+    };
+  }
+  let stderr = '';
+  for (const d of dirs) {
+    const why = host.fs.has(d)
+      ? 'Not a directory'
+      : !host.fs.isDirectory(d)
+        ? 'No such file or directory'
+        : host.fs.entries(d).length > 0
+          ? 'Directory not empty'
+          : undefined;
+    if (why) stderr += `rmdir: failed to remove '${d}': ${why}\n`;
+    else host.fs.removeDir(d);
+  }
+  return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
+}
