@@ -89,6 +89,12 @@ export class NodeFs extends Workspace {
     return this.allFiles().some((f) => f.startsWith(prefix));
   }
 
+  /** Whether the directory a new file at `path` would go in exists (paths are the node's). */
+  override parentExists(path: string): boolean {
+    const p = this.abs(path);
+    return this.isDirectory(p.slice(0, p.lastIndexOf('/')) || '/');
+  }
+
   override read(path: string): string | undefined {
     const p = this.abs(path);
     const w = this.written();
