@@ -49,7 +49,7 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
  * v1.Pod and not a v1.PodTemplate"): a container's limits without requests give the requests.
  */
 export function defaultPodRequests(spec: Obj): void {
-  for (const key of ['containers', 'initContainers']) {
+  for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
     const list = spec[key];
     if (!Array.isArray(list)) continue;
     for (const c of list as Obj[]) {
