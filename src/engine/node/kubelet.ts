@@ -45,6 +45,7 @@ import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 import { hostFileSystem } from './hostPaths.ts';
+import { readsInput } from './interactiveShell.ts';
 import { kubeletRejection, type Rejection } from './kubeletAdmission.ts';
 import {
   type HookResult,
@@ -290,6 +291,8 @@ interface ContainerWork {
   unseen?: { status: Record<string, unknown>; restarting: boolean };
   /** An init container: its events refer to `spec.initContainers{name}`. */
   init?: boolean;
+  /** An ephemeral container (kubectl debug): never restarted, `spec.ephemeralContainers{name}`. */
+  ephemeral?: boolean;
   /** An init container with `restartPolicy: Always` (a sidecar): started in order, kept running. */
   sidecar?: boolean;
   /** An init container's part is done, as the kubelet has seen: completed (a sidecar: started). */
@@ -333,6 +336,8 @@ interface PodWork {
   containers: ContainerWork[];
   /** The init containers in order; absent when the pod has none (most pods). */
   inits?: ContainerWork[];
+  /** The ephemeral containers added so far; absent when the pod has none (most pods). */
+  ephemerals?: ContainerWork[];
   stopDoneAt?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
@@ -366,6 +371,8 @@ interface ContainerSpec {
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
   lifecycle?: LifecycleSpec;
+  /** Its process reads standard input (kubectl run -i, kubectl debug -i). */
+  stdin?: boolean;
   env?: { name: string; value?: string; valueFrom?: EnvSource }[];
   envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
@@ -623,12 +630,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     type: EventRecord['type'],
     reason: string,
     message: string,
-    container?: { name: string; init?: boolean },
+    container?: { name: string; init?: boolean; ephemeral?: boolean },
   ): void {
     const ref = eventRef('pods', pod);
     if (container !== undefined) {
       const texts = containerTexts(container.name);
-      ref.fieldPath = container.init ? texts.initFieldPath : texts.fieldPath;
+      ref.fieldPath = container.init
+        ? texts.initFieldPath
+        : container.ephemeral
+          ? `spec.ephemeralContainers{${container.name}}`
+          : texts.fieldPath;
     }
     ctx.recordEvent({
       ref,
@@ -939,9 +950,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): void {
     // What the process does: a server runs on; a shell or a one-shot command ends.
-    const spec = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod)[
-      c.init ? 'initContainers' : 'containers'
-    ]?.find((s) => s.name === c.name);
+    const spec = specOf<{
+      containers?: ContainerSpec[];
+      initContainers?: ContainerSpec[];
+      ephemeralContainers?: ContainerSpec[];
+    }>(pod)[c.init ? 'initContainers' : c.ephemeral ? 'ephemeralContainers' : 'containers']?.find(
+      (s) => s.name === c.name,
+    );
     const where: Surroundings = { namespace: namespaceOf(pod) };
     if (spec?.env) where.env = spec.env;
     if (opts.network) where.network = network;
@@ -1002,6 +1017,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (fsGroup !== undefined) where.fsGroup = fsGroup;
     }
     let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
+    // A shell given standard input waits for what is typed into it.
+    if (spec?.stdin && readsInput(c.image, c.command, c.args))
+      program = { runs: 'forever', output: '' };
     if (!command?.length && !args?.length && repository(c.image) === 'nginx') {
       // Its securityContext, or a port another container of the pod holds, may stop it.
       const failed = nginxStartFailure(
@@ -1411,6 +1429,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * CrashLoopBackOff. Returns true when it is to be started now.
    */
   function restartDue(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext) {
+    // An ephemeral container is never restarted.
+    if (c.ephemeral) {
+      c.done = true;
+      return false;
+    }
     // A sidecar is restarted whatever the pod's policy; an init container only after a failure.
     const policy = c.sidecar ? 'Always' : restartPolicy(pod);
     const code = c.terminated?.exitCode ?? 0;
@@ -2127,6 +2150,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const containerStatuses = shownStatuses(w.containers, old.containerStatuses);
     const initContainerStatuses = w.inits && shownStatuses(w.inits, old.initContainerStatuses);
+    const ephemeralContainerStatuses =
+      w.ephemerals && ephemeralStatuses(w.ephemerals, old.ephemeralContainerStatuses);
     const statuses = containerStatuses as unknown as readonly ShownStatus[];
     const initStatuses = initContainerStatuses as unknown as readonly ShownStatus[] | undefined;
     const phase = podPhaseOf(pod, w.inits, initStatuses, statuses);
@@ -2214,6 +2239,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       (initContainerStatuses === undefined ||
         initContainerStatuses === old.initContainerStatuses) &&
       containerStatuses === old.containerStatuses &&
+      (ephemeralContainerStatuses === undefined ||
+        ephemeralContainerStatuses === old.ephemeralContainerStatuses) &&
       (w.podIP
         ? w.podIP === old.podIP && w.podIPs === old.podIPs
         : !('podIP' in old) && !('podIPs' in old)) &&
@@ -2232,6 +2259,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     if (initContainerStatuses) status.initContainerStatuses = initContainerStatuses;
     status.containerStatuses = containerStatuses;
+    if (ephemeralContainerStatuses) status.ephemeralContainerStatuses = ephemeralContainerStatuses;
     if (w.podIP) {
       status.podIP = w.podIP;
       status.podIPs = w.podIPs;
@@ -2282,6 +2310,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!w) return [deleteForce];
     if (w.stopDoneAt === undefined) {
       const runningContainers = w.containers.filter((c) => c.phase === 'running');
+      for (const c of w.ephemerals ?? []) if (c.phase === 'running') runningContainers.push(c);
       // Init containers (a sidecar, or one still initializing) are stopped after the others.
       if (w.inits) {
         for (let i = w.inits.length - 1; i >= 0; i--) {
@@ -2636,7 +2665,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (w) {
         // Removed without a graceful stop (a forced delete): the containers are killed now.
         const ghost: KubeObject = { metadata: { name, namespace: ns, uid: w.uid } };
-        for (const c of w.inits ? [...w.containers, ...w.inits] : w.containers) {
+        for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
           if (c.phase !== 'running') continue;
           event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
           sendStopContainer(ctx, c);
@@ -2747,6 +2776,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       w.podIP = specOf<{ hostNetwork?: boolean }>(pod).hostNetwork ? internalIP : allocateIP();
     }
     specChanged(pod, key, w, ctx);
+    // SyncPod starts ephemeral containers before the init containers (a failing init container
+    // must not keep a debugger out).
+    if (w.ephemerals || specOf<{ ephemeralContainers?: unknown }>(pod).ephemeralContainers) {
+      driveEphemerals(pod, key, w, ctx);
+    }
     if (w.inits && !driveInits(pod, key, w.inits, ctx)) {
       return statusWrite(pod, podStatus(pod, w, ctx));
     }
@@ -2755,6 +2789,35 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     if (w.inits && w.containers.every((c) => c.done)) stopSidecars(pod, key, w.inits, ctx);
     return statusWrite(pod, podStatus(pod, w, ctx));
+  }
+
+  /** Ephemeral containers: each new one in the spec is started (pull, create, start), once. */
+  function driveEphemerals(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
+    const specs = specOf<{ ephemeralContainers?: ContainerSpec[] }>(pod).ephemeralContainers ?? [];
+    const list = w.ephemerals ?? [];
+    for (const spec of specs) {
+      if (list.some((c) => c.name === spec.name)) continue;
+      const cw = containerWork(w.ref, spec, 'waiting', 'ContainerCreating', 0);
+      cw.ephemeral = true;
+      list.push(cw);
+    }
+    w.ephemerals = list;
+    for (const c of list) driveContainer(pod, key, c, ctx);
+  }
+
+  /** `ephemeralContainerStatuses`: no readiness, no `started` (the prober never sees them). */
+  function ephemeralStatuses(
+    cs: readonly ContainerWork[],
+    old: unknown,
+  ): readonly Record<string, unknown>[] {
+    const built = cs.map((c) => {
+      const s = { ...(c.unseen?.status ?? buildContainerStatus(c)) };
+      s.ready = false;
+      delete s.started;
+      return s;
+    });
+    if (Array.isArray(old) && sameJson(built, old)) return old;
+    return deepFreeze(built);
   }
 
   /**
