@@ -49,7 +49,7 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
  * v1.Pod and not a v1.PodTemplate"): a container's limits without requests give the requests.
  */
 export function defaultPodRequests(spec: Obj): void {
-  for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
+  for (const key of ['containers', 'initContainers']) {
     const list = spec[key];
     if (!Array.isArray(list)) continue;
     for (const c of list as Obj[]) {
@@ -191,7 +191,7 @@ export function defaultPodSpec(spec: Obj): void {
   setIfUnset(spec, 'dnsPolicy', 'ClusterFirst');
   setIfUnset(spec, 'securityContext', {});
   setIfUnset(spec, 'schedulerName', 'default-scheduler');
-  for (const key of ['containers', 'initContainers']) {
+  for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
     const list = spec[key];
     if (Array.isArray(list)) for (const c of list as Obj[]) defaultContainer(c);
   }

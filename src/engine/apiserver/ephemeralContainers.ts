@@ -162,9 +162,11 @@ export function ephemeralContainersUpdate(
     defaultPodSpec(only);
     spec.ephemeralContainers = only.ephemeralContainers;
   } else delete spec.ephemeralContainers;
-  const errors = [
-    ...validateEphemeralContainers(spec, 'spec.ephemeralContainers'),
-    ...validateEphemeralContainersUpdate(spec, stored),
-  ];
+  // A static pod's answer is that alone (the validation before it is dropped).
+  const own = validateEphemeralContainersUpdate(spec, stored);
+  const errors =
+    own[0]?.field === ''
+      ? own
+      : [...validateEphemeralContainers(spec, 'spec.ephemeralContainers'), ...own];
   return { spec, errors };
 }

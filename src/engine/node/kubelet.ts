@@ -413,6 +413,21 @@ interface ShownStatus {
   lastState: { terminated?: { exitCode: number } };
 }
 
+/** The spec of container `c` of `pod` (an init, ephemeral or app container). */
+function containerSpecOf(pod: KubeObject, c: ContainerWork): ContainerSpec | undefined {
+  const specs = specOf<{
+    containers?: ContainerSpec[];
+    initContainers?: ContainerSpec[];
+    ephemeralContainers?: ContainerSpec[];
+  }>(pod);
+  const list = c.init
+    ? specs.initContainers
+    : c.ephemeral
+      ? specs.ephemeralContainers
+      : specs.containers;
+  return list?.find((x) => x.name === c.name);
+}
+
 /** `lastState` of a container's status: the run before the current one, if any. */
 function lastStateOf(c: ContainerWork): { terminated?: Termination } {
   return c.last ? { terminated: { ...c.last } } : {};
@@ -2546,8 +2561,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** verifyRunAsNonRoot, after the environment: a container that would run as root. */
   function runAsError(pod: KubeObject, c: ContainerWork): string | undefined {
     const podContext = specOf<{ securityContext?: UserContext }>(pod).securityContext;
-    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
-    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    const spec = containerSpecOf(pod, c);
     if (!podContext?.runAsNonRoot && spec?.securityContext?.runAsNonRoot === undefined) {
       return undefined;
     }
@@ -2556,8 +2570,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
 
   function configError(pod: KubeObject, c: ContainerWork): string | undefined {
     const ns = namespaceOf(pod);
-    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
-    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    const spec = containerSpecOf(pod, c);
     if (!spec) return undefined;
     const data = objectData(ns);
     for (const from of spec.envFrom ?? []) {
