@@ -146,6 +146,39 @@ describe('kubectl debug POD: an ephemeral container', () => {
   });
 });
 
+describe('kubectl debug: admission', () => {
+  it('RBAC authorizes a patch of pods/ephemeralcontainers; PodSecurity checks the new container', () => {
+    const { run } = engineSession(3);
+    run('kubectl create sa viewer');
+    run('kubectl create role pod-reader --verb=get --resource=pods');
+    run('kubectl create rolebinding rb --role=pod-reader --serviceaccount=default:viewer');
+    run('kubectl run x --image=busybox -- sleep 3600');
+    expect(
+      run(
+        'kubectl debug x --image=busybox --as=system:serviceaccount:default:viewer --profile=general -q',
+      ).err,
+    ).toBe(
+      'Error from server (Forbidden): pods "x" is forbidden: User "system:serviceaccount:default:viewer" cannot patch resource "pods/ephemeralcontainers" in API group "" in the namespace "default"\n',
+    );
+    run('kubectl create ns r');
+    run('kubectl label ns r pod-security.kubernetes.io/enforce=restricted');
+    run(
+      `kubectl run bb -n r --image=busybox --overrides='{"spec":{"securityContext":{"runAsNonRoot":true,"runAsUser":1000,"seccompProfile":{"type":"RuntimeDefault"}},"containers":[{"name":"bb","image":"busybox","args":["sleep","3600"],"securityContext":{"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]}}}]}}'`,
+    );
+    expect(
+      run('kubectl debug -n r bb --image=busybox --profile=general -q -c g -- sleep 1d').err,
+    ).toBe(
+      'Error from server (Forbidden): pods "bb" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "g" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "g" must set securityContext.capabilities.drop=["ALL"]; container "g" must not include "SYS_PTRACE" in securityContext.capabilities.add)\n',
+    );
+    expect(
+      run('kubectl debug -n r bb --image=busybox --profile=restricted -q -c r -- sleep 1d'),
+    ).toEqual({ out: '', err: '', code: 0 });
+    expect(
+      run("kubectl get pod -n r bb -o 'jsonpath={.spec.ephemeralContainers[*].name}'").out,
+    ).toBe('r');
+  });
+});
+
 describe('kubectl debug --copy-to', () => {
   it('a copy without labels and probes, sharing its process namespace, scheduled anew', () => {
     const { run, host } = engineSession(3);

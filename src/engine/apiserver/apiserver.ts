@@ -2199,6 +2199,13 @@ export class ApiServer {
       if (u.errors.length > 0) return this.#fail(actor, r, ns, name, invalid(r, name, u.errors));
       next = shallowCopy(stored);
       next.spec = u.spec;
+      // PodSecurity admission checks the pod with its new ephemeral container.
+      const labels = ns ? this.#namespaceObject(ns)?.metadata?.labels : undefined;
+      if (labels && Object.keys(labels).some((k) => k.startsWith(POD_SECURITY_LABEL))) {
+        const verdict = admitPodSecurity('pods', next, labels);
+        if ('forbidden' in verdict)
+          return this.#fail(actor, r, ns, name, forbidden(r, name, verdict.forbidden));
+      }
     } else if (approval) {
       // The approval subresource takes the conditions only (approvalStrategy).
       next = shallowCopy(stored);
