@@ -360,3 +360,33 @@ describe('kubectl debug profiles and checks', () => {
     );
   });
 });
+
+describe('an ephemeral container across a reboot of its node', () => {
+  it('is not started again: its lost run ends it (Unknown, 255)', () => {
+    const { run, cluster } = engineSession(6);
+    run(`kubectl run p1 --image=nginx --overrides='{"spec":{"nodeName":"node1"}}'`);
+    run('kubectl debug p1 -q --profile=general --image=busybox -c d -- sleep 1d');
+    cluster.stopNode('node1');
+    cluster.advance(90_000);
+    cluster.startNode('node1');
+    cluster.settle();
+    const st = JSON.parse(
+      run(`kubectl get pod p1 -o jsonpath='{.status.ephemeralContainerStatuses[0]}'`).out,
+    );
+    expect(st).toMatchObject({
+      name: 'd',
+      ready: false,
+      restartCount: 0,
+      state: { terminated: { exitCode: 255, reason: 'Unknown' } },
+    });
+    expect(
+      run(
+        "kubectl get events --field-selector involvedObject.name=p1,reason=Started -o 'jsonpath={.items[*].message}'",
+      ).out,
+    ).toBe('Started container p1 Started container d');
+    // The pod's own container was started again (the same event, counted twice).
+    expect(
+      run(`kubectl get pod p1 -o jsonpath='{.status.containerStatuses[0].restartCount}'`).out,
+    ).toBe('1');
+  });
+});

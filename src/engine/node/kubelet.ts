@@ -816,7 +816,50 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       });
     }
     w.sandboxChanged = hadContainers;
+    const ephemeral = specOf<{ ephemeralContainers?: ContainerSpec[] }>(pod).ephemeralContainers;
+    if (ephemeral?.length) w.ephemerals = ephemeral.map((c) => lostEphemeral(c, pod, ref, ctx));
     return w;
+  }
+
+  /**
+   * An ephemeral container of a pod the kubelet takes up again (after a reboot): one that ran
+   * is never started again (containerd still knows it), its run ended as containerd lost it
+   * (Unknown, 255) or as it had ended; one that never ran is started as a new one is.
+   */
+  function lostEphemeral(
+    c: ContainerSpec,
+    pod: KubeObject,
+    ref: ObjRef,
+    ctx: ReconcileContext,
+  ): ContainerWork {
+    type Prev = {
+      name: string;
+      containerID?: string;
+      image?: string;
+      imageID?: string;
+      state?: { running?: { startedAt?: string }; terminated?: Termination };
+    };
+    const prev = statusOf<{ ephemeralContainerStatuses?: Prev[] }>(
+      pod,
+    ).ephemeralContainerStatuses?.find((s) => s.name === c.name);
+    const cw = containerWork(ref, c, 'waiting', 'ContainerCreating', 0);
+    cw.ephemeral = true;
+    if (!prev?.containerID) return cw;
+    cw.phase = 'exited';
+    cw.done = true;
+    cw.containerID = prev.containerID;
+    cw.imageRef = prev.image;
+    cw.imageID = prev.imageID;
+    cw.terminated = prev.state?.terminated
+      ? { ...prev.state.terminated }
+      : {
+          exitCode: 255,
+          reason: 'Unknown',
+          startedAt: prev.state?.running?.startedAt ?? ctx.timestamp(),
+          finishedAt: ctx.timestamp(),
+          containerID: prev.containerID,
+        };
+    return cw;
   }
 
   /**
