@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
 
 const LEGACY =
-  '--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n';
+  'Legacy profile is planned to be deprecated in the near future. It is recommended to specify other profiles such as "--profile=general".\n';
 const TARGETING =
   'Targeting container "bb". If you don\'t see processes from this container it may be because the container runtime doesn\'t support this feature.\n';
 
@@ -18,10 +18,10 @@ function session() {
 }
 
 /** The name kubectl chose (`Defaulting debug container name to NAME.`). */
-function defaulted(err: string): string {
+function defaulted(out: string): string {
   const m =
-    /Defaulting debug container name to (debugger-[bcdfghjklmnpqrstvwxz2456789]{5})\.\n/.exec(err);
-  if (!m) throw new Error(`no defaulted name in ${JSON.stringify(err)}`);
+    /Defaulting debug container name to (debugger-[bcdfghjklmnpqrstvwxz2456789]{5})\.\n/.exec(out);
+  if (!m) throw new Error(`no defaulted name in ${JSON.stringify(out)}`);
   return m[1] as string;
 }
 
@@ -29,10 +29,10 @@ describe('kubectl debug POD: an ephemeral container', () => {
   it('-it --target: the lines kubectl prints, then the console refuses the interactive shell', () => {
     const { run } = session();
     const r = run('kubectl debug bb -it --image=busybox --target=bb');
-    const name = defaulted(r.err);
+    const name = defaulted(r.out);
     expect(r).toEqual({
-      out: TARGETING,
-      err: `${LEGACY}Defaulting debug container name to ${name}.\nIf you don't see a command prompt, try pressing enter.\nerror: interactive shells are not available in this console: the debug container ${name} keeps running; run one command at a time in it (kubectl exec bb -c ${name} -- COMMAND)\n`,
+      out: `${TARGETING}Defaulting debug container name to ${name}.\n`,
+      err: `${LEGACY}If you don't see a command prompt, try pressing enter.\nerror: interactive shells are not available in this console: the debug container ${name} keeps running; run one command at a time in it (kubectl exec bb -c ${name} -- COMMAND)\n`,
       code: 1,
     });
     // The shell (stdin kept open) runs on; the pod's READY column counts its own containers only.
@@ -180,27 +180,32 @@ describe('kubectl debug: admission', () => {
 });
 
 describe('kubectl debug --copy-to', () => {
-  it('a copy without labels and probes, sharing its process namespace, scheduled anew', () => {
+  const WEB =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\n  annotations:\n    note: x\nspec:\n  containers:\n  - name: web\n    image: nginx\n    readinessProbe:\n      httpGet:\n        path: /\n        port: 80\n';
+  const COPY =
+    "-o 'jsonpath={.metadata.labels}|{.metadata.annotations}|{.spec.shareProcessNamespace}|{.spec.containers[0].readinessProbe.httpGet.port}|{.spec.containers[1].command}'";
+
+  it('general: a copy without labels, annotations and probes, sharing its process namespace', () => {
     const { run, host } = engineSession(3);
-    host.fs.write(
-      'web.yaml',
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\n  annotations:\n    note: x\nspec:\n  containers:\n  - name: web\n    image: nginx\n    readinessProbe:\n      httpGet:\n        path: /\n        port: 80\n',
-    );
+    host.fs.write('web.yaml', WEB);
     run('kubectl create -f web.yaml');
-    const r = run('kubectl debug web --image=busybox --copy-to=web-dbg -- sleep 1d');
-    const name = defaulted(r.err);
-    expect(r).toEqual({
-      out: '',
-      err: `${LEGACY}Defaulting debug container name to ${name}.\n`,
-      code: 0,
-    });
-    expect(
-      run(
-        "kubectl get pod web-dbg -o 'jsonpath={.metadata.labels}|{.metadata.annotations}|{.spec.shareProcessNamespace}|{.spec.containers[0].readinessProbe}|{.spec.containers[1].command}'",
-      ).out,
-    ).toBe('||true||["sleep","1d"]');
+    const r = run(
+      'kubectl debug web --image=busybox --copy-to=web-dbg --profile=general -- sleep 1d',
+    );
+    const name = defaulted(r.out);
+    expect(r).toEqual({ out: `Defaulting debug container name to ${name}.\n`, err: '', code: 0 });
+    expect(run(`kubectl get pod web-dbg ${COPY}`).out).toBe('||true||["sleep","1d"]');
     expect(run('kubectl get pod web-dbg').out).toMatch(/^web-dbg +2\/2 +Running +0 /m);
     expect(run('kubectl get pods -o name').out).toBe('pod/web\npod/web-dbg\n');
+  });
+
+  it('legacy (the default): only the labels are dropped, whatever --keep-labels says', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('web.yaml', WEB);
+    run('kubectl create -f web.yaml');
+    const r = run('kubectl debug web --image=busybox --copy-to=web-dbg --keep-labels -- sleep 1d');
+    expect(r.err).toBe(LEGACY);
+    expect(run(`kubectl get pod web-dbg ${COPY}`).out).toBe('|{"note":"x"}||80|["sleep","1d"]');
   });
 
   it('--set-image alone, --keep-labels, --share-processes=false, --same-node, --replace', () => {
@@ -287,7 +292,7 @@ describe('kubectl debug profiles and checks', () => {
   it('Validate: its errors, in its order', () => {
     const { run } = session();
     const cases: [string, string][] = [
-      ['kubectl debug bb', '--image is required when not using --copy-to.'],
+      ['kubectl debug bb', 'you must specify --image when not using --copy-to.'],
       ['kubectl debug bb --image=busybox --replace', '--replace may only be used with --copy-to.'],
       [
         'kubectl debug bb --image=busybox --same-node',

@@ -49,7 +49,8 @@ interface DebugOptions {
   copyTo: string;
   replace: boolean;
   sameNode: boolean;
-  shareProcesses: boolean;
+  /** --share-processes, when given (the copy's shareProcessNamespace is changed only then). */
+  shareProcesses?: boolean;
   setImages: Map<string, string>;
   target: string;
   pullPolicy: string;
@@ -116,11 +117,6 @@ function complete(ctx: Ctx, args: string[]): { targets: string[]; o: DebugOption
   const attach = ctx.changed('attach') ? ctx.bool('attach') : interactive;
   const env = envOf(ctx);
   const profile = ctx.changed('profile') ? ctx.str('profile') : 'legacy';
-  if (profile === 'legacy') {
-    ctx.err(
-      '--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n',
-    );
-  }
   if (!(PROFILES as readonly string[]).includes(profile)) ctx.fail(`unknown profile: ${profile}`);
   let custom: Obj | undefined;
   const customFile = ctx.str('custom');
@@ -154,7 +150,7 @@ function complete(ctx: Ctx, args: string[]): { targets: string[]; o: DebugOption
     copyTo: ctx.str('copy-to'),
     replace: ctx.bool('replace'),
     sameNode: ctx.bool('same-node'),
-    shareProcesses: ctx.changed('share-processes') ? ctx.bool('share-processes') : true,
+    ...(ctx.changed('share-processes') ? { shareProcesses: ctx.bool('share-processes') } : {}),
     setImages: setImagesOf(ctx),
     target: ctx.str('target'),
     pullPolicy: ctx.str('image-pull-policy'),
@@ -190,7 +186,7 @@ function validate(ctx: Ctx, targets: string[], o: DebugOptions): void {
   } else if (o.replace) ctx.fail('--replace may only be used with --copy-to.');
   else if (o.sameNode) ctx.fail('--same-node may only be used with --copy-to.');
   else if (o.setImages.size > 0) ctx.fail('--set-image may only be used with --copy-to.');
-  else if (o.image === '') ctx.fail('--image is required when not using --copy-to.');
+  else if (o.image === '') ctx.fail('you must specify --image when not using --copy-to.');
   if (o.image !== '' && !isImageReference(o.image)) {
     ctx.fail(`invalid image name ${JSON.stringify(o.image)}: invalid reference format`);
   }
@@ -229,6 +225,12 @@ function validate(ctx: Ctx, targets: string[], o: DebugOptions): void {
   ) {
     ctx.fail(
       'name, command, image, lifecycle and volume devices are not modifiable via custom profile',
+    );
+  }
+  // Not hushed by --quiet.
+  if (o.profile === 'legacy') {
+    ctx.err(
+      'Legacy profile is planned to be deprecated in the near future. It is recommended to specify other profiles such as "--profile=general".\n',
     );
   }
 }
@@ -284,33 +286,59 @@ function shareProcessNamespace(pod: Obj): void {
   if (spec.shareProcessNamespace === undefined) spec.shareProcessNamespace = true;
 }
 
+/**
+ * KeepFlags' removals from a copy: labels, annotations, probes and init containers, each unless
+ * its --keep-* flag keeps it.
+ */
+function removeFromCopy(pod: Obj, keep: DebugOptions['keep']): void {
+  const meta = pod.metadata as Obj;
+  const spec = pod.spec as Obj;
+  if (!keep.labels) delete meta.labels;
+  if (!keep.annotations) delete meta.annotations;
+  for (const c of (spec.containers as Obj[] | undefined) ?? []) {
+    if (!keep.liveness) delete c.livenessProbe;
+    if (!keep.readiness) delete c.readinessProbe;
+    if (!keep.startup) delete c.startupProbe;
+  }
+  if (!keep.initContainers) delete spec.initContainers;
+}
+
 /** The profile's changes to the debug pod and its container `name`. */
-function applyProfile(profile: Profile, pod: Obj, name: string, style: Style): void {
+function applyProfile(
+  profile: Profile,
+  keep: DebugOptions['keep'],
+  pod: Obj,
+  name: string,
+  style: Style,
+): void {
   const c = containerIn(pod, name) ?? {};
   const clear = () => {
     delete c.securityContext;
   };
+  // Every profile but legacy: the copy loses what the --keep-* flags do not keep, and shares
+  // its process namespace unless --share-processes said otherwise.
+  if (style === 'podCopy' && profile !== 'legacy') {
+    removeFromCopy(pod, keep);
+    shareProcessNamespace(pod);
+  }
   switch (profile) {
     case 'legacy':
       if (style === 'node') {
-        shareHostNamespaces(pod);
         mountRootPartition(pod, name);
+        shareHostNamespaces(pod);
       }
-      if (style === 'podCopy') shareProcessNamespace(pod);
+      // The copy loses its labels, whatever --keep-labels says; the rest is kept.
+      if (style === 'podCopy') delete (pod.metadata as Obj).labels;
       return;
     case 'general':
       if (style === 'node') {
         mountRootPartition(pod, name);
         clear();
         shareHostNamespaces(pod);
-      } else {
-        addCapability(c, 'SYS_PTRACE');
-        if (style === 'podCopy') shareProcessNamespace(pod);
-      }
+      } else addCapability(c, 'SYS_PTRACE');
       return;
     case 'baseline':
       clear();
-      if (style === 'podCopy') shareProcessNamespace(pod);
       return;
     case 'restricted': {
       clear();
@@ -319,14 +347,12 @@ function applyProfile(profile: Profile, pod: Obj, name: string, style: Style): v
       sc.capabilities = { drop: ['ALL'] };
       sc.allowPrivilegeEscalation = false;
       sc.seccompProfile = { type: 'RuntimeDefault' };
-      if (style === 'podCopy') shareProcessNamespace(pod);
       return;
     }
     case 'netadmin':
       addCapability(c, 'NET_ADMIN');
       addCapability(c, 'NET_RAW');
       if (style === 'node') shareHostNamespaces(pod);
-      if (style === 'podCopy') shareProcessNamespace(pod);
       return;
     case 'sysadmin':
       securityContext(c).privileged = true;
@@ -334,7 +360,6 @@ function applyProfile(profile: Profile, pod: Obj, name: string, style: Style): v
         shareHostNamespaces(pod);
         mountRootPartition(pod, name);
       }
-      if (style === 'podCopy') shareProcessNamespace(pod);
       return;
   }
 }
@@ -388,7 +413,7 @@ function debugContainerName(ctx: Ctx, o: DebugOptions, pod: Obj): string {
     const meta = pod.metadata as Obj | undefined;
     name = `debugger-${nameSuffix(`${meta?.uid ?? meta?.name}/${ctx.now()}/${i}`)}`;
   }
-  if (!o.quiet) ctx.err(`Defaulting debug container name to ${name}.\n`);
+  if (!o.quiet) ctx.out(`Defaulting debug container name to ${name}.\n`);
   return name;
 }
 
@@ -400,7 +425,7 @@ function debugByEphemeralContainer(ctx: Ctx, o: DebugOptions, pod: Obj): [Pod, s
   const ec = debugContainer(o, name);
   if (o.target !== '') ec.targetContainerName = o.target;
   spec.ephemeralContainers = [...((spec.ephemeralContainers as Obj[] | undefined) ?? []), ec];
-  applyProfile(o.profile, copied, name, 'ephemeral');
+  applyProfile(o.profile, o.keep, copied, name, 'ephemeral');
   if (o.custom) applyCustom(ec, o.custom);
   const meta = pod.metadata as Obj;
   const r = ctx.host.api.patch(
@@ -419,19 +444,15 @@ function debugByCopy(ctx: Ctx, o: DebugOptions, pod: Obj): [Pod, string] {
   const meta = pod.metadata as Obj;
   const spec = structuredClone(pod.spec as Obj);
   const copyMeta: Obj = { name: o.copyTo, namespace: meta.namespace };
-  if (o.keep.labels && meta.labels) copyMeta.labels = { ...(meta.labels as Obj) };
-  if (o.keep.annotations && meta.annotations)
-    copyMeta.annotations = { ...(meta.annotations as Obj) };
+  if (meta.annotations) copyMeta.annotations = { ...(meta.annotations as Obj) };
+  if (meta.labels) copyMeta.labels = { ...(meta.labels as Obj) };
   const copied: Obj = { apiVersion: 'v1', kind: 'Pod', metadata: copyMeta, spec };
   delete spec.ephemeralContainers;
-  spec.shareProcessNamespace = o.shareProcesses;
+  // Changed only when --share-processes is given (a profile may set it after).
+  if (o.shareProcesses !== undefined) spec.shareProcessNamespace = o.shareProcesses;
   if (!o.sameNode) delete spec.nodeName;
-  if (!o.keep.initContainers) delete spec.initContainers;
   const containers = (spec.containers as Obj[] | undefined) ?? [];
   for (const c of containers) {
-    if (!o.keep.liveness) delete c.livenessProbe;
-    if (!o.keep.readiness) delete c.readinessProbe;
-    if (!o.keep.startup) delete c.startupProbe;
     const image = o.setImages.get(c.name as string) ?? o.setImages.get('*');
     if (image) c.image = image;
   }
@@ -461,7 +482,7 @@ function debugByCopy(ctx: Ctx, o: DebugOptions, pod: Obj): [Pod, string] {
   else delete c.stdin;
   if (o.tty) c.tty = true;
   else delete c.tty;
-  applyProfile(o.profile, copied, name, 'podCopy');
+  applyProfile(o.profile, o.keep, copied, name, 'podCopy');
   if (o.custom) applyCustom(c, o.custom);
   return [create(ctx, o, copied, meta), name];
 }
@@ -497,7 +518,7 @@ function debugNode(ctx: Ctx, o: DebugOptions, node: KubeObject): [Pod, string] {
       tolerations: [{ operator: 'Exists' }],
     },
   };
-  applyProfile(o.profile, pod, cn, 'node');
+  applyProfile(o.profile, o.keep, pod, cn, 'node');
   if (o.custom) applyCustom(c, o.custom);
   const r = ctx.host.api.create('pods', ctx.namespace, pod as KubeObject);
   if (!r.ok) ctx.failStatus(r.status);
