@@ -24,9 +24,7 @@ export const DEBUG_HELP: CommandHelp = {
 
   *  Workload: Create a copy of an existing pod with certain attributes changed, for example changing the image tag to a new version.
   *  Workload: Add an ephemeral container to an already running pod, for example to add debugging utilities without restarting the pod.
-  *  Node: Create a new pod that runs in the node's host namespaces and can access the node's filesystem.
-
- Note: When a non-root user is configured for the entire target Pod, some capabilities granted by debug profile may not work.`,
+  *  Node: Create a new pod that runs in the node's host namespaces and can access the node's filesystem.`,
   example: `# Create an interactive debugging session in pod mypod and immediately attach to it.
 kubectl debug mypod -it --image=busybox
 
