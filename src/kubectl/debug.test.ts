@@ -335,6 +335,13 @@ describe('kubectl debug profiles and checks', () => {
         : line.replace('kubectl debug', 'kubectl debug --profile=general');
       expect(run(withProfile).err, line).toBe(`error: ${msg}\n`);
     }
+    // The resource builder's checks of TYPE/NAME arguments.
+    expect(run('kubectl debug pod/ --image=busybox --profile=general').err).toBe(
+      'error: arguments in resource/name form must have a single resource and name\n',
+    );
+    expect(run('kubectl debug a/b/c --image=busybox --profile=general').err).toBe(
+      'error: arguments in resource/name form may not have more than one slash\n',
+    );
     run('kubectl create deployment web --image=nginx');
     expect(run('kubectl debug deploy/web --image=busybox --profile=general').err).toBe(
       'error: "apps/v1, Kind=Deployment" not supported by debug\n',

@@ -610,6 +610,13 @@ function targetsOf(
     });
   }
   for (const arg of names) {
+    // The builder's splitResourceTypeName.
+    const parts = arg.split('/');
+    if (parts.length > 2)
+      ctx.fail('arguments in resource/name form may not have more than one slash');
+    if (parts.length === 2 && (parts[0] === '' || parts[1] === '' || parts[0]?.includes(','))) {
+      ctx.fail('arguments in resource/name form must have a single resource and name');
+    }
     const i = arg.indexOf('/');
     refs.push(
       i < 0
