@@ -402,3 +402,24 @@ describe('an ephemeral container across a reboot of its node', () => {
     ).toBe('1');
   });
 });
+
+describe('ps in a shared PID namespace', () => {
+  it('an ephemeral container with --target sees the target program as PID 1; a copy sees /pause', () => {
+    const { run } = session();
+    run('kubectl debug bb --image=busybox -c d --target=bb --profile=general -- sleep 1d');
+    const shared =
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    7 root      0:00 sleep 1d\n   13 root      0:00 ps\n';
+    expect(run('kubectl exec bb -c d -- ps').out).toBe(shared);
+    expect(run('kubectl exec bb -c bb -- ps').out).toBe(shared);
+    // Without a target it has a namespace of its own.
+    run('kubectl debug bb --image=busybox -c x --profile=general -- sleep 1d');
+    expect(run('kubectl exec bb -c x -- ps').out).toBe(
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1d\n    7 root      0:00 ps\n',
+    );
+    // The general profile's copy shares its process namespace: the pause process is PID 1.
+    run('kubectl debug bb --image=busybox --copy-to=c --profile=general -c y -- sleep 1d');
+    expect(run('kubectl exec c -c y -- ps').out).toBe(
+      'PID   USER     TIME  COMMAND\n    1 65535     0:00 /pause\n    7 root      0:00 sleep 3600\n   13 root      0:00 sleep 1d\n   19 root      0:00 ps\n',
+    );
+  });
+});
