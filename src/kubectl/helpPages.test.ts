@@ -176,8 +176,8 @@ Use "kubectl <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `);
     // A listed command this console lacks says so when run.
-    expect(run('kubectl debug -it web').err).toBe(
-      'error: "kubectl debug" is not available in this simulated cluster\n',
+    expect(run('kubectl edit deployment web').err).toBe(
+      'error: "kubectl edit" is not available in this simulated cluster\n',
     );
   });
 

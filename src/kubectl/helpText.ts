@@ -9,6 +9,7 @@
  * checked against 1.32 exactly. Rendering lives in cli.ts and helpFormat.ts.
  */
 import { createTokenHelp } from './createTokenHelp.ts';
+import { DEBUG_HELP } from './debugHelp.ts';
 import type { FlagHelp } from './helpFormat.ts';
 
 export interface CommandHelp {
@@ -2886,7 +2887,7 @@ kubectl auth whoami
 kubectl auth whoami -o json`,
     flags: [...PRINT],
   },
-  debug: { short: 'Create debugging sessions for troubleshooting workloads and nodes' },
+  debug: DEBUG_HELP,
   diff: {
     short: 'Diff the live version against a would-be applied version',
     // LongDesc joins the lines of a paragraph, so the exit statuses run together.

@@ -126,7 +126,7 @@ export interface WriteOptions {
    * A patch through a subresource: `scale` (`…/scale`, what kubectl scale sends: replicas
    * only) or, with a `patchType`, `status` (`…/status`: the status only).
    */
-  subresource?: 'scale' | 'status' | 'approval';
+  subresource?: 'scale' | 'status' | 'approval' | 'ephemeralcontainers';
   /**
    * The patch's Content-Type, as `kubectl patch --type` chooses it: a strategic merge patch
    * (`application/strategic-merge-patch+json`), a JSON merge patch (`…merge-patch+json`) or a

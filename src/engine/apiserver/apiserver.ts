@@ -78,6 +78,7 @@ import {
   MULTIPLE_PDBS,
   pdbSelects,
 } from './disruption.ts';
+import { ephemeralContainersUpdate } from './ephemeralContainers.ts';
 import {
   alreadyExists,
   badRequest,
@@ -2191,7 +2192,9 @@ export class ApiServer {
     const existing = this.#etcd.get(this.#objectKey(r, ns, name), r.etcdPrefix);
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
     const approval = sub === 'approval' && r.resource === 'certificatesigningrequests';
+    const ephemeral = sub === 'ephemeralcontainers';
     if (
+      (ephemeral && r.resource !== 'pods') ||
       (sub === 'scale' && !SCALABLE.has(r.resource)) ||
       (sub === 'status' && !r.hasStatus) ||
       (sub === 'approval' && !approval)
@@ -2226,6 +2229,19 @@ export class ApiServer {
     } else if (sub === 'status') {
       next = shallowCopy(stored);
       next.status = patched.status;
+    } else if (ephemeral) {
+      // pods/ephemeralcontainers: only spec.ephemeralContainers is taken, and validated here.
+      const u = ephemeralContainersUpdate(stored, patched.spec);
+      if (u.errors.length > 0) return this.#fail(actor, r, ns, name, invalid(r, name, u.errors));
+      next = shallowCopy(stored);
+      next.spec = u.spec;
+      // PodSecurity admission checks the pod with its new ephemeral container.
+      const labels = ns ? this.#namespaceObject(ns)?.metadata?.labels : undefined;
+      if (labels && Object.keys(labels).some((k) => k.startsWith(POD_SECURITY_LABEL))) {
+        const verdict = admitPodSecurity('pods', next, labels);
+        if ('forbidden' in verdict)
+          return this.#fail(actor, r, ns, name, forbidden(r, name, verdict.forbidden));
+      }
     } else if (approval) {
       // The approval subresource takes the conditions only (approvalStrategy).
       next = shallowCopy(stored);
@@ -2262,7 +2278,7 @@ export class ApiServer {
       cloneShared(next) as KubeObject,
       patched.metadata?.resourceVersion,
       opts,
-      sub === 'status' || approval,
+      sub === 'status' || approval || ephemeral,
     );
     if (!result.ok || sub !== 'scale') return result;
     return { ok: true, value: scaleOf(result.value) as KubeObject };

@@ -191,7 +191,7 @@ export function defaultPodSpec(spec: Obj): void {
   setIfUnset(spec, 'dnsPolicy', 'ClusterFirst');
   setIfUnset(spec, 'securityContext', {});
   setIfUnset(spec, 'schedulerName', 'default-scheduler');
-  for (const key of ['containers', 'initContainers']) {
+  for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
     const list = spec[key];
     if (Array.isArray(list)) for (const c of list as Obj[]) defaultContainer(c);
   }

@@ -392,7 +392,7 @@ function validateProbe(probe: unknown, field: string, kind: string): FieldError[
 }
 
 /** validateContainerCommon. */
-function validateContainerCommon(c: Obj, volumes: Set<string>, f: string): FieldError[] {
+export function validateContainerCommon(c: Obj, volumes: Set<string>, f: string): FieldError[] {
   const errs: FieldError[] = [];
   const name = str(c.name);
   if (!name) errs.push({ field: `${f}.name`, type: 'Required value' });

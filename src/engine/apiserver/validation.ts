@@ -8,6 +8,7 @@ import { validateAppArmorAnnotations } from './appArmor.ts';
 import { validateCertificateSigningRequest } from './certificates.ts';
 import { validateDeploymentTail } from './deploymentValidation.ts';
 import { validatePodDisruptionBudget } from './disruption.ts';
+import { ephemeralContainersOnCreate, validateEphemeralContainers } from './ephemeralContainers.ts';
 import type { FieldError } from './errors.ts';
 import { validateHpa } from './hpa.ts';
 import { validateIngress, validateIngressClass, validateNetworkPolicy } from './networking.ts';
@@ -597,6 +598,8 @@ export function validateObject(
   switch (resource) {
     case 'pods':
       errs.push(...validatePodSpec(obj.spec, 'spec'));
+      errs.push(...validateEphemeralContainers(obj.spec, 'spec.ephemeralContainers'));
+      if (creating) errs.push(...ephemeralContainersOnCreate(obj.spec));
       break;
     case 'deployments':
     case 'replicasets':

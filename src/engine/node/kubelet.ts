@@ -50,6 +50,7 @@ import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
 import { hostFileSystem } from './hostPaths.ts';
+import { readsInput } from './interactiveShell.ts';
 import { kubeletRejection, type Rejection } from './kubeletAdmission.ts';
 import {
   type HookResult,
@@ -308,6 +309,8 @@ interface ContainerWork {
   unseen?: { status: Record<string, unknown>; restarting: boolean };
   /** An init container: its events refer to `spec.initContainers{name}`. */
   init?: boolean;
+  /** An ephemeral container (kubectl debug): never restarted, `spec.ephemeralContainers{name}`. */
+  ephemeral?: boolean;
   /** An init container with `restartPolicy: Always` (a sidecar): started in order, kept running. */
   sidecar?: boolean;
   /** An init container's part is done, as the kubelet has seen: completed (a sidecar: started). */
@@ -351,6 +354,8 @@ interface PodWork {
   containers: ContainerWork[];
   /** The init containers in order; absent when the pod has none (most pods). */
   inits?: ContainerWork[];
+  /** The ephemeral containers added so far; absent when the pod has none (most pods). */
+  ephemerals?: ContainerWork[];
   stopDoneAt?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
@@ -384,6 +389,8 @@ interface ContainerSpec {
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
   lifecycle?: LifecycleSpec;
+  /** Its process reads standard input (kubectl run -i, kubectl debug -i). */
+  stdin?: boolean;
   env?: { name: string; value?: string; valueFrom?: EnvSource }[];
   envFrom?: { configMapRef?: ObjectSource; secretRef?: ObjectSource }[];
   volumeMounts?: {
@@ -422,6 +429,21 @@ interface ShownStatus {
   started?: boolean;
   state: { running?: unknown; waiting?: unknown; terminated?: { exitCode: number } };
   lastState: { terminated?: { exitCode: number } };
+}
+
+/** The spec of container `c` of `pod` (an init, ephemeral or app container). */
+function containerSpecOf(pod: KubeObject, c: ContainerWork): ContainerSpec | undefined {
+  const specs = specOf<{
+    containers?: ContainerSpec[];
+    initContainers?: ContainerSpec[];
+    ephemeralContainers?: ContainerSpec[];
+  }>(pod);
+  const list = c.init
+    ? specs.initContainers
+    : c.ephemeral
+      ? specs.ephemeralContainers
+      : specs.containers;
+  return list?.find((x) => x.name === c.name);
 }
 
 /** `lastState` of a container's status: the run before the current one, if any. */
@@ -662,12 +684,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     type: EventRecord['type'],
     reason: string,
     message: string,
-    container?: { name: string; init?: boolean },
+    container?: { name: string; init?: boolean; ephemeral?: boolean },
   ): void {
     const ref = eventRef('pods', pod);
     if (container !== undefined) {
       const texts = containerTexts(container.name);
-      ref.fieldPath = container.init ? texts.initFieldPath : texts.fieldPath;
+      ref.fieldPath = container.init
+        ? texts.initFieldPath
+        : container.ephemeral
+          ? `spec.ephemeralContainers{${container.name}}`
+          : texts.fieldPath;
     }
     ctx.recordEvent({
       ref,
@@ -829,7 +855,50 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       });
     }
     w.sandboxChanged = hadContainers;
+    const ephemeral = specOf<{ ephemeralContainers?: ContainerSpec[] }>(pod).ephemeralContainers;
+    if (ephemeral?.length) w.ephemerals = ephemeral.map((c) => lostEphemeral(c, pod, ref, ctx));
     return w;
+  }
+
+  /**
+   * An ephemeral container of a pod the kubelet takes up again (after a reboot): one that ran
+   * is never started again (containerd still knows it), its run ended as containerd lost it
+   * (Unknown, 255) or as it had ended; one that never ran is started as a new one is.
+   */
+  function lostEphemeral(
+    c: ContainerSpec,
+    pod: KubeObject,
+    ref: ObjRef,
+    ctx: ReconcileContext,
+  ): ContainerWork {
+    type Prev = {
+      name: string;
+      containerID?: string;
+      image?: string;
+      imageID?: string;
+      state?: { running?: { startedAt?: string }; terminated?: Termination };
+    };
+    const prev = statusOf<{ ephemeralContainerStatuses?: Prev[] }>(
+      pod,
+    ).ephemeralContainerStatuses?.find((s) => s.name === c.name);
+    const cw = containerWork(ref, c, 'waiting', 'ContainerCreating', 0);
+    cw.ephemeral = true;
+    if (!prev?.containerID) return cw;
+    cw.phase = 'exited';
+    cw.done = true;
+    cw.containerID = prev.containerID;
+    cw.imageRef = prev.image;
+    cw.imageID = prev.imageID;
+    cw.terminated = prev.state?.terminated
+      ? { ...prev.state.terminated }
+      : {
+          exitCode: 255,
+          reason: 'Unknown',
+          startedAt: prev.state?.running?.startedAt ?? ctx.timestamp(),
+          finishedAt: ctx.timestamp(),
+          containerID: prev.containerID,
+        };
+    return cw;
   }
 
   /**
@@ -978,9 +1047,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): void {
     // What the process does: a server runs on; a shell or a one-shot command ends.
-    const spec = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod)[
-      c.init ? 'initContainers' : 'containers'
-    ]?.find((s) => s.name === c.name);
+    const spec = specOf<{
+      containers?: ContainerSpec[];
+      initContainers?: ContainerSpec[];
+      ephemeralContainers?: ContainerSpec[];
+    }>(pod)[c.init ? 'initContainers' : c.ephemeral ? 'ephemeralContainers' : 'containers']?.find(
+      (s) => s.name === c.name,
+    );
     const where: Surroundings = { namespace: namespaceOf(pod) };
     if (spec?.env) where.env = spec.env;
     if (opts.network) where.network = network;
@@ -1050,6 +1123,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       );
     }
     let program = containerProgram(c.image, command, args, ctx.timestamp(), where);
+    // A shell given standard input waits for what is typed into it.
+    if (spec?.stdin && readsInput(c.image, c.command, c.args))
+      program = { runs: 'forever', output: '' };
     if (!command?.length && !args?.length && repository(c.image) === 'nginx') {
       // Its securityContext, or a port another container of the pod holds, may stop it.
       const failed = nginxStartFailure(
@@ -1471,6 +1547,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * CrashLoopBackOff. Returns true when it is to be started now.
    */
   function restartDue(pod: KubeObject, key: string, c: ContainerWork, ctx: ReconcileContext) {
+    // An ephemeral container is never restarted.
+    if (c.ephemeral) {
+      c.done = true;
+      return false;
+    }
     // A sidecar is restarted whatever the pod's policy; an init container only after a failure.
     const policy = c.sidecar ? 'Always' : restartPolicy(pod);
     const code = c.terminated?.exitCode ?? 0;
@@ -2190,6 +2271,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     const containerStatuses = shownStatuses(w.containers, old.containerStatuses);
     const initContainerStatuses = w.inits && shownStatuses(w.inits, old.initContainerStatuses);
+    const ephemeralContainerStatuses =
+      w.ephemerals && ephemeralStatuses(w.ephemerals, old.ephemeralContainerStatuses);
     const statuses = containerStatuses as unknown as readonly ShownStatus[];
     const initStatuses = initContainerStatuses as unknown as readonly ShownStatus[] | undefined;
     const phase = podPhaseOf(pod, w.inits, initStatuses, statuses);
@@ -2277,6 +2360,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       (initContainerStatuses === undefined ||
         initContainerStatuses === old.initContainerStatuses) &&
       containerStatuses === old.containerStatuses &&
+      (ephemeralContainerStatuses === undefined ||
+        ephemeralContainerStatuses === old.ephemeralContainerStatuses) &&
       (w.podIP
         ? w.podIP === old.podIP && w.podIPs === old.podIPs
         : !('podIP' in old) && !('podIPs' in old)) &&
@@ -2295,6 +2380,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     };
     if (initContainerStatuses) status.initContainerStatuses = initContainerStatuses;
     status.containerStatuses = containerStatuses;
+    if (ephemeralContainerStatuses) status.ephemeralContainerStatuses = ephemeralContainerStatuses;
     if (w.podIP) {
       status.podIP = w.podIP;
       status.podIPs = w.podIPs;
@@ -2345,6 +2431,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!w) return [deleteForce];
     if (w.stopDoneAt === undefined) {
       const runningContainers = w.containers.filter((c) => c.phase === 'running');
+      for (const c of w.ephemerals ?? []) if (c.phase === 'running') runningContainers.push(c);
       // Init containers (a sidecar, or one still initializing) are stopped after the others.
       if (w.inits) {
         for (let i = w.inits.length - 1; i >= 0; i--) {
@@ -2593,8 +2680,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** verifyRunAsNonRoot, after the environment: a container that would run as root. */
   function runAsError(pod: KubeObject, c: ContainerWork): string | undefined {
     const podContext = specOf<{ securityContext?: UserContext }>(pod).securityContext;
-    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
-    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    const spec = containerSpecOf(pod, c);
     if (!podContext?.runAsNonRoot && spec?.securityContext?.runAsNonRoot === undefined) {
       return undefined;
     }
@@ -2603,8 +2689,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
 
   function configError(pod: KubeObject, c: ContainerWork): string | undefined {
     const ns = namespaceOf(pod);
-    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
-    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    const spec = containerSpecOf(pod, c);
     if (!spec) return undefined;
     const data = objectData(ns);
     for (const from of spec.envFrom ?? []) {
@@ -2721,7 +2806,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (w) {
         // Removed without a graceful stop (a forced delete): the containers are killed now.
         const ghost: KubeObject = { metadata: { name, namespace: ns, uid: w.uid } };
-        for (const c of w.inits ? [...w.containers, ...w.inits] : w.containers) {
+        for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
           if (c.phase !== 'running') continue;
           event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
           sendStopContainer(ctx, c);
@@ -2832,6 +2917,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       w.podIP = specOf<{ hostNetwork?: boolean }>(pod).hostNetwork ? internalIP : allocateIP();
     }
     specChanged(pod, key, w, ctx);
+    // SyncPod starts ephemeral containers before the init containers (a failing init container
+    // must not keep a debugger out).
+    if (w.ephemerals || specOf<{ ephemeralContainers?: unknown }>(pod).ephemeralContainers) {
+      driveEphemerals(pod, key, w, ctx);
+    }
     if (w.inits && !driveInits(pod, key, w.inits, ctx)) {
       return statusWrite(pod, podStatus(pod, w, ctx));
     }
@@ -2840,6 +2930,35 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     if (w.inits && w.containers.every((c) => c.done)) stopSidecars(pod, key, w.inits, ctx);
     return statusWrite(pod, podStatus(pod, w, ctx));
+  }
+
+  /** Ephemeral containers: each new one in the spec is started (pull, create, start), once. */
+  function driveEphemerals(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
+    const specs = specOf<{ ephemeralContainers?: ContainerSpec[] }>(pod).ephemeralContainers ?? [];
+    const list = w.ephemerals ?? [];
+    for (const spec of specs) {
+      if (list.some((c) => c.name === spec.name)) continue;
+      const cw = containerWork(w.ref, spec, 'waiting', 'ContainerCreating', 0);
+      cw.ephemeral = true;
+      list.push(cw);
+    }
+    w.ephemerals = list;
+    for (const c of list) driveContainer(pod, key, c, ctx);
+  }
+
+  /** `ephemeralContainerStatuses`: no readiness, no `started` (the prober never sees them). */
+  function ephemeralStatuses(
+    cs: readonly ContainerWork[],
+    old: unknown,
+  ): readonly Record<string, unknown>[] {
+    const built = cs.map((c) => {
+      const s = { ...(c.unseen?.status ?? buildContainerStatus(c)) };
+      s.ready = false;
+      delete s.started;
+      return s;
+    });
+    if (Array.isArray(old) && sameJson(built, old)) return old;
+    return deepFreeze(built);
   }
 
   /**

@@ -1017,12 +1017,19 @@ function psStep(args: readonly string[], sh: Shell): Step | undefined {
     return undefined;
   }
   const uid = sh.where.user?.uid ?? 0;
-  const user = (userName(uid) ?? String(uid)).slice(0, 8).padEnd(8, ' ');
-  const row = (pid: number, cmd: string) =>
-    `${String(pid).padStart(5, ' ')} ${user}  0:00 ${cmd}\n`;
+  const userOf = (id: number) => (userName(id) ?? String(id)).slice(0, 8).padEnd(8, ' ');
+  const row = (pid: number, cmd: string, id = uid) =>
+    `${String(pid).padStart(5, ' ')} ${userOf(id)}  0:00 ${cmd}\n`;
   const pid1 = sh.where.pid1;
   const self = ['ps', ...args].join(' ');
-  const rows = pid1 === undefined ? row(1, self) : `${row(1, pid1)}${row(7, self)}`;
+  // The processes before the exec's own: PID 1, then each other (a few PIDs apart).
+  const before = sh.where.processes ?? (pid1 === undefined ? [] : [{ cmd: pid1 }]);
+  let rows = '';
+  for (let i = 0; i < before.length; i++) {
+    const p = before[i] as { cmd: string; uid?: number };
+    rows += row(i === 0 ? 1 : 1 + 6 * i, p.cmd, p.uid);
+  }
+  rows += row(before.length === 0 ? 1 : 1 + 6 * before.length, self);
   return { ms: 0, output: `PID   USER     TIME  COMMAND\n${rows}` };
 }
 
@@ -3135,6 +3142,12 @@ export interface Surroundings {
   user?: ProcessUser;
   /** For a command run beside the container's program (exec): PID 1's command line. */
   pid1?: string;
+  /**
+   * For an exec in a PID namespace other containers share (a pod's shareProcessNamespace, an
+   * ephemeral container's target): its processes in PID order, PID 1 first (over `pid1`), with
+   * their user when it is not the exec's.
+   */
+  processes?: readonly { cmd: string; uid?: number }[];
   /** For an exec: the present (RFC 3339), when the files it lists were last written, for want of better. */
   now?: string;
   /** The pod's fsGroup: it owns the emptyDir volumes (setgid: new files get the group too). */

@@ -5,6 +5,7 @@ import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { hpaToV1 } from '../../engine/apiserver/hpa.ts';
 import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
 import { StrategicMergeError } from '../../engine/apiserver/strategicMerge.ts';
+import { readsInput } from '../../engine/node/interactiveShell.ts';
 import { containerProgram } from '../../engine/node/program.ts';
 import {
   QUANTITY_FORMAT_ERROR,
@@ -523,7 +524,7 @@ const IMAGE_REFERENCE = (() => {
   return new RegExp(`^${name}(?::${tag})?(?:@${digest})?$`);
 })();
 
-function isImageReference(image: string): boolean {
+export function isImageReference(image: string): boolean {
   return IMAGE_REFERENCE.test(image);
 }
 
@@ -618,14 +619,21 @@ export function runRun(ctx: Ctx, args: string[]): void {
   // one-shot `wget`, `nslookup`, `echo`…) can be run attached; its log is shown once it ends.
   const rest0 = args.slice(1);
   if (
-    attach &&
-    containerProgram(
-      image,
-      ctx.bool('command') ? rest0 : undefined,
-      ctx.bool('command') ? undefined : rest0,
-      '',
-      { namespace: ctx.namespace, network: networkOf(ctx) },
-    ).runs !== 'exits'
+    (attach &&
+      stdin &&
+      readsInput(
+        image,
+        ctx.bool('command') ? rest0 : undefined,
+        ctx.bool('command') ? undefined : rest0,
+      )) ||
+    (attach &&
+      containerProgram(
+        image,
+        ctx.bool('command') ? rest0 : undefined,
+        ctx.bool('command') ? undefined : rest0,
+        '',
+        { namespace: ctx.namespace, network: networkOf(ctx) },
+      ).runs !== 'exits')
   ) {
     ctx.fail(
       'interactive pods (-i, -t, --attach) are not available in this console: only a command that ends by itself can be attached; run the pod, then use kubectl logs',

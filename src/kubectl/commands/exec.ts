@@ -25,6 +25,7 @@ import { accessTime, defaultContainer, logTarget, surroundingsOf } from './logs.
 import { nginxErrorLine } from './nginxErrorLog.ts';
 import { attachablePod, runningContainer } from './podContainer.ts';
 import { containerFiles, keepExecWrites } from './podFiles.ts';
+import { sharedProcesses } from './podProcesses.ts';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 
@@ -72,6 +73,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
       reached = server;
     },
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
+    ...sharedPid(pod, cname, pid1CommandLine(container.image ?? '', pCommand, pArgs)),
     now: new Date(nowMs).toISOString(),
   });
   if (r !== undefined && 'notFound' in r) {
@@ -151,4 +153,10 @@ function logAccess(
     scope,
     lines.map((content, i) => ({ path: `${n + i}`, content, at: nowMs })),
   );
+}
+
+/** `processes` of an exec's surroundings when its container shares a PID namespace. */
+function sharedPid(pod: Pod, name: string, own: string): { processes?: { cmd: string }[] } {
+  const processes = sharedProcesses(pod, name, own);
+  return processes ? { processes } : {};
 }

@@ -213,13 +213,21 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   const requests: LogRequest[] = [];
   for (const pod of pods) {
     if (allContainers) {
-      for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+      for (const c of [
+        ...(pod.spec?.initContainers ?? []),
+        ...(pod.spec?.containers ?? []),
+        ...(pod.spec?.ephemeralContainers ?? []),
+      ]) {
         requests.push({ pod, container: c.name });
       }
       continue;
     }
     const name = container || defaultContainer(ctx, pod);
-    const known = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+    const known = [
+      ...(pod.spec?.containers ?? []),
+      ...(pod.spec?.initContainers ?? []),
+      ...(pod.spec?.ephemeralContainers ?? []),
+    ];
     if (!known.some((c) => c.name === name)) {
       ctx.fail(`container ${name} is not valid for pod ${pod.metadata?.name ?? ''}`);
     }
@@ -275,6 +283,7 @@ function isRunning(pod: Pod, name: string): boolean {
   return [
     ...(pod.status?.containerStatuses ?? []),
     ...(pod.status?.initContainerStatuses ?? []),
+    ...(pod.status?.ephemeralContainerStatuses ?? []),
   ].some((s) => s.name === name && s.state?.running !== undefined);
 }
 
@@ -355,11 +364,12 @@ function podOf(ctx: Ctx, target: LogTarget): Pod {
   return first as Pod;
 }
 
-/** podcmd.AllContainerNames: containers, then init containers marked ` (init)`. */
+/** podcmd.AllContainerNames: containers, init containers marked ` (init)`, ephemeral ` (ephem)`. */
 function allContainerNames(p: Pod): string[] {
   return [
     ...(p.spec?.containers ?? []).map((c) => c.name),
     ...(p.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
+    ...(p.spec?.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
   ];
 }
 
@@ -373,12 +383,20 @@ export function defaultContainer(ctx: Ctx, p: Pod): string {
   const containers = p.spec?.containers ?? [];
   const annotated = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ?? '';
   if (annotated !== '') {
-    const all = [...containers, ...(p.spec?.initContainers ?? [])];
+    const all = [
+      ...containers,
+      ...(p.spec?.initContainers ?? []),
+      ...(p.spec?.ephemeralContainers ?? []),
+    ];
     if (all.some((c) => c.name === annotated)) return annotated;
     ctx.err(`Default container name ${JSON.stringify(annotated)} not found in pod ${podName}\n`);
   }
   const first = containers[0]?.name ?? '';
-  if (containers.length > 1 || (p.spec?.initContainers ?? []).length > 0) {
+  if (
+    containers.length > 1 ||
+    (p.spec?.initContainers ?? []).length > 0 ||
+    (p.spec?.ephemeralContainers ?? []).length > 0
+  ) {
     ctx.err(
       `Defaulted container ${JSON.stringify(first)} out of: ${allContainerNames(p).join(', ')}\n`,
     );
@@ -659,12 +677,15 @@ function kubeletReachable(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): vo
 /** One GetLogs request: the container's log as the kubelet returns it, or the server's error. */
 function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string {
   const podName = p.metadata?.name ?? '';
-  const container = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].find(
-    (c) => c.name === cname,
-  );
+  const container = [
+    ...(p.spec?.initContainers ?? []),
+    ...(p.spec?.containers ?? []),
+    ...(p.spec?.ephemeralContainers ?? []),
+  ].find((c) => c.name === cname);
   const st = [
     ...(p.status?.containerStatuses ?? []),
     ...(p.status?.initContainerStatuses ?? []),
+    ...(p.status?.ephemeralContainerStatuses ?? []),
   ].find((c) => c.name === cname);
   authorizePodSubresource(ctx, 'get', 'log', p.metadata?.namespace ?? ctx.namespace, podName);
   kubeletReachable(ctx, p, cname, opts);
@@ -819,6 +840,7 @@ export function surroundingsOf(
   const containerID = [
     ...(p.status?.containerStatuses ?? []),
     ...(p.status?.initContainerStatuses ?? []),
+    ...(p.status?.ephemeralContainerStatuses ?? []),
   ].find((s) => s.name === container?.name)?.containerID;
   const started = containerID ? ctx.host.startInputs?.(containerID) : undefined;
   const data = started
@@ -881,12 +903,17 @@ export function surroundingsOf(
  * order).
  */
 function portHeldAt(p: Pod, name: string, startedAt: string | undefined): boolean {
-  const spec = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])];
+  const spec = [
+    ...(p.spec?.initContainers ?? []),
+    ...(p.spec?.containers ?? []),
+    ...(p.spec?.ephemeralContainers ?? []),
+  ];
   if (spec.length < 2 || !startedAt) return false;
   const start = Date.parse(startedAt);
   const order = spec.findIndex((c) => c.name === name);
   const statuses = [
     ...(p.status?.initContainerStatuses ?? []),
+    ...(p.status?.ephemeralContainerStatuses ?? []),
     ...(p.status?.containerStatuses ?? []),
   ];
   return spec.some((c, i) => {
@@ -1019,9 +1046,14 @@ function followedLines(
   const statuses = [
     ...(p.status?.containerStatuses ?? []),
     ...(p.status?.initContainerStatuses ?? []),
+    ...(p.status?.ephemeralContainerStatuses ?? []),
   ];
   let out: { at: number; text: string }[] = [];
-  for (const c of [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])]) {
+  for (const c of [
+    ...(p.spec?.initContainers ?? []),
+    ...(p.spec?.containers ?? []),
+    ...(p.spec?.ephemeralContainers ?? []),
+  ]) {
     if (c === reader) continue;
     const mount = (c.volumeMounts ?? []).find(
       (m) => m.name === target.volume && target.sub.startsWith(m.subPath ? `${m.subPath}/` : ''),
@@ -1047,8 +1079,11 @@ function followedLines(
  * What `kubectl run --attach` (or `-it`) shows of a pod that has already finished: its first
  * container's whole log (run.go handleAttachPod falls back to logOpts).
  */
-export function finishedPodLog(ctx: Ctx, p: Pod): string {
-  const cname = p.spec?.containers?.[0]?.name ?? '';
+export function finishedPodLog(
+  ctx: Ctx,
+  p: Pod,
+  cname = p.spec?.containers?.[0]?.name ?? '',
+): string {
   return containerLog(ctx, p, cname, { previous: false, timestamps: false, tail: -1, query: '' });
 }
 

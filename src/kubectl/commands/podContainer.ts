@@ -9,11 +9,12 @@ import { ExitError } from '../errors.ts';
 import { listAll, peekObject } from './common.ts';
 import type { LogTarget } from './logs.ts';
 
-/** podcmd.AllContainerNames: containers, then init containers marked ` (init)`. */
+/** podcmd.AllContainerNames: containers, init containers marked ` (init)`, ephemeral ` (ephem)`. */
 function allContainerNames(p: Pod): string {
   return [
     ...(p.spec?.containers ?? []).map((c) => c.name),
     ...(p.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
+    ...(p.spec?.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
   ].join(', ');
 }
 
@@ -28,7 +29,11 @@ export function findOrDefaultContainer(
   quiet: boolean,
   say: (text: string) => void,
 ): Container | { error: string } {
-  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+  const all = [
+    ...(pod.spec?.containers ?? []),
+    ...(pod.spec?.initContainers ?? []),
+    ...(pod.spec?.ephemeralContainers ?? []),
+  ];
   if (name !== '') {
     return (
       all.find((c) => c.name === name) ?? {
@@ -79,9 +84,11 @@ export function runningContainer(
   request: 'exec' | 'attach' = 'exec',
 ): { container: Container; startedAt: string | undefined } {
   const podName = pod.metadata?.name ?? '';
-  const container = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find(
-    (c) => c.name === name,
-  );
+  const container = [
+    ...(pod.spec?.containers ?? []),
+    ...(pod.spec?.initContainers ?? []),
+    ...(pod.spec?.ephemeralContainers ?? []),
+  ].find((c) => c.name === name);
   if (!container) {
     ctx.err(`Error from server (BadRequest): container ${name} is not valid for pod ${podName}\n`);
     throw new ExitError(1);
@@ -99,6 +106,7 @@ export function runningContainer(
   const status = [
     ...(pod.status?.containerStatuses ?? []),
     ...(pod.status?.initContainerStatuses ?? []),
+    ...(pod.status?.ephemeralContainerStatuses ?? []),
   ].find((s) => s.name === name);
   const running = status?.state?.running;
   if (!running) {

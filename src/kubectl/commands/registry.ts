@@ -37,6 +37,7 @@ import {
   runCreateRoleBinding,
 } from './createRbac.ts';
 import { runCreateToken } from './createToken.ts';
+import { DEBUG_FLAGS, runDebug } from './debug.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runDiff } from './diff.ts';
@@ -1169,7 +1170,14 @@ kubectl events --types=Warning,Normal`,
     ],
     run: runEdit,
   },
-  ...['completion', 'debug', 'options', 'plugin', 'proxy'].map((name) => notHere(name)),
+  ...['completion', 'options', 'plugin', 'proxy'].map((name) => notHere(name)),
+  {
+    name: 'debug',
+    short: 'Create debugging sessions for troubleshooting workloads and nodes',
+    use: 'kubectl debug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ] [options]',
+    flags: DEBUG_FLAGS,
+    run: runDebug,
+  },
   {
     name: 'kustomize',
     short: 'Build a kustomization target from a directory or URL',

@@ -686,6 +686,16 @@ export function describePod(
     '',
     podFieldPath(pod0 as unknown as Pod),
   );
+  if ((spec.ephemeralContainers ?? []).length > 0) {
+    describeContainers(
+      w,
+      'Ephemeral Containers',
+      spec.ephemeralContainers ?? [],
+      status.ephemeralContainerStatuses,
+      '',
+      podFieldPath(pod0 as unknown as Pod),
+    );
+  }
   const conditions = status.conditions ?? [];
   if (conditions.length > 0) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
