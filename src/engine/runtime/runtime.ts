@@ -8,7 +8,7 @@
  * moment. Everything else (image pulls, lease periods, grace periods) comes from the
  * reconcilers' own `requeueAfter` timers.
  */
-import type { KubeObject, ObjectList, ResourceName, Result } from '../api/types.ts';
+import type { KubeObject, ObjectList, ResourceName, Result, WriteOptions } from '../api/types.ts';
 import type { ApiServer, ClusterClient, MessageInput } from '../apiserver/apiserver.ts';
 import { RESOURCES } from '../apiserver/resources.ts';
 import type { Etcd } from '../etcd/etcd.ts';
@@ -32,6 +32,8 @@ import { Agenda } from './heap.ts';
 import { connectionRefused } from './unreachable.ts';
 
 export const WATCH_LATENCY_MS = 5;
+/** Write options of a create whose body the runtime builds and hands over (Events). */
+const OWNED: WriteOptions = Object.freeze({ owned: true });
 export const RECONCILE_DELAY_MS = 1;
 /** controller-runtime's per-item exponential back-off: 5 ms doubling, capped at 1000 s. */
 export const RETRY_BASE_MS = 5;
@@ -1186,7 +1188,8 @@ export class Runtime {
       };
       if (e.related) obj.related = { ...e.related };
     }
-    const res = a.client.create('events', namespace, obj);
+    // Built here and never read again: the API server may store this very object.
+    const res = a.client.create('events', namespace, obj, OWNED);
     return res.ok ? name : undefined;
   }
 }
