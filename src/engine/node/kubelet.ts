@@ -40,7 +40,7 @@ import type {
 import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 import { epochMs, rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
-import { deepFreeze } from '../util/persistentMap.ts';
+import { copyArray, deepFreeze } from '../util/persistentMap.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
@@ -1978,13 +1978,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         if (out) out.push(prev);
         continue;
       }
-      out ??= stored ? stored.slice(0, i) : [];
+      out ??= stored ? copyArray(stored, i) : [];
       // A new one is frozen as the API server would store it: the write shares it, no copy.
       out.push(deepFreeze(shown));
     }
     if (out === undefined) {
       if (stored !== undefined && stored.length === cs.length) return stored;
-      out = stored ? stored.slice(0, cs.length) : [];
+      out = stored ? copyArray(stored, cs.length) : [];
     }
     return Object.freeze(out);
   }

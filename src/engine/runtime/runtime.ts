@@ -869,7 +869,9 @@ export class Runtime {
     // One events array per reconciler, emptied here: recording happens after the reconcile
     // returns and never starts another reconcile, so the array is not shared by two.
     const events = r.events;
-    events.length = 0;
+    // (Most reconciles record nothing: a length set goes through the runtime even when it
+    // changes nothing.)
+    if (events.length !== 0) events.length = 0;
     const ctx = this.#ctx(r);
     r.reconciles++;
     let writes: Write[] = [];
