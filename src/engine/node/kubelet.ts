@@ -40,7 +40,7 @@ import type {
 import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 import { epochMs, rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
-import { copyArray, deepFreeze } from '../util/persistentMap.ts';
+import { copyArray, deepFreeze, findIn, someIn } from '../util/persistentMap.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
@@ -580,6 +580,13 @@ export interface Kubelet extends Reconciler {
 
 const podKey = (ns: string, name: string) => `pod/${ns}/${name}`;
 
+/** The spec of container `c` in `pod` (an init container's among the init containers). */
+function containerSpecOf(pod: KubeObject, c: ContainerWork): ContainerSpec | undefined {
+  const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+  const list = c.init ? specs.initContainers : specs.containers;
+  return list ? findIn(list, (x) => x.name === c.name) : undefined;
+}
+
 export function createKubelet(opts: KubeletOptions): Kubelet {
   const { node, runtime } = opts;
   const actor = `kubelet/${node}` as const;
@@ -939,9 +946,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): void {
     // What the process does: a server runs on; a shell or a one-shot command ends.
-    const spec = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod)[
-      c.init ? 'initContainers' : 'containers'
-    ]?.find((s) => s.name === c.name);
+    const specList = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(
+      pod,
+    )[c.init ? 'initContainers' : 'containers'];
+    const spec = specList ? findIn(specList, (s) => s.name === c.name) : undefined;
     const where: Surroundings = { namespace: namespaceOf(pod) };
     if (spec?.env) where.env = spec.env;
     if (opts.network) where.network = network;
@@ -2466,7 +2474,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     spec: ContainerSpec,
   ): Record<string, Readonly<Record<string, string>>> | undefined {
     // Most containers (every pod of a big rollout) read none: nothing is built for them.
-    if (!spec.env && !spec.envFrom && !spec.volumeMounts?.some((m) => m.subPath)) return undefined;
+    if (
+      !spec.env &&
+      !spec.envFrom &&
+      !(spec.volumeMounts && someIn(spec.volumeMounts, (m) => !!m.subPath))
+    )
+      return undefined;
     const refs: ['configmaps' | 'secrets', string][] = [];
     for (const e of spec.env ?? []) {
       const from = e.valueFrom as
@@ -2517,8 +2530,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** verifyRunAsNonRoot, after the environment: a container that would run as root. */
   function runAsError(pod: KubeObject, c: ContainerWork): string | undefined {
     const podContext = specOf<{ securityContext?: UserContext }>(pod).securityContext;
-    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
-    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    const spec = containerSpecOf(pod, c);
     if (!podContext?.runAsNonRoot && spec?.securityContext?.runAsNonRoot === undefined) {
       return undefined;
     }
@@ -2527,8 +2539,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
 
   function configError(pod: KubeObject, c: ContainerWork): string | undefined {
     const ns = namespaceOf(pod);
-    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
-    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    const spec = containerSpecOf(pod, c);
     if (!spec) return undefined;
     const data = objectData(ns);
     for (const from of spec.envFrom ?? []) {
@@ -2767,7 +2778,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   function specChanged(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
     const specs = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
     for (const c of w.containers) {
-      const spec = specs.find((s) => s.name === c.name);
+      const spec = findIn(specs, (s) => s.name === c.name);
       if (!spec || spec.image === c.image) continue;
       if (c.phase === 'running') {
         event(
@@ -2837,7 +2848,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       reason: string,
       message: string,
     ): Condition => {
-      const prev = existing.find((c) => c.type === type);
+      const prev = findIn(existing, (c) => c.type === type);
       return {
         type,
         status,
@@ -3009,7 +3020,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (oldBoot === bootID) bootID = uuidFrom(() => ctx.random());
     }
     const next = nodeStatus(existing, ctx);
-    const wasReady = (old.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
+    const wasReady = findIn(old.conditions ?? [], (c) => c.type === 'Ready')?.status === 'True';
     const changed = !sameIgnoringHeartbeat(next, old);
     if (bootEventsPending) {
       if (bootCount > 1 || !wasReady) {

@@ -136,6 +136,26 @@ export function copyArray<T>(value: readonly T[], end = value.length): T[] {
   return out;
 }
 
+/**
+ * `list.find(pred)` by an index loop. On a frozen array (every array of a stored object) V8's
+ * `find`, `some`, `every`, `filter` and `findIndex` leave their fast path (Node 20: ~0.35 µs
+ * against ~0.06 µs for this loop on a 4-element array): for the lookups done on every sync
+ * (a condition by type, a container's spec by name).
+ */
+export function findIn<T>(list: readonly T[], pred: (item: T) => boolean): T | undefined {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
+    if (pred(item)) return item;
+  }
+  return undefined;
+}
+
+/** `list.some(pred)` by an index loop (see {@link findIn}). */
+export function someIn<T>(list: readonly T[], pred: (item: T) => boolean): boolean {
+  for (let i = 0; i < list.length; i++) if (pred(list[i]!)) return true;
+  return false;
+}
+
 /** Deep copy of a JSON-like value (for building a new object from a frozen one). */
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
