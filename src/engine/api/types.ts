@@ -139,6 +139,12 @@ export interface WriteOptions {
    * for a HorizontalPodAutoscaler (a typed patch then applies to the object's v1 form).
    */
   apiVersion?: string;
+  /**
+   * The body is a new object that the caller hands over and never touches again (the
+   * components' Event recorder builds one per Event): the server defaults and stores that very
+   * object instead of a deep copy of it. Never set for bodies that are shared or frozen.
+   */
+  owned?: boolean;
 }
 
 /** The three patch formats kubectl sends (`kubectl patch --type`). */

@@ -1419,14 +1419,15 @@ export class ApiServer {
     // Encoding the decoded struct leaves out empty omitempty maps and lists. A kubectl request
     // (one with field validation) can carry them anywhere; the components' own writes only
     // ever empty labels or annotations, so only those are looked at for them.
-    const struct = structFor(r.apiVersion, r.kind);
-    if (!struct) return decoded;
     const meta = decoded.body.metadata;
     const emptyMeta =
       meta !== undefined &&
       ((meta.labels !== undefined && Object.keys(meta.labels).length === 0) ||
         (meta.annotations !== undefined && Object.keys(meta.annotations).length === 0));
     if (!opts.fieldValidation && !emptyMeta) return decoded;
+    // (The struct is looked up only now: most writes, the components' own, stop above.)
+    const struct = structFor(r.apiVersion, r.kind);
+    if (!struct) return decoded;
     return { ...decoded, body: withoutEmptyOmitted(decoded.body, struct) };
   }
 
@@ -1579,9 +1580,10 @@ export class ApiServer {
         ),
       );
     }
-    // A new pod shares the frozen parts defaulting leaves alone (see writablePodForCreate).
+    // A new pod shares the frozen parts defaulting leaves alone (see writablePodForCreate); a
+    // body handed over (`owned`) is used as it is.
     const obj = ((r.resource === 'pods' ? writablePodForCreate(input) : undefined) ??
-      clone(input)) as KubeObject;
+      (opts.owned && input === input0 ? input : clone(input))) as KubeObject;
     obj.apiVersion = r.apiVersion;
     obj.kind = r.kind;
     // The clone's metadata, when an object, is already a fresh copy: no spread of it. (V8 gives

@@ -7,7 +7,7 @@
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import { quantityFraction } from '../scheduler/framework/quantity.ts';
 import { randomString } from '../util/names.ts';
-import { cloneShared, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
+import { cloneShared, copyArray, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
 import type { Rng } from '../util/rng.ts';
 import { defaultHpa } from './hpa.ts';
 import { defaultIngress, defaultIngressClass, defaultNetworkPolicy } from './networking.ts';
@@ -658,7 +658,7 @@ function thawArray(o: Obj, key: string, elements: boolean): boolean {
   const v = o[key];
   if (v === undefined || v === null) return true;
   if (!Array.isArray(v)) return false;
-  const list = Object.isFrozen(v) ? v.slice() : v;
+  const list = Object.isFrozen(v) ? copyArray(v) : v;
   if (elements) {
     for (let i = 0; i < list.length; i++) {
       const e: unknown = list[i];

@@ -7,6 +7,7 @@
 import type { KubeObject } from '../api/types.ts';
 import type { ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
+import { findIn } from '../util/persistentMap.ts';
 import {
   type Condition,
   canonicalJson,
@@ -453,7 +454,7 @@ export function createDeploymentController(): Reconciler {
       // checkPausedConditions: pausing and resuming show in the Progressing condition (not
       // over a reported timeout). The status write brings the Deployment back for the rest.
       {
-        const progressing = (dStatus.conditions ?? []).find((c) => c.type === 'Progressing');
+        const progressing = findIn(dStatus.conditions ?? [], (c) => c.type === 'Progressing');
         if (progressing?.reason !== 'ProgressDeadlineExceeded') {
           const pausedShown = progressing?.reason === 'DeploymentPaused';
           if (spec.paused === true && !pausedShown) {
@@ -920,7 +921,7 @@ function syncRolloutStatus(
   const status = calculateStatus(d, all, newRS, base, ctx);
 
   const deadline = spec.progressDeadlineSeconds ?? 600;
-  const current = (status.conditions ?? []).find((c) => c.type === 'Progressing');
+  const current = findIn(status.conditions ?? [], (c) => c.type === 'Progressing');
   const complete =
     status.replicas === status.updatedReplicas && current?.reason === 'NewReplicaSetAvailable';
   if (!complete) {

@@ -14,6 +14,7 @@
 import type { KubeObject } from '../api/types.ts';
 import type { EventRecord, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
+import { findIn } from '../util/persistentMap.ts';
 import {
   type Condition,
   deepEqual,
@@ -52,7 +53,8 @@ interface Health {
 const CONDITION_TYPES = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'];
 
 export function nodeCondition(node: KubeObject, type: string): Condition | undefined {
-  return (statusOf<{ conditions?: Condition[] }>(node).conditions ?? []).find(
+  return findIn(
+    statusOf<{ conditions?: Condition[] }>(node).conditions ?? [],
     (c) => c.type === type,
   );
 }
@@ -127,7 +129,7 @@ export function createNodeLifecycleController(): Reconciler {
       const next: Condition[] = [];
       let changed = false;
       for (const type of CONDITION_TYPES) {
-        const cur = conditions.find((c) => c.type === type);
+        const cur = findIn(conditions, (c) => c.type === type);
         if (!cur) {
           next.push({
             type,
@@ -167,7 +169,7 @@ export function createNodeLifecycleController(): Reconciler {
     }
 
     // Taints follow the Ready condition (TaintNodesByCondition + the NoExecute pass).
-    const ready = conditions.find((c) => c.type === 'Ready')?.status;
+    const ready = findIn(conditions, (c) => c.type === 'Ready')?.status;
     const wantKey =
       ready === 'Unknown' ? TAINT_UNREACHABLE : ready === 'False' ? TAINT_NOT_READY : undefined;
     const taints = specOf<{ taints?: NodeTaint[] }>(node).taints ?? [];
@@ -284,7 +286,7 @@ function markPodsNotReady(
   for (const pod of cache.list('pods')) {
     if (podNodeName(pod) !== node) continue;
     const conditions = podConditions(pod);
-    const ready = conditions.find((c) => c.type === 'Ready');
+    const ready = findIn(conditions, (c) => c.type === 'Ready');
     if (!ready || ready.status === 'False') continue;
     const next = conditions.map((c) =>
       c.type === 'Ready'

@@ -45,7 +45,7 @@ import type {
 import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 import { epochMs, rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
-import { deepFreeze } from '../util/persistentMap.ts';
+import { copyArray, deepFreeze, findIn, someIn } from '../util/persistentMap.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
@@ -443,7 +443,7 @@ function containerSpecOf(pod: KubeObject, c: ContainerWork): ContainerSpec | und
     : c.ephemeral
       ? specs.ephemeralContainers
       : specs.containers;
-  return list?.find((x) => x.name === c.name);
+  return list ? findIn(list, (x) => x.name === c.name) : undefined;
 }
 
 /** `lastState` of a container's status: the run before the current one, if any. */
@@ -1047,13 +1047,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx: ReconcileContext,
   ): void {
     // What the process does: a server runs on; a shell or a one-shot command ends.
-    const spec = specOf<{
-      containers?: ContainerSpec[];
-      initContainers?: ContainerSpec[];
-      ephemeralContainers?: ContainerSpec[];
-    }>(pod)[c.init ? 'initContainers' : c.ephemeral ? 'ephemeralContainers' : 'containers']?.find(
-      (s) => s.name === c.name,
-    );
+    const spec = containerSpecOf(pod, c);
     const where: Surroundings = { namespace: namespaceOf(pod) };
     if (spec?.env) where.env = spec.env;
     if (opts.network) where.network = network;
@@ -2122,13 +2116,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         if (out) out.push(prev);
         continue;
       }
-      out ??= stored ? stored.slice(0, i) : [];
+      out ??= stored ? copyArray(stored, i) : [];
       // A new one is frozen as the API server would store it: the write shares it, no copy.
       out.push(deepFreeze(shown));
     }
     if (out === undefined) {
       if (stored !== undefined && stored.length === cs.length) return stored;
-      out = stored ? stored.slice(0, cs.length) : [];
+      out = stored ? copyArray(stored, cs.length) : [];
     }
     return Object.freeze(out);
   }
@@ -2616,7 +2610,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     spec: ContainerSpec,
   ): Record<string, Readonly<Record<string, string>>> | undefined {
     // Most containers (every pod of a big rollout) read none: nothing is built for them.
-    if (!spec.env && !spec.envFrom && !spec.volumeMounts?.some((m) => m.subPath)) return undefined;
+    if (
+      !spec.env &&
+      !spec.envFrom &&
+      !(spec.volumeMounts && someIn(spec.volumeMounts, (m) => !!m.subPath))
+    )
+      return undefined;
     const refs: ['configmaps' | 'secrets', string][] = [];
     for (const e of spec.env ?? []) {
       const from = e.valueFrom as
@@ -2971,7 +2970,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   function specChanged(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
     const specs = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
     for (const c of w.containers) {
-      const spec = specs.find((s) => s.name === c.name);
+      const spec = findIn(specs, (s) => s.name === c.name);
       if (!spec || spec.image === c.image) continue;
       if (c.phase === 'running') {
         event(
@@ -3081,7 +3080,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       reason: string,
       message: string,
     ): Condition => {
-      const prev = existing.find((c) => c.type === type);
+      const prev = findIn(existing, (c) => c.type === type);
       return {
         type,
         status,
@@ -3253,7 +3252,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       if (oldBoot === bootID) bootID = uuidFrom(() => ctx.random());
     }
     const next = nodeStatus(existing, ctx);
-    const wasReady = (old.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
+    const wasReady = findIn(old.conditions ?? [], (c) => c.type === 'Ready')?.status === 'True';
     const changed = !sameIgnoringHeartbeat(next, old);
     if (bootEventsPending) {
       if (bootCount > 1 || !wasReady || restartedService) {

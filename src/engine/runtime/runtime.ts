@@ -8,7 +8,7 @@
  * moment. Everything else (image pulls, lease periods, grace periods) comes from the
  * reconcilers' own `requeueAfter` timers.
  */
-import type { KubeObject, ObjectList, ResourceName, Result } from '../api/types.ts';
+import type { KubeObject, ObjectList, ResourceName, Result, WriteOptions } from '../api/types.ts';
 import type { ApiServer, ClusterClient, MessageInput } from '../apiserver/apiserver.ts';
 import { RESOURCES } from '../apiserver/resources.ts';
 import type { Etcd } from '../etcd/etcd.ts';
@@ -32,6 +32,8 @@ import { Agenda } from './heap.ts';
 import { connectionRefused } from './unreachable.ts';
 
 export const WATCH_LATENCY_MS = 5;
+/** Write options of a create whose body the runtime builds and hands over (Events). */
+const OWNED: WriteOptions = Object.freeze({ owned: true });
 export const RECONCILE_DELAY_MS = 1;
 /** controller-runtime's per-item exponential back-off: 5 ms doubling, capped at 1000 s. */
 export const RETRY_BASE_MS = 5;
@@ -877,7 +879,9 @@ export class Runtime {
     // One events array per reconciler, emptied here: recording happens after the reconcile
     // returns and never starts another reconcile, so the array is not shared by two.
     const events = r.events;
-    events.length = 0;
+    // (Most reconciles record nothing: a length set goes through the runtime even when it
+    // changes nothing.)
+    if (events.length !== 0) events.length = 0;
     const ctx = this.#ctx(r);
     r.reconciles++;
     let writes: Write[] = [];
@@ -1196,7 +1200,8 @@ export class Runtime {
       };
       if (e.related) obj.related = { ...e.related };
     }
-    const res = a.client.create('events', namespace, obj);
+    // Built here and never read again: the API server may store this very object.
+    const res = a.client.create('events', namespace, obj, OWNED);
     return res.ok ? name : undefined;
   }
 }

@@ -20,7 +20,7 @@ import type {
   WatchEvent,
   Write,
 } from '../runtime/controller.ts';
-import { PersistentMap } from '../util/persistentMap.ts';
+import { findIn, PersistentMap } from '../util/persistentMap.ts';
 import {
   appendPod,
   type NodeInfo,
@@ -124,7 +124,9 @@ function nodeSchedulingFacts(n: KubeObject): string {
     allocatable?: unknown;
     conditions?: { type: string; status: string }[];
   };
-  const ready = status.conditions?.find((c) => c.type === 'Ready')?.status;
+  const ready = status.conditions
+    ? findIn(status.conditions, (c) => c.type === 'Ready')?.status
+    : undefined;
   return JSON.stringify([n.spec ?? {}, n.metadata?.labels ?? {}, status.allocatable ?? {}, ready]);
 }
 

@@ -124,6 +124,38 @@ export function shallowCopy<T extends object>(value: T): T {
   return out as T;
 }
 
+/**
+ * `value.slice(0, end)` (the whole array without `end`), copied element by element: on a
+ * frozen array `slice` takes V8's slow generic path (Node 20: about 0.6 µs for a few elements
+ * against 0.05 µs for this loop), and stored arrays are frozen.
+ */
+export function copyArray<T>(value: readonly T[], end = value.length): T[] {
+  const n = Math.min(end, value.length);
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(value[i]!);
+  return out;
+}
+
+/**
+ * `list.find(pred)` by an index loop. On a frozen array (every array of a stored object) V8's
+ * `find`, `some`, `every`, `filter` and `findIndex` leave their fast path (Node 20: ~0.35 µs
+ * against ~0.06 µs for this loop on a 4-element array): for the lookups done on every sync
+ * (a condition by type, a container's spec by name).
+ */
+export function findIn<T>(list: readonly T[], pred: (item: T) => boolean): T | undefined {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
+    if (pred(item)) return item;
+  }
+  return undefined;
+}
+
+/** `list.some(pred)` by an index loop (see {@link findIn}). */
+export function someIn<T>(list: readonly T[], pred: (item: T) => boolean): boolean {
+  for (let i = 0; i < list.length; i++) if (pred(list[i]!)) return true;
+  return false;
+}
+
 /** Deep copy of a JSON-like value (for building a new object from a frozen one). */
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
