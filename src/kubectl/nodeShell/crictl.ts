@@ -118,10 +118,12 @@ function containers(pods: readonly KubeObject[], all: boolean): Row[] {
           id: bare(last.containerID),
           created: Date.parse(last.startedAt ?? '') || 0,
           state: 'Exited',
-          attempt: Math.max(0, attempt - 1),
+          // Backing off, no newer container exists: the ended run is the latest attempt.
+          attempt: c.containerID === last.containerID ? attempt : Math.max(0, attempt - 1),
         });
       }
-      if (!c.containerID) continue;
+      // Backing off, the status still names the run that ended: one container, one row.
+      if (!c.containerID || (all && c.containerID === last?.containerID)) continue;
       const running = c.state?.running;
       if (!running && !all) continue;
       rows.push({
@@ -137,6 +139,15 @@ function containers(pods: readonly KubeObject[], all: boolean): Row[] {
     }
   }
   return rows.sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
+}
+
+/** crictl's name filters are regular expressions; one that does not compile matches nothing. */
+function matches(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern).test(text);
+  } catch {
+    return false;
+  }
 }
 
 function flagValue(args: string[], ...names: string[]): string | undefined {
@@ -176,8 +187,19 @@ export function crictl(
     case 'ps': {
       const name = flagValue(rest, '--name');
       const podFilter = flagValue(rest, '--pod', '-p');
-      let rows = containers(pods, all);
-      if (name) rows = rows.filter((r) => new RegExp(name).test(r.name));
+      const state = flagValue(rest, '--state', '-s')?.toLowerCase();
+      if (state !== undefined && !['created', 'running', 'exited', 'unknown'].includes(state)) {
+        const t = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        return {
+          stdout: '',
+          stderr: `time="${t}" level=fatal msg="--state should be one of created, running, exited or unknown"\n`,
+          exitCode: 1,
+        };
+      }
+      // A state filter looks at every container, as -a does.
+      let rows = containers(pods, all || state !== undefined);
+      if (state !== undefined) rows = rows.filter((r) => r.state.toLowerCase() === state);
+      if (name) rows = rows.filter((r) => matches(name, r.name));
       if (podFilter) rows = rows.filter((r) => r.podId.startsWith(podFilter));
       if (quiet) return { stdout: rows.map((r) => `${r.id}\n`).join(''), stderr: '', exitCode: 0 };
       const table = [
@@ -200,7 +222,7 @@ export function crictl(
       const name = flagValue(rest, '--name');
       const ns = flagValue(rest, '--namespace');
       const list = pods
-        .filter((p) => !name || new RegExp(name).test(p.metadata?.name ?? ''))
+        .filter((p) => !name || matches(name, p.metadata?.name ?? ''))
         .filter((p) => !ns || p.metadata?.namespace === ns)
         .map((p) => ({
           id: sandboxId(p),

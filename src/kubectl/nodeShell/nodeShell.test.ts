@@ -261,6 +261,35 @@ describe('crictl', () => {
     expect(run(`crictl ps --name '^p$' -q`).out.slice(0, 13)).toBe(id);
     expect(run(`crictl logs ${id}`).out).toBe(logs);
   });
+  it('a crash-looping container is one row (its last run, Exited) whose logs crictl prints; --state filters', () => {
+    const { run } = engineSession(3);
+    run(
+      `kubectl run crash --image=busybox --overrides='{"spec":{"nodeName":"node1"}}' -- sh -c 'echo boom; exit 3'`,
+    );
+    run('sim advance 3m');
+    expect(run('kubectl get pod crash').out).toMatch(/CrashLoopBackOff {3}[1-9]/);
+    run('ssh node1');
+    run('ssh node1');
+    const rows = run('crictl ps -a --name crash').out.trimEnd().split('\n').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/ Exited {14}crash {15}[1-9] +[0-9a-f]{13} /);
+    const id = run('crictl ps -a --name crash -q').out;
+    expect(id).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(run(`crictl logs ${id.slice(0, 13)}`)).toEqual({ out: 'boom\n', err: '', code: 0 });
+    // --state looks at every container: the exited one without -a, never the running kube-proxy.
+    const exited = run('crictl ps --state exited').out;
+    expect(exited).toContain(' crash ');
+    expect(exited).not.toContain('kube-proxy');
+    expect(run('crictl ps -s Running').out).not.toContain(' crash ');
+    expect(run('crictl ps --state gone')).toMatchObject({
+      out: '',
+      err: expect.stringMatching(
+        /^time="[^"]+" level=fatal msg="--state should be one of created, running, exited or unknown"\n$/,
+      ),
+      code: 1,
+    });
+    expect(run("crictl ps --name '('").out.split('\n')).toHaveLength(2);
+  });
 });
 
 describe('etcdctl snapshot', () => {
