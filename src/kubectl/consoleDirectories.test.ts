@@ -140,6 +140,12 @@ describe('kubectl -f DIR', () => {
       err: 'error: no objects passed to create\n',
       code: 1,
     });
+    // apply.go names its own verb.
+    expect(run('kubectl apply -f empty')).toEqual({
+      out: '',
+      err: 'error: no objects passed to apply\n',
+      code: 1,
+    });
   });
 });
 

@@ -263,7 +263,12 @@ function withDirectoryFiles(ctx: Ctx, files: string[]): string[] {
  * when `errors` is given (a builder with ContinueOnError), a document whose kind the server does
  * not know: that one is skipped and its error gathered for the end.
  */
-export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): ManifestObject[] {
+export function readFilenames(
+  ctx: Ctx,
+  files: string[],
+  errors?: Status[],
+  verb = 'create',
+): ManifestObject[] {
   const out: ManifestObject[] = [];
   for (const input of withDirectoryFiles(ctx, files)) {
     // `-k DIR`: the kustomization's objects, with the directory as their source.
@@ -325,7 +330,7 @@ export function readFilenames(ctx: Ctx, files: string[], errors?: Status[]): Man
       );
     }
   }
-  if (out.length === 0 && (errors ?? []).length === 0) ctx.fail('no objects passed to create');
+  if (out.length === 0 && (errors ?? []).length === 0) ctx.fail(`no objects passed to ${verb}`);
   return out;
 }
 

@@ -841,7 +841,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   // first for apply (GetObjects gathers them before any is applied), in document order among
   // the server's errors for create (one visit does both).
   const mapping: Status[] = [];
-  const objs = readFilenames(ctx, files, mapping);
+  const objs = readFilenames(ctx, files, mapping, mode);
   const errors: Status[] = mode === 'apply' ? [...mapping] : [];
   let mapped = mode === 'apply' ? mapping.length : 0;
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';

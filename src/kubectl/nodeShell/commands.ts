@@ -76,7 +76,18 @@ function ssh(host: KubectlHost, args: string[], shell: ShellAccess): RunResult {
     return fail(`ssh: connect to host ${hostName} port 22: No route to host\n`, 255);
   const terminal = terminalOf(host);
   const login = openLogin(terminal, node, node === machines.controlPlane);
-  const command = args.slice(i + 1);
+  // OpenSSH reads options after the destination too, up to `--` or the command's first word.
+  let c = i + 1;
+  for (; c < args.length; c++) {
+    const a = args[c] as string;
+    if (a === '--') {
+      c++;
+      break;
+    }
+    if (!a.startsWith('-')) break;
+    if (SSH_VALUE_FLAGS.has(a)) c++;
+  }
+  const command = args.slice(c);
   if (command.length > 0) return shell.runLine(login.host, command.join(' '));
   loginsOf(terminal).push(login);
   return ok(`Welcome to Ubuntu 24.04.1 LTS (GNU/Linux ${KERNEL} x86_64)\n\n`);

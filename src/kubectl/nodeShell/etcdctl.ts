@@ -180,16 +180,19 @@ export function etcdctl(
   const o = parse(args, env);
   const [cmd, sub, file] = o.positional;
   const tool = util ? 'etcdutl' : 'etcdctl';
-  if (o.bad) return { stdout: '', stderr: `Error: unknown flag: ${o.bad}\n`, exitCode: 1 };
-  if (cmd === 'version' || (cmd === undefined && args.includes('--version')))
-    return { stdout: `${tool} version: ${VERSION}\nAPI version: 3.5\n`, stderr: '', exitCode: 0 };
-  if (cmd === 'snapshot' && sub === 'status') return status(file, o, fs, !util);
-  if (cmd === 'snapshot' && sub === 'restore')
+  // A restore's own flags (--data-dir, --name, --initial-cluster…) are real: say what is not
+  // simulated before any flag is judged unknown.
+  const words = args.filter((a) => !a.startsWith('-'));
+  if (words[0] === 'snapshot' && words[1] === 'restore')
     return {
       stdout: '',
       stderr: `bash: this console cannot run "${tool} snapshot restore": restoring etcd (and pointing its manifest at the restored data directory) is not simulated\n`,
       exitCode: 2,
     };
+  if (o.bad) return { stdout: '', stderr: `Error: unknown flag: ${o.bad}\n`, exitCode: 1 };
+  if (cmd === 'version' || (cmd === undefined && args.includes('--version')))
+    return { stdout: `${tool} version: ${VERSION}\nAPI version: 3.5\n`, stderr: '', exitCode: 0 };
+  if (cmd === 'snapshot' && sub === 'status') return status(file, o, fs, !util);
   if (
     util ||
     (!(cmd === 'snapshot' && sub === 'save') && !['endpoint', 'member'].includes(cmd ?? ''))
