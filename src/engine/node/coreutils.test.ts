@@ -103,6 +103,22 @@ describe('grep', () => {
       error: 'grep: /nope: No such file or directory\n',
     });
   });
+
+  it('context lines: -A/-B/-C N, -AN, -N, --after-context=N; groups split by --, context marked with -', () => {
+    const text = 'a\nb\nX1\nc\nd\ne\nX2\nf\ng\nh\ni\nX3\n';
+    const grep = (...args: string[]) => grepTool(args, text, read)?.output;
+    expect(grep('-A1', 'X')).toBe('X1\nc\n--\nX2\nf\n--\nX3\n');
+    expect(grep('-A', '1', 'X')).toBe(grep('-A1', 'X'));
+    expect(grep('--after-context=1', 'X')).toBe(grep('-A1', 'X'));
+    expect(grep('-B', '2', '-n', 'X')).toBe(
+      '1-a\n2-b\n3:X1\n--\n5-d\n6-e\n7:X2\n--\n10-h\n11-i\n12:X3\n',
+    );
+    // Touching groups merge: no separator between c..e.
+    expect(grep('-C2', 'X[12]')).toBe('a\nb\nX1\nc\nd\ne\nX2\nf\ng\n');
+    expect(grep('-1', 'X2')).toBe('e\nX2\nf\n');
+    expect(grep('-c', '-A3', 'X')).toBe('3\n');
+    expect(grepTool(['-A', 'x', 'X'], text, read)).toBeUndefined();
+  });
 });
 
 describe('wc, sort, uniq, tr', () => {

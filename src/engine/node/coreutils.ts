@@ -527,12 +527,33 @@ export function grepTool(
   let pattern: string | undefined;
   const files: string[] = [];
   let options = true;
+  // Context lines: -A N (after), -B N (before), -C N / -N (both); the last one given wins.
+  let after = 0;
+  let before = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
+    const context = options ? /^-([ABC])(\d*)$/.exec(a) : null;
+    const long = options ? /^--(after-|before-)?context=(\d+)$/.exec(a) : null;
     if (options && a === '--') options = false;
     else if (options && a === '-e') {
       if (pattern !== undefined) return undefined;
       pattern = args[++i];
+    } else if (context || long) {
+      const which = long
+        ? long[1] === 'after-'
+          ? 'A'
+          : long[1] === 'before-'
+            ? 'B'
+            : 'C'
+        : context?.[1];
+      const digits = long ? long[2] : context?.[2] || args[++i];
+      if (digits === undefined || !/^\d+$/.test(digits)) return undefined;
+      const n = Number(digits);
+      if (which !== 'B') after = n;
+      if (which !== 'A') before = n;
+    } else if (options && /^-\d+$/.test(a)) {
+      after = Number(a.slice(1));
+      before = after;
     } else if (options && /^-[a-zA-Z]+$/.test(a)) flags += a.slice(1);
     else if (pattern === undefined) pattern = a;
     else files.push(a);
@@ -559,15 +580,33 @@ export function grepTool(
     const prefix = named ? `${label}:` : '';
     let count = 0;
     const lines = linesOf(data);
+    const withContext = (after > 0 || before > 0) && !has('o');
+    // The last line printed (context included), and how far after-context still reaches.
+    let printed = -1;
+    let afterUntil = -1;
+    const contextLine = (n: number) => {
+      if (printed >= 0 && n > printed + 1) output += '--\n';
+      output += `${named ? `${label}-` : ''}${has('n') ? `${n + 1}-` : ''}${lines[n] ?? ''}\n`;
+      printed = n;
+    };
     for (let n = 0; n < lines.length; n++) {
       const line = lines[n] ?? '';
       re.lastIndex = 0;
       const hit = re.test(line) !== has('v');
-      if (!hit) continue;
+      if (!hit) {
+        if (withContext && n <= afterUntil && !has('q') && !has('c') && !has('l')) contextLine(n);
+        continue;
+      }
       count++;
       matched = true;
       if (has('q') || has('c') || has('l')) continue;
       const lead = `${prefix}${has('n') ? `${n + 1}:` : ''}`;
+      if (withContext) {
+        for (let b = Math.max(printed + 1, n - before); b < n; b++) contextLine(b);
+        if (printed >= 0 && n > printed + 1) output += '--\n';
+        printed = n;
+        afterUntil = n + after;
+      }
       if (has('o') && !has('v')) {
         re.lastIndex = 0;
         for (const m of line.matchAll(re)) if (m[0] !== '') output += `${lead}${m[0]}\n`;
