@@ -4,6 +4,9 @@
  *
  * - A Service port without endpoints: kube-proxy's REJECT rule (iptables mode) answers at once
  *   with ICMP port unreachable, read as ECONNREFUSED.
+ * - A port the Service does not define: iptables mode has no rule for it, so the packet
+ *   follows the default route to a cluster IP no host owns and is never answered (only
+ *   nftables mode rejects such ports).
  * - A Service port with endpoints: kube-proxy DNATs the connection to one of them; what
  *   happens is what a connection to that address and port finds (the client still sees the
  *   cluster IP it dialled).
@@ -54,6 +57,7 @@ export function connect(
   const p = target.ports.find((x) => x.port === port);
   // A policy-enforcing CNI drops what NetworkPolicy does not allow: the SYN goes unanswered.
   if (p?.dropped) return { kind: 'silent' };
+  if (!p && !target.direct) return { kind: 'silent' };
   if (!p?.ready) return { kind: 'refused' };
   // A pod answers itself; a Service port (or a node's nodePort) is sent on to an endpoint.
   const endpoint = p.endpoint;

@@ -174,6 +174,26 @@ describe('what else a connection finds', () => {
     );
   });
 
+  it('a port the Service does not define: no iptables rule, so nothing answers (a timeout)', () => {
+    const { run, cluster } = engineSession(4);
+    run('kubectl create deployment web --image=nginx');
+    run('kubectl expose deployment web --port=80');
+    run('kubectl run c --image=busybox --restart=Never -- sleep 3600');
+    run('kubectl run cu --image=curlimages/curl:8.12.1 --restart=Never -- sleep 3600');
+    cluster.advance(30_000);
+    const ip = run('kubectl get svc web -o jsonpath={.spec.clusterIP}').out;
+    expect(run('kubectl exec c -- wget -qO- -T 2 web:80').code).toBe(0);
+    expect(run('kubectl exec c -- wget -T 2 web:8080')).toEqual(
+      failed(`Connecting to web:8080 (${ip}:8080)\nwget: download timed out\n`, 1),
+    );
+    expect(run('kubectl exec cu -- curl -sS --connect-timeout 2 web:81')).toEqual(
+      failed(
+        'curl: (28) Failed to connect to web port 81 after 2001 ms: Timeout was reached\n',
+        28,
+      ),
+    );
+  });
+
   it('a pod-network address without a pod: no route to host once ARP gives up (3 s)', () => {
     const { run, cluster } = engineSession(4);
     run('kubectl run c --image=busybox --restart=Never -- sleep 3600');
