@@ -5,6 +5,8 @@
  * the console's workspace files or their stdin. A form they do not simulate answers as the
  * console does for what it lacks, never with a made-up result.
  */
+
+import { awkTool } from '../engine/node/awk.ts';
 import {
   cutTool,
   grepTool,
@@ -124,6 +126,7 @@ export const CONSOLE_TOOLS: ReadonlySet<string> = new Set([
   'cut',
   'tr',
   'sed',
+  'awk',
 ]);
 
 /** Runs one of {@link CONSOLE_TOOLS} with `stdin` (undefined: a terminal with nothing typed). */
@@ -146,7 +149,9 @@ export function runConsoleTool(
     !readFile &&
     !(name === 'base64' && args.some((a) => !a.startsWith('-'))) &&
     // sed reads its script first: a bad one (1), or -i without files (4), is told at once.
-    !(name === 'sed' && (r.exitCode === 1 || r.exitCode === 4))
+    !(name === 'sed' && (r.exitCode === 1 || r.exitCode === 4)) &&
+    // awk reads its program first, and a program of BEGIN alone reads no input.
+    !(name === 'awk' && !r.stderr.startsWith('bash:'))
   )
     return {
       stdout: '',
@@ -181,6 +186,8 @@ function run(
       return fromTool(cutTool(args, input, read), [name, ...args]);
     case 'tr':
       return fromTool(trTool(args, input), [name, ...args]);
+    case 'awk':
+      return fromTool(awkTool(args, stdin, read, 'dash'), [name, ...args]);
     case 'sed':
       return fromTool(sedTool(args, stdin, read, 'dash', consoleWrite(host, name)), [
         name,

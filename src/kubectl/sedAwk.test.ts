@@ -89,3 +89,66 @@ describe('sed in containers', () => {
     expect(run(`kubectl exec bb -- sh -c 'hostname | sed "s/^/pod: /"'`).out).toBe('pod: bb\n');
   });
 });
+
+describe('awk in the console', () => {
+  it('picks columns of kubectl output', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl get nodes | awk \'NR>1 {print $1 ":" $2}\'')).toEqual({
+      out: 'control-plane:Ready\nnode1:Ready\nnode2:Ready\nnode3:Ready\n',
+      err: '',
+      code: 0,
+    });
+    expect(run("kubectl get ns | awk '{print $1}'").out).toBe(
+      'NAME\ndefault\nkube-node-lease\nkube-public\nkube-system\n',
+    );
+    expect(
+      run(
+        `kubectl get pods -A --no-headers | awk '$1 == "kube-system" {n++} END {print n " in kube-system"}'`,
+      ).out,
+    ).toBe('10 in kube-system\n');
+    expect(run("kubectl get ns --no-headers | awk '{print NR, $NF}' | tail -1").out).toBe('4 5d\n');
+  });
+
+  it('reads files with -F and says what mawk says of errors', () => {
+    const { run } = engineSession(3);
+    run("echo 'a:b:c' > x.txt");
+    expect(run("awk -F: '{print $2}' x.txt").out).toBe('b\n');
+    expect(run("awk -F: -v OFS=- '{$1=$1; print}' x.txt").out).toBe('a-b-c\n');
+    expect(run(`awk 'BEGIN {printf "%-6s|%5.2f|%d\\n", "ab", 3.14159, 42}'`).out).toBe(
+      'ab    | 3.14|42\n',
+    );
+    expect(run("awk '{print $1' x.txt")).toEqual({
+      out: '',
+      err: 'awk: line 1: missing } near end of file\n',
+      code: 2,
+    });
+    expect(run("awk '{print $1}' nope.txt")).toEqual({
+      out: '',
+      err: 'awk: cannot open nope.txt (No such file or directory)\n',
+      code: 2,
+    });
+    expect(run("awk '{print}'").err).toBe(
+      'awk: reading the terminal is not supported in this console: pipe a command into awk or name a file\n',
+    );
+  });
+
+  it("runs busybox's awk and mawk in containers", () => {
+    const { run } = engineSession(3);
+    run('kubectl run bb --image=busybox -- sleep 3600');
+    run('kubectl run ng --image=nginx');
+    expect(run(`kubectl exec bb -- awk -F: '$1=="root" {print $7}' /etc/passwd`).out).toBe(
+      '/bin/sh\n',
+    );
+    expect(run(`kubectl exec bb -- sh -c "hostname | awk '{print toupper(\\$0)}'"`).out).toBe(
+      'BB\n',
+    );
+    expect(run("kubectl exec bb -- awk '{print $1'")).toEqual({
+      out: '',
+      err: 'awk: cmd. line:1: Unexpected end of string\ncommand terminated with exit code 1\n',
+      code: 1,
+    });
+    expect(run("kubectl exec ng -- awk -F: 'NR==1 {print $1, $NF}' /etc/passwd").out).toBe(
+      'root /bin/bash\n',
+    );
+  });
+});

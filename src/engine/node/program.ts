@@ -86,6 +86,7 @@ import type { KubeObject } from '../api/types.ts';
 import { COREFILE } from '../bootstrap/namespaceContent.ts';
 import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
+import { awkTool } from './awk.ts';
 import { componentStartup } from './componentLogs.ts';
 import {
   type ContainerResources,
@@ -568,6 +569,7 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     case 'cut':
     case 'tr':
     case 'sed':
+    case 'awk':
       return textFilter(sh, cmd, rest, undefined);
     case 'printf':
       return printfTool(rest);
@@ -1741,6 +1743,8 @@ function textFilter(
       return trTool(args, input);
     case 'cut':
       return cutTool(args, input, read);
+    case 'awk':
+      return awkTool(args, input, read, family);
     case 'sed':
       return sedTool(args, input, read, family, (path, content) => sedWrite(sh, path, content));
     default:
