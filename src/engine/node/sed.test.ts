@@ -109,9 +109,21 @@ describe('sed', () => {
     expect(err(['-i', 'p'])).toEqual(['sed: no input files\n', 4]);
   });
 
+  it('groups commands in blocks and opens 0,/re/ before the first line', () => {
+    expect(out(['-n', '/beta/,/gamma/{s/ [0-9]//;p}'], LINES)).toBe('beta\ngamma\n');
+    expect(out(['2,3{/gamma/!d}'], LINES)).toBe('alpha 1\ngamma 3\ndelta 4\n');
+    expect(out(['-n', '/a/{/l/{p;q}}'], LINES)).toBe('alpha 1\n');
+    expect(out(['0,/a/s//X/'], 'a\na\n')).toBe('X\na\n');
+    expect(out(['1,/a/s/a/X/'], 'a\na\nb\n')).toBe('X\nX\nb\n');
+    const err = (args: string[]) => sed(args, 'x\n').r?.error;
+    expect(err(['/a/{p'])).toBe("sed: -e expression #1, char 0: unmatched `{'\n");
+    expect(err(['p;}'])).toBe("sed: -e expression #1, char 3: unexpected `}'\n");
+    expect(err(['0,5p'])).toBe('sed: -e expression #1, char 3: invalid usage of line address 0\n');
+  });
+
   it('leaves forms it does not simulate to the caller', () => {
     expect(sed(['N;P;D'], 'x\n').r).toBeUndefined();
-    expect(sed(['/a/{p}'], 'x\n').r).toBeUndefined();
+    expect(sed(['/a/,+2p'], 'x\n').r).toBeUndefined();
     expect(sed(['--posix', 'p'], 'x\n').r).toBeUndefined();
   });
 });

@@ -4,7 +4,8 @@
  * `\1`…`\9`; `y/abc/xyz/`; `p`, `d`, `q [CODE]`, `=`, `a`/`i`/`c TEXT`; addresses N, `$`,
  * `/RE/` and ranges, with `!`; `-n`, `-e` (several), `-E`/`-r`, `-i` (in place), `-s`.
  * Basic regular expressions by default, extended with -E. Pure: files are read and written
- * through the functions given. A form not simulated (blocks `{…}`, `N`, hold space…) gives
+ * through the functions given. Blocks `{…}` group commands; `0,/RE/` is GNU's. A form not
+ * simulated (`N`, the hold space, `ADDR,+N`…) gives
  * undefined, never a made-up result.
  */
 import { type Family, grepRegex, type ReadFile, type ToolRun } from './coreutils.ts';
@@ -34,6 +35,8 @@ interface Command {
   exit?: number;
   /** A range's state while the input is read. */
   active?: boolean;
+  /** `{…}`: the commands of the block. */
+  body?: Command[];
 }
 
 class SedError {
@@ -115,18 +118,29 @@ function endOfCommand(ctx: ParseCtx, i: number, what: string): number {
   let j = i;
   while (ctx.src[j] === ' ' || ctx.src[j] === '\t') j++;
   if (j >= ctx.src.length || ctx.src[j] === ';' || ctx.src[j] === '\n') return j;
-  if (ctx.src[j] === '}') throw new Unsimulated();
+  if (ctx.src[j] === '}') return j;
   return fail(ctx, j + 1, what, `trailing characters after command`);
 }
 
-function parseScript(ctx: ParseCtx, out: Command[]): void {
+/** Most nested blocks a script may have. */
+const MAX_DEPTH = 50;
+
+/**
+ * Parses commands from `start` into `out` up to the end of the expression or, in a block
+ * (`depth` > 0), up to its `}`; returns where it stopped.
+ */
+function parseScript(ctx: ParseCtx, out: Command[], start = 0, depth = 0): number {
   const { src } = ctx;
-  let i = 0;
+  let i = start;
   while (i < src.length) {
     const c0 = src[i] as string;
     if (c0 === ' ' || c0 === '\t' || c0 === '\n' || c0 === ';') {
       i++;
       continue;
+    }
+    if (c0 === '}') {
+      if (depth === 0) fail(ctx, i + 1, "unexpected `}'", "unexpected '}'");
+      return i + 1;
     }
     const cmd: Command = { negate: false, name: '' };
     const a1 = parseAddress(ctx, i);
@@ -134,10 +148,18 @@ function parseScript(ctx: ParseCtx, out: Command[]): void {
     if (a1.addr) {
       cmd.a1 = a1.addr;
       if (src[i] === ',') {
+        // GNU's `ADDR,+N` and `ADDR,~N` are not simulated.
+        if (src[i + 1] === '+' || src[i + 1] === '~') throw new Unsimulated();
         const a2 = parseAddress(ctx, i + 1);
         if (!a2.addr) fail(ctx, i + 1, "unexpected `,'", 'bad format in substitution expression');
         cmd.a2 = a2.addr;
         i = a2.next;
+      }
+      // `0,/re/`: the range is open before the first line, so /re/ may end it there.
+      if (cmd.a1.line === 0) {
+        if (!cmd.a2?.re || ctx.family === 'busybox')
+          fail(ctx, i, 'invalid usage of line address 0', 'invalid usage of line address 0');
+        cmd.active = true;
       }
     }
     while (src[i] === ' ' || src[i] === '\t') i++;
@@ -195,8 +217,8 @@ function parseScript(ctx: ParseCtx, out: Command[]): void {
         let j = i;
         while (src[j] === ' ' || src[j] === '\t') j++;
         if (j < src.length && src[j] !== ';' && src[j] !== '\n') {
-          if (src[j] === '}') throw new Unsimulated();
-          fail(ctx, i + 1, "unknown option to `s'", 'bad option in substitution expression');
+          if (src[j] !== '}')
+            fail(ctx, i + 1, "unknown option to `s'", 'bad option in substitution expression');
         }
         i = j;
         cmd.re = re.text === '' ? undefined : regex(ctx, re.text, flags);
@@ -247,8 +269,12 @@ function parseScript(ctx: ParseCtx, out: Command[]): void {
         i = end;
         break;
       }
-      case '{':
-      case '}':
+      case '{': {
+        if (depth >= MAX_DEPTH) throw new Unsimulated();
+        cmd.body = [];
+        i = parseScript(ctx, cmd.body, i, depth + 1);
+        break;
+      }
       case 'n':
       case 'N':
       case 'D':
@@ -278,6 +304,8 @@ function parseScript(ctx: ParseCtx, out: Command[]): void {
     }
     out.push(cmd);
   }
+  if (depth > 0) fail(ctx, 0, "unmatched `{'", "unmatched '{'");
+  return i;
 }
 
 /** The replacement part of `s`: like delimited, but a newline may be escaped. */
@@ -346,25 +374,28 @@ interface RunState {
   lastRe?: RegExp;
 }
 
-function matches(a: Address, ps: string, line: number, isLast: boolean): boolean {
+function matches(a: Address, ps: string, line: number, isLast: boolean, st: RunState): boolean {
   if (a.line !== undefined) return line === a.line;
   if (a.last) return isLast;
   if (a.re) {
+    // An empty regex (`s//X/`) is the last one used, an address's included.
+    st.lastRe = a.re;
     a.re.lastIndex = 0;
     return a.re.test(ps);
   }
   return false;
 }
 
-function selected(cmd: Command, ps: string, line: number, isLast: boolean): boolean {
+function selected(cmd: Command, ps: string, line: number, isLast: boolean, st: RunState): boolean {
   let hit: boolean;
   if (!cmd.a1) hit = true;
-  else if (!cmd.a2) hit = matches(cmd.a1, ps, line, isLast);
+  else if (!cmd.a2) hit = matches(cmd.a1, ps, line, isLast, st);
   else if (cmd.active) {
     hit = true;
     const a2 = cmd.a2;
-    if (a2.line !== undefined ? line >= a2.line : matches(a2, ps, line, isLast)) cmd.active = false;
-  } else if (matches(cmd.a1, ps, line, isLast)) {
+    if (a2.line !== undefined ? line >= a2.line : matches(a2, ps, line, isLast, st))
+      cmd.active = false;
+  } else if (matches(cmd.a1, ps, line, isLast, st)) {
     hit = true;
     const a2 = cmd.a2;
     // A line number not after the first line closes the range at once.
@@ -372,6 +403,54 @@ function selected(cmd: Command, ps: string, line: number, isLast: boolean): bool
     else cmd.active = !(a2.last && isLast);
   } else hit = false;
   return hit !== cmd.negate;
+}
+
+interface Cycle {
+  ps: string;
+  appended: string;
+  line: number;
+  isLast: boolean;
+}
+
+/** Runs commands on the pattern space: 'on' to go on, 'end' when d, c or q ended the cycle. */
+function runCommands(cmds: Command[], cy: Cycle, st: RunState): 'on' | 'end' {
+  for (const cmd of cmds) {
+    if (!selected(cmd, cy.ps, cy.line, cy.isLast, st)) continue;
+    if (cmd.body) {
+      if (runCommands(cmd.body, cy, st) === 'end') return 'end';
+    } else if (cmd.name === 'p') st.out += `${cy.ps}\n`;
+    else if (cmd.name === '=') st.out += `${cy.line}\n`;
+    else if (cmd.name === 'd') return 'end';
+    else if (cmd.name === 'q') {
+      st.quit = cmd.exit ?? 0;
+      // q prints the pattern space (unless -n) before it quits.
+      return 'on';
+    } else if (cmd.name === 's') {
+      const next = substitute(cmd, cy.ps, st.lastRe);
+      if (cmd.re) st.lastRe = cmd.re;
+      if (next !== undefined) {
+        cy.ps = next;
+        if (cmd.print) st.out += `${cy.ps}\n`;
+      }
+    } else if (cmd.name === 'y') {
+      const from = [...(cmd.text ?? '')];
+      const to = [...(cmd.to ?? '')];
+      cy.ps = [...cy.ps]
+        .map((ch) => {
+          const at = from.indexOf(ch);
+          return at < 0 ? ch : (to[at] as string);
+        })
+        .join('');
+    } else if (cmd.name === 'a') cy.appended += `${cmd.text}\n`;
+    else if (cmd.name === 'i') st.out += `${cmd.text}\n`;
+    else if (cmd.name === 'c') {
+      // In a range the text replaces the whole range: it is printed at its end.
+      if (!cmd.a2 || !cmd.active || cmd.negate) st.out += `${cmd.text}\n`;
+      return 'end';
+    }
+    if (st.quit !== undefined) return 'on';
+  }
+  return 'on';
 }
 
 /** Runs the script over the lines of one stream (a file with -i or -s, else all of them). */
@@ -389,43 +468,10 @@ function runLines(
     let ps = lines[k] as string;
     const isLast = k === lines.length - 1;
     const nl = isLast && !finalNewline ? '' : '\n';
-    let deleted = false;
-    let appended = '';
-    for (const cmd of cmds) {
-      if (!selected(cmd, ps, line, isLast)) continue;
-      if (cmd.name === 'p') st.out += `${ps}\n`;
-      else if (cmd.name === '=') st.out += `${line}\n`;
-      else if (cmd.name === 'd') {
-        deleted = true;
-        break;
-      } else if (cmd.name === 'q') {
-        st.quit = cmd.exit ?? 0;
-        break;
-      } else if (cmd.name === 's') {
-        const next = substitute(cmd, ps, st.lastRe);
-        if (cmd.re) st.lastRe = cmd.re;
-        if (next !== undefined) {
-          ps = next;
-          if (cmd.print) st.out += `${ps}\n`;
-        }
-      } else if (cmd.name === 'y') {
-        const from = [...(cmd.text ?? '')];
-        const to = [...(cmd.to ?? '')];
-        ps = [...ps]
-          .map((ch) => {
-            const at = from.indexOf(ch);
-            return at < 0 ? ch : (to[at] as string);
-          })
-          .join('');
-      } else if (cmd.name === 'a') appended += `${cmd.text}\n`;
-      else if (cmd.name === 'i') st.out += `${cmd.text}\n`;
-      else if (cmd.name === 'c') {
-        // In a range the text replaces the whole range: it is printed at its end.
-        if (!cmd.a2 || !cmd.active || cmd.negate) st.out += `${cmd.text}\n`;
-        deleted = true;
-        break;
-      }
-    }
+    const cycle: Cycle = { ps, appended: '', line, isLast };
+    const deleted = runCommands(cmds, cycle, st) !== 'on';
+    ps = cycle.ps;
+    const appended = cycle.appended;
     if (!deleted && !quiet) st.out += ps + nl;
     st.out += appended;
   }
