@@ -57,6 +57,7 @@ describe('awk', () => {
     expect(out(['BEGIN {print 1/3, 2^10, 7%3, -"3x"}'])).toBe('0.333333 1024 1 -3\n');
     expect(out(['END {print NR}'], 'a\nb\n')).toBe('2\n');
     expect(out(['{n++} END {print n+0}'], '')).toBe('0\n');
+    expect(out(['BEGIN {x = y; print (x == 0), (x == ""), length(x)}'])).toBe('1 1 0\n');
   });
 
   it('has if/else, next, exit and the string functions', () => {

@@ -843,9 +843,10 @@ class Machine {
       }
       case 'assign': {
         let v = this.eval(n.e);
+        // An unset variable copied stays unset: both 0 and "" (x = y; x == 0 holds).
         if (n.op !== '=')
           v = num(this.arith(n.op[0] as string, toNumber(this.get(n.target)), toNumber(v)));
-        else if (v.k === 'uninit') v = str('');
+        else if (v.k === 'uninit' && n.target.t === 'field') v = str('');
         this.set(n.target, v);
         return v;
       }
