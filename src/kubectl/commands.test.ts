@@ -597,7 +597,7 @@ describe('the console shell', () => {
       err: 'grep: reading the terminal is not supported in this console: pipe a command into grep or name a file\n',
       code: 2,
     });
-    expect(run('awk x')).toEqual({ out: '', err: 'bash: awk: command not found\n', code: 127 });
+    expect(run('perl x')).toEqual({ out: '', err: 'bash: perl: command not found\n', code: 127 });
     expect(run('kubectl get pods\u0007')).toEqual({
       out: '',
       err: 'bash: the line contains the control character U+0007; remove it and try again\n',

@@ -5,6 +5,8 @@
  * the console's workspace files or their stdin. A form they do not simulate answers as the
  * console does for what it lacks, never with a made-up result.
  */
+
+import { awkTool } from '../engine/node/awk.ts';
 import {
   cutTool,
   grepTool,
@@ -14,6 +16,7 @@ import {
   trTool,
   wcTool,
 } from '../engine/node/coreutils.ts';
+import { sedTool } from '../engine/node/sed.ts';
 import type { KubectlHost, RunResult } from './host.ts';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -103,6 +106,14 @@ function fromTool(r: ToolRun | undefined, words: string[]): RunResult {
   return { stdout: r.output, stderr: r.error ?? '', exitCode: r.exitCode ?? 0 };
 }
 
+/** Writes a workspace file for a tool (`sed -i`): the tool's complaint when it cannot. */
+function consoleWrite(host: KubectlHost, name: string) {
+  return (path: string, content: string): string | undefined => {
+    const r = host.fs.write(path, content);
+    return r.ok ? undefined : `${name}: ${r.error}\n`;
+  };
+}
+
 /** The tools the console's shell runs besides kubectl: their names. */
 export const CONSOLE_TOOLS: ReadonlySet<string> = new Set([
   'base64',
@@ -114,6 +125,8 @@ export const CONSOLE_TOOLS: ReadonlySet<string> = new Set([
   'uniq',
   'cut',
   'tr',
+  'sed',
+  'awk',
 ]);
 
 /** Runs one of {@link CONSOLE_TOOLS} with `stdin` (undefined: a terminal with nothing typed). */
@@ -134,7 +147,11 @@ export function runConsoleTool(
   if (
     stdin === undefined &&
     !readFile &&
-    !(name === 'base64' && args.some((a) => !a.startsWith('-')))
+    !(name === 'base64' && args.some((a) => !a.startsWith('-'))) &&
+    // sed reads its script first: a bad one (1), or -i without files (4), is told at once.
+    !(name === 'sed' && (r.exitCode === 1 || r.exitCode === 4)) &&
+    // awk reads its program first, and a program of BEGIN alone reads no input.
+    !(name === 'awk' && !r.stderr.startsWith('bash:'))
   )
     return {
       stdout: '',
@@ -169,6 +186,13 @@ function run(
       return fromTool(cutTool(args, input, read), [name, ...args]);
     case 'tr':
       return fromTool(trTool(args, input), [name, ...args]);
+    case 'awk':
+      return fromTool(awkTool(args, stdin, read, 'dash'), [name, ...args]);
+    case 'sed':
+      return fromTool(sedTool(args, stdin, read, 'dash', consoleWrite(host, name)), [
+        name,
+        ...args,
+      ]);
   }
   return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
 }

@@ -461,7 +461,7 @@ const BRACKET_CLASSES: Readonly<Record<string, string>> = {
 };
 
 /** A grep pattern (basic, or extended with -E) as a JavaScript RegExp source; undefined if unread. */
-function grepRegex(pattern: string, extended: boolean): string | undefined {
+export function grepRegex(pattern: string, extended: boolean): string | undefined {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] ?? '';

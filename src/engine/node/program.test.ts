@@ -314,9 +314,13 @@ describe('one-shot commands end with their output', () => {
       ],
     });
     // A command substitution the simulation cannot run leaves the loop running, not wrong.
-    expect(run(['sh', '-c', "for i in $(awk 'BEGIN{print 1}'); do echo $i; done"]).runs).toBe(
-      'forever',
-    );
+    expect(
+      run([
+        'sh',
+        '-c',
+        "for i in $(awk 'BEGIN{for (i = 1; i < 3; i++) print i}'); do echo $i; done",
+      ]).runs,
+    ).toBe('forever');
     expect(run(['sh', '-c', 'for i in $(seq 1 3); do echo $i; done'])).toMatchObject({
       runs: 'exits',
       output: '1\n2\n3\n',

@@ -86,6 +86,7 @@ import type { KubeObject } from '../api/types.ts';
 import { COREFILE } from '../bootstrap/namespaceContent.ts';
 import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
+import { awkTool } from './awk.ts';
 import { componentStartup } from './componentLogs.ts';
 import {
   type ContainerResources,
@@ -124,6 +125,7 @@ import {
 } from './podDns.ts';
 import { writableOnReadOnlyRoot } from './rootfs.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
+import { sedTool } from './sed.ts';
 import { controlBlock, runIf, runLoop, type ScriptLoop, splitKeywords } from './shellControl.ts';
 import { type ParamScope, parameterAt } from './shellParams.ts';
 import { shellTest } from './shellTest.ts';
@@ -566,6 +568,8 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     case 'uniq':
     case 'cut':
     case 'tr':
+    case 'sed':
+    case 'awk':
       return textFilter(sh, cmd, rest, undefined);
     case 'printf':
       return printfTool(rest);
@@ -1678,6 +1682,19 @@ function pipeline(
   return { text, parts, status: code, last: i };
 }
 
+/** `sed -i` saving a file: refused on a read-only mount (sed first makes a temporary file). */
+function sedWrite(sh: Shell, path: string, content: string): string | undefined {
+  if (readOnlyPath(sh, path)) {
+    const abs = absPath(sh, path);
+    const dir = abs.slice(0, abs.lastIndexOf('/')) || '/';
+    return shellFamily(sh.repo) === 'busybox'
+      ? `sed: can't create '${abs}': Read-only file system\n`
+      : `sed: couldn't open temporary file ${dir === '/' ? '' : dir}/sedXXXXXX: Read-only file system\n`;
+  }
+  writeFile(sh, path, content, false);
+  return undefined;
+}
+
 /** Commands that do not read their input: in a pipe they run as alone (`false | true`). */
 const IGNORES_STDIN = new Set([
   'true',
@@ -1726,6 +1743,10 @@ function textFilter(
       return trTool(args, input);
     case 'cut':
       return cutTool(args, input, read);
+    case 'awk':
+      return awkTool(args, input, read, family);
+    case 'sed':
+      return sedTool(args, input, read, family, (path, content) => sedWrite(sh, path, content));
     default:
       return undefined;
   }
