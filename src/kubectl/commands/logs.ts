@@ -37,6 +37,7 @@ import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { typeByResource } from '../resources.ts';
 import { listAll, peekObject } from './common.ts';
+import { withNodeFiles } from './hostFiles.ts';
 import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
 import { numberConnections } from './nginxErrorLog.ts';
@@ -893,7 +894,11 @@ export function surroundingsOf(
       (container as { securityContext?: unknown } | undefined)?.securityContext,
     ),
   };
-  return { where, command: inputs.command, args: inputs.args };
+  return {
+    where: withNodeFiles(ctx, p, container, where),
+    command: inputs.command,
+    args: inputs.args,
+  };
 }
 
 /**
