@@ -36,6 +36,7 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { typeByResource } from '../resources.ts';
+import { withAppArmorRules } from './appArmorWrites.ts';
 import { listAll, peekObject } from './common.ts';
 import { withNodeFiles } from './hostFiles.ts';
 import { lineTimestamps } from './logTimestamps.ts';
@@ -895,7 +896,7 @@ export function surroundingsOf(
     ),
   };
   return {
-    where: withNodeFiles(ctx, p, container, where),
+    where: withAppArmorRules(ctx, p, container, withNodeFiles(ctx, p, container, where)),
     command: inputs.command,
     args: inputs.args,
   };

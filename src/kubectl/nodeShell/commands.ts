@@ -10,6 +10,7 @@
 import { runKubectl } from '../cli.ts';
 import type { KubectlHost, RunResult } from '../host.ts';
 import type { Workspace } from '../workspace.ts';
+import { aaStatus, apparmorParser } from './apparmor.ts';
 import { crictl } from './crictl.ts';
 import { etcdctl, snapshotSize } from './etcdctl.ts';
 import { kubeadm } from './kubeadm.ts';
@@ -27,6 +28,8 @@ export interface ShellAccess {
   runLine(host: KubectlHost, line: string): RunResult;
   /** The command's environment: exported variables and its own `NAME=value` prefixes. */
   env(): Record<string, string>;
+  /** What a pipe or `< FILE` feeds the command. */
+  stdin?: string | undefined;
 }
 
 const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -250,6 +253,10 @@ function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
 
 /** Commands whose name the node shell answers, wherever it runs. */
 const NODE_TOOLS = new Set([
+  'apparmor_parser',
+  'aa-status',
+  'apparmor_status',
+  'aa-enabled',
   'systemctl',
   'service',
   'ps',
@@ -393,6 +400,13 @@ export function runNodeCommand(
       return etcdctl(fs, machines, host.nowEpochMs(), args, shell.env(), name === 'etcdutl');
     case 'kubeadm':
       return kubeadm(host, cp, args);
+    case 'apparmor_parser':
+      return apparmorParser(host, fs, node, args, shell.stdin);
+    case 'aa-status':
+    case 'apparmor_status':
+      return aaStatus(host, node, nodeProcesses(machines.podsOn(node), undefined));
+    case 'aa-enabled':
+      return ok('Yes\n');
   }
   return undefined;
 }
