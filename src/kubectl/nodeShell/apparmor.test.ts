@@ -182,5 +182,24 @@ describe('the AppArmor tutorial', () => {
     expect(run('kubectl describe pod hello-apparmor-2').out).toContain(
       'Error: failed to get container spec opts: failed to generate apparmor spec opts: apparmor profile not found k8s-apparmor-example-allow-write',
     );
+    // Once its node loads it, the kubelet's next try creates the container: writes are allowed.
+    const node2 = /^hello-apparmor-2 +\S+ +\S+ +\S+ +\S+ +\S+ +(node\d)/m.exec(
+      run('kubectl get pod hello-apparmor-2 -o wide').out,
+    )?.[1];
+    host.fs.write(
+      'allow-write',
+      'profile k8s-apparmor-example-allow-write flags=(attach_disconnected) {\n  file,\n}\n',
+    );
+    run(`scp allow-write ${node2}:/etc/apparmor.d/`);
+    expect(run(`ssh ${node2} apparmor_parser -r /etc/apparmor.d/allow-write`).code).toBe(0);
+    run('sleep 60');
+    expect(run('kubectl get pod hello-apparmor-2').out).toMatch(
+      /^hello-apparmor-2 +1\/1 +Running +0 /m,
+    );
+    expect(run('kubectl exec hello-apparmor-2 -- touch /tmp/test')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
   });
 });

@@ -2,7 +2,8 @@
  * The node shell's commands. From the learner's terminal: `ssh NODE` (also `ssh root@NODE`, a
  * node's IP, and `ssh NODE COMMAND…` for one command). In a node's root shell: `exit`/`logout`,
  * `sudo`/`su` (root already), `cd`/`pwd`, `ls`, `mkdir`, `cp`, `mv`, `touch`, `hostname`,
- * `whoami`, `systemctl`, `journalctl`, `crictl`, and on the control-plane node `etcdctl`,
+ * `whoami`, `systemctl`, `journalctl`, `crictl`, `apparmor_parser`, `aa-status`, and on the
+ * control-plane node `etcdctl`,
  * `etcdutl` and `kubeadm`. Anything else (kubectl, cat, echo, redirections…) is the console's
  * own shell, on the node's file system.
  */
