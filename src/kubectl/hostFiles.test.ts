@@ -79,6 +79,33 @@ describe('a node-debugging pod sees the node at /host', () => {
   });
 });
 
+describe('a node-debugging pod on the control plane', () => {
+  it('sees kubeadm’s manifests; the control plane’s own ones change only as the node’s shell allows', () => {
+    const { run } = engineSession(3);
+    const r = run('kubectl debug node/control-plane --image=busybox:1.36 -- sleep 3600');
+    const pod = /Creating debugging pod (node-debugger-control-plane-\w{5}) /.exec(r.out)?.[1];
+    run('sleep 20');
+    expect(run(`kubectl exec ${pod} -- ls /host/etc/kubernetes/manifests`).out).toBe(
+      'etcd.yaml\nkube-apiserver.yaml\nkube-controller-manager.yaml\nkube-scheduler.yaml\n',
+    );
+    expect(
+      run(`kubectl exec ${pod} -- chroot /host head -2 /etc/kubernetes/manifests/etcd.yaml`).out,
+    ).toBe('apiVersion: v1\nkind: Pod\n');
+    expect(
+      run(
+        `kubectl exec ${pod} -- sh -c 'echo "# edited" > /host/etc/kubernetes/manifests/etcd.yaml'`,
+      ),
+    ).toEqual({
+      out: '',
+      err: "/host/etc/kubernetes/manifests/etcd.yaml: this console does not simulate changing the control plane's own manifests\n",
+      code: 0,
+    });
+    expect(run('ssh control-plane tail -1 /etc/kubernetes/manifests/etcd.yaml').out).toBe(
+      'status: {}\n',
+    );
+  });
+});
+
 describe('a hostPath volume is the node’s directory', () => {
   it('sees the node’s files under its path, and its writes are the node’s', () => {
     const { run, host } = engineSession(3);

@@ -22,6 +22,7 @@ import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { chrootOf, jailWrites } from './chroot.ts';
 import { peekObject } from './common.ts';
+import { refusedOnNode } from './hostFiles.ts';
 import { accessTime, defaultContainer, logTarget, surroundingsOf } from './logs.ts';
 import { nginxErrorLine } from './nginxErrorLog.ts';
 import { attachablePod, runningContainer } from './podContainer.ts';
@@ -115,8 +116,15 @@ export function runExec(ctx: Ctx, args: string[]): void {
   }
   if ('notFound' in r) return;
   // What it wrote stays, in the container's layer or the volume it wrote in.
+  let refusals = '';
   if (r.written) {
-    const written = jail ? jailWrites(jail.root, r.written) : r.written;
+    const all = jail ? jailWrites(jail.root, r.written) : r.written;
+    // The node's control-plane manifests change only as its shell may change them.
+    const written = all.filter((f) => {
+      const why = refusedOnNode(ctx, pod, container, f.path, f.content);
+      if (why && !refusals.includes(`${why}\n`)) refusals += `${why}\n`;
+      return !why;
+    });
     keepExecWrites(ctx, pod, container, written, nowMs);
   }
   logAccess(ctx, pod, container.image ?? '', command, reached, nowMs);
@@ -126,6 +134,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
     ctx.out(r.stdout);
     ctx.err(r.stderr);
   }
+  ctx.err(refusals);
   if (r.exitCode !== 0) {
     ctx.err(`command terminated with exit code ${r.exitCode}\n`);
     throw new ExitError(r.exitCode);

@@ -10,6 +10,8 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { normalPath, type Surroundings } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 import { BASE_DIRS, baseFiles } from '../nodeShell/nodeFiles.ts';
+import { NodeFs } from '../nodeShell/nodeFs.ts';
+import { nodePathOf } from './podFiles.ts';
 
 /** `path` (the node's) seen under a mount of the node's `root` at `mount`, if it is under it. */
 function under(path: string, root: string, mount: string): string | undefined {
@@ -55,4 +57,23 @@ export function withNodeFiles(
   }
   if (!files || !dirs) return where;
   return { ...where, files, dirs };
+}
+
+/**
+ * Why the console refuses a write (null content: a removal) at container path `path` when it
+ * lands on the node's own file system: the control plane's manifests change only as the node's
+ * shell lets them (NodeFs.refused).
+ */
+export function refusedOnNode(
+  ctx: Ctx,
+  pod: Pod,
+  container: Container,
+  path: string,
+  content: string | null,
+): string | undefined {
+  const at = nodePathOf(ctx, pod, container, path);
+  if (!at || at.node !== ctx.host.machines?.controlPlane) return undefined;
+  if (!at.path.startsWith('/etc/kubernetes/manifests/')) return undefined;
+  const why = new NodeFs(ctx.host, at.node, true).refused(at.path, content ?? undefined);
+  return why ? why.replace(at.path, path) : undefined;
 }

@@ -256,6 +256,21 @@ function hostPathWrites(
   return out;
 }
 
+/**
+ * Where `path` (absolute, in container `c`) lies on the node's own file system, when a hostPath
+ * mount puts it there: the node and its path there.
+ */
+export function nodePathOf(
+  ctx: Ctx,
+  pod: Pod,
+  c: Container,
+  path: string,
+): { node: string; path: string } | undefined {
+  const node = pod.spec?.nodeName;
+  const place = node ? placeOf(ctx, pod, c, normalPath(path)) : undefined;
+  return node && place?.scope === nodeFileScope(node) ? { node, path: place.rel } : undefined;
+}
+
 /** Keep what an exec in `target` wrote (timed from `nowMs`) for the commands after it. */
 export function keepExecWrites(
   ctx: Ctx,
