@@ -122,6 +122,13 @@ ${names.map((n) => `   ${n}\n`).join('')}0 profiles are in complain mode.
       run("printf 'profile try flags=(complain) {\\n  file,\\n}\\n' | apparmor_parser -r").code,
     ).toBe(0);
     expect(run('aa-status').out).toContain('1 profiles are in complain mode.\n   try\n');
+    // `< FILE` is stdin too.
+    expect(run('apparmor_parser -r < /etc/apparmor.d/k8s-apparmor-example-deny-write').code).toBe(
+      0,
+    );
+    expect(run('grep deny-write /sys/kernel/security/apparmor/profiles').out).toBe(
+      'k8s-apparmor-example-deny-write (enforce)\n',
+    );
     expect(run('aa-enabled').out).toBe('Yes\n');
     run('exit');
     // Only that node has it.
