@@ -536,6 +536,7 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
     runWords: (w) => runSimple(host, w, stdin),
     runLine,
     env,
+    stdin,
   });
   if (onNode) return onNode;
   switch (name) {

@@ -429,9 +429,10 @@ export function containerAppArmorProfile(
 
 /**
  * Profiles an Ubuntu node's kernel has loaded: containerd's default one (what RuntimeDefault
- * runs), and the distribution's own. A learner's `apparmor_parser` on a node is not simulated.
+ * runs), and the distribution's own. What `apparmor_parser` loads on a node since is
+ * node/appArmorProfiles.ts's.
  */
-const LOADED_PROFILES = new Set([
+export const LOADED_PROFILES: ReadonlySet<string> = new Set([
   'cri-containerd.apparmor.d',
   'lsb_release',
   'nvidia_modprobe',
@@ -444,10 +445,13 @@ const LOADED_PROFILES = new Set([
  * containerd's refusal to create a container whose Localhost profile the node has not loaded
  * (the CRI error the kubelet reports as CreateContainerError), or undefined.
  */
-export function appArmorCreateError(profile: AppArmorProfile | undefined): string | undefined {
+export function appArmorCreateError(
+  profile: AppArmorProfile | undefined,
+  loaded: (name: string) => boolean = (name) => LOADED_PROFILES.has(name),
+): string | undefined {
   if (profile?.type !== 'Localhost') return undefined;
   const name = profile.localhostProfile ?? '';
-  if (LOADED_PROFILES.has(name)) return undefined;
+  if (loaded(name)) return undefined;
   return `failed to get container spec opts: failed to generate apparmor spec opts: apparmor profile not found ${name}`;
 }
 

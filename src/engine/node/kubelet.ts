@@ -46,6 +46,7 @@ import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 import { epochMs, rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { copyArray, deepFreeze, findIn, someIn } from '../util/persistentMap.ts';
+import { profileLoaded } from './appArmorProfiles.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
 import { formatMillis } from './goDuration.ts';
@@ -2673,6 +2674,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         c.name,
         (spec as { securityContext?: unknown } | undefined)?.securityContext,
       ),
+      (name) => profileLoaded(opts.storedFiles, opts.node, name),
     );
   }
 

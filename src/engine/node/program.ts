@@ -693,11 +693,12 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       if (rest.length === 0 || rest.some((a) => a.startsWith('-'))) return undefined;
       let error = '';
       for (const path of rest) {
-        if (readOnlyPath(sh, path)) {
+        const why = writeRefusal(sh, path);
+        if (why) {
           error +=
             shellFamily(sh.repo) === 'busybox'
-              ? `touch: ${path}: Read-only file system\n`
-              : `touch: cannot touch '${path}': Read-only file system\n`;
+              ? `touch: ${path}: ${why}\n`
+              : `touch: cannot touch '${path}': ${why}\n`;
         } else writeFile(sh, path, readFile(sh, path) ?? '', false);
       }
       return error ? { ms: 0, exitCode: 1, output: '', error } : { ms: 0, output: '' };
@@ -714,8 +715,9 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
           if (!force) error += `${cantRemove(sh, path)}: No such file or directory\n`;
           continue;
         }
-        if (readOnlyPath(sh, path)) {
-          error += `${cantRemove(sh, path)}: Read-only file system\n`;
+        const why = writeRefusal(sh, path);
+        if (why) {
+          error += `${cantRemove(sh, path)}: ${why}\n`;
           continue;
         }
         writeFile(sh, path, null, false);
@@ -729,10 +731,11 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       let error = '';
       for (const dir of rest.filter((a) => !a.startsWith('-'))) {
         const exists = listDir(sh, dir) !== undefined;
-        if (!exists && readOnlyPath(sh, dir)) {
+        const why = exists ? undefined : writeRefusal(sh, dir);
+        if (why) {
           error += busybox
-            ? `mkdir: can't create directory '${dir}': Read-only file system\n`
-            : `mkdir: cannot create directory '${dir}': Read-only file system\n`;
+            ? `mkdir: can't create directory '${dir}': ${why}\n`
+            : `mkdir: cannot create directory '${dir}': ${why}\n`;
           continue;
         }
         if (!exists || parents) continue;
@@ -1153,12 +1156,21 @@ function readOnlyPath(sh: Shell, given: string): boolean {
   return sh.where.readOnlyRoot === true && !writableOnReadOnlyRoot(path, sh.where.dirs);
 }
 
-/** The shell's message when a redirection cannot create its file (a read-only volume). */
-function cannotCreate(sh: Shell, shell: string, path: string): string {
-  if (shell === 'bash') return `bash: line 1: ${path}: Read-only file system\n`;
+/**
+ * Why a write at `path` fails, if it does: a read-only mount or root (EROFS), or the AppArmor
+ * profile confining the container denies it (EACCES).
+ */
+function writeRefusal(sh: Shell, path: string): string | undefined {
+  if (readOnlyPath(sh, path)) return 'Read-only file system';
+  return sh.where.writeDenied?.(absPath(sh, path)) ? 'Permission denied' : undefined;
+}
+
+/** The shell's message when a redirection cannot create its file (`why`: writeRefusal's). */
+function cannotCreate(sh: Shell, shell: string, path: string, why: string): string {
+  if (shell === 'bash') return `bash: line 1: ${path}: ${why}\n`;
   return shellFamily(sh.repo) === 'dash'
-    ? `sh: 1: cannot create ${path}: Read-only file system\n`
-    : `${shell}: can't create ${path}: Read-only file system\n`;
+    ? `sh: 1: cannot create ${path}: ${why}\n`
+    : `${shell}: can't create ${path}: ${why}\n`;
 }
 
 /** Write (or, with null, remove) a file at the shell's current time. */
@@ -1536,10 +1548,15 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
     if (!red || red.argv.length === 0) return { status, output, forever: true, exited: false };
     // A redirection into a read-only volume fails before the command runs.
     const blocked = [red.out, red.err].find(
-      (sink) => sink.kind === 'file' && readOnlyPath(sh, sink.path),
+      (sink) => sink.kind === 'file' && writeRefusal(sh, sink.path),
     );
     if (blocked?.kind === 'file') {
-      const error = cannotCreate(sh, shell, blocked.path);
+      const error = cannotCreate(
+        sh,
+        shell,
+        blocked.path,
+        writeRefusal(sh, blocked.path) ?? 'Read-only file system',
+      );
       output += error;
       sh.printed.push({ atMs: sh.ms, text: error, stderr: true });
       status = 1;
@@ -3157,6 +3174,8 @@ export interface Surroundings {
   readOnly?: readonly string[];
   /** securityContext.readOnlyRootFilesystem: only the mounts stay writable (rootfs.ts). */
   readOnlyRoot?: boolean;
+  /** The paths the container's AppArmor profile denies writes to (its `deny … w` rules). */
+  writeDenied?: (path: string) => boolean;
   /** Service link variables besides the `kubernetes` Service's (`WEB_SERVICE_HOST`…). */
   serviceLinks?: ReadonlyMap<string, string>;
   /** Who the processes run as, when the securityContext changes the image's user (root). */

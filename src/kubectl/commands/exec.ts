@@ -20,7 +20,9 @@ import { hex64 } from '../../engine/registry/digest.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
+import { chrootOf, jailWrites } from './chroot.ts';
 import { peekObject } from './common.ts';
+import { refusedOnNode } from './hostFiles.ts';
 import { accessTime, defaultContainer, logTarget, surroundingsOf } from './logs.ts';
 import { nginxErrorLine } from './nginxErrorLog.ts';
 import { attachablePod, runningContainer } from './podContainer.ts';
@@ -33,7 +35,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
   // Complete.
   const dash = ctx.flags.argsLenAtDash;
   const resource = args.length > 0 && dash !== 0 ? (args[0] as string) : '';
-  const command = dash > -1 ? args.slice(dash) : [];
+  let command = dash > -1 ? args.slice(dash) : [];
   if (dash === -1 && args.length > 1) {
     ctx.usageError(
       'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead',
@@ -64,11 +66,24 @@ export function runExec(ctx: Ctx, args: string[]): void {
   const nowMs = ctx.host.nowEpochMs();
   // What its program, its hook, the pod's other containers (in shared volumes) and earlier
   // execs wrote.
-  const files = containerFiles(ctx, pod, container, node, startMs, nowMs);
+  let files = containerFiles(ctx, pod, container, node, startMs, nowMs);
+  let image = container.image ?? '';
+  let inRoot = where;
+  // `chroot DIR COMMAND`: the command sees DIR as its root (the node's, in a debugging pod).
+  const jail = chrootOf(command, files, where);
+  if (jail && 'error' in jail) {
+    ctx.err(jail.error);
+    ctx.err(`command terminated with exit code ${jail.exitCode}\n`);
+    throw new ExitError(jail.exitCode);
+  }
+  if (jail) {
+    ({ files, image, where: inRoot } = jail);
+    command = jail.command;
+  }
   // The server that answers a wget or curl (nginx logs the request).
   let reached: ServiceView | undefined;
-  const r = execCommand(container.image ?? '', command, nowMs - startMs, files, {
-    ...where,
+  const r = execCommand(image, command, nowMs - startMs, files, {
+    ...inRoot,
     answered: (server) => {
       reached = server;
     },
@@ -101,7 +116,17 @@ export function runExec(ctx: Ctx, args: string[]): void {
   }
   if ('notFound' in r) return;
   // What it wrote stays, in the container's layer or the volume it wrote in.
-  if (r.written) keepExecWrites(ctx, pod, container, r.written, nowMs);
+  let refusals = '';
+  if (r.written) {
+    const all = jail ? jailWrites(jail.root, r.written) : r.written;
+    // The node's control-plane manifests change only as its shell may change them.
+    const written = all.filter((f) => {
+      const why = refusedOnNode(ctx, pod, container, f.path, f.content);
+      if (why && !refusals.includes(`${why}\n`)) refusals += `${why}\n`;
+      return !why;
+    });
+    keepExecWrites(ctx, pod, container, written, nowMs);
+  }
   logAccess(ctx, pod, container.image ?? '', command, reached, nowMs);
   // With a terminal (-t) both streams are one.
   if (ctx.bool('tty')) ctx.out(r.stdout + r.stderr);
@@ -109,6 +134,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
     ctx.out(r.stdout);
     ctx.err(r.stderr);
   }
+  ctx.err(refusals);
   if (r.exitCode !== 0) {
     ctx.err(`command terminated with exit code ${r.exitCode}\n`);
     throw new ExitError(r.exitCode);

@@ -36,7 +36,9 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { typeByResource } from '../resources.ts';
+import { withAppArmorRules } from './appArmorWrites.ts';
 import { listAll, peekObject } from './common.ts';
+import { withNodeFiles } from './hostFiles.ts';
 import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
 import { numberConnections } from './nginxErrorLog.ts';
@@ -893,7 +895,11 @@ export function surroundingsOf(
       (container as { securityContext?: unknown } | undefined)?.securityContext,
     ),
   };
-  return { where, command: inputs.command, args: inputs.args };
+  return {
+    where: withAppArmorRules(ctx, p, container, withNodeFiles(ctx, p, container, where)),
+    command: inputs.command,
+    args: inputs.args,
+  };
 }
 
 /**

@@ -6,7 +6,8 @@
  * - an emptyDir volume (scope `emptyDir:<pod uid>/<volume>`): shared by the pod's containers
  *   that mount it, kept across container restarts, gone with the pod;
  * - a hostPath volume, or a claim bound to a hostPath or local volume (scope
- *   `hostPath:<node>:<path>`): the node's directory, kept after the pod.
+ *   `hostPath:<node>:/`, under its path): the node's own files, kept after the pod, the ones
+ *   its shell (`ssh NODE`) reads and writes.
  * Besides what execs wrote, a container sees what its own program and postStart hook wrote and,
  * in a shared volume, what the pod's other containers' programs wrote there (the docs'
  * two-container pod: one writes `/usr/share/nginx/html/index.html`, the other serves it).
@@ -26,6 +27,7 @@ import {
   type Program,
   repository,
 } from '../../engine/node/program.ts';
+import { nodeFileScope } from '../../engine/node/staticPodFiles.ts';
 import type { Ctx } from '../context.ts';
 import { listAll, peekObject } from './common.ts';
 import { surroundingsOf } from './logs.ts';
@@ -37,13 +39,24 @@ interface VolumeSource {
   persistentVolumeClaim?: { claimName?: string };
 }
 
-/** The writable storage scope of a pod's volume, if its files outlive one exec. */
-function volumeScope(ctx: Ctx, pod: Pod, volume: string): string | undefined {
+/**
+ * Where a pod's volume keeps its files, if they outlive one exec: a storage scope and the
+ * volume's directory in it. A hostPath (or a claim bound to a hostPath or local volume) is the
+ * node's own directory: its files are in the node's file system (`hostPath:<node>:/`, absolute
+ * paths, the store the node's shell and its kubelet's static pod source use), under its path.
+ */
+interface VolumePlace {
+  scope: string;
+  root: string;
+}
+
+function volumeScope(ctx: Ctx, pod: Pod, volume: string): VolumePlace | undefined {
   const v = (pod.spec?.volumes as VolumeSource[] | undefined)?.find((x) => x.name === volume);
   if (!v) return undefined;
   const node = pod.spec?.nodeName ?? '';
-  if (v.emptyDir) return `emptyDir:${pod.metadata?.uid ?? pod.metadata?.name}/${volume}`;
-  if (v.hostPath?.path) return `hostPath:${node}:${normalPath(v.hostPath.path)}`;
+  if (v.emptyDir)
+    return { scope: `emptyDir:${pod.metadata?.uid ?? pod.metadata?.name}/${volume}`, root: '/' };
+  if (v.hostPath?.path) return { scope: nodeFileScope(node), root: normalPath(v.hostPath.path) };
   const claim = v.persistentVolumeClaim?.claimName;
   if (claim) {
     const pvc = peekObject(ctx, 'persistentvolumeclaims', pod.metadata?.namespace, claim);
@@ -53,7 +66,9 @@ function volumeScope(ctx: Ctx, pod: Pod, volume: string): string | undefined {
       | { hostPath?: { path?: string }; local?: { path?: string } }
       | undefined;
     const local = pv?.hostPath?.path ?? pv?.local?.path;
-    return local ? `hostPath:${node}:${normalPath(local)}` : `pv:${pvName}`;
+    return local
+      ? { scope: nodeFileScope(node), root: normalPath(local) }
+      : { scope: `pv:${pvName}`, root: '/' };
   }
   return undefined;
 }
@@ -82,15 +97,16 @@ function placeOf(
     };
   }
   if (!best) return undefined;
-  const scope = volumeScope(ctx, pod, best.volume);
-  return scope ? { scope, rel: normalPath(best.rel) } : undefined;
+  const place = volumeScope(ctx, pod, best.volume);
+  return place ? { scope: place.scope, rel: normalPath(`${place.root}/${best.rel}`) } : undefined;
 }
 
 /** Where a path stored at `rel` in volume scope `scope` is seen in container `c`, if it is. */
 function pathIn(ctx: Ctx, pod: Pod, c: Container, scope: string, rel: string): string | undefined {
   for (const m of c.volumeMounts ?? []) {
-    if (volumeScope(ctx, pod, m.name) !== scope) continue;
-    const sub = m.subPath ? normalPath(m.subPath) : '/';
+    const place = volumeScope(ctx, pod, m.name);
+    if (place?.scope !== scope) continue;
+    const sub = normalPath(`${place.root}/${m.subPath ?? ''}`);
     if (sub !== '/' && rel !== sub && !rel.startsWith(`${sub}/`)) continue;
     const inside = sub === '/' ? rel : rel.slice(sub.length);
     return normalPath(`${normalPath(m.mountPath)}/${inside}`);
@@ -185,7 +201,7 @@ export function containerFiles(
   if (stored) {
     const scopes = new Set<string>();
     for (const m of target.volumeMounts ?? []) {
-      const scope = volumeScope(ctx, pod, m.name);
+      const scope = volumeScope(ctx, pod, m.name)?.scope;
       if (!scope || scopes.has(scope)) continue;
       scopes.add(scope);
       for (const f of stored(scope)) {
@@ -214,7 +230,7 @@ function hostPathWrites(
 ): StoredFile[] {
   const scopes = new Set<string>();
   for (const m of target.volumeMounts ?? []) {
-    const scope = volumeScope(ctx, pod, m.name);
+    const scope = volumeScope(ctx, pod, m.name)?.scope;
     if (scope?.startsWith('hostPath:')) scopes.add(scope);
   }
   if (scopes.size === 0) return [];
@@ -223,7 +239,8 @@ function hostPathWrites(
     if (other.metadata?.uid === pod.metadata?.uid) continue;
     if (other.spec?.nodeName !== pod.spec?.nodeName) continue;
     for (const c of [...(other.spec?.initContainers ?? []), ...(other.spec?.containers ?? [])]) {
-      if (!(c.volumeMounts ?? []).some((m) => scopes.has(volumeScope(ctx, other, m.name) ?? ''))) {
+      const mounts = c.volumeMounts ?? [];
+      if (!mounts.some((m) => scopes.has(volumeScope(ctx, other, m.name)?.scope ?? ''))) {
         continue;
       }
       const run = runOf(other, c.name);
@@ -237,6 +254,21 @@ function hostPathWrites(
     }
   }
   return out;
+}
+
+/**
+ * Where `path` (absolute, in container `c`) lies on the node's own file system, when a hostPath
+ * mount puts it there: the node and its path there.
+ */
+export function nodePathOf(
+  ctx: Ctx,
+  pod: Pod,
+  c: Container,
+  path: string,
+): { node: string; path: string } | undefined {
+  const node = pod.spec?.nodeName;
+  const place = node ? placeOf(ctx, pod, c, normalPath(path)) : undefined;
+  return node && place?.scope === nodeFileScope(node) ? { node, path: place.rel } : undefined;
 }
 
 /** Keep what an exec in `target` wrote (timed from `nowMs`) for the commands after it. */

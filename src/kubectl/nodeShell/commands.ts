@@ -2,7 +2,8 @@
  * The node shell's commands. From the learner's terminal: `ssh NODE` (also `ssh root@NODE`, a
  * node's IP, and `ssh NODE COMMAND…` for one command). In a node's root shell: `exit`/`logout`,
  * `sudo`/`su` (root already), `cd`/`pwd`, `ls`, `mkdir`, `cp`, `mv`, `touch`, `hostname`,
- * `whoami`, `systemctl`, `journalctl`, `crictl`, and on the control-plane node `etcdctl`,
+ * `whoami`, `systemctl`, `journalctl`, `crictl`, `apparmor_parser`, `aa-status`, and on the
+ * control-plane node `etcdctl`,
  * `etcdutl` and `kubeadm`. Anything else (kubectl, cat, echo, redirections…) is the console's
  * own shell, on the node's file system.
  */
@@ -10,6 +11,7 @@
 import { runKubectl } from '../cli.ts';
 import type { KubectlHost, RunResult } from '../host.ts';
 import type { Workspace } from '../workspace.ts';
+import { aaStatus, apparmorParser } from './apparmor.ts';
 import { crictl } from './crictl.ts';
 import { etcdctl, snapshotSize } from './etcdctl.ts';
 import { kubeadm } from './kubeadm.ts';
@@ -27,6 +29,8 @@ export interface ShellAccess {
   runLine(host: KubectlHost, line: string): RunResult;
   /** The command's environment: exported variables and its own `NAME=value` prefixes. */
   env(): Record<string, string>;
+  /** What a pipe or `< FILE` feeds the command. */
+  stdin?: string | undefined;
 }
 
 const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -261,6 +265,10 @@ function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
 
 /** Commands whose name the node shell answers, wherever it runs. */
 const NODE_TOOLS = new Set([
+  'apparmor_parser',
+  'aa-status',
+  'apparmor_status',
+  'aa-enabled',
   'systemctl',
   'service',
   'ps',
@@ -404,6 +412,13 @@ export function runNodeCommand(
       return etcdctl(fs, machines, host.nowEpochMs(), args, shell.env(), name === 'etcdutl');
     case 'kubeadm':
       return kubeadm(host, cp, args);
+    case 'apparmor_parser':
+      return apparmorParser(host, fs, node, args, shell.stdin);
+    case 'aa-status':
+    case 'apparmor_status':
+      return aaStatus(host, node, nodeProcesses(machines.podsOn(node), undefined));
+    case 'aa-enabled':
+      return ok('Yes\n');
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { clusterCaCertificate } from '../../engine/bootstrap/namespaceContent.ts
 import type { KubectlHost } from '../host.ts';
 import { createKubeconfig, kubeconfigView } from '../kubeconfig.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
+import { profilesFile } from './apparmor.ts';
 
 /** The four control-plane components kubeadm writes manifests for. */
 export const CONTROL_PLANE_COMPONENTS = [
@@ -270,6 +271,7 @@ export function baseFiles(
   );
   files.set('/etc/hostname', () => `${node}\n`);
   files.set('/etc/kubernetes/pki/ca.crt', () => clusterCaCertificate());
+  files.set('/sys/kernel/security/apparmor/profiles', () => profilesFile(host, node));
   if (!controlPlane) return files;
   for (const c of CONTROL_PLANE_COMPONENTS) {
     files.set(`/etc/kubernetes/manifests/${c}.yaml`, () => {
@@ -299,6 +301,7 @@ export function baseFiles(
 export const BASE_DIRS = [
   '/',
   '/etc',
+  '/etc/apparmor.d',
   '/etc/kubernetes',
   '/etc/kubernetes/manifests',
   '/home',

@@ -5,15 +5,24 @@
  * PIDs, CPU and memory figures are stand-ins.
  */
 import type { KubeObject } from '../../engine/api/types.ts';
+import { appArmorProcLabel } from '../../engine/apiserver/appArmor.ts';
 import type { RunResult } from '../host.ts';
 
 export interface Process {
   pid: number;
   ppid: number;
   command: string;
+  /** Its AppArmor label (`PROFILE (MODE)`), when a profile confines it. */
+  label?: string;
 }
 
-type Container = { name: string; image?: string; command?: string[]; args?: string[] };
+type Container = {
+  name: string;
+  image?: string;
+  command?: string[];
+  args?: string[];
+  securityContext?: unknown;
+};
 type Status = { name: string; state?: { running?: unknown } };
 
 /** A container's command line as ps shows it. */
@@ -60,7 +69,13 @@ export function nodeProcesses(
     procs.push({ pid: shim + 20, ppid: shim, command: '/pause' });
     pid += 40;
     for (const c of running) {
-      procs.push({ pid, ppid: shim, command: commandLine(p, c) });
+      const label = appArmorProcLabel(p, c.name, c.securityContext);
+      procs.push({
+        pid,
+        ppid: shim,
+        command: commandLine(p, c),
+        ...(label === 'unconfined' ? {} : { label }),
+      });
       pid += 17;
     }
     pid += 23;
