@@ -231,13 +231,14 @@ export function Console() {
           entries.map((entry) => <Entry key={entry.id} entry={entry} />)
         )}
         {continuation === undefined ? null : (
-          // The open command's lines so far, under bash's prompts, until it is complete.
-          <pre className="console-entry console-continuation" data-testid="kubectl-continuation">
+          // The open command's lines so far, under bash's prompts, until it is complete (not a
+          // `pre`: each `pre` of the output is one entry that ran).
+          <div className="console-entry console-continuation" data-testid="kubectl-continuation">
             <span className="console-prompt" aria-hidden="true">
               ${' '}
             </span>
             <span className="console-line">{continuedLines(continuation)}</span>
-          </pre>
+          </div>
         )}
       </div>
       <form
