@@ -7,7 +7,8 @@
  * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `mkdir`, `rmdir`,
  * `echo`, `printf`, `rm` (consoleFiles.ts),
  * `clear`, `export`, `unset`, `alias`, `unalias`. Anything else answers like bash would.
- * Nothing ever throws out of `runLine`.
+ * A text of several lines runs line by line, here-documents feeding their command's stdin
+ * (shellHeredoc.ts). Nothing ever throws out of `runLine`.
  */
 import { type ParseEntry, parse } from 'shell-quote';
 import { runKubectl } from './cli.ts';
