@@ -4,6 +4,7 @@
  * delimiter line runs the whole text as one entry and one history item.
  */
 import { describe, expect, it } from 'vitest';
+import { createLabSession, type LabStorage } from '../../lab/session.ts';
 import { createLabStore, initialLab, reduceLab } from '../../store/labStore.ts';
 import { createPlayerStore } from '../../store/player.ts';
 import { continuedLines, transcriptText } from './Console.tsx';
@@ -95,6 +96,34 @@ describe('the lab console’s continuation prompt', () => {
     expect(s.continuation).toBeUndefined();
     expect(s.input).toBe('');
     expect(reduceLab(s, { type: 'continuationCancelled' })).toBe(s);
+  });
+});
+
+describe('a here-document across a reload', () => {
+  it('is replayed as one line: the object, the file and the history come back', () => {
+    const data = new Map<string, string>();
+    const storage: LabStorage = {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => {
+        data.set(k, v);
+      },
+      removeItem: (k) => {
+        data.delete(k);
+      },
+    };
+    const a = createLabSession({ storage });
+    const text = [
+      'cat > cm.yaml <<EOF',
+      ...HEREDOC.slice(1, -1),
+      'EOF',
+      'kubectl apply -f cm.yaml',
+    ];
+    expect(a.run(text.join('\n')).stdout).toBe('configmap/settings created\n');
+    const b = createLabSession({ storage });
+    expect(b.history()).toEqual([text.join('\n')]);
+    expect(b.transcript().map((e) => e.line)).toEqual([text.join('\n')]);
+    expect(b.readFile('cm.yaml')).toBe(`${HEREDOC.slice(1, -1).join('\n')}\n`);
+    expect(b.run('kubectl get configmap settings -o jsonpath={.data.mode}').stdout).toBe('dev');
   });
 });
 
