@@ -1,6 +1,7 @@
 import { createCluster } from '../engine/index.ts';
 import { hostForCluster } from '../kubectl/engineHost.ts';
 import { outputChunks, runLine } from '../kubectl/index.ts';
+import { needsMoreInput } from '../kubectl/shellHeredoc.ts';
 import { runAction } from './actions.ts';
 
 export interface TranscriptOptions {
@@ -15,13 +16,27 @@ export function runTranscript(text: string, opts: TranscriptOptions = {}): strin
   const cluster = createCluster({ seed: opts.seed ?? 1 });
   const host = hostForCluster(cluster);
   let out = '';
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    out += `$ ${line}\n`;
-    const res = runAction(cluster, line) ?? runLine(host, line);
+  // A command still open (a here-document, a quote, a trailing `\`) takes the next lines as
+  // they are, as bash's `> ` prompt does.
+  let open: string | undefined;
+  for (const raw of text.replace(/\r?\n$/, '').split(/\r?\n/)) {
+    if (open === undefined && (raw.trim() === '' || raw.trim().startsWith('#'))) continue;
+    const line = open === undefined ? raw.trim() : `${open}\n${raw}`;
+    if (needsMoreInput(line)) {
+      open = line;
+      continue;
+    }
+    open = undefined;
+    out += `$ ${line.replace(/\n/g, '\n> ')}\n`;
+    const res = (line.includes('\n') ? undefined : runAction(cluster, line)) ?? runLine(host, line);
     cluster.settle();
     for (const c of outputChunks(res)) out += c.text;
+  }
+  if (open !== undefined) {
+    // The file ended inside the command: bash runs what it has (with its warning).
+    out += `$ ${open.replace(/\n/g, '\n> ')}\n`;
+    for (const c of outputChunks(runLine(host, open))) out += c.text;
+    cluster.settle();
   }
   return out;
 }

@@ -7,7 +7,8 @@
  * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `mkdir`, `rmdir`,
  * `echo`, `printf`, `rm` (consoleFiles.ts),
  * `clear`, `export`, `unset`, `alias`, `unalias`. Anything else answers like bash would.
- * Nothing ever throws out of `runLine`.
+ * A text of several lines runs line by line, here-documents feeding their command's stdin
+ * (shellHeredoc.ts). Nothing ever throws out of `runLine`.
  */
 import { type ParseEntry, parse } from 'shell-quote';
 import { runKubectl } from './cli.ts';
@@ -29,6 +30,13 @@ import {
   restoreLogins,
   runNodeCommand,
 } from './nodeShell/index.ts';
+import {
+  expandHereDoc,
+  type HereDoc,
+  hereDocIndex,
+  splitScript,
+  withoutMarkers,
+} from './shellHeredoc.ts';
 import { echo, printf } from './shellPrintf.ts';
 import {
   isRedirectOp,
@@ -351,6 +359,14 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       cur = stage;
       continue;
     }
+    if (t.op === '<<' || t.op === '<<-') {
+      // A here-document without its word (shellHeredoc.ts reads the ones that have one).
+      const target = tokens[i + 1];
+      throw new ShellError(
+        `bash: syntax error near unexpected token \`${target && 'op' in target ? target.op : 'newline'}'`,
+        2,
+      );
+    }
     if (t.op === '(' || t.op === ')') {
       throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
     }
@@ -468,7 +484,17 @@ function unsetBuiltin(st: ShellState, which: 'unset' | 'unalias', args: string[]
 function runCommand(host: KubectlHost, cmd: Simple, piped?: string): RunResult {
   const words = cmd.words;
   let stdin = piped;
-  if (cmd.input !== undefined) {
+  const doc = cmd.input === undefined ? undefined : hereDocIndex(cmd.input);
+  if (doc !== undefined) {
+    // `<<WORD`: the here-document's body, expanded now when its word was not quoted.
+    const d = hereDocs[doc] ?? { body: '', expand: false };
+    const st = stateOf(host);
+    stdin = d.expand
+      ? expandHereDoc(d.body, (name) =>
+          name === '?' ? String(st.status) : (st.vars.get(name)?.value ?? ''),
+        )
+      : d.body;
+  } else if (cmd.input !== undefined) {
     // `< FILE` is opened before the command runs; a file that cannot be read stops it.
     const text = host.fs.read(cmd.input);
     if (text === undefined) {
@@ -595,8 +621,43 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
   }
 }
 
-/** Runs one console line and returns what it printed. Never throws. */
+/** The here-documents of the line running now (shellHeredoc.ts), by marker index. */
+let hereDocs: HereDoc[] = [];
+
+/**
+ * Runs what the console was given and returns what it printed. Never throws. A text of several
+ * lines (or with a here-document) runs one command line after another, as bash reads a script.
+ */
 export function runLine(host: KubectlHost, line: string): RunResult {
+  if (!line.includes('\n') && !line.includes('<<')) return runOneLine(host, line, []);
+  // Too long, or a control character: the single-line checks answer.
+  if (line.length > MAX_LINE_LENGTH || findControlChar(line) !== undefined)
+    return runOneLine(host, line, []);
+  const { lines } = splitScript(line);
+  const chunks: OutputChunk[] = [];
+  let stdout = '';
+  let stderr = '';
+  let exitCode = 0;
+  for (const l of lines) {
+    for (const w of l.warnings) {
+      stderr += w;
+      pushChunk(chunks, true, w);
+    }
+    if (l.text.trim() === '') continue;
+    const r = runOneLine(host, l.text, l.hereDocs);
+    stdout += r.stdout;
+    stderr += r.stderr;
+    for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);
+    exitCode = r.exitCode;
+  }
+  const output = orderedOutput(chunks);
+  return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
+}
+
+/** Runs one command line (its here-documents already read). Never throws. */
+function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult {
+  const outer = hereDocs;
+  hereDocs = docs;
   try {
     // After `ssh NODE`, lines run in that node's root shell.
     host = activeHost(host);
@@ -607,7 +668,7 @@ export function runLine(host: KubectlHost, line: string): RunResult {
         exitCode: 2,
       };
     }
-    const bad = findControlChar(line.replace(/\r?\n$/, ''));
+    const bad = findControlChar(withoutMarkers(line).replace(/\r?\n$/, ''));
     if (bad !== undefined) {
       return {
         stdout: '',
@@ -654,5 +715,7 @@ export function runLine(host: KubectlHost, line: string): RunResult {
     if (e instanceof ShellError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
     const msg = e instanceof Error ? e.message : String(e);
     return { stdout: '', stderr: `error: internal error: ${msg}\n`, exitCode: 1 };
+  } finally {
+    hereDocs = outer;
   }
 }

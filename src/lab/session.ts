@@ -223,7 +223,9 @@ const utf8 = new TextEncoder();
  * then kubectl and the small shell), then let the cluster settle. Throws only on engine bugs.
  */
 function execute(live: Live, line: string): RunResult {
-  const res = runAction(live.cluster, line) ?? runLine(live.host, line);
+  // Several lines (a here-document's text) are the shell's: it runs them one by one.
+  const res =
+    (line.includes('\n') ? undefined : runAction(live.cluster, line)) ?? runLine(live.host, line);
   live.cluster.settle();
   return res;
 }

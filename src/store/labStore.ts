@@ -51,6 +51,11 @@ export interface LabSnapshot {
   nextEntryId: number;
   /** The console's input line. */
   input: string;
+  /**
+   * The lines of a command still open (a here-document, a quote, a trailing `\`): the console
+   * shows bash's `> ` prompt and the next line joins them. Absent: a new command.
+   */
+  continuation?: string;
   /** Lines typed, oldest first (restored from the session, then appended). */
   history: string[];
   /** Which history line ↑/↓ shows, or null while editing a new line. */
@@ -96,6 +101,10 @@ export type LabEvent =
    * line (which empties), or from a button (`keepInput`: what the learner is typing stays).
    */
   | { type: 'submitted'; line: string; keepInput?: boolean }
+  /** Enter on an incomplete command: `text` (every line so far) waits for more at `> `. */
+  | { type: 'continued'; text: string }
+  /** Ctrl+C at the `> ` prompt: the open command is dropped, as bash drops it. */
+  | { type: 'continuationCancelled' }
   /** A line ran without going through `submitted` (a what-if button): history only. */
   | { type: 'remembered'; line: string }
   /** A pending line was taken from the queue to run. */
@@ -184,7 +193,7 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
       const line = e.line.trim();
       const reset = e.keepInput
         ? { ...s, historyIndex: null }
-        : { ...s, input: '', draft: '', historyIndex: null, choices: [] };
+        : { ...s, input: '', draft: '', historyIndex: null, choices: [], continuation: undefined };
       if (line === '') return reset;
       return {
         ...reset,
@@ -192,6 +201,19 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
         pending: s.status === 'ready' ? s.pending : [...s.pending, line],
       };
     }
+    case 'continued':
+      return {
+        ...s,
+        continuation: e.text,
+        input: '',
+        draft: '',
+        historyIndex: null,
+        choices: [],
+      };
+    case 'continuationCancelled':
+      return s.continuation === undefined
+        ? s
+        : { ...s, continuation: undefined, input: '', draft: '', historyIndex: null, choices: [] };
     case 'remembered': {
       const line = e.line.trim();
       return line === '' ? s : { ...s, history: keepLast([...s.history, line], 200) };
@@ -297,6 +319,7 @@ export const selectStatus = (s: LabState) => s.status;
 export const selectMode = (s: LabState) => s.mode;
 export const selectEntries = (s: LabState) => s.entries;
 export const selectInput = (s: LabState) => s.input;
+export const selectContinuation = (s: LabState) => s.continuation;
 export const selectChoices = (s: LabState) => s.choices;
 export const selectPendingCount = (s: LabState) => s.pending.length;
 export const selectSteps = (s: LabState) => s.steps;

@@ -1,8 +1,17 @@
-import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { outputChunks } from '../../kubectl/host.ts';
 import {
   type ConsoleEntry,
   selectChoices,
+  selectContinuation,
   selectEntries,
   selectError,
   selectInput,
@@ -16,12 +25,20 @@ import { useLab, useLabController, useLabStore } from './LabContext.tsx';
 /** What a fresh kubeconfig selects; shown until the session reports its own context. */
 const DEFAULT_CONTEXT = { name: 'kubernetes-admin@kubernetes', namespace: 'default' };
 
+/**
+ * A command of several lines as the terminal showed it: bash's `> ` prompt before each line
+ * after the first (the first has the `$ ` prompt).
+ */
+export function continuedLines(line: string): string {
+  return line.replace(/\n/g, '\n> ');
+}
+
 /** The transcript as plain text, the way the headless runner prints it (`$ line`, then output). */
 export function transcriptText(entries: readonly ConsoleEntry[]): string {
   return entries
     .map(
       (e) =>
-        `${e.line === '' ? '' : `$ ${e.line}\n`}${outputChunks(e)
+        `${e.line === '' ? '' : `$ ${continuedLines(e.line)}\n`}${outputChunks(e)
           .map((c) => c.text)
           .join('')}`,
     )
@@ -41,7 +58,7 @@ const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
           <span className="console-prompt" aria-hidden="true">
             ${' '}
           </span>
-          <span className="console-line">{entry.line}</span>
+          <span className="console-line">{continuedLines(entry.line)}</span>
           {'\n'}
         </>
       )}
@@ -70,6 +87,7 @@ export function Console() {
   const error = useLab(selectError);
   const entries = useLab(selectEntries);
   const input = useLab(selectInput);
+  const continuation = useLab(selectContinuation);
   const choices = useLab(selectChoices);
   const pending = useLab(selectPendingCount);
   const live = useLab(selectLive);
@@ -81,11 +99,11 @@ export function Console() {
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
 
   // The newest output stays in view.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever entries change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever entries or the open command change.
   useLayoutEffect(() => {
     const out = outputRef.current;
     if (out) out.scrollTop = out.scrollHeight;
-  }, [entries]);
+  }, [entries, continuation]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caret follows each new line.
   useLayoutEffect(() => {
@@ -121,10 +139,40 @@ export function Console() {
       const at = event.currentTarget.selectionStart ?? event.currentTarget.value.length;
       const next = controller.complete(at);
       if (next !== undefined) caret.current = next;
+    } else if (
+      event.key === 'c' &&
+      event.ctrlKey &&
+      continuation !== undefined &&
+      event.currentTarget.selectionStart === event.currentTarget.selectionEnd
+    ) {
+      // Ctrl+C at the `> ` prompt drops the open command, as in bash.
+      event.preventDefault();
+      dispatch({ type: 'continuationCancelled' });
     } else if (event.key === 'Escape' && choices.length > 0) {
       event.preventDefault();
       dispatch({ type: 'input', value: store.getState().input });
     }
+  };
+
+  /**
+   * Pasted text of several lines is typed line by line, each newline an Enter: a here-document
+   * collects at the `> ` prompt and runs once its delimiter line arrives. What follows the last
+   * newline stays in the input line.
+   */
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData('text/plain');
+    if (!pasted.includes('\n')) return;
+    event.preventDefault();
+    const el = event.currentTarget;
+    const current = store.getState().input;
+    const from = el.selectionStart ?? current.length;
+    const to = el.selectionEnd ?? from;
+    const text = current.slice(0, from) + pasted.replace(/\r\n?/g, '\n') + current.slice(to);
+    const lines = text.split('\n');
+    const rest = lines.pop() ?? '';
+    for (const l of lines) controller.submit(l);
+    store.getState().dispatch({ type: 'input', value: rest });
+    caret.current = rest.length - current.slice(to).length;
   };
 
   const onCopy = () => {
@@ -177,10 +225,20 @@ export function Console() {
         tabIndex={0}
         data-scroll-keys=""
       >
-        {entries.length === 0 ? (
+        {entries.length === 0 && continuation === undefined ? (
           <p className="console-empty">{t('labui.console.empty')}</p>
         ) : (
           entries.map((entry) => <Entry key={entry.id} entry={entry} />)
+        )}
+        {continuation === undefined ? null : (
+          // The open command's lines so far, under bash's prompts, until it is complete (not a
+          // `pre`: each `pre` of the output is one entry that ran).
+          <div className="console-entry console-continuation" data-testid="kubectl-continuation">
+            <span className="console-prompt" aria-hidden="true">
+              ${' '}
+            </span>
+            <span className="console-line">{continuedLines(continuation)}</span>
+          </div>
         )}
       </div>
       <form
@@ -191,7 +249,7 @@ export function Console() {
         }}
       >
         <span className="console-prompt" aria-hidden="true">
-          {live?.prompt ?? '$'}
+          {continuation === undefined ? (live?.prompt ?? '$') : '>'}
         </span>
         <input
           ref={inputRef}
@@ -212,6 +270,7 @@ export function Console() {
             store.getState().dispatch({ type: 'input', value: event.currentTarget.value })
           }
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
         <button type="submit" className="console-button console-run">
           {t('labui.console.run')}

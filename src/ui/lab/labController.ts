@@ -3,6 +3,9 @@
  * engine and kubectl never weigh on the first view), runs console lines through it, and turns
  * each result into store events and player moves (new steps auto-play on the stage).
  */
+
+// No imports of its own: the input line asks it without loading the session.
+import { needsMoreInput } from '../../kubectl/shellHeredoc.ts';
 import type { LabResult, LabSession, LabStorage } from '../../lab/session.ts';
 import type { LabLive, LabMode, LabState, LabStore } from '../../store/labStore.ts';
 import { applyCompletion } from '../../store/labStore.ts';
@@ -178,7 +181,18 @@ export function createLabController(opts: LabControllerOptions): LabController {
   };
 
   const send = (line: string, keepInput: boolean): void => {
-    const text = line.trim();
+    let full = line;
+    if (!keepInput) {
+      // Enter at bash's `> ` prompt adds the line to the open command; an incomplete command
+      // (an open here-document, quote, trailing `\`, `|` or `&&`) waits for the next line.
+      const open = store.getState().continuation;
+      if (open !== undefined) full = `${open}\n${line}`;
+      if (needsMoreInput(full)) {
+        dispatch({ type: 'continued', text: full });
+        return;
+      }
+    }
+    const text = full.trim();
     dispatch({ type: 'submitted', line: text, keepInput });
     if (text === '') return;
     // Typing a command is the way into the live cluster.
