@@ -177,7 +177,9 @@ export function crictl(
   args: string[],
   kubectlLogs: (namespace: string, pod: string, container: string, tail?: string) => RunResult,
 ): RunResult {
-  const [sub, ...rest] = args.filter((a, i) => !(i === 0 && a.startsWith('-')));
+  const [sub, ...rest] = args.filter(
+    (a, i) => !(i === 0 && a.startsWith('-') && !['--version', '-v', '--help', '-h'].includes(a)),
+  );
   const now = host.nowEpochMs();
   const pods = machines.podsOn(node);
   const quiet = rest.includes('-q') || rest.includes('--quiet');

@@ -93,6 +93,66 @@ ${tw([['CERTIFICATE AUTHORITY', 'EXPIRES', 'RESIDUAL TIME', 'EXTERNALLY MANAGED'
 `;
 }
 
+/** kubeadm's flags that take a value (`--ttl 2h`). */
+const VALUE_FLAGS = new Set([
+  '--ttl',
+  '--description',
+  '--config',
+  '--groups',
+  '--usages',
+  '--kubeconfig',
+  '--certificate-key',
+  '--cert-dir',
+  '-o',
+  '--output',
+  '--rootfs',
+  '--v',
+  '-v',
+]);
+
+/** A flag's value: `--name VALUE` or `--name=VALUE`. */
+function flagValue(args: string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === name) return args[i + 1];
+    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+
+/**
+ * Go's time.ParseDuration (`0`, `2h`, `1h30m`, `24h0m0s`, `1.5h`) in ms, or its error text.
+ */
+export function goDuration(text: string): { ms: number } | { error: string } {
+  const invalid = { error: `time: invalid duration "${text}"` };
+  if (text === '0' || text === '+0' || text === '-0') return { ms: 0 };
+  const body = text.replace(/^[+-]/, '');
+  if (body === '') return invalid;
+  let ms = 0;
+  let rest = body;
+  while (rest !== '') {
+    const m = /^(\d+(?:\.\d*)?|\.\d+)([^\d.]*)/.exec(rest);
+    if (!m) return invalid;
+    const unit = m[2] as string;
+    if (unit === '') return { error: `time: missing unit in duration "${text}"` };
+    const scale = UNIT_MS[unit];
+    if (scale === undefined) return { error: `time: unknown unit "${unit}" in duration "${text}"` };
+    ms += Number(m[1]) * scale;
+    rest = rest.slice(m[0].length);
+  }
+  return { ms: text.startsWith('-') ? -ms : ms };
+}
+
 function b64(s: string): string {
   return btoa(s);
 }
@@ -107,7 +167,13 @@ function notSimulated(args: string[]): RunResult {
 
 /** `kubeadm …` on a node; `admin` is the host acting with /etc/kubernetes/admin.conf. */
 export function kubeadm(host: KubectlHost, controlPlane: boolean, args: string[]): RunResult {
-  const words = args.filter((a) => !a.startsWith('-'));
+  // The words that are not flags nor a flag's value.
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (!a.startsWith('-')) words.push(a);
+    else if (VALUE_FLAGS.has(a)) i++;
+  }
   const [cmd, sub] = words;
   const now = host.nowEpochMs();
   if (cmd === 'version') {
@@ -173,11 +239,30 @@ export function kubeadm(host: KubectlHost, controlPlane: boolean, args: string[]
       exitCode: 0,
     };
   }
-  // token create
+  // token create [TOKEN] [--ttl DURATION] [--description TEXT]
+  const ttlText = flagValue(args, '--ttl') ?? '24h0m0s';
+  const parsed = goDuration(ttlText);
+  if ('error' in parsed)
+    return {
+      stdout: '',
+      stderr: `invalid argument "${ttlText}" for "--ttl" flag: ${parsed.error}\n`,
+      exitCode: 1,
+    };
+  const ttl = parsed.ms;
+  const description = flagValue(args, '--description');
+  const given = words[2];
+  if (given !== undefined && !/^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(given))
+    return {
+      stdout: '',
+      stderr: `the bootstrap token "${given}" was not of the form "^([a-z0-9]{6})\\.([a-z0-9]{16})$"\nTo see the stack trace of this error execute with --v=5 or higher\n`,
+      exitCode: 1,
+    };
   const existing = host.machines?.list('secrets').length ?? 0;
-  const token = tokenFrom(`${now}:${existing}:${args.join(' ')}`);
+  const token = given ?? tokenFrom(`${now}:${existing}:${args.join(' ')}`);
   const [id, secret] = token.split('.') as [string, string];
-  const expiration = new Date(now + 24 * 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // A TTL of 0 never expires: the Secret has no expiration.
+  const expiration =
+    ttl > 0 ? new Date(now + ttl).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
   const created = host.api.create('secrets', 'kube-system', {
     apiVersion: 'v1',
     kind: 'Secret',
@@ -185,7 +270,8 @@ export function kubeadm(host: KubectlHost, controlPlane: boolean, args: string[]
     type: 'bootstrap.kubernetes.io/token',
     data: {
       'auth-extra-groups': b64('system:bootstrappers:kubeadm:default-node-token'),
-      expiration: b64(expiration),
+      ...(description ? { description: b64(description) } : {}),
+      ...(expiration ? { expiration: b64(expiration) } : {}),
       'token-id': b64(id),
       'token-secret': b64(secret),
       'usage-bootstrap-authentication': b64('true'),

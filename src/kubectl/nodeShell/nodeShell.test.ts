@@ -218,6 +218,31 @@ describe('the kubelet service', () => {
     expect(run('kubectl get pod p').out).toMatch(/\np {6}1\/1 {5}Running {3}0 {10}/);
   });
 
+  it('disable/enable change is-enabled and the Loaded line; starting containerd again is a no-op; journalctl -f: the last 10', () => {
+    const { run } = engineSession(3);
+    run('ssh node1');
+    expect(run('systemctl disable kubelet')).toEqual({
+      out: '',
+      err: 'Removed "/etc/systemd/system/multi-user.target.wants/kubelet.service".\n',
+      code: 0,
+    });
+    expect(run('systemctl disable kubelet')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('systemctl is-enabled kubelet')).toEqual({ out: 'disabled\n', err: '', code: 1 });
+    expect(run('systemctl status kubelet').out).toContain(
+      'Loaded: loaded (/usr/lib/systemd/system/kubelet.service; disabled; preset: enabled)',
+    );
+    expect(run('systemctl enable kubelet').err).toBe(
+      'Created symlink /etc/systemd/system/multi-user.target.wants/kubelet.service → /usr/lib/systemd/system/kubelet.service.\n',
+    );
+    expect(run('systemctl is-enabled kubelet')).toEqual({ out: 'enabled\n', err: '', code: 0 });
+    expect(run('systemctl start containerd')).toEqual({ out: '', err: '', code: 0 });
+    for (let i = 0; i < 3; i++) run('systemctl restart kubelet');
+    const all = run('journalctl -u kubelet').out.trimEnd().split('\n');
+    expect(all.length).toBeGreaterThan(10);
+    expect(run('journalctl -u kubelet -f').out).toBe(`${all.slice(-10).join('\n')}\n`);
+    expect(run('crictl --version').out).toBe('crictl version v1.32.0\n');
+  });
+
   it('an unknown unit, as systemctl says it', () => {
     const { run } = engineSession(3);
     run('ssh node1');
@@ -384,6 +409,33 @@ describe('kubeadm', () => {
         `KUBECONFIG=/etc/kubernetes/admin.conf kubectl get secret -n kube-system bootstrap-token-${id} -o jsonpath='{.type}'`,
       ).out,
     ).toBe('bootstrap.kubernetes.io/token');
+  });
+
+  it('token create honours --ttl (0: never expires), --description and a given token', () => {
+    const { run } = engineSession(3);
+    run('ssh control-plane');
+    const forever = run('kubeadm token create --ttl 0').out.trim();
+    run('kubeadm token create abcdef.0123456789abcdef --ttl=2h --description "for node4"');
+    const list = run('kubeadm token list').out.split('\n');
+    expect(list[0]).toMatch(
+      /^TOKEN {21}TTL {17}EXPIRES {16}USAGES {19}DESCRIPTION {9}EXTRA GROUPS$/,
+    );
+    expect(list).toContainEqual(
+      expect.stringMatching(
+        /^abcdef\.0123456789abcdef {3}1h {18}2026-01-06T\d\d:\d\d:\d\dZ {3}authentication,signing {3}for node4 {11}system:bootstrappers:kubeadm:default-node-token$/,
+      ),
+    );
+    expect(list).toContainEqual(
+      `${forever}   <forever>           <never>                authentication,signing   <none>              system:bootstrappers:kubeadm:default-node-token`,
+    );
+    expect(run('kubeadm token create --ttl 2x')).toEqual({
+      out: '',
+      err: 'invalid argument "2x" for "--ttl" flag: time: unknown unit "x" in duration "2x"\n',
+      code: 1,
+    });
+    expect(run('kubeadm token create --ttl 2').err).toBe(
+      'invalid argument "2" for "--ttl" flag: time: missing unit in duration "2"\n',
+    );
   });
 
   it('certs check-expiration lists the certificates kubeadm made five days ago', () => {

@@ -14,6 +14,19 @@ type Change = { at: number; op: 'start' | 'stop'; pid: number };
 
 /** The kubelet service's starts and stops per node, per cluster (keyed by its API client). */
 const HISTORY = new WeakMap<object, Map<string, Change[]>>();
+/** The nodes whose kubelet unit was disabled (`systemctl disable kubelet`), per cluster. */
+const DISABLED = new WeakMap<object, Set<string>>();
+
+function disabledOf(host: KubectlHost): Set<string> {
+  let set = DISABLED.get(host.api);
+  if (!set) {
+    set = new Set();
+    DISABLED.set(host.api, set);
+  }
+  return set;
+}
+
+const WANTS = '/etc/systemd/system/multi-user.target.wants/kubelet.service';
 
 function pidBase(node: string): number {
   let h = 0;
@@ -215,7 +228,7 @@ function status(host: KubectlHost, machines: NodeMachines, node: string, unit: s
   const last = changes[changes.length - 1] as Change;
   const running = machines.kubeletRunning(node);
   const head = `${running ? '●' : '○'} ${UNIT_DESCRIPTION}
-     Loaded: loaded (/usr/lib/systemd/system/kubelet.service; enabled; preset: enabled)
+     Loaded: loaded (/usr/lib/systemd/system/kubelet.service; ${disabledOf(host).has(node) ? 'disabled' : 'enabled'}; preset: enabled)
     Drop-In: /usr/lib/systemd/system/kubelet.service.d
              └─10-kubeadm.conf
 `;
@@ -291,14 +304,35 @@ export function systemctl(
       const up = unit === 'containerd' || machines.kubeletRunning(node);
       return { stdout: up ? 'active\n' : 'inactive\n', stderr: '', exitCode: up ? 0 : 3 };
     }
-    case 'is-enabled':
-      return { stdout: 'enabled\n', stderr: '', exitCode: 0 };
+    case 'is-enabled': {
+      const off = unit === 'kubelet' && disabledOf(host).has(node);
+      return { stdout: off ? 'disabled\n' : 'enabled\n', stderr: '', exitCode: off ? 1 : 0 };
+    }
     case 'enable':
-    case 'disable':
-      return { stdout: '', stderr: '', exitCode: 0 };
+    case 'disable': {
+      if (unit !== 'kubelet') return { stdout: '', stderr: '', exitCode: 0 };
+      const disabled = disabledOf(host);
+      const now = verb === 'disable';
+      const changed = disabled.has(node) !== now;
+      if (now) disabled.add(node);
+      else disabled.delete(node);
+      const note = !changed
+        ? ''
+        : now
+          ? `Removed "${WANTS}".\n`
+          : `Created symlink ${WANTS} → /usr/lib/systemd/system/kubelet.service.\n`;
+      // `enable --now` / `disable --now` also start or stop it.
+      if (args.includes('--now')) {
+        if (now) stop();
+        else start();
+      }
+      return { stdout: '', stderr: note, exitCode: 0 };
+    }
     case 'stop':
     case 'start':
     case 'restart':
+      // containerd runs: starting it again changes nothing.
+      if (unit === 'containerd' && verb === 'start') return { stdout: '', stderr: '', exitCode: 0 };
       if (unit === 'containerd')
         return fail(
           `bash: this console cannot run "systemctl ${verb} containerd": stopping the container runtime is not simulated\n`,
@@ -330,6 +364,8 @@ export function journalctl(
     else if (a.startsWith('--lines=')) lines = Number(a.slice(8));
     else if (/^-n\d+$/.test(a)) lines = Number(a.slice(2));
     else if (a === '-e' || a === '-xe' || a === '--pager-end') lines ??= 1000;
+    // -f starts with the last 10 entries, then follows (the console returns there).
+    else if (a === '-f' || a === '--follow' || a === '-fu' || a === '-xef') lines ??= 10;
   }
   const u = unit === undefined ? 'kubelet' : unitName(unit);
   const all = u === 'kubelet' ? kubeletJournal(host, machines, node) : [];
