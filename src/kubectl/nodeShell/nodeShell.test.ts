@@ -243,6 +243,49 @@ describe('the kubelet service', () => {
     expect(run('crictl --version').out).toBe('crictl version v1.32.0\n');
   });
 
+  it('a kubelet whose config file is gone exits at once: systemd retries every 10 s, the node goes NotReady; restoring the file brings it back', () => {
+    const { run } = engineSession(3);
+    run('ssh node2');
+    run('mv /var/lib/kubelet/config.yaml /root/config.yaml');
+    expect(run('systemctl restart kubelet')).toEqual({ out: '', err: '', code: 0 });
+    const status = run('systemctl status kubelet');
+    expect(status.code).toBe(3);
+    expect(status.out).toMatch(
+      /\n {5}Active: activating \(auto-restart\) \(Result: exit-code\) since [^;]+; \d+s ago\n/,
+    );
+    expect(status.out).toMatch(/\n {3}Main PID: \d+ \(code=exited, status=1\/FAILURE\)\n/);
+    expect(status.out).toContain(
+      'run.go:72] "command failed" err="failed to load kubelet config file, path: /var/lib/kubelet/config.yaml, error: failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file \\"/var/lib/kubelet/config.yaml\\", error: open /var/lib/kubelet/config.yaml: no such file or directory"\n',
+    );
+    expect(run('systemctl is-active kubelet')).toEqual({ out: 'activating\n', err: '', code: 3 });
+    run('exit');
+    run('sim advance 60s');
+    expect(run('kubectl get node node2').out).toMatch(/\nnode2 +NotReady /);
+    run('ssh node2');
+    run('mv /root/config.yaml /var/lib/kubelet/config.yaml');
+    // systemd's next try (within 10 s) finds the file: no restart needed.
+    expect(run('systemctl is-active kubelet')).toEqual({ out: 'active\n', err: '', code: 0 });
+    run('exit');
+    run('sim advance 20s');
+    expect(run('kubectl get node node2').out).toMatch(/\nnode2 +Ready /);
+  });
+
+  it("a duplicate key in the config, or no kubelet.conf, fail the start with the kubelet's reason", () => {
+    const { run } = engineSession(3);
+    run('ssh node1');
+    run('echo "cgroupDriver: bogus" >> /var/lib/kubelet/config.yaml');
+    run('systemctl restart kubelet');
+    expect(run('journalctl -u kubelet -n 3').out).toMatch(
+      /error failed to decode: yaml: unmarshal errors:\\n {2}line \d+: key \\"cgroupDriver\\" already set in map"\n/,
+    );
+    run('sed -i "/bogus/d" /var/lib/kubelet/config.yaml');
+    run('rm /etc/kubernetes/kubelet.conf');
+    run('systemctl restart kubelet');
+    expect(run('journalctl -u kubelet -n 3').out).toContain(
+      '"command failed" err="failed to run Kubelet: unable to load bootstrap kubeconfig: stat /etc/kubernetes/bootstrap-kubelet.conf: no such file or directory"\n',
+    );
+  });
+
   it('an unknown unit, as systemctl says it', () => {
     const { run } = engineSession(3);
     run('ssh node1');

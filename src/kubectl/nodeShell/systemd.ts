@@ -6,11 +6,78 @@
  * The journal is made from what the simulation knows: the service's starts and stops, the
  * pods the kubelet took on, and the static pod manifests it could not read.
  */
+import { parseDocument } from 'yaml';
 import { BOOTSTRAP_AT, epochMs } from '../../engine/util/clock.ts';
 import type { KubectlHost, RunResult } from '../host.ts';
 import type { NodeMachines } from './machines.ts';
+import { NodeFs } from './nodeFs.ts';
 
-type Change = { at: number; op: 'start' | 'stop'; pid: number };
+/**
+ * A start, a stop, or a start that failed: the kubelet exited at once with `error` and systemd
+ * tries again every RestartSec (10 s) until the cause is gone.
+ */
+type Change = { at: number; op: 'start' | 'stop' | 'fail'; pid: number; error?: string };
+
+/** kubeadm's drop-in: Restart=always, RestartSec=10. */
+const RESTART_MS = 10_000;
+
+const CONFIG = '/var/lib/kubelet/config.yaml';
+
+/**
+ * Why the kubelet on `node` would exit at once if started now, as its `"command failed"` log
+ * line says: its config file missing or not a KubeletConfiguration, no kubeconfig to talk to
+ * the API server with.
+ */
+export function kubeletStartError(
+  host: KubectlHost,
+  machines: NodeMachines,
+  node: string,
+): string | undefined {
+  const fs = new NodeFs(host, node, node === machines.controlPlane);
+  const config = fs.read(CONFIG);
+  const loadError = (why: string) =>
+    `failed to load kubelet config file, path: ${CONFIG}, error: failed to load Kubelet config file ${CONFIG}, error ${why}`;
+  if (config === undefined)
+    return loadError(
+      `failed to read kubelet config file "${CONFIG}", error: open ${CONFIG}: no such file or directory`,
+    );
+  const doc = parseDocument(config, { uniqueKeys: true, prettyErrors: false });
+  const err = doc.errors[0];
+  if (err) {
+    let line = (err.linePos?.[0]?.line ?? 1) as number;
+    const dup = /Map keys must be unique/.test(err.message);
+    let key = '';
+    if (dup) {
+      // The repeated key's own line (the parser points at its map): the first top-level
+      // key seen twice, else the parser's line.
+      const seen = new Set<string>();
+      const lines = config.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        const k = /^([^\s#:][^:]*):/.exec(lines[i] ?? '')?.[1];
+        if (k === undefined) continue;
+        if (seen.has(k)) {
+          key = k;
+          line = i + 1;
+          break;
+        }
+        seen.add(k);
+      }
+    }
+    return loadError(
+      dup
+        ? `failed to decode: yaml: unmarshal errors:\n  line ${line}: key "${key}" already set in map`
+        : `failed to decode: yaml: line ${line}: did not find expected node content`,
+    );
+  }
+  const obj = doc.toJS() as { kind?: unknown; apiVersion?: unknown } | null;
+  if (!obj || typeof obj !== 'object' || obj.kind !== 'KubeletConfiguration')
+    return loadError(
+      `failed to decode: Object 'Kind' is missing in '${config.trim().split('\n')[0] ?? ''}'`,
+    );
+  if (fs.read('/etc/kubernetes/kubelet.conf') === undefined)
+    return 'failed to run Kubelet: unable to load bootstrap kubeconfig: stat /etc/kubernetes/bootstrap-kubelet.conf: no such file or directory';
+  return undefined;
+}
 
 /** The kubelet service's starts and stops per node, per cluster (keyed by its API client). */
 const HISTORY = new WeakMap<object, Map<string, Change[]>>();
@@ -41,8 +108,17 @@ function pidBase(node: string): number {
 function syncedHistory(host: KubectlHost, machines: NodeMachines, node: string): Change[] {
   const h = historyOf(host, node);
   const last = h[h.length - 1] as Change;
-  if (last.op === 'stop' && machines.kubeletRunning(node))
+  if (last.op !== 'start' && machines.kubeletRunning(node))
     h.push({ at: host.nowEpochMs(), op: 'start', pid: last.pid + 1000 });
+  else if (last.op === 'fail' && !kubeletStartError(host, machines, node)) {
+    // The cause is gone: systemd's next restart, at most 10 s after the last try, comes up.
+    const now = host.nowEpochMs();
+    const tries = Math.floor((now - last.at) / RESTART_MS);
+    if (tries >= 1) {
+      machines.startKubelet(node);
+      h.push({ at: last.at + tries * RESTART_MS, op: 'start', pid: last.pid + 100 * tries });
+    }
+  }
   return h;
 }
 
@@ -161,6 +237,21 @@ export function kubeletJournal(host: KubectlHost, machines: NodeMachines, node: 
         'kubelet_node_status.go:79',
         `"Successfully registered node" node="${node}"`,
       );
+    } else if (c.op === 'fail') {
+      // One try now, then one every RestartSec until the next change (or now): the last 20.
+      const next = changes[changes.indexOf(c) + 1];
+      const until = next ? next.at : now;
+      const count = Math.max(1, Math.floor((until - c.at) / RESTART_MS) + (next ? 0 : 1));
+      for (let k = Math.max(0, count - 20); k < count; k++) {
+        const at = c.at + k * RESTART_MS;
+        const pid = c.pid + 100 * k;
+        if (k > 0) sys(at, `kubelet.service: Scheduled restart job, restart counter is at ${k}.`);
+        sys(at, `Started ${UNIT_DESCRIPTION}.`);
+        klog(at + 71, pid, 'E', 'run.go:72', `"command failed" err=${JSON.stringify(c.error)}`);
+        sys(at + 72, 'kubelet.service: Main process exited, code=exited, status=1/FAILURE');
+        sys(at + 72, "kubelet.service: Failed with result 'exit-code'.");
+      }
+      runningPid = undefined;
     } else {
       sys(c.at, `Stopping ${UNIT_DESCRIPTION}...`);
       sys(c.at, 'kubelet.service: Deactivated successfully.');
@@ -249,6 +340,21 @@ ${tail}`,
       exitCode: 0,
     };
   }
+  if (last.op === 'fail') {
+    const tries = Math.floor((now - last.at) / RESTART_MS);
+    const since = last.at + tries * RESTART_MS + 72;
+    const pid = last.pid + 100 * tries;
+    return {
+      stdout: `${head.replace(/^○/, '●')}     Active: activating (auto-restart) (Result: exit-code) since ${longTime(since)}; ${relativeAgo(now - since)}
+       Docs: https://kubernetes.io/docs/
+    Process: ${pid} ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS (code=exited, status=1/FAILURE)
+   Main PID: ${pid} (code=exited, status=1/FAILURE)
+        CPU: 71ms
+${tail}`,
+      stderr: '',
+      exitCode: 3,
+    };
+  }
   const start = [...changes].reverse().find((c) => c.op === 'start');
   const stoppedAt = last.op === 'stop' ? last.at : now;
   return {
@@ -283,6 +389,11 @@ export function systemctl(
   }
   const changes = syncedHistory(host, machines, node);
   const stop = () => {
+    const lastChange = changes[changes.length - 1] as Change;
+    if (lastChange.op === 'fail') {
+      changes.push({ at: host.nowEpochMs(), op: 'stop', pid: lastChange.pid });
+      return;
+    }
     if (!machines.kubeletRunning(node)) return;
     machines.stopKubelet(node);
     changes.push({
@@ -293,14 +404,21 @@ export function systemctl(
   };
   const start = () => {
     if (machines.kubeletRunning(node)) return;
-    machines.startKubelet(node);
     const pid = (changes[changes.length - 1] as Change).pid + 1000 + (changes.length % 7) * 37;
+    const error = kubeletStartError(host, machines, node);
+    if (error) {
+      changes.push({ at: host.nowEpochMs(), op: 'fail', pid, error });
+      return;
+    }
+    machines.startKubelet(node);
     changes.push({ at: host.nowEpochMs(), op: 'start', pid });
   };
   switch (verb) {
     case 'status':
       return status(host, machines, node, unit);
     case 'is-active': {
+      const failing = unit === 'kubelet' && (changes[changes.length - 1] as Change).op === 'fail';
+      if (failing) return { stdout: 'activating\n', stderr: '', exitCode: 3 };
       const up = unit === 'containerd' || machines.kubeletRunning(node);
       return { stdout: up ? 'active\n' : 'inactive\n', stderr: '', exitCode: up ? 0 : 3 };
     }
