@@ -42,6 +42,7 @@ import { withNodeFiles } from './hostFiles.ts';
 import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
 import { numberConnections } from './nginxErrorLog.ts';
+import { kubeletDown } from './podContainer.ts';
 import { containerFiles, nginxDocRoot } from './podFiles.ts';
 import { podPolicyNetwork } from './podPolicyNetwork.ts';
 import { podTokenOf } from './podToken.ts';
@@ -662,17 +663,17 @@ function kubeletReachable(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): vo
         conditions?: { type?: string; status?: string }[];
       }
     | undefined;
-  const up = ctx.host.nodeUp
-    ? ctx.host.nodeUp(nodeName)
-    : status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'Unknown';
-  if (up) return;
+  const why = ctx.host.nodeUp
+    ? kubeletDown(ctx, nodeName)
+    : status?.conditions?.find((c) => c.type === 'Ready')?.status === 'Unknown'
+      ? 'no route to host'
+      : undefined;
+  if (!why) return;
   const ip = status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
   const path = `/containerLogs/${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}/${cname}`;
   const url = `https://${ip}:10250${path}${opts.query ? `?${opts.query}` : ''}`;
   // A Status without a reason: kubectl prints `Error from server: <message>`.
-  ctx.err(
-    `Error from server: Get ${JSON.stringify(url)}: dial tcp ${ip}:10250: connect: no route to host\n`,
-  );
+  ctx.err(`Error from server: Get ${JSON.stringify(url)}: dial tcp ${ip}:10250: connect: ${why}\n`);
   throw new ExitError(1);
 }
 

@@ -125,10 +125,22 @@ export function runningContainer(
  */
 export function kubeletDialError(ctx: Ctx, pod: Pod): string | undefined {
   const nodeName = pod.spec?.nodeName;
-  if (!nodeName || !ctx.host.nodeUp || ctx.host.nodeUp(nodeName)) return undefined;
+  const why = nodeName ? kubeletDown(ctx, nodeName) : undefined;
+  if (!nodeName || !why) return undefined;
   const node = peekObject(ctx, 'nodes', undefined, nodeName);
   const addresses = (node?.status as { addresses?: { type?: string; address?: string }[] })
     ?.addresses;
   const ip = addresses?.find((a) => a.type === 'InternalIP')?.address ?? nodeName;
-  return `error dialing backend: dial tcp ${ip}:10250: connect: no route to host`;
+  return `error dialing backend: dial tcp ${ip}:10250: connect: ${why}`;
+}
+
+/**
+ * Why the API server cannot reach the kubelet on `nodeName` (port 10250), if it cannot: the
+ * machine is down (no route to host), or it is up with its kubelet service stopped
+ * (`systemctl stop kubelet`: the port is closed, connection refused).
+ */
+export function kubeletDown(ctx: Ctx, nodeName: string): string | undefined {
+  if (ctx.host.nodeUp && !ctx.host.nodeUp(nodeName)) return 'no route to host';
+  if (ctx.host.machines && !ctx.host.machines.kubeletRunning(nodeName)) return 'connection refused';
+  return undefined;
 }

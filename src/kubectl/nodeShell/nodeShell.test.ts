@@ -286,6 +286,25 @@ describe('the kubelet service', () => {
     );
   });
 
+  it("with the kubelet stopped, the API server's dial to its port 10250 is refused: no logs, no exec", () => {
+    const { run } = engineSession(3);
+    run(`kubectl run web --image=nginx --overrides='{"spec":{"nodeName":"node1"}}'`);
+    run('sim advance 20s');
+    run('ssh node1 systemctl stop kubelet');
+    expect(run('kubectl logs web --tail 1')).toEqual({
+      out: '',
+      err: 'Error from server: Get "https://172.18.0.3:10250/containerLogs/default/web/web?tailLines=1": dial tcp 172.18.0.3:10250: connect: connection refused\n',
+      code: 1,
+    });
+    expect(run('kubectl exec web -- hostname')).toEqual({
+      out: '',
+      err: 'Error from server: error dialing backend: dial tcp 172.18.0.3:10250: connect: connection refused\n',
+      code: 1,
+    });
+    run('ssh node1 systemctl start kubelet');
+    expect(run('kubectl exec web -- hostname')).toEqual({ out: 'web\n', err: '', code: 0 });
+  });
+
   it('an unknown unit, as systemctl says it', () => {
     const { run } = engineSession(3);
     run('ssh node1');
