@@ -264,7 +264,84 @@ function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
 }
 
 /** Commands whose name the node shell answers, wherever it runs. */
+/**
+ * Programs an Ubuntu kubeadm node has that this console does not run: named as such, not
+ * "command not found" (which would teach that the node lacks them).
+ */
+const NODE_PROGRAMS_NOT_SIMULATED = new Set([
+  'openssl',
+  'ip',
+  'ifconfig',
+  'df',
+  'du',
+  'free',
+  'uptime',
+  'top',
+  'htop',
+  'netstat',
+  'ss',
+  'iptables',
+  'iptables-save',
+  'ipvsadm',
+  'nft',
+  'lsof',
+  'apt',
+  'apt-get',
+  'apt-mark',
+  'dpkg',
+  'curl',
+  'wget',
+  'ping',
+  'nc',
+  'dig',
+  'nslookup',
+  'mount',
+  'umount',
+  'lsblk',
+  'hostnamectl',
+  'swapoff',
+  'swapon',
+  'modprobe',
+  'lsmod',
+  'sysctl',
+  'kill',
+  'pkill',
+  'ctr',
+  'nerdctl',
+  'reboot',
+  'shutdown',
+  'less',
+  'more',
+]);
+
+/** Where `which` finds the programs a kubeadm node has. */
+const NODE_BINARIES: Readonly<Record<string, string>> = {
+  kubelet: '/usr/bin/kubelet',
+  kubeadm: '/usr/bin/kubeadm',
+  kubectl: '/usr/bin/kubectl',
+  containerd: '/usr/bin/containerd',
+  crictl: '/usr/bin/crictl',
+  systemctl: '/usr/bin/systemctl',
+  journalctl: '/usr/bin/journalctl',
+  etcdctl: '/usr/local/bin/etcdctl',
+  etcdutl: '/usr/local/bin/etcdutl',
+  apparmor_parser: '/usr/sbin/apparmor_parser',
+  'aa-status': '/usr/sbin/aa-status',
+  openssl: '/usr/bin/openssl',
+  ip: '/usr/sbin/ip',
+  curl: '/usr/bin/curl',
+  ls: '/usr/bin/ls',
+  cat: '/usr/bin/cat',
+  grep: '/usr/bin/grep',
+  sed: '/usr/bin/sed',
+  awk: '/usr/bin/awk',
+};
+
 const NODE_TOOLS = new Set([
+  'kubelet',
+  'containerd',
+  'which',
+  ...NODE_PROGRAMS_NOT_SIMULATED,
   'apparmor_parser',
   'aa-status',
   'apparmor_status',
@@ -313,6 +390,11 @@ export function runNodeCommand(
   const machines = host.machines;
   const { node, fs } = login;
   const cp = node === machines?.controlPlane;
+  if (NODE_PROGRAMS_NOT_SIMULATED.has(name))
+    return fail(
+      `bash: this console cannot run "${words.join(' ')}": ${name} is not simulated on the nodes\n`,
+      2,
+    );
   switch (name) {
     case 'exit':
     case 'logout': {
@@ -342,6 +424,27 @@ export function runNodeCommand(
       return ok('root\n');
     case 'hostname':
       return ok(`${node}\n`);
+    case 'kubelet':
+      if (args.includes('--version') || args[0] === 'version') return ok('Kubernetes v1.32.2\n');
+      return fail(
+        `bash: this console cannot run "kubelet ${args.join(' ')}": the kubelet runs as the kubelet service (systemctl status kubelet)\n`,
+        2,
+      );
+    case 'containerd':
+      if (args.includes('--version') || args.includes('-v'))
+        return ok('containerd containerd.io 1.7.24 88bf19b2105c8b17560993bee28a01ddc2f97182\n');
+      return fail(
+        `bash: this console cannot run "containerd ${args.join(' ')}": containerd runs as the containerd service\n`,
+        2,
+      );
+    case 'which': {
+      const found = args.filter((a) => !a.startsWith('-')).map((a) => NODE_BINARIES[a]);
+      const out = found
+        .filter((f) => f !== undefined)
+        .map((f) => `${f}\n`)
+        .join('');
+      return { stdout: out, stderr: '', exitCode: found.every((f) => f !== undefined) ? 0 : 1 };
+    }
     case 'pwd':
       return ok(`${fs.cwd}\n`);
     case 'cd': {

@@ -390,6 +390,31 @@ describe('ssh NODE COMMAND', () => {
   });
 });
 
+describe("a node's programs", () => {
+  it('kubelet --version, containerd --version, which; programs not simulated are named as such', () => {
+    const { run } = engineSession(3);
+    run('ssh node1');
+    expect(run('kubelet --version')).toEqual({ out: 'Kubernetes v1.32.2\n', err: '', code: 0 });
+    expect(run('containerd --version').out).toMatch(
+      /^containerd containerd\.io 1\.7\.24 [0-9a-f]{40}\n$/,
+    );
+    expect(run('which kubelet crictl')).toEqual({
+      out: '/usr/bin/kubelet\n/usr/bin/crictl\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('which nope').code).toBe(1);
+    expect(run('openssl x509 -in /etc/kubernetes/pki/ca.crt -noout -enddate')).toEqual({
+      out: '',
+      err: 'bash: this console cannot run "openssl x509 -in /etc/kubernetes/pki/ca.crt -noout -enddate": openssl is not simulated on the nodes\n',
+      code: 2,
+    });
+    run('exit');
+    // On the learner's own machine they stay unknown.
+    expect(run('kubelet --version').err).toBe('bash: kubelet: command not found\n');
+  });
+});
+
 describe('etcdctl snapshot', () => {
   it('snapshot restore with its real flags is named as not simulated, not an unknown flag', () => {
     const { run } = engineSession(3);
