@@ -311,6 +311,17 @@ export const BASE_DIRS = [
   '/usr',
   '/var',
   '/var/lib',
+  '/var/lib/containerd',
   '/var/lib/kubelet',
   '/var/log',
+  '/var/log/containers',
+  '/var/log/pods',
+];
+
+/** The control plane's etcd data directory (the etcd pod's hostPath /var/lib/etcd). */
+export const CONTROL_PLANE_DIRS = [
+  '/var/lib/etcd',
+  '/var/lib/etcd/member',
+  '/var/lib/etcd/member/snap',
+  '/var/lib/etcd/member/wal',
 ];

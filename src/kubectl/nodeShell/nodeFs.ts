@@ -9,7 +9,13 @@ import type { StoredFile } from '../../engine/cluster.ts';
 import { nodeFileScope } from '../../engine/node/staticPodFiles.ts';
 import type { KubectlHost } from '../host.ts';
 import { type DirEntry, type FsResult, Workspace } from '../workspace.ts';
-import { BASE_DIRS, baseFiles, CONTROL_PLANE_COMPONENTS, kubeadmManifest } from './nodeFiles.ts';
+import {
+  BASE_DIRS,
+  baseFiles,
+  CONTROL_PLANE_COMPONENTS,
+  CONTROL_PLANE_DIRS,
+  kubeadmManifest,
+} from './nodeFiles.ts';
 
 /** `a/./b/../c` from `cwd` → `/a/c`; `~` is root's home. */
 export function resolvePath(cwd: string, path: string): string {
@@ -49,6 +55,7 @@ export class NodeFs extends Workspace {
     readonly controlPlane: boolean,
   ) {
     super();
+    if (controlPlane) for (const d of CONTROL_PLANE_DIRS) this.nodeDirs.add(d);
   }
 
   abs(path: string): string {

@@ -409,6 +409,12 @@ describe("a node's programs", () => {
       err: 'bash: this console cannot run "openssl x509 -in /etc/kubernetes/pki/ca.crt -noout -enddate": openssl is not simulated on the nodes\n',
       code: 2,
     });
+    expect(run('ls /var/lib').out).toBe('containerd  kubelet\n');
+    run('exit');
+    run('ssh control-plane');
+    // etcd's data directory, the etcd pod's hostPath.
+    expect(run('ls /var/lib').out).toBe('containerd  etcd  kubelet\n');
+    expect(run('ls /var/lib/etcd/member').out).toBe('snap  wal\n');
     run('exit');
     // On the learner's own machine they stay unknown.
     expect(run('kubelet --version').err).toBe('bash: kubelet: command not found\n');
