@@ -654,6 +654,26 @@ export function runLine(host: KubectlHost, line: string): RunResult {
   return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
 }
 
+/**
+ * The command substitution (`$(…)`, a backquoted command) or arithmetic expansion (`$((…))`)
+ * a line holds outside single quotes (bash runs them inside double quotes too), named for the
+ * console's refusal; undefined when there is none.
+ */
+function commandSubstitution(line: string): string | undefined {
+  let single = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (single) {
+      if (c === "'") single = false;
+    } else if (c === '\\') i++;
+    else if (c === "'") single = true;
+    else if (c === '`') return 'command substitution (`…`)';
+    else if (c === '$' && line[i + 1] === '(')
+      return line[i + 2] === '(' ? 'arithmetic expansion $((…))' : 'command substitution $(…)';
+  }
+  return undefined;
+}
+
 /** Runs one command line (its here-documents already read). Never throws. */
 function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult {
   const outer = hereDocs;
@@ -673,6 +693,14 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
       return {
         stdout: '',
         stderr: `bash: the line contains the control character ${describeChar(bad)}; remove it and try again\n`,
+        exitCode: 2,
+      };
+    }
+    const substitution = commandSubstitution(line);
+    if (substitution) {
+      return {
+        stdout: '',
+        stderr: `bash: ${substitution} is not supported in this console: ${substitution.startsWith('arithmetic') ? 'write the number itself' : 'run the inner command first, then use what it prints'}\n`,
         exitCode: 2,
       };
     }
