@@ -147,3 +147,17 @@ spec:
     expect(run('ssh node1 ls /etc/kubernetes/extra.conf').code).toBe(2);
   });
 });
+
+describe('a host-network pod', () => {
+  it("keeps the node's UTS namespace: hostname and /etc/hostname are the node's", () => {
+    const { run } = engineSession(3);
+    run(
+      `kubectl run h --image=busybox --overrides='{"spec":{"hostNetwork":true,"nodeName":"node2"}}' -- sleep 3600`,
+    );
+    run('kubectl run p --image=busybox -- sleep 3600');
+    run('sim advance 20s');
+    expect(run('kubectl exec h -- hostname')).toEqual({ out: 'node2\n', err: '', code: 0 });
+    expect(run('kubectl exec h -- cat /etc/hostname').out).toBe('node2\n');
+    expect(run('kubectl exec p -- hostname').out).toBe('p\n');
+  });
+});

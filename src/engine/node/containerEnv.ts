@@ -212,8 +212,8 @@ export function containerEnvironment(
 
 /**
  * What the process sees: the kubelet's variables and HOSTNAME, which the container runtime sets
- * to the pod's hostname (`spec.hostname`, else the pod's name, at most 63 characters) unless
- * the pod sets it.
+ * to the pod's hostname (`spec.hostname`, else the pod's name, at most 63 characters; a
+ * host-network pod's is its node's) unless the pod sets it.
  */
 export function processEnvironment(
   pod: KubeObject,
@@ -221,7 +221,11 @@ export function processEnvironment(
 ): Map<string, string> {
   const out = new Map(env);
   if (!out.has('HOSTNAME')) {
-    const hostname = (pod.spec as { hostname?: string } | undefined)?.hostname;
+    const spec = pod.spec as
+      | { hostname?: string; hostNetwork?: boolean; nodeName?: string }
+      | undefined;
+    // A host-network pod keeps the node's UTS namespace: the node's hostname.
+    const hostname = spec?.hostNetwork && spec.nodeName ? spec.nodeName : spec?.hostname;
     out.set('HOSTNAME', (hostname || pod.metadata?.name || '').slice(0, 63));
   }
   return out;
