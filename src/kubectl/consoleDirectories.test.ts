@@ -172,3 +172,43 @@ describe('< FILE', () => {
     });
   });
 });
+
+describe('cp, mv, touch', () => {
+  it('copy and move files and directories as GNU coreutils does, with its messages', () => {
+    const { run, host } = engineSession();
+    host.fs.write('pod.yaml', ns('copied'));
+    expect(run('cp pod.yaml pod2.yaml')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('cat pod2.yaml').out).toBe(ns('copied'));
+    run('mkdir d');
+    expect(run('cp pod.yaml pod2.yaml d').code).toBe(0);
+    expect(run('ls d').out).toBe('pod.yaml  pod2.yaml\n');
+    expect(run('mv pod2.yaml p3.yaml').code).toBe(0);
+    expect(run('ls p3.yaml pod2.yaml').err).toBe(
+      "ls: cannot access 'pod2.yaml': No such file or directory\n",
+    );
+    expect(run('cp nope x')).toEqual({
+      out: '',
+      err: "cp: cannot stat 'nope': No such file or directory\n",
+      code: 1,
+    });
+    expect(run('cp d e').err).toBe("cp: -r not specified; omitting directory 'd'\n");
+    expect(run('cp -r d e').code).toBe(0);
+    expect(run('mv e f').code).toBe(0);
+    expect(run('ls f').out).toBe('pod.yaml  pod2.yaml\n');
+    expect(run('ls e').code).toBe(2);
+    expect(run('cp pod.yaml q/x.yaml').err).toBe(
+      "cp: cannot create regular file 'q/x.yaml': No such file or directory\n",
+    );
+    expect(run('cp a').err).toBe(
+      "cp: missing destination file operand after 'a'\nTry 'cp --help' for more information.\n",
+    );
+    expect(run('touch t.txt')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('cat t.txt')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('touch q/t.txt').err).toBe(
+      "touch: cannot touch 'q/t.txt': No such file or directory\n",
+    );
+    expect(run('kubectl apply -f f').out).toBe(
+      'namespace/copied created\nnamespace/copied unchanged\n',
+    );
+  });
+});

@@ -12,7 +12,7 @@
  */
 import { type ParseEntry, parse } from 'shell-quote';
 import { runKubectl } from './cli.ts';
-import { ls, mkdir, rm, rmdir } from './consoleFiles.ts';
+import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
 import { CONSOLE_TOOLS, runConsoleTool } from './consoleTools.ts';
 import {
   type KubectlHost,
@@ -591,6 +591,12 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
       return mkdir(host, args);
     case 'rmdir':
       return rmdir(host, args);
+    case 'touch':
+      return touch(host, args);
+    case 'cp':
+      return cp(host, args);
+    case 'mv':
+      return mv(host, args);
     case 'echo':
       return echo(args);
     case 'printf':
