@@ -195,6 +195,35 @@ export function isolatingPolicies(
   );
 }
 
+/**
+ * Whether the policies isolating `subject` for `type` let `peer` through: ingress judges the
+ * destination's `from` rules against the source, egress the source's `to` rules against the
+ * destination. Ports are always the destination's.
+ */
+function directionAllowed(
+  world: PolicyWorld,
+  type: 'Ingress' | 'Egress',
+  src: PolicyEndpoint,
+  dst: PolicyEndpoint,
+  port: number,
+  protocol: Protocol,
+): boolean {
+  const [subject, peer] = type === 'Ingress' ? [dst, src] : [src, dst];
+  if (!isPolicyPod(subject)) return true;
+  const policies = isolatingPolicies(world, subject, type);
+  if (policies.length === 0) return true;
+  // Each rule as its peers and ports: `from` for ingress, `to` for egress.
+  const rules = (p: (typeof policies)[number]) =>
+    type === 'Ingress'
+      ? (p.spec?.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports }))
+      : (p.spec?.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }));
+  return policies.some((p) =>
+    rules(p).some((r) =>
+      ruleAllows(world, r.peers, r.ports, subject.namespace, peer, dst, port, protocol),
+    ),
+  );
+}
+
 /** Whether `dst`'s ingress policies let `src` reach its `port`. */
 export function ingressAllowed(
   world: PolicyWorld,
@@ -203,14 +232,7 @@ export function ingressAllowed(
   port: number,
   protocol: Protocol = 'TCP',
 ): boolean {
-  if (!isPolicyPod(dst)) return true;
-  const policies = isolatingPolicies(world, dst, 'Ingress');
-  if (policies.length === 0) return true;
-  return policies.some((p) =>
-    (p.spec?.ingress ?? []).some((r) =>
-      ruleAllows(world, r.from, r.ports, dst.namespace, src, dst, port, protocol),
-    ),
-  );
+  return directionAllowed(world, 'Ingress', src, dst, port, protocol);
 }
 
 /** Whether `src`'s egress policies let it reach `port` of `dst`. */
@@ -221,14 +243,7 @@ export function egressAllowed(
   port: number,
   protocol: Protocol = 'TCP',
 ): boolean {
-  if (!isPolicyPod(src)) return true;
-  const policies = isolatingPolicies(world, src, 'Egress');
-  if (policies.length === 0) return true;
-  return policies.some((p) =>
-    (p.spec?.egress ?? []).some((r) =>
-      ruleAllows(world, r.to, r.ports, src.namespace, dst, dst, port, protocol),
-    ),
-  );
+  return directionAllowed(world, 'Egress', src, dst, port, protocol);
 }
 
 /**

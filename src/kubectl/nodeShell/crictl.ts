@@ -150,7 +150,8 @@ function matches(pattern: string, text: string): boolean {
   }
 }
 
-function flagValue(args: string[], ...names: string[]): string | undefined {
+/** A flag's value: `--name VALUE` or `--name=VALUE`, the first of `names` given. */
+export function flagValue(args: string[], ...names: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     for (const n of names) {

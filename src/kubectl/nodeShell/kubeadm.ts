@@ -8,7 +8,7 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import { hash128 } from '../../engine/node/staticPodFiles.ts';
 import { BOOTSTRAP_AT, epochMs } from '../../engine/util/clock.ts';
 import type { KubectlHost, RunResult } from '../host.ts';
-import { tabwriter } from './crictl.ts';
+import { flagValue, tabwriter } from './crictl.ts';
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const CA_HASH = (hash128('ca-pub') + hash128('ca-pub-2')).slice(0, 64);
@@ -109,16 +109,6 @@ const VALUE_FLAGS = new Set([
   '--v',
   '-v',
 ]);
-
-/** A flag's value: `--name VALUE` or `--name=VALUE`. */
-function flagValue(args: string[], name: string): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === name) return args[i + 1];
-    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
-  }
-  return undefined;
-}
 
 const UNIT_MS: Readonly<Record<string, number>> = {
   ns: 1e-6,
