@@ -253,6 +253,9 @@ export interface Cluster {
  * that node stops, they stop with it (the API server's own loops, the kubernetes Service
  * controller, run as the 'api-server' actor).
  */
+/** Shared empty answer of {@link ClusterImpl.#kubeletsDown}. */
+const NO_NODES: readonly string[] = Object.freeze([]);
+
 const CONTROL_PLANE_ACTORS: readonly Actor[] = ['api-server', 'scheduler', 'controller-manager'];
 
 /** The control-plane components whose static pod manifest the learner may move away. */
@@ -332,6 +335,8 @@ class ClusterImpl implements Cluster {
   readonly #rt: Runtime;
   readonly #nodes: readonly string[];
   readonly #stopped = new Set<string>();
+  /** {@link ClusterImpl.#kubeletsDown}'s last answer, dropped whenever a kubelet or node stops or starts. */
+  #kubeletsDownMemo: readonly string[] | undefined = NO_NODES;
   readonly #frames: Snapshot[] = [];
   readonly #clients = new Map<Actor, ClusterClient>();
   #cursor = 0;
@@ -624,6 +629,7 @@ class ClusterImpl implements Cluster {
       decisions: this.scheduler.decisions.freeze(),
       registry: this.#registrySnapshot(),
       stoppedNodes: [...this.#stopped].sort(),
+      stoppedKubelets: this.#kubeletsDown(),
     });
   }
 
@@ -741,14 +747,31 @@ class ClusterImpl implements Cluster {
     );
   }
 
+  /**
+   * Nodes that run but whose kubelet service does not (stopped, or failing to start), sorted:
+   * what the stage marks on the kubelet's box. Kept between snapshots (the UI takes one per
+   * message) until a kubelet or node stops or starts.
+   */
+  #kubeletsDown(): readonly string[] {
+    if (this.#kubeletsDownMemo === undefined) {
+      const down = this.#nodes.filter(
+        (n) => !this.#stopped.has(n) && this.#rt.isStopped(`kubelet/${n}`),
+      );
+      this.#kubeletsDownMemo = down.length === 0 ? NO_NODES : Object.freeze(down.sort());
+    }
+    return this.#kubeletsDownMemo;
+  }
+
   stopKubelet(name: string): void {
     if (!this.#nodes.includes(name) || !this.kubeletRunning(name)) return;
+    this.#kubeletsDownMemo = undefined;
     this.#input({ op: 'stopKubelet', args: [name] });
     this.#rt.stop(`kubelet/${name}`);
   }
 
   startKubelet(name: string): void {
     if (!this.#nodes.includes(name) || this.#stopped.has(name) || this.kubeletRunning(name)) return;
+    this.#kubeletsDownMemo = undefined;
     this.#input({ op: 'startKubelet', args: [name] });
     this.#kubelet(name)?.serviceRestart();
     this.#rt.start(`kubelet/${name}`);
@@ -764,6 +787,7 @@ class ClusterImpl implements Cluster {
 
   stopNode(name: string): void {
     if (!this.#nodes.includes(name) || this.#stopped.has(name)) return;
+    this.#kubeletsDownMemo = undefined;
     this.#input({ op: 'stopNode', args: [name] });
     this.#stopped.add(name);
     for (const a of this.#nodeActors(name)) this.#rt.stop(a);
@@ -777,6 +801,7 @@ class ClusterImpl implements Cluster {
 
   startNode(name: string): void {
     if (!this.#stopped.has(name)) return;
+    this.#kubeletsDownMemo = undefined;
     this.#input({ op: 'startNode', args: [name] });
     this.#stopped.delete(name);
     if (name !== CONTROL_PLANE) {

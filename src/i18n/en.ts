@@ -17,6 +17,7 @@ export const en = {
   'stage.workers': 'Worker nodes',
   'stage.node.control-plane': 'control-plane node',
   'stage.node.worker': 'worker node',
+  'stage.component.down': 'stopped',
   'stage.node.stopped': 'machine off',
   'stage.node.label': 'Node {name}, {role}, {status}',
   'stage.tray': 'Waiting for the scheduler',

@@ -19,6 +19,7 @@ export const ko: Messages = {
   'stage.workers': '워커 노드',
   'stage.node.control-plane': '컨트롤 플레인 노드',
   'stage.node.worker': '워커 노드',
+  'stage.component.down': '중지됨',
   'stage.node.stopped': '머신 꺼짐',
   'stage.node.label': '노드 {name}, {role}, {status}',
   'stage.tray': '스케줄러를 기다리는 파드',

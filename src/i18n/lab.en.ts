@@ -210,6 +210,9 @@ export const labEn = {
   'lab.step.kubeletStopped.title': 'The kubelet on {node} is stopped',
   'lab.step.kubeletStopped.text':
     'systemd stopped the kubelet service. The containers on {node} keep running (containerd runs them), but nothing renews the node lease or posts the node status: after 40 s the node controller marks {node} NotReady, and 5 minutes later its pods are evicted. systemctl start kubelet brings it back.',
+  'lab.step.kubeletFailing.title': 'The kubelet on {node} keeps failing',
+  'lab.step.kubeletFailing.text':
+    'systemd started the kubelet, but it exited at once with status 1: it could not load its configuration (journalctl -u kubelet shows the "command failed" line and the file it could not read). systemd tries again every 10 s (Restart=always). Until one start succeeds nothing reports for {node}: its containers keep running, and after 40 s the node controller marks it NotReady. Fix the file, then systemctl restart kubelet.',
   'lab.step.nodeStarted.title': '{node} is back',
   'lab.step.nodeStarted.text':
     'The kubelet on {node} starts again, reports the node Ready and syncs its pods; kube-proxy reloads its rules.',

@@ -59,4 +59,33 @@ describe('the lab narrates the node shell', () => {
       { key: 'lab.step.kubeletStopped.title', params: { node: 'node2' } },
     ]);
   });
+
+  it('the stage marks the stopped kubelet, and a kubelet that exits at start keeps failing', () => {
+    const lab = createLabSession();
+    lab.run('ssh node2');
+    const kubeletOf = (steps: { model: { nodes: { name: string; kubeletDown?: boolean }[] } }[]) =>
+      steps.at(-1)?.model.nodes.find((n) => n.name === 'node2')?.kubeletDown;
+    const stopped = lab.run('systemctl stop kubelet').steps;
+    expect(kubeletOf(stopped)).toBe(true);
+    // The other nodes' kubelets still run.
+    expect(
+      stopped
+        .at(-1)
+        ?.model.nodes.filter((n) => n.kubeletDown)
+        .map((n) => n.name),
+    ).toEqual(['node2']);
+    lab.run('echo "garbage: [" > /var/lib/kubelet/config.yaml');
+    const failing = lab.run('systemctl start kubelet').steps;
+    expect(failing.map((s) => s.title)).toEqual([
+      { key: 'lab.step.kubeletFailing.title', params: { node: 'node2' } },
+    ]);
+    expect(kubeletOf(failing)).toBe(true);
+    // Fixed: the next start comes up, and the box is plain again.
+    lab.run(
+      'printf "apiVersion: kubelet.config.k8s.io/v1beta1\\nkind: KubeletConfiguration\\n" > /var/lib/kubelet/config.yaml',
+    );
+    const started = lab.run('systemctl restart kubelet').steps;
+    expect(started.length).toBeGreaterThan(0);
+    expect(kubeletOf(started)).toBeUndefined();
+  });
 });

@@ -465,6 +465,15 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
             sim[2] === CONTROL_PLANE ? 'lab.step.controlPlaneStopped' : 'lab.step.nodeStopped';
           steps = [quietStep(c, runId, key, { node: sim[2] as string })];
         } else if (
+          /^(?:sudo\s+)?systemctl\s+(?:re)?start\s+kubelet(?:\.service)?\s*$/.test(line) &&
+          promptBefore.startsWith('root@') &&
+          !c.kubeletRunning(/^root@([^:]+):/.exec(promptBefore)?.[1] ?? '')
+        ) {
+          // systemd started it, but it exited at once (a broken config file or kubeconfig):
+          // nothing reached the API server, and systemd will try again every 10 s.
+          const node = /^root@([^:]+):/.exec(promptBefore)?.[1] ?? '';
+          steps = [quietStep(c, runId, 'lab.step.kubeletFailing', { node })];
+        } else if (
           /^(?:sudo\s+)?systemctl\s+stop\s+kubelet(?:\.service)?\s*$/.test(line) &&
           promptBefore.startsWith('root@')
         ) {

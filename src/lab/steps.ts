@@ -985,7 +985,8 @@ export function quietStep(
     | 'lab.step.kubeconfigRead'
     | 'lab.step.dryRun'
     | 'lab.step.nodeShell'
-    | 'lab.step.kubeletStopped',
+    | 'lab.step.kubeletStopped'
+    | 'lab.step.kubeletFailing',
   params: Record<string, string | number>,
 ): LabStep {
   const frame = cluster.snapshot();

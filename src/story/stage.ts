@@ -50,6 +50,7 @@ export function stageNodes(frame: Snapshot, order: readonly string[]): StageNode
       ready: node ? nodeStatus(node).startsWith('Ready') : false,
       schedulable: spec.unschedulable !== true,
       ...(frame.stoppedNodes.includes(name) ? { stopped: true } : {}),
+      ...(frame.stoppedKubelets.includes(name) ? { kubeletDown: true } : {}),
     };
   });
 }

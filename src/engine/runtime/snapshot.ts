@@ -16,6 +16,8 @@ export class Snapshot {
   readonly now: number;
   /** Nodes whose kubelet, kube-proxy and runtime are stopped. */
   readonly stoppedNodes: readonly string[];
+  /** Running nodes whose kubelet service is down (`systemctl stop kubelet`, or failing to start). */
+  readonly stoppedKubelets: readonly string[];
   /** The registry's contents (shape owned by src/engine/registry). */
   readonly registry: unknown;
   readonly #etcd: EtcdSnapshot<KubeObject>;
@@ -29,6 +31,7 @@ export class Snapshot {
     decisions: FrozenMap<Decision>;
     registry: unknown;
     stoppedNodes: readonly string[];
+    stoppedKubelets?: readonly string[];
   }) {
     this.seq = init.seq;
     this.now = init.now;
@@ -36,6 +39,7 @@ export class Snapshot {
     this.#decisions = init.decisions;
     this.registry = init.registry;
     this.stoppedNodes = init.stoppedNodes;
+    this.stoppedKubelets = init.stoppedKubelets ?? [];
   }
 
   /** etcd revision (the latest resourceVersion). */

@@ -16,6 +16,7 @@ export const ComponentCard = memo(function ComponentCard({
   active,
   compact = false,
   detail = true,
+  down = false,
 }: {
   id: ComponentId;
   active: boolean;
@@ -23,6 +24,8 @@ export const ComponentCard = memo(function ComponentCard({
   compact?: boolean;
   /** Show the detail line under the name. */
   detail?: boolean;
+  /** The component's service is not running on a machine that is (a stopped kubelet). */
+  down?: boolean;
 }) {
   const t = useT();
   // Escape hides the role line until the pointer or focus leaves (WCAG 1.4.13, dismissible).
@@ -34,11 +37,14 @@ export const ComponentCard = memo(function ComponentCard({
   const name = t(`component.${kind}` as MessageKey);
   return (
     <article
-      className={`component component--${kind}${compact ? ' component--compact' : ''}`}
+      className={`component component--${kind}${compact ? ' component--compact' : ''}${
+        down ? ' component--down' : ''
+      }`}
       data-component={kind}
       data-node={node}
       data-cid={id}
       data-active={active ? 'true' : 'false'}
+      data-down={down ? 'true' : undefined}
       data-dismissed={dismissed ? 'true' : undefined}
       onKeyDown={(event) => {
         if (event.key === 'Escape') setDismissed(true);
@@ -55,7 +61,13 @@ export const ComponentCard = memo(function ComponentCard({
         <span className="component-name" id={`${domId}-name`}>
           {name}
           {active ? <span className="visually-hidden"> ({t('stage.acting')})</span> : null}
+          {down ? <span className="visually-hidden"> ({t('stage.component.down')})</span> : null}
         </span>
+        {down ? (
+          <span className="component-down" aria-hidden="true">
+            {t('stage.component.down')}
+          </span>
+        ) : null}
         {detail ? (
           <span className="component-detail">{t(`component.${kind}.detail` as MessageKey)}</span>
         ) : null}

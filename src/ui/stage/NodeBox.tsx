@@ -63,6 +63,7 @@ export function NodeBox({
           active={isActive(`kubelet/${node.name}`)}
           compact
           detail={false}
+          down={node.kubeletDown === true}
         />
         <ComponentCard
           id={`kube-proxy/${node.name}`}

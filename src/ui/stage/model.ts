@@ -18,6 +18,12 @@ export interface StageNode {
    * too. `ready` still says what the Node object says, which lags behind.
    */
   stopped?: boolean;
+  /**
+   * The machine runs but its kubelet service does not (`systemctl stop kubelet`, or a kubelet
+   * that exits at start because its configuration is broken): pods keep running, nothing
+   * reports for the node, and the Node turns NotReady only once its lease runs out.
+   */
+  kubeletDown?: boolean;
 }
 
 /** A pod as the stage draws it. */
