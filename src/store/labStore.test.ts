@@ -165,6 +165,20 @@ describe('lab store: console', () => {
     expect(s.steps).toHaveLength(3);
   });
 
+  it("a line typed in a node shell keeps that shell's prompt; the learner's own lines have none", () => {
+    const onNode: LabLive = { ...live, prompt: 'root@node2:~#' };
+    let s = reduceLab(ready(), { type: 'ran', result: result('ssh node2'), live: onNode });
+    s = reduceLab(s, { type: 'ran', result: result('systemctl stop kubelet'), live: onNode });
+    s = reduceLab(s, { type: 'ran', result: result('exit'), live: { ...live, prompt: '$' } });
+    s = reduceLab(s, { type: 'ran', result: result('kubectl get nodes'), live });
+    expect(s.entries.map((e) => [e.line, e.prompt])).toEqual([
+      ['ssh node2', undefined],
+      ['systemctl stop kubelet', 'root@node2:~#'],
+      ['exit', 'root@node2:~#'],
+      ['kubectl get nodes', undefined],
+    ]);
+  });
+
   it('keeps the newest entries only', () => {
     let s = ready();
     for (let i = 0; i < MAX_ENTRIES + 5; i++) {

@@ -31,6 +31,8 @@ export interface ConsoleEntry {
   exitCode: number;
   /** Both streams in print order, when a warning or error came before some stdout. */
   output?: OutputChunk[];
+  /** The prompt the line was typed at, when it was not the learner's own `$` (a node shell). */
+  prompt?: string;
 }
 
 /** What the page shows of the live cluster when no step is selected (and the panels' data). */
@@ -232,6 +234,7 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
         stderr: r.stderr,
         exitCode: r.exitCode,
         ...(r.output ? { output: r.output } : {}),
+        ...(s.live?.prompt !== undefined && s.live.prompt !== '$' ? { prompt: s.live.prompt } : {}),
       };
       return {
         ...s,

@@ -56,7 +56,7 @@ const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
       {entry.line === '' ? null : (
         <>
           <span className="console-prompt" aria-hidden="true">
-            ${' '}
+            {entry.prompt ?? '$'}{' '}
           </span>
           <span className="console-line">{continuedLines(entry.line)}</span>
           {'\n'}
