@@ -24,6 +24,9 @@ test('kubectl edit: edit in the Files editor, Save and apply, reopen on an inval
   await expect(bar).toContainText('kubectl edit is waiting for its editor to close');
   const area = page.getByTestId('lab-editor-input');
   await expect(area).toHaveValue(/^# Please edit the object below\. Lines beginning with a '#'/);
+  // The editor is brought into view, under the bar, with room for the object's first lines.
+  await expect(area).toBeInViewport({ ratio: 0.3 });
+  await expect(bar.getByRole('button', { name: 'Save and apply' })).toBeInViewport();
 
   // An immutable field: the file comes back with the reasons on top.
   const text = await area.inputValue();

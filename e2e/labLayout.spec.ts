@@ -5,7 +5,7 @@ import { expect, openApp, test } from './fixtures.ts';
 /**
  * The lab's layout on the production build: at 1280×800 the stage, the player, the console and
  * the panels are all on one screen with no page scrolling (the panels scroll inside
- * themselves), in English and Korean, with the study note's namespaces created; on a phone
+ * themselves; the Files tab takes more room and the stage's column scrolls up for it), in English and Korean, with the study note's namespaces created; on a phone
  * (390×844) everything stacks with no sideways scroll. Before the first command there is no
  * "Step 0 of 0".
  */
@@ -43,6 +43,19 @@ async function busyLab(page: Page): Promise<void> {
   );
   await run(page, 'vim nginx.yaml');
   await expect(page.getByTestId('lab-editor')).toBeVisible();
+  // The editor opens in view with room for the manifest (the stage's column scrolls up for it).
+  await expect(page.getByTestId('lab-editor-input')).toBeInViewport();
+  // How many pixels of the text area show: on screen and inside the panel that scrolls it.
+  const shown = () =>
+    page.evaluate(() => {
+      const area = document.querySelector('[data-testid="lab-editor-input"]');
+      const body = document.querySelector('[data-testid="lab-panels"] [role="tabpanel"]');
+      if (!area || !body) return 0;
+      const a = area.getBoundingClientRect();
+      const b = body.getBoundingClientRect();
+      return Math.min(a.bottom, b.bottom, window.innerHeight) - Math.max(a.top, b.top, 0);
+    });
+  await expect.poll(shown).toBeGreaterThanOrEqual(200);
 }
 
 test.describe('lab layout', () => {
@@ -54,6 +67,11 @@ test.describe('lab layout', () => {
       await openLab(page, lang);
       await busyLab(page);
       expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+      // Back on another tab the panel gives its room back to the stage.
+      await panels(page).getByRole('tab', { name: 'etcd', exact: true }).click();
+      await expect
+        .poll(() => page.evaluate(() => document.querySelector('.main-col')?.scrollTop ?? -1))
+        .toBe(0);
 
       // Everything a learner works with is on screen at once.
       const stage = await box(page, '[data-testid="stage"]');

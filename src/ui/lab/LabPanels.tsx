@@ -108,6 +108,9 @@ export default function LabPanels() {
   const [filesVersion, setFilesVersion] = useState(0);
   /** Bumped when a `kubectl edit` finishes: the editor remounts without the temp file's draft. */
   const [editorEpoch, setEditorEpoch] = useState(0);
+  /** Bumped when the console opens a file: the editor is scrolled into view once it is there. */
+  const [reveal, setReveal] = useState(0);
+  const sectionRef = useRef<HTMLElement>(null);
   const previous = useRef<{ revision: number; keys: Map<string, number> } | undefined>(undefined);
   const tabs = useRef(new Map<TabId, HTMLButtonElement>());
   const session = controller.session();
@@ -124,13 +127,40 @@ export default function LabPanels() {
     return () => document.removeEventListener('click', onClick);
   }, []);
 
-  // `vim FILE` in the console opens the file here.
+  // `vim FILE` (or `kubectl edit`) in the console opens the file here.
   useEffect(() => {
     if (openFile === undefined) return;
     setPath(openFile);
     setTab('files');
+    setReveal((n) => n + 1);
     store.getState().dispatch({ type: 'fileOpened' });
   }, [openFile, store]);
+
+  // …and brings the editor into view: below the console on a phone, and under kubectl edit's
+  // bar on a laptop screen, it would otherwise open out of sight. The editor loads lazily, so
+  // wait (a few frames at most) until its text area is there.
+  useEffect(() => {
+    if (reveal === 0) return;
+    let frame = 0;
+    let tries = 0;
+    const look = () => {
+      const section = sectionRef.current;
+      const area = section?.querySelector('[data-testid="lab-editor-input"]');
+      if (!section || !area) {
+        if (++tries < 120) frame = requestAnimationFrame(look);
+        return;
+      }
+      const box = area.getBoundingClientRect();
+      const tabsBox = section.getBoundingClientRect();
+      // Seen already when the panel's top and the editor's first dozen lines are on screen
+      // (on a phone the player pinned to the bottom covers the last 8rem or so).
+      if (tabsBox.top >= 0 && box.top + 360 <= window.innerHeight) return;
+      const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      section.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+    };
+    frame = requestAnimationFrame(look);
+    return () => cancelAnimationFrame(frame);
+  }, [reveal]);
 
   // Re-read the session whenever a line ran (`live` is new after every line).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `live` and `filesVersion` are the triggers.
@@ -215,9 +245,10 @@ export default function LabPanels() {
 
   return (
     <section
-      className="panels lab-panels"
+      className={`panels lab-panels${tab === 'files' ? ' lab-panels--files' : ''}`}
       aria-label={t('labui.panels.label')}
       data-testid="lab-panels"
+      ref={sectionRef}
     >
       {inspect ? (
         <Inspector
