@@ -1,66 +1,12 @@
 /**
- * The console's file commands over the workspace, as GNU coreutils prints them in a terminal:
- * `ls [-l] [NAME…]` (one level of a directory; files first, then each directory under a
- * `DIR:` header when there are several operands), `mkdir [-p] DIR…`, `rmdir DIR…` and
- * `rm [-rf] NAME…`.
+ * The console's file commands over the learner's machine (workspace.ts), as GNU coreutils prints
+ * them: `ls [-laAdR1] [NAME…]` (consoleLs.ts), `mkdir [-p] DIR…`, `rmdir DIR…`, `rm [-rf]
+ * NAME…`, `touch FILE…`, `cp [-r]` and `mv`. Relative paths start at the shell's working
+ * directory.
  */
 import type { KubectlHost, RunResult } from './host.ts';
-import type { DirEntry } from './workspace.ts';
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** One `ls -l` line (the workspace keeps no times: the date column is left out). */
-function longLine(host: KubectlHost, path: string, name: string, dir: boolean): string {
-  if (dir) return `drwxr-xr-x 2 learner learner  4096 ${name}\n`;
-  return `-rw-r--r-- 1 learner learner ${String((host.fs.read(path) ?? '').length).padStart(5)} ${name}\n`;
-}
-
-function listing(
-  host: KubectlHost,
-  rows: readonly { path: string; name: string; dir: boolean }[],
-  long: boolean,
-): string {
-  if (long) return rows.map((r) => longLine(host, r.path, r.name, r.dir)).join('');
-  return rows.length > 0 ? `${rows.map((r) => r.name).join('  ')}\n` : '';
-}
-
-/** `ls [-l] [NAME…]`. */
-export function ls(host: KubectlHost, args: string[]): RunResult {
-  const names = args.filter((a) => !a.startsWith('-') || a === '-');
-  const long = args.some((a) => /^-[a-zA-Z1]*l/.test(a));
-  let stderr = '';
-  let exitCode = 0;
-  const files: { path: string; name: string; dir: boolean }[] = [];
-  const dirs: string[] = [];
-  for (const n of names.length === 0 ? ['.'] : names) {
-    if (host.fs.has(n)) files.push({ path: n, name: n, dir: false });
-    else if (host.fs.isDirectory(n)) dirs.push(n);
-    else {
-      stderr += `ls: cannot access '${n}': No such file or directory\n`;
-      exitCode = 2;
-    }
-  }
-  files.sort((a, b) => byName(a.name, b.name));
-  dirs.sort(byName);
-  const blocks: string[] = [];
-  if (files.length > 0) blocks.push(listing(host, files, long));
-  const many = names.length > 1;
-  for (const d of dirs) {
-    const base = d.replace(/\/+$/, '');
-    const entries: DirEntry[] = host.fs.entries(d === '.' ? undefined : d);
-    const rows = entries.map((e) => ({
-      path: d === '.' ? e.name : `${base}/${e.name}`,
-      name: e.name,
-      dir: e.dir,
-    }));
-    // 1 KiB blocks: a directory and every started 4 KiB of a file take 4.
-    const blocks4k = (r: { path: string; dir: boolean }) =>
-      r.dir ? 4 : Math.ceil((host.fs.read(r.path) ?? '').length / 4096) * 4;
-    const total = long ? `total ${rows.reduce((n, r) => n + blocks4k(r), 0)}\n` : '';
-    blocks.push(`${many ? `${d}:\n` : ''}${total}${listing(host, rows, long)}`);
-  }
-  return { stdout: blocks.join(many ? '\n' : ''), stderr, exitCode };
-}
+export { ls } from './consoleLs.ts';
 
 /** `mkdir [-p] DIR…`. */
 export function mkdir(host: KubectlHost, args: string[]): RunResult {
