@@ -5,6 +5,7 @@
  * directory.
  */
 import type { KubectlHost, RunResult } from './host.ts';
+import { removable } from './workspace.ts';
 
 export { ls } from './consoleLs.ts';
 
@@ -35,8 +36,9 @@ export function rm(host: KubectlHost, args: string[]): RunResult {
   for (const f of args.filter((a) => !a.startsWith('-'))) {
     if (host.fs.remove(f)) continue;
     if (host.fs.isDirectory(f)) {
-      if (recursive) host.fs.removeDir(f);
-      else stderr += `rm: cannot remove '${f}': Is a directory\n`;
+      if (!recursive) stderr += `rm: cannot remove '${f}': Is a directory\n`;
+      // The machine's own directories stay (what the learner put in them goes).
+      else if (!host.fs.removeDir(f)) stderr += `rm: cannot remove '${f}': Permission denied\n`;
       continue;
     }
     if (!force) stderr += `rm: cannot remove '${f}': No such file or directory\n`;
@@ -56,13 +58,16 @@ export function rmdir(host: KubectlHost, args: string[]): RunResult {
   }
   let stderr = '';
   for (const d of dirs) {
+    const abs = host.fs.resolve(d);
     const why = host.fs.has(d)
       ? 'Not a directory'
       : !host.fs.isDirectory(d)
         ? 'No such file or directory'
-        : host.fs.entries(d).length > 0
-          ? 'Directory not empty'
-          : undefined;
+        : abs === undefined || !removable(abs)
+          ? 'Permission denied'
+          : host.fs.entries(d).length > 0
+            ? 'Directory not empty'
+            : undefined;
     if (why) stderr += `rmdir: failed to remove '${d}': ${why}\n`;
     else host.fs.removeDir(d);
   }

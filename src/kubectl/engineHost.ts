@@ -14,7 +14,7 @@ export interface EngineHostOptions {
 export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): KubectlHost {
   const fs = opts.fs ?? createWorkspace();
   // What the shell writes is stamped with the cluster's virtual time (`ls -l`).
-  fs.clock ??= () => cluster.nowEpochMs();
+  fs.startClock(() => cluster.nowEpochMs());
   return {
     api: cluster.client('kubectl'),
     impersonate: (user) => cluster.clientAs('kubectl', user),

@@ -463,7 +463,8 @@ function cat(host: KubectlHost, args: string[]): RunResult {
       stderr += `cat: ${f}: Is a directory\n`;
       exitCode = 1;
     } else {
-      stderr += `cat: ${f}: No such file or directory\n`;
+      const through = /\/$/.test(f) && host.fs.has(f.replace(/\/+$/, ''));
+      stderr += `cat: ${f}: ${through ? 'Not a directory' : 'No such file or directory'}\n`;
       exitCode = 1;
     }
   }

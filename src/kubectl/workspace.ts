@@ -73,6 +73,11 @@ export function writable(path: string): boolean {
   return WRITABLE.some((w) => path !== w && within(path, w));
 }
 
+/** Whether the learner may remove directory `path` (absolute): not one the machine keeps. */
+export function removable(path: string): boolean {
+  return writable(path) && !BUILTIN_DIRS.has(path);
+}
+
 /**
  * A path of a workspace saved before the console had a working directory (relative to the
  * home directory, which was the whole workspace; `/tmp/x` was kept as `tmp/x`, `/opt/…` as
@@ -116,7 +121,9 @@ export class Workspace {
   /** The shell's working directory. */
   private wd = HOME_DIR;
   /** The virtual clock that stamps writes (`ls -l`'s date); absent: files have no time. */
-  clock: (() => number) | undefined;
+  private clock: (() => number) | undefined;
+  /** When the clock was given: the time of what has no stamp of its own (the machine's directories). */
+  private since: number | undefined;
 
   /**
    * `initial`: files by path; a key ending in `/` is an (empty) directory. Absolute keys are
@@ -130,6 +137,25 @@ export class Workspace {
         if (!BUILTIN_DIRS.has(p)) this.dirs.add(p);
       } else this.files.set(p, v);
     }
+  }
+
+  /** Stamps what is written from now on with `clock`'s time, unless a clock is already set. */
+  startClock(clock: () => number): void {
+    if (this.clock) return;
+    this.clock = clock;
+    this.since = clock();
+  }
+
+  /** Records that `abs` changed now. */
+  private stamp(abs: string): void {
+    const now = this.clock?.();
+    if (now !== undefined) this.mtimes.set(abs, now);
+  }
+
+  /** Records that `abs` and the directory whose entries it is in changed now. */
+  private touched(abs: string): void {
+    this.stamp(abs);
+    this.stamp(parentOf(abs));
   }
 
   /** The shell's working directory (absolute). */
@@ -170,8 +196,13 @@ export class Workspace {
     return abs.startsWith(`${HOME_DIR}/`) ? abs.slice(HOME_DIR.length + 1) : abs;
   }
 
+  /** The file `path` names: none when it ends in `/` (a file is not a directory). */
+  private fileKey(path: string): string | undefined {
+    return /\/\.?$/.test(path) ? undefined : this.resolve(path);
+  }
+
   has(path: string): boolean {
-    const p = this.resolve(path);
+    const p = this.fileKey(path);
     return p !== undefined && this.files.has(p);
   }
 
@@ -215,6 +246,7 @@ export class Workspace {
       if (!last && !parents) return { ok: false, error: 'No such file or directory' };
       if (!writable(sub)) return { ok: false, error: 'Permission denied' };
       this.dirs.add(sub);
+      this.touched(sub);
     }
     return { ok: true, value: undefined };
   }
@@ -275,7 +307,8 @@ export class Workspace {
       }
     }
     for (const k of [...this.dirs]) if (k === p || k.startsWith(prefix)) this.dirs.delete(k);
-    return writable(p) && !BUILTIN_DIRS.has(p);
+    this.stamp(removable(p) ? parentOf(p) : p);
+    return removable(p);
   }
 
   /** Every directory but `/` (built in, made with mkdir or implied by a path), absolute, sorted. */
@@ -295,14 +328,14 @@ export class Workspace {
   }
 
   read(path: string): string | undefined {
-    const p = this.resolve(path);
+    const p = this.fileKey(path);
     return p === undefined ? undefined : this.files.get(p);
   }
 
-  /** When the file was last written (virtual epoch ms), if the workspace knows. */
+  /** When the file or directory last changed (virtual epoch ms), if the workspace knows. */
   modifiedAt(path: string): number | undefined {
     const p = this.resolve(path);
-    return p === undefined ? undefined : this.mtimes.get(p);
+    return (p === undefined ? undefined : this.mtimes.get(p)) ?? this.since;
   }
 
   /**
@@ -315,6 +348,12 @@ export class Workspace {
     const p = this.resolve(path);
     if (p === undefined) return { ok: false, error: `${path}: No such file or directory` };
     if (this.isDirectory(p)) return { ok: false, error: `${path}: Is a directory` };
+    if (/\/\.?$/.test(path)) {
+      return {
+        ok: false,
+        error: `${path}: ${this.files.has(p) ? 'Not a directory' : 'Is a directory'}`,
+      };
+    }
     if (this.parentBlocked(p) === 'Not a directory') {
       return { ok: false, error: `${path}: Not a directory` };
     }
@@ -322,8 +361,7 @@ export class Workspace {
     const next = append ? (this.files.get(p) ?? '') + content : content;
     if (next.length > MAX_FILE_BYTES) return { ok: false, error: `${path}: File too large` };
     this.files.set(p, next);
-    const now = this.clock?.();
-    if (now !== undefined) this.mtimes.set(p, now);
+    this.touched(p);
     return { ok: true, value: undefined };
   }
 
@@ -337,9 +375,10 @@ export class Workspace {
   /** Removes a file; false when there is none (or the learner may not remove it). */
   remove(path: string): boolean {
     const p = this.resolve(path);
-    if (p === undefined || !writable(p)) return false;
+    if (p === undefined || !writable(p) || !this.files.delete(p)) return false;
     this.mtimes.delete(p);
-    return this.files.delete(p);
+    this.stamp(parentOf(p));
+    return true;
   }
 
   /** Every file's absolute path, sorted like `ls` (C locale). */
