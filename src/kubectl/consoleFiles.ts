@@ -134,6 +134,12 @@ function copyOrMove(host: KubectlHost, args: string[], move: boolean): RunResult
       stderr += `${tool}: cannot stat '${src}': No such file or directory\n`;
       continue;
     }
+    const srcAbs = host.fs.resolve(src);
+    if (move && text === undefined && (srcAbs === undefined || !removable(srcAbs))) {
+      // The machine keeps its own directories (rename needs the parent's write permission).
+      stderr += `mv: cannot move '${src}' to '${target}': Permission denied\n`;
+      continue;
+    }
     if (text === undefined) {
       // A directory: every file under it, its own tree kept.
       if (!recursive) {

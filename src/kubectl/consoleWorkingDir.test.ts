@@ -5,6 +5,7 @@
  * places exam tasks write their answers to.
  */
 import { describe, expect, it } from 'vitest';
+import { completions } from './completions.ts';
 import { restoreShell, shellSnapshot } from './shell.ts';
 import { engineSession } from './testing/engineSession.ts';
 import { Workspace } from './workspace.ts';
@@ -145,6 +146,25 @@ describe('one file system: home, root and the places exam tasks write to', () =>
     expect(run('cat nginx.yaml/').err).toBe('cat: nginx.yaml/: Not a directory\n');
     expect(run('echo x > nginx.yaml/x').err).toBe('bash: nginx.yaml/x: Not a directory\n');
     expect(run('ls nginx.yaml/').err).toBe("ls: cannot access 'nginx.yaml/': Not a directory\n");
+  });
+});
+
+describe('the machine keeps its own directories', () => {
+  it('mv of one is refused; tab completion offers the working directory’s entries', () => {
+    const { run, host } = engineSession(3);
+    expect(run('mv /tmp here')).toEqual({
+      out: '',
+      err: "mv: cannot move '/tmp' to 'here': Permission denied\n",
+      code: 1,
+    });
+    run('mkdir -p manifests/sub && touch manifests/a.yaml');
+    expect(completions(host, 'cd ma').items).toEqual(['manifests/']);
+    expect(completions(host, 'cat manifests/').items).toEqual([
+      'manifests/a.yaml',
+      'manifests/sub/',
+    ]);
+    run('cd manifests');
+    expect(completions(host, 'kubectl apply -f ').items).toEqual(['a.yaml', 'sub/']);
   });
 });
 
