@@ -1032,9 +1032,9 @@ describe('events', () => {
 
 describe('workspace edges', () => {
   it('refuses writes outside the workspace and onto directories, without running the command', () => {
-    expect(run('echo x > ../etc/passwd')).toEqual({
+    expect(run('echo x > ../../etc/passwd')).toEqual({
       out: '',
-      err: 'bash: ../etc/passwd: Permission denied\n',
+      err: 'bash: ../../etc/passwd: Permission denied\n',
       code: 1,
     });
     host.fs.write('manifests/a.yaml', 'a: 1\n');

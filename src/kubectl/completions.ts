@@ -19,6 +19,7 @@ export interface Completion {
 const SHELL_COMMANDS = [
   'alias',
   'cat',
+  'cd',
   'clear',
   'cp',
   'echo',
@@ -27,6 +28,7 @@ const SHELL_COMMANDS = [
   'ls',
   'mkdir',
   'mv',
+  'pwd',
   'rm',
   'rmdir',
   'touch',
@@ -74,6 +76,19 @@ function namesOf(
   return r.ok ? r.value.items.map((o) => o.metadata?.name ?? '').filter((n) => n !== '') : [];
 }
 
+/**
+ * The files and directories a path being typed can go on with (bash's filename completion: the
+ * entries of the directory it names so far, a directory's with its `/`).
+ */
+function localPaths(host: KubectlHost, current: string): string[] {
+  const slash = current.lastIndexOf('/');
+  const dir = slash < 0 ? '' : current.slice(0, slash + 1);
+  return host.fs
+    .entries(dir === '' ? '.' : dir)
+    .filter((e) => !e.name.startsWith('.') || current.slice(slash + 1).startsWith('.'))
+    .map((e) => `${dir}${e.name}${e.dir ? '/' : ''}`);
+}
+
 function complete(host: KubectlHost, text: string): Completion {
   const { list, current, from } = words(text);
   const done = (items: string[]): Completion => ({
@@ -82,11 +97,12 @@ function complete(host: KubectlHost, text: string): Completion {
   });
   if (list.length === 0) return done(SHELL_COMMANDS);
   const [first, ...rest] = list;
-  if (first === 'cat' || first === 'ls' || first === 'rm') return done(host.fs.list());
+  if (first === 'cd') return done(localPaths(host, current).filter((p) => p.endsWith('/')));
+  if (['cat', 'ls', 'rm', 'cp', 'mv'].includes(first ?? '')) return done(localPaths(host, current));
   if (first !== 'kubectl' && first !== 'k') return done([]);
   const prev = rest[rest.length - 1];
   if (prev === '-f' || prev === '--filename') {
-    return done(current.startsWith('http') ? exampleUrls(current) : host.fs.list());
+    return done(current.startsWith('http') ? exampleUrls(current) : localPaths(host, current));
   }
   if (prev === '-n' || prev === '--namespace') return done(namesOf(host, 'namespaces', undefined));
   if (prev === '--context') return done(host.kubeconfig.contexts.map((c) => c.name));
@@ -131,7 +147,7 @@ function complete(host: KubectlHost, text: string): Completion {
   if (cmd.name === 'explain' && positional.length === 0) return done(explainCandidates(current));
   // cp: `POD:` (kubectl's own completion adds the colon) or a local file.
   if (cmd.name === 'cp' && positional.length < 2) {
-    return done([...namesOf(host, 'pods', ns).map((n) => `${n}:`), ...host.fs.list()]);
+    return done([...namesOf(host, 'pods', ns).map((n) => `${n}:`), ...localPaths(host, current)]);
   }
   if (cmd.name === 'port-forward' && positional.length === 0) {
     return done(namesOf(host, 'pods', ns).map((n) => `pod/${n}`));

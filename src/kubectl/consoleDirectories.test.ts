@@ -20,7 +20,7 @@ describe('mkdir, ls and rm over directories', () => {
     expect(run('ls app/base/').out).toBe('b.yaml\n');
     expect(run('ls nginx.yaml app/base').out).toBe('nginx.yaml\n\napp/base:\nb.yaml\n');
     expect(run('ls -l app').out).toBe(
-      'total 8\n-rw-r--r-- 1 learner learner     2 a.yaml\ndrwxr-xr-x 2 learner learner  4096 base\n',
+      'total 8\n-rw-r--r-- 1 learner learner    2 Jan  6 00:00 a.yaml\ndrwxr-xr-x 2 learner learner 4096 Jan  6 00:01 base\n',
     );
   });
 

@@ -1,66 +1,13 @@
 /**
- * The console's file commands over the workspace, as GNU coreutils prints them in a terminal:
- * `ls [-l] [NAME…]` (one level of a directory; files first, then each directory under a
- * `DIR:` header when there are several operands), `mkdir [-p] DIR…`, `rmdir DIR…` and
- * `rm [-rf] NAME…`.
+ * The console's file commands over the learner's machine (workspace.ts), as GNU coreutils prints
+ * them: `ls [-laAdR1] [NAME…]` (consoleLs.ts), `mkdir [-p] DIR…`, `rmdir DIR…`, `rm [-rf]
+ * NAME…`, `touch FILE…`, `cp [-r]` and `mv`. Relative paths start at the shell's working
+ * directory.
  */
 import type { KubectlHost, RunResult } from './host.ts';
-import type { DirEntry } from './workspace.ts';
+import { removable } from './workspace.ts';
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** One `ls -l` line (the workspace keeps no times: the date column is left out). */
-function longLine(host: KubectlHost, path: string, name: string, dir: boolean): string {
-  if (dir) return `drwxr-xr-x 2 learner learner  4096 ${name}\n`;
-  return `-rw-r--r-- 1 learner learner ${String((host.fs.read(path) ?? '').length).padStart(5)} ${name}\n`;
-}
-
-function listing(
-  host: KubectlHost,
-  rows: readonly { path: string; name: string; dir: boolean }[],
-  long: boolean,
-): string {
-  if (long) return rows.map((r) => longLine(host, r.path, r.name, r.dir)).join('');
-  return rows.length > 0 ? `${rows.map((r) => r.name).join('  ')}\n` : '';
-}
-
-/** `ls [-l] [NAME…]`. */
-export function ls(host: KubectlHost, args: string[]): RunResult {
-  const names = args.filter((a) => !a.startsWith('-') || a === '-');
-  const long = args.some((a) => /^-[a-zA-Z1]*l/.test(a));
-  let stderr = '';
-  let exitCode = 0;
-  const files: { path: string; name: string; dir: boolean }[] = [];
-  const dirs: string[] = [];
-  for (const n of names.length === 0 ? ['.'] : names) {
-    if (host.fs.has(n)) files.push({ path: n, name: n, dir: false });
-    else if (host.fs.isDirectory(n)) dirs.push(n);
-    else {
-      stderr += `ls: cannot access '${n}': No such file or directory\n`;
-      exitCode = 2;
-    }
-  }
-  files.sort((a, b) => byName(a.name, b.name));
-  dirs.sort(byName);
-  const blocks: string[] = [];
-  if (files.length > 0) blocks.push(listing(host, files, long));
-  const many = names.length > 1;
-  for (const d of dirs) {
-    const base = d.replace(/\/+$/, '');
-    const entries: DirEntry[] = host.fs.entries(d === '.' ? undefined : d);
-    const rows = entries.map((e) => ({
-      path: d === '.' ? e.name : `${base}/${e.name}`,
-      name: e.name,
-      dir: e.dir,
-    }));
-    // 1 KiB blocks: a directory and every started 4 KiB of a file take 4.
-    const blocks4k = (r: { path: string; dir: boolean }) =>
-      r.dir ? 4 : Math.ceil((host.fs.read(r.path) ?? '').length / 4096) * 4;
-    const total = long ? `total ${rows.reduce((n, r) => n + blocks4k(r), 0)}\n` : '';
-    blocks.push(`${many ? `${d}:\n` : ''}${total}${listing(host, rows, long)}`);
-  }
-  return { stdout: blocks.join(many ? '\n' : ''), stderr, exitCode };
-}
+export { ls } from './consoleLs.ts';
 
 /** `mkdir [-p] DIR…`. */
 export function mkdir(host: KubectlHost, args: string[]): RunResult {
@@ -89,8 +36,9 @@ export function rm(host: KubectlHost, args: string[]): RunResult {
   for (const f of args.filter((a) => !a.startsWith('-'))) {
     if (host.fs.remove(f)) continue;
     if (host.fs.isDirectory(f)) {
-      if (recursive) host.fs.removeDir(f);
-      else stderr += `rm: cannot remove '${f}': Is a directory\n`;
+      if (!recursive) stderr += `rm: cannot remove '${f}': Is a directory\n`;
+      // The machine's own directories stay (what the learner put in them goes).
+      else if (!host.fs.removeDir(f)) stderr += `rm: cannot remove '${f}': Permission denied\n`;
       continue;
     }
     if (!force) stderr += `rm: cannot remove '${f}': No such file or directory\n`;
@@ -110,13 +58,16 @@ export function rmdir(host: KubectlHost, args: string[]): RunResult {
   }
   let stderr = '';
   for (const d of dirs) {
+    const abs = host.fs.resolve(d);
     const why = host.fs.has(d)
       ? 'Not a directory'
       : !host.fs.isDirectory(d)
         ? 'No such file or directory'
-        : host.fs.entries(d).length > 0
-          ? 'Directory not empty'
-          : undefined;
+        : abs === undefined || !removable(abs)
+          ? 'Permission denied'
+          : host.fs.entries(d).length > 0
+            ? 'Directory not empty'
+            : undefined;
     if (why) stderr += `rmdir: failed to remove '${d}': ${why}\n`;
     else host.fs.removeDir(d);
   }
@@ -181,6 +132,12 @@ function copyOrMove(host: KubectlHost, args: string[], move: boolean): RunResult
     const text = host.fs.read(src);
     if (text === undefined && !host.fs.isDirectory(src)) {
       stderr += `${tool}: cannot stat '${src}': No such file or directory\n`;
+      continue;
+    }
+    const srcAbs = host.fs.resolve(src);
+    if (move && text === undefined && (srcAbs === undefined || !removable(srcAbs))) {
+      // The machine keeps its own directories (rename needs the parent's write permission).
+      stderr += `mv: cannot move '${src}' to '${target}': Permission denied\n`;
       continue;
     }
     if (text === undefined) {

@@ -12,6 +12,9 @@ export interface EngineHostOptions {
 
 /** kubectl's view of a cluster: its `client('kubectl')`, virtual clock and settling. */
 export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): KubectlHost {
+  const fs = opts.fs ?? createWorkspace();
+  // What the shell writes is stamped with the cluster's virtual time (`ls -l`).
+  fs.startClock(() => cluster.nowEpochMs());
   return {
     api: cluster.client('kubectl'),
     impersonate: (user) => cluster.clientAs('kubectl', user),
@@ -31,7 +34,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     writeFiles: (scope, files) => cluster.writeFiles(scope, files),
     startInputs: (id) => cluster.startInputs(id),
     machines: clusterMachines(cluster),
-    fs: opts.fs ?? createWorkspace(),
+    fs,
     kubeconfig: opts.kubeconfig ?? createKubeconfig(),
   };
 }

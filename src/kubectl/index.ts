@@ -46,4 +46,10 @@ export { printTable, type Table } from './printers/table.ts';
 export { RESOURCE_TYPES, resolveType } from './resources.ts';
 export { restoreShell, runLine, shellSnapshot } from './shell.ts';
 export { formatTabbed } from './tabwriter.ts';
-export { createWorkspace, NGINX_YAML, Workspace } from './workspace.ts';
+export {
+  createWorkspace,
+  HOME_DIR,
+  migrateLegacyPath,
+  NGINX_YAML,
+  Workspace,
+} from './workspace.ts';

@@ -22,26 +22,33 @@ export interface KubeAuthInfo {
   token?: string;
 }
 
-/** The console's home directory: where relative paths start. */
+/** The console's home directory: where the shell starts. */
 const HOME = '/home/learner';
 
-/** filepath.Abs of a path given on the command line (the shell's working directory is home). */
-export function absolutePath(path: string): string {
-  if (path.startsWith('/')) return path;
-  if (path.startsWith('~/')) return `${HOME}/${path.slice(2)}`;
-  return `${HOME}/${path.replace(/^\.\//, '')}`;
+/** filepath.Abs of a path given on the command line, from the shell's working directory `cwd`. */
+export function absolutePath(path: string, cwd = HOME): string {
+  const raw = path.startsWith('/')
+    ? path
+    : path === '~' || path.startsWith('~/')
+      ? `${HOME}${path.slice(1)}`
+      : `${cwd}/${path}`;
+  const parts: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return `/${parts.join('/')}`;
 }
 
-/** A console file's text by its path (absolute paths under home map to the workspace). */
+/** A console file's text by its path. */
 export function readConsoleFile(host: KubectlHost, path: string): string | undefined {
-  const rel = path.startsWith(`${HOME}/`) ? path.slice(HOME.length + 1) : path;
-  return host.fs.read(rel);
+  return host.fs.read(path);
 }
 
-/** Writes a console file by its path (absolute paths under home map to the workspace). */
+/** Writes a console file by its path. */
 export function writeConsoleFile(host: KubectlHost, path: string, text: string): void {
-  const rel = path.startsWith(`${HOME}/`) ? path.slice(HOME.length + 1) : path;
-  host.fs.write(rel, text);
+  host.fs.write(path, text);
 }
 
 export function authInfo(cfg: Kubeconfig, name: string): KubeAuthInfo | undefined {

@@ -136,7 +136,7 @@ export function selectKubeconfig(
   envPath: string | undefined,
 ): Selected {
   if (flagPath) {
-    const abs = absolutePath(flagPath);
+    const abs = absolutePath(flagPath, host.fs.workingDir());
     if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
     const text = readConsoleFile(host, abs);
     if (text === undefined)
@@ -149,7 +149,7 @@ export function selectKubeconfig(
   if (envPath === undefined || envPath === '') return { kind: 'builtin' };
   const paths = envPath.split(':').filter((p) => p !== '');
   for (const p of paths) {
-    const abs = absolutePath(p);
+    const abs = absolutePath(p, host.fs.workingDir());
     if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
     const text = readConsoleFile(host, abs);
     if (text === undefined) continue;
@@ -159,7 +159,7 @@ export function selectKubeconfig(
       : { kind: 'file', path: abs, config: cfg };
   }
   // None exists: an empty config (written to the last file when a command sets something).
-  const last = absolutePath(paths[paths.length - 1] ?? DEFAULT_KUBECONFIG);
+  const last = absolutePath(paths[paths.length - 1] ?? DEFAULT_KUBECONFIG, host.fs.workingDir());
   return {
     kind: 'file',
     path: last,

@@ -1,12 +1,14 @@
 /**
  * The console's tiny shell: real word splitting and quoting (shell-quote), redirection into the
  * workspace (`>`, `>>`, `2>`, `2>&1`, `&>`: shellRedirects.ts; `< FILE` as stdin), `;`/`&&`/`||`
- * lists, globbing over workspace files, shell
+ * lists, globbing over workspace files, tilde expansion (`~` is $HOME), a working directory
+ * (`cd`, `pwd`; relative paths start there: workspace.ts), shell
  * variables (`export do="--dry-run=client -o yaml"`, `NAME=value`, `$NAME`/`${NAME}`/`$?`
  * expanded per command, split into words when unquoted, unset ones expanding to nothing),
  * aliases (`alias k=kubectl`), and the commands `kubectl` (also `k`), `cat`, `ls`, `mkdir`, `rmdir`,
  * `echo`, `printf`, `rm` (consoleFiles.ts),
- * `clear`, `export`, `unset`, `alias`, `unalias`. Anything else answers like bash would.
+ * `clear`, `cd`, `pwd`, `export`, `unset`, `alias`, `unalias`, `exit` (a note: this terminal
+ * stays open). Anything else answers like bash would.
  * A text of several lines runs line by line, here-documents feeding their command's stdin
  * (shellHeredoc.ts). Nothing ever throws out of `runLine`.
  */
@@ -48,15 +50,17 @@ import {
   withRedirects,
 } from './shellRedirects.ts';
 import { setStdin } from './stdin.ts';
+import { HOME_DIR, type Workspace } from './workspace.ts';
 
 /** Longest command line the console accepts. */
 export const MAX_LINE_LENGTH = 64 * 1024;
 
 const ENV: Record<string, string> = {
-  HOME: '/home/learner',
+  HOME: HOME_DIR,
+  PWD: HOME_DIR,
   USER: 'learner',
   SHELL: '/bin/bash',
-  KUBECONFIG: '/home/learner/.kube/config',
+  KUBECONFIG: `${HOME_DIR}/.kube/config`,
 };
 
 /** One console session's shell state: variables (exported or not), aliases, `$?`. */
@@ -91,9 +95,11 @@ export function shellSnapshot(host: KubectlHost): string {
   const st = stateOf(host);
   // Open `ssh` logins to nodes, each with its own shell state.
   const logins = loginsSnapshot(host, shellSnapshot);
+  const cwd = host.fs.workingDir();
   return JSON.stringify({
     vars: [...st.vars],
     aliases: [...st.aliases],
+    ...(cwd !== HOME_DIR ? { cwd } : {}),
     ...(logins.length > 0 ? { logins } : {}),
   });
 }
@@ -103,12 +109,15 @@ export function restoreShell(host: KubectlHost, snapshot: string): void {
   try {
     const parsed: unknown = JSON.parse(snapshot);
     if (typeof parsed !== 'object' || parsed === null) return;
-    const { vars, aliases, logins } = parsed as {
+    const { vars, aliases, logins, cwd } = parsed as {
       vars?: unknown;
       aliases?: unknown;
       logins?: unknown;
+      cwd?: unknown;
     };
     const st = stateOf(host);
+    // The working directory (`cd`), if it still exists.
+    host.fs.changeDir(typeof cwd === 'string' ? cwd : HOME_DIR);
     restoreLogins(host, logins, restoreShell);
     if (Array.isArray(vars)) {
       st.vars.clear();
@@ -119,6 +128,9 @@ export function restoreShell(host: KubectlHost, snapshot: string): void {
           st.vars.set(e[0], { value: v.value, exported: v.exported === true });
       }
     }
+    // A snapshot from before the console had a working directory has no $PWD.
+    if (!st.vars.has('PWD') && loginEnv(host) === undefined)
+      st.vars.set('PWD', { value: host.fs.workingDir(), exported: true });
     if (Array.isArray(aliases)) {
       st.aliases.clear();
       for (const e of aliases) {
@@ -219,6 +231,12 @@ function expandVariables(text: string, st: ShellState): string {
       out += c;
       continue;
     }
+    if (c === '~' && quote === '' && tildePrefix(text, i, inAssignment)) {
+      // Tilde expansion: `~` alone or before `/` is $HOME (the user's home when unset).
+      const home = st.vars.get('HOME')?.value ?? HOME_DIR;
+      out += /^[\w/.-]+$/.test(home) ? home : singleQuote(home);
+      continue;
+    }
     if (c !== '$') {
       out += c;
       continue;
@@ -240,6 +258,22 @@ function expandVariables(text: string, st: ShellState): string {
     }
   }
   return out;
+}
+
+/**
+ * Whether the `~` at `i` starts a tilde prefix bash expands: at the start of a word (or of a
+ * redirection's target), or after the `=` or a `:` of an assignment, and followed by `/`, the
+ * end of the word or the line.
+ */
+function tildePrefix(text: string, i: number, inAssignment: boolean): boolean {
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  const starts =
+    prev === undefined ||
+    /[\s<>;|&(]/.test(prev) ||
+    (inAssignment && (prev === '=' || prev === ':'));
+  const ends = next === undefined || /[\s/;|&<>)]/.test(next) || (inAssignment && next === ':');
+  return starts && ends;
 }
 
 type Token = { word: string } | { op: string };
@@ -273,6 +307,41 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`${re}$`);
 }
 
+/**
+ * Pathname expansion of `pattern` over the file system the shell sees (the learner's files,
+ * or a node's after `ssh`): component by component from the working directory (or `/`), a
+ * leading `.` matched only by a pattern that starts with one, matches in C-locale order;
+ * none: the pattern itself.
+ */
+function expandGlob(fs: Workspace, pattern: string): string[] {
+  const parts = pattern.split('/');
+  let paths: string[] = [pattern.startsWith('/') ? '/' : ''];
+  const join = (prefix: string, name: string) =>
+    prefix === '' ? name : prefix.endsWith('/') ? `${prefix}${name}` : `${prefix}/${name}`;
+  for (const [i, part] of parts.entries()) {
+    if (i === 0 && part === '') continue;
+    const last = i === parts.length - 1;
+    if (part === '' || !/[*?]/.test(part)) {
+      paths = paths.map((p) => (part === '' ? `${p}/` : join(p, part)));
+      continue;
+    }
+    const re = globToRegExp(part);
+    const next: string[] = [];
+    for (const p of paths) {
+      for (const e of fs.entries(p === '' ? '.' : p)) {
+        if (e.name.startsWith('.') && !part.startsWith('.')) continue;
+        if (!last && !e.dir) continue;
+        if (re.test(e.name)) next.push(join(p, e.name));
+      }
+    }
+    paths = next;
+  }
+  const found = paths.filter((p) =>
+    p.endsWith('/') ? fs.isDirectory(p) : fs.has(p) || fs.isDirectory(p),
+  );
+  return found.length === 0 ? [pattern] : found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function tokenize(host: KubectlHost, line: string): Token[] {
   const st = stateOf(host);
   const entries: ParseEntry[] = parse(line, (key: string) =>
@@ -283,14 +352,8 @@ function tokenize(host: KubectlHost, line: string): Token[] {
     if (typeof e === 'string') out.push({ word: e });
     else if ('comment' in e) break;
     else if (e.op === 'glob') {
-      const pattern = (e as { pattern: string }).pattern;
-      const re = globToRegExp(pattern);
-      // Files and directories, in the order bash sorts a glob's matches (C locale).
-      const matches = [...host.fs.list(), ...host.fs.directories()]
-        .filter((f) => re.test(f))
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      if (matches.length === 0) out.push({ word: pattern });
-      else for (const m of matches) out.push({ word: m });
+      for (const m of expandGlob(host.fs, (e as { pattern: string }).pattern))
+        out.push({ word: m });
     } else out.push({ op: e.op });
   }
   return out;
@@ -400,7 +463,8 @@ function cat(host: KubectlHost, args: string[]): RunResult {
       stderr += `cat: ${f}: Is a directory\n`;
       exitCode = 1;
     } else {
-      stderr += `cat: ${f}: No such file or directory\n`;
+      const through = /\/$/.test(f) && host.fs.has(f.replace(/\/+$/, ''));
+      stderr += `cat: ${f}: ${through ? 'Not a directory' : 'No such file or directory'}\n`;
       exitCode = 1;
     }
   }
@@ -480,8 +544,66 @@ function unsetBuiltin(st: ShellState, which: 'unset' | 'unalias', args: string[]
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 }
 
-/** One command of a line with its redirections, reading `stdin` when a pipe feeds it. */
-function runCommand(host: KubectlHost, cmd: Simple, piped?: string): RunResult {
+/** `cd [-L|-P] [DIR]`: bash's builtin (`cd` alone is `cd $HOME`, `cd -` is `cd $OLDPWD`). */
+function cdBuiltin(host: KubectlHost, st: ShellState, args: string[]): RunResult {
+  const fail = (text: string, exitCode = 1): RunResult => ({ stdout: '', stderr: text, exitCode });
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a === '-' || !a.startsWith('-')) break;
+    if (!/^-[LPe@]+$/.test(a)) {
+      return fail(
+        `bash: cd: ${a.slice(0, 2)}: invalid option\ncd: usage: cd [-L|[-P [-e]] [-@]] [dir]\n`,
+        2,
+      );
+    }
+  }
+  const operands = args.slice(i);
+  if (operands.length > 1) return fail('bash: cd: too many arguments\n');
+  let target = operands[0];
+  let print = false;
+  if (target === undefined) {
+    const home = st.vars.get('HOME');
+    if (!home) return fail('bash: cd: HOME not set\n');
+    target = home.value;
+  } else if (target === '-') {
+    const old = st.vars.get('OLDPWD');
+    if (!old || old.value === '') return fail('bash: cd: OLDPWD not set\n');
+    target = old.value;
+    print = true;
+  }
+  // `cd ""` changes nothing.
+  if (target === '') return { stdout: '', stderr: '', exitCode: 0 };
+  const before = host.fs.workingDir();
+  const r = host.fs.changeDir(target);
+  if (!r.ok) return fail(`bash: cd: ${target}: ${r.error}\n`);
+  st.vars.set('OLDPWD', { value: st.vars.get('PWD')?.value ?? before, exported: true });
+  st.vars.set('PWD', { value: r.value, exported: st.vars.get('PWD')?.exported ?? true });
+  return { stdout: print ? `${r.value}\n` : '', stderr: '', exitCode: 0 };
+}
+
+/** `pwd [-LP]`: the working directory. */
+function pwdBuiltin(host: KubectlHost, args: string[]): RunResult {
+  const bad = args.find((a) => a.startsWith('-') && a !== '--' && !/^-[LP]+$/.test(a));
+  if (bad) {
+    return {
+      stdout: '',
+      stderr: `bash: pwd: ${bad.slice(0, 2)}: invalid option\npwd: usage: pwd [-LP]\n`,
+      exitCode: 2,
+    };
+  }
+  return { stdout: `${host.fs.workingDir()}\n`, stderr: '', exitCode: 0 };
+}
+
+/**
+ * One command of a line with its redirections, reading `stdin` when a pipe feeds it; `toPipe`
+ * when its stdout goes into the next command of a pipeline.
+ */
+function runCommand(host: KubectlHost, cmd: Simple, piped?: string, toPipe = false): RunResult {
   const words = cmd.words;
   let stdin = piped;
   const doc = cmd.input === undefined ? undefined : hereDocIndex(cmd.input);
@@ -503,9 +625,12 @@ function runCommand(host: KubectlHost, cmd: Simple, piped?: string): RunResult {
     }
     stdin = text;
   }
+  // Whether its stdout is the terminal (ls fills columns there, else one name a line).
+  const tty =
+    !toPipe && !cmd.redirects.some((r) => 'target' in r && (r.fd === 1 || r.fd === 'both'));
   return cmd.redirects.length > 0
-    ? withRedirects(host, cmd.redirects, () => runSimple(host, words, stdin))
-    : runSimple(host, words, stdin);
+    ? withRedirects(host, cmd.redirects, () => runSimple(host, words, stdin, tty))
+    : runSimple(host, words, stdin, tty);
 }
 
 /**
@@ -518,7 +643,7 @@ function runPipeline(host: KubectlHost, cmd: Simple): RunResult {
   let stderr = '';
   let r: RunResult = { stdout: '', stderr: '', exitCode: 0 };
   for (let stage: Simple | undefined = cmd; stage; stage = stage.pipeTo) {
-    r = runCommand(host, stage, stdin);
+    r = runCommand(host, stage, stdin, stage.pipeTo !== undefined);
     if (!stage.pipeTo) break;
     stderr += r.stderr;
     stdin = r.stdout;
@@ -526,7 +651,7 @@ function runPipeline(host: KubectlHost, cmd: Simple): RunResult {
   return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: r.exitCode };
 }
 
-function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunResult {
+function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = true): RunResult {
   const st = stateOf(host);
   let start = 0;
   while (start < allWords.length && ASSIGNMENT_RE.test(allWords[start] ?? '')) start++;
@@ -586,7 +711,7 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
         return { stdout: stdin, stderr: '', exitCode: 0 };
       return cat(host, args);
     case 'ls':
-      return ls(host, args);
+      return ls(host, args, tty);
     case 'mkdir':
       return mkdir(host, args);
     case 'rmdir':
@@ -605,6 +730,18 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string): RunRe
       });
     case 'clear':
       return { stdout: '', stderr: '', exitCode: 0 };
+    case 'cd':
+      return cdBuiltin(host, st, args);
+    case 'pwd':
+      return pwdBuiltin(host, args);
+    case 'exit':
+    case 'logout':
+      // The console is the learner's own terminal: closing it would end the lab.
+      return {
+        stdout: '',
+        stderr: `bash: ${name}: this console is your own terminal and stays open (after ssh NODE, ${name} leaves the node's shell)\n`,
+        exitCode: 0,
+      };
     case 'export':
       return exportBuiltin(st, args);
     case 'alias':

@@ -131,8 +131,11 @@ export function withRedirects(
     else if (r.target === '/dev/stdout' || r.target === '/dev/stderr') {
       set(fds.get(r.target === '/dev/stdout' ? 1 : 2) ?? { to: 'null' });
     } else {
-      // bash opens the file: its directory must exist.
-      if (!host.fs.parentExists(r.target)) return fail(`${r.target}: No such file or directory`);
+      // bash opens the file: its directory must exist, and the learner may have to write there.
+      if (!host.fs.parentExists(r.target)) {
+        const through = r.target.includes('/') && host.fs.has(r.target.replace(/\/[^/]*$/, ''));
+        return fail(`${r.target}: ${through ? 'Not a directory' : 'No such file or directory'}`);
+      }
       const opened = host.fs.write(r.target, '', r.append);
       if (!opened.ok) return fail(opened.error);
       set({ to: 'file', path: r.target });

@@ -31,7 +31,7 @@ describe('kubectl edit in the lab', () => {
     expect(opened.stdout + opened.stderr).toBe('');
     expect(opened.intent?.type).toBe('kubectl-edit');
     const path = opened.intent?.type === 'kubectl-edit' ? opened.intent.path : '';
-    expect(path).toMatch(/^tmp\/kubectl-edit-\d+\.yaml$/);
+    expect(path).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
     expect(lab.state().kubectlEdit).toEqual({ path });
     expect(lab.run(`cat /${path}`).stdout).toMatch(/^# Please edit the object below\./);
     const text = (lab.readFile(path) ?? '').replace('  replicas: 1\n', '  replicas: 2\n');
@@ -78,7 +78,7 @@ describe('kubectl edit in the lab', () => {
     expect(lab.state().kubectlEdit).toEqual({ path: again });
     expect(lab.readFile(again)).toContain('# pods "nginx" was not valid:\n# * spec: Forbidden: ');
     expect(lab.finishEdit()).toMatchObject({
-      stderr: `A copy of your changes has been stored to "/${again}"\nerror: Edit cancelled, no valid changes were saved.\n`,
+      stderr: `A copy of your changes has been stored to "${again}"\nerror: Edit cancelled, no valid changes were saved.\n`,
       exitCode: 1,
     });
   });

@@ -79,7 +79,7 @@ describe('lab persistence', () => {
       ),
     ).toEqual([
       'kubectl create namespace blue',
-      'write web.yaml',
+      'write /home/learner/web.yaml',
       'kubectl create -f web.yaml -n blue',
       'kubectl scale deployment web --replicas=3',
       'kubectl config set-context --current --namespace=blue',

@@ -28,10 +28,12 @@ import {
   createWorkspace,
   currentContext,
   defaultNamespace,
+  HOME_DIR,
   hostForCluster,
   type Kubeconfig,
   type KubectlHost,
   completions as kubectlCompletions,
+  migrateLegacyPath,
   type OutputChunk,
   type RunResult,
   restoreShell,
@@ -219,6 +221,24 @@ function filesOf(fs: Workspace): Record<string, string> {
 const utf8 = new TextEncoder();
 
 /**
+ * The lab's name for a file (the editor's list, `vi FILE`, a `kubectl edit` temp file): its
+ * path from the home directory when it is there, else its absolute path.
+ */
+function shownPath(fs: Workspace, path: string): string {
+  return Workspace.displayPath(fs.resolve(path) ?? path);
+}
+
+/** The absolute path of a file the lab names (from the home directory, as `shownPath` gives). */
+function fromHome(fs: Workspace, path: string): string {
+  return fs.resolve(path, HOME_DIR) ?? path;
+}
+
+/** A journal's file path: absolute, or relative to the home directory in an older journal. */
+function journalPath(path: string): string {
+  return path.startsWith('/') ? path : migrateLegacyPath(path);
+}
+
+/**
  * Run `line` against `live` the way the transcript runner does (docker/sim actions first,
  * then kubectl and the small shell), then let the cluster settle. Throws only on engine bugs.
  */
@@ -284,9 +304,10 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
         live.cluster.settle();
         if (exit !== entry.exit) return { failed: 'kubectl edit' };
       } else if (entry.t === 'write') {
-        if (!live.fs.write(entry.path, entry.content).ok) return { failed: `vim ${entry.path}` };
+        if (!live.fs.write(journalPath(entry.path), entry.content).ok)
+          return { failed: `vim ${entry.path}` };
       } else {
-        live.fs.remove(entry.path);
+        live.fs.remove(journalPath(entry.path));
       }
     }
     if (saved.now > live.cluster.now()) live.cluster.advance(saved.now - live.cluster.now());
@@ -401,7 +422,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     if (line === 'clear') return { ...base, intent: { type: 'clear' } };
     const editor = EDITOR_LINE.exec(line);
     if (editor) {
-      const path = editor[2] === undefined ? undefined : Workspace.normalize(editor[2]);
+      const abs = editor[2] === undefined ? undefined : live.fs.resolve(editor[2]);
+      const path = abs === undefined ? undefined : Workspace.displayPath(abs);
       if (path === undefined) {
         return {
           ...base,
@@ -511,7 +533,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     }
     const edit = pendingKubectlEdit(live.fs)?.path;
     if (edit !== undefined && edit !== editBefore) {
-      const path = Workspace.normalize(edit) ?? edit;
+      const path = shownPath(live.fs, edit);
       return { line, ...res, steps, intent: { type: 'kubectl-edit', path } };
     }
     return { line, ...res, steps };
@@ -545,7 +567,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     }
     const result: LabResult = { line: '', ...res, steps };
     if (reopened !== undefined) {
-      result.intent = { type: 'kubectl-edit', path: Workspace.normalize(reopened) ?? reopened };
+      result.intent = { type: 'kubectl-edit', path: shownPath(live.fs, reopened) };
     }
     transcript = boundTranscript([
       ...transcript,
@@ -644,7 +666,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       };
       if (latest) state.decision = decisionView(latest, c.nodes());
       const edit = pendingKubectlEdit(live.fs);
-      if (edit) state.kubectlEdit = { path: Workspace.normalize(edit.path) ?? edit.path };
+      if (edit) state.kubectlEdit = { path: shownPath(live.fs, edit.path) };
       return state;
     },
     describe(kind: string, namespace: string | undefined, name: string): string {
@@ -655,28 +677,30 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       return kubectlAt(live.cluster.snapshot(), `kubectl describe ${kind} ${name}${ns}`);
     },
     readFile(path: string): string | undefined {
-      return live.fs.read(path);
+      return live.fs.read(fromHome(live.fs, path));
     },
     writeFile(path: string, content: string) {
-      const normalized = Workspace.normalize(path);
-      const w = live.fs.write(path, content);
-      if (!w.ok) return w;
-      record({ t: 'write', at: live.cluster.now(), path: normalized ?? path, content });
+      const abs = fromHome(live.fs, path);
+      const w = live.fs.write(abs, content);
+      if (!w.ok) return { ok: false, error: w.error.replace(abs, path) };
+      record({ t: 'write', at: live.cluster.now(), path: abs, content });
       save();
       return { ok: true };
     },
     removeFile(path: string): boolean {
-      const removed = live.fs.remove(path);
+      const abs = fromHome(live.fs, path);
+      const removed = live.fs.remove(abs);
       if (removed) {
-        record({ t: 'rm', at: live.cluster.now(), path: Workspace.normalize(path) ?? path });
+        record({ t: 'rm', at: live.cluster.now(), path: abs });
         save();
       }
       return removed;
     },
     files(): LabFile[] {
-      return live.fs
-        .list()
-        .map((name) => ({ name, size: utf8.encode(live.fs.read(name) ?? '').length }));
+      return live.fs.list().map((abs) => ({
+        name: Workspace.displayPath(abs),
+        size: utf8.encode(live.fs.read(abs) ?? '').length,
+      }));
     },
     history(): readonly string[] {
       return history;

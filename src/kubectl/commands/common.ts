@@ -245,13 +245,10 @@ function withDirectoryFiles(ctx: Ctx, files: string[]): string[] {
       out.push(input);
     } else if (fs.isDirectory(input)) {
       const recursive = ctx.bool('recursive');
-      // filepath.Join keeps an absolute root absolute (`/tmp/m/a.yaml`).
-      const root = input.startsWith('/') ? '/' : '';
       out.push(
         ...fs
           .walk(input, recursive)
-          .filter((f) => MANIFEST_EXTENSIONS.some((ext) => f.endsWith(ext)))
-          .map((f) => root + f),
+          .filter((f) => MANIFEST_EXTENSIONS.some((ext) => f.endsWith(ext))),
       );
     } else out.push(input);
   }

@@ -204,7 +204,10 @@ function setCredentials(ctx: Ctx, cfg: Kubeconfig, name: string): void {
       ['client-certificate', cert],
       ['client-key', key],
     ] as const) {
-      if (path !== '' && readConsoleFile(ctx.host, absolutePath(path)) === undefined)
+      if (
+        path !== '' &&
+        readConsoleFile(ctx.host, absolutePath(path, ctx.host.fs.workingDir())) === undefined
+      )
         ctx.fail(`could not stat ${flag} file ${path}: stat ${path}: no such file or directory`);
     }
   }
@@ -217,19 +220,22 @@ function setCredentials(ctx: Ctx, cfg: Kubeconfig, name: string): void {
   }
   if (ctx.changed('client-certificate')) {
     if (embed) {
-      info.clientCertificateData = readConsoleFile(ctx.host, absolutePath(cert));
+      info.clientCertificateData = readConsoleFile(
+        ctx.host,
+        absolutePath(cert, ctx.host.fs.workingDir()),
+      );
       delete info.clientCertificate;
     } else {
-      info.clientCertificate = cert === '' ? '' : absolutePath(cert);
+      info.clientCertificate = cert === '' ? '' : absolutePath(cert, ctx.host.fs.workingDir());
       delete info.clientCertificateData;
     }
   }
   if (ctx.changed('client-key')) {
     if (embed) {
-      info.clientKeyData = readConsoleFile(ctx.host, absolutePath(key));
+      info.clientKeyData = readConsoleFile(ctx.host, absolutePath(key, ctx.host.fs.workingDir()));
       delete info.clientKey;
     } else {
-      info.clientKey = key === '' ? '' : absolutePath(key);
+      info.clientKey = key === '' ? '' : absolutePath(key, ctx.host.fs.workingDir());
       delete info.clientKeyData;
     }
   }

@@ -22,7 +22,7 @@ import { hex64 } from '../../engine/registry/digest.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
-import { Workspace } from '../workspace.ts';
+import { writable } from '../workspace.ts';
 import { peekObject } from './common.ts';
 import { surroundingsOf } from './logs.ts';
 import { findOrDefaultContainer, runningContainer } from './podContainer.ts';
@@ -263,17 +263,13 @@ function unpackLocally(
   for (const [rel, content] of view.files) writeLocal(ctx, join(dest, rel), content);
 }
 
-/**
- * What a local path is in the console's files: the workspace is the learner's home, so a path
- * that leads out of it is none of its files (and cannot be written).
- */
+/** What a local path is in the console's files ('outside': a place the learner cannot write). */
 function localKind(ctx: Ctx, path: string): 'file' | 'dir' | 'outside' | 'missing' {
   const fs = ctx.host.fs;
-  if (Workspace.normalize(path) === undefined) {
-    return ['.', '/'].includes(goClean(path.replace(/^~(\/|$)/, './'))) ? 'dir' : 'outside';
-  }
   if (fs.has(path)) return 'file';
-  return fs.isDirectory(path) ? 'dir' : 'missing';
+  if (fs.isDirectory(path)) return 'dir';
+  const abs = fs.resolve(path);
+  return abs !== undefined && writable(abs) ? 'missing' : 'outside';
 }
 
 /** os.Create and io.Copy of one file, with Go's error texts. */
@@ -286,6 +282,9 @@ function writeLocal(ctx: Ctx, path: string, content: string): void {
   if (r.ok) return;
   if (r.error.endsWith('Permission denied')) ctx.fail(`open ${path}: permission denied`);
   if (r.error.endsWith('File too large')) ctx.fail(`write ${path}: file too large`);
+  if (r.error.endsWith('No such file or directory'))
+    ctx.fail(`open ${path}: no such file or directory`);
+  if (r.error.endsWith('Not a directory')) ctx.fail(`open ${path}: not a directory`);
   ctx.fail(`open ${path}: is a directory`);
 }
 
@@ -360,16 +359,12 @@ function copyToPod(ctx: Ctx, srcFile: string, dest: FileSpec): void {
 
 /** The local files under directory `dir`, by path relative to it, sorted. */
 function localTree(ctx: Ctx, dir: string): [string, string][] {
-  const root = Workspace.normalize(dir);
+  const root = ctx.host.fs.resolve(dir) ?? '/';
+  const prefix = root === '/' ? '/' : `${root}/`;
   const out: [string, string][] = [];
   for (const path of ctx.host.fs.list()) {
-    const rel =
-      root === undefined
-        ? path
-        : path.startsWith(`${root}/`)
-          ? path.slice(root.length + 1)
-          : undefined;
-    if (rel !== undefined) out.push([rel, ctx.host.fs.read(path) ?? '']);
+    if (path.startsWith(prefix))
+      out.push([path.slice(prefix.length), ctx.host.fs.read(path) ?? '']);
   }
   return out;
 }

@@ -28,6 +28,25 @@ function base64(text: string): string {
 }
 
 /**
+ * util.ParseFileSource: `PATH` (its base name is the key) or `KEY=PATH`; a source with more
+ * than one `=` is refused.
+ */
+function parseFileSource(ctx: Ctx, source: string): [key: string, path: string] {
+  const separators = source.split('=').length - 1;
+  if (separators === 0) {
+    const trimmed = source.replace(/\/+$/, '');
+    return [trimmed === '' ? '/' : (trimmed.split('/').pop() as string), source];
+  }
+  if (separators === 1 && source.startsWith('='))
+    ctx.fail(`key name for file path ${source.slice(1)} missing`);
+  if (separators === 1 && source.endsWith('='))
+    ctx.fail(`file path for key name ${source.slice(0, -1)} missing`);
+  if (separators > 1) ctx.fail("key names or file paths cannot contain '='");
+  const [key, path] = source.split('=') as [string, string];
+  return [key, path];
+}
+
+/**
  * The key/value pairs of `--from-literal` and `--from-file` in kubectl's order: a config map
  * reads its files first, a secret its literals; each kind words a bad key its own way.
  */
@@ -52,17 +71,26 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
   };
   const files = (): void => {
     for (const source of ctx.list('from-file')) {
-      const eq = source.indexOf('=');
-      if (eq === 0) ctx.fail(`key name for file path ${source.slice(1)} missing`);
-      const key = eq > 0 ? source.slice(0, eq) : undefined;
-      const path = eq > 0 ? source.slice(eq + 1) : source;
-      if (path === '') ctx.fail(`file path for key name ${key} missing`);
+      const [key, path] = parseFileSource(ctx, source);
       if (ctx.host.fs.isDirectory(path)) {
-        ctx.fail(`error reading ${path}: reading a directory is not available in this console`);
+        // A directory: one key per regular file in it, by name (os.ReadDir's order);
+        // subdirectories are skipped.
+        if (source.includes('=')) ctx.fail('cannot give a key name for a directory path');
+        for (const e of ctx.host.fs.entries(path)) {
+          if (e.dir) continue;
+          add(e.name, ctx.host.fs.read(`${path.replace(/\/+$/, '')}/${e.name}`) ?? '');
+        }
+        continue;
       }
       const text = ctx.host.fs.read(path);
-      if (text === undefined) ctx.fail(`error reading ${path}: no such file or directory`);
-      add(key ?? (path.split('/').pop() as string), text);
+      if (text === undefined) {
+        const why =
+          /\/$/.test(path) && ctx.host.fs.has(path.replace(/\/+$/, ''))
+            ? 'not a directory'
+            : 'no such file or directory';
+        ctx.fail(`error reading ${path}: ${why}`);
+      }
+      add(key, text);
     }
   };
   const literals = (): void => {

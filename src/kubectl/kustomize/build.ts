@@ -16,6 +16,8 @@ import { kustomizationDecodeError } from './schema.ts';
 export interface KustFs {
   read(path: string): string | undefined;
   isDirectory(path: string): boolean;
+  /** The shell's working directory, where relative paths start (absent: the home directory). */
+  workingDir?(): string;
 }
 
 /** Whether a kind is namespaced (undefined when the cluster does not know it). */
@@ -41,9 +43,9 @@ class KustError extends Error {}
 /** The home directory the console's relative paths sit in. */
 export const HOME = '/home/learner';
 
-/** filepath.Abs for a console path. */
-export function absPath(path: string): string {
-  const raw = path.startsWith('/') ? path : `${HOME}/${path}`;
+/** filepath.Abs for a console path, from the working directory `cwd`. */
+export function absPath(path: string, cwd = HOME): string {
+  const raw = path.startsWith('/') ? path : `${cwd}/${path}`;
   const parts: string[] = [];
   for (const seg of raw.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -149,6 +151,11 @@ class Builder {
     private readonly namespaced: NamespacedFn,
   ) {}
 
+  /** filepath.Abs from the shell's working directory. */
+  private abs(path: string): string {
+    return absPath(path, this.fs.workingDir?.() ?? HOME);
+  }
+
   /** The directory must exist (loader.demandDirectoryRoot). */
   private demandDirectory(dir: string): void {
     if (isRemote(dir)) {
@@ -156,7 +163,7 @@ class Builder {
         `'${dir}': remote kustomizations are not available in this console (it has no network): copy the files into the workspace`,
       );
     }
-    const abs = absPath(dir);
+    const abs = this.abs(dir);
     if (this.fs.read(dir) !== undefined) {
       throw new KustError(`must build at directory: '${abs}': file is not directory`);
     }
@@ -202,14 +209,14 @@ class Builder {
       return k;
     }
     throw new KustError(
-      `unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${absPath(dir)}'`,
+      `unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${this.abs(dir)}'`,
     );
   }
 
   /** KustTarget.makeCustomizedResMap: the top kustomization, hashes, references, order. */
   target(dir: string, top: boolean): KustResource[] {
     this.demandDirectory(dir);
-    const res = this.accumulateTarget(dir, this.loadKustomization(dir), [absPath(dir)]);
+    const res = this.accumulateTarget(dir, this.loadKustomization(dir), [this.abs(dir)]);
     if (top) {
       for (const r of res) {
         if (!r.needsHash) continue;
@@ -251,8 +258,8 @@ class Builder {
       );
     }
     const file = join(dir, path);
-    const abs = absPath(file);
-    const root = absPath(dir);
+    const abs = this.abs(file);
+    const root = this.abs(dir);
     const text = this.fs.read(file);
     if (text !== undefined) {
       if (!abs.startsWith(`${root}/`)) {
@@ -433,8 +440,8 @@ class Builder {
    * wrapped as `loading KV pairs: file sources: [..]: …` (or `env source files`).
    */
   private readSource(dir: string, path: string, sources: string): string {
-    const abs = absPath(join(dir, path));
-    const root = absPath(dir);
+    const abs = this.abs(join(dir, path));
+    const root = this.abs(dir);
     const fail = (msg: string): never => {
       throw new KustError(`loading KV pairs: ${sources}: ${msg}`);
     };
@@ -453,7 +460,7 @@ class Builder {
       (path) => {
         const text = this.fs.read(join(dir, path));
         if (text === undefined) {
-          const abs = absPath(join(dir, path));
+          const abs = this.abs(join(dir, path));
           throw new KustError(
             `trouble configuring builtin PatchTransformer with config: \`\npath: ${path}\n\`: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
           );
@@ -505,7 +512,7 @@ class Builder {
       (path) => {
         const text = this.fs.read(join(dir, path));
         if (text === undefined) {
-          const abs = absPath(join(dir, path));
+          const abs = this.abs(join(dir, path));
           throw new KustError(
             `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
           );

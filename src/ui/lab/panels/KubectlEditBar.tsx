@@ -7,7 +7,7 @@ import { useT } from '../../ViewStoreContext.tsx';
 import './panels.css';
 
 export interface KubectlEditBarProps {
-  /** The temp file kubectl wrote (a workspace path, `tmp/kubectl-edit-….yaml`). */
+  /** The temp file kubectl wrote (`/tmp/kubectl-edit-….yaml`). */
   path: string;
   /** Whether that file is the one open in the editor. */
   open: boolean;
