@@ -14,6 +14,7 @@ import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
 import { createNode, type Kubelet } from './node/index.ts';
 import { STATIC_PODS_KEY } from './node/kubelet.ts';
 import { type PolicyCluster, policyCluster } from './node/policyNetwork.ts';
+import { kubeletDisabled, nodeFileScope } from './node/staticPodFiles.ts';
 import {
   type ImageManifest,
   type LocalImage,
@@ -750,6 +751,11 @@ class ClusterImpl implements Cluster {
   startKubelet(name: string): void {
     if (!this.#nodes.includes(name) || this.#stopped.has(name) || this.kubeletRunning(name)) return;
     this.#input({ op: 'startKubelet', args: [name] });
+    // The control plane booted with its kubelet disabled: its static pods start only now.
+    if (name === CONTROL_PLANE && this.#rt.apiDown) {
+      this.#startControlPlane();
+      return;
+    }
     this.#kubelet(name)?.serviceRestart();
     this.#rt.start(`kubelet/${name}`);
   }
@@ -779,10 +785,18 @@ class ClusterImpl implements Cluster {
     if (!this.#stopped.has(name)) return;
     this.#input({ op: 'startNode', args: [name] });
     this.#stopped.delete(name);
-    if (name !== CONTROL_PLANE) {
-      for (const a of this.#nodeActors(name)) this.#rt.start(a);
+    // A kubelet service disabled from the node's shell does not start with the machine.
+    const disabled = kubeletDisabled(this.storedFiles(nodeFileScope(name)));
+    if (name !== CONTROL_PLANE || disabled) {
+      for (const a of this.#nodeActors(name))
+        if (!disabled || a !== `kubelet/${name}`) this.#rt.start(a);
       return;
     }
+    this.#startControlPlane();
+  }
+
+  #startControlPlane(): void {
+    const name = CONTROL_PLANE;
     // The API server answers again (the simulation does not wait for its container to come
     // up: the kubelet's first requests would be retried until it does); the workers' informers
     // re-list, then the node's own kubelet (restarting the static pods, as after any reboot)

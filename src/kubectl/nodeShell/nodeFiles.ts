@@ -12,6 +12,7 @@ import type { KubectlHost } from '../host.ts';
 import { createKubeconfig, kubeconfigView } from '../kubeconfig.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { profilesFile } from './apparmor.ts';
+import { KUBELET_UNIT, KUBELET_WANTS } from './kubeletUnit.ts';
 
 /** The four control-plane components kubeadm writes manifests for. */
 export const CONTROL_PLANE_COMPONENTS = [
@@ -265,7 +266,10 @@ export function baseFiles(
   const files = new Map<string, () => string>();
   files.set('/var/lib/kubelet/config.yaml', () => KUBELET_CONFIG);
   files.set('/var/lib/kubelet/kubeadm-flags.env', () => KUBEADM_FLAGS);
+  files.set('/usr/lib/systemd/system/kubelet.service', () => KUBELET_UNIT);
   files.set('/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf', () => KUBEADM_DROP_IN);
+  // `systemctl enable kubelet`'s symlink (cat follows it to the unit file).
+  files.set(KUBELET_WANTS, () => KUBELET_UNIT);
   files.set('/etc/kubernetes/kubelet.conf', () =>
     componentConf(`system:node:${node}`, '/var/lib/kubelet/pki/kubelet-client-current.pem'),
   );
@@ -302,13 +306,22 @@ export const BASE_DIRS = [
   '/',
   '/etc',
   '/etc/apparmor.d',
+  '/etc/default',
   '/etc/kubernetes',
   '/etc/kubernetes/manifests',
+  '/etc/systemd',
+  '/etc/systemd/system',
+  '/etc/systemd/system/multi-user.target.wants',
   '/home',
   '/opt',
   '/root',
   '/tmp',
   '/usr',
+  '/usr/bin',
+  '/usr/lib',
+  '/usr/lib/systemd',
+  '/usr/lib/systemd/system',
+  '/usr/lib/systemd/system/kubelet.service.d',
   '/var',
   '/var/lib',
   '/var/lib/containerd',
