@@ -18,7 +18,7 @@ import { kubeadm } from './kubeadm.ts';
 import type { NodeMachines } from './machines.ts';
 import type { NodeFs } from './nodeFs.ts';
 import { nodeProcesses, ps } from './ps.ts';
-import { activeHost, loginOf, loginsOf, openLogin, terminalOf } from './session.ts';
+import { activeHost, type Login, loginOf, loginsOf, openLogin, terminalOf } from './session.ts';
 import { journalctl, kubeletProcess, systemctl } from './systemd.ts';
 
 /** What the node commands need of the console's shell. */
@@ -374,6 +374,41 @@ const NODE_TOOLS = new Set([
 ]);
 
 /**
+ * The shell `sudo …`/`su …` starts, if it starts one: `sudo -i`, `su -`, `su -l`, `bash -l` a
+ * login shell; `sudo -s`, `su`, `bash` one that is not.
+ */
+function nestedShell(words: readonly string[]): 'login' | 'shell' | undefined {
+  const [first, ...rest] = words;
+  if (first === '-i' || first === '--login') return 'login';
+  if (first === '-s' || first === '--shell') return 'shell';
+  if (first === 'su')
+    return rest.some((a) => a === '-' || a === '-l' || a === '--login') ? 'login' : 'shell';
+  if (first === 'bash' || first === 'sh')
+    return rest.some((a) => a === '-l' || a === '--login')
+      ? 'login'
+      : rest.length === 0
+        ? 'shell'
+        : undefined;
+  return undefined;
+}
+
+/**
+ * A shell inside the session's (root's again): a login shell starts in root's home, another
+ * where it was started. Only an interactive session nests one; `ssh NODE sudo -i` has no
+ * terminal and ends at once.
+ */
+function nest(host: KubectlHost, login: Login, kind: 'login' | 'shell'): RunResult {
+  const terminal = terminalOf(host);
+  const logins = loginsOf(terminal);
+  if (!logins.includes(login)) return ok();
+  const inner = openLogin(terminal, login.node, login.fs.controlPlane);
+  inner.nested = kind;
+  if (kind === 'shell') inner.fs.cwd = login.fs.cwd;
+  logins.push(inner);
+  return ok();
+}
+
+/**
  * Runs `words` if the node shell answers it on `host` (the console's terminal or a node login),
  * else undefined (the console's own shell runs it).
  */
@@ -401,18 +436,33 @@ export function runNodeCommand(
       const logins = loginsOf(terminalOf(host));
       const i = logins.indexOf(login);
       if (i < 0) return ok();
+      if (name === 'logout' && login.nested === 'shell')
+        return fail("bash: logout: not login shell: use `exit'\n");
       logins.splice(i);
+      // A shell started with sudo or su ends; the ssh session's own closes the connection.
+      if (login.nested)
+        return {
+          stdout: '',
+          stderr: `${name === 'exit' && login.nested === 'shell' ? 'exit' : 'logout'}\n`,
+          exitCode: 0,
+        };
       return { stdout: '', stderr: `logout\nConnection to ${node} closed.\n`, exitCode: 0 };
     }
     case 'sudo': {
       const rest = [...args];
-      while (rest[0]?.startsWith('-') && !['-i', '-s'].includes(rest[0])) rest.shift();
-      if (rest.length === 0 || rest[0] === '-i' || rest[0] === '-s') return ok();
-      if (rest[0] === 'su' || rest[0] === 'bash' || rest[0] === '-') return ok();
+      while (rest[0]?.startsWith('-') && !['-i', '-s', '--login', '--shell'].includes(rest[0]))
+        rest.shift();
+      if (rest.length === 0 || rest[0] === '-') return ok();
+      const kind = nestedShell(rest);
+      if (kind) return nest(host, login, kind);
       return shell.runWords(rest);
     }
-    case 'su':
-      return ok();
+    case 'su': {
+      // `su -c COMMAND` runs the command in a shell that ends with it.
+      const c = args.indexOf('-c');
+      if (c >= 0) return shell.runLine(host, args[c + 1] ?? '');
+      return nest(host, login, nestedShell(['su', ...args]) ?? 'shell');
+    }
     case 'vi':
     case 'vim':
     case 'nano':

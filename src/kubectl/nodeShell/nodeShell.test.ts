@@ -23,6 +23,9 @@ describe('ssh to a node', () => {
     expect(run('whoami').out).toBe('root\n');
     expect(run('echo $HOME').out).toBe('/root\n');
     expect(run('sudo -i')).toEqual({ out: '', err: '', code: 0 });
+    // The first exit leaves sudo's login shell, the second the ssh session's.
+    expect(run('exit')).toEqual({ out: '', err: 'logout\n', code: 0 });
+    expect(run('hostname').out).toBe('node1\n');
     expect(run('exit')).toEqual({
       out: '',
       err: 'logout\nConnection to node1 closed.\n',
