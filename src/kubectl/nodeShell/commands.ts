@@ -224,6 +224,37 @@ function rm(fs: NodeFs, args: string[]): RunResult {
   return { stdout: '', stderr, exitCode: code };
 }
 
+/**
+ * `tee [-a] FILE…`: what it reads goes to each file (appended with -a) and to its output;
+ * a file it cannot open is reported and the others are still written (coreutils' tee).
+ */
+function tee(fs: NodeFs, args: string[], input: string): RunResult {
+  let append = false;
+  const paths: string[] = [];
+  let options = true;
+  for (const a of args) {
+    if (options && a === '--') options = false;
+    else if (options && (a === '-a' || a === '--append')) append = true;
+    else if (options && /^-[ai]+$/.test(a)) append ||= a.includes('a');
+    else if (options && a.startsWith('-') && a !== '-')
+      return fail(
+        `tee: invalid option -- '${a.replace(/^-+/, '').charAt(0)}'\nTry 'tee --help' for more information.\n`,
+      );
+    else paths.push(a);
+  }
+  let stderr = '';
+  for (const p of paths) {
+    const next = append ? (fs.read(p) ?? '') + input : input;
+    if (fs.refused(p, next)) {
+      stderr += keptManifest('tee', p);
+      continue;
+    }
+    const w = fs.write(p, input, append);
+    if (!w.ok) stderr += `tee: ${p}: ${w.error.replace(/^[^:]*: /, '')}\n`;
+  }
+  return { stdout: input, stderr, exitCode: stderr ? 1 : 0 };
+}
+
 function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
   const tool = move ? 'mv' : 'cp';
   const paths = args.filter((a) => !a.startsWith('-'));
@@ -252,6 +283,10 @@ function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
     }
     const base = fs.abs(src).split('/').pop() as string;
     const target = destDir ? `${fs.abs(dest)}/${base}` : dest;
+    if (fs.refused(target, text)) {
+      stderr += keptManifest(tool, `${src} ${dest}`);
+      continue;
+    }
     const w = fs.write(target, text);
     if (!w.ok) {
       stderr += `${tool}: cannot create regular file '${target}': ${w.error.replace(/^[^:]*: /, '')}\n`;
@@ -364,6 +399,7 @@ const NODE_TOOLS = new Set([
   'mv',
   'touch',
   'rm',
+  'tee',
   'sudo',
   'su',
   'vi',
@@ -534,6 +570,8 @@ export function runNodeCommand(
       return copy(fs, args, name === 'mv');
     case 'rm':
       return rm(fs, args);
+    case 'tee':
+      return tee(fs, args, shell.stdin ?? '');
   }
   if (!machines) return undefined;
   switch (name) {

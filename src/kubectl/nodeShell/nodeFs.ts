@@ -16,6 +16,7 @@ import {
   CONTROL_PLANE_DIRS,
   kubeadmManifest,
 } from './nodeFiles.ts';
+import { podLogFiles } from './podLogFiles.ts';
 
 /** `a/./b/../c` from `cwd` → `/a/c`; `~` is root's home. */
 export function resolvePath(cwd: string, path: string): string {
@@ -81,6 +82,7 @@ export class NodeFs extends Workspace {
     const w = this.written();
     const all = new Set<string>();
     for (const p of this.baseMap().keys()) if (w.get(p) !== null) all.add(p);
+    for (const p of podLogFiles(this.host, this.node).keys()) if (w.get(p) !== null) all.add(p);
     for (const [p, c] of w) if (c !== null) all.add(p);
     return [...all].sort();
   }
@@ -106,7 +108,9 @@ export class NodeFs extends Workspace {
     const p = this.abs(path);
     const w = this.written();
     if (w.has(p)) return w.get(p) ?? undefined;
-    const make = this.baseMap().get(p);
+    const make =
+      this.baseMap().get(p) ??
+      (p.startsWith('/var/log/') ? podLogFiles(this.host, this.node).get(p) : undefined);
     return make ? make() : undefined;
   }
 
@@ -118,6 +122,8 @@ export class NodeFs extends Workspace {
   refused(path: string, content?: string): string | undefined {
     const p = this.abs(path);
     if (!KEPT.has(p) || !this.controlPlane) return undefined;
+    // Written back as it is: nothing changes.
+    if (content !== undefined && content === this.read(p)) return undefined;
     const component = MOVABLE[p];
     // Removed, truncated by a redirection before it writes, or back as it was: allowed.
     if (component && (content === undefined || content === '')) return undefined;
@@ -131,7 +137,10 @@ export class NodeFs extends Workspace {
     const parent = p.slice(0, p.lastIndexOf('/')) || '/';
     if (!this.isDirectory(parent))
       return { ok: false, error: `${path}: No such file or directory` };
-    const next = append ? (this.read(p) ?? '') + content : content;
+    const current = this.read(p);
+    const next = append ? (current ?? '') + content : content;
+    // The control plane's own manifest written back as it is: the kubelet sees no change.
+    if (KEPT.has(p) && this.controlPlane && next === current) return { ok: true, value: undefined };
     const why = this.refused(path, next);
     if (why) return { ok: false, error: why };
     this.store(p, next);
