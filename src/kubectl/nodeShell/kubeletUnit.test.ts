@@ -38,6 +38,30 @@ WantedBy=multi-user.target
     );
   });
 
+  it('systemctl cat: the unit file and its drop-in under # PATH lines; outdated ones flagged until daemon-reload', () => {
+    const { run } = engineSession(3);
+    run('ssh node1');
+    const unit = run('cat /usr/lib/systemd/system/kubelet.service').out;
+    const dropIn = run(`cat ${DROP_IN}`).out;
+    expect(run('systemctl cat kubelet')).toEqual({
+      out: `# /usr/lib/systemd/system/kubelet.service\n${unit}\n# ${DROP_IN}\n${dropIn}`,
+      err: '',
+      code: 0,
+    });
+    run(`echo 'Environment="KUBELET_EXTRA_ARGS=--v=4"' >> ${DROP_IN}`);
+    expect(run('systemctl cat kubelet').out).toBe(
+      `# Warning: kubelet.service changed on disk, the version systemd has loaded is outdated.
+# This output shows the current version of the unit's original fragment and drop-in files.
+# If fragments or drop-ins were added or removed, they are not properly reflected in this output.
+# Run 'systemctl daemon-reload' to reload units.
+# /usr/lib/systemd/system/kubelet.service\n${unit}\n# ${DROP_IN}\n${dropIn}Environment="KUBELET_EXTRA_ARGS=--v=4"\n`,
+    );
+    run('systemctl daemon-reload');
+    expect(run('systemctl cat kubelet').out).toMatch(
+      /^# \/usr\/lib\/systemd\/system\/kubelet\.service\n/,
+    );
+  });
+
   it('a bare [Service] drop-in counts only after daemon-reload; then the unit runs /usr/bin/kubelet alone, which never registers: NotReady', () => {
     const { run } = engineSession(3);
     run('ssh node3');

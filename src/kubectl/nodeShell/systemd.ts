@@ -5,6 +5,12 @@
  * containers go on), `start`/`restart` bring it back and it takes the containers over again.
  * The journal is made from what the simulation knows: the service's starts and stops, the
  * pods the kubelet took on, and the static pod manifests it could not read.
+ *
+ * systemd runs the unit as it loaded it (at boot, or at the last `daemon-reload`): the package's
+ * unit file and its drop-ins (kubeletUnit.ts). A start expands the command line from them and the
+ * environment files; a command without `--kubeconfig` is a standalone kubelet, which runs but
+ * never talks to the API server. "Enabled" is the symlink in multi-user.target.wants, a node
+ * file, which the engine reads when the machine boots.
  */
 import { parseDocument } from 'yaml';
 import { BOOTSTRAP_AT, epochMs } from '../../engine/util/clock.ts';
@@ -474,6 +480,25 @@ ${start ? '' : ''}${tail}`,
   };
 }
 
+/**
+ * `systemctl cat kubelet`: the unit file and drop-ins systemd loaded, each after a `# PATH`
+ * line, as they are on disk now (with systemd's note when that is not what it runs).
+ */
+function unitCat(host: KubectlHost, machines: NodeMachines, node: string): RunResult {
+  const loaded = loadedUnit(host, node);
+  const fs = nodeFs(host, machines, node);
+  const parts: string[] = [];
+  for (const path of [loaded.fragment ?? '', ...loaded.dropIns]) {
+    const text = fs.read(path);
+    if (path === '' || text === undefined) continue;
+    parts.push(`# ${path}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`);
+  }
+  const stale = needsReload(host, machines, node)
+    ? "# Warning: kubelet.service changed on disk, the version systemd has loaded is outdated.\n# This output shows the current version of the unit's original fragment and drop-in files.\n# If fragments or drop-ins were added or removed, they are not properly reflected in this output.\n# Run 'systemctl daemon-reload' to reload units.\n"
+    : '';
+  return { stdout: stale + parts.join('\n'), stderr: '', exitCode: 0 };
+}
+
 /** `systemctl VERB UNIT` on `node`. */
 export function systemctl(
   host: KubectlHost,
@@ -539,6 +564,13 @@ export function systemctl(
   switch (verb) {
     case 'status':
       return status(host, machines, node, unit);
+    case 'cat':
+      if (unit !== 'kubelet')
+        return fail(
+          `bash: this console cannot run "systemctl cat ${unit}": its unit file is not simulated\n`,
+          2,
+        );
+      return unitCat(host, machines, node);
     case 'is-active': {
       const failing = unit === 'kubelet' && lastChange().op === 'fail';
       if (failing) return { stdout: 'activating\n', stderr: '', exitCode: 3 };
