@@ -15,8 +15,10 @@ import { aaStatus, apparmorParser } from './apparmor.ts';
 import { crictl } from './crictl.ts';
 import { etcdctl, snapshotSize } from './etcdctl.ts';
 import { kubeadm } from './kubeadm.ts';
+import { KUBELET_WANTS } from './kubeletUnit.ts';
 import type { NodeMachines } from './machines.ts';
 import type { NodeFs } from './nodeFs.ts';
+import { podLogLink } from './podLogFiles.ts';
 import { nodeProcesses, ps } from './ps.ts';
 import { activeHost, type Login, loginOf, loginsOf, openLogin, terminalOf } from './session.ts';
 import { journalctl, kubeletProcess, systemctl } from './systemd.ts';
@@ -153,7 +155,12 @@ function scp(host: KubectlHost, args: string[]): RunResult {
 }
 
 /** `ls [-l] [-a] [PATH…]` on a node. */
-function ls(fs: NodeFs, args: string[], now: number): RunResult {
+function ls(
+  fs: NodeFs,
+  args: string[],
+  now: number,
+  linkOf: (path: string) => string | undefined = () => undefined,
+): RunResult {
   const long = args.some((a) => /^-[a-zA-Z]*l/.test(a));
   const paths = args.filter((a) => !a.startsWith('-'));
   let stdout = '';
@@ -166,11 +173,15 @@ function ls(fs: NodeFs, args: string[], now: number): RunResult {
   })();
   const line = (name: string, path: string, dir: boolean) => {
     if (!long) return name;
+    // A symlink: its size is its target's length.
+    const link = dir ? undefined : linkOf(path);
+    if (link !== undefined)
+      return `lrwxrwxrwx 1 root root ${String(link.length).padStart(5)} ${date} ${name} -> ${link}`;
     const text = dir ? '' : (fs.read(path) ?? '');
     const size = dir ? 4096 : (snapshotSize(text) ?? new TextEncoder().encode(text).length);
     const mode = dir
       ? 'drwxr-xr-x'
-      : /\.key$|\.conf$|manifests\//.test(path)
+      : /\.key$|^\/etc\/kubernetes\/[^/]+\.conf$|manifests\//.test(path)
         ? '-rw-------'
         : '-rw-r--r--';
     return `${mode} ${dir ? 2 : 1} root root ${String(size).padStart(5)} ${date} ${name}`;
@@ -546,7 +557,9 @@ export function runNodeCommand(
       return ok();
     }
     case 'ls':
-      return ls(fs, args, host.nowEpochMs());
+      return ls(fs, args, host.nowEpochMs(), (p) =>
+        p === KUBELET_WANTS ? '/usr/lib/systemd/system/kubelet.service' : podLogLink(host, node, p),
+      );
     case 'mkdir': {
       const parents = args.some((a) => /^-[a-z]*p/.test(a) || a === '--parents');
       let stderr = '';

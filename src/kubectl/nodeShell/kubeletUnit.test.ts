@@ -141,7 +141,9 @@ describe('a disabled kubelet', () => {
   it('is gone from multi-user.target.wants and stays down when the machine boots again', () => {
     const { run } = engineSession(3);
     run('ssh node2');
-    expect(run('ls /etc/systemd/system/multi-user.target.wants').out).toBe('kubelet.service\n');
+    expect(run('ls -l /etc/systemd/system/multi-user.target.wants').out).toMatch(
+      /^total 4\nlrwxrwxrwx 1 root root +39 \w{3} +\d+ \d\d:\d\d kubelet\.service -> \/usr\/lib\/systemd\/system\/kubelet\.service\n$/,
+    );
     expect(run('systemctl disable kubelet')).toEqual({
       out: '',
       err: 'Removed "/etc/systemd/system/multi-user.target.wants/kubelet.service".\n',

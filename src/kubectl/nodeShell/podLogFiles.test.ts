@@ -22,6 +22,11 @@ describe('container log files on the node', () => {
     expect(Number(runs?.[2])).toBe(Number(runs?.[1]) + 1);
     const link = /crash_default_crash-[0-9a-f]{64}\.log/.exec(run('ls /var/log/containers').out);
     expect(link).not.toBeNull();
+    expect(run(`ls -l /var/log/containers/${link?.[0]}`).out).toMatch(
+      new RegExp(
+        `^lrwxrwxrwx 1 root root +\\d+ \\w{3} +\\d+ \\d\\d:\\d\\d /var/log/containers/${link?.[0]} -> /var/log/pods/default_crash_${uid}/crash/${runs?.[2]}\\.log\n$`,
+      ),
+    );
     const log = run(`cat /var/log/containers/${link?.[0]}`);
     expect(log.out).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z stdout F boom\n$/);
     expect(run(`cat /var/log/pods/default_crash_${uid}/crash/${runs?.[2]}.log`).out).toBe(log.out);
