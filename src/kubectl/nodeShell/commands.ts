@@ -211,8 +211,12 @@ function ls(
 }
 
 /** The console keeps the control plane's own manifests as the engine runs them. */
-function keptManifest(tool: string, path: string): string {
-  return `bash: this console cannot run "${tool} ${path}": changing the control plane's own static pod manifests is not simulated\n`;
+function keptManifest(
+  tool: string,
+  path: string,
+  why = "changing the control plane's own static pod manifests",
+): string {
+  return `bash: this console cannot run "${tool} ${path}": ${why} is not simulated\n`;
 }
 
 /** `rm [-f] [-r] PATH…` on a node. */
@@ -256,8 +260,9 @@ function tee(fs: NodeFs, args: string[], input: string): RunResult {
   let stderr = '';
   for (const p of paths) {
     const next = append ? (fs.read(p) ?? '') + input : input;
-    if (fs.refused(p, next)) {
-      stderr += keptManifest('tee', p);
+    const why = fs.refusal(p, next);
+    if (why) {
+      stderr += keptManifest('tee', p, why);
       continue;
     }
     const w = fs.write(p, input, append);
@@ -294,8 +299,9 @@ function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
     }
     const base = fs.abs(src).split('/').pop() as string;
     const target = destDir ? `${fs.abs(dest)}/${base}` : dest;
-    if (fs.refused(target, text)) {
-      stderr += keptManifest(tool, `${src} ${dest}`);
+    const why = fs.refusal(target, text);
+    if (why) {
+      stderr += keptManifest(tool, `${src} ${dest}`, why);
       continue;
     }
     const w = fs.write(target, text);

@@ -81,4 +81,34 @@ describe("kubeadm's probes in the control-plane manifests", () => {
     );
     expect(run('kubectl get events -n kube-system --field-selector reason=Unhealthy').out).toBe('');
   });
+
+  it("the scheduler's manifest with other requests: the kubelet restarts its pod from it; other flags are refused", () => {
+    const { run } = engineSession(3);
+    run('ssh control-plane');
+    const before = run(
+      'kubectl --kubeconfig /etc/kubernetes/admin.conf get pod -n kube-system kube-scheduler-control-plane -o jsonpath={.metadata.uid}',
+    ).out;
+    expect(
+      run("sed -i 's/cpu: 100m/cpu: 150m/' /etc/kubernetes/manifests/kube-scheduler.yaml"),
+    ).toEqual({ out: '', err: '', code: 0 });
+    expect(
+      run(
+        "sed -i 's/--leader-elect=true/--leader-elect=false/' /etc/kubernetes/manifests/kube-scheduler.yaml",
+      ),
+    ).toEqual({
+      out: '',
+      err: 'sed: /etc/kubernetes/manifests/kube-scheduler.yaml: this console does not simulate changing the image or command of kube-scheduler\n',
+      code: 4,
+    });
+    run('exit');
+    run('sim advance 30s');
+    const pod = run(
+      'kubectl get pod -n kube-system kube-scheduler-control-plane -o jsonpath={.metadata.uid}{.spec.containers[0].resources.requests.cpu}',
+    ).out;
+    expect(pod.endsWith('150m')).toBe(true);
+    expect(pod).not.toContain(before);
+    run('kubectl run late --image=nginx');
+    run('sim advance 10s');
+    expect(run('kubectl get pod late').out).toMatch(/\nlate +1\/1 +Running /);
+  });
 });
