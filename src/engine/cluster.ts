@@ -235,6 +235,8 @@ export interface Cluster {
   /** Every node name, control plane first. */
   nodes(): readonly string[];
   stoppedNodes(): readonly string[];
+  /** How many times a node booted again after a stop (`startNode`): 0 until it does. */
+  nodeBoots(name: string): number;
   readonly scheduler: SchedulerActor;
   readonly reconcilers: readonly Reconciler[];
   /** The image registry (and the developer's local images). */
@@ -785,6 +787,7 @@ class ClusterImpl implements Cluster {
     if (!this.#stopped.has(name)) return;
     this.#input({ op: 'startNode', args: [name] });
     this.#stopped.delete(name);
+    this.#boots.set(name, this.nodeBoots(name) + 1);
     // A kubelet service disabled from the node's shell does not start with the machine.
     const disabled = kubeletDisabled(this.storedFiles(nodeFileScope(name)));
     if (name !== CONTROL_PLANE || disabled) {
@@ -816,6 +819,12 @@ class ClusterImpl implements Cluster {
 
   stoppedNodes(): readonly string[] {
     return [...this.#stopped].sort();
+  }
+
+  readonly #boots = new Map<string, number>();
+
+  nodeBoots(name: string): number {
+    return this.#boots.get(name) ?? 0;
   }
 }
 

@@ -182,4 +182,21 @@ describe('a disabled kubelet', () => {
     run('sim advance 30s');
     expect(run('kubectl get node control-plane').out).toMatch(/\ncontrol-plane +Ready /);
   });
+
+  it('a machine that boots again starts the kubelet from the files as they are: a broken config fails it', () => {
+    const { run } = engineSession(3);
+    run('ssh node1');
+    run('echo "garbage: [" > /var/lib/kubelet/config.yaml');
+    run('exit');
+    run('sim stop-node node1');
+    run('sim start-node node1');
+    run('ssh node1');
+    expect(run('systemctl is-active kubelet')).toEqual({ out: 'activating\n', err: '', code: 3 });
+    expect(run('journalctl -u kubelet -n 3').out).toContain(
+      'error failed to decode: yaml: line 1: did not find expected node content"\n',
+    );
+    run('exit');
+    run('sim advance 60s');
+    expect(run('kubectl get node node1').out).toMatch(/\nnode1 +NotReady /);
+  });
 });

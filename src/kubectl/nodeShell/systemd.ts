@@ -149,6 +149,18 @@ function loadedUnit(host: KubectlHost, node: string): LoadedUnit {
   return u;
 }
 
+/** The machines' boot counts the history last took in, per node, per cluster. */
+const BOOTS = new WeakMap<object, Map<string, number>>();
+
+function bootsSeen(host: KubectlHost): Map<string, number> {
+  let byNode = BOOTS.get(host.api);
+  if (!byNode) {
+    byNode = new Map();
+    BOOTS.set(host.api, byNode);
+  }
+  return byNode;
+}
+
 function nodeFs(host: KubectlHost, machines: NodeMachines, node: string): NodeFs {
   return new NodeFs(host, node, node === machines.controlPlane);
 }
@@ -184,19 +196,41 @@ function serviceActive(machines: NodeMachines, node: string, last: Change): bool
 }
 
 /**
- * The history, brought up to date: a kubelet that runs although its last change was a stop
- * came back with its machine (`sim start-node`): started by now.
+ * The history, brought up to date: a kubelet that runs although its last change was a stop, a
+ * failed start or a standalone start came back with its machine (`sim start-node`); a failed
+ * start whose cause is gone succeeds at systemd's next try.
  */
 function syncedHistory(host: KubectlHost, machines: NodeMachines, node: string): Change[] {
   const h = historyOf(host, node);
   const last = h[h.length - 1] as Change;
-  if (last.op !== 'start' && machines.kubeletRunning(node))
-    h.push({ at: host.nowEpochMs(), op: 'start', pid: last.pid + 1000 });
-  else if (last.op === 'start' && last.standalone && machines.kubeletRunning(node)) {
-    // The machine booted again and the engine's kubelet with it; the unit still starts a
-    // standalone kubelet, which never registers.
-    machines.stopKubelet(node);
-    h.push({ ...last, at: host.nowEpochMs(), pid: last.pid + 1000 });
+  const boot = machines.boots?.(node) ?? 0;
+  const boots = bootsSeen(host);
+  const rebooted = boot > (boots.get(node) ?? 0);
+  boots.set(node, boot);
+  // A machine that booted again (`sim start-node`) loaded the unit's files as they are now.
+  if (rebooted) loadedMap(host).set(node, readKubeletUnit(nodeFs(host, machines, node)));
+  if (machines.kubeletRunning(node) && (rebooted || last.op !== 'start' || last.standalone)) {
+    // The engine's kubelet came up with it: systemd started the enabled kubelet from the unit,
+    // which may exit at once or run standalone.
+    const fs = nodeFs(host, machines, node);
+    const unit = loadedUnit(host, node);
+    const words = kubeletCommand(fs, unit);
+    const at = host.nowEpochMs();
+    const pid = last.pid + 1000;
+    if (words === undefined) {
+      machines.stopKubelet(node);
+      h.push({ at, op: 'stop', pid });
+      return h;
+    }
+    const command = words.join(' ');
+    const error = kubeletStartError(host, machines, node, words);
+    const standalone = kubeletFlag(words, 'kubeconfig') === undefined;
+    if (error || standalone) machines.stopKubelet(node);
+    h.push(
+      error
+        ? { at, op: 'fail', pid, error, command }
+        : { at, op: 'start', pid, command, ...(standalone ? { standalone } : {}) },
+    );
   } else if (last.op === 'fail') {
     // The cause is gone: systemd's next restart, at most 10 s after the last try, comes up.
     const words = kubeletCommand(nodeFs(host, machines, node), loadedUnit(host, node));
