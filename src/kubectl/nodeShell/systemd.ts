@@ -61,19 +61,19 @@ function kubeletStartError(
   words: readonly string[],
 ): string | undefined {
   const fs = new NodeFs(host, node, node === machines.controlPlane);
-  const CONFIG = kubeletFlag(words, 'config');
+  const configPath = kubeletFlag(words, 'config');
   const kubeconfig = kubeletFlag(words, 'kubeconfig');
   const missingKubeconfig = () =>
     kubeconfig !== undefined && fs.read(kubeconfig) === undefined
       ? `failed to run Kubelet: unable to load bootstrap kubeconfig: stat ${kubeletFlag(words, 'bootstrap-kubeconfig') ?? ''}: no such file or directory`
       : undefined;
-  if (CONFIG === undefined) return missingKubeconfig();
-  const config = fs.read(CONFIG);
+  if (configPath === undefined) return missingKubeconfig();
+  const config = fs.read(configPath);
   const loadError = (why: string) =>
-    `failed to load kubelet config file, path: ${CONFIG}, error: failed to load Kubelet config file ${CONFIG}, error ${why}`;
+    `failed to load kubelet config file, path: ${configPath}, error: failed to load Kubelet config file ${configPath}, error ${why}`;
   if (config === undefined)
     return loadError(
-      `failed to read kubelet config file "${CONFIG}", error: open ${CONFIG}: no such file or directory`,
+      `failed to read kubelet config file "${configPath}", error: open ${configPath}: no such file or directory`,
     );
   const doc = parseDocument(config, { uniqueKeys: true, prettyErrors: false });
   const err = doc.errors[0];
