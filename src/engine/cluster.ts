@@ -14,6 +14,7 @@ import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
 import { createNode, type Kubelet } from './node/index.ts';
 import { STATIC_PODS_KEY } from './node/kubelet.ts';
 import { type PolicyCluster, policyCluster } from './node/policyNetwork.ts';
+import { kubeletDisabled, nodeFileScope } from './node/staticPodFiles.ts';
 import {
   type ImageManifest,
   type LocalImage,
@@ -234,6 +235,8 @@ export interface Cluster {
   /** Every node name, control plane first. */
   nodes(): readonly string[];
   stoppedNodes(): readonly string[];
+  /** How many times a node booted again after a stop (`startNode`): 0 until it does. */
+  nodeBoots(name: string): number;
   readonly scheduler: SchedulerActor;
   readonly reconcilers: readonly Reconciler[];
   /** The image registry (and the developer's local images). */
@@ -773,6 +776,11 @@ class ClusterImpl implements Cluster {
     if (!this.#nodes.includes(name) || this.#stopped.has(name) || this.kubeletRunning(name)) return;
     this.#kubeletsDownMemo = undefined;
     this.#input({ op: 'startKubelet', args: [name] });
+    // The control plane booted with its kubelet disabled: its static pods start only now.
+    if (name === CONTROL_PLANE && this.#rt.apiDown) {
+      this.#startControlPlane();
+      return;
+    }
     this.#kubelet(name)?.serviceRestart();
     this.#rt.start(`kubelet/${name}`);
   }
@@ -804,10 +812,19 @@ class ClusterImpl implements Cluster {
     this.#kubeletsDownMemo = undefined;
     this.#input({ op: 'startNode', args: [name] });
     this.#stopped.delete(name);
-    if (name !== CONTROL_PLANE) {
-      for (const a of this.#nodeActors(name)) this.#rt.start(a);
+    this.#boots.set(name, this.nodeBoots(name) + 1);
+    // A kubelet service disabled from the node's shell does not start with the machine.
+    const disabled = kubeletDisabled(this.storedFiles(nodeFileScope(name)));
+    if (name !== CONTROL_PLANE || disabled) {
+      for (const a of this.#nodeActors(name))
+        if (!disabled || a !== `kubelet/${name}`) this.#rt.start(a);
       return;
     }
+    this.#startControlPlane();
+  }
+
+  #startControlPlane(): void {
+    const name = CONTROL_PLANE;
     // The API server answers again (the simulation does not wait for its container to come
     // up: the kubelet's first requests would be retried until it does); the workers' informers
     // re-list, then the node's own kubelet (restarting the static pods, as after any reboot)
@@ -827,6 +844,12 @@ class ClusterImpl implements Cluster {
 
   stoppedNodes(): readonly string[] {
     return [...this.#stopped].sort();
+  }
+
+  readonly #boots = new Map<string, number>();
+
+  nodeBoots(name: string): number {
+    return this.#boots.get(name) ?? 0;
   }
 }
 

@@ -54,6 +54,19 @@ export interface ProbeResult {
 /** Paths a stock web server answers with 200. */
 const STOCK_PAGES = new Set(['/', '/index.html']);
 
+/**
+ * The control-plane components' health endpoints (kubeadm's probes): the API server's secure
+ * port, etcd's metrics port, the controller manager's and the scheduler's secure ports. The
+ * simulated components are healthy while they run.
+ */
+const CONTROL_PLANE_HEALTH: Readonly<Record<string, { port: number; paths: ReadonlySet<string> }>> =
+  {
+    'kube-apiserver': { port: 6443, paths: new Set(['/livez', '/readyz', '/healthz']) },
+    etcd: { port: 2381, paths: new Set(['/livez', '/readyz', '/health']) },
+    'kube-controller-manager': { port: 10257, paths: new Set(['/healthz']) },
+    'kube-scheduler': { port: 10259, paths: new Set(['/healthz', '/livez', '/readyz']) },
+  };
+
 /** The HTTP status the container answers on `port` and `path`, or undefined if nothing listens. */
 function answer(
   c: ProbedContainer,
@@ -72,6 +85,11 @@ function answer(
   if ((repo === 'nginx' || repo === 'httpd') && !ownCommand) {
     if (port !== 80) return undefined;
     return STOCK_PAGES.has(path || '/') ? 200 : 404;
+  }
+  const health = CONTROL_PLANE_HEALTH[repo];
+  if (health && c.image.startsWith('registry.k8s.io/')) {
+    if (port !== health.port) return undefined;
+    return health.paths.has(path.split('?')[0] ?? '') ? 200 : 404;
   }
   return (c.ports ?? []).some((p) => p.containerPort === port) ? 200 : undefined;
 }

@@ -22,6 +22,19 @@ export function nodeFileScope(node: string): string {
   return hostPathScope(node, '/');
 }
 
+/** systemd's symlink that starts the kubelet service at boot (`systemctl enable kubelet`). */
+export const KUBELET_WANTS = '/etc/systemd/system/multi-user.target.wants/kubelet.service';
+
+/**
+ * Whether the node's kubelet service was disabled from its shell (`systemctl disable kubelet`
+ * removed the symlink): when the machine boots, systemd does not start it.
+ */
+export function kubeletDisabled(
+  files: readonly { path: string; content: string | null }[],
+): boolean {
+  return files.some((f) => f.path === KUBELET_WANTS && f.content === null);
+}
+
 /** A static pod read from a manifest file. */
 export interface StaticPodFile {
   /** The kubelet's work key of its pod (`pod/<ns>/<name>-<node>`). */

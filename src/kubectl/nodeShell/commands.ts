@@ -15,10 +15,12 @@ import { aaStatus, apparmorParser } from './apparmor.ts';
 import { crictl } from './crictl.ts';
 import { etcdctl, snapshotSize } from './etcdctl.ts';
 import { kubeadm } from './kubeadm.ts';
+import { KUBELET_WANTS } from './kubeletUnit.ts';
 import type { NodeMachines } from './machines.ts';
 import type { NodeFs } from './nodeFs.ts';
+import { podLogLink } from './podLogFiles.ts';
 import { nodeProcesses, ps } from './ps.ts';
-import { activeHost, loginOf, loginsOf, openLogin, terminalOf } from './session.ts';
+import { activeHost, type Login, loginOf, loginsOf, openLogin, terminalOf } from './session.ts';
 import { journalctl, kubeletProcess, systemctl } from './systemd.ts';
 
 /** What the node commands need of the console's shell. */
@@ -153,7 +155,12 @@ function scp(host: KubectlHost, args: string[]): RunResult {
 }
 
 /** `ls [-l] [-a] [PATH…]` on a node. */
-function ls(fs: NodeFs, args: string[], now: number): RunResult {
+function ls(
+  fs: NodeFs,
+  args: string[],
+  now: number,
+  linkOf: (path: string) => string | undefined = () => undefined,
+): RunResult {
   const long = args.some((a) => /^-[a-zA-Z]*l/.test(a));
   const paths = args.filter((a) => !a.startsWith('-'));
   let stdout = '';
@@ -166,11 +173,15 @@ function ls(fs: NodeFs, args: string[], now: number): RunResult {
   })();
   const line = (name: string, path: string, dir: boolean) => {
     if (!long) return name;
+    // A symlink: its size is its target's length.
+    const link = dir ? undefined : linkOf(path);
+    if (link !== undefined)
+      return `lrwxrwxrwx 1 root root ${String(link.length).padStart(5)} ${date} ${name} -> ${link}`;
     const text = dir ? '' : (fs.read(path) ?? '');
     const size = dir ? 4096 : (snapshotSize(text) ?? new TextEncoder().encode(text).length);
     const mode = dir
       ? 'drwxr-xr-x'
-      : /\.key$|\.conf$|manifests\//.test(path)
+      : /\.key$|^\/etc\/kubernetes\/[^/]+\.conf$|manifests\//.test(path)
         ? '-rw-------'
         : '-rw-r--r--';
     return `${mode} ${dir ? 2 : 1} root root ${String(size).padStart(5)} ${date} ${name}`;
@@ -200,8 +211,12 @@ function ls(fs: NodeFs, args: string[], now: number): RunResult {
 }
 
 /** The console keeps the control plane's own manifests as the engine runs them. */
-function keptManifest(tool: string, path: string): string {
-  return `bash: this console cannot run "${tool} ${path}": changing the control plane's own static pod manifests is not simulated\n`;
+function keptManifest(
+  tool: string,
+  path: string,
+  why = "changing the control plane's own static pod manifests",
+): string {
+  return `bash: this console cannot run "${tool} ${path}": ${why} is not simulated\n`;
 }
 
 /** `rm [-f] [-r] PATH…` on a node. */
@@ -222,6 +237,38 @@ function rm(fs: NodeFs, args: string[]): RunResult {
     }
   }
   return { stdout: '', stderr, exitCode: code };
+}
+
+/**
+ * `tee [-a] FILE…`: what it reads goes to each file (appended with -a) and to its output;
+ * a file it cannot open is reported and the others are still written (coreutils' tee).
+ */
+function tee(fs: NodeFs, args: string[], input: string): RunResult {
+  let append = false;
+  const paths: string[] = [];
+  let options = true;
+  for (const a of args) {
+    if (options && a === '--') options = false;
+    else if (options && (a === '-a' || a === '--append')) append = true;
+    else if (options && /^-[ai]+$/.test(a)) append ||= a.includes('a');
+    else if (options && a.startsWith('-') && a !== '-')
+      return fail(
+        `tee: invalid option -- '${a.replace(/^-+/, '').charAt(0)}'\nTry 'tee --help' for more information.\n`,
+      );
+    else paths.push(a);
+  }
+  let stderr = '';
+  for (const p of paths) {
+    const next = append ? (fs.read(p) ?? '') + input : input;
+    const why = fs.refusal(p, next);
+    if (why) {
+      stderr += keptManifest('tee', p, why);
+      continue;
+    }
+    const w = fs.write(p, input, append);
+    if (!w.ok) stderr += `tee: ${p}: ${w.error.replace(/^[^:]*: /, '')}\n`;
+  }
+  return { stdout: input, stderr, exitCode: stderr ? 1 : 0 };
 }
 
 function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
@@ -252,6 +299,11 @@ function copy(fs: NodeFs, args: string[], move: boolean): RunResult {
     }
     const base = fs.abs(src).split('/').pop() as string;
     const target = destDir ? `${fs.abs(dest)}/${base}` : dest;
+    const why = fs.refusal(target, text);
+    if (why) {
+      stderr += keptManifest(tool, `${src} ${dest}`, why);
+      continue;
+    }
     const w = fs.write(target, text);
     if (!w.ok) {
       stderr += `${tool}: cannot create regular file '${target}': ${w.error.replace(/^[^:]*: /, '')}\n`;
@@ -364,6 +416,7 @@ const NODE_TOOLS = new Set([
   'mv',
   'touch',
   'rm',
+  'tee',
   'sudo',
   'su',
   'vi',
@@ -372,6 +425,41 @@ const NODE_TOOLS = new Set([
   'exit',
   'logout',
 ]);
+
+/**
+ * The shell `sudo …`/`su …` starts, if it starts one: `sudo -i`, `su -`, `su -l`, `bash -l` a
+ * login shell; `sudo -s`, `su`, `bash` one that is not.
+ */
+function nestedShell(words: readonly string[]): 'login' | 'shell' | undefined {
+  const [first, ...rest] = words;
+  if (first === '-i' || first === '--login') return 'login';
+  if (first === '-s' || first === '--shell') return 'shell';
+  if (first === 'su')
+    return rest.some((a) => a === '-' || a === '-l' || a === '--login') ? 'login' : 'shell';
+  if (first === 'bash' || first === 'sh')
+    return rest.some((a) => a === '-l' || a === '--login')
+      ? 'login'
+      : rest.length === 0
+        ? 'shell'
+        : undefined;
+  return undefined;
+}
+
+/**
+ * A shell inside the session's (root's again): a login shell starts in root's home, another
+ * where it was started. Only an interactive session nests one; `ssh NODE sudo -i` has no
+ * terminal and ends at once.
+ */
+function nest(host: KubectlHost, login: Login, kind: 'login' | 'shell'): RunResult {
+  const terminal = terminalOf(host);
+  const logins = loginsOf(terminal);
+  if (!logins.includes(login)) return ok();
+  const inner = openLogin(terminal, login.node, login.fs.controlPlane);
+  inner.nested = kind;
+  if (kind === 'shell') inner.fs.cwd = login.fs.cwd;
+  logins.push(inner);
+  return ok();
+}
 
 /**
  * Runs `words` if the node shell answers it on `host` (the console's terminal or a node login),
@@ -401,18 +489,33 @@ export function runNodeCommand(
       const logins = loginsOf(terminalOf(host));
       const i = logins.indexOf(login);
       if (i < 0) return ok();
+      if (name === 'logout' && login.nested === 'shell')
+        return fail("bash: logout: not login shell: use `exit'\n");
       logins.splice(i);
+      // A shell started with sudo or su ends; the ssh session's own closes the connection.
+      if (login.nested)
+        return {
+          stdout: '',
+          stderr: `${name === 'exit' && login.nested === 'shell' ? 'exit' : 'logout'}\n`,
+          exitCode: 0,
+        };
       return { stdout: '', stderr: `logout\nConnection to ${node} closed.\n`, exitCode: 0 };
     }
     case 'sudo': {
       const rest = [...args];
-      while (rest[0]?.startsWith('-') && !['-i', '-s'].includes(rest[0])) rest.shift();
-      if (rest.length === 0 || rest[0] === '-i' || rest[0] === '-s') return ok();
-      if (rest[0] === 'su' || rest[0] === 'bash' || rest[0] === '-') return ok();
+      while (rest[0]?.startsWith('-') && !['-i', '-s', '--login', '--shell'].includes(rest[0]))
+        rest.shift();
+      if (rest.length === 0 || rest[0] === '-') return ok();
+      const kind = nestedShell(rest);
+      if (kind) return nest(host, login, kind);
       return shell.runWords(rest);
     }
-    case 'su':
-      return ok();
+    case 'su': {
+      // `su -c COMMAND` runs the command in a shell that ends with it.
+      const c = args.indexOf('-c');
+      if (c >= 0) return shell.runLine(host, args[c + 1] ?? '');
+      return nest(host, login, nestedShell(['su', ...args]) ?? 'shell');
+    }
     case 'vi':
     case 'vim':
     case 'nano':
@@ -460,7 +563,9 @@ export function runNodeCommand(
       return ok();
     }
     case 'ls':
-      return ls(fs, args, host.nowEpochMs());
+      return ls(fs, args, host.nowEpochMs(), (p) =>
+        p === KUBELET_WANTS ? '/usr/lib/systemd/system/kubelet.service' : podLogLink(host, node, p),
+      );
     case 'mkdir': {
       const parents = args.some((a) => /^-[a-z]*p/.test(a) || a === '--parents');
       let stderr = '';
@@ -484,6 +589,8 @@ export function runNodeCommand(
       return copy(fs, args, name === 'mv');
     case 'rm':
       return rm(fs, args);
+    case 'tee':
+      return tee(fs, args, shell.stdin ?? '');
   }
   if (!machines) return undefined;
   switch (name) {

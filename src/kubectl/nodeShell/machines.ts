@@ -15,6 +15,8 @@ export interface NodeMachines {
   controlPlane: string;
   /** Whether the machine is up (false after `sim stop-node`). */
   up(name: string): boolean;
+  /** How many times the machine booted again (`sim start-node`). */
+  boots?(name: string): number;
   kubeletRunning(name: string): boolean;
   stopKubelet(name: string): void;
   startKubelet(name: string): void;
@@ -36,6 +38,7 @@ export function clusterMachines(cluster: Cluster): NodeMachines {
     names: () => cluster.nodes(),
     controlPlane: CONTROL_PLANE,
     up: (name) => !cluster.stoppedNodes().includes(name),
+    boots: (name) => cluster.nodeBoots(name),
     kubeletRunning: (name) => cluster.kubeletRunning(name),
     stopKubelet: (name) => cluster.stopKubelet(name),
     startKubelet: (name) => cluster.startKubelet(name),

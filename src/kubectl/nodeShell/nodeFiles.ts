@@ -12,6 +12,7 @@ import type { KubectlHost } from '../host.ts';
 import { createKubeconfig, kubeconfigView } from '../kubeconfig.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { profilesFile } from './apparmor.ts';
+import { KUBELET_UNIT, KUBELET_WANTS } from './kubeletUnit.ts';
 
 /** The four control-plane components kubeadm writes manifests for. */
 export const CONTROL_PLANE_COMPONENTS = [
@@ -173,20 +174,75 @@ ${cred}`;
 
 type Obj = Record<string, unknown>;
 
+/** kubeadm's staticpodutil createHTTPProbe: keys as its YAML writes them (sorted). */
+function httpProbe(
+  host: string,
+  path: string,
+  port: number,
+  scheme: 'HTTP' | 'HTTPS',
+  initialDelaySeconds: number,
+  failureThreshold: number,
+  periodSeconds: number,
+): Obj {
+  return {
+    failureThreshold,
+    httpGet: { host, path, port, scheme },
+    ...(initialDelaySeconds > 0 ? { initialDelaySeconds } : {}),
+    periodSeconds,
+    timeoutSeconds: 15,
+  };
+}
+
+/**
+ * The probes kubeadm 1.32 writes into a component's manifest (manifests.go, etcd.go): liveness
+ * (delay 10 s, every 10 s, 8 failures), readiness (every second, 3 failures) and startup (the
+ * 4-minute control-plane timeout in 10 s periods: 24 failures). The API server is probed on its
+ * advertise address, the others on 127.0.0.1; etcd on its plain-HTTP metrics port.
+ */
+function kubeadmProbes(component: string, advertiseAddress: string): Obj {
+  const probes = (host: string, port: number, scheme: 'HTTP' | 'HTTPS', paths: string[]) => {
+    const [live, ready, startup] = paths as [string, string | undefined, string];
+    return {
+      livenessProbe: httpProbe(host, live, port, scheme, 10, 8, 10),
+      ...(ready ? { readinessProbe: httpProbe(host, ready, port, scheme, 0, 3, 1) } : {}),
+      startupProbe: httpProbe(host, startup, port, scheme, 10, 24, 10),
+    };
+  };
+  switch (component) {
+    case 'etcd':
+      return probes('127.0.0.1', 2381, 'HTTP', ['/livez', '/readyz', '/readyz']);
+    case 'kube-apiserver':
+      return probes(advertiseAddress, 6443, 'HTTPS', ['/livez', '/readyz', '/livez']);
+    case 'kube-controller-manager':
+      return probes('127.0.0.1', 10257, 'HTTPS', ['/healthz', '', '/healthz']);
+    case 'kube-scheduler':
+      return probes('127.0.0.1', 10259, 'HTTPS', ['/healthz', '', '/healthz']);
+    default:
+      return {};
+  }
+}
+
 /** The manifest kubeadm wrote for a control-plane component, from its mirror pod. */
 export function manifestFromMirror(component: string, mirror: KubeObject): string {
   const spec = (mirror.spec ?? {}) as Obj;
+  // The engine's mirror pods carry no probes (its prober cannot answer the components' health
+  // endpoints): the file has the ones kubeadm wrote.
+  const probes = kubeadmProbes(component, '172.18.0.2');
   const containers = ((spec.containers as Obj[] | undefined) ?? []).map((c) => {
     const out: Obj = {};
+    const withProbes = { ...probes, ...c };
     for (const k of [
       'command',
       'image',
       'imagePullPolicy',
+      'livenessProbe',
       'name',
+      'readinessProbe',
       'resources',
+      'startupProbe',
       'volumeMounts',
     ] as const) {
-      if (c[k] !== undefined) out[k] = c[k];
+      if (withProbes[k] !== undefined) out[k] = withProbes[k];
     }
     return out;
   });
@@ -265,7 +321,10 @@ export function baseFiles(
   const files = new Map<string, () => string>();
   files.set('/var/lib/kubelet/config.yaml', () => KUBELET_CONFIG);
   files.set('/var/lib/kubelet/kubeadm-flags.env', () => KUBEADM_FLAGS);
+  files.set('/usr/lib/systemd/system/kubelet.service', () => KUBELET_UNIT);
   files.set('/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf', () => KUBEADM_DROP_IN);
+  // `systemctl enable kubelet`'s symlink (cat follows it to the unit file).
+  files.set(KUBELET_WANTS, () => KUBELET_UNIT);
   files.set('/etc/kubernetes/kubelet.conf', () =>
     componentConf(`system:node:${node}`, '/var/lib/kubelet/pki/kubelet-client-current.pem'),
   );
@@ -302,13 +361,22 @@ export const BASE_DIRS = [
   '/',
   '/etc',
   '/etc/apparmor.d',
+  '/etc/default',
   '/etc/kubernetes',
   '/etc/kubernetes/manifests',
+  '/etc/systemd',
+  '/etc/systemd/system',
+  '/etc/systemd/system/multi-user.target.wants',
   '/home',
   '/opt',
   '/root',
   '/tmp',
   '/usr',
+  '/usr/bin',
+  '/usr/lib',
+  '/usr/lib/systemd',
+  '/usr/lib/systemd/system',
+  '/usr/lib/systemd/system/kubelet.service.d',
   '/var',
   '/var/lib',
   '/var/lib/containerd',

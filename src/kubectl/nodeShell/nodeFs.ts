@@ -5,6 +5,7 @@
  * its kubelet reads static pod manifests from and hostPath volumes see). Paths are absolute;
  * relative ones start at the shell's working directory (root's home, /root, at login).
  */
+import { parse } from 'yaml';
 import type { StoredFile } from '../../engine/cluster.ts';
 import { nodeFileScope } from '../../engine/node/staticPodFiles.ts';
 import type { KubectlHost } from '../host.ts';
@@ -16,6 +17,7 @@ import {
   CONTROL_PLANE_DIRS,
   kubeadmManifest,
 } from './nodeFiles.ts';
+import { podLogFiles } from './podLogFiles.ts';
 
 /** `a/./b/../c` from `cwd` → `/a/c`; `~` is root's home. */
 export function resolvePath(cwd: string, path: string): string {
@@ -41,6 +43,37 @@ const MOVABLE: Readonly<Record<string, string>> = {
   '/etc/kubernetes/manifests/kube-scheduler.yaml': 'kube-scheduler',
   '/etc/kubernetes/manifests/kube-controller-manager.yaml': 'kube-controller-manager',
 };
+
+/**
+ * Whether manifest `text` runs the same program as kubeadm's `original`: one container, the
+ * same pod name and namespace, image and command. The rest (resources, probes, labels…) the
+ * kubelet applies by restarting the static pod from the new manifest, as for any other.
+ */
+function sameProgram(text: string, original: string): boolean {
+  type Pod = {
+    metadata?: { name?: unknown; namespace?: unknown };
+    spec?: { containers?: { image?: unknown; command?: unknown }[] };
+  };
+  let a: Pod | undefined;
+  try {
+    a = parse(text) as Pod | undefined;
+  } catch {
+    return false;
+  }
+  const b = parse(original) as Pod;
+  const ca = a?.spec?.containers;
+  const cb = b.spec?.containers?.[0];
+  return (
+    typeof a === 'object' &&
+    a !== null &&
+    a.metadata?.name === b.metadata?.name &&
+    a.metadata?.namespace === b.metadata?.namespace &&
+    Array.isArray(ca) &&
+    ca.length === 1 &&
+    ca[0]?.image === cb?.image &&
+    JSON.stringify(ca[0]?.command) === JSON.stringify(cb?.command)
+  );
+}
 
 export class NodeFs extends Workspace {
   /** The shell's working directory. */
@@ -81,6 +114,7 @@ export class NodeFs extends Workspace {
     const w = this.written();
     const all = new Set<string>();
     for (const p of this.baseMap().keys()) if (w.get(p) !== null) all.add(p);
+    for (const p of podLogFiles(this.host, this.node).keys()) if (w.get(p) !== null) all.add(p);
     for (const [p, c] of w) if (c !== null) all.add(p);
     return [...all].sort();
   }
@@ -106,23 +140,38 @@ export class NodeFs extends Workspace {
     const p = this.abs(path);
     const w = this.written();
     if (w.has(p)) return w.get(p) ?? undefined;
-    const make = this.baseMap().get(p);
+    const make =
+      this.baseMap().get(p) ??
+      (p.startsWith('/var/log/') ? podLogFiles(this.host, this.node).get(p) : undefined);
     return make ? make() : undefined;
   }
 
   /**
-   * Why the console refuses to change `path` (to `content`; undefined: remove it), if it does:
-   * etcd's and the API server's manifests stay; the scheduler's and the controller manager's
-   * may go and come back as kubeadm wrote them, not edited.
+   * What change to `path` (to `content`; undefined: remove it) the console does not simulate,
+   * if it refuses it: etcd's and the API server's manifests stay as they are; the scheduler's
+   * and the controller manager's may go, come back, and change in what the kubelet applies
+   * (resources, probes, labels…) but not in their image or command.
    */
-  refused(path: string, content?: string): string | undefined {
+  refusal(path: string, content?: string): string | undefined {
     const p = this.abs(path);
     if (!KEPT.has(p) || !this.controlPlane) return undefined;
+    // Written back as it is: nothing changes.
+    if (content !== undefined && content === this.read(p)) return undefined;
     const component = MOVABLE[p];
-    // Removed, truncated by a redirection before it writes, or back as it was: allowed.
-    if (component && (content === undefined || content === '')) return undefined;
-    if (component && content === kubeadmManifest(component, this.node)) return undefined;
-    return `${path}: this console does not simulate changing the control plane's own manifests`;
+    if (!component) return "changing the control plane's own static pod manifests";
+    // Removed, or truncated by a redirection before it writes: allowed.
+    if (content === undefined || content === '') return undefined;
+    if (sameProgram(content, kubeadmManifest(component, this.node))) return undefined;
+    return `changing the image or command of ${component}`;
+  }
+
+  /** `refusal` as a tool's complaint about `path`. */
+  refused(path: string, content?: string): string | undefined {
+    const why = this.refusal(path, content);
+    if (why === undefined) return undefined;
+    return why.startsWith('changing the control plane')
+      ? `${path}: this console does not simulate changing the control plane's own manifests`
+      : `${path}: this console does not simulate ${why}`;
   }
 
   override write(path: string, content: string, append = false): FsResult<void> {
@@ -131,7 +180,10 @@ export class NodeFs extends Workspace {
     const parent = p.slice(0, p.lastIndexOf('/')) || '/';
     if (!this.isDirectory(parent))
       return { ok: false, error: `${path}: No such file or directory` };
-    const next = append ? (this.read(p) ?? '') + content : content;
+    const current = this.read(p);
+    const next = append ? (current ?? '') + content : content;
+    // The control plane's own manifest written back as it is: the kubelet sees no change.
+    if (KEPT.has(p) && this.controlPlane && next === current) return { ok: true, value: undefined };
     const why = this.refused(path, next);
     if (why) return { ok: false, error: why };
     this.store(p, next);

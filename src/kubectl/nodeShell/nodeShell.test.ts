@@ -23,6 +23,9 @@ describe('ssh to a node', () => {
     expect(run('whoami').out).toBe('root\n');
     expect(run('echo $HOME').out).toBe('/root\n');
     expect(run('sudo -i')).toEqual({ out: '', err: '', code: 0 });
+    // The first exit leaves sudo's login shell, the second the ssh session's.
+    expect(run('exit')).toEqual({ out: '', err: 'logout\n', code: 0 });
+    expect(run('hostname').out).toBe('node1\n');
     expect(run('exit')).toEqual({
       out: '',
       err: 'logout\nConnection to node1 closed.\n',
@@ -164,15 +167,17 @@ describe('static pods', () => {
     run('kubectl run late --image=nginx');
     expect(run('kubectl get pod late').out).toMatch(/\nlate {3}0\/1 {5}Pending {3}0 {10}/);
     run('ssh control-plane');
-    // Only as kubeadm wrote it: an edited manifest is not simulated.
+    // With kubeadm's image and command only: other flags are not simulated.
     expect(
       run(
-        "echo '# x' >> /tmp/kube-scheduler.yaml; cp /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/",
+        "sed -i 's/--leader-elect=true/--leader-elect=false/' /tmp/kube-scheduler.yaml; cp /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/",
       ).err,
     ).toBe(
-      "cp: cannot create regular file '/etc/kubernetes/manifests/kube-scheduler.yaml': this console does not simulate changing the control plane's own manifests\n",
+      'bash: this console cannot run "cp /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/": changing the image or command of kube-scheduler is not simulated\n',
     );
-    run("grep -v '^# x' /tmp/kube-scheduler.yaml > /etc/kubernetes/manifests/kube-scheduler.yaml");
+    run(
+      "sed 's/--leader-elect=false/--leader-elect=true/' /tmp/kube-scheduler.yaml > /etc/kubernetes/manifests/kube-scheduler.yaml",
+    );
     run('exit');
     expect(run('kubectl get pod late').out).toMatch(/\nlate {3}1\/1 {5}Running {3}0 {10}/);
     expect(run('kubectl get pod kube-scheduler-control-plane -n kube-system').out).toMatch(

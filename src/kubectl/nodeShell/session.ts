@@ -13,6 +13,11 @@ export interface Login {
   node: string;
   host: KubectlHost;
   fs: NodeFs;
+  /**
+   * A shell started inside the ssh session's (`sudo -i`, `sudo su -`: a login shell, whose
+   * `exit` says `logout`; `sudo -s`, `sudo bash`, `su`: not a login shell, `exit` says `exit`).
+   */
+  nested?: 'login' | 'shell';
 }
 
 const LOGINS = new WeakMap<KubectlHost, Login[]>();
@@ -106,11 +111,12 @@ export function loginEnv(host: KubectlHost): Record<string, string> | undefined 
 export function loginsSnapshot(
   host: KubectlHost,
   shellState: (h: KubectlHost) => string,
-): { node: string; cwd: string; shell: string }[] {
+): { node: string; cwd: string; shell: string; nested?: 'login' | 'shell' }[] {
   return (LOGINS.get(host) ?? []).map((l) => ({
     node: l.node,
     cwd: l.fs.cwd,
     shell: shellState(l.host),
+    ...(l.nested ? { nested: l.nested } : {}),
   }));
 }
 
@@ -126,9 +132,15 @@ export function restoreLogins(
   const cp = host.machines?.controlPlane;
   for (const s of saved) {
     if (typeof s !== 'object' || s === null) continue;
-    const { node, cwd, shell } = s as { node?: unknown; cwd?: unknown; shell?: unknown };
+    const { node, cwd, shell, nested } = s as {
+      node?: unknown;
+      cwd?: unknown;
+      shell?: unknown;
+      nested?: unknown;
+    };
     if (typeof node !== 'string' || !host.machines?.names().includes(node)) continue;
     const login = openLogin(host, node, node === cp);
+    if (nested === 'login' || nested === 'shell') login.nested = nested;
     if (typeof cwd === 'string' && cwd.startsWith('/')) login.fs.cwd = cwd;
     if (typeof shell === 'string') restoreState(login.host, shell);
     logins.push(login);

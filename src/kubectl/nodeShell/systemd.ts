@@ -5,41 +5,75 @@
  * containers go on), `start`/`restart` bring it back and it takes the containers over again.
  * The journal is made from what the simulation knows: the service's starts and stops, the
  * pods the kubelet took on, and the static pod manifests it could not read.
+ *
+ * systemd runs the unit as it loaded it (at boot, or at the last `daemon-reload`): the package's
+ * unit file and its drop-ins (kubeletUnit.ts). A start expands the command line from them and the
+ * environment files; a command without `--kubeconfig` is a standalone kubelet, which runs but
+ * never talks to the API server. "Enabled" is the symlink in multi-user.target.wants, a node
+ * file, which the engine reads when the machine boots.
  */
 import { parseDocument } from 'yaml';
 import { BOOTSTRAP_AT, epochMs } from '../../engine/util/clock.ts';
 import type { KubectlHost, RunResult } from '../host.ts';
+import {
+  dropInLines,
+  KUBELET_UNIT,
+  KUBELET_WANTS,
+  kubeletCommand,
+  kubeletFlag,
+  type LoadedUnit,
+  readKubeletUnit,
+} from './kubeletUnit.ts';
 import type { NodeMachines } from './machines.ts';
+import { KUBEADM_DROP_IN } from './nodeFiles.ts';
 import { NodeFs } from './nodeFs.ts';
 
 /**
  * A start, a stop, or a start that failed: the kubelet exited at once with `error` and systemd
  * tries again every RestartSec (10 s) until the cause is gone.
  */
-type Change = { at: number; op: 'start' | 'stop' | 'fail'; pid: number; error?: string };
+type Change = {
+  at: number;
+  op: 'start' | 'stop' | 'fail';
+  pid: number;
+  error?: string;
+  /** The command line a start ran (undefined: kubeadm's, as the node booted). */
+  command?: string;
+  /**
+   * A start without `--kubeconfig`: a standalone kubelet that never talks to the API server
+   * (the engine's kubelet stays stopped: no status posts, the node goes NotReady).
+   */
+  standalone?: boolean;
+};
 
 /** kubeadm's drop-in: Restart=always, RestartSec=10. */
 const RESTART_MS = 10_000;
 
-const CONFIG = '/var/lib/kubelet/config.yaml';
-
 /**
- * Why the kubelet on `node` would exit at once if started now, as its `"command failed"` log
- * line says: its config file missing or not a KubeletConfiguration, no kubeconfig to talk to
- * the API server with.
+ * Why the kubelet on `node` would exit at once if started now with the command `words`, as its
+ * `"command failed"` log line says: the file `--config` names missing or not a
+ * KubeletConfiguration, the `--kubeconfig` to talk to the API server with missing.
  */
-export function kubeletStartError(
+function kubeletStartError(
   host: KubectlHost,
   machines: NodeMachines,
   node: string,
+  words: readonly string[],
 ): string | undefined {
   const fs = new NodeFs(host, node, node === machines.controlPlane);
-  const config = fs.read(CONFIG);
+  const configPath = kubeletFlag(words, 'config');
+  const kubeconfig = kubeletFlag(words, 'kubeconfig');
+  const missingKubeconfig = () =>
+    kubeconfig !== undefined && fs.read(kubeconfig) === undefined
+      ? `failed to run Kubelet: unable to load bootstrap kubeconfig: stat ${kubeletFlag(words, 'bootstrap-kubeconfig') ?? ''}: no such file or directory`
+      : undefined;
+  if (configPath === undefined) return missingKubeconfig();
+  const config = fs.read(configPath);
   const loadError = (why: string) =>
-    `failed to load kubelet config file, path: ${CONFIG}, error: failed to load Kubelet config file ${CONFIG}, error ${why}`;
+    `failed to load kubelet config file, path: ${configPath}, error: failed to load Kubelet config file ${configPath}, error ${why}`;
   if (config === undefined)
     return loadError(
-      `failed to read kubelet config file "${CONFIG}", error: open ${CONFIG}: no such file or directory`,
+      `failed to read kubelet config file "${configPath}", error: open ${configPath}: no such file or directory`,
     );
   const doc = parseDocument(config, { uniqueKeys: true, prettyErrors: false });
   const err = doc.errors[0];
@@ -74,26 +108,80 @@ export function kubeletStartError(
     return loadError(
       `failed to decode: Object 'Kind' is missing in '${config.trim().split('\n')[0] ?? ''}'`,
     );
-  if (fs.read('/etc/kubernetes/kubelet.conf') === undefined)
-    return 'failed to run Kubelet: unable to load bootstrap kubeconfig: stat /etc/kubernetes/bootstrap-kubelet.conf: no such file or directory';
-  return undefined;
+  return missingKubeconfig();
 }
 
 /** The kubelet service's starts and stops per node, per cluster (keyed by its API client). */
 const HISTORY = new WeakMap<object, Map<string, Change[]>>();
-/** The nodes whose kubelet unit was disabled (`systemctl disable kubelet`), per cluster. */
-const DISABLED = new WeakMap<object, Set<string>>();
+/** The kubelet unit as systemd last loaded it (boot or `daemon-reload`), per node, per cluster. */
+const LOADED = new WeakMap<object, Map<string, LoadedUnit>>();
 
-function disabledOf(host: KubectlHost): Set<string> {
-  let set = DISABLED.get(host.api);
-  if (!set) {
-    set = new Set();
-    DISABLED.set(host.api, set);
-  }
-  return set;
+/** The unit systemd loaded when the node booted: the package's unit and kubeadm's drop-in. */
+function bootUnit(): LoadedUnit {
+  const files = new Map([
+    ['/usr/lib/systemd/system/kubelet.service', KUBELET_UNIT],
+    ['/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf', KUBEADM_DROP_IN],
+  ]);
+  return readKubeletUnit({
+    read: (p: string) => files.get(p),
+    isDirectory: (p: string) => p === '/usr/lib/systemd/system/kubelet.service.d',
+    entries: () => [{ name: '10-kubeadm.conf', dir: false }],
+  });
 }
 
-const WANTS = '/etc/systemd/system/multi-user.target.wants/kubelet.service';
+function loadedMap(host: KubectlHost): Map<string, LoadedUnit> {
+  let byNode = LOADED.get(host.api);
+  if (!byNode) {
+    byNode = new Map();
+    LOADED.set(host.api, byNode);
+  }
+  return byNode;
+}
+
+/** The kubelet unit systemd runs on `node` now. */
+function loadedUnit(host: KubectlHost, node: string): LoadedUnit {
+  const byNode = loadedMap(host);
+  let u = byNode.get(node);
+  if (!u) {
+    u = bootUnit();
+    byNode.set(node, u);
+  }
+  return u;
+}
+
+/** The machines' boot counts the history last took in, per node, per cluster. */
+const BOOTS = new WeakMap<object, Map<string, number>>();
+
+function bootsSeen(host: KubectlHost): Map<string, number> {
+  let byNode = BOOTS.get(host.api);
+  if (!byNode) {
+    byNode = new Map();
+    BOOTS.set(host.api, byNode);
+  }
+  return byNode;
+}
+
+function nodeFs(host: KubectlHost, machines: NodeMachines, node: string): NodeFs {
+  return new NodeFs(host, node, node === machines.controlPlane);
+}
+
+/** Whether the unit's files changed on disk since systemd loaded them. */
+function needsReload(host: KubectlHost, machines: NodeMachines, node: string): boolean {
+  return (
+    readKubeletUnit(nodeFs(host, machines, node)).signature !== loadedUnit(host, node).signature
+  );
+}
+
+/** systemd 255's warn_unit_file_changed. */
+const RELOAD_WARNING =
+  "Warning: The unit file, source configuration file or drop-ins of kubelet.service changed on disk. Run 'systemctl daemon-reload' to reload units.\n";
+
+/** Whether `systemctl enable kubelet`'s symlink is there. */
+function enabled(host: KubectlHost, machines: NodeMachines, node: string): boolean {
+  return nodeFs(host, machines, node).read(KUBELET_WANTS) !== undefined;
+}
+
+const WANTS = KUBELET_WANTS;
 
 function pidBase(node: string): number {
   let h = 0;
@@ -101,22 +189,64 @@ function pidBase(node: string): number {
   return 700 + h;
 }
 
+/** Whether the kubelet service is active on `node` (a standalone kubelet included). */
+function serviceActive(machines: NodeMachines, node: string, last: Change): boolean {
+  if (machines.kubeletRunning(node)) return true;
+  return last.op === 'start' && last.standalone === true && machines.up(node);
+}
+
 /**
- * The history, brought up to date: a kubelet that runs although its last change was a stop
- * came back with its machine (`sim start-node`): started by now.
+ * The history, brought up to date: a kubelet that runs although its last change was a stop, a
+ * failed start or a standalone start came back with its machine (`sim start-node`); a failed
+ * start whose cause is gone succeeds at systemd's next try.
  */
 function syncedHistory(host: KubectlHost, machines: NodeMachines, node: string): Change[] {
   const h = historyOf(host, node);
   const last = h[h.length - 1] as Change;
-  if (last.op !== 'start' && machines.kubeletRunning(node))
-    h.push({ at: host.nowEpochMs(), op: 'start', pid: last.pid + 1000 });
-  else if (last.op === 'fail' && !kubeletStartError(host, machines, node)) {
+  const boot = machines.boots?.(node) ?? 0;
+  const boots = bootsSeen(host);
+  const rebooted = boot > (boots.get(node) ?? 0);
+  boots.set(node, boot);
+  // A machine that booted again (`sim start-node`) loaded the unit's files as they are now.
+  if (rebooted) loadedMap(host).set(node, readKubeletUnit(nodeFs(host, machines, node)));
+  if (machines.kubeletRunning(node) && (rebooted || last.op !== 'start' || last.standalone)) {
+    // The engine's kubelet came up with it: systemd started the enabled kubelet from the unit,
+    // which may exit at once or run standalone.
+    const fs = nodeFs(host, machines, node);
+    const unit = loadedUnit(host, node);
+    const words = kubeletCommand(fs, unit);
+    const at = host.nowEpochMs();
+    const pid = last.pid + 1000;
+    if (words === undefined) {
+      machines.stopKubelet(node);
+      h.push({ at, op: 'stop', pid });
+      return h;
+    }
+    const command = words.join(' ');
+    const error = kubeletStartError(host, machines, node, words);
+    const standalone = kubeletFlag(words, 'kubeconfig') === undefined;
+    if (error || standalone) machines.stopKubelet(node);
+    h.push(
+      error
+        ? { at, op: 'fail', pid, error, command }
+        : { at, op: 'start', pid, command, ...(standalone ? { standalone } : {}) },
+    );
+  } else if (last.op === 'fail') {
     // The cause is gone: systemd's next restart, at most 10 s after the last try, comes up.
+    const words = kubeletCommand(nodeFs(host, machines, node), loadedUnit(host, node));
+    if (words === undefined || kubeletStartError(host, machines, node, words)) return h;
     const now = host.nowEpochMs();
     const tries = Math.floor((now - last.at) / RESTART_MS);
     if (tries >= 1) {
-      machines.startKubelet(node);
-      h.push({ at: last.at + tries * RESTART_MS, op: 'start', pid: last.pid + 100 * tries });
+      const standalone = kubeletFlag(words, 'kubeconfig') === undefined;
+      if (!standalone) machines.startKubelet(node);
+      h.push({
+        at: last.at + tries * RESTART_MS,
+        op: 'start',
+        pid: last.pid + 100 * tries,
+        command: words.join(' '),
+        ...(standalone ? { standalone } : {}),
+      });
     }
   }
   return h;
@@ -189,9 +319,10 @@ export function kubeletProcess(
   machines: NodeMachines,
   node: string,
 ): { pid: number; command: string } | undefined {
-  if (!machines.kubeletRunning(node)) return undefined;
   const h = syncedHistory(host, machines, node);
-  return { pid: (h[h.length - 1] as Change).pid, command: EXEC };
+  const last = h[h.length - 1] as Change;
+  if (!serviceActive(machines, node, last)) return undefined;
+  return { pid: last.pid, command: last.command ?? EXEC };
 }
 
 /** The kubelet's journal on `node`, oldest first, as `journalctl -u kubelet` prints it. */
@@ -211,10 +342,11 @@ export function kubeletJournal(host: KubectlHost, machines: NodeMachines, node: 
     if (c.op === 'start') {
       runningPid = c.pid;
       sys(c.at, `Started ${UNIT_DESCRIPTION}.`);
-      entries.push({
-        at: c.at,
-        text: `${shortTime(c.at)} ${node} kubelet[${c.pid}]: Flag --pod-infra-container-image has been deprecated, will be removed in 1.35. Image garbage collector will get sandbox image information from CRI.`,
-      });
+      if ((c.command ?? EXEC).includes('--pod-infra-container-image'))
+        entries.push({
+          at: c.at,
+          text: `${shortTime(c.at)} ${node} kubelet[${c.pid}]: Flag --pod-infra-container-image has been deprecated, will be removed in 1.35. Image garbage collector will get sandbox image information from CRI.`,
+        });
       klog(c.at + 12, c.pid, 'I', 'server.go:520', '"Kubelet version" kubeletVersion="v1.32.2"');
       klog(
         c.at + 13,
@@ -223,6 +355,18 @@ export function kubeletJournal(host: KubectlHost, machines: NodeMachines, node: 
         'server.go:522',
         '"Golang settings" GOGC="" GOMAXPROCS="" GOTRACEBACK=""',
       );
+      if (c.standalone) {
+        // No --kubeconfig: no API client, no node to register, no status to send.
+        klog(c.at + 14, c.pid, 'I', 'server.go:666', '"Standalone mode, no API client"');
+        klog(
+          c.at + 402,
+          c.pid,
+          'I',
+          'kubelet.go:1681',
+          '"No API server defined - no node status update will be sent"',
+        );
+        continue;
+      }
       klog(
         c.at + 410,
         c.pid,
@@ -317,14 +461,16 @@ function status(host: KubectlHost, machines: NodeMachines, node: string, unit: s
   }
   const changes = syncedHistory(host, machines, node);
   const last = changes[changes.length - 1] as Change;
-  const running = machines.kubeletRunning(node);
+  const running = serviceActive(machines, node, last);
+  const loaded = loadedUnit(host, node);
+  const execStart = loaded.execStart ?? '';
   const head = `${running ? '●' : '○'} ${UNIT_DESCRIPTION}
-     Loaded: loaded (/usr/lib/systemd/system/kubelet.service; ${disabledOf(host).has(node) ? 'disabled' : 'enabled'}; preset: enabled)
-    Drop-In: /usr/lib/systemd/system/kubelet.service.d
-             └─10-kubeadm.conf
-`;
+     Loaded: loaded (${loaded.fragment ?? '/usr/lib/systemd/system/kubelet.service'}; ${enabled(host, machines, node) ? 'enabled' : 'disabled'}; preset: enabled)
+${dropInLines(loaded.dropIns)}`;
   const journal = kubeletJournal(host, machines, node).slice(-10);
   const tail = journal.length > 0 ? `\n${journal.join('\n')}\n` : '';
+  // systemd warns last, on stderr, when the unit's files changed since it loaded them.
+  const stderr = needsReload(host, machines, node) ? RELOAD_WARNING : '';
   if (running) {
     return {
       stdout: `${head}     Active: active (running) since ${longTime(last.at)}; ${relativeAgo(now - last.at)}
@@ -334,9 +480,9 @@ function status(host: KubectlHost, machines: NodeMachines, node: string, unit: s
      Memory: 34.1M (peak: 35.6M)
         CPU: 3.912s
      CGroup: /system.slice/kubelet.service
-             └─${last.pid} ${EXEC}
+             └─${last.pid} ${last.command ?? EXEC}
 ${tail}`,
-      stderr: '',
+      stderr,
       exitCode: 0,
     };
   }
@@ -347,11 +493,11 @@ ${tail}`,
     return {
       stdout: `${head.replace(/^○/, '●')}     Active: activating (auto-restart) (Result: exit-code) since ${longTime(since)}; ${relativeAgo(now - since)}
        Docs: https://kubernetes.io/docs/
-    Process: ${pid} ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS (code=exited, status=1/FAILURE)
+    Process: ${pid} ExecStart=${execStart} (code=exited, status=1/FAILURE)
    Main PID: ${pid} (code=exited, status=1/FAILURE)
         CPU: 71ms
 ${tail}`,
-      stderr: '',
+      stderr,
       exitCode: 3,
     };
   }
@@ -360,12 +506,31 @@ ${tail}`,
   return {
     stdout: `${head}     Active: inactive (dead) since ${longTime(stoppedAt)}; ${relativeAgo(now - stoppedAt)}
        Docs: https://kubernetes.io/docs/
-    Process: ${last.pid} ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS (code=exited, status=0/SUCCESS)
+    Process: ${last.pid} ExecStart=${execStart} (code=exited, status=0/SUCCESS)
    Main PID: ${last.pid} (code=exited, status=0/SUCCESS)
 ${start ? '' : ''}${tail}`,
-    stderr: '',
+    stderr,
     exitCode: 3,
   };
+}
+
+/**
+ * `systemctl cat kubelet`: the unit file and drop-ins systemd loaded, each after a `# PATH`
+ * line, as they are on disk now (with systemd's note when that is not what it runs).
+ */
+function unitCat(host: KubectlHost, machines: NodeMachines, node: string): RunResult {
+  const loaded = loadedUnit(host, node);
+  const fs = nodeFs(host, machines, node);
+  const parts: string[] = [];
+  for (const path of [loaded.fragment ?? '', ...loaded.dropIns]) {
+    const text = fs.read(path);
+    if (path === '' || text === undefined) continue;
+    parts.push(`# ${path}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`);
+  }
+  const stale = needsReload(host, machines, node)
+    ? "# Warning: kubelet.service changed on disk, the version systemd has loaded is outdated.\n# This output shows the current version of the unit's original fragment and drop-in files.\n# If fragments or drop-ins were added or removed, they are not properly reflected in this output.\n# Run 'systemctl daemon-reload' to reload units.\n"
+    : '';
+  return { stdout: stale + parts.join('\n'), stderr: '', exitCode: 0 };
 }
 
 /** `systemctl VERB UNIT` on `node`. */
@@ -378,7 +543,11 @@ export function systemctl(
   const words = args.filter((a) => !a.startsWith('-'));
   const [verb, ...units] = words;
   if (verb === undefined) return { stdout: '', stderr: '', exitCode: 0 };
-  if (verb === 'daemon-reload') return { stdout: '', stderr: '', exitCode: 0 };
+  if (verb === 'daemon-reload' || verb === 'daemon-reexec') {
+    // systemd reads every unit's files again; the kubelet's is the one this console keeps.
+    loadedMap(host).set(node, readKubeletUnit(nodeFs(host, machines, node)));
+    return { stdout: '', stderr: '', exitCode: 0 };
+  }
   if (units.length === 0 && verb !== 'status') return fail(`Too few arguments.\n`, 1);
   const unit = unitName(units[0] ?? 'kubelet');
   if (unit === undefined) {
@@ -388,67 +557,91 @@ export function systemctl(
       : fail(`Failed to ${verb} ${name}: Unit ${name} not found.\n`, 5);
   }
   const changes = syncedHistory(host, machines, node);
+  const lastChange = () => changes[changes.length - 1] as Change;
   const stop = () => {
-    const lastChange = changes[changes.length - 1] as Change;
-    if (lastChange.op === 'fail') {
-      changes.push({ at: host.nowEpochMs(), op: 'stop', pid: lastChange.pid });
+    const last = lastChange();
+    if (last.op === 'fail') {
+      changes.push({ at: host.nowEpochMs(), op: 'stop', pid: last.pid });
       return;
     }
-    if (!machines.kubeletRunning(node)) return;
-    machines.stopKubelet(node);
+    if (!serviceActive(machines, node, last)) return;
+    if (machines.kubeletRunning(node)) machines.stopKubelet(node);
+    changes.push({ at: host.nowEpochMs(), op: 'stop', pid: last.pid });
+  };
+  /** Starts the unit as systemd loaded it; a systemd error when it cannot, else undefined. */
+  const start = (): string | undefined => {
+    if (serviceActive(machines, node, lastChange())) return undefined;
+    const loaded = loadedUnit(host, node);
+    const words = kubeletCommand(nodeFs(host, machines, node), loaded);
+    if (words === undefined)
+      return `Failed to ${verb} kubelet.service: Unit kubelet.service has a bad unit file setting.\nSee system logs and 'systemctl status kubelet.service' for details.\n`;
+    const pid = lastChange().pid + 1000 + (changes.length % 7) * 37;
+    const command = words.join(' ');
+    const error = kubeletStartError(host, machines, node, words);
+    if (error) {
+      changes.push({ at: host.nowEpochMs(), op: 'fail', pid, error, command });
+      return undefined;
+    }
+    // Without --kubeconfig the kubelet runs standalone: it never talks to the API server.
+    const standalone = kubeletFlag(words, 'kubeconfig') === undefined;
+    if (!standalone) machines.startKubelet(node);
     changes.push({
       at: host.nowEpochMs(),
-      op: 'stop',
-      pid: (changes[changes.length - 1] as Change).pid,
+      op: 'start',
+      pid,
+      command,
+      ...(standalone ? { standalone } : {}),
     });
+    return undefined;
   };
-  const start = () => {
-    if (machines.kubeletRunning(node)) return;
-    const pid = (changes[changes.length - 1] as Change).pid + 1000 + (changes.length % 7) * 37;
-    const error = kubeletStartError(host, machines, node);
-    if (error) {
-      changes.push({ at: host.nowEpochMs(), op: 'fail', pid, error });
-      return;
-    }
-    machines.startKubelet(node);
-    changes.push({ at: host.nowEpochMs(), op: 'start', pid });
-  };
+  const warning = unit === 'kubelet' && needsReload(host, machines, node) ? RELOAD_WARNING : '';
   switch (verb) {
     case 'status':
       return status(host, machines, node, unit);
+    case 'cat':
+      if (unit !== 'kubelet')
+        return fail(
+          `bash: this console cannot run "systemctl cat ${unit}": its unit file is not simulated\n`,
+          2,
+        );
+      return unitCat(host, machines, node);
     case 'is-active': {
-      const failing = unit === 'kubelet' && (changes[changes.length - 1] as Change).op === 'fail';
+      const failing = unit === 'kubelet' && lastChange().op === 'fail';
       if (failing) return { stdout: 'activating\n', stderr: '', exitCode: 3 };
-      const up = unit === 'containerd' || machines.kubeletRunning(node);
+      const up = unit === 'containerd' || serviceActive(machines, node, lastChange());
       return { stdout: up ? 'active\n' : 'inactive\n', stderr: '', exitCode: up ? 0 : 3 };
     }
     case 'is-enabled': {
-      const off = unit === 'kubelet' && disabledOf(host).has(node);
+      const off = unit === 'kubelet' && !enabled(host, machines, node);
       return { stdout: off ? 'disabled\n' : 'enabled\n', stderr: '', exitCode: off ? 1 : 0 };
     }
     case 'enable':
     case 'disable': {
       if (unit !== 'kubelet') return { stdout: '', stderr: '', exitCode: 0 };
-      const disabled = disabledOf(host);
-      const now = verb === 'disable';
-      const changed = disabled.has(node) !== now;
-      if (now) disabled.add(node);
-      else disabled.delete(node);
+      const off = verb === 'disable';
+      const changed = enabled(host, machines, node) === off;
+      // The symlink in multi-user.target.wants is what "enabled" is, also after a reboot.
+      const fs = nodeFs(host, machines, node);
+      if (changed && off) fs.remove(WANTS);
+      else if (changed)
+        fs.write(WANTS, fs.read(loadedUnit(host, node).fragment ?? '') ?? KUBELET_UNIT);
       const note = !changed
         ? ''
-        : now
+        : off
           ? `Removed "${WANTS}".\n`
-          : `Created symlink ${WANTS} → /usr/lib/systemd/system/kubelet.service.\n`;
+          : `Created symlink ${WANTS} → ${loadedUnit(host, node).fragment ?? '/usr/lib/systemd/system/kubelet.service'}.\n`;
       // `enable --now` / `disable --now` also start or stop it.
+      let failed: string | undefined;
       if (args.includes('--now')) {
-        if (now) stop();
-        else start();
+        if (off) stop();
+        else failed = start();
       }
-      return { stdout: '', stderr: note, exitCode: 0 };
+      if (failed) return fail(`${note}${warning}${failed}`, 1);
+      return { stdout: '', stderr: `${note}${args.includes('--now') ? warning : ''}`, exitCode: 0 };
     }
     case 'stop':
     case 'start':
-    case 'restart':
+    case 'restart': {
       // containerd runs: starting it again changes nothing.
       if (unit === 'containerd' && verb === 'start') return { stdout: '', stderr: '', exitCode: 0 };
       if (unit === 'containerd')
@@ -457,8 +650,10 @@ export function systemctl(
           2,
         );
       if (verb !== 'start') stop();
-      if (verb !== 'stop') start();
-      return { stdout: '', stderr: '', exitCode: 0 };
+      const failed = verb !== 'stop' ? start() : undefined;
+      if (failed) return fail(`${warning}${failed}`, 1);
+      return { stdout: '', stderr: warning, exitCode: 0 };
+    }
     default:
       return fail(`Unknown command verb '${verb}', did you mean '--${verb}'?\n`, 1);
   }
