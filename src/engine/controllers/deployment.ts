@@ -7,7 +7,7 @@
 import type { KubeObject } from '../api/types.ts';
 import type { ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
-import { findIn } from '../util/persistentMap.ts';
+import { findIn, someIn } from '../util/persistentMap.ts';
 import {
   type Condition,
   canonicalJson,
@@ -357,7 +357,8 @@ export function createDeploymentController(): Reconciler {
       const olds = all.filter((r) => r !== newRS);
       const { maxSurge } = fenceposts(d);
       const replicas = desiredReplicas(d);
-      const maxOldRevision = Math.max(0, ...olds.map((r) => r.revision));
+      let maxOldRevision = 0;
+      for (const r of olds) if (r.revision > maxOldRevision) maxOldRevision = r.revision;
       // Built on the first event only (most syncs record none).
       let eventRefMemo: ReturnType<typeof eventRef> | undefined;
       const ref = () => (eventRefMemo ??= eventRef('deployments', d));
@@ -415,13 +416,24 @@ export function createDeploymentController(): Reconciler {
       const syncNewReplicaSet = (r: RSView, newRevision: number) => {
         const current = r.obj.metadata?.annotations ?? {};
         const changed: Record<string, string> = {};
-        for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) {
-          if (!skipCopyAnnotation(k) && current[k] !== v) changed[k] = v;
+        // Every sync asks: a for…in (the order of Object.entries) without the pair arrays.
+        let anyChanged = false;
+        const own = d.metadata?.annotations;
+        if (own) {
+          for (const k in own) {
+            if (!Object.hasOwn(own, k)) continue;
+            const v = own[k]!;
+            if (!skipCopyAnnotation(k) && current[k] !== v) {
+              changed[k] = v;
+              anyChanged = true;
+            }
+          }
         }
         const oldText = current[REVISION_ANNOTATION];
         const oldRevision = oldText ? Number(oldText) : 0;
         if (Number.isInteger(oldRevision) && oldRevision < newRevision) {
           changed[REVISION_ANNOTATION] = String(newRevision);
+          anyChanged = true;
           if (oldText !== undefined) {
             changed[REVISION_HISTORY_ANNOTATION] = appendRevisionHistory(
               current[REVISION_HISTORY_ANNOTATION] ?? '',
@@ -433,7 +445,7 @@ export function createDeploymentController(): Reconciler {
         const minReadySeconds = spec.minReadySeconds ?? 0;
         const minReadyChanged =
           (specOf<{ minReadySeconds?: number }>(r.obj).minReadySeconds ?? 0) !== minReadySeconds;
-        if (Object.keys(changed).length === 0 && !minReadyChanged) return;
+        if (!anyChanged && !minReadyChanged) return;
         const rs = withoutResourceVersion(r.obj);
         rs.metadata = { ...rs.metadata, annotations: { ...current, ...changed } };
         rs.spec = { ...specOf<Record<string, unknown>>(rs), minReadySeconds };
@@ -872,20 +884,11 @@ function calculateStatus(
   const replicas = desiredReplicas(d);
   const available = sum(all, (r) => r.status.availableReplicas);
   const total = sum(all, (r) => r.replicas);
-  const status: DeploymentStatus = {
-    observedGeneration: d.metadata?.generation ?? 1,
-    replicas: sum(all, (r) => r.status.replicas),
-    updatedReplicas: newRS?.status.replicas ?? 0,
-    readyReplicas: sum(all, (r) => r.status.readyReplicas),
-    availableReplicas: available,
-    unavailableReplicas: Math.max(0, total - available),
-    conditions: [...(base.conditions ?? [])],
-  };
-  if (base.collisionCount !== undefined) status.collisionCount = base.collisionCount;
-  status.conditions =
+  // setCondition returns a new array: the status gets its own conditions without a copy first.
+  const conditions =
     available >= replicas - maxUnavailableOf(d)
       ? setCondition(
-          status.conditions ?? [],
+          base.conditions ?? [],
           condition(
             ctx,
             'Available',
@@ -895,7 +898,7 @@ function calculateStatus(
           ),
         )
       : setCondition(
-          status.conditions ?? [],
+          base.conditions ?? [],
           condition(
             ctx,
             'Available',
@@ -904,6 +907,16 @@ function calculateStatus(
             'Deployment does not have minimum availability.',
           ),
         );
+  const status: DeploymentStatus = {
+    observedGeneration: d.metadata?.generation ?? 1,
+    replicas: sum(all, (r) => r.status.replicas),
+    updatedReplicas: newRS?.status.replicas ?? 0,
+    readyReplicas: sum(all, (r) => r.status.readyReplicas),
+    availableReplicas: available,
+    unavailableReplicas: Math.max(0, total - available),
+    conditions,
+  };
+  if (base.collisionCount !== undefined) status.collisionCount = base.collisionCount;
   return status;
 }
 
@@ -984,9 +997,14 @@ function syncRolloutStatus(
   // Move failure conditions of the ReplicaSets into the Deployment's (getReplicaFailures: the
   // new ReplicaSet's first, else the others').
   const failure = replicaFailure(all, newRS);
+  const conditions = status.conditions ?? [];
+  // The conditions are this sync's own array (calculateStatus made it): without a
+  // ReplicaFailure condition to drop, it stays as it is rather than copied by a filter.
   status.conditions = failure
-    ? setCondition(status.conditions ?? [], failure)
-    : (status.conditions ?? []).filter((c) => c.type !== 'ReplicaFailure');
+    ? setCondition(conditions, failure)
+    : someIn(conditions, (c) => c.type === 'ReplicaFailure')
+      ? conditions.filter((c) => c.type !== 'ReplicaFailure')
+      : conditions;
   return status;
 }
 
@@ -1005,7 +1023,13 @@ function replicaFailure(all: readonly RSView[], newRS: RSView): Condition | unde
       message: c.message,
     };
   };
-  return failureOf(newRS) ?? all.map(failureOf).find((c) => c !== undefined);
+  const own = failureOf(newRS);
+  if (own) return own;
+  for (const r of all) {
+    const c = failureOf(r);
+    if (c) return c;
+  }
+  return undefined;
 }
 
 /** `requeueStuckDeployment`: look again when the progress deadline would pass. */

@@ -159,7 +159,8 @@ export function ownerReferences(obj: KubeObject): OwnerReference[] {
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
   const refs = obj.metadata?.ownerReferences as OwnerReference[] | undefined;
   if (!refs) return undefined;
-  for (const r of refs) if (r.controller === true) return r;
+  // An index loop (no iterator): informers, owner indexes and controllers ask on every event.
+  for (let i = 0; i < refs.length; i++) if (refs[i]!.controller === true) return refs[i];
   return undefined;
 }
 
@@ -354,7 +355,8 @@ export function podConditions(pod: KubeObject): Condition[] {
 export function podCondition(pod: KubeObject, type: string): Condition | undefined {
   const conditions = (pod.status as { conditions?: Condition[] } | undefined)?.conditions;
   if (!conditions) return undefined;
-  for (const c of conditions) if (c.type === type) return c;
+  for (let i = 0; i < conditions.length; i++)
+    if (conditions[i]!.type === type) return conditions[i];
   return undefined;
 }
 

@@ -271,8 +271,9 @@ export function createReplicaSetController(): Reconciler {
     const p = cache.get('pods', agg.ns, name);
     let c = 0;
     if (p) {
-      for (const r of ownerReferences(p)) {
-        if (r.uid === agg.uid) {
+      const refs = ownerReferences(p);
+      for (let i = 0; i < refs.length; i++) {
+        if (refs[i]!.uid === agg.uid) {
           c = contribution(p, agg);
           break;
         }
@@ -291,7 +292,8 @@ export function createReplicaSetController(): Reconciler {
 
   /** Mark the pod `obj` changed for the running tallies of its owners. */
   function markDirty(obj: KubeObject): void {
-    for (const r of ownerReferences(obj)) aggs.get(r.uid)?.dirty.add(nameOf(obj));
+    const refs = ownerReferences(obj);
+    for (let i = 0; i < refs.length; i++) aggs.get(refs[i]!.uid)?.dirty.add(nameOf(obj));
   }
 
   /** Whether the expectations of `key` are met; `isOwned(name)`: the pod is among the owned. */
@@ -827,8 +829,11 @@ function contribution(p: KubeObject, agg: Agg): number {
     let c = ACTIVE;
     const labels = p.metadata?.labels;
     let full = true;
-    for (const [k, v] of agg.templateLabels) {
-      if (labels?.[k] !== v) {
+    // An index loop: every pod event of a large ReplicaSet comes here (no iterator, no pair).
+    const tl = agg.templateLabels;
+    for (let i = 0; i < tl.length; i++) {
+      const kv = tl[i]!;
+      if (labels?.[kv[0]] !== kv[1]) {
         full = false;
         break;
       }

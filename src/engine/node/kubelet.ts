@@ -2535,16 +2535,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   ): Rejection | undefined {
     const nodeObj = cache.get('nodes', undefined, node);
     if (!nodeObj) return undefined;
-    const admitted: KubeObject[] = [];
-    for (const key of work.keys()) {
-      // `pod/<ns>/<name>`.
-      const slash = key.indexOf('/', 4);
-      const other = cache.get('pods', key.slice(4, slash), key.slice(slash + 1));
-      if (!other || other === pod) continue;
-      const phase = podPhase(other);
-      if (phase !== 'Succeeded' && phase !== 'Failed') admitted.push(other);
-    }
-    return kubeletRejection(pod, nodeObj, admitted);
+    // Each admitted pod has a pod worker: their number bounds the admitted ones, which are
+    // looked up only when the rules need them (a pod asking for CPU or memory, a full node).
+    const list = (): KubeObject[] => {
+      const admitted: KubeObject[] = [];
+      for (const key of work.keys()) {
+        // `pod/<ns>/<name>`.
+        const slash = key.indexOf('/', 4);
+        const other = cache.get('pods', key.slice(4, slash), key.slice(slash + 1));
+        if (!other || other === pod) continue;
+        const phase = podPhase(other);
+        if (phase !== 'Succeeded' && phase !== 'Failed') admitted.push(other);
+      }
+      return admitted;
+    };
+    return kubeletRejection(pod, nodeObj, { atMost: work.size, list });
   }
 
   /** rejectPod: a Warning event, and the pod Failed with the reason and the message. */

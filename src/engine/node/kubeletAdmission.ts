@@ -10,7 +10,11 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/types.ts';
 import { newNodeInfo } from '../scheduler/framework/nodeInfo.ts';
 import { required } from '../scheduler/framework/plugins/nodeAffinity.ts';
-import { nodeAllocatable, podRequests } from '../scheduler/framework/resources.ts';
+import {
+  type Allocatable,
+  nodeAllocatable,
+  podRequests,
+} from '../scheduler/framework/resources.ts';
 
 export interface Rejection {
   reason: string;
@@ -26,26 +30,53 @@ function insufficient(resource: string, requested: number, used: number, capacit
 }
 
 /**
+ * The pods the kubelet has admitted (active ones), listed only when needed: most admissions
+ * ask for no CPU or memory and fit the pod count whatever the others are, so `atMost` (an upper
+ * bound on their number, known without looking them up) answers them.
+ */
+export interface AdmittedPods {
+  readonly atMost: number;
+  list(): readonly KubeObject[];
+}
+
+/** `nodeAllocatable` per stored (frozen, so unchanging) `status.allocatable`. */
+const allocatableMemo = new WeakMap<object, Allocatable>();
+
+function allocatableOf(n: Node): Allocatable {
+  const a = n.status?.allocatable;
+  if (a === undefined || !Object.isFrozen(a)) return nodeAllocatable(n);
+  let memo = allocatableMemo.get(a);
+  if (memo === undefined) {
+    memo = nodeAllocatable(n);
+    allocatableMemo.set(a, memo);
+  }
+  return memo;
+}
+
+/**
  * Why the kubelet of `node` rejects `pod`, given the pods it has admitted (active ones), or
  * undefined when the pod is admitted.
  */
 export function kubeletRejection(
   pod: KubeObject,
   node: KubeObject,
-  admitted: readonly KubeObject[],
+  admitted: readonly KubeObject[] | AdmittedPods,
 ): Rejection | undefined {
   const p = pod as unknown as Pod;
   const n = node as unknown as Node;
-  const allocatable = nodeAllocatable(n);
+  const allocatable = allocatableOf(n);
+  let others = Array.isArray(admitted) ? (admitted as readonly KubeObject[]) : undefined;
+  const list = () => (others ??= (admitted as AdmittedPods).list());
+  const atMost = others ? others.length : (admitted as AdmittedPods).atMost;
   // NodeResourcesFit's order: the pod count, then CPU, then memory.
-  if (admitted.length + 1 > allocatable.pods) {
-    return insufficient('pods', 1, admitted.length, allocatable.pods);
+  if (atMost + 1 > allocatable.pods && list().length + 1 > allocatable.pods) {
+    return insufficient('pods', 1, list().length, allocatable.pods);
   }
   const req = podRequests(p).requested;
   if (req.milliCPU > 0 || req.memory > 0) {
     let cpu = 0;
     let memory = 0;
-    for (const other of admitted) {
+    for (const other of list()) {
       const r = podRequests(other as unknown as Pod).requested;
       cpu += r.milliCPU;
       memory += r.memory;
