@@ -22,6 +22,7 @@ import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { chrootOf, jailWrites } from './chroot.ts';
 import { peekObject } from './common.ts';
+import { apiServerFor } from './execApiServer.ts';
 import { refusedOnNode } from './hostFiles.ts';
 import { accessTime, defaultContainer, logTarget, surroundingsOf } from './logs.ts';
 import { nginxErrorLine } from './nginxErrorLog.ts';
@@ -90,6 +91,8 @@ export function runExec(ctx: Ctx, args: string[]): void {
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
     ...sharedPid(pod, cname, pid1CommandLine(container.image ?? '', pCommand, pArgs)),
     now: new Date(nowMs).toISOString(),
+    ...(ctx.bool('tty') ? { tty: true } : {}),
+    ...withApiServer(ctx),
   });
   if (r !== undefined && 'notFound' in r) {
     // containerd fails the CRI Exec call before any stream opens (runc cannot start the
@@ -111,7 +114,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
   }
   if (r === undefined) {
     ctx.fail(
-      `this console cannot run ${JSON.stringify(command.join(' '))} inside the container: only commands that end by themselves, of the tools the simulation knows, can be run`,
+      `this console cannot run ${JSON.stringify(command.join(' '))} inside the container: the simulation does not know this program, these options, or what it would find there`,
     );
   }
   if ('notFound' in r) return;
@@ -169,7 +172,9 @@ function logAccess(
   const local = req.host === 'localhost' || req.host === '127.0.0.1';
   const client = local ? '127.0.0.1' : (pod.status?.podIP ?? '');
   const answer = httpAnswer(reached, req.path);
-  const line = `${client} - - [${accessTime(nowMs)}] "GET ${req.path} HTTP/1.1" ${answer.code} ${answer.bytes} "-" "${userAgent(req.tool, image)}" "-"\n`;
+  // A HEAD request gets the headers alone: no body bytes.
+  const bytes = req.method === 'HEAD' ? 0 : answer.bytes;
+  const line = `${client} - - [${accessTime(nowMs)}] "${req.method} ${req.path} HTTP/1.1" ${answer.code} ${bytes} "-" "${userAgent(req.tool, image)}" "-"\n`;
   const scope = `access:${reached.namespace || (pod.metadata?.namespace ?? '')}/${reached.backendPod}`;
   const n = ctx.host.storedFiles?.(scope).length ?? 0;
   // A file it does not have is an error first (its error log), then the access line.
@@ -179,6 +184,12 @@ function logAccess(
     scope,
     lines.map((content, i) => ({ path: `${n + i}`, content, at: nowMs })),
   );
+}
+
+/** The API server's answers to the container's authenticated requests (execApiServer.ts). */
+function withApiServer(ctx: Ctx): { apiServer?: ReturnType<typeof apiServerFor> & {} } {
+  const apiServer = apiServerFor(ctx);
+  return apiServer ? { apiServer } : {};
 }
 
 /** `processes` of an exec's surroundings when its container shares a PID namespace. */
