@@ -141,6 +141,7 @@ import {
   failsAfterMs,
   unknownAddress,
 } from './netConnect.ts';
+import { type ListeningSocket, netstatCommand } from './netstat.ts';
 import { pingCommand } from './pingCommand.ts';
 import {
   aliasAddress,
@@ -332,6 +333,8 @@ export interface Shell {
   /** A container's own program: an endless loop is kept (in `endless`) to be run when read. */
   lazyLoops?: boolean;
   endless?: ScriptLoop;
+  /** PID 1's root when it is another container's (see Surroundings.procRoot), once looked at. */
+  pid1Root?: Shell | null;
 }
 
 function newShell(image: string, startedAt: string, where: Surroundings): Shell {
@@ -446,6 +449,8 @@ const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
  */
 function readFile(sh: Shell, given: string): string | null | undefined {
   const path = absPath(sh, given);
+  const proc = procRootPath(sh, path);
+  if (proc) return proc.sh ? readFile(proc.sh, proc.path) : undefined;
   if (sh.files.has(path)) return sh.files.get(path) ?? null;
   const known = systemFile(sh, path);
   if (known !== undefined) return known;
@@ -461,6 +466,33 @@ function readFile(sh: Shell, given: string): string | null | undefined {
     if (imageDirs(sh.repo).has(path.slice(0, path.lastIndexOf('/')))) return null;
   }
   return outsideRoot(sh, path) ? null : undefined;
+}
+
+/**
+ * A path under `/proc/1/root` or `/proc/self/root`: the process's root and the path in it. PID
+ * 1 is the container's own program, unless its PID namespace is another container's (an
+ * ephemeral container's target: its files) or the pod's shared one (the pause process: not
+ * known, `sh` undefined). Undefined for any other path.
+ */
+function procRootPath(sh: Shell, path: string): { sh?: Shell; path: string } | undefined {
+  const m = /^\/proc\/(1|self)\/root(\/.*)?$/.exec(path);
+  if (!m) return undefined;
+  const rest = m[2] ?? '/';
+  if (m[1] === 'self') return { sh, path: rest };
+  if (sh.where.procRoot) {
+    if (sh.pid1Root === undefined) {
+      const root = sh.where.procRoot();
+      if (root) {
+        const other = newShell(root.image, '', root.where);
+        for (const f of root.files)
+          if (f.atMs <= root.elapsedMs) other.files.set(f.path, f.content);
+        sh.pid1Root = other;
+      } else sh.pid1Root = null;
+    }
+    return { ...(sh.pid1Root ? { sh: sh.pid1Root } : {}), path: rest };
+  }
+  if (sh.where.processes?.[0]?.cmd === '/pause') return { path: rest };
+  return { sh, path: rest };
 }
 
 /** Whether `path` lies under a name the image's root does not have (and no volume is there). */
@@ -492,6 +524,8 @@ export function normalPath(path: string, cwd = '/'): string {
 /** The names in directory `dir`, or undefined when not known. */
 function listDir(sh: Shell, dir: string, all = false): string[] | undefined {
   const d = absPath(sh, dir);
+  const proc = procRootPath(sh, d);
+  if (proc) return proc.sh ? listDir(proc.sh, proc.path, all) : undefined;
   if (d === '/') {
     // The image's root, with the mount points the runtime made and what was written there.
     const root = rootListing(sh.repo, sh.tag);
@@ -800,6 +834,12 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     }
     case 'ping':
       return pingStep(rest, sh);
+    case 'netstat': {
+      const sockets = sh.where.sockets?.();
+      const r =
+        sockets && shellFamily(sh.repo) === 'busybox' ? netstatCommand(rest, sockets) : undefined;
+      return r && { ms: 0, exitCode: r.exitCode, output: r.output };
+    }
     case 'nc':
     case 'telnet': {
       const ns = sh.where.namespace ?? 'default';
@@ -3581,6 +3621,22 @@ export interface Surroundings {
    * list as JSON). Absent: such requests are not simulated.
    */
   apiServer?: (user: ApiUser, r: ResourcePath) => ApiAnswer | undefined;
+  /**
+   * For an exec whose PID 1 is another container's program (an ephemeral container's target):
+   * that container's files, what `/proc/1/root/…` reads.
+   */
+  procRoot?: () => ProcRoot | undefined;
+  /** For an exec: the sockets the pod's programs listen on (`netstat`, netstat.ts). */
+  sockets?: () => readonly ListeningSocket[] | undefined;
+}
+
+/** Another container's filesystem as its process's `/proc/PID/root` shows it. */
+export interface ProcRoot {
+  image: string;
+  files: readonly FileEvent[];
+  /** How long that container has run (its files written later are not there yet). */
+  elapsedMs: number;
+  where: Surroundings;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */

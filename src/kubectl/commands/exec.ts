@@ -12,6 +12,7 @@ import {
   execCommand,
   httpAnswer,
   httpRequest,
+  type ProcRoot,
   pid1CommandLine,
   repository,
   type ServiceView,
@@ -23,12 +24,15 @@ import { authorizePodSubresource } from '../impersonation.ts';
 import { chrootOf, jailWrites } from './chroot.ts';
 import { peekObject } from './common.ts';
 import { apiServerFor } from './execApiServer.ts';
+import { execRefusal } from './execRefusals.ts';
 import { refusedOnNode } from './hostFiles.ts';
 import { accessTime, defaultContainer, logTarget, surroundingsOf } from './logs.ts';
 import { nginxErrorLine } from './nginxErrorLog.ts';
 import { attachablePod, runningContainer } from './podContainer.ts';
 import { containerFiles, keepExecWrites } from './podFiles.ts';
 import { sharedProcesses } from './podProcesses.ts';
+import { podSockets } from './podSockets.ts';
+import { targetProcRoot } from './procRoot.ts';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 
@@ -93,6 +97,8 @@ export function runExec(ctx: Ctx, args: string[]): void {
     now: new Date(nowMs).toISOString(),
     ...(ctx.bool('tty') ? { tty: true } : {}),
     ...withApiServer(ctx),
+    ...withProcRoot(targetProcRoot(ctx, pod, cname, node, nowMs)),
+    sockets: () => podSockets(pod, cname),
   });
   if (r !== undefined && 'notFound' in r) {
     // containerd fails the CRI Exec call before any stream opens (runc cannot start the
@@ -114,7 +120,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
   }
   if (r === undefined) {
     ctx.fail(
-      `this console cannot run ${JSON.stringify(command.join(' '))} inside the container: the simulation does not know this program, these options, or what it would find there`,
+      `this console cannot run ${JSON.stringify(command.join(' '))} inside the container: ${execRefusal(command)}`,
     );
   }
   if ('notFound' in r) return;
@@ -190,6 +196,13 @@ function logAccess(
 function withApiServer(ctx: Ctx): { apiServer?: ReturnType<typeof apiServerFor> & {} } {
   const apiServer = apiServerFor(ctx);
   return apiServer ? { apiServer } : {};
+}
+
+/** PID 1's root of an ephemeral container's target (procRoot.ts). */
+function withProcRoot(procRoot: ReturnType<typeof targetProcRoot>): {
+  procRoot?: () => ProcRoot | undefined;
+} {
+  return procRoot ? { procRoot } : {};
 }
 
 /** `processes` of an exec's surroundings when its container shares a PID namespace. */
