@@ -80,6 +80,12 @@ describe('curl and wget in a container', () => {
     expect(run('kubectl exec -t web -- curl -o /dev/null web').out).toBe(
       `${METER_HEAD}100   615  100   615    0     0   600k      0 --:--:-- --:--:-- --:--:--  600k\n`,
     );
+    // -f: an HTTP error fails (22) once the head is in: its size is known, its code written.
+    expect(run(`kubectl exec web -- curl -f -w '%{http_code}' web/x`)).toEqual({
+      out: '404',
+      err: `${METER_HEAD}  0   153    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0curl: (22) The requested URL returned error: 404\ncommand terminated with exit code 22\n`,
+      code: 22,
+    });
     // A timeout says how long it has waited.
     expect(run('kubectl exec web -- curl -m 2 web:81').err).toBe(
       `${METER_HEAD}  0     0    0     0    0     0      0      0 --:--:--  0:00:02 --:--:--     0curl: (28) Connection timed out after 2001 milliseconds\ncommand terminated with exit code 28\n`,

@@ -3388,13 +3388,21 @@ function curlResult(
       : s.writeOut.replace(/%\{http_code\}/g, code).replace(/\\n/g, '\n');
   const closing = s.verbose ? curlClosing(build) : '';
   // A failure: the meter's last line (no newline: curl's error follows on it), then the error.
-  const failed = (code: number, text: string, ms: number, trace = ''): NetOutcome => {
-    const line = meter ? curlMeter(0, 0, ms).replace(/\n$/, '') : '';
+  const failed = (
+    code: number,
+    text: string,
+    ms: number,
+    trace = '',
+    http = '000',
+    total = 0,
+  ): NetOutcome => {
+    // The size the server announced, if it answered (-f stops before the body).
+    const line = meter ? curlMeter(total, 0, ms).replace(/\n$/, '') : '';
     const error = showErrors ? `curl: (${code}) ${text}\n` : '';
     return {
       exitCode: code,
       ms,
-      output: written('000'),
+      output: written(http),
       error: `${trace}${line}${error}`,
     };
   };
@@ -3521,7 +3529,8 @@ function curlResult(
   const end = s.verbose ? curlLeftIntact(s.host) : '';
   if (code >= 400 && s.fail) {
     const text = `The requested URL returned error: ${code}`;
-    return failed(22, text, 0, s.verbose ? trace.replace(/\{ \[\d+ bytes data\]\n$/, '') : '');
+    const shown = s.verbose ? trace.replace(/\{ \[\d+ bytes data\]\n$/, '') : '';
+    return failed(22, text, 0, shown, String(code), size);
   }
   const head = response && (s.head || s.include) ? rawHead(response) : '';
   const shown = s.head ? head : `${head}${body}`;
@@ -3834,6 +3843,8 @@ export function containerProgram(
   if (component !== undefined) return { runs: 'forever', output: component };
   const net = netStep(argv);
   if (net) {
+    // Whether the container has a terminal (`kubectl run -it`, the usual way to run curl) is not
+    // known here: taken as having one, curl draws no progress meter in its log.
     const r = netResult(
       net,
       where.namespace ?? 'default',
@@ -3842,6 +3853,9 @@ export function containerProgram(
       where.podIP,
       where.answered,
       where.dns,
+      net.tool === 'curl'
+        ? newShell(image, startedAt, { ...where, tty: where.tty ?? true })
+        : undefined,
     );
     if (r) {
       const output = r.output + (r.error ?? '');
