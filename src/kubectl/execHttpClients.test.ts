@@ -278,6 +278,13 @@ describe('busybox ping', () => {
       err: 'command terminated with exit code 1\n',
       code: 1,
     });
+    // A node's address would answer from its own kernel, with a ttl that depends on the node.
+    const nodeIP = run(
+      `kubectl get node node1 -o jsonpath='{.status.addresses[?(@.type=="InternalIP")].address}'`,
+    ).out;
+    expect(run(`kubectl exec c -- ping -c 1 ${nodeIP}`).err).toMatch(
+      /^error: this console cannot run "ping -c 1 [\d.]+" inside the container: the simulation does not know/,
+    );
     // A policy that opens port 80 alone does not open ICMP.
     host.fs.write(
       'p.yaml',

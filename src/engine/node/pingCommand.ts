@@ -7,7 +7,7 @@
  * - A Service's cluster IP answers nothing: in kube-proxy's iptables mode it exists only as DNAT
  *   rules for its TCP/UDP ports, and no interface has it, so every echo request is lost.
  * - An address of the pod network where no pod is, or outside the cluster: lost as well (busybox
- *   prints only the echo replies it gets).
+ *   prints only the echo replies it gets). A node's address: not simulated.
  * - NetworkPolicy: ICMP has no port, so only a rule without `ports` can allow it (what Calico and
  *   Cilium do; Kubernetes leaves protocols other than TCP, UDP and SCTP to the plugin). An
  *   isolated pod that no such rule opens to the client drops the echo requests.
@@ -67,6 +67,11 @@ export function pingCommand(
   if (target === undefined) return undefined;
   if (target === null) return { exitCode: 1, output: `ping: bad address '${host}'\n`, ms: 0 };
   if (typeof target !== 'string' && target.addresses) return undefined;
+  // A node's address answers too, from its own kernel: which node the pod is on is not known
+  // here (the ttl says it), so not simulated.
+  if (typeof target !== 'string' && target.direct && target.backendPod === undefined) {
+    return undefined;
+  }
   const ip = typeof target === 'string' ? target : target.clusterIP;
   const head = `PING ${host} (${ip}): 56 data bytes\n`;
   const stats = `\n--- ${host} ping statistics ---\n${count} packets transmitted,`;
