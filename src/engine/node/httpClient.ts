@@ -5,6 +5,7 @@
  * Service (`curl -k https://kubernetes.default/version`).
  */
 
+import { jwtClaims } from '../apiserver/serviceAccountToken.ts';
 import { catalogueVersion } from '../registry/registry.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -98,12 +99,21 @@ export function rawHead(r: HttpResponse): string {
   return `${[r.status, ...r.headers].map((l) => `${l}\r\n`).join('')}\r\n`;
 }
 
-/** curl's `max5data`: a byte count or speed in five columns (`  615`, ` 600k`, ` 1.2M`). */
+/** curl's `max5data`: a byte count or speed in five columns (`  615`, ` 600k`, `19.0M`, ` 143M`). */
 function max5(bytes: number): string {
+  const k = 1024;
+  const m = k * k;
+  const g = m * k;
+  const whole = (n: number, unit: number, suffix: string) =>
+    `${String(Math.floor(n / unit)).padStart(4, ' ')}${suffix}`;
+  const tenth = (n: number, unit: number, suffix: string) =>
+    `${String(Math.floor(n / unit)).padStart(2, ' ')}.${Math.floor((n % unit) / Math.floor(unit / 10))}${suffix}`;
   if (bytes < 100_000) return String(bytes).padStart(5, ' ');
-  if (bytes < 10_000 * 1024) return `${String(Math.floor(bytes / 1024)).padStart(4, ' ')}k`;
-  const mb = 1024 * 1024;
-  return `${String(Math.floor(bytes / mb)).padStart(2, ' ')}.${Math.floor((bytes % mb) / (mb / 10))}M`;
+  if (bytes < 10_000 * k) return whole(bytes, k, 'k');
+  if (bytes < 100 * m) return tenth(bytes, m, 'M');
+  if (bytes < 10_000 * m) return whole(bytes, m, 'M');
+  if (bytes < 100 * g) return tenth(bytes, g, 'G');
+  return whole(bytes, g, 'G');
 }
 
 /** curl's `time2str`: `--:--:--` under a second, else ` H:MM:SS`. */
@@ -277,19 +287,12 @@ export function apiServerAnswer(
 /**
  * The identity a bearer token carries: a service account token's `sub` claim
  * (`system:serviceaccount:NS:NAME`) and the groups the authenticator gives it. Null when it is
- * not a token this cluster issued (`issued` says which it knows).
+ * not a token this cluster issued (`issued` says which it knows: the pod's own mounted token;
+ * the console has no token verifier for others, as kubeconfig tokens show).
  */
 export function tokenUser(token: string, issued: (token: string) => boolean): ApiUser | null {
   if (!issued(token)) return null;
-  const payload = token.split('.')[1];
-  if (!payload) return null;
-  let sub: unknown;
-  try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    sub = (JSON.parse(json) as { sub?: unknown }).sub;
-  } catch {
-    return null;
-  }
+  const sub = jwtClaims(token)?.sub;
   const m = typeof sub === 'string' ? /^system:serviceaccount:([^:]+):([^:]+)$/.exec(sub) : null;
   if (!m) return null;
   return {
