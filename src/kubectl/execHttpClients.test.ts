@@ -116,6 +116,10 @@ describe('curl and wget in a container', () => {
     ).toBe(
       `* Host web:80 was resolved.\n* IPv6: (none)\n* IPv4: ${ip}\n*   Trying ${ip}:80...\n* Connected to web (${ip}) port 80\n* using HTTP/1.x\n> GET / HTTP/1.1\r\n> Host: web\r\n> User-Agent: curl/8.12.1\r\n> Accept: text/html\r\n> \r\n* Request completely sent off\n${response}{ [615 bytes data]\n* Connection #0 to host web left intact\n`,
     );
+    // Without -s the meter opens before the trace (its first line left unended) and ends after the data.
+    expect(anyDate(run('kubectl exec web -- curl -v -o /dev/null web').err)).toBe(
+      `${METER_HEAD}  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0*   Trying ${ip}:80...\n* Connected to web (${ip}) port 80 (#0)\n> GET / HTTP/1.1\r\n> Host: web\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> \r\n${response}{ [615 bytes data]\n100   615  100   615    0     0   600k      0 --:--:-- --:--:-- --:--:--  600k\n* Connection #0 to host web left intact\n`,
+    );
     const refused = run('kubectl exec web -- curl -sv 127.0.0.1:81').err;
     expect(refused).toMatch(
       /^\* {3}Trying 127\.0\.0\.1:81\.\.\.\n\* connect to 127\.0\.0\.1 port 81 from 10\.244\.\d+\.\d+ port \d+ failed: Connection refused\n\* Failed to connect to 127\.0\.0\.1 port 81 after 0 ms: Could not connect to server\n\* Closing connection 0\ncommand terminated with exit code 7\n$/,

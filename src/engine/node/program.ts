@@ -115,6 +115,7 @@ import {
   type ApiUser,
   apiServerAnswer,
   CURL_CA_CERT_ERROR,
+  CURL_METER_HEAD,
   curlBuild,
   curlClosing,
   curlConnected,
@@ -3397,15 +3398,21 @@ function curlResult(
     total = 0,
   ): NetOutcome => {
     // The size the server announced, if it answered (-f stops before the body).
-    const line = meter ? curlMeter(total, 0, ms).replace(/\n$/, '') : '';
+    const full = meter ? curlMeter(total, 0, ms).replace(/\n$/, '') : '';
+    // After a trace (which opened the meter), only the meter's last line.
+    const line = trace && meter ? full.slice(CURL_METER_HEAD.length) : full;
     const error = showErrors ? `curl: (${code}) ${text}\n` : '';
     return {
       exitCode: code,
       ms,
       output: written(http),
-      error: `${trace}${line}${error}`,
+      error: `${opening(trace)}${line}${error}`,
     };
   };
+  // With -v the meter starts before the trace: its first line is left unended, the trace's
+  // first line follows on it.
+  const opening = (trace: string) =>
+    meter && trace ? `${curlMeter(0, 0, 0).replace(/\n$/, '')}${trace}` : trace;
   const lead = (ip: string) => (s.verbose ? curlTrying(build, s.host, ip, s.port) : '');
   if (target === null) {
     const trace = s.verbose ? `* Could not resolve host: ${s.host}\n${closing}` : '';
@@ -3536,7 +3543,8 @@ function curlResult(
   const shown = s.head ? head : `${head}${body}`;
   const output = s.toStdout ? `${shown}${written(String(code))}` : written(String(code));
   const saved = s.outFile ? { saved: { path: s.outFile, content: shown } } : {};
-  return { exitCode: 0, output, error: `${trace}${meterText}${end}`, ...saved };
+  const shownMeter = trace ? meterText.slice(CURL_METER_HEAD.length) : meterText;
+  return { exitCode: 0, output, error: `${opening(trace)}${shownMeter}${end}`, ...saved };
 }
 
 /** What `nslookup HOST` prints (stdout and stderr) in an image with `kind`'s nslookup, and its exit code. */
