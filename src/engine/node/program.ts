@@ -8,7 +8,10 @@
  * (`kubectl run … -- sleep 5`) is read for the programs learners type: `sleep`, `tail -f`,
  * `echo`, `date`, `env`/`printenv`, `cat`/`ls` of the files the simulation knows (kubelet-written
  * ones, the service account's, ConfigMap/Secret volumes, what the script wrote), `uname`,
- * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `nc -z`, `telnet`, `test`, `touch`, `rm`, `exit`, `stress`, and
+ * `hostname`, `id`, `ping -c` (pingCommand.ts), `nslookup`, `wget` (with `--spider`, `-S`), `curl` (with
+ * `-I`, `-i`, `-v`, `-k`, `-H`, `--cacert`, `-o`: httpClient.ts, which also answers for the API
+ * server behind the `kubernetes` Service), `netstat` (netstat.ts), `nc -z`, `telnet`, `test`,
+ * `touch`, `rm`, `exit`, `stress`, and
  * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections; `if`, `while`, `until`
  * and `test`/`[ ]`/`[[ ]]` in shellControl.ts and shellTest.ts). A program the image
  * does not have (imageFiles.ts knows busybox, alpine and the Debian-based images) fails as it
