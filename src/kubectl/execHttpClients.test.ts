@@ -172,6 +172,13 @@ describe('the API server from a pod (the kubernetes Service)', () => {
       run("kubectl exec web -- curl -sk -o /dev/null -w '%{http_code}' https://kubernetes/healthz")
         .out,
     ).toBe('200');
+    // Its own address (the Service's endpoint, the control-plane node's 6443) answers the same.
+    const ep = run(
+      "kubectl get ep kubernetes -o jsonpath='{.subsets[0].addresses[0].ip}:{.subsets[0].ports[0].port}'",
+    ).out;
+    expect(run(`kubectl exec web -- curl -sk https://${ep}/version`).out).toBe(
+      run('kubectl exec web -- curl -sk https://kubernetes.default/version').out,
+    );
     // Plain HTTP to its TLS port: Go's server answers 400.
     expect(run('kubectl exec web -- curl -s http://kubernetes.default:443/').out).toBe(
       'Client sent an HTTP request to an HTTPS server.\n',

@@ -3422,7 +3422,18 @@ function curlResult(
     return failed(6, `Could not resolve host: ${s.host}`, 0, trace);
   }
   const ip = typeof target === 'string' ? target : target.clusterIP;
-  const api = typeof target !== 'string' && apiServerBehind(target, s.port);
+  // The API server: behind the kubernetes Service, or at its own address (the endpoint of that
+  // Service: the control-plane node's IP, port 6443).
+  const apiEndpoint = network?.('default', 'kubernetes')?.ports.find(
+    (x) => x.port === 443,
+  )?.endpoint;
+  const api =
+    typeof target !== 'string' &&
+    (apiServerBehind(target, s.port) ||
+      (target.direct === true &&
+        apiEndpoint !== undefined &&
+        target.clusterIP === apiEndpoint.ip &&
+        s.port === apiEndpoint.port));
   let conn: Connection;
   if (typeof target === 'string') conn = unknownAddress(target);
   else if (api) {
@@ -3493,12 +3504,11 @@ function curlResult(
         auth === undefined
           ? undefined
           : tokenUser(auth, (t) => typeof own === 'string' && own.trim() === t);
-      const endpoint = (target as ServiceView).ports.find((x) => x.port === 443)?.endpoint;
       const answer = apiServerAnswer(
         path,
         user,
         API_SERVER_VERSION,
-        endpoint ? `${endpoint.ip}:${endpoint.port}` : '',
+        apiEndpoint ? `${apiEndpoint.ip}:${apiEndpoint.port}` : '',
         sh?.where.apiServer,
       );
       if (!answer) return undefined;
