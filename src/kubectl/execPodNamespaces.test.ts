@@ -86,6 +86,9 @@ describe("exec's refusals", () => {
     expect(run('kubectl exec c -- ping 10.96.0.1').err).toBe(
       'error: this console cannot run "ping 10.96.0.1" inside the container: ping without -c runs until interrupted, and this console cannot interrupt it: give a count (ping -c 3 HOST)\n',
     );
+    expect(run('kubectl exec c -- sleep infinity').err).toBe(
+      'error: this console cannot run "sleep infinity" inside the container: it runs until interrupted, and this console cannot interrupt it\n',
+    );
     expect(run('kubectl exec c -- tail -f /etc/hostname').err).toBe(
       'error: this console cannot run "tail -f /etc/hostname" inside the container: it runs until interrupted, and this console cannot interrupt it\n',
     );

@@ -3994,7 +3994,9 @@ export type ExecResult =
       written?: readonly FileEvent[];
     }
   /** The runtime cannot exec it: the executable is not in the image (containerd's message). */
-  | { notFound: string };
+  | { notFound: string }
+  /** It would run until interrupted (`tail -f`, an endless loop): exec would never return. */
+  | { runsOn: true };
 
 /**
  * A command run in a running container by `kubectl exec`, beside its program: stdout, stderr
@@ -4024,6 +4026,7 @@ export function execCommand(
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
     scriptArgs(sh, argv, EXEC_PID);
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
+    // (A script stops "for good" both at a command that runs on and at one not simulated.)
     if (r.forever) return undefined;
     const stream = (err: boolean) =>
       sh.printed
@@ -4034,7 +4037,8 @@ export function execCommand(
   }
   // Run by the runtime, not a shell: `echo` is the image's program.
   const s = step(argv, sh, '');
-  if (!s || s.forever) return undefined;
+  if (!s) return undefined;
+  if (s.forever) return { runsOn: true };
   return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '', ...written() };
 }
 

@@ -118,9 +118,9 @@ export function runExec(ctx: Ctx, args: string[]): void {
       'interactive shells are not available in this console: run one command at a time (kubectl exec POD -- COMMAND), or a script with sh -c',
     );
   }
-  if (r === undefined) {
+  if (r === undefined || 'runsOn' in r) {
     ctx.fail(
-      `this console cannot run ${JSON.stringify(command.join(' '))} inside the container: ${execRefusal(command)}`,
+      `this console cannot run ${JSON.stringify(command.join(' '))} inside the container: ${execRefusal(command, r !== undefined)}`,
     );
   }
   if ('notFound' in r) return;

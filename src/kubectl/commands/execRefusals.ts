@@ -3,8 +3,11 @@
  * lacks (never that the command would not end when it would).
  */
 
-/** The reason after `this console cannot run "…" inside the container: `. */
-export function execRefusal(command: readonly string[]): string {
+/**
+ * The reason after `this console cannot run "…" inside the container: `; `runsOn` when the
+ * simulation knows the command would not end by itself.
+ */
+export function execRefusal(command: readonly string[], runsOn = false): string {
   const cmd = command[0]?.split('/').pop() ?? '';
   if (cmd === 'kill' || cmd === 'pkill' || cmd === 'killall') {
     // Ending PID 1 ends the container; the kubelet would restart it per its restartPolicy.
@@ -13,7 +16,7 @@ export function execRefusal(command: readonly string[]): string {
   if (cmd === 'ping' && !command.some((a) => a === '-c' || /^-c\d+$/.test(a))) {
     return 'ping without -c runs until interrupted, and this console cannot interrupt it: give a count (ping -c 3 HOST)';
   }
-  if (cmd === 'top' || (cmd === 'tail' && command.some((a) => a === '-f' || a === '-F'))) {
+  if (runsOn || cmd === 'top') {
     return 'it runs until interrupted, and this console cannot interrupt it';
   }
   return 'the simulation does not know this program, these options, or what it would find there';
