@@ -227,7 +227,7 @@ describe('expansions', () => {
   it('what the console cannot expand is refused, never printed as written', () => {
     const { run } = session();
     const refused = (script: string) =>
-      `error: this console cannot run ${JSON.stringify(`sh -c ${script}`)} inside the container: only commands that end by themselves, of the tools the simulation knows, can be run\n`;
+      `error: this console cannot run ${JSON.stringify(`sh -c ${script}`)} inside the container: the simulation does not know this program, these options, or what it would find there\n`;
     for (const script of [
       'echo $!',
       'echo ${HOSTNAME%b}',

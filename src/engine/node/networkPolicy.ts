@@ -30,7 +30,8 @@
 import type { LabelSelector } from '../controllers/objects.ts';
 import { selectorMatches } from '../controllers/objects.ts';
 
-export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+/** ICMP has no port: only a rule without `ports` matches it (see pingCommand.ts). */
+export type Protocol = 'TCP' | 'UDP' | 'SCTP' | 'ICMP';
 
 /** A pod as policies see it. */
 export interface PolicyPod {

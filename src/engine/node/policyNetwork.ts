@@ -121,7 +121,12 @@ export function policyNetwork(base: Network, src: PolicyEndpoint, cluster: Polic
     ) {
       ports.push({ port, ready: false, dropped: true });
     }
-    return { ...view, ports };
+    // ICMP (ping) to a pod: judged as a protocol without ports.
+    const icmp =
+      view.direct && view.backendPod !== undefined && !allowed(view.clusterIP, 0, 'ICMP')
+        ? { icmpDropped: true }
+        : {};
+    return { ...view, ports, ...icmp };
   };
 }
 

@@ -8,7 +8,10 @@
  * (`kubectl run … -- sleep 5`) is read for the programs learners type: `sleep`, `tail -f`,
  * `echo`, `date`, `env`/`printenv`, `cat`/`ls` of the files the simulation knows (kubelet-written
  * ones, the service account's, ConfigMap/Secret volumes, what the script wrote), `uname`,
- * `hostname`, `id`, `ping -c`, `nslookup`, `wget`, `curl`, `nc -z`, `telnet`, `test`, `touch`, `rm`, `exit`, `stress`, and
+ * `hostname`, `id`, `ping -c` (pingCommand.ts), `nslookup`, `wget` (with `--spider`, `-S`), `curl` (with
+ * `-I`, `-i`, `-v`, `-k`, `-H`, `--cacert`, `-o`: httpClient.ts, which also answers for the API
+ * server behind the `kubernetes` Service), `netstat` (netstat.ts), `nc -z`, `telnet`, `test`,
+ * `touch`, `rm`, `exit`, `stress`, and
  * `sh -c` scripts of those (`;`, `&&`, `||`, `set -e`, `for`, redirections; `if`, `while`, `until`
  * and `test`/`[ ]`/`[[ ]]` in shellControl.ts and shellTest.ts). A program the image
  * does not have (imageFiles.ts knows busybox, alpine and the Debian-based images) fails as it
@@ -109,10 +112,41 @@ import {
   wcTool,
 } from './coreutils.ts';
 import { etcPasswd } from './etcPasswd.ts';
+import {
+  API_SERVER_VERSION,
+  type ApiAnswer,
+  type ApiUser,
+  apiServerAnswer,
+  CURL_CA_CERT_ERROR,
+  CURL_METER_HEAD,
+  curlBuild,
+  curlClosing,
+  curlConnected,
+  curlConnectFailed,
+  curlLeftIntact,
+  curlMeter,
+  curlRequest,
+  curlResponseTrace,
+  curlTrying,
+  type HttpResponse,
+  nginxResponse,
+  PLAIN_HTTP_TO_TLS,
+  type ResourcePath,
+  rawHead,
+  tokenUser,
+} from './httpClient.ts';
 import { IMAGE_PATH, imageBinaries, osRelease, rootListing, shellFamily } from './imageFiles.ts';
 import { type LsFs, type LsStat, lsTool } from './lsCommand.ts';
 import { ncCommand, telnetCommand } from './ncCommand.ts';
-import { connect, connectError, failsAfterMs, unknownAddress } from './netConnect.ts';
+import {
+  type Connection,
+  connect,
+  connectError,
+  failsAfterMs,
+  unknownAddress,
+} from './netConnect.ts';
+import { type ListeningSocket, netstatCommand } from './netstat.ts';
+import { pingCommand } from './pingCommand.ts';
 import {
   aliasAddress,
   CLUSTER_DNS_IP,
@@ -303,6 +337,8 @@ export interface Shell {
   /** A container's own program: an endless loop is kept (in `endless`) to be run when read. */
   lazyLoops?: boolean;
   endless?: ScriptLoop;
+  /** PID 1's root when it is another container's (see Surroundings.procRoot), once looked at. */
+  pid1Root?: Shell | null;
 }
 
 function newShell(image: string, startedAt: string, where: Surroundings): Shell {
@@ -417,6 +453,8 @@ const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
  */
 function readFile(sh: Shell, given: string): string | null | undefined {
   const path = absPath(sh, given);
+  const proc = procRootPath(sh, path);
+  if (proc) return proc.sh ? readFile(proc.sh, proc.path) : undefined;
   if (sh.files.has(path)) return sh.files.get(path) ?? null;
   const known = systemFile(sh, path);
   if (known !== undefined) return known;
@@ -432,6 +470,33 @@ function readFile(sh: Shell, given: string): string | null | undefined {
     if (imageDirs(sh.repo).has(path.slice(0, path.lastIndexOf('/')))) return null;
   }
   return outsideRoot(sh, path) ? null : undefined;
+}
+
+/**
+ * A path under `/proc/1/root` or `/proc/self/root`: the process's root and the path in it. PID
+ * 1 is the container's own program, unless its PID namespace is another container's (an
+ * ephemeral container's target: its files) or the pod's shared one (the pause process: not
+ * known, `sh` undefined). Undefined for any other path.
+ */
+function procRootPath(sh: Shell, path: string): { sh?: Shell; path: string } | undefined {
+  const m = /^\/proc\/(1|self)\/root(\/.*)?$/.exec(path);
+  if (!m) return undefined;
+  const rest = m[2] ?? '/';
+  if (m[1] === 'self') return { sh, path: rest };
+  if (sh.where.procRoot) {
+    if (sh.pid1Root === undefined) {
+      const root = sh.where.procRoot();
+      if (root) {
+        const other = newShell(root.image, '', root.where);
+        for (const f of root.files)
+          if (f.atMs <= root.elapsedMs) other.files.set(f.path, f.content);
+        sh.pid1Root = other;
+      } else sh.pid1Root = null;
+    }
+    return { ...(sh.pid1Root ? { sh: sh.pid1Root } : {}), path: rest };
+  }
+  if (sh.where.processes?.[0]?.cmd === '/pause') return { path: rest };
+  return { sh, path: rest };
 }
 
 /** Whether `path` lies under a name the image's root does not have (and no volume is there). */
@@ -463,6 +528,8 @@ export function normalPath(path: string, cwd = '/'): string {
 /** The names in directory `dir`, or undefined when not known. */
 function listDir(sh: Shell, dir: string, all = false): string[] | undefined {
   const d = absPath(sh, dir);
+  const proc = procRootPath(sh, d);
+  if (proc) return proc.sh ? listDir(proc.sh, proc.path, all) : undefined;
   if (d === '/') {
     // The image's root, with the mount points the runtime made and what was written there.
     const root = rootListing(sh.repo, sh.tag);
@@ -771,6 +838,12 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
     }
     case 'ping':
       return pingStep(rest, sh);
+    case 'netstat': {
+      const sockets = sh.where.sockets?.();
+      const r =
+        sockets && shellFamily(sh.repo) === 'busybox' ? netstatCommand(rest, sockets) : undefined;
+      return r && { ms: 0, exitCode: r.exitCode, output: r.output };
+    }
     case 'nc':
     case 'telnet': {
       const ns = sh.where.namespace ?? 'default';
@@ -805,6 +878,7 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
         sh.where.podIP,
         sh.where.answered,
         sh.where.dns,
+        sh,
       );
       if (!r) return undefined;
       if (r.saved) writeFile(sh, r.saved.path, r.saved.content, false);
@@ -1182,40 +1256,12 @@ function writeFile(sh: Shell, given: string, content: string | null, append: boo
   sh.fileLog.push({ atMs: sh.ms, path, content: next });
 }
 
-/**
- * `ping -c N HOST`: a cluster IP (or a Service name) answers no ICMP — its address exists only
- * in kube-proxy's rules —, so N packets are sent a second apart and all lost (exit 1). Other
- * hosts are not simulated.
- */
+/** `ping -c N HOST` (pingCommand.ts). */
 function pingStep(args: readonly string[], sh: Shell): Step | undefined {
-  let count: number | undefined;
-  let host: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (a === '-c') count = Number(args[++i]);
-    else if (/^-c\d+$/.test(a)) count = Number(a.slice(2));
-    else if (a.startsWith('-')) return undefined;
-    else if (host === undefined) host = a;
-    else return undefined;
-  }
-  if (host === undefined || count === undefined || !Number.isInteger(count) || count < 1) {
-    return undefined;
-  }
-  const svc = reach(
-    host,
-    0,
-    sh.where.namespace ?? 'default',
-    sh.where.network,
-    sh.where.podIP,
-    sh.where.dns,
-  );
-  if (!svc || typeof svc === 'string' || svc.addresses || svc.direct) return undefined;
-  const ip = svc.clusterIP;
-  return {
-    ms: count * 1000,
-    exitCode: 1,
-    output: `PING ${host} (${ip}): 56 data bytes\n\n--- ${host} ping statistics ---\n${count} packets transmitted, 0 packets received, 100% packet loss\n`,
-  };
+  const ns = sh.where.namespace ?? 'default';
+  const { network, podIP, dns } = sh.where;
+  const r = pingCommand(args, podIP, (host) => reach(host, 0, ns, network, podIP, dns));
+  return r && { ms: r.ms, exitCode: r.exitCode, output: r.output };
 }
 
 /**
@@ -2224,6 +2270,8 @@ export interface ServiceView {
   ptr?: readonly string[];
   /** A pod's or a node's IP reached directly (not a Service: no name for DNS to tell). */
   direct?: boolean;
+  /** NetworkPolicy drops the client's ICMP to this pod (no rule without ports opens it). */
+  icmpDropped?: boolean;
   /**
    * When the backend is nginx serving a volume (its html directory, or a file in it, mounted):
    * the file at a URL path (string), or null when the volume has none; undefined where the
@@ -2609,21 +2657,21 @@ function reach(
   return view.clusterIP === ip ? view : { ...view, clusterIP: ip };
 }
 
-/** `[http://]host[:port][/path]` of wget and curl. */
+/** `[http[s]://]host[:port][/path]` of wget and curl. */
 function parseUrl(
   url: string,
-): { host: string; hostPort: string; port: number; path: string } | undefined {
+): { host: string; hostPort: string; port: number; path: string; https?: true } | undefined {
   const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([/?#].*)?$/.exec(url);
   if (!m) return undefined;
-  const scheme = m[1] ?? 'http';
-  if (scheme === 'https') return undefined;
+  const https = m[1] === 'https';
   const host = m[2] ?? '';
   const path = (m[4] ?? '/').split(/[?#]/)[0] || '/';
   return {
     host,
     hostPort: m[3] ? `${host}:${m[3]}` : host,
-    port: m[3] ? Number(m[3]) : 80,
+    port: m[3] ? Number(m[3]) : https ? 443 : 80,
     path,
+    ...(https ? { https } : {}),
   };
 }
 
@@ -2688,6 +2736,21 @@ interface NetStep {
   /** curl's `-m` (the whole transfer) and `--connect-timeout`, in ms. */
   maxTimeMs?: number;
   connectTimeoutMs?: number;
+  /** The URL is https (curl only). */
+  https?: true;
+  /** curl's `-I` (a HEAD request: the headers are the output), `-i` (headers before the body). */
+  head?: true;
+  include?: true;
+  /** curl's `-v`: its trace on stderr. */
+  verbose?: true;
+  /** curl's `-k` (no certificate check) and `--cacert FILE`. */
+  insecure?: true;
+  cacert?: string;
+  /** curl's `-H` headers, as given. */
+  headers?: readonly string[];
+  /** busybox wget's `--spider` (only ask) and `-S` (print the server's headers). */
+  spider?: true;
+  serverResponse?: true;
 }
 
 /** A timeout option's seconds (curl takes fractions) in ms; undefined when not a number. */
@@ -2697,16 +2760,24 @@ function timeoutArg(arg: string | undefined, fractions: boolean): number | undef
 }
 
 /** The HTTP request a `wget` or `curl` command line makes: the tool and the URL's path. */
-export function httpRequest(
-  argv: readonly string[],
-): { tool: 'wget' | 'curl'; host: string; path: string; hostHeader: string } | undefined {
+export function httpRequest(argv: readonly string[]):
+  | {
+      tool: 'wget' | 'curl';
+      method: 'GET' | 'HEAD';
+      host: string;
+      path: string;
+      hostHeader: string;
+    }
+  | undefined {
   const s = netStep(argv);
   if (!s || s.tool === 'nslookup') return undefined;
+  // curl -I asks with HEAD (busybox wget's --spider still sends GET).
+  const method = s.head ? 'HEAD' : 'GET';
   // The Host header: busybox wget sends the URL's host as written (with its port, if given);
   // curl adds the port when it is not 80.
   const hostHeader =
     s.tool === 'wget' ? s.hostPort : s.port === 80 ? s.host : `${s.host}:${s.port}`;
-  return { tool: s.tool, host: s.host, path: s.path ?? '/', hostHeader };
+  return { tool: s.tool, method, host: s.host, path: s.path ?? '/', hostHeader };
 }
 
 /** What the server behind `svc` answers a GET of `path`: the status and the body's bytes. */
@@ -2737,6 +2808,8 @@ function netStep(argv: readonly string[]): NetStep | undefined {
     let url: string | undefined;
     let timeoutMs: number | undefined;
     let outFile: string | undefined;
+    let spider = false;
+    let serverResponse = false;
     // `-O FILE`: a file (`-` is stdout).
     const output = (file: string | undefined) => {
       if (file === '-') toStdout = true;
@@ -2748,7 +2821,12 @@ function netStep(argv: readonly string[]): NetStep | undefined {
       const timeout = /^(?:-T|--timeout=)(\d+)$/.exec(a);
       if (timeout) timeoutMs = timeoutArg(timeout[1], false);
       else if (a === '-q' || a === '--quiet') quiet = true;
-      else if (a === '-qO-' || a === '-qO') {
+      else if (a === '--spider') spider = true;
+      else if (a === '-S' || a === '--server-response') serverResponse = true;
+      else if (a === '-qS' || a === '-Sq') {
+        quiet = true;
+        serverResponse = true;
+      } else if (a === '-qO-' || a === '-qO') {
         quiet = true;
         if (!output(a === '-qO-' ? '-' : rest[++i])) return undefined;
       } else if (a === '-O-' || a === '-O' || a.startsWith('--output-document=')) {
@@ -2762,7 +2840,8 @@ function netStep(argv: readonly string[]): NetStep | undefined {
       else return undefined;
     }
     const u = url === undefined ? undefined : parseUrl(url);
-    if (!u) return undefined;
+    // busybox's wget needs its ssl_client helper for https, which the busybox image lacks.
+    if (!u || u.https) return undefined;
     return {
       tool: 'wget',
       ...u,
@@ -2770,52 +2849,155 @@ function netStep(argv: readonly string[]): NetStep | undefined {
       toStdout,
       ...(timeoutMs ? { timeoutMs } : {}),
       ...(outFile && !toStdout ? { outFile } : {}),
+      ...(spider ? { spider: true as const } : {}),
+      ...(serverResponse ? { serverResponse: true as const } : {}),
     };
   }
-  if (cmd === 'curl') {
-    let quiet = false;
-    let url: string | undefined;
-    let toStdout = true;
-    let writeOut: string | undefined;
-    let fail = false;
-    let showError = false;
-    let maxTimeMs: number | undefined;
-    let connectTimeoutMs: number | undefined;
-    for (let i = 0; i < rest.length; i++) {
-      const a = rest[i] ?? '';
-      if (a === '-o' || a === '--output') toStdout = rest[++i] === '-';
-      else if (a === '-w' || a === '--write-out') writeOut = rest[++i] ?? '';
-      else if (a === '-m' || a === '--max-time' || /^-m\d/.test(a)) {
-        maxTimeMs = timeoutArg(a.length > 2 && a[1] === 'm' ? a.slice(2) : rest[++i], true);
-        if (maxTimeMs === undefined) return undefined;
-      } else if (a === '--connect-timeout') {
-        connectTimeoutMs = timeoutArg(rest[++i], true);
-        if (connectTimeoutMs === undefined) return undefined;
-      } else if (a === '--silent') quiet = true;
-      else if (a === '--fail') fail = true;
-      else if (a === '--show-error') showError = true;
-      else if (a === '--location') continue;
-      else if (/^-[sSfL]+$/.test(a)) {
-        // Short flags in any cluster: -s silent, -S show errors, -f fail on HTTP errors, -L.
-        if (a.includes('s')) quiet = true;
-        if (a.includes('S')) showError = true;
-        if (a.includes('f')) fail = true;
-      } else if (a.startsWith('-')) return undefined;
-      else if (url === undefined) url = a;
-      else return undefined;
-    }
-    const u = url === undefined ? undefined : parseUrl(url);
-    if (!u) return undefined;
-    const step: NetStep = { tool: 'curl', ...u, quiet, toStdout };
-    if (writeOut !== undefined) step.writeOut = writeOut;
-    if (fail) step.fail = true;
-    if (showError) step.showError = true;
-    // 0 is no timeout.
-    if (maxTimeMs) step.maxTimeMs = maxTimeMs;
-    if (connectTimeoutMs) step.connectTimeoutMs = connectTimeoutMs;
-    return step;
-  }
+  if (cmd === 'curl') return curlStep(rest);
   return undefined;
+}
+
+/** curl's options that take an argument (short and long), as this simulation reads them. */
+const CURL_ARG_OPTIONS = new Set([
+  '-o',
+  '--output',
+  '-w',
+  '--write-out',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-H',
+  '--header',
+  '--cacert',
+]);
+
+/**
+ * `curl [options] URL`: -s, -S, -f, -L, -I, -i, -v, -k (alone or bundled: `-sSfLk`), -o FILE,
+ * -w FORMAT, -m SECONDS, --connect-timeout SECONDS, -H HEADER, --cacert FILE and their long
+ * names. Undefined for any other option.
+ */
+function curlStep(rest: readonly string[]): NetStep | undefined {
+  let quiet = false;
+  let url: string | undefined;
+  let toStdout = true;
+  let outFile: string | undefined;
+  let writeOut: string | undefined;
+  let fail = false;
+  let showError = false;
+  let head = false;
+  let include = false;
+  let verbose = false;
+  let insecure = false;
+  let cacert: string | undefined;
+  const headers: string[] = [];
+  let maxTimeMs: number | undefined;
+  let connectTimeoutMs: number | undefined;
+  const withArg = (opt: string, value: string | undefined): boolean => {
+    if (value === undefined) return false;
+    switch (opt) {
+      case '-o':
+      case '--output':
+        toStdout = value === '-';
+        outFile = value === '-' || value === '/dev/null' ? undefined : value;
+        return true;
+      case '-w':
+      case '--write-out':
+        writeOut = value;
+        return true;
+      case '-m':
+      case '--max-time':
+        maxTimeMs = timeoutArg(value, true);
+        return maxTimeMs !== undefined;
+      case '--connect-timeout':
+        connectTimeoutMs = timeoutArg(value, true);
+        return connectTimeoutMs !== undefined;
+      case '-H':
+      case '--header':
+        headers.push(value);
+        return true;
+      case '--cacert':
+        cacert = value;
+        return true;
+    }
+    return false;
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] ?? '';
+    if (CURL_ARG_OPTIONS.has(a)) {
+      if (!withArg(a, rest[++i])) return undefined;
+      continue;
+    }
+    const long = /^(--[a-z-]+)=(.*)$/.exec(a);
+    if (long && CURL_ARG_OPTIONS.has(long[1] ?? '')) {
+      if (!withArg(long[1] ?? '', long[2])) return undefined;
+      continue;
+    }
+    switch (a) {
+      case '--silent':
+        quiet = true;
+        continue;
+      case '--fail':
+        fail = true;
+        continue;
+      case '--show-error':
+        showError = true;
+        continue;
+      case '--location':
+        continue;
+      case '--head':
+        head = true;
+        continue;
+      case '--include':
+        include = true;
+        continue;
+      case '--verbose':
+        verbose = true;
+        continue;
+      case '--insecure':
+        insecure = true;
+        continue;
+    }
+    if (/^-[a-zA-Z]/.test(a) && !a.startsWith('--')) {
+      // Bundled short flags; the last may take an argument, attached or as the next word.
+      for (let j = 1; j < a.length; j++) {
+        const f = a[j] ?? '';
+        if ('owmH'.includes(f)) {
+          const attached = a.slice(j + 1);
+          if (!withArg(`-${f}`, attached !== '' ? attached : rest[++i])) return undefined;
+          break;
+        }
+        if (f === 's') quiet = true;
+        else if (f === 'S') showError = true;
+        else if (f === 'f') fail = true;
+        else if (f === 'I') head = true;
+        else if (f === 'i') include = true;
+        else if (f === 'v') verbose = true;
+        else if (f === 'k') insecure = true;
+        else if (f !== 'L') return undefined;
+      }
+      continue;
+    }
+    if (a.startsWith('-')) return undefined;
+    if (url !== undefined) return undefined;
+    url = a;
+  }
+  const u = url === undefined ? undefined : parseUrl(url);
+  if (!u) return undefined;
+  const step: NetStep = { tool: 'curl', ...u, quiet, toStdout };
+  if (outFile !== undefined) step.outFile = outFile;
+  if (writeOut !== undefined) step.writeOut = writeOut;
+  if (fail) step.fail = true;
+  if (showError) step.showError = true;
+  if (head) step.head = true;
+  if (include) step.include = true;
+  if (verbose) step.verbose = true;
+  if (insecure) step.insecure = true;
+  if (cacert !== undefined) step.cacert = cacert;
+  if (headers.length > 0) step.headers = headers;
+  // 0 is no timeout.
+  if (maxTimeMs) step.maxTimeMs = maxTimeMs;
+  if (connectTimeoutMs) step.connectTimeoutMs = connectTimeoutMs;
+  return step;
 }
 
 /** The image's tag (`1.28` of `busybox:1.28`), empty when it has none. */
@@ -2997,12 +3179,16 @@ function netResult(
   podIP?: string,
   answered?: (server: ServiceView) => void,
   dns?: PodDns,
+  sh?: Shell,
 ): NetOutcome | undefined {
   if (s.tool === 'nslookup') return nslookupResult(kind, s.host, namespace, network, dns);
   const target = reach(s.host, s.port, namespace, network, podIP, dns);
   if (target === undefined) return undefined;
   // A headless Service is not reached through a cluster IP: not simulated for wget and curl.
   if (target !== null && typeof target !== 'string' && target.addresses) return undefined;
+  if (s.tool === 'curl' && (s.head || s.include || s.verbose || s.https || s.headers || sh)) {
+    return curlResult(s, target, namespace, network, answered, sh);
+  }
   // curl: with -s it prints nothing but the body; errors are its exit code alone (-S prints
   // them). `-w` writes its format after the transfer (`%{http_code}`: 000 when nothing
   // answered, `\n` a newline).
@@ -3021,11 +3207,15 @@ function netResult(
         };
   }
   const ip = typeof target === 'string' ? target : target.clusterIP;
-  const conn =
+  const conn: Connection =
     typeof target === 'string'
       ? unknownAddress(target)
-      : connect(target, s.port, namespace, network);
-  const connecting = s.quiet ? '' : `Connecting to ${s.hostPort} (${ip}:${s.port})\n`;
+      : apiServerBehind(target, s.port)
+        ? target.ports.find((x) => x.port === s.port)?.dropped
+          ? { kind: 'silent' }
+          : { kind: 'answered', server: target }
+        : connect(target, s.port, namespace, network);
+  let connecting = s.quiet ? '' : `Connecting to ${s.hostPort} (${ip}:${s.port})\n`;
   if (conn.kind !== 'answered') {
     const failsAt = failsAfterMs(conn);
     if (s.tool === 'wget') {
@@ -3067,20 +3257,72 @@ function netResult(
     };
   }
   const svc = conn.server;
+  if (s.tool === 'wget' && apiServerBehind(svc, s.port)) {
+    // The API server's TLS port answers a plain request with a bare 400 (HTTP/1.0, no headers).
+    const status = 'HTTP/1.0 400 Bad Request';
+    const shown = s.serverResponse ? `  ${status}\n` : '';
+    return {
+      exitCode: 1,
+      output: '',
+      error: `${connecting}${shown}wget: server returned error: ${status}\n`,
+    };
+  }
   answered?.(svc);
   if (s.tool === 'wget') {
     const failed = errorPage(svc, s.path ?? '/');
+    // -S: the server's status line and headers, as they come (nginx's only).
+    let response = '';
+    if (s.serverResponse) {
+      const repo = svc.backendImage === undefined ? '' : repository(svc.backendImage);
+      const body = failed?.page ?? servedPage(svc, s.path ?? '/') ?? '';
+      const page = svc.docRoot?.(indexPath(s.path ?? '/'));
+      const own =
+        typeof page !== 'string' ||
+        page ===
+          imageFile(
+            svc.backendImage ?? 'nginx',
+            `/usr/share/nginx/html${indexPath(s.path ?? '/')}`,
+          );
+      if (repo !== 'nginx' || (!failed && !own)) return undefined;
+      const r = nginxResponse(
+        svc.backendImage ?? 'nginx',
+        failed?.code ?? 200,
+        body,
+        shellNowMs(sh),
+        'wget',
+      );
+      response = failed
+        ? `  ${r.status}\n`
+        : `${[r.status, ...r.headers, ''].map((l) => `  ${l}\n`).join('')}`;
+    }
     if (failed !== undefined) {
       const status = failed.code === 403 ? '403 Forbidden' : '404 Not Found';
       return {
         exitCode: 1,
         output: '',
-        error: `${connecting}wget: server returned error: HTTP/1.1 ${status}\n`,
+        error: `${connecting}${response}wget: server returned error: HTTP/1.1 ${status}\n`,
+      };
+    }
+    if (s.spider) {
+      // --spider: the answer's head is enough; nothing is saved.
+      return {
+        exitCode: 0,
+        output: '',
+        error: `${connecting}${response}${s.quiet ? '' : 'remote file exists\n'}`,
       };
     }
     const page = servedPage(svc, s.path ?? '/') ?? '';
     const saved = s.outFile ? { saved: { path: s.outFile, content: page } } : {};
-    if (s.quiet) return { exitCode: 0, output: s.toStdout ? page : '', ...saved };
+    if (s.quiet) {
+      return {
+        exitCode: 0,
+        output: s.toStdout ? page : '',
+        ...(response ? { error: response } : {}),
+        ...saved,
+      };
+    }
+    // The headers come between the connecting line and the rest (all on stderr in busybox).
+    connecting += response;
     const size = String(new TextEncoder().encode(page).length).padStart(6, ' ');
     const bar = `100% |********************************|${size}  0:00:00 ETA\n`;
     if (s.outFile) {
@@ -3114,6 +3356,208 @@ function netResult(
   }
   const body = s.toStdout ? (failed?.page ?? servedPage(svc, s.path ?? '/') ?? '') : '';
   return { exitCode: 0, output: `${body}${written(code)}` };
+}
+
+/** The present for a command run in `sh` (an exec's moment, else its container's start), epoch ms. */
+function shellNowMs(sh: Shell | undefined): number {
+  if (!sh) return 0;
+  const base = sh.where.now ?? (sh.startedAt || '1970-01-01T00:00:00Z');
+  return Date.parse(base) + sh.ms;
+}
+
+/** The API server behind the `kubernetes` Service's port 443, when `target` is that Service. */
+function apiServerBehind(target: ServiceView, port: number): boolean {
+  return (
+    !target.direct && target.namespace === 'default' && target.name === 'kubernetes' && port === 443
+  );
+}
+
+/** What `curl` prints and its exit code (see netResult); undefined where not simulated. */
+function curlResult(
+  s: NetStep,
+  target: ServiceView | string | null,
+  namespace: string,
+  network: Network | undefined,
+  answered: ((server: ServiceView) => void) | undefined,
+  sh: Shell | undefined,
+): NetOutcome | undefined {
+  const build = curlBuild(sh?.repo ?? '', sh?.tag ?? '');
+  const tty = sh?.where.tty === true;
+  // The progress meter goes to stderr unless -s, or when the body goes to a terminal.
+  const meter = !s.quiet && (!tty || !s.toStdout);
+  const showErrors = !s.quiet || s.showError === true;
+  const written = (code: string) =>
+    s.writeOut === undefined
+      ? ''
+      : s.writeOut.replace(/%\{http_code\}/g, code).replace(/\\n/g, '\n');
+  const closing = s.verbose ? curlClosing(build) : '';
+  // A failure: the meter's last line (no newline: curl's error follows on it), then the error.
+  const failed = (
+    code: number,
+    text: string,
+    ms: number,
+    trace = '',
+    http = '000',
+    total = 0,
+  ): NetOutcome => {
+    // The size the server announced, if it answered (-f stops before the body).
+    const full = meter ? curlMeter(total, 0, ms).replace(/\n$/, '') : '';
+    // After a trace (which opened the meter), only the meter's last line.
+    const line = trace && meter ? full.slice(CURL_METER_HEAD.length) : full;
+    const error = showErrors ? `curl: (${code}) ${text}\n` : '';
+    return {
+      exitCode: code,
+      ms,
+      output: written(http),
+      error: `${opening(trace)}${line}${error}`,
+    };
+  };
+  // With -v the meter starts before the trace: its first line is left unended, the trace's
+  // first line follows on it.
+  const opening = (trace: string) =>
+    meter && trace ? `${curlMeter(0, 0, 0).replace(/\n$/, '')}${trace}` : trace;
+  const lead = (ip: string) => (s.verbose ? curlTrying(build, s.host, ip, s.port) : '');
+  if (target === null) {
+    const trace = s.verbose ? `* Could not resolve host: ${s.host}\n${closing}` : '';
+    return failed(6, `Could not resolve host: ${s.host}`, 0, trace);
+  }
+  const ip = typeof target === 'string' ? target : target.clusterIP;
+  // The API server: behind the kubernetes Service, or at its own address (the endpoint of that
+  // Service: the control-plane node's IP, port 6443).
+  const apiEndpoint = network?.('default', 'kubernetes')?.ports.find(
+    (x) => x.port === 443,
+  )?.endpoint;
+  const api =
+    typeof target !== 'string' &&
+    (apiServerBehind(target, s.port) ||
+      (target.direct === true &&
+        apiEndpoint !== undefined &&
+        target.clusterIP === apiEndpoint.ip &&
+        s.port === apiEndpoint.port));
+  let conn: Connection;
+  if (typeof target === 'string') conn = unknownAddress(target);
+  else if (api) {
+    const p = target.ports.find((x) => x.port === s.port);
+    conn = p?.dropped ? { kind: 'silent' } : { kind: 'answered', server: target };
+  } else conn = connect(target, s.port, namespace, network);
+  if (conn.kind !== 'answered') {
+    const failsAt = failsAfterMs(conn);
+    const limit = Math.min(s.maxTimeMs ?? Infinity, s.connectTimeoutMs ?? Infinity);
+    if (limit < failsAt) {
+      // -m ends the transfer (the multi interface's timeout, while connecting); the connect
+      // timeout fails the connection attempt itself.
+      const text =
+        limit === s.maxTimeMs
+          ? `Connection timed out after ${limit + 1} milliseconds`
+          : `Failed to connect to ${s.host} port ${s.port} after ${limit + 1} ms: Timeout was reached`;
+      return failed(28, text, limit, s.verbose ? `${lead(ip)}* ${text}\n${closing}` : '');
+    }
+    // The kernel's ETIMEDOUT is reported as the failed connect, then exits as a timeout (28).
+    const code = conn.kind === 'silent' ? 28 : 7;
+    const after = failsAt === 0 ? 0 : failsAt + 1;
+    const text = `Failed to connect to ${s.host} port ${s.port} after ${after} ms: Could not connect to server`;
+    const trace = s.verbose
+      ? `${lead(ip)}${curlConnectFailed(ip, s.port, sh?.where.podIP ?? '', connectError(conn))}* ${text}\n${closing}`
+      : '';
+    return failed(code, text, failsAt, trace);
+  }
+  const nowMs = shellNowMs(sh);
+  const path = s.path ?? '/';
+  let code: number;
+  let body: string;
+  let response: HttpResponse | undefined;
+  if (api) {
+    if (!s.https) {
+      // Go's TLS server answers a plain request with a bare 400 (HTTP/1.0, no headers).
+      code = 400;
+      body = PLAIN_HTTP_TO_TLS;
+      if (s.head || s.include || s.verbose) return undefined;
+    } else {
+      // The API server's certificate is signed by the cluster's CA, which no image trusts.
+      if (s.head || s.include || s.verbose) return undefined;
+      if (!s.insecure) {
+        if (s.cacert === undefined) {
+          return {
+            ...failed(60, 'SSL certificate problem: unable to get local issuer certificate', 0),
+            ...(showErrors
+              ? {
+                  error: `${meter ? curlMeter(0, 0, 0).replace(/\n$/, '') : ''}curl: (60) SSL certificate problem: unable to get local issuer certificate\n${CURL_CA_CERT_ERROR}`,
+                }
+              : {}),
+          };
+        }
+        const ca = sh ? readFile(sh, s.cacert) : undefined;
+        if (ca === undefined) return undefined;
+        if (ca === null) return failed(77, `error setting certificate file: ${s.cacert}`, 0);
+        if (
+          !ca.includes('BEGIN CERTIFICATE') ||
+          absPath(sh as Shell, s.cacert) !== `${SA_DIR}/ca.crt`
+        ) {
+          return undefined;
+        }
+      }
+      const auth = (s.headers ?? [])
+        .map((h) => /^authorization:\s*bearer\s+(\S+)\s*$/i.exec(h)?.[1])
+        .find((t) => t !== undefined);
+      const own = sh ? readFile(sh, `${SA_DIR}/token`) : undefined;
+      const user =
+        auth === undefined
+          ? undefined
+          : tokenUser(auth, (t) => typeof own === 'string' && own.trim() === t);
+      const answer = apiServerAnswer(
+        path,
+        user,
+        API_SERVER_VERSION,
+        apiEndpoint ? `${apiEndpoint.ip}:${apiEndpoint.port}` : '',
+        sh?.where.apiServer,
+      );
+      if (!answer) return undefined;
+      code = answer.code;
+      body = answer.body;
+    }
+  } else {
+    if (s.https) return undefined;
+    const svc = conn.server;
+    const failedPage = errorPage(svc, path);
+    code = failedPage?.code ?? 200;
+    body = failedPage?.page ?? servedPage(svc, path) ?? '';
+    if (s.head || s.include || s.verbose) {
+      const repo = svc.backendImage === undefined ? '' : repository(svc.backendImage);
+      // The headers of nginx's own pages only (a file of a volume has an mtime not known here).
+      const page = svc.docRoot?.(indexPath(path));
+      const own =
+        typeof page !== 'string' ||
+        page === imageFile(svc.backendImage ?? 'nginx', `/usr/share/nginx/html${indexPath(path)}`);
+      if (repo !== 'nginx' || (code === 200 && !own)) return undefined;
+      response = nginxResponse(svc.backendImage ?? 'nginx', code, body, nowMs, 'curl');
+    }
+    answered?.(svc);
+  }
+  const size = new TextEncoder().encode(body).length;
+  const hostHeader = s.port === (s.https ? 443 : 80) ? s.host : `${s.host}:${s.port}`;
+  let trace = '';
+  if (s.verbose && response) {
+    trace =
+      lead(ip) +
+      curlConnected(build, s.host, ip, s.port) +
+      curlRequest(build, s.head ? 'HEAD' : 'GET', path, hostHeader, s.headers ?? []) +
+      curlResponseTrace(response) +
+      // The body's bytes are noted in the trace when they do not go to a terminal.
+      (s.head || tty ? '' : `{ [${size} bytes data]\n`);
+  }
+  const meterText = meter ? curlMeter(size, s.head ? 0 : size, 0) : '';
+  const end = s.verbose ? curlLeftIntact(s.host) : '';
+  if (code >= 400 && s.fail) {
+    const text = `The requested URL returned error: ${code}`;
+    const shown = s.verbose ? trace.replace(/\{ \[\d+ bytes data\]\n$/, '') : '';
+    return failed(22, text, 0, shown, String(code), size);
+  }
+  const head = response && (s.head || s.include) ? rawHead(response) : '';
+  const shown = s.head ? head : `${head}${body}`;
+  const output = s.toStdout ? `${shown}${written(String(code))}` : written(String(code));
+  const saved = s.outFile ? { saved: { path: s.outFile, content: shown } } : {};
+  const shownMeter = trace ? meterText.slice(CURL_METER_HEAD.length) : meterText;
+  return { exitCode: 0, output, error: `${opening(trace)}${shownMeter}${end}`, ...saved };
 }
 
 /** What `nslookup HOST` prints (stdout and stderr) in an image with `kind`'s nslookup, and its exit code. */
@@ -3200,6 +3644,29 @@ export interface Surroundings {
   volumesAt?: string;
   /** The AppArmor label of the container's processes (`/proc/<pid>/attr/current`). */
   appArmor?: string;
+  /** For an exec with a terminal (`-t`): stdout is a tty (curl shows no progress meter). */
+  tty?: boolean;
+  /**
+   * The API server's answer to an authenticated resource request (RBAC decides; the object or
+   * list as JSON). Absent: such requests are not simulated.
+   */
+  apiServer?: (user: ApiUser, r: ResourcePath) => ApiAnswer | undefined;
+  /**
+   * For an exec whose PID 1 is another container's program (an ephemeral container's target):
+   * that container's files, what `/proc/1/root/…` reads.
+   */
+  procRoot?: () => ProcRoot | undefined;
+  /** For an exec: the sockets the pod's programs listen on (`netstat`, netstat.ts). */
+  sockets?: () => readonly ListeningSocket[] | undefined;
+}
+
+/** Another container's filesystem as its process's `/proc/PID/root` shows it. */
+export interface ProcRoot {
+  image: string;
+  files: readonly FileEvent[];
+  /** How long that container has run (its files written later are not there yet). */
+  elapsedMs: number;
+  where: Surroundings;
 }
 
 /** `date --rfc-3339=seconds` in UTC, as the database images' entrypoints stamp their lines. */
@@ -3397,6 +3864,8 @@ export function containerProgram(
   if (component !== undefined) return { runs: 'forever', output: component };
   const net = netStep(argv);
   if (net) {
+    // Whether the container has a terminal (`kubectl run -it`, the usual way to run curl) is not
+    // known here: taken as having one, curl draws no progress meter in its log.
     const r = netResult(
       net,
       where.namespace ?? 'default',
@@ -3405,6 +3874,9 @@ export function containerProgram(
       where.podIP,
       where.answered,
       where.dns,
+      net.tool === 'curl'
+        ? newShell(image, startedAt, { ...where, tty: where.tty ?? true })
+        : undefined,
     );
     if (r) {
       const output = r.output + (r.error ?? '');
@@ -3522,7 +3994,9 @@ export type ExecResult =
       written?: readonly FileEvent[];
     }
   /** The runtime cannot exec it: the executable is not in the image (containerd's message). */
-  | { notFound: string };
+  | { notFound: string }
+  /** It would run until interrupted (`tail -f`, an endless loop): exec would never return. */
+  | { runsOn: true };
 
 /**
  * A command run in a running container by `kubectl exec`, beside its program: stdout, stderr
@@ -3552,6 +4026,7 @@ export function execCommand(
   if ((cmd === 'sh' || cmd === 'bash' || cmd === 'ash') && argv[1] === '-c') {
     scriptArgs(sh, argv, EXEC_PID);
     const r = runStatements(statements(argv[2] ?? ''), sh, cmd);
+    // (A script stops "for good" both at a command that runs on and at one not simulated.)
     if (r.forever) return undefined;
     const stream = (err: boolean) =>
       sh.printed
@@ -3562,7 +4037,8 @@ export function execCommand(
   }
   // Run by the runtime, not a shell: `echo` is the image's program.
   const s = step(argv, sh, '');
-  if (!s || s.forever) return undefined;
+  if (!s) return undefined;
+  if (s.forever) return { runsOn: true };
   return { exitCode: s.exitCode ?? 0, stdout: s.output, stderr: s.error ?? '', ...written() };
 }
 

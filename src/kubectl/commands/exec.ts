@@ -12,6 +12,7 @@ import {
   execCommand,
   httpAnswer,
   httpRequest,
+  type ProcRoot,
   pid1CommandLine,
   repository,
   type ServiceView,
@@ -22,12 +23,16 @@ import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { chrootOf, jailWrites } from './chroot.ts';
 import { peekObject } from './common.ts';
+import { apiServerFor } from './execApiServer.ts';
+import { execRefusal } from './execRefusals.ts';
 import { refusedOnNode } from './hostFiles.ts';
 import { accessTime, defaultContainer, logTarget, surroundingsOf } from './logs.ts';
 import { nginxErrorLine } from './nginxErrorLog.ts';
 import { attachablePod, runningContainer } from './podContainer.ts';
 import { containerFiles, keepExecWrites } from './podFiles.ts';
 import { sharedProcesses } from './podProcesses.ts';
+import { podSockets } from './podSockets.ts';
+import { targetProcRoot } from './procRoot.ts';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 
@@ -90,6 +95,10 @@ export function runExec(ctx: Ctx, args: string[]): void {
     pid1: pid1CommandLine(container.image ?? '', pCommand, pArgs),
     ...sharedPid(pod, cname, pid1CommandLine(container.image ?? '', pCommand, pArgs)),
     now: new Date(nowMs).toISOString(),
+    ...(ctx.bool('tty') ? { tty: true } : {}),
+    ...withApiServer(ctx),
+    ...withProcRoot(targetProcRoot(ctx, pod, cname, node, nowMs)),
+    sockets: () => podSockets(pod, cname),
   });
   if (r !== undefined && 'notFound' in r) {
     // containerd fails the CRI Exec call before any stream opens (runc cannot start the
@@ -109,9 +118,9 @@ export function runExec(ctx: Ctx, args: string[]): void {
       'interactive shells are not available in this console: run one command at a time (kubectl exec POD -- COMMAND), or a script with sh -c',
     );
   }
-  if (r === undefined) {
+  if (r === undefined || 'runsOn' in r) {
     ctx.fail(
-      `this console cannot run ${JSON.stringify(command.join(' '))} inside the container: only commands that end by themselves, of the tools the simulation knows, can be run`,
+      `this console cannot run ${JSON.stringify(command.join(' '))} inside the container: ${execRefusal(command, r !== undefined)}`,
     );
   }
   if ('notFound' in r) return;
@@ -169,7 +178,9 @@ function logAccess(
   const local = req.host === 'localhost' || req.host === '127.0.0.1';
   const client = local ? '127.0.0.1' : (pod.status?.podIP ?? '');
   const answer = httpAnswer(reached, req.path);
-  const line = `${client} - - [${accessTime(nowMs)}] "GET ${req.path} HTTP/1.1" ${answer.code} ${answer.bytes} "-" "${userAgent(req.tool, image)}" "-"\n`;
+  // A HEAD request gets the headers alone: no body bytes.
+  const bytes = req.method === 'HEAD' ? 0 : answer.bytes;
+  const line = `${client} - - [${accessTime(nowMs)}] "${req.method} ${req.path} HTTP/1.1" ${answer.code} ${bytes} "-" "${userAgent(req.tool, image)}" "-"\n`;
   const scope = `access:${reached.namespace || (pod.metadata?.namespace ?? '')}/${reached.backendPod}`;
   const n = ctx.host.storedFiles?.(scope).length ?? 0;
   // A file it does not have is an error first (its error log), then the access line.
@@ -179,6 +190,19 @@ function logAccess(
     scope,
     lines.map((content, i) => ({ path: `${n + i}`, content, at: nowMs })),
   );
+}
+
+/** The API server's answers to the container's authenticated requests (execApiServer.ts). */
+function withApiServer(ctx: Ctx): { apiServer?: ReturnType<typeof apiServerFor> & {} } {
+  const apiServer = apiServerFor(ctx);
+  return apiServer ? { apiServer } : {};
+}
+
+/** PID 1's root of an ephemeral container's target (procRoot.ts). */
+function withProcRoot(procRoot: ReturnType<typeof targetProcRoot>): {
+  procRoot?: () => ProcRoot | undefined;
+} {
+  return procRoot ? { procRoot } : {};
 }
 
 /** `processes` of an exec's surroundings when its container shares a PID namespace. */
