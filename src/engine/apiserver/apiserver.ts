@@ -589,6 +589,8 @@ export class ApiServer {
   #lastCollectionLabel:
     | { method: string; r: ResourceDef; ns: string | undefined; label: string }
     | undefined;
+  /** The etcd key of the ServiceAccount the last pod create read (see #podServiceAccount). */
+  #lastServiceAccountKey: { ns: string; name: string; key: string } | undefined;
   /** Namespace → its etcd key (see #admitNamespace); bounded by the namespaces named. */
   readonly #namespaceKeys = new Map<string, string>();
   /** Set by the runtime: receives every change, in revision order. */
@@ -1335,10 +1337,16 @@ export class ApiServer {
     if (!ns) return undefined;
     const spec = (pod.spec ?? {}) as Obj;
     const name = String(spec.serviceAccountName || spec.serviceAccount || 'default');
-    return this.#etcd.get(
-      etcdKey(RESOURCES.serviceaccounts, ns, name),
-      RESOURCES.serviceaccounts.etcdPrefix,
-    )?.value;
+    // One key string per account named, as for namespaces (see #namespaceObject): a key built
+    // per pod create was a new string for etcd to flatten and hash.
+    const last = this.#lastServiceAccountKey;
+    let key: string | undefined;
+    if (last && last.ns === ns && last.name === name) key = last.key;
+    else {
+      key = flat(etcdKey(RESOURCES.serviceaccounts, ns, name));
+      this.#lastServiceAccountKey = { ns, name, key };
+    }
+    return this.#etcd.get(key, RESOURCES.serviceaccounts.etcdPrefix)?.value;
   }
 
   /** The stored Namespace `ns`, read without a message. */
