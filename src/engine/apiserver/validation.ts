@@ -13,6 +13,7 @@ import type { FieldError } from './errors.ts';
 import { validateHpa } from './hpa.ts';
 import { validateIngress, validateIngressClass, validateNetworkPolicy } from './networking.ts';
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
+import { knownValidPodSpec, rememberValidPodSpec } from './podSpecVerdict.ts';
 import { validatePriorityClass } from './priority.ts';
 import { validateLimitRange, validateResourceQuota } from './quota.ts';
 import { validateBindingObject, validatePathSegmentName, validateRoleObject } from './rbac.ts';
@@ -596,11 +597,18 @@ export function validateObject(
   errs.push(...validateLabels(meta.labels, 'metadata.labels'));
   errs.push(...validateAppArmorAnnotations(resource, obj, creating));
   switch (resource) {
-    case 'pods':
+    case 'pods': {
+      // A new pod whose spec matches the last one that passed (see podSpecVerdict.ts) passes.
+      if (creating && knownValidPodSpec(obj.spec)) break;
+      const before = errs.length;
       errs.push(...validatePodSpec(obj.spec, 'spec'));
       errs.push(...validateEphemeralContainers(obj.spec, 'spec.ephemeralContainers'));
-      if (creating) errs.push(...ephemeralContainersOnCreate(obj.spec));
+      if (creating) {
+        errs.push(...ephemeralContainersOnCreate(obj.spec));
+        if (errs.length === before) rememberValidPodSpec(obj.spec);
+      }
       break;
+    }
     case 'deployments':
     case 'replicasets':
     case 'daemonsets':

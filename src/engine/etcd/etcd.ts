@@ -121,7 +121,7 @@ export class Etcd<V> {
     const g = group ?? this.#groupOf(key);
     let m = this.#groups.get(g);
     if (!m) {
-      m = new PersistentMap();
+      m = new PersistentMap({ byTail: true });
       this.#groups.set(g, m);
     }
     return m;

@@ -5,6 +5,7 @@
  * objects were created `BOOTSTRAP_AGE_MS` before that, at the fixed epoch, so `kubectl get`
  * shows AGE like `5d` when the learner starts.
  */
+import { flat } from './flat.ts';
 
 /** Wall-clock time of the cluster's creation: 2026-01-01T00:00:00Z. */
 export const EPOCH_MS = Date.UTC(2026, 0, 1);
@@ -36,9 +37,15 @@ let lastStamp = '';
 /** RFC 3339 with microseconds, as in `MicroTime` fields (Lease `renewTime`, Event `eventTime`). */
 export function rfc3339Micro(virtualMs: number): string {
   const ms = Math.floor(epochMs(virtualMs));
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 23)}000Z`;
+  if (ms !== lastMicroMs) {
+    lastMicroMs = ms;
+    lastMicroStamp = flat(`${new Date(ms).toISOString().slice(0, 23)}000Z`);
+  }
+  return lastMicroStamp;
 }
+/** The last formatted millisecond (the Events and Lease renewals of one step share it). */
+let lastMicroMs = Number.NaN;
+let lastMicroStamp = '';
 
 /** Parse an RFC 3339 timestamp back into virtual milliseconds. */
 export function parseTimestamp(ts: string): number {

@@ -3,8 +3,9 @@
  * `freeze()` hands out the current bucket array in O(32) and the next write to a bucket copies
  * only that bucket (copy-on-write). Without snapshots no copying happens at all.
  */
-const BUCKETS = 32;
+export const BUCKETS = 32;
 
+/** The bucket of `key` by a hash of all its characters (FNV-1a). */
 function hash(key: string): number {
   // A write looks its key up two or three times in a row (get, then get and set in put).
   if (key === lastKey) return lastHash;
@@ -20,19 +21,38 @@ function hash(key: string): number {
 let lastKey: string | undefined;
 let lastHash = 0;
 
+/**
+ * The bucket of `key` by its length and last three characters, which is where the keys of one
+ * etcd group differ (a generated name's random suffix, an Event's hex timestamp, a node's
+ * number): no loop over the whole key (60 characters and more) on each of the several lookups
+ * of every etcd read and write. Buckets only bound what a copy-on-write copies, but they also
+ * fix the order in which a map's values are iterated: a map whose iteration order is seen
+ * unsorted (the scheduler's decisions) keeps `hash`.
+ */
+export function tailBucket(key: string): number {
+  const n = key.length;
+  if (n < 3) return n;
+  return (
+    (n + key.charCodeAt(n - 1) + key.charCodeAt(n - 2) * 3 + key.charCodeAt(n - 3) * 7) &
+    (BUCKETS - 1)
+  );
+}
+
 /** An immutable view of a PersistentMap at one moment. */
 export class FrozenMap<V> {
   readonly #buckets: readonly ReadonlyMap<string, V>[];
   readonly size: number;
-  constructor(buckets: readonly ReadonlyMap<string, V>[], size: number) {
+  readonly #byTail: boolean;
+  constructor(buckets: readonly ReadonlyMap<string, V>[], size: number, byTail = false) {
     this.#buckets = buckets;
     this.size = size;
+    this.#byTail = byTail;
   }
   get(key: string): V | undefined {
-    return this.#buckets[hash(key)]?.get(key);
+    return this.#buckets[this.#byTail ? tailBucket(key) : hash(key)]?.get(key);
   }
   has(key: string): boolean {
-    return this.#buckets[hash(key)]?.has(key) ?? false;
+    return this.#buckets[this.#byTail ? tailBucket(key) : hash(key)]?.has(key) ?? false;
   }
   *entries(): IterableIterator<[string, V]> {
     for (const b of this.#buckets) yield* b.entries();
@@ -47,15 +67,24 @@ export class PersistentMap<V> {
   /** Buckets handed out by freeze() that must be copied before the next write. */
   #shared: boolean[] = new Array<boolean>(BUCKETS).fill(false);
   #size = 0;
+  /** Buckets by `tailBucket` rather than `hash` (see there). */
+  readonly #byTail: boolean;
+
+  constructor(opts: { byTail?: boolean } = {}) {
+    this.#byTail = opts.byTail ?? false;
+  }
+  #bucket(key: string): number {
+    return this.#byTail ? tailBucket(key) : hash(key);
+  }
 
   get size(): number {
     return this.#size;
   }
   get(key: string): V | undefined {
-    return this.#buckets[hash(key)]!.get(key);
+    return this.#buckets[this.#bucket(key)]!.get(key);
   }
   has(key: string): boolean {
-    return this.#buckets[hash(key)]!.has(key);
+    return this.#buckets[this.#bucket(key)]!.has(key);
   }
   #writable(i: number): Map<string, V> {
     if (this.#shared[i]) {
@@ -65,26 +94,26 @@ export class PersistentMap<V> {
     return this.#buckets[i]!;
   }
   set(key: string, value: V): void {
-    const b = this.#writable(hash(key));
+    const b = this.#writable(this.#bucket(key));
     // The bucket's size tells whether the key is new: one hash lookup instead of two.
     const before = b.size;
     b.set(key, value);
     this.#size += b.size - before;
   }
   delete(key: string): boolean {
-    const i = hash(key);
+    const i = this.#bucket(key);
     if (!this.#buckets[i]!.has(key)) return false;
     this.#writable(i).delete(key);
     this.#size--;
     return true;
   }
   values(): IterableIterator<V> {
-    return new FrozenMap<V>(this.#buckets, this.#size).values();
+    return new FrozenMap<V>(this.#buckets, this.#size, this.#byTail).values();
   }
   /** O(32) immutable snapshot; later writes do not show in it. */
   freeze(): FrozenMap<V> {
     this.#shared.fill(true);
-    return new FrozenMap<V>(this.#buckets.slice(), this.#size);
+    return new FrozenMap<V>(this.#buckets.slice(), this.#size, this.#byTail);
   }
 }
 

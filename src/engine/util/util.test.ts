@@ -11,6 +11,10 @@ describe('clock', () => {
     expect(rfc3339(START_MS - 5 * 86_400_000)).toBe('2026-01-01T00:00:00Z');
     expect(rfc3339(START_MS + 61_999)).toBe('2026-01-06T00:01:01Z');
     expect(rfc3339Micro(START_MS + 1_234)).toBe('2026-01-06T00:00:01.234000Z');
+    // The last millisecond's text is kept: the same again, then the next one, then back.
+    expect(rfc3339Micro(START_MS + 1_234.5)).toBe('2026-01-06T00:00:01.234000Z');
+    expect(rfc3339Micro(START_MS + 1_235)).toBe('2026-01-06T00:00:01.235000Z');
+    expect(rfc3339Micro(START_MS + 1_234)).toBe('2026-01-06T00:00:01.234000Z');
     expect(parseTimestamp('2026-01-06T00:01:01Z')).toBe(START_MS + 61_000);
   });
   it('gives unix nanoseconds exactly', () => {
