@@ -118,6 +118,8 @@ interface ActorState {
 }
 
 const NO_RECS: readonly RecState[] = [];
+/** The writes of a reconcile that threw (none): one array, not one per reconcile. */
+const NO_WRITES: readonly Write[] = Object.freeze([]);
 
 /** The reconcilers of `a` that watch `res`, in registration order. */
 function recsFor(a: ActorState, res: ResourceName): readonly RecState[] {
@@ -149,7 +151,9 @@ function recAccepts(r: RecState, res: ResourceName, obj: KubeObject | undefined)
 
 /** Whether any of `recs` (an actor's reconcilers watching `e.resource`) is offered `e`. */
 function wants(recs: readonly RecState[], e: WatchEvent): boolean {
-  for (const r of recs) {
+  // (Indexed loops on the per-event paths: no iterator objects before the code is optimized.)
+  for (let i = 0; i < recs.length; i++) {
+    const r = recs[i]!;
     if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
   }
   return false;
@@ -687,7 +691,7 @@ export class Runtime {
     // an event costs O(its watchers), not O(actors).
     let shared: SharedDelivery | undefined;
     const all = this.#watchers.get(e.resource);
-    if (all) for (const a of all) shared = this.#deliver(a, e, hk, shared);
+    if (all) for (let i = 0; i < all.length; i++) shared = this.#deliver(all[i]!, e, hk, shared);
     if (NODE_INDEXED.has(e.resource)) {
       const n1 = nodeOf(e.resource, e.object);
       const n2 = nodeOf(e.resource, e.old);
@@ -705,7 +709,7 @@ export class Runtime {
     if (!node) return shared;
     const list = this.#nodeWatchers.get(node);
     if (!list) return shared;
-    for (const a of list) shared = this.#deliver(a, e, hk, shared);
+    for (let i = 0; i < list.length; i++) shared = this.#deliver(list[i]!, e, hk, shared);
     return shared;
   }
 
@@ -767,7 +771,8 @@ export class Runtime {
       const ok = e.type !== 'DELETED' ? acceptsNew[i]! : recAccepts(r, e.resource, e.object);
       if (!(ok || recAccepts(r, e.resource, prev))) continue;
       r.observe?.call(r.rec, event);
-      for (const k of r.keysFor.call(r.rec, e.resource, e.object)) this.#enqueue(r, k);
+      const keys = r.keysFor.call(r.rec, e.resource, e.object);
+      for (let j = 0; j < keys.length; j++) this.#enqueue(r, keys[j]!);
     }
   }
 
@@ -884,7 +889,7 @@ export class Runtime {
     if (events.length !== 0) events.length = 0;
     const ctx = this.#ctx(r);
     r.reconciles++;
-    let writes: Write[] = [];
+    let writes: readonly Write[] = NO_WRITES;
     try {
       writes = r.rec.reconcile(key, a.cache, ctx).writes;
     } catch (err) {
@@ -896,11 +901,12 @@ export class Runtime {
       });
     }
     let failed = false;
-    for (const w of writes) {
+    for (let i = 0; i < writes.length; i++) {
+      const w = writes[i]!;
       const res = this.#write(a.client, w);
       if (!res.ok && !(w.verb === 'delete' && res.status.reason === 'NotFound')) failed = true;
     }
-    for (const e of events) this.#recordEvent(a, e);
+    for (let i = 0; i < events.length; i++) this.#recordEvent(a, events[i]!);
     if (failed) {
       const n = (r.failures.get(key) ?? 0) + 1;
       r.failures.set(key, n);
@@ -979,13 +985,16 @@ export class Runtime {
       }
       // A patch that failed (the Event expired: --event-ttl) is followed by a create of the
       // same Event, its name and count kept, as client-go's recordEvent does.
-      const name = this.#createEvent(a, e, namespace, {
-        message: c.message,
-        count: c.count,
-        firstTimestamp: rfc3339(c.firstMs),
-        reporting: !c.combined,
-        ...(c.kind === 'patch' ? { name: c.name } : {}),
-      });
+      const name = this.#createEvent(
+        a,
+        e,
+        namespace,
+        c.message,
+        c.count,
+        rfc3339(c.firstMs),
+        !c.combined,
+        c.kind === 'patch' ? c.name : undefined,
+      );
       if (name === undefined) this.#correlator.forget(c.key);
       else this.#correlator.stored(c.key, name);
       return;
@@ -1034,12 +1043,7 @@ export class Runtime {
       }
       return;
     }
-    const name = this.#createEvent(a, e, namespace, {
-      message: e.message,
-      count: 1,
-      firstTimestamp: rfc3339(now),
-      reporting: true,
-    });
+    const name = this.#createEvent(a, e, namespace, e.message, 1, rfc3339(now), true, undefined);
     if (name !== undefined) {
       const entry: AggregatedEvent = {
         namespace,
@@ -1134,22 +1138,23 @@ export class Runtime {
     return flat(`${object}.${hex}`);
   }
 
-  /** Create one Event about `e.ref`; returns its name, or undefined if the create failed. */
+  /**
+   * Create one Event about `e.ref`; returns its name, or undefined if the create failed.
+   * `reporting`: whether the reporting fields are set; `recreate`: the name of the Event this
+   * one re-creates. (Fields as arguments: no options object per Event.)
+   */
   #createEvent(
     a: ActorState,
     e: EventRecord,
     namespace: string,
-    f: {
-      message: string;
-      count: number;
-      firstTimestamp: string;
-      reporting: boolean;
-      /** The name of the Event this one re-creates. */
-      name?: string;
-    },
+    message: string,
+    count: number,
+    firstTimestamp: string,
+    reporting: boolean,
+    recreate: string | undefined,
   ): string | undefined {
-    const name = f.name ?? this.#eventName(e.ref.name);
-    flat(f.message);
+    const name = recreate ?? this.#eventName(e.ref.name);
+    flat(message);
     const involved: Record<string, unknown> = {
       kind: e.ref.kind,
       name: e.ref.name,
@@ -1167,17 +1172,17 @@ export class Runtime {
         metadata: { name, namespace },
         involvedObject: involved,
         reason: e.reason,
-        message: f.message,
+        message,
         // Literals with no spread in them: no temporary object to build and copy per Event.
         source: e.host ? { component: e.component, host: e.host } : { component: e.component },
-        firstTimestamp: f.firstTimestamp,
+        firstTimestamp,
         lastTimestamp: rfc3339(this.now),
-        count: f.count,
+        count,
         type: e.type,
         eventTime: null,
         // client-go's aggregate copy of an event leaves the reporting fields empty.
-        reportingComponent: f.reporting ? e.component : '',
-        reportingInstance: f.reporting ? (e.host ?? '') : '',
+        reportingComponent: reporting ? e.component : '',
+        reportingInstance: reporting ? (e.host ?? '') : '',
       };
     else {
       // An events.k8s.io/v1 Event (tools/events makeEvent) as core/v1 reads it back; the
@@ -1188,7 +1193,7 @@ export class Runtime {
         metadata: { name, namespace },
         involvedObject: involved,
         reason: e.reason,
-        message: f.message,
+        message,
         source: {},
         firstTimestamp: null,
         lastTimestamp: null,
