@@ -64,6 +64,59 @@ describe('runtime', () => {
     ]);
   });
 
+  it('gives every watch message of an object its own event type, sharing one ref per object', () => {
+    const { rt, admin } = setup();
+    const rec: Reconciler = {
+      actor: 'controller-manager',
+      name: 'watcher',
+      watches: ['pods'],
+      keysFor: () => [],
+      reconcile: () => ({ writes: [] }),
+    };
+    rt.register([rec]);
+    admin.create('pods', 'default', pod('a'));
+    runAll(rt);
+    for (const app of ['y', 'z']) {
+      const a = admin.get('pods', 'default', 'a');
+      if (!a.ok) throw new Error('no pod');
+      admin.update('pods', 'default', {
+        ...a.value,
+        metadata: { ...a.value.metadata, labels: { app } },
+      });
+      runAll(rt);
+    }
+    admin.delete('pods', 'default', 'a', { gracePeriodSeconds: 0 });
+    admin.create('pods', 'default', pod('b'));
+    runAll(rt);
+    const watch = rt.messages.filter((m) => m.kind === 'watch.event');
+    expect(watch.map((m) => [m.ref, m.summary, m.label])).toEqual([
+      ...[
+        ['ADDED', 'added'],
+        ['MODIFIED', 'modified'],
+        ['MODIFIED', 'modified'],
+        ['DELETED', 'deleted'],
+      ].map(([type, word]) => [
+        { resource: 'pods', namespace: 'default', name: 'a' },
+        {
+          key: 'msg.watch.event',
+          params: { type, resource: 'pods', name: 'a', namespace: 'default' },
+        },
+        `watch: Pod ${word}`,
+      ]),
+      [
+        { resource: 'pods', namespace: 'default', name: 'b' },
+        {
+          key: 'msg.watch.event',
+          params: { type: 'ADDED', resource: 'pods', name: 'b', namespace: 'default' },
+        },
+        'watch: Pod added',
+      ],
+    ]);
+    // The messages keep one ref per object (the log holds about a dozen per pod).
+    expect(new Set(watch.slice(0, 4).map((m) => m.ref)).size).toBe(1);
+    expect(watch[4]!.ref).not.toBe(watch[0]!.ref);
+  });
+
   it('performs writes as the actor, retries failures with back-off and fires timers', () => {
     const { rt, admin, etcd } = setup();
     let calls = 0;

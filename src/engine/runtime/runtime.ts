@@ -185,8 +185,19 @@ interface SharedDelivery {
 function sharedDelivery(e: WatchEvent, housekeeping: boolean): SharedDelivery {
   const ns = e.object.metadata?.namespace ?? undefined;
   const name = e.object.metadata?.name ?? '';
+  return sharedFor(
+    ns ? { resource: e.resource, namespace: ns, name } : { resource: e.resource, name },
+    e,
+    housekeeping,
+  );
+}
+
+/** The delivery parts of `e` about the object `ref` names. */
+function sharedFor(ref: ObjRef, e: WatchEvent, housekeeping: boolean): SharedDelivery {
+  const ns = ref.namespace;
+  const name = ref.name;
   return {
-    ref: ns ? { resource: e.resource, namespace: ns, name } : { resource: e.resource, name },
+    ref,
     summary: {
       key: 'msg.watch.event',
       params: ns
@@ -196,6 +207,22 @@ function sharedDelivery(e: WatchEvent, housekeeping: boolean): SharedDelivery {
     label: watchLabel(e),
     housekeeping,
   };
+}
+
+/**
+ * The watch-delivery parts of one object (by uid) for its whole life: its ref, and per event
+ * type and housekeeping flag the shared parts. An object sees a dozen events and every
+ * delivery message keeps its parts for as long as the log: made once per object, not per event.
+ */
+interface DeliveryParts {
+  ref: ObjRef;
+  /** Indexed by `partsIndex`. */
+  shared: (SharedDelivery | undefined)[];
+}
+
+/** The slot of an event type and housekeeping flag in `DeliveryParts.shared`. */
+function partsIndex(type: WatchEvent['type'], housekeeping: boolean): number {
+  return (type === 'ADDED' ? 0 : type === 'MODIFIED' ? 2 : 4) + (housekeeping ? 1 : 0);
 }
 
 /** Per resource, its three labels (no key string built per delivery). */
@@ -411,6 +438,8 @@ export class Runtime {
   readonly #nodeWatchers = new Map<string, ActorState[]>();
   /** Per-reconciler flags reused by #apply (no array per delivery). */
   readonly #acceptsScratch: boolean[] = [];
+  /** Watch-delivery parts by object uid (see `DeliveryParts`). */
+  readonly #deliveryParts = new Map<string, DeliveryParts>();
   /**
    * Events of the events.k8s.io recorder seen so far, by involved object name: a repeat is
    * found by comparing the fields instead of building a key string per Event.
@@ -686,6 +715,35 @@ export class Runtime {
 
   // ------------------------------------------------------------ watch fan-out
 
+  /** The shared parts of the deliveries of `e` (the object's own, when it has a uid). */
+  #shared(e: WatchEvent, hk: boolean): SharedDelivery {
+    const meta = e.object.metadata;
+    const uid = meta?.uid;
+    if (!uid) return sharedDelivery(e, hk);
+    const ns = meta.namespace || undefined;
+    const name = meta.name ?? '';
+    let parts = this.#deliveryParts.get(uid);
+    if (parts === undefined) {
+      parts = {
+        ref: ns ? { resource: e.resource, namespace: ns, name } : { resource: e.resource, name },
+        shared: [undefined, undefined, undefined, undefined, undefined, undefined],
+      };
+      this.#deliveryParts.set(uid, parts);
+    } else {
+      const ref = parts.ref;
+      // A uid is one object's for ever; anything else (a copied uid) gets parts of its own.
+      if (ref.resource !== e.resource || ref.name !== name || ref.namespace !== ns)
+        return sharedDelivery(e, hk);
+    }
+    const i = partsIndex(e.type, hk);
+    let d = parts.shared[i];
+    if (d === undefined) {
+      d = sharedFor(parts.ref, e, hk);
+      parts.shared[i] = d;
+    }
+    return d;
+  }
+
   #fanOut(e: WatchEvent, hk: boolean): void {
     // Watchers of the whole resource, then those indexed on the node(s) the object is on:
     // an event costs O(its watchers), not O(actors).
@@ -697,6 +755,11 @@ export class Runtime {
       const n2 = nodeOf(e.resource, e.old);
       shared = this.#fanOutNode(n1, e, hk, shared);
       if (n2 !== n1) this.#fanOutNode(n2, e, hk, shared);
+    }
+    // A deleted object sees no more events: its parts go (the messages keep theirs).
+    if (e.type === 'DELETED') {
+      const uid = e.object.metadata?.uid;
+      if (uid) this.#deliveryParts.delete(uid);
     }
   }
 
@@ -721,7 +784,7 @@ export class Runtime {
     shared: SharedDelivery | undefined,
   ): SharedDelivery | undefined {
     if (a.stopped || !wants(recsFor(a, e.resource), e)) return shared;
-    const d = shared ?? sharedDelivery(e, hk);
+    const d = shared ?? this.#shared(e, hk);
     this.#push({
       type: 'deliver',
       at: this.now + WATCH_LATENCY_MS,
