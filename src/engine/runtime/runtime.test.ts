@@ -147,6 +147,60 @@ describe('runtime', () => {
     expect(times.map((t) => t - START_MS)).toEqual([1, 6, 16, 1016]);
   });
 
+  it('counts an events.k8s.io Event in a series only when all of its key matches', () => {
+    const { rt, admin } = setup();
+    const related = { kind: 'Pod', apiVersion: 'v1', name: 'q', namespace: 'default' };
+    // Per reconcile: the same Event twice, then with a related object, with another related
+    // uid, and with a field path: four Events, the first with a series of 2.
+    const variants = [{}, {}, { related }, { related: { ...related, uid: 'u2' } }, { fp: 'x' }];
+    const rec: Reconciler = {
+      actor: 'scheduler',
+      name: 'default-scheduler',
+      watches: [],
+      keysFor: () => [],
+      initialKeys: () => ['go'],
+      reconcile: (_key, _cache, ctx) => {
+        for (const v of variants) {
+          ctx.recordEvent({
+            ref: {
+              resource: 'pods',
+              namespace: 'default',
+              name: 'p',
+              uid: 'u1',
+              kind: 'Pod',
+              apiVersion: 'v1',
+              ...('fp' in v ? { fieldPath: v.fp } : {}),
+            },
+            type: 'Normal',
+            reason: 'Preempted',
+            message: 'Preempted by pod q',
+            component: 'default-scheduler',
+            host: 'cp',
+            action: 'Preempting',
+            ...('related' in v ? { related: v.related } : {}),
+          });
+        }
+        return { writes: [] };
+      },
+    };
+    rt.register([rec]);
+    runAll(rt, 100);
+    const events = admin.list('events', 'default');
+    if (!events.ok) throw new Error();
+    expect(
+      events.value.items.map((e) => [
+        (e.involvedObject as { fieldPath?: string }).fieldPath,
+        (e.related as { uid?: string } | undefined)?.uid ?? (e.related ? '-' : undefined),
+        (e.series as { count: number } | undefined)?.count,
+      ]),
+    ).toEqual([
+      [undefined, undefined, 2],
+      [undefined, '-', undefined],
+      [undefined, 'u2', undefined],
+      ['x', undefined, undefined],
+    ]);
+  });
+
   it('records events with real names and aggregates repeats', () => {
     const { rt, admin } = setup();
     const rec: Reconciler = {

@@ -264,8 +264,8 @@ function hex8(n: number): string {
  */
 interface AggregatedEvent {
   namespace: string;
-  /** The regarding reference and related object, flattened into one string. */
-  key: string;
+  /** The fields of `getKey` besides the regarding name (see `SeriesKey`). */
+  key: SeriesKey;
   name: string;
   /** The Event object's name. */
   eventName: string;
@@ -279,15 +279,73 @@ interface AggregatedEvent {
   written: number;
 }
 
-/** `getKey` of an events.k8s.io Event, as one string (the regarding name is the bucket). */
-function seriesKey(e: EventRecord): string {
+/**
+ * `getKey` of an events.k8s.io Event but for the regarding name (the bucket): action, reason,
+ * reporting controller, the regarding reference (kind, apiVersion, uid, resourceVersion,
+ * fieldPath) and the related object. Its fields are copied from the record (absent ones as
+ * ''), not joined into a string: the cache keeps one per Event, and a repeat is found by
+ * comparing them.
+ */
+interface SeriesKey {
+  action: string;
+  reason: string;
+  component: string;
+  kind: string;
+  apiVersion: string;
+  uid: string;
+  resourceVersion: string;
+  fieldPath: string;
+  /** The related object's kind, namespace, name and uid; `related` false when there is none. */
+  related: boolean;
+  relatedKind: string;
+  relatedNamespace: string;
+  relatedName: string;
+  relatedUid: string;
+}
+
+function seriesKey(e: EventRecord): SeriesKey {
   const r = e.ref;
   const rel = e.related;
-  // Joined with a character no field holds (cheaper than JSON.stringify on every event).
-  const related = rel
-    ? `${rel.kind}\u0001${rel.namespace ?? ''}\u0001${rel.name}\u0001${rel.uid ?? ''}`
-    : '-';
-  return `${e.action ?? ''}\u0000${e.reason}\u0000${e.component}\u0000${r.kind}\u0000${r.apiVersion}\u0000${r.uid ?? ''}\u0000${r.resourceVersion ?? ''}\u0000${r.fieldPath ?? ''}\u0000${related}`;
+  return {
+    action: e.action ?? '',
+    reason: e.reason,
+    component: e.component,
+    kind: r.kind,
+    apiVersion: r.apiVersion,
+    uid: r.uid ?? '',
+    resourceVersion: r.resourceVersion ?? '',
+    fieldPath: r.fieldPath ?? '',
+    related: rel !== undefined,
+    relatedKind: rel?.kind ?? '',
+    relatedNamespace: rel?.namespace ?? '',
+    relatedName: rel?.name ?? '',
+    relatedUid: rel?.uid ?? '',
+  };
+}
+
+/** Whether `e` has the series key `k` (no key built for the comparison). */
+function hasSeriesKey(k: SeriesKey, e: EventRecord): boolean {
+  const r = e.ref;
+  if (
+    k.action !== (e.action ?? '') ||
+    k.reason !== e.reason ||
+    k.component !== e.component ||
+    k.kind !== r.kind ||
+    k.apiVersion !== r.apiVersion ||
+    k.uid !== (r.uid ?? '') ||
+    k.resourceVersion !== (r.resourceVersion ?? '') ||
+    k.fieldPath !== (r.fieldPath ?? '')
+  )
+    return false;
+  const rel = e.related;
+  if (rel === undefined) return !k.related;
+  return (
+    k.related &&
+    k.relatedKind === rel.kind &&
+    k.relatedNamespace === (rel.namespace ?? '') &&
+    k.relatedName === rel.name &&
+    k.relatedUid === (rel.uid ?? '')
+  );
 }
 
 /** client-go tools/events: a cached Event is finished 6 minutes after its last occurrence… */
@@ -1075,9 +1133,8 @@ export class Runtime {
    * starts a new Event. The timed writes are done when the next occurrence is recorded.
    */
   #recordSeriesEvent(a: ActorState, e: EventRecord, namespace: string): void {
-    const key = seriesKey(e);
     const now = this.now;
-    let seen = this.#findAggregated(namespace, e.ref.name, key);
+    let seen = this.#findAggregated(namespace, e);
     if (seen) {
       // The 6-minute ticks (counted from the start) that passed since the last occurrence.
       const tick = Math.floor(now / SERIES_FINISH_MS) * SERIES_FINISH_MS;
@@ -1110,7 +1167,7 @@ export class Runtime {
     if (name !== undefined) {
       const entry: AggregatedEvent = {
         namespace,
-        key,
+        key: seriesKey(e),
         name: e.ref.name,
         eventName: name,
         eventTime: now,
@@ -1142,11 +1199,14 @@ export class Runtime {
     return res.ok;
   }
 
-  /** The cached events.k8s.io Event isomorphic to one about `name` with `key`, if any. */
-  #findAggregated(namespace: string, name: string, key: string): AggregatedEvent | undefined {
-    const bucket = this.#eventAgg.get(name);
+  /** The cached events.k8s.io Event isomorphic to `e` (in `namespace`), if any. */
+  #findAggregated(namespace: string, e: EventRecord): AggregatedEvent | undefined {
+    const bucket = this.#eventAgg.get(e.ref.name);
     if (!bucket) return undefined;
-    for (const s of bucket) if (s.namespace === namespace && s.key === key) return s;
+    for (let i = 0; i < bucket.length; i++) {
+      const s = bucket[i]!;
+      if (s.namespace === namespace && hasSeriesKey(s.key, e)) return s;
+    }
     return undefined;
   }
 
