@@ -60,4 +60,49 @@ describe('ActorCache', () => {
       }),
     );
   });
+
+  it('reads what was written across resources, namespaces and restarts', () => {
+    const op = fc.record({
+      op: fc.constantFrom('upsert', 'remove', 'read', 'clear'),
+      resource: fc.constantFrom('pods' as const, 'services' as const),
+      ns: fc.constantFrom('default', 'kube-system'),
+      name: fc.constantFrom('a', 'b'),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const cache = new ActorCache();
+        const model = new Map<string, KubeObject>();
+        let rv = 0;
+        for (const o of ops) {
+          const key = `${o.resource}/${o.ns}/${o.name}`;
+          const obj = pod(o.ns, o.name, ++rv);
+          if (o.op === 'clear') {
+            cache.clear();
+            model.clear();
+          } else if (o.op === 'upsert') {
+            expect(cache.upsert(o.resource, obj)).toBe(model.get(key));
+            model.set(key, obj);
+          } else if (o.op === 'remove') {
+            expect(cache.remove(o.resource, obj)).toBe(model.get(key));
+            model.delete(key);
+          }
+          // Every read, of every resource and namespace, after every step.
+          for (const r of ['pods', 'services'] as const) {
+            for (const ns of ['default', 'kube-system']) {
+              for (const name of ['a', 'b'])
+                expect(cache.get(r, ns, name)).toBe(model.get(`${r}/${ns}/${name}`));
+              expect(names(cache.list(r, ns))).toEqual(
+                names(
+                  ['a', 'b'].flatMap((n): KubeObject[] => {
+                    const o = model.get(`${r}/${ns}/${n}`);
+                    return o ? [o] : [];
+                  }),
+                ),
+              );
+            }
+          }
+        }
+      }),
+    );
+  });
 });

@@ -127,6 +127,21 @@ interface ResourceStore {
    * actors that never ask (kubelets, the scheduler) keep no owner index.
    */
   byOwner: Map<string, SortedIndex> | undefined;
+  /** The namespace last looked up and its index (reads come in runs about one namespace). */
+  lastNs: string | undefined;
+  lastIndex: SortedIndex | undefined;
+}
+
+/** The index of namespace `ns` in `s`, if any (no map lookup when it was the last one). */
+function nsIndex(s: ResourceStore, ns: string): SortedIndex | undefined {
+  if (ns === s.lastNs) return s.lastIndex;
+  const n = s.byNs.get(ns);
+  // Only indexes are remembered: they stay in `byNs` for the life of the store.
+  if (n !== undefined) {
+    s.lastNs = ns;
+    s.lastIndex = n;
+  }
+  return n;
 }
 
 type OwnerRefs = NonNullable<NonNullable<KubeObject['metadata']>['ownerReferences']>;
@@ -144,28 +159,43 @@ function hasOwner(refs: OwnerRefs | undefined, uid: string): boolean {
 
 export class ActorCache implements Cache {
   readonly #stores = new Map<ResourceName, ResourceStore>();
+  /**
+   * The resource last looked up and its store: reconcilers read one resource many times in a
+   * row. Stores live until `clear`, which forgets this too.
+   */
+  #lastResource: ResourceName | undefined;
+  #lastStore: ResourceStore | undefined;
+
+  #found(resource: ResourceName): ResourceStore | undefined {
+    if (resource === this.#lastResource) return this.#lastStore;
+    const s = this.#stores.get(resource);
+    if (s !== undefined) {
+      this.#lastResource = resource;
+      this.#lastStore = s;
+    }
+    return s;
+  }
 
   #store(resource: ResourceName): ResourceStore {
-    let s = this.#stores.get(resource);
+    let s = this.#found(resource);
     if (!s) {
-      s = { byNs: new Map(), byOwner: undefined };
+      s = { byNs: new Map(), byOwner: undefined, lastNs: undefined, lastIndex: undefined };
       this.#stores.set(resource, s);
     }
     return s;
   }
 
   get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.#stores
-      .get(resource)
-      ?.byNs.get(namespace ?? '')
-      ?.get(name);
+    const s = this.#found(resource);
+    if (s === undefined) return undefined;
+    return nsIndex(s, namespace ?? '')?.get(name);
   }
 
   list(resource: ResourceName, namespace?: string): readonly KubeObject[] {
-    const s = this.#stores.get(resource);
+    const s = this.#found(resource);
     if (!s) return EMPTY;
     if (namespace === undefined) return this.#all(s);
-    return s.byNs.get(namespace)?.objs ?? EMPTY;
+    return nsIndex(s, namespace)?.objs ?? EMPTY;
   }
 
   #all(s: ResourceStore): readonly KubeObject[] {
@@ -182,7 +212,7 @@ export class ActorCache implements Cache {
   }
 
   owned(resource: ResourceName, ownerUid: string): readonly KubeObject[] {
-    const s = this.#stores.get(resource);
+    const s = this.#found(resource);
     if (!s) return EMPTY;
     let byOwner = s.byOwner;
     if (byOwner === undefined) {
@@ -240,7 +270,7 @@ export class ActorCache implements Cache {
     const s = this.#store(resource);
     const ns = obj.metadata?.namespace ?? '';
     const name = obj.metadata?.name ?? '';
-    let n = s.byNs.get(ns);
+    let n = nsIndex(s, ns);
     if (!n) {
       n = new SortedIndex();
       s.byNs.set(ns, n);
@@ -275,11 +305,11 @@ export class ActorCache implements Cache {
 
   /** Remove; returns the removed object. */
   remove(resource: ResourceName, obj: KubeObject): KubeObject | undefined {
-    const s = this.#stores.get(resource);
+    const s = this.#found(resource);
     if (!s) return undefined;
     const ns = obj.metadata?.namespace ?? '';
     const name = obj.metadata?.name ?? '';
-    const prev = s.byNs.get(ns)?.remove(name);
+    const prev = nsIndex(s, ns)?.remove(name);
     if (!prev) return undefined;
     s.all = undefined;
     if (s.byOwner !== undefined && ownerRefs(prev)) {
@@ -297,5 +327,7 @@ export class ActorCache implements Cache {
 
   clear(): void {
     this.#stores.clear();
+    this.#lastResource = undefined;
+    this.#lastStore = undefined;
   }
 }

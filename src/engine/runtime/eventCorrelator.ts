@@ -84,8 +84,12 @@ interface AggregateRecord {
   source: string;
   type: string;
   reason: string;
-  /** Distinct messages seen, oldest first. */
-  messages: Set<string>;
+  /**
+   * Distinct messages seen, oldest first: while there is only one (most objects see one
+   * message per reason), just that message, and the Set only from the second on.
+   */
+  first: string | undefined;
+  messages: Set<string> | undefined;
   lastMs: number;
 }
 
@@ -100,6 +104,22 @@ interface ObjectState {
   buckets: Bucket[];
   aggregates: AggregateRecord[];
   observed: ObservedEvent[];
+}
+
+/** Add `message` to the distinct messages of `record` (a Set from the second one on). */
+function addMessage(record: AggregateRecord, message: string): void {
+  const messages = record.messages;
+  if (messages !== undefined) {
+    // Emptied by the interval: the Set is kept and filled again.
+    messages.add(message);
+    return;
+  }
+  const first = record.first;
+  if (first === undefined) record.first = message;
+  else if (first !== message) {
+    record.messages = new Set([first, message]);
+    record.first = undefined;
+  }
 }
 
 export class EventCorrelator {
@@ -124,24 +144,39 @@ export class EventCorrelator {
     // EventAggregate: distinct messages per source, type and reason within 10 minutes.
     // (Loops rather than find with a closure: this runs for every event.)
     let record: AggregateRecord | undefined;
-    for (const r of state.aggregates) {
+    const aggregates = state.aggregates;
+    for (let i = 0; i < aggregates.length; i++) {
+      const r = aggregates[i]!;
       if (r.source === source && r.type === e.type && r.reason === e.reason) {
         record = r;
         break;
       }
     }
     if (!record) {
-      record = { source, type: e.type, reason: e.reason, messages: new Set(), lastMs: nowMs };
-      state.aggregates.push(record);
-    } else if (nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) record.messages.clear();
-    record.messages.add(e.message);
+      record = {
+        source,
+        type: e.type,
+        reason: e.reason,
+        first: e.message,
+        messages: undefined,
+        lastMs: nowMs,
+      };
+      aggregates.push(record);
+    } else {
+      if (nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) {
+        record.first = undefined;
+        record.messages?.clear();
+      }
+      addMessage(record, e.message);
+    }
     record.lastMs = nowMs;
     let message = e.message;
     let combined = false;
-    if (record.messages.size >= AGGREGATE_MAX_EVENTS) {
+    const messages = record.messages;
+    if (messages !== undefined && messages.size >= AGGREGATE_MAX_EVENTS) {
       // client-go pops an arbitrary message to stay at the limit; the oldest, here.
-      const oldest = record.messages.values().next().value;
-      if (oldest !== undefined) record.messages.delete(oldest);
+      const oldest = messages.values().next().value;
+      if (oldest !== undefined) messages.delete(oldest);
       message = `${COMBINED_PREFIX}${e.message}`;
       combined = true;
     }
@@ -150,7 +185,9 @@ export class EventCorrelator {
     const own = combined ? undefined : e.message;
     const fieldPath = e.ref.fieldPath;
     let seen: ObservedEvent | undefined;
-    for (const o of state.observed) {
+    const observed = state.observed;
+    for (let i = 0; i < observed.length; i++) {
+      const o = observed[i]!;
       if (
         o.message === own &&
         o.source === source &&
@@ -173,7 +210,7 @@ export class EventCorrelator {
         count: 1,
         firstMs: nowMs,
       };
-      state.observed.push(seen);
+      observed.push(seen);
     }
     if (!this.#allow(state, source, nowMs)) return { kind: 'skip' };
     const { count, firstMs } = seen;
@@ -244,7 +281,9 @@ export class EventCorrelator {
   /** The source-and-object token bucket (golang.org/x/time/rate, as flowcontrol wraps it). */
   #allow(state: ObjectState, source: string, nowMs: number): boolean {
     let bucket: Bucket | undefined;
-    for (const b of state.buckets) {
+    const buckets = state.buckets;
+    for (let i = 0; i < buckets.length; i++) {
+      const b = buckets[i]!;
       if (b.source === source) {
         bucket = b;
         break;
@@ -252,7 +291,7 @@ export class EventCorrelator {
     }
     if (!bucket) {
       bucket = { source, tokens: SPAM_BURST, lastMs: nowMs };
-      state.buckets.push(bucket);
+      buckets.push(bucket);
     } else {
       bucket.tokens = Math.min(
         SPAM_BURST,

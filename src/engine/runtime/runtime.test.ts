@@ -64,6 +64,59 @@ describe('runtime', () => {
     ]);
   });
 
+  it('gives every watch message of an object its own event type, sharing one ref per object', () => {
+    const { rt, admin } = setup();
+    const rec: Reconciler = {
+      actor: 'controller-manager',
+      name: 'watcher',
+      watches: ['pods'],
+      keysFor: () => [],
+      reconcile: () => ({ writes: [] }),
+    };
+    rt.register([rec]);
+    admin.create('pods', 'default', pod('a'));
+    runAll(rt);
+    for (const app of ['y', 'z']) {
+      const a = admin.get('pods', 'default', 'a');
+      if (!a.ok) throw new Error('no pod');
+      admin.update('pods', 'default', {
+        ...a.value,
+        metadata: { ...a.value.metadata, labels: { app } },
+      });
+      runAll(rt);
+    }
+    admin.delete('pods', 'default', 'a', { gracePeriodSeconds: 0 });
+    admin.create('pods', 'default', pod('b'));
+    runAll(rt);
+    const watch = rt.messages.filter((m) => m.kind === 'watch.event');
+    expect(watch.map((m) => [m.ref, m.summary, m.label])).toEqual([
+      ...[
+        ['ADDED', 'added'],
+        ['MODIFIED', 'modified'],
+        ['MODIFIED', 'modified'],
+        ['DELETED', 'deleted'],
+      ].map(([type, word]) => [
+        { resource: 'pods', namespace: 'default', name: 'a' },
+        {
+          key: 'msg.watch.event',
+          params: { type, resource: 'pods', name: 'a', namespace: 'default' },
+        },
+        `watch: Pod ${word}`,
+      ]),
+      [
+        { resource: 'pods', namespace: 'default', name: 'b' },
+        {
+          key: 'msg.watch.event',
+          params: { type: 'ADDED', resource: 'pods', name: 'b', namespace: 'default' },
+        },
+        'watch: Pod added',
+      ],
+    ]);
+    // The messages keep one ref per object (the log holds about a dozen per pod).
+    expect(new Set(watch.slice(0, 4).map((m) => m.ref)).size).toBe(1);
+    expect(watch[4]!.ref).not.toBe(watch[0]!.ref);
+  });
+
   it('performs writes as the actor, retries failures with back-off and fires timers', () => {
     const { rt, admin, etcd } = setup();
     let calls = 0;
@@ -92,6 +145,60 @@ describe('runtime', () => {
     );
     expect(creates.map((m) => m.label)).toEqual(Array(3).fill('POST /api/v1/namespaces/blue/pods'));
     expect(times.map((t) => t - START_MS)).toEqual([1, 6, 16, 1016]);
+  });
+
+  it('counts an events.k8s.io Event in a series only when all of its key matches', () => {
+    const { rt, admin } = setup();
+    const related = { kind: 'Pod', apiVersion: 'v1', name: 'q', namespace: 'default' };
+    // Per reconcile: the same Event twice, then with a related object, with another related
+    // uid, and with a field path: four Events, the first with a series of 2.
+    const variants = [{}, {}, { related }, { related: { ...related, uid: 'u2' } }, { fp: 'x' }];
+    const rec: Reconciler = {
+      actor: 'scheduler',
+      name: 'default-scheduler',
+      watches: [],
+      keysFor: () => [],
+      initialKeys: () => ['go'],
+      reconcile: (_key, _cache, ctx) => {
+        for (const v of variants) {
+          ctx.recordEvent({
+            ref: {
+              resource: 'pods',
+              namespace: 'default',
+              name: 'p',
+              uid: 'u1',
+              kind: 'Pod',
+              apiVersion: 'v1',
+              ...('fp' in v ? { fieldPath: v.fp } : {}),
+            },
+            type: 'Normal',
+            reason: 'Preempted',
+            message: 'Preempted by pod q',
+            component: 'default-scheduler',
+            host: 'cp',
+            action: 'Preempting',
+            ...('related' in v ? { related: v.related } : {}),
+          });
+        }
+        return { writes: [] };
+      },
+    };
+    rt.register([rec]);
+    runAll(rt, 100);
+    const events = admin.list('events', 'default');
+    if (!events.ok) throw new Error();
+    expect(
+      events.value.items.map((e) => [
+        (e.involvedObject as { fieldPath?: string }).fieldPath,
+        (e.related as { uid?: string } | undefined)?.uid ?? (e.related ? '-' : undefined),
+        (e.series as { count: number } | undefined)?.count,
+      ]),
+    ).toEqual([
+      [undefined, undefined, 2],
+      [undefined, '-', undefined],
+      [undefined, 'u2', undefined],
+      ['x', undefined, undefined],
+    ]);
   });
 
   it('records events with real names and aggregates repeats', () => {

@@ -118,6 +118,8 @@ interface ActorState {
 }
 
 const NO_RECS: readonly RecState[] = [];
+/** The writes of a reconcile that threw (none): one array, not one per reconcile. */
+const NO_WRITES: readonly Write[] = Object.freeze([]);
 
 /** The reconcilers of `a` that watch `res`, in registration order. */
 function recsFor(a: ActorState, res: ResourceName): readonly RecState[] {
@@ -149,7 +151,9 @@ function recAccepts(r: RecState, res: ResourceName, obj: KubeObject | undefined)
 
 /** Whether any of `recs` (an actor's reconcilers watching `e.resource`) is offered `e`. */
 function wants(recs: readonly RecState[], e: WatchEvent): boolean {
-  for (const r of recs) {
+  // (Indexed loops on the per-event paths: no iterator objects before the code is optimized.)
+  for (let i = 0; i < recs.length; i++) {
+    const r = recs[i]!;
     if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
   }
   return false;
@@ -181,8 +185,19 @@ interface SharedDelivery {
 function sharedDelivery(e: WatchEvent, housekeeping: boolean): SharedDelivery {
   const ns = e.object.metadata?.namespace ?? undefined;
   const name = e.object.metadata?.name ?? '';
+  return sharedFor(
+    ns ? { resource: e.resource, namespace: ns, name } : { resource: e.resource, name },
+    e,
+    housekeeping,
+  );
+}
+
+/** The delivery parts of `e` about the object `ref` names. */
+function sharedFor(ref: ObjRef, e: WatchEvent, housekeeping: boolean): SharedDelivery {
+  const ns = ref.namespace;
+  const name = ref.name;
   return {
-    ref: ns ? { resource: e.resource, namespace: ns, name } : { resource: e.resource, name },
+    ref,
     summary: {
       key: 'msg.watch.event',
       params: ns
@@ -192,6 +207,22 @@ function sharedDelivery(e: WatchEvent, housekeeping: boolean): SharedDelivery {
     label: watchLabel(e),
     housekeeping,
   };
+}
+
+/**
+ * The watch-delivery parts of one object (by uid) for its whole life: its ref, and per event
+ * type and housekeeping flag the shared parts. An object sees a dozen events and every
+ * delivery message keeps its parts for as long as the log: made once per object, not per event.
+ */
+interface DeliveryParts {
+  ref: ObjRef;
+  /** Indexed by `partsIndex`. */
+  shared: (SharedDelivery | undefined)[];
+}
+
+/** The slot of an event type and housekeeping flag in `DeliveryParts.shared`. */
+function partsIndex(type: WatchEvent['type'], housekeeping: boolean): number {
+  return (type === 'ADDED' ? 0 : type === 'MODIFIED' ? 2 : 4) + (housekeeping ? 1 : 0);
 }
 
 /** Per resource, its three labels (no key string built per delivery). */
@@ -233,8 +264,8 @@ function hex8(n: number): string {
  */
 interface AggregatedEvent {
   namespace: string;
-  /** The regarding reference and related object, flattened into one string. */
-  key: string;
+  /** The fields of `getKey` besides the regarding name (see `SeriesKey`). */
+  key: SeriesKey;
   name: string;
   /** The Event object's name. */
   eventName: string;
@@ -248,15 +279,73 @@ interface AggregatedEvent {
   written: number;
 }
 
-/** `getKey` of an events.k8s.io Event, as one string (the regarding name is the bucket). */
-function seriesKey(e: EventRecord): string {
+/**
+ * `getKey` of an events.k8s.io Event but for the regarding name (the bucket): action, reason,
+ * reporting controller, the regarding reference (kind, apiVersion, uid, resourceVersion,
+ * fieldPath) and the related object. Its fields are copied from the record (absent ones as
+ * ''), not joined into a string: the cache keeps one per Event, and a repeat is found by
+ * comparing them.
+ */
+interface SeriesKey {
+  action: string;
+  reason: string;
+  component: string;
+  kind: string;
+  apiVersion: string;
+  uid: string;
+  resourceVersion: string;
+  fieldPath: string;
+  /** The related object's kind, namespace, name and uid; `related` false when there is none. */
+  related: boolean;
+  relatedKind: string;
+  relatedNamespace: string;
+  relatedName: string;
+  relatedUid: string;
+}
+
+function seriesKey(e: EventRecord): SeriesKey {
   const r = e.ref;
   const rel = e.related;
-  // Joined with a character no field holds (cheaper than JSON.stringify on every event).
-  const related = rel
-    ? `${rel.kind}\u0001${rel.namespace ?? ''}\u0001${rel.name}\u0001${rel.uid ?? ''}`
-    : '-';
-  return `${e.action ?? ''}\u0000${e.reason}\u0000${e.component}\u0000${r.kind}\u0000${r.apiVersion}\u0000${r.uid ?? ''}\u0000${r.resourceVersion ?? ''}\u0000${r.fieldPath ?? ''}\u0000${related}`;
+  return {
+    action: e.action ?? '',
+    reason: e.reason,
+    component: e.component,
+    kind: r.kind,
+    apiVersion: r.apiVersion,
+    uid: r.uid ?? '',
+    resourceVersion: r.resourceVersion ?? '',
+    fieldPath: r.fieldPath ?? '',
+    related: rel !== undefined,
+    relatedKind: rel?.kind ?? '',
+    relatedNamespace: rel?.namespace ?? '',
+    relatedName: rel?.name ?? '',
+    relatedUid: rel?.uid ?? '',
+  };
+}
+
+/** Whether `e` has the series key `k` (no key built for the comparison). */
+function hasSeriesKey(k: SeriesKey, e: EventRecord): boolean {
+  const r = e.ref;
+  if (
+    k.action !== (e.action ?? '') ||
+    k.reason !== e.reason ||
+    k.component !== e.component ||
+    k.kind !== r.kind ||
+    k.apiVersion !== r.apiVersion ||
+    k.uid !== (r.uid ?? '') ||
+    k.resourceVersion !== (r.resourceVersion ?? '') ||
+    k.fieldPath !== (r.fieldPath ?? '')
+  )
+    return false;
+  const rel = e.related;
+  if (rel === undefined) return !k.related;
+  return (
+    k.related &&
+    k.relatedKind === rel.kind &&
+    k.relatedNamespace === (rel.namespace ?? '') &&
+    k.relatedName === rel.name &&
+    k.relatedUid === (rel.uid ?? '')
+  );
 }
 
 /** client-go tools/events: a cached Event is finished 6 minutes after its last occurrence… */
@@ -407,6 +496,8 @@ export class Runtime {
   readonly #nodeWatchers = new Map<string, ActorState[]>();
   /** Per-reconciler flags reused by #apply (no array per delivery). */
   readonly #acceptsScratch: boolean[] = [];
+  /** Watch-delivery parts by object uid (see `DeliveryParts`). */
+  readonly #deliveryParts = new Map<string, DeliveryParts>();
   /**
    * Events of the events.k8s.io recorder seen so far, by involved object name: a repeat is
    * found by comparing the fields instead of building a key string per Event.
@@ -682,17 +773,51 @@ export class Runtime {
 
   // ------------------------------------------------------------ watch fan-out
 
+  /** The shared parts of the deliveries of `e` (the object's own, when it has a uid). */
+  #shared(e: WatchEvent, hk: boolean): SharedDelivery {
+    const meta = e.object.metadata;
+    const uid = meta?.uid;
+    if (!uid) return sharedDelivery(e, hk);
+    const ns = meta.namespace || undefined;
+    const name = meta.name ?? '';
+    let parts = this.#deliveryParts.get(uid);
+    if (parts === undefined) {
+      parts = {
+        ref: ns ? { resource: e.resource, namespace: ns, name } : { resource: e.resource, name },
+        shared: [undefined, undefined, undefined, undefined, undefined, undefined],
+      };
+      this.#deliveryParts.set(uid, parts);
+    } else {
+      const ref = parts.ref;
+      // A uid is one object's for ever; anything else (a copied uid) gets parts of its own.
+      if (ref.resource !== e.resource || ref.name !== name || ref.namespace !== ns)
+        return sharedDelivery(e, hk);
+    }
+    const i = partsIndex(e.type, hk);
+    let d = parts.shared[i];
+    if (d === undefined) {
+      d = sharedFor(parts.ref, e, hk);
+      parts.shared[i] = d;
+    }
+    return d;
+  }
+
   #fanOut(e: WatchEvent, hk: boolean): void {
     // Watchers of the whole resource, then those indexed on the node(s) the object is on:
     // an event costs O(its watchers), not O(actors).
     let shared: SharedDelivery | undefined;
     const all = this.#watchers.get(e.resource);
-    if (all) for (const a of all) shared = this.#deliver(a, e, hk, shared);
+    if (all) for (let i = 0; i < all.length; i++) shared = this.#deliver(all[i]!, e, hk, shared);
     if (NODE_INDEXED.has(e.resource)) {
       const n1 = nodeOf(e.resource, e.object);
       const n2 = nodeOf(e.resource, e.old);
       shared = this.#fanOutNode(n1, e, hk, shared);
       if (n2 !== n1) this.#fanOutNode(n2, e, hk, shared);
+    }
+    // A deleted object sees no more events: its parts go (the messages keep theirs).
+    if (e.type === 'DELETED') {
+      const uid = e.object.metadata?.uid;
+      if (uid) this.#deliveryParts.delete(uid);
     }
   }
 
@@ -705,7 +830,7 @@ export class Runtime {
     if (!node) return shared;
     const list = this.#nodeWatchers.get(node);
     if (!list) return shared;
-    for (const a of list) shared = this.#deliver(a, e, hk, shared);
+    for (let i = 0; i < list.length; i++) shared = this.#deliver(list[i]!, e, hk, shared);
     return shared;
   }
 
@@ -717,7 +842,7 @@ export class Runtime {
     shared: SharedDelivery | undefined,
   ): SharedDelivery | undefined {
     if (a.stopped || !wants(recsFor(a, e.resource), e)) return shared;
-    const d = shared ?? sharedDelivery(e, hk);
+    const d = shared ?? this.#shared(e, hk);
     this.#push({
       type: 'deliver',
       at: this.now + WATCH_LATENCY_MS,
@@ -767,7 +892,8 @@ export class Runtime {
       const ok = e.type !== 'DELETED' ? acceptsNew[i]! : recAccepts(r, e.resource, e.object);
       if (!(ok || recAccepts(r, e.resource, prev))) continue;
       r.observe?.call(r.rec, event);
-      for (const k of r.keysFor.call(r.rec, e.resource, e.object)) this.#enqueue(r, k);
+      const keys = r.keysFor.call(r.rec, e.resource, e.object);
+      for (let j = 0; j < keys.length; j++) this.#enqueue(r, keys[j]!);
     }
   }
 
@@ -884,7 +1010,7 @@ export class Runtime {
     if (events.length !== 0) events.length = 0;
     const ctx = this.#ctx(r);
     r.reconciles++;
-    let writes: Write[] = [];
+    let writes: readonly Write[] = NO_WRITES;
     try {
       writes = r.rec.reconcile(key, a.cache, ctx).writes;
     } catch (err) {
@@ -896,11 +1022,12 @@ export class Runtime {
       });
     }
     let failed = false;
-    for (const w of writes) {
+    for (let i = 0; i < writes.length; i++) {
+      const w = writes[i]!;
       const res = this.#write(a.client, w);
       if (!res.ok && !(w.verb === 'delete' && res.status.reason === 'NotFound')) failed = true;
     }
-    for (const e of events) this.#recordEvent(a, e);
+    for (let i = 0; i < events.length; i++) this.#recordEvent(a, events[i]!);
     if (failed) {
       const n = (r.failures.get(key) ?? 0) + 1;
       r.failures.set(key, n);
@@ -979,13 +1106,16 @@ export class Runtime {
       }
       // A patch that failed (the Event expired: --event-ttl) is followed by a create of the
       // same Event, its name and count kept, as client-go's recordEvent does.
-      const name = this.#createEvent(a, e, namespace, {
-        message: c.message,
-        count: c.count,
-        firstTimestamp: rfc3339(c.firstMs),
-        reporting: !c.combined,
-        ...(c.kind === 'patch' ? { name: c.name } : {}),
-      });
+      const name = this.#createEvent(
+        a,
+        e,
+        namespace,
+        c.message,
+        c.count,
+        rfc3339(c.firstMs),
+        !c.combined,
+        c.kind === 'patch' ? c.name : undefined,
+      );
       if (name === undefined) this.#correlator.forget(c.key);
       else this.#correlator.stored(c.key, name);
       return;
@@ -1003,9 +1133,8 @@ export class Runtime {
    * starts a new Event. The timed writes are done when the next occurrence is recorded.
    */
   #recordSeriesEvent(a: ActorState, e: EventRecord, namespace: string): void {
-    const key = seriesKey(e);
     const now = this.now;
-    let seen = this.#findAggregated(namespace, e.ref.name, key);
+    let seen = this.#findAggregated(namespace, e);
     if (seen) {
       // The 6-minute ticks (counted from the start) that passed since the last occurrence.
       const tick = Math.floor(now / SERIES_FINISH_MS) * SERIES_FINISH_MS;
@@ -1034,16 +1163,11 @@ export class Runtime {
       }
       return;
     }
-    const name = this.#createEvent(a, e, namespace, {
-      message: e.message,
-      count: 1,
-      firstTimestamp: rfc3339(now),
-      reporting: true,
-    });
+    const name = this.#createEvent(a, e, namespace, e.message, 1, rfc3339(now), true, undefined);
     if (name !== undefined) {
       const entry: AggregatedEvent = {
         namespace,
-        key,
+        key: seriesKey(e),
         name: e.ref.name,
         eventName: name,
         eventTime: now,
@@ -1075,11 +1199,14 @@ export class Runtime {
     return res.ok;
   }
 
-  /** The cached events.k8s.io Event isomorphic to one about `name` with `key`, if any. */
-  #findAggregated(namespace: string, name: string, key: string): AggregatedEvent | undefined {
-    const bucket = this.#eventAgg.get(name);
+  /** The cached events.k8s.io Event isomorphic to `e` (in `namespace`), if any. */
+  #findAggregated(namespace: string, e: EventRecord): AggregatedEvent | undefined {
+    const bucket = this.#eventAgg.get(e.ref.name);
     if (!bucket) return undefined;
-    for (const s of bucket) if (s.namespace === namespace && s.key === key) return s;
+    for (let i = 0; i < bucket.length; i++) {
+      const s = bucket[i]!;
+      if (s.namespace === namespace && hasSeriesKey(s.key, e)) return s;
+    }
     return undefined;
   }
 
@@ -1134,22 +1261,23 @@ export class Runtime {
     return flat(`${object}.${hex}`);
   }
 
-  /** Create one Event about `e.ref`; returns its name, or undefined if the create failed. */
+  /**
+   * Create one Event about `e.ref`; returns its name, or undefined if the create failed.
+   * `reporting`: whether the reporting fields are set; `recreate`: the name of the Event this
+   * one re-creates. (Fields as arguments: no options object per Event.)
+   */
   #createEvent(
     a: ActorState,
     e: EventRecord,
     namespace: string,
-    f: {
-      message: string;
-      count: number;
-      firstTimestamp: string;
-      reporting: boolean;
-      /** The name of the Event this one re-creates. */
-      name?: string;
-    },
+    message: string,
+    count: number,
+    firstTimestamp: string,
+    reporting: boolean,
+    recreate: string | undefined,
   ): string | undefined {
-    const name = f.name ?? this.#eventName(e.ref.name);
-    flat(f.message);
+    const name = recreate ?? this.#eventName(e.ref.name);
+    flat(message);
     const involved: Record<string, unknown> = {
       kind: e.ref.kind,
       name: e.ref.name,
@@ -1167,17 +1295,17 @@ export class Runtime {
         metadata: { name, namespace },
         involvedObject: involved,
         reason: e.reason,
-        message: f.message,
+        message,
         // Literals with no spread in them: no temporary object to build and copy per Event.
         source: e.host ? { component: e.component, host: e.host } : { component: e.component },
-        firstTimestamp: f.firstTimestamp,
+        firstTimestamp,
         lastTimestamp: rfc3339(this.now),
-        count: f.count,
+        count,
         type: e.type,
         eventTime: null,
         // client-go's aggregate copy of an event leaves the reporting fields empty.
-        reportingComponent: f.reporting ? e.component : '',
-        reportingInstance: f.reporting ? (e.host ?? '') : '',
+        reportingComponent: reporting ? e.component : '',
+        reportingInstance: reporting ? (e.host ?? '') : '',
       };
     else {
       // An events.k8s.io/v1 Event (tools/events makeEvent) as core/v1 reads it back; the
@@ -1188,7 +1316,7 @@ export class Runtime {
         metadata: { name, namespace },
         involvedObject: involved,
         reason: e.reason,
-        message: f.message,
+        message,
         source: {},
         firstTimestamp: null,
         lastTimestamp: null,
