@@ -538,6 +538,21 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     }
   };
 
+  /**
+   * The VolumeBinding lookup and the PDB lister over the last cache seen: the runtime hands the
+   * same informer cache to every call, and building five closures per cycle was garbage.
+   */
+  let lookupCache: Cache | undefined;
+  let lookupOfCache: volumeBinding.VolumeLookup | undefined;
+  let pdbsOfCache: (() => readonly KubeObject[]) | undefined;
+  const listersOf = (cache: Cache) => {
+    if (lookupCache !== cache || !lookupOfCache || !pdbsOfCache) {
+      lookupCache = cache;
+      lookupOfCache = volumeLookup(cache);
+      pdbsOfCache = () => cache.list('poddisruptionbudgets');
+    }
+  };
+
   const reconcile = (key: string, cache: Cache, ctx: ReconcileContext): ReconcileResult => {
     if (key === FLUSH_KEY) return flush(ctx);
     const slash = key.indexOf('/');
@@ -557,6 +572,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     }
     const attempt = (attempts.get(key) ?? 0) + 1;
     attempts.set(key, attempt);
+    listersOf(cache);
     const result = schedulePod(pod as Pod, infos, {
       random: ctx.random,
       startIndex: nextStartIndex,
@@ -566,8 +582,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       podsWithRequiredAntiAffinity,
       nominatedPods: nominated.size > 0 ? nominatedByNode() : undefined,
       lowestPriority: lowestPriority(),
-      volumes: volumeLookup(cache),
-      pdbs: () => cache.list('poddisruptionbudgets'),
+      volumes: lookupOfCache,
+      pdbs: pdbsOfCache,
     });
     nextStartIndex = result.nextStartIndex;
     // The result is this cycle's own object: extend it in place (same keys in the same order
@@ -591,9 +607,14 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     if (pod.metadata?.resourceVersion) ref.resourceVersion = pod.metadata.resourceVersion;
     if (result.feasible && result.selectedNode) {
       const node = result.selectedNode;
-      // Assume the pod on the node at once, so the next cycle sees the node's new load.
-      const boundPod = { ...pod, spec: { ...(pod.spec as object), nodeName: node } } as Pod;
-      place(key, node, boundPod);
+      // Assume the pod on the node at once, so the next cycle sees the node's new load. The
+      // cache's own object is placed, not a copy with `spec.nodeName` set: a NodeInfo's pods
+      // are on that node by membership, and nothing the framework computes from them reads
+      // `nodeName` (requests, ports, affinity, labels, priority). A spread copy of a frozen
+      // pod and its spec was one of the costliest lines of the cycle. The bound pod that comes
+      // back from the API server replaces it as it replaced the copy (same containers,
+      // overhead and affinity objects: `replacePodSameSpec`).
+      place(key, node, pod as Pod);
       assumed.add(key);
       // VolumeBinding's PreBind: the volumes chosen for the claims that waited for this pod.
       bindPodVolumes(pod, node, cache);
@@ -704,6 +725,9 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       return [FLUSH_KEY];
     },
     onStart() {
+      lookupCache = undefined;
+      lookupOfCache = undefined;
+      pdbsOfCache = undefined;
       infos = [];
       log = trackChanges(infos);
       podsWithAffinity = 0;

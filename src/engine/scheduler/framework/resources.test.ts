@@ -13,6 +13,32 @@ describe('podRequests', () => {
     });
   });
 
+  it('a single requestless container gives what the general sum gives, however it is spelled', () => {
+    const bestEffort = {
+      requested: { milliCPU: 0, memory: 0 },
+      nonZero: { milliCPU: 100, memory: 200 * MiB },
+      other: {},
+    };
+    const one = (resources: Record<string, unknown> | undefined) =>
+      makePod('one', { containers: [{ name: 'a', image: 'nginx', resources }] });
+    for (const resources of [undefined, {}, { requests: {} }, { limits: {} }]) {
+      expect(podRequests(one(resources))).toEqual(bestEffort);
+    }
+    // The same container next to an empty init container goes through the general sum.
+    const withInit = makePod('init', {
+      containers: [{ name: 'a', image: 'nginx', resources: {} }],
+      initContainers: [{ name: 'i', image: 'busybox', resources: {} }],
+    });
+    expect(podRequests(withInit)).toEqual(bestEffort);
+    // A limit on anything else, or an overhead, is not requestless.
+    expect(podRequests(one({ limits: { 'ephemeral-storage': '1Gi' } })).other).toEqual({
+      'ephemeral-storage': 1024 * MiB,
+    });
+    const overhead = one({});
+    overhead.spec!.overhead = { cpu: '250m' };
+    expect(podRequests(overhead).requested.milliCPU).toBe(250);
+  });
+
   it('sums containers; a container missing one request gets the default for that one only', () => {
     const pod = makePod('app', {
       containers: [

@@ -275,6 +275,44 @@ describe('schedulePod properties', () => {
     );
   });
 
+  it('decides the same with explain off (the lean scan and score paths) as with it on', () => {
+    const sequence = (values: number[]) => {
+      let i = 0;
+      return () => values[i++ % values.length]!;
+    };
+    fc.assert(
+      fc.property(
+        podArb,
+        clusterArb,
+        fc.integer({ min: 0, max: 20 }),
+        fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (pod, nodes, start, rnds) => {
+          const full = schedulePod(pod, nodes, { random: sequence(rnds), startIndex: start });
+          const lean = schedulePod(pod, nodes, {
+            random: sequence(rnds),
+            startIndex: start,
+            explain: false,
+          });
+          const decision = (r: typeof full) => ({
+            feasible: r.feasible,
+            selectedNode: r.selectedNode,
+            message: r.message,
+            nextStartIndex: r.nextStartIndex,
+            evaluatedNodes: r.evaluatedNodes,
+            feasibleNodes: r.feasibleNodes,
+            preemption: r.preemption && {
+              node: r.preemption.node,
+              victims: r.preemption.victims.map((v) => v.metadata?.name),
+            },
+            clearNomination: r.clearNomination,
+          });
+          expect(decision(lean)).toEqual(decision(full));
+        },
+      ),
+      { numRuns: 1000, seed: 20261127 },
+    );
+  });
+
   it('every rejected node fails the independent check or a plugin it does not model', () => {
     fc.assert(
       fc.property(podArb, clusterArb, (pod, nodes) => {

@@ -273,6 +273,133 @@ function normalizeFirst(scores: Scores, n: number, reverse: boolean): void {
   }
 }
 
+/** What the Filter scan checks for one pod (built once per cycle). */
+interface FilterChain {
+  state: CycleState;
+  wantedNode: string | undefined;
+  required: ReturnType<typeof nodeAffinity.required>;
+  ports: boolean;
+  fit: nodeResourcesFit.FitRequest;
+  otherResources: boolean;
+  volumeState: volumeBinding.VolumeState | undefined;
+  volumeLookup: volumeBinding.VolumeLookup | undefined;
+  spread: podTopologySpread.FilterState | undefined;
+  podAffinity: ReturnType<typeof interPodAffinity.preFilter>;
+  table: NodeTable;
+}
+
+/**
+ * Every filter on the node at `row` of the table, in the default order; the first rejection
+ * ends the node's evaluation. Each plugin is called only when it can reject (cordoned, another
+ * node named, tainted…): the scan visits hundreds of nodes per cycle, most of them untainted
+ * and uncordoned.
+ */
+function filterNode(c: FilterChain, node: NodeInfo, row: number): Rejection | undefined {
+  const { state, table, fit } = c;
+  const flag = table.flags[row]!;
+  let rejection: Rejection | undefined;
+  if (flag & UNSCHEDULABLE) rejection = nodeUnschedulable.filter(state, node);
+  if (rejection === undefined && c.wantedNode && c.wantedNode !== node.name)
+    rejection = nodeName.filter(state, node);
+  if (rejection === undefined && flag & TAINTED) rejection = taintToleration.filter(state, node);
+  if (rejection === undefined && c.required) rejection = nodeAffinity.filter(c.required, node);
+  if (rejection === undefined && c.ports) rejection = nodePorts.filter(state, node);
+  if (
+    rejection === undefined &&
+    (c.otherResources ||
+      !nodeResourcesFit.fitsCounts(
+        fit,
+        table.podCount[row]!,
+        table.allocPods[row]!,
+        table.allocMilliCPU[row]!,
+        table.requestedMilliCPU[row]!,
+        table.allocMemory[row]!,
+        table.requestedMemory[row]!,
+      ))
+  ) {
+    rejection = nodeResourcesFit.fitFilter(fit, node);
+  }
+  if (rejection === undefined && c.volumeState && c.volumeLookup)
+    rejection = volumeBinding.filter(c.volumeState, node, c.volumeLookup);
+  if (rejection === undefined && c.spread) rejection = podTopologySpread.filter(c.spread, node);
+  if (rejection === undefined && c.podAffinity)
+    rejection = interPodAffinity.filter(c.podAffinity, node);
+  return rejection;
+}
+
+/**
+ * Whether only NodeUnschedulable, TaintToleration and NodeResourcesFit's pod-count, cpu and
+ * memory checks can reject the pod (no node named, no required node affinity, no host ports,
+ * no other resources, no claims, no spread constraint to filter, no required pod affinity):
+ * the pods of most Deployments.
+ */
+function isPlain(c: FilterChain): boolean {
+  return (
+    !c.wantedNode &&
+    !c.required &&
+    !c.ports &&
+    !c.otherResources &&
+    !c.volumeState &&
+    !c.spread &&
+    !c.podAffinity
+  );
+}
+
+/**
+ * The Filter scan of a plain pod (see {@link isPlain}) over the rows of `table` from `start`,
+ * until `numToFind` are feasible: a row neither cordoned nor tainted that has room for the pod
+ * passes on its columns alone (every filter of {@link filterNode} would pass it); any other goes
+ * to `slow`, which runs the whole chain and says whether it passed. The feasible rows are
+ * written to `rows` in scan order; returns how many.
+ *
+ * Why a function of its own: the scan is the cycle's hottest loop, and a small function is
+ * optimized by the JavaScript engine within a few dozen cycles, where the whole of
+ * `schedulePod` waits for a long compile, running unoptimized meanwhile (most of a cold run's
+ * scheduling time).
+ */
+function scanPlain(
+  table: NodeTable,
+  fit: nodeResourcesFit.FitRequest,
+  start: number,
+  m: number,
+  numToFind: number,
+  rows: Int32Array,
+  slow: (row: number) => boolean,
+): number {
+  const { flags, podCount, allocPods, allocMilliCPU, allocMemory } = table;
+  const { requestedMilliCPU, requestedMemory } = table;
+  let found = 0;
+  // `at` is (start + i) % m, stepped instead of divided for every node.
+  let at = start;
+  for (let i = 0; i < m && found < numToFind; i++, at = at + 1 === m ? 0 : at + 1) {
+    if (
+      flags[at] === 0 &&
+      nodeResourcesFit.fitsCounts(
+        fit,
+        podCount[at]!,
+        allocPods[at]!,
+        allocMilliCPU[at]!,
+        requestedMilliCPU[at]!,
+        allocMemory[at]!,
+        requestedMemory[at]!,
+      )
+    ) {
+      rows[found++] = at;
+    } else if (slow(at)) {
+      rows[found++] = at;
+    }
+  }
+  return found;
+}
+
+/** The scan's feasible rows (reused: read back only within the cycle that wrote them). */
+let rowScratch = new Int32Array(128);
+
+function rowBuffer(n: number): Int32Array {
+  if (rowScratch.length < n) rowScratch = new Int32Array(Math.max(n, rowScratch.length * 2));
+  return rowScratch;
+}
+
 /**
  * Runs one scheduling cycle for `pod` over the snapshot `nodes` (every node of the cluster,
  * in a stable order). Pure: reads the NodeInfos, calls `opts.random` only to break ties.
@@ -403,65 +530,69 @@ export function schedulePod(
 
   // Filter, from the rotating start index, until enough feasible nodes are found.
   const numToFind = numFeasibleNodesToFind(candidates.length, opts.percentageOfNodesToScore);
-  const feasible: NodeInfo[] = [];
-  const feasibleIndex: number[] = [];
   const m = candidates.length;
   // The scan reads cordon, taints, pod count and requests from the table's columns; a node's
   // own NodeInfo is visited only for the checks that need more (and to explain a rejection).
   const table = nodeTable(nodes);
-  const { flags, podCount, allocPods, allocMilliCPU, allocMemory } = table;
-  const { requestedMilliCPU, requestedMemory } = table;
-  const otherResources = fit.otherNames.length > 0;
-  // `at` is (start + i) % m, stepped instead of divided for every node.
-  let at = start % m;
-  for (let i = 0; i < m && feasible.length < numToFind; i++, at = at + 1 === m ? 0 : at + 1) {
-    const node = candidates[at]!;
-    const row = candidateIndex ? candidateIndex[at]! : at;
-    const flag = flags[row]!;
-    // The default filter order; the first rejection ends the node's evaluation. Each plugin is
-    // called only when it can reject (cordoned, another node named, tainted…): the scan visits
-    // hundreds of nodes per cycle, most of them untainted and uncordoned.
-    let rejection: Rejection | undefined;
-    if (flag & UNSCHEDULABLE) rejection = nodeUnschedulable.filter(state, node);
-    if (rejection === undefined && wantedNode && wantedNode !== node.name)
-      rejection = nodeName.filter(state, node);
-    if (rejection === undefined && flag & TAINTED) rejection = taintToleration.filter(state, node);
-    if (rejection === undefined && required) rejection = nodeAffinity.filter(required, node);
-    if (rejection === undefined && ports) rejection = nodePorts.filter(state, node);
-    if (
-      rejection === undefined &&
-      (otherResources ||
-        !nodeResourcesFit.fitsCounts(
-          fit,
-          podCount[row]!,
-          allocPods[row]!,
-          allocMilliCPU[row]!,
-          requestedMilliCPU[row]!,
-          allocMemory[row]!,
-          requestedMemory[row]!,
-        ))
-    ) {
-      rejection = nodeResourcesFit.fitFilter(fit, node);
-    }
-    if (rejection === undefined && volumeState && volumeLookup)
-      rejection = volumeBinding.filter(volumeState, node, volumeLookup);
-    if (rejection === undefined && spread) rejection = podTopologySpread.filter(spread, node);
-    if (rejection === undefined && podAffinity)
-      rejection = interPodAffinity.filter(podAffinity, node);
-    if (rejection) {
+  const chain: FilterChain = {
+    state,
+    wantedNode,
+    required,
+    ports,
+    fit,
+    otherResources: fit.otherNames.length > 0,
+    volumeState,
+    volumeLookup,
+    spread,
+    podAffinity,
+    table,
+  };
+  let feasible: NodeInfo[];
+  let feasibleIndex: number[];
+  if (!explain && !candidateIndex && isPlain(chain)) {
+    // Only cordon, taints and resources can reject this pod: rows with neither flag that have
+    // room pass on their columns alone, and the others go through the whole chain.
+    const rows = rowBuffer(Math.min(numToFind, m));
+    const found = scanPlain(table, fit, start % m, m, numToFind, rows, (row) => {
+      const node = nodes[row]!;
+      const rejection = filterNode(chain, node, row);
+      if (rejection === undefined) return true;
       rejected.set(node.name, rejection);
-      if (explain) {
-        result.verdicts.push({
-          node: node.name,
-          passed: false,
-          code: rejection.code,
-          reasons: rejection.reasons.map((reason) => ({ plugin: rejection.plugin, reason })),
-        });
-      }
-    } else {
-      feasible.push(node);
+      return false;
+    });
+    // Pushed, not preallocated: the arrays keep the packed element kinds the score phase's
+    // code has seen (holey arrays would make its reads polymorphic).
+    feasible = [];
+    feasibleIndex = [];
+    for (let k = 0; k < found; k++) {
+      const row = rows[k]!;
       feasibleIndex.push(row);
-      if (explain) result.verdicts.push({ node: node.name, passed: true, reasons: NO_REASONS });
+      feasible.push(nodes[row]!);
+    }
+  } else {
+    feasible = [];
+    feasibleIndex = [];
+    // `at` is (start + i) % m, stepped instead of divided for every node.
+    let at = start % m;
+    for (let i = 0; i < m && feasible.length < numToFind; i++, at = at + 1 === m ? 0 : at + 1) {
+      const node = candidates[at]!;
+      const row = candidateIndex ? candidateIndex[at]! : at;
+      const rejection = filterNode(chain, node, row);
+      if (rejection) {
+        rejected.set(node.name, rejection);
+        if (explain) {
+          result.verdicts.push({
+            node: node.name,
+            passed: false,
+            code: rejection.code,
+            reasons: rejection.reasons.map((reason) => ({ plugin: rejection.plugin, reason })),
+          });
+        }
+      } else {
+        feasible.push(node);
+        feasibleIndex.push(row);
+        if (explain) result.verdicts.push({ node: node.name, passed: true, reasons: NO_REASONS });
+      }
     }
   }
   if (explain && absent) {
@@ -554,6 +685,70 @@ const BALANCED_WEIGHT = WEIGHT.get(balancedAllocation.NAME) ?? 0;
 const IMAGE_WEIGHT = WEIGHT.get(imageLocality.NAME) ?? 0;
 
 /**
+ * TaintToleration, NodeResourcesFit (LeastAllocated), BalancedAllocation and ImageLocality
+ * scores of the feasible nodes (rows `feasibleIndex` of `table`) into their buffers, and their
+ * weighted sum into `totals`. The resource scores come from the table's per-row memo when it
+ * has them (see {@link resourceScores}).
+ *
+ * A function of its own for the same reason as {@link scanPlain}: this loop runs for every
+ * feasible node of every cycle, and a small function is optimized early.
+ */
+function scoreRows(
+  table: NodeTable,
+  state: CycleState,
+  feasible: readonly NodeInfo[],
+  feasibleIndex: readonly number[],
+  n: number,
+  images: imageLocality.ImageState,
+  taints: Float64Array,
+  fit: Float64Array,
+  balanced: Float64Array,
+  image: Float64Array,
+  totals: Float64Array,
+): void {
+  const { flags, allocMilliCPU, allocMemory, requestedMilliCPU, requestedMemory } = table;
+  const { nonZeroMilliCPU, nonZeroMemory, images: imageSizes } = table;
+  const { fitScore, balancedScore, scored } = table;
+  const { requested, nonZero } = state.requests;
+  const noImages = images.none;
+  for (let i = 0; i < n; i++) {
+    const row = feasibleIndex[i]!;
+    taints[i] = (flags[row]! & TAINTED) === 0 ? 0 : taintToleration.score(state, feasible[i]!);
+    let f: number;
+    let b: number;
+    if (scored[row] === 1) {
+      f = fitScore[row]!;
+      b = balancedScore[row]!;
+    } else {
+      f = nodeResourcesFit.leastAllocated(
+        allocMilliCPU[row]!,
+        allocMemory[row]!,
+        nonZeroMilliCPU[row]!,
+        nonZeroMemory[row]!,
+        nonZero.milliCPU,
+        nonZero.memory,
+      );
+      b = balancedAllocation.balanced(
+        allocMilliCPU[row]!,
+        allocMemory[row]!,
+        requestedMilliCPU[row]!,
+        requestedMemory[row]!,
+        requested.milliCPU,
+        requested.memory,
+      );
+      fitScore[row] = f;
+      balancedScore[row] = b;
+      scored[row] = 1;
+    }
+    fit[i] = f;
+    balanced[i] = b;
+    const im = noImages ? 0 : imageLocality.scoreSizes(images, imageSizes[row]!);
+    image[i] = im;
+    totals[i] = f * FIT_WEIGHT + b * BALANCED_WEIGHT + im * IMAGE_WEIGHT;
+  }
+}
+
+/**
  * PreScore + Score + NormalizeScore of every default score plugin, in the scheduler's order.
  * Each plugin that runs writes its scores for `feasible` into the next of `buffers`, and
  * `totals` gets Σ score × weight per node.
@@ -617,49 +812,16 @@ function scorePlugins(
 
   // Score: the plugins that read only the node itself, in one pass over the feasible nodes
   // (numbers from the table's columns, the NodeInfo only where a plugin needs more).
-  const { flags, allocMilliCPU, allocMemory, requestedMilliCPU, requestedMemory } = table;
-  const { nonZeroMilliCPU, nonZeroMemory, images: imageSizes } = table;
   const { requested, nonZero } = state.requests;
   // Both resource scores of a row are remembered for pods with the same requests.
   resourceScores(table, nonZero.milliCPU, nonZero.memory, requested.milliCPU, requested.memory);
-  const { fitScore, balancedScore, scored } = table;
-  for (let i = 0; i < n; i++) {
-    const node = feasible[i]!;
-    const row = feasibleIndex[i]!;
-    taints[i] = (flags[row]! & TAINTED) === 0 ? 0 : taintToleration.score(state, node);
-    if (affinity) affinity[i] = nodeAffinity.score(preferred!, node);
-    let f: number;
-    let b: number;
-    if (scored[row] === 1) {
-      f = fitScore[row]!;
-      b = balancedScore[row]!;
-    } else {
-      f = nodeResourcesFit.leastAllocated(
-        allocMilliCPU[row]!,
-        allocMemory[row]!,
-        nonZeroMilliCPU[row]!,
-        nonZeroMemory[row]!,
-        nonZero.milliCPU,
-        nonZero.memory,
-      );
-      b = balancedAllocation.balanced(
-        allocMilliCPU[row]!,
-        allocMemory[row]!,
-        requestedMilliCPU[row]!,
-        requestedMemory[row]!,
-        requested.milliCPU,
-        requested.memory,
-      );
-      fitScore[row] = f;
-      balancedScore[row] = b;
-      scored[row] = 1;
+  scoreRows(table, state, feasible, feasibleIndex, n, images, taints, fit, balanced, image, totals);
+  if (affinity || topologyScores) {
+    for (let i = 0; i < n; i++) {
+      const node = feasible[i]!;
+      if (affinity) affinity[i] = nodeAffinity.score(preferred!, node);
+      if (topologyScores) topologyScores[i] = interPodAffinity.score(topology!, node);
     }
-    fit[i] = f;
-    if (topologyScores) topologyScores[i] = interPodAffinity.score(topology!, node);
-    balanced[i] = b;
-    const im = images.none ? 0 : imageLocality.scoreSizes(images, imageSizes[row]!);
-    image[i] = im;
-    totals[i] = f * FIT_WEIGHT + b * BALANCED_WEIGHT + im * IMAGE_WEIGHT;
   }
   if (spreadScores) {
     podTopologySpread.scoreInto(spread!, feasible, feasibleIndex, spreadScores, n, table);

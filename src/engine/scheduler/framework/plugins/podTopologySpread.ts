@@ -350,10 +350,20 @@ function countsFor(c: Constraint, all: readonly NodeInfo[], ns: string): number[
   idx.array = all;
   idx.log = log;
   idx.seen = log ? logEnd(log) : 0;
-  nodes.length = all.length;
-  counts.length = all.length;
-  idx.pods.length = all.length;
-  idx.matched.length = all.length;
+  // Only when the node list changed size: assigning `length`, even unchanged, is a runtime
+  // call, four per cycle.
+  const len = all.length;
+  if (
+    nodes.length !== len ||
+    counts.length !== len ||
+    idx.pods.length !== len ||
+    idx.matched.length !== len
+  ) {
+    nodes.length = len;
+    counts.length = len;
+    idx.pods.length = len;
+    idx.matched.length = len;
+  }
   return counts;
 }
 
@@ -469,6 +479,8 @@ export function filter(s: FilterState, node: NodeInfo): Rejection | undefined {
 // Score (ScheduleAnyway constraints, or the system defaults)
 
 const NO_COUNTS: number[] = [];
+/** The `ignored` of every state built for the system defaults (never added to). */
+const NONE_IGNORED: ReadonlySet<NodeInfo> = new Set<NodeInfo>();
 
 export interface SpreadState {
   constraints: readonly Constraint[];
@@ -479,7 +491,7 @@ export interface SpreadState {
   /** Per constraint: `topologyNormalizingWeight` = ln(domains + 2). */
   weights: number[];
   /** Feasible nodes left out for lacking a topology key (pod constraints only); they score 0. */
-  ignored: Set<NodeInfo>;
+  ignored: ReadonlySet<NodeInfo>;
 }
 
 /**
@@ -500,16 +512,19 @@ export function preScore(
   const all = state.allNodes;
   if (constraints.length === 0 || feasible.length === 0 || all.length === 0) return undefined;
   const requireAll = !systemDefaults;
-  const ignored = new Set<NodeInfo>();
+  // Only a pod's own constraints ignore nodes; the system defaults share one empty set.
+  const ignoring = requireAll ? new Set<NodeInfo>() : undefined;
+  const ignored: ReadonlySet<NodeInfo> = ignoring ?? NONE_IGNORED;
   const nc = constraints.length;
   const domainCounts = constraints.map(() => new Map<string, number>());
   /** Per constraint: does a scored node carry its key? */
-  const keySeen = new Array<boolean>(nc).fill(false);
+  const keySeen: boolean[] = [];
+  for (let j = 0; j < nc; j++) keySeen.push(false);
   let scored = feasible.length;
   if (requireAll) {
     for (const n of feasible) {
       if (hasAllKeys(n, constraints)) continue;
-      ignored.add(n);
+      ignoring!.add(n);
       scored--;
     }
   }
