@@ -21,7 +21,9 @@ test('kubectl edit: edit in the Files editor, Save and apply, reopen on an inval
   expect(await run(page, 'kubectl edit deployment web')).toBe('');
   await expect(tab(page, 'Files')).toHaveAttribute('aria-selected', 'true');
   const bar = page.getByTestId('kubectl-edit-bar');
-  await expect(bar).toContainText('kubectl edit is waiting for its editor to close');
+  await expect(bar).toContainText(
+    /^kubectl edit is waiting for its editor to close \(\/tmp\/kubectl-edit-\d+\.yaml\)\./,
+  );
   const area = page.getByTestId('lab-editor-input');
   await expect(area).toHaveValue(/^# Please edit the object below\. Lines beginning with a '#'/);
   // The editor is brought into view, under the bar, with room for the object's first lines.

@@ -20,7 +20,7 @@ export function KubectlEditBar({ path, open, onOpen, onApply, onCancel }: Kubect
   const t = useT();
   return (
     <section className="lp-card kubectl-edit-bar" data-testid="kubectl-edit-bar">
-      <p className="lp-note">{t('labPanel.kubectlEdit.waiting', { file: `/${path}` })}</p>
+      <p className="lp-note">{t('labPanel.kubectlEdit.waiting', { file: path })}</p>
       <div className="lp-head">
         {open ? (
           <>
