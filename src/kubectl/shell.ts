@@ -688,6 +688,7 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
     runLine,
     env,
     stdin,
+    tty,
   });
   if (onNode) return onNode;
   switch (name) {

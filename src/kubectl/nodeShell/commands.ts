@@ -33,6 +33,8 @@ export interface ShellAccess {
   env(): Record<string, string>;
   /** What a pipe or `< FILE` feeds the command. */
   stdin?: string | undefined;
+  /** Whether the command's output goes to the terminal (not into a pipe or a file). */
+  tty?: boolean;
 }
 
 const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -154,14 +156,21 @@ function scp(host: KubectlHost, args: string[]): RunResult {
   return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
 }
 
-/** `ls [-l] [-a] [PATH…]` on a node. */
+/**
+ * `ls [-l] [-a] [-d] [-1] [PATH…]` on a node. Into a pipe or a file (`tty` false) GNU ls
+ * writes one name per line, as `-1` does; `-d` lists directories themselves, not their entries.
+ */
 function ls(
   fs: NodeFs,
   args: string[],
   now: number,
   linkOf: (path: string) => string | undefined = () => undefined,
+  tty = true,
 ): RunResult {
   const long = args.some((a) => /^-[a-zA-Z]*l/.test(a));
+  const self = args.some((a) => /^-[a-zA-Z]*d/.test(a));
+  const perLine = !tty || args.some((a) => /^-[a-zA-Z]*1/.test(a));
+  const join = (names: string[]) => (perLine ? names.join('\n') : names.join('  '));
   const paths = args.filter((a) => !a.startsWith('-'));
   let stdout = '';
   let stderr = '';
@@ -188,6 +197,20 @@ function ls(
   };
   const targets = paths.length > 0 ? paths : ['.'];
   const blocks: string[] = [];
+  if (self) {
+    const shown: string[] = [];
+    for (const p of targets) {
+      const abs = fs.abs(p);
+      if (fs.isDirectory(abs)) shown.push(line(p, abs, true));
+      else if (fs.read(abs) !== undefined) shown.push(line(p, abs, false));
+      else {
+        stderr += `ls: cannot access '${p}': No such file or directory\n`;
+        code = 2;
+      }
+    }
+    stdout = shown.length === 0 ? '' : long ? `${shown.join('\n')}\n` : `${join(shown)}\n`;
+    return { stdout, stderr, exitCode: code };
+  }
   for (const p of targets) {
     const abs = fs.abs(p);
     if (fs.isDirectory(abs)) {
@@ -196,7 +219,7 @@ function ls(
       const body = long
         ? `total ${entries.length * 4}\n${lines.map((l) => `${l}\n`).join('')}`
         : lines.length > 0
-          ? `${lines.join('  ')}\n`
+          ? `${join(lines)}\n`
           : '';
       blocks.push(targets.length > 1 ? `${p}:\n${body}` : body);
     } else if (fs.read(abs) !== undefined) {
@@ -563,8 +586,15 @@ export function runNodeCommand(
       return ok();
     }
     case 'ls':
-      return ls(fs, args, host.nowEpochMs(), (p) =>
-        p === KUBELET_WANTS ? '/usr/lib/systemd/system/kubelet.service' : podLogLink(host, node, p),
+      return ls(
+        fs,
+        args,
+        host.nowEpochMs(),
+        (p) =>
+          p === KUBELET_WANTS
+            ? '/usr/lib/systemd/system/kubelet.service'
+            : podLogLink(host, node, p),
+        shell.tty !== false,
       );
     case 'mkdir': {
       const parents = args.some((a) => /^-[a-z]*p/.test(a) || a === '--parents');

@@ -575,3 +575,50 @@ describe('processes on a node', () => {
     expect(run('ps -ef | grep -c /usr/bin/kubelet').out).toBe('0\n');
   });
 });
+
+describe('ls on a node', () => {
+  it('writes one name per line into a pipe or a file, columns on the terminal; -d lists the paths', () => {
+    const { run } = engineSession(3);
+    run('ssh node1');
+    expect(run('ls /etc/kubernetes').out).toBe('kubelet.conf  manifests  pki\n');
+    expect(run('ls /etc/kubernetes | head -2').out).toBe('kubelet.conf\nmanifests\n');
+    run('ls /etc/kubernetes > /root/list.txt');
+    expect(run('cat /root/list.txt').out).toBe('kubelet.conf\nmanifests\npki\n');
+    expect(run('ls -1 /etc/kubernetes').out).toBe('kubelet.conf\nmanifests\npki\n');
+    const d = run('ls -d /etc/kubernetes /var/lib/kubelet /nope');
+    expect(d.out).toBe('/etc/kubernetes  /var/lib/kubelet\n');
+    expect(d.err).toBe("ls: cannot access '/nope': No such file or directory\n");
+    expect(run('ls -ld /etc').out).toMatch(
+      /^drwxr-xr-x 2 root root {2}4096 \w{3} [ \d]\d \d\d:\d\d \/etc\n$/,
+    );
+  });
+});
+
+describe('the CRI log files of a control-plane component', () => {
+  it('stamp each klog line a little after the time its header says, in order', () => {
+    const { run } = engineSession(3);
+    run('ssh control-plane');
+    const text = run(
+      'cat /var/log/containers/kube-scheduler-control-plane_kube-system_kube-scheduler-*.log',
+    ).out;
+    const lines = text.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    let previous = '';
+    for (const line of lines) {
+      const m =
+        /^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d:\d\d)\.(\d{9})Z std(?:out|err) F [IWEF](\d\d)(\d\d) (\d\d:\d\d:\d\d)\.(\d{6}) /.exec(
+          line,
+        );
+      expect(m, line).not.toBeNull();
+      const [, , mo, d, time, ns, kmo, kd, ktime, us] = m as unknown as string[];
+      expect([mo, d, time]).toEqual([kmo, kd, ktime]);
+      // Read after it was written, within a millisecond.
+      const gap = Number(ns) - Number(us) * 1000;
+      expect(gap).toBeGreaterThan(0);
+      expect(gap).toBeLessThan(1_000_000);
+      const stamp = line.slice(0, 30);
+      expect(stamp > previous, `${previous} then ${stamp}`).toBe(true);
+      previous = stamp;
+    }
+  });
+});
