@@ -22,6 +22,9 @@ function fnv(text: string): number {
 
 const NS_PER_SECOND = 1_000_000_000;
 
+/** klog's header: severity, MMDD, then the wall time to the microsecond (`I0101 00:00:02.342392`). */
+const KLOG_HEADER = /^[IWEF](\d\d)(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{6}) /;
+
 /**
  * The kubelet's timestamp of each line, in order: `lines` are a container run's lines (all of
  * them, before --tail or --since, so a line's time never depends on which are shown), `key`
@@ -37,6 +40,8 @@ export function lineTimestamps(
   let groupAt = Number.NaN;
   let k = 0;
   let groupSize = 1;
+  let klogSecond = Number.NaN;
+  let klogFraction = 0;
   for (let i = 0; i < lines.length; i++) {
     const at = lines[i]?.at ?? 0;
     if (at !== groupAt) {
@@ -49,6 +54,23 @@ export function lineTimestamps(
     const step = Math.min(9_000 + (fnv(`${key}/${at}`) % 4_000), Math.floor(600_000 / groupSize));
     const withinMs =
       (fnv(`${key}/${at}/w`) % 300_000) + k * step + (fnv(`${key}/${at}/${k}`) % Math.max(1, step));
+    const klog = KLOG_HEADER.exec(lines[i]?.text ?? '');
+    if (klog) {
+      // A Kubernetes component's line says when it was logged (klog's header, to the
+      // microsecond): containerd reads it a few tens of microseconds later.
+      const [, mo, d, h, mi, s, us] = klog.map(Number) as number[];
+      const logged = Date.UTC(new Date(at).getUTCFullYear(), mo! - 1, d, h, mi, s) / 1000;
+      let fraction = us! * 1000 + 20_000 + (fnv(`${key}/${i}/r`) % 280_000);
+      // Read in the order written: never before the previous line.
+      if (logged === klogSecond && fraction <= klogFraction)
+        fraction = klogFraction + 1_000 + (fnv(`${key}/${i}/n`) % 9_000);
+      klogSecond = logged;
+      klogFraction = fraction;
+      const carried = Math.floor(fraction / NS_PER_SECOND);
+      const when = new Date((logged + carried) * 1000).toISOString().slice(0, 19);
+      out.push(`${when}.${String(fraction - carried * NS_PER_SECOND).padStart(9, '0')}Z`);
+      continue;
+    }
     const second = Math.floor(at / 1000);
     const ns = (at - second * 1000) * 1_000_000 + latency + withinMs;
     const carry = Math.floor(ns / NS_PER_SECOND);
