@@ -16,25 +16,7 @@ import {
   statusJson,
 } from '../../engine/node/httpClient.ts';
 import type { Ctx } from '../context.ts';
-
-/** ObjectMeta's fields in the order of its Go struct. */
-const META_ORDER = [
-  'name',
-  'generateName',
-  'namespace',
-  'selfLink',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-];
+import { META_ORDER } from '../printers/json.ts';
 
 /**
  * An object's fields in the order the API server's Go structs write them: `kind` and

@@ -49,7 +49,8 @@ export function toGoJson(value: unknown, opts: { sortKeys?: boolean } = {}): str
 }
 
 const TOP_ORDER = ['kind', 'apiVersion', 'metadata', 'spec', 'status'];
-const META_ORDER = [
+/** ObjectMeta's fields in the order of its Go struct. */
+export const META_ORDER: readonly string[] = [
   'name',
   'generateName',
   'namespace',
@@ -67,7 +68,7 @@ const META_ORDER = [
   'managedFields',
 ];
 
-function ordered(obj: Record<string, unknown>, order: string[]): Record<string, unknown> {
+function ordered(obj: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of order) if (Object.hasOwn(obj, k)) out[k] = obj[k];
   for (const [k, v] of Object.entries(obj)) if (!Object.hasOwn(out, k)) out[k] = v;
