@@ -207,7 +207,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.kubeletStopped.title': '{node}의 kubelet 중지',
   'lab.step.kubeletStopped.text':
     'systemd가 kubelet 서비스를 멈췄습니다. {node}의 컨테이너는 containerd가 계속 실행하지만, 노드 리스를 갱신하거나 노드 상태를 보고하는 주체가 없습니다. 40초 뒤 노드 컨트롤러가 {node}를 NotReady로 표시하고, 5분 뒤 파드를 축출합니다. systemctl start kubelet으로 되돌립니다.',
-  'lab.step.kubeletFailing.title': '{node}의 kubelet이 계속 실패',
+  'lab.step.kubeletFailing.title': '{node}의 kubelet 시작 실패 반복',
   'lab.step.kubeletFailing.text':
     'systemd가 kubelet을 시작했지만 kubelet은 설정을 읽지 못해 곧바로 상태 1로 종료했습니다(journalctl -u kubelet에서 "command failed" 줄과 읽지 못한 파일을 볼 수 있습니다). systemd는 10초마다 다시 시도합니다(Restart=always). 시작에 성공하기 전까지 {node}를 보고하는 주체가 없습니다. 컨테이너는 계속 실행되고, 40초 뒤 노드 컨트롤러가 NotReady로 표시합니다. 파일을 고친 뒤 systemctl restart kubelet을 실행하세요.',
   'lab.step.nodeStarted.title': '{node} 복귀',
