@@ -85,7 +85,10 @@ const UNIT_MS: Record<string, number> = {
   h: 3_600_000,
 };
 
-/** Go's time.ParseDuration, in milliseconds. */
+/**
+ * Go's time.ParseDuration (`0`, `2h`, `1h30m`, `24h0m0s`, `1.5h`), in milliseconds, or its
+ * error text: a number without a unit, a unit Go does not know, anything else invalid.
+ */
 export function parseGoDuration(s: string): number | { err: string } {
   const bad = { err: `time: invalid duration ${JSON.stringify(s)}` };
   let rest = s;
@@ -98,13 +101,14 @@ export function parseGoDuration(s: string): number | { err: string } {
   if (rest === '') return bad;
   let total = 0;
   while (rest !== '') {
-    const m = /^(\d+\.?\d*|\.\d+)(ns|us|µs|ms|s|m|h)/.exec(rest);
-    if (!m) {
-      if (/^(\d+\.?\d*|\.\d+)$/.test(rest))
-        return { err: `time: missing unit in duration ${JSON.stringify(s)}` };
-      return bad;
-    }
-    total += Number(m[1]) * (UNIT_MS[m[2] ?? 's'] ?? 0);
+    const m = /^(\d+\.?\d*|\.\d+)([^\d.]*)/.exec(rest);
+    if (!m) return bad;
+    const unit = m[2] as string;
+    if (unit === '') return { err: `time: missing unit in duration ${JSON.stringify(s)}` };
+    const scale = UNIT_MS[unit];
+    if (scale === undefined)
+      return { err: `time: unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(s)}` };
+    total += Number(m[1]) * scale;
     rest = rest.slice(m[0].length);
   }
   return sign * total;

@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import { hash128 } from '../../engine/node/staticPodFiles.ts';
 import { BOOTSTRAP_AT, epochMs } from '../../engine/util/clock.ts';
+import { parseGoDuration } from '../flags.ts';
 import type { KubectlHost, RunResult } from '../host.ts';
 import { flagValue, tabwriter } from './crictl.ts';
 
@@ -110,39 +111,6 @@ const VALUE_FLAGS = new Set([
   '-v',
 ]);
 
-const UNIT_MS: Readonly<Record<string, number>> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-};
-
-/**
- * Go's time.ParseDuration (`0`, `2h`, `1h30m`, `24h0m0s`, `1.5h`) in ms, or its error text.
- */
-export function goDuration(text: string): { ms: number } | { error: string } {
-  const invalid = { error: `time: invalid duration "${text}"` };
-  if (text === '0' || text === '+0' || text === '-0') return { ms: 0 };
-  const body = text.replace(/^[+-]/, '');
-  if (body === '') return invalid;
-  let ms = 0;
-  let rest = body;
-  while (rest !== '') {
-    const m = /^(\d+(?:\.\d*)?|\.\d+)([^\d.]*)/.exec(rest);
-    if (!m) return invalid;
-    const unit = m[2] as string;
-    if (unit === '') return { error: `time: missing unit in duration "${text}"` };
-    const scale = UNIT_MS[unit];
-    if (scale === undefined) return { error: `time: unknown unit "${unit}" in duration "${text}"` };
-    ms += Number(m[1]) * scale;
-    rest = rest.slice(m[0].length);
-  }
-  return { ms: text.startsWith('-') ? -ms : ms };
-}
-
 function b64(s: string): string {
   return btoa(s);
 }
@@ -231,14 +199,13 @@ export function kubeadm(host: KubectlHost, controlPlane: boolean, args: string[]
   }
   // token create [TOKEN] [--ttl DURATION] [--description TEXT]
   const ttlText = flagValue(args, '--ttl') ?? '24h0m0s';
-  const parsed = goDuration(ttlText);
-  if ('error' in parsed)
+  const ttl = parseGoDuration(ttlText);
+  if (typeof ttl !== 'number')
     return {
       stdout: '',
-      stderr: `invalid argument "${ttlText}" for "--ttl" flag: ${parsed.error}\n`,
+      stderr: `invalid argument "${ttlText}" for "--ttl" flag: ${ttl.err}\n`,
       exitCode: 1,
     };
-  const ttl = parsed.ms;
   const description = flagValue(args, '--description');
   const given = words[2];
   if (given !== undefined && !/^[a-z0-9]{6}\.[a-z0-9]{16}$/.test(given))
