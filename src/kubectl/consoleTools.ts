@@ -11,6 +11,7 @@ import {
   cutTool,
   grepTool,
   headTailTool,
+  seqTool,
   sortUniqTool,
   type ToolRun,
   trTool,
@@ -93,7 +94,7 @@ function base64(args: string[], stdin: string | undefined, host: KubectlHost): R
     : { stdout: d.text, stderr: '', exitCode: 0 };
 }
 
-function notSimulated(words: string[]): RunResult {
+export function notSimulated(words: string[]): RunResult {
   return {
     stdout: '',
     stderr: `bash: this console cannot run "${words.join(' ')}": its options are not simulated\n`,
@@ -127,6 +128,7 @@ export const CONSOLE_TOOLS: ReadonlySet<string> = new Set([
   'tr',
   'sed',
   'awk',
+  'seq',
 ]);
 
 /** Runs one of {@link CONSOLE_TOOLS} with `stdin` (undefined: a terminal with nothing typed). */
@@ -148,6 +150,8 @@ export function runConsoleTool(
     stdin === undefined &&
     !readFile &&
     !(name === 'base64' && args.some((a) => !a.startsWith('-'))) &&
+    // seq reads nothing.
+    name !== 'seq' &&
     // sed reads its script first: a bad one (1), or -i without files (4), is told at once.
     !(name === 'sed' && (r.exitCode === 1 || r.exitCode === 4)) &&
     // awk reads its program first, and a program of BEGIN alone reads no input.
@@ -186,6 +190,8 @@ function run(
       return fromTool(cutTool(args, input, read), [name, ...args]);
     case 'tr':
       return fromTool(trTool(args, input), [name, ...args]);
+    case 'seq':
+      return fromTool(seqTool(args), [name, ...args]);
     case 'awk':
       return fromTool(awkTool(args, stdin, read, 'dash'), [name, ...args]);
     case 'sed':

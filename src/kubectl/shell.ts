@@ -13,9 +13,11 @@
  * (shellHeredoc.ts). Nothing ever throws out of `runLine`.
  */
 import { type ParseEntry, parse } from 'shell-quote';
+import { goDate } from '../engine/node/program.ts';
+import { evalArithmetic } from '../engine/util/shellArithmetic.ts';
 import { runKubectl } from './cli.ts';
 import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
-import { CONSOLE_TOOLS, runConsoleTool } from './consoleTools.ts';
+import { CONSOLE_TOOLS, notSimulated, runConsoleTool } from './consoleTools.ts';
 import {
   type KubectlHost,
   type OutputChunk,
@@ -49,6 +51,12 @@ import {
   redirectOf,
   withRedirects,
 } from './shellRedirects.ts';
+import {
+  placeholderIndex,
+  type Substitution,
+  substitutionSpans,
+  withPlaceholders,
+} from './shellSubstitution.ts';
 import { setStdin } from './stdin.ts';
 import { HOME_DIR, type Workspace } from './workspace.ts';
 
@@ -195,7 +203,11 @@ function splitCommands(line: string): string[] {
  * blanks (so `k run x --image=nginx $do` gets three more arguments), except in an assignment
  * (`x=$do`), which bash never splits. An unset variable expands to nothing.
  */
-function expandVariables(text: string, st: ShellState): string {
+function expandVariables(
+  text: string,
+  st: ShellState,
+  special?: (name: string) => string | undefined,
+): string {
   let out = '';
   let quote: '' | "'" | '"' = '';
   let inAssignment = false;
@@ -249,7 +261,10 @@ function expandVariables(text: string, st: ShellState): string {
     }
     i += m[0].length;
     const name = m[1] ?? m[2];
-    const value = m[3] !== undefined ? String(st.status) : (st.vars.get(name ?? '')?.value ?? '');
+    const value =
+      m[3] !== undefined
+        ? String(st.status)
+        : (special?.(name ?? '') ?? st.vars.get(name ?? '')?.value ?? '');
     if (quote === '"') out += value.replace(/[\\"$`]/g, '\\$&');
     else if (inAssignment) out += value === '' ? "''" : singleQuote(value);
     else if (value !== '') {
@@ -730,7 +745,20 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
         st.vars.set(v, { value, exported: st.vars.get(v)?.exported ?? false });
       });
     case 'clear':
+    case 'true':
+    case ':':
       return { stdout: '', stderr: '', exitCode: 0 };
+    case 'false':
+      return { stdout: '', stderr: '', exitCode: 1 };
+    case 'date':
+      // The learner's machine keeps the cluster's (virtual) time.
+      return args.length === 0
+        ? {
+            stdout: `${goDate(new Date(host.nowEpochMs()).toISOString())}\n`,
+            stderr: '',
+            exitCode: 0,
+          }
+        : notSimulated(words);
     case 'cd':
       return cdBuiltin(host, st, args);
     case 'pwd':
@@ -798,24 +826,145 @@ export function runLine(host: KubectlHost, line: string): RunResult {
   return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
 }
 
+/** How deep command substitutions may nest (`$(… $(…) …)`) before the console stops. */
+const MAX_SUBSTITUTION_DEPTH = 8;
+let substitutionDepth = 0;
+
+/** The substitutions of one line while its commands run (shellSubstitution.ts). */
+interface LineSubstitutions {
+  /** A placeholder variable's value: the substitution run now; undefined for other names. */
+  value: (name: string) => string | undefined;
+  /** What they wrote to stderr since the last command ran. */
+  stderr: string;
+  /** The exit status of the last command substitution of the command being expanded. */
+  status: number | undefined;
+  /** An expansion error stopped the line. */
+  failed: boolean;
+}
+
 /**
- * The command substitution (`$(…)`, a backquoted command) or arithmetic expansion (`$((…))`)
- * a line holds outside single quotes (bash runs them inside double quotes too), named for the
- * console's refusal; undefined when there is none.
+ * Runs the line's substitutions as their placeholders are expanded: a command substitution runs
+ * its text as a line of its own in a subshell (variables, aliases and the working directory it
+ * changes are put back), its stdout with the trailing newlines removed being the value; an
+ * arithmetic expansion is computed from the shell's variables.
  */
-function commandSubstitution(line: string): string | undefined {
-  let single = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (single) {
-      if (c === "'") single = false;
-    } else if (c === '\\') i++;
-    else if (c === "'") single = true;
-    else if (c === '`') return 'command substitution (`…`)';
-    else if (c === '$' && line[i + 1] === '(')
-      return line[i + 2] === '(' ? 'arithmetic expansion $((…))' : 'command substitution $(…)';
+function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineSubstitutions {
+  const st = stateOf(host);
+  const subs: LineSubstitutions = {
+    stderr: '',
+    status: undefined,
+    failed: false,
+    value(name) {
+      const index = placeholderIndex(name);
+      const span = index === undefined ? undefined : spans[index];
+      if (!span) return undefined;
+      if (subs.failed) return '';
+      if (span.arithmetic) {
+        const expr = span.inner.trim();
+        const v = evalArithmetic(span.inner, (n) => st.vars.get(n)?.value);
+        if (typeof v === 'number') return String(v);
+        subs.failed = true;
+        subs.stderr +=
+          v.failed === 'division'
+            ? `bash: ${expr}: division by 0 (error token is "${expr.split(/[/%]/).pop()?.trim() ?? ''}")\n`
+            : `bash: $((${expr})): this console's arithmetic knows integers, variables, + - * / % and parentheses\n`;
+        return '';
+      }
+      if (substitutionDepth >= MAX_SUBSTITUTION_DEPTH) {
+        subs.failed = true;
+        subs.stderr += `bash: command substitutions nested more than ${MAX_SUBSTITUTION_DEPTH} deep are not run in this console\n`;
+        return '';
+      }
+      const vars = new Map([...st.vars].map(([k, v]) => [k, { ...v }]));
+      const aliases = new Map(st.aliases);
+      const cwd = host.fs.workingDir();
+      substitutionDepth++;
+      let r: RunResult;
+      try {
+        r = runOneLine(host, span.inner, []);
+      } finally {
+        substitutionDepth--;
+        st.vars.clear();
+        for (const [k, v] of vars) st.vars.set(k, v);
+        st.aliases.clear();
+        for (const [k, v] of aliases) st.aliases.set(k, v);
+        if (host.fs.workingDir() !== cwd) host.fs.changeDir(cwd);
+      }
+      subs.stderr += r.stderr;
+      subs.status = r.exitCode;
+      st.status = r.exitCode;
+      return r.stdout.replace(/\n+$/, '');
+    },
+  };
+  return subs;
+}
+
+/** How many rounds a console `for` loop may run. */
+const MAX_LOOP_ROUNDS = 1000;
+
+/** The refusal of a compound command the console does not run. */
+function notCompound(keyword: string): RunResult {
+  return {
+    stdout: '',
+    stderr:
+      keyword === 'for'
+        ? 'bash: this console runs for loops written on one line: for NAME in WORDS; do COMMANDS; done\n'
+        : `bash: this console runs one-line for loops (for NAME in WORDS; do COMMANDS; done) but not '${keyword}' compound commands: run the commands one by one\n`,
+    exitCode: 2,
+  };
+}
+
+/**
+ * `for NAME in WORDS; do COMMANDS; done` on one line (`line` with its substitutions as
+ * placeholders): the words are expanded once (a command substitution among them runs once), then
+ * the commands run for each, NAME set to it (and left set, as bash leaves it). Undefined when
+ * the line is not such a loop.
+ */
+function forLoop(
+  host: KubectlHost,
+  line: string,
+  spans: readonly Substitution[],
+  subs: LineSubstitutions | undefined,
+): RunResult | undefined {
+  const m =
+    /^\s*for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+([^;]*?)\s*;\s*do\s+([\s\S]+?)\s*;?\s*done\s*$/.exec(
+      line,
+    );
+  if (!m) return undefined;
+  const [, name = '', list = '', placeheld = ''] = m;
+  const st = stateOf(host);
+  const words = tokenize(host, expandVariables(list, st, subs?.value)).flatMap((t) =>
+    'word' in t ? [t.word] : [],
+  );
+  // The body as written: each run expands its own substitutions again.
+  const body = placeheld.replace(/\$\{(__kim_sub_\d+)\}/g, (all, p: string) => {
+    const span = spans[placeholderIndex(p) ?? -1];
+    return span ? span.text : all;
+  });
+  const chunks: OutputChunk[] = [];
+  let stdout = '';
+  let stderr = subs?.stderr ?? '';
+  if (stderr !== '') pushChunk(chunks, true, stderr);
+  if (subs?.failed) return { stdout: '', stderr, exitCode: 1 };
+  let exitCode = 0;
+  for (const [round, word] of words.entries()) {
+    if (round >= MAX_LOOP_ROUNDS) {
+      const note = `bash: the loop stopped after ${MAX_LOOP_ROUNDS} rounds (this console's limit)\n`;
+      stderr += note;
+      pushChunk(chunks, true, note);
+      exitCode = 1;
+      break;
+    }
+    st.vars.set(name, { value: word, exported: st.vars.get(name)?.exported ?? false });
+    const r = runOneLine(host, body, []);
+    stdout += r.stdout;
+    stderr += r.stderr;
+    for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);
+    exitCode = r.exitCode;
   }
-  return undefined;
+  st.status = exitCode;
+  const output = orderedOutput(chunks);
+  return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
 }
 
 /** Runs one command line (its here-documents already read). Never throws. */
@@ -840,14 +989,21 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
         exitCode: 2,
       };
     }
-    const substitution = commandSubstitution(line);
-    if (substitution) {
+    const scan = substitutionSpans(line);
+    if ('unclosed' in scan) {
       return {
         stdout: '',
-        stderr: `bash: ${substitution} is not supported in this console: ${substitution.startsWith('arithmetic') ? 'write the number itself' : 'run the inner command first, then use what it prints'}\n`,
+        stderr: `bash: unexpected EOF while looking for matching \`${scan.unclosed}'\n`,
         exitCode: 2,
       };
     }
+    // Substitutions are set aside (a placeholder variable each) while the line is parsed, and
+    // run when their command's words are expanded.
+    const spans = scan.spans;
+    const subs = spans.length > 0 ? substitutions(host, spans) : undefined;
+    if (subs) line = withPlaceholders(line, spans);
+    const compound = /^\s*(for|while|until|if|case|select|function)(\s|$)/.exec(line);
+    if (compound) return forLoop(host, line, spans, subs) ?? notCompound(compound[1] as string);
     // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
     // command is then parsed again from its own text just before it runs, with the variables
     // as the commands before it left them.
@@ -865,12 +1021,34 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
         let cmd = entry.cmd;
         const source = sources.length === list.length ? sources[i] : undefined;
         if (source !== undefined) {
-          const again = parseList(tokenize(host, markDescriptors(expandVariables(source, st))));
+          const expanded = expandVariables(source, st, subs?.value);
+          if (subs?.failed) {
+            // An expansion error (division by 0…) runs nothing more of the line.
+            pushChunk(chunks, true, subs.stderr);
+            stderr += subs.stderr;
+            exitCode = 1;
+            st.status = 1;
+            break;
+          }
+          const again = parseList(tokenize(host, markDescriptors(expanded)));
           if (again.length === 1 && again[0]) cmd = again[0].cmd;
           // `$unset` alone expands to no words at all: bash runs nothing and succeeds.
           else if (again.length === 0) cmd = { words: [], redirects: [] };
         }
-        const r = cmd.pipeTo ? runPipeline(host, cmd) : runCommand(host, cmd);
+        if (subs && subs.stderr !== '') {
+          // What the substitutions wrote to stderr reaches the terminal before the command runs.
+          pushChunk(chunks, true, subs.stderr);
+          stderr += subs.stderr;
+          subs.stderr = '';
+        }
+        const ran = cmd.pipeTo ? runPipeline(host, cmd) : runCommand(host, cmd);
+        // A command of assignments only (`x=$(…)`, or a substitution that expanded to no
+        // words) has the exit status of its last command substitution.
+        const r =
+          subs?.status !== undefined && !cmd.pipeTo && cmd.words.every((w) => ASSIGNMENT_RE.test(w))
+            ? { ...ran, exitCode: ran.exitCode === 0 ? subs.status : ran.exitCode }
+            : ran;
+        if (subs) subs.status = undefined;
         stdout += r.stdout;
         stderr += r.stderr;
         for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);

@@ -89,6 +89,7 @@ import type { KubeObject } from '../api/types.ts';
 import { COREFILE } from '../bootstrap/namespaceContent.ts';
 import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
+import { evalArithmetic } from '../util/shellArithmetic.ts';
 import { awkTool } from './awk.ts';
 import { componentStartup } from './componentLogs.ts';
 import {
@@ -1301,7 +1302,7 @@ function echoed(args: readonly string[]): { text: string; newline: boolean } {
 }
 
 /** `date`'s default output in UTC, e.g. `Tue Jan  6 00:00:04 UTC 2026`. */
-function goDate(rfc3339: string): string {
+export function goDate(rfc3339: string): string {
   const d = new Date(rfc3339);
   if (Number.isNaN(d.getTime())) return rfc3339;
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -1919,52 +1920,10 @@ function substitute(text: string, sh: Shell, shell: string, status: number): str
   return out;
 }
 
-/** `$((expr))`: integers, variables (with or without `$`), + - * / % and parentheses. */
+/** `$((expr))` (util/shellArithmetic.ts): undefined when it has no value here. */
 function arithmetic(expr: string, sh: Shell): number | undefined {
-  const tokens = expr.match(/\d+|\$?[A-Za-z_][A-Za-z0-9_]*|[-+*/%()]|\S/g) ?? [];
-  let pos = 0;
-  const atom = (): number | undefined => {
-    const t = tokens[pos++];
-    if (t === undefined) return undefined;
-    if (t === '(') {
-      const v = sum();
-      return tokens[pos++] === ')' ? v : undefined;
-    }
-    if (t === '-') {
-      const v = atom();
-      return v === undefined ? undefined : -v;
-    }
-    if (t === '+') return atom();
-    if (/^\d+$/.test(t)) return Number(t);
-    if (/^\$?[A-Za-z_]/.test(t)) {
-      const v = lookupVar(sh, t.replace(/^\$/, '')) ?? '0';
-      const n = Number(v === '' ? '0' : v);
-      return Number.isInteger(n) ? n : undefined;
-    }
-    return undefined;
-  };
-  const product = (): number | undefined => {
-    let v = atom();
-    while (v !== undefined && ['*', '/', '%'].includes(tokens[pos] ?? '')) {
-      const op = tokens[pos++];
-      const r = atom();
-      if (r === undefined || (op !== '*' && r === 0)) return undefined;
-      v = op === '*' ? v * r : op === '/' ? Math.trunc(v / r) : v % r;
-    }
-    return v;
-  };
-  const sum = (): number | undefined => {
-    let v = product();
-    while (v !== undefined && (tokens[pos] === '+' || tokens[pos] === '-')) {
-      const op = tokens[pos++];
-      const r = product();
-      if (r === undefined) return undefined;
-      v = op === '+' ? v + r : v - r;
-    }
-    return v;
-  };
-  const v = sum();
-  return pos === tokens.length ? v : undefined;
+  const v = evalArithmetic(expr, (name) => lookupVar(sh, name));
+  return typeof v === 'number' ? v : undefined;
 }
 
 /** The index of the `done` closing the `for` at `start` (nested loops counted), or -1. */
