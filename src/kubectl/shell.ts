@@ -780,6 +780,8 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return unsetBuiltin(st, name, args);
     case 'rm':
       return rm(host, args);
+    case 'xargs':
+      return xargs(host, args, stdin);
     default:
       if (CONSOLE_TOOLS.has(name)) return runConsoleTool(host, name, args, stdin);
       if (EDITORS.has(name)) {
@@ -791,6 +793,99 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       }
       return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
   }
+}
+
+/**
+ * GNU `xargs [-r] [-n N] [-I REPLACE] [COMMAND [ARGS]]`: runs COMMAND (echo by default) with the
+ * words of its stdin (blanks and newlines separate them; quotes group), N at a time with `-n`,
+ * or once per input line with REPLACE in ARGS replaced by it (`-I {}`). Without `-r` it runs the
+ * command once even when there is no input. Exit 123 when a run failed, as GNU xargs does.
+ */
+function xargs(host: KubectlHost, args: string[], stdin: string | undefined): RunResult {
+  let maxArgs: number | undefined;
+  let replace: string | undefined;
+  let noEmpty = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (!a.startsWith('-') || a === '-') break;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a === '-r' || a === '--no-run-if-empty') noEmpty = true;
+    else if (a === '-n' || a.startsWith('-n') || a.startsWith('--max-args=')) {
+      const v = a === '-n' ? args[++i] : a.startsWith('-n') ? a.slice(2) : a.slice(11);
+      if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1) {
+        return {
+          stdout: '',
+          stderr: `xargs: value ${v ?? ''} for -n option should be >= 1\n`,
+          exitCode: 1,
+        };
+      }
+      maxArgs = Number(v);
+    } else if (a === '-I' || a.startsWith('-I')) {
+      replace = a === '-I' ? args[++i] : a.slice(2);
+      if (replace === undefined) {
+        return {
+          stdout: '',
+          stderr:
+            "xargs: option requires an argument -- 'I'\nUsage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...\nTry 'xargs --help' for more information.\n",
+          exitCode: 1,
+        };
+      }
+    } else return notSimulated(['xargs', ...args]);
+  }
+  if (stdin === undefined) {
+    return {
+      stdout: '',
+      stderr:
+        'xargs: reading the terminal is not supported in this console: pipe a command into xargs\n',
+      exitCode: 2,
+    };
+  }
+  const command = args.slice(i);
+  if (command.length === 0) command.push('echo');
+  const runs: string[][] = [];
+  if (replace !== undefined) {
+    // -I: one run per non-blank input line, leading blanks removed.
+    for (const line of stdin.split('\n')) {
+      const item = line.replace(/^[ \t]+/, '');
+      if (item === '') continue;
+      runs.push(command.map((w) => w.split(replace as string).join(item)));
+    }
+  } else {
+    const items = parse(stdin.replace(/#/g, '\\#')).filter(
+      (e): e is string => typeof e === 'string',
+    );
+    if (items.length === 0) {
+      if (!noEmpty) runs.push(command);
+    } else {
+      const per = maxArgs ?? items.length;
+      for (let k = 0; k < items.length; k += per)
+        runs.push([...command, ...items.slice(k, k + per)]);
+    }
+  }
+  const chunks: OutputChunk[] = [];
+  let stdout = '';
+  let stderr = '';
+  let exitCode = 0;
+  for (const words of runs) {
+    let r = runSimple(host, words, undefined, true);
+    // xargs runs the program itself, without a shell: a name no program has is its error.
+    if (r.exitCode === 127 && r.stderr === `bash: ${words[0]}: command not found\n`)
+      r = { stdout: '', stderr: `xargs: ${words[0]}: No such file or directory\n`, exitCode: 127 };
+    stdout += r.stdout;
+    stderr += r.stderr;
+    for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);
+    if (r.exitCode === 127) {
+      exitCode = 127;
+      break;
+    }
+    if (r.exitCode !== 0) exitCode = 123;
+  }
+  const output = orderedOutput(chunks);
+  return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
 }
 
 /** The here-documents of the line running now (shellHeredoc.ts), by marker index. */

@@ -122,3 +122,44 @@ describe('seq, true, false and date', () => {
     });
   });
 });
+
+describe('xargs in the console', () => {
+  it('runs kubectl with the names piped in, all at once, N at a time, or one per line', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx --replicas=3');
+    const names = run('kubectl get pods -o name').out.trim().split('\n');
+    expect(names).toHaveLength(3);
+    expect(run('kubectl get pods -o name | xargs echo').out).toBe(`${names.join(' ')}\n`);
+    expect(run('kubectl get pods -o name | xargs -n 1 echo got').out).toBe(
+      names.map((n) => `got ${n}\n`).join(''),
+    );
+    expect(
+      run(
+        'kubectl get pods -o name | xargs -I {} kubectl get {} --no-headers -o custom-columns=N:.metadata.name',
+      ).out,
+    ).toBe(names.map((n) => `${n.slice('pod/'.length)}\n`).join(''));
+    expect(run('kubectl get pods -o name | head -2 | xargs kubectl delete').out).toBe(
+      names
+        .slice(0, 2)
+        .map((n) => `pod "${n.slice('pod/'.length)}" deleted\n`)
+        .join(''),
+    );
+  });
+
+  it('without input runs the command once unless -r; a missing program is xargs’ error', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl get pods -o name | xargs kubectl delete').err).toMatch(
+      /^No resources found in default namespace\.\nerror: You must provide one or more resources by argument or filename\./,
+    );
+    expect(run('kubectl get pods -o name | xargs -r kubectl delete; echo $?')).toEqual({
+      out: '0\n',
+      err: 'No resources found in default namespace.\n',
+      code: 0,
+    });
+    expect(run('echo a b | xargs nosuch')).toEqual({
+      out: '',
+      err: 'xargs: nosuch: No such file or directory\n',
+      code: 127,
+    });
+  });
+});
