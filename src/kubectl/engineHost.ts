@@ -24,6 +24,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     settle: () => {
       cluster.settle();
     },
+    advance: (ms) => cluster.advance(ms),
     runUntil: (pred, maxVirtualMs) => cluster.runUntil(() => pred(), maxVirtualMs),
     peek: (resource, namespace, name) => cluster.peek(resource, namespace, name),
     peekAt: (resource, namespace, name, at) => cluster.peekAt(resource, namespace, name, at),

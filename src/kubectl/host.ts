@@ -14,6 +14,8 @@ export interface KubectlHost {
   nowEpochMs(): number;
   /** Let the cluster react (controllers, scheduler, kubelets) until it is quiet. */
   settle(): void;
+  /** Let `ms` of virtual time pass, the cluster acting meanwhile (`sleep` in a command list). */
+  advance?(ms: number): void;
   /** Step the cluster until `pred` holds or `maxVirtualMs` pass; returns whether it held. */
   runUntil(pred: () => boolean, maxVirtualMs: number): boolean;
   /** The virtual workspace of files. */

@@ -782,6 +782,9 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return rm(host, args);
     case 'xargs':
       return xargs(host, args, stdin);
+    case 'sleep':
+      if (host.advance) return sleep(host.advance, args);
+      return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
     default:
       if (CONSOLE_TOOLS.has(name)) return runConsoleTool(host, name, args, stdin);
       if (EDITORS.has(name)) {
@@ -886,6 +889,43 @@ function xargs(host: KubectlHost, args: string[], stdin: string | undefined): Ru
   }
   const output = orderedOutput(chunks);
   return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
+}
+
+/** The longest `sleep` of a command list: a day of virtual time, as `sleep` alone allows. */
+const MAX_SLEEP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * GNU `sleep NUMBER[smhd]…` inside a command list (`kubectl delete pod x; sleep 5; kubectl get
+ * pods`): the cluster's virtual time passes, the cluster acting meanwhile. (A line that is only
+ * `sleep N` is the lab's own action, which does the same.)
+ */
+function sleep(advance: (ms: number) => void, args: string[]): RunResult {
+  const usage = "Try 'sleep --help' for more information.\n";
+  if (args.length === 0)
+    return { stdout: '', stderr: `sleep: missing operand\n${usage}`, exitCode: 1 };
+  const unit: Record<string, number> = {
+    '': 1000,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+  };
+  let ms = 0;
+  for (const a of args) {
+    const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
+    if (!m) {
+      return {
+        stdout: '',
+        stderr: `sleep: invalid time interval '${a}'\n${usage}`,
+        exitCode: 1,
+      };
+    }
+    ms += Number(m[1]) * (unit[m[2] ?? ''] ?? 1000);
+  }
+  if (ms > MAX_SLEEP_MS)
+    return { stdout: '', stderr: 'sleep: at most 24h of virtual time at once\n', exitCode: 1 };
+  advance(Math.round(ms));
+  return { stdout: '', stderr: '', exitCode: 0 };
 }
 
 /** The here-documents of the line running now (shellHeredoc.ts), by marker index. */

@@ -1,6 +1,7 @@
 /**
  * The console's command substitution (`$(…)`, backquotes), arithmetic expansion (`$((…))`),
- * one-line `for` loops, and the small commands they lean on (`seq`, `true`, `false`, `date`).
+ * one-line `for` loops, xargs, `sleep` inside a command list, and the small commands they lean
+ * on (`seq`, `true`, `false`, `date`).
  */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
@@ -161,5 +162,29 @@ describe('xargs in the console', () => {
       err: 'xargs: nosuch: No such file or directory\n',
       code: 127,
     });
+  });
+});
+
+describe('sleep inside a command list', () => {
+  it('lets the cluster run for that long before the next command', () => {
+    const { run } = engineSession(3);
+    const out = run('kubectl run a --image=nginx; sleep 5; kubectl get pods').out;
+    expect(out).toBe(
+      'pod/a created\nNAME   READY   STATUS    RESTARTS   AGE\na      1/1     Running   0          5s\n',
+    );
+    // Within one line (the session lets the cluster settle between lines).
+    const [before = '', after = ''] = run('date; sleep 1m; sleep 2m 30; date').out.split('\n');
+    expect(Date.parse(after.replace(' UTC', 'Z')) - Date.parse(before.replace(' UTC', 'Z'))).toBe(
+      210_000,
+    );
+    expect(run('for i in 1 2; do sleep 1; echo $i; done').out).toBe('1\n2\n');
+    expect(run('echo x; sleep 1x')).toEqual({
+      out: 'x\n',
+      err: "sleep: invalid time interval '1x'\nTry 'sleep --help' for more information.\n",
+      code: 1,
+    });
+    expect(run('echo; sleep').err).toBe(
+      "sleep: missing operand\nTry 'sleep --help' for more information.\n",
+    );
   });
 });
