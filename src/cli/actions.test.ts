@@ -48,6 +48,16 @@ describe('runAction', () => {
       /^The push refers to repository \[docker\.io\/library\/myweb\]\n/,
     );
     expect(c.registry.resolve('myweb:1.0').ok).toBe(true);
+    // A name with a namespace is told in its familiar form too (no docker.io/).
+    expect(runAction(c, 'docker build -t statssy/myweb:1.0 .')?.stdout).toMatch(
+      /\nSuccessfully tagged statssy\/myweb:1\.0\n$/,
+    );
+    // Without a PATH: the same (legacy) builder's usage error.
+    expect(runAction(c, 'docker build -t x')).toEqual({
+      stdout: '',
+      stderr: `"docker build" requires exactly 1 argument.\nSee 'docker build --help'.\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nBuild an image from a Dockerfile\n`,
+      exitCode: 1,
+    });
   });
 
   it('stops and starts nodes, refusing unknown or repeated ones', () => {

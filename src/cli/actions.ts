@@ -73,7 +73,7 @@ function docker(cluster: Cluster, args: string[]): RunResult {
     }
     if (context === undefined) {
       return fail(
-        `ERROR: "docker buildx build" requires exactly 1 argument.\nSee 'docker buildx build --help'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`,
+        `"docker build" requires exactly 1 argument.\nSee 'docker build --help'.\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nBuild an image from a Dockerfile\n`,
       );
     }
     if (!tag)
@@ -83,7 +83,8 @@ function docker(cluster: Cluster, args: string[]): RunResult {
       return fail(`ERROR: invalid tag "${tag}": repository name must be lowercase\n`);
     }
     return ok(
-      `Successfully built ${img.id}\nSuccessfully tagged ${img.ref.replace(/^docker\.io\/library\//, '')}\n`,
+      // The legacy builder's lines; the tag in its familiar form (docker.io/[library/] left out).
+      `Successfully built ${img.id}\nSuccessfully tagged ${img.ref.replace(/^docker\.io\/(library\/)?/, '')}\n`,
     );
   }
   if (sub === 'push') {
