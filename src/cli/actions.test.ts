@@ -35,19 +35,28 @@ describe('runAction', () => {
     });
   });
 
-  it('docker build then push puts the image in the registry', () => {
+  it('docker build then push puts the image in the registry, except under library/ (official images)', () => {
     const c = createCluster();
     const built = runAction(c, 'docker build -t myweb:1.0 .');
     expect(built?.exitCode).toBe(0);
     expect(built?.stdout).toMatch(
       /^Successfully built [0-9a-f]{12}\nSuccessfully tagged myweb:1\.0\n$/,
     );
-    const pushed = runAction(c, 'docker push myweb:1.0');
+    // Docker Hub's library/ namespace is the official images': nobody else may push there.
+    const denied = runAction(c, 'docker push myweb:1.0');
+    expect(denied?.exitCode).toBe(1);
+    expect(denied?.stderr).toMatch(
+      /^The push refers to repository \[docker\.io\/library\/myweb\]\n([0-9a-f]{12}: Preparing\n)+denied: requested access to the resource is denied\n$/,
+    );
+    expect(c.registry.resolve('myweb:1.0').ok).toBe(false);
+    // Under the developer's own account it is uploaded.
+    runAction(c, 'docker build -t learner/myweb:1.0 .');
+    const pushed = runAction(c, 'docker push learner/myweb:1.0');
     expect(pushed?.exitCode).toBe(0);
     expect(pushed?.stdout).toMatch(
-      /^The push refers to repository \[docker\.io\/library\/myweb\]\n/,
+      /^The push refers to repository \[docker\.io\/learner\/myweb\]\n/,
     );
-    expect(c.registry.resolve('myweb:1.0').ok).toBe(true);
+    expect(c.registry.resolve('learner/myweb:1.0').ok).toBe(true);
     // A name with a namespace is told in its familiar form too (no docker.io/).
     expect(runAction(c, 'docker build -t statssy/myweb:1.0 .')?.stdout).toMatch(
       /\nSuccessfully tagged statssy\/myweb:1\.0\n$/,

@@ -92,8 +92,11 @@ export interface RegistryView {
 export interface DockerFacade {
   /** `docker build -t NAME .`; undefined when NAME is not a valid reference. */
   build(image: string): LocalImage | undefined;
-  /** `docker push NAME`: the lines docker prints. */
-  push(image: string): PushResult;
+  /**
+   * `docker push NAME`: the lines docker prints. `official`: as Docker's official-images
+   * publisher (the study note's story pushes `nginx`); the learner's pushes never are.
+   */
+  push(image: string, opts?: { official?: boolean }): PushResult;
 }
 
 /** A file written (content) or removed (null) in a storage scope, at epoch ms `at`. */
@@ -381,9 +384,9 @@ class ClusterImpl implements Cluster {
         this.#input({ op: 'docker.build', args: [image] });
         return this.#dockerBuild(image);
       },
-      push: (image) => {
-        this.#input({ op: 'docker.push', args: [image] });
-        return this.#dockerPush(image);
+      push: (image, opts) => {
+        this.#input({ op: 'docker.push', args: opts?.official ? [image, 'official'] : [image] });
+        return this.#dockerPush(image, opts?.official === true);
       },
     };
     const others = (opts.components ?? defaultComponents)({
@@ -488,7 +491,7 @@ class ClusterImpl implements Cluster {
     return img;
   }
 
-  #dockerPush(image: string): PushResult {
+  #dockerPush(image: string, official: boolean): PushResult {
     const name = parseImageName(image);
     this.#rt.record({
       from: 'developer',
@@ -499,7 +502,7 @@ class ClusterImpl implements Cluster {
         ? `PUT /v2/${name.repository.replace(/^docker\.io\//, '')}/manifests/${name.tag}`
         : `docker push ${image}`,
     });
-    const res = this.registry.push(image);
+    const res = this.registry.push(image, { official });
     this.#registryView = undefined;
     this.#rt.record({
       from: 'registry',
@@ -522,7 +525,8 @@ class ClusterImpl implements Cluster {
   /** Apply a recorded input (replay). */
   apply(input: Input): void {
     if (input.op === 'docker.build') this.docker.build(input.args[0] as string);
-    else if (input.op === 'docker.push') this.docker.push(input.args[0] as string);
+    else if (input.op === 'docker.push')
+      this.docker.push(input.args[0] as string, { official: input.args[1] === 'official' });
     else if (input.op === 'stopNode') this.stopNode(input.args[0] as string);
     else if (input.op === 'files.write') {
       this.writeFiles(input.args[0] as string, input.args[1] as StoredFile[]);

@@ -61,8 +61,8 @@ describe('sim stop-node control-plane', () => {
       code: 0,
     });
     // The developer's laptop and Docker Hub do not need the cluster.
-    expect(runAction(cluster, 'docker build -t myapp:1 .')?.exitCode).toBe(0);
-    expect(runAction(cluster, 'docker push myapp:1')?.exitCode).toBe(0);
+    expect(runAction(cluster, 'docker build -t learner/myapp:1 .')?.exitCode).toBe(0);
+    expect(runAction(cluster, 'docker push learner/myapp:1')?.exitCode).toBe(0);
   });
 
   it('while it is down nothing reaches the API server or etcd, and nothing is scheduled', () => {

@@ -91,6 +91,9 @@ export const labEn = {
   'lab.step.docker.push.title': 'docker push',
   'lab.step.docker.push.text':
     'Docker pushes {image} to Docker Hub, where the nodes\u2019 container runtimes can pull it.',
+  'lab.step.docker.pushDenied.title': 'docker push denied',
+  'lab.step.docker.pushDenied.text':
+    'Docker Hub refuses the push of {image}. A name without an account lives under library/, which only Docker\u2019s official images may use, and a push needs an image that was built. Tag it under your account and push that: docker build -t learner/NAME . then docker push learner/NAME.',
   'lab.step.replicaset.title': 'Deployment controller',
   'lab.step.replicaset.text':
     'The deployment controller in the controller manager sees the Deployment and creates the ReplicaSet {replicaset}.',

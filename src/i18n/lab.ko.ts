@@ -85,6 +85,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.docker.push.title': 'docker push',
   'lab.step.docker.push.text':
     'Docker가 {image} 이미지를 Docker Hub에 푸시합니다. 노드의 컨테이너 런타임은 여기서 이미지를 받아 갑니다.',
+  'lab.step.docker.pushDenied.title': 'docker push 거부',
+  'lab.step.docker.pushDenied.text':
+    'Docker Hub가 {image} 푸시를 거부합니다. 계정 없는 이름은 library/ 아래에 놓이는데, 그곳은 Docker 공식 이미지만 쓸 수 있습니다. 또 푸시할 이미지는 먼저 빌드되어 있어야 합니다. 내 계정 아래로 태그해서 푸시하세요: docker build -t learner/NAME . 다음 docker push learner/NAME.',
   'lab.step.replicaset.title': '디플로이먼트 컨트롤러',
   'lab.step.replicaset.text':
     '컨트롤러 매니저의 디플로이먼트 컨트롤러가 Deployment를 보고 {replicaset} ReplicaSet을 만듭니다.',

@@ -31,7 +31,7 @@ export const storyEn = {
     "On the developer's laptop, `docker build -t nginx .` turns the Dockerfile into an image called nginx:latest. The cluster knows nothing about it yet: the image exists only on this machine.",
   'story.container-flow.detailed.image-push.title': 'docker push to Docker Hub',
   'story.container-flow.detailed.image-push.text':
-    '`docker push nginx` uploads the layers and the manifest to Docker Hub (docker.io/library/nginx). Layers the registry already has are skipped. From now on every node can pull the image. (In real life you would tag it yourname/nginx: only Docker\u2019s official images live under library/. The study note keeps the name nginx.)',
+    '`docker push nginx` uploads the layers and the manifest to Docker Hub (docker.io/library/nginx). Layers the registry already has are skipped. From now on every node can pull the image. (In real life you would tag it yourname/nginx: only Docker\u2019s official images live under library/, and Docker Hub denies anyone else\u2019s push there, as the lab\u2019s console does. The study note keeps the name nginx.)',
   'story.container-flow.detailed.api-request.title': 'kubectl sends a Deployment',
   'story.container-flow.detailed.api-request.text':
     '`kubectl create deployment web --image=nginx` builds a Deployment object (1 replica, one nginx container) and sends it to the API server: POST /apis/apps/v1/namespaces/default/deployments. kubectl only ever talks to the API server, never to a node. The YAML tab under the diagram shows the request body.',
@@ -63,6 +63,8 @@ export const storyEn = {
 
   'story.msg.image.build': 'docker build makes the image {image} on the laptop.',
   'story.msg.image.push': 'docker push sends {image} to Docker Hub.',
+  'story.msg.image.pushDenied':
+    'Docker Hub refuses {image}: requested access to the resource is denied (the push never landed).',
   'story.msg.image.pushed': 'Docker Hub stores {image} and answers with its digest.',
   'story.msg.api.create': '{actor} asks the API server to create {kind} {name}.',
   'story.msg.api.evict': '{actor} asks the API server to evict the pod {name}.',

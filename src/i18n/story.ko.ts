@@ -26,7 +26,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
     '개발자 노트북에서 `docker build -t nginx .`가 Dockerfile로 nginx:latest 이미지를 만듭니다. 아직 클러스터는 이 이미지를 모릅니다. 이 컴퓨터에만 있으니까요.',
   'story.container-flow.detailed.image-push.title': 'Docker Hub로 docker push',
   'story.container-flow.detailed.image-push.text':
-    '`docker push nginx`가 레이어와 매니페스트를 Docker Hub(docker.io/library/nginx)에 올립니다. 레지스트리에 이미 있는 레이어는 건너뜁니다. 이제 어느 노드든 이 이미지를 받아 갈 수 있습니다. (실제로는 yourname/nginx처럼 태그해야 합니다. library/ 아래에는 Docker 공식 이미지만 있습니다. 필기에서는 이름을 nginx로 둡니다.)',
+    '`docker push nginx`가 레이어와 매니페스트를 Docker Hub(docker.io/library/nginx)에 올립니다. 레지스트리에 이미 있는 레이어는 건너뜁니다. 이제 어느 노드든 이 이미지를 받아 갈 수 있습니다. (실제로는 yourname/nginx처럼 태그해야 합니다. library/ 아래에는 Docker 공식 이미지만 있고, 다른 사람이 푸시하면 Docker Hub가 거부합니다. 실습 콘솔도 그렇게 거부합니다. 필기에서는 이름을 nginx로 둡니다.)',
   'story.container-flow.detailed.api-request.title': 'kubectl이 Deployment를 보내기',
   'story.container-flow.detailed.api-request.text':
     '`kubectl create deployment web --image=nginx`는 Deployment 객체(레플리카 1개, nginx 컨테이너 1개)를 만들어 API 서버로 보냅니다: POST /apis/apps/v1/namespaces/default/deployments. kubectl은 언제나 API 서버하고만 이야기하고, 노드와 직접 통신하지 않습니다. 보낸 내용은 다이어그램 아래 YAML 탭에서 볼 수 있습니다.',
@@ -58,6 +58,8 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
 
   'story.msg.image.build': 'docker build가 노트북에서 {image} 이미지를 만듭니다.',
   'story.msg.image.push': 'docker push가 {image} 이미지를 Docker Hub로 보냅니다.',
+  'story.msg.image.pushDenied':
+    'Docker Hub가 {image} 푸시를 거부합니다: requested access to the resource is denied (이미지는 올라가지 않았습니다).',
   'story.msg.image.pushed': 'Docker Hub가 {image} 이미지를 저장하고 다이제스트로 답합니다.',
   'story.msg.api.create': '{actor} → API 서버: {kind} {name} 생성 요청.',
   'story.msg.api.evict': '{actor} → API 서버: 파드 {name} 축출(eviction) 요청.',

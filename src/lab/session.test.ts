@@ -84,6 +84,19 @@ describe('a lab session', () => {
     expect(['node1', 'node2', 'node3']).toContain(nginx?.node);
   });
 
+  it('narrates a docker push Docker Hub denies, and one it takes', () => {
+    const lab = createLabSession();
+    lab.run('docker build -t myweb .');
+    const denied = lab.run('docker push myweb');
+    expect(denied.stderr).toMatch(/\ndenied: requested access to the resource is denied\n$/);
+    expect(denied.steps.map(keyOf)).toEqual(['lab.step.docker.pushDenied.text']);
+    expect(say(denied.steps[0]?.text)).toContain('Docker Hub refuses the push of myweb.');
+    lab.run('docker build -t learner/myweb .');
+    const pushed = lab.run('docker push learner/myweb');
+    expect(pushed.exitCode).toBe(0);
+    expect(pushed.steps.map(keyOf)).toEqual(['lab.step.docker.push.text']);
+  });
+
   it('narrates a create as kubectl → API server → etcd, then the scheduler and the kubelet', () => {
     const lab = createLabSession();
     lab.run('kubectl create namespace blue');

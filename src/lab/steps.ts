@@ -740,8 +740,12 @@ export function narrate(
   if (build)
     return pick('lab.step.docker.build', { image: String(build.summary.params?.image ?? '') });
   const push = msgs.find((m) => m.kind === 'image.push');
-  if (push)
-    return pick('lab.step.docker.push', { image: String(push.summary.params?.image ?? '') });
+  if (push) {
+    const image = String(push.summary.params?.image ?? '');
+    // Docker Hub's answer: a push into library/ (a name without an account) is denied.
+    const denied = msgs.some((m) => m.kind === 'image.pushed' && m.summary.params?.ok === 'false');
+    return pick(denied ? 'lab.step.docker.pushDenied' : 'lab.step.docker.push', { image });
+  }
 
   // The API server's own loop wrote the kubernetes Service, its Endpoints or its EndpointSlice
   // back (no request came in: the loop runs inside the API server).

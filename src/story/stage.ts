@@ -154,7 +154,9 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
     case 'image.push':
       return text('story.msg.image.push', { image: String(p.image ?? '') });
     case 'image.pushed':
-      return text('story.msg.image.pushed', { image: String(p.image ?? '') });
+      return text(p.ok === 'false' ? 'story.msg.image.pushDenied' : 'story.msg.image.pushed', {
+        image: String(p.image ?? ''),
+      });
     case 'api.create':
       return text('story.msg.api.create', { actor: m.from, kind, name });
     case 'api.evict':

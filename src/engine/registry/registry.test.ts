@@ -136,7 +136,15 @@ describe('registry', () => {
     const img = r.build('myapp')!;
     expect(img.ref).toBe('docker.io/library/myapp:latest');
     expect(img.id).toMatch(/^[0-9a-f]{12}$/);
-    const pushed = r.push('myapp');
+    // library/ holds Docker's official images: a push there is denied, each layer only prepared.
+    const denied = r.push('myapp');
+    expect(denied.ok).toBe(false);
+    expect(denied.lines[0]).toBe('The push refers to repository [docker.io/library/myapp]');
+    expect(denied.lines.slice(1, -1).every((l) => /^[0-9a-f]{12}: Preparing$/.test(l))).toBe(true);
+    expect(denied.lines.at(-1)).toBe('denied: requested access to the resource is denied');
+    expect(r.resolve('myapp').ok).toBe(false);
+    // The official publisher (the study note's story) may.
+    const pushed = r.push('myapp', { official: true });
     expect(pushed.ok).toBe(true);
     expect(pushed.lines[0]).toBe('The push refers to repository [docker.io/library/myapp]');
     expect(pushed.lines[1]).toMatch(/^[0-9a-f]{12}: Pushed$/);

@@ -547,12 +547,28 @@ export class Registry {
     return [...this.local.values()];
   }
 
-  /** `docker push NAME`: upload a locally built image, printing what docker prints. */
-  push(image: string): PushResult {
+  /**
+   * `docker push NAME`: upload a locally built image, printing what docker prints. Docker Hub's
+   * `library/` namespace (every name without one: `nginx`, `myweb`) holds Docker's official
+   * images, which nobody else may push: denied, as Docker Hub answers. Any other namespace is
+   * taken to be the developer's own account (they are logged in). `official` is the study
+   * note's story, which pushes `nginx` itself (its narration says so).
+   */
+  push(image: string, opts: { official?: boolean } = {}): PushResult {
     const name = parseImageName(image);
     const img = name ? this.local.get(name.full) : undefined;
     if (!name || !img) {
       return { ok: false, lines: [`An image does not exist locally with the tag: ${image}`] };
+    }
+    if (!opts.official && name.repository.startsWith('docker.io/library/')) {
+      return {
+        ok: false,
+        lines: [
+          `The push refers to repository [${name.repository}]`,
+          ...[...img.layers].reverse().map((l) => `${l.digest.slice(7, 19)}: Preparing`),
+          'denied: requested access to the resource is denied',
+        ],
+      };
     }
     const known = new Map<string, string>();
     for (const [repo, tags] of this.repos) {
