@@ -190,6 +190,37 @@ test.describe('hands-on lab', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('a one-line for loop over a command substitution, xargs, and a denied docker push', async ({
+    page,
+    watch,
+  }) => {
+    await openApp(page, '?lang=en');
+    expect(await run(page, 'for i in $(seq 1 2); do kubectl run p$i --image=nginx; done')).toBe(
+      'pod/p1 created\npod/p2 created\n',
+    );
+    // Both pods reach the stage, Running, each on a worker.
+    for (const name of ['p1', 'p2']) {
+      const chip = stage(page).locator(`[data-pod="default/${name}"]`);
+      await expect(chip).toHaveAttribute('data-status', 'Running', PLAYED);
+      expect(await chip.getAttribute('data-node')).toMatch(/^node[123]$/);
+    }
+    expect(await run(page, 'kubectl get pods -l run -o name | xargs echo')).toBe('pod/p1 pod/p2\n');
+    expect(await run(page, 'kubectl delete $(kubectl get pods -l run=p1 -o name)')).toBe(
+      'pod "p1" deleted\n',
+    );
+    await expect(stage(page).locator('[data-pod="default/p1"]')).toHaveCount(0, PLAYED);
+    // Docker Hub's library/ is for official images only: the push is denied, and said so.
+    await run(page, 'docker build -t myweb .');
+    expect(await run(page, 'docker push myweb')).toMatch(
+      /\ndenied: requested access to the resource is denied\n$/,
+    );
+    await expect(page.getByTestId('narration')).toContainText(
+      'Docker Hub refuses the push of myweb.',
+      PLAYED,
+    );
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
   test('the lab survives a reload; back to the guided tour and in again', async ({ page }) => {
     await openApp(page, '?lang=en');
     await run(page, 'kubectl create namespace blue');
