@@ -101,6 +101,15 @@ describe('one-line for loops in the console', () => {
       err: "bash: this console runs one-line for loops (for NAME in WORDS; do COMMANDS; done) but not 'while' compound commands: run the commands one by one\n",
       code: 2,
     });
+    // Inside a list nothing of the line runs (bash parses the whole line first).
+    expect(run('kubectl create namespace x && for i in 1 2; do echo $i; done')).toEqual({
+      out: '',
+      err: "bash: 'for' here: this console runs a for loop only as a line of its own (for NAME in WORDS; do COMMANDS; done), and no other compound commands\n",
+      code: 2,
+    });
+    expect(run('kubectl get ns x').err).toBe(
+      'Error from server (NotFound): namespaces "x" not found\n',
+    );
     expect(run('for i in 1 2 3; echo $i').err).toBe(
       'bash: this console runs for loops written on one line: for NAME in WORDS; do COMMANDS; done\n',
     );

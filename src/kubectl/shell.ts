@@ -782,6 +782,15 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return rm(host, args);
     case 'xargs':
       return xargs(host, args, stdin);
+    case 'for':
+    case 'while':
+    case 'until':
+    case 'if':
+    case 'case':
+    case 'select':
+    case 'function':
+      // A reserved word reached as a command some other way (an alias, a variable).
+      return compoundInList(name);
     case 'sleep':
       if (host.advance) return sleep(host.advance, args);
       return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
@@ -1034,6 +1043,18 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
   return subs;
 }
 
+/** A command that starts with a reserved word of a compound command. */
+const COMPOUND_WORD = /^\s*(for|while|until|if|case|select|function)(\s|$)/;
+
+/** The refusal of a compound command that is not a line of its own. */
+function compoundInList(word: string): RunResult {
+  return {
+    stdout: '',
+    stderr: `bash: '${word}' here: this console runs a for loop only as a line of its own (for NAME in WORDS; do COMMANDS; done), and no other compound commands\n`,
+    exitCode: 2,
+  };
+}
+
 /** How many rounds a console `for` loop may run. */
 const MAX_LOOP_ROUNDS = 1000;
 
@@ -1137,8 +1158,14 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     const spans = scan.spans;
     const subs = spans.length > 0 ? substitutions(host, spans) : undefined;
     if (subs) line = withPlaceholders(line, spans);
-    const compound = /^\s*(for|while|until|if|case|select|function)(\s|$)/.exec(line);
+    const compound = COMPOUND_WORD.exec(line);
     if (compound) return forLoop(host, line, spans, subs) ?? notCompound(compound[1] as string);
+    // A compound command inside a list (`kubectl get ns && for …`): bash parses the whole line
+    // first, so nothing of it runs.
+    const inner = splitCommands(line)
+      .map((c) => COMPOUND_WORD.exec(c)?.[1])
+      .find((w) => w !== undefined);
+    if (inner) return compoundInList(inner);
     // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
     // command is then parsed again from its own text just before it runs, with the variables
     // as the commands before it left them.
