@@ -50,7 +50,7 @@ export const storyEn = {
     "The scheduler watches for pods without a node and is told about {pod}. It filters: the control-plane node has the taint node-role.kubernetes.io/control-plane:NoSchedule, which the pod does not tolerate. It scores the {feasible} nodes left (the table shows each plugin's weighted score; equal totals are broken at random). {node} wins with {score}. The scheduler posts a Binding to the API server, which sets the pod's spec.nodeName. It never contacts the node itself.",
   'story.container-flow.detailed.kubelet.title': 'The kubelet on {node} notices',
   'story.container-flow.detailed.kubelet.text':
-    'The binding changed the pod, so the API server sends it to every watcher: the scheduler, the controller manager and the kubelet on {node}, which watches only pods bound to its node. The kubelet asks the container runtime, through the CRI, for a pod sandbox (network namespace and IP) and reports the pod status: STATUS ContainerCreating.',
+    'The binding changed the pod, so the API server tells every watcher. The scheduler and the controller manager see it MODIFIED; the kubelet on {node} watches only pods bound to its node, so for it this is a new pod: ADDED. The kubelet asks the container runtime, through the CRI, for a pod sandbox (network namespace and IP) and reports the pod status: STATUS ContainerCreating.',
   'story.container-flow.detailed.image-pull.title': 'The runtime pulls nginx',
   'story.container-flow.detailed.image-pull.text':
     'The kubelet asks the container runtime to pull nginx, records a Pulling event and reports the pod IP the sandbox got. The runtime (containerd today; Docker in the study note) fetches the manifest and layers from Docker Hub. When the download is done, it tells the kubelet.',

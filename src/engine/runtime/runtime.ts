@@ -811,8 +811,17 @@ export class Runtime {
     if (NODE_INDEXED.has(e.resource)) {
       const n1 = nodeOf(e.resource, e.object);
       const n2 = nodeOf(e.resource, e.old);
-      shared = this.#fanOutNode(n1, e, hk, shared);
-      if (n2 !== n1) this.#fanOutNode(n2, e, hk, shared);
+      if (n2 === n1 || e.type !== 'MODIFIED') {
+        shared = this.#fanOutNode(n1, e, hk, shared);
+        if (n2 !== n1) this.#fanOutNode(n2, e, hk, shared);
+      } else {
+        // A node's agents watch with a field selector (spec.nodeName=NODE), and the API
+        // server's watch cache tells such a watcher what the change means to it: an object
+        // that now matches and did not (a pod just bound) is ADDED; one that no longer
+        // matches is DELETED, with its last matching state (cacher's convertToWatchEvent).
+        this.#fanOutNode(n1, e, hk, undefined, 'ADDED');
+        this.#fanOutNode(n2, e, hk, undefined, 'DELETED');
+      }
     }
     // A deleted object sees no more events: its parts go (the messages keep theirs).
     if (e.type === 'DELETED') {
@@ -826,10 +835,19 @@ export class Runtime {
     e: WatchEvent,
     hk: boolean,
     shared: SharedDelivery | undefined,
+    as?: 'ADDED' | 'DELETED',
   ): SharedDelivery | undefined {
     if (!node) return shared;
     const list = this.#nodeWatchers.get(node);
     if (!list) return shared;
+    if (as !== undefined) {
+      // The message says what the watcher is told; the actor's cache works it out the same way.
+      const told: WatchEvent =
+        as === 'ADDED'
+          ? { ...e, type: 'ADDED' }
+          : { ...e, type: 'DELETED', object: e.old ?? e.object };
+      shared = this.#shared(told, hk);
+    }
     for (let i = 0; i < list.length; i++) shared = this.#deliver(list[i]!, e, hk, shared);
     return shared;
   }
