@@ -22,7 +22,8 @@ describe('watch deliveries to field-selected watchers', () => {
     const msgs = c.messages.slice(from);
     const bind = msgs.findIndex((m) => m.kind === 'api.bind');
     expect(bind).toBeGreaterThan(0);
-    const node = (c.peek('pods', 'default', 'p')?.spec as { nodeName?: string }).nodeName;
+    const node = (c.peek('pods', 'default', 'p')?.spec as { nodeName?: string } | undefined)
+      ?.nodeName;
     expect(node).toMatch(/^node[123]$/);
     // The deliveries of the binding's write, in order.
     const after = msgs.slice(bind).filter((m) => m.kind === 'watch.event' && m.ref?.name === 'p');
