@@ -8,6 +8,12 @@ import { runAuthReconcile } from './authReconcile.ts';
 import { runAutoscale } from './autoscale.ts';
 import { runCertificateApprove, runCertificateDeny } from './certificate.ts';
 import { runConfig } from './config.ts';
+import {
+  runConfigDeleteCluster,
+  runConfigDeleteUser,
+  runConfigSet,
+  runConfigUnset,
+} from './configSet.ts';
 import { runCp } from './cp.ts';
 import {
   runCreateCronJob,
@@ -1108,17 +1114,25 @@ kubectl events --types=Warning,Normal`,
         run: (c, a) => runConfig(c, 'delete-context', a),
       },
       {
-        ...notHere('config delete-cluster', 'delete-cluster'),
+        name: 'delete-cluster',
         short: 'Delete the specified cluster from the kubeconfig',
+        run: runConfigDeleteCluster,
       },
       {
-        ...notHere('config delete-user', 'delete-user'),
+        name: 'delete-user',
         short: 'Delete the specified user from the kubeconfig',
+        run: runConfigDeleteUser,
       },
-      { ...notHere('config set', 'set'), short: 'Set an individual value in a kubeconfig file' },
       {
-        ...notHere('config unset', 'unset'),
+        name: 'set',
+        short: 'Set an individual value in a kubeconfig file',
+        flags: [{ name: 'set-raw-bytes', type: 'bool' }],
+        run: runConfigSet,
+      },
+      {
+        name: 'unset',
         short: 'Unset an individual value in a kubeconfig file',
+        run: runConfigUnset,
       },
       {
         name: 'view',
