@@ -3,6 +3,7 @@
  * rules, and reports unknown commands and bad flags with cobra's texts.
  */
 
+import { CONTROL_PLANE } from '../engine/bootstrap/bootstrap.ts';
 import { clientConfigProblem } from './clientConfig.ts';
 import { CLIENT_VERSION, KUSTOMIZE_VERSION } from './commands/misc.ts';
 import { COMMANDS, type Command, GLOBAL_FLAGS, ROOT_COMMAND_NAMES } from './commands/registry.ts';
@@ -239,6 +240,27 @@ function runCommand(
         throw new ExitError(1);
       }
       const server = refusingServer(host, ctxName, clusterFlag);
+      if (
+        server !== undefined &&
+        server !== 'localhost:8080' &&
+        host.nodeUp?.(CONTROL_PLANE) === false
+      ) {
+        // The API server's machine is off: nothing answers ARP for its address, so the dial
+        // fails with EHOSTUNREACH (not ECONNREFUSED) and CheckErr says it could not connect.
+        // Discovery logs each attempt first; `version` asks for the server version alone.
+        const why = `dial tcp ${server}: connect: no route to host`;
+        if (path[0] === 'version')
+          ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+        else
+          for (let i = 0; i < 5; i++)
+            ctx.klog(
+              'E',
+              'memcache.go:265',
+              `"Unhandled Error" err="couldn't get current server API group list: Get \\"https://${server}/api?timeout=32s\\": ${why}"`,
+            );
+        ctx.err(`Unable to connect to the server: ${why}\n`);
+        throw new ExitError(1);
+      }
       if (server !== undefined) {
         // The first request fails and CheckErr ends the command: `version` has printed the
         // client's half by then.
