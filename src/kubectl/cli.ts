@@ -313,10 +313,11 @@ function runOptions(args: string[]): RunResult {
   }
 }
 
-/** Commands that need the API server (config, help and `version --client` do not). */
+/** Commands that need the API server (config, help, kustomize and `version --client` do not). */
 function talksToServer(path: string[], ctx: Ctx): boolean {
   const first = path[0];
-  if (first === 'config' || first === 'help') return false;
+  // kustomize builds from local files only.
+  if (first === 'config' || first === 'help' || first === 'kustomize') return false;
   if (first === 'version' && ctx.bool('client')) return false;
   return true;
 }

@@ -10,7 +10,7 @@ const REFUSED =
 
 describe('the current context deleted', () => {
   it('every command says its context was not found; view --minify cannot locate it', () => {
-    const { run } = engineSession(3);
+    const { run, host } = engineSession(3);
     expect(run('kubectl config delete-context kubernetes-admin@kubernetes')).toEqual({
       out: 'deleted context kubernetes-admin@kubernetes from /home/learner/.kube/config\n',
       err: 'warning: this removed your active context, use "kubectl config use-context" to select a different one\n',
@@ -26,6 +26,19 @@ describe('the current context deleted', () => {
     // -n skips the namespace lookup; ClientConfig's ConfirmUsable finds the same.
     expect(run('kubectl get pods -n kube-system')).toEqual(notFound);
     expect(run('kubectl api-resources')).toEqual(notFound);
+    expect(run('kubectl version')).toEqual(notFound);
+    // What reads no kubeconfig still works.
+    expect(run('kubectl version --client').code).toBe(0);
+    host.fs.write('/home/learner/k/kustomization.yaml', 'resources:\n- ns.yaml\n');
+    host.fs.write(
+      '/home/learner/k/ns.yaml',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n',
+    );
+    expect(run('kubectl kustomize k')).toEqual({
+      out: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n',
+      err: '',
+      code: 0,
+    });
     expect(run('kubectl config view --minify')).toEqual({
       out: '',
       err: 'error: cannot locate context kubernetes-admin@kubernetes\n',
