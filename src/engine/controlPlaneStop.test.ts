@@ -13,6 +13,19 @@ import { CONTROL_PLANE } from './index.ts';
 
 const REFUSED =
   'The connection to the server 172.18.0.2:6443 was refused - did you specify the right host or port?\n';
+/** The machine is off: no route to its address (audit 17 H6). */
+const UNREACHABLE =
+  'Unable to connect to the server: dial tcp 172.18.0.2:6443: connect: no route to host\n';
+
+/** kubectl's stderr: discovery's five klog lines, then CheckErr's. */
+function discoveryFailed(err: string): string {
+  const lines = err.split('\n');
+  for (const l of lines.slice(0, 5))
+    expect(l).toMatch(
+      /^E\d{4} \d\d:\d\d:\d\d\.\d{6} {4}4242 memcache\.go:265\] "Unhandled Error" err="couldn't get current server API group list: Get \\"https:\/\/172\.18\.0\.2:6443\/api\?timeout=32s\\": dial tcp 172\.18\.0\.2:6443: connect: no route to host"$/,
+    );
+  return lines.slice(5).join('\n');
+}
 
 /** A session with three nginx pods Running, one per worker. */
 function withWeb() {
@@ -40,14 +53,23 @@ describe('sim stop-node control-plane', () => {
     });
     expect(cluster.apiServerUp()).toBe(false);
     // Right away, not only after a grace period: the static pods are not "1/1 Running".
-    expect(run('kubectl get pods -A')).toEqual({ out: '', err: REFUSED, code: 1 });
-    cluster.advance(120_000);
-    expect(run('kubectl get nodes')).toEqual({ out: '', err: REFUSED, code: 1 });
-    expect(run('kubectl run x --image=nginx')).toEqual({ out: '', err: REFUSED, code: 1 });
-    expect(run('kubectl cluster-info')).toEqual({ out: '', err: REFUSED, code: 1 });
+    for (const line of [
+      'kubectl get pods -A',
+      'sleep 120',
+      'kubectl get nodes',
+      'kubectl run x --image=nginx',
+      'kubectl cluster-info',
+    ]) {
+      if (line.startsWith('sleep')) {
+        cluster.advance(120_000);
+        continue;
+      }
+      const r = run(line);
+      expect([r.out, discoveryFailed(r.err), r.code]).toEqual(['', UNREACHABLE, 1]);
+    }
     expect(run('kubectl version')).toEqual({
       out: 'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
-      err: REFUSED,
+      err: UNREACHABLE,
       code: 1,
     });
     expect(run('kubectl version --client')).toEqual({
@@ -63,6 +85,21 @@ describe('sim stop-node control-plane', () => {
     // The developer's laptop and Docker Hub do not need the cluster.
     expect(runAction(cluster, 'docker build -t learner/myapp:1 .')?.exitCode).toBe(0);
     expect(runAction(cluster, 'docker push learner/myapp:1')?.exitCode).toBe(0);
+  });
+
+  it('the machine up without its API server: the connection is refused, not unroutable', () => {
+    const { run } = withWeb();
+    // Booted with its kubelet disabled, the node runs but no static pod does: nothing listens
+    // on 6443, and the host answers with a TCP reset.
+    run('ssh control-plane systemctl disable kubelet');
+    run('sim stop-node control-plane');
+    run('sim start-node control-plane');
+    expect(run('kubectl get pods')).toEqual({ out: '', err: REFUSED, code: 1 });
+    expect(run('kubectl version')).toEqual({
+      out: 'Client Version: v1.32.4\nKustomize Version: v5.5.0\n',
+      err: REFUSED,
+      code: 1,
+    });
   });
 
   it('while it is down nothing reaches the API server or etcd, and nothing is scheduled', () => {

@@ -76,3 +76,21 @@ describe('a name with several types', () => {
     expect(run('kubectl describe deploy,rs web')).toEqual(refused);
   });
 });
+
+describe('an unknown TYPE.GROUP or TYPE.VERSION', () => {
+  it('names only the resource part, as mappingFor does (audit 17 H1)', () => {
+    const { run } = engineSession();
+    const noType = (t: string) => fail(`the server doesn't have a resource type "${t}"`);
+    expect(run('kubectl get deployment.app')).toEqual(noType('deployment'));
+    expect(run('kubectl get pods.v1')).toEqual(noType('pods'));
+    expect(run('kubectl get foo.bar')).toEqual(noType('foo'));
+    expect(run('kubectl get pod.nosuch.io')).toEqual(noType('pod'));
+    expect(run('kubectl describe deploy.app web')).toEqual(noType('deploy'));
+    expect(run('kubectl create job j --from=cronjob.batc/x')).toEqual(noType('cronjob'));
+    // Resource.version.group is fully specified.
+    expect(run('kubectl get pods.v1.').err).toBe('No resources found in default namespace.\n');
+    expect(run('kubectl get deployments.v1.apps').err).toBe(
+      'No resources found in default namespace.\n',
+    );
+  });
+});

@@ -3,6 +3,8 @@
  * rules, and reports unknown commands and bad flags with cobra's texts.
  */
 
+import { CONTROL_PLANE } from '../engine/bootstrap/bootstrap.ts';
+import { clientConfigProblem } from './clientConfig.ts';
 import { CLIENT_VERSION, KUSTOMIZE_VERSION } from './commands/misc.ts';
 import { COMMANDS, type Command, GLOBAL_FLAGS, ROOT_COMMAND_NAMES } from './commands/registry.ts';
 import { Ctx } from './context.ts';
@@ -196,12 +198,22 @@ function runCommand(
   }
   try {
     const ctxName = ctx.str('context');
-    if (
-      ctxName &&
-      path[0] !== 'config' &&
-      !host.kubeconfig.contexts.some((c) => c.name === ctxName)
-    ) {
-      ctx.fail(`context was not found for specified context: ${ctxName}`);
+    const clusterFlag = ctx.str('cluster');
+    if (cmd.run && talksToServer(path, ctx)) {
+      const problem = clientConfigProblem(
+        host.kubeconfig,
+        {
+          context: ctxName,
+          cluster: clusterFlag,
+          user: ctx.str('user'),
+          namespace: ctx.str('namespace'),
+        },
+        path[0] ?? '',
+      );
+      if (problem !== undefined) {
+        ctx.err(problem);
+        throw new ExitError(1);
+      }
     }
     // A 401 or 403 comes from the server: after the connection.
     const unauthorized =
@@ -213,7 +225,7 @@ function runCommand(
       throw new ExitError(1);
     }
     if (cmd.run && talksToServer(path, ctx)) {
-      const foreign = foreignServer(host.kubeconfig, ctxName, known);
+      const foreign = foreignServer(host.kubeconfig, ctxName, known, clusterFlag);
       if (foreign !== undefined) {
         // Nothing answers at that address: discovery's attempts and the request time out.
         const hp = hostPort(foreign);
@@ -227,7 +239,28 @@ function runCommand(
         ctx.err(`Unable to connect to the server: dial tcp ${hp}: i/o timeout\n`);
         throw new ExitError(1);
       }
-      const server = refusingServer(host, ctxName);
+      const server = refusingServer(host, ctxName, clusterFlag);
+      if (
+        server !== undefined &&
+        server !== 'localhost:8080' &&
+        host.nodeUp?.(CONTROL_PLANE) === false
+      ) {
+        // The API server's machine is off: nothing answers ARP for its address, so the dial
+        // fails with EHOSTUNREACH (not ECONNREFUSED) and CheckErr says it could not connect.
+        // Discovery logs each attempt first; `version` asks for the server version alone.
+        const why = `dial tcp ${server}: connect: no route to host`;
+        if (path[0] === 'version')
+          ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+        else
+          for (let i = 0; i < 5; i++)
+            ctx.klog(
+              'E',
+              'memcache.go:265',
+              `"Unhandled Error" err="couldn't get current server API group list: Get \\"https://${server}/api?timeout=32s\\": ${why}"`,
+            );
+        ctx.err(`Unable to connect to the server: ${why}\n`);
+        throw new ExitError(1);
+      }
       if (server !== undefined) {
         // The first request fails and CheckErr ends the command: `version` has printed the
         // client's half by then.
@@ -280,10 +313,11 @@ function runOptions(args: string[]): RunResult {
   }
 }
 
-/** Commands that need the API server (config, help and `version --client` do not). */
+/** Commands that need the API server (config, help, kustomize and `version --client` do not). */
 function talksToServer(path: string[], ctx: Ctx): boolean {
   const first = path[0];
-  if (first === 'config' || first === 'help') return false;
+  // kustomize builds from local files only.
+  if (first === 'config' || first === 'help' || first === 'kustomize') return false;
   if (first === 'version' && ctx.bool('client')) return false;
   return true;
 }
@@ -293,20 +327,27 @@ function talksToServer(path: string[], ctx: Ctx): boolean {
  * context without a (known) cluster at localhost:8080, where nothing listens; a known
  * cluster's server refuses while the simulated control-plane node is stopped.
  */
-function refusingServer(host: KubectlHost, contextFlag: string): string | undefined {
-  if (!serverReachable(host, contextFlag)) return 'localhost:8080';
-  return host.apiServerUp?.() === false ? serverHostPort(host, contextFlag) : undefined;
+function refusingServer(
+  host: KubectlHost,
+  contextFlag: string,
+  clusterFlag: string,
+): string | undefined {
+  if (!serverReachable(host, contextFlag, clusterFlag)) return 'localhost:8080';
+  return host.apiServerUp?.() === false
+    ? serverHostPort(host, contextFlag, clusterFlag)
+    : undefined;
 }
 
 /**
  * The `host:port` of the selected context's cluster server, as client-go's connection error
  * names it (`https://172.18.0.2:6443` → `172.18.0.2:6443`; no port: the scheme's).
  */
-function serverHostPort(host: KubectlHost, contextFlag: string): string {
+function serverHostPort(host: KubectlHost, contextFlag: string, clusterFlag: string): string {
   const cfg = host.kubeconfig;
   const name = contextFlag || cfg.currentContext;
   const context = cfg.contexts.find((c) => c.name === name);
-  const server = cfg.clusters.find((c) => c.name === context?.cluster)?.server ?? '';
+  const cluster = clusterFlag || context?.cluster;
+  const server = cfg.clusters.find((c) => c.name === cluster)?.server ?? '';
   const m = /^(https?):\/\/([^/]+)/.exec(server);
   if (!m) return server;
   const scheme = m[1];
@@ -314,13 +355,13 @@ function serverHostPort(host: KubectlHost, contextFlag: string): string {
   return /:\d+$/.test(authority) ? authority : `${authority}:${scheme === 'https' ? 443 : 80}`;
 }
 
-/** Whether the selected context names a cluster the kubeconfig defines. */
-function serverReachable(host: KubectlHost, contextFlag: string): boolean {
+/** Whether the selected context (or `--cluster`) names a cluster the kubeconfig defines. */
+function serverReachable(host: KubectlHost, contextFlag: string, clusterFlag: string): boolean {
   const cfg = host.kubeconfig;
   const name = contextFlag || cfg.currentContext;
   const context = cfg.contexts.find((c) => c.name === name);
-  if (!context) return false;
-  return cfg.clusters.some((c) => c.name === context.cluster);
+  const cluster = clusterFlag || context?.cluster;
+  return cfg.clusters.some((c) => c.name === cluster);
 }
 
 /** The Short of a root command: the registry's, else kubectl's for commands this console lacks. */

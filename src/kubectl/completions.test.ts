@@ -19,6 +19,11 @@ describe('completions', () => {
     expect(completions(host, 'kubectl config use').items).toEqual(['use-context']);
   });
 
+  it('completes the kubeconfig entries config delete-* take', () => {
+    expect(completions(host, 'kubectl config delete-cluster ').items).toEqual(['kubernetes']);
+    expect(completions(host, 'kubectl config delete-user k').items).toEqual(['kubernetes-admin']);
+  });
+
   it('completes resource types, then names in the right namespace', () => {
     expect(completions(host, 'kubectl get po').items).toEqual([
       'po',

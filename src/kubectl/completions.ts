@@ -140,6 +140,8 @@ function complete(host: KubectlHost, text: string): Completion {
   ) {
     return done(host.kubeconfig.contexts.map((c) => c.name));
   }
+  if (cmd.name === 'delete-cluster') return done(host.kubeconfig.clusters.map((c) => c.name));
+  if (cmd.name === 'delete-user') return done([...host.kubeconfig.users]);
   if (cmd.name === 'cordon' || cmd.name === 'uncordon' || cmd.name === 'drain') {
     return done(namesOf(host, 'nodes', undefined));
   }

@@ -2278,6 +2278,57 @@ kubectl config current-context`,
 kubectl config delete-context minikube`,
     use: 'kubectl config delete-context NAME [options]',
   },
+  'config delete-cluster': {
+    long: 'Delete the specified cluster from the kubeconfig',
+    example: `# Delete the minikube cluster
+kubectl config delete-cluster minikube`,
+    use: 'kubectl config delete-cluster NAME [options]',
+  },
+  'config delete-user': {
+    long: 'Delete the specified user from the kubeconfig.',
+    example: `# Delete the minikube user
+kubectl config delete-user minikube`,
+    use: 'kubectl config delete-user NAME [options]',
+  },
+  'config set': {
+    long: `Set an individual value in a kubeconfig file.
+
+ PROPERTY_NAME is a dot delimited name where each token represents either an attribute name or a map key.  Map keys may not contain dots.
+
+ PROPERTY_VALUE is the new value you want to set. Binary fields such as 'certificate-authority-data' expect a base64 encoded string unless the --set-raw-bytes flag is used.
+
+ Specifying an attribute name that already exists will merge new fields on top of existing values.`,
+    example: `# Set the server field on the my-cluster cluster to https://1.2.3.4
+kubectl config set clusters.my-cluster.server https://1.2.3.4
+
+# Set the certificate-authority-data field on the my-cluster cluster
+kubectl config set clusters.my-cluster.certificate-authority-data $(echo "cert_data_here" | base64 -i -)
+
+# Set the cluster field in the my-context context to my-cluster
+kubectl config set contexts.my-context.cluster my-cluster
+
+# Set the client-key-data field in the cluster-admin user using --set-raw-bytes option
+kubectl config set users.cluster-admin.client-key-data cert_data_here --set-raw-bytes=true`,
+    use: 'kubectl config set PROPERTY_NAME PROPERTY_VALUE [options]',
+    flags: [
+      f(
+        '--set-raw-bytes',
+        'false',
+        'When writing a []byte PROPERTY_VALUE, write the given string directly without base64 decoding.',
+      ),
+    ],
+  },
+  'config unset': {
+    long: `Unset an individual value in a kubeconfig file.
+
+ PROPERTY_NAME is a dot delimited name where each token represents either an attribute name or a map key.  Map keys may not contain dots.`,
+    example: `# Unset the current-context
+kubectl config unset current-context
+
+# Unset namespace in foo context
+kubectl config unset contexts.foo.namespace`,
+    use: 'kubectl config unset PROPERTY_NAME [options]',
+  },
   'config get-clusters': {
     long: 'Display clusters defined in the kubeconfig.',
     example: `# List the clusters that kubectl knows about

@@ -84,6 +84,11 @@ export function adminClientCertificatePem(): string {
   return atob(rawData().cert);
 }
 
+/** admin.conf's client key (PEM). */
+export function adminClientKeyPem(): string {
+  return atob(rawData().key);
+}
+
 function rawData(): { ca: string; cert: string; key: string } {
   return {
     ca: btoa(clusterCaCertificate()),

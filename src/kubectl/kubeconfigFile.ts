@@ -183,10 +183,11 @@ export function foreignServer(
   cfg: Kubeconfig,
   contextFlag: string,
   known: readonly string[],
+  clusterFlag = '',
 ): string | undefined {
   const name = contextFlag || cfg.currentContext;
   const context = cfg.contexts.find((c) => c.name === name);
-  const cluster = cfg.clusters.find((c) => c.name === context?.cluster);
+  const cluster = cfg.clusters.find((c) => c.name === (clusterFlag || context?.cluster));
   if (!cluster || cluster.server === '') return undefined;
   const hp = hostPort(cluster.server);
   return known.some((k) => hostPort(k) === hp) ? undefined : cluster.server;

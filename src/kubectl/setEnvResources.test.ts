@@ -90,3 +90,38 @@ describe('kubectl set resources', () => {
     );
   });
 });
+
+describe('kubectl set env: names kubectl refuses before any request (audit 17 H10)', () => {
+  const NAME_RULE =
+    "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
+  it('a name starting with a digit, an empty name, .. prefixes', () => {
+    const { run } = session();
+    const before = run('kubectl get deploy web -o yaml').out;
+    expect(run('kubectl set env deploy/web 1BAD=x')).toEqual({
+      out: '',
+      err: `error: "1BAD" is not a valid key name: ${NAME_RULE}\n`,
+      code: 1,
+    });
+    expect(run('kubectl set env deploy/web --env==x').err).toBe(
+      `error: "" is not a valid key name: ${NAME_RULE}\n`,
+    );
+    expect(run('kubectl set env deploy/web ..A=x').err).toBe(
+      `error: "..A" is not a valid key name: must not start with '..'\n`,
+    );
+    expect(run('kubectl set env deploy/web --env=A.B-c_1=x --env=..=y').err).toBe(
+      `error: ".." is not a valid key name: must not be '..'\n`,
+    );
+    expect(run('kubectl set env deploy/web --env=FOO').err).toBe('error: unknown env: FOO\n');
+    expect(run('kubectl set env deploy/web A=1 A-').err).toBe(
+      'error: can not both modify and remove the same env in the same command\n',
+    );
+    expect(run('kubectl get deploy web -o yaml').out).toBe(before);
+    // Dots and dashes are fine; --env values come before the arguments.
+    expect(run('kubectl set env deploy/web my.env-name=1 --env=B=2').out).toBe(
+      'deployment.apps/web env updated\n',
+    );
+    expect(run('kubectl set env deploy/web --list').out).toBe(
+      '# Deployment web, container nginx\nB=2\nmy.env-name=1\n',
+    );
+  });
+});

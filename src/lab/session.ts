@@ -474,7 +474,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
         steps.length === 0 &&
         res.exitCode !== 0 &&
         !c.apiServerUp() &&
-        res.stderr.includes('The connection to the server')
+        (res.stderr.includes('The connection to the server') ||
+          res.stderr.includes('Unable to connect to the server'))
       ) {
         // Refused before anything reached the cluster: say why, or the stage would still
         // narrate the last line.

@@ -27,7 +27,7 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`;
 
-/** `error: the server doesn't have a resource type "foo"`. */
+/** `error: the server doesn't have a resource type "foo"` (only the part before a dot). */
 export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
   const t = resolveType(arg);
   if (t) return t;
@@ -37,7 +37,16 @@ export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
     const name = served.group ? `${served.resource}.${served.group}` : served.resource;
     ctx.fail(`${name} are served by a real cluster but not available in this console`);
   }
-  ctx.fail(`the server doesn't have a resource type "${arg}"`);
+  ctx.fail(noResourceType(arg));
+}
+
+/**
+ * The builder's mappingFor when nothing matches: it names the resource part of
+ * schema.ParseGroupResource (up to the first dot), so `pods.v1` and `pod.nosuch.io` are
+ * reported as "pods" and "pod".
+ */
+export function noResourceType(arg: string): string {
+  return `the server doesn't have a resource type "${arg.split('.')[0]}"`;
 }
 
 /** A comma list of types (`pods,deploy`, `all`) resolved in order, duplicates removed. */

@@ -1,7 +1,7 @@
 /** `kubectl config …`: contexts over the in-memory kubeconfig (§9 texts). */
 import type { Ctx } from '../context.ts';
 import { goTemplateText, isGoTemplateFormat, printGoTemplate } from '../goTemplateOutput.ts';
-import { currentContext, type Kubeconfig, kubeconfigView } from '../kubeconfig.ts';
+import { type Kubeconfig, kubeconfigView } from '../kubeconfig.ts';
 import { absolutePath, type KubeAuthInfo, readConsoleFile } from '../kubeconfigAuth.ts';
 import { GENERIC_FORMATS } from '../output.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
@@ -165,9 +165,11 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       return;
     }
     case 'view': {
-      if (ctx.bool('minify') && !currentContext(cfg))
-        ctx.fail('current-context must exist in order to minify');
-      const view = kubeconfigView(cfg, ctx.bool('minify'), ctx.bool('raw') || ctx.bool('flatten'));
+      const view = kubeconfigView(
+        ctx.bool('minify') ? minified(ctx, cfg) : cfg,
+        ctx.bool('minify'),
+        ctx.bool('raw') || ctx.bool('flatten'),
+      );
       const out = ctx.str('output');
       if (out === 'json') ctx.out(toGoJson(view));
       else if (out.startsWith('jsonpath=')) {
@@ -187,6 +189,22 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       return;
     }
   }
+}
+
+/**
+ * clientcmdapi.MinifyConfig's checks for `view --minify` (the `--context` flag names the
+ * context to keep, and becomes the current-context): the config to print.
+ */
+function minified(ctx: Ctx, cfg: Kubeconfig): Kubeconfig {
+  const name = ctx.str('context') || cfg.currentContext;
+  if (name === '') ctx.fail('current-context must exist in order to minify');
+  const context = cfg.contexts.find((c) => c.name === name);
+  if (!context) ctx.fail(`cannot locate context ${name}`);
+  if (context.cluster !== '' && !cfg.clusters.some((c) => c.name === context.cluster))
+    ctx.fail(`cannot locate cluster ${context.cluster}`);
+  if (context.user !== '' && !cfg.users.includes(context.user))
+    ctx.fail(`cannot locate user ${context.user}`);
+  return { ...cfg, currentContext: name };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   clone,
   fieldValidation,
   namespaceForManifest,
+  noResourceType,
   peekObject,
   printWarnings,
   readFilenames,
@@ -314,7 +315,7 @@ export function runCreateJob(ctx: Ctx, args: string[]): void {
     const typeName = slash >= 0 ? from.slice(0, slash) : from;
     const objName = slash >= 0 ? from.slice(slash + 1) : '';
     const t = resolveType(typeName);
-    if (!t) ctx.fail(`the server doesn't have a resource type "${typeName}"`);
+    if (!t) ctx.fail(noResourceType(typeName));
     if (!objName) ctx.fail('from must be an existing cronjob');
     if (!isStoredType(t)) {
       const qualified = t.group ? `${t.resource}.${t.group}` : t.resource;

@@ -268,16 +268,44 @@ export function runLogs(ctx: Ctx, args: string[]): void {
   if (sinceTimeMs !== undefined && (opts.since === undefined || sinceTimeMs > opts.since)) {
     opts.since = sinceTimeMs;
   }
+  const ignoreErrors = ctx.bool('ignore-errors');
   for (const { pod, container: name } of requests) {
-    // The kubelet stops each container's stream after limitBytes bytes (a line may be cut).
-    const text = truncateBytes(containerLog(ctx, pod, name, opts), limitBytes);
-    ctx.out(prefix ? withPrefix(text, pod.metadata?.name ?? '', name) : text);
+    const read = () => {
+      // The kubelet stops each container's stream after limitBytes bytes (a line may be cut).
+      const text = truncateBytes(containerLog(ctx, pod, name, opts), limitBytes);
+      ctx.out(prefix ? withPrefix(text, pod.metadata?.name ?? '', name) : text);
+    };
+    if (ignoreErrors) readIgnoringErrors(ctx, read);
+    else read();
   }
   // A stream ends when its container has exited: kubectl then ends with the logs alone.
   if (follow && requests.some((r) => isRunning(r.pod, r.container))) {
     ctx.err(
       '(this console cannot keep following: those were the logs so far; run the command again to see more)\n',
     );
+  }
+}
+
+/**
+ * `--ignore-errors` (sequentialConsumeRequest): a stream that fails (the kubelet unreachable,
+ * the container not started, a Forbidden) is not fatal: its error goes to stdout as
+ * `error: <message>` and the other requests are read.
+ */
+function readIgnoringErrors(ctx: Ctx, read: () => void): void {
+  const errLength = ctx.stderr.length;
+  const chunkCount = ctx.chunks.length;
+  const lastText = ctx.chunks[chunkCount - 1]?.text;
+  try {
+    read();
+  } catch (e) {
+    if (!(e instanceof ExitError)) throw e;
+    const printed = ctx.stderr.slice(errLength);
+    ctx.stderr = ctx.stderr.slice(0, errLength);
+    ctx.chunks.length = chunkCount;
+    const last = ctx.chunks[chunkCount - 1];
+    if (last && lastText !== undefined) last.text = lastText;
+    // The error's own text: a server Status's message, without CheckErr's wording.
+    ctx.out(printed.replace(/^(?:Error from server(?: \([^)]*\))?|error): /, 'error: '));
   }
 }
 

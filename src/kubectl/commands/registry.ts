@@ -8,6 +8,12 @@ import { runAuthReconcile } from './authReconcile.ts';
 import { runAutoscale } from './autoscale.ts';
 import { runCertificateApprove, runCertificateDeny } from './certificate.ts';
 import { runConfig } from './config.ts';
+import {
+  runConfigDeleteCluster,
+  runConfigDeleteUser,
+  runConfigSet,
+  runConfigUnset,
+} from './configSet.ts';
 import { runCp } from './cp.ts';
 import {
   runCreateCronJob,
@@ -956,6 +962,8 @@ kubectl rollout restart deployment --selector=app=nginx`,
       { name: 'max-log-requests', type: 'int' },
       { name: 'limit-bytes', type: 'int' },
       { name: 'pod-running-timeout', type: 'duration' },
+      b('ignore-errors'),
+      b('insecure-skip-tls-verify-backend'),
     ],
     run: runLogs,
   },
@@ -1108,17 +1116,25 @@ kubectl events --types=Warning,Normal`,
         run: (c, a) => runConfig(c, 'delete-context', a),
       },
       {
-        ...notHere('config delete-cluster', 'delete-cluster'),
+        name: 'delete-cluster',
         short: 'Delete the specified cluster from the kubeconfig',
+        run: runConfigDeleteCluster,
       },
       {
-        ...notHere('config delete-user', 'delete-user'),
+        name: 'delete-user',
         short: 'Delete the specified user from the kubeconfig',
+        run: runConfigDeleteUser,
       },
-      { ...notHere('config set', 'set'), short: 'Set an individual value in a kubeconfig file' },
       {
-        ...notHere('config unset', 'unset'),
+        name: 'set',
+        short: 'Set an individual value in a kubeconfig file',
+        flags: [{ name: 'set-raw-bytes', type: 'bool' }],
+        run: runConfigSet,
+      },
+      {
+        name: 'unset',
         short: 'Unset an individual value in a kubeconfig file',
+        run: runConfigUnset,
       },
       {
         name: 'view',

@@ -142,6 +142,22 @@ function resolveRef(ctx: Ctx, from: Obj): string | undefined {
   }
 }
 
+/**
+ * apimachinery validation.IsEnvVarName, which kubectl applies to every NAME it sets (whatever
+ * the API server would accept).
+ */
+export function envVarNameErrors(name: string): string[] {
+  const errs: string[] = [];
+  if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name))
+    errs.push(
+      "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')",
+    );
+  if (name === '.') errs.push("must not be '.'");
+  else if (name === '..') errs.push("must not be '..'");
+  else if (name.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}
+
 export function runSetEnv(ctx: Ctx, args: string[]): void {
   const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
   const envFlags = ctx.list('env');
@@ -154,15 +170,20 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   const resolve = ctx.bool('resolve');
   const env: EnvVar[] = [];
   const remove: string[] = [];
-  for (const p of [...pairs, ...envFlags]) {
-    if (p.endsWith('-') && !p.includes('=')) {
-      remove.push(p.slice(0, -1));
-      continue;
-    }
+  // envutil.ParseEnv over the --env values, then the NAME=value arguments.
+  for (const p of [...envFlags, ...pairs]) {
     const i = p.indexOf('=');
-    if (i <= 0) ctx.fail(`invalid env: ${p}`);
-    env.push({ name: p.slice(0, i), value: p.slice(i + 1) });
+    if (i >= 0) {
+      const name = p.slice(0, i);
+      const errs = envVarNameErrors(name);
+      if (errs.length > 0)
+        ctx.fail(`${JSON.stringify(name)} is not a valid key name: ${errs.join(';')}`);
+      env.push({ name, value: p.slice(i + 1) });
+    } else if (p.endsWith('-')) remove.push(p.slice(0, -1));
+    else ctx.fail(`unknown env: ${p}`);
   }
+  if (remove.some((r) => env.some((e) => e.name === r)))
+    ctx.fail('can not both modify and remove the same env in the same command');
   if (!list && env.length === 0 && remove.length === 0 && from === '') {
     ctx.fail('at least one environment variable must be provided');
   }

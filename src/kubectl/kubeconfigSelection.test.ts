@@ -1,0 +1,147 @@
+/**
+ * Audit 17 H3/H11: what kubectl 1.32 prints when the kubeconfig cannot give a command its
+ * client (client-go clientcmd's ConfirmUsable and ClientConfig), before any request.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+const REFUSED =
+  'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n';
+
+describe('the current context deleted', () => {
+  it('every command says its context was not found; view --minify cannot locate it', () => {
+    const { run, host } = engineSession(3);
+    expect(run('kubectl config delete-context kubernetes-admin@kubernetes')).toEqual({
+      out: 'deleted context kubernetes-admin@kubernetes from /home/learner/.kube/config\n',
+      err: 'warning: this removed your active context, use "kubectl config use-context" to select a different one\n',
+      code: 0,
+    });
+    expect(run('kubectl config current-context').out).toBe('kubernetes-admin@kubernetes\n');
+    const notFound = {
+      out: '',
+      err: 'Error in configuration: context was not found for specified context: kubernetes-admin@kubernetes\n',
+      code: 1,
+    };
+    expect(run('kubectl get pods')).toEqual(notFound);
+    // -n skips the namespace lookup; ClientConfig's ConfirmUsable finds the same.
+    expect(run('kubectl get pods -n kube-system')).toEqual(notFound);
+    expect(run('kubectl api-resources')).toEqual(notFound);
+    expect(run('kubectl version')).toEqual(notFound);
+    // What reads no kubeconfig still works.
+    expect(run('kubectl version --client').code).toBe(0);
+    host.fs.write('/home/learner/k/kustomization.yaml', 'resources:\n- ns.yaml\n');
+    host.fs.write(
+      '/home/learner/k/ns.yaml',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n',
+    );
+    expect(run('kubectl kustomize k')).toEqual({
+      out: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl config view --minify')).toEqual({
+      out: '',
+      err: 'error: cannot locate context kubernetes-admin@kubernetes\n',
+      code: 1,
+    });
+    // A context again: everything works.
+    run(
+      'kubectl config set-context kubernetes-admin@kubernetes --cluster=kubernetes --user=kubernetes-admin',
+    );
+    expect(run('kubectl get pods').err).toBe('No resources found in default namespace.\n');
+  });
+
+  it('view --minify: a missing cluster or user, --context', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl config view --minify --context=nosuch').err).toBe(
+      'error: cannot locate context nosuch\n',
+    );
+    run('kubectl config set-context lab --cluster=nolab --user=kubernetes-admin');
+    expect(run('kubectl config view --minify --context=lab').err).toBe(
+      'error: cannot locate cluster nolab\n',
+    );
+    run('kubectl config set-context lab2 --cluster=kubernetes --user=nobody');
+    expect(run('kubectl config view --minify --context=lab2').err).toBe(
+      'error: cannot locate user nobody\n',
+    );
+    const lab3 = run(
+      'kubectl config view --minify --context=kubernetes-admin@kubernetes -o jsonpath={.current-context}',
+    );
+    expect(lab3.out).toBe('kubernetes-admin@kubernetes');
+  });
+
+  it('a context without a cluster is not an error: kubeconfig defaults point at localhost:8080', () => {
+    const { run } = engineSession(3);
+    run('kubectl config set-context --current --cluster=nosuch');
+    expect(run('kubectl get pods')).toEqual({ out: '', err: REFUSED, code: 1 });
+  });
+});
+
+describe('--context, --user and --cluster naming nothing', () => {
+  it('--context: Error in configuration from the namespace lookup, else context does not exist', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl --context=nosuch get pods')).toEqual({
+      out: '',
+      err: 'Error in configuration: context was not found for specified context: nosuch\n',
+      code: 1,
+    });
+    expect(run('kubectl get pods --context=nosuch -n default')).toEqual({
+      out: '',
+      err: 'error: context "nosuch" does not exist\n',
+      code: 1,
+    });
+    expect(run('kubectl version --context=nosuch')).toEqual({
+      out: '',
+      err: 'error: context "nosuch" does not exist\n',
+      code: 1,
+    });
+    expect(run('kubectl version --client --context=nosuch').code).toBe(0);
+  });
+
+  it('--user: auth info does not exist, and no request goes out', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl --user=nosuch get pods')).toEqual({
+      out: '',
+      err: 'error: auth info "nosuch" does not exist\n',
+      code: 1,
+    });
+    expect(run('kubectl --user=nosuch create ns x')).toEqual({
+      out: '',
+      err: 'error: auth info "nosuch" does not exist\n',
+      code: 1,
+    });
+    expect(run('kubectl get ns x').err).toBe(
+      'Error from server (NotFound): namespaces "x" not found\n',
+    );
+    expect(run('kubectl --user=kubernetes-admin get pods').err).toBe(
+      'No resources found in default namespace.\n',
+    );
+  });
+
+  it('--cluster: no server found for it, else cluster does not exist', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl --cluster=nosuch get pods')).toEqual({
+      out: '',
+      err: 'Error in configuration: no server found for cluster "nosuch"\n',
+      code: 1,
+    });
+    expect(run('kubectl --cluster=nosuch get pods -n default')).toEqual({
+      out: '',
+      err: 'error: cluster "nosuch" does not exist\n',
+      code: 1,
+    });
+    // Both missing: ConfirmUsable lists both.
+    expect(run('kubectl --context=a --cluster=b get pods')).toEqual({
+      out: '',
+      err: 'Error in configuration: \n* context was not found for specified context: a\n* no server found for cluster "b"\n',
+      code: 1,
+    });
+    expect(run('kubectl --cluster=kubernetes get pods').err).toBe(
+      'No resources found in default namespace.\n',
+    );
+    run('kubectl config set-context dev --namespace=dev');
+    expect(
+      run('kubectl --context=dev --cluster=kubernetes --user=kubernetes-admin get pods').err,
+    ).toBe('No resources found in dev namespace.\n');
+  });
+});
