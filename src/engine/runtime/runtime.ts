@@ -348,6 +348,9 @@ function hasSeriesKey(k: SeriesKey, e: EventRecord): boolean {
   );
 }
 
+/** The empty `source` of an events.k8s.io Event read through core/v1. */
+const NO_SOURCE: Readonly<Record<string, string>> = Object.freeze({});
+
 /** client-go tools/events: a cached Event is finished 6 minutes after its last occurrence… */
 const SERIES_FINISH_MS = 6 * 60_000;
 /** …checked every 6 minutes; a running series is written again every 30 minutes. */
@@ -519,6 +522,10 @@ export class Runtime {
   #hexHiOf = Number.NaN;
   #hexHi = '';
   readonly #correlator = new EventCorrelator();
+  /** The last Event's `involvedObject` (see #involvedObject). */
+  #lastInvolved: Readonly<Record<string, unknown>> | undefined;
+  /** Frozen `source` objects by component, then host ('' for none). */
+  readonly #eventSources = new Map<string, Map<string, Readonly<Record<string, string>>>>();
   /**
    * The API server is down (its node stopped): every request of an actor fails before it
    * reaches the server (no message, nothing written), and no watch event is delivered.
@@ -1262,6 +1269,59 @@ export class Runtime {
   }
 
   /**
+   * An Event's `involvedObject` (client-go's ObjectReference of `ref`: kind, name, apiVersion,
+   * then the namespace, uid, resourceVersion and fieldPath it has), frozen as etcd would freeze
+   * it. Consecutive Events about the same reference (a container's Created and Started) share
+   * one: stored objects are immutable, so sharing a frozen part is safe.
+   */
+  #involvedObject(ref: EventRecord['ref']): Readonly<Record<string, unknown>> {
+    // Compared with the last object itself (frozen), not with the last reference, which its
+    // recorder might change and record again.
+    const last = this.#lastInvolved;
+    if (
+      last !== undefined &&
+      last.name === ref.name &&
+      last.uid === (ref.uid || undefined) &&
+      last.resourceVersion === (ref.resourceVersion || undefined) &&
+      last.fieldPath === (ref.fieldPath || undefined) &&
+      last.kind === ref.kind &&
+      last.namespace === (ref.namespace || undefined) &&
+      last.apiVersion === ref.apiVersion
+    )
+      return last;
+    const involved: Record<string, unknown> = {
+      kind: ref.kind,
+      name: ref.name,
+      apiVersion: ref.apiVersion,
+    };
+    if (ref.namespace) involved.namespace = ref.namespace;
+    if (ref.uid) involved.uid = ref.uid;
+    if (ref.resourceVersion) involved.resourceVersion = ref.resourceVersion;
+    if (ref.fieldPath) involved.fieldPath = ref.fieldPath;
+    Object.freeze(involved);
+    this.#lastInvolved = involved;
+    return involved;
+  }
+
+  /** A core/v1 Event's `source` ({component, host}): one frozen object per component and host. */
+  #eventSource(component: string, host: string | undefined): Readonly<Record<string, string>> {
+    let byHost = this.#eventSources.get(component);
+    if (byHost === undefined) {
+      byHost = new Map();
+      this.#eventSources.set(component, byHost);
+    }
+    const h = host ?? '';
+    const known = byHost.get(h);
+    if (known !== undefined) return known;
+    // An empty host is left out, as `source.host` is omitempty.
+    const source: Readonly<Record<string, string>> = Object.freeze<Record<string, string>>(
+      host ? { component, host } : { component },
+    );
+    byHost.set(h, source);
+    return source;
+  }
+
+  /**
    * Create one Event about `e.ref`; returns its name, or undefined if the create failed.
    * `reporting`: whether the reporting fields are set; `recreate`: the name of the Event this
    * one re-creates. (Fields as arguments: no options object per Event.)
@@ -1278,15 +1338,7 @@ export class Runtime {
   ): string | undefined {
     const name = recreate ?? this.#eventName(e.ref.name);
     flat(message);
-    const involved: Record<string, unknown> = {
-      kind: e.ref.kind,
-      name: e.ref.name,
-      apiVersion: e.ref.apiVersion,
-    };
-    if (e.ref.namespace) involved.namespace = e.ref.namespace;
-    if (e.ref.uid) involved.uid = e.ref.uid;
-    if (e.ref.resourceVersion) involved.resourceVersion = e.ref.resourceVersion;
-    if (e.ref.fieldPath) involved.fieldPath = e.ref.fieldPath;
+    const involved = this.#involvedObject(e.ref);
     let obj: KubeObject;
     if (e.action === undefined)
       obj = {
@@ -1296,8 +1348,7 @@ export class Runtime {
         involvedObject: involved,
         reason: e.reason,
         message,
-        // Literals with no spread in them: no temporary object to build and copy per Event.
-        source: e.host ? { component: e.component, host: e.host } : { component: e.component },
+        source: this.#eventSource(e.component, e.host),
         firstTimestamp,
         lastTimestamp: rfc3339(this.now),
         count,
@@ -1317,7 +1368,7 @@ export class Runtime {
         involvedObject: involved,
         reason: e.reason,
         message,
-        source: {},
+        source: NO_SOURCE,
         firstTimestamp: null,
         lastTimestamp: null,
         type: e.type,
@@ -1326,7 +1377,7 @@ export class Runtime {
         reportingComponent: e.component,
         reportingInstance: `${e.component}-${e.host ?? ''}`,
       };
-      if (e.related) obj.related = { ...e.related };
+      if (e.related) obj.related = Object.freeze({ ...e.related });
     }
     // Built here and never read again: the API server may store this very object.
     const res = a.client.create('events', namespace, obj, OWNED);
