@@ -142,7 +142,7 @@ import { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from './storage.ts'
 import { StrategicMergeError, strategicMergePatch } from './strategicMerge.ts';
 import { createTokenRequest } from './tokenRequest.ts';
 import { validateUpdateRules } from './updateValidation.ts';
-import { isDNS1123Subdomain, validateObject } from './validation.ts';
+import { isDNS1123Subdomain, isDnsSubdomainName, validateObject } from './validation.ts';
 
 /** Namespaces the NamespaceLifecycle admission plugin refuses to delete. */
 export const IMMORTAL_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public'];
@@ -511,6 +511,8 @@ function isEmptyObject(o: object): boolean {
   for (const _ in o) return false;
   return true;
 }
+
+const NO_ERRORS: readonly string[] = Object.freeze([]);
 
 /**
  * Whether `body`, created with `owned`, is an Event as the runtime's recorders build it (see
@@ -1641,7 +1643,7 @@ export class ApiServer {
     if (admission) return this.#fail(actor, r, ns, name, admission);
     // validateObject of an Event: its name is a DNS subdomain (no labels, annotations or
     // fields of the checks of other kinds).
-    const nameErrs = isDNS1123Subdomain(name);
+    const nameErrs = isDnsSubdomainName(name) ? NO_ERRORS : isDNS1123Subdomain(name);
     if (nameErrs.length > 0) {
       const errors: FieldError[] = nameErrs.map((detail) => ({
         field: 'metadata.name',

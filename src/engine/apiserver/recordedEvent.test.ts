@@ -5,6 +5,7 @@ import { START_MS } from '../util/clock.ts';
 import { createRng } from '../util/rng.ts';
 import { ApiServer, type MessageInput } from './apiserver.ts';
 import { etcdGroupOf } from './resources.ts';
+import { isDNS1123Subdomain, isDnsSubdomainName } from './validation.ts';
 
 /**
  * An Event the runtime's recorder hands over (`owned`) takes the API server's short lane for
@@ -121,5 +122,24 @@ describe('api server: Events handed over by the recorder', () => {
       ['default', 'c.1', (o) => delete o.apiVersion],
       ['default', 'd.1', (o) => Object.assign(o, { kind: 'Pod' })],
     ]);
+  });
+});
+
+describe('isDnsSubdomainName', () => {
+  it('agrees with isDNS1123Subdomain on every name it is asked about', () => {
+    const rng = createRng(11);
+    const alphabet = 'a-.z09A_';
+    const names = ['', 'a', 'a.b', 'web-1.1880a1b2c3d4e5f6', 'a'.repeat(253), 'a'.repeat(254)];
+    for (let i = 0; i < 20_000; i++) {
+      let s = '';
+      const n = rng.int(9);
+      for (let j = 0; j < n; j++) s += alphabet[rng.int(alphabet.length)];
+      names.push(s);
+    }
+    for (const name of names)
+      expect([name, isDnsSubdomainName(name)]).toEqual([
+        name,
+        isDNS1123Subdomain(name).length === 0,
+      ]);
   });
 });
