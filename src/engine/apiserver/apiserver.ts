@@ -1663,8 +1663,15 @@ export class ApiServer {
         st.message = `object is being deleted: ${st.message}`;
       return this.#fail(actor, r, ns, name, st);
     }
-    meta.uid = uuid(this.#rng);
-    meta.creationTimestamp = rfc3339(this.#now());
+    // The metadata #create ends with (uid, creationTimestamp, then #put's resourceVersion), as
+    // one literal: all five fields in the object itself, none added one by one.
+    obj.metadata = {
+      name,
+      namespace: ns,
+      uid: uuid(this.#rng),
+      creationTimestamp: rfc3339(this.#now()),
+      resourceVersion: String(this.#etcd.revision + 1),
+    };
     const kv = this.#put(r, ns, name, key, obj, 0, false);
     if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
     return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201);
