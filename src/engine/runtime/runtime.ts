@@ -260,12 +260,11 @@ function hex8(n: number): string {
 /**
  * An Event of the events.k8s.io recorder in its broadcaster's cache, by the fields of
  * client-go's `getKey` (action, reason, reportingController, regarding — with its
- * resourceVersion — and related; not the note), with its series.
+ * resourceVersion — and related; not the note: its `SeriesKey` fields), with its series.
+ * One object per Event: the key's fields, the bucket's chain and the LRU order are its own.
  */
-interface AggregatedEvent {
+interface AggregatedEvent extends SeriesKey {
   namespace: string;
-  /** The fields of `getKey` besides the regarding name (see `SeriesKey`). */
-  key: SeriesKey;
   name: string;
   /** The Event object's name. */
   eventName: string;
@@ -277,6 +276,11 @@ interface AggregatedEvent {
   lastObserved: number;
   /** The series count last written to the API. */
   written: number;
+  /** The next entry of the same regarding name (see Runtime.#eventAgg). */
+  next: AggregatedEvent | undefined;
+  /** The entries used just before and just after this one (see Runtime.#aggOldest). */
+  older: AggregatedEvent | undefined;
+  newer: AggregatedEvent | undefined;
 }
 
 /**
@@ -303,7 +307,13 @@ interface SeriesKey {
   relatedUid: string;
 }
 
-function seriesKey(e: EventRecord): SeriesKey {
+/** A new cache entry for `e`, stored as the Event `eventName` at virtual ms `now`. */
+function aggregatedEvent(
+  e: EventRecord,
+  namespace: string,
+  eventName: string,
+  now: number,
+): AggregatedEvent {
   const r = e.ref;
   const rel = e.related;
   return {
@@ -320,6 +330,16 @@ function seriesKey(e: EventRecord): SeriesKey {
     relatedNamespace: rel?.namespace ?? '',
     relatedName: rel?.name ?? '',
     relatedUid: rel?.uid ?? '',
+    namespace,
+    name: r.name,
+    eventName,
+    eventTime: now,
+    count: 1,
+    lastObserved: now,
+    written: 1,
+    next: undefined,
+    older: undefined,
+    newer: undefined,
   };
 }
 
@@ -502,12 +522,15 @@ export class Runtime {
   /** Watch-delivery parts by object uid (see `DeliveryParts`). */
   readonly #deliveryParts = new Map<string, DeliveryParts>();
   /**
-   * Events of the events.k8s.io recorder seen so far, by involved object name: a repeat is
-   * found by comparing the fields instead of building a key string per Event.
+   * Events of the events.k8s.io recorder seen so far, by involved object name (the first of
+   * a chain linked by `next`): a repeat is found by comparing the fields instead of building a
+   * key string per Event.
    */
-  readonly #eventAgg = new Map<string, AggregatedEvent[]>();
-  /** The same entries, least recently used first (a `Set` keeps insertion order). */
-  readonly #eventAggOrder = new Set<AggregatedEvent>();
+  readonly #eventAgg = new Map<string, AggregatedEvent>();
+  /** The same entries from the least to the most recently used (linked by older/newer). */
+  #aggOldest: AggregatedEvent | undefined;
+  #aggNewest: AggregatedEvent | undefined;
+  #aggCount = 0;
   /**
    * The last Event's Unix nanoseconds (about 2^61, beyond a double's exact integers) as its
    * high and low 32 bits: no BigInt arithmetic per Event. Starts at 0, as client-go's zero.
@@ -1154,7 +1177,6 @@ export class Runtime {
       )
         this.#writeSeries(a, seen);
       if (finished) {
-        this.#eventAggOrder.delete(seen);
         this.#dropAggregated(seen);
         seen = undefined;
       }
@@ -1162,39 +1184,50 @@ export class Runtime {
     if (seen) {
       seen.count++;
       seen.lastObserved = now;
-      this.#eventAggOrder.delete(seen);
-      this.#eventAggOrder.add(seen);
-      if (seen.count === 2 && !this.#writeSeries(a, seen)) {
-        this.#eventAggOrder.delete(seen);
-        this.#dropAggregated(seen);
+      if (seen !== this.#aggNewest) {
+        this.#unlinkAggregated(seen);
+        this.#appendAggregated(seen);
       }
+      if (seen.count === 2 && !this.#writeSeries(a, seen)) this.#dropAggregated(seen);
       return;
     }
     const name = this.#createEvent(a, e, namespace, e.message, 1, rfc3339(now), true, undefined);
     if (name !== undefined) {
-      const entry: AggregatedEvent = {
-        namespace,
-        key: seriesKey(e),
-        name: e.ref.name,
-        eventName: name,
-        eventTime: now,
-        count: 1,
-        lastObserved: now,
-        written: 1,
-      };
-      const bucket = this.#eventAgg.get(entry.name);
-      if (bucket) bucket.push(entry);
-      else this.#eventAgg.set(entry.name, [entry]);
-      this.#eventAggOrder.add(entry);
-      // client-go's caches keep 4096 entries; drop the oldest beyond that.
-      if (this.#eventAggOrder.size > EVENT_CACHE_SIZE) {
-        const oldest = this.#eventAggOrder.values().next().value;
-        if (oldest !== undefined) {
-          this.#eventAggOrder.delete(oldest);
-          this.#dropAggregated(oldest);
-        }
+      const entry = aggregatedEvent(e, namespace, name, now);
+      const first = this.#eventAgg.get(entry.name);
+      if (first === undefined) this.#eventAgg.set(entry.name, entry);
+      else {
+        let last = first;
+        while (last.next !== undefined) last = last.next;
+        last.next = entry;
       }
+      this.#appendAggregated(entry);
+      // client-go's caches keep 4096 entries; drop the oldest beyond that.
+      if (this.#aggCount > EVENT_CACHE_SIZE) this.#dropAggregated(this.#aggOldest!);
     }
+  }
+
+  /** Make `s` the most recently used entry (it is in no place of the order). */
+  #appendAggregated(s: AggregatedEvent): void {
+    const newest = this.#aggNewest;
+    s.older = newest;
+    s.newer = undefined;
+    if (newest) newest.newer = s;
+    else this.#aggOldest = s;
+    this.#aggNewest = s;
+    this.#aggCount++;
+  }
+
+  /** Take `s` out of the order of use. */
+  #unlinkAggregated(s: AggregatedEvent): void {
+    const { older, newer } = s;
+    if (older) older.newer = newer;
+    else this.#aggOldest = newer;
+    if (newer) newer.older = older;
+    else this.#aggNewest = older;
+    s.older = undefined;
+    s.newer = undefined;
+    this.#aggCount--;
   }
 
   /** Write an Event's series as the broadcaster has it; false when the Event is gone. */
@@ -1208,20 +1241,24 @@ export class Runtime {
 
   /** The cached events.k8s.io Event isomorphic to `e` (in `namespace`), if any. */
   #findAggregated(namespace: string, e: EventRecord): AggregatedEvent | undefined {
-    const bucket = this.#eventAgg.get(e.ref.name);
-    if (!bucket) return undefined;
-    for (let i = 0; i < bucket.length; i++) {
-      const s = bucket[i]!;
-      if (s.namespace === namespace && hasSeriesKey(s.key, e)) return s;
-    }
+    for (let s = this.#eventAgg.get(e.ref.name); s !== undefined; s = s.next)
+      if (s.namespace === namespace && hasSeriesKey(s, e)) return s;
     return undefined;
   }
 
-  /** Take `entry` out of its `#eventAgg` bucket (its place in the order is the caller's). */
+  /** Forget `entry`: out of its `#eventAgg` chain and out of the order of use. */
   #dropAggregated(entry: AggregatedEvent): void {
-    const bucket = this.#eventAgg.get(entry.name)!;
-    if (bucket.length === 1) this.#eventAgg.delete(entry.name);
-    else bucket.splice(bucket.indexOf(entry), 1);
+    const first = this.#eventAgg.get(entry.name)!;
+    if (first === entry) {
+      if (entry.next === undefined) this.#eventAgg.delete(entry.name);
+      else this.#eventAgg.set(entry.name, entry.next);
+    } else {
+      let prev = first;
+      while (prev.next !== entry) prev = prev.next!;
+      prev.next = entry.next;
+    }
+    entry.next = undefined;
+    this.#unlinkAggregated(entry);
   }
 
   /**
