@@ -611,6 +611,8 @@ export class ApiServer {
   #lastServiceAccountKey: { ns: string; name: string; key: string } | undefined;
   /** Namespace → its etcd key (see #admitNamespace); bounded by the namespaces named. */
   readonly #namespaceKeys = new Map<string, string>();
+  /** `/registry/events/<ns>/` by namespace, one flat string each (see #createRecordedEvent). */
+  readonly #eventKeyPrefixes = new Map<string, string>();
   /** Set by the runtime: receives every change, in revision order. */
   onWatchEvent: (event: WatchEvent, housekeeping: boolean) => void = () => {};
 
@@ -1655,7 +1657,13 @@ export class ApiServer {
     }
     const refused = this.#admitQuota(r, ns, name, obj, false);
     if (refused) return this.#fail(actor, r, ns, name, refused);
-    const key = etcdKey(r, ns, name);
+    // etcdKey(r, ns, name), from the namespace's flat prefix: one concatenation, not four.
+    let prefix = this.#eventKeyPrefixes.get(ns);
+    if (prefix === undefined) {
+      prefix = flat(`${r.etcdPrefix}/${ns}/`);
+      this.#eventKeyPrefixes.set(ns, prefix);
+    }
+    const key = prefix + name;
     const existing = this.#etcd.get(key, r.etcdPrefix);
     if (existing) {
       const st = alreadyExists(r, name);
