@@ -547,6 +547,8 @@ export class Runtime {
   readonly #correlator = new EventCorrelator();
   /** The last Event's `involvedObject` (see #involvedObject). */
   #lastInvolved: Readonly<Record<string, unknown>> | undefined;
+  /** `<component>-<host>` by component, then host (see #reportingInstance). */
+  readonly #reportingInstances = new Map<string, Map<string, string>>();
   /** Frozen `source` objects by component, then host ('' for none). */
   readonly #eventSources = new Map<string, Map<string, Readonly<Record<string, string>>>>();
   /**
@@ -1359,6 +1361,24 @@ export class Runtime {
   }
 
   /**
+   * An events.k8s.io Event's reporting instance, `<controller>-<hostname>`: one flat string per
+   * controller and host (kept in every stored Event), not a new rope per Event.
+   */
+  #reportingInstance(component: string, host: string): string {
+    let byHost = this.#reportingInstances.get(component);
+    if (byHost === undefined) {
+      byHost = new Map();
+      this.#reportingInstances.set(component, byHost);
+    }
+    let instance = byHost.get(host);
+    if (instance === undefined) {
+      instance = flat(`${component}-${host}`);
+      byHost.set(host, instance);
+    }
+    return instance;
+  }
+
+  /**
    * Create one Event about `e.ref`; returns its name, or undefined if the create failed.
    * `reporting`: whether the reporting fields are set; `recreate`: the name of the Event this
    * one re-creates. (Fields as arguments: no options object per Event.)
@@ -1412,7 +1432,7 @@ export class Runtime {
         eventTime: rfc3339Micro(this.now),
         action: e.action,
         reportingComponent: e.component,
-        reportingInstance: `${e.component}-${e.host ?? ''}`,
+        reportingInstance: this.#reportingInstance(e.component, e.host ?? ''),
       };
       if (e.related) obj.related = Object.freeze({ ...e.related });
     }
