@@ -142,7 +142,7 @@ import { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from './storage.ts'
 import { StrategicMergeError, strategicMergePatch } from './strategicMerge.ts';
 import { createTokenRequest } from './tokenRequest.ts';
 import { validateUpdateRules } from './updateValidation.ts';
-import { validateObject } from './validation.ts';
+import { isDNS1123Subdomain, isDnsSubdomainName, validateObject } from './validation.ts';
 
 /** Namespaces the NamespaceLifecycle admission plugin refuses to delete. */
 export const IMMORTAL_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public'];
@@ -512,6 +512,24 @@ function isEmptyObject(o: object): boolean {
   return true;
 }
 
+const NO_ERRORS: readonly string[] = Object.freeze([]);
+
+/**
+ * Whether `body`, created with `owned`, is an Event as the runtime's recorders build it (see
+ * runtime.ts #createEvent): `v1` `Event`, its metadata only a name and the request's
+ * namespace, no dry run or field validation. For such a body decoding, defaulting and
+ * admission other than NamespaceLifecycle and ResourceQuota change nothing, and validation
+ * only checks the name (see #createRecordedEvent).
+ */
+function isRecordedEvent(body: KubeObject, ns: string | undefined): boolean {
+  if (body.apiVersion !== 'v1' || body.kind !== 'Event' || !ns) return false;
+  const meta = body.metadata as Meta | undefined;
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return false;
+  if (typeof meta.name !== 'string' || meta.name === '' || meta.namespace !== ns) return false;
+  for (const k in meta) if (k !== 'name' && k !== 'namespace') return false;
+  return true;
+}
+
 function withWarnings<T>(result: Result<T>, warnings: string[] | undefined): Result<T> {
   if (!result.ok || !warnings?.length) return result;
   // The request's earlier warnings (decoding's) come before the ones the result already has.
@@ -593,6 +611,8 @@ export class ApiServer {
   #lastServiceAccountKey: { ns: string; name: string; key: string } | undefined;
   /** Namespace → its etcd key (see #admitNamespace); bounded by the namespaces named. */
   readonly #namespaceKeys = new Map<string, string>();
+  /** `/registry/events/<ns>/` by namespace, one flat string each (see #createRecordedEvent). */
+  readonly #eventKeyPrefixes = new Map<string, string>();
   /** Set by the runtime: receives every change, in revision order. */
   onWatchEvent: (event: WatchEvent, housekeeping: boolean) => void = () => {};
 
@@ -1554,6 +1574,14 @@ export class ApiServer {
     const r = this.#def(resource);
     if (!r) return unknownResource(resource);
     const ns = this.#ns(r, namespace ?? body.metadata?.namespace ?? undefined);
+    if (
+      opts.owned &&
+      !opts.dryRun &&
+      !opts.fieldValidation &&
+      r.resource === 'events' &&
+      isRecordedEvent(body, ns)
+    )
+      return this.#createRecordedEvent(actor, r, ns!, body);
     const meta0 = body.metadata ?? {};
     const shownName = meta0.name || meta0.generateName || '';
     this.#request(
@@ -1594,6 +1622,67 @@ export class ApiServer {
     if (!created.ok && early?.length)
       return { ...created, warnings: [...(warnings ?? []), ...early] };
     return withWarnings(created, warnings);
+  }
+
+  /**
+   * The create of an Event that the cluster's own recorder built and handed over (see
+   * `isRecordedEvent`): the steps of `create` and `#create` whose outcome can differ for such a
+   * body, in the same order (the request message, NamespaceLifecycle, the name check of
+   * validation, ResourceQuota, the store's existence check, uid and timestamp, the write);
+   * decoding, defaulting and the other kinds' admission and validation find nothing to do on
+   * it and are skipped. What is stored and recorded is what `#create` stores and records.
+   */
+  #createRecordedEvent(
+    actor: Actor,
+    r: ResourceDef,
+    ns: string,
+    obj: KubeObject,
+  ): Result<KubeObject> {
+    const meta = obj.metadata as Meta;
+    const name = meta.name as string;
+    this.#request(actor, 'api.create', r, ns, name, 'POST', undefined, '', false, false);
+    const admission = this.#admitNamespace(r, ns, name);
+    if (admission) return this.#fail(actor, r, ns, name, admission);
+    // validateObject of an Event: its name is a DNS subdomain (no labels, annotations or
+    // fields of the checks of other kinds).
+    const nameErrs = isDnsSubdomainName(name) ? NO_ERRORS : isDNS1123Subdomain(name);
+    if (nameErrs.length > 0) {
+      const errors: FieldError[] = nameErrs.map((detail) => ({
+        field: 'metadata.name',
+        type: 'Invalid value',
+        value: name,
+        detail,
+      }));
+      return this.#fail(actor, r, ns, name, invalid(r, name, errors));
+    }
+    const refused = this.#admitQuota(r, ns, name, obj, false);
+    if (refused) return this.#fail(actor, r, ns, name, refused);
+    // etcdKey(r, ns, name), from the namespace's flat prefix: one concatenation, not four.
+    let prefix = this.#eventKeyPrefixes.get(ns);
+    if (prefix === undefined) {
+      prefix = flat(`${r.etcdPrefix}/${ns}/`);
+      this.#eventKeyPrefixes.set(ns, prefix);
+    }
+    const key = prefix + name;
+    const existing = this.#etcd.get(key, r.etcdPrefix);
+    if (existing) {
+      const st = alreadyExists(r, name);
+      if ((existing.value as KubeObject).metadata?.deletionTimestamp)
+        st.message = `object is being deleted: ${st.message}`;
+      return this.#fail(actor, r, ns, name, st);
+    }
+    // The metadata #create ends with (uid, creationTimestamp, then #put's resourceVersion), as
+    // one literal: all five fields in the object itself, none added one by one.
+    obj.metadata = {
+      name,
+      namespace: ns,
+      uid: uuid(this.#rng),
+      creationTimestamp: rfc3339(this.#now()),
+      resourceVersion: String(this.#etcd.revision + 1),
+    };
+    const kv = this.#put(r, ns, name, key, obj, 0, false);
+    if (!kv) return this.#fail(actor, r, ns, name, alreadyExists(r, name));
+    return this.#respond(actor, r, ns, name, { ok: true, value: kv.value }, 201);
   }
 
   #create(

@@ -72,6 +72,31 @@ export function isDNS1123Subdomain(value: string): string[] {
   return errs;
 }
 
+/**
+ * Whether `name` is a DNS-1123 subdomain (what isDNS1123Subdomain finds nothing in): at most
+ * 253 characters, dot-separated labels of lower-case letters, digits and '-', each starting
+ * and ending with a letter or digit. A loop over the characters, for the name of every Event:
+ * no pattern match and no array of findings.
+ */
+export function isDnsSubdomainName(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || n > 253) return false;
+  let labelStart = true;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) labelStart = false;
+    else if (c === 45) {
+      if (labelStart) return false;
+    } else if (c === 46) {
+      if (labelStart || prev === 45) return false;
+      labelStart = true;
+    } else return false;
+    prev = c;
+  }
+  return !labelStart && prev !== 45;
+}
+
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../cluster.ts';
 import type { EventRecord } from './controller.ts';
-import { type Correlation, EventCorrelator } from './eventCorrelator.ts';
+import { type Correlation, EVENT_CACHE_SIZE, EventCorrelator } from './eventCorrelator.ts';
 
 const created = (pod: string, rs = 'web-1'): EventRecord => ({
   ref: {
@@ -106,6 +106,35 @@ describe('EventCorrelator (client-go tools/record)', () => {
 });
 
 describe('events of a big ReplicaSet, as kubectl shows them', () => {
+  it('remembers the 4096 most recently used objects: a used one stays, the least recent goes', () => {
+    const c = new EventCorrelator();
+    // Objects rs-0 … rs-4095 fill the cache; rs-0 is used again, so rs-1 is the least recent.
+    for (let i = 0; i < EVENT_CACHE_SIZE; i++) record(c, created('p', `rs-${i}`), i);
+    expect(record(c, created('p', 'rs-0'), 5000)).toMatchObject({ kind: 'patch', count: 2 });
+    record(c, created('p', 'rs-new'), 5001);
+    // rs-1 was forgotten: its event starts afresh; rs-0 and rs-2 are still counted.
+    expect(record(c, created('p', 'rs-1'), 5002)).toMatchObject({ kind: 'create', count: 1 });
+    expect(record(c, created('p', 'rs-0'), 5003)).toMatchObject({ kind: 'patch', count: 3 });
+    // rs-1 coming back pushed out rs-2, the least recent then.
+    expect(record(c, created('p', 'rs-2'), 5004)).toMatchObject({ kind: 'create', count: 1 });
+    expect(record(c, created('p', 'rs-3'), 5005)).toMatchObject({ kind: 'create', count: 1 });
+  });
+
+  it('forgets only the failed event among those of its object', () => {
+    const c = new EventCorrelator();
+    const a = c.correlate(created('a'), 0);
+    const b = c.correlate(created('b'), 1);
+    const d = c.correlate(created('d'), 2);
+    if (a.kind !== 'create' || b.kind !== 'create' || d.kind !== 'create')
+      throw new Error('create');
+    c.stored(a.key, 'ea');
+    c.stored(d.key, 'ed');
+    c.forget(b.key);
+    expect(record(c, created('a'), 3)).toMatchObject({ kind: 'patch', name: 'ea', count: 2 });
+    expect(record(c, created('b'), 4)).toMatchObject({ kind: 'create', count: 1 });
+    expect(record(c, created('d'), 5)).toMatchObject({ kind: 'patch', name: 'ed', count: 2 });
+  });
+
   it('30 replicas: 9 SuccessfulCreate events and one combined event counted to 16', () => {
     const cluster = createCluster({ seed: 3, workers: 3 });
     cluster.settle();

@@ -78,6 +78,8 @@ export interface ObservedEvent {
   name?: string;
   count: number;
   firstMs: number;
+  /** The next observed event of the same object (see `ObjectState`). */
+  next: ObservedEvent | undefined;
 }
 
 interface AggregateRecord {
@@ -91,19 +93,29 @@ interface AggregateRecord {
   first: string | undefined;
   messages: Set<string> | undefined;
   lastMs: number;
+  next: AggregateRecord | undefined;
 }
 
 interface Bucket {
   source: string;
   tokens: number;
   lastMs: number;
+  next: Bucket | undefined;
 }
 
-/** What the correlator remembers about one involved object. */
+/**
+ * What the correlator remembers about one involved object. Its records are singly linked lists
+ * (each key appears once in its list, so the order of a list decides nothing): three arrays per
+ * object would each get a backing store of 17 slots at their first push. The objects are a
+ * doubly linked list from the least to the most recently used.
+ */
 interface ObjectState {
-  buckets: Bucket[];
-  aggregates: AggregateRecord[];
-  observed: ObservedEvent[];
+  id: string;
+  buckets: Bucket | undefined;
+  aggregates: AggregateRecord | undefined;
+  observed: ObservedEvent | undefined;
+  older: ObjectState | undefined;
+  newer: ObjectState | undefined;
 }
 
 /** Add `message` to the distinct messages of `record` (a Set from the second one on). */
@@ -124,10 +136,13 @@ function addMessage(record: AggregateRecord, message: string): void {
 
 export class EventCorrelator {
   readonly #objects = new Map<string, ObjectState>();
+  /** The least and the most recently used object (client-go's LRU order, see #state). */
+  #oldest: ObjectState | undefined;
+  #newest: ObjectState | undefined;
   /**
-   * The object `#state` returned last, which is the most recently used entry of #objects:
-   * events come in runs about one object (a pod's Scheduled, Pulling, Pulled, Created,
-   * Started), and the next event about it needs no Map delete and set to stay last.
+   * The object `#state` returned last, which is the most recently used one: events come in
+   * runs about one object (a pod's Created and Started), and the next event about it needs no
+   * lookup.
    */
   #lastId: string | undefined;
   #lastState: ObjectState | undefined;
@@ -143,15 +158,12 @@ export class EventCorrelator {
 
     // EventAggregate: distinct messages per source, type and reason within 10 minutes.
     // (Loops rather than find with a closure: this runs for every event.)
-    let record: AggregateRecord | undefined;
-    const aggregates = state.aggregates;
-    for (let i = 0; i < aggregates.length; i++) {
-      const r = aggregates[i]!;
-      if (r.source === source && r.type === e.type && r.reason === e.reason) {
-        record = r;
-        break;
-      }
-    }
+    let record = state.aggregates;
+    while (
+      record !== undefined &&
+      !(record.source === source && record.type === e.type && record.reason === e.reason)
+    )
+      record = record.next;
     if (!record) {
       record = {
         source,
@@ -160,8 +172,9 @@ export class EventCorrelator {
         first: e.message,
         messages: undefined,
         lastMs: nowMs,
+        next: state.aggregates,
       };
-      aggregates.push(record);
+      state.aggregates = record;
     } else {
       if (nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) {
         record.first = undefined;
@@ -184,21 +197,18 @@ export class EventCorrelator {
     // eventObserve: the count grows whether or not the spam filter lets the write through.
     const own = combined ? undefined : e.message;
     const fieldPath = e.ref.fieldPath;
-    let seen: ObservedEvent | undefined;
-    const observed = state.observed;
-    for (let i = 0; i < observed.length; i++) {
-      const o = observed[i]!;
-      if (
-        o.message === own &&
-        o.source === source &&
-        o.type === e.type &&
-        o.reason === e.reason &&
-        o.fieldPath === fieldPath
-      ) {
-        seen = o;
-        break;
-      }
-    }
+    let seen = state.observed;
+    while (
+      seen !== undefined &&
+      !(
+        seen.message === own &&
+        seen.source === source &&
+        seen.type === e.type &&
+        seen.reason === e.reason &&
+        seen.fieldPath === fieldPath
+      )
+    )
+      seen = seen.next;
     if (seen) seen.count++;
     else {
       seen = {
@@ -209,8 +219,9 @@ export class EventCorrelator {
         message: own,
         count: 1,
         firstMs: nowMs,
+        next: state.observed,
       };
-      observed.push(seen);
+      state.observed = seen;
     }
     if (!this.#allow(state, source, nowMs)) return { kind: 'skip' };
     const { count, firstMs } = seen;
@@ -237,10 +248,15 @@ export class EventCorrelator {
   /** Writing the Event for `key` failed: forget it (the next occurrence starts afresh). */
   forget(key: ObservedEvent): void {
     for (const state of this.#objects.values()) {
-      const i = state.observed.indexOf(key);
-      if (i >= 0) {
-        state.observed.splice(i, 1);
+      if (state.observed === key) {
+        state.observed = key.next;
         return;
+      }
+      for (let o = state.observed; o !== undefined; o = o.next) {
+        if (o.next === key) {
+          o.next = key.next;
+          return;
+        }
       }
     }
   }
@@ -266,12 +282,37 @@ export class EventCorrelator {
     if (id === this.#lastId) return this.#lastState!;
     const objects = this.#objects;
     let state = objects.get(id);
-    if (state) objects.delete(id);
-    else state = { buckets: [], aggregates: [], observed: [] };
-    objects.set(id, state);
-    if (objects.size > EVENT_CACHE_SIZE) {
-      const oldest = objects.keys().next().value;
-      if (oldest !== undefined) objects.delete(oldest);
+    if (state) {
+      // Made the most recently used: out of its place in the list, onto its end.
+      if (state !== this.#newest) {
+        const { older, newer } = state;
+        if (older) older.newer = newer;
+        else this.#oldest = newer;
+        newer!.older = older;
+        state.older = this.#newest;
+        state.newer = undefined;
+        this.#newest!.newer = state;
+        this.#newest = state;
+      }
+    } else {
+      state = {
+        id,
+        buckets: undefined,
+        aggregates: undefined,
+        observed: undefined,
+        older: this.#newest,
+        newer: undefined,
+      };
+      if (this.#newest) this.#newest.newer = state;
+      else this.#oldest = state;
+      this.#newest = state;
+      objects.set(id, state);
+      if (objects.size > EVENT_CACHE_SIZE) {
+        const oldest = this.#oldest!;
+        objects.delete(oldest.id);
+        this.#oldest = oldest.newer;
+        this.#oldest!.older = undefined;
+      }
     }
     this.#lastId = id;
     this.#lastState = state;
@@ -280,18 +321,11 @@ export class EventCorrelator {
 
   /** The source-and-object token bucket (golang.org/x/time/rate, as flowcontrol wraps it). */
   #allow(state: ObjectState, source: string, nowMs: number): boolean {
-    let bucket: Bucket | undefined;
-    const buckets = state.buckets;
-    for (let i = 0; i < buckets.length; i++) {
-      const b = buckets[i]!;
-      if (b.source === source) {
-        bucket = b;
-        break;
-      }
-    }
+    let bucket = state.buckets;
+    while (bucket !== undefined && bucket.source !== source) bucket = bucket.next;
     if (!bucket) {
-      bucket = { source, tokens: SPAM_BURST, lastMs: nowMs };
-      buckets.push(bucket);
+      bucket = { source, tokens: SPAM_BURST, lastMs: nowMs, next: state.buckets };
+      state.buckets = bucket;
     } else {
       bucket.tokens = Math.min(
         SPAM_BURST,

@@ -201,6 +201,51 @@ describe('runtime', () => {
     ]);
   });
 
+  it('keeps the 4096 most recently used events.k8s.io Events: the least recent is forgotten', () => {
+    const { rt, admin } = setup();
+    // p0 … p4095 fill the cache; p0 again (a series of 2) makes p1 the least recent; a new
+    // pod's Event pushes p1 out, so p1's next occurrence starts a new Event (pushing p2 out),
+    // while p3's still finds its own.
+    const names = [...Array.from({ length: 4096 }, (_, i) => `p${i}`), 'p0', 'new', 'p1', 'p3'];
+    const rec: Reconciler = {
+      actor: 'scheduler',
+      name: 'default-scheduler',
+      watches: [],
+      keysFor: () => [],
+      initialKeys: () => ['go'],
+      reconcile: (_key, _cache, ctx) => {
+        for (const name of names) {
+          ctx.recordEvent({
+            ref: { resource: 'pods', namespace: 'default', name, kind: 'Pod', apiVersion: 'v1' },
+            type: 'Normal',
+            reason: 'Scheduled',
+            message: `Successfully assigned default/${name} to n1`,
+            component: 'default-scheduler',
+            host: 'cp',
+            action: 'Binding',
+          });
+        }
+        return { writes: [] };
+      },
+    };
+    rt.register([rec]);
+    runAll(rt, 100);
+    const events = admin.list('events', 'default');
+    if (!events.ok) throw new Error();
+    const about = (name: string) =>
+      events.value.items
+        .filter((e) => (e.involvedObject as { name: string }).name === name)
+        .map((e) => (e.series as { count: number } | undefined)?.count ?? 1);
+    expect(events.value.items).toHaveLength(4098);
+    expect([about('p0'), about('p1'), about('p2'), about('p3'), about('new')]).toEqual([
+      [2],
+      [1, 1],
+      [1],
+      [2],
+      [1],
+    ]);
+  });
+
   it('records events with real names and aggregates repeats', () => {
     const { rt, admin } = setup();
     const rec: Reconciler = {

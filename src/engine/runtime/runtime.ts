@@ -260,12 +260,11 @@ function hex8(n: number): string {
 /**
  * An Event of the events.k8s.io recorder in its broadcaster's cache, by the fields of
  * client-go's `getKey` (action, reason, reportingController, regarding — with its
- * resourceVersion — and related; not the note), with its series.
+ * resourceVersion — and related; not the note: its `SeriesKey` fields), with its series.
+ * One object per Event: the key's fields, the bucket's chain and the LRU order are its own.
  */
-interface AggregatedEvent {
+interface AggregatedEvent extends SeriesKey {
   namespace: string;
-  /** The fields of `getKey` besides the regarding name (see `SeriesKey`). */
-  key: SeriesKey;
   name: string;
   /** The Event object's name. */
   eventName: string;
@@ -277,6 +276,11 @@ interface AggregatedEvent {
   lastObserved: number;
   /** The series count last written to the API. */
   written: number;
+  /** The next entry of the same regarding name (see Runtime.#eventAgg). */
+  next: AggregatedEvent | undefined;
+  /** The entries used just before and just after this one (see Runtime.#aggOldest). */
+  older: AggregatedEvent | undefined;
+  newer: AggregatedEvent | undefined;
 }
 
 /**
@@ -303,7 +307,13 @@ interface SeriesKey {
   relatedUid: string;
 }
 
-function seriesKey(e: EventRecord): SeriesKey {
+/** A new cache entry for `e`, stored as the Event `eventName` at virtual ms `now`. */
+function aggregatedEvent(
+  e: EventRecord,
+  namespace: string,
+  eventName: string,
+  now: number,
+): AggregatedEvent {
   const r = e.ref;
   const rel = e.related;
   return {
@@ -320,6 +330,16 @@ function seriesKey(e: EventRecord): SeriesKey {
     relatedNamespace: rel?.namespace ?? '',
     relatedName: rel?.name ?? '',
     relatedUid: rel?.uid ?? '',
+    namespace,
+    name: r.name,
+    eventName,
+    eventTime: now,
+    count: 1,
+    lastObserved: now,
+    written: 1,
+    next: undefined,
+    older: undefined,
+    newer: undefined,
   };
 }
 
@@ -347,6 +367,9 @@ function hasSeriesKey(k: SeriesKey, e: EventRecord): boolean {
     k.relatedUid === (rel.uid ?? '')
   );
 }
+
+/** The empty `source` of an events.k8s.io Event read through core/v1. */
+const NO_SOURCE: Readonly<Record<string, string>> = Object.freeze({});
 
 /** client-go tools/events: a cached Event is finished 6 minutes after its last occurrence… */
 const SERIES_FINISH_MS = 6 * 60_000;
@@ -499,12 +522,15 @@ export class Runtime {
   /** Watch-delivery parts by object uid (see `DeliveryParts`). */
   readonly #deliveryParts = new Map<string, DeliveryParts>();
   /**
-   * Events of the events.k8s.io recorder seen so far, by involved object name: a repeat is
-   * found by comparing the fields instead of building a key string per Event.
+   * Events of the events.k8s.io recorder seen so far, by involved object name (the first of
+   * a chain linked by `next`): a repeat is found by comparing the fields instead of building a
+   * key string per Event.
    */
-  readonly #eventAgg = new Map<string, AggregatedEvent[]>();
-  /** The same entries, least recently used first (a `Set` keeps insertion order). */
-  readonly #eventAggOrder = new Set<AggregatedEvent>();
+  readonly #eventAgg = new Map<string, AggregatedEvent>();
+  /** The same entries from the least to the most recently used (linked by older/newer). */
+  #aggOldest: AggregatedEvent | undefined;
+  #aggNewest: AggregatedEvent | undefined;
+  #aggCount = 0;
   /**
    * The last Event's Unix nanoseconds (about 2^61, beyond a double's exact integers) as its
    * high and low 32 bits: no BigInt arithmetic per Event. Starts at 0, as client-go's zero.
@@ -519,6 +545,12 @@ export class Runtime {
   #hexHiOf = Number.NaN;
   #hexHi = '';
   readonly #correlator = new EventCorrelator();
+  /** The last Event's `involvedObject` (see #involvedObject). */
+  #lastInvolved: Readonly<Record<string, unknown>> | undefined;
+  /** `<component>-<host>` by component, then host (see #reportingInstance). */
+  readonly #reportingInstances = new Map<string, Map<string, string>>();
+  /** Frozen `source` objects by component, then host ('' for none). */
+  readonly #eventSources = new Map<string, Map<string, Readonly<Record<string, string>>>>();
   /**
    * The API server is down (its node stopped): every request of an actor fails before it
    * reaches the server (no message, nothing written), and no watch event is delivered.
@@ -1165,7 +1197,6 @@ export class Runtime {
       )
         this.#writeSeries(a, seen);
       if (finished) {
-        this.#eventAggOrder.delete(seen);
         this.#dropAggregated(seen);
         seen = undefined;
       }
@@ -1173,39 +1204,50 @@ export class Runtime {
     if (seen) {
       seen.count++;
       seen.lastObserved = now;
-      this.#eventAggOrder.delete(seen);
-      this.#eventAggOrder.add(seen);
-      if (seen.count === 2 && !this.#writeSeries(a, seen)) {
-        this.#eventAggOrder.delete(seen);
-        this.#dropAggregated(seen);
+      if (seen !== this.#aggNewest) {
+        this.#unlinkAggregated(seen);
+        this.#appendAggregated(seen);
       }
+      if (seen.count === 2 && !this.#writeSeries(a, seen)) this.#dropAggregated(seen);
       return;
     }
     const name = this.#createEvent(a, e, namespace, e.message, 1, rfc3339(now), true, undefined);
     if (name !== undefined) {
-      const entry: AggregatedEvent = {
-        namespace,
-        key: seriesKey(e),
-        name: e.ref.name,
-        eventName: name,
-        eventTime: now,
-        count: 1,
-        lastObserved: now,
-        written: 1,
-      };
-      const bucket = this.#eventAgg.get(entry.name);
-      if (bucket) bucket.push(entry);
-      else this.#eventAgg.set(entry.name, [entry]);
-      this.#eventAggOrder.add(entry);
-      // client-go's caches keep 4096 entries; drop the oldest beyond that.
-      if (this.#eventAggOrder.size > EVENT_CACHE_SIZE) {
-        const oldest = this.#eventAggOrder.values().next().value;
-        if (oldest !== undefined) {
-          this.#eventAggOrder.delete(oldest);
-          this.#dropAggregated(oldest);
-        }
+      const entry = aggregatedEvent(e, namespace, name, now);
+      const first = this.#eventAgg.get(entry.name);
+      if (first === undefined) this.#eventAgg.set(entry.name, entry);
+      else {
+        let last = first;
+        while (last.next !== undefined) last = last.next;
+        last.next = entry;
       }
+      this.#appendAggregated(entry);
+      // client-go's caches keep 4096 entries; drop the oldest beyond that.
+      if (this.#aggCount > EVENT_CACHE_SIZE) this.#dropAggregated(this.#aggOldest!);
     }
+  }
+
+  /** Make `s` the most recently used entry (it is in no place of the order). */
+  #appendAggregated(s: AggregatedEvent): void {
+    const newest = this.#aggNewest;
+    s.older = newest;
+    s.newer = undefined;
+    if (newest) newest.newer = s;
+    else this.#aggOldest = s;
+    this.#aggNewest = s;
+    this.#aggCount++;
+  }
+
+  /** Take `s` out of the order of use. */
+  #unlinkAggregated(s: AggregatedEvent): void {
+    const { older, newer } = s;
+    if (older) older.newer = newer;
+    else this.#aggOldest = newer;
+    if (newer) newer.older = older;
+    else this.#aggNewest = older;
+    s.older = undefined;
+    s.newer = undefined;
+    this.#aggCount--;
   }
 
   /** Write an Event's series as the broadcaster has it; false when the Event is gone. */
@@ -1219,20 +1261,24 @@ export class Runtime {
 
   /** The cached events.k8s.io Event isomorphic to `e` (in `namespace`), if any. */
   #findAggregated(namespace: string, e: EventRecord): AggregatedEvent | undefined {
-    const bucket = this.#eventAgg.get(e.ref.name);
-    if (!bucket) return undefined;
-    for (let i = 0; i < bucket.length; i++) {
-      const s = bucket[i]!;
-      if (s.namespace === namespace && hasSeriesKey(s.key, e)) return s;
-    }
+    for (let s = this.#eventAgg.get(e.ref.name); s !== undefined; s = s.next)
+      if (s.namespace === namespace && hasSeriesKey(s, e)) return s;
     return undefined;
   }
 
-  /** Take `entry` out of its `#eventAgg` bucket (its place in the order is the caller's). */
+  /** Forget `entry`: out of its `#eventAgg` chain and out of the order of use. */
   #dropAggregated(entry: AggregatedEvent): void {
-    const bucket = this.#eventAgg.get(entry.name)!;
-    if (bucket.length === 1) this.#eventAgg.delete(entry.name);
-    else bucket.splice(bucket.indexOf(entry), 1);
+    const first = this.#eventAgg.get(entry.name)!;
+    if (first === entry) {
+      if (entry.next === undefined) this.#eventAgg.delete(entry.name);
+      else this.#eventAgg.set(entry.name, entry.next);
+    } else {
+      let prev = first;
+      while (prev.next !== entry) prev = prev.next!;
+      prev.next = entry.next;
+    }
+    entry.next = undefined;
+    this.#unlinkAggregated(entry);
   }
 
   /**
@@ -1280,6 +1326,77 @@ export class Runtime {
   }
 
   /**
+   * An Event's `involvedObject` (client-go's ObjectReference of `ref`: kind, name, apiVersion,
+   * then the namespace, uid, resourceVersion and fieldPath it has), frozen as etcd would freeze
+   * it. Consecutive Events about the same reference (a container's Created and Started) share
+   * one: stored objects are immutable, so sharing a frozen part is safe.
+   */
+  #involvedObject(ref: EventRecord['ref']): Readonly<Record<string, unknown>> {
+    // Compared with the last object itself (frozen), not with the last reference, which its
+    // recorder might change and record again.
+    const last = this.#lastInvolved;
+    if (
+      last !== undefined &&
+      last.name === ref.name &&
+      last.uid === (ref.uid || undefined) &&
+      last.resourceVersion === (ref.resourceVersion || undefined) &&
+      last.fieldPath === (ref.fieldPath || undefined) &&
+      last.kind === ref.kind &&
+      last.namespace === (ref.namespace || undefined) &&
+      last.apiVersion === ref.apiVersion
+    )
+      return last;
+    const involved: Record<string, unknown> = {
+      kind: ref.kind,
+      name: ref.name,
+      apiVersion: ref.apiVersion,
+    };
+    if (ref.namespace) involved.namespace = ref.namespace;
+    if (ref.uid) involved.uid = ref.uid;
+    if (ref.resourceVersion) involved.resourceVersion = ref.resourceVersion;
+    if (ref.fieldPath) involved.fieldPath = ref.fieldPath;
+    Object.freeze(involved);
+    this.#lastInvolved = involved;
+    return involved;
+  }
+
+  /** A core/v1 Event's `source` ({component, host}): one frozen object per component and host. */
+  #eventSource(component: string, host: string | undefined): Readonly<Record<string, string>> {
+    let byHost = this.#eventSources.get(component);
+    if (byHost === undefined) {
+      byHost = new Map();
+      this.#eventSources.set(component, byHost);
+    }
+    const h = host ?? '';
+    const known = byHost.get(h);
+    if (known !== undefined) return known;
+    // An empty host is left out, as `source.host` is omitempty.
+    const source: Readonly<Record<string, string>> = Object.freeze<Record<string, string>>(
+      host ? { component, host } : { component },
+    );
+    byHost.set(h, source);
+    return source;
+  }
+
+  /**
+   * An events.k8s.io Event's reporting instance, `<controller>-<hostname>`: one flat string per
+   * controller and host (kept in every stored Event), not a new rope per Event.
+   */
+  #reportingInstance(component: string, host: string): string {
+    let byHost = this.#reportingInstances.get(component);
+    if (byHost === undefined) {
+      byHost = new Map();
+      this.#reportingInstances.set(component, byHost);
+    }
+    let instance = byHost.get(host);
+    if (instance === undefined) {
+      instance = flat(`${component}-${host}`);
+      byHost.set(host, instance);
+    }
+    return instance;
+  }
+
+  /**
    * Create one Event about `e.ref`; returns its name, or undefined if the create failed.
    * `reporting`: whether the reporting fields are set; `recreate`: the name of the Event this
    * one re-creates. (Fields as arguments: no options object per Event.)
@@ -1296,15 +1413,7 @@ export class Runtime {
   ): string | undefined {
     const name = recreate ?? this.#eventName(e.ref.name);
     flat(message);
-    const involved: Record<string, unknown> = {
-      kind: e.ref.kind,
-      name: e.ref.name,
-      apiVersion: e.ref.apiVersion,
-    };
-    if (e.ref.namespace) involved.namespace = e.ref.namespace;
-    if (e.ref.uid) involved.uid = e.ref.uid;
-    if (e.ref.resourceVersion) involved.resourceVersion = e.ref.resourceVersion;
-    if (e.ref.fieldPath) involved.fieldPath = e.ref.fieldPath;
+    const involved = this.#involvedObject(e.ref);
     let obj: KubeObject;
     if (e.action === undefined)
       obj = {
@@ -1314,8 +1423,7 @@ export class Runtime {
         involvedObject: involved,
         reason: e.reason,
         message,
-        // Literals with no spread in them: no temporary object to build and copy per Event.
-        source: e.host ? { component: e.component, host: e.host } : { component: e.component },
+        source: this.#eventSource(e.component, e.host),
         firstTimestamp,
         lastTimestamp: rfc3339(this.now),
         count,
@@ -1335,16 +1443,16 @@ export class Runtime {
         involvedObject: involved,
         reason: e.reason,
         message,
-        source: {},
+        source: NO_SOURCE,
         firstTimestamp: null,
         lastTimestamp: null,
         type: e.type,
         eventTime: rfc3339Micro(this.now),
         action: e.action,
         reportingComponent: e.component,
-        reportingInstance: `${e.component}-${e.host ?? ''}`,
+        reportingInstance: this.#reportingInstance(e.component, e.host ?? ''),
       };
-      if (e.related) obj.related = { ...e.related };
+      if (e.related) obj.related = Object.freeze({ ...e.related });
     }
     // Built here and never read again: the API server may store this very object.
     const res = a.client.create('events', namespace, obj, OWNED);
