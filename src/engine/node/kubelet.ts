@@ -646,12 +646,19 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   const fileSeen = new Map<string, string>();
   /** Static pods whose file is gone: their mirror pods are deleted, not learned again. */
   const removedStatic = new Set<string>();
+  /**
+   * Static pods whose manifest changed (another hash: another pod UID for the kubelet): when
+   * their new mirror pod comes, the old pod's containers are killed and new ones start.
+   */
+  const changedStatic = new Set<string>();
   let manifestErrors: StaticPodError[] = [];
   /** Set by `serviceRestart`: the next `onStart` keeps the running containers. */
   let keepContainers = false;
   /** The kubelet came back from `systemctl restart`: it records its start-up events again. */
   let restartedService = false;
   let bootCount = 0;
+  /** Unix ms of the first sync of this boot: containers older than it were there to adopt. */
+  let bootSyncedAt: number | undefined;
   /**
    * `registrationCompleted`: the kubelet registers its Node once per start, and knows it has
    * once it sees the Node. A Node deleted after that is not registered again until the kubelet
@@ -2777,6 +2784,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         removedStatic.has(key) ||
         (fromFile !== undefined && pod.metadata.annotations[MIRROR_ANNOTATION] !== fromFile);
       if (fromFile === undefined && !stale) staticPods.set(key, manifestOf(pod));
+      if (stale && fromFile !== undefined && !removedStatic.has(key)) changedStatic.add(key);
       if (isDeleting(pod) || stale) {
         return [
           {
@@ -2789,7 +2797,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           },
         ];
       }
-      if (w && w.uid !== uidOf(pod)) {
+      // A mirror pod made again for the same static pod: its containers go on.
+      if (w && w.uid !== uidOf(pod) && !changedStatic.delete(key)) {
         runtime.renamePod(w.uid, uidOf(pod));
         w.uid = uidOf(pod);
       }
@@ -2835,7 +2844,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const phase = podPhase(pod);
     if (phase === 'Succeeded' || phase === 'Failed') return [];
     if (!w) {
-      const adopting = bootCount <= 1 && phase === 'Running';
+      // At its first boot the kubelet takes over the containers running on the machine; a
+      // Running pod that started since (brought back by an etcd restore) has none left.
+      const adopting =
+        bootCount <= 1 &&
+        phase === 'Running' &&
+        !(Date.parse(statusOf<{ startTime?: string }>(pod).startTime ?? '') > (bootSyncedAt ?? 0));
       if (!adopting && !pod.metadata?.annotations?.[MIRROR_ANNOTATION]) {
         const rejected = admissionRejection(pod, cache);
         if (rejected) return rejectPod(pod, rejected, ctx);
@@ -3445,6 +3459,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         bootCount = 1;
         bootEventsPending = true;
       }
+      bootSyncedAt ??= Date.parse(ctx.timestamp());
       if (key === 'node-status') return { writes: reconcileNodeStatus(cache, ctx) };
       if (key === 'lease') return { writes: reconcileLease(cache, ctx) };
       if (key === STATIC_PODS_KEY) {

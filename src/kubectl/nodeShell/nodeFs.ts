@@ -10,6 +10,7 @@ import type { StoredFile } from '../../engine/cluster.ts';
 import { nodeFileScope } from '../../engine/node/staticPodFiles.ts';
 import type { KubectlHost } from '../host.ts';
 import { type DirEntry, type FsResult, Workspace } from '../workspace.ts';
+import { etcdManifestRefusal } from './etcdManifest.ts';
 import {
   BASE_DIRS,
   baseFiles,
@@ -33,6 +34,7 @@ export function resolvePath(cwd: string, path: string): string {
   return `/${parts.join('/')}`;
 }
 
+const ETCD_MANIFEST = '/etc/kubernetes/manifests/etcd.yaml';
 /** The control plane's own manifests: this console keeps them as the engine runs them. */
 const KEPT = new Set(CONTROL_PLANE_COMPONENTS.map((c) => `/etc/kubernetes/manifests/${c}.yaml`));
 /**
@@ -158,6 +160,14 @@ export class NodeFs extends Workspace {
     // Written back as it is: nothing changes.
     if (content !== undefined && content === this.read(p)) return undefined;
     const component = MOVABLE[p];
+    // etcd's may move its data to a directory holding a restored member (etcdManifest.ts).
+    if (p === ETCD_MANIFEST && content)
+      return etcdManifestRefusal(
+        content,
+        this.read(p) ?? '',
+        (f) => this.read(f),
+        this.host.machines,
+      );
     if (!component) return "changing the control plane's own static pod manifests";
     // Removed, or truncated by a redirection before it writes: allowed.
     if (content === undefined || content === '') return undefined;
