@@ -936,7 +936,7 @@ class ClusterImpl implements Cluster {
     const old = this.#backups[kept - 1]!;
     const file: StoredFile = {
       path: memberDb(this.#etcdDir),
-      content: snapshotFileText(old.store.revision, old.keys, kept),
+      content: snapshotFileText(old.store.revision, old.keys, kept, true),
       at: this.nowEpochMs(),
     };
     const files = (this.#files.get(scope) ?? []).filter((f) => f.path !== file.path);

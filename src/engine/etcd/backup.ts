@@ -29,6 +29,11 @@ export interface SnapshotFileInfo {
   size: number;
   /** The kept contents it names (see `Cluster.etcdSnapshotSave`); absent in older files. */
   id?: number;
+  /**
+   * A data directory's database rather than a snapshot: no sha256 at its end (a restore from
+   * it needs `--skip-hash-check`).
+   */
+  noHash?: boolean;
 }
 
 const MAGIC = 'etcd-snapshot-v3';
@@ -43,18 +48,23 @@ export function memberDb(dir: string): string {
 }
 
 /** The text of a snapshot file of a store at `revision` with `keys` keys, kept as `id`. */
-export function snapshotFileText(revision: number, keys: number, id: number | undefined): string {
+export function snapshotFileText(
+  revision: number,
+  keys: number,
+  id: number | undefined,
+  noHash = false,
+): string {
   const size = 2_150_000 + keys * 4_608;
   let h = 0x811c9dc5;
   for (const ch of `${revision}:${keys}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   const hash = h.toString(16).padStart(8, '0');
-  return `${MAGIC} hash=${hash} revision=${revision} keys=${keys} size=${size}${id === undefined ? '' : ` id=${id}`}\n`;
+  return `${MAGIC} hash=${hash} revision=${revision} keys=${keys} size=${size}${id === undefined ? '' : ` id=${id}`}${noHash ? ' nohash' : ''}\n`;
 }
 
 /** A snapshot file's own line, or undefined when `text` is not one. */
 export function readSnapshotFile(text: string | undefined): SnapshotFileInfo | undefined {
   const m = new RegExp(
-    `^${MAGIC} hash=([0-9a-f]+) revision=(\\d+) keys=(\\d+) size=(\\d+)(?: id=(\\d+))?`,
+    `^${MAGIC} hash=([0-9a-f]+) revision=(\\d+) keys=(\\d+) size=(\\d+)(?: id=(\\d+))?( nohash)?`,
   ).exec(text ?? '');
   if (!m) return undefined;
   const info: SnapshotFileInfo = {
@@ -64,6 +74,7 @@ export function readSnapshotFile(text: string | undefined): SnapshotFileInfo | u
     size: Number(m[4]),
   };
   if (m[5] !== undefined) info.id = Number(m[5]);
+  if (m[6]) info.noHash = true;
   return info;
 }
 

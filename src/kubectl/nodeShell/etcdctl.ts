@@ -1,12 +1,14 @@
 /**
- * `etcdctl` 3.5.16 (and `etcdutl`) on the control-plane node, for the CKA backup task:
- * `ETCDCTL_API=3 etcdctl snapshot save FILE --endpoints=https://127.0.0.1:2379 --cacert=…
- * --cert=… --key=…` saves etcd's current revision and keys into FILE (a small stand-in for the
- * bolt database: what `snapshot status` reads back), with etcdctl's zap log lines on stderr and
- * `Snapshot saved at FILE`. etcd serves clients on TLS only and checks the client certificate
- * against its CA (etcd/ca.crt): no or wrong certificates time out (`context deadline
- * exceeded`), a file that is not there fails at once. `snapshot restore` is not simulated (the
- * restored data directory would have to replace the running etcd's).
+ * `etcdctl` 3.5.16 (and `etcdutl`) on the control-plane node, for the CKA backup-and-restore
+ * task: `ETCDCTL_API=3 etcdctl snapshot save FILE --endpoints=https://127.0.0.1:2379 --cacert=…
+ * --cert=… --key=…` keeps etcd's contents at that moment in the engine and writes FILE (a small
+ * stand-in for the bolt database: one line with what `snapshot status` reads back, and the `id`
+ * of the kept contents), with etcdctl's zap log lines on stderr and `Snapshot saved at FILE`.
+ * etcd serves clients on TLS only and checks the client certificate against its CA
+ * (etcd/ca.crt): no or wrong certificates time out (`context deadline exceeded`), a file that is
+ * not there fails at once. `etcdutl snapshot restore FILE --data-dir DIR` (or etcdctl's
+ * deprecated one) writes a member's data directory (etcdRestore.ts); pointing etcd's manifest
+ * at it (etcdManifest.ts) restarts etcd on the restored contents (the engine's cluster.ts).
  */
 import { readSnapshotFile, snapshotFileText } from '../../engine/etcd/backup.ts';
 import type { RunResult } from '../host.ts';

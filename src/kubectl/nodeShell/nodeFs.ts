@@ -150,9 +150,10 @@ export class NodeFs extends Workspace {
 
   /**
    * What change to `path` (to `content`; undefined: remove it) the console does not simulate,
-   * if it refuses it: etcd's and the API server's manifests stay as they are; the scheduler's
-   * and the controller manager's may go, come back, and change in what the kubelet applies
-   * (resources, probes, labels…) but not in their image or command.
+   * if it refuses it: the API server's manifest stays as it is, etcd's may only move etcd's
+   * data to a directory holding a restored member (etcdManifest.ts); the scheduler's and the
+   * controller manager's may go, come back, and change in what the kubelet applies (resources,
+   * probes, labels…) but not in their image or command.
    */
   refusal(path: string, content?: string): string | undefined {
     const p = this.abs(path);
