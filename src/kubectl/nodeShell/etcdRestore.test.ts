@@ -154,6 +154,23 @@ describe('etcd backup and restore (CKA)', () => {
     expect(run('kubectl get deploy -o name').out).toBe('deployment.apps/a\n');
   });
 
+  it('a whole new manifest copied over etcd.yaml with cp does the same', () => {
+    const { run } = afterBackup();
+    run('ssh control-plane');
+    run(`etcdutl snapshot restore /opt/snapshot.db --data-dir ${DIR}`);
+    run(
+      `sed 's#path: /var/lib/etcd$#path: ${DIR}#' /etc/kubernetes/manifests/etcd.yaml > /tmp/etcd.yaml`,
+    );
+    expect(run('cp /tmp/etcd.yaml /etc/kubernetes/manifests/etcd.yaml')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
+    run('exit');
+    run('sleep 60');
+    expect(run('kubectl get deploy -o name').out).toBe('deployment.apps/a\n');
+  });
+
   it("etcd's errors: a data directory in use, a missing file, a file that is no snapshot", () => {
     const { run } = afterBackup();
     run('ssh control-plane');
@@ -267,6 +284,12 @@ describe('etcd backup and restore (CKA)', () => {
       "sed: /etc/kubernetes/manifests/etcd.yaml: this console does not simulate changing etcd's manifest beyond where its data is (the etcd-data volume's hostPath, or --data-dir with the volume's mountPath)\n",
     );
     expect(run('rm /etc/kubernetes/manifests/etcd.yaml').code).not.toBe(0);
+    run(
+      `sed 's#path: /var/lib/etcd$#path: ${DIR}#' /etc/kubernetes/manifests/etcd.yaml > /tmp/etcd.yaml`,
+    );
+    expect(run('cat /tmp/etcd.yaml > /etc/kubernetes/manifests/etcd.yaml').err).toBe(
+      "bash: /etc/kubernetes/manifests/etcd.yaml: this console does not simulate emptying etcd's manifest (a redirection does that before it writes: copy the whole new file over it with cp, or edit it with sed -i)\n",
+    );
     // Nothing changed: the API server answers, b is still there.
     run('exit');
     expect(run('kubectl get deploy -o name').out).toBe('deployment.apps/b\n');

@@ -169,6 +169,8 @@ export class NodeFs extends Workspace {
         (f) => this.read(f),
         this.host.machines,
       );
+    if (p === ETCD_MANIFEST && content === '')
+      return "emptying etcd's manifest (a redirection does that before it writes: copy the whole new file over it with cp, or edit it with sed -i)";
     if (!component) return "changing the control plane's own static pod manifests";
     // Removed, or truncated by a redirection before it writes: allowed.
     if (content === undefined || content === '') return undefined;
