@@ -61,6 +61,9 @@ describe('etcd backup and restore (CKA)', () => {
     expect(run(`ls ${DIR} ${DIR}/member ${DIR}/member/snap ${DIR}/member/wal`).out).toBe(
       `${DIR}:\nmember\n\n${DIR}/member:\nsnap  wal\n\n${DIR}/member/snap:\n0000000000000001-0000000000000001.snap  db\n\n${DIR}/member/wal:\n0000000000000000-0000000000000000.wal\n`,
     );
+    expect(run(`ls -l ${DIR}/member ${DIR}/member/wal`).out).toMatch(
+      /^[^\n]+:\ntotal \d+\ndrwx------ 2 root root {2}4096 \w+ +\d+ \d\d:\d\d snap\ndrwx------ 2 root root {2}4096 \w+ +\d+ \d\d:\d\d wal\n\n[^\n]+:\ntotal \d+\n-rw------- 1 root root 64000000 \w+ +\d+ \d\d:\d\d 0000000000000000-0000000000000000\.wal\n$/,
+    );
     // The restored database is a snapshot too: status reads it.
     expect(run(`etcdutl snapshot status ${DIR}/member/snap/db`).out).toMatch(
       new RegExp(`^[0-9a-f]{8}, ${snapRevision}, \\d+, \\d\\.\\d MB, 3\\.5\\.0\\n$`),

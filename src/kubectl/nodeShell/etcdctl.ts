@@ -132,6 +132,8 @@ const readSnapshot = readSnapshotFile;
 
 /** The byte size `ls -l` shows for a file: a snapshot's recorded size. */
 export function snapshotSize(text: string): number | undefined {
+  // A WAL segment is preallocated to 64 MB (wal.SegmentSizeBytes).
+  if (text.startsWith('etcd-wal ')) return 64_000_000;
   return readSnapshot(text)?.size;
 }
 
