@@ -953,7 +953,9 @@ class ClusterImpl implements Cluster {
     const restart = ++this.#etcdRestarts;
     this.#rt.schedule(this.#rt.now + ETCD_RESTART_MS, () => {
       if (restart !== this.#etcdRestarts || this.#stopped.has(CONTROL_PLANE)) return;
-      this.#startControlPlane();
+      // The node's own agents ran on meanwhile (a kubelet stopped from the shell stays so).
+      this.#rt.apiServerUp();
+      for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
     });
   }
 }

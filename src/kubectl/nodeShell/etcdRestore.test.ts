@@ -229,6 +229,15 @@ describe('etcd backup and restore (CKA)', () => {
       err: 'Error: couldn\'t find local name "cp" in the initial cluster configuration\n',
       code: 1,
     });
+    // etcdutl has no client flags; etcdctl takes them and does not use them.
+    expect(run(`etcdutl snapshot restore /opt/snapshot.db --data-dir /x ${ETCD_FLAGS}`)).toEqual({
+      out: '',
+      err: 'Error: unknown flag: --endpoints\n',
+      code: 1,
+    });
+    expect(run('etcdutl snapshot restore /opt/snapshot.db --data-dir /x --verbose').err).toBe(
+      'Error: unknown flag: --verbose\n',
+    );
     expect(
       run('etcdutl snapshot restore /opt/snapshot.db --data-dir /x --bump-revision 1000'),
     ).toEqual({

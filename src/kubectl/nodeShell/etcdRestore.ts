@@ -141,12 +141,18 @@ export interface RestoreFlags {
 }
 
 /** The restore's flags from `args` (values as the `--flag value` or `--flag=value` forms give). */
-export function restoreFlags(args: readonly string[]): {
+export function restoreFlags(
+  args: readonly string[],
+  util: boolean,
+): {
   flags: RestoreFlags;
   positional: string[];
+  /** pflag's complaint about the first flag the command does not have. */
+  bad?: string;
 } {
   const flags: RestoreFlags = { skipHashCheck: false, markCompacted: false };
   const positional: string[] = [];
+  let bad: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const m = /^--?([a-z-]+)(?:=(.*))?$/.exec(a);
@@ -162,14 +168,15 @@ export function restoreFlags(args: readonly string[]): {
       continue;
     }
     if (!RESTORE_VALUE_FLAGS.has(name)) {
-      // etcdctl's global flags (--endpoints, --cacert…) take a value; the rest are booleans.
-      if (
-        m[2] === undefined &&
-        /^(endpoints|cacert|cert|key|user|password|dial-timeout|command-timeout|write-out|w|discovery-srv)$/.test(
-          name,
-        )
-      )
-        i++;
+      // The global flags: etcdutl's few, etcdctl's client flags (unused by a restore).
+      const valued = util ? UTIL_VALUE_FLAGS : CTL_VALUE_FLAGS;
+      if (valued.has(name)) {
+        if (m[2] === undefined) i++;
+      } else if (!(util ? UTIL_BOOL_FLAGS : CTL_BOOL_FLAGS).has(name))
+        // pflag's words: a long flag by its name, a shorthand by its letter.
+        bad ??= a.startsWith('--')
+          ? `unknown flag: --${name}`
+          : `unknown shorthand flag: '${name[0]}' in ${a}`;
       continue;
     }
     const v = m[2] ?? args[++i] ?? '';
@@ -180,8 +187,36 @@ export function restoreFlags(args: readonly string[]): {
     else if (name === 'initial-cluster-token') flags.initialClusterToken = v;
     else if (name === 'bump-revision') flags.bumpRevision = v;
   }
-  return { flags, positional };
+  return bad === undefined ? { flags, positional } : { flags, positional, bad };
 }
+
+const UTIL_VALUE_FLAGS = new Set(['write-out', 'w']);
+const UTIL_BOOL_FLAGS = new Set(['hex', 'help', 'h']);
+const CTL_VALUE_FLAGS = new Set([
+  'endpoints',
+  'cacert',
+  'cert',
+  'key',
+  'user',
+  'password',
+  'dial-timeout',
+  'command-timeout',
+  'keepalive-time',
+  'keepalive-timeout',
+  'write-out',
+  'w',
+  'discovery-srv',
+  'discovery-srv-name',
+]);
+const CTL_BOOL_FLAGS = new Set([
+  'debug',
+  'hex',
+  'insecure-skip-tls-verify',
+  'insecure-transport',
+  'insecure-discovery',
+  'help',
+  'h',
+]);
 
 /** zap's console time (RFC 3339, seconds) for epoch ms. */
 function ts(ms: number): string {
@@ -221,7 +256,9 @@ export function restore(
     stderr: `${notice}${logs}Error: ${err}\n`,
     exitCode: code,
   });
-  const { flags, positional } = restoreFlags(args);
+  const { flags, positional, bad } = restoreFlags(args, !deprecated);
+  // cobra refuses an unknown flag before the command runs.
+  if (bad) return { stdout: '', stderr: `Error: ${bad}\n`, exitCode: 1 };
   const files = positional.slice(2);
   if (files.length !== 1)
     return fail('snapshot restore requires exactly one argument', EXIT_BAD_ARGS);
