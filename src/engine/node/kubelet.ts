@@ -657,8 +657,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   /** The kubelet came back from `systemctl restart`: it records its start-up events again. */
   let restartedService = false;
   let bootCount = 0;
-  /** Unix ms of the first sync of this boot: containers older than it were there to adopt. */
-  let bootSyncedAt: number | undefined;
+  /**
+   * Pods (by UID) whose containers this kubelet stopped and forgot during its first boot: one
+   * that comes back Running (an etcd restore) has nothing left to adopt.
+   */
+  const dropped = new Set<string>();
   /**
    * `registrationCompleted`: the kubelet registers its Node once per start, and knows it has
    * once it sees the Node. A Node deleted after that is not registered again until the kubelet
@@ -2472,6 +2475,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     send(ctx, w.ref, 'cri.stopPodSandbox', 'StopPodSandbox', sharedSummary('cri.stopPodSandbox'));
     runtime.removePodSandbox(w.uid);
+    if (bootCount <= 1) dropped.add(w.uid);
     work.delete(key);
     return [deleteForce];
   }
@@ -2835,6 +2839,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
             sharedSummary('cri.stopPodSandbox'),
           );
         runtime.removePodSandbox(w.uid);
+        if (bootCount <= 1) dropped.add(w.uid);
         work.delete(key);
         w = undefined;
       }
@@ -2845,11 +2850,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (phase === 'Succeeded' || phase === 'Failed') return [];
     if (!w) {
       // At its first boot the kubelet takes over the containers running on the machine; a
-      // Running pod that started since (brought back by an etcd restore) has none left.
-      const adopting =
-        bootCount <= 1 &&
-        phase === 'Running' &&
-        !(Date.parse(statusOf<{ startTime?: string }>(pod).startTime ?? '') > (bootSyncedAt ?? 0));
+      // Running pod whose containers it stopped since (brought back by an etcd restore) has
+      // none left.
+      const adopting = bootCount <= 1 && phase === 'Running' && !dropped.has(uidOf(pod));
       if (!adopting && !pod.metadata?.annotations?.[MIRROR_ANNOTATION]) {
         const rejected = admissionRejection(pod, cache);
         if (rejected) return rejectPod(pod, rejected, ctx);
@@ -3459,7 +3462,6 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         bootCount = 1;
         bootEventsPending = true;
       }
-      bootSyncedAt ??= Date.parse(ctx.timestamp());
       if (key === 'node-status') return { writes: reconcileNodeStatus(cache, ctx) };
       if (key === 'lease') return { writes: reconcileLease(cache, ctx) };
       if (key === STATIC_PODS_KEY) {
