@@ -10,6 +10,15 @@ import type { Attributes, Decision, RulesReview, UserInfo } from './apiserver/rb
 import { etcdGroupOf, etcdKey, RESOURCES } from './apiserver/resources.ts';
 import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
+import {
+  ETCD_DATA_DIR,
+  ETCD_MANIFEST,
+  type EtcdBackup,
+  etcdHostDataDir,
+  memberDb,
+  readSnapshotFile,
+  snapshotFileText,
+} from './etcd/backup.ts';
 import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
 import { createNode, type Kubelet } from './node/index.ts';
 import { STATIC_PODS_KEY } from './node/kubelet.ts';
@@ -120,7 +129,8 @@ export interface Input {
     | 'startKubelet'
     | 'docker.build'
     | 'docker.push'
-    | 'files.write';
+    | 'files.write'
+    | 'etcd.snapshot';
   actor?: Actor;
   method?: keyof ClusterClient;
   args: unknown[];
@@ -237,6 +247,15 @@ export interface Cluster {
   ): Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
   /** Every node name, control plane first. */
   nodes(): readonly string[];
+  /**
+   * `etcdctl snapshot save`: keep etcd's contents as they are now (structurally shared) and
+   * return their number, revision and key count. An input: a replay keeps them again.
+   */
+  etcdSnapshotSave(): { id: number; revision: number; keys: number };
+  /** A kept snapshot's revision and key count, if `id` names one. */
+  etcdSnapshot(id: number): { revision: number; keys: number } | undefined;
+  /** The control-plane node directory etcd keeps its data in (`/var/lib/etcd` until a restore). */
+  etcdDataDir(): string;
   stoppedNodes(): readonly string[];
   /** How many times a node booted again after a stop (`startNode`): 0 until it does. */
   nodeBoots(name: string): number;
@@ -269,6 +288,13 @@ const MANIFEST_ACTORS: Readonly<Record<string, Actor>> = {
   '/etc/kubernetes/manifests/kube-scheduler.yaml': 'scheduler',
   '/etc/kubernetes/manifests/kube-controller-manager.yaml': 'controller-manager',
 };
+
+/**
+ * How long the API server refuses connections after etcd's manifest points it at a restored
+ * data directory: the kubelet restarts etcd, and the API server, whose etcd went away under
+ * it, restarts as well before it serves again.
+ */
+export const ETCD_RESTART_MS = 40_000;
 
 /** Where kubeadm's API server listens: the control-plane node's address, port 6443. */
 export const API_SERVER_ADDRESS = `${nodeIP(0)}:6443`;
@@ -533,6 +559,7 @@ class ClusterImpl implements Cluster {
     } else if (input.op === 'startNode') this.startNode(input.args[0] as string);
     else if (input.op === 'stopKubelet') this.stopKubelet(input.args[0] as string);
     else if (input.op === 'startKubelet') this.startKubelet(input.args[0] as string);
+    else if (input.op === 'etcd.snapshot') this.etcdSnapshotSave();
     else if (input.actor && input.method) {
       const c = input.user ? this.clientAs(input.actor, input.user) : this.client(input.actor);
       (c[input.method] as (...a: unknown[]) => unknown)(...clone(input.args));
@@ -737,6 +764,8 @@ class ClusterImpl implements Cluster {
         if (f.content === null || f.content.trim() === '') this.#rt.stop(actor);
         else if (!this.#stopped.has(CONTROL_PLANE)) this.#rt.start(actor);
       }
+      const etcd = files.findLast((f) => f.path === ETCD_MANIFEST);
+      if (etcd?.content) this.#etcdManifest(etcd.content);
     }
   }
 
@@ -854,6 +883,84 @@ class ClusterImpl implements Cluster {
 
   nodeBoots(name: string): number {
     return this.#boots.get(name) ?? 0;
+  }
+
+  // ---------------------------------------------------------------- etcd backup and restore
+
+  /** Kept etcd contents, by number - 1 (see `etcdSnapshotSave`). */
+  readonly #backups: EtcdBackup<KubeObject>[] = [];
+  /** The node directory etcd's data is in. */
+  #etcdDir = ETCD_DATA_DIR;
+  /** Counts etcd's restarts on another data directory (a later one supersedes a pending one). */
+  #etcdRestarts = 0;
+
+  #keep(): number {
+    const store = this.#etcd.snapshot();
+    let keys = 0;
+    for (const g of store.groups.values()) keys += g.size;
+    this.#backups.push({ store, leases: this.#etcd.leaseTable(), keys });
+    return this.#backups.length;
+  }
+
+  etcdSnapshotSave(): { id: number; revision: number; keys: number } {
+    this.#input({ op: 'etcd.snapshot', args: [] });
+    const id = this.#keep();
+    const b = this.#backups[id - 1]!;
+    return { id, revision: b.store.revision, keys: b.keys };
+  }
+
+  etcdSnapshot(id: number): { revision: number; keys: number } | undefined {
+    const b = Number.isInteger(id) ? this.#backups[id - 1] : undefined;
+    return b && { revision: b.store.revision, keys: b.keys };
+  }
+
+  etcdDataDir(): string {
+    return this.#etcdDir;
+  }
+
+  /**
+   * etcd's manifest was written: when it moves etcd's data to another directory holding a
+   * restored member, the kubelet restarts etcd there. The running etcd's data stays in its
+   * old directory (a database its `member/snap/db` names, written without an input: a replay
+   * writes it again here); the store becomes the restored one, its revision the snapshot's;
+   * the API server refuses connections until etcd and then the API server are back
+   * (`ETCD_RESTART_MS`), the scheduler and the controller manager, which lost their leader
+   * lease meanwhile, start afresh, and every informer lists again.
+   */
+  #etcdManifest(text: string): void {
+    const dir = etcdHostDataDir(text);
+    if (dir === undefined || dir === this.#etcdDir) return;
+    const scope = nodeFileScope(CONTROL_PLANE);
+    const db = this.storedFiles(scope).find((f) => f.path === memberDb(dir))?.content;
+    const info = readSnapshotFile(db ?? undefined);
+    const backup = info?.id === undefined ? undefined : this.#backups[info.id - 1];
+    // Not a restored member (the console refuses such a manifest): nothing to start from.
+    if (!info || !backup) return;
+    const kept = this.#keep();
+    const old = this.#backups[kept - 1]!;
+    const file: StoredFile = {
+      path: memberDb(this.#etcdDir),
+      content: snapshotFileText(old.store.revision, old.keys, kept, true),
+      at: this.nowEpochMs(),
+    };
+    const files = (this.#files.get(scope) ?? []).filter((f) => f.path !== file.path);
+    this.#files.set(scope, [...files, file]);
+    this.#etcdDir = dir;
+    this.#etcd.restore(
+      backup.store,
+      backup.leases,
+      Math.max(0, info.revision - backup.store.revision),
+    );
+    this.#api.etcdRestarted();
+    for (const a of CONTROL_PLANE_ACTORS) this.#rt.stop(a);
+    this.#rt.apiServerDown(API_SERVER_ADDRESS);
+    const restart = ++this.#etcdRestarts;
+    this.#rt.schedule(this.#rt.now + ETCD_RESTART_MS, () => {
+      if (restart !== this.#etcdRestarts || this.#stopped.has(CONTROL_PLANE)) return;
+      // The node's own agents ran on meanwhile (a kubelet stopped from the shell stays so).
+      this.#rt.apiServerUp();
+      for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
+    });
   }
 }
 

@@ -97,7 +97,7 @@ describe('a node-debugging pod on the control plane', () => {
       ),
     ).toEqual({
       out: '',
-      err: "/host/etc/kubernetes/manifests/etcd.yaml: this console does not simulate changing the control plane's own manifests\n",
+      err: "/host/etc/kubernetes/manifests/etcd.yaml: this console does not simulate emptying etcd's manifest (a redirection does that before it writes: copy the whole new file over it with cp, or edit it with sed -i)\n",
       code: 0,
     });
     expect(run('ssh control-plane tail -1 /etc/kubernetes/manifests/etcd.yaml').out).toBe(

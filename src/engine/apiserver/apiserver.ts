@@ -2808,6 +2808,19 @@ export class ApiServer {
   static methodNotAllowed(message: string): Status {
     return methodNotAllowed(message);
   }
+
+  /**
+   * etcd started again from a restored snapshot, without telling its watchers: the listers
+   * built from watch events and the Event lease in use start afresh, as in a restarted API
+   * server.
+   */
+  etcdRestarted(): void {
+    this.#priorityClassList = undefined;
+    this.#quotaLists.clear();
+    this.#limitRangeLists.clear();
+    this.#pdbLists.clear();
+    this.#leases.reset();
+  }
 }
 
 /**

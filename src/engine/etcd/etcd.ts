@@ -321,4 +321,42 @@ export class Etcd<V> {
     for (const [g, m] of this.#groups) groups.set(g, m.freeze());
     return { revision: this.#revision, groups };
   }
+
+  /** The leases alive now and their TTLs (what a snapshot of the store keeps of the lessor). */
+  leaseTable(): { id: number; ttl: number }[] {
+    return [...this.#leases.values()].map((l) => ({ id: l.id, ttl: l.ttl }));
+  }
+
+  /**
+   * Start over from a snapshot (etcd restarted on a restored data directory): the keys and the
+   * revision are the snapshot's, plus `bumpRevision` (`etcdutl snapshot restore
+   * --bump-revision`); the snapshot's leases live on from now for their TTL, as a new leader's
+   * lessor promotes them, and the others are gone. Watchers are not told: a restart breaks
+   * their watches and clients list again. O(keys); only a restore pays it.
+   */
+  restore(
+    snap: EtcdSnapshot<V>,
+    leases: readonly { id: number; ttl: number }[],
+    bumpRevision = 0,
+  ): void {
+    this.#groups.clear();
+    for (const [g, frozen] of snap.groups) {
+      const m = new PersistentMap<KeyValue<V>>({ byTail: true });
+      for (const [key, kv] of frozen.entries()) m.set(key, kv);
+      this.#groups.set(g, m);
+    }
+    this.#revision = snap.revision + bumpRevision;
+    // Expiries queued for the old leases find them gone (`expireLeases` checks identity).
+    this.#leases.clear();
+    const now = this.#opts.now?.() ?? 0;
+    for (const { id, ttl } of leases) {
+      const lease: Lease = { id, ttl, expiresAt: now + ttl * 1000, keys: new Set() };
+      this.#leases.set(id, lease);
+      this.#expiries.push({ at: lease.expiresAt, seq: id, lease });
+      this.#opts.schedule?.(lease.expiresAt, () => this.expireLeases());
+    }
+    for (const m of this.#groups.values()) {
+      for (const kv of m.values()) if (kv.lease) this.#leases.get(kv.lease)?.keys.add(kv.key);
+    }
+  }
 }

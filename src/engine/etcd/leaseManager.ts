@@ -67,4 +67,11 @@ export class LeaseManager {
     this.#attached = 1;
     return grant.id;
   }
+
+  /** Forget the lease in use (a restarted API server's fresh manager; etcd restored). */
+  reset(): void {
+    this.#prevId = 0;
+    this.#prevExpiresAt = Number.NEGATIVE_INFINITY;
+    this.#attached = 0;
+  }
 }

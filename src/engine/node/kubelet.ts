@@ -646,12 +646,22 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   const fileSeen = new Map<string, string>();
   /** Static pods whose file is gone: their mirror pods are deleted, not learned again. */
   const removedStatic = new Set<string>();
+  /**
+   * Static pods whose manifest changed (another hash: another pod UID for the kubelet): when
+   * their new mirror pod comes, the old pod's containers are killed and new ones start.
+   */
+  const changedStatic = new Set<string>();
   let manifestErrors: StaticPodError[] = [];
   /** Set by `serviceRestart`: the next `onStart` keeps the running containers. */
   let keepContainers = false;
   /** The kubelet came back from `systemctl restart`: it records its start-up events again. */
   let restartedService = false;
   let bootCount = 0;
+  /**
+   * Pods (by UID) whose containers this kubelet stopped and forgot during its first boot: one
+   * that comes back Running (an etcd restore) has nothing left to adopt.
+   */
+  const dropped = new Set<string>();
   /**
    * `registrationCompleted`: the kubelet registers its Node once per start, and knows it has
    * once it sees the Node. A Node deleted after that is not registered again until the kubelet
@@ -2465,6 +2475,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     send(ctx, w.ref, 'cri.stopPodSandbox', 'StopPodSandbox', sharedSummary('cri.stopPodSandbox'));
     runtime.removePodSandbox(w.uid);
+    if (bootCount <= 1) dropped.add(w.uid);
     work.delete(key);
     return [deleteForce];
   }
@@ -2777,6 +2788,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         removedStatic.has(key) ||
         (fromFile !== undefined && pod.metadata.annotations[MIRROR_ANNOTATION] !== fromFile);
       if (fromFile === undefined && !stale) staticPods.set(key, manifestOf(pod));
+      if (stale && fromFile !== undefined && !removedStatic.has(key)) changedStatic.add(key);
       if (isDeleting(pod) || stale) {
         return [
           {
@@ -2789,7 +2801,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           },
         ];
       }
-      if (w && w.uid !== uidOf(pod)) {
+      // A mirror pod made again for the same static pod: its containers go on.
+      if (w && w.uid !== uidOf(pod) && !changedStatic.delete(key)) {
         runtime.renamePod(w.uid, uidOf(pod));
         w.uid = uidOf(pod);
       }
@@ -2826,6 +2839,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
             sharedSummary('cri.stopPodSandbox'),
           );
         runtime.removePodSandbox(w.uid);
+        if (bootCount <= 1) dropped.add(w.uid);
         work.delete(key);
         w = undefined;
       }
@@ -2835,7 +2849,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const phase = podPhase(pod);
     if (phase === 'Succeeded' || phase === 'Failed') return [];
     if (!w) {
-      const adopting = bootCount <= 1 && phase === 'Running';
+      // At its first boot the kubelet takes over the containers running on the machine; a
+      // Running pod whose containers it stopped since (brought back by an etcd restore) has
+      // none left.
+      const adopting = bootCount <= 1 && phase === 'Running' && !dropped.has(uidOf(pod));
       if (!adopting && !pod.metadata?.annotations?.[MIRROR_ANNOTATION]) {
         const rejected = admissionRejection(pod, cache);
         if (rejected) return rejectPod(pod, rejected, ctx);

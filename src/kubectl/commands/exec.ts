@@ -129,9 +129,12 @@ export function runExec(ctx: Ctx, args: string[]): void {
   if (r.written) {
     const all = jail ? jailWrites(jail.root, r.written) : r.written;
     // The node's control-plane manifests change only as its shell may change them.
+    // One complaint per file: a redirection's truncation is refused before its write is.
+    const refusedPaths = new Set<string>();
     const written = all.filter((f) => {
       const why = refusedOnNode(ctx, pod, container, f.path, f.content);
-      if (why && !refusals.includes(`${why}\n`)) refusals += `${why}\n`;
+      if (why && !refusedPaths.has(f.path)) refusals += `${why}\n`;
+      if (why) refusedPaths.add(f.path);
       return !why;
     });
     keepExecWrites(ctx, pod, container, written, nowMs);

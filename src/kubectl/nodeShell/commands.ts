@@ -188,9 +188,12 @@ function ls(
       return `lrwxrwxrwx 1 root root ${String(link.length).padStart(5)} ${date} ${name} -> ${link}`;
     const text = dir ? '' : (fs.read(path) ?? '');
     const size = dir ? 4096 : (snapshotSize(text) ?? new TextEncoder().encode(text).length);
+    // etcd makes its member directories, database and WAL private (0700, 0600).
     const mode = dir
-      ? 'drwxr-xr-x'
-      : /\.key$|^\/etc\/kubernetes\/[^/]+\.conf$|manifests\//.test(path)
+      ? /\/member(\/snap|\/wal)?$/.test(path)
+        ? 'drwx------'
+        : 'drwxr-xr-x'
+      : /\.key$|^\/etc\/kubernetes\/[^/]+\.conf$|manifests\/|\/member\/(wal\/|snap\/db$)/.test(path)
         ? '-rw-------'
         : '-rw-r--r--';
     return `${mode} ${dir ? 2 : 1} root root ${String(size).padStart(5)} ${date} ${name}`;

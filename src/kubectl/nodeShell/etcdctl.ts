@@ -1,14 +1,18 @@
 /**
- * `etcdctl` 3.5.16 (and `etcdutl`) on the control-plane node, for the CKA backup task:
- * `ETCDCTL_API=3 etcdctl snapshot save FILE --endpoints=https://127.0.0.1:2379 --cacert=…
- * --cert=… --key=…` saves etcd's current revision and keys into FILE (a small stand-in for the
- * bolt database: what `snapshot status` reads back), with etcdctl's zap log lines on stderr and
- * `Snapshot saved at FILE`. etcd serves clients on TLS only and checks the client certificate
- * against its CA (etcd/ca.crt): no or wrong certificates time out (`context deadline
- * exceeded`), a file that is not there fails at once. `snapshot restore` is not simulated (the
- * restored data directory would have to replace the running etcd's).
+ * `etcdctl` 3.5.16 (and `etcdutl`) on the control-plane node, for the CKA backup-and-restore
+ * task: `ETCDCTL_API=3 etcdctl snapshot save FILE --endpoints=https://127.0.0.1:2379 --cacert=…
+ * --cert=… --key=…` keeps etcd's contents at that moment in the engine and writes FILE (a small
+ * stand-in for the bolt database: one line with what `snapshot status` reads back, and the `id`
+ * of the kept contents), with etcdctl's zap log lines on stderr and `Snapshot saved at FILE`.
+ * etcd serves clients on TLS only and checks the client certificate against its CA
+ * (etcd/ca.crt): no or wrong certificates time out (`context deadline exceeded`), a file that is
+ * not there fails at once. `etcdutl snapshot restore FILE --data-dir DIR` (or etcdctl's
+ * deprecated one) writes a member's data directory (etcdRestore.ts); pointing etcd's manifest
+ * at it (etcdManifest.ts) restarts etcd on the restored contents (the engine's cluster.ts).
  */
+import { readSnapshotFile, snapshotFileText } from '../../engine/etcd/backup.ts';
 import type { RunResult } from '../host.ts';
+import { RESTORE_VALUE_FLAGS, restore } from './etcdRestore.ts';
 import type { NodeMachines } from './machines.ts';
 import type { NodeFs } from './nodeFs.ts';
 
@@ -24,8 +28,6 @@ const CLIENT_PAIRS: Record<string, string> = {
 const ETCD_CA = `${PKI}/etcd/ca.crt`;
 /** Where etcd listens for clients (`--listen-client-urls`). */
 const CLIENT_URLS = new Set(['127.0.0.1:2379', 'localhost:2379', '172.18.0.2:2379']);
-
-const MAGIC = 'etcd-snapshot-v3';
 
 /** zap's timestamp as etcd 3.5 logs it. */
 function ts(ms: number): string {
@@ -63,7 +65,16 @@ function parse(args: string[], env: Record<string, string>): Options {
   if (env.ETCDCTL_CACERT) o.cacert = env.ETCDCTL_CACERT;
   if (env.ETCDCTL_CERT) o.cert = env.ETCDCTL_CERT;
   if (env.ETCDCTL_KEY) o.key = env.ETCDCTL_KEY;
-  const takes = new Set(['endpoints', 'cacert', 'cert', 'key', 'write-out', 'w', 'dial-timeout']);
+  const takes = new Set([
+    'endpoints',
+    'cacert',
+    'cert',
+    'key',
+    'write-out',
+    'w',
+    'dial-timeout',
+    ...RESTORE_VALUE_FLAGS,
+  ]);
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (!a.startsWith('-')) {
@@ -109,26 +120,20 @@ function connection(o: Options, fs: NodeFs): { error: string } | { timeout: true
   return undefined;
 }
 
+/** What `snapshot save` writes: etcd's contents now, kept by the engine under the file's `id`. */
 function snapshotText(machines: NodeMachines): string {
+  const kept = machines.etcdSnapshotSave?.();
+  if (kept) return snapshotFileText(kept.revision, kept.keys, kept.id);
   const { revision, keys } = machines.etcdStatus();
-  const size = 2_150_000 + keys * 4_608;
-  let h = 0x811c9dc5;
-  for (const ch of `${revision}:${keys}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  return `${MAGIC} hash=${h.toString(16).padStart(8, '0')} revision=${revision} keys=${keys} size=${size}\n`;
+  return snapshotFileText(revision, keys, undefined);
 }
 
-function readSnapshot(
-  text: string | undefined,
-): { hash: string; revision: number; keys: number; size: number } | undefined {
-  const m = new RegExp(`^${MAGIC} hash=([0-9a-f]+) revision=(\\d+) keys=(\\d+) size=(\\d+)`).exec(
-    text ?? '',
-  );
-  if (!m) return undefined;
-  return { hash: m[1] as string, revision: Number(m[2]), keys: Number(m[3]), size: Number(m[4]) };
-}
+const readSnapshot = readSnapshotFile;
 
 /** The byte size `ls -l` shows for a file: a snapshot's recorded size. */
 export function snapshotSize(text: string): number | undefined {
+  // A WAL segment is preallocated to 64 MB (wal.SegmentSizeBytes).
+  if (text.startsWith('etcd-wal ')) return 64_000_000;
   return readSnapshot(text)?.size;
 }
 
@@ -180,15 +185,9 @@ export function etcdctl(
   const o = parse(args, env);
   const [cmd, sub, file] = o.positional;
   const tool = util ? 'etcdutl' : 'etcdctl';
-  // A restore's own flags (--data-dir, --name, --initial-cluster…) are real: say what is not
-  // simulated before any flag is judged unknown.
-  const words = args.filter((a) => !a.startsWith('-'));
-  if (words[0] === 'snapshot' && words[1] === 'restore')
-    return {
-      stdout: '',
-      stderr: `bash: this console cannot run "${tool} snapshot restore": restoring etcd (and pointing its manifest at the restored data directory) is not simulated\n`,
-      exitCode: 2,
-    };
+  // A restore has flags of its own (--data-dir, --name, --initial-cluster…) and needs no
+  // connection: it only writes a data directory.
+  if (cmd === 'snapshot' && sub === 'restore') return restore(fs, machines, nowMs, args, !util);
   if (o.bad) return { stdout: '', stderr: `Error: unknown flag: ${o.bad}\n`, exitCode: 1 };
   if (cmd === 'version' || (cmd === undefined && args.includes('--version')))
     return { stdout: `${tool} version: ${VERSION}\nAPI version: 3.5\n`, stderr: '', exitCode: 0 };
@@ -199,7 +198,7 @@ export function etcdctl(
   )
     return {
       stdout: '',
-      stderr: `bash: this console cannot run "${tool} ${args.join(' ')}": only ${util ? 'etcdutl snapshot status' : 'etcdctl snapshot save, snapshot status, endpoint health, member list and version'} are simulated\n`,
+      stderr: `bash: this console cannot run "${tool} ${args.join(' ')}": only ${util ? 'etcdutl snapshot status, snapshot restore' : 'etcdctl snapshot save, snapshot status, snapshot restore, endpoint health, member list and version'} are simulated\n`,
       exitCode: 2,
     };
   const conn = connection(o, fs);

@@ -30,6 +30,12 @@ export interface NodeMachines {
   list(resource: ResourceName): readonly KubeObject[];
   /** etcd's revision and key count (what `etcdctl snapshot save` saves). */
   etcdStatus(): { revision: number; keys: number };
+  /** `etcdctl snapshot save`: etcd's contents kept by the engine (number, revision, keys). */
+  etcdSnapshotSave?(): { id: number; revision: number; keys: number };
+  /** A kept snapshot's revision and key count, if `id` names one. */
+  etcdSnapshot?(id: number): { revision: number; keys: number } | undefined;
+  /** The control-plane node directory etcd keeps its data in. */
+  etcdDataDir?(): string;
 }
 
 /** The machines of a simulated cluster. */
@@ -56,5 +62,8 @@ export function clusterMachines(cluster: Cluster): NodeMachines {
       for (const r of RESOURCE_NAMES) keys += snap.list(r).length;
       return { revision: snap.revision, keys };
     },
+    etcdSnapshotSave: () => cluster.etcdSnapshotSave(),
+    etcdSnapshot: (id) => cluster.etcdSnapshot(id),
+    etcdDataDir: () => cluster.etcdDataDir(),
   };
 }

@@ -10,6 +10,7 @@ import type { StoredFile } from '../../engine/cluster.ts';
 import { nodeFileScope } from '../../engine/node/staticPodFiles.ts';
 import type { KubectlHost } from '../host.ts';
 import { type DirEntry, type FsResult, Workspace } from '../workspace.ts';
+import { etcdManifestRefusal } from './etcdManifest.ts';
 import {
   BASE_DIRS,
   baseFiles,
@@ -33,6 +34,7 @@ export function resolvePath(cwd: string, path: string): string {
   return `/${parts.join('/')}`;
 }
 
+const ETCD_MANIFEST = '/etc/kubernetes/manifests/etcd.yaml';
 /** The control plane's own manifests: this console keeps them as the engine runs them. */
 const KEPT = new Set(CONTROL_PLANE_COMPONENTS.map((c) => `/etc/kubernetes/manifests/${c}.yaml`));
 /**
@@ -148,9 +150,10 @@ export class NodeFs extends Workspace {
 
   /**
    * What change to `path` (to `content`; undefined: remove it) the console does not simulate,
-   * if it refuses it: etcd's and the API server's manifests stay as they are; the scheduler's
-   * and the controller manager's may go, come back, and change in what the kubelet applies
-   * (resources, probes, labels…) but not in their image or command.
+   * if it refuses it: the API server's manifest stays as it is, etcd's may only move etcd's
+   * data to a directory holding a restored member (etcdManifest.ts); the scheduler's and the
+   * controller manager's may go, come back, and change in what the kubelet applies (resources,
+   * probes, labels…) but not in their image or command.
    */
   refusal(path: string, content?: string): string | undefined {
     const p = this.abs(path);
@@ -158,6 +161,16 @@ export class NodeFs extends Workspace {
     // Written back as it is: nothing changes.
     if (content !== undefined && content === this.read(p)) return undefined;
     const component = MOVABLE[p];
+    // etcd's may move its data to a directory holding a restored member (etcdManifest.ts).
+    if (p === ETCD_MANIFEST && content)
+      return etcdManifestRefusal(
+        content,
+        this.read(p) ?? '',
+        (f) => this.read(f),
+        this.host.machines,
+      );
+    if (p === ETCD_MANIFEST && content === '')
+      return "emptying etcd's manifest (a redirection does that before it writes: copy the whole new file over it with cp, or edit it with sed -i)";
     if (!component) return "changing the control plane's own static pod manifests";
     // Removed, or truncated by a redirection before it writes: allowed.
     if (content === undefined || content === '') return undefined;
