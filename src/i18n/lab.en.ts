@@ -93,7 +93,10 @@ export const labEn = {
     'Docker pushes {image} to Docker Hub, where the nodes\u2019 container runtimes can pull it.',
   'lab.step.docker.pushDenied.title': 'docker push denied',
   'lab.step.docker.pushDenied.text':
-    'Docker Hub refuses the push of {image}. A name without an account lives under library/, which only Docker\u2019s official images may use, and a push needs an image that was built. Tag it under your account and push that: docker build -t learner/NAME . then docker push learner/NAME.',
+    'Docker Hub refuses the push of {image}: a name without an account lives under library/, which only Docker’s official images may use. Tag it under your account and push that: docker build -t learner/NAME . then docker push learner/NAME.',
+  'lab.step.docker.pushMissing.title': 'docker push: no such image here',
+  'lab.step.docker.pushMissing.text':
+    'Nothing was sent: this laptop has no image tagged {image}. docker push uploads an image you built or tagged earlier: first docker build -t {image} . then docker push {image}.',
   'lab.step.replicaset.title': 'Deployment controller',
   'lab.step.replicaset.text':
     'The deployment controller in the controller manager sees the Deployment and creates the ReplicaSet {replicaset}.',
@@ -112,7 +115,11 @@ export const labEn = {
   'lab.step.daemonPodsCreated.text':
     'The DaemonSet controller (controller manager) keeps one {daemonset} pod on every node that should run one. A node is missing it, so it creates {pods}, pinned to that node; the scheduler binds it there.',
   'lab.step.daemonPodsDeleted.title': 'DaemonSet controller',
-  'lab.step.daemonPodsDeleted.text': `The DaemonSet controller removes {pods}: its node no longer matches {daemonset}'s node selector or tolerations.`,
+  'lab.step.daemonPodsDeleted.text':
+    'The DaemonSet controller removes {pods}: the node no longer qualifies for {daemonset} (its node selector, node affinity or tolerations).',
+  'lab.step.daemonPodsRolled.title': 'DaemonSet rolling update',
+  'lab.step.daemonPodsRolled.text':
+    'Rolling update of {daemonset}: the DaemonSet controller deletes {pods}, which runs an old revision. Once the old pod is gone, it creates a pod of the new revision on the same node, then moves on to the next node (maxUnavailable {maxUnavailable}).',
   'lab.step.daemonRevision.title': 'DaemonSet controller',
   'lab.step.daemonRevision.text':
     "{daemonset}'s pod template changed. The DaemonSet controller (controller manager) makes ControllerRevision {revision} its revision {number}: a copy of the template kept as history for rollout undo, whose hash new pods carry as their controller-revision-hash label. Then it replaces the pods of older revisions: one node at a time with RollingUpdate (maxUnavailable 1), only as you delete them with OnDelete.",
@@ -212,10 +219,10 @@ export const labEn = {
     'You are logged in to the machine {node} as root, not talking to the API server: its files (/etc/kubernetes/manifests, the kubelet configuration), its kubelet service (systemctl, journalctl) and its container runtime (crictl). kubectl here has no kubeconfig unless you name one. exit returns to your own terminal.',
   'lab.step.kubeletStopped.title': 'The kubelet on {node} is stopped',
   'lab.step.kubeletStopped.text':
-    'systemd stopped the kubelet service. The containers on {node} keep running (containerd runs them), but nothing renews the node lease or posts the node status: after 40 s the node controller marks {node} NotReady, and 5 minutes later its pods are evicted. systemctl start kubelet brings it back.',
+    'systemd stopped the kubelet service. The containers on {node} keep running (containerd runs them), but nothing renews the node lease or posts the node status: after 50 s without a heartbeat (node-monitor-grace-period) the node controller marks {node} NotReady, and 5 minutes later its pods are evicted. systemctl start kubelet brings it back.',
   'lab.step.kubeletFailing.title': 'The kubelet on {node} keeps failing',
   'lab.step.kubeletFailing.text':
-    'systemd started the kubelet, but it exited at once with status 1: it could not load its configuration (journalctl -u kubelet shows the "command failed" line and the file it could not read). systemd tries again every 10 s (Restart=always). Until one start succeeds nothing reports for {node}: its containers keep running, and after 40 s the node controller marks it NotReady. Fix the file, then systemctl restart kubelet.',
+    'systemd started the kubelet, but it exited at once with status 1: it could not load its configuration (journalctl -u kubelet shows the "command failed" line and the file it could not read). systemd tries again every 10 s (Restart=always). Until one start succeeds nothing reports for {node}: its containers keep running, and after 50 s the node controller marks it NotReady. Fix the file, then systemctl restart kubelet.',
   'lab.step.nodeStarted.title': '{node} is back',
   'lab.step.nodeStarted.text':
     'The kubelet on {node} starts again, reports the node Ready and syncs its pods; kube-proxy reloads its rules.',

@@ -87,7 +87,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'Docker가 {image} 이미지를 Docker Hub에 푸시합니다. 노드의 컨테이너 런타임은 여기서 이미지를 받아 갑니다.',
   'lab.step.docker.pushDenied.title': 'docker push 거부',
   'lab.step.docker.pushDenied.text':
-    'Docker Hub가 {image} 푸시를 거부합니다. 계정 없는 이름은 library/ 아래에 놓이는데, 그곳은 Docker 공식 이미지만 쓸 수 있습니다. 또 푸시할 이미지는 먼저 빌드되어 있어야 합니다. 내 계정 아래로 태그해서 푸시하세요: docker build -t learner/NAME . 다음 docker push learner/NAME.',
+    'Docker Hub가 {image} 이미지의 푸시를 거부합니다. 계정 없는 이름은 library/ 아래에 놓이는데, 그곳은 Docker 공식 이미지만 쓸 수 있습니다. 내 계정 아래로 태그해서 푸시하세요. docker build -t learner/NAME . 을 실행한 뒤 docker push learner/NAME 명령을 실행하면 됩니다.',
+  'lab.step.docker.pushMissing.title': 'docker push: 로컬에 이미지 없음',
+  'lab.step.docker.pushMissing.text':
+    '아무것도 보내지 않았습니다. 이 노트북에는 {image} 태그가 붙은 이미지가 없습니다. docker push는 먼저 빌드하거나 태그해 둔 이미지만 올립니다. docker build -t {image} . 을 먼저 실행한 뒤 docker push {image} 명령을 실행하세요.',
   'lab.step.replicaset.title': '디플로이먼트 컨트롤러',
   'lab.step.replicaset.text':
     '컨트롤러 매니저의 디플로이먼트 컨트롤러가 Deployment를 보고 {replicaset} ReplicaSet을 만듭니다.',
@@ -108,7 +111,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '데몬셋 컨트롤러(컨트롤러 매니저)는 실행해야 할 모든 노드에 {daemonset} 파드를 하나씩 둡니다. 한 노드에 없으므로 그 노드에 고정된 {pods}을(를) 만들고, 스케줄러가 그 노드에 바인딩합니다.',
   'lab.step.daemonPodsDeleted.title': '데몬셋 컨트롤러',
   'lab.step.daemonPodsDeleted.text':
-    '데몬셋 컨트롤러가 {pods}을(를) 지웁니다. 그 노드가 더 이상 {daemonset}의 노드 셀렉터나 톨러레이션에 맞지 않기 때문입니다.',
+    '데몬셋 컨트롤러가 {pods} 파드를 지웁니다. 그 노드가 더 이상 {daemonset}의 조건(노드 셀렉터, 노드 어피니티, 톨러레이션)에 맞지 않기 때문입니다.',
+  'lab.step.daemonPodsRolled.title': '데몬셋 롤링 업데이트',
+  'lab.step.daemonPodsRolled.text':
+    '{daemonset} 롤링 업데이트: 데몬셋 컨트롤러가 이전 리비전으로 실행 중인 {pods} 파드를 지웁니다. 이전 파드가 사라지면 같은 노드에 새 리비전의 파드를 만들고 다음 노드로 넘어갑니다(maxUnavailable {maxUnavailable}).',
   'lab.step.daemonRevision.title': '데몬셋 컨트롤러',
   'lab.step.daemonRevision.text':
     '{daemonset}의 파드 템플릿이 바뀌었습니다. 데몬셋 컨트롤러(컨트롤러 매니저)는 ControllerRevision {revision}을(를) 리비전 {number}(으)로 둡니다. rollout undo에 쓰이는 템플릿 기록이며, 그 해시가 새 파드의 controller-revision-hash 레이블이 됩니다. 이어서 이전 리비전의 파드를 교체합니다. RollingUpdate(maxUnavailable 1)면 한 번에 한 노드씩, OnDelete면 사용자가 지울 때만 교체합니다.',
@@ -209,10 +215,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'API 서버가 아니라 {node} 머신에 root로 로그인했습니다. 이 머신의 파일(/etc/kubernetes/manifests, kubelet 설정), kubelet 서비스(systemctl, journalctl), 컨테이너 런타임(crictl)을 다룰 수 있습니다. 여기서 kubectl은 kubeconfig를 지정하기 전에는 서버에 연결하지 못합니다. exit로 내 터미널에 돌아옵니다.',
   'lab.step.kubeletStopped.title': '{node}의 kubelet 중지',
   'lab.step.kubeletStopped.text':
-    'systemd가 kubelet 서비스를 멈췄습니다. {node}의 컨테이너는 containerd가 계속 실행하지만, 노드 리스를 갱신하거나 노드 상태를 보고하는 주체가 없습니다. 40초 뒤 노드 컨트롤러가 {node}를 NotReady로 표시하고, 5분 뒤 파드를 축출합니다. systemctl start kubelet으로 되돌립니다.',
+    'systemd가 kubelet 서비스를 멈췄습니다. {node} 노드의 컨테이너는 containerd가 계속 실행하지만, 노드 리스를 갱신하거나 노드 상태를 보고하는 주체가 없습니다. 하트비트가 50초 동안 없으면(node-monitor-grace-period) 노드 컨트롤러가 {node} 노드를 NotReady로 표시하고, 다시 5분 뒤 파드를 축출합니다. systemctl start kubelet으로 되돌립니다.',
   'lab.step.kubeletFailing.title': '{node}의 kubelet 시작 실패 반복',
   'lab.step.kubeletFailing.text':
-    'systemd가 kubelet을 시작했지만 kubelet은 설정을 읽지 못해 곧바로 상태 1로 종료했습니다(journalctl -u kubelet에서 "command failed" 줄과 읽지 못한 파일을 볼 수 있습니다). systemd는 10초마다 다시 시도합니다(Restart=always). 시작에 성공하기 전까지 {node}를 보고하는 주체가 없습니다. 컨테이너는 계속 실행되고, 40초 뒤 노드 컨트롤러가 NotReady로 표시합니다. 파일을 고친 뒤 systemctl restart kubelet을 실행하세요.',
+    'systemd가 kubelet을 시작했지만 kubelet은 설정을 읽지 못해 곧바로 상태 1로 종료했습니다(journalctl -u kubelet에서 "command failed" 줄과 읽지 못한 파일을 볼 수 있습니다). systemd는 10초마다 다시 시도합니다(Restart=always). 시작에 성공하기 전까지 {node} 노드의 상태를 보고하는 주체가 없습니다. 컨테이너는 계속 실행되고, 50초 뒤 노드 컨트롤러가 NotReady로 표시합니다. 파일을 고친 뒤 systemctl restart kubelet을 실행하세요.',
   'lab.step.nodeStarted.title': '{node} 복귀',
   'lab.step.nodeStarted.text':
     '{node} 노드의 kubelet이 다시 시작해 노드가 Ready라고 알리고 파드를 맞춰 봅니다. kube-proxy도 규칙을 다시 불러옵니다.',

@@ -19,7 +19,7 @@ describe('lab narration of a DaemonSet rollout', () => {
     expect(
       ko.some((t) => /ControllerRevision kube-proxy-[a-z0-9]+을\(를\) 리비전 2\(으\)로/.test(t)),
     ).toBe(true);
-    // Not "its node no longer matches": the nodes still run kube-proxy, with the new template.
-    expect(en.filter((t) => t.includes('no longer matches'))).toEqual([]);
+    // Not "the node no longer qualifies": the nodes still run kube-proxy, with the new template.
+    expect(en.filter((t) => t.includes('no longer qualifies'))).toEqual([]);
   });
 });

@@ -90,7 +90,7 @@ describe('a lab session', () => {
     const denied = lab.run('docker push myweb');
     expect(denied.stderr).toMatch(/\ndenied: requested access to the resource is denied\n$/);
     expect(denied.steps.map(keyOf)).toEqual(['lab.step.docker.pushDenied.text']);
-    expect(say(denied.steps[0]?.text)).toContain('Docker Hub refuses the push of myweb.');
+    expect(say(denied.steps[0]?.text)).toContain('Docker Hub refuses the push of myweb:');
     lab.run('docker build -t learner/myweb .');
     const pushed = lab.run('docker push learner/myweb');
     expect(pushed.exitCode).toBe(0);

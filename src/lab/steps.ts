@@ -15,8 +15,10 @@
  */
 
 import { pdbSelects } from '../engine/apiserver/disruption.ts';
+import { REVISION_HASH_LABEL, revisionMatches } from '../engine/controllers/daemonSetHistory.ts';
 import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
+import { parseImageName } from '../engine/registry/imageName.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { taintString } from '../kubectl/commands/taint.ts';
 import { stageModel, storyMessage } from '../story/stage.ts';
@@ -341,11 +343,21 @@ export function narrate(
     const podsOf = (pred: (m: Message) => boolean) =>
       kubelet.filter((m) => pred(m) && m.ref?.resource === 'pods').map((m) => m.ref?.name ?? '');
     // The kubelet's next status update after a cordon or uncordon records it as an event.
+    // Named by the event itself: its kubelet's own node (another kubelet may act first).
     const scheduling = kubelet
       .filter((m) => m.ref?.resource === 'events')
-      .map((m) => end.get('events', m.ref?.namespace, m.ref?.name ?? '')?.reason)
-      .find((r) => r === 'NodeNotSchedulable' || r === 'NodeSchedulable');
-    if (scheduling) return pick('lab.step.nodeSchedulable', { node, reason: scheduling });
+      .map((m) => ({ m, event: end.get('events', m.ref?.namespace, m.ref?.name ?? '') }))
+      .find(
+        ({ event }) =>
+          event?.reason === 'NodeNotSchedulable' || event?.reason === 'NodeSchedulable',
+      );
+    if (scheduling) {
+      const involved = scheduling.event?.involvedObject as { name?: string } | undefined;
+      return pick('lab.step.nodeSchedulable', {
+        node: involved?.name || nodeOf(scheduling.m.from),
+        reason: String(scheduling.event?.reason ?? ''),
+      });
+    }
     // A container's process ended: what its restart policy makes of it.
     const exited = msgs.find((m) => m.kind === 'cri.containerExited');
     if (exited?.ref) {
@@ -561,10 +573,31 @@ export function narrate(
   const daemonFirst = daemonMade[0] ?? daemonGone[0];
   if (daemonFirst) {
     const made = daemonMade.length > 0;
-    return pick(made ? 'lab.step.daemonPodsCreated' : 'lab.step.daemonPodsDeleted', {
-      daemonset: (made ? daemonOf(end, daemonFirst) : daemonOf(before, daemonFirst)) ?? '',
-      pods: names((made ? daemonMade : daemonGone).map((m) => m.ref?.name ?? '')),
-    });
+    const daemonset = (made ? daemonOf(end, daemonFirst) : daemonOf(before, daemonFirst)) ?? '';
+    // Why a pod goes: it runs an old revision (a rolling update), or its node stopped qualifying.
+    const rollout =
+      !made &&
+      daemonGone.some((m) =>
+        oldDaemonRevision(end, before?.get('pods', m.ref?.namespace, m.ref?.name ?? ''), daemonset),
+      );
+    return pick(
+      made
+        ? 'lab.step.daemonPodsCreated'
+        : rollout
+          ? 'lab.step.daemonPodsRolled'
+          : 'lab.step.daemonPodsDeleted',
+      {
+        daemonset,
+        pods: names((made ? daemonMade : daemonGone).map((m) => m.ref?.name ?? '')),
+        maxUnavailable: String(
+          (
+            specOf(end.get('daemonsets', daemonFirst.ref?.namespace, daemonset)) as
+              | { updateStrategy?: { rollingUpdate?: { maxUnavailable?: string | number } } }
+              | undefined
+          )?.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1,
+        ),
+      },
+    );
   }
 
   // A Job the CronJob controller made at its scheduled time (its pod may come in the same step).
@@ -744,7 +777,11 @@ export function narrate(
     const image = String(push.summary.params?.image ?? '');
     // Docker Hub's answer: a push into library/ (a name without an account) is denied.
     const denied = msgs.some((m) => m.kind === 'image.pushed' && m.summary.params?.ok === 'false');
-    return pick(denied ? 'lab.step.docker.pushDenied' : 'lab.step.docker.push', { image });
+    if (!denied) return pick('lab.step.docker.push', { image });
+    // No image with that tag on the laptop: the local docker refuses, nothing reaches a registry.
+    const full = parseImageName(image)?.full;
+    const built = cluster.registry.localImages().some((i) => i.ref === full);
+    return pick(built ? 'lab.step.docker.pushDenied' : 'lab.step.docker.pushMissing', { image });
   }
 
   // The API server's own loop wrote the kubernetes Service, its Endpoints or its EndpointSlice
@@ -929,6 +966,32 @@ function schedulingWhy(
 /** The namespace of the pod `name` as the kubelet's messages refer to it. */
 function ownerNs(msgs: readonly Message[], name: string): string | undefined {
   return msgs.find((m) => m.ref?.resource === 'pods' && m.ref.name === name)?.ref?.namespace;
+}
+
+/**
+ * Whether `pod` (a pod of the DaemonSet `daemonset`) runs an older revision than the one that
+ * matches the DaemonSet's template now: the rolling update replaces it.
+ */
+function oldDaemonRevision(
+  frame: Snapshot,
+  pod: KubeObject | undefined,
+  daemonset: string,
+): boolean {
+  const ns = pod?.metadata?.namespace;
+  const ds = frame.get('daemonsets', ns, daemonset);
+  const hash = pod?.metadata?.labels?.[REVISION_HASH_LABEL];
+  if (!ds || !hash) return false;
+  const current = frame
+    .list('controllerrevisions', ns)
+    .find(
+      (r) =>
+        r.metadata?.ownerReferences?.some((o) => o.controller && o.uid === ds.metadata?.uid) &&
+        revisionMatches(ds, r),
+    );
+  const currentHash =
+    current?.metadata?.labels?.[REVISION_HASH_LABEL] ??
+    current?.metadata?.name?.slice(daemonset.length + 1);
+  return currentHash !== undefined && currentHash !== hash;
 }
 
 /** Whether `node` carries the taint a cordon brings: node.kubernetes.io/unschedulable. */
