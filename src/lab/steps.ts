@@ -5,7 +5,7 @@
  * Cutting rules, in order:
  * 1. Housekeeping (lease renewals, heartbeats) is left out.
  * 2. A virtual-time gap of `GAP_MS` or more always starts a new step: a node failure spans
- *    minutes, and "NotReady after 40 s" and "evicted after 300 s" must be separate pictures.
+ *    minutes, and "NotReady after 50 s" and "evicted after 300 s" must be separate pictures.
  * 3. Within a burst, a new step starts when a different component takes the initiative
  *    (kubectl, the controller manager, the scheduler, a kubelet, the developer). Replies, etcd
  *    writes and watch deliveries belong to the request that caused them; Events and status
@@ -387,10 +387,37 @@ export function narrate(
           .find((e) => (e as { reason?: string } | undefined)?.reason === 'Killing');
         const text = String((killing as { message?: string } | undefined)?.message ?? '');
         const probe = text.includes('startup probe') ? 'startup' : 'liveness';
-        return pick('lab.step.livenessKilled', { ...params, probe });
+        const container = (
+          pod?.spec as { containers?: { name?: string; [probe: string]: unknown }[] } | undefined
+        )?.containers?.find((c) => c.name === params.container);
+        const threshold =
+          (container?.[`${probe}Probe`] as { failureThreshold?: number } | undefined)
+            ?.failureThreshold ?? 3;
+        return pick('lab.step.livenessKilled', { ...params, probe, threshold });
       }
       const restarts = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
-      return pick(restarts ? 'lab.step.exitedRestart' : 'lab.step.exitedDone', params);
+      if (restarts) return pick('lab.step.exitedRestart', params);
+      // A Job's pod stays as its record; a CronJob deletes Jobs beyond its history limits.
+      const job = pod?.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'Job');
+      const cron = job
+        ? end
+            .get('jobs', namespace, job.name)
+            ?.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'CronJob')
+        : undefined;
+      if (job && cron) {
+        const spec = specOf(end.get('cronjobs', namespace, cron.name)) as
+          | { successfulJobsHistoryLimit?: number; failedJobsHistoryLimit?: number }
+          | undefined;
+        return pick('lab.step.exitedCronJob', {
+          ...params,
+          job: job.name,
+          cronjob: cron.name,
+          successful: spec?.successfulJobsHistoryLimit ?? 3,
+          failed: spec?.failedJobsHistoryLimit ?? 1,
+        });
+      }
+      if (job) return pick('lab.step.exitedJob', { ...params, job: job.name });
+      return pick('lab.step.exitedDone', params);
     }
     // A failed probe: the kubelet's Unhealthy event (created, or its count patched).
     const probeEvent = kubelet
@@ -450,7 +477,7 @@ export function narrate(
       if (was === 'ErrImagePull' || was === 'ImagePullBackOff') {
         return pick('lab.step.backOff', { node, pod, image });
       }
-      return pick('lab.step.pullFailed', { node, pod, image });
+      return pick('lab.step.pullFailed', { node, pod, image, registry: registryOf(image) });
     }
     const backOff = kubelet.find(
       (m) =>
@@ -470,9 +497,11 @@ export function narrate(
       });
     }
     if (pull) {
+      const image = String(pull.summary.params?.image ?? '');
       return pick('lab.step.pulling', {
         node: nodeOf(pull.from),
-        image: String(pull.summary.params?.image ?? ''),
+        image,
+        registry: registryOf(image),
       });
     }
     if (msgs.some((m) => m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox')) {
@@ -496,10 +525,25 @@ export function narrate(
       });
     }
     if (msgs.some((m) => m.kind === 'cri.runPodSandbox')) {
-      return pick('lab.step.podStarting', {
-        node: nodesDoing('cri.runPodSandbox'),
-        pods: names(patched),
-      });
+      const starting = [...new Set(patched)];
+      const isStatic = (name: string) => {
+        const pod = end.get('pods', ownerNs(kubelet, name), name);
+        return (
+          pod?.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined ||
+          !!pod?.metadata?.ownerReferences?.some((r) => r.kind === 'Node')
+        );
+      };
+      const staticPods = starting.filter(isStatic);
+      const bound = starting.filter((p) => !isStatic(p));
+      const node = nodesDoing('cri.runPodSandbox');
+      if (staticPods.length > 0) {
+        return pick(bound.length > 0 ? 'lab.step.podStartingMixed' : 'lab.step.podStartingStatic', {
+          node,
+          static: names(staticPods),
+          pods: names(bound),
+        });
+      }
+      return pick('lab.step.podStarting', { node, pods: names(patched) });
     }
     // A sync during the pull back-off only reports (BackOff and "Error: ImagePullBackOff"
     // events, no status change): the kubelet says again that the pod still waits.
@@ -756,6 +800,10 @@ export function narrate(
     const requestText = shown.label ?? shown.kind;
     if (code >= 400) {
       const reason = String(answer?.summary.params?.reason ?? '');
+      // A read that found nothing: nothing was refused, and reads never store anything.
+      if (code === 404 && READS.has(shown.kind)) {
+        return pick('lab.step.kubectl.notFound', { request: requestText, code, reason });
+      }
       return pick(reason ? 'lab.step.kubectl.errorReason' : 'lab.step.kubectl.error', {
         request: requestText,
         code,
@@ -802,6 +850,22 @@ export function narrate(
 
   const first = msgs.find((m) => initiatorOf(m) !== undefined) ?? msgs[0];
   return pick('lab.step.other', { actor: first?.from ?? '', count: msgs.length });
+}
+
+/** Requests that only read (or stream from) what is there. */
+const READS = new Set([
+  'api.get',
+  'api.list',
+  'api.log',
+  'api.exec',
+  'api.attach',
+  'api.portforward',
+]);
+
+/** The registry an image comes from, as a learner knows it: `docker.io` is Docker Hub. */
+function registryOf(image: string): string {
+  const domain = parseImageName(image)?.domain ?? 'docker.io';
+  return domain === 'docker.io' ? 'Docker Hub' : domain;
 }
 
 /** HTTP reason phrases for the codes the API server answers a write with. */
