@@ -70,6 +70,8 @@ export const storyEn = {
   'story.msg.image.push': 'docker push sends {image} to Docker Hub.',
   'story.msg.image.pushDenied':
     'Docker Hub refuses {image}: requested access to the resource is denied (the push never landed).',
+  'story.msg.image.pushMissing':
+    'Nothing reaches Docker Hub: the laptop has no image tagged {image}, so docker stops before uploading anything.',
   'story.msg.image.pushed': 'Docker Hub stores {image} and answers with its digest.',
   'story.msg.api.create': '{actor} asks the API server to create {kind} {name}.',
   'story.msg.api.evict': '{actor} asks the API server to evict the pod {name}.',

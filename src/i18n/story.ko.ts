@@ -64,6 +64,8 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.msg.image.push': 'docker push가 {image} 이미지를 Docker Hub로 보냅니다.',
   'story.msg.image.pushDenied':
     'Docker Hub가 {image} 푸시를 거부합니다: requested access to the resource is denied (이미지는 올라가지 않았습니다).',
+  'story.msg.image.pushMissing':
+    'Docker Hub에는 아무것도 가지 않습니다. 노트북에 {image} 태그가 붙은 이미지가 없어서 docker가 올리기 전에 멈춥니다.',
   'story.msg.image.pushed': 'Docker Hub가 {image} 이미지를 저장하고 다이제스트로 답합니다.',
   'story.msg.api.create': '{actor} → API 서버: {kind} {name} 생성 요청.',
   'story.msg.api.evict': '{actor} → API 서버: 파드 {name} 축출(eviction) 요청.',
