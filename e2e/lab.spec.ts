@@ -215,7 +215,7 @@ test.describe('hands-on lab', () => {
       /\ndenied: requested access to the resource is denied\n$/,
     );
     await expect(page.getByTestId('narration')).toContainText(
-      'Docker Hub refuses the push of myweb.',
+      'Docker Hub refuses the push of myweb:',
       PLAYED,
     );
     expect(watch.consoleErrors).toEqual([]);

@@ -92,7 +92,7 @@ export const ko: Messages = {
   'narration.label': '설명',
   'level.label': '보여 줄 만큼',
   'level.simple': '간단히',
-  'level.simple.hint': '스터디 노트의 여섯 장면',
+  'level.simple.hint': '필기의 여섯 장면',
   'level.detailed': '자세히',
   'level.detailed.hint': 'watch까지 모든 메시지',
   'panels.label': '터미널에서 본 이 단계',

@@ -5,7 +5,8 @@
  *
  * Step parameters: {node}, {pod}, {pods} (a comma-separated list, "…" after five), {count},
  * {image}, {namespace}, {request} (method and path), {code} (HTTP status), {seconds},
- * {bindings} ("pod → node, …"), {reason} (the scheduler's FailedScheduling message), {actor}.
+ * {bindings} ("pod → node, …"), {reason} (the scheduler's FailedScheduling message), {actor},
+ * {registry} (the host an image is pulled from; "Docker Hub" for docker.io).
  */
 export const labEn = {
   'lab.step.kubectl.write.title': 'kubectl → API server',
@@ -65,6 +66,9 @@ export const labEn = {
   'lab.step.kubectl.errorReason.title': 'The API server refuses',
   'lab.step.kubectl.errorReason.text':
     'kubectl sends {request}. The API server answers {code} ({reason}) and stores nothing: the console shows its message.',
+  'lab.step.kubectl.notFound.title': 'Not found',
+  'lab.step.kubectl.notFound.text':
+    'kubectl sends {request}. The API server finds no such object there and answers {code} ({reason}). Check the name, and the namespace in the path.',
   'lab.step.scheduledOne.title': 'Scheduler: {pod} → {node}',
   'lab.step.scheduledOne.text':
     '{pod} has no node yet. The scheduler filters: {feasible} of {evaluated} nodes fit ({rejected} ruled out; the Scheduler tab says why). Scores: {scores}. It binds {pod} to {node}, the highest.',
@@ -93,7 +97,10 @@ export const labEn = {
     'Docker pushes {image} to Docker Hub, where the nodes\u2019 container runtimes can pull it.',
   'lab.step.docker.pushDenied.title': 'docker push denied',
   'lab.step.docker.pushDenied.text':
-    'Docker Hub refuses the push of {image}. A name without an account lives under library/, which only Docker\u2019s official images may use, and a push needs an image that was built. Tag it under your account and push that: docker build -t learner/NAME . then docker push learner/NAME.',
+    'Docker Hub refuses the push of {image}: a name without an account lives under library/, which only Docker’s official images may use. Tag it under your account and push that: docker build -t learner/NAME . then docker push learner/NAME.',
+  'lab.step.docker.pushMissing.title': 'docker push: no such image here',
+  'lab.step.docker.pushMissing.text':
+    'Nothing was sent: this laptop has no image tagged {image}. docker push uploads an image you built or tagged earlier: first docker build -t {image} . then docker push {image}.',
   'lab.step.replicaset.title': 'Deployment controller',
   'lab.step.replicaset.text':
     'The deployment controller in the controller manager sees the Deployment and creates the ReplicaSet {replicaset}.',
@@ -107,12 +114,17 @@ export const labEn = {
   'lab.step.namespaceBasics.text':
     'The controller manager fills the new namespace {namespace}: the service-account controller creates its `default` ServiceAccount (the identity pods get unless they name another), and the root-CA publisher creates the ConfigMap kube-root-ca.crt (the certificate pods use to trust the API server).',
   'lab.step.kubectl.taint.title': `{name}'s taints changed`,
-  'lab.step.kubectl.taint.text': `kubectl sends {request}: {name}'s taints are now {taints}. The scheduler keeps new pods that do not tolerate a NoSchedule taint off {name}; a NoExecute taint also makes the taint-eviction controller remove running pods that do not tolerate it.`,
+  'lab.step.kubectl.taint.text':
+    "kubectl sends {request}: {name}'s taints are now {taints}. The scheduler keeps new pods that do not tolerate a NoSchedule or NoExecute taint off {name} (PreferNoSchedule only lowers its score); a NoExecute taint also makes the taint-eviction controller remove running pods that do not tolerate it.",
   'lab.step.daemonPodsCreated.title': 'DaemonSet controller',
   'lab.step.daemonPodsCreated.text':
-    'The DaemonSet controller (controller manager) keeps one {daemonset} pod on every node that should run one. A node is missing it, so it creates {pods}, pinned to that node; the scheduler binds it there.',
+    'The DaemonSet controller (controller manager) keeps one {daemonset} pod on every node that should run one. Nodes without one get one: it creates {pods}, each pinned to its node by a node affinity on the node’s name; the scheduler then binds each pod there.',
   'lab.step.daemonPodsDeleted.title': 'DaemonSet controller',
-  'lab.step.daemonPodsDeleted.text': `The DaemonSet controller removes {pods}: its node no longer matches {daemonset}'s node selector or tolerations.`,
+  'lab.step.daemonPodsDeleted.text':
+    'The DaemonSet controller removes {pods}: the node no longer qualifies for {daemonset} (its node selector, node affinity or tolerations).',
+  'lab.step.daemonPodsRolled.title': 'DaemonSet rolling update',
+  'lab.step.daemonPodsRolled.text':
+    'Rolling update of {daemonset}: the DaemonSet controller deletes {pods}, which runs an old revision. Once the old pod is gone, it creates a pod of the new revision on the same node, then moves on to the next node (maxUnavailable {maxUnavailable}).',
   'lab.step.daemonRevision.title': 'DaemonSet controller',
   'lab.step.daemonRevision.text':
     "{daemonset}'s pod template changed. The DaemonSet controller (controller manager) makes ControllerRevision {revision} its revision {number}: a copy of the template kept as history for rollout undo, whose hash new pods carry as their controller-revision-hash label. Then it replaces the pods of older revisions: one node at a time with RollingUpdate (maxUnavailable 1), only as you delete them with OnDelete.",
@@ -139,13 +151,13 @@ export const labEn = {
     'The ReplicaSet controller counts more pods than wanted and deletes {count}: {pods}. Their kubelets stop the containers.',
   'lab.step.nodeNotReady.title': '{node} NotReady',
   'lab.step.nodeNotReady.text':
-    'No heartbeat from {node} for {seconds} s: the node lifecycle controller (controller manager) marks it NotReady and taints it unreachable. Its pods stay where they are for now.',
+    'No heartbeat from {node} for {seconds} s: the node lifecycle controller (controller manager) sets its conditions to Unknown (kubectl shows NotReady) and taints it node.kubernetes.io/unreachable. Its pods stay where they are for now.',
   'lab.step.podGC.title': 'Pod garbage collector',
   'lab.step.podGC.text':
     'The pod garbage collector (controller manager) finds {pods} bound to {node}, a node that no longer exists. After a 40 s quarantine it marks them Failed (DeletionByPodGC) and deletes them; their controllers make replacements on the nodes that are left.',
   'lab.step.evicted.title': 'Pods evicted from {node}',
   'lab.step.evicted.text':
-    '{seconds} s after {node} went NotReady, the pods\u2019 toleration of the unreachable taint runs out: the controller manager deletes {pods}, and the ReplicaSet controller makes replacements.',
+    '{seconds} s after {node} went NotReady, the pods’ toleration of the unreachable taint (tolerationSeconds, 300 by default) runs out: the taint-eviction controller (controller manager) deletes {pods}. With no kubelet to confirm, they stay Terminating until {node} returns or is removed. A ReplicaSet makes replacements elsewhere at once; a StatefulSet waits until the old pod is really gone.',
   'lab.step.namespaceTerminating.title': 'Namespace {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
     'kubectl\u2019s DELETE made the API server mark {namespace} Terminating (deletionTimestamp, status.phase Terminating). The namespace controller (controller manager) now deletes everything in it; the kubelets stop its pods.',
@@ -160,14 +172,20 @@ export const labEn = {
   'lab.step.podStarting.title': 'kubelet on {node}',
   'lab.step.podStarting.text':
     'The kubelet on {node} sees {pods} bound to its node and asks the container runtime (containerd) for a pod sandbox: ContainerCreating.',
+  'lab.step.podStartingStatic.title': 'kubelet on {node}: static pods',
+  'lab.step.podStartingStatic.text':
+    'The kubelet on {node} starts the static pods from its files in /etc/kubernetes/manifests ({static}) without asking the API server; for each it asks the container runtime (containerd) for a new pod sandbox: ContainerCreating. The API server shows them as mirror pods.',
+  'lab.step.podStartingMixed.title': 'kubelet on {node}: static pods and bound pods',
+  'lab.step.podStartingMixed.text':
+    'The kubelet on {node} starts the static pods from its files in /etc/kubernetes/manifests ({static}) without asking anyone, and, once the API server answers, the pods bound to its node ({pods}); for each it asks the container runtime (containerd) for a new pod sandbox: ContainerCreating.',
   'lab.step.pulling.title': 'Pulling {image}',
-  'lab.step.pulling.text': 'The container runtime on {node} pulls {image} from Docker Hub.',
+  'lab.step.pulling.text': 'The container runtime on {node} pulls {image} from {registry}.',
   'lab.step.started.title': 'Running on {node}',
   'lab.step.started.text':
     'The container runtime on {node} starts the containers; the kubelet reports {pods} Running to the API server, which stores it in etcd.',
   'lab.step.pullFailed.title': 'ErrImagePull',
   'lab.step.pullFailed.text':
-    'Docker Hub has no {image}: the pull fails and the kubelet on {node} reports ErrImagePull for {pod}.',
+    '{registry} has no {image} that this node may pull (it does not exist, or it is private): the pull fails and the kubelet on {node} reports ErrImagePull for {pod}.',
   'lab.step.backOff.title': 'ImagePullBackOff',
   'lab.step.backOff.text':
     'The kubelet on {node} waits before trying {image} again (ImagePullBackOff) and doubles the wait after each failure, up to 5 minutes.',
@@ -177,6 +195,12 @@ export const labEn = {
   'lab.step.exitedDone.title': '{pod}: {phase}',
   'lab.step.exitedDone.text':
     'In the pod {pod} on {node}, the process of the container {container} ended with exit code {code}. With restartPolicy {policy} the kubelet does not restart it: the pod is {phase} and stays, READY 0/1, until someone deletes it.',
+  'lab.step.exitedJob.title': '{pod}: {phase}',
+  'lab.step.exitedJob.text':
+    'In the pod {pod} on {node}, the process of the container {container} ended with exit code {code}. With restartPolicy {policy} the kubelet does not restart it: the pod is {phase} and stays, READY 0/1, as a record of the Job {job}; deleting the Job deletes it too.',
+  'lab.step.exitedCronJob.title': '{pod}: {phase}',
+  'lab.step.exitedCronJob.text':
+    'In the pod {pod} on {node}, the process of the container {container} ended with exit code {code}. With restartPolicy {policy} the kubelet does not restart it: the pod is {phase} and stays, READY 0/1, as a record of the Job {job}. The CronJob {cronjob} keeps only its last {successful} successful Jobs (and {failed} failed); older ones are deleted with their pods.',
   'lab.step.crashBackOff.title': 'CrashLoopBackOff',
   'lab.step.crashBackOff.text':
     'The kubelet on {node} waits {period} before restarting the container of {pod} (CrashLoopBackOff). A container that keeps ending is restarted ever more slowly, up to every 5 minutes; kubectl describe pod shows the last exit under Last State.',
@@ -185,7 +209,7 @@ export const labEn = {
     'The kubelet on {node} probes {pod}: {message}. A failing readiness probe keeps the pod out of its Services (READY 0/1); a liveness probe that fails three times in a row gets the container restarted.',
   'lab.step.livenessKilled.title': 'Restart: {probe} probe failed',
   'lab.step.livenessKilled.text':
-    'The {probe} probe of {container} in {pod} failed failureThreshold times in a row, so the kubelet on {node} kills the container (Killing) and, with restartPolicy {policy}, starts it again. RESTARTS counts it; repeated kills back off like a crash loop.',
+    'The {probe} probe of {container} in {pod} failed {threshold} times in a row (failureThreshold), so the kubelet on {node} kills the container (Killing) and, with restartPolicy {policy}, starts it again. RESTARTS counts it; repeated kills back off like a crash loop.',
   'lab.step.stopped.title': 'Containers stopped on {node}',
   'lab.step.stopped.text':
     'The kubelet on {node} stops the containers of {pods} and removes the pods from the API server.',
@@ -212,10 +236,10 @@ export const labEn = {
     'You are logged in to the machine {node} as root, not talking to the API server: its files (/etc/kubernetes/manifests, the kubelet configuration), its kubelet service (systemctl, journalctl) and its container runtime (crictl). kubectl here has no kubeconfig unless you name one. exit returns to your own terminal.',
   'lab.step.kubeletStopped.title': 'The kubelet on {node} is stopped',
   'lab.step.kubeletStopped.text':
-    'systemd stopped the kubelet service. The containers on {node} keep running (containerd runs them), but nothing renews the node lease or posts the node status: after 40 s the node controller marks {node} NotReady, and 5 minutes later its pods are evicted. systemctl start kubelet brings it back.',
+    'systemd stopped the kubelet service. The containers on {node} keep running (containerd runs them), but nothing renews the node lease or posts the node status: after 50 s without a heartbeat (node-monitor-grace-period) the node controller marks {node} NotReady, and 5 minutes later its pods are evicted. systemctl start kubelet brings it back.',
   'lab.step.kubeletFailing.title': 'The kubelet on {node} keeps failing',
   'lab.step.kubeletFailing.text':
-    'systemd started the kubelet, but it exited at once with status 1: it could not load its configuration (journalctl -u kubelet shows the "command failed" line and the file it could not read). systemd tries again every 10 s (Restart=always). Until one start succeeds nothing reports for {node}: its containers keep running, and after 40 s the node controller marks it NotReady. Fix the file, then systemctl restart kubelet.',
+    'systemd started the kubelet, but it exited at once with status 1: it could not load its configuration (journalctl -u kubelet shows the "command failed" line and the file it could not read). systemd tries again every 10 s (Restart=always). Until one start succeeds nothing reports for {node}: its containers keep running, and after 50 s the node controller marks it NotReady. Fix the file, then systemctl restart kubelet.',
   'lab.step.nodeStarted.title': '{node} is back',
   'lab.step.nodeStarted.text':
     'The kubelet on {node} starts again, reports the node Ready and syncs its pods; kube-proxy reloads its rules.',

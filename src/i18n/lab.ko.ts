@@ -4,44 +4,44 @@ import type { labEn } from './lab.en.ts';
 export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.kubectl.write.title': 'kubectl → API 서버',
   'lab.step.kubectl.write.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버가 요청을 확인하고 오브젝트를 etcd에 저장한 뒤 {code}로 답합니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버가 요청을 확인하고 오브젝트를 etcd에 저장한 뒤 {code} 응답을 돌려줍니다.',
   'lab.step.kubectl.read.title': 'kubectl 조회',
   'lab.step.kubectl.read.text':
     'kubectl이 API 서버에 묻습니다: {request}. API 서버는 저장된 상태로 {code} 응답합니다(목록은 etcd와 맞춰 둔 watch 캐시에서, 오브젝트 하나는 etcd에서 읽습니다). 바뀌는 것은 없습니다.',
   'lab.step.kubectl.error.title': 'API 서버가 거절함',
   'lab.step.kubectl.error.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}로 답하고 아무것도 저장하지 않습니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {code} 응답을 돌려주고 아무것도 저장하지 않습니다.',
   'lab.step.kubectl.create.title': 'kubectl이 {kind} {name} 생성',
   'lab.step.kubectl.create.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind}을(를) 검사해 etcd의 {key}에 쓰고(리비전 {revision}) {status}로 답합니다. {kind} 오브젝트를 감시하는 컴포넌트가 곧바로 알게 됩니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind} 오브젝트를 검사해 etcd의 {key} 키에 쓰고(리비전 {revision}) {status} 응답을 돌려줍니다. {kind} 오브젝트를 감시하는 컴포넌트가 곧바로 알게 됩니다.',
   'lab.step.kubectl.change.title': 'kubectl이 {kind} {name} 변경',
   'lab.step.kubectl.change.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind}의 새 버전을 etcd의 {key}에 저장하고(리비전 {revision}) {status}로 답합니다. {kind} 오브젝트를 감시하는 쪽이 변경을 봅니다.',
-  'lab.step.kubectl.scale.title': 'kubectl이 {name}을(를) {to}개로 조정',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind} 오브젝트의 새 버전을 etcd의 {key} 키에 저장하고(리비전 {revision}) {status} 응답을 돌려줍니다. {kind} 오브젝트를 감시하는 쪽이 변경을 봅니다.',
+  'lab.step.kubectl.scale.title': 'kubectl이 {name}의 레플리카를 {to}개로 조정',
   'lab.step.kubectl.scale.text':
-    'kubectl이 {request} 요청을 보냅니다. 디플로이먼트 {name}이(가) 원하는 레플리카가 {from}개에서 {to}개가 됩니다. API 서버는 이를 etcd에 저장하고(리비전 {revision}) {status}로 답합니다. kubectl이 직접 파드를 띄우거나 멈추지는 않습니다. 디플로이먼트를 감시하는 컨트롤러가 합니다.',
+    'kubectl이 {request} 요청을 보냅니다. 디플로이먼트 {name}의 레플리카 수가 {from}개에서 {to}개로 바뀝니다. API 서버는 이를 etcd에 저장하고(리비전 {revision}) {status} 응답을 돌려줍니다. kubectl이 직접 파드를 띄우거나 멈추지는 않습니다. 디플로이먼트를 감시하는 컨트롤러가 합니다.',
   'lab.step.kubectl.cordon.title': '{name} 코든(cordon)',
   'lab.step.kubectl.cordon.text':
-    'kubectl이 {request} 요청으로 {name}에 spec.unschedulable: true를 설정합니다. 이제 스케줄러는 새 파드를 위한 후보에서 {name}을(를) 걸러 냅니다. 이미 실행 중인 파드는 그대로 남습니다.',
+    'kubectl이 {request} 요청으로 {name} 노드에 spec.unschedulable: true를 설정합니다. 이제 스케줄러는 새 파드를 위한 후보에서 {name} 노드를 걸러 냅니다. 이미 실행 중인 파드는 그대로 남습니다.',
   'lab.step.kubectl.uncordon.title': '{name} 언코든(uncordon)',
   'lab.step.kubectl.uncordon.text':
     'kubectl이 {request} 요청으로 {name}의 spec.unschedulable을 지웁니다. 스케줄러가 다시 새 파드를 그 노드에 둘 수 있습니다. 저절로 되돌아오는 파드는 없습니다.',
   'lab.step.kubectl.deletePod.title': 'kubectl이 파드 {name} 삭제',
   'lab.step.kubectl.deletePod.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 파드를 바로 지우지 않고 Terminating으로 표시한 뒤(deletionTimestamp, 유예 시간 {grace}초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고 나서야 파드가 etcd에서 사라집니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 파드를 바로 지우지 않고 Terminating으로 표시한 뒤(deletionTimestamp, 유예 시간 {grace}초) {status} 응답을 돌려줍니다. {node} 노드의 kubelet이 컨테이너를 멈추고 나서야 파드가 etcd에서 사라집니다.',
   'lab.step.kubectl.deletePodNow.title': 'kubectl이 파드 {name} 즉시 삭제',
   'lab.step.kubectl.deletePodNow.text':
-    'kubectl이 유예 시간 0(--force)으로 {request} 요청을 보냅니다. API 서버는 kubelet을 기다리지 않고 파드를 etcd에서 바로 지운 뒤 {status}로 답합니다. {node}의 kubelet은 이를 알아챈 뒤에야 컨테이너를 멈추므로, 그때까지 컨테이너가 계속 돌 수 있습니다.',
+    'kubectl이 유예 시간 0(--force)으로 {request} 요청을 보냅니다. API 서버는 kubelet을 기다리지 않고 파드를 etcd에서 바로 지운 뒤 {status} 응답을 돌려줍니다. {node} 노드의 kubelet은 이를 알아챈 뒤에야 컨테이너를 멈추므로, 그때까지 컨테이너가 계속 돌 수 있습니다.',
   'lab.step.kubectl.deleteForeground.title': 'kubectl이 {kind} {name} 삭제 (foreground)',
   'lab.step.kubectl.deleteForeground.text':
-    'kubectl이 {request} 요청(propagationPolicy Foreground)을 보냅니다. API 서버는 {kind}을(를) 아직 지우지 않고 deletionTimestamp와 foregroundDeletion 파이널라이저를 붙인 뒤 {status}로 답합니다. 가비지 컬렉터가 {kind}이(가) 소유한 것을 먼저 지우고 파이널라이저를 떼면, API 서버가 etcd에서 {key}를 지웁니다.',
+    'kubectl이 {request} 요청(propagationPolicy Foreground)을 보냅니다. API 서버는 {kind} 오브젝트를 아직 지우지 않고 deletionTimestamp와 foregroundDeletion 파이널라이저를 붙인 뒤 {status} 응답을 돌려줍니다. 가비지 컬렉터가 {kind} 오브젝트가 소유한 것을 먼저 지우고 파이널라이저를 떼면, API 서버가 etcd에서 {key} 키를 지웁니다.',
   'lab.step.kubectl.exec.title': 'kubectl exec로 {pod} 안에서 실행',
   'lab.step.kubectl.exec.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 {container} 컨테이너 안에서 명령을 실행하라고 합니다. 저장되는 것은 없고, 명령의 출력이 kubectl로 흘러 돌아옵니다.',
   'lab.step.kubectl.attach.title': 'kubectl이 {pod}에 attach',
   'lab.step.kubectl.attach.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 {container} 컨테이너에서 이미 돌고 있는 프로세스의 입출력 스트림을 달라고 합니다. 이제부터 프로세스가 출력하는 내용이 kubectl로 흘러옵니다.',
-  'lab.step.kubectl.portforward.title': 'kubectl이 {pod}로 포트 포워딩',
+  'lab.step.kubectl.portforward.title': 'kubectl이 {pod} 파드로 포트 포워딩',
   'lab.step.kubectl.portforward.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 파드 네트워크 안의 포트로 연결하라고 합니다. 로컬 포트로 들어오는 연결은 모두 이 길(노트북, API 서버, kubelet, 파드)로 갑니다. Service나 kube-proxy를 거치지 않습니다.',
   'lab.step.kubectl.logs.title': 'kubectl이 {pod}의 로그 조회',
@@ -49,28 +49,31 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청을 보냅니다. 로그는 etcd에 없습니다. API 서버가 {node}의 kubelet에 묻고, kubelet이 노드에 있는 {container} 컨테이너의 로그 파일을 읽어 돌려보냅니다.',
   'lab.step.kubectl.evict.title': 'kubectl이 파드 {name} 축출',
   'lab.step.kubectl.evict.text':
-    'kubectl이 API 서버에 {name} 파드의 축출(eviction)을 요청합니다: {request}. 막는 PodDisruptionBudget이 없으므로 API 서버는 파드를 정상 종료 절차로 지우고(Terminating, 유예 시간 {grace}초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고, 파드를 소유한 컨트롤러가 있으면 다른 곳에 대신할 파드를 만듭니다.',
+    'kubectl이 API 서버에 {name} 파드의 축출(eviction)을 요청합니다: {request}. 막는 PodDisruptionBudget이 없으므로 API 서버는 파드를 정상 종료 절차로 지우고(Terminating, 유예 시간 {grace}초) {status} 응답을 돌려줍니다. {node} 노드의 kubelet이 컨테이너를 멈추고, 파드를 소유한 컨트롤러가 있으면 다른 곳에 대신할 파드를 만듭니다.',
   'lab.step.kubectl.evictBudget.title': 'kubectl이 파드 {name} 축출',
   'lab.step.kubectl.evictBudget.text':
-    'kubectl이 API 서버에 {name} 파드의 축출(eviction)을 요청합니다: {request}. 이 파드의 PodDisruptionBudget {budget}이 아직 중단을 허용하므로, API 서버는 이번 축출을 예산의 상태에 반영하고(disruption 컨트롤러가 다시 셀 때까지 허용 수가 하나 줄어듭니다) 파드를 정상 종료 절차로 지우며(Terminating, 유예 시간 {grace}초) {status}로 답합니다. {node}의 kubelet이 컨테이너를 멈추고, 파드를 소유한 컨트롤러가 있으면 다른 곳에 대신할 파드를 만듭니다.',
+    'kubectl이 API 서버에 {name} 파드의 축출(eviction)을 요청합니다: {request}. 이 파드를 고르는 PodDisruptionBudget {budget}에 아직 중단 허용치가 남아 있으므로, API 서버는 PodDisruptionBudget의 status(disruptionsAllowed)에서 하나를 빼고(disruption 컨트롤러가 다시 셀 때까지) 파드를 정상 종료 절차로 지우며(Terminating, 유예 시간 {grace}초) {status} 응답을 돌려줍니다. {node} 노드의 kubelet이 컨테이너를 멈추고, 파드를 소유한 컨트롤러가 있으면 다른 곳에 대신할 파드를 만듭니다.',
   'lab.step.kubectl.delete.title': 'kubectl이 {kind} {name} 삭제',
   'lab.step.kubectl.delete.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 {key}를 지우고 {status}로 답합니다. {kind}이(가) 소유하던 것은 가비지 컬렉터가 지웁니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 {key} 키를 지우고 {status} 응답을 돌려줍니다. {kind} 오브젝트가 소유하던 것은 가비지 컬렉터가 지웁니다.',
   'lab.step.kubectl.errorReason.title': 'API 서버가 거절함',
   'lab.step.kubectl.errorReason.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}({reason})로 답하고 아무것도 저장하지 않습니다. 콘솔에 그 메시지가 나옵니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}({reason}) 응답을 돌려주고 아무것도 저장하지 않습니다. 콘솔에 그 메시지가 나옵니다.',
+  'lab.step.kubectl.notFound.title': '찾을 수 없음',
+  'lab.step.kubectl.notFound.text':
+    'kubectl이 {request} 요청을 보냅니다. API 서버에 그런 오브젝트가 없어 {code}({reason}) 응답을 돌려줍니다. 이름과, 경로에 있는 네임스페이스를 확인해 보세요.',
   'lab.step.scheduledOne.title': '스케줄러: {pod} → {node}',
   'lab.step.scheduledOne.text':
-    '{pod}에는 아직 노드가 없습니다. 스케줄러의 필터링: 노드 {evaluated}개 중 {feasible}개가 맞습니다({rejected} 제외, 이유는 스케줄러 탭에). 점수: {scores}. 가장 높은 {node}에 {pod}을(를) 바인딩합니다.',
+    '{pod} 파드에는 아직 노드가 없습니다. 스케줄러의 필터링: 노드 {evaluated}개 중 {feasible}개가 조건을 통과합니다({rejected} 제외, 이유는 스케줄러 탭에). 점수: {scores}. 점수가 가장 높은 {node} 노드에 {pod} 파드를 바인딩합니다.',
   'lab.step.scheduledAll.title': '스케줄러: {pod} → {node}',
   'lab.step.scheduledAll.text':
-    '{pod}에는 아직 노드가 없습니다. 스케줄러의 필터링: 노드 {evaluated}개가 모두 맞습니다. 점수: {scores}. 가장 높은 {node}에 {pod}을(를) 바인딩합니다.',
+    '{pod} 파드에는 아직 노드가 없습니다. 스케줄러의 필터링: 노드 {evaluated}개가 모두 조건을 통과합니다. 점수: {scores}. 점수가 가장 높은 {node} 노드에 {pod} 파드를 바인딩합니다.',
   'lab.step.scheduledOnly.title': '스케줄러: {pod} → {node}',
   'lab.step.scheduledOnly.text':
-    '{pod}에는 아직 노드가 없습니다. 스케줄러의 필터링: {node}만 맞으므로({rejected} 제외, 이유는 스케줄러 탭에) 점수를 매길 필요가 없습니다. {node}에 {pod}을(를) 바인딩합니다.',
+    '{pod} 파드에는 아직 노드가 없습니다. 스케줄러의 필터링: {node} 노드만 조건을 통과하므로({rejected} 제외, 이유는 스케줄러 탭에) 점수를 매길 필요가 없습니다. {node} 노드에 {pod} 파드를 바인딩합니다.',
   'lab.step.scheduledTie.title': '스케줄러: {pod} → {node}',
   'lab.step.scheduledTie.text':
-    '{pod}에는 아직 노드가 없습니다. 스케줄러의 필터링: 노드 {evaluated}개 중 {feasible}개가 맞습니다({rejected} 제외, 이유는 스케줄러 탭에). 점수: {scores}. {tied}이(가) 최고점으로 같아 무작위로 골라 {node}에 {pod}을(를) 바인딩합니다.',
+    '{pod} 파드에는 아직 노드가 없습니다. 스케줄러의 필터링: 노드 {evaluated}개 중 {feasible}개가 조건을 통과합니다({rejected} 제외, 이유는 스케줄러 탭에). 점수: {scores}. {tied} 노드의 점수가 똑같이 가장 높아서, 그중 하나를 무작위로 골라 {node} 노드에 {pod} 파드를 바인딩합니다.',
   'lab.step.kubeconfig.title': 'kubeconfig만 바뀜',
   'lab.step.kubeconfig.text':
     'kubectl config는 노트북에 있는 kubeconfig 파일을 고칠 뿐, 클러스터에는 아무것도 보내지 않습니다. 이제 컨텍스트 {context}의 네임스페이스는 {namespace}이므로, -n이 없는 요청마다 kubectl이 이 네임스페이스를 붙입니다.',
@@ -87,43 +90,49 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'Docker가 {image} 이미지를 Docker Hub에 푸시합니다. 노드의 컨테이너 런타임은 여기서 이미지를 받아 갑니다.',
   'lab.step.docker.pushDenied.title': 'docker push 거부',
   'lab.step.docker.pushDenied.text':
-    'Docker Hub가 {image} 푸시를 거부합니다. 계정 없는 이름은 library/ 아래에 놓이는데, 그곳은 Docker 공식 이미지만 쓸 수 있습니다. 또 푸시할 이미지는 먼저 빌드되어 있어야 합니다. 내 계정 아래로 태그해서 푸시하세요: docker build -t learner/NAME . 다음 docker push learner/NAME.',
+    'Docker Hub가 {image} 이미지의 푸시를 거부합니다. 계정 없는 이름은 library/ 아래에 놓이는데, 그곳은 Docker 공식 이미지만 쓸 수 있습니다. 내 계정 아래로 태그해서 푸시하세요. docker build -t learner/NAME . 을 실행한 뒤 docker push learner/NAME 명령을 실행하면 됩니다.',
+  'lab.step.docker.pushMissing.title': 'docker push: 로컬에 이미지 없음',
+  'lab.step.docker.pushMissing.text':
+    '아무것도 보내지 않았습니다. 이 노트북에는 {image} 태그가 붙은 이미지가 없습니다. docker push는 먼저 빌드하거나 태그해 둔 이미지만 올립니다. docker build -t {image} . 을 먼저 실행한 뒤 docker push {image} 명령을 실행하세요.',
   'lab.step.replicaset.title': '디플로이먼트 컨트롤러',
   'lab.step.replicaset.text':
     '컨트롤러 매니저의 디플로이먼트 컨트롤러가 Deployment를 보고 {replicaset} ReplicaSet을 만듭니다.',
   'lab.step.serviceEndpoints.title': '서비스 {service} 뒤의 파드',
   'lab.step.serviceEndpoints.text':
     '컨트롤러 매니저가 서비스 {service}의 셀렉터에 맞는 파드를 찾습니다. endpoints 컨트롤러는 Endpoints {service}에, endpointslice 컨트롤러는 EndpointSlice {slice}에 그 파드들을 적습니다(파드 {count}개, 각각의 IP와 준비 여부). 각 노드의 kube-proxy가 서비스로 오는 트래픽을 이 주소들로 보냅니다.',
-  'lab.step.serviceEndpointsGone.title': '서비스 {service}와 함께 엔드포인트도 사라집니다',
+  'lab.step.serviceEndpointsGone.title': '서비스 {service} 삭제: 엔드포인트도 함께 사라집니다',
   'lab.step.serviceEndpointsGone.text':
-    'endpoints 컨트롤러가 Endpoints {service}를 지우고, 가비지 컬렉터가 서비스가 소유하던 EndpointSlice {slice}를 지웁니다.',
+    'endpoints 컨트롤러가 Endpoints {service} 오브젝트를 지우고, 가비지 컬렉터가 서비스가 소유하던 EndpointSlice {slice} 오브젝트를 지웁니다.',
   'lab.step.namespaceBasics.title': '네임스페이스 기본 구성',
   'lab.step.namespaceBasics.text':
-    '컨트롤러 매니저가 새 네임스페이스 {namespace}를 채웁니다. 서비스 어카운트 컨트롤러는 `default` ServiceAccount(파드가 다른 것을 지정하지 않으면 쓰는 신원)를 만들고, 루트 CA 게시자는 ConfigMap kube-root-ca.crt(파드가 API 서버를 믿는 데 쓰는 인증서)를 만듭니다.',
+    '컨트롤러 매니저가 새 네임스페이스 {namespace}에 기본 오브젝트를 채웁니다. 서비스 어카운트 컨트롤러는 `default` ServiceAccount(파드가 다른 것을 지정하지 않으면 쓰는 신원)를 만들고, root-ca-cert-publisher 컨트롤러는 ConfigMap kube-root-ca.crt(파드가 API 서버를 믿는 데 쓰는 인증서)를 만듭니다.',
   'lab.step.kubectl.taint.title': '{name}의 테인트 변경',
   'lab.step.kubectl.taint.text':
-    'kubectl이 {request} 요청을 보냅니다. 이제 {name}의 테인트는 {taints}입니다. 스케줄러는 NoSchedule 테인트를 용인하지 않는 새 파드를 {name}에 두지 않고, NoExecute 테인트라면 테인트 축출 컨트롤러가 이를 용인하지 않는 실행 중인 파드도 내보냅니다.',
+    'kubectl이 {request} 요청을 보냅니다. 이제 {name} 노드의 테인트는 {taints}입니다. 스케줄러는 NoSchedule이나 NoExecute 테인트를 용인하지 않는 새 파드를 {name} 노드에 두지 않고(PreferNoSchedule은 점수만 낮춥니다), NoExecute 테인트는 이를 용인하지 않는 실행 중인 파드도 테인트 축출 컨트롤러가 내보내게 합니다.',
   'lab.step.daemonPodsCreated.title': '데몬셋 컨트롤러',
   'lab.step.daemonPodsCreated.text':
-    '데몬셋 컨트롤러(컨트롤러 매니저)는 실행해야 할 모든 노드에 {daemonset} 파드를 하나씩 둡니다. 한 노드에 없으므로 그 노드에 고정된 {pods}을(를) 만들고, 스케줄러가 그 노드에 바인딩합니다.',
+    '데몬셋 컨트롤러(컨트롤러 매니저)는 실행해야 할 모든 노드에 {daemonset} 파드를 하나씩 둡니다. 파드가 없는 노드마다 하나씩 {pods} 파드를 만들고, 노드 이름에 대한 노드 어피니티로 각 파드를 그 노드에 고정합니다. 스케줄러는 각 파드를 그 노드에 바인딩합니다.',
   'lab.step.daemonPodsDeleted.title': '데몬셋 컨트롤러',
   'lab.step.daemonPodsDeleted.text':
-    '데몬셋 컨트롤러가 {pods}을(를) 지웁니다. 그 노드가 더 이상 {daemonset}의 노드 셀렉터나 톨러레이션에 맞지 않기 때문입니다.',
+    '데몬셋 컨트롤러가 {pods} 파드를 지웁니다. 그 노드가 더 이상 {daemonset}의 조건(노드 셀렉터, 노드 어피니티, 톨러레이션)에 맞지 않기 때문입니다.',
+  'lab.step.daemonPodsRolled.title': '데몬셋 롤링 업데이트',
+  'lab.step.daemonPodsRolled.text':
+    '{daemonset} 롤링 업데이트: 데몬셋 컨트롤러가 이전 리비전으로 실행 중인 {pods} 파드를 지웁니다. 이전 파드가 사라지면 같은 노드에 새 리비전의 파드를 만들고 다음 노드로 넘어갑니다(maxUnavailable {maxUnavailable}).',
   'lab.step.daemonRevision.title': '데몬셋 컨트롤러',
   'lab.step.daemonRevision.text':
-    '{daemonset}의 파드 템플릿이 바뀌었습니다. 데몬셋 컨트롤러(컨트롤러 매니저)는 ControllerRevision {revision}을(를) 리비전 {number}(으)로 둡니다. rollout undo에 쓰이는 템플릿 기록이며, 그 해시가 새 파드의 controller-revision-hash 레이블이 됩니다. 이어서 이전 리비전의 파드를 교체합니다. RollingUpdate(maxUnavailable 1)면 한 번에 한 노드씩, OnDelete면 사용자가 지울 때만 교체합니다.',
+    '{daemonset}의 파드 템플릿이 바뀌었습니다. 데몬셋 컨트롤러(컨트롤러 매니저)는 ControllerRevision {revision}(리비전 {number})을 만듭니다. rollout undo에 쓰이는 템플릿 기록이며, 그 해시가 새 파드의 controller-revision-hash 레이블이 됩니다. 이어서 이전 리비전의 파드를 교체합니다. RollingUpdate(maxUnavailable 1)면 한 번에 한 노드씩, OnDelete면 사용자가 지울 때만 교체합니다.',
   'lab.step.cronJobCreated.title': '크론잡 컨트롤러',
   'lab.step.cronJobCreated.text':
-    '크론잡 컨트롤러(컨트롤러 매니저)가 {cronjob}의 스케줄 시각이 된 것을 보고, 그 분(minute)으로 이름 지은 잡 {job}을(를) 만듭니다. 이어서 잡 컨트롤러가 그 파드를 만듭니다.',
+    '크론잡 컨트롤러(컨트롤러 매니저)가 {cronjob}의 스케줄 시각이 된 것을 보고, 그 분(minute)으로 이름 지은 {job} 잡을 만듭니다. 이어서 잡 컨트롤러가 그 파드를 만듭니다.',
   'lab.step.jobPodsCreated.title': '잡 컨트롤러',
   'lab.step.jobPodsCreated.text':
-    '잡 컨트롤러(컨트롤러 매니저)가 {job}을(를) 완료까지 실행하며 {pods}을(를) 만듭니다. 각 파드에는 batch.kubernetes.io/job-tracking 파이널라이저가 붙어, 집계되기 전에는 사라지지 않습니다. 스케줄러가 노드를 고를 때까지 Pending이며, 실패한 파드는 백오프 뒤에 다시 만들어집니다.',
+    '잡 컨트롤러(컨트롤러 매니저)가 {job} 잡을 완료까지 실행하며 {pods} 파드를 만듭니다. 각 파드에는 batch.kubernetes.io/job-tracking 파이널라이저가 붙어, 집계되기 전에는 사라지지 않습니다. 스케줄러가 노드를 고를 때까지 Pending이며, 실패한 파드는 백오프 뒤에 다시 만들어집니다.',
   'lab.step.statefulPodsCreated.title': '스테이트풀셋 컨트롤러',
   'lab.step.statefulPodsCreated.text':
-    '스테이트풀셋 컨트롤러(컨트롤러 매니저)가 {statefulset}의 {pods}을(를) 만듭니다. 파드마다 <스테이트풀셋>-<순번> 형태의 고정된 이름이 있고, 기본 OrderedReady 정책에서는 앞 파드가 Running이면서 Ready가 된 뒤에야 다음 순번을 만듭니다.',
+    '스테이트풀셋 컨트롤러(컨트롤러 매니저)가 {statefulset}의 {pods} 파드를 만듭니다. 파드마다 <스테이트풀셋>-<순번> 형태의 고정된 이름이 있고, 기본 OrderedReady 정책에서는 앞 파드가 Running이면서 Ready가 된 뒤에야 다음 순번을 만듭니다.',
   'lab.step.statefulPodsDeleted.title': '스테이트풀셋 컨트롤러',
   'lab.step.statefulPodsDeleted.text':
-    '스테이트풀셋 컨트롤러가 {statefulset}의 {pods}을(를) 지웁니다. 축소나 롤링 업데이트는 가장 큰 순번부터 한 번에 하나씩 진행되며, 교체되는 파드는 같은 이름으로 다시 만들어집니다.',
+    '스테이트풀셋 컨트롤러가 {statefulset}의 {pods} 파드를 지웁니다. 축소나 롤링 업데이트는 가장 큰 순번부터 한 번에 하나씩 진행되며, 교체되는 파드는 같은 이름으로 다시 만들어집니다.',
   'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
   'lab.step.podsCreated.text':
     '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',
@@ -135,13 +144,13 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '레플리카셋 컨트롤러가 원하는 수보다 파드가 많은 것을 보고 {count}개를 지웁니다: {pods}. 각 노드의 kubelet이 컨테이너를 멈춥니다.',
   'lab.step.nodeNotReady.title': '{node} NotReady',
   'lab.step.nodeNotReady.text':
-    '{node} 노드에서 {seconds}초 동안 하트비트가 오지 않았습니다. 노드 수명 주기 컨트롤러(컨트롤러 매니저)가 노드를 NotReady로 표시하고 unreachable 테인트를 붙입니다. 파드는 아직 그 자리에 있습니다.',
+    '{node} 노드에서 {seconds}초 동안 하트비트가 오지 않았습니다. 노드 수명 주기 컨트롤러(컨트롤러 매니저)가 노드의 상태 조건을 Unknown으로 바꾸고(kubectl에는 NotReady로 보입니다) node.kubernetes.io/unreachable 테인트를 붙입니다. 파드는 아직 그 자리에 있습니다.',
   'lab.step.podGC.title': '파드 가비지 컬렉터',
   'lab.step.podGC.text':
     '파드 가비지 컬렉터(컨트롤러 매니저)가 더는 존재하지 않는 노드 {node}에 바인딩된 {pods} 파드를 찾습니다. 40초 격리 기간이 지나면 파드를 Failed(DeletionByPodGC)로 표시하고 지웁니다. 파드를 소유한 컨트롤러가 남은 노드에 대신할 파드를 만듭니다.',
   'lab.step.evicted.title': '{node} 노드에서 파드 축출',
   'lab.step.evicted.text':
-    '{node} 노드가 NotReady가 된 지 {seconds}초가 지나 unreachable 테인트를 견디는 시간이 끝났습니다. 컨트롤러 매니저가 {pods} 파드를 지우고, 레플리카셋 컨트롤러가 대신할 파드를 만듭니다.',
+    '{node} 노드가 NotReady가 된 지 {seconds}초가 지나 unreachable 테인트에 대한 용인 시간(tolerationSeconds, 기본 300초)이 끝났습니다. 테인트 축출 컨트롤러(컨트롤러 매니저)가 {pods} 파드를 삭제합니다. 확인해 줄 kubelet이 없으므로 이 파드들은 {node} 노드가 돌아오거나 제거될 때까지 Terminating으로 남습니다. ReplicaSet은 곧바로 다른 노드에 대신할 파드를 만들고, 스테이트풀셋은 이전 파드가 정말 사라질 때까지 기다립니다.',
   'lab.step.namespaceTerminating.title': '네임스페이스 {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
     'kubectl의 삭제 요청을 받은 API 서버가 {namespace} 네임스페이스를 Terminating으로 표시했습니다(deletionTimestamp, status.phase Terminating). 이제 네임스페이스 컨트롤러(컨트롤러 매니저)가 그 안의 모든 것을 지우고, kubelet이 그 파드들을 멈춥니다.',
@@ -156,24 +165,36 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.podStarting.title': '{node}의 kubelet',
   'lab.step.podStarting.text':
     '{node} 노드의 kubelet이 자기 노드에 바인딩된 {pods} 파드를 보고 컨테이너 런타임(containerd)에 파드 샌드박스를 요청합니다: ContainerCreating.',
+  'lab.step.podStartingStatic.title': '{node} 노드의 kubelet: 스태틱 파드',
+  'lab.step.podStartingStatic.text':
+    '{node} 노드의 kubelet이 /etc/kubernetes/manifests에 있는 파일로 스태틱 파드({static})를 API 서버에 묻지 않고 시작합니다. 파드마다 컨테이너 런타임(containerd)에 새 파드 샌드박스를 요청합니다: ContainerCreating. API 서버에는 미러 파드로 보입니다.',
+  'lab.step.podStartingMixed.title': '{node} 노드의 kubelet: 스태틱 파드와 바인딩된 파드',
+  'lab.step.podStartingMixed.text':
+    '{node} 노드의 kubelet은 /etc/kubernetes/manifests의 스태틱 파드({static})를 누구에게도 묻지 않고 시작하고, API 서버가 응답하면 자기 노드에 바인딩된 파드({pods})도 시작합니다. 파드마다 컨테이너 런타임(containerd)에 새 파드 샌드박스를 요청합니다: ContainerCreating.',
   'lab.step.pulling.title': '{image} 이미지 받는 중',
   'lab.step.pulling.text':
-    '{node} 노드의 컨테이너 런타임이 Docker Hub에서 {image} 이미지를 받습니다.',
+    '{node} 노드의 컨테이너 런타임이 {registry}에서 {image} 이미지를 받습니다.',
   'lab.step.started.title': '{node}에서 Running',
   'lab.step.started.text':
     '{node} 노드의 컨테이너 런타임이 컨테이너를 시작하고, kubelet이 {pods} 파드가 Running이라고 API 서버에 알립니다. API 서버는 이를 etcd에 저장합니다.',
   'lab.step.pullFailed.title': 'ErrImagePull',
   'lab.step.pullFailed.text':
-    'Docker Hub에 {image} 이미지가 없어서 받기에 실패합니다. {node} 노드의 kubelet이 {pod} 파드를 ErrImagePull로 알립니다.',
+    '{registry}에서 {image} 이미지를 받을 수 없습니다(없는 이미지이거나 비공개 이미지입니다). {node} 노드의 kubelet이 {pod} 파드를 ErrImagePull로 알립니다.',
   'lab.step.backOff.title': 'ImagePullBackOff',
   'lab.step.backOff.text':
     '{node} 노드의 kubelet이 {image} 이미지를 다시 받기 전에 기다립니다(ImagePullBackOff). 실패할 때마다 기다리는 시간을 두 배로, 최대 5분까지 늘립니다.',
   'lab.step.exitedRestart.title': '{container} 종료 ({code})',
   'lab.step.exitedRestart.text':
-    '{node} 노드에서 {pod} 파드의 {container} 프로세스가 종료 코드 {code}로 끝났습니다. 파드의 restartPolicy가 {policy}이므로 kubelet이 다시 시작합니다. 처음에는 바로, 그다음부터는 10초에서 시작해 두 배씩, 최대 5분까지 기다린 뒤에 시작합니다(CrashLoopBackOff).',
+    '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). 파드의 restartPolicy가 {policy}이므로 kubelet이 다시 시작합니다. 처음에는 바로, 그다음부터는 10초에서 시작해 두 배씩, 최대 5분까지 기다린 뒤에 시작합니다(CrashLoopBackOff).',
   'lab.step.exitedDone.title': '{pod}: {phase}',
   'lab.step.exitedDone.text':
-    '{node} 노드에서 {pod} 파드의 {container} 프로세스가 종료 코드 {code}로 끝났습니다. restartPolicy가 {policy}이므로 kubelet은 다시 시작하지 않습니다. 파드는 {phase} 상태(READY 0/1)로 누군가 지울 때까지 남습니다.',
+    '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). restartPolicy가 {policy}이므로 kubelet은 다시 시작하지 않습니다. 파드는 {phase} 상태(READY 0/1)로 누군가 지울 때까지 남습니다.',
+  'lab.step.exitedJob.title': '{pod}: {phase}',
+  'lab.step.exitedJob.text':
+    '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). restartPolicy가 {policy}이므로 kubelet은 다시 시작하지 않습니다. 파드는 {phase} 상태(READY 0/1)로 잡 {job}의 기록으로 남고, 잡을 지우면 함께 지워집니다.',
+  'lab.step.exitedCronJob.title': '{pod}: {phase}',
+  'lab.step.exitedCronJob.text':
+    '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). restartPolicy가 {policy}이므로 kubelet은 다시 시작하지 않습니다. 파드는 {phase} 상태(READY 0/1)로 잡 {job}의 기록으로 남습니다. 크론잡 {cronjob}의 설정에 따라 성공한 잡은 최근 {successful}개, 실패한 잡은 {failed}개까지만 남고, 더 오래된 잡은 파드와 함께 지워집니다.',
   'lab.step.crashBackOff.title': 'CrashLoopBackOff',
   'lab.step.crashBackOff.text':
     '{node} 노드의 kubelet이 {pod} 파드의 컨테이너를 다시 시작하기 전에 {period} 기다립니다(CrashLoopBackOff). 계속 끝나는 컨테이너는 점점 더 천천히, 최대 5분마다 다시 시작됩니다. 마지막 종료는 kubectl describe pod의 Last State에서 볼 수 있습니다.',
@@ -182,7 +203,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{node} 노드의 kubelet이 {pod} 파드를 검사합니다: {message}. readiness 프로브가 실패하면 파드는 서비스에서 빠지고(READY 0/1), liveness 프로브가 연속 세 번 실패하면 컨테이너가 다시 시작됩니다.',
   'lab.step.livenessKilled.title': '{probe} 프로브: 재시작',
   'lab.step.livenessKilled.text':
-    '{pod} 파드의 {container} 컨테이너가 {probe} 프로브에 failureThreshold번 연속 실패해서 {node} 노드의 kubelet이 컨테이너를 종료하고(Killing), restartPolicy가 {policy}이므로 다시 시작합니다. RESTARTS에 세어지고, 반복되면 크래시 루프처럼 점점 늦게 재시작합니다.',
+    '{pod} 파드의 {container} 컨테이너가 {probe} 프로브에 {threshold}번 연속 실패해서(failureThreshold) {node} 노드의 kubelet이 컨테이너를 종료하고(Killing), restartPolicy가 {policy}이므로 다시 시작합니다. RESTARTS에 세어지고, 반복되면 크래시 루프처럼 점점 늦게 재시작합니다.',
   'lab.step.stopped.title': '{node}에서 컨테이너 중지',
   'lab.step.stopped.text':
     '{node} 노드의 kubelet이 {pods} 파드의 컨테이너를 멈추고 API 서버에서 파드를 지웁니다.',
@@ -209,22 +230,22 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'API 서버가 아니라 {node} 머신에 root로 로그인했습니다. 이 머신의 파일(/etc/kubernetes/manifests, kubelet 설정), kubelet 서비스(systemctl, journalctl), 컨테이너 런타임(crictl)을 다룰 수 있습니다. 여기서 kubectl은 kubeconfig를 지정하기 전에는 서버에 연결하지 못합니다. exit로 내 터미널에 돌아옵니다.',
   'lab.step.kubeletStopped.title': '{node}의 kubelet 중지',
   'lab.step.kubeletStopped.text':
-    'systemd가 kubelet 서비스를 멈췄습니다. {node}의 컨테이너는 containerd가 계속 실행하지만, 노드 리스를 갱신하거나 노드 상태를 보고하는 주체가 없습니다. 40초 뒤 노드 컨트롤러가 {node}를 NotReady로 표시하고, 5분 뒤 파드를 축출합니다. systemctl start kubelet으로 되돌립니다.',
+    'systemd가 kubelet 서비스를 멈췄습니다. {node} 노드의 컨테이너는 containerd가 계속 실행하지만, 노드 리스를 갱신하거나 노드 상태를 보고하는 주체가 없습니다. 하트비트가 50초 동안 없으면(node-monitor-grace-period) 노드 컨트롤러가 {node} 노드를 NotReady로 표시하고, 다시 5분 뒤 파드를 축출합니다. systemctl start kubelet으로 되돌립니다.',
   'lab.step.kubeletFailing.title': '{node}의 kubelet 시작 실패 반복',
   'lab.step.kubeletFailing.text':
-    'systemd가 kubelet을 시작했지만 kubelet은 설정을 읽지 못해 곧바로 상태 1로 종료했습니다(journalctl -u kubelet에서 "command failed" 줄과 읽지 못한 파일을 볼 수 있습니다). systemd는 10초마다 다시 시도합니다(Restart=always). 시작에 성공하기 전까지 {node}를 보고하는 주체가 없습니다. 컨테이너는 계속 실행되고, 40초 뒤 노드 컨트롤러가 NotReady로 표시합니다. 파일을 고친 뒤 systemctl restart kubelet을 실행하세요.',
+    'systemd가 kubelet을 시작했지만 kubelet은 설정을 읽지 못해 곧바로 상태 1로 종료했습니다(journalctl -u kubelet에서 "command failed" 줄과 읽지 못한 파일을 볼 수 있습니다). systemd는 10초마다 다시 시도합니다(Restart=always). 시작에 성공하기 전까지 {node} 노드의 상태를 보고하는 주체가 없습니다. 컨테이너는 계속 실행되고, 50초 뒤 노드 컨트롤러가 NotReady로 표시합니다. 파일을 고친 뒤 systemctl restart kubelet을 실행하세요.',
   'lab.step.nodeStarted.title': '{node} 복귀',
   'lab.step.nodeStarted.text':
     '{node} 노드의 kubelet이 다시 시작해 노드가 Ready라고 알리고 파드를 맞춰 봅니다. kube-proxy도 규칙을 다시 불러옵니다.',
   'lab.step.cordonTaint.title': '{node}에 unschedulable 테인트',
   'lab.step.cordonTaint.text':
-    '노드 수명 주기 컨트롤러(컨트롤러 매니저)가 {node}의 spec.unschedulable을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 붙입니다. 이제 이 테인트를 용인하는 파드(예: DaemonSet 파드)만 {node}에 배치될 수 있습니다.',
+    '노드 수명 주기 컨트롤러(컨트롤러 매니저)가 {node} 노드의 spec.unschedulable을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 붙입니다. 이제 이 테인트를 용인하는 파드(예: DaemonSet 파드)만 {node} 노드에 배치될 수 있습니다.',
   'lab.step.uncordonTaint.title': '{node} 테인트 제거',
   'lab.step.uncordonTaint.text':
-    '노드 수명 주기 컨트롤러가 {node}가 다시 스케줄 가능해진 것을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 뗍니다.',
+    '노드 수명 주기 컨트롤러가 {node} 노드가 다시 스케줄 가능해진 것을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 뗍니다.',
   'lab.step.nodeSchedulable.title': '{node}의 kubelet: {reason}',
   'lab.step.nodeSchedulable.text':
-    'kubelet은 다음 상태 보고(10초마다) 때 {node}의 spec.unschedulable이 바뀐 것을 알아차리고 이벤트 {reason}을 기록합니다: “Node {node} status is now: {reason}”.',
+    'kubelet은 다음 상태 보고(10초마다) 때 {node} 노드의 spec.unschedulable이 바뀐 것을 알아차리고 {reason} 이벤트를 기록합니다: “Node {node} status is now: {reason}”.',
   'lab.step.nodeStatus.title': '{node}의 kubelet 보고',
   'lab.step.nodeStatus.text':
     '{node} 노드의 kubelet이 노드 상태(cAdvisor가 알려 주는 자원 용량, 상태 조건, 컨테이너 런타임이 지금 가진 이미지)를 API 서버에 보고하고, API 서버가 이를 etcd에 저장합니다.',

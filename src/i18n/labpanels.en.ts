@@ -105,14 +105,14 @@ export const labPanelsEn = {
   'labPanel.whatif.noNamespace': 'Create a namespace of your own first, for example blue.',
   'labPanel.whatif.noDeployment': 'No deployment to scale in this namespace.',
   'labPanel.whatif.hint.stop-node':
-    'The node goes silent. After 50 s the control plane marks it NotReady; 5 minutes later its pods are evicted, and those a controller owns come back on other nodes.',
+    'The node goes silent. After 50 s the control plane marks it NotReady; 5 minutes later its pods are evicted (DaemonSet pods stay). Deployment pods come back on other nodes; a StatefulSet’s pod only after the node returns or is deleted.',
   'labPanel.whatif.hint.start-node': 'The kubelet comes back, reports Ready and syncs its pods.',
   'labPanel.whatif.hint.fast-forward': 'Lets virtual time pass, so slow timeouts can be watched.',
   'labPanel.whatif.hint.cordon':
     'Marks the node unschedulable: new pods go elsewhere, running pods stay.',
   'labPanel.whatif.hint.uncordon': 'Lets the scheduler use the node again.',
   'labPanel.whatif.hint.drain':
-    'Cordons the node and evicts its pods; controllers recreate them elsewhere.',
+    'Cordons the node and evicts its pods. DaemonSet pods stay; pods no controller owns are deleted for good (--force); the rest come back on other nodes.',
   'labPanel.whatif.hint.bad-image':
     'The pull fails: ErrImagePull, then ImagePullBackOff with growing waits.',
   'labPanel.whatif.hint.crash-loop':

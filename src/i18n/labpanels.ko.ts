@@ -31,7 +31,7 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.editor.cursor': '{line}행 {col}열',
   'labPanel.editor.size': '{size} / {max} KB',
   'labPanel.editor.tooLarge':
-    '{file} 파일은 {size} KB입니다. 편집기는 {max} KB까지만 엽니다. 콘솔에서 cat {file}로 읽어 보세요.',
+    '{file} 파일은 {size} KB입니다. 편집기는 {max} KB까지만 엽니다. 콘솔에서 cat {file} 명령으로 읽어 보세요.',
   'labPanel.editor.draftTooLarge':
     '너무 커서 저장할 수 없습니다: {size} KB (최대 {max} KB). 내용은 그대로 있으니 줄이면 저장할 수 있습니다.',
   'labPanel.editor.saveFailed': '저장하지 못했습니다: {error}',
@@ -52,10 +52,10 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.editor.check.name':
     'metadata.name이 없습니다: kubectl이나 API 서버가 거절합니다 (metadata.name: Required value: name or generateName is required).',
   'labPanel.editor.check.badName':
-    'metadata.name “{name}”은(는) 올바른 이름이 아닙니다: 영문 소문자, 숫자, “-”, “.”만 쓰고 영문자나 숫자로 시작하고 끝나야 합니다.',
+    'metadata.name “{name}”: 올바른 이름이 아닙니다. 영문 소문자, 숫자, “-”, “.”만 쓰고 영문자나 숫자로 시작하고 끝나야 합니다.',
   'labPanel.editor.check.notMap':
     '이 문서는 키-값 매핑이 아닙니다: kubectl은 맨 위에 apiVersion:, kind:, metadata: 같은 키를 기대합니다.',
-  'labPanel.editor.check.control': '매니페스트에는 제어 문자 {char}를 쓸 수 없습니다.',
+  'labPanel.editor.check.control': '매니페스트에는 제어 문자({char})를 쓸 수 없습니다.',
   'labPanel.editor.check.tooDeep': '매니페스트라기엔 너무 깊게 중첩되어 있습니다.',
 
   'labPanel.inspector.pod': '파드 {name}',
@@ -104,14 +104,14 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.whatif.noNamespace': '먼저 직접 네임스페이스를 만드세요. 예: blue.',
   'labPanel.whatif.noDeployment': '이 네임스페이스에는 스케일할 디플로이먼트가 없습니다.',
   'labPanel.whatif.hint.stop-node':
-    '노드가 조용해집니다. 50초 뒤 컨트롤 플레인이 NotReady로 표시하고, 5분 뒤 파드를 축출합니다. 컨트롤러가 관리하는 파드는 다른 노드에 다시 생깁니다.',
+    '노드가 조용해집니다. 50초 뒤 컨트롤 플레인이 NotReady로 표시하고, 5분 뒤 파드를 축출합니다(DaemonSet 파드는 남습니다). 디플로이먼트의 파드는 다른 노드에 다시 생기고, 스테이트풀셋의 파드는 노드가 돌아오거나 삭제된 뒤에야 다시 생깁니다.',
   'labPanel.whatif.hint.start-node': 'kubelet이 다시 살아나 Ready를 보고하고 파드를 맞춥니다.',
   'labPanel.whatif.hint.fast-forward': '가상 시간을 흘려보내 느린 타임아웃을 지켜볼 수 있습니다.',
   'labPanel.whatif.hint.cordon':
     '노드를 스케줄 불가로 표시합니다. 새 파드는 다른 노드로 가고, 실행 중인 파드는 그대로입니다.',
   'labPanel.whatif.hint.uncordon': '스케줄러가 이 노드를 다시 쓸 수 있게 합니다.',
   'labPanel.whatif.hint.drain':
-    '노드를 cordon하고 파드를 축출합니다. 컨트롤러가 다른 노드에 다시 만듭니다.',
+    '노드를 cordon하고 파드를 축출합니다. DaemonSet 파드는 남고, 컨트롤러가 없는 파드는 그냥 지워지며(--force), 나머지는 컨트롤러가 다른 노드에 다시 만듭니다.',
   'labPanel.whatif.hint.bad-image':
     '이미지를 받지 못합니다: ErrImagePull, 그다음 대기 시간이 늘어나는 ImagePullBackOff.',
   'labPanel.whatif.hint.crash-loop':

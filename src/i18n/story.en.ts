@@ -4,7 +4,8 @@
  *
  * Parameters the container flow supplies to every step: {pod}, {replicaset}, {deployment},
  * {node} (the node the scheduler chose), {image}, {score} (the winner's total), {feasible}
- * (how many nodes passed the filters).
+ * (how many nodes passed the filters), {tied} (the nodes that share the top score; a `.tie` text
+ * is told when more than one does).
  */
 export const storyEn = {
   'story.container-flow.simple.image-push.title': 'Build and push the image',
@@ -12,10 +13,12 @@ export const storyEn = {
     'The developer builds a container image with Docker and pushes it to a hub, Docker Hub. The cluster will fetch it from there later.',
   'story.container-flow.simple.api-request.title': 'kubectl asks the API server',
   'story.container-flow.simple.api-request.text':
-    '`kubectl create deployment web --image=nginx` goes to the control plane (the master). Its API server receives the request and stores it. The controller manager turns it into a ReplicaSet and the pod {pod}. The pod has no node yet: STATUS Pending.',
+    '`kubectl create deployment web --image=nginx` goes to the control plane (older notes call it the master). Its API server receives the request and stores it. The controller manager turns it into a ReplicaSet and the pod {pod}. The pod has no node yet: STATUS Pending.',
   'story.container-flow.simple.scheduler-choice.title': 'Which node is best?',
   'story.container-flow.simple.scheduler-choice.text':
     'The control plane asks the scheduler which node is best right now. The scheduler rules out the control-plane node, scores the other nodes and answers: {node}. (In truth the scheduler watches the API server and writes its answer back as a binding. The detailed level shows it.)',
+  'story.container-flow.simple.scheduler-choice.tie.text':
+    'The control plane asks the scheduler which node is best right now. The scheduler rules out the control-plane node, scores the other nodes (here the best ones tie, so it picks one of them at random) and answers: {node}. (In truth the scheduler watches the API server and writes its answer back as a binding. The detailed level shows it.)',
   'story.container-flow.simple.kubelet.title': 'kubelet on {node}, make nginx',
   'story.container-flow.simple.kubelet.text':
     'The kubelet on {node} gets the job: run the pod {pod} with nginx. (In truth it watches the API server for pods bound to its node.) It asks the container runtime to prepare the pod: STATUS ContainerCreating.',
@@ -47,7 +50,9 @@ export const storyEn = {
     'The new ReplicaSet comes back over the watch. The replicaset controller counts 0 pods where 1 is wanted and creates the pod {pod} from the template. The pod is stored without a node: STATUS Pending.',
   'story.container-flow.detailed.scheduler-choice.title': 'The scheduler chooses {node}',
   'story.container-flow.detailed.scheduler-choice.text':
-    "The scheduler watches for pods without a node and is told about {pod}. It filters: the control-plane node has the taint node-role.kubernetes.io/control-plane:NoSchedule, which the pod does not tolerate. It scores the {feasible} nodes left (the table shows each plugin's weighted score; equal totals are broken at random). {node} wins with {score}. The scheduler posts a Binding to the API server, which sets the pod's spec.nodeName. It never contacts the node itself.",
+    "The scheduler watches for pods without a node and is told about {pod}. It filters: the control-plane node has the taint node-role.kubernetes.io/control-plane:NoSchedule, which the pod does not tolerate. It scores the {feasible} nodes left (the table shows each plugin's weighted score). {node} scores highest, {score}. The scheduler posts a Binding to the API server, which sets the pod's spec.nodeName. It never contacts the node itself.",
+  'story.container-flow.detailed.scheduler-choice.tie.text':
+    "The scheduler watches for pods without a node and is told about {pod}. It filters: the control-plane node has the taint node-role.kubernetes.io/control-plane:NoSchedule, which the pod does not tolerate. It scores the {feasible} nodes left (the table shows each plugin's weighted score). {tied} tie at {score}, so the scheduler picks one of them at random: {node}. It posts a Binding to the API server, which sets the pod's spec.nodeName. It never contacts the node itself.",
   'story.container-flow.detailed.kubelet.title': 'The kubelet on {node} notices',
   'story.container-flow.detailed.kubelet.text':
     'The binding changed the pod, so the API server tells every watcher. The scheduler and the controller manager see it MODIFIED; the kubelet on {node} watches only pods bound to its node, so for it this is a new pod: ADDED. The kubelet asks the container runtime, through the CRI, for a pod sandbox (network namespace and IP) and reports the pod status: STATUS ContainerCreating.',
@@ -59,12 +64,14 @@ export const storyEn = {
     'With the image on {node}, the kubelet asks the runtime to create the nginx container inside the sandbox, then to start it. The API server does not know yet: kubectl still shows ContainerCreating.',
   'story.container-flow.detailed.pod-running.title': 'Running, and the status flows back',
   'story.container-flow.detailed.pod-running.text':
-    "The kubelet patches the pod's status (phase Running, condition Ready True) and records the Pulled, Created and Started events. The API server stores it in etcd: kubectl now shows Running on {node}. Watches carry the change on: the controllers update the ReplicaSet's and the Deployment's status to 1 ready, and the kubelet's next node status lists the nginx image now on {node}. Only the API server ever touched etcd.",
+    "The kubelet patches the pod's status (phase Running, condition Ready True). It also sends the Pulled, Created and Started events it recorded along the way, at the pull, the create and the start. The API server stores the status in etcd: kubectl now shows Running on {node}. Watches carry the change on: the controllers update the ReplicaSet's and the Deployment's status to 1 ready, and the kubelet's next node status lists the nginx image now on {node}. Only the API server ever touched etcd.",
 
   'story.msg.image.build': 'docker build makes the image {image} on the laptop.',
   'story.msg.image.push': 'docker push sends {image} to Docker Hub.',
   'story.msg.image.pushDenied':
     'Docker Hub refuses {image}: requested access to the resource is denied (the push never landed).',
+  'story.msg.image.pushMissing':
+    'Nothing reaches Docker Hub: the laptop has no image tagged {image}, so docker stops before uploading anything.',
   'story.msg.image.pushed': 'Docker Hub stores {image} and answers with its digest.',
   'story.msg.api.create': '{actor} asks the API server to create {kind} {name}.',
   'story.msg.api.evict': '{actor} asks the API server to evict the pod {name}.',

@@ -44,7 +44,7 @@ describe('lab: stopping the control-plane node', () => {
       'lab.step.apiServerBack.text',
       'lab.step.controlPlaneStarted.text',
     ]);
-    expect(start.steps[2]?.title.key).toBe('lab.step.podStarting.title');
+    expect(start.steps[2]?.title.key).toBe('lab.step.podStartingMixed.title');
     expect(say(start.steps[1]?.text, 'ko')).toContain('RegisteredNode');
     expect(lab.run('kubectl get nodes').exitCode).toBe(0);
   });

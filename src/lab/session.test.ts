@@ -90,7 +90,7 @@ describe('a lab session', () => {
     const denied = lab.run('docker push myweb');
     expect(denied.stderr).toMatch(/\ndenied: requested access to the resource is denied\n$/);
     expect(denied.steps.map(keyOf)).toEqual(['lab.step.docker.pushDenied.text']);
-    expect(say(denied.steps[0]?.text)).toContain('Docker Hub refuses the push of myweb.');
+    expect(say(denied.steps[0]?.text)).toContain('Docker Hub refuses the push of myweb:');
     lab.run('docker build -t learner/myweb .');
     const pushed = lab.run('docker push learner/myweb');
     expect(pushed.exitCode).toBe(0);
@@ -119,7 +119,7 @@ describe('a lab session', () => {
       'nginx has no node yet. The scheduler filters: 3 of 4 nodes fit (control-plane ruled out; the Scheduler tab says why). Scores: node2 492, node3 492, node1 488. node2, node3 tie for the highest, so it picks at random and binds nginx to node2.',
     );
     expect(say(scheduled?.text, 'ko')).toContain(
-      'node2, node3이(가) 최고점으로 같아 무작위로 골라 node2에 nginx을(를) 바인딩합니다.',
+      'node2, node3 노드의 점수가 똑같이 가장 높아서, 그중 하나를 무작위로 골라 node2 노드에 nginx 파드를 바인딩합니다.',
     );
     expect(request?.messages.map((m) => `${m.from}→${m.to} ${m.kind}`).slice(0, 3)).toEqual([
       'developer→api-server api.create',
@@ -511,7 +511,7 @@ describe('a lab session', () => {
     const daemon = replaced.find((st) => st.text.key === 'lab.step.daemonPodsCreated.text');
     expect(say(daemon?.title)).toBe('DaemonSet controller');
     expect(say(daemon?.text)).toMatch(
-      /^The DaemonSet controller \(controller manager\) keeps one kube-proxy pod on every node that should run one\. A node is missing it, so it creates kube-proxy-[a-z0-9]{5}, pinned to that node; the scheduler binds it there\.$/,
+      /^The DaemonSet controller \(controller manager\) keeps one kube-proxy pod on every node that should run one\. Nodes without one get one: it creates kube-proxy-[a-z0-9]{5}, each pinned to its node by a node affinity on the node’s name; the scheduler then binds each pod there\.$/,
     );
     expect(say(daemon?.text, 'ko')).toContain('데몬셋 컨트롤러');
     // Nothing in the replacement is put down to the ReplicaSet controller.

@@ -510,7 +510,10 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
           steps = [quietStep(c, runId, 'lab.step.nodeStarted', { node: sim[2] as string })];
         } else if (sim?.[1] === 'advance' || /^sleep\s/.test(line)) {
           steps = [
-            quietStep(c, runId, 'lab.step.quiet', { seconds: Math.round((c.now() - at) / 1000) }),
+            // The time asked for (the lab then also waits for the cluster to be quiet).
+            quietStep(c, runId, 'lab.step.quiet', {
+              seconds: Math.round((ms ?? c.now() - at) / 1000),
+            }),
           ];
         } else if (/^kubectl\s+config\b/.test(line)) {
           // Nothing reached the cluster: say so, or the stage would still narrate the last line.

@@ -5,7 +5,7 @@
  * Cutting rules, in order:
  * 1. Housekeeping (lease renewals, heartbeats) is left out.
  * 2. A virtual-time gap of `GAP_MS` or more always starts a new step: a node failure spans
- *    minutes, and "NotReady after 40 s" and "evicted after 300 s" must be separate pictures.
+ *    minutes, and "NotReady after 50 s" and "evicted after 300 s" must be separate pictures.
  * 3. Within a burst, a new step starts when a different component takes the initiative
  *    (kubectl, the controller manager, the scheduler, a kubelet, the developer). Replies, etcd
  *    writes and watch deliveries belong to the request that caused them; Events and status
@@ -15,8 +15,10 @@
  */
 
 import { pdbSelects } from '../engine/apiserver/disruption.ts';
+import { REVISION_HASH_LABEL, revisionMatches } from '../engine/controllers/daemonSetHistory.ts';
 import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
+import { parseImageName } from '../engine/registry/imageName.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { taintString } from '../kubectl/commands/taint.ts';
 import { stageModel, storyMessage } from '../story/stage.ts';
@@ -341,11 +343,21 @@ export function narrate(
     const podsOf = (pred: (m: Message) => boolean) =>
       kubelet.filter((m) => pred(m) && m.ref?.resource === 'pods').map((m) => m.ref?.name ?? '');
     // The kubelet's next status update after a cordon or uncordon records it as an event.
+    // Named by the event itself: its kubelet's own node (another kubelet may act first).
     const scheduling = kubelet
       .filter((m) => m.ref?.resource === 'events')
-      .map((m) => end.get('events', m.ref?.namespace, m.ref?.name ?? '')?.reason)
-      .find((r) => r === 'NodeNotSchedulable' || r === 'NodeSchedulable');
-    if (scheduling) return pick('lab.step.nodeSchedulable', { node, reason: scheduling });
+      .map((m) => ({ m, event: end.get('events', m.ref?.namespace, m.ref?.name ?? '') }))
+      .find(
+        ({ event }) =>
+          event?.reason === 'NodeNotSchedulable' || event?.reason === 'NodeSchedulable',
+      );
+    if (scheduling) {
+      const involved = scheduling.event?.involvedObject as { name?: string } | undefined;
+      return pick('lab.step.nodeSchedulable', {
+        node: involved?.name || nodeOf(scheduling.m.from),
+        reason: String(scheduling.event?.reason ?? ''),
+      });
+    }
     // A container's process ended: what its restart policy makes of it.
     const exited = msgs.find((m) => m.kind === 'cri.containerExited');
     if (exited?.ref) {
@@ -375,10 +387,37 @@ export function narrate(
           .find((e) => (e as { reason?: string } | undefined)?.reason === 'Killing');
         const text = String((killing as { message?: string } | undefined)?.message ?? '');
         const probe = text.includes('startup probe') ? 'startup' : 'liveness';
-        return pick('lab.step.livenessKilled', { ...params, probe });
+        const container = (
+          pod?.spec as { containers?: { name?: string; [probe: string]: unknown }[] } | undefined
+        )?.containers?.find((c) => c.name === params.container);
+        const threshold =
+          (container?.[`${probe}Probe`] as { failureThreshold?: number } | undefined)
+            ?.failureThreshold ?? 3;
+        return pick('lab.step.livenessKilled', { ...params, probe, threshold });
       }
       const restarts = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
-      return pick(restarts ? 'lab.step.exitedRestart' : 'lab.step.exitedDone', params);
+      if (restarts) return pick('lab.step.exitedRestart', params);
+      // A Job's pod stays as its record; a CronJob deletes Jobs beyond its history limits.
+      const job = pod?.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'Job');
+      const cron = job
+        ? end
+            .get('jobs', namespace, job.name)
+            ?.metadata?.ownerReferences?.find((r) => r.controller && r.kind === 'CronJob')
+        : undefined;
+      if (job && cron) {
+        const spec = specOf(end.get('cronjobs', namespace, cron.name)) as
+          | { successfulJobsHistoryLimit?: number; failedJobsHistoryLimit?: number }
+          | undefined;
+        return pick('lab.step.exitedCronJob', {
+          ...params,
+          job: job.name,
+          cronjob: cron.name,
+          successful: spec?.successfulJobsHistoryLimit ?? 3,
+          failed: spec?.failedJobsHistoryLimit ?? 1,
+        });
+      }
+      if (job) return pick('lab.step.exitedJob', { ...params, job: job.name });
+      return pick('lab.step.exitedDone', params);
     }
     // A failed probe: the kubelet's Unhealthy event (created, or its count patched).
     const probeEvent = kubelet
@@ -438,7 +477,7 @@ export function narrate(
       if (was === 'ErrImagePull' || was === 'ImagePullBackOff') {
         return pick('lab.step.backOff', { node, pod, image });
       }
-      return pick('lab.step.pullFailed', { node, pod, image });
+      return pick('lab.step.pullFailed', { node, pod, image, registry: registryOf(image) });
     }
     const backOff = kubelet.find(
       (m) =>
@@ -458,9 +497,11 @@ export function narrate(
       });
     }
     if (pull) {
+      const image = String(pull.summary.params?.image ?? '');
       return pick('lab.step.pulling', {
         node: nodeOf(pull.from),
-        image: String(pull.summary.params?.image ?? ''),
+        image,
+        registry: registryOf(image),
       });
     }
     if (msgs.some((m) => m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox')) {
@@ -484,10 +525,25 @@ export function narrate(
       });
     }
     if (msgs.some((m) => m.kind === 'cri.runPodSandbox')) {
-      return pick('lab.step.podStarting', {
-        node: nodesDoing('cri.runPodSandbox'),
-        pods: names(patched),
-      });
+      const starting = [...new Set(patched)];
+      const isStatic = (name: string) => {
+        const pod = end.get('pods', ownerNs(kubelet, name), name);
+        return (
+          pod?.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined ||
+          !!pod?.metadata?.ownerReferences?.some((r) => r.kind === 'Node')
+        );
+      };
+      const staticPods = starting.filter(isStatic);
+      const bound = starting.filter((p) => !isStatic(p));
+      const node = nodesDoing('cri.runPodSandbox');
+      if (staticPods.length > 0) {
+        return pick(bound.length > 0 ? 'lab.step.podStartingMixed' : 'lab.step.podStartingStatic', {
+          node,
+          static: names(staticPods),
+          pods: names(bound),
+        });
+      }
+      return pick('lab.step.podStarting', { node, pods: names(patched) });
     }
     // A sync during the pull back-off only reports (BackOff and "Error: ImagePullBackOff"
     // events, no status change): the kubelet says again that the pod still waits.
@@ -561,10 +617,31 @@ export function narrate(
   const daemonFirst = daemonMade[0] ?? daemonGone[0];
   if (daemonFirst) {
     const made = daemonMade.length > 0;
-    return pick(made ? 'lab.step.daemonPodsCreated' : 'lab.step.daemonPodsDeleted', {
-      daemonset: (made ? daemonOf(end, daemonFirst) : daemonOf(before, daemonFirst)) ?? '',
-      pods: names((made ? daemonMade : daemonGone).map((m) => m.ref?.name ?? '')),
-    });
+    const daemonset = (made ? daemonOf(end, daemonFirst) : daemonOf(before, daemonFirst)) ?? '';
+    // Why a pod goes: it runs an old revision (a rolling update), or its node stopped qualifying.
+    const rollout =
+      !made &&
+      daemonGone.some((m) =>
+        oldDaemonRevision(end, before?.get('pods', m.ref?.namespace, m.ref?.name ?? ''), daemonset),
+      );
+    return pick(
+      made
+        ? 'lab.step.daemonPodsCreated'
+        : rollout
+          ? 'lab.step.daemonPodsRolled'
+          : 'lab.step.daemonPodsDeleted',
+      {
+        daemonset,
+        pods: names((made ? daemonMade : daemonGone).map((m) => m.ref?.name ?? '')),
+        maxUnavailable: String(
+          (
+            specOf(end.get('daemonsets', daemonFirst.ref?.namespace, daemonset)) as
+              | { updateStrategy?: { rollingUpdate?: { maxUnavailable?: string | number } } }
+              | undefined
+          )?.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1,
+        ),
+      },
+    );
   }
 
   // A Job the CronJob controller made at its scheduled time (its pod may come in the same step).
@@ -723,6 +800,10 @@ export function narrate(
     const requestText = shown.label ?? shown.kind;
     if (code >= 400) {
       const reason = String(answer?.summary.params?.reason ?? '');
+      // A read that found nothing: nothing was refused, and reads never store anything.
+      if (code === 404 && READS.has(shown.kind)) {
+        return pick('lab.step.kubectl.notFound', { request: requestText, code, reason });
+      }
       return pick(reason ? 'lab.step.kubectl.errorReason' : 'lab.step.kubectl.error', {
         request: requestText,
         code,
@@ -744,7 +825,11 @@ export function narrate(
     const image = String(push.summary.params?.image ?? '');
     // Docker Hub's answer: a push into library/ (a name without an account) is denied.
     const denied = msgs.some((m) => m.kind === 'image.pushed' && m.summary.params?.ok === 'false');
-    return pick(denied ? 'lab.step.docker.pushDenied' : 'lab.step.docker.push', { image });
+    if (!denied) return pick('lab.step.docker.push', { image });
+    // No image with that tag on the laptop: the local docker refuses, nothing reaches a registry.
+    const full = parseImageName(image)?.full;
+    const built = cluster.registry.localImages().some((i) => i.ref === full);
+    return pick(built ? 'lab.step.docker.pushDenied' : 'lab.step.docker.pushMissing', { image });
   }
 
   // The API server's own loop wrote the kubernetes Service, its Endpoints or its EndpointSlice
@@ -765,6 +850,22 @@ export function narrate(
 
   const first = msgs.find((m) => initiatorOf(m) !== undefined) ?? msgs[0];
   return pick('lab.step.other', { actor: first?.from ?? '', count: msgs.length });
+}
+
+/** Requests that only read (or stream from) what is there. */
+const READS = new Set([
+  'api.get',
+  'api.list',
+  'api.log',
+  'api.exec',
+  'api.attach',
+  'api.portforward',
+]);
+
+/** The registry an image comes from, as a learner knows it: `docker.io` is Docker Hub. */
+function registryOf(image: string): string {
+  const domain = parseImageName(image)?.domain ?? 'docker.io';
+  return domain === 'docker.io' ? 'Docker Hub' : domain;
 }
 
 /** HTTP reason phrases for the codes the API server answers a write with. */
@@ -929,6 +1030,32 @@ function schedulingWhy(
 /** The namespace of the pod `name` as the kubelet's messages refer to it. */
 function ownerNs(msgs: readonly Message[], name: string): string | undefined {
   return msgs.find((m) => m.ref?.resource === 'pods' && m.ref.name === name)?.ref?.namespace;
+}
+
+/**
+ * Whether `pod` (a pod of the DaemonSet `daemonset`) runs an older revision than the one that
+ * matches the DaemonSet's template now: the rolling update replaces it.
+ */
+function oldDaemonRevision(
+  frame: Snapshot,
+  pod: KubeObject | undefined,
+  daemonset: string,
+): boolean {
+  const ns = pod?.metadata?.namespace;
+  const ds = frame.get('daemonsets', ns, daemonset);
+  const hash = pod?.metadata?.labels?.[REVISION_HASH_LABEL];
+  if (!ds || !hash) return false;
+  const current = frame
+    .list('controllerrevisions', ns)
+    .find(
+      (r) =>
+        r.metadata?.ownerReferences?.some((o) => o.controller && o.uid === ds.metadata?.uid) &&
+        revisionMatches(ds, r),
+    );
+  const currentHash =
+    current?.metadata?.labels?.[REVISION_HASH_LABEL] ??
+    current?.metadata?.name?.slice(daemonset.length + 1);
+  return currentHash !== undefined && currentHash !== hash;
 }
 
 /** Whether `node` carries the taint a cordon brings: node.kubernetes.io/unschedulable. */

@@ -235,7 +235,10 @@ function buildLevel(
   const last = flow.msgs[flow.msgs.length - 1] as Message;
   const node = decision.rows.find((r) => r.chosen)?.node ?? '';
   const winner = decision.rows.find((r) => r.chosen);
+  // kube-scheduler picks at random among the nodes that share the highest score.
+  const tied = decision.rows.filter((r) => r.feasible && r.total === winner?.total);
   const params = {
+    tied: tied.map((r) => r.node).join(', '),
     pod: flow.pod,
     replicaset: flow.replicaset,
     deployment: flow.deployment,
@@ -257,7 +260,11 @@ function buildLevel(
     const step: StoryStep = {
       id: def.id,
       title: text(`story.container-flow.${level}.${def.id}.title`, params),
-      text: text(`story.container-flow.${level}.${def.id}.text`, params),
+      // A tie for the top score is said as one: the choice among the tied nodes was random.
+      text: text(
+        `story.container-flow.${level}.${def.id}${def.decision && tied.length > 1 ? '.tie' : ''}.text`,
+        params,
+      ),
       model: stageModel(frame, cluster.nodes(), shown, def.id),
       seqFrom,
       seqTo,

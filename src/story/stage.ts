@@ -4,6 +4,7 @@
  */
 import type { Message, Snapshot } from '../engine/index.ts';
 import { epochMs, START_MS } from '../engine/index.ts';
+import { parseImageName } from '../engine/registry/imageName.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { nodeStatus, podStatus } from '../kubectl/index.ts';
 import type {
@@ -153,10 +154,17 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       return text('story.msg.image.build', { image: String(p.image ?? '') });
     case 'image.push':
       return text('story.msg.image.push', { image: String(p.image ?? '') });
-    case 'image.pushed':
-      return text(p.ok === 'false' ? 'story.msg.image.pushDenied' : 'story.msg.image.pushed', {
-        image: String(p.image ?? ''),
+    case 'image.pushed': {
+      const image = String(p.image ?? '');
+      if (p.ok !== 'false') return text('story.msg.image.pushed', { image });
+      // No image with that tag on the laptop: docker stops before anything is uploaded.
+      const local = (frame?.registry as { local?: { ref: string }[] } | undefined)?.local;
+      const full = parseImageName(image)?.full;
+      const missing = local !== undefined && !local.some((i) => i.ref === full);
+      return text(missing ? 'story.msg.image.pushMissing' : 'story.msg.image.pushDenied', {
+        image,
       });
+    }
     case 'api.create':
       return text('story.msg.api.create', { actor: m.from, kind, name });
     case 'api.evict':
