@@ -32,7 +32,7 @@ export function uuid(rng: Rng): string {
   const codes = UUID_CODES;
   let j = 0;
   for (let i = 0; i < 32; i++) {
-    let d = rng.int(16);
+    let d = rng.nibble();
     if (i === 12) d = 4;
     if (i === 16) d = 8 + (d & 3);
     codes[j++] = HEX_CODES[d]!;

@@ -41,6 +41,16 @@ describe('rng and names', () => {
     expect(long.startsWith('a'.repeat(58))).toBe(true);
     expect(NAME_ALPHABET).toHaveLength(27);
   });
+  it('draws a nibble exactly as int(16) does, from the same state', () => {
+    for (const seed of [0, 1, 7, 42, 0xffffffff]) {
+      const a = createRng(seed);
+      const b = createRng(seed);
+      for (let i = 0; i < 20_000; i++) {
+        expect(a.nibble()).toBe(b.int(16));
+        expect(a.state).toBe(b.state);
+      }
+    }
+  });
   it('makes uuid-shaped uids', () => {
     const id = uuid(createRng(7));
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
