@@ -1050,7 +1050,9 @@ export class Runtime {
       case 'create':
         return c.create(w.resource, w.namespace, w.obj);
       case 'update':
-        return c.update(w.resource, w.namespace, w.obj);
+        return w.subresource
+          ? c.update(w.resource, w.namespace, w.obj, { subresource: w.subresource })
+          : c.update(w.resource, w.namespace, w.obj);
       case 'updateStatus':
         return c.updateStatus(w.resource, w.namespace, w.obj);
       case 'patch':
