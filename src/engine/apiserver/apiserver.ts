@@ -1368,8 +1368,8 @@ export class ApiServer {
     if (!nsObj) return notFound(RESOURCES.namespaces, ns);
     const phase = (nsObj.status as { phase?: string } | undefined)?.phase;
     if (phase === 'Terminating' || nsObj.metadata?.deletionTimestamp) {
-      // Events about the content being torn down are still accepted.
-      if (r.resource === 'events') return undefined;
+      // Events too (no exemption in 1.32's NamespaceLifecycle): the kubelet's Killing events
+      // of the pods being torn down are refused, and its recorder drops them.
       return forbidden(
         r,
         name,
