@@ -124,9 +124,11 @@ export interface WriteOptions {
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
   /**
    * A patch through a subresource: `scale` (`…/scale`, what kubectl scale sends: replicas
-   * only) or, with a `patchType`, `status` (`…/status`: the status only).
+   * only) or, with a `patchType`, `status` (`…/status`: the status only). For an update of a
+   * Namespace, `finalize` (`PUT …/namespaces/NAME/finalize`: the only way to change its
+   * spec.finalizers).
    */
-  subresource?: 'scale' | 'status' | 'approval' | 'ephemeralcontainers';
+  subresource?: 'scale' | 'status' | 'approval' | 'ephemeralcontainers' | 'finalize';
   /**
    * The patch's Content-Type, as `kubectl patch --type` chooses it: a strategic merge patch
    * (`application/strategic-merge-patch+json`), a JSON merge patch (`…merge-patch+json`) or a

@@ -488,14 +488,25 @@ describe('api server: delete and bind', () => {
     const t = ok(kubectl.delete('namespaces', undefined, 'blue'));
     expect(t.status).toEqual({ phase: 'Terminating' });
     expect(t.metadata?.deletionTimestamp).toBe('2026-01-06T00:00:00Z');
-    // The namespace controller removes the `kubernetes` finalizer: the namespace goes away.
-    ok(kubectl.update('namespaces', undefined, { ...t, spec: { finalizers: [] } }));
+    // A plain update cannot change spec.finalizers (namespaceStrategy.PrepareForUpdate).
+    const kept = ok(kubectl.update('namespaces', undefined, { ...t, spec: { finalizers: [] } }));
+    expect(kept.spec).toEqual({ finalizers: ['kubernetes'] });
+    // The namespace controller removes the `kubernetes` finalizer through /finalize: gone.
+    ok(
+      kubectl.update(
+        'namespaces',
+        undefined,
+        { ...kept, spec: { finalizers: [] } },
+        { subresource: 'finalize' },
+      ),
+    );
     expect(fail(kubectl.get('namespaces', undefined, 'blue')).reason).toBe('NotFound');
-    expect(events.map((e) => [e.type, e.resource, e.object.metadata?.name])).toEqual([
-      ['ADDED', 'namespaces', 'blue'],
-      ['MODIFIED', 'namespaces', 'blue'],
-      ['DELETED', 'namespaces', 'blue'],
-    ]);
+    const seen = events.map((e) => [e.type, e.resource, e.object.metadata?.name]);
+    expect(seen[0]).toEqual(['ADDED', 'namespaces', 'blue']);
+    expect(seen.at(-1)).toEqual(['DELETED', 'namespaces', 'blue']);
+    // Until the finalize, every stored version kept the finalizer.
+    for (const e of events.slice(0, -1))
+      expect((e.object.spec as { finalizers?: string[] }).finalizers).toEqual(['kubernetes']);
   });
 
   it('marks lease renewals and heartbeat-only status updates as housekeeping', () => {

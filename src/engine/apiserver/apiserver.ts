@@ -863,8 +863,9 @@ export class ApiServer {
       get: (r, ns, name) => gate(r, ns, name, 'get', '', () => inner.get(r, ns, name)),
       list: (r, ns, opts) =>
         gate(r, ns, '', 'list', '', () => inner.list(r, ns, opts), opts?.fieldSelector),
+      // PUT …/namespaces/NAME/finalize is authorized on namespaces/finalize.
       update: (r, ns, o, opts) =>
-        gate(r, nsOf(ns, o), nameOf(o), 'update', '', () =>
+        gate(r, nsOf(ns, o), nameOf(o), 'update', opts?.subresource ?? '', () =>
           this.#escalationCheck(actor, user, r, nsOf(ns, o), o, () => inner.update(r, ns, o, opts)),
         ),
       // A patch through a subresource (kubectl scale's PATCH …/scale) is authorized on it.
@@ -1387,8 +1388,8 @@ export class ApiServer {
     if (!nsObj) return notFound(RESOURCES.namespaces, ns);
     const phase = (nsObj.status as { phase?: string } | undefined)?.phase;
     if (phase === 'Terminating' || nsObj.metadata?.deletionTimestamp) {
-      // Events about the content being torn down are still accepted.
-      if (r.resource === 'events') return undefined;
+      // Events too (no exemption in 1.32's NamespaceLifecycle): the kubelet's Killing events
+      // of the pods being torn down are refused, and its recorder drops them.
       return forbidden(
         r,
         name,
@@ -2153,11 +2154,39 @@ export class ApiServer {
       (!!existing &&
         sameIgnoringHeartbeats(existing.value, { ...body, status: existing.value.status }) &&
         !r.hasStatus);
-    this.#request(actor, 'api.update', r, ns, name, 'PUT', name, '', hk);
+    const finalize = opts.subresource === 'finalize';
+    this.#request(actor, 'api.update', r, ns, name, 'PUT', name, finalize ? '/finalize' : '', hk);
+    if (finalize && r.resource !== 'namespaces') {
+      return this.#fail(actor, r, ns, name, {
+        ...notFound(r, name),
+        message: 'the server could not find the requested resource',
+        details: {},
+      });
+    }
     const decoded = this.#decode(r, v2Body(r, body), opts);
     if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
     const input = decoded.body;
     if (!existing) return this.#fail(actor, r, ns, name, notFound(r, name));
+    if (finalize) {
+      // namespaceFinalizeStrategy: the spec (its finalizers) from the request, metadata and
+      // status as stored.
+      const next = shallowCopy(existing.value);
+      const spec = { ...((cloneShared(input.spec ?? {}) as Obj) ?? {}) };
+      // An empty list is no list (omitempty).
+      if (Array.isArray(spec.finalizers) && spec.finalizers.length === 0) delete spec.finalizers;
+      next.spec = spec;
+      return this.#finishUpdate(
+        actor,
+        r,
+        ns,
+        name,
+        existing,
+        next,
+        input.metadata?.resourceVersion,
+        opts,
+        true,
+      );
+    }
     // Frozen parts (taken from a cache or a stored object) are shared, not copied.
     const next = cloneShared(input) as KubeObject;
     if (r.hasStatus) next.status = existing.value.status;
@@ -2447,6 +2476,14 @@ export class ApiServer {
     else if ('generation' in meta) delete meta.generation;
     if (r.resource === 'namespaces') {
       meta.labels = { ...(meta.labels ?? {}), 'kubernetes.io/metadata.name': name };
+      if (!statusOnly) {
+        // namespaceStrategy.PrepareForUpdate: spec.finalizers change only through /finalize.
+        const kept = (old.spec as Obj | undefined)?.finalizers;
+        const spec = { ...((next.spec as Obj | undefined) ?? {}) };
+        if (kept === undefined) delete spec.finalizers;
+        else spec.finalizers = kept;
+        next.spec = spec;
+      }
     }
     if (!statusOnly && DEFAULTED_ON_UPDATE.has(r.resource)) {
       // Defaulting runs on every decode, not only on create: a PUT or PATCH that drops

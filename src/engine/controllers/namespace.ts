@@ -196,7 +196,7 @@ export function createNamespaceController(): Reconciler {
           ...specOf<Record<string, unknown>>(ns),
           finalizers: specFinalizers.filter((f) => f !== FINALIZER_KUBERNETES),
         };
-        writes.push({ verb: 'update', resource: 'namespaces', obj });
+        writes.push({ verb: 'update', resource: 'namespaces', obj, subresource: 'finalize' });
       }
       return { writes };
     },

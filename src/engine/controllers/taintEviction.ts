@@ -1,8 +1,12 @@
 /**
- * The taint-eviction controller (NoExecute taint manager): a pod on a node with a NoExecute
- * taint it does not tolerate is deleted at once; one it tolerates for `tolerationSeconds`
- * (300 s by default admission) is deleted when that time has passed since the taint was
- * added. The pod first gets the DisruptionTarget condition (DeletionByTaintManager).
+ * The taint-eviction controller (NoExecute taint manager, 1.32's pkg/controller/tainteviction):
+ * a pod on a node with a NoExecute taint it does not tolerate is deleted at once; one it
+ * tolerates for `tolerationSeconds` (300 s by default admission; the smallest over the
+ * matching tolerations) is deleted that long after the controller processed it on the tainted
+ * node: when the taint was added for the pods already there, when it arrived for a pod placed
+ * on a node tainted long before. Each pod has its own timer; one tolerating every taint
+ * forever is never evicted. The pod first gets the DisruptionTarget condition
+ * (DeletionByTaintManager).
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Reconciler, Write } from '../runtime/controller.ts';
@@ -58,11 +62,23 @@ export function evictionDelayMs(
   return min;
 }
 
+/** A scheduled eviction (the timed-workers queue's entry, keyed by `ns/name`). */
+interface Work {
+  node: string;
+  uid: string | undefined;
+  /** When the controller processed the pod on the tainted node (`CreatedAt`). */
+  createdAt: number;
+  /** When it fires; undefined once fired (the key stays, so the pod is not scheduled again). */
+  fireAt: number | undefined;
+}
+
 export function createTaintEvictionController(): Reconciler {
   /** When this controller first saw each NoExecute taint (when it carries no timeAdded). */
   const seen = new Map<string, number>();
-  /** Pods waiting for their toleration to run out, per node: `ns/name` → pod. */
-  const scheduled = new Map<string, Map<string, KubeObject>>();
+  /** Scheduled (and fired) evictions by pod, `ns/name` → work: `taintEvictionQueue`. */
+  const works = new Map<string, Work>();
+  /** The pods with a work, per node. */
+  const byNode = new Map<string, Set<string>>();
   /** Nodes that carry a NoExecute taint, as last observed. */
   const tainted = new Set<string>();
   /** The object of the DELETED event `keysFor` is about to see (from `observe`). */
@@ -77,29 +93,48 @@ export function createTaintEvictionController(): Reconciler {
    */
   let restartedAt: number | undefined;
 
-  /** `cancelWorkWithEvent`: a scheduled eviction that is no longer needed. */
+  function addWork(id: string, work: Work): void {
+    works.set(id, work);
+    let ids = byNode.get(work.node);
+    if (!ids) {
+      ids = new Set();
+      byNode.set(work.node, ids);
+    }
+    ids.add(id);
+  }
+
+  function dropWork(id: string): void {
+    const work = works.get(id);
+    if (!work) return;
+    works.delete(id);
+    const ids = byNode.get(work.node);
+    ids?.delete(id);
+    if (ids?.size === 0) byNode.delete(work.node);
+  }
+
+  /**
+   * `cancelWorkWithEvent`: forget the pod's work; a pending (not yet fired) one is announced.
+   * (No event for a pod that is gone or already being deleted.)
+   */
   function cancel(
-    nodeName: string,
-    keep: ReadonlySet<string>,
+    id: string,
     cache: Parameters<Reconciler['reconcile']>[1],
     ctx: Parameters<Reconciler['reconcile']>[2],
   ): void {
-    const pending = scheduled.get(nodeName);
-    if (!pending) return;
-    for (const [id, pod] of pending) {
-      if (keep.has(id)) continue;
-      pending.delete(id);
-      const current = cache.get('pods', namespaceOf(pod), nameOf(pod));
-      if (!current || isDeleting(current)) continue;
-      ctx.recordEvent({
-        ref: eventRef('pods', current),
-        type: 'Normal',
-        reason: 'TaintManagerEviction',
-        message: `Cancelling deletion of Pod ${id}`,
-        component: COMPONENT_TAINT_EVICTION,
-      });
-    }
-    if (pending.size === 0) scheduled.delete(nodeName);
+    const work = works.get(id);
+    if (!work) return;
+    dropWork(id);
+    if (work.fireAt === undefined) return;
+    const slash = id.indexOf('/');
+    const current = cache.get('pods', id.slice(0, slash), id.slice(slash + 1));
+    if (!current || isDeleting(current)) return;
+    ctx.recordEvent({
+      ref: eventRef('pods', current),
+      type: 'Normal',
+      reason: 'TaintManagerEviction',
+      message: `Cancelling deletion of Pod ${id}`,
+      component: COMPONENT_TAINT_EVICTION,
+    });
   }
 
   return {
@@ -122,13 +157,14 @@ export function createTaintEvictionController(): Reconciler {
       const node = podNodeName(obj);
       // A pod matters only on a node with NoExecute taints or with evictions still scheduled
       // (elsewhere the node's sync is a no-op).
-      return node && (tainted.has(node) || scheduled.has(node)) ? [`node/${node}`] : [];
+      return node && (tainted.has(node) || byNode.has(node)) ? [`node/${node}`] : [];
     },
     onStart() {
       starts++;
       restartedAt = undefined;
       seen.clear();
-      scheduled.clear();
+      works.clear();
+      byNode.clear();
       tainted.clear();
     },
     reconcile(key, cache, ctx) {
@@ -143,45 +179,75 @@ export function createTaintEvictionController(): Reconciler {
       const ids = new Set(taints.map((t) => `${nodeName}|${t.key}|${t.value ?? ''}`));
       for (const k of seen.keys()) if (k.startsWith(`${nodeName}|`) && !ids.has(k)) seen.delete(k);
       if (taints.length === 0) {
-        cancel(nodeName, new Set(), cache, ctx);
+        for (const id of [...(byNode.get(nodeName) ?? [])]) cancel(id, cache, ctx);
         return { writes: [] };
       }
-      let since = Number.POSITIVE_INFINITY;
+      // The node update that brought a new NoExecute taint is handled when the taint was added
+      // (its timeAdded, or after a restart the first reconcile): the pods on the node then are
+      // processed at that moment. A pod processed later (it arrived on the tainted node, or
+      // its tolerations changed) starts its own clock now.
+      let processedAt = ctx.now;
+      let fresh = false;
       for (const t of taints) {
         const id = `${nodeName}|${t.key}|${t.value ?? ''}`;
-        let at = seen.get(id);
-        if (at === undefined) {
-          at = t.timeAdded
-            ? Math.max(Math.min(parseTimestamp(t.timeAdded), ctx.now), restartedAt ?? 0)
-            : ctx.now;
-          seen.set(id, at);
-        }
-        // The eviction was scheduled when the first NoExecute taint was seen.
-        since = Math.min(since, at);
+        if (seen.has(id)) continue;
+        const at = t.timeAdded
+          ? Math.max(Math.min(parseTimestamp(t.timeAdded), ctx.now), restartedAt ?? 0)
+          : ctx.now;
+        seen.set(id, at);
+        processedAt = fresh ? Math.max(processedAt, at) : at;
+        fresh = true;
       }
       const writes: Write[] = [];
-      const waiting = new Map<string, KubeObject>();
+      const present = new Set<string>();
       let nextDue = Number.POSITIVE_INFINITY;
       for (const pod of cache.list('pods')) {
         if (podNodeName(pod) !== nodeName || isDeleting(pod)) continue;
         const phase = podPhase(pod);
         if (phase === 'Succeeded' || phase === 'Failed') continue;
+        const id = `${namespaceOf(pod)}/${nameOf(pod)}`;
+        const uid = pod.metadata?.uid;
+        present.add(id);
+        let work = works.get(id);
+        if (work && (work.uid !== uid || work.node !== nodeName)) {
+          // Another pod of the same name: the old one's deletion was not seen in between.
+          dropWork(id);
+          work = undefined;
+        }
         const delay = evictionDelayMs(
           specOf<{ tolerations?: Toleration[] }>(pod).tolerations ?? [],
           taints,
         );
-        if (delay === Number.POSITIVE_INFINITY) continue;
-        const due = since + delay;
-        if (ctx.now < due) {
-          nextDue = Math.min(nextDue, due);
-          waiting.set(`${namespaceOf(pod)}/${nameOf(pod)}`, pod);
+        // `processPodOnNode`.
+        if (delay === Number.POSITIVE_INFINITY) {
+          cancel(id, cache, ctx);
           continue;
         }
+        if (work?.fireAt === undefined) {
+          // Fired: the key stays and blocks a new work until the pod is gone.
+          if (work) continue;
+        } else if (delay === 0) {
+          // A taint it no longer tolerates: cancelled, and deleted at once.
+          cancel(id, cache, ctx);
+          work = undefined;
+        }
+        // A scheduled eviction keeps its time (`CreatedAt` + the minimum then).
+        if (!work) {
+          const start = delay === 0 ? ctx.now : processedAt;
+          work = { node: nodeName, uid, createdAt: start, fireAt: start + delay };
+          addWork(id, work);
+        }
+        const due = work.fireAt as number;
+        if (ctx.now < due) {
+          nextDue = Math.min(nextDue, due);
+          continue;
+        }
+        work.fireAt = undefined;
         writes.push(...evict(pod, ctx));
-        scheduled.get(nodeName)?.delete(`${namespaceOf(pod)}/${nameOf(pod)}`);
       }
-      cancel(nodeName, new Set(waiting.keys()), cache, ctx);
-      if (waiting.size > 0) scheduled.set(nodeName, waiting);
+      // Pods gone from the node (deleted, finished, being deleted) lose their work.
+      for (const id of [...(byNode.get(nodeName) ?? [])])
+        if (!present.has(id)) cancel(id, cache, ctx);
       if (nextDue !== Number.POSITIVE_INFINITY) ctx.requeueAfter(key, nextDue - ctx.now);
       return { writes };
     },

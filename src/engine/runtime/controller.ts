@@ -103,12 +103,18 @@ export interface Cache {
  * stored `status` for resources with a status subresource; `updateStatus` replaces only
  * `status`. A stale `metadata.resourceVersion` fails with Conflict and the runtime requeues
  * the key with back-off. Leave `resourceVersion` unset to skip the check. A namespace whose
- * deletion has started is removed once an `update` leaves `spec.finalizers` empty (the
- * simulator's stand-in for the `namespaces/finalize` subresource).
+ * deletion has started is removed once its `finalize` update leaves `spec.finalizers` empty.
  */
 export type Write =
   | { verb: 'create'; resource: ResourceName; namespace?: string; obj: KubeObject }
-  | { verb: 'update'; resource: ResourceName; namespace?: string; obj: KubeObject }
+  | {
+      verb: 'update';
+      resource: ResourceName;
+      namespace?: string;
+      obj: KubeObject;
+      /** `finalize`: a Namespace's `PUT …/finalize`, the only update of its spec.finalizers. */
+      subresource?: 'finalize';
+    }
   | {
       verb: 'updateStatus';
       resource: ResourceName;

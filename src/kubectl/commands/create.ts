@@ -30,6 +30,7 @@ import {
 import { runEditOnCreate } from './edit.ts';
 import { filenameArgs } from './kustomize.ts';
 import { finishedPodLog, networkOf } from './logs.ts';
+import { runReplaceRaw } from './replaceRaw.ts';
 
 /** The container name kubectl derives from an image: last path part, tag and digest removed. */
 export function containerNameFromImage(image: string): string {
@@ -1139,6 +1140,10 @@ function serverSideApplyOne(
 export function runReplace(ctx: Ctx): void {
   const files = filenameArgs(ctx);
   if (files.length === 0) ctx.usageError('must specify --filename to replace');
+  if (ctx.str('raw') !== '') {
+    runReplaceRaw(ctx, ctx.str('raw'), files);
+    return;
+  }
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
   const validation = fieldValidation(ctx);

@@ -23,7 +23,10 @@ import { META_ORDER } from '../printers/json.ts';
  * `apiVersion` (left out for a list's items), `metadata` in ObjectMeta's order, the type's own
  * fields, `status` last.
  */
-function goOrder(o: object, type?: { kind: string; apiVersion: string }): Record<string, unknown> {
+export function goOrder(
+  o: object,
+  type?: { kind: string; apiVersion: string },
+): Record<string, unknown> {
   const { kind: _k, apiVersion: _a, metadata, status, ...rest } = o as Record<string, unknown>;
   const meta: Record<string, unknown> = {};
   const m = (metadata ?? {}) as Record<string, unknown>;

@@ -1,0 +1,92 @@
+/**
+ * `kubectl replace --raw PATH -f FILE` (replace.go `raw` → rawhttp.RawPut): the file is PUT to
+ * the path as it is, and the server's response body is copied to stdout unchanged (one JSON
+ * line, not `kind/name replaced`). The way to the `finalize` subresource of a Namespace:
+ * `kubectl replace --raw /api/v1/namespaces/NAME/finalize -f ns.json`.
+ */
+import type { KubeObject, Result, Status } from '../../engine/api/types.ts';
+import { RESOURCES } from '../../engine/apiserver/resources.ts';
+import { resourcePath } from '../../engine/node/httpClient.ts';
+import type { Ctx } from '../context.ts';
+import { isUrl } from '../examples/index.ts';
+import { parseManifests } from '../manifest.ts';
+import { takeStdin } from '../stdin.ts';
+import { goOrder } from './execApiServer.ts';
+
+const NOT_FOUND: Status = {
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server could not find the requested resource',
+  reason: 'NotFound',
+  details: {},
+  code: 404,
+};
+
+/** What the API server's JSON encoder writes (no indent, `<>&` escaped, a final newline). */
+function goJson(value: unknown): string {
+  return `${JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')}\n`;
+}
+
+/** ReplaceOptions.Validate's --raw checks, then the PUT. `files` is not empty. */
+export function runReplaceRaw(ctx: Ctx, raw: string, files: string[]): void {
+  if (files.length !== 1) ctx.fail('--raw can only use a single local file or stdin');
+  const file = files[0] ?? '';
+  if (/^https?:\/\//.test(file)) ctx.fail('--raw cannot read from a url');
+  if (ctx.bool('recursive')) ctx.fail('--raw and --recursive are mutually exclusive');
+  if (ctx.str('output') !== '') ctx.fail('--raw and --output are mutually exclusive');
+  // url.ParseRequestURI: an absolute path or an absolute URL.
+  if (!raw.startsWith('/') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(raw))
+    ctx.fail(`--raw must be a valid URL path: parse "${raw}": invalid URI for request`);
+  const text =
+    file === '-' ? takeStdin(ctx.host) : isUrl(file) ? undefined : ctx.host.fs.read(file);
+  if (text === undefined) {
+    if (file === '-')
+      ctx.fail('reading from stdin is not supported in this console: pipe a command into it');
+    ctx.fail(`open ${file}: no such file or directory`);
+  }
+  const parsed = parseManifests(text, file);
+  if (!parsed.ok) ctx.fail(parsed.error);
+  const body = parsed.docs[0] ?? {};
+  const r = put(ctx, raw.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/]*/, ''), body);
+  if (!r.ok) ctx.failStatus(r.status);
+  const type = { kind: r.value.kind ?? '', apiVersion: r.value.apiVersion ?? '' };
+  ctx.out(goJson(goOrder(r.value, type)));
+}
+
+function put(ctx: Ctx, path: string, body: KubeObject): Result<KubeObject> {
+  const clean = path.split('?')[0]?.replace(/\/+$/, '') ?? '';
+  const finalize = /^\/api\/v1\/namespaces\/([^/]+)\/finalize$/.exec(clean);
+  const target = finalize
+    ? { group: '', version: 'v1', resource: 'namespaces', name: finalize[1] }
+    : resourcePath(clean);
+  if (!target?.name) return { ok: false, status: NOT_FOUND };
+  const def = Object.values(RESOURCES).find(
+    (d) =>
+      d.resource === target.resource && d.group === target.group && d.version === target.version,
+  );
+  if (!def || (target.namespace !== undefined) !== def.namespaced)
+    return { ok: false, status: NOT_FOUND };
+  const bodyName = body.metadata?.name ?? '';
+  if (bodyName !== target.name) {
+    return {
+      ok: false,
+      status: {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `the name of the object (${bodyName}) does not match the name on the URL (${target.name})`,
+        reason: 'BadRequest',
+        code: 400,
+      },
+    };
+  }
+  const api = ctx.host.api;
+  if (finalize) return api.update('namespaces', undefined, body, { subresource: 'finalize' });
+  return api.update(def.resource, target.namespace, body);
+}

@@ -1,0 +1,109 @@
+/**
+ * A namespace stuck Terminating (audit 17 H12): in 1.32 a normal update or patch cannot change
+ * spec.finalizers (namespaceStrategy.PrepareForUpdate keeps the old ones), so the popular
+ * `kubectl patch ns X -p '{"spec":{"finalizers":[]}}'` changes nothing; only the `finalize`
+ * subresource can (`kubectl replace --raw /api/v1/namespaces/X/finalize -f ns.json`), which
+ * prints the server's JSON answer and leaves the content behind in storage.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+/** Namespace `red`, held Terminating by a ConfigMap's finalizer. */
+function stuck() {
+  const s = engineSession(1);
+  s.run('kubectl create ns red');
+  s.run('kubectl -n red create cm held --from-literal=a=b');
+  s.run(`kubectl -n red patch cm held -p '{"metadata":{"finalizers":["example.com/hold"]}}'`);
+  expect(s.run('kubectl delete ns red --wait=false').out).toBe('namespace "red" deleted\n');
+  s.run('sleep 30');
+  return s;
+}
+
+describe('a Terminating namespace and its spec.finalizers', () => {
+  it('a patch that empties spec.finalizers changes nothing: the namespace stays Terminating', () => {
+    const { run } = stuck();
+    for (const line of [
+      `kubectl patch ns red --type=merge -p '{"spec":{"finalizers":[]}}'`,
+      `kubectl patch ns red --type=json -p '[{"op":"remove","path":"/spec/finalizers"}]'`,
+      `kubectl patch ns red -p '{"spec":{"finalizers":null}}'`,
+    ]) {
+      expect(run(line)).toEqual({ out: 'namespace/red patched (no change)\n', err: '', code: 0 });
+    }
+    expect(run("kubectl get ns red -o jsonpath='{.spec.finalizers} {.status.phase}'").out).toBe(
+      '["kubernetes"] Terminating',
+    );
+    expect(
+      run(
+        `kubectl get ns red -o jsonpath='{.status.conditions[?(@.type=="NamespaceFinalizersRemaining")].message}'`,
+      ).out,
+    ).toBe(
+      'Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances',
+    );
+    // A replace of the whole object keeps them too.
+    run('kubectl get ns red -o json > red.json');
+    run(`sed -i 's/"kubernetes"//' red.json`);
+    expect(run(`grep -A2 '"spec"' red.json`).out).toBe(
+      '    "spec": {\n        "finalizers": [\n            \n',
+    );
+    expect(run('kubectl replace -f red.json').out).toBe('namespace/red replaced\n');
+    expect(run("kubectl get ns red -o jsonpath='{.spec.finalizers}'").out).toBe('["kubernetes"]');
+  });
+
+  it('replace --raw …/finalize removes it at once, prints the JSON answer, and orphans the content', () => {
+    const { run, host } = stuck();
+    host.fs.write(
+      'fin.json',
+      '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"red"},"spec":{"finalizers":[]}}\n',
+    );
+    const r = run('kubectl replace --raw /api/v1/namespaces/red/finalize -f fin.json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    // One line of JSON as the server encodes it (not `namespace/red replaced`).
+    expect(r.out).toMatch(
+      /^\{"kind":"Namespace","apiVersion":"v1","metadata":\{"name":"red","uid":"[0-9a-f-]+","resourceVersion":"\d+","creationTimestamp":"[^"]+","deletionTimestamp":"[^"]+","deletionGracePeriodSeconds":0,"labels":\{"kubernetes.io\/metadata.name":"red"\}\},"spec":\{\},"status":\{"phase":"Terminating","conditions":\[.*\]\}\}\n$/,
+    );
+    expect(r.out.split('\n')).toHaveLength(2);
+    expect(run('kubectl get ns red').err).toBe(
+      'Error from server (NotFound): namespaces "red" not found\n',
+    );
+    // The ConfigMap is still in storage and shows up again with a new namespace of that name.
+    expect(run('kubectl create ns red').out).toBe('namespace/red created\n');
+    expect(run('kubectl get cm held -n red -o name').out).toBe('configmap/held\n');
+  });
+
+  it('replace --raw checks its flags and path as kubectl 1.32 does', () => {
+    const { run, host } = stuck();
+    host.fs.write(
+      'fin.json',
+      '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"red"},"spec":{"finalizers":[]}}\n',
+    );
+    const err = (line: string) => {
+      const r = run(line);
+      return [r.err, r.code];
+    };
+    expect(err('kubectl replace --raw /api/v1/namespaces/red/finalize')).toEqual([
+      "error: must specify --filename to replace\nSee 'kubectl replace -h' for help and examples\n",
+      1,
+    ]);
+    expect(
+      err('kubectl replace --raw /api/v1/namespaces/red/finalize -f a.json -f b.json'),
+    ).toEqual(['error: --raw can only use a single local file or stdin\n', 1]);
+    expect(
+      err('kubectl replace --raw /api/v1/namespaces/red/finalize -f fin.json -o json'),
+    ).toEqual(['error: --raw and --output are mutually exclusive\n', 1]);
+    expect(err('kubectl replace --raw api/v1/namespaces/red/finalize -f fin.json')).toEqual([
+      'error: --raw must be a valid URL path: parse "api/v1/namespaces/red/finalize": invalid URI for request\n',
+      1,
+    ]);
+    expect(err('kubectl replace --raw /api/v1/namespaces/red/finalize -f nope.json')).toEqual([
+      'error: open nope.json: no such file or directory\n',
+      1,
+    ]);
+    expect(err('kubectl replace --raw /api/v1/namespaces/blue/finalize -f fin.json')).toEqual([
+      'Error from server (BadRequest): the name of the object (red) does not match the name on the URL (blue)\n',
+      1,
+    ]);
+    // Nothing changed: still Terminating.
+    expect(run("kubectl get ns red -o jsonpath='{.status.phase}'").out).toBe('Terminating');
+  });
+});
