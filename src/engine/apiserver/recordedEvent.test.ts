@@ -110,9 +110,13 @@ describe('api server: Events handed over by the recorder', () => {
     ]);
   });
 
-  it('are accepted in a namespace being terminated, as every Event is', () => {
+  it('are refused in a namespace being terminated, as every create is (both lanes alike)', () => {
     const { answers } = both([['gone', 'web-1.1880a1b2c3d4e5f6', same]]);
-    expect(JSON.parse(answers[0]!).ok).toBe(true);
+    const answer = JSON.parse(answers[0]!);
+    expect(answer.ok).toBe(false);
+    expect(answer.status.message).toBe(
+      'events "web-1.1880a1b2c3d4e5f6" is forbidden: unable to create new content in namespace gone because it is being terminated',
+    );
   });
 
   it('take the general create when the body is not the recorder’s shape', () => {
