@@ -808,6 +808,32 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
 }
 
 /**
+ * What several commands print, gathered as a terminal shows it: each stream joined, and their
+ * interleaving when stderr came before some stdout.
+ */
+class Printed {
+  stdout = '';
+  stderr = '';
+  readonly #chunks: OutputChunk[] = [];
+
+  add(r: RunResult): void {
+    this.stdout += r.stdout;
+    this.stderr += r.stderr;
+    for (const c of outputChunks(r)) pushChunk(this.#chunks, c.err, c.text);
+  }
+
+  err(text: string): void {
+    this.stderr += text;
+    pushChunk(this.#chunks, true, text);
+  }
+
+  result(exitCode: number): RunResult {
+    const output = orderedOutput(this.#chunks);
+    return { stdout: this.stdout, stderr: this.stderr, exitCode, ...(output ? { output } : {}) };
+  }
+}
+
+/**
  * GNU `xargs [-r] [-n N] [-I REPLACE] [COMMAND [ARGS]]`: runs COMMAND (echo by default) with the
  * words of its stdin (blanks and newlines separate them; quotes group), N at a time with `-n`,
  * or once per input line with REPLACE in ARGS replaced by it (`-I {}`). Without `-r` it runs the
@@ -878,26 +904,21 @@ function xargs(host: KubectlHost, args: string[], stdin: string | undefined): Ru
         runs.push([...command, ...items.slice(k, k + per)]);
     }
   }
-  const chunks: OutputChunk[] = [];
-  let stdout = '';
-  let stderr = '';
+  const printed = new Printed();
   let exitCode = 0;
   for (const words of runs) {
     let r = runSimple(host, words, undefined, true);
     // xargs runs the program itself, without a shell: a name no program has is its error.
     if (r.exitCode === 127 && r.stderr === `bash: ${words[0]}: command not found\n`)
       r = { stdout: '', stderr: `xargs: ${words[0]}: No such file or directory\n`, exitCode: 127 };
-    stdout += r.stdout;
-    stderr += r.stderr;
-    for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);
+    printed.add(r);
     if (r.exitCode === 127) {
       exitCode = 127;
       break;
     }
     if (r.exitCode !== 0) exitCode = 123;
   }
-  const output = orderedOutput(chunks);
-  return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
+  return printed.result(exitCode);
 }
 
 /** The longest `sleep` of a command list: a day of virtual time, as `sleep` alone allows. */
@@ -950,24 +971,16 @@ export function runLine(host: KubectlHost, line: string): RunResult {
   if (line.length > MAX_LINE_LENGTH || findControlChar(line) !== undefined)
     return runOneLine(host, line, []);
   const { lines } = splitScript(line);
-  const chunks: OutputChunk[] = [];
-  let stdout = '';
-  let stderr = '';
+  const printed = new Printed();
   let exitCode = 0;
   for (const l of lines) {
-    for (const w of l.warnings) {
-      stderr += w;
-      pushChunk(chunks, true, w);
-    }
+    for (const w of l.warnings) printed.err(w);
     if (l.text.trim() === '') continue;
     const r = runOneLine(host, l.text, l.hereDocs);
-    stdout += r.stdout;
-    stderr += r.stderr;
-    for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);
+    printed.add(r);
     exitCode = r.exitCode;
   }
-  const output = orderedOutput(chunks);
-  return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
+  return printed.result(exitCode);
 }
 
 /** How deep command substitutions may nest (`$(… $(…) …)`) before the console stops. */
@@ -1097,30 +1110,25 @@ function forLoop(
     const span = spans[placeholderIndex(p) ?? -1];
     return span ? span.text : all;
   });
-  const chunks: OutputChunk[] = [];
-  let stdout = '';
-  let stderr = subs?.stderr ?? '';
-  if (stderr !== '') pushChunk(chunks, true, stderr);
-  if (subs?.failed) return { stdout: '', stderr, exitCode: 1 };
+  const printed = new Printed();
+  printed.err(subs?.stderr ?? '');
+  if (subs?.failed) return printed.result(1);
   let exitCode = 0;
   for (const [round, word] of words.entries()) {
     if (round >= MAX_LOOP_ROUNDS) {
-      const note = `bash: the loop stopped after ${MAX_LOOP_ROUNDS} rounds (this console's limit)\n`;
-      stderr += note;
-      pushChunk(chunks, true, note);
+      printed.err(
+        `bash: the loop stopped after ${MAX_LOOP_ROUNDS} rounds (this console's limit)\n`,
+      );
       exitCode = 1;
       break;
     }
     st.vars.set(name, { value: word, exported: st.vars.get(name)?.exported ?? false });
     const r = runOneLine(host, body, []);
-    stdout += r.stdout;
-    stderr += r.stderr;
-    for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);
+    printed.add(r);
     exitCode = r.exitCode;
   }
   st.status = exitCode;
-  const output = orderedOutput(chunks);
-  return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
+  return printed.result(exitCode);
 }
 
 /** Runs one command line (its here-documents already read). Never throws. */
@@ -1172,9 +1180,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     const list = parseList(tokenize(host, markDescriptors(line)));
     const sources = splitCommands(line);
     const st = stateOf(host);
-    let stdout = '';
-    let stderr = '';
-    const chunks: OutputChunk[] = [];
+    const printed = new Printed();
     let exitCode = 0;
     let skip = false;
     for (const [i, entry] of list.entries()) {
@@ -1186,8 +1192,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
           const expanded = expandVariables(source, st, subs?.value);
           if (subs?.failed) {
             // An expansion error (division by 0…) runs nothing more of the line.
-            pushChunk(chunks, true, subs.stderr);
-            stderr += subs.stderr;
+            printed.err(subs.stderr);
             exitCode = 1;
             st.status = 1;
             break;
@@ -1199,8 +1204,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
         }
         if (subs && subs.stderr !== '') {
           // What the substitutions wrote to stderr reaches the terminal before the command runs.
-          pushChunk(chunks, true, subs.stderr);
-          stderr += subs.stderr;
+          printed.err(subs.stderr);
           subs.stderr = '';
         }
         const ran = cmd.pipeTo ? runPipeline(host, cmd) : runCommand(host, cmd);
@@ -1211,9 +1215,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
             ? { ...ran, exitCode: ran.exitCode === 0 ? subs.status : ran.exitCode }
             : ran;
         if (subs) subs.status = undefined;
-        stdout += r.stdout;
-        stderr += r.stderr;
-        for (const c of outputChunks(r)) pushChunk(chunks, c.err, c.text);
+        printed.add(r);
         exitCode = r.exitCode;
         st.status = exitCode;
       }
@@ -1221,8 +1223,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
       else if (next === '||') skip = exitCode === 0;
       else skip = false;
     }
-    const output = orderedOutput(chunks);
-    return { stdout, stderr, exitCode, ...(output ? { output } : {}) };
+    return printed.result(exitCode);
   } catch (e) {
     if (e instanceof ShellError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
     const msg = e instanceof Error ? e.message : String(e);
