@@ -76,3 +76,27 @@ test('cat <<EOF | kubectl apply -f - typed line by line, then pasted', async ({ 
   expect(await run(page, 'kubectl get pods -o name')).toMatch(/^pod\/api\n(.*\n)*pod\/web\n/);
   expect(watch.consoleErrors).toEqual([]);
 });
+
+test('a for loop with an if inside, typed over several lines, runs at its done', async ({
+  page,
+  watch,
+}) => {
+  await openApp(page, '?mode=lab&lang=en');
+  const before = await entries(page).count();
+  const typed = ['for ns in default nope', 'do', '  if kubectl get ns $ns > /dev/null 2>&1; then'];
+  const rest = ['    echo "$ns is there"', '  else echo "no $ns"; fi', 'done'];
+  for (const line of [...typed, ...rest.slice(0, -1)]) {
+    await input(page).fill(line);
+    await input(page).press('Enter');
+    await expect(prompt(page)).toHaveText('>');
+  }
+  expect(await entries(page).count()).toBe(before);
+  await input(page).fill('done');
+  await input(page).press('Enter');
+  await expect(entries(page)).toHaveCount(before + 1, { timeout: 20_000 });
+  await expect(entries(page).last()).toHaveText(
+    `$ ${[...typed, ...rest].join('\n> ')}\ndefault is there\nno nope\n`,
+  );
+  await expect(prompt(page)).toHaveText('$');
+  expect(watch.consoleErrors).toEqual([]);
+});

@@ -94,25 +94,134 @@ describe('one-line for loops in the console', () => {
     expect(run('for x in "a b" c; do echo "[$x]"; done').out).toBe('[a b]\n[c]\n');
   });
 
-  it('refuses the compound commands it does not run, by name', () => {
+  it('checks the whole line before running any of it, as bash parses it first', () => {
     const { run } = engineSession(3);
-    expect(run('while true; do echo x; done')).toEqual({
+    expect(run('kubectl create namespace x && for i in 1 2; do echo $i; done; fi')).toEqual({
       out: '',
-      err: "bash: this console runs one-line for loops (for NAME in WORDS; do COMMANDS; done) but not 'while' compound commands: run the commands one by one\n",
-      code: 2,
-    });
-    // Inside a list nothing of the line runs (bash parses the whole line first).
-    expect(run('kubectl create namespace x && for i in 1 2; do echo $i; done')).toEqual({
-      out: '',
-      err: "bash: 'for' here: this console runs a for loop only as a line of its own (for NAME in WORDS; do COMMANDS; done), and no other compound commands\n",
+      err: "bash: syntax error near unexpected token `fi'\n",
       code: 2,
     });
     expect(run('kubectl get ns x').err).toBe(
       'Error from server (NotFound): namespaces "x" not found\n',
     );
     expect(run('for i in 1 2 3; echo $i').err).toBe(
-      'bash: this console runs for loops written on one line: for NAME in WORDS; do COMMANDS; done\n',
+      "bash: syntax error near unexpected token `echo'\n",
     );
+    expect(run('if true; fi').err).toBe("bash: syntax error near unexpected token `fi'\n");
+    expect(run('while true; do echo x').err).toBe('bash: syntax error: unexpected end of file\n');
+    expect(run('case x in x) echo x;; esac')).toEqual({
+      out: '',
+      err: "bash: this console runs for, while, until and if, but not 'case' compound commands: run the commands one by one\n",
+      code: 2,
+    });
+  });
+
+  it('runs a for loop inside a list', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl create namespace x && for i in 1 2; do echo $i; done; echo end')).toEqual({
+      out: 'namespace/x created\n1\n2\nend\n',
+      err: '',
+      code: 0,
+    });
+  });
+});
+
+describe('while, until and if in the console', () => {
+  it('loops while (until) the condition succeeds, the condition run again each round', () => {
+    const { run } = engineSession(3);
+    expect(run('i=0; while [ $i -lt 3 ]; do echo round $i; i=$((i+1)); done').out).toBe(
+      'round 0\nround 1\nround 2\n',
+    );
+    expect(run('n=3; until [ $n -eq 0 ]; do n=$((n-1)); done; echo $n $?').out).toBe('0 0\n');
+    // The body never ran: status 0.
+    expect(run('while false; do echo never; done; echo $?').out).toBe('0\n');
+  });
+
+  it('waits for the cluster: sleep in the body lets virtual time pass', () => {
+    const { run } = engineSession(3);
+    const r = run(
+      "kubectl create deployment web --image=nginx --replicas=2 > /dev/null; until kubectl get deploy web -o jsonpath='{.status.readyReplicas}' | grep -q 2; do echo waiting; sleep 1; done; kubectl get deploy web --no-headers",
+    );
+    expect(r.err).toBe('');
+    // nginx is pulled in a few seconds: a few rounds, then the Deployment is ready.
+    const waits = r.out.split('\n').filter((l) => l === 'waiting').length;
+    expect(waits).toBeGreaterThan(0);
+    expect(waits).toBeLessThan(20);
+    expect(r.out).toMatch(/\nweb {3}2\/2 {3}2 {5}2 {5}\d+s\n$/);
+  });
+
+  it('stops an endless loop after 100 rounds and says why', () => {
+    const { run } = engineSession(3);
+    const r = run('while true; do echo tick; done');
+    expect(r.out).toBe('tick\n'.repeat(100));
+    expect(r.err).toBe(
+      "bash: the loop stopped after 100 rounds (this console's limit: a terminal would go on until Ctrl-C)\n",
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it('break and continue leave the round or the loop, N levels out', () => {
+    const { run } = engineSession(3);
+    expect(run('for a in 1 2 3; do [ $a = 2 ] && break; echo $a; done; echo $?').out).toBe(
+      '1\n0\n',
+    );
+    expect(
+      run('for a in 1 2; do for b in x y; do [ $b = y ] && continue 2; echo $a$b; done; done').out,
+    ).toBe('1x\n2x\n');
+    expect(run('while true; do while true; do break 2; done; echo never; done; echo out').out).toBe(
+      'out\n',
+    );
+    expect(run('break')).toEqual({
+      out: '',
+      err: "bash: break: only meaningful in a `for', `while', or `until' loop\n",
+      code: 0,
+    });
+  });
+
+  it('if/elif/else/fi takes the first branch whose condition succeeds', () => {
+    const { run } = engineSession(3);
+    expect(run('if kubectl get ns default > /dev/null; then echo yes; else echo no; fi').out).toBe(
+      'yes\n',
+    );
+    expect(run('if kubectl get ns nope; then echo yes; elif true; then echo elif; fi')).toEqual({
+      out: 'elif\n',
+      err: 'Error from server (NotFound): namespaces "nope" not found\n',
+      code: 0,
+    });
+    // No branch taken: status 0.
+    expect(run('if false; then echo x; fi; echo $?').out).toBe('0\n');
+    expect(run('! kubectl get ns nope 2>/dev/null && echo absent').out).toBe('absent\n');
+  });
+
+  it('reads a loop written over several lines as one command', () => {
+    const { run } = engineSession(3);
+    expect(run('for i in 1 2\ndo\n  echo $i\ndone\necho after').out).toBe('1\n2\nafter\n');
+    expect(run('if true; then\n  echo a\nelse\n  echo b\nfi').out).toBe('a\n');
+  });
+
+  it('refuses a pipe or redirection after done, and the arithmetic for', () => {
+    const { run } = engineSession(3);
+    expect(run('while true; do echo x; done | head -2').err).toBe(
+      "bash: this console does not pipe or redirect what a compound command prints (`done | head -2'): put the pipe or redirection inside it\n",
+    );
+    expect(run('for ((i=0;i<3;i++)); do echo $i; done').err).toBe(
+      'bash: this console runs for NAME in WORDS loops, not the arithmetic for ((…)) ones: try for i in $(seq 1 3)\n',
+    );
+  });
+});
+
+describe('test and [ in the console', () => {
+  it('tests files, strings and integers', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('web.yaml', 'kind: Pod\n');
+    expect(run('[ -f web.yaml ] && echo file; [ -d web.yaml ] || echo not-dir').out).toBe(
+      'file\nnot-dir\n',
+    );
+    expect(run('test -z "" && echo empty; [ abc != abd ] && echo differ').out).toBe(
+      'empty\ndiffer\n',
+    );
+    expect(run('[ 10 -gt 9 ]; echo $?; [[ 1 -eq 2 ]]; echo $?').out).toBe('0\n1\n');
+    expect(run('[ abc = abc')).toEqual({ out: '', err: "bash: [: missing `]'\n", code: 2 });
   });
 });
 

@@ -14,9 +14,11 @@
  */
 import { type ParseEntry, parse } from 'shell-quote';
 import { goDate } from '../engine/node/program.ts';
+import { shellTest } from '../engine/node/shellTest.ts';
 import { evalArithmetic } from '../engine/util/shellArithmetic.ts';
 import { runKubectl } from './cli.ts';
 import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
+import { hasCompound, statementsOf } from './consoleStatements.ts';
 import { CONSOLE_TOOLS, notSimulated, runConsoleTool } from './consoleTools.ts';
 import {
   type KubectlHost,
@@ -34,6 +36,7 @@ import {
   restoreLogins,
   runNodeCommand,
 } from './nodeShell/index.ts';
+import { runCompound, syntaxError } from './shellCompound.ts';
 import {
   expandHereDoc,
   type HereDoc,
@@ -782,6 +785,18 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return rm(host, args);
     case 'xargs':
       return xargs(host, args, stdin);
+    case 'break':
+    case 'continue':
+      // Inside a loop these are the loop's (shellCompound.ts); anywhere else bash says this.
+      return {
+        stdout: '',
+        stderr: `bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`,
+        exitCode: 0,
+      };
+    case 'test':
+    case '[':
+    case '[[':
+      return testBuiltin(host, name, args);
     case 'for':
     case 'while':
     case 'until':
@@ -921,6 +936,36 @@ function xargs(host: KubectlHost, args: string[], stdin: string | undefined): Ru
   return printed.result(exitCode);
 }
 
+/**
+ * bash's `test`, `[ … ]` and `[[ … ]]` over the console's files (engine/node/shellTest.ts): file
+ * tests, string tests and integer comparisons.
+ */
+function testBuiltin(host: KubectlHost, name: string, args: string[]): RunResult {
+  if (name === '[' && args.at(-1) !== ']')
+    return { stdout: '', stderr: "bash: [: missing `]'\n", exitCode: 2 };
+  if (name === '[[' && args.at(-1) !== ']]')
+    return { stdout: '', stderr: "bash: syntax error: expected `]]'\n", exitCode: 2 };
+  const fs = host.fs;
+  const r = shellTest(
+    name,
+    args,
+    {
+      read: (path) => (fs.isDirectory(path) ? '' : (fs.read(path) ?? null)),
+      isDir: (path) => fs.isDirectory(path),
+      root: false,
+    },
+    'bash',
+  );
+  if (!r) {
+    return {
+      stdout: '',
+      stderr: `bash: ${name}: this console's test knows -e -f -d -s, -z -n, = == != and -eq -ne -lt -le -gt -ge (with ! -a -o and parentheses)\n`,
+      exitCode: 2,
+    };
+  }
+  return { stdout: '', stderr: r.error ?? '', exitCode: r.status };
+}
+
 /** The longest `sleep` of a command list: a day of virtual time, as `sleep` alone allows. */
 const MAX_SLEEP_MS = 24 * 60 * 60 * 1000;
 
@@ -1056,79 +1101,91 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
   return subs;
 }
 
-/** A command that starts with a reserved word of a compound command. */
-const COMPOUND_WORD = /^\s*(for|while|until|if|case|select|function)(\s|$)/;
+/** A quick test before the line is cut into statements: a reserved word anywhere. */
+const COMPOUND_ANYWHERE =
+  /(^|[\s;&|])(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function|!)(?=[\s;&|]|$)/;
 
-/** The refusal of a compound command that is not a line of its own. */
+/** The refusal of a compound command reached as a command (through an alias or a variable). */
 function compoundInList(word: string): RunResult {
   return {
     stdout: '',
-    stderr: `bash: '${word}' here: this console runs a for loop only as a line of its own (for NAME in WORDS; do COMMANDS; done), and no other compound commands\n`,
+    stderr: `bash: '${word}' here: this console runs compound commands written out in the line itself, not through an alias or a variable\n`,
     exitCode: 2,
   };
 }
-
-/** How many rounds a console `for` loop may run. */
-const MAX_LOOP_ROUNDS = 1000;
 
 /** The refusal of a compound command the console does not run. */
 function notCompound(keyword: string): RunResult {
   return {
     stdout: '',
-    stderr:
-      keyword === 'for'
-        ? 'bash: this console runs for loops written on one line: for NAME in WORDS; do COMMANDS; done\n'
-        : `bash: this console runs one-line for loops (for NAME in WORDS; do COMMANDS; done) but not '${keyword}' compound commands: run the commands one by one\n`,
+    stderr: `bash: this console runs for, while, until and if, but not '${keyword}' compound commands: run the commands one by one\n`,
     exitCode: 2,
   };
 }
 
 /**
- * `for NAME in WORDS; do COMMANDS; done` on one line (`line` with its substitutions as
- * placeholders): the words are expanded once (a command substitution among them runs once), then
- * the commands run for each, NAME set to it (and left set, as bash leaves it). Undefined when
- * the line is not such a loop.
+ * A line with compound commands (`line` with its substitutions as placeholders): checked whole
+ * first, as bash parses it before running anything, then run statement by statement
+ * (shellCompound.ts). Each simple statement runs as a line of its own with its substitutions as
+ * written, so a loop's condition and body expand them again every round.
  */
-function forLoop(
+function compoundLine(
   host: KubectlHost,
   line: string,
   spans: readonly Substitution[],
-  subs: LineSubstitutions | undefined,
-): RunResult | undefined {
-  const m =
-    /^\s*for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+([^;]*?)\s*;\s*do\s+([\s\S]+?)\s*;?\s*done\s*$/.exec(
-      line,
-    );
-  if (!m) return undefined;
-  const [, name = '', list = '', placeheld = ''] = m;
+  docs: HereDoc[],
+): RunResult {
+  const list = statementsOf(line, plainChars(line));
+  const unsupported = list
+    .map((st) => /^(case|select|function)(\s|$)/.exec(st.text)?.[1])
+    .find((w) => w !== undefined);
+  if (unsupported) return notCompound(unsupported);
+  const bad = syntaxError(list);
+  if (bad !== undefined) return { stdout: '', stderr: bad, exitCode: 2 };
+  const asWritten = (text: string) =>
+    text.replace(/\$\{(__kim_sub_\d+)\}/g, (all, p: string) => {
+      const span = spans[placeholderIndex(p) ?? -1];
+      return span ? span.text : all;
+    });
   const st = stateOf(host);
-  const words = tokenize(host, expandVariables(list, st, subs?.value)).flatMap((t) =>
-    'word' in t ? [t.word] : [],
-  );
-  // The body as written: each run expands its own substitutions again.
-  const body = placeheld.replace(/\$\{(__kim_sub_\d+)\}/g, (all, p: string) => {
-    const span = spans[placeholderIndex(p) ?? -1];
-    return span ? span.text : all;
-  });
   const printed = new Printed();
-  printed.err(subs?.stderr ?? '');
-  if (subs?.failed) return printed.result(1);
-  let exitCode = 0;
-  for (const [round, word] of words.entries()) {
-    if (round >= MAX_LOOP_ROUNDS) {
-      printed.err(
-        `bash: the loop stopped after ${MAX_LOOP_ROUNDS} rounds (this console's limit)\n`,
-      );
-      exitCode = 1;
-      break;
-    }
-    st.vars.set(name, { value: word, exported: st.vars.get(name)?.exported ?? false });
-    const r = runOneLine(host, body, []);
-    printed.add(r);
-    exitCode = r.exitCode;
+  const status = runCompound(list, {
+    simple: (text) => runOneLine(host, asWritten(text), docs),
+    words: (text) => expandWords(host, asWritten(text)),
+    setVar: (name, value) => {
+      st.vars.set(name, { value, exported: st.vars.get(name)?.exported ?? false });
+    },
+    setStatus: (status) => {
+      st.status = status;
+    },
+    printed,
+  });
+  st.status = status;
+  return printed.result(status);
+}
+
+/**
+ * The words of `text` as a command's arguments are expanded: its command substitutions run,
+ * variables expanded, unquoted results split. What the substitutions wrote to stderr comes back.
+ */
+function expandWords(
+  host: KubectlHost,
+  text: string,
+): { words: string[]; stderr: string; failed: boolean } {
+  const scan = substitutionSpans(text);
+  if ('unclosed' in scan) {
+    return {
+      words: [],
+      stderr: `bash: unexpected EOF while looking for matching \`${scan.unclosed}'\n`,
+      failed: true,
+    };
   }
-  st.status = exitCode;
-  return printed.result(exitCode);
+  const subs = scan.spans.length > 0 ? substitutions(host, scan.spans) : undefined;
+  const placeheld = subs ? withPlaceholders(text, scan.spans) : text;
+  const words = tokenize(host, expandVariables(placeheld, stateOf(host), subs?.value)).flatMap(
+    (t) => ('word' in t ? [t.word] : []),
+  );
+  return { words, stderr: subs?.stderr ?? '', failed: subs?.failed ?? false };
 }
 
 /** Runs one command line (its here-documents already read). Never throws. */
@@ -1166,14 +1223,9 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     const spans = scan.spans;
     const subs = spans.length > 0 ? substitutions(host, spans) : undefined;
     if (subs) line = withPlaceholders(line, spans);
-    const compound = COMPOUND_WORD.exec(line);
-    if (compound) return forLoop(host, line, spans, subs) ?? notCompound(compound[1] as string);
-    // A compound command inside a list (`kubectl get ns && for …`): bash parses the whole line
-    // first, so nothing of it runs.
-    const inner = splitCommands(line)
-      .map((c) => COMPOUND_WORD.exec(c)?.[1])
-      .find((w) => w !== undefined);
-    if (inner) return compoundInList(inner);
+    // for/while/until/if, alone or in a list (shellCompound.ts).
+    if (COMPOUND_ANYWHERE.test(line) && hasCompound(statementsOf(line, plainChars(line))))
+      return compoundLine(host, line, spans, docs);
     // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
     // command is then parsed again from its own text just before it runs, with the variables
     // as the commands before it left them.

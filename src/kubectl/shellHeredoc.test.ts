@@ -146,6 +146,16 @@ describe('when the console asks for another line', () => {
     expect(needsMoreInput('cat <<< word')).toBe(false);
   });
 
+  it('a for, while, until or if without its done or fi needs more', () => {
+    expect(needsMoreInput('while true; do')).toBe(true);
+    expect(needsMoreInput('for i in 1 2\ndo\n  echo $i')).toBe(true);
+    expect(needsMoreInput('for i in 1 2\ndo\n  echo $i\ndone')).toBe(false);
+    expect(needsMoreInput('if true; then\n  while true; do echo x; done')).toBe(true);
+    expect(needsMoreInput('if true; then\n  while true; do echo x; done\nfi')).toBe(false);
+    expect(needsMoreInput("echo 'for the record'")).toBe(false);
+    expect(needsMoreInput('echo done')).toBe(false);
+  });
+
   it('two here-documents on one line take their bodies in order', () => {
     const { lines, complete } = splitScript('cat <<A <<B\na\nA\nb\nB\necho done');
     expect(complete).toBe(true);

@@ -4,9 +4,11 @@
  * exactly WORD, as that command's stdin (a quoted WORD keeps the body literal; an unquoted one
  * expands `$NAME`, `${NAME}` and `$?` in it; `<<-` strips leading tabs from the body and the
  * delimiter line). A command also continues on the next line after an unclosed quote, a
- * trailing `\` or a trailing `|`, `&&` or `||`. No imports from the shell: the lab's input line
- * asks `needsMoreInput` without loading the session.
+ * trailing `\` or a trailing `|`, `&&` or `||`, and a compound command (`while …; do`) until its
+ * `done` or `fi`. No imports from the shell: the lab's input line asks `needsMoreInput` without
+ * loading the session.
  */
+import { openCompounds } from './consoleStatements.ts';
 
 /** One here-document's body and whether it expands when the command runs. */
 export interface HereDoc {
@@ -206,14 +208,17 @@ export function splitScript(input: string): { lines: ScriptLine[]; complete: boo
             ? 'backslash'
             : endsWithOperator(text, plain)
               ? 'operator'
-              : '';
+              : openCompounds(text, plain) > 0
+                ? 'compound'
+                : '';
       if (more === '') break;
       if (reader.at >= reader.lines.length) {
         complete = false;
         break;
       }
       if (more === 'backslash') text = text.slice(0, -1);
-      else text += more === 'quote' ? '\n' : ' ';
+      // A compound command's lines are its statements (`do` and `then` end theirs too).
+      else text += more === 'quote' ? '\n' : more === 'compound' ? '; ' : ' ';
     }
     // `<<WORD` becomes `< MARKER`, last first so earlier positions hold.
     let replaced = text;
@@ -229,10 +234,17 @@ export function splitScript(input: string): { lines: ScriptLine[]; complete: boo
 
 /**
  * Whether the console must show bash's `> ` prompt and read another line before running
- * `text`: an open here-document, an unclosed quote, a trailing `\`, `|`, `&&` or `||`.
+ * `text`: an open here-document, an unclosed quote, a trailing `\`, `|`, `&&` or `||`, or a
+ * compound command without its `done` or `fi`.
  */
 export function needsMoreInput(text: string): boolean {
-  if (!text.includes('\n') && !text.includes('<<') && !/["'\\|&]/.test(text)) return false;
+  if (
+    !text.includes('\n') &&
+    !text.includes('<<') &&
+    !/["'\\|&]/.test(text) &&
+    openCompounds(text, scan(text).plain) === 0
+  )
+    return false;
   return !splitScript(text).complete;
 }
 

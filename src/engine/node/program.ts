@@ -90,6 +90,7 @@ import { COREFILE } from '../bootstrap/namespaceContent.ts';
 import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
 import { evalArithmetic } from '../util/shellArithmetic.ts';
+import { type Statement, splitKeywords } from '../util/shellStatements.ts';
 import { awkTool } from './awk.ts';
 import { componentStartup } from './componentLogs.ts';
 import {
@@ -161,7 +162,7 @@ import {
 import { writableOnReadOnlyRoot } from './rootfs.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 import { sedTool } from './sed.ts';
-import { controlBlock, runIf, runLoop, type ScriptLoop, splitKeywords } from './shellControl.ts';
+import { controlBlock, runIf, runLoop, type ScriptLoop } from './shellControl.ts';
 import { type ParamScope, parameterAt } from './shellParams.ts';
 import { shellTest } from './shellTest.ts';
 import { missingOperand } from './usageErrors.ts';
@@ -1352,11 +1353,7 @@ function untilResolves(
   return program;
 }
 
-/** One command of a script and the operator before it. */
-export interface Statement {
-  text: string;
-  op: ';' | '&&' | '||' | '|';
-}
+export type { Statement } from '../util/shellStatements.ts';
 
 /**
  * A script's commands, split at `;`, newlines, `&&`, `||` and `|` outside quotes (and at `&`

@@ -6,7 +6,8 @@
  * (ScriptLoop) to be run round by round when its log is read (loopRounds.ts), with the files of
  * each round's moment; elsewhere (exec) it is not simulated.
  */
-import type { ScriptRun, Shell, Statement } from './program.ts';
+import type { Statement } from '../util/shellStatements.ts';
+import type { ScriptRun, Shell } from './program.ts';
 
 /** `if`: its branches in order, the `else` part, and the index of its `fi`. */
 export interface IfBlock {
@@ -48,28 +49,8 @@ export interface ScriptLoop {
 /** Rounds a loop may run when the script is read, before it is taken for endless. */
 export const LOOP_ROUNDS = 200;
 
-const KEYWORD = /^(then|do|else)(?:\s+|$)/;
 const OPENER = /^(if|while|until|for|case)(?=\s|$)/;
 const CLOSER = /^(fi|done|esac)$/;
-
-/**
- * The statements with `then`, `do` and `else` made statements of their own: `do if [ … ]`
- * becomes `do` and `if [ … ]`, so that a block's first command may open a block too.
- */
-export function splitKeywords(list: readonly Statement[]): Statement[] {
-  const out: Statement[] = [];
-  for (const st of list) {
-    let text = st.text;
-    let op = st.op;
-    for (let m = KEYWORD.exec(text); m && text !== (m[1] ?? ''); m = KEYWORD.exec(text)) {
-      out.push({ text: m[1] ?? '', op });
-      text = text.slice(m[0].length);
-      op = ';';
-    }
-    out.push({ text, op });
-  }
-  return out;
-}
 
 /** The first word of a statement. */
 function head(st: Statement | undefined): string {
