@@ -81,8 +81,10 @@ function initiatorOf(m: Message): Initiator | undefined {
   if (m.kind === 'cri.exec' || m.kind === 'cri.attach' || m.kind === 'cri.portforward') {
     return undefined;
   }
-  // Events and status bookkeeping accompany the work they report on.
-  if (m.ref?.resource === 'events') return undefined;
+  // Events and status bookkeeping accompany the work they report on: a controller posts its
+  // Event after the request, the kubelet as its sync does the work (Pulling before the pull,
+  // Killing before the stop), so the kubelet's starts its step.
+  if (m.ref?.resource === 'events' && !m.from.startsWith('kubelet/')) return undefined;
   if (m.from === 'controller-manager' && m.kind === 'api.updateStatus') return undefined;
   if (m.from === 'kubectl') return 'kubectl';
   if (m.from === 'developer') return 'developer';

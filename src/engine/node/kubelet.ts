@@ -3399,6 +3399,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         return namespaceOf(obj) === LEASE_NAMESPACE && nameOf(obj) === node;
       return false;
     },
+    eventsAsRecorded: true,
     observe(event) {
       // Status-only pod updates, and any update of its own Node (the status loop runs on its
       // own 10 s timer and only reads the Node), do not wake the kubelet.

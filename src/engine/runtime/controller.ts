@@ -260,6 +260,15 @@ export interface Reconciler {
    * to keep its node-info cache incrementally. Must not mutate the objects.
    */
   observe?(event: WatchEvent): void;
+  /**
+   * Each Event is posted as the reconcile records it, before the writes it returns are sent. The
+   * kubelet records each Event as its sync does the work (Pulled after the pull, then the
+   * CreateContainer call and Created, then StartContainer and Started), and its status manager
+   * sends the pod's status after the sync. Controllers record theirs after the request they
+   * report on (SuccessfulCreate after the create): without this flag Events are posted after the
+   * writes.
+   */
+  eventsAsRecorded?: boolean;
   /** Level-based: look at the cache now, return the writes that move the world toward the goal. */
   reconcile(key: string, cache: Cache, ctx: ReconcileContext): ReconcileResult;
 }

@@ -1072,9 +1072,16 @@ export class Runtime {
       },
       timestamp: () => rfc3339(this.now),
       random: () => this.#rng.next(),
-      recordEvent: (e) => {
-        r.events.push(e);
-      },
+      // (An Event recorded while the API server is down waits for the end of the reconcile,
+      // when a write of the same reconcile may have brought it back: the broadcaster retries.)
+      recordEvent: r.rec.eventsAsRecorded
+        ? (e) => {
+            if (this.#apiDown) r.events.push(e);
+            else this.#recordEvent(a, e);
+          }
+        : (e) => {
+            r.events.push(e);
+          },
       send: (m) => {
         this.hop(m.from ?? a.name, m.to, m.kind, m.ref || undefined, m.summary, m.label);
       },

@@ -163,7 +163,7 @@ describe('init containers', () => {
     expect(events(c, 'myapp')).toEqual([
       'Scheduled: Successfully assigned default/myapp to node3',
       'Pulling spec.initContainers{init-myservice}: Pulling image "busybox:1.28"',
-      'Pulled spec.initContainers{init-myservice}: Successfully pulled image "busybox:1.28" in 590ms (590ms including waiting). Image size: 727869 bytes.',
+      'Pulled spec.initContainers{init-myservice}: Successfully pulled image "busybox:1.28" in 613ms (613ms including waiting). Image size: 727869 bytes.',
       'Created spec.initContainers{init-myservice}: Created container init-myservice',
       'Started spec.initContainers{init-myservice}: Started container init-myservice',
       'Pulled spec.containers{myapp-container}: Container image "busybox:1.28" already present on machine',

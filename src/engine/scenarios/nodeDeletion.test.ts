@@ -84,9 +84,9 @@ describe('deleting the Node object of a running node', () => {
           // LAST SEEN from eventTime (microseconds), the kubelet's from whole seconds.
           '3m29s       Normal   Scheduled   pod/web-6dc5cd68db-zw86s   Successfully assigned default/web-6dc5cd68db-zw86s to node1',
           '3m30s       Normal   Pulling     pod/web-6dc5cd68db-zw86s   Pulling image "nginx"',
-          '3m26s       Normal   Pulled      pod/web-6dc5cd68db-zw86s   Successfully pulled image "nginx" in 3.662s (3.662s including waiting). Image size: 72080558 bytes.',
-          '3m26s       Normal   Created     pod/web-6dc5cd68db-zw86s   Created container nginx',
-          '3m26s       Normal   Started     pod/web-6dc5cd68db-zw86s   Started container nginx',
+          '3m27s       Normal   Pulled      pod/web-6dc5cd68db-zw86s   Successfully pulled image "nginx" in 3.273s (3.273s including waiting). Image size: 72080558 bytes.',
+          '3m27s       Normal   Created     pod/web-6dc5cd68db-zw86s   Created container nginx',
+          '3m27s       Normal   Started     pod/web-6dc5cd68db-zw86s   Started container nginx',
           '110s        Normal   Killing     pod/web-6dc5cd68db-zw86s   Stopping container nginx',
           '',
         ].join('\n'),
