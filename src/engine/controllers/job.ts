@@ -31,8 +31,8 @@
  * MaxFailedIndexesExceeded, the per-index failure-count annotations and back-off) and an Indexed
  * Job's successPolicy (SuccessCriteriaMet, reason SuccessPolicy) follow jobFailurePolicy.ts.
  *
- * Not simulated: managedBy, adoption of orphan pods by a selector, the podFailurePolicy and
- * successPolicy validation rules of the API server.
+ * Not simulated: managedBy, adoption of orphan pods by a selector, the API server's
+ * successPolicy validation.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
@@ -864,8 +864,9 @@ export function createJobController(): Reconciler {
           else if (minWait === undefined || left < minWait) minWait = left;
         }
         if (now.length === 0 && minWait !== undefined) {
+          // As for the Job-wide back-off above, manageJob reports 0 active while it waits.
           ctx.requeueAfter(key, minWait);
-          return { writes, active, deleted: 0, deletedReady: 0 };
+          return { writes, active: 0, deleted: 0, deletedReady: 0 };
         }
         indexes = now;
       }
