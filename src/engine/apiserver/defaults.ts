@@ -442,6 +442,14 @@ function defaultJob(o: Obj): void {
     spec.podFailurePolicy != null ? 'Failed' : 'TerminatingOrFailed',
   );
   setIfUnset(spec, 'manualSelector', false);
+  // A pod failure policy's onPodConditions pattern matches status True unless it says otherwise.
+  const pfp = spec.podFailurePolicy as { rules?: { onPodConditions?: Obj[] }[] } | undefined;
+  for (const rule of Array.isArray(pfp?.rules) ? pfp.rules : []) {
+    const patterns = rule?.onPodConditions;
+    for (const pattern of Array.isArray(patterns) ? patterns : []) {
+      if (pattern && typeof pattern === 'object') setIfUnset(pattern, 'status', 'True');
+    }
+  }
   const template = obj(spec, 'template');
   const tmeta = obj(template, 'metadata');
   setIfUnset(tmeta, 'creationTimestamp', null);

@@ -11,6 +11,7 @@ import { validatePodDisruptionBudget } from './disruption.ts';
 import { ephemeralContainersOnCreate, validateEphemeralContainers } from './ephemeralContainers.ts';
 import type { FieldError } from './errors.ts';
 import { validateHpa } from './hpa.ts';
+import { policyRestartPolicyError, validateJobPolicies } from './jobPolicyValidation.ts';
 import { validateIngress, validateIngressClass, validateNetworkPolicy } from './networking.ts';
 import { portNameErrors, validatePodSpec } from './podSpecValidation.ts';
 import { knownValidPodSpec, rememberValidPodSpec } from './podSpecVerdict.ts';
@@ -335,6 +336,7 @@ function validateJob(obj: KubeObject): FieldError[] {
       detail: 'when completion mode is Indexed',
     });
   }
+  errs.push(...validateJobPolicies(spec as Record<string, unknown>));
   const replacement = spec.podReplacementPolicy;
   if (replacement !== undefined) {
     const allowed = spec.podFailurePolicy != null ? ['Failed'] : ['Failed', 'TerminatingOrFailed'];
@@ -362,6 +364,9 @@ function validateJob(obj: KubeObject): FieldError[] {
       value: restart,
       detail: 'supported values: "OnFailure", "Never"',
     });
+  } else {
+    const policyError = policyRestartPolicyError(spec as Record<string, unknown>, restart);
+    if (policyError) errs.push(policyError);
   }
   const sel = spec.selector;
   if (!sel) errs.push({ field: 'spec.selector', type: 'Required value' });

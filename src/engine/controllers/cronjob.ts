@@ -1,6 +1,6 @@
 /**
  * The CronJob controller (`cronjob-controller`, pkg/controller/cronjob v2): at each time its
- * schedule names (in virtual time, UTC) it creates a Job from the template, named
+ * schedule names (in virtual time) it creates a Job from the template, named
  * `<cronjob>-<minutes since the Unix epoch of the scheduled time>`, owned by the CronJob and
  * annotated with `batch.kubernetes.io/cronjob-scheduled-timestamp`; it records it in
  * `status.active` and `status.lastScheduleTime`, notes finished Jobs (`SawCompletedJob`,
@@ -8,13 +8,16 @@
  * Replace: delete the running one) and `startingDeadlineSeconds`, and deletes the oldest
  * finished Jobs beyond the history limits. It wakes 100 ms after the next scheduled time.
  *
- * Not simulated: time zones other than UTC (the schedule is evaluated in UTC), the
- * TooManyMissedTimes warning.
+ * With `spec.timeZone` the schedule names wall-clock times of that zone (cronjobTimeZone.ts,
+ * zones from util/timeZones.ts); without it, the controller's zone, UTC.
+ *
+ * Not simulated: the TooManyMissedTimes warning.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { epochMs, parseTimestamp, rfc3339 } from '../util/clock.ts';
 import { type CronSchedule, parseStandard } from '../util/cron.ts';
+import { inTimeZone } from './cronjobTimeZone.ts';
 import { isJobFinished, type JobCondition } from './job.ts';
 import {
   clone,
@@ -38,6 +41,7 @@ const NEXT_SCHEDULE_DELTA_MS = 100;
 
 interface CronJobSpec {
   schedule?: string;
+  timeZone?: string;
   suspend?: boolean;
   concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
   startingDeadlineSeconds?: number;
@@ -166,6 +170,11 @@ function sync(cj: KubeObject, key: string, cache: Cache, ctx: ReconcileContext):
   if (!isDeleting(cj) && spec.suspend !== true) {
     try {
       sched = parseStandard(spec.schedule ?? '');
+      // formatSchedule's `TZ=<timeZone> `: the fields name wall-clock times of that zone.
+      const zone = spec.timeZone;
+      if (zone && zone !== 'UTC' && zone !== 'Etc/UTC' && !/^@every /.test(spec.schedule ?? '')) {
+        sched = inTimeZone(sched, zone);
+      }
     } catch (e) {
       record(
         ctx,

@@ -26,13 +26,32 @@
  * first, replace a failed pod with one of the same index, and count succeeded indexes in
  * `status.completedIndexes` (jobIndexes.ts).
  *
- * Not simulated: pod failure and success policies, backoffLimitPerIndex, activeDeadlineSeconds' timer is honoured but not managedBy,
- * adoption of orphan pods by a selector.
+ * A pod failure policy (Ignore / Count / FailJob / FailIndex rules), `podReplacementPolicy: Failed`,
+ * `backoffLimitPerIndex` with `maxFailedIndexes` (status.failedIndexes, reasons FailedIndexes and
+ * MaxFailedIndexesExceeded, the per-index failure-count annotations and back-off) and an Indexed
+ * Job's successPolicy (SuccessCriteriaMet, reason SuccessPolicy) follow jobFailurePolicy.ts.
+ *
+ * Not simulated: managedBy, adoption of orphan pods by a selector, the API server's
+ * successPolicy validation.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
 import { type PodAdmissionForecast, podAdmissionForecast } from './admissionForecast.ts';
+import {
+  type FailurePolicySpec,
+  failJobMessage,
+  hasBackoffLimitPerIndex,
+  indexAbsoluteFailureCount,
+  indexFailureAnnotations,
+  isIndexFailed,
+  isJobPodFailed,
+  matchPodFailurePolicy,
+  matchSuccessPolicy,
+  onlyReplaceFailedPods,
+  podsOfIndexes,
+  podsWithDelayedDeletion,
+} from './jobFailurePolicy.ts';
 import {
   COMPLETION_INDEX_ENV,
   COMPLETION_INDEX_KEY,
@@ -91,7 +110,7 @@ export interface JobCondition {
   message?: string;
 }
 
-interface JobSpec {
+interface JobSpec extends FailurePolicySpec {
   parallelism?: number;
   completions?: number;
   backoffLimit?: number;
@@ -113,6 +132,7 @@ interface JobStatus {
   succeeded?: number;
   failed?: number;
   completedIndexes?: string;
+  failedIndexes?: string;
   conditions?: JobCondition[];
   uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
   [k: string]: unknown;
@@ -138,16 +158,6 @@ export function isJobFinished(job: KubeObject): boolean {
 
 function findCondition(job: KubeObject, type: string): JobCondition | undefined {
   return (statusOf<JobStatus>(job).conditions ?? []).find((c) => c.type === type);
-}
-
-/**
- * `isPodFailed` with the TerminatingOrFailed replacement policy: a failed pod, or one being
- * deleted that did not succeed (an orphan may never reach the Failed phase).
- */
-function isPodFailed(pod: KubeObject): boolean {
-  const phase = podPhase(pod);
-  if (phase === 'Failed') return true;
-  return isDeleting(pod) && phase !== 'Succeeded';
 }
 
 /** `controller.CountTerminatingPods`: being deleted and not finished. */
@@ -424,7 +434,7 @@ export function createJobController(): Reconciler {
       (p) => counts(p) && podPhase(p) === 'Succeeded' && !uncounted.succeeded.includes(uidOf(p)),
     );
     const newFailed = pods.filter(
-      (p) => counts(p) && isPodFailed(p) && !uncounted.failed.includes(uidOf(p)),
+      (p) => counts(p) && isJobPodFailed(p, spec) && !uncounted.failed.includes(uidOf(p)),
     );
     // calculateSucceededIndexes: the indexes already listed, and those of succeeded pods still
     // carrying the finalizer (not counted yet).
@@ -444,7 +454,12 @@ export function createJobController(): Reconciler {
     } else {
       succeeded = (old.succeeded ?? 0) + newSucceeded.length + uncounted.succeeded.length;
     }
-    const failed = (old.failed ?? 0) + newFailed.length + uncounted.failed.length;
+    // nonIgnoredFailedPodsCount: a failure the pod failure policy ignores does not count.
+    const newCountedFailures =
+      spec.podFailurePolicy != null
+        ? newFailed.filter((p) => matchPodFailurePolicy(spec, p).countFailed).length
+        : newFailed.length;
+    const failed = (old.failed ?? 0) + newCountedFailures + uncounted.failed.length;
     const suspended = spec.suspend === true;
     if (!status.startTime && !suspended) status.startTime = now;
     const backoff = nextBackoff(
@@ -462,6 +477,13 @@ export function createJobController(): Reconciler {
       const target = findCondition(job, 'FailureTarget');
       if (target?.status === 'True') {
         finished = newCondition('Failed', 'True', target.reason ?? '', target.message ?? '', now);
+      } else {
+        // getFailJobMessage: a FailJob rule matched; the interim condition records the message
+        // before the finalizers go.
+        const message = failJobMessage(spec, pods);
+        if (message !== undefined) {
+          finished = newCondition('FailureTarget', 'True', 'PodFailurePolicy', message, now);
+        }
       }
     }
     if (!finished) {
@@ -485,6 +507,47 @@ export function createJobController(): Reconciler {
         const left =
           spec.activeDeadlineSeconds * 1000 - (ctx.now - parseTimestamp(status.startTime));
         ctx.requeueAfter(key, Math.max(left, 0));
+      }
+    }
+
+    // Indexed Jobs: the indexes that used up backoffLimitPerIndex, then the success policy.
+    let failedIndexes: Intervals | undefined;
+    let delayed: Map<number, KubeObject> | undefined;
+    if (indexed && hasBackoffLimitPerIndex(spec)) {
+      failedIndexes = calculateFailedIndexes(spec, old, pods);
+      const total = totalIndexes(failedIndexes);
+      if (!finished) {
+        if (spec.maxFailedIndexes != null && total > spec.maxFailedIndexes) {
+          finished = newCondition(
+            'FailureTarget',
+            'True',
+            'MaxFailedIndexesExceeded',
+            'Job has exceeded the specified maximal number of failed indexes',
+            now,
+          );
+        } else if (total > 0 && total + totalIndexes(succeededIndexes) >= (spec.completions ?? 0)) {
+          finished = newCondition(
+            'FailureTarget',
+            'True',
+            'FailedIndexes',
+            'Job has failed indexes',
+            now,
+          );
+        }
+      }
+      delayed = podsWithDelayedDeletion(
+        spec,
+        pods.filter(tracked),
+        activePods,
+        succeededIndexes,
+        failedIndexes,
+        (p) => finishedTime(p, ctx.now),
+      );
+    }
+    if (indexed && !finished && spec.successPolicy != null) {
+      const message = matchSuccessPolicy(spec, succeededIndexes, parseIndexes);
+      if (message !== undefined) {
+        finished = newCondition('SuccessCriteriaMet', 'True', 'SuccessPolicy', message, now);
       }
     }
 
@@ -517,6 +580,7 @@ export function createJobController(): Reconciler {
           backoff,
           cache,
           ctx,
+          { pods, terminating, failedIndexes, delayed },
         );
         writes.push(...managed.writes);
         active = managed.active;
@@ -589,9 +653,14 @@ export function createJobController(): Reconciler {
       : pods;
     for (const p of tracking) {
       if (!tracked(p)) continue;
-      const podFailed = isPodFailed(p);
-      const canRemove =
+      const podFailed = isJobPodFailed(p, spec);
+      let canRemove =
         isDeleting(job) || finished !== undefined || podPhase(p) === 'Succeeded' || podFailed;
+      // canRemoveFinalizer: an index's last failed pod keeps its finalizer until replaced.
+      if (canRemove && !isDeleting(job) && !finished && podPhase(p) !== 'Succeeded' && delayed) {
+        const last = delayed.get(completionIndexOf(p));
+        if (last && uidOf(last) === uidOf(p)) canRemove = false;
+      }
       if (!canRemove) continue;
       toUnfinalize.push(p);
       const u = uidOf(p);
@@ -608,7 +677,11 @@ export function createJobController(): Reconciler {
           needsFlush = true;
         }
       } else if (podFailed || (finished && finished.type !== 'SuccessCriteriaMet')) {
-        if (!uncounted.failed.includes(u) && (!indexed || hasValidIndex(spec, p))) {
+        if (
+          !uncounted.failed.includes(u) &&
+          (!indexed || hasValidIndex(spec, p)) &&
+          matchPodFailurePolicy(spec, p).countFailed
+        ) {
           uncounted.failed.push(u);
           needsFlush = true;
         }
@@ -620,6 +693,11 @@ export function createJobController(): Reconciler {
       if (text !== (old.completedIndexes ?? '')) needsFlush = true;
       status.succeeded = totalIndexes(succeededIndexes);
       status.completedIndexes = text;
+      if (failedIndexes) {
+        const failedText = formatIndexes(failedIndexes);
+        if (failedText !== old.failedIndexes) needsFlush = true;
+        status.failedIndexes = failedText;
+      }
     }
     if (finished?.type === 'FailureTarget') {
       status.conditions = [...(status.conditions ?? []), finished];
@@ -708,6 +786,12 @@ export function createJobController(): Reconciler {
     backoff: BackoffRecord,
     cache: Cache,
     ctx: ReconcileContext,
+    more: {
+      pods: readonly KubeObject[];
+      terminating: number;
+      failedIndexes: Intervals | undefined;
+      delayed: ReadonlyMap<number, KubeObject> | undefined;
+    },
   ): { writes: Write[]; active: number; deleted: number; deletedReady: number } {
     const writes: Write[] = [];
     let active = activePods.length;
@@ -715,6 +799,13 @@ export function createJobController(): Reconciler {
     if (spec.suspend === true) {
       return removePods(job, key, activePods, active, ctx, writes);
     }
+    // The active pods of failed indexes go first.
+    if (more.failedIndexes) {
+      const doomed = podsOfIndexes(activePods, more.failedIndexes);
+      if (doomed.length > 0) return removePods(job, key, doomed, active, ctx, writes);
+    }
+    // onlyReplaceFailedPods: a terminating pod still counts until it has failed.
+    const terminating = onlyReplaceFailedPods(spec) ? more.terminating : 0;
     const parallelism = spec.parallelism ?? 1;
     let want: number;
     if (spec.completions === undefined) want = succeeded > 0 ? active : parallelism;
@@ -724,18 +815,63 @@ export function createJobController(): Reconciler {
     // both, for a repeated index).
     const victims = podsForRemoval(spec, activePods, surplus).slice(0, MAX_CREATE_DELETE_PER_SYNC);
     if (victims.length > 0) return removePods(job, key, victims, active, ctx, writes);
-    let diff = want - active;
-    if (diff <= 0) return { writes, active, deleted: 0, deletedReady: 0 };
-    const wait = remainingBackoff(backoff, ctx.now);
+    if (want - active <= 0) return { writes, active, deleted: 0, deletedReady: 0 };
+    // With backoffLimitPerIndex each index has its own back-off (below).
+    const wait = more.delayed ? 0 : remainingBackoff(backoff, ctx.now);
     if (wait > 0) {
       ctx.requeueAfter(key, wait);
       return { writes, active: 0, deleted: 0, deletedReady: 0 };
     }
+    let diff = want - active - terminating;
+    if (diff <= 0) return { writes, active, deleted: 0, deletedReady: 0 };
     diff = Math.min(diff, MAX_CREATE_DELETE_PER_SYNC);
-    const indexes = isIndexed(spec)
-      ? firstPendingIndexes(succeededIndexes, activePods, diff, spec.completions ?? 0)
-      : undefined;
-    if (indexes) diff = indexes.length;
+    let indexes: number[] | undefined;
+    if (isIndexed(spec)) {
+      // firstPendingIndexes: failed indexes, those whose failed pod awaits its replacement's
+      // count, and (onlyReplaceFailedPods) those of terminating pods are not pending either.
+      const completions = spec.completions ?? 0;
+      const notPending = [
+        ...expandIndexes(more.failedIndexes ?? []),
+        ...(onlyReplaceFailedPods(spec)
+          ? more.pods.filter(isTerminating).map(completionIndexOf)
+          : []),
+      ].filter((i) => i >= 0 && i < completions);
+      indexes = firstPendingIndexes(
+        withIndexes(
+          succeededIndexes,
+          [...new Set(notPending)].sort((a, b) => a - b),
+        ),
+        activePods,
+        diff,
+        completions,
+      );
+      if (more.delayed) {
+        // getPodCreationInfoForIndependentIndexes: an index waits out its own back-off.
+        const now: number[] = [];
+        let minWait: number | undefined;
+        for (const ix of indexes) {
+          const last = more.delayed.get(ix);
+          const left = last
+            ? remainingBackoff(
+                {
+                  failuresAfterLastSuccess: indexAbsoluteFailureCount(last) + 1,
+                  lastFailureTime: finishedTime(last, ctx.now),
+                },
+                ctx.now,
+              )
+            : 0;
+          if (left === 0) now.push(ix);
+          else if (minWait === undefined || left < minWait) minWait = left;
+        }
+        if (now.length === 0 && minWait !== undefined) {
+          // As for the Job-wide back-off above, manageJob reports 0 active while it waits.
+          ctx.requeueAfter(key, minWait);
+          return { writes, active: 0, deleted: 0, deletedReady: 0 };
+        }
+        indexes = now;
+      }
+      diff = indexes.length;
+    }
     const namespace = cache.get('namespaces', undefined, ns);
     // A terminating namespace refuses new pods; the controller ignores that error.
     if (!namespace || isDeleting(namespace)) return { writes, active, deleted: 0, deletedReady: 0 };
@@ -746,7 +882,16 @@ export function createJobController(): Reconciler {
       const generateName =
         index === undefined ? `${nameOf(job)}-` : indexedGenerateName(nameOf(job), index);
       const podName = newPodName(generateName, ns, cache, ctx);
-      const pod = jobPod(job, spec, podName, generateName, index);
+      const pod = jobPod(
+        job,
+        spec,
+        podName,
+        generateName,
+        index,
+        more.delayed && index !== undefined
+          ? indexFailureAnnotations(spec, more.delayed.get(index))
+          : undefined,
+      );
       writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
       if (i === 0) forecast = podAdmissionForecast(ns, cache, ctx.timestamp());
       const refused =
@@ -791,6 +936,36 @@ export function createJobController(): Reconciler {
       deletedReady: pods.filter(isPodReady).length,
     };
   }
+}
+
+/** The indexes of `intervals`, one by one. */
+function expandIndexes(intervals: Intervals): number[] {
+  const out: number[] = [];
+  for (const [first, last] of intervals) for (let i = first; i <= last; i++) out.push(i);
+  return out;
+}
+
+/**
+ * `calculateFailedIndexes`: the failed indexes listed, and those of tracked pods whose index
+ * just failed.
+ */
+function calculateFailedIndexes(
+  spec: JobSpec,
+  old: JobStatus,
+  pods: readonly KubeObject[],
+): Intervals {
+  const completions = spec.completions ?? 0;
+  const prev = parseIndexes(old.failedIndexes, completions);
+  const fresh: number[] = [];
+  for (const p of pods) {
+    if (!hasFinalizer(p) || !isIndexFailed(spec, p)) continue;
+    const ix = completionIndexOf(p);
+    if (ix >= 0 && ix < completions) fresh.push(ix);
+  }
+  return withIndexes(
+    prev,
+    [...new Set(fresh)].sort((a, b) => a - b),
+  );
 }
 
 /** Uids no longer carrying the finalizer move from the uncounted lists into the counters. */
@@ -898,13 +1073,14 @@ function jobPod(
   podName: string,
   generateName: string,
   index: number | undefined,
+  failureCounts?: Record<string, string>,
 ): KubeObject {
   const template = clone(spec.template ?? {});
   let labels = template.metadata?.labels;
   let annotations = template.metadata?.annotations;
   let podSpec = template.spec ?? {};
   if (index !== undefined) {
-    annotations = { ...annotations, [COMPLETION_INDEX_KEY]: String(index) };
+    annotations = { ...annotations, [COMPLETION_INDEX_KEY]: String(index), ...failureCounts };
     labels = { ...labels, [COMPLETION_INDEX_KEY]: String(index) };
     podSpec = withCompletionIndexEnv(podSpec);
     podSpec.hostname = `${nameOf(job)}-${index}`;

@@ -2473,11 +2473,38 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ctx.requeueAfter(key, w.stopDoneAt - ctx.now);
       return [];
     }
+    // A pod a finalizer keeps (a Job's) outlives the final delete: the status manager's terminal
+    // status shows first, its containers terminated and its phase Failed (or Succeeded).
+    const terminal = pod.metadata?.finalizers?.length ? terminalStatus(pod, w, ctx) : [];
     send(ctx, w.ref, 'cri.stopPodSandbox', 'StopPodSandbox', sharedSummary('cri.stopPodSandbox'));
     runtime.removePodSandbox(w.uid);
     if (bootCount <= 1) dropped.add(w.uid);
     work.delete(key);
-    return [deleteForce];
+    return [...terminal, deleteForce];
+  }
+
+  /**
+   * The status `syncTerminatingPod` leaves on a stopped pod: each stopped container terminated
+   * (137 when the grace period ran out on a process ignoring SIGTERM, else 0), not ready, and the
+   * terminal phase `getPhase` gives a terminal pod: Succeeded when all succeeded, else Failed.
+   */
+  function terminalStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Write[] {
+    const grace = pod.metadata?.deletionGracePeriodSeconds ?? 30;
+    for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
+      if (c.phase !== 'stopping' && c.phase !== 'running') continue;
+      c.exitCode = grace === 0 || ignoresSigterm(c.command, c.args) ? 137 : 0;
+      containerExited(c, ctx);
+      c.done = true;
+    }
+    w.sandboxReady = false;
+    const status = podStatus(pod, w, ctx);
+    if (!status) return [];
+    if (status.phase !== 'Succeeded' && status.phase !== 'Failed') {
+      const all = [...((status.containerStatuses as ShownStatus[] | undefined) ?? [])];
+      const ok = all.every((cs) => (cs.state.terminated?.exitCode ?? 1) === 0);
+      status.phase = ok && all.length > 0 ? 'Succeeded' : 'Failed';
+    }
+    return statusWrite(pod, status);
   }
 
   /**

@@ -48,6 +48,7 @@ import {
 } from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
+import { deploymentRevisionError, revisionFlagError } from './rolloutStatusRevision.ts';
 import { CONSOLE_WAIT_MS, rolloutWaitNote } from './waitNote.ts';
 
 export const CLIENT_VERSION = 'v1.32.4';
@@ -725,6 +726,9 @@ function rolloutTargets(ctx: Ctx, args: string[]): { type: ResourceType; obj: Ku
 }
 
 export function runRolloutStatus(ctx: Ctx, args: string[]): void {
+  const revision = ctx.num('revision', 0);
+  const revisionError = args.length > 0 ? revisionFlagError(revision) : undefined;
+  if (revisionError) ctx.fail(revisionError);
   const targets = rolloutTargets(ctx, args);
   if (targets.length !== 1) {
     ctx.fail(
@@ -744,7 +748,11 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
       ? daemonSetRolloutStatus(obj)
       : type.resource === 'statefulsets'
         ? statefulSetRolloutStatus(obj)
-        : deploymentRolloutStatus(obj as unknown as Deployment);
+        : withRevision(obj, deploymentRolloutStatus(obj as unknown as Deployment));
+  const withRevision = (d: KubeObject, s: ReturnType<typeof deploymentRolloutStatus>) => {
+    const err = deploymentRevisionError(d, revision);
+    return err ? { msg: '', done: false, err } : s;
+  };
   const watch = ctx.flags.values.get('watch') !== false;
   // --timeout=0s (the default) never gives up: the console stops earlier and says so.
   const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
