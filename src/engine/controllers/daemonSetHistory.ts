@@ -10,8 +10,9 @@
  * with the project's stand-in for Go's DeepHashObject (see podTemplateHash.ts): real shape and
  * stability, not the real values. A revision the bootstrap seeds keeps the hash it was made with.
  *
- * Not simulated: adopting orphaned revisions that match the selector and releasing owned ones
- * that stop matching (ClaimControllerRevisions); adding the hash label to a revision that lacks it.
+ * The revisions given here are the ones the DaemonSet claims (ClaimControllerRevisions, in
+ * daemonSetClaims.ts: orphans that match its selector adopted, owned ones that stop matching
+ * released). Not simulated: adding the hash label to a revision that lacks it.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, Write } from '../runtime/controller.ts';

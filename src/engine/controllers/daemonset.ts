@@ -13,12 +13,21 @@
  * OnDelete only the pods the user deletes are replaced. The status counts desired, current,
  * ready, available, up-to-date and misscheduled pods. kube-proxy is the cluster's DaemonSet.
  *
- * Not simulated: adoption of orphan pods and revisions.
+ * The pods and revisions a DaemonSet works with are the ones it claims (daemonSetClaims.ts):
+ * matching orphans of its namespace are adopted (on its first sync, and when an orphan appears
+ * or its labels change), controlled ones that stopped matching are released.
  */
 import type { KubeObject } from '../api/types.ts';
-import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import type {
+  Cache,
+  ReconcileContext,
+  Reconciler,
+  WatchEvent,
+  Write,
+} from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
 import { type PodAdmissionForecast, podAdmissionForecast } from './admissionForecast.ts';
+import { claimObjects, PendingAdoptions } from './daemonSetClaims.ts';
 import { cleanupHistory, constructHistory, PendingRevisions } from './daemonSetHistory.ts';
 import { scaledValue } from './deployment.ts';
 import type { NodeTaint } from './nodeLifecycle.ts';
@@ -33,10 +42,12 @@ import {
   isPodReady,
   keyName,
   keyNamespace,
+  type LabelSelector,
   nameOf,
   namespaceOf,
   podNodeName,
   podPhase,
+  selectorMatches,
   specOf,
   statusOf,
   uidOf,
@@ -202,10 +213,21 @@ function updatedPodsOn(
 }
 
 export function createDaemonSetController(): Reconciler {
-  /** `namespace/name` of every DaemonSet seen (a node change concerns them all). */
-  const known = new Set<string>();
+  /**
+   * Every DaemonSet seen, by `namespace/name`, with its selector (a node change concerns them
+   * all; an orphan pod or revision those of its namespace that select it).
+   */
+  const known = new Map<string, { ns: string; selector: LabelSelector | undefined }>();
   /** Whether the node event `keysFor` is about to see changed placement (from `observe`). */
   let nodeMatters = false;
+  /** The pod or revision event `keysFor` is about to see (from `observe`). */
+  let lastEvent: WatchEvent | undefined;
+  /** Keys whose next sync must look for orphans to adopt. */
+  const scanOrphans = new Set<string>();
+  /** The uid each key had at its last sync: a new DaemonSet under an old name scans too. */
+  const synced = new Map<string, string>();
+  /** Adoptions not yet in the cache. */
+  const adoptions = new PendingAdoptions(EXPECTATIONS_TIMEOUT_MS);
   /** Expectations by `namespace/name` of the DaemonSet. */
   const expectations = new Map<string, PodExpectations>();
   /** The failed-pods back-off: `<ds uid>/<observedGeneration>/<node>` → delay and last update. */
@@ -218,25 +240,33 @@ export function createDaemonSetController(): Reconciler {
     watches: ['daemonsets', 'pods', 'nodes', 'controllerrevisions'],
     onStart() {
       known.clear();
+      scanOrphans.clear();
+      synced.clear();
+      adoptions.clear();
       pending.clear();
       expectations.clear();
       failedBackoff.clear();
     },
     observe(event) {
-      if (event.resource !== 'nodes') return;
+      if (event.resource !== 'nodes') {
+        lastEvent = event;
+        return;
+      }
       nodeMatters =
         event.type !== 'MODIFIED' || !deepEqual(placementOf(event.old), placementOf(event.object));
     },
     keysFor(resource, obj) {
       if (resource === 'daemonsets') {
-        const key = `${namespaceOf(obj)}/${nameOf(obj)}`;
-        known.add(key);
+        const ns = namespaceOf(obj);
+        const key = `${ns}/${nameOf(obj)}`;
+        known.set(key, { ns, selector: specOf<{ selector?: LabelSelector }>(obj).selector });
         return [key];
       }
-      if (resource === 'nodes') return nodeMatters ? [...known] : [];
+      if (resource === 'nodes') return nodeMatters ? [...known.keys()] : [];
       // Pods and ControllerRevisions: their controlling DaemonSet.
       const owner = controllerOf(obj);
-      return owner?.kind === 'DaemonSet' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+      if (owner) return owner.kind === 'DaemonSet' ? [`${namespaceOf(obj)}/${owner.name}`] : [];
+      return orphanKeys(obj);
     },
     reconcile(key, cache, ctx) {
       const ns = keyNamespace(key);
@@ -244,6 +274,8 @@ export function createDaemonSetController(): Reconciler {
       const ds = cache.get('daemonsets', ns, name);
       if (!ds) {
         known.delete(key);
+        scanOrphans.delete(key);
+        synced.delete(key);
         expectations.delete(key);
         return { writes: [] };
       }
@@ -253,16 +285,92 @@ export function createDaemonSetController(): Reconciler {
     },
   };
 
+  /**
+   * `addPod`/`updatePod` (and the same for revisions) for an orphan: the DaemonSets of its
+   * namespace that select it, when it was added or its labels or controller changed, and not
+   * while it is being deleted. They look for orphans on their next sync.
+   */
+  function orphanKeys(obj: KubeObject): string[] {
+    const event = lastEvent;
+    if (isDeleting(obj) || !event || event.object !== obj || event.type === 'DELETED') return [];
+    const old = event.old;
+    if (
+      event.type === 'MODIFIED' &&
+      old &&
+      !controllerOf(old) &&
+      deepEqual(old.metadata?.labels ?? {}, obj.metadata?.labels ?? {})
+    ) {
+      return [];
+    }
+    const ns = namespaceOf(obj);
+    const keys: string[] = [];
+    for (const [key, ds] of known) {
+      if (ds.ns !== ns || !selectorMatches(ds.selector, obj.metadata?.labels)) continue;
+      scanOrphans.add(key);
+      keys.push(key);
+    }
+    return keys;
+  }
+
+  /**
+   * The claimed objects of `resource` (daemonSetClaims.ts): controlled ones from the owner
+   * index plus adoptions the cache has not caught up with, and, when scanning, the
+   * namespace's orphans. Adopt and release patches go to `writes`.
+   */
+  function claim(
+    ds: KubeObject,
+    resource: 'pods' | 'controllerrevisions',
+    controlled: readonly KubeObject[],
+    scan: boolean,
+    cache: Cache,
+    ctx: ReconcileContext,
+    writes: Write[],
+  ): KubeObject[] {
+    const uid = uidOf(ds);
+    const late = adoptions.view(resource, uid, cache, ctx.now);
+    let all = controlled;
+    if (late.length > 0) {
+      const names = new Set(controlled.map(nameOf));
+      all = [...controlled, ...late.filter((o) => !names.has(nameOf(o)))];
+    }
+    const candidates = scan ? cache.list(resource, namespaceOf(ds)) : undefined;
+    const { claimed, adopted } = claimObjects(ds, resource, all, candidates, writes);
+    for (const obj of adopted) adoptions.adopted(resource, obj, ctx.now);
+    return claimed;
+  }
+
   /** `syncDaemonSet`. */
   function sync(ds: KubeObject, key: string, cache: Cache, ctx: ReconcileContext): Write[] {
     const ns = namespaceOf(ds);
     const uid = uidOf(ds);
-    const owned = (cache.owned?.('pods', uid) ?? cache.list('pods', ns)).filter(
-      (p) => controllerOf(p)?.uid === uid,
+    const scan = scanOrphans.delete(key) || synced.get(key) !== uid;
+    synced.set(key, uid);
+    const claimWrites: Write[] = [];
+    // controlledHistories (ClaimControllerRevisions), then constructHistory: the current
+    // revision (made now if the template is new) names the hash.
+    const revisions = claim(
+      ds,
+      'controllerrevisions',
+      pending.view(ds, cache, ctx.now),
+      scan,
+      cache,
+      ctx,
+      claimWrites,
     );
-    // constructHistory: the current revision (made now if the template is new) names the hash.
-    const history = constructHistory(ds, pending.view(ds, cache, ctx.now), owned, cache);
-    const writes: Write[] = [...history.writes];
+    // getDaemonPods (ClaimPods).
+    const owned = claim(
+      ds,
+      'pods',
+      (cache.owned?.('pods', uid) ?? cache.list('pods', ns)).filter(
+        (p) => controllerOf(p)?.uid === uid,
+      ),
+      scan,
+      cache,
+      ctx,
+      claimWrites,
+    );
+    const history = constructHistory(ds, revisions, owned, cache);
+    const writes: Write[] = [...claimWrites, ...history.writes];
     for (const w of history.writes) {
       if (w.verb === 'bind' || w.resource !== 'controllerrevisions') continue;
       if (w.verb === 'delete') pending.deleted(ns, w.name, ctx.now);

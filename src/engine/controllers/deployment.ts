@@ -5,7 +5,7 @@
  * Available / Progressing conditions of pkg/controller/deployment.
  */
 import type { KubeObject } from '../api/types.ts';
-import type { ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
+import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
 import { parseTimestamp } from '../util/clock.ts';
 import { findIn, someIn } from '../util/persistentMap.ts';
 import {
@@ -271,6 +271,27 @@ export function createDeploymentController(): Reconciler {
     };
   }
 
+  /**
+   * `syncStatusOnly`, all a Deployment being deleted gets: the status recomputed from the
+   * ReplicaSets it owns (which the ReplicaSet controller keeps counting while a foreground
+   * deletion waits for their pods), no adoption, no scaling, no rollout.
+   */
+  function syncStatusOnly(d: KubeObject, cache: Cache, ctx: ReconcileContext): Write[] {
+    const ns = namespaceOf(d);
+    const uid = uidOf(d);
+    const all = (cache.owned?.('replicasets', uid) ?? cache.list('replicasets', ns))
+      .filter((rs) => namespaceOf(rs) === ns && controllerOf(rs)?.uid === uid)
+      .map(view)
+      .sort(byCreation);
+    const wanted = templateKey(specOf<DeploymentSpec>(d).template);
+    const newRS = all.find(
+      (r) => templateKey(specOf<{ template?: PodTemplate }>(r.obj).template) === wanted,
+    );
+    const old = statusOf<DeploymentStatus>(d);
+    const status = calculateStatus(d, all, newRS, old, ctx);
+    return statusChanged(status, old) ? [statusWrite(d, status)] : [];
+  }
+
   return {
     actor: 'controller-manager',
     name: COMPONENT_DEPLOYMENT,
@@ -303,7 +324,8 @@ export function createDeploymentController(): Reconciler {
       const ns = keyNamespace(key);
       const name = keyName(key);
       const d = cache.get('deployments', ns, name);
-      if (!d || isDeleting(d)) return { writes: [] };
+      if (!d) return { writes: [] };
+      if (isDeleting(d)) return { writes: syncStatusOnly(d, cache, ctx) };
       const spec = specOf<DeploymentSpec>(d);
       const writes: Write[] = [];
       const dStatus = statusOf<DeploymentStatus>(d);

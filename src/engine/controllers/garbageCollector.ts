@@ -9,7 +9,9 @@
  * then removes its finalizer and the API server finishes the deletion.
  *
  * Owners of kinds the simulator does not model are assumed present. Dependents are found
- * through the cache's owner index (a namespace scan without it).
+ * through the cache's owner index (a namespace scan without it). A pod owns something only
+ * when a StatefulSet's retention policy gives it its claims: a deleted pod is looked at as an
+ * owner only when it names a claim (no work for the pods of a plain Deployment).
  */
 import type { KubeObject, ResourceName } from '../api/types.ts';
 import type { Cache, Reconciler, Write } from '../runtime/controller.ts';
@@ -24,6 +26,7 @@ import {
   resourceOfKind,
   uidOf,
 } from './objects.ts';
+import { podClaimNames } from './persistentVolume.ts';
 
 export const COMPONENT_GC = 'garbage-collector-controller';
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
@@ -38,6 +41,7 @@ const DEPENDENTS: ResourceName[] = [
   'endpoints',
   'endpointslices',
   'controllerrevisions',
+  'persistentvolumeclaims',
 ];
 /** Resources whose objects own others (a Service owns its EndpointSlices). */
 const OWNERS: ResourceName[] = [
@@ -256,6 +260,7 @@ export function createGarbageCollector(): Reconciler {
       'endpointslices',
       'controllerrevisions',
       'services',
+      'persistentvolumeclaims',
     ],
     observe(event) {
       lastObj = event.object;
@@ -288,7 +293,9 @@ export function createGarbageCollector(): Reconciler {
       if (lastDeleted) {
         // Gone: its dependents (found through the owner index), and its owners, which may be
         // waiting for it to finish a foreground deletion.
-        if (owns) keys.push(`gone/${uidOf(obj)}/${scanKey(resource, ns)}`);
+        if (owns || (resource === 'pods' && podClaimNames(obj).length > 0)) {
+          keys.push(`gone/${uidOf(obj)}/${scanKey(resource, ns)}`);
+        }
         for (const ref of ownerReferences(obj)) {
           const owner = resourceOfKind(ref.kind);
           if (!owner || !OWNER_KEYS.has(owner)) continue;

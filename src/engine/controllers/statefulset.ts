@@ -24,8 +24,13 @@
  * claim being deleted stops the pod's creation (`pvc … is being deleted`). Whether the pod
  * runs is then up to the claim binding (persistentVolume.ts) and the scheduler.
  *
+ * persistentVolumeClaimRetentionPolicy (statefulSetRetention.ts): the controller puts owner
+ * references on the claims (to the set with `whenDeleted: Delete`, to a condemned pod with
+ * `whenScaled: Delete`) and the garbage collector deletes them; a claim still owned by an
+ * earlier pod of the same name holds that pod's creation back.
+ *
  * Not simulated: the MaxUnavailableStatefulSet gate (alpha, off in 1.32), `ordinals.start`
- * beyond name numbering, PVC retention and claim staleness.
+ * beyond name numbering.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Cache, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
@@ -64,6 +69,12 @@ import {
 import { EXPECTATIONS_TIMEOUT_MS } from './podExpectations.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 import { podCreateRefusal } from './replicaset.ts';
+import {
+  claimOwnerRefs,
+  claimOwnerUpToDate,
+  hasConflictingController,
+  podClaimIsStale,
+} from './statefulSetRetention.ts';
 
 export const COMPONENT_STATEFULSET = 'statefulset-controller';
 /** `apps.StatefulSetRevisionLabel` (= ControllerRevisionHashLabelKey): the pod's revision name. */
@@ -142,6 +153,8 @@ export function createStatefulSetController(): Reconciler {
   const pendingRevisions = new PendingRevisions(EXPECTATIONS_TIMEOUT_MS);
   /** Claims (`namespace/name`) this controller created, not yet in the cache: when. */
   const createdClaims = new Map<string, number>();
+  /** Owner references this controller wrote to claims (`namespace/name`), not yet in the cache. */
+  const claimOwnerWrites = new Map<string, { refs: string; at: number }>();
 
   return {
     actor: 'controller-manager',
@@ -149,6 +162,7 @@ export function createStatefulSetController(): Reconciler {
     watches: ['statefulsets', 'pods', 'controllerrevisions', 'persistentvolumeclaims'],
     onStart() {
       createdClaims.clear();
+      claimOwnerWrites.clear();
       known.clear();
       scanOrphans.clear();
       pendingPods.clear();
@@ -158,6 +172,7 @@ export function createStatefulSetController(): Reconciler {
       const ns = namespaceOf(obj);
       if (resource === 'persistentvolumeclaims') {
         createdClaims.delete(`${ns}/${nameOf(obj)}`);
+        claimOwnerWrites.delete(`${ns}/${nameOf(obj)}`);
         return [];
       }
       if (resource === 'statefulsets') {
@@ -246,6 +261,105 @@ export function createStatefulSetController(): Reconciler {
     }
     if (errors.length === 0) return undefined;
     return errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
+  }
+
+  /** The claims of a member pod that exist (in the cache), one per claim template. */
+  function existingClaims(set: KubeObject, pod: KubeObject, cache: Cache): KubeObject[] {
+    const templates = specOf<StatefulSetSpec>(set).volumeClaimTemplates;
+    if (!templates?.length) return [];
+    const out: KubeObject[] = [];
+    for (const t of templates) {
+      if (!t.metadata?.name) continue;
+      const claim = cache.get(
+        'persistentvolumeclaims',
+        namespaceOf(set),
+        `${t.metadata.name}-${nameOf(pod)}`,
+      );
+      if (claim) out.push(claim);
+    }
+    return out;
+  }
+
+  /** `podInOrdinalRange`, negated: the pod's ordinal is past the set's replicas (or below start). */
+  function scaledDown(set: KubeObject, pod: KubeObject): boolean {
+    const spec = specOf<StatefulSetSpec>(set);
+    const start = spec.ordinals?.start ?? 0;
+    const { ordinal } = ordinalOf(pod);
+    return ordinal < start || ordinal > start + (spec.replicas ?? 1) - 1;
+  }
+
+  /**
+   * `ClaimsMatchRetentionPolicy`: every existing claim of the pod has the references it should
+   * (or this controller has just written them and the cache has yet to show it).
+   */
+  function claimsMatchRetention(
+    set: KubeObject,
+    pod: KubeObject,
+    cache: Cache,
+    now: number,
+  ): boolean {
+    const down = scaledDown(set, pod);
+    return existingClaims(set, pod, cache).every(
+      (c) => claimOwnerUpToDate(c, set, pod, down) || ownersSent(c, set, pod, down, now),
+    );
+  }
+
+  /** Whether the references the policy wants on `claim` were written and are not in the cache yet. */
+  function ownersSent(
+    claim: KubeObject,
+    set: KubeObject,
+    pod: KubeObject,
+    down: boolean,
+    now: number,
+  ): boolean {
+    const sent = claimOwnerWrites.get(`${namespaceOf(claim)}/${nameOf(claim)}`);
+    return (
+      !!sent &&
+      now - sent.at < EXPECTATIONS_TIMEOUT_MS &&
+      sent.refs === JSON.stringify(claimOwnerRefs(claim, set, pod, down))
+    );
+  }
+
+  /**
+   * `UpdatePodClaimForRetentionPolicy`: each existing claim of the pod whose references disagree
+   * with the policy is updated; a claim with another controller gets a `ConflictingController`
+   * warning on the set.
+   */
+  function fixClaimsForRetention(
+    set: KubeObject,
+    pod: KubeObject,
+    cache: Cache,
+    ctx: ReconcileContext,
+    writes: Write[],
+  ): void {
+    const down = scaledDown(set, pod);
+    for (const claim of existingClaims(set, pod, cache)) {
+      if (hasConflictingController(claim, set, pod)) {
+        record(
+          ctx,
+          set,
+          'Warning',
+          'ConflictingController',
+          `PersistentVolumeClaim ${nameOf(claim)} has a conflicting OwnerReference that acts as a manging controller, the retention policy is ignored for this claim`,
+        );
+      }
+      if (claimOwnerUpToDate(claim, set, pod, down)) continue;
+      if (ownersSent(claim, set, pod, down, ctx.now)) continue;
+      const refs = claimOwnerRefs(claim, set, pod, down);
+      claimOwnerWrites.set(`${namespaceOf(claim)}/${nameOf(claim)}`, {
+        refs: JSON.stringify(refs),
+        at: ctx.now,
+      });
+      const metadata = { ...clone(claim.metadata ?? {}) };
+      if (refs.length > 0) metadata.ownerReferences = refs;
+      else delete metadata.ownerReferences;
+      writes.push({
+        verb: 'update',
+        resource: 'persistentvolumeclaims',
+        namespace: namespaceOf(claim),
+        obj: { ...claim, metadata },
+      });
+    }
   }
 
   /** `sync` + `UpdateStatefulSet`: claim pods, revisions, replicas, status, history. */
@@ -466,6 +580,8 @@ export function createStatefulSetController(): Reconciler {
         return true;
       }
       if (!isCreated(pod)) {
+        // `PodClaimIsStale`: a claim still owned by an earlier pod of this name must go first.
+        if (podClaimIsStale(set, pod, existingClaims(set, pod, cache))) return true;
         if (!canCreate) return true;
         // `CreateStatefulPod`: the pod's claims first, then the pod.
         const claimError = createClaims(set, pod, cache, ctx, writes, admitClaim);
@@ -503,6 +619,8 @@ export function createStatefulSetController(): Reconciler {
         }
         writes.push({ verb: 'create', resource: 'pods', namespace: ns, obj: pod });
         remember(key, ctx.now).creates.set(nameOf(pod), pending(pod));
+        // Claim references as far as the cache allows (claims made just now are not in it yet).
+        fixClaimsForRetention(set, pod, cache, ctx, writes);
         record(
           ctx,
           set,
@@ -513,20 +631,33 @@ export function createStatefulSetController(): Reconciler {
         return monotonic;
       }
       if (isDeleting(pod) && monotonic) return true;
-      // `createMissingPersistentVolumeClaims` for a Pending pod.
-      if (podPhase(pod) === 'Pending' && !isDeleting(pod))
-        createClaims(set, pod, cache, ctx, writes, admitClaim);
+      // `createMissingPersistentVolumeClaims` for a Pending pod, with the claims' references.
+      if (
+        podPhase(pod) === 'Pending' &&
+        !isDeleting(pod) &&
+        createClaims(set, pod, cache, ctx, writes, admitClaim) === undefined &&
+        inCache(pod)
+      ) {
+        fixClaimsForRetention(set, pod, cache, ctx, writes);
+      }
       if (!isRunningAndReady(pod) && monotonic) return true;
       if (!available(pod) && monotonic) return true;
-      // Enforce the identity invariants (labels the user removed or changed come back).
-      if (!isNew(pod) && !isDeleting(pod) && !identityMatches(set, pod)) {
-        writes.push({
-          verb: 'patch',
-          resource: 'pods',
-          namespace: ns,
-          name: nameOf(pod),
-          patch: { metadata: { labels: identityLabels(set, ordinalOf(pod).ordinal) } },
-        });
+      // Enforce the invariants (`UpdateStatefulPod`): labels the user removed or changed come
+      // back; claims get the references the retention policy asks for.
+      if (isNew(pod) || isDeleting(pod)) return false;
+      const identityOk = identityMatches(set, pod);
+      const retentionOk = !inCache(pod) || claimsMatchRetention(set, pod, cache, ctx.now);
+      if (!identityOk || !retentionOk) {
+        if (!identityOk) {
+          writes.push({
+            verb: 'patch',
+            resource: 'pods',
+            namespace: ns,
+            name: nameOf(pod),
+            patch: { metadata: { labels: identityLabels(set, ordinalOf(pod).ordinal) } },
+          });
+        }
+        if (!retentionOk) fixClaimsForRetention(set, pod, cache, ctx, writes);
         record(
           ctx,
           set,
@@ -540,6 +671,13 @@ export function createStatefulSetController(): Reconciler {
     let failed = false;
     for (let i = 0; i < replicas.length; i++) {
       if ((processReplica(i) && monotonic) || failed) return status();
+    }
+
+    // Fix the claims of condemned pods (whenScaled: Delete gives them to their pods) before any goes.
+    for (const pod of condemned) {
+      if (inCache(pod) && !claimsMatchRetention(set, pod, cache, ctx.now)) {
+        fixClaimsForRetention(set, pod, cache, ctx, writes);
+      }
     }
 
     /** `processCondemned`: scale down, highest ordinal first. */
@@ -574,6 +712,11 @@ export function createStatefulSetController(): Reconciler {
 /** A pod object this sync made (not from the cache): it has no uid yet. */
 function isNew(pod: KubeObject): boolean {
   return !pod.metadata?.uid;
+}
+
+/** A pod read from the cache (not one this controller's earlier sync made and remembers). */
+function inCache(pod: KubeObject): boolean {
+  return !!pod.metadata?.uid && pod.metadata.uid !== 'pending';
 }
 
 /** What a created pod looks like until the cache shows it: Pending, not ready. */
