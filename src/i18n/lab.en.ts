@@ -186,9 +186,15 @@ export const labEn = {
   'lab.step.pullFailed.title': 'ErrImagePull',
   'lab.step.pullFailed.text':
     '{registry} has no {image} that this node may pull (it does not exist, or it is private): the pull fails and the kubelet on {node} reports ErrImagePull for {pod}.',
-  'lab.step.backOff.title': 'ImagePullBackOff',
+  'lab.step.pullRetryFailed.title': 'Pull attempt {attempt} fails: ErrImagePull',
+  'lab.step.pullRetryFailed.text':
+    'The back-off has run out, so the kubelet on {node} asks the container runtime to pull {image} again (attempt {attempt}). {registry} still has no such image: the pull fails and the kubelet reports ErrImagePull for {pod}. The next try waits {backoff} s: the wait doubles after each failure (10 s, 20 s, 40 s … up to 5 minutes).',
+  'lab.step.backOff.title': 'ImagePullBackOff: waiting {backoff} s',
   'lab.step.backOff.text':
-    'The kubelet on {node} waits before trying {image} again (ImagePullBackOff) and doubles the wait after each failure, up to 5 minutes.',
+    'No pull now: after pull number {attempt} of {image} failed, the kubelet on {node} waits out its back-off of {backoff} s and reports {pod} as ImagePullBackOff. The next pull comes in about {left} s, at the first sync after the back-off.',
+  'lab.step.backOffAgain.title': 'Still backing off: next pull in about {left} s',
+  'lab.step.backOffAgain.text':
+    'The kubelet on {node} syncs {pod} again (every 10–15 s) and finds the {backoff} s back-off still running: it pulls nothing and only repeats the events BackOff and \u201cError: ImagePullBackOff\u201d (their count goes up). Nothing else changes.',
   'lab.step.exitedRestart.title': '{container} exited ({code})',
   'lab.step.exitedRestart.text':
     "In the pod {pod} on {node}, the process of the container {container} ended with exit code {code}. The pod's restartPolicy is {policy}, so the kubelet starts it again: at once the first time, then after a back-off that doubles from 10 s up to 5 minutes (CrashLoopBackOff).",

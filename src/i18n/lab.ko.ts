@@ -180,9 +180,15 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.pullFailed.title': 'ErrImagePull',
   'lab.step.pullFailed.text':
     '{registry}에서 {image} 이미지를 받을 수 없습니다(없는 이미지이거나 비공개 이미지입니다). {node} 노드의 kubelet이 {pod} 파드를 ErrImagePull로 알립니다.',
-  'lab.step.backOff.title': 'ImagePullBackOff',
+  'lab.step.pullRetryFailed.title': '{attempt}번째 풀 실패: ErrImagePull',
+  'lab.step.pullRetryFailed.text':
+    '백오프 시간이 지나 {node} 노드의 kubelet이 컨테이너 런타임에 {image} 이미지를 다시 받으라고 합니다({attempt}번째 시도). {registry}에는 여전히 그 이미지가 없어 풀이 실패하고, kubelet이 {pod} 파드를 ErrImagePull로 알립니다. 다음 시도까지는 {backoff}초를 기다립니다. 실패할 때마다 기다리는 시간이 두 배가 됩니다(10초, 20초, 40초 … 최대 5분).',
+  'lab.step.backOff.title': 'ImagePullBackOff: {backoff}초 대기',
   'lab.step.backOff.text':
-    '{node} 노드의 kubelet이 {image} 이미지를 다시 받기 전에 기다립니다(ImagePullBackOff). 실패할 때마다 기다리는 시간을 두 배로, 최대 5분까지 늘립니다.',
+    '지금은 이미지를 받지 않습니다. {image} 이미지 풀이 {attempt}번 실패한 뒤 {node} 노드의 kubelet은 {backoff}초 백오프를 기다리며 {pod} 파드를 ImagePullBackOff로 알립니다. 다음 풀은 약 {left}초 뒤, 백오프가 끝난 다음 첫 동기화 때 이루어집니다.',
+  'lab.step.backOffAgain.title': '백오프 계속: 약 {left}초 뒤 다음 풀',
+  'lab.step.backOffAgain.text':
+    '{node} 노드의 kubelet이 {pod} 파드를 다시 동기화하고(10~15초마다) {backoff}초 백오프가 아직 끝나지 않은 것을 확인합니다. 이미지는 받지 않고 BackOff와 “Error: ImagePullBackOff” 이벤트만 다시 기록합니다(횟수가 늘어납니다). 그 밖에는 바뀌는 것이 없습니다.',
   'lab.step.exitedRestart.title': '{container} 종료 ({code})',
   'lab.step.exitedRestart.text':
     '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). 파드의 restartPolicy가 {policy}이므로 kubelet이 다시 시작합니다. 처음에는 바로, 그다음부터는 10초에서 시작해 두 배씩, 최대 5분까지 기다린 뒤에 시작합니다(CrashLoopBackOff).',

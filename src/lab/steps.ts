@@ -472,10 +472,20 @@ export function narrate(
     if (failed) {
       const pod = patched[0] ?? '';
       const image = String(failed.summary.params?.image ?? '');
-      // A retry after an earlier failure is the back-off at work, not news.
+      // A retry after an earlier failure: the back-off ran out, the kubelet pulled again and
+      // failed again; the next wait is twice as long.
       const was = waitingReason(before, ownerNs(kubelet, pod), pod);
       if (was === 'ErrImagePull' || was === 'ImagePullBackOff') {
-        return pick('lab.step.backOff', { node, pod, image });
+        const last = msgs[msgs.length - 1]?.seq ?? failed.seq;
+        const backOff = pullBackOff(cluster, ownerNs(kubelet, pod), pod, last);
+        return pick('lab.step.pullRetryFailed', {
+          node,
+          pod,
+          image,
+          registry: registryOf(image),
+          attempt: backOff.failures,
+          backoff: backOff.seconds,
+        });
       }
       return pick('lab.step.pullFailed', { node, pod, image, registry: registryOf(image) });
     }
@@ -488,7 +498,7 @@ export function narrate(
     const pull = msgs.find((m) => m.kind === 'cri.pullImage');
     if (backOff?.ref && !msgs.some((m) => m.kind === 'cri.startContainer')) {
       const image = String(pull?.summary.params?.image ?? '') || imageOf(end, backOff);
-      return pick('lab.step.backOff', { node, pod: backOff.ref.name, image });
+      return backOffStep('lab.step.backOff', cluster, msgs, node, backOff.ref, image);
     }
     if (msgs.some((m) => m.kind === 'cri.startContainer')) {
       return pick('lab.step.started', {
@@ -560,7 +570,15 @@ export function narrate(
         const image =
           (pod?.spec as { containers?: { image?: string }[] } | undefined)?.containers?.[0]
             ?.image ?? '';
-        return pick('lab.step.backOff', { node: nodeOf(reported.from), pod: involved.name, image });
+        // The pod worker's sync during the back-off: nothing pulled, the events repeated.
+        return backOffStep(
+          'lab.step.backOffAgain',
+          cluster,
+          msgs,
+          nodeOf(reported.from),
+          { namespace: involved.namespace, name: involved.name },
+          image,
+        );
       }
     }
     // Only a status report about a pod that cannot get its image (no pull in this step): the
@@ -572,11 +590,14 @@ export function narrate(
         waitingReason(end, m.ref.namespace, m.ref.name) === 'ImagePullBackOff',
     );
     if (waiting?.ref) {
-      return pick('lab.step.backOff', {
-        node: nodeOf(waiting.from),
-        pod: waiting.ref.name,
-        image: imageOf(end, waiting),
-      });
+      return backOffStep(
+        'lab.step.backOff',
+        cluster,
+        msgs,
+        nodeOf(waiting.from),
+        waiting.ref,
+        imageOf(end, waiting),
+      );
     }
     if (kubelet.some((m) => m.kind === 'api.list')) return pick('lab.step.nodeStarted', { node });
     if (kubelet.some((m) => m.ref?.resource === 'nodes' && m.label?.endsWith('/status'))) {
@@ -850,6 +871,72 @@ export function narrate(
 
   const first = msgs.find((m) => initiatorOf(m) !== undefined) ?? msgs[0];
   return pick('lab.step.other', { actor: first?.from ?? '', count: msgs.length });
+}
+
+/** The kubelet's image pull back-off: 10 s after the first failure, doubling up to 5 minutes. */
+const IMAGE_BACKOFF_INITIAL_S = 10;
+const IMAGE_BACKOFF_MAX_S = 300;
+/** How far back `pullBackOff` looks for a pod's failed pulls (a bound on a long lab). */
+const MAX_BACKOFF_SCAN = 200_000;
+
+/**
+ * Where the kubelet's pull back-off for `pod` stands at message `seq`: how many pulls have failed
+ * since the pod was created, when the last one failed, and how long the kubelet waits after it
+ * (10 s, 20 s, 40 s … 300 s, as kuberuntime's image back-off).
+ */
+function pullBackOff(
+  cluster: Cluster,
+  namespace: string | undefined,
+  pod: string,
+  seq: number,
+): { failures: number; lastAt: number; seconds: number } {
+  let failures = 0;
+  let lastAt = 0;
+  const all = cluster.messages;
+  const stop = Math.max(0, seq - MAX_BACKOFF_SCAN);
+  for (let i = Math.min(seq, all.length - 1); i >= stop; i--) {
+    const m = all[i];
+    if (!m || m.ref?.name !== pod || m.ref.namespace !== namespace) continue;
+    if (m.kind === 'cri.imagePullFailed') {
+      if (failures === 0) lastAt = m.at;
+      failures++;
+    } else if (m.kind === 'api.create' && m.ref.resource === 'pods') break;
+  }
+  const seconds =
+    failures === 0
+      ? IMAGE_BACKOFF_INITIAL_S
+      : Math.min(IMAGE_BACKOFF_INITIAL_S * 2 ** (failures - 1), IMAGE_BACKOFF_MAX_S);
+  return { failures: Math.max(failures, 1), lastAt, seconds };
+}
+
+/**
+ * A step of the pull back-off without a pull: the status turning ImagePullBackOff
+ * (`lab.step.backOff`) or a later sync repeating its events (`lab.step.backOffAgain`), with the
+ * wait and how much of it is left at the step's end.
+ */
+function backOffStep(
+  key: 'lab.step.backOff' | 'lab.step.backOffAgain',
+  cluster: Cluster,
+  msgs: readonly Message[],
+  node: string,
+  ref: { namespace?: string | undefined; name: string },
+  image: string,
+): { title: Text; text: Text } {
+  const last = msgs[msgs.length - 1];
+  const state = pullBackOff(cluster, ref.namespace, ref.name, last?.seq ?? 0);
+  const left = Math.max(
+    1,
+    Math.round((state.lastAt + state.seconds * 1000 - (last?.at ?? state.lastAt)) / 1000),
+  );
+  const params = {
+    node,
+    pod: ref.name,
+    image,
+    attempt: state.failures,
+    backoff: state.seconds,
+    left,
+  };
+  return { title: text(`${key}.title`, params), text: text(`${key}.text`, params) };
 }
 
 /** Requests that only read (or stream from) what is there. */

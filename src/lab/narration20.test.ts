@@ -1,0 +1,82 @@
+/**
+ * Narration that says what happened in each step, as audit 20 found it wanting: a bad image's
+ * retries and back-off waits told apart, "Running on node1" naming only what runs there, the
+ * namespace controller's work, why no node fits, and where a read is answered from.
+ */
+import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/index.ts';
+import { createLabSession, type LabResult, type LabStep } from './session.ts';
+
+const say = (t: LabStep['title'] | undefined, lang: 'en' | 'ko' = 'en') =>
+  t ? translate(lang, t.key, t.params) : '';
+const all = (results: LabResult | LabResult[]) =>
+  (Array.isArray(results) ? results : [results]).flatMap((r) => r.steps);
+const keyOf = (s: LabStep) => s.text.key.replace(/\.text$/, '');
+
+describe('a bad image: each step says what happened in it (audit 20, U8)', () => {
+  const lab = createLabSession({ seed: 1 });
+  const steps = all([
+    lab.run('kubectl create deployment bad --image=nginx:doesnotexist'),
+    lab.run('sim advance 2m'),
+  ]);
+  const pullSteps = steps.filter((s) =>
+    [
+      'lab.step.pullFailed',
+      'lab.step.pullRetryFailed',
+      'lab.step.backOff',
+      'lab.step.backOffAgain',
+    ].includes(keyOf(s)),
+  );
+
+  it('tells a new pull that fails apart from the kubelet waiting out the back-off', () => {
+    expect(pullSteps.length).toBeGreaterThan(8);
+    for (const s of pullSteps) {
+      const pulled = s.messages.some((m) => m.kind === 'cri.pullImage');
+      // A step with a pull is a (failed) attempt; a step without one is the wait.
+      expect([keyOf(s), pulled]).toEqual([
+        keyOf(s),
+        keyOf(s) === 'lab.step.pullFailed' || keyOf(s) === 'lab.step.pullRetryFailed',
+      ]);
+    }
+    expect(pullSteps.slice(0, 6).map((s) => say(s.title))).toEqual([
+      'ErrImagePull',
+      'ImagePullBackOff: waiting 10 s',
+      'Pull attempt 2 fails: ErrImagePull',
+      'ImagePullBackOff: waiting 20 s',
+      'Still backing off: next pull in about 7 s',
+      'Pull attempt 3 fails: ErrImagePull',
+    ]);
+  });
+
+  it('shows the back-off doubling from attempt to attempt, up to 5 minutes', () => {
+    const retries = pullSteps.filter((s) => keyOf(s) === 'lab.step.pullRetryFailed');
+    expect(retries.map((s) => [s.text.params?.attempt, s.text.params?.backoff])).toEqual([
+      [2, 20],
+      [3, 40],
+      [4, 80],
+      [5, 160],
+    ]);
+    expect(say(retries[1]?.text)).toBe(
+      `The back-off has run out, so the kubelet on node3 asks the container runtime to pull nginx:doesnotexist again (attempt 3). Docker Hub still has no such image: the pull fails and the kubelet reports ErrImagePull for ${retries[1]?.text.params?.pod}. The next try waits 40 s: the wait doubles after each failure (10 s, 20 s, 40 s … up to 5 minutes).`,
+    );
+    const pod = String(retries[0]?.text.params?.pod);
+    expect(say(retries[0]?.title, 'ko')).toBe('2번째 풀 실패: ErrImagePull');
+    const wait = pullSteps.find((s) => keyOf(s) === 'lab.step.backOff');
+    expect(say(wait?.text)).toBe(
+      `No pull now: after pull number 1 of nginx:doesnotexist failed, the kubelet on node3 waits out its back-off of 10 s and reports ${pod} as ImagePullBackOff. The next pull comes in about 9 s, at the first sync after the back-off.`,
+    );
+    expect(say(wait?.text, 'ko')).toBe(
+      `지금은 이미지를 받지 않습니다. nginx:doesnotexist 이미지 풀이 1번 실패한 뒤 node3 노드의 kubelet은 10초 백오프를 기다리며 ${pod} 파드를 ImagePullBackOff로 알립니다. 다음 풀은 약 9초 뒤, 백오프가 끝난 다음 첫 동기화 때 이루어집니다.`,
+    );
+  });
+
+  it('counts the time left down across the syncs of one back-off', () => {
+    // The 40 s back-off after the third failure: the syncs in it count down.
+    const lefts = pullSteps
+      .filter((s) => s.text.params?.backoff === 40 && keyOf(s) !== 'lab.step.pullRetryFailed')
+      .map((s) => Number(s.text.params?.left));
+    expect(lefts.length).toBeGreaterThan(2);
+    expect([...lefts].sort((a, b) => b - a)).toEqual(lefts);
+    expect(lefts.every((left) => left > 0 && left <= 40)).toBe(true);
+  });
+});
