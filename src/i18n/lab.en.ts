@@ -183,6 +183,9 @@ export const labEn = {
   'lab.step.started.title': 'Running on {node}',
   'lab.step.started.text':
     'The container runtime on {node} starts the containers; the kubelet reports {pods} Running to the API server, which stores it in etcd.',
+  'lab.step.startedSome.title': 'Running on {node}',
+  'lab.step.startedSome.text':
+    'The container runtime on {node} starts the containers; the kubelet reports {pods} Running to the API server, which stores it in etcd. Not Running yet: {others}.',
   'lab.step.pullFailed.title': 'ErrImagePull',
   'lab.step.pullFailed.text':
     '{registry} has no {image} that this node may pull (it does not exist, or it is private): the pull fails and the kubelet on {node} reports ErrImagePull for {pod}.',

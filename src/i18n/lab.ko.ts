@@ -177,6 +177,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.started.title': '{node}에서 Running',
   'lab.step.started.text':
     '{node} 노드의 컨테이너 런타임이 컨테이너를 시작하고, kubelet이 {pods} 파드가 Running이라고 API 서버에 알립니다. API 서버는 이를 etcd에 저장합니다.',
+  'lab.step.startedSome.title': '{node}에서 Running',
+  'lab.step.startedSome.text':
+    '{node} 노드의 컨테이너 런타임이 컨테이너를 시작하고, kubelet이 {pods} 파드가 Running이라고 API 서버에 알립니다. API 서버는 이를 etcd에 저장합니다. 아직 Running이 아닌 파드: {others}.',
   'lab.step.pullFailed.title': 'ErrImagePull',
   'lab.step.pullFailed.text':
     '{registry}에서 {image} 이미지를 받을 수 없습니다(없는 이미지이거나 비공개 이미지입니다). {node} 노드의 kubelet이 {pod} 파드를 ErrImagePull로 알립니다.',

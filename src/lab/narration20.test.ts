@@ -80,3 +80,50 @@ describe('a bad image: each step says what happened in it (audit 20, U8)', () =>
     expect(lefts.every((left) => left > 0 && left <= 40)).toBe(true);
   });
 });
+
+describe('"Running on node1" names only what runs there (audit 20, U10)', () => {
+  it('names the pods Running in the step on their nodes, the others by their real status', () => {
+    const lab = createLabSession({ seed: 1 });
+    lab.run('kubectl create namespace blue');
+    const steps = all(lab.run('kubectl create deployment b --image=nginx -n blue --replicas=3'));
+    const running = steps.filter(
+      (s) =>
+        s.title.key === 'lab.step.started.title' || s.title.key === 'lab.step.startedSome.title',
+    );
+    const chip = (s: LabStep, name: string) => s.model.pods.find((p) => p.name === name);
+    for (const s of running) {
+      // Every pod the narration calls Running is drawn Running, on a node the title names.
+      const named = String(s.text.params?.pods)
+        .split(', ')
+        .map((p) => p.replace(/ \(.*\)$/, ''));
+      for (const name of named) {
+        expect(chip(s, name)?.status).toBe('Running');
+        expect(String(s.title.params?.node).split(', ')).toContain(chip(s, name)?.node);
+      }
+    }
+    const [first, second] = running;
+    const pod = (s: LabStep | undefined, node: string) =>
+      s?.model.pods.find((p) => p.namespace === 'blue' && p.node === node)?.name ?? '';
+    expect(say(first?.title)).toBe('Running on node1');
+    expect(say(first?.text)).toBe(
+      `The container runtime on node1 starts the containers; the kubelet reports ${pod(first, 'node1')} Running to the API server, which stores it in etcd. Not Running yet: ${pod(first, 'node3')} (node3: ContainerCreating), ${pod(first, 'node2')} (node2: ContainerCreating).`,
+    );
+    expect(say(first?.text, 'ko')).toBe(
+      `node1 노드의 컨테이너 런타임이 컨테이너를 시작하고, kubelet이 ${pod(first, 'node1')} 파드가 Running이라고 API 서버에 알립니다. API 서버는 이를 etcd에 저장합니다. 아직 Running이 아닌 파드: ${pod(first, 'node3')} (node3: ContainerCreating), ${pod(first, 'node2')} (node2: ContainerCreating).`,
+    );
+    expect(say(second?.title)).toBe('Running on node2, node3');
+    expect(second?.text.params?.pods).toBe(
+      `${pod(second, 'node2')} (node2), ${pod(second, 'node3')} (node3)`,
+    );
+  });
+
+  it('says how many more pods started when there are many', () => {
+    const lab = createLabSession({ seed: 1 });
+    const steps = all(lab.run('kubectl create deployment many --image=nginx --replicas=30'));
+    const counts = steps
+      .filter((s) => s.title.key.startsWith('lab.step.started'))
+      .map((s) => Number(s.text.params?.count));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(steps.some((s) => /, … \(\+\d+\)$/.test(String(s.text.params?.pods)))).toBe(true);
+  });
+});

@@ -501,10 +501,7 @@ export function narrate(
       return backOffStep('lab.step.backOff', cluster, msgs, node, backOff.ref, image);
     }
     if (msgs.some((m) => m.kind === 'cri.startContainer')) {
-      return pick('lab.step.started', {
-        node: nodesDoing('cri.startContainer'),
-        pods: names(patched),
-      });
+      return startedStep(msgs, kubelet, end, pick);
     }
     if (pull) {
       const image = String(pull.summary.params?.image ?? '');
@@ -937,6 +934,63 @@ function backOffStep(
     left,
   };
   return { title: text(`${key}.title`, params), text: text(`${key}.text`, params) };
+}
+
+/** `a, b, c, d, e, … (+25)`: the first few names and how many more there are. */
+function namesCounted(list: readonly string[]): string {
+  const uniq = [...new Set(list)];
+  return uniq.length > MAX_NAMES
+    ? `${uniq.slice(0, MAX_NAMES).join(', ')}, … (+${uniq.length - MAX_NAMES})`
+    : uniq.join(', ');
+}
+
+/**
+ * Containers started: name the pods that are Running at the step's end, on the nodes whose
+ * runtime started them, and the other pods the kubelets reported in the step by their real
+ * status (still ContainerCreating while their image is pulled).
+ */
+function startedStep(
+  msgs: readonly Message[],
+  kubelet: readonly Message[],
+  end: Snapshot,
+  pick: (key: string, params: Record<string, string | number>) => { title: Text; text: Text },
+): { title: Text; text: Text } {
+  const podKey = (m: Message) => `${m.ref?.namespace ?? ''}/${m.ref?.name ?? ''}`;
+  const phaseOf = (key: string) => {
+    const [ns, name = ''] = key.split('/');
+    return (end.get('pods', ns, name)?.status as { phase?: string } | undefined)?.phase;
+  };
+  /** Running pods started in this step, with the node whose runtime started them. */
+  const started = new Map<string, string>();
+  for (const m of msgs) {
+    if (m.kind === 'cri.startContainer' && m.ref?.resource === 'pods') {
+      started.set(podKey(m), nodeOf(m.from));
+    }
+  }
+  const running = [...started].filter(([key]) => phaseOf(key) === 'Running');
+  // A pod of several containers may not be Running yet: then tell what was started.
+  const shown = running.length > 0 ? running : [...started];
+  const nodes = [...new Set(shown.map(([, node]) => node))].sort();
+  const label = ([key, node]: [string, string]) => {
+    const name = key.slice(key.indexOf('/') + 1);
+    return nodes.length > 1 ? `${name} (${node})` : name;
+  };
+  const others = new Map<string, string>();
+  for (const m of kubelet) {
+    const key = podKey(m);
+    if (m.ref?.resource !== 'pods' || started.has(key) || others.has(key)) continue;
+    const [ns, name = ''] = key.split('/');
+    const status = waitingReason(end, ns, name) || phaseOf(key);
+    if (!status || status === 'Running' || !end.get('pods', ns, name)) continue;
+    others.set(key, `${name} (${nodeOf(m.from)}: ${status})`);
+  }
+  const params = {
+    node: nodes.join(', '),
+    pods: namesCounted(shown.map(label)),
+    count: shown.length,
+    others: namesCounted([...others.values()]),
+  };
+  return pick(others.size > 0 ? 'lab.step.startedSome' : 'lab.step.started', params);
 }
 
 /** Requests that only read (or stream from) what is there. */
