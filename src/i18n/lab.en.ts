@@ -161,9 +161,27 @@ export const labEn = {
   'lab.step.namespaceTerminating.title': 'Namespace {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
     'kubectl\u2019s DELETE made the API server mark {namespace} Terminating (deletionTimestamp, status.phase Terminating). The namespace controller (controller manager) now deletes everything in it; the kubelets stop its pods.',
+  'lab.step.namespaceEmptying.title': 'Namespace controller empties {namespace}',
+  'lab.step.namespaceEmptying.text':
+    'The namespace controller (controller manager) deletes everything in {namespace}, kind by kind, with one DELETE per collection: {kinds}. Most objects go from etcd at once; the pods are deleted gracefully: {pods} turn Terminating, and their kubelets must stop them first.',
+  'lab.step.namespaceEmptyingNoPods.title': 'Namespace controller empties {namespace}',
+  'lab.step.namespaceEmptyingNoPods.text':
+    'The namespace controller (controller manager) deletes everything in {namespace}, kind by kind, with one DELETE per collection: {kinds}. No pod runs there, so nothing has to wait for a kubelet.',
+  'lab.step.namespaceEmptiedGone.title': 'Namespace {namespace} emptied and removed',
+  'lab.step.namespaceEmptiedGone.text':
+    'The namespace controller (controller manager) deletes everything in {namespace}, kind by kind, with one DELETE per collection: {kinds}. No pod has to wait for a kubelet, so it removes the finalizer kubernetes at once (PUT /api/v1/namespaces/{namespace}/finalize) and the API server deletes the namespace from etcd.',
+  'lab.step.namespacePodsStopping.title': 'Pods of {namespace} stopped on {node}',
+  'lab.step.namespacePodsStopping.text':
+    'The kubelets on {node} see {pods} Terminating, stop the containers and delete the pods from the API server. The namespace controller checks {namespace} again and writes in its status what is left ({left} pods); the namespace stays Terminating until it is empty.',
+  'lab.step.namespacePodsStopped.title': 'Pods of {namespace} stopped on {node}',
+  'lab.step.namespacePodsStopped.text':
+    'The kubelets on {node} see {pods} Terminating, stop the containers and delete the pods from the API server. The namespace controller checks {namespace} again and finds nothing left.',
+  'lab.step.namespaceWaiting.title': 'Namespace {namespace} still Terminating',
+  'lab.step.namespaceWaiting.text':
+    'The namespace controller looks into {namespace} again and writes in its status what is still there (conditions such as NamespaceContentRemaining). It removes the finalizer only once the namespace is empty.',
   'lab.step.namespaceGone.title': 'Namespace {namespace} removed',
   'lab.step.namespaceGone.text':
-    'Nothing is left in {namespace}: the namespace controller removes its finalizer and the API server deletes the namespace from etcd.',
+    'Nothing is left in {namespace}: the namespace controller removes the finalizer kubernetes (PUT /api/v1/namespaces/{namespace}/finalize), and with no finalizer left the API server deletes the namespace from etcd.',
   'lab.step.scheduled.title': 'Scheduler',
   'lab.step.scheduled.text': 'The scheduler filters and scores the nodes and binds {bindings}.',
   'lab.step.unschedulable.title': 'No node fits {pod}',

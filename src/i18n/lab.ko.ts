@@ -154,9 +154,27 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.namespaceTerminating.title': '네임스페이스 {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
     'kubectl의 삭제 요청을 받은 API 서버가 {namespace} 네임스페이스를 Terminating으로 표시했습니다(deletionTimestamp, status.phase Terminating). 이제 네임스페이스 컨트롤러(컨트롤러 매니저)가 그 안의 모든 것을 지우고, kubelet이 그 파드들을 멈춥니다.',
+  'lab.step.namespaceEmptying.title': '네임스페이스 컨트롤러가 {namespace} 비우는 중',
+  'lab.step.namespaceEmptying.text':
+    '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. 대부분의 오브젝트는 etcd에서 바로 사라지지만 파드는 정상 종료 절차를 거칩니다. {pods} 파드가 Terminating이 되고, kubelet이 먼저 멈춰야 합니다.',
+  'lab.step.namespaceEmptyingNoPods.title': '네임스페이스 컨트롤러가 {namespace} 비우는 중',
+  'lab.step.namespaceEmptyingNoPods.text':
+    '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. 그 안에서 도는 파드가 없으므로 kubelet을 기다릴 것도 없습니다.',
+  'lab.step.namespaceEmptiedGone.title': '네임스페이스 {namespace} 비우고 삭제됨',
+  'lab.step.namespaceEmptiedGone.text':
+    '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. kubelet을 기다릴 파드가 없으므로 곧바로 kubernetes 파이널라이저를 떼고(PUT /api/v1/namespaces/{namespace}/finalize), API 서버가 etcd에서 네임스페이스를 지웁니다.',
+  'lab.step.namespacePodsStopping.title': '{node}에서 {namespace} 파드 정지',
+  'lab.step.namespacePodsStopping.text':
+    '{node} 노드의 kubelet이 Terminating이 된 {pods} 파드를 보고 컨테이너를 멈춘 뒤 API 서버에서 파드를 지웁니다. 네임스페이스 컨트롤러는 {namespace} 네임스페이스를 다시 살펴 남은 것(파드 {left}개)을 상태에 적습니다. 네임스페이스는 빌 때까지 Terminating으로 남습니다.',
+  'lab.step.namespacePodsStopped.title': '{node}에서 {namespace} 파드 정지',
+  'lab.step.namespacePodsStopped.text':
+    '{node} 노드의 kubelet이 Terminating이 된 {pods} 파드를 보고 컨테이너를 멈춘 뒤 API 서버에서 파드를 지웁니다. 네임스페이스 컨트롤러가 {namespace} 네임스페이스를 다시 살펴보니 남은 것이 없습니다.',
+  'lab.step.namespaceWaiting.title': '네임스페이스 {namespace} 아직 Terminating',
+  'lab.step.namespaceWaiting.text':
+    '네임스페이스 컨트롤러가 {namespace} 네임스페이스를 다시 살펴 아직 남은 것을 상태에 적습니다(NamespaceContentRemaining 같은 조건). 네임스페이스가 비어야 파이널라이저를 뗍니다.',
   'lab.step.namespaceGone.title': '네임스페이스 {namespace} 삭제됨',
   'lab.step.namespaceGone.text':
-    '{namespace} 네임스페이스에 남은 것이 없습니다. 네임스페이스 컨트롤러가 파이널라이저를 떼면 API 서버가 etcd에서 네임스페이스를 지웁니다.',
+    '{namespace} 네임스페이스에 남은 것이 없습니다. 네임스페이스 컨트롤러가 kubernetes 파이널라이저를 떼고(PUT /api/v1/namespaces/{namespace}/finalize), 파이널라이저가 하나도 남지 않았으므로 API 서버가 etcd에서 네임스페이스를 지웁니다.',
   'lab.step.scheduled.title': '스케줄러',
   'lab.step.scheduled.text': '스케줄러가 노드를 거르고 점수를 매겨 바인딩합니다: {bindings}.',
   'lab.step.unschedulable.title': '{pod} 파드가 들어갈 노드 없음',

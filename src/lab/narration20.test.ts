@@ -127,3 +127,47 @@ describe('"Running on node1" names only what runs there (audit 20, U10)', () => 
     expect(steps.some((s) => /, … \(\+\d+\)$/.test(String(s.text.params?.pods)))).toBe(true);
   });
 });
+
+describe('deleting a namespace: what the namespace controller does, step by step (audit 20, U11)', () => {
+  it('tells Terminating, the content deleted kind by kind, the pods stopped, the finalizer removed', () => {
+    const lab = createLabSession({ seed: 1 });
+    lab.run('kubectl create namespace blue');
+    lab.run('kubectl create deployment b --image=nginx -n blue --replicas=3');
+    const pods = lab
+      .state()
+      .pods.filter((p) => p.namespace === 'blue')
+      .map((p) => p.name)
+      .sort();
+    const steps = all(lab.run('kubectl delete namespace blue'));
+    expect(steps.map((s) => say(s.title))).toEqual([
+      'Namespace blue Terminating',
+      'Namespace controller empties blue',
+      'Pods of blue stopped on node1, node2, node3',
+      'Namespace blue removed',
+    ]);
+    // Never the generic "works with the API server", never the same narration twice in a row.
+    const texts = steps.map((s) => say(s.text));
+    expect(texts.some((t) => t.includes('messages'))).toBe(false);
+    expect(texts.filter((t, i) => t === texts[i - 1])).toEqual([]);
+    expect(texts[1]).toBe(
+      `The namespace controller (controller manager) deletes everything in blue, kind by kind, with one DELETE per collection: Deployment, ReplicaSet, Pod, ConfigMap, ServiceAccount, Event. Most objects go from etcd at once; the pods are deleted gracefully: ${pods.join(', ')} turn Terminating, and their kubelets must stop them first.`,
+    );
+    expect(steps[1]?.model.pods.filter((p) => p.namespace === 'blue').map((p) => p.status)).toEqual(
+      ['Terminating', 'Terminating', 'Terminating'],
+    );
+    expect(say(steps[3]?.text, 'ko')).toBe(
+      'blue 네임스페이스에 남은 것이 없습니다. 네임스페이스 컨트롤러가 kubernetes 파이널라이저를 떼고(PUT /api/v1/namespaces/blue/finalize), 파이널라이저가 하나도 남지 않았으므로 API 서버가 etcd에서 네임스페이스를 지웁니다.',
+    );
+  });
+
+  it('an empty namespace is emptied and removed in one go', () => {
+    const lab = createLabSession({ seed: 1 });
+    lab.run('kubectl create namespace e');
+    const steps = all(lab.run('kubectl delete namespace e'));
+    expect(steps.map((s) => say(s.title))).toEqual([
+      'Namespace e Terminating',
+      'Namespace e emptied and removed',
+    ]);
+    expect(steps[1]?.text.params?.kinds).toBe('ConfigMap, ServiceAccount, Event');
+  });
+});

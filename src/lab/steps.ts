@@ -302,11 +302,61 @@ export function narrate(
     });
   }
 
+  // The namespace controller empties a Terminating namespace kind by kind (one DELETE of each
+  // collection), then removes its finalizer.
+  const emptying = cm.filter((m) => m.kind === 'api.deleteCollection' && m.ref?.namespace);
+  const emptied = emptying[0]?.ref?.namespace;
+  // In the same step the kubelets may stop its pods: that is the news (below).
+  const stopsIn = (ns: string | undefined) =>
+    msgs.filter(
+      (m) =>
+        (m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox') &&
+        m.ref?.namespace === ns,
+    );
+  if (emptied && stopsIn(emptied).length === 0) {
+    const kinds = emptying.map((m) => {
+      const def = RESOURCES[m.ref?.resource as keyof typeof RESOURCES];
+      return def?.kind ?? m.ref?.resource ?? '';
+    });
+    const terminating = end
+      .list('pods', emptied)
+      .filter((p) => p.metadata?.deletionTimestamp !== undefined)
+      .map((p) => p.metadata?.name ?? '');
+    const gone = !end.get('namespaces', undefined, emptied);
+    return pick(
+      terminating.length > 0
+        ? 'lab.step.namespaceEmptying'
+        : gone
+          ? 'lab.step.namespaceEmptiedGone'
+          : 'lab.step.namespaceEmptyingNoPods',
+      {
+        namespace: emptied,
+        kinds: [...new Set(kinds)].join(', '),
+        pods: namesCounted(terminating),
+      },
+    );
+  }
   const nsStatus = cm.find((m) => m.ref?.resource === 'namespaces');
-  if (nsStatus?.ref) {
-    const namespace = nsStatus.ref.name;
+  const nsName = nsStatus?.ref?.name ?? emptied;
+  if (nsName) {
+    const namespace = nsName;
     const gone = !end.get('namespaces', undefined, namespace);
-    return pick(gone ? 'lab.step.namespaceGone' : 'lab.step.namespaceTerminating', { namespace });
+    if (gone) return pick('lab.step.namespaceGone', { namespace });
+    // The kubelets stop the namespace's pods and delete them; the controller looks again.
+    const stops = stopsIn(namespace);
+    if (stops.length > 0) {
+      const left = end.list('pods', namespace).length;
+      return pick(left > 0 ? 'lab.step.namespacePodsStopping' : 'lab.step.namespacePodsStopped', {
+        namespace,
+        node: [...new Set(stops.map((m) => nodeOf(m.from)))].sort().join(', '),
+        pods: namesCounted(stops.map((m) => m.ref?.name ?? '')),
+        left,
+      });
+    }
+    if (!msgs.some((m) => m.from === 'kubectl')) {
+      return pick('lab.step.namespaceWaiting', { namespace });
+    }
+    return pick('lab.step.namespaceTerminating', { namespace });
   }
 
   const binds = msgs.filter((m) => m.kind === 'api.bind' && m.ref);
