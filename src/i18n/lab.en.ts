@@ -186,7 +186,10 @@ export const labEn = {
   'lab.step.scheduled.text': 'The scheduler filters and scores the nodes and binds {bindings}.',
   'lab.step.unschedulable.title': 'No node fits {pod}',
   'lab.step.unschedulable.text':
-    'The scheduler finds no node for {pod} and leaves it Pending: {reason}',
+    '{pod} requests {request}. The scheduler’s filters rule out all {count} nodes: {verdicts} (for a resource: what {pod} requests > what the node has left). With no node left, {pod} stays Pending (FailedScheduling) and the scheduler tries again when the cluster changes; the Scheduler tab shows each filter.',
+  'lab.step.unschedulableOther.title': 'No node fits {pod}',
+  'lab.step.unschedulableOther.text':
+    'The scheduler’s filters rule out all {count} nodes for {pod}: {verdicts}. With no node left, {pod} stays Pending (FailedScheduling) and the scheduler tries again when the cluster changes; the Scheduler tab shows each filter.',
   'lab.step.podStarting.title': 'kubelet on {node}',
   'lab.step.podStarting.text':
     'The kubelet on {node} sees {pods} bound to its node and asks the container runtime (containerd) for a pod sandbox: ContainerCreating.',

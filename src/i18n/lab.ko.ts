@@ -179,7 +179,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.scheduled.text': '스케줄러가 노드를 거르고 점수를 매겨 바인딩합니다: {bindings}.',
   'lab.step.unschedulable.title': '{pod} 파드가 들어갈 노드 없음',
   'lab.step.unschedulable.text':
-    '스케줄러가 {pod} 파드를 둘 노드를 찾지 못해 Pending으로 둡니다: {reason}',
+    '{pod} 파드의 요청량은 {request}입니다. 스케줄러의 필터가 노드 {count}개를 모두 걸러 냅니다: {verdicts} (자원은 {pod} 파드의 요청량 > 노드에 남은 양). 남는 노드가 없어 {pod} 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
+  'lab.step.unschedulableOther.title': '{pod} 파드가 들어갈 노드 없음',
+  'lab.step.unschedulableOther.text':
+    '스케줄러의 필터가 {pod} 파드를 둘 노드 {count}개를 모두 걸러 냅니다: {verdicts}. 남는 노드가 없어 {pod} 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
   'lab.step.podStarting.title': '{node}의 kubelet',
   'lab.step.podStarting.text':
     '{node} 노드의 kubelet이 자기 노드에 바인딩된 {pods} 파드를 보고 컨테이너 런타임(containerd)에 파드 샌드박스를 요청합니다: ContainerCreating.',

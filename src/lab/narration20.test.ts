@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/index.ts';
 import { createLabSession, type LabResult, type LabStep } from './session.ts';
+import { runWhatIf } from './whatIfs.ts';
 
 const say = (t: LabStep['title'] | undefined, lang: 'en' | 'ko' = 'en') =>
   t ? translate(lang, t.key, t.params) : '';
@@ -169,5 +170,56 @@ describe('deleting a namespace: what the namespace controller does, step by step
       'Namespace e emptied and removed',
     ]);
     expect(steps[1]?.text.params?.kinds).toBe('ConfigMap, ServiceAccount, Event');
+  });
+});
+
+describe('no node fits: which filter ruled each node out, and why (audit 20, U12)', () => {
+  it('says what the pod asks for and what each node has left, in the lab’s words', () => {
+    const lab = createLabSession({ seed: 1 });
+    const steps = all(runWhatIf(lab, { id: 'huge-cpu' }));
+    const step = steps.find((s) => s.text.key === 'lab.step.unschedulable.text');
+    expect(say(step?.text)).toBe(
+      'huge requests cpu 4. The scheduler’s filters rule out all 4 nodes: control-plane ✗ taint node-role.kubernetes.io/control-plane:NoSchedule; node1, node2, node3 ✗ cpu 4 > 2 (for a resource: what huge requests > what the node has left). With no node left, huge stays Pending (FailedScheduling) and the scheduler tries again when the cluster changes; the Scheduler tab shows each filter.',
+    );
+    expect(say(step?.text, 'ko')).toBe(
+      'huge 파드의 요청량은 cpu 4입니다. 스케줄러의 필터가 노드 4개를 모두 걸러 냅니다: control-plane ✗ taint node-role.kubernetes.io/control-plane:NoSchedule; node1, node2, node3 ✗ cpu 4 > 2 (자원은 huge 파드의 요청량 > 노드에 남은 양). 남는 노드가 없어 huge 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
+    );
+    // The raw event text is not the narration.
+    expect(say(step?.text)).not.toContain('0/4 nodes are available');
+  });
+
+  it('counts what other pods on a node already requested', () => {
+    const lab = createLabSession({ seed: 1 });
+    lab.writeFile(
+      'half.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: half\nspec:\n  nodeName: node1\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: 1500m\n',
+    );
+    lab.run('kubectl create -f half.yaml');
+    lab.writeFile(
+      'one.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: one\nspec:\n  tolerations:\n  - key: node-role.kubernetes.io/control-plane\n    effect: NoSchedule\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: "1"\n        memory: 50Gi\n',
+    );
+    const step = all(lab.run('kubectl create -f one.yaml')).find((s) =>
+      s.text.key.startsWith('lab.step.unschedulable'),
+    );
+    expect(step?.text.params?.request).toBe('cpu 1, memory 50Gi');
+    expect(String(step?.text.params?.verdicts)).toMatch(
+      /node1 ✗ cpu 1 > 500m, memory 50Gi > \d+(Mi|Gi)/,
+    );
+  });
+
+  it('names a filter that is not about resources by its own reason', () => {
+    const lab = createLabSession({ seed: 1 });
+    lab.writeFile(
+      'sel.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: sel\nspec:\n  nodeSelector:\n    disk: ssd\n  containers:\n  - name: c\n    image: nginx\n',
+    );
+    const step = all(lab.run('kubectl create -f sel.yaml')).find((s) =>
+      s.text.key.startsWith('lab.step.unschedulable'),
+    );
+    expect(step?.text.key).toBe('lab.step.unschedulableOther.text');
+    expect(say(step?.text)).toBe(
+      "The scheduler’s filters rule out all 4 nodes for sel: control-plane ✗ taint node-role.kubernetes.io/control-plane:NoSchedule; node1, node2, node3 ✗ node(s) didn't match Pod's node affinity/selector. With no node left, sel stays Pending (FailedScheduling) and the scheduler tries again when the cluster changes; the Scheduler tab shows each filter.",
+    );
   });
 });

@@ -14,11 +14,13 @@
  *    `MAX_STEPS_PER_BURST`; gaps are never merged away.
  */
 
+import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { pdbSelects } from '../engine/apiserver/disruption.ts';
 import { REVISION_HASH_LABEL, revisionMatches } from '../engine/controllers/daemonSetHistory.ts';
 import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
 import { parseImageName } from '../engine/registry/imageName.ts';
+import { nodeAllocatable, podRequests } from '../engine/scheduler/framework/resources.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { taintString } from '../kubectl/commands/taint.ts';
 import { stageModel, storyMessage } from '../story/stage.ts';
@@ -378,8 +380,8 @@ export function narrate(
   );
   if (unschedulable?.ref) {
     const { namespace = '', name } = unschedulable.ref;
-    const decision = end.decision(`${namespace}/${name}`);
-    return pick('lab.step.unschedulable', { pod: name, reason: decision?.message ?? '' });
+    const why = noNodeFits(end, namespace, name);
+    return pick(why.key, why.params);
   }
 
   const kubelet = msgs.filter((m) => m.from.startsWith('kubelet/'));
@@ -1041,6 +1043,94 @@ function startedStep(
     others: namesCounted([...others.values()]),
   };
   return pick(others.size > 0 ? 'lab.step.startedSome' : 'lab.step.started', params);
+}
+
+/** A CPU amount as kubectl writes it: whole cores, else millicores. */
+const cpuText = (milli: number) => (milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`);
+/** A memory amount in Gi when whole, else Mi. */
+const memoryText = (bytes: number) =>
+  bytes % 2 ** 30 === 0 ? `${bytes / 2 ** 30}Gi` : `${Math.round(bytes / 2 ** 20)}Mi`;
+
+/**
+ * Why no node fits a pod, in the lab's words: what it requests and, node by node, what ruled
+ * the node out (a taint it does not tolerate; for a resource, what it requests > what the node
+ * has left; else the filter's own reason). Nodes ruled out the same way are named together.
+ */
+function noNodeFits(
+  end: Snapshot,
+  namespace: string,
+  name: string,
+): {
+  key: 'lab.step.unschedulable' | 'lab.step.unschedulableOther';
+  params: Record<string, string | number>;
+} {
+  const decision = end.decision(`${namespace}/${name}`);
+  const pod = end.get('pods', namespace, name);
+  const asked = pod ? podRequests(pod as Pod).requested : { milliCPU: 0, memory: 0 };
+  const requested = [
+    ...(asked.milliCPU > 0 ? [`cpu ${cpuText(asked.milliCPU)}`] : []),
+    ...(asked.memory > 0 ? [`memory ${memoryText(asked.memory)}`] : []),
+  ];
+  // What is left on a node: allocatable minus the requests of the pods bound to it.
+  const left = (node: string) => {
+    const obj = end.get('nodes', undefined, node);
+    const alloc = obj ? nodeAllocatable(obj as Node) : { milliCPU: 0, memory: 0 };
+    let cpu = alloc.milliCPU;
+    let memory = alloc.memory;
+    for (const p of end.list('pods')) {
+      const spec = p.spec as { nodeName?: string } | undefined;
+      const phase = (p.status as { phase?: string } | undefined)?.phase;
+      if (spec?.nodeName !== node || phase === 'Succeeded' || phase === 'Failed') continue;
+      const r = podRequests(p as Pod).requested;
+      cpu -= r.milliCPU;
+      memory -= r.memory;
+    }
+    return { cpu: Math.max(0, cpu), memory: Math.max(0, memory) };
+  };
+  let resources = false;
+  const why = (v: { node: string; reasons: { plugin: string; reason: string }[] }) =>
+    v.reasons
+      .map(({ plugin, reason }) => {
+        const taint = /untolerated taint \{([^:}]*):\s*([^}]*)\}/.exec(reason);
+        if (plugin === 'TaintToleration' && taint) {
+          const t = end.get('nodes', undefined, v.node)?.spec as
+            | { taints?: { key: string; value?: string; effect?: string }[] }
+            | undefined;
+          const found = t?.taints?.find((x) => x.key === taint[1]);
+          return `taint ${found ? taintString(found) : taint[1]}`;
+        }
+        if (reason === 'Insufficient cpu') {
+          resources = true;
+          return `cpu ${cpuText(asked.milliCPU)} > ${cpuText(left(v.node).cpu)}`;
+        }
+        if (reason === 'Insufficient memory') {
+          resources = true;
+          return `memory ${memoryText(asked.memory)} > ${memoryText(left(v.node).memory)}`;
+        }
+        return reason;
+      })
+      .join(', ');
+  const ruledOut = (decision?.verdicts ?? []).filter((v) => !v.passed);
+  const groups = new Map<string, string[]>();
+  for (const v of [...ruledOut].sort((a, b) => a.node.localeCompare(b.node))) {
+    const reason = why(v);
+    groups.set(reason, [...(groups.get(reason) ?? []), v.node]);
+  }
+  const verdicts = [...groups]
+    .map(([reason, nodes]) => `${nodes.join(', ')} ✗ ${reason}`)
+    .join('; ');
+  const params = {
+    pod: name,
+    request: requested.join(', '),
+    count: ruledOut.length,
+    verdicts,
+    reason: decision?.message ?? '',
+  };
+  return {
+    key:
+      resources && requested.length > 0 ? 'lab.step.unschedulable' : 'lab.step.unschedulableOther',
+    params,
+  };
 }
 
 /** Requests that only read (or stream from) what is there. */
