@@ -223,3 +223,17 @@ describe('no node fits: which filter ruled each node out, and why (audit 20, U12
     );
   });
 });
+
+describe('kubectl get: the narration and the drawing agree on etcd (audit 20, U14)', () => {
+  it('says the API server reads etcd, and the step draws that read', () => {
+    const lab = createLabSession({ seed: 1 });
+    for (const line of ['kubectl get pods', 'kubectl get pods -A', 'kubectl get ns default']) {
+      const [step] = all(lab.run(line));
+      expect(step?.text.key).toBe('lab.step.kubectl.read.text');
+      expect(say(step?.text)).toContain('The API server reads the answer from etcd');
+      expect(say(step?.text, 'ko')).toContain('API 서버는 etcd에서 읽어');
+      expect(step?.messages.some((m) => m.from === 'api-server' && m.to === 'etcd')).toBe(true);
+      expect(step?.model.active).toContain('etcd');
+    }
+  });
+});
