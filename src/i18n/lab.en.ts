@@ -293,6 +293,35 @@ export const labEn = {
   'lab.step.quiet.title': 'Time passes',
   'lab.step.quiet.text': '{seconds} s pass; nothing in the cluster changes.',
 
+  'sim.stopped': 'node "{node}" stopped: its kubelet, kube-proxy and container runtime are down',
+  'sim.stoppedControlPlane':
+    'node "{node}" stopped: its kubelet, kube-proxy and container runtime are down, and with them the control plane\'s static pods (kube-apiserver, etcd, kube-scheduler, kube-controller-manager): the API server no longer answers',
+  'sim.started': 'node "{node}" started: its kubelet registers again',
+  'sim.startedControlPlane':
+    'node "{node}" started: its kubelet restarts the control plane\'s static pods and the API server answers again',
+  'sim.alreadyStopped': 'sim stop-node: node "{node}" is already stopped',
+  'sim.alreadyRunning': 'sim start-node: node "{node}" is already running',
+  'sim.noNode': 'sim {action}: no node named "{node}"',
+  'sim.expectNode': 'sim {action}: expected a node name',
+  'sim.expectDuration': 'sim advance: expected one duration, e.g. sim advance 5m',
+  'sim.badDuration': "sim advance: invalid time interval '{value}'",
+  'sim.tooLong': 'sim advance: at most 30m of virtual time at once in the lab',
+  'sim.unknown':
+    'sim: unknown action (try: sim stop-node NODE, sim start-node NODE, sim advance DURATION)',
+  'sim.advanced': 'virtual clock: +{duration} ({clock} since you arrived)',
+  'sim.help': `The lab console understands:
+  kubectl …                 kubectl 1.32 against the lab cluster (get, describe, create, apply,
+                            delete, scale, logs, exec …); kubectl help lists every command
+  docker build -t NAME .    build an image on your laptop
+  docker push NAME          upload it to Docker Hub
+  sim stop-node NODE        switch a node off (sim start-node NODE switches it on again)
+  sim advance DURATION      let virtual time pass, e.g. sim advance 5m (at most 30m)
+  ssh NODE                  a root shell on a node (crictl, systemctl, journalctl); exit returns
+  ls, cat, echo, mkdir, rm  your files; vi FILE opens the editor
+  grep, head, tail, wc …    after a pipe: kubectl get pods | grep web
+  clear                     empty the console
+Nodes: {nodes}`,
+
   'lab.notice.restored': 'Your lab is back: {count} commands replayed.',
   'lab.notice.corrupt': 'The saved lab could not be read, so the lab starts fresh.',
   'lab.notice.replayFailed':

@@ -287,6 +287,35 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.quiet.title': '시간이 흐름',
   'lab.step.quiet.text': '{seconds}초가 지났습니다. 클러스터에서 바뀐 것은 없습니다.',
 
+  'sim.stopped': '노드 "{node}" 정지: kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다',
+  'sim.stoppedControlPlane':
+    '노드 "{node}" 정지: kubelet, kube-proxy, 컨테이너 런타임과 함께 컨트롤 플레인의 스태틱 파드(kube-apiserver, etcd, kube-scheduler, kube-controller-manager)도 멈췄습니다. API 서버가 더 이상 응답하지 않습니다',
+  'sim.started': '노드 "{node}" 시작: kubelet이 노드를 다시 등록합니다',
+  'sim.startedControlPlane':
+    '노드 "{node}" 시작: kubelet이 컨트롤 플레인의 스태틱 파드를 다시 띄우고, API 서버가 다시 응답합니다',
+  'sim.alreadyStopped': 'sim stop-node: 이미 멈춘 노드입니다: "{node}"',
+  'sim.alreadyRunning': 'sim start-node: 이미 실행 중인 노드입니다: "{node}"',
+  'sim.noNode': 'sim {action}: 그런 이름의 노드가 없습니다: "{node}"',
+  'sim.expectNode': 'sim {action}: 노드 이름을 하나 주세요',
+  'sim.expectDuration': 'sim advance: 시간을 하나 주세요. 예: sim advance 5m',
+  'sim.badDuration': "sim advance: 알 수 없는 시간 형식입니다: '{value}'",
+  'sim.tooLong': 'sim advance: 실습에서는 한 번에 가상 시간을 최대 30m까지 흘려보낼 수 있습니다',
+  'sim.unknown':
+    'sim: 알 수 없는 동작입니다 (가능한 것: sim stop-node NODE, sim start-node NODE, sim advance DURATION)',
+  'sim.advanced': '가상 시계: +{duration} (들어온 뒤 {clock} 지남)',
+  'sim.help': `실습 콘솔에서 쓸 수 있는 명령:
+  kubectl …                 실습 클러스터에 쓰는 kubectl 1.32 (get, describe, create, apply,
+                            delete, scale, logs, exec …). 모든 명령은 kubectl help에서
+  docker build -t NAME .    노트북에서 이미지 빌드
+  docker push NAME          Docker Hub에 이미지 올리기
+  sim stop-node NODE        노드 끄기 (다시 켜기: sim start-node NODE)
+  sim advance DURATION      가상 시간 흘려보내기, 예: sim advance 5m (최대 30m)
+  ssh NODE                  노드의 root 셸 (crictl, systemctl, journalctl). 돌아오려면 exit
+  ls, cat, echo, mkdir, rm  내 파일. vi FILE로 편집기 열기
+  grep, head, tail, wc …    파이프 뒤에서: kubectl get pods | grep web
+  clear                     콘솔 비우기
+노드: {nodes}`,
+
   'lab.notice.restored': '실습을 되살렸습니다: 명령 {count}개를 다시 실행했습니다.',
   'lab.notice.corrupt': '저장된 실습을 읽을 수 없어서 처음부터 시작합니다.',
   'lab.notice.replayFailed':

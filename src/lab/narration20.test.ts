@@ -237,3 +237,58 @@ describe('kubectl get: the narration and the drawing agree on etcd (audit 20, U1
     }
   });
 });
+
+describe('the lab’s own commands in the page’s language (audit 20, U20)', () => {
+  it('prints sim’s messages in Korean when the page is Korean, in English otherwise', () => {
+    let lang: 'en' | 'ko' = 'ko';
+    const lab = createLabSession({ seed: 1, lang: () => lang });
+    expect(lab.run('sim stop-node node3').stdout).toBe(
+      '노드 "node3" 정지: kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다\n',
+    );
+    expect(lab.run('sim stop-node node3').stderr).toBe(
+      'sim stop-node: 이미 멈춘 노드입니다: "node3"\n',
+    );
+    expect(lab.run('sim start-node node9').stderr).toBe(
+      'sim start-node: 그런 이름의 노드가 없습니다: "node9"\n',
+    );
+    expect(lab.run('sim advance 45m').stderr).toBe(
+      'sim advance: 실습에서는 한 번에 가상 시간을 최대 30m까지 흘려보낼 수 있습니다\n',
+    );
+    lang = 'en';
+    expect(lab.run('sim start-node node3').stdout).toBe(
+      'node "node3" started: its kubelet registers again\n',
+    );
+    expect(lab.run('sim jump').stderr).toBe(
+      'sim: unknown action (try: sim stop-node NODE, sim start-node NODE, sim advance DURATION)\n',
+    );
+  });
+
+  it('sim advance says how much virtual time passed and what the clock reads', () => {
+    const lab = createLabSession({ seed: 1, lang: () => 'en' });
+    const since = lab.state().now;
+    const res = lab.run('sim advance 90s');
+    const clock = lab.state().now;
+    expect(clock - since).toBeGreaterThanOrEqual(90_000);
+    expect(res.stdout).toMatch(/^virtual clock: \+1m 30s \((\d+m )?\d+s since you arrived\)\n$/);
+    const ko = createLabSession({ seed: 1, lang: () => 'ko' });
+    expect(ko.run('sim advance 2m').stdout).toMatch(
+      /^가상 시계: \+2m \(들어온 뒤 2m( \d+s)? 지남\)\n$/,
+    );
+    // sleep is bash's: silent, as in a real terminal.
+    expect(ko.run('sleep 5').stdout).toBe('');
+  });
+
+  it('help lists what the lab understands, in the page’s language; a node’s shell keeps bash’s', () => {
+    const lab = createLabSession({ seed: 1, lang: () => 'ko' });
+    const help = lab.run('help');
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/^실습 콘솔에서 쓸 수 있는 명령:\n/);
+    expect(help.stdout).toContain('sim advance DURATION      가상 시간 흘려보내기');
+    expect(help.stdout).toContain('노드: control-plane, node1, node2, node3\n');
+    expect(help.steps).toEqual([]);
+    const en = createLabSession({ seed: 1 }).run('help');
+    expect(en.stdout).toMatch(/^The lab console understands:\n {2}kubectl …/);
+    lab.run('ssh node1');
+    expect(lab.run('help').stdout).not.toContain('실습 콘솔');
+  });
+});
