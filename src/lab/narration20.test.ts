@@ -186,6 +186,16 @@ describe('no node fits: which filter ruled each node out, and why (audit 20, U12
     );
     // The raw event text is not the narration.
     expect(say(step?.text)).not.toContain('0/4 nodes are available');
+    // Each node's box on the stage says why it was ruled out, in this step only.
+    expect(step?.model.nodes.map((n) => [n.name, n.ruledOut])).toEqual([
+      ['control-plane', 'taint node-role.kubernetes.io/control-plane:NoSchedule'],
+      ['node1', 'cpu 4 > 2'],
+      ['node2', 'cpu 4 > 2'],
+      ['node3', 'cpu 4 > 2'],
+    ]);
+    expect(steps.filter((s) => s !== step).some((s) => s.model.nodes.some((n) => n.ruledOut))).toBe(
+      false,
+    );
   });
 
   it('counts what other pods on a node already requested', () => {

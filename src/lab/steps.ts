@@ -1063,6 +1063,8 @@ function noNodeFits(
 ): {
   key: 'lab.step.unschedulable' | 'lab.step.unschedulableOther';
   params: Record<string, string | number>;
+  /** Why each node was ruled out, as the node's box on the stage shows it. */
+  byNode: Record<string, string>;
 } {
   const decision = end.decision(`${namespace}/${name}`);
   const pod = end.get('pods', namespace, name);
@@ -1112,8 +1114,10 @@ function noNodeFits(
       .join(', ');
   const ruledOut = (decision?.verdicts ?? []).filter((v) => !v.passed);
   const groups = new Map<string, string[]>();
+  const byNode: Record<string, string> = {};
   for (const v of [...ruledOut].sort((a, b) => a.node.localeCompare(b.node))) {
     const reason = why(v);
+    byNode[v.node] = reason;
     groups.set(reason, [...(groups.get(reason) ?? []), v.node]);
   }
   const verdicts = [...groups]
@@ -1130,6 +1134,7 @@ function noNodeFits(
     key:
       resources && requested.length > 0 ? 'lab.step.unschedulable' : 'lab.step.unschedulableOther',
     params,
+    byNode,
   };
 }
 
@@ -1366,11 +1371,20 @@ export function stepsFrom(cluster: Cluster, fromSeq: number, runId: string): Lab
     const frame = cluster.frame(last.seq) ?? cluster.snapshot();
     const id = `${runId}-${i + 1}`;
     const { title, text: narration } = narrate(group, cluster, frame);
+    const model = stageModel(frame, nodes, group, id);
+    // No node fits: each node's box says which filter ruled it out.
+    if (narration.key.startsWith('lab.step.unschedulable')) {
+      const pod = group.find(
+        (m) => m.from === 'scheduler' && m.kind === 'api.patch' && m.ref?.resource === 'pods',
+      )?.ref;
+      const why = pod ? noNodeFits(frame, pod.namespace ?? '', pod.name).byNode : {};
+      model.nodes = model.nodes.map((n) => (why[n.name] ? { ...n, ruledOut: why[n.name] } : n));
+    }
     return {
       id,
       title,
       text: narration,
-      model: stageModel(frame, nodes, group, id),
+      model,
       namespaces: namespacesAt(frame),
       messages: group.map((m) => storyMessage(m, cluster.frame(m.seq + 1) ?? cluster.frame(m.seq))),
       seqFrom: first.seq,
