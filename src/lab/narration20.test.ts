@@ -71,6 +71,22 @@ describe('a bad image: each step says what happened in it (audit 20, U8)', () =>
     );
   });
 
+  it('marks only the kubelet’s side acting: the scheduler and controller manager just watch', () => {
+    for (const s of pullSteps) {
+      // (The first failure's step also holds the Deployment's status update: that one acts.)
+      const sent = new Set(s.messages.map((m) => m.from));
+      for (const watcher of ['scheduler', 'controller-manager'] as const) {
+        if (!sent.has(watcher)) expect(s.model.active).not.toContain(watcher);
+      }
+      expect(s.model.active).toContain('kubelet/node3');
+    }
+    expect(pullSteps.filter((s) => s.model.active.includes('controller-manager'))).toHaveLength(1);
+    const retry = pullSteps.find((s) => keyOf(s) === 'lab.step.pullRetryFailed');
+    expect(retry?.model.active).toEqual(
+      expect.arrayContaining(['container-runtime/node3', 'registry', 'api-server']),
+    );
+  });
+
   it('counts the time left down across the syncs of one back-off', () => {
     // The 40 s back-off after the third failure: the syncs in it count down.
     const lefts = pullSteps

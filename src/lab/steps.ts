@@ -922,6 +922,14 @@ export function narrate(
   return pick('lab.step.other', { actor: first?.from ?? '', count: msgs.length });
 }
 
+/** The narration of the kubelet's image pulls that fail and its back-off between them. */
+const PULL_BACKOFF_KEYS = new Set([
+  'lab.step.pullFailed.text',
+  'lab.step.pullRetryFailed.text',
+  'lab.step.backOff.text',
+  'lab.step.backOffAgain.text',
+]);
+
 /** The kubelet's image pull back-off: 10 s after the first failure, doubling up to 5 minutes. */
 const IMAGE_BACKOFF_INITIAL_S = 10;
 const IMAGE_BACKOFF_MAX_S = 300;
@@ -1372,6 +1380,14 @@ export function stepsFrom(cluster: Cluster, fromSeq: number, runId: string): Lab
     const id = `${runId}-${i + 1}`;
     const { title, text: narration } = narrate(group, cluster, frame);
     const model = stageModel(frame, nodes, group, id);
+    // The kubelet's pull back-off is the kubelet's alone: the scheduler and the controller
+    // manager only hear of the pod's status through their watches, they take no part.
+    if (PULL_BACKOFF_KEYS.has(narration.key)) {
+      const senders = new Set(group.map((m) => m.from));
+      model.active = model.active.filter(
+        (c) => (c !== 'scheduler' && c !== 'controller-manager') || senders.has(c),
+      );
+    }
     // No node fits: each node's box says which filter ruled it out.
     if (narration.key.startsWith('lab.step.unschedulable')) {
       const pod = group.find(
