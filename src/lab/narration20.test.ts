@@ -212,6 +212,9 @@ describe('no node fits: which filter ruled each node out, and why (audit 20, U12
     expect(steps.filter((s) => s !== step).some((s) => s.model.nodes.some((n) => n.ruledOut))).toBe(
       false,
     );
+    // A bare pod: the controller manager only watches it, the scheduler acts.
+    expect(step?.model.active).toContain('scheduler');
+    expect(step?.model.active).not.toContain('controller-manager');
   });
 
   it('counts what other pods on a node already requested', () => {

@@ -922,12 +922,17 @@ export function narrate(
   return pick('lab.step.other', { actor: first?.from ?? '', count: msgs.length });
 }
 
-/** The narration of the kubelet's image pulls that fail and its back-off between them. */
+/**
+ * Steps that are one component's work (the kubelet's failing pulls and its back-off between
+ * them, the scheduler finding no node), where the others only hear of it through their watches.
+ */
 const PULL_BACKOFF_KEYS = new Set([
   'lab.step.pullFailed.text',
   'lab.step.pullRetryFailed.text',
   'lab.step.backOff.text',
   'lab.step.backOffAgain.text',
+  'lab.step.unschedulable.text',
+  'lab.step.unschedulableOther.text',
 ]);
 
 /** The kubelet's image pull back-off: 10 s after the first failure, doubling up to 5 minutes. */
@@ -1380,8 +1385,8 @@ export function stepsFrom(cluster: Cluster, fromSeq: number, runId: string): Lab
     const id = `${runId}-${i + 1}`;
     const { title, text: narration } = narrate(group, cluster, frame);
     const model = stageModel(frame, nodes, group, id);
-    // The kubelet's pull back-off is the kubelet's alone: the scheduler and the controller
-    // manager only hear of the pod's status through their watches, they take no part.
+    // The kubelet's pull back-off is the kubelet's alone, and finding no node the scheduler's:
+    // a watcher that only hears of the pod's status through its watch takes no part.
     if (PULL_BACKOFF_KEYS.has(narration.key)) {
       const senders = new Set(group.map((m) => m.from));
       model.active = model.active.filter(
