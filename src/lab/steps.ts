@@ -926,7 +926,7 @@ export function narrate(
  * Steps that are one component's work (the kubelet's failing pulls and its back-off between
  * them, the scheduler finding no node), where the others only hear of it through their watches.
  */
-const PULL_BACKOFF_KEYS = new Set([
+const ONE_ACTOR_KEYS = new Set([
   'lab.step.pullFailed.text',
   'lab.step.pullRetryFailed.text',
   'lab.step.backOff.text',
@@ -1387,7 +1387,7 @@ export function stepsFrom(cluster: Cluster, fromSeq: number, runId: string): Lab
     const model = stageModel(frame, nodes, group, id);
     // The kubelet's pull back-off is the kubelet's alone, and finding no node the scheduler's:
     // a watcher that only hears of the pod's status through its watch takes no part.
-    if (PULL_BACKOFF_KEYS.has(narration.key)) {
+    if (ONE_ACTOR_KEYS.has(narration.key)) {
       const senders = new Set(group.map((m) => m.from));
       model.active = model.active.filter(
         (c) => (c !== 'scheduler' && c !== 'controller-manager') || senders.has(c),
