@@ -14,7 +14,7 @@ export const labEn = {
     'kubectl sends {request}. The API server checks it, stores the object in etcd and answers {code}.',
   'lab.step.kubectl.read.title': 'kubectl reads',
   'lab.step.kubectl.read.text':
-    'kubectl asks the API server: {request}. The API server answers {code} from the stored state (a list from its watch cache, the up-to-date copy of etcd it keeps; a single object from etcd); nothing changes.',
+    'kubectl asks the API server: {request}. The API server reads the answer from etcd and answers {code}; nothing changes. kubectl asks without a resourceVersion (a list with limit=500), and in Kubernetes 1.32 such a read goes to etcd itself, not to the API server\u2019s watch cache, which serves the components\u2019 watches.',
   'lab.step.kubectl.error.title': 'The API server refuses',
   'lab.step.kubectl.error.text':
     'kubectl sends {request}. The API server answers {code} and stores nothing.',
@@ -161,14 +161,35 @@ export const labEn = {
   'lab.step.namespaceTerminating.title': 'Namespace {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
     'kubectl\u2019s DELETE made the API server mark {namespace} Terminating (deletionTimestamp, status.phase Terminating). The namespace controller (controller manager) now deletes everything in it; the kubelets stop its pods.',
+  'lab.step.namespaceEmptying.title': 'Namespace controller empties {namespace}',
+  'lab.step.namespaceEmptying.text':
+    'The namespace controller (controller manager) deletes everything in {namespace}, kind by kind, with one DELETE per collection: {kinds}. Most objects go from etcd at once; the pods are deleted gracefully: {pods} turn Terminating, and their kubelets must stop them first.',
+  'lab.step.namespaceEmptyingNoPods.title': 'Namespace controller empties {namespace}',
+  'lab.step.namespaceEmptyingNoPods.text':
+    'The namespace controller (controller manager) deletes everything in {namespace}, kind by kind, with one DELETE per collection: {kinds}. No pod runs there, so nothing has to wait for a kubelet.',
+  'lab.step.namespaceEmptiedGone.title': 'Namespace {namespace} emptied and removed',
+  'lab.step.namespaceEmptiedGone.text':
+    'The namespace controller (controller manager) deletes everything in {namespace}, kind by kind, with one DELETE per collection: {kinds}. No pod has to wait for a kubelet, so it removes the finalizer kubernetes at once (PUT /api/v1/namespaces/{namespace}/finalize) and the API server deletes the namespace from etcd.',
+  'lab.step.namespacePodsStopping.title': 'Pods of {namespace} stopped on {node}',
+  'lab.step.namespacePodsStopping.text':
+    'The kubelets on {node} see {pods} Terminating, stop the containers and delete the pods from the API server. The namespace controller checks {namespace} again and writes in its status what is left ({left} pods); the namespace stays Terminating until it is empty.',
+  'lab.step.namespacePodsStopped.title': 'Pods of {namespace} stopped on {node}',
+  'lab.step.namespacePodsStopped.text':
+    'The kubelets on {node} see {pods} Terminating, stop the containers and delete the pods from the API server. The namespace controller checks {namespace} again and finds nothing left.',
+  'lab.step.namespaceWaiting.title': 'Namespace {namespace} still Terminating',
+  'lab.step.namespaceWaiting.text':
+    'The namespace controller looks into {namespace} again and writes in its status what is still there (conditions such as NamespaceContentRemaining). It removes the finalizer only once the namespace is empty.',
   'lab.step.namespaceGone.title': 'Namespace {namespace} removed',
   'lab.step.namespaceGone.text':
-    'Nothing is left in {namespace}: the namespace controller removes its finalizer and the API server deletes the namespace from etcd.',
+    'Nothing is left in {namespace}: the namespace controller removes the finalizer kubernetes (PUT /api/v1/namespaces/{namespace}/finalize), and with no finalizer left the API server deletes the namespace from etcd.',
   'lab.step.scheduled.title': 'Scheduler',
   'lab.step.scheduled.text': 'The scheduler filters and scores the nodes and binds {bindings}.',
   'lab.step.unschedulable.title': 'No node fits {pod}',
   'lab.step.unschedulable.text':
-    'The scheduler finds no node for {pod} and leaves it Pending: {reason}',
+    '{pod} requests {request}. The scheduler’s filters rule out all {count} nodes: {verdicts} (for a resource: what {pod} requests > what the node has left). With no node left, {pod} stays Pending (FailedScheduling) and the scheduler tries again when the cluster changes; the Scheduler tab shows each filter.',
+  'lab.step.unschedulableOther.title': 'No node fits {pod}',
+  'lab.step.unschedulableOther.text':
+    'The scheduler’s filters rule out all {count} nodes for {pod}: {verdicts}. With no node left, {pod} stays Pending (FailedScheduling) and the scheduler tries again when the cluster changes; the Scheduler tab shows each filter.',
   'lab.step.podStarting.title': 'kubelet on {node}',
   'lab.step.podStarting.text':
     'The kubelet on {node} sees {pods} bound to its node and asks the container runtime (containerd) for a pod sandbox: ContainerCreating.',
@@ -183,12 +204,21 @@ export const labEn = {
   'lab.step.started.title': 'Running on {node}',
   'lab.step.started.text':
     'The container runtime on {node} starts the containers; the kubelet reports {pods} Running to the API server, which stores it in etcd.',
+  'lab.step.startedSome.title': 'Running on {node}',
+  'lab.step.startedSome.text':
+    'The container runtime on {node} starts the containers; the kubelet reports {pods} Running to the API server, which stores it in etcd. Not Running yet: {others}.',
   'lab.step.pullFailed.title': 'ErrImagePull',
   'lab.step.pullFailed.text':
     '{registry} has no {image} that this node may pull (it does not exist, or it is private): the pull fails and the kubelet on {node} reports ErrImagePull for {pod}.',
-  'lab.step.backOff.title': 'ImagePullBackOff',
+  'lab.step.pullRetryFailed.title': 'Pull attempt {attempt} fails: ErrImagePull',
+  'lab.step.pullRetryFailed.text':
+    'The back-off has run out, so the kubelet on {node} asks the container runtime to pull {image} again (attempt {attempt}). {registry} still has no such image: the pull fails and the kubelet reports ErrImagePull for {pod}. The next try waits {backoff} s: the wait doubles after each failure (10 s, 20 s, 40 s … up to 5 minutes).',
+  'lab.step.backOff.title': 'ImagePullBackOff: waiting {backoff} s',
   'lab.step.backOff.text':
-    'The kubelet on {node} waits before trying {image} again (ImagePullBackOff) and doubles the wait after each failure, up to 5 minutes.',
+    'No pull now: after pull number {attempt} of {image} failed, the kubelet on {node} waits out its back-off of {backoff} s and reports {pod} as ImagePullBackOff. The next pull comes in about {left} s, at the first sync after the back-off.',
+  'lab.step.backOffAgain.title': 'Still backing off: next pull in about {left} s',
+  'lab.step.backOffAgain.text':
+    'The kubelet on {node} syncs {pod} again (every 10–15 s) and finds the {backoff} s back-off still running: it pulls nothing and only repeats the events BackOff and \u201cError: ImagePullBackOff\u201d (their count goes up). Nothing else changes.',
   'lab.step.exitedRestart.title': '{container} exited ({code})',
   'lab.step.exitedRestart.text':
     "In the pod {pod} on {node}, the process of the container {container} ended with exit code {code}. The pod's restartPolicy is {policy}, so the kubelet starts it again: at once the first time, then after a back-off that doubles from 10 s up to 5 minutes (CrashLoopBackOff).",
@@ -262,6 +292,35 @@ export const labEn = {
   'lab.step.other.text': '{actor} works with the API server ({count} messages).',
   'lab.step.quiet.title': 'Time passes',
   'lab.step.quiet.text': '{seconds} s pass; nothing in the cluster changes.',
+
+  'sim.stopped': 'node "{node}" stopped: its kubelet, kube-proxy and container runtime are down',
+  'sim.stoppedControlPlane':
+    'node "{node}" stopped: its kubelet, kube-proxy and container runtime are down, and with them the control plane\'s static pods (kube-apiserver, etcd, kube-scheduler, kube-controller-manager): the API server no longer answers',
+  'sim.started': 'node "{node}" started: its kubelet registers again',
+  'sim.startedControlPlane':
+    'node "{node}" started: its kubelet restarts the control plane\'s static pods and the API server answers again',
+  'sim.alreadyStopped': 'sim stop-node: node "{node}" is already stopped',
+  'sim.alreadyRunning': 'sim start-node: node "{node}" is already running',
+  'sim.noNode': 'sim {action}: no node named "{node}"',
+  'sim.expectNode': 'sim {action}: expected a node name',
+  'sim.expectDuration': 'sim advance: expected one duration, e.g. sim advance 5m',
+  'sim.badDuration': "sim advance: invalid time interval '{value}'",
+  'sim.tooLong': 'sim advance: at most 30m of virtual time at once in the lab',
+  'sim.unknown':
+    'sim: unknown action (try: sim stop-node NODE, sim start-node NODE, sim advance DURATION)',
+  'sim.advanced': 'virtual clock: +{duration} ({clock} since you arrived)',
+  'sim.help': `The lab console understands:
+  kubectl …                 kubectl 1.32 against the lab cluster (get, describe, create, apply,
+                            delete, scale, logs, exec …); kubectl help lists every command
+  docker build -t NAME .    build an image on your laptop
+  docker push NAME          upload it to Docker Hub
+  sim stop-node NODE        switch a node off (sim start-node NODE switches it on again)
+  sim advance DURATION      let virtual time pass, e.g. sim advance 5m (at most 30m)
+  ssh NODE                  a root shell on a node (crictl, systemctl, journalctl); exit returns
+  ls, cat, echo, mkdir, rm  your files; vi FILE opens the editor
+  grep, head, tail, wc …    after a pipe: kubectl get pods | grep web
+  clear                     empty the console
+Nodes: {nodes}`,
 
   'lab.notice.restored': 'Your lab is back: {count} commands replayed.',
   'lab.notice.corrupt': 'The saved lab could not be read, so the lab starts fresh.',

@@ -7,7 +7,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청을 보냅니다. API 서버가 요청을 확인하고 오브젝트를 etcd에 저장한 뒤 {code} 응답을 돌려줍니다.',
   'lab.step.kubectl.read.title': 'kubectl 조회',
   'lab.step.kubectl.read.text':
-    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 저장된 상태로 {code} 응답합니다(목록은 etcd와 맞춰 둔 watch 캐시에서, 오브젝트 하나는 etcd에서 읽습니다). 바뀌는 것은 없습니다.',
+    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 etcd에서 읽어 {code} 응답합니다. 바뀌는 것은 없습니다. kubectl은 resourceVersion 없이 묻고(목록은 limit=500을 붙여서), Kubernetes 1.32에서 이런 읽기는 API 서버의 watch 캐시가 아니라 etcd로 곧장 갑니다. watch 캐시는 컴포넌트들의 watch에 쓰입니다.',
   'lab.step.kubectl.error.title': 'API 서버가 거절함',
   'lab.step.kubectl.error.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {code} 응답을 돌려주고 아무것도 저장하지 않습니다.',
@@ -154,14 +154,35 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.namespaceTerminating.title': '네임스페이스 {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
     'kubectl의 삭제 요청을 받은 API 서버가 {namespace} 네임스페이스를 Terminating으로 표시했습니다(deletionTimestamp, status.phase Terminating). 이제 네임스페이스 컨트롤러(컨트롤러 매니저)가 그 안의 모든 것을 지우고, kubelet이 그 파드들을 멈춥니다.',
+  'lab.step.namespaceEmptying.title': '네임스페이스 컨트롤러가 {namespace} 비우는 중',
+  'lab.step.namespaceEmptying.text':
+    '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. 대부분의 오브젝트는 etcd에서 바로 사라지지만 파드는 정상 종료 절차를 거칩니다. {pods} 파드가 Terminating이 되고, kubelet이 먼저 멈춰야 합니다.',
+  'lab.step.namespaceEmptyingNoPods.title': '네임스페이스 컨트롤러가 {namespace} 비우는 중',
+  'lab.step.namespaceEmptyingNoPods.text':
+    '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. 그 안에서 도는 파드가 없으므로 kubelet을 기다릴 것도 없습니다.',
+  'lab.step.namespaceEmptiedGone.title': '네임스페이스 {namespace} 비우고 삭제됨',
+  'lab.step.namespaceEmptiedGone.text':
+    '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. kubelet을 기다릴 파드가 없으므로 곧바로 kubernetes 파이널라이저를 떼고(PUT /api/v1/namespaces/{namespace}/finalize), API 서버가 etcd에서 네임스페이스를 지웁니다.',
+  'lab.step.namespacePodsStopping.title': '{node}에서 {namespace} 파드 정지',
+  'lab.step.namespacePodsStopping.text':
+    '{node} 노드의 kubelet이 Terminating이 된 {pods} 파드를 보고 컨테이너를 멈춘 뒤 API 서버에서 파드를 지웁니다. 네임스페이스 컨트롤러는 {namespace} 네임스페이스를 다시 살펴 남은 것(파드 {left}개)을 상태에 적습니다. 네임스페이스는 빌 때까지 Terminating으로 남습니다.',
+  'lab.step.namespacePodsStopped.title': '{node}에서 {namespace} 파드 정지',
+  'lab.step.namespacePodsStopped.text':
+    '{node} 노드의 kubelet이 Terminating이 된 {pods} 파드를 보고 컨테이너를 멈춘 뒤 API 서버에서 파드를 지웁니다. 네임스페이스 컨트롤러가 {namespace} 네임스페이스를 다시 살펴보니 남은 것이 없습니다.',
+  'lab.step.namespaceWaiting.title': '네임스페이스 {namespace} 아직 Terminating',
+  'lab.step.namespaceWaiting.text':
+    '네임스페이스 컨트롤러가 {namespace} 네임스페이스를 다시 살펴 아직 남은 것을 상태에 적습니다(NamespaceContentRemaining 같은 조건). 네임스페이스가 비어야 파이널라이저를 뗍니다.',
   'lab.step.namespaceGone.title': '네임스페이스 {namespace} 삭제됨',
   'lab.step.namespaceGone.text':
-    '{namespace} 네임스페이스에 남은 것이 없습니다. 네임스페이스 컨트롤러가 파이널라이저를 떼면 API 서버가 etcd에서 네임스페이스를 지웁니다.',
+    '{namespace} 네임스페이스에 남은 것이 없습니다. 네임스페이스 컨트롤러가 kubernetes 파이널라이저를 떼고(PUT /api/v1/namespaces/{namespace}/finalize), 파이널라이저가 하나도 남지 않았으므로 API 서버가 etcd에서 네임스페이스를 지웁니다.',
   'lab.step.scheduled.title': '스케줄러',
   'lab.step.scheduled.text': '스케줄러가 노드를 거르고 점수를 매겨 바인딩합니다: {bindings}.',
   'lab.step.unschedulable.title': '{pod} 파드가 들어갈 노드 없음',
   'lab.step.unschedulable.text':
-    '스케줄러가 {pod} 파드를 둘 노드를 찾지 못해 Pending으로 둡니다: {reason}',
+    '{pod} 파드의 요청량은 {request}입니다. 스케줄러의 필터가 노드 {count}개를 모두 걸러 냅니다: {verdicts} (자원은 {pod} 파드의 요청량 > 노드에 남은 양). 남는 노드가 없어 {pod} 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
+  'lab.step.unschedulableOther.title': '{pod} 파드가 들어갈 노드 없음',
+  'lab.step.unschedulableOther.text':
+    '스케줄러의 필터가 {pod} 파드를 둘 노드 {count}개를 모두 걸러 냅니다: {verdicts}. 남는 노드가 없어 {pod} 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
   'lab.step.podStarting.title': '{node}의 kubelet',
   'lab.step.podStarting.text':
     '{node} 노드의 kubelet이 자기 노드에 바인딩된 {pods} 파드를 보고 컨테이너 런타임(containerd)에 파드 샌드박스를 요청합니다: ContainerCreating.',
@@ -177,12 +198,21 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.started.title': '{node}에서 Running',
   'lab.step.started.text':
     '{node} 노드의 컨테이너 런타임이 컨테이너를 시작하고, kubelet이 {pods} 파드가 Running이라고 API 서버에 알립니다. API 서버는 이를 etcd에 저장합니다.',
+  'lab.step.startedSome.title': '{node}에서 Running',
+  'lab.step.startedSome.text':
+    '{node} 노드의 컨테이너 런타임이 컨테이너를 시작하고, kubelet이 {pods} 파드가 Running이라고 API 서버에 알립니다. API 서버는 이를 etcd에 저장합니다. 아직 Running이 아닌 파드: {others}.',
   'lab.step.pullFailed.title': 'ErrImagePull',
   'lab.step.pullFailed.text':
     '{registry}에서 {image} 이미지를 받을 수 없습니다(없는 이미지이거나 비공개 이미지입니다). {node} 노드의 kubelet이 {pod} 파드를 ErrImagePull로 알립니다.',
-  'lab.step.backOff.title': 'ImagePullBackOff',
+  'lab.step.pullRetryFailed.title': '{attempt}번째 풀 실패: ErrImagePull',
+  'lab.step.pullRetryFailed.text':
+    '백오프 시간이 지나 {node} 노드의 kubelet이 컨테이너 런타임에 {image} 이미지를 다시 받으라고 합니다({attempt}번째 시도). {registry}에는 여전히 그 이미지가 없어 풀이 실패하고, kubelet이 {pod} 파드를 ErrImagePull로 알립니다. 다음 시도까지는 {backoff}초를 기다립니다. 실패할 때마다 기다리는 시간이 두 배가 됩니다(10초, 20초, 40초 … 최대 5분).',
+  'lab.step.backOff.title': 'ImagePullBackOff: {backoff}초 대기',
   'lab.step.backOff.text':
-    '{node} 노드의 kubelet이 {image} 이미지를 다시 받기 전에 기다립니다(ImagePullBackOff). 실패할 때마다 기다리는 시간을 두 배로, 최대 5분까지 늘립니다.',
+    '지금은 이미지를 받지 않습니다. {image} 이미지 풀이 {attempt}번 실패한 뒤 {node} 노드의 kubelet은 {backoff}초 백오프를 기다리며 {pod} 파드를 ImagePullBackOff로 알립니다. 다음 풀은 약 {left}초 뒤, 백오프가 끝난 다음 첫 동기화 때 이루어집니다.',
+  'lab.step.backOffAgain.title': '백오프 계속: 약 {left}초 뒤 다음 풀',
+  'lab.step.backOffAgain.text':
+    '{node} 노드의 kubelet이 {pod} 파드를 다시 동기화하고(10~15초마다) {backoff}초 백오프가 아직 끝나지 않은 것을 확인합니다. 이미지는 받지 않고 BackOff와 “Error: ImagePullBackOff” 이벤트만 다시 기록합니다(횟수가 늘어납니다). 그 밖에는 바뀌는 것이 없습니다.',
   'lab.step.exitedRestart.title': '{container} 종료 ({code})',
   'lab.step.exitedRestart.text':
     '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). 파드의 restartPolicy가 {policy}이므로 kubelet이 다시 시작합니다. 처음에는 바로, 그다음부터는 10초에서 시작해 두 배씩, 최대 5분까지 기다린 뒤에 시작합니다(CrashLoopBackOff).',
@@ -256,6 +286,35 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.other.text': '{actor} 컴포넌트가 API 서버와 메시지 {count}개를 주고받습니다.',
   'lab.step.quiet.title': '시간이 흐름',
   'lab.step.quiet.text': '{seconds}초가 지났습니다. 클러스터에서 바뀐 것은 없습니다.',
+
+  'sim.stopped': '노드 "{node}" 정지: kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다',
+  'sim.stoppedControlPlane':
+    '노드 "{node}" 정지: kubelet, kube-proxy, 컨테이너 런타임과 함께 컨트롤 플레인의 스태틱 파드(kube-apiserver, etcd, kube-scheduler, kube-controller-manager)도 멈췄습니다. API 서버가 더 이상 응답하지 않습니다',
+  'sim.started': '노드 "{node}" 시작: kubelet이 노드를 다시 등록합니다',
+  'sim.startedControlPlane':
+    '노드 "{node}" 시작: kubelet이 컨트롤 플레인의 스태틱 파드를 다시 띄우고, API 서버가 다시 응답합니다',
+  'sim.alreadyStopped': 'sim stop-node: 이미 멈춘 노드입니다: "{node}"',
+  'sim.alreadyRunning': 'sim start-node: 이미 실행 중인 노드입니다: "{node}"',
+  'sim.noNode': 'sim {action}: 그런 이름의 노드가 없습니다: "{node}"',
+  'sim.expectNode': 'sim {action}: 노드 이름을 하나 주세요',
+  'sim.expectDuration': 'sim advance: 시간을 하나 주세요. 예: sim advance 5m',
+  'sim.badDuration': "sim advance: 알 수 없는 시간 형식입니다: '{value}'",
+  'sim.tooLong': 'sim advance: 실습에서는 한 번에 가상 시간을 최대 30m까지 흘려보낼 수 있습니다',
+  'sim.unknown':
+    'sim: 알 수 없는 동작입니다 (가능한 것: sim stop-node NODE, sim start-node NODE, sim advance DURATION)',
+  'sim.advanced': '가상 시계: +{duration} (들어온 뒤 {clock} 지남)',
+  'sim.help': `실습 콘솔에서 쓸 수 있는 명령:
+  kubectl …                 실습 클러스터에 쓰는 kubectl 1.32 (get, describe, create, apply,
+                            delete, scale, logs, exec …). 모든 명령은 kubectl help에서
+  docker build -t NAME .    노트북에서 이미지 빌드
+  docker push NAME          Docker Hub에 이미지 올리기
+  sim stop-node NODE        노드 끄기 (다시 켜기: sim start-node NODE)
+  sim advance DURATION      가상 시간 흘려보내기, 예: sim advance 5m (최대 30m)
+  ssh NODE                  노드의 root 셸 (crictl, systemctl, journalctl). 돌아오려면 exit
+  ls, cat, echo, mkdir, rm  내 파일. vi FILE로 편집기 열기
+  grep, head, tail, wc …    파이프 뒤에서: kubectl get pods | grep web
+  clear                     콘솔 비우기
+노드: {nodes}`,
 
   'lab.notice.restored': '실습을 되살렸습니다: 명령 {count}개를 다시 실행했습니다.',
   'lab.notice.corrupt': '저장된 실습을 읽을 수 없어서 처음부터 시작합니다.',

@@ -15,6 +15,7 @@ import { parseDuration, runAction } from '../cli/actions.ts';
 import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, RESOURCE_NAMES, RESOURCES, START_MS } from '../engine/index.ts';
+import type { Lang } from '../i18n/index.ts';
 import {
   carryKubectlEdit,
   enableKubectlEditor,
@@ -59,6 +60,7 @@ import {
   saveLab,
   type TranscriptEntry,
 } from './persist.ts';
+import { labHelp, localizeSim } from './simText.ts';
 import { type LabNamespace, type LabStep, namespacesAt, quietStep, stepsFrom } from './steps.ts';
 
 export type { LabStorage, TranscriptEntry } from './persist.ts';
@@ -132,6 +134,8 @@ export interface LabSessionOptions {
   seed?: number;
   /** Where to keep the lab across reloads (`localStorage`); absent: nothing is kept. */
   storage?: LabStorage;
+  /** The page's language now: what the lab's own commands (`sim`, `help`) print in. Default en. */
+  lang?: () => Lang;
 }
 
 export interface LabSession {
@@ -587,11 +591,39 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     return result;
   };
 
+  const lang = (): Lang => {
+    try {
+      return opts.lang?.() ?? 'en';
+    } catch {
+      return 'en';
+    }
+  };
+
+  /**
+   * The lab's own commands, in the page's language: `help` on the laptop's shell (a node's
+   * root shell keeps bash's), and what `sim …` printed, with the clock after `sim advance`.
+   */
+  const ownCommand = (line: string): LabResult | undefined => {
+    if (/^help\s*$/.test(line) && !shellPrompt(live.host).startsWith('root@')) {
+      runs++;
+      return { line, ...labHelp(lang(), live.cluster.nodes()), steps: [] };
+    }
+    if (!/^sim(\s|$)/.test(line)) return undefined;
+    const result = runOnce(line);
+    const advance = /^sim\s+advance\s+(\S+)\s*$/.exec(line);
+    const ms = advance ? parseDuration(advance[1] as string) : undefined;
+    const clock = live.cluster.now() - START_MS;
+    return {
+      ...result,
+      ...localizeSim(result, lang(), ms === undefined ? undefined : { ms, clock }),
+    };
+  };
+
   const run = (raw: string): LabResult => {
     const line = String(raw).trim();
     if (line === '') return { line, stdout: '', stderr: '', exitCode: 0, steps: [] };
     remember(line);
-    const result = runOnce(line);
+    const result = ownCommand(line) ?? runOnce(line);
     if (result.intent?.type === 'clear') transcript = [];
     else {
       transcript = boundTranscript([

@@ -14,11 +14,13 @@
  *    `MAX_STEPS_PER_BURST`; gaps are never merged away.
  */
 
+import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { pdbSelects } from '../engine/apiserver/disruption.ts';
 import { REVISION_HASH_LABEL, revisionMatches } from '../engine/controllers/daemonSetHistory.ts';
 import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
 import { parseImageName } from '../engine/registry/imageName.ts';
+import { nodeAllocatable, podRequests } from '../engine/scheduler/framework/resources.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { taintString } from '../kubectl/commands/taint.ts';
 import { stageModel, storyMessage } from '../story/stage.ts';
@@ -304,11 +306,61 @@ export function narrate(
     });
   }
 
+  // The namespace controller empties a Terminating namespace kind by kind (one DELETE of each
+  // collection), then removes its finalizer.
+  const emptying = cm.filter((m) => m.kind === 'api.deleteCollection' && m.ref?.namespace);
+  const emptied = emptying[0]?.ref?.namespace;
+  // In the same step the kubelets may stop its pods: that is the news (below).
+  const stopsIn = (ns: string | undefined) =>
+    msgs.filter(
+      (m) =>
+        (m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox') &&
+        m.ref?.namespace === ns,
+    );
+  if (emptied && stopsIn(emptied).length === 0) {
+    const kinds = emptying.map((m) => {
+      const def = RESOURCES[m.ref?.resource as keyof typeof RESOURCES];
+      return def?.kind ?? m.ref?.resource ?? '';
+    });
+    const terminating = end
+      .list('pods', emptied)
+      .filter((p) => p.metadata?.deletionTimestamp !== undefined)
+      .map((p) => p.metadata?.name ?? '');
+    const gone = !end.get('namespaces', undefined, emptied);
+    return pick(
+      terminating.length > 0
+        ? 'lab.step.namespaceEmptying'
+        : gone
+          ? 'lab.step.namespaceEmptiedGone'
+          : 'lab.step.namespaceEmptyingNoPods',
+      {
+        namespace: emptied,
+        kinds: [...new Set(kinds)].join(', '),
+        pods: namesCounted(terminating),
+      },
+    );
+  }
   const nsStatus = cm.find((m) => m.ref?.resource === 'namespaces');
-  if (nsStatus?.ref) {
-    const namespace = nsStatus.ref.name;
+  const nsName = nsStatus?.ref?.name ?? emptied;
+  if (nsName) {
+    const namespace = nsName;
     const gone = !end.get('namespaces', undefined, namespace);
-    return pick(gone ? 'lab.step.namespaceGone' : 'lab.step.namespaceTerminating', { namespace });
+    if (gone) return pick('lab.step.namespaceGone', { namespace });
+    // The kubelets stop the namespace's pods and delete them; the controller looks again.
+    const stops = stopsIn(namespace);
+    if (stops.length > 0) {
+      const left = end.list('pods', namespace).length;
+      return pick(left > 0 ? 'lab.step.namespacePodsStopping' : 'lab.step.namespacePodsStopped', {
+        namespace,
+        node: [...new Set(stops.map((m) => nodeOf(m.from)))].sort().join(', '),
+        pods: namesCounted(stops.map((m) => m.ref?.name ?? '')),
+        left,
+      });
+    }
+    if (!msgs.some((m) => m.from === 'kubectl')) {
+      return pick('lab.step.namespaceWaiting', { namespace });
+    }
+    return pick('lab.step.namespaceTerminating', { namespace });
   }
 
   const binds = msgs.filter((m) => m.kind === 'api.bind' && m.ref);
@@ -330,8 +382,8 @@ export function narrate(
   );
   if (unschedulable?.ref) {
     const { namespace = '', name } = unschedulable.ref;
-    const decision = end.decision(`${namespace}/${name}`);
-    return pick('lab.step.unschedulable', { pod: name, reason: decision?.message ?? '' });
+    const why = noNodeFits(end, namespace, name);
+    return pick(why.key, why.params);
   }
 
   const kubelet = msgs.filter((m) => m.from.startsWith('kubelet/'));
@@ -474,10 +526,20 @@ export function narrate(
     if (failed) {
       const pod = patched[0] ?? '';
       const image = String(failed.summary.params?.image ?? '');
-      // A retry after an earlier failure is the back-off at work, not news.
+      // A retry after an earlier failure: the back-off ran out, the kubelet pulled again and
+      // failed again; the next wait is twice as long.
       const was = waitingReason(before, ownerNs(kubelet, pod), pod);
       if (was === 'ErrImagePull' || was === 'ImagePullBackOff') {
-        return pick('lab.step.backOff', { node, pod, image });
+        const last = msgs[msgs.length - 1]?.seq ?? failed.seq;
+        const backOff = pullBackOff(cluster, ownerNs(kubelet, pod), pod, last);
+        return pick('lab.step.pullRetryFailed', {
+          node,
+          pod,
+          image,
+          registry: registryOf(image),
+          attempt: backOff.failures,
+          backoff: backOff.seconds,
+        });
       }
       return pick('lab.step.pullFailed', { node, pod, image, registry: registryOf(image) });
     }
@@ -490,13 +552,10 @@ export function narrate(
     const pull = msgs.find((m) => m.kind === 'cri.pullImage');
     if (backOff?.ref && !msgs.some((m) => m.kind === 'cri.startContainer')) {
       const image = String(pull?.summary.params?.image ?? '') || imageOf(end, backOff);
-      return pick('lab.step.backOff', { node, pod: backOff.ref.name, image });
+      return backOffStep('lab.step.backOff', cluster, msgs, node, backOff.ref, image);
     }
     if (msgs.some((m) => m.kind === 'cri.startContainer')) {
-      return pick('lab.step.started', {
-        node: nodesDoing('cri.startContainer'),
-        pods: names(patched),
-      });
+      return startedStep(msgs, kubelet, end, pick);
     }
     if (pull) {
       const image = String(pull.summary.params?.image ?? '');
@@ -562,7 +621,15 @@ export function narrate(
         const image =
           (pod?.spec as { containers?: { image?: string }[] } | undefined)?.containers?.[0]
             ?.image ?? '';
-        return pick('lab.step.backOff', { node: nodeOf(reported.from), pod: involved.name, image });
+        // The pod worker's sync during the back-off: nothing pulled, the events repeated.
+        return backOffStep(
+          'lab.step.backOffAgain',
+          cluster,
+          msgs,
+          nodeOf(reported.from),
+          { namespace: involved.namespace, name: involved.name },
+          image,
+        );
       }
     }
     // Only a status report about a pod that cannot get its image (no pull in this step): the
@@ -574,11 +641,14 @@ export function narrate(
         waitingReason(end, m.ref.namespace, m.ref.name) === 'ImagePullBackOff',
     );
     if (waiting?.ref) {
-      return pick('lab.step.backOff', {
-        node: nodeOf(waiting.from),
-        pod: waiting.ref.name,
-        image: imageOf(end, waiting),
-      });
+      return backOffStep(
+        'lab.step.backOff',
+        cluster,
+        msgs,
+        nodeOf(waiting.from),
+        waiting.ref,
+        imageOf(end, waiting),
+      );
     }
     if (kubelet.some((m) => m.kind === 'api.list')) return pick('lab.step.nodeStarted', { node });
     if (kubelet.some((m) => m.ref?.resource === 'nodes' && m.label?.endsWith('/status'))) {
@@ -854,6 +924,235 @@ export function narrate(
   return pick('lab.step.other', { actor: first?.from ?? '', count: msgs.length });
 }
 
+/**
+ * Steps that are one component's work (the kubelet's failing pulls and its back-off between
+ * them, the scheduler finding no node), where the others only hear of it through their watches.
+ */
+const ONE_ACTOR_KEYS = new Set([
+  'lab.step.pullFailed.text',
+  'lab.step.pullRetryFailed.text',
+  'lab.step.backOff.text',
+  'lab.step.backOffAgain.text',
+  'lab.step.unschedulable.text',
+  'lab.step.unschedulableOther.text',
+]);
+
+/** The kubelet's image pull back-off: 10 s after the first failure, doubling up to 5 minutes. */
+const IMAGE_BACKOFF_INITIAL_S = 10;
+const IMAGE_BACKOFF_MAX_S = 300;
+/** How far back `pullBackOff` looks for a pod's failed pulls (a bound on a long lab). */
+const MAX_BACKOFF_SCAN = 200_000;
+
+/**
+ * Where the kubelet's pull back-off for `pod` stands at message `seq`: how many pulls have failed
+ * since the pod was created, when the last one failed, and how long the kubelet waits after it
+ * (10 s, 20 s, 40 s … 300 s, as kuberuntime's image back-off).
+ */
+function pullBackOff(
+  cluster: Cluster,
+  namespace: string | undefined,
+  pod: string,
+  seq: number,
+): { failures: number; lastAt: number; seconds: number } {
+  let failures = 0;
+  let lastAt = 0;
+  const all = cluster.messages;
+  const stop = Math.max(0, seq - MAX_BACKOFF_SCAN);
+  for (let i = Math.min(seq, all.length - 1); i >= stop; i--) {
+    const m = all[i];
+    if (!m || m.ref?.name !== pod || m.ref.namespace !== namespace) continue;
+    if (m.kind === 'cri.imagePullFailed') {
+      if (failures === 0) lastAt = m.at;
+      failures++;
+    } else if (m.kind === 'api.create' && m.ref.resource === 'pods') break;
+  }
+  const seconds =
+    failures === 0
+      ? IMAGE_BACKOFF_INITIAL_S
+      : Math.min(IMAGE_BACKOFF_INITIAL_S * 2 ** (failures - 1), IMAGE_BACKOFF_MAX_S);
+  return { failures: Math.max(failures, 1), lastAt, seconds };
+}
+
+/**
+ * A step of the pull back-off without a pull: the status turning ImagePullBackOff
+ * (`lab.step.backOff`) or a later sync repeating its events (`lab.step.backOffAgain`), with the
+ * wait and how much of it is left at the step's end.
+ */
+function backOffStep(
+  key: 'lab.step.backOff' | 'lab.step.backOffAgain',
+  cluster: Cluster,
+  msgs: readonly Message[],
+  node: string,
+  ref: { namespace?: string | undefined; name: string },
+  image: string,
+): { title: Text; text: Text } {
+  const last = msgs[msgs.length - 1];
+  const state = pullBackOff(cluster, ref.namespace, ref.name, last?.seq ?? 0);
+  const left = Math.max(
+    1,
+    Math.round((state.lastAt + state.seconds * 1000 - (last?.at ?? state.lastAt)) / 1000),
+  );
+  const params = {
+    node,
+    pod: ref.name,
+    image,
+    attempt: state.failures,
+    backoff: state.seconds,
+    left,
+  };
+  return { title: text(`${key}.title`, params), text: text(`${key}.text`, params) };
+}
+
+/** `a, b, c, d, e, … (+25)`: the first few names and how many more there are. */
+function namesCounted(list: readonly string[]): string {
+  const uniq = [...new Set(list)];
+  return uniq.length > MAX_NAMES
+    ? `${uniq.slice(0, MAX_NAMES).join(', ')}, … (+${uniq.length - MAX_NAMES})`
+    : uniq.join(', ');
+}
+
+/**
+ * Containers started: name the pods that are Running at the step's end, on the nodes whose
+ * runtime started them, and the other pods the kubelets reported in the step by their real
+ * status (still ContainerCreating while their image is pulled).
+ */
+function startedStep(
+  msgs: readonly Message[],
+  kubelet: readonly Message[],
+  end: Snapshot,
+  pick: (key: string, params: Record<string, string | number>) => { title: Text; text: Text },
+): { title: Text; text: Text } {
+  const podKey = (m: Message) => `${m.ref?.namespace ?? ''}/${m.ref?.name ?? ''}`;
+  const phaseOf = (key: string) => {
+    const [ns, name = ''] = key.split('/');
+    return (end.get('pods', ns, name)?.status as { phase?: string } | undefined)?.phase;
+  };
+  /** Running pods started in this step, with the node whose runtime started them. */
+  const started = new Map<string, string>();
+  for (const m of msgs) {
+    if (m.kind === 'cri.startContainer' && m.ref?.resource === 'pods') {
+      started.set(podKey(m), nodeOf(m.from));
+    }
+  }
+  const running = [...started].filter(([key]) => phaseOf(key) === 'Running');
+  // A pod of several containers may not be Running yet: then tell what was started.
+  const shown = running.length > 0 ? running : [...started];
+  const nodes = [...new Set(shown.map(([, node]) => node))].sort();
+  const label = ([key, node]: [string, string]) => {
+    const name = key.slice(key.indexOf('/') + 1);
+    return nodes.length > 1 ? `${name} (${node})` : name;
+  };
+  const others = new Map<string, string>();
+  for (const m of kubelet) {
+    const key = podKey(m);
+    if (m.ref?.resource !== 'pods' || started.has(key) || others.has(key)) continue;
+    const [ns, name = ''] = key.split('/');
+    const status = waitingReason(end, ns, name) || phaseOf(key);
+    if (!status || status === 'Running' || !end.get('pods', ns, name)) continue;
+    others.set(key, `${name} (${nodeOf(m.from)}: ${status})`);
+  }
+  const params = {
+    node: nodes.join(', '),
+    pods: namesCounted(shown.map(label)),
+    count: shown.length,
+    others: namesCounted([...others.values()]),
+  };
+  return pick(others.size > 0 ? 'lab.step.startedSome' : 'lab.step.started', params);
+}
+
+/** A CPU amount as kubectl writes it: whole cores, else millicores. */
+const cpuText = (milli: number) => (milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`);
+/** A memory amount in Gi when whole, else Mi. */
+const memoryText = (bytes: number) =>
+  bytes % 2 ** 30 === 0 ? `${bytes / 2 ** 30}Gi` : `${Math.round(bytes / 2 ** 20)}Mi`;
+
+/**
+ * Why no node fits a pod, in the lab's words: what it requests and, node by node, what ruled
+ * the node out (a taint it does not tolerate; for a resource, what it requests > what the node
+ * has left; else the filter's own reason). Nodes ruled out the same way are named together.
+ */
+function noNodeFits(
+  end: Snapshot,
+  namespace: string,
+  name: string,
+): {
+  key: 'lab.step.unschedulable' | 'lab.step.unschedulableOther';
+  params: Record<string, string | number>;
+  /** Why each node was ruled out, as the node's box on the stage shows it. */
+  byNode: Record<string, string>;
+} {
+  const decision = end.decision(`${namespace}/${name}`);
+  const pod = end.get('pods', namespace, name);
+  const asked = pod ? podRequests(pod as Pod).requested : { milliCPU: 0, memory: 0 };
+  const requested = [
+    ...(asked.milliCPU > 0 ? [`cpu ${cpuText(asked.milliCPU)}`] : []),
+    ...(asked.memory > 0 ? [`memory ${memoryText(asked.memory)}`] : []),
+  ];
+  // What is left on a node: allocatable minus the requests of the pods bound to it.
+  const left = (node: string) => {
+    const obj = end.get('nodes', undefined, node);
+    const alloc = obj ? nodeAllocatable(obj as Node) : { milliCPU: 0, memory: 0 };
+    let cpu = alloc.milliCPU;
+    let memory = alloc.memory;
+    for (const p of end.list('pods')) {
+      const spec = p.spec as { nodeName?: string } | undefined;
+      const phase = (p.status as { phase?: string } | undefined)?.phase;
+      if (spec?.nodeName !== node || phase === 'Succeeded' || phase === 'Failed') continue;
+      const r = podRequests(p as Pod).requested;
+      cpu -= r.milliCPU;
+      memory -= r.memory;
+    }
+    return { cpu: Math.max(0, cpu), memory: Math.max(0, memory) };
+  };
+  let resources = false;
+  const why = (v: { node: string; reasons: { plugin: string; reason: string }[] }) =>
+    v.reasons
+      .map(({ plugin, reason }) => {
+        const taint = /untolerated taint \{([^:}]*):\s*([^}]*)\}/.exec(reason);
+        if (plugin === 'TaintToleration' && taint) {
+          const t = end.get('nodes', undefined, v.node)?.spec as
+            | { taints?: { key: string; value?: string; effect?: string }[] }
+            | undefined;
+          const found = t?.taints?.find((x) => x.key === taint[1]);
+          return `taint ${found ? taintString(found) : taint[1]}`;
+        }
+        if (reason === 'Insufficient cpu') {
+          resources = true;
+          return `cpu ${cpuText(asked.milliCPU)} > ${cpuText(left(v.node).cpu)}`;
+        }
+        if (reason === 'Insufficient memory') {
+          resources = true;
+          return `memory ${memoryText(asked.memory)} > ${memoryText(left(v.node).memory)}`;
+        }
+        return reason;
+      })
+      .join(', ');
+  const ruledOut = (decision?.verdicts ?? []).filter((v) => !v.passed);
+  const groups = new Map<string, string[]>();
+  const byNode: Record<string, string> = {};
+  for (const v of [...ruledOut].sort((a, b) => a.node.localeCompare(b.node))) {
+    const reason = why(v);
+    byNode[v.node] = reason;
+    groups.set(reason, [...(groups.get(reason) ?? []), v.node]);
+  }
+  const verdicts = [...groups]
+    .map(([reason, nodes]) => `${nodes.join(', ')} ✗ ${reason}`)
+    .join('; ');
+  const params = {
+    pod: name,
+    request: requested.join(', '),
+    count: ruledOut.length,
+    verdicts,
+    reason: decision?.message ?? '',
+  };
+  return {
+    key:
+      resources && requested.length > 0 ? 'lab.step.unschedulable' : 'lab.step.unschedulableOther',
+    params,
+    byNode,
+  };
+}
+
 /** Requests that only read (or stream from) what is there. */
 const READS = new Set([
   'api.get',
@@ -1087,11 +1386,28 @@ export function stepsFrom(cluster: Cluster, fromSeq: number, runId: string): Lab
     const frame = cluster.frame(last.seq) ?? cluster.snapshot();
     const id = `${runId}-${i + 1}`;
     const { title, text: narration } = narrate(group, cluster, frame);
+    const model = stageModel(frame, nodes, group, id);
+    // The kubelet's pull back-off is the kubelet's alone, and finding no node the scheduler's:
+    // a watcher that only hears of the pod's status through its watch takes no part.
+    if (ONE_ACTOR_KEYS.has(narration.key)) {
+      const senders = new Set(group.map((m) => m.from));
+      model.active = model.active.filter(
+        (c) => (c !== 'scheduler' && c !== 'controller-manager') || senders.has(c),
+      );
+    }
+    // No node fits: each node's box says which filter ruled it out.
+    if (narration.key.startsWith('lab.step.unschedulable')) {
+      const pod = group.find(
+        (m) => m.from === 'scheduler' && m.kind === 'api.patch' && m.ref?.resource === 'pods',
+      )?.ref;
+      const why = pod ? noNodeFits(frame, pod.namespace ?? '', pod.name).byNode : {};
+      model.nodes = model.nodes.map((n) => (why[n.name] ? { ...n, ruledOut: why[n.name] } : n));
+    }
     return {
       id,
       title,
       text: narration,
-      model: stageModel(frame, nodes, group, id),
+      model,
       namespaces: namespacesAt(frame),
       messages: group.map((m) => storyMessage(m, cluster.frame(m.seq + 1) ?? cluster.frame(m.seq))),
       seqFrom: first.seq,

@@ -26,7 +26,13 @@ const LabContext = createContext<LabContextValue | null>(null);
 export function createLab(search: string): LabContextValue {
   const store = createLabStore({ mode: readLabMode(search) });
   const player = createPlayerStore({ stepCount: 0 });
-  const controller = createLabController({ store, player, storage: browserStorage() });
+  const controller = createLabController({
+    store,
+    player,
+    storage: browserStorage(),
+    // The page keeps <html lang> in step with its language switch.
+    lang: () => (document.documentElement.lang === 'ko' ? 'ko' : 'en'),
+  });
   return { store, player, controller };
 }
 

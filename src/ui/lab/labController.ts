@@ -5,6 +5,7 @@
  */
 
 // No imports of its own: the input line asks it without loading the session.
+import type { Lang } from '../../i18n/index.ts';
 import { needsMoreInput } from '../../kubectl/shellHeredoc.ts';
 import type { LabResult, LabSession, LabStorage } from '../../lab/session.ts';
 import type { LabLive, LabMode, LabState, LabStore } from '../../store/labStore.ts';
@@ -13,7 +14,7 @@ import type { PlayerStore } from '../../store/player.ts';
 
 /** What the controller needs from `src/lab/session.ts` (injected in tests). */
 export interface LabSessionModule {
-  createLabSession: (opts: { storage?: LabStorage }) => LabSession;
+  createLabSession: (opts: { storage?: LabStorage; lang?: () => Lang }) => LabSession;
 }
 
 export interface LabControllerOptions {
@@ -24,6 +25,8 @@ export interface LabControllerOptions {
   load?: () => Promise<LabSessionModule>;
   /** Where the session keeps the lab across reloads (absent: nothing is kept). */
   storage?: LabStorage;
+  /** The page's language now (the lab's own commands print in it). */
+  lang?: () => Lang;
   /**
    * Runs `fn` after the browser has had a chance to paint "Starting the cluster…": building the
    * cluster is synchronous and takes a moment. Default: a short timeout.
@@ -141,7 +144,7 @@ export function createLabController(opts: LabControllerOptions): LabController {
           new Promise<void>((resolve, reject) => {
             defer(() => {
               try {
-                const s = mod.createLabSession({ storage: opts.storage });
+                const s = mod.createLabSession({ storage: opts.storage, lang: opts.lang });
                 session = s;
                 const live = liveOf(s);
                 dispatch({ type: 'loaded', history: s.history(), notice: s.notice, live });

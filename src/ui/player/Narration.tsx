@@ -1,11 +1,31 @@
 import type { ReactNode } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
 
+/**
+ * `text` with a line-break opportunity (`<wbr>`) after each `/`, so a long API path or etcd key
+ * wraps between its segments (`…/default/` | `deployments`), never in the middle of a word.
+ */
+export function breakAfterSlashes(text: string): ReactNode {
+  if (!text.includes('/')) return text;
+  const parts = text.split('/');
+  return parts.flatMap((part, i) =>
+    i === parts.length - 1
+      ? [part]
+      : // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string never reorder.
+        [`${part}/`, <wbr key={i} />],
+  );
+}
+
 /** Render `text`, turning `backticked` spans into code (commands, paths, STATUS values). */
 export function withCode(text: string): ReactNode[] {
   return text.split('`').map((part, i) =>
-    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string never reorder.
-    i % 2 === 1 ? <code key={i}>{part}</code> : <span key={i}>{part}</span>,
+    i % 2 === 1 ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string never reorder.
+      <code key={i}>{breakAfterSlashes(part)}</code>
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string never reorder.
+      <span key={i}>{breakAfterSlashes(part)}</span>
+    ),
   );
 }
 

@@ -48,6 +48,8 @@ export function NodeBox({
         <span className={`node-status${node.ready ? '' : ' node-status--bad'}`}>{status}</span>
         {/* The machine itself, which the Node's status reports only once the lease runs out. */}
         {node.stopped ? <span className="node-stopped">{t('stage.node.stopped')}</span> : null}
+        {/* A lab step where no node fits a pod: why the scheduler ruled this node out. */}
+        {node.ruledOut ? <span className="node-ruled-out">✗ {node.ruledOut}</span> : null}
         {/* In the lab the header opens what `kubectl describe node` says (laid over it). */}
         {inspectable ? (
           <button

@@ -24,6 +24,11 @@ export interface StageNode {
    * reports for the node, and the Node turns NotReady only once its lease runs out.
    */
   kubeletDown?: boolean;
+  /**
+   * In a lab step where no node fits a pod: why the scheduler's filters ruled this node out, in
+   * short notation (`taint node-role.kubernetes.io/control-plane:NoSchedule`, `cpu 4 > 2`).
+   */
+  ruledOut?: string;
 }
 
 /** A pod as the stage draws it. */
