@@ -232,8 +232,11 @@ test.describe('player', () => {
     await expect(messages.first()).toHaveText(
       `1Developer → API serverPOST /apis/apps/v1/namespaces/default/deployments${say('en', step?.messages[0]?.summary ?? { key: 'app.title' })}`,
     );
-    // The API server answers kubectl: 201 Created.
-    await expect(messages.nth(1)).toContainText('API server → Developer201');
+    // The API server stores the Deployment in etcd, then answers kubectl: 201 Created.
+    await expect(messages.nth(1)).toContainText(
+      'API server → etcd/registry/deployments/default/web',
+    );
+    await expect(messages.nth(2)).toContainText('API server → Developer201');
     await expect(messages.first()).toHaveAttribute('data-from', 'developer');
     await expect(messages.first()).toHaveAttribute('data-to', 'api-server');
   });
