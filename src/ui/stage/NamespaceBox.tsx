@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
-import { namespaceHue, type StageNamespace, type StagePod } from './model.ts';
+import { namespaceStyle, type StageNamespace, type StagePod } from './model.ts';
 import { PodSlot } from './PodChip.tsx';
 
 /**
@@ -21,7 +21,7 @@ export function NamespaceBox({ namespace, pods }: { namespace: StageNamespace; p
       // A box grows with its pods, so a crowded kube-system takes the width, not the height.
       style={
         {
-          '--ns-hue': namespaceHue(namespace.name),
+          ...namespaceStyle(namespace.name),
           flexGrow: Math.max(1, pods.length),
         } as CSSProperties
       }
