@@ -14,15 +14,20 @@ export function NamespaceBox({ namespace, pods }: { namespace: StageNamespace; p
   const terminating = namespace.phase === 'Terminating';
   return (
     <section
-      className={`ns-box${terminating ? ' ns-box--terminating' : ''}`}
+      className={`ns-box${terminating ? ' ns-box--terminating' : ''}${
+        pods.length === 0 ? ' ns-box--empty' : ''
+      }`}
       data-namespace-box={namespace.name}
       data-phase={namespace.phase}
       aria-labelledby={headingId}
-      // A box grows with its pods, so a crowded kube-system takes the width, not the height.
+      // A box asks for room for its pods (a chip's width each, up to the whole row) and grows with
+      // them, so a crowded namespace takes the width, not the height; an empty one is one line.
       style={
         {
           ...namespaceStyle(namespace.name),
-          flexGrow: Math.max(1, pods.length),
+          ...(pods.length > 0
+            ? { flex: `${pods.length} 1 calc(${Math.min(pods.length, 60)} * var(--ns-chip))` }
+            : {}),
         } as CSSProperties
       }
     >

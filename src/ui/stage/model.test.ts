@@ -214,6 +214,21 @@ describe('grouping by namespace', () => {
     // A pod on a node the model does not list still has a namespace: it is not lost.
     expect(names('blue')).toEqual(['lost@node9']);
   });
+
+  it('lists a namespace node by node (in the nodes order), then by name', () => {
+    const m = model([
+      pod('web-a', 'node2'),
+      pod('web-b', 'node1'),
+      pod('web-c', 'node2'),
+      pod('web-d', 'node1'),
+      pod('web-e', 'control-plane'),
+    ]);
+    expect(
+      podsByNamespace(m)
+        .get('default')
+        ?.map((p) => `${p.name}@${p.node}`),
+    ).toEqual(['web-e@control-plane', 'web-b@node1', 'web-d@node1', 'web-a@node2', 'web-c@node2']);
+  });
 });
 
 describe('compareNames', () => {

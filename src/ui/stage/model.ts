@@ -204,13 +204,20 @@ export function stageNamespaces(model: StageModel): StageNamespace[] {
 
 /**
  * Pods bound to a node, per namespace, for the namespace grouping (namespace order as
- * `stageNamespaces`, then pod name). Pods waiting for the scheduler are left out: they have no
- * node yet and stay in the scheduler's tray in both groupings.
+ * `stageNamespaces`; inside one, by node in the model's order, then pod name, so a busy
+ * namespace reads node by node: the same nodes serve every namespace). Pods waiting for the
+ * scheduler are left out: they have no node yet and stay in the scheduler's tray in both
+ * groupings.
  */
 export function podsByNamespace(model: StageModel): Map<string, StagePod[]> {
   const out = new Map<string, StagePod[]>();
   for (const ns of stageNamespaces(model)) out.set(ns.name, []);
-  const sorted = [...model.pods].sort((a, b) => compareNames(a.name, b.name));
+  const nodeOrder = new Map(model.nodes.map((n, i) => [n.name, i]));
+  const rank = (p: StagePod) => nodeOrder.get(p.node ?? '') ?? model.nodes.length;
+  const sorted = [...model.pods].sort(
+    (a, b) =>
+      rank(a) - rank(b) || compareNames(a.node ?? '', b.node ?? '') || compareNames(a.name, b.name),
+  );
   for (const pod of sorted) {
     if (pod.node === null || pod.node === '') continue;
     out.get(pod.namespace)?.push(pod);
