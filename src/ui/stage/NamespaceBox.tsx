@@ -3,6 +3,9 @@ import { useT } from '../ViewStoreContext.tsx';
 import { namespaceStyle, type StageNamespace, type StagePod } from './model.ts';
 import { PodSlot } from './PodChip.tsx';
 
+/** From this many pods on, a namespace's chips sit in equal columns, so they can be counted. */
+const BUSY = 12;
+
 /**
  * One namespace when pods are grouped by namespace: its name in its hue, `Terminating` while it
  * is being deleted, and the slots of its pods that are bound to a node (each chip names its
@@ -15,18 +18,18 @@ export function NamespaceBox({ namespace, pods }: { namespace: StageNamespace; p
   return (
     <section
       className={`ns-box${terminating ? ' ns-box--terminating' : ''}${
-        pods.length === 0 ? ' ns-box--empty' : ''
+        pods.length === 0 ? ' ns-box--empty' : pods.length >= BUSY ? ' ns-box--busy' : ''
       }`}
       data-namespace-box={namespace.name}
       data-phase={namespace.phase}
       aria-labelledby={headingId}
-      // A box asks for room for its pods (a chip's width each, up to the whole row) and grows with
-      // them, so a crowded namespace takes the width, not the height; an empty one is one line.
+      // A box asks for room for up to four chips and grows with its pods, so a crowded namespace
+      // takes the width (a whole row when it needs it), not the height; an empty one is one line.
       style={
         {
           ...namespaceStyle(namespace.name),
           ...(pods.length > 0
-            ? { flex: `${pods.length} 1 calc(${Math.min(pods.length, 60)} * var(--ns-chip))` }
+            ? { flex: `${pods.length} 1 calc(${Math.min(pods.length, 4)} * var(--ns-chip))` }
             : {}),
         } as CSSProperties
       }
