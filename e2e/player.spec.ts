@@ -224,16 +224,21 @@ test.describe('player', () => {
     await expect(page.locator('[data-packet]')).toHaveCount(step?.model.packets.length ?? -1);
     const first = step?.model.packets[0];
     expect(first?.label).toBe('POST /apis/apps/v1/namespaces/default/deployments');
+    // On the stage the label is short (the verb and the path's last segment); the list below
+    // keeps the whole path.
     await expect(page.locator(`[data-packet="${first?.id}"] .packet-label`)).toHaveText(
-      'POST /apis/apps/v1/namespaces/default/deployments',
+      'POST …/deployments',
     );
     const messages = page.locator('[data-message]');
     await expect(messages).toHaveCount(step?.model.packets.length ?? -1);
     await expect(messages.first()).toHaveText(
       `1Developer → API serverPOST /apis/apps/v1/namespaces/default/deployments${say('en', step?.messages[0]?.summary ?? { key: 'app.title' })}`,
     );
-    // The API server answers kubectl: 201 Created.
-    await expect(messages.nth(1)).toContainText('API server → Developer201');
+    // The API server stores the Deployment in etcd, then answers kubectl: 201 Created.
+    await expect(messages.nth(1)).toContainText(
+      'API server → etcd/registry/deployments/default/web',
+    );
+    await expect(messages.nth(2)).toContainText('API server → Developer201');
     await expect(messages.first()).toHaveAttribute('data-from', 'developer');
     await expect(messages.first()).toHaveAttribute('data-to', 'api-server');
   });

@@ -94,17 +94,35 @@ describe('container flow: messages', () => {
     });
   });
 
-  it('the simple level shows only main hops: no watches, no etcd writes, no Events', () => {
+  it('the simple level shows only main hops: no watches, no Events, etcd only where it stores', () => {
     for (const step of simple) {
       for (const m of step.messages) {
         expect(m.kind).not.toBe('watch.event');
-        expect(m.kind).not.toMatch(/^etcd\./);
         expect(m.label).not.toMatch(/\/events$/);
       }
     }
+    // The narration says "stores it" (api-request) and "stores the status in etcd" (pod-running):
+    // exactly those steps draw one API server → etcd write, and etcd acts there.
+    const etcdSteps = simple.filter((s) => s.messages.some((m) => m.to === 'etcd'));
+    expect(etcdSteps.map((s) => s.id)).toEqual(['api-request', 'pod-running']);
+    for (const step of etcdSteps) {
+      expect(step.messages.filter((m) => m.to === 'etcd').map((m) => m.kind)).toEqual(['etcd.put']);
+      expect(step.model.active).toContain('etcd');
+    }
+    expect(
+      byId(simple, 'pod-running')
+        .messages.filter((m) => m.from === 'api-server' || m.to === 'api-server')
+        .map((m) => `${m.from}→${m.to} ${m.label}`)
+        .slice(-2)
+        .map((line) => line.replace(/web-[a-z0-9-]+/, 'POD')),
+    ).toEqual([
+      'kubelet/node1→api-server PATCH /api/v1/namespaces/default/pods/POD/status',
+      'api-server→etcd /registry/pods/default/POD',
+    ]);
     expect(byId(simple, 'api-request').messages.map((m) => `${m.from}→${m.to} ${m.label}`)).toEqual(
       [
         'developer→api-server POST /apis/apps/v1/namespaces/default/deployments',
+        'api-server→etcd /registry/deployments/default/web',
         'api-server→developer 201',
         'controller-manager→api-server POST /apis/apps/v1/namespaces/default/replicasets',
         'controller-manager→api-server POST /api/v1/namespaces/default/pods',

@@ -49,6 +49,11 @@ interface StepDef {
   touches?: Touches;
   request?: boolean;
   decision?: boolean;
+  /**
+   * Simple level: the narration says the API server stores what it was sent, so the step also
+   * shows that etcd write (the first one after the step's first shown request to the API server).
+   */
+  stores?: boolean;
 }
 
 const isWeb = (m: Message, flow: Flow, resource: string): boolean =>
@@ -125,11 +130,11 @@ const DETAILED: readonly StepDef[] = [
 /** The simple level: the study note's six beats (the contract's ids, in order). */
 const SIMPLE: readonly StepDef[] = [
   { id: 'image-push', start: imageBuild },
-  { id: 'api-request', start: kubectlCreate, touches: 'deployment', request: true },
+  { id: 'api-request', start: kubectlCreate, touches: 'deployment', request: true, stores: true },
   { id: 'scheduler-choice', start: podWatchedByScheduler, touches: 'pod', decision: true },
   { id: 'kubelet', start: bindingWatched, touches: 'pod' },
   { id: 'image-pull', start: pullImage, touches: 'pod' },
-  { id: 'pod-running', start: createContainer, touches: 'pod' },
+  { id: 'pod-running', start: createContainer, touches: 'pod', stores: true },
 ];
 
 /**
@@ -144,6 +149,20 @@ function simpleShows(m: Message): boolean {
   if (m.kind === 'api.response') return m.to === 'kubectl';
   if (m.kind === 'api.bind') return true;
   return m.from.startsWith('kubelet/') && m.kind === 'api.patch' && m.ref?.resource === 'pods';
+}
+
+/**
+ * The simple level's messages of one step: its main hops and, when the step says the API server
+ * stores something (`stores`), the etcd write that follows the step's first request to the API
+ * server, so etcd lights up where the narration says "stores it in etcd".
+ */
+function simpleShown(inRange: readonly Message[], stores: boolean): Message[] {
+  const shown = inRange.filter(simpleShows);
+  if (!stores) return shown;
+  const request = shown.find((m) => m.to === 'api-server' && m.kind.startsWith('api.'));
+  if (!request) return shown;
+  const write = inRange.find((m) => m.seq > request.seq && m.kind === 'etcd.put');
+  return write ? inRange.filter((m) => m === write || shown.includes(m)) : shown;
 }
 
 /** Run a command line the way the transcript runner does; a failure means the story is wrong. */
@@ -255,7 +274,7 @@ function buildLevel(
     const seqFrom = i === 0 ? 0 : firstMsg.seq;
     const seqTo = next ? next.seq - 1 : last.seq;
     const inRange = flow.msgs.filter((m) => m.seq >= seqFrom && m.seq <= seqTo);
-    const shown = level === 'simple' ? inRange.filter(simpleShows) : inRange;
+    const shown = level === 'simple' ? simpleShown(inRange, def.stores === true) : inRange;
     const frame = cluster.frame(seqTo) as Snapshot;
     const step: StoryStep = {
       id: def.id,

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { namespaceHue, type StagePod } from './stage/model.ts';
+import { namespaceStyle, type StagePod } from './stage/model.ts';
 import { useT } from './ViewStoreContext.tsx';
 
 /** A namespace as the filter lists it: its name, and `Terminating` while it is deleted. */
@@ -55,7 +55,7 @@ export function NamespaceFilter({
             key={ns.name}
             className={`ns-filter-item${terminating ? ' ns-filter-item--terminating' : ''}`}
             data-ns-row={ns.name}
-            style={{ '--ns-hue': namespaceHue(ns.name) } as CSSProperties}
+            style={namespaceStyle(ns.name) as CSSProperties}
           >
             <label className="ns-filter-option">
               <input

@@ -75,7 +75,7 @@ export const ComponentCard = memo(function ComponentCard({
       {active ? (
         <span className="component-badge" aria-hidden="true">
           <span className="component-badge-dot" />
-          {compact ? null : t('stage.acting')}
+          {t('stage.acting')}
         </span>
       ) : null}
       <span className="component-role" role="tooltip" id={`${domId}-role`}>

@@ -1,7 +1,10 @@
 import type { CSSProperties } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
-import { namespaceHue, type StageNamespace, type StagePod } from './model.ts';
+import { namespaceStyle, type StageNamespace, type StagePod } from './model.ts';
 import { PodSlot } from './PodChip.tsx';
+
+/** From this many pods on, a namespace's chips sit in equal columns, so they can be counted. */
+const BUSY = 12;
 
 /**
  * One namespace when pods are grouped by namespace: its name in its hue, `Terminating` while it
@@ -14,15 +17,20 @@ export function NamespaceBox({ namespace, pods }: { namespace: StageNamespace; p
   const terminating = namespace.phase === 'Terminating';
   return (
     <section
-      className={`ns-box${terminating ? ' ns-box--terminating' : ''}`}
+      className={`ns-box${terminating ? ' ns-box--terminating' : ''}${
+        pods.length === 0 ? ' ns-box--empty' : pods.length >= BUSY ? ' ns-box--busy' : ''
+      }`}
       data-namespace-box={namespace.name}
       data-phase={namespace.phase}
       aria-labelledby={headingId}
-      // A box grows with its pods, so a crowded kube-system takes the width, not the height.
+      // A box asks for room for up to four chips and grows with its pods, so a crowded namespace
+      // takes the width (a whole row when it needs it), not the height; an empty one is one line.
       style={
         {
-          '--ns-hue': namespaceHue(namespace.name),
-          flexGrow: Math.max(1, pods.length),
+          ...namespaceStyle(namespace.name),
+          ...(pods.length > 0
+            ? { flex: `${pods.length} 1 calc(${Math.min(pods.length, 4)} * var(--ns-chip))` }
+            : {}),
         } as CSSProperties
       }
     >

@@ -41,7 +41,7 @@ export function NodeBox({
       aria-labelledby={headingId}
     >
       {children}
-      <h3 className="node-header" id={headingId}>
+      <h3 className="node-header" id={headingId} data-avoid={`node/${node.name}`}>
         <NodeIcon />
         <span className="node-name">{node.name}</span>
         <span className="node-role">{role}</span>

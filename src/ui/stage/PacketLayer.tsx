@@ -1,7 +1,7 @@
 import { AnimatePresence, m } from 'framer-motion';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
-import { type Box, placePackets } from './geometry.ts';
+import { type Box, placePackets, stageLabel } from './geometry.ts';
 import { type ComponentId, parseComponentId, type StagePacket } from './model.ts';
 
 /** Seconds the last packet's label stays up after it arrives, at the travel time of 1×. */
@@ -14,9 +14,12 @@ const MAX_TURN_S = 1.1;
 /**
  * This step's messages drawn on the diagram: numbered packets that fly, one after the other in
  * their order, from the sender to the receiver (with reduced motion they appear there, in
- * turn, without moving). Each carries its label while it flies; then only its number stays, so
- * resting packets never cover the cards and two labels never sit on top of each other. The
- * numbers match the list of messages (`MessageList`), which keeps every label in view.
+ * turn, without moving). Each carries a short label while it flies, on the side of its dot with
+ * the most free room; then only its number stays, so resting packets never cover the cards and
+ * two labels never sit on top of each other. Packets on one route share one resting dot: the
+ * first one's number with "+N" for the others, which fly there in their turn and fade, so a step
+ * of forty messages rests as a dot per route. The numbers match the list of messages
+ * (`MessageList`), which keeps every label whole.
  */
 export function PacketLayer({
   packets,
@@ -29,32 +32,58 @@ export function PacketLayer({
   travelSeconds: number;
 }) {
   const placed = placePackets(packets, boxes);
-  // Labels open towards the middle of the stage, so they stay on it.
-  let middle = 0;
-  for (const box of boxes.values()) middle = Math.max(middle, box.x + box.width);
-  middle /= 2;
   // One turn per packet; turns shrink when a step has many packets, so all fit in the step.
   const scale = travelSeconds / 0.6;
   const turn = Math.min(MAX_TURN_S, STEP_BUDGET_S / Math.max(1, placed.length)) * scale;
+  const flight = Math.min(travelSeconds, turn * 0.8);
+  // The turn of the last packet on each route: the route's count shows once it has arrived.
+  const lastTurn = new Map<string, number>();
+  placed.forEach(({ packet }, k) => {
+    lastTurn.set(`${packet.from}>${packet.to}`, k);
+  });
   return (
     <div className="packets" aria-hidden="true">
       <AnimatePresence>
-        {placed.map(({ packet, start, rest }, k) => {
+        {placed.map(({ packet, number, start, rest, lead, count, self, side }, k) => {
           const last = k === placed.length - 1;
           const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
+          const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
           return (
             <m.div
               key={packet.id}
-              className="packet"
+              className={`packet${self ? ' packet--self' : ''}`}
               data-packet={packet.id}
+              data-lead={lead ? 'true' : undefined}
               initial={{ x: start.x, y: start.y, opacity: 0 }}
               animate={{ x: rest.x, y: rest.y, opacity: 1 }}
               exit={{ opacity: 0, transition: { duration: 0.15 } }}
-              transition={{ delay: k * turn, duration: Math.min(travelSeconds, turn * 0.8) }}
+              transition={{ delay: k * turn, duration: flight }}
             >
-              <span className="packet-dot">{packets.indexOf(packet) + 1}</span>
+              {/* The route's first packet stays; the others fade once they have arrived. */}
               <m.span
-                className={`packet-label${rest.x > middle ? ' packet-label--left' : ''}`}
+                className="packet-dot"
+                initial={{ opacity: lead ? 1 : 0 }}
+                animate={{ opacity: lead ? 1 : [0, 1, 1, 0] }}
+                transition={
+                  lead
+                    ? { duration: 0 }
+                    : { delay: k * turn, duration: turn, times: [0, 0.05, 0.8, 1] }
+                }
+              >
+                {number}
+              </m.span>
+              {lead && count > 1 ? (
+                <m.span
+                  className={`packet-more${rest.x > start.x ? ' packet-more--back' : ''}`}
+                  initial={{ opacity: 0 }}
+                  animate={{ opacity: 1 }}
+                  transition={{ delay: arrived, duration: 0.15 }}
+                >
+                  +{count - 1}
+                </m.span>
+              ) : null}
+              <m.span
+                className={`packet-label packet-label--${side}`}
                 initial={{ opacity: 0 }}
                 animate={{ opacity: [0, 1, 1, 0] }}
                 transition={{
@@ -63,7 +92,7 @@ export function PacketLayer({
                   times: [0, 0.1 * (turn / shown), 1 - 0.1 * (turn / shown), 1],
                 }}
               >
-                {packet.label}
+                {stageLabel(packet.label)}
               </m.span>
             </m.div>
           );

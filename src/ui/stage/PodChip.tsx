@@ -1,7 +1,7 @@
 import { m } from 'framer-motion';
 import { type CSSProperties, createContext, memo, useCallback, useContext } from 'react';
 import { useT } from '../ViewStoreContext.tsx';
-import { namespaceHue, type StagePod, statusTone } from './model.ts';
+import { namespaceStyle, type StagePod, statusTone } from './model.ts';
 
 /**
  * Whether the stage's pods and nodes open an inspector (what `kubectl describe` says): true in
@@ -88,7 +88,7 @@ function PodOpen({ pod, tabbable }: { pod: StagePod; tabbable: boolean }) {
 }
 
 function podStyle(pod: StagePod): CSSProperties {
-  return { '--ns-hue': namespaceHue(pod.namespace) } as CSSProperties;
+  return namespaceStyle(pod.namespace) as CSSProperties;
 }
 
 /** The automation contract's hooks on a pod element (DESIGN.md). */

@@ -159,18 +159,20 @@ const StageGrid = memo(function StageGrid({
   const controlPlaneDown = controlPlaneNode?.stopped === true;
   const controlPlane = (
     <div className={`control-plane-core${controlPlaneDown ? ' control-plane-core--down' : ''}`}>
-      <h2 className="control-plane-title">{t('stage.controlPlane')}</h2>
+      <h2 className="control-plane-title" data-avoid="control-plane-title">
+        {t('stage.controlPlane')}
+      </h2>
       {controlPlaneDown ? (
         <p className="control-plane-down" data-testid="control-plane-down">
           {t('stage.controlPlane.down')}
         </p>
       ) : null}
       <div className="cp-grid">
-        <div className="cp-etcd">
-          <ComponentCard id="etcd" active={isActive('etcd')} />
-        </div>
         <div className="cp-api">
           <ComponentCard id="api-server" active={isActive('api-server')} />
+        </div>
+        <div className="cp-etcd">
+          <ComponentCard id="etcd" active={isActive('etcd')} />
         </div>
         <div className="cp-scheduler">
           <ComponentCard id="scheduler" active={isActive('scheduler')} />

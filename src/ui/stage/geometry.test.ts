@@ -5,11 +5,13 @@ import {
   edgeKey,
   edgesFor,
   exitPoint,
+  labelSide,
   PACKET_SPACING,
   placePackets,
   segmentBetween,
+  stageLabel,
 } from './geometry.ts';
-import type { StageModel } from './model.ts';
+import type { ComponentId, StageModel } from './model.ts';
 
 const box = (x: number, y: number, width = 100, height = 40): Box => ({ x, y, width, height });
 const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 5);
@@ -73,7 +75,7 @@ describe('packet placement', () => {
     close(p?.rest.y ?? 0, 20);
   });
 
-  it('keeps packets of one step apart, both directions of an edge included', () => {
+  it('keeps the dots of different routes apart, both directions of an edge included', () => {
     const placed = placePackets(
       [
         { id: 'a', from: 'api-server', to: 'scheduler', label: '' },
@@ -84,8 +86,12 @@ describe('packet placement', () => {
       boxes,
     );
     expect(placed.map((p) => p.packet.id)).toEqual(['a', 'b', 'c', 'd']);
-    for (const [i, p] of placed.entries()) {
-      for (const q of placed.slice(i + 1)) {
+    // d travels b's route: it rests under b's dot.
+    expect(placed[3]?.rest).toEqual(placed[1]?.rest);
+    const leads = placed.filter((p) => p.lead);
+    expect(leads.map((p) => p.packet.id)).toEqual(['a', 'b', 'c']);
+    for (const [i, p] of leads.entries()) {
+      for (const q of leads.slice(i + 1)) {
         const d = Math.hypot(p.rest.x - q.rest.x, p.rest.y - q.rest.y);
         expect(d, `${p.packet.id}/${q.packet.id}`).toBeGreaterThanOrEqual(PACKET_SPACING - 0.5);
       }
@@ -96,5 +102,118 @@ describe('packet placement', () => {
     expect(
       placePackets([{ id: 'x', from: 'developer', to: 'api-server', label: '' }], boxes),
     ).toEqual([]);
+  });
+
+  it('rests one dot per route, numbered by its first packet and counting the rest', () => {
+    const packets = [
+      { id: 'a', from: 'api-server', to: 'scheduler', label: 'watch: Pod added' },
+      { id: 'b', from: 'etcd', to: 'api-server', label: '' },
+      { id: 'c', from: 'api-server', to: 'scheduler', label: 'watch: Pod modified' },
+      { id: 'd', from: 'api-server', to: 'scheduler', label: 'watch: Pod modified' },
+    ] as const;
+    const placed = placePackets(packets, boxes);
+    expect(placed.map((p) => [p.packet.id, p.number, p.lead, p.count])).toEqual([
+      ['a', 1, true, 3],
+      ['b', 2, true, 1],
+      ['c', 3, false, 3],
+      ['d', 4, false, 3],
+    ]);
+    // The route's packets all fly to its one resting place.
+    expect(placed[2]?.rest).toEqual(placed[0]?.rest);
+    expect(placed[3]?.rest).toEqual(placed[0]?.rest);
+    // Forty messages on four routes rest as four dots.
+    const routes: [ComponentId, ComponentId][] = [
+      ['api-server', 'scheduler'],
+      ['scheduler', 'api-server'],
+      ['etcd', 'api-server'],
+      ['api-server', 'etcd'],
+    ];
+    const many = Array.from({ length: 40 }, (_, i) => {
+      const [from, to] = routes[i % 4] as [ComponentId, ComponentId];
+      return { id: `m${i}`, from, to, label: '' };
+    });
+    expect(placePackets(many, boxes).filter((p) => p.lead)).toHaveLength(4);
+  });
+
+  it('never rests a dot on a card its wire passes (developer → API server past etcd)', () => {
+    // etcd sits between the developer and the API server, on the straight wire.
+    const row = new Map<string, Box>([
+      ['developer', box(0, 0, 100, 40)],
+      ['etcd', box(140, 0, 166, 40)],
+      ['api-server', box(320, 0, 150, 40)],
+    ]);
+    // Just before the API server's border is on etcd: the dot moves off it.
+    const [p] = placePackets(
+      [{ id: 'a', from: 'developer', to: 'api-server', label: 'POST' }],
+      row,
+    );
+    const rest = p?.rest ?? { x: 0, y: 0 };
+    const etcd = row.get('etcd') as Box;
+    const onEtcd =
+      rest.x > etcd.x - 11 &&
+      rest.x < etcd.x + etcd.width + 11 &&
+      rest.y > etcd.y - 11 &&
+      rest.y < etcd.y + etcd.height + 11;
+    expect(onEtcd, JSON.stringify(rest)).toBe(false);
+  });
+
+  it('rests between two touching cards at the far end of their shared border', () => {
+    const node = new Map<string, Box>([
+      ['kubelet/node1', box(0, 0, 120, 30)],
+      ['container-runtime/node1', box(0, 34, 260, 40)],
+    ]);
+    const [p] = placePackets(
+      [{ id: 'a', from: 'kubelet/node1', to: 'container-runtime/node1', label: 'RunPodSandbox' }],
+      node,
+    );
+    close(p?.rest.y ?? 0, 32);
+    close(p?.rest.x ?? 0, 120 - 16);
+  });
+
+  it('draws a message a component sends itself at its card corner', () => {
+    const [p] = placePackets([{ id: 'a', from: 'etcd', to: 'etcd', label: 'compact' }], boxes);
+    expect(p?.self).toBe(true);
+    expect(p?.rest).toEqual({ x: 98, y: 338 });
+  });
+});
+
+describe('packet labels', () => {
+  it('shortens long request paths to the verb and the last segment', () => {
+    expect(stageLabel('POST /api/v1/namespaces/default/pods/web-6dc5cd68db-z45gl/binding')).toBe(
+      'POST …/binding',
+    );
+    expect(stageLabel('POST /apis/apps/v1/namespaces/default/deployments')).toBe(
+      'POST …/deployments',
+    );
+    expect(stageLabel('/registry/pods/default/web-6dc5cd68db-z45gl')).toBe(
+      '…/web-6dc5cd68db-z45gl',
+    );
+    expect(stageLabel('/registry/events/default/many-787fb9b887-hftht.1887fb44450c7040')).toBe(
+      '…/many-787fb9b887-hftht.1887fb444…',
+    );
+    // Short ones and prose stay whole.
+    expect(stageLabel('POST /api/v1/namespaces')).toBe('POST /api/v1/namespaces');
+    expect(stageLabel('watch: Deployment modified')).toBe('watch: Deployment modified');
+    expect(stageLabel('201')).toBe('201');
+  });
+
+  it('opens a label on the side with free room, towards the stage', () => {
+    const bounds: Box = { x: 0, y: 0, width: 800, height: 400 };
+    // Free all round: towards the middle of the stage.
+    expect(labelSide({ x: 100, y: 200 }, 'watch: Pod added', [], bounds)).toBe('right');
+    expect(labelSide({ x: 700, y: 200 }, 'watch: Pod added', [], bounds)).toBe('left');
+    // A card on the right: the label goes left.
+    expect(
+      labelSide({ x: 300, y: 200 }, 'watch: Pod added', [box(315, 180, 200, 40)], bounds),
+    ).toBe('left');
+    // Cards on both sides: above or below.
+    expect(
+      labelSide(
+        { x: 300, y: 200 },
+        'watch: Pod added',
+        [box(315, 180, 200, 40), box(85, 180, 200, 40)],
+        bounds,
+      ),
+    ).toBe('above');
   });
 });

@@ -84,58 +84,247 @@ export function edgesFor(model: StageModel): [ComponentId, ComponentId][] {
   return edges;
 }
 
+/** Which side of its dot a packet's label opens on. */
+export type LabelSide = 'right' | 'left' | 'above' | 'below';
+
 /** Where a packet comes from and where it rests, in stage coordinates. */
 export interface PacketPlacement {
   packet: StagePacket;
+  /** Its number in the step (1-based), as the list of messages numbers it. */
+  number: number;
   start: Point;
   rest: Point;
+  /**
+   * Packets on one route (same sender, same receiver) rest as one dot: the route's first packet
+   * (`lead`) stays, numbered, with `count` saying how many travel that route; the others fly
+   * there in their turn and fade.
+   */
+  lead: boolean;
+  count: number;
+  /** A message a component sends itself (`docker build` on the laptop): a badge at its corner. */
+  self: boolean;
+  /** The side of the dot where the label has the most free room. */
+  side: LabelSide;
 }
 
 /** Distance between packets, centre to centre, in pixels (a packet is about 22 px wide). */
 export const PACKET_SPACING = 26;
 /** How far before the receiver's border a packet stops (clear of the arrowhead). */
 export const ARRIVAL_GAP = 16;
+/** A resting dot's radius plus a little air, for keeping it off the cards. */
+const DOT_RADIUS = 12;
+/** Labels longer than this show their verb and the path's last segment (`POST …/binding`). */
+const LONG_LABEL = 28;
+/** The longest label drawn on the stage, in characters. */
+const MAX_LABEL = 34;
+
+/**
+ * The label a packet shows on the stage: short enough to sit beside its dot. A request with a
+ * long path keeps its verb and the last segment (`POST …/binding`); an etcd key its last
+ * segment (`…/web-6dc5cd68db-z45gl`). The list of messages keeps the whole text.
+ */
+export function stageLabel(label: string): string {
+  if (label.length <= LONG_LABEL) return label;
+  const match = /^(?:(\S+) )?(\/\S+)$/.exec(label);
+  if (!match) return label;
+  const [, verb, path = ''] = match;
+  const bare = path.split('?')[0] ?? path;
+  const last = bare.slice(bare.lastIndexOf('/') + 1);
+  if (!last) return label;
+  const short = verb ? `${verb} …/${last}` : `…/${last}`;
+  // An Event's key (`…/web-6dc5cd68db-z45gl.1887fb44450c7040`) is long even so: cut its end.
+  return short.length <= MAX_LABEL ? short : `${short.slice(0, MAX_LABEL - 1)}…`;
+}
+
+/** Roughly how wide a label is drawn (11 px monospace, padding and border), in pixels. */
+function labelWidth(text: string): number {
+  return Math.min(256, text.length * 6.7 + 16);
+}
+
+/** How much of `r` lies inside `b`, in square pixels. */
+function overlapArea(r: Box, b: Box): number {
+  const w = Math.min(r.x + r.width, b.x + b.width) - Math.max(r.x, b.x);
+  const h = Math.min(r.y + r.height, b.y + b.height) - Math.max(r.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** Whether a dot of `radius` centred at `p` touches `b`. */
+function dotTouches(p: Point, b: Box, radius: number): boolean {
+  const nx = Math.max(b.x, Math.min(p.x, b.x + b.width));
+  const ny = Math.max(b.y, Math.min(p.y, b.y + b.height));
+  return Math.hypot(p.x - nx, p.y - ny) < radius;
+}
+
+/** The box a label on `side` of a dot at `p` takes. */
+function labelBox(p: Point, side: LabelSide, width: number): Box {
+  const h = 18;
+  const off = 14;
+  switch (side) {
+    case 'right':
+      return { x: p.x + off, y: p.y - h / 2, width, height: h };
+    case 'left':
+      return { x: p.x - off - width, y: p.y - h / 2, width, height: h };
+    case 'above':
+      return { x: p.x - width / 2, y: p.y - off - h, width, height: h };
+    default:
+      return { x: p.x - width / 2, y: p.y + off, width, height: h };
+  }
+}
+
+/**
+ * The side of a dot at `p` where a label of `text` covers the least of the cards and stays on
+ * the stage (`bounds`); ties go to the side facing the stage's middle, then left/right before
+ * above/below.
+ */
+export function labelSide(
+  p: Point,
+  text: string,
+  obstacles: readonly Box[],
+  bounds: Box,
+): LabelSide {
+  const width = labelWidth(text);
+  const toMiddle: LabelSide = p.x > bounds.x + bounds.width / 2 ? 'left' : 'right';
+  const order: LabelSide[] = [toMiddle, toMiddle === 'left' ? 'right' : 'left', 'above', 'below'];
+  let best: LabelSide = toMiddle;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const side of order) {
+    const r = labelBox(p, side, width);
+    let cost = 0;
+    for (const b of obstacles) cost += overlapArea(r, b);
+    // Outside the stage counts as fully covered: the stage clips it.
+    cost += r.width * r.height - overlapArea(r, bounds);
+    if (cost < bestCost - 0.5) {
+      bestCost = cost;
+      best = side;
+    }
+  }
+  return best;
+}
 
 /**
  * Place each packet: it leaves its sender's border and stops just before the receiver's
  * border, at the arrowhead, so it reads as "arrived at". Short edges put it in the middle.
- * When that spot is taken by an earlier packet of the step (two messages to one receiver,
- * or both directions of one edge), it sits beside it, across the edge, or else backs off
- * along its own edge. Packets whose ends are
- * not measured are left out.
+ * Packets on one route (sender → receiver) share one resting dot that counts them, so a step
+ * with dozens of messages draws a dot per route, not a swarm. A resting dot never sits on a card:
+ * when its spot is on one (an edge passing a card) or taken by another route's dot, it moves
+ * beside the spot, across the edge, or backs off along it. A message a component sends itself
+ * rests at that card's lower corner. Packets whose ends are not measured are left out.
  */
 export function placePackets(
   packets: readonly StagePacket[],
   boxes: ReadonlyMap<string, Box>,
 ): PacketPlacement[] {
+  const obstacles = [...boxes.values()];
+  let right = 0;
+  let bottom = 0;
+  for (const b of obstacles) {
+    right = Math.max(right, b.x + b.width);
+    bottom = Math.max(bottom, b.y + b.height);
+  }
+  const bounds: Box = { x: 0, y: 0, width: right, height: bottom };
+  const routes = new Map<string, { rest: Point; start: Point; placements: PacketPlacement[] }>();
+  const rests: Point[] = [];
   const placed: PacketPlacement[] = [];
-  for (const p of packets) {
+  packets.forEach((p, index) => {
     const a = boxes.get(p.from);
     const b = boxes.get(p.to);
-    if (!a || !b) continue;
-    const seg = segmentBetween(a, b) ?? { from: center(a), to: center(b) };
-    const dx = seg.to.x - seg.from.x;
-    const dy = seg.to.y - seg.from.y;
-    const length = Math.hypot(dx, dy);
-    const at = (distanceFromEnd: number): Point => {
-      const t = length === 0 ? 0.5 : Math.max(0, 1 - distanceFromEnd / length);
-      return { x: seg.from.x + dx * t, y: seg.from.y + dy * t };
+    if (!a || !b) return;
+    const routeKey = `${p.from}>${p.to}`;
+    const self = p.from === p.to;
+    let route = routes.get(routeKey);
+    if (!route) {
+      const spot = self ? selfSpot(a) : restSpot(a, b, obstacles, rests);
+      route = { ...spot, placements: [] };
+      routes.set(routeKey, route);
+      rests.push(spot.rest);
+    }
+    const placement: PacketPlacement = {
+      packet: p,
+      number: index + 1,
+      start: route.start,
+      rest: route.rest,
+      lead: route.placements.length === 0,
+      count: 0,
+      self,
+      side: labelSide(route.rest, stageLabel(p.label), obstacles, bounds),
     };
-    const base = at(length < ARRIVAL_GAP * 3 ? length / 2 : ARRIVAL_GAP);
-    const taken = (q: Point) =>
-      placed.some((o) => Math.hypot(o.rest.x - q.x, o.rest.y - q.y) < PACKET_SPACING - 0.5);
-    // Taken: try beside the spot (across the edge), then further back along the edge.
-    const nx = length === 0 ? 0 : -dy / length;
-    const ny = length === 0 ? 1 : dx / length;
-    const candidates = [base];
-    for (const k of [1, -1, 2, -2]) {
-      candidates.push({ x: base.x + nx * k * PACKET_SPACING, y: base.y + ny * k * PACKET_SPACING });
-    }
-    for (let back = ARRIVAL_GAP + PACKET_SPACING; back <= length; back += PACKET_SPACING) {
-      candidates.push(at(back));
-    }
-    const rest = candidates.find((q) => !taken(q)) ?? base;
-    placed.push({ packet: p, start: seg.from, rest });
+    route.placements.push(placement);
+    placed.push(placement);
+  });
+  for (const route of routes.values()) {
+    for (const q of route.placements) q.count = route.placements.length;
   }
   return placed;
+}
+
+/** A self-message's badge: on the card's lower right corner, mostly outside it. */
+function selfSpot(box: Box): { start: Point; rest: Point } {
+  const rest = { x: box.x + box.width - 2, y: box.y + box.height - 2 };
+  return { start: rest, rest };
+}
+
+/** Where a route's dot rests: free of the cards and of the dots already placed. */
+function restSpot(
+  a: Box,
+  b: Box,
+  obstacles: readonly Box[],
+  rests: readonly Point[],
+): { start: Point; rest: Point } {
+  const found = segmentBetween(a, b);
+  // No room for a dot between the two cards: rest on their shared border.
+  if (!found || Math.hypot(found.to.x - found.from.x, found.to.y - found.from.y) < DOT_RADIUS * 2)
+    return touchingSpot(a, b, rests);
+  const seg = found;
+  const dx = seg.to.x - seg.from.x;
+  const dy = seg.to.y - seg.from.y;
+  const length = Math.hypot(dx, dy);
+  const at = (distanceFromEnd: number): Point => {
+    const t = length === 0 ? 0.5 : Math.max(0, 1 - distanceFromEnd / length);
+    return { x: seg.from.x + dx * t, y: seg.from.y + dy * t };
+  };
+  const base = at(length < ARRIVAL_GAP * 3 ? length / 2 : ARRIVAL_GAP);
+  const taken = (q: Point) =>
+    rests.some((o) => Math.hypot(o.x - q.x, o.y - q.y) < PACKET_SPACING - 0.5);
+  const onCard = (q: Point) => obstacles.some((o) => dotTouches(q, o, DOT_RADIUS));
+  // Taken or on a card: try beside the spot (across the edge), then further back along the edge.
+  const nx = length === 0 ? 0 : -dy / length;
+  const ny = length === 0 ? 1 : dx / length;
+  const candidates = [base];
+  for (const k of [1, -1, 2, -2]) {
+    candidates.push({ x: base.x + nx * k * PACKET_SPACING, y: base.y + ny * k * PACKET_SPACING });
+  }
+  for (let back = ARRIVAL_GAP + PACKET_SPACING / 2; back <= length; back += PACKET_SPACING / 2) {
+    const q = at(back);
+    candidates.push(q);
+    candidates.push({ x: q.x + nx * PACKET_SPACING, y: q.y + ny * PACKET_SPACING });
+    candidates.push({ x: q.x - nx * PACKET_SPACING, y: q.y - ny * PACKET_SPACING });
+  }
+  const rest =
+    candidates.find((q) => !taken(q) && !onCard(q)) ?? candidates.find((q) => !taken(q)) ?? base;
+  return { start: seg.from, rest };
+}
+
+/**
+ * Two cards side by side with no room for a wire (a node's kubelet above its container runtime):
+ * the dot rests on the border they share, at its far end (where a card's name is not: names
+ * start at the left and top), stepping back along that border while the spot is taken.
+ */
+function touchingSpot(a: Box, b: Box, rests: readonly Point[]): { start: Point; rest: Point } {
+  const left = Math.max(a.x, b.x);
+  const right = Math.min(a.x + a.width, b.x + b.width);
+  const top = Math.max(a.y, b.y);
+  const bottom = Math.min(a.y + a.height, b.y + b.height);
+  const stacked = right - left >= bottom - top;
+  const taken = (q: Point) =>
+    rests.some((o) => Math.hypot(o.x - q.x, o.y - q.y) < PACKET_SPACING - 0.5);
+  let rest: Point = { x: (left + right) / 2, y: (top + bottom) / 2 };
+  for (let k = 0; k < 6; k++) {
+    const q = stacked
+      ? { x: right - 16 - k * PACKET_SPACING, y: (top + bottom) / 2 }
+      : { x: (left + right) / 2, y: bottom - 14 - k * PACKET_SPACING };
+    if (stacked ? q.x < left : q.y < top) break;
+    rest = q;
+    if (!taken(q)) break;
+  }
+  return { start: center(a), rest };
 }

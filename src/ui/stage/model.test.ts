@@ -3,6 +3,8 @@ import {
   compareNames,
   groupPods,
   namespaceHue,
+  namespaceSaturation,
+  namespaceStyle,
   nodeStatusText,
   parseComponentId,
   podsByNamespace,
@@ -80,7 +82,33 @@ describe('namespace hues', () => {
     }
     expect(namespaceHue('team-a')).not.toBe(namespaceHue('team-b'));
   });
+
+  it('tell the cluster namespaces and the lesson ones apart, and honour colour words', () => {
+    // default is a neutral slate: blue, the lesson's namespace, is the one drawn blue.
+    expect(namespaceSaturation('default')).toBeLessThan(20);
+    expect(namespaceSaturation('blue')).toBe(65);
+    // The kube-* namespaces are muted and far apart from each other.
+    const kube = ['kube-system', 'kube-public', 'kube-node-lease'].map(namespaceHue);
+    for (const [i, a] of kube.entries()) {
+      for (const b of kube.slice(i + 1)) expect(hueDistance(a, b)).toBeGreaterThanOrEqual(60);
+    }
+    for (const ns of ['kube-system', 'kube-public', 'kube-node-lease']) {
+      expect(namespaceSaturation(ns)).toBeLessThan(50);
+    }
+    // A namespace called red is red, whatever its hash says; so is team-red.
+    expect(namespaceHue('red')).toBe(0);
+    expect(namespaceHue('team-red')).toBe(0);
+    expect(namespaceHue('blue')).toBe(225);
+    expect(hueDistance(namespaceHue('green'), namespaceHue('blue'))).toBeGreaterThanOrEqual(60);
+    expect(namespaceStyle('kube-system')).toEqual({ '--ns-hue': 260, '--ns-sat': '45%' });
+  });
 });
+
+/** Degrees between two hues on the colour wheel. */
+function hueDistance(a: number, b: number): number {
+  const d = Math.abs(a - b) % 360;
+  return Math.min(d, 360 - d);
+}
 
 describe('grouping pods for the stage', () => {
   const model: StageModel = {
@@ -185,6 +213,21 @@ describe('grouping by namespace', () => {
     ]);
     // A pod on a node the model does not list still has a namespace: it is not lost.
     expect(names('blue')).toEqual(['lost@node9']);
+  });
+
+  it('lists a namespace node by node (in the nodes order), then by name', () => {
+    const m = model([
+      pod('web-a', 'node2'),
+      pod('web-b', 'node1'),
+      pod('web-c', 'node2'),
+      pod('web-d', 'node1'),
+      pod('web-e', 'control-plane'),
+    ]);
+    expect(
+      podsByNamespace(m)
+        .get('default')
+        ?.map((p) => `${p.name}@${p.node}`),
+    ).toEqual(['web-e@control-plane', 'web-b@node1', 'web-d@node1', 'web-a@node2', 'web-c@node2']);
   });
 });
 

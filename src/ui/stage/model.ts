@@ -209,13 +209,20 @@ export function stageNamespaces(model: StageModel): StageNamespace[] {
 
 /**
  * Pods bound to a node, per namespace, for the namespace grouping (namespace order as
- * `stageNamespaces`, then pod name). Pods waiting for the scheduler are left out: they have no
- * node yet and stay in the scheduler's tray in both groupings.
+ * `stageNamespaces`; inside one, by node in the model's order, then pod name, so a busy
+ * namespace reads node by node: the same nodes serve every namespace). Pods waiting for the
+ * scheduler are left out: they have no node yet and stay in the scheduler's tray in both
+ * groupings.
  */
 export function podsByNamespace(model: StageModel): Map<string, StagePod[]> {
   const out = new Map<string, StagePod[]>();
   for (const ns of stageNamespaces(model)) out.set(ns.name, []);
-  const sorted = [...model.pods].sort((a, b) => compareNames(a.name, b.name));
+  const nodeOrder = new Map(model.nodes.map((n, i) => [n.name, i]));
+  const rank = (p: StagePod) => nodeOrder.get(p.node ?? '') ?? model.nodes.length;
+  const sorted = [...model.pods].sort(
+    (a, b) =>
+      rank(a) - rank(b) || compareNames(a.node ?? '', b.node ?? '') || compareNames(a.name, b.name),
+  );
   for (const pod of sorted) {
     if (pod.node === null || pod.node === '') continue;
     out.get(pod.namespace)?.push(pod);
@@ -240,28 +247,70 @@ export function statusTone(status: string, restarting = false, unready = false):
   return 'error';
 }
 
-/** Hues (degrees) for the namespaces a learner meets first; others get a hue from their name. */
-const NAMESPACE_HUES: Record<string, number> = {
-  default: 215,
-  'kube-system': 260,
-  'kube-public': 180,
-  'kube-node-lease': 150,
-  blue: 225,
-  orange: 28,
-  green: 135,
+/**
+ * Colours (hue in degrees, saturation in %) of the namespaces every cluster has. `default` is a
+ * neutral slate, so a learner's own namespaces (blue, orange…) stand out from it; the kube-*
+ * ones are muted and far apart from each other.
+ */
+const CLUSTER_NAMESPACES: Record<string, readonly [number, number]> = {
+  default: [215, 12],
+  'kube-system': [260, 45],
+  'kube-public': [180, 40],
+  'kube-node-lease': [55, 45],
 };
 
+/** Colour words a namespace name may carry (`red`, `team-blue`): drawn in that colour. */
+const COLOUR_WORDS: Record<string, number> = {
+  red: 0,
+  orange: 28,
+  yellow: 50,
+  lime: 90,
+  green: 135,
+  teal: 172,
+  cyan: 190,
+  blue: 225,
+  indigo: 245,
+  purple: 275,
+  violet: 275,
+  magenta: 305,
+  pink: 330,
+};
+
+/** Hues for any other name, spread round the wheel: a name hashes to one of them. */
+const SPREAD_HUES = [10, 40, 75, 105, 135, 165, 195, 225, 255, 285, 315, 345];
+
+/** Saturation (%) of a learner's namespace. */
+const NAMESPACE_SATURATION = 65;
+
 /**
- * The hue a namespace is drawn in, the same wherever it appears. Known namespaces have fixed
- * hues (blue is blue); any other name hashes (FNV-1a) to a hue, so it is stable across reloads.
+ * The hue a namespace is drawn in, the same wherever it appears. The cluster's own namespaces
+ * have fixed hues; a name with a colour word (`red`, `team-green`) is drawn in that colour; any
+ * other name hashes (FNV-1a) to one of twelve well-spread hues, stable across reloads.
  */
 export function namespaceHue(namespace: string): number {
-  const known = NAMESPACE_HUES[namespace];
-  if (known !== undefined) return known;
+  const known = CLUSTER_NAMESPACES[namespace];
+  if (known !== undefined) return known[0];
+  for (const word of namespace.split(/[-.]/)) {
+    const hue = COLOUR_WORDS[word];
+    if (hue !== undefined) return hue;
+  }
   let hash = 0x811c9dc5;
   for (let i = 0; i < namespace.length; i++) {
     hash ^= namespace.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % 360;
+  return SPREAD_HUES[hash % SPREAD_HUES.length] as number;
+}
+
+/** The saturation (%) a namespace is drawn with: muted for the cluster's own, full for others. */
+export function namespaceSaturation(namespace: string): number {
+  return CLUSTER_NAMESPACES[namespace]?.[1] ?? NAMESPACE_SATURATION;
+}
+
+/**
+ * The CSS custom properties that colour a namespace (`--ns-hue`, `--ns-sat`), for a `style`
+ * attribute; stylesheets draw it as `hsl(var(--ns-hue) var(--ns-sat) 50%)`.
+ */
+export function namespaceStyle(namespace: string): Record<string, string | number> {
+  return { '--ns-hue': namespaceHue(namespace), '--ns-sat': `${namespaceSaturation(namespace)}%` };
 }

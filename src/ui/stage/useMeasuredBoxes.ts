@@ -19,7 +19,8 @@ const sameBoxes = (a: ReadonlyMap<string, Box>, b: ReadonlyMap<string, Box>) => 
 };
 
 /**
- * The boxes of every `[data-cid]` element inside `container`, relative to it. Re-measured
+ * The boxes of every `[data-cid]` element inside `container`, relative to it, and of every
+ * `[data-avoid]` one (as `avoid:<value>`: text that packets keep off, such as a node's header). Re-measured
  * after each change of `version` (the step), when anything inside is resized, and when a
  * disclosure inside opens or closes.
  */
@@ -45,8 +46,9 @@ export function useMeasuredBoxes(
     const measure = (deferred: boolean) => {
       const origin = root.getBoundingClientRect();
       const next = new Map<string, Box>();
-      for (const el of root.querySelectorAll<HTMLElement>('[data-cid]')) {
-        const id = el.dataset.cid;
+      for (const el of root.querySelectorAll<HTMLElement>('[data-cid], [data-avoid]')) {
+        // Besides the components, text packets should not rest on (a node's header): `avoid:…`.
+        const id = el.dataset.cid ?? (el.dataset.avoid ? `avoid:${el.dataset.avoid}` : undefined);
         if (!id) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;

@@ -5,7 +5,7 @@
  */
 import type { CSSProperties } from 'react';
 import { useId, useMemo } from 'react';
-import { namespaceHue } from '../../stage/model.ts';
+import { namespaceStyle } from '../../stage/model.ts';
 import { useT } from '../../ViewStoreContext.tsx';
 import { groupEtcdKeys } from './etcdGroups.ts';
 import './panels.css';
@@ -87,7 +87,7 @@ export function EtcdPanel({ keys, revision, total, changed }: EtcdPanelProps) {
                           {k.namespace !== undefined ? (
                             <span
                               className="etcd-ns"
-                              style={{ '--ns-hue': namespaceHue(k.namespace) } as CSSProperties}
+                              style={namespaceStyle(k.namespace) as CSSProperties}
                             >
                               {k.namespace}/
                             </span>
