@@ -179,24 +179,50 @@ export function isEmpty(s: FieldSet | undefined): boolean {
 }
 
 export function union(a: FieldSet | undefined, b: FieldSet | undefined): FieldSet {
+  // (Unchanged sets are returned as they are: their fieldsV1 is cached by identity.)
+  if (!b || isEmpty(b)) return a ?? {};
+  if (!a || isEmpty(a)) return b;
+  if (contains(a, b)) return a;
   const out: FieldSet = {};
-  if (a?.m || b?.m) out.m = true;
-  const keys = new Set([...(a?.c?.keys() ?? []), ...(b?.c?.keys() ?? [])]);
+  if (a.m || b.m) out.m = true;
+  const keys = new Set([...(a.c?.keys() ?? []), ...(b.c?.keys() ?? [])]);
   for (const k of keys) {
-    const n = union(a?.c?.get(k), b?.c?.get(k));
+    const n = union(a.c?.get(k), b.c?.get(k));
     if (!isEmpty(n)) put(out, k, n);
   }
   return out;
 }
 
-/** The members of `a` that are not members of `b`. */
-export function difference(a: FieldSet | undefined, b: FieldSet | undefined): FieldSet {
-  const out: FieldSet = {};
-  if (a?.m && !b?.m) out.m = true;
-  for (const [k, n] of a?.c ?? []) {
-    const d = difference(n, b?.c?.get(k));
-    if (!isEmpty(d)) put(out, k, d);
+/** Whether every member of `b` is a member of `a`. */
+function contains(a: FieldSet, b: FieldSet): boolean {
+  if (b.m && !a.m) return false;
+  for (const [k, n] of b.c ?? []) {
+    const o = a.c?.get(k);
+    if (o ? !contains(o, n) : !isEmpty(n)) return false;
   }
+  return true;
+}
+
+/** The members of `a` that are not members of `b` (`a` itself when there are none). */
+export function difference(a: FieldSet | undefined, b: FieldSet | undefined): FieldSet {
+  if (!a) return {};
+  if (!b) return a;
+  const dropSelf = !!a.m && !!b.m;
+  let kids: Map<string, FieldSet> | undefined;
+  let changed = dropSelf;
+  for (const [k, n] of a.c ?? []) {
+    const other = b.c?.get(k);
+    const d = other ? difference(n, other) : n;
+    if (d !== n) changed = true;
+    if (!isEmpty(d)) {
+      kids ??= new Map();
+      kids.set(k, d);
+    }
+  }
+  if (!changed) return a;
+  const out: FieldSet = {};
+  if (a.m && !dropSelf) out.m = true;
+  if (kids) out.c = kids;
   return out;
 }
 
@@ -250,12 +276,22 @@ export function members(s: FieldSet, prefix: string[] = [], out: string[][] = []
   return out;
 }
 
-/** The fieldsV1 JSON of a set. */
+const encoded = new WeakMap<FieldSet, Obj>();
+
+/** The fieldsV1 JSON of a set (the same object for the same set: never change it). */
 export function toFieldsV1(s: FieldSet): Obj {
+  const known = encoded.get(s);
+  if (known) return known;
+  const out = encodeSet(s);
+  encoded.set(s, out);
+  return out;
+}
+
+function encodeSet(s: FieldSet): Obj {
   const out: Obj = {};
   const kids = [...(s.c ?? [])].sort((x, y) => comparePe(x[0], y[0]));
   if (s.m && kids.length > 0) out['.'] = {};
-  for (const [k, n] of kids) out[k] = toFieldsV1(n);
+  for (const [k, n] of kids) out[k] = encodeSet(n);
   return out;
 }
 
@@ -351,7 +387,11 @@ export function compare(
   const leaf = () => {
     if (lhs === undefined) insert(cmp.added, path);
     else if (rhs === undefined) insert(cmp.removed, path);
-    else if (JSON.stringify(lhs) !== JSON.stringify(rhs)) insert(cmp.modified, path);
+    else if (
+      lhs !== rhs &&
+      (typeof lhs !== 'object' || JSON.stringify(lhs) !== JSON.stringify(rhs))
+    )
+      insert(cmp.modified, path);
   };
   const isList = t.k === 'list' && (Array.isArray(lhs) || Array.isArray(rhs));
   const isMap = t.k !== 'list' && !isAtomic(t, rhs ?? lhs) && (isObj(lhs) || isObj(rhs));

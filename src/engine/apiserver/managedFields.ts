@@ -52,9 +52,15 @@ interface Entry {
 const identity = (e: Pick<Entry, 'manager' | 'operation' | 'apiVersion' | 'subresource'>) =>
   `${e.manager}\u0000${e.operation}\u0000${e.operation === 'Apply' ? '' : e.apiVersion}\u0000${e.subresource ?? ''}`;
 
+/** Decoded entries by the stored managedFields list they were encoded as (never changed). */
+const decodedLists = new WeakMap<object, readonly Entry[]>();
+
+/** The entries of `obj`, each a fresh copy the caller may change (their sets are shared). */
 function decodeEntries(obj: KubeObject | undefined): Entry[] {
   const raw = obj?.metadata?.managedFields;
   if (!Array.isArray(raw)) return [];
+  const known = decodedLists.get(raw);
+  if (known) return known.map((e) => ({ ...e }));
   const out: Entry[] = [];
   for (const e of raw as Obj[]) {
     if (!isObj(e) || typeof e.manager !== 'string') continue;
@@ -67,6 +73,10 @@ function decodeEntries(obj: KubeObject | undefined): Entry[] {
       set: fromFieldsV1(e.fieldsV1),
     });
   }
+  decodedLists.set(
+    raw,
+    out.map((e) => ({ ...e })),
+  );
   return out;
 }
 
@@ -98,6 +108,10 @@ const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Set the entries on `obj`, whose metadata must be its own (a copy): it is changed in place. */
 function setEntries(obj: KubeObject, entries: Entry[]): void {
   const encoded = encodeEntries(entries);
+  decodedLists.set(
+    encoded,
+    entries.filter((e) => !isEmpty(e.set)).map((e) => ({ ...e })),
+  );
   obj.metadata ??= {};
   const meta = obj.metadata as Obj;
   if (encoded.length > 0) meta.managedFields = encoded;
