@@ -334,6 +334,12 @@ export function applyConfiguration(
   if (time) entry.time = time;
   const object = { ...(live ?? {}), ...merged } as KubeObject;
   object.metadata = { ...((merged.metadata as Obj | undefined) ?? {}) };
+  // The system metadata stays as stored (the resourceVersion a precondition compares is the
+  // configuration's, which the caller checks).
+  for (const k of SYSTEM_META) {
+    const v = (live?.metadata as Obj | undefined)?.[k];
+    if (v !== undefined && k !== 'managedFields') (object.metadata as Obj)[k] = v;
+  }
   if (!live) {
     // A create: the name and namespace of the configuration (the rest the server sets).
     for (const k of ['name', 'generateName', 'namespace'] as const) {
