@@ -146,6 +146,28 @@ describe('apply --server-side: field ownership', () => {
     });
   });
 
+  it('lists several conflicts by manager; a server dry run answers with the live object', () => {
+    const { run, host } = engineSession();
+    host.fs.write('d.yaml', WEB('nginx:1.27', 2));
+    run('kubectl apply -f d.yaml --server-side');
+    run('kubectl scale deploy web --replicas=4');
+    run('kubectl set image deploy/web nginx=nginx:1.28');
+    expect(run('kubectl apply -f d.yaml --server-side').err).toBe(
+      `error: Apply failed with 2 conflicts: conflicts with "kubectl" with subresource "scale" using apps/v1:
+- .spec.replicas
+conflicts with "kubectl-set" using apps/v1:
+- .spec.template.spec.containers[name="nginx"].image
+${ADVICE}`,
+    );
+    const rv = run("kubectl get deploy web -o jsonpath='{.metadata.resourceVersion}'").out;
+    expect(
+      run(
+        "kubectl apply -f d.yaml --server-side --force-conflicts --dry-run=server -o jsonpath='{.metadata.resourceVersion} {.spec.replicas}'",
+      ).out,
+    ).toBe(`${rv} 2`);
+    expect(run('kubectl get deploy web -o jsonpath={.spec.replicas}').out).toBe('4');
+  });
+
   it('a field dropped from the manifest is removed, unless another manager owns it too', () => {
     const { run, host } = engineSession();
     const withEnv = WEB('nginx:1.27').replace(
