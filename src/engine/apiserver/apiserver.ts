@@ -98,8 +98,8 @@ import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './jsonPatch.ts'
 import {
   applyConfiguration,
   applyConflictStatus,
+  createdAsDecoded,
   type ManagedWrite,
-  podBeforeAdmission,
   recordUpdate,
 } from './managedFields.ts';
 import { mergePatch, mergePatchShared } from './mergePatch.ts';
@@ -2486,12 +2486,9 @@ export class ApiServer {
   ): void {
     const w = this.#managedWrite(actor, r, opts);
     if (opts.patchType !== 'apply') {
-      if (r.resource !== 'pods') recordUpdate(undefined, obj, w);
-      else {
-        const seen = podBeforeAdmission(obj, body);
-        recordUpdate(undefined, seen, w);
-        (obj.metadata as Meta).managedFields = seen.metadata?.managedFields;
-      }
+      const seen = createdAsDecoded(r.resource, obj, body);
+      recordUpdate(undefined, seen, w);
+      if (seen !== obj) (obj.metadata as Meta).managedFields = seen.metadata?.managedFields;
       return;
     }
     const applied = applyConfiguration(undefined, body, { ...w, force: true });

@@ -233,12 +233,33 @@ export function recordUpdate(old: KubeObject | undefined, next: KubeObject, w: M
 const TOKEN_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /**
+ * A new object as the create handler's field manager saw it: decoded and defaulted, before
+ * admission and the strategy's PrepareForCreate (a namespace's `kubernetes` finalizer, a
+ * DaemonSet's template generation annotation, a pod's admission additions), which no one owns.
+ */
+export function createdAsDecoded(resource: string, obj: KubeObject, body: KubeObject): KubeObject {
+  if (resource === 'pods') return podBeforeAdmission(obj, body);
+  if (resource === 'namespaces' && isObj(obj.spec)) {
+    const { finalizers: _f, ...spec } = obj.spec;
+    return { ...obj, spec };
+  }
+  if (resource === 'daemonsets' && obj.metadata?.annotations) {
+    const { 'deprecated.daemonset.template.generation': _g, ...annotations } =
+      obj.metadata.annotations;
+    const { annotations: _a, ...rest } = obj.metadata;
+    const metadata = Object.keys(annotations).length > 0 ? { ...rest, annotations } : rest;
+    return { ...obj, metadata };
+  }
+  return obj;
+}
+
+/**
  * A new pod as the field manager saw it: the create handler records the decoded (defaulted)
  * body before admission runs, so what the ServiceAccount, DefaultTolerationSeconds and Priority
  * admission plugins add to `pod` (the token volume and its mounts, the service account, the
  * default tolerations, the priority) is owned by no one. `body` is the request's pod.
  */
-export function podBeforeAdmission(pod: KubeObject, body: KubeObject): KubeObject {
+function podBeforeAdmission(pod: KubeObject, body: KubeObject): KubeObject {
   const sent = (body.spec ?? {}) as Obj;
   const spec = { ...((pod.spec ?? {}) as Obj) };
   for (const k of [
