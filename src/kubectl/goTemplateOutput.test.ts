@@ -55,6 +55,7 @@ describe('kubectl -o go-template', () => {
     );
   });
 
+  // (A template sees managedFields: only the JSON and YAML printers omit them.)
   it('dumps the object on stdout when the template fails, and errors on stderr', () => {
     const { run } = engineSession(3);
     run('kubectl create namespace blue');
@@ -73,9 +74,9 @@ describe('kubectl -o go-template', () => {
 \ttemplate was:
 \t\t{{.metadata.name}} {{.spec.x.y}}
 \traw data was:
-\t\t{"apiVersion":"v1","kind":"Namespace","metadata":{"creationTimestamp":"${ts}","labels":{"kubernetes.io/metadata.name":"blue"},"name":"blue","resourceVersion":"${rv}","uid":"${uid}"},"spec":{"finalizers":["kubernetes"]},"status":{"phase":"Active"}}
+\t\t{"apiVersion":"v1","kind":"Namespace","metadata":{"creationTimestamp":"${ts}","labels":{"kubernetes.io/metadata.name":"blue"},"managedFields":[{"apiVersion":"v1","fieldsType":"FieldsV1","fieldsV1":{"f:metadata":{"f:labels":{".":{},"f:kubernetes.io/metadata.name":{}}}},"manager":"kubectl-create","operation":"Update","time":"${ts}"}],"name":"blue","resourceVersion":"${rv}","uid":"${uid}"},"spec":{"finalizers":["kubernetes"]},"status":{"phase":"Active"}}
 \tobject given to template engine was:
-\t\tmap[apiVersion:v1 kind:Namespace metadata:map[creationTimestamp:${ts} labels:map[kubernetes.io/metadata.name:blue] name:blue resourceVersion:${rv} uid:${uid}] spec:map[finalizers:[kubernetes]] status:map[phase:Active]]
+\t\tmap[apiVersion:v1 kind:Namespace metadata:map[creationTimestamp:${ts} labels:map[kubernetes.io/metadata.name:blue] managedFields:[map[apiVersion:v1 fieldsType:FieldsV1 fieldsV1:map[f:metadata:map[f:labels:map[.:map[] f:kubernetes.io/metadata.name:map[]]]] manager:kubectl-create operation:Update time:${ts}]] name:blue resourceVersion:${rv} uid:${uid}] spec:map[finalizers:[kubernetes]] status:map[phase:Active]]
 
 `,
     );

@@ -60,7 +60,7 @@ describe('a Terminating namespace and its spec.finalizers', () => {
     expect(r.code).toBe(0);
     // One line of JSON as the server encodes it (not `namespace/red replaced`).
     expect(r.out).toMatch(
-      /^\{"kind":"Namespace","apiVersion":"v1","metadata":\{"name":"red","uid":"[0-9a-f-]+","resourceVersion":"\d+","creationTimestamp":"[^"]+","deletionTimestamp":"[^"]+","deletionGracePeriodSeconds":0,"labels":\{"kubernetes.io\/metadata.name":"red"\}\},"spec":\{\},"status":\{"phase":"Terminating","conditions":\[.*\]\}\}\n$/,
+      /^\{"kind":"Namespace","apiVersion":"v1","metadata":\{"name":"red","uid":"[0-9a-f-]+","resourceVersion":"\d+","creationTimestamp":"[^"]+","deletionTimestamp":"[^"]+","deletionGracePeriodSeconds":0,"labels":\{"kubernetes.io\/metadata.name":"red"\},"managedFields":\[\{"apiVersion":"v1","fieldsType":"FieldsV1","fieldsV1":\{"f:metadata":\{"f:labels":\{".":\{\},"f:kubernetes.io\/metadata.name":\{\}\}\}\},"manager":"kubectl-create","operation":"Update",.*\]\},"spec":\{\},"status":\{"phase":"Terminating","conditions":\[.*\]\}\}\n$/,
     );
     expect(r.out.split('\n')).toHaveLength(2);
     expect(run('kubectl get ns red').err).toBe(

@@ -116,6 +116,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Field manager, e.g. `kubectl-create`. */
   fieldManager?: string;
+  /** Server-side apply's `force`: take the fields other managers own (`--force-conflicts`). */
+  force?: boolean;
   /**
    * What to do with fields the type does not have (`kubectl --validate`): fail the request
    * (Strict), accept it with a warning each (Warn) or drop them (Ignore). Unset: the body is
@@ -149,8 +151,11 @@ export interface WriteOptions {
   owned?: boolean;
 }
 
-/** The three patch formats kubectl sends (`kubectl patch --type`). */
-export type PatchType = 'strategic' | 'merge' | 'json';
+/**
+ * The three patch formats kubectl sends (`kubectl patch --type`), and server-side apply's
+ * (`application/apply-patch+yaml`: the body is the applied configuration).
+ */
+export type PatchType = 'strategic' | 'merge' | 'json' | 'apply';
 
 export interface ListOptions {
   /** Equality-based selector as kubectl sends it, e.g. `app=web,tier!=db`. */

@@ -95,6 +95,13 @@ import {
 } from './errors.ts';
 import { hpaFromV1, hpaToV1 } from './hpa.ts';
 import { applyJsonPatch, decodeJsonPatch, JsonPatchError } from './jsonPatch.ts';
+import {
+  applyConfiguration,
+  applyConflictStatus,
+  createdAsDecoded,
+  type ManagedWrite,
+  recordUpdate,
+} from './managedFields.ts';
 import { mergePatch, mergePatchShared } from './mergePatch.ts';
 import { admitDefaultIngressClass, ingressCreateWarnings } from './networking.ts';
 import { schemaOf } from './patchMeta.ts';
@@ -170,6 +177,14 @@ export interface ClusterClient extends ApiClient {
     namespace: string,
     opts?: DeleteOptions & { labelSelector?: string },
   ): Result<ObjectList>;
+}
+
+/** The field manager of a component's writes (its user agent's name). */
+function managerOf(actor: Actor): string {
+  if (actor === 'controller-manager') return 'kube-controller-manager';
+  if (actor === 'scheduler') return 'kube-scheduler';
+  if (actor.startsWith('kubelet/')) return 'kubelet';
+  return actor;
 }
 
 export type MessageInput = Omit<Message, 'id' | 'seq' | 'at'>;
@@ -356,6 +371,7 @@ const CONTENT_TYPES: Readonly<Record<PatchType, string>> = {
   strategic: 'application/strategic-merge-patch+json',
   merge: 'application/merge-patch+json',
   json: 'application/json-patch+json',
+  apply: 'application/apply-patch+yaml',
 };
 
 /**
@@ -1878,6 +1894,9 @@ export class ApiServer {
       appArmorWarnings.length > 0
         ? [...appArmorWarnings, ...(podSecurityWarnings ?? [])]
         : podSecurityWarnings;
+    // The field manager records a create by a named manager (kubectl's); the components'
+    // creates carry no managedFields (see managedFields.ts).
+    if (opts.fieldManager !== undefined) this.#recordCreate(actor, r, obj, input0, opts);
     if (opts.dryRun)
       return withWarnings(
         this.#respond(actor, r, ns, name, { ok: true, value: obj }, 201),
@@ -2361,6 +2380,8 @@ export class ApiServer {
         details: {},
       });
     }
+    if (opts.patchType === 'apply')
+      return this.#serverSideApply(actor, r, ns, name, existing, body as KubeObject, opts);
     const stored = existing.value;
     const doc =
       sub === 'scale'
@@ -2440,6 +2461,79 @@ export class ApiServer {
     return { ok: true, value: scaleOf(result.value) as KubeObject };
   }
 
+  /** Who and what a write records in managedFields (managedFields.ts). */
+  #managedWrite(
+    actor: Actor,
+    r: ResourceDef,
+    opts: WriteOptions,
+    subresource?: string,
+  ): ManagedWrite {
+    return {
+      manager: opts.fieldManager ?? managerOf(actor),
+      apiVersion: r.apiVersion,
+      now: rfc3339(this.#now()),
+      ...(subresource ? { subresource } : {}),
+    };
+  }
+
+  /** A create's managedFields: its Update, or (server-side apply) the applied fields. */
+  #recordCreate(
+    actor: Actor,
+    r: ResourceDef,
+    obj: KubeObject,
+    body: KubeObject,
+    opts: WriteOptions,
+  ): void {
+    const w = this.#managedWrite(actor, r, opts);
+    if (opts.patchType !== 'apply') {
+      const seen = createdAsDecoded(r.resource, obj, body);
+      recordUpdate(undefined, seen, w);
+      if (seen !== obj) (obj.metadata as Meta).managedFields = seen.metadata?.managedFields;
+      return;
+    }
+    const applied = applyConfiguration(undefined, body, { ...w, force: true });
+    if (applied.ok) (obj.metadata as Meta).managedFields = applied.object.metadata?.managedFields;
+  }
+
+  /**
+   * PATCH with `application/apply-patch+yaml`: the field manager merges the applied
+   * configuration into the stored object (or refuses it: a Conflict listing the fields other
+   * managers own), then the result is an update like any other.
+   */
+  #serverSideApply(
+    actor: Actor,
+    r: ResourceDef,
+    ns: string | undefined,
+    name: string,
+    existing: KeyValue<KubeObject>,
+    config: KubeObject,
+    opts: WriteOptions,
+  ): Result<KubeObject> {
+    const applied = applyConfiguration(existing.value, config, {
+      ...this.#managedWrite(actor, r, opts),
+      force: !!opts.force,
+    });
+    if (!applied.ok) return this.#fail(actor, r, ns, name, applyConflictStatus(applied.conflicts));
+    const shown = (): string => JSON.stringify(applied.object);
+    const decoded = this.#decode(r, v2Body(r, applied.object), opts, undefined, shown);
+    if (!decoded.ok) return this.#fail(actor, r, ns, name, decoded.status);
+    const next = decoded.body;
+    if (r.hasStatus) next.status = existing.value.status;
+    const result = this.#finishUpdate(
+      actor,
+      r,
+      ns,
+      name,
+      existing,
+      cloneShared(next) as KubeObject,
+      config.metadata?.resourceVersion,
+      opts,
+      false,
+      true,
+    );
+    return withWarnings(result, decoded.warnings);
+  }
+
   #finishUpdate(
     actor: Actor,
     r: ResourceDef,
@@ -2450,6 +2544,7 @@ export class ApiServer {
     resourceVersion: string | undefined,
     opts: WriteOptions,
     statusOnly = false,
+    managedRecorded = false,
   ): Result<KubeObject> {
     const next = r.resource === 'secrets' && !statusOnly ? convertSecret(next0) : next0;
     if (resourceVersion && resourceVersion !== existing.value.metadata?.resourceVersion) {
@@ -2552,6 +2647,17 @@ export class ApiServer {
         if ((next.spec as Obj).nodeName === undefined) delete (next.spec as Obj).nodeName;
       }
     }
+    // The field manager: a named manager's write, or any write of an object that has
+    // managedFields already (see managedFields.ts).
+    if (
+      !managedRecorded &&
+      (opts.fieldManager !== undefined || oldMeta.managedFields !== undefined)
+    )
+      recordUpdate(
+        old,
+        next,
+        this.#managedWrite(actor, r, opts, opts.subresource ?? (statusOnly ? 'status' : undefined)),
+      );
     // A kubectl patch that changes nothing is not written (GuaranteedUpdate compares the new
     // object with the stored one): no new resourceVersion, and the stored object answers.
     if (opts.patchType && sameJson(old, next)) {

@@ -130,13 +130,13 @@ function nodeSchedulingFacts(n: KubeObject): string {
   return JSON.stringify([n.spec ?? {}, n.metadata?.labels ?? {}, status.allocatable ?? {}, ready]);
 }
 
-/** Equal apart from status and resourceVersion (the scheduler's `isPodUpdated` test). */
+/** Equal apart from status, resourceVersion and managedFields (the scheduler's `isPodUpdated` test). */
 function sameButStatus(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) =>
     JSON.stringify({
       ...o,
       status: undefined,
-      metadata: { ...o.metadata, resourceVersion: undefined },
+      metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined },
     });
   return strip(a) === strip(b);
 }

@@ -17,6 +17,7 @@ import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../outpu
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { isStoredType, kindPrefix, resolveType, typeByResource } from '../resources.ts';
 import { threeWayMergePatch } from '../threeWayMergePatch.ts';
+import { serverSideApplyError } from './applyServerSide.ts';
 import {
   clone,
   fieldValidation,
@@ -1086,10 +1087,9 @@ function applyOne(
 
 /**
  * `apply --server-side`: the API server merges the applied configuration into the object (or
- * creates it) and kubectl prints `serverside-applied` either way; no last-applied annotation is
- * written. This simulator keeps no managedFields, so the merge is a strategic merge patch of the
- * manifest under the field manager `kubectl`: fields dropped from a manifest are not removed and
- * no ownership conflicts arise (a real server would report them unless --force-conflicts).
+ * creates it) under the field manager `kubectl`, keeping track of who owns which field
+ * (engine/apiserver/managedFields.ts), and kubectl prints `serverside-applied` either way. A
+ * field another manager owns is a conflict unless `--force-conflicts`.
  */
 function serverSideApplyOne(
   ctx: Ctx,
@@ -1104,6 +1104,8 @@ function serverSideApplyOne(
   const common = {
     fieldManager,
     fieldValidation: o.validation,
+    patchType: 'apply' as const,
+    ...(ctx.bool('force-conflicts') ? { force: true } : {}),
     ...(o.dryRun === 'server' ? { dryRun: true } : {}),
   };
   const current = ctx.host.api.get(resource, ns, name);
@@ -1118,14 +1120,15 @@ function serverSideApplyOne(
     return;
   }
   let r: ReturnType<Ctx['host']['api']['create']>;
-  if (!current.ok) r = ctx.host.api.create(resource, ns, obj, common);
-  else {
-    const { apiVersion: _a, kind: _k, status: _s, ...body } = obj;
-    r = ctx.host.api.patch(resource, ns, name, body, { ...common, patchType: 'strategic' });
-  }
+  // The builder sets the namespace on the object it read; that object is the applied body.
+  const body =
+    ns && !obj.metadata?.namespace ? { ...obj, metadata: { ...obj.metadata, namespace: ns } } : obj;
+  if (!current.ok) r = ctx.host.api.create(resource, ns, body, common);
+  else r = ctx.host.api.patch(resource, ns, name, body, common);
   printWarnings(ctx, r);
   if (!r.ok) {
-    o.errors.push(withSource(r.status, 'patching', source));
+    // apply.go: the server-side branch adds no source; a conflict gets its advice.
+    o.errors.push(serverSideApplyError(r.status));
     return;
   }
   const v = {

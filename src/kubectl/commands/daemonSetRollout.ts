@@ -96,12 +96,10 @@ export function rollbackDaemonSet(
   // `"$patch":"replace"` replaces spec.template whole; here the same template goes in an update.
   const next = structuredClone(ds) as KubeObject;
   next.spec = { ...(next.spec as object), template };
-  const r = ctx.host.api.update(
-    resource,
-    ds.metadata?.namespace ?? ctx.namespace,
-    next,
-    dryRun === 'server' ? { dryRun: true } : {},
-  );
+  const r = ctx.host.api.update(resource, ds.metadata?.namespace ?? ctx.namespace, next, {
+    fieldManager: ctx.str('field-manager') || 'kubectl-rollout',
+    ...(dryRun === 'server' ? { dryRun: true } : {}),
+  });
   if (!r.ok) ctx.fail(`failed restoring revision ${toRevision}: ${r.status.message}`);
   return `rolled back${suffix}`;
 }

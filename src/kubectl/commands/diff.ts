@@ -228,9 +228,14 @@ function mergedObject(ctx: Ctx, m: MergeInput): KubeObject {
     return r.value;
   };
   if (m.serverSide) {
-    if (!live) return done(ctx.host.api.create(resource, ns, local, opts));
-    const { apiVersion: _a, kind: _k, status: _s, ...body } = local;
-    return done(ctx.host.api.patch(resource, ns, name, body, { ...opts, patchType: 'strategic' }));
+    // An apply patch (dry run), forced with --force-conflicts.
+    const ssa = {
+      ...opts,
+      patchType: 'apply',
+      ...(ctx.bool('force-conflicts') ? { force: true } : {}),
+    } as const;
+    if (!live) return done(ctx.host.api.create(resource, ns, local, ssa));
+    return done(ctx.host.api.patch(resource, ns, name, local, ssa));
   }
   if (!live) return done(ctx.host.api.create(resource, ns, withoutResourceVersion(local), opts));
   const applied = live.metadata?.annotations?.[LAST_APPLIED];

@@ -185,7 +185,8 @@ export function runGet(ctx: Ctx, args: string[]): void {
     if (!(singleItemImplied && errors.length > 0))
       printGeneric(ctx, found, format, singleItemImplied);
   } else if (format === 'jsonpath') {
-    const items = found.map((f) => withTypeMeta(f.type, f.obj));
+    // Only the JSON and YAML printers omit managedFields: a template sees them.
+    const items = found.map((f) => withTypeMeta(f.type, f.obj, true));
     const data =
       singleItemImplied && items[0]
         ? items[0]
@@ -195,7 +196,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
     // its error at once; with --ignore-not-found, get returns before printing).
     if (!(singleItemImplied && found.length === 0)) printJsonPath(ctx, template, data);
   } else if (format === 'go-template') {
-    const items = found.map((f) => withTypeMeta(f.type, f.obj));
+    const items = found.map((f) => withTypeMeta(f.type, f.obj, true));
     const data =
       singleItemImplied && items[0]
         ? items[0]

@@ -154,6 +154,8 @@ export function runScale(ctx: Ctx, args: string[]): void {
         { spec: { replicas } },
         // scale.go patches the scale subresource (PATCH …/deployments/web/scale, a merge patch).
         {
+          // No --field-manager: the manager is kubectl's user agent.
+          fieldManager: 'kubectl',
           subresource: 'scale',
           patchType: 'merge',
           ...(dryRun === 'server' ? { dryRun: true } : {}),
@@ -531,13 +533,10 @@ function setImageOf(
     changed = true;
   }
   if (changed && dryRun !== 'client') {
-    const r = ctx.host.api.patch(
-      type.resource,
-      ctx.namespace,
-      name,
-      patch,
-      dryRun === 'server' ? { dryRun: true } : {},
-    );
+    const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
+      fieldManager: ctx.str('field-manager') || 'kubectl-set',
+      ...(dryRun === 'server' ? { dryRun: true } : {}),
+    });
     if (!r.ok) ctx.failStatus(r.status);
   }
   if (!changed && format === '') return;
@@ -814,11 +813,17 @@ function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   const dryRun = dryRunStrategy(ctx);
   const at = rfc3339(ctx.now());
   if (dryRun !== 'client') {
-    const r = ctx.host.api.patch(type.resource, ctx.namespace, name, {
-      spec: {
-        template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': at } } },
+    const r = ctx.host.api.patch(
+      type.resource,
+      ctx.namespace,
+      name,
+      {
+        spec: {
+          template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': at } } },
+        },
       },
-    });
+      { fieldManager: ctx.str('field-manager') || 'kubectl-rollout' },
+    );
     if (!r.ok) ctx.failStatus(r.status);
   }
   ctx.out(`${kindPrefix(type)}/${name} restarted\n`);
@@ -922,12 +927,10 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   const next = structuredClone(d) as KubeObject;
   next.metadata = { ...next.metadata, annotations };
   next.spec = { ...(next.spec as object), template: rsTemplate };
-  const r = ctx.host.api.update(
-    type.resource,
-    ctx.namespace,
-    next,
-    dryRun === 'server' ? { dryRun: true } : {},
-  );
+  const r = ctx.host.api.update(type.resource, ctx.namespace, next, {
+    fieldManager: ctx.str('field-manager') || 'kubectl-rollout',
+    ...(dryRun === 'server' ? { dryRun: true } : {}),
+  });
   if (!r.ok) ctx.failStatus(r.status);
   ctx.out(
     `${kindPrefix(type)}/${name} rolled back${dryRun === 'server' ? ' (server dry run)' : ''}\n`,
@@ -951,9 +954,13 @@ function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): 
   if (paused === pause) {
     ctx.fail(`${resourceString} "${name}" ${pause ? 'is already paused' : 'is not paused'}`);
   }
-  const r = ctx.host.api.patch(type.resource, ctx.namespace, name, {
-    spec: { paused: pause ? true : null },
-  });
+  const r = ctx.host.api.patch(
+    type.resource,
+    ctx.namespace,
+    name,
+    { spec: { paused: pause ? true : null } },
+    { fieldManager: ctx.str('field-manager') || 'kubectl-rollout' },
+  );
   if (!r.ok) ctx.failStatus(r.status);
   ctx.out(`${kindPrefix(type)}/${name} ${pause ? 'paused' : 'resumed'}\n`);
 }
@@ -1122,7 +1129,11 @@ function changeMeta(
       nsFor(type, ctx.namespace),
       name,
       { metadata: metaPatch },
-      dryRun === 'server' ? { dryRun: true } : {},
+      {
+        fieldManager:
+          ctx.str('field-manager') || (field === 'labels' ? 'kubectl-label' : 'kubectl-annotate'),
+        ...(dryRun === 'server' ? { dryRun: true } : {}),
+      },
     );
     if (!r.ok) ctx.failStatus(r.status);
     printWarnings(ctx, r);
@@ -1314,7 +1325,7 @@ function cordonNodes(ctx: Ctx, nodes: KubeObject[], cordon: boolean): void {
         undefined,
         name,
         { spec: { unschedulable: cordon ? true : null } },
-        dryRun === 'server' ? { dryRun: true } : {},
+        { fieldManager: 'kubectl', ...(dryRun === 'server' ? { dryRun: true } : {}) },
       );
       if (!r.ok) {
         ctx.err(

@@ -89,13 +89,10 @@ function patchContainers(
   const patch = type.resource === 'pods' ? { spec } : { spec: { template: { spec } } };
   let shown = obj;
   if (dryRun !== 'client') {
-    const r = ctx.host.api.patch(
-      type.resource,
-      ctx.namespace,
-      name,
-      patch,
-      dryRun === 'server' ? { dryRun: true } : {},
-    );
+    const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
+      fieldManager: ctx.str('field-manager') || 'kubectl-set',
+      ...(dryRun === 'server' ? { dryRun: true } : {}),
+    });
     if (!r.ok) ctx.fail(`${failure}${r.status.message}`);
     shown = r.value;
   }

@@ -74,6 +74,7 @@ function patchAndPrint(
   let shown = changed;
   if (!ctx.bool('local') && dryRun !== 'client') {
     const r = ctx.host.api.patch(t.type.resource, t.ns, t.name, patch, {
+      fieldManager: ctx.str('field-manager') || 'kubectl-set',
       ...(dryRun === 'server' ? { dryRun: true } : {}),
     });
     if (!r.ok) {

@@ -182,7 +182,10 @@ export function runTaint(ctx: Ctx, args: string[]): void {
         undefined,
         name,
         { spec: { taints: next.length > 0 ? next : null } },
-        dryRun === 'server' ? { dryRun: true } : {},
+        {
+          fieldManager: ctx.str('field-manager') || 'kubectl-taint',
+          ...(dryRun === 'server' ? { dryRun: true } : {}),
+        },
       );
       if (!r.ok) {
         errors.push(r.status.message);
