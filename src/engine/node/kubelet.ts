@@ -358,6 +358,8 @@ interface PodWork {
   /** The ephemeral containers added so far; absent when the pod has none (most pods). */
   ephemerals?: ContainerWork[];
   stopDoneAt?: number;
+  /** The grace period (seconds) the running kill was given: a deletion can only shorten it. */
+  killGrace?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
   /**
@@ -2463,9 +2465,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           longest = Math.max(longest, stopAfterPreStopMs(grace, pre?.ms, stubborn, quick));
         }
         w.stopDoneAt = ctx.now + longest;
+        w.killGrace = grace;
       } else {
         w.stopDoneAt = ctx.now;
       }
+    } else if (
+      w.killGrace !== undefined &&
+      ctx.now < w.stopDoneAt &&
+      (pod.metadata?.deletionGracePeriodSeconds ?? w.killGrace) < w.killGrace
+    ) {
+      shortenKill(pod, key, w, ctx);
     }
     for (const c of w.containers) preStopFailed(pod, key, c, ctx);
     for (const c of w.inits ?? []) preStopFailed(pod, key, c, ctx);
@@ -2478,6 +2487,36 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (bootCount <= 1) dropped.add(w.uid);
     work.delete(key);
     return [deleteForce];
+  }
+
+  /**
+   * A second deletion lowered the grace period while the containers are stopping. The pod
+   * worker's grace period can only decrease (pod_workers.go calculateEffectiveGracePeriod):
+   * it cancels the running kill and kills again with the shorter period, so each container
+   * still stopping is stopped once more (Killing, its preStop hook again) and gets SIGKILL
+   * when the new period ends, unless it would have exited before.
+   */
+  function shortenKill(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
+    // Shortened only (the caller checked), and at least 1 s, as the pod worker enforces.
+    const grace = Math.max(1, pod.metadata?.deletionGracePeriodSeconds ?? 1);
+    w.killGrace = grace;
+    const stopping = w.containers.filter((c) => c.phase === 'stopping');
+    for (const c of w.ephemerals ?? []) if (c.phase === 'stopping') stopping.push(c);
+    if (w.inits) {
+      for (let i = w.inits.length - 1; i >= 0; i--) {
+        if (w.inits[i]!.phase === 'stopping') stopping.push(w.inits[i]!);
+      }
+    }
+    const quick = 300 + Math.round(ctx.random() * 500);
+    let longest = 0;
+    for (const c of stopping) {
+      event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
+      sendStopContainer(ctx, c);
+      const pre = c.lifecycle?.preStop ? preStop(pod, key, c, grace, ctx) : undefined;
+      const stubborn = ignoresSigterm(c.command, c.args);
+      longest = Math.max(longest, stopAfterPreStopMs(grace, pre?.ms, stubborn, quick));
+    }
+    w.stopDoneAt = Math.min(w.stopDoneAt ?? ctx.now, ctx.now + longest);
   }
 
   /**
