@@ -80,6 +80,11 @@ import {
   servedPorts,
   volumeFiles,
 } from './program.ts';
+import {
+  needsReadinessReconcile,
+  READINESS_GATES_NOT_READY,
+  unmetReadinessGates,
+} from './readinessGates.ts';
 import { readOnlyRoot } from './rootfs.ts';
 import { nonRootError, processUser, type UserContext } from './securityContext.ts';
 import { nodeFileScope, type StaticPodError, staticPodsFromFiles } from './staticPodFiles.ts';
@@ -2317,7 +2322,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       phase,
       ctx,
     );
-    const ready = condition(prevReady, 'Ready', allReady, ctx, why, unready);
+    // Readiness gates (rare): ready containers make the pod Ready only with every gate met.
+    const gates = allReady
+      ? specOf<{ readinessGates?: { conditionType?: string }[] }>(pod).readinessGates
+      : undefined;
+    const gated = gates?.length ? unmetReadinessGates(gates, others) : undefined;
+    const ready =
+      gated === undefined
+        ? condition(prevReady, 'Ready', allReady, ctx, why, unready)
+        : condition(prevReady, 'Ready', false, ctx, READINESS_GATES_NOT_READY, gated);
     const containersReady = condition(
       prevContainersReady,
       'ContainersReady',
@@ -3445,13 +3458,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         event.type === 'MODIFIED' &&
         event.old !== undefined &&
         (event.resource === 'nodes' ||
-          (event.resource === 'pods' && !podsDifferSemantically(event.old, event.object)));
+          (event.resource === 'pods' &&
+            !podsDifferSemantically(event.old, event.object) &&
+            !needsReadinessReconcile(event.object)));
     },
     keysFor(resource, obj) {
       if (resource === 'pods') {
         // The kubelet's config source treats a change of status alone as a "reconcile", which
-        // syncs the pod only when readiness gates need it (none here): its own status writes
-        // coming back through the watch do not wake the pod worker.
+        // syncs the pod only when readiness gates need it (see `observe`): its own status
+        // writes coming back through the watch do not wake the pod worker.
         const skip = echo;
         echo = false;
         return podNodeName(obj) === node && !skip ? [podKey(namespaceOf(obj), nameOf(obj))] : [];
