@@ -235,6 +235,32 @@ function sameIgnoringHeartbeats(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * Whether an Event's repeats are a periodic resync's, not progress: the HPA controller records
+ * the same warnings (FailedGetResourceMetric, FailedComputeMetricsReplicas) on every 15 s sync
+ * while its metrics are missing, and nothing else happens meanwhile. (A kubelet's repeated
+ * BackOff or probe events go with its retries, and stay what they were.)
+ */
+function resyncRepeat(event: Obj): boolean {
+  return (
+    (event.source as { component?: string } | undefined)?.component === 'horizontal-pod-autoscaler'
+  );
+}
+
+/**
+ * An Event written again only to count one more occurrence (the correlator's patch of count and
+ * lastTimestamp, message unchanged): upkeep like a heartbeat, so a controller that records the
+ * same warning every sync (an HPA without metrics) does not keep `settle()` busy.
+ */
+function sameEventRepeated(a: Obj, b: Obj): boolean {
+  for (const k in a) {
+    if (k === 'count' || k === 'lastTimestamp') continue;
+    if (!(k in b) || !sameIgnoringHeartbeats(a[k], b[k])) return false;
+  }
+  for (const k in b) if (!(k in a) && k !== 'count' && k !== 'lastTimestamp') return false;
+  return true;
+}
+
+/**
  * `sameIgnoringHeartbeats(a, b)` for two objects, with the answer for one pair of their
  * values already known (`knownA`, `knownB` → `knownSame`): a status write compares the new
  * status before its request is recorded, and the whole new version again before the put, and
@@ -1462,7 +1488,9 @@ export class ApiServer {
 
   #isHousekeeping(r: ResourceDef, old: KubeObject | undefined, next: KubeObject): boolean {
     if (r.resource === 'leases') return true;
-    return old !== undefined && sameIgnoringHeartbeats(old, next);
+    if (old === undefined) return false;
+    if (r.resource === 'events') return resyncRepeat(old) && sameEventRepeated(old, next);
+    return sameIgnoringHeartbeats(old, next);
   }
 
   /** `sameIgnoringHeartbeats(old.status, status)`, remembered for the write's #finishUpdate. */

@@ -9,7 +9,9 @@
  *
  * TaintNodesByCondition's `doNoScheduleTaintingPass` also runs on every Node update: a
  * cordoned node (`spec.unschedulable: true`) gets `node.kubernetes.io/unschedulable:NoSchedule`
- * (with timeAdded, as SwapNodeControllerTaint stamps every taint it adds), removed on uncordon.
+ * (with timeAdded, as SwapNodeControllerTaint stamps every taint it adds), removed on uncordon;
+ * the memory-, disk-, PID-pressure and network-unavailable NoSchedule taints follow their
+ * conditions the same way.
  */
 import type { KubeObject } from '../api/types.ts';
 import type { EventRecord, ReconcileContext, Reconciler, Write } from '../runtime/controller.ts';
@@ -205,10 +207,9 @@ export function createNodeLifecycleController(): Reconciler {
     watches: ['nodes', 'leases', 'pods'],
     keysFor(resource, obj) {
       // The monitor loop looks at every node each period on its own timer. A Node update goes
-      // to the NoSchedule tainting pass, queued only when the cordon taint disagrees with
-      // spec.unschedulable (the pass would change nothing otherwise).
+      // to the NoSchedule tainting pass, queued only when the pass would change the taints.
       if (resource !== 'nodes' || isDeleting(obj)) return [];
-      return unschedulableTaintOff(obj) ? [`node/${nameOf(obj)}`] : [];
+      return noScheduleTaintsOff(obj) ? [`node/${nameOf(obj)}`] : [];
     },
     initialKeys() {
       return ['monitor'];
@@ -246,26 +247,64 @@ export function createNodeLifecycleController(): Reconciler {
   };
 }
 
-/** Whether the node's cordon taint disagrees with its `spec.unschedulable`. */
-function unschedulableTaintOff(node: KubeObject): boolean {
-  const spec = specOf<{ unschedulable?: boolean; taints?: NodeTaint[] }>(node);
-  const tainted = (spec.taints ?? []).some(
-    (t) => t.key === TAINT_UNSCHEDULABLE && t.effect === 'NoSchedule',
+/**
+ * nodeConditionToTaintKeyStatusMap without the Ready entries (the monitor keeps the not-ready
+ * and unreachable taints, NoSchedule and NoExecute, in step with Ready): the condition status
+ * that calls for each NoSchedule taint.
+ */
+const CONDITION_TAINTS: readonly { type: string; key: string }[] = [
+  { type: 'MemoryPressure', key: 'node.kubernetes.io/memory-pressure' },
+  { type: 'DiskPressure', key: 'node.kubernetes.io/disk-pressure' },
+  { type: 'NetworkUnavailable', key: 'node.kubernetes.io/network-unavailable' },
+  { type: 'PIDPressure', key: 'node.kubernetes.io/pid-pressure' },
+];
+
+/** A NoSchedule taint the tainting pass owns: the cordon taint or a condition's (not Ready's). */
+function passOwns(t: NodeTaint): boolean {
+  return (
+    t.effect === 'NoSchedule' &&
+    (t.key === TAINT_UNSCHEDULABLE || CONDITION_TAINTS.some((c) => c.key === t.key))
   );
-  return tainted !== (spec.unschedulable === true);
 }
 
 /**
- * The cordon half of `doNoScheduleTaintingPass`: add the unschedulable taint at the end of the
- * list (AddOrUpdateTaintOnNode appends), or drop it. The condition taints stay with the monitor.
+ * The NoSchedule taints `doNoScheduleTaintingPass` wants (a condition's when it is True, in the
+ * order of the node's conditions, then the cordon taint) and the ones it finds, by key.
+ */
+function noScheduleTaintKeys(node: KubeObject): { want: string[]; have: string[] } {
+  const spec = specOf<{ unschedulable?: boolean; taints?: NodeTaint[] }>(node);
+  const want: string[] = [];
+  for (const c of statusOf<{ conditions?: Condition[] }>(node).conditions ?? []) {
+    if (c.status !== 'True') continue;
+    const key = CONDITION_TAINTS.find((t) => t.type === c.type)?.key;
+    if (key && !want.includes(key)) want.push(key);
+  }
+  if (spec.unschedulable === true) want.push(TAINT_UNSCHEDULABLE);
+  const have: string[] = [];
+  for (const t of spec.taints ?? []) if (passOwns(t)) have.push(t.key);
+  return { want, have };
+}
+
+/** Whether the tainting pass would change the node's taints (the cordon or a condition's). */
+function noScheduleTaintsOff(node: KubeObject): boolean {
+  const { want, have } = noScheduleTaintKeys(node);
+  return want.some((k) => !have.includes(k)) || have.some((k) => !want.includes(k));
+}
+
+/**
+ * `doNoScheduleTaintingPass` (TaintNodesByCondition), run on every Node update: the cordon
+ * taint follows spec.unschedulable, and a memory-, disk-, PID-pressure or network-unavailable
+ * NoSchedule taint follows its condition (one added by hand on a healthy node is taken off
+ * again). SwapNodeControllerTaint appends what it adds (with timeAdded) and drops the rest.
  */
 function noScheduleTaintingPass(node: KubeObject, ctx: ReconcileContext): Write[] {
-  if (!unschedulableTaintOff(node)) return [];
-  const spec = specOf<{ unschedulable?: boolean; taints?: NodeTaint[] }>(node);
-  const taints = spec.taints ?? [];
-  const desired = spec.unschedulable
-    ? [...taints, { key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: ctx.timestamp() }]
-    : taints.filter((t) => !(t.key === TAINT_UNSCHEDULABLE && t.effect === 'NoSchedule'));
+  const { want, have } = noScheduleTaintKeys(node);
+  const add = want.filter((k) => !have.includes(k));
+  const del = have.filter((k) => !want.includes(k));
+  if (add.length === 0 && del.length === 0) return [];
+  const taints = specOf<{ taints?: NodeTaint[] }>(node).taints ?? [];
+  const desired: NodeTaint[] = taints.filter((t) => !(passOwns(t) && del.includes(t.key)));
+  for (const key of add) desired.push({ key, effect: 'NoSchedule', timeAdded: ctx.timestamp() });
   return [
     {
       verb: 'patch',

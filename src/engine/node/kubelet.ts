@@ -80,6 +80,11 @@ import {
   servedPorts,
   volumeFiles,
 } from './program.ts';
+import {
+  needsReadinessReconcile,
+  READINESS_GATES_NOT_READY,
+  unmetReadinessGates,
+} from './readinessGates.ts';
 import { readOnlyRoot } from './rootfs.ts';
 import { nonRootError, processUser, type UserContext } from './securityContext.ts';
 import { nodeFileScope, type StaticPodError, staticPodsFromFiles } from './staticPodFiles.ts';
@@ -358,6 +363,8 @@ interface PodWork {
   /** The ephemeral containers added so far; absent when the pod has none (most pods). */
   ephemerals?: ContainerWork[];
   stopDoneAt?: number;
+  /** The grace period (seconds) the running kill was given: a deletion can only shorten it. */
+  killGrace?: number;
   /** Recreated after a reboot: the old sandbox is gone. */
   sandboxChanged: boolean;
   /**
@@ -2315,7 +2322,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       phase,
       ctx,
     );
-    const ready = condition(prevReady, 'Ready', allReady, ctx, why, unready);
+    // Readiness gates (rare): ready containers make the pod Ready only with every gate met.
+    const gates = allReady
+      ? specOf<{ readinessGates?: { conditionType?: string }[] }>(pod).readinessGates
+      : undefined;
+    const gated = gates?.length ? unmetReadinessGates(gates, others) : undefined;
+    const ready =
+      gated === undefined
+        ? condition(prevReady, 'Ready', allReady, ctx, why, unready)
+        : condition(prevReady, 'Ready', false, ctx, READINESS_GATES_NOT_READY, gated);
     const containersReady = condition(
       prevContainersReady,
       'ContainersReady',
@@ -2463,9 +2478,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           longest = Math.max(longest, stopAfterPreStopMs(grace, pre?.ms, stubborn, quick));
         }
         w.stopDoneAt = ctx.now + longest;
+        w.killGrace = grace;
       } else {
         w.stopDoneAt = ctx.now;
       }
+    } else if (
+      w.killGrace !== undefined &&
+      ctx.now < w.stopDoneAt &&
+      (pod.metadata?.deletionGracePeriodSeconds ?? w.killGrace) < w.killGrace
+    ) {
+      shortenKill(pod, key, w, ctx);
     }
     for (const c of w.containers) preStopFailed(pod, key, c, ctx);
     for (const c of w.inits ?? []) preStopFailed(pod, key, c, ctx);
@@ -2505,6 +2527,36 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       status.phase = ok && all.length > 0 ? 'Succeeded' : 'Failed';
     }
     return statusWrite(pod, status);
+  }
+
+  /**
+   * A second deletion lowered the grace period while the containers are stopping. The pod
+   * worker's grace period can only decrease (pod_workers.go calculateEffectiveGracePeriod):
+   * it cancels the running kill and kills again with the shorter period, so each container
+   * still stopping is stopped once more (Killing, its preStop hook again) and gets SIGKILL
+   * when the new period ends, unless it would have exited before.
+   */
+  function shortenKill(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
+    // Shortened only (the caller checked), and at least 1 s, as the pod worker enforces.
+    const grace = Math.max(1, pod.metadata?.deletionGracePeriodSeconds ?? 1);
+    w.killGrace = grace;
+    const stopping = w.containers.filter((c) => c.phase === 'stopping');
+    for (const c of w.ephemerals ?? []) if (c.phase === 'stopping') stopping.push(c);
+    if (w.inits) {
+      for (let i = w.inits.length - 1; i >= 0; i--) {
+        if (w.inits[i]!.phase === 'stopping') stopping.push(w.inits[i]!);
+      }
+    }
+    const quick = 300 + Math.round(ctx.random() * 500);
+    let longest = 0;
+    for (const c of stopping) {
+      event(ctx, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
+      sendStopContainer(ctx, c);
+      const pre = c.lifecycle?.preStop ? preStop(pod, key, c, grace, ctx) : undefined;
+      const stubborn = ignoresSigterm(c.command, c.args);
+      longest = Math.max(longest, stopAfterPreStopMs(grace, pre?.ms, stubborn, quick));
+    }
+    w.stopDoneAt = Math.min(w.stopDoneAt ?? ctx.now, ctx.now + longest);
   }
 
   /**
@@ -3434,13 +3486,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         event.type === 'MODIFIED' &&
         event.old !== undefined &&
         (event.resource === 'nodes' ||
-          (event.resource === 'pods' && !podsDifferSemantically(event.old, event.object)));
+          (event.resource === 'pods' &&
+            !podsDifferSemantically(event.old, event.object) &&
+            !needsReadinessReconcile(event.object)));
     },
     keysFor(resource, obj) {
       if (resource === 'pods') {
         // The kubelet's config source treats a change of status alone as a "reconcile", which
-        // syncs the pod only when readiness gates need it (none here): its own status writes
-        // coming back through the watch do not wake the pod worker.
+        // syncs the pod only when readiness gates need it (see `observe`): its own status
+        // writes coming back through the watch do not wake the pod worker.
         const skip = echo;
         echo = false;
         return podNodeName(obj) === node && !skip ? [podKey(namespaceOf(obj), nameOf(obj))] : [];

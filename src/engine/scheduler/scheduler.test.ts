@@ -158,13 +158,18 @@ describe('scheduler actor', () => {
   it('retries an unschedulable pod 5 minutes after its last failure, at the next 30-s flush', () => {
     const c = schedulerOnly();
     const kubectl = c.client('kubectl');
+    kubectl.patch('nodes', undefined, 'node1', { spec: { unschedulable: true } });
+    c.settle();
     kubectl.create('pods', 'default', pod('big', '3'));
-    // Node changes retry it (and it fails again) at about 15 s and 30 s.
-    for (const node of ['node3', 'node2']) {
+    // Node changes that the rejecting plugins' queueing hints accept retry it (and it fails
+    // again) at about 15 s and 30 s: node1 uncordoned (NodeUnschedulable), then the
+    // control-plane taint removed (TaintToleration).
+    for (const [node, spec] of [
+      ['node1', { unschedulable: null }],
+      ['control-plane', { taints: null }],
+    ] as const) {
       c.advance(15_000);
-      expect(
-        kubectl.patch('nodes', undefined, node, { metadata: { labels: { foo: 'bar' } } }).ok,
-      ).toBe(true);
+      expect(kubectl.patch('nodes', undefined, node, { spec }).ok).toBe(true);
       c.settle();
     }
     const third = c.snapshot().decision('default/big')!;
@@ -285,8 +290,9 @@ describe('scheduler actor: preemption', () => {
       [victim, 'Preempted', `Preempted by pod ${v.metadata?.uid} on node ${nominated}`],
       ['vip', 'FailedScheduling', `0/4 nodes are available: 1 ${taint}, 3 Insufficient cpu.`],
     ]);
-    // A retry while the victim terminates: not eligible to preempt again.
-    k.patch('nodes', undefined, 'node1', { metadata: { labels: { retry: 'yes' } } });
+    // A retry while the victim terminates (node1 may now hold one more pod: NodeResourcesFit's
+    // hint queues the pod): not eligible to preempt again.
+    k.patchStatus('nodes', undefined, 'node1', { status: { allocatable: { pods: '111' } } });
     c.settle();
     expect(
       (c.peek('pods', 'default', 'vip')!.status as { conditions: { message: string }[] })

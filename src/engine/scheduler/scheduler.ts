@@ -3,7 +3,8 @@
  * (bound and assumed pods), queues unscheduled pods whose `schedulerName` is
  * `default-scheduler` and that carry no scheduling gates, runs the framework's `schedulePod`,
  * binds through the `pods/binding` subresource and records `Scheduled` / `FailedScheduling`
- * events. Unschedulable pods wait for a cluster change (a node added or changed, a pod
+ * events. Unschedulable pods wait for a cluster change (a node added or changed in a way the
+ * queueing hints of the plugins that rejected them accept, see queueingHints.ts; a pod
  * removed) and a back-off of 1 s doubling to 10 s, or for the flush that every 30 s retries the
  * pods whose last failure is more than 5 minutes old. Every decision is kept in `decisions` for
  * the UI.
@@ -36,6 +37,7 @@ import {
 } from './framework/index.ts';
 import * as volumeBinding from './framework/plugins/volumeBinding.ts';
 import { PREEMPTION_BY_SCHEDULER } from './framework/preemption.ts';
+import { nodeChangeRequeues } from './queueingHints.ts';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 export const INITIAL_BACKOFF_MS = 1_000;
@@ -194,14 +196,32 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
    * set by this scheduler's preemption before the status write comes back), by pod key.
    */
   const nominated = new Map<string, { node: string; pod: Pod }>();
-  /** Pods whose last attempt failed: failures so far, back-off end, time of the last failure. */
+  /**
+   * Pods whose last attempt failed: failures so far, back-off end, time of the last failure,
+   * and the pod as tried with the plugins that rejected it (for the queueing hints).
+   */
   const unschedulable = new Map<
     string,
-    { attempts: number; backoffUntil: number; failedAt: number }
+    {
+      attempts: number;
+      backoffUntil: number;
+      failedAt: number;
+      pod: Pod;
+      rejectors: readonly string[] | undefined;
+    }
   >();
   const attempts = new Map<string, number>();
   let nextStartIndex = 0;
   let moveRequested = false;
+  /** Unschedulable pods a node change may help (their rejectors' queueing hints said so). */
+  const hinted = new Set<string>();
+  /** A node was added or changed: queue the waiting pods whose hints say it may help. */
+  const nodeChanged = (before: NodeInfo | undefined, after: NodeInfo) => {
+    for (const [key, w] of unschedulable) {
+      if (!hinted.has(key) && nodeChangeRequeues(w.pod, w.rejectors, before, after))
+        hinted.add(key);
+    }
+  };
   /** A status-only update of a waiting pod (e.g. our own PodScheduled=False) is no reason to retry. */
   let ignoreKey: string | undefined;
   /**
@@ -387,15 +407,18 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       count(info, 1);
       countImages(info, 1);
       index.set(name, infos.length - 1);
-      moveRequested = true;
+      if (unschedulable.size > 0) nodeChanged(undefined, info);
     } else {
       const before = infos[i]!;
       const after = setNode(before, node);
       setInfo(i, after, NO_POD_CHANGE);
       countImages(before, -1);
       countImages(after, 1);
-      if (!e.old || nodeSchedulingFacts(e.old) !== nodeSchedulingFacts(e.object))
-        moveRequested = true;
+      if (
+        unschedulable.size > 0 &&
+        (!e.old || nodeSchedulingFacts(e.old) !== nodeSchedulingFacts(e.object))
+      )
+        nodeChanged(before, after);
     }
   };
 
@@ -650,6 +673,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       attempts: failures,
       backoffUntil: ctx.now + backoff,
       failedAt: ctx.now,
+      pod: pod as Pod,
+      rejectors: result.rejectors,
     });
     ctx.recordEvent({
       ref,
@@ -738,6 +763,7 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       placedOn.clear();
       assumed.clear();
       unschedulable.clear();
+      hinted.clear();
       attempts.clear();
       priorityCounts.clear();
       nominated.clear();
@@ -769,7 +795,11 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
       }
       if (moveRequested) {
         moveRequested = false;
+        hinted.clear();
         keys.push(...retryKeys());
+      } else if (hinted.size > 0) {
+        for (const key of hinted) if (unschedulable.has(key)) keys.push(key);
+        hinted.clear();
       }
       return keys;
     },

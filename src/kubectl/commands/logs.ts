@@ -720,6 +720,12 @@ function containerLog(ctx: Ctx, p: Pod, cname: string, opts: LogOptions): string
   ].find((c) => c.name === cname);
   authorizePodSubresource(ctx, 'get', 'log', p.metadata?.namespace ?? ctx.namespace, podName);
   kubeletReachable(ctx, p, cname, opts);
+  if (!p.spec?.nodeName) {
+    // LogLocation: a pod not yet on a node has no kubelet to ask, and the API server serves an
+    // empty log (LocationStreamer without a location), whatever the container's state.
+    ctx.host.api.connect?.('log', p.metadata?.namespace ?? ctx.namespace, podName, cname);
+    return '';
+  }
   const run = runToRead(st, cname, podName, opts.previous);
   if ('error' in run) {
     ctx.failStatus({

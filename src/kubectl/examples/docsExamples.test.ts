@@ -87,7 +87,7 @@ describe('kubectl -f with a documentation example URL', () => {
       expect(run(`kubectl apply -f ${E}/service/networking/${path}`).out).toBe(`${out} created\n`);
     expect(run('kubectl get ingress example-ingress').out).toBe(
       'NAME              CLASS   HOSTS                 ADDRESS   PORTS   AGE\n' +
-        'example-ingress   nginx   hello-world.example             80      70s\n',
+        'example-ingress   nginx   hello-world.example             80      45s\n',
     );
   });
 

@@ -697,6 +697,15 @@ export function describePod(
     );
   }
   const conditions = status.conditions ?? [];
+  const gates = (spec as { readinessGates?: { conditionType?: string }[] }).readinessGates ?? [];
+  if (gates.length > 0) {
+    // kubectl's describePod: each gate's condition status, `<none>` while it does not exist.
+    w.write(0, 'Readiness Gates:\n  Type\tStatus\n');
+    for (const g of gates) {
+      const c = conditions.find((x) => x.type === g.conditionType);
+      w.write(1, `${g.conditionType ?? ''} \t${c ? c.status : '<none>'} \n`);
+    }
+  }
   if (conditions.length > 0) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
     for (const c of conditions) w.write(1, `${c.type} \t${c.status} \n`);

@@ -106,6 +106,11 @@ export interface ScheduleResult {
   preemption?: { node: string; victims: Pod[] };
   /** When nothing fits and preemption found no node: clear the pod's nominatedNodeName. */
   clearNomination?: boolean;
+  /**
+   * When nothing fits: the plugins that rejected the pod (its `UnschedulablePlugins`), whose
+   * queueing hints decide which cluster changes retry it.
+   */
+  rejectors?: string[];
 }
 
 /** Error text when the cluster has no nodes (`ErrNoNodesAvailable`). */
@@ -465,7 +470,12 @@ export function schedulePod(
     rejected: ReadonlyMap<string, Rejection>,
     absent: Absent | undefined,
     preFilterMsg: string | undefined,
+    absentPlugin: string = nodeAffinity.NAME,
   ) => {
+    const rejectors = new Set<string>();
+    for (const r of rejected.values()) rejectors.add(r.plugin);
+    if (absent) rejectors.add(absentPlugin);
+    result.rejectors = [...rejectors];
     const unresolvable: NodeStatus = { code: 'UnschedulableAndUnresolvable', reasons: [] };
     const post = postFilter(pod, nodes, {
       statusOf: (node) => rejected.get(node.name) ?? absent ?? unresolvable,
@@ -507,7 +517,7 @@ export function schedulePod(
   if (vb && 'reject' in vb) {
     const none = { code: 'UnschedulableAndUnresolvable' as const, reasons: [vb.reject] };
     if (explain) pushAbsent(result, nodes, volumeBinding.NAME, none);
-    fail(new Map(), none, vb.reject);
+    fail(new Map(), none, vb.reject, volumeBinding.NAME);
     return result;
   }
   const volumeState = vb;
