@@ -195,8 +195,10 @@ function Explainer({ story }: { story: Story }) {
                 onChange={(next) => switchLevel(story, view, tourPlayer, next)}
               />
             )}
-            <Narration title={title} text={text} />
+            {/* The player above the narration: its buttons never move when a step's text is
+                longer or shorter, so clicking Next twice goes forward twice. */}
             <PlayerControls stepTitle={title} />
+            <Narration title={title} text={text} />
             <LabDock />
             <footer className="app-footer">
               <p>{t('footer.note')}</p>
