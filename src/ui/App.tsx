@@ -21,6 +21,7 @@ import { PlayerStoreProvider, usePlayer, usePlayerStore } from './PlayerStoreCon
 import { messageText } from './panels/messageText.ts';
 import { Narration } from './player/Narration.tsx';
 import { PlayerControls } from './player/PlayerControls.tsx';
+import { useFollowStep } from './player/useFollowStep.ts';
 import { useKeyboardShortcuts } from './player/useKeyboardShortcuts.ts';
 import { StageControls } from './StageControls.tsx';
 import { type StageModel, type StageNamespace, stageNamespaces } from './stage/model.ts';
@@ -139,6 +140,8 @@ function Explainer({ story }: { story: Story }) {
     [stepModel, namespaces],
   );
   const labPicture = useLabPicture(story, level);
+  const labCursor = useStore(labPlayer, selectCursor);
+  useFollowStep(lab ? `lab:${labCursor}` : `${level}:${cursor}`);
   const say = (text: Text) => t(text.key, text.params);
   const model = lab ? labPicture.model : tourModel;
   const starting = lab && labStatus === 'loading';
