@@ -33,6 +33,10 @@ export const labuiEn = {
   'labui.console.queued': 'Runs when the cluster is ready.',
   'labui.console.edit': 'Opening {path} in the editor.',
   'labui.notice.dismiss': 'Dismiss',
+  'labui.skipped': 'Jumped to your latest command: {count} earlier steps were not played yet.',
+  'labui.skipped.play': 'Play them',
+  'labui.typedIn':
+    'Your command ran in the live lab: the cluster as the tour ends (web is Running), not the tour’s step {step}. “Back to the guided tour” returns to step {step}.',
   'labui.ns.pods': 'pods: {count}',
   'labui.ns.none': 'No namespaces yet.',
   'labui.pod.open': 'Pod {name} in {namespace} on {node}, {status}: show details',

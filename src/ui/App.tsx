@@ -13,6 +13,7 @@ import {
 import type { Story, StoryStep, Text } from '../story/types.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LevelSwitch } from './LevelSwitch.tsx';
+import { LabCatchUp } from './lab/LabCatchUp.tsx';
 import { type LabContextValue, LabProvider, useLab, useLabPlayer } from './lab/LabContext.tsx';
 import { LabDock } from './lab/LabDock.tsx';
 import { LazyLabPanels } from './lab/LazyLabPanels.tsx';
@@ -201,8 +202,9 @@ function Explainer({ story }: { story: Story }) {
             {/* The player above the narration: its buttons never move when a step's text is
                 longer or shorter, so clicking Next twice goes forward twice. */}
             <PlayerControls stepTitle={title} />
+            {lab ? <LabCatchUp /> : null}
             <Narration title={title} text={text} />
-            <LabDock />
+            <LabDock tourStep={cursor + 1} />
             <footer className="app-footer">
               <p>{t('footer.note')}</p>
             </footer>
