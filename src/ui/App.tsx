@@ -18,6 +18,7 @@ import { type LabContextValue, LabProvider, useLab, useLabPlayer } from './lab/L
 import { LabDock } from './lab/LabDock.tsx';
 import { LazyLabPanels } from './lab/LazyLabPanels.tsx';
 import { NamespacePanel } from './lab/NamespacePanel.tsx';
+import { ToConsole } from './lab/ToConsole.tsx';
 import { PlayerStoreProvider, usePlayer, usePlayerStore } from './PlayerStoreContext.tsx';
 import { messageText } from './panels/messageText.ts';
 import { Narration } from './player/Narration.tsx';
@@ -203,7 +204,9 @@ function Explainer({ story }: { story: Story }) {
                 longer or shorter, so clicking Next twice goes forward twice. */}
             <PlayerControls stepTitle={title} />
             {lab ? <LabCatchUp /> : null}
-            <Narration title={title} text={text} />
+            <Narration title={title} text={text}>
+              {lab && model?.stepId === 'lab' ? <ToConsole /> : null}
+            </Narration>
             <LabDock tourStep={cursor + 1} />
             <footer className="app-footer">
               <p>{t('footer.note')}</p>

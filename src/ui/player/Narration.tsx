@@ -13,7 +13,16 @@ export function withCode(text: string): ReactNode[] {
  * What is happening in this step, in words. A polite live region: when the step changes,
  * screen readers read the new title and text once the learner is idle.
  */
-export function Narration({ title, text }: { title: string; text: string }) {
+export function Narration({
+  title,
+  text,
+  children,
+}: {
+  title: string;
+  text: string;
+  /** An action under the text (the lab's "Type a command" before its first command). */
+  children?: ReactNode;
+}) {
   const t = useT();
   return (
     <section className="narration" aria-label={t('narration.label')}>
@@ -21,6 +30,7 @@ export function Narration({ title, text }: { title: string; text: string }) {
         <h2 className="narration-title">{title}</h2>
         <p className="narration-text">{withCode(text)}</p>
       </div>
+      {children}
     </section>
   );
 }

@@ -125,6 +125,8 @@ export function PlayerControls({ stepTitle }: { stepTitle: string }) {
           type="button"
           className="player-button player-button--primary"
           onClick={() => store.getState().togglePlay()}
+          // Nothing to play yet (the lab before its first command): marked so, like Next.
+          aria-disabled={stepCount === 0}
           data-status={status}
         >
           <Glyph d={playing ? GLYPHS.pause : GLYPHS.play} />
