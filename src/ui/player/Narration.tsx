@@ -17,15 +17,23 @@ export function Narration({
   title,
   text,
   children,
+  scrollable,
 }: {
   title: string;
   text: string;
   /** An action under the text (the lab's "Type a command" before its first command). */
   children?: ReactNode;
+  /** The box may scroll (the lab caps its height for the console): keyboard users can focus it. */
+  scrollable?: boolean;
 }) {
   const t = useT();
   return (
-    <section className="narration" aria-label={t('narration.label')}>
+    <section
+      className="narration"
+      aria-label={t('narration.label')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be focusable.
+      tabIndex={scrollable ? 0 : undefined}
+    >
       <div data-testid="narration" aria-live="polite" aria-atomic="true">
         <h2 className="narration-title">{title}</h2>
         <p className="narration-text">{withCode(text)}</p>
