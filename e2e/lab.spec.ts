@@ -183,6 +183,10 @@ test.describe('hands-on lab', () => {
     await expect(input(page)).toHaveValue('kubectl get pods -n kube-system ');
     await input(page).press('Enter');
     await expect(entries(page).last()).toContainText('coredns-');
+    // Nothing to complete: Tab moves on instead of keeping focus in the input.
+    await input(page).fill('hello world');
+    await input(page).press('Tab');
+    await expect(input(page)).not.toBeFocused();
 
     // Text stays text: markup typed into the console is printed, never rendered.
     await run(page, 'echo <img src=x onerror=alert(1)>');

@@ -165,8 +165,15 @@ test.describe('lab layout', () => {
     await expect(page.getByTestId('progress')).toBeHidden();
     await expect(page.getByRole('slider')).toBeHidden();
     await expect(page.getByText('Step 0 of 0')).toBeHidden();
-    // The player's buttons are still there.
+    // The player's buttons are still there; with nothing to play, Play is marked disabled too,
+    // and the narration offers the way to the console.
     await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await page.getByRole('button', { name: 'Type a command ↓' }).click();
+    await expect(input(page)).toBeFocused();
     await input(page).focus();
     await run(page, 'kubectl create namespace blue');
     await expect(page.getByTestId('progress')).toHaveText(/^Step \d+ of \d+$/);

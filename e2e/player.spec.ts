@@ -42,6 +42,23 @@ test.describe('player', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('the buttons stay put: clicking the same spot on Next steps forward every time', async ({
+    page,
+  }) => {
+    for (const lang of ['en', 'ko'] as const) {
+      await openApp(page, `?lang=${lang}&level=detailed&step=1`);
+      const next = page.getByRole('button', { name: lang === 'en' ? 'Next step' : '다음 단계' });
+      const b = await next.boundingBox();
+      if (!b) throw new Error('no Next step button');
+      const total = story.levels.detailed.length;
+      for (let i = 2; i <= total; i++) {
+        // Same pixel every time, whatever the length of the narration that just changed.
+        await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+        await expect(page).toHaveURL(new RegExp(`[?&]step=${i}(&|$)`));
+      }
+    }
+  });
+
   test('→ and ← step, Space plays and pauses', async ({ page }) => {
     await openApp(page, '?lang=en');
     await page.keyboard.press('ArrowRight');

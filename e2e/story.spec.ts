@@ -122,19 +122,26 @@ test.describe('the container-flow story', () => {
     await openApp(page, '?lang=en&level=simple&step=2');
     await expect(page.getByTestId('stage')).toHaveAttribute('data-step', 'api-request');
     await page.getByRole('button', { name: /Detailed/ }).click();
-    // api-request (simple) ends with the message that creates the Pod: the ReplicaSet step.
-    const last = simple[1]?.seqTo ?? -1;
-    const landing = detailed.findIndex((s) => s.seqTo >= last);
-    expect(detailed[landing]?.id).toBe('replicaset-controller');
-    await expect(page.getByTestId('stage')).toHaveAttribute('data-step', 'replicaset-controller');
+    // api-request (simple) starts with kubectl's request: the detailed step of that request.
+    const first = simple[1]?.seqFrom ?? -1;
+    const landing = detailed.findIndex((s) => s.seqTo >= first);
+    expect(detailed[landing]?.id).toBe('api-request');
+    await expect(page.getByTestId('stage')).toHaveAttribute('data-step', 'api-request');
     await expect(page.getByTestId('progress')).toHaveText(`Step ${landing + 1} of 11`);
     await expect(page).toHaveURL(new RegExp(`[?&]step=${landing + 1}(&|$)`));
     await expect(page).toHaveURL(/[?&]level=detailed(&|$)/);
-    await expect(page.getByTestId('narration')).toContainText('over the watch');
     await page.getByRole('button', { name: /Simple/ }).click();
     await expect(page.getByTestId('stage')).toHaveAttribute('data-step', 'api-request');
     await expect(page).toHaveURL(/[?&]step=2(&|$)/);
     await expect(page).toHaveURL(/[?&]level=simple(&|$)/);
+    // Detailed 6 (the ReplicaSet controller) → Simple 2 → Detailed 6, not another step.
+    const rs = detailed.findIndex((s) => s.id === 'replicaset-controller');
+    await openApp(page, `?lang=en&level=detailed&step=${rs + 1}`);
+    await expect(page.getByTestId('narration')).toContainText('over the watch');
+    await page.getByRole('button', { name: /Simple/ }).click();
+    await expect(page.getByTestId('stage')).toHaveAttribute('data-step', 'api-request');
+    await page.getByRole('button', { name: /Detailed/ }).click();
+    await expect(page.getByTestId('stage')).toHaveAttribute('data-step', 'replicaset-controller');
   });
 
   test('going back restores the same picture, and a deep link or reload shows it too', async ({

@@ -87,6 +87,7 @@ export const en = {
   'player.timeline.value': 'Step {current} of {total}: {title}',
   'player.speed': 'Speed',
   'player.keys': 'Keys: → next, ← previous, Space play or pause.',
+  'player.toNarration': 'Read the whole narration of this step',
   'narration.label': 'Narration',
   'level.label': 'How much to show',
   'level.simple': 'Simple',

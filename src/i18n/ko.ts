@@ -89,6 +89,7 @@ export const ko: Messages = {
   'player.timeline.value': '{total}단계 중 {current}단계: {title}',
   'player.speed': '속도',
   'player.keys': '키보드: → 다음, ← 이전, Space 재생 또는 일시정지.',
+  'player.toNarration': '이 단계의 설명 전체 읽기',
   'narration.label': '설명',
   'level.label': '보여 줄 만큼',
   'level.simple': '간단히',

@@ -28,11 +28,17 @@ export const labuiEn = {
   'labui.console.copied': 'Copied',
   'labui.console.copyFailed': 'Could not copy',
   'labui.console.empty': 'Output appears here. Try: kubectl get namespaces',
-  'labui.console.hint': 'Enter runs · ↑ ↓ history · Tab completes',
+  'labui.console.hint':
+    'Enter runs · ↑ ↓ history · Tab completes (with nothing to complete, it moves on)',
   'labui.console.choices': 'Completions',
   'labui.console.queued': 'Runs when the cluster is ready.',
   'labui.console.edit': 'Opening {path} in the editor.',
   'labui.notice.dismiss': 'Dismiss',
+  'labui.toConsole': 'Type a command ↓',
+  'labui.skipped': 'Jumped to your latest command: {count} earlier steps were not played yet.',
+  'labui.skipped.play': 'Play them',
+  'labui.typedIn':
+    'Your command ran in the live lab: the cluster as the tour ends (web is Running), not the tour’s step {step}. “Back to the guided tour” returns to step {step}.',
   'labui.ns.pods': 'pods: {count}',
   'labui.ns.none': 'No namespaces yet.',
   'labui.pod.open': 'Pod {name} in {namespace} on {node}, {status}: show details',

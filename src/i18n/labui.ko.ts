@@ -26,11 +26,18 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
   'labui.console.copied': '복사했습니다',
   'labui.console.copyFailed': '복사하지 못했습니다',
   'labui.console.empty': '출력이 여기에 나타납니다. 예: kubectl get namespaces',
-  'labui.console.hint': 'Enter 실행 · ↑ ↓ 이전 명령 · Tab 자동 완성',
+  'labui.console.hint':
+    'Enter 실행 · ↑ ↓ 이전 명령 · Tab 자동 완성(완성할 것이 없으면 다음 항목으로 이동)',
   'labui.console.choices': '자동 완성 후보',
   'labui.console.queued': '클러스터가 준비되면 실행됩니다.',
   'labui.console.edit': '{path} 파일을 편집기에서 엽니다.',
   'labui.notice.dismiss': '닫기',
+  'labui.toConsole': '명령 입력하기 ↓',
+  'labui.skipped':
+    '방금 실행한 명령으로 건너뛰었습니다. 아직 재생하지 않은 앞 단계 {count}개가 있습니다.',
+  'labui.skipped.play': '그 단계 재생',
+  'labui.typedIn':
+    '명령은 실습 클러스터에서 실행됐습니다. 투어의 {step}단계가 아니라 투어가 끝난 뒤의 클러스터(web이 Running)입니다. “안내 투어로 돌아가기”를 누르면 {step}단계로 돌아갑니다.',
   'labui.ns.pods': '파드 {count}개',
   'labui.ns.none': '아직 네임스페이스가 없습니다.',
   'labui.pod.open': '파드 {name}, 네임스페이스 {namespace}, 노드 {node}, {status}: 자세히 보기',

@@ -32,6 +32,9 @@ describe('completions', () => {
       'podtemplates',
     ]);
     expect(completions(host, 'kubectl get pods ').items).toEqual(['web']);
+    // A name already on the line is not offered again.
+    expect(completions(host, 'kubectl get pods web ').items).toEqual([]);
+    expect(completions(host, 'kubectl delete ns blue ').items).not.toContain('blue');
     expect(completions(host, 'kubectl get pods -n blue ').items).toEqual(['nginx']);
     expect(completions(host, 'kubectl delete ns b').items).toEqual(['blue']);
   });

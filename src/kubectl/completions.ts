@@ -163,7 +163,13 @@ function complete(host: KubectlHost, text: string): Completion {
       ]);
     }
     const t = resolveType((positional[0] ?? '').split(',')[0] ?? '');
-    if (t && isStoredType(t)) return done(namesOf(host, t.resource, t.namespaced ? ns : undefined));
+    // Names already on the line are not offered again (`get pods web <Tab>` does not add `web`).
+    const typed = new Set(positional.slice(1));
+    if (t && isStoredType(t)) {
+      return done(
+        namesOf(host, t.resource, t.namespaced ? ns : undefined).filter((n) => !typed.has(n)),
+      );
+    }
   }
   return done([]);
 }

@@ -73,6 +73,17 @@ export interface LabSnapshot {
   live?: LabLive;
   notice?: LabNotice;
   /**
+   * Steps of an earlier command that were not played because a new command's steps started at
+   * once (`from`: the first of them, an index into `steps`; `count` of them). The player offers
+   * to play them; absent when nothing was skipped.
+   */
+  skipped?: { from: number; count: number };
+  /**
+   * The learner typed into the console during the guided tour, which switched the stage to the
+   * live cluster: the page says so until dismissed or the tour is back.
+   */
+  typedIn?: boolean;
+  /**
    * A workspace file a `vim FILE` line (or `kubectl edit`'s temp file) asked to open (the editor
    * panel clears it).
    */
@@ -113,7 +124,12 @@ export type LabEvent =
   | { type: 'dequeued' }
   | { type: 'ran'; result: LabResult; live: LabLive }
   | { type: 'cleared' }
-  | { type: 'setMode'; mode: LabMode }
+  /** `typed`: the console's first line switched to the lab (the page says so). */
+  | { type: 'setMode'; mode: LabMode; typed?: boolean }
+  /** A new command's steps started at once, leaving `count` earlier steps unplayed (0: none). */
+  | { type: 'skipped'; from: number; count: number }
+  /** The note about typing in the tour was read. */
+  | { type: 'typedInDismissed' }
   | { type: 'dismissNotice' }
   | { type: 'fileOpened' };
 
@@ -236,11 +252,21 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
         ...(r.output ? { output: r.output } : {}),
         ...(s.live?.prompt !== undefined && s.live.prompt !== '$' ? { prompt: s.live.prompt } : {}),
       };
+      const steps = r.steps.length > 0 ? keepLast([...s.steps, ...r.steps], MAX_STEPS) : s.steps;
+      // Trimming drops the oldest steps: the skipped ones move down with the rest.
+      const dropped = s.steps.length + r.steps.length - steps.length;
+      const skipped =
+        s.skipped && dropped > 0
+          ? s.skipped.from - dropped >= 0
+            ? { ...s.skipped, from: s.skipped.from - dropped }
+            : undefined
+          : s.skipped;
       return {
         ...s,
         entries: keepLast([...s.entries, entry], MAX_ENTRIES),
         nextEntryId: s.nextEntryId + 1,
-        steps: r.steps.length > 0 ? keepLast([...s.steps, ...r.steps], MAX_STEPS) : s.steps,
+        steps,
+        skipped,
         live: e.live,
         openFile:
           r.intent?.type === 'edit' || r.intent?.type === 'kubectl-edit'
@@ -251,7 +277,15 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
     case 'cleared':
       return s.entries.length === 0 ? s : { ...s, entries: [] };
     case 'setMode':
-      return e.mode === s.mode ? s : { ...s, mode: e.mode };
+      if (e.mode === s.mode) return s;
+      return e.mode === 'lab'
+        ? { ...s, mode: e.mode, typedIn: e.typed === true || undefined }
+        : { ...s, mode: e.mode, typedIn: undefined };
+    case 'skipped':
+      if (e.count <= 0) return s.skipped === undefined ? s : { ...s, skipped: undefined };
+      return { ...s, skipped: { from: e.from, count: e.count } };
+    case 'typedInDismissed':
+      return s.typedIn ? { ...s, typedIn: undefined } : s;
     case 'dismissNotice':
       return s.notice === undefined ? s : { ...s, notice: undefined };
     case 'fileOpened':
@@ -330,3 +364,5 @@ export const selectLive = (s: LabState) => s.live;
 export const selectNotice = (s: LabState) => s.notice;
 export const selectError = (s: LabState) => s.error;
 export const selectOpenFile = (s: LabState) => s.openFile;
+export const selectSkipped = (s: LabState) => s.skipped;
+export const selectTypedIn = (s: LabState) => s.typedIn;

@@ -8,14 +8,14 @@ const { simple, detailed } = FIXTURE_STORY.levels;
 const ids = (steps: typeof simple) => steps.map((s) => s.id);
 
 describe('matchingStep', () => {
-  it('simple → detailed lands on the detailed step holding the beat’s last message', () => {
+  it('simple → detailed lands on the first detailed step of the beat, where its story starts', () => {
     const landing = simple.map((_, i) => detailed[matchingStep(simple, i, detailed)]?.id);
     expect(landing).toEqual([
       'image-push',
-      'controllers', // api-request ends with message 5, the controllers' step
+      'api-request', // not 'controllers': the learner sees the request before what follows it
       'scheduler-choice',
       'kubelet',
-      'registry-pull',
+      'image-pull',
       'pod-running',
     ]);
   });
@@ -57,9 +57,34 @@ describe('switchLevel', () => {
     const player = createPlayerStore({ stepCount: simple.length, cursor: 4 });
     switchLevel(FIXTURE_STORY, view, player, 'detailed');
     expect(view.getState().level).toBe('detailed');
-    expect(player.getState()).toMatchObject({ stepCount: 10, cursor: 7, status: 'paused' });
+    expect(player.getState()).toMatchObject({ stepCount: 10, cursor: 6, status: 'paused' });
     switchLevel(FIXTURE_STORY, view, player, 'simple');
     expect(player.getState()).toMatchObject({ stepCount: 6, cursor: 4, status: 'paused' });
+  });
+
+  it('Detailed → Simple → Detailed without moving returns to the same detailed step', () => {
+    const view = createViewStore({ lang: 'en', level: 'detailed' });
+    const player = createPlayerStore({ stepCount: detailed.length, cursor: 3 }); // controllers
+    switchLevel(FIXTURE_STORY, view, player, 'simple');
+    expect(simple[player.getState().cursor]?.id).toBe('api-request');
+    switchLevel(FIXTURE_STORY, view, player, 'detailed');
+    expect(detailed[player.getState().cursor]?.id).toBe('controllers');
+    // Every detailed step round-trips.
+    for (const [i, step] of detailed.entries()) {
+      player.getState().seek(i);
+      switchLevel(FIXTURE_STORY, view, player, 'simple');
+      switchLevel(FIXTURE_STORY, view, player, 'detailed');
+      expect(detailed[player.getState().cursor]?.id).toBe(step.id);
+    }
+  });
+
+  it('after moving at the other level, switching back starts that beat at its first step', () => {
+    const view = createViewStore({ lang: 'en', level: 'detailed' });
+    const player = createPlayerStore({ stepCount: detailed.length, cursor: 3 }); // controllers
+    switchLevel(FIXTURE_STORY, view, player, 'simple');
+    player.getState().next(); // scheduler-choice
+    switchLevel(FIXTURE_STORY, view, player, 'detailed');
+    expect(detailed[player.getState().cursor]?.id).toBe('scheduler-choice');
   });
 
   it('never lets a subscriber see a cursor outside the level it reads', () => {
@@ -86,7 +111,7 @@ describe('switchLevel', () => {
     const player = createPlayerStore({ stepCount: simple.length, cursor: 1 });
     player.getState().play();
     switchLevel(FIXTURE_STORY, view, player, 'detailed');
-    expect(player.getState()).toMatchObject({ status: 'playing', cursor: 3 });
+    expect(player.getState()).toMatchObject({ status: 'playing', cursor: 1 });
   });
 
   it('at the start stays idle at step 1', () => {

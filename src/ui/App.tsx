@@ -13,14 +13,17 @@ import {
 import type { Story, StoryStep, Text } from '../story/types.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { LevelSwitch } from './LevelSwitch.tsx';
+import { LabCatchUp } from './lab/LabCatchUp.tsx';
 import { type LabContextValue, LabProvider, useLab, useLabPlayer } from './lab/LabContext.tsx';
 import { LabDock } from './lab/LabDock.tsx';
 import { LazyLabPanels } from './lab/LazyLabPanels.tsx';
 import { NamespacePanel } from './lab/NamespacePanel.tsx';
+import { ToConsole } from './lab/ToConsole.tsx';
 import { PlayerStoreProvider, usePlayer, usePlayerStore } from './PlayerStoreContext.tsx';
 import { messageText } from './panels/messageText.ts';
 import { Narration } from './player/Narration.tsx';
 import { PlayerControls } from './player/PlayerControls.tsx';
+import { useFollowStep } from './player/useFollowStep.ts';
 import { useKeyboardShortcuts } from './player/useKeyboardShortcuts.ts';
 import { StageControls } from './StageControls.tsx';
 import { type StageModel, type StageNamespace, stageNamespaces } from './stage/model.ts';
@@ -139,6 +142,8 @@ function Explainer({ story }: { story: Story }) {
     [stepModel, namespaces],
   );
   const labPicture = useLabPicture(story, level);
+  const labCursor = useStore(labPlayer, selectCursor);
+  useFollowStep(lab ? `lab:${labCursor}` : `${level}:${cursor}`);
   const say = (text: Text) => t(text.key, text.params);
   const model = lab ? labPicture.model : tourModel;
   const starting = lab && labStatus === 'loading';
@@ -195,9 +200,14 @@ function Explainer({ story }: { story: Story }) {
                 onChange={(next) => switchLevel(story, view, tourPlayer, next)}
               />
             )}
-            <Narration title={title} text={text} />
+            {/* The player above the narration: its buttons never move when a step's text is
+                longer or shorter, so clicking Next twice goes forward twice. */}
             <PlayerControls stepTitle={title} />
-            <LabDock />
+            {lab ? <LabCatchUp /> : null}
+            <Narration title={title} text={text} scrollable={lab}>
+              {lab && model?.stepId === 'lab' ? <ToConsole /> : null}
+            </Narration>
+            <LabDock tourStep={cursor + 1} />
             <footer className="app-footer">
               <p>{t('footer.note')}</p>
             </footer>

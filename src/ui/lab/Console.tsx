@@ -134,11 +134,16 @@ export function Console() {
       dispatch({ type: 'historyDown' });
       caret.current = store.getState().input.length;
     } else if (event.key === 'Tab' && !event.shiftKey && event.currentTarget.value.trim() !== '') {
-      // On an empty line Tab moves focus as usual, so keyboard users are never trapped here.
-      event.preventDefault();
+      // Tab completes the word at the caret. With nothing to complete (or before the cluster
+      // has loaded) it moves focus as usual, so keyboard users are never trapped here.
       const at = event.currentTarget.selectionStart ?? event.currentTarget.value.length;
+      const before = store.getState().input;
       const next = controller.complete(at);
-      if (next !== undefined) caret.current = next;
+      const after = store.getState();
+      if (next !== undefined && (after.input !== before || after.choices.length > 0)) {
+        event.preventDefault();
+        caret.current = next;
+      }
     } else if (
       event.key === 'c' &&
       event.ctrlKey &&

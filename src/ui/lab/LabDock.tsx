@@ -4,6 +4,7 @@ import { useT } from '../ViewStoreContext.tsx';
 import { Console } from './Console.tsx';
 import { useLab, useLabController, useLabStore } from './LabContext.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
+import { TypedInNote } from './TypedInNote.tsx';
 import './lab.css';
 
 /** What the session had to say about saving or restoring the lab, with a way to dismiss it. */
@@ -32,10 +33,11 @@ function Notice() {
 
 /**
  * The hands-on lab's dock beside the stage, in both modes: what it is, the way in and out, the
- * session's notice and the kubectl console. It stays in one place whichever mode is on, so the
+ * session's notice, the note after typing in the tour (`tourStep`: where the tour is) and the
+ * kubectl console. It stays in one place whichever mode is on, so the
  * console keeps focus when the first command switches the stage to the live cluster.
  */
-export function LabDock({ children }: { children?: ReactNode }) {
+export function LabDock({ children, tourStep }: { children?: ReactNode; tourStep?: number }) {
   const t = useT();
   const mode = useLab(selectMode);
   return (
@@ -48,6 +50,7 @@ export function LabDock({ children }: { children?: ReactNode }) {
       </div>
       {mode === 'guided' ? <p className="lab-intro">{t('labui.intro')}</p> : null}
       <Notice />
+      {tourStep === undefined ? null : <TypedInNote tourStep={tourStep} />}
       <Console />
       {children}
     </section>

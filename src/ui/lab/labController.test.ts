@@ -94,7 +94,40 @@ describe('lab controller against the real session', () => {
     expect(player.getState().status).toBe('finished');
   });
 
-  it('lines run while earlier steps still play join the queue instead of cutting them short', async () => {
+  it('a command typed while an earlier one still plays starts at once; the page counts what it skipped', async () => {
+    const { store, player, controller } = setup();
+    await controller.ensureLoaded();
+    controller.submit('kubectl create deployment nginx --image=nginx');
+    const first = store.getState().steps.length;
+    expect(player.getState()).toMatchObject({ cursor: 0, status: 'playing' });
+    player.getState().tick(); // the stage shows the deployment's second step
+    await Promise.resolve(); // the learner types the next line later: a new action
+    controller.submit('kubectl create namespace orange');
+    expect(store.getState().steps.length).toBe(first + 2);
+    expect(player.getState()).toMatchObject({ cursor: first, status: 'playing' });
+    // Steps 3…first of the deployment were not played: counted, and still in the timeline.
+    expect(store.getState().skipped).toEqual({ from: 2, count: first - 2 });
+    // The next command that skips nothing clears the count.
+    player.getState().seek(first + 1);
+    await Promise.resolve();
+    controller.submit('kubectl get namespaces');
+    expect(store.getState().skipped).toBeUndefined();
+  });
+
+  it('typing the first command during the tour switches to the lab and says so; a button does not', async () => {
+    const { store, controller } = setup();
+    expect(store.getState().mode).toBe('guided');
+    controller.submit('kubectl get pods');
+    expect(store.getState()).toMatchObject({ mode: 'lab', typedIn: true });
+    controller.setMode('guided');
+    expect(store.getState().typedIn).toBeUndefined();
+    controller.run('kubectl get pods');
+    expect(store.getState().mode).toBe('lab');
+    expect(store.getState().typedIn).toBeUndefined();
+    await controller.ensureLoaded();
+  });
+
+  it('lines run in one go (a paste) join the queue instead of cutting each other short', async () => {
     const { store, player, controller } = setup();
     await controller.ensureLoaded();
     controller.submit('kubectl create deployment nginx --image=nginx');

@@ -85,18 +85,36 @@ export function createLabController(opts: LabControllerOptions): LabController {
   let loading: Promise<void> | undefined;
   const dispatch: LabState['dispatch'] = (event) => store.getState().dispatch(event);
 
+  /**
+   * Whether a result shown now belongs to the same action as the one before: lines run in one
+   * go (a paste, the lines queued while the cluster started, a what-if's lines) are one action
+   * and their stories play in order. The flag falls at the end of the current task's microtasks.
+   */
+  let inAction = false;
+
   const show = (result: LabResult, s: LabSession): void => {
     const before = store.getState().steps;
     dispatch({ type: 'ran', result, live: liveOf(s) });
     const after = store.getState().steps;
     if (after === before) return;
-    // Still playing earlier steps (lines queued while the cluster started, or typed fast): the
-    // new steps join the queue, so every line's story is told in order. Otherwise they play
-    // from the first new one (trimming may have dropped old steps from the front).
-    const wasPlaying = player.getState().status === 'playing';
+    const sameAction = inAction;
+    if (!inAction) {
+      inAction = true;
+      queueMicrotask(() => {
+        inAction = false;
+      });
+    }
+    const { status, cursor } = player.getState();
     player.getState().setStepCount(after.length);
-    if (wasPlaying) return;
-    player.getState().seek(Math.max(0, after.length - result.steps.length));
+    // The same action's further lines join the queue behind its first.
+    if (sameAction && status === 'playing') return;
+    // A new action: its steps play at once (trimming may have dropped old steps from the
+    // front). Earlier steps still waiting to play are skipped, not lost: the page says how many
+    // and offers to play them (LabCatchUp.tsx); Previous reaches them too.
+    const first = Math.max(0, after.length - result.steps.length);
+    const unplayed = sameAction || status !== 'playing' ? 0 : Math.max(0, first - cursor - 1);
+    dispatch({ type: 'skipped', from: cursor + 1, count: unplayed });
+    player.getState().seek(first);
     // On the last step already (a one-step line): done. `play` there would start over from 0.
     if (player.getState().status !== 'finished') player.getState().play();
   };
@@ -198,8 +216,8 @@ export function createLabController(opts: LabControllerOptions): LabController {
     const text = full.trim();
     dispatch({ type: 'submitted', line: text, keepInput });
     if (text === '') return;
-    // Typing a command is the way into the live cluster.
-    dispatch({ type: 'setMode', mode: 'lab' });
+    // Typing a command is the way into the live cluster (from the tour, the page says so).
+    dispatch({ type: 'setMode', mode: 'lab', typed: !keepInput });
     if (session) runInTurn(text);
     else void ensureLoaded();
   };

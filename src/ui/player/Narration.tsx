@@ -33,14 +33,32 @@ export function withCode(text: string): ReactNode[] {
  * What is happening in this step, in words. A polite live region: when the step changes,
  * screen readers read the new title and text once the learner is idle.
  */
-export function Narration({ title, text }: { title: string; text: string }) {
+export function Narration({
+  title,
+  text,
+  children,
+  scrollable,
+}: {
+  title: string;
+  text: string;
+  /** An action under the text (the lab's "Type a command" before its first command). */
+  children?: ReactNode;
+  /** The box may scroll (the lab caps its height for the console): keyboard users can focus it. */
+  scrollable?: boolean;
+}) {
   const t = useT();
   return (
-    <section className="narration" aria-label={t('narration.label')}>
+    <section
+      className="narration"
+      aria-label={t('narration.label')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be focusable.
+      tabIndex={scrollable ? 0 : undefined}
+    >
       <div data-testid="narration" aria-live="polite" aria-atomic="true">
         <h2 className="narration-title">{title}</h2>
         <p className="narration-text">{withCode(text)}</p>
       </div>
+      {children}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import {
 } from '../../store/player.ts';
 import { usePlayer, usePlayerStore } from '../PlayerStoreContext.tsx';
 import { useT } from '../ViewStoreContext.tsx';
+import { scrollBehavior } from './useFollowStep.ts';
 
 function Glyph({ d }: { d: string }) {
   return (
@@ -55,8 +56,23 @@ export function PlayerControls({ stepTitle }: { stepTitle: string }) {
         <p className="player-progress" data-testid="progress">
           {progress}
         </p>
+        {/* On a phone the narration is far above the diagram: the pinned player names the step,
+            and a tap brings its whole text into view (hidden on wide screens, where the
+            narration sits right under the player). */}
+        <button
+          type="button"
+          className="player-title"
+          title={t('player.toNarration')}
+          onClick={() =>
+            document
+              .querySelector('.narration')
+              ?.scrollIntoView({ block: 'start', behavior: scrollBehavior() })
+          }
+        >
+          {stepTitle}
+        </button>
         <label className="player-speed">
-          <span>{t('player.speed')}</span>
+          <span className="player-speed-label">{t('player.speed')}</span>
           <select value={speed} onChange={onSpeed}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
@@ -109,6 +125,8 @@ export function PlayerControls({ stepTitle }: { stepTitle: string }) {
           type="button"
           className="player-button player-button--primary"
           onClick={() => store.getState().togglePlay()}
+          // Nothing to play yet (the lab before its first command): marked so, like Next.
+          aria-disabled={stepCount === 0}
           data-status={status}
         >
           <Glyph d={playing ? GLYPHS.pause : GLYPHS.play} />
