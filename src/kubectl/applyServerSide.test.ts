@@ -295,7 +295,7 @@ describe('managedFields', () => {
     manager: kube-controller-manager
     operation: Update
     subresource: status
-    time: "2026-01-06T00:00:13Z"
+    time: "2026-01-06T00:00:14Z"
 `);
   });
 
