@@ -3,6 +3,7 @@
  *
  *   docker build -t NAME .      build an image on the developer's laptop
  *   docker push NAME            upload it to the registry (Docker Hub)
+ *   docker images, docker tag   list and rename images on the laptop (dockerLocal.ts)
  *   sim stop-node NODE          the node fails: kubelet, kube-proxy and container runtime stop
  *                               (the control-plane node takes the API server and controllers along)
  *   sim start-node NODE         the node boots again
@@ -14,6 +15,7 @@
 import shellQuote from 'shell-quote';
 import type { Cluster } from '../engine/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
+import { dockerImages, dockerTag } from './dockerLocal.ts';
 
 const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
@@ -97,8 +99,14 @@ function docker(cluster: Cluster, args: string[]): RunResult {
     const text = `${res.lines.join('\n')}\n`;
     return res.ok ? ok(text) : fail(text);
   }
+  if (sub === 'images') return dockerImages(cluster, rest, 'docker images');
+  if (sub === 'image' && (rest[0] === 'ls' || rest[0] === 'list'))
+    return dockerImages(cluster, rest.slice(1), `docker image ${rest[0]}`);
+  if (sub === 'tag') return dockerTag(cluster, rest, 'docker tag');
+  if (sub === 'image' && rest[0] === 'tag')
+    return dockerTag(cluster, rest.slice(1), 'docker image tag');
   return fail(
-    `docker: '${sub ?? ''}' is not a docker command in this simulation (try: docker build -t NAME . / docker push NAME).\n`,
+    `docker: '${sub ?? ''}' is not a docker command in this simulation (try: docker build -t NAME . / docker push NAME / docker images / docker tag SOURCE TARGET).\n`,
   );
 }
 

@@ -30,6 +30,7 @@ import {
   type PushResult,
   parseImageName,
   Registry,
+  type TagResult,
 } from './registry/index.ts';
 import type { Actor, Message, Reconciler } from './runtime/controller.ts';
 import { type ReconcileError, Runtime } from './runtime/runtime.ts';
@@ -106,6 +107,8 @@ export interface DockerFacade {
    * publisher (the study note's story pushes `nginx`); the learner's pushes never are.
    */
   push(image: string, opts?: { official?: boolean }): PushResult;
+  /** `docker tag SOURCE TARGET` on the laptop (no message: nothing leaves the machine). */
+  tag(source: string, target: string): TagResult;
 }
 
 /** A file written (content) or removed (null) in a storage scope, at epoch ms `at`. */
@@ -129,6 +132,7 @@ export interface Input {
     | 'startKubelet'
     | 'docker.build'
     | 'docker.push'
+    | 'docker.tag'
     | 'files.write'
     | 'etcd.snapshot';
   actor?: Actor;
@@ -414,6 +418,15 @@ class ClusterImpl implements Cluster {
         this.#input({ op: 'docker.push', args: opts?.official ? [image, 'official'] : [image] });
         return this.#dockerPush(image, opts?.official === true);
       },
+      tag: (source, target) => {
+        const res = this.registry.tag(source, target);
+        // Only a tag that happened changes what a replay must rebuild.
+        if (res.ok) {
+          this.#input({ op: 'docker.tag', args: [source, target] });
+          this.#registryView = undefined;
+        }
+        return res;
+      },
     };
     const others = (opts.components ?? defaultComponents)({
       nodes: this.#nodes,
@@ -512,13 +525,25 @@ class ClusterImpl implements Cluster {
       summary: { key: 'msg.image.build', params: { image } },
       label: `docker build -t ${image} .`,
     });
-    const img = this.registry.build(image);
+    const img = this.registry.build(image, this.#rt.now);
     this.#registryView = undefined;
     return img;
   }
 
   #dockerPush(image: string, official: boolean): PushResult {
     const name = parseImageName(image);
+    if (this.registry.localImage(image) === undefined) {
+      // No such image on the laptop: docker refuses before it contacts any registry, so the
+      // request stays on the developer's machine (a badge on the laptop, not an arrow).
+      this.#rt.record({
+        from: 'developer',
+        to: 'developer',
+        kind: 'image.push',
+        summary: { key: 'msg.image.push', params: { image } },
+        label: `docker push ${image}`,
+      });
+      return this.registry.push(image, { official });
+    }
     this.#rt.record({
       from: 'developer',
       to: 'registry',
@@ -553,6 +578,8 @@ class ClusterImpl implements Cluster {
     if (input.op === 'docker.build') this.docker.build(input.args[0] as string);
     else if (input.op === 'docker.push')
       this.docker.push(input.args[0] as string, { official: input.args[1] === 'official' });
+    else if (input.op === 'docker.tag')
+      this.docker.tag(input.args[0] as string, input.args[1] as string);
     else if (input.op === 'stopNode') this.stopNode(input.args[0] as string);
     else if (input.op === 'files.write') {
       this.writeFiles(input.args[0] as string, input.args[1] as StoredFile[]);

@@ -59,8 +59,10 @@ describe('lab narration that depends on what happened (review 18)', () => {
     expect(say(step?.text, 'ko')).toBe(
       '아무것도 보내지 않았습니다. 이 노트북에는 learner/notbuilt 태그가 붙은 이미지가 없습니다. docker push는 먼저 빌드하거나 태그해 둔 이미지만 올립니다. docker build -t learner/notbuilt . 을 먼저 실행한 뒤 docker push learner/notbuilt 명령을 실행하세요.',
     );
-    // The answer on the stage says so too: nothing reached Docker Hub.
-    const answer = step?.messages.find((m) => m.kind === 'image.pushed');
+    // The stage says so too: the request stays on the laptop, nothing reached Docker Hub.
+    expect(step?.messages.some((m) => m.to === 'registry' || m.from === 'registry')).toBe(false);
+    const answer = step?.messages.find((m) => m.kind === 'image.push');
+    expect(answer?.to).toBe('developer');
     expect(say(answer?.summary)).toBe(
       'Nothing reaches Docker Hub: the laptop has no image tagged learner/notbuilt, so docker stops before uploading anything.',
     );

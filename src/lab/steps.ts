@@ -895,13 +895,12 @@ export function narrate(
   const push = msgs.find((m) => m.kind === 'image.push');
   if (push) {
     const image = String(push.summary.params?.image ?? '');
+    // No image with that tag on the laptop: the local docker refuses, nothing reaches a
+    // registry (the request stays on the laptop).
+    if (push.to === 'developer') return pick('lab.step.docker.pushMissing', { image });
     // Docker Hub's answer: a push into library/ (a name without an account) is denied.
     const denied = msgs.some((m) => m.kind === 'image.pushed' && m.summary.params?.ok === 'false');
-    if (!denied) return pick('lab.step.docker.push', { image });
-    // No image with that tag on the laptop: the local docker refuses, nothing reaches a registry.
-    const full = parseImageName(image)?.full;
-    const built = cluster.registry.localImages().some((i) => i.ref === full);
-    return pick(built ? 'lab.step.docker.pushDenied' : 'lab.step.docker.pushMissing', { image });
+    return pick(denied ? 'lab.step.docker.pushDenied' : 'lab.step.docker.push', { image });
   }
 
   // The API server's own loop wrote the kubernetes Service, its Endpoints or its EndpointSlice

@@ -153,7 +153,10 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
     case 'image.build':
       return text('story.msg.image.build', { image: String(p.image ?? '') });
     case 'image.push':
-      return text('story.msg.image.push', { image: String(p.image ?? '') });
+      // To the laptop itself: no image with that tag there, docker stopped before any upload.
+      return text(m.to === 'developer' ? 'story.msg.image.pushMissing' : 'story.msg.image.push', {
+        image: String(p.image ?? ''),
+      });
     case 'image.pushed': {
       const image = String(p.image ?? '');
       if (p.ok !== 'false') return text('story.msg.image.pushed', { image });

@@ -18,5 +18,6 @@ export {
   type ResolvedImage,
   type ResolveFailureReason,
   type ResolveResult,
+  type TagResult,
   type SeedImage,
 } from './registry.ts';

@@ -50,7 +50,14 @@ export interface LocalImage extends ImageManifest {
   /** `IMAGE ID` as `docker images` shows it (first 12 hex of the config digest). */
   id: string;
   builds: number;
+  /** Virtual ms of the build (`CREATED` in `docker images`); a tag keeps its source's. */
+  createdMs: number;
 }
+
+/** Why `docker tag` refused. */
+export type TagResult =
+  | { ok: true; image: LocalImage }
+  | { ok: false; reason: 'NoSuchImage' | 'InvalidTarget' };
 
 export interface PushResult {
   ok: boolean;
@@ -411,6 +418,8 @@ function layersFor(key: string, total: number, n: number): Layer[] {
 }
 
 const BASE_IMAGE = 'docker.io/library/nginx:latest';
+/** How many dangling images the laptop keeps (a learner rebuilding in a loop fills no memory). */
+const DANGLING_LIMIT = 50;
 /** How many references `resolve` remembers before it starts over. */
 const RESOLVED_LIMIT = 1024;
 
@@ -418,6 +427,8 @@ const RESOLVED_LIMIT = 1024;
 export class Registry {
   private readonly repos = new Map<string, Map<string, ImageManifest>>();
   private readonly local = new Map<string, LocalImage>();
+  /** Images a rebuild took the last name from: `<none>` in `docker images`, newest last. */
+  private readonly dangling: LocalImage[] = [];
   /**
    * `resolve` answers by reference, frozen, until the repositories change (a push): every pull
    * of a node resolves its image, and a cluster pulls few distinct ones.
@@ -516,7 +527,7 @@ export class Registry {
    * `docker build -t NAME .` on the developer's machine: the nginx base layers plus one
    * layer for the application. Building again makes a new image (new digest).
    */
-  build(image: string): LocalImage | undefined {
+  build(image: string, nowMs = 0): LocalImage | undefined {
     const name = parseImageName(image);
     if (!name) return undefined;
     const builds = (this.local.get(name.full)?.builds ?? 0) + 1;
@@ -537,14 +548,65 @@ export class Registry {
       layers,
       id: fakeDigest(`config:${name.full}#${builds}`).slice(7, 19),
       builds,
+      createdMs: nowMs,
     };
+    this.untagged(name.full);
     this.local.set(name.full, img);
     return img;
+  }
+
+  /** Before `ref` names another image: keep its old image as dangling if nothing else names it. */
+  private untagged(ref: string): void {
+    const old = this.local.get(ref);
+    if (!old) return;
+    for (const [other, img] of this.local) if (other !== ref && img.id === old.id) return;
+    this.dangling.push(old);
+    if (this.dangling.length > DANGLING_LIMIT) this.dangling.shift();
+  }
+
+  /** An image by (a prefix of at least 4 characters of) its ID, as docker accepts it. */
+  private byId(id: string): LocalImage | undefined {
+    if (!/^[0-9a-f]{4,64}$/.test(id)) return undefined;
+    const found = [...this.local.values(), ...this.dangling].filter((i) => i.id.startsWith(id));
+    return found.length > 0 && found.every((i) => i.id === found[0]?.id) ? found[0] : undefined;
+  }
+
+  /** Images that lost their last name to a rebuild or a retag, oldest first. */
+  danglingImages(): LocalImage[] {
+    return [...this.dangling];
   }
 
   /** Images on the developer's machine. */
   localImages(): LocalImage[] {
     return [...this.local.values()];
+  }
+
+  /** The local image a reference names (`myweb` is `docker.io/library/myweb:latest`). */
+  localImage(image: string): LocalImage | undefined {
+    const name = parseImageName(image);
+    return name ? this.local.get(name.full) : undefined;
+  }
+
+  /**
+   * `docker tag SOURCE TARGET`: TARGET names the same image (same ID, layers and digest) on
+   * the developer's machine; a later `docker push TARGET` uploads it under that name.
+   */
+  tag(source: string, target: string): TagResult {
+    const src = this.localImage(source) ?? this.byId(source);
+    if (!src) return { ok: false, reason: 'NoSuchImage' };
+    const name = parseImageName(target);
+    if (!name || name.digest) return { ok: false, reason: 'InvalidTarget' };
+    const previous = this.local.get(name.full);
+    if (previous?.id !== src.id) this.untagged(name.full);
+    const image: LocalImage = {
+      ...src,
+      repository: name.repository,
+      tag: name.tag,
+      ref: name.full,
+      builds: previous?.builds ?? src.builds,
+    };
+    this.local.set(name.full, image);
+    return { ok: true, image };
   }
 
   /**
