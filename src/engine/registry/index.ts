@@ -18,6 +18,6 @@ export {
   type ResolvedImage,
   type ResolveFailureReason,
   type ResolveResult,
-  type TagResult,
   type SeedImage,
+  type TagResult,
 } from './registry.ts';
