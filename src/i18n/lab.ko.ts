@@ -7,7 +7,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청을 보냅니다. API 서버가 요청을 확인하고 오브젝트를 etcd에 저장한 뒤 {code} 응답을 돌려줍니다.',
   'lab.step.kubectl.read.title': 'kubectl 조회',
   'lab.step.kubectl.read.text':
-    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 etcd에서 읽어 {code} 응답합니다. 바뀌는 것은 없습니다. kubectl은 resourceVersion 없이 묻고(목록은 limit=500을 붙여서), Kubernetes 1.32에서 이런 읽기는 API 서버의 watch 캐시가 아니라 etcd로 곧장 갑니다. watch 캐시는 컴포넌트들의 watch에 쓰입니다.',
+    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 etcd에서 읽어 {code} 응답을 돌려줍니다. 바뀌는 것은 없습니다. kubectl은 resourceVersion 없이 묻고(목록은 limit=500을 붙여서), 쿠버네티스 1.32에서 이런 읽기는 API 서버의 watch 캐시가 아니라 etcd로 곧장 갑니다. watch 캐시는 컴포넌트들의 watch에 쓰입니다.',
   'lab.step.kubectl.error.title': 'API 서버가 거절함',
   'lab.step.kubectl.error.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {code} 응답을 돌려주고 아무것도 저장하지 않습니다.',
@@ -251,7 +251,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{node} 노드가 다시 부팅되고 kubelet이 스태틱 파드(kube-apiserver, etcd, kube-scheduler, kube-controller-manager)를 시작합니다. API 서버가 멈출 때 모든 watch가 끊겼으므로, 각 kubelet과 kube-proxy는 지켜보던 것을 먼저 다시 list한 뒤 그 시점부터 다시 watch합니다. 그동안 통과한 요청이 없으니 바뀐 것은 없습니다.',
   'lab.step.controlPlaneStarted.title': '스케줄러와 컨트롤러가 새로 시작합니다',
   'lab.step.controlPlaneStarted.text':
-    '스케줄러와 컨트롤러 매니저가 빈 캐시로 시작해 지켜볼 것을 모두 list합니다. 노드 컨트롤러는 지금부터 모든 노드에 유예 시간을 새로 주므로, 마지막 하트비트가 오래돼 보인다는 이유로 워커를 죽은 것으로 보지 않습니다. 또 모든 노드를 다시 등록합니다(RegisteredNode).',
+    '스케줄러와 컨트롤러 매니저가 빈 캐시로 시작해 지켜볼 것을 모두 list합니다. 노드 컨트롤러는 지금부터 모든 노드에 유예 시간을 새로 주므로, 마지막 하트비트가 오래돼 보인다는 이유로 워커 노드를 죽은 것으로 보지 않습니다. 또 모든 노드를 다시 등록합니다(RegisteredNode).',
   'lab.step.apiServerDown.title': 'API 서버가 응답하지 않습니다',
   'lab.step.apiServerDown.text':
     'kubectl이 연결하지 못했습니다. API 서버는 멈춘 {node} 노드에서 실행되고 있었습니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없습니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
