@@ -348,7 +348,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '네임스페이스를 보세요. default, kube-system, kube-public, kube-node-lease는 설치하면 따라오는 것이고 blue가 새로 생겼습니다.',
   'lab.lesson.create-orange': '같은 방법으로 orange를 만드세요.',
   'lab.lesson.dry-run':
-    '이번엔 green을 YAML 파일로 만듭니다. --dry-run=client는 보낼 내용을 보내지 않고 출력만 하고, >는 그것을 green-ns.yaml에 저장합니다.',
+    '이번엔 green을 YAML 파일로 만듭니다. --dry-run=client는 보낼 내용을 보내지 않고 출력만 하고, > 기호는 그 출력을 green-ns.yaml에 저장합니다.',
   'lab.lesson.open-file':
     '파일을 열어 보세요. 네임스페이스는 이름 하나뿐입니다. (vi에서 :se nu를 치면 줄 번호가 나옵니다.)',
   'lab.lesson.create-green': '-f로 파일에서 green을 만드세요.',

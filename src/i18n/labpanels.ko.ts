@@ -129,10 +129,10 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.lesson.next': '다음',
   'labPanel.lesson.todo': '할 일',
   'labPanel.kubectlEdit.waiting':
-    'kubectl edit가 편집기가 닫히기를 기다리고 있습니다({file}). 아래에서 오브젝트를 고친 뒤 적용하거나 취소하세요.',
+    'kubectl edit 명령은 편집기가 닫히기를 기다리는 중입니다({file}). 아래에서 오브젝트를 고친 뒤 적용하거나 취소하세요.',
   'labPanel.kubectlEdit.apply': '저장하고 적용',
   'labPanel.kubectlEdit.cancel': '편집 취소',
-  'labPanel.kubectlEdit.open': 'kubectl edit가 기다리는 파일 열기',
+  'labPanel.kubectlEdit.open': 'kubectl edit 명령이 기다리는 파일 열기',
   'labPanel.lesson.type': '대신 입력',
   'labPanel.lesson.typeLabel': '콘솔에서 {command} 실행',
   'labPanel.lesson.complete':

@@ -16,7 +16,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.container-flow.simple.kubelet.title': '{node}의 kubelet아, nginx 만들어 줘',
   'story.container-flow.simple.kubelet.text':
     '{node}의 kubelet이 일을 받습니다. {pod} 파드를 nginx로 실행하라는 일입니다. (실제로는 kubelet이 자기 노드에 배정된 파드를 API 서버에서 watch합니다.) kubelet은 컨테이너 런타임에 파드 준비를 요청하고, STATUS는 ContainerCreating이 됩니다.',
-  'story.container-flow.simple.image-pull.title': '런타임이 이미지를 받아오기',
+  'story.container-flow.simple.image-pull.title': '런타임이 이미지를 받아 오기',
   'story.container-flow.simple.image-pull.text':
     'kubelet이 컨테이너 런타임(공부 노트에서는 Docker, 요즘은 containerd)에 nginx를 요청합니다. 런타임은 개발자가 푸시해 둔 이미지를 Docker Hub에서 받아옵니다.',
   'story.container-flow.simple.pod-running.title': '파드가 Running 상태가 되기',
@@ -50,7 +50,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.container-flow.detailed.kubelet.title': '{node}의 kubelet이 알아채기',
   'story.container-flow.detailed.kubelet.text':
     '바인딩으로 파드가 바뀌었으니 API 서버가 이 파드를 watch하는 모든 컴포넌트에 알립니다. 스케줄러와 컨트롤러 매니저에게는 MODIFIED이지만, 자기 노드에 배정된 파드만 지켜보는 {node}의 kubelet에게는 새 파드이므로 ADDED로 갑니다. kubelet은 CRI로 컨테이너 런타임에 파드 샌드박스(네트워크 네임스페이스와 IP)를 요청하고 파드 상태를 보고합니다. STATUS는 ContainerCreating입니다.',
-  'story.container-flow.detailed.image-pull.title': '런타임이 nginx를 받아오기',
+  'story.container-flow.detailed.image-pull.title': '런타임이 nginx를 받아 오기',
   'story.container-flow.detailed.image-pull.text':
     'kubelet이 컨테이너 런타임에 nginx를 받아 오라고 하고, Pulling 이벤트를 남기고, 샌드박스가 받은 파드 IP를 보고합니다. 런타임(요즘은 containerd, 공부 노트에서는 Docker)이 Docker Hub에서 매니페스트와 레이어를 내려받고, 다 받으면 kubelet에게 알립니다.',
   'story.container-flow.detailed.container-start.title': '컨테이너 시작',
@@ -63,7 +63,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.msg.image.build': 'docker build가 노트북에서 {image} 이미지를 만듭니다.',
   'story.msg.image.push': 'docker push가 {image} 이미지를 Docker Hub로 보냅니다.',
   'story.msg.image.pushDenied':
-    'Docker Hub가 {image} 푸시를 거부합니다: requested access to the resource is denied (이미지는 올라가지 않았습니다).',
+    'Docker Hub가 {image} 이미지의 푸시를 거부합니다: requested access to the resource is denied (이미지는 올라가지 않았습니다).',
   'story.msg.image.pushMissing':
     'Docker Hub에는 아무것도 가지 않습니다. 노트북에 {image} 태그가 붙은 이미지가 없어서 docker가 올리기 전에 멈춥니다.',
   'story.msg.image.pushed': 'Docker Hub가 {image} 이미지를 저장하고 다이제스트로 답합니다.',
@@ -73,7 +73,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
     '{actor} → API 서버: 파드 {name}의 {container} 컨테이너에서 명령 실행(exec) 요청.',
   'story.msg.api.log': '{actor} → API 서버: 파드 {name}의 {container} 컨테이너 로그 요청.',
   'story.msg.kubelet.exec':
-    'API 서버가 {name} 파드가 실행 중인 {node} 노드의 kubelet에 exec를 넘깁니다.',
+    'API 서버가 {name} 파드가 실행 중인 {node} 노드의 kubelet에 exec 요청을 넘깁니다.',
   'story.msg.kubelet.log':
     'API 서버가 {node}의 kubelet에 로그를 요청하고, kubelet은 노드에 있는 로그 파일을 읽습니다.',
   'story.msg.cri.exec': 'kubelet이 런타임에 {container} 컨테이너 안에서 명령을 실행하라고 합니다.',
@@ -81,9 +81,9 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
     '{actor} → API 서버: 파드 {name}의 {container} 컨테이너에서 돌고 있는 프로세스에 연결(attach) 요청.',
   'story.msg.api.portforward': '{actor} → API 서버: 파드 {name}의 포트 포워딩 요청.',
   'story.msg.kubelet.attach':
-    'API 서버가 {name} 파드가 실행 중인 {node} 노드의 kubelet에 attach를 넘깁니다.',
+    'API 서버가 {name} 파드가 실행 중인 {node} 노드의 kubelet에 attach 요청을 넘깁니다.',
   'story.msg.kubelet.portforward':
-    'API 서버가 {name} 파드가 실행 중인 {node} 노드의 kubelet에 포트 포워딩을 넘깁니다.',
+    'API 서버가 {name} 파드가 실행 중인 {node} 노드의 kubelet에 포트 포워딩 요청을 넘깁니다.',
   'story.msg.cri.attach':
     'kubelet이 런타임에 {container} 컨테이너에서 돌고 있는 프로세스의 입출력 스트림을 달라고 합니다.',
   'story.msg.cri.portforward': 'kubelet이 런타임에 파드 네트워크 안의 포트로 연결하라고 합니다.',
