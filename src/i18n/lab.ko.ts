@@ -100,7 +100,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.serviceEndpoints.title': '서비스 {service} 뒤의 파드',
   'lab.step.serviceEndpoints.text':
     '컨트롤러 매니저가 서비스 {service}의 셀렉터에 맞는 파드를 찾습니다. endpoints 컨트롤러는 Endpoints {service}에, endpointslice 컨트롤러는 EndpointSlice {slice}에 그 파드들을 적습니다(파드 {count}개, 각각의 IP와 준비 여부). 각 노드의 kube-proxy가 서비스로 오는 트래픽을 이 주소들로 보냅니다.',
-  'lab.step.serviceEndpointsGone.title': '서비스 {service} 삭제: 엔드포인트도 함께 사라집니다',
+  'lab.step.serviceEndpointsGone.title': '서비스 {service} 삭제: 엔드포인트도 함께 삭제',
   'lab.step.serviceEndpointsGone.text':
     'endpoints 컨트롤러가 Endpoints {service} 오브젝트를 지우고, 가비지 수집기는 그 서비스가 소유하던 EndpointSlice {slice} 오브젝트를 지웁니다.',
   'lab.step.namespaceBasics.title': '네임스페이스 기본 구성',
@@ -154,13 +154,14 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.namespaceTerminating.title': '네임스페이스 {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
     'kubectl의 삭제 요청을 받은 API 서버가 {namespace} 네임스페이스를 Terminating으로 표시했습니다(deletionTimestamp, status.phase Terminating). 이제 네임스페이스 컨트롤러(컨트롤러 매니저)가 그 안의 모든 것을 지우고, kubelet이 그 파드들을 멈춥니다.',
-  'lab.step.namespaceEmptying.title': '네임스페이스 컨트롤러가 {namespace} 비우는 중',
+  'lab.step.namespaceEmptying.title': '네임스페이스 컨트롤러: {namespace} 네임스페이스 비우는 중',
   'lab.step.namespaceEmptying.text':
     '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. 대부분의 오브젝트는 etcd에서 바로 사라지지만 파드는 정상 종료 절차를 거칩니다. {pods} 파드가 Terminating이 되고, kubelet이 먼저 멈춰야 합니다.',
-  'lab.step.namespaceEmptyingNoPods.title': '네임스페이스 컨트롤러가 {namespace} 비우는 중',
+  'lab.step.namespaceEmptyingNoPods.title':
+    '네임스페이스 컨트롤러: {namespace} 네임스페이스 비우는 중',
   'lab.step.namespaceEmptyingNoPods.text':
     '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. 그 안에서 도는 파드가 없으므로 kubelet을 기다릴 것도 없습니다.',
-  'lab.step.namespaceEmptiedGone.title': '네임스페이스 {namespace} 비우고 삭제됨',
+  'lab.step.namespaceEmptiedGone.title': '네임스페이스 {namespace}: 비운 뒤 삭제됨',
   'lab.step.namespaceEmptiedGone.text':
     '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. kubelet을 기다릴 파드가 없으므로 곧바로 kubernetes 파이널라이저를 떼고(PUT /api/v1/namespaces/{namespace}/finalize), API 서버가 etcd에서 네임스페이스를 지웁니다.',
   'lab.step.namespacePodsStopping.title': '{node}에서 {namespace} 파드 정지',
@@ -169,7 +170,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.namespacePodsStopped.title': '{node}에서 {namespace} 파드 정지',
   'lab.step.namespacePodsStopped.text':
     '{node} 노드의 kubelet이 Terminating이 된 {pods} 파드를 보고 컨테이너를 멈춘 뒤 API 서버에서 파드를 지웁니다. 네임스페이스 컨트롤러가 {namespace} 네임스페이스를 다시 살펴보니 남은 것이 없습니다.',
-  'lab.step.namespaceWaiting.title': '네임스페이스 {namespace} 아직 Terminating',
+  'lab.step.namespaceWaiting.title': '네임스페이스 {namespace}: 아직 Terminating',
   'lab.step.namespaceWaiting.text':
     '네임스페이스 컨트롤러가 {namespace} 네임스페이스를 다시 살펴 아직 남은 것을 상태에 적습니다(NamespaceContentRemaining 같은 조건). 네임스페이스가 비어야 파이널라이저를 뗍니다.',
   'lab.step.namespaceGone.title': '네임스페이스 {namespace} 삭제됨',
@@ -213,7 +214,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.backOffAgain.title': '백오프 중: 약 {left}초 뒤 다시 풀 시도',
   'lab.step.backOffAgain.text':
     '{node} 노드의 kubelet이 {pod} 파드를 다시 동기화하고(10~15초마다) {backoff}초 백오프가 아직 끝나지 않은 것을 확인합니다. 이미지는 받지 않고 BackOff와 “Error: ImagePullBackOff” 이벤트만 다시 기록합니다(횟수가 늘어납니다). 그 밖에는 바뀌는 것이 없습니다.',
-  'lab.step.exitedRestart.title': '{container} 종료 ({code})',
+  'lab.step.exitedRestart.title': '{container} 컨테이너 종료(종료 코드 {code})',
   'lab.step.exitedRestart.text':
     '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). 파드의 restartPolicy가 {policy}이므로 kubelet이 다시 시작합니다. 처음에는 바로, 그다음부터는 10초에서 시작해 두 배씩, 최대 5분까지 기다린 뒤에 시작합니다(CrashLoopBackOff).',
   'lab.step.exitedDone.title': '{pod}: {phase}',
@@ -243,16 +244,16 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.nodeStopped.title': '{node} 중지',
   'lab.step.nodeStopped.text':
     '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다. 컨트롤 플레인에 알려 주는 쪽은 없습니다. 하트비트가 50초 동안 끊겨야(node-monitor-grace-period) 알아챕니다. 빨리 감기로 확인해 보세요.',
-  'lab.step.controlPlaneStopped.title': '{node} 중지: 컨트롤 플레인이 멈췄습니다',
+  'lab.step.controlPlaneStopped.title': '{node} 중지: 컨트롤 플레인 멈춤',
   'lab.step.controlPlaneStopped.text':
     '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄고, 이들이 실행하던 스태틱 파드인 kube-apiserver, etcd, kube-scheduler, kube-controller-manager도 함께 멈췄습니다. 이제 API 서버 주소에서 아무도 응답하지 않으므로, 서버가 필요한 kubectl 명령은 모두 연결에 실패합니다. 워커 노드의 파드는 계속 실행되지만 스케줄링도 조정도 일어나지 않고, kubelet은 상태를 보고하지 못합니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
-  'lab.step.apiServerBack.title': 'API 서버가 다시 응답합니다',
+  'lab.step.apiServerBack.title': 'API 서버 응답 재개',
   'lab.step.apiServerBack.text':
     '{node} 노드가 다시 부팅되고 kubelet이 스태틱 파드(kube-apiserver, etcd, kube-scheduler, kube-controller-manager)를 시작합니다. API 서버가 멈출 때 모든 watch가 끊겼으므로, 각 kubelet과 kube-proxy는 지켜보던 것을 먼저 다시 list한 뒤 그 시점부터 다시 watch합니다. 그동안 통과한 요청이 없으니 바뀐 것은 없습니다.',
-  'lab.step.controlPlaneStarted.title': '스케줄러와 컨트롤러가 새로 시작합니다',
+  'lab.step.controlPlaneStarted.title': '스케줄러와 컨트롤러 재시작',
   'lab.step.controlPlaneStarted.text':
     '스케줄러와 컨트롤러 매니저가 빈 캐시로 시작해 지켜볼 것을 모두 list합니다. 노드 컨트롤러는 지금부터 모든 노드에 유예 시간을 새로 주므로, 마지막 하트비트가 오래돼 보인다는 이유로 워커 노드를 죽은 것으로 보지 않습니다. 또 모든 노드를 다시 등록합니다(RegisteredNode).',
-  'lab.step.apiServerDown.title': 'API 서버가 응답하지 않습니다',
+  'lab.step.apiServerDown.title': 'API 서버 응답 없음',
   'lab.step.apiServerDown.text':
     'kubectl이 연결하지 못했습니다. API 서버는 멈춘 {node} 노드에서 실행되고 있었습니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없습니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
   'lab.step.nodeShell.title': '{node}의 root 셸',
@@ -279,7 +280,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.nodeStatus.title': '{node}의 kubelet 보고',
   'lab.step.nodeStatus.text':
     '{node} 노드의 kubelet이 노드 상태(cAdvisor가 알려 주는 리소스 용량, 상태 조건, 컨테이너 런타임이 지금 가진 이미지)를 API 서버에 보고하고, API 서버가 이를 etcd에 저장합니다.',
-  'lab.step.kubernetesService.title': 'API 서버가 kubernetes 서비스를 되살립니다',
+  'lab.step.kubernetesService.title': 'API 서버가 kubernetes 서비스를 되살림',
   'lab.step.kubernetesService.text':
     'API 서버는 default 네임스페이스의 kubernetes 서비스(10.96.0.1, 파드가 API 서버에 닿는 주소)와 그 엔드포인트를 직접 관리합니다. 10초마다 확인하고, 없어진 것을 etcd에 다시 씁니다. 지워도 곧 다시 생깁니다.',
   'lab.step.other.title': '{actor}',
