@@ -62,7 +62,7 @@ export const ko: Messages = {
   'component.scheduler': '스케줄러',
   'component.scheduler.detail': 'kube-scheduler',
   'component.scheduler.role':
-    '노드가 정해지지 않은 파드를 지켜보다가, 노드를 걸러내고 점수를 매겨 가장 알맞은 노드에 바인딩합니다.',
+    '노드가 정해지지 않은 파드를 지켜보다가, 노드를 걸러 내고 점수를 매겨 가장 알맞은 노드에 바인딩합니다.',
   'component.controller-manager': '컨트롤러 매니저',
   'component.controller-manager.detail': 'kube-controller-manager',
   'component.controller-manager.role':

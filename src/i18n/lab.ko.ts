@@ -108,7 +108,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '컨트롤러 매니저가 새 네임스페이스 {namespace}에 기본 오브젝트를 채웁니다. 서비스 어카운트 컨트롤러는 `default` ServiceAccount(파드가 다른 것을 지정하지 않으면 쓰는 신원)를 만들고, root-ca-cert-publisher 컨트롤러는 ConfigMap kube-root-ca.crt(파드가 API 서버를 믿는 데 쓰는 인증서)를 만듭니다.',
   'lab.step.kubectl.taint.title': '{name}의 테인트 변경',
   'lab.step.kubectl.taint.text':
-    'kubectl이 {request} 요청을 보냅니다. 이제 {name} 노드의 테인트는 {taints}입니다. 스케줄러는 NoSchedule이나 NoExecute 테인트를 용인하지 않는 새 파드를 {name} 노드에 두지 않고(PreferNoSchedule은 점수만 낮춥니다), NoExecute 테인트는 이를 용인하지 않는 실행 중인 파드도 테인트 축출 컨트롤러가 내보내게 합니다.',
+    'kubectl이 {request} 요청을 보냅니다. 이제 {name} 노드의 테인트는 {taints}입니다. 스케줄러는 NoSchedule이나 NoExecute 테인트를 용인하지 않는 새 파드를 {name} 노드에 두지 않고(PreferNoSchedule은 점수만 낮춥니다). NoExecute 테인트가 있으면 테인트 축출 컨트롤러가 이를 용인하지 않는 실행 중인 파드도 내보냅니다.',
   'lab.step.daemonPodsCreated.title': '데몬셋 컨트롤러',
   'lab.step.daemonPodsCreated.text':
     '데몬셋 컨트롤러(컨트롤러 매니저)는 실행해야 할 모든 노드에 {daemonset} 파드를 하나씩 둡니다. 파드가 없는 노드마다 하나씩 {pods} 파드를 만들고, 노드 이름에 대한 노드 어피니티로 각 파드를 그 노드에 고정합니다. 스케줄러는 각 파드를 그 노드에 바인딩합니다.',
@@ -228,7 +228,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). restartPolicy가 {policy}이므로 kubelet은 다시 시작하지 않습니다. 파드는 {phase} 상태(READY 0/1)로 잡 {job}의 기록으로 남습니다. 크론잡 {cronjob}의 설정에 따라 성공한 잡은 최근 {successful}개, 실패한 잡은 {failed}개까지만 남고, 더 오래된 잡은 파드와 함께 지워집니다.',
   'lab.step.crashBackOff.title': 'CrashLoopBackOff',
   'lab.step.crashBackOff.text':
-    '{node} 노드의 kubelet이 {pod} 파드의 컨테이너를 다시 시작하기 전에 {period} 기다립니다(CrashLoopBackOff). 계속 끝나는 컨테이너는 점점 더 천천히, 최대 5분마다 다시 시작됩니다. 마지막 종료는 kubectl describe pod의 Last State에서 볼 수 있습니다.',
+    '{node} 노드의 kubelet이 {pod} 파드의 컨테이너를 다시 시작하기 전에 {period} 기다립니다(CrashLoopBackOff). 계속 종료되는 컨테이너는 점점 더 긴 간격을 두고, 최대 5분마다 다시 시작됩니다. 마지막 종료는 kubectl describe pod의 Last State에서 볼 수 있습니다.',
   'lab.step.probeFailed.title': '프로브 실패',
   'lab.step.probeFailed.text':
     '{node} 노드의 kubelet이 {pod} 파드를 검사합니다: {message}. readiness 프로브가 실패하면 파드는 서비스에서 빠지고(READY 0/1), liveness 프로브가 연속 세 번 실패하면 컨테이너가 다시 시작됩니다.',
@@ -249,10 +249,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄고, 이들이 실행하던 스태틱 파드인 kube-apiserver, etcd, kube-scheduler, kube-controller-manager도 함께 멈췄습니다. 이제 API 서버 주소에서 아무도 응답하지 않으므로, 서버가 필요한 kubectl 명령은 모두 연결에 실패합니다. 워커 노드의 파드는 계속 실행되지만 스케줄링도 조정도 일어나지 않고, kubelet은 상태를 보고하지 못합니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
   'lab.step.apiServerBack.title': 'API 서버 응답 재개',
   'lab.step.apiServerBack.text':
-    '{node} 노드가 다시 부팅되고 kubelet이 스태틱 파드(kube-apiserver, etcd, kube-scheduler, kube-controller-manager)를 시작합니다. API 서버가 멈출 때 모든 watch가 끊겼으므로, 각 kubelet과 kube-proxy는 지켜보던 것을 먼저 다시 list한 뒤 그 시점부터 다시 watch합니다. 그동안 통과한 요청이 없으니 바뀐 것은 없습니다.',
+    '{node} 노드가 다시 부팅되고 kubelet이 스태틱 파드(kube-apiserver, etcd, kube-scheduler, kube-controller-manager)를 시작합니다. API 서버가 멈출 때 모든 watch가 끊겼으므로, 각 kubelet과 kube-proxy는 watch하던 것을 먼저 다시 list한 뒤 그 시점부터 다시 watch합니다. 그동안 통과한 요청이 없으니 바뀐 것은 없습니다.',
   'lab.step.controlPlaneStarted.title': '스케줄러와 컨트롤러 재시작',
   'lab.step.controlPlaneStarted.text':
-    '스케줄러와 컨트롤러 매니저가 빈 캐시로 시작해 지켜볼 것을 모두 list합니다. 노드 컨트롤러는 지금부터 모든 노드에 유예 시간을 새로 주므로, 마지막 하트비트가 오래돼 보인다는 이유로 워커 노드를 죽은 것으로 보지 않습니다. 또 모든 노드를 다시 등록합니다(RegisteredNode).',
+    '스케줄러와 컨트롤러 매니저가 빈 캐시로 시작해 watch할 것을 모두 list합니다. 노드 컨트롤러는 지금부터 모든 노드에 유예 시간을 새로 주므로, 마지막 하트비트가 오래돼 보인다는 이유로 워커 노드를 죽은 것으로 보지 않습니다. 또 모든 노드를 다시 등록합니다(RegisteredNode).',
   'lab.step.apiServerDown.title': 'API 서버 응답 없음',
   'lab.step.apiServerDown.text':
     'kubectl이 연결하지 못했습니다. API 서버는 멈춘 {node} 노드에서 실행되고 있었습니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없습니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',

@@ -49,7 +49,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
     '스케줄러는 노드가 없는 파드를 watch하다가 {pod} 파드를 알게 됩니다. 먼저 필터링으로 노드를 거릅니다. control-plane 노드에는 node-role.kubernetes.io/control-plane:NoSchedule 테인트가 있는데, 이 파드에는 이를 용인(tolerate)하는 톨러레이션이 없습니다. 남은 노드 {feasible}개에 점수를 매깁니다(표에 플러그인별 가중 점수가 있습니다). {tied} 노드가 모두 {score}점으로 같아서 스케줄러가 그중 하나를 무작위로 고릅니다: {node}. 스케줄러는 API 서버에 Binding을 보내고, API 서버가 파드의 spec.nodeName을 채웁니다. 스케줄러가 노드에 직접 연락하는 일은 없습니다.',
   'story.container-flow.detailed.kubelet.title': '{node}의 kubelet이 알아채기',
   'story.container-flow.detailed.kubelet.text':
-    '바인딩으로 파드가 바뀌었으니 API 서버가 이 파드를 watch하는 모든 컴포넌트에 알립니다. 스케줄러와 컨트롤러 매니저에게는 MODIFIED이지만, 자기 노드에 배정된 파드만 지켜보는 {node}의 kubelet에게는 새 파드이므로 ADDED로 갑니다. kubelet은 CRI로 컨테이너 런타임에 파드 샌드박스(네트워크 네임스페이스와 IP)를 요청하고 파드 상태를 보고합니다. STATUS는 ContainerCreating입니다.',
+    '바인딩으로 파드가 바뀌었으니 API 서버가 이 파드를 watch하는 모든 컴포넌트에 알립니다. 스케줄러와 컨트롤러 매니저에게는 MODIFIED이지만, 자기 노드에 배정된 파드만 watch하는 {node}의 kubelet에게는 새 파드이므로 ADDED로 갑니다. kubelet은 CRI로 컨테이너 런타임에 파드 샌드박스(네트워크 네임스페이스와 IP)를 요청하고 파드 상태를 보고합니다. STATUS는 ContainerCreating입니다.',
   'story.container-flow.detailed.image-pull.title': '런타임이 nginx를 받아 오기',
   'story.container-flow.detailed.image-pull.text':
     'kubelet이 컨테이너 런타임에 nginx를 받아 오라고 하고, Pulling 이벤트를 남기고, 샌드박스가 받은 파드 IP를 보고합니다. 런타임(요즘은 containerd, 공부 노트에서는 Docker)이 Docker Hub에서 매니페스트와 레이어를 내려받고, 다 받으면 kubelet에게 알립니다.',
