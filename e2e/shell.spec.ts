@@ -26,7 +26,7 @@ test.describe('app shell', () => {
       'true',
     );
     await expect(page.getByRole('region', { name: '클러스터 무대' })).toBeVisible();
-    await expect(page.getByText('여기에 클러스터 다이어그램이 나타납니다.')).toBeVisible();
+    await expect(page.getByText('클러스터 다이어그램입니다.')).toBeVisible();
     expect(watch.foreignRequests).toEqual([]);
   });
 

@@ -6,13 +6,14 @@ import type { Messages } from './types.ts';
 /** 한국어 문구. Every key of `en` must be here too (the type checks it). */
 export const ko: Messages = {
   'app.title': 'Kubernetes in Motion',
-  'app.tagline': '클러스터가 생각하는 과정을 봅니다: 요청, 감시(watch), 결정을 한 단계씩.',
+  'app.tagline':
+    '클러스터가 생각하는 과정을 한 단계씩 봅니다: 요청, watch(감시), 결정 하나하나까지.',
   'lang.label': '언어',
   'lang.ko': '한국어',
   'lang.en': 'English',
   'stage.label': '클러스터 무대',
   'stage.hint':
-    '여기에 클러스터 다이어그램이 나타납니다. 구성 요소에 마우스를 올리거나 포커스하면 하는 일이 보입니다.',
+    '클러스터 다이어그램입니다. 컴포넌트에 마우스를 올리거나 포커스를 두면 그 컴포넌트가 하는 일이 보입니다.',
   'stage.controlPlane': '컨트롤 플레인',
   'stage.controlPlane.down':
     '멈춤: 컨트롤 플레인 노드가 꺼져 있어 kubectl에 응답하는 곳도, 스케줄링하는 곳도 없습니다',
@@ -53,7 +54,7 @@ export const ko: Messages = {
   'component.api-server': 'API 서버',
   'component.api-server.detail': 'kube-apiserver',
   'component.api-server.role':
-    '클러스터의 정문: 모든 요청과 모든 구성 요소가 이곳을 거칩니다. etcd를 읽고 쓰는 것은 API 서버뿐입니다.',
+    '클러스터의 정문: 모든 요청과 모든 컴포넌트가 이곳을 거칩니다. etcd를 읽고 쓰는 것은 API 서버뿐입니다.',
   'component.etcd': 'etcd',
   'component.etcd.detail': '키-값 저장소',
   'component.etcd.role':
@@ -61,11 +62,11 @@ export const ko: Messages = {
   'component.scheduler': '스케줄러',
   'component.scheduler.detail': 'kube-scheduler',
   'component.scheduler.role':
-    '노드가 정해지지 않은 파드를 지켜보다가, 노드를 걸러내고 점수를 매겨 가장 알맞은 노드에 바인딩합니다.',
+    '노드가 정해지지 않은 파드를 지켜보다가, 노드를 걸러 내고 점수를 매겨 가장 알맞은 노드에 바인딩합니다.',
   'component.controller-manager': '컨트롤러 매니저',
   'component.controller-manager.detail': 'kube-controller-manager',
   'component.controller-manager.role':
-    '제어 루프를 돌립니다. 노드가 죽어도 요청한 파드 개수를 지켜 줍니다.',
+    '제어 루프를 돌립니다. 노드 하나가 멈춰도 요청한 파드 개수를 지켜 줍니다.',
   'component.kubelet': 'kubelet',
   'component.kubelet.detail': '노드 에이전트',
   'component.kubelet.role':
@@ -91,11 +92,11 @@ export const ko: Messages = {
   'player.keys': '키보드: → 다음, ← 이전, Space 재생 또는 일시정지.',
   'player.toNarration': '이 단계의 설명 전체 읽기',
   'narration.label': '설명',
-  'level.label': '보여 줄 만큼',
+  'level.label': '얼마나 자세히',
   'level.simple': '간단히',
-  'level.simple.hint': '필기의 여섯 장면',
+  'level.simple.hint': '공부 노트의 여섯 장면',
   'level.detailed': '자세히',
-  'level.detailed.hint': 'watch까지 모든 메시지',
+  'level.detailed.hint': 'watch를 포함한 모든 메시지',
   'panels.label': '터미널에서 본 이 단계',
   'panels.messages': '메시지',
   'panels.messages.none': '이 단계에서는 오가는 메시지가 없습니다.',
@@ -104,7 +105,7 @@ export const ko: Messages = {
   'panels.yaml': 'YAML',
   'panels.decision': '스케줄러',
   'panels.yaml.none': '이 단계는 쿠버네티스 오브젝트를 건드리지 않습니다.',
-  'decision.caption': '스케줄러가 {pod}의 노드를 고른 과정',
+  'decision.caption': '스케줄러가 {pod} 파드의 노드를 고른 과정',
   'decision.node': '노드',
   'decision.filter': '필터',
   'decision.total': '합계',

@@ -7,23 +7,23 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청을 보냅니다. API 서버가 요청을 확인하고 오브젝트를 etcd에 저장한 뒤 {code} 응답을 돌려줍니다.',
   'lab.step.kubectl.read.title': 'kubectl 조회',
   'lab.step.kubectl.read.text':
-    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 etcd에서 읽어 {code} 응답합니다. 바뀌는 것은 없습니다. kubectl은 resourceVersion 없이 묻고(목록은 limit=500을 붙여서), Kubernetes 1.32에서 이런 읽기는 API 서버의 watch 캐시가 아니라 etcd로 곧장 갑니다. watch 캐시는 컴포넌트들의 watch에 쓰입니다.',
+    'kubectl이 API 서버에 묻습니다: {request}. API 서버는 etcd에서 읽어 {code} 응답을 돌려줍니다. 바뀌는 것은 없습니다. kubectl은 resourceVersion 없이 묻고(목록은 limit=500을 붙여서), 쿠버네티스 1.32에서 이런 읽기는 API 서버의 watch 캐시가 아니라 etcd로 곧장 갑니다. watch 캐시는 컴포넌트들의 watch에 쓰입니다.',
   'lab.step.kubectl.error.title': 'API 서버가 거절함',
   'lab.step.kubectl.error.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {code} 응답을 돌려주고 아무것도 저장하지 않습니다.',
   'lab.step.kubectl.create.title': 'kubectl이 {kind} {name} 생성',
   'lab.step.kubectl.create.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind} 오브젝트를 검사해 etcd의 {key} 키에 쓰고(리비전 {revision}) {status} 응답을 돌려줍니다. {kind} 오브젝트를 감시하는 컴포넌트가 곧바로 알게 됩니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind} 오브젝트를 검사해 etcd의 {key} 키에 쓰고(리비전 {revision}) {status} 응답을 돌려줍니다. {kind} 오브젝트를 watch하는 컴포넌트가 곧바로 알게 됩니다.',
   'lab.step.kubectl.change.title': 'kubectl이 {kind} {name} 변경',
   'lab.step.kubectl.change.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind} 오브젝트의 새 버전을 etcd의 {key} 키에 저장하고(리비전 {revision}) {status} 응답을 돌려줍니다. {kind} 오브젝트를 감시하는 쪽이 변경을 봅니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 {kind} 오브젝트의 새 버전을 etcd의 {key} 키에 저장하고(리비전 {revision}) {status} 응답을 돌려줍니다. {kind} 오브젝트를 watch하는 컴포넌트가 변경을 알게 됩니다.',
   'lab.step.kubectl.scale.title': 'kubectl이 {name}의 레플리카를 {to}개로 조정',
   'lab.step.kubectl.scale.text':
-    'kubectl이 {request} 요청을 보냅니다. 디플로이먼트 {name}의 레플리카 수가 {from}개에서 {to}개로 바뀝니다. API 서버는 이를 etcd에 저장하고(리비전 {revision}) {status} 응답을 돌려줍니다. kubectl이 직접 파드를 띄우거나 멈추지는 않습니다. 디플로이먼트를 감시하는 컨트롤러가 합니다.',
-  'lab.step.kubectl.cordon.title': '{name} 코든(cordon)',
+    'kubectl이 {request} 요청을 보냅니다. 디플로이먼트 {name}의 레플리카 수가 {from}개에서 {to}개로 바뀝니다. API 서버는 이를 etcd에 저장하고(리비전 {revision}) {status} 응답을 돌려줍니다. kubectl이 직접 파드를 띄우거나 멈추지는 않습니다. 그 일은 디플로이먼트를 watch하는 컨트롤러가 합니다.',
+  'lab.step.kubectl.cordon.title': '{name} 노드 cordon: 스케줄 불가로 표시',
   'lab.step.kubectl.cordon.text':
     'kubectl이 {request} 요청으로 {name} 노드에 spec.unschedulable: true를 설정합니다. 이제 스케줄러는 새 파드를 위한 후보에서 {name} 노드를 걸러 냅니다. 이미 실행 중인 파드는 그대로 남습니다.',
-  'lab.step.kubectl.uncordon.title': '{name} 언코든(uncordon)',
+  'lab.step.kubectl.uncordon.title': '{name} 노드 uncordon: 스케줄 다시 허용',
   'lab.step.kubectl.uncordon.text':
     'kubectl이 {request} 요청으로 {name}의 spec.unschedulable을 지웁니다. 스케줄러가 다시 새 파드를 그 노드에 둘 수 있습니다. 저절로 되돌아오는 파드는 없습니다.',
   'lab.step.kubectl.deletePod.title': 'kubectl이 파드 {name} 삭제',
@@ -34,7 +34,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 유예 시간 0(--force)으로 {request} 요청을 보냅니다. API 서버는 kubelet을 기다리지 않고 파드를 etcd에서 바로 지운 뒤 {status} 응답을 돌려줍니다. {node} 노드의 kubelet은 이를 알아챈 뒤에야 컨테이너를 멈추므로, 그때까지 컨테이너가 계속 돌 수 있습니다.',
   'lab.step.kubectl.deleteForeground.title': 'kubectl이 {kind} {name} 삭제 (foreground)',
   'lab.step.kubectl.deleteForeground.text':
-    'kubectl이 {request} 요청(propagationPolicy Foreground)을 보냅니다. API 서버는 {kind} 오브젝트를 아직 지우지 않고 deletionTimestamp와 foregroundDeletion 파이널라이저를 붙인 뒤 {status} 응답을 돌려줍니다. 가비지 컬렉터가 {kind} 오브젝트가 소유한 것을 먼저 지우고 파이널라이저를 떼면, API 서버가 etcd에서 {key} 키를 지웁니다.',
+    'kubectl이 {request} 요청(propagationPolicy Foreground)을 보냅니다. API 서버는 {kind} 오브젝트를 아직 지우지 않고 deletionTimestamp와 foregroundDeletion 파이널라이저를 붙인 뒤 {status} 응답을 돌려줍니다. 가비지 수집기가 {kind} 오브젝트가 소유한 것을 먼저 지우고 파이널라이저를 떼면, API 서버가 etcd에서 {key} 키를 지웁니다.',
   'lab.step.kubectl.exec.title': 'kubectl exec로 {pod} 안에서 실행',
   'lab.step.kubectl.exec.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 {container} 컨테이너 안에서 명령을 실행하라고 합니다. 저장되는 것은 없고, 명령의 출력이 kubectl로 흘러 돌아옵니다.',
@@ -43,7 +43,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 {container} 컨테이너에서 이미 돌고 있는 프로세스의 입출력 스트림을 달라고 합니다. 이제부터 프로세스가 출력하는 내용이 kubectl로 흘러옵니다.',
   'lab.step.kubectl.portforward.title': 'kubectl이 {pod} 파드로 포트 포워딩',
   'lab.step.kubectl.portforward.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 파드 네트워크 안의 포트로 연결하라고 합니다. 로컬 포트로 들어오는 연결은 모두 이 길(노트북, API 서버, kubelet, 파드)로 갑니다. Service나 kube-proxy를 거치지 않습니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 {node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 파드 네트워크 안의 포트로 연결하라고 합니다. 로컬 포트로 들어오는 연결은 모두 이 길(노트북, API 서버, kubelet, 파드)로 갑니다. 서비스나 kube-proxy를 거치지 않습니다.',
   'lab.step.kubectl.logs.title': 'kubectl이 {pod}의 로그 조회',
   'lab.step.kubectl.logs.text':
     'kubectl이 {request} 요청을 보냅니다. 로그는 etcd에 없습니다. API 서버가 {node}의 kubelet에 묻고, kubelet이 노드에 있는 {container} 컨테이너의 로그 파일을 읽어 돌려보냅니다.',
@@ -55,7 +55,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 API 서버에 {name} 파드의 축출(eviction)을 요청합니다: {request}. 이 파드를 고르는 PodDisruptionBudget {budget}에 아직 중단 허용치가 남아 있으므로, API 서버는 PodDisruptionBudget의 status(disruptionsAllowed)에서 하나를 빼고(disruption 컨트롤러가 다시 셀 때까지) 파드를 정상 종료 절차로 지우며(Terminating, 유예 시간 {grace}초) {status} 응답을 돌려줍니다. {node} 노드의 kubelet이 컨테이너를 멈추고, 파드를 소유한 컨트롤러가 있으면 다른 곳에 대신할 파드를 만듭니다.',
   'lab.step.kubectl.delete.title': 'kubectl이 {kind} {name} 삭제',
   'lab.step.kubectl.delete.text':
-    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 {key} 키를 지우고 {status} 응답을 돌려줍니다. {kind} 오브젝트가 소유하던 것은 가비지 컬렉터가 지웁니다.',
+    'kubectl이 {request} 요청을 보냅니다. API 서버는 etcd에서 {key} 키를 지우고 {status} 응답을 돌려줍니다. {kind} 오브젝트가 소유하던 것은 가비지 수집기가 지웁니다.',
   'lab.step.kubectl.errorReason.title': 'API 서버가 거절함',
   'lab.step.kubectl.errorReason.text':
     'kubectl이 {request} 요청을 보냅니다. API 서버는 {code}({reason}) 응답을 돌려주고 아무것도 저장하지 않습니다. 콘솔에 그 메시지가 나옵니다.',
@@ -96,19 +96,19 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '아무것도 보내지 않았습니다. 이 노트북에는 {image} 태그가 붙은 이미지가 없습니다. docker push는 먼저 빌드하거나 태그해 둔 이미지만 올립니다. docker build -t {image} . 을 먼저 실행한 뒤 docker push {image} 명령을 실행하세요.',
   'lab.step.replicaset.title': '디플로이먼트 컨트롤러',
   'lab.step.replicaset.text':
-    '컨트롤러 매니저의 디플로이먼트 컨트롤러가 Deployment를 보고 {replicaset} ReplicaSet을 만듭니다.',
+    '컨트롤러 매니저의 디플로이먼트 컨트롤러가 디플로이먼트를 보고 {replicaset} 레플리카셋을 만듭니다.',
   'lab.step.serviceEndpoints.title': '서비스 {service} 뒤의 파드',
   'lab.step.serviceEndpoints.text':
     '컨트롤러 매니저가 서비스 {service}의 셀렉터에 맞는 파드를 찾습니다. endpoints 컨트롤러는 Endpoints {service}에, endpointslice 컨트롤러는 EndpointSlice {slice}에 그 파드들을 적습니다(파드 {count}개, 각각의 IP와 준비 여부). 각 노드의 kube-proxy가 서비스로 오는 트래픽을 이 주소들로 보냅니다.',
-  'lab.step.serviceEndpointsGone.title': '서비스 {service} 삭제: 엔드포인트도 함께 사라집니다',
+  'lab.step.serviceEndpointsGone.title': '서비스 {service} 삭제: 엔드포인트도 함께 삭제',
   'lab.step.serviceEndpointsGone.text':
-    'endpoints 컨트롤러가 Endpoints {service} 오브젝트를 지우고, 가비지 컬렉터가 서비스가 소유하던 EndpointSlice {slice} 오브젝트를 지웁니다.',
+    'endpoints 컨트롤러가 Endpoints {service} 오브젝트를 지우고, 가비지 수집기는 그 서비스가 소유하던 EndpointSlice {slice} 오브젝트를 지웁니다.',
   'lab.step.namespaceBasics.title': '네임스페이스 기본 구성',
   'lab.step.namespaceBasics.text':
     '컨트롤러 매니저가 새 네임스페이스 {namespace}에 기본 오브젝트를 채웁니다. 서비스 어카운트 컨트롤러는 `default` ServiceAccount(파드가 다른 것을 지정하지 않으면 쓰는 신원)를 만들고, root-ca-cert-publisher 컨트롤러는 ConfigMap kube-root-ca.crt(파드가 API 서버를 믿는 데 쓰는 인증서)를 만듭니다.',
   'lab.step.kubectl.taint.title': '{name}의 테인트 변경',
   'lab.step.kubectl.taint.text':
-    'kubectl이 {request} 요청을 보냅니다. 이제 {name} 노드의 테인트는 {taints}입니다. 스케줄러는 NoSchedule이나 NoExecute 테인트를 용인하지 않는 새 파드를 {name} 노드에 두지 않고(PreferNoSchedule은 점수만 낮춥니다), NoExecute 테인트는 이를 용인하지 않는 실행 중인 파드도 테인트 축출 컨트롤러가 내보내게 합니다.',
+    'kubectl이 {request} 요청을 보냅니다. 이제 {name} 노드의 테인트는 {taints}입니다. 스케줄러는 NoSchedule이나 NoExecute 테인트를 용인하지 않는 새 파드를 {name} 노드에 두지 않고(PreferNoSchedule은 점수만 낮춥니다). NoExecute 테인트가 있으면 테인트 축출 컨트롤러가 이를 용인하지 않는 실행 중인 파드도 내보냅니다.',
   'lab.step.daemonPodsCreated.title': '데몬셋 컨트롤러',
   'lab.step.daemonPodsCreated.text':
     '데몬셋 컨트롤러(컨트롤러 매니저)는 실행해야 할 모든 노드에 {daemonset} 파드를 하나씩 둡니다. 파드가 없는 노드마다 하나씩 {pods} 파드를 만들고, 노드 이름에 대한 노드 어피니티로 각 파드를 그 노드에 고정합니다. 스케줄러는 각 파드를 그 노드에 바인딩합니다.',
@@ -120,7 +120,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{daemonset} 롤링 업데이트: 데몬셋 컨트롤러가 이전 리비전으로 실행 중인 {pods} 파드를 지웁니다. 이전 파드가 사라지면 같은 노드에 새 리비전의 파드를 만들고 다음 노드로 넘어갑니다(maxUnavailable {maxUnavailable}).',
   'lab.step.daemonRevision.title': '데몬셋 컨트롤러',
   'lab.step.daemonRevision.text':
-    '{daemonset}의 파드 템플릿이 바뀌었습니다. 데몬셋 컨트롤러(컨트롤러 매니저)는 ControllerRevision {revision}(리비전 {number})을 만듭니다. rollout undo에 쓰이는 템플릿 기록이며, 그 해시가 새 파드의 controller-revision-hash 레이블이 됩니다. 이어서 이전 리비전의 파드를 교체합니다. RollingUpdate(maxUnavailable 1)면 한 번에 한 노드씩, OnDelete면 사용자가 지울 때만 교체합니다.',
+    '{daemonset}의 파드 템플릿이 바뀌었습니다. 데몬셋 컨트롤러(컨트롤러 매니저)는 리비전 {number}에 해당하는 ControllerRevision {revision} 오브젝트를 만듭니다. rollout undo에 쓰이는 템플릿 기록이며, 그 해시가 새 파드의 controller-revision-hash 레이블이 됩니다. 이어서 이전 리비전의 파드를 교체합니다. RollingUpdate(maxUnavailable 1)면 한 번에 한 노드씩, OnDelete면 사용자가 지울 때만 교체합니다.',
   'lab.step.cronJobCreated.title': '크론잡 컨트롤러',
   'lab.step.cronJobCreated.text':
     '크론잡 컨트롤러(컨트롤러 매니저)가 {cronjob}의 스케줄 시각이 된 것을 보고, 그 분(minute)으로 이름 지은 {job} 잡을 만듭니다. 이어서 잡 컨트롤러가 그 파드를 만듭니다.',
@@ -136,31 +136,32 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.podsCreated.title': '레플리카셋 컨트롤러',
   'lab.step.podsCreated.text':
     '레플리카셋 컨트롤러(컨트롤러 매니저)가 원하는 수보다 파드가 적은 것을 보고 {count}개를 만듭니다: {pods}. 스케줄러가 노드를 고를 때까지 Pending입니다.',
-  'lab.step.gcPodsDeleted.title': '가비지 컬렉터',
+  'lab.step.gcPodsDeleted.title': '가비지 수집기',
   'lab.step.gcPodsDeleted.text':
-    '가비지 컬렉터(컨트롤러 매니저)가 {pods} 파드를 지웁니다. 이 파드들을 소유하던 ReplicaSet이 사라졌거나 삭제되는 중이기 때문입니다. 각 노드의 kubelet이 컨테이너를 멈춥니다.',
+    '가비지 수집기(컨트롤러 매니저)가 {pods} 파드를 지웁니다. 이 파드들을 소유하던 레플리카셋이 사라졌거나 삭제되는 중이기 때문입니다. 각 노드의 kubelet이 컨테이너를 멈춥니다.',
   'lab.step.podsDeleted.title': '레플리카셋 컨트롤러',
   'lab.step.podsDeleted.text':
     '레플리카셋 컨트롤러가 원하는 수보다 파드가 많은 것을 보고 {count}개를 지웁니다: {pods}. 각 노드의 kubelet이 컨테이너를 멈춥니다.',
   'lab.step.nodeNotReady.title': '{node} NotReady',
   'lab.step.nodeNotReady.text':
     '{node} 노드에서 {seconds}초 동안 하트비트가 오지 않았습니다. 노드 수명 주기 컨트롤러(컨트롤러 매니저)가 노드의 상태 조건을 Unknown으로 바꾸고(kubectl에는 NotReady로 보입니다) node.kubernetes.io/unreachable 테인트를 붙입니다. 파드는 아직 그 자리에 있습니다.',
-  'lab.step.podGC.title': '파드 가비지 컬렉터',
+  'lab.step.podGC.title': '파드 가비지 수집기',
   'lab.step.podGC.text':
-    '파드 가비지 컬렉터(컨트롤러 매니저)가 더는 존재하지 않는 노드 {node}에 바인딩된 {pods} 파드를 찾습니다. 40초 격리 기간이 지나면 파드를 Failed(DeletionByPodGC)로 표시하고 지웁니다. 파드를 소유한 컨트롤러가 남은 노드에 대신할 파드를 만듭니다.',
+    '파드 가비지 수집기(컨트롤러 매니저)가 더는 존재하지 않는 노드 {node}에 바인딩된 {pods} 파드를 찾습니다. 40초 격리 기간이 지나면 파드를 Failed(DeletionByPodGC)로 표시하고 지웁니다. 파드를 소유한 컨트롤러가 남은 노드에 대신할 파드를 만듭니다.',
   'lab.step.evicted.title': '{node} 노드에서 파드 축출',
   'lab.step.evicted.text':
-    '{node} 노드가 NotReady가 된 지 {seconds}초가 지나 unreachable 테인트에 대한 용인 시간(tolerationSeconds, 기본 300초)이 끝났습니다. 테인트 축출 컨트롤러(컨트롤러 매니저)가 {pods} 파드를 삭제합니다. 확인해 줄 kubelet이 없으므로 이 파드들은 {node} 노드가 돌아오거나 제거될 때까지 Terminating으로 남습니다. ReplicaSet은 곧바로 다른 노드에 대신할 파드를 만들고, 스테이트풀셋은 이전 파드가 정말 사라질 때까지 기다립니다.',
+    '{node} 노드가 NotReady가 된 지 {seconds}초가 지나 unreachable 테인트에 대한 용인 시간(tolerationSeconds, 기본 300초)이 끝났습니다. 테인트 축출 컨트롤러(컨트롤러 매니저)가 {pods} 파드를 삭제합니다. 확인해 줄 kubelet이 없으므로 이 파드들은 {node} 노드가 돌아오거나 제거될 때까지 Terminating으로 남습니다. 레플리카셋은 곧바로 다른 노드에 대신할 파드를 만들고, 스테이트풀셋은 이전 파드가 정말 사라질 때까지 기다립니다.',
   'lab.step.namespaceTerminating.title': '네임스페이스 {namespace} Terminating',
   'lab.step.namespaceTerminating.text':
     'kubectl의 삭제 요청을 받은 API 서버가 {namespace} 네임스페이스를 Terminating으로 표시했습니다(deletionTimestamp, status.phase Terminating). 이제 네임스페이스 컨트롤러(컨트롤러 매니저)가 그 안의 모든 것을 지우고, kubelet이 그 파드들을 멈춥니다.',
-  'lab.step.namespaceEmptying.title': '네임스페이스 컨트롤러가 {namespace} 비우는 중',
+  'lab.step.namespaceEmptying.title': '네임스페이스 컨트롤러: {namespace} 네임스페이스 비우는 중',
   'lab.step.namespaceEmptying.text':
     '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. 대부분의 오브젝트는 etcd에서 바로 사라지지만 파드는 정상 종료 절차를 거칩니다. {pods} 파드가 Terminating이 되고, kubelet이 먼저 멈춰야 합니다.',
-  'lab.step.namespaceEmptyingNoPods.title': '네임스페이스 컨트롤러가 {namespace} 비우는 중',
+  'lab.step.namespaceEmptyingNoPods.title':
+    '네임스페이스 컨트롤러: {namespace} 네임스페이스 비우는 중',
   'lab.step.namespaceEmptyingNoPods.text':
     '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. 그 안에서 도는 파드가 없으므로 kubelet을 기다릴 것도 없습니다.',
-  'lab.step.namespaceEmptiedGone.title': '네임스페이스 {namespace} 비우고 삭제됨',
+  'lab.step.namespaceEmptiedGone.title': '네임스페이스 {namespace}: 비운 뒤 삭제됨',
   'lab.step.namespaceEmptiedGone.text':
     '네임스페이스 컨트롤러(컨트롤러 매니저)가 {namespace} 네임스페이스 안의 모든 것을 종류별로, 컬렉션마다 DELETE 요청 하나로 지웁니다: {kinds}. kubelet을 기다릴 파드가 없으므로 곧바로 kubernetes 파이널라이저를 떼고(PUT /api/v1/namespaces/{namespace}/finalize), API 서버가 etcd에서 네임스페이스를 지웁니다.',
   'lab.step.namespacePodsStopping.title': '{node}에서 {namespace} 파드 정지',
@@ -169,7 +170,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.namespacePodsStopped.title': '{node}에서 {namespace} 파드 정지',
   'lab.step.namespacePodsStopped.text':
     '{node} 노드의 kubelet이 Terminating이 된 {pods} 파드를 보고 컨테이너를 멈춘 뒤 API 서버에서 파드를 지웁니다. 네임스페이스 컨트롤러가 {namespace} 네임스페이스를 다시 살펴보니 남은 것이 없습니다.',
-  'lab.step.namespaceWaiting.title': '네임스페이스 {namespace} 아직 Terminating',
+  'lab.step.namespaceWaiting.title': '네임스페이스 {namespace}: 아직 Terminating',
   'lab.step.namespaceWaiting.text':
     '네임스페이스 컨트롤러가 {namespace} 네임스페이스를 다시 살펴 아직 남은 것을 상태에 적습니다(NamespaceContentRemaining 같은 조건). 네임스페이스가 비어야 파이널라이저를 뗍니다.',
   'lab.step.namespaceGone.title': '네임스페이스 {namespace} 삭제됨',
@@ -179,7 +180,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.scheduled.text': '스케줄러가 노드를 거르고 점수를 매겨 바인딩합니다: {bindings}.',
   'lab.step.unschedulable.title': '{pod} 파드가 들어갈 노드 없음',
   'lab.step.unschedulable.text':
-    '{pod} 파드의 요청량은 {request}입니다. 스케줄러의 필터가 노드 {count}개를 모두 걸러 냅니다: {verdicts} (자원은 {pod} 파드의 요청량 > 노드에 남은 양). 남는 노드가 없어 {pod} 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
+    '{pod} 파드의 요청량은 {request}입니다. 스케줄러의 필터가 노드 {count}개를 모두 걸러 냅니다: {verdicts} (리소스 항목은 ‘{pod} 파드의 요청량 > 노드에 남은 양’이라는 뜻입니다). 남는 노드가 없어 {pod} 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
   'lab.step.unschedulableOther.title': '{pod} 파드가 들어갈 노드 없음',
   'lab.step.unschedulableOther.text':
     '스케줄러의 필터가 {pod} 파드를 둘 노드 {count}개를 모두 걸러 냅니다: {verdicts}. 남는 노드가 없어 {pod} 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
@@ -204,16 +205,16 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.pullFailed.title': 'ErrImagePull',
   'lab.step.pullFailed.text':
     '{registry}에서 {image} 이미지를 받을 수 없습니다(없는 이미지이거나 비공개 이미지입니다). {node} 노드의 kubelet이 {pod} 파드를 ErrImagePull로 알립니다.',
-  'lab.step.pullRetryFailed.title': '{attempt}번째 풀 실패: ErrImagePull',
+  'lab.step.pullRetryFailed.title': '{attempt}번째 이미지 풀 시도 실패: ErrImagePull',
   'lab.step.pullRetryFailed.text':
-    '백오프 시간이 지나 {node} 노드의 kubelet이 컨테이너 런타임에 {image} 이미지를 다시 받으라고 합니다({attempt}번째 시도). {registry}에는 여전히 그 이미지가 없어 풀이 실패하고, kubelet이 {pod} 파드를 ErrImagePull로 알립니다. 다음 시도까지는 {backoff}초를 기다립니다. 실패할 때마다 기다리는 시간이 두 배가 됩니다(10초, 20초, 40초 … 최대 5분).',
+    '백오프 시간이 지나 {node} 노드의 kubelet이 컨테이너 런타임에 {image} 이미지를 다시 받으라고 합니다({attempt}번째 시도). {registry}에는 여전히 그 이미지가 없어 이번 풀(pull)도 실패하고, kubelet이 {pod} 파드를 ErrImagePull로 알립니다. 다음 시도까지는 {backoff}초를 기다립니다. 실패할 때마다 기다리는 시간이 두 배가 됩니다(10초, 20초, 40초 … 최대 5분).',
   'lab.step.backOff.title': 'ImagePullBackOff: {backoff}초 대기',
   'lab.step.backOff.text':
-    '지금은 이미지를 받지 않습니다. {image} 이미지 풀이 {attempt}번 실패한 뒤 {node} 노드의 kubelet은 {backoff}초 백오프를 기다리며 {pod} 파드를 ImagePullBackOff로 알립니다. 다음 풀은 약 {left}초 뒤, 백오프가 끝난 다음 첫 동기화 때 이루어집니다.',
-  'lab.step.backOffAgain.title': '백오프 계속: 약 {left}초 뒤 다음 풀',
+    '지금은 이미지를 받지 않습니다. {image} 이미지 풀(pull)에 {attempt}번 실패해서 {node} 노드의 kubelet은 {backoff}초 백오프를 기다리며 {pod} 파드를 ImagePullBackOff로 알립니다. 다음 풀 시도는 약 {left}초 뒤, 백오프가 끝난 다음 첫 동기화 때 이루어집니다.',
+  'lab.step.backOffAgain.title': '백오프 중: 약 {left}초 뒤 다시 풀 시도',
   'lab.step.backOffAgain.text':
     '{node} 노드의 kubelet이 {pod} 파드를 다시 동기화하고(10~15초마다) {backoff}초 백오프가 아직 끝나지 않은 것을 확인합니다. 이미지는 받지 않고 BackOff와 “Error: ImagePullBackOff” 이벤트만 다시 기록합니다(횟수가 늘어납니다). 그 밖에는 바뀌는 것이 없습니다.',
-  'lab.step.exitedRestart.title': '{container} 종료 ({code})',
+  'lab.step.exitedRestart.title': '{container} 컨테이너 종료(종료 코드 {code})',
   'lab.step.exitedRestart.text':
     '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). 파드의 restartPolicy가 {policy}이므로 kubelet이 다시 시작합니다. 처음에는 바로, 그다음부터는 10초에서 시작해 두 배씩, 최대 5분까지 기다린 뒤에 시작합니다(CrashLoopBackOff).',
   'lab.step.exitedDone.title': '{pod}: {phase}',
@@ -227,7 +228,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{node} 노드에서 {pod} 파드의 {container} 프로세스가 끝났습니다(종료 코드 {code}). restartPolicy가 {policy}이므로 kubelet은 다시 시작하지 않습니다. 파드는 {phase} 상태(READY 0/1)로 잡 {job}의 기록으로 남습니다. 크론잡 {cronjob}의 설정에 따라 성공한 잡은 최근 {successful}개, 실패한 잡은 {failed}개까지만 남고, 더 오래된 잡은 파드와 함께 지워집니다.',
   'lab.step.crashBackOff.title': 'CrashLoopBackOff',
   'lab.step.crashBackOff.text':
-    '{node} 노드의 kubelet이 {pod} 파드의 컨테이너를 다시 시작하기 전에 {period} 기다립니다(CrashLoopBackOff). 계속 끝나는 컨테이너는 점점 더 천천히, 최대 5분마다 다시 시작됩니다. 마지막 종료는 kubectl describe pod의 Last State에서 볼 수 있습니다.',
+    '{node} 노드의 kubelet이 {pod} 파드의 컨테이너를 다시 시작하기 전에 {period} 기다립니다(CrashLoopBackOff). 계속 종료되는 컨테이너는 점점 더 긴 간격을 두고, 최대 5분마다 다시 시작됩니다. 마지막 종료는 kubectl describe pod의 Last State에서 볼 수 있습니다.',
   'lab.step.probeFailed.title': '프로브 실패',
   'lab.step.probeFailed.text':
     '{node} 노드의 kubelet이 {pod} 파드를 검사합니다: {message}. readiness 프로브가 실패하면 파드는 서비스에서 빠지고(READY 0/1), liveness 프로브가 연속 세 번 실패하면 컨테이너가 다시 시작됩니다.',
@@ -243,16 +244,16 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.nodeStopped.title': '{node} 중지',
   'lab.step.nodeStopped.text':
     '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄습니다. 컨트롤 플레인에 알려 주는 쪽은 없습니다. 하트비트가 50초 동안 끊겨야(node-monitor-grace-period) 알아챕니다. 빨리 감기로 확인해 보세요.',
-  'lab.step.controlPlaneStopped.title': '{node} 중지: 컨트롤 플레인이 멈췄습니다',
+  'lab.step.controlPlaneStopped.title': '{node} 중지: 컨트롤 플레인 멈춤',
   'lab.step.controlPlaneStopped.text':
     '{node} 노드의 kubelet, kube-proxy, 컨테이너 런타임이 멈췄고, 이들이 실행하던 스태틱 파드인 kube-apiserver, etcd, kube-scheduler, kube-controller-manager도 함께 멈췄습니다. 이제 API 서버 주소에서 아무도 응답하지 않으므로, 서버가 필요한 kubectl 명령은 모두 연결에 실패합니다. 워커 노드의 파드는 계속 실행되지만 스케줄링도 조정도 일어나지 않고, kubelet은 상태를 보고하지 못합니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
-  'lab.step.apiServerBack.title': 'API 서버가 다시 응답합니다',
+  'lab.step.apiServerBack.title': 'API 서버 응답 재개',
   'lab.step.apiServerBack.text':
-    '{node} 노드가 다시 부팅되고 kubelet이 스태틱 파드(kube-apiserver, etcd, kube-scheduler, kube-controller-manager)를 시작합니다. API 서버가 멈출 때 모든 watch가 끊겼으므로, 각 kubelet과 kube-proxy는 지켜보던 것을 먼저 다시 list한 뒤 그 시점부터 다시 watch합니다. 그동안 통과한 요청이 없으니 바뀐 것은 없습니다.',
-  'lab.step.controlPlaneStarted.title': '스케줄러와 컨트롤러가 새로 시작합니다',
+    '{node} 노드가 다시 부팅되고 kubelet이 스태틱 파드(kube-apiserver, etcd, kube-scheduler, kube-controller-manager)를 시작합니다. API 서버가 멈출 때 모든 watch가 끊겼으므로, 각 kubelet과 kube-proxy는 watch하던 것을 먼저 다시 list한 뒤 그 시점부터 다시 watch합니다. 그동안 통과한 요청이 없으니 바뀐 것은 없습니다.',
+  'lab.step.controlPlaneStarted.title': '스케줄러와 컨트롤러 재시작',
   'lab.step.controlPlaneStarted.text':
-    '스케줄러와 컨트롤러 매니저가 빈 캐시로 시작해 지켜볼 것을 모두 list합니다. 노드 컨트롤러는 지금부터 모든 노드에 유예 시간을 새로 주므로, 마지막 하트비트가 오래돼 보인다는 이유로 워커를 죽은 것으로 보지 않습니다. 또 모든 노드를 다시 등록합니다(RegisteredNode).',
-  'lab.step.apiServerDown.title': 'API 서버가 응답하지 않습니다',
+    '스케줄러와 컨트롤러 매니저가 빈 캐시로 시작해 watch할 것을 모두 list합니다. 노드 컨트롤러는 지금부터 모든 노드에 유예 시간을 새로 주므로, 마지막 하트비트가 오래돼 보인다는 이유로 워커 노드를 죽은 것으로 보지 않습니다. 또 모든 노드를 다시 등록합니다(RegisteredNode).',
+  'lab.step.apiServerDown.title': 'API 서버 응답 없음',
   'lab.step.apiServerDown.text':
     'kubectl이 연결하지 못했습니다. API 서버는 멈춘 {node} 노드에서 실행되고 있었습니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없습니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
   'lab.step.nodeShell.title': '{node}의 root 셸',
@@ -269,7 +270,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '{node} 노드의 kubelet이 다시 시작해 노드가 Ready라고 알리고 파드를 맞춰 봅니다. kube-proxy도 규칙을 다시 불러옵니다.',
   'lab.step.cordonTaint.title': '{node}에 unschedulable 테인트',
   'lab.step.cordonTaint.text':
-    '노드 수명 주기 컨트롤러(컨트롤러 매니저)가 {node} 노드의 spec.unschedulable을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 붙입니다. 이제 이 테인트를 용인하는 파드(예: DaemonSet 파드)만 {node} 노드에 배치될 수 있습니다.',
+    '노드 수명 주기 컨트롤러(컨트롤러 매니저)가 {node} 노드의 spec.unschedulable을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 붙입니다. 이제 이 테인트를 용인하는 파드(예: 데몬셋 파드)만 {node} 노드에 배치될 수 있습니다.',
   'lab.step.uncordonTaint.title': '{node} 테인트 제거',
   'lab.step.uncordonTaint.text':
     '노드 수명 주기 컨트롤러가 {node} 노드가 다시 스케줄 가능해진 것을 보고 테인트 node.kubernetes.io/unschedulable:NoSchedule을 뗍니다.',
@@ -278,10 +279,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubelet은 다음 상태 보고(10초마다) 때 {node} 노드의 spec.unschedulable이 바뀐 것을 알아차리고 {reason} 이벤트를 기록합니다: “Node {node} status is now: {reason}”.',
   'lab.step.nodeStatus.title': '{node}의 kubelet 보고',
   'lab.step.nodeStatus.text':
-    '{node} 노드의 kubelet이 노드 상태(cAdvisor가 알려 주는 자원 용량, 상태 조건, 컨테이너 런타임이 지금 가진 이미지)를 API 서버에 보고하고, API 서버가 이를 etcd에 저장합니다.',
-  'lab.step.kubernetesService.title': 'API 서버가 kubernetes 서비스를 되살립니다',
+    '{node} 노드의 kubelet이 노드 상태(cAdvisor가 알려 주는 리소스 용량, 상태 조건, 컨테이너 런타임이 지금 가진 이미지)를 API 서버에 보고하고, API 서버가 이를 etcd에 저장합니다.',
+  'lab.step.kubernetesService.title': 'API 서버가 kubernetes 서비스를 되살림',
   'lab.step.kubernetesService.text':
-    'API 서버는 default 네임스페이스의 kubernetes 서비스(10.96.0.1, 파드가 API 서버에 닿는 주소)와 그 엔드포인트를 직접 돌봅니다. 10초마다 확인하고, 없어진 것을 etcd에 다시 씁니다. 지워도 오래가지 않습니다.',
+    'API 서버는 default 네임스페이스의 kubernetes 서비스(10.96.0.1, 파드가 API 서버에 닿는 주소)와 그 엔드포인트를 직접 관리합니다. 10초마다 확인하고, 없어진 것을 etcd에 다시 씁니다. 지워도 곧 다시 생깁니다.',
   'lab.step.other.title': '{actor}',
   'lab.step.other.text': '{actor} 컴포넌트가 API 서버와 메시지 {count}개를 주고받습니다.',
   'lab.step.quiet.title': '시간이 흐름',
@@ -296,13 +297,13 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'sim.alreadyStopped': 'sim stop-node: 이미 멈춘 노드입니다: "{node}"',
   'sim.alreadyRunning': 'sim start-node: 이미 실행 중인 노드입니다: "{node}"',
   'sim.noNode': 'sim {action}: 그런 이름의 노드가 없습니다: "{node}"',
-  'sim.expectNode': 'sim {action}: 노드 이름을 하나 주세요',
-  'sim.expectDuration': 'sim advance: 시간을 하나 주세요. 예: sim advance 5m',
+  'sim.expectNode': 'sim {action}: 노드 이름을 하나 지정하세요',
+  'sim.expectDuration': 'sim advance: 시간을 하나 지정하세요. 예: sim advance 5m',
   'sim.badDuration': "sim advance: 알 수 없는 시간 형식입니다: '{value}'",
   'sim.tooLong': 'sim advance: 실습에서는 한 번에 가상 시간을 최대 30m까지 흘려보낼 수 있습니다',
   'sim.unknown':
     'sim: 알 수 없는 동작입니다 (가능한 것: sim stop-node NODE, sim start-node NODE, sim advance DURATION)',
-  'sim.advanced': '가상 시계: +{duration} (들어온 뒤 {clock} 지남)',
+  'sim.advanced': '가상 시계: +{duration} (실습 시작 뒤 {clock})',
   'sim.help': `실습 콘솔에서 쓸 수 있는 명령:
   kubectl …                 실습 클러스터에 쓰는 kubectl 1.32 (get, describe, create, apply,
                             delete, scale, logs, exec …). 모든 명령은 kubectl help에서
@@ -348,7 +349,7 @@ export const labKo: Record<keyof typeof labEn, string> = {
     '네임스페이스를 보세요. default, kube-system, kube-public, kube-node-lease는 설치하면 따라오는 것이고 blue가 새로 생겼습니다.',
   'lab.lesson.create-orange': '같은 방법으로 orange를 만드세요.',
   'lab.lesson.dry-run':
-    '이번엔 green을 YAML 파일로 만듭니다. --dry-run=client는 보낼 내용을 보내지 않고 출력만 하고, >는 그것을 green-ns.yaml에 저장합니다.',
+    '이번엔 green을 YAML 파일로 만듭니다. --dry-run=client는 보낼 내용을 보내지 않고 출력만 하고, > 기호는 그 출력을 green-ns.yaml에 저장합니다.',
   'lab.lesson.open-file':
     '파일을 열어 보세요. 네임스페이스는 이름 하나뿐입니다. (vi에서 :se nu를 치면 줄 번호가 나옵니다.)',
   'lab.lesson.create-green': '-f로 파일에서 green을 만드세요.',
@@ -356,7 +357,8 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'nginx.yaml의 파드를 blue 안에 만드세요. 파일에는 네임스페이스가 없고 -n이 정합니다.',
   'lab.lesson.get-pods-default':
     'kubectl get pods는 컨텍스트의 네임스페이스(default)만 봅니다. nginx 파드가 보이지 않습니다.',
-  'lab.lesson.get-pods-blue': 'blue에 물어보세요. 다른 파드들이 쓰는 노드 중 하나 위에 있습니다.',
+  'lab.lesson.get-pods-blue':
+    '-n blue로 blue 네임스페이스에 물어보세요. nginx 파드가 보입니다. 다른 모든 파드가 쓰는 바로 그 노드 중 하나에서 실행 중입니다.',
   'lab.lesson.set-context':
     '매번 -n을 붙이기 귀찮다면 현재 컨텍스트의 네임스페이스를 blue로 바꾸세요.',
   'lab.lesson.get-pods-again': '똑같은 kubectl get pods가 이제 blue의 파드를 보여 줍니다.',

@@ -8,7 +8,7 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.editor.empty':
     '열린 파일이 없습니다. 위에서 고르거나 콘솔에 vim 파일이름을 입력하세요.',
   'labPanel.editor.loadFailed':
-    '편집기를 불러오지 못했습니다(오프라인인가요?). 파일은 그대로 있습니다. 콘솔에서 cat 파일이름으로 볼 수 있습니다.',
+    '편집기를 불러오지 못했습니다(오프라인일 수 있습니다). 파일은 그대로 있습니다. 콘솔에서 cat 파일이름으로 볼 수 있습니다.',
   'labPanel.editor.retry': '다시 시도',
   'labPanel.editor.loading': '편집기를 불러오는 중…',
   'labPanel.editor.new': '새 파일',
@@ -73,7 +73,7 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
 
   'labPanel.etcd.title': 'etcd',
   'labPanel.etcd.revision': '리비전 {revision}',
-  'labPanel.etcd.shown': '키 {total}개 중 최근에 쓰인 {shown}개, 리소스별.',
+  'labPanel.etcd.shown': '키 {total}개 중 최근에 쓰인 {shown}개를 리소스별로 보여 줍니다.',
   'labPanel.etcd.hint':
     'etcd를 읽고 쓰는 것은 API 서버뿐입니다. 쓸 때마다 전체 리비전이 올라가고, 각 키는 마지막으로 쓰인 리비전(오브젝트의 resourceVersion)을 가집니다.',
   'labPanel.etcd.written.none': '최근 단계에서 쓰인 키가 없습니다.',
@@ -96,22 +96,23 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.whatif.namespace': '네임스페이스',
   'labPanel.whatif.deployment': '디플로이먼트',
   'labPanel.whatif.replicas': '레플리카 수',
-  'labPanel.whatif.seconds': '시간',
+  'labPanel.whatif.seconds': '흘려보낼 시간',
   'labPanel.whatif.runs': '실행:',
-  'labPanel.whatif.running': '{command} 실행 중… 끝날 때까지 버튼은 기다립니다.',
+  'labPanel.whatif.running': '{command} 실행 중… 끝나면 버튼을 다시 쓸 수 있습니다.',
   'labPanel.whatif.idle': '준비됨.',
   'labPanel.whatif.noNodes': '워커 노드가 없습니다.',
   'labPanel.whatif.noNamespace': '먼저 직접 네임스페이스를 만드세요. 예: blue.',
-  'labPanel.whatif.noDeployment': '이 네임스페이스에는 스케일할 디플로이먼트가 없습니다.',
+  'labPanel.whatif.noDeployment':
+    '이 네임스페이스에는 레플리카 수를 조정할 디플로이먼트가 없습니다.',
   'labPanel.whatif.hint.stop-node':
-    '노드가 조용해집니다. 50초 뒤 컨트롤 플레인이 NotReady로 표시하고, 5분 뒤 파드를 축출합니다(DaemonSet 파드는 남습니다). 디플로이먼트의 파드는 다른 노드에 다시 생기고, 스테이트풀셋의 파드는 노드가 돌아오거나 삭제된 뒤에야 다시 생깁니다.',
+    '노드가 조용해집니다. 50초 뒤 컨트롤 플레인이 NotReady로 표시하고, 5분 뒤 파드를 축출합니다(데몬셋 파드는 남습니다). 디플로이먼트의 파드는 다른 노드에 다시 생기고, 스테이트풀셋의 파드는 노드가 돌아오거나 삭제된 뒤에야 다시 생깁니다.',
   'labPanel.whatif.hint.start-node': 'kubelet이 다시 살아나 Ready를 보고하고 파드를 맞춥니다.',
   'labPanel.whatif.hint.fast-forward': '가상 시간을 흘려보내 느린 타임아웃을 지켜볼 수 있습니다.',
   'labPanel.whatif.hint.cordon':
     '노드를 스케줄 불가로 표시합니다. 새 파드는 다른 노드로 가고, 실행 중인 파드는 그대로입니다.',
   'labPanel.whatif.hint.uncordon': '스케줄러가 이 노드를 다시 쓸 수 있게 합니다.',
   'labPanel.whatif.hint.drain':
-    '노드를 cordon하고 파드를 축출합니다. DaemonSet 파드는 남고, 컨트롤러가 없는 파드는 그냥 지워지며(--force), 나머지는 컨트롤러가 다른 노드에 다시 만듭니다.',
+    '노드를 cordon하고 파드를 축출합니다. 데몬셋 파드는 남고, 컨트롤러가 없는 파드는 그냥 지워지며(--force), 나머지는 컨트롤러가 다른 노드에 다시 만듭니다.',
   'labPanel.whatif.hint.bad-image':
     '이미지를 받지 못합니다: ErrImagePull, 그다음 대기 시간이 늘어나는 ImagePullBackOff.',
   'labPanel.whatif.hint.crash-loop':
@@ -128,12 +129,12 @@ export const labPanelsKo: Record<keyof typeof labPanelsEn, string> = {
   'labPanel.lesson.next': '다음',
   'labPanel.lesson.todo': '할 일',
   'labPanel.kubectlEdit.waiting':
-    'kubectl edit가 편집기가 닫히기를 기다리고 있습니다({file}). 아래에서 오브젝트를 고친 뒤 적용하거나 취소하세요.',
+    'kubectl edit 명령은 편집기가 닫히기를 기다리는 중입니다({file}). 아래에서 오브젝트를 고친 뒤 적용하거나 취소하세요.',
   'labPanel.kubectlEdit.apply': '저장하고 적용',
   'labPanel.kubectlEdit.cancel': '편집 취소',
-  'labPanel.kubectlEdit.open': 'kubectl edit가 기다리는 파일 열기',
+  'labPanel.kubectlEdit.open': 'kubectl edit 명령이 기다리는 파일 열기',
   'labPanel.lesson.type': '대신 입력',
   'labPanel.lesson.typeLabel': '콘솔에서 {command} 실행',
   'labPanel.lesson.complete':
-    '수업 완료: 네임스페이스는 오브젝트를 나눌 뿐, 모든 파드는 여전히 같은 노드를 함께 씁니다.',
+    '과제 완료: 네임스페이스는 오브젝트를 나눌 뿐, 모든 파드는 여전히 같은 노드를 함께 씁니다.',
 };

@@ -34,10 +34,10 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
   'labui.notice.dismiss': '닫기',
   'labui.toConsole': '명령 입력하기 ↓',
   'labui.skipped':
-    '방금 실행한 명령으로 건너뛰었습니다. 아직 재생하지 않은 앞 단계 {count}개가 있습니다.',
-  'labui.skipped.play': '그 단계 재생',
+    '방금 실행한 명령으로 건너뛰었습니다. 재생하지 않은 이전 단계가 {count}개 있습니다.',
+  'labui.skipped.play': '건너뛴 단계 재생',
   'labui.typedIn':
-    '명령은 실습 클러스터에서 실행됐습니다. 투어의 {step}단계가 아니라 투어가 끝난 뒤의 클러스터(web이 Running)입니다. “안내 투어로 돌아가기”를 누르면 {step}단계로 돌아갑니다.',
+    '명령은 투어의 {step}단계가 아니라 투어가 끝난 뒤의 실습 클러스터(web이 Running)에서 실행됐습니다. “안내 투어로 돌아가기”를 누르면 {step}단계로 돌아갑니다.',
   'labui.ns.pods': '파드 {count}개',
   'labui.ns.none': '아직 네임스페이스가 없습니다.',
   'labui.pod.open': '파드 {name}, 네임스페이스 {namespace}, 노드 {node}, {status}: 자세히 보기',
@@ -51,6 +51,6 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
   'labui.tab.files': '파일',
   'labui.tab.scheduler': '스케줄러',
   'labui.tab.etcd': 'etcd',
-  'labui.messages.none': '이 단계에는 메시지가 없습니다. 구성 요소 사이에 오간 것이 없습니다.',
+  'labui.messages.none': '이 단계에서는 컴포넌트 사이에 오간 메시지가 없습니다.',
   'labui.panels.loading': '실습 패널을 불러오는 중…',
 };

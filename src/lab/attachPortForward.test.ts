@@ -64,6 +64,6 @@ it('narrates kubectl attach and port-forward through the API server to the kubel
     `POST :10250/portForward/default/${pod}`,
   );
   expect(said(forward, 'ko').find((t) => t.startsWith('kubectl이'))).toBe(
-    `kubectl이 ${pod} 파드로 포트 포워딩 :: kubectl이 POST /api/v1/namespaces/default/pods/${pod}/portforward 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 ${node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 파드 네트워크 안의 포트로 연결하라고 합니다. 로컬 포트로 들어오는 연결은 모두 이 길(노트북, API 서버, kubelet, 파드)로 갑니다. Service나 kube-proxy를 거치지 않습니다.`,
+    `kubectl이 ${pod} 파드로 포트 포워딩 :: kubectl이 POST /api/v1/namespaces/default/pods/${pod}/portforward 요청을 보냅니다. API 서버는 etcd에서 파드를 읽어 노드를 알아낸 뒤, 요청을 ${node}의 kubelet(포트 10250)에 넘깁니다. kubelet은 컨테이너 런타임에 파드 네트워크 안의 포트로 연결하라고 합니다. 로컬 포트로 들어오는 연결은 모두 이 길(노트북, API 서버, kubelet, 파드)로 갑니다. 서비스나 kube-proxy를 거치지 않습니다.`,
   );
 });

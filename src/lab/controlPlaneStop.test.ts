@@ -21,7 +21,7 @@ describe('lab: stopping the control-plane node', () => {
       'control-plane stopped: the control plane is down',
     );
     expect(say(stop.steps[0]?.text, 'en')).toContain('kube-apiserver, etcd, kube-scheduler');
-    expect(say(stop.steps[0]?.title, 'ko')).toBe('control-plane 중지: 컨트롤 플레인이 멈췄습니다');
+    expect(say(stop.steps[0]?.title, 'ko')).toBe('control-plane 중지: 컨트롤 플레인 멈춤');
 
     const get = lab.run('kubectl get pods');
     // The machine is off: no route to its address (after discovery's klog lines).

@@ -17,7 +17,9 @@ describe('lab narration of a DaemonSet rollout', () => {
     );
     const ko = steps.map((s) => translate('ko', s.text.key, s.text.params));
     expect(
-      ko.some((t) => /ControllerRevision kube-proxy-[a-z0-9]+\(리비전 2\)을 만듭니다/.test(t)),
+      ko.some((t) =>
+        /리비전 2에 해당하는 ControllerRevision kube-proxy-[a-z0-9]+ 오브젝트를 만듭니다/.test(t),
+      ),
     ).toBe(true);
     // Not "the node no longer qualifies": the nodes still run kube-proxy, with the new template.
     expect(en.filter((t) => t.includes('no longer qualifies'))).toEqual([]);

@@ -61,13 +61,13 @@ describe('a bad image: each step says what happened in it (audit 20, U8)', () =>
       `The back-off has run out, so the kubelet on node3 asks the container runtime to pull nginx:doesnotexist again (attempt 3). Docker Hub still has no such image: the pull fails and the kubelet reports ErrImagePull for ${retries[1]?.text.params?.pod}. The next try waits 40 s: the wait doubles after each failure (10 s, 20 s, 40 s … up to 5 minutes).`,
     );
     const pod = String(retries[0]?.text.params?.pod);
-    expect(say(retries[0]?.title, 'ko')).toBe('2번째 풀 실패: ErrImagePull');
+    expect(say(retries[0]?.title, 'ko')).toBe('2번째 이미지 풀 시도 실패: ErrImagePull');
     const wait = pullSteps.find((s) => keyOf(s) === 'lab.step.backOff');
     expect(say(wait?.text)).toBe(
       `No pull now: after pull number 1 of nginx:doesnotexist failed, the kubelet on node3 waits out its back-off of 10 s and reports ${pod} as ImagePullBackOff. The next pull comes in about 9 s, at the first sync after the back-off.`,
     );
     expect(say(wait?.text, 'ko')).toBe(
-      `지금은 이미지를 받지 않습니다. nginx:doesnotexist 이미지 풀이 1번 실패한 뒤 node3 노드의 kubelet은 10초 백오프를 기다리며 ${pod} 파드를 ImagePullBackOff로 알립니다. 다음 풀은 약 9초 뒤, 백오프가 끝난 다음 첫 동기화 때 이루어집니다.`,
+      `지금은 이미지를 받지 않습니다. nginx:doesnotexist 이미지 풀(pull)에 1번 실패해서 node3 노드의 kubelet은 10초 백오프를 기다리며 ${pod} 파드를 ImagePullBackOff로 알립니다. 다음 풀 시도는 약 9초 뒤, 백오프가 끝난 다음 첫 동기화 때 이루어집니다.`,
     );
   });
 
@@ -198,7 +198,7 @@ describe('no node fits: which filter ruled each node out, and why (audit 20, U12
       'huge requests cpu 4. The scheduler’s filters rule out all 4 nodes: control-plane ✗ taint node-role.kubernetes.io/control-plane:NoSchedule; node1, node2, node3 ✗ cpu 4 > 2 (for a resource: what huge requests > what the node has left). With no node left, huge stays Pending (FailedScheduling) and the scheduler tries again when the cluster changes; the Scheduler tab shows each filter.',
     );
     expect(say(step?.text, 'ko')).toBe(
-      'huge 파드의 요청량은 cpu 4입니다. 스케줄러의 필터가 노드 4개를 모두 걸러 냅니다: control-plane ✗ taint node-role.kubernetes.io/control-plane:NoSchedule; node1, node2, node3 ✗ cpu 4 > 2 (자원은 huge 파드의 요청량 > 노드에 남은 양). 남는 노드가 없어 huge 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
+      'huge 파드의 요청량은 cpu 4입니다. 스케줄러의 필터가 노드 4개를 모두 걸러 냅니다: control-plane ✗ taint node-role.kubernetes.io/control-plane:NoSchedule; node1, node2, node3 ✗ cpu 4 > 2 (리소스 항목은 ‘huge 파드의 요청량 > 노드에 남은 양’이라는 뜻입니다). 남는 노드가 없어 huge 파드는 Pending으로 남고(FailedScheduling), 스케줄러는 클러스터가 바뀌면 다시 시도합니다. 필터마다의 결과는 스케줄러 탭에서 볼 수 있습니다.',
     );
     // The raw event text is not the narration.
     expect(say(step?.text)).not.toContain('0/4 nodes are available');
@@ -301,7 +301,7 @@ describe('the lab’s own commands in the page’s language (audit 20, U20)', ()
     expect(res.stdout).toMatch(/^virtual clock: \+1m 30s \((\d+m )?\d+s since you arrived\)\n$/);
     const ko = createLabSession({ seed: 1, lang: () => 'ko' });
     expect(ko.run('sim advance 2m').stdout).toMatch(
-      /^가상 시계: \+2m \(들어온 뒤 2m( \d+s)? 지남\)\n$/,
+      /^가상 시계: \+2m \(실습 시작 뒤 2m( \d+s)?\)\n$/,
     );
     // sleep is bash's: silent, as in a real terminal.
     expect(ko.run('sleep 5').stdout).toBe('');

@@ -24,7 +24,7 @@ it('narrates a Service getting its Endpoints and EndpointSlice, and losing them 
   const gone = said(again);
   const slice2 = /EndpointSlice (web-\w{5})/.exec(gone.join('\n'))?.[1] ?? '';
   expect(said(again, 'ko')[1]).toBe(
-    `서비스 web 삭제: 엔드포인트도 함께 사라집니다 :: endpoints 컨트롤러가 Endpoints web 오브젝트를 지우고, 가비지 컬렉터가 서비스가 소유하던 EndpointSlice ${slice2} 오브젝트를 지웁니다.`,
+    `서비스 web 삭제: 엔드포인트도 함께 삭제 :: endpoints 컨트롤러가 Endpoints web 오브젝트를 지우고, 가비지 수집기는 그 서비스가 소유하던 EndpointSlice ${slice2} 오브젝트를 지웁니다.`,
   );
   expect(gone[1]).toBe(
     `Service web is gone, and its endpoints with it :: The endpoints controller deletes Endpoints web, and the garbage collector deletes EndpointSlice ${slice2}, which the Service owned.`,

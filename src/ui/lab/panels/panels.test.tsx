@@ -290,7 +290,7 @@ describe('LessonPanel', () => {
       'ko',
     );
     expect(visible(html)).toContain('11단계 중 11단계 완료');
-    expect(visible(html)).toContain('수업 완료');
+    expect(visible(html)).toContain('과제 완료');
     expect(html).not.toContain('data-state="next"');
   });
 });
