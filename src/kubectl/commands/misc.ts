@@ -901,8 +901,13 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   const rsTemplate = withoutHash((rs.spec as { template?: unknown } | undefined)?.template);
   const spec = (d.spec ?? {}) as { template?: unknown; paused?: boolean };
   if (dryRun === 'client') {
-    // kubectl's name printer with the template description as the "operation".
-    ctx.out(`${kindPrefix(type)}/${name} ${podTemplateDescription(rsTemplate)} (dry run)\n`);
+    // kubectl's name printer with the template description as the "operation": the
+    // ReplicaSet's template as stored, pod-template-hash and all (the hash label is taken
+    // off only for the real rollback, after this return).
+    const stored = (rs.spec as { template?: unknown } | undefined)?.template;
+    ctx.out(
+      `${kindPrefix(type)}/${name} ${podTemplateDescription(stored as typeof rsTemplate)} (dry run)\n`,
+    );
     return;
   }
   if (spec.paused) {
