@@ -44,6 +44,18 @@ describe('kubectl get -w', () => {
     expect(run('kubectl get pods').out).not.toContain(name);
   });
 
+  it('waits out the grace period of a pod being deleted for its DELETED event', () => {
+    const { run } = engineSession(3);
+    run('kubectl run s --image=busybox -- sleep 3600');
+    const r = run('kubectl delete pod s --wait=false; kubectl get pods -w');
+    // sleep ignores SIGTERM: the pod goes after its 30 s grace, and the watch prints it then.
+    expect(r.out).toMatch(
+      /^pod "s" deleted\nNAME {3}READY {3}STATUS {8}RESTARTS {3}AGE\ns {6}1\/1 {5}Terminating {3}0 {10}(\d+)s\ns {6}1\/1 {5}Terminating {3}0 {10}(\d+)s\n$/,
+    );
+    const [, before, after] = /(\d+)s\n.*?(\d+)s\n$/s.exec(r.out) ?? [];
+    expect(Number(after) - Number(before)).toBeGreaterThanOrEqual(30);
+  });
+
   it('watches one named object; --watch-only leaves out the state now', () => {
     const { run } = engineSession(3);
     run('kubectl run a --image=nginx');

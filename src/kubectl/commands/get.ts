@@ -288,6 +288,7 @@ function runWatch(
       fieldSelector: ctx.str('field-selector'),
     },
     (obj) => print([obj]),
+    found.map((f) => f.obj),
   );
 }
 

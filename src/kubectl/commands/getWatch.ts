@@ -24,6 +24,9 @@ import { CONSOLE_WAIT_MS } from './waitNote.ts';
 /** How long the cluster must stay quiet before the console stops watching (settle's window). */
 export const WATCH_QUIET_MS = 15_000;
 
+/** How long past a watched object's deletionTimestamp the watch waits for its DELETED event. */
+const DELETION_SLACK_MS = 5_000;
+
 export interface WatchTarget {
   type: ResourceType;
   /** The namespace watched; undefined: every namespace (or a cluster-scoped type). */
@@ -62,6 +65,7 @@ export function watchChanges(
   ctx: Ctx,
   target: WatchTarget,
   print: (obj: KubeObject) => void,
+  current: readonly KubeObject[] = [],
 ): void {
   const host = ctx.host;
   const timeout = requestTimeoutMs(ctx);
@@ -79,6 +83,17 @@ export function watchChanges(
     matchesFields(fields, o, target.type.resource);
   const key = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
   const shown = new Map<string, KubeObject>();
+  for (const o of current) shown.set(key(o), o);
+  // A watched object being deleted gets its DELETED event once its grace period is over:
+  // the watch waits for that (a few seconds past its deletionTimestamp) even when quiet.
+  const deletionsDueBy = (): number => {
+    let due = 0;
+    for (const o of shown.values()) {
+      const at = o.metadata?.deletionTimestamp;
+      if (at) due = Math.max(due, Date.parse(at) + DELETION_SLACK_MS);
+    }
+    return due;
+  };
   const pending: StoredChange[] = [];
   const stop = host.observe(target.type.resource, target.namespace, (c) => {
     pending.push(c);
@@ -108,7 +123,8 @@ export function watchChanges(
       let window = left;
       const busyAt = host.lastActivityAt?.() ?? ctx.now();
       if (timeout === 0) {
-        window = Math.min(left, Math.max(busyAt, started) + WATCH_QUIET_MS - ctx.now());
+        const quietEnd = Math.max(busyAt, started) + WATCH_QUIET_MS;
+        window = Math.min(left, Math.max(quietEnd, deletionsDueBy()) - ctx.now());
         if (window <= 0) break;
       }
       const moved = host.runUntil(
@@ -119,6 +135,11 @@ export function watchChanges(
       if (moved) continue;
       // Nothing more was due in the window: quiet, or the request's time is up.
       if (timeout > 0) host.advance?.(limit - (ctx.now() - started));
+      else if (host.advance && deletionsDueBy() > ctx.now()) {
+        // Quiet until a deletion comes due: let the clock run to it.
+        host.advance(Math.min(left, deletionsDueBy() - ctx.now()));
+        continue;
+      }
       break;
     }
   } finally {
