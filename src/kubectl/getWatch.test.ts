@@ -117,4 +117,22 @@ describe('kubectl get -w', () => {
     // b in the list, then b once per change the watch sees (bound, container creating, running).
     expect(docs.filter((d) => d.includes('\n  name: b\n')).length).toBeGreaterThanOrEqual(4);
   });
+
+  it('--output-watch-events adds an EVENT column, or prints {type, object} on one JSON line', () => {
+    const { run } = engineSession(3);
+    run('kubectl run a --image=nginx');
+    const r = run('kubectl run b --image=nginx; kubectl get pods -w --output-watch-events');
+    const lines = r.out.split('\n');
+    expect(lines.slice(1, 4)).toEqual([
+      'EVENT   NAME   READY   STATUS    RESTARTS   AGE',
+      'ADDED   a      1/1     Running   0          25s',
+      'ADDED   b      0/1     Pending   0          0s',
+    ]);
+    expect(lines[4]).toBe('MODIFIED   b      0/1     Pending   0          0s');
+    const j = run('kubectl get pod a -w --output-watch-events -o json --request-timeout=1s');
+    expect(j.out).toMatch(
+      /^\{"type":"ADDED","object":\{"apiVersion":"v1","kind":"Pod","metadata":\{/,
+    );
+    expect(j.out.split('\n')).toHaveLength(2);
+  });
 });

@@ -277,7 +277,11 @@ function runWatch(
     withKind: ctx.bool('show-kind'),
     withNamespace: allNs,
   });
-  if (!ctx.bool('watch-only') && found.length > 0) print(found.map((f) => f.obj));
+  if (!ctx.bool('watch-only') && found.length > 0)
+    print(
+      found.map((f) => f.obj),
+      'ADDED',
+    );
   watchChanges(
     ctx,
     {
@@ -287,29 +291,38 @@ function runWatch(
       labelSelector: ctx.str('selector'),
       fieldSelector: ctx.str('field-selector'),
     },
-    (obj) => print([obj]),
+    (obj, event) => print([obj], event),
     found.map((f) => f.obj),
   );
 }
 
-/** The printer a watch prints each event through (one flush per call). */
+/**
+ * The printer a watch prints each event through (one flush per call). With
+ * --output-watch-events each object goes as a WatchEvent: a table gets an EVENT column first,
+ * JSON and YAML print `{type, object}`.
+ */
 function watchPrinter(
   ctx: Ctx,
   type: ResourceType,
   format: ReturnType<typeof outputFormat>,
   o: TableOptions,
-): (objs: KubeObject[]) => void {
+): (objs: KubeObject[], event: WatchEventType) => void {
   const each = (objs: KubeObject[]) => objs.map((obj) => ({ type, obj, info: 0 }));
+  const events = ctx.bool('output-watch-events');
   if (format === '' || format === 'wide') {
     // printers.GetNewTabWriter: RememberWidths; the header once, with the first row printed.
     const remember: number[] = [];
     let printedHeaders = ctx.bool('no-headers');
-    return (objs) => {
+    return (objs, event) => {
       const table = tableOf(ctx, type, objs, o);
+      const columns = events ? ['Event', ...table.columns] : table.columns;
       let text = '';
-      if (!printedHeaders) text += `${table.columns.map((c) => c.toUpperCase()).join('\t')}\n`;
+      if (!printedHeaders) text += `${columns.map((c) => c.toUpperCase()).join('\t')}\n`;
       printedHeaders = true;
-      for (const row of table.rows) text += `${row.map(sanitizeCell).join('\t')}\n`;
+      for (const row of table.rows) {
+        const cells = events ? [event, ...row] : row;
+        text += `${cells.map(sanitizeCell).join('\t')}\n`;
+      }
       ctx.out(formatTabbed(text, GET_TABWRITER, remember));
     };
   }
@@ -321,11 +334,17 @@ function watchPrinter(
   if (format === 'yaml' || format === 'json') {
     // Each object on its own (no List); the YAML printer separates documents with ---.
     let count = 0;
-    return (objs) => {
+    return (objs, event) => {
       for (const obj of objs) {
         const item = withTypeMeta(type, obj, ctx.bool('show-managed-fields'));
         if (format === 'yaml' && count++ > 0) ctx.out('---\n');
-        ctx.out(format === 'yaml' ? toGoYaml(item) : toGoJson(item));
+        // The printers' WatchEvent case: json.Marshal on one line; YAML of the struct (keys sorted).
+        if (events && format === 'json')
+          ctx.out(`{"type":"${event}","object":${goCompactJson(item)}}\n`);
+        else {
+          const value = events ? { type: event, object: item } : item;
+          ctx.out(format === 'yaml' ? toGoYaml(value) : toGoJson(value));
+        }
       }
     };
   }
@@ -346,6 +365,27 @@ function watchPrinter(
   return (objs) => {
     for (const obj of objs) printGoTemplate(ctx, template, withTypeMeta(type, obj, true));
   };
+}
+
+type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** Go's json.Marshal of an unstructured object: one line, map keys sorted, <, > and & escaped. */
+function goCompactJson(value: unknown): string {
+  const sorted = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sorted);
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) out[k] = sorted((v as Record<string, unknown>)[k]);
+      return out;
+    }
+    return v;
+  };
+  return JSON.stringify(sorted(value))
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**

@@ -64,7 +64,7 @@ export function watchStoppedNote(): string {
 export function watchChanges(
   ctx: Ctx,
   target: WatchTarget,
-  print: (obj: KubeObject) => void,
+  print: (obj: KubeObject, event: StoredChange['type']) => void,
   current: readonly KubeObject[] = [],
 ): void {
   const host = ctx.host;
@@ -104,14 +104,17 @@ export function watchChanges(
     for (const c of pending.splice(0)) {
       const k = key(c.object);
       if (matches(c.object)) {
+        // An object that comes to match the selectors is ADDED to this watch.
+        const event = c.type === 'MODIFIED' && !shown.has(k) ? 'ADDED' : c.type;
         if (c.type === 'DELETED') shown.delete(k);
         else shown.set(k, c.object);
-        print(c.object);
+        print(c.object, event);
       } else {
+        // One that stops matching is DELETED from it, as it last matched.
         const before = shown.get(k);
         if (before) {
           shown.delete(k);
-          print(before);
+          print(before, 'DELETED');
         }
       }
     }
