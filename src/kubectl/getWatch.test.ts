@@ -135,4 +135,21 @@ describe('kubectl get -w', () => {
     );
     expect(j.out.split('\n')).toHaveLength(2);
   });
+
+  it('kubectl events -w prints the events there are, then each new one, header once', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl events -w')).toEqual({
+      out: '',
+      err: watchStoppedNote('kubectl events'),
+      code: 0,
+    });
+    const r = run('kubectl run a --image=nginx; kubectl events -w --types=Normal');
+    const lines = r.out.split('\n');
+    expect(lines[1]).toBe('LAST SEEN   TYPE     REASON      OBJECT   MESSAGE');
+    expect(lines.filter((l) => l.startsWith('LAST SEEN'))).toHaveLength(1);
+    expect(lines).toContain('0s          Normal   Created     Pod/a    Created container a');
+    expect(run('kubectl events -w -o yaml').err).toBe(
+      'error: watch (-w) with -o is not supported in this console\n',
+    );
+  });
 });

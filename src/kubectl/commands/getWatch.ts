@@ -52,8 +52,8 @@ export function requestTimeoutMs(ctx: Ctx): number {
 }
 
 /** What the console says when it stops a watch kubectl would keep up. */
-export function watchStoppedNote(): string {
-  return '(this console stopped watching: the cluster has settled and nothing more changes until you act; kubectl get -w keeps watching until you press Ctrl+C)\n';
+export function watchStoppedNote(command = 'kubectl get'): string {
+  return `(this console stopped watching: the cluster has settled and nothing more changes until you act; ${command} -w keeps watching until you press Ctrl+C)\n`;
 }
 
 /**
@@ -148,5 +148,5 @@ export function watchChanges(
   } finally {
     stop();
   }
-  if (timeout === 0) ctx.err(watchStoppedNote());
+  if (timeout === 0) ctx.err(watchStoppedNote(ctx.commandPath));
 }

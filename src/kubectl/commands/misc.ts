@@ -34,7 +34,7 @@ import {
   SERVED_ONLY_TYPES,
   typeByResource,
 } from '../resources.ts';
-import { DESCRIBE_TABWRITER, formatTabbed } from '../tabwriter.ts';
+import { DESCRIBE_TABWRITER, formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
   listAll,
   NO_RESOURCES,
@@ -48,6 +48,7 @@ import {
 } from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
+import { watchChanges } from './getWatch.ts';
 import { deploymentRevisionError, revisionFlagError } from './rolloutStatusRevision.ts';
 import { CONSOLE_WAIT_MS, rolloutWaitNote } from './waitNote.ts';
 
@@ -1495,8 +1496,12 @@ export function runEvents(ctx: Ctx, args: string[]): void {
       ctx.fail('valid --types are Normal or Warning');
     }
   }
-  if (ctx.bool('watch')) ctx.fail('watch (-w) is not supported in this console');
   const allNs = ctx.bool('all-namespaces');
+  if (ctx.bool('watch')) {
+    if (format !== '') ctx.fail('watch (-w) with -o is not supported in this console');
+    watchEvents(ctx, allNs, forTarget, types);
+    return;
+  }
   let items = listAll(ctx, 'events', allNs ? undefined : ctx.namespace);
   if (forTarget) {
     const { type, name } = forTarget;
@@ -1575,6 +1580,68 @@ export function runEvents(ctx: Ctx, args: string[]): void {
     'Message',
   ];
   ctx.out(printTable({ columns, rows }, { noHeaders: ctx.bool('no-headers') }));
+}
+
+/**
+ * `kubectl events --watch` (events.go runWatch): a watch without a resourceVersion, so the
+ * events there are now come first as ADDED (in storage order), then each new or updated one;
+ * deletions (the 1 h TTL) are not printed. One header, widths remembered (the tabwriter is the
+ * watch's), each row as `kubectl events` prints it.
+ */
+function watchEvents(
+  ctx: Ctx,
+  allNs: boolean,
+  forTarget: { type: ResourceType; name: string } | undefined,
+  types: string[],
+): void {
+  const wanted = types.map((t) => t.toLowerCase());
+  const keep = (e: KubeObject): boolean => {
+    const ev = e as { type?: string; involvedObject?: { kind?: string; name?: string } };
+    if (wanted.length > 0 && !wanted.includes(String(ev.type).toLowerCase())) return false;
+    if (!forTarget) return true;
+    return (
+      ev.involvedObject?.kind === forTarget.type.kind && ev.involvedObject?.name === forTarget.name
+    );
+  };
+  const remember: number[] = [];
+  let printedHeaders = ctx.bool('no-headers');
+  const print = (e: KubeObject): void => {
+    const ev = e as {
+      type?: string;
+      reason?: string;
+      message?: string;
+      involvedObject?: { kind?: string; name?: string };
+    };
+    const cells = [
+      eventInterval(e, ctx.now()),
+      ev.type ?? '',
+      ev.reason ?? '',
+      `${ev.involvedObject?.kind ?? ''}/${ev.involvedObject?.name ?? ''}`,
+      (ev.message ?? '').trim(),
+    ];
+    if (allNs) cells.unshift(e.metadata?.namespace ?? '');
+    let text = '';
+    if (!printedHeaders) {
+      text += `${allNs ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n`;
+      printedHeaders = true;
+    }
+    text += `${cells.join('\t')}\n`;
+    ctx.out(formatTabbed(text, GET_TABWRITER, remember));
+  };
+  const current = listAll(ctx, 'events', allNs ? undefined : ctx.namespace);
+  for (const e of current) if (keep(e)) print(e);
+  watchChanges(
+    ctx,
+    {
+      type: typeByResource('events'),
+      namespace: allNs ? undefined : ctx.namespace,
+      labelSelector: '',
+      fieldSelector: '',
+    },
+    (e, event) => {
+      if (event !== 'DELETED' && keep(e)) print(e);
+    },
+  );
 }
 
 const VERBS: Record<string, string> = {
