@@ -533,23 +533,38 @@ function setImageOf(
     patch.metadata = { annotations: { [CHANGE_CAUSE]: cause } };
     changed = true;
   }
-  if (changed && dryRun !== 'client') {
+  // set_image.go: an empty patch is skipped without a word, whatever -o says.
+  if (!changed) return;
+  // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
+  let shown: KubeObject = ctx.recorded(withContainers(type, obj, containers));
+  if (dryRun !== 'client') {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
       ...(dryRun === 'server' ? { dryRun: true } : {}),
     });
     if (!r.ok) ctx.failStatus(r.status);
+    shown = r.value;
   }
-  if (!changed && format === '') return;
-  printObject(
-    ctx,
-    ctx.recorded({ ...obj, apiVersion: apiVersionOf(type), kind: type.kind }),
-    format,
-    {
-      verb: 'image updated',
-      dryRun,
-    },
-  );
+  printObject(ctx, { ...shown, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
+    verb: 'image updated',
+    dryRun,
+  });
+}
+
+/** `obj` with its (template's) containers replaced: what kubectl's local change made of it. */
+export function withContainers(
+  type: ResourceType,
+  obj: KubeObject,
+  containers: unknown[],
+): KubeObject {
+  const spec = (obj.spec ?? {}) as Record<string, unknown>;
+  if (type.resource === 'pods') return { ...obj, spec: { ...spec, containers } };
+  const template = (spec.template ?? {}) as Record<string, unknown>;
+  const podSpec = (template.spec ?? {}) as Record<string, unknown>;
+  return {
+    ...obj,
+    spec: { ...spec, template: { ...template, spec: { ...podSpec, containers } } },
+  };
 }
 
 /** The deployment status viewer of `kubectl rollout status`. */
