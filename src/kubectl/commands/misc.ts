@@ -983,7 +983,13 @@ function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): 
     { fieldManager: ctx.str('field-manager') || 'kubectl-rollout' },
   );
   if (!r.ok) ctx.failStatus(r.status);
-  ctx.out(`${kindPrefix(type)}/${name} ${pause ? 'paused' : 'resumed'}\n`);
+  // pause.go / resume.go print the patched object through their PrintFlags (-o).
+  printObject(
+    ctx,
+    { ...r.value, apiVersion: apiVersionOf(type), kind: type.kind },
+    outputFormat(ctx, false),
+    { verb: pause ? 'paused' : 'resumed', dryRun: 'none' },
+  );
 }
 
 const QUALIFIED_NAME =
