@@ -82,6 +82,13 @@ export interface SettleOptions {
   maxMs?: number;
 }
 
+/** One stored change as a watch delivers it (see `Cluster.observe`). */
+export interface StoredChange {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  /** The object as written (for DELETED, as it was last stored). */
+  object: KubeObject;
+}
+
 export interface SettleResult {
   /** True when the cluster went quiet (false: hit maxMs). */
   settled: boolean;
@@ -190,6 +197,16 @@ export interface Cluster {
    * tests and benchmarks; cheaper than `snapshot()`).
    */
   peek(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined;
+  /**
+   * Be told of each stored change to `resource` objects (in `namespace`, or in every namespace
+   * when undefined) as it is written, without a message: the object stream a client's watch
+   * delivers (`kubectl get -w`). Returns the function that stops it.
+   */
+  observe(
+    resource: ResourceName,
+    namespace: string | undefined,
+    fn: (change: StoredChange) => void,
+  ): () => void;
   /**
    * One stored object as it was at Unix ms `atEpochMs` (the last frame taken by then; needs
    * keepSnapshots, else as it is now): what a kubelet read when it last synced a volume.
@@ -706,6 +723,23 @@ class ClusterImpl implements Cluster {
     if (!Object.hasOwn(RESOURCES, resource)) return undefined;
     const r = RESOURCES[resource];
     return this.#etcd.get(etcdKey(r, r.namespaced ? namespace : undefined, name))?.value;
+  }
+
+  observe(
+    resource: ResourceName,
+    namespace: string | undefined,
+    fn: (change: StoredChange) => void,
+  ): () => void {
+    if (!Object.hasOwn(RESOURCES, resource)) return () => {};
+    const r = RESOURCES[resource];
+    const prefix =
+      r.namespaced && namespace !== undefined
+        ? `${r.etcdPrefix}/${namespace}/`
+        : `${r.etcdPrefix}/`;
+    return this.#etcd.watch(prefix, (e) => {
+      const type = e.type === 'DELETE' ? 'DELETED' : e.prevKv ? 'MODIFIED' : 'ADDED';
+      fn({ type, object: e.kv.value });
+    });
   }
 
   policyCluster(): PolicyCluster {

@@ -38,6 +38,7 @@ export type {
   RegistryView,
   SettleOptions,
   SettleResult,
+  StoredChange,
   StoredFile,
 } from './cluster.ts';
 export { createCluster, replay } from './cluster.ts';

@@ -674,8 +674,10 @@ describe('describe command', () => {
       'Name: web-1',
       'Name: web-2',
     ]);
-    // Two blank lines between descriptions, as kubectl prints them.
-    expect(out).toMatch(/\n\n\nName: +web-2\n/);
+    // DescribeMatchingResources prints each description followed by a newline: one blank line
+    // between them, and one at the end.
+    expect(out).toMatch(/[^\n]\n\nName: +web-2\n/);
+    expect(out.endsWith('\n\n')).toBe(true);
     expect(run('kubectl describe pod nope')).toEqual({
       out: '',
       err: 'Error from server (NotFound): pods "nope" not found\n',

@@ -3,6 +3,7 @@
  * --raw`, `version -o json|yaml`, `cluster-info dump`, `api-resources --sort-by`, and `get -w`.
  */
 import { describe, expect, it } from 'vitest';
+import { watchStoppedNote } from './commands/getWatch.ts';
 import { engineSession } from './testing/engineSession.ts';
 
 describe('kubectl config view', () => {
@@ -102,15 +103,11 @@ describe('kubectl api-resources', () => {
 describe('kubectl get -w', () => {
   it('an empty list is no "No resources found"; --watch-only prints no current state', () => {
     const { run } = engineSession(3);
-    expect(run('kubectl get pods -w')).toEqual({
-      out: '',
-      err: '(this console cannot keep watching: that was the state now; run the command again to see changes)\n',
-      code: 0,
-    });
+    expect(run('kubectl get pods -w')).toEqual({ out: '', err: watchStoppedNote(), code: 0 });
     run('kubectl run web --image=nginx');
     expect(run('kubectl get pods --watch-only')).toEqual({
       out: '',
-      err: '(this console cannot keep watching, and --watch-only prints only changes: run the command without it to see the state now)\n',
+      err: watchStoppedNote(),
       code: 0,
     });
   });

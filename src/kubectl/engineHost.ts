@@ -1,5 +1,6 @@
 /** A KubectlHost over a simulated cluster from `createCluster` (the console's and CLI's host). */
-import type { Cluster } from '../engine/index.ts';
+import type { Cluster, Message } from '../engine/index.ts';
+import { epochMs } from '../engine/util/clock.ts';
 import type { KubectlHost } from './host.ts';
 import { createKubeconfig, type Kubeconfig } from './kubeconfig.ts';
 import { clusterMachines } from './nodeShell/machines.ts';
@@ -13,6 +14,8 @@ export interface EngineHostOptions {
 /** kubectl's view of a cluster: its `client('kubectl')`, virtual clock and settling. */
 export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): KubectlHost {
   const fs = opts.fs ?? createWorkspace();
+  let scanned = cluster.messages.length;
+  let lastBusy = cluster.now();
   // What the shell writes is stamped with the cluster's virtual time (`ls -l`).
   fs.startClock(() => cluster.nowEpochMs());
   return {
@@ -26,6 +29,16 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     },
     advance: (ms) => cluster.advance(ms),
     runUntil: (pred, maxVirtualMs) => cluster.runUntil(() => pred(), maxVirtualMs),
+    observe: (resource, namespace, fn) => cluster.observe(resource, namespace, fn),
+    lastActivityAt: () => {
+      // The messages only grow: scan what came since the last call.
+      const msgs = cluster.messages;
+      for (; scanned < msgs.length; scanned++) {
+        const m = msgs[scanned] as Message;
+        if (!m.housekeeping) lastBusy = m.at;
+      }
+      return epochMs(lastBusy);
+    },
     peek: (resource, namespace, name) => cluster.peek(resource, namespace, name),
     peekAt: (resource, namespace, name, at) => cluster.peekAt(resource, namespace, name, at),
     networkPolicies: () => cluster.policyCluster(),

@@ -1,6 +1,6 @@
 import type { ApiClient, KubeObject, ResourceName } from '../engine/api/types.ts';
 import type { Attributes, Decision, RulesReview, UserInfo } from '../engine/apiserver/rbac.ts';
-import type { StoredFile } from '../engine/cluster.ts';
+import type { StoredChange, StoredFile } from '../engine/cluster.ts';
 import type { PolicyCluster } from '../engine/node/policyNetwork.ts';
 import type { Kubeconfig } from './kubeconfig.ts';
 import type { NodeMachines } from './nodeShell/machines.ts';
@@ -18,6 +18,20 @@ export interface KubectlHost {
   advance?(ms: number): void;
   /** Step the cluster until `pred` holds or `maxVirtualMs` pass; returns whether it held. */
   runUntil(pred: () => boolean, maxVirtualMs: number): boolean;
+  /**
+   * Be told of each stored change to `resource` objects (in `namespace`, or all) as the
+   * cluster runs, without a request: the stream `kubectl get -w` prints. Returns the stop.
+   */
+  observe?(
+    resource: ResourceName,
+    namespace: string | undefined,
+    fn: (change: StoredChange) => void,
+  ): () => void;
+  /**
+   * Virtual ms (`nowEpochMs` clock) of the cluster's last activity that was not housekeeping
+   * (lease renewals and heartbeats go on forever): how a watch sees that the cluster settled.
+   */
+  lastActivityAt?(): number;
   /** The virtual workspace of files. */
   fs: Workspace;
   /** Contexts; the current context's namespace is every command's default. */

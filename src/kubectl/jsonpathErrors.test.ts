@@ -24,6 +24,17 @@ describe('kubectl -o jsonpath errors', () => {
     );
   });
 
+  it('an action cut short inside an index, a filter or a string names what ran out', () => {
+    const { run } = engineSession(9);
+    const err = (t: string) => run(`kubectl get ns -o jsonpath='${t}'`).err;
+    expect(err('{.items[0')).toBe('error: error parsing jsonpath {.items[0, unterminated array\n');
+    expect(err('{.items[?(@.a=="b"')).toBe(
+      'error: error parsing jsonpath {.items[?(@.a=="b", unterminated filter\n',
+    );
+    expect(err('{"abc')).toBe('error: error parsing jsonpath {"abc, unterminated quoted string\n');
+    expect(err('{.items[*]')).toBe('error: error parsing jsonpath {.items[*], unclosed action\n');
+  });
+
   it('a single named object that is not there prints no template text, only the error', () => {
     const { run } = engineSession(9);
     expect(run(`kubectl get pod nope -o jsonpath='{.a} {.b}'`)).toEqual({

@@ -23,6 +23,8 @@ export type OutputFormat =
 export function outputTemplate(ctx: Ctx): string {
   const o = ctx.str('output');
   const i = o.indexOf('=');
+  // JSONPathPrintFlags / CustomColumnsPrintFlags: --template, when given, is the template.
+  if (ctx.str('template') !== '') return ctx.str('template');
   return i < 0 ? '' : o.slice(i + 1);
 }
 
@@ -41,10 +43,19 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   }
   if (o === '' || o === 'yaml' || o === 'json' || o === 'name') return o;
   if (o === 'wide' && allowWide) return o;
-  if (/^jsonpath=/.test(o)) return 'jsonpath';
-  if (/^custom-columns=/.test(o) && allowWide) return 'custom-columns';
-  const known =
-    /^(jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file)(=|$)/;
+  if (/^jsonpath(=|$)/.test(o)) {
+    if (outputTemplate(ctx) === '') ctx.fail('template format specified but no template given');
+    return 'jsonpath';
+  }
+  // Only `get` has custom-columns printers (its PrintFlags add CustomColumnsFlags).
+  if (/^custom-columns(=|$)/.test(o) && allowWide) {
+    if (outputTemplate(ctx) === '')
+      ctx.fail('custom-columns format specified but no custom columns given');
+    return 'custom-columns';
+  }
+  const known = allowWide
+    ? /^(jsonpath-as-json|jsonpath-file|custom-columns-file)(=|$)/
+    : /^(jsonpath-as-json|jsonpath-file)(=|$)/;
   if (known.test(o))
     ctx.fail(`the output format "${o.split('=')[0]}" is not available in this simulated console`);
   ctx.fail(

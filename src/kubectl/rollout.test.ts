@@ -71,6 +71,8 @@ describe('kubectl rollout undo', () => {
   });
 
   it('--dry-run=client prints the pod template it would restore and changes nothing', () => {
+    // rollback.go returns printTemplate(&rsForRevision.Spec.Template) before it takes the
+    // pod-template-hash label off: the ReplicaSet's template as stored.
     const { run } = session();
     run('kubectl create deployment web --image=nginx --replicas=1');
     run('kubectl set image deployment/web nginx=nginx:1.27');
@@ -79,6 +81,7 @@ describe('kubectl rollout undo', () => {
       [
         'deployment.apps/web Pod Template:',
         '  Labels:\tapp=web',
+        '\tpod-template-hash=6dc5cd68db',
         '  Containers:',
         '   nginx:',
         '    Image:\tnginx',

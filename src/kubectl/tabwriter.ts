@@ -21,8 +21,12 @@ function runeWidth(s: string): number {
   return n;
 }
 
-/** Formats text whose cells are separated by `\t` and lines by `\n` (one flush). */
-export function formatTabbed(text: string, opts: TabwriterOptions): string {
+/**
+ * Formats text whose cells are separated by `\t` and lines by `\n` (one flush). With
+ * `remember` (kubectl's RememberWidths flag, as `get -w` flushes once per watch event), each
+ * column is at least as wide as it was in earlier flushes through the same array, and widens it.
+ */
+export function formatTabbed(text: string, opts: TabwriterOptions, remember?: number[]): string {
   const endsWithNewline = text.endsWith('\n');
   const body = endsWithNewline ? text.slice(0, -1) : text;
   if (body === '' && !endsWithNewline) return '';
@@ -62,6 +66,11 @@ export function formatTabbed(text: string, opts: TabwriterOptions): string {
         if (column >= l.length - 1) break;
         const w = runeWidth(l[column] ?? '') + opts.padding;
         if (w > width) width = w;
+      }
+      if (remember) {
+        const kept = remember[column];
+        if (kept === undefined || kept < width) remember[column] = width;
+        else width = kept;
       }
       widths.push(width);
       format(start, cur);

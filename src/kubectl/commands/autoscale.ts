@@ -21,11 +21,9 @@ import { getOrFail } from './misc.ts';
 const SCALABLE: ReadonlySet<string> = new Set(['deployments', 'replicasets', 'statefulsets']);
 
 export function runAutoscale(ctx: Ctx, args: string[]): void {
-  // cmd.MarkFlagRequired("max"): cobra refuses the command before it runs.
-  if (!ctx.changed('max')) {
-    ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"max\\" not set"');
-    throw new ExitError(1);
-  }
+  // cmd.MarkFlagRequired("max"): cobra refuses the command before it runs, and kubectl's main
+  // (cli.RunNoErrOutput, then util.CheckErr) prints the error as every other: `error: …`.
+  if (!ctx.changed('max')) ctx.fail('required flag(s) "max" not set');
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
   const min = ctx.num('min', -1);

@@ -259,10 +259,11 @@ export function runCreateDeployment(ctx: Ctx, args: string[]): void {
   if (command.length > 0 && images.length > 1) {
     ctx.fail('cannot specify multiple --image options and command');
   }
-  const containers = images.map((image) => {
+  const containers = images.map((image, i) => {
     const c: Record<string, unknown> = { name: containerNameFromImage(image), image };
     if (command.length > 0) c.command = command;
-    if (port >= 0) c.ports = [{ containerPort: port }];
+    // create_deployment.go: --port goes on the first container only.
+    if (port >= 0 && i === 0) c.ports = [{ containerPort: port }];
     c.resources = {};
     return c;
   });

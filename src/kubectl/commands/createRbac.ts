@@ -182,7 +182,7 @@ function aggregationLabels(ctx: Ctx): Record<string, string> {
     const eq = pair.indexOf('=');
     if (eq < 0) {
       ctx.err(
-        `Error: invalid argument "${ctx.list('aggregation-rule').join(',')}" for "--aggregation-rule" flag: ${pair} must be formatted as key=value\nSee '${ctx.commandPath} --help' for usage.\n`,
+        `error: invalid argument "${ctx.list('aggregation-rule').join(',')}" for "--aggregation-rule" flag: ${pair} must be formatted as key=value\nSee '${ctx.commandPath} --help' for usage.\n`,
       );
       throw new ExitError(1);
     }
@@ -276,10 +276,7 @@ export function runCreateRoleBinding(ctx: Ctx, args: string[]): void {
 
 export function runCreateClusterRoleBinding(ctx: Ctx, args: string[]): void {
   const clusterRole = ctx.str('clusterrole');
-  if (!ctx.changed('clusterrole')) {
-    ctx.klog('E', 'run.go:72', '"command failed" err="required flag(s) \\"clusterrole\\" not set"');
-    throw new ExitError(1);
-  }
+  if (!ctx.changed('clusterrole')) ctx.fail('required flag(s) "clusterrole" not set');
   const name = oneName(ctx, args);
   const subs = subjects(ctx);
   const obj: KubeObject = {

@@ -33,12 +33,32 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const allNs = ctx.bool('all-namespaces');
   const dryRun = dryRunStrategy(ctx);
   const output = ctx.str('output');
-  if (output !== '' && output !== 'name') {
-    ctx.fail(
-      `unable to match a printer suitable for the output format "${output}", allowed formats are: name`,
-    );
+  // Complete: --now is a grace period of 1; --grace-period=0 without --force becomes 1 too
+  // (backwards compatibility without accidental data loss); --force alone means 0.
+  const force = ctx.bool('force');
+  let grace = ctx.num('grace-period', -1);
+  if (ctx.bool('now')) {
+    if (grace !== -1) ctx.fail('--now and --grace-period cannot be specified together');
+    grace = 1;
   }
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
+  // Validate, once the builder has its arguments and before anything is read or deleted.
+  const validate = (): void => {
+    if (output !== '' && output !== 'name')
+      ctx.fail(`unexpected -o output mode: ${output}. We only support '-o name'`);
+    if (all && selector !== '') ctx.fail('cannot set --all and --selector at the same time');
+    if (all && fieldSelector !== '')
+      ctx.fail('cannot set --all and --field-selector at the same time');
+    if (force && grace > 0)
+      ctx.fail('--force and --grace-period greater than 0 cannot be specified together');
+    if (force && grace === 0) {
+      ctx.err(
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      );
+    }
+  };
   const ns = ctx.namespace;
   const targets: Target[] = [];
   const errors: Status[] = [];
@@ -52,14 +72,17 @@ export function runDelete(ctx: Ctx, args: string[]): void {
         source: m.source,
       });
     }
+    validate();
   } else {
     const empty: AnyResourceType[] = [];
     const requests = typesAndNames(ctx, args, empty, {
       selector: all || selector.trim() !== '' || fieldSelector.trim() !== '',
       allNamespaces: allNs,
     });
-    if (empty.length > 0 && !all && !selector && !fieldSelector)
+    const unnamed = empty.length > 0 || requests.some((r) => r.names.length === 0);
+    if (unnamed && !all && !selector && !fieldSelector)
       ctx.fail('resource(s) were provided, but no name was specified');
+    validate();
     for (const { type, names } of requests) {
       if (names.length > 0) {
         for (const name of names) targets.push({ type, namespace: nsFor(type, ns), name });
@@ -95,16 +118,6 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     }
   }
 
-  const force = ctx.bool('force');
-  const now = ctx.bool('now');
-  let grace = ctx.num('grace-period', -1);
-  if (now) grace = 1;
-  if (force && grace < 0) grace = 0;
-  if (force && grace === 0) {
-    ctx.err(
-      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
-    );
-  }
   const cascade = ctx.str('cascade') || 'background';
   const policy: DeleteOptions['propagationPolicy'] =
     cascade === 'foreground' ? 'Foreground' : cascade === 'orphan' ? 'Orphan' : 'Background';

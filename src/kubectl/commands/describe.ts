@@ -1,6 +1,6 @@
 /** `kubectl describe`: name-prefix matching, several objects separated by blank lines. */
 
-import type { KubeObject } from '../../engine/api/types.ts';
+import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { type LabelSelector, selectorMatches } from '../../engine/controllers/objects.ts';
 import { podClaimNames } from '../../engine/controllers/persistentVolume.ts';
 import type { Ctx } from '../context.ts';
@@ -218,7 +218,8 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   const allNs = ctx.bool('all-namespaces');
   const ns = ctx.namespace;
   const found: { type: ResourceType; obj: KubeObject }[] = [];
-  let anyError = false;
+  // The builder's errors (ContinueOnError): returned once every object is described.
+  const errors: Status[] = [];
   if (files.length > 0) {
     for (const m of readFilenames(ctx, files)) {
       const r = ctx.host.api.get(
@@ -227,10 +228,7 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
         m.obj.metadata?.name ?? '',
       );
       if (r.ok) found.push({ type: m.type, obj: r.value });
-      else {
-        ctx.reportStatus(r.status);
-        anyError = true;
-      }
+      else errors.push(r.status);
     }
   } else {
     if (args.length === 0) {
@@ -251,15 +249,10 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
         const scope = type.namespaced && !allNs ? ns : undefined;
         if (names.length === 0) {
           const refused = refusedUnstored(ctx, type, 'list', scope, '');
-          if (refused) {
-            ctx.reportStatus(refused);
-            anyError = true;
-          }
+          if (refused) errors.push(refused);
         }
-        for (const name of names) {
-          ctx.reportStatus(refusedUnstored(ctx, type, 'get', scope, name) ?? notFound(type, name));
-          anyError = true;
-        }
+        for (const name of names)
+          errors.push(refusedUnstored(ctx, type, 'get', scope, name) ?? notFound(type, name));
         continue;
       }
       const scope = type.namespaced && !allNs ? ns : undefined;
@@ -272,8 +265,7 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
           selector ? { labelSelector: selector } : undefined,
         );
         if (!r.ok) {
-          ctx.reportStatus(r.status);
-          anyError = true;
+          errors.push(r.status);
           continue;
         }
         for (const obj of r.value.items) found.push({ type, obj });
@@ -281,26 +273,17 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
       }
       for (const name of names) {
         const r = ctx.host.api.get(type.resource, nsFor(type, ns), name);
-        if (r.ok) {
-          found.push({ type, obj: r.value });
-          continue;
-        }
-        // Not found by name: describe every object whose name starts with it. Any other error
-        // (a Forbidden get) is reported as it is.
-        if (r.status.reason !== 'NotFound') {
-          ctx.reportStatus(r.status);
-          anyError = true;
-          continue;
-        }
-        const prefixed = listAll(ctx, type.resource, nsFor(type, ns)).filter((o) =>
-          (o.metadata?.name ?? '').startsWith(name),
-        );
-        if (prefixed.length === 0) {
-          ctx.reportStatus(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
-          anyError = true;
-        }
-        for (const obj of prefixed) found.push({ type, obj });
+        if (r.ok) found.push({ type, obj: r.value });
+        else errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
       }
+    }
+    // describe.go: a NotFound with exactly two arguments (`describe pods web`) describes every
+    // object of the first argument whose name starts with the second, each followed by a
+    // newline; when none does, the NotFound stands (and nothing else is described).
+    const only = errors[0];
+    if (args.length === 2 && errors.length === 1 && only?.reason === 'NotFound') {
+      describeMatching(ctx, args[0] as string, args[1] as string, only);
+      return;
     }
   }
   found.forEach(({ type, obj }, i) => {
@@ -309,6 +292,31 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   });
   // describe.go: unlike get, the text does not look at the types' scope (a cluster-scoped
   // type also says "in default namespace."); only --all-namespaces drops the namespace.
-  if (found.length === 0 && !anyError)
+  if (found.length === 0 && errors.length === 0)
     ctx.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
+  for (const e of errors) ctx.reportStatus(e);
+}
+
+/** describe.go DescribeMatchingResources: the objects of `resource` named `prefix…`. */
+function describeMatching(ctx: Ctx, resource: string, prefix: string, original: Status): void {
+  const matched: { type: ResourceType; obj: KubeObject }[] = [];
+  for (const { type, names } of typesAndNamesToRead(ctx, [resource])) {
+    if (!isStoredType(type)) continue;
+    const scope = nsFor(type, ctx.namespace);
+    const objs =
+      names.length > 0
+        ? names.flatMap((n) => {
+            const r = ctx.host.api.get(type.resource, scope, n);
+            return r.ok ? [r.value] : [];
+          })
+        : listAll(ctx, type.resource, scope);
+    for (const obj of objs)
+      if ((obj.metadata?.name ?? '').startsWith(prefix)) matched.push({ type, obj });
+    break;
+  }
+  if (matched.length === 0) {
+    ctx.reportStatus(original);
+    return;
+  }
+  for (const { type, obj } of matched) ctx.out(`${describeOne(ctx, type, obj)}\n`);
 }

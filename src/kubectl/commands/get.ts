@@ -9,7 +9,7 @@ import { columnsFor, formatLabels, rowFor } from '../printers/columns.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { evaluate, JsonPathError } from '../printers/jsonpath.ts';
-import { printTable } from '../printers/table.ts';
+import { printTable, sanitizeCell, type Table } from '../printers/table.ts';
 import { isStoredType, kindPrefix, type ResourceType } from '../resources.ts';
 import { foundInAny, relaxedJsonPath, sortByPath } from '../sortBy.ts';
 import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
@@ -25,6 +25,7 @@ import {
   typesAndNamesToRead,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
+import { requestTimeoutMs, watchChanges, watchStoppedNote } from './getWatch.ts';
 import { filenameArgs } from './kustomize.ts';
 import { SERVER_VERSION, versionInfo } from './misc.ts';
 
@@ -172,12 +173,8 @@ export function runGet(ctx: Ctx, args: string[]): void {
 
   const sortBy = ctx.str('sort-by');
   if (sortBy) sortFound(ctx, found, sortBy, format === '' || format === 'wide', singleItemImplied);
-  // --watch-only prints only changes, not the state now (and a console line sees none).
-  if (ctx.bool('watch-only')) {
-    for (const e of errors) ctx.reportStatus(e);
-    ctx.err(
-      '(this console cannot keep watching, and --watch-only prints only changes: run the command without it to see the state now)\n',
-    );
+  if (watching && files.length === 0) {
+    runWatch(ctx, args, found, errors, format, allNs);
     return;
   }
   if (format === 'yaml' || format === 'json') {
@@ -242,6 +239,156 @@ export function runGet(ctx: Ctx, args: string[]): void {
 }
 
 /**
+ * get.go `watch`: one resource type (the builder's SingleResourceType), one collection or one
+ * named object; the state now (not with --watch-only), then each change as it comes, every
+ * object through the same printer (a table keeps its column widths: RememberWidths).
+ */
+function runWatch(
+  ctx: Ctx,
+  args: string[],
+  found: Found[],
+  errors: Status[],
+  format: ReturnType<typeof outputFormat>,
+  allNs: boolean,
+): void {
+  requestTimeoutMs(ctx);
+  const requests = typesAndNamesToRead(ctx, args);
+  if (requests.length !== 1 || multipleTypesRequested(args))
+    ctx.fail('you may only specify a single resource type');
+  const { type, names } = requests[0] as (typeof requests)[number];
+  if (errors.length > 0) {
+    for (const e of errors) ctx.reportStatus(e);
+    return;
+  }
+  if (names.length > 1) {
+    ctx.fail(
+      `watch is only supported on individual resources and resource collections, but ${names.length} resources were found`,
+    );
+  }
+  // --ignore-not-found on a named object that is not there: nothing to watch.
+  if (names.length === 1 && found.length === 0) return;
+  // A type the cluster serves but never stores anything of: nothing will ever come.
+  if (!isStoredType(type)) {
+    ctx.err(watchStoppedNote());
+    return;
+  }
+  const print = watchPrinter(ctx, type, format, {
+    wide: format === 'wide',
+    withKind: ctx.bool('show-kind'),
+    withNamespace: allNs,
+  });
+  if (!ctx.bool('watch-only') && found.length > 0)
+    print(
+      found.map((f) => f.obj),
+      'ADDED',
+    );
+  watchChanges(
+    ctx,
+    {
+      type,
+      namespace: type.namespaced && !allNs ? ctx.namespace : undefined,
+      ...(names[0] !== undefined ? { name: names[0] } : {}),
+      labelSelector: ctx.str('selector'),
+      fieldSelector: ctx.str('field-selector'),
+    },
+    (obj, event) => print([obj], event),
+    found.map((f) => f.obj),
+  );
+}
+
+/**
+ * The printer a watch prints each event through (one flush per call). With
+ * --output-watch-events each object goes as a WatchEvent: a table gets an EVENT column first,
+ * JSON and YAML print `{type, object}`.
+ */
+function watchPrinter(
+  ctx: Ctx,
+  type: ResourceType,
+  format: ReturnType<typeof outputFormat>,
+  o: TableOptions,
+): (objs: KubeObject[], event: WatchEventType) => void {
+  const each = (objs: KubeObject[]) => objs.map((obj) => ({ type, obj, info: 0 }));
+  const events = ctx.bool('output-watch-events');
+  if (format === '' || format === 'wide') {
+    // printers.GetNewTabWriter: RememberWidths; the header once, with the first row printed.
+    const remember: number[] = [];
+    let printedHeaders = ctx.bool('no-headers');
+    return (objs, event) => {
+      const table = tableOf(ctx, type, objs, o);
+      const columns = events ? ['Event', ...table.columns] : table.columns;
+      let text = '';
+      if (!printedHeaders) text += `${columns.map((c) => c.toUpperCase()).join('\t')}\n`;
+      printedHeaders = true;
+      for (const row of table.rows) {
+        const cells = events ? [event, ...row] : row;
+        text += `${cells.map(sanitizeCell).join('\t')}\n`;
+      }
+      ctx.out(formatTabbed(text, GET_TABWRITER, remember));
+    };
+  }
+  if (format === 'name') {
+    return (objs) => {
+      for (const obj of objs) ctx.out(`${kindPrefix(type)}/${obj.metadata?.name ?? ''}\n`);
+    };
+  }
+  if (format === 'yaml' || format === 'json') {
+    // Each object on its own (no List); the YAML printer separates documents with ---.
+    let count = 0;
+    return (objs, event) => {
+      for (const obj of objs) {
+        const item = withTypeMeta(type, obj, ctx.bool('show-managed-fields'));
+        if (format === 'yaml' && count++ > 0) ctx.out('---\n');
+        // The printers' WatchEvent case: json.Marshal on one line; YAML of the struct (keys sorted).
+        if (events && format === 'json')
+          ctx.out(`{"type":"${event}","object":${goCompactJson(item)}}\n`);
+        else {
+          const value = events ? { type: event, object: item } : item;
+          ctx.out(format === 'yaml' ? toGoYaml(value) : toGoJson(value));
+        }
+      }
+    };
+  }
+  if (format === 'custom-columns') {
+    let printedHeaders = false;
+    return (objs) => {
+      printCustomColumns(ctx, each(objs), printedHeaders);
+      printedHeaders = true;
+    };
+  }
+  if (format === 'jsonpath') {
+    const template = outputTemplate(ctx);
+    return (objs) => {
+      for (const obj of objs) printJsonPath(ctx, template, withTypeMeta(type, obj, true));
+    };
+  }
+  const template = goTemplateText(ctx, GET_FORMATS);
+  return (objs) => {
+    for (const obj of objs) printGoTemplate(ctx, template, withTypeMeta(type, obj, true));
+  };
+}
+
+type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** Go's json.Marshal of an unstructured object: one line, map keys sorted, <, > and & escaped. */
+function goCompactJson(value: unknown): string {
+  const sorted = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sorted);
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) out[k] = sorted((v as Record<string, unknown>)[k]);
+      return out;
+    }
+    return v;
+  };
+  return JSON.stringify(sorted(value))
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
  * `--sort-by`. A table (the default and `-o wide`) sorts each server-side Table on its own: the
  * rows of one list, while named objects are one-row Tables and keep the order given. Other
  * formats sort everything printed as one List; a single named object is no list and is left
@@ -282,7 +429,7 @@ function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, singl
 }
 
 /** `-o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName`. */
-function printCustomColumns(ctx: Ctx, found: Found[]): void {
+function printCustomColumns(ctx: Ctx, found: Found[], noHeaders = ctx.bool('no-headers')): void {
   const spec = outputTemplate(ctx);
   const cols = spec.split(',').map((part) => {
     const i = part.indexOf(':');
@@ -309,7 +456,7 @@ function printCustomColumns(ctx: Ctx, found: Found[]): void {
   );
   if (rows.length === 0) return;
   const text = [
-    ...(ctx.bool('no-headers') ? [] : [cols.map((c) => c.header).join('\t')]),
+    ...(noHeaders ? [] : [cols.map((c) => c.header).join('\t')]),
     ...rows.map((r) => r.join('\t')),
   ]
     .map((l) => `${l}\n`)
@@ -327,15 +474,40 @@ function printGeneric(ctx: Ctx, found: Found[], format: 'yaml' | 'json', single:
   ctx.out(format === 'yaml' ? toGoYaml(value) : toGoJson(value));
 }
 
-interface TableOptions {
+export interface TableOptions {
   wide: boolean;
   withKind: boolean;
   withNamespace: boolean;
 }
 
+/** The server-side Table of `objs` (all of `type`) as kubectl prints it, with its decorations. */
+export function tableOf(ctx: Ctx, type: ResourceType, objs: KubeObject[], o: TableOptions): Table {
+  const now = ctx.now();
+  const showLabels = ctx.bool('show-labels');
+  const labelColumns = ctx.list('label-columns');
+  const columns = columnsFor(type.resource, o.wide);
+  const nameCol = columns.indexOf('Name');
+  const withNs = o.withNamespace && type.namespaced;
+  const rows = objs.map((obj) => {
+    const row = rowFor(type.resource, obj, { wide: o.wide, now });
+    if (o.withKind && nameCol >= 0) row[nameCol] = `${kindPrefix(type)}/${row[nameCol] ?? ''}`;
+    for (const l of labelColumns) row.push(obj.metadata?.labels?.[l] ?? '');
+    if (showLabels) row.push(formatLabels(obj.metadata?.labels));
+    if (withNs) row.unshift(obj.metadata?.namespace ?? '');
+    return row;
+  });
+  const cols = [
+    ...(withNs ? ['Namespace'] : []),
+    ...columns,
+    // -L columns are headed by the label key's last path segment, upper-cased.
+    ...labelColumns.map((l) => l.split('/').pop() ?? l),
+    ...(showLabels ? ['Labels'] : []),
+  ];
+  return { columns: cols, rows };
+}
+
 /** One table per type, each with its own widths, a blank line between them. */
 function printTables(ctx: Ctx, found: Found[], o: TableOptions): void {
-  const now = ctx.now();
   const blocks: { type: ResourceType; objs: KubeObject[] }[] = [];
   for (const f of found) {
     const last = blocks[blocks.length - 1];
@@ -343,30 +515,11 @@ function printTables(ctx: Ctx, found: Found[], o: TableOptions): void {
     else blocks.push({ type: f.type, objs: [f.obj] });
   }
   const noHeaders = ctx.bool('no-headers');
-  const showLabels = ctx.bool('show-labels');
-  const labelColumns = ctx.list('label-columns');
   let printedRows = 0;
   for (const { type, objs } of blocks) {
     if (printedRows > 0 && !noHeaders) ctx.out('\n');
-    const columns = columnsFor(type.resource, o.wide);
-    const nameCol = columns.indexOf('Name');
-    const withNs = o.withNamespace && type.namespaced;
-    const rows = objs.map((obj) => {
-      const row = rowFor(type.resource, obj, { wide: o.wide, now });
-      if (o.withKind && nameCol >= 0) row[nameCol] = `${kindPrefix(type)}/${row[nameCol] ?? ''}`;
-      for (const l of labelColumns) row.push(obj.metadata?.labels?.[l] ?? '');
-      if (showLabels) row.push(formatLabels(obj.metadata?.labels));
-      if (withNs) row.unshift(obj.metadata?.namespace ?? '');
-      return row;
-    });
-    const cols = [
-      ...(withNs ? ['Namespace'] : []),
-      ...columns,
-      // -L columns are headed by the label key's last path segment, upper-cased.
-      ...labelColumns.map((l) => l.split('/').pop() ?? l),
-      ...(showLabels ? ['Labels'] : []),
-    ];
-    ctx.out(printTable({ columns: cols, rows }, { noHeaders }));
-    printedRows += rows.length;
+    const table = tableOf(ctx, type, objs, o);
+    ctx.out(printTable(table, { noHeaders }));
+    printedRows += table.rows.length;
   }
 }

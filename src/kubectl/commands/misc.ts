@@ -34,7 +34,7 @@ import {
   SERVED_ONLY_TYPES,
   typeByResource,
 } from '../resources.ts';
-import { DESCRIBE_TABWRITER, formatTabbed } from '../tabwriter.ts';
+import { DESCRIBE_TABWRITER, formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
   listAll,
   NO_RESOURCES,
@@ -48,6 +48,7 @@ import {
 } from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
+import { watchChanges } from './getWatch.ts';
 import { deploymentRevisionError, revisionFlagError } from './rolloutStatusRevision.ts';
 import { CONSOLE_WAIT_MS, rolloutWaitNote } from './waitNote.ts';
 
@@ -532,23 +533,38 @@ function setImageOf(
     patch.metadata = { annotations: { [CHANGE_CAUSE]: cause } };
     changed = true;
   }
-  if (changed && dryRun !== 'client') {
+  // set_image.go: an empty patch is skipped without a word, whatever -o says.
+  if (!changed) return;
+  // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
+  let shown: KubeObject = ctx.recorded(withContainers(type, obj, containers));
+  if (dryRun !== 'client') {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
       ...(dryRun === 'server' ? { dryRun: true } : {}),
     });
     if (!r.ok) ctx.failStatus(r.status);
+    shown = r.value;
   }
-  if (!changed && format === '') return;
-  printObject(
-    ctx,
-    ctx.recorded({ ...obj, apiVersion: apiVersionOf(type), kind: type.kind }),
-    format,
-    {
-      verb: 'image updated',
-      dryRun,
-    },
-  );
+  printObject(ctx, { ...shown, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
+    verb: 'image updated',
+    dryRun,
+  });
+}
+
+/** `obj` with its (template's) containers replaced: what kubectl's local change made of it. */
+export function withContainers(
+  type: ResourceType,
+  obj: KubeObject,
+  containers: unknown[],
+): KubeObject {
+  const spec = (obj.spec ?? {}) as Record<string, unknown>;
+  if (type.resource === 'pods') return { ...obj, spec: { ...spec, containers } };
+  const template = (spec.template ?? {}) as Record<string, unknown>;
+  const podSpec = (template.spec ?? {}) as Record<string, unknown>;
+  return {
+    ...obj,
+    spec: { ...spec, template: { ...template, spec: { ...podSpec, containers } } },
+  };
 }
 
 /** The deployment status viewer of `kubectl rollout status`. */
@@ -901,8 +917,13 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   const rsTemplate = withoutHash((rs.spec as { template?: unknown } | undefined)?.template);
   const spec = (d.spec ?? {}) as { template?: unknown; paused?: boolean };
   if (dryRun === 'client') {
-    // kubectl's name printer with the template description as the "operation".
-    ctx.out(`${kindPrefix(type)}/${name} ${podTemplateDescription(rsTemplate)} (dry run)\n`);
+    // kubectl's name printer with the template description as the "operation": the
+    // ReplicaSet's template as stored, pod-template-hash and all (the hash label is taken
+    // off only for the real rollback, after this return).
+    const stored = (rs.spec as { template?: unknown } | undefined)?.template;
+    ctx.out(
+      `${kindPrefix(type)}/${name} ${podTemplateDescription(stored as typeof rsTemplate)} (dry run)\n`,
+    );
     return;
   }
   if (spec.paused) {
@@ -962,7 +983,13 @@ function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): 
     { fieldManager: ctx.str('field-manager') || 'kubectl-rollout' },
   );
   if (!r.ok) ctx.failStatus(r.status);
-  ctx.out(`${kindPrefix(type)}/${name} ${pause ? 'paused' : 'resumed'}\n`);
+  // pause.go / resume.go print the patched object through their PrintFlags (-o).
+  printObject(
+    ctx,
+    { ...r.value, apiVersion: apiVersionOf(type), kind: type.kind },
+    outputFormat(ctx, false),
+    { verb: pause ? 'paused' : 'resumed', dryRun: 'none' },
+  );
 }
 
 const QUALIFIED_NAME =
@@ -1490,8 +1517,12 @@ export function runEvents(ctx: Ctx, args: string[]): void {
       ctx.fail('valid --types are Normal or Warning');
     }
   }
-  if (ctx.bool('watch')) ctx.fail('watch (-w) is not supported in this console');
   const allNs = ctx.bool('all-namespaces');
+  if (ctx.bool('watch')) {
+    if (format !== '') ctx.fail('watch (-w) with -o is not supported in this console');
+    watchEvents(ctx, allNs, forTarget, types);
+    return;
+  }
   let items = listAll(ctx, 'events', allNs ? undefined : ctx.namespace);
   if (forTarget) {
     const { type, name } = forTarget;
@@ -1570,6 +1601,68 @@ export function runEvents(ctx: Ctx, args: string[]): void {
     'Message',
   ];
   ctx.out(printTable({ columns, rows }, { noHeaders: ctx.bool('no-headers') }));
+}
+
+/**
+ * `kubectl events --watch` (events.go runWatch): a watch without a resourceVersion, so the
+ * events there are now come first as ADDED (in storage order), then each new or updated one;
+ * deletions (the 1 h TTL) are not printed. One header, widths remembered (the tabwriter is the
+ * watch's), each row as `kubectl events` prints it.
+ */
+function watchEvents(
+  ctx: Ctx,
+  allNs: boolean,
+  forTarget: { type: ResourceType; name: string } | undefined,
+  types: string[],
+): void {
+  const wanted = types.map((t) => t.toLowerCase());
+  const keep = (e: KubeObject): boolean => {
+    const ev = e as { type?: string; involvedObject?: { kind?: string; name?: string } };
+    if (wanted.length > 0 && !wanted.includes(String(ev.type).toLowerCase())) return false;
+    if (!forTarget) return true;
+    return (
+      ev.involvedObject?.kind === forTarget.type.kind && ev.involvedObject?.name === forTarget.name
+    );
+  };
+  const remember: number[] = [];
+  let printedHeaders = ctx.bool('no-headers');
+  const print = (e: KubeObject): void => {
+    const ev = e as {
+      type?: string;
+      reason?: string;
+      message?: string;
+      involvedObject?: { kind?: string; name?: string };
+    };
+    const cells = [
+      eventInterval(e, ctx.now()),
+      ev.type ?? '',
+      ev.reason ?? '',
+      `${ev.involvedObject?.kind ?? ''}/${ev.involvedObject?.name ?? ''}`,
+      (ev.message ?? '').trim(),
+    ];
+    if (allNs) cells.unshift(e.metadata?.namespace ?? '');
+    let text = '';
+    if (!printedHeaders) {
+      text += `${allNs ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n`;
+      printedHeaders = true;
+    }
+    text += `${cells.join('\t')}\n`;
+    ctx.out(formatTabbed(text, GET_TABWRITER, remember));
+  };
+  const current = listAll(ctx, 'events', allNs ? undefined : ctx.namespace);
+  for (const e of current) if (keep(e)) print(e);
+  watchChanges(
+    ctx,
+    {
+      type: typeByResource('events'),
+      namespace: allNs ? undefined : ctx.namespace,
+      labelSelector: '',
+      fieldSelector: '',
+    },
+    (e, event) => {
+      if (event !== 'DELETED' && keep(e)) print(e);
+    },
+  );
 }
 
 const VERBS: Record<string, string> = {

@@ -87,7 +87,19 @@ function patchContainers(
   const spec: Obj = { containers };
   if (initContainers) spec.initContainers = initContainers;
   const patch = type.resource === 'pods' ? { spec } : { spec: { template: { spec } } };
-  let shown = obj;
+  // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
+  let shown: KubeObject =
+    type.resource === 'pods'
+      ? { ...obj, spec: { ...((obj.spec ?? {}) as Obj), ...spec } }
+      : (() => {
+          const top = (obj.spec ?? {}) as Obj;
+          const template = (top.template ?? {}) as Obj;
+          const podSpec = (template.spec ?? {}) as Obj;
+          return {
+            ...obj,
+            spec: { ...top, template: { ...template, spec: { ...podSpec, ...spec } } },
+          };
+        })();
   if (dryRun !== 'client') {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',

@@ -41,7 +41,7 @@ function tokenize(template: string): Node[] {
         break;
       }
     }
-    if (close < 0) throw new JsonPathError('unclosed action');
+    if (close < 0) throw new JsonPathError(unclosedReason(template.slice(open + 1)));
     const inner = template.slice(open + 1, close).trim();
     const top = stack[stack.length - 1] as Node[];
     if (inner.startsWith('range ')) {
@@ -60,6 +60,32 @@ function tokenize(template: string): Node[] {
   }
   if (stack.length !== 1) throw new JsonPathError('unclosed range');
   return root;
+}
+
+/**
+ * Why an action that never closes fails to parse, as client-go's parser finds it walking the
+ * action: a quoted string, an array index or a filter that runs to the end fails first.
+ */
+function unclosedReason(action: string): string {
+  for (let i = 0; i < action.length; i++) {
+    const c = action[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      for (; j < action.length && action[j] !== c && action[j] !== '\n'; j++) {
+        if (action[j] === '\\') j++;
+      }
+      if (j >= action.length || action[j] === '\n') return 'unterminated quoted string';
+      i = j;
+    } else if (c === '[') {
+      const filter = action.startsWith('[?(', i);
+      const end = action.indexOf(filter ? ')]' : ']', i);
+      const line = action.indexOf('\n', i);
+      if (end < 0 || (line >= 0 && line < end))
+        return filter ? 'unterminated filter' : 'unterminated array';
+      i = end;
+    }
+  }
+  return 'unclosed action';
 }
 
 function unquote(s: string): string {
