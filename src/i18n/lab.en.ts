@@ -261,6 +261,9 @@ export const labEn = {
   'lab.step.apiServerDown.title': 'The API server does not answer',
   'lab.step.apiServerDown.text':
     'kubectl could not connect: the API server ran on {node}, which is stopped. Nothing reached the cluster and nothing changed. Start {node} again to bring the control plane back.',
+  'lab.step.apiServerStopped.title': 'The API server does not answer',
+  'lab.step.apiServerStopped.text':
+    'kubectl could not connect: {node} is up, but no kube-apiserver listens on its port 6443, so the connection is refused. Nothing reached the cluster and nothing changed; the containers on every node keep running. The API server answers again once its static pod runs again: its manifest back in /etc/kubernetes/manifests, or etcd restarted.',
   'lab.step.nodeShell.title': 'A root shell on {node}',
   'lab.step.nodeShell.text':
     'You are logged in to the machine {node} as root, not talking to the API server: its files (/etc/kubernetes/manifests, the kubelet configuration), its kubelet service (systemctl, journalctl) and its container runtime (crictl). kubectl here has no kubeconfig unless you name one. exit returns to your own terminal.',

@@ -1428,6 +1428,7 @@ export function quietStep(
     | 'lab.step.nodeStopped'
     | 'lab.step.controlPlaneStopped'
     | 'lab.step.apiServerDown'
+    | 'lab.step.apiServerStopped'
     | 'lab.step.nodeStarted'
     | 'lab.step.quiet'
     | 'lab.step.kubeconfig'

@@ -1,0 +1,65 @@
+/**
+ * The API server stopped on its own: its static pod manifest moved out of
+ * /etc/kubernetes/manifests on the control-plane node. The kubelet stops kube-apiserver; the
+ * machine still answers, so kubectl's dial to 172.18.0.2:6443 is refused (discovery logs its
+ * five attempts first); the workers' containers go on; the manifest back, it serves again.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from '../kubectl/testing/engineSession.ts';
+import { refusedPattern } from '../kubectl/testing/refused.ts';
+
+const MANIFEST = '/etc/kubernetes/manifests/kube-apiserver.yaml';
+const REFUSED = expect.stringMatching(refusedPattern('172.18.0.2:6443'));
+
+function withDeployment() {
+  const s = engineSession(3);
+  s.run('kubectl create deployment web --image=nginx --replicas=2');
+  s.run('sleep 20');
+  return s;
+}
+
+describe('kube-apiserver.yaml moved away', () => {
+  it('refuses every request until the manifest is back; pods keep running', () => {
+    const { run, cluster } = withDeployment();
+    run('ssh control-plane');
+    expect(run(`mv ${MANIFEST} /tmp/`)).toEqual({ out: '', err: '', code: 0 });
+    run('exit');
+    expect(cluster.apiServerUp()).toBe(false);
+    expect(run('kubectl get pods')).toEqual({ out: '', err: REFUSED, code: 1 });
+    expect(run('kubectl scale deployment web --replicas=3')).toEqual({
+      out: '',
+      err: REFUSED,
+      code: 1,
+    });
+    run('sleep 2m');
+    // The outage is the process's: the machine is up.
+    expect(cluster.apiOutages()).toEqual([{ from: expect.any(Number), cause: 'process' }]);
+
+    run('ssh control-plane');
+    expect(run(`mv /tmp/kube-apiserver.yaml ${MANIFEST}`).code).toBe(0);
+    run('exit');
+    expect(cluster.apiServerUp()).toBe(true);
+    const [outage] = cluster.apiOutages();
+    expect((outage?.to ?? 0) - (outage?.from ?? 0)).toBeGreaterThanOrEqual(120_000);
+    // The scale never reached the server; the pods ran on, not restarted.
+    expect(run('kubectl get pods').out).toMatch(
+      /^NAME +READY +STATUS +RESTARTS +AGE\nweb-\S+ +1\/1 +Running +0 +\S+\nweb-\S+ +1\/1 +Running +0 +\S+\n$/,
+    );
+    expect(run('kubectl get pods -n kube-system kube-apiserver-control-plane').out).toMatch(
+      /\nkube-apiserver-control-plane +1\/1 +Running +/,
+    );
+    expect(run('kubectl get nodes').out).not.toContain('NotReady');
+  });
+
+  it('a reboot of the control plane does not bring it back without its manifest', () => {
+    const { run, cluster } = withDeployment();
+    run(`ssh control-plane mv ${MANIFEST} /root/`);
+    run('sim stop-node control-plane');
+    run('sim start-node control-plane');
+    expect(run('kubectl get nodes')).toEqual({ out: '', err: REFUSED, code: 1 });
+    // Off, then on without the API server: unroutable, then refused.
+    expect(cluster.apiOutages().map((o) => o.cause)).toEqual(['process', 'machine', 'process']);
+    run(`ssh control-plane mv /root/kube-apiserver.yaml ${MANIFEST}`);
+    expect(run('kubectl get nodes').code).toBe(0);
+  });
+});
