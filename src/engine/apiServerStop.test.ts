@@ -63,3 +63,61 @@ describe('kube-apiserver.yaml moved away', () => {
     expect(run('kubectl get nodes').code).toBe(0);
   });
 });
+
+describe('leaders lose their leases while the API server is away', () => {
+  const LEADERS =
+    /^kube-(controller-manager|scheduler)-control-plane +1\/1 +Running +(\S+(?: \([^)]+\))?) +\S+$/gm;
+  const restarts = (out: string) => [...out.matchAll(LEADERS)].map((m) => `${m[1]}: ${m[2]}`);
+
+  it('away past the renew deadline: the scheduler and the controller manager exit and restart once', () => {
+    const { run } = withDeployment();
+    run(`ssh control-plane mv ${MANIFEST} /root/`);
+    run('sleep 1m');
+    run(`ssh control-plane mv /root/kube-apiserver.yaml ${MANIFEST}`);
+    run('sleep 30');
+    const out = run('kubectl get pods -n kube-system').out;
+    // Each lost its lease 11 s into the outage and was restarted by the kubelet at once.
+    expect(restarts(out)).toEqual([
+      expect.stringMatching(/^controller-manager: 1 \(\S+ ago\)$/),
+      expect.stringMatching(/^scheduler: 1 \(\S+ ago\)$/),
+    ]);
+    expect(out).toMatch(/\nkube-apiserver-control-plane +1\/1 +Running +0 /);
+    const describe = run('kubectl describe pod -n kube-system kube-scheduler-control-plane').out;
+    expect(describe).toMatch(
+      / {4}Last State: {5}Terminated\n {6}Reason: {7}Error\n {6}Exit Code: {4}1\n/,
+    );
+    expect(describe).toContain('    Restart Count:  1\n');
+    // Scheduling works again after the restart.
+    run('kubectl scale deployment web --replicas=3');
+    expect(run('kubectl get deploy web').out).toMatch(/\nweb +3\/3 /);
+  });
+
+  it('back within the renew deadline: nobody restarts', () => {
+    const { run, cluster } = withDeployment();
+    run('ssh control-plane');
+    run(`mv ${MANIFEST} /root/; sleep 5; mv /root/kube-apiserver.yaml ${MANIFEST}`);
+    run('exit');
+    const [outage] = cluster.apiOutages();
+    expect((outage?.to ?? 0) - (outage?.from ?? 0)).toBe(5_000);
+    run('sleep 30');
+    expect(restarts(run('kubectl get pods -n kube-system').out)).toEqual([
+      'controller-manager: 0',
+      'scheduler: 0',
+    ]);
+  });
+
+  it('the machine off is no lost lease: the components stopped with it (a reboot, not a crash)', () => {
+    const { run } = withDeployment();
+    run('sim stop-node control-plane');
+    run('sleep 1m');
+    run('sim start-node control-plane');
+    run('sleep 30');
+    expect(restarts(run('kubectl get pods -n kube-system').out)).toEqual([
+      expect.stringMatching(/^controller-manager: 1 \(/),
+      expect.stringMatching(/^scheduler: 1 \(/),
+    ]);
+    expect(
+      run('kubectl describe pod -n kube-system kube-scheduler-control-plane').out,
+    ).not.toContain('Exit Code:    1\n');
+  });
+});

@@ -299,6 +299,19 @@ const NO_NODES: readonly string[] = Object.freeze([]);
 
 const CONTROL_PLANE_ACTORS: readonly Actor[] = ['api-server', 'scheduler', 'controller-manager'];
 
+/** The components that hold a leader-election lease, and their container's name. */
+const LEADERS: readonly (readonly [Actor, string])[] = [
+  ['scheduler', 'kube-scheduler'],
+  ['controller-manager', 'kube-controller-manager'],
+];
+
+/**
+ * How long after the API server stops answering a leader gives its lease up: RenewDeadline
+ * (10 s) counted from the renewal attempt after its last success (RetryPeriod, 2 s, later;
+ * on average 1 s after the outage began).
+ */
+const LEADER_LOST_MS = 11_000;
+
 /** The control-plane components whose static pod manifest the learner may move away. */
 const MANIFEST_ACTORS: Readonly<Record<string, Actor>> = {
   '/etc/kubernetes/manifests/kube-apiserver.yaml': 'api-server',
@@ -935,8 +948,31 @@ class ClusterImpl implements Cluster {
       }
       return;
     }
-    this.#outages.push({ from: this.#rt.now, cause });
+    const outage: ApiOutage = { from: this.#rt.now, cause };
+    this.#outages.push(outage);
     this.#rt.apiServerDown(API_SERVER_ADDRESS);
+    if (cause === 'process')
+      this.#rt.schedule(this.#rt.now + LEADER_LOST_MS, () => this.#leadersLost(outage));
+  }
+
+  /**
+   * The API server has not answered for the leaders' renew deadline: kube-scheduler and
+   * kube-controller-manager could not renew their leader-election leases, log "leaderelection
+   * lost" and exit with status 1. The control-plane kubelet restarts their containers (a
+   * restart their pods' RESTARTS count); the new processes wait for the API server and take the
+   * leases again, with fresh caches, once it is back.
+   */
+  #leadersLost(outage: ApiOutage): void {
+    if (outage.to !== undefined || this.#stopped.has(CONTROL_PLANE)) return;
+    if (!this.kubeletRunning(CONTROL_PLANE)) return;
+    const kubelet = this.#kubelet(CONTROL_PLANE);
+    for (const [actor, component] of LEADERS) {
+      if (this.#manifestGone(actor)) continue;
+      this.#rt.stop(actor);
+      const pod = `${component}-${CONTROL_PLANE}`;
+      if (kubelet?.exitContainer('kube-system', pod, component, 1, this.#rt.now))
+        this.#rt.enqueueKey(`kubelet/${CONTROL_PLANE}`, `pod/kube-system/${pod}`);
+    }
   }
 
   /** The API server answers again. */
