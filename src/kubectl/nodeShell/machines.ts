@@ -24,6 +24,8 @@ export interface NodeMachines {
   manifestErrors(name: string): readonly { path: string; error: string }[];
   /** Virtual ms of the simulation (the machines' uptime counts from 0). */
   now(): number;
+  /** When the API server did not answer (virtual ms), and whether its machine was off. */
+  apiOutages?(): readonly { from: number; to?: number; cause: 'machine' | 'process' }[];
   /** The pods bound to a node, read without a request (what its kubelet and runtime hold). */
   podsOn(name: string): readonly KubeObject[];
   /** The cluster's objects of one resource, read without a request (etcd's own view). */
@@ -50,6 +52,7 @@ export function clusterMachines(cluster: Cluster): NodeMachines {
     startKubelet: (name) => cluster.startKubelet(name),
     manifestErrors: (name) => cluster.manifestErrors(name),
     now: () => cluster.now(),
+    apiOutages: () => cluster.apiOutages(),
     podsOn: (name) =>
       cluster
         .snapshot()
