@@ -10,6 +10,7 @@ import type { Attributes, Decision, RulesReview, UserInfo } from './apiserver/rb
 import { etcdGroupOf, etcdKey, RESOURCES } from './apiserver/resources.ts';
 import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
+import { createLeaderElection } from './controllers/leaderElection.ts';
 import {
   ETCD_DATA_DIR,
   ETCD_MANIFEST,
@@ -452,7 +453,20 @@ class ClusterImpl implements Cluster {
       containerStarted: (id, data) => this.#startInputs.set(id, data),
       policies: () => this.policyCluster(),
     });
-    this.reconcilers = [this.scheduler, ...others];
+    const leader = (actor: Actor, lease: string, component: string) =>
+      createLeaderElection({
+        actor,
+        lease,
+        component,
+        hostname: CONTROL_PLANE,
+        read: () => this.peek('leases', 'kube-system', lease),
+      });
+    this.reconcilers = [
+      this.scheduler,
+      ...others,
+      leader('scheduler', 'kube-scheduler', 'default-scheduler'),
+      leader('controller-manager', 'kube-controller-manager', 'kube-controller-manager'),
+    ];
     this.scheduler.attach(this.#api.client('scheduler'));
     // Warm-up: the components start at virtual 0, half a minute before the learner arrives
     // (START_MS), so their start-up chatter (first node status posts) is over by then.
