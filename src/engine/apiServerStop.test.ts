@@ -51,6 +51,18 @@ describe('kube-apiserver.yaml moved away', () => {
     expect(run('kubectl get nodes').out).not.toContain('NotReady');
   });
 
+  it('the kubelet kills kube-apiserver at once: crictl lists no such container until it is back', () => {
+    const { run } = withDeployment();
+    run('ssh control-plane');
+    expect(run('crictl ps --name kube-apiserver -q').out).toMatch(/^[0-9a-f]{64}\n$/);
+    run(`mv ${MANIFEST} /root/`);
+    // The API server could not be told to delete the mirror pod; the runtime holds nothing.
+    expect(run('crictl ps --name kube-apiserver -q').out).toBe('');
+    expect(run('crictl ps --name kube-scheduler -q').out).toMatch(/^[0-9a-f]{64}\n$/);
+    run(`mv /root/kube-apiserver.yaml ${MANIFEST}`);
+    expect(run('crictl ps --name kube-apiserver -q').out).toMatch(/^[0-9a-f]{64}\n$/);
+  });
+
   it('a reboot of the control plane does not bring it back without its manifest', () => {
     const { run, cluster } = withDeployment();
     run(`ssh control-plane mv ${MANIFEST} /root/`);

@@ -234,6 +234,8 @@ export interface Cluster {
    * lasts), and whether its machine was off or only the process gone.
    */
   apiOutages(): readonly ApiOutage[];
+  /** The pods (`ns/name`) a node's kubelet runs or starts now, whatever the API holds. */
+  kubeletPods(name: string): readonly string[];
   /** Whether the API server answers (false while the control-plane node is stopped). */
   apiServerUp(): boolean;
   /**
@@ -879,6 +881,10 @@ class ClusterImpl implements Cluster {
     }
     this.#kubelet(name)?.serviceRestart();
     this.#rt.start(`kubelet/${name}`);
+  }
+
+  kubeletPods(name: string): readonly string[] {
+    return this.#kubelet(name)?.pods() ?? [];
   }
 
   kubeletRunning(name: string): boolean {

@@ -808,6 +808,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ctx.send({ to, kind, label, summary, from, ref });
   }
 
+  /** Kill a pod's running containers and remove its sandbox at once (no grace period). */
+  function killWorkNow(w: PodWork, ns: string, name: string, ctx: ReconcileContext): void {
+    const ghost: KubeObject = { metadata: { name, namespace: ns, uid: w.uid } };
+    for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
+      if (c.phase !== 'running') continue;
+      event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
+      sendStopContainer(ctx, c);
+    }
+    if (w.sandboxId)
+      send(ctx, w.ref, 'cri.stopPodSandbox', 'StopPodSandbox', sharedSummary('cri.stopPodSandbox'));
+    runtime.removePodSandbox(w.uid);
+    if (bootCount <= 1) dropped.add(w.uid);
+  }
+
   /** The kubelet asks the runtime to stop container `c` (StopContainer). */
   function sendStopContainer(ctx: ReconcileContext, c: ContainerWork): void {
     send(
@@ -2881,6 +2895,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         (fromFile !== undefined && pod.metadata.annotations[MIRROR_ANNOTATION] !== fromFile);
       if (fromFile === undefined && !stale) staticPods.set(key, manifestOf(pod));
       if (stale && fromFile !== undefined && !removedStatic.has(key)) changedStatic.add(key);
+      // A static pod whose file is gone is killed at once, whether or not the API server takes
+      // the mirror pod's deletion (it may be the API server itself).
+      if (w && removedStatic.has(key)) {
+        killWorkNow(w, ns, name, ctx);
+        work.delete(key);
+        w = undefined;
+      }
       if (isDeleting(pod) || stale) {
         return [
           {
@@ -2916,22 +2937,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!pod || podNodeName(pod) !== node || (w && w.uid !== uidOf(pod))) {
       if (w) {
         // Removed without a graceful stop (a forced delete): the containers are killed now.
-        const ghost: KubeObject = { metadata: { name, namespace: ns, uid: w.uid } };
-        for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
-          if (c.phase !== 'running') continue;
-          event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-          sendStopContainer(ctx, c);
-        }
-        if (w.sandboxId)
-          send(
-            ctx,
-            w.ref,
-            'cri.stopPodSandbox',
-            'StopPodSandbox',
-            sharedSummary('cri.stopPodSandbox'),
-          );
-        runtime.removePodSandbox(w.uid);
-        if (bootCount <= 1) dropped.add(w.uid);
+        killWorkNow(w, ns, name, ctx);
         work.delete(key);
         w = undefined;
       }

@@ -53,11 +53,21 @@ export function clusterMachines(cluster: Cluster): NodeMachines {
     manifestErrors: (name) => cluster.manifestErrors(name),
     now: () => cluster.now(),
     apiOutages: () => cluster.apiOutages(),
-    podsOn: (name) =>
-      cluster
+    podsOn: (name) => {
+      const pods = cluster
         .snapshot()
         .list('pods')
-        .filter((p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === name),
+        .filter((p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === name);
+      // A mirror pod left in the API (the API server was down when its file went) whose
+      // static pod the kubelet no longer runs: the runtime holds none of its containers.
+      if (!pods.some((p) => p.metadata?.annotations?.['kubernetes.io/config.mirror'])) return pods;
+      const running = new Set(cluster.kubeletPods(name));
+      return pods.filter(
+        (p) =>
+          !p.metadata?.annotations?.['kubernetes.io/config.mirror'] ||
+          running.has(`${p.metadata.namespace}/${p.metadata.name}`),
+      );
+    },
     list: (resource) => cluster.snapshot().list(resource),
     etcdStatus: () => {
       const snap = cluster.snapshot();
