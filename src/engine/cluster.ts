@@ -10,6 +10,7 @@ import type { Attributes, Decision, RulesReview, UserInfo } from './apiserver/rb
 import { etcdGroupOf, etcdKey, RESOURCES } from './apiserver/resources.ts';
 import { bootstrap, CONTROL_PLANE, nodeIP } from './bootstrap/bootstrap.ts';
 import { createControllerManager } from './controllers/index.ts';
+import { createLeaderElection } from './controllers/leaderElection.ts';
 import {
   ETCD_DATA_DIR,
   ETCD_MANIFEST,
@@ -149,6 +150,17 @@ export interface Input {
   user?: UserInfo;
 }
 
+/**
+ * A time the API server did not answer (virtual ms; `to` unset while it lasts): its machine
+ * was off (`machine`: a client's dial finds no host) or its process was not running
+ * (`process`: the machine refuses the connection).
+ */
+export interface ApiOutage {
+  from: number;
+  to?: number;
+  cause: 'machine' | 'process';
+}
+
 export interface Cluster {
   readonly seed: number;
   readonly options: Readonly<Required<Omit<ClusterOptions, 'components'>>>;
@@ -238,6 +250,13 @@ export interface Cluster {
    * controllers start afresh.
    */
   startNode(name: string): void;
+  /**
+   * The API server's outages so far, oldest first: from when, until when (open while it
+   * lasts), and whether its machine was off or only the process gone.
+   */
+  apiOutages(): readonly ApiOutage[];
+  /** The pods (`ns/name`) a node's kubelet runs or starts now, whatever the API holds. */
+  kubeletPods(name: string): readonly string[];
   /** Whether the API server answers (false while the control-plane node is stopped). */
   apiServerUp(): boolean;
   /**
@@ -304,8 +323,22 @@ const NO_NODES: readonly string[] = Object.freeze([]);
 
 const CONTROL_PLANE_ACTORS: readonly Actor[] = ['api-server', 'scheduler', 'controller-manager'];
 
+/** The components that hold a leader-election lease, and their container's name. */
+const LEADERS: readonly (readonly [Actor, string])[] = [
+  ['scheduler', 'kube-scheduler'],
+  ['controller-manager', 'kube-controller-manager'],
+];
+
+/**
+ * How long after the API server stops answering a leader gives its lease up: RenewDeadline
+ * (10 s) counted from the renewal attempt after its last success (RetryPeriod, 2 s, later;
+ * on average 1 s after the outage began).
+ */
+const LEADER_LOST_MS = 11_000;
+
 /** The control-plane components whose static pod manifest the learner may move away. */
 const MANIFEST_ACTORS: Readonly<Record<string, Actor>> = {
+  '/etc/kubernetes/manifests/kube-apiserver.yaml': 'api-server',
   '/etc/kubernetes/manifests/kube-scheduler.yaml': 'scheduler',
   '/etc/kubernetes/manifests/kube-controller-manager.yaml': 'controller-manager',
 };
@@ -452,7 +485,20 @@ class ClusterImpl implements Cluster {
       containerStarted: (id, data) => this.#startInputs.set(id, data),
       policies: () => this.policyCluster(),
     });
-    this.reconcilers = [this.scheduler, ...others];
+    const leader = (actor: Actor, lease: string, component: string) =>
+      createLeaderElection({
+        actor,
+        lease,
+        component,
+        hostname: CONTROL_PLANE,
+        read: () => this.peek('leases', 'kube-system', lease),
+      });
+    this.reconcilers = [
+      this.scheduler,
+      ...others,
+      leader('scheduler', 'kube-scheduler', 'default-scheduler'),
+      leader('controller-manager', 'kube-controller-manager', 'kube-controller-manager'),
+    ];
     this.scheduler.attach(this.#api.client('scheduler'));
     // Warm-up: the components start at virtual 0, half a minute before the learner arrives
     // (START_MS), so their start-up chatter (first node status posts) is over by then.
@@ -816,18 +862,37 @@ class ClusterImpl implements Cluster {
     const node = /^hostPath:([^:]+):\/$/.exec(scope)?.[1];
     if (node && this.#nodes.includes(node)) this.#rt.enqueueKey(`kubelet/${node}`, STATIC_PODS_KEY);
     if (node === CONTROL_PLANE) {
-      // The scheduler and the controller manager run as static pods there: without their
-      // manifest they stop, with it back they start again.
+      // The API server, the scheduler and the controller manager run as static pods there:
+      // without their manifest they stop, with it back they start again.
       for (const f of files) {
         const actor = MANIFEST_ACTORS[f.path];
         if (!actor) continue;
         // An empty file (a redirection's first write) holds no pod either.
-        if (f.content === null || f.content.trim() === '') this.#rt.stop(actor);
+        const gone = f.content === null || f.content.trim() === '';
+        if (actor === 'api-server') this.#apiServerManifest(gone);
+        else if (gone) this.#rt.stop(actor);
         else if (!this.#stopped.has(CONTROL_PLANE)) this.#rt.start(actor);
       }
       const etcd = files.findLast((f) => f.path === ETCD_MANIFEST);
       if (etcd?.content) this.#etcdManifest(etcd.content);
     }
+  }
+
+  /**
+   * The API server's manifest went (`gone`) or came back. Without it the kubelet stops the
+   * kube-apiserver container: its machine still answers, so every client's dial is refused
+   * (not unreachable); the other components run on without it. Back, it serves again (unless
+   * etcd is still restarting or the machine is down) and every informer lists anew.
+   */
+  #apiServerManifest(gone: boolean): void {
+    if (gone) {
+      this.#rt.stop('api-server');
+      this.#apiDown('process');
+      return;
+    }
+    if (this.#stopped.has(CONTROL_PLANE) || this.#etcdRestarting) return;
+    this.#apiUp();
+    for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
   }
 
   /** Whether a control-plane component's manifest was taken out of the static pod path. */
@@ -879,6 +944,10 @@ class ClusterImpl implements Cluster {
     this.#rt.start(`kubelet/${name}`);
   }
 
+  kubeletPods(name: string): readonly string[] {
+    return this.#kubelet(name)?.pods() ?? [];
+  }
+
   kubeletRunning(name: string): boolean {
     return this.#nodes.includes(name) && !this.#rt.isStopped(`kubelet/${name}`);
   }
@@ -897,7 +966,7 @@ class ClusterImpl implements Cluster {
       // kube-apiserver, etcd, the scheduler and the controller manager are static pods of
       // this node's kubelet: they go down with its container runtime.
       for (const a of CONTROL_PLANE_ACTORS) this.#rt.stop(a);
-      this.#rt.apiServerDown(API_SERVER_ADDRESS);
+      this.#apiDown('machine');
     }
   }
 
@@ -912,6 +981,8 @@ class ClusterImpl implements Cluster {
     if (name !== CONTROL_PLANE || disabled) {
       for (const a of this.#nodeActors(name))
         if (!disabled || a !== `kubelet/${name}`) this.#rt.start(a);
+      // The machine is up, its static pods wait for the kubelet: a dial is refused now.
+      if (name === CONTROL_PLANE) this.#apiDown('process');
       return;
     }
     this.#startControlPlane();
@@ -923,13 +994,73 @@ class ClusterImpl implements Cluster {
     // up: the kubelet's first requests would be retried until it does); the workers' informers
     // re-list, then the node's own kubelet (restarting the static pods, as after any reboot)
     // and the control-plane components start with fresh caches.
-    this.#rt.apiServerUp();
+    this.#etcdRestarting = false;
+    if (!this.#manifestGone('api-server')) this.#apiUp();
+    else this.#apiDown('process');
     for (const a of this.#nodeActors(name)) this.#rt.start(a);
     for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
   }
 
   apiServerUp(): boolean {
     return !this.#rt.apiDown;
+  }
+
+  /** The API server's outages so far, oldest first (see {@link ApiOutage}). */
+  readonly #outages: ApiOutage[] = [];
+  /** etcd restarts on a restored data directory: the API server waits for it. */
+  #etcdRestarting = false;
+
+  apiOutages(): readonly ApiOutage[] {
+    return this.#outages;
+  }
+
+  /**
+   * Nothing answers at the API server's address any more: its machine is off (`machine`: a
+   * dial finds no host) or only its process is gone (`process`: the dial is refused).
+   */
+  #apiDown(cause: ApiOutage['cause']): void {
+    const last = this.#outages[this.#outages.length - 1];
+    if (this.#rt.apiDown && last && last.to === undefined) {
+      // Already down: the machine going off (or coming back without the API server) changes
+      // what a dial finds from now on.
+      if (last.cause !== cause) {
+        last.to = this.#rt.now;
+        this.#outages.push({ from: this.#rt.now, cause });
+      }
+      return;
+    }
+    const outage: ApiOutage = { from: this.#rt.now, cause };
+    this.#outages.push(outage);
+    this.#rt.apiServerDown(API_SERVER_ADDRESS);
+    if (cause === 'process')
+      this.#rt.schedule(this.#rt.now + LEADER_LOST_MS, () => this.#leadersLost(outage));
+  }
+
+  /**
+   * The API server has not answered for the leaders' renew deadline: kube-scheduler and
+   * kube-controller-manager could not renew their leader-election leases, log "leaderelection
+   * lost" and exit with status 1. The control-plane kubelet restarts their containers (a
+   * restart their pods' RESTARTS count); the new processes wait for the API server and take the
+   * leases again, with fresh caches, once it is back.
+   */
+  #leadersLost(outage: ApiOutage): void {
+    if (outage.to !== undefined || this.#stopped.has(CONTROL_PLANE)) return;
+    if (!this.kubeletRunning(CONTROL_PLANE)) return;
+    const kubelet = this.#kubelet(CONTROL_PLANE);
+    for (const [actor, component] of LEADERS) {
+      if (this.#manifestGone(actor)) continue;
+      this.#rt.stop(actor);
+      const pod = `${component}-${CONTROL_PLANE}`;
+      if (kubelet?.exitContainer('kube-system', pod, component, 1, this.#rt.now))
+        this.#rt.enqueueKey(`kubelet/${CONTROL_PLANE}`, `pod/kube-system/${pod}`);
+    }
+  }
+
+  /** The API server answers again. */
+  #apiUp(): void {
+    const last = this.#outages[this.#outages.length - 1];
+    if (last && last.to === undefined) last.to = this.#rt.now;
+    this.#rt.apiServerUp();
   }
 
   nodes(): readonly string[] {
@@ -1014,12 +1145,16 @@ class ClusterImpl implements Cluster {
     );
     this.#api.etcdRestarted();
     for (const a of CONTROL_PLANE_ACTORS) this.#rt.stop(a);
-    this.#rt.apiServerDown(API_SERVER_ADDRESS);
+    this.#apiDown('process');
     const restart = ++this.#etcdRestarts;
+    this.#etcdRestarting = true;
     this.#rt.schedule(this.#rt.now + ETCD_RESTART_MS, () => {
       if (restart !== this.#etcdRestarts || this.#stopped.has(CONTROL_PLANE)) return;
+      this.#etcdRestarting = false;
+      // Its manifest moved away meanwhile: the API server stays down.
+      if (this.#manifestGone('api-server')) return;
       // The node's own agents ran on meanwhile (a kubelet stopped from the shell stays so).
-      this.#rt.apiServerUp();
+      this.#apiUp();
       for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
     });
   }

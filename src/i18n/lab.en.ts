@@ -243,6 +243,9 @@ export const labEn = {
   'lab.step.stopped.title': 'Containers stopped on {node}',
   'lab.step.stopped.text':
     'The kubelet on {node} stops the containers of {pods} and removes the pods from the API server.',
+  'lab.step.stoppedApiAway.title': 'Containers stopped on {node}',
+  'lab.step.stoppedApiAway.text':
+    'The kubelet on {node} stops the containers of {pods}. The API server does not answer, so their pods stay in it until it is back and the kubelet can remove them.',
   'lab.step.stoppedGone.title': 'Containers stopped on {node}',
   'lab.step.stoppedGone.text':
     'The kubelet on {node} notices that {pods} no longer exists in the API server and stops its containers.',
@@ -261,6 +264,12 @@ export const labEn = {
   'lab.step.apiServerDown.title': 'The API server does not answer',
   'lab.step.apiServerDown.text':
     'kubectl could not connect: the API server ran on {node}, which is stopped. Nothing reached the cluster and nothing changed. Start {node} again to bring the control plane back.',
+  'lab.step.apiServerRestarted.title': 'The API server answers again',
+  'lab.step.apiServerRestarted.text':
+    'kube-apiserver runs again on {node} (the machine stayed up). Every watch broke while it was away, so each kubelet, kube-proxy and control-plane component first lists again what it watches, then watches from there. The scheduler and the controller manager, restarted after losing their leader leases, take them again. Nothing changed meanwhile: no request got through.',
+  'lab.step.apiServerStopped.title': 'The API server does not answer',
+  'lab.step.apiServerStopped.text':
+    'kubectl could not connect: {node} is up, but no kube-apiserver listens on its port 6443, so the connection is refused. Nothing reached the cluster and nothing changed; the containers on every node keep running. The API server answers again once its static pod runs again: its manifest back in /etc/kubernetes/manifests, or etcd restarted.',
   'lab.step.nodeShell.title': 'A root shell on {node}',
   'lab.step.nodeShell.text':
     'You are logged in to the machine {node} as root, not talking to the API server: its files (/etc/kubernetes/manifests, the kubelet configuration), its kubelet service (systemctl, journalctl) and its container runtime (crictl). kubectl here has no kubeconfig unless you name one. exit returns to your own terminal.',

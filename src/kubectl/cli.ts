@@ -263,9 +263,21 @@ function runCommand(
       }
       if (server !== undefined) {
         // The first request fails and CheckErr ends the command: `version` has printed the
-        // client's half by then.
+        // client's half by then. Discovery logs each of its attempts first, as for any dial
+        // error (localhost resolves to ::1 first).
         if (path[0] === 'version')
           ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+        else {
+          const local = server === 'localhost:8080';
+          const url = `${local ? 'http' : 'https'}://${server}/api?timeout=32s`;
+          const dialed = local ? '[::1]:8080' : server;
+          for (let i = 0; i < 5; i++)
+            ctx.klog(
+              'E',
+              'memcache.go:265',
+              `"Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": dial tcp ${dialed}: connect: connection refused"`,
+            );
+        }
         ctx.err(
           `The connection to the server ${server} was refused - did you specify the right host or port?\n`,
         );

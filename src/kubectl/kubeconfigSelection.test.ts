@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
+import { refusedPattern } from './testing/refused.ts';
 
-const REFUSED =
-  'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n';
+const REFUSED = expect.stringMatching(refusedPattern('localhost:8080'));
 
 describe('the current context deleted', () => {
   it('every command says its context was not found; view --minify cannot locate it', () => {

@@ -483,7 +483,11 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       ) {
         // Refused before anything reached the cluster: say why, or the stage would still
         // narrate the last line.
-        steps = [quietStep(c, runId, 'lab.step.apiServerDown', { node: CONTROL_PLANE })];
+        // Its machine off, or only the API server's process gone (the dial is refused).
+        const key = c.stoppedNodes().includes(CONTROL_PLANE)
+          ? 'lab.step.apiServerDown'
+          : 'lab.step.apiServerStopped';
+        steps = [quietStep(c, runId, key, { node: CONTROL_PLANE })];
       } else if (steps.length === 0 && res.exitCode === 0) {
         const sim = /^sim\s+(stop-node|start-node|advance)\s+(\S+)/.exec(line);
         if (sim?.[1] === 'stop-node') {

@@ -242,6 +242,19 @@ export function narrate(
     if (msgs.some((m) => m.kind === 'api.list' && m.from !== 'kubectl'))
       return pick('lab.step.apiServerBack', params);
   }
+  // The API server's process back on a machine that stayed up (its manifest back, etcd
+  // restarted): every informer lists again.
+  const at = msgs[0]?.at;
+  if (at !== undefined && cluster.apiOutages().some((o) => o.to === at && o.cause === 'process')) {
+    const params = { node: CONTROL_PLANE };
+    if (
+      cm.some((m) => m.kind === 'api.list') ||
+      msgs.some((m) => m.from === 'scheduler' && m.kind === 'api.list')
+    )
+      return pick('lab.step.controlPlaneStarted', params);
+    if (msgs.some((m) => m.kind === 'api.list' && m.from !== 'kubectl'))
+      return pick('lab.step.apiServerRestarted', params);
+  }
 
   const notReady = cm.find(
     (m) => m.kind === 'api.patch' && m.ref?.resource === 'nodes' && m.label?.endsWith('/status'),
@@ -580,10 +593,19 @@ export function narrate(
         msgs
           .filter((m) => m.kind === 'cri.stopContainer' || m.kind === 'cri.stopPodSandbox')
           .every((m) => !before?.get('pods', m.ref?.namespace, m.ref?.name ?? ''));
-      return pick(gone ? 'lab.step.stoppedGone' : 'lab.step.stopped', {
-        node: names(stoppers) || node,
-        pods: names(pods),
-      });
+      // A static pod whose manifest went while the API server is away (or is the API server):
+      // its mirror pod stays in the API server.
+      const first = msgs[0]?.at ?? 0;
+      const apiAway = cluster
+        .apiOutages()
+        .some((o) => o.from <= first && (o.to === undefined || o.to > first));
+      return pick(
+        gone ? 'lab.step.stoppedGone' : apiAway ? 'lab.step.stoppedApiAway' : 'lab.step.stopped',
+        {
+          node: names(stoppers) || node,
+          pods: names(pods),
+        },
+      );
     }
     if (msgs.some((m) => m.kind === 'cri.runPodSandbox')) {
       const starting = [...new Set(patched)];
@@ -1427,6 +1449,7 @@ export function quietStep(
     | 'lab.step.nodeStopped'
     | 'lab.step.controlPlaneStopped'
     | 'lab.step.apiServerDown'
+    | 'lab.step.apiServerStopped'
     | 'lab.step.nodeStarted'
     | 'lab.step.quiet'
     | 'lab.step.kubeconfig'

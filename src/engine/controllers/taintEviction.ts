@@ -113,8 +113,9 @@ export function createTaintEvictionController(): Reconciler {
   }
 
   /**
-   * `cancelWorkWithEvent`: forget the pod's work; a pending (not yet fired) one is announced.
-   * (No event for a pod that is gone or already being deleted.)
+   * `cancelWorkWithEvent`: forget the pod's work; a pending (not yet fired) one is announced,
+   * also for a pod that is gone (`handlePodUpdate` on NotFound: the event names the pod by
+   * namespace and name only). No event for a pod being deleted.
    */
   function cancel(
     id: string,
@@ -126,10 +127,14 @@ export function createTaintEvictionController(): Reconciler {
     dropWork(id);
     if (work.fireAt === undefined) return;
     const slash = id.indexOf('/');
-    const current = cache.get('pods', id.slice(0, slash), id.slice(slash + 1));
-    if (!current || isDeleting(current)) return;
+    const namespace = id.slice(0, slash);
+    const name = id.slice(slash + 1);
+    const current = cache.get('pods', namespace, name);
+    if (current && isDeleting(current)) return;
     ctx.recordEvent({
-      ref: eventRef('pods', current),
+      ref: current
+        ? eventRef('pods', current)
+        : { resource: 'pods', kind: 'Pod', apiVersion: 'v1', namespace, name },
       type: 'Normal',
       reason: 'TaintManagerEviction',
       message: `Cancelling deletion of Pod ${id}`,
@@ -178,6 +183,16 @@ export function createTaintEvictionController(): Reconciler {
         : [];
       const ids = new Set(taints.map((t) => `${nodeName}|${t.key}|${t.value ?? ''}`));
       for (const k of seen.keys()) if (k.startsWith(`${nodeName}|`) && !ids.has(k)) seen.delete(k);
+      if (!node) {
+        // The Node deleted: `handleNodeUpdate` only forgets its taints. The evictions already
+        // scheduled stay; each is cancelled (with its event) when its pod goes, which PodGC
+        // sees to once the node has been missing for its quarantine.
+        for (const id of [...(byNode.get(nodeName) ?? [])]) {
+          const slash = id.indexOf('/');
+          if (!cache.get('pods', id.slice(0, slash), id.slice(slash + 1))) cancel(id, cache, ctx);
+        }
+        return { writes: [] };
+      }
       if (taints.length === 0) {
         for (const id of [...(byNode.get(nodeName) ?? [])]) cancel(id, cache, ctx);
         return { writes: [] };

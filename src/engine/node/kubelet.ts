@@ -43,7 +43,7 @@ import type {
   Write,
 } from '../runtime/controller.ts';
 import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
-import { epochMs, rfc3339Micro } from '../util/clock.ts';
+import { epochMs, rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { msgKey } from '../util/flat.ts';
 import { copyArray, deepFreeze, findIn, someIn } from '../util/persistentMap.ts';
 import { profileLoaded } from './appArmorProfiles.ts';
@@ -631,6 +631,19 @@ export interface Kubelet extends Reconciler {
   serviceRestart(): void;
   /** What the kubelet could not make of its static pod manifests (path → error), newest state. */
   manifestErrors(): readonly StaticPodError[];
+  /**
+   * The process of container `container` of pod `namespace/name` ended on its own at `at`
+   * (virtual ms) with `exitCode` (a control-plane component that lost its leader lease exits):
+   * the kubelet finds it exited at its next sync of the pod (the caller wakes it) and restarts
+   * it as its restart policy says. False when no such container runs here.
+   */
+  exitContainer(
+    namespace: string,
+    name: string,
+    container: string,
+    exitCode: number,
+    at: number,
+  ): boolean;
 }
 
 const podKey = (ns: string, name: string) => `pod/${ns}/${name}`;
@@ -793,6 +806,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     to: 'registry' | typeof runtimeActor | typeof actor = runtimeActor,
   ): void {
     ctx.send({ to, kind, label, summary, from, ref });
+  }
+
+  /** Kill a pod's running containers and remove its sandbox at once (no grace period). */
+  function killWorkNow(w: PodWork, ns: string, name: string, ctx: ReconcileContext): void {
+    const ghost: KubeObject = { metadata: { name, namespace: ns, uid: w.uid } };
+    for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
+      if (c.phase !== 'running') continue;
+      event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
+      sendStopContainer(ctx, c);
+    }
+    if (w.sandboxId)
+      send(ctx, w.ref, 'cri.stopPodSandbox', 'StopPodSandbox', sharedSummary('cri.stopPodSandbox'));
+    runtime.removePodSandbox(w.uid);
+    if (bootCount <= 1) dropped.add(w.uid);
   }
 
   /** The kubelet asks the runtime to stop container `c` (StopContainer). */
@@ -2868,6 +2895,13 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         (fromFile !== undefined && pod.metadata.annotations[MIRROR_ANNOTATION] !== fromFile);
       if (fromFile === undefined && !stale) staticPods.set(key, manifestOf(pod));
       if (stale && fromFile !== undefined && !removedStatic.has(key)) changedStatic.add(key);
+      // A static pod whose file is gone is killed at once, whether or not the API server takes
+      // the mirror pod's deletion (it may be the API server itself).
+      if (w && removedStatic.has(key)) {
+        killWorkNow(w, ns, name, ctx);
+        work.delete(key);
+        w = undefined;
+      }
       if (isDeleting(pod) || stale) {
         return [
           {
@@ -2903,22 +2937,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (!pod || podNodeName(pod) !== node || (w && w.uid !== uidOf(pod))) {
       if (w) {
         // Removed without a graceful stop (a forced delete): the containers are killed now.
-        const ghost: KubeObject = { metadata: { name, namespace: ns, uid: w.uid } };
-        for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
-          if (c.phase !== 'running') continue;
-          event(ctx, ghost, 'Normal', 'Killing', `Stopping container ${c.name}`, c);
-          sendStopContainer(ctx, c);
-        }
-        if (w.sandboxId)
-          send(
-            ctx,
-            w.ref,
-            'cri.stopPodSandbox',
-            'StopPodSandbox',
-            sharedSummary('cri.stopPodSandbox'),
-          );
-        runtime.removePodSandbox(w.uid);
-        if (bootCount <= 1) dropped.add(w.uid);
+        killWorkNow(w, ns, name, ctx);
         work.delete(key);
         w = undefined;
       }
@@ -3537,6 +3556,40 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     },
     manifestErrors() {
       return manifestErrors;
+    },
+    exitContainer(namespace, name, container, exitCode, at) {
+      const w = work.get(podKey(namespace, name));
+      const c = w?.containers.find((k) => k.name === container);
+      if (!w || !c || c.phase !== 'running' || c.exitAt !== undefined) return false;
+      // PLEG sees it exited and the pod worker restarts it at once (a first crash has no
+      // back-off), all on the node: only the status, posted when the API server answers,
+      // tells of it. The restart's runtime calls carry no message (nobody could watch them).
+      const stamp = rfc3339(at);
+      const oldId = c.containerID?.replace(/^containerd:\/\//, '') ?? '';
+      if (oldId) runtime.stopContainer(oldId);
+      c.last = {
+        exitCode,
+        reason: exitCode === 0 ? 'Completed' : 'Error',
+        startedAt: c.startedAt ?? stamp,
+        finishedAt: stamp,
+        containerID: c.containerID ?? '',
+      };
+      c.restartCount++;
+      // A new container ID, drawn from the old one (the cluster's random stream is left alone).
+      let seed = 0;
+      for (const ch of `${oldId}/${c.restartCount}`)
+        seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) >>> 0;
+      const id = runtime.createContainer(w.uid, c.name, c.image, () => {
+        seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+        return seed / 2 ** 32;
+      });
+      runtime.startContainer(id, at);
+      c.containerID = `containerd://${id}`;
+      c.startedAt = stamp;
+      c.runStartMs = at;
+      c.crashBackoffMs = CRASH_BACKOFF_INITIAL_MS;
+      c.crashBackoffAt = at;
+      return true;
     },
     reconcile(key, cache, ctx) {
       if (bootCount === 0) {

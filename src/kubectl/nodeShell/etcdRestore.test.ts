@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from '../testing/engineSession.ts';
+import { refusedPattern } from '../testing/refused.ts';
 
 const ETCD_FLAGS =
   '--endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key';
@@ -21,8 +22,7 @@ const RESTORED_LINES = (file: string, dir: string) =>
   `${TS}\tinfo\tsnapshot/v3_snapshot\\.go:287\trestored snapshot\t${WHERE(file, dir)}\n`;
 const POINT_AT = (dir: string) =>
   `sed -i 's#path: /var/lib/etcd$#path: ${dir}#' /etc/kubernetes/manifests/etcd.yaml`;
-const REFUSED =
-  'The connection to the server 172.18.0.2:6443 was refused - did you specify the right host or port?\n';
+const REFUSED = expect.stringMatching(refusedPattern('172.18.0.2:6443'));
 
 /** A session with deployment a saved in /opt/snapshot.db, then b created and a deleted. */
 function afterBackup() {

@@ -24,6 +24,8 @@ export interface NodeMachines {
   manifestErrors(name: string): readonly { path: string; error: string }[];
   /** Virtual ms of the simulation (the machines' uptime counts from 0). */
   now(): number;
+  /** When the API server did not answer (virtual ms), and whether its machine was off. */
+  apiOutages?(): readonly { from: number; to?: number; cause: 'machine' | 'process' }[];
   /** The pods bound to a node, read without a request (what its kubelet and runtime hold). */
   podsOn(name: string): readonly KubeObject[];
   /** The cluster's objects of one resource, read without a request (etcd's own view). */
@@ -50,11 +52,22 @@ export function clusterMachines(cluster: Cluster): NodeMachines {
     startKubelet: (name) => cluster.startKubelet(name),
     manifestErrors: (name) => cluster.manifestErrors(name),
     now: () => cluster.now(),
-    podsOn: (name) =>
-      cluster
+    apiOutages: () => cluster.apiOutages(),
+    podsOn: (name) => {
+      const pods = cluster
         .snapshot()
         .list('pods')
-        .filter((p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === name),
+        .filter((p) => (p.spec as { nodeName?: string } | undefined)?.nodeName === name);
+      // A mirror pod left in the API (the API server was down when its file went) whose
+      // static pod the kubelet no longer runs: the runtime holds none of its containers.
+      if (!pods.some((p) => p.metadata?.annotations?.['kubernetes.io/config.mirror'])) return pods;
+      const running = new Set(cluster.kubeletPods(name));
+      return pods.filter(
+        (p) =>
+          !p.metadata?.annotations?.['kubernetes.io/config.mirror'] ||
+          running.has(`${p.metadata.namespace}/${p.metadata.name}`),
+      );
+    },
     list: (resource) => cluster.snapshot().list(resource),
     etcdStatus: () => {
       const snap = cluster.snapshot();

@@ -38,10 +38,11 @@ const ETCD_MANIFEST = '/etc/kubernetes/manifests/etcd.yaml';
 /** The control plane's own manifests: this console keeps them as the engine runs them. */
 const KEPT = new Set(CONTROL_PLANE_COMPONENTS.map((c) => `/etc/kubernetes/manifests/${c}.yaml`));
 /**
- * Of those, the ones that may be moved away and back unchanged (the scheduler and the
- * controller manager then stop and start again): their component name.
+ * Of those, the ones that may be moved away and back unchanged (the API server, the scheduler
+ * and the controller manager then stop and start again): their component name.
  */
 const MOVABLE: Readonly<Record<string, string>> = {
+  '/etc/kubernetes/manifests/kube-apiserver.yaml': 'kube-apiserver',
   '/etc/kubernetes/manifests/kube-scheduler.yaml': 'kube-scheduler',
   '/etc/kubernetes/manifests/kube-controller-manager.yaml': 'kube-controller-manager',
 };
@@ -150,9 +151,9 @@ export class NodeFs extends Workspace {
 
   /**
    * What change to `path` (to `content`; undefined: remove it) the console does not simulate,
-   * if it refuses it: the API server's manifest stays as it is, etcd's may only move etcd's
-   * data to a directory holding a restored member (etcdManifest.ts); the scheduler's and the
-   * controller manager's may go, come back, and change in what the kubelet applies (resources,
+   * if it refuses it: etcd's may only move etcd's data to a directory holding a restored
+   * member (etcdManifest.ts); the API server's, the scheduler's and the controller manager's
+   * may go, come back, and change in what the kubelet applies (resources,
    * probes, labels…) but not in their image or command.
    */
   refusal(path: string, content?: string): string | undefined {

@@ -91,14 +91,17 @@ describe("the control plane's own manifests written back", () => {
         'cat /root/kube-apiserver.yaml.bak | tee /etc/kubernetes/manifests/kube-apiserver.yaml > /dev/null',
       ).code,
     ).toBe(0);
-    run('echo "# edited" >> /root/kube-apiserver.yaml.bak');
+    // Another image: refused (moving it away and back, or changing what the kubelet applies,
+    // is simulated).
+    run("sed -i 's#kube-apiserver:v1.32.2#kube-apiserver:v1.32.3#' /root/kube-apiserver.yaml.bak");
     expect(
       run('cp /root/kube-apiserver.yaml.bak /etc/kubernetes/manifests/kube-apiserver.yaml'),
     ).toEqual({
       out: '',
-      err: 'bash: this console cannot run "cp /root/kube-apiserver.yaml.bak /etc/kubernetes/manifests/kube-apiserver.yaml": changing the control plane\'s own static pod manifests is not simulated\n',
+      err: 'bash: this console cannot run "cp /root/kube-apiserver.yaml.bak /etc/kubernetes/manifests/kube-apiserver.yaml": changing the image or command of kube-apiserver is not simulated\n',
       code: 1,
     });
+    run("sed -i 's#kube-apiserver:v1.32.3#kube-apiserver:v1.32.2#' /root/kube-apiserver.yaml.bak");
     expect(
       run('diff /root/kube-apiserver.yaml.bak /etc/kubernetes/manifests/kube-apiserver.yaml').out,
     ).toBe('');

@@ -13,8 +13,10 @@
  * file, which the engine reads when the machine boots.
  */
 import { parseDocument } from 'yaml';
+import { API_SERVER_ADDRESS } from '../../engine/cluster.ts';
 import { BOOTSTRAP_AT, epochMs } from '../../engine/util/clock.ts';
 import type { KubectlHost, RunResult } from '../host.ts';
+import { apiOutageLog } from './apiOutageLog.ts';
 import {
   dropInLines,
   KUBELET_UNIT,
@@ -419,6 +421,15 @@ export function kubeletJournal(host: KubectlHost, machines: NodeMachines, node: 
     );
   }
   if (runningPid !== undefined) {
+    // The API server away: the lease and the node status cannot be sent (apiOutageLog.ts).
+    // The control plane's own kubelet was off with its machine.
+    for (const o of machines.apiOutages?.() ?? []) {
+      if (o.cause === 'machine' && node === machines.controlPlane) continue;
+      const from = Math.max(epochMs(o.from), lastStart);
+      const to = o.to === undefined ? now : epochMs(o.to);
+      for (const l of apiOutageLog(node, API_SERVER_ADDRESS, o.cause, from, to))
+        klog(l.at, pid, l.level, l.where, l.msg);
+    }
     for (const e of machines.manifestErrors(node)) {
       klog(
         now,
