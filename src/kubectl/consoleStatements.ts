@@ -18,9 +18,34 @@ export const CLOSER_OF: Readonly<Record<string, string>> = {
 /** The reserved words of bash's compound commands, at a statement's start. */
 const RESERVED = /^(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function)$/;
 
+/** The words after which `((` opens an arithmetic command rather than two subshells. */
+const BEFORE_ARITH = /(?:^|[;&|(\n]|(?:^|\s)(?:for|do|then|else|elif|if|while|until|!))\s*$/;
+
+/**
+ * The end (just past its `))`) of an arithmetic expansion `$((…))` or command `((…))` starting at
+ * `i`, or -1 when none starts there. Its inside is not plain: `;` and `<<` there are arithmetic.
+ */
+export function arithmeticEnd(text: string, i: number): number {
+  let from: number;
+  if (text.startsWith('$((', i)) from = i + 3;
+  else if (text.startsWith('((', i) && BEFORE_ARITH.test(text.slice(0, i))) from = i + 2;
+  else return -1;
+  let depth = 0;
+  for (let j = from; j < text.length; j++) {
+    const c = text[j];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return text[j + 1] === ')' ? j + 2 : -1;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** A statement's first word. */
 export function head(text: string): string {
-  return /^\S*/.exec(text)?.[0] ?? '';
+  // `for((i=0; …))` is `for` and its arithmetic.
+  return /^for(?=\(\()|^\S*/.exec(text)?.[0] ?? '';
 }
 
 /**
@@ -71,7 +96,7 @@ export function statementsOf(line: string, plain: readonly boolean[]): Statement
 export function hasCompound(list: readonly Statement[]): boolean {
   return list.some((st) => {
     const w = head(st.text);
-    return RESERVED.test(w) || w === '!';
+    return RESERVED.test(w) || w === '!' || st.text.startsWith('((');
   });
 }
 

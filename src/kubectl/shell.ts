@@ -15,7 +15,7 @@
 import { type ParseEntry, parse } from 'shell-quote';
 import { goDate } from '../engine/node/program.ts';
 import { shellTest } from '../engine/node/shellTest.ts';
-import { evalArithmetic } from '../engine/util/shellArithmetic.ts';
+import { arithmetic, arithmeticError } from '../engine/util/shellArithmetic.ts';
 import { runKubectl } from './cli.ts';
 import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
 import { hasCompound, statementsOf } from './consoleStatements.ts';
@@ -44,6 +44,7 @@ import {
   splitScript,
   withoutMarkers,
 } from './shellHeredoc.ts';
+import { expandParam, ParamError, paramEnd } from './shellParams.ts';
 import { echo, printf } from './shellPrintf.ts';
 import {
   isRedirectOp,
@@ -56,6 +57,7 @@ import {
 } from './shellRedirects.ts';
 import {
   placeholderIndex,
+  placeholderName,
   type Substitution,
   substitutionSpans,
   withPlaceholders,
@@ -257,17 +259,22 @@ function expandVariables(
       continue;
     }
     const rest = text.slice(i + 1);
-    const m = /^(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)|(\?))/.exec(rest);
-    if (!m || m[0] === '') {
-      out += c;
-      continue;
+    let value: string;
+    if (rest.startsWith('{') && paramEnd(text, i) > 0) {
+      // `${NAME}` and bash's operators (`${V:-word}`, `${#V}`, `${V#pat}`…: shellParams.ts).
+      const end = paramEnd(text, i);
+      value = paramValue(text.slice(i + 2, end), st, special);
+      i = end;
+    } else {
+      const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)|([?0$#]))/.exec(rest);
+      if (!m || m[0] === '') {
+        out += c;
+        continue;
+      }
+      i += m[0].length;
+      value =
+        m[1] !== undefined ? lookupParam(m[1], st, special) : (specialParam(m[2] ?? '', st) ?? '');
     }
-    i += m[0].length;
-    const name = m[1] ?? m[2];
-    const value =
-      m[3] !== undefined
-        ? String(st.status)
-        : (special?.(name ?? '') ?? st.vars.get(name ?? '')?.value ?? '');
     if (quote === '"') out += value.replace(/[\\"$`]/g, '\\$&');
     else if (inAssignment) out += value === '' ? "''" : singleQuote(value);
     else if (value !== '') {
@@ -276,6 +283,48 @@ function expandVariables(
     }
   }
   return out;
+}
+
+/** `$?`, `$0` (`bash`), `$#` (no positional parameters: 0), `$$` (the shell's process id). */
+function specialParam(name: string, st: ShellState): string | undefined {
+  if (name === '?') return String(st.status);
+  if (name === '0') return 'bash';
+  if (name === '#') return '0';
+  if (name === '$') return '2417';
+  return undefined;
+}
+
+/** A variable's value (a substitution's placeholder first), undefined when unset. */
+function lookupParam(
+  name: string,
+  st: ShellState,
+  special?: (name: string) => string | undefined,
+): string {
+  return special?.(name) ?? st.vars.get(name)?.value ?? '';
+}
+
+/** `${inner}`'s value; bash's expansion error (`${V:?}`, a bad substitution) stops the line. */
+function paramValue(
+  inner: string,
+  st: ShellState,
+  special?: (name: string) => string | undefined,
+): string {
+  const get = (n: string) => specialParam(n, st) ?? special?.(n) ?? st.vars.get(n)?.value;
+  try {
+    return expandParam(inner, {
+      get,
+      set: (n, value) => {
+        st.vars.set(n, { value, exported: st.vars.get(n)?.exported ?? false });
+      },
+      arith: (expr) => {
+        const r = arithmetic(expr, { get });
+        return 'value' in r ? Number(r.value) : undefined;
+      },
+    });
+  } catch (e) {
+    if (e instanceof ParamError) throw new ShellError(`bash: ${e.message}`, 1);
+    throw e;
+  }
 }
 
 /**
@@ -793,6 +842,20 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
         stderr: `bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`,
         exitCode: 0,
       };
+    case 'let': {
+      // `let EXPR…`: each argument evaluated; the status follows the last one's value.
+      if (args.length === 0)
+        return { stdout: '', stderr: 'bash: let: expression expected\n', exitCode: 1 };
+      let status = 0;
+      let stderr = '';
+      for (const a of args) {
+        const r = arithCommand(host, a, 'let');
+        stderr += r.stderr;
+        status = r.status;
+        if (r.stderr !== '') break;
+      }
+      return { stdout: '', stderr, exitCode: status };
+    }
     case 'test':
     case '[':
     case '[[':
@@ -1045,6 +1108,52 @@ interface LineSubstitutions {
 }
 
 /**
+ * `$((EXPR))` / `((EXPR))` / `let`: EXPR's own command substitutions run first, then bash's
+ * arithmetic over the shell's variables (assignments set them). The value, or bash's error.
+ */
+function arithmeticExpansion(host: KubectlHost, expr: string): { value?: string; stderr: string } {
+  const st = stateOf(host);
+  let text = expr;
+  let stderr = '';
+  const scan = substitutionSpans(expr);
+  if ('spans' in scan && scan.spans.length > 0) {
+    const subs = substitutions(host, scan.spans);
+    text = '';
+    let at = 0;
+    for (const [i, span] of scan.spans.entries()) {
+      text += expr.slice(at, span.start) + (subs.value(placeholderName(i)) ?? '');
+      at = span.end;
+    }
+    text += expr.slice(at);
+    stderr += subs.stderr;
+    if (subs.failed) return { stderr };
+  }
+  const r = arithmetic(text, {
+    get: (n) => st.vars.get(n)?.value,
+    set: (n, value) => {
+      st.vars.set(n, { value, exported: st.vars.get(n)?.exported ?? false });
+    },
+  });
+  if ('value' in r) return { value: String(r.value), stderr };
+  return { stderr: `${stderr}bash: ${arithmeticError(text, r)}\n` };
+}
+
+/**
+ * `((EXPR))` and each argument of `let`: status 0 when the value is not 0, else 1; an error
+ * (status 1) is bash's, after the command's name (`bash: ((: 1/0: division by 0 …`).
+ */
+function arithCommand(
+  host: KubectlHost,
+  expr: string,
+  who: '((' | 'let' | '',
+): { status: number; stderr: string } {
+  const r = arithmeticExpansion(host, expr);
+  const stderr = who === '' ? r.stderr : r.stderr.replace(/^bash: /m, `bash: ${who}: `);
+  if (r.value === undefined) return { status: 1, stderr };
+  return { status: r.value === '0' ? 1 : 0, stderr };
+}
+
+/**
  * Runs the line's substitutions as their placeholders are expanded: a command substitution runs
  * its text as a line of its own in a subshell (variables, aliases and the working directory it
  * changes are put back), its stdout with the trailing newlines removed being the value; an
@@ -1062,14 +1171,10 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
       if (!span) return undefined;
       if (subs.failed) return '';
       if (span.arithmetic) {
-        const expr = span.inner.trim();
-        const v = evalArithmetic(span.inner, (n) => st.vars.get(n)?.value);
-        if (typeof v === 'number') return String(v);
+        const r = arithmeticExpansion(host, span.inner);
+        if (r.stderr !== '') subs.stderr += r.stderr;
+        if (r.value !== undefined) return r.value;
         subs.failed = true;
-        subs.stderr +=
-          v.failed === 'division'
-            ? `bash: ${expr}: division by 0 (error token is "${expr.split(/[/%]/).pop()?.trim() ?? ''}")\n`
-            : `bash: $((${expr})): this console's arithmetic knows integers, variables, + - * / % and parentheses\n`;
         return '';
       }
       if (substitutionDepth >= MAX_SUBSTITUTION_DEPTH) {
@@ -1103,7 +1208,7 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
 
 /** A quick test before the line is cut into statements: a reserved word anywhere. */
 const COMPOUND_ANYWHERE =
-  /(^|[\s;&|])(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function|!)(?=[\s;&|]|$)/;
+  /(^|[\s;&|])(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function|!)(?=[\s;&|]|$)|(^|[\s;&|(])(for\s*)?\(\(/;
 
 /** The refusal of a compound command reached as a command (through an alias or a variable). */
 function compoundInList(word: string): RunResult {
@@ -1158,6 +1263,7 @@ function compoundLine(
     setStatus: (status) => {
       st.status = status;
     },
+    arith: (expr, who) => arithCommand(host, asWritten(expr), who),
     printed,
   });
   st.status = status;
@@ -1186,6 +1292,38 @@ function expandWords(
     (t) => ('word' in t ? [t.word] : []),
   );
   return { words, stderr: subs?.stderr ?? '', failed: subs?.failed ?? false };
+}
+
+/**
+ * `line` with each `${…}` that uses an operator (`${V:-a b}`, `${V: -2}`) as a plain `${V}`, for
+ * the parse that checks the line's shape before any of it runs (shell-quote reads only names).
+ */
+function maskParams(line: string): string {
+  if (!line.includes('${')) return line;
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (c === '\\') {
+      out += c + (line[i + 1] ?? '');
+      i++;
+      continue;
+    } else if (c === '"') quote = quote === '"' ? '' : '"';
+    else if (c === "'" && quote === '') quote = "'";
+    else if (c === '$' && line[i + 1] === '{') {
+      const end = paramEnd(line, i);
+      const name = /^#?([A-Za-z_][A-Za-z0-9_]*)/.exec(line.slice(i + 2, end))?.[1];
+      if (end > 0 && name !== undefined) {
+        out += `\${${name}}`;
+        i = end;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
 }
 
 /** Runs one command line (its here-documents already read). Never throws. */
@@ -1229,7 +1367,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
     // command is then parsed again from its own text just before it runs, with the variables
     // as the commands before it left them.
-    const list = parseList(tokenize(host, markDescriptors(line)));
+    const list = parseList(tokenize(host, markDescriptors(maskParams(line))));
     const sources = splitCommands(line);
     const st = stateOf(host);
     const printed = new Printed();

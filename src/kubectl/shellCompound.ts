@@ -23,19 +23,35 @@ export const MAX_FOR_ROUNDS = 1000;
 /** How many rounds a console `while` or `until` loop may run (`while true` never ends). */
 export const MAX_WHILE_ROUNDS = 100;
 
-/** A `for` block: its variable, the words as written, the body and the index of its `done`. */
+/**
+ * A `for` block: its variable and the words as written, or the arithmetic for's three
+ * expressions (`for ((i=0; i<3; i++))`); the body and the index of its `done`.
+ */
 interface ForBlock {
   name: string;
   words: string;
+  arith?: { init: string; cond: string; step: string };
   body: Statement[];
   end: number;
 }
 
+/** `for ((INIT; COND; STEP))`: its three expressions, or undefined for another `for`. */
+function arithFor(text: string): ForBlock['arith'] | undefined {
+  const m = /^for\s*\(\(([\s\S]*)\)\)\s*$/.exec(text);
+  if (!m) return undefined;
+  const parts = (m[1] ?? '').split(';');
+  if (parts.length !== 3) return undefined;
+  const [init, cond, step] = parts as [string, string, string];
+  return { init, cond, step };
+}
+
 /** The `for` loop starting at `start`, or undefined when it is not well formed. */
 function forBlock(list: readonly Statement[], start: number): ForBlock | undefined {
-  const m = /^for\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+in(?:\s+([\s\S]*))?)?$/.exec(
-    list[start]?.text ?? '',
-  );
+  const text = list[start]?.text ?? '';
+  const arith = arithFor(text);
+  const m = arith
+    ? ['', '', '']
+    : /^for\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+in(?:\s+([\s\S]*))?)?$/.exec(text);
   if (!m || list[start + 1]?.text !== 'do') return undefined;
   let depth = 0;
   for (let j = start + 2; j < list.length; j++) {
@@ -47,7 +63,7 @@ function forBlock(list: readonly Statement[], start: number): ForBlock | undefin
         const body = list.slice(start + 2, j);
         const first = body[0];
         if (first && first.op !== ';') body[0] = { text: first.text, op: ';' };
-        return { name: m[1] ?? '', words: m[2] ?? '', body, end: j };
+        return { name: m[1] ?? '', words: m[2] ?? '', ...(arith ? { arith } : {}), body, end: j };
       }
       depth--;
     }
@@ -69,11 +85,7 @@ export function syntaxError(list: readonly Statement[]): string | undefined {
     if (closer !== undefined) {
       // `for i in 1 2; echo $i`: after the words bash wants `do`.
       const next = list[i + 1];
-      if (w === 'for' && next && next.text !== 'do' && !/^for\s*\(\(/.test(st.text))
-        return near(head(next.text));
-      if (w === 'for' && /^for\s*\(\(/.test(st.text)) {
-        return 'bash: this console runs for NAME in WORDS loops, not the arithmetic for ((…)) ones: try for i in $(seq 1 3)\n';
-      }
+      if (w === 'for' && next && next.text !== 'do') return near(head(next.text));
       stack.push(closer);
     } else if (w === 'then' || w === 'elif' || w === 'else') {
       if (stack.at(-1) !== 'fi') return near(w);
@@ -106,6 +118,8 @@ export interface CompoundShell {
   words(text: string): { words: string[]; stderr: string; failed: boolean };
   /** Sets a shell variable (a `for` loop's name). */
   setVar(name: string, value: string): void;
+  /** `((EXPR))`: its status (0 when EXPR is not 0) and bash's complaint, `((` or `let` named. */
+  arith(expr: string, who: '((' | ''): { status: number; stderr: string };
   /** Sets `$?` (after a compound command or a negated pipeline). */
   setStatus(status: number): void;
   /** Where what the statements print goes. */
@@ -178,6 +192,14 @@ function runList(list: readonly Statement[], sh: CompoundShell, loops: number): 
         continue;
       }
       return { status: 0, jump: { kind: w, levels: Math.min(levels, loops) } };
+    }
+    if (st.text.startsWith('((')) {
+      // `((EXPR))`: 0 when EXPR is not 0, 1 when it is (or fails).
+      const r = sh.arith(st.text.replace(/^\(\(|\)\)$/g, ''), '((');
+      if (r.stderr !== '') sh.printed.err(r.stderr);
+      status = r.status;
+      sh.setStatus(status);
+      continue;
     }
     if (w === '!') {
       // `! PIPELINE`: its status negated.
@@ -261,6 +283,7 @@ function runWhile(
  * when there were no words.
  */
 function runFor(block: ForBlock, sh: CompoundShell, loops: number): Flow {
+  if (block.arith) return runArithFor(block.arith, block.body, sh, loops);
   const { words, stderr, failed } = sh.words(block.words);
   if (stderr !== '') sh.printed.err(stderr);
   if (failed) return { status: 1 };
@@ -280,4 +303,45 @@ function runFor(block: ForBlock, sh: CompoundShell, loops: number): Flow {
     if (next !== 'next') return next;
   }
   return { status };
+}
+
+/**
+ * `for ((INIT; COND; STEP))`: INIT once, then the body while COND (empty: true) is not 0, STEP
+ * after each round. Its status is the body's last command's, or 0 when the body never ran; an
+ * arithmetic error stops it with status 1.
+ */
+function runArithFor(
+  arith: NonNullable<ForBlock['arith']>,
+  body: readonly Statement[],
+  sh: CompoundShell,
+  loops: number,
+): Flow {
+  const step = (expr: string): number | undefined => {
+    if (expr.trim() === '') return 0;
+    const r = sh.arith(expr, '((');
+    if (r.stderr !== '') {
+      sh.printed.err(r.stderr);
+      return undefined;
+    }
+    return r.status;
+  };
+  if (step(arith.init) === undefined) return { status: 1 };
+  let status = 0;
+  for (let round = 0; ; round++) {
+    const c = step(arith.cond);
+    if (c === undefined) return { status: 1 };
+    if (c !== 0) return { status };
+    if (round >= MAX_FOR_ROUNDS) {
+      sh.printed.err(
+        `bash: the loop stopped after ${MAX_FOR_ROUNDS} rounds (this console's limit: a terminal would go on until Ctrl-C)\n`,
+      );
+      return { status: 1 };
+    }
+    const flow = runList(body, sh, loops + 1);
+    status = flow.status;
+    const next = afterRound(flow);
+    if (next === 'stop') return { status: 0 };
+    if (next !== 'next') return next;
+    if (step(arith.step) === undefined) return { status: 1 };
+  }
 }

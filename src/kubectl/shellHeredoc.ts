@@ -8,7 +8,7 @@
  * `done` or `fi`. No imports from the shell: the lab's input line asks `needsMoreInput` without
  * loading the session.
  */
-import { openCompounds } from './consoleStatements.ts';
+import { arithmeticEnd, openCompounds } from './consoleStatements.ts';
 
 /** One here-document's body and whether it expands when the command runs. */
 export interface HereDoc {
@@ -57,7 +57,10 @@ function scan(text: string): { plain: boolean[]; open: '' | "'" | '"' } {
       else if (c === quote) quote = '';
     } else if (c === '\\') i++;
     else if (c === "'" || c === '"') quote = c;
-    else if (c === '#' && (i === 0 || /[\s;&|()]/.test(text[i - 1] ?? ''))) {
+    else if ((c === '$' || c === '(') && arithmeticEnd(text, i) > 0) {
+      // `$((…))` and `((…))`: arithmetic (`1<<4` is a shift, not a here-document).
+      i = arithmeticEnd(text, i) - 1;
+    } else if (c === '#' && (i === 0 || /[\s;&|()]/.test(text[i - 1] ?? ''))) {
       // A comment: the rest of the line is not code.
       const nl = text.indexOf('\n', i);
       if (nl < 0) break;
