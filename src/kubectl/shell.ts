@@ -667,6 +667,48 @@ function pwdBuiltin(host: KubectlHost, args: string[]): RunResult {
 }
 
 /**
+ * An unquoted here-document's body expanded as bash does when the command runs: variables,
+ * `${…}`, `$(…)` (each a subshell), `$((…))`. What the substitutions wrote to stderr, and whether
+ * an expansion error stops the command.
+ */
+function expandedHereDoc(
+  host: KubectlHost,
+  body: string,
+): { text: string; stderr: string; failed: boolean } {
+  const st = stateOf(host);
+  let stderr = '';
+  let failed = false;
+  const text = expandHereDoc(body, {
+    lookup: (n) => specialParam(n, st) ?? st.vars.get(n)?.value ?? '',
+    param: (inner) => {
+      try {
+        return paramValue(inner, st);
+      } catch (e) {
+        if (!(e instanceof ShellError)) throw e;
+        stderr += `${e.message}\n`;
+        failed = true;
+        return '';
+      }
+    },
+    command: (inner) => {
+      const span = { start: 0, end: 0, inner, text: '', arithmetic: false };
+      const subs = substitutions(host, [span]);
+      const v = subs.value(placeholderName(0)) ?? '';
+      stderr += subs.stderr;
+      if (subs.failed) failed = true;
+      return v;
+    },
+    arith: (expr) => {
+      const r = arithmeticExpansion(host, expr);
+      stderr += r.stderr;
+      if (r.value === undefined) failed = true;
+      return r.value ?? '';
+    },
+  });
+  return { text, stderr, failed };
+}
+
+/**
  * One command of a line with its redirections, reading `stdin` when a pipe feeds it; `toPipe`
  * when its stdout goes into the next command of a pipeline.
  */
@@ -677,12 +719,18 @@ function runCommand(host: KubectlHost, cmd: Simple, piped?: string, toPipe = fal
   if (doc !== undefined) {
     // `<<WORD`: the here-document's body, expanded now when its word was not quoted.
     const d = hereDocs[doc] ?? { body: '', expand: false };
-    const st = stateOf(host);
-    stdin = d.expand
-      ? expandHereDoc(d.body, (name) =>
-          name === '?' ? String(st.status) : (st.vars.get(name)?.value ?? ''),
-        )
-      : d.body;
+    if (d.expand) {
+      const x = expandedHereDoc(host, d.body);
+      if (x.failed) return { stdout: '', stderr: x.stderr, exitCode: 1 };
+      if (x.stderr !== '') {
+        // What its command substitutions wrote to stderr comes before the command runs.
+        const printed = new Printed();
+        printed.err(x.stderr);
+        printed.add(runCommand(host, { ...cmd, input: undefined }, x.text, toPipe));
+        return printed.result(printed.last);
+      }
+      stdin = x.text;
+    } else stdin = d.body;
   } else if (cmd.input !== undefined) {
     // `< FILE` is opened before the command runs; a file that cannot be read stops it.
     const text = host.fs.read(cmd.input);
@@ -895,6 +943,7 @@ class Printed {
   readonly #chunks: OutputChunk[] = [];
 
   add(r: RunResult): void {
+    this.last = r.exitCode;
     this.stdout += r.stdout;
     this.stderr += r.stderr;
     for (const c of outputChunks(r)) pushChunk(this.#chunks, c.err, c.text);
@@ -904,6 +953,9 @@ class Printed {
     this.stderr += text;
     pushChunk(this.#chunks, true, text);
   }
+
+  /** The exit code of the last result added. */
+  last = 0;
 
   result(exitCode: number): RunResult {
     const output = orderedOutput(this.#chunks);
