@@ -18,7 +18,7 @@ import { shellTest } from '../engine/node/shellTest.ts';
 import { arithmetic, arithmeticError } from '../engine/util/shellArithmetic.ts';
 import { runKubectl } from './cli.ts';
 import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
-import { hasCompound, statementsOf } from './consoleStatements.ts';
+import { hasCompound, head, statementsOf } from './consoleStatements.ts';
 import { CONSOLE_TOOLS, notSimulated, runConsoleTool } from './consoleTools.ts';
 import {
   type KubectlHost,
@@ -36,7 +36,7 @@ import {
   restoreLogins,
   runNodeCommand,
 } from './nodeShell/index.ts';
-import { runCompound, syntaxError } from './shellCompound.ts';
+import { runCompound, syntaxError, withCompoundPipes } from './shellCompound.ts';
 import {
   expandHereDoc,
   type HereDoc,
@@ -44,7 +44,7 @@ import {
   splitScript,
   withoutMarkers,
 } from './shellHeredoc.ts';
-import { expandParam, ParamError, paramEnd } from './shellParams.ts';
+import { expandParam, expandPattern, ParamError, paramEnd } from './shellParams.ts';
 import { echo, printf } from './shellPrintf.ts';
 import {
   isRedirectOp,
@@ -497,7 +497,7 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
         2,
       );
     }
-    if (t.op === '(' || t.op === ')') {
+    if (t.op === '(' || t.op === ')' || t.op === ';;' || t.op === ';&' || t.op === ';;&') {
       throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
     }
     if (t.op === '|&') {
@@ -667,6 +667,113 @@ function pwdBuiltin(host: KubectlHost, args: string[]): RunResult {
 }
 
 /**
+ * What `< FILE` or `<<WORD` gives a command to read (a quoted here-document's body as written,
+ * an unquoted one expanded), or the error that stops it; undefined without one.
+ */
+function inputOf(host: KubectlHost, cmd: Simple): { text: string } | RunResult | undefined {
+  if (cmd.input === undefined) return undefined;
+  const doc = hereDocIndex(cmd.input);
+  if (doc !== undefined) {
+    const d = hereDocs[doc] ?? { body: '', expand: false };
+    if (!d.expand) return { text: d.body };
+    const x = expandedHereDoc(host, d.body);
+    if (x.failed) return { stdout: '', stderr: x.stderr, exitCode: 1 };
+    return { text: x.text };
+  }
+  // `< FILE` is opened before the command runs; a file that cannot be read stops it.
+  if (cmd.input === '/dev/null') return { text: '' };
+  const text = host.fs.read(cmd.input);
+  if (text === undefined) {
+    const why = host.fs.isDirectory(cmd.input) ? 'Is a directory' : 'No such file or directory';
+    return { stdout: '', stderr: `bash: ${cmd.input}: ${why}\n`, exitCode: 1 };
+  }
+  return { text };
+}
+
+/**
+ * bash's `read [-r] [-p PROMPT] [NAME…]`: one line of stdin split at blanks into the names (the
+ * last takes the rest; REPLY without names); without -r a backslash escapes the next character
+ * and a backslash-newline continues the line. Status 1 at the end of the input. In a pipeline
+ * it runs in a subshell, so the variables it sets are gone afterwards (as in bash).
+ */
+function readBuiltin(
+  host: KubectlHost,
+  args: string[],
+  stdin: string | undefined,
+  inPipeline: boolean,
+): RunResult {
+  const st = stateOf(host);
+  let raw = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    if (a === '-r') raw = true;
+    else if (a === '-p' || a === '-t' || a === '-n' || a === '-d' || a === '-u') i++;
+    else if (!/^-[rsea]+$/.test(a)) {
+      return {
+        stdout: '',
+        stderr: `bash: read: ${a.slice(0, 2)}: invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n`,
+        exitCode: 2,
+      };
+    } else if (a.includes('r')) raw = true;
+  }
+  const names = args.slice(i);
+  const bad = names.find((n) => !NAME_RE.test(n));
+  if (bad)
+    return { stdout: '', stderr: `bash: read: \`${bad}': not a valid identifier\n`, exitCode: 1 };
+  if (stdin === undefined) {
+    return {
+      stdout: '',
+      stderr:
+        'bash: read: reading the terminal is not supported in this console: pipe a command into it or use < FILE\n',
+      exitCode: 1,
+    };
+  }
+  let line = '';
+  let ended = true;
+  for (let k = 0; k < stdin.length; k++) {
+    const c = stdin[k] as string;
+    if (c === '\n') {
+      ended = false;
+      break;
+    }
+    if (c === '\\' && !raw) {
+      const n = stdin[k + 1];
+      k++;
+      if (n === undefined || n === '\n') continue;
+      line += `\u0000${n}`;
+      continue;
+    }
+    line += c;
+  }
+  // Split at unescaped blanks; the last name takes the rest of the line.
+  const targets = names.length === 0 ? ['REPLY'] : names;
+  const values: string[] = [];
+  let rest = names.length === 0 ? line : line.replace(/^[ \t]+/, '');
+  for (let k = 0; k < targets.length; k++) {
+    if (k === targets.length - 1 || names.length === 0) {
+      values.push(names.length === 0 ? rest : rest.replace(/(?<!\u0000)[ \t]+$/, ''));
+      break;
+    }
+    const m = /^((?:\u0000[\s\S]|[^ \t])*)[ \t]*/.exec(rest);
+    values.push(m?.[1] ?? '');
+    rest = rest.slice(m?.[0].length ?? rest.length);
+  }
+  if (!inPipeline) {
+    targets.forEach((name, k) => {
+      const value = (values[k] ?? '').replace(/\u0000/g, '');
+      st.vars.set(name, { value, exported: st.vars.get(name)?.exported ?? false });
+    });
+  }
+  return { stdout: '', stderr: '', exitCode: ended ? 1 : 0 };
+}
+
+/**
  * An unquoted here-document's body expanded as bash does when the command runs: variables,
  * `${…}`, `$(…)` (each a subshell), `$((…))`. What the substitutions wrote to stderr, and whether
  * an expansion error stops the command.
@@ -716,30 +823,35 @@ function runCommand(host: KubectlHost, cmd: Simple, piped?: string, toPipe = fal
   const words = cmd.words;
   let stdin = piped;
   const doc = cmd.input === undefined ? undefined : hereDocIndex(cmd.input);
-  if (doc !== undefined) {
+  if (doc !== undefined && hereDocs[doc]?.expand) {
     // `<<WORD`: the here-document's body, expanded now when its word was not quoted.
-    const d = hereDocs[doc] ?? { body: '', expand: false };
-    if (d.expand) {
-      const x = expandedHereDoc(host, d.body);
-      if (x.failed) return { stdout: '', stderr: x.stderr, exitCode: 1 };
-      if (x.stderr !== '') {
-        // What its command substitutions wrote to stderr comes before the command runs.
-        const printed = new Printed();
-        printed.err(x.stderr);
-        printed.add(runCommand(host, { ...cmd, input: undefined }, x.text, toPipe));
-        return printed.result(printed.last);
-      }
-      stdin = x.text;
-    } else stdin = d.body;
-  } else if (cmd.input !== undefined) {
-    // `< FILE` is opened before the command runs; a file that cannot be read stops it.
-    const text = host.fs.read(cmd.input);
-    if (text === undefined) {
-      const why = host.fs.isDirectory(cmd.input) ? 'Is a directory' : 'No such file or directory';
-      return { stdout: '', stderr: `bash: ${cmd.input}: ${why}\n`, exitCode: 1 };
+    const x = expandedHereDoc(host, hereDocs[doc]?.body ?? '');
+    if (x.failed) return { stdout: '', stderr: x.stderr, exitCode: 1 };
+    if (x.stderr !== '') {
+      // What its command substitutions wrote to stderr comes before the command runs.
+      const printed = new Printed();
+      printed.err(x.stderr);
+      printed.add(runCommand(host, { ...cmd, input: undefined }, x.text, toPipe));
+      return printed.result(printed.last);
     }
-    stdin = text;
+    stdin = x.text;
+  } else if (cmd.input !== undefined) {
+    const input = inputOf(host, cmd);
+    if (input && 'exitCode' in input) return input;
+    stdin = input?.text;
+  } else if (stdin === undefined && blockStdin !== undefined) {
+    // Inside a compound command that is fed: `read` takes a line, a reader the rest.
+    if (words[0] === 'read') {
+      const nl = blockStdin.rest.indexOf('\n');
+      stdin = nl < 0 ? blockStdin.rest : blockStdin.rest.slice(0, nl + 1);
+      blockStdin.rest = blockStdin.rest.slice(stdin.length);
+    } else {
+      stdin = blockStdin.rest;
+      if (readsStdin(words)) blockStdin.rest = '';
+    }
   }
+  if (words[0] === 'read')
+    return readBuiltin(host, words.slice(1), stdin, piped !== undefined || toPipe);
   // Whether its stdout is the terminal (ls fills columns there, else one name a line).
   const tty =
     !toPipe && !cmd.redirects.some((r) => 'target' in r && (r.fd === 1 || r.fd === 'both'));
@@ -1118,6 +1230,65 @@ function sleep(advance: (ms: number) => void, args: string[]): RunResult {
   return { stdout: '', stderr: '', exitCode: 0 };
 }
 
+/**
+ * What the commands of a compound command read when it is fed (`… | while read l`, `done <
+ * FILE`): `read` takes a line at a time, a command that reads its stdin takes the rest.
+ */
+let blockStdin: { rest: string } | undefined;
+
+/** Commands that read their stdin to the end (`cat`, `grep`…; kubectl only with `-f -`). */
+function readsStdin(words: readonly string[]): boolean {
+  const [name, ...args] = words;
+  if (name === undefined) return false;
+  if (name === 'kubectl' || name === 'k')
+    return args.some((a) => a === '-' || a === '--filename=-' || a === '-f-');
+  return name === 'cat' || name === 'xargs' || (CONSOLE_TOOLS.has(name) && name !== 'seq');
+}
+
+/**
+ * The redirections after a compound command's closer (`> out.txt 2>&1`, `< in.txt`, a
+ * here-document), applied around `run`: stdin read first, then the files written.
+ */
+function blockRedirect(
+  host: KubectlHost,
+  suffix: string,
+  docs: HereDoc[],
+  run: () => RunResult,
+): RunResult {
+  const outer = hereDocs;
+  hereDocs = docs;
+  try {
+    const scan = substitutionSpans(suffix);
+    const spans = 'spans' in scan ? scan.spans : [];
+    const subs = spans.length > 0 ? substitutions(host, spans) : undefined;
+    const placeheld = subs ? withPlaceholders(suffix, spans) : suffix;
+    const expanded = expandVariables(placeheld, stateOf(host), subs?.value);
+    if (subs?.failed) return { stdout: '', stderr: subs.stderr, exitCode: 1 };
+    const list = parseList(tokenize(host, markDescriptors(`: ${expanded}`)));
+    const cmd = list[0]?.cmd;
+    if (!cmd || list.length !== 1 || cmd.pipeTo || cmd.words.length !== 1)
+      throw new ShellError(`bash: syntax error near unexpected token \`${head(suffix)}'`, 2);
+    const input = inputOf(host, cmd);
+    if (input && 'exitCode' in input) return input;
+    const withInput = () => {
+      if (input === undefined) return run();
+      const saved = blockStdin;
+      blockStdin = { rest: input.text };
+      try {
+        return run();
+      } finally {
+        blockStdin = saved;
+      }
+    };
+    return cmd.redirects.length > 0 ? withRedirects(host, cmd.redirects, withInput) : withInput();
+  } catch (e) {
+    if (e instanceof ShellError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    throw e;
+  } finally {
+    hereDocs = outer;
+  }
+}
+
 /** The here-documents of the line running now (shellHeredoc.ts), by marker index. */
 let hereDocs: HereDoc[] = [];
 
@@ -1275,7 +1446,7 @@ function compoundInList(word: string): RunResult {
 function notCompound(keyword: string): RunResult {
   return {
     stdout: '',
-    stderr: `bash: this console runs for, while, until and if, but not '${keyword}' compound commands: run the commands one by one\n`,
+    stderr: `bash: this console runs for, while, until, if and case, but not '${keyword}' compound commands: run the commands one by one\n`,
     exitCode: 2,
   };
 }
@@ -1292,9 +1463,9 @@ function compoundLine(
   spans: readonly Substitution[],
   docs: HereDoc[],
 ): RunResult {
-  const list = statementsOf(line, plainChars(line));
+  const list = withCompoundPipes(statementsOf(line, plainChars(line)));
   const unsupported = list
-    .map((st) => /^(case|select|function)(\s|$)/.exec(st.text)?.[1])
+    .map((st) => /^(select|function)(\s|$)/.exec(st.text)?.[1])
     .find((w) => w !== undefined);
   if (unsupported) return notCompound(unsupported);
   const bad = syntaxError(list);
@@ -1317,6 +1488,51 @@ function compoundLine(
     },
     arith: (expr, who) => arithCommand(host, asWritten(expr), who),
     printed,
+    capture: () => new Printed(),
+    redirect: (suffix, run) => blockRedirect(host, asWritten(suffix), docs, run),
+    withStdin: (stdin, fn) => {
+      if (stdin === undefined) return fn();
+      const outer = blockStdin;
+      blockStdin = { rest: stdin };
+      try {
+        return fn();
+      } finally {
+        blockStdin = outer;
+      }
+    },
+    subshell: (fn) => {
+      const vars = new Map([...st.vars].map(([k, v]) => [k, { ...v }]));
+      const aliases = new Map(st.aliases);
+      const cwd = host.fs.workingDir();
+      try {
+        return fn();
+      } finally {
+        st.vars.clear();
+        for (const [k, v] of vars) st.vars.set(k, v);
+        st.aliases.clear();
+        for (const [k, v] of aliases) st.aliases.set(k, v);
+        if (host.fs.workingDir() !== cwd) host.fs.changeDir(cwd);
+      }
+    },
+    pattern: (text) => {
+      const subs = spans.length > 0 ? substitutions(host, spans) : undefined;
+      const get = (n: string) => specialParam(n, st) ?? subs?.value(n) ?? st.vars.get(n)?.value;
+      try {
+        const glob = expandPattern(text, {
+          get,
+          set: (n, value) => {
+            st.vars.set(n, { value, exported: st.vars.get(n)?.exported ?? false });
+          },
+          arith: () => undefined,
+        });
+        if (subs?.stderr) printed.err(subs.stderr);
+        return subs?.failed ? undefined : glob;
+      } catch (e) {
+        if (!(e instanceof ParamError)) throw e;
+        printed.err(`bash: ${e.message}\n`);
+        return undefined;
+      }
+    },
   });
   st.status = status;
   return printed.result(status);

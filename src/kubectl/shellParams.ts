@@ -79,7 +79,7 @@ function expandWord(word: string, env: ParamEnv, pattern: boolean): string {
         const end = paramEnd(word, i);
         if (end > 0) {
           const v = expandParam(word.slice(i + 2, end), env);
-          out += quote === '"' || pattern ? [...v].map(lit).join('') : v;
+          out += quote === '"' ? [...v].map(lit).join('') : v;
           i = end;
           continue;
         }
@@ -87,7 +87,7 @@ function expandWord(word: string, env: ParamEnv, pattern: boolean): string {
       const m = /^[A-Za-z_][A-Za-z0-9_]*|^\?/.exec(word.slice(i + 1));
       if (m) {
         const v = env.get(m[0]) ?? '';
-        out += quote === '"' || pattern ? [...v].map(lit).join('') : v;
+        out += quote === '"' ? [...v].map(lit).join('') : v;
         i += m[0].length;
         continue;
       }
@@ -95,6 +95,11 @@ function expandWord(word: string, env: ParamEnv, pattern: boolean): string {
     out += quote === '"' ? lit(c) : c;
   }
   return out;
+}
+
+/** A `case` or `[[ == ]]` pattern as bash expands it: a glob, its quoted characters escaped. */
+export function expandPattern(word: string, env: ParamEnv): string {
+  return expandWord(word, env, true);
 }
 
 /** A glob (bash pattern) as the source of a regular expression. */
