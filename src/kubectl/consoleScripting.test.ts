@@ -198,7 +198,6 @@ describe('while, until and if in the console', () => {
     expect(run('for i in 1 2\ndo\n  echo $i\ndone\necho after').out).toBe('1\n2\nafter\n');
     expect(run('if true; then\n  echo a\nelse\n  echo b\nfi').out).toBe('a\n');
   });
-
 });
 
 describe('test and [ in the console', () => {

@@ -734,7 +734,8 @@ function readBuiltin(
       exitCode: 1,
     };
   }
-  let line = '';
+  // The line's characters, each with whether a backslash escaped it (then never a separator).
+  const line: { c: string; esc: boolean }[] = [];
   let ended = true;
   for (let k = 0; k < stdin.length; k++) {
     const c = stdin[k] as string;
@@ -743,31 +744,41 @@ function readBuiltin(
       break;
     }
     if (c === '\\' && !raw) {
-      const n = stdin[k + 1];
-      k++;
-      if (n === undefined || n === '\n') continue;
-      line += `\u0000${n}`;
+      const n = stdin[++k];
+      if (n !== undefined && n !== '\n') line.push({ c: n, esc: true });
       continue;
     }
-    line += c;
+    line.push({ c, esc: false });
   }
-  // Split at unescaped blanks; the last name takes the rest of the line.
+  const blank = (x: { c: string; esc: boolean } | undefined) =>
+    x !== undefined && !x.esc && (x.c === ' ' || x.c === '\t');
+  const text = (from: number, to: number) =>
+    line
+      .slice(from, to)
+      .map((x) => x.c)
+      .join('');
+  // Split at unescaped blanks; the last name takes the rest of the line, blanks trimmed.
   const targets = names.length === 0 ? ['REPLY'] : names;
   const values: string[] = [];
-  let rest = names.length === 0 ? line : line.replace(/^[ \t]+/, '');
-  for (let k = 0; k < targets.length; k++) {
-    if (k === targets.length - 1 || names.length === 0) {
-      values.push(names.length === 0 ? rest : rest.replace(/(?<!\u0000)[ \t]+$/, ''));
-      break;
+  let at = 0;
+  if (names.length === 0) values.push(text(0, line.length));
+  else {
+    for (let k = 0; k < targets.length; k++) {
+      while (blank(line[at])) at++;
+      if (k === targets.length - 1) {
+        let end = line.length;
+        while (end > at && blank(line[end - 1])) end--;
+        values.push(text(at, end));
+        break;
+      }
+      const from = at;
+      while (at < line.length && !blank(line[at])) at++;
+      values.push(text(from, at));
     }
-    const m = /^((?:\u0000[\s\S]|[^ \t])*)[ \t]*/.exec(rest);
-    values.push(m?.[1] ?? '');
-    rest = rest.slice(m?.[0].length ?? rest.length);
   }
   if (!inPipeline) {
     targets.forEach((name, k) => {
-      const value = (values[k] ?? '').replace(/\u0000/g, '');
-      st.vars.set(name, { value, exported: st.vars.get(name)?.exported ?? false });
+      st.vars.set(name, { value: values[k] ?? '', exported: st.vars.get(name)?.exported ?? false });
     });
   }
   return { stdout: '', stderr: '', exitCode: ended ? 1 : 0 };

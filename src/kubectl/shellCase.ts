@@ -38,7 +38,7 @@ export function caseBlock(list: readonly Statement[], start: number): CaseBlock 
       }
       if (!clause) {
         const c = clauseStart(st.text);
-        if (!c || c.rest !== '') return undefined;
+        if (c?.rest !== '') return undefined;
         clause = { patterns: c.patterns, body: [] };
         continue;
       }
