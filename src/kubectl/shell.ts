@@ -13,7 +13,7 @@
  * (shellHeredoc.ts). Nothing ever throws out of `runLine`.
  */
 import { type ParseEntry, parse } from 'shell-quote';
-import { goDate } from '../engine/node/program.ts';
+import { dateCommand } from '../engine/node/shellDate.ts';
 import { shellTest } from '../engine/node/shellTest.ts';
 import { arithmetic, arithmeticError } from '../engine/util/shellArithmetic.ts';
 import { runKubectl } from './cli.ts';
@@ -973,15 +973,12 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return { stdout: '', stderr: '', exitCode: 0 };
     case 'false':
       return { stdout: '', stderr: '', exitCode: 1 };
-    case 'date':
-      // The learner's machine keeps the cluster's (virtual) time.
-      return args.length === 0
-        ? {
-            stdout: `${goDate(new Date(host.nowEpochMs()).toISOString())}\n`,
-            stderr: '',
-            exitCode: 0,
-          }
-        : notSimulated(words);
+    case 'date': {
+      // The learner's machine keeps the cluster's (virtual) time, in UTC.
+      const r = dateCommand(args, host.nowEpochMs(), 'gnu');
+      if (!r) return notSimulated(words);
+      return { stdout: r.output, stderr: r.error ?? '', exitCode: r.exitCode ?? 0 };
+    }
     case 'cd':
       return cdBuiltin(host, st, args);
     case 'pwd':
