@@ -18,6 +18,14 @@ import { shellTest } from '../engine/node/shellTest.ts';
 import { arithmetic, arithmeticError } from '../engine/util/shellArithmetic.ts';
 import { runKubectl } from './cli.ts';
 import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
+import {
+  commandV,
+  envCommand,
+  historyBuiltin,
+  typeBuiltin,
+  watchCommand,
+  whichCommand,
+} from './consoleInfo.ts';
 import { hasCompound, head, statementsOf } from './consoleStatements.ts';
 import { CONSOLE_TOOLS, notSimulated, runConsoleTool } from './consoleTools.ts';
 import {
@@ -36,6 +44,7 @@ import {
   restoreLogins,
   runNodeCommand,
 } from './nodeShell/index.ts';
+import { braceExpandText } from './shellBraces.ts';
 import { runCompound, syntaxError, withCompoundPipes } from './shellCompound.ts';
 import {
   expandHereDoc,
@@ -44,7 +53,7 @@ import {
   splitScript,
   withoutMarkers,
 } from './shellHeredoc.ts';
-import { expandParam, expandPattern, ParamError, paramEnd } from './shellParams.ts';
+import { expandParam, expandPattern, globMatch, ParamError, paramEnd } from './shellParams.ts';
 import { echo, printf } from './shellPrintf.ts';
 import {
   isRedirectOp,
@@ -81,6 +90,8 @@ interface ShellState {
   vars: Map<string, { value: string; exported: boolean }>;
   aliases: Map<string, string>;
   status: number;
+  /** The state of $RANDOM's generator. */
+  random?: number;
 }
 
 /**
@@ -288,6 +299,11 @@ function expandVariables(
 /** `$?`, `$0` (`bash`), `$#` (no positional parameters: 0), `$$` (the shell's process id). */
 function specialParam(name: string, st: ShellState): string | undefined {
   if (name === '?') return String(st.status);
+  if (name === 'RANDOM' && !st.vars.has('RANDOM')) {
+    // 0…32767, a new one each time: a seeded generator (the simulation draws no real chance).
+    st.random = ((st.random ?? 1) * 1103515245 + 12345) % 2147483648;
+    return String(Math.floor(st.random / 65536) % 32768);
+  }
   if (name === '0') return 'bash';
   if (name === '#') return '0';
   if (name === '$') return '2417';
@@ -300,7 +316,12 @@ function lookupParam(
   st: ShellState,
   special?: (name: string) => string | undefined,
 ): string {
-  return special?.(name) ?? st.vars.get(name)?.value ?? '';
+  return (
+    special?.(name) ??
+    (name === 'RANDOM' ? specialParam(name, st) : undefined) ??
+    st.vars.get(name)?.value ??
+    ''
+  );
 }
 
 /** `${inner}`'s value; bash's expansion error (`${V:?}`, a bad substitution) stops the line. */
@@ -524,7 +545,7 @@ function cat(host: KubectlHost, args: string[]): RunResult {
   let stderr = '';
   let exitCode = 0;
   for (const f of args.filter((a) => a !== '-n' && a !== '--')) {
-    const text = host.fs.read(f);
+    const text = f === '/dev/null' ? '' : host.fs.read(f);
     if (text !== undefined) stdout += text;
     else if (host.fs.isDirectory(f)) {
       stderr += `cat: ${f}: Is a directory\n`;
@@ -1000,6 +1021,40 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return unsetBuiltin(st, name, args);
     case 'rm':
       return rm(host, args);
+    case 'type':
+      return typeBuiltin(args, st.aliases);
+    case 'which':
+      return whichCommand(args);
+    case 'command':
+      if (args[0] === '-v') return commandV(args.slice(1), st.aliases);
+      return args.length === 0
+        ? { stdout: '', stderr: '', exitCode: 0 }
+        : runSimple(host, args, stdin, tty);
+    case 'env':
+    case 'printenv':
+      return envCommand(name, args, new Map(Object.entries(env()))) ?? notSimulated(words);
+    case 'watch':
+      return watchCommand();
+    case 'history':
+      return historyBuiltin();
+    case 'complete':
+      // Tab completion is the console's own: `complete -F __start_kubectl k` changes nothing.
+      return { stdout: '', stderr: '', exitCode: 0 };
+    case 'source':
+    case '.': {
+      // Runs the file's lines in this shell (`source ~/.bashrc`).
+      if (args.length === 0) {
+        return {
+          stdout: '',
+          stderr: `bash: ${name}: filename argument required\n${name}: usage: ${name} filename [arguments]\n`,
+          exitCode: 2,
+        };
+      }
+      const text = host.fs.read(args[0] as string);
+      if (text === undefined)
+        return { stdout: '', stderr: `bash: ${args[0]}: No such file or directory\n`, exitCode: 1 };
+      return runLine(host, text);
+    }
     case 'xargs':
       return xargs(host, args, stdin);
     case 'break':
@@ -1180,6 +1235,19 @@ function testBuiltin(host: KubectlHost, name: string, args: string[]): RunResult
     return { stdout: '', stderr: "bash: [: missing `]'\n", exitCode: 2 };
   if (name === '[[' && args.at(-1) !== ']]')
     return { stdout: '', stderr: "bash: syntax error: expected `]]'\n", exitCode: 2 };
+  if (name === '[[' && args.length === 4 && ['==', '=', '!=', '=~'].includes(args[1] as string)) {
+    // `[[ STRING == PATTERN ]]` matches a glob; `=~` an extended regular expression.
+    const [left = '', op, right = ''] = args;
+    let hit: boolean;
+    if (op === '=~') {
+      try {
+        hit = new RegExp(right).test(left);
+      } catch {
+        return { stdout: '', stderr: '', exitCode: 2 };
+      }
+    } else hit = globMatch(left, right) === (op !== '!=');
+    return { stdout: '', stderr: '', exitCode: hit ? 0 : 1 };
+  }
   const fs = host.fs;
   const r = shellTest(
     name,
@@ -1564,9 +1632,10 @@ function expandWords(
   }
   const subs = scan.spans.length > 0 ? substitutions(host, scan.spans) : undefined;
   const placeheld = subs ? withPlaceholders(text, scan.spans) : text;
-  const words = tokenize(host, expandVariables(placeheld, stateOf(host), subs?.value)).flatMap(
-    (t) => ('word' in t ? [t.word] : []),
-  );
+  const words = tokenize(
+    host,
+    expandVariables(braceExpandText(placeheld), stateOf(host), subs?.value),
+  ).flatMap((t) => ('word' in t ? [t.word] : []));
   return { words, stderr: subs?.stderr ?? '', failed: subs?.failed ?? false };
 }
 
@@ -1624,6 +1693,12 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
         exitCode: 2,
       };
     }
+    // The kubectl docs' `source <(kubectl completion bash)`: Tab completion is already on, so
+    // it does what `:` does.
+    line = line.replace(
+      /(^|[;&|]\s*)(?:source|\.)\s+<\(\s*(?:kubectl|k)\s+completion\s+(?:bash|zsh)\s*\)/g,
+      '$1:',
+    );
     const scan = substitutionSpans(line);
     if ('unclosed' in scan) {
       return {
@@ -1655,7 +1730,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
         let cmd = entry.cmd;
         const source = sources.length === list.length ? sources[i] : undefined;
         if (source !== undefined) {
-          const expanded = expandVariables(source, st, subs?.value);
+          const expanded = expandVariables(braceExpandText(source), st, subs?.value);
           if (subs?.failed) {
             // An expansion error (division by 0…) runs nothing more of the line.
             printed.err(subs.stderr);
