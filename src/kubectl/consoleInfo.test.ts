@@ -78,4 +78,26 @@ describe('tutorial one-liners in the console', () => {
     });
     expect(run('history').code).toBe(0);
   });
+
+  it('here-strings, tee, $(< FILE) and IFS for read', () => {
+    const { run } = engineSession(3);
+    expect(run('base64 -d <<< "aGVsbG8="')).toEqual({ out: 'hello', err: '', code: 0 });
+    expect(run('wc -l <<< "one"').out).toBe('1\n');
+    expect(run('kubectl get ns -o name | tee ns.txt | wc -l').out).toBe('4\n');
+    expect(run('cat ns.txt').out).toBe(
+      'namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n',
+    );
+    expect(run('echo more | tee -a ns.txt > /dev/null; tail -1 ns.txt').out).toBe('more\n');
+    expect(run('echo "[$(< ns.txt)]" | head -1').out).toBe('[namespace/default\n');
+    expect(run('x=$(< nope.txt); echo $?')).toEqual({
+      out: '1\n',
+      err: 'bash: nope.txt: No such file or directory\n',
+      code: 0,
+    });
+    expect(
+      run('kubectl get ns -o name | while IFS=/ read kind name; do echo $name; done').out,
+    ).toBe('default\nkube-node-lease\nkube-public\nkube-system\n');
+    expect(run('IFS= read -r line <<< "  padded  "; echo "[$line]"').out).toBe('[  padded  ]\n');
+    expect(run('read -r line <<< "  padded  "; echo "[$line]"').out).toBe('[padded]\n');
+  });
 });

@@ -94,6 +94,7 @@ const PROGRAMS: Readonly<Record<string, string>> = {
   watch: '/usr/bin/watch',
   clear: '/usr/bin/clear',
   which: '/usr/bin/which',
+  tee: '/usr/bin/tee',
   echo: '/usr/bin/echo',
   printf: '/usr/bin/printf',
   test: '/usr/bin/test',

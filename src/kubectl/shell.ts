@@ -374,6 +374,8 @@ interface Simple {
   pipeTo?: Simple;
   /** `< FILE`: the file it reads as its stdin (the last one given wins). */
   input?: string;
+  /** `<<< WORD`: a here-string, its stdin. */
+  hereString?: string;
 }
 
 class ShellError extends Error {
@@ -482,6 +484,19 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       i++;
       continue;
     }
+    if (t.op === '<<<' && fd === undefined) {
+      const target = tokens[i + 1];
+      if (!target || !('word' in target)) {
+        throw new ShellError(
+          `bash: syntax error near unexpected token \`${target && 'op' in target ? target.op : 'newline'}'`,
+          2,
+        );
+      }
+      cur.hereString = target.word;
+      cur.input = undefined;
+      i++;
+      continue;
+    }
     if (t.op === '<' && fd === undefined) {
       const target = tokens[i + 1];
       if (!target || !('word' in target) || markedDescriptor(target.word) !== undefined) {
@@ -491,6 +506,7 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
         );
       }
       cur.input = target.word;
+      cur.hereString = undefined;
       i++;
       continue;
     }
@@ -532,7 +548,12 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       2,
     );
   }
-  if (cur.words.length > 0 || cur.redirects.length > 0 || cur.input !== undefined)
+  if (
+    cur.words.length > 0 ||
+    cur.redirects.length > 0 ||
+    cur.input !== undefined ||
+    cur.hereString !== undefined
+  )
     list.push({ cmd: first });
   else if (cur !== first || (list.length > 0 && list[list.length - 1]?.next !== ';')) {
     throw new ShellError('bash: syntax error: unexpected end of line', 2);
@@ -722,8 +743,11 @@ function readBuiltin(
   args: string[],
   stdin: string | undefined,
   inPipeline: boolean,
+  ifsPrefix?: string,
 ): RunResult {
   const st = stateOf(host);
+  // IFS: its blanks are trimmed and run together, its other characters each end a field.
+  const ifs = ifsPrefix ?? st.vars.get('IFS')?.value ?? ' \t\n';
   let raw = false;
   let i = 0;
   for (; i < args.length; i++) {
@@ -772,7 +796,9 @@ function readBuiltin(
     line.push({ c, esc: false });
   }
   const blank = (x: { c: string; esc: boolean } | undefined) =>
-    x !== undefined && !x.esc && (x.c === ' ' || x.c === '\t');
+    x !== undefined && !x.esc && /[ \t\n]/.test(x.c) && ifs.includes(x.c);
+  const delim = (x: { c: string; esc: boolean } | undefined) =>
+    x !== undefined && !x.esc && !/[ \t\n]/.test(x.c) && ifs.includes(x.c);
   const text = (from: number, to: number) =>
     line
       .slice(from, to)
@@ -793,8 +819,11 @@ function readBuiltin(
         break;
       }
       const from = at;
-      while (at < line.length && !blank(line[at])) at++;
+      while (at < line.length && !blank(line[at]) && !delim(line[at])) at++;
       values.push(text(from, at));
+      // One delimiter (with the blanks around it) ends the field.
+      while (blank(line[at])) at++;
+      if (delim(line[at])) at++;
     }
   }
   if (!inPipeline) {
@@ -853,6 +882,10 @@ function expandedHereDoc(
  */
 function runCommand(host: KubectlHost, cmd: Simple, piped?: string, toPipe = false): RunResult {
   const words = cmd.words;
+  // The command's name, after its `NAME=value` prefixes.
+  let assignments = 0;
+  while (assignments < words.length && ASSIGNMENT_RE.test(words[assignments] ?? '')) assignments++;
+  const command = words[assignments];
   let stdin = piped;
   const doc = cmd.input === undefined ? undefined : hereDocIndex(cmd.input);
   if (doc !== undefined && hereDocs[doc]?.expand) {
@@ -871,19 +904,31 @@ function runCommand(host: KubectlHost, cmd: Simple, piped?: string, toPipe = fal
     const input = inputOf(host, cmd);
     if (input && 'exitCode' in input) return input;
     stdin = input?.text;
+  } else if (cmd.hereString !== undefined) {
+    // `<<< WORD`: the word and a newline.
+    stdin = `${cmd.hereString}\n`;
   } else if (stdin === undefined && blockStdin !== undefined) {
     // Inside a compound command that is fed: `read` takes a line, a reader the rest.
-    if (words[0] === 'read') {
+    if (command === 'read') {
       const nl = blockStdin.rest.indexOf('\n');
       stdin = nl < 0 ? blockStdin.rest : blockStdin.rest.slice(0, nl + 1);
       blockStdin.rest = blockStdin.rest.slice(stdin.length);
     } else {
       stdin = blockStdin.rest;
-      if (readsStdin(words)) blockStdin.rest = '';
+      if (readsStdin(words.slice(assignments))) blockStdin.rest = '';
     }
   }
-  if (words[0] === 'read')
-    return readBuiltin(host, words.slice(1), stdin, piped !== undefined || toPipe);
+  if (command === 'read') {
+    // `IFS=/ read a b`: the prefix sets IFS for this read only.
+    const prefix = words.slice(0, assignments).find((w) => w.startsWith('IFS='));
+    return readBuiltin(
+      host,
+      words.slice(assignments + 1),
+      stdin,
+      piped !== undefined || toPipe,
+      prefix === undefined ? undefined : prefix.slice(4),
+    );
+  }
   // Whether its stdout is the terminal (ls fills columns there, else one name a line).
   const tty =
     !toPipe && !cmd.redirects.some((r) => 'target' in r && (r.fd === 1 || r.fd === 'both'));
@@ -1021,6 +1066,8 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return unsetBuiltin(st, name, args);
     case 'rm':
       return rm(host, args);
+    case 'tee':
+      return tee(host, args, stdin);
     case 'type':
       return typeBuiltin(args, st.aliases);
     case 'which':
@@ -1136,6 +1183,27 @@ class Printed {
     const output = orderedOutput(this.#chunks);
     return { stdout: this.stdout, stderr: this.stderr, exitCode, ...(output ? { output } : {}) };
   }
+}
+
+/** GNU `tee [-a] FILE…`: stdin copied to the files and to stdout. */
+function tee(host: KubectlHost, args: string[], stdin: string | undefined): RunResult {
+  const append = args.some((a) => a === '-a' || a === '--append');
+  const bad = args.find((a) => a.startsWith('-') && a !== '-a' && a !== '--append' && a !== '-');
+  if (bad) return notSimulated(['tee', ...args]);
+  if (stdin === undefined) {
+    return {
+      stdout: '',
+      stderr:
+        'tee: reading the terminal is not supported in this console: pipe a command into tee\n',
+      exitCode: 2,
+    };
+  }
+  let stderr = '';
+  for (const f of args.filter((a) => !a.startsWith('-'))) {
+    const r = host.fs.write(f, append ? (host.fs.read(f) ?? '') + stdin : stdin);
+    if (!r.ok) stderr += `tee: ${f}: ${r.error}\n`;
+  }
+  return { stdout: stdin, stderr, exitCode: stderr === '' ? 0 : 1 };
 }
 
 /**
@@ -1480,6 +1548,18 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
         subs.failed = true;
         subs.stderr += `bash: command substitutions nested more than ${MAX_SUBSTITUTION_DEPTH} deep are not run in this console\n`;
         return '';
+      }
+      const file = /^\s*<\s*([^\s<>|;&]+)\s*$/.exec(span.inner)?.[1];
+      if (file !== undefined) {
+        // `$(< FILE)`: the file's text, as `$(cat FILE)` without running cat.
+        const text = host.fs.read(file);
+        if (text === undefined) {
+          subs.stderr += `bash: ${file}: No such file or directory\n`;
+          subs.status = 1;
+          return '';
+        }
+        subs.status = 0;
+        return text.replace(/\n+$/, '');
       }
       const vars = new Map([...st.vars].map(([k, v]) => [k, { ...v }]));
       const aliases = new Map(st.aliases);

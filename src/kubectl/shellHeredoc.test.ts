@@ -93,14 +93,15 @@ describe('here-documents in the console', () => {
     });
   });
 
-  it('a << without a word is a syntax error; <<< is still refused', () => {
+  it('a << without a word is a syntax error; <<< is a here-string', () => {
     const { run } = engineSession(3);
     expect(run('cat <<')).toEqual({
       out: '',
       err: "bash: syntax error near unexpected token `newline'\n",
       code: 2,
     });
-    expect(run('cat <<< hi').code).toBe(2);
+    expect(run('cat <<< hi')).toEqual({ out: 'hi\n', err: '', code: 0 });
+    expect(run('cat <<<').err).toBe("bash: syntax error near unexpected token `newline'\n");
   });
 
   it('runs several lines one after another; quotes, \\ and | continue a command', () => {
