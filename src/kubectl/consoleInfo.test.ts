@@ -100,4 +100,15 @@ describe('tutorial one-liners in the console', () => {
     expect(run('IFS= read -r line <<< "  padded  "; echo "[$line]"').out).toBe('[  padded  ]\n');
     expect(run('read -r line <<< "  padded  "; echo "[$line]"').out).toBe('[padded]\n');
   });
+
+  it('set lists the variables; shell options are not simulated and it says so', () => {
+    const { run } = engineSession(3);
+    run("MSG='two words'; N=1");
+    expect(run('set | grep -E "^(MSG|N)="').out).toBe("MSG='two words'\nN=1\n");
+    expect(run('set -o pipefail; echo ran')).toEqual({
+      out: 'ran\n',
+      err: "bash: set -o pipefail: this console keeps bash's default options (no -e, -u, -x or pipefail); the commands run as they would without it\n",
+      code: 0,
+    });
+  });
 });

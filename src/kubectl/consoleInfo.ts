@@ -58,6 +58,7 @@ const BUILTINS = new Set([
   'source',
   '.',
   'complete',
+  'set',
 ]);
 
 /** Programs of the machine, and where they are. */

@@ -1068,6 +1068,26 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return rm(host, args);
     case 'tee':
       return tee(host, args, stdin);
+    case 'set': {
+      if (args.length === 0) {
+        // `set` alone lists the shell's variables, sorted, quoted where bash quotes them.
+        const stdout = [...st.vars]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(
+            ([k, v]) =>
+              `${k}=${/^[\w/.:@%+,-]*$/.test(v.value) ? v.value : singleQuote(v.value)}\n`,
+          )
+          .join('');
+        return { stdout, stderr: '', exitCode: 0 };
+      }
+      // Shell options (`set -e`, `set -o pipefail`, `set -x`) are not simulated: bash's
+      // defaults stay, and the console says so rather than pretending.
+      return {
+        stdout: '',
+        stderr: `bash: set ${args.join(' ')}: this console keeps bash's default options (no -e, -u, -x or pipefail); the commands run as they would without it\n`,
+        exitCode: 0,
+      };
+    }
     case 'type':
       return typeBuiltin(args, st.aliases);
     case 'which':
