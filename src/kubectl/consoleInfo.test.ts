@@ -111,4 +111,13 @@ describe('tutorial one-liners in the console', () => {
       code: 0,
     });
   });
+
+  it('a function definition is refused by name', () => {
+    const { run } = engineSession(3);
+    expect(run('kp() { kubectl get pods; }')).toEqual({
+      out: '',
+      err: 'bash: this console does not define shell functions (kp() { … }): write the commands out, or use an alias\n',
+      code: 2,
+    });
+  });
 });

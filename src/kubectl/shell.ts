@@ -534,6 +534,16 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
         2,
       );
     }
+    if (t.op === '(' && cur.words.length === 1) {
+      const next = tokens[i + 1];
+      if (next && 'op' in next && next.op === ')') {
+        // `name() { …; }`: a function definition.
+        throw new ShellError(
+          `bash: this console does not define shell functions (${cur.words[0]}() { … }): write the commands out, or use an alias`,
+          2,
+        );
+      }
+    }
     if (t.op === '(' || t.op === ')' || t.op === ';;' || t.op === ';&' || t.op === ';;&') {
       throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
     }
