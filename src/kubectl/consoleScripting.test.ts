@@ -109,9 +109,9 @@ describe('one-line for loops in the console', () => {
     );
     expect(run('if true; fi').err).toBe("bash: syntax error near unexpected token `fi'\n");
     expect(run('while true; do echo x').err).toBe('bash: syntax error: unexpected end of file\n');
-    expect(run('case x in x) echo x;; esac')).toEqual({
+    expect(run('select x in a b; do echo $x; done')).toEqual({
       out: '',
-      err: "bash: this console runs for, while, until and if, but not 'case' compound commands: run the commands one by one\n",
+      err: "bash: this console runs for, while, until, if and case, but not 'select' compound commands: run the commands one by one\n",
       code: 2,
     });
   });
@@ -198,16 +198,6 @@ describe('while, until and if in the console', () => {
     expect(run('for i in 1 2\ndo\n  echo $i\ndone\necho after').out).toBe('1\n2\nafter\n');
     expect(run('if true; then\n  echo a\nelse\n  echo b\nfi').out).toBe('a\n');
   });
-
-  it('refuses a pipe or redirection after done, and the arithmetic for', () => {
-    const { run } = engineSession(3);
-    expect(run('while true; do echo x; done | head -2').err).toBe(
-      "bash: this console does not pipe or redirect what a compound command prints (`done | head -2'): put the pipe or redirection inside it\n",
-    );
-    expect(run('for ((i=0;i<3;i++)); do echo $i; done').err).toBe(
-      'bash: this console runs for NAME in WORDS loops, not the arithmetic for ((…)) ones: try for i in $(seq 1 3)\n',
-    );
-  });
 });
 
 describe('test and [ in the console', () => {
@@ -234,9 +224,9 @@ describe('seq, true, false and date', () => {
     expect(run('date').out).toMatch(
       /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d UTC \d{4}\n$/,
     );
-    expect(run('date +%s')).toEqual({
+    expect(run('date --set=now')).toEqual({
       out: '',
-      err: 'bash: this console cannot run "date +%s": its options are not simulated\n',
+      err: 'bash: this console cannot run "date --set=now": its options are not simulated\n',
       code: 2,
     });
   });

@@ -18,9 +18,34 @@ export const CLOSER_OF: Readonly<Record<string, string>> = {
 /** The reserved words of bash's compound commands, at a statement's start. */
 const RESERVED = /^(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function)$/;
 
+/** The words after which `((` opens an arithmetic command rather than two subshells. */
+const BEFORE_ARITH = /(?:^|[;&|(\n]|(?:^|\s)(?:for|do|then|else|elif|if|while|until|!))\s*$/;
+
+/**
+ * The end (just past its `))`) of an arithmetic expansion `$((…))` or command `((…))` starting at
+ * `i`, or -1 when none starts there. Its inside is not plain: `;` and `<<` there are arithmetic.
+ */
+export function arithmeticEnd(text: string, i: number): number {
+  let from: number;
+  if (text.startsWith('$((', i)) from = i + 3;
+  else if (text.startsWith('((', i) && BEFORE_ARITH.test(text.slice(0, i))) from = i + 2;
+  else return -1;
+  let depth = 0;
+  for (let j = from; j < text.length; j++) {
+    const c = text[j];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return text[j + 1] === ')' ? j + 2 : -1;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** A statement's first word. */
 export function head(text: string): string {
-  return /^\S*/.exec(text)?.[0] ?? '';
+  // `for((i=0; …))` is `for` and its arithmetic.
+  return /^for(?=\(\()|^\S*/.exec(text)?.[0] ?? '';
 }
 
 /**
@@ -57,6 +82,13 @@ export function statementsOf(line: string, plain: readonly boolean[]): Statement
       i++;
       continue;
     }
+    if (c === ';' && line[i + 1] === ';' && plain[i + 1]) {
+      // `;;` ends a `case` clause: a statement of its own (`;&` and `;;&` read as `;;`).
+      push(';');
+      out.push({ text: ';;', op: ';' });
+      i += line[i + 2] === '&' ? 2 : 1;
+      continue;
+    }
     if (c === ';' || c === '\n') {
       push(';');
       continue;
@@ -64,14 +96,14 @@ export function statementsOf(line: string, plain: readonly boolean[]): Statement
     cur += c;
   }
   push(';');
-  return splitKeywords(out);
+  return splitCase(splitKeywords(out));
 }
 
 /** Whether any statement starts with a reserved word or `!` (shellCompound.ts runs the line). */
 export function hasCompound(list: readonly Statement[]): boolean {
   return list.some((st) => {
     const w = head(st.text);
-    return RESERVED.test(w) || w === '!';
+    return RESERVED.test(w) || w === '!' || st.text.startsWith('((');
   });
 }
 
@@ -88,4 +120,85 @@ export function openCompounds(text: string, plain: readonly boolean[]): number {
     else if (w === 'fi' || w === 'done' || w === 'esac') open = Math.max(0, open - 1);
   }
   return open;
+}
+
+/** A clause's start: `PATTERN[|PATTERN…])` and the commands after it on the same statement. */
+export function clauseStart(text: string): { patterns: string[]; rest: string } | undefined {
+  let i = text.startsWith('(') ? 1 : 0;
+  let quote = '';
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (c === '\\') i++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (c === ')') break;
+    else if (c === '(' || c === ';') return undefined;
+  }
+  if (i >= text.length) return undefined;
+  const list = text.slice(text.startsWith('(') ? 1 : 0, i).trim();
+  if (list === '') return undefined;
+  const patterns: string[] = [];
+  let cur = '';
+  quote = '';
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k] as string;
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (c === '\\') {
+      cur += c + (list[k + 1] ?? '');
+      k++;
+      continue;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '|') {
+      patterns.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  patterns.push(cur.trim());
+  if (patterns.some((p) => p === '' || /\s/.test(p.replace(/(["'])[\s\S]*?\1/g, ''))))
+    return undefined;
+  return { patterns, rest: text.slice(i + 1).trim() };
+}
+
+/**
+ * `case WORD in PATTERN) CMD` cut as bash reads it: `case WORD in`, then each clause's
+ * `PATTERN)` a statement of its own before its first command (after `in` and after each `;;`).
+ */
+function splitCase(list: readonly Statement[]): Statement[] {
+  if (!list.some((st) => /^case\s/.test(st.text))) return [...list];
+  const out: Statement[] = [];
+  let expecting = false;
+  for (const st of list) {
+    let text = st.text;
+    let op = st.op;
+    for (;;) {
+      if (expecting && text !== 'esac' && text !== ';;') {
+        const c = clauseStart(text);
+        if (c) {
+          out.push({ text: `${c.patterns.join('|')})`, op });
+          expecting = false;
+          if (c.rest === '') break;
+          text = c.rest;
+          op = ';';
+          continue;
+        }
+      }
+      const m = /^(case\s+[\s\S]+?\s+in)(?:\s+([\s\S]*))?$/.exec(text);
+      if (m && head(text) === 'case') {
+        out.push({ text: m[1] ?? '', op });
+        expecting = true;
+        if (!m[2]) break;
+        text = m[2];
+        op = ';';
+        continue;
+      }
+      out.push({ text, op });
+      expecting = text === ';;';
+      break;
+    }
+  }
+  return splitKeywords(out);
 }

@@ -13,12 +13,20 @@
  * (shellHeredoc.ts). Nothing ever throws out of `runLine`.
  */
 import { type ParseEntry, parse } from 'shell-quote';
-import { goDate } from '../engine/node/program.ts';
+import { dateCommand } from '../engine/node/shellDate.ts';
 import { shellTest } from '../engine/node/shellTest.ts';
-import { evalArithmetic } from '../engine/util/shellArithmetic.ts';
+import { arithmetic, arithmeticError } from '../engine/util/shellArithmetic.ts';
 import { runKubectl } from './cli.ts';
 import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
-import { hasCompound, statementsOf } from './consoleStatements.ts';
+import {
+  commandV,
+  envCommand,
+  historyBuiltin,
+  typeBuiltin,
+  watchCommand,
+  whichCommand,
+} from './consoleInfo.ts';
+import { hasCompound, head, statementsOf } from './consoleStatements.ts';
 import { CONSOLE_TOOLS, notSimulated, runConsoleTool } from './consoleTools.ts';
 import {
   type KubectlHost,
@@ -36,7 +44,8 @@ import {
   restoreLogins,
   runNodeCommand,
 } from './nodeShell/index.ts';
-import { runCompound, syntaxError } from './shellCompound.ts';
+import { braceExpandText } from './shellBraces.ts';
+import { runCompound, syntaxError, withCompoundPipes } from './shellCompound.ts';
 import {
   expandHereDoc,
   type HereDoc,
@@ -44,6 +53,7 @@ import {
   splitScript,
   withoutMarkers,
 } from './shellHeredoc.ts';
+import { expandParam, expandPattern, globMatch, ParamError, paramEnd } from './shellParams.ts';
 import { echo, printf } from './shellPrintf.ts';
 import {
   isRedirectOp,
@@ -56,6 +66,7 @@ import {
 } from './shellRedirects.ts';
 import {
   placeholderIndex,
+  placeholderName,
   type Substitution,
   substitutionSpans,
   withPlaceholders,
@@ -79,6 +90,8 @@ interface ShellState {
   vars: Map<string, { value: string; exported: boolean }>;
   aliases: Map<string, string>;
   status: number;
+  /** The state of $RANDOM's generator. */
+  random?: number;
 }
 
 /**
@@ -257,17 +270,22 @@ function expandVariables(
       continue;
     }
     const rest = text.slice(i + 1);
-    const m = /^(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)|(\?))/.exec(rest);
-    if (!m || m[0] === '') {
-      out += c;
-      continue;
+    let value: string;
+    if (rest.startsWith('{') && paramEnd(text, i) > 0) {
+      // `${NAME}` and bash's operators (`${V:-word}`, `${#V}`, `${V#pat}`…: shellParams.ts).
+      const end = paramEnd(text, i);
+      value = paramValue(text.slice(i + 2, end), st, special);
+      i = end;
+    } else {
+      const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)|([?0$#]))/.exec(rest);
+      if (!m || m[0] === '') {
+        out += c;
+        continue;
+      }
+      i += m[0].length;
+      value =
+        m[1] !== undefined ? lookupParam(m[1], st, special) : (specialParam(m[2] ?? '', st) ?? '');
     }
-    i += m[0].length;
-    const name = m[1] ?? m[2];
-    const value =
-      m[3] !== undefined
-        ? String(st.status)
-        : (special?.(name ?? '') ?? st.vars.get(name ?? '')?.value ?? '');
     if (quote === '"') out += value.replace(/[\\"$`]/g, '\\$&');
     else if (inAssignment) out += value === '' ? "''" : singleQuote(value);
     else if (value !== '') {
@@ -276,6 +294,58 @@ function expandVariables(
     }
   }
   return out;
+}
+
+/** `$?`, `$0` (`bash`), `$#` (no positional parameters: 0), `$$` (the shell's process id). */
+function specialParam(name: string, st: ShellState): string | undefined {
+  if (name === '?') return String(st.status);
+  if (name === 'RANDOM' && !st.vars.has('RANDOM')) {
+    // 0…32767, a new one each time: a seeded generator (the simulation draws no real chance).
+    st.random = ((st.random ?? 1) * 1103515245 + 12345) % 2147483648;
+    return String(Math.floor(st.random / 65536) % 32768);
+  }
+  if (name === '0') return 'bash';
+  if (name === '#') return '0';
+  if (name === '$') return '2417';
+  return undefined;
+}
+
+/** A variable's value (a substitution's placeholder first), undefined when unset. */
+function lookupParam(
+  name: string,
+  st: ShellState,
+  special?: (name: string) => string | undefined,
+): string {
+  return (
+    special?.(name) ??
+    (name === 'RANDOM' ? specialParam(name, st) : undefined) ??
+    st.vars.get(name)?.value ??
+    ''
+  );
+}
+
+/** `${inner}`'s value; bash's expansion error (`${V:?}`, a bad substitution) stops the line. */
+function paramValue(
+  inner: string,
+  st: ShellState,
+  special?: (name: string) => string | undefined,
+): string {
+  const get = (n: string) => specialParam(n, st) ?? special?.(n) ?? st.vars.get(n)?.value;
+  try {
+    return expandParam(inner, {
+      get,
+      set: (n, value) => {
+        st.vars.set(n, { value, exported: st.vars.get(n)?.exported ?? false });
+      },
+      arith: (expr) => {
+        const r = arithmetic(expr, { get });
+        return 'value' in r ? Number(r.value) : undefined;
+      },
+    });
+  } catch (e) {
+    if (e instanceof ParamError) throw new ShellError(`bash: ${e.message}`, 1);
+    throw e;
+  }
 }
 
 /**
@@ -304,6 +374,8 @@ interface Simple {
   pipeTo?: Simple;
   /** `< FILE`: the file it reads as its stdin (the last one given wins). */
   input?: string;
+  /** `<<< WORD`: a here-string, its stdin. */
+  hereString?: string;
 }
 
 class ShellError extends Error {
@@ -412,6 +484,19 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       i++;
       continue;
     }
+    if (t.op === '<<<' && fd === undefined) {
+      const target = tokens[i + 1];
+      if (!target || !('word' in target)) {
+        throw new ShellError(
+          `bash: syntax error near unexpected token \`${target && 'op' in target ? target.op : 'newline'}'`,
+          2,
+        );
+      }
+      cur.hereString = target.word;
+      cur.input = undefined;
+      i++;
+      continue;
+    }
     if (t.op === '<' && fd === undefined) {
       const target = tokens[i + 1];
       if (!target || !('word' in target) || markedDescriptor(target.word) !== undefined) {
@@ -421,6 +506,7 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
         );
       }
       cur.input = target.word;
+      cur.hereString = undefined;
       i++;
       continue;
     }
@@ -448,7 +534,17 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
         2,
       );
     }
-    if (t.op === '(' || t.op === ')') {
+    if (t.op === '(' && cur.words.length === 1) {
+      const next = tokens[i + 1];
+      if (next && 'op' in next && next.op === ')') {
+        // `name() { …; }`: a function definition.
+        throw new ShellError(
+          `bash: this console does not define shell functions (${cur.words[0]}() { … }): write the commands out, or use an alias`,
+          2,
+        );
+      }
+    }
+    if (t.op === '(' || t.op === ')' || t.op === ';;' || t.op === ';&' || t.op === ';;&') {
       throw new ShellError(`bash: syntax error near unexpected token \`${t.op}'`, 2);
     }
     if (t.op === '|&') {
@@ -462,7 +558,12 @@ function parseList(tokens: Token[]): { cmd: Simple; next?: string }[] {
       2,
     );
   }
-  if (cur.words.length > 0 || cur.redirects.length > 0 || cur.input !== undefined)
+  if (
+    cur.words.length > 0 ||
+    cur.redirects.length > 0 ||
+    cur.input !== undefined ||
+    cur.hereString !== undefined
+  )
     list.push({ cmd: first });
   else if (cur !== first || (list.length > 0 && list[list.length - 1]?.next !== ';')) {
     throw new ShellError('bash: syntax error: unexpected end of line', 2);
@@ -475,7 +576,7 @@ function cat(host: KubectlHost, args: string[]): RunResult {
   let stderr = '';
   let exitCode = 0;
   for (const f of args.filter((a) => a !== '-n' && a !== '--')) {
-    const text = host.fs.read(f);
+    const text = f === '/dev/null' ? '' : host.fs.read(f);
     if (text !== undefined) stdout += text;
     else if (host.fs.isDirectory(f)) {
       stderr += `cat: ${f}: Is a directory\n`;
@@ -618,30 +719,225 @@ function pwdBuiltin(host: KubectlHost, args: string[]): RunResult {
 }
 
 /**
+ * What `< FILE` or `<<WORD` gives a command to read (a quoted here-document's body as written,
+ * an unquoted one expanded), or the error that stops it; undefined without one.
+ */
+function inputOf(host: KubectlHost, cmd: Simple): { text: string } | RunResult | undefined {
+  if (cmd.input === undefined) return undefined;
+  const doc = hereDocIndex(cmd.input);
+  if (doc !== undefined) {
+    const d = hereDocs[doc] ?? { body: '', expand: false };
+    if (!d.expand) return { text: d.body };
+    const x = expandedHereDoc(host, d.body);
+    if (x.failed) return { stdout: '', stderr: x.stderr, exitCode: 1 };
+    return { text: x.text };
+  }
+  // `< FILE` is opened before the command runs; a file that cannot be read stops it.
+  if (cmd.input === '/dev/null') return { text: '' };
+  const text = host.fs.read(cmd.input);
+  if (text === undefined) {
+    const why = host.fs.isDirectory(cmd.input) ? 'Is a directory' : 'No such file or directory';
+    return { stdout: '', stderr: `bash: ${cmd.input}: ${why}\n`, exitCode: 1 };
+  }
+  return { text };
+}
+
+/**
+ * bash's `read [-r] [-p PROMPT] [NAME…]`: one line of stdin split at blanks into the names (the
+ * last takes the rest; REPLY without names); without -r a backslash escapes the next character
+ * and a backslash-newline continues the line. Status 1 at the end of the input. In a pipeline
+ * it runs in a subshell, so the variables it sets are gone afterwards (as in bash).
+ */
+function readBuiltin(
+  host: KubectlHost,
+  args: string[],
+  stdin: string | undefined,
+  inPipeline: boolean,
+  ifsPrefix?: string,
+): RunResult {
+  const st = stateOf(host);
+  // IFS: its blanks are trimmed and run together, its other characters each end a field.
+  const ifs = ifsPrefix ?? st.vars.get('IFS')?.value ?? ' \t\n';
+  let raw = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    if (a === '-r') raw = true;
+    else if (a === '-p' || a === '-t' || a === '-n' || a === '-d' || a === '-u') i++;
+    else if (!/^-[rsea]+$/.test(a)) {
+      return {
+        stdout: '',
+        stderr: `bash: read: ${a.slice(0, 2)}: invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n`,
+        exitCode: 2,
+      };
+    } else if (a.includes('r')) raw = true;
+  }
+  const names = args.slice(i);
+  const bad = names.find((n) => !NAME_RE.test(n));
+  if (bad)
+    return { stdout: '', stderr: `bash: read: \`${bad}': not a valid identifier\n`, exitCode: 1 };
+  if (stdin === undefined) {
+    return {
+      stdout: '',
+      stderr:
+        'bash: read: reading the terminal is not supported in this console: pipe a command into it or use < FILE\n',
+      exitCode: 1,
+    };
+  }
+  // The line's characters, each with whether a backslash escaped it (then never a separator).
+  const line: { c: string; esc: boolean }[] = [];
+  let ended = true;
+  for (let k = 0; k < stdin.length; k++) {
+    const c = stdin[k] as string;
+    if (c === '\n') {
+      ended = false;
+      break;
+    }
+    if (c === '\\' && !raw) {
+      const n = stdin[++k];
+      if (n !== undefined && n !== '\n') line.push({ c: n, esc: true });
+      continue;
+    }
+    line.push({ c, esc: false });
+  }
+  const blank = (x: { c: string; esc: boolean } | undefined) =>
+    x !== undefined && !x.esc && /[ \t\n]/.test(x.c) && ifs.includes(x.c);
+  const delim = (x: { c: string; esc: boolean } | undefined) =>
+    x !== undefined && !x.esc && !/[ \t\n]/.test(x.c) && ifs.includes(x.c);
+  const text = (from: number, to: number) =>
+    line
+      .slice(from, to)
+      .map((x) => x.c)
+      .join('');
+  // Split at unescaped blanks; the last name takes the rest of the line, blanks trimmed.
+  const targets = names.length === 0 ? ['REPLY'] : names;
+  const values: string[] = [];
+  let at = 0;
+  if (names.length === 0) values.push(text(0, line.length));
+  else {
+    for (let k = 0; k < targets.length; k++) {
+      while (blank(line[at])) at++;
+      if (k === targets.length - 1) {
+        let end = line.length;
+        while (end > at && blank(line[end - 1])) end--;
+        values.push(text(at, end));
+        break;
+      }
+      const from = at;
+      while (at < line.length && !blank(line[at]) && !delim(line[at])) at++;
+      values.push(text(from, at));
+      // One delimiter (with the blanks around it) ends the field.
+      while (blank(line[at])) at++;
+      if (delim(line[at])) at++;
+    }
+  }
+  if (!inPipeline) {
+    targets.forEach((name, k) => {
+      st.vars.set(name, { value: values[k] ?? '', exported: st.vars.get(name)?.exported ?? false });
+    });
+  }
+  return { stdout: '', stderr: '', exitCode: ended ? 1 : 0 };
+}
+
+/**
+ * An unquoted here-document's body expanded as bash does when the command runs: variables,
+ * `${…}`, `$(…)` (each a subshell), `$((…))`. What the substitutions wrote to stderr, and whether
+ * an expansion error stops the command.
+ */
+function expandedHereDoc(
+  host: KubectlHost,
+  body: string,
+): { text: string; stderr: string; failed: boolean } {
+  const st = stateOf(host);
+  let stderr = '';
+  let failed = false;
+  const text = expandHereDoc(body, {
+    lookup: (n) => specialParam(n, st) ?? st.vars.get(n)?.value ?? '',
+    param: (inner) => {
+      try {
+        return paramValue(inner, st);
+      } catch (e) {
+        if (!(e instanceof ShellError)) throw e;
+        stderr += `${e.message}\n`;
+        failed = true;
+        return '';
+      }
+    },
+    command: (inner) => {
+      const span = { start: 0, end: 0, inner, text: '', arithmetic: false };
+      const subs = substitutions(host, [span]);
+      const v = subs.value(placeholderName(0)) ?? '';
+      stderr += subs.stderr;
+      if (subs.failed) failed = true;
+      return v;
+    },
+    arith: (expr) => {
+      const r = arithmeticExpansion(host, expr);
+      stderr += r.stderr;
+      if (r.value === undefined) failed = true;
+      return r.value ?? '';
+    },
+  });
+  return { text, stderr, failed };
+}
+
+/**
  * One command of a line with its redirections, reading `stdin` when a pipe feeds it; `toPipe`
  * when its stdout goes into the next command of a pipeline.
  */
 function runCommand(host: KubectlHost, cmd: Simple, piped?: string, toPipe = false): RunResult {
   const words = cmd.words;
+  // The command's name, after its `NAME=value` prefixes.
+  let assignments = 0;
+  while (assignments < words.length && ASSIGNMENT_RE.test(words[assignments] ?? '')) assignments++;
+  const command = words[assignments];
   let stdin = piped;
   const doc = cmd.input === undefined ? undefined : hereDocIndex(cmd.input);
-  if (doc !== undefined) {
+  if (doc !== undefined && hereDocs[doc]?.expand) {
     // `<<WORD`: the here-document's body, expanded now when its word was not quoted.
-    const d = hereDocs[doc] ?? { body: '', expand: false };
-    const st = stateOf(host);
-    stdin = d.expand
-      ? expandHereDoc(d.body, (name) =>
-          name === '?' ? String(st.status) : (st.vars.get(name)?.value ?? ''),
-        )
-      : d.body;
-  } else if (cmd.input !== undefined) {
-    // `< FILE` is opened before the command runs; a file that cannot be read stops it.
-    const text = host.fs.read(cmd.input);
-    if (text === undefined) {
-      const why = host.fs.isDirectory(cmd.input) ? 'Is a directory' : 'No such file or directory';
-      return { stdout: '', stderr: `bash: ${cmd.input}: ${why}\n`, exitCode: 1 };
+    const x = expandedHereDoc(host, hereDocs[doc]?.body ?? '');
+    if (x.failed) return { stdout: '', stderr: x.stderr, exitCode: 1 };
+    if (x.stderr !== '') {
+      // What its command substitutions wrote to stderr comes before the command runs.
+      const printed = new Printed();
+      printed.err(x.stderr);
+      printed.add(runCommand(host, { ...cmd, input: undefined }, x.text, toPipe));
+      return printed.result(printed.last);
     }
-    stdin = text;
+    stdin = x.text;
+  } else if (cmd.input !== undefined) {
+    const input = inputOf(host, cmd);
+    if (input && 'exitCode' in input) return input;
+    stdin = input?.text;
+  } else if (cmd.hereString !== undefined) {
+    // `<<< WORD`: the word and a newline.
+    stdin = `${cmd.hereString}\n`;
+  } else if (stdin === undefined && blockStdin !== undefined) {
+    // Inside a compound command that is fed: `read` takes a line, a reader the rest.
+    if (command === 'read') {
+      const nl = blockStdin.rest.indexOf('\n');
+      stdin = nl < 0 ? blockStdin.rest : blockStdin.rest.slice(0, nl + 1);
+      blockStdin.rest = blockStdin.rest.slice(stdin.length);
+    } else {
+      stdin = blockStdin.rest;
+      if (readsStdin(words.slice(assignments))) blockStdin.rest = '';
+    }
+  }
+  if (command === 'read') {
+    // `IFS=/ read a b`: the prefix sets IFS for this read only.
+    const prefix = words.slice(0, assignments).find((w) => w.startsWith('IFS='));
+    return readBuiltin(
+      host,
+      words.slice(assignments + 1),
+      stdin,
+      piped !== undefined || toPipe,
+      prefix === undefined ? undefined : prefix.slice(4),
+    );
   }
   // Whether its stdout is the terminal (ls fills columns there, else one name a line).
   const tty =
@@ -753,15 +1049,12 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return { stdout: '', stderr: '', exitCode: 0 };
     case 'false':
       return { stdout: '', stderr: '', exitCode: 1 };
-    case 'date':
-      // The learner's machine keeps the cluster's (virtual) time.
-      return args.length === 0
-        ? {
-            stdout: `${goDate(new Date(host.nowEpochMs()).toISOString())}\n`,
-            stderr: '',
-            exitCode: 0,
-          }
-        : notSimulated(words);
+    case 'date': {
+      // The learner's machine keeps the cluster's (virtual) time, in UTC.
+      const r = dateCommand(args, host.nowEpochMs(), 'gnu');
+      if (!r) return notSimulated(words);
+      return { stdout: r.output, stderr: r.error ?? '', exitCode: r.exitCode ?? 0 };
+    }
     case 'cd':
       return cdBuiltin(host, st, args);
     case 'pwd':
@@ -783,6 +1076,62 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return unsetBuiltin(st, name, args);
     case 'rm':
       return rm(host, args);
+    case 'tee':
+      return tee(host, args, stdin);
+    case 'set': {
+      if (args.length === 0) {
+        // `set` alone lists the shell's variables, sorted, quoted where bash quotes them.
+        const stdout = [...st.vars]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(
+            ([k, v]) =>
+              `${k}=${/^[\w/.:@%+,-]*$/.test(v.value) ? v.value : singleQuote(v.value)}\n`,
+          )
+          .join('');
+        return { stdout, stderr: '', exitCode: 0 };
+      }
+      // Shell options (`set -e`, `set -o pipefail`, `set -x`) are not simulated: bash's
+      // defaults stay, and the console says so rather than pretending.
+      return {
+        stdout: '',
+        stderr: `bash: set ${args.join(' ')}: this console keeps bash's default options (no -e, -u, -x or pipefail); the commands run as they would without it\n`,
+        exitCode: 0,
+      };
+    }
+    case 'type':
+      return typeBuiltin(args, st.aliases);
+    case 'which':
+      return whichCommand(args);
+    case 'command':
+      if (args[0] === '-v') return commandV(args.slice(1), st.aliases);
+      return args.length === 0
+        ? { stdout: '', stderr: '', exitCode: 0 }
+        : runSimple(host, args, stdin, tty);
+    case 'env':
+    case 'printenv':
+      return envCommand(name, args, new Map(Object.entries(env()))) ?? notSimulated(words);
+    case 'watch':
+      return watchCommand();
+    case 'history':
+      return historyBuiltin();
+    case 'complete':
+      // Tab completion is the console's own: `complete -F __start_kubectl k` changes nothing.
+      return { stdout: '', stderr: '', exitCode: 0 };
+    case 'source':
+    case '.': {
+      // Runs the file's lines in this shell (`source ~/.bashrc`).
+      if (args.length === 0) {
+        return {
+          stdout: '',
+          stderr: `bash: ${name}: filename argument required\n${name}: usage: ${name} filename [arguments]\n`,
+          exitCode: 2,
+        };
+      }
+      const text = host.fs.read(args[0] as string);
+      if (text === undefined)
+        return { stdout: '', stderr: `bash: ${args[0]}: No such file or directory\n`, exitCode: 1 };
+      return runLine(host, text);
+    }
     case 'xargs':
       return xargs(host, args, stdin);
     case 'break':
@@ -793,6 +1142,20 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
         stderr: `bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`,
         exitCode: 0,
       };
+    case 'let': {
+      // `let EXPR…`: each argument evaluated; the status follows the last one's value.
+      if (args.length === 0)
+        return { stdout: '', stderr: 'bash: let: expression expected\n', exitCode: 1 };
+      let status = 0;
+      let stderr = '';
+      for (const a of args) {
+        const r = arithCommand(host, a, 'let');
+        stderr += r.stderr;
+        status = r.status;
+        if (r.stderr !== '') break;
+      }
+      return { stdout: '', stderr, exitCode: status };
+    }
     case 'test':
     case '[':
     case '[[':
@@ -832,6 +1195,7 @@ class Printed {
   readonly #chunks: OutputChunk[] = [];
 
   add(r: RunResult): void {
+    this.last = r.exitCode;
     this.stdout += r.stdout;
     this.stderr += r.stderr;
     for (const c of outputChunks(r)) pushChunk(this.#chunks, c.err, c.text);
@@ -842,10 +1206,34 @@ class Printed {
     pushChunk(this.#chunks, true, text);
   }
 
+  /** The exit code of the last result added. */
+  last = 0;
+
   result(exitCode: number): RunResult {
     const output = orderedOutput(this.#chunks);
     return { stdout: this.stdout, stderr: this.stderr, exitCode, ...(output ? { output } : {}) };
   }
+}
+
+/** GNU `tee [-a] FILE…`: stdin copied to the files and to stdout. */
+function tee(host: KubectlHost, args: string[], stdin: string | undefined): RunResult {
+  const append = args.some((a) => a === '-a' || a === '--append');
+  const bad = args.find((a) => a.startsWith('-') && a !== '-a' && a !== '--append' && a !== '-');
+  if (bad) return notSimulated(['tee', ...args]);
+  if (stdin === undefined) {
+    return {
+      stdout: '',
+      stderr:
+        'tee: reading the terminal is not supported in this console: pipe a command into tee\n',
+      exitCode: 2,
+    };
+  }
+  let stderr = '';
+  for (const f of args.filter((a) => !a.startsWith('-'))) {
+    const r = host.fs.write(f, append ? (host.fs.read(f) ?? '') + stdin : stdin);
+    if (!r.ok) stderr += `tee: ${f}: ${r.error}\n`;
+  }
+  return { stdout: stdin, stderr, exitCode: stderr === '' ? 0 : 1 };
 }
 
 /**
@@ -945,6 +1333,19 @@ function testBuiltin(host: KubectlHost, name: string, args: string[]): RunResult
     return { stdout: '', stderr: "bash: [: missing `]'\n", exitCode: 2 };
   if (name === '[[' && args.at(-1) !== ']]')
     return { stdout: '', stderr: "bash: syntax error: expected `]]'\n", exitCode: 2 };
+  if (name === '[[' && args.length === 4 && ['==', '=', '!=', '=~'].includes(args[1] as string)) {
+    // `[[ STRING == PATTERN ]]` matches a glob; `=~` an extended regular expression.
+    const [left = '', op, right = ''] = args;
+    let hit: boolean;
+    if (op === '=~') {
+      try {
+        hit = new RegExp(right).test(left);
+      } catch {
+        return { stdout: '', stderr: '', exitCode: 2 };
+      }
+    } else hit = globMatch(left, right) === (op !== '!=');
+    return { stdout: '', stderr: '', exitCode: hit ? 0 : 1 };
+  }
   const fs = host.fs;
   const r = shellTest(
     name,
@@ -1003,6 +1404,65 @@ function sleep(advance: (ms: number) => void, args: string[]): RunResult {
   return { stdout: '', stderr: '', exitCode: 0 };
 }
 
+/**
+ * What the commands of a compound command read when it is fed (`… | while read l`, `done <
+ * FILE`): `read` takes a line at a time, a command that reads its stdin takes the rest.
+ */
+let blockStdin: { rest: string } | undefined;
+
+/** Commands that read their stdin to the end (`cat`, `grep`…; kubectl only with `-f -`). */
+function readsStdin(words: readonly string[]): boolean {
+  const [name, ...args] = words;
+  if (name === undefined) return false;
+  if (name === 'kubectl' || name === 'k')
+    return args.some((a) => a === '-' || a === '--filename=-' || a === '-f-');
+  return name === 'cat' || name === 'xargs' || (CONSOLE_TOOLS.has(name) && name !== 'seq');
+}
+
+/**
+ * The redirections after a compound command's closer (`> out.txt 2>&1`, `< in.txt`, a
+ * here-document), applied around `run`: stdin read first, then the files written.
+ */
+function blockRedirect(
+  host: KubectlHost,
+  suffix: string,
+  docs: HereDoc[],
+  run: () => RunResult,
+): RunResult {
+  const outer = hereDocs;
+  hereDocs = docs;
+  try {
+    const scan = substitutionSpans(suffix);
+    const spans = 'spans' in scan ? scan.spans : [];
+    const subs = spans.length > 0 ? substitutions(host, spans) : undefined;
+    const placeheld = subs ? withPlaceholders(suffix, spans) : suffix;
+    const expanded = expandVariables(placeheld, stateOf(host), subs?.value);
+    if (subs?.failed) return { stdout: '', stderr: subs.stderr, exitCode: 1 };
+    const list = parseList(tokenize(host, markDescriptors(`: ${expanded}`)));
+    const cmd = list[0]?.cmd;
+    if (!cmd || list.length !== 1 || cmd.pipeTo || cmd.words.length !== 1)
+      throw new ShellError(`bash: syntax error near unexpected token \`${head(suffix)}'`, 2);
+    const input = inputOf(host, cmd);
+    if (input && 'exitCode' in input) return input;
+    const withInput = () => {
+      if (input === undefined) return run();
+      const saved = blockStdin;
+      blockStdin = { rest: input.text };
+      try {
+        return run();
+      } finally {
+        blockStdin = saved;
+      }
+    };
+    return cmd.redirects.length > 0 ? withRedirects(host, cmd.redirects, withInput) : withInput();
+  } catch (e) {
+    if (e instanceof ShellError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    throw e;
+  } finally {
+    hereDocs = outer;
+  }
+}
+
 /** The here-documents of the line running now (shellHeredoc.ts), by marker index. */
 let hereDocs: HereDoc[] = [];
 
@@ -1045,6 +1505,52 @@ interface LineSubstitutions {
 }
 
 /**
+ * `$((EXPR))` / `((EXPR))` / `let`: EXPR's own command substitutions run first, then bash's
+ * arithmetic over the shell's variables (assignments set them). The value, or bash's error.
+ */
+function arithmeticExpansion(host: KubectlHost, expr: string): { value?: string; stderr: string } {
+  const st = stateOf(host);
+  let text = expr;
+  let stderr = '';
+  const scan = substitutionSpans(expr);
+  if ('spans' in scan && scan.spans.length > 0) {
+    const subs = substitutions(host, scan.spans);
+    text = '';
+    let at = 0;
+    for (const [i, span] of scan.spans.entries()) {
+      text += expr.slice(at, span.start) + (subs.value(placeholderName(i)) ?? '');
+      at = span.end;
+    }
+    text += expr.slice(at);
+    stderr += subs.stderr;
+    if (subs.failed) return { stderr };
+  }
+  const r = arithmetic(text, {
+    get: (n) => st.vars.get(n)?.value,
+    set: (n, value) => {
+      st.vars.set(n, { value, exported: st.vars.get(n)?.exported ?? false });
+    },
+  });
+  if ('value' in r) return { value: String(r.value), stderr };
+  return { stderr: `${stderr}bash: ${arithmeticError(text, r)}\n` };
+}
+
+/**
+ * `((EXPR))` and each argument of `let`: status 0 when the value is not 0, else 1; an error
+ * (status 1) is bash's, after the command's name (`bash: ((: 1/0: division by 0 …`).
+ */
+function arithCommand(
+  host: KubectlHost,
+  expr: string,
+  who: '((' | 'let' | '',
+): { status: number; stderr: string } {
+  const r = arithmeticExpansion(host, expr);
+  const stderr = who === '' ? r.stderr : r.stderr.replace(/^bash: /m, `bash: ${who}: `);
+  if (r.value === undefined) return { status: 1, stderr };
+  return { status: r.value === '0' ? 1 : 0, stderr };
+}
+
+/**
  * Runs the line's substitutions as their placeholders are expanded: a command substitution runs
  * its text as a line of its own in a subshell (variables, aliases and the working directory it
  * changes are put back), its stdout with the trailing newlines removed being the value; an
@@ -1062,20 +1568,28 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
       if (!span) return undefined;
       if (subs.failed) return '';
       if (span.arithmetic) {
-        const expr = span.inner.trim();
-        const v = evalArithmetic(span.inner, (n) => st.vars.get(n)?.value);
-        if (typeof v === 'number') return String(v);
+        const r = arithmeticExpansion(host, span.inner);
+        if (r.stderr !== '') subs.stderr += r.stderr;
+        if (r.value !== undefined) return r.value;
         subs.failed = true;
-        subs.stderr +=
-          v.failed === 'division'
-            ? `bash: ${expr}: division by 0 (error token is "${expr.split(/[/%]/).pop()?.trim() ?? ''}")\n`
-            : `bash: $((${expr})): this console's arithmetic knows integers, variables, + - * / % and parentheses\n`;
         return '';
       }
       if (substitutionDepth >= MAX_SUBSTITUTION_DEPTH) {
         subs.failed = true;
         subs.stderr += `bash: command substitutions nested more than ${MAX_SUBSTITUTION_DEPTH} deep are not run in this console\n`;
         return '';
+      }
+      const file = /^\s*<\s*([^\s<>|;&]+)\s*$/.exec(span.inner)?.[1];
+      if (file !== undefined) {
+        // `$(< FILE)`: the file's text, as `$(cat FILE)` without running cat.
+        const text = host.fs.read(file);
+        if (text === undefined) {
+          subs.stderr += `bash: ${file}: No such file or directory\n`;
+          subs.status = 1;
+          return '';
+        }
+        subs.status = 0;
+        return text.replace(/\n+$/, '');
       }
       const vars = new Map([...st.vars].map(([k, v]) => [k, { ...v }]));
       const aliases = new Map(st.aliases);
@@ -1103,7 +1617,7 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
 
 /** A quick test before the line is cut into statements: a reserved word anywhere. */
 const COMPOUND_ANYWHERE =
-  /(^|[\s;&|])(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function|!)(?=[\s;&|]|$)/;
+  /(^|[\s;&|])(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function|!)(?=[\s;&|]|$)|(^|[\s;&|(])(for\s*)?\(\(/;
 
 /** The refusal of a compound command reached as a command (through an alias or a variable). */
 function compoundInList(word: string): RunResult {
@@ -1118,7 +1632,7 @@ function compoundInList(word: string): RunResult {
 function notCompound(keyword: string): RunResult {
   return {
     stdout: '',
-    stderr: `bash: this console runs for, while, until and if, but not '${keyword}' compound commands: run the commands one by one\n`,
+    stderr: `bash: this console runs for, while, until, if and case, but not '${keyword}' compound commands: run the commands one by one\n`,
     exitCode: 2,
   };
 }
@@ -1135,9 +1649,9 @@ function compoundLine(
   spans: readonly Substitution[],
   docs: HereDoc[],
 ): RunResult {
-  const list = statementsOf(line, plainChars(line));
+  const list = withCompoundPipes(statementsOf(line, plainChars(line)));
   const unsupported = list
-    .map((st) => /^(case|select|function)(\s|$)/.exec(st.text)?.[1])
+    .map((st) => /^(select|function)(\s|$)/.exec(st.text)?.[1])
     .find((w) => w !== undefined);
   if (unsupported) return notCompound(unsupported);
   const bad = syntaxError(list);
@@ -1158,7 +1672,53 @@ function compoundLine(
     setStatus: (status) => {
       st.status = status;
     },
+    arith: (expr, who) => arithCommand(host, asWritten(expr), who),
     printed,
+    capture: () => new Printed(),
+    redirect: (suffix, run) => blockRedirect(host, asWritten(suffix), docs, run),
+    withStdin: (stdin, fn) => {
+      if (stdin === undefined) return fn();
+      const outer = blockStdin;
+      blockStdin = { rest: stdin };
+      try {
+        return fn();
+      } finally {
+        blockStdin = outer;
+      }
+    },
+    subshell: (fn) => {
+      const vars = new Map([...st.vars].map(([k, v]) => [k, { ...v }]));
+      const aliases = new Map(st.aliases);
+      const cwd = host.fs.workingDir();
+      try {
+        return fn();
+      } finally {
+        st.vars.clear();
+        for (const [k, v] of vars) st.vars.set(k, v);
+        st.aliases.clear();
+        for (const [k, v] of aliases) st.aliases.set(k, v);
+        if (host.fs.workingDir() !== cwd) host.fs.changeDir(cwd);
+      }
+    },
+    pattern: (text) => {
+      const subs = spans.length > 0 ? substitutions(host, spans) : undefined;
+      const get = (n: string) => specialParam(n, st) ?? subs?.value(n) ?? st.vars.get(n)?.value;
+      try {
+        const glob = expandPattern(text, {
+          get,
+          set: (n, value) => {
+            st.vars.set(n, { value, exported: st.vars.get(n)?.exported ?? false });
+          },
+          arith: () => undefined,
+        });
+        if (subs?.stderr) printed.err(subs.stderr);
+        return subs?.failed ? undefined : glob;
+      } catch (e) {
+        if (!(e instanceof ParamError)) throw e;
+        printed.err(`bash: ${e.message}\n`);
+        return undefined;
+      }
+    },
   });
   st.status = status;
   return printed.result(status);
@@ -1182,10 +1742,43 @@ function expandWords(
   }
   const subs = scan.spans.length > 0 ? substitutions(host, scan.spans) : undefined;
   const placeheld = subs ? withPlaceholders(text, scan.spans) : text;
-  const words = tokenize(host, expandVariables(placeheld, stateOf(host), subs?.value)).flatMap(
-    (t) => ('word' in t ? [t.word] : []),
-  );
+  const words = tokenize(
+    host,
+    expandVariables(braceExpandText(placeheld), stateOf(host), subs?.value),
+  ).flatMap((t) => ('word' in t ? [t.word] : []));
   return { words, stderr: subs?.stderr ?? '', failed: subs?.failed ?? false };
+}
+
+/**
+ * `line` with each `${…}` that uses an operator (`${V:-a b}`, `${V: -2}`) as a plain `${V}`, for
+ * the parse that checks the line's shape before any of it runs (shell-quote reads only names).
+ */
+function maskParams(line: string): string {
+  if (!line.includes('${')) return line;
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (c === '\\') {
+      out += c + (line[i + 1] ?? '');
+      i++;
+      continue;
+    } else if (c === '"') quote = quote === '"' ? '' : '"';
+    else if (c === "'" && quote === '') quote = "'";
+    else if (c === '$' && line[i + 1] === '{') {
+      const end = paramEnd(line, i);
+      const name = /^#?([A-Za-z_][A-Za-z0-9_]*)/.exec(line.slice(i + 2, end))?.[1];
+      if (end > 0 && name !== undefined) {
+        out += `\${${name}}`;
+        i = end;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
 }
 
 /** Runs one command line (its here-documents already read). Never throws. */
@@ -1210,6 +1803,12 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
         exitCode: 2,
       };
     }
+    // The kubectl docs' `source <(kubectl completion bash)`: Tab completion is already on, so
+    // it does what `:` does.
+    line = line.replace(
+      /(^|[;&|]\s*)(?:source|\.)\s+<\(\s*(?:kubectl|k)\s+completion\s+(?:bash|zsh)\s*\)/g,
+      '$1:',
+    );
     const scan = substitutionSpans(line);
     if ('unclosed' in scan) {
       return {
@@ -1229,7 +1828,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
     // command is then parsed again from its own text just before it runs, with the variables
     // as the commands before it left them.
-    const list = parseList(tokenize(host, markDescriptors(line)));
+    const list = parseList(tokenize(host, markDescriptors(maskParams(line))));
     const sources = splitCommands(line);
     const st = stateOf(host);
     const printed = new Printed();
@@ -1241,7 +1840,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
         let cmd = entry.cmd;
         const source = sources.length === list.length ? sources[i] : undefined;
         if (source !== undefined) {
-          const expanded = expandVariables(source, st, subs?.value);
+          const expanded = expandVariables(braceExpandText(source), st, subs?.value);
           if (subs?.failed) {
             // An expansion error (division by 0…) runs nothing more of the line.
             printed.err(subs.stderr);

@@ -17,25 +17,43 @@ import { controlBlock } from '../engine/node/shellControl.ts';
 import type { Statement } from '../engine/util/shellStatements.ts';
 import { CLOSER_OF, head } from './consoleStatements.ts';
 import type { RunResult } from './host.ts';
+import { type CaseBlock, caseBlock } from './shellCase.ts';
+import { globMatch } from './shellParams.ts';
 
 /** How many rounds a console `for` loop may run. */
 export const MAX_FOR_ROUNDS = 1000;
 /** How many rounds a console `while` or `until` loop may run (`while true` never ends). */
 export const MAX_WHILE_ROUNDS = 100;
 
-/** A `for` block: its variable, the words as written, the body and the index of its `done`. */
+/**
+ * A `for` block: its variable and the words as written, or the arithmetic for's three
+ * expressions (`for ((i=0; i<3; i++))`); the body and the index of its `done`.
+ */
 interface ForBlock {
   name: string;
   words: string;
+  arith?: { init: string; cond: string; step: string };
   body: Statement[];
   end: number;
 }
 
+/** `for ((INIT; COND; STEP))`: its three expressions, or undefined for another `for`. */
+function arithFor(text: string): ForBlock['arith'] | undefined {
+  const m = /^for\s*\(\(([\s\S]*)\)\)\s*$/.exec(text);
+  if (!m) return undefined;
+  const parts = (m[1] ?? '').split(';');
+  if (parts.length !== 3) return undefined;
+  const [init, cond, step] = parts as [string, string, string];
+  return { init, cond, step };
+}
+
 /** The `for` loop starting at `start`, or undefined when it is not well formed. */
 function forBlock(list: readonly Statement[], start: number): ForBlock | undefined {
-  const m = /^for\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+in(?:\s+([\s\S]*))?)?$/.exec(
-    list[start]?.text ?? '',
-  );
+  const text = list[start]?.text ?? '';
+  const arith = arithFor(text);
+  const m = arith
+    ? ['', '', '']
+    : /^for\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+in(?:\s+([\s\S]*))?)?$/.exec(text);
   if (!m || list[start + 1]?.text !== 'do') return undefined;
   let depth = 0;
   for (let j = start + 2; j < list.length; j++) {
@@ -47,7 +65,7 @@ function forBlock(list: readonly Statement[], start: number): ForBlock | undefin
         const body = list.slice(start + 2, j);
         const first = body[0];
         if (first && first.op !== ';') body[0] = { text: first.text, op: ';' };
-        return { name: m[1] ?? '', words: m[2] ?? '', body, end: j };
+        return { name: m[1] ?? '', words: m[2] ?? '', ...(arith ? { arith } : {}), body, end: j };
       }
       depth--;
     }
@@ -69,11 +87,7 @@ export function syntaxError(list: readonly Statement[]): string | undefined {
     if (closer !== undefined) {
       // `for i in 1 2; echo $i`: after the words bash wants `do`.
       const next = list[i + 1];
-      if (w === 'for' && next && next.text !== 'do' && !/^for\s*\(\(/.test(st.text))
-        return near(head(next.text));
-      if (w === 'for' && /^for\s*\(\(/.test(st.text)) {
-        return 'bash: this console runs for NAME in WORDS loops, not the arithmetic for ((…)) ones: try for i in $(seq 1 3)\n';
-      }
+      if (w === 'for' && next && next.text !== 'do') return near(head(next.text));
       stack.push(closer);
     } else if (w === 'then' || w === 'elif' || w === 'else') {
       if (stack.at(-1) !== 'fi') return near(w);
@@ -82,20 +96,95 @@ export function syntaxError(list: readonly Statement[]): string | undefined {
     } else if (w === 'fi' || w === 'done' || w === 'esac') {
       if (stack.pop() !== w) return near(w);
       const after = st.text.slice(w.length).trim();
-      if (/^[|<>]|^\d*>/.test(after))
-        return `bash: this console does not pipe or redirect what a compound command prints (\`${w} ${after}'): put the pipe or redirection inside it\n`;
       if (after !== '') return near(head(after));
+    } else if (st.text === ';;') {
+      if (stack.at(-1) !== 'esac') return near(';;');
     }
   }
   if (stack.length > 0) return 'bash: syntax error: unexpected end of file\n';
   // Then each block's parts (`if true; fi` has no `then`): bash stops at the word it did not want.
   for (const [i, st] of list.entries()) {
     const w = head(st.text);
-    if ((w === 'if' || w === 'while' || w === 'until') && !controlBlock(list, i))
+    if ((w === 'if' || w === 'while' || w === 'until') && !controlBlock(list, i, true))
       return near(CLOSER_OF[w] ?? w);
+    if (w === 'case' && !caseBlock(list, i)) {
+      // `case x in a echo; esac`: bash stops at the word after the pattern.
+      return /^case\s+\S+\s+in$/.test(st.text)
+        ? near(head(list[i + 2]?.text ?? 'esac'))
+        : near(head(list[i + 1]?.text ?? 'newline'));
+    }
     if (w === 'for' && !forBlock(list, i)) return near('done');
   }
   return undefined;
+}
+
+/**
+ * The redirections written after a closer (`done > out.txt`), by closer statement: the closer's
+ * own text is then just its word.
+ */
+const CLOSER_REDIRECTS = new WeakMap<Statement, string>();
+
+/** The first `|` of `text` outside quotes that is a pipe (not `||`, `|&` or `>|`), or -1. */
+function pipeAt(text: string): number {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '\\') i++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (c === '|') {
+      if (text[i + 1] === '|') {
+        i++;
+        continue;
+      }
+      if (text[i + 1] === '&' || text[i - 1] === '>') continue;
+      return i;
+    }
+  }
+  return -1;
+}
+
+const OPENS = /^(if|while|until|for|case)$/;
+
+/**
+ * The statements with the pipes that join a compound command to other commands made operators
+ * (`seq 3 | while read n` → `seq 3`, `| while read n`; `done | sort` → `done`, `| sort`), and
+ * the redirections after a closer set aside (CLOSER_REDIRECTS).
+ */
+export function withCompoundPipes(list: readonly Statement[]): Statement[] {
+  const out: Statement[] = [];
+  const add = (text: string, op: Statement['op']) => {
+    const w = head(text);
+    if ((w === 'fi' || w === 'done' || w === 'esac') && text !== w) {
+      const suffix = text.slice(w.length);
+      const p = pipeAt(suffix);
+      const closer: Statement = { text: w, op };
+      out.push(closer);
+      const redirects = (p < 0 ? suffix : suffix.slice(0, p)).trim();
+      if (redirects !== '') CLOSER_REDIRECTS.set(closer, redirects);
+      if (p >= 0) add(suffix.slice(p + 1).trim(), '|');
+      return;
+    }
+    // A pipe into a compound command: each command of the pipeline a statement.
+    const parts: string[] = [];
+    let rest = text;
+    for (let p = pipeAt(rest); p >= 0; p = pipeAt(rest)) {
+      parts.push(rest.slice(0, p).trim());
+      rest = rest.slice(p + 1).trim();
+    }
+    parts.push(rest);
+    if (parts.length > 1 && parts.slice(1).some((t) => OPENS.test(head(t)) || t.startsWith('(('))) {
+      parts.forEach((t, k) => {
+        out.push({ text: t, op: k === 0 ? op : '|' });
+      });
+      return;
+    }
+    out.push({ text, op });
+  };
+  for (const st of list) add(st.text, st.op);
+  return out;
 }
 
 /** What the console gives the compound commands to run with. */
@@ -106,10 +195,25 @@ export interface CompoundShell {
   words(text: string): { words: string[]; stderr: string; failed: boolean };
   /** Sets a shell variable (a `for` loop's name). */
   setVar(name: string, value: string): void;
+  /** `((EXPR))`: its status (0 when EXPR is not 0) and bash's complaint, `((` or `let` named. */
+  arith(expr: string, who: '((' | ''): { status: number; stderr: string };
   /** Sets `$?` (after a compound command or a negated pipeline). */
   setStatus(status: number): void;
-  /** Where what the statements print goes. */
+  /** Where what the statements print goes (a pipeline or a redirection swaps it). */
   printed: { add(r: RunResult): void; err(text: string): void };
+  /** Somewhere to gather what a redirected compound command prints. */
+  capture(): { add(r: RunResult): void; err(text: string): void; result(code: number): RunResult };
+  /**
+   * Runs `run` with the redirections written after a compound command's closer
+   * (`> out.txt 2>&1`, `< in.txt`): the files written, stdin read; what reaches the terminal.
+   */
+  redirect(suffix: string, run: () => RunResult): RunResult;
+  /** Runs `fn` with `stdin` as what its commands read (`read` a line at a time); undefined: as is. */
+  withStdin<T>(stdin: string | undefined, fn: () => T): T;
+  /** Runs `fn` in a subshell: variables, aliases and the directory it changes are put back. */
+  subshell<T>(fn: () => T): T;
+  /** A `case` pattern expanded into a glob (quoted characters escaped); undefined on an error. */
+  pattern(text: string): string | undefined;
 }
 
 /** `break N` / `continue N` on its way out of N loops. */
@@ -135,63 +239,182 @@ function runList(list: readonly Statement[], sh: CompoundShell, loops: number): 
   for (let i = 0; i < list.length; i++) {
     const st = list[i] as Statement;
     const skip = (st.op === '&&' && status !== 0) || (st.op === '||' && status === 0);
-    const w = head(st.text);
-    if (w === 'if' || w === 'while' || w === 'until') {
-      const block = controlBlock(list, i);
-      if (!block) return { status: 2 };
-      i = block.end;
-      if (skip) continue;
-      const flow =
-        block.kind === 'if'
-          ? runIf(block.branches, block.otherwise, sh, loops)
-          : runWhile(block.cond, block.body, block.kind === 'until', sh, loops);
-      status = flow.status;
-      sh.setStatus(status);
-      if (flow.jump) return flow;
-      continue;
+    // The pipeline starting here: a compound command may be one of its commands.
+    const elements: [number, number][] = [];
+    for (let j = i; ; ) {
+      const end = elementEnd(list, j);
+      if (end < 0) return { status: 2 };
+      elements.push([j, end]);
+      if (list[end + 1]?.op !== '|') break;
+      j = end + 1;
     }
-    if (w === 'for') {
-      const block = forBlock(list, i);
-      if (!block) return { status: 2 };
-      i = block.end;
-      if (skip) continue;
-      const flow = runFor(block, sh, loops);
-      status = flow.status;
-      sh.setStatus(status);
-      if (flow.jump) return flow;
-      continue;
-    }
+    i = (elements.at(-1) as [number, number])[1];
     if (skip) continue;
-    if (w === 'break' || w === 'continue') {
-      const arg = st.text.slice(w.length).trim();
-      const levels = arg === '' ? 1 : Number(arg);
-      if (!/^\d+$/.test(arg || '1') || levels < 1) {
-        sh.printed.err(`bash: ${w}: ${arg}: loop count out of range\n`);
-        status = 1;
-        sh.setStatus(status);
-        continue;
-      }
-      if (loops === 0) {
-        sh.printed.err(`bash: ${w}: only meaningful in a \`for', \`while', or \`until' loop\n`);
-        status = 0;
-        sh.setStatus(status);
-        continue;
-      }
-      return { status: 0, jump: { kind: w, levels: Math.min(levels, loops) } };
-    }
-    if (w === '!') {
-      // `! PIPELINE`: its status negated.
-      const r = sh.simple(st.text.slice(1).trim());
-      sh.printed.add(r);
-      status = r.exitCode === 0 ? 1 : 0;
-      sh.setStatus(status);
-      continue;
-    }
-    const r = sh.simple(st.text);
-    sh.printed.add(r);
-    status = r.exitCode;
+    const flow =
+      elements.length === 1
+        ? runElement(list, elements[0] as [number, number], sh, loops)
+        : runPipeline(list, elements, sh, loops);
+    status = flow.status;
+    sh.setStatus(status);
+    if (flow.jump) return flow;
   }
   return { status };
+}
+
+/** The index of the last statement of the command starting at `i` (a block's closer), or -1. */
+function elementEnd(list: readonly Statement[], i: number): number {
+  const w = head(list[i]?.text ?? '');
+  if (w === 'if' || w === 'while' || w === 'until') return controlBlock(list, i, true)?.end ?? -1;
+  if (w === 'for') return forBlock(list, i)?.end ?? -1;
+  if (w === 'case') return caseBlock(list, i)?.end ?? -1;
+  return i;
+}
+
+/**
+ * A pipeline with a compound command in it (`for …; done | sort`, `seq 3 | while read n; do …;
+ * done`): each command's stdout is the next one's stdin, their stderr goes to the terminal, and
+ * each runs in a subshell (what it sets is gone afterwards, as in bash). Its status is the last
+ * command's.
+ */
+function runPipeline(
+  list: readonly Statement[],
+  elements: readonly [number, number][],
+  sh: CompoundShell,
+  loops: number,
+): Flow {
+  const terminal = sh.printed;
+  let input: string | undefined;
+  let status = 0;
+  try {
+    for (const [k, element] of elements.entries()) {
+      const last = k === elements.length - 1;
+      let out = '';
+      sh.printed = last
+        ? terminal
+        : {
+            add(r) {
+              out += r.stdout;
+              if (r.stderr !== '') terminal.err(r.stderr);
+            },
+            err: (text) => terminal.err(text),
+          };
+      const stdin = k === 0 ? undefined : input;
+      status = sh.subshell(() =>
+        sh.withStdin(stdin, () => runElement(list, element, sh, loops)),
+      ).status;
+      input = out;
+    }
+  } finally {
+    sh.printed = terminal;
+  }
+  return { status };
+}
+
+/** One command of a list or pipeline: a compound command (with its redirections) or a simple one. */
+function runElement(
+  list: readonly Statement[],
+  [start, end]: [number, number],
+  sh: CompoundShell,
+  loops: number,
+): Flow {
+  if (end > start) {
+    const run = () => runBlock(list, start, sh, loops);
+    const suffix = CLOSER_REDIRECTS.get(list[end] as Statement);
+    return suffix === undefined ? run() : runRedirected(suffix, run, sh);
+  }
+  const st = list[start] as Statement;
+  const w = head(st.text);
+  if (w === 'break' || w === 'continue') {
+    const arg = st.text.slice(w.length).trim();
+    const levels = arg === '' ? 1 : Number(arg);
+    if (!/^\d+$/.test(arg || '1') || levels < 1) {
+      sh.printed.err(`bash: ${w}: ${arg}: loop count out of range\n`);
+      return { status: 1 };
+    }
+    if (loops === 0) {
+      sh.printed.err(`bash: ${w}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+      return { status: 0 };
+    }
+    return { status: 0, jump: { kind: w, levels: Math.min(levels, loops) } };
+  }
+  if (st.text.startsWith('((')) {
+    // `((EXPR))`: 0 when EXPR is not 0, 1 when it is (or fails).
+    const r = sh.arith(st.text.replace(/^\(\(|\)\)$/g, ''), '((');
+    if (r.stderr !== '') sh.printed.err(r.stderr);
+    return { status: r.status };
+  }
+  if (w === '!') {
+    // `! PIPELINE`: its status negated.
+    const r = sh.simple(st.text.slice(1).trim());
+    sh.printed.add(r);
+    return { status: r.exitCode === 0 ? 1 : 0 };
+  }
+  const r = sh.simple(st.text);
+  sh.printed.add(r);
+  return { status: r.exitCode };
+}
+
+/** The compound command starting at `start` (checked well formed by elementEnd). */
+function runBlock(
+  list: readonly Statement[],
+  start: number,
+  sh: CompoundShell,
+  loops: number,
+): Flow {
+  const w = head(list[start]?.text ?? '');
+  if (w === 'for') {
+    const block = forBlock(list, start);
+    return block ? runFor(block, sh, loops) : { status: 2 };
+  }
+  if (w === 'case') {
+    const block = caseBlock(list, start);
+    return block ? runCase(block, sh, loops) : { status: 2 };
+  }
+  const block = controlBlock(list, start, true);
+  if (!block) return { status: 2 };
+  return block.kind === 'if'
+    ? runIf(block.branches, block.otherwise, sh, loops)
+    : runWhile(block.cond, block.body, block.kind === 'until', sh, loops);
+}
+
+/**
+ * A compound command with redirections after its closer (`done > out.txt`, `done < pods.txt`,
+ * `fi 2>&1`): they apply to everything it runs.
+ */
+function runRedirected(suffix: string, run: () => Flow, sh: CompoundShell): Flow {
+  const terminal = sh.printed;
+  let flow: Flow = { status: 0 };
+  const r = sh.redirect(suffix, () => {
+    const captured = sh.capture();
+    sh.printed = captured;
+    try {
+      flow = run();
+    } finally {
+      sh.printed = terminal;
+    }
+    return captured.result(flow.status);
+  });
+  terminal.add(r);
+  return { ...flow, status: r.exitCode };
+}
+
+/**
+ * `case WORD in …`: the word expanded, then the first clause with a pattern that matches it
+ * (each pattern expanded, a glob) runs. Its status is that clause's, 0 when none matched.
+ */
+function runCase(block: CaseBlock, sh: CompoundShell, loops: number): Flow {
+  const word = sh.words(block.word);
+  if (word.stderr !== '') sh.printed.err(word.stderr);
+  if (word.failed) return { status: 1 };
+  const value = word.words.join(' ');
+  for (const clause of block.clauses) {
+    const hit = clause.patterns.some((p) => {
+      const pattern = sh.pattern(p);
+      return pattern !== undefined && globMatch(value, pattern);
+    });
+    if (hit) return clause.body.length === 0 ? { status: 0 } : runList(clause.body, sh, loops);
+  }
+  return { status: 0 };
 }
 
 /**
@@ -261,6 +484,7 @@ function runWhile(
  * when there were no words.
  */
 function runFor(block: ForBlock, sh: CompoundShell, loops: number): Flow {
+  if (block.arith) return runArithFor(block.arith, block.body, sh, loops);
   const { words, stderr, failed } = sh.words(block.words);
   if (stderr !== '') sh.printed.err(stderr);
   if (failed) return { status: 1 };
@@ -280,4 +504,45 @@ function runFor(block: ForBlock, sh: CompoundShell, loops: number): Flow {
     if (next !== 'next') return next;
   }
   return { status };
+}
+
+/**
+ * `for ((INIT; COND; STEP))`: INIT once, then the body while COND (empty: true) is not 0, STEP
+ * after each round. Its status is the body's last command's, or 0 when the body never ran; an
+ * arithmetic error stops it with status 1.
+ */
+function runArithFor(
+  arith: NonNullable<ForBlock['arith']>,
+  body: readonly Statement[],
+  sh: CompoundShell,
+  loops: number,
+): Flow {
+  const step = (expr: string): number | undefined => {
+    if (expr.trim() === '') return 0;
+    const r = sh.arith(expr, '((');
+    if (r.stderr !== '') {
+      sh.printed.err(r.stderr);
+      return undefined;
+    }
+    return r.status;
+  };
+  if (step(arith.init) === undefined) return { status: 1 };
+  let status = 0;
+  for (let round = 0; ; round++) {
+    const c = step(arith.cond);
+    if (c === undefined) return { status: 1 };
+    if (c !== 0) return { status };
+    if (round >= MAX_FOR_ROUNDS) {
+      sh.printed.err(
+        `bash: the loop stopped after ${MAX_FOR_ROUNDS} rounds (this console's limit: a terminal would go on until Ctrl-C)\n`,
+      );
+      return { status: 1 };
+    }
+    const flow = runList(body, sh, loops + 1);
+    status = flow.status;
+    const next = afterRound(flow);
+    if (next === 'stop') return { status: 0 };
+    if (next !== 'next') return next;
+    if (step(arith.step) === undefined) return { status: 1 };
+  }
 }

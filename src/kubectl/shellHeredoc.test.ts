@@ -6,6 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expandHereDoc, needsMoreInput, splitScript } from './shellHeredoc.ts';
+
+const NO_EXPANSIONS = { lookup: () => '', param: () => '', command: () => '', arith: () => '' };
+
 import { engineSession } from './testing/engineSession.ts';
 
 const POD = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:'];
@@ -74,7 +77,7 @@ describe('here-documents in the console', () => {
     run('export NS=prod');
     run('kubectl get pod nope');
     // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's braces, not a template.
-    expect(run('cat <<EOF\nns=$NS ${NS}-x \\$NS rc=$? unset=[$NOPE] $(x)\nEOF').out).toBe(
+    expect(run('cat <<EOF\nns=$NS ${NS}-x \\$NS rc=$? unset=[$NOPE] \\$(x)\nEOF').out).toBe(
       'ns=prod prod-x $NS rc=1 unset=[] $(x)\n',
     );
     expect(run('cat <<"EOF"\n$NS \\$NS\nEOF').out).toBe('$NS \\$NS\n');
@@ -90,14 +93,15 @@ describe('here-documents in the console', () => {
     });
   });
 
-  it('a << without a word is a syntax error; <<< is still refused', () => {
+  it('a << without a word is a syntax error; <<< is a here-string', () => {
     const { run } = engineSession(3);
     expect(run('cat <<')).toEqual({
       out: '',
       err: "bash: syntax error near unexpected token `newline'\n",
       code: 2,
     });
-    expect(run('cat <<< hi').code).toBe(2);
+    expect(run('cat <<< hi')).toEqual({ out: 'hi\n', err: '', code: 0 });
+    expect(run('cat <<<').err).toBe("bash: syntax error near unexpected token `newline'\n");
   });
 
   it('runs several lines one after another; quotes, \\ and | continue a command', () => {
@@ -163,7 +167,44 @@ describe('when the console asks for another line', () => {
     expect(lines[1]?.text).toBe('echo done');
   });
 
+  it('runs $(…), `…`, $((…)) and ${…} in an unquoted body; a quoted word keeps them literal', () => {
+    const { run } = engineSession(3);
+    run('POD=web');
+    const manifest = [
+      'cat <<EOF | kubectl apply -f -',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: cm-$(echo one)',
+      'data:',
+      '  pod: "${POD}"',
+      "  nodes: '$(kubectl get nodes -o name | wc -l)'",
+      '  sum: "$((2+3))"',
+      '  tag: "${TAG:-latest}"',
+      '  host: `echo h`',
+      'EOF',
+    ].join('\n');
+    expect(run(manifest)).toEqual({ out: 'configmap/cm-one created\n', err: '', code: 0 });
+    expect(run("kubectl get cm cm-one -o jsonpath='{.data}'").out).toBe(
+      '{"host":"h","nodes":"4","pod":"web","sum":"5","tag":"latest"}',
+    );
+    expect(run("cat <<'EOF'\nv=${POD} d=$(echo sub) $((1+2))\nEOF").out).toBe(
+      'v=${POD} d=$(echo sub) $((1+2))\n',
+    );
+    // Its errors reach the terminal; an expansion error runs nothing.
+    expect(run('cat <<EOF\n$(kubectl get pod nope -o name)x\nEOF')).toEqual({
+      out: 'x\n',
+      err: 'Error from server (NotFound): pods "nope" not found\n',
+      code: 0,
+    });
+    expect(run('cat <<EOF\n$((1/0))\nEOF')).toEqual({
+      out: '',
+      err: 'bash: 1/0: division by 0 (error token is "0")\n',
+      code: 1,
+    });
+  });
+
   it('expandHereDoc removes a backslash-newline and keeps other backslashes', () => {
-    expect(expandHereDoc('a\\\nb \\n \\\\ \\`', () => '')).toBe('ab \\n \\ `');
+    expect(expandHereDoc('a\\\nb \\n \\\\ \\`', NO_EXPANSIONS)).toBe('ab \\n \\ `');
   });
 });

@@ -8,7 +8,9 @@
  * `done` or `fi`. No imports from the shell: the lab's input line asks `needsMoreInput` without
  * loading the session.
  */
-import { openCompounds } from './consoleStatements.ts';
+import { arithmeticEnd, openCompounds } from './consoleStatements.ts';
+import { paramEnd } from './shellParams.ts';
+import { substitutionAt } from './shellSubstitution.ts';
 
 /** One here-document's body and whether it expands when the command runs. */
 export interface HereDoc {
@@ -57,7 +59,10 @@ function scan(text: string): { plain: boolean[]; open: '' | "'" | '"' } {
       else if (c === quote) quote = '';
     } else if (c === '\\') i++;
     else if (c === "'" || c === '"') quote = c;
-    else if (c === '#' && (i === 0 || /[\s;&|()]/.test(text[i - 1] ?? ''))) {
+    else if ((c === '$' || c === '(') && arithmeticEnd(text, i) > 0) {
+      // `$((…))` and `((…))`: arithmetic (`1<<4` is a shift, not a here-document).
+      i = arithmeticEnd(text, i) - 1;
+    } else if (c === '#' && (i === 0 || /[\s;&|()]/.test(text[i - 1] ?? ''))) {
       // A comment: the rest of the line is not code.
       const nl = text.indexOf('\n', i);
       if (nl < 0) break;
@@ -248,11 +253,24 @@ export function needsMoreInput(text: string): boolean {
   return !splitScript(text).complete;
 }
 
+/** What an unquoted here-document's body expands with (the console's shell, shell.ts). */
+export interface HereDocExpansions {
+  /** `$NAME`, `$?`, `$0`…: the value ('' when unset). */
+  lookup(name: string): string;
+  /** `${…}` with bash's operators (shellParams.ts). */
+  param(inner: string): string;
+  /** `$(…)` / `` `…` ``: the command's stdout without its trailing newlines. */
+  command(text: string): string;
+  /** `$((…))`: the value (an error stops the command). */
+  arith(expr: string): string;
+}
+
 /**
- * An unquoted here-document's body as bash expands it: `$NAME`, `${NAME}`, `$?` (unset names
- * give nothing), and a backslash quotes only `$`, `` ` ``, `\` and a newline (which it removes).
+ * An unquoted here-document's body as bash expands it: `$NAME`, `${…}`, `$?`, `$(…)`,
+ * `` `…` `` and `$((…))` (quotes are plain characters there), and a backslash quotes only `$`,
+ * `` ` ``, `\` and a newline (which it removes).
  */
-export function expandHereDoc(body: string, lookup: (name: string) => string): string {
+export function expandHereDoc(body: string, x: HereDocExpansions): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i] as string;
@@ -265,20 +283,37 @@ export function expandHereDoc(body: string, lookup: (name: string) => string): s
       else out += c;
       continue;
     }
+    if (c === '`' || (c === '$' && body[i + 1] === '(')) {
+      const sub = substitutionAt(body, i);
+      if (sub === 'unclosed') {
+        out += body.slice(i);
+        break;
+      }
+      if (sub) {
+        out += sub.arithmetic ? x.arith(sub.inner) : x.command(sub.inner);
+        i = sub.end - 1;
+        continue;
+      }
+    }
     if (c !== '$') {
       out += c;
       continue;
     }
-    const m = /^(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)|([?0-9]))/.exec(
-      body.slice(i + 1),
-    );
+    if (body[i + 1] === '{') {
+      const end = paramEnd(body, i);
+      if (end > 0) {
+        out += x.param(body.slice(i + 2, end));
+        i = end;
+        continue;
+      }
+    }
+    const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)|([?0-9#$]))/.exec(body.slice(i + 1));
     if (!m) {
       out += c;
       continue;
     }
     i += m[0].length;
-    const name = m[1] ?? m[2] ?? m[3] ?? '';
-    out += name === '0' ? 'bash' : lookup(name);
+    out += x.lookup(m[1] ?? m[2] ?? '');
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * (so `> f 2>&1` sends both to f, `2>&1 > f` only stdout), each file created or truncated when
  * its redirection is reached.
  */
+import { arithmeticEnd } from './consoleStatements.ts';
 import type { KubectlHost, OutputChunk, RunResult } from './host.ts';
 import { pushChunk } from './host.ts';
 
@@ -49,7 +50,15 @@ export function plainChars(text: string): boolean[] {
       else if (c === quote) quote = '';
     } else if (c === '\\') i++;
     else if (c === "'" || c === '"') quote = c;
-    else plain[i] = true;
+    else {
+      // `$((…))` and `((…))`: arithmetic, whose `;`, `<` and `>` are operators.
+      const end = c === '$' || c === '(' ? arithmeticEnd(text, i) : -1;
+      if (end > 0) {
+        i = end - 1;
+        continue;
+      }
+      plain[i] = true;
+    }
   }
   return plain;
 }

@@ -180,3 +180,28 @@ export function withPlaceholders(line: string, spans: readonly Substitution[]): 
   });
   return out + line.slice(at);
 }
+
+/**
+ * The substitution starting at `i` of a here-document's body (`$(…)`, `$((…))`, `` `…` ``), where
+ * quotes are plain characters; undefined when none starts there, `unclosed` when it never ends.
+ */
+export function substitutionAt(text: string, i: number): Substitution | 'unclosed' | undefined {
+  if (text[i] === '`') {
+    const end = backquoteEnd(text, i + 1);
+    if (end < 0) return 'unclosed';
+    const inner = unescapeBackquoted(text.slice(i + 1, end));
+    return { start: i, end: end + 1, inner, text: text.slice(i, end + 1), arithmetic: false };
+  }
+  if (text[i] !== '$' || text[i + 1] !== '(') return undefined;
+  if (text[i + 2] === '(') {
+    const end = arithmeticEnd(text, i + 3);
+    if (end >= 0) {
+      const inner = text.slice(i + 3, end);
+      return { start: i, end: end + 2, inner, text: text.slice(i, end + 2), arithmetic: true };
+    }
+  }
+  const end = commandEnd(text, i + 2);
+  if (end < 0) return 'unclosed';
+  const inner = text.slice(i + 2, end);
+  return { start: i, end: end + 1, inner, text: text.slice(i, end + 1), arithmetic: false };
+}

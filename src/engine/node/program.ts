@@ -163,6 +163,7 @@ import { writableOnReadOnlyRoot } from './rootfs.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 import { sedTool } from './sed.ts';
 import { controlBlock, runIf, runLoop, type ScriptLoop } from './shellControl.ts';
+import { dateCommand } from './shellDate.ts';
 import { type ParamScope, parameterAt } from './shellParams.ts';
 import { shellTest } from './shellTest.ts';
 import { missingOperand } from './usageErrors.ts';
@@ -661,8 +662,19 @@ function step(argv: readonly string[], sh: Shell, shell = 'sh'): Step | undefine
       const { text, newline } = echoed(rest);
       return { ms: 0, output: newline ? `${text}\n` : text };
     }
-    case 'date':
-      return rest.length === 0 ? { ms: 0, output: `${shellDate(sh)}\n` } : undefined;
+    case 'date': {
+      if (rest.length === 0) return { ms: 0, output: `${shellDate(sh)}\n` };
+      // `date +%s`, `date -u +%FT%TZ`…: shellDate.ts at the shell's moment.
+      const r = dateCommand(
+        rest,
+        dateNowMs(sh),
+        shellFamily(sh.repo) === 'busybox' ? 'busybox' : 'gnu',
+      );
+      if (!r) return undefined;
+      return r.error === undefined
+        ? { ms: 0, output: r.output }
+        : { ms: 0, output: r.output, error: r.error, exitCode: r.exitCode ?? 1 };
+    }
     case 'printenv':
     case 'env': {
       if (cmd === 'env' && rest.length > 0) return undefined;
@@ -1114,6 +1126,12 @@ function psStep(args: readonly string[], sh: Shell): Step | undefined {
   }
   rows += row(before.length === 0 ? 1 : 1 + 6 * before.length, self);
   return { ms: 0, output: `PID   USER     TIME  COMMAND\n${rows}` };
+}
+
+/** The time `date` tells in the shell, epoch milliseconds (as shellDate). */
+function dateNowMs(sh: Shell): number {
+  const t = Date.parse(sh.startedAt || (sh.where.now ?? ''));
+  return (Number.isNaN(t) ? Date.parse(sh.startedAt) : t + sh.ms) || 0;
 }
 
 /** `date` at the shell's current time. */

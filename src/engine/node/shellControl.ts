@@ -71,6 +71,8 @@ function fresh(list: Statement[]): Statement[] {
 export function controlBlock(
   list: readonly Statement[],
   start: number,
+  /** The console runs `case` blocks (kubectl/shellCase.ts); the container shells do not. */
+  allowCase = false,
 ): IfBlock | LoopBlock | undefined {
   const first = list[start];
   const kind = head(first);
@@ -126,7 +128,7 @@ export function controlBlock(
         }
       }
     }
-    if (word === 'case') return undefined;
+    if (word === 'case' && !allowCase) return undefined;
     if (OPENER.test(st.text)) depth++;
     else if (CLOSER.test(st.text)) {
       depth--;
