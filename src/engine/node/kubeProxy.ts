@@ -1,13 +1,15 @@
 /**
  * kube-proxy of one node (actor `kube-proxy/<node>`, iptables mode): watches Services and
  * Endpoints and keeps the rules it would program, in a readable form for the UI. It writes
- * nothing to the API server. Chain names follow kube-proxy's scheme (`KUBE-SVC-` plus 16
- * base32 characters of a hash of `<ns>/<svc>:<port><protocol>`), with our own hash.
+ * nothing to the API server. Chain names are kube-proxy's: `KUBE-SVC-` plus the first 16
+ * base32 characters of the SHA-256 of the service port name (`<ns>/<svc>`, `:<port name>` when
+ * the port has one) and the lower-case protocol (`KUBE-SVC-NPX46M4PTMTKRN6Y` for
+ * default/kubernetes:https); `KUBE-SEP-` hashes the endpoint (`ip:port`) too.
  */
 import type { KubeObject } from '../api/types.ts';
 import { nameOf, namespaceOf, specOf } from '../controllers/objects.ts';
-import { hex64 } from '../registry/digest.ts';
 import type { Reconciler } from '../runtime/controller.ts';
+import { base32, sha256 } from '../util/sha256.ts';
 import type { ServiceView } from './program.ts';
 
 export interface ProxyEndpoint {
@@ -23,8 +25,12 @@ export interface ProxyEndpoint {
 export interface ProxyRule {
   /** `<namespace>/<service>:<port name>` (port name may be empty). */
   servicePort: string;
+  /** kube-proxy's name of the port: `<namespace>/<service>`, plus `:<port name>` if it has one. */
+  name: string;
   /** `KUBE-SVC-…` */
   chain: string;
+  /** `KUBE-EXT-…` (same hash): where a NodePort's traffic goes first. */
+  externalChain: string;
   clusterIP: string;
   port: number;
   protocol: string;
@@ -54,8 +60,6 @@ export interface KubeProxy extends Reconciler {
   nodePortService(port: number): ServiceView | undefined;
 }
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
 /**
  * Chain names by input: every kube-proxy hashes the same service ports and endpoints on each
  * sync. A pure function's answers, bounded.
@@ -63,7 +67,7 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const CHAINS = new Map<string, string>();
 const CHAINS_LIMIT = 8192;
 
-/** 16 base32 characters of a hash of `s`, like kube-proxy's `portProtoHash`. */
+/** 16 base32 characters of the SHA-256 of `s`, as kube-proxy's `portProtoHash`. */
 export function chainHash(s: string): string {
   let chain = CHAINS.get(s);
   if (chain === undefined) {
@@ -75,22 +79,7 @@ export function chainHash(s: string): string {
 }
 
 function computeChainHash(s: string): string {
-  const hex = hex64(s);
-  // 80 bits from the first 20 hex digits, read 5 at a time; the chain name is built at once
-  // (16 concatenations would keep a rope of 16 strings per chain name).
-  const chars: string[] = [];
-  let acc = 0;
-  let have = 0;
-  for (let i = 0; i < 20; i++) {
-    acc = (acc << 4) | Number.parseInt(hex[i]!, 16);
-    have += 4;
-    if (have >= 5) {
-      have -= 5;
-      chars.push(BASE32[(acc >>> have) & 31]!);
-      acc &= (1 << have) - 1;
-    }
-  }
-  return chars.join('');
+  return base32(sha256(s)).slice(0, 16);
 }
 
 interface ServicePort {
@@ -150,6 +139,8 @@ function serviceRules(
   for (const p of spec.ports ?? []) {
     const protocol = p.protocol ?? 'TCP';
     const servicePort = `${id}:${p.name ?? ''}`;
+    const name = p.name ? `${id}:${p.name}` : id;
+    const hash = chainHash(name + protocol.toLowerCase());
     const targets: { ip: string; port: number; nodeName?: string }[] = [];
     for (const s of subsets) {
       const port = (s.ports ?? []).find((sp) => (sp.name ?? '') === (p.name ?? ''));
@@ -163,7 +154,9 @@ function serviceRules(
     targets.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
     const rule: ProxyRule = {
       servicePort,
-      chain: `KUBE-SVC-${chainHash(servicePort + protocol)}`,
+      name,
+      chain: `KUBE-SVC-${hash}`,
+      externalChain: `KUBE-EXT-${hash}`,
       clusterIP,
       port: p.port,
       protocol,
@@ -171,7 +164,7 @@ function serviceRules(
         const e: ProxyEndpoint = {
           ip: t.ip,
           port: t.port,
-          chain: `KUBE-SEP-${chainHash(`${servicePort}${protocol}${t.ip}:${t.port}`)}`,
+          chain: `KUBE-SEP-${chainHash(`${name}${protocol.toLowerCase()}${t.ip}:${t.port}`)}`,
           share: 1 / targets.length,
         };
         if (t.nodeName) e.nodeName = t.nodeName;
