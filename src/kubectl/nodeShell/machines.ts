@@ -7,6 +7,7 @@ import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
 import { RESOURCE_NAMES } from '../../engine/apiserver/resources.ts';
 import type { Cluster } from '../../engine/index.ts';
 import { CONTROL_PLANE } from '../../engine/index.ts';
+import type { KubeProxy, ProxyRule } from '../../engine/node/kubeProxy.ts';
 
 export interface NodeMachines {
   /** Every node, control plane first. */
@@ -36,6 +37,8 @@ export interface NodeMachines {
   etcdSnapshot?(id: number): { revision: number; keys: number } | undefined;
   /** The control-plane node directory etcd keeps its data in. */
   etcdDataDir?(): string;
+  /** The service rules the node's kube-proxy has programmed (its iptables). */
+  proxyRules?(name: string): readonly ProxyRule[];
 }
 
 /** The machines of a simulated cluster. */
@@ -65,5 +68,9 @@ export function clusterMachines(cluster: Cluster): NodeMachines {
     etcdSnapshotSave: () => cluster.etcdSnapshotSave(),
     etcdSnapshot: (id) => cluster.etcdSnapshot(id),
     etcdDataDir: () => cluster.etcdDataDir(),
+    proxyRules: (name) =>
+      (
+        cluster.reconcilers.find((r) => r.actor === `kube-proxy/${name}`) as KubeProxy | undefined
+      )?.rules() ?? [],
   };
 }
