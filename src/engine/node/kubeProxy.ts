@@ -58,6 +58,11 @@ export interface KubeProxy extends Reconciler {
   ptr(ip: string): string[];
   /** The Service whose nodePort is `port`, as its rules route it (that port alone), if any. */
   nodePortService(port: number): ServiceView | undefined;
+  /**
+   * Whether the node's rules are left over from a kube-proxy that no longer runs (its pod is
+   * gone): they no longer follow the Services and Endpoints.
+   */
+  stale(): boolean;
 }
 
 /**
@@ -236,8 +241,32 @@ function externalNames(services: readonly KubeObject[]): Map<string, string> {
   return out;
 }
 
-export function createKubeProxy(node: string): KubeProxy {
+export interface KubeProxyOptions {
+  /**
+   * Whether the node runs a kube-proxy pod now (the DaemonSet's pod, or none when it was
+   * deleted). Without it the rules stay as they were when kube-proxy stopped: kube-proxy does
+   * not flush them on exit, and nothing updates them until it runs again.
+   */
+  running?: () => boolean;
+}
+
+export function createKubeProxy(node: string, opts: KubeProxyOptions = {}): KubeProxy {
+  /** The rules from the Services and Endpoints as they are now (what a sync would program). */
   let current: ProxyRule[] = [];
+  /** The rules in the node's iptables: `current` while kube-proxy runs, else the last synced. */
+  let programmed: ProxyRule[] = [];
+  /** Whether a kube-proxy pod was seen running here (before that, the rules follow the cache). */
+  let seen = false;
+  /** The rules as the node's iptables hold them. */
+  const synced = (): ProxyRule[] => {
+    if (!opts.running) return current;
+    if (opts.running()) {
+      seen = true;
+      programmed = current;
+      return current;
+    }
+    return seen ? programmed : current;
+  };
   let headless = new Map<string, Headless>();
   let external = new Map<string, string>();
   let starts = 0;
@@ -255,6 +284,7 @@ export function createKubeProxy(node: string): KubeProxy {
     },
     onStart() {
       current = [];
+      programmed = [];
       headless = new Map();
       external = new Map();
       starts++;
@@ -262,7 +292,10 @@ export function createKubeProxy(node: string): KubeProxy {
       announce = starts > 1;
     },
     rules() {
-      return current;
+      return synced();
+    },
+    stale() {
+      return synced() !== current;
     },
     hasService(namespace, name) {
       if ((headless.get(`${namespace}/${name}`)?.ips.length ?? 0) > 0) return true;
@@ -288,17 +321,22 @@ export function createKubeProxy(node: string): KubeProxy {
       }
       const byIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
       const prefix = `${namespace}/${host}:`;
-      const rules = current.filter((r) =>
-        byIP ? r.clusterIP === host : r.servicePort.startsWith(prefix),
-      );
-      const first = rules[0];
+      // Cluster DNS (CoreDNS watches the API) names the Service as it is now; the connection
+      // goes through the node's rules, which may be older when kube-proxy is not running.
+      const rules = synced();
+      const named = byIP ? undefined : current.find((r) => r.servicePort.startsWith(prefix));
+      if (!byIP && !named) return undefined;
+      const ip = named ? named.clusterIP : host;
+      const routed = rules.filter((r) => r.clusterIP === ip);
+      const first = routed[0] ?? named ?? current.find((r) => r.clusterIP === ip);
       if (!first) return undefined;
       const [ns = '', rest = ''] = first.servicePort.split('/');
       return {
         namespace: ns,
         name: rest.slice(0, rest.lastIndexOf(':')),
         clusterIP: first.clusterIP,
-        ports: rules.map(portView),
+        // No rule for the cluster IP (a Service kube-proxy never synced): nothing answers.
+        ports: routed.map(portView),
       };
     },
     ptr(ip) {
@@ -325,7 +363,7 @@ export function createKubeProxy(node: string): KubeProxy {
       return names;
     },
     nodePortService(port) {
-      const rule = current.find((r) => r.nodePort === port);
+      const rule = synced().find((r) => r.nodePort === port);
       if (!rule) return undefined;
       const [ns = '', rest = ''] = rule.servicePort.split('/');
       return {
@@ -338,7 +376,7 @@ export function createKubeProxy(node: string): KubeProxy {
     },
     lines() {
       const out: string[] = [];
-      for (const r of current) {
+      for (const r of synced()) {
         const front = `${r.chain} ${r.clusterIP}:${r.port}/${r.protocol}`;
         if (r.nodePort) out.push(`KUBE-NODEPORTS :${r.nodePort}/${r.protocol} → ${r.chain}`);
         if (r.endpoints.length === 0) {
@@ -366,6 +404,7 @@ export function createKubeProxy(node: string): KubeProxy {
         });
       }
       current = buildRules(cache.list('services'), cache.list('endpoints'));
+      synced();
       headless = headlessAddresses(cache.list('services'), cache.list('endpoints'));
       external = externalNames(cache.list('services'));
       return { writes: [] };

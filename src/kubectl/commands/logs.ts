@@ -46,6 +46,7 @@ import { kubeletDown } from './podContainer.ts';
 import { containerFiles, nginxDocRoot } from './podFiles.ts';
 import { podPolicyNetwork } from './podPolicyNetwork.ts';
 import { podTokenOf } from './podToken.ts';
+import { programmedNetwork } from './proxyRules.ts';
 import { syncedVolumes } from './volumeSync.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
@@ -916,7 +917,7 @@ export function surroundingsOf(
     ...(vf?.memory ? { memory: vf.memory } : {}),
     ...(p.status?.startTime ? { volumesAt: p.status.startTime } : {}),
     namespace,
-    network: podPolicyNetwork(ctx, p, networkOf(ctx)),
+    network: podPolicyNetwork(ctx, p, programmedNetwork(ctx, node?.metadata?.name, networkOf(ctx))),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
     ...podDnsField(podDnsOf(p.spec as Parameters<typeof podDnsOf>[0], namespace)),
     ...(kernel ? { kernel } : {}),

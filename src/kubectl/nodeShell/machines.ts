@@ -39,6 +39,12 @@ export interface NodeMachines {
   etcdDataDir?(): string;
   /** The service rules the node's kube-proxy has programmed (its iptables). */
   proxyRules?(name: string): readonly ProxyRule[];
+  /** Whether those rules are left over from a kube-proxy that no longer runs on the node. */
+  proxyStale?(name: string): boolean;
+}
+
+function proxyOf(cluster: Cluster, node: string): KubeProxy | undefined {
+  return cluster.reconcilers.find((r) => r.actor === `kube-proxy/${node}`) as KubeProxy | undefined;
 }
 
 /** The machines of a simulated cluster. */
@@ -68,9 +74,7 @@ export function clusterMachines(cluster: Cluster): NodeMachines {
     etcdSnapshotSave: () => cluster.etcdSnapshotSave(),
     etcdSnapshot: (id) => cluster.etcdSnapshot(id),
     etcdDataDir: () => cluster.etcdDataDir(),
-    proxyRules: (name) =>
-      (
-        cluster.reconcilers.find((r) => r.actor === `kube-proxy/${name}`) as KubeProxy | undefined
-      )?.rules() ?? [],
+    proxyRules: (name) => proxyOf(cluster, name)?.rules() ?? [],
+    proxyStale: (name) => proxyOf(cluster, name)?.stale() ?? false,
   };
 }
