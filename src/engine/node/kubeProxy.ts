@@ -31,6 +31,8 @@ export interface ProxyRule {
   chain: string;
   /** `KUBE-EXT-…` (same hash): where a NodePort's traffic goes first. */
   externalChain: string;
+  /** sessionAffinity ClientIP: how long a client sticks to its endpoint, in seconds. */
+  affinitySeconds?: number;
   clusterIP: string;
   port: number;
   protocol: string;
@@ -116,7 +118,7 @@ function buildRules(
   const eps = new Map(endpoints.map((e) => [`${namespaceOf(e)}/${nameOf(e)}`, e]));
   const rules: ProxyRule[] = [];
   for (const svc of services) {
-    const spec = specOf<{ clusterIP?: string; ports?: ServicePort[]; type?: string }>(svc);
+    const spec = specOf<ServiceSpec>(svc);
     if (!spec.clusterIP || spec.clusterIP === 'None') continue;
     const id = `${namespaceOf(svc)}/${nameOf(svc)}`;
     const ep = eps.get(id);
@@ -133,11 +135,15 @@ function buildRules(
 }
 
 /** The rules of one Service (`id` = `<namespace>/<name>`), one per port, given its Endpoints. */
-function serviceRules(
-  id: string,
-  spec: { clusterIP?: string; ports?: ServicePort[]; type?: string },
-  ep: KubeObject | undefined,
-): ProxyRule[] {
+interface ServiceSpec {
+  clusterIP?: string;
+  ports?: ServicePort[];
+  type?: string;
+  sessionAffinity?: string;
+  sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
+}
+
+function serviceRules(id: string, spec: ServiceSpec, ep: KubeObject | undefined): ProxyRule[] {
   const rules: ProxyRule[] = [];
   const clusterIP = spec.clusterIP ?? '';
   const subsets = ((ep?.subsets as Subset[] | undefined) ?? []) as Subset[];
@@ -178,6 +184,9 @@ function serviceRules(
     };
     if (p.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
       rule.nodePort = p.nodePort;
+    }
+    if (spec.sessionAffinity === 'ClientIP') {
+      rule.affinitySeconds = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800;
     }
     rules.push(rule);
   }

@@ -121,6 +121,27 @@ describe('iptables on a node (kube-proxy, iptables mode)', () => {
     ]);
   });
 
+  it('sessionAffinity ClientIP: a recent-match rule per endpoint before the ladder, and --set on DNAT', () => {
+    const { run, ip, pods } = cluster();
+    run(`kubectl patch svc web -p '{"spec":{"sessionAffinity":"ClientIP"}}'`);
+    run('ssh node1');
+    const lines = run('iptables-save -t nat').out.split('\n');
+    const svc = /-j (KUBE-SVC-\S+)$/.exec(
+      lines.find((l) => l.startsWith(`-A KUBE-SERVICES -d ${ip}/32`)) ?? '',
+    )?.[1];
+    const chain = lines.filter((l) => l.startsWith(`-A ${svc} `));
+    expect(chain).toHaveLength(5);
+    expect(chain[0]).toContain('-j KUBE-MARK-MASQ');
+    const sep = /-j (KUBE-SEP-\S+)$/.exec(chain[1] ?? '')?.[1];
+    expect(chain[1]).toBe(
+      `-A ${svc} -m comment --comment "default/web -> ${pods[0]}:80" -m recent --rcheck --seconds 10800 --reap --name ${sep} --mask 255.255.255.255 --rsource -j ${sep}`,
+    );
+    expect(chain[3]).toContain('--probability 0.50000000000');
+    expect(lines).toContain(
+      `-A ${sep} -p tcp -m comment --comment "default/web" -m recent --set --name ${sep} --mask 255.255.255.255 --rsource -m tcp -j DNAT --to-destination ${pods[0]}:80`,
+    );
+  });
+
   it('writes --probability as the statistic match stores and prints it', () => {
     expect([2, 3, 4, 5].map(probability)).toEqual([
       '0.50000000000',

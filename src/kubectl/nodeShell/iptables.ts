@@ -161,6 +161,23 @@ function tables(rules: readonly ProxyRule[]): Record<Table, TableRules> {
       target: 'KUBE-MARK-MASQ',
     });
     const n = r.endpoints.length;
+    // sessionAffinity ClientIP: a client seen within the timeout goes back to its endpoint.
+    const affinity = r.affinitySeconds;
+    if (affinity !== undefined) {
+      for (const e of r.endpoints) {
+        serviceChains.push({
+          chain: r.chain,
+          matches: [
+            comment(`${r.name} -> ${e.ip}:${e.port}`),
+            {
+              save: `-m recent --rcheck --seconds ${affinity} --reap --name ${e.chain} --mask 255.255.255.255 --rsource`,
+              list: `recent: CHECK seconds: ${affinity} reap name: ${e.chain} side: source mask: 255.255.255.255`,
+            },
+          ],
+          target: e.chain,
+        });
+      }
+    }
     r.endpoints.forEach((e, i) => {
       const to = `${e.ip}:${e.port}`;
       const matches = [comment(`${r.name} -> ${to}`)];
@@ -183,7 +200,18 @@ function tables(rules: readonly ProxyRule[]): Record<Table, TableRules> {
         {
           chain: e.chain,
           proto,
-          matches: [comment(r.name), { save: `-m ${proto}`, list: proto }],
+          matches: [
+            comment(r.name),
+            ...(affinity === undefined
+              ? []
+              : [
+                  {
+                    save: `-m recent --set --name ${e.chain} --mask 255.255.255.255 --rsource`,
+                    list: `recent: SET name: ${e.chain} side: source mask: 255.255.255.255`,
+                  },
+                ]),
+            { save: `-m ${proto}`, list: proto },
+          ],
           target: 'DNAT',
           targetSave: `--to-destination ${to}`,
           targetList: `to:${to}`,
