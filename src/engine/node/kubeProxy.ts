@@ -33,6 +33,10 @@ export interface ProxyRule {
   externalChain: string;
   /** sessionAffinity ClientIP: how long a client sticks to its endpoint, in seconds. */
   affinitySeconds?: number;
+  /** externalTrafficPolicy Local (a NodePort or LoadBalancer): outside traffic stays on the node. */
+  externalLocal?: true;
+  /** The LoadBalancer's health check node port (externalTrafficPolicy Local). */
+  healthCheckNodePort?: number;
   clusterIP: string;
   port: number;
   protocol: string;
@@ -141,6 +145,8 @@ interface ServiceSpec {
   type?: string;
   sessionAffinity?: string;
   sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
+  externalTrafficPolicy?: string;
+  healthCheckNodePort?: number;
 }
 
 function serviceRules(id: string, spec: ServiceSpec, ep: KubeObject | undefined): ProxyRule[] {
@@ -184,6 +190,8 @@ function serviceRules(id: string, spec: ServiceSpec, ep: KubeObject | undefined)
     };
     if (p.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
       rule.nodePort = p.nodePort;
+      if (spec.externalTrafficPolicy === 'Local') rule.externalLocal = true;
+      if (spec.healthCheckNodePort) rule.healthCheckNodePort = spec.healthCheckNodePort;
     }
     if (spec.sessionAffinity === 'ClientIP') {
       rule.affinitySeconds = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800;

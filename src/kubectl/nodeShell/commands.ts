@@ -667,7 +667,7 @@ export function runNodeCommand(
       return ok('Yes\n');
     case 'iptables':
     case 'iptables-save':
-      return iptables(name, args, machines.proxyRules?.(node) ?? [], host.nowEpochMs());
+      return iptables(name, args, machines.proxyRules?.(node) ?? [], host.nowEpochMs(), node);
   }
   return undefined;
 }

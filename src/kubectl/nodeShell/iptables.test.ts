@@ -142,6 +142,44 @@ describe('iptables on a node (kube-proxy, iptables mode)', () => {
     );
   });
 
+  it("externalTrafficPolicy Local: KUBE-SVL- with the node's own endpoints, DROP where it has none", () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx');
+    run('kubectl expose deployment web --port=80 --type=LoadBalancer');
+    run(`kubectl patch svc web -p '{"spec":{"externalTrafficPolicy":"Local"}}'`);
+    const node = run('kubectl get pods -l app=web -o jsonpath={.items[0].spec.nodeName}').out;
+    const podIP = run('kubectl get pods -l app=web -o jsonpath={.items[0].status.podIP}').out;
+    const other = node === 'node1' ? 'node2' : 'node1';
+    const get = (path: string) => run(`kubectl get svc web -o jsonpath={${path}}`).out;
+    const nodePort = get('.spec.ports[0].nodePort');
+    const hc = get('.spec.healthCheckNodePort');
+    run(`ssh ${node}`);
+    const here = run('iptables-save').out;
+    const ext = /-j (KUBE-EXT-\S+)\n/.exec(here)?.[1] ?? '';
+    const hash = ext.slice('KUBE-EXT-'.length);
+    expect(here.split('\n').filter((l) => l.startsWith(`-A ${ext} `))).toEqual([
+      `-A ${ext} -s 10.244.0.0/16 -m comment --comment "pod traffic for default/web external destinations" -j KUBE-SVC-${hash}`,
+      `-A ${ext} -m comment --comment "masquerade LOCAL traffic for default/web external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`,
+      `-A ${ext} -m comment --comment "route LOCAL traffic for default/web external destinations" -m addrtype --src-type LOCAL -j KUBE-SVC-${hash}`,
+      `-A ${ext} -j KUBE-SVL-${hash}`,
+    ]);
+    expect(here).toMatch(
+      new RegExp(
+        `\\n-A KUBE-SVL-${hash} -m comment --comment "default/web -> ${podIP}:80" -j KUBE-SEP-[A-Z2-7]{16}\\n`,
+      ),
+    );
+    expect(here).toContain(
+      `-A KUBE-NODEPORTS -p tcp -m comment --comment "default/web health check node port" -m tcp --dport ${hc} -j ACCEPT\n`,
+    );
+    run('exit');
+    run(`ssh ${other}`);
+    const there = run('iptables-save').out;
+    expect(there).not.toContain('KUBE-SVL-');
+    expect(there).toContain(
+      `-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/web has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport ${nodePort} -j DROP\n`,
+    );
+  });
+
   it('writes --probability as the statistic match stores and prints it', () => {
     expect([2, 3, 4, 5].map(probability)).toEqual([
       '0.50000000000',

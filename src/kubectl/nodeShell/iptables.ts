@@ -8,7 +8,7 @@
  * The CNI plugin's own chains are left out. Rules of one chain are sorted by service port
  * (kube-proxy writes them in map order).
  */
-import type { ProxyRule } from '../../engine/node/kubeProxy.ts';
+import type { ProxyEndpoint, ProxyRule } from '../../engine/node/kubeProxy.ts';
 import type { RunResult } from '../host.ts';
 
 /** The pod CIDR (kube-proxy's clusterCIDR in the kube-proxy ConfigMap). */
@@ -76,7 +76,7 @@ export function probability(n: number): string {
 }
 
 /** The rules kube-proxy and the kubelet keep in each table, given kube-proxy's service rules. */
-function tables(rules: readonly ProxyRule[]): Record<Table, TableRules> {
+function tables(rules: readonly ProxyRule[], node: string): Record<Table, TableRules> {
   const nat: TableRules = {
     chains: ['KUBE-KUBELET-CANARY', 'KUBE-MARK-MASQ', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING'],
     rules: [],
@@ -127,6 +127,7 @@ function tables(rules: readonly ProxyRule[]): Record<Table, TableRules> {
   const nodePorts: Rule[] = [];
   const serviceChains: Rule[] = [];
   const endpointChains: Rule[] = [];
+  const healthChecks: Rule[] = [];
   for (const r of rules) {
     const proto = r.protocol.toLowerCase();
     const dst = `${r.clusterIP}/32`;
@@ -160,35 +161,41 @@ function tables(rules: readonly ProxyRule[]): Record<Table, TableRules> {
       matches: clusterIP,
       target: 'KUBE-MARK-MASQ',
     });
-    const n = r.endpoints.length;
     // sessionAffinity ClientIP: a client seen within the timeout goes back to its endpoint.
     const affinity = r.affinitySeconds;
-    if (affinity !== undefined) {
-      for (const e of r.endpoints) {
-        serviceChains.push({
-          chain: r.chain,
-          matches: [
-            comment(`${r.name} -> ${e.ip}:${e.port}`),
-            {
-              save: `-m recent --rcheck --seconds ${affinity} --reap --name ${e.chain} --mask 255.255.255.255 --rsource`,
-              list: `recent: CHECK seconds: ${affinity} reap name: ${e.chain} side: source mask: 255.255.255.255`,
-            },
-          ],
-          target: e.chain,
-        });
+    /** writeServiceToEndpointRules: the affinity checks, then the probability ladder. */
+    const ladder = (chain: string, endpoints: readonly ProxyEndpoint[]) => {
+      if (affinity !== undefined) {
+        for (const e of endpoints) {
+          serviceChains.push({
+            chain,
+            matches: [
+              comment(`${r.name} -> ${e.ip}:${e.port}`),
+              {
+                save: `-m recent --rcheck --seconds ${affinity} --reap --name ${e.chain} --mask 255.255.255.255 --rsource`,
+                list: `recent: CHECK seconds: ${affinity} reap name: ${e.chain} side: source mask: 255.255.255.255`,
+              },
+            ],
+            target: e.chain,
+          });
+        }
       }
-    }
-    r.endpoints.forEach((e, i) => {
+      const n = endpoints.length;
+      endpoints.forEach((e, i) => {
+        const matches = [comment(`${r.name} -> ${e.ip}:${e.port}`)];
+        if (i < n - 1) {
+          const p = probability(n - i);
+          matches.push({
+            save: `-m statistic --mode random --probability ${p}`,
+            list: `statistic mode random probability ${p}`,
+          });
+        }
+        serviceChains.push({ chain, matches, target: e.chain });
+      });
+    };
+    ladder(r.chain, r.endpoints);
+    for (const e of r.endpoints) {
       const to = `${e.ip}:${e.port}`;
-      const matches = [comment(`${r.name} -> ${to}`)];
-      if (i < n - 1) {
-        const p = probability(n - i);
-        matches.push({
-          save: `-m statistic --mode random --probability ${p}`,
-          list: `statistic mode random probability ${p}`,
-        });
-      }
-      serviceChains.push({ chain: r.chain, matches, target: e.chain });
       nat.chains.push(e.chain);
       endpointChains.push(
         {
@@ -217,7 +224,7 @@ function tables(rules: readonly ProxyRule[]): Record<Table, TableRules> {
           targetList: `to:${to}`,
         },
       );
-    });
+    }
     if (r.nodePort) {
       nodePorts.push({
         chain: 'KUBE-NODEPORTS',
@@ -226,18 +233,76 @@ function tables(rules: readonly ProxyRule[]): Record<Table, TableRules> {
         target: r.externalChain,
       });
       nat.chains.push(r.externalChain);
-      serviceChains.push(
-        {
-          chain: r.externalChain,
-          matches: [comment(`masquerade traffic for ${r.name} external destinations`)],
-          target: 'KUBE-MARK-MASQ',
-        },
-        { chain: r.externalChain, matches: [], target: r.chain },
-      );
+      const ext = r.externalChain;
+      if (!r.externalLocal) {
+        serviceChains.push(
+          {
+            chain: ext,
+            matches: [comment(`masquerade traffic for ${r.name} external destinations`)],
+            target: 'KUBE-MARK-MASQ',
+          },
+          { chain: ext, matches: [], target: r.chain },
+        );
+      } else {
+        // externalTrafficPolicy Local: outside traffic goes to this node's endpoints alone
+        // (KUBE-SVL-), keeping the client's address; pods and the node itself use them all.
+        const local = r.endpoints.filter((e) => e.nodeName === node);
+        const localSrc: Match = {
+          save: '-m addrtype --src-type LOCAL',
+          list: 'ADDRTYPE match src-type LOCAL',
+        };
+        serviceChains.push(
+          {
+            chain: ext,
+            src: CLUSTER_CIDR,
+            matches: [comment(`pod traffic for ${r.name} external destinations`)],
+            target: r.chain,
+          },
+          {
+            chain: ext,
+            matches: [
+              comment(`masquerade LOCAL traffic for ${r.name} external destinations`),
+              localSrc,
+            ],
+            target: 'KUBE-MARK-MASQ',
+          },
+          {
+            chain: ext,
+            matches: [comment(`route LOCAL traffic for ${r.name} external destinations`), localSrc],
+            target: r.chain,
+          },
+        );
+        if (local.length > 0) {
+          const svl = r.chain.replace('KUBE-SVC-', 'KUBE-SVL-');
+          serviceChains.push({ chain: ext, matches: [], target: svl });
+          nat.chains.push(svl);
+          ladder(svl, local);
+        } else {
+          filterExternal.push({
+            chain: 'KUBE-EXTERNAL-SERVICES',
+            proto,
+            matches: [
+              comment(`${r.name} has no local endpoints`),
+              localDst,
+              dport(proto, r.nodePort),
+            ],
+            target: 'DROP',
+          });
+        }
+      }
+    }
+    if (r.healthCheckNodePort) {
+      healthChecks.push({
+        chain: 'KUBE-NODEPORTS',
+        proto: 'tcp',
+        matches: [comment(`${r.name} health check node port`), dport('tcp', r.healthCheckNodePort)],
+        target: 'ACCEPT',
+      });
     }
   }
   filter.rules.push(
     ...filterExternal,
+    ...healthChecks,
     {
       chain: 'KUBE-FIREWALL',
       src: '127.0.0.0/8',
@@ -446,8 +511,9 @@ export function iptables(
   args: readonly string[],
   rules: readonly ProxyRule[],
   epochMs: number,
+  node = '',
 ): RunResult {
-  const all = tables(rules);
+  const all = tables(rules, node);
   let table: string | undefined;
   let action: 'S' | 'L' | undefined;
   let chain: string | undefined;
