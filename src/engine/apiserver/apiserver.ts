@@ -2020,9 +2020,14 @@ export class ApiServer {
     const used = new Set<string>();
     const usedPorts = new Set<number>();
     for (const kv of this.#etcd.range(`${RESOURCES.services.etcdPrefix}/`)) {
-      const s = kv.value.spec as { clusterIP?: string; ports?: { nodePort?: number }[] };
+      const s = kv.value.spec as {
+        clusterIP?: string;
+        ports?: { nodePort?: number }[];
+        healthCheckNodePort?: number;
+      };
       if (s.clusterIP) used.add(s.clusterIP);
       for (const p of s.ports ?? []) if (p.nodePort) usedPorts.add(p.nodePort);
+      if (s.healthCheckNodePort) usedPorts.add(s.healthCheckNodePort);
     }
     if (typeof spec.clusterIP !== 'string' || !spec.clusterIP) {
       let ip: string;
@@ -2084,18 +2089,44 @@ export class ApiServer {
         usedPorts.add(port);
         p.nodePort = port;
       }
+      this.#allocateHealthCheckNodePort(spec, usedPorts);
     }
     return undefined;
   }
 
+  /**
+   * alloc.go's allocHealthCheckNodePort: a LoadBalancer Service with externalTrafficPolicy
+   * Local gets a node port of its own, where kube-proxy answers the load balancer's health
+   * checks (whether the node has a local endpoint).
+   */
+  #allocateHealthCheckNodePort(spec: Obj, usedPorts: Set<number>): void {
+    if (spec.type !== 'LoadBalancer' || spec.externalTrafficPolicy !== 'Local') return;
+    if (typeof spec.healthCheckNodePort === 'number' && spec.healthCheckNodePort !== 0) return;
+    let port: number;
+    do port = 30000 + this.#rng.int(2768);
+    while (usedPorts.has(port));
+    usedPorts.add(port);
+    spec.healthCheckNodePort = port;
+  }
+
   #updateNodePorts(spec: Obj, oldSpec: Obj | undefined): void {
     const ports = (spec.ports as Obj[] | undefined) ?? [];
+    // dropTypeDependentFields: no longer LoadBalancer with Local, the health check port goes.
+    const needsHealthCheck = spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local';
+    if (!needsHealthCheck && spec.healthCheckNodePort === oldSpec?.healthCheckNodePort) {
+      delete spec.healthCheckNodePort;
+    }
     if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
-      if (ports.every((p) => typeof p.nodePort === 'number')) return;
+      const hcMissing = needsHealthCheck && !spec.healthCheckNodePort;
+      if (ports.every((p) => typeof p.nodePort === 'number') && !hcMissing) return;
       const usedPorts = new Set<number>();
       for (const kv of this.#etcd.range(`${RESOURCES.services.etcdPrefix}/`)) {
-        const s = kv.value.spec as { ports?: { nodePort?: number }[] };
+        const s = kv.value.spec as {
+          ports?: { nodePort?: number }[];
+          healthCheckNodePort?: number;
+        };
         for (const p of s.ports ?? []) if (p.nodePort) usedPorts.add(p.nodePort);
+        if (s.healthCheckNodePort) usedPorts.add(s.healthCheckNodePort);
       }
       for (const p of ports) {
         if (typeof p.nodePort === 'number') continue;
@@ -2105,6 +2136,7 @@ export class ApiServer {
         usedPorts.add(port);
         p.nodePort = port;
       }
+      this.#allocateHealthCheckNodePort(spec, usedPorts);
     } else if (
       (spec.type === 'ClusterIP' || spec.type === undefined) &&
       (oldSpec?.type === 'NodePort' || oldSpec?.type === 'LoadBalancer')

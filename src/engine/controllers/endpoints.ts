@@ -63,12 +63,14 @@ export function endpointHostname(pod: KubeObject, service: KubeObject): string |
   return namespaceOf(pod) === namespaceOf(service) ? spec.hostname : undefined;
 }
 
-function containerPort(pod: KubeObject, name: string): number | undefined {
+/** podutil.FindPort for a named target port: a container port of that name and protocol. */
+function containerPort(pod: KubeObject, name: string, protocol: string): number | undefined {
   const containers =
-    specOf<{ containers?: { ports?: { name?: string; containerPort: number }[] }[] }>(pod)
-      .containers ?? [];
+    specOf<{
+      containers?: { ports?: { name?: string; containerPort: number; protocol?: string }[] }[];
+    }>(pod).containers ?? [];
   for (const c of containers) {
-    const p = (c.ports ?? []).find((x) => x.name === name);
+    const p = (c.ports ?? []).find((x) => x.name === name && (x.protocol ?? 'TCP') === protocol);
     if (p) return p.containerPort;
   }
   return undefined;
@@ -102,13 +104,17 @@ export function endpointSubsets(
     const ports: EndpointPort[] = [];
     for (const sp of spec.ports ?? []) {
       const target = sp.targetPort ?? sp.port;
-      const port =
-        typeof target === 'number' ? target : (containerPort(pod, target) ?? Number(target));
-      if (!Number.isFinite(port)) continue;
-      const ep: EndpointPort = { port, protocol: sp.protocol ?? 'TCP' };
+      const protocol = sp.protocol ?? 'TCP';
+      // FindPort: a named port the pod does not have leaves the pod out of that port.
+      const port = typeof target === 'number' ? target : containerPort(pod, target, protocol);
+      if (port === undefined || !Number.isFinite(port)) continue;
+      const ep: EndpointPort = { port, protocol };
       if (sp.name) ep.name = sp.name;
       ports.push(ep);
     }
+    // A pod that has none of the Service's ports is in no subset (only a headless Service
+    // without ports lists bare addresses).
+    if (ports.length === 0 && (spec.ports ?? []).length > 0) continue;
     const address: EndpointAddress = {
       ip,
       targetRef: { kind: 'Pod', namespace: namespaceOf(pod), name: nameOf(pod), uid: uidOf(pod) },

@@ -65,7 +65,11 @@ export function createNode(name: string, opts: NodeOptions): SimNode {
   if (opts.policies) kubeletOpts.policies = opts.policies;
   if (opts.storedFiles) kubeletOpts.storedFiles = opts.storedFiles;
   if (opts.containerStarted) kubeletOpts.containerStarted = opts.containerStarted;
-  const kubeProxy = createKubeProxy(name);
+  // kube-proxy programs the rules only while its pod (the kube-proxy DaemonSet's) runs here.
+  let kubelet: Kubelet | undefined;
+  const kubeProxy = createKubeProxy(name, {
+    running: () => kubelet?.pods().some((k) => k.startsWith('kube-system/kube-proxy-')) ?? true,
+  });
   // Cluster DNS answers for a Service with a cluster IP; the node's kube-proxy holds the same
   // view of the Services, so a container's `nslookup` asks it.
   kubeletOpts.resolves = (namespace, service) => kubeProxy.hasService(namespace, service);
@@ -73,7 +77,8 @@ export function createNode(name: string, opts: NodeOptions): SimNode {
   kubeletOpts.network = (namespace, host) => kubeProxy.service(namespace, host);
   kubeletOpts.nodePort = (port) => kubeProxy.nodePortService(port);
   kubeletOpts.ptr = (ip) => kubeProxy.ptr(ip);
-  return { name, kubelet: createKubelet(kubeletOpts), kubeProxy, runtime };
+  kubelet = createKubelet(kubeletOpts);
+  return { name, kubelet, kubeProxy, runtime };
 }
 
 export {

@@ -56,6 +56,41 @@ describe('kube-proxy', () => {
     expect(udp[1]).toContain('10.244.0.3:53 (50%)');
   });
 
+  it("names chains as kube-proxy does: the SHA-256 of the port's name and protocol", () => {
+    const proxy = createKubeProxy('node1');
+    const kubernetes = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubernetes', namespace: 'default' },
+      spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP' }] },
+    };
+    const web = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { clusterIP: '10.96.100.1', ports: [{ port: 80, protocol: 'TCP' }] },
+    };
+    proxy.reconcile(
+      'sync',
+      new FakeCache([
+        ['services', kubeDns],
+        ['services', kubernetes],
+        ['services', web],
+        ['endpoints', endpoints],
+      ]),
+      new FakeContext(),
+    );
+    const chains = Object.fromEntries(proxy.rules().map((r) => [r.name, r.chain]));
+    // The chain names every kubeadm cluster shows for these two Services.
+    expect(chains).toMatchObject({
+      'default/kubernetes:https': 'KUBE-SVC-NPX46M4PTMTKRN6Y',
+      'kube-system/kube-dns:dns': 'KUBE-SVC-TCOU7JCQXEZGVUNU',
+      'kube-system/kube-dns:dns-tcp': 'KUBE-SVC-ERIFXISQEP7F7OF4',
+    });
+    // An unnamed port is named by its Service alone.
+    expect(proxy.rules().find((r) => r.servicePort === 'default/web:')?.name).toBe('default/web');
+  });
+
   it('rejects traffic for a service without endpoints', () => {
     const proxy = createKubeProxy('node1');
     proxy.reconcile('sync', new FakeCache([['services', kubeDns]]), new FakeContext());

@@ -1,13 +1,15 @@
 /**
  * kube-proxy of one node (actor `kube-proxy/<node>`, iptables mode): watches Services and
  * Endpoints and keeps the rules it would program, in a readable form for the UI. It writes
- * nothing to the API server. Chain names follow kube-proxy's scheme (`KUBE-SVC-` plus 16
- * base32 characters of a hash of `<ns>/<svc>:<port><protocol>`), with our own hash.
+ * nothing to the API server. Chain names are kube-proxy's: `KUBE-SVC-` plus the first 16
+ * base32 characters of the SHA-256 of the service port name (`<ns>/<svc>`, `:<port name>` when
+ * the port has one) and the lower-case protocol (`KUBE-SVC-NPX46M4PTMTKRN6Y` for
+ * default/kubernetes:https); `KUBE-SEP-` hashes the endpoint (`ip:port`) too.
  */
 import type { KubeObject } from '../api/types.ts';
 import { nameOf, namespaceOf, specOf } from '../controllers/objects.ts';
-import { hex64 } from '../registry/digest.ts';
 import type { Reconciler } from '../runtime/controller.ts';
+import { base32, sha256 } from '../util/sha256.ts';
 import type { ServiceView } from './program.ts';
 
 export interface ProxyEndpoint {
@@ -23,8 +25,18 @@ export interface ProxyEndpoint {
 export interface ProxyRule {
   /** `<namespace>/<service>:<port name>` (port name may be empty). */
   servicePort: string;
+  /** kube-proxy's name of the port: `<namespace>/<service>`, plus `:<port name>` if it has one. */
+  name: string;
   /** `KUBE-SVC-…` */
   chain: string;
+  /** `KUBE-EXT-…` (same hash): where a NodePort's traffic goes first. */
+  externalChain: string;
+  /** sessionAffinity ClientIP: how long a client sticks to its endpoint, in seconds. */
+  affinitySeconds?: number;
+  /** externalTrafficPolicy Local (a NodePort or LoadBalancer): outside traffic stays on the node. */
+  externalLocal?: true;
+  /** The LoadBalancer's health check node port (externalTrafficPolicy Local). */
+  healthCheckNodePort?: number;
   clusterIP: string;
   port: number;
   protocol: string;
@@ -52,9 +64,12 @@ export interface KubeProxy extends Reconciler {
   ptr(ip: string): string[];
   /** The Service whose nodePort is `port`, as its rules route it (that port alone), if any. */
   nodePortService(port: number): ServiceView | undefined;
+  /**
+   * Whether the node's rules are left over from a kube-proxy that no longer runs (its pod is
+   * gone): they no longer follow the Services and Endpoints.
+   */
+  stale(): boolean;
 }
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /**
  * Chain names by input: every kube-proxy hashes the same service ports and endpoints on each
@@ -63,7 +78,7 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const CHAINS = new Map<string, string>();
 const CHAINS_LIMIT = 8192;
 
-/** 16 base32 characters of a hash of `s`, like kube-proxy's `portProtoHash`. */
+/** 16 base32 characters of the SHA-256 of `s`, as kube-proxy's `portProtoHash`. */
 export function chainHash(s: string): string {
   let chain = CHAINS.get(s);
   if (chain === undefined) {
@@ -75,22 +90,7 @@ export function chainHash(s: string): string {
 }
 
 function computeChainHash(s: string): string {
-  const hex = hex64(s);
-  // 80 bits from the first 20 hex digits, read 5 at a time; the chain name is built at once
-  // (16 concatenations would keep a rope of 16 strings per chain name).
-  const chars: string[] = [];
-  let acc = 0;
-  let have = 0;
-  for (let i = 0; i < 20; i++) {
-    acc = (acc << 4) | Number.parseInt(hex[i]!, 16);
-    have += 4;
-    if (have >= 5) {
-      have -= 5;
-      chars.push(BASE32[(acc >>> have) & 31]!);
-      acc &= (1 << have) - 1;
-    }
-  }
-  return chars.join('');
+  return base32(sha256(s)).slice(0, 16);
 }
 
 interface ServicePort {
@@ -122,7 +122,7 @@ function buildRules(
   const eps = new Map(endpoints.map((e) => [`${namespaceOf(e)}/${nameOf(e)}`, e]));
   const rules: ProxyRule[] = [];
   for (const svc of services) {
-    const spec = specOf<{ clusterIP?: string; ports?: ServicePort[]; type?: string }>(svc);
+    const spec = specOf<ServiceSpec>(svc);
     if (!spec.clusterIP || spec.clusterIP === 'None') continue;
     const id = `${namespaceOf(svc)}/${nameOf(svc)}`;
     const ep = eps.get(id);
@@ -139,17 +139,25 @@ function buildRules(
 }
 
 /** The rules of one Service (`id` = `<namespace>/<name>`), one per port, given its Endpoints. */
-function serviceRules(
-  id: string,
-  spec: { clusterIP?: string; ports?: ServicePort[]; type?: string },
-  ep: KubeObject | undefined,
-): ProxyRule[] {
+interface ServiceSpec {
+  clusterIP?: string;
+  ports?: ServicePort[];
+  type?: string;
+  sessionAffinity?: string;
+  sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
+  externalTrafficPolicy?: string;
+  healthCheckNodePort?: number;
+}
+
+function serviceRules(id: string, spec: ServiceSpec, ep: KubeObject | undefined): ProxyRule[] {
   const rules: ProxyRule[] = [];
   const clusterIP = spec.clusterIP ?? '';
   const subsets = ((ep?.subsets as Subset[] | undefined) ?? []) as Subset[];
   for (const p of spec.ports ?? []) {
     const protocol = p.protocol ?? 'TCP';
     const servicePort = `${id}:${p.name ?? ''}`;
+    const name = p.name ? `${id}:${p.name}` : id;
+    const hash = chainHash(name + protocol.toLowerCase());
     const targets: { ip: string; port: number; nodeName?: string }[] = [];
     for (const s of subsets) {
       const port = (s.ports ?? []).find((sp) => (sp.name ?? '') === (p.name ?? ''));
@@ -163,7 +171,9 @@ function serviceRules(
     targets.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
     const rule: ProxyRule = {
       servicePort,
-      chain: `KUBE-SVC-${chainHash(servicePort + protocol)}`,
+      name,
+      chain: `KUBE-SVC-${hash}`,
+      externalChain: `KUBE-EXT-${hash}`,
       clusterIP,
       port: p.port,
       protocol,
@@ -171,7 +181,7 @@ function serviceRules(
         const e: ProxyEndpoint = {
           ip: t.ip,
           port: t.port,
-          chain: `KUBE-SEP-${chainHash(`${servicePort}${protocol}${t.ip}:${t.port}`)}`,
+          chain: `KUBE-SEP-${chainHash(`${name}${protocol.toLowerCase()}${t.ip}:${t.port}`)}`,
           share: 1 / targets.length,
         };
         if (t.nodeName) e.nodeName = t.nodeName;
@@ -180,6 +190,11 @@ function serviceRules(
     };
     if (p.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
       rule.nodePort = p.nodePort;
+      if (spec.externalTrafficPolicy === 'Local') rule.externalLocal = true;
+      if (spec.healthCheckNodePort) rule.healthCheckNodePort = spec.healthCheckNodePort;
+    }
+    if (spec.sessionAffinity === 'ClientIP') {
+      rule.affinitySeconds = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800;
     }
     rules.push(rule);
   }
@@ -243,8 +258,32 @@ function externalNames(services: readonly KubeObject[]): Map<string, string> {
   return out;
 }
 
-export function createKubeProxy(node: string): KubeProxy {
+export interface KubeProxyOptions {
+  /**
+   * Whether the node runs a kube-proxy pod now (the DaemonSet's pod, or none when it was
+   * deleted). Without it the rules stay as they were when kube-proxy stopped: kube-proxy does
+   * not flush them on exit, and nothing updates them until it runs again.
+   */
+  running?: () => boolean;
+}
+
+export function createKubeProxy(node: string, opts: KubeProxyOptions = {}): KubeProxy {
+  /** The rules from the Services and Endpoints as they are now (what a sync would program). */
   let current: ProxyRule[] = [];
+  /** The rules in the node's iptables: `current` while kube-proxy runs, else the last synced. */
+  let programmed: ProxyRule[] = [];
+  /** Whether a kube-proxy pod was seen running here (before that, the rules follow the cache). */
+  let seen = false;
+  /** The rules as the node's iptables hold them. */
+  const synced = (): ProxyRule[] => {
+    if (!opts.running) return current;
+    if (opts.running()) {
+      seen = true;
+      programmed = current;
+      return current;
+    }
+    return seen ? programmed : current;
+  };
   let headless = new Map<string, Headless>();
   let external = new Map<string, string>();
   let starts = 0;
@@ -262,6 +301,7 @@ export function createKubeProxy(node: string): KubeProxy {
     },
     onStart() {
       current = [];
+      programmed = [];
       headless = new Map();
       external = new Map();
       starts++;
@@ -269,7 +309,10 @@ export function createKubeProxy(node: string): KubeProxy {
       announce = starts > 1;
     },
     rules() {
-      return current;
+      return synced();
+    },
+    stale() {
+      return synced() !== current;
     },
     hasService(namespace, name) {
       if ((headless.get(`${namespace}/${name}`)?.ips.length ?? 0) > 0) return true;
@@ -295,17 +338,22 @@ export function createKubeProxy(node: string): KubeProxy {
       }
       const byIP = /^\d+\.\d+\.\d+\.\d+$/.test(host);
       const prefix = `${namespace}/${host}:`;
-      const rules = current.filter((r) =>
-        byIP ? r.clusterIP === host : r.servicePort.startsWith(prefix),
-      );
-      const first = rules[0];
+      // Cluster DNS (CoreDNS watches the API) names the Service as it is now; the connection
+      // goes through the node's rules, which may be older when kube-proxy is not running.
+      const rules = synced();
+      const named = byIP ? undefined : current.find((r) => r.servicePort.startsWith(prefix));
+      if (!byIP && !named) return undefined;
+      const ip = named ? named.clusterIP : host;
+      const routed = rules.filter((r) => r.clusterIP === ip);
+      const first = routed[0] ?? named ?? current.find((r) => r.clusterIP === ip);
       if (!first) return undefined;
       const [ns = '', rest = ''] = first.servicePort.split('/');
       return {
         namespace: ns,
         name: rest.slice(0, rest.lastIndexOf(':')),
         clusterIP: first.clusterIP,
-        ports: rules.map(portView),
+        // No rule for the cluster IP (a Service kube-proxy never synced): nothing answers.
+        ports: routed.map(portView),
       };
     },
     ptr(ip) {
@@ -332,7 +380,7 @@ export function createKubeProxy(node: string): KubeProxy {
       return names;
     },
     nodePortService(port) {
-      const rule = current.find((r) => r.nodePort === port);
+      const rule = synced().find((r) => r.nodePort === port);
       if (!rule) return undefined;
       const [ns = '', rest = ''] = rule.servicePort.split('/');
       return {
@@ -345,7 +393,7 @@ export function createKubeProxy(node: string): KubeProxy {
     },
     lines() {
       const out: string[] = [];
-      for (const r of current) {
+      for (const r of synced()) {
         const front = `${r.chain} ${r.clusterIP}:${r.port}/${r.protocol}`;
         if (r.nodePort) out.push(`KUBE-NODEPORTS :${r.nodePort}/${r.protocol} → ${r.chain}`);
         if (r.endpoints.length === 0) {
@@ -373,6 +421,7 @@ export function createKubeProxy(node: string): KubeProxy {
         });
       }
       current = buildRules(cache.list('services'), cache.list('endpoints'));
+      synced();
       headless = headlessAddresses(cache.list('services'), cache.list('endpoints'));
       external = externalNames(cache.list('services'));
       return { writes: [] };

@@ -478,7 +478,8 @@ export function runCreateService(
     const port = Number(p);
     const target = t === undefined ? port : Number.isNaN(Number(t)) ? t : Number(t);
     return {
-      name: `${p}-${t ?? p}`,
+      // createService: the port is named after the specifier, colons to dashes (`80` → "80").
+      name: spec.replace(/:/g, '-'),
       port,
       protocol: 'TCP',
       targetPort: target,

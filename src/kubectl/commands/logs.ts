@@ -46,6 +46,8 @@ import { kubeletDown } from './podContainer.ts';
 import { containerFiles, nginxDocRoot } from './podFiles.ts';
 import { podPolicyNetwork } from './podPolicyNetwork.ts';
 import { podTokenOf } from './podToken.ts';
+import { programmedNetwork } from './proxyRules.ts';
+import { serviceLinksOf } from './serviceLinks.ts';
 import { syncedVolumes } from './volumeSync.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
@@ -916,7 +918,8 @@ export function surroundingsOf(
     ...(vf?.memory ? { memory: vf.memory } : {}),
     ...(p.status?.startTime ? { volumesAt: p.status.startTime } : {}),
     namespace,
-    network: podPolicyNetwork(ctx, p, networkOf(ctx)),
+    network: podPolicyNetwork(ctx, p, programmedNetwork(ctx, node?.metadata?.name, networkOf(ctx))),
+    ...serviceLinksField(serviceLinksOf(ctx, p, container?.name)),
     ...(p.status?.podIP ? { podIP: p.status.podIP } : {}),
     ...podDnsField(podDnsOf(p.spec as Parameters<typeof podDnsOf>[0], namespace)),
     ...(kernel ? { kernel } : {}),
@@ -1131,4 +1134,11 @@ export function finishedPodLog(
 /** `--prefix`: `[pod/NAME/CONTAINER] ` before every line. */
 function withPrefix(text: string, pod: string, container: string): string {
   return text.replace(/^(?=.)/gm, `[pod/${pod}/${container}] `);
+}
+
+/** The `serviceLinks` field of Surroundings, when there are any. */
+function serviceLinksField(links: Map<string, string> | undefined): {
+  serviceLinks?: Map<string, string>;
+} {
+  return links ? { serviceLinks: links } : {};
 }

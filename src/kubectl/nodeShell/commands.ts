@@ -14,6 +14,7 @@ import type { Workspace } from '../workspace.ts';
 import { aaStatus, apparmorParser } from './apparmor.ts';
 import { crictl } from './crictl.ts';
 import { etcdctl, snapshotSize } from './etcdctl.ts';
+import { iptables } from './iptables.ts';
 import { kubeadm } from './kubeadm.ts';
 import { KUBELET_WANTS } from './kubeletUnit.ts';
 import type { NodeMachines } from './machines.ts';
@@ -358,8 +359,6 @@ const NODE_PROGRAMS_NOT_SIMULATED = new Set([
   'htop',
   'netstat',
   'ss',
-  'iptables',
-  'iptables-save',
   'ipvsadm',
   'nft',
   'lsof',
@@ -405,6 +404,8 @@ const NODE_BINARIES: Readonly<Record<string, string>> = {
   etcdutl: '/usr/local/bin/etcdutl',
   apparmor_parser: '/usr/sbin/apparmor_parser',
   'aa-status': '/usr/sbin/aa-status',
+  iptables: '/usr/sbin/iptables',
+  'iptables-save': '/usr/sbin/iptables-save',
   openssl: '/usr/bin/openssl',
   ip: '/usr/sbin/ip',
   curl: '/usr/bin/curl',
@@ -431,6 +432,8 @@ const NODE_TOOLS = new Set([
   'crictl',
   'etcdctl',
   'etcdutl',
+  'iptables',
+  'iptables-save',
   'kubeadm',
   'hostname',
   'whoami',
@@ -662,6 +665,9 @@ export function runNodeCommand(
       return aaStatus(host, node, nodeProcesses(machines.podsOn(node), undefined));
     case 'aa-enabled':
       return ok('Yes\n');
+    case 'iptables':
+    case 'iptables-save':
+      return iptables(name, args, machines.proxyRules?.(node) ?? [], host.nowEpochMs(), node);
   }
   return undefined;
 }

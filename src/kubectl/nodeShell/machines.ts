@@ -7,6 +7,7 @@ import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
 import { RESOURCE_NAMES } from '../../engine/apiserver/resources.ts';
 import type { Cluster } from '../../engine/index.ts';
 import { CONTROL_PLANE } from '../../engine/index.ts';
+import type { KubeProxy, ProxyRule } from '../../engine/node/kubeProxy.ts';
 
 export interface NodeMachines {
   /** Every node, control plane first. */
@@ -38,6 +39,14 @@ export interface NodeMachines {
   etcdSnapshot?(id: number): { revision: number; keys: number } | undefined;
   /** The control-plane node directory etcd keeps its data in. */
   etcdDataDir?(): string;
+  /** The service rules the node's kube-proxy has programmed (its iptables). */
+  proxyRules?(name: string): readonly ProxyRule[];
+  /** Whether those rules are left over from a kube-proxy that no longer runs on the node. */
+  proxyStale?(name: string): boolean;
+}
+
+function proxyOf(cluster: Cluster, node: string): KubeProxy | undefined {
+  return cluster.reconcilers.find((r) => r.actor === `kube-proxy/${node}`) as KubeProxy | undefined;
 }
 
 /** The machines of a simulated cluster. */
@@ -78,5 +87,7 @@ export function clusterMachines(cluster: Cluster): NodeMachines {
     etcdSnapshotSave: () => cluster.etcdSnapshotSave(),
     etcdSnapshot: (id) => cluster.etcdSnapshot(id),
     etcdDataDir: () => cluster.etcdDataDir(),
+    proxyRules: (name) => proxyOf(cluster, name)?.rules() ?? [],
+    proxyStale: (name) => proxyOf(cluster, name)?.stale() ?? false,
   };
 }

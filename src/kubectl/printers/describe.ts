@@ -1234,6 +1234,7 @@ export function describeService(
   w.write(0, `IPs:\t${(spec.clusterIPs ?? []).join(',') || '<none>'}\n`);
   if ((spec.externalIPs ?? []).length > 0)
     w.write(0, `External IPs:\t${(spec.externalIPs ?? []).join(',')}\n`);
+  if (spec.loadBalancerIP) w.write(0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
   const ingress = (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '');
   if (ingress.length > 0) w.write(0, `LoadBalancer Ingress:\t${ingress.join(', ')}\n`);
   if (spec.type === 'ExternalName') w.write(0, `External Name:\t${spec.externalName ?? ''}\n`);
@@ -1254,6 +1255,10 @@ export function describeService(
     w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
   if (spec.internalTrafficPolicy)
     w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+  if (spec.healthCheckNodePort) w.write(0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`);
+  if ((spec.loadBalancerSourceRanges ?? []).length > 0) {
+    w.write(0, `LoadBalancer Source Ranges:\t${(spec.loadBalancerSourceRanges ?? []).join(',')}\n`);
+  }
   if (events) describeEvents(w, events, now);
   return w.toString();
 }
