@@ -1,4 +1,5 @@
 import { AnimatePresence, m } from 'framer-motion';
+import { useState } from 'react';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
 import { type Box, placePackets, stageLabel } from './geometry.ts';
@@ -102,9 +103,14 @@ export function PacketLayer({
   );
 }
 
+/** The most messages the list shows at first; a 300-replica rollout's step carries thousands. */
+export const MESSAGE_LIST_CAP = 100;
+
 /**
  * The messages of this step in order: number, sender → receiver, what each carries and, when
- * the story gives one per packet, a sentence saying what it means.
+ * the story gives one per packet, a sentence saying what it means. A step with more than
+ * `MESSAGE_LIST_CAP` messages lists its newest ones, says how many it holds, and offers the
+ * earlier ones a batch at a time, so a big rollout's step does not render thousands of rows.
  */
 export function MessageList({
   packets,
@@ -114,6 +120,9 @@ export function MessageList({
   summaries?: readonly string[];
 }) {
   const t = useT();
+  // How many rows to show; reset when the step changes (its first packet is another one).
+  const [limit, setLimit] = useState({ first: packets[0]?.id, count: MESSAGE_LIST_CAP });
+  const count = limit.first === packets[0]?.id ? limit.count : MESSAGE_LIST_CAP;
   const nameOf = (id: ComponentId, withNode: boolean) => {
     const parsed = parseComponentId(id);
     if (!parsed) return id;
@@ -129,24 +138,47 @@ export function MessageList({
     return sameNode ? `${text} (${from?.node})` : text;
   };
   if (packets.length === 0) return null;
+  const hidden = Math.max(0, packets.length - count);
+  const withSummaries = summaries && summaries.length === packets.length;
   return (
     <section className="messages" aria-labelledby="messages-heading">
       <h3 className="visually-hidden" id="messages-heading">
         {t('stage.messages')}
       </h3>
+      {hidden > 0 ? (
+        <p className="messages-capped" data-testid="messages-capped">
+          <span>
+            {t('stage.messages.capped', { shown: packets.length - hidden, total: packets.length })}
+          </span>
+          <button
+            type="button"
+            className="messages-more"
+            onClick={() => setLimit({ first: packets[0]?.id, count: count + 2 * MESSAGE_LIST_CAP })}
+          >
+            {t('stage.messages.more')}
+          </button>
+        </p>
+      ) : null}
       <ol className="message-list">
-        {packets.map((p, i) => (
-          <li key={p.id} className="message" data-message={p.id} data-from={p.from} data-to={p.to}>
-            <span className="packet-dot" aria-hidden="true">
-              {i + 1}
-            </span>
-            <span className="message-route">{route(p)}</span>
-            <code className="message-label">{p.label}</code>
-            {summaries && summaries.length === packets.length ? (
-              <span className="message-summary">{summaries[i]}</span>
-            ) : null}
-          </li>
-        ))}
+        {packets.slice(hidden).map((p, k) => {
+          const i = hidden + k;
+          return (
+            <li
+              key={p.id}
+              className="message"
+              data-message={p.id}
+              data-from={p.from}
+              data-to={p.to}
+            >
+              <span className="packet-dot" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="message-route">{route(p)}</span>
+              <code className="message-label">{p.label}</code>
+              {withSummaries ? <span className="message-summary">{summaries[i]}</span> : null}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
