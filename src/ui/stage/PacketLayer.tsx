@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
 import { type Box, placePackets, stageLabel } from './geometry.ts';
 import { type ComponentId, parseComponentId, type StagePacket } from './model.ts';
+import { PacketTicker, tickerItems } from './PacketTicker.tsx';
 
 /** Seconds the last packet's label stays up after it arrives, at the travel time of 1×. */
 const LABEL_HOLD_S = 1.2;
@@ -43,63 +44,66 @@ export function PacketLayer({
     lastTurn.set(`${packet.from}>${packet.to}`, k);
   });
   return (
-    <div className="packets" aria-hidden="true">
-      <AnimatePresence>
-        {placed.map(({ packet, number, start, rest, lead, count, self, side }, k) => {
-          const last = k === placed.length - 1;
-          const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
-          const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
-          return (
-            <m.div
-              key={packet.id}
-              className={`packet${self ? ' packet--self' : ''}`}
-              data-packet={packet.id}
-              data-lead={lead ? 'true' : undefined}
-              initial={{ x: start.x, y: start.y, opacity: 0 }}
-              animate={{ x: rest.x, y: rest.y, opacity: 1 }}
-              exit={{ opacity: 0, transition: { duration: 0.15 } }}
-              transition={{ delay: k * turn, duration: flight }}
-            >
-              {/* The route's first packet stays; the others fade once they have arrived. */}
-              <m.span
-                className="packet-dot"
-                initial={{ opacity: lead ? 1 : 0 }}
-                animate={{ opacity: lead ? 1 : [0, 1, 1, 0] }}
-                transition={
-                  lead
-                    ? { duration: 0 }
-                    : { delay: k * turn, duration: turn, times: [0, 0.05, 0.8, 1] }
-                }
+    <>
+      <PacketTicker items={tickerItems(placed, turn)} />
+      <div className="packets" aria-hidden="true">
+        <AnimatePresence>
+          {placed.map(({ packet, number, start, rest, lead, count, self, side }, k) => {
+            const last = k === placed.length - 1;
+            const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
+            const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
+            return (
+              <m.div
+                key={packet.id}
+                className={`packet${self ? ' packet--self' : ''}`}
+                data-packet={packet.id}
+                data-lead={lead ? 'true' : undefined}
+                initial={{ x: start.x, y: start.y, opacity: 0 }}
+                animate={{ x: rest.x, y: rest.y, opacity: 1 }}
+                exit={{ opacity: 0, transition: { duration: 0.15 } }}
+                transition={{ delay: k * turn, duration: flight }}
               >
-                {number}
-              </m.span>
-              {lead && count > 1 ? (
+                {/* The route's first packet stays; the others fade once they have arrived. */}
                 <m.span
-                  className={`packet-more${rest.x > start.x ? ' packet-more--back' : ''}`}
-                  initial={{ opacity: 0 }}
-                  animate={{ opacity: 1 }}
-                  transition={{ delay: arrived, duration: 0.15 }}
+                  className="packet-dot"
+                  initial={{ opacity: lead ? 1 : 0 }}
+                  animate={{ opacity: lead ? 1 : [0, 1, 1, 0] }}
+                  transition={
+                    lead
+                      ? { duration: 0 }
+                      : { delay: k * turn, duration: turn, times: [0, 0.05, 0.8, 1] }
+                  }
                 >
-                  +{count - 1}
+                  {number}
                 </m.span>
-              ) : null}
-              <m.span
-                className={`packet-label packet-label--${side}`}
-                initial={{ opacity: 0 }}
-                animate={{ opacity: [0, 1, 1, 0] }}
-                transition={{
-                  delay: k * turn,
-                  duration: shown,
-                  times: [0, 0.1 * (turn / shown), 1 - 0.1 * (turn / shown), 1],
-                }}
-              >
-                {stageLabel(packet.label)}
-              </m.span>
-            </m.div>
-          );
-        })}
-      </AnimatePresence>
-    </div>
+                {lead && count > 1 ? (
+                  <m.span
+                    className={`packet-more${rest.x > start.x ? ' packet-more--back' : ''}`}
+                    initial={{ opacity: 0 }}
+                    animate={{ opacity: 1 }}
+                    transition={{ delay: arrived, duration: 0.15 }}
+                  >
+                    +{count - 1}
+                  </m.span>
+                ) : null}
+                <m.span
+                  className={`packet-label packet-label--${side}`}
+                  initial={{ opacity: 0 }}
+                  animate={{ opacity: [0, 1, 1, 0] }}
+                  transition={{
+                    delay: k * turn,
+                    duration: shown,
+                    times: [0, 0.1 * (turn / shown), 1 - 0.1 * (turn / shown), 1],
+                  }}
+                >
+                  {stageLabel(packet.label)}
+                </m.span>
+              </m.div>
+            );
+          })}
+        </AnimatePresence>
+      </div>
+    </>
   );
 }
 
