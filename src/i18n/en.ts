@@ -26,6 +26,8 @@ export const en = {
   'stage.pods.none': 'No pods of yours yet.',
   'stage.acting': 'acting',
   'stage.messages': 'Messages in this step',
+  'stage.messages.capped': 'The newest {shown} of this step’s {total} messages.',
+  'stage.messages.more': 'Show earlier ones',
   'stage.message': '{from} → {to}: {label}',
   'stage.pod.label': 'Pod {namespace}/{name}, {status}',
   'stage.pod.node': 'on node {node}',

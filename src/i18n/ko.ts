@@ -29,6 +29,8 @@ export const ko: Messages = {
   'stage.pods.none': '아직 내 파드가 없습니다.',
   'stage.acting': '동작 중',
   'stage.messages': '이 단계의 메시지',
+  'stage.messages.capped': '이 단계의 메시지 {total}개 중 최근 {shown}개입니다.',
+  'stage.messages.more': '앞선 메시지 더 보기',
   'stage.message': '{from} → {to}: {label}',
   'stage.pod.label': '파드 {namespace}/{name}, {status}',
   'stage.pod.node': '노드 {node}에서 실행',

@@ -36,7 +36,9 @@ export const labuiEn = {
   'labui.notice.dismiss': 'Dismiss',
   'labui.toConsole': 'Type a command ↓',
   'labui.skipped': 'Jumped to your latest command: {count} earlier steps were not played yet.',
+  'labui.skipped.one': 'Jumped to your latest command: 1 earlier step was not played yet.',
   'labui.skipped.play': 'Play them',
+  'labui.skipped.play.one': 'Play it',
   'labui.typedIn':
     'Your command ran in the live lab: the cluster as the tour ends (web is Running), not the tour’s step {step}. “Back to the guided tour” returns to step {step}.',
   'labui.ns.pods': 'pods: {count}',

@@ -35,7 +35,10 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
   'labui.toConsole': '명령 입력하기 ↓',
   'labui.skipped':
     '방금 실행한 명령으로 건너뛰었습니다. 재생하지 않은 이전 단계가 {count}개 있습니다.',
+  'labui.skipped.one':
+    '방금 실행한 명령으로 건너뛰었습니다. 재생하지 않은 이전 단계가 하나 있습니다.',
   'labui.skipped.play': '건너뛴 단계 재생',
+  'labui.skipped.play.one': '건너뛴 단계 재생',
   'labui.typedIn':
     '명령은 투어의 {step}단계가 아니라 투어가 끝난 뒤의 실습 클러스터(web이 Running)에서 실행됐습니다. “안내 투어로 돌아가기”를 누르면 {step}단계로 돌아갑니다.',
   'labui.ns.pods': '파드 {count}개',

@@ -18,7 +18,11 @@ export function LabCatchUp() {
   if (!skipped || cursor < skipped.from + skipped.count) return null;
   return (
     <div className="lab-catchup" role="status" data-testid="lab-skipped">
-      <p>{t('labui.skipped', { count: skipped.count })}</p>
+      <p>
+        {skipped.count === 1
+          ? t('labui.skipped.one')
+          : t('labui.skipped', { count: skipped.count })}
+      </p>
       <button
         type="button"
         className="console-button"
@@ -28,7 +32,7 @@ export function LabCatchUp() {
           store.getState().dispatch({ type: 'skipped', from: 0, count: 0 });
         }}
       >
-        {t('labui.skipped.play')}
+        {skipped.count === 1 ? t('labui.skipped.play.one') : t('labui.skipped.play')}
       </button>
     </div>
   );

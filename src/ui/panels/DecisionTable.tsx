@@ -76,11 +76,13 @@ export function DecisionTable({ decision }: { decision: DecisionView }) {
                   <>
                     <td className="decision-verdict-cell">{t('decision.passed')}</td>
                     {decision.plugins.map((plugin) => (
-                      <td key={plugin} className="decision-num">
+                      <td key={plugin} className="decision-num" data-label={plugin}>
                         {row.scores?.[plugin] ?? '–'}
                       </td>
                     ))}
-                    <td className="decision-num decision-total">{row.total ?? '–'}</td>
+                    <td className="decision-num decision-total" data-label={t('decision.total')}>
+                      {row.total ?? '–'}
+                    </td>
                   </>
                 ) : (
                   <>

@@ -7,6 +7,7 @@ import {
   selectStepCount,
 } from '../../store/player.ts';
 import { usePlayer, usePlayerStore } from '../PlayerStoreContext.tsx';
+import { TICKER_SLOT_ID } from '../stage/PacketTicker.tsx';
 import { useT } from '../ViewStoreContext.tsx';
 import { scrollBehavior } from './useFollowStep.ts';
 
@@ -82,6 +83,8 @@ export function PlayerControls({ stepTitle }: { stepTitle: string }) {
           </select>
         </label>
       </div>
+      {/* On a phone: what the flying packet carries (the stage has no room for its label). */}
+      <div className="player-ticker" id={TICKER_SLOT_ID} aria-hidden="true" />
       <div className="player-timeline">
         <label htmlFor="player-timeline" className="visually-hidden">
           {t('player.timeline')}

@@ -1,8 +1,10 @@
 import { AnimatePresence, m } from 'framer-motion';
+import { useState } from 'react';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
 import { type Box, placePackets, stageLabel } from './geometry.ts';
 import { type ComponentId, parseComponentId, type StagePacket } from './model.ts';
+import { PacketTicker, tickerItems } from './PacketTicker.tsx';
 
 /** Seconds the last packet's label stays up after it arrives, at the travel time of 1×. */
 const LABEL_HOLD_S = 1.2;
@@ -42,69 +44,77 @@ export function PacketLayer({
     lastTurn.set(`${packet.from}>${packet.to}`, k);
   });
   return (
-    <div className="packets" aria-hidden="true">
-      <AnimatePresence>
-        {placed.map(({ packet, number, start, rest, lead, count, self, side }, k) => {
-          const last = k === placed.length - 1;
-          const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
-          const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
-          return (
-            <m.div
-              key={packet.id}
-              className={`packet${self ? ' packet--self' : ''}`}
-              data-packet={packet.id}
-              data-lead={lead ? 'true' : undefined}
-              initial={{ x: start.x, y: start.y, opacity: 0 }}
-              animate={{ x: rest.x, y: rest.y, opacity: 1 }}
-              exit={{ opacity: 0, transition: { duration: 0.15 } }}
-              transition={{ delay: k * turn, duration: flight }}
-            >
-              {/* The route's first packet stays; the others fade once they have arrived. */}
-              <m.span
-                className="packet-dot"
-                initial={{ opacity: lead ? 1 : 0 }}
-                animate={{ opacity: lead ? 1 : [0, 1, 1, 0] }}
-                transition={
-                  lead
-                    ? { duration: 0 }
-                    : { delay: k * turn, duration: turn, times: [0, 0.05, 0.8, 1] }
-                }
+    <>
+      <PacketTicker items={tickerItems(placed, turn)} />
+      <div className="packets" aria-hidden="true">
+        <AnimatePresence>
+          {placed.map(({ packet, number, start, rest, lead, count, self, side }, k) => {
+            const last = k === placed.length - 1;
+            const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
+            const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
+            return (
+              <m.div
+                key={packet.id}
+                className={`packet${self ? ' packet--self' : ''}`}
+                data-packet={packet.id}
+                data-lead={lead ? 'true' : undefined}
+                initial={{ x: start.x, y: start.y, opacity: 0 }}
+                animate={{ x: rest.x, y: rest.y, opacity: 1 }}
+                exit={{ opacity: 0, transition: { duration: 0.15 } }}
+                transition={{ delay: k * turn, duration: flight }}
               >
-                {number}
-              </m.span>
-              {lead && count > 1 ? (
+                {/* The route's first packet stays; the others fade once they have arrived. */}
                 <m.span
-                  className={`packet-more${rest.x > start.x ? ' packet-more--back' : ''}`}
-                  initial={{ opacity: 0 }}
-                  animate={{ opacity: 1 }}
-                  transition={{ delay: arrived, duration: 0.15 }}
+                  className="packet-dot"
+                  initial={{ opacity: lead ? 1 : 0 }}
+                  animate={{ opacity: lead ? 1 : [0, 1, 1, 0] }}
+                  transition={
+                    lead
+                      ? { duration: 0 }
+                      : { delay: k * turn, duration: turn, times: [0, 0.05, 0.8, 1] }
+                  }
                 >
-                  +{count - 1}
+                  {number}
                 </m.span>
-              ) : null}
-              <m.span
-                className={`packet-label packet-label--${side}`}
-                initial={{ opacity: 0 }}
-                animate={{ opacity: [0, 1, 1, 0] }}
-                transition={{
-                  delay: k * turn,
-                  duration: shown,
-                  times: [0, 0.1 * (turn / shown), 1 - 0.1 * (turn / shown), 1],
-                }}
-              >
-                {stageLabel(packet.label)}
-              </m.span>
-            </m.div>
-          );
-        })}
-      </AnimatePresence>
-    </div>
+                {lead && count > 1 ? (
+                  <m.span
+                    className={`packet-more${rest.x > start.x ? ' packet-more--back' : ''}`}
+                    initial={{ opacity: 0 }}
+                    animate={{ opacity: 1 }}
+                    transition={{ delay: arrived, duration: 0.15 }}
+                  >
+                    +{count - 1}
+                  </m.span>
+                ) : null}
+                <m.span
+                  className={`packet-label packet-label--${side}`}
+                  initial={{ opacity: 0 }}
+                  animate={{ opacity: [0, 1, 1, 0] }}
+                  transition={{
+                    delay: k * turn,
+                    duration: shown,
+                    times: [0, 0.1 * (turn / shown), 1 - 0.1 * (turn / shown), 1],
+                  }}
+                >
+                  {stageLabel(packet.label)}
+                </m.span>
+              </m.div>
+            );
+          })}
+        </AnimatePresence>
+      </div>
+    </>
   );
 }
 
+/** The most messages the list shows at first; a 300-replica rollout's step carries thousands. */
+export const MESSAGE_LIST_CAP = 100;
+
 /**
  * The messages of this step in order: number, sender → receiver, what each carries and, when
- * the story gives one per packet, a sentence saying what it means.
+ * the story gives one per packet, a sentence saying what it means. A step with more than
+ * `MESSAGE_LIST_CAP` messages lists its newest ones, says how many it holds, and offers the
+ * earlier ones a batch at a time, so a big rollout's step does not render thousands of rows.
  */
 export function MessageList({
   packets,
@@ -114,6 +124,9 @@ export function MessageList({
   summaries?: readonly string[];
 }) {
   const t = useT();
+  // How many rows to show; reset when the step changes (its first packet is another one).
+  const [limit, setLimit] = useState({ first: packets[0]?.id, count: MESSAGE_LIST_CAP });
+  const count = limit.first === packets[0]?.id ? limit.count : MESSAGE_LIST_CAP;
   const nameOf = (id: ComponentId, withNode: boolean) => {
     const parsed = parseComponentId(id);
     if (!parsed) return id;
@@ -129,24 +142,47 @@ export function MessageList({
     return sameNode ? `${text} (${from?.node})` : text;
   };
   if (packets.length === 0) return null;
+  const hidden = Math.max(0, packets.length - count);
+  const withSummaries = summaries && summaries.length === packets.length;
   return (
     <section className="messages" aria-labelledby="messages-heading">
       <h3 className="visually-hidden" id="messages-heading">
         {t('stage.messages')}
       </h3>
+      {hidden > 0 ? (
+        <p className="messages-capped" data-testid="messages-capped">
+          <span>
+            {t('stage.messages.capped', { shown: packets.length - hidden, total: packets.length })}
+          </span>
+          <button
+            type="button"
+            className="messages-more"
+            onClick={() => setLimit({ first: packets[0]?.id, count: count + 2 * MESSAGE_LIST_CAP })}
+          >
+            {t('stage.messages.more')}
+          </button>
+        </p>
+      ) : null}
       <ol className="message-list">
-        {packets.map((p, i) => (
-          <li key={p.id} className="message" data-message={p.id} data-from={p.from} data-to={p.to}>
-            <span className="packet-dot" aria-hidden="true">
-              {i + 1}
-            </span>
-            <span className="message-route">{route(p)}</span>
-            <code className="message-label">{p.label}</code>
-            {summaries && summaries.length === packets.length ? (
-              <span className="message-summary">{summaries[i]}</span>
-            ) : null}
-          </li>
-        ))}
+        {packets.slice(hidden).map((p, k) => {
+          const i = hidden + k;
+          return (
+            <li
+              key={p.id}
+              className="message"
+              data-message={p.id}
+              data-from={p.from}
+              data-to={p.to}
+            >
+              <span className="packet-dot" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="message-route">{route(p)}</span>
+              <code className="message-label">{p.label}</code>
+              {withSummaries ? <span className="message-summary">{summaries[i]}</span> : null}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
