@@ -42,7 +42,7 @@ describe('LabCatchUp', () => {
   });
 
   it('counts one step naturally in Korean', () => {
-    expect(note('ko', 1)).toContain('아직 재생하지 않은 앞 단계가 하나 있습니다.');
-    expect(note('ko', 3)).toContain('아직 재생하지 않은 앞 단계 3개가 있습니다.');
+    expect(note('ko', 1)).toContain('재생하지 않은 이전 단계가 하나 있습니다.');
+    expect(note('ko', 3)).toContain('재생하지 않은 이전 단계가 3개 있습니다.');
   });
 });
