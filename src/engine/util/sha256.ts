@@ -2,7 +2,7 @@
  * SHA-256 (FIPS 180-4) of a byte string, synchronous and pure: kube-proxy names its iptables
  * chains from a SHA-256 of the service port (`KUBE-SVC-NPX46M4PTMTKRN6Y` for
  * default/kubernetes:https), and the simulation needs the same names without Web Crypto's
- * promises.
+ * promises. kubectl's `--append-hash` (src/kubectl/sha256.ts) hexes the same digest.
  */
 
 const K = new Uint32Array([
