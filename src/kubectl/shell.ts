@@ -28,6 +28,7 @@ import {
 } from './consoleInfo.ts';
 import { hasCompound, head, statementsOf } from './consoleStatements.ts';
 import { CONSOLE_TOOLS, notSimulated, runConsoleTool } from './consoleTools.ts';
+import { expandHereDoc } from './hereDocExpansion.ts';
 import {
   type KubectlHost,
   type OutputChunk,
@@ -46,13 +47,7 @@ import {
 } from './nodeShell/index.ts';
 import { braceExpandText } from './shellBraces.ts';
 import { runCompound, syntaxError, withCompoundPipes } from './shellCompound.ts';
-import {
-  expandHereDoc,
-  type HereDoc,
-  hereDocIndex,
-  splitScript,
-  withoutMarkers,
-} from './shellHeredoc.ts';
+import { type HereDoc, hereDocIndex, splitScript, withoutMarkers } from './shellHeredoc.ts';
 import { expandParam, expandPattern, globMatch, ParamError, paramEnd } from './shellParams.ts';
 import { echo, printf } from './shellPrintf.ts';
 import {

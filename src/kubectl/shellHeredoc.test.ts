@@ -5,7 +5,8 @@
  * the continuation rules the lab's `> ` prompt follows.
  */
 import { describe, expect, it } from 'vitest';
-import { expandHereDoc, needsMoreInput, splitScript } from './shellHeredoc.ts';
+import { expandHereDoc } from './hereDocExpansion.ts';
+import { needsMoreInput, splitScript } from './shellHeredoc.ts';
 
 const NO_EXPANSIONS = { lookup: () => '', param: () => '', command: () => '', arith: () => '' };
 
