@@ -6,6 +6,10 @@
 import type { Cluster } from '../engine/index.ts';
 import type { LocalImage } from '../engine/registry/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
+import { humanDuration, humanSize } from '../kubectl/nodeShell/crictl.ts';
+
+/** go-units' formats, shared with crictl on the nodes. */
+export { humanDuration, humanSize };
 
 const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
@@ -16,36 +20,6 @@ const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr,
  * pulled, 192 MB unpacked), and this model uses that ratio for every built image.
  */
 const UNPACKED_RATIO = 2.66;
-
-/** go-units HumanSizeWithPrecision(size, 3): decimal units, three significant digits. */
-export function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let size = bytes;
-  let i = 0;
-  while (size >= 1000 && i < units.length - 1) {
-    size /= 1000;
-    i++;
-  }
-  return `${Number(size.toPrecision(3))}${units[i]}`;
-}
-
-/** go-units HumanDuration, as `docker images` puts it before "ago". */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 1) return 'Less than a second';
-  if (seconds === 1) return '1 second';
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes === 1) return 'About a minute';
-  if (minutes < 60) return `${minutes} minutes`;
-  const hours = Math.floor(ms / 3_600_000 + 0.5);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
-  return `${Math.floor(ms / 3_600_000 / 24 / 365)} years`;
-}
 
 /** `docker.io/library/nginx` → `nginx`, `docker.io/learner/web` → `learner/web`. */
 function familiar(repository: string): string {

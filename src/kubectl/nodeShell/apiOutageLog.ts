@@ -15,6 +15,7 @@
  * connection (`connect: connection refused`). Line numbers are those of 1.32 builds as far as
  * known.
  */
+import { formatMillis } from '../../engine/node/goDuration.ts';
 
 /** One journal entry: Unix ms, klog level, `file:line`, structured message. */
 export interface OutageLogLine {
@@ -35,12 +36,6 @@ const ENSURE_MAX_MS = 7_000;
 const UNREACHABLE_DIAL_MS = 3_000;
 /** Lines kept per outage (the journal of a long outage keeps its last ones). */
 const MAX_LINES = 2_000;
-
-/** Go's time.Duration string of whole milliseconds (`200ms`, `1.6s`, `7s`). */
-function goDuration(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  return `${ms / 1000}s`;
-}
 
 /** A deterministic phase in [0, period) for `node`'s periodic loops. */
 function phase(node: string, salt: number, period: number): number {
@@ -98,7 +93,7 @@ export function apiOutageLog(
         at: t,
         level: 'E',
         where: 'controller.go:145',
-        msg: `"Failed to ensure lease exists, will retry" err=${q(`Get ${q(lease)}: ${why}`)} interval=${q(goDuration(sleep))}`,
+        msg: `"Failed to ensure lease exists, will retry" err=${q(`Get ${q(lease)}: ${why}`)} interval=${q(formatMillis(sleep))}`,
       });
       t += sleep;
     }
