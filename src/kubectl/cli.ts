@@ -289,6 +289,12 @@ function runCommand(
       ctx.err(identity.stderr);
       throw new ExitError(1);
     }
+    if (!cmd.run && cmd.helpTo === 'help') {
+      // A cobra command with no Run at all (`kubectl certificate`): cobra prints its help to
+      // stdout, whatever the words after it, and exits 0.
+      ctx.out(commandHelp(cmd, commandPath));
+      return ctx.result(0);
+    }
     if (!cmd.run) {
       // cmdutil.DefaultSubCommandRun: extra words are a usage error, else the help, exit 1.
       if (parsed.positional.length > 0) {

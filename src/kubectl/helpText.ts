@@ -1290,7 +1290,7 @@ kubectl get pods --all-namespaces`,
       f(
         '--subresource',
         "''",
-        'If specified, gets the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.',
+        'If specified, gets the subresource of the requested object. This flag is beta and may change in the future.',
       ),
       TEMPLATE,
       f('-w, --watch', 'false', 'After listing/getting the requested object, watch for changes.'),

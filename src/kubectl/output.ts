@@ -75,7 +75,7 @@ export function dryRunStrategy(ctx: Ctx): DryRun {
     case 'unchanged':
       ctx.klog(
         'W',
-        'helpers.go:708',
+        'helpers.go:702',
         '--dry-run is deprecated and can be replaced with --dry-run=client.',
       );
       return 'client';
@@ -89,7 +89,7 @@ export function dryRunStrategy(ctx: Ctx): DryRun {
         const repl = b ? 'client' : 'none';
         ctx.klog(
           'W',
-          'helpers.go:712',
+          'helpers.go:716',
           `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${repl}.`,
         );
         return b ? 'client' : 'none';

@@ -102,7 +102,7 @@ describe('kubectl create secret tls', () => {
       'error: key and cert must be specified\n',
     );
     expect(run('kubectl create secret tls t --cert=nope.crt --key=tls.key').err).toBe(
-      'error: open nope.crt: no such file or directory\n',
+      'error: Cannot read file nope.crt, open nope.crt: no such file or directory\n',
     );
     expect(run('kubectl create secret tls t --cert=bad.txt --key=tls.key').err).toBe(
       'error: tls: failed to find any PEM data in certificate input\n',

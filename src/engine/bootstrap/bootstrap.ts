@@ -181,6 +181,7 @@ function node(s: Seeder, name: string, index: number, controlPlane: boolean): Ku
         osImage: 'Ubuntu 24.04.1 LTS',
         containerRuntimeVersion: CONTAINER_RUNTIME_VERSION,
         kubeletVersion: KUBERNETES_VERSION,
+        kubeProxyVersion: '',
         operatingSystem: 'linux',
         architecture: 'amd64',
       },

@@ -3265,16 +3265,19 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       : {};
     bootID ??= uuidFrom(() => ctx.random());
     if (nodeInfo?.bootID !== bootID) {
+      // NodeSystemInfo's fields in the order the API server writes them; kubeProxyVersion is
+      // deprecated and no longer set by the kubelet, but the field has no omitempty: "".
       nodeInfo = Object.freeze({
-        architecture: 'amd64',
-        bootID,
-        containerRuntimeVersion: CONTAINERD_VERSION,
-        kernelVersion: KERNEL_VERSION,
-        kubeletVersion: KUBELET_VERSION,
         machineID,
-        operatingSystem: 'linux',
-        osImage: 'Ubuntu 24.04.1 LTS',
         systemUUID,
+        bootID,
+        kernelVersion: KERNEL_VERSION,
+        osImage: 'Ubuntu 24.04.1 LTS',
+        containerRuntimeVersion: CONTAINERD_VERSION,
+        kubeletVersion: KUBELET_VERSION,
+        kubeProxyVersion: '',
+        operatingSystem: 'linux',
+        architecture: 'amd64',
       });
     }
     return {

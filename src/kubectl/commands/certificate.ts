@@ -40,7 +40,7 @@ export const runCertificateDeny = (ctx: Ctx, args: string[]) => run(ctx, args, D
 function run(ctx: Ctx, args: string[], verb: Verb): void {
   const files = ctx.list('filename');
   if (args.length === 0 && files.length === 0)
-    ctx.usageError('one or more CSRs must be specified as <name> or -f <filename>');
+    ctx.fail('one or more CSRs must be specified as <name> or -f <filename>');
   const format = outputFormat(ctx, false);
   const names: string[] = [...args];
   for (const m of files.length > 0 ? readFilenames(ctx, files) : []) {

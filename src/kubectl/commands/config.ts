@@ -121,7 +121,7 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       const name = args[0];
       if (args.length !== 1 || name === undefined) {
         ctx.out(
-          'Set the current-context in a kubeconfig file.\n\nExamples:\n  # Use the context for the minikube cluster\n  kubectl config use-context minikube\n\nUsage:\n  kubectl config use-context CONTEXT_NAME [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n\n',
+          'Set the current-context in a kubeconfig file.\n\nAliases:\nuse-context, use\n\nExamples:\n  # Use the context for the minikube cluster\n  kubectl config use-context minikube\n\nUsage:\n  kubectl config use-context CONTEXT_NAME [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n\n',
         );
         ctx.fail(`Unexpected args: [${args.join(' ')}]`);
       }

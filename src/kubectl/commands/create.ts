@@ -474,7 +474,12 @@ export function runCreateService(
     ctx.fail(`invalid service external name ${externalName}`);
   }
   const ports = tcp.map((spec) => {
-    const [p, t] = spec.split(':');
+    const [p = '', t] = spec.split(':');
+    // createService: strconv.ParseUint(port, 10, 16).
+    if (!/^\d+$/.test(p))
+      ctx.fail(`strconv.ParseUint: parsing ${JSON.stringify(p)}: invalid syntax`);
+    if (Number(p) > 65535)
+      ctx.fail(`strconv.ParseUint: parsing ${JSON.stringify(p)}: value out of range`);
     const port = Number(p);
     const target = t === undefined ? port : Number.isNaN(Number(t)) ? t : Number(t);
     return {
@@ -544,9 +549,11 @@ function isDns1123Subdomain(v: string): boolean {
 function parseLabels(ctx: Ctx, spec: string): Record<string, string> | undefined {
   if (spec === '') return undefined;
   const out: Record<string, string> = {};
+  // generate.ParseLabels: exactly one `=` and a key.
   for (const part of spec.split(',')) {
     const i = part.indexOf('=');
-    if (i <= 0) ctx.fail(`invalid label spec: ${part}`);
+    if (i < 0 || part.indexOf('=', i + 1) >= 0) ctx.fail(`unexpected label spec: ${part}`);
+    if (i === 0) ctx.fail('unexpected empty label key');
     Object.defineProperty(out, part.slice(0, i), {
       value: part.slice(i + 1),
       enumerable: true,
@@ -583,12 +590,13 @@ function parseAnnotations(ctx: Ctx, pairs: string[]): Record<string, string> | u
 }
 
 export function runRun(ctx: Ctx, args: string[]): void {
-  const name = args[0];
-  if (name === undefined) ctx.usageError('NAME is required for run');
+  // --image is a required flag: cobra checks it before the command looks at its arguments.
   const image = ctx.str('image');
   if (image === '') {
     ctx.fail('required flag(s) "image" not set');
   }
+  const name = args[0];
+  if (name === undefined) ctx.usageError('NAME is required for run');
   // RunOptions.Run's checks, in its order: the timeout (GetPodRunningTimeoutFlag), the image
   // reference (distribution's ReferenceRegexp), then the flags that go together.
   if (ctx.num('pod-running-timeout', 60_000) <= 0) {
@@ -656,7 +664,11 @@ export function runRun(ctx: Ctx, args: string[]): void {
   const annotations = parseAnnotations(ctx, ctx.list('annotations'));
   const userLabels = parseLabels(ctx, ctx.str('labels'));
   const labels = userLabels ?? { run: name };
-  const port = ctx.num('port', -1);
+  // run's --port is a string flag, turned into a number by strconv.Atoi.
+  const portFlag = ctx.str('port');
+  if (portFlag !== '' && !/^[+-]?\d+$/.test(portFlag))
+    ctx.fail(`strconv.Atoi: parsing ${JSON.stringify(portFlag)}: invalid syntax`);
+  const port = portFlag === '' ? -1 : Number(portFlag);
   // Keys in the order of the Go Container struct (what -o json prints).
   const container: Record<string, unknown> = { name, image };
   if (rest.length > 0) {
@@ -814,18 +826,12 @@ function exposedService(
 export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const files = filenameArgs(ctx);
   const args = ctx.flags.positional;
-  if (files.length === 0) {
-    if (mode === 'apply') ctx.fail('must specify one of -f and -k');
-    // create.go: this line, then cmdutil.DefaultSubCommandRun(ErrOut): extra words are an
-    // unknown command, else the help goes to stderr; exit 1 either way.
-    ctx.err('Error: must specify one of -f and -k\n\n');
-    if (args.length > 0) ctx.usageError(`unknown command ${JSON.stringify(args.join(' '))}`);
-    ctx.err(ctx.helpText());
-    throw new ExitError(1);
-  }
+  // 1.32's create and apply check their arguments first (words that are not a subcommand are
+  // "Unexpected args"), then that there is a file (checked against the real kubectl 1.32).
+  if (args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+  if (files.length === 0) ctx.fail('must specify one of -f and -k');
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
-  if (mode === 'create' && args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
   // RunEditOnCreate: the objects go through the editor first (commands/edit.ts).
   if (mode === 'create' && ctx.bool('edit')) {
     runEditOnCreate(ctx, files);

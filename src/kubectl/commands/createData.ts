@@ -63,7 +63,7 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
     if (out.some(([k]) => k === key)) {
       ctx.fail(
         kind === 'ConfigMap'
-          ? `cannot add key ${key}, another key by that name already exists in Data for ConfigMap "${name}"`
+          ? `cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap "${name}"`
           : `cannot add key ${key}, another key by that name already exists`,
       );
     }
@@ -332,9 +332,11 @@ export function runCreateSecretTls(ctx: Ctx, args: string[]): void {
   const keyPath = ctx.str('key');
   if (certPath === '' || keyPath === '') ctx.fail('key and cert must be specified');
   const cert = ctx.host.fs.read(certPath);
-  if (cert === undefined) ctx.fail(`open ${certPath}: no such file or directory`);
+  if (cert === undefined)
+    ctx.fail(`Cannot read file ${certPath}, open ${certPath}: no such file or directory`);
   const key = ctx.host.fs.read(keyPath);
-  if (key === undefined) ctx.fail(`open ${keyPath}: no such file or directory`);
+  if (key === undefined)
+    ctx.fail(`Cannot read file ${keyPath}, open ${keyPath}: no such file or directory`);
   const problem = x509KeyPairError(cert, key);
   if (problem) ctx.fail(problem);
   const type = 'kubernetes.io/tls';

@@ -1729,7 +1729,8 @@ function discoveryEntries(): DiscoveryEntry[] {
   return entries.sort((a, b) => cmp(a.group, b.group) || cmp(a.resource, b.resource));
 }
 
-export function runApiResources(ctx: Ctx): void {
+export function runApiResources(ctx: Ctx, args: string[] = []): void {
+  if (args.length > 0) ctx.usageError(`unexpected arguments: [${args.join(' ')}]`);
   const out = ctx.str('output');
   if (out !== '' && out !== 'wide' && out !== 'name') {
     ctx.fail(`--output ${out} is not available`);
@@ -1777,7 +1778,8 @@ export function runApiResources(ctx: Ctx): void {
 }
 
 /** `kubectl api-versions`: every served group version, sorted. */
-export function runApiVersions(ctx: Ctx): void {
+export function runApiVersions(ctx: Ctx, args: string[] = []): void {
+  if (args.length > 0) ctx.usageError(`unexpected arguments: [${args.join(' ')}]`);
   const versions = [
     ...new Set([...discoveryEntries().map((t) => t.apiVersion), ...OTHER_SERVED_VERSIONS]),
   ].sort();
@@ -1810,7 +1812,8 @@ export function versionInfo(v: string): Record<string, string> {
   };
 }
 
-export function runVersion(ctx: Ctx): void {
+export function runVersion(ctx: Ctx, args: string[] = []): void {
+  if (args.length > 0) ctx.fail(`extra arguments: [${args.join(' ')}]`);
   const out = ctx.str('output');
   const client = ctx.bool('client');
   const info = versionInfo;

@@ -1,6 +1,7 @@
 /** Every kubectl command this console knows, with its flags (names as kubectl 1.32 has them). */
 
 import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
 import type { FlagDef } from '../flags.ts';
 import { runAttach } from './attach.ts';
 import { runAuthCanI, runAuthWhoami } from './auth.ts';
@@ -98,8 +99,9 @@ export interface Command {
   /**
    * For a command that only groups others: the stream cmdutil.DefaultSubCommandRun prints its
    * help to when it is run bare (then exit 1). Most give ErrOut; `rollout` gives Out.
+   * `help`: a command with no Run at all (cobra prints the help to stdout and exits 0).
    */
-  helpTo?: 'out' | 'err';
+  helpTo?: 'out' | 'err' | 'help';
   run?: (ctx: Ctx, args: string[]) => void;
 }
 
@@ -372,7 +374,7 @@ kubectl create -f registry.yaml --edit -o json`,
         name: 'poddisruptionbudget',
         aliases: ['pdb'],
         short: 'Create a pod disruption budget with the specified name',
-        use: 'kubectl create poddisruptionbudget NAME --selector=SELECTOR --min-available=N [--dry-run=server|client|none]',
+        use: 'kubectl create poddisruptionbudget NAME --selector=SELECTOR --min-available=N [--dry-run=server|client|none] [options]',
         flags: [s('min-available'), s('max-unavailable'), s('selector'), ...createCommon],
         run: runCreatePodDisruptionBudget,
       },
@@ -499,7 +501,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
     flags: [
       record,
       s('image'),
-      { name: 'port', type: 'int32' },
+      s('port'),
       s('labels', 'l'),
       s('restart'),
       { name: 'env', type: 'stringArray' },
@@ -1148,6 +1150,7 @@ kubectl events --types=Warning,Normal`,
     name: 'certificate',
     short: 'Modify certificate resources',
     use: 'kubectl certificate SUBCOMMAND [options]',
+    helpTo: 'help',
     children: ['approve', 'deny'].map((verb) => ({
       name: verb,
       short: `${verb === 'approve' ? 'Approve' : 'Deny'} a certificate signing request`,
@@ -1186,7 +1189,24 @@ kubectl events --types=Warning,Normal`,
     ],
     run: runEdit,
   },
-  ...['completion', 'options', 'plugin', 'proxy'].map((name) => notHere(name)),
+  {
+    // completion.go's argument checks; the scripts themselves are not simulated.
+    name: 'completion',
+    run: (ctx, args) => {
+      if (args.length === 0) ctx.usageError('Shell not specified.');
+      if (args.length > 1) {
+        // (This one reads "Error:" in the real kubectl 1.32.)
+        ctx.err(
+          "Error: Too many arguments. Expected only the shell type.\nSee 'kubectl completion -h' for help and examples\n",
+        );
+        throw new ExitError(1);
+      }
+      if (!['bash', 'zsh', 'fish', 'powershell'].includes(args[0] as string))
+        ctx.usageError(`Unsupported shell type ${JSON.stringify(args[0])}.`);
+      ctx.fail('"kubectl completion" is not available in this simulated cluster');
+    },
+  },
+  ...['options', 'plugin', 'proxy'].map((name) => notHere(name)),
   {
     name: 'debug',
     short: 'Create debugging sessions for troubleshooting workloads and nodes',

@@ -169,6 +169,9 @@ export function envVarNameErrors(name: string): string[] {
 
 export function runSetEnv(ctx: Ctx, args: string[]): void {
   const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
+  // EnvOptions.Validate runs before the changes are parsed.
+  if (resources.length === 0 && ctx.list('filename').length === 0)
+    ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   const envFlags = ctx.list('env');
   const selector = ctx.str('containers') || '*';
   const list = ctx.bool('list');

@@ -7,19 +7,17 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
-import { notFound, nsFor, typesAndNames } from './common.ts';
+import { NO_RESOURCES, notFound, nsFor, typesAndNames } from './common.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 export function runViewLastApplied(ctx: Ctx, args: string[]): void {
+  // Complete builds the resource query first: nothing named is the builder's error (checked
+  // against the real kubectl 1.32), before the output format is looked at.
+  if (args.length === 0 && ctx.list('filename').length === 0) ctx.fail(NO_RESOURCES);
   const output = ctx.str('output') || 'yaml';
   if (output !== 'yaml' && output !== 'json') {
     ctx.fail(`unexpected -o output mode: ${output}, the flag 'output' must be one of yaml|json`);
-  }
-  if (args.length === 0 && ctx.list('filename').length === 0) {
-    ctx.usageError(
-      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
-    );
   }
   const objects: KubeObject[] = [];
   for (const { type, names } of typesAndNames(ctx, args)) {

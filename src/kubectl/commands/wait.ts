@@ -108,7 +108,8 @@ function allFound(ctx: Ctx, args: string[]): boolean {
 
 export function runWait(ctx: Ctx, args: string[]): void {
   const forSpec = ctx.str('for');
-  if (forSpec === '') ctx.usageError('--for must be specified');
+  // wait.go conditionFuncFor: an empty --for is an unrecognized condition.
+  if (forSpec === '') ctx.fail('unrecognized condition: ""');
   const { kind, test } = conditionFor(ctx, forSpec);
   const timeout = ctx.changed('timeout') ? ctx.num('timeout', 30_000) : 30_000;
   const effective = timeout < 0 ? WEEK_MS : timeout;

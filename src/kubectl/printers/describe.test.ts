@@ -224,6 +224,7 @@ System Info:
   Architecture:               amd64
   Container Runtime Version:  containerd://1.7.24
   Kubelet Version:            v1.32.2
+  Kube-Proxy Version:         
 PodCIDR:                      10.244.1.0/24
 PodCIDRs:                     10.244.1.0/24
 Non-terminated Pods:          (1 in total)

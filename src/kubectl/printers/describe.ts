@@ -305,11 +305,15 @@ function printTolerations(
   tolerations: Toleration[] | undefined,
 ): void {
   w.write(0, `${title}:\t`);
-  const list = tolerations ?? [];
-  if (list.length === 0) {
+  if ((tolerations ?? []).length === 0) {
     w.write(0, '<none>\n');
     return;
   }
+  // printTolerationsMultilineWithIndent sorts by key (sort.Slice; an insertion sort, so stable,
+  // for a pod's handful of tolerations).
+  const list = [...(tolerations ?? [])].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  );
   list.forEach((t, i) => {
     if (i !== 0) w.write(0, '\t');
     w.write(0, `${formatToleration(t)}\n`);
@@ -417,27 +421,19 @@ function describeEnvFrom(w: PrefixWriter, e: EnvFromSource): void {
   w.write(3, `${ref?.name ?? ''}\t${kind}\tOptional: ${ref?.optional === true}\n`);
 }
 
-/** `fieldpath.ExtractFieldPathAsString` for the paths a pod's env may name. */
+/**
+ * describe's EnvValueRetriever: kubectl converts the field path with its own scheme, which has
+ * only the default field-label conversion (metadata.name, metadata.namespace); any other path
+ * (spec.nodeName, status.podIP, labels…) fails there and prints empty, as the real kubectl
+ * 1.32 does ("NODE_NAME:   (v1:spec.nodeName)").
+ */
 function podFieldPath(pod: Pod): (fieldPath: string) => string {
   return (path) => {
-    const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-    if (m)
-      return (m[1] === 'labels' ? pod.metadata?.labels : pod.metadata?.annotations)?.[m[2]!] ?? '';
     switch (path) {
       case 'metadata.name':
         return pod.metadata?.name ?? '';
       case 'metadata.namespace':
         return pod.metadata?.namespace ?? '';
-      case 'metadata.uid':
-        return pod.metadata?.uid ?? '';
-      case 'spec.nodeName':
-        return pod.spec?.nodeName ?? '';
-      case 'spec.serviceAccountName':
-        return pod.spec?.serviceAccountName ?? '';
-      case 'status.hostIP':
-        return pod.status?.hostIP ?? '';
-      case 'status.podIP':
-        return pod.status?.podIP ?? '';
       default:
         return '';
     }
@@ -1043,7 +1039,8 @@ export function describeNode(
   w.write(0, `  Architecture:\t${info?.architecture ?? ''}\n`);
   w.write(0, `  Container Runtime Version:\t${info?.containerRuntimeVersion ?? ''}\n`);
   w.write(0, `  Kubelet Version:\t${info?.kubeletVersion ?? ''}\n`);
-  if (info?.kubeProxyVersion) w.write(0, `  Kube-Proxy Version:\t${info.kubeProxyVersion}\n`);
+  // Printed even empty: the kubelet no longer reports it (deprecated in 1.31), the line stays.
+  w.write(0, `  Kube-Proxy Version:\t${info?.kubeProxyVersion ?? ''}\n`);
   if (node.spec?.podCIDR) w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
   if ((node.spec?.podCIDRs ?? []).length > 0)
     w.write(0, `PodCIDRs:\t${(node.spec?.podCIDRs ?? []).join(',')}\n`);
@@ -1197,7 +1194,9 @@ export function describeDeployment(
   ) as unknown as ReplicaSet[];
   const want = templateWithoutHash(spec?.template);
   const newRS = owned.find((rs) => templateWithoutHash(rs.spec?.template) === want);
-  const oldRSs = owned.filter((rs) => rs !== newRS && (rs.spec?.replicas ?? 0) !== 0);
+  // Every other ReplicaSet the Deployment owns, scaled to zero or not (the real kubectl 1.32
+  // lists `web-6dc5cd68db (0/0 replicas created)` after a rollout).
+  const oldRSs = owned.filter((rs) => rs !== newRS);
   const fmt = (list: ReplicaSet[]): string =>
     list.length === 0
       ? '<none>'
@@ -1283,8 +1282,8 @@ export function describeDaemonSet(
   const ds = obj as unknown as DaemonSet;
   const st = ds.status;
   const w = new PrefixWriter();
+  // (describeDaemonSet has no Namespace line.)
   w.write(0, `Name:\t${ds.metadata?.name ?? ''}\n`);
-  w.write(0, `Namespace:\t${ds.metadata?.namespace ?? ''}\n`);
   w.write(0, `Selector:\t${selectorString(ds.spec?.selector)}\n`);
   const nodeSelector = ds.spec?.template?.spec?.nodeSelector ?? {};
   const formatted = Object.keys(nodeSelector)
