@@ -6,7 +6,13 @@ import { parseGoBool } from './flags.ts';
 import { goTemplateText, isGoTemplateFormat, printGoTemplate } from './goTemplateOutput.ts';
 import { toGoYaml } from './printers/goyaml.ts';
 import { toGoJson, typedOrder } from './printers/json.ts';
-import { goSyntax, JsonPathError, JsonPathExecError, jsonPath } from './printers/jsonpath.ts';
+import {
+  goSyntax,
+  JsonPathError,
+  JsonPathExecError,
+  jsonPath,
+  jsonPathAsJson,
+} from './printers/jsonpath.ts';
 import { kindPrefix, typeByKind } from './resources.ts';
 
 export type OutputFormat =
@@ -43,7 +49,7 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   }
   if (o === '' || o === 'yaml' || o === 'json' || o === 'name') return o;
   if (o === 'wide' && allowWide) return o;
-  if (/^jsonpath(=|$)/.test(o)) {
+  if (/^jsonpath(-as-json)?(=|$)/.test(o)) {
     if (outputTemplate(ctx) === '') ctx.fail('template format specified but no template given');
     return 'jsonpath';
   }
@@ -53,9 +59,7 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
       ctx.fail('custom-columns format specified but no custom columns given');
     return 'custom-columns';
   }
-  const known = allowWide
-    ? /^(jsonpath-as-json|jsonpath-file|custom-columns-file)(=|$)/
-    : /^(jsonpath-as-json|jsonpath-file)(=|$)/;
+  const known = allowWide ? /^(jsonpath-file|custom-columns-file)(=|$)/ : /^(jsonpath-file)(=|$)/;
   if (known.test(o))
     ctx.fail(`the output format "${o.split('=')[0]}" is not available in this simulated console`);
   ctx.fail(
@@ -160,7 +164,12 @@ export function printObject(
  */
 export function printJsonPath(ctx: Ctx, template: string, data: unknown): void {
   try {
-    ctx.out(jsonPath(template, data));
+    // -o jsonpath-as-json goes through the same printer with JSON output turned on.
+    ctx.out(
+      /^jsonpath-as-json(=|$)/.test(ctx.str('output'))
+        ? jsonPathAsJson(template, data)
+        : jsonPath(template, data),
+    );
   } catch (e) {
     if (!(e instanceof JsonPathError)) throw e;
     if (!(e instanceof JsonPathExecError))

@@ -168,3 +168,27 @@ describe('describers as kubectl 1.32 prints the same objects', () => {
     expect(run('kubectl get node node1 -o yaml').out).toContain('    kubeProxyVersion: ""\n');
   });
 });
+
+describe('formats and describers checked against the real kubectl 1.32', () => {
+  it('-o jsonpath-as-json prints one indented JSON array per template node', () => {
+    const { run } = engineSession();
+    const q = (t: string) =>
+      run(`kubectl get pods -n kube-system -l component=etcd -o jsonpath-as-json='${t}'`).out;
+    expect(q('{.items[*].metadata.name}')).toBe('[\n    "etcd-control-plane"\n]\n');
+    expect(q('x{.items[*].spec.nodeName}')).toBe('[\n    "x"\n]\n[\n    "control-plane"\n]\n');
+    expect(q('{.nope}')).toBe('[]\n');
+    expect(q('{.items[0].metadata.labels}')).toBe(
+      '[\n    {\n        "component": "etcd",\n        "tier": "control-plane"\n    }\n]\n',
+    );
+    expect(run('kubectl get pods -o jsonpath-as-json').err).toBe(
+      'error: template format specified but no template given\n',
+    );
+  });
+
+  it('a kind without a describer of its own (a Lease) gets the generic describer', () => {
+    const { run } = engineSession();
+    expect(run('kubectl describe lease node1 -n kube-node-lease').out).toMatch(
+      /^Name: {9}node1\nNamespace: {4}kube-node-lease\nLabels: {7}<none>\nAnnotations: {2}<none>\nAPI Version: {2}coordination\.k8s\.io\/v1\nKind: {9}Lease\nMetadata:\n {2}Creation Timestamp: {2}2026-01-01T00:00:00Z\n {2}Owner References:\n {4}API Version: {5}v1\n {4}Kind: {12}Node\n[\s\S]*\nSpec:\n {2}Holder Identity: {9}node1\n {2}Lease Duration Seconds: {2}40\n {2}Renew Time: {14}\S+\nEvents: {20}<none>\n$/,
+    );
+  });
+});

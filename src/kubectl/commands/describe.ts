@@ -203,13 +203,9 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
         eventsFor(ctx, obj, 'CertificateSigningRequest'),
         now,
       );
-    case 'controllerrevisions':
-      // No describer of its own: kubectl's generic one.
-      return describeGeneric(obj, eventsFor(ctx, obj, 'ControllerRevision'), now);
     default:
-      ctx.fail(
-        `describing ${type.resource} is not available in this console (try pods, nodes, namespaces, deployments, replicasets, daemonsets, statefulsets, jobs, cronjobs, services, endpoints, endpointslices, priorityclasses, roles, clusterroles, rolebindings, clusterrolebindings, resourcequotas, limitranges, horizontalpodautoscalers, poddisruptionbudgets, persistentvolumes, persistentvolumeclaims, storageclasses, ingresses, ingressclasses, networkpolicies, configmaps, secrets or serviceaccounts)`,
-      );
+      // No describer of its own (controllerrevisions, leases, events…): kubectl's generic one.
+      return describeGeneric(obj, eventsFor(ctx, obj, type.kind), now);
   }
 }
 

@@ -263,6 +263,47 @@ function render(nodes: Node[], data: unknown): string {
   return out;
 }
 
+/** Go's json.MarshalIndent(v, "", "    ") of decoded JSON: map keys sorted, <>& escaped. */
+function goJsonIndent(v: unknown, level = 0): string {
+  const pad = '    '.repeat(level + 1);
+  const end = '    '.repeat(level);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return `[\n${v.map((x) => pad + goJsonIndent(x, level + 1)).join(',\n')}\n${end}]`;
+  }
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    if (keys.length === 0) return '{}';
+    return `{\n${keys.map((k) => `${pad}${goString(k)}: ${goJsonIndent(o[k], level + 1)}`).join(',\n')}\n${end}}`;
+  }
+  return typeof v === 'string' ? goString(v) : (JSON.stringify(v) ?? 'null');
+}
+
+/** encoding/json's string: HTML-safe escapes for <, > and &. */
+function goString(s: string): string {
+  return JSON.stringify(s).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}
+
+/**
+ * `-o jsonpath-as-json=…` (JSONPath.EnableJSONOutput): each node of the template gives one
+ * JSON array of its results, indented by four spaces, on lines of its own.
+ */
+export function jsonPathAsJson(template: string, data: unknown): string {
+  const groups: unknown[][] = [];
+  const collect = (nodes: Node[], d: unknown) => {
+    for (const n of nodes) {
+      if (n.kind === 'text') groups.push([n.text]);
+      else if (n.kind === 'expr') groups.push(evaluate(n.path, d));
+      else for (const item of evaluate(n.path, d)) collect(n.body, item);
+    }
+  };
+  collect(tokenize(template), data);
+  return groups.map((g) => `${goJsonIndent(g)}\n`).join('');
+}
+
 /** Renders a kubectl JSONPath template (the part after `jsonpath=`). */
 export function jsonPath(template: string, data: unknown): string {
   return render(tokenize(template), data);
