@@ -1,16 +1,16 @@
 /**
  * A differential check against a real kubectl 1.32 client, for developers who have one:
  *
- *   npx tsx bench/kubectlOracle.ts [--kubectl PATH] [--offline] [SETUP] CMDS [REPORT]
+ *   npx tsx bench/kubectlOracle.ts [--kubectl PATH] [--offline] [--setup FILE] CMDS [REPORT]
  *
  * Each line of CMDS runs twice: in this console on a simulated cluster, and as a real `kubectl`
  * process. The report lists the lines whose stdout, stderr or exit code differ.
  *
- * - Default: the real kubectl talks HTTP to a second simulated cluster (same seed, same SETUP
- *   lines), served by a small bridge: discovery, and GET/LIST/POST/PUT/PATCH/DELETE in JSON. So
+ * - Default: the real kubectl talks HTTP to a second simulated cluster (same seed, same --setup
+ *   console lines, run first on both), served by a small bridge: discovery, and GET/LIST/POST/PUT/PATCH/DELETE in JSON. So
  *   its describers, `-o yaml|json|jsonpath|go-template|custom-columns` and error texts see the
  *   very objects ours see. Not served: Table responses (plain `get` tables), watches, protobuf
- *   bodies (the typed clients of `create deployment`, `scale`…): put those in SETUP. Timestamps
+ *   bodies (the typed clients of `create deployment`, `scale`…): put those in --setup. Timestamps
  *   are shifted to the real clock and back, so ages agree within a second.
  * - `--offline`: no server at all (client-side checks: flag and argument errors, help, dry runs).
  *
@@ -29,21 +29,22 @@ import { engineSession } from '../src/kubectl/testing/engineSession.ts';
 const argv = process.argv.slice(2);
 let kubectl = 'kubectl';
 let offline = false;
+let setupFile: string | undefined;
 const files: string[] = [];
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i] as string;
   if (a === '--kubectl') kubectl = argv[++i] ?? kubectl;
   else if (a === '--offline') offline = true;
+  else if (a === '--setup') setupFile = argv[++i];
   else files.push(a);
 }
 if (files.length === 0) {
   console.error(
-    'usage: npx tsx bench/kubectlOracle.ts [--kubectl PATH] [--offline] [SETUP] CMDS [REPORT]',
+    'usage: npx tsx bench/kubectlOracle.ts [--kubectl PATH] [--offline] [--setup FILE] CMDS [REPORT]',
   );
   process.exit(2);
 }
-const [setupFile, cmdFile, reportFile = 'kubectl-oracle.txt'] =
-  files.length === 1 ? [undefined, files[0], undefined] : files;
+const [cmdFile, reportFile = 'kubectl-oracle.txt'] = files;
 
 const lines = (file: string | undefined): string[] =>
   file

@@ -192,3 +192,37 @@ describe('formats and describers checked against the real kubectl 1.32', () => {
     );
   });
 });
+
+describe('generated objects as kubectl 1.32 encodes them', () => {
+  it('--save-config writes the typed JSON as last-applied-configuration, except for create service', () => {
+    const { run } = engineSession();
+    expect(run('kubectl create ns x --dry-run=client -o yaml --save-config').out).toBe(
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {"kind":"Namespace","apiVersion":"v1","metadata":{"name":"x","creationTimestamp":null},"spec":{},"status":{}}\n  creationTimestamp: null\n  name: x\nspec: {}\nstatus: {}\n',
+    );
+    expect(
+      run('kubectl create service clusterip s --tcp=80 --dry-run=client -o yaml --save-config').out,
+    ).not.toContain('last-applied');
+  });
+
+  it('-o json keeps Go field order and sorts Go maps', () => {
+    const { run } = engineSession();
+    const json = (line: string) => run(`${line} --dry-run=client -o json`).out;
+    expect(json('kubectl create cronjob c --image=b --schedule="* * * * *"')).toMatch(
+      /"spec": \{\n {8}"schedule": "\* \* \* \* \*",\n {8}"jobTemplate"/,
+    );
+    expect(
+      json('kubectl create rolebinding rb --clusterrole=a --serviceaccount=default:sa'),
+    ).toMatch(
+      /"subjects": \[\n {8}\{\n {12}"kind": "ServiceAccount",\n {12}"name": "sa",\n {12}"namespace": "default"\n {8}\}\n {4}\],\n {4}"roleRef"/,
+    );
+    expect(json('kubectl create configmap c --from-literal=b=1 --from-literal=a=2')).toContain(
+      '"data": {\n        "a": "2",\n        "b": "1"\n    }',
+    );
+    expect(json('kubectl create quota q --hard=pods=1,cpu=1')).toContain(
+      '"hard": {\n            "cpu": "1",\n            "pods": "1"\n        }',
+    );
+    expect(json('kubectl create service nodeport s --tcp=80:8080')).toContain(
+      '"name": "80-8080",\n                "protocol": "TCP",\n                "port": 80,',
+    );
+  });
+});

@@ -15,6 +15,7 @@ import type { Ctx } from '../context.ts';
 import { ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
+import { typedOrder } from '../printers/json.ts';
 import { isStoredType, kindPrefix, resolveType, typeByResource } from '../resources.ts';
 import { threeWayMergePatch } from '../threeWayMergePatch.ts';
 import { serverSideApplyError } from './applyServerSide.ts';
@@ -82,10 +83,11 @@ function submit(
   ctx: Ctx,
   obj: KubeObject,
   namespace: string | undefined,
-  opts: { wrap?: string; dryRun: DryRun; fieldManager: string },
+  opts: { wrap?: string; dryRun: DryRun; fieldManager: string; saveConfig?: false },
 ): void {
   const format = outputFormat(ctx, false);
-  const r = send(ctx, obj, namespace, opts);
+  const save = opts.saveConfig !== false && ctx.bool('save-config');
+  const r = send(ctx, save ? withSavedConfig(obj) : obj, namespace, opts);
   if (!r.ok) {
     // fmt.Errorf("<wrap>%v", err): the Status's own message, so `error: …` and no
     // `Error from server (Reason)` / `The Kind "name" is invalid` layout.
@@ -215,7 +217,8 @@ export function runCreateQuota(ctx: Ctx, args: string[]): void {
       creationTimestamp: null as unknown as string,
     },
     spec: {
-      ...(spec === '' ? {} : { hard }),
+      // hard is a Go map (ResourceList): its keys come out sorted.
+      ...(spec === '' ? {} : { hard: Object.fromEntries(Object.entries(hard).sort()) }),
       ...(scopes.length > 0 ? { scopes } : {}),
     },
     status: {},
@@ -431,7 +434,9 @@ export function runCreateCronJob(ctx: Ctx, args: string[]): void {
       ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
       creationTimestamp: null as unknown as string,
     },
+    // CronJobSpec's Go field order: schedule before jobTemplate.
     spec: {
+      schedule: ctx.str('schedule'),
       jobTemplate: {
         metadata: { name, creationTimestamp: null },
         spec: {
@@ -441,7 +446,6 @@ export function runCreateCronJob(ctx: Ctx, args: string[]): void {
           },
         },
       },
-      schedule: ctx.str('schedule'),
     },
     status: {},
   };
@@ -482,11 +486,12 @@ export function runCreateService(
       ctx.fail(`strconv.ParseUint: parsing ${JSON.stringify(p)}: value out of range`);
     const port = Number(p);
     const target = t === undefined ? port : Number.isNaN(Number(t)) ? t : Number(t);
+    // ServicePort's Go field order: name, protocol, port, targetPort, nodePort.
     return {
       // createService: the port is named after the specifier, colons to dashes (`80` → "80").
       name: spec.replace(/:/g, '-'),
-      port,
       protocol: 'TCP',
+      port,
       targetPort: target,
       ...(type === 'NodePort' && ctx.num('node-port', 0) > 0
         ? { nodePort: ctx.num('node-port', 0) }
@@ -516,6 +521,8 @@ export function runCreateService(
     dryRun,
     fieldManager: 'kubectl-create',
     wrap: `failed to create ${type} service: `,
+    // create_service.go never writes the last-applied annotation (checked with kubectl 1.32).
+    saveConfig: false,
   });
 }
 
@@ -898,6 +905,30 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Go's json.Marshal of a typed object: fields in struct order (as built), nulls kept. */
+function goTypedJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goTypedJson).join(',')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => `${goJsonString(k)}:${goTypedJson(x)}`)
+      .join(',')}}`;
+  return typeof v === 'string' ? goJsonString(v) : JSON.stringify(v);
+}
+
+/**
+ * `create <generator> --save-config` (CreateOrUpdateAnnotation with the typed JSON encoder):
+ * the object as built, in Go field order, becomes its own last-applied-configuration.
+ */
+function withSavedConfig(obj: KubeObject): KubeObject {
+  const saved = `${goTypedJson(typedOrder(obj as Record<string, unknown>))}\n`;
+  const meta = obj.metadata ?? {};
+  return {
+    ...obj,
+    metadata: { ...meta, annotations: { ...(meta.annotations ?? {}), [LAST_APPLIED]: saved } },
+  };
+}
 
 /** A JSON string as Go's encoder writes it: `<`, `>`, `&`, U+2028 and U+2029 escaped. */
 function goJsonString(v: string): string {

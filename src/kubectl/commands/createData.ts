@@ -164,11 +164,17 @@ function withHash(ctx: Ctx, name: string, hash: () => string): string {
   return ctx.bool('append-hash') ? `${name}-${hash()}` : name;
 }
 
+/** Key-value pairs in the order Go's encoder writes a map's keys: sorted. */
+function sortedPairs(pairs: [string, string][]): [string, string][] {
+  return [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** `kubectl create configmap NAME [--from-literal=k=v] [--from-file=[k=]path]`. */
 export function runCreateConfigMap(ctx: Ctx, args: string[]): void {
   const name = oneName(ctx, args);
   dryRunStrategy(ctx);
-  const data = Object.fromEntries(sources(ctx, 'ConfigMap', name));
+  // data is a Go map: encoded with its keys sorted.
+  const data = Object.fromEntries(sortedPairs(sources(ctx, 'ConfigMap', name)));
   const obj: KubeObject = {
     kind: 'ConfigMap',
     apiVersion: 'v1',
@@ -185,7 +191,7 @@ export function runCreateConfigMap(ctx: Ctx, args: string[]): void {
 export function runCreateSecretGeneric(ctx: Ctx, args: string[]): void {
   const name = oneName(ctx, args);
   dryRunStrategy(ctx);
-  const pairs = sources(ctx, 'Secret', name);
+  const pairs = sortedPairs(sources(ctx, 'Secret', name));
   const data = Object.fromEntries(pairs.map(([k, v]) => [k, base64(v)]));
   const type = ctx.str('type');
   const obj: KubeObject = {
@@ -243,7 +249,9 @@ export function runCreateSecretDockerRegistry(ctx: Ctx, args: string[]): void {
   }
   let data: Record<string, string>;
   if (fromFiles) {
-    data = Object.fromEntries(sources(ctx, 'Secret', name).map(([k, v]) => [k, base64(v)]));
+    data = Object.fromEntries(
+      sortedPairs(sources(ctx, 'Secret', name)).map(([k, v]) => [k, base64(v)]),
+    );
   } else {
     // Go's json.Marshal of DockerConfigEntry: fields in struct order, omitempty.
     const entry: Record<string, string> = {};

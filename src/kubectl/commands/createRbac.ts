@@ -244,7 +244,7 @@ function subjects(ctx: Ctx): Record<string, string>[] {
     const tokens = sa.split(':');
     if (tokens.length !== 2 || !tokens[0] || !tokens[1])
       ctx.fail('serviceaccount must be <namespace>:<name>');
-    out.push({ kind: 'ServiceAccount', namespace: tokens[0] as string, name: tokens[1] as string });
+    out.push({ kind: 'ServiceAccount', name: tokens[1] as string, namespace: tokens[0] as string });
   }
   return out;
 }
@@ -264,12 +264,13 @@ export function runCreateRoleBinding(ctx: Ctx, args: string[]): void {
       ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
       creationTimestamp: null as unknown as string,
     },
+    // RoleBinding's Go field order: subjects, then roleRef (what -o json and --save-config show).
+    ...(subs.length ? { subjects: subs } : {}),
     roleRef: {
       apiGroup: RBAC_GROUP,
       kind: role ? 'Role' : 'ClusterRole',
       name: role || clusterRole,
     },
-    ...(subs.length ? { subjects: subs } : {}),
   };
   submitTyped(ctx, obj, ctx.namespace);
 }
@@ -283,8 +284,8 @@ export function runCreateClusterRoleBinding(ctx: Ctx, args: string[]): void {
     kind: 'ClusterRoleBinding',
     apiVersion: RBAC_V1,
     metadata: { name, creationTimestamp: null as unknown as string },
-    roleRef: { apiGroup: RBAC_GROUP, kind: 'ClusterRole', name: clusterRole },
     ...(subs.length ? { subjects: subs } : {}),
+    roleRef: { apiGroup: RBAC_GROUP, kind: 'ClusterRole', name: clusterRole },
   };
   submitTyped(ctx, obj, undefined);
 }
