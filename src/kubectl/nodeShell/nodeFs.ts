@@ -162,11 +162,13 @@ export class NodeFs extends Workspace {
     // Written back as it is: nothing changes.
     if (content !== undefined && content === this.read(p)) return undefined;
     const component = MOVABLE[p];
-    // etcd's may move its data to a directory holding a restored member (etcdManifest.ts).
+    // etcd's may go (etcd stops), come back as it was, or move its data to a directory holding
+    // a restored member (etcdManifest.ts). Gone, it is compared with what etcd last ran.
+    if (p === ETCD_MANIFEST && content === undefined) return undefined;
     if (p === ETCD_MANIFEST && content)
       return etcdManifestRefusal(
         content,
-        this.read(p) ?? '',
+        this.read(p) ?? this.baseMap().get(p)?.() ?? '',
         (f) => this.read(f),
         this.host.machines,
       );
