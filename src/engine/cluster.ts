@@ -125,6 +125,11 @@ export interface StoredFile {
   path: string;
   content: string | null;
   at: number;
+  /**
+   * A file the node had from the start (kubeadm's manifests), removed: what it held. The
+   * kubelet hashed that text when it read it (the static pod's config hash).
+   */
+  was?: string;
 }
 
 /** One recorded client input, enough to replay the cluster from its seed. */
@@ -861,7 +866,12 @@ class ClusterImpl implements Cluster {
     for (const f of files) {
       const i = kept.findIndex((k) => k.path === f.path);
       if (i >= 0) kept.splice(i, 1);
-      kept.push({ path: f.path, content: f.content, at: f.at });
+      kept.push({
+        path: f.path,
+        content: f.content,
+        at: f.at,
+        ...(f.was !== undefined ? { was: f.was } : {}),
+      });
     }
     this.#files.set(scope, kept);
     // A file written on a node's own file system may be a static pod manifest: its kubelet

@@ -125,6 +125,10 @@ describe('etcd.yaml moved away', () => {
     expect(s.run('kubectl describe pod -n kube-system kube-apiserver-control-plane').out).toMatch(
       / {4}Last State: {5}Terminated\n {6}Reason: {7}Error\n {6}Exit Code: {4}1\n/,
     );
+    // etcd's file back unchanged: the same static pod (config hash), its mirror pod kept.
+    expect(s.run('kubectl get pods -n kube-system etcd-control-plane').out).toMatch(
+      /\netcd-control-plane +1\/1 +Running +1 \(\S+ ago\) +5d\n$/,
+    );
     // The workers' containers ran on: not restarted.
     expect(s.run('kubectl get pods').out).toMatch(
       /^NAME +READY +STATUS +RESTARTS +AGE\nweb-\S+ +1\/1 +Running +0 +\S+\nweb-\S+ +1\/1 +Running +0 +\S+\n$/,

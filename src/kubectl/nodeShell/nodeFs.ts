@@ -206,15 +206,18 @@ export class NodeFs extends Workspace {
     return { ok: true, value: undefined };
   }
 
-  private store(path: string, content: string | null): void {
+  private store(path: string, content: string | null, was?: string): void {
     const file: StoredFile = { path, content, at: this.host.nowEpochMs() };
+    if (was !== undefined) file.was = was;
     this.host.writeFiles?.(nodeFileScope(this.node), [file]);
   }
 
   override remove(path: string): boolean {
     const p = this.abs(path);
-    if (this.read(p) === undefined || this.refused(path)) return false;
-    this.store(p, null);
+    const text = this.read(p);
+    if (text === undefined || this.refused(path)) return false;
+    // One of kubeadm's manifests, as the node had it: the kubelet knows its hash.
+    this.store(p, null, KEPT.has(p) && !this.written().has(p) ? text : undefined);
     return true;
   }
 
