@@ -1450,6 +1450,7 @@ export function quietStep(
     | 'lab.step.controlPlaneStopped'
     | 'lab.step.apiServerDown'
     | 'lab.step.apiServerStopped'
+    | 'lab.step.apiServerNoEtcd'
     | 'lab.step.nodeStarted'
     | 'lab.step.quiet'
     | 'lab.step.kubeconfig'
