@@ -246,6 +246,9 @@ export const labEn = {
   'lab.step.stoppedApiAway.title': 'Containers stopped on {node}',
   'lab.step.stoppedApiAway.text':
     'The kubelet on {node} stops the containers of {pods}. The API server does not answer, so their pods stay in it until it is back and the kubelet can remove them.',
+  'lab.step.stoppedEtcd.title': 'Containers stopped on {node}',
+  'lab.step.stoppedEtcd.text':
+    'The kubelet on {node} stops the containers of {pods}. kube-apiserver runs on, but without etcd it can store nothing: the pods stay in it until etcd is back, and every request that reads or writes objects now waits until it times out.',
   'lab.step.stoppedGone.title': 'Containers stopped on {node}',
   'lab.step.stoppedGone.text':
     'The kubelet on {node} notices that {pods} no longer exists in the API server and stops its containers.',

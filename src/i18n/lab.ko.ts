@@ -241,6 +241,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.stoppedApiAway.title': '{node}에서 컨테이너 중지',
   'lab.step.stoppedApiAway.text':
     '{node}의 kubelet이 {pods}의 컨테이너를 멈춥니다. API 서버가 응답하지 않으므로 파드는 API 서버가 돌아와 kubelet이 지울 수 있을 때까지 남아 있습니다.',
+  'lab.step.stoppedEtcd.title': '{node}에서 컨테이너 중지',
+  'lab.step.stoppedEtcd.text':
+    '{node}의 kubelet이 {pods}의 컨테이너를 멈춥니다. kube-apiserver는 계속 실행되지만 etcd 없이는 아무것도 저장하지 못합니다. 파드는 etcd가 돌아올 때까지 API 서버에 남아 있고, 오브젝트를 읽거나 쓰는 요청은 이제 시간이 다 될 때까지 기다립니다.',
   'lab.step.stoppedGone.title': '{node}에서 컨테이너 중지',
   'lab.step.stoppedGone.text':
     '{node} 노드의 kubelet이 {pods} 파드가 API 서버에서 이미 사라진 것을 알아채고 컨테이너를 멈춥니다.',

@@ -17,6 +17,7 @@ describe('lab: etcd stopped alone', () => {
     expect(get.stderr).toBe(
       'Error from server (Timeout): Timeout: request did not complete within requested timeout - context deadline exceeded\n',
     );
+    expect(get.steps.map(keyOf)[0]).toBe('lab.step.stoppedEtcd.text');
     const step = get.steps.find((s) => keyOf(s) === 'lab.step.apiServerNoEtcd.text');
     expect(step).toBeDefined();
     const t = step?.text;
