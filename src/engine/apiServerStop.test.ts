@@ -93,7 +93,8 @@ describe('leaders lose their leases while the API server is away', () => {
       expect.stringMatching(/^controller-manager: 1 \(\S+ ago\)$/),
       expect.stringMatching(/^scheduler: 1 \(\S+ ago\)$/),
     ]);
-    expect(out).toMatch(/\nkube-apiserver-control-plane +1\/1 +Running +0 /);
+    // The same static pod (same config hash, same mirror pod): its new container is a restart.
+    expect(out).toMatch(/\nkube-apiserver-control-plane +1\/1 +Running +1 \(\S+ ago\) +5d\n/);
     const describe = run('kubectl describe pod -n kube-system kube-scheduler-control-plane').out;
     expect(describe).toMatch(
       / {4}Last State: {5}Terminated\n {6}Reason: {7}Error\n {6}Exit Code: {4}1\n/,
@@ -131,5 +132,61 @@ describe('leaders lose their leases while the API server is away', () => {
     expect(
       run('kubectl describe pod -n kube-system kube-scheduler-control-plane').out,
     ).not.toContain('Exit Code:    1\n');
+  });
+});
+
+describe('a control-plane manifest moved away and back unchanged', () => {
+  const IDENTITY = `-o jsonpath='{.metadata.uid} {.metadata.creationTimestamp}'`;
+
+  it('kube-apiserver: the mirror pod the API server could not delete is kept (same config hash)', () => {
+    const { run } = withDeployment();
+    const before = run(`kubectl get pod -n kube-system kube-apiserver-control-plane ${IDENTITY}`);
+    expect(before.out).toMatch(/^[0-9a-f-]{36} 2026-01-01T00:00:00Z$/);
+    run('ssh control-plane');
+    run(`mv ${MANIFEST} /root/`);
+    run('sleep 20');
+    run(`mv /root/kube-apiserver.yaml ${MANIFEST}`);
+    run('exit');
+    run('sleep 20');
+    expect(run(`kubectl get pod -n kube-system kube-apiserver-control-plane ${IDENTITY}`)).toEqual(
+      before,
+    );
+    expect(run('kubectl get pods -n kube-system kube-apiserver-control-plane').out).toMatch(
+      /\nkube-apiserver-control-plane +1\/1 +Running +\S+(?: \(\S+ ago\))? +5d\n$/,
+    );
+  });
+
+  it('kube-scheduler (the API server up): its mirror pod was deleted, a new one is made', () => {
+    const { run } = withDeployment();
+    const before = run(`kubectl get pod -n kube-system kube-scheduler-control-plane ${IDENTITY}`);
+    run('ssh control-plane');
+    run('mv /etc/kubernetes/manifests/kube-scheduler.yaml /root/');
+    run('exit');
+    expect(run('kubectl get pod -n kube-system kube-scheduler-control-plane')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): pods "kube-scheduler-control-plane" not found\n',
+      code: 1,
+    });
+    run('ssh control-plane');
+    run('mv /root/kube-scheduler.yaml /etc/kubernetes/manifests/');
+    run('exit');
+    const after = run(`kubectl get pod -n kube-system kube-scheduler-control-plane ${IDENTITY}`);
+    expect(after.code).toBe(0);
+    expect(after.out.split(' ')[0]).not.toBe(before.out.split(' ')[0]);
+    expect(after.out.split(' ')[1]).not.toBe('2026-01-01T00:00:00Z');
+  });
+
+  it('kube-apiserver changed while away (another config hash): a new mirror pod', () => {
+    const { run } = withDeployment();
+    const before = run(`kubectl get pod -n kube-system kube-apiserver-control-plane ${IDENTITY}`);
+    run('ssh control-plane');
+    run(`mv ${MANIFEST} /root/`);
+    run("sed -i 's/cpu: 250m/cpu: 300m/' /root/kube-apiserver.yaml");
+    run(`mv /root/kube-apiserver.yaml ${MANIFEST}`);
+    run('exit');
+    run('sleep 20');
+    const after = run(`kubectl get pod -n kube-system kube-apiserver-control-plane ${IDENTITY}`);
+    expect(after.code).toBe(0);
+    expect(after.out.split(' ')[0]).not.toBe(before.out.split(' ')[0]);
   });
 });

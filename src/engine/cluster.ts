@@ -21,6 +21,7 @@ import {
   snapshotFileText,
 } from './etcd/backup.ts';
 import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
+import { API_GIVE_UP_MS, crashLoopStarts, livenessKillAt, servesAgainAt } from './etcdOutage.ts';
 import { createNode, type Kubelet } from './node/index.ts';
 import { STATIC_PODS_KEY } from './node/kubelet.ts';
 import { type PolicyCluster, policyCluster } from './node/policyNetwork.ts';
@@ -124,6 +125,11 @@ export interface StoredFile {
   path: string;
   content: string | null;
   at: number;
+  /**
+   * A file the node had from the start (kubeadm's manifests), removed: what it held. The
+   * kubelet hashed that text when it read it (the static pod's config hash).
+   */
+  was?: string;
 }
 
 /** One recorded client input, enough to replay the cluster from its seed. */
@@ -152,13 +158,14 @@ export interface Input {
 
 /**
  * A time the API server did not answer (virtual ms; `to` unset while it lasts): its machine
- * was off (`machine`: a client's dial finds no host) or its process was not running
- * (`process`: the machine refuses the connection).
+ * was off (`machine`: a client's dial finds no host), its process was not running
+ * (`process`: the machine refuses the connection), or it ran without etcd (`etcd`: requests
+ * are accepted and time out).
  */
 export interface ApiOutage {
   from: number;
   to?: number;
-  cause: 'machine' | 'process';
+  cause: 'machine' | 'process' | 'etcd';
 }
 
 export interface Cluster {
@@ -259,6 +266,11 @@ export interface Cluster {
   kubeletPods(name: string): readonly string[];
   /** Whether the API server answers (false while the control-plane node is stopped). */
   apiServerUp(): boolean;
+  /**
+   * Whether the API server runs without etcd (its manifest moved away): it accepts requests,
+   * and those that need storage wait until the request timeout (see etcdOutage.ts).
+   */
+  apiStorageDown(): boolean;
   /**
    * `systemctl stop kubelet` on a node: only its kubelet stops (no more status or lease
    * updates: the node goes NotReady); its containers and kube-proxy go on.
@@ -854,7 +866,12 @@ class ClusterImpl implements Cluster {
     for (const f of files) {
       const i = kept.findIndex((k) => k.path === f.path);
       if (i >= 0) kept.splice(i, 1);
-      kept.push({ path: f.path, content: f.content, at: f.at });
+      kept.push({
+        path: f.path,
+        content: f.content,
+        at: f.at,
+        ...(f.was !== undefined ? { was: f.was } : {}),
+      });
     }
     this.#files.set(scope, kept);
     // A file written on a node's own file system may be a static pod manifest: its kubelet
@@ -874,7 +891,11 @@ class ClusterImpl implements Cluster {
         else if (!this.#stopped.has(CONTROL_PLANE)) this.#rt.start(actor);
       }
       const etcd = files.findLast((f) => f.path === ETCD_MANIFEST);
-      if (etcd?.content) this.#etcdManifest(etcd.content);
+      if (etcd && etcd.content === null) this.#etcdGone();
+      else if (etcd?.content) {
+        if (this.#etcdGoneAt !== undefined) this.#etcdBack();
+        this.#etcdManifest(etcd.content);
+      }
     }
   }
 
@@ -891,6 +912,11 @@ class ClusterImpl implements Cluster {
       return;
     }
     if (this.#stopped.has(CONTROL_PLANE) || this.#etcdRestarting) return;
+    // Started without etcd: it never serves, it crash-loops until etcd is back.
+    if (this.#etcdGoneAt !== undefined) {
+      this.#crashLoop(this.#rt.now);
+      return;
+    }
     this.#apiUp();
     for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
   }
@@ -995,14 +1021,25 @@ class ClusterImpl implements Cluster {
     // re-list, then the node's own kubelet (restarting the static pods, as after any reboot)
     // and the control-plane components start with fresh caches.
     this.#etcdRestarting = false;
-    if (!this.#manifestGone('api-server')) this.#apiUp();
-    else this.#apiDown('process');
+    if (this.#manifestGone('api-server')) this.#apiDown('process');
+    else if (this.#etcdGoneAt !== undefined) this.#crashLoop(this.#rt.now);
+    else this.#apiUp();
     for (const a of this.#nodeActors(name)) this.#rt.start(a);
     for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
   }
 
   apiServerUp(): boolean {
-    return !this.#rt.apiDown;
+    return !this.#rt.apiDown || this.#storageDown();
+  }
+
+  apiStorageDown(): boolean {
+    return this.#storageDown();
+  }
+
+  /** The API server's process serves without etcd: an open `etcd` outage. */
+  #storageDown(): boolean {
+    const last = this.#outages[this.#outages.length - 1];
+    return this.#rt.apiDown && last?.cause === 'etcd' && last.to === undefined;
   }
 
   /** The API server's outages so far, oldest first (see {@link ApiOutage}). */
@@ -1032,7 +1069,7 @@ class ClusterImpl implements Cluster {
     const outage: ApiOutage = { from: this.#rt.now, cause };
     this.#outages.push(outage);
     this.#rt.apiServerDown(API_SERVER_ADDRESS);
-    if (cause === 'process')
+    if (cause !== 'machine')
       this.#rt.schedule(this.#rt.now + LEADER_LOST_MS, () => this.#leadersLost(outage));
   }
 
@@ -1048,7 +1085,8 @@ class ClusterImpl implements Cluster {
     if (!this.kubeletRunning(CONTROL_PLANE)) return;
     const kubelet = this.#kubelet(CONTROL_PLANE);
     for (const [actor, component] of LEADERS) {
-      if (this.#manifestGone(actor)) continue;
+      // Gone, or already waiting for the lease since an earlier loss.
+      if (this.#manifestGone(actor) || this.#rt.isStopped(actor)) continue;
       this.#rt.stop(actor);
       const pod = `${component}-${CONTROL_PLANE}`;
       if (kubelet?.exitContainer('kube-system', pod, component, 1, this.#rt.now))
@@ -1061,6 +1099,91 @@ class ClusterImpl implements Cluster {
     const last = this.#outages[this.#outages.length - 1];
     if (last && last.to === undefined) last.to = this.#rt.now;
     this.#rt.apiServerUp();
+    this.#apiStartedAt = this.#rt.now;
+  }
+
+  // ------------------------------------------------------------ etcd stopped alone
+
+  /** Since when etcd's manifest is out of the static pod path (undefined: etcd runs). */
+  #etcdGoneAt: number | undefined;
+  /** When the running kube-apiserver container started (its liveness probes' phase). */
+  #apiStartedAt = 0;
+  /** The first start of kube-apiserver's crash loop without etcd (undefined: none). */
+  #crashLoopFrom: number | undefined;
+  /** Counts etcd's stops and returns: a timer of an earlier one does nothing. */
+  #etcdEpoch = 0;
+
+  /**
+   * etcd's manifest went: the kubelet kills etcd. A serving kube-apiserver runs on without it
+   * (requests wait until their timeout: `apiStorageDown`) until its liveness probe, whose
+   * /livez checks etcd, fails 8 times; the kubelet then kills it and it crash-loops. The
+   * scheduler and the controller manager lose their leases as in any outage.
+   */
+  #etcdGone(): void {
+    if (this.#etcdGoneAt !== undefined) return;
+    this.#etcdGoneAt = this.#rt.now;
+    const epoch = ++this.#etcdEpoch;
+    if (this.#stopped.has(CONTROL_PLANE) || this.#rt.apiDown) return;
+    this.#apiDown('etcd');
+    const killAt = livenessKillAt(this.#apiStartedAt, this.#rt.now);
+    this.#rt.schedule(killAt, () => {
+      if (epoch !== this.#etcdEpoch || !this.#storageDown()) return;
+      this.#crashLoop(this.#rt.now);
+    });
+  }
+
+  /**
+   * kube-apiserver (re)started at `from` without etcd: refused connections; each container
+   * gives up after the etcd client's dial timeout and the next one waits out the kubelet's
+   * back-off. The control-plane kubelet counts each restart (seen once the API server is back).
+   */
+  #crashLoop(from: number): void {
+    if (this.#manifestGone('api-server')) return;
+    const killed = this.#storageDown();
+    this.#rt.stop('api-server');
+    this.#apiDown('process');
+    this.#crashLoopFrom = from;
+    const epoch = this.#etcdEpoch;
+    // The liveness kill of the container that ran: SIGTERM, a graceful exit.
+    if (killed) this.#apiServerExited(0, from);
+    for (const start of crashLoopStarts(from, from + 24 * 3_600_000)) {
+      this.#rt.schedule(start + API_GIVE_UP_MS, () => {
+        if (epoch !== this.#etcdEpoch || this.#crashLoopFrom !== from) return;
+        this.#apiServerExited(1, this.#rt.now);
+      });
+    }
+  }
+
+  /** The control-plane kubelet saw kube-apiserver's container exit and started it again. */
+  #apiServerExited(code: number, at: number): void {
+    if (!this.kubeletRunning(CONTROL_PLANE)) return;
+    const pod = `kube-apiserver-${CONTROL_PLANE}`;
+    if (this.#kubelet(CONTROL_PLANE)?.exitContainer('kube-system', pod, 'kube-apiserver', code, at))
+      this.#rt.enqueueKey(`kubelet/${CONTROL_PLANE}`, `pod/kube-system/${pod}`);
+  }
+
+  /**
+   * etcd's manifest is back: etcd starts at once. A kube-apiserver that was never killed finds
+   * it again and serves; a crash-looping one serves once its running or next container
+   * connects (see `servesAgainAt`).
+   */
+  #etcdBack(): void {
+    this.#etcdGoneAt = undefined;
+    const epoch = ++this.#etcdEpoch;
+    if (this.#storageDown()) {
+      this.#apiUp();
+      for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
+      return;
+    }
+    const from = this.#crashLoopFrom;
+    this.#crashLoopFrom = undefined;
+    if (from === undefined) return;
+    this.#rt.schedule(servesAgainAt(from, this.#rt.now), () => {
+      if (epoch !== this.#etcdEpoch || this.#stopped.has(CONTROL_PLANE)) return;
+      if (this.#manifestGone('api-server') || this.#etcdRestarting) return;
+      this.#apiUp();
+      for (const a of CONTROL_PLANE_ACTORS) if (!this.#manifestGone(a)) this.#rt.start(a);
+    });
   }
 
   nodes(): readonly string[] {

@@ -246,6 +246,9 @@ export const labEn = {
   'lab.step.stoppedApiAway.title': 'Containers stopped on {node}',
   'lab.step.stoppedApiAway.text':
     'The kubelet on {node} stops the containers of {pods}. The API server does not answer, so their pods stay in it until it is back and the kubelet can remove them.',
+  'lab.step.stoppedEtcd.title': 'Containers stopped on {node}',
+  'lab.step.stoppedEtcd.text':
+    'The kubelet on {node} stops the containers of {pods}. kube-apiserver runs on, but without etcd it can store nothing: the pods stay in it until etcd is back, and every request that reads or writes objects now waits until it times out.',
   'lab.step.stoppedGone.title': 'Containers stopped on {node}',
   'lab.step.stoppedGone.text':
     'The kubelet on {node} notices that {pods} no longer exists in the API server and stops its containers.',
@@ -270,6 +273,9 @@ export const labEn = {
   'lab.step.apiServerStopped.title': 'The API server does not answer',
   'lab.step.apiServerStopped.text':
     'kubectl could not connect: {node} is up, but no kube-apiserver listens on its port 6443, so the connection is refused. Nothing reached the cluster and nothing changed; the containers on every node keep running. The API server answers again once its static pod runs again: its manifest back in /etc/kubernetes/manifests, or etcd restarted.',
+  'lab.step.apiServerNoEtcd.title': 'The API server has no etcd',
+  'lab.step.apiServerNoEtcd.text':
+    'kubectl waited a minute for nothing: kube-apiserver on {node} accepts the request, but etcd, where it keeps every object, is not running, so it can neither read nor write and answers Timeout when the request’s time is up. The containers on every node keep running. Its liveness probe (/livez includes an etcd check) fails too: after 8 failures, 10 s apart, the kubelet restarts kube-apiserver, which cannot start without etcd, so from then on connections are refused until etcd’s manifest is back.',
   'lab.step.nodeShell.title': 'A root shell on {node}',
   'lab.step.nodeShell.text':
     'You are logged in to the machine {node} as root, not talking to the API server: its files (/etc/kubernetes/manifests, the kubelet configuration), its kubelet service (systemctl, journalctl) and its container runtime (crictl). kubectl here has no kubeconfig unless you name one. exit returns to your own terminal.',

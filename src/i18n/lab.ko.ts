@@ -241,6 +241,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.stoppedApiAway.title': '{node}에서 컨테이너 중지',
   'lab.step.stoppedApiAway.text':
     '{node}의 kubelet이 {pods}의 컨테이너를 멈춥니다. API 서버가 응답하지 않으므로 파드는 API 서버가 돌아와 kubelet이 지울 수 있을 때까지 남아 있습니다.',
+  'lab.step.stoppedEtcd.title': '{node}에서 컨테이너 중지',
+  'lab.step.stoppedEtcd.text':
+    '{node}의 kubelet이 {pods}의 컨테이너를 멈춥니다. kube-apiserver는 계속 실행되지만 etcd 없이는 아무것도 저장하지 못합니다. 파드는 etcd가 돌아올 때까지 API 서버에 남아 있고, 오브젝트를 읽거나 쓰는 요청은 이제 시간이 다 될 때까지 기다립니다.',
   'lab.step.stoppedGone.title': '{node}에서 컨테이너 중지',
   'lab.step.stoppedGone.text':
     '{node} 노드의 kubelet이 {pods} 파드가 API 서버에서 이미 사라진 것을 알아채고 컨테이너를 멈춥니다.',
@@ -265,6 +268,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.apiServerStopped.title': 'API 서버가 응답하지 않습니다',
   'lab.step.apiServerStopped.text':
     'kubectl이 연결하지 못했습니다. {node} 노드는 켜져 있지만 6443 포트에서 기다리는 kube-apiserver가 없어 연결이 거부됩니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없고, 모든 노드의 컨테이너는 계속 실행됩니다. API 서버의 static pod가 다시 실행되면(매니페스트를 /etc/kubernetes/manifests에 되돌리거나 etcd가 다시 시작되면) 다시 응답합니다.',
+  'lab.step.apiServerNoEtcd.title': 'API 서버에 etcd가 없습니다',
+  'lab.step.apiServerNoEtcd.text':
+    'kubectl이 1분을 기다렸지만 결과가 없습니다. {node} 노드의 kube-apiserver는 요청을 받지만, 모든 오브젝트를 보관하는 etcd가 실행되지 않아 읽지도 쓰지도 못하고, 요청 시간이 다 되면 Timeout으로 답합니다. 모든 노드의 컨테이너는 계속 실행됩니다. liveness probe(/livez에는 etcd 검사가 들어 있습니다)도 실패합니다. 10초 간격으로 8번 실패하면 kubelet이 kube-apiserver를 다시 시작하는데, etcd 없이는 시작하지 못하므로 그때부터는 etcd의 매니페스트가 돌아올 때까지 연결이 거부됩니다.',
   'lab.step.nodeShell.title': '{node}의 root 셸',
   'lab.step.nodeShell.text':
     'API 서버가 아니라 {node} 머신에 root로 로그인했습니다. 이 머신의 파일(/etc/kubernetes/manifests, kubelet 설정), kubelet 서비스(systemctl, journalctl), 컨테이너 런타임(crictl)을 다룰 수 있습니다. 여기서 kubectl은 kubeconfig를 지정하기 전에는 서버에 연결하지 못합니다. exit로 내 터미널에 돌아옵니다.',

@@ -33,6 +33,7 @@ import {
   selectKubeconfig,
   serializeKubeconfig,
 } from './kubeconfigFile.ts';
+import { awaitStorage } from './storageTimeout.ts';
 
 /** Levenshtein distance, case-insensitive like cobra's `ld(s, t, true)`. */
 export function levenshtein(a: string, b: string): number {
@@ -283,6 +284,7 @@ function runCommand(
         );
         throw new ExitError(1);
       }
+      awaitStorage(ctx, host, path[0] ?? '', serverHostPort(host, ctxName, clusterFlag));
     }
     if (cmd.run && talksToServer(path, ctx) && identity.kind === 'error') {
       // The server does not know the credentials (401).

@@ -44,6 +44,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
     networkPolicies: () => cluster.policyCluster(),
     nodeUp: (name) => !cluster.stoppedNodes().includes(name),
     apiServerUp: () => cluster.apiServerUp(),
+    apiStorageDown: () => cluster.apiStorageDown(),
     storedFiles: (scope) => cluster.storedFiles(scope),
     writeFiles: (scope, files) => cluster.writeFiles(scope, files),
     startInputs: (id) => cluster.startInputs(id),

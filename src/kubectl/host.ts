@@ -71,6 +71,11 @@ export interface KubectlHost {
    */
   apiServerUp?(): boolean;
   /**
+   * Whether the API server runs without etcd: it accepts requests and those that need storage
+   * time out. Absent: never.
+   */
+  apiStorageDown?(): boolean;
+  /**
    * Files `kubectl exec` commands wrote in a storage scope (a container's layer, a volume),
    * and recording new ones. Absent: what an exec writes is gone when it ends.
    */

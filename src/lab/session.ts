@@ -488,6 +488,13 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
           ? 'lab.step.apiServerDown'
           : 'lab.step.apiServerStopped';
         steps = [quietStep(c, runId, key, { node: CONTROL_PLANE })];
+      } else if (
+        res.stderr.includes('Error from server (Timeout)') &&
+        c.apiOutages().some((o) => o.cause === 'etcd' && (o.to === undefined || o.to >= at))
+      ) {
+        // The API server runs without etcd: the request waited out its minute.
+        const noEtcd = quietStep(c, runId, 'lab.step.apiServerNoEtcd', { node: CONTROL_PLANE });
+        steps = [...steps, { ...noEtcd, id: `${runId}-${steps.length + 1}` }];
       } else if (steps.length === 0 && res.exitCode === 0) {
         const sim = /^sim\s+(stop-node|start-node|advance)\s+(\S+)/.exec(line);
         if (sim?.[1] === 'stop-node') {

@@ -596,16 +596,15 @@ export function narrate(
       // A static pod whose manifest went while the API server is away (or is the API server):
       // its mirror pod stays in the API server.
       const first = msgs[0]?.at ?? 0;
-      const apiAway = cluster
+      const away = cluster
         .apiOutages()
-        .some((o) => o.from <= first && (o.to === undefined || o.to > first));
-      return pick(
-        gone ? 'lab.step.stoppedGone' : apiAway ? 'lab.step.stoppedApiAway' : 'lab.step.stopped',
-        {
-          node: names(stoppers) || node,
-          pods: names(pods),
-        },
-      );
+        .find((o) => o.from <= first && (o.to === undefined || o.to > first));
+      // etcd itself went: the API server runs on but can store nothing.
+      const awayKey = away?.cause === 'etcd' ? 'lab.step.stoppedEtcd' : 'lab.step.stoppedApiAway';
+      return pick(gone ? 'lab.step.stoppedGone' : away ? awayKey : 'lab.step.stopped', {
+        node: names(stoppers) || node,
+        pods: names(pods),
+      });
     }
     if (msgs.some((m) => m.kind === 'cri.runPodSandbox')) {
       const starting = [...new Set(patched)];
@@ -1450,6 +1449,7 @@ export function quietStep(
     | 'lab.step.controlPlaneStopped'
     | 'lab.step.apiServerDown'
     | 'lab.step.apiServerStopped'
+    | 'lab.step.apiServerNoEtcd'
     | 'lab.step.nodeStarted'
     | 'lab.step.quiet'
     | 'lab.step.kubeconfig'

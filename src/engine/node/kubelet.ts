@@ -87,7 +87,12 @@ import {
 } from './readinessGates.ts';
 import { readOnlyRoot } from './rootfs.ts';
 import { nonRootError, processUser, type UserContext } from './securityContext.ts';
-import { nodeFileScope, type StaticPodError, staticPodsFromFiles } from './staticPodFiles.ts';
+import {
+  nodeFileScope,
+  type StaticPodError,
+  staticPodHash,
+  staticPodsFromFiles,
+} from './staticPodFiles.ts';
 import {
   type TerminationSource,
   terminationMessage,
@@ -173,7 +178,9 @@ export interface KubeletOptions {
    * emptyDir (`emptyDir:<uid>/<volume>`), at epoch ms: exec probes see them (the docs' liveness
    * demo made to fail by hand: `kubectl exec … -- rm /tmp/healthy`).
    */
-  storedFiles?: (scope: string) => readonly { path: string; content: string | null; at: number }[];
+  storedFiles?: (
+    scope: string,
+  ) => readonly { path: string; content: string | null; at: number; was?: string }[];
   /**
    * Told, as a container starts, the ConfigMap and Secret data its environment and subPath
    * mounts were made from (`configmaps/<name>` → data): those stay as they were at the start,
@@ -671,6 +678,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * their new mirror pod comes, the old pod's containers are killed and new ones start.
    */
   const changedStatic = new Set<string>();
+  /**
+   * The config hashes of kubeadm's manifests (the files the node started with) that were moved
+   * away: the same file back is the same static pod, whose mirror pod, if the API server could
+   * not take its deletion, is kept (kubelet's IsMirrorPodOf compares the hashes).
+   */
+  const kubeadmHashes = new Map<string, string>();
   let manifestErrors: StaticPodError[] = [];
   /** Set by `serviceRestart`: the next `onStart` keeps the running containers. */
   let keepContainers = false;
@@ -2892,7 +2905,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       // (the kubelet's `Deleting mirror pod`); a changed one is then made again from the file.
       const stale =
         removedStatic.has(key) ||
-        (fromFile !== undefined && pod.metadata.annotations[MIRROR_ANNOTATION] !== fromFile);
+        (fromFile !== undefined &&
+          pod.metadata.annotations[MIRROR_ANNOTATION] !== fromFile &&
+          kubeadmHashes.get(key) !== fromFile);
       if (fromFile === undefined && !stale) staticPods.set(key, manifestOf(pod));
       if (stale && fromFile !== undefined && !removedStatic.has(key)) changedStatic.add(key);
       // A static pod whose file is gone is killed at once, whether or not the API server takes
@@ -3153,6 +3168,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       const m =
         f.content === null ? /^\/etc\/kubernetes\/manifests\/([a-z-]+)\.yaml$/.exec(f.path) : null;
       const key = m ? podKey('kube-system', `${m[1]}-${node}`) : undefined;
+      const was = key && f.was !== undefined ? staticPodHash(node, f.path, f.was) : undefined;
+      if (key && was !== undefined && !kubeadmHashes.has(key)) kubeadmHashes.set(key, was);
       if (!key || now.has(key) || fileStatic.has(key) || !staticPods.has(key)) continue;
       staticPods.delete(key);
       removedStatic.add(key);

@@ -95,6 +95,21 @@ function invalid(doc: Obj): string | undefined {
   return undefined;
 }
 
+/** The config hash of a manifest read from `path` on `node`: the static pod's UID. */
+function docHash(doc: unknown, node: string, path: string): string {
+  return hash128(`${JSON.stringify(doc)}host:${node}file:${path}`);
+}
+
+/** The config hash the kubelet gives the manifest `text` at `path` (undefined: not a pod). */
+export function staticPodHash(node: string, path: string, text: string): string | undefined {
+  try {
+    const doc = parse(text);
+    return isObj(doc) && !invalid(doc) ? docHash(doc, node, path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The static pods of node `node` from its files (the last write of each path; `null` content:
  * removed), at virtual ms `now`. Files outside the static pod path, or whose name starts with a
@@ -135,7 +150,7 @@ export function staticPodsFromFiles(
     const name = `${meta.name as string}-${node.toLowerCase()}`;
     const namespace =
       typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
-    const hash = hash128(`${JSON.stringify(doc)}host:${node}file:${f.path}`);
+    const hash = docHash(doc, node, f.path);
     spec.nodeName = node;
     spec.tolerations = [
       ...(Array.isArray(spec.tolerations) ? spec.tolerations : []),

@@ -28,6 +28,7 @@ import type {
   Write,
 } from './controller.ts';
 import { EVENT_CACHE_SIZE, EventCorrelator } from './eventCorrelator.ts';
+import { lateDelivery, type QueuedEvent, seededFraction } from './eventRetry.ts';
 import { Agenda } from './heap.ts';
 import { connectionRefused } from './unreachable.ts';
 
@@ -543,6 +544,10 @@ export class Runtime {
    */
   #lastNanosHi = 0;
   #lastNanosLo = 0;
+  /** Events each actor recorded while the API server was away, oldest first (eventRetry.ts). */
+  readonly #pendingEvents = new Map<ActorState, QueuedEvent<EventRecord>[]>();
+  /** While an Event recorded earlier is posted: when it was recorded (its timestamps, name). */
+  #eventAt: number | undefined;
   /** The clock's Unix nanoseconds at virtual time `#clockNanosAt`, split the same way. */
   #clockNanosAt = Number.NaN;
   #clockNanosHi = 0;
@@ -697,6 +702,8 @@ export class Runtime {
     if (!a || a.stopped) return;
     a.stopped = true;
     a.epoch++;
+    // Its broadcaster's queue goes with the process.
+    this.#pendingEvents.delete(a);
     for (const r of a.recs) {
       r.queue.clear();
       r.timers.clear();
@@ -809,6 +816,50 @@ export class Runtime {
         r.failures.clear();
       }
     }
+    for (const [a, queue] of this.#pendingEvents) this.#deliverLate(a, queue);
+    this.#pendingEvents.clear();
+  }
+
+  /**
+   * The Events `a` recorded while the API server was away, posted when its broadcaster's next
+   * try finds the server (those that ran out of tries before are lost), with the timestamps of
+   * when they were recorded.
+   */
+  #deliverLate(a: ActorState, queue: QueuedEvent<EventRecord>[]): void {
+    const due = lateDelivery(queue, this.now, (i) =>
+      seededFraction(`${a.name}/${queue[i]!.at}/${i}`),
+    );
+    if (due === undefined) return;
+    const items = queue.slice(due.from);
+    this.schedule(due.at, () => {
+      if (a.stopped) return;
+      if (this.#apiDown) {
+        // Away again: they wait on, ahead of what came since.
+        this.#pendingEvents.set(a, [...items, ...(this.#pendingEvents.get(a) ?? [])]);
+        return;
+      }
+      const hi = this.#lastNanosHi;
+      const lo = this.#lastNanosLo;
+      this.#lastNanosHi = 0;
+      this.#lastNanosLo = 0;
+      try {
+        for (const q of items) {
+          this.#eventAt = q.at;
+          this.#recordEvent(a, q.event);
+        }
+      } finally {
+        this.#eventAt = undefined;
+        if (hi > this.#lastNanosHi || (hi === this.#lastNanosHi && lo > this.#lastNanosLo)) {
+          this.#lastNanosHi = hi;
+          this.#lastNanosLo = lo;
+        }
+      }
+    });
+  }
+
+  /** The time of the Event being recorded: now, or when a late one was recorded. */
+  #eventNow(): number {
+    return this.#eventAt ?? this.now;
   }
 
   // ------------------------------------------------------------ watch fan-out
@@ -1181,13 +1232,20 @@ export class Runtime {
    * broadcaster's series cache (see #recordSeriesEvent).
    */
   #recordEvent(a: ActorState, e: EventRecord): void {
-    // The broadcaster cannot post it: client-go gives up on an Event after a few tries.
-    if (this.#apiDown) return;
+    if (this.#apiDown) {
+      // The broadcaster keeps trying (see #deliverLate).
+      const queue = this.#pendingEvents.get(a);
+      const item = { event: e, at: this.#eventNow() };
+      if (queue === undefined) this.#pendingEvents.set(a, [item]);
+      else queue.push(item);
+      return;
+    }
     const namespace = e.ref.namespace ?? 'default';
     if (e.action === undefined) {
-      const c = this.#correlator.correlate(e, this.now);
+      const now = this.#eventNow();
+      const c = this.#correlator.correlate(e, now);
       if (c.kind === 'skip') return;
-      const ts = rfc3339(this.now);
+      const ts = rfc3339(now);
       if (c.kind === 'patch') {
         const res = a.client.patch('events', namespace, c.name, {
           count: c.count,
@@ -1225,7 +1283,7 @@ export class Runtime {
    * starts a new Event. The timed writes are done when the next occurrence is recorded.
    */
   #recordSeriesEvent(a: ActorState, e: EventRecord, namespace: string): void {
-    const now = this.now;
+    const now = this.#eventNow();
     let seen = this.#findAggregated(namespace, e);
     if (seen) {
       // The 6-minute ticks (counted from the start) that passed since the last occurrence.
@@ -1327,8 +1385,8 @@ export class Runtime {
    * `unixNanos(now)` of util/clock.ts (a BigInt) in two doubles, exactly: every product and
    * sum below stays under 2^53.
    */
-  #splitClockNanos(): void {
-    const ms = Math.floor(epochMs(this.now));
+  #splitClockNanos(t: number): void {
+    const ms = Math.floor(epochMs(t));
     // ms · 10^6 = (mh · 2^16 + ml) · 10^6 = x · 2^16 + ml · 10^6, x = mh · 10^6 < 2^45
     const mh = Math.floor(ms / 65_536);
     const ml = ms - mh * 65_536;
@@ -1337,7 +1395,7 @@ export class Runtime {
     // = xh · 2^32 + z, z = (x mod 2^16) · 2^16 + ml · 10^6 < 2^37
     const z = (x - xh * 65_536) * 65_536 + ml * 1_000_000;
     const zh = Math.floor(z / TWO_32);
-    this.#clockNanosAt = this.now;
+    this.#clockNanosAt = t;
     this.#clockNanosHi = xh + zh;
     this.#clockNanosLo = z - zh * TWO_32;
   }
@@ -1345,7 +1403,8 @@ export class Runtime {
   /** A new Event name for an object: `<object>.<hex nanos>` (see #createEvent). */
   #eventName(object: string): string {
     // Unique names: the clock's nanoseconds, or one more than the last Event's.
-    if (this.now !== this.#clockNanosAt) this.#splitClockNanos();
+    const t = this.#eventNow();
+    if (t !== this.#clockNanosAt) this.#splitClockNanos(t);
     let hi = this.#clockNanosHi;
     let lo = this.#clockNanosLo;
     if (hi < this.#lastNanosHi || (hi === this.#lastNanosHi && lo <= this.#lastNanosLo)) {
@@ -1467,7 +1526,7 @@ export class Runtime {
         message,
         source: this.#eventSource(e.component, e.host),
         firstTimestamp,
-        lastTimestamp: rfc3339(this.now),
+        lastTimestamp: rfc3339(this.#eventNow()),
         count,
         type: e.type,
         eventTime: null,
@@ -1489,7 +1548,7 @@ export class Runtime {
         firstTimestamp: null,
         lastTimestamp: null,
         type: e.type,
-        eventTime: rfc3339Micro(this.now),
+        eventTime: rfc3339Micro(this.#eventNow()),
         action: e.action,
         reportingComponent: e.component,
         reportingInstance: this.#reportingInstance(e.component, e.host ?? ''),

@@ -26,7 +26,7 @@ export interface NodeMachines {
   /** Virtual ms of the simulation (the machines' uptime counts from 0). */
   now(): number;
   /** When the API server did not answer (virtual ms), and whether its machine was off. */
-  apiOutages?(): readonly { from: number; to?: number; cause: 'machine' | 'process' }[];
+  apiOutages?(): readonly { from: number; to?: number; cause: 'machine' | 'process' | 'etcd' }[];
   /** The pods bound to a node, read without a request (what its kubelet and runtime hold). */
   podsOn(name: string): readonly KubeObject[];
   /** The cluster's objects of one resource, read without a request (etcd's own view). */

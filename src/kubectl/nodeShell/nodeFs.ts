@@ -162,11 +162,13 @@ export class NodeFs extends Workspace {
     // Written back as it is: nothing changes.
     if (content !== undefined && content === this.read(p)) return undefined;
     const component = MOVABLE[p];
-    // etcd's may move its data to a directory holding a restored member (etcdManifest.ts).
+    // etcd's may go (etcd stops), come back as it was, or move its data to a directory holding
+    // a restored member (etcdManifest.ts). Gone, it is compared with what etcd last ran.
+    if (p === ETCD_MANIFEST && content === undefined) return undefined;
     if (p === ETCD_MANIFEST && content)
       return etcdManifestRefusal(
         content,
-        this.read(p) ?? '',
+        this.read(p) ?? this.baseMap().get(p)?.() ?? '',
         (f) => this.read(f),
         this.host.machines,
       );
@@ -204,15 +206,18 @@ export class NodeFs extends Workspace {
     return { ok: true, value: undefined };
   }
 
-  private store(path: string, content: string | null): void {
+  private store(path: string, content: string | null, was?: string): void {
     const file: StoredFile = { path, content, at: this.host.nowEpochMs() };
+    if (was !== undefined) file.was = was;
     this.host.writeFiles?.(nodeFileScope(this.node), [file]);
   }
 
   override remove(path: string): boolean {
     const p = this.abs(path);
-    if (this.read(p) === undefined || this.refused(path)) return false;
-    this.store(p, null);
+    const text = this.read(p);
+    if (text === undefined || this.refused(path)) return false;
+    // One of kubeadm's manifests, as the node had it: the kubelet knows its hash.
+    this.store(p, null, KEPT.has(p) && !this.written().has(p) ? text : undefined);
     return true;
   }
 

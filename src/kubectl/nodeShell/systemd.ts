@@ -425,6 +425,8 @@ export function kubeletJournal(host: KubectlHost, machines: NodeMachines, node: 
     // The control plane's own kubelet was off with its machine.
     for (const o of machines.apiOutages?.() ?? []) {
       if (o.cause === 'machine' && node === machines.controlPlane) continue;
+      // (The server ran without etcd: its requests timed out; those lines are not simulated.)
+      if (o.cause === 'etcd') continue;
       const from = Math.max(epochMs(o.from), lastStart);
       const to = o.to === undefined ? now : epochMs(o.to);
       for (const l of apiOutageLog(node, API_SERVER_ADDRESS, o.cause, from, to))
