@@ -17,6 +17,13 @@ import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../outpu
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { isStoredType, kindPrefix, resolveType, typeByResource } from '../resources.ts';
 import { threeWayMergePatch } from '../threeWayMergePatch.ts';
+import {
+  type Applied,
+  filterBySelector,
+  pruneAfterApply,
+  pruneAllowlist,
+  validatePrune,
+} from './applyPrune.ts';
 import { serverSideApplyError } from './applyServerSide.ts';
 import {
   clone,
@@ -842,11 +849,18 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   if (mode === 'apply' && !serverSide && ctx.bool('force-conflicts')) {
     ctx.fail('--force-conflicts only works with --server-side');
   }
+  if (mode === 'apply') validatePrune(ctx, serverSide);
+  const allowlist = mode === 'apply' ? pruneAllowlist(ctx) : undefined;
   // ContinueOnError: a document of a kind the server does not know is reported at the end,
   // first for apply (GetObjects gathers them before any is applied), in document order among
   // the server's errors for create (one visit does both).
   const mapping: Status[] = [];
-  const objs = readFilenames(ctx, files, mapping, mode);
+  let objs = readFilenames(ctx, files, mapping, mode);
+  if (mode === 'apply') {
+    objs = filterBySelector(ctx, objs);
+    if (objs.length === 0 && mapping.length === 0) ctx.fail('no objects passed to apply');
+  }
+  const applied: Applied[] = [];
   const errors: Status[] = mode === 'apply' ? [...mapping] : [];
   let mapped = mode === 'apply' ? mapping.length : 0;
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
@@ -865,6 +879,11 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     }
     if (mode === 'apply') {
       applyOne(ctx, obj, m.type.resource, ns, m.source, { format, dryRun, errors, validation });
+      applied.push({
+        type: m.type,
+        namespace: m.type.namespaced ? ns : undefined,
+        name: obj.metadata?.name ?? '',
+      });
       continue;
     }
     if (dryRun === 'client') {
@@ -889,6 +908,10 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   while (mapped < mapping.length) errors.push(mapping[mapped++] as Status);
   if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
+  // apply.go runs the pruner only when every object applied cleanly.
+  if (mode === 'apply' && ctx.bool('prune') && errors.length === 0) {
+    pruneAfterApply(ctx, applied, allowlist, { format, dryRun });
+  }
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
