@@ -33,7 +33,7 @@ describe('config maps', () => {
       `error: "bad key" is not a valid key name for a ConfigMap: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')\n`,
     );
     expect(run('kubectl create cm a --from-literal=k=1 --from-literal=k=2').err).toBe(
-      'error: cannot add key k, another key by that name already exists in Data for ConfigMap "a"\n',
+      'error: cannot add key "k", another key by that name already exists in Data for ConfigMap "a"\n',
     );
     expect(run('kubectl create cm a --from-file=nope.txt').err).toBe(
       'error: error reading nope.txt: no such file or directory\n',
