@@ -821,6 +821,8 @@ function exposedService(
 export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   const files = filenameArgs(ctx);
   const args = ctx.flags.positional;
+  // ApplyFlags.ToOptions refuses words before it asks for -f or -k.
+  if (mode === 'apply' && args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
   if (files.length === 0) {
     if (mode === 'apply') ctx.fail('must specify one of -f and -k');
     // create.go: this line, then cmdutil.DefaultSubCommandRun(ErrOut): extra words are an
@@ -925,7 +927,7 @@ function goJsonString(v: string): string {
 }
 
 /** Go's json.Marshal of a map (sorted keys, compact) as the last-applied annotation holds it. */
-function goCompactJson(v: unknown): string {
+export function goCompactJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goCompactJson).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
