@@ -160,7 +160,10 @@ export function printObject(
  */
 export function printJsonPath(ctx: Ctx, template: string, data: unknown): void {
   try {
-    ctx.out(jsonPath(template, data));
+    // --allow-missing-template-keys=false: a key none of the values has is an error.
+    const strict =
+      ctx.changed('allow-missing-template-keys') && !ctx.bool('allow-missing-template-keys');
+    ctx.out(jsonPath(template, data, { allowMissingKeys: !strict }));
   } catch (e) {
     if (!(e instanceof JsonPathError)) throw e;
     if (!(e instanceof JsonPathExecError))
