@@ -1,6 +1,7 @@
 /** Printer selection (`-o`) and the printers for objects kubectl created or changed. */
 import type { KubeObject } from '../engine/api/types.ts';
 import type { Ctx } from './context.ts';
+import { customColumnsFromFile } from './customColumnsFile.ts';
 import { ExitError } from './errors.ts';
 import { parseGoBool } from './flags.ts';
 import { goTemplateText, isGoTemplateFormat, printGoTemplate } from './goTemplateOutput.ts';
@@ -19,9 +20,14 @@ export type OutputFormat =
   | 'custom-columns'
   | 'go-template';
 
+/** The columns a `-o custom-columns-file=FILE` read, as a custom-columns spec. */
+const columnsFiles = new WeakMap<Ctx, string>();
+
 /** The template of `-o jsonpath=…` / `-o custom-columns=…` (quotes already removed by the shell). */
 export function outputTemplate(ctx: Ctx): string {
   const o = ctx.str('output');
+  const fromFile = columnsFiles.get(ctx);
+  if (fromFile !== undefined) return fromFile;
   const i = o.indexOf('=');
   // JSONPathPrintFlags / CustomColumnsPrintFlags: --template, when given, is the template.
   if (ctx.str('template') !== '') return ctx.str('template');
@@ -53,9 +59,13 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
       ctx.fail('custom-columns format specified but no custom columns given');
     return 'custom-columns';
   }
-  const known = allowWide
-    ? /^(jsonpath-as-json|jsonpath-file|custom-columns-file)(=|$)/
-    : /^(jsonpath-as-json|jsonpath-file)(=|$)/;
+  if (/^custom-columns-file(=|$)/.test(o) && allowWide) {
+    const path = outputTemplate(ctx);
+    if (path === '') ctx.fail('custom-columns format specified but no custom columns given');
+    columnsFiles.set(ctx, customColumnsFromFile(ctx, path));
+    return 'custom-columns';
+  }
+  const known = /^(jsonpath-as-json|jsonpath-file)(=|$)/;
   if (known.test(o))
     ctx.fail(`the output format "${o.split('=')[0]}" is not available in this simulated console`);
   ctx.fail(
