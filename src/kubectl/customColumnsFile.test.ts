@@ -35,3 +35,18 @@ describe('kubectl get -o custom-columns-file', () => {
     );
   });
 });
+
+describe('kubectl get -o jsonpath-file', () => {
+  it('reads the template from the file', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('t.jp', '{range .items[*]}{.metadata.name}{"\\n"}{end}');
+    expect(run('kubectl get ns -o jsonpath-file=t.jp').out).toBe(
+      'default\nkube-node-lease\nkube-public\nkube-system\n',
+    );
+    expect(run('kubectl get ns -o jsonpath-file=nope.jp')).toEqual({
+      out: '',
+      err: 'error: error reading --template nope.jp, open nope.jp: no such file or directory\n',
+      code: 1,
+    });
+  });
+});

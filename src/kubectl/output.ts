@@ -20,13 +20,16 @@ export type OutputFormat =
   | 'custom-columns'
   | 'go-template';
 
-/** The columns a `-o custom-columns-file=FILE` read, as a custom-columns spec. */
-const columnsFiles = new WeakMap<Ctx, string>();
+/**
+ * What a `-o custom-columns-file=FILE` (as a custom-columns spec) or `-o jsonpath-file=FILE`
+ * (the template) read.
+ */
+const templateFiles = new WeakMap<Ctx, string>();
 
 /** The template of `-o jsonpath=…` / `-o custom-columns=…` (quotes already removed by the shell). */
 export function outputTemplate(ctx: Ctx): string {
   const o = ctx.str('output');
-  const fromFile = columnsFiles.get(ctx);
+  const fromFile = templateFiles.get(ctx);
   if (fromFile !== undefined) return fromFile;
   const i = o.indexOf('=');
   // JSONPathPrintFlags / CustomColumnsPrintFlags: --template, when given, is the template.
@@ -62,10 +65,20 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
   if (/^custom-columns-file(=|$)/.test(o) && allowWide) {
     const path = outputTemplate(ctx);
     if (path === '') ctx.fail('custom-columns format specified but no custom columns given');
-    columnsFiles.set(ctx, customColumnsFromFile(ctx, path));
+    templateFiles.set(ctx, customColumnsFromFile(ctx, path));
     return 'custom-columns';
   }
-  const known = /^(jsonpath-as-json|jsonpath-file)(=|$)/;
+  if (/^jsonpath-file(=|$)/.test(o)) {
+    // JSONPathPrintFlags: the file holds the template.
+    const path = outputTemplate(ctx);
+    if (path === '') ctx.fail('template format specified but no template given');
+    const text = ctx.host.fs.read(path);
+    if (text === undefined)
+      ctx.fail(`error reading --template ${path}, open ${path}: no such file or directory`);
+    templateFiles.set(ctx, text);
+    return 'jsonpath';
+  }
+  const known = /^jsonpath-as-json(=|$)/;
   if (known.test(o))
     ctx.fail(`the output format "${o.split('=')[0]}" is not available in this simulated console`);
   ctx.fail(
