@@ -73,7 +73,7 @@ describe('--from-file=DIR', () => {
     );
     run('rm "cfg/bad name.txt"');
     expect(run('kubectl create cm dup --from-file=cfg --from-file=cfg/app.yaml').err).toBe(
-      'error: cannot add key app.yaml, another key by that name already exists in Data for ConfigMap "dup"\n',
+      'error: cannot add key "app.yaml", another key by that name already exists in Data for ConfigMap "dup"\n',
     );
     expect(run('kubectl get cm bad dup').code).toBe(1);
   });

@@ -81,6 +81,13 @@ describe('kubectl api-resources', () => {
     expect(run('kubectl api-resources --sort-by=age').err).toBe(
       'error: --sort-by accepts only name or kind\n',
     );
+    // The header is printed before the rows, even when a filter leaves none.
+    expect(run('kubectl api-resources --api-group=nope')).toEqual({
+      out: 'NAME   SHORTNAMES   APIVERSION   NAMESPACED   KIND\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl api-resources --api-group=nope -o name').out).toBe('');
     const all = run('kubectl api-resources -o wide --no-headers')
       .out.split('\n')
       .filter((l) => l.endsWith(' all'))

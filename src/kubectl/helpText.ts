@@ -1506,6 +1506,32 @@ kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap
       waitFlag('false'),
     ],
   },
+  'apply set-last-applied': {
+    long: `Set the latest last-applied-configuration annotations by setting it to match the contents of a file. This results in the last-applied-configuration being updated as though 'kubectl apply -f <file>' was run, without updating any other parts of the object.`,
+    example: `# Set the last-applied-configuration of a resource to match the contents of a file
+kubectl apply set-last-applied -f deploy.yaml
+
+# Execute set-last-applied against each configuration file in a directory
+kubectl apply set-last-applied -f path/
+
+# Set the last-applied-configuration of a resource to match the contents of a file; will create the annotation if it does not already exist
+kubectl apply set-last-applied -f deploy.yaml --create-annotation=true`,
+    flags: [
+      ALLOW_MISSING,
+      f(
+        '--create-annotation',
+        'false',
+        "Will create 'last-applied-configuration' annotations if current objects doesn't have one",
+      ),
+      DRY_RUN,
+      filename(
+        'Filename, directory, or URL to files that contains the last-applied-configuration annotations',
+      ),
+      OUTPUT,
+      SHOW_MANAGED,
+      TEMPLATE,
+    ],
+  },
   'apply view-last-applied': {
     long: `View the latest last-applied-configuration annotations by type/name or file.
 

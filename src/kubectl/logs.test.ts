@@ -212,7 +212,7 @@ describe('kubectl logs: what the kubelet answers', () => {
       code: 1,
     });
     expect(run('kubectl logs nope -c x --all-containers').err).toBe(
-      'Error from server (NotFound): pods "nope" not found\n',
+      'error: error from server (NotFound): pods "nope" not found in namespace "default"\n',
     );
     expect(run('kubectl logs web x -c y --all-containers').err).toBe(
       'error: --all-containers=true should not be specified with container name x\n',

@@ -31,7 +31,7 @@ describe('kubectl logs / exec of a kind with no pods', () => {
     );
     // A missing object is still NotFound first.
     expect(run('kubectl logs node/nope').err).toBe(
-      'Error from server (NotFound): nodes "nope" not found\n',
+      'error: error from server (NotFound): nodes "nope" not found in namespace "default"\n',
     );
     expect(run('kubectl logs t').out).toBe('hi\n');
   });

@@ -1,6 +1,7 @@
 /** Printer selection (`-o`) and the printers for objects kubectl created or changed. */
 import type { KubeObject } from '../engine/api/types.ts';
 import type { Ctx } from './context.ts';
+import { customColumnsFromFile } from './customColumnsFile.ts';
 import { ExitError } from './errors.ts';
 import { parseGoBool } from './flags.ts';
 import { goTemplateText, isGoTemplateFormat, printGoTemplate } from './goTemplateOutput.ts';
@@ -25,9 +26,17 @@ export type OutputFormat =
   | 'custom-columns'
   | 'go-template';
 
+/**
+ * What a `-o custom-columns-file=FILE` (as a custom-columns spec) or `-o jsonpath-file=FILE`
+ * (the template) read.
+ */
+const templateFiles = new WeakMap<Ctx, string>();
+
 /** The template of `-o jsonpath=…` / `-o custom-columns=…` (quotes already removed by the shell). */
 export function outputTemplate(ctx: Ctx): string {
   const o = ctx.str('output');
+  const fromFile = templateFiles.get(ctx);
+  if (fromFile !== undefined) return fromFile;
   const i = o.indexOf('=');
   // JSONPathPrintFlags / CustomColumnsPrintFlags: --template, when given, is the template.
   if (ctx.str('template') !== '') return ctx.str('template');
@@ -59,9 +68,22 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
       ctx.fail('custom-columns format specified but no custom columns given');
     return 'custom-columns';
   }
-  const known = allowWide ? /^(jsonpath-file|custom-columns-file)(=|$)/ : /^(jsonpath-file)(=|$)/;
-  if (known.test(o))
-    ctx.fail(`the output format "${o.split('=')[0]}" is not available in this simulated console`);
+  if (/^custom-columns-file(=|$)/.test(o) && allowWide) {
+    const path = outputTemplate(ctx);
+    if (path === '') ctx.fail('custom-columns format specified but no custom columns given');
+    templateFiles.set(ctx, customColumnsFromFile(ctx, path));
+    return 'custom-columns';
+  }
+  if (/^jsonpath-file(=|$)/.test(o)) {
+    // JSONPathPrintFlags: the file holds the template.
+    const path = outputTemplate(ctx);
+    if (path === '') ctx.fail('template format specified but no template given');
+    const text = ctx.host.fs.read(path);
+    if (text === undefined)
+      ctx.fail(`error reading --template ${path}, open ${path}: no such file or directory`);
+    templateFiles.set(ctx, text);
+    return 'jsonpath';
+  }
   ctx.fail(
     `unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowWide ? GET_FORMATS : GENERIC_FORMATS}`,
   );
@@ -164,11 +186,14 @@ export function printObject(
  */
 export function printJsonPath(ctx: Ctx, template: string, data: unknown): void {
   try {
+    // --allow-missing-template-keys=false: a key none of the values has is an error.
+    const strict =
+      ctx.changed('allow-missing-template-keys') && !ctx.bool('allow-missing-template-keys');
     // -o jsonpath-as-json goes through the same printer with JSON output turned on.
     ctx.out(
       /^jsonpath-as-json(=|$)/.test(ctx.str('output'))
         ? jsonPathAsJson(template, data)
-        : jsonPath(template, data),
+        : jsonPath(template, data, { allowMissingKeys: !strict }),
     );
   } catch (e) {
     if (!(e instanceof JsonPathError)) throw e;

@@ -294,6 +294,13 @@ const SELECTABLE: Partial<Record<string, Record<string, (o: KubeObject) => strin
   namespaces: { 'status.phase': (o) => fieldValue(o, 'status.phase') },
   secrets: { type: (o) => fieldValue(o, 'type') },
   replicasets: { 'status.replicas': (o) => fieldValue(o, 'status.replicas') || '0' },
+  // Service: spec.clusterIP since 1.30, spec.type since 1.31 (core/v1 conversion).
+  services: {
+    'spec.clusterIP': (o) => fieldValue(o, 'spec.clusterIP'),
+    'spec.type': (o) => fieldValue(o, 'spec.type'),
+  },
+  // batch/v1 Job: JobToSelectableFields, status.succeeded as a decimal.
+  jobs: { 'status.successful': (o) => fieldValue(o, 'status.succeeded') || '0' },
   events: Object.fromEntries(
     [
       'involvedObject.kind',

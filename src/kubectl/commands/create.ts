@@ -18,6 +18,13 @@ import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { typedOrder } from '../printers/json.ts';
 import { isStoredType, kindPrefix, resolveType, typeByResource } from '../resources.ts';
 import { threeWayMergePatch } from '../threeWayMergePatch.ts';
+import {
+  type Applied,
+  filterBySelector,
+  pruneAfterApply,
+  pruneAllowlist,
+  validatePrune,
+} from './applyPrune.ts';
 import { serverSideApplyError } from './applyServerSide.ts';
 import {
   clone,
@@ -855,11 +862,18 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   if (mode === 'apply' && !serverSide && ctx.bool('force-conflicts')) {
     ctx.fail('--force-conflicts only works with --server-side');
   }
+  if (mode === 'apply') validatePrune(ctx, serverSide);
+  const allowlist = mode === 'apply' ? pruneAllowlist(ctx) : undefined;
   // ContinueOnError: a document of a kind the server does not know is reported at the end,
   // first for apply (GetObjects gathers them before any is applied), in document order among
   // the server's errors for create (one visit does both).
   const mapping: Status[] = [];
-  const objs = readFilenames(ctx, files, mapping, mode);
+  let objs = readFilenames(ctx, files, mapping, mode);
+  if (mode === 'apply') {
+    objs = filterBySelector(ctx, objs);
+    if (objs.length === 0 && mapping.length === 0) ctx.fail('no objects passed to apply');
+  }
+  const applied: Applied[] = [];
   const errors: Status[] = mode === 'apply' ? [...mapping] : [];
   let mapped = mode === 'apply' ? mapping.length : 0;
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
@@ -878,6 +892,11 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     }
     if (mode === 'apply') {
       applyOne(ctx, obj, m.type.resource, ns, m.source, { format, dryRun, errors, validation });
+      applied.push({
+        type: m.type,
+        namespace: m.type.namespaced ? ns : undefined,
+        name: obj.metadata?.name ?? '',
+      });
       continue;
     }
     if (dryRun === 'client') {
@@ -902,6 +921,10 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   while (mapped < mapping.length) errors.push(mapping[mapped++] as Status);
   if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
+  // apply.go runs the pruner only when every object applied cleanly.
+  if (mode === 'apply' && ctx.bool('prune') && errors.length === 0) {
+    pruneAfterApply(ctx, applied, allowlist, { format, dryRun });
+  }
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -939,7 +962,7 @@ function goJsonString(v: string): string {
 }
 
 /** Go's json.Marshal of a map (sorted keys, compact) as the last-applied annotation holds it. */
-function goCompactJson(v: unknown): string {
+export function goCompactJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(goCompactJson).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;

@@ -63,7 +63,7 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
     if (out.some(([k]) => k === key)) {
       ctx.fail(
         kind === 'ConfigMap'
-          ? `cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap "${name}"`
+          ? `cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(name)}`
           : `cannot add key ${key}, another key by that name already exists`,
       );
     }

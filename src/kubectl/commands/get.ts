@@ -25,6 +25,7 @@ import {
   typesAndNamesToRead,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
+import { refuseBulkSubresource, runGetScale, validateSubresource } from './getSubresource.ts';
 import { requestTimeoutMs, watchChanges, watchStoppedNote } from './getWatch.ts';
 import { filenameArgs } from './kustomize.ts';
 import { SERVER_VERSION, versionInfo } from './misc.ts';
@@ -90,11 +91,20 @@ export function runGet(ctx: Ctx, args: string[]): void {
     return;
   }
   const format = outputFormat(ctx, true);
+  const subresource = validateSubresource(ctx);
   const files = filenameArgs(ctx);
   if (args.length === 0 && files.length === 0) {
     ctx.err(`${NO_TYPE}See '${ctx.commandPath} -h' for help and examples\n`);
     ctx.exitCode = 1;
     return;
+  }
+  if (subresource !== '' && files.length === 0) {
+    refuseBulkSubresource(ctx, args);
+    // The status subresource is the object itself, printed as ever.
+    if (subresource === 'scale') {
+      runGetScale(ctx, args, format);
+      return;
+    }
   }
   if (files.length === 0 && COMPONENT_STATUS_NAMES.has(args[0] ?? '')) {
     runGetComponentStatuses(ctx, args.slice(1));

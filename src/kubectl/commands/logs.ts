@@ -35,9 +35,9 @@ import { catalogueVersion } from '../../engine/registry/registry.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
-import { typeByResource } from '../resources.ts';
+import { type ResourceType, typeByResource } from '../resources.ts';
 import { withAppArmorRules } from './appArmorWrites.ts';
-import { listAll, peekObject } from './common.ts';
+import { listAll, notFound, nsFor, peekObject } from './common.ts';
 import { withNodeFiles } from './hostFiles.ts';
 import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
@@ -354,9 +354,22 @@ export function logTarget(
   target: string,
   verb: 'cannot get the logs from' | 'cannot attach to' = 'cannot get the logs from',
 ): LogTarget {
-  if (!target.includes('/')) return { pod: getOrFail(ctx, typeByResource('pods'), target) as Pod };
+  const logs = verb === 'cannot get the logs from';
+  const fetch = (type: ResourceType, name: string): KubeObject => {
+    if (!logs) return getOrFail(ctx, type, name);
+    // logs.go (kubectl 1.29+) wraps the builder's NotFound in a plain error that names the
+    // namespace, so it prints as `error: error from server (NotFound): … in namespace "…"`.
+    const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+    if (r.ok) return r.value;
+    if (r.status.reason !== 'NotFound') ctx.failStatus(r.status);
+    const { message } = notFound(type, name);
+    ctx.fail(
+      `error from server (NotFound): ${message} in namespace ${JSON.stringify(ctx.namespace)}`,
+    );
+  };
+  if (!target.includes('/')) return { pod: fetch(typeByResource('pods'), target) as Pod };
   const { type, name } = singleTarget(ctx, [target]);
-  const obj = getOrFail(ctx, type, name);
+  const obj = fetch(type, name);
   if (type.resource === 'pods') return { pod: obj as Pod };
   // %T of the typed object kubectl decoded: the package is the API version.
   const goType = `*${type.version}.${type.kind}`;

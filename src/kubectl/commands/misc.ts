@@ -1774,6 +1774,11 @@ export function runApiResources(ctx: Ctx, args: string[] = []): void {
     if (out === 'wide') row.push(`[${t.verbs.join(' ')}]`, t.categories);
     return row;
   });
+  // apiresources.go prints the header before (and whatever the number of) the rows.
+  if (rows.length === 0 && !ctx.bool('no-headers')) {
+    ctx.out(formatTabbed(`${columns.map((c) => c.toUpperCase()).join('\t')}\n`, GET_TABWRITER));
+    return;
+  }
   ctx.out(printTable({ columns, rows }, { noHeaders: ctx.bool('no-headers') }));
 }
 

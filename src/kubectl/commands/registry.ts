@@ -75,6 +75,7 @@ import {
 import { runPatch } from './patch.ts';
 import { runPortForward } from './portForward.ts';
 import { runSetEnv, runSetResources } from './setEnvResources.ts';
+import { runSetLastApplied } from './setLastApplied.ts';
 import { runSetSelector, runSetServiceAccount } from './setSelectorServiceAccount.ts';
 import { runTaint } from './taint.ts';
 import { runViewLastApplied } from './viewLastApplied.ts';
@@ -534,6 +535,8 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       b('force-conflicts'),
       s('field-manager'),
       b('prune'),
+      list('prune-allowlist'),
+      b('all'),
       selector,
       b('recursive', 'R'),
       validate,
@@ -550,6 +553,22 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
         use: 'kubectl apply view-last-applied (TYPE [NAME | -l label] | TYPE/NAME | -f FILENAME) [options]',
         flags: [output, filename, selector, b('all'), b('recursive', 'R'), s('kustomize', 'k')],
         run: runViewLastApplied,
+      },
+      {
+        name: 'set-last-applied',
+        short:
+          'Set the last-applied-configuration annotation on a live object to match the contents of a file',
+        use: 'kubectl apply set-last-applied -f FILENAME [options]',
+        flags: [
+          output,
+          filename,
+          dryRun,
+          b('create-annotation'),
+          s('template'),
+          b('show-managed-fields'),
+          b('allow-missing-template-keys'),
+        ],
+        run: runSetLastApplied,
       },
     ],
   },

@@ -113,6 +113,18 @@ function descend(v: unknown, name: string): unknown[] {
   return out;
 }
 
+/** `--allow-missing-template-keys` (kubectl's default true), for the template being run. */
+let allowMissingKeys = true;
+
+/** client-go evalField: with missing keys refused, a field none of the inputs has is an error. */
+function fields(cur: unknown[], name: string): unknown[] {
+  const out = cur.flatMap((v) => field(v, name));
+  if (out.length === 0 && cur.length > 0 && !allowMissingKeys) {
+    throw new JsonPathExecError(`${name} is not found`);
+  }
+  return out;
+}
+
 function field(v: unknown, name: string): unknown[] {
   if (name === '*') return children(v);
   if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, name)) {
@@ -162,11 +174,11 @@ const STEPS: Step[] = [
   { re: /^\.\*/, apply: (cur) => cur.flatMap((v) => field(v, '*')) },
   {
     re: new RegExp(`^\\.${FIELD}`),
-    apply: (cur, m) => cur.flatMap((v) => field(v, unescapeField(m[1] ?? ''))),
+    apply: (cur, m) => fields(cur, unescapeField(m[1] ?? '')),
   },
   // A lone dot before a bracket (`.['key']`, `.[*]`) or at the end selects the current value.
   { re: /^\.(?=\[|$)/, apply: (cur) => cur },
-  { re: /^\[\s*(['"])(.*?)\1\s*\]/, apply: (cur, m) => cur.flatMap((v) => field(v, m[2] ?? '')) },
+  { re: /^\[\s*(['"])(.*?)\1\s*\]/, apply: (cur, m) => fields(cur, m[2] ?? '') },
   { re: /^\[\s*\*\s*\]/, apply: (cur) => cur.flatMap(children) },
   {
     re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
@@ -305,8 +317,18 @@ export function jsonPathAsJson(template: string, data: unknown): string {
 }
 
 /** Renders a kubectl JSONPath template (the part after `jsonpath=`). */
-export function jsonPath(template: string, data: unknown): string {
-  return render(tokenize(template), data);
+export function jsonPath(
+  template: string,
+  data: unknown,
+  opts: { allowMissingKeys?: boolean } = {},
+): string {
+  const nodes = tokenize(template);
+  allowMissingKeys = opts.allowMissingKeys ?? true;
+  try {
+    return render(nodes, data);
+  } finally {
+    allowMissingKeys = true;
+  }
 }
 
 /**

@@ -1,0 +1,118 @@
+/**
+ * `kubectl get TYPE NAME --subresource=status|scale` (KEP-2590, beta in 1.32). `status` reads
+ * the object itself, printed as it always is; `scale` reads the autoscaling/v1 Scale of a
+ * Deployment, ReplicaSet or StatefulSet, which the server prints with its own table
+ * (printers.go printScale: NAME, DESIRED = spec.replicas, AVAILABLE = status.replicas, AGE).
+ * A subresource is only read by name: a list is the builder's error.
+ */
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { KubeObject, Status } from '../../engine/api/types.ts';
+import type { Ctx } from '../context.ts';
+import { translateTimestampSince } from '../duration.ts';
+import { renderStatuses } from '../errors.ts';
+import { type OutputFormat, printObject } from '../output.ts';
+import { selectorString } from '../printers/columns.ts';
+import { printTable } from '../printers/table.ts';
+import { isStoredType } from '../resources.ts';
+import { notFound, nsFor, typesAndNamesToRead } from './common.ts';
+
+const SUPPORTED = ['status', 'scale'];
+const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets']);
+
+/** get.go Validate: the subresource must be one kubectl knows. */
+export function validateSubresource(ctx: Ctx): string {
+  const sub = ctx.str('subresource');
+  if (sub !== '' && !SUPPORTED.includes(sub)) {
+    ctx.fail(
+      `invalid subresource value: ${JSON.stringify(sub)}. Must be one of [${SUPPORTED.join(' ')}]`,
+    );
+  }
+  return sub;
+}
+
+/** The builder refuses a subresource of a list (a type without names, or a selector). */
+export function refuseBulkSubresource(ctx: Ctx, args: string[]): void {
+  const bulk =
+    ctx.str('selector') !== '' ||
+    ctx.bool('all-namespaces') ||
+    typesAndNamesToRead(ctx, args).some((r) => r.names.length === 0);
+  if (bulk) ctx.fail('subresource cannot be used when bulk resources are specified');
+}
+
+/** scaleFromDeployment and its kin: the Scale the API server answers `GET …/scale` with. */
+function scaleOf(obj: KubeObject): KubeObject {
+  const meta = obj.metadata ?? {};
+  const spec = (obj.spec ?? {}) as { replicas?: number; selector?: LabelSelector };
+  const status = (obj.status ?? {}) as { replicas?: number };
+  const selector = spec.selector ? selectorString(spec.selector) : '';
+  return {
+    apiVersion: 'autoscaling/v1',
+    kind: 'Scale',
+    metadata: {
+      name: meta.name,
+      namespace: meta.namespace,
+      uid: meta.uid,
+      resourceVersion: meta.resourceVersion,
+      creationTimestamp: meta.creationTimestamp,
+    },
+    spec: { replicas: spec.replicas ?? 0 },
+    status: { replicas: status.replicas ?? 0, ...(selector ? { selector } : {}) },
+  } as KubeObject;
+}
+
+/** `get … --subresource=scale`: each named object's Scale, in a table or as asked. */
+export function runGetScale(ctx: Ctx, args: string[], format: OutputFormat): void {
+  const scales: KubeObject[] = [];
+  const errors: Status[] = [];
+  for (const { type, names } of typesAndNamesToRead(ctx, args)) {
+    for (const name of names) {
+      if (!isStoredType(type)) {
+        if (!ctx.bool('ignore-not-found')) errors.push(notFound(type, name));
+        continue;
+      }
+      const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+      if (!r.ok) {
+        if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound'))
+          errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+        continue;
+      }
+      if (!SCALABLE.has(type.resource)) {
+        // No such subresource: the server's plain 404.
+        errors.push({
+          apiVersion: 'v1',
+          kind: 'Status',
+          metadata: {},
+          status: 'Failure',
+          message: 'the server could not find the requested resource',
+          reason: 'NotFound',
+          code: 404,
+        } as Status);
+        continue;
+      }
+      scales.push(scaleOf(r.value));
+    }
+  }
+  if (format === '' || format === 'wide') {
+    const rows = scales.map((s) => [
+      s.metadata?.name ?? '',
+      String((s.spec as { replicas: number }).replicas),
+      String((s.status as { replicas: number }).replicas),
+      translateTimestampSince(s.metadata?.creationTimestamp, ctx.now()),
+    ]);
+    ctx.out(
+      printTable(
+        { columns: ['Name', 'Desired', 'Available', 'Age'], rows },
+        { noHeaders: ctx.bool('no-headers') },
+      ),
+    );
+  } else if (format === 'name') {
+    // NamePrinter: the kind lower-cased with its group.
+    for (const s of scales) ctx.out(`scale.autoscaling/${s.metadata?.name ?? ''}\n`);
+  } else {
+    for (const s of scales) printObject(ctx, s, format, { verb: '', dryRun: 'none' });
+  }
+  if (errors.length > 0) {
+    ctx.err(renderStatuses(errors));
+    ctx.exitCode = 1;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * `kubectl get --subresource` (beta in 1.32): the scale subresource is an autoscaling/v1 Scale
+ * with the server's own table (NAME DESIRED AVAILABLE AGE), status is the object as ever, and
+ * the builder refuses either on a list.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('kubectl get --subresource', () => {
+  it('scale: the Scale of a deployment, as a table, YAML or a name', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    expect(run('kubectl get deploy web --subresource=scale').out).toMatch(
+      /^NAME {3}DESIRED {3}AVAILABLE {3}AGE\nweb {4}2 {9}2 {11}\d+s\n$/,
+    );
+    const yaml = run('kubectl get deploy web --subresource=scale -o yaml').out;
+    expect(yaml).toMatch(/^apiVersion: autoscaling\/v1\nkind: Scale\nmetadata:\n/);
+    expect(yaml).toContain('spec:\n  replicas: 2\nstatus:\n  replicas: 2\n  selector: app=web\n');
+    expect(run('kubectl get deploy web --subresource=scale -o name').out).toBe(
+      'scale.autoscaling/web\n',
+    );
+    run('kubectl run solo --image=nginx');
+    expect(run('kubectl get pod solo --subresource=scale')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): the server could not find the requested resource\n',
+      code: 1,
+    });
+    expect(run('kubectl get pod solo --subresource=status -o name').out).toBe('pod/solo\n');
+  });
+
+  it('refuses lists and unknown subresources', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl get deploy --subresource=scale')).toEqual({
+      out: '',
+      err: 'error: subresource cannot be used when bulk resources are specified\n',
+      code: 1,
+    });
+    expect(run('kubectl get nodes --subresource=status').err).toBe(
+      'error: subresource cannot be used when bulk resources are specified\n',
+    );
+    expect(run('kubectl get deploy web --subresource=log').err).toBe(
+      'error: invalid subresource value: "log". Must be one of [status scale]\n',
+    );
+  });
+});
