@@ -8,7 +8,7 @@
  * The CNI plugin's own chains are left out. Rules of one chain are sorted by service port
  * (kube-proxy writes them in map order).
  */
-import type { ProxyEndpoint, ProxyRule } from '../../engine/node/kubeProxy.ts';
+import { localEndpoints, type ProxyEndpoint, type ProxyRule } from '../../engine/node/kubeProxy.ts';
 import type { RunResult } from '../host.ts';
 
 /** The pod CIDR (kube-proxy's clusterCIDR in the kube-proxy ConfigMap). */
@@ -194,7 +194,11 @@ function tables(rules: readonly ProxyRule[], node: string): Record<Table, TableR
       });
     };
     ladder(r.chain, r.endpoints);
-    for (const e of r.endpoints) {
+    // externalTrafficPolicy Local: this node's endpoints (maybe serving terminating ones that
+    // cluster traffic does not use) need their KUBE-SEP- chains too.
+    const local = r.externalLocal ? localEndpoints(r, node) : [];
+    const reachable = [...r.endpoints, ...local.filter((e) => !r.endpoints.includes(e))];
+    for (const e of reachable) {
       const to = `${e.ip}:${e.port}`;
       nat.chains.push(e.chain);
       endpointChains.push(
@@ -246,7 +250,6 @@ function tables(rules: readonly ProxyRule[], node: string): Record<Table, TableR
       } else {
         // externalTrafficPolicy Local: outside traffic goes to this node's endpoints alone
         // (KUBE-SVL-), keeping the client's address; pods and the node itself use them all.
-        const local = r.endpoints.filter((e) => e.nodeName === node);
         const localSrc: Match = {
           save: '-m addrtype --src-type LOCAL',
           list: 'ADDRTYPE match src-type LOCAL',
