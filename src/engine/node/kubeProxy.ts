@@ -50,6 +50,8 @@ export interface ProxyRule {
   affinitySeconds?: number;
   /** externalTrafficPolicy Local (a NodePort or LoadBalancer): outside traffic stays on the node. */
   externalLocal?: true;
+  /** internalTrafficPolicy Local: traffic from the cluster to the cluster IP stays on the node. */
+  internalLocal?: true;
   /** The LoadBalancer's health check node port (externalTrafficPolicy Local). */
   healthCheckNodePort?: number;
   clusterIP: string;
@@ -59,13 +61,13 @@ export interface ProxyRule {
   /** Where cluster traffic goes: the ready endpoints, else the serving terminating ones. */
   endpoints: ProxyEndpoint[];
   /**
-   * externalTrafficPolicy Local: every usable endpoint (ready, or serving while terminating),
-   * from which each node picks its own (`localEndpoints`).
+   * A Local traffic policy: every usable endpoint (ready, or serving while terminating), from
+   * which each node picks its own (`localEndpoints`).
    */
   reachable?: ProxyEndpoint[];
 }
 
-/** The endpoints local traffic of `rule` goes to on `node` (externalTrafficPolicy Local). */
+/** The endpoints local traffic of `rule` goes to on `node` (a Local traffic policy). */
 export function localEndpoints(rule: ProxyRule, node: string): ProxyEndpoint[] {
   return localTargets(rule.reachable ?? rule.endpoints, node);
 }
@@ -176,6 +178,7 @@ interface ServiceSpec {
   sessionAffinity?: string;
   sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
   externalTrafficPolicy?: string;
+  internalTrafficPolicy?: string;
   healthCheckNodePort?: number;
 }
 
@@ -220,14 +223,15 @@ function serviceRules(
     };
     if (p.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
       rule.nodePort = p.nodePort;
-      if (spec.externalTrafficPolicy === 'Local') {
-        rule.externalLocal = true;
-        const usable = all.filter((t) => t.ready || (t.serving && t.terminating));
-        const byIp = new Map(rule.endpoints.map((e) => [`${e.ip}:${e.port}`, e]));
-        // Each node's share is worked out where it is used (localEndpoints).
-        rule.reachable = usable.map((t) => byIp.get(`${t.ip}:${t.port}`) ?? proxyEndpoint(t, 0));
-      }
+      if (spec.externalTrafficPolicy === 'Local') rule.externalLocal = true;
       if (spec.healthCheckNodePort) rule.healthCheckNodePort = spec.healthCheckNodePort;
+    }
+    if (spec.internalTrafficPolicy === 'Local') rule.internalLocal = true;
+    if (rule.externalLocal || rule.internalLocal) {
+      const usable = all.filter((t) => t.ready || (t.serving && t.terminating));
+      const byIp = new Map(rule.endpoints.map((e) => [`${e.ip}:${e.port}`, e]));
+      // Each node's share is worked out where it is used (localEndpoints).
+      rule.reachable = usable.map((t) => byIp.get(`${t.ip}:${t.port}`) ?? proxyEndpoint(t, 0));
     }
     if (spec.sessionAffinity === 'ClientIP') {
       rule.affinitySeconds = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800;
@@ -285,6 +289,19 @@ function portView(r: ProxyRule): ServiceView['ports'][number] {
   return e
     ? { port: r.port, ready: true, endpoint: { ip: e.ip, port: e.port } }
     : { port: r.port, ready: false };
+}
+
+/**
+ * A rule's cluster IP port as a container on `node` reaches it: with internalTrafficPolicy
+ * Local, the node's own endpoints; none here while others exist elsewhere: kube-proxy DROPs
+ * the packets (the connection times out), none anywhere: REJECT.
+ */
+export function internalPortView(r: ProxyRule, node: string): ServiceView['ports'][number] {
+  if (!r.internalLocal || r.endpoints.length === 0) return portView(r);
+  const e = localEndpoints(r, node)[0];
+  return e
+    ? { port: r.port, ready: true, endpoint: { ip: e.ip, port: e.port } }
+    : { port: r.port, ready: false, dropped: true };
 }
 
 /**
@@ -396,7 +413,7 @@ export function createKubeProxy(node: string, opts: KubeProxyOptions = {}): Kube
         name: rest.slice(0, rest.lastIndexOf(':')),
         clusterIP: first.clusterIP,
         // No rule for the cluster IP (a Service kube-proxy never synced): nothing answers.
-        ports: routed.map(portView),
+        ports: routed.map((r) => internalPortView(r, node)),
       };
     },
     ptr(ip) {
