@@ -2109,7 +2109,12 @@ export class ApiServer {
     spec.healthCheckNodePort = port;
   }
 
-  #updateNodePorts(spec: Obj, oldSpec: Obj | undefined): void {
+  /**
+   * The service REST update's node ports (alloc.go updateNodePorts): a port without one gets
+   * one; a node port the old Service did not hold is allocated, and refused (the Invalid cause)
+   * when out of the range or held by another Service.
+   */
+  #updateNodePorts(spec: Obj, oldSpec: Obj | undefined, uid: unknown): FieldError | undefined {
     const ports = (spec.ports as Obj[] | undefined) ?? [];
     // dropTypeDependentFields: no longer LoadBalancer with Local, the health check port goes.
     const needsHealthCheck = spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local';
@@ -2118,15 +2123,43 @@ export class ApiServer {
     }
     if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
       const hcMissing = needsHealthCheck && !spec.healthCheckNodePort;
-      if (ports.every((p) => typeof p.nodePort === 'number') && !hcMissing) return;
+      const held = new Set<unknown>(
+        ((oldSpec?.ports as Obj[] | undefined) ?? []).map((p) => p.nodePort),
+      );
+      const asked = ports.some((p) => typeof p.nodePort === 'number' && !held.has(p.nodePort));
+      if (ports.every((p) => typeof p.nodePort === 'number') && !hcMissing && !asked) return;
       const usedPorts = new Set<number>();
       for (const kv of this.#etcd.range(`${RESOURCES.services.etcdPrefix}/`)) {
+        // The Service's own old ports stay its own.
+        if (kv.value.metadata?.uid === uid) continue;
         const s = kv.value.spec as {
           ports?: { nodePort?: number }[];
           healthCheckNodePort?: number;
         };
         for (const p of s.ports ?? []) if (p.nodePort) usedPorts.add(p.nodePort);
         if (s.healthCheckNodePort) usedPorts.add(s.healthCheckNodePort);
+      }
+      for (const h of held) if (typeof h === 'number') usedPorts.add(h);
+      const allocated = new Set<number>();
+      for (const [i, p] of ports.entries()) {
+        if (typeof p.nodePort !== 'number' || held.has(p.nodePort) || allocated.has(p.nodePort))
+          continue;
+        const why =
+          p.nodePort < 30000 || p.nodePort > 32767
+            ? 'provided port is not in the valid range. The range of valid ports is 30000-32767'
+            : usedPorts.has(p.nodePort)
+              ? 'provided port is already allocated'
+              : undefined;
+        if (why) {
+          return {
+            field: `spec.ports[${i}].nodePort`,
+            type: 'Invalid value',
+            value: p.nodePort,
+            detail: why,
+          };
+        }
+        allocated.add(p.nodePort);
+        usedPorts.add(p.nodePort);
       }
       for (const p of ports) {
         if (typeof p.nodePort === 'number') continue;
@@ -2143,6 +2176,7 @@ export class ApiServer {
     ) {
       for (const p of ports) delete p.nodePort;
     }
+    return undefined;
   }
 
   get(
@@ -2647,12 +2681,18 @@ export class ApiServer {
       next.spec = clone(next.spec);
       applyDefaults(r.resource, next, this.#rng);
     }
+    /** A node port the update asks for that the allocator refuses (updateNodePorts). */
+    let nodePortRefused: FieldError | undefined;
     if (!statusOnly && r.resource === 'services' && next.spec) {
       // The service REST update: a type that needs node ports gets them for the ports that have
       // none; a type back to ClusterIP releases them.
       next.spec = clone(next.spec);
       normalizeClusterIPs(next.spec as Obj, old.spec as Obj | undefined);
-      this.#updateNodePorts(next.spec as Obj, old.spec as Obj | undefined);
+      nodePortRefused = this.#updateNodePorts(
+        next.spec as Obj,
+        old.spec as Obj | undefined,
+        old.metadata?.uid,
+      );
     }
     if (!statusOnly && r.resource === 'pods' && next.spec) {
       // Priority admission on update: what it set on create stays when the update leaves it out.
@@ -2670,6 +2710,9 @@ export class ApiServer {
       if (r.resource === 'rolebindings' || r.resource === 'clusterrolebindings')
         errors.push(...validateBindingUpdate(next, old));
       if (errors.length) return this.#fail(actor, r, ns, name, invalid(r, name, errors));
+      if (nodePortRefused) {
+        return this.#fail(actor, r, ns, name, invalid(r, name, [nodePortRefused]));
+      }
       if (r.resource === 'priorityclasses') {
         const why = admitPriorityClass(next, this.#priorityClasses());
         if (why) return this.#fail(actor, r, ns, name, forbidden(r, name, why));

@@ -1,6 +1,7 @@
 /**
  * kube-proxy of one node (actor `kube-proxy/<node>`, iptables mode): watches Services and
- * Endpoints and keeps the rules it would program, in a readable form for the UI. It writes
+ * EndpointSlices (as 1.32 does: proxyEndpoints.ts reads their conditions) and keeps the rules
+ * it would program, in a readable form for the UI. It writes
  * nothing to the API server. Chain names are kube-proxy's: `KUBE-SVC-` plus the first 16
  * base32 characters of the SHA-256 of the service port name (`<ns>/<svc>`, `:<port name>` when
  * the port has one) and the lower-case protocol (`KUBE-SVC-NPX46M4PTMTKRN6Y` for
@@ -11,6 +12,13 @@ import { nameOf, namespaceOf, specOf } from '../controllers/objects.ts';
 import type { Reconciler } from '../runtime/controller.ts';
 import { base32, sha256 } from '../util/sha256.ts';
 import type { ServiceView } from './program.ts';
+import {
+  clusterTargets,
+  localTargets,
+  portTargets,
+  type SliceTarget,
+  slicesByService,
+} from './proxyEndpoints.ts';
 
 export interface ProxyEndpoint {
   ip: string;
@@ -20,6 +28,13 @@ export interface ProxyEndpoint {
   chain: string;
   /** Share of new connections, as the `--probability` ladder works out (1/n each). */
   share: number;
+  /**
+   * Set on an endpoint that is not ready but still serving while its pod terminates: kube-proxy
+   * uses it only when no ready endpoint is there (proxyEndpoints.ts).
+   */
+  ready?: false;
+  serving?: true;
+  terminating?: true;
 }
 
 export interface ProxyRule {
@@ -35,13 +50,26 @@ export interface ProxyRule {
   affinitySeconds?: number;
   /** externalTrafficPolicy Local (a NodePort or LoadBalancer): outside traffic stays on the node. */
   externalLocal?: true;
+  /** internalTrafficPolicy Local: traffic from the cluster to the cluster IP stays on the node. */
+  internalLocal?: true;
   /** The LoadBalancer's health check node port (externalTrafficPolicy Local). */
   healthCheckNodePort?: number;
   clusterIP: string;
   port: number;
   protocol: string;
   nodePort?: number;
+  /** Where cluster traffic goes: the ready endpoints, else the serving terminating ones. */
   endpoints: ProxyEndpoint[];
+  /**
+   * A Local traffic policy: every usable endpoint (ready, or serving while terminating), from
+   * which each node picks its own (`localEndpoints`).
+   */
+  reachable?: ProxyEndpoint[];
+}
+
+/** The endpoints local traffic of `rule` goes to on `node` (a Local traffic policy). */
+export function localEndpoints(rule: ProxyRule, node: string): ProxyEndpoint[] {
+  return localTargets(rule.reachable ?? rule.endpoints, node);
 }
 
 export interface KubeProxy extends Reconciler {
@@ -100,39 +128,43 @@ interface ServicePort {
   nodePort?: number;
 }
 
-interface Subset {
-  addresses?: { ip: string; hostname?: string; nodeName?: string }[];
-  ports?: { name?: string; port: number; protocol?: string }[];
-}
-
 /**
- * The rules of a Service as built from its Endpoints, by the (frozen, immutable) Service object:
- * a pure function of the two, so every node's kube-proxy reuses what the first one built for
- * the same pair, and a sync rebuilds only the Services whose Endpoints changed.
+ * The rules of a Service as built from its EndpointSlices, by the (frozen, immutable) Service
+ * object: a pure function of the two, so every node's kube-proxy reuses what the first one built
+ * for the same slices, and a sync rebuilds only the Services whose slices changed.
  */
 const SERVICE_RULES = new WeakMap<
   KubeObject,
-  { endpoints: KubeObject | undefined; rules: readonly ProxyRule[] }
+  { slices: readonly KubeObject[] | undefined; rules: readonly ProxyRule[] }
 >();
+
+function sameSlices(
+  a: readonly KubeObject[] | undefined,
+  b: readonly KubeObject[] | undefined,
+): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 function buildRules(
   services: readonly KubeObject[],
-  endpoints: readonly KubeObject[],
+  bySlices: ReadonlyMap<string, KubeObject[]>,
 ): ProxyRule[] {
-  const eps = new Map(endpoints.map((e) => [`${namespaceOf(e)}/${nameOf(e)}`, e]));
   const rules: ProxyRule[] = [];
   for (const svc of services) {
     const spec = specOf<ServiceSpec>(svc);
     if (!spec.clusterIP || spec.clusterIP === 'None') continue;
     const id = `${namespaceOf(svc)}/${nameOf(svc)}`;
-    const ep = eps.get(id);
+    const slices = bySlices.get(id);
     const cached = SERVICE_RULES.get(svc);
-    if (cached !== undefined && cached.endpoints === ep) {
+    if (cached !== undefined && sameSlices(cached.slices, slices)) {
       for (const rule of cached.rules) rules.push(rule);
       continue;
     }
-    const built = serviceRules(id, spec, ep);
-    SERVICE_RULES.set(svc, { endpoints: ep, rules: built });
+    const built = serviceRules(id, spec, slices);
+    SERVICE_RULES.set(svc, { slices, rules: built });
     for (const rule of built) rules.push(rule);
   }
   return rules.sort((a, b) => (a.servicePort < b.servicePort ? -1 : 1));
@@ -146,29 +178,39 @@ interface ServiceSpec {
   sessionAffinity?: string;
   sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
   externalTrafficPolicy?: string;
+  internalTrafficPolicy?: string;
   healthCheckNodePort?: number;
 }
 
-function serviceRules(id: string, spec: ServiceSpec, ep: KubeObject | undefined): ProxyRule[] {
+function serviceRules(
+  id: string,
+  spec: ServiceSpec,
+  slices: readonly KubeObject[] | undefined,
+): ProxyRule[] {
   const rules: ProxyRule[] = [];
   const clusterIP = spec.clusterIP ?? '';
-  const subsets = ((ep?.subsets as Subset[] | undefined) ?? []) as Subset[];
   for (const p of spec.ports ?? []) {
     const protocol = p.protocol ?? 'TCP';
     const servicePort = `${id}:${p.name ?? ''}`;
     const name = p.name ? `${id}:${p.name}` : id;
     const hash = chainHash(name + protocol.toLowerCase());
-    const targets: { ip: string; port: number; nodeName?: string }[] = [];
-    for (const s of subsets) {
-      const port = (s.ports ?? []).find((sp) => (sp.name ?? '') === (p.name ?? ''));
-      if (!port) continue;
-      for (const a of s.addresses ?? []) {
-        const t: { ip: string; port: number; nodeName?: string } = { ip: a.ip, port: port.port };
-        if (a.nodeName) t.nodeName = a.nodeName;
-        targets.push(t);
+    const all = portTargets(slices, p.name ?? '', protocol);
+    const targets = clusterTargets(all);
+    const proxyEndpoint = (t: SliceTarget, share: number): ProxyEndpoint => {
+      const e: ProxyEndpoint = {
+        ip: t.ip,
+        port: t.port,
+        chain: `KUBE-SEP-${chainHash(`${name}${protocol.toLowerCase()}${t.ip}:${t.port}`)}`,
+        share,
+      };
+      if (t.nodeName) e.nodeName = t.nodeName;
+      if (!t.ready) {
+        e.ready = false;
+        e.serving = true;
+        e.terminating = true;
       }
-    }
-    targets.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
+      return e;
+    };
     const rule: ProxyRule = {
       servicePort,
       name,
@@ -177,21 +219,19 @@ function serviceRules(id: string, spec: ServiceSpec, ep: KubeObject | undefined)
       clusterIP,
       port: p.port,
       protocol,
-      endpoints: targets.map((t) => {
-        const e: ProxyEndpoint = {
-          ip: t.ip,
-          port: t.port,
-          chain: `KUBE-SEP-${chainHash(`${name}${protocol.toLowerCase()}${t.ip}:${t.port}`)}`,
-          share: 1 / targets.length,
-        };
-        if (t.nodeName) e.nodeName = t.nodeName;
-        return e;
-      }),
+      endpoints: targets.map((t) => proxyEndpoint(t, 1 / targets.length)),
     };
     if (p.nodePort && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
       rule.nodePort = p.nodePort;
       if (spec.externalTrafficPolicy === 'Local') rule.externalLocal = true;
       if (spec.healthCheckNodePort) rule.healthCheckNodePort = spec.healthCheckNodePort;
+    }
+    if (spec.internalTrafficPolicy === 'Local') rule.internalLocal = true;
+    if (rule.externalLocal || rule.internalLocal) {
+      const usable = all.filter((t) => t.ready || (t.serving && t.terminating));
+      const byIp = new Map(rule.endpoints.map((e) => [`${e.ip}:${e.port}`, e]));
+      // Each node's share is worked out where it is used (localEndpoints).
+      rule.reachable = usable.map((t) => byIp.get(`${t.ip}:${t.port}`) ?? proxyEndpoint(t, 0));
     }
     if (spec.sessionAffinity === 'ClientIP') {
       rule.affinitySeconds = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800;
@@ -214,26 +254,33 @@ interface Headless {
  */
 function headlessAddresses(
   services: readonly KubeObject[],
-  endpoints: readonly KubeObject[],
+  bySlices: ReadonlyMap<string, KubeObject[]>,
 ): Map<string, Headless> {
   const out = new Map<string, Headless>();
   for (const svc of services) {
     if (specOf<{ clusterIP?: string }>(svc).clusterIP !== 'None') continue;
-    out.set(`${namespaceOf(svc)}/${nameOf(svc)}`, { ips: [], hostnames: new Map() });
-  }
-  if (out.size === 0) return out;
-  for (const ep of endpoints) {
-    const h = out.get(`${namespaceOf(ep)}/${nameOf(ep)}`);
-    if (!h) continue;
-    for (const sub of (ep.subsets as Subset[] | undefined) ?? []) {
-      for (const a of sub.addresses ?? []) {
-        if (!h.ips.includes(a.ip)) h.ips.push(a.ip);
-        if (a.hostname) h.hostnames.set(a.ip, a.hostname);
+    const id = `${namespaceOf(svc)}/${nameOf(svc)}`;
+    const h: Headless = { ips: [], hostnames: new Map() };
+    out.set(id, h);
+    // CoreDNS (1.11, as kubeadm 1.32 installs it) reads the EndpointSlices too: an endpoint
+    // answers once it is ready (or its Service publishes not-ready addresses).
+    for (const slice of bySlices.get(id) ?? []) {
+      for (const e of (slice.endpoints as HeadlessEndpoint[] | null | undefined) ?? []) {
+        const ip = e.addresses?.[0];
+        if (!ip || e.conditions?.ready === false) continue;
+        if (!h.ips.includes(ip)) h.ips.push(ip);
+        if (e.hostname) h.hostnames.set(ip, e.hostname);
       }
     }
     h.ips.sort();
   }
   return out;
+}
+
+interface HeadlessEndpoint {
+  addresses?: string[];
+  conditions?: { ready?: boolean | null };
+  hostname?: string;
 }
 
 /** A rule's port as a container sees it: whether it has endpoints, and the one it goes to. */
@@ -242,6 +289,19 @@ function portView(r: ProxyRule): ServiceView['ports'][number] {
   return e
     ? { port: r.port, ready: true, endpoint: { ip: e.ip, port: e.port } }
     : { port: r.port, ready: false };
+}
+
+/**
+ * A rule's cluster IP port as a container on `node` reaches it: with internalTrafficPolicy
+ * Local, the node's own endpoints; none here while others exist elsewhere: kube-proxy DROPs
+ * the packets (the connection times out), none anywhere: REJECT.
+ */
+export function internalPortView(r: ProxyRule, node: string): ServiceView['ports'][number] {
+  if (!r.internalLocal || r.endpoints.length === 0) return portView(r);
+  const e = localEndpoints(r, node)[0];
+  return e
+    ? { port: r.port, ready: true, endpoint: { ip: e.ip, port: e.port } }
+    : { port: r.port, ready: false, dropped: true };
 }
 
 /**
@@ -292,7 +352,7 @@ export function createKubeProxy(node: string, opts: KubeProxyOptions = {}): Kube
     actor: `kube-proxy/${node}`,
     name: 'kube-proxy',
     node,
-    watches: ['services', 'endpoints'],
+    watches: ['services', 'endpointslices'],
     keysFor() {
       return ['sync'];
     },
@@ -353,7 +413,7 @@ export function createKubeProxy(node: string, opts: KubeProxyOptions = {}): Kube
         name: rest.slice(0, rest.lastIndexOf(':')),
         clusterIP: first.clusterIP,
         // No rule for the cluster IP (a Service kube-proxy never synced): nothing answers.
-        ports: routed.map(portView),
+        ports: routed.map((r) => internalPortView(r, node)),
       };
     },
     ptr(ip) {
@@ -420,9 +480,11 @@ export function createKubeProxy(node: string, opts: KubeProxyOptions = {}): Kube
           action: 'StartKubeProxy',
         });
       }
-      current = buildRules(cache.list('services'), cache.list('endpoints'));
+      const services = cache.list('services');
+      const slices = slicesByService(cache.list('endpointslices'));
+      current = buildRules(services, slices);
       synced();
-      headless = headlessAddresses(cache.list('services'), cache.list('endpoints'));
+      headless = headlessAddresses(services, slices);
       external = externalNames(cache.list('services'));
       return { writes: [] };
     },

@@ -1047,8 +1047,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     for (const [key, w] of work) {
       if (w.podIP !== ip || w.podIP === internalIP) continue;
       const [, ns = '', name = ''] = key.split('/');
+      // A container being stopped still serves until its process ends (during a preStop hook,
+      // or while it ignores SIGTERM): kube-proxy may still send it traffic (serving, terminating).
       const served = w.containers.flatMap((c) =>
-        c.phase === 'running'
+        c.phase === 'running' || c.phase === 'stopping'
           ? servedPorts(c.image, c.ports, !!(c.command?.length || c.args?.length))
           : [],
       );

@@ -48,6 +48,7 @@ import { podPolicyNetwork } from './podPolicyNetwork.ts';
 import { podTokenOf } from './podToken.ts';
 import { programmedNetwork } from './proxyRules.ts';
 import { serviceLinksOf } from './serviceLinks.ts';
+import { endpointTarget, portEndpoints, readyAddresses, serviceSlices } from './serviceSlices.ts';
 import { syncedVolumes } from './volumeSync.ts';
 
 /** The kernel kubeadm nodes report, for a pod whose node cannot be found. */
@@ -610,7 +611,7 @@ function serviceNetwork(ctx: Ctx): Network {
       clusterIP?: string;
       type?: string;
       externalName?: string;
-      ports?: { port: number; name?: string }[];
+      ports?: { port: number; name?: string; protocol?: string }[];
     };
     const ns = svc?.metadata?.namespace ?? namespace;
     const name = svc?.metadata?.name ?? host;
@@ -625,50 +626,36 @@ function serviceNetwork(ctx: Ctx): Network {
       };
     }
     if (!svc || !spec?.clusterIP) return undefined;
-    type Subset = {
-      addresses?: {
-        ip?: string;
-        hostname?: string;
-        targetRef?: { kind?: string; name?: string; namespace?: string };
-      }[];
-      ports?: { name?: string; port?: number }[];
-    };
-    const eps = peekObject(ctx, 'endpoints', ns, name) as
-      | (KubeObject & { subsets?: Subset[] })
-      | undefined;
-    const subsets = eps?.subsets ?? [];
+    // kube-proxy's rules for each port (from the EndpointSlices: serving terminating endpoints
+    // when no ready one is left); the first, sorted as kube-proxy sorts them, is where a
+    // connection goes here.
+    const slices = serviceSlices(ctx, ns, name);
+    const firsts: string[] = [];
     const view: ServiceView = {
       namespace: ns,
       name,
       clusterIP: spec.clusterIP,
       ports: (spec.ports ?? []).map((p) => {
-        // kube-proxy's rules for the port: its endpoints (the first, sorted as kube-proxy
-        // sorts them, is where a connection goes here).
-        const targets: { ip: string; port: number }[] = [];
-        for (const s of subsets) {
-          const sp = (s.ports ?? []).find((x) => (x.name ?? '') === (p.name ?? ''));
-          if (sp?.port === undefined) continue;
-          for (const a of s.addresses ?? []) if (a.ip) targets.push({ ip: a.ip, port: sp.port });
-        }
-        targets.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.port - b.port));
-        const endpoint = targets[0];
-        return endpoint ? { port: p.port, ready: true, endpoint } : { port: p.port, ready: false };
+        const endpoint = portEndpoints(slices, p.name ?? '', p.protocol ?? 'TCP')[0];
+        if (!endpoint) return { port: p.port, ready: false };
+        firsts.push(endpoint.ip);
+        return { port: p.port, ready: true, endpoint: { ip: endpoint.ip, port: endpoint.port } };
       }),
     };
     if (spec.clusterIP === 'None') {
-      const addresses = subsets.flatMap((s) => s.addresses ?? []);
-      view.addresses = [...new Set(addresses.map((a) => a.ip ?? ''))].sort();
-      const hostnames = new Map<string, string>();
-      for (const a of addresses) if (a.hostname && a.ip) hostnames.set(a.ip, a.hostname);
+      // CoreDNS answers a headless Service's name with its ready endpoints' addresses.
+      const { ips, hostnames } = readyAddresses(slices);
+      view.addresses = ips;
       if (hostnames.size > 0) view.hostnames = hostnames;
+      if (ips[0]) firsts.push(ips[0]);
     }
-    const first = subsets.flatMap((s) => s.addresses ?? [])[0];
-    const target = first?.targetRef;
+    const firstIP = firsts[0];
+    const target = firstIP === undefined ? undefined : endpointTarget(slices, firstIP);
     // Endpoints written by hand (a Service without a selector) name no pod: the address does.
     const byIP =
-      !target && first?.ip
+      !target && firstIP
         ? (listAll(ctx, 'pods', undefined).find(
-            (p) => (p.status as { podIP?: string } | undefined)?.podIP === first.ip,
+            (p) => (p.status as { podIP?: string } | undefined)?.podIP === firstIP,
           ) as Pod | undefined)
         : undefined;
     if (byIP) {

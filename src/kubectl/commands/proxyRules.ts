@@ -6,6 +6,7 @@
  * connection times out), and a Service's endpoints stay as they were (a replaced pod's old IP:
  * no route to host). While kube-proxy runs, the API's view is the node's.
  */
+import { internalPortView } from '../../engine/node/kubeProxy.ts';
 import type { Network, ServiceView } from '../../engine/node/program.ts';
 import type { Ctx } from '../context.ts';
 
@@ -14,17 +15,11 @@ const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
 /** `network` as a container on `node` reaches it through the node's programmed rules. */
 export function programmedNetwork(ctx: Ctx, node: string | undefined, network: Network): Network {
   const machines = ctx.host.machines;
-  if (!node || !machines?.proxyStale?.(node)) return network;
+  if (!node) return network;
+  if (!machines?.proxyStale?.(node)) return nodeLocalNetwork(ctx, node, network);
   const rules = machines.proxyRules?.(node) ?? [];
   const ports = (clusterIP: string): ServiceView['ports'] =>
-    rules
-      .filter((r) => r.clusterIP === clusterIP)
-      .map((r) => {
-        const e = r.endpoints[0];
-        return e
-          ? { port: r.port, ready: true, endpoint: { ip: e.ip, port: e.port } }
-          : { port: r.port, ready: false };
-      });
+    rules.filter((r) => r.clusterIP === clusterIP).map((r) => internalPortView(r, node));
   return (namespace, host, port) => {
     const view = network(namespace, host, port);
     if (!view) {
@@ -39,5 +34,29 @@ export function programmedNetwork(ctx: Ctx, node: string | undefined, network: N
     if (view.direct || view.externalName !== undefined || view.addresses) return view;
     if (!view.clusterIP || view.clusterIP === 'None') return view;
     return { ...view, ports: ports(view.clusterIP) };
+  };
+}
+
+/**
+ * While kube-proxy runs, the API's view, except for a Service with internalTrafficPolicy Local:
+ * a container reaches its cluster IP only through the endpoints on its own node (none here:
+ * the node's rules DROP it, the connection times out).
+ */
+function nodeLocalNetwork(ctx: Ctx, node: string, network: Network): Network {
+  return (namespace, host, port) => {
+    const view = network(namespace, host, port);
+    if (!view || view.direct || view.externalName !== undefined || view.addresses) return view;
+    if (!view.clusterIP || view.clusterIP === 'None') return view;
+    const local = (ctx.host.machines?.proxyRules?.(node) ?? []).filter(
+      (r) => r.internalLocal && r.clusterIP === view.clusterIP,
+    );
+    if (local.length === 0) return view;
+    return {
+      ...view,
+      ports: view.ports.map((p) => {
+        const r = local.find((x) => x.port === p.port);
+        return r ? internalPortView(r, node) : p;
+      }),
+    };
   };
 }

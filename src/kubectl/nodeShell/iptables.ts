@@ -8,7 +8,7 @@
  * The CNI plugin's own chains are left out. Rules of one chain are sorted by service port
  * (kube-proxy writes them in map order).
  */
-import type { ProxyEndpoint, ProxyRule } from '../../engine/node/kubeProxy.ts';
+import { localEndpoints, type ProxyEndpoint, type ProxyRule } from '../../engine/node/kubeProxy.ts';
 import type { RunResult } from '../host.ts';
 
 /** The pod CIDR (kube-proxy's clusterCIDR in the kube-proxy ConfigMap). */
@@ -150,17 +150,43 @@ function tables(rules: readonly ProxyRule[], node: string): Record<Table, TableR
       continue;
     }
     const clusterIP = [comment(`${r.name} cluster IP`), dport(proto, r.port)];
-    natServices.push({ chain: 'KUBE-SERVICES', dst, proto, matches: clusterIP, target: r.chain });
-    nat.chains.push(r.chain);
-    serviceChains.push({
-      chain: r.chain,
-      src: CLUSTER_CIDR,
-      srcNot: true,
-      dst,
-      proto,
-      matches: clusterIP,
-      target: 'KUBE-MARK-MASQ',
-    });
+    // A Local traffic policy: this node's endpoints (maybe serving terminating ones that
+    // cluster traffic does not use), in the local policy chain KUBE-SVL-.
+    const local = r.externalLocal || r.internalLocal ? localEndpoints(r, node) : [];
+    const svl = r.chain.replace('KUBE-SVC-', 'KUBE-SVL-');
+    // The cluster policy chain serves cluster IP traffic (internalTrafficPolicy Cluster) and a
+    // NodePort's traffic (even with externalTrafficPolicy Local, pods' traffic to a node port
+    // is short-circuited to it): UsesClusterEndpoints.
+    const usesCluster = !r.internalLocal || r.nodePort !== undefined;
+    const internalChain = r.internalLocal ? svl : r.chain;
+    if (r.internalLocal && local.length === 0) {
+      // internalTrafficPolicy Local with no endpoint here (but some elsewhere): dropped.
+      filterServices.push({
+        chain: 'KUBE-SERVICES',
+        dst,
+        proto,
+        matches: [comment(`${r.name} has no local endpoints`), dport(proto, r.port)],
+        target: 'DROP',
+      });
+    } else {
+      natServices.push({
+        chain: 'KUBE-SERVICES',
+        dst,
+        proto,
+        matches: clusterIP,
+        target: internalChain,
+      });
+      nat.chains.push(internalChain);
+      serviceChains.push({
+        chain: internalChain,
+        src: CLUSTER_CIDR,
+        srcNot: true,
+        dst,
+        proto,
+        matches: clusterIP,
+        target: 'KUBE-MARK-MASQ',
+      });
+    }
     // sessionAffinity ClientIP: a client seen within the timeout goes back to its endpoint.
     const affinity = r.affinitySeconds;
     /** writeServiceToEndpointRules: the affinity checks, then the probability ladder. */
@@ -193,8 +219,18 @@ function tables(rules: readonly ProxyRule[], node: string): Record<Table, TableR
         serviceChains.push({ chain, matches, target: e.chain });
       });
     };
-    ladder(r.chain, r.endpoints);
-    for (const e of r.endpoints) {
+    if (usesCluster) {
+      nat.chains.push(r.chain);
+      ladder(r.chain, r.endpoints);
+    }
+    if (local.length > 0) {
+      nat.chains.push(svl);
+      ladder(svl, local);
+    }
+    // Every endpoint the node's chains use has its KUBE-SEP- chain.
+    const cluster = usesCluster ? r.endpoints : [];
+    const reachable = [...cluster, ...local.filter((e) => !cluster.includes(e))];
+    for (const e of reachable) {
       const to = `${e.ip}:${e.port}`;
       nat.chains.push(e.chain);
       endpointChains.push(
@@ -246,7 +282,6 @@ function tables(rules: readonly ProxyRule[], node: string): Record<Table, TableR
       } else {
         // externalTrafficPolicy Local: outside traffic goes to this node's endpoints alone
         // (KUBE-SVL-), keeping the client's address; pods and the node itself use them all.
-        const local = r.endpoints.filter((e) => e.nodeName === node);
         const localSrc: Match = {
           save: '-m addrtype --src-type LOCAL',
           list: 'ADDRTYPE match src-type LOCAL',
@@ -273,10 +308,7 @@ function tables(rules: readonly ProxyRule[], node: string): Record<Table, TableR
           },
         );
         if (local.length > 0) {
-          const svl = r.chain.replace('KUBE-SVC-', 'KUBE-SVL-');
           serviceChains.push({ chain: ext, matches: [], target: svl });
-          nat.chains.push(svl);
-          ladder(svl, local);
         } else {
           filterExternal.push({
             chain: 'KUBE-EXTERNAL-SERVICES',
