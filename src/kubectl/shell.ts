@@ -16,6 +16,7 @@ import { type ParseEntry, parse } from 'shell-quote';
 import { dateCommand } from '../engine/node/shellDate.ts';
 import { shellTest } from '../engine/node/shellTest.ts';
 import { arithmetic, arithmeticError } from '../engine/util/shellArithmetic.ts';
+import type { Statement } from '../engine/util/shellStatements.ts';
 import { runKubectl } from './cli.ts';
 import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
 import {
@@ -47,7 +48,15 @@ import {
 } from './nodeShell/index.ts';
 import { braceExpandText } from './shellBraces.ts';
 import { runCompound, syntaxError, withCompoundPipes } from './shellCompound.ts';
+import { closesGroup, opensGroup, splitGroups } from './shellGroups.ts';
 import { type HereDoc, hereDocIndex, splitScript, withoutMarkers } from './shellHeredoc.ts';
+import {
+  type ShellOptions,
+  setBuiltin,
+  timeReport,
+  traceLine,
+  withStderrFirst,
+} from './shellOptions.ts';
 import { expandParam, expandPattern, globMatch, ParamError, paramEnd } from './shellParams.ts';
 import { echo, printf } from './shellPrintf.ts';
 import {
@@ -87,6 +96,33 @@ interface ShellState {
   status: number;
   /** The state of $RANDOM's generator. */
   random?: number;
+  /** Shell functions by name: the body's text as written, and its here-documents. */
+  functions: Map<string, ShellFunction>;
+  /** `$1`… outside any function (`set -- a b`). */
+  positional: string[];
+  /** The functions running now, innermost last. */
+  frames: Frame[];
+  /** `set -e`, `-u`, `-x`, `-o pipefail`. */
+  options: ShellOptions;
+  /** `return N` ran: the function's commands stop. */
+  returning?: number;
+  /** `set -e` or `set -u` stopped the line: nothing more of it runs. */
+  halted?: boolean;
+  /** How deep the commands running now sit in conditions, where `set -e` does not act. */
+  quiet: number;
+}
+
+/** A shell function: its body's text (run as a line of its own) and its here-documents. */
+interface ShellFunction {
+  body: string;
+  docs: HereDoc[];
+}
+
+/** A function call: its arguments, and the variables `local` shadowed (put back at its end). */
+interface Frame {
+  name: string;
+  positional: string[];
+  saved: Map<string, { value: string; exported: boolean } | undefined>;
 }
 
 /**
@@ -98,7 +134,16 @@ const STATES = new WeakMap<KubectlHost, ShellState>();
 function stateOf(host: KubectlHost): ShellState {
   let st = STATES.get(host);
   if (!st) {
-    st = { vars: new Map(), aliases: new Map(), status: 0 };
+    st = {
+      vars: new Map(),
+      aliases: new Map(),
+      status: 0,
+      functions: new Map(),
+      positional: [],
+      frames: [],
+      options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
+      quiet: 0,
+    };
     for (const [k, v] of Object.entries(loginEnv(host) ?? ENV))
       st.vars.set(k, { value: v, exported: true });
     STATES.set(host, st);
@@ -120,6 +165,8 @@ export function shellSnapshot(host: KubectlHost): string {
     aliases: [...st.aliases],
     ...(cwd !== HOME_DIR ? { cwd } : {}),
     ...(logins.length > 0 ? { logins } : {}),
+    ...(st.functions.size > 0 ? { functions: [...st.functions] } : {}),
+    ...(Object.values(st.options).some((on) => on) ? { options: st.options } : {}),
   });
 }
 
@@ -128,13 +175,16 @@ export function restoreShell(host: KubectlHost, snapshot: string): void {
   try {
     const parsed: unknown = JSON.parse(snapshot);
     if (typeof parsed !== 'object' || parsed === null) return;
-    const { vars, aliases, logins, cwd } = parsed as {
+    const { vars, aliases, logins, cwd, functions, options } = parsed as {
       vars?: unknown;
       aliases?: unknown;
       logins?: unknown;
       cwd?: unknown;
+      functions?: unknown;
+      options?: unknown;
     };
     const st = stateOf(host);
+    restoreFunctions(st, functions, options);
     // The working directory (`cd`), if it still exists.
     host.fs.changeDir(typeof cwd === 'string' ? cwd : HOME_DIR);
     restoreLogins(host, logins, restoreShell);
@@ -160,6 +210,25 @@ export function restoreShell(host: KubectlHost, snapshot: string): void {
   } catch {
     // A snapshot that does not parse restores nothing.
   }
+}
+
+/** The functions and options of a snapshot (shellSnapshot), what is well formed of them. */
+function restoreFunctions(st: ShellState, functions: unknown, options: unknown): void {
+  st.functions.clear();
+  if (Array.isArray(functions)) {
+    for (const e of functions) {
+      if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
+      const f = e[1] as { body?: unknown; docs?: unknown } | null;
+      if (f && typeof f.body === 'string' && Array.isArray(f.docs))
+        st.functions.set(e[0], { body: f.body, docs: f.docs as HereDoc[] });
+    }
+  }
+  const o = (typeof options === 'object' && options !== null ? options : {}) as Record<
+    string,
+    unknown
+  >;
+  for (const k of ['errexit', 'nounset', 'xtrace', 'pipefail'] as const)
+    st.options[k] = o[k] === true;
 }
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -272,14 +341,24 @@ function expandVariables(
       value = paramValue(text.slice(i + 2, end), st, special);
       i = end;
     } else {
-      const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)|([?0$#]))/.exec(rest);
+      const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)|([?0$#@*]|[1-9]))/.exec(rest);
       if (!m || m[0] === '') {
         out += c;
         continue;
       }
       i += m[0].length;
+      if (m[2] === '@' && quote === '"') {
+        // `"$@"`: each positional parameter a word of its own.
+        out += positionals(st)
+          .map((p) => p.replace(/[\\"$`]/g, '\\$&'))
+          .join('" "');
+        continue;
+      }
       value =
         m[1] !== undefined ? lookupParam(m[1], st, special) : (specialParam(m[2] ?? '', st) ?? '');
+      if (m[2] !== undefined && /^[1-9]$/.test(m[2]) && st.options.nounset) {
+        if (specialParam(m[2], st) === undefined) unbound(`$${m[2]}`);
+      }
     }
     if (quote === '"') out += value.replace(/[\\"$`]/g, '\\$&');
     else if (inAssignment) out += value === '' ? "''" : singleQuote(value);
@@ -300,9 +379,21 @@ function specialParam(name: string, st: ShellState): string | undefined {
     return String(Math.floor(st.random / 65536) % 32768);
   }
   if (name === '0') return 'bash';
-  if (name === '#') return '0';
+  if (name === '#') return String(positionals(st).length);
+  if (name === '@' || name === '*') return positionals(st).join(' ');
+  if (/^[1-9][0-9]*$/.test(name)) return positionals(st)[Number(name) - 1];
   if (name === '$') return '2417';
   return undefined;
+}
+
+/** `$1`…: the innermost function's arguments, else the shell's (`set -- a b`). */
+function positionals(st: ShellState): string[] {
+  return st.frames.at(-1)?.positional ?? st.positional;
+}
+
+/** `set -u`: bash's error for an unset parameter, which abandons the line. */
+function unbound(name: string): never {
+  throw new ShellError(`bash: ${name}: unbound variable`, 1, true);
 }
 
 /** A variable's value (a substitution's placeholder first), undefined when unset. */
@@ -311,12 +402,12 @@ function lookupParam(
   st: ShellState,
   special?: (name: string) => string | undefined,
 ): string {
-  return (
+  const value =
     special?.(name) ??
     (name === 'RANDOM' ? specialParam(name, st) : undefined) ??
-    st.vars.get(name)?.value ??
-    ''
-  );
+    st.vars.get(name)?.value;
+  if (value === undefined && st.options.nounset) unbound(name);
+  return value ?? '';
 }
 
 /** `${inner}`'s value; bash's expansion error (`${V:?}`, a bad substitution) stops the line. */
@@ -326,6 +417,10 @@ function paramValue(
   special?: (name: string) => string | undefined,
 ): string {
   const get = (n: string) => specialParam(n, st) ?? special?.(n) ?? st.vars.get(n)?.value;
+  if (st.options.nounset && /^(?:[A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)$/.test(inner)) {
+    // `${NAME}` alone; the operators (`${NAME:-word}`) decide for themselves.
+    if (get(inner) === undefined) unbound(/^\d/.test(inner) ? `$${inner}` : inner);
+  }
   try {
     return expandParam(inner, {
       get,
@@ -377,6 +472,8 @@ class ShellError extends Error {
   constructor(
     message: string,
     readonly code: number,
+    /** An expansion error that abandons the whole line (bash returns to its prompt). */
+    readonly abandons = false,
   ) {
     super(message);
   }
@@ -886,6 +983,14 @@ function expandedHereDoc(
  * when its stdout goes into the next command of a pipeline.
  */
 function runCommand(host: KubectlHost, cmd: Simple, piped?: string, toPipe = false): RunResult {
+  const st = stateOf(host);
+  // `set -x`: the command as it will run, on stderr first.
+  if (!st.options.xtrace || cmd.words.length === 0) return runTraced(host, cmd, piped, toPipe);
+  const trace = traceLine(cmd.words, substitutionDepth);
+  return withStderrFirst(trace, runTraced(host, cmd, piped, toPipe));
+}
+
+function runTraced(host: KubectlHost, cmd: Simple, piped?: string, toPipe = false): RunResult {
   const words = cmd.words;
   // The command's name, after its `NAME=value` prefixes.
   let assignments = 0;
@@ -951,13 +1056,17 @@ function runPipeline(host: KubectlHost, cmd: Simple): RunResult {
   let stdin: string | undefined;
   let stderr = '';
   let r: RunResult = { stdout: '', stderr: '', exitCode: 0 };
+  // `set -o pipefail`: the last command that failed gives the pipeline's status.
+  let failed = 0;
   for (let stage: Simple | undefined = cmd; stage; stage = stage.pipeTo) {
     r = runCommand(host, stage, stdin, stage.pipeTo !== undefined);
+    if (r.exitCode !== 0) failed = r.exitCode;
     if (!stage.pipeTo) break;
     stderr += r.stderr;
     stdin = r.stdout;
   }
-  return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: r.exitCode };
+  const exitCode = stateOf(host).options.pipefail ? failed : r.exitCode;
+  return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode };
 }
 
 function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = true): RunResult {
@@ -983,6 +1092,8 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
     words = [...expanded, ...words.slice(1)];
   }
   const [name, ...args] = words;
+  const fn = name === undefined ? undefined : st.functions.get(name);
+  if (fn && name !== undefined) return callFunction(host, st, name, fn, args, stdin);
   // The command's environment: exported variables, then its own `NAME=value` prefixes.
   const env = (): Record<string, string> => {
     const e: Record<string, string> = {};
@@ -1085,13 +1196,31 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
           .join('');
         return { stdout, stderr: '', exitCode: 0 };
       }
-      // Shell options (`set -e`, `set -o pipefail`, `set -x`) are not simulated: bash's
-      // defaults stay, and the console says so rather than pretending.
-      return {
-        stdout: '',
-        stderr: `bash: set ${args.join(' ')}: this console keeps bash's default options (no -e, -u, -x or pipefail); the commands run as they would without it\n`,
-        exitCode: 0,
-      };
+      // `set -e`, `-u`, `-x`, `-o pipefail` (shellOptions.ts); `set -- ARGS`: $1….
+      const r = setBuiltin(st.options, args);
+      if (r.positional) {
+        const frame = st.frames.at(-1);
+        if (frame) frame.positional = r.positional;
+        else st.positional = r.positional;
+      }
+      return r.result;
+    }
+    case 'local':
+      return localBuiltin(st, args);
+    case 'return':
+      return returnBuiltin(st, args);
+    case 'shift': {
+      const n = args[0] === undefined ? 1 : Number(args[0]);
+      const list = positionals(st);
+      if (!Number.isInteger(n) || n < 0)
+        return {
+          stdout: '',
+          stderr: `bash: shift: ${args[0]}: numeric argument required\n`,
+          exitCode: 1,
+        };
+      if (n > list.length) return { stdout: '', stderr: '', exitCode: 1 };
+      list.splice(0, n);
+      return { stdout: '', stderr: '', exitCode: 0 };
     }
     case 'type':
       return typeBuiltin(args, st.aliases);
@@ -1178,6 +1307,92 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       }
       return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
   }
+}
+
+/** How deep functions may call one another before the console stops them (bash: FUNCNEST). */
+const MAX_FUNCTION_NESTING = 100;
+
+/**
+ * Runs a shell function: its arguments are `$1`…, a pipe into it is what its commands read,
+ * `return N` ends it with status N, and the variables `local` shadowed are put back after it.
+ */
+function callFunction(
+  host: KubectlHost,
+  st: ShellState,
+  name: string,
+  fn: ShellFunction,
+  args: string[],
+  stdin: string | undefined,
+): RunResult {
+  if (st.frames.length >= MAX_FUNCTION_NESTING) {
+    return {
+      stdout: '',
+      stderr: `bash: ${name}: maximum function nesting level exceeded (${MAX_FUNCTION_NESTING})\n`,
+      exitCode: 1,
+    };
+  }
+  const frame: Frame = { name, positional: [...args], saved: new Map() };
+  st.frames.push(frame);
+  const outer = blockStdin;
+  if (stdin !== undefined) blockStdin = { rest: stdin };
+  try {
+    const r = runOneLine(host, fn.body, fn.docs);
+    return st.returning === undefined ? r : { ...r, exitCode: st.returning };
+  } finally {
+    blockStdin = outer;
+    st.frames.pop();
+    st.returning = undefined;
+    for (const [k, v] of frame.saved) {
+      if (v) st.vars.set(k, v);
+      else st.vars.delete(k);
+    }
+  }
+}
+
+/** `local NAME[=VALUE]…`: the variables belong to the running function until it returns. */
+function localBuiltin(st: ShellState, args: string[]): RunResult {
+  const frame = st.frames.at(-1);
+  if (!frame)
+    return { stdout: '', stderr: 'bash: local: can only be used in a function\n', exitCode: 1 };
+  let stderr = '';
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME_RE.test(name)) {
+      stderr += `bash: local: \`${a}': not a valid identifier\n`;
+      continue;
+    }
+    if (!frame.saved.has(name)) {
+      const old = st.vars.get(name);
+      frame.saved.set(name, old ? { ...old } : undefined);
+    }
+    if (eq < 0) st.vars.delete(name);
+    else st.vars.set(name, { value: a.slice(eq + 1), exported: false });
+  }
+  return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
+}
+
+/** `return [N]`: the running function ends with status N (the last command's when left out). */
+function returnBuiltin(st: ShellState, args: string[]): RunResult {
+  if (st.frames.length === 0) {
+    return {
+      stdout: '',
+      stderr: "bash: return: can only `return' from a function or sourced script\n",
+      exitCode: 1,
+    };
+  }
+  const arg = args[0];
+  if (arg !== undefined && !/^[-+]?\d+$/.test(arg)) {
+    st.returning = 2;
+    return {
+      stdout: '',
+      stderr: `bash: return: ${arg}: numeric argument required\n`,
+      exitCode: 2,
+    };
+  }
+  const code = arg === undefined ? st.status : ((Number(arg) % 256) + 256) % 256;
+  st.returning = code;
+  return { stdout: '', stderr: '', exitCode: code };
 }
 
 /**
@@ -1451,7 +1666,13 @@ function blockRedirect(
     };
     return cmd.redirects.length > 0 ? withRedirects(host, cmd.redirects, withInput) : withInput();
   } catch (e) {
-    if (e instanceof ShellError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    if (e instanceof ShellError) {
+      if (e.abandons) {
+        halt(stateOf(host));
+        stateOf(host).status = e.code;
+      }
+      return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    }
     throw e;
   } finally {
     hereDocs = outer;
@@ -1466,6 +1687,31 @@ let hereDocs: HereDoc[] = [];
  * lines (or with a here-document) runs one command line after another, as bash reads a script.
  */
 export function runLine(host: KubectlHost, line: string): RunResult {
+  lineDepth++;
+  try {
+    return runLines(host, line);
+  } finally {
+    lineDepth--;
+    if (lineDepth === 0) {
+      // The next line the learner types runs again.
+      for (const st of haltedStates) st.halted = false;
+      haltedStates.clear();
+    }
+  }
+}
+
+/** How many runLine calls are running (`source FILE` runs one inside another). */
+let lineDepth = 0;
+/** The shells whose line `set -e`/`set -u` stopped. */
+const haltedStates = new Set<ShellState>();
+
+/** Stops what is left of the line (`set -e` after a failure, `set -u`'s unbound variable). */
+function halt(st: ShellState): void {
+  st.halted = true;
+  haltedStates.add(st);
+}
+
+function runLines(host: KubectlHost, line: string): RunResult {
   if (!line.includes('\n') && !line.includes('<<')) return runOneLine(host, line, []);
   // Too long, or a control character: the single-line checks answer.
   if (line.length > MAX_LINE_LENGTH || findControlChar(line) !== undefined)
@@ -1474,6 +1720,7 @@ export function runLine(host: KubectlHost, line: string): RunResult {
   const printed = new Printed();
   let exitCode = 0;
   for (const l of lines) {
+    if (stateOf(activeHost(host)).halted) break;
     for (const w of l.warnings) printed.err(w);
     if (l.text.trim() === '') continue;
     const r = runOneLine(host, l.text, l.hereDocs);
@@ -1592,7 +1839,8 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
       substitutionDepth++;
       let r: RunResult;
       try {
-        r = runOneLine(host, span.inner, []);
+        // A here-document of the line may feed a command inside (`X=$(cat <<EOF`).
+        r = runOneLine(host, span.inner, hereDocs);
       } finally {
         substitutionDepth--;
         st.vars.clear();
@@ -1613,6 +1861,17 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
 /** A quick test before the line is cut into statements: a reserved word anywhere. */
 const COMPOUND_ANYWHERE =
   /(^|[\s;&|])(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function|!)(?=[\s;&|]|$)|(^|[\s;&|(])(for\s*)?\(\(/;
+
+/** A quick test for a group (`{ …; }`, `( … )`) or a function definition (`f() …`). */
+const GROUP_ANYWHERE = /(^|[\s;&|])[{(]|\(\s*\)|(^|[\s;&|])[})]/;
+
+/**
+ * A line as statements: cut at `;`, `&&`, `||` and newlines, with the pipes into and out of
+ * compound commands and the groups (shellGroups.ts) made statements of their own.
+ */
+function compoundStatements(line: string): Statement[] {
+  return withCompoundPipes(splitGroups(withCompoundPipes(statementsOf(line, plainChars(line)))));
+}
 
 /** The refusal of a compound command reached as a command (through an alias or a variable). */
 function compoundInList(word: string): RunResult {
@@ -1644,7 +1903,7 @@ function compoundLine(
   spans: readonly Substitution[],
   docs: HereDoc[],
 ): RunResult {
-  const list = withCompoundPipes(statementsOf(line, plainChars(line)));
+  const list = compoundStatements(line);
   const unsupported = list
     .map((st) => /^(select|function)(\s|$)/.exec(st.text)?.[1])
     .find((w) => w !== undefined);
@@ -1714,6 +1973,22 @@ function compoundLine(
         return undefined;
       }
     },
+    define: (name, body) => {
+      st.functions.set(name, { body: asWritten(body), docs });
+    },
+    halted: () => st.returning !== undefined || st.halted === true,
+    quiet: (fn) => {
+      st.quiet++;
+      try {
+        return fn();
+      } finally {
+        st.quiet--;
+      }
+    },
+    failed: (status) => {
+      st.status = status;
+      errexit(st, printed);
+    },
   });
   st.status = status;
   return printed.result(status);
@@ -1776,6 +2051,39 @@ function maskParams(line: string): string {
   return out;
 }
 
+/**
+ * `set -e` after a command failed outside a condition: an interactive bash exits, closing the
+ * terminal. The console stays open: it stops the line and turns -e off, as a new terminal starts.
+ */
+function errexit(st: ShellState, printed: Printed): void {
+  if (!st.options.errexit || st.quiet > 0 || st.halted) return;
+  st.options.errexit = false;
+  halt(st);
+  printed.err(
+    `bash: set -e: the last command failed (exit status ${st.status}): bash would exit here, closing the terminal; this console stops the line instead and turns -e off\n`,
+  );
+}
+
+/**
+ * `time PIPELINE` (`time -p`): the pipeline, then on stderr how long it took on the virtual
+ * clock (`sleep` advances it).
+ */
+function timed(host: KubectlHost, cmd: Simple, run: (cmd: Simple) => RunResult): RunResult {
+  if (cmd.words[0] !== 'time') return run(cmd);
+  const posix = cmd.words[1] === '-p';
+  const words = cmd.words.slice(posix ? 2 : 1);
+  const start = host.nowEpochMs();
+  const r =
+    words.length === 0 && !cmd.pipeTo
+      ? { stdout: '', stderr: '', exitCode: 0 }
+      : run({ ...cmd, words });
+  const report = timeReport(host.nowEpochMs() - start, posix);
+  const chunks = [...outputChunks(r)];
+  pushChunk(chunks, true, report);
+  const output = orderedOutput(chunks);
+  return { ...r, stderr: r.stderr + report, ...(output ? { output } : {}) };
+}
+
 /** Runs one command line (its here-documents already read). Never throws. */
 function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult {
   const outer = hereDocs;
@@ -1817,9 +2125,12 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     const spans = scan.spans;
     const subs = spans.length > 0 ? substitutions(host, spans) : undefined;
     if (subs) line = withPlaceholders(line, spans);
-    // for/while/until/if, alone or in a list (shellCompound.ts).
-    if (COMPOUND_ANYWHERE.test(line) && hasCompound(statementsOf(line, plainChars(line))))
-      return compoundLine(host, line, spans, docs);
+    // for/while/until/if/case, groups and functions, alone or in a list (shellCompound.ts).
+    if (COMPOUND_ANYWHERE.test(line) || GROUP_ANYWHERE.test(line)) {
+      const list = compoundStatements(line);
+      if (hasCompound(list) || list.some(opensGroup) || list.some((s) => closesGroup(s.text)))
+        return compoundLine(host, line, spans, docs);
+    }
     // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
     // command is then parsed again from its own text just before it runs, with the variables
     // as the commands before it left them.
@@ -1830,12 +2141,24 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     let exitCode = 0;
     let skip = false;
     for (const [i, entry] of list.entries()) {
+      if (st.returning !== undefined || st.halted) break;
       const next = entry.next;
       if (!skip) {
         let cmd = entry.cmd;
         const source = sources.length === list.length ? sources[i] : undefined;
         if (source !== undefined) {
-          const expanded = expandVariables(braceExpandText(source), st, subs?.value);
+          let expanded: string;
+          try {
+            expanded = expandVariables(braceExpandText(source), st, subs?.value);
+          } catch (e) {
+            // `set -u`'s unbound variable: what ran before it stays printed.
+            if (!(e instanceof ShellError && e.abandons)) throw e;
+            printed.err(`${e.message}\n`);
+            halt(st);
+            exitCode = e.code;
+            st.status = e.code;
+            break;
+          }
           if (subs?.failed) {
             // An expansion error (division by 0…) runs nothing more of the line.
             printed.err(subs.stderr);
@@ -1853,7 +2176,9 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
           printed.err(subs.stderr);
           subs.stderr = '';
         }
-        const ran = cmd.pipeTo ? runPipeline(host, cmd) : runCommand(host, cmd);
+        const ran = timed(host, cmd, (c) =>
+          c.pipeTo ? runPipeline(host, c) : runCommand(host, c),
+        );
         // A command of assignments only (`x=$(…)`, or a substitution that expanded to no
         // words) has the exit status of its last command substitution.
         const r =
@@ -1864,6 +2189,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
         printed.add(r);
         exitCode = r.exitCode;
         st.status = exitCode;
+        if (exitCode !== 0 && next !== '&&' && next !== '||') errexit(st, printed);
       }
       if (next === '&&') skip = exitCode !== 0;
       else if (next === '||') skip = exitCode === 0;
@@ -1871,7 +2197,13 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     }
     return printed.result(exitCode);
   } catch (e) {
-    if (e instanceof ShellError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    if (e instanceof ShellError) {
+      if (e.abandons) {
+        halt(stateOf(host));
+        stateOf(host).status = e.code;
+      }
+      return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    }
     const msg = e instanceof Error ? e.message : String(e);
     return { stdout: '', stderr: `error: internal error: ${msg}\n`, exitCode: 1 };
   } finally {
