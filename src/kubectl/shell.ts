@@ -1977,6 +1977,7 @@ function compoundLine(
       st.functions.set(name, { body: asWritten(body), docs });
     },
     halted: () => st.returning !== undefined || st.halted === true,
+    pipefail: () => st.options.pipefail,
     quiet: (fn) => {
       st.quiet++;
       try {

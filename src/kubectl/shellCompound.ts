@@ -257,6 +257,8 @@ export interface CompoundShell {
   quiet<T>(fn: () => T): T;
   /** `set -e`: what a failed command that is not a simple one (`((0))`) does. */
   failed(status: number): void;
+  /** `set -o pipefail` is on. */
+  pipefail(): boolean;
 }
 
 /** `break N` / `continue N` on its way out of N loops. */
@@ -305,7 +307,7 @@ function runList(list: readonly Statement[], sh: CompoundShell, loops: number): 
     status = flow.status;
     sh.setStatus(status);
     if (flow.jump || flow.halt) return flow;
-    if (sh.halted()) return { status, halt: true };
+    if (sh.halted() || pipes.at(-1)?.broken) return { status, halt: true };
   }
   return { status };
 }
@@ -335,29 +337,59 @@ function runPipeline(
   const terminal = sh.printed;
   let input: string | undefined;
   let status = 0;
+  let failed = 0;
   try {
     for (const [k, element] of elements.entries()) {
       const last = k === elements.length - 1;
       let out = '';
+      // `… | head -2`: head exits after its lines, and the next write ends the writer (SIGPIPE).
+      const next = elements[k + 1];
+      const limit = next && next[0] === next[1] ? headLines(list[next[0]]?.text ?? '') : undefined;
+      const pipe = { broken: false };
       sh.printed = last
         ? terminal
         : {
             add(r) {
+              if (pipe.broken) return;
               out += r.stdout;
               if (r.stderr !== '') terminal.err(r.stderr);
+              if (limit !== undefined && lineCount(out) >= limit) pipe.broken = true;
             },
             err: (text) => terminal.err(text),
           };
       const stdin = k === 0 ? undefined : input;
-      status = sh.subshell(() =>
-        sh.withStdin(stdin, () => runElement(list, element, sh, loops)),
-      ).status;
+      if (!last) pipes.push(pipe);
+      try {
+        status = sh.subshell(() =>
+          sh.withStdin(stdin, () => runElement(list, element, sh, loops)),
+        ).status;
+      } finally {
+        if (!last) pipes.pop();
+      }
+      // 128 + SIGPIPE: bash's status for a command a closed pipe ended.
+      if (pipe.broken) status = 141;
+      if (status !== 0) failed = status;
       input = out;
     }
   } finally {
     sh.printed = terminal;
   }
-  return { status };
+  return { status: sh.pipefail() ? failed : status };
+}
+
+/** The pipes being written now, innermost last: a closed one stops its writer. */
+const pipes: { broken: boolean }[] = [];
+
+/** How many lines `head` reads before it exits (`head`, `head -n N`, `head -N`), else undefined. */
+function headLines(text: string): number | undefined {
+  const m = /^head(?:\s+(?:-n\s*|-|--lines=)(\d+))?\s*$/.exec(text);
+  return m ? Number(m[1] ?? 10) : undefined;
+}
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** One command of a list or pipeline: a compound command (with its redirections) or a simple one. */
