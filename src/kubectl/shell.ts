@@ -27,6 +27,16 @@ import {
   watchCommand,
   whichCommand,
 } from './consoleInfo.ts';
+import {
+  fgBuiltin,
+  finishedJobs,
+  type JobTable,
+  jobsBuiltin,
+  killBuiltin,
+  newJobTable,
+  startJob,
+  waitBuiltin,
+} from './consoleJobs.ts';
 import { hasCompound, head, statementsOf } from './consoleStatements.ts';
 import { CONSOLE_TOOLS, notSimulated, runConsoleTool } from './consoleTools.ts';
 import { expandHereDoc } from './hereDocExpansion.ts';
@@ -110,6 +120,8 @@ interface ShellState {
   halted?: boolean;
   /** How deep the commands running now sit in conditions, where `set -e` does not act. */
   quiet: number;
+  /** Background jobs (`CMD &`: consoleJobs.ts). */
+  jobs: JobTable;
 }
 
 /** A shell function: its body's text (run as a line of its own) and its here-documents. */
@@ -143,6 +155,7 @@ function stateOf(host: KubectlHost): ShellState {
       frames: [],
       options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
       quiet: 0,
+      jobs: newJobTable(),
     };
     for (const [k, v] of Object.entries(loginEnv(host) ?? ENV))
       st.vars.set(k, { value: v, exported: true });
@@ -341,7 +354,7 @@ function expandVariables(
       value = paramValue(text.slice(i + 2, end), st, special);
       i = end;
     } else {
-      const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)|([?0$#@*]|[1-9]))/.exec(rest);
+      const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)|([?0$#@*!]|[1-9]))/.exec(rest);
       if (!m || m[0] === '') {
         out += c;
         continue;
@@ -383,6 +396,7 @@ function specialParam(name: string, st: ShellState): string | undefined {
   if (name === '@' || name === '*') return positionals(st).join(' ');
   if (/^[1-9][0-9]*$/.test(name)) return positionals(st)[Number(name) - 1];
   if (name === '$') return '2417';
+  if (name === '!') return st.jobs.lastPid === undefined ? undefined : String(st.jobs.lastPid);
   return undefined;
 }
 
@@ -1293,7 +1307,17 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
     case 'function':
       // A reserved word reached as a command some other way (an alias, a variable).
       return compoundInList(name);
+    case 'jobs':
+      return jobsBuiltin(st.jobs, host.nowEpochMs());
+    case 'wait':
+      return waitBuiltin(st.jobs, args, host.nowEpochMs(), host.advance?.bind(host));
+    case 'fg':
+      return fgBuiltin(st.jobs, args, host.nowEpochMs(), host.advance?.bind(host));
+    case 'kill':
+      return killBuiltin(st.jobs, args);
     case 'sleep':
+      // In a background job its time passes there (consoleJobs.ts), not before the prompt.
+      if (backgroundSleep) return sleep(backgroundSleep, args);
       if (host.advance) return sleep(host.advance, args);
       return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
     default:
@@ -1688,8 +1712,9 @@ let hereDocs: HereDoc[] = [];
  */
 export function runLine(host: KubectlHost, line: string): RunResult {
   lineDepth++;
+  let r: RunResult;
   try {
-    return runLines(host, line);
+    r = runLines(host, line);
   } finally {
     lineDepth--;
     if (lineDepth === 0) {
@@ -1698,6 +1723,88 @@ export function runLine(host: KubectlHost, line: string): RunResult {
       haltedStates.clear();
     }
   }
+  if (lineDepth > 0) return r;
+  // Jobs that finished meanwhile: bash says so before its next prompt.
+  const done = finishedJobs(stateOf(host).jobs, host.nowEpochMs());
+  if (done === '') return r;
+  const chunks = [...outputChunks(r)];
+  pushChunk(chunks, true, done);
+  const output = orderedOutput(chunks);
+  return { ...r, stderr: r.stderr + done, ...(output ? { output } : {}) };
+}
+
+/** While a background job runs: where its `sleep`s go (consoleJobs.ts). */
+let backgroundSleep: ((ms: number) => void) | undefined;
+
+/**
+ * `line` cut at each `&` that puts a command in the background (not `&&`, `&>`, `>&`, `|&`),
+ * or undefined when it has none (or has compound commands, which keep bash's refusal).
+ */
+function backgroundParts(line: string): { text: string; background: boolean }[] | undefined {
+  if (!line.includes('&') || COMPOUND_ANYWHERE.test(line) || GROUP_ANYWHERE.test(line))
+    return undefined;
+  const plain = plainChars(line);
+  const parts: { text: string; background: boolean }[] = [];
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] !== '&' || !plain[i]) continue;
+    const before = line[i - 1] ?? '';
+    const after = line[i + 1] ?? '';
+    if (after === '&' || after === '>' || before === '&' || /[<>|]/.test(before)) {
+      if (after === '&') i++;
+      continue;
+    }
+    parts.push({ text: line.slice(from, i), background: true });
+    from = i + 1;
+  }
+  if (parts.length === 0) return undefined;
+  const rest = line.slice(from);
+  if (rest.trim() !== '') parts.push({ text: rest, background: false });
+  return parts;
+}
+
+/**
+ * `CMD & …`: each background command runs now, after bash's `[N] PID`, its sleeps kept as the
+ * job's time (consoleJobs.ts); `$?` is 0 after it. The others run as usual.
+ */
+function runBackground(
+  host: KubectlHost,
+  parts: { text: string; background: boolean }[],
+  docs: HereDoc[],
+): RunResult {
+  const st = stateOf(host);
+  const printed = new Printed();
+  let exitCode = 0;
+  for (const part of parts) {
+    if (part.text.trim() === '') {
+      return { stdout: '', stderr: "bash: syntax error near unexpected token `&'\n", exitCode: 2 };
+    }
+  }
+  for (const part of parts) {
+    if (!part.background) {
+      const r = runOneLine(host, part.text, docs);
+      printed.add(r);
+      exitCode = r.exitCode;
+      continue;
+    }
+    let slept = 0;
+    const outer = backgroundSleep;
+    backgroundSleep = (ms) => {
+      slept += ms;
+    };
+    let r: RunResult;
+    try {
+      r = runOneLine(host, part.text, docs);
+    } finally {
+      backgroundSleep = outer;
+    }
+    const job = startJob(st.jobs, part.text, host.nowEpochMs(), slept, r.exitCode);
+    printed.err(`[${job.id}] ${job.pid}\n`);
+    printed.add(r);
+    exitCode = 0;
+    st.status = 0;
+  }
+  return printed.result(exitCode);
 }
 
 /** How many runLine calls are running (`source FILE` runs one inside another). */
@@ -2113,6 +2220,9 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
       /(^|[;&|]\s*)(?:source|\.)\s+<\(\s*(?:kubectl|k)\s+completion\s+(?:bash|zsh)\s*\)/g,
       '$1:',
     );
+    // `CMD &`: a background job (consoleJobs.ts).
+    const background = backgroundParts(line);
+    if (background) return runBackground(host, background, docs);
     const scan = substitutionSpans(line);
     if ('unclosed' in scan) {
       return {
