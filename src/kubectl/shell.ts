@@ -58,7 +58,7 @@ import {
 } from './nodeShell/index.ts';
 import { braceExpandText } from './shellBraces.ts';
 import { runCompound, syntaxError, withCompoundPipes } from './shellCompound.ts';
-import { closesGroup, opensGroup, splitGroups } from './shellGroups.ts';
+import { closesGroup, functionText, opensGroup, splitGroups } from './shellGroups.ts';
 import { type HereDoc, hereDocIndex, splitScript, withoutMarkers } from './shellHeredoc.ts';
 import {
   type ShellOptions,
@@ -122,6 +122,8 @@ interface ShellState {
   quiet: number;
   /** Background jobs (`CMD &`: consoleJobs.ts). */
   jobs: JobTable;
+  /** `trap ACTION SIGNAL`: kept for `trap` to list. */
+  traps?: Map<string, string>;
 }
 
 /** A shell function: its body's text (run as a line of its own) and its here-documents. */
@@ -400,6 +402,9 @@ function specialParam(name: string, st: ShellState): string | undefined {
   return undefined;
 }
 
+/** The learner's bash (Ubuntu 24.04's). */
+const BASH_VERSION = '5.2.21(1)-release';
+
 /** `$1`…: the innermost function's arguments, else the shell's (`set -- a b`). */
 function positionals(st: ShellState): string[] {
   return st.frames.at(-1)?.positional ?? st.positional;
@@ -419,7 +424,8 @@ function lookupParam(
   const value =
     special?.(name) ??
     (name === 'RANDOM' ? specialParam(name, st) : undefined) ??
-    st.vars.get(name)?.value;
+    st.vars.get(name)?.value ??
+    (name === 'BASH_VERSION' ? BASH_VERSION : undefined);
   if (value === undefined && st.options.nounset) unbound(name);
   return value ?? '';
 }
@@ -761,8 +767,11 @@ function unsetBuiltin(st: ShellState, which: 'unset' | 'unalias', args: string[]
   let stderr = '';
   for (const arg of args.filter((a) => !a.startsWith('-'))) {
     if (which === 'unset') {
-      if (!NAME_RE.test(arg)) stderr += `bash: unset: \`${arg}': not a valid identifier\n`;
-      else st.vars.delete(arg);
+      if (!NAME_RE.test(arg) && !(args.includes('-f') && st.functions.has(arg)))
+        stderr += `bash: unset: \`${arg}': not a valid identifier\n`;
+      else if (args.includes('-f')) st.functions.delete(arg);
+      // `unset NAME`: the variable, else the function of that name.
+      else if (!st.vars.delete(arg) && !args.includes('-v')) st.functions.delete(arg);
     } else if (!st.aliases.delete(arg)) stderr += `bash: unalias: ${arg}: not found\n`;
   }
   if (which === 'unalias' && args.includes('-a')) st.aliases.clear();
@@ -1237,7 +1246,12 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return { stdout: '', stderr: '', exitCode: 0 };
     }
     case 'type':
-      return typeBuiltin(args, st.aliases);
+      return typeWithFunctions(st, args);
+    case 'declare':
+    case 'typeset':
+      return declareBuiltin(st, name, args);
+    case 'trap':
+      return trapBuiltin(st, args);
     case 'which':
       return whichCommand(args);
     case 'command':
@@ -1331,6 +1345,116 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       }
       return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
   }
+}
+
+/** A function's definition as bash prints it (`type f`, `declare -f f`). */
+function functionListing(name: string, fn: ShellFunction): string {
+  return functionText(name, compoundStatements(fn.body));
+}
+
+/** `type NAME…`, functions included (`f is a function` and its definition). */
+function typeWithFunctions(st: ShellState, args: string[]): RunResult {
+  const terse = args.includes('-t');
+  const printed = new Printed();
+  let code = 0;
+  for (const n of args.filter((a) => a !== '-t' && a !== '--')) {
+    const fn = st.aliases.has(n) ? undefined : st.functions.get(n);
+    if (fn) {
+      printed.add({
+        stdout: terse ? 'function\n' : `${n} is a function\n${functionListing(n, fn)}`,
+        stderr: '',
+        exitCode: 0,
+      });
+      continue;
+    }
+    const r = typeBuiltin(terse ? ['-t', n] : [n], st.aliases);
+    printed.add(r);
+    if (r.exitCode !== 0) code = r.exitCode;
+  }
+  return printed.result(code);
+}
+
+/**
+ * `declare`/`typeset`: `-f` prints functions (all, or those named), `-F` their names, `-p` a
+ * variable; `NAME=VALUE` sets one (`-x` exports it). Other attributes (`-i`, `-r`, `-a`) are not
+ * simulated: the value is set as a plain string.
+ */
+function declareBuiltin(st: ShellState, who: string, args: string[]): RunResult {
+  const flags = args.filter((a) => /^[-+][a-zA-Z]+$/.test(a)).join('');
+  const names = args.filter((a) => !/^[-+][a-zA-Z]+$/.test(a));
+  const sorted = (m: Map<string, unknown>) =>
+    [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (flags.includes('f') || flags.includes('F')) {
+    const list = names.length > 0 ? names : sorted(st.functions);
+    let stdout = '';
+    let code = 0;
+    for (const n of list) {
+      const fn = st.functions.get(n);
+      if (!fn) {
+        code = 1;
+        continue;
+      }
+      stdout += flags.includes('F')
+        ? names.length > 0
+          ? `${n}\n`
+          : `declare -f ${n}\n`
+        : functionListing(n, fn);
+    }
+    return { stdout, stderr: '', exitCode: code };
+  }
+  if (flags.includes('p') || (names.length === 0 && flags === '')) {
+    const list = names.length > 0 ? names : sorted(st.vars);
+    let stdout = '';
+    let stderr = '';
+    for (const n of list) {
+      const v = st.vars.get(n);
+      if (!v) stderr += `bash: ${who}: ${n}: not found\n`;
+      else
+        stdout += `declare ${v.exported ? '-x' : '--'} ${n}="${v.value.replace(/[\\"$`]/g, '\\$&')}"\n`;
+    }
+    return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
+  }
+  let stderr = '';
+  for (const a of names) {
+    const eq = a.indexOf('=');
+    const n = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME_RE.test(n)) {
+      stderr += `bash: ${who}: \`${a}': not a valid identifier\n`;
+      continue;
+    }
+    const old = st.vars.get(n);
+    const exported = flags.includes('+x') ? false : flags.includes('x') || (old?.exported ?? false);
+    const frame = st.frames.at(-1);
+    // In a function, declare makes the variable local (as `local` does).
+    if (frame && !flags.includes('g') && !frame.saved.has(n))
+      frame.saved.set(n, old ? { ...old } : undefined);
+    if (eq >= 0 || old)
+      st.vars.set(n, { value: eq >= 0 ? a.slice(eq + 1) : (old?.value ?? ''), exported });
+  }
+  return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
+}
+
+/**
+ * `trap [ACTION] SIGNAL…`: kept and listed (`trap`, `trap -p`). This terminal never exits and
+ * receives no signal, so an action never runs.
+ */
+function trapBuiltin(st: ShellState, args: string[]): RunResult {
+  st.traps ??= new Map();
+  const list = args.filter((a) => a !== '--');
+  if (list.length === 0 || list[0] === '-p') {
+    const stdout = [...st.traps]
+      .map(([sig, action]) => `trap -- ${singleQuote(action)} ${sig}\n`)
+      .join('');
+    return { stdout, stderr: '', exitCode: 0 };
+  }
+  if (list[0] === '-l') return { stdout: '', stderr: '', exitCode: 0 };
+  const [action, ...signals] = list;
+  for (const s of signals) {
+    const sig = s.toUpperCase().replace(/^SIG/, '');
+    if (action === '-' || action === undefined) st.traps.delete(sig);
+    else st.traps.set(sig, action);
+  }
+  return { stdout: '', stderr: '', exitCode: 0 };
 }
 
 /** How deep functions may call one another before the console stops them (bash: FUNCNEST). */
@@ -1750,7 +1874,7 @@ function backgroundParts(line: string): { text: string; background: boolean }[] 
     if (line[i] !== '&' || !plain[i]) continue;
     const before = line[i - 1] ?? '';
     const after = line[i + 1] ?? '';
-    if (after === '&' || after === '>' || before === '&' || /[<>|]/.test(before)) {
+    if (after === '&' || after === '>' || before === '&' || /[<>|;]/.test(before)) {
       if (after === '&') i++;
       continue;
     }

@@ -62,6 +62,25 @@ describe('shell functions and groups in the console', () => {
   });
 });
 
+describe('type, declare -f, unset -f, trap, $BASH_VERSION', () => {
+  it('prints a function as bash does, lists, forgets it', () => {
+    const { run } = engineSession(3);
+    run('f() { echo "hi $1"; }; g() { for i in 1 2; do echo $i; done; kubectl get pods | wc -l; }');
+    expect(run('type f').out).toBe('f is a function\nf () \n{ \n    echo "hi $1"\n}\n');
+    expect(run('declare -f g').out).toBe(
+      'g () \n{ \n    for i in 1 2;\n    do\n        echo $i;\n    done;\n    kubectl get pods | wc -l\n}\n',
+    );
+    expect(run('declare -F').out).toBe('declare -f f\ndeclare -f g\n');
+    expect(run('type -t f; unset -f f; type f')).toEqual({
+      out: 'function\n',
+      err: 'bash: type: f: not found\n',
+      code: 1,
+    });
+    expect(run("trap 'echo bye' EXIT; trap").out).toBe("trap -- 'echo bye' EXIT\n");
+    expect(run('echo $BASH_VERSION').out).toBe('5.2.21(1)-release\n');
+  });
+});
+
 describe('case ;& and ;;&', () => {
   it('falls through with ;& and tests on with ;;&', () => {
     const { run } = engineSession(3);

@@ -159,3 +159,76 @@ export function groupSyntaxError(list: readonly Statement[]): string | undefined
   }
   return stack.length > 0 ? 'bash: syntax error: unexpected end of file\n' : undefined;
 }
+
+/**
+ * A function as `type` and `declare -f` print it: bash's own layout (each command on a line of
+ * its own, four spaces a level, `;` after each but a block's last, `do`/`then` after their
+ * condition).
+ */
+export function functionText(name: string, body: readonly Statement[]): string {
+  const lines: string[] = [];
+  let depth = 1;
+  const pad = () => '    '.repeat(depth);
+  const endsLine = (i: number) => {
+    // A `;` after each command inside a block, and after each but the last at the top.
+    const next = body[i + 1];
+    if (next && next.op !== ';') return '';
+    if (depth > 1) return next && /^(then|do)$/.test(next.text) ? '' : ';';
+    return next ? ';' : '';
+  };
+  for (let i = 0; i < body.length; i++) {
+    const st = body[i] as Statement;
+    const w = head(st.text);
+    if (st.op !== ';' && lines.length > 0) {
+      lines[lines.length - 1] += ` ${st.op} ${st.text}${endsLine(i)}`;
+      continue;
+    }
+    if (w === 'then' || w === 'do') {
+      // `for …;` then `do` on a line of its own; `while …; do` and `if …; then` on one.
+      const opener = (lines.at(-1) ?? '').trim();
+      if (w === 'do' && /^for\b/.test(opener)) {
+        lines[lines.length - 1] = `${(lines.at(-1) ?? '').replace(/;?$/, ';')}`;
+        lines.push(`${pad()}do`);
+      } else lines[lines.length - 1] = `${(lines.at(-1) ?? '').replace(/;?$/, ';')} ${w}`;
+      depth++;
+      continue;
+    }
+    if (w === 'else' || w === 'elif') {
+      depth--;
+      lines.push(`${pad()}${st.text}`);
+      if (w === 'else') depth++;
+      continue;
+    }
+    if (w === 'fi' || w === 'done' || w === 'esac' || w === '}' || w === ')') {
+      depth = Math.max(1, depth - 1);
+      lines.push(`${pad()}${st.text}${endsLine(i)}`);
+      continue;
+    }
+    if (st.text === ';;' || st.text === ';&' || st.text === ';;&') {
+      lines.push(`${pad()}${st.text}`);
+      depth--;
+      continue;
+    }
+    if (/^case\s/.test(st.text)) {
+      lines.push(`${pad()}${st.text}`);
+      depth++;
+      continue;
+    }
+    if (
+      /\)$/.test(st.text) &&
+      body[i - 1] &&
+      /^(case\s.*\sin|;;|;&|;;&)$/.test(body[i - 1]?.text ?? '')
+    ) {
+      lines.push(`${pad()}${st.text}`);
+      depth++;
+      continue;
+    }
+    if (st.text === '{' || st.text === '(') {
+      lines.push(`${pad()}${st.text} `);
+      depth++;
+      continue;
+    }
+    lines.push(`${pad()}${st.text}${endsLine(i)}`);
+  }
+  return `${name} () \n{ \n${lines.map((l) => `${l}\n`).join('')}}\n`;
+}
