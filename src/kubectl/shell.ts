@@ -2117,7 +2117,7 @@ function compoundInList(word: string): RunResult {
 function notCompound(keyword: string): RunResult {
   return {
     stdout: '',
-    stderr: `bash: this console runs for, while, until, if and case, but not '${keyword}' compound commands: run the commands one by one\n`,
+    stderr: `bash: this console runs for, while, until, if, case, groups and functions, but not '${keyword}' compound commands: run the commands one by one\n`,
     exitCode: 2,
   };
 }
@@ -2136,9 +2136,20 @@ function compoundLine(
 ): RunResult {
   const list = compoundStatements(line);
   const unsupported = list
-    .map((st) => /^(select|function)(\s|$)/.exec(st.text)?.[1])
+    .map((st) => /^(select)(\s|$)/.exec(st.text)?.[1])
     .find((w) => w !== undefined);
   if (unsupported) return notCompound(unsupported);
+  // `function` not followed by a name and a body (shellGroups.ts took the well-formed ones).
+  const fn = list.findIndex((st) => head(st.text) === 'function');
+  if (fn >= 0) {
+    const rest = (list[fn]?.text ?? '').slice('function'.length).trim();
+    const next = rest === '' ? list[fn + 1]?.text : rest;
+    return {
+      stdout: '',
+      stderr: `bash: syntax error near unexpected token \`${next === undefined ? 'newline' : head(next)}'\n`,
+      exitCode: 2,
+    };
+  }
   const bad = syntaxError(list);
   if (bad !== undefined) return { stdout: '', stderr: bad, exitCode: 2 };
   const asWritten = (text: string) =>
