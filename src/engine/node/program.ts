@@ -165,6 +165,7 @@ import { sedTool } from './sed.ts';
 import { caseMatch, type ShellCaseBlock, shellCaseBlock } from './shellCase.ts';
 import { controlBlock, runIf, runLoop, type ScriptLoop } from './shellControl.ts';
 import { dateCommand } from './shellDate.ts';
+import { callFunction, functionAt, localVars } from './shellFunctions.ts';
 import { type ParamScope, parameterAt } from './shellParams.ts';
 import { shellTest } from './shellTest.ts';
 import { missingOperand } from './usageErrors.ts';
@@ -343,6 +344,10 @@ export interface Shell {
   endless?: ScriptLoop;
   /** PID 1's root when it is another container's (see Surroundings.procRoot), once looked at. */
   pid1Root?: Shell | null;
+  /** Shell functions the script defined (`f() { …; }`: shellFunctions.ts). */
+  functions?: Map<string, Statement[]>;
+  /** The functions running, innermost last: the variables `local` shadowed. */
+  frames?: Map<string, string | undefined>[];
 }
 
 function newShell(image: string, startedAt: string, where: Surroundings): Shell {
@@ -1517,6 +1522,8 @@ export interface ScriptRun {
   exited: boolean;
   /** `break` or `continue` left the rest of the loop's round (shellControl.ts). */
   jump?: 'break' | 'continue';
+  /** `return` ended a function (with `exited`, so that every block stops on the way out). */
+  returned?: true;
 }
 
 /**
@@ -1674,6 +1681,26 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       if (piped && !pipeFrom(end, before)) return { status, output, forever: true, exited: false };
       continue;
     }
+    const fn = functionAt(list, i);
+    if (fn) {
+      // `f() { …; }`: defined now, run when called (shellFunctions.ts).
+      if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) {
+        i = fn.end;
+        continue;
+      }
+      if (fn.end < 0) return { status, output, forever: true, exited: false };
+      sh.functions ??= new Map();
+      sh.functions.set(fn.name, fn.body);
+      i = fn.end;
+      status = 0;
+      continue;
+    }
+    const ret = /^return(?:\s+(\d+))?$/.exec(st.text);
+    if (ret && (sh.frames?.length ?? 0) > 0) {
+      if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) continue;
+      const code = ret[1] === undefined ? status : Number(ret[1]) & 255;
+      return { status: code, output, forever: false, exited: true, returned: true };
+    }
     const jump = /^(break|continue)(?:\s+1)?$/.exec(st.text);
     if (jump) {
       const to = jump[1] === 'break' ? 'break' : 'continue';
@@ -1717,6 +1744,23 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       output += error;
       sh.printed.push({ atMs: sh.ms, text: error, stderr: true });
       status = 1;
+      continue;
+    }
+    const called = sh.functions?.get(red.argv[0] ?? '');
+    if (called && red.out.kind === 'log' && red.err.kind === 'log') {
+      const r = callFunction(sh, called, red.argv.slice(1), (body) =>
+        runStatements(body, sh, shell),
+      );
+      output += r.output;
+      if (r.forever || (r.exited && !r.returned)) return { ...r, output };
+      status = r.status;
+      if (errexit && status !== 0 && list[i + 1]?.op !== '||' && list[i + 1]?.op !== '&&')
+        return { status, output, forever: false, exited: true };
+      continue;
+    }
+    if (red.argv[0] === 'local' && sh.frames?.length) {
+      localVars(sh, red.argv.slice(1));
+      status = 0;
       continue;
     }
     const s = step(red.argv, sh, shell);

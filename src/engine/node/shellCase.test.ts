@@ -1,6 +1,6 @@
 /**
- * The container shells' `case`, bash's `for ((…))` (busybox ash and dash refuse it) and pipes
- * after a block's closer, through `kubectl exec … -- sh -c`.
+ * The container shells' `case`, bash's `for ((…))` (busybox ash and dash refuse it), pipes
+ * after a block's closer and shell functions, through `kubectl exec … -- sh -c`.
  */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from '../../kubectl/testing/engineSession.ts';
@@ -59,5 +59,20 @@ describe('container shells: case, for ((…)), pipes after done/fi', () => {
       err: '',
       code: 0,
     });
+  });
+
+  it('defines and calls functions, with $1, $#, return and local', () => {
+    const { run } = session();
+    expect(run(`kubectl exec bb -- sh -c 'f() { echo in f $1 $#; }; f x y; echo after'`).out).toBe(
+      'in f x 2\nafter\n',
+    );
+    expect(
+      run(
+        `kubectl exec bb -- sh -c 'g() { for i in 1 2 3; do if [ $i = 2 ]; then return 7; fi; echo $i; done; }; g; echo status $?'`,
+      ).out,
+    ).toBe('1\nstatus 7\n');
+    expect(
+      run(`kubectl exec bb -- sh -c 'x=out; h() { local x=in; echo $x; }; h; echo $x'`).out,
+    ).toBe('in\nout\n');
   });
 });
