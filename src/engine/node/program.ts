@@ -344,6 +344,8 @@ export interface Shell {
   endless?: ScriptLoop;
   /** PID 1's root when it is another container's (see Surroundings.procRoot), once looked at. */
   pid1Root?: Shell | null;
+  /** `set -x`: each command is traced on stderr. */
+  xtrace?: boolean;
   /** Shell functions the script defined (`f() { …; }`: shellFunctions.ts). */
   functions?: Map<string, Statement[]>;
   /** The functions running, innermost last: the variables `local` shadowed. */
@@ -1706,8 +1708,25 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       const to = jump[1] === 'break' ? 'break' : 'continue';
       return { status: 0, output, forever: false, exited: false, jump: to };
     }
-    if (/^set\s+-e\b/.test(st.text)) {
-      errexit = true;
+    if (/^set\s+[-+]/.test(st.text)) {
+      // `set -e`, `set -x` (each command traced on stderr), `set -- ARGS`; other options
+      // (`-u`, `-o pipefail`) are taken and not simulated.
+      const words = st.text.split(/\s+/).slice(1);
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k] ?? '';
+        if (w === '--') {
+          sh.params = words.slice(k + 1);
+          break;
+        }
+        if (!/^[-+][a-zA-Z]+$/.test(w)) continue;
+        const on = w.startsWith('-');
+        // `-o NAME` (also at the end of a group: `-euo pipefail`).
+        const named = w.endsWith('o') ? words[++k] : undefined;
+        const letters = w.slice(1);
+        if (named === 'errexit' || letters.includes('e')) errexit = on;
+        if (named === 'xtrace' || letters.includes('x')) sh.xtrace = on;
+      }
+      status = 0;
       continue;
     }
     // `$?`, `$((…))` and `$(…)` first, as the shell expands them; one it cannot work out makes
@@ -1720,6 +1739,11 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
         .map((w) => w.text)
         .join(' ');
       sh.locals.set(assign[1] ?? '', value);
+      if (sh.xtrace) {
+        const trace = `+ ${assign[1]}=${value}\n`;
+        output += trace;
+        sh.printed.push({ atMs: sh.ms, text: trace, stderr: true });
+      }
       status = 0;
       continue;
     }
@@ -1745,6 +1769,12 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       sh.printed.push({ atMs: sh.ms, text: error, stderr: true });
       status = 1;
       continue;
+    }
+    if (sh.xtrace) {
+      // `set -x`: the command as it runs, on stderr.
+      const trace = `+ ${red.argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' ')}\n`;
+      output += trace;
+      sh.printed.push({ atMs: sh.ms, text: trace, stderr: true });
     }
     const called = sh.functions?.get(red.argv[0] ?? '');
     if (called && red.out.kind === 'log' && red.err.kind === 'log') {

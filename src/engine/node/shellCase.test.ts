@@ -75,4 +75,19 @@ describe('container shells: case, for ((…)), pipes after done/fi', () => {
       run(`kubectl exec bb -- sh -c 'x=out; h() { local x=in; echo $x; }; h; echo $x'`).out,
     ).toBe('in\nout\n');
   });
+
+  it('set -x traces commands and assignments on stderr; set -- sets $1…; set -euo pipefail is taken', () => {
+    const { run } = session();
+    expect(run(`kubectl exec bb -- sh -c 'set -x; echo "a b"; x=1; echo $x'`)).toEqual({
+      out: 'a b\n1\n',
+      err: "+ echo 'a b'\n+ x=1\n+ echo 1\n",
+      code: 0,
+    });
+    expect(run(`kubectl exec bb -- sh -c 'set -- p q; echo $2 $#'`).out).toBe('q 2\n');
+    expect(run(`kubectl exec bb -- sh -c 'set -euo pipefail; false; echo never'`)).toEqual({
+      out: '',
+      err: 'command terminated with exit code 1\n',
+      code: 1,
+    });
+  });
 });
