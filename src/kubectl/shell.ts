@@ -1082,7 +1082,12 @@ function runPipeline(host: KubectlHost, cmd: Simple): RunResult {
   // `set -o pipefail`: the last command that failed gives the pipeline's status.
   let failed = 0;
   for (let stage: Simple | undefined = cmd; stage; stage = stage.pipeTo) {
-    r = runCommand(host, stage, stdin, stage.pipeTo !== undefined);
+    const head = stage.pipeTo ? headCount(stage.pipeTo.words) : undefined;
+    if (stage.words[0] === 'yes' && head !== undefined && stage.redirects.length === 0) {
+      // `yes | head -N`: coreutils yes writes until head has its lines and exits (SIGPIPE).
+      const line = `${stage.words.length > 1 ? stage.words.slice(1).join(' ') : 'y'}\n`;
+      r = { stdout: line.repeat(head), stderr: '', exitCode: 141 };
+    } else r = runCommand(host, stage, stdin, stage.pipeTo !== undefined);
     if (r.exitCode !== 0) failed = r.exitCode;
     if (!stage.pipeTo) break;
     stderr += r.stderr;
@@ -1090,6 +1095,12 @@ function runPipeline(host: KubectlHost, cmd: Simple): RunResult {
   }
   const exitCode = stateOf(host).options.pipefail ? failed : r.exitCode;
   return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode };
+}
+
+/** How many lines `head` (`head`, `head -n N`, `head -N`) reads before it exits, else undefined. */
+function headCount(words: readonly string[]): number | undefined {
+  const m = /^head(?: (?:-n ?|-|--lines=)(\d+))?$/.exec(words.join(' '));
+  return m ? Number(m[1] ?? 10) : undefined;
 }
 
 function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = true): RunResult {
@@ -1323,6 +1334,14 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return compoundInList(name);
     case 'jobs':
       return jobsBuiltin(st.jobs, host.nowEpochMs());
+    case 'yes':
+      // It writes for ever: only a reader that stops it (`yes | head -3`) lets it end here.
+      return {
+        stdout: '',
+        stderr:
+          'bash: yes: it prints its line for ever (a terminal would go on until Ctrl-C); this console runs it only into head: yes | head -3\n',
+        exitCode: 130,
+      };
     case 'wait':
       return waitBuiltin(st.jobs, args, host.nowEpochMs(), host.advance?.bind(host));
     case 'fg':
