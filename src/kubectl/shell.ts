@@ -64,6 +64,7 @@ import {
   type ShellOptions,
   setBuiltin,
   timeReport,
+  traceHead,
   traceLine,
   withStderrFirst,
 } from './shellOptions.ts';
@@ -2239,6 +2240,9 @@ function compoundLine(
     },
     halted: () => st.returning !== undefined || st.halted === true,
     pipefail: () => st.options.pipefail,
+    trace: (h) => {
+      if (st.options.xtrace) printed.err(traceHead(h, substitutionDepth));
+    },
     quiet: (fn) => {
       st.quiet++;
       try {

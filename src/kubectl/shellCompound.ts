@@ -259,6 +259,8 @@ export interface CompoundShell {
   failed(status: number): void;
   /** `set -o pipefail` is on. */
   pipefail(): boolean;
+  /** `set -x`: a compound command's head (`for i in 1 2`, `(( i < 3 ))`) traced on stderr. */
+  trace(head: { for: string; words: readonly string[] } | { arith: string }): void;
 }
 
 /** `break N` / `continue N` on its way out of N loops. */
@@ -421,6 +423,7 @@ function runElement(
   }
   if (st.text.startsWith('((')) {
     // `((EXPR))`: 0 when EXPR is not 0, 1 when it is (or fails).
+    sh.trace({ arith: st.text.replace(/^\(\(|\)\)$/g, '') });
     const r = sh.arith(st.text.replace(/^\(\(|\)\)$/g, ''), '((');
     if (r.stderr !== '') sh.printed.err(r.stderr);
     if (r.status !== 0) sh.failed(r.status);
@@ -614,6 +617,7 @@ function runFor(block: ForBlock, sh: CompoundShell, loops: number): Flow {
       );
       return { status: 1 };
     }
+    sh.trace({ for: block.name, words });
     sh.setVar(block.name, word);
     const flow = runList(block.body, sh, loops + 1);
     status = flow.status;
@@ -637,6 +641,7 @@ function runArithFor(
 ): Flow {
   const step = (expr: string): number | undefined => {
     if (expr.trim() === '') return 0;
+    sh.trace({ arith: expr });
     const r = sh.arith(expr, '((');
     if (r.stderr !== '') {
       sh.printed.err(r.stderr);

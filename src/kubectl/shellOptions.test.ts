@@ -14,6 +14,13 @@ describe('set -e, -u, -x and -o pipefail in the console', () => {
     expect(run('echo quiet').err).toBe('');
   });
 
+  it("set -x traces a for loop's head each round and arithmetic commands as (( … ))", () => {
+    const { run } = engineSession(3);
+    expect(run('set -x; for i in a "b c"; do echo $i; done; ((n=2))').err).toBe(
+      "+ for i in a 'b c'\n+ echo a\n+ for i in a 'b c'\n+ echo b c\n+ (( n=2 ))\n",
+    );
+  });
+
   it('set -e stops the line at a failure outside conditions, and turns itself off', () => {
     const { run } = engineSession(3);
     expect(run('set -e; if false; then :; fi; false || true; ! true; echo still')).toEqual({

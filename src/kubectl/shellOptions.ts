@@ -172,6 +172,21 @@ export function traceLine(words: readonly string[], depth: number): string {
   return `${'+'.repeat(depth + 1)} ${shown.join(' ')}\n`;
 }
 
+/**
+ * The xtrace line of a compound command's head: `for NAME in WORDS` (its words expanded and
+ * quoted), or an arithmetic command `(( EXPR ))` as written.
+ */
+export function traceHead(
+  head: { for: string; words: readonly string[] } | { arith: string },
+  depth: number,
+): string {
+  const text =
+    'arith' in head
+      ? `(( ${head.arith.trim()} ))`
+      : `for ${head.for} in ${head.words.map((w) => traceWord(w)).join(' ')}`;
+  return `${'+'.repeat(depth + 1)} ${text}\n`;
+}
+
 /** `r` with `text` printed on stderr before anything it printed. */
 export function withStderrFirst(text: string, r: RunResult): RunResult {
   if (text === '') return r;
