@@ -50,4 +50,12 @@ describe('console pipelines', () => {
     expect(run('kubectl get pods |').err).toBe('bash: syntax error: unexpected end of line\n');
     expect(run('| grep x').err).toBe("bash: syntax error near unexpected token `|'\n");
   });
+
+  it('yes into head ends when head has its lines (SIGPIPE); alone it says why it cannot run', () => {
+    const { run } = engineSession(3);
+    expect(run('yes | head -2')).toEqual({ out: 'y\ny\n', err: '', code: 0 });
+    expect(run('yes n | head -n 3 | wc -l').out).toBe('3\n');
+    expect(run('set -o pipefail; yes | head -1 > /dev/null; echo $?').out).toBe('141\n');
+    expect(run('yes').code).toBe(130);
+  });
 });

@@ -111,7 +111,7 @@ describe('one-line for loops in the console', () => {
     expect(run('while true; do echo x').err).toBe('bash: syntax error: unexpected end of file\n');
     expect(run('select x in a b; do echo $x; done')).toEqual({
       out: '',
-      err: "bash: this console runs for, while, until, if and case, but not 'select' compound commands: run the commands one by one\n",
+      err: "bash: this console runs for, while, until, if, case, groups and functions, but not 'select' compound commands: run the commands one by one\n",
       code: 2,
     });
   });

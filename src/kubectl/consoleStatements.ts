@@ -82,11 +82,12 @@ export function statementsOf(line: string, plain: readonly boolean[]): Statement
       i++;
       continue;
     }
-    if (c === ';' && line[i + 1] === ';' && plain[i + 1]) {
-      // `;;` ends a `case` clause: a statement of its own (`;&` and `;;&` read as `;;`).
+    if (c === ';' && (line[i + 1] === ';' || line[i + 1] === '&') && plain[i + 1]) {
+      // `;;`, `;&`, `;;&` end a `case` clause: a statement of their own.
+      const end = /^;;?&?/.exec(line.slice(i))?.[0] ?? ';';
       push(';');
-      out.push({ text: ';;', op: ';' });
-      i += line[i + 2] === '&' ? 2 : 1;
+      out.push({ text: end, op: ';' });
+      i += end.length - 1;
       continue;
     }
     if (c === ';' || c === '\n') {
@@ -112,12 +113,17 @@ export function hasCompound(list: readonly Statement[]): boolean {
  * console then reads another line, as bash shows its `> ` prompt.
  */
 export function openCompounds(text: string, plain: readonly boolean[]): number {
-  if (!/\b(if|while|until|for|case|select)\b/.test(text)) return 0;
+  if (!/\b(if|while|until|for|case|select)\b|\{/.test(text)) return 0;
   let open = 0;
   for (const st of statementsOf(text, plain)) {
     const w = head(st.text);
-    if (CLOSER_OF[w] !== undefined) open++;
-    else if (w === 'fi' || w === 'done' || w === 'esac') open = Math.max(0, open - 1);
+    // `{ …` and a function's `f() {` (shellGroups.ts) stay open until their `}`.
+    if (
+      CLOSER_OF[w] !== undefined ||
+      /^(\{|function\s+\S+|\S+\s*\(\s*\))\s*\{?(\s|$)/.test(st.text)
+    )
+      open++;
+    else if (w === 'fi' || w === 'done' || w === 'esac' || w === '}') open = Math.max(0, open - 1);
   }
   return open;
 }
@@ -196,7 +202,7 @@ function splitCase(list: readonly Statement[]): Statement[] {
         continue;
       }
       out.push({ text, op });
-      expecting = text === ';;';
+      expecting = text === ';;' || text === ';&' || text === ';;&';
       break;
     }
   }

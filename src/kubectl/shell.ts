@@ -16,6 +16,7 @@ import { type ParseEntry, parse } from 'shell-quote';
 import { dateCommand } from '../engine/node/shellDate.ts';
 import { shellTest } from '../engine/node/shellTest.ts';
 import { arithmetic, arithmeticError } from '../engine/util/shellArithmetic.ts';
+import type { Statement } from '../engine/util/shellStatements.ts';
 import { runKubectl } from './cli.ts';
 import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
 import {
@@ -26,6 +27,16 @@ import {
   watchCommand,
   whichCommand,
 } from './consoleInfo.ts';
+import {
+  fgBuiltin,
+  finishedJobs,
+  type JobTable,
+  jobsBuiltin,
+  killBuiltin,
+  newJobTable,
+  startJob,
+  waitBuiltin,
+} from './consoleJobs.ts';
 import { hasCompound, head, statementsOf } from './consoleStatements.ts';
 import { CONSOLE_TOOLS, notSimulated, runConsoleTool } from './consoleTools.ts';
 import { expandHereDoc } from './hereDocExpansion.ts';
@@ -47,7 +58,16 @@ import {
 } from './nodeShell/index.ts';
 import { braceExpandText } from './shellBraces.ts';
 import { runCompound, syntaxError, withCompoundPipes } from './shellCompound.ts';
+import { closesGroup, functionText, opensGroup, splitGroups } from './shellGroups.ts';
 import { type HereDoc, hereDocIndex, splitScript, withoutMarkers } from './shellHeredoc.ts';
+import {
+  type ShellOptions,
+  setBuiltin,
+  timeReport,
+  traceHead,
+  traceLine,
+  withStderrFirst,
+} from './shellOptions.ts';
 import { expandParam, expandPattern, globMatch, ParamError, paramEnd } from './shellParams.ts';
 import { echo, printf } from './shellPrintf.ts';
 import {
@@ -87,6 +107,37 @@ interface ShellState {
   status: number;
   /** The state of $RANDOM's generator. */
   random?: number;
+  /** Shell functions by name: the body's text as written, and its here-documents. */
+  functions: Map<string, ShellFunction>;
+  /** `$1`… outside any function (`set -- a b`). */
+  positional: string[];
+  /** The functions running now, innermost last. */
+  frames: Frame[];
+  /** `set -e`, `-u`, `-x`, `-o pipefail`. */
+  options: ShellOptions;
+  /** `return N` ran: the function's commands stop. */
+  returning?: number;
+  /** `set -e` or `set -u` stopped the line: nothing more of it runs. */
+  halted?: boolean;
+  /** How deep the commands running now sit in conditions, where `set -e` does not act. */
+  quiet: number;
+  /** Background jobs (`CMD &`: consoleJobs.ts). */
+  jobs: JobTable;
+  /** `trap ACTION SIGNAL`: kept for `trap` to list. */
+  traps?: Map<string, string>;
+}
+
+/** A shell function: its body's text (run as a line of its own) and its here-documents. */
+interface ShellFunction {
+  body: string;
+  docs: HereDoc[];
+}
+
+/** A function call: its arguments, and the variables `local` shadowed (put back at its end). */
+interface Frame {
+  name: string;
+  positional: string[];
+  saved: Map<string, { value: string; exported: boolean } | undefined>;
 }
 
 /**
@@ -98,7 +149,17 @@ const STATES = new WeakMap<KubectlHost, ShellState>();
 function stateOf(host: KubectlHost): ShellState {
   let st = STATES.get(host);
   if (!st) {
-    st = { vars: new Map(), aliases: new Map(), status: 0 };
+    st = {
+      vars: new Map(),
+      aliases: new Map(),
+      status: 0,
+      functions: new Map(),
+      positional: [],
+      frames: [],
+      options: { errexit: false, nounset: false, xtrace: false, pipefail: false },
+      quiet: 0,
+      jobs: newJobTable(),
+    };
     for (const [k, v] of Object.entries(loginEnv(host) ?? ENV))
       st.vars.set(k, { value: v, exported: true });
     STATES.set(host, st);
@@ -120,6 +181,8 @@ export function shellSnapshot(host: KubectlHost): string {
     aliases: [...st.aliases],
     ...(cwd !== HOME_DIR ? { cwd } : {}),
     ...(logins.length > 0 ? { logins } : {}),
+    ...(st.functions.size > 0 ? { functions: [...st.functions] } : {}),
+    ...(Object.values(st.options).some((on) => on) ? { options: st.options } : {}),
   });
 }
 
@@ -128,13 +191,16 @@ export function restoreShell(host: KubectlHost, snapshot: string): void {
   try {
     const parsed: unknown = JSON.parse(snapshot);
     if (typeof parsed !== 'object' || parsed === null) return;
-    const { vars, aliases, logins, cwd } = parsed as {
+    const { vars, aliases, logins, cwd, functions, options } = parsed as {
       vars?: unknown;
       aliases?: unknown;
       logins?: unknown;
       cwd?: unknown;
+      functions?: unknown;
+      options?: unknown;
     };
     const st = stateOf(host);
+    restoreFunctions(st, functions, options);
     // The working directory (`cd`), if it still exists.
     host.fs.changeDir(typeof cwd === 'string' ? cwd : HOME_DIR);
     restoreLogins(host, logins, restoreShell);
@@ -160,6 +226,25 @@ export function restoreShell(host: KubectlHost, snapshot: string): void {
   } catch {
     // A snapshot that does not parse restores nothing.
   }
+}
+
+/** The functions and options of a snapshot (shellSnapshot), what is well formed of them. */
+function restoreFunctions(st: ShellState, functions: unknown, options: unknown): void {
+  st.functions.clear();
+  if (Array.isArray(functions)) {
+    for (const e of functions) {
+      if (!Array.isArray(e) || typeof e[0] !== 'string') continue;
+      const f = e[1] as { body?: unknown; docs?: unknown } | null;
+      if (f && typeof f.body === 'string' && Array.isArray(f.docs))
+        st.functions.set(e[0], { body: f.body, docs: f.docs as HereDoc[] });
+    }
+  }
+  const o = (typeof options === 'object' && options !== null ? options : {}) as Record<
+    string,
+    unknown
+  >;
+  for (const k of ['errexit', 'nounset', 'xtrace', 'pipefail'] as const)
+    st.options[k] = o[k] === true;
 }
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -272,14 +357,24 @@ function expandVariables(
       value = paramValue(text.slice(i + 2, end), st, special);
       i = end;
     } else {
-      const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)|([?0$#]))/.exec(rest);
+      const m = /^(?:([A-Za-z_][A-Za-z0-9_]*)|([?0$#@*!]|[1-9]))/.exec(rest);
       if (!m || m[0] === '') {
         out += c;
         continue;
       }
       i += m[0].length;
+      if (m[2] === '@' && quote === '"') {
+        // `"$@"`: each positional parameter a word of its own.
+        out += positionals(st)
+          .map((p) => p.replace(/[\\"$`]/g, '\\$&'))
+          .join('" "');
+        continue;
+      }
       value =
         m[1] !== undefined ? lookupParam(m[1], st, special) : (specialParam(m[2] ?? '', st) ?? '');
+      if (m[2] !== undefined && /^[1-9]$/.test(m[2]) && st.options.nounset) {
+        if (specialParam(m[2], st) === undefined) unbound(`$${m[2]}`);
+      }
     }
     if (quote === '"') out += value.replace(/[\\"$`]/g, '\\$&');
     else if (inAssignment) out += value === '' ? "''" : singleQuote(value);
@@ -300,9 +395,25 @@ function specialParam(name: string, st: ShellState): string | undefined {
     return String(Math.floor(st.random / 65536) % 32768);
   }
   if (name === '0') return 'bash';
-  if (name === '#') return '0';
+  if (name === '#') return String(positionals(st).length);
+  if (name === '@' || name === '*') return positionals(st).join(' ');
+  if (/^[1-9][0-9]*$/.test(name)) return positionals(st)[Number(name) - 1];
   if (name === '$') return '2417';
+  if (name === '!') return st.jobs.lastPid === undefined ? undefined : String(st.jobs.lastPid);
   return undefined;
+}
+
+/** The learner's bash (Ubuntu 24.04's). */
+const BASH_VERSION = '5.2.21(1)-release';
+
+/** `$1`…: the innermost function's arguments, else the shell's (`set -- a b`). */
+function positionals(st: ShellState): string[] {
+  return st.frames.at(-1)?.positional ?? st.positional;
+}
+
+/** `set -u`: bash's error for an unset parameter, which abandons the line. */
+function unbound(name: string): never {
+  throw new ShellError(`bash: ${name}: unbound variable`, 1, true);
 }
 
 /** A variable's value (a substitution's placeholder first), undefined when unset. */
@@ -311,12 +422,13 @@ function lookupParam(
   st: ShellState,
   special?: (name: string) => string | undefined,
 ): string {
-  return (
+  const value =
     special?.(name) ??
     (name === 'RANDOM' ? specialParam(name, st) : undefined) ??
     st.vars.get(name)?.value ??
-    ''
-  );
+    (name === 'BASH_VERSION' ? BASH_VERSION : undefined);
+  if (value === undefined && st.options.nounset) unbound(name);
+  return value ?? '';
 }
 
 /** `${inner}`'s value; bash's expansion error (`${V:?}`, a bad substitution) stops the line. */
@@ -326,6 +438,10 @@ function paramValue(
   special?: (name: string) => string | undefined,
 ): string {
   const get = (n: string) => specialParam(n, st) ?? special?.(n) ?? st.vars.get(n)?.value;
+  if (st.options.nounset && /^(?:[A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)$/.test(inner)) {
+    // `${NAME}` alone; the operators (`${NAME:-word}`) decide for themselves.
+    if (get(inner) === undefined) unbound(/^\d/.test(inner) ? `$${inner}` : inner);
+  }
   try {
     return expandParam(inner, {
       get,
@@ -377,6 +493,8 @@ class ShellError extends Error {
   constructor(
     message: string,
     readonly code: number,
+    /** An expansion error that abandons the whole line (bash returns to its prompt). */
+    readonly abandons = false,
   ) {
     super(message);
   }
@@ -650,8 +768,11 @@ function unsetBuiltin(st: ShellState, which: 'unset' | 'unalias', args: string[]
   let stderr = '';
   for (const arg of args.filter((a) => !a.startsWith('-'))) {
     if (which === 'unset') {
-      if (!NAME_RE.test(arg)) stderr += `bash: unset: \`${arg}': not a valid identifier\n`;
-      else st.vars.delete(arg);
+      if (!NAME_RE.test(arg) && !(args.includes('-f') && st.functions.has(arg)))
+        stderr += `bash: unset: \`${arg}': not a valid identifier\n`;
+      else if (args.includes('-f')) st.functions.delete(arg);
+      // `unset NAME`: the variable, else the function of that name.
+      else if (!st.vars.delete(arg) && !args.includes('-v')) st.functions.delete(arg);
     } else if (!st.aliases.delete(arg)) stderr += `bash: unalias: ${arg}: not found\n`;
   }
   if (which === 'unalias' && args.includes('-a')) st.aliases.clear();
@@ -886,6 +1007,14 @@ function expandedHereDoc(
  * when its stdout goes into the next command of a pipeline.
  */
 function runCommand(host: KubectlHost, cmd: Simple, piped?: string, toPipe = false): RunResult {
+  const st = stateOf(host);
+  // `set -x`: the command as it will run, on stderr first.
+  if (!st.options.xtrace || cmd.words.length === 0) return runTraced(host, cmd, piped, toPipe);
+  const trace = traceLine(cmd.words, substitutionDepth);
+  return withStderrFirst(trace, runTraced(host, cmd, piped, toPipe));
+}
+
+function runTraced(host: KubectlHost, cmd: Simple, piped?: string, toPipe = false): RunResult {
   const words = cmd.words;
   // The command's name, after its `NAME=value` prefixes.
   let assignments = 0;
@@ -951,13 +1080,28 @@ function runPipeline(host: KubectlHost, cmd: Simple): RunResult {
   let stdin: string | undefined;
   let stderr = '';
   let r: RunResult = { stdout: '', stderr: '', exitCode: 0 };
+  // `set -o pipefail`: the last command that failed gives the pipeline's status.
+  let failed = 0;
   for (let stage: Simple | undefined = cmd; stage; stage = stage.pipeTo) {
-    r = runCommand(host, stage, stdin, stage.pipeTo !== undefined);
+    const head = stage.pipeTo ? headCount(stage.pipeTo.words) : undefined;
+    if (stage.words[0] === 'yes' && head !== undefined && stage.redirects.length === 0) {
+      // `yes | head -N`: coreutils yes writes until head has its lines and exits (SIGPIPE).
+      const line = `${stage.words.length > 1 ? stage.words.slice(1).join(' ') : 'y'}\n`;
+      r = { stdout: line.repeat(head), stderr: '', exitCode: 141 };
+    } else r = runCommand(host, stage, stdin, stage.pipeTo !== undefined);
+    if (r.exitCode !== 0) failed = r.exitCode;
     if (!stage.pipeTo) break;
     stderr += r.stderr;
     stdin = r.stdout;
   }
-  return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode: r.exitCode };
+  const exitCode = stateOf(host).options.pipefail ? failed : r.exitCode;
+  return { stdout: r.stdout, stderr: stderr + r.stderr, exitCode };
+}
+
+/** How many lines `head` (`head`, `head -n N`, `head -N`) reads before it exits, else undefined. */
+function headCount(words: readonly string[]): number | undefined {
+  const m = /^head(?: (?:-n ?|-|--lines=)(\d+))?$/.exec(words.join(' '));
+  return m ? Number(m[1] ?? 10) : undefined;
 }
 
 function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = true): RunResult {
@@ -983,6 +1127,8 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
     words = [...expanded, ...words.slice(1)];
   }
   const [name, ...args] = words;
+  const fn = name === undefined ? undefined : st.functions.get(name);
+  if (fn && name !== undefined) return callFunction(host, st, name, fn, args, stdin);
   // The command's environment: exported variables, then its own `NAME=value` prefixes.
   const env = (): Record<string, string> => {
     const e: Record<string, string> = {};
@@ -1085,16 +1231,39 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
           .join('');
         return { stdout, stderr: '', exitCode: 0 };
       }
-      // Shell options (`set -e`, `set -o pipefail`, `set -x`) are not simulated: bash's
-      // defaults stay, and the console says so rather than pretending.
-      return {
-        stdout: '',
-        stderr: `bash: set ${args.join(' ')}: this console keeps bash's default options (no -e, -u, -x or pipefail); the commands run as they would without it\n`,
-        exitCode: 0,
-      };
+      // `set -e`, `-u`, `-x`, `-o pipefail` (shellOptions.ts); `set -- ARGS`: $1….
+      const r = setBuiltin(st.options, args);
+      if (r.positional) {
+        const frame = st.frames.at(-1);
+        if (frame) frame.positional = r.positional;
+        else st.positional = r.positional;
+      }
+      return r.result;
+    }
+    case 'local':
+      return localBuiltin(st, args);
+    case 'return':
+      return returnBuiltin(st, args);
+    case 'shift': {
+      const n = args[0] === undefined ? 1 : Number(args[0]);
+      const list = positionals(st);
+      if (!Number.isInteger(n) || n < 0)
+        return {
+          stdout: '',
+          stderr: `bash: shift: ${args[0]}: numeric argument required\n`,
+          exitCode: 1,
+        };
+      if (n > list.length) return { stdout: '', stderr: '', exitCode: 1 };
+      list.splice(0, n);
+      return { stdout: '', stderr: '', exitCode: 0 };
     }
     case 'type':
-      return typeBuiltin(args, st.aliases);
+      return typeWithFunctions(st, args);
+    case 'declare':
+    case 'typeset':
+      return declareBuiltin(st, name, args);
+    case 'trap':
+      return trapBuiltin(st, args);
     case 'which':
       return whichCommand(args);
     case 'command':
@@ -1164,7 +1333,25 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
     case 'function':
       // A reserved word reached as a command some other way (an alias, a variable).
       return compoundInList(name);
+    case 'jobs':
+      return jobsBuiltin(st.jobs, host.nowEpochMs());
+    case 'yes':
+      // It writes for ever: only a reader that stops it (`yes | head -3`) lets it end here.
+      return {
+        stdout: '',
+        stderr:
+          'bash: yes: it prints its line for ever (a terminal would go on until Ctrl-C); this console runs it only into head: yes | head -3\n',
+        exitCode: 130,
+      };
+    case 'wait':
+      return waitBuiltin(st.jobs, args, host.nowEpochMs(), host.advance?.bind(host));
+    case 'fg':
+      return fgBuiltin(st.jobs, args, host.nowEpochMs(), host.advance?.bind(host));
+    case 'kill':
+      return killBuiltin(st.jobs, args);
     case 'sleep':
+      // In a background job its time passes there (consoleJobs.ts), not before the prompt.
+      if (backgroundSleep) return sleep(backgroundSleep, args);
       if (host.advance) return sleep(host.advance, args);
       return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
     default:
@@ -1178,6 +1365,202 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       }
       return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
   }
+}
+
+/** A function's definition as bash prints it (`type f`, `declare -f f`). */
+function functionListing(name: string, fn: ShellFunction): string {
+  return functionText(name, compoundStatements(fn.body));
+}
+
+/** `type NAME…`, functions included (`f is a function` and its definition). */
+function typeWithFunctions(st: ShellState, args: string[]): RunResult {
+  const terse = args.includes('-t');
+  const printed = new Printed();
+  let code = 0;
+  for (const n of args.filter((a) => a !== '-t' && a !== '--')) {
+    const fn = st.aliases.has(n) ? undefined : st.functions.get(n);
+    if (fn) {
+      printed.add({
+        stdout: terse ? 'function\n' : `${n} is a function\n${functionListing(n, fn)}`,
+        stderr: '',
+        exitCode: 0,
+      });
+      continue;
+    }
+    const r = typeBuiltin(terse ? ['-t', n] : [n], st.aliases);
+    printed.add(r);
+    if (r.exitCode !== 0) code = r.exitCode;
+  }
+  return printed.result(code);
+}
+
+/**
+ * `declare`/`typeset`: `-f` prints functions (all, or those named), `-F` their names, `-p` a
+ * variable; `NAME=VALUE` sets one (`-x` exports it). Other attributes (`-i`, `-r`, `-a`) are not
+ * simulated: the value is set as a plain string.
+ */
+function declareBuiltin(st: ShellState, who: string, args: string[]): RunResult {
+  const flags = args.filter((a) => /^[-+][a-zA-Z]+$/.test(a)).join('');
+  const names = args.filter((a) => !/^[-+][a-zA-Z]+$/.test(a));
+  const sorted = (m: Map<string, unknown>) =>
+    [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (flags.includes('f') || flags.includes('F')) {
+    const list = names.length > 0 ? names : sorted(st.functions);
+    let stdout = '';
+    let code = 0;
+    for (const n of list) {
+      const fn = st.functions.get(n);
+      if (!fn) {
+        code = 1;
+        continue;
+      }
+      stdout += flags.includes('F')
+        ? names.length > 0
+          ? `${n}\n`
+          : `declare -f ${n}\n`
+        : functionListing(n, fn);
+    }
+    return { stdout, stderr: '', exitCode: code };
+  }
+  if (flags.includes('p') || (names.length === 0 && flags === '')) {
+    const list = names.length > 0 ? names : sorted(st.vars);
+    let stdout = '';
+    let stderr = '';
+    for (const n of list) {
+      const v = st.vars.get(n);
+      if (!v) stderr += `bash: ${who}: ${n}: not found\n`;
+      else
+        stdout += `declare ${v.exported ? '-x' : '--'} ${n}="${v.value.replace(/[\\"$`]/g, '\\$&')}"\n`;
+    }
+    return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 };
+  }
+  let stderr = '';
+  for (const a of names) {
+    const eq = a.indexOf('=');
+    const n = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME_RE.test(n)) {
+      stderr += `bash: ${who}: \`${a}': not a valid identifier\n`;
+      continue;
+    }
+    const old = st.vars.get(n);
+    const exported = flags.includes('+x') ? false : flags.includes('x') || (old?.exported ?? false);
+    const frame = st.frames.at(-1);
+    // In a function, declare makes the variable local (as `local` does).
+    if (frame && !flags.includes('g') && !frame.saved.has(n))
+      frame.saved.set(n, old ? { ...old } : undefined);
+    if (eq >= 0 || old)
+      st.vars.set(n, { value: eq >= 0 ? a.slice(eq + 1) : (old?.value ?? ''), exported });
+  }
+  return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
+}
+
+/**
+ * `trap [ACTION] SIGNAL…`: kept and listed (`trap`, `trap -p`). This terminal never exits and
+ * receives no signal, so an action never runs.
+ */
+function trapBuiltin(st: ShellState, args: string[]): RunResult {
+  st.traps ??= new Map();
+  const list = args.filter((a) => a !== '--');
+  if (list.length === 0 || list[0] === '-p') {
+    const stdout = [...st.traps]
+      .map(([sig, action]) => `trap -- ${singleQuote(action)} ${sig}\n`)
+      .join('');
+    return { stdout, stderr: '', exitCode: 0 };
+  }
+  if (list[0] === '-l') return { stdout: '', stderr: '', exitCode: 0 };
+  const [action, ...signals] = list;
+  for (const s of signals) {
+    const sig = s.toUpperCase().replace(/^SIG/, '');
+    if (action === '-' || action === undefined) st.traps.delete(sig);
+    else st.traps.set(sig, action);
+  }
+  return { stdout: '', stderr: '', exitCode: 0 };
+}
+
+/** How deep functions may call one another before the console stops them (bash: FUNCNEST). */
+const MAX_FUNCTION_NESTING = 100;
+
+/**
+ * Runs a shell function: its arguments are `$1`…, a pipe into it is what its commands read,
+ * `return N` ends it with status N, and the variables `local` shadowed are put back after it.
+ */
+function callFunction(
+  host: KubectlHost,
+  st: ShellState,
+  name: string,
+  fn: ShellFunction,
+  args: string[],
+  stdin: string | undefined,
+): RunResult {
+  if (st.frames.length >= MAX_FUNCTION_NESTING) {
+    return {
+      stdout: '',
+      stderr: `bash: ${name}: maximum function nesting level exceeded (${MAX_FUNCTION_NESTING})\n`,
+      exitCode: 1,
+    };
+  }
+  const frame: Frame = { name, positional: [...args], saved: new Map() };
+  st.frames.push(frame);
+  const outer = blockStdin;
+  if (stdin !== undefined) blockStdin = { rest: stdin };
+  try {
+    const r = runOneLine(host, fn.body, fn.docs);
+    return st.returning === undefined ? r : { ...r, exitCode: st.returning };
+  } finally {
+    blockStdin = outer;
+    st.frames.pop();
+    st.returning = undefined;
+    for (const [k, v] of frame.saved) {
+      if (v) st.vars.set(k, v);
+      else st.vars.delete(k);
+    }
+  }
+}
+
+/** `local NAME[=VALUE]…`: the variables belong to the running function until it returns. */
+function localBuiltin(st: ShellState, args: string[]): RunResult {
+  const frame = st.frames.at(-1);
+  if (!frame)
+    return { stdout: '', stderr: 'bash: local: can only be used in a function\n', exitCode: 1 };
+  let stderr = '';
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!NAME_RE.test(name)) {
+      stderr += `bash: local: \`${a}': not a valid identifier\n`;
+      continue;
+    }
+    if (!frame.saved.has(name)) {
+      const old = st.vars.get(name);
+      frame.saved.set(name, old ? { ...old } : undefined);
+    }
+    if (eq < 0) st.vars.delete(name);
+    else st.vars.set(name, { value: a.slice(eq + 1), exported: false });
+  }
+  return { stdout: '', stderr, exitCode: stderr === '' ? 0 : 1 };
+}
+
+/** `return [N]`: the running function ends with status N (the last command's when left out). */
+function returnBuiltin(st: ShellState, args: string[]): RunResult {
+  if (st.frames.length === 0) {
+    return {
+      stdout: '',
+      stderr: "bash: return: can only `return' from a function or sourced script\n",
+      exitCode: 1,
+    };
+  }
+  const arg = args[0];
+  if (arg !== undefined && !/^[-+]?\d+$/.test(arg)) {
+    st.returning = 2;
+    return {
+      stdout: '',
+      stderr: `bash: return: ${arg}: numeric argument required\n`,
+      exitCode: 2,
+    };
+  }
+  const code = arg === undefined ? st.status : ((Number(arg) % 256) + 256) % 256;
+  st.returning = code;
+  return { stdout: '', stderr: '', exitCode: code };
 }
 
 /**
@@ -1451,7 +1834,13 @@ function blockRedirect(
     };
     return cmd.redirects.length > 0 ? withRedirects(host, cmd.redirects, withInput) : withInput();
   } catch (e) {
-    if (e instanceof ShellError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    if (e instanceof ShellError) {
+      if (e.abandons) {
+        halt(stateOf(host));
+        stateOf(host).status = e.code;
+      }
+      return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    }
     throw e;
   } finally {
     hereDocs = outer;
@@ -1466,6 +1855,114 @@ let hereDocs: HereDoc[] = [];
  * lines (or with a here-document) runs one command line after another, as bash reads a script.
  */
 export function runLine(host: KubectlHost, line: string): RunResult {
+  lineDepth++;
+  let r: RunResult;
+  try {
+    r = runLines(host, line);
+  } finally {
+    lineDepth--;
+    if (lineDepth === 0) {
+      // The next line the learner types runs again.
+      for (const st of haltedStates) st.halted = false;
+      haltedStates.clear();
+    }
+  }
+  if (lineDepth > 0) return r;
+  // Jobs that finished meanwhile: bash says so before its next prompt.
+  const done = finishedJobs(stateOf(host).jobs, host.nowEpochMs());
+  if (done === '') return r;
+  const chunks = [...outputChunks(r)];
+  pushChunk(chunks, true, done);
+  const output = orderedOutput(chunks);
+  return { ...r, stderr: r.stderr + done, ...(output ? { output } : {}) };
+}
+
+/** While a background job runs: where its `sleep`s go (consoleJobs.ts). */
+let backgroundSleep: ((ms: number) => void) | undefined;
+
+/**
+ * `line` cut at each `&` that puts a command in the background (not `&&`, `&>`, `>&`, `|&`),
+ * or undefined when it has none (or has compound commands, which keep bash's refusal).
+ */
+function backgroundParts(line: string): { text: string; background: boolean }[] | undefined {
+  if (!line.includes('&') || COMPOUND_ANYWHERE.test(line) || GROUP_ANYWHERE.test(line))
+    return undefined;
+  const plain = plainChars(line);
+  const parts: { text: string; background: boolean }[] = [];
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] !== '&' || !plain[i]) continue;
+    const before = line[i - 1] ?? '';
+    const after = line[i + 1] ?? '';
+    if (after === '&' || after === '>' || before === '&' || /[<>|;]/.test(before)) {
+      if (after === '&') i++;
+      continue;
+    }
+    parts.push({ text: line.slice(from, i), background: true });
+    from = i + 1;
+  }
+  if (parts.length === 0) return undefined;
+  const rest = line.slice(from);
+  if (rest.trim() !== '') parts.push({ text: rest, background: false });
+  return parts;
+}
+
+/**
+ * `CMD & …`: each background command runs now, after bash's `[N] PID`, its sleeps kept as the
+ * job's time (consoleJobs.ts); `$?` is 0 after it. The others run as usual.
+ */
+function runBackground(
+  host: KubectlHost,
+  parts: { text: string; background: boolean }[],
+  docs: HereDoc[],
+): RunResult {
+  const st = stateOf(host);
+  const printed = new Printed();
+  let exitCode = 0;
+  for (const part of parts) {
+    if (part.text.trim() === '') {
+      return { stdout: '', stderr: "bash: syntax error near unexpected token `&'\n", exitCode: 2 };
+    }
+  }
+  for (const part of parts) {
+    if (!part.background) {
+      const r = runOneLine(host, part.text, docs);
+      printed.add(r);
+      exitCode = r.exitCode;
+      continue;
+    }
+    let slept = 0;
+    const outer = backgroundSleep;
+    backgroundSleep = (ms) => {
+      slept += ms;
+    };
+    let r: RunResult;
+    try {
+      r = runOneLine(host, part.text, docs);
+    } finally {
+      backgroundSleep = outer;
+    }
+    const job = startJob(st.jobs, part.text, host.nowEpochMs(), slept, r.exitCode);
+    printed.err(`[${job.id}] ${job.pid}\n`);
+    printed.add(r);
+    exitCode = 0;
+    st.status = 0;
+  }
+  return printed.result(exitCode);
+}
+
+/** How many runLine calls are running (`source FILE` runs one inside another). */
+let lineDepth = 0;
+/** The shells whose line `set -e`/`set -u` stopped. */
+const haltedStates = new Set<ShellState>();
+
+/** Stops what is left of the line (`set -e` after a failure, `set -u`'s unbound variable). */
+function halt(st: ShellState): void {
+  st.halted = true;
+  haltedStates.add(st);
+}
+
+function runLines(host: KubectlHost, line: string): RunResult {
   if (!line.includes('\n') && !line.includes('<<')) return runOneLine(host, line, []);
   // Too long, or a control character: the single-line checks answer.
   if (line.length > MAX_LINE_LENGTH || findControlChar(line) !== undefined)
@@ -1474,6 +1971,7 @@ export function runLine(host: KubectlHost, line: string): RunResult {
   const printed = new Printed();
   let exitCode = 0;
   for (const l of lines) {
+    if (stateOf(activeHost(host)).halted) break;
     for (const w of l.warnings) printed.err(w);
     if (l.text.trim() === '') continue;
     const r = runOneLine(host, l.text, l.hereDocs);
@@ -1592,7 +2090,8 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
       substitutionDepth++;
       let r: RunResult;
       try {
-        r = runOneLine(host, span.inner, []);
+        // A here-document of the line may feed a command inside (`X=$(cat <<EOF`).
+        r = runOneLine(host, span.inner, hereDocs);
       } finally {
         substitutionDepth--;
         st.vars.clear();
@@ -1614,6 +2113,17 @@ function substitutions(host: KubectlHost, spans: readonly Substitution[]): LineS
 const COMPOUND_ANYWHERE =
   /(^|[\s;&|])(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function|!)(?=[\s;&|]|$)|(^|[\s;&|(])(for\s*)?\(\(/;
 
+/** A quick test for a group (`{ …; }`, `( … )`) or a function definition (`f() …`). */
+const GROUP_ANYWHERE = /(^|[\s;&|])[{(]|\(\s*\)|(^|[\s;&|])[})]/;
+
+/**
+ * A line as statements: cut at `;`, `&&`, `||` and newlines, with the pipes into and out of
+ * compound commands and the groups (shellGroups.ts) made statements of their own.
+ */
+function compoundStatements(line: string): Statement[] {
+  return withCompoundPipes(splitGroups(withCompoundPipes(statementsOf(line, plainChars(line)))));
+}
+
 /** The refusal of a compound command reached as a command (through an alias or a variable). */
 function compoundInList(word: string): RunResult {
   return {
@@ -1627,7 +2137,7 @@ function compoundInList(word: string): RunResult {
 function notCompound(keyword: string): RunResult {
   return {
     stdout: '',
-    stderr: `bash: this console runs for, while, until, if and case, but not '${keyword}' compound commands: run the commands one by one\n`,
+    stderr: `bash: this console runs for, while, until, if, case, groups and functions, but not '${keyword}' compound commands: run the commands one by one\n`,
     exitCode: 2,
   };
 }
@@ -1644,11 +2154,22 @@ function compoundLine(
   spans: readonly Substitution[],
   docs: HereDoc[],
 ): RunResult {
-  const list = withCompoundPipes(statementsOf(line, plainChars(line)));
+  const list = compoundStatements(line);
   const unsupported = list
-    .map((st) => /^(select|function)(\s|$)/.exec(st.text)?.[1])
+    .map((st) => /^(select)(\s|$)/.exec(st.text)?.[1])
     .find((w) => w !== undefined);
   if (unsupported) return notCompound(unsupported);
+  // `function` not followed by a name and a body (shellGroups.ts took the well-formed ones).
+  const fn = list.findIndex((st) => head(st.text) === 'function');
+  if (fn >= 0) {
+    const rest = (list[fn]?.text ?? '').slice('function'.length).trim();
+    const next = rest === '' ? list[fn + 1]?.text : rest;
+    return {
+      stdout: '',
+      stderr: `bash: syntax error near unexpected token \`${next === undefined ? 'newline' : head(next)}'\n`,
+      exitCode: 2,
+    };
+  }
   const bad = syntaxError(list);
   if (bad !== undefined) return { stdout: '', stderr: bad, exitCode: 2 };
   const asWritten = (text: string) =>
@@ -1714,6 +2235,26 @@ function compoundLine(
         return undefined;
       }
     },
+    define: (name, body) => {
+      st.functions.set(name, { body: asWritten(body), docs });
+    },
+    halted: () => st.returning !== undefined || st.halted === true,
+    pipefail: () => st.options.pipefail,
+    trace: (h) => {
+      if (st.options.xtrace) printed.err(traceHead(h, substitutionDepth));
+    },
+    quiet: (fn) => {
+      st.quiet++;
+      try {
+        return fn();
+      } finally {
+        st.quiet--;
+      }
+    },
+    failed: (status) => {
+      st.status = status;
+      errexit(st, printed);
+    },
   });
   st.status = status;
   return printed.result(status);
@@ -1776,6 +2317,39 @@ function maskParams(line: string): string {
   return out;
 }
 
+/**
+ * `set -e` after a command failed outside a condition: an interactive bash exits, closing the
+ * terminal. The console stays open: it stops the line and turns -e off, as a new terminal starts.
+ */
+function errexit(st: ShellState, printed: Printed): void {
+  if (!st.options.errexit || st.quiet > 0 || st.halted) return;
+  st.options.errexit = false;
+  halt(st);
+  printed.err(
+    `bash: set -e: the last command failed (exit status ${st.status}): bash would exit here, closing the terminal; this console stops the line instead and turns -e off\n`,
+  );
+}
+
+/**
+ * `time PIPELINE` (`time -p`): the pipeline, then on stderr how long it took on the virtual
+ * clock (`sleep` advances it).
+ */
+function timed(host: KubectlHost, cmd: Simple, run: (cmd: Simple) => RunResult): RunResult {
+  if (cmd.words[0] !== 'time') return run(cmd);
+  const posix = cmd.words[1] === '-p';
+  const words = cmd.words.slice(posix ? 2 : 1);
+  const start = host.nowEpochMs();
+  const r =
+    words.length === 0 && !cmd.pipeTo
+      ? { stdout: '', stderr: '', exitCode: 0 }
+      : run({ ...cmd, words });
+  const report = timeReport(host.nowEpochMs() - start, posix);
+  const chunks = [...outputChunks(r)];
+  pushChunk(chunks, true, report);
+  const output = orderedOutput(chunks);
+  return { ...r, stderr: r.stderr + report, ...(output ? { output } : {}) };
+}
+
 /** Runs one command line (its here-documents already read). Never throws. */
 function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult {
   const outer = hereDocs;
@@ -1804,6 +2378,9 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
       /(^|[;&|]\s*)(?:source|\.)\s+<\(\s*(?:kubectl|k)\s+completion\s+(?:bash|zsh)\s*\)/g,
       '$1:',
     );
+    // `CMD &`: a background job (consoleJobs.ts).
+    const background = backgroundParts(line);
+    if (background) return runBackground(host, background, docs);
     const scan = substitutionSpans(line);
     if ('unclosed' in scan) {
       return {
@@ -1817,9 +2394,12 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     const spans = scan.spans;
     const subs = spans.length > 0 ? substitutions(host, spans) : undefined;
     if (subs) line = withPlaceholders(line, spans);
-    // for/while/until/if, alone or in a list (shellCompound.ts).
-    if (COMPOUND_ANYWHERE.test(line) && hasCompound(statementsOf(line, plainChars(line))))
-      return compoundLine(host, line, spans, docs);
+    // for/while/until/if/case, groups and functions, alone or in a list (shellCompound.ts).
+    if (COMPOUND_ANYWHERE.test(line) || GROUP_ANYWHERE.test(line)) {
+      const list = compoundStatements(line);
+      if (hasCompound(list) || list.some(opensGroup) || list.some((s) => closesGroup(s.text)))
+        return compoundLine(host, line, spans, docs);
+    }
     // The whole line is parsed first, as bash does, so a syntax error runs nothing; each
     // command is then parsed again from its own text just before it runs, with the variables
     // as the commands before it left them.
@@ -1830,12 +2410,24 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     let exitCode = 0;
     let skip = false;
     for (const [i, entry] of list.entries()) {
+      if (st.returning !== undefined || st.halted) break;
       const next = entry.next;
       if (!skip) {
         let cmd = entry.cmd;
         const source = sources.length === list.length ? sources[i] : undefined;
         if (source !== undefined) {
-          const expanded = expandVariables(braceExpandText(source), st, subs?.value);
+          let expanded: string;
+          try {
+            expanded = expandVariables(braceExpandText(source), st, subs?.value);
+          } catch (e) {
+            // `set -u`'s unbound variable: what ran before it stays printed.
+            if (!(e instanceof ShellError && e.abandons)) throw e;
+            printed.err(`${e.message}\n`);
+            halt(st);
+            exitCode = e.code;
+            st.status = e.code;
+            break;
+          }
           if (subs?.failed) {
             // An expansion error (division by 0…) runs nothing more of the line.
             printed.err(subs.stderr);
@@ -1853,7 +2445,9 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
           printed.err(subs.stderr);
           subs.stderr = '';
         }
-        const ran = cmd.pipeTo ? runPipeline(host, cmd) : runCommand(host, cmd);
+        const ran = timed(host, cmd, (c) =>
+          c.pipeTo ? runPipeline(host, c) : runCommand(host, c),
+        );
         // A command of assignments only (`x=$(…)`, or a substitution that expanded to no
         // words) has the exit status of its last command substitution.
         const r =
@@ -1864,6 +2458,7 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
         printed.add(r);
         exitCode = r.exitCode;
         st.status = exitCode;
+        if (exitCode !== 0 && next !== '&&' && next !== '||') errexit(st, printed);
       }
       if (next === '&&') skip = exitCode !== 0;
       else if (next === '||') skip = exitCode === 0;
@@ -1871,7 +2466,13 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     }
     return printed.result(exitCode);
   } catch (e) {
-    if (e instanceof ShellError) return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    if (e instanceof ShellError) {
+      if (e.abandons) {
+        halt(stateOf(host));
+        stateOf(host).status = e.code;
+      }
+      return { stdout: '', stderr: `${e.message}\n`, exitCode: e.code };
+    }
     const msg = e instanceof Error ? e.message : String(e);
     return { stdout: '', stderr: `error: internal error: ${msg}\n`, exitCode: 1 };
   } finally {

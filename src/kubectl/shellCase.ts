@@ -1,7 +1,8 @@
 /**
  * The console's `case WORD in PATTERN|PATTERN) …;; *) …;; esac`, as bash reads it: the word and
  * each pattern expanded, the first clause whose pattern matches (a glob: `*`, `?`, `[…]`) runs,
- * its status the `case`'s (0 when none matched). A clause's commands may be empty (`a) ;;`), the
+ * its status the `case`'s (0 when none matched); a clause ended by `;&` runs on into the next
+ * one's commands, one ended by `;;&` goes on testing the patterns after it. A clause's commands may be empty (`a) ;;`), the
  * last `;;` before `esac` may be left out, and a pattern may start with `(`.
  */
 import type { Statement } from '../engine/util/shellStatements.ts';
@@ -10,7 +11,8 @@ import { CLOSER_OF, clauseStart, head } from './consoleStatements.ts';
 /** A `case` block: its word as written, its clauses and the index of its `esac`. */
 export interface CaseBlock {
   word: string;
-  clauses: { patterns: string[]; body: Statement[] }[];
+  /** Each clause and how it ends: `;;` (done), `;&` (into the next body), `;;&` (test on). */
+  clauses: { patterns: string[]; body: Statement[]; end?: ';&' | ';;&' }[];
   end: number;
 }
 
@@ -30,8 +32,9 @@ export function caseBlock(list: readonly Statement[], start: number): CaseBlock 
         if (clause) clauses.push(clause);
         return { word, clauses, end: j };
       }
-      if (st.text === ';;') {
+      if (st.text === ';;' || st.text === ';&' || st.text === ';;&') {
         if (!clause) return undefined;
+        if (st.text !== ';;') clause.end = st.text as ';&' | ';;&';
         clauses.push(clause);
         clause = undefined;
         continue;

@@ -18,6 +18,13 @@ import type { Statement } from '../engine/util/shellStatements.ts';
 import { CLOSER_OF, head } from './consoleStatements.ts';
 import type { RunResult } from './host.ts';
 import { type CaseBlock, caseBlock } from './shellCase.ts';
+import {
+  closesGroup,
+  functionName,
+  groupEnd,
+  groupSyntaxError,
+  opensGroup,
+} from './shellGroups.ts';
 import { globMatch } from './shellParams.ts';
 
 /** How many rounds a console `for` loop may run. */
@@ -79,6 +86,8 @@ function forBlock(list: readonly Statement[], start: number): ForBlock | undefin
  */
 export function syntaxError(list: readonly Statement[]): string | undefined {
   const near = (w: string) => `bash: syntax error near unexpected token \`${w}'\n`;
+  const groups = groupSyntaxError(list);
+  if (groups !== undefined) return groups;
   // Nesting first: a word out of place, or the end of the line inside a block.
   const stack: string[] = [];
   for (const [i, st] of list.entries()) {
@@ -97,8 +106,8 @@ export function syntaxError(list: readonly Statement[]): string | undefined {
       if (stack.pop() !== w) return near(w);
       const after = st.text.slice(w.length).trim();
       if (after !== '') return near(head(after));
-    } else if (st.text === ';;') {
-      if (stack.at(-1) !== 'esac') return near(';;');
+    } else if (st.text === ';;' || st.text === ';&' || st.text === ';;&') {
+      if (stack.at(-1) !== 'esac') return near(st.text);
     }
   }
   if (stack.length > 0) return 'bash: syntax error: unexpected end of file\n';
@@ -116,6 +125,31 @@ export function syntaxError(list: readonly Statement[]): string | undefined {
     if (w === 'for' && !forBlock(list, i)) return near('done');
   }
   return undefined;
+}
+
+/**
+ * Statements written back as one line (a function's body, kept as text): `;` between commands,
+ * none after `{`, `(`, `then`, `do`, `else`, a `case` pattern or `;;`.
+ */
+export function statementsText(list: readonly Statement[]): string {
+  let out = '';
+  let prev = '';
+  for (const st of list) {
+    const redirects = CLOSER_REDIRECTS.get(st);
+    const text = redirects === undefined ? st.text : `${st.text} ${redirects}`;
+    if (out === '') out = text;
+    else if (st.op !== ';') out += ` ${st.op} ${text}`;
+    else if (
+      /^(\{|\(|then|do|else|;;|;&|;;&)$/.test(prev) ||
+      /^case\s[\s\S]*\sin$/.test(prev) ||
+      (prev.endsWith(')') && prev !== ')' && !prev.startsWith(')') && !prev.startsWith('(('))
+    )
+      out += ` ${text}`;
+    else if (/^(;;|;&|;;&)$/.test(st.text)) out += ` ${text}`;
+    else out += `; ${text}`;
+    prev = text;
+  }
+  return out;
 }
 
 /**
@@ -155,9 +189,9 @@ const OPENS = /^(if|while|until|for|case)$/;
  */
 export function withCompoundPipes(list: readonly Statement[]): Statement[] {
   const out: Statement[] = [];
-  const add = (text: string, op: Statement['op']) => {
+  const add = (text: string, op: Statement['op'], given?: Statement) => {
     const w = head(text);
-    if ((w === 'fi' || w === 'done' || w === 'esac') && text !== w) {
+    if ((w === 'fi' || w === 'done' || w === 'esac' || w === '}' || w === ')') && text !== w) {
       const suffix = text.slice(w.length);
       const p = pipeAt(suffix);
       const closer: Statement = { text: w, op };
@@ -175,15 +209,16 @@ export function withCompoundPipes(list: readonly Statement[]): Statement[] {
       rest = rest.slice(p + 1).trim();
     }
     parts.push(rest);
-    if (parts.length > 1 && parts.slice(1).some((t) => OPENS.test(head(t)) || t.startsWith('(('))) {
+    if (parts.length > 1 && parts.slice(1).some((t) => OPENS.test(head(t)) || /^[({]/.test(t))) {
       parts.forEach((t, k) => {
         out.push({ text: t, op: k === 0 ? op : '|' });
       });
       return;
     }
-    out.push({ text, op });
+    // Unchanged: the statement itself (a closer keeps its redirections).
+    out.push(given ?? { text, op });
   };
-  for (const st of list) add(st.text, st.op);
+  for (const st of list) add(st.text, st.op, st);
   return out;
 }
 
@@ -214,6 +249,18 @@ export interface CompoundShell {
   subshell<T>(fn: () => T): T;
   /** A `case` pattern expanded into a glob (quoted characters escaped); undefined on an error. */
   pattern(text: string): string | undefined;
+  /** Defines a shell function: its name and its body's text (a line of its own). */
+  define(name: string, body: string): void;
+  /** `return` ran in a function, or `set -e`/`set -u` stopped the line: nothing more runs. */
+  halted(): boolean;
+  /** Runs `fn` where `set -e` does not act (a condition, a command before `&&` or `||`). */
+  quiet<T>(fn: () => T): T;
+  /** `set -e`: what a failed command that is not a simple one (`((0))`) does. */
+  failed(status: number): void;
+  /** `set -o pipefail` is on. */
+  pipefail(): boolean;
+  /** `set -x`: a compound command's head (`for i in 1 2`, `(( i < 3 ))`) traced on stderr. */
+  trace(head: { for: string; words: readonly string[] } | { arith: string }): void;
 }
 
 /** `break N` / `continue N` on its way out of N loops. */
@@ -225,6 +272,8 @@ interface Jump {
 interface Flow {
   status: number;
   jump?: Jump;
+  /** `return`, or `set -e`/`-u` stopping the line: every enclosing command stops too. */
+  halt?: true;
 }
 
 /**
@@ -250,19 +299,24 @@ function runList(list: readonly Statement[], sh: CompoundShell, loops: number): 
     }
     i = (elements.at(-1) as [number, number])[1];
     if (skip) continue;
-    const flow =
+    const run = () =>
       elements.length === 1
         ? runElement(list, elements[0] as [number, number], sh, loops)
         : runPipeline(list, elements, sh, loops);
+    // `set -e` does not act on a command followed by `&&` or `||`.
+    const next = list[i + 1]?.op;
+    const flow = next === '&&' || next === '||' ? sh.quiet(run) : run();
     status = flow.status;
     sh.setStatus(status);
-    if (flow.jump) return flow;
+    if (flow.jump || flow.halt) return flow;
+    if (sh.halted() || pipes.at(-1)?.broken) return { status, halt: true };
   }
   return { status };
 }
 
 /** The index of the last statement of the command starting at `i` (a block's closer), or -1. */
 function elementEnd(list: readonly Statement[], i: number): number {
+  if (opensGroup(list[i])) return groupEnd(list, i);
   const w = head(list[i]?.text ?? '');
   if (w === 'if' || w === 'while' || w === 'until') return controlBlock(list, i, true)?.end ?? -1;
   if (w === 'for') return forBlock(list, i)?.end ?? -1;
@@ -285,29 +339,59 @@ function runPipeline(
   const terminal = sh.printed;
   let input: string | undefined;
   let status = 0;
+  let failed = 0;
   try {
     for (const [k, element] of elements.entries()) {
       const last = k === elements.length - 1;
       let out = '';
+      // `… | head -2`: head exits after its lines, and the next write ends the writer (SIGPIPE).
+      const next = elements[k + 1];
+      const limit = next && next[0] === next[1] ? headLines(list[next[0]]?.text ?? '') : undefined;
+      const pipe = { broken: false };
       sh.printed = last
         ? terminal
         : {
             add(r) {
+              if (pipe.broken) return;
               out += r.stdout;
               if (r.stderr !== '') terminal.err(r.stderr);
+              if (limit !== undefined && lineCount(out) >= limit) pipe.broken = true;
             },
             err: (text) => terminal.err(text),
           };
       const stdin = k === 0 ? undefined : input;
-      status = sh.subshell(() =>
-        sh.withStdin(stdin, () => runElement(list, element, sh, loops)),
-      ).status;
+      if (!last) pipes.push(pipe);
+      try {
+        status = sh.subshell(() =>
+          sh.withStdin(stdin, () => runElement(list, element, sh, loops)),
+        ).status;
+      } finally {
+        if (!last) pipes.pop();
+      }
+      // 128 + SIGPIPE: bash's status for a command a closed pipe ended.
+      if (pipe.broken) status = 141;
+      if (status !== 0) failed = status;
       input = out;
     }
   } finally {
     sh.printed = terminal;
   }
-  return { status };
+  return { status: sh.pipefail() ? failed : status };
+}
+
+/** The pipes being written now, innermost last: a closed one stops its writer. */
+const pipes: { broken: boolean }[] = [];
+
+/** How many lines `head` reads before it exits (`head`, `head -n N`, `head -N`), else undefined. */
+function headLines(text: string): number | undefined {
+  const m = /^head(?:\s+(?:-n\s*|-|--lines=)(\d+))?\s*$/.exec(text);
+  return m ? Number(m[1] ?? 10) : undefined;
+}
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** One command of a list or pipeline: a compound command (with its redirections) or a simple one. */
@@ -339,13 +423,15 @@ function runElement(
   }
   if (st.text.startsWith('((')) {
     // `((EXPR))`: 0 when EXPR is not 0, 1 when it is (or fails).
+    sh.trace({ arith: st.text.replace(/^\(\(|\)\)$/g, '') });
     const r = sh.arith(st.text.replace(/^\(\(|\)\)$/g, ''), '((');
     if (r.stderr !== '') sh.printed.err(r.stderr);
+    if (r.status !== 0) sh.failed(r.status);
     return { status: r.status };
   }
   if (w === '!') {
-    // `! PIPELINE`: its status negated.
-    const r = sh.simple(st.text.slice(1).trim());
+    // `! PIPELINE`: its status negated (and `set -e` does not act on it).
+    const r = sh.quiet(() => sh.simple(st.text.slice(1).trim()));
     sh.printed.add(r);
     return { status: r.exitCode === 0 ? 1 : 0 };
   }
@@ -361,7 +447,28 @@ function runBlock(
   sh: CompoundShell,
   loops: number,
 ): Flow {
-  const w = head(list[start]?.text ?? '');
+  const first = list[start];
+  if (opensGroup(first)) {
+    const end = groupEnd(list, start);
+    const name = functionName(first);
+    const open = name === undefined ? start : start + 1;
+    const inner = list.slice(open + 1, end);
+    const body =
+      inner[0] && inner[0].op !== ';'
+        ? [{ ...inner[0], op: ';' as const }, ...inner.slice(1)]
+        : inner;
+    if (name !== undefined) {
+      // `f() { …; }`: defined now, run when called.
+      const text = statementsText(body);
+      sh.define(name, list[open]?.text === '(' ? `( ${text} )` : text);
+      return { status: 0 };
+    }
+    // `{ …; }` runs in this shell, `( … )` in a subshell.
+    return list[open]?.text === '('
+      ? sh.subshell(() => runList(body, sh, loops))
+      : runList(body, sh, loops);
+  }
+  const w = head(first?.text ?? '');
   if (w === 'for') {
     const block = forBlock(list, start);
     return block ? runFor(block, sh, loops) : { status: 2 };
@@ -407,14 +514,26 @@ function runCase(block: CaseBlock, sh: CompoundShell, loops: number): Flow {
   if (word.stderr !== '') sh.printed.err(word.stderr);
   if (word.failed) return { status: 1 };
   const value = word.words.join(' ');
+  let status = 0;
+  let falling = false;
   for (const clause of block.clauses) {
-    const hit = clause.patterns.some((p) => {
-      const pattern = sh.pattern(p);
-      return pattern !== undefined && globMatch(value, pattern);
-    });
-    if (hit) return clause.body.length === 0 ? { status: 0 } : runList(clause.body, sh, loops);
+    const hit =
+      falling ||
+      clause.patterns.some((p) => {
+        const pattern = sh.pattern(p);
+        return pattern !== undefined && globMatch(value, pattern);
+      });
+    if (!hit) continue;
+    if (clause.body.length > 0) {
+      const flow = runList(clause.body, sh, loops);
+      if (flow.jump || flow.halt) return flow;
+      status = flow.status;
+    } else status = 0;
+    // `;&`: the next clause's commands run too; `;;&`: its patterns are tested; `;;`: done.
+    if (clause.end === undefined) return { status };
+    falling = clause.end === ';&';
   }
-  return { status: 0 };
+  return { status };
 }
 
 /**
@@ -428,8 +547,8 @@ function runIf(
   loops: number,
 ): Flow {
   for (const b of branches) {
-    const c = runList(b.cond, sh, loops);
-    if (c.jump) return c;
+    const c = sh.quiet(() => runList(b.cond, sh, loops));
+    if (c.jump || c.halt) return c;
     if (c.status === 0) return runList(b.body, sh, loops);
   }
   return otherwise ? runList(otherwise, sh, loops) : { status: 0 };
@@ -437,6 +556,7 @@ function runIf(
 
 /** A loop's round after its body ran: go on, or leave (`break`, or a jump out of outer loops). */
 function afterRound(flow: Flow): 'next' | 'stop' | Flow {
+  if (flow.halt) return flow;
   if (!flow.jump) return 'next';
   if (flow.jump.levels > 1)
     return { status: flow.status, jump: { ...flow.jump, levels: flow.jump.levels - 1 } };
@@ -462,7 +582,8 @@ function runWhile(
       );
       return { status: 1 };
     }
-    const c = runList(cond, sh, loops + 1);
+    const c = sh.quiet(() => runList(cond, sh, loops + 1));
+    if (c.halt) return c;
     if (c.jump) {
       const next = afterRound(c);
       if (next === 'stop') return { status: 0 };
@@ -496,6 +617,7 @@ function runFor(block: ForBlock, sh: CompoundShell, loops: number): Flow {
       );
       return { status: 1 };
     }
+    sh.trace({ for: block.name, words });
     sh.setVar(block.name, word);
     const flow = runList(block.body, sh, loops + 1);
     status = flow.status;
@@ -519,6 +641,7 @@ function runArithFor(
 ): Flow {
   const step = (expr: string): number | undefined => {
     if (expr.trim() === '') return 0;
+    sh.trace({ arith: expr });
     const r = sh.arith(expr, '((');
     if (r.stderr !== '') {
       sh.printed.err(r.stderr);

@@ -77,4 +77,18 @@ describe('compound commands in pipelines', () => {
       code: 1,
     });
   });
+
+  it('a loop piped into head ends when head has its lines (SIGPIPE), as in a terminal', () => {
+    const { run } = engineSession(3);
+    expect(run('while true; do echo y; done | head -2; echo $?')).toEqual({
+      out: 'y\ny\n0\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('i=0; while :; do i=$((i+1)); echo $i; done | head | tail -1').out).toBe('10\n');
+    // The writer's status is 128 + SIGPIPE (13): pipefail shows it.
+    expect(run('set -o pipefail; until false; do echo n; done | head -n 1; echo $?').out).toBe(
+      'n\n141\n',
+    );
+  });
 });

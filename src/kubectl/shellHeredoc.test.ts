@@ -134,6 +134,16 @@ describe('here-documents in the console', () => {
 });
 
 describe('when the console asks for another line', () => {
+  it("a function's body waits for its }, a $( with a here-document for its )", () => {
+    expect(needsMoreInput('f() {')).toBe(true);
+    expect(needsMoreInput('function g {\n  echo hi')).toBe(true);
+    expect(needsMoreInput('f() {\n  echo hi\n}')).toBe(false);
+    expect(needsMoreInput('{ echo a')).toBe(true);
+    expect(needsMoreInput('X=$(cat <<EOF\na\nEOF')).toBe(true);
+    expect(needsMoreInput('X=$(cat <<EOF\na\nEOF\n)')).toBe(false);
+    expect(needsMoreInput("kubectl get pods -o jsonpath='{.items}'")).toBe(false);
+  });
+
   it('an open here-document, quote, trailing \\, | or && needs more; complete text does not', () => {
     expect(needsMoreInput('cat <<EOF | kubectl apply -f -')).toBe(true);
     expect(needsMoreInput('cat <<EOF | kubectl apply -f -\nkind: Pod')).toBe(true);

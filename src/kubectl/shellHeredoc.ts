@@ -47,9 +47,11 @@ export function withoutMarkers(text: string): string {
 }
 
 /** Which characters are plain (outside quotes, not escaped), and the quote still open at the end. */
-function scan(text: string): { plain: boolean[]; open: '' | "'" | '"' } {
+function scan(text: string): { plain: boolean[]; open: '' | "'" | '"'; subs: number } {
   const plain: boolean[] = new Array(text.length).fill(false);
   let quote: '' | "'" | '"' = '';
+  // `$(` still open (`X=$(cat <<EOF` goes on after the here-document).
+  let subs = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (quote !== '') {
@@ -65,9 +67,13 @@ function scan(text: string): { plain: boolean[]; open: '' | "'" | '"' } {
       const nl = text.indexOf('\n', i);
       if (nl < 0) break;
       i = nl - 1;
-    } else plain[i] = true;
+    } else {
+      plain[i] = true;
+      if (c === '$' && text[i + 1] === '(') subs++;
+      else if (c === ')' && subs > 0) subs--;
+    }
   }
-  return { plain, open: quote };
+  return { plain, open: quote, subs };
 }
 
 interface HereDocOp {
@@ -179,7 +185,7 @@ export function splitScript(input: string): { lines: ScriptLine[]; complete: boo
       starts.push({ at: from, line: reader.at + 1 });
       text += reader.lines[reader.at] ?? '';
       reader.at++;
-      const { plain, open } = scan(text);
+      const { plain, open, subs } = scan(text);
       const found = open === '' ? hereDocOps(text, from, plain, lineOf) : [];
       // This line's here-documents take the lines after it, in order.
       for (const op of found) {
@@ -205,7 +211,7 @@ export function splitScript(input: string): { lines: ScriptLine[]; complete: boo
         hereDocs.push({ body, expand: !op.quoted });
       }
       const more =
-        open !== ''
+        open !== '' || (subs > 0 && found.length + ops.length > 0)
           ? 'quote'
           : endsWithBackslash(text)
             ? 'backslash'

@@ -89,7 +89,7 @@ import type { KubeObject } from '../api/types.ts';
 import { COREFILE } from '../bootstrap/namespaceContent.ts';
 import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
-import { evalArithmetic } from '../util/shellArithmetic.ts';
+import { arithmetic as arithmeticResult, evalArithmetic } from '../util/shellArithmetic.ts';
 import { type Statement, splitKeywords } from '../util/shellStatements.ts';
 import { awkTool } from './awk.ts';
 import { componentStartup } from './componentLogs.ts';
@@ -163,8 +163,10 @@ import {
 import { writableOnReadOnlyRoot } from './rootfs.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 import { sedTool } from './sed.ts';
+import { caseMatch, type ShellCaseBlock, shellCaseBlock } from './shellCase.ts';
 import { controlBlock, runIf, runLoop, type ScriptLoop } from './shellControl.ts';
 import { dateCommand } from './shellDate.ts';
+import { callFunction, functionAt, localVars } from './shellFunctions.ts';
 import { type ParamScope, parameterAt } from './shellParams.ts';
 import { shellTest } from './shellTest.ts';
 import { missingOperand } from './usageErrors.ts';
@@ -343,6 +345,12 @@ export interface Shell {
   endless?: ScriptLoop;
   /** PID 1's root when it is another container's (see Surroundings.procRoot), once looked at. */
   pid1Root?: Shell | null;
+  /** `set -x`: each command is traced on stderr. */
+  xtrace?: boolean;
+  /** Shell functions the script defined (`f() { …; }`: shellFunctions.ts). */
+  functions?: Map<string, Statement[]>;
+  /** The functions running, innermost last: the variables `local` shadowed. */
+  frames?: Map<string, string | undefined>[];
 }
 
 function newShell(image: string, startedAt: string, where: Surroundings): Shell {
@@ -1397,13 +1405,32 @@ function statements(text: string): Statement[] {
   let op: Statement['op'] = ';';
   let cur = '';
   let quote = '';
+  // Inside `case … in` (shellCase.ts): how many, and whether a clause's `PATTERN)` comes next.
+  let cases = 0;
+  let pattern = false;
   const push = (next: Statement['op']) => {
-    if (cur.trim() !== '' || next !== ';') out.push({ text: cur.trim(), op });
+    const t = cur.trim();
+    if (t !== '' || next !== ';') out.push({ text: t, op });
+    if (t === 'esac' && cases > 0) {
+      cases--;
+      pattern = false;
+    }
     cur = '';
     op = next;
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
+    if (
+      !quote &&
+      /[\s;]/.test(ch) &&
+      /^(?:(?:do|then|else)\s+)?case\s+[\s\S]+?\s+in$/.test(cur.trim())
+    ) {
+      // `case WORD in`: a statement of its own, then the first clause's pattern.
+      push(';');
+      cases++;
+      pattern = true;
+      continue;
+    }
     if (quote) {
       if (ch === quote) quote = '';
       cur += ch;
@@ -1412,6 +1439,30 @@ function statements(text: string): Statement[] {
       cur += ch;
     } else if (ch === '#' && (cur === '' || /\s$/.test(cur))) {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (ch === '(' && text[i + 1] === '(') {
+      // `((…))` and `$((…))`: arithmetic, whose `;` and `|` are not the shell's.
+      let depth = 0;
+      let j = i;
+      for (; j < text.length; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+      }
+      cur += text.slice(i, j + 1);
+      i = j;
+    } else if (cases > 0 && ch === ';' && (text[i + 1] === ';' || text[i + 1] === '&')) {
+      // `;;` (or bash's `;&`, `;;&`) ends a clause: the next pattern follows.
+      const end = /^;;?&?/.exec(text.slice(i))?.[0] ?? ';';
+      push(';');
+      out.push({ text: end, op: ';' });
+      i += end.length - 1;
+      pattern = true;
+    } else if (pattern && cur.trim() !== 'esac' && (ch === '|' || ch === ')')) {
+      // `a|b)`: the `|` separates patterns; the `)` ends them.
+      cur += ch;
+      if (ch === ')') {
+        push(';');
+        pattern = false;
+      }
     } else if (ch === ';' || ch === '\n') push(';');
     else if (ch === '&' && text[i + 1] === '&') {
       push('&&');
@@ -1488,6 +1539,8 @@ export interface ScriptRun {
   exited: boolean;
   /** `break` or `continue` left the rest of the loop's round (shellControl.ts). */
   jump?: 'break' | 'continue';
+  /** `return` ended a function (with `exited`, so that every block stops on the way out). */
+  returned?: true;
 }
 
 /**
@@ -1528,17 +1581,70 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       continue;
     }
     const loop = /^for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b(.*)$/.exec(st.text);
-    if (/^(while|until|if)(\s|$)/.test(st.text)) {
-      // shellControl.ts: if/elif/else/fi, while and until.
-      const block = controlBlock(list, i);
+    /**
+     * `BLOCK | CMD…`: what the block printed (since `before`) is the pipeline's input; its errors
+     * stay printed. False when the pipeline is not simulated.
+     */
+    const pipeFrom = (end: number, before: { output: string; printed: number }): boolean => {
+      const printed = sh.printed.splice(before.printed);
+      const errors = printed.filter((p) => p.stderr);
+      sh.printed.push(...errors);
+      output = before.output + errors.map((p) => p.text).join('');
+      const input = printed
+        .filter((p) => !p.stderr)
+        .map((p) => p.text)
+        .join('');
+      const run = pipeline(list, end + 1, sh, shell, status, input);
+      if (!run) return false;
+      output += run.text;
+      sh.printed.push(...run.parts);
+      status = run.status;
+      i = run.last;
+      return true;
+    };
+    if (/^(while|until|if|case)(\s|$)/.test(st.text) || /^for\s*\(\(/.test(st.text)) {
+      // shellControl.ts: if/elif/else/fi, while and until; shellCase.ts: case; bash's
+      // `for ((…))`.
+      const block = blockAt(list, i, shell, shellFamily(sh.repo));
       if (!block) return { status, output, forever: true, exited: false };
+      if (block.kind === 'error') {
+        // busybox ash and dash have no arithmetic for: a syntax error ends the script.
+        output += block.error;
+        sh.printed.push({ atMs: sh.ms, text: block.error, stderr: true });
+        return { status: 2, output, forever: false, exited: true };
+      }
       i = block.end;
       if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) continue;
       const run = (l: readonly Statement[]) => runStatements(l, sh, shell);
-      const r = block.kind === 'if' ? runIf(block, run) : runLoop(block, sh, shell, run);
+      const piped = list[block.end + 1]?.op === '|';
+      const before = { output, printed: sh.printed.length };
+      // `… done | head -N`: the loop ends once head has its lines (SIGPIPE).
+      const limit = piped ? headLimit(list[block.end + 1]?.text ?? '') : undefined;
+      const enough =
+        limit === undefined
+          ? undefined
+          : () =>
+              sh.printed
+                .slice(before.printed)
+                .filter((p) => !p.stderr)
+                .map((p) => p.text)
+                .join('')
+                .split('\n').length -
+                1 >=
+              limit;
+      const r =
+        block.kind === 'if'
+          ? runIf(block, run)
+          : block.kind === 'case'
+            ? runCase(block, sh, shell, status, run)
+            : block.kind === 'arith'
+              ? runArithFor(block, sh, run, enough)
+              : runLoop(block, sh, shell, run, enough);
       output += r.output;
       status = r.status;
       if (r.forever || r.exited || r.jump) return { ...r, output };
+      if (piped && !pipeFrom(block.end, before))
+        return { status, output, forever: true, exited: false };
       continue;
     }
     // A keyword out of place (`fi` with no `if`) is a syntax error: not simulated.
@@ -1566,6 +1672,7 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       ).map((w) => w.text);
       // `done | CMD`: the loop's output is the pipe's input.
       const piped = list[end + 1]?.op === '|';
+      const limit = piped ? headLimit(list[end + 1]?.text ?? '') : undefined;
       const before = { output, printed: sh.printed.length };
       for (const item of items) {
         sh.locals.set(loop[1] ?? '', item);
@@ -1574,33 +1681,67 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
         status = r.status;
         if (r.forever || r.exited) return { ...r, output, ...(piped ? { forever: true } : {}) };
         if (r.jump === 'break') break;
+        if (
+          limit !== undefined &&
+          sh.printed
+            .slice(before.printed)
+            .filter((p) => !p.stderr)
+            .map((p) => p.text)
+            .join('')
+            .split('\n').length -
+            1 >=
+            limit
+        )
+          break;
       }
       i = end;
-      if (piped) {
-        const printed = sh.printed.splice(before.printed);
-        const errors = printed.filter((p) => p.stderr);
-        sh.printed.push(...errors);
-        output = before.output + errors.map((p) => p.text).join('');
-        const input = printed
-          .filter((p) => !p.stderr)
-          .map((p) => p.text)
-          .join('');
-        const run = pipeline(list, end + 1, sh, shell, status, input);
-        if (!run) return { status, output, forever: true, exited: false };
-        output += run.text;
-        sh.printed.push(...run.parts);
-        status = run.status;
-        i = run.last;
-      }
+      if (piped && !pipeFrom(end, before)) return { status, output, forever: true, exited: false };
       continue;
+    }
+    const fn = functionAt(list, i);
+    if (fn) {
+      // `f() { …; }`: defined now, run when called (shellFunctions.ts).
+      if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) {
+        i = fn.end;
+        continue;
+      }
+      if (fn.end < 0) return { status, output, forever: true, exited: false };
+      sh.functions ??= new Map();
+      sh.functions.set(fn.name, fn.body);
+      i = fn.end;
+      status = 0;
+      continue;
+    }
+    const ret = /^return(?:\s+(\d+))?$/.exec(st.text);
+    if (ret && (sh.frames?.length ?? 0) > 0) {
+      if ((st.op === '&&' && status !== 0) || (st.op === '||' && status === 0)) continue;
+      const code = ret[1] === undefined ? status : Number(ret[1]) & 255;
+      return { status: code, output, forever: false, exited: true, returned: true };
     }
     const jump = /^(break|continue)(?:\s+1)?$/.exec(st.text);
     if (jump) {
       const to = jump[1] === 'break' ? 'break' : 'continue';
       return { status: 0, output, forever: false, exited: false, jump: to };
     }
-    if (/^set\s+-e\b/.test(st.text)) {
-      errexit = true;
+    if (/^set\s+[-+]/.test(st.text)) {
+      // `set -e`, `set -x` (each command traced on stderr), `set -- ARGS`; other options
+      // (`-u`, `-o pipefail`) are taken and not simulated.
+      const words = st.text.split(/\s+/).slice(1);
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k] ?? '';
+        if (w === '--') {
+          sh.params = words.slice(k + 1);
+          break;
+        }
+        if (!/^[-+][a-zA-Z]+$/.test(w)) continue;
+        const on = w.startsWith('-');
+        // `-o NAME` (also at the end of a group: `-euo pipefail`).
+        const named = w.endsWith('o') ? words[++k] : undefined;
+        const letters = w.slice(1);
+        if (named === 'errexit' || letters.includes('e')) errexit = on;
+        if (named === 'xtrace' || letters.includes('x')) sh.xtrace = on;
+      }
+      status = 0;
       continue;
     }
     // `$?`, `$((…))` and `$(…)` first, as the shell expands them; one it cannot work out makes
@@ -1613,6 +1754,11 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
         .map((w) => w.text)
         .join(' ');
       sh.locals.set(assign[1] ?? '', value);
+      if (sh.xtrace) {
+        const trace = `+ ${assign[1]}=${value}\n`;
+        output += trace;
+        sh.printed.push({ atMs: sh.ms, text: trace, stderr: true });
+      }
       status = 0;
       continue;
     }
@@ -1637,6 +1783,29 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       output += error;
       sh.printed.push({ atMs: sh.ms, text: error, stderr: true });
       status = 1;
+      continue;
+    }
+    if (sh.xtrace) {
+      // `set -x`: the command as it runs, on stderr.
+      const trace = `+ ${red.argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' ')}\n`;
+      output += trace;
+      sh.printed.push({ atMs: sh.ms, text: trace, stderr: true });
+    }
+    const called = sh.functions?.get(red.argv[0] ?? '');
+    if (called && red.out.kind === 'log' && red.err.kind === 'log') {
+      const r = callFunction(sh, called, red.argv.slice(1), (body) =>
+        runStatements(body, sh, shell),
+      );
+      output += r.output;
+      if (r.forever || (r.exited && !r.returned)) return { ...r, output };
+      status = r.status;
+      if (errexit && status !== 0 && list[i + 1]?.op !== '||' && list[i + 1]?.op !== '&&')
+        return { status, output, forever: false, exited: true };
+      continue;
+    }
+    if (red.argv[0] === 'local' && sh.frames?.length) {
+      localVars(sh, red.argv.slice(1));
+      status = 0;
       continue;
     }
     const s = step(red.argv, sh, shell);
@@ -1669,6 +1838,164 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
     }
   }
   return { status, output, forever: false, exited: false };
+}
+
+/**
+ * `case WORD in …`: the word expanded, then the first clause whose pattern matches runs (bash's
+ * `;&` runs on into the next clause, `;;&` tests the next patterns). Its status is the clause's,
+ * 0 when none matched.
+ */
+function runCase(
+  block: ShellCaseBlock,
+  sh: Shell,
+  shell: string,
+  status: number,
+  run: (list: readonly Statement[]) => ScriptRun,
+): ScriptRun {
+  const expand = (text: string) => {
+    const t = substitute(text, sh, shell, status);
+    return t === undefined
+      ? undefined
+      : shellWords(
+          t,
+          (n) => lookupVar(sh, n),
+          () => shellDate(sh),
+        )
+          .map((w) => (w.quoted ? w.text.replace(/[*?[\\]/g, '\\$&') : w.text))
+          .join(' ');
+  };
+  const word = substitute(block.word, sh, shell, status);
+  if (word === undefined) return { status, output: '', forever: true, exited: false };
+  const value = shellWords(
+    word,
+    (n) => lookupVar(sh, n),
+    () => shellDate(sh),
+  )
+    .map((w) => w.text)
+    .join(' ');
+  let output = '';
+  let result = 0;
+  let falling = false;
+  for (const clause of block.clauses) {
+    if (!falling) {
+      const patterns = clause.patterns.map(expand);
+      if (patterns.some((p) => p === undefined))
+        return { status, output, forever: true, exited: false };
+      if (!patterns.some((p) => caseMatch(value, p ?? ''))) continue;
+    }
+    const r = clause.body.length > 0 ? run(clause.body) : undefined;
+    if (r) {
+      output += r.output;
+      result = r.status;
+      if (r.forever || r.exited || r.jump) return { ...r, output };
+    } else result = 0;
+    if (clause.end === undefined) break;
+    falling = clause.end === ';&';
+  }
+  return { status: result, output, forever: false, exited: false };
+}
+
+/** bash's `for ((INIT; COND; STEP))`: the body while COND is not 0 (an empty COND is 1). */
+function runArithFor(
+  block: { init: string; cond: string; step: string; body: Statement[] },
+  sh: Shell,
+  run: (list: readonly Statement[]) => ScriptRun,
+  enough?: () => boolean,
+): ScriptRun {
+  const calc = (expr: string): number | undefined => {
+    if (expr.trim() === '') return 1;
+    const r = arithmeticResult(expr.trim(), {
+      get: (n) => lookupVar(sh, n),
+      set: (n, value) => {
+        sh.locals.set(n, value);
+      },
+    });
+    return 'value' in r ? Number(r.value) : undefined;
+  };
+  if (calc(block.init) === undefined)
+    return { status: 1, output: '', forever: true, exited: false };
+  let output = '';
+  let status = 0;
+  for (let round = 0; round < LOOP_LIMIT; round++) {
+    const c = calc(block.cond);
+    if (c === undefined) return { status: 1, output, forever: true, exited: false };
+    if (c === 0) return { status, output, forever: false, exited: false };
+    const r = run(block.body);
+    output += r.output;
+    status = r.status;
+    if (r.forever || r.exited) return { ...r, output };
+    if (r.jump === 'break' || enough?.())
+      return { status: 0, output, forever: false, exited: false };
+    if (calc(block.step) === undefined) return { status: 1, output, forever: true, exited: false };
+  }
+  // Still going: not simulated (it would run until stopped).
+  return { status, output, forever: true, exited: false };
+}
+
+/** Rounds bash's `for ((…))` may run in a container before the simulation stops trying. */
+const LOOP_LIMIT = 1000;
+
+/** How many lines `head` reads before it exits (`head`, `head -n N`, `head -N`), else undefined. */
+function headLimit(text: string): number | undefined {
+  const m = /^head(?:\s+(?:-n\s*|-)(\d+))?\s*$/.exec(text);
+  return m ? Number(m[1] ?? 10) : undefined;
+}
+
+/** A block of a script: if/while/until, case, bash's `for ((…))`, or the shell's syntax error. */
+type ScriptBlock =
+  | NonNullable<ReturnType<typeof controlBlock>>
+  | (ShellCaseBlock & { kind: 'case' })
+  | { kind: 'arith'; init: string; cond: string; step: string; body: Statement[]; end: number }
+  | { kind: 'error'; error: string };
+
+/** The block starting at statement `i` (see ScriptBlock), or undefined when not simulated. */
+function blockAt(
+  list: readonly Statement[],
+  i: number,
+  shell: string,
+  family: string,
+): ScriptBlock | undefined {
+  const text = list[i]?.text ?? '';
+  if (/^case\s/.test(text)) {
+    const block = shellCaseBlock(list, i);
+    return block ? { ...block, kind: 'case' } : undefined;
+  }
+  const arith = /^for\s*\(\(([^;]*);([^;]*);([^;]*)\)\)$/.exec(text);
+  if (arith || /^for\s*\(\(/.test(text)) return arithFor(list, i, arith, shell, family);
+  return controlBlock(list, i, true);
+}
+
+/** bash's `for ((INIT; COND; STEP)); do …; done`; ash and dash refuse it. */
+function arithFor(
+  list: readonly Statement[],
+  i: number,
+  arith: RegExpExecArray | null,
+  shell: string,
+  family: string,
+): ScriptBlock | undefined {
+  if (shell !== 'bash') {
+    return {
+      kind: 'error',
+      error:
+        family === 'dash'
+          ? `${shell}: 1: Syntax error: Bad for loop variable\n`
+          : `${shell}: syntax error: bad for loop variable\n`,
+    };
+  }
+  const end = loopEnd(list, i);
+  if (!arith || end < 0 || !/^do\b/.test(list[i + 1]?.text ?? '')) return undefined;
+  const body: Statement[] = [];
+  const first = (list[i + 1]?.text ?? '').replace(/^do\b\s*/, '');
+  if (first !== '') body.push({ text: first, op: ';' });
+  body.push(...list.slice(i + 2, end));
+  return {
+    kind: 'arith',
+    init: arith[1] ?? '',
+    cond: arith[2] ?? '',
+    step: arith[3] ?? '',
+    body,
+    end,
+  };
 }
 
 /**

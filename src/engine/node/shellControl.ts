@@ -235,6 +235,8 @@ export function runLoop(
   sh: Shell,
   shellName: string,
   run: (list: readonly Statement[]) => ScriptRun,
+  /** `done | head -N`: whether head has its lines (the loop then ends, as by SIGPIPE). */
+  enough?: () => boolean,
 ): ScriptRun {
   const until = block.kind === 'until';
   const start = cloneShell(sh);
@@ -255,7 +257,7 @@ export function runLoop(
     return { status: 0, output: '', forever: true, exited: false };
   };
   const breaks = block.body.some((st) => /^break(\s|$)/.test(st.text));
-  if (!until && always(block.cond) && !breaks) return endless();
+  if (!until && always(block.cond) && !breaks && !enough) return endless();
   let output = '';
   let status = 0;
   for (let round = 0; round < LOOP_ROUNDS; round++) {
@@ -268,6 +270,7 @@ export function runLoop(
     status = r.status;
     if (r.forever || r.exited) return { ...r, output };
     if (r.jump === 'break') return { status: 0, output, forever: false, exited: false };
+    if (enough?.()) return { status: 141, output, forever: false, exited: false };
   }
   return endless();
 }
