@@ -378,6 +378,8 @@ interface PodWork {
   mountWaitSince?: number;
   /** `status.podIPs` for `podIP`, frozen: every status write of the pod shares it. */
   podIPs?: readonly { ip: string }[];
+  /** Its containers were stopped for good (deleted): its phase is terminal (podIsTerminal). */
+  terminal?: boolean;
 }
 
 interface ContainerSpec {
@@ -2182,6 +2184,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     inits: readonly ContainerWork[] | undefined,
     initStatuses: readonly ShownStatus[] | undefined,
     statuses: readonly ShownStatus[],
+    terminal: boolean,
   ): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
     const policy = restartPolicy(pod);
     let pendingInit = 0;
@@ -2222,6 +2225,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       else waiting++;
     }
     if (failedInit > 0 && policy === 'Never') return 'Failed';
+    // A pod stopped for good (getPhase with podIsTerminal): Succeeded when every container
+    // succeeded; anything else, even Pending, is Failed (the status manager's TerminatePod).
+    if (terminal)
+      return running === 0 && waiting === 0 && stopped === succeeded ? 'Succeeded' : 'Failed';
     // Init containers not done keep the pod Pending, unless its containers ran already.
     if ((pendingInit > 0 && !started) || waiting > 0) return 'Pending';
     if (running > 0) return 'Running';
@@ -2314,7 +2321,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       w.ephemerals && ephemeralStatuses(w.ephemerals, old.ephemeralContainerStatuses);
     const statuses = containerStatuses as unknown as readonly ShownStatus[];
     const initStatuses = initContainerStatuses as unknown as readonly ShownStatus[] | undefined;
-    const phase = podPhaseOf(pod, w.inits, initStatuses, statuses);
+    const phase = podPhaseOf(pod, w.inits, initStatuses, statuses, w.terminal === true);
     const completed = phase === 'Succeeded' || phase === 'Failed';
     // Sidecars first, then the containers, as the kubelet lists the unready ones.
     const notReady: string[] = [];
@@ -2325,8 +2332,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     for (const s of statuses) if (!s.ready) notReady.push(s.name);
     const allReady = notReady.length === 0;
-    // A finished pod is not ready because it completed, not because a container is unready.
-    const why = allReady ? undefined : completed ? 'PodCompleted' : 'ContainersNotReady';
+    // A finished pod is not ready because it completed or failed, not because a container is
+    // unready (generateContainersReadyConditionForTerminalPhase).
+    const why = allReady
+      ? undefined
+      : completed
+        ? phase === 'Succeeded'
+          ? 'PodCompleted'
+          : 'PodFailed'
+        : 'ContainersNotReady';
     // One unready container (most pods): its shared text, not a new string kept by the condition.
     const unready =
       completed || allReady
@@ -2522,9 +2536,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ctx.requeueAfter(key, w.stopDoneAt - ctx.now);
       return [];
     }
-    // A pod a finalizer keeps (a Job's) outlives the final delete: the status manager's terminal
-    // status shows first, its containers terminated and its phase Failed (or Succeeded).
-    const terminal = pod.metadata?.finalizers?.length ? terminalStatus(pod, w, ctx) : [];
+    // syncTerminatingPod writes the stopped pod's status before the status manager deletes it
+    // with grace 0: its containers terminated, none ready, its phase Succeeded or Failed (what
+    // `kubectl get -w` shows last). A pod a finalizer keeps (a Job's) outlives the delete so.
+    const terminal = terminalStatus(pod, w, ctx);
     send(ctx, w.ref, 'cri.stopPodSandbox', 'StopPodSandbox', sharedSummary('cri.stopPodSandbox'));
     runtime.removePodSandbox(w.uid);
     if (bootCount <= 1) dropped.add(w.uid);
@@ -2540,20 +2555,23 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   function terminalStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Write[] {
     const grace = pod.metadata?.deletionGracePeriodSeconds ?? 30;
     for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
-      if (c.phase !== 'stopping' && c.phase !== 'running') continue;
+      if (c.phase !== 'stopping' && c.phase !== 'running') {
+        // A deleted pod's containers are not restarted (ShouldContainerBeRestarted), so one
+        // backing off shows the run that ended as its state, no longer waiting.
+        if (c.terminated && c.reason !== 'ContainerCreating') {
+          c.reason = 'ContainerCreating';
+          c.message = undefined;
+        }
+        c.done = true;
+        continue;
+      }
       c.exitCode = grace === 0 || ignoresSigterm(c.command, c.args) ? 137 : 0;
       containerExited(c, ctx);
       c.done = true;
     }
     w.sandboxReady = false;
-    const status = podStatus(pod, w, ctx);
-    if (!status) return [];
-    if (status.phase !== 'Succeeded' && status.phase !== 'Failed') {
-      const all = [...((status.containerStatuses as ShownStatus[] | undefined) ?? [])];
-      const ok = all.every((cs) => (cs.state.terminated?.exitCode ?? 1) === 0);
-      status.phase = ok && all.length > 0 ? 'Succeeded' : 'Failed';
-    }
-    return statusWrite(pod, status);
+    w.terminal = true;
+    return statusWrite(pod, podStatus(pod, w, ctx));
   }
 
   /**

@@ -639,7 +639,9 @@ export function describePod(
   if (status.startTime) w.write(0, `Start Time:\t${formatRFC1123Z(status.startTime)}\n`);
   printLabelsMultiline(w, 'Labels', meta.labels);
   printAnnotationsMultiline(w, 'Annotations', meta.annotations);
-  if (meta.deletionTimestamp) {
+  // A terminal pod being deleted (kept by a finalizer, or the kubelet's last status) shows its
+  // phase (kubernetes#122038).
+  if (meta.deletionTimestamp && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
     w.write(
       0,
       `Status:\tTerminating (lasts ${translateTimestampSince(meta.deletionTimestamp, now)})\n`,
