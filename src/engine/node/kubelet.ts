@@ -304,6 +304,11 @@ interface ContainerWork {
   termination?: TerminationSource;
   /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
   mounts?: readonly Record<string, unknown>[];
+  /**
+   * Its pod was stopped for good before it ever started (an image it could not pull): the
+   * status manager's TerminatePod reports it terminated, ContainerStatusUnknown.
+   */
+  lost?: boolean;
   /** The restart back-off (flowcontrol.Backoff): its period, and when it last grew. */
   crashBackoffMs: number;
   crashBackoffAt: number;
@@ -2044,6 +2049,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * runs, and ready once it completed).
    */
   function containerStatus(c: ContainerWork): Record<string, unknown> {
+    if (c.lost) return lostStatus(c);
     // Most syncs change nothing about a container: its last status (frozen) is still what
     // it shows, and the status write shares it (compared by identity) with nothing built.
     if (c.shown !== undefined && stillShown(c, c.shown)) return c.shown;
@@ -2054,6 +2060,31 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.shownRunning = running;
     c.shownLast = c.last;
     return status;
+  }
+
+  /**
+   * A container of a terminated pod that never started: TerminatePod treats the missing status
+   * as a failure, 137 with ContainerStatusUnknown (its times are Go's zero time: null).
+   */
+  function lostStatus(c: ContainerWork): Record<string, unknown> {
+    return {
+      image: c.image,
+      imageID: '',
+      lastState: lastStateOf(c),
+      name: c.name,
+      ready: false,
+      restartCount: c.restartCount,
+      started: false,
+      state: {
+        terminated: {
+          exitCode: 137,
+          finishedAt: null,
+          message: 'The container could not be located when the pod was terminated',
+          reason: 'ContainerStatusUnknown',
+          startedAt: null,
+        },
+      },
+    };
   }
 
   function buildContainerStatus(c: ContainerWork): Record<string, unknown> {
@@ -2554,8 +2585,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    */
   function terminalStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Write[] {
     const grace = pod.metadata?.deletionGracePeriodSeconds ?? 30;
+    // hasPodInitialized: no init containers, a container that ran, or the last init container
+    // completed. Then a container that never started is reported lost.
+    const initialized =
+      !w.inits ||
+      w.inits[w.inits.length - 1]?.initDone === true ||
+      w.containers.some((c) => c.phase === 'running' || c.terminated || c.last);
     for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
       if (c.phase !== 'stopping' && c.phase !== 'running') {
+        if (!c.terminated && !c.init && !c.ephemeral && initialized) c.lost = true;
         // A deleted pod's containers are not restarted (ShouldContainerBeRestarted), so one
         // backing off shows the run that ended as its state, no longer waiting.
         if (c.terminated && c.reason !== 'ContainerCreating') {

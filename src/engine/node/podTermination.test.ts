@@ -84,4 +84,27 @@ describe('a deleted pod: the final status, then the delete', () => {
       ).out,
     ).toBe('0 PodCompleted PodCompleted PodCompleted');
   });
+
+  it('a container that never started (bad image) is reported lost: ContainerStatusUnknown, 137', () => {
+    const { run } = engineSession(3);
+    run(HELD.replace('image: nginx', 'image: nginx:nope'));
+    expect(run('kubectl get pod held --no-headers').out).toMatch(/ImagePullBackOff/);
+    run('kubectl delete pod held --wait=false');
+    expect(run('kubectl get pod held --no-headers').out).toMatch(
+      /^held +0\/1 +ContainerStatusUnknown +0 +2m\d+s\n$/,
+    );
+    const d = run('kubectl describe pod held').out;
+    expect(d).toContain('\nStatus:           Failed\n');
+    expect(d).toContain(
+      [
+        '    State:          Terminated',
+        '      Reason:       ContainerStatusUnknown',
+        '      Message:      The container could not be located when the pod was terminated',
+        '      Exit Code:    137',
+        '      Started:      Mon, 01 Jan 0001 00:00:00 +0000',
+        '      Finished:     Mon, 01 Jan 0001 00:00:00 +0000',
+        '',
+      ].join('\n'),
+    );
+  });
 });
