@@ -565,10 +565,12 @@ const CONTAINER_TEXTS = new Map<string, ContainerTexts>();
 const IMAGE_TEXTS = new Map<string, ImageTexts>();
 const TEXTS_LIMIT = 1024;
 
-/** The exit code of a container stopped with SIGTERM: servers (nginx, httpd) quit cleanly with 0, others die of it (143). */
+/** Servers that stop cleanly on their image's stop signal (nginx SIGQUIT, httpd SIGWINCH, postgres SIGINT, the others SIGTERM). */
+const CLEAN_STOPPERS = new Set(['nginx', 'httpd', 'redis', 'postgres', 'mysql', 'mongo', 'pause']);
+
+/** The exit code of a container stopped with its stop signal: the servers above quit cleanly with 0, others die of it (143). */
 function sigtermExitCode(image: string): number {
-  const repo = repository(image);
-  return repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+  return CLEAN_STOPPERS.has(repository(image)) ? 0 : 143;
 }
 
 function containerTexts(name: string): ContainerTexts {
@@ -2603,7 +2605,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         c.done = true;
         continue;
       }
-      c.exitCode = grace === 0 || ignoresSigterm(c.command, c.args) ? 137 : 0;
+      c.exitCode =
+        grace === 0 || ignoresSigterm(c.command, c.args) ? 137 : sigtermExitCode(c.image);
       containerExited(c, ctx);
       c.done = true;
     }

@@ -107,4 +107,23 @@ describe('a deleted pod: the final status, then the delete', () => {
       ].join('\n'),
     );
   });
+
+  it('exit codes by how the process takes its stop signal: servers 0, a stubborn PID 1 137', () => {
+    const { run } = engineSession(3);
+    run('kubectl run r --image=redis');
+    run('kubectl run s --image=busybox --command -- sleep 3600');
+    const r = run(
+      'kubectl delete pod r s --wait=false; kubectl get pods -w -o jsonpath=\'{.metadata.name} {.status.phase} {.status.containerStatuses[0].state.terminated.exitCode}{"\\n"}\'',
+    );
+    const ends = r.out.split('\n').filter((l) => / (Succeeded|Failed) /.test(l));
+    // Each: the kubelet's status, the grace-0 update, the DELETED event.
+    expect(ends).toEqual([
+      'r Succeeded 0',
+      'r Succeeded 0',
+      'r Succeeded 0',
+      's Failed 137',
+      's Failed 137',
+      's Failed 137',
+    ]);
+  });
 });
