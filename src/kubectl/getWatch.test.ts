@@ -35,11 +35,14 @@ describe('kubectl get -w', () => {
     const r = run(`kubectl delete ${pods[0]} --wait=false; kubectl get pods -w --no-headers`);
     const name = (pods[0] as string).slice('pod/'.length);
     const rows = r.out.split('\n').filter((l) => l.startsWith(name));
-    // The list shows it Terminating; the watch then prints its DELETED event, after the
-    // replacement pod's ContainerCreating widened the STATUS column (widths are remembered).
-    expect(rows).toHaveLength(2);
+    // The list shows it Terminating. The watch then prints, after the replacement pod's
+    // ContainerCreating widened the STATUS column (widths are remembered), the kubelet's last
+    // status (nginx quit on SIGQUIT with 0: phase Succeeded, which kubectl shows as the
+    // container's reason), the status manager's delete with grace 0 and the DELETED event.
+    expect(rows).toHaveLength(4);
     expect(rows[0]).toMatch(/^\S+ {3}1\/1 {3}Terminating {3}0 {5}\d+s$/);
-    expect(rows[1]).toMatch(/^\S+ {3}1\/1 {3}Terminating {9}0 {5}\d+s$/);
+    for (const row of rows.slice(1))
+      expect(row).toMatch(/^\S+ {3}0\/1 {3}Completed {11}0 {5}\d+s$/);
     expect(r.out).toContain(' ContainerCreating   0 ');
     expect(run('kubectl get pods').out).not.toContain(name);
   });
@@ -48,9 +51,10 @@ describe('kubectl get -w', () => {
     const { run } = engineSession(3);
     run('kubectl run s --image=busybox -- sleep 3600');
     const r = run('kubectl delete pod s --wait=false; kubectl get pods -w');
-    // sleep ignores SIGTERM: the pod goes after its 30 s grace, and the watch prints it then.
+    // sleep ignores SIGTERM: killed after its 30 s grace (137, Error), the pod Failed, and the
+    // watch prints that status, the delete with grace 0 and the DELETED event.
     expect(r.out).toMatch(
-      /^pod "s" deleted\nNAME {3}READY {3}STATUS {8}RESTARTS {3}AGE\ns {6}1\/1 {5}Terminating {3}0 {10}(\d+)s\ns {6}1\/1 {5}Terminating {3}0 {10}(\d+)s\n$/,
+      /^pod "s" deleted\nNAME {3}READY {3}STATUS {8}RESTARTS {3}AGE\ns {6}1\/1 {5}Terminating {3}0 {10}(\d+)s\n(s {6}0\/1 {5}Error {9}0 {10}(\d+)s\n){3}$/,
     );
     const [, before, after] = /(\d+)s\n.*?(\d+)s\n$/s.exec(r.out) ?? [];
     expect(Number(after) - Number(before)).toBeGreaterThanOrEqual(30);

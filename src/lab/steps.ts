@@ -376,6 +376,29 @@ export function narrate(
     return pick('lab.step.namespaceTerminating', { namespace });
   }
 
+  // A DaemonSet's changed template (revision 2 on) is the news of its step, even when the
+  // first replacement pod is made and bound within it (the old pod stops in well under a second).
+  const daemonRevised = cm.find(
+    (m) =>
+      (m.kind === 'api.create' || m.kind === 'api.update') &&
+      m.ref?.resource === 'controllerrevisions',
+  )?.ref;
+  const newRevision = daemonRevised
+    ? end.get('controllerrevisions', daemonRevised.namespace, daemonRevised.name)
+    : undefined;
+  const newRevisionOwner = newRevision?.metadata?.ownerReferences?.find((r) => r.controller);
+  if (
+    newRevisionOwner?.kind === 'DaemonSet' &&
+    typeof newRevision?.revision === 'number' &&
+    newRevision.revision > 1
+  ) {
+    return pick('lab.step.daemonRevision', {
+      daemonset: newRevisionOwner.name,
+      revision: newRevision.metadata?.name ?? '',
+      number: newRevision.revision,
+    });
+  }
+
   const binds = msgs.filter((m) => m.kind === 'api.bind' && m.ref);
   const one = binds.length === 1 ? binds[0] : undefined;
   if (one?.ref) {

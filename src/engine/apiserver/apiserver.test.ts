@@ -439,7 +439,7 @@ describe('api server: delete and bind', () => {
   const pod = { metadata: { name: 'p' }, spec: { containers: [{ name: 'x', image: 'nginx' }] } };
 
   it('deletes an unscheduled pod at once and a bound pod gracefully', () => {
-    const { api, etcd, setNow } = setup();
+    const { api, etcd, setNow, events } = setup();
     const c = api.client('kubectl');
     ok(c.create('pods', 'default', pod));
     ok(c.delete('pods', 'default', 'p'));
@@ -460,8 +460,22 @@ describe('api server: delete and bind', () => {
     expect(deleting.metadata?.deletionTimestamp).toBe('2026-01-06T00:00:40Z');
     expect(deleting.metadata?.deletionGracePeriodSeconds).toBe(30);
     expect(etcd.get('/registry/pods/default/p')).toBeDefined();
+    setNow(12_000);
+    events.length = 0;
     ok(api.client('kubelet/node2').delete('pods', 'default', 'p', { gracePeriodSeconds: 0 }));
     expect(etcd.get('/registry/pods/default/p')).toBeUndefined();
+    // BeforeDelete shortens the pending grace period to 0 (deletionTimestamp moves back by the
+    // 30 s): the store writes that (MODIFIED), then deletes (DELETED).
+    expect(
+      events.map((e) => [
+        e.type,
+        e.object.metadata?.deletionGracePeriodSeconds,
+        e.object.metadata?.deletionTimestamp,
+      ]),
+    ).toEqual([
+      ['MODIFIED', 0, '2026-01-06T00:00:10Z'],
+      ['DELETED', 0, '2026-01-06T00:00:10Z'],
+    ]);
   });
 
   it('refuses to bind a pod twice', () => {

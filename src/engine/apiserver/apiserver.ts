@@ -25,7 +25,7 @@ import type {
 import type { Etcd, KeyValue } from '../etcd/etcd.ts';
 import { LeaseManager } from '../etcd/leaseManager.ts';
 import type { Actor, Hop, Message, ObjRef, WatchEvent } from '../runtime/controller.ts';
-import { rfc3339 } from '../util/clock.ts';
+import { parseTimestamp, rfc3339 } from '../util/clock.ts';
 import { flat, msgKey } from '../util/flat.ts';
 import { goSprint } from '../util/gofmt.ts';
 import { generateName, uuid } from '../util/names.ts';
@@ -2942,7 +2942,23 @@ export class ApiServer {
     if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan'))
       finalizers.push('orphan');
     if (grace === 0 && finalizers.length === 0) {
-      if (!opts.dryRun) this.#remove(r, ns, name, existing.key);
+      if (opts.dryRun) return { ok: true, value: old };
+      // A pod already being deleted gracefully: BeforeDelete only shortens its grace period, so
+      // the store writes deletionGracePeriodSeconds 0 (a MODIFIED event) before it deletes.
+      const prevGrace = oldMeta.deletionGracePeriodSeconds ?? 0;
+      if (r.resource === 'pods' && oldMeta.deletionTimestamp && prevGrace > 0) {
+        const next = shallowCopy(old);
+        const meta = shallowCopy(oldMeta as Meta);
+        next.metadata = meta;
+        meta.deletionTimestamp = rfc3339(
+          parseTimestamp(oldMeta.deletionTimestamp) - prevGrace * 1000,
+        );
+        meta.deletionGracePeriodSeconds = 0;
+        this.#put(r, ns, name, existing.key, next, existing.modRevision, false);
+        this.#remove(r, ns, name, existing.key);
+        return { ok: true, value: next };
+      }
+      this.#remove(r, ns, name, existing.key);
       return { ok: true, value: old };
     }
     // Graceful deletion: mark and let the kubelet (or the finalizer's owner) finish.

@@ -188,7 +188,7 @@ describe('kubelet: starting a pod', () => {
 });
 
 describe('kubelet: stopping a pod', () => {
-  it('stops the container (Killing) and then force-deletes the pod', () => {
+  it('stops the container (Killing), writes the stopped status, then force-deletes the pod', () => {
     const { c, kubelet, key, runtime } = setup('nginx');
     c.reconcile(kubelet, key);
     c.runUntil(kubelet, 30_000);
@@ -200,7 +200,21 @@ describe('kubelet: stopping a pod', () => {
     expect(c.reconcile(kubelet, key)).toEqual([]);
     expect(c.ctx.eventLines().slice(before)).toEqual(['Normal Killing Stopping container nginx']);
     const writes = c.runUntil(kubelet, 40_000);
-    expect(writes).toEqual([
+    // nginx's stop signal (SIGQUIT) ends it at once with 0: the pod Succeeded, not ready.
+    const status = (writes[0] as { patch?: { status?: Record<string, unknown> } }).patch?.status;
+    expect(writes[0]).toMatchObject({ verb: 'patch', subresource: 'status' });
+    expect(status?.phase).toBe('Succeeded');
+    expect(status?.containerStatuses).toMatchObject([
+      { name: 'nginx', ready: false, state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+    ]);
+    expect(status?.conditions).toMatchObject([
+      { type: 'PodReadyToStartContainers', status: 'False' },
+      { type: 'Initialized', status: 'True', reason: 'PodCompleted' },
+      { type: 'Ready', status: 'False', reason: 'PodCompleted' },
+      { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' },
+      { type: 'PodScheduled', status: 'True' },
+    ]);
+    expect(writes.slice(1)).toEqual([
       {
         verb: 'delete',
         resource: 'pods',

@@ -311,6 +311,11 @@ interface ContainerWork {
   termination?: TerminationSource;
   /** `volumeMounts` of its status, once the runtime has created it (see mountStatuses). */
   mounts?: readonly Record<string, unknown>[];
+  /**
+   * Its pod was stopped for good before it ever started (an image it could not pull): the
+   * status manager's TerminatePod reports it terminated, ContainerStatusUnknown.
+   */
+  lost?: boolean;
   /** The restart back-off (flowcontrol.Backoff): its period, and when it last grew. */
   crashBackoffMs: number;
   crashBackoffAt: number;
@@ -385,6 +390,8 @@ interface PodWork {
   mountWaitSince?: number;
   /** `status.podIPs` for `podIP`, frozen: every status write of the pod shares it. */
   podIPs?: readonly { ip: string }[];
+  /** Its containers were stopped for good (deleted): its phase is terminal (podIsTerminal). */
+  terminal?: boolean;
 }
 
 interface ContainerSpec {
@@ -565,10 +572,12 @@ const CONTAINER_TEXTS = new Map<string, ContainerTexts>();
 const IMAGE_TEXTS = new Map<string, ImageTexts>();
 const TEXTS_LIMIT = 1024;
 
-/** The exit code of a container stopped with SIGTERM: servers (nginx, httpd) quit cleanly with 0, others die of it (143). */
+/** Servers that stop cleanly on their image's stop signal (nginx SIGQUIT, httpd SIGWINCH, postgres SIGINT, the others SIGTERM). */
+const CLEAN_STOPPERS = new Set(['nginx', 'httpd', 'redis', 'postgres', 'mysql', 'mongo', 'pause']);
+
+/** The exit code of a container stopped with its stop signal: the servers above quit cleanly with 0, others die of it (143). */
 function sigtermExitCode(image: string): number {
-  const repo = repository(image);
-  return repo === 'nginx' || repo === 'httpd' ? 0 : 143;
+  return CLEAN_STOPPERS.has(repository(image)) ? 0 : 143;
 }
 
 function containerTexts(name: string): ContainerTexts {
@@ -2057,6 +2066,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    * runs, and ready once it completed).
    */
   function containerStatus(c: ContainerWork): Record<string, unknown> {
+    if (c.lost) return lostStatus(c);
     // Most syncs change nothing about a container: its last status (frozen) is still what
     // it shows, and the status write shares it (compared by identity) with nothing built.
     if (c.shown !== undefined && stillShown(c, c.shown)) return c.shown;
@@ -2067,6 +2077,31 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c.shownRunning = running;
     c.shownLast = c.last;
     return status;
+  }
+
+  /**
+   * A container of a terminated pod that never started: TerminatePod treats the missing status
+   * as a failure, 137 with ContainerStatusUnknown (its times are Go's zero time: null).
+   */
+  function lostStatus(c: ContainerWork): Record<string, unknown> {
+    return {
+      image: c.image,
+      imageID: '',
+      lastState: lastStateOf(c),
+      name: c.name,
+      ready: false,
+      restartCount: c.restartCount,
+      started: false,
+      state: {
+        terminated: {
+          exitCode: 137,
+          finishedAt: null,
+          message: 'The container could not be located when the pod was terminated',
+          reason: 'ContainerStatusUnknown',
+          startedAt: null,
+        },
+      },
+    };
   }
 
   function buildContainerStatus(c: ContainerWork): Record<string, unknown> {
@@ -2197,6 +2232,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     inits: readonly ContainerWork[] | undefined,
     initStatuses: readonly ShownStatus[] | undefined,
     statuses: readonly ShownStatus[],
+    terminal: boolean,
   ): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
     const policy = restartPolicy(pod);
     let pendingInit = 0;
@@ -2237,6 +2273,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       else waiting++;
     }
     if (failedInit > 0 && policy === 'Never') return 'Failed';
+    // A pod stopped for good (getPhase with podIsTerminal): Succeeded when every container
+    // succeeded; anything else, even Pending, is Failed (the status manager's TerminatePod).
+    if (terminal)
+      return running === 0 && waiting === 0 && stopped === succeeded ? 'Succeeded' : 'Failed';
     // Init containers not done keep the pod Pending, unless its containers ran already.
     if ((pendingInit > 0 && !started) || waiting > 0) return 'Pending';
     if (running > 0) return 'Running';
@@ -2329,7 +2369,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       w.ephemerals && ephemeralStatuses(w.ephemerals, old.ephemeralContainerStatuses);
     const statuses = containerStatuses as unknown as readonly ShownStatus[];
     const initStatuses = initContainerStatuses as unknown as readonly ShownStatus[] | undefined;
-    const phase = podPhaseOf(pod, w.inits, initStatuses, statuses);
+    const phase = podPhaseOf(pod, w.inits, initStatuses, statuses, w.terminal === true);
     const completed = phase === 'Succeeded' || phase === 'Failed';
     // Sidecars first, then the containers, as the kubelet lists the unready ones.
     const notReady: string[] = [];
@@ -2340,8 +2380,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     }
     for (const s of statuses) if (!s.ready) notReady.push(s.name);
     const allReady = notReady.length === 0;
-    // A finished pod is not ready because it completed, not because a container is unready.
-    const why = allReady ? undefined : completed ? 'PodCompleted' : 'ContainersNotReady';
+    // A finished pod is not ready because it completed or failed, not because a container is
+    // unready (generateContainersReadyConditionForTerminalPhase).
+    const why = allReady
+      ? undefined
+      : completed
+        ? phase === 'Succeeded'
+          ? 'PodCompleted'
+          : 'PodFailed'
+        : 'ContainersNotReady';
     // One unready container (most pods): its shared text, not a new string kept by the condition.
     const unready =
       completed || allReady
@@ -2537,9 +2584,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ctx.requeueAfter(key, w.stopDoneAt - ctx.now);
       return [];
     }
-    // A pod a finalizer keeps (a Job's) outlives the final delete: the status manager's terminal
-    // status shows first, its containers terminated and its phase Failed (or Succeeded).
-    const terminal = pod.metadata?.finalizers?.length ? terminalStatus(pod, w, ctx) : [];
+    // syncTerminatingPod writes the stopped pod's status before the status manager deletes it
+    // with grace 0: its containers terminated, none ready, its phase Succeeded or Failed (what
+    // `kubectl get -w` shows last). A pod a finalizer keeps (a Job's) outlives the delete so.
+    const terminal = terminalStatus(pod, w, ctx);
     send(ctx, w.ref, 'cri.stopPodSandbox', 'StopPodSandbox', sharedSummary('cri.stopPodSandbox'));
     runtime.removePodSandbox(w.uid);
     if (bootCount <= 1) dropped.add(w.uid);
@@ -2554,21 +2602,32 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    */
   function terminalStatus(pod: KubeObject, w: PodWork, ctx: ReconcileContext): Write[] {
     const grace = pod.metadata?.deletionGracePeriodSeconds ?? 30;
+    // hasPodInitialized: no init containers, a container that ran, or the last init container
+    // completed. Then a container that never started is reported lost.
+    const initialized =
+      !w.inits ||
+      w.inits[w.inits.length - 1]?.initDone === true ||
+      w.containers.some((c) => c.phase === 'running' || c.terminated || c.last);
     for (const c of [...w.containers, ...(w.inits ?? []), ...(w.ephemerals ?? [])]) {
-      if (c.phase !== 'stopping' && c.phase !== 'running') continue;
-      c.exitCode = grace === 0 || ignoresSigterm(c.command, c.args) ? 137 : 0;
+      if (c.phase !== 'stopping' && c.phase !== 'running') {
+        if (!c.terminated && !c.init && !c.ephemeral && initialized) c.lost = true;
+        // A deleted pod's containers are not restarted (ShouldContainerBeRestarted), so one
+        // backing off shows the run that ended as its state, no longer waiting.
+        if (c.terminated && c.reason !== 'ContainerCreating') {
+          c.reason = 'ContainerCreating';
+          c.message = undefined;
+        }
+        c.done = true;
+        continue;
+      }
+      c.exitCode =
+        grace === 0 || ignoresSigterm(c.command, c.args) ? 137 : sigtermExitCode(c.image);
       containerExited(c, ctx);
       c.done = true;
     }
     w.sandboxReady = false;
-    const status = podStatus(pod, w, ctx);
-    if (!status) return [];
-    if (status.phase !== 'Succeeded' && status.phase !== 'Failed') {
-      const all = [...((status.containerStatuses as ShownStatus[] | undefined) ?? [])];
-      const ok = all.every((cs) => (cs.state.terminated?.exitCode ?? 1) === 0);
-      status.phase = ok && all.length > 0 ? 'Succeeded' : 'Failed';
-    }
-    return statusWrite(pod, status);
+    w.terminal = true;
+    return statusWrite(pod, podStatus(pod, w, ctx));
   }
 
   /**

@@ -366,8 +366,10 @@ function describeState(w: PrefixWriter, name: string, state: ContainerState | un
     if (t.message) w.write(3, `Message:\t${t.message}\n`);
     w.write(3, `Exit Code:\t${t.exitCode}\n`);
     if (t.signal) w.write(3, `Signal:\t${t.signal}\n`);
-    w.write(3, `Started:\t${formatRFC1123Z(t.startedAt)}\n`);
-    w.write(3, `Finished:\t${formatRFC1123Z(t.finishedAt)}\n`);
+    // A time never set (a container lost at the pod's end: null) is Go's zero time.
+    const zero = 'Mon, 01 Jan 0001 00:00:00 +0000';
+    w.write(3, `Started:\t${t.startedAt == null ? zero : formatRFC1123Z(t.startedAt)}\n`);
+    w.write(3, `Finished:\t${t.finishedAt == null ? zero : formatRFC1123Z(t.finishedAt)}\n`);
   } else {
     w.write(2, `${name}:\tWaiting\n`);
   }
@@ -635,7 +637,9 @@ export function describePod(
   if (status.startTime) w.write(0, `Start Time:\t${formatRFC1123Z(status.startTime)}\n`);
   printLabelsMultiline(w, 'Labels', meta.labels);
   printAnnotationsMultiline(w, 'Annotations', meta.annotations);
-  if (meta.deletionTimestamp) {
+  // A terminal pod being deleted (kept by a finalizer, or the kubelet's last status) shows its
+  // phase (kubernetes#122038).
+  if (meta.deletionTimestamp && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
     w.write(
       0,
       `Status:\tTerminating (lasts ${translateTimestampSince(meta.deletionTimestamp, now)})\n`,
