@@ -273,7 +273,7 @@ function restSpot(
   const found = segmentBetween(a, b);
   // No room for a dot between the two cards: rest on their shared border.
   if (!found || Math.hypot(found.to.x - found.from.x, found.to.y - found.from.y) < DOT_RADIUS * 2)
-    return touchingSpot(a, b, rests);
+    return touchingSpot(a, b, rests, obstacles);
   const seg = found;
   const dx = seg.to.x - seg.from.x;
   const dy = seg.to.y - seg.from.y;
@@ -309,14 +309,22 @@ function restSpot(
  * the dot rests on the border they share, at its far end (where a card's name is not: names
  * start at the left and top), stepping back along that border while the spot is taken.
  */
-function touchingSpot(a: Box, b: Box, rests: readonly Point[]): { start: Point; rest: Point } {
+function touchingSpot(
+  a: Box,
+  b: Box,
+  rests: readonly Point[],
+  obstacles: readonly Box[] = [],
+): { start: Point; rest: Point } {
   const left = Math.max(a.x, b.x);
   const right = Math.min(a.x + a.width, b.x + b.width);
   const top = Math.max(a.y, b.y);
   const bottom = Math.min(a.y + a.height, b.y + b.height);
   const stacked = right - left >= bottom - top;
+  // The spot is on both cards by design; anything else there (an "acting" badge) is in the way.
+  const others = obstacles.filter((o) => o !== a && o !== b);
   const taken = (q: Point) =>
-    rests.some((o) => Math.hypot(o.x - q.x, o.y - q.y) < PACKET_SPACING - 0.5);
+    rests.some((o) => Math.hypot(o.x - q.x, o.y - q.y) < PACKET_SPACING - 0.5) ||
+    others.some((o) => dotTouches(q, o, DOT_RADIUS));
   let rest: Point = { x: (left + right) / 2, y: (top + bottom) / 2 };
   for (let k = 0; k < 6; k++) {
     const q = stacked
