@@ -198,6 +198,19 @@ describe('packet placement', () => {
     expect(clear, JSON.stringify(rest)).toBe(true);
   });
 
+  it('scales its distances with the root font size (a big screen draws the page at 125%)', () => {
+    const node = new Map<string, Box>([
+      ['kubelet/node1', box(0, 0, 150, 35)],
+      ['container-runtime/node1', box(0, 40, 320, 50)],
+    ]);
+    const [p] = placePackets(
+      [{ id: 'a', from: 'kubelet/node1', to: 'container-runtime/node1', label: 'RunPodSandbox' }],
+      node,
+      1.25,
+    );
+    close(p?.rest.x ?? 0, 150 - 16 * 1.25);
+  });
+
   it('draws a message a component sends itself at its card corner', () => {
     const [p] = placePackets([{ id: 'a', from: 'etcd', to: 'etcd', label: 'compact' }], boxes);
     expect(p?.self).toBe(true);
