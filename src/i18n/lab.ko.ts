@@ -83,6 +83,14 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.dryRun.title': '드라이 런: 보내지 않음',
   'lab.step.dryRun.text':
     '--dry-run=client: kubectl이 오브젝트를 만들어 출력만 하고 보내지는 않습니다. API 서버도 etcd도 클러스터도 이 오브젝트를 모릅니다.',
+  'lab.msg.dryRun':
+    'kubectl이 노트북에서 {object} 오브젝트를 만들어 출력합니다. 요청은 노트북 밖으로 나가지 않으므로 API 서버는 아무것도 받지 않습니다.',
+  'lab.msg.dryRun.any':
+    'kubectl이 노트북에서 오브젝트를 만들어 출력합니다. 요청은 노트북 밖으로 나가지 않으므로 API 서버는 아무것도 받지 않습니다.',
+  'lab.msg.kubeconfig.write':
+    'kubectl이 노트북의 kubeconfig 파일에 씁니다. 클러스터로 가는 요청은 없습니다.',
+  'lab.msg.kubeconfig.read':
+    'kubectl이 노트북의 kubeconfig 파일을 읽습니다. 클러스터로 가는 요청은 없습니다.',
   'lab.step.docker.build.title': 'docker build',
   'lab.step.docker.build.text': 'Docker가 노트북에서 {image} 이미지를 빌드합니다.',
   'lab.step.docker.push.title': 'docker push',
