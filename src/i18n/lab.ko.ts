@@ -269,10 +269,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 연결하지 못했습니다. API 서버는 멈춘 {node} 노드에서 실행되고 있었습니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없습니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
   'lab.step.apiServerRestarted.title': 'API 서버가 다시 응답합니다',
   'lab.step.apiServerRestarted.text':
-    '{node} 노드(머신은 계속 켜져 있었습니다)에서 kube-apiserver가 다시 실행됩니다. API 서버가 없는 동안 모든 watch가 끊겼으므로 각 kubelet, kube-proxy와 컨트롤 플레인 구성 요소는 먼저 감시하는 것을 다시 list한 뒤 그 시점부터 watch합니다. 리더 lease를 잃고 다시 시작된 스케줄러와 컨트롤러 매니저는 lease를 다시 잡습니다. 그동안 통과한 요청이 없으니 바뀐 것도 없습니다.',
+    '{node} 노드(머신은 계속 켜져 있었습니다)에서 kube-apiserver가 다시 실행됩니다. API 서버가 없는 동안 모든 watch가 끊겼으므로 각 kubelet, kube-proxy와 컨트롤 플레인 컴포넌트는 watch하던 것을 먼저 다시 list한 뒤 그 시점부터 watch합니다. 리더 lease를 잃고 다시 시작된 스케줄러와 컨트롤러 매니저는 lease를 다시 잡습니다. 그동안 통과한 요청이 없으니 바뀐 것도 없습니다.',
   'lab.step.apiServerStopped.title': 'API 서버가 응답하지 않습니다',
   'lab.step.apiServerStopped.text':
-    'kubectl이 연결하지 못했습니다. {node} 노드는 켜져 있지만 6443 포트에서 기다리는 kube-apiserver가 없어 연결이 거부됩니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없고, 모든 노드의 컨테이너는 계속 실행됩니다. API 서버의 static pod가 다시 실행되면(매니페스트를 /etc/kubernetes/manifests에 되돌리거나 etcd가 다시 시작되면) 다시 응답합니다.',
+    'kubectl이 연결하지 못했습니다. {node} 노드는 켜져 있지만 6443 포트에서 기다리는 kube-apiserver가 없어 연결이 거부됩니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없고, 모든 노드의 컨테이너는 계속 실행됩니다. API 서버의 스태틱 파드가 다시 실행되면(매니페스트를 /etc/kubernetes/manifests에 되돌리거나 etcd가 다시 시작되면) 다시 응답합니다.',
   'lab.step.nodeShell.title': '{node}의 root 셸',
   'lab.step.nodeShell.text':
     'API 서버가 아니라 {node} 머신에 root로 로그인했습니다. 이 머신의 파일(/etc/kubernetes/manifests, kubelet 설정), kubelet 서비스(systemctl, journalctl), 컨테이너 런타임(crictl)을 다룰 수 있습니다. 여기서 kubectl은 kubeconfig를 지정하기 전에는 서버에 연결하지 못합니다. exit로 내 터미널에 돌아옵니다.',
