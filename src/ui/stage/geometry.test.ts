@@ -182,8 +182,8 @@ describe('packet placement', () => {
       node,
     );
     close(p?.rest.y ?? 0, 32);
-    // Stepped back along the border until a whole dot clears the badge.
-    expect(p?.rest.x ?? 0).toBeLessThanOrEqual(70 - 12);
+    // The far end is the badge's: the near end, between the two cards' icons, not on a name.
+    close(p?.rest.x ?? 0, 16);
   });
 
   it('keeps a resting dot and its label off an "acting" badge beside the arrowhead', () => {
@@ -209,6 +209,21 @@ describe('packet placement', () => {
       1.25,
     );
     close(p?.rest.x ?? 0, 150 - 16 * 1.25);
+  });
+
+  it('with no spot clear of everything, rests where it covers least, not on a header', () => {
+    const narrow = new Map<string, Box>([
+      ['api-server', box(0, 0, 100, 40)],
+      ['avoid:system-pods/control-plane', box(0, 40, 320, 120)],
+      ['avoid:node/node1', box(0, 180, 320, 16)],
+      ['kubelet/node1', box(0, 200, 100, 30)],
+    ]);
+    const [p] = placePackets(
+      [{ id: 'a', from: 'api-server', to: 'kubelet/node1', label: 'watch: Pod added' }],
+      narrow,
+    );
+    // Between the list and the node's header, touching each a little; not on the header (182).
+    close(p?.rest.y ?? 0, 169);
   });
 
   it('draws a message a component sends itself at its card corner', () => {

@@ -152,11 +152,16 @@ function overlapArea(r: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** Whether a dot of `radius` centred at `p` touches `b`. */
-function dotTouches(p: Point, b: Box, radius: number): boolean {
+/** How far `p` is from `b` (0 inside it). */
+function distanceTo(p: Point, b: Box): number {
   const nx = Math.max(b.x, Math.min(p.x, b.x + b.width));
   const ny = Math.max(b.y, Math.min(p.y, b.y + b.height));
-  return Math.hypot(p.x - nx, p.y - ny) < radius;
+  return Math.hypot(p.x - nx, p.y - ny);
+}
+
+/** Whether a dot of `radius` centred at `p` touches `b`. */
+function dotTouches(p: Point, b: Box, radius: number): boolean {
+  return distanceTo(p, b) < radius;
 }
 
 /** The box a label on `side` of a dot at `p` takes. */
@@ -308,15 +313,32 @@ function restSpot(
     candidates.push({ x: q.x + nx * spacing, y: q.y + ny * spacing });
     candidates.push({ x: q.x - nx * spacing, y: q.y - ny * spacing });
   }
-  const rest =
-    candidates.find((q) => !taken(q) && !onCard(q)) ?? candidates.find((q) => !taken(q)) ?? base;
-  return { start: seg.from, rest };
+  // No spot clear of everything (a phone's narrow gaps): the free one that covers the least.
+  const covered = (q: Point) => {
+    let depth = 0;
+    for (const o of obstacles) depth += Math.max(0, radius - distanceTo(q, o));
+    return depth;
+  };
+  let rest = candidates.find((q) => !taken(q) && !onCard(q));
+  if (!rest) {
+    let least = Number.POSITIVE_INFINITY;
+    for (const q of candidates) {
+      if (taken(q)) continue;
+      const c = covered(q);
+      if (c < least - 0.01) {
+        least = c;
+        rest = q;
+      }
+    }
+  }
+  return { start: seg.from, rest: rest ?? base };
 }
 
 /**
  * Two cards side by side with no room for a wire (a node's kubelet above its container runtime):
  * the dot rests on the border they share, at its far end (where a card's name is not: names
- * start at the left and top), stepping back along that border while the spot is taken.
+ * start at the left and top); if that is taken, at its near end (between the icons), then
+ * stepping back from the far end along that border.
  */
 function touchingSpot(
   a: Box,
@@ -336,14 +358,21 @@ function touchingSpot(
   const taken = (q: Point) =>
     rests.some((o) => Math.hypot(o.x - q.x, o.y - q.y) < spacing - 0.5) ||
     others.some((o) => dotTouches(q, o, DOT_RADIUS * unit));
-  let rest: Point = { x: (left + right) / 2, y: (top + bottom) / 2 };
+  const candidates: Point[] = [];
   for (let k = 0; k < 6; k++) {
     const q = stacked
       ? { x: right - 16 * unit - k * spacing, y: (top + bottom) / 2 }
       : { x: (left + right) / 2, y: bottom - 14 * unit - k * spacing };
     if (stacked ? q.x < left : q.y < top) break;
-    rest = q;
-    if (!taken(q)) break;
+    candidates.push(q);
+    // The far end taken (by an "acting" badge): the near end, between the two cards' icons,
+    // before any spot on a name.
+    if (k === 0 && stacked) candidates.push({ x: left + 16 * unit, y: q.y });
   }
+  const rest = candidates.find((q) => !taken(q)) ??
+    candidates.at(-1) ?? {
+      x: (left + right) / 2,
+      y: (top + bottom) / 2,
+    };
   return { start: center(a), rest };
 }
