@@ -90,6 +90,14 @@ export const labEn = {
   'lab.step.dryRun.title': 'Dry run: nothing sent',
   'lab.step.dryRun.text':
     '--dry-run=client: kubectl builds the object and prints it without sending it. The API server, etcd and the cluster never hear of it.',
+  'lab.msg.dryRun':
+    'kubectl builds {object} on the laptop and prints it. No request leaves the laptop: the API server hears nothing.',
+  'lab.msg.dryRun.any':
+    'kubectl builds the object on the laptop and prints it. No request leaves the laptop: the API server hears nothing.',
+  'lab.msg.kubeconfig.write':
+    'kubectl writes the kubeconfig file on the laptop. No request goes to the cluster.',
+  'lab.msg.kubeconfig.read':
+    'kubectl reads the kubeconfig file on the laptop. No request goes to the cluster.',
   'lab.step.docker.build.title': 'docker build',
   'lab.step.docker.build.text': 'Docker builds the image {image} on the laptop.',
   'lab.step.docker.push.title': 'docker push',

@@ -83,6 +83,14 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.dryRun.title': '드라이 런: 보내지 않음',
   'lab.step.dryRun.text':
     '--dry-run=client: kubectl이 오브젝트를 만들어 출력만 하고 보내지는 않습니다. API 서버도 etcd도 클러스터도 이 오브젝트를 모릅니다.',
+  'lab.msg.dryRun':
+    'kubectl이 노트북에서 {object} 오브젝트를 만들어 출력합니다. 요청은 노트북 밖으로 나가지 않으므로 API 서버는 아무것도 받지 않습니다.',
+  'lab.msg.dryRun.any':
+    'kubectl이 노트북에서 오브젝트를 만들어 출력합니다. 요청은 노트북 밖으로 나가지 않으므로 API 서버는 아무것도 받지 않습니다.',
+  'lab.msg.kubeconfig.write':
+    'kubectl이 노트북의 kubeconfig 파일에 씁니다. 클러스터로 가는 요청은 없습니다.',
+  'lab.msg.kubeconfig.read':
+    'kubectl이 노트북의 kubeconfig 파일을 읽습니다. 클러스터로 가는 요청은 없습니다.',
   'lab.step.docker.build.title': 'docker build',
   'lab.step.docker.build.text': 'Docker가 노트북에서 {image} 이미지를 빌드합니다.',
   'lab.step.docker.push.title': 'docker push',
@@ -264,10 +272,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 연결하지 못했습니다. API 서버는 멈춘 {node} 노드에서 실행되고 있었습니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없습니다. {node} 노드를 다시 시작하면 컨트롤 플레인이 돌아옵니다.',
   'lab.step.apiServerRestarted.title': 'API 서버가 다시 응답합니다',
   'lab.step.apiServerRestarted.text':
-    '{node} 노드(머신은 계속 켜져 있었습니다)에서 kube-apiserver가 다시 실행됩니다. API 서버가 없는 동안 모든 watch가 끊겼으므로 각 kubelet, kube-proxy와 컨트롤 플레인 구성 요소는 먼저 감시하는 것을 다시 list한 뒤 그 시점부터 watch합니다. 리더 lease를 잃고 다시 시작된 스케줄러와 컨트롤러 매니저는 lease를 다시 잡습니다. 그동안 통과한 요청이 없으니 바뀐 것도 없습니다.',
+    '{node} 노드(머신은 계속 켜져 있었습니다)에서 kube-apiserver가 다시 실행됩니다. API 서버가 없는 동안 모든 watch가 끊겼으므로 각 kubelet, kube-proxy와 컨트롤 플레인 컴포넌트는 watch하던 것을 먼저 다시 list한 뒤 그 시점부터 watch합니다. 리더 lease를 잃고 다시 시작된 스케줄러와 컨트롤러 매니저는 lease를 다시 잡습니다. 그동안 통과한 요청이 없으니 바뀐 것도 없습니다.',
   'lab.step.apiServerStopped.title': 'API 서버가 응답하지 않습니다',
   'lab.step.apiServerStopped.text':
-    'kubectl이 연결하지 못했습니다. {node} 노드는 켜져 있지만 6443 포트에서 기다리는 kube-apiserver가 없어 연결이 거부됩니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없고, 모든 노드의 컨테이너는 계속 실행됩니다. API 서버의 static pod가 다시 실행되면(매니페스트를 /etc/kubernetes/manifests에 되돌리거나 etcd가 다시 시작되면) 다시 응답합니다.',
+    'kubectl이 연결하지 못했습니다. {node} 노드는 켜져 있지만 6443 포트에서 기다리는 kube-apiserver가 없어 연결이 거부됩니다. 클러스터에 도달한 요청이 없으니 바뀐 것도 없고, 모든 노드의 컨테이너는 계속 실행됩니다. API 서버의 스태틱 파드가 다시 실행되면(매니페스트를 /etc/kubernetes/manifests에 되돌리거나 etcd가 다시 시작되면) 다시 응답합니다.',
   'lab.step.apiServerNoEtcd.title': 'API 서버에 etcd가 없습니다',
   'lab.step.apiServerNoEtcd.text':
     'kubectl이 1분을 기다렸지만 결과가 없습니다. {node} 노드의 kube-apiserver는 요청을 받지만, 모든 오브젝트를 보관하는 etcd가 실행되지 않아 읽지도 쓰지도 못하고, 요청 시간이 다 되면 Timeout으로 답합니다. 모든 노드의 컨테이너는 계속 실행됩니다. liveness probe(/livez에는 etcd 검사가 들어 있습니다)도 실패합니다. 10초 간격으로 8번 실패하면 kubelet이 kube-apiserver를 다시 시작하는데, etcd 없이는 시작하지 못하므로 그때부터는 etcd의 매니페스트가 돌아올 때까지 연결이 거부됩니다.',

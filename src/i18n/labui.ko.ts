@@ -40,7 +40,7 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
   'labui.skipped.play': '건너뛴 단계 재생',
   'labui.skipped.play.one': '건너뛴 단계 재생',
   'labui.typedIn':
-    '명령은 투어의 {step}단계가 아니라 투어가 끝난 뒤의 실습 클러스터(web이 Running)에서 실행됐습니다. “안내 투어로 돌아가기”를 누르면 {step}단계로 돌아갑니다.',
+    '명령은 투어의 {step}단계가 아니라 투어가 끝난 뒤의 실습 클러스터(web 파드가 Running인 상태)에서 실행되었습니다. “안내 투어로 돌아가기”를 누르면 {step}단계로 돌아갑니다.',
   'labui.ns.pods': '파드 {count}개',
   'labui.ns.none': '아직 네임스페이스가 없습니다.',
   'labui.pod.open': '파드 {name}, 네임스페이스 {namespace}, 노드 {node}, {status}: 자세히 보기',

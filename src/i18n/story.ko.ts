@@ -18,7 +18,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
     '{node}의 kubelet이 일을 받습니다. {pod} 파드를 nginx로 실행하라는 일입니다. (실제로는 kubelet이 자기 노드에 배정된 파드를 API 서버에서 watch합니다.) kubelet은 컨테이너 런타임에 파드 준비를 요청하고, STATUS는 ContainerCreating이 됩니다.',
   'story.container-flow.simple.image-pull.title': '런타임이 이미지를 받아 오기',
   'story.container-flow.simple.image-pull.text':
-    'kubelet이 컨테이너 런타임(공부 노트에서는 Docker, 요즘은 containerd)에 nginx를 요청합니다. 런타임은 개발자가 푸시해 둔 이미지를 Docker Hub에서 받아옵니다.',
+    'kubelet이 컨테이너 런타임(공부 노트에서는 Docker, 요즘은 containerd)에 nginx를 요청합니다. 런타임은 개발자가 푸시해 둔 이미지를 Docker Hub에서 받아 옵니다.',
   'story.container-flow.simple.pod-running.title': '파드가 Running 상태가 되기',
   'story.container-flow.simple.pod-running.text':
     '런타임이 nginx 컨테이너를 실행합니다. kubelet이 API 서버에 상태를 알리고, API 서버는 그 상태를 etcd에 저장합니다. 이제 {node}에서 STATUS가 Running입니다. 이렇게 실행되는 단위를 파드라고 합니다.',
@@ -95,7 +95,7 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.msg.watch.event': 'watch: API 서버가 {actor}에게 {kind} {name} {type} 알림을 보냅니다.',
   'story.msg.cri.runPodSandbox': 'kubelet이 런타임에 {name} 파드의 샌드박스를 요청합니다.',
   'story.msg.cri.pullImage': 'kubelet이 런타임에 {image} 이미지를 받아 오라고 합니다.',
-  'story.msg.image.pull': '런타임이 Docker Hub에서 {image} 이미지를 받아옵니다.',
+  'story.msg.image.pull': '런타임이 Docker Hub에서 {image} 이미지를 받아 옵니다.',
   'story.msg.image.pulled': 'Docker Hub가 {image} 이미지({mb} MB)를 보냅니다.',
   'story.msg.cri.imagePulled': '런타임이 kubelet에게 {image} 이미지를 다 받았다고 알립니다.',
   'story.msg.cri.createContainer': 'kubelet이 런타임에 {container} 컨테이너 생성을 요청합니다.',

@@ -334,6 +334,49 @@ describe('a lab session', () => {
     expect(web()).toHaveLength(1);
   });
 
+  it('draws work kubectl does on the laptop alone as the laptop acting on itself, no wire', () => {
+    const lab = createLabSession();
+    const drawn = (line: string) =>
+      lab.run(line).steps.map((s) => ({
+        active: s.model.active,
+        packets: s.model.packets.map((p) => `${p.from}>${p.to} ${p.label}`),
+        messages: s.messages.map((m) => say(m.summary)),
+        engine: s.seqTo - s.seqFrom + 1,
+      }));
+    expect(drawn('kubectl create deployment api --image=nginx --dry-run=client -o yaml')).toEqual([
+      {
+        active: ['developer'],
+        packets: ['developer>developer --dry-run=client'],
+        messages: [
+          'kubectl builds Deployment/api on the laptop and prints it. No request leaves the laptop: the API server hears nothing.',
+        ],
+        engine: 0,
+      },
+    ]);
+    expect(drawn('kubectl create namespace green --dry-run=client -o name')[0]?.messages).toEqual([
+      'kubectl builds namespace/green on the laptop and prints it. No request leaves the laptop: the API server hears nothing.',
+    ]);
+    // Redirected to a file, nothing is printed: the object goes unnamed.
+    expect(drawn('kubectl create namespace green --dry-run=client -o yaml > g.yaml')[0]).toEqual({
+      active: ['developer'],
+      packets: ['developer>developer --dry-run=client'],
+      messages: [
+        'kubectl builds the object on the laptop and prints it. No request leaves the laptop: the API server hears nothing.',
+      ],
+      engine: 0,
+    });
+    expect(drawn('kubectl config set-context --current --namespace=blue')[0]?.packets).toEqual([
+      'developer>developer ~/.kube/config',
+    ]);
+    expect(drawn('kubectl config view --minify')[0]?.messages).toEqual([
+      'kubectl reads the kubeconfig file on the laptop. No request goes to the cluster.',
+    ]);
+    // The API server never saw the Deployment.
+    expect(lab.run('kubectl get deployment api').stderr).toBe(
+      'Error from server (NotFound): deployments.apps "api" not found\n',
+    );
+  });
+
   it('narrates each step specifically: what acted, what it sent, and why', () => {
     const lab = createLabSession();
     const said = (line: string) =>

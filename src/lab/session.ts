@@ -61,7 +61,17 @@ import {
   type TranscriptEntry,
 } from './persist.ts';
 import { labHelp, localizeSim } from './simText.ts';
-import { type LabNamespace, type LabStep, namespacesAt, quietStep, stepsFrom } from './steps.ts';
+import {
+  dryRunObject,
+  dryRunSummary,
+  kubeconfigSummary,
+  type LabNamespace,
+  type LabStep,
+  laptopStep,
+  namespacesAt,
+  quietStep,
+  stepsFrom,
+} from './steps.ts';
 
 export type { LabStorage, TranscriptEntry } from './persist.ts';
 export type { LabNamespace, LabStep } from './steps.ts';
@@ -536,15 +546,28 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
           const params = { context: ctx?.name ?? '', namespace: defaultNamespace(live.kubeconfig) };
           const changed = JSON.stringify(live.kubeconfig) !== cfgBefore;
           steps = [
-            quietStep(
+            laptopStep(
               c,
               runId,
               changed ? 'lab.step.kubeconfig' : 'lab.step.kubeconfigRead',
               params,
+              '~/.kube/config',
+              kubeconfigSummary(changed),
             ),
           ];
         } else if (/^kubectl\s.*--dry-run(=client)?(\s|$)/.test(line)) {
-          steps = [quietStep(c, runId, 'lab.step.dryRun', {})];
+          const object = dryRunObject(res.stdout);
+          steps = [
+            laptopStep(
+              c,
+              runId,
+              'lab.step.dryRun',
+              {},
+              // Short, so it fits beside the laptop; the message's sentence names the object.
+              '--dry-run=client',
+              dryRunSummary(object),
+            ),
+          ];
         }
       }
     } catch {

@@ -1497,3 +1497,62 @@ export function quietStep(
     at: cluster.now() - START_MS,
   };
 }
+
+/**
+ * A step for work kubectl does on the laptop alone (`--dry-run=client`, `kubectl config`): no
+ * request leaves it, so the stage shows the laptop busy with itself, one message it sends itself
+ * (drawn at its corner, like `docker build`), and nothing on any wire.
+ */
+export function laptopStep(
+  cluster: Cluster,
+  runId: string,
+  key: 'lab.step.kubeconfig' | 'lab.step.kubeconfigRead' | 'lab.step.dryRun',
+  params: Record<string, string | number>,
+  label: string,
+  summary: Text,
+): LabStep {
+  const step = quietStep(cluster, runId, key, params);
+  const message: StoryMessage = {
+    seq: step.seqFrom,
+    at: step.at,
+    from: 'kubectl',
+    to: 'kubectl',
+    kind: 'kubectl.local',
+    label,
+    summary,
+  };
+  return {
+    ...step,
+    model: {
+      ...step.model,
+      active: ['developer'],
+      packets: [{ id: `${step.id}-laptop`, from: 'developer', to: 'developer', label }],
+    },
+    messages: [message],
+  };
+}
+
+/**
+ * What a `--dry-run=client` line printed the object as: `Deployment/web` from YAML or JSON,
+ * `deployment.apps/web` from `-o name` or the `… created (dry run)` line; undefined otherwise.
+ */
+export function dryRunObject(stdout: string): string | undefined {
+  const yaml = /^kind: (\S+)$/m.exec(stdout);
+  const yamlName = /^metadata:\n(?:[ ]{2}.*\n)*?[ ]{2}name: (\S+)$/m.exec(stdout);
+  if (yaml && yamlName) return `${yaml[1]}/${yamlName[1]}`;
+  const json = /^[ ]{4}"kind": "([^"]+)"/m.exec(stdout);
+  const jsonName = /^[ ]{8}"name": "([^"]+)"/m.exec(stdout);
+  if (json && jsonName) return `${json[1]}/${jsonName[1]}`;
+  const line = /^([a-z0-9.-]+\/[^\s/]+)(?: \S+ \(dry run\))?$/m.exec(stdout);
+  return line?.[1];
+}
+
+/** The summary of a `--dry-run=client` step's one message (the object when kubectl printed it). */
+export function dryRunSummary(object: string | undefined): Text {
+  return object ? text('lab.msg.dryRun', { object }) : text('lab.msg.dryRun.any', {});
+}
+
+/** The summary of a `kubectl config` step's one message. */
+export function kubeconfigSummary(changed: boolean): Text {
+  return text(changed ? 'lab.msg.kubeconfig.write' : 'lab.msg.kubeconfig.read', {});
+}

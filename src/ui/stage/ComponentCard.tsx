@@ -73,7 +73,8 @@ export const ComponentCard = memo(function ComponentCard({
         ) : null}
       </span>
       {active ? (
-        <span className="component-badge" aria-hidden="true">
+        // `data-avoid`: packets and their labels keep off the badge (it pokes out above the card).
+        <span className="component-badge" aria-hidden="true" data-avoid={`badge/${id}`}>
           <span className="component-badge-dot" />
           {t('stage.acting')}
         </span>

@@ -41,7 +41,7 @@ export function NamespaceBox({ namespace, pods }: { namespace: StageNamespace; p
         {terminating ? <span className="ns-phase">{t('stage.ns.terminating')}</span> : null}
       </h3>
       {pods.length > 0 ? (
-        <ul className="pod-list" aria-hidden="true">
+        <ul className="pod-list" aria-hidden="true" data-avoid={`ns-pods/${namespace.name}`}>
           {pods.map((pod) => (
             <PodSlot key={pod.uid} pod={pod} showNode />
           ))}

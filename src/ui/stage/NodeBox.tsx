@@ -81,7 +81,7 @@ export function NodeBox({
       </div>
       <div className="node-pods">
         {pods.workload.length > 0 ? (
-          <ul className="pod-list" aria-hidden="true">
+          <ul className="pod-list" aria-hidden="true" data-avoid={`pods/${node.name}`}>
             {pods.workload.map((pod) => (
               <PodSlot key={pod.uid} pod={pod} showNode={false} />
             ))}
@@ -90,7 +90,8 @@ export function NodeBox({
           <p className="node-empty">{t('stage.pods.none')}</p>
         ) : null}
         {pods.system.length > 0 ? (
-          <details className="system-pods">
+          // Its summary and, open, its chips are text packets keep off.
+          <details className="system-pods" data-avoid={`system-pods/${node.name}`}>
             <summary>
               {t('stage.systemPods', { count: pods.system.length })}
               <span className="visually-hidden"> ({node.name})</span>

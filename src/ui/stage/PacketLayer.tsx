@@ -33,7 +33,7 @@ export function PacketLayer({
   /** How long one flight takes (the stage's animation time at the player's speed). */
   travelSeconds: number;
 }) {
-  const placed = placePackets(packets, boxes);
+  const placed = placePackets(packets, boxes, remUnit());
   // One turn per packet; turns shrink when a step has many packets, so all fit in the step.
   const scale = travelSeconds / 0.6;
   const turn = Math.min(MAX_TURN_S, STEP_BUDGET_S / Math.max(1, placed.length)) * scale;
@@ -105,6 +105,12 @@ export function PacketLayer({
       </div>
     </>
   );
+}
+
+/** The root font size over 16 px: wide screens draw the page larger (app.css), dots included. */
+function remUnit(): number {
+  if (typeof document === 'undefined') return 1;
+  return Number.parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
 }
 
 /** The most messages the list shows at first; a 300-replica rollout's step carries thousands. */

@@ -180,7 +180,12 @@ const StageGrid = memo(function StageGrid({
         <div className="cp-cm">
           <ComponentCard id="controller-manager" active={isActive('controller-manager')} />
         </div>
-        <section className="tray" aria-labelledby="tray-heading" data-testid="scheduler-queue">
+        <section
+          className="tray"
+          aria-labelledby="tray-heading"
+          data-testid="scheduler-queue"
+          data-avoid="tray"
+        >
           <h3 className="tray-title" id="tray-heading">
             {t('stage.tray')}
           </h3>

@@ -170,6 +170,62 @@ describe('packet placement', () => {
     close(p?.rest.x ?? 0, 120 - 16);
   });
 
+  it('keeps a dot between touching cards off an "acting" badge on their border', () => {
+    const node = new Map<string, Box>([
+      ['kubelet/node1', box(0, 0, 120, 30)],
+      ['container-runtime/node1', box(0, 34, 260, 40)],
+      // The runtime's badge, drawn half above its card where the kubelet's corner is.
+      ['avoid:badge/container-runtime/node1', box(70, 25, 60, 18)],
+    ]);
+    const [p] = placePackets(
+      [{ id: 'a', from: 'kubelet/node1', to: 'container-runtime/node1', label: 'RunPodSandbox' }],
+      node,
+    );
+    close(p?.rest.y ?? 0, 32);
+    // The far end is the badge's: the near end, between the two cards' icons, not on a name.
+    close(p?.rest.x ?? 0, 16);
+  });
+
+  it('keeps a resting dot and its label off an "acting" badge beside the arrowhead', () => {
+    const wide = new Map<string, Box>([
+      ['registry', box(0, 0, 100, 60)],
+      ['api-server', box(300, 0, 100, 60)],
+      ['avoid:badge/api-server', box(270, 18, 40, 18)],
+    ]);
+    const [p] = placePackets([{ id: 'a', from: 'registry', to: 'api-server', label: 'x' }], wide);
+    const rest = p?.rest ?? { x: 0, y: 0 };
+    const clear = rest.x < 270 - 12 || rest.y < 18 - 12 || rest.y > 36 + 12;
+    expect(clear, JSON.stringify(rest)).toBe(true);
+  });
+
+  it('scales its distances with the root font size (a big screen draws the page at 125%)', () => {
+    const node = new Map<string, Box>([
+      ['kubelet/node1', box(0, 0, 150, 35)],
+      ['container-runtime/node1', box(0, 40, 320, 50)],
+    ]);
+    const [p] = placePackets(
+      [{ id: 'a', from: 'kubelet/node1', to: 'container-runtime/node1', label: 'RunPodSandbox' }],
+      node,
+      1.25,
+    );
+    close(p?.rest.x ?? 0, 150 - 16 * 1.25);
+  });
+
+  it('with no spot clear of everything, rests where it covers least, not on a header', () => {
+    const narrow = new Map<string, Box>([
+      ['api-server', box(0, 0, 100, 40)],
+      ['avoid:system-pods/control-plane', box(0, 40, 320, 120)],
+      ['avoid:node/node1', box(0, 180, 320, 16)],
+      ['kubelet/node1', box(0, 200, 100, 30)],
+    ]);
+    const [p] = placePackets(
+      [{ id: 'a', from: 'api-server', to: 'kubelet/node1', label: 'watch: Pod added' }],
+      narrow,
+    );
+    // Between the list and the node's header, touching each a little; not on the header (182).
+    close(p?.rest.y ?? 0, 169);
+  });
+
   it('draws a message a component sends itself at its card corner', () => {
     const [p] = placePackets([{ id: 'a', from: 'etcd', to: 'etcd', label: 'compact' }], boxes);
     expect(p?.self).toBe(true);

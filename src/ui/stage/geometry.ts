@@ -107,7 +107,11 @@ export interface PacketPlacement {
   side: LabelSide;
 }
 
-/** Distance between packets, centre to centre, in pixels (a packet is about 22 px wide). */
+/**
+ * Distance between packets, centre to centre, in pixels at 1 rem = 16 px (a packet is about
+ * 22 px wide). The lengths here are multiplied by `unit` (the root font size / 16): a wide screen
+ * draws the whole page larger, dots and labels included.
+ */
 export const PACKET_SPACING = 26;
 /** How far before the receiver's border a packet stops (clear of the arrowhead). */
 export const ARRIVAL_GAP = 16;
@@ -136,7 +140,7 @@ export function stageLabel(label: string): string {
   return short.length <= MAX_LABEL ? short : `${short.slice(0, MAX_LABEL - 1)}…`;
 }
 
-/** Roughly how wide a label is drawn (11 px monospace, padding and border), in pixels. */
+/** Roughly how wide a label is drawn (11 px monospace, padding and border), in pixels at 1 rem = 16 px. */
 function labelWidth(text: string): number {
   return Math.min(256, text.length * 6.7 + 16);
 }
@@ -148,17 +152,22 @@ function overlapArea(r: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** Whether a dot of `radius` centred at `p` touches `b`. */
-function dotTouches(p: Point, b: Box, radius: number): boolean {
+/** How far `p` is from `b` (0 inside it). */
+function distanceTo(p: Point, b: Box): number {
   const nx = Math.max(b.x, Math.min(p.x, b.x + b.width));
   const ny = Math.max(b.y, Math.min(p.y, b.y + b.height));
-  return Math.hypot(p.x - nx, p.y - ny) < radius;
+  return Math.hypot(p.x - nx, p.y - ny);
+}
+
+/** Whether a dot of `radius` centred at `p` touches `b`. */
+function dotTouches(p: Point, b: Box, radius: number): boolean {
+  return distanceTo(p, b) < radius;
 }
 
 /** The box a label on `side` of a dot at `p` takes. */
-function labelBox(p: Point, side: LabelSide, width: number): Box {
-  const h = 18;
-  const off = 14;
+function labelBox(p: Point, side: LabelSide, width: number, unit: number): Box {
+  const h = 18 * unit;
+  const off = 14 * unit;
   switch (side) {
     case 'right':
       return { x: p.x + off, y: p.y - h / 2, width, height: h };
@@ -181,14 +190,15 @@ export function labelSide(
   text: string,
   obstacles: readonly Box[],
   bounds: Box,
+  unit = 1,
 ): LabelSide {
-  const width = labelWidth(text);
+  const width = labelWidth(text) * unit;
   const toMiddle: LabelSide = p.x > bounds.x + bounds.width / 2 ? 'left' : 'right';
   const order: LabelSide[] = [toMiddle, toMiddle === 'left' ? 'right' : 'left', 'above', 'below'];
   let best: LabelSide = toMiddle;
   let bestCost = Number.POSITIVE_INFINITY;
   for (const side of order) {
-    const r = labelBox(p, side, width);
+    const r = labelBox(p, side, width, unit);
     let cost = 0;
     for (const b of obstacles) cost += overlapArea(r, b);
     // Outside the stage counts as fully covered: the stage clips it.
@@ -213,6 +223,7 @@ export function labelSide(
 export function placePackets(
   packets: readonly StagePacket[],
   boxes: ReadonlyMap<string, Box>,
+  unit = 1,
 ): PacketPlacement[] {
   const obstacles = [...boxes.values()];
   let right = 0;
@@ -233,7 +244,7 @@ export function placePackets(
     const self = p.from === p.to;
     let route = routes.get(routeKey);
     if (!route) {
-      const spot = self ? selfSpot(a) : restSpot(a, b, obstacles, rests);
+      const spot = self ? selfSpot(a) : restSpot(a, b, obstacles, rests, unit);
       route = { ...spot, placements: [] };
       routes.set(routeKey, route);
       rests.push(spot.rest);
@@ -246,7 +257,7 @@ export function placePackets(
       lead: route.placements.length === 0,
       count: 0,
       self,
-      side: labelSide(route.rest, stageLabel(p.label), obstacles, bounds),
+      side: labelSide(route.rest, stageLabel(p.label), obstacles, bounds, unit),
     };
     route.placements.push(placement);
     placed.push(placement);
@@ -269,11 +280,15 @@ function restSpot(
   b: Box,
   obstacles: readonly Box[],
   rests: readonly Point[],
+  unit: number,
 ): { start: Point; rest: Point } {
+  const spacing = PACKET_SPACING * unit;
+  const radius = DOT_RADIUS * unit;
+  const gap = ARRIVAL_GAP * unit;
   const found = segmentBetween(a, b);
   // No room for a dot between the two cards: rest on their shared border.
-  if (!found || Math.hypot(found.to.x - found.from.x, found.to.y - found.from.y) < DOT_RADIUS * 2)
-    return touchingSpot(a, b, rests);
+  if (!found || Math.hypot(found.to.x - found.from.x, found.to.y - found.from.y) < radius * 2)
+    return touchingSpot(a, b, rests, obstacles, unit);
   const seg = found;
   const dx = seg.to.x - seg.from.x;
   const dy = seg.to.y - seg.from.y;
@@ -282,49 +297,82 @@ function restSpot(
     const t = length === 0 ? 0.5 : Math.max(0, 1 - distanceFromEnd / length);
     return { x: seg.from.x + dx * t, y: seg.from.y + dy * t };
   };
-  const base = at(length < ARRIVAL_GAP * 3 ? length / 2 : ARRIVAL_GAP);
-  const taken = (q: Point) =>
-    rests.some((o) => Math.hypot(o.x - q.x, o.y - q.y) < PACKET_SPACING - 0.5);
-  const onCard = (q: Point) => obstacles.some((o) => dotTouches(q, o, DOT_RADIUS));
+  const base = at(length < gap * 3 ? length / 2 : gap);
+  const taken = (q: Point) => rests.some((o) => Math.hypot(o.x - q.x, o.y - q.y) < spacing - 0.5);
+  const onCard = (q: Point) => obstacles.some((o) => dotTouches(q, o, radius));
   // Taken or on a card: try beside the spot (across the edge), then further back along the edge.
   const nx = length === 0 ? 0 : -dy / length;
   const ny = length === 0 ? 1 : dx / length;
   const candidates = [base];
   for (const k of [1, -1, 2, -2]) {
-    candidates.push({ x: base.x + nx * k * PACKET_SPACING, y: base.y + ny * k * PACKET_SPACING });
+    candidates.push({ x: base.x + nx * k * spacing, y: base.y + ny * k * spacing });
   }
-  for (let back = ARRIVAL_GAP + PACKET_SPACING / 2; back <= length; back += PACKET_SPACING / 2) {
+  for (let back = gap + spacing / 2; back <= length; back += spacing / 2) {
     const q = at(back);
     candidates.push(q);
-    candidates.push({ x: q.x + nx * PACKET_SPACING, y: q.y + ny * PACKET_SPACING });
-    candidates.push({ x: q.x - nx * PACKET_SPACING, y: q.y - ny * PACKET_SPACING });
+    candidates.push({ x: q.x + nx * spacing, y: q.y + ny * spacing });
+    candidates.push({ x: q.x - nx * spacing, y: q.y - ny * spacing });
   }
-  const rest =
-    candidates.find((q) => !taken(q) && !onCard(q)) ?? candidates.find((q) => !taken(q)) ?? base;
-  return { start: seg.from, rest };
+  // No spot clear of everything (a phone's narrow gaps): the free one that covers the least.
+  const covered = (q: Point) => {
+    let depth = 0;
+    for (const o of obstacles) depth += Math.max(0, radius - distanceTo(q, o));
+    return depth;
+  };
+  let rest = candidates.find((q) => !taken(q) && !onCard(q));
+  if (!rest) {
+    let least = Number.POSITIVE_INFINITY;
+    for (const q of candidates) {
+      if (taken(q)) continue;
+      const c = covered(q);
+      if (c < least - 0.01) {
+        least = c;
+        rest = q;
+      }
+    }
+  }
+  return { start: seg.from, rest: rest ?? base };
 }
 
 /**
  * Two cards side by side with no room for a wire (a node's kubelet above its container runtime):
  * the dot rests on the border they share, at its far end (where a card's name is not: names
- * start at the left and top), stepping back along that border while the spot is taken.
+ * start at the left and top); if that is taken, at its near end (between the icons), then
+ * stepping back from the far end along that border.
  */
-function touchingSpot(a: Box, b: Box, rests: readonly Point[]): { start: Point; rest: Point } {
+function touchingSpot(
+  a: Box,
+  b: Box,
+  rests: readonly Point[],
+  obstacles: readonly Box[],
+  unit: number,
+): { start: Point; rest: Point } {
+  const spacing = PACKET_SPACING * unit;
   const left = Math.max(a.x, b.x);
   const right = Math.min(a.x + a.width, b.x + b.width);
   const top = Math.max(a.y, b.y);
   const bottom = Math.min(a.y + a.height, b.y + b.height);
   const stacked = right - left >= bottom - top;
+  // The spot is on both cards by design; anything else there (an "acting" badge) is in the way.
+  const others = obstacles.filter((o) => o !== a && o !== b);
   const taken = (q: Point) =>
-    rests.some((o) => Math.hypot(o.x - q.x, o.y - q.y) < PACKET_SPACING - 0.5);
-  let rest: Point = { x: (left + right) / 2, y: (top + bottom) / 2 };
+    rests.some((o) => Math.hypot(o.x - q.x, o.y - q.y) < spacing - 0.5) ||
+    others.some((o) => dotTouches(q, o, DOT_RADIUS * unit));
+  const candidates: Point[] = [];
   for (let k = 0; k < 6; k++) {
     const q = stacked
-      ? { x: right - 16 - k * PACKET_SPACING, y: (top + bottom) / 2 }
-      : { x: (left + right) / 2, y: bottom - 14 - k * PACKET_SPACING };
+      ? { x: right - 16 * unit - k * spacing, y: (top + bottom) / 2 }
+      : { x: (left + right) / 2, y: bottom - 14 * unit - k * spacing };
     if (stacked ? q.x < left : q.y < top) break;
-    rest = q;
-    if (!taken(q)) break;
+    candidates.push(q);
+    // The far end taken (by an "acting" badge): the near end, between the two cards' icons,
+    // before any spot on a name.
+    if (k === 0 && stacked) candidates.push({ x: left + 16 * unit, y: q.y });
   }
+  const rest = candidates.find((q) => !taken(q)) ??
+    candidates.at(-1) ?? {
+      x: (left + right) / 2,
+      y: (top + bottom) / 2,
+    };
   return { start: center(a), rest };
 }

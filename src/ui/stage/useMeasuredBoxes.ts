@@ -50,6 +50,9 @@ export function useMeasuredBoxes(
         // Besides the components, text packets should not rest on (a node's header): `avoid:…`.
         const id = el.dataset.cid ?? (el.dataset.avoid ? `avoid:${el.dataset.avoid}` : undefined);
         if (!id) continue;
+        // The other grouping's pod lists are laid out but not drawn (`content-visibility: hidden`
+        // on an ancestor): nothing there to keep off.
+        if (!el.dataset.cid && el.checkVisibility?.() === false) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         next.set(id, {
