@@ -6,11 +6,20 @@
 
 // No imports of its own: the input line asks it without loading the session.
 import type { Lang } from '../../i18n/index.ts';
-import { needsMoreInput } from '../../kubectl/shellHeredoc.ts';
 import type { LabResult, LabSession, LabStorage } from '../../lab/session.ts';
 import type { LabLive, LabMode, LabState, LabStore } from '../../store/labStore.ts';
 import { applyCompletion } from '../../store/labStore.ts';
 import type { PlayerStore } from '../../store/player.ts';
+
+/**
+ * The console's "does this command go on?" check (here-documents, quotes, compounds, `\`):
+ * fetched as the page starts rather than carried in the first view's script. Until it arrives
+ * (milliseconds after load) only a trailing `\` continues a line.
+ */
+let needsMoreInput = (text: string): boolean => text.endsWith('\\');
+void import('../../kubectl/shellHeredoc.ts').then((m) => {
+  needsMoreInput = m.needsMoreInput;
+});
 
 /** What the controller needs from `src/lab/session.ts` (injected in tests). */
 export interface LabSessionModule {
