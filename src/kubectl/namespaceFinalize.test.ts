@@ -82,7 +82,7 @@ describe('a Terminating namespace and its spec.finalizers', () => {
       return [r.err, r.code];
     };
     expect(err('kubectl replace --raw /api/v1/namespaces/red/finalize')).toEqual([
-      "error: must specify --filename to replace\nSee 'kubectl replace -h' for help and examples\n",
+      'error: must specify one of -f and -k\n',
       1,
     ]);
     expect(

@@ -1204,7 +1204,8 @@ function serverSideApplyOne(
 /** `kubectl replace -f`: a full update of each object; a stale resourceVersion is a Conflict. */
 export function runReplace(ctx: Ctx): void {
   const files = filenameArgs(ctx);
-  if (files.length === 0) ctx.usageError('must specify --filename to replace');
+  // The resource builder's check (the real kubectl 1.32 says this, with or without --raw).
+  if (files.length === 0) ctx.fail('must specify one of -f and -k');
   if (ctx.str('raw') !== '') {
     runReplaceRaw(ctx, ctx.str('raw'), files);
     return;
