@@ -2065,20 +2065,8 @@ export class ApiServer {
       const ports = (spec.ports as Obj[] | undefined) ?? [];
       for (const [i, p] of ports.entries()) {
         if (typeof p.nodePort !== 'number') continue;
-        const why =
-          p.nodePort < 30000 || p.nodePort > 32767
-            ? 'provided port is not in the valid range. The range of valid ports is 30000-32767'
-            : usedPorts.has(p.nodePort)
-              ? 'provided port is already allocated'
-              : undefined;
-        if (why) {
-          return {
-            field: `spec.ports[${i}].nodePort`,
-            type: 'Invalid value',
-            value: p.nodePort,
-            detail: why,
-          };
-        }
+        const refused = nodePortRefusal(p.nodePort, i, usedPorts);
+        if (refused) return refused;
         usedPorts.add(p.nodePort);
       }
       for (const p of ports) {
@@ -2144,20 +2132,8 @@ export class ApiServer {
       for (const [i, p] of ports.entries()) {
         if (typeof p.nodePort !== 'number' || held.has(p.nodePort) || allocated.has(p.nodePort))
           continue;
-        const why =
-          p.nodePort < 30000 || p.nodePort > 32767
-            ? 'provided port is not in the valid range. The range of valid ports is 30000-32767'
-            : usedPorts.has(p.nodePort)
-              ? 'provided port is already allocated'
-              : undefined;
-        if (why) {
-          return {
-            field: `spec.ports[${i}].nodePort`,
-            type: 'Invalid value',
-            value: p.nodePort,
-            detail: why,
-          };
-        }
+        const refused = nodePortRefusal(p.nodePort, i, usedPorts);
+        if (refused) return refused;
         allocated.add(p.nodePort);
         usedPorts.add(p.nodePort);
       }
@@ -3107,4 +3083,21 @@ function checkName(
     );
   }
   return undefined;
+}
+
+/** The allocator's answer to a Service asking for a node port: out of range, or already held. */
+function nodePortRefusal(
+  port: number,
+  index: number,
+  used: ReadonlySet<number>,
+): FieldError | undefined {
+  const why =
+    port < 30000 || port > 32767
+      ? 'provided port is not in the valid range. The range of valid ports is 30000-32767'
+      : used.has(port)
+        ? 'provided port is already allocated'
+        : undefined;
+  return why
+    ? { field: `spec.ports[${index}].nodePort`, type: 'Invalid value', value: port, detail: why }
+    : undefined;
 }

@@ -1621,17 +1621,7 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
       // `… done | head -N`: the loop ends once head has its lines (SIGPIPE).
       const limit = piped ? headLimit(list[block.end + 1]?.text ?? '') : undefined;
       const enough =
-        limit === undefined
-          ? undefined
-          : () =>
-              sh.printed
-                .slice(before.printed)
-                .filter((p) => !p.stderr)
-                .map((p) => p.text)
-                .join('')
-                .split('\n').length -
-                1 >=
-              limit;
+        limit === undefined ? undefined : () => stdoutLinesSince(sh, before.printed) >= limit;
       const r =
         block.kind === 'if'
           ? runIf(block, run)
@@ -1681,18 +1671,7 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
         status = r.status;
         if (r.forever || r.exited) return { ...r, output, ...(piped ? { forever: true } : {}) };
         if (r.jump === 'break') break;
-        if (
-          limit !== undefined &&
-          sh.printed
-            .slice(before.printed)
-            .filter((p) => !p.stderr)
-            .map((p) => p.text)
-            .join('')
-            .split('\n').length -
-            1 >=
-            limit
-        )
-          break;
+        if (limit !== undefined && stdoutLinesSince(sh, before.printed) >= limit) break;
       }
       i = end;
       if (piped && !pipeFrom(end, before)) return { status, output, forever: true, exited: false };
@@ -4604,4 +4583,19 @@ export function volumeFiles(
     for (const [path, value] of entries) out.files.set(`${dir}/${path}`, value);
   }
   return out;
+}
+
+/** Whole lines a script has written to stdout since `from` (what `| head -N` counts). */
+function stdoutLinesSince(
+  sh: { printed: readonly { text: string; stderr?: boolean }[] },
+  from: number,
+): number {
+  return (
+    sh.printed
+      .slice(from)
+      .filter((p) => !p.stderr)
+      .map((p) => p.text)
+      .join('')
+      .split('\n').length - 1
+  );
 }
