@@ -28,6 +28,41 @@ describe('kubectl get --subresource', () => {
     expect(run('kubectl get pod solo --subresource=status -o name').out).toBe('pod/solo\n');
   });
 
+  it("scale: status.selector is the whole selector, sorted by key, as the server's String() prints it", () => {
+    const { run } = engineSession(3);
+    const manifest = [
+      "kubectl apply -f - <<'EOF'",
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: tiered',
+      'spec:',
+      '  replicas: 1',
+      '  selector:',
+      '    matchLabels:',
+      '      tier: web',
+      '      app: shop',
+      '    matchExpressions:',
+      '    - {key: env, operator: In, values: [prod, dev]}',
+      '    - {key: canary, operator: DoesNotExist}',
+      '  template:',
+      '    metadata:',
+      '      labels: {tier: web, app: shop, env: dev}',
+      '    spec:',
+      '      containers:',
+      '      - {name: web, image: nginx}',
+      'EOF',
+    ].join('\n');
+    expect(run(manifest).out).toBe('deployment.apps/tiered created\n');
+    const want = 'selector: app=shop,!canary,env in (dev,prod),tier=web\n';
+    expect(run('kubectl get deploy tiered --subresource=scale -o yaml').out).toContain(want);
+    // The scale subresource's PATCH answers with the same Scale.
+    expect(
+      run(`kubectl patch deploy tiered --subresource=scale -p '{"spec":{"replicas":2}}' -o yaml`)
+        .out,
+    ).toContain(`spec:\n  replicas: 2\nstatus:\n  replicas: 1\n  ${want}`);
+  });
+
   it('refuses lists and unknown subresources', () => {
     const { run } = engineSession(3);
     expect(run('kubectl get deploy --subresource=scale')).toEqual({

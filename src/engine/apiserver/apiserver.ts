@@ -135,6 +135,7 @@ import {
   validateBindingUpdate,
 } from './rbac.ts';
 import { etcdKey, RESOURCES, type ResourceDef, resourceOfKey, restPath } from './resources.ts';
+import { SCALABLE, scaleOf } from './scale.ts';
 import { convertSecret, secretDataError } from './secretConversion.ts';
 import {
   type FieldRequirement,
@@ -456,35 +457,6 @@ function v2Body(r: ResourceDef, body: KubeObject): KubeObject {
   return r.resource === 'horizontalpodautoscalers' && body.apiVersion === 'autoscaling/v1'
     ? hpaFromV1(body)
     : body;
-}
-
-/** Kinds with a scale subresource. */
-const SCALABLE: ReadonlySet<ResourceName> = new Set(['deployments', 'replicasets', 'statefulsets']);
-
-/**
- * The autoscaling/v1 Scale of a Deployment, ReplicaSet or StatefulSet (what `…/scale` reads and
- * writes).
- */
-function scaleOf(obj: KubeObject): Obj {
-  const meta = obj.metadata ?? {};
-  const spec = (obj.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Obj } };
-  const status = (obj.status ?? {}) as { replicas?: number };
-  const selector = Object.entries(spec.selector?.matchLabels ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  return {
-    kind: 'Scale',
-    apiVersion: 'autoscaling/v1',
-    metadata: {
-      name: meta.name,
-      namespace: meta.namespace,
-      uid: meta.uid,
-      resourceVersion: meta.resourceVersion,
-      creationTimestamp: meta.creationTimestamp,
-    },
-    spec: { replicas: spec.replicas ?? 0 },
-    status: { replicas: status.replicas ?? 0, ...(selector ? { selector } : {}) },
-  };
 }
 
 /** Deep equality of JSON values, key order aside. */
@@ -2455,7 +2427,7 @@ export class ApiServer {
     const stored = existing.value;
     const doc =
       sub === 'scale'
-        ? scaleOf(stored)
+        ? (scaleOf(stored) as Obj)
         : r.resource === 'horizontalpodautoscalers' && opts.apiVersion === 'autoscaling/v1'
           ? (hpaToV1(stored) as Obj)
           : (stored as Obj);
@@ -2528,7 +2500,7 @@ export class ApiServer {
       sub === 'status' || approval || ephemeral,
     );
     if (!result.ok || sub !== 'scale') return result;
-    return { ok: true, value: scaleOf(result.value) as KubeObject };
+    return { ok: true, value: scaleOf(result.value) };
   }
 
   /** Who and what a write records in managedFields (managedFields.ts). */

@@ -351,3 +351,46 @@ export function matchesFields(
   }
   return true;
 }
+
+/** One requirement of a metav1.LabelSelector, as the selector's String() prints it. */
+interface SelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+/**
+ * metav1.LabelSelectorAsSelector(sel).String(): matchLabels as `key=value`, matchExpressions
+ * as `key in (a,b)`, `key notin (a,b)`, `key` or `!key` (values sorted), every requirement
+ * sorted by key and joined with commas. An absent or empty selector prints as ''.
+ */
+export function labelSelectorString(
+  sel:
+    | { matchLabels?: Record<string, string>; matchExpressions?: SelectorRequirement[] }
+    | undefined,
+): string {
+  if (!sel) return '';
+  const reqs: { key: string; text: string }[] = [];
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {}))
+    reqs.push({ key: k, text: `${k}=${v}` });
+  for (const e of sel.matchExpressions ?? []) {
+    const vals = [...(e.values ?? [])].sort().join(',');
+    let text: string;
+    switch (e.operator) {
+      case 'In':
+        text = `${e.key} in (${vals})`;
+        break;
+      case 'NotIn':
+        text = `${e.key} notin (${vals})`;
+        break;
+      case 'Exists':
+        text = e.key;
+        break;
+      default:
+        text = `!${e.key}`;
+    }
+    reqs.push({ key: e.key, text });
+  }
+  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return reqs.map((r) => r.text).join(',');
+}

@@ -5,19 +5,17 @@
  * (printers.go printScale: NAME, DESIRED = spec.replicas, AVAILABLE = status.replicas, AGE).
  * A subresource is only read by name: a list is the builder's error.
  */
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import { SCALABLE, scaleOf } from '../../engine/apiserver/scale.ts';
 import type { Ctx } from '../context.ts';
 import { translateTimestampSince } from '../duration.ts';
 import { renderStatuses } from '../errors.ts';
 import { type OutputFormat, printObject } from '../output.ts';
-import { selectorString } from '../printers/columns.ts';
 import { printTable } from '../printers/table.ts';
 import { isStoredType } from '../resources.ts';
 import { notFound, nsFor, typesAndNamesToRead } from './common.ts';
 
 const SUPPORTED = ['status', 'scale'];
-const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets']);
 
 /** get.go Validate: the subresource must be one kubectl knows. */
 export function validateSubresource(ctx: Ctx): string {
@@ -37,27 +35,6 @@ export function refuseBulkSubresource(ctx: Ctx, args: string[]): void {
     ctx.bool('all-namespaces') ||
     typesAndNamesToRead(ctx, args).some((r) => r.names.length === 0);
   if (bulk) ctx.fail('subresource cannot be used when bulk resources are specified');
-}
-
-/** scaleFromDeployment and its kin: the Scale the API server answers `GET …/scale` with. */
-function scaleOf(obj: KubeObject): KubeObject {
-  const meta = obj.metadata ?? {};
-  const spec = (obj.spec ?? {}) as { replicas?: number; selector?: LabelSelector };
-  const status = (obj.status ?? {}) as { replicas?: number };
-  const selector = spec.selector ? selectorString(spec.selector) : '';
-  return {
-    apiVersion: 'autoscaling/v1',
-    kind: 'Scale',
-    metadata: {
-      name: meta.name,
-      namespace: meta.namespace,
-      uid: meta.uid,
-      resourceVersion: meta.resourceVersion,
-      creationTimestamp: meta.creationTimestamp,
-    },
-    spec: { replicas: spec.replicas ?? 0 },
-    status: { replicas: status.replicas ?? 0, ...(selector ? { selector } : {}) },
-  } as KubeObject;
 }
 
 /** `get … --subresource=scale`: each named object's Scale, in a table or as asked. */

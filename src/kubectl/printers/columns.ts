@@ -15,6 +15,7 @@ import type {
 } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, ResourceName } from '../../engine/api/types.ts';
+import { labelSelectorString } from '../../engine/apiserver/selectors.ts';
 import { humanDuration, parseTimestamp, translateTimestampSince } from '../duration.ts';
 import { certificateSigningRequestRow } from './certificates.ts';
 import { hpaRow } from './hpaColumns.ts';
@@ -371,30 +372,7 @@ export function formatLabels(labels: Record<string, string> | undefined): string
 
 /** `metav1.LabelSelectorAsSelector(sel).String()`. */
 export function selectorString(sel: LabelSelector | undefined): string {
-  if (!sel) return '<none>';
-  const reqs: { key: string; text: string }[] = [];
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {}))
-    reqs.push({ key: k, text: `${k}=${v}` });
-  for (const e of sel.matchExpressions ?? []) {
-    const vals = [...(e.values ?? [])].sort().join(',');
-    let text: string;
-    switch (e.operator) {
-      case 'In':
-        text = `${e.key} in (${vals})`;
-        break;
-      case 'NotIn':
-        text = `${e.key} notin (${vals})`;
-        break;
-      case 'Exists':
-        text = e.key;
-        break;
-      default:
-        text = `!${e.key}`;
-    }
-    reqs.push({ key: e.key, text });
-  }
-  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return reqs.map((r) => r.text).join(',');
+  return sel ? labelSelectorString(sel) : '<none>';
 }
 
 function containerCells(containers: { name: string; image?: string }[] | undefined): string[] {
