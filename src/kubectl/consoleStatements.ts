@@ -4,17 +4,12 @@
  * free of the shell itself: the lab's input line asks `openCompounds` (through shellHeredoc.ts)
  * before the console's session is loaded.
  */
-import { type Statement, splitKeywords } from '../engine/util/shellStatements.ts';
+import { clauseStart } from '../engine/util/shellCase.ts';
+import { CLOSER_OF, head, type Statement, splitKeywords } from '../engine/util/shellStatements.ts';
 
-/** The words that open a compound command, and the one that closes each. */
-export const CLOSER_OF: Readonly<Record<string, string>> = {
-  if: 'fi',
-  while: 'done',
-  until: 'done',
-  for: 'done',
-  case: 'esac',
-  select: 'done',
-};
+// Moved to the engine (shared with the container shells); kept importable from here.
+export { CLOSER_OF, head };
+
 /** The reserved words of bash's compound commands, at a statement's start. */
 const RESERVED = /^(if|then|elif|else|fi|while|until|for|do|done|case|esac|select|function)$/;
 
@@ -40,12 +35,6 @@ export function arithmeticEnd(text: string, i: number): number {
     }
   }
   return -1;
-}
-
-/** A statement's first word. */
-export function head(text: string): string {
-  // `for((i=0; …))` is `for` and its arithmetic.
-  return /^for(?=\(\()|^\S*/.exec(text)?.[0] ?? '';
 }
 
 /**
@@ -126,47 +115,6 @@ export function openCompounds(text: string, plain: readonly boolean[]): number {
     else if (w === 'fi' || w === 'done' || w === 'esac' || w === '}') open = Math.max(0, open - 1);
   }
   return open;
-}
-
-/** A clause's start: `PATTERN[|PATTERN…])` and the commands after it on the same statement. */
-export function clauseStart(text: string): { patterns: string[]; rest: string } | undefined {
-  let i = text.startsWith('(') ? 1 : 0;
-  let quote = '';
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== '') {
-      if (c === quote) quote = '';
-    } else if (c === '\\') i++;
-    else if (c === "'" || c === '"') quote = c;
-    else if (c === ')') break;
-    else if (c === '(' || c === ';') return undefined;
-  }
-  if (i >= text.length) return undefined;
-  const list = text.slice(text.startsWith('(') ? 1 : 0, i).trim();
-  if (list === '') return undefined;
-  const patterns: string[] = [];
-  let cur = '';
-  quote = '';
-  for (let k = 0; k < list.length; k++) {
-    const c = list[k] as string;
-    if (quote !== '') {
-      if (c === quote) quote = '';
-    } else if (c === '\\') {
-      cur += c + (list[k + 1] ?? '');
-      k++;
-      continue;
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '|') {
-      patterns.push(cur.trim());
-      cur = '';
-      continue;
-    }
-    cur += c;
-  }
-  patterns.push(cur.trim());
-  if (patterns.some((p) => p === '' || /\s/.test(p.replace(/(["'])[\s\S]*?\1/g, ''))))
-    return undefined;
-  return { patterns, rest: text.slice(i + 1).trim() };
 }
 
 /**

@@ -14,10 +14,10 @@
  * saying so.
  */
 import { controlBlock } from '../engine/node/shellControl.ts';
+import { type CaseBlock, caseBlock } from '../engine/util/shellCase.ts';
 import type { Statement } from '../engine/util/shellStatements.ts';
 import { CLOSER_OF, head } from './consoleStatements.ts';
 import type { RunResult } from './host.ts';
-import { type CaseBlock, caseBlock } from './shellCase.ts';
 import {
   closesGroup,
   functionName,

@@ -90,6 +90,7 @@ import { COREFILE } from '../bootstrap/namespaceContent.ts';
 import { hex64 } from '../registry/digest.ts';
 import { catalogueVersion } from '../registry/registry.ts';
 import { arithmetic as arithmeticResult, evalArithmetic } from '../util/shellArithmetic.ts';
+import { type CaseBlock, caseBlock } from '../util/shellCase.ts';
 import { type Statement, splitKeywords } from '../util/shellStatements.ts';
 import { awkTool } from './awk.ts';
 import { componentStartup } from './componentLogs.ts';
@@ -163,7 +164,7 @@ import {
 import { writableOnReadOnlyRoot } from './rootfs.ts';
 import { groupName, idName, type ProcessUser, userName } from './securityContext.ts';
 import { sedTool } from './sed.ts';
-import { caseMatch, type ShellCaseBlock, shellCaseBlock } from './shellCase.ts';
+import { caseMatch } from './shellCase.ts';
 import { controlBlock, runIf, runLoop, type ScriptLoop } from './shellControl.ts';
 import { dateCommand } from './shellDate.ts';
 import { callFunction, functionAt, localVars } from './shellFunctions.ts';
@@ -1825,7 +1826,7 @@ export function runStatements(list: readonly Statement[], sh: Shell, shell: stri
  * 0 when none matched.
  */
 function runCase(
-  block: ShellCaseBlock,
+  block: CaseBlock,
   sh: Shell,
   shell: string,
   status: number,
@@ -1923,7 +1924,7 @@ function headLimit(text: string): number | undefined {
 /** A block of a script: if/while/until, case, bash's `for ((…))`, or the shell's syntax error. */
 type ScriptBlock =
   | NonNullable<ReturnType<typeof controlBlock>>
-  | (ShellCaseBlock & { kind: 'case' })
+  | (CaseBlock & { kind: 'case' })
   | { kind: 'arith'; init: string; cond: string; step: string; body: Statement[]; end: number }
   | { kind: 'error'; error: string };
 
@@ -1936,7 +1937,7 @@ function blockAt(
 ): ScriptBlock | undefined {
   const text = list[i]?.text ?? '';
   if (/^case\s/.test(text)) {
-    const block = shellCaseBlock(list, i);
+    const block = caseBlock(list, i);
     return block ? { ...block, kind: 'case' } : undefined;
   }
   const arith = /^for\s*\(\(([^;]*);([^;]*);([^;]*)\)\)$/.exec(text);

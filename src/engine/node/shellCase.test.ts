@@ -27,6 +27,11 @@ describe('container shells: case, for ((…)), pipes after done/fi', () => {
     expect(
       run(`kubectl exec web -- bash -c 'case x in x) echo one;& y) echo two;; esac'`).out,
     ).toBe('one\ntwo\n');
+    // The clause's patterns are read as the console reads them (the shared parser): a quoted
+    // `|` is part of the pattern, not a separator.
+    expect(
+      run(`kubectl exec bb -- sh -c 'case "a|b" in "a|b") echo quoted;; *) echo no;; esac'`).out,
+    ).toBe('quoted\n');
   });
 
   it('for ((…)) is bash only: ash and dash stop at a syntax error', () => {

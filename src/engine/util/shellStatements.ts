@@ -30,3 +30,19 @@ export function splitKeywords(list: readonly Statement[]): Statement[] {
   }
   return out;
 }
+
+/** The words that open a compound command, and the one that closes each. */
+export const CLOSER_OF: Readonly<Record<string, string>> = {
+  if: 'fi',
+  while: 'done',
+  until: 'done',
+  for: 'done',
+  case: 'esac',
+  select: 'done',
+};
+
+/** A statement's first word. */
+export function head(text: string): string {
+  // `for((i=0; …))` is `for` and its arithmetic.
+  return /^for(?=\(\()|^\S*/.exec(text)?.[0] ?? '';
+}
