@@ -215,7 +215,7 @@ describe('packet placement', () => {
     const narrow = new Map<string, Box>([
       ['api-server', box(0, 0, 100, 40)],
       ['avoid:system-pods/control-plane', box(0, 40, 320, 120)],
-      ['avoid:node/node1', box(0, 180, 320, 16)],
+      ['node/node1', box(0, 180, 320, 16)],
       ['kubelet/node1', box(0, 200, 100, 30)],
     ]);
     const [p] = placePackets(
@@ -271,5 +271,23 @@ describe('packet labels', () => {
         bounds,
       ),
     ).toBe('above');
+  });
+
+  it("opens the laptop's own label under its corner, running left, clear of the API server", () => {
+    // 1280×800: the laptop, the API server to its lower right, Docker Hub far below.
+    const developer = box(25, 152, 140, 64);
+    const apiServer = box(197, 201, 187, 49);
+    const registry = box(25, 331, 140, 80);
+    const boxes = new Map([
+      ['developer', developer],
+      ['api-server', apiServer],
+      ['registry', registry],
+    ]);
+    const [p] = placePackets(
+      [{ id: 'a', from: 'developer', to: 'developer', label: '--dry-run=client' }],
+      boxes,
+    );
+    // Beside it or centred below, it lay on the API server's card (its subtitle at 1280 px).
+    expect(p?.side).toBe('below-left');
   });
 });

@@ -84,8 +84,20 @@ export function edgesFor(model: StageModel): [ComponentId, ComponentId][] {
   return edges;
 }
 
-/** Which side of its dot a packet's label opens on. */
-export type LabelSide = 'right' | 'left' | 'above' | 'below';
+/**
+ * Which side of its dot a packet's label opens on: beside it, centred above or below it, or
+ * above or below it running off to one side (`below-left`: under the dot, its end at the dot),
+ * for a dot in a corner between cards, such as the laptop's own message at the laptop's corner.
+ */
+export type LabelSide =
+  | 'right'
+  | 'left'
+  | 'above'
+  | 'below'
+  | 'above-left'
+  | 'above-right'
+  | 'below-left'
+  | 'below-right';
 
 /** Where a packet comes from and where it rests, in stage coordinates. */
 export interface PacketPlacement {
@@ -168,7 +180,17 @@ function dotTouches(p: Point, b: Box, radius: number): boolean {
 function labelBox(p: Point, side: LabelSide, width: number, unit: number): Box {
   const h = 18 * unit;
   const off = 14 * unit;
+  // A label off to one side keeps this much of itself past the dot's centre (stage.css).
+  const tuck = 10 * unit;
   switch (side) {
+    case 'above-left':
+      return { x: p.x + tuck - width, y: p.y - off - h, width, height: h };
+    case 'above-right':
+      return { x: p.x - tuck, y: p.y - off - h, width, height: h };
+    case 'below-left':
+      return { x: p.x + tuck - width, y: p.y + off, width, height: h };
+    case 'below-right':
+      return { x: p.x - tuck, y: p.y + off, width, height: h };
     case 'right':
       return { x: p.x + off, y: p.y - h / 2, width, height: h };
     case 'left':
@@ -183,7 +205,7 @@ function labelBox(p: Point, side: LabelSide, width: number, unit: number): Box {
 /**
  * The side of a dot at `p` where a label of `text` covers the least of the cards and stays on
  * the stage (`bounds`); ties go to the side facing the stage's middle, then left/right before
- * above/below.
+ * above/below, then the labels running off to one side (only when they cover less).
  */
 export function labelSide(
   p: Point,
@@ -194,7 +216,17 @@ export function labelSide(
 ): LabelSide {
   const width = labelWidth(text) * unit;
   const toMiddle: LabelSide = p.x > bounds.x + bounds.width / 2 ? 'left' : 'right';
-  const order: LabelSide[] = [toMiddle, toMiddle === 'left' ? 'right' : 'left', 'above', 'below'];
+  const away: LabelSide = toMiddle === 'left' ? 'right' : 'left';
+  const order: LabelSide[] = [
+    toMiddle,
+    away,
+    'above',
+    'below',
+    `below-${toMiddle}`,
+    `below-${away}`,
+    `above-${toMiddle}`,
+    `above-${away}`,
+  ];
   let best: LabelSide = toMiddle;
   let bestCost = Number.POSITIVE_INFINITY;
   for (const side of order) {
