@@ -77,6 +77,8 @@ export const en = {
   'component.container-runtime.detail': '(containerd; Docker in older clusters)',
   'component.container-runtime.role':
     'Pulls images and runs containers for the kubelet, through the Container Runtime Interface (CRI).',
+  /** The machine itself, where an SSH session from the laptop lands (a message's route). */
+  'component.node': 'Node',
   'player.label': 'Player',
   'player.skip': 'Skip to the player controls',
   'player.next': 'Next step',

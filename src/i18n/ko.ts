@@ -80,6 +80,7 @@ export const ko: Messages = {
   'component.container-runtime.detail': '(containerd; 예전 클러스터에서는 Docker)',
   'component.container-runtime.role':
     '컨테이너 런타임 인터페이스(CRI)로 kubelet의 요청을 받아 이미지를 내려받고 컨테이너를 실행합니다.',
+  'component.node': '노드',
   'player.label': '재생기',
   'player.skip': '재생 컨트롤로 건너뛰기',
   'player.next': '다음 단계',

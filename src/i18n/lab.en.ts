@@ -287,6 +287,13 @@ export const labEn = {
   'lab.step.nodeShell.title': 'A root shell on {node}',
   'lab.step.nodeShell.text':
     'You are logged in to the machine {node} as root, not talking to the API server: its files (/etc/kubernetes/manifests, the kubelet configuration), its kubelet service (systemctl, journalctl) and its container runtime (crictl). kubectl here has no kubeconfig unless you name one. exit returns to your own terminal.',
+  'lab.step.nodeShellLine.title': 'Run on {node}, over SSH',
+  'lab.step.nodeShellLine.text':
+    'The line went over the SSH session to the machine {node} and ran there as root. It did not go through the API server: whatever it changes on the node, the cluster learns of only from the kubelet. exit returns to your own terminal.',
+  'lab.msg.ssh.login':
+    'The laptop opens an SSH session to {node} and logs in as root. Nothing is sent to the API server.',
+  'lab.msg.ssh.line':
+    'The line travels over SSH to {node} and runs in its root shell. Nothing is sent to the API server.',
   'lab.step.kubeletStopped.title': 'The kubelet on {node} is stopped',
   'lab.step.kubeletStopped.text':
     'systemd stopped the kubelet service. The containers on {node} keep running (containerd runs them), but nothing renews the node lease or posts the node status: after 50 s without a heartbeat (node-monitor-grace-period) the node controller marks {node} NotReady, and 5 minutes later its pods are evicted. systemctl start kubelet brings it back.',

@@ -282,6 +282,13 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.nodeShell.title': '{node}의 root 셸',
   'lab.step.nodeShell.text':
     'API 서버가 아니라 {node} 머신에 root로 로그인했습니다. 이 머신의 파일(/etc/kubernetes/manifests, kubelet 설정), kubelet 서비스(systemctl, journalctl), 컨테이너 런타임(crictl)을 다룰 수 있습니다. 여기서 kubectl은 kubeconfig를 지정하기 전에는 서버에 연결하지 못합니다. exit로 내 터미널에 돌아옵니다.',
+  'lab.step.nodeShellLine.title': 'SSH로 {node}에서 실행',
+  'lab.step.nodeShellLine.text':
+    '이 줄은 SSH 세션을 타고 {node} 머신으로 가서 root로 실행됐습니다. API 서버를 거치지 않으므로, 노드에서 무엇을 바꾸든 클러스터는 kubelet의 보고로만 알게 됩니다. exit로 내 터미널로 돌아갑니다.',
+  'lab.msg.ssh.login':
+    '노트북이 {node}에 SSH로 접속해 root로 로그인합니다. API 서버로는 아무것도 보내지 않습니다.',
+  'lab.msg.ssh.line':
+    '이 줄은 SSH를 타고 {node}로 가서 root 셸에서 실행됩니다. API 서버로는 아무것도 보내지 않습니다.',
   'lab.step.kubeletStopped.title': '{node}의 kubelet 중지',
   'lab.step.kubeletStopped.text':
     'systemd가 kubelet 서비스를 멈췄습니다. {node} 노드의 컨테이너는 containerd가 계속 실행하지만, 노드 리스를 갱신하거나 노드 상태를 보고하는 주체가 없습니다. 하트비트가 50초 동안 없으면(node-monitor-grace-period) 노드 컨트롤러가 {node} 노드를 NotReady로 표시하고, 다시 5분 뒤 파드를 축출합니다. systemctl start kubelet으로 되돌립니다.',

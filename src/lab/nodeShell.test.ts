@@ -88,4 +88,39 @@ describe('the lab narrates the node shell', () => {
     expect(started.length).toBeGreaterThan(0);
     expect(kubeletOf(started)).toBeUndefined();
   });
+
+  it('draws the SSH hop: the laptop to the node, carrying the line, and no other wire', () => {
+    const lab = createLabSession();
+    const hop = (line: string) => {
+      const steps = lab.run(line).steps;
+      expect(steps).toHaveLength(1);
+      const step = steps[0];
+      return {
+        title: step?.title.key,
+        active: step?.model.active,
+        packets: step?.model.packets.map((p) => [p.from, p.to, p.label]),
+        messages: step?.messages.map((m) => [m.kind, m.summary.key, m.summary.params]),
+      };
+    };
+    expect(hop('ssh node1')).toEqual({
+      title: 'lab.step.nodeShell.title',
+      active: ['developer'],
+      packets: [['developer', 'node/node1', 'ssh node1']],
+      messages: [['ssh.login', 'lab.msg.ssh.login', { node: 'node1' }]],
+    });
+    // A line that reaches no component still travels over SSH to the machine it runs on.
+    expect(hop('crictl ps')).toEqual({
+      title: 'lab.step.nodeShellLine.title',
+      active: ['developer'],
+      packets: [['developer', 'node/node1', 'crictl ps']],
+      messages: [['ssh.line', 'lab.msg.ssh.line', { node: 'node1' }]],
+    });
+    expect(hop('cat /nonexistent').packets).toEqual([
+      ['developer', 'node/node1', 'cat /nonexistent'],
+    ]);
+    expect(hop('systemctl stop kubelet').title).toBe('lab.step.kubeletStopped.title');
+    lab.run('exit');
+    // Back on the laptop, a line that reaches nothing draws no hop.
+    expect(lab.run('echo hi').steps).toEqual([]);
+  });
 });

@@ -69,6 +69,7 @@ import {
   type LabStep,
   laptopStep,
   namespacesAt,
+  nodeShellStep,
   quietStep,
   stepsFrom,
 } from './steps.ts';
@@ -520,17 +521,17 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
           // systemd started it, but it exited at once (a broken config file or kubeconfig):
           // nothing reached the API server, and systemd will try again every 10 s.
           const node = /^root@([^:]+):/.exec(promptBefore)?.[1] ?? '';
-          steps = [quietStep(c, runId, 'lab.step.kubeletFailing', { node })];
+          steps = [nodeShellStep(c, runId, 'lab.step.kubeletFailing', node, line)];
         } else if (
           /^(?:sudo\s+)?systemctl\s+stop\s+kubelet(?:\.service)?\s*$/.test(line) &&
           promptBefore.startsWith('root@')
         ) {
           // Only the kubelet stops: no message yet, the node goes NotReady later.
           const node = /^root@([^:]+):/.exec(promptBefore)?.[1] ?? '';
-          steps = [quietStep(c, runId, 'lab.step.kubeletStopped', { node })];
+          steps = [nodeShellStep(c, runId, 'lab.step.kubeletStopped', node, line)];
         } else if (/^ssh\s/.test(line) && shellPrompt(live.host) !== promptBefore) {
           const node = /^root@([^:]+):/.exec(shellPrompt(live.host))?.[1] ?? '';
-          steps = [quietStep(c, runId, 'lab.step.nodeShell', { node })];
+          steps = [nodeShellStep(c, runId, 'lab.step.nodeShell', node, line)];
         } else if (sim?.[1] === 'start-node') {
           steps = [quietStep(c, runId, 'lab.step.nodeStarted', { node: sim[2] as string })];
         } else if (sim?.[1] === 'advance' || /^sleep\s/.test(line)) {
@@ -569,6 +570,12 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
             ),
           ];
         }
+      }
+      const shellNode = /^root@([^:]+):/.exec(promptBefore)?.[1];
+      if (steps.length === 0 && shellNode !== undefined && line.trim() !== '') {
+        // A line typed into a node's root shell that reached no component: it still went over
+        // SSH to that machine, and the stage shows that hop rather than the previous step.
+        steps = [nodeShellStep(c, runId, 'lab.step.nodeShellLine', shellNode, line.trim())];
       }
     } catch {
       steps = [];

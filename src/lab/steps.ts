@@ -1479,6 +1479,7 @@ export function quietStep(
     | 'lab.step.kubeconfigRead'
     | 'lab.step.dryRun'
     | 'lab.step.nodeShell'
+    | 'lab.step.nodeShellLine'
     | 'lab.step.kubeletStopped'
     | 'lab.step.kubeletFailing',
   params: Record<string, string | number>,
@@ -1527,6 +1528,44 @@ export function laptopStep(
       ...step.model,
       active: ['developer'],
       packets: [{ id: `${step.id}-laptop`, from: 'developer', to: 'developer', label }],
+    },
+    messages: [message],
+  };
+}
+
+/**
+ * A step for a line typed into a node's root shell (`ssh node1`, then `crictl ps`): it goes from
+ * the laptop over SSH to the machine, not to the API server. The stage shows that one hop, from
+ * the laptop to the node's header, with the line as its label; its one message says so.
+ */
+export function nodeShellStep(
+  cluster: Cluster,
+  runId: string,
+  key:
+    | 'lab.step.nodeShell'
+    | 'lab.step.nodeShellLine'
+    | 'lab.step.kubeletStopped'
+    | 'lab.step.kubeletFailing',
+  node: string,
+  line: string,
+): LabStep {
+  const step = quietStep(cluster, runId, key, { node });
+  const login = key === 'lab.step.nodeShell';
+  const message: StoryMessage = {
+    seq: step.seqFrom,
+    at: step.at,
+    from: 'developer',
+    to: `node/${node}`,
+    kind: login ? 'ssh.login' : 'ssh.line',
+    label: line,
+    summary: text(login ? 'lab.msg.ssh.login' : 'lab.msg.ssh.line', { node }),
+  };
+  return {
+    ...step,
+    model: {
+      ...step.model,
+      active: ['developer'],
+      packets: [{ id: `${step.id}-ssh`, from: 'developer', to: `node/${node}`, label: line }],
     },
     messages: [message],
   };

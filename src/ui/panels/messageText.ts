@@ -6,14 +6,14 @@
 import type { Lang, MessageKey } from '../../i18n/index.ts';
 import { translate } from '../../i18n/index.ts';
 import type { Text } from '../../story/types.ts';
-import { parseComponentId } from '../stage/model.ts';
+import { parseRouteEnd } from '../stage/model.ts';
 
 /** Parameters that name a component. */
 const ACTOR_PARAMS = ['actor', 'from', 'to'] as const;
 
 /** The display name of a component id (unknown ids, such as `kubectl`, are kept as written). */
 export function componentName(lang: Lang, id: string): string {
-  const parsed = parseComponentId(id);
+  const parsed = parseRouteEnd(id);
   if (!parsed) return id;
   const name = translate(lang, `component.${parsed.kind}` as MessageKey);
   return parsed.node ? `${name} (${parsed.node})` : name;

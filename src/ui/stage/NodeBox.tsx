@@ -41,7 +41,8 @@ export function NodeBox({
       aria-labelledby={headingId}
     >
       {children}
-      <h3 className="node-header" id={headingId} data-avoid={`node/${node.name}`}>
+      {/* Packets keep off the header, and an SSH session from the laptop lands on it (`node/…`). */}
+      <h3 className="node-header" id={headingId} data-cid={`node/${node.name}`}>
         <NodeIcon />
         <span className="node-name">{node.name}</span>
         <span className="node-role">{role}</span>

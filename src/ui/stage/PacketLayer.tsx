@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
 import { type Box, placePackets, stageLabel } from './geometry.ts';
-import { type ComponentId, parseComponentId, type StagePacket } from './model.ts';
+import { type ComponentId, parseRouteEnd, type StagePacket } from './model.ts';
 import { PacketTicker, tickerItems } from './PacketTicker.tsx';
 
 /** Seconds the last packet's label stays up after it arrives, at the travel time of 1×. */
@@ -134,15 +134,15 @@ export function MessageList({
   const [limit, setLimit] = useState({ first: packets[0]?.id, count: MESSAGE_LIST_CAP });
   const count = limit.first === packets[0]?.id ? limit.count : MESSAGE_LIST_CAP;
   const nameOf = (id: ComponentId, withNode: boolean) => {
-    const parsed = parseComponentId(id);
+    const parsed = parseRouteEnd(id);
     if (!parsed) return id;
     const name = t(`component.${parsed.kind}` as MessageKey);
     return parsed.node && withNode ? `${name} (${parsed.node})` : name;
   };
   // Two components of one node: name the node once, at the end.
   const route = (p: StagePacket) => {
-    const from = parseComponentId(p.from);
-    const to = parseComponentId(p.to);
+    const from = parseRouteEnd(p.from);
+    const to = parseRouteEnd(p.to);
     const sameNode = from?.node !== undefined && from.node === to?.node;
     const text = `${nameOf(p.from, !sameNode)} → ${nameOf(p.to, !sameNode)}`;
     return sameNode ? `${text} (${from?.node})` : text;

@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
 import { stageLabel } from './geometry.ts';
-import { type ComponentId, parseComponentId, type StagePacket } from './model.ts';
+import { type ComponentId, parseRouteEnd, type StagePacket } from './model.ts';
 
 /** Where the ticker is drawn: a line of the pinned player (`PlayerControls`). */
 export const TICKER_SLOT_ID = 'packet-ticker';
@@ -72,7 +72,7 @@ export function PacketTicker({ items }: { items: readonly TickerItem[] }) {
   });
   if (!phone || !slot) return null;
   const nameOf = (id: ComponentId) => {
-    const parsed = parseComponentId(id);
+    const parsed = parseRouteEnd(id);
     if (!parsed) return id;
     const name = t(`component.${parsed.kind}` as MessageKey);
     return parsed.node ? `${name} (${parsed.node})` : name;

@@ -61,8 +61,11 @@ export type SharedComponentId =
 /** The per-node components. */
 export type NodeComponentKind = 'kubelet' | 'kube-proxy' | 'container-runtime';
 
-/** Every box a message can leave from or arrive at. Per-node ids carry the node name. */
-export type ComponentId = SharedComponentId | `${NodeComponentKind}/${string}`;
+/**
+ * Every box a message can leave from or arrive at. Per-node ids carry the node name; `node/NAME`
+ * is the machine itself (its header on the stage): where an SSH session from the laptop lands.
+ */
+export type ComponentId = SharedComponentId | `${NodeComponentKind}/${string}` | `node/${string}`;
 
 /** One message travelling along an edge in this step. */
 export interface StagePacket {
@@ -135,6 +138,18 @@ export function parseComponentId(
   const node = id.slice(slash + 1);
   if (!node || !(NODE_COMPONENT_KINDS as readonly string[]).includes(kind)) return null;
   return { kind: kind as NodeComponentKind, node };
+}
+
+/**
+ * Like `parseComponentId`, and also the machine (`node/NAME`, kind `node`): what a message's
+ * route names. Cards are components only; a route may end at a node's header.
+ */
+export function parseRouteEnd(
+  id: string,
+): { kind: SharedComponentId | NodeComponentKind | 'node'; node?: string } | null {
+  const machine = /^node\/(.+)$/.exec(id);
+  if (machine) return { kind: 'node', node: machine[1] as string };
+  return parseComponentId(id);
 }
 
 /** Namespaces whose pods are folded into a per-node summary chip unless expanded. */
