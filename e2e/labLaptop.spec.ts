@@ -24,6 +24,72 @@ test('a client dry run shows the laptop acting on itself, with nothing sent', as
   ]);
 });
 
+/** How much of box `a` lies on box `b`, in square pixels. */
+function overlap(
+  a: { x: number; y: number; width: number; height: number } | null,
+  b: { x: number; y: number; width: number; height: number } | null,
+): number {
+  if (!a || !b) return -1;
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+for (const [width, height] of [
+  [1280, 800],
+  [1440, 900],
+] as const) {
+  test(`the dry-run label stays off the API server's card at ${width}×${height}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page, '?mode=lab&lang=en');
+    await run(page, 'kubectl create deployment api --image=nginx --dry-run=client -o yaml');
+    // The laptop's own message (the last step's packets may still be fading out).
+    const label = page.locator('[data-packet$="-laptop"] .packet-label');
+    await expect(label).toHaveText('--dry-run=client');
+    const card = page.getByTestId('stage').locator('[data-component="api-server"]');
+    const laptop = page.getByTestId('stage').locator('[data-component="developer"]');
+    await expect
+      .poll(async () => overlap(await label.boundingBox(), await card.boundingBox()))
+      .toBe(0);
+    expect(overlap(await label.boundingBox(), await laptop.boundingBox())).toBe(0);
+  });
+}
+
+test('the detailed level rests its dots apart in the gap beside the API server', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // A dot is 22 px across. Steps 7 and 8 rest four or five dots between the API server and its
+  // three cards (they sat 25.6 px apart, touching): now with air between them. Step 11's two
+  // dots by the controller manager lay on top of each other (3.5 px).
+  for (const [step, least] of [
+    [7, 30],
+    [8, 30],
+    [11, 22],
+  ] as const) {
+    await openApp(page, `?lang=en&level=detailed&step=${step}`);
+    const dots = page.locator('[data-packet][data-lead="true"] .packet-dot');
+    await expect(dots.first()).toBeVisible();
+    // Once the flights are over, each route's dot rests where it stays.
+    await page.waitForTimeout(5000);
+    const centres = await dots.evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }),
+    );
+    let closest = Number.POSITIVE_INFINITY;
+    for (const [i, a] of centres.entries()) {
+      for (const b of centres.slice(i + 1)) {
+        closest = Math.min(closest, Math.hypot(a.x - b.x, a.y - b.y));
+      }
+    }
+    expect(closest, `step ${step}: the closest two resting dots`).toBeGreaterThanOrEqual(least);
+  }
+});
+
 test('after ssh node1 the lab narration stays below the player, not under it', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openApp(page, '?mode=lab&lang=en');

@@ -48,3 +48,36 @@ test('node shell: the prompt stays with its lines, and the stage marks a kubelet
   expect(await run(page, 'exit')).toBe('logout\nConnection to node2 closed.\n');
   expect(watch.consoleErrors).toEqual([]);
 });
+
+test('node shell: ssh and the lines typed there draw the hop from the laptop to the node', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page, '?mode=lab&lang=en');
+  const stage = page.getByTestId('stage');
+  // The hop's packet (the last step's packets may still be fading out).
+  const dot = stage.locator('[data-packet$="-ssh"]');
+  /** The resting dot's centre: inside the stage, between the laptop and node1's header. */
+  const restsToward = async () => {
+    const [d, laptop, header] = await Promise.all([
+      dot.locator('.packet-dot').boundingBox(),
+      stage.locator('[data-component="developer"]').boundingBox(),
+      stage.locator('[data-node-box="node1"] .node-header').boundingBox(),
+    ]);
+    const y = (d?.y ?? 0) + (d?.height ?? 0) / 2;
+    return y > (laptop?.y ?? 0) + (laptop?.height ?? 0) && y < (header?.y ?? 0) + 1;
+  };
+  await run(page, 'ssh node1');
+  await expect(dot).toHaveCount(1);
+  await expect(page.locator('.message-route')).toHaveText(['Developer → Node (node1)']);
+  await expect(page.locator('.message-label')).toHaveText(['ssh node1']);
+  await expect.poll(restsToward).toBe(true);
+  // A line that reaches no component still travels over SSH; the stage says so.
+  await run(page, 'crictl ps');
+  await expect(page.getByRole('heading', { name: 'Run on node1, over SSH' })).toBeVisible();
+  await expect(page.locator('.message-label')).toHaveText(['crictl ps']);
+  await expect(page.locator('.message-summary')).toHaveText([
+    'The line travels over SSH to node1 and runs in its root shell. Nothing is sent to the API server.',
+  ]);
+  await expect(dot).toHaveCount(1);
+});

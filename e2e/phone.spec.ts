@@ -1,3 +1,4 @@
+import { run } from './console.ts';
 import { expect, openApp, test } from './fixtures.ts';
 
 /** The phone-sized page: what the diagram has no room for is said elsewhere, readably. */
@@ -25,6 +26,58 @@ test.describe('phone', () => {
       expect(watch.consoleErrors).toEqual([]);
     });
   }
+
+  for (const lang of ['en', 'ko'] as const) {
+    test(`the lab's six tabs sit in two even rows of three, every label whole (${lang})`, async ({
+      page,
+    }) => {
+      await openApp(page, `?mode=lab&lang=${lang}`);
+      const tabs = page.getByTestId('lab-panels').getByRole('tab');
+      await expect(tabs).toHaveCount(6);
+      const boxes = await tabs.evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { y: Math.round(r.y), width: r.width, whole: e.scrollWidth <= e.clientWidth };
+        }),
+      );
+      const rows = [...new Set(boxes.map((b) => b.y))];
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(boxes.filter((b) => b.y === row)).toHaveLength(3);
+      expect(boxes.every((b) => b.whole)).toBe(true);
+      const widths = boxes.map((b) => b.width);
+      expect(Math.max(...widths) - Math.min(...widths)).toBeLessThanOrEqual(1);
+    });
+  }
+
+  test('long names and values never make the page scroll sideways', async ({ page }) => {
+    await openApp(page, '?mode=lab&lang=en');
+    const name = `team-${'a'.repeat(58)}`;
+    await run(page, `kubectl create namespace ${name}`);
+    await run(
+      page,
+      `kubectl run longy --image=nginx --labels=app=longy,tier=${'c'.repeat(60)} --annotations=note=${'n'.repeat(90)}`,
+    );
+    await expect(page.locator(`[data-ns-row="${name}"]`)).toBeVisible();
+    const sideways = () =>
+      page.evaluate(() => {
+        const root = document.scrollingElement as Element;
+        return root.scrollWidth - window.innerWidth;
+      });
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    // The describe inspector (UIDs, the long label) and every tab of the lab's panels.
+    await page.locator('[data-pod="default/longy"]').click({ force: true });
+    await expect(page.getByTestId('lab-panels')).toContainText('describe pod longy');
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    const tabs = page.getByTestId('lab-panels').getByRole('tab');
+    for (let i = 0; i < 6; i++) {
+      await tabs.nth(i).click();
+      expect(await sideways(), `tab ${i + 1}`).toBeLessThanOrEqual(0);
+    }
+    // Grouped by namespace, its box names it in full.
+    await page.getByTestId('group-by').selectOption('namespace');
+    await expect(page.locator(`[data-namespace-box="${name}"]`)).toBeVisible();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+  });
 
   test('wide screens keep the labels on the stage and draw no ticker', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
