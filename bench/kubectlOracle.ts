@@ -23,6 +23,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RESOURCES, type ResourceDef } from '../src/engine/apiserver/resources.ts';
+import { SCALABLE, scaleOf } from '../src/engine/apiserver/scale.ts';
 import { epochMs } from '../src/engine/util/clock.ts';
 import { engineSession } from '../src/kubectl/testing/engineSession.ts';
 
@@ -213,9 +214,19 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
   const parsed = body ? JSON.parse(body) : undefined;
   const opts: Record<string, unknown> = q.get('dryRun') ? { dryRun: true } : {};
   if (q.get('fieldValidation')) opts.fieldValidation = q.get('fieldValidation');
-  if (sub === 'status') opts.subresource = sub;
+  if (sub === 'status' || sub === 'scale') opts.subresource = sub;
   switch (req.method) {
     case 'GET':
+      if (name && sub === 'scale') {
+        // The scale subresource: the engine's own Scale of the workload, as the API server's.
+        if (!SCALABLE.has(r.resource))
+          return send(
+            404,
+            status(404, 'NotFound', 'the server could not find the requested resource'),
+          );
+        const got = api.get(r.resource, ns, name);
+        return got.ok ? send(200, scaleOf(got.value)) : answer(got);
+      }
       if (name) return answer(api.get(r.resource, ns, name));
       return answer(
         api.list(r.resource, ns, {

@@ -25,6 +25,17 @@ describe('kubectl get --subresource', () => {
       err: 'Error from server (NotFound): the server could not find the requested resource\n',
       code: 1,
     });
+    // Pods have no scale subresource: no such path on the server, whether or not the pod exists.
+    expect(run('kubectl get pod nope --subresource=scale')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): the server could not find the requested resource\n',
+      code: 1,
+    });
+    expect(run('kubectl get pod nope --subresource=scale --ignore-not-found')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
     expect(run('kubectl get pod solo --subresource=status -o name').out).toBe('pod/solo\n');
   });
 

@@ -47,23 +47,25 @@ export function runGetScale(ctx: Ctx, args: string[], format: OutputFormat): voi
         if (!ctx.bool('ignore-not-found')) errors.push(notFound(type, name));
         continue;
       }
+      if (!SCALABLE.has(type.resource)) {
+        // No such subresource: the server has no such path, so its plain 404 whether or not the
+        // object exists.
+        if (!ctx.bool('ignore-not-found'))
+          errors.push({
+            apiVersion: 'v1',
+            kind: 'Status',
+            metadata: {},
+            status: 'Failure',
+            message: 'the server could not find the requested resource',
+            reason: 'NotFound',
+            code: 404,
+          } as Status);
+        continue;
+      }
       const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
       if (!r.ok) {
         if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound'))
           errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
-        continue;
-      }
-      if (!SCALABLE.has(type.resource)) {
-        // No such subresource: the server's plain 404.
-        errors.push({
-          apiVersion: 'v1',
-          kind: 'Status',
-          metadata: {},
-          status: 'Failure',
-          message: 'the server could not find the requested resource',
-          reason: 'NotFound',
-          code: 404,
-        } as Status);
         continue;
       }
       scales.push(scaleOf(r.value));
