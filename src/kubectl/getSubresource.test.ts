@@ -74,6 +74,25 @@ describe('kubectl get --subresource', () => {
     ).toContain(`spec:\n  replicas: 2\nstatus:\n  replicas: 1\n  ${want}`);
   });
 
+  it('scale: more than one name prints a List of Scales; custom columns read the Scale', () => {
+    const { run } = engineSession(3);
+    run('kubectl create deployment web --image=nginx --replicas=2');
+    const yaml = run('kubectl get deploy web web --subresource=scale -o yaml').out;
+    expect(yaml).toMatch(
+      /^apiVersion: v1\nitems:\n- apiVersion: autoscaling\/v1\n {2}kind: Scale\n/,
+    );
+    expect(yaml).toMatch(/\nkind: List\nmetadata:\n {2}resourceVersion: ""\n$/);
+    // One of two names missing: its error, and the List of the other.
+    const json = run('kubectl get deploy nope web --subresource=scale -o json');
+    expect(json.err).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+    expect(JSON.parse(json.out).items.map((s: { kind: string }) => s.kind)).toEqual(['Scale']);
+    expect(
+      run(
+        'kubectl get deploy web web --subresource=scale -o custom-columns=N:.metadata.name,R:.spec.replicas,S:.status.selector',
+      ).out,
+    ).toBe('N     R     S\nweb   2     app=web\nweb   2     app=web\n');
+  });
+
   it('refuses lists and unknown subresources', () => {
     const { run } = engineSession(3);
     expect(run('kubectl get deploy --subresource=scale')).toEqual({

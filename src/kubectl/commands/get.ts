@@ -30,7 +30,7 @@ import { requestTimeoutMs, watchChanges, watchStoppedNote } from './getWatch.ts'
 import { filenameArgs } from './kustomize.ts';
 import { SERVER_VERSION, versionInfo } from './misc.ts';
 
-interface Found {
+export interface Found {
   type: ResourceType;
   obj: KubeObject;
   /** Which request it came from: a named get, or one list of a type (a server-side Table). */
@@ -439,7 +439,16 @@ function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, singl
 }
 
 /** `-o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName`. */
-function printCustomColumns(ctx: Ctx, found: Found[], noHeaders = ctx.bool('no-headers')): void {
+/**
+ * `-o custom-columns`: one row per object. `typed` (the default) gives each object its type's
+ * apiVersion and kind first; a Scale (`--subresource=scale`) carries its own.
+ */
+export function printCustomColumns(
+  ctx: Ctx,
+  found: Found[],
+  noHeaders = ctx.bool('no-headers'),
+  typed = true,
+): void {
   const spec = outputTemplate(ctx);
   const cols = spec.split(',').map((part) => {
     const i = part.indexOf(':');
@@ -454,7 +463,7 @@ function printCustomColumns(ctx: Ctx, found: Found[], noHeaders = ctx.bool('no-h
     cols.map((c) => {
       let values: unknown[];
       try {
-        values = evaluate(c.path, withTypeMeta(f.type, f.obj));
+        values = evaluate(c.path, typed ? withTypeMeta(f.type, f.obj) : f.obj);
       } catch (e) {
         if (!(e instanceof JsonPathError)) throw e;
         ctx.fail(`error parsing jsonpath {${c.path}}, ${e.message}`);

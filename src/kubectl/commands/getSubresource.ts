@@ -12,8 +12,9 @@ import { translateTimestampSince } from '../duration.ts';
 import { renderStatuses } from '../errors.ts';
 import { type OutputFormat, printObject } from '../output.ts';
 import { printTable } from '../printers/table.ts';
-import { isStoredType } from '../resources.ts';
+import { isStoredType, type ResourceType } from '../resources.ts';
 import { notFound, nsFor, typesAndNamesToRead } from './common.ts';
+import { printCustomColumns } from './get.ts';
 
 const SUPPORTED = ['status', 'scale'];
 
@@ -40,8 +41,12 @@ export function refuseBulkSubresource(ctx: Ctx, args: string[]): void {
 /** `get … --subresource=scale`: each named object's Scale, in a table or as asked. */
 export function runGetScale(ctx: Ctx, args: string[], format: OutputFormat): void {
   const scales: KubeObject[] = [];
+  const scaleTypes: ResourceType[] = [];
   const errors: Status[] = [];
-  for (const { type, names } of typesAndNamesToRead(ctx, args)) {
+  const requests = typesAndNamesToRead(ctx, args);
+  // get.go: one name asked for prints the object; more print a List of them (as a plain get).
+  const singleItemImplied = requests.length === 1 && requests[0]?.names.length === 1;
+  for (const { type, names } of requests) {
     for (const name of names) {
       if (!isStoredType(type)) {
         if (!ctx.bool('ignore-not-found')) errors.push(notFound(type, name));
@@ -69,6 +74,7 @@ export function runGetScale(ctx: Ctx, args: string[], format: OutputFormat): voi
         continue;
       }
       scales.push(scaleOf(r.value));
+      scaleTypes.push(type);
     }
   }
   if (format === '' || format === 'wide') {
@@ -87,8 +93,23 @@ export function runGetScale(ctx: Ctx, args: string[], format: OutputFormat): voi
   } else if (format === 'name') {
     // NamePrinter: the kind lower-cased with its group.
     for (const s of scales) ctx.out(`scale.autoscaling/${s.metadata?.name ?? ''}\n`);
-  } else {
+  } else if (format === 'custom-columns') {
+    const found = scales.map((obj, info) => ({
+      type: scaleTypes[info] as ResourceType,
+      obj,
+      info,
+    }));
+    printCustomColumns(ctx, found, ctx.bool('no-headers'), false);
+  } else if (singleItemImplied) {
     for (const s of scales) printObject(ctx, s, format, { verb: '', dryRun: 'none' });
+  } else {
+    const list = {
+      apiVersion: 'v1',
+      items: scales,
+      kind: 'List',
+      metadata: { resourceVersion: '' },
+    };
+    printObject(ctx, list as KubeObject, format, { verb: '', dryRun: 'none' });
   }
   if (errors.length > 0) {
     ctx.err(renderStatuses(errors));
