@@ -740,24 +740,80 @@ function rolloutTargets(ctx: Ctx, args: string[]): { type: ResourceType; obj: Ku
   return out;
 }
 
+/**
+ * The objects of a rollout command as its ContinueOnError builder visits them: each named object
+ * is fetched in turn (a missing one is a NotFound gathered for the end, the others still
+ * visited), a bare type lists its objects. `undefined` marks a name that could not be read.
+ */
+function rolloutVisits(
+  ctx: Ctx,
+  args: string[],
+  errors: Status[],
+): { type: ResourceType; obj: KubeObject }[] {
+  if (args.length === 0) ctx.fail('required resource not specified');
+  const selector = ctx.str('selector');
+  const out: { type: ResourceType; obj: KubeObject }[] = [];
+  for (const { type, names } of typesAndNames(ctx, args)) {
+    if (names.length > 0) {
+      for (const name of names) {
+        const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+        if (r.ok) out.push({ type, obj: r.value });
+        else errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+      }
+      continue;
+    }
+    for (const obj of listAll(
+      ctx,
+      type.resource,
+      nsFor(type, ctx.namespace),
+      selector || undefined,
+    ))
+      out.push({ type, obj });
+  }
+  return out;
+}
+
+/**
+ * `kubectl rollout status` (rollout_status.go of 1.32): every object the builder visits is
+ * watched in turn until its rollout is done (each with its own --timeout); errors (a missing
+ * object, a kind with no status viewer, a timeout) are gathered and printed after the others,
+ * and nothing found is `No resources found in NS namespace.`, not an error.
+ */
 export function runRolloutStatus(ctx: Ctx, args: string[]): void {
   const revision = ctx.num('revision', 0);
   const revisionError = args.length > 0 ? revisionFlagError(revision) : undefined;
   if (revisionError) ctx.fail(revisionError);
-  const targets = rolloutTargets(ctx, args);
-  if (targets.length !== 1) {
-    ctx.fail(
-      `rollout status is only supported on individual resources and resource collections - ${targets.length} resources were found`,
-    );
+  const errors: Status[] = [];
+  const targets = rolloutVisits(ctx, args, errors);
+  for (const { type, obj } of targets) {
+    const r = statusOne(ctx, type, obj, revision);
+    if (r === 'stopped') return;
+    if (r !== undefined) errors.push(clientError(r));
   }
-  const { type, obj } = targets[0] as { type: ResourceType; obj: KubeObject };
+  if (errors.length > 0) {
+    ctx.err(renderStatuses(errors));
+    throw new ExitError(1);
+  }
+  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+}
+
+/**
+ * One object's rollout status, watched until done: an error message, `'stopped'` when the
+ * console's own wait ran out (said, exit 1, the command ends), or undefined when done.
+ */
+function statusOne(
+  ctx: Ctx,
+  type: ResourceType,
+  obj: KubeObject,
+  revision: number,
+): string | 'stopped' | undefined {
   const name = obj.metadata?.name ?? '';
   if (
     type.resource !== 'deployments' &&
     type.resource !== 'daemonsets' &&
     type.resource !== 'statefulsets'
   )
-    ctx.fail(`no status viewer has been implemented for ${groupKind(type)}`);
+    return `no status viewer has been implemented for ${groupKind(type)}`;
   const viewer = (obj: KubeObject) =>
     type.resource === 'daemonsets'
       ? daemonSetRolloutStatus(obj)
@@ -772,17 +828,17 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
   // --timeout=0s (the default) never gives up: the console stops earlier and says so.
   const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
   const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
-  const statusNow = () => viewer(getOrFail(ctx, type, name));
   const started = ctx.now();
   let last = '';
+  let current = obj;
   for (;;) {
-    const s = statusNow();
-    if (s.err) ctx.fail(s.err);
+    const s = viewer(current);
+    if (s.err) return s.err;
     if (s.msg !== last) {
       ctx.out(`${s.msg}\n`);
       last = s.msg;
     }
-    if (s.done || !watch) return;
+    if (s.done || !watch) return undefined;
     const remaining = limit - (ctx.now() - started);
     const prev = s.msg;
     const moved =
@@ -796,9 +852,13 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
     if (!moved && !given) {
       ctx.err(rolloutWaitNote());
       ctx.exitCode = 1;
-      return;
+      return 'stopped';
     }
-    if (!moved) ctx.fail('timed out waiting for the condition');
+    if (!moved) return 'timed out waiting for the condition';
+    const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+    // The watch's Deleted event: the status of a new object of that name is not watched.
+    if (!got.ok) return 'object has been deleted';
+    current = got.value;
   }
 }
 
