@@ -4,6 +4,7 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
+import { revisionNumber, revisionTemplate } from '../../engine/controllers/daemonSetHistory.ts';
 import type { Ctx } from '../context.ts';
 import { parseTimestamp, rfc3339 } from '../duration.ts';
 import { clientError, ExitError, renderStatuses } from '../errors.ts';
@@ -888,6 +889,7 @@ function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   }
   const dryRun = dryRunStrategy(ctx);
   const at = rfc3339(ctx.now());
+  let printed = d;
   if (dryRun !== 'client') {
     const r = ctx.host.api.patch(
       type.resource,
@@ -901,8 +903,15 @@ function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
       { fieldManager: ctx.str('field-manager') || 'kubectl-rollout' },
     );
     if (!r.ok) ctx.failStatus(r.status);
+    printed = r.value;
   }
-  ctx.out(`${kindPrefix(type)}/${name} restarted\n`);
+  // restart.go prints the patched object through its PrintFlags: `-o name|yaml|jsonpath…`.
+  printObject(
+    ctx,
+    { ...printed, apiVersion: apiVersionOf(type), kind: type.kind },
+    outputFormat(ctx, false),
+    { verb: 'restarted', dryRun: 'none' },
+  );
 }
 
 /** Annotations `rollout undo` keeps from the Deployment instead of taking the ReplicaSet's. */
@@ -935,16 +944,24 @@ function withoutHash(template: unknown): Record<string, unknown> {
  * revision 3 in `rollout history`, as on a real cluster.
  */
 export function runRolloutUndo(ctx: Ctx, args: string[]): void {
-  for (const { type, obj } of rolloutTargets(ctx, args)) undoOne(ctx, type, obj);
+  for (const { type, obj } of rolloutTargets(ctx, args)) {
+    const operation = undoOne(ctx, type, obj);
+    // undo.go: the rollbacker's result is the name printer's operation; `-o yaml|json|…` print
+    // the object as it was read, before the rollback.
+    printObject(
+      ctx,
+      { ...obj, apiVersion: apiVersionOf(type), kind: type.kind },
+      outputFormat(ctx, false),
+      { verb: operation, dryRun: 'none' },
+    );
+  }
 }
 
-function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
+/** The rollback of one object: the operation kubectl's name printer shows after its name. */
+function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
   const name = d.metadata?.name ?? '';
-  if (type.resource === 'daemonsets' || type.resource === 'statefulsets') {
-    const operation = rollbackDaemonSet(ctx, d, ctx.num('to-revision', 0), type.resource);
-    ctx.out(`${kindPrefix(type)}/${name} ${operation}\n`);
-    return;
-  }
+  if (type.resource === 'daemonsets' || type.resource === 'statefulsets')
+    return rollbackDaemonSet(ctx, d, ctx.num('to-revision', 0), type.resource);
   if (type.resource !== 'deployments')
     ctx.fail(`no rollbacker has been implemented for "${groupKind(type)}"`);
   const toRevision = ctx.num('to-revision', 0);
@@ -981,10 +998,7 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
     // ReplicaSet's template as stored, pod-template-hash and all (the hash label is taken
     // off only for the real rollback, after this return).
     const stored = (rs.spec as { template?: unknown } | undefined)?.template;
-    ctx.out(
-      `${kindPrefix(type)}/${name} ${podTemplateDescription(stored as typeof rsTemplate)} (dry run)\n`,
-    );
-    return;
+    return `${podTemplateDescription(stored as typeof rsTemplate)} (dry run)`;
   }
   if (spec.paused) {
     ctx.fail(
@@ -993,10 +1007,7 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   }
   if (templateWithoutHash(rsTemplate) === templateWithoutHash(spec.template)) {
     // kubectl prints the revision it was asked for (0 when --to-revision was not given).
-    ctx.out(
-      `${kindPrefix(type)}/${name} skipped rollback (current template already matches revision ${toRevision})\n`,
-    );
-    return;
+    return `skipped rollback (current template already matches revision ${toRevision})`;
   }
   const annotations: Record<string, string> = {};
   const current = d.metadata?.annotations ?? {};
@@ -1013,9 +1024,7 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
     ...(dryRun === 'server' ? { dryRun: true } : {}),
   });
   if (!r.ok) ctx.failStatus(r.status);
-  ctx.out(
-    `${kindPrefix(type)}/${name} rolled back${dryRun === 'server' ? ' (server dry run)' : ''}\n`,
-  );
+  return `rolled back${dryRun === 'server' ? ' (server dry run)' : ''}`;
 }
 
 /** `kubectl rollout pause` / `resume`: set or clear `spec.paused` on a Deployment. */
@@ -1342,28 +1351,37 @@ function ownedReplicaSets(ctx: Ctx, d: KubeObject): KubeObject[] {
 }
 
 /**
- * `rollout history -o …`: the history viewer's objects themselves, by revision (a deployment's
- * ReplicaSets, a daemon set's ControllerRevisions), all in revision order or only `--revision`'s.
+ * `rollout history -o …`: the history viewer's objects themselves, by revision, all in revision
+ * order or only `--revision`'s. A deployment's are its ReplicaSets; a daemon set's or stateful
+ * set's are the object itself with each ControllerRevision's pod template put back
+ * (applyDaemonSetHistory / applyStatefulSetHistory), so `-o yaml` shows a DaemonSet.
  */
 function historyObjects(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
   const format = outputFormat(ctx, false);
   // DaemonSets and StatefulSets keep their history in ControllerRevisions.
   const isDaemonSet = type.resource === 'daemonsets' || type.resource === 'statefulsets';
-  const objType = typeByResource(isDaemonSet ? 'controllerrevisions' : 'replicasets');
   // GetHistory builds a map by revision: a later object with the same number replaces one.
   const byRevision = new Map<number, KubeObject>();
-  const objects = isDaemonSet ? daemonSetRevisions(ctx, d) : ownedReplicaSets(ctx, d);
-  for (const o of objects) {
-    const rev = isDaemonSet
-      ? Number((o as { revision?: number }).revision ?? 0)
-      : Number(o.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
-    byRevision.set(rev, o);
+  if (isDaemonSet) {
+    for (const r of daemonSetRevisions(ctx, d)) {
+      const template = revisionTemplate(r);
+      if (!template) ctx.fail(`unable to parse history ${r.metadata?.name ?? ''}`);
+      const applied = structuredClone(d);
+      applied.spec = { ...(applied.spec as object), template };
+      byRevision.set(revisionNumber(r), {
+        ...applied,
+        apiVersion: apiVersionOf(type),
+        kind: type.kind,
+      });
+    }
+  } else {
+    const rsType = typeByResource('replicasets');
+    for (const rs of ownedReplicaSets(ctx, d)) {
+      const rev = Number(rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+      byRevision.set(rev, { ...rs, apiVersion: apiVersionOf(rsType), kind: rsType.kind });
+    }
   }
-  const print = (o: KubeObject): void =>
-    printObject(ctx, { ...o, apiVersion: apiVersionOf(objType), kind: objType.kind }, format, {
-      verb: '',
-      dryRun: 'none',
-    });
+  const print = (o: KubeObject): void => printObject(ctx, o, format, { verb: '', dryRun: 'none' });
   if (revision > 0) {
     const found = byRevision.get(revision);
     if (!found) ctx.fail('unable to find the specified revision');
