@@ -1196,6 +1196,13 @@ export function describeDeployment(
         r.controller && (r.uid === meta.uid || (r.kind === 'Deployment' && r.name === meta.name)),
     ),
   ) as unknown as ReplicaSet[];
+  // FindNewReplicaSet sorts the list it is given in place, oldest first (ties by name), so the
+  // old ReplicaSets come in creation order too.
+  const created = (rs: ReplicaSet): number => Date.parse(rs.metadata?.creationTimestamp ?? '') || 0;
+  const name = (rs: ReplicaSet): string => rs.metadata?.name ?? '';
+  owned.sort(
+    (a, b) => created(a) - created(b) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0),
+  );
   const want = templateWithoutHash(spec?.template);
   const newRS = owned.find((rs) => templateWithoutHash(rs.spec?.template) === want);
   // Every other ReplicaSet the Deployment owns, scaled to zero or not (the real kubectl 1.32
