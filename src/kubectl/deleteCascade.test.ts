@@ -36,14 +36,17 @@ describe('kubectl delete --cascade', () => {
     expect(run(owners).out).toMatch(/^web-\w+ \[\]\n$/);
   });
 
-  it('--cascade=1 is true: background, with the warning naming true', () => {
+  it('--cascade=1 is true: background, the warning naming the value given', () => {
     const { run } = cluster();
     expect(run('kubectl delete deployment web --cascade=1')).toEqual({
       out: 'deployment.apps "web" deleted\n',
-      err: 'warning: --cascade=true is deprecated (boolean value) and can be replaced with --cascade=background.\n',
+      err: 'warning: --cascade=1 is deprecated (boolean value) and can be replaced with --cascade=background.\n',
       code: 0,
     });
     run('sleep 5');
     expect(run(owners)).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl delete deployment nope --cascade=F').err).toBe(
+      'warning: --cascade=F is deprecated (boolean value) and can be replaced with --cascade=orphan.\nError from server (NotFound): deployments.apps "nope" not found\n',
+    );
   });
 });

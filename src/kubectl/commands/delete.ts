@@ -38,7 +38,7 @@ function cascadingStrategy(ctx: Ctx): NonNullable<DeleteOptions['propagationPoli
   if (!truth && !['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(cascade))
     ctx.fail(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
   ctx.err(
-    `warning: --cascade=${truth} is deprecated (boolean value) and can be replaced with --cascade=${truth ? 'background' : 'orphan'}.\n`,
+    `warning: --cascade=${cascade} is deprecated (boolean value) and can be replaced with --cascade=${truth ? 'background' : 'orphan'}.\n`,
   );
   return truth ? 'Background' : 'Orphan';
 }
