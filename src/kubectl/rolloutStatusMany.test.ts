@@ -53,3 +53,49 @@ describe('kubectl rollout status with several objects', () => {
     });
   });
 });
+
+describe('the other rollout commands with a missing object', () => {
+  it('act on the others and print the errors last (kubectl 1.32.5)', () => {
+    const { run } = cluster();
+    expect(run('kubectl rollout history deployment/nope deployment/web')).toEqual({
+      out: 'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n\n',
+      err: 'Error from server (NotFound): deployments.apps "nope" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl rollout pause deployment/nope deployment/web')).toEqual({
+      out: 'deployment.apps/web paused\n',
+      err: 'Error from server (NotFound): deployments.apps "nope" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl rollout resume deployment/nope deployment/web')).toEqual({
+      out: 'deployment.apps/web resumed\n',
+      err: 'Error from server (NotFound): deployments.apps "nope" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl rollout restart deployment/nope deployment/api')).toEqual({
+      out: 'deployment.apps/api restarted\n',
+      err: 'Error from server (NotFound): deployments.apps "nope" not found\n',
+      code: 1,
+    });
+  });
+
+  it('several errors are a line each, without error: (MultipleErrors)', () => {
+    const { run } = cluster();
+    run('kubectl create job once --image=busybox -- true');
+    expect(run('kubectl rollout undo deployment/nope deployment/web')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): deployments.apps "nope" not found\nno rollout history found for deployment "web"\n',
+      code: 1,
+    });
+    expect(run('kubectl rollout undo job/once deployment/web')).toEqual({
+      out: '',
+      err: 'no rollbacker has been implemented for "Job.batch"\nno rollout history found for deployment "web"\n',
+      code: 1,
+    });
+    expect(run('kubectl rollout history job/once deployment/web')).toEqual({
+      out: 'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n\n',
+      err: 'error: no history viewer has been implemented for "Job.batch"\n',
+      code: 1,
+    });
+  });
+});

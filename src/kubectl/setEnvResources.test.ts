@@ -53,8 +53,10 @@ describe('kubectl set env', () => {
     );
     // Nothing left to change: nothing printed.
     expect(run('kubectl set env deployment/web APP-')).toEqual({ out: '', err: '', code: 0 });
-    expect(run('kubectl set env deployment/web').err).toBe(
-      'error: at least one environment variable must be provided\n',
+    // Nothing to set (kubectl 1.32.5): the object is read and left alone.
+    expect(run('kubectl set env deployment/web')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl set env deployment/nope').err).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
     );
     expect(run('kubectl set env deployment/web STORAGE_DIR=/x --overwrite=false').err).toBe(
       "error: 'STORAGE_DIR' already has a value (/local), and --overwrite is false\n",

@@ -7,7 +7,7 @@ import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import { revisionNumber, revisionTemplate } from '../../engine/controllers/daemonSetHistory.ts';
 import type { Ctx } from '../context.ts';
 import { parseTimestamp, rfc3339 } from '../duration.ts';
-import { clientError, ExitError, renderStatuses } from '../errors.ts';
+import { clientError, ExitError, renderStatus, renderStatuses } from '../errors.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
   dryRunStrategy,
@@ -50,6 +50,7 @@ import {
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
 import { watchChanges } from './getWatch.ts';
+import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 import { deploymentRevisionError, revisionFlagError } from './rolloutStatusRevision.ts';
 import { CONSOLE_WAIT_MS, rolloutWaitNote } from './waitNote.ts';
 
@@ -184,12 +185,18 @@ export function runScale(ctx: Ctx, args: string[]): void {
       dryRun,
     });
   }
+  // scale.go: nothing scaled is `no objects passed to scale %w` of the builder's errors (one
+  // error's text, several as `[a, b]`); else those errors after the scaled objects.
+  if (counter === 0) {
+    const text = errors.map((e) => e.message);
+    ctx.fail(
+      `no objects passed to scale${text.length === 0 ? '' : ` ${text.length === 1 ? text[0] : `[${text.join(', ')}]`}`}`,
+    );
+  }
   if (errors.length > 0) {
     ctx.err(renderStatuses(errors));
     throw new ExitError(1);
   }
-  // scale.go: nothing selected is an error (label and annotate say nothing).
-  if (counter === 0) ctx.fail('no objects passed to scale');
 }
 
 /** CanBeExposedFn's kinds. */
@@ -421,15 +428,6 @@ function exposeOne(
 
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
-/** The stored types `kubectl set image` can change: a pod, or an object with a pod template. */
-export const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
-  'pods',
-  'deployments',
-  'replicasets',
-  'daemonsets',
-  'statefulsets',
-]);
-
 /**
  * cmdutil.GetResourcesAndPairs: words before the first `k=v` (or `k-`) are resources, the rest
  * pairs; a resource word after a pair is refused.
@@ -500,18 +498,10 @@ function setImageOf(
   dryRun: ReturnType<typeof dryRunStrategy>,
   format: ReturnType<typeof outputFormat>,
 ): void {
-  if (!POD_TEMPLATE_RESOURCES.has(type.resource)) {
-    // updatePodSpecForObject's error (`%T` of the typed object), after `error: <resource>/<name>`.
-    ctx.fail(
-      `${type.resource}/${name} the object is not a pod or does not have a pod template: *${type.version}.${type.kind}`,
-    );
-  }
-  const podSpec =
-    type.resource === 'pods'
-      ? ((obj.spec ?? {}) as { containers?: { name: string; image?: string }[] })
-      : (((obj.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec ?? {}) as {
-          containers?: { name: string; image?: string }[];
-        });
+  const path = podSpecPath(type);
+  // updatePodSpecForObject's error (`%T` of the typed object), after `error: `.
+  if (!path) ctx.fail(noPodSpecError(type, name));
+  const podSpec = podSpecAt(obj, path) as { containers?: { name: string; image?: string }[] };
   const containers = (podSpec.containers ?? []).map((c) => ({ ...c }));
   let changed = false;
   for (const [cname, image] of images) {
@@ -524,10 +514,7 @@ function setImageOf(
       c.image = image;
     }
   }
-  const patch: Record<string, unknown> =
-    type.resource === 'pods'
-      ? { spec: { containers } }
-      : { spec: { template: { spec: { containers } } } };
+  const patch = nest(path, { containers });
   // The Recorder writes the change cause into the same patch, so it alone is a change too.
   const cause = ctx.changeCause();
   if (cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause) {
@@ -537,35 +524,20 @@ function setImageOf(
   // set_image.go: an empty patch is skipped without a word, whatever -o says.
   if (!changed) return;
   // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
-  let shown: KubeObject = ctx.recorded(withContainers(type, obj, containers));
+  let shown = ctx.recorded(withAt(obj, path, { containers }) as KubeObject);
   if (dryRun !== 'client') {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
       ...(dryRun === 'server' ? { dryRun: true } : {}),
     });
-    if (!r.ok) ctx.failStatus(r.status);
+    // set_image.go wraps the server's refusal; its Error() is the Status message as sent.
+    if (!r.ok) ctx.fail(`failed to patch image update to pod template: ${r.status.message}`);
     shown = r.value;
   }
   printObject(ctx, { ...shown, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
     verb: 'image updated',
     dryRun,
   });
-}
-
-/** `obj` with its (template's) containers replaced: what kubectl's local change made of it. */
-export function withContainers(
-  type: ResourceType,
-  obj: KubeObject,
-  containers: unknown[],
-): KubeObject {
-  const spec = (obj.spec ?? {}) as Record<string, unknown>;
-  if (type.resource === 'pods') return { ...obj, spec: { ...spec, containers } };
-  const template = (spec.template ?? {}) as Record<string, unknown>;
-  const podSpec = (template.spec ?? {}) as Record<string, unknown>;
-  return {
-    ...obj,
-    spec: { ...spec, template: { ...template, spec: { ...podSpec, containers } } },
-  };
 }
 
 /** The deployment status viewer of `kubectl rollout status`. */
@@ -716,32 +688,6 @@ function groupKind(type: ResourceType): string {
 }
 
 /**
- * The objects of a rollout command: its builder uses ResourceTypeOrNameArgs(true, …), so a bare
- * type (`rollout history deployment`) selects every object of it in the namespace (or those
- * `-l` selects); named objects are fetched first, so a missing one is NotFound before any
- * "not implemented" error.
- */
-function rolloutTargets(ctx: Ctx, args: string[]): { type: ResourceType; obj: KubeObject }[] {
-  if (args.length === 0) ctx.fail('required resource not specified');
-  const selector = ctx.str('selector');
-  const out: { type: ResourceType; obj: KubeObject }[] = [];
-  for (const { type, names } of typesAndNames(ctx, args)) {
-    if (names.length > 0) {
-      for (const name of names) out.push({ type, obj: getOrFail(ctx, type, name) });
-      continue;
-    }
-    for (const obj of listAll(
-      ctx,
-      type.resource,
-      nsFor(type, ctx.namespace),
-      selector || undefined,
-    ))
-      out.push({ type, obj });
-  }
-  return out;
-}
-
-/**
  * The objects of a rollout command as its ContinueOnError builder visits them: each named object
  * is fetched in turn (a missing one is a NotFound gathered for the end, the others still
  * visited), a bare type lists its objects. `undefined` marks a name that could not be read.
@@ -772,6 +718,56 @@ function rolloutVisits(
       out.push({ type, obj });
   }
   return out;
+}
+
+/**
+ * A rollout command's Visit over its ContinueOnError builder (history, undo, pause, resume,
+ * restart): each object read is handed to `fn`; an object that cannot be read and an error `fn`
+ * ends with are gathered and printed after the others (one as `error: …`, several a line each,
+ * as MultipleErrors), exit 1. `fn`'s warnings go out as they come.
+ */
+function visitRollout(
+  ctx: Ctx,
+  args: string[],
+  fn: (type: ResourceType, obj: KubeObject) => void,
+  opts: { sayNone?: boolean } = {},
+): void {
+  const errors: Status[] = [];
+  const targets = rolloutVisits(ctx, args, errors);
+  const gathered: { client: boolean; text: string }[] = errors.map((e) => ({
+    client: false,
+    text: renderStatus(e),
+  }));
+  for (const { type, obj } of targets) {
+    const saved = ctx.err;
+    let said = '';
+    ctx.err = (text: string) => {
+      said += text;
+    };
+    try {
+      fn(type, obj);
+    } catch (e) {
+      if (!(e instanceof ExitError)) throw e;
+      // What fn printed on its way out is the error; `error: ` marks a plain one.
+      const client = said.startsWith('error: ');
+      gathered.push({ client, text: client ? said.slice('error: '.length) : said });
+      said = '';
+    } finally {
+      ctx.err = saved;
+      if (said !== '') ctx.err(said);
+    }
+  }
+  // rollout_restart.go / rollout_pause.go: nothing selected is said, not an error.
+  if (opts.sayNone && targets.length === 0 && gathered.length === 0)
+    ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  if (gathered.length === 0) return;
+  const [only] = gathered;
+  ctx.err(
+    gathered.length === 1 && only
+      ? `${only.client ? 'error: ' : ''}${only.text}`
+      : gathered.map((g) => g.text).join(''),
+  );
+  throw new ExitError(1);
 }
 
 /**
@@ -864,10 +860,7 @@ function statusOne(
 }
 
 export function runRolloutRestart(ctx: Ctx, args: string[]): void {
-  const targets = rolloutTargets(ctx, args);
-  // rollout_restart.go / rollout_pause.go: nothing selected is said, not an error.
-  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
-  for (const { type, obj } of targets) restartOne(ctx, type, obj);
+  visitRollout(ctx, args, (type, obj) => restartOne(ctx, type, obj), { sayNone: true });
 }
 
 function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
@@ -944,7 +937,7 @@ function withoutHash(template: unknown): Record<string, unknown> {
  * revision 3 in `rollout history`, as on a real cluster.
  */
 export function runRolloutUndo(ctx: Ctx, args: string[]): void {
-  for (const { type, obj } of rolloutTargets(ctx, args)) {
+  visitRollout(ctx, args, (type, obj) => {
     const operation = undoOne(ctx, type, obj);
     // undo.go: the rollbacker's result is the name printer's operation; `-o yaml|json|…` print
     // the object as it was read, before the rollback.
@@ -954,7 +947,7 @@ export function runRolloutUndo(ctx: Ctx, args: string[]): void {
       outputFormat(ctx, false),
       { verb: operation, dryRun: 'none' },
     );
-  }
+  });
 }
 
 /** The rollback of one object: the operation kubectl's name printer shows after its name. */
@@ -1029,9 +1022,7 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
 
 /** `kubectl rollout pause` / `resume`: set or clear `spec.paused` on a Deployment. */
 export function runRolloutPause(ctx: Ctx, args: string[], pause: boolean): void {
-  const targets = rolloutTargets(ctx, args);
-  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
-  for (const { type, obj } of targets) pauseOne(ctx, type, obj, pause);
+  visitRollout(ctx, args, (type, obj) => pauseOne(ctx, type, obj, pause), { sayNone: true });
 }
 
 function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): void {
@@ -1287,7 +1278,7 @@ function own(value: unknown): PropertyDescriptor {
 export function runRolloutHistory(ctx: Ctx, args: string[]): void {
   const revision = ctx.num('revision', 0);
   if (revision < 0) ctx.fail(`revision must be a positive integer: ${revision}`);
-  for (const { type, obj } of rolloutTargets(ctx, args)) historyOf(ctx, type, obj, revision);
+  visitRollout(ctx, args, (type, obj) => historyOf(ctx, type, obj, revision));
 }
 
 function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {

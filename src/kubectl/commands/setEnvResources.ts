@@ -14,7 +14,8 @@ import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
 import { NO_RESOURCES, notFound, nsFor } from './common.ts';
-import { POD_TEMPLATE_RESOURCES, resourcesAndPairs, selectedTargets } from './misc.ts';
+import { resourcesAndPairs, selectedTargets } from './misc.ts';
+import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 
 type Obj = Record<string, unknown>;
 interface EnvVar {
@@ -55,9 +56,8 @@ function fetchTargets(
 
 /** The pod spec of a pod or of a template, or undefined for another kind. */
 function podSpecOf(type: ResourceType, obj: KubeObject): Obj | undefined {
-  if (!POD_TEMPLATE_RESOURCES.has(type.resource)) return undefined;
-  if (type.resource === 'pods') return (obj.spec ?? {}) as Obj;
-  return ((obj.spec as { template?: { spec?: Obj } } | undefined)?.template?.spec ?? {}) as Obj;
+  const path = podSpecPath(type);
+  return path ? podSpecAt(obj, path) : undefined;
 }
 
 /** `selectContainers`: the containers whose name matches the glob (`*` by default). */
@@ -86,20 +86,10 @@ function patchContainers(
   const format = outputFormat(ctx, false);
   const spec: Obj = { containers };
   if (initContainers) spec.initContainers = initContainers;
-  const patch = type.resource === 'pods' ? { spec } : { spec: { template: { spec } } };
+  const path = podSpecPath(type) ?? ['spec'];
+  const patch = nest(path, spec);
   // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
-  let shown: KubeObject =
-    type.resource === 'pods'
-      ? { ...obj, spec: { ...((obj.spec ?? {}) as Obj), ...spec } }
-      : (() => {
-          const top = (obj.spec ?? {}) as Obj;
-          const template = (top.template ?? {}) as Obj;
-          const podSpec = (template.spec ?? {}) as Obj;
-          return {
-            ...obj,
-            spec: { ...top, template: { ...template, spec: { ...podSpec, ...spec } } },
-          };
-        })();
+  let shown = withAt(obj as Obj, path, spec) as KubeObject;
   if (dryRun !== 'client') {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
@@ -196,9 +186,8 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   }
   if (remove.some((r) => env.some((e) => e.name === r)))
     ctx.fail('can not both modify and remove the same env in the same command');
-  if (!list && env.length === 0 && remove.length === 0 && from === '') {
-    ctx.fail('at least one environment variable must be provided');
-  }
+  // kubectl 1.32 asks for no variable: without one the objects are read and left as they are
+  // (`set env deploy/web FOO`, FOO without `=`, has FOO as a resource the builder refuses).
   if (from !== '') {
     const slash = from.indexOf('/');
     const kind = from.slice(0, slash);
@@ -225,9 +214,7 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   for (const { type, name, obj } of fetchTargets(ctx, resources)) {
     const spec = podSpecOf(type, obj);
     if (!spec) {
-      ctx.err(
-        `error: ${type.resource}/${name} the object is not a pod or does not have a pod template: *${type.version}.${type.kind}\n`,
-      );
+      ctx.err(`error: ${noPodSpecError(type, name)}\n`);
       failed = true;
       continue;
     }
@@ -293,8 +280,10 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
     const nextInits = inits.map(update);
     const nextContainers = containers.map(update);
     if (!matched) {
-      ctx.err(`error: ${type.resource}/${name} unable to find container named ${selector}\n`);
-      failed = true;
+      // set_env.go: no container matches -c is a warning, the object left as it is (exit 0).
+      ctx.err(
+        `Warning: ${type.kind}/${name} does not have any containers matching "${selector}"\n`,
+      );
       continue;
     }
     if (!changed) continue;
@@ -341,9 +330,7 @@ export function runSetResources(ctx: Ctx, args: string[]): void {
   for (const { type, name, obj } of fetchTargets(ctx, args)) {
     const spec = podSpecOf(type, obj);
     if (!spec) {
-      ctx.err(
-        `error: ${type.resource}/${name} the object is not a pod or does not have a pod template: *${type.version}.${type.kind}\n`,
-      );
+      ctx.err(`error: ${noPodSpecError(type, name)}\n`);
       failed = true;
       continue;
     }
