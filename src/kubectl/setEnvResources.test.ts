@@ -115,7 +115,7 @@ describe('kubectl set env: names kubectl refuses before any request (audit 17 H1
     );
     expect(run('kubectl set env deploy/web --env=FOO').err).toBe('error: unknown env: FOO\n');
     expect(run('kubectl set env deploy/web A=1 A-').err).toBe(
-      'error: can not both modify and remove the same env in the same command\n',
+      'error: can not both modify and remove the same environment variable in the same command\n',
     );
     expect(run('kubectl get deploy web -o yaml').out).toBe(before);
     // Dots and dashes are fine; --env values come before the arguments.

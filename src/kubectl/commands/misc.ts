@@ -937,6 +937,8 @@ function withoutHash(template: unknown): Record<string, unknown> {
  * revision 3 in `rollout history`, as on a real cluster.
  */
 export function runRolloutUndo(ctx: Ctx, args: string[]): void {
+  // Complete reads --dry-run before the builder reads anything.
+  dryRunStrategy(ctx);
   visitRollout(ctx, args, (type, obj) => {
     const operation = undoOne(ctx, type, obj);
     // undo.go: the rollbacker's result is the name printer's operation; `-o yaml|json|…` print

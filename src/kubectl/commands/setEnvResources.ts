@@ -162,6 +162,8 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   // EnvOptions.Validate runs before the changes are parsed.
   if (resources.length === 0 && ctx.list('filename').length === 0)
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  if (ctx.bool('list') && ctx.str('output') !== '')
+    ctx.fail('--list and --output may not be specified together');
   const envFlags = ctx.list('env');
   const selector = ctx.str('containers') || '*';
   const list = ctx.bool('list');
@@ -185,7 +187,7 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
     else ctx.fail(`unknown env: ${p}`);
   }
   if (remove.some((r) => env.some((e) => e.name === r)))
-    ctx.fail('can not both modify and remove the same env in the same command');
+    ctx.fail('can not both modify and remove the same environment variable in the same command');
   // kubectl 1.32 asks for no variable: without one the objects are read and left as they are
   // (`set env deploy/web FOO`, FOO without `=`, has FOO as a resource the builder refuses).
   if (from !== '') {
@@ -318,6 +320,8 @@ function parseResourceList(ctx: Ctx, text: string): Record<string, string> {
 }
 
 export function runSetResources(ctx: Ctx, args: string[]): void {
+  // Complete reads the objects (NotFound first); Validate then checks the requirements.
+  const targets = fetchTargets(ctx, args);
   const limits = parseResourceList(ctx, ctx.str('limits'));
   const requests = parseResourceList(ctx, ctx.str('requests'));
   const selector = ctx.str('containers') || '*';
@@ -327,7 +331,7 @@ export function runSetResources(ctx: Ctx, args: string[]): void {
     );
   }
   let failed = false;
-  for (const { type, name, obj } of fetchTargets(ctx, args)) {
+  for (const { type, name, obj } of targets) {
     const spec = podSpecOf(type, obj);
     if (!spec) {
       ctx.err(`error: ${noPodSpecError(type, name)}\n`);

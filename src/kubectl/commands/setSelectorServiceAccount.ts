@@ -177,11 +177,10 @@ export function runSetSelector(ctx: Ctx, args: string[]): void {
   const resources = args.slice(0, -1);
   const parsed = args.length > 0 ? parseSelector(args[args.length - 1] as string) : undefined;
   if (parsed && 'error' in parsed) ctx.fail(parsed.error);
-  // Validate: plain errors.
-  if (resources.length === 0 && ctx.list('filename').length === 0) {
-    ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
-  }
+  // Validate wants a selector; then the builder wants resources (kubectl 1.32.5: `set selector
+  // deployment/web` takes deployment/web for the selector and has no resource).
   if (!parsed) ctx.fail('one selector is required');
+  if (resources.length === 0 && ctx.list('filename').length === 0) ctx.fail(NO_RESOURCES);
   const errors: Status[] = [];
   for (const t of targets(ctx, resources, errors)) {
     const obj = t.obj as KubeObject;
