@@ -65,6 +65,11 @@ describe('set env', () => {
       err: 'Warning: Deployment/web does not have any containers matching "nope"\n',
       code: 0,
     });
+    expect(run('kubectl set env deployment/web --list -c nope')).toEqual({
+      out: '',
+      err: 'Warning: Deployment/web does not have any containers matching "nope"\n',
+      code: 0,
+    });
   });
 
   it('a word without = is a resource for the builder', () => {

@@ -157,6 +157,11 @@ export function envVarNameErrors(name: string): string[] {
   return errs;
 }
 
+/** set_env.go: no container matches -c is a warning, the object left as it is (exit 0). */
+function noContainerWarning(ctx: Ctx, type: ResourceType, name: string, selector: string): void {
+  ctx.err(`Warning: ${type.kind}/${name} does not have any containers matching "${selector}"\n`);
+}
+
 export function runSetEnv(ctx: Ctx, args: string[]): void {
   const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
   // EnvOptions.Validate runs before the changes are parsed.
@@ -223,6 +228,10 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
     const containers = (spec.containers as Container[] | undefined) ?? [];
     const inits = (spec.initContainers as Container[] | undefined) ?? [];
     if (list) {
+      if (![...inits, ...containers].some((c) => selects(selector, c.name))) {
+        noContainerWarning(ctx, type, name, selector);
+        continue;
+      }
       for (const c of [...inits, ...containers]) {
         if (!selects(selector, c.name)) continue;
         ctx.out(`# ${type.kind} ${name}, container ${c.name}\n`);
@@ -282,10 +291,7 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
     const nextInits = inits.map(update);
     const nextContainers = containers.map(update);
     if (!matched) {
-      // set_env.go: no container matches -c is a warning, the object left as it is (exit 0).
-      ctx.err(
-        `Warning: ${type.kind}/${name} does not have any containers matching "${selector}"\n`,
-      );
+      noContainerWarning(ctx, type, name, selector);
       continue;
     }
     if (!changed) continue;
