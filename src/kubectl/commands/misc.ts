@@ -8,6 +8,7 @@ import { revisionNumber, revisionTemplate } from '../../engine/controllers/daemo
 import type { Ctx } from '../context.ts';
 import { parseTimestamp, rfc3339 } from '../duration.ts';
 import { clientError, ExitError, renderStatus, renderStatuses } from '../errors.ts';
+import { goSort } from '../goSort.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
   dryRunStrategy,
@@ -1626,7 +1627,9 @@ export function runEvents(ctx: Ctx, args: string[]): void {
       ) || 0
     );
   };
-  const sorted = [...items].sort((a, b) => lastSeen(a) - lastSeen(b));
+  // sort.Sort: not stable, ties in Go's pdqsort order.
+  const sorted = [...items];
+  goSort(sorted, (a, b) => lastSeen(a) < lastSeen(b));
   const list = { apiVersion: 'v1', items: sorted, kind: 'List', metadata: { resourceVersion: '' } };
   if (format === 'yaml' || format === 'json') {
     ctx.out(format === 'yaml' ? toGoYaml(list) : toGoJson(list));
