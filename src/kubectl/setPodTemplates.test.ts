@@ -80,6 +80,31 @@ describe('set env', () => {
   });
 });
 
+describe('scale --resource-version', () => {
+  it('is a precondition on the one object, printed alone (kubectl 1.32.5)', () => {
+    const { run } = cluster();
+    const rv = run("kubectl get deploy web -o jsonpath='{.metadata.resourceVersion}'").out;
+    expect(run('kubectl scale --replicas=2 deployment/web --resource-version=1')).toEqual({
+      out: '',
+      err: `error: Expected resource version to be 1, was ${rv}\n`,
+      code: 1,
+    });
+    // The precondition's error hides the builder's NotFound.
+    expect(
+      run('kubectl scale --replicas=2 deployment/web deployment/nope --resource-version=1').err,
+    ).toBe(`error: Expected resource version to be 1, was ${rv}\n`);
+    run('kubectl create deployment api --image=httpd');
+    expect(run('kubectl scale --replicas=2 deployment --all --resource-version=5')).toEqual({
+      out: '',
+      err: 'error: cannot use --resource-version with multiple resources\n',
+      code: 1,
+    });
+    expect(run(`kubectl scale --replicas=2 deployment/web --resource-version=${rv}`).out).toBe(
+      'deployment.apps/web scaled\n',
+    );
+  });
+});
+
 describe('scale with nothing scaled', () => {
   it("names the builder's error", () => {
     const { run } = cluster();

@@ -130,24 +130,43 @@ export function runScale(ctx: Ctx, args: string[]): void {
   // missing one is NotFound) and one whose scale fails are gathered, the others scaled, and the
   // errors printed at the end. kubectl does not check kinds: the API server answers a PATCH of
   // the scale subresource of a kind without one (Job, DaemonSet, …) with a plain 404.
+  // r.Infos(): every object read first; what cannot be read is infoErr.
+  const infoErrors: Status[] = [];
   const errors: Status[] = [];
-  let counter = 0;
+  const infos: { type: ResourceType; name: string; cur: KubeObject }[] = [];
   for (const { type, name, obj } of selectedTargets(ctx, args)) {
-    let cur = obj;
-    if (!cur) {
-      const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
-      if (!got.ok) {
-        errors.push(got.status.reason === 'NotFound' ? notFound(type, name) : got.status);
-        continue;
-      }
-      cur = got.value;
+    if (obj) {
+      infos.push({ type, name, cur: obj });
+      continue;
     }
+    const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+    if (!got.ok)
+      infoErrors.push(got.status.reason === 'NotFound' ? notFound(type, name) : got.status);
+    else infos.push({ type, name, cur: got.value });
+  }
+  const resourceVersion = ctx.str('resource-version');
+  if (resourceVersion !== '' && infos.length > 1)
+    ctx.fail('cannot use --resource-version with multiple resources');
+  let counter = 0;
+  for (const { type, name, cur } of infos) {
     counter++;
     const expected = ctx.num('current-replicas', -1);
     const spec = (cur.spec ?? {}) as { replicas?: number };
-    // The precondition is read from the scale subresource; a kind without one gets the 404 below.
+    // The preconditions are read from the scale subresource; a kind without one gets the 404
+    // below.
     if (expected >= 0 && spec.replicas !== undefined && spec.replicas !== expected) {
       errors.push(clientError(`Expected replicas to be ${expected}, was ${spec.replicas ?? 0}`));
+      continue;
+    }
+    const actualVersion = cur.metadata?.resourceVersion ?? '';
+    if (
+      resourceVersion !== '' &&
+      spec.replicas !== undefined &&
+      actualVersion !== resourceVersion
+    ) {
+      errors.push(
+        clientError(`Expected resource version to be ${resourceVersion}, was ${actualVersion}`),
+      );
       continue;
     }
     if (dryRun === 'none' || dryRun === 'server') {
@@ -186,16 +205,21 @@ export function runScale(ctx: Ctx, args: string[]): void {
       dryRun,
     });
   }
-  // scale.go: nothing scaled is `no objects passed to scale %w` of the builder's errors (one
-  // error's text, several as `[a, b]`); else those errors after the scaled objects.
+  // scale.go: the Visit's errors (preconditions, refused patches) are returned first and alone;
+  // nothing scaled is `no objects passed to scale %w` of infoErr (one error's text, several as
+  // `[a, b]`); else infoErr after the scaled objects.
+  if (errors.length > 0) {
+    ctx.err(renderStatuses(errors));
+    throw new ExitError(1);
+  }
   if (counter === 0) {
-    const text = errors.map((e) => e.message);
+    const text = infoErrors.map((e) => e.message);
     ctx.fail(
       `no objects passed to scale${text.length === 0 ? '' : ` ${text.length === 1 ? text[0] : `[${text.join(', ')}]`}`}`,
     );
   }
-  if (errors.length > 0) {
-    ctx.err(renderStatuses(errors));
+  if (infoErrors.length > 0) {
+    ctx.err(renderStatuses(infoErrors));
     throw new ExitError(1);
   }
 }
