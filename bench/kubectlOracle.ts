@@ -22,6 +22,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { scaleOf } from '../src/engine/apiserver/apiserver.ts';
 import { RESOURCES, type ResourceDef } from '../src/engine/apiserver/resources.ts';
 import { epochMs } from '../src/engine/util/clock.ts';
 import { engineSession } from '../src/kubectl/testing/engineSession.ts';
@@ -100,6 +101,7 @@ for (const r of Object.values(RESOURCES)) {
   list.push(r);
   byGroupVersion.set(r.apiVersion, list);
 }
+const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets']);
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 function status(code: number, reason: string, message: string) {
@@ -155,6 +157,20 @@ function resourceList(gv: string) {
         verbs: VERBS,
         ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
       },
+      // The scale subresource (kubectl scale and autoscale look it up in discovery).
+      ...(SCALABLE.has(r.resource)
+        ? [
+            {
+              name: `${r.resource}/scale`,
+              singularName: '',
+              namespaced: r.namespaced,
+              group: 'autoscaling',
+              version: 'v1',
+              kind: 'Scale',
+              verbs: ['get', 'patch', 'update'],
+            },
+          ]
+        : []),
       ...(r.hasStatus
         ? [
             {
@@ -213,7 +229,11 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
   const parsed = body ? JSON.parse(body) : undefined;
   const opts: Record<string, unknown> = q.get('dryRun') ? { dryRun: true } : {};
   if (q.get('fieldValidation')) opts.fieldValidation = q.get('fieldValidation');
-  if (sub === 'status') opts.subresource = sub;
+  if (sub === 'status' || sub === 'scale') opts.subresource = sub;
+  if (sub === 'scale' && name && req.method === 'GET') {
+    const got = api.get(r.resource, ns, name);
+    return got.ok ? send(200, scaleOf(got.value)) : answer(got);
+  }
   switch (req.method) {
     case 'GET':
       if (name) return answer(api.get(r.resource, ns, name));
@@ -227,6 +247,17 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       if (!name) return answer(api.create(r.resource, ns, parsed, opts), 201);
       break;
     case 'PUT':
+      // A Scale written whole: its replicas, as a patch of the scale subresource.
+      if (name && sub === 'scale')
+        return answer(
+          api.patch(
+            r.resource,
+            ns,
+            name,
+            { spec: { replicas: parsed?.spec?.replicas } },
+            { ...opts, patchType: 'merge' },
+          ),
+        );
       if (name) return answer(api.update(r.resource, ns, parsed, opts));
       break;
     case 'PATCH': {

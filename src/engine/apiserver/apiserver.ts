@@ -465,7 +465,7 @@ const SCALABLE: ReadonlySet<ResourceName> = new Set(['deployments', 'replicasets
  * The autoscaling/v1 Scale of a Deployment, ReplicaSet or StatefulSet (what `…/scale` reads and
  * writes).
  */
-function scaleOf(obj: KubeObject): Obj {
+export function scaleOf(obj: KubeObject): Obj {
   const meta = obj.metadata ?? {};
   const spec = (obj.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Obj } };
   const status = (obj.status ?? {}) as { replicas?: number };
