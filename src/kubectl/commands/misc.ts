@@ -23,6 +23,7 @@ import { eventInterval } from '../printers/columns.ts';
 import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
+import { inStructOrder } from '../printers/structOrder.ts';
 import { printTable } from '../printers/table.ts';
 import {
   ALL_CATEGORY,
@@ -1399,7 +1400,14 @@ function historyObjects(ctx: Ctx, type: ResourceType, d: KubeObject, revision: n
       byRevision.set(rev, { ...rs, apiVersion: apiVersionOf(rsType), kind: rsType.kind });
     }
   }
-  const print = (o: KubeObject): void => printObject(ctx, o, format, { verb: '', dryRun: 'none' });
+  // The viewer's objects are typed: `-o json` writes their fields in Go struct order.
+  const print = (o: KubeObject): void =>
+    printObject(
+      ctx,
+      format === 'json' ? (inStructOrder(o, o.kind ?? '') as KubeObject) : o,
+      format,
+      { verb: '', dryRun: 'none', typed: true },
+    );
   if (revision > 0) {
     const found = byRevision.get(revision);
     if (!found) ctx.fail('unable to find the specified revision');
