@@ -72,6 +72,17 @@ describe('set env', () => {
     });
   });
 
+  it('--from is read by a builder of its own, before the objects', () => {
+    const { run } = cluster();
+    const fail = (err: string) => ({ out: '', err: `error: ${err}\n`, code: 1 });
+    expect(run('kubectl set env deployment/nope --from=bogus/x')).toEqual(
+      fail('the server doesn\'t have a resource type "bogus"'),
+    );
+    expect(run('kubectl set env deployment/web --from=service/kubernetes')).toEqual(
+      fail('unsupported resource specified in --from'),
+    );
+  });
+
   it('a word without = is a resource for the builder', () => {
     const { run } = cluster();
     expect(run('kubectl set env deployment/web FOO').err).toMatch(

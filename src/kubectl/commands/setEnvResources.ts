@@ -13,7 +13,7 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
-import { NO_RESOURCES, notFound, nsFor } from './common.ts';
+import { NO_RESOURCES, notFound, nsFor, typesAndNames } from './common.ts';
 import { resourcesAndPairs, selectedTargets } from './misc.ts';
 import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 
@@ -196,18 +196,17 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   // kubectl 1.32 asks for no variable: without one the objects are read and left as they are
   // (`set env deploy/web FOO`, FOO without `=`, has FOO as a resource the builder refuses).
   if (from !== '') {
-    const slash = from.indexOf('/');
-    const kind = from.slice(0, slash);
-    const source = from.slice(slash + 1);
+    // RunEnv reads --from with its own builder first: an unknown type is the builder's error,
+    // a kind other than ConfigMap or Secret is refused without naming it.
+    const [req] = typesAndNames(ctx, [from]);
+    const source = req?.names[0];
+    if (!req || source === undefined)
+      ctx.fail('resource(s) were provided, but no name was specified');
     const resource =
-      kind === 'configmap' || kind === 'cm' || kind === 'configmaps'
-        ? 'configmaps'
-        : kind === 'secret' || kind === 'secrets'
-          ? 'secrets'
-          : undefined;
-    if (slash <= 0 || !resource) {
-      ctx.fail(`unsupported resource specified in --from: ${from}`);
-    }
+      req.type.resource === 'configmaps' || req.type.resource === 'secrets'
+        ? req.type.resource
+        : undefined;
+    if (!resource) ctx.fail('unsupported resource specified in --from');
     const r = ctx.host.api.get(resource, ctx.namespace, source);
     if (!r.ok) ctx.failStatus(r.status);
     const data = { ...((r.value.data as Obj | undefined) ?? {}) };
