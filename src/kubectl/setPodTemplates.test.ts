@@ -91,6 +91,20 @@ describe('set env', () => {
   });
 });
 
+describe('create job --from', () => {
+  it("a type without a name is the builder's refusal (kubectl 1.32.5)", () => {
+    const { run } = cluster();
+    expect(run('kubectl create job j1 --from=cronjob')).toEqual({
+      out: '',
+      err: 'error: resource(s) were provided, but no name was specified\n',
+      code: 1,
+    });
+    expect(run('kubectl create job j1 --from=cj/tick --dry-run=client -o name').out).toBe(
+      'job.batch/j1\n',
+    );
+  });
+});
+
 describe('scale --resource-version', () => {
   it('is a precondition on the one object, printed alone (kubectl 1.32.5)', () => {
     const { run } = cluster();
