@@ -99,3 +99,16 @@ describe('the other rollout commands with a missing object', () => {
     });
   });
 });
+
+describe('rollout with -l and names', () => {
+  it("is the builder's refusal (kubectl 1.32.5)", () => {
+    const { run } = cluster();
+    for (const sub of ['restart', 'status', 'history', 'pause', 'undo']) {
+      expect(run(`kubectl rollout ${sub} deploy/web --selector=app=web`)).toEqual({
+        out: '',
+        err: 'error: selectors and the all flag cannot be used when passing resource/name arguments\n',
+        code: 1,
+      });
+    }
+  });
+});

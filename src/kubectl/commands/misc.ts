@@ -726,7 +726,9 @@ function rolloutVisits(
   if (args.length === 0) ctx.fail('required resource not specified');
   const selector = ctx.str('selector');
   const out: { type: ResourceType; obj: KubeObject }[] = [];
-  for (const { type, names } of typesAndNames(ctx, args)) {
+  // The builder refuses -l with TYPE/NAME arguments before reading anything.
+  const check = { selector: selector.trim() !== '', allNamespaces: false };
+  for (const { type, names } of typesAndNames(ctx, args, [], check)) {
     if (names.length > 0) {
       for (const name of names) {
         const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
