@@ -156,6 +156,20 @@ function resourceList(gv: string) {
         verbs: VERBS,
         ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
       },
+      // The scale subresource (kubectl scale and autoscale look it up in discovery).
+      ...(SCALABLE.has(r.resource)
+        ? [
+            {
+              name: `${r.resource}/scale`,
+              singularName: '',
+              namespaced: r.namespaced,
+              group: 'autoscaling',
+              version: 'v1',
+              kind: 'Scale',
+              verbs: ['get', 'patch', 'update'],
+            },
+          ]
+        : []),
       ...(r.hasStatus
         ? [
             {
@@ -238,6 +252,17 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       if (!name) return answer(api.create(r.resource, ns, parsed, opts), 201);
       break;
     case 'PUT':
+      // A Scale written whole: its replicas, as a patch of the scale subresource.
+      if (name && sub === 'scale')
+        return answer(
+          api.patch(
+            r.resource,
+            ns,
+            name,
+            { spec: { replicas: parsed?.spec?.replicas } },
+            { ...opts, patchType: 'merge' },
+          ),
+        );
       if (name) return answer(api.update(r.resource, ns, parsed, opts));
       break;
     case 'PATCH': {

@@ -1,6 +1,7 @@
 /**
  * `kubectl rollout history -o …` prints the history viewer's objects (a deployment's
- * ReplicaSets, a daemon set's ControllerRevisions) in revision order, or only `--revision`'s.
+ * ReplicaSets; for a daemon set or stateful set the object itself with each revision's pod
+ * template put back, as kubectl 1.32.5 prints it) in revision order, or only `--revision`'s.
  */
 import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
@@ -30,10 +31,27 @@ describe('rollout history -o', () => {
     });
   });
 
-  it("prints a daemon set's controller revisions", () => {
+  it('prints a daemon set or stateful set as it was at each revision', () => {
     const { run } = engineSession();
-    expect(run('kubectl rollout history ds kube-proxy -n kube-system -o name').out).toMatch(
-      /^controllerrevision\.apps\/kube-proxy-[a-z0-9]+\n$/,
+    expect(run('kubectl rollout history ds kube-proxy -n kube-system -o name').out).toBe(
+      'daemonset.apps/kube-proxy\n',
+    );
+    run(
+      `echo '{"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"db"},"spec":{"serviceName":"db","replicas":1,"selector":{"matchLabels":{"app":"db"}},"template":{"metadata":{"labels":{"app":"db"}},"spec":{"containers":[{"name":"db","image":"redis:7"}]}}}}' | kubectl apply -f -`,
+    );
+    run('sleep 10');
+    run('kubectl set image sts/db db=redis:7.2');
+    run('sleep 30');
+    const image =
+      "-o jsonpath='{.kind} {.metadata.name} {.spec.template.spec.containers[0].image}'";
+    expect(run(`kubectl rollout history sts/db --revision=1 ${image}`).out).toBe(
+      'StatefulSet db redis:7',
+    );
+    expect(run(`kubectl rollout history sts/db --revision=2 ${image}`).out).toBe(
+      'StatefulSet db redis:7.2',
+    );
+    expect(run('kubectl rollout history sts/db -o name').out).toBe(
+      'statefulset.apps/db\nstatefulset.apps/db\n',
     );
   });
 });

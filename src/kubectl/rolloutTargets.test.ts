@@ -7,11 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
 
 describe('kubectl rollout with a bare type', () => {
-  it('history, restart, pause act on every deployment; status wants exactly one', () => {
+  it('history, restart, pause, status act on every deployment', () => {
     const { run } = engineSession(7);
-    expect(run('kubectl rollout status deployment').err).toBe(
-      'error: rollout status is only supported on individual resources and resource collections - 0 resources were found\n',
-    );
+    // kubectl 1.32: nothing selected is said on stderr, exit 0.
+    expect(run('kubectl rollout status deployment')).toEqual({
+      out: '',
+      err: 'No resources found in default namespace.\n',
+      code: 0,
+    });
     expect(run('kubectl rollout restart deployment')).toEqual({
       out: '',
       err: 'No resources found in default namespace.\n',
@@ -30,11 +33,11 @@ describe('kubectl rollout with a bare type', () => {
     expect(run('kubectl rollout restart deployment').out).toBe(
       'deployment.apps/api restarted\ndeployment.apps/web restarted\n',
     );
-    expect(run('kubectl rollout status deployment')).toEqual({
-      out: '',
-      err: 'error: rollout status is only supported on individual resources and resource collections - 2 resources were found\n',
-      code: 1,
-    });
+    // Each in turn, watched until rolled out (kubectl 1.32 visits them all).
+    const both = run('kubectl rollout status deployment');
+    expect(both.code).toBe(0);
+    expect(both.out).toMatch(/^(Waiting for .*\n)*deployment "api" successfully rolled out\n/);
+    expect(both.out).toMatch(/\ndeployment "web" successfully rolled out\n$/);
     expect(run('kubectl rollout pause deploy -l app=web').out).toBe('deployment.apps/web paused\n');
   });
 

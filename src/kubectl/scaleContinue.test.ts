@@ -33,9 +33,11 @@ describe('kubectl scale with several names', () => {
       err: 'error: Expected replicas to be 1, was 2\n',
       code: 1,
     });
+    // Nothing scaled: the builder's aggregate in scale.go's `no objects passed to scale %w`
+    // (kubectl 1.32.5).
     expect(run('kubectl scale deploy a b --replicas=1')).toEqual({
       out: '',
-      err: 'Error from server (NotFound): deployments.apps "a" not found\nError from server (NotFound): deployments.apps "b" not found\n',
+      err: 'error: no objects passed to scale [deployments.apps "a" not found, deployments.apps "b" not found]\n',
       code: 1,
     });
   });

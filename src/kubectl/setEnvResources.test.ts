@@ -53,8 +53,10 @@ describe('kubectl set env', () => {
     );
     // Nothing left to change: nothing printed.
     expect(run('kubectl set env deployment/web APP-')).toEqual({ out: '', err: '', code: 0 });
-    expect(run('kubectl set env deployment/web').err).toBe(
-      'error: at least one environment variable must be provided\n',
+    // Nothing to set (kubectl 1.32.5): the object is read and left alone.
+    expect(run('kubectl set env deployment/web')).toEqual({ out: '', err: '', code: 0 });
+    expect(run('kubectl set env deployment/nope').err).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
     );
     expect(run('kubectl set env deployment/web STORAGE_DIR=/x --overwrite=false').err).toBe(
       "error: 'STORAGE_DIR' already has a value (/local), and --overwrite is false\n",
@@ -113,7 +115,7 @@ describe('kubectl set env: names kubectl refuses before any request (audit 17 H1
     );
     expect(run('kubectl set env deploy/web --env=FOO').err).toBe('error: unknown env: FOO\n');
     expect(run('kubectl set env deploy/web A=1 A-').err).toBe(
-      'error: can not both modify and remove the same env in the same command\n',
+      'error: can not both modify and remove the same environment variable in the same command\n',
     );
     expect(run('kubectl get deploy web -o yaml').out).toBe(before);
     // Dots and dashes are fine; --env values come before the arguments.

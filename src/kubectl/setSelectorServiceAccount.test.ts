@@ -64,9 +64,11 @@ describe('kubectl set selector', () => {
     expect(run('kubectl set selector deploy app a=b').err).toBe(
       'error: setting a selector is only supported for Services\n',
     );
-    expect(run('kubectl set selector app=x').err).toBe(
-      'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n',
+    // The last word is the selector; no resource is the builder's error (kubectl 1.32.5).
+    expect(run('kubectl set selector app=x').err).toMatch(
+      /^error: You must provide one or more resources by argument or filename\.\n/,
     );
+    expect(run('kubectl set selector').err).toBe('error: one selector is required\n');
     expect(run('kubectl get svc app -o jsonpath={.spec.selector}').out).toBe('{"app":"app"}');
   });
 });

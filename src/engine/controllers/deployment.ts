@@ -470,7 +470,8 @@ export function createDeploymentController(): Reconciler {
         if (!anyChanged && !minReadyChanged) return;
         const rs = withoutResourceVersion(r.obj);
         rs.metadata = { ...rs.metadata, annotations: { ...current, ...changed } };
-        rs.spec = { ...specOf<Record<string, unknown>>(rs), minReadySeconds };
+        const { minReadySeconds: _old, ...rsSpec } = specOf<Record<string, unknown>>(rs);
+        rs.spec = minReadySeconds ? { ...rsSpec, minReadySeconds } : rsSpec;
         writes.push({ verb: 'update', resource: 'replicasets', namespace: ns, obj: rs });
         // Later writes of this sync (scaling) start from the updated object; it keeps the
         // cached resourceVersion and generation.
@@ -598,7 +599,8 @@ export function createDeploymentController(): Reconciler {
           },
           spec: {
             replicas: newReplicas,
-            minReadySeconds: spec.minReadySeconds ?? 0,
+            // ReplicaSetSpec.minReadySeconds is omitempty: 0 is not stored.
+            ...(spec.minReadySeconds ? { minReadySeconds: spec.minReadySeconds } : {}),
             selector: {
               ...spec.selector,
               matchLabels: { ...spec.selector?.matchLabels, [HASH_LABEL]: hash },

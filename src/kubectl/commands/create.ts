@@ -329,7 +329,8 @@ export function runCreateJob(ctx: Ctx, args: string[]): void {
     const objName = slash >= 0 ? from.slice(slash + 1) : '';
     const t = resolveType(typeName);
     if (!t) ctx.fail(noResourceType(typeName));
-    if (!objName) ctx.fail('from must be an existing cronjob');
+    // A type without a name is the builder's refusal (ResourceTypeOrNameArgs(false, …)).
+    if (!objName) ctx.fail('resource(s) were provided, but no name was specified');
     if (!isStoredType(t)) {
       const qualified = t.group ? `${t.resource}.${t.group}` : t.resource;
       ctx.failStatus({

@@ -25,7 +25,26 @@ interface Target {
   uid?: string;
 }
 
+/**
+ * delete_flags.go parseCascadingFlag, run before anything else: a value strconv.ParseBool takes
+ * is the deprecated boolean form (true is background, false orphan, said on stderr).
+ */
+function cascadingStrategy(ctx: Ctx): NonNullable<DeleteOptions['propagationPolicy']> {
+  const cascade = ctx.str('cascade') || 'background';
+  if (cascade === 'orphan') return 'Orphan';
+  if (cascade === 'foreground') return 'Foreground';
+  if (cascade === 'background') return 'Background';
+  const truth = ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(cascade);
+  if (!truth && !['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(cascade))
+    ctx.fail(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+  ctx.err(
+    `warning: --cascade=${cascade} is deprecated (boolean value) and can be replaced with --cascade=${truth ? 'background' : 'orphan'}.\n`,
+  );
+  return truth ? 'Background' : 'Orphan';
+}
+
 export function runDelete(ctx: Ctx, args: string[]): void {
+  const policy = cascadingStrategy(ctx);
   const files = filenameArgs(ctx);
   const all = ctx.bool('all');
   const selector = ctx.str('selector');
@@ -118,14 +137,6 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     }
   }
 
-  const cascade = ctx.str('cascade') || 'background';
-  const policy: DeleteOptions['propagationPolicy'] =
-    cascade === 'foreground' ? 'Foreground' : cascade === 'orphan' ? 'Orphan' : 'Background';
-  if (!['background', 'foreground', 'orphan', 'true', 'false'].includes(cascade)) {
-    ctx.fail(
-      `invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`,
-    );
-  }
   const deleted: Target[] = [];
   const suffix =
     dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';

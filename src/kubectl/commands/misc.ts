@@ -4,9 +4,11 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
+import { revisionNumber, revisionTemplate } from '../../engine/controllers/daemonSetHistory.ts';
 import type { Ctx } from '../context.ts';
 import { parseTimestamp, rfc3339 } from '../duration.ts';
-import { clientError, ExitError, renderStatuses } from '../errors.ts';
+import { clientError, ExitError, renderStatus, renderStatuses } from '../errors.ts';
+import { goSort } from '../goSort.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
   dryRunStrategy,
@@ -21,6 +23,7 @@ import { eventInterval } from '../printers/columns.ts';
 import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
+import { inStructOrder } from '../printers/structOrder.ts';
 import { printTable } from '../printers/table.ts';
 import {
   ALL_CATEGORY,
@@ -49,6 +52,7 @@ import {
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
 import { watchChanges } from './getWatch.ts';
+import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 import { deploymentRevisionError, revisionFlagError } from './rolloutStatusRevision.ts';
 import { CONSOLE_WAIT_MS, rolloutWaitNote } from './waitNote.ts';
 
@@ -127,24 +131,43 @@ export function runScale(ctx: Ctx, args: string[]): void {
   // missing one is NotFound) and one whose scale fails are gathered, the others scaled, and the
   // errors printed at the end. kubectl does not check kinds: the API server answers a PATCH of
   // the scale subresource of a kind without one (Job, DaemonSet, …) with a plain 404.
+  // r.Infos(): every object read first; what cannot be read is infoErr.
+  const infoErrors: Status[] = [];
   const errors: Status[] = [];
-  let counter = 0;
+  const infos: { type: ResourceType; name: string; cur: KubeObject }[] = [];
   for (const { type, name, obj } of selectedTargets(ctx, args)) {
-    let cur = obj;
-    if (!cur) {
-      const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
-      if (!got.ok) {
-        errors.push(got.status.reason === 'NotFound' ? notFound(type, name) : got.status);
-        continue;
-      }
-      cur = got.value;
+    if (obj) {
+      infos.push({ type, name, cur: obj });
+      continue;
     }
+    const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+    if (!got.ok)
+      infoErrors.push(got.status.reason === 'NotFound' ? notFound(type, name) : got.status);
+    else infos.push({ type, name, cur: got.value });
+  }
+  const resourceVersion = ctx.str('resource-version');
+  if (resourceVersion !== '' && infos.length > 1)
+    ctx.fail('cannot use --resource-version with multiple resources');
+  let counter = 0;
+  for (const { type, name, cur } of infos) {
     counter++;
     const expected = ctx.num('current-replicas', -1);
     const spec = (cur.spec ?? {}) as { replicas?: number };
-    // The precondition is read from the scale subresource; a kind without one gets the 404 below.
+    // The preconditions are read from the scale subresource; a kind without one gets the 404
+    // below.
     if (expected >= 0 && spec.replicas !== undefined && spec.replicas !== expected) {
       errors.push(clientError(`Expected replicas to be ${expected}, was ${spec.replicas ?? 0}`));
+      continue;
+    }
+    const actualVersion = cur.metadata?.resourceVersion ?? '';
+    if (
+      resourceVersion !== '' &&
+      spec.replicas !== undefined &&
+      actualVersion !== resourceVersion
+    ) {
+      errors.push(
+        clientError(`Expected resource version to be ${resourceVersion}, was ${actualVersion}`),
+      );
       continue;
     }
     if (dryRun === 'none' || dryRun === 'server') {
@@ -183,12 +206,23 @@ export function runScale(ctx: Ctx, args: string[]): void {
       dryRun,
     });
   }
+  // scale.go: the Visit's errors (preconditions, refused patches) are returned first and alone;
+  // nothing scaled is `no objects passed to scale %w` of infoErr (one error's text, several as
+  // `[a, b]`); else infoErr after the scaled objects.
   if (errors.length > 0) {
     ctx.err(renderStatuses(errors));
     throw new ExitError(1);
   }
-  // scale.go: nothing selected is an error (label and annotate say nothing).
-  if (counter === 0) ctx.fail('no objects passed to scale');
+  if (counter === 0) {
+    const text = infoErrors.map((e) => e.message);
+    ctx.fail(
+      `no objects passed to scale${text.length === 0 ? '' : ` ${text.length === 1 ? text[0] : `[${text.join(', ')}]`}`}`,
+    );
+  }
+  if (infoErrors.length > 0) {
+    ctx.err(renderStatuses(infoErrors));
+    throw new ExitError(1);
+  }
 }
 
 /** CanBeExposedFn's kinds. */
@@ -420,15 +454,6 @@ function exposeOne(
 
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
-/** The stored types `kubectl set image` can change: a pod, or an object with a pod template. */
-export const POD_TEMPLATE_RESOURCES: ReadonlySet<string> = new Set([
-  'pods',
-  'deployments',
-  'replicasets',
-  'daemonsets',
-  'statefulsets',
-]);
-
 /**
  * cmdutil.GetResourcesAndPairs: words before the first `k=v` (or `k-`) are resources, the rest
  * pairs; a resource word after a pair is refused.
@@ -499,18 +524,10 @@ function setImageOf(
   dryRun: ReturnType<typeof dryRunStrategy>,
   format: ReturnType<typeof outputFormat>,
 ): void {
-  if (!POD_TEMPLATE_RESOURCES.has(type.resource)) {
-    // updatePodSpecForObject's error (`%T` of the typed object), after `error: <resource>/<name>`.
-    ctx.fail(
-      `${type.resource}/${name} the object is not a pod or does not have a pod template: *${type.version}.${type.kind}`,
-    );
-  }
-  const podSpec =
-    type.resource === 'pods'
-      ? ((obj.spec ?? {}) as { containers?: { name: string; image?: string }[] })
-      : (((obj.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec ?? {}) as {
-          containers?: { name: string; image?: string }[];
-        });
+  const path = podSpecPath(type);
+  // updatePodSpecForObject's error (`%T` of the typed object), after `error: `.
+  if (!path) ctx.fail(noPodSpecError(type, name));
+  const podSpec = podSpecAt(obj, path) as { containers?: { name: string; image?: string }[] };
   const containers = (podSpec.containers ?? []).map((c) => ({ ...c }));
   let changed = false;
   for (const [cname, image] of images) {
@@ -523,10 +540,7 @@ function setImageOf(
       c.image = image;
     }
   }
-  const patch: Record<string, unknown> =
-    type.resource === 'pods'
-      ? { spec: { containers } }
-      : { spec: { template: { spec: { containers } } } };
+  const patch = nest(path, { containers });
   // The Recorder writes the change cause into the same patch, so it alone is a change too.
   const cause = ctx.changeCause();
   if (cause !== undefined && obj.metadata?.annotations?.[CHANGE_CAUSE] !== cause) {
@@ -536,35 +550,20 @@ function setImageOf(
   // set_image.go: an empty patch is skipped without a word, whatever -o says.
   if (!changed) return;
   // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
-  let shown: KubeObject = ctx.recorded(withContainers(type, obj, containers));
+  let shown = ctx.recorded(withAt(obj, path, { containers }) as KubeObject);
   if (dryRun !== 'client') {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
       ...(dryRun === 'server' ? { dryRun: true } : {}),
     });
-    if (!r.ok) ctx.failStatus(r.status);
+    // set_image.go wraps the server's refusal; its Error() is the Status message as sent.
+    if (!r.ok) ctx.fail(`failed to patch image update to pod template: ${r.status.message}`);
     shown = r.value;
   }
   printObject(ctx, { ...shown, apiVersion: apiVersionOf(type), kind: type.kind }, format, {
     verb: 'image updated',
     dryRun,
   });
-}
-
-/** `obj` with its (template's) containers replaced: what kubectl's local change made of it. */
-export function withContainers(
-  type: ResourceType,
-  obj: KubeObject,
-  containers: unknown[],
-): KubeObject {
-  const spec = (obj.spec ?? {}) as Record<string, unknown>;
-  if (type.resource === 'pods') return { ...obj, spec: { ...spec, containers } };
-  const template = (spec.template ?? {}) as Record<string, unknown>;
-  const podSpec = (template.spec ?? {}) as Record<string, unknown>;
-  return {
-    ...obj,
-    spec: { ...spec, template: { ...template, spec: { ...podSpec, containers } } },
-  };
 }
 
 /** The deployment status viewer of `kubectl rollout status`. */
@@ -715,18 +714,27 @@ function groupKind(type: ResourceType): string {
 }
 
 /**
- * The objects of a rollout command: its builder uses ResourceTypeOrNameArgs(true, …), so a bare
- * type (`rollout history deployment`) selects every object of it in the namespace (or those
- * `-l` selects); named objects are fetched first, so a missing one is NotFound before any
- * "not implemented" error.
+ * The objects of a rollout command as its ContinueOnError builder visits them: each named object
+ * is fetched in turn (a missing one is a NotFound gathered for the end, the others still
+ * visited), a bare type lists its objects. `undefined` marks a name that could not be read.
  */
-function rolloutTargets(ctx: Ctx, args: string[]): { type: ResourceType; obj: KubeObject }[] {
+function rolloutVisits(
+  ctx: Ctx,
+  args: string[],
+  errors: Status[],
+): { type: ResourceType; obj: KubeObject }[] {
   if (args.length === 0) ctx.fail('required resource not specified');
   const selector = ctx.str('selector');
   const out: { type: ResourceType; obj: KubeObject }[] = [];
-  for (const { type, names } of typesAndNames(ctx, args)) {
+  // The builder refuses -l with TYPE/NAME arguments before reading anything.
+  const check = { selector: selector.trim() !== '', allNamespaces: false };
+  for (const { type, names } of typesAndNames(ctx, args, [], check)) {
     if (names.length > 0) {
-      for (const name of names) out.push({ type, obj: getOrFail(ctx, type, name) });
+      for (const name of names) {
+        const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+        if (r.ok) out.push({ type, obj: r.value });
+        else errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+      }
       continue;
     }
     for (const obj of listAll(
@@ -740,24 +748,97 @@ function rolloutTargets(ctx: Ctx, args: string[]): { type: ResourceType; obj: Ku
   return out;
 }
 
+/**
+ * A rollout command's Visit over its ContinueOnError builder (history, undo, pause, resume,
+ * restart): each object read is handed to `fn`; an object that cannot be read and an error `fn`
+ * ends with are gathered and printed after the others (one as `error: …`, several a line each,
+ * as MultipleErrors), exit 1. `fn`'s warnings go out as they come.
+ */
+function visitRollout(
+  ctx: Ctx,
+  args: string[],
+  fn: (type: ResourceType, obj: KubeObject) => void,
+  opts: { sayNone?: boolean } = {},
+): void {
+  const errors: Status[] = [];
+  const targets = rolloutVisits(ctx, args, errors);
+  const gathered: { client: boolean; text: string }[] = errors.map((e) => ({
+    client: false,
+    text: renderStatus(e),
+  }));
+  for (const { type, obj } of targets) {
+    const saved = ctx.err;
+    let said = '';
+    ctx.err = (text: string) => {
+      said += text;
+    };
+    try {
+      fn(type, obj);
+    } catch (e) {
+      if (!(e instanceof ExitError)) throw e;
+      // What fn printed on its way out is the error; `error: ` marks a plain one.
+      const client = said.startsWith('error: ');
+      gathered.push({ client, text: client ? said.slice('error: '.length) : said });
+      said = '';
+    } finally {
+      ctx.err = saved;
+      if (said !== '') ctx.err(said);
+    }
+  }
+  // rollout_restart.go / rollout_pause.go: nothing selected is said, not an error.
+  if (opts.sayNone && targets.length === 0 && gathered.length === 0)
+    ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  if (gathered.length === 0) return;
+  const [only] = gathered;
+  ctx.err(
+    gathered.length === 1 && only
+      ? `${only.client ? 'error: ' : ''}${only.text}`
+      : gathered.map((g) => g.text).join(''),
+  );
+  throw new ExitError(1);
+}
+
+/**
+ * `kubectl rollout status` (rollout_status.go of 1.32): every object the builder visits is
+ * watched in turn until its rollout is done (each with its own --timeout); errors (a missing
+ * object, a kind with no status viewer, a timeout) are gathered and printed after the others,
+ * and nothing found is `No resources found in NS namespace.`, not an error.
+ */
 export function runRolloutStatus(ctx: Ctx, args: string[]): void {
   const revision = ctx.num('revision', 0);
   const revisionError = args.length > 0 ? revisionFlagError(revision) : undefined;
   if (revisionError) ctx.fail(revisionError);
-  const targets = rolloutTargets(ctx, args);
-  if (targets.length !== 1) {
-    ctx.fail(
-      `rollout status is only supported on individual resources and resource collections - ${targets.length} resources were found`,
-    );
+  const errors: Status[] = [];
+  const targets = rolloutVisits(ctx, args, errors);
+  for (const { type, obj } of targets) {
+    const r = statusOne(ctx, type, obj, revision);
+    if (r === 'stopped') return;
+    if (r !== undefined) errors.push(clientError(r));
   }
-  const { type, obj } = targets[0] as { type: ResourceType; obj: KubeObject };
+  if (errors.length > 0) {
+    ctx.err(renderStatuses(errors));
+    throw new ExitError(1);
+  }
+  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+}
+
+/**
+ * One object's rollout status, watched until done: an error message, `'stopped'` when the
+ * console's own wait ran out (said, exit 1, the command ends), or undefined when done.
+ */
+function statusOne(
+  ctx: Ctx,
+  type: ResourceType,
+  obj: KubeObject,
+  revision: number,
+): string | 'stopped' | undefined {
   const name = obj.metadata?.name ?? '';
   if (
     type.resource !== 'deployments' &&
     type.resource !== 'daemonsets' &&
     type.resource !== 'statefulsets'
   )
-    ctx.fail(`no status viewer has been implemented for ${groupKind(type)}`);
+    return `no status viewer has been implemented for ${groupKind(type)}`;
   const viewer = (obj: KubeObject) =>
     type.resource === 'daemonsets'
       ? daemonSetRolloutStatus(obj)
@@ -772,17 +853,17 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
   // --timeout=0s (the default) never gives up: the console stops earlier and says so.
   const given = ctx.changed('timeout') && ctx.num('timeout', 0) > 0;
   const limit = given ? ctx.num('timeout', 0) : CONSOLE_WAIT_MS;
-  const statusNow = () => viewer(getOrFail(ctx, type, name));
   const started = ctx.now();
   let last = '';
+  let current = obj;
   for (;;) {
-    const s = statusNow();
-    if (s.err) ctx.fail(s.err);
+    const s = viewer(current);
+    if (s.err) return s.err;
     if (s.msg !== last) {
       ctx.out(`${s.msg}\n`);
       last = s.msg;
     }
-    if (s.done || !watch) return;
+    if (s.done || !watch) return undefined;
     const remaining = limit - (ctx.now() - started);
     const prev = s.msg;
     const moved =
@@ -796,17 +877,18 @@ export function runRolloutStatus(ctx: Ctx, args: string[]): void {
     if (!moved && !given) {
       ctx.err(rolloutWaitNote());
       ctx.exitCode = 1;
-      return;
+      return 'stopped';
     }
-    if (!moved) ctx.fail('timed out waiting for the condition');
+    if (!moved) return 'timed out waiting for the condition';
+    const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+    // The watch's Deleted event: the status of a new object of that name is not watched.
+    if (!got.ok) return 'object has been deleted';
+    current = got.value;
   }
 }
 
 export function runRolloutRestart(ctx: Ctx, args: string[]): void {
-  const targets = rolloutTargets(ctx, args);
-  // rollout_restart.go / rollout_pause.go: nothing selected is said, not an error.
-  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
-  for (const { type, obj } of targets) restartOne(ctx, type, obj);
+  visitRollout(ctx, args, (type, obj) => restartOne(ctx, type, obj), { sayNone: true });
 }
 
 function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
@@ -828,6 +910,7 @@ function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   }
   const dryRun = dryRunStrategy(ctx);
   const at = rfc3339(ctx.now());
+  let printed = d;
   if (dryRun !== 'client') {
     const r = ctx.host.api.patch(
       type.resource,
@@ -841,8 +924,15 @@ function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
       { fieldManager: ctx.str('field-manager') || 'kubectl-rollout' },
     );
     if (!r.ok) ctx.failStatus(r.status);
+    printed = r.value;
   }
-  ctx.out(`${kindPrefix(type)}/${name} restarted\n`);
+  // restart.go prints the patched object through its PrintFlags: `-o name|yaml|jsonpath…`.
+  printObject(
+    ctx,
+    { ...printed, apiVersion: apiVersionOf(type), kind: type.kind },
+    outputFormat(ctx, false),
+    { verb: 'restarted', dryRun: 'none' },
+  );
 }
 
 /** Annotations `rollout undo` keeps from the Deployment instead of taking the ReplicaSet's. */
@@ -875,16 +965,26 @@ function withoutHash(template: unknown): Record<string, unknown> {
  * revision 3 in `rollout history`, as on a real cluster.
  */
 export function runRolloutUndo(ctx: Ctx, args: string[]): void {
-  for (const { type, obj } of rolloutTargets(ctx, args)) undoOne(ctx, type, obj);
+  // Complete reads --dry-run before the builder reads anything.
+  dryRunStrategy(ctx);
+  visitRollout(ctx, args, (type, obj) => {
+    const operation = undoOne(ctx, type, obj);
+    // undo.go: the rollbacker's result is the name printer's operation; `-o yaml|json|…` print
+    // the object as it was read, before the rollback.
+    printObject(
+      ctx,
+      { ...obj, apiVersion: apiVersionOf(type), kind: type.kind },
+      outputFormat(ctx, false),
+      { verb: operation, dryRun: 'none' },
+    );
+  });
 }
 
-function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
+/** The rollback of one object: the operation kubectl's name printer shows after its name. */
+function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): string {
   const name = d.metadata?.name ?? '';
-  if (type.resource === 'daemonsets' || type.resource === 'statefulsets') {
-    const operation = rollbackDaemonSet(ctx, d, ctx.num('to-revision', 0), type.resource);
-    ctx.out(`${kindPrefix(type)}/${name} ${operation}\n`);
-    return;
-  }
+  if (type.resource === 'daemonsets' || type.resource === 'statefulsets')
+    return rollbackDaemonSet(ctx, d, ctx.num('to-revision', 0), type.resource);
   if (type.resource !== 'deployments')
     ctx.fail(`no rollbacker has been implemented for "${groupKind(type)}"`);
   const toRevision = ctx.num('to-revision', 0);
@@ -921,10 +1021,7 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
     // ReplicaSet's template as stored, pod-template-hash and all (the hash label is taken
     // off only for the real rollback, after this return).
     const stored = (rs.spec as { template?: unknown } | undefined)?.template;
-    ctx.out(
-      `${kindPrefix(type)}/${name} ${podTemplateDescription(stored as typeof rsTemplate)} (dry run)\n`,
-    );
-    return;
+    return `${podTemplateDescription(stored as typeof rsTemplate)} (dry run)`;
   }
   if (spec.paused) {
     ctx.fail(
@@ -933,10 +1030,7 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
   }
   if (templateWithoutHash(rsTemplate) === templateWithoutHash(spec.template)) {
     // kubectl prints the revision it was asked for (0 when --to-revision was not given).
-    ctx.out(
-      `${kindPrefix(type)}/${name} skipped rollback (current template already matches revision ${toRevision})\n`,
-    );
-    return;
+    return `skipped rollback (current template already matches revision ${toRevision})`;
   }
   const annotations: Record<string, string> = {};
   const current = d.metadata?.annotations ?? {};
@@ -953,16 +1047,12 @@ function undoOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
     ...(dryRun === 'server' ? { dryRun: true } : {}),
   });
   if (!r.ok) ctx.failStatus(r.status);
-  ctx.out(
-    `${kindPrefix(type)}/${name} rolled back${dryRun === 'server' ? ' (server dry run)' : ''}\n`,
-  );
+  return `rolled back${dryRun === 'server' ? ' (server dry run)' : ''}`;
 }
 
 /** `kubectl rollout pause` / `resume`: set or clear `spec.paused` on a Deployment. */
 export function runRolloutPause(ctx: Ctx, args: string[], pause: boolean): void {
-  const targets = rolloutTargets(ctx, args);
-  if (targets.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
-  for (const { type, obj } of targets) pauseOne(ctx, type, obj, pause);
+  visitRollout(ctx, args, (type, obj) => pauseOne(ctx, type, obj, pause), { sayNone: true });
 }
 
 function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): void {
@@ -1218,7 +1308,7 @@ function own(value: unknown): PropertyDescriptor {
 export function runRolloutHistory(ctx: Ctx, args: string[]): void {
   const revision = ctx.num('revision', 0);
   if (revision < 0) ctx.fail(`revision must be a positive integer: ${revision}`);
-  for (const { type, obj } of rolloutTargets(ctx, args)) historyOf(ctx, type, obj, revision);
+  visitRollout(ctx, args, (type, obj) => historyOf(ctx, type, obj, revision));
 }
 
 function historyOf(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
@@ -1282,28 +1372,44 @@ function ownedReplicaSets(ctx: Ctx, d: KubeObject): KubeObject[] {
 }
 
 /**
- * `rollout history -o …`: the history viewer's objects themselves, by revision (a deployment's
- * ReplicaSets, a daemon set's ControllerRevisions), all in revision order or only `--revision`'s.
+ * `rollout history -o …`: the history viewer's objects themselves, by revision, all in revision
+ * order or only `--revision`'s. A deployment's are its ReplicaSets; a daemon set's or stateful
+ * set's are the object itself with each ControllerRevision's pod template put back
+ * (applyDaemonSetHistory / applyStatefulSetHistory), so `-o yaml` shows a DaemonSet.
  */
 function historyObjects(ctx: Ctx, type: ResourceType, d: KubeObject, revision: number): void {
   const format = outputFormat(ctx, false);
   // DaemonSets and StatefulSets keep their history in ControllerRevisions.
   const isDaemonSet = type.resource === 'daemonsets' || type.resource === 'statefulsets';
-  const objType = typeByResource(isDaemonSet ? 'controllerrevisions' : 'replicasets');
   // GetHistory builds a map by revision: a later object with the same number replaces one.
   const byRevision = new Map<number, KubeObject>();
-  const objects = isDaemonSet ? daemonSetRevisions(ctx, d) : ownedReplicaSets(ctx, d);
-  for (const o of objects) {
-    const rev = isDaemonSet
-      ? Number((o as { revision?: number }).revision ?? 0)
-      : Number(o.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
-    byRevision.set(rev, o);
+  if (isDaemonSet) {
+    for (const r of daemonSetRevisions(ctx, d)) {
+      const template = revisionTemplate(r);
+      if (!template) ctx.fail(`unable to parse history ${r.metadata?.name ?? ''}`);
+      const applied = structuredClone(d);
+      applied.spec = { ...(applied.spec as object), template };
+      byRevision.set(revisionNumber(r), {
+        ...applied,
+        apiVersion: apiVersionOf(type),
+        kind: type.kind,
+      });
+    }
+  } else {
+    const rsType = typeByResource('replicasets');
+    for (const rs of ownedReplicaSets(ctx, d)) {
+      const rev = Number(rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+      byRevision.set(rev, { ...rs, apiVersion: apiVersionOf(rsType), kind: rsType.kind });
+    }
   }
+  // The viewer's objects are typed: `-o json` writes their fields in Go struct order.
   const print = (o: KubeObject): void =>
-    printObject(ctx, { ...o, apiVersion: apiVersionOf(objType), kind: objType.kind }, format, {
-      verb: '',
-      dryRun: 'none',
-    });
+    printObject(
+      ctx,
+      format === 'json' ? (inStructOrder(o, o.kind ?? '') as KubeObject) : o,
+      format,
+      { verb: '', dryRun: 'none', typed: true },
+    );
   if (revision > 0) {
     const found = byRevision.get(revision);
     if (!found) ctx.fail('unable to find the specified revision');
@@ -1555,7 +1661,9 @@ export function runEvents(ctx: Ctx, args: string[]): void {
       ) || 0
     );
   };
-  const sorted = [...items].sort((a, b) => lastSeen(a) - lastSeen(b));
+  // sort.Sort: not stable, ties in Go's pdqsort order.
+  const sorted = [...items];
+  goSort(sorted, (a, b) => lastSeen(a) < lastSeen(b));
   const list = { apiVersion: 'v1', items: sorted, kind: 'List', metadata: { resourceVersion: '' } };
   if (format === 'yaml' || format === 'json') {
     ctx.out(format === 'yaml' ? toGoYaml(list) : toGoJson(list));

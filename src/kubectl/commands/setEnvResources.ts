@@ -13,8 +13,9 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
-import { NO_RESOURCES, notFound, nsFor } from './common.ts';
-import { POD_TEMPLATE_RESOURCES, resourcesAndPairs, selectedTargets } from './misc.ts';
+import { NO_RESOURCES, notFound, nsFor, typesAndNames } from './common.ts';
+import { resourcesAndPairs, selectedTargets } from './misc.ts';
+import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 
 type Obj = Record<string, unknown>;
 interface EnvVar {
@@ -55,9 +56,8 @@ function fetchTargets(
 
 /** The pod spec of a pod or of a template, or undefined for another kind. */
 function podSpecOf(type: ResourceType, obj: KubeObject): Obj | undefined {
-  if (!POD_TEMPLATE_RESOURCES.has(type.resource)) return undefined;
-  if (type.resource === 'pods') return (obj.spec ?? {}) as Obj;
-  return ((obj.spec as { template?: { spec?: Obj } } | undefined)?.template?.spec ?? {}) as Obj;
+  const path = podSpecPath(type);
+  return path ? podSpecAt(obj, path) : undefined;
 }
 
 /** `selectContainers`: the containers whose name matches the glob (`*` by default). */
@@ -86,20 +86,10 @@ function patchContainers(
   const format = outputFormat(ctx, false);
   const spec: Obj = { containers };
   if (initContainers) spec.initContainers = initContainers;
-  const patch = type.resource === 'pods' ? { spec } : { spec: { template: { spec } } };
+  const path = podSpecPath(type) ?? ['spec'];
+  const patch = nest(path, spec);
   // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
-  let shown: KubeObject =
-    type.resource === 'pods'
-      ? { ...obj, spec: { ...((obj.spec ?? {}) as Obj), ...spec } }
-      : (() => {
-          const top = (obj.spec ?? {}) as Obj;
-          const template = (top.template ?? {}) as Obj;
-          const podSpec = (template.spec ?? {}) as Obj;
-          return {
-            ...obj,
-            spec: { ...top, template: { ...template, spec: { ...podSpec, ...spec } } },
-          };
-        })();
+  let shown = withAt(obj as Obj, path, spec) as KubeObject;
   if (dryRun !== 'client') {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
@@ -167,11 +157,18 @@ export function envVarNameErrors(name: string): string[] {
   return errs;
 }
 
+/** set_env.go: no container matches -c is a warning, the object left as it is (exit 0). */
+function noContainerWarning(ctx: Ctx, type: ResourceType, name: string, selector: string): void {
+  ctx.err(`Warning: ${type.kind}/${name} does not have any containers matching "${selector}"\n`);
+}
+
 export function runSetEnv(ctx: Ctx, args: string[]): void {
   const [resources, pairs] = resourcesAndPairs(ctx, args, 'env');
   // EnvOptions.Validate runs before the changes are parsed.
   if (resources.length === 0 && ctx.list('filename').length === 0)
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  if (ctx.bool('list') && ctx.str('output') !== '')
+    ctx.fail('--list and --output may not be specified together');
   const envFlags = ctx.list('env');
   const selector = ctx.str('containers') || '*';
   const list = ctx.bool('list');
@@ -195,23 +192,21 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
     else ctx.fail(`unknown env: ${p}`);
   }
   if (remove.some((r) => env.some((e) => e.name === r)))
-    ctx.fail('can not both modify and remove the same env in the same command');
-  if (!list && env.length === 0 && remove.length === 0 && from === '') {
-    ctx.fail('at least one environment variable must be provided');
-  }
+    ctx.fail('can not both modify and remove the same environment variable in the same command');
+  // kubectl 1.32 asks for no variable: without one the objects are read and left as they are
+  // (`set env deploy/web FOO`, FOO without `=`, has FOO as a resource the builder refuses).
   if (from !== '') {
-    const slash = from.indexOf('/');
-    const kind = from.slice(0, slash);
-    const source = from.slice(slash + 1);
+    // RunEnv reads --from with its own builder first: an unknown type is the builder's error,
+    // a kind other than ConfigMap or Secret is refused without naming it.
+    const [req] = typesAndNames(ctx, [from]);
+    const source = req?.names[0];
+    if (!req || source === undefined)
+      ctx.fail('resource(s) were provided, but no name was specified');
     const resource =
-      kind === 'configmap' || kind === 'cm' || kind === 'configmaps'
-        ? 'configmaps'
-        : kind === 'secret' || kind === 'secrets'
-          ? 'secrets'
-          : undefined;
-    if (slash <= 0 || !resource) {
-      ctx.fail(`unsupported resource specified in --from: ${from}`);
-    }
+      req.type.resource === 'configmaps' || req.type.resource === 'secrets'
+        ? req.type.resource
+        : undefined;
+    if (!resource) ctx.fail('unsupported resource specified in --from');
     const r = ctx.host.api.get(resource, ctx.namespace, source);
     if (!r.ok) ctx.failStatus(r.status);
     const data = { ...((r.value.data as Obj | undefined) ?? {}) };
@@ -225,15 +220,17 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
   for (const { type, name, obj } of fetchTargets(ctx, resources)) {
     const spec = podSpecOf(type, obj);
     if (!spec) {
-      ctx.err(
-        `error: ${type.resource}/${name} the object is not a pod or does not have a pod template: *${type.version}.${type.kind}\n`,
-      );
+      ctx.err(`error: ${noPodSpecError(type, name)}\n`);
       failed = true;
       continue;
     }
     const containers = (spec.containers as Container[] | undefined) ?? [];
     const inits = (spec.initContainers as Container[] | undefined) ?? [];
     if (list) {
+      if (![...inits, ...containers].some((c) => selects(selector, c.name))) {
+        noContainerWarning(ctx, type, name, selector);
+        continue;
+      }
       for (const c of [...inits, ...containers]) {
         if (!selects(selector, c.name)) continue;
         ctx.out(`# ${type.kind} ${name}, container ${c.name}\n`);
@@ -293,8 +290,7 @@ export function runSetEnv(ctx: Ctx, args: string[]): void {
     const nextInits = inits.map(update);
     const nextContainers = containers.map(update);
     if (!matched) {
-      ctx.err(`error: ${type.resource}/${name} unable to find container named ${selector}\n`);
-      failed = true;
+      noContainerWarning(ctx, type, name, selector);
       continue;
     }
     if (!changed) continue;
@@ -329,6 +325,8 @@ function parseResourceList(ctx: Ctx, text: string): Record<string, string> {
 }
 
 export function runSetResources(ctx: Ctx, args: string[]): void {
+  // Complete reads the objects (NotFound first); Validate then checks the requirements.
+  const targets = fetchTargets(ctx, args);
   const limits = parseResourceList(ctx, ctx.str('limits'));
   const requests = parseResourceList(ctx, ctx.str('requests'));
   const selector = ctx.str('containers') || '*';
@@ -338,12 +336,10 @@ export function runSetResources(ctx: Ctx, args: string[]): void {
     );
   }
   let failed = false;
-  for (const { type, name, obj } of fetchTargets(ctx, args)) {
+  for (const { type, name, obj } of targets) {
     const spec = podSpecOf(type, obj);
     if (!spec) {
-      ctx.err(
-        `error: ${type.resource}/${name} the object is not a pod or does not have a pod template: *${type.version}.${type.kind}\n`,
-      );
+      ctx.err(`error: ${noPodSpecError(type, name)}\n`);
       failed = true;
       continue;
     }

@@ -12,6 +12,7 @@ import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
 import { NO_RESOURCES, namespaceForManifest, notFound, nsFor, readFilenames } from './common.ts';
 import { selectedTargets } from './misc.ts';
+import { nest, noPodSpecError, podSpecPath, withAt } from './podSpecPath.ts';
 
 type Obj = Record<string, unknown>;
 interface Target {
@@ -95,37 +96,6 @@ function finish(ctx: Ctx, errors: Status[]): void {
   throw new ExitError(1);
 }
 
-/** Where a kind keeps its pod spec (updatePodSpecForObject), or undefined. */
-function podSpecPath(type: ResourceType): string[] | undefined {
-  switch (type.resource) {
-    case 'pods':
-      return ['spec'];
-    case 'deployments':
-    case 'replicasets':
-    case 'daemonsets':
-    case 'statefulsets':
-    case 'jobs':
-      return ['spec', 'template', 'spec'];
-    case 'cronjobs':
-      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-    default:
-      return undefined;
-  }
-}
-
-/** `{a: {b: {c: leaf}}}` for the path a.b.c. */
-function nest(path: string[], leaf: Obj): Obj {
-  return path.reduceRight<Obj>((inner, key) => ({ [key]: inner }), leaf);
-}
-
-/** A copy of `obj` with `leaf`'s fields set at `path`. */
-function withAt(obj: Obj, path: string[], leaf: Obj): Obj {
-  const [head, ...rest] = path;
-  if (head === undefined) return { ...obj, ...leaf };
-  const inner = (obj[head] ?? {}) as Obj;
-  return { ...obj, [head]: withAt(inner, rest, leaf) };
-}
-
 /** `kubectl set serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT`. */
 export function runSetServiceAccount(ctx: Ctx, args: string[]): void {
   if (args.length === 0) ctx.fail('serviceaccount is required');
@@ -136,11 +106,7 @@ export function runSetServiceAccount(ctx: Ctx, args: string[]): void {
     const path = podSpecPath(t.type);
     if (!path) {
       // CalculatePatches' error for the object, as Run words it.
-      errors.push(
-        clientError(
-          `${t.type.resource}/${t.name} the object is not a pod or does not have a pod template: *${t.type.version}.${t.type.kind}`,
-        ),
-      );
+      errors.push(clientError(noPodSpecError(t.type, t.name)));
       continue;
     }
     const leaf = { serviceAccountName: sa };
@@ -211,11 +177,10 @@ export function runSetSelector(ctx: Ctx, args: string[]): void {
   const resources = args.slice(0, -1);
   const parsed = args.length > 0 ? parseSelector(args[args.length - 1] as string) : undefined;
   if (parsed && 'error' in parsed) ctx.fail(parsed.error);
-  // Validate: plain errors.
-  if (resources.length === 0 && ctx.list('filename').length === 0) {
-    ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
-  }
+  // Validate wants a selector; then the builder wants resources (kubectl 1.32.5: `set selector
+  // deployment/web` takes deployment/web for the selector and has no resource).
   if (!parsed) ctx.fail('one selector is required');
+  if (resources.length === 0 && ctx.list('filename').length === 0) ctx.fail(NO_RESOURCES);
   const errors: Status[] = [];
   for (const t of targets(ctx, resources, errors)) {
     const obj = t.obj as KubeObject;

@@ -43,9 +43,22 @@ function conditionFor(
   }
   if (forSpec.startsWith('jsonpath=')) {
     const spec = forSpec.slice('jsonpath='.length);
+    // processJSONPathInput, before anything is read.
+    if (spec === '') ctx.fail('jsonpath expression cannot be empty');
     const eq = spec.lastIndexOf('=');
     let path = eq > 0 ? spec.slice(0, eq) : spec;
     const want = eq > 0 ? spec.slice(eq + 1) : undefined;
+    // get's RelaxedJSONPathExpression: `{.a.b}`, `{a.b}`, `.a.b` or `a.b`, no other braces.
+    if (path !== '' && !/^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/.test(path)) {
+      ctx.fail(
+        "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+      );
+    }
+    if (want === '') {
+      ctx.fail(
+        "jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3",
+      );
+    }
     if (path.startsWith('{') && path.endsWith('}')) path = path.slice(1, -1);
     return {
       kind: 'other',

@@ -3,6 +3,7 @@
  * pkg/describe does: a prefix writer (two spaces per level) over Go's tabwriter with
  * minwidth 0 and padding 2, flushed before the Events table.
  */
+
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type {
@@ -28,6 +29,7 @@ import {
   parseTimestamp,
   translateTimestampSince,
 } from '../duration.ts';
+import { goSort } from '../goSort.ts';
 import { DESCRIBE_TABWRITER, formatSegments } from '../tabwriter.ts';
 import {
   accessModesString,
@@ -331,7 +333,10 @@ export function describeEvents(w: PrefixWriter, events: KubeObject[], now: numbe
   // whose lastTimestamp is zero) come first (kubectl events' own sort falls back to eventTime).
   const time = (e: KubeObject): number =>
     parseTimestamp((e as { lastTimestamp?: string }).lastTimestamp) ?? 0;
-  const sorted = [...events].sort((a, b) => time(a) - time(b));
+  // sort.Sort, not stable: events last seen in the same second come in the order Go's
+  // pattern-defeating quicksort leaves them (insertion sort, so input order, up to 12).
+  const sorted = [...events];
+  goSort(sorted, (a, b) => time(a) < time(b));
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {
@@ -1196,6 +1201,13 @@ export function describeDeployment(
         r.controller && (r.uid === meta.uid || (r.kind === 'Deployment' && r.name === meta.name)),
     ),
   ) as unknown as ReplicaSet[];
+  // FindNewReplicaSet sorts the list it is given in place, oldest first (ties by name), so the
+  // old ReplicaSets come in creation order too.
+  const created = (rs: ReplicaSet): number => Date.parse(rs.metadata?.creationTimestamp ?? '') || 0;
+  const name = (rs: ReplicaSet): string => rs.metadata?.name ?? '';
+  owned.sort(
+    (a, b) => created(a) - created(b) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0),
+  );
   const want = templateWithoutHash(spec?.template);
   const newRS = owned.find((rs) => templateWithoutHash(rs.spec?.template) === want);
   // Every other ReplicaSet the Deployment owns, scaled to zero or not (the real kubectl 1.32
