@@ -65,13 +65,7 @@ interface Lease {
   id: number;
   ttl: number;
   expiresAt: number;
-  /**
-   * Keys written with this lease, in write order. A key is not taken out when it leaves the
-   * lease (written again with another lease or none, deleted): the store's entry says which of
-   * them are still attached (see #attachedKeys). Every Event write attaches its key, and a Set
-   * of a thousand keys cost more to add to than an array to push onto.
-   */
-  keys: string[];
+  keys: Set<string>;
 }
 
 /** A lease in the lessor's expiry queue, ordered by (expiry, grant order). */
@@ -170,7 +164,7 @@ export class Etcd<V> {
     if (expectedModRevision !== undefined && (prev?.modRevision ?? 0) !== expectedModRevision) {
       return undefined;
     }
-    if (lease !== 0) this.#attach(key, prev?.lease ?? 0, lease);
+    if (lease !== 0 || prev?.lease) this.#attach(key, prev?.lease ?? 0, lease);
     const revision = ++this.#revision;
     const kv: KeyValue<V> = Object.freeze({
       key,
@@ -193,6 +187,7 @@ export class Etcd<V> {
     const m = this.#groups.get(group ?? this.#groupOf(key));
     const prev = m?.get(key);
     if (!m || !prev) return undefined;
+    if (prev.lease) this.#attach(key, prev.lease, 0);
     const revision = ++this.#revision;
     m.delete(key);
     this.#notifyDelete(prev, revision);
@@ -227,7 +222,7 @@ export class Etcd<V> {
       id: ++this.#leaseSeq,
       ttl,
       expiresAt: now + ttl * 1000,
-      keys: [],
+      keys: new Set(),
     };
     this.#leases.set(lease.id, lease);
     this.#expiries.push({ at: lease.expiresAt, seq: lease.id, lease });
@@ -238,7 +233,7 @@ export class Etcd<V> {
   /** The lease `id` while it lives: its TTL, expiry and attached keys (etcdctl lease timetolive). */
   lease(id: number): (LeaseGrant & { keys: string[] }) | undefined {
     const l = this.#leases.get(id);
-    return l && { id, ttl: l.ttl, expiresAt: l.expiresAt, keys: this.#attachedKeys(l) };
+    return l && { id, ttl: l.ttl, expiresAt: l.expiresAt, keys: [...l.keys].sort() };
   }
 
   /** Leases alive now. */
@@ -266,7 +261,7 @@ export class Etcd<V> {
     const lease = this.#leases.get(id);
     if (!lease) return undefined;
     this.#leases.delete(id);
-    const keys = this.#attachedKeys(lease);
+    const keys = [...lease.keys].sort();
     // A write transaction with no change leaves the revision as it is.
     const revision = keys.length > 0 ? ++this.#revision : 0;
     for (const key of keys) {
@@ -280,28 +275,15 @@ export class Etcd<V> {
     return r;
   }
 
-  /**
-   * Attach `key`, which had lease `from` (0: none), to lease `to` (not 0). Leaving `from` needs
-   * nothing: the entry's own lease tells (see Lease.keys).
-   */
+  /** Move `key` from lease `from` to lease `to` (0: none). */
   #attach(key: string, from: number, to: number): void {
     if (from === to) return;
-    const l = this.#leases.get(to);
-    if (!l) throw new Error(`etcdserver: requested lease not found (${leaseIdHex(to)})`);
-    l.keys.push(key);
-  }
-
-  /** The keys attached to `lease` now, sorted, each once. */
-  #attachedKeys(lease: Lease): string[] {
-    const out: string[] = [];
-    for (const key of lease.keys)
-      if (this.#groups.get(this.#groupOf(key))?.get(key)?.lease === lease.id) out.push(key);
-    out.sort();
-    // A key that left the lease and came back is listed twice: once is enough.
-    let n = 0;
-    for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
-    out.length = n;
-    return out;
+    if (to !== 0) {
+      const l = this.#leases.get(to);
+      if (!l) throw new Error(`etcdserver: requested lease not found (${leaseIdHex(to)})`);
+      l.keys.add(key);
+    }
+    if (from !== 0) this.#leases.get(from)?.keys.delete(key);
   }
 
   /** Write directly with a given revision history (bootstrap only; no watch notification). */
@@ -368,13 +350,13 @@ export class Etcd<V> {
     this.#leases.clear();
     const now = this.#opts.now?.() ?? 0;
     for (const { id, ttl } of leases) {
-      const lease: Lease = { id, ttl, expiresAt: now + ttl * 1000, keys: [] };
+      const lease: Lease = { id, ttl, expiresAt: now + ttl * 1000, keys: new Set() };
       this.#leases.set(id, lease);
       this.#expiries.push({ at: lease.expiresAt, seq: id, lease });
       this.#opts.schedule?.(lease.expiresAt, () => this.expireLeases());
     }
     for (const m of this.#groups.values()) {
-      for (const kv of m.values()) if (kv.lease) this.#leases.get(kv.lease)?.keys.push(kv.key);
+      for (const kv of m.values()) if (kv.lease) this.#leases.get(kv.lease)?.keys.add(kv.key);
     }
   }
 }
