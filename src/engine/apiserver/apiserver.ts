@@ -529,6 +529,21 @@ function isEmptyObject(o: object): boolean {
 const NO_ERRORS: readonly string[] = Object.freeze([]);
 
 /**
+ * `/registry/events/<ns>/` by namespace, one flat string each (see #createRecordedEvent). Shared
+ * by every API server: a new cluster finds its namespaces' prefixes made, so the optimized code
+ * of the Event create does not meet the branch that makes one (never run since it was compiled)
+ * and is not thrown away for it. Bounded.
+ */
+const EVENT_KEY_PREFIXES = new Map<string, string>();
+
+function eventKeyPrefix(r: ResourceDef, ns: string): string {
+  if (EVENT_KEY_PREFIXES.size >= 1024) EVENT_KEY_PREFIXES.clear();
+  const prefix = flat(`${r.etcdPrefix}/${ns}/`);
+  EVENT_KEY_PREFIXES.set(ns, prefix);
+  return prefix;
+}
+
+/**
  * Whether `body`, created with `owned`, is an Event as the runtime's recorders build it (see
  * runtime.ts #createEvent): `v1` `Event`, its metadata only a name and the request's
  * namespace, no dry run or field validation. For such a body decoding, defaulting and
@@ -625,8 +640,6 @@ export class ApiServer {
   #lastServiceAccountKey: { ns: string; name: string; key: string } | undefined;
   /** Namespace → its etcd key (see #admitNamespace); bounded by the namespaces named. */
   readonly #namespaceKeys = new Map<string, string>();
-  /** `/registry/events/<ns>/` by namespace, one flat string each (see #createRecordedEvent). */
-  readonly #eventKeyPrefixes = new Map<string, string>();
   /** Set by the runtime: receives every change, in revision order. */
   onWatchEvent: (event: WatchEvent, housekeeping: boolean) => void = () => {};
 
@@ -1675,11 +1688,8 @@ export class ApiServer {
     const refused = this.#admitQuota(r, ns, name, obj, false);
     if (refused) return this.#fail(actor, r, ns, name, refused);
     // etcdKey(r, ns, name), from the namespace's flat prefix: one concatenation, not four.
-    let prefix = this.#eventKeyPrefixes.get(ns);
-    if (prefix === undefined) {
-      prefix = flat(`${r.etcdPrefix}/${ns}/`);
-      this.#eventKeyPrefixes.set(ns, prefix);
-    }
+    let prefix = EVENT_KEY_PREFIXES.get(ns);
+    if (prefix === undefined) prefix = eventKeyPrefix(r, ns);
     const key = prefix + name;
     const existing = this.#etcd.get(key, r.etcdPrefix);
     if (existing) {

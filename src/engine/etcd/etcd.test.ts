@@ -144,6 +144,40 @@ describe('etcd leases', () => {
     ]);
   });
 
+  it('a key that left a lease and came back (or was deleted and put again) is on it once', () => {
+    const revoked: [string[], number][] = [];
+    let now = 0;
+    const etcd = new Etcd<number>(groupOf, {
+      now: () => now,
+      onLeaseRevoked: (r) => revoked.push([[...r.keys], r.revision]),
+    });
+    const first = etcd.grant(60);
+    const second = etcd.grant(120);
+    etcd.put('/registry/events/default/moved', 1, undefined, undefined, first.id);
+    etcd.put('/registry/events/default/moved', 2, undefined, undefined, second.id);
+    etcd.put('/registry/events/default/moved', 3, undefined, undefined, first.id);
+    etcd.put('/registry/events/default/again', 1, undefined, undefined, first.id);
+    etcd.delete('/registry/events/default/again');
+    etcd.put('/registry/events/default/again', 2, undefined, undefined, first.id);
+    etcd.put('/registry/events/default/left', 1, undefined, undefined, first.id);
+    etcd.put('/registry/events/default/left', 2, undefined, undefined, second.id);
+    expect(etcd.lease(first.id)?.keys).toEqual([
+      '/registry/events/default/again',
+      '/registry/events/default/moved',
+    ]);
+    expect(etcd.lease(second.id)?.keys).toEqual(['/registry/events/default/left']);
+    const before = etcd.revision;
+    now = 60_000;
+    etcd.expireLeases();
+    // One delete each, in one transaction.
+    expect(revoked).toEqual([
+      [['/registry/events/default/again', '/registry/events/default/moved'], before + 1],
+    ]);
+    expect(etcd.range('/registry/events/').map((kv) => [kv.key, kv.value])).toEqual([
+      ['/registry/events/default/left', 2],
+    ]);
+  });
+
   it('expires leases at their own times however far the clock jumps, oldest first', () => {
     const revoked: [number, string[], number][] = [];
     let now = 0;

@@ -44,7 +44,7 @@ import type {
 } from '../runtime/controller.ts';
 import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 import { epochMs, rfc3339, rfc3339Micro } from '../util/clock.ts';
-import { msgKey } from '../util/flat.ts';
+import { flat, msgKey } from '../util/flat.ts';
 import { copyArray, deepFreeze, findIn, someIn } from '../util/persistentMap.ts';
 import { profileLoaded } from './appArmorProfiles.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
@@ -571,6 +571,15 @@ interface ImageTexts {
 const CONTAINER_TEXTS = new Map<string, ContainerTexts>();
 const IMAGE_TEXTS = new Map<string, ImageTexts>();
 const TEXTS_LIMIT = 1024;
+
+/** A pod's work key and the parts it is made of (see `internedPodKey`). */
+interface PodKeyParts {
+  key: string;
+  ns: string;
+  name: string;
+}
+/** Pod keys a kubelet keeps (a node runs 110 pods at most; deleted pods' keys linger). */
+const POD_KEYS_LIMIT = 2048;
 
 /** Servers that stop cleanly on their image's stop signal (nginx SIGQUIT, httpd SIGWINCH, postgres SIGINT, the others SIGTERM). */
 const CLEAN_STOPPERS = new Set(['nginx', 'httpd', 'redis', 'postgres', 'mysql', 'mongo', 'pause']);
@@ -3561,6 +3570,38 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
 
   /** Set by `observe` for the event `keysFor` is about to see: a status-only pod update. */
   let echo = false;
+
+  /**
+   * The work key of each pod `keysFor` named, one string per pod, and its parts (the pod's
+   * own namespace and name strings): a key built per watch event was a new string for every
+   * map it passes through (the work queue, the timers, `work`) to flatten and hash, and its
+   * parts, cut out again by `reconcile`, two more for the informer's lookups.
+   */
+  const podKeysByNs = new Map<string, Map<string, PodKeyParts>>();
+  const podKeyParts = new Map<string, PodKeyParts>();
+
+  function internedPodKey(pod: KubeObject): string {
+    const ns = namespaceOf(pod);
+    const name = nameOf(pod);
+    let byName = podKeysByNs.get(ns);
+    if (byName === undefined) {
+      byName = new Map();
+      podKeysByNs.set(ns, byName);
+    }
+    const known = byName.get(name);
+    if (known !== undefined) return known.key;
+    // Bounded: forgetting only costs building a key again (equal keys are the same key).
+    if (podKeyParts.size >= POD_KEYS_LIMIT) {
+      podKeysByNs.clear();
+      podKeyParts.clear();
+      byName = new Map();
+      podKeysByNs.set(ns, byName);
+    }
+    const parts: PodKeyParts = { key: flat(podKey(ns, name)), ns, name };
+    byName.set(name, parts);
+    podKeyParts.set(parts.key, parts);
+    return parts.key;
+  }
   return {
     actor,
     name: 'kubelet',
@@ -3597,7 +3638,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         // writes coming back through the watch do not wake the pod worker.
         const skip = echo;
         echo = false;
-        return podNodeName(obj) === node && !skip ? [podKey(namespaceOf(obj), nameOf(obj))] : [];
+        return podNodeName(obj) === node && !skip ? [internedPodKey(obj)] : [];
       }
       if (resource === 'nodes') {
         const skip = echo;
@@ -3685,6 +3726,10 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         return { writes: [] };
       }
       if (key.startsWith('pod/')) {
+        // A key `keysFor` made: its parts as the pod has them (strings already hashed).
+        const parts = podKeyParts.get(key);
+        if (parts !== undefined)
+          return { writes: reconcilePod(key, parts.ns, parts.name, cache, ctx) };
         // `pod/<ns>/<name>` (neither part holds a slash), read without splitting.
         const slash = key.indexOf('/', 4);
         const ns = slash < 0 ? key.slice(4) : key.slice(4, slash);

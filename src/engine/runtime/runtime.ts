@@ -19,11 +19,11 @@ import { ActorCache } from './cache.ts';
 import type {
   Actor,
   EventRecord,
-  Hop,
   Message,
   ObjRef,
   ReconcileContext,
   Reconciler,
+  Summary,
   WatchEvent,
   Write,
 } from './controller.ts';
@@ -31,6 +31,9 @@ import { EVENT_CACHE_SIZE, EventCorrelator } from './eventCorrelator.ts';
 import { lateDelivery, type QueuedEvent, seededFraction } from './eventRetry.ts';
 import { Agenda } from './heap.ts';
 import { connectionRefused } from './unreachable.ts';
+
+/** The default `Runtime.onMessage`: one function for every runtime (see `Runtime.hop`). */
+const NO_LISTENER = (_m: Message): void => {};
 
 export const WATCH_LATENCY_MS = 5;
 /** Write options of a create whose body the runtime builds and hands over (Events). */
@@ -511,8 +514,11 @@ export class Runtime {
     }
     return counts;
   }
-  /** Called after every recorded message (snapshots for the UI). */
-  onMessage: (m: Message) => void = () => {};
+  /**
+   * Called after every recorded message (snapshots for the UI). By default one function shared
+   * by every runtime (see `hop`).
+   */
+  onMessage: (m: Message) => void = NO_LISTENER;
 
   readonly #api: ApiServer;
   readonly #etcd: Etcd<KubeObject>;
@@ -584,8 +590,21 @@ export class Runtime {
     return this.hop(m.from, m.to, m.kind, m.ref, m.summary, m.label, m.housekeeping);
   }
 
-  /** `record` with the fields given one by one (the hot paths: no input object per message). */
-  readonly hop: Hop = (from, to, kind, ref, summary, label, housekeeping) => {
+  /**
+   * `record` with the fields given one by one (the hot paths: no input object per message). A
+   * method, not a function per runtime: optimized code that calls it (every message) is then
+   * not tied to the first cluster's function, and a new cluster (a reset, another lesson) does
+   * not throw that code away ("wrong call target") to compile it again.
+   */
+  hop(
+    from: Actor,
+    to: Actor,
+    kind: string,
+    ref: ObjRef | undefined,
+    summary: Summary,
+    label: string | undefined,
+    housekeeping?: boolean,
+  ): Message {
     const seq = this.messages.length;
     // Messages live as long as the log: keep their strings flat (see util/flat.ts).
     flat(from);
@@ -605,7 +624,7 @@ export class Runtime {
     this.messages.push(msg);
     this.onMessage(msg);
     return msg;
-  };
+  }
 
   /** Forget the messages so far (the cluster's warm-up before the learner arrives). */
   clearLog(): void {
