@@ -60,9 +60,11 @@ class WorkQueue {
   }
 
   add(key: string): void {
-    if (this.#waiting.has(key)) return;
-    this.#waiting.add(key);
-    this.#keys.push(key);
+    // One hash lookup, not `has` then `add`: the set grows exactly when the key is new.
+    const waiting = this.#waiting;
+    const n = waiting.size;
+    waiting.add(key);
+    if (waiting.size !== n) this.#keys.push(key);
   }
 
   /** The first key, removed; undefined when empty. */
