@@ -189,7 +189,10 @@ export function podClaimNames(pod: KubeObject): string[] {
   const volumes = (pod.spec as { volumes?: unknown } | undefined)?.volumes;
   if (!Array.isArray(volumes)) return [];
   const out: string[] = [];
-  for (const v of volumes as { persistentVolumeClaim?: { claimName?: unknown } }[]) {
+  // An index loop (volumes of a stored pod are a frozen array): every pod event of the
+  // claim-protection and garbage-collector watches comes here, and most pods name no claim.
+  for (let i = 0; i < volumes.length; i++) {
+    const v = volumes[i] as { persistentVolumeClaim?: { claimName?: unknown } } | undefined;
     const name = v?.persistentVolumeClaim?.claimName;
     if (typeof name === 'string' && name) out.push(name);
   }
@@ -491,7 +494,9 @@ export function createPvcProtectionController(): Reconciler {
       if (resource === 'persistentvolumeclaims')
         return isDeleting(obj) ? [`${ns}/${nameOf(obj)}`] : [];
       // Pods only matter for the claims they name (most pods name none: no key, no work).
-      return podClaimNames(obj).map((c) => `${ns}/${c}`);
+      const claims = podClaimNames(obj);
+      if (claims.length === 0) return claims;
+      return claims.map((c) => `${ns}/${c}`);
     },
     reconcile(key, cache) {
       const slash = key.indexOf('/');

@@ -63,9 +63,11 @@ class WorkQueue {
   }
 
   add(key: string): void {
-    if (this.#waiting.has(key)) return;
-    this.#waiting.add(key);
-    this.#keys.push(key);
+    // One hash lookup, not `has` then `add`: the set grows exactly when the key is new.
+    const waiting = this.#waiting;
+    const n = waiting.size;
+    waiting.add(key);
+    if (waiting.size !== n) this.#keys.push(key);
   }
 
   /** The first key, removed; undefined when empty. */
@@ -125,6 +127,13 @@ interface ActorState {
   indexed?: boolean;
   /** The reconcilers watching each resource (built on first use, dropped when recs change). */
   byResource?: Map<ResourceName, RecState[]>;
+  /**
+   * The resource `recsFor` answered last and its answer: an actor's deliveries come in runs of
+   * one resource (a pod's delivery, then its #apply), and a string compare of the interned
+   * resource name costs less than the map lookup. Cleared with `byResource`.
+   */
+  lastRes?: ResourceName | undefined;
+  lastRecs?: readonly RecState[];
 }
 
 const NO_RECS: readonly RecState[] = [];
@@ -133,6 +142,7 @@ const NO_WRITES: readonly Write[] = Object.freeze([]);
 
 /** The reconcilers of `a` that watch `res`, in registration order. */
 function recsFor(a: ActorState, res: ResourceName): readonly RecState[] {
+  if (res === a.lastRes) return a.lastRecs!;
   let m = a.byResource;
   if (!m) {
     m = new Map();
@@ -145,7 +155,10 @@ function recsFor(a: ActorState, res: ResourceName): readonly RecState[] {
     }
     a.byResource = m;
   }
-  return m.get(res) ?? NO_RECS;
+  const recs = m.get(res) ?? NO_RECS;
+  a.lastRes = res;
+  a.lastRecs = recs;
+  return recs;
 }
 
 /**
@@ -646,10 +659,13 @@ export class Runtime {
           client: this.#api.client(rec.actor),
           stopped: false,
           epoch: 0,
+          lastRes: undefined,
+          lastRecs: NO_RECS,
         };
         this.#actors.set(rec.actor, a);
       }
       a.byResource = undefined;
+      a.lastRes = undefined;
       a.recs.push({
         rec,
         keysFor: rec.keysFor,

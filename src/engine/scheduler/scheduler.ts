@@ -371,8 +371,10 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
         nominated.set(key, { node: nn, pod: e.object as Pod });
     }
     if (node) {
-      assumed.delete(key);
-      unschedulable.delete(key);
+      // (Size checks first: every status update of a running pod comes here, and both are
+      // usually empty by then; a delete of a missing key still hashes it.)
+      if (assumed.size > 0) assumed.delete(key);
+      if (unschedulable.size > 0) unschedulable.delete(key);
       const p = placed.get(key);
       if (!p || p.node !== node || p.pod !== e.object) place(key, node, e.object as Pod);
     }
