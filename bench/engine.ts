@@ -28,6 +28,8 @@ export interface EngineCase {
   workers: number;
   /** Measured after a rehearsal of the same case in the same process (see engineCase.ts). */
   warm?: boolean;
+  /** How many rehearsals ran before the measured run (1 for a warm case). */
+  rehearsals?: number;
   running?: number;
   settled?: boolean;
   /** From the create to the Deployment reporting every replica ready. */
@@ -44,7 +46,8 @@ export interface EngineCase {
 
 /**
  * Run one case of the bundle `script` (see bundleEngineCase); `limitMs` bounds its wall time.
- * `warm`: measure a second run of the case in the process instead of the first.
+ * `warm`: measure a second run of the case in the process instead of the first;
+ * `rehearsals`: how many runs come before the measured one when warm.
  */
 export function runEngineCase(
   script: string,
@@ -52,8 +55,14 @@ export function runEngineCase(
   workers: number,
   limitMs: number,
   warm = false,
+  rehearsals = 1,
 ): EngineCase {
-  const args = [script, String(replicas), String(workers), ...(warm ? ['--warm'] : [])];
+  const args = [
+    script,
+    String(replicas),
+    String(workers),
+    ...(warm ? ['--warm', '--rehearsals', String(rehearsals)] : []),
+  ];
   const res = spawnSync(process.execPath, args, {
     cwd: root,
     encoding: 'utf8',

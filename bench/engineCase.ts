@@ -7,14 +7,18 @@
  * With `--warm` the same case first runs once on a throwaway cluster (another seed), so the
  * measured run finds the engine's code already compiled by the JavaScript engine, as it is
  * once a page has been used for a while. Without it the measured run is the process's first.
+ * `--rehearsals N` (with --warm) runs it N times first: the JavaScript engine keeps re-optimising
+ * over several clusters, so this shows the steady state a page reaches after many resets.
  */
 import { benchCluster, rehearse, runningPods, runToAllReady } from './engineRun.ts';
 
 const replicas = Number(process.argv[2] ?? 1000);
 const workers = Number(process.argv[3] ?? 100);
 const warm = process.argv.includes('--warm');
+const rehearsalsAt = process.argv.indexOf('--rehearsals');
+const rehearsals = warm ? (rehearsalsAt > 0 ? Number(process.argv[rehearsalsAt + 1]) : 1) : 0;
 
-if (warm) rehearse(replicas, workers);
+for (let i = 0; i < rehearsals; i++) rehearse(replicas, workers, 2 + i);
 
 let peakHeap = 0;
 const sampleHeap = () => {
@@ -49,6 +53,7 @@ console.log(
     replicas,
     workers,
     warm,
+    rehearsals,
     running,
     settled: settled.settled,
     setupMs: Math.round(setupMs),

@@ -20,8 +20,8 @@ export function benchCluster(workers: number, seed = 1): Cluster {
  * the engine's code already compiled by the JavaScript engine, as it is once a page has been
  * used for a while.
  */
-export function rehearse(replicas: number, workers: number): void {
-  const rehearsal = benchCluster(workers, 2);
+export function rehearse(replicas: number, workers: number, seed = 2): void {
+  const rehearsal = benchCluster(workers, seed);
   rehearsal.client('kubectl').create('deployments', 'default', webDeployment(replicas));
   rehearsal.settle({ maxMs: 60 * 60 * 1000 });
 }
