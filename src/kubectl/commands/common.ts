@@ -89,13 +89,20 @@ export function typesAndNamesToRead(ctx: Ctx, args: string[]): TypeAndNames<AnyR
         "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
       );
     }
+    // builder.go splitResourceTypeName: every argument's form is checked before any type is
+    // looked up.
+    for (const a of args) {
+      const seg = a.split('/');
+      if (seg.length !== 2)
+        ctx.fail('arguments in resource/name form may not have more than one slash');
+      if (seg[0] === '' || seg[1] === '')
+        ctx.fail('arguments in resource/name form must have a single resource and name');
+    }
     const out: TypeAndNames<AnyResourceType>[] = [];
     for (const a of args) {
       const i = a.indexOf('/');
       const t = resolveOrFail(ctx, a.slice(0, i));
       const name = a.slice(i + 1);
-      if (name === '')
-        ctx.fail(`arguments in resource/name form must have a single resource and name`);
       const existing = out.find((x) => x.type === t);
       if (existing) existing.names.push(name);
       else out.push({ type: t, names: [name] });

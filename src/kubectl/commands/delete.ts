@@ -43,14 +43,15 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   }
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
+  // Builder.SelectAllParam, in Complete: --all with a label or field selector is an error the
+  // builder holds, reported before anything else it would find (the trailing space is kubectl's).
+  if (all && (selector.trim() !== '' || fieldSelector.trim() !== ''))
+    ctx.fail("setting 'all' parameter but found a non empty selector. ");
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
   // Validate, once the builder has its arguments and before anything is read or deleted.
   const validate = (): void => {
     if (output !== '' && output !== 'name')
       ctx.fail(`unexpected -o output mode: ${output}. We only support '-o name'`);
-    if (all && selector !== '') ctx.fail('cannot set --all and --selector at the same time');
-    if (all && fieldSelector !== '')
-      ctx.fail('cannot set --all and --field-selector at the same time');
     if (force && grace > 0)
       ctx.fail('--force and --grace-period greater than 0 cannot be specified together');
     if (force && grace === 0) {

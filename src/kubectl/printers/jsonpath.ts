@@ -12,7 +12,9 @@ export class JsonPathExecError extends JsonPathError {}
 type Node =
   | { kind: 'text'; text: string }
   | { kind: 'expr'; path: string }
-  | { kind: 'range'; path: string; body: Node[] };
+  | { kind: 'range'; path: string; body: Node[] }
+  /** An {end} with no range open: it parses, and fails when the template runs to it. */
+  | { kind: 'stray-end' };
 
 function tokenize(template: string): Node[] {
   const root: Node[] = [];
@@ -49,8 +51,8 @@ function tokenize(template: string): Node[] {
       top.push(node);
       stack.push(node.body);
     } else if (inner === 'end') {
-      if (stack.length === 1) throw new JsonPathError('not in range, nothing to end');
-      stack.pop();
+      if (stack.length === 1) top.push({ kind: 'stray-end' });
+      else stack.pop();
     } else if (/^".*"$/s.test(inner) || /^'.*'$/s.test(inner)) {
       top.push({ kind: 'text', text: unquote(inner) });
     } else {
@@ -58,7 +60,8 @@ function tokenize(template: string): Node[] {
     }
     i = close + 1;
   }
-  if (stack.length !== 1) throw new JsonPathError('unclosed range');
+  // client-go's parser does not check that a range has its {end}: the body runs to the end of
+  // the template.
   return root;
 }
 
@@ -239,7 +242,12 @@ export function evaluate(path: string, data: unknown): unknown[] {
       matched = true;
       break;
     }
-    if (!matched) throw new JsonPathError(`unrecognized character in action: ${goRuneU(p)}`);
+    if (!matched) {
+      // parseArray / parseFilter: a bracket that never closes fails before its contents do.
+      if (p.startsWith('[?(') && !p.includes(')]')) throw new JsonPathError('unterminated filter');
+      if (p.startsWith('[') && !p.includes(']')) throw new JsonPathError('unterminated array');
+      throw new JsonPathError(`unrecognized character in action: ${goRuneU(p)}`);
+    }
   }
   return cur;
 }
@@ -269,6 +277,7 @@ function render(nodes: Node[], data: unknown): string {
   let out = '';
   for (const n of nodes) {
     if (n.kind === 'text') out += n.text;
+    else if (n.kind === 'stray-end') throw new JsonPathExecError('not in range, nothing to end');
     else if (n.kind === 'expr') out += evaluate(n.path, data).map(text).join(' ');
     else for (const item of evaluate(n.path, data)) out += render(n.body, item);
   }
@@ -308,6 +317,7 @@ export function jsonPathAsJson(template: string, data: unknown): string {
   const collect = (nodes: Node[], d: unknown) => {
     for (const n of nodes) {
       if (n.kind === 'text') groups.push([n.text]);
+      else if (n.kind === 'stray-end') throw new JsonPathExecError('not in range, nothing to end');
       else if (n.kind === 'expr') groups.push(evaluate(n.path, d));
       else for (const item of evaluate(n.path, d)) collect(n.body, item);
     }
