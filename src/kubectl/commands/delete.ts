@@ -2,6 +2,7 @@
 import type { DeleteOptions, KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { renderStatus, withSource } from '../errors.ts';
+import { parseGoBool } from '../flags.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import {
@@ -25,7 +26,29 @@ interface Target {
   uid?: string;
 }
 
+/**
+ * cmdutil.GetCascadingStrategy, in DeleteFlags.ToOptions before anything else: a Go boolean is
+ * the old form (true is background, false orphan) with a warning; any other word but the three
+ * policies is an error.
+ */
+export function cascadingStrategy(ctx: Ctx): DeleteOptions['propagationPolicy'] {
+  const cascade = ctx.str('cascade') || 'background';
+  const b = parseGoBool(cascade);
+  if (b !== undefined) {
+    const repl = b ? 'background' : 'orphan';
+    ctx.err(
+      `warning: --cascade=${cascade} is deprecated (boolean value) and can be replaced with --cascade=${repl}.\n`,
+    );
+    return b ? 'Background' : 'Orphan';
+  }
+  if (cascade === 'orphan') return 'Orphan';
+  if (cascade === 'foreground') return 'Foreground';
+  if (cascade === 'background') return 'Background';
+  ctx.fail(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+}
+
 export function runDelete(ctx: Ctx, args: string[]): void {
+  const policy = cascadingStrategy(ctx);
   const files = filenameArgs(ctx);
   const all = ctx.bool('all');
   const selector = ctx.str('selector');
@@ -119,14 +142,6 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     }
   }
 
-  const cascade = ctx.str('cascade') || 'background';
-  const policy: DeleteOptions['propagationPolicy'] =
-    cascade === 'foreground' ? 'Foreground' : cascade === 'orphan' ? 'Orphan' : 'Background';
-  if (!['background', 'foreground', 'orphan', 'true', 'false'].includes(cascade)) {
-    ctx.fail(
-      `invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`,
-    );
-  }
   const deleted: Target[] = [];
   const suffix =
     dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';

@@ -992,11 +992,6 @@ function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): 
   );
 }
 
-const QUALIFIED_NAME =
-  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const NAME_PART_MSG =
-  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-
 /** What `label` / `annotate` were asked to set and remove. */
 interface MetaChanges {
   set: Map<string, string>;
@@ -1051,6 +1046,9 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     ctx.fail('--list and --output may not be specified together');
   }
   const format = outputFormat(ctx, false);
+  // Validate: before the resource and update checks.
+  if (ctx.bool('all') && ctx.str('selector') !== '')
+    ctx.fail('cannot set --all and --selector at the same time');
   if (resources.length === 0) {
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   }
@@ -1110,14 +1108,6 @@ function changeMeta(
         ctx.fail(
           `--overwrite is false but found the following declared annotation(s): ${clashes.join('; ')}`,
         );
-      }
-    }
-  }
-  if (field === 'annotations') {
-    // The API server here does not check annotation keys, so the console does it for it.
-    for (const k of changes.set.keys()) {
-      if (!QUALIFIED_NAME.test(k) || k.length > 316) {
-        ctx.fail(`invalid annotation spec: ${k}, error: ${NAME_PART_MSG}`);
       }
     }
   }

@@ -1,0 +1,81 @@
+/**
+ * label, annotate, delete and manifests read from stdin as the real kubectl 1.32 handles them
+ * (checked with the oracle, bench/kubectlOracle.ts): label's Validate, the API server's
+ * annotation-key check, delete's --cascade values, and a JSON manifest read as JSON.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+const NAME_PART =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+describe('label and annotate', () => {
+  it('label --all with -l is Validate’s error, before anything is read', () => {
+    const { run } = engineSession(1);
+    run('kubectl run db --image=redis:7 --labels=tier=backend');
+    expect(run('kubectl label pods --all -l tier=backend x=y')).toEqual({
+      out: '',
+      err: 'error: cannot set --all and --selector at the same time\n',
+      code: 1,
+    });
+    expect(run('kubectl get pod db -o jsonpath={.metadata.labels.x}').out).toBe('');
+  });
+
+  it('an annotation key is the API server’s to refuse (ValidateAnnotations), case aside', () => {
+    const { run } = engineSession(1);
+    run('kubectl run db --image=redis:7');
+    expect(run("kubectl annotate pod db 'bad key=1'")).toEqual({
+      out: '',
+      err: `The Pod "db" is invalid: metadata.annotations: Invalid value: "bad key": ${NAME_PART}\n`,
+      code: 1,
+    });
+    expect(run('kubectl annotate pod db MyKey=1').out).toBe('pod/db annotated\n');
+  });
+});
+
+describe('delete --cascade', () => {
+  it('takes a Go boolean with a warning (false orphans), refuses other words', () => {
+    const { run } = engineSession(1);
+    run('kubectl create deployment web --image=nginx --replicas=1');
+    expect(run('kubectl delete deploy web --cascade=bogus')).toEqual({
+      out: '',
+      err: 'error: invalid cascade value (bogus). Must be "background", "foreground", or "orphan"\n',
+      code: 1,
+    });
+    const r = run('kubectl delete deploy web --cascade=false');
+    expect(r.err).toBe(
+      'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',
+    );
+    expect(r.out).toBe('deployment.apps "web" deleted\n');
+    // Orphaned: the ReplicaSet stays, and so does its pod.
+    expect(run('kubectl get rs -o name').out).toMatch(/^replicaset\.apps\/web-[a-z0-9]+\n$/);
+    expect(run('kubectl get pods -o name').out).toMatch(/^pod\/web-/);
+  });
+});
+
+describe('manifests on stdin', () => {
+  it('a text that starts with { is a JSON stream: its syntax errors are encoding/json’s', () => {
+    const { run } = engineSession(1);
+    expect(run("kubectl apply -f - <<< '{bad'")).toEqual({
+      out: '',
+      err: "error: error parsing STDIN: json: offset 2: invalid character 'b' looking for beginning of object key string\n",
+      code: 1,
+    });
+    expect(
+      run(`kubectl apply -f - <<< '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j8"}'`)
+        .err,
+    ).toBe('error: error parsing STDIN: unexpected EOF\n');
+    expect(
+      run(
+        `kubectl apply -f - <<< '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j8"}}'`,
+      ).out,
+    ).toBe('configmap/j8 created\n');
+  });
+
+  it('a document that is not an object is invalid to validate', () => {
+    const { run } = engineSession(1);
+    expect(run("kubectl apply -f - <<< '[]'").err).toBe(
+      'error: error validating "STDIN": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false\n',
+    );
+  });
+});
