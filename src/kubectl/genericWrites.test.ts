@@ -78,4 +78,21 @@ describe('manifests on stdin', () => {
       'error: error validating "STDIN": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false\n',
     );
   });
+
+  it('a namespaced object from a file gets the namespace it is created in (SetNamespace)', () => {
+    const { run } = engineSession(1);
+    expect(
+      run(
+        `kubectl create -f - <<< '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c4"}}' --dry-run=client -o json`,
+      ).out,
+    ).toBe(
+      '{\n    "apiVersion": "v1",\n    "kind": "ConfigMap",\n    "metadata": {\n        "name": "c4",\n        "namespace": "default"\n    }\n}\n',
+    );
+    // A cluster-scoped one does not.
+    expect(
+      run(
+        `kubectl create -f - <<< '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"n1"}}' --dry-run=client -o yaml`,
+      ).out,
+    ).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n1\n');
+  });
 });
