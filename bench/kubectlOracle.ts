@@ -332,7 +332,8 @@ function runReal(line: string): Promise<{ out: string; err: string; code: number
   });
 }
 
-const klog = (s: string) => s.replace(/^([EWIF])\d{4} [\d:.]+ +\d+ /gm, '$10000 00:00:00.000000 1 ');
+const klog = (s: string) =>
+  s.replace(/^([EWIF])\d{4} [\d:.]+ +\d+ /gm, '$10000 00:00:00.000000 1 ');
 const spaces = (s: string) => s.replace(/\s+/g, ' ');
 let report = '';
 let same = 0;
