@@ -96,3 +96,19 @@ describe('manifests on stdin', () => {
     ).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n1\n');
   });
 });
+
+describe('kubectl config', () => {
+  it('get-contexts refuses other -o values; set-context with two names prints its help first', () => {
+    const { run } = engineSession(1);
+    expect(run('kubectl config get-contexts -o yaml')).toEqual({
+      out: '',
+      err: 'error: --output yaml is not available in kubectl config get-contexts; resetting to default output format\n',
+      code: 1,
+    });
+    const r = run('kubectl config set-context a b');
+    expect(r.out).toMatch(/^Set a context entry in kubeconfig\.\n/);
+    expect(r.err).toBe('error: Unexpected args: [a b]\n');
+    expect(r.code).toBe(1);
+    expect(run('kubectl config get-contexts -o name').out).toBe('kubernetes-admin@kubernetes\n');
+  });
+});

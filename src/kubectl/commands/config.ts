@@ -31,7 +31,11 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       return;
     case 'get-contexts': {
       const out = ctx.str('output');
-      if (out !== '' && out !== 'name') ctx.fail(`output must be one of '' or 'name': ${out}`);
+      // get-contexts has only its table and -o name.
+      if (out !== '' && out !== 'name')
+        ctx.fail(
+          `--output ${out} is not available in kubectl config get-contexts; resetting to default output format`,
+        );
       const sorted = [...cfg.contexts].sort((a, b) =>
         a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
       );
@@ -76,6 +80,11 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       ctx.out(`NAME\n${cfg.users.map((u) => `${u}\n`).join('')}`);
       return;
     case 'set-context': {
+      // complete(): helpErrorf, the command's help on stdout, then the error.
+      if (args.length > 1) {
+        ctx.out(ctx.helpText());
+        ctx.fail(`Unexpected args: [${args.join(' ')}]`);
+      }
       let name = args[0];
       if (ctx.bool('current')) {
         if (args.length > 0) ctx.fail('you cannot specify both a context name and --current');
