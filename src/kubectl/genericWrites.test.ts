@@ -33,6 +33,39 @@ describe('label and annotate', () => {
   });
 });
 
+describe('label and annotate -f', () => {
+  const CM = `'{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j1"}}'`;
+  it('--local changes the file’s object and prints it, sending nothing', () => {
+    const { run } = engineSession(1);
+    expect(run(`kubectl annotate -f - <<< ${CM} a=b --local -o yaml`)).toEqual({
+      out: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  annotations:\n    a: b\n  name: j1\n',
+      err: '',
+      code: 0,
+    });
+    expect(run(`kubectl label -f - <<< ${CM} a=b --local`).out).toBe('configmap/j1 labeled\n');
+    // Nothing was created or changed on the server.
+    expect(run('kubectl get cm j1 -o name').err).toBe(
+      'Error from server (NotFound): configmaps "j1" not found\n',
+    );
+    expect(run('kubectl label cm j1 a=c --local').err).toBe(
+      'error: can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set\n',
+    );
+    expect(run('kubectl label a=c --local').err).toBe(
+      'error: one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json\n',
+    );
+    expect(run(`kubectl label -f - <<< ${CM} a=b --local --dry-run=server`).err).toBe(
+      'error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n',
+    );
+  });
+
+  it('without --local labels the object the file names', () => {
+    const { run } = engineSession(1);
+    run('kubectl create configmap j1');
+    expect(run(`kubectl label -f - <<< ${CM} a=b`).out).toBe('configmap/j1 labeled\n');
+    expect(run('kubectl get cm j1 -o jsonpath={.metadata.labels.a}').out).toBe('b');
+  });
+});
+
 describe('delete --cascade', () => {
   it('takes a Go boolean with a warning (false orphans), refuses other words', () => {
     const { run } = engineSession(1);

@@ -1046,10 +1046,22 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     ctx.fail('--list and --output may not be specified together');
   }
   const format = outputFormat(ctx, false);
+  const files = ctx.list('filename');
+  const local = ctx.bool('local');
   // Validate: before the resource and update checks.
   if (ctx.bool('all') && ctx.str('selector') !== '')
     ctx.fail('cannot set --all and --selector at the same time');
-  if (resources.length === 0) {
+  if (local) {
+    if (dryRunStrategy(ctx) === 'server')
+      ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (resources.length > 0)
+      ctx.fail(
+        'can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set',
+      );
+    if (files.length === 0)
+      ctx.fail('one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json');
+  }
+  if (resources.length === 0 && files.length === 0) {
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   }
   if (changes.set.size === 0 && changes.remove.length === 0 && !list) {
@@ -1062,6 +1074,26 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
         `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`,
       );
     }
+  }
+  if (files.length > 0) {
+    // -f: the objects the files name; with --local the files' objects themselves, changed
+    // here and printed, nothing sent.
+    const objs = readFilenames(ctx, files);
+    const single = objs.length === 1;
+    if (!single && ctx.str('resource-version') !== '') {
+      ctx.fail('--resource-version may only be used with a single resource');
+    }
+    for (const m of objs) {
+      const ns = namespaceForManifest(ctx, m);
+      let cur = m.obj;
+      if (!local) {
+        const r = ctx.host.api.get(m.type.resource, ns, m.obj.metadata?.name ?? '');
+        if (!r.ok) ctx.failStatus(r.status);
+        cur = r.value;
+      }
+      changeMeta(ctx, m.type, cur, changes, field, { list, single, format, local, ns });
+    }
+    return;
   }
   const targets = selectedTargets(ctx, resources);
   // IntoSingleItemImplied: one object named (not selected by -l/--all) lists without a header.
@@ -1083,7 +1115,15 @@ function changeMeta(
   obj: KubeObject,
   changes: MetaChanges,
   field: 'labels' | 'annotations',
-  opts: { list: boolean; single: boolean; format: ReturnType<typeof outputFormat> },
+  opts: {
+    list: boolean;
+    single: boolean;
+    format: ReturnType<typeof outputFormat>;
+    /** --local: the object is a file's, changed here and never sent. */
+    local?: boolean;
+    /** Where the object lives (from its file); else the command's namespace. */
+    ns?: string | undefined;
+  },
 ): void {
   const name = obj.metadata?.name ?? '';
   const current = (obj.metadata?.[field] ?? {}) as Record<string, string>;
@@ -1125,7 +1165,7 @@ function changeMeta(
     JSON.stringify(next) !== JSON.stringify(current) || recordNeeded || resourceVersion !== '';
   const dryRun = dryRunStrategy(ctx);
   // With --list (as with a client dry run) the changes are made to the object read, not sent.
-  const send = dryRun !== 'client' && !opts.list;
+  const send = dryRun !== 'client' && !opts.list && !opts.local;
   if (send && field === 'labels') {
     // RunLabel says so for each key to remove that the object does not have.
     for (const k of changes.remove) if (!has(k)) ctx.out(`label ${JSON.stringify(k)} not found.\n`);
@@ -1143,7 +1183,7 @@ function changeMeta(
     }
     const r = ctx.host.api.patch(
       type.resource,
-      nsFor(type, ctx.namespace),
+      'ns' in opts ? opts.ns : nsFor(type, ctx.namespace),
       name,
       { metadata: metaPatch },
       {
