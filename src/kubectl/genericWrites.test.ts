@@ -33,6 +33,30 @@ describe('label and annotate', () => {
   });
 });
 
+describe('label and annotate several objects', () => {
+  it('go on past an object they cannot change, and say every error at the end', () => {
+    const { run } = engineSession(1);
+    run('kubectl run db --image=redis:7 --labels=tier=backend');
+    run('kubectl run cache --image=redis:7 --labels=tier=backend');
+    run('kubectl annotate pod db owner=alice');
+    const clash = "'tier' already has a value (backend), and --overwrite is false";
+    expect(run('kubectl label pods db cache tier=x')).toEqual({
+      out: '',
+      err: `${clash}\n${clash}\n`,
+      code: 1,
+    });
+    expect(run('kubectl label pods db nosuch tier=x').err).toBe(
+      `${clash}\nError from server (NotFound): pods "nosuch" not found\n`,
+    );
+    // One error alone is `error: …`, and the other object is annotated.
+    expect(run('kubectl annotate pods db cache owner=z')).toEqual({
+      out: 'pod/cache annotated\n',
+      err: "error: --overwrite is false but found the following declared annotation(s): 'owner' already has a value (alice)\n",
+      code: 1,
+    });
+  });
+});
+
 describe('label and annotate -f', () => {
   const CM = `'{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j1"}}'`;
   it('--local changes the file’s object and prints it, sending nothing', () => {

@@ -98,6 +98,22 @@ describe('kubectl get: printer flags', () => {
     );
   });
 
+  it('jsonpath: slices take a step; a subscript that is no index is "invalid array index"', () => {
+    const { run } = session();
+    run('kubectl run e --image=nginx');
+    run('kubectl run f --image=nginx');
+    run('kubectl run g --image=nginx');
+    // cache db e f g
+    expect(run("kubectl get pods -o jsonpath='{.items[1:4:2].metadata.name}'").out).toBe('db f');
+    expect(run("kubectl get pods -o jsonpath='{.items[::2].metadata.name}'").out).toBe('cache e g');
+    expect(run("kubectl get pods -o jsonpath='{.items[abc].metadata.name}'").err).toBe(
+      'error: error parsing jsonpath {.items[abc].metadata.name}, invalid array index abc\n',
+    );
+    expect(run('kubectl get pods -o jsonpath="{.items[*][metadata.name]}"').err).toBe(
+      'error: error parsing jsonpath {.items[*][metadata.name]}, invalid array index metadata.name\n',
+    );
+  });
+
   it('resource/name arguments need both parts and one slash', () => {
     const { run } = session();
     expect(run('kubectl get /db').err).toBe(

@@ -61,8 +61,20 @@ export function resolveTypeList(ctx: Ctx, arg: string): AnyResourceType[] {
   return out;
 }
 
+/**
+ * builder.go normalizeMultipleResourcesArgs: several types with names (`pod,cm a b`) are every
+ * type with every name, as tuples in that order (`pod/a pod/b cm/a cm/b`).
+ */
+export function normalizeMultipleResourcesArgs(args: string[]): string[] {
+  if (args.length < 2) return args;
+  const types = [...new Set((args[0] ?? '').split(',').filter((t) => t !== ''))];
+  if (types.length < 2) return args;
+  return types.flatMap((t) => args.slice(1).map((n) => `${t}/${n}`));
+}
+
 /** Whether the args ask for more than one type (`all`, `pods,svc`), which prints kind prefixes. */
-export function multipleTypesRequested(args: string[]): boolean {
+export function multipleTypesRequested(rawArgs: string[]): boolean {
+  const args = normalizeMultipleResourcesArgs(rawArgs);
   const first = args[0];
   if (first === undefined || first.includes('/')) {
     const kinds = new Set(args.map((a) => a.split('/')[0]?.toLowerCase()));
@@ -82,7 +94,8 @@ export interface TypeAndNames<T extends AnyResourceType = ResourceType> {
  * Mirrors the resource builder's argument rules and errors. Includes the always-empty types
  * (`jobs`, `sts`, …), which only reading commands (get, describe) can answer for.
  */
-export function typesAndNamesToRead(ctx: Ctx, args: string[]): TypeAndNames<AnyResourceType>[] {
+export function typesAndNamesToRead(ctx: Ctx, rawArgs: string[]): TypeAndNames<AnyResourceType>[] {
+  const args = normalizeMultipleResourcesArgs(rawArgs);
   if (args.some((a) => a.includes('/'))) {
     if (!args.every((a) => a.includes('/'))) {
       ctx.fail(
@@ -125,6 +138,7 @@ export function checkBuilderArgs(
   requests: TypeAndNames<AnyResourceType>[],
   o: { selector: boolean; allNamespaces: boolean },
 ): void {
+  args = normalizeMultipleResourcesArgs(args);
   const tuples = args.some((a) => a.includes('/'));
   const named = tuples || args.length > 1;
   if (!named) return;
@@ -157,7 +171,9 @@ export function typesAndNames(
   check?: { selector: boolean; allNamespaces: boolean },
 ): TypeAndNames[] {
   const out: TypeAndNames[] = [];
-  const viaAll = !args.some((a) => a.includes('/')) && /(^|,)all(,|$)/i.test(args[0] ?? '');
+  const viaAll =
+    !normalizeMultipleResourcesArgs(args).some((a) => a.includes('/')) &&
+    /(^|,)all(,|$)/i.test(args[0] ?? '');
   const requests = typesAndNamesToRead(ctx, args);
   if (check) checkBuilderArgs(ctx, args, requests, check);
   for (const { type, names } of requests) {

@@ -146,13 +146,9 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const suffix =
     dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   for (const t of targets) {
-    if (dryRun === 'client') {
-      const got = ctx.host.api.get(t.type.resource, t.namespace, t.name);
-      if (!got.ok) {
-        errors.push(got.status);
-        continue;
-      }
-    } else {
+    // The builder does not fetch what it deletes (RequireObject(false)), and a client dry run
+    // sends nothing: whatever is named is "deleted (dry run)", there or not.
+    if (dryRun !== 'client') {
       const opts: DeleteOptions = {
         propagationPolicy: policy,
         ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),

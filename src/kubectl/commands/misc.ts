@@ -1083,16 +1083,22 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     if (!single && ctx.str('resource-version') !== '') {
       ctx.fail('--resource-version may only be used with a single resource');
     }
+    const errors: Status[] = [];
     for (const m of objs) {
       const ns = namespaceForManifest(ctx, m);
       let cur = m.obj;
       if (!local) {
         const r = ctx.host.api.get(m.type.resource, ns, m.obj.metadata?.name ?? '');
-        if (!r.ok) ctx.failStatus(r.status);
+        if (!r.ok) {
+          errors.push(r.status);
+          continue;
+        }
         cur = r.value;
       }
-      changeMeta(ctx, m.type, cur, changes, field, { list, single, format, local, ns });
+      const e = changeMeta(ctx, m.type, cur, changes, field, { list, single, format, local, ns });
+      if (e) errors.push(e);
     }
+    reportGathered(ctx, errors);
     return;
   }
   const targets = selectedTargets(ctx, resources);
@@ -1102,10 +1108,30 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   if (!single && ctx.str('resource-version') !== '') {
     ctx.fail('--resource-version may only be used with a single resource');
   }
+  // The builder goes on past errors (ContinueOnError): each object is read and changed in turn,
+  // and what failed is said at the end, one error as `error: …`, several each on its own line.
+  const errors: Status[] = [];
   for (const { type, name, obj } of targets) {
-    const cur = obj ?? getOrFail(ctx, type, name);
-    changeMeta(ctx, type, cur, changes, field, { list, single, format });
+    let cur = obj;
+    if (!cur) {
+      const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+      if (!r.ok) {
+        errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+        continue;
+      }
+      cur = r.value;
+    }
+    const e = changeMeta(ctx, type, cur, changes, field, { list, single, format });
+    if (e) errors.push(e);
   }
+  reportGathered(ctx, errors);
+}
+
+/** The errors a command that went on gathered (cmdutil.CheckErr of their aggregate). */
+function reportGathered(ctx: Ctx, errors: Status[]): void {
+  if (errors.length === 0) return;
+  ctx.err(renderStatuses(errors));
+  throw new ExitError(1);
 }
 
 /** One object's label or annotation changes, and kubectl's line about it. */
@@ -1124,7 +1150,7 @@ function changeMeta(
     /** Where the object lives (from its file); else the command's namespace. */
     ns?: string | undefined;
   },
-): void {
+): Status | undefined {
   const name = obj.metadata?.name ?? '';
   const current = (obj.metadata?.[field] ?? {}) as Record<string, string>;
   const has = (k: string): boolean => Object.hasOwn(current, k);
@@ -1135,8 +1161,8 @@ function changeMeta(
       const clashes = [...changes.set]
         .filter(([k, v]) => has(k) && current[k] !== v)
         .map(([k]) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
-      if (clashes.length === 1) ctx.fail(clashes[0] as string);
-      if (clashes.length > 1) ctx.fail(`[${clashes.join(', ')}]`);
+      if (clashes.length === 1) return clientError(clashes[0] as string);
+      if (clashes.length > 1) return clientError(`[${clashes.join(', ')}]`);
     } else {
       // validateNoAnnotationOverwrites: only a different value is refused (kubernetes#109505),
       // and the change cause may always be overwritten.
@@ -1145,7 +1171,7 @@ function changeMeta(
         .map(([k]) => k)
         .map((k) => `'${k}' already has a value (${current[k]})`);
       if (clashes.length > 0) {
-        ctx.fail(
+        return clientError(
           `--overwrite is false but found the following declared annotation(s): ${clashes.join('; ')}`,
         );
       }
@@ -1192,7 +1218,7 @@ function changeMeta(
         ...(dryRun === 'server' ? { dryRun: true } : {}),
       },
     );
-    if (!r.ok) ctx.failStatus(r.status);
+    if (!r.ok) return r.status;
     printWarnings(ctx, r);
   }
   if (opts.list) {
@@ -1203,7 +1229,7 @@ function changeMeta(
     for (const k of Object.keys(next).sort()) {
       ctx.out(`${opts.single ? '' : ' '}${k}=${next[k]}\n`);
     }
-    return;
+    return undefined;
   }
   let verb = 'annotated';
   if (field === 'labels') {
@@ -1230,9 +1256,10 @@ function changeMeta(
       opts.format,
       { verb, dryRun },
     );
-    return;
+    return undefined;
   }
   ctx.out(`${kindPrefix(type)}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
+  return undefined;
 }
 
 /** An own, enumerable property (so a key like `__proto__` stays a plain key). */

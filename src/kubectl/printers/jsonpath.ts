@@ -184,6 +184,21 @@ const STEPS: Step[] = [
   { re: /^\[\s*(['"])(.*?)\1\s*\]/, apply: (cur, m) => fields(cur, m[2] ?? '') },
   { re: /^\[\s*\*\s*\]/, apply: (cur) => cur.flatMap(children) },
   {
+    // A slice with a step: every step-th of the slice (evalArray; a step of 0 or less fails).
+    re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
+    apply: (cur, m) => {
+      const step = m[3] ? Number(m[3]) : 1;
+      if (step <= 0) throw new JsonPathExecError('step must be > 0');
+      return cur.flatMap((v) =>
+        Array.isArray(v)
+          ? v
+              .slice(m[1] ? Number(m[1]) : 0, m[2] ? Number(m[2]) : undefined)
+              .filter((_, i) => i % step === 0)
+          : [],
+      );
+    },
+  },
+  {
     re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
     apply: (cur, m) =>
       cur.flatMap((v) =>
@@ -246,6 +261,11 @@ export function evaluate(path: string, data: unknown): unknown[] {
       // parseArray / parseFilter: a bracket that never closes fails before its contents do.
       if (p.startsWith('[?(') && !p.includes(')]')) throw new JsonPathError('unterminated filter');
       if (p.startsWith('[') && !p.includes(']')) throw new JsonPathError('unterminated array');
+      // parseArray: what is between the brackets (spaces dropped) is no index, slice or name.
+      if (p.startsWith('[') && !p.startsWith('[?'))
+        throw new JsonPathError(
+          `invalid array index ${p.slice(1, p.indexOf(']')).replace(/ /g, '')}`,
+        );
       throw new JsonPathError(`unrecognized character in action: ${goRuneU(p)}`);
     }
   }
