@@ -152,6 +152,18 @@ describe('manifests on stdin', () => {
       ).out,
     ).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n1\n');
   });
+
+  it('a cluster-scoped object from a file keeps no namespace (FilterNamespace)', () => {
+    const { run } = engineSession(1);
+    run(
+      `kubectl apply -f - <<< '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"ns1"}}'`,
+    );
+    expect(
+      run(
+        `kubectl apply -f - <<< '{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"ns1","namespace":"dev"}}'`,
+      ).out,
+    ).toBe('namespace/ns1 unchanged\n');
+  });
 });
 
 describe('kubectl config', () => {

@@ -1322,10 +1322,19 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /**
  * The builder's SetNamespace visitor: a namespaced object read from a file without a namespace
  * gets the one the command runs in, in the object itself (UpdateObjectNamespace), so a
- * --dry-run=client print shows it.
+ * --dry-run=client print shows it; a cluster-scoped one keeps none.
  */
 function withBuilderNamespace(obj: KubeObject, ns: string | undefined): KubeObject {
-  if (ns === undefined || !obj.metadata || typeof obj.metadata !== 'object') return obj;
+  if (!obj.metadata || typeof obj.metadata !== 'object') return obj;
+  if (ns === undefined) {
+    // A cluster-scoped object has no namespace: one written in its file is dropped (the real
+    // kubectl 1.32 applies such a file to an object applied without it as "unchanged").
+    if ('namespace' in obj.metadata) {
+      const { namespace: _ns, ...meta } = obj.metadata;
+      obj.metadata = meta;
+    }
+    return obj;
+  }
   if (typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '') return obj;
   obj.metadata = { ...obj.metadata, namespace: ns };
   return obj;
