@@ -179,5 +179,8 @@ describe('kubectl config', () => {
     expect(r.err).toBe('error: Unexpected args: [a b]\n');
     expect(r.code).toBe(1);
     expect(run('kubectl config get-contexts -o name').out).toBe('kubernetes-admin@kubernetes\n');
+    // The name printer finds no name in a Config.
+    expect(run('kubectl config view -o name').out).toBe('config/<unknown>\n');
+    expect(run('kubectl config view -o YAML').out).toMatch(/^apiVersion: v1\nclusters:\n/);
   });
 });

@@ -180,7 +180,11 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
         ctx.bool('raw') || ctx.bool('flatten'),
       );
       const out = ctx.str('output');
-      if (out === 'json') ctx.out(toGoJson(view));
+      // The JSON, YAML and name printers match their names case-insensitively; the name
+      // printer finds no name in a Config (NamePrinter's "<unknown>").
+      const lower = out.toLowerCase();
+      if (lower === 'json') ctx.out(toGoJson(view));
+      else if (lower === 'name') ctx.out('config/<unknown>\n');
       else if (out.startsWith('jsonpath=')) {
         try {
           ctx.out(jsonPath(out.slice('jsonpath='.length), view));
@@ -190,7 +194,7 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
         }
       } else if (isGoTemplateFormat(ctx))
         printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), view);
-      else if (out === '' || out === 'yaml') ctx.out(toGoYaml(view));
+      else if (out === '' || lower === 'yaml') ctx.out(toGoYaml(view));
       else
         ctx.fail(
           `unable to match a printer suitable for the output format "${out}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`,
