@@ -110,6 +110,19 @@ describe('delete --cascade', () => {
   });
 });
 
+describe('delete --raw', () => {
+  it('never falls back to deleting the objects named', () => {
+    const { run } = engineSession(1);
+    run('kubectl run db --image=redis:7');
+    expect(run('kubectl delete pod db --raw /api/v1/namespaces/default/pods/db')).toEqual({
+      out: '',
+      err: 'error: --raw /api/v1/namespaces/default/pods/db: deleting raw API paths is not available in this console\n',
+      code: 1,
+    });
+    expect(run('kubectl get pod db -o name').out).toBe('pod/db\n');
+  });
+});
+
 describe('manifests on stdin', () => {
   it('a text that starts with { is a JSON stream: its syntax errors are encoding/json’s', () => {
     const { run } = engineSession(1);

@@ -49,6 +49,10 @@ export function cascadingStrategy(ctx: Ctx): DeleteOptions['propagationPolicy'] 
 
 export function runDelete(ctx: Ctx, args: string[]): void {
   const policy = cascadingStrategy(ctx);
+  // The real kubectl sends DELETE to the raw path and ignores the arguments: never fall back to
+  // deleting what they name.
+  const raw = ctx.str('raw');
+  if (raw !== '') ctx.fail(`--raw ${raw}: deleting raw API paths is not available in this console`);
   const files = filenameArgs(ctx);
   const all = ctx.bool('all');
   const selector = ctx.str('selector');
