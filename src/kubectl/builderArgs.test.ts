@@ -90,6 +90,8 @@ describe('a name with several types', () => {
       code: 0,
     });
     expect(run('kubectl get pod,cm db cfg -o name').out).toBe('pod/db\nconfigmap/cfg\n');
+    // SplitResourceArgument drops empty parts: `pod,` is one type.
+    expect(run('kubectl get pod, db -o name')).toEqual({ out: 'pod/db\n', err: '', code: 0 });
   });
 });
 

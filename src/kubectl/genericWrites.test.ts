@@ -104,6 +104,9 @@ describe('delete --cascade', () => {
       'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n',
     );
     expect(r.out).toBe('deployment.apps "web" deleted\n');
+    expect(run('kubectl delete deploy web --cascade= --dry-run=client').err).toBe(
+      'error: invalid cascade value (). Must be "background", "foreground", or "orphan"\n',
+    );
     // Orphaned: the ReplicaSet stays, and so does its pod.
     expect(run('kubectl get rs -o name').out).toMatch(/^replicaset\.apps\/web-[a-z0-9]+\n$/);
     expect(run('kubectl get pods -o name').out).toMatch(/^pod\/web-/);

@@ -150,7 +150,8 @@ export function checkBuilderArgs(
     );
   }
   if (!tuples) {
-    const parts = new Set((args[0] ?? '').split(','));
+    // SplitResourceArgument drops empty parts (`pod,` is pod).
+    const parts = new Set((args[0] ?? '').split(',').filter((p) => p !== ''));
     if (parts.size > 1 || requests.length > 1) ctx.fail('you must specify only one resource');
   }
   if (o.allNamespaces && requests.some((r) => r.type.namespaced)) {

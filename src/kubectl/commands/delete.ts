@@ -32,7 +32,8 @@ interface Target {
  * policies is an error.
  */
 export function cascadingStrategy(ctx: Ctx): DeleteOptions['propagationPolicy'] {
-  const cascade = ctx.str('cascade') || 'background';
+  // A bare --cascade is background (NoOptDefVal); an empty --cascade= is no policy at all.
+  const cascade = ctx.changed('cascade') ? ctx.str('cascade') : 'background';
   const b = parseGoBool(cascade);
   if (b !== undefined) {
     const repl = b ? 'background' : 'orphan';
