@@ -145,6 +145,28 @@ describe('manifests on stdin', () => {
     ).toBe('configmap/j8 created\n');
   });
 
+  it('without client validation a file is only decoded: the decoder’s errors', () => {
+    const { run } = engineSession(1);
+    // YAML is converted to JSON (keys sorted) for the message; JSON is quoted as written.
+    expect(
+      run(`kubectl create -f - --validate=false <<< $'metadata:\\n  name: x\\napiVersion: v1\\n'`)
+        .err,
+    ).toBe(
+      `error: unable to decode "STDIN": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`,
+    );
+    expect(run(`kubectl create -f - --validate=false <<< '"s"'`).err).toBe(
+      'error: unable to decode "STDIN": json: cannot unmarshal string into Go value of type unstructured.detector\n',
+    );
+    // delete has no --validate at all.
+    expect(run(`kubectl delete -f - <<< '{"apiVersion":"v1","metadata":{"name":"x"}}'`).err).toBe(
+      `error: unable to decode "STDIN": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`,
+    );
+    // With validation (the default) it is the validator that speaks.
+    expect(run(`kubectl create -f - <<< $'metadata:\\n  name: x\\napiVersion: v1\\n'`).err).toBe(
+      'error: error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n',
+    );
+  });
+
   it('a document that is not an object is invalid to validate', () => {
     const { run } = engineSession(1);
     expect(run("kubectl apply -f - <<< '[]'").err).toBe(

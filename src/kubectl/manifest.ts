@@ -10,7 +10,14 @@ import { goJsonStreamError } from './goJson.ts';
 import { MAX_FILE_BYTES } from './workspace.ts';
 import { kubectlYamlError } from './yamlErrors.ts';
 
-export type ManifestResult = { ok: true; docs: KubeObject[] } | { ok: false; error: string };
+export type ManifestResult =
+  | { ok: true; docs: KubeObject[] }
+  | {
+      ok: false;
+      error: string;
+      /** A document that is no object: its Go JSON kind (`array`, `string`…), for the decoder's error. */
+      notObject?: string;
+    };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 100;
@@ -331,6 +338,7 @@ export function parseManifests(text: string, source: string): ManifestResult {
       if (typeof js !== 'object' || Array.isArray(js)) {
         return {
           ok: false,
+          notObject: Array.isArray(js) ? 'array' : typeof js === 'boolean' ? 'bool' : typeof js,
           error: `error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
         };
       }

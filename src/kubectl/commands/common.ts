@@ -300,7 +300,12 @@ export function readFilenames(
   verb = 'create',
 ): ManifestObject[] {
   const out: ManifestObject[] = [];
+  // Only create, apply and replace validate a file on the client (--validate, not false/ignore);
+  // the others, and those with validation off, only decode it.
+  const validating =
+    /^kubectl (create|apply|replace)$/.test(ctx.commandPath) && fieldValidation(ctx) !== 'Ignore';
   for (const input of withDirectoryFiles(ctx, files)) {
+    let single: string | undefined;
     // `-k DIR`: the kustomization's objects, with the directory as their source.
     const dir = kustomizeDir(input);
     const piped = dir === undefined && input === '-' ? takeStdin(ctx.host) : undefined;
@@ -314,10 +319,24 @@ export function readFilenames(
       const text = piped ?? (isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file));
       if (text === undefined) ctx.fail(`the path "${file}" does not exist`);
       const parsed = parseManifests(text, file);
-      if (!parsed.ok) ctx.fail(parsed.error);
+      if (!parsed.ok) {
+        // Without client-side validation the decoder meets a document that is no object first.
+        if (parsed.notObject && !validating)
+          ctx.fail(
+            `unable to decode ${JSON.stringify(file)}: json: cannot unmarshal ${parsed.notObject} into Go value of type unstructured.detector`,
+          );
+        ctx.fail(parsed.error);
+      }
       docs = parsed.docs;
+      single = /^\s*\{/.test(text) && parsed.docs.length === 1 ? text.trim() : undefined;
     }
     for (const obj of flattenLists(docs)) {
+      if (!validating && (typeof obj.kind !== 'string' || obj.kind === '')) {
+        // UnstructuredJSONScheme: the document as JSON (a JSON file as written, YAML converted).
+        ctx.fail(
+          `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`,
+        );
+      }
       const missing: string[] = [];
       if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
         missing.push('apiVersion not set');
@@ -464,4 +483,21 @@ export function listError(
       ? `Unable to list ${gvr}: ${status.message}`
       : `Unable to find ${gvr} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${status.message}`;
   return { ...status, message };
+}
+
+/** Go's json.Marshal of decoded JSON: compact, map keys sorted, <, > and & escaped. */
+function goCompactJson(v: unknown): string {
+  const walk = (x: unknown): string => {
+    if (Array.isArray(x)) return `[${x.map(walk).join(',')}]`;
+    if (x !== null && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      return `{${Object.keys(o)
+        .filter((k) => o[k] !== undefined)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${walk(o[k])}`)
+        .join(',')}}`;
+    }
+    return JSON.stringify(x) ?? 'null';
+  };
+  return walk(v).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
