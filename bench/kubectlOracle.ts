@@ -310,7 +310,9 @@ const server = createServer((req, res) => {
   });
 });
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-const home = `${process.env.TMPDIR ?? '/tmp'}/kubectl-oracle-home`;
+// One home per run: two oracles at once must not write each other's kubeconfig (the real kubectl
+// of one would talk to the other's bridge).
+const home = `${process.env.TMPDIR ?? '/tmp'}/kubectl-oracle-home-${process.pid}`;
 mkdirSync(`${home}/.kube`, { recursive: true });
 writeFileSync(
   `${home}/.kube/config`,
@@ -366,7 +368,8 @@ function runReal(line: string): Promise<{ out: string; err: string; code: number
   });
 }
 
-const klog = (s: string) => s.replace(/^([EWI])\d{4} [\d:.]+ +\d+ /gm, '$10000 00:00:00.000000 1 ');
+const klog = (s: string) =>
+  s.replace(/^([EWIF])\d{4} [\d:.]+ +\d+ /gm, '$10000 00:00:00.000000 1 ');
 const spaces = (s: string) => s.replace(/\s+/g, ' ');
 let report = '';
 let same = 0;

@@ -68,12 +68,30 @@ describe('a name together with a selector', () => {
 });
 
 describe('a name with several types', () => {
-  it('get pods,svc NAME and get all NAME: "you must specify only one resource"', () => {
+  it('get all NAME: "you must specify only one resource" (the alias expands after the split)', () => {
     const { run } = engineSession();
-    const refused = fail('you must specify only one resource');
-    expect(run('kubectl get pods,svc web')).toEqual(refused);
-    expect(run('kubectl get all web')).toEqual(refused);
-    expect(run('kubectl describe deploy,rs web')).toEqual(refused);
+    expect(run('kubectl get all web')).toEqual(fail('you must specify only one resource'));
+  });
+
+  it('pods,svc NAME…: every type with every name (normalizeMultipleResourcesArgs)', () => {
+    // The real kubectl 1.32: `delete pod,cm db cfg` deletes pod/db pod/cfg cm/db cm/cfg.
+    const { run } = engineSession();
+    run('kubectl run db --image=redis');
+    run('kubectl create configmap cfg');
+    expect(run('kubectl get pods,svc web')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): pods "web" not found\nError from server (NotFound): services "web" not found\n',
+      code: 1,
+    });
+    // A client dry run fetches nothing: each pair is "deleted", there or not.
+    expect(run('kubectl delete pod,cm db cfg --dry-run=client')).toEqual({
+      out: 'pod "db" deleted (dry run)\npod "cfg" deleted (dry run)\nconfigmap "db" deleted (dry run)\nconfigmap "cfg" deleted (dry run)\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl get pod,cm db cfg -o name').out).toBe('pod/db\nconfigmap/cfg\n');
+    // SplitResourceArgument drops empty parts: `pod,` is one type.
+    expect(run('kubectl get pod, db -o name')).toEqual({ out: 'pod/db\n', err: '', code: 0 });
   });
 });
 

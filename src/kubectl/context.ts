@@ -114,7 +114,7 @@ export class Ctx {
   }
 
   /** A klog line as kubectl writes warnings and fatal errors: `E1125 21:50:44.000000    4242 run.go:72] …`. */
-  klog(level: 'E' | 'W' | 'I', where: string, msg: string): void {
+  klog(level: 'F' | 'E' | 'W' | 'I', where: string, msg: string): void {
     const d = new Date(this.now());
     const p2 = (n: number): string => String(n).padStart(2, '0');
     const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, '0');

@@ -13,6 +13,20 @@ function quoteChar(c: string): string {
 
 /** The error encoding/json gives for `text`, or undefined when it is valid JSON. */
 export function goJsonSyntaxError(text: string): string | undefined {
+  return scanJson(text, false);
+}
+
+/**
+ * What a json.Decoder reading a stream says of its first value, as apimachinery's
+ * YAMLOrJSONDecoder reports it (a manifest that starts with `{`): a syntax error is
+ * `json: offset N: …` (N counts the bytes read, the bad one included), a value the input ends
+ * inside is `unexpected EOF`; undefined when the first value is whole.
+ */
+export function goJsonStreamError(text: string): string | undefined {
+  return scanJson(text, true);
+}
+
+function scanJson(text: string, stream: boolean): string | undefined {
   let i = 0;
   const n = text.length;
   const ws = (): void => {
@@ -22,7 +36,10 @@ export function goJsonSyntaxError(text: string): string | undefined {
   const fail = (msg: string): never => {
     throw new Fail(msg);
   };
-  const eof = (): never => fail('unexpected end of JSON input');
+  class Eof extends Error {}
+  const eof = (): never => {
+    throw new Eof();
+  };
   const bad = (context: string): never =>
     i >= n ? eof() : fail(`invalid character ${quoteChar(text[i] as string)} ${context}`);
   const literal = (word: string): void => {
@@ -150,11 +167,17 @@ export function goJsonSyntaxError(text: string): string | undefined {
   };
   try {
     value();
+    if (stream) return undefined;
     ws();
     if (i < n) bad('after top-level value');
     return undefined;
   } catch (e) {
-    if (e instanceof Fail) return e.message;
+    if (e instanceof Eof) return stream ? 'unexpected EOF' : 'unexpected end of JSON input';
+    if (e instanceof Fail)
+      return stream ? `json: offset ${utf8Length(text.slice(0, i)) + 1}: ${e.message}` : e.message;
     throw e;
   }
 }
+
+const utf8 = new TextEncoder();
+const utf8Length = (s: string): number => utf8.encode(s).length;

@@ -44,7 +44,7 @@ describe('kubectl -o go-template', () => {
     run('kubectl create deployment web --image=nginx');
     expect(run(`kubectl get deploy web -o go-template='{{.spec.replicas}'`)).toEqual({
       out: '',
-      err: 'error: error parsing template {{.spec.replicas}, template: output:1: unexpected "}" in operand\n',
+      err: "error: error parsing template {{.spec.replicas}, template: output:1: bad character U+007D '}'\n",
       code: 1,
     });
     expect(run('kubectl get deploy web -o go-template=').err).toBe(

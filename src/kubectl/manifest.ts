@@ -6,10 +6,18 @@
 import { isAlias, isMap, isPair, isSeq, parseAllDocuments, type ScalarTag, type Tags } from 'yaml';
 import type { KubeObject } from '../engine/api/types.ts';
 import { rfc3339 } from './duration.ts';
+import { goJsonStreamError } from './goJson.ts';
 import { MAX_FILE_BYTES } from './workspace.ts';
 import { kubectlYamlError } from './yamlErrors.ts';
 
-export type ManifestResult = { ok: true; docs: KubeObject[] } | { ok: false; error: string };
+export type ManifestResult =
+  | { ok: true; docs: KubeObject[] }
+  | {
+      ok: false;
+      error: string;
+      /** A document that is no object: its Go JSON kind (`array`, `string`…), for the decoder's error. */
+      notObject?: string;
+    };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 100;
@@ -286,6 +294,12 @@ export function parseManifests(text: string, source: string): ManifestResult {
       error: `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
     };
   }
+  // YAMLOrJSONDecoder: a text that starts with `{` is read as a JSON stream, not as YAML.
+  if (/^\s*\{/.test(text)) {
+    const jsonError = goJsonStreamError(text);
+    if (jsonError !== undefined)
+      return { ok: false, error: `error parsing ${source}: ${jsonError}` };
+  }
   // kubectl reads each `---` document with go-yaml, so go-yaml decides which texts fail and
   // with what words and line; the yaml library only builds the values of those that pass.
   const syntax = kubectlYamlError(text);
@@ -322,10 +336,10 @@ export function parseManifests(text: string, source: string): ManifestResult {
       const js = toPlain(doc.toJS({ mapAsMap: true, maxAliasCount: -1 }), 0);
       if (js === null || js === undefined) continue;
       if (typeof js !== 'object' || Array.isArray(js)) {
-        const t = Array.isArray(js) ? 'array' : typeof js === 'string' ? 'string' : typeof js;
         return {
           ok: false,
-          error: `error validating "${source}": error validating data: invalid object to validate: json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
+          notObject: Array.isArray(js) ? 'array' : typeof js === 'boolean' ? 'bool' : typeof js,
+          error: `error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
         };
       }
       out.push(js as KubeObject);

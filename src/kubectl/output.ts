@@ -56,7 +56,11 @@ export function outputFormat(ctx: Ctx, allowWide: boolean): OutputFormat {
     goTemplateText(ctx, allowWide ? GET_FORMATS : GENERIC_FORMATS);
     return 'go-template';
   }
-  if (o === '' || o === 'yaml' || o === 'json' || o === 'name') return o;
+  // JSONYamlPrintFlags and NamePrintFlags match their formats case-insensitively (-o YAML,
+  // -o Json, -o NAME); every other printer wants the exact lower-case name.
+  const lower = o.toLowerCase();
+  if (o === '' || lower === 'yaml' || lower === 'json' || lower === 'name')
+    return lower as OutputFormat;
   if (o === 'wide' && allowWide) return o;
   if (/^jsonpath(-as-json)?(=|$)/.test(o)) {
     if (outputTemplate(ctx) === '') ctx.fail('template format specified but no template given');

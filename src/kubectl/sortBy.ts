@@ -55,18 +55,27 @@ export function naturalLess(s1: string, s2: string): boolean {
   return a.length < b.length;
 }
 
+/** isLess met a value it cannot order: `goType` is its Go type (%T). */
+export class Unsortable extends Error {
+  constructor(readonly goType: string) {
+    super(`unsortable type: ${goType}`);
+  }
+}
+
 /** An exact `resource.ParseQuantity` (sorter.go compares quantities with Cmp). */
 const quantity = (s: string) => quantityFraction(s, 1000, true);
 
 /**
- * sorter.go's `isLess` for two values of an unstructured object. Values it cannot order (a
- * bool, a map or list, an integer against a string) make kubectl exit with a klog fatal line;
- * here they count as equal.
+ * sorter.go's `isLess` for two values of an unstructured object. A map or a list cannot be
+ * ordered: Less's klog.Fatalf (thrown as Unsortable, with the Go type of the first value). Other
+ * pairs it cannot order (a bool, an integer against a string) count as equal here.
  */
 export function isLess(a: unknown, b: unknown): boolean {
   if (a === null && b === null) return false;
   if (a === null) return true;
   if (b === null) return false;
+  if (Array.isArray(a)) throw new Unsortable('[]interface {}');
+  if (typeof a === 'object') throw new Unsortable('map[string]interface {}');
   if (typeof a === 'number' && typeof b === 'number') {
     // An integer decodes to int64 and a fraction to float64; the two do not compare.
     return Number.isInteger(a) === Number.isInteger(b) && a < b;

@@ -150,6 +150,20 @@ export function validateLabels(labels: unknown, field: string): FieldError[] {
   return errs;
 }
 
+/**
+ * ValidateAnnotations (ValidateObjectMeta, right after the labels): each key is a qualified
+ * name once lower-cased, reported at `metadata.annotations` with the key as typed.
+ */
+function validateAnnotationKeys(annotations: unknown): FieldError[] {
+  if (!annotations || typeof annotations !== 'object') return [];
+  const errs: FieldError[] = [];
+  for (const k of Object.keys(annotations)) {
+    for (const detail of isQualifiedName(k.toLowerCase()))
+      errs.push({ field: 'metadata.annotations', type: 'Invalid value', value: k, detail });
+  }
+  return errs;
+}
+
 function matchesSelector(selector: unknown, labels: Record<string, string>): boolean {
   const sel = (selector ?? {}) as { matchLabels?: Record<string, string> };
   for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
@@ -625,6 +639,7 @@ export function validateObject(
       errs.push({ field: 'metadata.name', type: 'Invalid value', value: name, detail: msg });
   }
   errs.push(...validateLabels(meta.labels, 'metadata.labels'));
+  errs.push(...validateAnnotationKeys(meta.annotations));
   errs.push(...validateAppArmorAnnotations(resource, obj, creating));
   switch (resource) {
     case 'pods': {

@@ -61,8 +61,20 @@ export function resolveTypeList(ctx: Ctx, arg: string): AnyResourceType[] {
   return out;
 }
 
+/**
+ * builder.go normalizeMultipleResourcesArgs: several types with names (`pod,cm a b`) are every
+ * type with every name, as tuples in that order (`pod/a pod/b cm/a cm/b`).
+ */
+export function normalizeMultipleResourcesArgs(args: string[]): string[] {
+  if (args.length < 2) return args;
+  const types = [...new Set((args[0] ?? '').split(',').filter((t) => t !== ''))];
+  if (types.length < 2) return args;
+  return types.flatMap((t) => args.slice(1).map((n) => `${t}/${n}`));
+}
+
 /** Whether the args ask for more than one type (`all`, `pods,svc`), which prints kind prefixes. */
-export function multipleTypesRequested(args: string[]): boolean {
+export function multipleTypesRequested(rawArgs: string[]): boolean {
+  const args = normalizeMultipleResourcesArgs(rawArgs);
   const first = args[0];
   if (first === undefined || first.includes('/')) {
     const kinds = new Set(args.map((a) => a.split('/')[0]?.toLowerCase()));
@@ -82,20 +94,28 @@ export interface TypeAndNames<T extends AnyResourceType = ResourceType> {
  * Mirrors the resource builder's argument rules and errors. Includes the always-empty types
  * (`jobs`, `sts`, …), which only reading commands (get, describe) can answer for.
  */
-export function typesAndNamesToRead(ctx: Ctx, args: string[]): TypeAndNames<AnyResourceType>[] {
+export function typesAndNamesToRead(ctx: Ctx, rawArgs: string[]): TypeAndNames<AnyResourceType>[] {
+  const args = normalizeMultipleResourcesArgs(rawArgs);
   if (args.some((a) => a.includes('/'))) {
     if (!args.every((a) => a.includes('/'))) {
       ctx.fail(
         "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
       );
     }
+    // builder.go splitResourceTypeName: every argument's form is checked before any type is
+    // looked up.
+    for (const a of args) {
+      const seg = a.split('/');
+      if (seg.length !== 2)
+        ctx.fail('arguments in resource/name form may not have more than one slash');
+      if (seg[0] === '' || seg[1] === '')
+        ctx.fail('arguments in resource/name form must have a single resource and name');
+    }
     const out: TypeAndNames<AnyResourceType>[] = [];
     for (const a of args) {
       const i = a.indexOf('/');
       const t = resolveOrFail(ctx, a.slice(0, i));
       const name = a.slice(i + 1);
-      if (name === '')
-        ctx.fail(`arguments in resource/name form must have a single resource and name`);
       const existing = out.find((x) => x.type === t);
       if (existing) existing.names.push(name);
       else out.push({ type: t, names: [name] });
@@ -118,6 +138,7 @@ export function checkBuilderArgs(
   requests: TypeAndNames<AnyResourceType>[],
   o: { selector: boolean; allNamespaces: boolean },
 ): void {
+  args = normalizeMultipleResourcesArgs(args);
   const tuples = args.some((a) => a.includes('/'));
   const named = tuples || args.length > 1;
   if (!named) return;
@@ -129,7 +150,8 @@ export function checkBuilderArgs(
     );
   }
   if (!tuples) {
-    const parts = new Set((args[0] ?? '').split(','));
+    // SplitResourceArgument drops empty parts (`pod,` is pod).
+    const parts = new Set((args[0] ?? '').split(',').filter((p) => p !== ''));
     if (parts.size > 1 || requests.length > 1) ctx.fail('you must specify only one resource');
   }
   if (o.allNamespaces && requests.some((r) => r.type.namespaced)) {
@@ -150,7 +172,9 @@ export function typesAndNames(
   check?: { selector: boolean; allNamespaces: boolean },
 ): TypeAndNames[] {
   const out: TypeAndNames[] = [];
-  const viaAll = !args.some((a) => a.includes('/')) && /(^|,)all(,|$)/i.test(args[0] ?? '');
+  const viaAll =
+    !normalizeMultipleResourcesArgs(args).some((a) => a.includes('/')) &&
+    /(^|,)all(,|$)/i.test(args[0] ?? '');
   const requests = typesAndNamesToRead(ctx, args);
   if (check) checkBuilderArgs(ctx, args, requests, check);
   for (const { type, names } of requests) {
@@ -276,7 +300,12 @@ export function readFilenames(
   verb = 'create',
 ): ManifestObject[] {
   const out: ManifestObject[] = [];
+  // Only create, apply and replace validate a file on the client (--validate, not false/ignore);
+  // the others, and those with validation off, only decode it.
+  const validating =
+    /^kubectl (create|apply|replace)$/.test(ctx.commandPath) && fieldValidation(ctx) !== 'Ignore';
   for (const input of withDirectoryFiles(ctx, files)) {
+    let single: string | undefined;
     // `-k DIR`: the kustomization's objects, with the directory as their source.
     const dir = kustomizeDir(input);
     const piped = dir === undefined && input === '-' ? takeStdin(ctx.host) : undefined;
@@ -290,10 +319,24 @@ export function readFilenames(
       const text = piped ?? (isUrl(file) ? readUrlOrFail(ctx, file) : ctx.host.fs.read(file));
       if (text === undefined) ctx.fail(`the path "${file}" does not exist`);
       const parsed = parseManifests(text, file);
-      if (!parsed.ok) ctx.fail(parsed.error);
+      if (!parsed.ok) {
+        // Without client-side validation the decoder meets a document that is no object first.
+        if (parsed.notObject && !validating)
+          ctx.fail(
+            `unable to decode ${JSON.stringify(file)}: json: cannot unmarshal ${parsed.notObject} into Go value of type unstructured.detector`,
+          );
+        ctx.fail(parsed.error);
+      }
       docs = parsed.docs;
+      single = /^\s*\{/.test(text) && parsed.docs.length === 1 ? text.trim() : undefined;
     }
     for (const obj of flattenLists(docs)) {
+      if (!validating && (typeof obj.kind !== 'string' || obj.kind === '')) {
+        // UnstructuredJSONScheme: the document as JSON (a JSON file as written, YAML converted).
+        ctx.fail(
+          `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`,
+        );
+      }
       const missing: string[] = [];
       if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
         missing.push('apiVersion not set');
@@ -440,4 +483,21 @@ export function listError(
       ? `Unable to list ${gvr}: ${status.message}`
       : `Unable to find ${gvr} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${status.message}`;
   return { ...status, message };
+}
+
+/** Go's json.Marshal of decoded JSON: compact, map keys sorted, <, > and & escaped. */
+function goCompactJson(v: unknown): string {
+  const walk = (x: unknown): string => {
+    if (Array.isArray(x)) return `[${x.map(walk).join(',')}]`;
+    if (x !== null && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      return `{${Object.keys(o)
+        .filter((k) => o[k] !== undefined)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${walk(o[k])}`)
+        .join(',')}}`;
+    }
+    return JSON.stringify(x) ?? 'null';
+  };
+  return walk(v).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }

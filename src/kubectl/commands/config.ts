@@ -31,7 +31,11 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       return;
     case 'get-contexts': {
       const out = ctx.str('output');
-      if (out !== '' && out !== 'name') ctx.fail(`output must be one of '' or 'name': ${out}`);
+      // get-contexts has only its table and -o name.
+      if (out !== '' && out !== 'name')
+        ctx.fail(
+          `--output ${out} is not available in kubectl config get-contexts; resetting to default output format`,
+        );
       const sorted = [...cfg.contexts].sort((a, b) =>
         a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
       );
@@ -76,6 +80,11 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       ctx.out(`NAME\n${cfg.users.map((u) => `${u}\n`).join('')}`);
       return;
     case 'set-context': {
+      // complete(): helpErrorf, the command's help on stdout, then the error.
+      if (args.length > 1) {
+        ctx.out(ctx.helpText());
+        ctx.fail(`Unexpected args: [${args.join(' ')}]`);
+      }
       let name = args[0];
       if (ctx.bool('current')) {
         if (args.length > 0) ctx.fail('you cannot specify both a context name and --current');
@@ -171,7 +180,11 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
         ctx.bool('raw') || ctx.bool('flatten'),
       );
       const out = ctx.str('output');
-      if (out === 'json') ctx.out(toGoJson(view));
+      // The JSON, YAML and name printers match their names case-insensitively; the name
+      // printer finds no name in a Config (NamePrinter's "<unknown>").
+      const lower = out.toLowerCase();
+      if (lower === 'json') ctx.out(toGoJson(view));
+      else if (lower === 'name') ctx.out('config/<unknown>\n');
       else if (out.startsWith('jsonpath=')) {
         try {
           ctx.out(jsonPath(out.slice('jsonpath='.length), view));
@@ -181,7 +194,7 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
         }
       } else if (isGoTemplateFormat(ctx))
         printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), view);
-      else if (out === '' || out === 'yaml') ctx.out(toGoYaml(view));
+      else if (out === '' || lower === 'yaml') ctx.out(toGoYaml(view));
       else
         ctx.fail(
           `unable to match a printer suitable for the output format "${out}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`,

@@ -881,7 +881,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   for (const m of objs) {
     while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
     const ns = namespaceForManifest(ctx, m);
-    const obj = ctx.recorded(clone(m.obj));
+    const obj = withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
     if (serverSide) {
       serverSideApplyOne(ctx, obj, m.type.resource, ns, m.source, {
         format,
@@ -1222,7 +1222,7 @@ export function runReplace(ctx: Ctx): void {
   const errors: Status[] = [];
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
-    const obj = ctx.recorded(clone(m.obj));
+    const obj = withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
     const name = obj.metadata?.name ?? '';
     if (dryRun === 'client') {
       printObject(ctx, obj, format, { verb: 'replaced', dryRun });
@@ -1318,4 +1318,25 @@ function forceReplace(
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * The builder's SetNamespace visitor: a namespaced object read from a file without a namespace
+ * gets the one the command runs in, in the object itself (UpdateObjectNamespace), so a
+ * --dry-run=client print shows it; a cluster-scoped one keeps none.
+ */
+function withBuilderNamespace(obj: KubeObject, ns: string | undefined): KubeObject {
+  if (!obj.metadata || typeof obj.metadata !== 'object') return obj;
+  if (ns === undefined) {
+    // A cluster-scoped object has no namespace: one written in its file is dropped (the real
+    // kubectl 1.32 applies such a file to an object applied without it as "unchanged").
+    if ('namespace' in obj.metadata) {
+      const { namespace: _ns, ...meta } = obj.metadata;
+      obj.metadata = meta;
+    }
+    return obj;
+  }
+  if (typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '') return obj;
+  obj.metadata = { ...obj.metadata, namespace: ns };
+  return obj;
 }

@@ -2,6 +2,7 @@
 import type { DeleteOptions, KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { renderStatus, withSource } from '../errors.ts';
+import { parseGoBool } from '../flags.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import {
@@ -26,25 +27,33 @@ interface Target {
 }
 
 /**
- * delete_flags.go parseCascadingFlag, run before anything else: a value strconv.ParseBool takes
- * is the deprecated boolean form (true is background, false orphan, said on stderr).
+ * cmdutil.GetCascadingStrategy, in DeleteFlags.ToOptions before anything else: a Go boolean is
+ * the old form (true is background, false orphan) with a warning; any other word but the three
+ * policies is an error.
  */
-function cascadingStrategy(ctx: Ctx): NonNullable<DeleteOptions['propagationPolicy']> {
-  const cascade = ctx.str('cascade') || 'background';
+export function cascadingStrategy(ctx: Ctx): DeleteOptions['propagationPolicy'] {
+  // A bare --cascade is background (NoOptDefVal); an empty --cascade= is an invalid value.
+  const cascade = ctx.changed('cascade') ? ctx.str('cascade') : 'background';
+  const b = parseGoBool(cascade);
+  if (b !== undefined) {
+    const repl = b ? 'background' : 'orphan';
+    ctx.err(
+      `warning: --cascade=${cascade} is deprecated (boolean value) and can be replaced with --cascade=${repl}.\n`,
+    );
+    return b ? 'Background' : 'Orphan';
+  }
   if (cascade === 'orphan') return 'Orphan';
   if (cascade === 'foreground') return 'Foreground';
   if (cascade === 'background') return 'Background';
-  const truth = ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(cascade);
-  if (!truth && !['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(cascade))
-    ctx.fail(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
-  ctx.err(
-    `warning: --cascade=${cascade} is deprecated (boolean value) and can be replaced with --cascade=${truth ? 'background' : 'orphan'}.\n`,
-  );
-  return truth ? 'Background' : 'Orphan';
+  ctx.fail(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
 }
 
 export function runDelete(ctx: Ctx, args: string[]): void {
   const policy = cascadingStrategy(ctx);
+  // The real kubectl sends DELETE to the raw path and ignores the arguments: never fall back to
+  // deleting what they name.
+  const raw = ctx.str('raw');
+  if (raw !== '') ctx.fail(`--raw ${raw}: deleting raw API paths is not available in this console`);
   const files = filenameArgs(ctx);
   const all = ctx.bool('all');
   const selector = ctx.str('selector');
@@ -62,14 +71,15 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   }
   if (grace === 0 && !force) grace = 1;
   if (force && grace < 0) grace = 0;
+  // Builder.SelectAllParam, in Complete: --all with a label or field selector is an error the
+  // builder holds, reported before anything else it would find (the trailing space is kubectl's).
+  if (all && (selector.trim() !== '' || fieldSelector.trim() !== ''))
+    ctx.fail("setting 'all' parameter but found a non empty selector. ");
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
   // Validate, once the builder has its arguments and before anything is read or deleted.
   const validate = (): void => {
     if (output !== '' && output !== 'name')
       ctx.fail(`unexpected -o output mode: ${output}. We only support '-o name'`);
-    if (all && selector !== '') ctx.fail('cannot set --all and --selector at the same time');
-    if (all && fieldSelector !== '')
-      ctx.fail('cannot set --all and --field-selector at the same time');
     if (force && grace > 0)
       ctx.fail('--force and --grace-period greater than 0 cannot be specified together');
     if (force && grace === 0) {
@@ -141,13 +151,9 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   const suffix =
     dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   for (const t of targets) {
-    if (dryRun === 'client') {
-      const got = ctx.host.api.get(t.type.resource, t.namespace, t.name);
-      if (!got.ok) {
-        errors.push(got.status);
-        continue;
-      }
-    } else {
+    // The builder does not fetch what it deletes (RequireObject(false)), and a client dry run
+    // sends nothing: whatever is named is "deleted (dry run)", there or not.
+    if (dryRun !== 'client') {
       const opts: DeleteOptions = {
         propagationPolicy: policy,
         ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),

@@ -2,6 +2,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
+import { ExitError } from '../errors.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import { refusedUnstored } from '../impersonation.ts';
 import { GET_FORMATS, outputFormat, outputTemplate, printJsonPath } from '../output.ts';
@@ -11,7 +12,7 @@ import { toGoJson } from '../printers/json.ts';
 import { evaluate, JsonPathError } from '../printers/jsonpath.ts';
 import { printTable, sanitizeCell, type Table } from '../printers/table.ts';
 import { isStoredType, kindPrefix, type ResourceType } from '../resources.ts';
-import { foundInAny, relaxedJsonPath, sortByPath } from '../sortBy.ts';
+import { foundInAny, relaxedJsonPath, sortByPath, Unsortable } from '../sortBy.ts';
 import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
   checkBuilderArgs,
@@ -90,6 +91,12 @@ export function runGet(ctx: Ctx, args: string[]): void {
     runGetRaw(ctx, raw, args);
     return;
   }
+  // GetOptions.Validate, before any request.
+  const output = ctx.str('output');
+  if (ctx.bool('show-labels') && output !== '' && output !== 'wide')
+    ctx.fail(`--show-labels option cannot be used with ${output} printer`);
+  if (ctx.bool('output-watch-events') && !ctx.bool('watch') && !ctx.bool('watch-only'))
+    ctx.fail('--output-watch-events option can only be used with --watch or --watch-only');
   const format = outputFormat(ctx, true);
   const subresource = validateSubresource(ctx);
   const files = filenameArgs(ctx);
@@ -187,10 +194,13 @@ export function runGet(ctx: Ctx, args: string[]): void {
     runWatch(ctx, args, found, errors, format, allNs);
     return;
   }
+  // printGeneric: a single named object that failed returns its error at once, and with
+  // --ignore-not-found nothing found prints nothing (not even an empty List or a header).
+  const skipGeneric =
+    (singleItemImplied && errors.length > 0) ||
+    (found.length === 0 && ctx.bool('ignore-not-found'));
   if (format === 'yaml' || format === 'json') {
-    // A single named object that failed prints only the error, no empty List.
-    if (!(singleItemImplied && errors.length > 0))
-      printGeneric(ctx, found, format, singleItemImplied);
+    if (!skipGeneric) printGeneric(ctx, found, format, singleItemImplied);
   } else if (format === 'jsonpath') {
     // Only the JSON and YAML printers omit managedFields: a template sees them.
     const items = found.map((f) => withTypeMeta(f.type, f.obj, true));
@@ -199,19 +209,16 @@ export function runGet(ctx: Ctx, args: string[]): void {
         ? items[0]
         : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     const template = outputTemplate(ctx);
-    // A single named object that failed or is ignored prints nothing (printGeneric returns
-    // its error at once; with --ignore-not-found, get returns before printing).
-    if (!(singleItemImplied && found.length === 0)) printJsonPath(ctx, template, data);
+    if (!skipGeneric) printJsonPath(ctx, template, data);
   } else if (format === 'go-template') {
     const items = found.map((f) => withTypeMeta(f.type, f.obj, true));
     const data =
       singleItemImplied && items[0]
         ? items[0]
         : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-    if (!(singleItemImplied && found.length === 0))
-      printGoTemplate(ctx, goTemplateText(ctx, GET_FORMATS), data);
+    if (!skipGeneric) printGoTemplate(ctx, goTemplateText(ctx, GET_FORMATS), data);
   } else if (format === 'custom-columns') {
-    printCustomColumns(ctx, found);
+    if (!skipGeneric) printCustomColumns(ctx, found);
   } else if (format === 'name') {
     for (const f of found) ctx.out(`${kindPrefix(f.type)}/${f.obj.metadata?.name ?? ''}\n`);
   } else {
@@ -222,15 +229,13 @@ export function runGet(ctx: Ctx, args: string[]): void {
     });
   }
 
-  // A watch prints what there is and waits: "No resources found" is only for a plain get.
+  // A watch prints what there is and waits: "No resources found" is only for a plain get, and
+  // only for the human-readable printers (a table, -o wide); printGeneric says nothing.
   if (
     !watching &&
     found.length === 0 &&
     errors.length === 0 &&
-    format !== 'yaml' &&
-    format !== 'json' &&
-    format !== 'jsonpath' &&
-    format !== 'go-template'
+    (format === '' || format === 'wide')
   ) {
     const requestedTypes =
       files.length > 0 ? [] : typesAndNamesToRead(ctx, args).map((r) => r.type);
@@ -433,15 +438,27 @@ function sortFound(ctx: Ctx, found: Found[], spec: string, table: boolean, singl
       sortGroup(found);
     }
   } catch (e) {
+    if (e instanceof Unsortable) {
+      // sorter.go Less: klog.Fatalf, one line, and kubectl exits.
+      ctx.klog(
+        'F',
+        'sorter.go:329',
+        `Field ${path} in *unstructured.Unstructured is an unsortable type: interface, err: ${e.message}`,
+      );
+      throw new ExitError(1);
+    }
     if (!(e instanceof JsonPathError)) throw e;
     ctx.fail(`error parsing jsonpath ${path}, ${e.message}`);
   }
 }
 
-/** `-o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName`. */
 /**
- * `-o custom-columns`: one row per object. `typed` (the default) gives each object its type's
- * apiVersion and kind first; a Scale (`--subresource=scale`) carries its own.
+ * `-o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName`. NewCustomColumnsPrinterFromSpec
+ * checks each column's path with RelaxedJSONPathExpression; PrintObj prints the header (even for
+ * an empty list), then parses and runs each column's JSONPath per object: an error there ends
+ * the printing with the rows so far flushed and the error as it is (no "error parsing" prefix).
+ * `typed` (the default) gives each object its type's apiVersion and kind first; a Scale
+ * (`--subresource=scale`) carries its own.
  */
 export function printCustomColumns(
   ctx: Ctx,
@@ -454,33 +471,34 @@ export function printCustomColumns(
     const i = part.indexOf(':');
     if (i < 0)
       ctx.fail(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
-    let path = part.slice(i + 1).trim();
-    if (path.startsWith('{') && path.endsWith('}')) path = path.slice(1, -1);
-    if (!path.startsWith('.') && !path.startsWith('$')) path = `.${path}`;
-    return { header: part.slice(0, i), path };
+    const relaxed = part.slice(i + 1) === '' ? '{}' : relaxedJsonPath(part.slice(i + 1));
+    if (relaxed === undefined)
+      ctx.fail(
+        "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+      );
+    return { header: part.slice(0, i), path: relaxed.slice(1, -1) };
   });
-  const rows = found.map((f) =>
-    cols.map((c) => {
+  const lines = noHeaders ? [] : [cols.map((c) => c.header).join('\t')];
+  let failure: string | undefined;
+  for (const f of found) {
+    const cells: string[] = [];
+    for (const c of cols) {
       let values: unknown[];
       try {
-        values = evaluate(c.path, typed ? withTypeMeta(f.type, f.obj) : f.obj);
+        values = c.path === '' ? [] : evaluate(c.path, typed ? withTypeMeta(f.type, f.obj) : f.obj);
       } catch (e) {
         if (!(e instanceof JsonPathError)) throw e;
-        ctx.fail(`error parsing jsonpath {${c.path}}, ${e.message}`);
+        failure = e.message;
+        break;
       }
-      if (values.length === 0) return '<none>';
       // printOneObject: fmt.Sprint of each result (Go's map[…] / […] forms), joined by commas.
-      return values.map(goSprint).join(',');
-    }),
-  );
-  if (rows.length === 0) return;
-  const text = [
-    ...(noHeaders ? [] : [cols.map((c) => c.header).join('\t')]),
-    ...rows.map((r) => r.join('\t')),
-  ]
-    .map((l) => `${l}\n`)
-    .join('');
-  ctx.out(formatTabbed(text, GET_TABWRITER));
+      cells.push(values.length === 0 ? '<none>' : values.map(goSprint).join(','));
+    }
+    if (failure !== undefined) break;
+    lines.push(cells.join('\t'));
+  }
+  if (lines.length > 0) ctx.out(formatTabbed(lines.map((l) => `${l}\n`).join(''), GET_TABWRITER));
+  if (failure !== undefined) ctx.fail(failure);
 }
 
 function printGeneric(ctx: Ctx, found: Found[], format: 'yaml' | 'json', single: boolean): void {

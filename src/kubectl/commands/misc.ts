@@ -1082,11 +1082,6 @@ function pauseOne(ctx: Ctx, type: ResourceType, d: KubeObject, pause: boolean): 
   );
 }
 
-const QUALIFIED_NAME =
-  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const NAME_PART_MSG =
-  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-
 /** What `label` / `annotate` were asked to set and remove. */
 interface MetaChanges {
   set: Map<string, string>;
@@ -1141,7 +1136,22 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     ctx.fail('--list and --output may not be specified together');
   }
   const format = outputFormat(ctx, false);
-  if (resources.length === 0) {
+  const files = ctx.list('filename');
+  const local = ctx.bool('local');
+  // Validate: before the resource and update checks.
+  if (ctx.bool('all') && ctx.str('selector') !== '')
+    ctx.fail('cannot set --all and --selector at the same time');
+  if (local) {
+    if (dryRunStrategy(ctx) === 'server')
+      ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (resources.length > 0)
+      ctx.fail(
+        'can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set',
+      );
+    if (files.length === 0)
+      ctx.fail('one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json');
+  }
+  if (resources.length === 0 && files.length === 0) {
     ctx.fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   }
   if (changes.set.size === 0 && changes.remove.length === 0 && !list) {
@@ -1155,6 +1165,32 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       );
     }
   }
+  if (files.length > 0) {
+    // -f: the objects the files name; with --local the files' objects themselves, changed
+    // here and printed, nothing sent.
+    const objs = readFilenames(ctx, files);
+    const single = objs.length === 1;
+    if (!single && ctx.str('resource-version') !== '') {
+      ctx.fail('--resource-version may only be used with a single resource');
+    }
+    const errors: Status[] = [];
+    for (const m of objs) {
+      const ns = namespaceForManifest(ctx, m);
+      let cur = m.obj;
+      if (!local) {
+        const r = ctx.host.api.get(m.type.resource, ns, m.obj.metadata?.name ?? '');
+        if (!r.ok) {
+          errors.push(r.status);
+          continue;
+        }
+        cur = r.value;
+      }
+      const e = changeMeta(ctx, m.type, cur, changes, field, { list, single, format, local, ns });
+      if (e) errors.push(e);
+    }
+    reportGathered(ctx, errors);
+    return;
+  }
   const targets = selectedTargets(ctx, resources);
   // IntoSingleItemImplied: one object named (not selected by -l/--all) lists without a header.
   const single = targets.length === 1 && targets[0]?.obj === undefined;
@@ -1162,10 +1198,30 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
   if (!single && ctx.str('resource-version') !== '') {
     ctx.fail('--resource-version may only be used with a single resource');
   }
+  // The builder goes on past errors (ContinueOnError): each object is read and changed in turn,
+  // and what failed is said at the end, one error as `error: …`, several each on its own line.
+  const errors: Status[] = [];
   for (const { type, name, obj } of targets) {
-    const cur = obj ?? getOrFail(ctx, type, name);
-    changeMeta(ctx, type, cur, changes, field, { list, single, format });
+    let cur = obj;
+    if (!cur) {
+      const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+      if (!r.ok) {
+        errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+        continue;
+      }
+      cur = r.value;
+    }
+    const e = changeMeta(ctx, type, cur, changes, field, { list, single, format });
+    if (e) errors.push(e);
   }
+  reportGathered(ctx, errors);
+}
+
+/** The errors a command that went on gathered (cmdutil.CheckErr of their aggregate). */
+function reportGathered(ctx: Ctx, errors: Status[]): void {
+  if (errors.length === 0) return;
+  ctx.err(renderStatuses(errors));
+  throw new ExitError(1);
 }
 
 /** One object's label or annotation changes, and kubectl's line about it. */
@@ -1175,8 +1231,16 @@ function changeMeta(
   obj: KubeObject,
   changes: MetaChanges,
   field: 'labels' | 'annotations',
-  opts: { list: boolean; single: boolean; format: ReturnType<typeof outputFormat> },
-): void {
+  opts: {
+    list: boolean;
+    single: boolean;
+    format: ReturnType<typeof outputFormat>;
+    /** --local: the object is a file's, changed here and never sent. */
+    local?: boolean;
+    /** Where the object lives (from its file); else the command's namespace. */
+    ns?: string | undefined;
+  },
+): Status | undefined {
   const name = obj.metadata?.name ?? '';
   const current = (obj.metadata?.[field] ?? {}) as Record<string, string>;
   const has = (k: string): boolean => Object.hasOwn(current, k);
@@ -1187,8 +1251,8 @@ function changeMeta(
       const clashes = [...changes.set]
         .filter(([k, v]) => has(k) && current[k] !== v)
         .map(([k]) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
-      if (clashes.length === 1) ctx.fail(clashes[0] as string);
-      if (clashes.length > 1) ctx.fail(`[${clashes.join(', ')}]`);
+      if (clashes.length === 1) return clientError(clashes[0] as string);
+      if (clashes.length > 1) return clientError(`[${clashes.join(', ')}]`);
     } else {
       // validateNoAnnotationOverwrites: only a different value is refused (kubernetes#109505),
       // and the change cause may always be overwritten.
@@ -1197,17 +1261,9 @@ function changeMeta(
         .map(([k]) => k)
         .map((k) => `'${k}' already has a value (${current[k]})`);
       if (clashes.length > 0) {
-        ctx.fail(
+        return clientError(
           `--overwrite is false but found the following declared annotation(s): ${clashes.join('; ')}`,
         );
-      }
-    }
-  }
-  if (field === 'annotations') {
-    // The API server here does not check annotation keys, so the console does it for it.
-    for (const k of changes.set.keys()) {
-      if (!QUALIFIED_NAME.test(k) || k.length > 316) {
-        ctx.fail(`invalid annotation spec: ${k}, error: ${NAME_PART_MSG}`);
       }
     }
   }
@@ -1225,7 +1281,7 @@ function changeMeta(
     JSON.stringify(next) !== JSON.stringify(current) || recordNeeded || resourceVersion !== '';
   const dryRun = dryRunStrategy(ctx);
   // With --list (as with a client dry run) the changes are made to the object read, not sent.
-  const send = dryRun !== 'client' && !opts.list;
+  const send = dryRun !== 'client' && !opts.list && !opts.local;
   if (send && field === 'labels') {
     // RunLabel says so for each key to remove that the object does not have.
     for (const k of changes.remove) if (!has(k)) ctx.out(`label ${JSON.stringify(k)} not found.\n`);
@@ -1243,7 +1299,7 @@ function changeMeta(
     }
     const r = ctx.host.api.patch(
       type.resource,
-      nsFor(type, ctx.namespace),
+      'ns' in opts ? opts.ns : nsFor(type, ctx.namespace),
       name,
       { metadata: metaPatch },
       {
@@ -1252,7 +1308,7 @@ function changeMeta(
         ...(dryRun === 'server' ? { dryRun: true } : {}),
       },
     );
-    if (!r.ok) ctx.failStatus(r.status);
+    if (!r.ok) return r.status;
     printWarnings(ctx, r);
   }
   if (opts.list) {
@@ -1263,7 +1319,7 @@ function changeMeta(
     for (const k of Object.keys(next).sort()) {
       ctx.out(`${opts.single ? '' : ' '}${k}=${next[k]}\n`);
     }
-    return;
+    return undefined;
   }
   let verb = 'annotated';
   if (field === 'labels') {
@@ -1290,9 +1346,10 @@ function changeMeta(
       opts.format,
       { verb, dryRun },
     );
-    return;
+    return undefined;
   }
   ctx.out(`${kindPrefix(type)}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
+  return undefined;
 }
 
 /** An own, enumerable property (so a key like `__proto__` stays a plain key). */

@@ -3,7 +3,7 @@
  * a template named "output" with the builtins plus kubectl's `exists` and `base64decode`, run on
  * the object decoded into `map[string]interface{}`. Lexer, parser and executor follow
  * text/template and text/template/parse (Go 1.23) closely enough to give the same output and
- * the same error texts: `template: output:1: unexpected "}" in operand`,
+ * the same error texts: `template: output:1: function "nope" not defined`,
  * `template: output:1:2: executing "output" at <.x.y>: map has no entry for key "y"`.
  */
 import {
@@ -179,8 +179,9 @@ function lex(input: string): Item[] {
     const c = peek();
     if (c === undefined || isSpace(c)) return true;
     if ('.,|:)('.includes(c)) return true;
-    // Whether c starts the right delimiter: its first rune is enough ("{{.x}" ends the field).
-    return c === R[0];
+    // Go 1.23's lexer (kubectl 1.32): the whole right delimiter must follow, so the lone `}`
+    // of "{{.x}" is a bad character.
+    return input.startsWith(R, pos);
   };
   const scanNumber = (): boolean => {
     accept('+-');

@@ -12,7 +12,9 @@ export class JsonPathExecError extends JsonPathError {}
 type Node =
   | { kind: 'text'; text: string }
   | { kind: 'expr'; path: string }
-  | { kind: 'range'; path: string; body: Node[] };
+  | { kind: 'range'; path: string; body: Node[] }
+  /** An {end} with no range open: it parses, and fails when the template runs to it. */
+  | { kind: 'stray-end' };
 
 function tokenize(template: string): Node[] {
   const root: Node[] = [];
@@ -49,8 +51,8 @@ function tokenize(template: string): Node[] {
       top.push(node);
       stack.push(node.body);
     } else if (inner === 'end') {
-      if (stack.length === 1) throw new JsonPathError('not in range, nothing to end');
-      stack.pop();
+      if (stack.length === 1) top.push({ kind: 'stray-end' });
+      else stack.pop();
     } else if (/^".*"$/s.test(inner) || /^'.*'$/s.test(inner)) {
       top.push({ kind: 'text', text: unquote(inner) });
     } else {
@@ -58,7 +60,8 @@ function tokenize(template: string): Node[] {
     }
     i = close + 1;
   }
-  if (stack.length !== 1) throw new JsonPathError('unclosed range');
+  // client-go's parser does not check that a range has its {end}: the body runs to the end of
+  // the template.
   return root;
 }
 
@@ -181,6 +184,21 @@ const STEPS: Step[] = [
   { re: /^\[\s*(['"])(.*?)\1\s*\]/, apply: (cur, m) => fields(cur, m[2] ?? '') },
   { re: /^\[\s*\*\s*\]/, apply: (cur) => cur.flatMap(children) },
   {
+    // A slice with a step: every step-th of the slice (evalArray; a step of 0 or less fails).
+    re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
+    apply: (cur, m) => {
+      const step = m[3] ? Number(m[3]) : 1;
+      if (step <= 0) throw new JsonPathExecError('step must be > 0');
+      return cur.flatMap((v) =>
+        Array.isArray(v)
+          ? v
+              .slice(m[1] ? Number(m[1]) : 0, m[2] ? Number(m[2]) : undefined)
+              .filter((_, i) => i % step === 0)
+          : [],
+      );
+    },
+  },
+  {
     re: /^\[\s*(-?\d*)\s*:\s*(-?\d*)\s*\]/,
     apply: (cur, m) =>
       cur.flatMap((v) =>
@@ -239,7 +257,17 @@ export function evaluate(path: string, data: unknown): unknown[] {
       matched = true;
       break;
     }
-    if (!matched) throw new JsonPathError(`unrecognized character in action: ${goRuneU(p)}`);
+    if (!matched) {
+      // parseArray / parseFilter: a bracket that never closes fails before its contents do.
+      if (p.startsWith('[?(') && !p.includes(')]')) throw new JsonPathError('unterminated filter');
+      if (p.startsWith('[') && !p.includes(']')) throw new JsonPathError('unterminated array');
+      // parseArray: what is between the brackets (spaces dropped) is no index, slice or name.
+      if (p.startsWith('[') && !p.startsWith('[?'))
+        throw new JsonPathError(
+          `invalid array index ${p.slice(1, p.indexOf(']')).replace(/ /g, '')}`,
+        );
+      throw new JsonPathError(`unrecognized character in action: ${goRuneU(p)}`);
+    }
   }
   return cur;
 }
@@ -269,6 +297,7 @@ function render(nodes: Node[], data: unknown): string {
   let out = '';
   for (const n of nodes) {
     if (n.kind === 'text') out += n.text;
+    else if (n.kind === 'stray-end') throw new JsonPathExecError('not in range, nothing to end');
     else if (n.kind === 'expr') out += evaluate(n.path, data).map(text).join(' ');
     else for (const item of evaluate(n.path, data)) out += render(n.body, item);
   }
@@ -308,6 +337,7 @@ export function jsonPathAsJson(template: string, data: unknown): string {
   const collect = (nodes: Node[], d: unknown) => {
     for (const n of nodes) {
       if (n.kind === 'text') groups.push([n.text]);
+      else if (n.kind === 'stray-end') throw new JsonPathExecError('not in range, nothing to end');
       else if (n.kind === 'expr') groups.push(evaluate(n.path, d));
       else for (const item of evaluate(n.path, d)) collect(n.body, item);
     }
