@@ -19,10 +19,11 @@ describe('kubectl scale --as: the scale subresource', () => {
     });
     expect(run("kubectl get deploy x -o jsonpath='{.spec.replicas}'").out).toBe('1');
     // The builder's GET of the deployment comes first: deployments/scale alone is not enough.
+    // Nothing scaled, so scale.go wraps the builder's error: `no objects passed to scale %w`.
     run('kubectl create role sc --verb=get,patch --resource=deployments/scale');
     run('kubectl create rolebinding sc --role=sc --user=sc');
     expect(run('kubectl scale deployment x --replicas=3 --as=sc').err).toBe(
-      'Error from server (Forbidden): deployments.apps "x" is forbidden: User "sc" cannot get resource "deployments" in API group "apps" in the namespace "default"\n',
+      'error: no objects passed to scale deployments.apps "x" is forbidden: User "sc" cannot get resource "deployments" in API group "apps" in the namespace "default"\n',
     );
     run('kubectl create rolebinding sc2 --role=dp --user=sc');
     expect(run('kubectl scale deployment x --replicas=3 --as=sc')).toEqual({
