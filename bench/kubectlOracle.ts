@@ -208,6 +208,7 @@ function protoFields(buf: Buffer): Map<number, Buffer> {
     let v = 0;
     let shift = 0;
     for (;;) {
+      if (i >= buf.length) return v;
       const b = buf[i++] as number;
       v += (b & 0x7f) * 2 ** shift;
       shift += 7;
@@ -281,7 +282,14 @@ function requestingUser(req: IncomingMessage): UserInfo {
  * The self reviews `kubectl auth` POSTs (can-i, can-i --list, whoami), answered by the bridged
  * cluster's authorizer for the requesting user.
  */
+const REVIEW_PATHS = new Set([
+  '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+  '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+  '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+]);
+
 function selfReview(path: string, req: IncomingMessage, body: string): unknown {
+  if (!REVIEW_PATHS.has(path)) return undefined;
   const user = requestingUser(req);
   const given = (
     body.startsWith('k8s\u0000')
