@@ -84,17 +84,28 @@ function shiftTimes(v: unknown): unknown {
 }
 /** Real-clock dates in the real kubectl's output back to virtual ones. */
 function unshiftTimes(s: string): string {
-  return s
-    .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, (d) =>
-      new Date(Date.parse(d) - offsetMs)
-        .toUTCString()
-        .replace('GMT', '+0000')
-        .replace(/^(\w+), (\d) /, '$1, 0$2 '),
-    )
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, (d, frac: string | undefined) => {
-      const iso = new Date(Date.parse(d) - offsetMs).toISOString();
-      return frac ? iso.replace(/\.\d{3}Z$/, `${frac}Z`) : iso.replace(/\.\d{3}Z$/, 'Z');
-    });
+  return (
+    s
+      .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, (d) =>
+        new Date(Date.parse(d) - offsetMs)
+          .toUTCString()
+          .replace('GMT', '+0000')
+          .replace(/^(\w+), (\d) /, '$1, 0$2 '),
+      )
+      // Go's time.Time String() (`Created on:` of a NetworkPolicy): `2026-01-06 00:01:00 +0000 UTC`.
+      .replace(
+        /\b(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) \+0000 UTC\b/g,
+        (_d, t: string) =>
+          `${new Date(Date.parse(`${t.replace(' ', 'T')}Z`) - offsetMs)
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d{3}Z$/, '')} +0000 UTC`,
+      )
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, (d, frac: string | undefined) => {
+        const iso = new Date(Date.parse(d) - offsetMs).toISOString();
+        return frac ? iso.replace(/\.\d{3}Z$/, `${frac}Z`) : iso.replace(/\.\d{3}Z$/, 'Z');
+      })
+  );
 }
 
 const byGroupVersion = new Map<string, ResourceDef[]>();
