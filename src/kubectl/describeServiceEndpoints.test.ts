@@ -83,3 +83,36 @@ describe('describe ingress: backends from EndpointSlices', () => {
     );
   });
 });
+
+describe('describe ingress: backends by port name or number', () => {
+  it('a named port, a numbered one, a port the Service lacks, a headless Service without ports', () => {
+    const { run, host } = engineSession(1);
+    run('kubectl create deployment web --image=nginx --replicas=2 --port=80');
+    host.fs.write(
+      'objs.yaml',
+      [
+        'apiVersion: v1\nkind: Service\nmetadata: {name: hl}\nspec: {clusterIP: None, selector: {app: web}}',
+        'apiVersion: v1\nkind: Service\nmetadata: {name: named}\nspec:\n  selector: {app: web}\n  ports: [{name: http, port: 80, targetPort: 80}, {name: other, port: 81, targetPort: 81}]',
+        'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: ing}\nspec:\n  rules:\n  - http:\n      paths:\n' +
+          '      - {path: /, pathType: Prefix, backend: {service: {name: named, port: {name: http}}}}\n' +
+          '      - {path: /o, pathType: Prefix, backend: {service: {name: named, port: {number: 81}}}}\n' +
+          '      - {path: /x, pathType: Prefix, backend: {service: {name: named, port: {number: 99}}}}\n' +
+          '      - {path: /h, pathType: Prefix, backend: {service: {name: hl, port: {number: 80}}}}',
+      ].join('\n---\n'),
+    );
+    expect(run('kubectl apply -f objs.yaml').code).toBe(0);
+    const ip = '10\\.244\\.\\d\\.\\d+';
+    expect(run('kubectl describe ingress ing').out).toMatch(
+      new RegExp(
+        [
+          `              / {4}named:http \\(${ip}:80,${ip}:80\\)`,
+          `              /o {3}named:81 \\(${ip}:81,${ip}:81\\)`,
+          // No Service port has number 99: the unnamed port's endpoints, and there is none.
+          '              /x {3}named:99 \\(\\)',
+          // A slice without ports lists bare addresses.
+          `              /h {3}hl:80 \\(${ip},${ip}\\)`,
+        ].join('\n'),
+      ),
+    );
+  });
+});
