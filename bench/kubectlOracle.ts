@@ -19,12 +19,15 @@
  * not; the report counts those apart) and klog's time and pid.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Attributes, UserInfo } from '../src/engine/apiserver/rbac.ts';
 import { RESOURCES, type ResourceDef } from '../src/engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../src/engine/apiserver/scale.ts';
 import { epochMs } from '../src/engine/util/clock.ts';
+import { impersonatedUser, KUBERNETES_ADMIN } from '../src/kubectl/impersonation.ts';
+import { adminCertificateCredentialId } from '../src/kubectl/kubeconfig.ts';
 import { engineSession } from '../src/kubectl/testing/engineSession.ts';
 
 const argv = process.argv.slice(2);
@@ -82,17 +85,28 @@ function shiftTimes(v: unknown): unknown {
 }
 /** Real-clock dates in the real kubectl's output back to virtual ones. */
 function unshiftTimes(s: string): string {
-  return s
-    .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, (d) =>
-      new Date(Date.parse(d) - offsetMs)
-        .toUTCString()
-        .replace('GMT', '+0000')
-        .replace(/^(\w+), (\d) /, '$1, 0$2 '),
-    )
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, (d, frac: string | undefined) => {
-      const iso = new Date(Date.parse(d) - offsetMs).toISOString();
-      return frac ? iso.replace(/\.\d{3}Z$/, `${frac}Z`) : iso.replace(/\.\d{3}Z$/, 'Z');
-    });
+  return (
+    s
+      .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, (d) =>
+        new Date(Date.parse(d) - offsetMs)
+          .toUTCString()
+          .replace('GMT', '+0000')
+          .replace(/^(\w+), (\d) /, '$1, 0$2 '),
+      )
+      // Go's time.Time String() (`Created on:` of a NetworkPolicy): `2026-01-06 00:01:00 +0000 UTC`.
+      .replace(
+        /\b(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) \+0000 UTC\b/g,
+        (_d, t: string) =>
+          `${new Date(Date.parse(`${t.replace(' ', 'T')}Z`) - offsetMs)
+            .toISOString()
+            .replace('T', ' ')
+            .replace(/\.\d{3}Z$/, '')} +0000 UTC`,
+      )
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, (d, frac: string | undefined) => {
+        const iso = new Date(Date.parse(d) - offsetMs).toISOString();
+        return frac ? iso.replace(/\.\d{3}Z$/, `${frac}Z`) : iso.replace(/\.\d{3}Z$/, 'Z');
+      })
+  );
 }
 
 const byGroupVersion = new Map<string, ResourceDef[]>();
@@ -124,7 +138,7 @@ function discovery(path: string): unknown {
     };
   if (path === '/apis') {
     const groups = new Map<string, string[]>();
-    for (const gv of byGroupVersion.keys()) {
+    for (const gv of [...byGroupVersion.keys(), ...Object.keys(REVIEWS)]) {
       const [g, v] = gv.split('/');
       if (!g || !v) continue;
       groups.set(g, [...(groups.get(g) ?? []), v]);
@@ -142,47 +156,232 @@ function discovery(path: string): unknown {
   return undefined;
 }
 
+/** The create-only review resources the bridge answers (selfReview), for discovery. */
+const REVIEWS: Record<string, { name: string; kind: string; namespaced?: boolean }[]> = {
+  'authentication.k8s.io/v1': [
+    { name: 'selfsubjectreviews', kind: 'SelfSubjectReview' },
+    { name: 'tokenreviews', kind: 'TokenReview' },
+  ],
+  'authorization.k8s.io/v1': [
+    { name: 'localsubjectaccessreviews', kind: 'LocalSubjectAccessReview', namespaced: true },
+    { name: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview' },
+    { name: 'selfsubjectrulesreviews', kind: 'SelfSubjectRulesReview' },
+    { name: 'subjectaccessreviews', kind: 'SubjectAccessReview' },
+  ],
+};
+
 function resourceList(gv: string) {
   return {
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: gv,
-    resources: (byGroupVersion.get(gv) ?? []).flatMap((r) => [
-      {
-        name: r.resource,
+    resources: [
+      ...(REVIEWS[gv] ?? []).map((r) => ({
+        name: r.name,
         singularName: r.kind.toLowerCase(),
-        namespaced: r.namespaced,
+        namespaced: r.namespaced ?? false,
         kind: r.kind,
-        verbs: VERBS,
-        ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
-      },
-      // The scale subresource (kubectl scale and autoscale look it up in discovery).
-      ...(SCALABLE.has(r.resource)
-        ? [
-            {
-              name: `${r.resource}/scale`,
-              singularName: '',
-              namespaced: r.namespaced,
-              group: 'autoscaling',
-              version: 'v1',
-              kind: 'Scale',
-              verbs: ['get', 'patch', 'update'],
-            },
-          ]
-        : []),
-      ...(r.hasStatus
-        ? [
-            {
-              name: `${r.resource}/status`,
-              singularName: '',
-              namespaced: r.namespaced,
-              kind: r.kind,
-              verbs: ['get', 'patch', 'update'],
-            },
-          ]
-        : []),
-    ]),
+        verbs: ['create'],
+      })),
+      ...resourcesOf(gv),
+    ],
   };
+}
+
+function resourcesOf(gv: string) {
+  return (byGroupVersion.get(gv) ?? []).flatMap((r) => [
+    {
+      name: r.resource,
+      singularName: r.kind.toLowerCase(),
+      namespaced: r.namespaced,
+      kind: r.kind,
+      verbs: VERBS,
+      ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
+    },
+    // The scale subresource (kubectl scale and autoscale look it up in discovery).
+    ...(SCALABLE.has(r.resource)
+      ? [
+          {
+            name: `${r.resource}/scale`,
+            singularName: '',
+            namespaced: r.namespaced,
+            group: 'autoscaling',
+            version: 'v1',
+            kind: 'Scale',
+            verbs: ['get', 'patch', 'update'],
+          },
+        ]
+      : []),
+    ...(r.hasStatus
+      ? [
+          {
+            name: `${r.resource}/status`,
+            singularName: '',
+            namespaced: r.namespaced,
+            kind: r.kind,
+            verbs: ['get', 'patch', 'update'],
+          },
+        ]
+      : []),
+  ]);
+}
+
+/** A protobuf message's length-delimited fields (wire type 2) by number; others are skipped. */
+function protoFields(buf: Buffer): Map<number, Buffer> {
+  const out = new Map<number, Buffer>();
+  let i = 0;
+  const varint = (): number => {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      if (i >= buf.length) return v;
+      const b = buf[i++] as number;
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return v;
+    }
+  };
+  while (i < buf.length) {
+    const key = varint();
+    const wire = key & 7;
+    if (wire === 0) varint();
+    else if (wire === 2) {
+      const len = varint();
+      out.set(Math.floor(key / 8), buf.subarray(i, i + len));
+      i += len;
+    } else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else break;
+  }
+  return out;
+}
+
+/**
+ * The spec of a self review a typed client POSTs as protobuf (`k8s\0` + runtime.Unknown, whose
+ * field 2 is the object: field 2 its spec): SelfSubjectAccessReviewSpec's resource attributes
+ * (namespace, verb, group, version, resource, subresource, name) or non-resource ones (path,
+ * verb), or SelfSubjectRulesReviewSpec's namespace.
+ */
+function reviewSpecFromProtobuf(body: string, rules: boolean): Record<string, unknown> {
+  const unknown = protoFields(Buffer.from(body.slice(4), 'latin1'));
+  const obj = protoFields(unknown.get(2) ?? Buffer.alloc(0));
+  const spec = protoFields(obj.get(2) ?? Buffer.alloc(0));
+  const strings = (b: Buffer | undefined, names: string[]) => {
+    const f = protoFields(b ?? Buffer.alloc(0));
+    const o: Record<string, string> = {};
+    names.forEach((n, k) => {
+      const v = f.get(k + 1);
+      if (v && v.length > 0) o[n] = v.toString('utf8');
+    });
+    return o;
+  };
+  const out: Record<string, unknown> = {};
+  const ra = spec.get(1);
+  const nra = spec.get(2);
+  // SelfSubjectRulesReviewSpec has one field, the namespace.
+  if (rules) return ra ? { namespace: ra.toString('utf8') } : {};
+  if (ra) {
+    out.resourceAttributes = strings(ra, [
+      'namespace',
+      'verb',
+      'group',
+      'version',
+      'resource',
+      'subresource',
+      'name',
+    ]);
+  }
+  if (nra) out.nonResourceAttributes = strings(nra, ['path', 'verb']);
+  return out;
+}
+
+/** The requesting user: the Impersonate-User (and -Group) headers, else admin.conf's. */
+function requestingUser(req: IncomingMessage): UserInfo {
+  const as = req.headers['impersonate-user'];
+  if (typeof as !== 'string' || as === '') return KUBERNETES_ADMIN;
+  const g = req.headers['impersonate-group'];
+  const groups = (Array.isArray(g) ? g : g ? [g] : []).flatMap((x) => x.split(/,\s*/));
+  return impersonatedUser(as, groups);
+}
+
+/**
+ * The self reviews `kubectl auth` POSTs (can-i, can-i --list, whoami), answered by the bridged
+ * cluster's authorizer for the requesting user.
+ */
+const REVIEW_PATHS = new Set([
+  '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+  '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+  '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+]);
+
+function selfReview(path: string, req: IncomingMessage, body: string): unknown {
+  if (!REVIEW_PATHS.has(path)) return undefined;
+  const user = requestingUser(req);
+  const given = (
+    body.startsWith('k8s\u0000')
+      ? { spec: reviewSpecFromProtobuf(body, path.endsWith('/selfsubjectrulesreviews')) }
+      : body
+        ? JSON.parse(body)
+        : {}
+  ) as { spec?: Record<string, Record<string, string>> };
+  const spec = given.spec ?? {};
+  const meta = { creationTimestamp: null };
+  if (path === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews') {
+    const r = spec.resourceAttributes;
+    const n = spec.nonResourceAttributes;
+    const attrs: Attributes = n
+      ? { verb: n.verb ?? '', path: n.path ?? '' }
+      : {
+          verb: r?.verb ?? '',
+          resource: r?.resource ?? '',
+          apiGroup: r?.group ?? '',
+          ...(r?.subresource ? { subresource: r.subresource } : {}),
+          ...(r?.namespace ? { namespace: r.namespace } : {}),
+          ...(r?.name ? { name: r.name } : {}),
+        };
+    const d = bridged.cluster.authorize(user, attrs);
+    return {
+      kind: 'SelfSubjectAccessReview',
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: meta,
+      spec,
+      status: { allowed: d.allowed, ...(d.reason ? { reason: d.reason } : {}) },
+    };
+  }
+  if (path === '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews') {
+    const rr = bridged.cluster.rulesReview(user, String(spec.namespace ?? ''));
+    return {
+      kind: 'SelfSubjectRulesReview',
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: meta,
+      spec,
+      status: {
+        resourceRules: rr.resourceRules,
+        nonResourceRules: rr.nonResourceRules,
+        incomplete: rr.incomplete,
+        ...(rr.evaluationError ? { evaluationError: rr.evaluationError } : {}),
+      },
+    };
+  }
+  if (path === '/apis/authentication.k8s.io/v1/selfsubjectreviews') {
+    const extra =
+      user === KUBERNETES_ADMIN
+        ? { 'authentication.kubernetes.io/credential-id': [adminCertificateCredentialId()] }
+        : undefined;
+    return {
+      kind: 'SelfSubjectReview',
+      apiVersion: 'authentication.k8s.io/v1',
+      metadata: {
+        creationTimestamp: new Date(epochMs(bridged.cluster.now()))
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z'),
+      },
+      status: {
+        userInfo: { username: user.name, groups: user.groups, ...(extra ? { extra } : {}) },
+      },
+    };
+  }
+  return undefined;
 }
 
 const requests: string[] = [];
@@ -199,6 +398,10 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end();
     return;
+  }
+  if (req.method === 'POST') {
+    const review = selfReview(url.pathname, req, body);
+    if (review) return send(201, review);
   }
   const p = url.pathname.split('/').filter(Boolean);
   const [gv, rest] =
@@ -296,11 +499,16 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
 }
 
 const server = createServer((req, res) => {
-  let body = '';
-  req.on('data', (c) => {
-    body += c;
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => {
+    chunks.push(c);
   });
   req.on('end', () => {
+    // Protobuf bodies (`k8s\0…`) as bytes (latin1), JSON as UTF-8.
+    const raw = Buffer.concat(chunks);
+    const body = raw.toString(
+      raw.subarray(0, 4).toString('latin1') === 'k8s\u0000' ? 'latin1' : 'utf8',
+    );
     try {
       serve(req, res, body);
     } catch (e) {
@@ -310,8 +518,8 @@ const server = createServer((req, res) => {
   });
 });
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-// One home per run: two oracles at once must not write each other's kubeconfig (the real kubectl
-// of one would talk to the other's bridge).
+// One home per run: its kubeconfig names this run's bridge port, so oracles running side by
+// side (or a stale discovery cache) never send one run's kubectl to another run's bridge.
 const home = `${process.env.TMPDIR ?? '/tmp'}/kubectl-oracle-home-${process.pid}`;
 mkdirSync(`${home}/.kube`, { recursive: true });
 writeFileSync(
@@ -400,6 +608,14 @@ for (const line of cmds) {
   if (spaces(r.out) === spaces(o.out) && spaces(r.err) === spaces(o.err) && r.code === o.code) {
     same++;
     wrapOnly++;
+    // Outside help texts, spacing is no wrapping: list it (a table's column widths).
+    if (!/(^|\s)(--help|-h)(\s|$)/.test(line)) {
+      report += `\n=== ${line}\n(whitespace only)\n`;
+      for (const k of ['out', 'err'] as const) {
+        if (r[k] !== o[k])
+          report += `--- real ${k}:\n${JSON.stringify(r[k])}\n--- ours ${k}:\n${JSON.stringify(o[k])}\n`;
+      }
+    }
     continue;
   }
   report += `\n=== ${line}\n(requests: ${requests.join(' | ')})\n`;
@@ -412,3 +628,4 @@ console.log(
   `${same}/${cmds.length} identical (${wrapOnly} of them only by line wrapping); differences in ${reportFile}`,
 );
 server.close();
+rmSync(home, { recursive: true, force: true });

@@ -130,6 +130,27 @@ status:
     expect(ext['kubernetes.io'].warnafter - ext.iat).toBe(3607);
   });
 
+  it('kubectl 1.32 binds a token to a Node too: the token names the node only', () => {
+    const { run } = session();
+    const nUid = run(`kubectl get node node1 -o jsonpath='{.metadata.uid}'`).out;
+    const r = run(
+      'kubectl create token app-sa -n dev --bound-object-kind=Node --bound-object-name=node1 -o jsonpath={.spec.boundObjectRef}',
+    );
+    expect(r.out).toBe('{"apiVersion":"v1","kind":"Node","name":"node1"}');
+    const claims = jwtClaims(
+      run(
+        'kubectl create token app-sa -n dev --bound-object-kind Node --bound-object-name node1',
+      ).out.trim(),
+    ) as Record<string, unknown>;
+    const k = claims['kubernetes.io'] as Record<string, unknown>;
+    expect(Object.keys(k)).toEqual(['namespace', 'node', 'serviceaccount']);
+    expect(k.node).toEqual({ name: 'node1', uid: nUid });
+    expect(
+      run('kubectl create token app-sa -n dev --bound-object-kind=Node --bound-object-name=nosuch')
+        .err,
+    ).toBe('error: failed to create token: nodes "nosuch" not found\n');
+  });
+
   it("refuses what kubectl's Validate or the API server refuses", () => {
     const { run } = session();
     const err = (line: string) => run(line).err;
@@ -149,8 +170,10 @@ status:
       'error: invalid argument "soon" for "--duration" flag: time: invalid duration "soon"\nSee \'kubectl create token --help\' for usage.\n',
     );
     expect(
-      err('kubectl create token app-sa -n dev --bound-object-kind=Node --bound-object-name=n'),
-    ).toBe('error: supported --bound-object-kind values are Pod, Secret\n');
+      err(
+        'kubectl create token app-sa -n dev --bound-object-kind=Deployment --bound-object-name=n',
+      ),
+    ).toBe('error: supported --bound-object-kind values are Node, Pod, Secret\n');
     expect(err('kubectl create token app-sa -n dev --bound-object-kind=Pod')).toBe(
       'error: --bound-object-name is required if --bound-object-kind is provided\n',
     );

@@ -37,7 +37,7 @@ kubectl create token myapp --bound-object-kind Secret --bound-object-name mysecr
         name: 'bound-object-kind',
         def: "''",
         usage:
-          'Kind of an object to bind the token to. Supported kinds are Pod, Secret. If set, --bound-object-name must be provided.',
+          'Kind of an object to bind the token to. Supported kinds are Node, Pod, Secret. If set, --bound-object-name must be provided.',
       },
       {
         name: 'bound-object-name',

@@ -32,7 +32,7 @@ describe('the Ingress page of the documentation', () => {
         '  Host        Path  Backends',
         '  ----        ----  --------',
         '  *           ',
-        '              /testpath   test:80 (<error: endpoints "test" not found>)',
+        '              /testpath   test:80 (<error: services "test" not found>)',
         'Annotations:  nginx.ingress.kubernetes.io/rewrite-target: /',
         'Events:       <none>',
         '',
@@ -59,13 +59,14 @@ describe('the Ingress page of the documentation', () => {
     expect(out).toMatch(
       /\nDefault backend: {2}test:80 \(10\.244\.\d\.\d+:80,10\.244\.\d\.\d+:80\)\nRules:\n {2}Host {8}Path {2}Backends\n {2}---- {8}---- {2}--------\n {2}\* {11}\* {5}test:80 \(10\.244\.\d\.\d+:80,10\.244\.\d\.\d+:80\)\nAnnotations: {2}<none>\n/,
     );
-    // A Service without endpoints (no pods match) shows <none>. A port the Service lacks
+    // A Service whose selector matches no pod has an empty EndpointSlice: kubectl 1.32 shows
+    // `()` (it shows `<none>` only when the Service has no slice at all). A port the Service lacks
     // matches no Service port, so the describer shows the endpoints of the unnamed port.
     run('kubectl create service clusterip lonely --tcp=8080:8080');
     // Both rules have no host, so create ingress puts both paths into one rule.
     run('kubectl create ingress two --rule=/a=lonely:8080 --rule=/b=test:9090');
     expect(run('kubectl describe ingress two').out).toMatch(
-      /\n {2}\* {11}\n {14}\/a {3}lonely:8080 \(<none>\)\n {14}\/b {3}test:9090 \(10\.244\.\d\.\d+:80,10\.244\.\d\.\d+:80\)\n/,
+      /\n {2}\* {11}\n {14}\/a {3}lonely:8080 \(\)\n {14}\/b {3}test:9090 \(10\.244\.\d\.\d+:80,10\.244\.\d\.\d+:80\)\n/,
     );
   });
 
@@ -90,8 +91,8 @@ describe('the Ingress page of the documentation', () => {
         '  Host         Path  Backends\n' +
         '  ----         ----  --------\n' +
         '  foo.bar.com  \n' +
-        '               /foo   service1:4200 (<error: endpoints "service1" not found>)\n' +
-        '               /bar   service2:8080 (<error: endpoints "service2" not found>)\n',
+        '               /foo   service1:4200 (<error: services "service1" not found>)\n' +
+        '               /bar   service2:8080 (<error: services "service2" not found>)\n',
     );
     expect(run('kubectl describe ingress tls-example-ingress').out).toContain(
       'Default backend:  <default>\nTLS:\n  testsecret-tls terminates https-example.foo.com\nRules:\n',
@@ -401,7 +402,7 @@ describe('kubectl create ingress', () => {
         'ingtls   default   foo.com             80, 443   45s\n',
     );
     expect(run('kubectl describe ing ingtls').out).toContain(
-      'Default backend:  defaultsvc:http (<error: endpoints "defaultsvc" not found>)\nTLS:\n  SNI routes foo.com\nRules:\n',
+      'Default backend:  defaultsvc:http (<error: services "defaultsvc" not found>)\nTLS:\n  SNI routes foo.com\nRules:\n',
     );
   });
 
@@ -420,8 +421,8 @@ describe('kubectl create ingress', () => {
         '  Host        Path  Backends',
         '  ----        ----  --------',
         '  foo.com     ',
-        '              /         svc:port (<error: endpoints "svc" not found>)',
-        '              /admin/   svcadmin:portadmin (<error: endpoints "svcadmin" not found>)',
+        '              /         svc:port (<error: services "svc" not found>)',
+        '              /admin/   svcadmin:portadmin (<error: services "svcadmin" not found>)',
         'Annotations:  <none>',
       ].join('\n'),
     );

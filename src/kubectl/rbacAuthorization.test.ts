@@ -56,7 +56,7 @@ describe('kubectl auth can-i', () => {
     expect(run("kubectl auth can-i '*' '*'").out).toBe('yes\n');
     expect(run('kubectl auth can-i list nodes')).toEqual({
       out: 'yes\n',
-      err: "Warning: resource 'nodes' is not namespace scoped\n",
+      err: "Warning: resource 'nodes' is not namespace scoped\n\n",
       code: 0,
     });
     expect(run('kubectl auth can-i get /healthz').out).toBe('yes\n');
@@ -164,11 +164,11 @@ describe('kubectl auth can-i', () => {
     });
     expect(run('kubectl auth can-i list widgets')).toEqual({
       out: 'yes\n',
-      err: "Warning: the server doesn't have a resource type 'widgets'\n",
+      err: "Warning: the server doesn't have a resource type 'widgets'\n\n",
       code: 0,
     });
     expect(run('kubectl auth can-i frob pods').err).toBe(
-      "Warning: verb 'frob' is not a known verb\n",
+      "Warning: verb 'frob' is not a known verb\n\n",
     );
     expect(run('kubectl auth can-i get /logs --subresource=x').err).toBe(
       'error: --subresource can not be used with NonResourceURL\n',

@@ -144,6 +144,9 @@ export function boundToken(t: BoundTokenInput): string {
       k8s.node = t.node.uid ? { name: t.node.name, uid: t.node.uid } : { name: t.node.name };
   } else if (t.secret) {
     k8s.secret = { name: t.secret.name, uid: t.secret.uid };
+  } else if (t.node) {
+    // A token bound to a Node itself (ServiceAccountTokenNodeBinding).
+    k8s.node = t.node.uid ? { name: t.node.name, uid: t.node.uid } : { name: t.node.name };
   }
   if (t.warnAfterSeconds) k8s.warnafter = t.iat + t.warnAfterSeconds;
   return signJwt({

@@ -3,7 +3,7 @@
  * as kube-apiserver 1.32's TokenREST.Create answers it: the service account must exist; an
  * unset audience list becomes the API server's audiences; `expirationSeconds` (defaulted to
  * 3600 when decoded) must lie between 10 minutes and 2^32 seconds; a bound object (a Pod of that
- * service account, or a Secret) must exist and match a given UID; a pod-bound token names the
+ * service account, a Node, or a Secret) must exist and match a given UID; a pod-bound token names the
  * pod's node. The answer is the request with name, namespace, creationTimestamp and a status of
  * the token and its expiration (the *requested* one: an extended token lives longer).
  */
@@ -129,6 +129,12 @@ export function createTokenRequest(
         const n = env.read('nodes', undefined, nodeName);
         node = n ? { name: nodeName, uid: uidOf(n) } : { name: nodeName };
       }
+    } else if (group === '' && ref.kind === 'Node') {
+      // ServiceAccountTokenNodeBinding (beta since 1.31, on by default): the token names the node.
+      const n = env.read('nodes', undefined, refName);
+      if (!n) return fail(notFound(RESOURCES.nodes, refName));
+      uid = uidOf(n);
+      node = { name: refName, uid };
     } else if (group === '' && ref.kind === 'Secret') {
       secret = env.read('secrets', namespace, refName);
       if (!secret) return fail(notFound(RESOURCES.secrets, refName));
@@ -163,7 +169,7 @@ export function createTokenRequest(
     namespace,
     serviceAccount: { name, uid: uidOf(sa) },
     ...(pod ? { pod: { name: pod.metadata?.name ?? '', uid: uidOf(pod) } } : {}),
-    ...(pod && node ? { node } : {}),
+    ...(node ? { node } : {}),
     ...(secret ? { secret: { name: secret.metadata?.name ?? '', uid: uidOf(secret) } } : {}),
     audiences,
     iat,

@@ -45,8 +45,9 @@ const NON_RESOURCE_VERBS = new Set([
 /** Resource words the authorizer knows though discovery does not (impersonation targets). */
 const NON_STANDARD = new Set(['users', 'groups']);
 
+/** can-i's warnings: each followed by an empty line, as kubectl 1.32 prints them. */
 function warn(ctx: Ctx, message: string): void {
-  ctx.err(`Warning: ${message}\n`);
+  ctx.err(`Warning: ${message}\n\n`);
 }
 
 interface Target {
@@ -118,7 +119,7 @@ export function runAuthCanI(ctx: Ctx, args: string[]): void {
       ...(name ? { name } : {}),
     };
   }
-  if (ctx.bool('no-headers')) ctx.fail('--no-headers is only applicable with --list');
+  if (ctx.bool('no-headers')) ctx.fail('--no-headers cannot be set without --list specified');
   const decision = ctx.host.authorize?.(user, attrs) ?? { allowed: true, reason: '' };
   const quiet = ctx.bool('quiet');
   if (decision.allowed) {
@@ -132,7 +133,9 @@ export function runAuthCanI(ctx: Ctx, args: string[]): void {
 /** `can-i --list`: the SelfSubjectRulesReview's rules as a table. */
 function listRules(ctx: Ctx, namespace: string): void {
   if (ctx.bool('quiet') || ctx.bool('all-namespaces') || ctx.str('subresource') !== '') {
-    ctx.fail("--list can't be used with --quiet, --all-namespaces or --subresource");
+    ctx.fail(
+      "list option can't be specified with neither quiet, all-namespaces nor subresource options",
+    );
   }
   const review = ctx.host.rulesReview?.(requestUser(ctx.flags, ctx.host), namespace);
   if (!review) return;
@@ -144,8 +147,8 @@ function listRules(ctx: Ctx, namespace: string): void {
 }
 
 /** `auth whoami`: the SelfSubjectReview's user info as ATTRIBUTE/VALUE rows, or the object. */
-export function runAuthWhoami(ctx: Ctx, args: string[]): void {
-  if (args.length > 0) ctx.usageError(`unexpected arguments: ${JSON.stringify(args)}`);
+export function runAuthWhoami(ctx: Ctx, _args: string[]): void {
+  // whoami.go declares no Args check: cobra lets extra words through, and they are ignored.
   const user = requestUser(ctx.flags, ctx.host);
   const format = outputFormat(ctx, false);
   // The kubeconfig's own user authenticates with admin.conf's client certificate, which 1.32

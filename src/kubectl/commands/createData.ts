@@ -47,17 +47,32 @@ function parseFileSource(ctx: Ctx, source: string): [key: string, path: string] 
 }
 
 /**
+ * validation.IsConfigMapKey (a key of a ConfigMap's or Secret's data): at most 253 characters,
+ * the key regex, then hasChDirPrefix (not `.`, not `..`, not starting with `..`).
+ */
+function configMapKeyErrors(key: string): string[] {
+  const errs: string[] = [];
+  if (key.length > 253) errs.push('must be no more than 253 characters');
+  if (!KEY_RE.test(key)) errs.push(KEY_MSG);
+  if (key === '.') errs.push("must not be '.'");
+  else if (key === '..') errs.push("must not be '..'");
+  else if (key.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}
+
+/**
  * The key/value pairs of `--from-literal` and `--from-file` in kubectl's order: a config map
  * reads its files first, a secret its literals; each kind words a bad key its own way.
  */
 function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string, string][] {
   const out: [string, string][] = [];
   const add = (key: string, value: string) => {
-    if (!KEY_RE.test(key)) {
+    const errs = configMapKeyErrors(key);
+    if (errs.length > 0) {
       ctx.fail(
         kind === 'ConfigMap'
-          ? `"${key}" is not a valid key name for a ConfigMap: ${KEY_MSG}`
-          : `"${key}" is not valid key name for a Secret ${KEY_MSG}`,
+          ? `"${key}" is not a valid key name for a ConfigMap: ${errs.join(',')}`
+          : `"${key}" is not valid key name for a Secret ${errs.join(';')}`,
       );
     }
     if (out.some(([k]) => k === key)) {
@@ -96,7 +111,7 @@ function sources(ctx: Ctx, kind: 'ConfigMap' | 'Secret', name: string): [string,
   const literals = (): void => {
     for (const literal of ctx.list('from-literal')) {
       const eq = literal.indexOf('=');
-      if (eq < 0) ctx.fail(`invalid literal source ${literal}, expected key=value`);
+      if (eq <= 0) ctx.fail(`invalid literal source ${literal}, expected key=value`);
       add(literal.slice(0, eq), literal.slice(eq + 1));
     }
   };
@@ -180,6 +195,7 @@ export function runCreateConfigMap(ctx: Ctx, args: string[]): void {
     apiVersion: 'v1',
     metadata: {
       name: withHash(ctx, name, () => configMapHash(name, data)),
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
       creationTimestamp: null as unknown as string,
     },
     ...(Object.keys(data).length > 0 ? { data } : {}),
@@ -199,6 +215,7 @@ export function runCreateSecretGeneric(ctx: Ctx, args: string[]): void {
     apiVersion: 'v1',
     metadata: {
       name: withHash(ctx, name, () => secretHash(name, type, data)),
+      ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
       creationTimestamp: null as unknown as string,
     },
     ...(pairs.length > 0 ? { data } : {}),
@@ -216,7 +233,11 @@ export function runCreateServiceAccount(ctx: Ctx, args: string[]): void {
     {
       kind: 'ServiceAccount',
       apiVersion: 'v1',
-      metadata: { name, creationTimestamp: null as unknown as string },
+      metadata: {
+        name,
+        ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
+        creationTimestamp: null as unknown as string,
+      },
     },
     ctx.namespace,
     'failed to create serviceaccount: ',
@@ -269,6 +290,7 @@ export function runCreateSecretDockerRegistry(ctx: Ctx, args: string[]): void {
       apiVersion: 'v1',
       metadata: {
         name: withHash(ctx, name, () => secretHash(name, type, data)),
+        ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
         creationTimestamp: null as unknown as string,
       },
       data,
@@ -356,6 +378,7 @@ export function runCreateSecretTls(ctx: Ctx, args: string[]): void {
       apiVersion: 'v1',
       metadata: {
         name: withHash(ctx, name, () => secretHash(name, type, data)),
+        ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
         creationTimestamp: null as unknown as string,
       },
       data,

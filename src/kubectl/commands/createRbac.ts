@@ -70,9 +70,14 @@ export function mapResource(resource: string, group: string): [string, string] |
   return [t.resource, t.group];
 }
 
-/** The RESTMapper's error for a resource it cannot map. */
+/**
+ * The RESTMapper's NoResourceMatchError for a resource it cannot map, as cmdutil.CheckErr
+ * words it (no `error: ` prefix): `the server doesn't have a resource type "foo"`, with
+ * ` in group "g"` when one was given.
+ */
 function noMatch(resource: string, group: string): string {
-  return `no matches for ${group}/, Resource=${resource}`;
+  const base = `the server doesn't have a resource type ${JSON.stringify(resource)}`;
+  return group ? `${base} in group ${JSON.stringify(group)}` : base;
 }
 
 function uniq(values: string[]): string[] {
@@ -124,7 +129,10 @@ function validateResources(ctx: Ctx, verbs: string[], resources: ResourceOption[
       }
       err = '';
     }
-    if (err) ctx.fail(err);
+    if (err) {
+      ctx.err(`${err}\n`);
+      throw new ExitError(1);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * `kubectl create token SERVICE_ACCOUNT_NAME [--duration=…] [--audience=…]
- * [--bound-object-kind=Pod|Secret --bound-object-name=… [--bound-object-uid=…]]`, as kubectl
+ * [--bound-object-kind=Node|Pod|Secret --bound-object-name=… [--bound-object-uid=…]]`, as kubectl
  * 1.32's create_token.go: the flags are checked here (TokenOptions.Validate), then a TokenRequest
  * is POSTed to `serviceaccounts/NAME/token`; the token is printed (with a newline: the console is
  * a terminal), or the whole TokenRequest with `-o`. Server errors read
@@ -11,8 +11,8 @@ import type { Ctx } from '../context.ts';
 import { outputFormat, printObject } from '../output.ts';
 import { oneName } from './create.ts';
 
-/** boundObjectKindToAPIVersions without KUBECTL_NODE_BOUND_TOKENS. */
-const BOUND_KINDS: Readonly<Record<string, string>> = { Pod: 'v1', Secret: 'v1' };
+/** boundObjectKindToAPIVersions: kubectl 1.32 binds to Nodes too (the real one lists them). */
+const BOUND_KINDS: Readonly<Record<string, string>> = { Node: 'v1', Pod: 'v1', Secret: 'v1' };
 const SUPPORTED = Object.keys(BOUND_KINDS).sort().join(', ');
 
 export function runCreateToken(ctx: Ctx, args: string[]): void {

@@ -95,13 +95,14 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
       return describeDeployment(obj, rss, eventsFor(ctx, obj, 'Deployment'), now);
     }
     case 'services': {
-      const ep = ctx.host.api.get('endpoints', obj.metadata?.namespace, obj.metadata?.name ?? '');
-      return describeService(
-        obj,
-        ep.ok ? ep.value : undefined,
-        eventsFor(ctx, obj, 'Service'),
-        now,
+      // kubectl 1.32 reads the Service's EndpointSlices (kubernetes.io/service-name=NAME).
+      const slices = listAll(
+        ctx,
+        'endpointslices',
+        obj.metadata?.namespace,
+        `kubernetes.io/service-name=${obj.metadata?.name ?? ''}`,
       );
+      return describeService(obj, slices, eventsFor(ctx, obj, 'Service'), now);
     }
     case 'replicasets': {
       const uid = obj.metadata?.uid;
@@ -182,7 +183,8 @@ function describeOne(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
     case 'ingresses': {
       const ns = obj.metadata?.namespace;
       const lookup = {
-        endpoints: (name: string) => ctx.host.api.get('endpoints', ns, name),
+        endpointSlices: (name: string) =>
+          listAll(ctx, 'endpointslices', ns, `kubernetes.io/service-name=${name}`),
         service: (name: string) => ctx.host.api.get('services', ns, name),
       };
       return describeIngress(obj, lookup, eventsFor(ctx, obj, 'Ingress'), now);

@@ -225,6 +225,45 @@ export function runScale(ctx: Ctx, args: string[]): void {
   }
 }
 
+/**
+ * An error of one exposed object: RunExpose's builder goes on past errors (ContinueOnError), so
+ * each object's error is kept (its text as CheckErr prints it) and all are printed at the end.
+ */
+class ExposeError extends Error {
+  /** `msg` is a client error's message, or (`status`) a server error's whole rendered line. */
+  constructor(
+    readonly msg: string,
+    readonly status = false,
+  ) {
+    super(msg);
+  }
+}
+
+/**
+ * CheckErr of the visit's errors: one is printed as itself (`error: …`); several are an
+ * aggregate, printed one a line by MultipleErrors, whose client errors have no `error: `.
+ */
+function exposeErrors(errors: ExposeError[]): string {
+  const one = errors.length === 1;
+  return errors.map((e) => (e.status ? e.msg : one ? `error: ${e.msg}\n` : `${e.msg}\n`)).join('');
+}
+
+/**
+ * What RunExpose derives from the first object that needs it and keeps in its options for the
+ * objects after it (expose.go sets o.Selector, o.Port or o.Ports, o.Labels once): the flags'
+ * values, or the first derived ones.
+ */
+interface ExposeSticky {
+  selector: string;
+  port: string;
+  ports: string;
+  labels: string;
+}
+
+function exposeFail(msg: string): never {
+  throw new ExposeError(msg);
+}
+
 /** CanBeExposedFn's kinds. */
 const EXPOSABLE: ReadonlySet<string> = new Set(['deployments', 'replicasets', 'pods', 'services']);
 
@@ -232,13 +271,13 @@ const EXPOSABLE: ReadonlySet<string> = new Set(['deployments', 'replicasets', 'p
  * expose.go parseLabels, used for `--selector` and `--labels` (and the object's own labels,
  * joined as `k=v,…`): equality pairs only, `=` exactly once.
  */
-function exposeLabels(ctx: Ctx, spec: string): Record<string, string> {
-  if (spec === '') ctx.fail('no label spec passed');
+function exposeLabels(spec: string): Record<string, string> {
+  if (spec === '') exposeFail('no label spec passed');
   const out: Record<string, string> = {};
   for (const part of spec.split(',')) {
     const kv = part.split('=');
-    if (kv.length !== 2) ctx.fail(`unexpected label spec: ${part}`);
-    if (kv[0] === '') ctx.fail('unexpected empty label key');
+    if (kv.length !== 2) exposeFail(`unexpected label spec: ${part}`);
+    if (kv[0] === '') exposeFail('unexpected empty label key');
     Object.defineProperty(out, kv[0] as string, own(kv[1]));
   }
   return out;
@@ -278,7 +317,7 @@ function exposedPorts(
 }
 
 /** The selector MapBasedSelectorForObject derives, or its error. */
-function exposedSelector(ctx: Ctx, type: ResourceType, obj: KubeObject): string {
+function exposedSelector(type: ResourceType, obj: KubeObject): string {
   let selector: Record<string, string> | undefined;
   if (type.resource === 'pods') selector = obj.metadata?.labels;
   else if (type.resource === 'services') {
@@ -286,7 +325,7 @@ function exposedSelector(ctx: Ctx, type: ResourceType, obj: KubeObject): string 
   } else {
     const d = obj as unknown as Deployment;
     if (d.spec?.selector?.matchExpressions?.length) {
-      ctx.fail(
+      exposeFail(
         `couldn't retrieve selectors via --selector flag or introspection: the provided object has a selector with matchExpressions, which is not supported`,
       );
     }
@@ -300,7 +339,7 @@ function exposedSelector(ctx: Ctx, type: ResourceType, obj: KubeObject): string 
         : type.resource === 'services'
           ? 'the service has no pod selector set'
           : `the ${type.kind.toLowerCase()} has no labels or selectors and cannot be exposed`;
-    ctx.fail(`couldn't retrieve selectors via --selector flag or introspection: ${why}`);
+    exposeFail(`couldn't retrieve selectors via --selector flag or introspection: ${why}`);
   }
   return Object.entries(selector)
     .map(([k, v]) => `${k}=${v}`)
@@ -318,20 +357,50 @@ export function runExpose(ctx: Ctx, args: string[]): void {
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
-  const targets: { type: ResourceType; obj: KubeObject }[] = [];
+  const targets: { type: ResourceType; obj?: KubeObject; name: string }[] = [];
   if (files.length > 0) {
     for (const m of readFilenames(ctx, files)) {
       namespaceForManifest(ctx, m); // the builder's namespace conflict check
-      targets.push({ type: m.type, obj: m.obj });
+      targets.push({ type: m.type, obj: m.obj, name: m.obj.metadata?.name ?? '' });
     }
   } else {
-    // The builder fetches the object first: a missing one is NotFound whatever its kind.
-    const { type, name } = singleTarget(ctx, args);
-    targets.push({ type, obj: getOrFail(ctx, type, name) });
+    const reqs = typesAndNames(ctx, args);
+    if (reqs.some((r) => r.names.length === 0)) {
+      ctx.fail('resource(s) were provided, but no name was specified');
+    }
+    for (const { type, names } of reqs) for (const name of names) targets.push({ type, name });
   }
-  for (const { type, obj } of targets) {
-    if (!EXPOSABLE.has(type.resource)) ctx.fail(`cannot expose a ${groupKind(type)}`);
-    exposeOne(ctx, type, obj, dryRun, format);
+  // Every object in turn (the builder fetches each as it is visited: a missing one is NotFound
+  // whatever its kind); the errors are printed after the exposed ones.
+  const errors: ExposeError[] = [];
+  const sticky: ExposeSticky = {
+    selector: ctx.str('selector'),
+    port: ctx.str('port'),
+    ports: '',
+    labels: ctx.str('labels'),
+  };
+  for (const t of targets) {
+    let obj = t.obj;
+    if (!obj) {
+      const r = ctx.host.api.get(t.type.resource, nsFor(t.type, ctx.namespace), t.name);
+      if (!r.ok) {
+        const status = r.status.reason === 'NotFound' ? notFound(t.type, t.name) : r.status;
+        errors.push(new ExposeError(renderStatus(status), true));
+        continue;
+      }
+      obj = r.value;
+    }
+    try {
+      if (!EXPOSABLE.has(t.type.resource)) exposeFail(`cannot expose a ${groupKind(t.type)}`);
+      exposeOne(ctx, t.type, obj, dryRun, format, sticky);
+    } catch (e) {
+      if (!(e instanceof ExposeError)) throw e;
+      errors.push(e);
+    }
+  }
+  if (errors.length > 0) {
+    ctx.err(exposeErrors(errors));
+    throw new ExitError(1);
   }
 }
 
@@ -341,35 +410,40 @@ function exposeOne(
   obj: KubeObject,
   dryRun: ReturnType<typeof dryRunStrategy>,
   format: ReturnType<typeof outputFormat>,
+  sticky: ExposeSticky,
 ): void {
   // DNS1035LabelMaxLength: a longer object name is cut to 63 for the default service name.
   const defaultName = (obj.metadata?.name ?? '').slice(0, 63);
-  const selectorSpec = ctx.str('selector') || exposedSelector(ctx, type, obj);
+  if (sticky.selector === '') sticky.selector = exposedSelector(type, obj);
+  const selectorSpec = sticky.selector;
   const clusterIP = ctx.str('cluster-ip');
-  let portString = ctx.str('port');
   const derived = exposedPorts(type, obj);
-  if (portString === '') {
+  if (sticky.port === '') {
     if (derived.ports.length === 0 && clusterIP !== 'None') {
-      ctx.fail("couldn't find port via --port flag or introspection");
+      exposeFail("couldn't find port via --port flag or introspection");
     }
-    portString = derived.ports.join(',');
+    if (derived.ports.length === 1) sticky.port = derived.ports[0] as string;
+    else if (derived.ports.length > 1) sticky.ports = derived.ports.join(',');
   }
+  // Several ports derived take precedence over one port.
+  const portString = sticky.ports || sticky.port;
   // "Always try to derive protocols from the exposed object": even with --port, a port the
   // object declares as UDP is exposed as UDP; --protocol overrides every port.
-  const labelSpec =
-    ctx.str('labels') ||
-    Object.entries(obj.metadata?.labels ?? {})
+  if (sticky.labels === '') {
+    sticky.labels = Object.entries(obj.metadata?.labels ?? {})
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
-  const selector = exposeLabels(ctx, selectorSpec);
-  const labels = labelSpec === '' ? undefined : exposeLabels(ctx, labelSpec);
+  }
+  const labelSpec = sticky.labels;
+  const selector = exposeLabels(selectorSpec);
+  const labels = labelSpec === '' ? undefined : exposeLabels(labelSpec);
   const protocolFlag = ctx.str('protocol');
   const ports: Record<string, unknown>[] = [];
   if (portString !== '') {
     const parts = portString.split(',');
     parts.forEach((p, i) => {
       if (!/^[+-]?\d+$/.test(p))
-        ctx.fail(`strconv.Atoi: parsing ${JSON.stringify(p)}: invalid syntax`);
+        exposeFail(`strconv.Atoi: parsing ${JSON.stringify(p)}: invalid syntax`);
       const port = Number(p);
       const name = parts.length > 1 ? { name: `port-${i + 1}` } : {};
       let protocol = protocolFlag;
@@ -378,13 +452,14 @@ function exposeOne(
         if (declared.length > 1) {
           // One port number declared with several protocols: one service port for each.
           for (const proto of declared) {
-            ports.push({ name: `port-${i + 1}-${proto.toLowerCase()}`, port, protocol: proto });
+            ports.push({ name: `port-${i + 1}-${proto.toLowerCase()}`, protocol: proto, port });
           }
           return;
         }
         protocol = declared[0] ?? 'TCP';
       }
-      ports.push({ ...name, port, protocol });
+      // ServicePort's field order (name, protocol, port, targetPort) for -o json.
+      ports.push({ ...name, protocol, port });
     });
   }
   const tp = ctx.str('target-port');
@@ -396,7 +471,7 @@ function exposeOne(
   const externalIP = ctx.str('external-ip');
   const affinity = ctx.str('session-affinity');
   if (affinity !== '' && affinity !== 'None' && affinity !== 'ClientIP') {
-    ctx.fail(`unknown session affinity: ${affinity}`);
+    exposeFail(`unknown session affinity: ${affinity}`);
   }
   const lbIP = svcType === 'LoadBalancer' ? ctx.str('load-balancer-ip') : '';
   const spec: Record<string, unknown> = {
@@ -427,7 +502,7 @@ function exposeOne(
     const type = overrideTypeOf(ctx.str('override-type') || 'merge');
     if (overrides !== '') overridden = applyOverrides(generated, overrides, type);
   } catch (e) {
-    if (e instanceof OverrideError) ctx.fail(e.message);
+    if (e instanceof OverrideError) exposeFail(e.message);
     throw e;
   }
   const svc = ctx.recorded(overridden);
@@ -445,10 +520,12 @@ function exposeOne(
       ? { dryRun: true, fieldManager: 'kubectl-expose' }
       : { fieldManager: 'kubectl-expose' },
   );
-  if (!r.ok) ctx.failStatus(r.status);
+  if (!r.ok) throw new ExposeError(renderStatus(r.status), true);
+  // The Service comes back typed: -o json keeps its struct order.
   printObject(ctx, { ...r.value, apiVersion: 'v1', kind: 'Service' }, format, {
     verb: 'exposed',
     dryRun,
+    typed: true,
   });
 }
 

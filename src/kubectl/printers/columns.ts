@@ -605,6 +605,49 @@ export function formatEndpoints(ep: Endpoints, portNames?: Set<string>): string 
   return more ? `${ret} + ${count - max} more...` : ret;
 }
 
+/**
+ * formatEndpointSlices, as kubectl 1.32's Service and Ingress describers print a port's
+ * endpoints: `<none>` when the Service has no EndpointSlice at all, else at most three ready
+ * `ip:port` of the slices' ports named in `portNames` (then ` + N more...`), which is empty
+ * when the slices hold no ready endpoint (a selector that matches no ready pod).
+ */
+export function formatEndpointSlices(slices: KubeObject[], portNames: Set<string>): string {
+  if (slices.length === 0) return '<none>';
+  type Slice = {
+    ports?: { name?: string | null; port?: number | null }[] | null;
+    endpoints?: { addresses?: string[]; conditions?: { ready?: boolean | null } }[] | null;
+  };
+  const list: string[] = [];
+  const max = 3;
+  let more = false;
+  let count = 0;
+  const add = (entry: string): void => {
+    if (list.length === max) more = true;
+    if (!more) list.push(entry);
+    count++;
+  };
+  for (const obj of slices) {
+    const slice = obj as unknown as Slice;
+    const ready = (slice.endpoints ?? []).filter(
+      (e) => (e.conditions?.ready ?? true) && (e.addresses ?? []).length > 0,
+    );
+    const ports = slice.ports ?? [];
+    if (ports.length === 0) {
+      for (const e of ready) add(e.addresses?.[0] ?? '');
+      continue;
+    }
+    for (const p of ports) {
+      if (!portNames.has(p.name ?? '')) continue;
+      for (const e of ready) {
+        const ip = e.addresses?.[0] ?? '';
+        add(ip.includes(':') ? `[${ip}]:${p.port}` : `${ip}:${p.port}`);
+      }
+    }
+  }
+  const ret = list.join(',');
+  return more ? `${ret} + ${count - max} more...` : ret;
+}
+
 function endpointsRow(obj: KubeObject, o: RowOptions): string[] {
   const ep = obj as unknown as Endpoints;
   return [

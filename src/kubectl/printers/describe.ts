@@ -10,7 +10,6 @@ import type {
   Container,
   ContainerState,
   ContainerStatus,
-  Endpoints,
   EnvFromSource,
   EnvVar,
   Namespace,
@@ -34,7 +33,7 @@ import { DESCRIBE_TABWRITER, formatSegments } from '../tabwriter.ts';
 import {
   accessModesString,
   eventInterval,
-  formatEndpoints,
+  formatEndpointSlices,
   formatLabels,
   isDefaultStorageClass,
   nodeRoles,
@@ -1230,7 +1229,7 @@ export function describeDeployment(
 
 export function describeService(
   obj: KubeObject,
-  endpoints: KubeObject | undefined,
+  endpointSlices: KubeObject[],
   events: KubeObject[] | undefined,
   now: number,
 ): string {
@@ -1260,10 +1259,7 @@ export function describeService(
     const target = p.targetPort ?? p.port;
     w.write(0, `TargetPort:\t${target}/${proto}\n`);
     if (p.nodePort) w.write(0, `NodePort:\t${name}\t${p.nodePort}/${proto}\n`);
-    const ep = endpoints
-      ? formatEndpoints(endpoints as unknown as Endpoints, new Set([p.name ?? '']))
-      : '<none>';
-    w.write(0, `Endpoints:\t${ep}\n`);
+    w.write(0, `Endpoints:\t${formatEndpointSlices(endpointSlices, new Set([p.name ?? '']))}\n`);
   }
   w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
   if (spec.externalTrafficPolicy)

@@ -85,5 +85,33 @@ export function typedOrder(obj: Record<string, unknown>): Record<string, unknown
   if (meta !== null && typeof meta === 'object' && !Array.isArray(meta)) {
     top.metadata = ordered(meta as Record<string, unknown>, META_ORDER);
   }
+  const spec = top.spec;
+  if (top.kind === 'Service' && spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
+    top.spec = ordered(spec as Record<string, unknown>, SERVICE_SPEC_ORDER);
+  }
   return top;
 }
+
+/** core/v1 ServiceSpec's fields in the order of its Go struct. */
+const SERVICE_SPEC_ORDER: readonly string[] = [
+  'ports',
+  'selector',
+  'clusterIP',
+  'clusterIPs',
+  'type',
+  'externalIPs',
+  'sessionAffinity',
+  'loadBalancerIP',
+  'loadBalancerSourceRanges',
+  'externalName',
+  'externalTrafficPolicy',
+  'healthCheckNodePort',
+  'publishNotReadyAddresses',
+  'sessionAffinityConfig',
+  'ipFamilies',
+  'ipFamilyPolicy',
+  'allocateLoadBalancerNodePorts',
+  'loadBalancerClass',
+  'internalTrafficPolicy',
+  'trafficDistribution',
+];

@@ -3,11 +3,10 @@
  * pkg/printers/internalversion (printIngress, printIngressClass, printNetworkPolicy) and
  * kubectl's pkg/describe (IngressDescriber, IngressClassDescriber, NetworkPolicyDescriber).
  */
-import type { Endpoints } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, Result } from '../../engine/api/types.ts';
 import { translateTimestampSince } from '../duration.ts';
-import { formatEndpoints, type RowOptions, selectorString } from './columns.ts';
+import { formatEndpointSlices, type RowOptions, selectorString } from './columns.ts';
 import {
   describeEvents,
   PrefixWriter,
@@ -111,9 +110,9 @@ export function networkPolicyRow(obj: KubeObject, o: RowOptions): string[] {
 // ---------------------------------------------------------------------------------------------
 // Describers
 
-/** How the Ingress describer reads a backend's Service and Endpoints (by name, namespaced). */
+/** How the Ingress describer reads a backend's Service and its EndpointSlices (namespaced). */
 export interface BackendLookup {
-  endpoints(name: string): Result<KubeObject>;
+  endpointSlices(serviceName: string): KubeObject[];
   service(name: string): Result<KubeObject>;
 }
 
@@ -133,8 +132,7 @@ function describeBackend(backend: unknown, lookup: BackendLookup): string {
   if (isObj(backend.service)) {
     const svc = backend.service;
     const sb = serviceBackendString(svc);
-    const ep = lookup.endpoints(str(svc.name));
-    if (!ep.ok) return `${sb} (<error: ${ep.status.message}>)`;
+    const slices = lookup.endpointSlices(str(svc.name));
     const service = lookup.service(str(svc.name));
     if (!service.ok) return `${sb} (<error: ${service.status.message}>)`;
     const port = isObj(svc.port) ? svc.port : {};
@@ -148,7 +146,7 @@ function describeBackend(backend: unknown, lookup: BackendLookup): string {
       if (portNumber !== 0 && portNumber === sp.port) spName = name;
       else if (portName !== '' && portName === name) spName = name;
     }
-    return `${sb} (${formatEndpoints(ep.value as unknown as Endpoints, new Set([spName]))})`;
+    return `${sb} (${formatEndpointSlices(slices, new Set([spName]))})`;
   }
   if (isObj(backend.resource)) {
     const r = backend.resource;
