@@ -45,7 +45,10 @@ const NON_RESOURCE_VERBS = new Set([
 /** Resource words the authorizer knows though discovery does not (impersonation targets). */
 const NON_STANDARD = new Set(['users', 'groups']);
 
-/** can-i's warnings: each followed by an empty line, as kubectl 1.32 prints them. */
+/**
+ * can-i's warnings about the request (a resource or verb it does not know): each followed by an
+ * empty line, as kubectl 1.32 prints them (their messages end in a newline of their own).
+ */
 function warn(ctx: Ctx, message: string): void {
   ctx.err(`Warning: ${message}\n\n`);
 }
@@ -139,7 +142,9 @@ function listRules(ctx: Ctx, namespace: string): void {
   }
   const review = ctx.host.rulesReview?.(requestUser(ctx.flags, ctx.host), namespace);
   if (!review) return;
-  if (review.incomplete) warn(ctx, `the list may be incomplete: ${review.evaluationError}`);
+  // The list's own warning has no empty line after it (checked against kubectl 1.32.5).
+  if (review.incomplete)
+    ctx.err(`Warning: the list may be incomplete: ${review.evaluationError}\n`);
   const rules = displayRules([...review.resourceRules, ...review.nonResourceRules]);
   const lines = ruleRows(rules);
   if (!ctx.bool('no-headers')) lines.unshift('Resources\tNon-Resource URLs\tResource Names\tVerbs');
