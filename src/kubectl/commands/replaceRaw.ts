@@ -11,6 +11,7 @@ import type { Ctx } from '../context.ts';
 import { isUrl } from '../examples/index.ts';
 import { parseManifests } from '../manifest.ts';
 import { takeStdin } from '../stdin.ts';
+import { printWarnings } from './common.ts';
 import { goOrder } from './execApiServer.ts';
 
 const NOT_FOUND: Status = {
@@ -53,6 +54,7 @@ export function runReplaceRaw(ctx: Ctx, raw: string, files: string[]): void {
   if (!parsed.ok) ctx.fail(parsed.error);
   const body = parsed.docs[0] ?? {};
   const r = put(ctx, raw.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/]*/, ''), body);
+  printWarnings(ctx, r);
   if (!r.ok) ctx.failStatus(r.status);
   const type = { kind: r.value.kind ?? '', apiVersion: r.value.apiVersion ?? '' };
   ctx.out(goJson(goOrder(r.value, type)));
@@ -87,6 +89,12 @@ function put(ctx: Ctx, path: string, body: KubeObject): Result<KubeObject> {
     };
   }
   const api = ctx.host.api;
-  if (finalize) return api.update('namespaces', undefined, body, { subresource: 'finalize' });
-  return api.update(def.resource, target.namespace, body);
+  // A raw PUT carries no fieldValidation parameter: the API server decodes the body with its
+  // default, Warn (a wrong type is a BadRequest, an unknown field a warning and dropped).
+  if (finalize)
+    return api.update('namespaces', undefined, body, {
+      subresource: 'finalize',
+      fieldValidation: 'Warn',
+    });
+  return api.update(def.resource, target.namespace, body, { fieldValidation: 'Warn' });
 }
