@@ -7,23 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { goSort } from './goSort.ts';
 import { engineSession } from './testing/engineSession.ts';
+import { EVENT_SCENARIO } from './testing/eventScenario.ts';
 
 const SCENARIO = [
-  'kubectl create deployment web --image=nginx:1.27 --replicas=2',
-  'kubectl set resources deployment web --requests=cpu=100m',
-  'kubectl create deployment api --image=httpd:2.4 --replicas=1',
-  'sleep 20',
-  'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
-  'kubectl autoscale deployment api --max=3',
-  'kubectl create cronjob tick --image=busybox:1.36 --schedule="*/5 * * * *" -- echo hi',
-  'kubectl create cronjob nightly --image=busybox:1.36 --schedule="0 2 * * *" --restart=Never',
-  'kubectl create job once --image=busybox:1.36 -- echo done',
-  'kubectl create job fails --image=busybox:1.36 -- false',
-  'sleep 30',
-  'kubectl create job manual --from=cronjob/tick',
-  'kubectl rollout pause deployment/api',
-  'kubectl set image deployment/api httpd=httpd:2.4.62',
-  'sleep 310',
+  ...EVENT_SCENARIO,
   'kubectl set image deployment/web nginx=nginx:1.28 -o name',
   'kubectl set image deployment/web nginx=nginx:1.28',
   "kubectl set image deployment/web '*=nginx:1.29' --dry-run=server -o jsonpath='{.spec.template.spec.containers[0].image}'",
