@@ -845,6 +845,11 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   // "Unexpected args"), then that there is a file (checked against the real kubectl 1.32).
   if (args.length > 0) ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
   if (files.length === 0) ctx.fail('must specify one of -f and -k');
+  // RunCreate: --raw POSTs the one file as it is, before anything else.
+  if (mode === 'create' && ctx.str('raw') !== '') {
+    runReplaceRaw(ctx, ctx.str('raw'), files, 'POST');
+    return;
+  }
   const format = outputFormat(ctx, false);
   const dryRun = dryRunStrategy(ctx);
   // RunEditOnCreate: the objects go through the editor first (commands/edit.ts).

@@ -1,7 +1,8 @@
 /**
- * `kubectl replace --raw PATH -f FILE` (replace.go `raw` → rawhttp.RawPut): the file is PUT to
- * the path as it is, and the server's response body is copied to stdout unchanged (one JSON
- * line, not `kind/name replaced`). The way to the `finalize` subresource of a Namespace:
+ * `kubectl replace --raw PATH -f FILE` (replace.go `raw` → rawhttp.RawPut) and `kubectl create
+ * --raw PATH -f FILE` (create.go → rawhttp.RawPost): the file is sent to the path as it is, and
+ * the server's response body is copied to stdout unchanged (one JSON line, not `kind/name
+ * replaced`). The way to the `finalize` subresource of a Namespace:
  * `kubectl replace --raw /api/v1/namespaces/NAME/finalize -f ns.json`.
  */
 import type { KubeObject, Result, Status } from '../../engine/api/types.ts';
@@ -33,12 +34,23 @@ function goJson(value: unknown): string {
     .replace(/&/g, '\\u0026')}\n`;
 }
 
-/** ReplaceOptions.Validate's --raw checks, then the PUT. `files` is not empty. */
-export function runReplaceRaw(ctx: Ctx, raw: string, files: string[]): void {
+/**
+ * ReplaceOptions.Validate's --raw checks (CreateOptions.ValidateArgs' for `verb` POST, which
+ * also refuses --edit and -l), then the request. `files` is not empty.
+ */
+export function runReplaceRaw(
+  ctx: Ctx,
+  raw: string,
+  files: string[],
+  verb: 'PUT' | 'POST' = 'PUT',
+): void {
+  if (verb === 'POST' && ctx.bool('edit')) ctx.fail('--raw and --edit are mutually exclusive');
   if (files.length !== 1) ctx.fail('--raw can only use a single local file or stdin');
   const file = files[0] ?? '';
   if (/^https?:\/\//.test(file)) ctx.fail('--raw cannot read from a url');
   if (ctx.bool('recursive')) ctx.fail('--raw and --recursive are mutually exclusive');
+  if (verb === 'POST' && ctx.str('selector') !== '')
+    ctx.fail('--raw and --selector (-l) are mutually exclusive');
   if (ctx.str('output') !== '') ctx.fail('--raw and --output are mutually exclusive');
   // url.ParseRequestURI: an absolute path or an absolute URL.
   if (!raw.startsWith('/') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(raw))
@@ -53,7 +65,8 @@ export function runReplaceRaw(ctx: Ctx, raw: string, files: string[]): void {
   const parsed = parseManifests(text, file);
   if (!parsed.ok) ctx.fail(parsed.error);
   const body = parsed.docs[0] ?? {};
-  const r = put(ctx, raw.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/]*/, ''), body);
+  const path = raw.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/]*/, '');
+  const r = verb === 'POST' ? post(ctx, path, body) : put(ctx, path, body);
   printWarnings(ctx, r);
   if (!r.ok) ctx.failStatus(r.status);
   const type = { kind: r.value.kind ?? '', apiVersion: r.value.apiVersion ?? '' };
@@ -97,4 +110,31 @@ function put(ctx: Ctx, path: string, body: KubeObject): Result<KubeObject> {
       fieldValidation: 'Warn',
     });
   return api.update(def.resource, target.namespace, body, { fieldValidation: 'Warn' });
+}
+
+/** The API server's answer to a method a path does not serve (a POST to one object). */
+const METHOD_NOT_ALLOWED: Status = {
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server does not allow this method on the requested resource',
+  reason: 'MethodNotAllowed',
+  details: {},
+  code: 405,
+};
+
+/** A raw POST: a create in the collection the path names. */
+function post(ctx: Ctx, path: string, body: KubeObject): Result<KubeObject> {
+  const target = resourcePath(path.split('?')[0]?.replace(/\/+$/, '') ?? '');
+  if (!target) return { ok: false, status: NOT_FOUND };
+  const def = Object.values(RESOURCES).find(
+    (d) =>
+      d.resource === target.resource && d.group === target.group && d.version === target.version,
+  );
+  if (!def || (target.namespace !== undefined) !== def.namespaced)
+    return { ok: false, status: NOT_FOUND };
+  if (target.name !== undefined) return { ok: false, status: METHOD_NOT_ALLOWED };
+  // No fieldValidation parameter: the API server's default, Warn (see put).
+  return ctx.host.api.create(def.resource, target.namespace, body, { fieldValidation: 'Warn' });
 }
