@@ -424,13 +424,25 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
   if (!r)
     return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
   const q = url.searchParams;
-  const answer = (x: { ok: boolean; value?: unknown; status?: { code?: number } }, okCode = 200) =>
-    x.ok ? send(okCode, x.value) : send(x.status?.code ?? 500, x.status);
+  const answer = (
+    x: { ok: boolean; value?: unknown; status?: { code?: number }; warnings?: string[] },
+    okCode = 200,
+  ) => {
+    // The API server's warnings travel as `Warning: 299 - "…"` headers (kubectl prints them).
+    if (x.warnings?.length)
+      res.setHeader(
+        'Warning',
+        x.warnings.map((w) => `299 - ${JSON.stringify(w)}`),
+      );
+    return x.ok ? send(okCode, x.value) : send(x.status?.code ?? 500, x.status);
+  };
   if (body.startsWith('k8s\u0000'))
     return send(415, status(415, 'UnsupportedMediaType', 'the bridge reads JSON bodies only'));
   const parsed = body ? JSON.parse(body) : undefined;
   const opts: Record<string, unknown> = q.get('dryRun') ? { dryRun: true } : {};
-  if (q.get('fieldValidation')) opts.fieldValidation = q.get('fieldValidation');
+  // Without the parameter a real API server decodes writes with its default, Warn (the engine's
+  // own components skip that, so the bridge asks for it).
+  opts.fieldValidation = q.get('fieldValidation') || 'Warn';
   if (sub === 'status' || sub === 'scale') opts.subresource = sub;
   switch (req.method) {
     case 'GET':
