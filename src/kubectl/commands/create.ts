@@ -12,7 +12,7 @@ import {
   tryParseQuantity,
 } from '../../engine/scheduler/framework/quantity.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError, renderStatuses, withSource } from '../errors.ts';
+import { clientError, ExitError, renderStatuses, withSource } from '../errors.ts';
 import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { typedOrder } from '../printers/json.ts';
@@ -1033,7 +1033,17 @@ function applyOne(
       annotations: { ...(meta.annotations ?? {}), [LAST_APPLIED]: lastApplied },
     },
   };
-  const current = ctx.host.api.get(resource, ns, name);
+  // applyOneObject: a generateName cannot be applied; info.Get of an object without a name:
+  // client-go refuses to build the request. Nothing reaches the API server either way.
+  const generateName = obj.metadata?.generateName ?? '';
+  if (name === '' && generateName !== '') {
+    o.errors.push(clientError(`from ${generateName}: cannot use generate name with apply`));
+    return;
+  }
+  const current =
+    name === ''
+      ? { ok: false as const, status: clientError('resource name may not be empty') }
+      : ctx.host.api.get(resource, ns, name);
   if (!current.ok && current.status.reason !== 'NotFound') {
     o.errors.push(
       withSource(
