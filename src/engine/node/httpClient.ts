@@ -5,6 +5,7 @@
  * Service (`curl -k https://kubernetes.default/version`).
  */
 
+import { RESOURCES, type ResourceDef } from '../apiserver/resources.ts';
 import { jwtClaims } from '../apiserver/serviceAccountToken.ts';
 import { catalogueVersion } from '../registry/registry.ts';
 
@@ -194,6 +195,13 @@ export interface ResourcePath {
   resource: string;
   namespace?: string;
   name?: string;
+}
+
+/** The simulated resource a path's group, version and resource name, if it serves one. */
+export function resourceDefOf(r: ResourcePath): ResourceDef | undefined {
+  return Object.values(RESOURCES).find(
+    (d) => d.resource === r.resource && d.group === r.group && d.version === r.version,
+  );
 }
 
 /** The resource request of an API path, or undefined for a non-resource path. */

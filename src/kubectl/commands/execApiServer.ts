@@ -7,12 +7,12 @@
  */
 
 import type { KubeObject, ObjectList, Status } from '../../engine/api/types.ts';
-import { RESOURCES } from '../../engine/apiserver/resources.ts';
 import {
   type ApiAnswer,
   type ApiUser,
   goIndent,
   type ResourcePath,
+  resourceDefOf,
   statusJson,
 } from '../../engine/node/httpClient.ts';
 import type { Ctx } from '../context.ts';
@@ -55,9 +55,7 @@ export function apiServerFor(
   const impersonate = ctx.host.impersonate;
   if (!impersonate) return undefined;
   return (user, r) => {
-    const def = Object.values(RESOURCES).find(
-      (d) => d.resource === r.resource && d.group === r.group && d.version === r.version,
-    );
+    const def = resourceDefOf(r);
     if (!def || (r.namespace !== undefined && !def.namespaced)) return undefined;
     const api = impersonate({ name: user.name, groups: [...user.groups] });
     if (r.name) {

@@ -6,8 +6,7 @@
  * `kubectl replace --raw /api/v1/namespaces/NAME/finalize -f ns.json`.
  */
 import type { KubeObject, Result, Status } from '../../engine/api/types.ts';
-import { RESOURCES } from '../../engine/apiserver/resources.ts';
-import { resourcePath } from '../../engine/node/httpClient.ts';
+import { resourceDefOf, resourcePath } from '../../engine/node/httpClient.ts';
 import type { Ctx } from '../context.ts';
 import { isUrl } from '../examples/index.ts';
 import { parseManifests } from '../manifest.ts';
@@ -80,10 +79,7 @@ function put(ctx: Ctx, path: string, body: KubeObject): Result<KubeObject> {
     ? { group: '', version: 'v1', resource: 'namespaces', name: finalize[1] }
     : resourcePath(clean);
   if (!target?.name) return { ok: false, status: NOT_FOUND };
-  const def = Object.values(RESOURCES).find(
-    (d) =>
-      d.resource === target.resource && d.group === target.group && d.version === target.version,
-  );
+  const def = resourceDefOf(target);
   if (!def || (target.namespace !== undefined) !== def.namespaced)
     return { ok: false, status: NOT_FOUND };
   const bodyName = body.metadata?.name ?? '';
@@ -128,10 +124,7 @@ const METHOD_NOT_ALLOWED: Status = {
 function post(ctx: Ctx, path: string, body: KubeObject): Result<KubeObject> {
   const target = resourcePath(path.split('?')[0]?.replace(/\/+$/, '') ?? '');
   if (!target) return { ok: false, status: NOT_FOUND };
-  const def = Object.values(RESOURCES).find(
-    (d) =>
-      d.resource === target.resource && d.group === target.group && d.version === target.version,
-  );
+  const def = resourceDefOf(target);
   if (!def || (target.namespace !== undefined) !== def.namespaced)
     return { ok: false, status: NOT_FOUND };
   if (target.name !== undefined) return { ok: false, status: METHOD_NOT_ALLOWED };
