@@ -4,7 +4,12 @@
  * cluster. Same seed + same inputs → the identical timeline.
  */
 import type { ApiClient, KubeObject, ResourceName } from './api/types.ts';
-import { ApiServer, type ClusterClient } from './apiserver/apiserver.ts';
+import {
+  ApiServer,
+  type ApiServerDeps,
+  type ClusterClient,
+  type MessageInput,
+} from './apiserver/apiserver.ts';
 import { createKubernetesServiceController } from './apiserver/kubernetesService.ts';
 import type { Attributes, Decision, RulesReview, UserInfo } from './apiserver/rbac.ts';
 import { etcdGroupOf, etcdKey, RESOURCES } from './apiserver/resources.ts';
@@ -20,7 +25,7 @@ import {
   readSnapshotFile,
   snapshotFileText,
 } from './etcd/backup.ts';
-import { Etcd, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
+import { Etcd, type EtcdOptions, type LeaseRevocation, leaseIdHex } from './etcd/etcd.ts';
 import { API_GIVE_UP_MS, crashLoopStarts, livenessKillAt, servesAgainAt } from './etcdOutage.ts';
 import { createNode, type Kubelet } from './node/index.ts';
 import { STATIC_PODS_KEY } from './node/kubelet.ts';
@@ -34,7 +39,7 @@ import {
   Registry,
   type TagResult,
 } from './registry/index.ts';
-import type { Actor, Message, Reconciler } from './runtime/controller.ts';
+import type { Actor, Message, ObjRef, Reconciler } from './runtime/controller.ts';
 import { type ReconcileError, Runtime } from './runtime/runtime.ts';
 import { Snapshot } from './runtime/snapshot.ts';
 import { connectionRefused } from './runtime/unreachable.ts';
@@ -414,6 +419,41 @@ function leaseExpired(rt: Runtime | undefined, r: LeaseRevocation): void {
   );
 }
 
+/**
+ * How etcd and the API server reach the cluster's runtime (its clock, scheduler and message
+ * log): methods of one class shared by every cluster, not closures made per cluster, so the
+ * JavaScript engine's optimised calls to them stay valid when a new cluster is built.
+ */
+class RuntimeLink implements EtcdOptions, ApiServerDeps {
+  rt: Runtime | undefined = undefined;
+  etcd!: Etcd<KubeObject>;
+  constructor(readonly rng: ApiServerDeps['rng']) {}
+  now(): number {
+    return this.rt?.now ?? 0;
+  }
+  // etcd's lessor runs on the virtual clock: one task at each lease's expiry.
+  schedule(at: number, fn: () => void): void {
+    this.rt?.schedule(at, fn);
+  }
+  onLeaseRevoked(r: LeaseRevocation): void {
+    if (r.keys.length > 0) leaseExpired(this.rt, r);
+  }
+  record(m: MessageInput): void {
+    this.rt?.record(m);
+  }
+  hop(
+    from: Actor,
+    to: Actor,
+    kind: string,
+    ref: ObjRef | undefined,
+    summary: Message['summary'],
+    label?: string,
+    hk?: boolean,
+  ): void {
+    this.rt?.hop(from, to, kind, ref, summary, label, hk);
+  }
+}
+
 const MAX_TASKS_PER_CALL = 5_000_000;
 /** Nothing but housekeeping for this long (virtual ms) counts as quiet. */
 const DEFAULT_QUIET_MS = 15_000;
@@ -448,26 +488,14 @@ class ClusterImpl implements Cluster {
       explain: opts.explain ?? true,
     };
     const rng = createRng(this.seed);
-    let rt: Runtime | undefined;
-    // etcd's lessor runs on the virtual clock: one task at each lease's expiry.
-    this.#etcd = new Etcd<KubeObject>(etcdGroupOf, {
-      now: () => rt?.now ?? 0,
-      schedule: (at, fn) => rt?.schedule(at, fn),
-      onLeaseRevoked: (r) => {
-        if (r.keys.length > 0) leaseExpired(rt, r);
-      },
-    });
-    this.#api = new ApiServer({
-      etcd: this.#etcd,
-      rng,
-      now: () => rt?.now ?? 0,
-      record: (m) => rt?.record(m),
-      hop: (from, to, kind, ref, summary, label, hk) =>
-        rt?.hop(from, to, kind, ref, summary, label, hk),
-    });
+    const link = new RuntimeLink(rng);
+    this.#etcd = new Etcd<KubeObject>(etcdGroupOf, link);
+    link.etcd = this.#etcd;
+    this.#api = new ApiServer(link);
     const boot = bootstrap(this.#etcd, rng, this.options.workers);
     this.#nodes = boot.nodes;
-    rt = new Runtime({ apiserver: this.#api, etcd: this.#etcd, rng });
+    const rt = new Runtime({ apiserver: this.#api, etcd: this.#etcd, rng });
+    link.rt = rt;
     this.#rt = rt;
     this.scheduler = createScheduler({ explain: this.options.explain, host: this.#nodes[0] });
     this.registry = new Registry();

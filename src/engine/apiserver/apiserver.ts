@@ -599,9 +599,8 @@ export class ApiServer {
   readonly #limitRangeLists = new Map<string, KubeObject[]>();
   /** Per namespace, its PodDisruptionBudgets (what an eviction lists). */
   readonly #pdbLists = new Map<string, KubeObject[]>();
-  readonly #now: () => number;
-  readonly #record: (m: MessageInput) => void;
-  readonly #hop: NonNullable<ApiServerDeps['hop']>;
+  /** The cluster's clock and message log (see {@link ApiServerDeps}). */
+  readonly #deps: ApiServerDeps;
   #housekeeping = false;
   /** The resource being written (set around each etcd write, for the watch callback). */
   #writing: ResourceDef | undefined;
@@ -645,24 +644,10 @@ export class ApiServer {
 
   constructor(deps: ApiServerDeps) {
     this.#etcd = deps.etcd;
-    this.#leases = new LeaseManager(deps.etcd, deps.now);
+    this.#leases = new LeaseManager(deps.etcd, deps);
     this.#rng = deps.rng;
     this.#sliceRng = createRng((deps.rng.state ^ 0x1b873593) >>> 0);
-    this.#now = deps.now;
-    this.#record = deps.record;
-    const record = deps.record;
-    this.#hop =
-      deps.hop ??
-      ((from, to, kind, ref, summary, label, housekeeping) =>
-        record({
-          from,
-          to,
-          kind,
-          summary,
-          ...(ref ? { ref } : {}),
-          ...(label !== undefined ? { label } : {}),
-          ...(housekeeping ? { housekeeping } : {}),
-        }));
+    this.#deps = deps;
     this.#etcd.watch('/registry/', (e) => {
       const r = this.#writing ?? resourceOfKey(e.kv.key);
       if (!r) return;
@@ -694,6 +679,41 @@ export class ApiServer {
           this.#housekeeping,
         );
       }
+    });
+  }
+
+  // Called as methods of `deps` (not stored as functions): when deps is one class's instance,
+  // as the cluster's is, these calls keep one target from one cluster to the next.
+  #now(): number {
+    return this.#deps.now();
+  }
+
+  #record(m: MessageInput): void {
+    this.#deps.record(m);
+  }
+
+  #hop(
+    from: Actor,
+    to: Actor,
+    kind: string,
+    ref: ObjRef | undefined,
+    summary: Message['summary'],
+    label?: string,
+    housekeeping?: boolean,
+  ): void {
+    const deps = this.#deps;
+    if (deps.hop !== undefined) {
+      deps.hop(from, to, kind, ref, summary, label, housekeeping);
+      return;
+    }
+    deps.record({
+      from,
+      to,
+      kind,
+      summary,
+      ...(ref ? { ref } : {}),
+      ...(label !== undefined ? { label } : {}),
+      ...(housekeeping ? { housekeeping } : {}),
     });
   }
 

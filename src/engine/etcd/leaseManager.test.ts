@@ -8,7 +8,7 @@ describe('the API server lease manager', () => {
     const etcd = new Etcd<number>((k) => k, { now: () => now });
     const leases = new LeaseManager(
       etcd,
-      () => now,
+      { now: () => now },
       maxObjectCount === undefined
         ? undefined
         : { reuseDurationSeconds: 60, reuseDurationPercent: 0.05, maxObjectCount },

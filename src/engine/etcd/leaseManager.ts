@@ -30,7 +30,7 @@ export const DEFAULT_LEASE_MANAGER_CONFIG: Readonly<LeaseManagerConfig> = Object
 
 export class LeaseManager {
   readonly #etcd: LeaseGrantor;
-  readonly #now: () => number;
+  readonly #clock: { now(): number };
   readonly #config: LeaseManagerConfig;
   #prevId = 0;
   /** Virtual ms at which the previous lease expires. */
@@ -39,17 +39,17 @@ export class LeaseManager {
 
   constructor(
     etcd: LeaseGrantor,
-    now: () => number,
+    clock: { now(): number },
     config: LeaseManagerConfig = DEFAULT_LEASE_MANAGER_CONFIG,
   ) {
     this.#etcd = etcd;
-    this.#now = now;
+    this.#clock = clock;
     this.#config = config;
   }
 
   /** A lease for one object written now with `ttl` seconds to live (GetLease). */
   getLease(ttl: number): number {
-    const now = this.#now();
+    const now = this.#clock.now();
     const reuse = Math.min(
       Math.floor(this.#config.reuseDurationPercent * ttl),
       this.#config.reuseDurationSeconds,

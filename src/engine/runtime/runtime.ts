@@ -1147,32 +1147,49 @@ export class Runtime {
 
   // ------------------------------------------------------------ reconcile
 
-  /** A reconciler's context, made once: `now` reads the clock, events go to `r.events`. */
+  /**
+   * A reconciler's context: `now` reads the clock, events go to `r.events`. A class defined
+   * once for every runtime (not closures made per reconciler), so optimised calls such as
+   * `ctx.random()` keep their target when a new cluster is built.
+   */
+  static readonly #Context = class Context implements ReconcileContext {
+    constructor(
+      readonly rt: Runtime,
+      readonly r: RecState,
+    ) {}
+    get now(): number {
+      return this.rt.now;
+    }
+    timestamp(): string {
+      return rfc3339(this.rt.now);
+    }
+    random(): number {
+      return this.rt.#rng.next();
+    }
+    // (An Event recorded while the API server is down waits for the end of the reconcile,
+    // when a write of the same reconcile may have brought it back: the broadcaster retries.)
+    recordEvent(e: EventRecord): void {
+      const r = this.r;
+      if (r.rec.eventsAsRecorded && !this.rt.#apiDown) this.rt.#recordEvent(r.actor, e);
+      else r.events.push(e);
+    }
+    send(m: Parameters<ReconcileContext['send']>[0]): void {
+      this.rt.hop(
+        m.from ?? this.r.actor.name,
+        m.to,
+        m.kind,
+        m.ref || undefined,
+        m.summary,
+        m.label,
+      );
+    }
+    requeueAfter(k: string, ms: number): void {
+      this.rt.#requeueAfter(this.r, k, ms);
+    }
+  };
+
   #ctx(r: RecState): ReconcileContext {
-    if (r.ctx) return r.ctx;
-    const rt = this;
-    const a = r.actor;
-    r.ctx = {
-      get now() {
-        return rt.now;
-      },
-      timestamp: () => rfc3339(this.now),
-      random: () => this.#rng.next(),
-      // (An Event recorded while the API server is down waits for the end of the reconcile,
-      // when a write of the same reconcile may have brought it back: the broadcaster retries.)
-      recordEvent: r.rec.eventsAsRecorded
-        ? (e) => {
-            if (this.#apiDown) r.events.push(e);
-            else this.#recordEvent(a, e);
-          }
-        : (e) => {
-            r.events.push(e);
-          },
-      send: (m) => {
-        this.hop(m.from ?? a.name, m.to, m.kind, m.ref || undefined, m.summary, m.label);
-      },
-      requeueAfter: (k, ms) => this.#requeueAfter(r, k, ms),
-    };
+    if (r.ctx === undefined) r.ctx = new Runtime.#Context(this, r);
     return r.ctx;
   }
 

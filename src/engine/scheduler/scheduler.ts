@@ -599,7 +599,8 @@ export function createScheduler(opts: SchedulerOptions = {}): SchedulerActor {
     attempts.set(key, attempt);
     listersOf(cache);
     const result = schedulePod(pod as Pod, infos, {
-      random: ctx.random,
+      // (A closure per attempt, from one site: the tie-break's call keeps one target shape.)
+      random: () => ctx.random(),
       startIndex: nextStartIndex,
       explain,
       imageNodeCounts,

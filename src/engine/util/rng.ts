@@ -16,24 +16,40 @@ export interface Rng {
   readonly state: number;
 }
 
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
+/**
+ * A class, not closures: every Rng shares one set of methods, so the JavaScript engine's
+ * optimised code for a call like `rng.next()` stays valid when a new cluster (with new Rngs)
+ * is built, instead of being thrown away for "wrong call target".
+ */
+class Mulberry32 implements Rng {
+  #a: number;
+  constructor(seed: number) {
+    this.#a = seed >>> 0;
+  }
   /** The next 32-bit draw, as a signed integer (its bits are what matter). */
-  const draw = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
+  #draw(): number {
+    const a = (this.#a + 0x6d2b79f5) >>> 0;
+    this.#a = a;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return t ^ (t >>> 14);
-  };
-  const next = (): number => (draw() >>> 0) / 4294967296;
-  return {
-    next,
-    int: (n) => Math.floor(next() * n),
-    // floor(u / 2^32 * 16) is exactly u >>> 28 (a multiplication by 16 is exact).
-    nibble: () => draw() >>> 28,
-    get state() {
-      return a;
-    },
-  };
+  }
+  next(): number {
+    return (this.#draw() >>> 0) / 4294967296;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  // floor(u / 2^32 * 16) is exactly u >>> 28 (a multiplication by 16 is exact).
+  nibble(): number {
+    return this.#draw() >>> 28;
+  }
+  get state(): number {
+    return this.#a;
+  }
+}
+
+export function createRng(seed: number): Rng {
+  return new Mulberry32(seed);
 }
