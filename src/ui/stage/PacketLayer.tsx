@@ -48,7 +48,7 @@ export function PacketLayer({
       <PacketTicker items={tickerItems(placed, turn)} />
       <div className="packets" aria-hidden="true">
         <AnimatePresence>
-          {placed.map(({ packet, number, start, rest, lead, count, self, side }, k) => {
+          {placed.map(({ packet, number, start, rest, lead, count, self, side, fit }, k) => {
             const last = k === placed.length - 1;
             const shown = turn + (last ? LABEL_HOLD_S * scale : 0);
             const arrived = (lastTurn.get(`${packet.from}>${packet.to}`) ?? k) * turn + flight;
@@ -88,6 +88,13 @@ export function PacketLayer({
                 ) : null}
                 <m.span
                   className={`packet-label packet-label--${side}`}
+                  style={
+                    fit.room !== undefined
+                      ? { maxWidth: fit.room }
+                      : fit.shift !== 0
+                        ? { translate: `${fit.shift}px 0` }
+                        : undefined
+                  }
                   initial={{ opacity: 0 }}
                   animate={{ opacity: [0, 1, 1, 0] }}
                   transition={{

@@ -5,6 +5,7 @@ import {
   edgeKey,
   edgesFor,
   exitPoint,
+  labelFit,
   labelSide,
   PACKET_SPACING,
   placePackets,
@@ -271,6 +272,36 @@ describe('packet labels', () => {
         bounds,
       ),
     ).toBe('above');
+  });
+
+  it('keeps a label inside the stage: beside its dot it is shortened, above or below it slides', () => {
+    const bounds: Box = { x: 0, y: 0, width: 800, height: 400 };
+    // 'CreateContainer nginx' is about 157 px wide; left of a dot at x 133 there are 117 px
+    // (minus the 14 px gap and a 2 px margin): it ends in "…" instead of losing its start.
+    expect(labelFit({ x: 133, y: 200 }, 'left', 'CreateContainer nginx', bounds)).toEqual({
+      shift: 0,
+      room: 117,
+    });
+    expect(labelFit({ x: 660, y: 200 }, 'right', 'CreateContainer nginx', bounds)).toEqual({
+      shift: 0,
+      room: 124,
+    });
+    // Room enough: nothing changes.
+    expect(labelFit({ x: 400, y: 200 }, 'left', 'CreateContainer nginx', bounds)).toEqual({
+      shift: 0,
+    });
+    // Centred above a dot near the left edge: it slides right until it is whole (and back left
+    // near the right edge); a label running off to the left slides the same way.
+    expect(labelFit({ x: 40, y: 200 }, 'above', 'CreateContainer nginx', bounds).shift).toBe(41);
+    expect(labelFit({ x: 790, y: 200 }, 'below', 'CreateContainer nginx', bounds).shift).toBe(-71);
+    expect(labelFit({ x: 60, y: 200 }, 'below-left', 'CreateContainer nginx', bounds).shift).toBe(
+      89,
+    );
+    // Wider screens draw everything larger (unit): the gap and margin grow with it.
+    expect(labelFit({ x: 133, y: 200 }, 'left', 'CreateContainer nginx', bounds, 1.125)).toEqual({
+      shift: 0,
+      room: 115,
+    });
   });
 
   it("opens the laptop's own label under its corner, running left, clear of the API server", () => {

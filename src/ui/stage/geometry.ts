@@ -117,6 +117,18 @@ export interface PacketPlacement {
   self: boolean;
   /** The side of the dot where the label has the most free room. */
   side: LabelSide;
+  /** How the label keeps inside the stage on that side (see {@link labelFit}). */
+  fit: LabelFit;
+}
+
+/**
+ * How a label keeps inside the stage, whose edge would otherwise cut it: a label above or
+ * below its dot slides along (`shift`, px); one beside its dot cannot slide without covering
+ * the dot, so it gets the `room` there is (px) and ends in "…" — its start, the verb, stays.
+ */
+export interface LabelFit {
+  shift: number;
+  room?: number;
 }
 
 /**
@@ -200,6 +212,24 @@ function labelBox(p: Point, side: LabelSide, width: number, unit: number): Box {
     default:
       return { x: p.x - width / 2, y: p.y + off, width, height: h };
   }
+}
+
+/** See {@link LabelFit}: the fit of a label of `text` on `side` of a dot at `p`. */
+export function labelFit(p: Point, side: LabelSide, text: string, bounds: Box, unit = 1): LabelFit {
+  const width = labelWidth(text) * unit;
+  const margin = 2 * unit;
+  const left = bounds.x + margin;
+  const right = bounds.x + bounds.width - margin;
+  if (side === 'left' || side === 'right') {
+    const off = 14 * unit;
+    const room = side === 'left' ? p.x - off - left : right - (p.x + off);
+    return room < width ? { shift: 0, room: Math.max(0, Math.floor(room)) } : { shift: 0 };
+  }
+  const r = labelBox(p, side, width, unit);
+  if (r.width > right - left) return { shift: 0 };
+  if (r.x < left) return { shift: Math.ceil(left - r.x) };
+  if (r.x + r.width > right) return { shift: -Math.ceil(r.x + r.width - right) };
+  return { shift: 0 };
 }
 
 /**
@@ -289,8 +319,12 @@ export function placePackets(
       lead: route.placements.length === 0,
       count: 0,
       self,
-      side: labelSide(route.rest, stageLabel(p.label), obstacles, bounds, unit),
+      side: 'right',
+      fit: { shift: 0 },
     };
+    const label = stageLabel(p.label);
+    placement.side = labelSide(route.rest, label, obstacles, bounds, unit);
+    placement.fit = labelFit(route.rest, placement.side, label, bounds, unit);
     route.placements.push(placement);
     placed.push(placement);
   });
