@@ -304,6 +304,21 @@ describe('packet labels', () => {
     });
   });
 
+  it('never shortens a label to a few letters: it opens where it stays readable', () => {
+    // The kubelet → container runtime dot of node1, hard by the stage's left edge: the kubelet's
+    // card above it, the runtime's below. Left of the dot there are 24 px ("Pu…"); to the right
+    // the label lies on the cards' border for its flight, whole.
+    const bounds: Box = { x: 0, y: 0, width: 890, height: 400 };
+    const kubelet = box(20, 170, 135, 25);
+    const runtime = box(20, 210, 278, 45);
+    const side = labelSide({ x: 40, y: 202 }, 'PullImage nginx', [kubelet, runtime], bounds, 1, {
+      x: 34,
+      y: 196,
+    });
+    expect(side).toBe('right');
+    expect(labelFit({ x: 40, y: 202 }, side, 'PullImage nginx', bounds)).toEqual({ shift: 0 });
+  });
+
   it("opens the laptop's own label under its corner, running left, clear of the API server", () => {
     // 1280×800: the laptop, the API server to its lower right, Docker Hub far below.
     const developer = box(25, 152, 140, 64);

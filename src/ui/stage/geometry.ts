@@ -143,6 +143,8 @@ export const ARRIVAL_GAP = 16;
 const DOT_RADIUS = 12;
 /** Labels longer than this show their verb and the path's last segment (`POST …/binding`). */
 const LONG_LABEL = 28;
+/** The least room, in px, worth showing a shortened label in (about eight letters and "…"). */
+const MIN_LABEL_ROOM = 72;
 /** The longest label drawn on the stage, in characters. */
 const MAX_LABEL = 34;
 
@@ -232,6 +234,14 @@ export function labelFit(p: Point, side: LabelSide, text: string, bounds: Box, u
   return { shift: 0 };
 }
 
+/** The fit that keeps a label inside at both ends of its flight (`a` and `b`). */
+function tighterFit(a: LabelFit, b: LabelFit): LabelFit {
+  const room =
+    a.room === undefined ? b.room : b.room === undefined ? a.room : Math.min(a.room, b.room);
+  const shift = Math.abs(a.shift) > Math.abs(b.shift) ? a.shift : b.shift;
+  return room === undefined ? { shift } : { shift, room };
+}
+
 /**
  * The side of a dot at `p` where a label of `text` covers the least of the cards and stays on
  * the stage (`bounds`); ties go to the side facing the stage's middle, then left/right before
@@ -243,8 +253,10 @@ export function labelSide(
   obstacles: readonly Box[],
   bounds: Box,
   unit = 1,
+  from: Point = p,
 ): LabelSide {
   const width = labelWidth(text) * unit;
+  const h = 18 * unit;
   const toMiddle: LabelSide = p.x > bounds.x + bounds.width / 2 ? 'left' : 'right';
   const away: LabelSide = toMiddle === 'left' ? 'right' : 'left';
   const order: LabelSide[] = [
@@ -260,11 +272,29 @@ export function labelSide(
   let best: LabelSide = toMiddle;
   let bestCost = Number.POSITIVE_INFINITY;
   for (const side of order) {
-    const r = labelBox(p, side, width, unit);
+    // Where it ends up once kept inside the stage over its flight (labelFit).
+    const fit = tighterFit(
+      labelFit(from, side, text, bounds, unit),
+      labelFit(p, side, text, bounds, unit),
+    );
+    const r0 = labelBox(p, side, width, unit);
+    const shown = fit.room ?? width;
+    const r: Box = {
+      x: (side === 'left' ? r0.x + width - shown : r0.x) + fit.shift,
+      y: r0.y,
+      width: shown,
+      height: h,
+    };
     let cost = 0;
     for (const b of obstacles) cost += overlapArea(r, b);
     // Outside the stage counts as fully covered: the stage clips it.
     cost += r.width * r.height - overlapArea(r, bounds);
+    // Text cut off ("…") costs more than covering a card for the flight; a label down to a few
+    // letters says nothing, so it is the last resort.
+    if (fit.room !== undefined) {
+      cost += (width - shown) * h * 3;
+      if (shown < MIN_LABEL_ROOM * unit) cost += width * h * 10;
+    }
     if (cost < bestCost - 0.5) {
       bestCost = cost;
       best = side;
@@ -323,8 +353,12 @@ export function placePackets(
       fit: { shift: 0 },
     };
     const label = stageLabel(p.label);
-    placement.side = labelSide(route.rest, label, obstacles, bounds, unit);
-    placement.fit = labelFit(route.rest, placement.side, label, bounds, unit);
+    placement.side = labelSide(route.rest, label, obstacles, bounds, unit, route.start);
+    // The label flies with its dot: it must keep inside from the start of the flight to its rest.
+    placement.fit = tighterFit(
+      labelFit(route.start, placement.side, label, bounds, unit),
+      labelFit(route.rest, placement.side, label, bounds, unit),
+    );
     route.placements.push(placement);
     placed.push(placement);
   });
