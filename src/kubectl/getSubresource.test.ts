@@ -93,7 +93,7 @@ describe('kubectl get --subresource', () => {
     ).toBe('N     R     S\nweb   2     app=web\nweb   2     app=web\n');
   });
 
-  it('refuses lists and unknown subresources', () => {
+  it('refuses lists; any subresource name is sent, and one the server lacks is its plain 404', () => {
     const { run } = engineSession(3);
     expect(run('kubectl get deploy --subresource=scale')).toEqual({
       out: '',
@@ -103,8 +103,43 @@ describe('kubectl get --subresource', () => {
     expect(run('kubectl get nodes --subresource=status').err).toBe(
       'error: subresource cannot be used when bulk resources are specified\n',
     );
-    expect(run('kubectl get deploy web --subresource=log').err).toBe(
-      'error: invalid subresource value: "log". Must be one of [status scale]\n',
+    // kubectl 1.32.5 checks no name: GET …/deployments/web/log, which the server does not route
+    // (the same whether the object exists or not).
+    const noPath =
+      'Error from server (NotFound): the server could not find the requested resource\n';
+    expect(run('kubectl get deploy web --subresource=log')).toEqual({
+      out: '',
+      err: noPath,
+      code: 1,
+    });
+    expect(run('kubectl get deploy nope --subresource=log').err).toBe(noPath);
+    expect(run('kubectl get deploy web --subresource=log --ignore-not-found')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
+    // A ConfigMap has no status subresource; a Deployment's is the object.
+    run('kubectl create configmap cfg --from-literal=a=b');
+    run('kubectl create deployment web --image=nginx');
+    expect(run('kubectl get cm cfg --subresource=status').err).toBe(noPath);
+    expect(run('kubectl get deploy web --subresource=status -o name').out).toBe(
+      'deployment.apps/web\n',
+    );
+    // The builder's errors come first, as in the real kubectl.
+    expect(run('kubectl get cm --subresource=bogus').err).toBe(
+      'error: subresource cannot be used when bulk resources are specified\n',
+    );
+    expect(run('kubectl get deploy/web,cm/x --subresource=bogus').err).toBe(
+      'error: arguments in resource/name form may not have more than one slash\n',
+    );
+    // patch too sends it: the object is read first (NotFound by name), then the PATCH is a 404.
+    expect(run(`kubectl patch deploy web --subresource=bogus -p '{}'`)).toEqual({
+      out: '',
+      err: noPath,
+      code: 1,
+    });
+    expect(run(`kubectl patch deploy nope --subresource=bogus -p '{}'`).err).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
     );
   });
 });

@@ -26,7 +26,13 @@ import {
   typesAndNamesToRead,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
-import { refuseBulkSubresource, runGetScale, validateSubresource } from './getSubresource.ts';
+import {
+  NO_SUCH_PATH,
+  refuseBulkSubresource,
+  runGetScale,
+  subresourceServed,
+  validateSubresource,
+} from './getSubresource.ts';
 import { requestTimeoutMs, watchChanges, watchStoppedNote } from './getWatch.ts';
 import { filenameArgs } from './kustomize.ts';
 import { SERVER_VERSION, versionInfo } from './misc.ts';
@@ -165,6 +171,10 @@ export function runGet(ctx: Ctx, args: string[]): void {
       }
       if (names.length > 0) {
         for (const name of names) {
+          if (subresource !== '' && !subresourceServed(type.resource, subresource)) {
+            if (!ctx.bool('ignore-not-found')) errors.push(NO_SUCH_PATH);
+            continue;
+          }
           const r = ctx.host.api.get(type.resource, nsFor(type, ns), name);
           if (r.ok) found.push({ type, obj: r.value, info: found.length });
           else if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound')) {

@@ -3,9 +3,12 @@
  * the object itself, printed as it always is; `scale` reads the autoscaling/v1 Scale of a
  * Deployment, ReplicaSet or StatefulSet, which the server prints with its own table
  * (printers.go printScale: NAME, DESIRED = spec.replicas, AVAILABLE = status.replicas, AGE).
- * A subresource is only read by name: a list is the builder's error.
+ * A subresource is only read by name: a list is the builder's error. kubectl 1.32.5 checks no
+ * subresource name itself (`--subresource=log` is sent): a path the server does not serve is
+ * its plain 404, whether or not the object exists.
  */
-import type { KubeObject, Status } from '../../engine/api/types.ts';
+import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
+import { RESOURCES } from '../../engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../../engine/apiserver/scale.ts';
 import type { Ctx } from '../context.ts';
 import { translateTimestampSince } from '../duration.ts';
@@ -16,18 +19,28 @@ import { isStoredType, type ResourceType } from '../resources.ts';
 import { notFound, nsFor, typesAndNamesToRead } from './common.ts';
 import { printCustomColumns } from './get.ts';
 
-const SUPPORTED = ['status', 'scale'];
-
-/** get.go Validate: the subresource must be one kubectl knows. */
+/** The `--subresource` asked for; kubectl 1.32.5 sends any name (see the file's comment). */
 export function validateSubresource(ctx: Ctx): string {
-  const sub = ctx.str('subresource');
-  if (sub !== '' && !SUPPORTED.includes(sub)) {
-    ctx.fail(
-      `invalid subresource value: ${JSON.stringify(sub)}. Must be one of [${SUPPORTED.join(' ')}]`,
-    );
-  }
-  return sub;
+  return ctx.str('subresource');
 }
+
+/** Whether the API server serves `sub` of `resource` (a path it routes). */
+export function subresourceServed(resource: ResourceName, sub: string): boolean {
+  if (sub === 'scale') return SCALABLE.has(resource);
+  if (sub === 'status') return RESOURCES[resource]?.hasStatus === true;
+  return false;
+}
+
+/** The server's answer for a path it does not route: a plain 404 (NotFound, no details). */
+export const NO_SUCH_PATH: Status = {
+  apiVersion: 'v1',
+  kind: 'Status',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server could not find the requested resource',
+  reason: 'NotFound',
+  code: 404,
+} as Status;
 
 /** The builder refuses a subresource of a list (a type without names, or a selector). */
 export function refuseBulkSubresource(ctx: Ctx, args: string[]): void {
@@ -55,16 +68,7 @@ export function runGetScale(ctx: Ctx, args: string[], format: OutputFormat): voi
       if (!SCALABLE.has(type.resource)) {
         // No such subresource: the server has no such path, so its plain 404 whether or not the
         // object exists.
-        if (!ctx.bool('ignore-not-found'))
-          errors.push({
-            apiVersion: 'v1',
-            kind: 'Status',
-            metadata: {},
-            status: 'Failure',
-            message: 'the server could not find the requested resource',
-            reason: 'NotFound',
-            code: 404,
-          } as Status);
+        if (!ctx.bool('ignore-not-found')) errors.push(NO_SUCH_PATH);
         continue;
       }
       const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);

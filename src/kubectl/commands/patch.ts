@@ -31,10 +31,10 @@ import {
   readFilenames,
   typesAndNames,
 } from './common.ts';
+import { NO_SUCH_PATH, subresourceServed } from './getSubresource.ts';
 import { filenameArgs } from './kustomize.ts';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
-const SUBRESOURCES = ['status', 'scale'] as const;
 
 /** The patch as JSON, or why not: YAML kubectl cannot read, or JSON only the server judges. */
 type ParsedPatch = { body: unknown } | { badJson: string };
@@ -118,9 +118,6 @@ export function runPatch(ctx: Ctx, args: string[]): void {
   if (!PATCH_TYPES.includes(patchType)) {
     ctx.fail(`--type must be one of [json merge strategic], not ${goQuote(typeFlag)}`);
   }
-  if (subresource !== '' && !(SUBRESOURCES as readonly string[]).includes(subresource)) {
-    ctx.fail(`invalid subresource value: ${goQuote(subresource)}. Must be one of [status scale]`);
-  }
   // RunPatch: the patch first, then the objects.
   let text = patchText;
   if (patchFile !== '') {
@@ -152,6 +149,10 @@ export function runPatch(ctx: Ctx, args: string[]): void {
       ctx.failStatus(got.status.reason === 'NotFound' ? notFound(t.type, t.name) : got.status);
     }
     const before = got.value;
+    // kubectl 1.32.5 sends any subresource name: a path the server does not route is its 404.
+    if (subresource !== '' && !subresourceServed(t.type.resource, subresource)) {
+      ctx.failStatus(NO_SUCH_PATH);
+    }
     if ('badJson' in parsed) {
       // The server cannot decode the body: a BadRequest (the merge and JSON patch handlers
       // decode it strictly first, hence their prefix).
