@@ -5,6 +5,7 @@ import { renderStatus, withSource } from '../errors.ts';
 import { parseGoBool } from '../flags.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
+import { takeStdin } from '../stdin.ts';
 import {
   listError,
   NO_RESOURCES,
@@ -144,6 +145,20 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     // delete's DeleteResult says it on stdout, without the namespace `get` names.
     if (targets.length === 0 && errors.length === 0 && (all || selector || fieldSelector)) {
       ctx.out('No resources found\n');
+    }
+  }
+
+  // --interactive: what the builder found, and a question read from stdin (delete.go
+  // confirmation: fmt.Fscan of one word; "y" in any case goes on, anything else, or no input at
+  // all, as from a console line with nothing piped in, is "deletion is cancelled").
+  if (ctx.bool('interactive') && targets.length > 0) {
+    let prompt = `You are about to delete the following ${targets.length} resource(s):\n`;
+    for (const t of targets) prompt += `${kindPrefix(t.type)}/${t.name}\n`;
+    ctx.out(`${prompt}Do you want to continue? (y/n): `);
+    const answer = (takeStdin(ctx.host) ?? '').trim().split(/\s+/)[0] ?? '';
+    if (answer.toLowerCase() !== 'y') {
+      ctx.out('deletion is cancelled\n');
+      return;
     }
   }
 
