@@ -24,10 +24,13 @@ describe('kubectl delete --interactive', () => {
       err: '',
       code: 0,
     });
-    // A console line with no stdin reads end of input, as `< /dev/null` does.
-    expect(run('kubectl delete deploy web -i').out).toBe(
-      `You are about to delete the following 1 resource(s):\ndeployment.apps/web\n${ASK}deletion is cancelled\n`,
-    );
+    // A console line with no stdin reads end of input, as `< /dev/null` does; the console says
+    // how to answer.
+    expect(run('kubectl delete deploy web -i')).toEqual({
+      out: `You are about to delete the following 1 resource(s):\ndeployment.apps/web\n${ASK}deletion is cancelled\n`,
+      err: '(this console cannot wait for the answer: give it on the same line, as in kubectl delete pod NAME -i <<< y)\n',
+      code: 0,
+    });
     expect(run('kubectl delete deploy web --interactive < /dev/null').out).toContain(
       'deletion is cancelled',
     );

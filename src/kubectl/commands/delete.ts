@@ -155,9 +155,15 @@ export function runDelete(ctx: Ctx, args: string[]): void {
     let prompt = `You are about to delete the following ${targets.length} resource(s):\n`;
     for (const t of targets) prompt += `${kindPrefix(t.type)}/${t.name}\n`;
     ctx.out(`${prompt}Do you want to continue? (y/n): `);
-    const answer = (takeStdin(ctx.host) ?? '').trim().split(/\s+/)[0] ?? '';
+    const stdin = takeStdin(ctx.host);
+    const answer = (stdin ?? '').trim().split(/\s+/)[0] ?? '';
     if (answer.toLowerCase() !== 'y') {
       ctx.out('deletion is cancelled\n');
+      if (stdin === undefined) {
+        ctx.err(
+          '(this console cannot wait for the answer: give it on the same line, as in kubectl delete pod NAME -i <<< y)\n',
+        );
+      }
       return;
     }
   }
