@@ -212,6 +212,20 @@ function resourcesOf(gv: string) {
           },
         ]
       : []),
+    // The eviction subresource (kubectl drain looks it up in /api/v1's list to evict).
+    ...(r.resource === 'pods'
+      ? [
+          {
+            name: 'pods/eviction',
+            singularName: '',
+            namespaced: true,
+            group: 'policy',
+            version: 'v1',
+            kind: 'Eviction',
+            verbs: ['create'],
+          },
+        ]
+      : []),
     ...(r.hasStatus
       ? [
           {
@@ -254,6 +268,53 @@ function protoFields(buf: Buffer): Map<number, Buffer> {
     else break;
   }
   return out;
+}
+
+/** A protobuf message's varint fields (wire type 0) by number. */
+function protoVarints(buf: Buffer): Map<number, number> {
+  const out = new Map<number, number>();
+  let i = 0;
+  const varint = (): number => {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      if (i >= buf.length) return v;
+      const b = buf[i++] as number;
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return v;
+    }
+  };
+  while (i < buf.length) {
+    const key = varint();
+    const wire = key & 7;
+    if (wire === 0) out.set(Math.floor(key / 8), varint());
+    else if (wire === 2) i += varint();
+    else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else break;
+  }
+  return out;
+}
+
+/**
+ * DeleteOptions as a typed client sends them (a DELETE's body, an Eviction's field 2), from
+ * protobuf: gracePeriodSeconds (field 1), propagationPolicy (4), dryRun (5, the last one).
+ */
+function deleteOptionsFromProtobuf(b: Buffer | undefined): Record<string, unknown> {
+  if (!b) return {};
+  const ints = protoVarints(b);
+  const strs = protoFields(b);
+  const out: Record<string, unknown> = {};
+  if (ints.has(1)) out.gracePeriodSeconds = ints.get(1);
+  if (strs.has(4)) out.propagationPolicy = strs.get(4)?.toString('utf8');
+  if (strs.has(5)) out.dryRun = [strs.get(5)?.toString('utf8')];
+  return out;
+}
+
+/** The object a typed client POSTs or DELETEs as protobuf: runtime.Unknown's field 2. */
+function protobufObject(body: string): Buffer | undefined {
+  return protoFields(Buffer.from(body.slice(4), 'latin1')).get(2);
 }
 
 /**
@@ -436,9 +497,22 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       );
     return x.ok ? send(okCode, x.value) : send(x.status?.code ?? 500, x.status);
   };
-  if (body.startsWith('k8s\u0000'))
+  const proto = body.startsWith('k8s\u0000');
+  // Protobuf is read for what drain sends: an Eviction, a DELETE's DeleteOptions.
+  const evicting = req.method === 'POST' && !!name && sub === 'eviction' && r.resource === 'pods';
+  if (proto && !evicting && req.method !== 'DELETE')
     return send(415, status(415, 'UnsupportedMediaType', 'the bridge reads JSON bodies only'));
-  const parsed = body ? JSON.parse(body) : undefined;
+  const parsed = proto
+    ? evicting
+      ? {
+          deleteOptions: deleteOptionsFromProtobuf(
+            protoFields(protobufObject(body) ?? Buffer.alloc(0)).get(2),
+          ),
+        }
+      : deleteOptionsFromProtobuf(protobufObject(body))
+    : body
+      ? JSON.parse(body)
+      : undefined;
   const opts: Record<string, unknown> = q.get('dryRun') ? { dryRun: true } : {};
   // Without the parameter a real API server decodes writes with its default, Warn (the engine's
   // own components skip that, so the bridge asks for it).
@@ -456,6 +530,12 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
         const got = api.get(r.resource, ns, name);
         return got.ok ? send(200, scaleOf(got.value)) : answer(got);
       }
+      if (name && r.resource === 'pods' && req.headers['kubectl-command'] === 'kubectl drain') {
+        // drain's waitForDelete polls a pod it evicted: the bridged cluster runs on (as ours
+        // does while it waits) until the pod is gone, 10 virtual minutes at most.
+        if (bridged.cluster.peek('pods', ns, name)?.metadata?.deletionTimestamp)
+          bridged.cluster.runUntil(() => !bridged.cluster.peek('pods', ns, name), 600_000);
+      }
       if (name) return answer(api.get(r.resource, ns, name));
       return answer(
         api.list(r.resource, ns, {
@@ -465,6 +545,28 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       );
     case 'POST':
       if (!name) return answer(api.create(r.resource, ns, parsed, opts), 201);
+      if (evicting) {
+        // POST …/pods/NAME/eviction: its DeleteOptions carry the grace period and dry run.
+        const d = (parsed?.deleteOptions ?? {}) as {
+          gracePeriodSeconds?: number;
+          dryRun?: string[];
+        };
+        const x = api.delete('pods', ns, name, {
+          eviction: true,
+          ...(d.gracePeriodSeconds !== undefined
+            ? { gracePeriodSeconds: d.gracePeriodSeconds }
+            : {}),
+          ...(d.dryRun?.length ? { dryRun: true } : {}),
+        });
+        if (!x.ok) return answer(x);
+        return send(201, {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Success',
+          code: 201,
+        });
+      }
       break;
     case 'PUT':
       // A Scale written whole: its replicas, as a patch of the scale subresource.
@@ -497,6 +599,7 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       return answer(
         api.delete(r.resource, ns, name, {
           ...opts,
+          ...(parsed?.dryRun?.length ? { dryRun: true } : {}),
           ...(parsed?.propagationPolicy ? { propagationPolicy: parsed.propagationPolicy } : {}),
           ...(parsed?.gracePeriodSeconds !== undefined
             ? { gracePeriodSeconds: parsed.gracePeriodSeconds }
