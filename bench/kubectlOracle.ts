@@ -446,12 +446,20 @@ function selfReview(path: string, req: IncomingMessage, body: string): unknown {
 }
 
 const requests: string[] = [];
+/** When the current line started, on the real clock and on the bridged cluster's. */
+const line = { realStart: 0, virtualStart: 0 };
 function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown {
   const send = (code: number, obj: unknown) => {
     res.writeHead(code, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(shiftTimes(obj)));
   };
   const url = new URL(req.url ?? '/', 'http://bridge');
+  // While a drain waits for its pods (it polls every second, retries refused evictions every
+  // 5 s), the bridged cluster's clock keeps pace with the real one, as ours runs on meanwhile.
+  if (req.headers['kubectl-command'] === 'kubectl drain') {
+    const due = line.virtualStart + (Date.now() - line.realStart);
+    if (due > bridged.cluster.now()) bridged.cluster.advance(due - bridged.cluster.now());
+  }
   requests.push(`${req.method} ${url.pathname}${url.search}`);
   const found = discovery(url.pathname);
   if (found) return send(200, found);
@@ -529,12 +537,6 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
           );
         const got = api.get(r.resource, ns, name);
         return got.ok ? send(200, scaleOf(got.value)) : answer(got);
-      }
-      if (name && r.resource === 'pods' && req.headers['kubectl-command'] === 'kubectl drain') {
-        // drain's waitForDelete polls a pod it evicted: the bridged cluster runs on (as ours
-        // does while it waits) until the pod is gone, 10 virtual minutes at most.
-        if (bridged.cluster.peek('pods', ns, name)?.metadata?.deletionTimestamp)
-          bridged.cluster.runUntil(() => !bridged.cluster.peek('pods', ns, name), 600_000);
       }
       if (name) return answer(api.get(r.resource, ns, name));
       return answer(
@@ -698,7 +700,7 @@ let report = '';
 let same = 0;
 let wrapOnly = 0;
 const cmds = lines(cmdFile);
-for (const line of cmds) {
+for (const cmd of cmds) {
   // Start the real run when the real clock's milliseconds match the virtual clock's.
   const virtualNow = epochMs(ours.cluster.now());
   const want = ((((virtualNow % 1000) - 30) % 1000) + 1000) % 1000;
@@ -707,9 +709,11 @@ for (const line of cmds) {
     await new Promise((r) => setTimeout(r, 1));
   offsetMs = offline ? 0 : Math.round((Date.now() - virtualNow) / 1000) * 1000;
   requests.length = 0;
-  const real = await runReal(line);
+  line.realStart = Date.now();
+  line.virtualStart = bridged.cluster.now();
+  const real = await runReal(cmd);
   bridged.host.settle();
-  const mine = ours.run(line);
+  const mine = ours.run(cmd);
   const r = {
     out: klog(unshiftTimes(real.out)),
     err: klog(unshiftTimes(real.err)),
@@ -724,8 +728,8 @@ for (const line of cmds) {
     same++;
     wrapOnly++;
     // Outside help texts, spacing is no wrapping: list it (a table's column widths).
-    if (!/(^|\s)(--help|-h)(\s|$)/.test(line)) {
-      report += `\n=== ${line}\n(whitespace only)\n`;
+    if (!/(^|\s)(--help|-h)(\s|$)/.test(cmd)) {
+      report += `\n=== ${cmd}\n(whitespace only)\n`;
       for (const k of ['out', 'err'] as const) {
         if (r[k] !== o[k])
           report += `--- real ${k}:\n${JSON.stringify(r[k])}\n--- ours ${k}:\n${JSON.stringify(o[k])}\n`;
@@ -733,7 +737,7 @@ for (const line of cmds) {
     }
     continue;
   }
-  report += `\n=== ${line}\n(requests: ${requests.join(' | ')})\n`;
+  report += `\n=== ${cmd}\n(requests: ${requests.join(' | ')})\n`;
   for (const k of ['out', 'err', 'code'] as const) {
     if (r[k] !== o[k]) report += `--- real ${k}:\n${r[k]}\n--- ours ${k}:\n${o[k]}\n`;
   }

@@ -20,7 +20,9 @@ describe('kubectl drain refusals', () => {
       'cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo';
     expect(run(`kubectl drain ${node}`)).toEqual({
       out: `node/${node} cordoned\n`,
-      err: `error: unable to drain node "${node}" due to error: [${ds}, ${solo}], continuing command...\nThere are pending nodes to be drained:\n ${node}\n${ds}\n${solo}\n`,
+      // The messages in the order their first pod is listed (default/… before kube-system/…),
+      // what a real kubectl 1.32 prints (its Go map of messages most often keeps that order).
+      err: `error: unable to drain node "${node}" due to error: [${solo}, ${ds}], continuing command...\nThere are pending nodes to be drained:\n ${node}\n${solo}\n${ds}\n`,
       code: 1,
     });
     expect(run(`kubectl drain ${node} --ignore-daemonsets`)).toEqual({

@@ -25,8 +25,17 @@ export const DRAIN_FOREVER_MS = 10 * 60_000;
 export const EVICTION_RETRY_CAP_MS = 60_000;
 /** The drain helper's pause between refused evictions. */
 const RETRY_MS = 5_000;
+/** waitForDelete's poll interval (wait.PollImmediate every second). */
+const POLL_MS = 1_000;
 
 const q = (s: string | undefined) => JSON.stringify(s ?? '');
+
+/** Lets `ms` of cluster time pass (the clock moves even when nothing is scheduled). */
+function sleep(ctx: Ctx, ms: number): void {
+  if (ms <= 0) return;
+  if (ctx.host.advance) ctx.host.advance(ms);
+  else ctx.host.runUntil(() => false, ms);
+}
 
 interface Removal {
   /** Errors in the order the pods' loops ended (what utilerrors.NewAggregate gets). */
@@ -137,15 +146,10 @@ export function evictPods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean): 
     if (retries.size === 0 && waiting.length === 0) break;
     const cap = start + (retries.size > 0 ? EVICTION_RETRY_CAP_MS : DRAIN_FOREVER_MS);
     let next = Math.min(...retries.values(), cap);
-    if (waiting.length > 0) next = Math.min(next, deadline);
-    const moved =
-      waiting.length > 0 &&
-      ctx.host.runUntil(() => waiting.some((p) => waitState(ctx, p) !== 'there'), next - clock);
-    if (moved) {
-      clock = Math.max(clock, ctx.now());
-      continue;
-    }
-    if (waiting.length === 0) ctx.host.runUntil(() => false, next - clock);
+    // The waits poll every second: pods that went between two polls are seen together, and
+    // printed in the order drain listed them.
+    if (waiting.length > 0) next = Math.min(next, deadline, clock + POLL_MS);
+    sleep(ctx, next - clock);
     clock = next;
     if (timeout <= 0 && clock >= cap) stopWaiting(ctx, cap - start, waiting, [...retries.keys()]);
     for (const p of pods) {
@@ -175,12 +179,14 @@ export function deletePods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean):
   const start = ctx.now();
   let waiting = [...pods];
   for (;;) {
+    // One poll a second over every pod still there, in the order drain listed them.
     waiting = settleWaits(ctx, waiting, 'deleted');
     if (waiting.length === 0) return { errors: [] };
     const left = start + limit - ctx.now();
-    const moved =
-      left > 0 && ctx.host.runUntil(() => waiting.some((p) => waitState(ctx, p) !== 'there'), left);
-    if (moved) continue;
+    if (left > 0) {
+      sleep(ctx, Math.min(POLL_MS, left));
+      continue;
+    }
     if (timeout <= 0) stopWaiting(ctx, limit, waiting, []);
     // wait.PollImmediate's own timeout.
     return { errors: ['timed out waiting for the condition'] };

@@ -6,8 +6,9 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import { isQualifiedName, isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
-import { dryRunStrategy } from '../output.ts';
-import { typeByResource } from '../resources.ts';
+import { ExitError } from '../errors.ts';
+import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { resolveType, typeByResource } from '../resources.ts';
 import { listAll, notFound } from './common.ts';
 
 interface Taint {
@@ -93,6 +94,10 @@ function targetNodes(ctx: Ctx, names: string[]): KubeObject[] {
 }
 
 export function runTaint(ctx: Ctx, args: string[]): void {
+  // Complete: the dry-run strategy and the printer come first (`-o bogus` fails before any
+  // argument is looked at).
+  const dryRun = dryRunStrategy(ctx);
+  const format = outputFormat(ctx, false);
   // Resources first, then taint changes (anything with `=`, `:` or a trailing `-`).
   const resources: string[] = [];
   const specs: string[] = [];
@@ -113,33 +118,39 @@ export function runTaint(ctx: Ctx, args: string[]): void {
     if (e instanceof TaintSpecError) ctx.usageError(e.message);
     throw e;
   }
+  // Validate: the first argument is looked up as a resource type (the REST mapper's error for
+  // an unknown one), and its kind must be Node; plain errors, no usage line.
   const kind = (resources[0] as string).toLowerCase();
-  if (kind !== 'node' && kind !== 'nodes' && kind !== 'no') {
-    ctx.usageError(`invalid resource type ${resources[0]}, only ["node" "nodes"] are supported`);
+  const type = resolveType(kind);
+  if (!type) {
+    // CheckErr prints a REST mapper NoMatch error bare, without `error: `.
+    ctx.err(`the server doesn't have a resource type ${JSON.stringify(kind)}\n`);
+    throw new ExitError(1);
   }
+  if (type.kind !== 'Node')
+    ctx.fail(`invalid resource type ${kind}, only node types are supported`);
   const conflicts: string[] = [];
   for (const a of parsed.add) {
     for (const r of parsed.remove) {
       if (a.key === r.key && (!r.effect || a.effect === r.effect)) {
-        conflicts.push(`{"${r.key}":"${r.effect ?? ''}"}`);
+        conflicts.push(`${r.key}=${r.effect ?? ''}`);
       }
     }
   }
   if (conflicts.length > 0) {
-    ctx.usageError(
+    ctx.fail(
       `can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`,
     );
   }
   const all = ctx.bool('all');
   const selector = ctx.str('selector');
   if (all && selector !== '') {
-    ctx.usageError("setting 'all' parameter with a non empty selector is prohibited.");
+    ctx.fail("setting 'all' parameter with a non empty selector is prohibited");
   }
   if (!all && selector === '' && resources.length < 2) {
-    ctx.usageError("at least one resource name must be specified since 'all' parameter is not set");
+    ctx.fail("at least one resource name must be specified since 'all' parameter is not set");
   }
   const overwrite = ctx.bool('overwrite');
-  const dryRun = dryRunStrategy(ctx);
   // The builder continues on error: every node is tried; the failures are printed at the end.
   const errors: string[] = [];
   for (const node of targetNodes(ctx, resources.slice(1))) {
@@ -154,7 +165,7 @@ export function runTaint(ctx: Ctx, args: string[]): void {
         .join(',');
       if (exists !== '') {
         errors.push(
-          `Node ${name} already has ${exists} taint(s) with same effect(s) and --overwrite is false`,
+          `node ${name} already has ${exists} taint(s) with same effect(s) and --overwrite is false`,
         );
         continue;
       }
@@ -176,7 +187,14 @@ export function runTaint(ctx: Ctx, args: string[]): void {
     }
     const operation =
       (added && deleted) || overwrite ? 'modified' : added ? 'tainted' : 'untainted';
-    if (dryRun !== 'client') {
+    let result: KubeObject;
+    if (dryRun === 'client') {
+      // The node as the patch would leave it, printed without being sent.
+      const spec = { ...(node.spec as Record<string, unknown> | undefined) };
+      if (next.length > 0) spec.taints = next;
+      else delete spec.taints;
+      result = { ...node, apiVersion: 'v1', kind: 'Node', spec };
+    } else {
       const r = ctx.host.api.patch(
         'nodes',
         undefined,
@@ -191,10 +209,11 @@ export function runTaint(ctx: Ctx, args: string[]): void {
         errors.push(r.status.message);
         continue;
       }
+      result = r.value;
     }
-    const suffix =
-      dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-    ctx.out(`node/${name} ${operation}${suffix}\n`);
+    // The printer's operation replaces the dry-run suffix PrintFlagsWithDryRunStrategy set, so
+    // a dry run says `tainted` as a real one does.
+    printObject(ctx, result, format, { verb: operation, dryRun: 'none' });
   }
   for (const e of errors) ctx.err(`error: ${e}\n`);
   if (errors.length > 0) ctx.exitCode = 1;
