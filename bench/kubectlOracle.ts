@@ -635,6 +635,7 @@ const server = createServer((req, res) => {
   });
 });
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+// (drain waits run at the real pace, see serve(); a line is killed after 15 s.)
 // One home per run: its kubeconfig names this run's bridge port, so oracles running side by
 // side (or a stale discovery cache) never send one run's kubectl to another run's bridge.
 const home = `${process.env.TMPDIR ?? '/tmp'}/kubectl-oracle-home-${process.pid}`;
@@ -683,9 +684,9 @@ function runReal(line: string): Promise<{ out: string; err: string; code: number
       err += d;
     });
     const timer = setTimeout(() => {
-      err += '[oracle: killed after 10 s]\n';
+      err += '[oracle: killed after 15 s]\n';
       child.kill('SIGKILL');
-    }, 10_000);
+    }, 15_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       done({ out, err, code });

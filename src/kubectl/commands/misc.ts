@@ -12,6 +12,7 @@ import { clientError, ExitError, renderStatus, renderStatuses } from '../errors.
 import { goSort } from '../goSort.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
+  type DryRun,
   dryRunStrategy,
   GENERIC_FORMATS,
   outputFormat,
@@ -1578,12 +1579,17 @@ function dryRunSuffix(dryRun: ReturnType<typeof dryRunStrategy>): string {
  * ResourceNames("nodes", …)); every one is fetched in turn, and the first that is missing or
  * is not a node stops the command with nothing done.
  */
-function targetNodes(ctx: Ctx, args: string[], verb: string): KubeObject[] {
+function targetNodes(
+  ctx: Ctx,
+  args: string[],
+  verb: string,
+): { nodes: KubeObject[]; dryRun: DryRun } {
   if (args.length === 0 && !ctx.changed('selector')) ctx.usageError(`USAGE: ${verb} NODE [flags]`);
   const selector = ctx.str('selector');
   if (args.length > 0 && selector !== '')
     ctx.usageError('cannot specify both a node name and a --selector option');
-  dryRunStrategy(ctx);
+  // Read once: its deprecation warnings are printed once.
+  const dryRun = dryRunStrategy(ctx);
   // drain's --pod-selector is parsed here, before any node is read.
   const podSelector = verb === 'drain' ? ctx.str('pod-selector') : '';
   if (podSelector !== '') {
@@ -1597,7 +1603,7 @@ function targetNodes(ctx: Ctx, args: string[], verb: string): KubeObject[] {
   if (args.length === 0) {
     const r = ctx.host.api.list('nodes', undefined, selector ? { labelSelector: selector } : {});
     if (!r.ok) ctx.failStatus(listError(r.status, nodeType, selector, ''));
-    return r.value.items;
+    return { nodes: r.value.items, dryRun };
   }
   // The builder maps every TYPE first, then reads the objects one by one.
   const tuples = args.map((arg) => {
@@ -1610,7 +1616,7 @@ function targetNodes(ctx: Ctx, args: string[], verb: string): KubeObject[] {
       ? { type: resolveOrFail(ctx, parts[0] as string), name: parts[1] as string }
       : { type: nodeType as AnyResourceType, name: arg };
   });
-  return tuples.map(({ type, name }) => {
+  const nodes = tuples.map(({ type, name }) => {
     const obj = getOrFail(ctx, type as ResourceType, name);
     if (type.resource !== 'nodes' || type.group !== '')
       ctx.fail(
@@ -1618,11 +1624,11 @@ function targetNodes(ctx: Ctx, args: string[], verb: string): KubeObject[] {
       );
     return obj;
   });
+  return { nodes, dryRun };
 }
 
 /** RunCordonOrUncordon: one line a node; a failed patch is reported and the loop goes on. */
-function cordonNodes(ctx: Ctx, nodes: KubeObject[], cordon: boolean): void {
-  const dryRun = dryRunStrategy(ctx);
+function cordonNodes(ctx: Ctx, nodes: KubeObject[], cordon: boolean, dryRun: DryRun): void {
   const word = cordon ? 'cordoned' : 'uncordoned';
   for (const node of nodes) {
     const name = node.metadata?.name ?? '';
@@ -1652,7 +1658,8 @@ function cordonNodes(ctx: Ctx, nodes: KubeObject[], cordon: boolean): void {
 }
 
 export function runCordon(ctx: Ctx, args: string[], cordon: boolean): void {
-  cordonNodes(ctx, targetNodes(ctx, args, cordon ? 'cordon' : 'uncordon'), cordon);
+  const { nodes, dryRun } = targetNodes(ctx, args, cordon ? 'cordon' : 'uncordon');
+  cordonNodes(ctx, nodes, cordon, dryRun);
 }
 
 function controllerOf(pod: KubeObject): { kind: string; name: string } | undefined {
@@ -1669,8 +1676,7 @@ function aggregateMessage(errors: string[]): string {
  * deleteOrEvictPodsSimple for one node: the refusals (GetPodsForDeletion's errors) when there
  * are any, else the warnings, the evictions and the wait for the pods to go.
  */
-function drainNode(ctx: Ctx, name: string): string[] {
-  const dryRun = dryRunStrategy(ctx);
+function drainNode(ctx: Ctx, name: string, dryRun: DryRun): string[] {
   const podSelector = ctx.str('pod-selector');
   const pods = listAll(ctx, 'pods', undefined, podSelector || undefined).filter(
     (p) => (p as unknown as Pod).spec?.nodeName === name,
@@ -1779,14 +1785,13 @@ function drainNode(ctx: Ctx, name: string): string[] {
  * one a line, several nodes' one node a line.
  */
 export function runDrain(ctx: Ctx, args: string[]): void {
-  const nodes = targetNodes(ctx, args, 'drain');
-  cordonNodes(ctx, nodes, true);
-  const dryRun = dryRunStrategy(ctx);
+  const { nodes, dryRun } = targetNodes(ctx, args, 'drain');
+  cordonNodes(ctx, nodes, true, dryRun);
   const fatal: string[][] = [];
   const remaining: string[] = [];
   for (const node of nodes) {
     const name = node.metadata?.name ?? '';
-    const problems = drainNode(ctx, name);
+    const problems = drainNode(ctx, name, dryRun);
     if (problems.length === 0) {
       ctx.out(`node/${name} drained${dryRunSuffix(dryRun)}\n`);
       continue;
