@@ -7,7 +7,7 @@
  *   the pod to go (`pod/X evicted`). With --timeout a retry after the deadline fails with
  *   `global timeout reached`, and so does a wait still running at the deadline.
  * - deletePods (--disable-eviction): plain DELETEs, nothing printed until each pod is gone
- *   (`pod/X deleted`); --timeout bounds the wait (`timed out waiting for the condition`).
+ *   (`pod/X deleted`); --timeout bounds the wait (`context deadline exceeded`).
  *
  * Without --timeout kubectl would go on for ever: the console stops after a while of cluster
  * time (10 minutes of waiting for pods to go, 1 minute of refused evictions) with a note and
@@ -16,7 +16,7 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { goDurationString, parseTimestamp } from '../duration.ts';
-import { ExitError } from '../errors.ts';
+import { ExitError, renderStatus } from '../errors.ts';
 import { peekObject } from './common.ts';
 
 /** How long the console waits where kubectl drain, without --timeout, would wait forever. */
@@ -40,6 +40,11 @@ function sleep(ctx: Ctx, ms: number): void {
 interface Removal {
   /** Errors in the order the pods' loops ended (what utilerrors.NewAggregate gets). */
   errors: string[];
+  /**
+   * deletePods fails with one plain error, not an aggregate: how CheckErr prints it when it is
+   * the only node's (`error: …`, or the server's `Error from server (…): …`).
+   */
+  alone?: string;
 }
 
 /** What waitForDelete's poll sees of a pod: gone, skipped (old deletion) or still there. */
@@ -70,12 +75,20 @@ function settleWaits(ctx: Ctx, pods: KubeObject[], verb: 'evicted' | 'deleted'):
 }
 
 /** The console's stand-in for an interrupt: a note, exit 1. */
-function stopWaiting(ctx: Ctx, limit: number, waiting: KubeObject[], refused: KubeObject[]): never {
+function stopWaiting(
+  ctx: Ctx,
+  limit: number,
+  waiting: KubeObject[],
+  refused: KubeObject[],
+  dryRunDeletes = false,
+): never {
   const names = (ps: KubeObject[]) => ps.map((p) => `pod ${q(p.metadata?.name)}`).join(', ');
   ctx.err(
-    refused.length > 0
-      ? `(this console stopped after ${goDurationString(limit)}: kubectl drain retries every 5s, for as long as a disruption budget refuses, the eviction of ${names(refused)}; use --timeout)\n`
-      : `(this console stopped waiting after ${goDurationString(limit)}: kubectl drain waits until the evicted pods are gone, and ${names(waiting)} is still terminating; use --timeout or --skip-wait-for-delete-timeout)\n`,
+    dryRunDeletes
+      ? `(this console stopped waiting after ${goDurationString(limit)}: kubectl drain --disable-eviction --dry-run=server deletes nothing, then waits for the pods to go, and ${names(waiting)} never will; use --timeout)\n`
+      : refused.length > 0
+        ? `(this console stopped after ${goDurationString(limit)}: kubectl drain retries every 5s, for as long as a disruption budget refuses, the eviction of ${names(refused)}; use --timeout)\n`
+        : `(this console stopped waiting after ${goDurationString(limit)}: kubectl drain waits until the evicted pods are gone, and ${names(waiting)} is still terminating; use --timeout or --skip-wait-for-delete-timeout)\n`,
   );
   throw new ExitError(1);
 }
@@ -171,9 +184,11 @@ export function deletePods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean):
       ...(serverDryRun ? { dryRun: true } : {}),
     });
     // The first failed DELETE ends the node's removal with its error.
-    if (!r.ok && r.status.reason !== 'NotFound') return { errors: [r.status.message] };
+    if (!r.ok && r.status.reason !== 'NotFound')
+      return { errors: [r.status.message], alone: renderStatus(r.status).trimEnd() };
   }
-  if (serverDryRun) return { errors: [] };
+  // A server dry run deletes nothing, yet deletePods waits for the pods all the same (kubectl
+  // 1.32 has no dry-run exception there): only --timeout ends that wait.
   const timeout = ctx.num('timeout', 0);
   const limit = timeout > 0 ? timeout : DRAIN_FOREVER_MS;
   const start = ctx.now();
@@ -187,8 +202,8 @@ export function deletePods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean):
       sleep(ctx, Math.min(POLL_MS, left));
       continue;
     }
-    if (timeout <= 0) stopWaiting(ctx, limit, waiting, []);
-    // wait.PollImmediate's own timeout.
-    return { errors: ['timed out waiting for the condition'] };
+    if (timeout <= 0) stopWaiting(ctx, limit, waiting, [], serverDryRun);
+    // wait.PollUntilContextTimeout's own deadline.
+    return { errors: ['context deadline exceeded'], alone: 'error: context deadline exceeded' };
   }
 }

@@ -1616,6 +1616,9 @@ function targetNodes(
       ? { type: resolveOrFail(ctx, parts[0] as string), name: parts[1] as string }
       : { type: nodeType as AnyResourceType, name: arg };
   });
+  // SingleResourceType: the names may only map to one resource (node/x and nodes/y are one).
+  if (new Set(tuples.map(({ type }) => `${type.group}/${type.resource}`)).size > 1)
+    ctx.fail('you may only specify a single resource type');
   const nodes = tuples.map(({ type, name }) => {
     const obj = getOrFail(ctx, type as ResourceType, name);
     if (type.resource !== 'nodes' || type.group !== '')
@@ -1676,7 +1679,7 @@ function aggregateMessage(errors: string[]): string {
  * deleteOrEvictPodsSimple for one node: the refusals (GetPodsForDeletion's errors) when there
  * are any, else the warnings, the evictions and the wait for the pods to go.
  */
-function drainNode(ctx: Ctx, name: string, dryRun: DryRun): string[] {
+function drainNode(ctx: Ctx, name: string, dryRun: DryRun): { problems: string[]; alone?: string } {
   const podSelector = ctx.str('pod-selector');
   const pods = listAll(ctx, 'pods', undefined, podSelector || undefined).filter(
     (p) => (p as unknown as Pod).spec?.nodeName === name,
@@ -1753,18 +1756,20 @@ function drainNode(ctx: Ctx, name: string, dryRun: DryRun): string[] {
     if (v.delete) toEvict.push(p);
   }
   if (errorsBy.size > 0)
-    return [...errorsBy].map(([msg, refs]) => `cannot delete ${msg}: ${refs.join(', ')}`);
+    return {
+      problems: [...errorsBy].map(([msg, refs]) => `cannot delete ${msg}: ${refs.join(', ')}`),
+    };
   const warnings = [...warningsBy].map(([msg, refs]) => `${msg}: ${refs.join(', ')}`);
   if (warnings.length > 0) ctx.err(`Warning: ${warnings.join('; ')}\n`);
   if (dryRun === 'client') {
     for (const p of toEvict) ctx.out(`evicting pod ${ref(p)} (dry run)\n`);
-    return [];
+    return { problems: [] };
   }
   // The drain helper evicts (POST …/pods/NAME/eviction) unless told to delete.
-  const { errors } = ctx.bool('disable-eviction')
+  const { errors, alone } = ctx.bool('disable-eviction')
     ? deletePods(ctx, toEvict, dryRun === 'server')
     : evictPods(ctx, toEvict, dryRun === 'server');
-  if (errors.length === 0) return [];
+  if (errors.length === 0) return { problems: [] };
   // deleteOrEvictPodsSimple: the pods GetPodsForDeletion still finds, then the error.
   const message = aggregateMessage(errors);
   const pending = toEvict.filter((p) => {
@@ -1775,7 +1780,7 @@ function drainNode(ctx: Ctx, name: string, dryRun: DryRun): string[] {
     ctx.err(`There are pending pods in node "${name}" when an error occurred: ${message}\n`);
     for (const p of pending) ctx.err(`pod/${p.metadata?.name}\n`);
   }
-  return [message];
+  return { problems: [message], ...(alone !== undefined ? { alone } : {}) };
 }
 
 /**
@@ -1788,10 +1793,12 @@ export function runDrain(ctx: Ctx, args: string[]): void {
   const { nodes, dryRun } = targetNodes(ctx, args, 'drain');
   cordonNodes(ctx, nodes, true, dryRun);
   const fatal: string[][] = [];
+  let alone: string | undefined;
   const remaining: string[] = [];
   for (const node of nodes) {
     const name = node.metadata?.name ?? '';
-    const problems = drainNode(ctx, name, dryRun);
+    const drained = drainNode(ctx, name, dryRun);
+    const problems = drained.problems;
     if (problems.length === 0) {
       ctx.out(`node/${name} drained${dryRunSuffix(dryRun)}\n`);
       continue;
@@ -1800,11 +1807,19 @@ export function runDrain(ctx: Ctx, args: string[]): void {
       `error: unable to drain node "${name}" due to error: ${aggregateMessage(problems)}, continuing command...\n`,
     );
     fatal.push(problems);
+    alone = drained.alone;
     remaining.push(name);
   }
   if (remaining.length === 0) return;
   ctx.err(`There are pending nodes to be drained:\n${remaining.map((n) => ` ${n}\n`).join('')}`);
-  const lines = fatal.length === 1 ? (fatal[0] as string[]) : fatal.map(aggregateMessage);
+  // CheckErr of NewAggregate(fatal): one node's aggregate one message a line, bare; one node's
+  // plain error (deletePods') as itself; several nodes one a line, bare.
+  const lines =
+    fatal.length > 1
+      ? fatal.map(aggregateMessage)
+      : alone !== undefined
+        ? [alone]
+        : (fatal[0] as string[]);
   ctx.err(lines.map((l) => `${l}\n`).join(''));
   throw new ExitError(1);
 }

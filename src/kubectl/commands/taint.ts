@@ -3,10 +3,10 @@
  * taints with kubectl's parsing, checks and words (tainted / untainted / modified). The scheduler
  * and the taint-eviction controller of the simulated cluster then act on them as they would.
  */
-import type { KubeObject } from '../../engine/api/types.ts';
+import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { isQualifiedName, isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError } from '../errors.ts';
+import { clientError, ExitError, renderStatuses } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { resolveType, typeByResource } from '../resources.ts';
 import { listAll, notFound } from './common.ts';
@@ -80,15 +80,18 @@ function parseTaints(specs: string[]): { add: Taint[]; remove: Taint[] } {
 
 const same = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect;
 
-/** The taints from kubectl's builder for the node(s) named, selected or --all. */
-function targetNodes(ctx: Ctx, names: string[]): KubeObject[] {
+/**
+ * The nodes kubectl's builder visits: those listed (--all, -l), or each one named, read in
+ * turn; it goes on past a node it cannot read (ContinueOnError), whose error is kept.
+ */
+function targetNodes(ctx: Ctx, names: string[]): (KubeObject | Status)[] {
   const nodeType = typeByResource('nodes');
   if (ctx.bool('all') || ctx.str('selector') !== '') {
     return listAll(ctx, 'nodes', undefined, ctx.str('selector') || undefined);
   }
   return names.map((name) => {
     const r = ctx.host.api.get('nodes', undefined, name);
-    if (!r.ok) ctx.failStatus(r.status.reason === 'NotFound' ? notFound(nodeType, name) : r.status);
+    if (!r.ok) return r.status.reason === 'NotFound' ? notFound(nodeType, name) : r.status;
     return r.value;
   });
 }
@@ -152,8 +155,13 @@ export function runTaint(ctx: Ctx, args: string[]): void {
   }
   const overwrite = ctx.bool('overwrite');
   // The builder continues on error: every node is tried; the failures are printed at the end.
-  const errors: string[] = [];
-  for (const node of targetNodes(ctx, resources.slice(1))) {
+  const errors: Status[] = [];
+  for (const got of targetNodes(ctx, resources.slice(1))) {
+    if (got.kind === 'Status') {
+      errors.push(got as Status);
+      continue;
+    }
+    const node = got as KubeObject;
     const name = node.metadata?.name ?? '';
     const old = ((node.spec as { taints?: Taint[] } | undefined)?.taints ?? []).map((t) => ({
       ...t,
@@ -165,7 +173,9 @@ export function runTaint(ctx: Ctx, args: string[]): void {
         .join(',');
       if (exists !== '') {
         errors.push(
-          `node ${name} already has ${exists} taint(s) with same effect(s) and --overwrite is false`,
+          clientError(
+            `node ${name} already has ${exists} taint(s) with same effect(s) and --overwrite is false`,
+          ),
         );
         continue;
       }
@@ -182,7 +192,9 @@ export function runTaint(ctx: Ctx, args: string[]): void {
       if (!deleted) missing.push(`taint "${taintString(r)}" not found`);
     }
     if (missing.length > 0) {
-      errors.push(missing.length === 1 ? (missing[0] as string) : `[${missing.join(', ')}]`);
+      errors.push(
+        clientError(missing.length === 1 ? (missing[0] as string) : `[${missing.join(', ')}]`),
+      );
       continue;
     }
     const operation =
@@ -206,15 +218,24 @@ export function runTaint(ctx: Ctx, args: string[]): void {
         },
       );
       if (!r.ok) {
-        errors.push(r.status.message);
+        errors.push(r.status);
         continue;
       }
       result = r.value;
     }
     // The printer's operation replaces the dry-run suffix PrintFlagsWithDryRunStrategy set, so
     // a dry run says `tainted` as a real one does.
-    printObject(ctx, result, format, { verb: operation, dryRun: 'none' });
+    // The server's answer is a typed Node (-o json in its struct order); a client dry run's is
+    // the patched JSON decoded as unstructured (keys sorted).
+    printObject(ctx, result, format, {
+      verb: operation,
+      dryRun: 'none',
+      typed: dryRun !== 'client',
+    });
   }
-  for (const e of errors) ctx.err(`error: ${e}\n`);
-  if (errors.length > 0) ctx.exitCode = 1;
+  // CheckErr: one error as `error: …` (or the server's words), several one a line, bare.
+  if (errors.length > 0) {
+    ctx.err(renderStatuses(errors));
+    ctx.exitCode = 1;
+  }
 }
