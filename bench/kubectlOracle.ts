@@ -69,18 +69,18 @@ const api = bridged.cluster.client('kubectl');
 /** Real epoch ms minus virtual epoch ms, set before each real run. */
 let offsetMs = 0;
 const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?Z$/;
-function shiftTimes(v: unknown): unknown {
+function shiftTimes(v: unknown, by = offsetMs): unknown {
   if (typeof v === 'string') {
     const m = TIMESTAMP.exec(v);
     if (!m) return v;
-    const iso = new Date(Date.parse(v) + offsetMs).toISOString();
+    const iso = new Date(Date.parse(v) + by).toISOString();
     return m[2]
       ? iso.replace(/\.\d{3}Z$/, `${m[2].slice(0, 7).padEnd(7, '0')}Z`)
       : iso.replace(/\.\d{3}Z$/, 'Z');
   }
-  if (Array.isArray(v)) return v.map(shiftTimes);
+  if (Array.isArray(v)) return v.map((x) => shiftTimes(x, by));
   if (v && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shiftTimes(x)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shiftTimes(x, by)]));
   return v;
 }
 /** Real-clock dates in the real kubectl's output back to virtual ones. */
@@ -519,7 +519,8 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
         }
       : deleteOptionsFromProtobuf(protobufObject(body))
     : body
-      ? JSON.parse(body)
+      ? // What the real kubectl sends back (a taint's timeAdded it read) on the virtual clock.
+        (shiftTimes(JSON.parse(body), -offsetMs) as ReturnType<typeof JSON.parse>)
       : undefined;
   const opts: Record<string, unknown> = q.get('dryRun') ? { dryRun: true } : {};
   // Without the parameter a real API server decodes writes with its default, Warn (the engine's

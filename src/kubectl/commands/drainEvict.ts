@@ -5,7 +5,8 @@
  *   a 429 (a PodDisruptionBudget allows no disruption) prints `error when evicting pods/"X" -n
  *   "NS" (will retry after 5s): …` and tries again 5 s later; an allowed eviction then waits for
  *   the pod to go (`pod/X evicted`). With --timeout a retry after the deadline fails with
- *   `global timeout reached`, and so does a wait still running at the deadline.
+ *   `global timeout reached`; a wait still running at the deadline ends with the poll's
+ *   `context deadline exceeded`.
  * - deletePods (--disable-eviction): plain DELETEs, nothing printed until each pod is gone
  *   (`pod/X deleted`); --timeout bounds the wait (`context deadline exceeded`).
  *
@@ -152,7 +153,8 @@ export function evictPods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean): 
     if (clock >= deadline) {
       for (const p of waiting)
         errors.push(
-          `error when waiting for pod ${q(p.metadata?.name)} in namespace ${q(p.metadata?.namespace)} to terminate: global timeout reached: ${goDurationString(timeout)}`,
+          // The poll's context ends first: its error, not the condition's `global timeout`.
+          `error when waiting for pod ${q(p.metadata?.name)} in namespace ${q(p.metadata?.namespace)} to terminate: context deadline exceeded`,
         );
       waiting = [];
     }
