@@ -114,6 +114,14 @@ describe('drain', () => {
     expect(run('kubectl get pods -o name').out).toContain('pod/bare\n');
   });
 
+  it('evicts the pod listed last first, then the others in list order (as a real kubectl did)', () => {
+    const { run } = cluster();
+    const [web] = webOn(run, 'node1');
+    expect(run('kubectl drain node1 --ignore-daemonsets --force --delete-emptydir-data').out).toBe(
+      `node/node1 cordoned\nevicting pod default/${web}\nevicting pod default/bare\nevicting pod default/scratch\npod/${web} evicted\npod/bare evicted\npod/scratch evicted\nnode/node1 drained\n`,
+    );
+  });
+
   it('--pod-selector must parse before any node is read', () => {
     const { run } = cluster();
     expect(run("kubectl drain node1 --pod-selector='a in (b'")).toEqual({
