@@ -197,6 +197,11 @@ describe('taint', () => {
       err: 'Error from server (NotFound): nodes "nodex" not found\n',
       code: 1,
     });
+    expect(run("kubectl taint nodes -l 'bad sel' k=v:NoSchedule")).toEqual({
+      out: '',
+      err: `Error from server (BadRequest): Unable to find "/v1, Resource=nodes" that match label selector "bad sel", field selector "": unable to parse requirement: found 'sel', expected: in, notin, =, ==, !=, gt, lt\n`,
+      code: 1,
+    });
     expect(run('kubectl taint nodes node3 node2 x-')).toEqual({
       out: '',
       err: 'taint "x" not found\ntaint "x" not found\n',
@@ -221,6 +226,20 @@ describe('taint', () => {
       code: 1,
     });
     expect(run(`kubectl get node node3 -o jsonpath='{.spec.taints}'`).out).toBe('');
+  });
+});
+
+describe('get nodes -o jsonpath', () => {
+  it('a filter compares with true and false (parseBool), as a real kubectl does', () => {
+    const { run } = cluster();
+    run('kubectl cordon node2');
+    expect(
+      run(`kubectl get nodes -o jsonpath='{.items[?(@.spec.unschedulable==true)].metadata.name}'`),
+    ).toEqual({ out: 'node2', err: '', code: 0 });
+    expect(
+      run(`kubectl get nodes -o jsonpath='{.items[?(@.spec.unschedulable==false)].metadata.name}'`)
+        .out,
+    ).toBe('');
   });
 });
 

@@ -9,7 +9,7 @@ import type { Ctx } from '../context.ts';
 import { clientError, ExitError, renderStatuses } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { resolveType, typeByResource } from '../resources.ts';
-import { listAll, notFound } from './common.ts';
+import { listError, notFound } from './common.ts';
 
 interface Taint {
   key: string;
@@ -87,7 +87,10 @@ const same = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect;
 function targetNodes(ctx: Ctx, names: string[]): (KubeObject | Status)[] {
   const nodeType = typeByResource('nodes');
   if (ctx.bool('all') || ctx.str('selector') !== '') {
-    return listAll(ctx, 'nodes', undefined, ctx.str('selector') || undefined);
+    // A selector the server cannot parse is its BadRequest, named as the builder names it.
+    const selector = ctx.str('selector');
+    const r = ctx.host.api.list('nodes', undefined, selector ? { labelSelector: selector } : {});
+    return r.ok ? r.value.items : [listError(r.status, nodeType, selector, '')];
   }
   return names.map((name) => {
     const r = ctx.host.api.get('nodes', undefined, name);

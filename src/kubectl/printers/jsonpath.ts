@@ -221,11 +221,14 @@ const STEPS: Step[] = [
     },
   },
   {
-    re: /^\[\?\(\s*@((?:\.[\w-]+)+)\s*(==|!=|<=|>=|<|>)\s*(?:(['"])(.*?)\3|(-?[\d.]+))\s*\)\]/,
+    // The literal on the right: a quoted string, a number, or true/false (parseBool).
+    re: /^\[\?\(\s*@((?:\.[\w-]+)+)\s*(==|!=|<=|>=|<|>)\s*(?:(['"])(.*?)\3|(-?[\d.]+)|(true|false)\b)\s*\)\]/,
     apply: (cur, m) =>
       cur
         .flatMap(children)
-        .filter((v) => evaluate(m[1] ?? '', v).some((x) => compare(x, m[2] ?? '==', m[4] ?? m[5]))),
+        .filter((v) =>
+          evaluate(m[1] ?? '', v).some((x) => compare(x, m[2] ?? '==', m[4] ?? m[5] ?? m[6])),
+        ),
   },
   {
     re: /^\[\?\(\s*@((?:\.[\w-]+)+)\s*\)\]/,
