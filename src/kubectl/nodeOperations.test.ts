@@ -241,6 +241,36 @@ describe('get nodes -o jsonpath', () => {
         .out,
     ).toBe('');
   });
+
+  it('a filter path may escape dots, compare with another path, or just ask for a key', () => {
+    const { run } = cluster();
+    expect(
+      run(
+        `kubectl get nodes -o jsonpath='{.items[?(@.metadata.labels.kubernetes\\.io/hostname=="node1")].metadata.name}'`,
+      ).out,
+    ).toBe('node1');
+    expect(
+      run(
+        `kubectl get nodes -o jsonpath='{.items[?(@.metadata.labels.node-role\\.kubernetes\\.io/control-plane)].metadata.name}'`,
+      ).out,
+    ).toBe('control-plane');
+    expect(
+      run(
+        `kubectl get nodes -o jsonpath='{.items[?(@.metadata.name==@.metadata.name)].metadata.name}'`,
+      ).out,
+    ).toBe('control-plane node1 node2 node3');
+  });
+
+  it('values of two kinds do not compare (text/template error)', () => {
+    const { run } = cluster();
+    const r = run(
+      `kubectl get nodes -o jsonpath='{.items[?(@.status.allocatable.pods>100)].metadata.name}'`,
+    );
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe(
+      'error: error executing jsonpath "{.items[?(@.status.allocatable.pods>100)].metadata.name}": Error executing template: incompatible types for comparison. Printing more information for debugging the template:',
+    );
+  });
 });
 
 describe('top and certificate', () => {
