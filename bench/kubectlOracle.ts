@@ -526,6 +526,12 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
   // Without the parameter a real API server decodes writes with its default, Warn (the engine's
   // own components skip that, so the bridge asks for it).
   opts.fieldValidation = q.get('fieldValidation') || 'Warn';
+  // The field manager: the request's, else (as a real API server does) the User-Agent's first
+  // part, the binary's name (`kubectl.1.32/v1.32.5 …` is kubectl's, as ours calls itself).
+  if (req.method !== 'GET' && req.method !== 'DELETE') {
+    const ua = String(req.headers['user-agent'] ?? '').split('/')[0] ?? '';
+    opts.fieldManager = q.get('fieldManager') || (ua.startsWith('kubectl') ? 'kubectl' : ua);
+  }
   if (sub === 'status' || sub === 'scale') opts.subresource = sub;
   switch (req.method) {
     case 'GET':
