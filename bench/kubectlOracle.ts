@@ -69,18 +69,18 @@ const api = bridged.cluster.client('kubectl');
 /** Real epoch ms minus virtual epoch ms, set before each real run. */
 let offsetMs = 0;
 const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?Z$/;
-function shiftTimes(v: unknown): unknown {
+function shiftTimes(v: unknown, by = offsetMs): unknown {
   if (typeof v === 'string') {
     const m = TIMESTAMP.exec(v);
     if (!m) return v;
-    const iso = new Date(Date.parse(v) + offsetMs).toISOString();
+    const iso = new Date(Date.parse(v) + by).toISOString();
     return m[2]
       ? iso.replace(/\.\d{3}Z$/, `${m[2].slice(0, 7).padEnd(7, '0')}Z`)
       : iso.replace(/\.\d{3}Z$/, 'Z');
   }
-  if (Array.isArray(v)) return v.map(shiftTimes);
+  if (Array.isArray(v)) return v.map((x) => shiftTimes(x, by));
   if (v && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shiftTimes(x)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shiftTimes(x, by)]));
   return v;
 }
 /** Real-clock dates in the real kubectl's output back to virtual ones. */
@@ -212,6 +212,20 @@ function resourcesOf(gv: string) {
           },
         ]
       : []),
+    // The eviction subresource (kubectl drain looks it up in /api/v1's list to evict).
+    ...(r.resource === 'pods'
+      ? [
+          {
+            name: 'pods/eviction',
+            singularName: '',
+            namespaced: true,
+            group: 'policy',
+            version: 'v1',
+            kind: 'Eviction',
+            verbs: ['create'],
+          },
+        ]
+      : []),
     ...(r.hasStatus
       ? [
           {
@@ -254,6 +268,53 @@ function protoFields(buf: Buffer): Map<number, Buffer> {
     else break;
   }
   return out;
+}
+
+/** A protobuf message's varint fields (wire type 0) by number. */
+function protoVarints(buf: Buffer): Map<number, number> {
+  const out = new Map<number, number>();
+  let i = 0;
+  const varint = (): number => {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      if (i >= buf.length) return v;
+      const b = buf[i++] as number;
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (b < 0x80) return v;
+    }
+  };
+  while (i < buf.length) {
+    const key = varint();
+    const wire = key & 7;
+    if (wire === 0) out.set(Math.floor(key / 8), varint());
+    else if (wire === 2) i += varint();
+    else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else break;
+  }
+  return out;
+}
+
+/**
+ * DeleteOptions as a typed client sends them (a DELETE's body, an Eviction's field 2), from
+ * protobuf: gracePeriodSeconds (field 1), propagationPolicy (4), dryRun (5, the last one).
+ */
+function deleteOptionsFromProtobuf(b: Buffer | undefined): Record<string, unknown> {
+  if (!b) return {};
+  const ints = protoVarints(b);
+  const strs = protoFields(b);
+  const out: Record<string, unknown> = {};
+  if (ints.has(1)) out.gracePeriodSeconds = ints.get(1);
+  if (strs.has(4)) out.propagationPolicy = strs.get(4)?.toString('utf8');
+  if (strs.has(5)) out.dryRun = [strs.get(5)?.toString('utf8')];
+  return out;
+}
+
+/** The object a typed client POSTs or DELETEs as protobuf: runtime.Unknown's field 2. */
+function protobufObject(body: string): Buffer | undefined {
+  return protoFields(Buffer.from(body.slice(4), 'latin1')).get(2);
 }
 
 /**
@@ -385,12 +446,20 @@ function selfReview(path: string, req: IncomingMessage, body: string): unknown {
 }
 
 const requests: string[] = [];
+/** When the current line started, on the real clock and on the bridged cluster's. */
+const line = { realStart: 0, virtualStart: 0 };
 function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown {
   const send = (code: number, obj: unknown) => {
     res.writeHead(code, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(shiftTimes(obj)));
   };
   const url = new URL(req.url ?? '/', 'http://bridge');
+  // While a drain waits for its pods (it polls every second, retries refused evictions every
+  // 5 s), the bridged cluster's clock keeps pace with the real one, as ours runs on meanwhile.
+  if (req.headers['kubectl-command'] === 'kubectl drain') {
+    const due = line.virtualStart + (Date.now() - line.realStart);
+    if (due > bridged.cluster.now()) bridged.cluster.advance(due - bridged.cluster.now());
+  }
   requests.push(`${req.method} ${url.pathname}${url.search}`);
   const found = discovery(url.pathname);
   if (found) return send(200, found);
@@ -436,13 +505,33 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       );
     return x.ok ? send(okCode, x.value) : send(x.status?.code ?? 500, x.status);
   };
-  if (body.startsWith('k8s\u0000'))
+  const proto = body.startsWith('k8s\u0000');
+  // Protobuf is read for what drain sends: an Eviction, a DELETE's DeleteOptions.
+  const evicting = req.method === 'POST' && !!name && sub === 'eviction' && r.resource === 'pods';
+  if (proto && !evicting && req.method !== 'DELETE')
     return send(415, status(415, 'UnsupportedMediaType', 'the bridge reads JSON bodies only'));
-  const parsed = body ? JSON.parse(body) : undefined;
+  const parsed = proto
+    ? evicting
+      ? {
+          deleteOptions: deleteOptionsFromProtobuf(
+            protoFields(protobufObject(body) ?? Buffer.alloc(0)).get(2),
+          ),
+        }
+      : deleteOptionsFromProtobuf(protobufObject(body))
+    : body
+      ? // What the real kubectl sends back (a taint's timeAdded it read) on the virtual clock.
+        (shiftTimes(JSON.parse(body), -offsetMs) as ReturnType<typeof JSON.parse>)
+      : undefined;
   const opts: Record<string, unknown> = q.get('dryRun') ? { dryRun: true } : {};
   // Without the parameter a real API server decodes writes with its default, Warn (the engine's
   // own components skip that, so the bridge asks for it).
   opts.fieldValidation = q.get('fieldValidation') || 'Warn';
+  // The field manager: the request's, else (as a real API server does) the User-Agent's first
+  // part, the binary's name (`kubectl.1.32/v1.32.5 …` is kubectl's, as ours calls itself).
+  if (req.method !== 'GET' && req.method !== 'DELETE') {
+    const ua = String(req.headers['user-agent'] ?? '').split('/')[0] ?? '';
+    opts.fieldManager = q.get('fieldManager') || (ua.startsWith('kubectl') ? 'kubectl' : ua);
+  }
   if (sub === 'status' || sub === 'scale') opts.subresource = sub;
   switch (req.method) {
     case 'GET':
@@ -465,6 +554,28 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       );
     case 'POST':
       if (!name) return answer(api.create(r.resource, ns, parsed, opts), 201);
+      if (evicting) {
+        // POST …/pods/NAME/eviction: its DeleteOptions carry the grace period and dry run.
+        const d = (parsed?.deleteOptions ?? {}) as {
+          gracePeriodSeconds?: number;
+          dryRun?: string[];
+        };
+        const x = api.delete('pods', ns, name, {
+          eviction: true,
+          ...(d.gracePeriodSeconds !== undefined
+            ? { gracePeriodSeconds: d.gracePeriodSeconds }
+            : {}),
+          ...(d.dryRun?.length ? { dryRun: true } : {}),
+        });
+        if (!x.ok) return answer(x);
+        return send(201, {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Success',
+          code: 201,
+        });
+      }
       break;
     case 'PUT':
       // A Scale written whole: its replicas, as a patch of the scale subresource.
@@ -497,6 +608,7 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       return answer(
         api.delete(r.resource, ns, name, {
           ...opts,
+          ...(parsed?.dryRun?.length ? { dryRun: true } : {}),
           ...(parsed?.propagationPolicy ? { propagationPolicy: parsed.propagationPolicy } : {}),
           ...(parsed?.gracePeriodSeconds !== undefined
             ? { gracePeriodSeconds: parsed.gracePeriodSeconds }
@@ -530,6 +642,7 @@ const server = createServer((req, res) => {
   });
 });
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+// (drain waits run at the real pace, see serve(); a line is killed after 15 s.)
 // One home per run: its kubeconfig names this run's bridge port, so oracles running side by
 // side (or a stale discovery cache) never send one run's kubectl to another run's bridge.
 const home = `${process.env.TMPDIR ?? '/tmp'}/kubectl-oracle-home-${process.pid}`;
@@ -578,9 +691,9 @@ function runReal(line: string): Promise<{ out: string; err: string; code: number
       err += d;
     });
     const timer = setTimeout(() => {
-      err += '[oracle: killed after 10 s]\n';
+      err += '[oracle: killed after 15 s]\n';
       child.kill('SIGKILL');
-    }, 10_000);
+    }, 15_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       done({ out, err, code });
@@ -595,7 +708,7 @@ let report = '';
 let same = 0;
 let wrapOnly = 0;
 const cmds = lines(cmdFile);
-for (const line of cmds) {
+for (const cmd of cmds) {
   // Start the real run when the real clock's milliseconds match the virtual clock's.
   const virtualNow = epochMs(ours.cluster.now());
   const want = ((((virtualNow % 1000) - 30) % 1000) + 1000) % 1000;
@@ -604,9 +717,11 @@ for (const line of cmds) {
     await new Promise((r) => setTimeout(r, 1));
   offsetMs = offline ? 0 : Math.round((Date.now() - virtualNow) / 1000) * 1000;
   requests.length = 0;
-  const real = await runReal(line);
+  line.realStart = Date.now();
+  line.virtualStart = bridged.cluster.now();
+  const real = await runReal(cmd);
   bridged.host.settle();
-  const mine = ours.run(line);
+  const mine = ours.run(cmd);
   const r = {
     out: klog(unshiftTimes(real.out)),
     err: klog(unshiftTimes(real.err)),
@@ -621,8 +736,8 @@ for (const line of cmds) {
     same++;
     wrapOnly++;
     // Outside help texts, spacing is no wrapping: list it (a table's column widths).
-    if (!/(^|\s)(--help|-h)(\s|$)/.test(line)) {
-      report += `\n=== ${line}\n(whitespace only)\n`;
+    if (!/(^|\s)(--help|-h)(\s|$)/.test(cmd)) {
+      report += `\n=== ${cmd}\n(whitespace only)\n`;
       for (const k of ['out', 'err'] as const) {
         if (r[k] !== o[k])
           report += `--- real ${k}:\n${JSON.stringify(r[k])}\n--- ours ${k}:\n${JSON.stringify(o[k])}\n`;
@@ -630,7 +745,7 @@ for (const line of cmds) {
     }
     continue;
   }
-  report += `\n=== ${line}\n(requests: ${requests.join(' | ')})\n`;
+  report += `\n=== ${cmd}\n(requests: ${requests.join(' | ')})\n`;
   for (const k of ['out', 'err', 'code'] as const) {
     if (r[k] !== o[k]) report += `--- real ${k}:\n${r[k]}\n--- ours ${k}:\n${o[k]}\n`;
   }

@@ -21,7 +21,8 @@ describe('kubectl cordon / uncordon with several nodes', () => {
       'node/node2 uncordoned\n',
     );
     expect(run('kubectl uncordon node1 node2 node3 --dry-run=client').out).toBe(
-      'node/node1 uncordoned (dry run)\nnode/node2 already uncordoned\nnode/node3 uncordoned (dry run)\n',
+      // "already" gets the dry-run suffix too (checked with a real kubectl 1.32).
+      'node/node1 uncordoned (dry run)\nnode/node2 already uncordoned (dry run)\nnode/node3 uncordoned (dry run)\n',
     );
     expect(
       run('kubectl get nodes --no-headers -o custom-columns=N:.metadata.name,U:.spec.unschedulable')
@@ -113,12 +114,12 @@ describe('kubectl drain with several nodes', () => {
     expect(r).toEqual({
       out: `node/${node} cordoned\nnode/${others[0]} cordoned\n`,
       err: [
-        `error: unable to drain node "${node}" due to error: [${ds(node)}, ${solo}], continuing command...`,
+        `error: unable to drain node "${node}" due to error: [${solo}, ${ds(node)}], continuing command...`,
         `error: unable to drain node "${others[0]}" due to error: ${ds(others[0] as string)}, continuing command...`,
         'There are pending nodes to be drained:',
         ` ${node}`,
         ` ${others[0]}`,
-        `[${ds(node)}, ${solo}]`,
+        `[${solo}, ${ds(node)}]`,
         ds(others[0] as string),
         '',
       ].join('\n'),

@@ -388,9 +388,10 @@ describe('kubectl drain with a PodDisruptionBudget', () => {
     const proxy = run(
       `kubectl get pods -n kube-system -l k8s-app=kube-proxy -o jsonpath='{range .items[?(@.spec.nodeName=="node2")]}{.metadata.name}{end}'`,
     ).out;
+    // The pod listed last is tried first (its goroutine runs first, as with a real kubectl).
     expect(run('kubectl drain node2 --ignore-daemonsets')).toEqual({
-      out: `node/node2 cordoned\nevicting pod default/${a}\nevicting pod default/${b}\npod/${a} evicted\nevicting pod default/${b}\npod/${b} evicted\nnode/node2 drained\n`,
-      err: `Warning: ignoring DaemonSet-managed Pods: kube-system/${proxy}\nerror when evicting pods/"${b}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`,
+      out: `node/node2 cordoned\nevicting pod default/${b}\nevicting pod default/${a}\npod/${b} evicted\nevicting pod default/${a}\npod/${a} evicted\nnode/node2 drained\n`,
+      err: `Warning: ignoring DaemonSet-managed Pods: kube-system/${proxy}\nerror when evicting pods/"${a}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`,
       code: 0,
     });
   });

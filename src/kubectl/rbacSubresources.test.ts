@@ -63,11 +63,21 @@ describe('kubectl drain --as: evictions are creates of pods/eviction', () => {
     run('kubectl create clusterrole podder --verb=get,list,delete --resource=pods');
     run('kubectl create clusterrolebinding drainer --clusterrole=drainer --user=ops');
     run('kubectl create clusterrolebinding podder --clusterrole=podder --user=ops');
+    // drain reads each DaemonSet pod's DaemonSet (daemonSetFilter): without get on daemonsets
+    // that pod cannot be deleted, with the server's refusal as the reason.
+    const proxy = run(
+      `kubectl get pods -n kube-system -l k8s-app=kube-proxy -o jsonpath='{range .items[?(@.spec.nodeName=="${node}")]}{.metadata.name}{end}'`,
+    ).out;
+    expect(run(`kubectl drain ${node} --ignore-daemonsets --force --as=ops`).err).toContain(
+      `cannot delete daemonsets.apps "kube-proxy" is forbidden: User "ops" cannot get resource "daemonsets" in API group "apps" in the namespace "kube-system": kube-system/${proxy}\n`,
+    );
+    run('kubectl create clusterrole dsreader --verb=get --resource=daemonsets');
+    run('kubectl create clusterrolebinding dsreader --clusterrole=dsreader --user=ops');
     const refused =
       'error when evicting pods/"solo" -n "default": pods "solo" is forbidden: User "ops" cannot create resource "pods/eviction" in API group "" in the namespace "default"';
     const r = run(`kubectl drain ${node} --ignore-daemonsets --force --as=ops`);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`node/${node} cordoned\n`);
+    expect(r.out).toContain(`node/${node} already cordoned\n`);
     expect(r.out).not.toContain('drained');
     // One error: the aggregate prints without brackets.
     expect(r.err.split('\n').slice(1)).toEqual([

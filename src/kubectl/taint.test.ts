@@ -24,7 +24,7 @@ describe('kubectl taint', () => {
     );
     expect(run('kubectl taint nodes node1 dedicated=other:NoSchedule')).toEqual({
       out: '',
-      err: 'error: Node node1 already has dedicated taint(s) with same effect(s) and --overwrite is false\n',
+      err: 'error: node node1 already has dedicated taint(s) with same effect(s) and --overwrite is false\n',
       code: 1,
     });
     expect(run('kubectl taint nodes node1 dedicated=other:NoSchedule --overwrite').out).toBe(
@@ -78,11 +78,24 @@ describe('kubectl taint', () => {
     expect(run('kubectl taint nodes node1 foo=bar').err).toBe(
       `error: invalid taint spec: foo=bar, name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')${usage}`,
     );
+    // Validate's checks are plain errors: the resource type, then add-and-remove conflicts
+    // (named KEY=EFFECT), checked against a real kubectl 1.32.
     expect(run('kubectl taint pods x a=b:NoSchedule').err).toBe(
-      `error: invalid resource type pods, only ["node" "nodes"] are supported${usage}`,
+      'error: invalid resource type pods, only node types are supported\n',
     );
+    expect(run('kubectl taint Deploy x a=b:NoSchedule').err).toBe(
+      'error: invalid resource type deploy, only node types are supported\n',
+    );
+    expect(run('kubectl taint node1 a=b:NoSchedule')).toEqual({
+      out: '',
+      err: 'the server doesn\'t have a resource type "node1"\n',
+      code: 1,
+    });
     expect(run('kubectl taint nodes node1 a=b:NoSchedule a-').err).toBe(
-      `error: can not both modify and remove the following taint(s) in the same command: {"a":""}${usage}`,
+      'error: can not both modify and remove the following taint(s) in the same command: a=\n',
+    );
+    expect(run('kubectl taint nodes node1 a=b:NoSchedule c=d:NoExecute a:NoSchedule- c-').err).toBe(
+      'error: can not both modify and remove the following taint(s) in the same command: a=NoSchedule, c=\n',
     );
     expect(run('kubectl taint nodes node1').err).toBe(
       'error: at least one taint update is required\n',

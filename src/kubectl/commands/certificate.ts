@@ -38,10 +38,11 @@ export const runCertificateApprove = (ctx: Ctx, args: string[]) => run(ctx, args
 export const runCertificateDeny = (ctx: Ctx, args: string[]) => run(ctx, args, DENY);
 
 function run(ctx: Ctx, args: string[], verb: Verb): void {
+  // Complete makes the printer (a bad -o fails first), then Validate wants names or files.
+  const format = outputFormat(ctx, false);
   const files = ctx.list('filename');
   if (args.length === 0 && files.length === 0)
     ctx.fail('one or more CSRs must be specified as <name> or -f <filename>');
-  const format = outputFormat(ctx, false);
   const names: string[] = [...args];
   for (const m of files.length > 0 ? readFilenames(ctx, files) : []) {
     if (m.type.resource === 'certificatesigningrequests')

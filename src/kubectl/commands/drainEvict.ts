@@ -5,9 +5,10 @@
  *   a 429 (a PodDisruptionBudget allows no disruption) prints `error when evicting pods/"X" -n
  *   "NS" (will retry after 5s): …` and tries again 5 s later; an allowed eviction then waits for
  *   the pod to go (`pod/X evicted`). With --timeout a retry after the deadline fails with
- *   `global timeout reached`, and so does a wait still running at the deadline.
+ *   `global timeout reached`; a wait still running at the deadline ends with the poll's
+ *   `context deadline exceeded`.
  * - deletePods (--disable-eviction): plain DELETEs, nothing printed until each pod is gone
- *   (`pod/X deleted`); --timeout bounds the wait (`timed out waiting for the condition`).
+ *   (`pod/X deleted`); --timeout bounds the wait (`context deadline exceeded`).
  *
  * Without --timeout kubectl would go on for ever: the console stops after a while of cluster
  * time (10 minutes of waiting for pods to go, 1 minute of refused evictions) with a note and
@@ -16,7 +17,7 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { goDurationString, parseTimestamp } from '../duration.ts';
-import { ExitError } from '../errors.ts';
+import { ExitError, renderStatus } from '../errors.ts';
 import { peekObject } from './common.ts';
 
 /** How long the console waits where kubectl drain, without --timeout, would wait forever. */
@@ -25,12 +26,26 @@ export const DRAIN_FOREVER_MS = 10 * 60_000;
 export const EVICTION_RETRY_CAP_MS = 60_000;
 /** The drain helper's pause between refused evictions. */
 const RETRY_MS = 5_000;
+/** waitForDelete's poll interval (wait.PollImmediate every second). */
+const POLL_MS = 1_000;
 
 const q = (s: string | undefined) => JSON.stringify(s ?? '');
+
+/** Lets `ms` of cluster time pass (the clock moves even when nothing is scheduled). */
+function sleep(ctx: Ctx, ms: number): void {
+  if (ms <= 0) return;
+  if (ctx.host.advance) ctx.host.advance(ms);
+  else ctx.host.runUntil(() => false, ms);
+}
 
 interface Removal {
   /** Errors in the order the pods' loops ended (what utilerrors.NewAggregate gets). */
   errors: string[];
+  /**
+   * deletePods fails with one plain error, not an aggregate: how CheckErr prints it when it is
+   * the only node's (`error: …`, or the server's `Error from server (…): …`).
+   */
+  alone?: string;
 }
 
 /** What waitForDelete's poll sees of a pod: gone, skipped (old deletion) or still there. */
@@ -61,12 +76,20 @@ function settleWaits(ctx: Ctx, pods: KubeObject[], verb: 'evicted' | 'deleted'):
 }
 
 /** The console's stand-in for an interrupt: a note, exit 1. */
-function stopWaiting(ctx: Ctx, limit: number, waiting: KubeObject[], refused: KubeObject[]): never {
+function stopWaiting(
+  ctx: Ctx,
+  limit: number,
+  waiting: KubeObject[],
+  refused: KubeObject[],
+  dryRunDeletes = false,
+): never {
   const names = (ps: KubeObject[]) => ps.map((p) => `pod ${q(p.metadata?.name)}`).join(', ');
   ctx.err(
-    refused.length > 0
-      ? `(this console stopped after ${goDurationString(limit)}: kubectl drain retries every 5s, for as long as a disruption budget refuses, the eviction of ${names(refused)}; use --timeout)\n`
-      : `(this console stopped waiting after ${goDurationString(limit)}: kubectl drain waits until the evicted pods are gone, and ${names(waiting)} is still terminating; use --timeout or --skip-wait-for-delete-timeout)\n`,
+    dryRunDeletes
+      ? `(this console stopped waiting after ${goDurationString(limit)}: kubectl drain --disable-eviction --dry-run=server deletes nothing, then waits for the pods to go, and ${names(waiting)} never will; use --timeout)\n`
+      : refused.length > 0
+        ? `(this console stopped after ${goDurationString(limit)}: kubectl drain retries every 5s, for as long as a disruption budget refuses, the eviction of ${names(refused)}; use --timeout)\n`
+        : `(this console stopped waiting after ${goDurationString(limit)}: kubectl drain waits until the evicted pods are gone, and ${names(waiting)} is still terminating; use --timeout or --skip-wait-for-delete-timeout)\n`,
   );
   throw new ExitError(1);
 }
@@ -124,31 +147,32 @@ export function evictPods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean): 
       errors.push(`error when evicting pods/${q(name)} -n ${q(ns)}: ${r.status.message}`);
     }
   };
-  for (const p of pods) attempt(p);
+  // One goroutine a pod, started in list order; Go's scheduler most often runs the one started
+  // last first (it waits in the P's runnext slot), then the others in order: the order a real
+  // kubectl 1.32 prints its `evicting pod` lines in (always so with two pods in our checks).
+  const order =
+    pods.length > 1 ? [pods[pods.length - 1] as KubeObject, ...pods.slice(0, -1)] : pods;
+  for (const p of order) attempt(p);
   for (;;) {
     waiting = settleWaits(ctx, waiting, 'evicted');
     if (clock >= deadline) {
       for (const p of waiting)
         errors.push(
-          `error when waiting for pod ${q(p.metadata?.name)} in namespace ${q(p.metadata?.namespace)} to terminate: global timeout reached: ${goDurationString(timeout)}`,
+          // The poll's context ends first: its error, not the condition's `global timeout`.
+          `error when waiting for pod ${q(p.metadata?.name)} in namespace ${q(p.metadata?.namespace)} to terminate: context deadline exceeded`,
         );
       waiting = [];
     }
     if (retries.size === 0 && waiting.length === 0) break;
     const cap = start + (retries.size > 0 ? EVICTION_RETRY_CAP_MS : DRAIN_FOREVER_MS);
     let next = Math.min(...retries.values(), cap);
-    if (waiting.length > 0) next = Math.min(next, deadline);
-    const moved =
-      waiting.length > 0 &&
-      ctx.host.runUntil(() => waiting.some((p) => waitState(ctx, p) !== 'there'), next - clock);
-    if (moved) {
-      clock = Math.max(clock, ctx.now());
-      continue;
-    }
-    if (waiting.length === 0) ctx.host.runUntil(() => false, next - clock);
+    // The waits poll every second: pods that went between two polls are seen together, and
+    // printed in the order drain listed them.
+    if (waiting.length > 0) next = Math.min(next, deadline, clock + POLL_MS);
+    sleep(ctx, next - clock);
     clock = next;
     if (timeout <= 0 && clock >= cap) stopWaiting(ctx, cap - start, waiting, [...retries.keys()]);
-    for (const p of pods) {
+    for (const p of order) {
       const at = retries.get(p);
       if (at === undefined || at > clock) continue;
       retries.delete(p);
@@ -167,22 +191,26 @@ export function deletePods(ctx: Ctx, pods: KubeObject[], serverDryRun: boolean):
       ...(serverDryRun ? { dryRun: true } : {}),
     });
     // The first failed DELETE ends the node's removal with its error.
-    if (!r.ok && r.status.reason !== 'NotFound') return { errors: [r.status.message] };
+    if (!r.ok && r.status.reason !== 'NotFound')
+      return { errors: [r.status.message], alone: renderStatus(r.status).trimEnd() };
   }
-  if (serverDryRun) return { errors: [] };
+  // A server dry run deletes nothing, yet deletePods waits for the pods all the same (kubectl
+  // 1.32 has no dry-run exception there): only --timeout ends that wait.
   const timeout = ctx.num('timeout', 0);
   const limit = timeout > 0 ? timeout : DRAIN_FOREVER_MS;
   const start = ctx.now();
   let waiting = [...pods];
   for (;;) {
+    // One poll a second over every pod still there, in the order drain listed them.
     waiting = settleWaits(ctx, waiting, 'deleted');
     if (waiting.length === 0) return { errors: [] };
     const left = start + limit - ctx.now();
-    const moved =
-      left > 0 && ctx.host.runUntil(() => waiting.some((p) => waitState(ctx, p) !== 'there'), left);
-    if (moved) continue;
-    if (timeout <= 0) stopWaiting(ctx, limit, waiting, []);
-    // wait.PollImmediate's own timeout.
-    return { errors: ['timed out waiting for the condition'] };
+    if (left > 0) {
+      sleep(ctx, Math.min(POLL_MS, left));
+      continue;
+    }
+    if (timeout <= 0) stopWaiting(ctx, limit, waiting, [], serverDryRun);
+    // wait.PollUntilContextTimeout's own deadline.
+    return { errors: ['context deadline exceeded'], alone: 'error: context deadline exceeded' };
   }
 }

@@ -3,6 +3,7 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import { parseLabelSelector } from '../../engine/apiserver/selectors.ts';
 import { isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import { revisionNumber, revisionTemplate } from '../../engine/controllers/daemonSetHistory.ts';
 import type { Ctx } from '../context.ts';
@@ -11,6 +12,7 @@ import { clientError, ExitError, renderStatus, renderStatuses } from '../errors.
 import { goSort } from '../goSort.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import {
+  type DryRun,
   dryRunStrategy,
   GENERIC_FORMATS,
   outputFormat,
@@ -48,6 +50,7 @@ import {
   peekObject,
   printWarnings,
   readFilenames,
+  resolveOrFail,
   typesAndNames,
 } from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
@@ -1572,28 +1575,70 @@ function dryRunSuffix(dryRun: ReturnType<typeof dryRunStrategy>): string {
 
 /**
  * The nodes cordon, uncordon and drain act on (DrainCmdOptions.Complete): the named ones, in
- * the order given, or those `--selector` picks. Every named node is fetched before any is
- * touched, so one missing name stops the command with nothing done.
+ * the order given, or those `--selector` picks. A name is NAME or TYPE/NAME (the builder's
+ * ResourceNames("nodes", …)); every one is fetched in turn, and the first that is missing or
+ * is not a node stops the command with nothing done.
  */
-function targetNodes(ctx: Ctx, args: string[], verb: string): KubeObject[] {
+function targetNodes(
+  ctx: Ctx,
+  args: string[],
+  verb: string,
+): { nodes: KubeObject[]; dryRun: DryRun } {
   if (args.length === 0 && !ctx.changed('selector')) ctx.usageError(`USAGE: ${verb} NODE [flags]`);
   const selector = ctx.str('selector');
   if (args.length > 0 && selector !== '')
     ctx.usageError('cannot specify both a node name and a --selector option');
-  if (args.length === 0) return listAll(ctx, 'nodes', undefined, selector || undefined);
+  // Read once: its deprecation warnings are printed once.
+  const dryRun = dryRunStrategy(ctx);
+  // drain's --pod-selector is parsed here, before any node is read.
+  const podSelector = verb === 'drain' ? ctx.str('pod-selector') : '';
+  if (podSelector !== '') {
+    try {
+      parseLabelSelector(podSelector);
+    } catch {
+      ctx.fail('--pod-selector=<pod_selector> must be a valid label selector');
+    }
+  }
   const nodeType = typeByResource('nodes');
-  return args.map((name) => getOrFail(ctx, nodeType, name));
+  if (args.length === 0) {
+    const r = ctx.host.api.list('nodes', undefined, selector ? { labelSelector: selector } : {});
+    if (!r.ok) ctx.failStatus(listError(r.status, nodeType, selector, ''));
+    return { nodes: r.value.items, dryRun };
+  }
+  // The builder maps every TYPE first, then reads the objects one by one.
+  const tuples = args.map((arg) => {
+    const parts = arg.split('/');
+    if (parts.length > 2)
+      ctx.fail('arguments in resource/name form may not have more than one slash');
+    if (parts.length === 2 && (parts[0] === '' || parts[1] === ''))
+      ctx.fail('arguments in resource/name form must have a single resource and name');
+    return parts.length === 2
+      ? { type: resolveOrFail(ctx, parts[0] as string), name: parts[1] as string }
+      : { type: nodeType as AnyResourceType, name: arg };
+  });
+  // SingleResourceType: the names may only map to one resource (node/x and nodes/y are one).
+  if (new Set(tuples.map(({ type }) => `${type.group}/${type.resource}`)).size > 1)
+    ctx.fail('you may only specify a single resource type');
+  const nodes = tuples.map(({ type, name }) => {
+    const obj = getOrFail(ctx, type as ResourceType, name);
+    if (type.resource !== 'nodes' || type.group !== '')
+      ctx.fail(
+        `expected resource of type node, got ${JSON.stringify(`${type.group}/${type.version}, Resource=${type.resource}`)}`,
+      );
+    return obj;
+  });
+  return { nodes, dryRun };
 }
 
 /** RunCordonOrUncordon: one line a node; a failed patch is reported and the loop goes on. */
-function cordonNodes(ctx: Ctx, nodes: KubeObject[], cordon: boolean): void {
-  const dryRun = dryRunStrategy(ctx);
+function cordonNodes(ctx: Ctx, nodes: KubeObject[], cordon: boolean, dryRun: DryRun): void {
   const word = cordon ? 'cordoned' : 'uncordoned';
   for (const node of nodes) {
     const name = node.metadata?.name ?? '';
     const unsched = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable === true;
     if (unsched === cordon) {
-      ctx.out(`node/${name} already ${word}\n`);
+      // The printer for "already …" gets the dry-run suffix too.
+      ctx.out(`node/${name} already ${word}${dryRunSuffix(dryRun)}\n`);
       continue;
     }
     if (dryRun !== 'client') {
@@ -1616,7 +1661,8 @@ function cordonNodes(ctx: Ctx, nodes: KubeObject[], cordon: boolean): void {
 }
 
 export function runCordon(ctx: Ctx, args: string[], cordon: boolean): void {
-  cordonNodes(ctx, targetNodes(ctx, args, cordon ? 'cordon' : 'uncordon'), cordon);
+  const { nodes, dryRun } = targetNodes(ctx, args, cordon ? 'cordon' : 'uncordon');
+  cordonNodes(ctx, nodes, cordon, dryRun);
 }
 
 function controllerOf(pod: KubeObject): { kind: string; name: string } | undefined {
@@ -1633,76 +1679,97 @@ function aggregateMessage(errors: string[]): string {
  * deleteOrEvictPodsSimple for one node: the refusals (GetPodsForDeletion's errors) when there
  * are any, else the warnings, the evictions and the wait for the pods to go.
  */
-function drainNode(ctx: Ctx, name: string): string[] {
-  const dryRun = dryRunStrategy(ctx);
+function drainNode(ctx: Ctx, name: string, dryRun: DryRun): { problems: string[]; alone?: string } {
   const podSelector = ctx.str('pod-selector');
   const pods = listAll(ctx, 'pods', undefined, podSelector || undefined).filter(
     (p) => (p as unknown as Pod).spec?.nodeName === name,
   );
-  const daemon: KubeObject[] = [];
-  const unmanaged: KubeObject[] = [];
-  const mirror: KubeObject[] = [];
-  const localStorage: KubeObject[] = [];
-  const evict: KubeObject[] = [];
   const deleteEmptyDir = ctx.bool('delete-emptydir-data');
   const skipAfter = ctx.num('skip-wait-for-delete-timeout', 0);
-  for (const p of pods) {
+  const force = ctx.bool('force');
+  // GetPodsForDeletion: each pod goes through the filters (skipDeleted, daemonSet, mirrorPod,
+  // localStorage, unreplicated) until one keeps it; the last status stands. A kept pod's
+  // status is an error or a warning with a message (or nothing).
+  type Verdict = { delete: boolean; error?: string; warning?: string };
+  const verdictOf = (p: KubeObject): Verdict => {
     const phase = (p as unknown as Pod).status?.phase;
-    // skipDeletedFilter, the first filter: a pod deleted more than N seconds ago is left alone.
+    const finished = phase === 'Succeeded' || phase === 'Failed';
+    // skipDeletedFilter: a pod deleted more than N seconds ago is left alone.
     const deleted = parseTimestamp(p.metadata?.deletionTimestamp);
     if (
       skipAfter > 0 &&
       deleted !== undefined &&
       Math.trunc((ctx.now() - deleted) / 1000) > skipAfter
     )
-      continue;
-    if (p.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) mirror.push(p);
-    else if (phase === 'Succeeded' || phase === 'Failed') evict.push(p);
-    else if (controllerOf(p)?.kind === 'DaemonSet') daemon.push(p);
-    // localStorageFilter, before unreplicatedFilter: an emptyDir blocks the pod unless
-    // --delete-emptydir-data. Its warning is then dropped, as drain's filters drop every
-    // warning but the last filter's (unreplicatedFilter's "Okay" for a managed pod).
-    else if (!deleteEmptyDir && (p as unknown as Pod).spec?.volumes?.some((v) => v.emptyDir)) {
-      localStorage.push(p);
-    } else if (!controllerOf(p)) unmanaged.push(p);
-    else evict.push(p);
-  }
+      return { delete: false };
+    const ctl = controllerOf(p);
+    if (ctl?.kind === 'DaemonSet' && !finished) {
+      // daemonSetFilter reads the DaemonSet: an orphan goes (with a warning) only with --force.
+      const ds = ctx.host.api.get('daemonsets', p.metadata?.namespace, ctl.name);
+      if (!ds.ok) {
+        const msg =
+          ds.status.reason === 'NotFound'
+            ? `daemonsets.apps ${JSON.stringify(ctl.name)} not found`
+            : ds.status.message;
+        return ds.status.reason === 'NotFound' && force
+          ? { delete: true, warning: msg }
+          : { delete: false, error: msg };
+      }
+      return ctx.bool('ignore-daemonsets')
+        ? { delete: false, warning: 'ignoring DaemonSet-managed Pods' }
+        : { delete: false, error: 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)' };
+    }
+    if (p.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined)
+      return { delete: false };
+    if (finished) return { delete: true };
+    // localStorageFilter: an emptyDir blocks the pod unless --delete-emptydir-data; its
+    // warning is then replaced by unreplicatedFilter's status.
+    if (!deleteEmptyDir && (p as unknown as Pod).spec?.volumes?.some((v) => v.emptyDir))
+      return {
+        delete: false,
+        error: 'Pods with local storage (use --delete-emptydir-data to override)',
+      };
+    if (!ctl) {
+      // kubectl 1.30-1.32: the filter's message already starts with "cannot delete" and
+      // PodDeleteList.errors() prefixes every message with "cannot delete " once more.
+      return force
+        ? { delete: true, warning: 'deleting Pods that declare no controller' }
+        : {
+            delete: false,
+            error: 'cannot delete Pods that declare no controller (use --force to override)',
+          };
+    }
+    return { delete: true };
+  };
   const ref = (p: KubeObject): string => `${p.metadata?.namespace}/${p.metadata?.name}`;
-  const problems: string[] = [];
-  if (daemon.length > 0 && !ctx.bool('ignore-daemonsets')) {
-    problems.push(
-      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map(ref).join(', ')}`,
-    );
+  // errors() and warnings() group the pods by message in a Go map: its order is random, and
+  // most often (a map this small is one bucket) the order the messages first appear in.
+  const errorsBy = new Map<string, string[]>();
+  const warningsBy = new Map<string, string[]>();
+  const toEvict: KubeObject[] = [];
+  for (const p of pods) {
+    const v = verdictOf(p);
+    if (v.error !== undefined) errorsBy.set(v.error, [...(errorsBy.get(v.error) ?? []), ref(p)]);
+    else if (v.warning !== undefined)
+      warningsBy.set(v.warning, [...(warningsBy.get(v.warning) ?? []), ref(p)]);
+    // The pods go in the order the list gave them.
+    if (v.delete) toEvict.push(p);
   }
-  if (localStorage.length > 0) {
-    problems.push(
-      `cannot delete Pods with local storage (use --delete-emptydir-data to override): ${localStorage.map(ref).join(', ')}`,
-    );
-  }
-  if (unmanaged.length > 0 && !ctx.bool('force')) {
-    // kubectl 1.30-1.32: the filter's message already starts with "cannot delete" and
-    // PodDeleteList.errors() prefixes every message with "cannot delete " once more.
-    problems.push(
-      `cannot delete cannot delete Pods that declare no controller (use --force to override): ${unmanaged.map(ref).join(', ')}`,
-    );
-  }
-  if (problems.length > 0) return problems;
-  const warnings: string[] = [];
-  if (daemon.length > 0)
-    warnings.push(`ignoring DaemonSet-managed Pods: ${daemon.map(ref).join(', ')}`);
-  if (unmanaged.length > 0)
-    warnings.push(`deleting Pods that declare no controller: ${unmanaged.map(ref).join(', ')}`);
+  if (errorsBy.size > 0)
+    return {
+      problems: [...errorsBy].map(([msg, refs]) => `cannot delete ${msg}: ${refs.join(', ')}`),
+    };
+  const warnings = [...warningsBy].map(([msg, refs]) => `${msg}: ${refs.join(', ')}`);
   if (warnings.length > 0) ctx.err(`Warning: ${warnings.join('; ')}\n`);
-  const toEvict = [...evict, ...unmanaged];
   if (dryRun === 'client') {
     for (const p of toEvict) ctx.out(`evicting pod ${ref(p)} (dry run)\n`);
-    return [];
+    return { problems: [] };
   }
   // The drain helper evicts (POST …/pods/NAME/eviction) unless told to delete.
-  const { errors } = ctx.bool('disable-eviction')
+  const { errors, alone } = ctx.bool('disable-eviction')
     ? deletePods(ctx, toEvict, dryRun === 'server')
     : evictPods(ctx, toEvict, dryRun === 'server');
-  if (errors.length === 0) return [];
+  if (errors.length === 0) return { problems: [] };
   // deleteOrEvictPodsSimple: the pods GetPodsForDeletion still finds, then the error.
   const message = aggregateMessage(errors);
   const pending = toEvict.filter((p) => {
@@ -1713,7 +1780,7 @@ function drainNode(ctx: Ctx, name: string): string[] {
     ctx.err(`There are pending pods in node "${name}" when an error occurred: ${message}\n`);
     for (const p of pending) ctx.err(`pod/${p.metadata?.name}\n`);
   }
-  return [message];
+  return { problems: [message], ...(alone !== undefined ? { alone } : {}) };
 }
 
 /**
@@ -1723,14 +1790,15 @@ function drainNode(ctx: Ctx, name: string): string[] {
  * one a line, several nodes' one node a line.
  */
 export function runDrain(ctx: Ctx, args: string[]): void {
-  const nodes = targetNodes(ctx, args, 'drain');
-  cordonNodes(ctx, nodes, true);
-  const dryRun = dryRunStrategy(ctx);
+  const { nodes, dryRun } = targetNodes(ctx, args, 'drain');
+  cordonNodes(ctx, nodes, true, dryRun);
   const fatal: string[][] = [];
+  let alone: string | undefined;
   const remaining: string[] = [];
   for (const node of nodes) {
     const name = node.metadata?.name ?? '';
-    const problems = drainNode(ctx, name);
+    const drained = drainNode(ctx, name, dryRun);
+    const problems = drained.problems;
     if (problems.length === 0) {
       ctx.out(`node/${name} drained${dryRunSuffix(dryRun)}\n`);
       continue;
@@ -1739,11 +1807,19 @@ export function runDrain(ctx: Ctx, args: string[]): void {
       `error: unable to drain node "${name}" due to error: ${aggregateMessage(problems)}, continuing command...\n`,
     );
     fatal.push(problems);
+    alone = drained.alone;
     remaining.push(name);
   }
   if (remaining.length === 0) return;
   ctx.err(`There are pending nodes to be drained:\n${remaining.map((n) => ` ${n}\n`).join('')}`);
-  const lines = fatal.length === 1 ? (fatal[0] as string[]) : fatal.map(aggregateMessage);
+  // CheckErr of NewAggregate(fatal): one node's aggregate one message a line, bare; one node's
+  // plain error (deletePods') as itself; several nodes one a line, bare.
+  const lines =
+    fatal.length > 1
+      ? fatal.map(aggregateMessage)
+      : alone !== undefined
+        ? [alone]
+        : (fatal[0] as string[]);
   ctx.err(lines.map((l) => `${l}\n`).join(''));
   throw new ExitError(1);
 }

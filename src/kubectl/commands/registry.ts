@@ -1,5 +1,6 @@
 /** Every kubectl command this console knows, with its flags (names as kubectl 1.32 has them). */
 
+import { parseFieldSelector, parseLabelSelector } from '../../engine/apiserver/selectors.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import type { FlagDef } from '../flags.ts';
@@ -1467,6 +1468,14 @@ function runTop(ctx: Ctx, args: string[], what: 'node' | 'pod'): void {
         ? 'only one of NAME or selector can be provided'
         : 'only one of NAME or --selector can be provided',
     );
+  }
+  // Run: the selectors are parsed before the metrics API is looked for.
+  try {
+    if (ctx.str('selector') !== '') parseLabelSelector(ctx.str('selector'));
+    if (what === 'pod' && ctx.str('field-selector') !== '')
+      parseFieldSelector(ctx.str('field-selector'));
+  } catch (e) {
+    ctx.fail((e as Error).message);
   }
   ctx.fail('Metrics API not available');
 }

@@ -3,12 +3,13 @@
  * taints with kubectl's parsing, checks and words (tainted / untainted / modified). The scheduler
  * and the taint-eviction controller of the simulated cluster then act on them as they would.
  */
-import type { KubeObject } from '../../engine/api/types.ts';
+import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { isQualifiedName, isValidLabelValue } from '../../engine/apiserver/validation.ts';
 import type { Ctx } from '../context.ts';
-import { dryRunStrategy } from '../output.ts';
-import { typeByResource } from '../resources.ts';
-import { listAll, notFound } from './common.ts';
+import { clientError, ExitError, renderStatuses } from '../errors.ts';
+import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import { resolveType, typeByResource } from '../resources.ts';
+import { listError, notFound } from './common.ts';
 
 interface Taint {
   key: string;
@@ -79,20 +80,30 @@ function parseTaints(specs: string[]): { add: Taint[]; remove: Taint[] } {
 
 const same = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect;
 
-/** The taints from kubectl's builder for the node(s) named, selected or --all. */
-function targetNodes(ctx: Ctx, names: string[]): KubeObject[] {
+/**
+ * The nodes kubectl's builder visits: those listed (--all, -l), or each one named, read in
+ * turn; it goes on past a node it cannot read (ContinueOnError), whose error is kept.
+ */
+function targetNodes(ctx: Ctx, names: string[]): (KubeObject | Status)[] {
   const nodeType = typeByResource('nodes');
   if (ctx.bool('all') || ctx.str('selector') !== '') {
-    return listAll(ctx, 'nodes', undefined, ctx.str('selector') || undefined);
+    // A selector the server cannot parse is its BadRequest, named as the builder names it.
+    const selector = ctx.str('selector');
+    const r = ctx.host.api.list('nodes', undefined, selector ? { labelSelector: selector } : {});
+    return r.ok ? r.value.items : [listError(r.status, nodeType, selector, '')];
   }
   return names.map((name) => {
     const r = ctx.host.api.get('nodes', undefined, name);
-    if (!r.ok) ctx.failStatus(r.status.reason === 'NotFound' ? notFound(nodeType, name) : r.status);
+    if (!r.ok) return r.status.reason === 'NotFound' ? notFound(nodeType, name) : r.status;
     return r.value;
   });
 }
 
 export function runTaint(ctx: Ctx, args: string[]): void {
+  // Complete: the dry-run strategy and the printer come first (`-o bogus` fails before any
+  // argument is looked at).
+  const dryRun = dryRunStrategy(ctx);
+  const format = outputFormat(ctx, false);
   // Resources first, then taint changes (anything with `=`, `:` or a trailing `-`).
   const resources: string[] = [];
   const specs: string[] = [];
@@ -113,36 +124,47 @@ export function runTaint(ctx: Ctx, args: string[]): void {
     if (e instanceof TaintSpecError) ctx.usageError(e.message);
     throw e;
   }
+  // Validate: the first argument is looked up as a resource type (the REST mapper's error for
+  // an unknown one), and its kind must be Node; plain errors, no usage line.
   const kind = (resources[0] as string).toLowerCase();
-  if (kind !== 'node' && kind !== 'nodes' && kind !== 'no') {
-    ctx.usageError(`invalid resource type ${resources[0]}, only ["node" "nodes"] are supported`);
+  const type = resolveType(kind);
+  if (!type) {
+    // CheckErr prints a REST mapper NoMatch error bare, without `error: `.
+    ctx.err(`the server doesn't have a resource type ${JSON.stringify(kind)}\n`);
+    throw new ExitError(1);
   }
+  if (type.kind !== 'Node')
+    ctx.fail(`invalid resource type ${kind}, only node types are supported`);
   const conflicts: string[] = [];
   for (const a of parsed.add) {
     for (const r of parsed.remove) {
       if (a.key === r.key && (!r.effect || a.effect === r.effect)) {
-        conflicts.push(`{"${r.key}":"${r.effect ?? ''}"}`);
+        conflicts.push(`${r.key}=${r.effect ?? ''}`);
       }
     }
   }
   if (conflicts.length > 0) {
-    ctx.usageError(
+    ctx.fail(
       `can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`,
     );
   }
   const all = ctx.bool('all');
   const selector = ctx.str('selector');
   if (all && selector !== '') {
-    ctx.usageError("setting 'all' parameter with a non empty selector is prohibited.");
+    ctx.fail("setting 'all' parameter with a non empty selector is prohibited");
   }
   if (!all && selector === '' && resources.length < 2) {
-    ctx.usageError("at least one resource name must be specified since 'all' parameter is not set");
+    ctx.fail("at least one resource name must be specified since 'all' parameter is not set");
   }
   const overwrite = ctx.bool('overwrite');
-  const dryRun = dryRunStrategy(ctx);
   // The builder continues on error: every node is tried; the failures are printed at the end.
-  const errors: string[] = [];
-  for (const node of targetNodes(ctx, resources.slice(1))) {
+  const errors: Status[] = [];
+  for (const got of targetNodes(ctx, resources.slice(1))) {
+    if (got.kind === 'Status') {
+      errors.push(got as Status);
+      continue;
+    }
+    const node = got as KubeObject;
     const name = node.metadata?.name ?? '';
     const old = ((node.spec as { taints?: Taint[] } | undefined)?.taints ?? []).map((t) => ({
       ...t,
@@ -154,7 +176,9 @@ export function runTaint(ctx: Ctx, args: string[]): void {
         .join(',');
       if (exists !== '') {
         errors.push(
-          `Node ${name} already has ${exists} taint(s) with same effect(s) and --overwrite is false`,
+          clientError(
+            `node ${name} already has ${exists} taint(s) with same effect(s) and --overwrite is false`,
+          ),
         );
         continue;
       }
@@ -171,12 +195,21 @@ export function runTaint(ctx: Ctx, args: string[]): void {
       if (!deleted) missing.push(`taint "${taintString(r)}" not found`);
     }
     if (missing.length > 0) {
-      errors.push(missing.length === 1 ? (missing[0] as string) : `[${missing.join(', ')}]`);
+      errors.push(
+        clientError(missing.length === 1 ? (missing[0] as string) : `[${missing.join(', ')}]`),
+      );
       continue;
     }
     const operation =
       (added && deleted) || overwrite ? 'modified' : added ? 'tainted' : 'untainted';
-    if (dryRun !== 'client') {
+    let result: KubeObject;
+    if (dryRun === 'client') {
+      // The node as the patch would leave it, printed without being sent.
+      const spec = { ...(node.spec as Record<string, unknown> | undefined) };
+      if (next.length > 0) spec.taints = next;
+      else delete spec.taints;
+      result = { ...node, apiVersion: 'v1', kind: 'Node', spec };
+    } else {
       const r = ctx.host.api.patch(
         'nodes',
         undefined,
@@ -188,14 +221,24 @@ export function runTaint(ctx: Ctx, args: string[]): void {
         },
       );
       if (!r.ok) {
-        errors.push(r.status.message);
+        errors.push(r.status);
         continue;
       }
+      result = r.value;
     }
-    const suffix =
-      dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-    ctx.out(`node/${name} ${operation}${suffix}\n`);
+    // The printer's operation replaces the dry-run suffix PrintFlagsWithDryRunStrategy set, so
+    // a dry run says `tainted` as a real one does.
+    // The server's answer is a typed Node (-o json in its struct order); a client dry run's is
+    // the patched JSON decoded as unstructured (keys sorted).
+    printObject(ctx, result, format, {
+      verb: operation,
+      dryRun: 'none',
+      typed: dryRun !== 'client',
+    });
   }
-  for (const e of errors) ctx.err(`error: ${e}\n`);
-  if (errors.length > 0) ctx.exitCode = 1;
+  // CheckErr: one error as `error: …` (or the server's words), several one a line, bare.
+  if (errors.length > 0) {
+    ctx.err(renderStatuses(errors));
+    ctx.exitCode = 1;
+  }
 }

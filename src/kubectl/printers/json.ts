@@ -89,6 +89,21 @@ export function typedOrder(obj: Record<string, unknown>): Record<string, unknown
   if (top.kind === 'Service' && spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
     top.spec = ordered(spec as Record<string, unknown>, SERVICE_SPEC_ORDER);
   }
+  const status = top.status;
+  if (top.kind === 'Node' && status !== null && typeof status === 'object') {
+    // NodeStatus's capacity and allocatable are ResourceLists, Go maps: their keys sorted.
+    const st = { ...(status as Record<string, unknown>) };
+    for (const k of ['capacity', 'allocatable']) {
+      const m = st[k];
+      if (m !== null && typeof m === 'object' && !Array.isArray(m))
+        st[k] = Object.fromEntries(
+          Object.entries(m as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        );
+    }
+    top.status = st;
+  }
   return top;
 }
 

@@ -136,23 +136,6 @@ function field(v: unknown, name: string): unknown[] {
   return [];
 }
 
-function compare(a: unknown, op: string, b: unknown): boolean {
-  switch (op) {
-    case '==':
-      return String(a) === String(b);
-    case '!=':
-      return String(a) !== String(b);
-    case '<':
-      return Number(a) < Number(b);
-    case '>':
-      return Number(a) > Number(b);
-    case '<=':
-      return Number(a) <= Number(b);
-    default:
-      return Number(a) >= Number(b);
-  }
-}
-
 interface Step {
   re: RegExp;
   apply(cur: unknown[], m: RegExpExecArray): unknown[];
@@ -221,17 +204,66 @@ const STEPS: Step[] = [
     },
   },
   {
-    re: /^\[\?\(\s*@((?:\.[\w-]+)+)\s*(==|!=|<=|>=|<|>)\s*(?:(['"])(.*?)\3|(-?[\d.]+))\s*\)\]/,
-    apply: (cur, m) =>
-      cur
-        .flatMap(children)
-        .filter((v) => evaluate(m[1] ?? '', v).some((x) => compare(x, m[2] ?? '==', m[4] ?? m[5]))),
-  },
-  {
-    re: /^\[\?\(\s*@((?:\.[\w-]+)+)\s*\)\]/,
-    apply: (cur, m) => cur.flatMap(children).filter((v) => evaluate(m[1] ?? '', v).length > 0),
+    // parseFilter: `[?(…)]` up to the first `)]` outside quotes.
+    re: /^\[\?\(((?:"(?:\\.|[^"\\])*"|'[^']*'|[^"'])*?)\)\]/,
+    apply: (cur, m) => cur.flatMap(children).filter((v) => filterPasses(m[1] ?? '', v)),
   },
 ];
+
+/**
+ * One operand of a filter (parseAction of its text): a quoted string, a number (an int, or a
+ * float with a dot), true/false, or a path from the item (`@.status.phase`).
+ */
+function operand(text: string, item: unknown): unknown[] {
+  const t = text.trim();
+  if (/^"(?:\\.|[^"\\])*"$/.test(t) || /^'[^']*'$/.test(t)) return [unquote(t)];
+  if (/^-?\d+(\.\d*)?$/.test(t)) return [t.includes('.') ? new FloatLiteral(Number(t)) : Number(t)];
+  if (t === 'true' || t === 'false') return [t === 'true'];
+  return evaluate(t, item);
+}
+
+/** A number literal written with a dot: a float64 even when whole (`1.0`). */
+class FloatLiteral {
+  constructor(readonly value: number) {}
+}
+
+/** text/template's basic kinds, which eq/lt compare. */
+function kindOf(v: unknown): { kind: string; value: unknown } {
+  if (v instanceof FloatLiteral) return { kind: 'float', value: v.value };
+  if (typeof v === 'boolean') return { kind: 'bool', value: v };
+  if (typeof v === 'string') return { kind: 'string', value: v };
+  if (typeof v === 'number') return { kind: Number.isInteger(v) ? 'int' : 'float', value: v };
+  return { kind: 'invalid', value: v };
+}
+
+/**
+ * evalFilter: `@.x` alone keeps the items where it exists; `left OP right` (split as client-go
+ * does, the left part free of `!<>=`) compares one value with one, by text/template's rules:
+ * the same kind on both sides, else "incompatible types for comparison".
+ */
+function filterPasses(text: string, item: unknown): boolean {
+  const m = /^([^!<>=]+)([!<>=]+)(.+?)$/s.exec(text);
+  if (!m) return evaluate(text, item).length > 0;
+  const op = m[2] as string;
+  const left = operand(m[1] as string, item);
+  const right = operand(m[3] as string, item);
+  if (left.length === 0 || right.length === 0) return false;
+  if (left.length > 1 || right.length > 1)
+    throw new JsonPathExecError('can only compare one element at a time');
+  const a = kindOf(left[0]);
+  const b = kindOf(right[0]);
+  if (!['==', '!=', '<', '>', '<=', '>='].includes(op))
+    throw new JsonPathExecError(`unrecognized filter operator ${op}`);
+  if (a.kind === 'invalid' || b.kind === 'invalid')
+    throw new JsonPathExecError('invalid type for comparison');
+  if (a.kind !== b.kind) throw new JsonPathExecError('incompatible types for comparison');
+  if (op === '==') return a.value === b.value;
+  if (op === '!=') return a.value !== b.value;
+  if (a.kind === 'bool') throw new JsonPathExecError('invalid type for comparison');
+  const x = a.value as number | string;
+  const y = b.value as number | string;
+  return op === '<' ? x < y : op === '>' ? x > y : op === '<=' ? x <= y : x >= y;
+}
 
 /** Go's `%#U` of the first character of `s`: `U+0023 '#'`. */
 function goRuneU(s: string): string {
