@@ -1935,7 +1935,7 @@ const API_EXTENSIONS = new Set([
 ]);
 
 /** One discovery entry as api-resources prints it. */
-interface DiscoveryEntry {
+export interface DiscoveryEntry {
   resource: string;
   shortNames: string[];
   apiVersion: string;
@@ -1948,9 +1948,9 @@ interface DiscoveryEntry {
 
 /**
  * Everything a kubeadm 1.32 API server serves, in discovery order (by group, then name): the
- * types kubectl handles here and the served-only ones.
+ * types kubectl handles here and the served-only ones. (The oracle's bridge serves the same.)
  */
-function discoveryEntries(): DiscoveryEntry[] {
+export function discoveryEntries(): DiscoveryEntry[] {
   const entries: DiscoveryEntry[] = [
     ...RESOURCE_TYPES.map((t) => ({
       resource: t.resource,
