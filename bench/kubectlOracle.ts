@@ -28,6 +28,7 @@ import { SCALABLE, scaleOf } from '../src/engine/apiserver/scale.ts';
 import { epochMs } from '../src/engine/util/clock.ts';
 import { discoveryEntries, SERVER_VERSION } from '../src/kubectl/commands/misc.ts';
 import explainSchema from '../src/kubectl/explain/explainSchema.generated.ts';
+import { loadExplainSchema } from '../src/kubectl/explain/load.ts';
 import { impersonatedUser, KUBERNETES_ADMIN } from '../src/kubectl/impersonation.ts';
 import { adminCertificateCredentialId } from '../src/kubectl/kubeconfig.ts';
 import { isStoredType, OTHER_SERVED_VERSIONS, RESOURCE_TYPES } from '../src/kubectl/resources.ts';
@@ -643,6 +644,8 @@ let report = '';
 let same = 0;
 let wrapOnly = 0;
 const cmds = lines(cmdFile);
+// As the lab session does before it runs lines: explain's data, loaded once.
+await loadExplainSchema();
 for (const line of cmds) {
   // Start the real run when the real clock's milliseconds match the virtual clock's.
   const virtualNow = epochMs(ours.cluster.now());
