@@ -2015,6 +2015,13 @@ export function runApiResources(ctx: Ctx, args: string[] = []): void {
     .flatMap((v) => v.split(','))
     .filter((v) => v !== '');
   if (verbs.length > 0) types = types.filter((t) => verbs.every((v) => t.verbs.includes(v)));
+  // --categories: the types in every category named.
+  const categories = ctx
+    .list('categories')
+    .flatMap((c) => c.split(','))
+    .filter((c) => c !== '');
+  if (categories.length > 0)
+    types = types.filter((t) => categories.every((c) => t.categories.split(',').includes(c)));
   if (out === 'name') {
     for (const t of types) ctx.out(`${t.group ? `${t.resource}.${t.group}` : t.resource}\n`);
     return;
@@ -2023,7 +2030,8 @@ export function runApiResources(ctx: Ctx, args: string[] = []): void {
   if (out === 'wide') columns.push('Verbs', 'Categories');
   const rows = types.map((t) => {
     const row = [t.resource, t.shortNames.join(','), t.apiVersion, String(t.namespaced), t.kind];
-    if (out === 'wide') row.push(`[${t.verbs.join(' ')}]`, t.categories);
+    // 1.32 joins the verbs (and the categories) with commas.
+    if (out === 'wide') row.push(t.verbs.join(','), t.categories);
     return row;
   });
   // apiresources.go prints the header before (and whatever the number of) the rows.
