@@ -493,6 +493,8 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
   // own components skip that, so the bridge asks for it).
   opts.fieldValidation = q.get('fieldValidation') || 'Warn';
   if (sub === 'status' || sub === 'scale') opts.subresource = sub;
+  if (q.get('fieldManager')) opts.fieldManager = q.get('fieldManager');
+  if (q.get('force') === 'true') opts.force = true;
   switch (req.method) {
     case 'GET':
       if (name && sub === 'scale') {
@@ -539,6 +541,9 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
           : ct.includes('apply-patch')
             ? 'apply'
             : 'merge';
+      // A server-side apply creates what is not there yet (201), as the real API server does.
+      if (opts.patchType === 'apply' && !sub && !api.get(r.resource, ns, name).ok)
+        return answer(api.create(r.resource, ns, parsed, opts), 201);
       return answer(api.patch(r.resource, ns, name, parsed, opts));
     }
     case 'DELETE':

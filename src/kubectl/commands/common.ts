@@ -1,7 +1,8 @@
 /** Helpers shared by commands: resource arguments, manifests from `-f`, API shorthands. */
 import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
+import { metadataTypeError } from '../../engine/apiserver/decode.ts';
 import type { Ctx } from '../context.ts';
-import { clientError } from '../errors.ts';
+import { clientError, ExitError } from '../errors.ts';
 import { isUrl, readUrl } from '../examples/index.ts';
 import { parseGoBool } from '../flags.ts';
 import { parseManifests } from '../manifest.ts';
@@ -347,6 +348,20 @@ export function readFilenames(
           `error validating "${file}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`,
         );
       }
+      // The builder's decoder reads the metadata into an ObjectMeta before anything else, with
+      // or without validation: a value of the wrong type there is the client's error.
+      const metaError = metadataTypeError(obj as unknown as Record<string, unknown>);
+      if (metaError) {
+        const message = `unable to decode ${JSON.stringify(file)}: ${metaError}`;
+        // get and describe stop at it, CheckErr printing their builder's aggregate unprefixed.
+        if (/^kubectl (get|describe)$/.test(ctx.commandPath)) {
+          ctx.err(`${message}\n`);
+          throw new ExitError(1);
+        }
+        if (!errors) ctx.fail(message);
+        errors.push(clientError(message));
+        continue;
+      }
       const type = typeByKind(obj.apiVersion, obj.kind);
       const unstored = type ? undefined : unstoredServedKind(obj.apiVersion, obj.kind);
       if (unstored) {
@@ -363,14 +378,6 @@ export function readFilenames(
         if (!errors) ctx.fail(message);
         errors.push(clientError(message));
         continue;
-      }
-      if (
-        obj.metadata !== undefined &&
-        (typeof obj.metadata !== 'object' || obj.metadata === null)
-      ) {
-        ctx.fail(
-          `error validating "${file}": error validating data: ValidationError(${obj.kind}.metadata): invalid type for io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta: got "${typeof obj.metadata}", expected "map"`,
-        );
       }
       out.push(
         errors

@@ -1,0 +1,92 @@
+/**
+ * cli-runtime's metadataValidatingDecoder: every `-f` manifest is decoded into a
+ * `metadataOnlyObject` (TypeMeta inline, `metadata` an ObjectMeta) on the client, whatever
+ * --validate says, so a wrong JSON type under `metadata` is kubectl's own error and never reaches
+ * the API server. Each expectation is what a real kubectl 1.32.5 printed (checked with the
+ * oracle against the same cluster).
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+const write = (run: (l: string) => unknown, file: string, lines: string[]) =>
+  run(`printf '${lines.join('\\n')}\\n' > ${file}`);
+
+describe('a manifest whose metadata has a wrong type', () => {
+  it('is refused by the client with the Go decoder’s error, in every validation mode', () => {
+    const { run } = engineSession(3);
+    write(run, 'm2.yaml', ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: 123']);
+    const refused = {
+      out: '',
+      err: 'error: unable to decode "m2.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string\n',
+      code: 1,
+    };
+    expect(run('kubectl create -f m2.yaml')).toEqual(refused);
+    expect(run('kubectl create -f m2.yaml --validate=ignore')).toEqual(refused);
+    expect(run('kubectl apply -f m2.yaml')).toEqual(refused);
+    // Not a NotFound for configmaps "123": nothing is sent.
+    expect(run('kubectl replace -f m2.yaml')).toEqual(refused);
+    expect(run('kubectl delete -f m2.yaml')).toEqual(refused);
+    // get and describe print their builder's error without `error:`.
+    expect(run('kubectl get -f m2.yaml')).toEqual({
+      out: '',
+      err: 'unable to decode "m2.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string\n',
+      code: 1,
+    });
+  });
+
+  it('names the Go type of the field (maps, lists, int64) and metadataOnlyObject for metadata itself', () => {
+    const { run } = engineSession(3);
+    write(run, 'm1.yaml', ['apiVersion: v1', 'kind: ConfigMap', 'metadata: x']);
+    expect(run('kubectl create -f m1.yaml --validate=false').err).toBe(
+      'error: unable to decode "m1.yaml": json: cannot unmarshal string into Go struct field metadataOnlyObject.metadata of type v1.ObjectMeta\n',
+    );
+    write(run, 'm3.yaml', [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: m3',
+      '  annotations:',
+      '  - a',
+    ]);
+    expect(run('kubectl create -f m3.yaml --dry-run=client')).toEqual({
+      out: '',
+      err: 'error: unable to decode "m3.yaml": json: cannot unmarshal array into Go struct field ObjectMeta.metadata.annotations of type map[string]string\n',
+      code: 1,
+    });
+    write(run, 'm6.yaml', [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: m6',
+      '  ownerReferences: x',
+    ]);
+    expect(run('kubectl create -f m6.yaml').err).toBe(
+      'error: unable to decode "m6.yaml": json: cannot unmarshal string into Go struct field ObjectMeta.metadata.ownerReferences of type []v1.OwnerReference\n',
+    );
+    write(run, 'm9.yaml', [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: m9',
+      '  deletionGracePeriodSeconds: "5"',
+    ]);
+    expect(run('kubectl create -f m9.yaml').err).toBe(
+      'error: unable to decode "m9.yaml": json: cannot unmarshal string into Go struct field ObjectMeta.metadata.deletionGracePeriodSeconds of type int64\n',
+    );
+  });
+
+  it('fails only its own document: create goes on with the others and reports it at the end', () => {
+    const { run } = engineSession(3);
+    run(
+      "printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: good1\\n---\\napiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: 5\\n---\\napiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: good2\\n' > mdoc.yaml",
+    );
+    expect(run('kubectl create -f mdoc.yaml')).toEqual({
+      out: 'configmap/good1 created\nconfigmap/good2 created\n',
+      err: 'error: unable to decode "mdoc.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string\n',
+      code: 1,
+    });
+    expect(run('kubectl get cm good1 good2 -o name').out).toBe(
+      'configmap/good1\nconfigmap/good2\n',
+    );
+  });
+});
