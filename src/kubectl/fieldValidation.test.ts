@@ -123,3 +123,34 @@ describe('server-side field validation (kubectl --validate, strict by default)',
     });
   });
 });
+
+describe('--validate on the create generators (checked against a real kubectl 1.32.5)', () => {
+  it('refuses a value that is no mode before building anything, after the NAME check', () => {
+    const { run } = engineSession(3);
+    const invalid = (v: string) => ({
+      out: '',
+      err: `error: invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)\n`,
+      code: 1,
+    });
+    expect(run('kubectl create deployment x --image=nginx --validate=bogus')).toEqual(
+      invalid('bogus'),
+    );
+    expect(run('kubectl create secret generic s --from-literal=a=b --validate=maybe')).toEqual(
+      invalid('maybe'),
+    );
+    expect(run('kubectl create service clusterip x --tcp=80 --validate=nope')).toEqual(
+      invalid('nope'),
+    );
+    expect(run('kubectl get deploy,secret,svc -o name').out).not.toMatch(/\/(x|s)\n/);
+    expect(run('kubectl create ns --validate=bogus')).toEqual({
+      out: '',
+      err: "error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples\n",
+      code: 1,
+    });
+    expect(run('kubectl create ns x --validate=warn --dry-run=client -o name')).toEqual({
+      out: 'namespace/x\n',
+      err: '',
+      code: 0,
+    });
+  });
+});
