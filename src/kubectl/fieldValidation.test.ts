@@ -154,3 +154,32 @@ describe('--validate on the create generators (checked against a real kubectl 1.
     });
   });
 });
+
+describe('kubectl apply of existing objects whose patch the server refuses as Invalid', () => {
+  it('prints apply’s “error when applying patch” wrapper when there are several errors', () => {
+    const { run } = engineSession(3);
+    run(
+      "printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: d1\\nunknownTop: x\\n---\\napiVersion: v1\\nkind: Secret\\nmetadata:\\n  name: d2\\nstringData:\\n  a: b\\nbad: 1\\n' > two.yaml",
+    );
+    // Applied with warnings, the server dropping the unknown fields the last-applied keeps.
+    expect(run('kubectl apply -f two.yaml --validate=warn').code).toBe(0);
+    // What a real kubectl 1.32.5 printed for the same two objects (oracle).
+    expect(run('kubectl apply -f two.yaml --validate=strict')).toEqual({
+      out: '',
+      err: `Error from server (Invalid): error when applying patch:
+{"unknownTop":"x"}
+to:
+Resource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"
+Name: "d1", Namespace: "default"
+for: "two.yaml": error when patching "two.yaml":  "" is invalid: patch: Invalid value: "map[unknownTop:x]": strict decoding error: unknown field "unknownTop"
+Error from server (Invalid): error when applying patch:
+{"bad":1,"stringData":{"a":"b"}}
+to:
+Resource: "/v1, Resource=secrets", GroupVersionKind: "/v1, Kind=Secret"
+Name: "d2", Namespace: "default"
+for: "two.yaml": error when patching "two.yaml":  "" is invalid: patch: Invalid value: "map[bad:1 stringData:map[a:b]]": strict decoding error: unknown field "bad"
+`,
+      code: 1,
+    });
+  });
+});
