@@ -183,3 +183,26 @@ for: "two.yaml": error when patching "two.yaml":  "" is invalid: patch: Invalid 
     });
   });
 });
+
+describe('--validate=warn on a v1 List (checked against a real kubectl 1.32.5)', () => {
+  it('says kubectl skips its own check, then the server warns about each item', () => {
+    const { run } = engineSession(3);
+    run(
+      "printf 'apiVersion: v1\\nkind: List\\nitems:\\n- apiVersion: v1\\n  kind: ConfigMap\\n  metadata:\\n    name: l1\\n  bogus: 1\\n- apiVersion: v1\\n  kind: ConfigMap\\n  metadata:\\n    name: l2\\n' > list.yaml",
+    );
+    const r = run('kubectl create -f list.yaml --validate=warn --dry-run=server');
+    expect(r.out).toBe(
+      'configmap/l1 created (server dry run)\nconfigmap/l2 created (server dry run)\n',
+    );
+    expect(r.err.replace(/^W\d{4} [\d:.]+ +\d+ /, 'W ')).toBe(
+      'W schema.go:145] cannot perform warn validation if server-side field validation is unsupported, skipping validation\nWarning: unknown field "bogus"\n',
+    );
+    expect(r.code).toBe(0);
+    // With ignore, nothing is said.
+    expect(run('kubectl create -f list.yaml --validate=ignore --dry-run=server -o name')).toEqual({
+      out: 'configmap/l1\nconfigmap/l2\n',
+      err: '',
+      code: 0,
+    });
+  });
+});

@@ -331,6 +331,19 @@ export function readFilenames(
       docs = parsed.docs;
       single = /^\s*\{/.test(text) && parsed.docs.length === 1 ? text.trim() : undefined;
     }
+    // queryParamVerifierV3 answers "unsupported" for a v1 List (no OpenAPI operation has it):
+    // with --validate=warn kubectl says it skips validating it on the client (the server still
+    // decodes each item with Warn).
+    if (validating && fieldValidation(ctx) === 'Warn') {
+      for (const doc of docs) {
+        if (doc.apiVersion === 'v1' && doc.kind === 'List')
+          ctx.klog(
+            'W',
+            'schema.go:145',
+            'cannot perform warn validation if server-side field validation is unsupported, skipping validation',
+          );
+      }
+    }
     for (const obj of flattenLists(docs)) {
       if (!validating && (typeof obj.kind !== 'string' || obj.kind === '')) {
         // UnstructuredJSONScheme: the document as JSON (a JSON file as written, YAML converted).
