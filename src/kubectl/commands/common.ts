@@ -11,8 +11,10 @@ import {
   type AnyResourceType,
   isStoredType,
   qualifiedResource,
+  RESOURCE_TYPES,
   type ResourceType,
   resolveType,
+  SERVED_ONLY_TYPES,
   servedOnlyType,
   typeByKind,
   unstoredServedKind,
@@ -28,8 +30,34 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`;
 
+/** The short names a command has warned about already (the builder maps each argument once). */
+const warnedShortNames = new WeakMap<Ctx, Set<string>>();
+
+/**
+ * The shortcut expander (restmapper/shortcut.go): a short name, as typed, that more than one
+ * group gives a type expands to the first one (core before the others), and each other one is
+ * named in a warning: `ev` is core's events and events.k8s.io's.
+ */
+export function shortNameWarning(ctx: Ctx, arg: string): void {
+  const owners = [
+    ...RESOURCE_TYPES.filter((t) => t.group === ''),
+    ...RESOURCE_TYPES.filter((t) => t.group !== ''),
+    ...SERVED_ONLY_TYPES,
+  ].filter((t) => t.shortNames.includes(arg));
+  if (owners.length < 2) return;
+  const warned = warnedShortNames.get(ctx) ?? new Set<string>();
+  warnedShortNames.set(ctx, warned);
+  if (warned.has(arg)) return;
+  warned.add(arg);
+  for (const t of owners.slice(1))
+    ctx.err(
+      `Warning: short name "${arg}" could also match lower priority resource ${t.group ? `${t.resource}.${t.group}` : t.resource}\n`,
+    );
+}
+
 /** `error: the server doesn't have a resource type "foo"` (only the part before a dot). */
 export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
+  shortNameWarning(ctx, arg);
   const t = resolveType(arg);
   if (t) return t;
   const served = servedOnlyType(arg);
