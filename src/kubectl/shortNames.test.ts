@@ -24,6 +24,12 @@ describe('a short name more than one group has', () => {
       err: `${EV_WARNING}Error from server (NotFound): events "foo" not found\n`,
       code: 1,
     });
+    // create role maps each resource twice (validateResource, then the rules): two warnings.
+    expect(run('kubectl create role r --verb=get --resource=ev --dry-run=client -o name')).toEqual({
+      out: 'role.rbac.authorization.k8s.io/r\n',
+      err: EV_WARNING + EV_WARNING,
+      code: 0,
+    });
     // auth can-i lower-cases the word first, so `EV` expands too.
     expect(run('kubectl auth can-i list EV')).toEqual({ out: 'yes\n', err: EV_WARNING, code: 0 });
   });

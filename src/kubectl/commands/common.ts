@@ -38,7 +38,7 @@ const warnedShortNames = new WeakMap<Ctx, Set<string>>();
  * group gives a type expands to the first one (core before the others), and each other one is
  * named in a warning: `ev` is core's events and events.k8s.io's.
  */
-export function shortNameWarning(ctx: Ctx, arg: string): void {
+export function shortNameWarning(ctx: Ctx, arg: string, o: { everyTime?: boolean } = {}): void {
   const owners = [
     ...RESOURCE_TYPES.filter((t) => t.group === ''),
     ...RESOURCE_TYPES.filter((t) => t.group !== ''),
@@ -47,7 +47,7 @@ export function shortNameWarning(ctx: Ctx, arg: string): void {
   if (owners.length < 2) return;
   const warned = warnedShortNames.get(ctx) ?? new Set<string>();
   warnedShortNames.set(ctx, warned);
-  if (warned.has(arg)) return;
+  if (warned.has(arg) && !o.everyTime) return;
   warned.add(arg);
   for (const t of owners.slice(1))
     ctx.err(
