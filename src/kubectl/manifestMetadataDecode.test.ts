@@ -89,4 +89,29 @@ describe('a manifest whose metadata has a wrong type', () => {
       'configmap/good1\nconfigmap/good2\n',
     );
   });
+
+  it('makes get with a generic printer drop that file, keep the other files, and say `error:`', () => {
+    const { run } = engineSession(3);
+    write(run, 'g.yaml', ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: good1']);
+    write(run, 'm2.yaml', ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: 123']);
+    run(
+      "printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: good1\\n---\\napiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: 5\\n' > badlast.yaml",
+    );
+    expect(run('kubectl create -f g.yaml').code).toBe(0);
+    const m2 =
+      'unable to decode "m2.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string\n';
+    expect(run('kubectl get -f g.yaml -f m2.yaml -o name')).toEqual({
+      out: 'configmap/good1\n',
+      err: `error: ${m2}`,
+      code: 1,
+    });
+    // The good document of the failing file is not printed either.
+    expect(run('kubectl get -f badlast.yaml -o name')).toEqual({
+      out: '',
+      err: 'error: unable to decode "badlast.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string\n',
+      code: 1,
+    });
+    // The table printer's aggregate stays unprefixed.
+    expect(run('kubectl get -f m2.yaml')).toEqual({ out: '', err: m2, code: 1 });
+  });
 });

@@ -394,13 +394,21 @@ export function readFilenames(
       const metaError = metadataTypeError(obj as unknown as Record<string, unknown>);
       if (metaError) {
         const message = `unable to decode ${JSON.stringify(file)}: ${metaError}`;
-        // get and describe stop at it, CheckErr printing their builder's aggregate unprefixed.
-        if (/^kubectl (get|describe)$/.test(ctx.commandPath)) {
+        // get and describe stop at it, CheckErr printing their builder's aggregate unprefixed;
+        // get with a generic printer (-o name|yaml|json…) reduces it to the one error: `error:`.
+        const generic =
+          ctx.commandPath === 'kubectl get' && !['', 'wide'].includes(ctx.str('output'));
+        if (/^kubectl (get|describe)$/.test(ctx.commandPath) && !generic) {
           ctx.err(`${message}\n`);
           throw new ExitError(1);
         }
         if (!errors) ctx.fail(message);
         errors.push(clientError(message));
+        if (generic) {
+          // get's generic printer keeps nothing of a file whose stream failed.
+          for (let i = out.length - 1; i >= 0; i--) if (out[i]?.source === file) out.splice(i, 1);
+          break;
+        }
         continue;
       }
       const type = typeByKind(obj.apiVersion, obj.kind);
