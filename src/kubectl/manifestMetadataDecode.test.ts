@@ -90,7 +90,7 @@ describe('a manifest whose metadata has a wrong type', () => {
     );
   });
 
-  it('makes get with a generic printer drop that file, keep the other files, and say `error:`', () => {
+  it('makes get with a generic printer print nothing for one file, the others’ objects for several, and say `error:`', () => {
     const { run } = engineSession(3);
     write(run, 'g.yaml', ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: good1']);
     write(run, 'm2.yaml', ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: 123']);
@@ -105,7 +105,7 @@ describe('a manifest whose metadata has a wrong type', () => {
       err: `error: ${m2}`,
       code: 1,
     });
-    // The good document of the failing file is not printed either.
+    // One file is a single item implied: its error is all get prints.
     expect(run('kubectl get -f badlast.yaml -o name')).toEqual({
       out: '',
       err: 'error: unable to decode "badlast.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string\n',
@@ -113,5 +113,19 @@ describe('a manifest whose metadata has a wrong type', () => {
     });
     // The table printer's aggregate stays unprefixed.
     expect(run('kubectl get -f m2.yaml')).toEqual({ out: '', err: m2, code: 1 });
+  });
+
+  it('lets describe go on with the other documents and say it without `error:`', () => {
+    const { run } = engineSession(3);
+    run(
+      "printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: good1\\n---\\napiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: 5\\n---\\napiVersion: v1\\nkind: Widget\\nmetadata:\\n  name: w\\n' > badlast.yaml",
+    );
+    expect(run('kubectl create configmap good1').code).toBe(0);
+    const r = run('kubectl describe -f badlast.yaml');
+    expect(r.out.startsWith('Name:         good1\nNamespace:    default\n')).toBe(true);
+    expect(r.err).toBe(
+      'unable to decode "badlast.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string\nresource mapping not found for name: "w" namespace: "" from "badlast.yaml": no matches for kind "Widget" in version "v1"\nensure CRDs are installed first\n',
+    );
+    expect(r.code).toBe(1);
   });
 });

@@ -333,8 +333,15 @@ export function readFilenames(
   // the others, and those with validation off, only decode it.
   const validating =
     /^kubectl (create|apply|replace)$/.test(ctx.commandPath) && fieldValidation(ctx) !== 'Ignore';
+  const tablePrinter =
+    ctx.commandPath === 'kubectl get' && ['', 'wide'].includes(ctx.str('output'));
   for (const input of withDirectoryFiles(ctx, files)) {
     let single: string | undefined;
+    /** A document's error gathered (ContinueOnError), or the command's end. */
+    const gather = (message: string): void => {
+      if (!errors) ctx.fail(message);
+      errors.push(clientError(message));
+    };
     // `-k DIR`: the kustomization's objects, with the directory as their source.
     const dir = kustomizeDir(input);
     const piped = dir === undefined && input === '-' ? takeStdin(ctx.host) : undefined;
@@ -394,38 +401,26 @@ export function readFilenames(
       const metaError = metadataTypeError(obj as unknown as Record<string, unknown>);
       if (metaError) {
         const message = `unable to decode ${JSON.stringify(file)}: ${metaError}`;
-        // get and describe stop at it, CheckErr printing their builder's aggregate unprefixed;
-        // get with a generic printer (-o name|yaml|json…) reduces it to the one error: `error:`.
-        const generic =
-          ctx.commandPath === 'kubectl get' && !['', 'wide'].includes(ctx.str('output'));
-        if (/^kubectl (get|describe)$/.test(ctx.commandPath) && !generic) {
+        // get's table printer stops at it, CheckErr printing the builder's aggregate unprefixed.
+        if (tablePrinter) {
           ctx.err(`${message}\n`);
           throw new ExitError(1);
         }
-        if (!errors) ctx.fail(message);
-        errors.push(clientError(message));
-        if (generic) {
-          // get's generic printer keeps nothing of a file whose stream failed.
-          for (let i = out.length - 1; i >= 0; i--) if (out[i]?.source === file) out.splice(i, 1);
-          break;
-        }
+        gather(message);
         continue;
       }
       const type = typeByKind(obj.apiVersion, obj.kind);
       const unstored = type ? undefined : unstoredServedKind(obj.apiVersion, obj.kind);
       if (unstored) {
         // A kind a real cluster serves: say so rather than blame missing CRDs.
-        const message = `${unstored} are served by a real cluster but not available in this console`;
-        if (!errors) ctx.fail(message);
-        errors.push(clientError(message));
+        gather(`${unstored} are served by a real cluster but not available in this console`);
         continue;
       }
       if (!type) {
         const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';
         const ns = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
         const message = `resource mapping not found for name: "${name}" namespace: "${ns}" from "${file}": no matches for kind "${String(obj.kind)}" in version "${String(obj.apiVersion)}"\nensure CRDs are installed first`;
-        if (!errors) ctx.fail(message);
-        errors.push(clientError(message));
+        gather(message);
         continue;
       }
       out.push(
