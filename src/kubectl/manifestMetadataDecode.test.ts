@@ -111,8 +111,12 @@ describe('a manifest whose metadata has a wrong type', () => {
       err: 'error: unable to decode "badlast.yaml": json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string\n',
       code: 1,
     });
-    // The table printer's aggregate stays unprefixed.
+    // The table printer's aggregate stays unprefixed, and the other objects are printed.
     expect(run('kubectl get -f m2.yaml')).toEqual({ out: '', err: m2, code: 1 });
+    const both = run('kubectl get -f g.yaml -f m2.yaml --no-headers');
+    expect(both.out).toMatch(/^good1\s+0\s+\S+\n$/);
+    expect(both.err).toBe(m2);
+    expect(run('kubectl get -f badlast.yaml --no-headers').out).toMatch(/^good1\s+0\s+\S+\n$/);
   });
 
   it('lets describe go on with the other documents and say it without `error:`', () => {

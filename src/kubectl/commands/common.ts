@@ -2,7 +2,7 @@
 import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
 import { metadataTypeError } from '../../engine/apiserver/decode.ts';
 import type { Ctx } from '../context.ts';
-import { clientError, ExitError } from '../errors.ts';
+import { clientError } from '../errors.ts';
 import { isUrl, readUrl } from '../examples/index.ts';
 import { parseGoBool } from '../flags.ts';
 import { parseManifests } from '../manifest.ts';
@@ -333,8 +333,6 @@ export function readFilenames(
   // the others, and those with validation off, only decode it.
   const validating =
     /^kubectl (create|apply|replace)$/.test(ctx.commandPath) && fieldValidation(ctx) !== 'Ignore';
-  const tablePrinter =
-    ctx.commandPath === 'kubectl get' && ['', 'wide'].includes(ctx.str('output'));
   for (const input of withDirectoryFiles(ctx, files)) {
     let single: string | undefined;
     /** A document's error gathered (ContinueOnError), or the command's end. */
@@ -401,11 +399,6 @@ export function readFilenames(
       const metaError = metadataTypeError(obj as unknown as Record<string, unknown>);
       if (metaError) {
         const message = `unable to decode ${JSON.stringify(file)}: ${metaError}`;
-        // get's table printer stops at it, CheckErr printing the builder's aggregate unprefixed.
-        if (tablePrinter) {
-          ctx.err(`${message}\n`);
-          throw new ExitError(1);
-        }
         gather(message);
         continue;
       }
