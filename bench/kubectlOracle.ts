@@ -26,9 +26,19 @@ import type { Attributes, UserInfo } from '../src/engine/apiserver/rbac.ts';
 import { RESOURCES, type ResourceDef } from '../src/engine/apiserver/resources.ts';
 import { SCALABLE, scaleOf } from '../src/engine/apiserver/scale.ts';
 import { epochMs } from '../src/engine/util/clock.ts';
+import { discoveryEntries, SERVER_VERSION } from '../src/kubectl/commands/misc.ts';
+import explainSchema from '../src/kubectl/explain/explainSchema.generated.ts';
+import { loadExplainSchema } from '../src/kubectl/explain/load.ts';
 import { impersonatedUser, KUBERNETES_ADMIN } from '../src/kubectl/impersonation.ts';
 import { adminCertificateCredentialId } from '../src/kubectl/kubeconfig.ts';
+import { isStoredType, OTHER_SERVED_VERSIONS, RESOURCE_TYPES } from '../src/kubectl/resources.ts';
 import { engineSession } from '../src/kubectl/testing/engineSession.ts';
+import {
+  entriesOf,
+  openApiV3Document,
+  openApiV3Index,
+  servedGroupVersions,
+} from './oracleOpenApi.ts';
 
 const argv = process.argv.slice(2);
 let kubectl = 'kubectl';
@@ -115,7 +125,6 @@ for (const r of Object.values(RESOURCES)) {
   list.push(r);
   byGroupVersion.set(r.apiVersion, list);
 }
-const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 function status(code: number, reason: string, message: string) {
   return {
@@ -129,6 +138,37 @@ function status(code: number, reason: string, message: string) {
   };
 }
 
+/**
+ * What the API server serves, as our console's `api-resources` lists it (the same entries), so
+ * the real kubectl's discovery, `api-resources` and `api-versions` see the same server.
+ */
+const ENTRIES = discoveryEntries();
+const SERVED_GVS = servedGroupVersions(ENTRIES, OTHER_SERVED_VERSIONS);
+/** The types served with no objects ever (`get` answers an empty list, NotFound by name). */
+const EMPTY = new Map(
+  RESOURCE_TYPES.filter((t) => !isStoredType(t)).map((t) => [
+    `${t.group ? `${t.group}/${t.version}` : t.version} ${t.resource}`,
+    t,
+  ]),
+);
+
+/** The OpenAPI v3 documents, by group version (built on first use). */
+const openApiDocs = new Map<string, Record<string, unknown>>();
+function openApi(): Map<string, Record<string, unknown>> {
+  if (openApiDocs.size === 0)
+    for (const gv of SERVED_GVS)
+      openApiDocs.set(gv, openApiV3Document(explainSchema, ENTRIES, gv, SERVER_VERSION));
+  return openApiDocs;
+}
+
+/** The resourceVersion a list answers with now (the store's revision). */
+function listResourceVersion(): string {
+  const l = api.list('namespaces', undefined);
+  return l.ok
+    ? ((l.value as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion ?? '')
+    : '';
+}
+
 function discovery(path: string): unknown {
   if (path === '/api')
     return {
@@ -137,11 +177,14 @@ function discovery(path: string): unknown {
       serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '172.18.0.2:6443' }],
     };
   if (path === '/apis') {
+    // The preferred version (the entries') first.
     const groups = new Map<string, string[]>();
-    for (const gv of [...byGroupVersion.keys(), ...Object.keys(REVIEWS)]) {
+    for (const gv of SERVED_GVS) {
       const [g, v] = gv.split('/');
       if (!g || !v) continue;
-      groups.set(g, [...(groups.get(g) ?? []), v]);
+      const vs = groups.get(g) ?? [];
+      if (!vs.includes(v)) vs.push(v);
+      groups.set(g, vs);
     }
     return {
       kind: 'APIGroupList',
@@ -153,51 +196,41 @@ function discovery(path: string): unknown {
       })),
     };
   }
+  if (path === '/openapi/v3') return openApiV3Index(openApi());
+  if (path.startsWith('/openapi/v3/')) {
+    const rest = path.slice('/openapi/v3/'.length).split('/');
+    const gv = rest[0] === 'api' ? rest[1] : rest[0] === 'apis' ? `${rest[1]}/${rest[2]}` : '';
+    return gv ? openApi().get(gv) : undefined;
+  }
   return undefined;
 }
-
-/** The create-only review resources the bridge answers (selfReview), for discovery. */
-const REVIEWS: Record<string, { name: string; kind: string; namespaced?: boolean }[]> = {
-  'authentication.k8s.io/v1': [
-    { name: 'selfsubjectreviews', kind: 'SelfSubjectReview' },
-    { name: 'tokenreviews', kind: 'TokenReview' },
-  ],
-  'authorization.k8s.io/v1': [
-    { name: 'localsubjectaccessreviews', kind: 'LocalSubjectAccessReview', namespaced: true },
-    { name: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview' },
-    { name: 'selfsubjectrulesreviews', kind: 'SelfSubjectRulesReview' },
-    { name: 'subjectaccessreviews', kind: 'SubjectAccessReview' },
-  ],
-};
 
 function resourceList(gv: string) {
   return {
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: gv,
-    resources: [
-      ...(REVIEWS[gv] ?? []).map((r) => ({
-        name: r.name,
-        singularName: r.kind.toLowerCase(),
-        namespaced: r.namespaced ?? false,
-        kind: r.kind,
-        verbs: ['create'],
-      })),
-      ...resourcesOf(gv),
-    ],
+    resources: entriesOf(ENTRIES, gv).flatMap((e) => {
+      const stored = byGroupVersion.get(e.apiVersion)?.find((r) => r.resource === e.resource);
+      return [
+        {
+          name: e.resource,
+          singularName: e.kind.toLowerCase(),
+          namespaced: e.namespaced,
+          kind: e.kind,
+          verbs: e.verbs,
+          ...(e.shortNames.length > 0 ? { shortNames: e.shortNames } : {}),
+          ...(e.categories ? { categories: [e.categories] } : {}),
+        },
+        ...(stored ? subresourcesOf(stored) : []),
+      ];
+    }),
   };
 }
 
-function resourcesOf(gv: string) {
-  return (byGroupVersion.get(gv) ?? []).flatMap((r) => [
-    {
-      name: r.resource,
-      singularName: r.kind.toLowerCase(),
-      namespaced: r.namespaced,
-      kind: r.kind,
-      verbs: VERBS,
-      ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
-    },
+/** The scale and status subresources of a stored type. */
+function subresourcesOf(r: ResourceDef) {
+  return [
     // The scale subresource (kubectl scale and autoscale look it up in discovery).
     ...(SCALABLE.has(r.resource)
       ? [
@@ -237,7 +270,7 @@ function resourcesOf(gv: string) {
           },
         ]
       : []),
-  ]);
+  ];
 }
 
 /** A protobuf message's length-delimited fields (wire type 2) by number; others are skipped. */
@@ -489,6 +522,22 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     path = path.slice(2);
   }
   const [plural, name, sub] = path;
+  const empty = EMPTY.get(`${gv} ${plural}`);
+  if (empty && req.method === 'GET') {
+    // A type the cluster serves and never holds objects of: empty, as on a fresh kubeadm cluster.
+    if (!name)
+      return send(200, {
+        kind: `${empty.kind}List`,
+        apiVersion: gv,
+        metadata: { resourceVersion: listResourceVersion() },
+        items: [],
+      });
+    const qualified = empty.group ? `${empty.resource}.${empty.group}` : empty.resource;
+    return send(404, {
+      ...status(404, 'NotFound', `${qualified} "${name}" not found`),
+      details: { name, ...(empty.group ? { group: empty.group } : {}), kind: empty.resource },
+    });
+  }
   const r = (byGroupVersion.get(gv) ?? []).find((x) => x.resource === plural);
   if (!r)
     return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
@@ -533,6 +582,8 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     opts.fieldManager = q.get('fieldManager') || (ua.startsWith('kubectl') ? 'kubectl' : ua);
   }
   if (sub === 'status' || sub === 'scale') opts.subresource = sub;
+  if (q.get('fieldManager')) opts.fieldManager = q.get('fieldManager');
+  if (q.get('force') === 'true') opts.force = true;
   switch (req.method) {
     case 'GET':
       if (name && sub === 'scale') {
@@ -601,6 +652,9 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
           : ct.includes('apply-patch')
             ? 'apply'
             : 'merge';
+      // A server-side apply creates what is not there yet (201), as the real API server does.
+      if (opts.patchType === 'apply' && !sub && !api.get(r.resource, ns, name).ok)
+        return answer(api.create(r.resource, ns, parsed, opts), 201);
       return answer(api.patch(r.resource, ns, name, parsed, opts));
     }
     case 'DELETE':
@@ -708,6 +762,8 @@ let report = '';
 let same = 0;
 let wrapOnly = 0;
 const cmds = lines(cmdFile);
+// As the lab session does before it runs lines: explain's data, loaded once.
+await loadExplainSchema();
 for (const cmd of cmds) {
   // Start the real run when the real clock's milliseconds match the virtual clock's.
   const virtualNow = epochMs(ours.cluster.now());

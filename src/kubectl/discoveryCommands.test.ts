@@ -107,6 +107,46 @@ describe('kubectl api-resources', () => {
   });
 });
 
+describe('kubectl api-resources -o wide and --categories (as a real kubectl 1.32.5 prints them)', () => {
+  it('joins the verbs with commas in the VERBS column', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl api-resources --api-group=rbac.authorization.k8s.io -o wide')).toEqual({
+      out: `NAME                  SHORTNAMES   APIVERSION                     NAMESPACED   KIND                 VERBS                                                        CATEGORIES
+clusterrolebindings                rbac.authorization.k8s.io/v1   false        ClusterRoleBinding   create,delete,deletecollection,get,list,patch,update,watch   
+clusterroles                       rbac.authorization.k8s.io/v1   false        ClusterRole          create,delete,deletecollection,get,list,patch,update,watch   
+rolebindings                       rbac.authorization.k8s.io/v1   true         RoleBinding          create,delete,deletecollection,get,list,patch,update,watch   
+roles                              rbac.authorization.k8s.io/v1   true         Role                 create,delete,deletecollection,get,list,patch,update,watch   
+`,
+      err: '',
+      code: 0,
+    });
+    const core = run('kubectl api-resources -o wide --no-headers --api-group=').out.split('\n');
+    expect(core[0]).toMatch(/^bindings +v1 +true +Binding +create +$/);
+    expect(core[1]).toMatch(/^componentstatuses +cs +v1 +false +ComponentStatus +get,list +$/);
+  });
+
+  it('--categories keeps the types in every category named', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl api-resources --categories=all -o name').out).toBe(
+      'pods\nreplicationcontrollers\nservices\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\nhorizontalpodautoscalers.autoscaling\ncronjobs.batch\njobs.batch\n',
+    );
+    expect(run('kubectl api-resources --categories=api-extensions').out).toBe(
+      `NAME                                SHORTNAMES   APIVERSION                        NAMESPACED   KIND
+mutatingwebhookconfigurations                    admissionregistration.k8s.io/v1   false        MutatingWebhookConfiguration
+validatingadmissionpolicies                      admissionregistration.k8s.io/v1   false        ValidatingAdmissionPolicy
+validatingadmissionpolicybindings                admissionregistration.k8s.io/v1   false        ValidatingAdmissionPolicyBinding
+validatingwebhookconfigurations                  admissionregistration.k8s.io/v1   false        ValidatingWebhookConfiguration
+customresourcedefinitions           crd,crds     apiextensions.k8s.io/v1           false        CustomResourceDefinition
+apiservices                                      apiregistration.k8s.io/v1         false        APIService
+`,
+    );
+    expect(run('kubectl api-resources --categories=nothing').out).toBe(
+      'NAME   SHORTNAMES   APIVERSION   NAMESPACED   KIND\n',
+    );
+    expect(run('kubectl api-resources --categories=all,api-extensions -o name').out).toBe('');
+  });
+});
+
 describe('kubectl get -w', () => {
   it('an empty list is no "No resources found"; --watch-only prints no current state', () => {
     const { run } = engineSession(3);

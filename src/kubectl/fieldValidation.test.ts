@@ -123,3 +123,86 @@ describe('server-side field validation (kubectl --validate, strict by default)',
     });
   });
 });
+
+describe('--validate on the create generators (checked against a real kubectl 1.32.5)', () => {
+  it('refuses a value that is no mode before building anything, after the NAME check', () => {
+    const { run } = engineSession(3);
+    const invalid = (v: string) => ({
+      out: '',
+      err: `error: invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)\n`,
+      code: 1,
+    });
+    expect(run('kubectl create deployment x --image=nginx --validate=bogus')).toEqual(
+      invalid('bogus'),
+    );
+    expect(run('kubectl create secret generic s --from-literal=a=b --validate=maybe')).toEqual(
+      invalid('maybe'),
+    );
+    expect(run('kubectl create service clusterip x --tcp=80 --validate=nope')).toEqual(
+      invalid('nope'),
+    );
+    expect(run('kubectl get deploy,secret,svc -o name').out).not.toMatch(/\/(x|s)\n/);
+    expect(run('kubectl create ns --validate=bogus')).toEqual({
+      out: '',
+      err: "error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples\n",
+      code: 1,
+    });
+    expect(run('kubectl create ns x --validate=warn --dry-run=client -o name')).toEqual({
+      out: 'namespace/x\n',
+      err: '',
+      code: 0,
+    });
+  });
+});
+
+describe('kubectl apply of existing objects whose patch the server refuses as Invalid', () => {
+  it('prints apply’s “error when applying patch” wrapper when there are several errors', () => {
+    const { run } = engineSession(3);
+    run(
+      "printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: d1\\nunknownTop: x\\n---\\napiVersion: v1\\nkind: Secret\\nmetadata:\\n  name: d2\\nstringData:\\n  a: b\\nbad: 1\\n' > two.yaml",
+    );
+    // Applied with warnings, the server dropping the unknown fields the last-applied keeps.
+    expect(run('kubectl apply -f two.yaml --validate=warn').code).toBe(0);
+    // What a real kubectl 1.32.5 printed for the same two objects (oracle).
+    expect(run('kubectl apply -f two.yaml --validate=strict')).toEqual({
+      out: '',
+      err: `Error from server (Invalid): error when applying patch:
+{"unknownTop":"x"}
+to:
+Resource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap"
+Name: "d1", Namespace: "default"
+for: "two.yaml": error when patching "two.yaml":  "" is invalid: patch: Invalid value: "map[unknownTop:x]": strict decoding error: unknown field "unknownTop"
+Error from server (Invalid): error when applying patch:
+{"bad":1,"stringData":{"a":"b"}}
+to:
+Resource: "/v1, Resource=secrets", GroupVersionKind: "/v1, Kind=Secret"
+Name: "d2", Namespace: "default"
+for: "two.yaml": error when patching "two.yaml":  "" is invalid: patch: Invalid value: "map[bad:1 stringData:map[a:b]]": strict decoding error: unknown field "bad"
+`,
+      code: 1,
+    });
+  });
+});
+
+describe('--validate=warn on a v1 List (checked against a real kubectl 1.32.5)', () => {
+  it('says kubectl skips its own check, then the server warns about each item', () => {
+    const { run } = engineSession(3);
+    run(
+      "printf 'apiVersion: v1\\nkind: List\\nitems:\\n- apiVersion: v1\\n  kind: ConfigMap\\n  metadata:\\n    name: l1\\n  bogus: 1\\n- apiVersion: v1\\n  kind: ConfigMap\\n  metadata:\\n    name: l2\\n' > list.yaml",
+    );
+    const r = run('kubectl create -f list.yaml --validate=warn --dry-run=server');
+    expect(r.out).toBe(
+      'configmap/l1 created (server dry run)\nconfigmap/l2 created (server dry run)\n',
+    );
+    expect(r.err.replace(/^W\d{4} [\d:.]+ +\d+ /, 'W ')).toBe(
+      'W schema.go:145] cannot perform warn validation if server-side field validation is unsupported, skipping validation\nWarning: unknown field "bogus"\n',
+    );
+    expect(r.code).toBe(0);
+    // With ignore, nothing is said.
+    expect(run('kubectl create -f list.yaml --validate=ignore --dry-run=server -o name')).toEqual({
+      out: 'configmap/l1\nconfigmap/l2\n',
+      err: '',
+      code: 0,
+    });
+  });
+});

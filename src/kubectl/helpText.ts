@@ -2602,7 +2602,7 @@ kubectl explain pods.spec.containers
 
 # Get the documentation of resources in different format
 kubectl explain deployment --output=plaintext-openapiv2`,
-    use: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2] [options]',
+    use: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
     flags: [
       f('--api-version', "''", 'Use given api-version (group/version) of the resource.'),
       f(

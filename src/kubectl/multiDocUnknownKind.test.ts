@@ -35,7 +35,9 @@ describe('one unknown kind in a multi-document file', () => {
     });
     const got = run('kubectl get -f multi.yaml');
     expect(got.out).toMatch(/^NAME\s+DATA\s+AGE\nm1\s+0\s+\S+\nm2\s+0\s+\S+\n$/);
-    expect(got.err).toBe(`error: ${MAPPING}`);
+    // The table printer's aggregate: the builder's own error without `error:` (a real kubectl
+    // 1.32.5 through the oracle).
+    expect(got.err).toBe(MAPPING);
     expect(run('kubectl delete -f multi.yaml')).toEqual({
       out: 'configmap "m1" deleted\nconfigmap "m2" deleted\n',
       err: `error: ${MAPPING}`,
@@ -82,5 +84,15 @@ describe('one unknown kind in a multi-document file', () => {
       err: `error: ${MAPPING}`,
       code: 1,
     });
+  });
+});
+
+describe('get -f of objects that are gone, beside an unknown kind (a real kubectl 1.32.5)', () => {
+  it('lists the errors in document order, each without `error:` when there are several', () => {
+    const { run, host } = engineSession(3);
+    host.fs.write('multi.yaml', MULTI);
+    const want = `Error from server (NotFound): configmaps "m1" not found\n${MAPPING}Error from server (NotFound): configmaps "m2" not found\n`;
+    expect(run('kubectl get -f multi.yaml -o name')).toEqual({ out: '', err: want, code: 1 });
+    expect(run('kubectl get -f multi.yaml')).toEqual({ out: '', err: want, code: 1 });
   });
 });

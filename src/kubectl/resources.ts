@@ -564,7 +564,9 @@ export function servedOnlyType(arg: string): ServedOnlyType | undefined {
   return SERVED_ONLY_TYPES.find(
     (t) =>
       (group === undefined || t.group === group) &&
-      (t.resource === name || t.kind.toLowerCase() === name || t.shortNames.includes(name)),
+      (t.resource === name ||
+        t.kind.toLowerCase() === name ||
+        t.shortNames.includes(arg.split('.')[0] ?? arg)),
   );
 }
 
@@ -655,6 +657,9 @@ export function unstoredServedKind(apiVersion: unknown, kind: unknown): string |
 export function resolveType(arg: string): AnyResourceType | undefined {
   const lower = arg.toLowerCase();
   let name = lower;
+  // The shortcut expander compares short names as typed (`PO` is no pod); the mapper lower-cases
+  // plurals, singulars and kinds.
+  const typed = arg.split('.')[0] ?? arg;
   let group: string | undefined;
   const dot = lower.indexOf('.');
   if (dot > 0) {
@@ -670,6 +675,6 @@ export function resolveType(arg: string): AnyResourceType | undefined {
       (r.resource === name ||
         r.singular === name ||
         r.kind.toLowerCase() === name ||
-        r.shortNames.includes(name)),
+        r.shortNames.includes(typed)),
   );
 }

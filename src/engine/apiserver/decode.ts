@@ -180,6 +180,18 @@ export function decodeFindings(obj: KubeObject, struct: string): DecodeFindings 
   return d.typeError ? { typeError: d.typeError, unknown: d.unknown } : { unknown: d.unknown };
 }
 
+/**
+ * What cli-runtime's metadataValidatingDecoder finds decoding a manifest into its
+ * `metadataOnlyObject` (TypeMeta inline, `metadata` an ObjectMeta): the first type error in
+ * `metadata` (`json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of
+ * type string`), if any.
+ */
+export function metadataTypeError(obj: Readonly<Record<string, unknown>>): string | undefined {
+  const d = new Decoder();
+  d.value(obj.metadata, 'ObjectMeta', 'metadataOnlyObject', 'metadata', 'metadata');
+  return d.typeError;
+}
+
 /** A copy of `obj` without the fields at `paths` (what decoding into the struct keeps). */
 export function withoutFields<T>(obj: T, paths: readonly string[]): T {
   if (paths.length === 0) return obj;

@@ -12,6 +12,7 @@ import { outputFormat, printObject } from '../output.ts';
 import { displayRules, ruleRows } from '../printers/policyRules.ts';
 import { resolveType, servedOnlyType } from '../resources.ts';
 import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
+import { shortNameWarning } from './common.ts';
 
 const RESOURCE_VERBS = new Set([
   'get',
@@ -63,6 +64,8 @@ interface Target {
 function resourceFor(ctx: Ctx, arg: string): Target {
   if (arg === '*') return { resource: arg, group: '' };
   const lower = arg.toLowerCase();
+  // resourceFor lower-cases the word before the mapper (and its shortcut expander) sees it.
+  shortNameWarning(ctx, lower);
   const t = resolveType(lower) ?? servedOnlyType(lower);
   if (t) return { resource: t.resource, group: t.group, namespaced: t.namespaced };
   const dot = lower.indexOf('.');

@@ -1,5 +1,6 @@
 /** Helpers shared by commands: resource arguments, manifests from `-f`, API shorthands. */
 import type { KubeObject, ResourceName, Status } from '../../engine/api/types.ts';
+import { metadataTypeError } from '../../engine/apiserver/decode.ts';
 import type { Ctx } from '../context.ts';
 import { clientError } from '../errors.ts';
 import { isUrl, readUrl } from '../examples/index.ts';
@@ -10,8 +11,10 @@ import {
   type AnyResourceType,
   isStoredType,
   qualifiedResource,
+  RESOURCE_TYPES,
   type ResourceType,
   resolveType,
+  SERVED_ONLY_TYPES,
   servedOnlyType,
   typeByKind,
   unstoredServedKind,
@@ -27,8 +30,34 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`;
 
+/** The short names a command has warned about already (the builder maps each argument once). */
+const warnedShortNames = new WeakMap<Ctx, Set<string>>();
+
+/**
+ * The shortcut expander (restmapper/shortcut.go): a short name, as typed, that more than one
+ * group gives a type expands to the first one (core before the others), and each other one is
+ * named in a warning: `ev` is core's events and events.k8s.io's.
+ */
+export function shortNameWarning(ctx: Ctx, arg: string, o: { everyTime?: boolean } = {}): void {
+  const owners = [
+    ...RESOURCE_TYPES.filter((t) => t.group === ''),
+    ...RESOURCE_TYPES.filter((t) => t.group !== ''),
+    ...SERVED_ONLY_TYPES,
+  ].filter((t) => t.shortNames.includes(arg));
+  if (owners.length < 2) return;
+  const warned = warnedShortNames.get(ctx) ?? new Set<string>();
+  warnedShortNames.set(ctx, warned);
+  if (warned.has(arg) && !o.everyTime) return;
+  warned.add(arg);
+  for (const t of owners.slice(1))
+    ctx.err(
+      `Warning: short name "${arg}" could also match lower priority resource ${t.group ? `${t.resource}.${t.group}` : t.resource}\n`,
+    );
+}
+
 /** `error: the server doesn't have a resource type "foo"` (only the part before a dot). */
 export function resolveOrFail(ctx: Ctx, arg: string): AnyResourceType {
+  shortNameWarning(ctx, arg);
   const t = resolveType(arg);
   if (t) return t;
   const served = servedOnlyType(arg);
@@ -306,6 +335,11 @@ export function readFilenames(
     /^kubectl (create|apply|replace)$/.test(ctx.commandPath) && fieldValidation(ctx) !== 'Ignore';
   for (const input of withDirectoryFiles(ctx, files)) {
     let single: string | undefined;
+    /** A document's error gathered (ContinueOnError), or the command's end. */
+    const gather = (message: string): void => {
+      if (!errors) ctx.fail(message);
+      errors.push(clientError(message));
+    };
     // `-k DIR`: the kustomization's objects, with the directory as their source.
     const dir = kustomizeDir(input);
     const piped = dir === undefined && input === '-' ? takeStdin(ctx.host) : undefined;
@@ -330,6 +364,19 @@ export function readFilenames(
       docs = parsed.docs;
       single = /^\s*\{/.test(text) && parsed.docs.length === 1 ? text.trim() : undefined;
     }
+    // queryParamVerifierV3 answers "unsupported" for a v1 List (no OpenAPI operation has it):
+    // with --validate=warn kubectl says it skips validating it on the client (the server still
+    // decodes each item with Warn).
+    if (validating && fieldValidation(ctx) === 'Warn') {
+      for (const doc of docs) {
+        if (doc.apiVersion === 'v1' && doc.kind === 'List')
+          ctx.klog(
+            'W',
+            'schema.go:145',
+            'cannot perform warn validation if server-side field validation is unsupported, skipping validation',
+          );
+      }
+    }
     for (const obj of flattenLists(docs)) {
       if (!validating && (typeof obj.kind !== 'string' || obj.kind === '')) {
         // UnstructuredJSONScheme: the document as JSON (a JSON file as written, YAML converted).
@@ -347,30 +394,27 @@ export function readFilenames(
           `error validating "${file}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`,
         );
       }
+      // The builder's decoder reads the metadata into an ObjectMeta before anything else, with
+      // or without validation: a value of the wrong type there is the client's error.
+      const metaError = metadataTypeError(obj as unknown as Record<string, unknown>);
+      if (metaError) {
+        const message = `unable to decode ${JSON.stringify(file)}: ${metaError}`;
+        gather(message);
+        continue;
+      }
       const type = typeByKind(obj.apiVersion, obj.kind);
       const unstored = type ? undefined : unstoredServedKind(obj.apiVersion, obj.kind);
       if (unstored) {
         // A kind a real cluster serves: say so rather than blame missing CRDs.
-        const message = `${unstored} are served by a real cluster but not available in this console`;
-        if (!errors) ctx.fail(message);
-        errors.push(clientError(message));
+        gather(`${unstored} are served by a real cluster but not available in this console`);
         continue;
       }
       if (!type) {
         const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';
         const ns = typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : '';
         const message = `resource mapping not found for name: "${name}" namespace: "${ns}" from "${file}": no matches for kind "${String(obj.kind)}" in version "${String(obj.apiVersion)}"\nensure CRDs are installed first`;
-        if (!errors) ctx.fail(message);
-        errors.push(clientError(message));
+        gather(message);
         continue;
-      }
-      if (
-        obj.metadata !== undefined &&
-        (typeof obj.metadata !== 'object' || obj.metadata === null)
-      ) {
-        ctx.fail(
-          `error validating "${file}": error validating data: ValidationError(${obj.kind}.metadata): invalid type for io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta: got "${typeof obj.metadata}", expected "map"`,
-        );
       }
       out.push(
         errors

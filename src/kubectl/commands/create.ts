@@ -1147,13 +1147,13 @@ function applyOne(
     return;
   }
   const err = withSource(r.status, 'patching', source);
-  if (err.reason === 'Invalid' || !source) {
-    // An Invalid error prints from its details, so apply's wrapper never shows.
+  if (!source) {
     o.errors.push(err);
     return;
   }
   // apply.go wraps the patcher's error once more: the patch, the object (resource.Info's
-  // String) and the source.
+  // String) and the source. An Invalid one alone prints from its details (renderStatus), but
+  // among several errors its message is what CheckErr prints, wrapper and all.
   const t = typeByResource(resource);
   const gv = `${t.group}/${t.version}`;
   const info = `Resource: "${gv}, Resource=${t.resource}", GroupVersionKind: "${gv}, Kind=${t.kind}"\nName: ${JSON.stringify(name)}, Namespace: ${JSON.stringify(ns ?? '')}`;

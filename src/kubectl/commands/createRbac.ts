@@ -7,6 +7,7 @@ import type { PolicyRule } from '../../engine/apiserver/rbac.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { resolveType, servedOnlyType } from '../resources.ts';
+import { shortNameWarning } from './common.ts';
 import { oneName, submitTyped } from './create.ts';
 
 const RBAC_V1 = 'rbac.authorization.k8s.io/v1';
@@ -63,8 +64,14 @@ interface ResourceOption {
  * The REST mapper's ResourceFor (with kubectl's short-name expansion): the plural and group
  * a resource word names, or undefined.
  */
-export function mapResource(resource: string, group: string): [string, string] | undefined {
+export function mapResource(
+  resource: string,
+  group: string,
+  ctx?: Ctx,
+): [string, string] | undefined {
   const arg = group ? `${resource}.${group}` : resource;
+  // Each mapping runs the shortcut expander, warning again (validateResource, then the rules).
+  if (ctx && !group) shortNameWarning(ctx, resource, { everyTime: true });
   const t = resolveType(arg) ?? servedOnlyType(arg);
   if (!t || (group && t.group !== group)) return undefined;
   return [t.resource, t.group];
@@ -118,7 +125,7 @@ function validateResources(ctx: Ctx, verbs: string[], resources: ResourceOption[
   for (const r of resources) {
     if (r.resource === '') ctx.fail('resource must be specified if apiGroup/subresource specified');
     if (r.resource === '*') return;
-    const mapped = mapResource(r.resource, r.group);
+    const mapped = mapResource(r.resource, r.group, ctx);
     let err = mapped ? '' : noMatch(r.resource, r.group);
     const [resource, group] = mapped ?? [r.resource, r.group];
     for (const v of verbs) {
@@ -138,6 +145,7 @@ function validateResources(ctx: Ctx, verbs: string[], resources: ResourceOption[
 
 /** generateResourcePolicyRules: one rule per API group (groups sorted), then the URLs. */
 function policyRules(
+  ctx: Ctx,
   verbs: string[],
   resources: ResourceOption[],
   names: string[],
@@ -145,7 +153,7 @@ function policyRules(
 ): PolicyRule[] {
   const byGroup = new Map<string, string[]>();
   for (const r of resources) {
-    const mapped = mapResource(r.resource, r.group);
+    const mapped = mapResource(r.resource, r.group, ctx);
     let [resource, group] = mapped ?? [r.resource, r.group];
     if (r.subResource) resource = `${resource}/${r.subResource}`;
     const list = byGroup.get(group) ?? [];
@@ -177,7 +185,7 @@ export function runCreateRole(ctx: Ctx, args: string[]): void {
       ...(ctx.explicitNamespace ? { namespace: ctx.namespace } : {}),
       creationTimestamp: null as unknown as string,
     },
-    rules: policyRules(verbs, resources, names, []),
+    rules: policyRules(ctx, verbs, resources, names, []),
   };
   submitTyped(ctx, obj, ctx.namespace);
 }
@@ -231,7 +239,7 @@ export function runCreateClusterRole(ctx: Ctx, args: string[]): void {
           ctx.fail("nonResourceURL only supports wildcard matches when '*' is at the end");
       }
     }
-    rules = policyRules(verbs, resources, names, urls);
+    rules = policyRules(ctx, verbs, resources, names, urls);
   }
   const obj: KubeObject = {
     kind: 'ClusterRole',

@@ -219,7 +219,7 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   // The builder's errors (ContinueOnError): returned once every object is described.
   const errors: Status[] = [];
   if (files.length > 0) {
-    for (const m of readFilenames(ctx, files)) {
+    for (const m of readFilenames(ctx, files, errors, 'describe')) {
       const r = ctx.host.api.get(
         m.type.resource,
         namespaceForManifest(ctx, m),
@@ -292,7 +292,14 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   // type also says "in default namespace."); only --all-namespaces drops the namespace.
   if (found.length === 0 && errors.length === 0)
     ctx.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
-  for (const e of errors) ctx.reportStatus(e);
+  for (const e of errors) {
+    // The builder's own errors (a document it cannot decode or map) come in Infos' aggregate,
+    // which CheckErr prints without `error:`.
+    if (e.code === 0) {
+      ctx.err(`${e.message}\n`);
+      ctx.exitCode = 1;
+    } else ctx.reportStatus(e);
+  }
 }
 
 /** describe.go DescribeMatchingResources: the objects of `resource` named `prefix…`. */

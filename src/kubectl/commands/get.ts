@@ -2,7 +2,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError } from '../errors.ts';
+import { ExitError, renderStatuses } from '../errors.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import { refusedUnstored } from '../impersonation.ts';
 import { GET_FORMATS, outputFormat, outputTemplate, printJsonPath } from '../output.ts';
@@ -135,14 +135,20 @@ export function runGet(ctx: Ctx, args: string[]): void {
   let multiple = false;
 
   if (files.length > 0) {
-    const objs = readFilenames(ctx, files, errors);
+    const gathered: Status[] = [];
+    const objs = readFilenames(ctx, files, gathered);
+    // The errors in document order: the builder's own (mapping, decoding) where they came.
+    let k = 0;
     for (const m of objs) {
+      while (k < (m.errorsBefore ?? 0)) errors.push(gathered[k++] as Status);
       const name = m.obj.metadata?.name ?? '';
       const r = ctx.host.api.get(m.type.resource, namespaceForManifest(ctx, m), name);
       if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
       else errors.push(r.status);
     }
-    singleItemImplied = objs.length === 1;
+    errors.push(...gathered.slice(k));
+    // The builder implies a single item for one -f file (several files are a list).
+    singleItemImplied = objs.length === 1 && files.length === 1;
     multiple = new Set(objs.map((o) => o.type)).size > 1;
   } else {
     const requests = typesAndNamesToRead(ctx, args);
@@ -206,8 +212,9 @@ export function runGet(ctx: Ctx, args: string[]): void {
   }
   // printGeneric: a single named object that failed returns its error at once, and with
   // --ignore-not-found nothing found prints nothing (not even an empty List or a header).
+  // One -f file is a single item implied too (the builder's), whatever it holds.
   const skipGeneric =
-    (singleItemImplied && errors.length > 0) ||
+    ((singleItemImplied || files.length === 1) && errors.length > 0) ||
     (found.length === 0 && ctx.bool('ignore-not-found'));
   if (format === 'yaml' || format === 'json') {
     if (!skipGeneric) printGeneric(ctx, found, format, singleItemImplied);
@@ -230,7 +237,8 @@ export function runGet(ctx: Ctx, args: string[]): void {
   } else if (format === 'custom-columns') {
     if (!skipGeneric) printCustomColumns(ctx, found);
   } else if (format === 'name') {
-    for (const f of found) ctx.out(`${kindPrefix(f.type)}/${f.obj.metadata?.name ?? ''}\n`);
+    if (!skipGeneric)
+      for (const f of found) ctx.out(`${kindPrefix(f.type)}/${f.obj.metadata?.name ?? ''}\n`);
   } else {
     printTables(ctx, found, {
       wide: format === 'wide',
@@ -255,7 +263,20 @@ export function runGet(ctx: Ctx, args: string[]): void {
       ctx.err(namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
     }
   }
-  for (const e of errors) ctx.reportStatus(e);
+  // The table printer's errors are an aggregate of the builder's: its own (a document it
+  // cannot map or decode) print without `error:`. printGeneric reduces its errors: one is
+  // printed as itself, several each without `error:` (renderStatuses).
+  if (format === '' || format === 'wide') {
+    for (const e of errors) {
+      if (e.code === 0) {
+        ctx.err(`${e.message}\n`);
+        ctx.exitCode = 1;
+      } else ctx.reportStatus(e);
+    }
+  } else if (errors.length > 0 && files.length > 0) {
+    ctx.err(renderStatuses(errors));
+    ctx.exitCode = 1;
+  } else for (const e of errors) ctx.reportStatus(e);
   if (watching) {
     ctx.err(
       '(this console cannot keep watching: that was the state now; run the command again to see changes)\n',

@@ -2011,7 +2011,7 @@ const API_EXTENSIONS = new Set([
 ]);
 
 /** One discovery entry as api-resources prints it. */
-interface DiscoveryEntry {
+export interface DiscoveryEntry {
   resource: string;
   shortNames: string[];
   apiVersion: string;
@@ -2024,9 +2024,9 @@ interface DiscoveryEntry {
 
 /**
  * Everything a kubeadm 1.32 API server serves, in discovery order (by group, then name): the
- * types kubectl handles here and the served-only ones.
+ * types kubectl handles here and the served-only ones. (The oracle's bridge serves the same.)
  */
-function discoveryEntries(): DiscoveryEntry[] {
+export function discoveryEntries(): DiscoveryEntry[] {
   const entries: DiscoveryEntry[] = [
     ...RESOURCE_TYPES.map((t) => ({
       resource: t.resource,
@@ -2091,6 +2091,13 @@ export function runApiResources(ctx: Ctx, args: string[] = []): void {
     .flatMap((v) => v.split(','))
     .filter((v) => v !== '');
   if (verbs.length > 0) types = types.filter((t) => verbs.every((v) => t.verbs.includes(v)));
+  // --categories: the types in every category named.
+  const categories = ctx
+    .list('categories')
+    .flatMap((c) => c.split(','))
+    .filter((c) => c !== '');
+  if (categories.length > 0)
+    types = types.filter((t) => categories.every((c) => t.categories.split(',').includes(c)));
   if (out === 'name') {
     for (const t of types) ctx.out(`${t.group ? `${t.resource}.${t.group}` : t.resource}\n`);
     return;
@@ -2099,7 +2106,8 @@ export function runApiResources(ctx: Ctx, args: string[] = []): void {
   if (out === 'wide') columns.push('Verbs', 'Categories');
   const rows = types.map((t) => {
     const row = [t.resource, t.shortNames.join(','), t.apiVersion, String(t.namespaced), t.kind];
-    if (out === 'wide') row.push(`[${t.verbs.join(' ')}]`, t.categories);
+    // 1.32 joins the verbs (and the categories) with commas.
+    if (out === 'wide') row.push(t.verbs.join(','), t.categories);
     return row;
   });
   // apiresources.go prints the header before (and whatever the number of) the rows.

@@ -9,6 +9,7 @@ import { runAuthCanI, runAuthWhoami } from './auth.ts';
 import { runAuthReconcile } from './authReconcile.ts';
 import { runAutoscale } from './autoscale.ts';
 import { runCertificateApprove, runCertificateDeny } from './certificate.ts';
+import { fieldValidation } from './common.ts';
 import { runConfig } from './config.ts';
 import {
   runConfigDeleteCluster,
@@ -1482,3 +1483,22 @@ function runTop(ctx: Ctx, args: string[], what: 'node' | 'pod'): void {
 
 /** Root command names as cobra sorts them (for `Did you mean this?`). */
 export const ROOT_COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name).sort();
+
+/**
+ * The generators of `kubectl create` (deployment, configmap, secret…) read --validate in their
+ * Complete (cmdutil.GetValidationDirective), so a value that is none of the modes is refused
+ * before anything is built or sent.
+ */
+function validatingGenerators(commands: readonly Command[]): void {
+  for (const child of commands) {
+    validatingGenerators(child.children ?? []);
+    const run = child.run;
+    if (!run || !child.flags?.includes(validate)) continue;
+    // NameFromCommandArgs comes first in their Complete: with no NAME, that is the error.
+    child.run = (ctx, args) => {
+      if (args.length > 0) fieldValidation(ctx);
+      run(ctx, args);
+    };
+  }
+}
+validatingGenerators(COMMANDS.find((c) => c.name === 'create')?.children ?? []);

@@ -258,8 +258,11 @@ FIELDS:
 
   it('--api-version names the group of the resource too (events of events.k8s.io)', () => {
     const { run } = engineSession(3);
-    expect(run('kubectl explain ev.note --api-version=events.k8s.io/v1')).toEqual(
-      ok(`GROUP:      events.k8s.io
+    expect(run('kubectl explain ev.note --api-version=events.k8s.io/v1')).toEqual({
+      code: 0,
+      // Both groups call events `ev`: the mapper takes the core one and says so.
+      err: 'Warning: short name "ev" could also match lower priority resource events.events.k8s.io\n',
+      out: `GROUP:      events.k8s.io
 KIND:       Event
 VERSION:    v1
 
@@ -272,9 +275,11 @@ DESCRIPTION:
     handle values up to 64kB.
     
 
-`),
+`,
+    });
+    expect(run('kubectl explain ev.note').err).toBe(
+      'Warning: short name "ev" could also match lower priority resource events.events.k8s.io\nerror: field "note" does not exist\n',
     );
-    expect(run('kubectl explain ev.note').err).toBe('error: field "note" does not exist\n');
   });
 
   it('explains types the console serves empty, like CustomResourceDefinition', () => {
@@ -295,20 +300,22 @@ DESCRIPTION:
 
   it('answers kubectl’s errors and leaves the cluster as it was', () => {
     const { run } = engineSession(3);
+    // The mapper's no-match error, printed by CheckErr without `error:`.
     expect(run('kubectl explain foo')).toEqual(
-      fails('error: the server doesn\'t have a resource type "foo"\n'),
+      fails('the server doesn\'t have a resource type "foo"\n'),
     );
-    expect(run('kubectl explain pod.spec.foo')).toEqual(
-      fails('error: field "foo" does not exist\n'),
-    );
+    // The template has written the KIND and VERSION lines when it finds the field missing.
+    const podHeader = 'KIND:       Pod\nVERSION:    v1\n\n';
+    const missing = (field: string) => ({
+      out: podHeader,
+      err: `error: field "${field}" does not exist\n`,
+      code: 1,
+    });
+    expect(run('kubectl explain pod.spec.foo')).toEqual(missing('foo'));
     // The template names the last field of the path, whichever one was missing.
-    expect(run('kubectl explain pod.spec.foo.bar')).toEqual(
-      fails('error: field "bar" does not exist\n'),
-    );
+    expect(run('kubectl explain pod.spec.foo.bar')).toEqual(missing('bar'));
     // Field names are case-sensitive (resource names are not).
-    expect(run('kubectl explain pod.spec.RestartPolicy')).toEqual(
-      fails('error: field "RestartPolicy" does not exist\n'),
-    );
+    expect(run('kubectl explain pod.spec.RestartPolicy')).toEqual(missing('RestartPolicy'));
     expect(run('kubectl explain')).toEqual(
       fails(
         'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n',
@@ -395,6 +402,81 @@ FIELDS:
     const { run } = engineSession(3);
     expect(run('kubectl explain pod.spec.foo.bar --output=plaintext-openapiv2')).toEqual(
       fails('error: field "foo" does not exist\n'),
+    );
+  });
+});
+
+describe('kubectl explain: how the argument names a resource and a field path', () => {
+  // Each expectation is what a real kubectl 1.32.5 printed against the same cluster (oracle).
+  const header = (kind: string, group = '') =>
+    `${group ? `GROUP:      ${group}\n` : ''}KIND:       ${kind}\nVERSION:    v1\n\n`;
+  const missing = (out: string, field: string) => ({
+    out,
+    err: `error: field "${field}" does not exist\n`,
+    code: 1,
+  });
+
+  it('takes the path after `resource.group` only when the input begins with it', () => {
+    const { run } = engineSession(3);
+    const spec = run('kubectl explain deployments.apps.spec');
+    expect(spec.code).toBe(0);
+    expect(
+      spec.out.startsWith(`${header('Deployment', 'apps')}FIELD: spec <DeploymentSpec>\n`),
+    ).toBe(true);
+    // `deployments.v1.apps` does not begin with `deployments.apps`: v1 and apps are fields.
+    expect(run('kubectl explain deployments.v1.apps')).toEqual(
+      missing(header('Deployment', 'apps'), 'apps'),
+    );
+    expect(run('kubectl explain pods.v1')).toEqual(missing(header('Pod'), 'v1'));
+    // `events` is core's first: the rest of `events.events.k8s.io` is a field path of core Event.
+    expect(run('kubectl explain events.events.k8s.io')).toEqual(missing(header('Event'), 'io'));
+    // With --api-version the first dot ends the resource name.
+    expect(run('kubectl explain deployments.apps.spec --api-version=apps/v1')).toEqual(
+      missing(header('Deployment', 'apps'), 'spec'),
+    );
+  });
+
+  it('parses the argument as a JSONPath: only field nodes make a path', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl explain .spec')).toEqual(
+      fails('error: invalid jsonpath syntax, first node must be field node\n'),
+    );
+    expect(run("kubectl explain 'pods[0]'")).toEqual(
+      fails('error: invalid jsonpath syntax, first node must be field node\n'),
+    );
+    expect(run("kubectl explain 'pods.spec.containers[*]' --api-version=v1")).toEqual(
+      fails('error: invalid jsonpath syntax, all nodes must be field nodes\n'),
+    );
+    expect(run("kubectl explain '{.spec}'")).toEqual(
+      fails("error: unrecognized character in action: U+007B '{'\n"),
+    );
+    expect(run("kubectl explain 'pods.spec}x'")).toEqual(
+      fails('error: must pass in 1 jsonpath string\n'),
+    );
+    expect(run("kubectl explain '.'")).toEqual(
+      fails('error: a resource must be present, got: /, Resource=\n'),
+    );
+    // `..` is a recursive descent the suffix's parse skips: pods..spec is pods.spec.
+    const spec = run('kubectl explain pods..spec');
+    expect(spec.code).toBe(0);
+    expect(spec.out.startsWith(`${header('Pod')}FIELD: spec <PodSpec>\n`)).toBe(true);
+    // A trailing dot is dropped.
+    expect(run('kubectl explain pods.').out).toBe(run('kubectl explain pods').out);
+  });
+
+  it('expands a short name to the first group that has it, warning about the others', () => {
+    const { run } = engineSession(3);
+    const ev = run('kubectl explain ev');
+    expect(ev.err).toBe(
+      'Warning: short name "ev" could also match lower priority resource events.events.k8s.io\n',
+    );
+    expect(ev.out.startsWith(header('Event'))).toBe(true);
+    // Short names are matched as typed; plural and singular names in lower case.
+    expect(run('kubectl explain PO')).toEqual(
+      fails('the server doesn\'t have a resource type "PO"\n'),
+    );
+    expect(run('kubectl explain Pods.spec').out.startsWith(`${header('Pod')}FIELD: spec`)).toBe(
+      true,
     );
   });
 });

@@ -17,8 +17,18 @@ type Node =
   /** `{$ref: key}` */
   | { k: 'ref'; key: string };
 
-/** What a thrown template error says (`error: field "foo" does not exist`). */
-export class ExplainError extends Error {}
+/**
+ * What a thrown template error says (`error: field "foo" does not exist`), and what the
+ * template had written before it (kubectl prints that on stdout first).
+ */
+export class ExplainError extends Error {
+  constructor(
+    message: string,
+    readonly printed = '',
+  ) {
+    super(message);
+  }
+}
 
 const PRIMITIVES: Readonly<Record<string, string>> = { s: 'string', b: 'boolean', i: 'integer' };
 
@@ -225,12 +235,12 @@ export function renderPlaintext(
       `error: GVK ${target.group}/${target.version}, Kind=${target.kind} not found in OpenAPI schema`,
     );
   }
+  let s = target.group ? `GROUP:      ${target.group}\n` : '';
+  s += `KIND:       ${target.kind}\nVERSION:    ${target.version}\n\n`;
   const r = new Renderer(schema, recursive);
   const body = r.output({ k: 'ref', key }, fieldPath, new Set());
   if (!body) {
-    throw new ExplainError(`error: field "${fieldPath[fieldPath.length - 1]}" does not exist`);
+    throw new ExplainError(`error: field "${fieldPath[fieldPath.length - 1]}" does not exist`, s);
   }
-  let s = target.group ? `GROUP:      ${target.group}\n` : '';
-  s += `KIND:       ${target.kind}\nVERSION:    ${target.version}\n\n`;
   return `${s}${body}\n`;
 }
