@@ -125,6 +125,8 @@ for (const r of Object.values(RESOURCES)) {
   list.push(r);
   byGroupVersion.set(r.apiVersion, list);
 }
+/** Subresources a GET of which is the object itself (the others but log and scale are 404s). */
+const GET_SUBRESOURCES = new Set(['status', 'ephemeralcontainers', 'resize', 'approval']);
 
 function status(code: number, reason: string, message: string) {
   return {
@@ -486,6 +488,49 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     res.writeHead(code, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(shiftTimes(obj)));
   };
+  /** GET …/pods/NAME/log: PodLogOptions from the query, our console's `kubectl logs` for them. */
+  const podLog = (ns: string, name: string, q: URLSearchParams) => {
+    const args = ['kubectl', 'logs', name, '-n', ns];
+    const container = q.get('container');
+    if (container) args.push('-c', container);
+    if (q.get('previous') === 'true') args.push('-p');
+    if (q.get('timestamps') === 'true') args.push('--timestamps');
+    const tail = q.get('tailLines');
+    if (tail !== null) args.push(`--tail=${tail}`);
+    const since = q.get('sinceSeconds');
+    if (since !== null) args.push(`--since=${since}s`);
+    const sinceTime = q.get('sinceTime');
+    // (Typed on the line, so on the virtual clock already.)
+    if (sinceTime !== null) args.push(`--since-time=${sinceTime}`);
+    const limit = q.get('limitBytes');
+    if (limit !== null) args.push(`--limit-bytes=${limit}`);
+    const out = bridged.run(args.map((a) => `'${a}'`).join(' '));
+    if (out.code !== 0) {
+      // `Error from server (Reason): message`, or a Status without a reason (a dial error).
+      const m = /^Error from server(?: \((\w+)\))?: (.*)$/.exec(
+        out.err.trim().split('\n')[0] ?? '',
+      );
+      const reason = m?.[1] ?? '';
+      const code =
+        { BadRequest: 400, NotFound: 404, Forbidden: 403, InternalError: 500 }[reason] ?? 500;
+      return send(code, status(code, reason, m?.[2] ?? out.err.trim()));
+    }
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    // Virtual times (--timestamps) on the real clock, as every answer's are.
+    res.end(
+      out.out.replace(
+        /(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?Z/g,
+        (_t, base: string, frac = '') => {
+          // Moved by whole milliseconds: the digits past them (RFC 3339 nanos) stay as written.
+          const ms = Date.parse(`${base}.${frac.slice(0, 3).padEnd(3, '0')}Z`) + offsetMs;
+          const iso = new Date(ms).toISOString();
+          return frac === ''
+            ? iso.replace(/\.\d{3}Z$/, 'Z')
+            : `${iso.slice(0, -1)}${frac.slice(3)}Z`;
+        },
+      ),
+    );
+  };
   const url = new URL(req.url ?? '/', 'http://bridge');
   // While a drain waits for its pods (it polls every second, retries refused evictions every
   // 5 s), the bridged cluster's clock keeps pace with the real one, as ours runs on meanwhile.
@@ -596,6 +641,15 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
         const got = api.get(r.resource, ns, name);
         return got.ok ? send(200, scaleOf(got.value)) : answer(got);
       }
+      // A pod's log: what our console's kubectl logs prints for the same options on the bridged
+      // cluster (the kubelet's text); the real kubectl adds its own prefixes and merging.
+      if (name && sub === 'log' && r.resource === 'pods') return podLog(ns ?? 'default', name, q);
+      // A subresource the API server does not route (the bridge serves no exec/attach streams).
+      if (name && sub && !GET_SUBRESOURCES.has(sub))
+        return send(
+          404,
+          status(404, 'NotFound', 'the server could not find the requested resource'),
+        );
       if (name) return answer(api.get(r.resource, ns, name));
       return answer(
         api.list(r.resource, ns, {

@@ -186,6 +186,13 @@ describe('kubectl logs: what the kubelet answers', () => {
       err: '',
       code: 0,
     });
+    // The request carries sinceTime in whole seconds (a metav1.Time): a time typed within the
+    // lines' second, after their fraction, still returns them all (as a real kubectl 1.32.5).
+    const within = `${stamped.slice(0, 20)}999999Z`;
+    expect(stamped.slice(0, 30) < within).toBe(true);
+    expect(run(`kubectl logs web --timestamps --since-time=${within}`).out).toBe(
+      `${all.join('\n')}\n`,
+    );
     expect(run('kubectl logs web --since=5s --since-time=2020-01-01T00:00:00Z')).toEqual({
       out: '',
       err: 'error: at most one of `sinceTime` or `sinceSeconds` may be specified\n',

@@ -371,9 +371,13 @@ describe('a lab session', () => {
     expect(drawn('kubectl config view --minify')[0]?.messages).toEqual([
       'kubectl reads the kubeconfig file on the laptop. No request goes to the cluster.',
     ]);
-    // The API server never saw the Deployment.
-    expect(lab.run('kubectl get deployment api').stderr).toBe(
+    // The API server never saw the Deployment (nor a namespace blue, which the context now names:
+    // kubectl 1.32 then says so).
+    expect(lab.run('kubectl get deployment api -n default').stderr).toBe(
       'Error from server (NotFound): deployments.apps "api" not found\n',
+    );
+    expect(lab.run('kubectl get deployment api').stderr).toBe(
+      'Error from server (NotFound): namespaces "blue" not found\n',
     );
   });
 

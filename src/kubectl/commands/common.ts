@@ -224,6 +224,26 @@ export function nsFor(t: AnyResourceType, ns: string): string | undefined {
   return t.namespaced ? ns : undefined;
 }
 
+/**
+ * The error of the builder's GET of a named object (cli-runtime 1.32 Info.Get): NotFound worded
+ * for its type, unless the object's namespace, other than default, does not exist either: kubectl
+ * then asks (GET /api/v1/namespaces/NS) and reports that, `namespaces "nope" not found`.
+ */
+export function getFailure(
+  ctx: Ctx,
+  type: AnyResourceType,
+  ns: string | undefined,
+  name: string,
+  status: Status,
+): Status {
+  if (status.reason !== 'NotFound') return status;
+  if (type.namespaced && ns && ns !== 'default') {
+    const found = ctx.host.api.get('namespaces', undefined, ns);
+    if (!found.ok && found.status.reason === 'NotFound') return found.status;
+  }
+  return notFound(type, name);
+}
+
 /** `pods "x" not found` as the server says it. */
 export function notFound(t: AnyResourceType, name: string): Status {
   return {

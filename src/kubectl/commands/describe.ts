@@ -41,6 +41,7 @@ import { describePodDisruptionBudget } from '../printers/podDisruptionBudget.ts'
 import { isStoredType, type ResourceType } from '../resources.ts';
 import {
   checkBuilderArgs,
+  getFailure,
   listAll,
   namespaceForManifest,
   notFound,
@@ -272,7 +273,7 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
       for (const name of names) {
         const r = ctx.host.api.get(type.resource, nsFor(type, ns), name);
         if (r.ok) found.push({ type, obj: r.value });
-        else errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+        else errors.push(getFailure(ctx, type, nsFor(type, ns), name, r.status));
       }
     }
     // describe.go: a NotFound with exactly two arguments (`describe pods web`) describes every

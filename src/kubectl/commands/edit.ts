@@ -32,9 +32,9 @@ import { threeWayMergePatch } from '../threeWayMergePatch.ts';
 import type { Workspace } from '../workspace.ts';
 import {
   fieldValidation,
+  getFailure,
   NO_RESOURCES,
   namespaceForManifest,
-  notFound,
   nsFor,
   readFilenames,
   typesAndNames,
@@ -311,7 +311,7 @@ function resolveOriginals(ctx: Ctx, args: string[]): Original[] {
   const fetch = (type: ResourceType, namespace: string | undefined, name: string) => {
     const got = ctx.host.api.get(type.resource, namespace, name);
     if (!got.ok) {
-      ctx.failStatus(got.status.reason === 'NotFound' ? notFound(type, name) : got.status);
+      ctx.failStatus(getFailure(ctx, type, namespace, name, got.status));
     }
     out.push({ type, namespace, name, obj: got.value });
   };

@@ -17,6 +17,7 @@ import { formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
   checkBuilderArgs,
   clone,
+  getFailure,
   listError,
   multipleTypesRequested,
   namespaceForManifest,
@@ -184,7 +185,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
           const r = ctx.host.api.get(type.resource, nsFor(type, ns), name);
           if (r.ok) found.push({ type, obj: r.value, info: found.length });
           else if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound')) {
-            errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+            errors.push(getFailure(ctx, type, nsFor(type, ns), name, r.status));
           }
         }
       } else {

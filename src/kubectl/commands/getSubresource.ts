@@ -16,7 +16,7 @@ import { renderStatuses } from '../errors.ts';
 import { type OutputFormat, printObject } from '../output.ts';
 import { printTable } from '../printers/table.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
-import { notFound, nsFor, typesAndNamesToRead } from './common.ts';
+import { getFailure, notFound, nsFor, typesAndNamesToRead } from './common.ts';
 import { printCustomColumns } from './get.ts';
 
 /** The `--subresource` asked for; kubectl 1.32.5 sends any name (see the file's comment). */
@@ -74,7 +74,7 @@ export function runGetScale(ctx: Ctx, args: string[], format: OutputFormat): voi
       const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
       if (!r.ok) {
         if (!(ctx.bool('ignore-not-found') && r.status.reason === 'NotFound'))
-          errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+          errors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, r.status));
         continue;
       }
       scales.push(scaleOf(r.value));

@@ -37,7 +37,7 @@ import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { type ResourceType, typeByResource } from '../resources.ts';
 import { withAppArmorRules } from './appArmorWrites.ts';
-import { listAll, notFound, nsFor, peekObject } from './common.ts';
+import { getFailure, listAll, nsFor, peekObject } from './common.ts';
 import { withNodeFiles } from './hostFiles.ts';
 import { lineTimestamps } from './logTimestamps.ts';
 import { getOrFail, singleTarget } from './misc.ts';
@@ -268,8 +268,11 @@ export function runLogs(ctx: Ctx, args: string[]): void {
     query: params.map(([k, v]) => `${k}=${v}`).join('&'),
   };
   if (sinceSeconds !== undefined) opts.since = ctx.now() - sinceSeconds * 1000;
-  if (sinceTimeMs !== undefined && (opts.since === undefined || sinceTimeMs > opts.since)) {
-    opts.since = sinceTimeMs;
+  // The request carries sinceTime as a metav1.Time, whole seconds: the kubelet never sees the
+  // fraction typed after them.
+  const sinceWhole = sinceTimeMs === undefined ? undefined : Math.floor(sinceTimeMs / 1000) * 1000;
+  if (sinceWhole !== undefined && (opts.since === undefined || sinceWhole > opts.since)) {
+    opts.since = sinceWhole;
   }
   const ignoreErrors = ctx.bool('ignore-errors');
   for (const { pod, container: name } of requests) {
@@ -360,10 +363,11 @@ export function logTarget(
     if (!logs) return getOrFail(ctx, type, name);
     // logs.go (kubectl 1.29+) wraps the builder's NotFound in a plain error that names the
     // namespace, so it prints as `error: error from server (NotFound): … in namespace "…"`.
-    const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
+    const ns = nsFor(type, ctx.namespace);
+    const r = ctx.host.api.get(type.resource, ns, name);
     if (r.ok) return r.value;
     if (r.status.reason !== 'NotFound') ctx.failStatus(r.status);
-    const { message } = notFound(type, name);
+    const { message } = getFailure(ctx, type, ns, name, r.status);
     ctx.fail(
       `error from server (NotFound): ${message} in namespace ${JSON.stringify(ctx.namespace)}`,
     );

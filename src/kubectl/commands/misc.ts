@@ -41,11 +41,11 @@ import {
 } from '../resources.ts';
 import { DESCRIBE_TABWRITER, formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
+  getFailure,
   listAll,
   listError,
   NO_RESOURCES,
   namespaceForManifest,
-  notFound,
   nsFor,
   peekObject,
   printWarnings,
@@ -125,7 +125,7 @@ export function selectedTargets(
 /** The named object, or exit with the server's error (NotFound worded for its type). */
 export function getOrFail(ctx: Ctx, type: ResourceType, name: string): KubeObject {
   const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
-  if (!r.ok) ctx.failStatus(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+  if (!r.ok) ctx.failStatus(getFailure(ctx, type, nsFor(type, ctx.namespace), name, r.status));
   return r.value;
 }
 
@@ -153,7 +153,7 @@ export function runScale(ctx: Ctx, args: string[]): void {
     }
     const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
     if (!got.ok)
-      infoErrors.push(got.status.reason === 'NotFound' ? notFound(type, name) : got.status);
+      infoErrors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, got.status));
     else infos.push({ type, name, cur: got.value });
   }
   const resourceVersion = ctx.str('resource-version');
@@ -395,7 +395,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
     if (!obj) {
       const r = ctx.host.api.get(t.type.resource, nsFor(t.type, ctx.namespace), t.name);
       if (!r.ok) {
-        const status = r.status.reason === 'NotFound' ? notFound(t.type, t.name) : r.status;
+        const status = getFailure(ctx, t.type, nsFor(t.type, ctx.namespace), t.name, r.status);
         errors.push(new ExposeError(renderStatus(status), true));
         continue;
       }
@@ -587,7 +587,7 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
     const r = ctx.host.api.get(t.type.resource, nsFor(t.type, ctx.namespace), t.name);
     if (r.ok) found.push({ ...t, obj: r.value });
     else {
-      ctx.reportStatus(r.status.reason === 'NotFound' ? notFound(t.type, t.name) : r.status);
+      ctx.reportStatus(getFailure(ctx, t.type, nsFor(t.type, ctx.namespace), t.name, r.status));
       missing = true;
     }
   }
@@ -821,7 +821,7 @@ function rolloutVisits(
       for (const name of names) {
         const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
         if (r.ok) out.push({ type, obj: r.value });
-        else errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+        else errors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, r.status));
       }
       continue;
     }
@@ -1296,7 +1296,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
     if (!cur) {
       const r = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
       if (!r.ok) {
-        errors.push(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+        errors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, r.status));
         continue;
       }
       cur = r.value;

@@ -23,9 +23,9 @@ import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import type { ResourceType } from '../resources.ts';
 import { goYamlError } from '../yamlErrors.ts';
 import {
+  getFailure,
   NO_RESOURCES,
   namespaceForManifest,
-  notFound,
   nsFor,
   printWarnings,
   readFilenames,
@@ -146,7 +146,7 @@ export function runPatch(ctx: Ctx, args: string[]): void {
   ): void {
     const got = ctx.host.api.get(t.type.resource, t.ns, t.name);
     if (!got.ok) {
-      ctx.failStatus(got.status.reason === 'NotFound' ? notFound(t.type, t.name) : got.status);
+      ctx.failStatus(getFailure(ctx, t.type, t.ns, t.name, got.status));
     }
     const before = got.value;
     // kubectl 1.32.5 sends any subresource name: a path the server does not route is its 404.
@@ -239,7 +239,7 @@ function patchHere(
   if (!obj) {
     const got = ctx.host.api.get(t.type.resource, t.ns, t.name);
     if (!got.ok) {
-      ctx.failStatus(got.status.reason === 'NotFound' ? notFound(t.type, t.name) : got.status);
+      ctx.failStatus(getFailure(ctx, t.type, t.ns, t.name, got.status));
     }
     obj = got.value;
   }

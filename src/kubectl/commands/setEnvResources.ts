@@ -13,7 +13,7 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
-import { NO_RESOURCES, notFound, nsFor, typesAndNames } from './common.ts';
+import { getFailure, NO_RESOURCES, nsFor, typesAndNames } from './common.ts';
 import { resourcesAndPairs, selectedTargets } from './misc.ts';
 import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 
@@ -46,7 +46,7 @@ function fetchTargets(
     const r = ctx.host.api.get(t.type.resource, nsFor(t.type, ctx.namespace), t.name);
     if (r.ok) found.push({ ...t, obj: r.value });
     else {
-      ctx.reportStatus(r.status.reason === 'NotFound' ? notFound(t.type, t.name) : r.status);
+      ctx.reportStatus(getFailure(ctx, t.type, nsFor(t.type, ctx.namespace), t.name, r.status));
       missing = true;
     }
   }

@@ -9,7 +9,7 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
-import { NO_RESOURCES, namespaceForManifest, notFound, readFilenames } from './common.ts';
+import { getFailure, NO_RESOURCES, namespaceForManifest, readFilenames } from './common.ts';
 import { goCompactJson } from './create.ts';
 import { filenameArgs } from './kustomize.ts';
 
@@ -38,8 +38,7 @@ export function runSetLastApplied(ctx: Ctx): void {
     };
     const json = goCompactJson(fileObj);
     const got = ctx.host.api.get(m.type.resource, ns, name);
-    if (!got.ok)
-      ctx.failStatus(got.status.reason === 'NotFound' ? notFound(m.type, name) : got.status);
+    if (!got.ok) ctx.failStatus(getFailure(ctx, m.type, ns, name, got.status));
     const original = got.value.metadata?.annotations?.[LAST_APPLIED];
     if (original === undefined && !ctx.bool('create-annotation')) {
       ctx.fail(

@@ -10,7 +10,7 @@ import type { Ctx } from '../context.ts';
 import { clientError, ExitError, renderStatuses } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
-import { NO_RESOURCES, namespaceForManifest, notFound, nsFor, readFilenames } from './common.ts';
+import { getFailure, NO_RESOURCES, namespaceForManifest, nsFor, readFilenames } from './common.ts';
 import { selectedTargets } from './misc.ts';
 import { nest, noPodSpecError, podSpecPath, withAt } from './podSpecPath.ts';
 
@@ -55,7 +55,7 @@ function targets(ctx: Ctx, resources: string[], errors: Status[]): Target[] {
     }
     const r = ctx.host.api.get(t.type.resource, t.ns, t.name);
     if (r.ok) found.push({ ...t, obj: r.value });
-    else errors.push(r.status.reason === 'NotFound' ? notFound(t.type, t.name) : r.status);
+    else errors.push(getFailure(ctx, t.type, t.ns, t.name, r.status));
   }
   return found;
 }

@@ -7,7 +7,7 @@
 import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
-import { NO_RESOURCES, notFound, nsFor, typesAndNames } from './common.ts';
+import { getFailure, NO_RESOURCES, nsFor, typesAndNames } from './common.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -34,7 +34,7 @@ export function runViewLastApplied(ctx: Ctx, args: string[]): void {
     }
     for (const name of names) {
       const r = ctx.host.api.get(type.resource, ns, name);
-      if (!r.ok) ctx.failStatus(r.status.reason === 'NotFound' ? notFound(type, name) : r.status);
+      if (!r.ok) ctx.failStatus(getFailure(ctx, type, ns, name, r.status));
       objects.push(r.value);
     }
   }
