@@ -33,4 +33,28 @@ describe('kubectl apply of an object without a name', () => {
     });
     expect(run('kubectl get cm ok2 -o name').out).toBe('configmap/ok2\n');
   });
+
+  it('server-side: the same refusals, plain, before anything is sent', () => {
+    const { run } = engineSession(1);
+    // As the real kubectl 1.32.5 printed them through the oracle (with its OpenAPI served).
+    const cm = (meta: string) =>
+      `'{"apiVersion":"v1","kind":"ConfigMap","metadata":${meta},"data":{"a":"b"}}'`;
+    expect(run(`kubectl apply --server-side -f - <<< ${cm('{"generateName":"x-"}')}`)).toEqual({
+      out: '',
+      err: 'error: from x-: cannot use generate name with apply\n',
+      code: 1,
+    });
+    expect(
+      run(`kubectl apply --server-side --dry-run=server -f - <<< ${cm('{"generateName":"x-"}')}`),
+    ).toEqual({ out: '', err: 'error: from x-: cannot use generate name with apply\n', code: 1 });
+    expect(run(`kubectl apply --server-side -f - <<< ${cm('{}')}`)).toEqual({
+      out: '',
+      err: 'error: resource name may not be empty\n',
+      code: 1,
+    });
+    expect(run('kubectl get cm -o name').out).toBe('configmap/kube-root-ca.crt\n');
+    expect(run(`kubectl apply --server-side -f - <<< ${cm('{"name":"ok1"}')}`).out).toBe(
+      'configmap/ok1 serverside-applied\n',
+    );
+  });
 });

@@ -1178,6 +1178,20 @@ function serverSideApplyOne(
   o: ApplyOptions,
 ): void {
   const name = obj.metadata?.name ?? '';
+  // applyOneObject's generateName check comes before either branch; without a name the apply
+  // PATCH cannot be built (client-go's 'resource name may not be empty', plain here: the
+  // server-side branch adds nothing to it). Nothing reaches the API server.
+  const generateName = obj.metadata?.generateName ?? '';
+  if (name === '') {
+    o.errors.push(
+      clientError(
+        generateName !== ''
+          ? `from ${generateName}: cannot use generate name with apply`
+          : 'resource name may not be empty',
+      ),
+    );
+    return;
+  }
   const fieldManager = ctx.str('field-manager') || 'kubectl';
   const common = {
     fieldManager,
