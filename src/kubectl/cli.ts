@@ -98,6 +98,16 @@ export function runKubectl(
       continue;
     }
     if (path.length === 0) {
+      // cmd.go: a line cobra cannot find goes to the plugin handler first, which refuses flags
+      // before the (plugin) name: `kubectl -n default foo`.
+      const first = args[0] as string;
+      if (first.startsWith('-')) {
+        return {
+          stdout: '',
+          stderr: `Error: flags cannot be placed before plugin name: ${first}\n`,
+          exitCode: 1,
+        };
+      }
       const sugg = suggestionsFor(a, ROOT_COMMAND_NAMES);
       let msg = `error: unknown command "${a}" for "kubectl"`;
       if (sugg.length > 0) msg += `\n\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}`;
@@ -113,6 +123,14 @@ export function runKubectl(
     if (rest.length === 0 || rest.includes('-h') || rest.includes('--help')) {
       return { stdout: rootHelp(), stderr: '', exitCode: 0 };
     }
+    // Flags alone (`kubectl -n default`): the root's Run prints its help, once they parse.
+    let flagsOnly = false;
+    try {
+      flagsOnly = parseFlags(rest, GLOBAL_FLAGS).positional.length === 0;
+    } catch {
+      // The flag error is reported below, as for any command.
+    }
+    if (flagsOnly) return { stdout: rootHelp(), stderr: '', exitCode: 0 };
   }
   if (path.length === 1 && path[0] === 'options') return runOptions(rest);
   if (path.length === 1 && path[0] === 'help') return runHelp(rest);

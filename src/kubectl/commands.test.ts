@@ -549,6 +549,46 @@ volumeattachments                                storage.k8s.io/v1              
       'error: unknown command "crate" for "kubectl"\n\nDid you mean this?\n\tcreate\n',
     );
     expect(run('kubectl zzzzzzz').err).toBe('error: unknown command "zzzzzzz" for "kubectl"\n');
+    // In the order cmd.go adds the commands (its groups, then config, plugin, version,
+    // api-versions, api-resources, options), not sorted; cobra's help is never suggested
+    // (as a real kubectl 1.32.5 prints them).
+    const suggested = (line: string) =>
+      run(line)
+        .err.split('\n')
+        .filter((l) => l.startsWith('\t'))
+        .map((l) => l.slice(1));
+    expect(suggested('kubectl gt pods')).toEqual(['set', 'get', 'cp']);
+    expect(suggested('kubectl he')).toEqual(['set', 'get', 'cp']);
+    expect(suggested('kubectl ap')).toEqual([
+      'top',
+      'cp',
+      'apply',
+      'api-versions',
+      'api-resources',
+    ]);
+    expect(suggested('kubectl c')).toEqual([
+      'create',
+      'certificate',
+      'cluster-info',
+      'cordon',
+      'cp',
+      'completion',
+      'config',
+    ]);
+  });
+
+  it("flags alone print the root help; flags before an unknown name are the plugin handler's", () => {
+    const help = run('kubectl').out;
+    expect(help).toContain('Basic Commands (Beginner):');
+    expect(run('kubectl -n default --request-timeout=5s')).toEqual({ out: help, err: '', code: 0 });
+    expect(run('kubectl -n default extra')).toEqual({
+      out: '',
+      err: 'Error: flags cannot be placed before plugin name: -n\n',
+      code: 1,
+    });
+    expect(run('kubectl --bogus').err).toBe(
+      "error: unknown flag: --bogus\nSee 'kubectl --help' for usage.\n",
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { parseFieldSelector, parseLabelSelector } from '../../engine/apiserver/s
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import type { FlagDef } from '../flags.ts';
+import { ROOT_GROUPS } from '../helpText.ts';
 import { runAttach } from './attach.ts';
 import { runAuthCanI, runAuthWhoami } from './auth.ts';
 import { runAuthReconcile } from './authReconcile.ts';
@@ -1481,8 +1482,32 @@ function runTop(ctx: Ctx, args: string[], what: 'node' | 'pod'): void {
   ctx.fail('Metrics API not available');
 }
 
-/** Root command names as cobra sorts them (for `Did you mean this?`). */
-export const ROOT_COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name).sort();
+/**
+ * Root command names in the order cmd.go adds them (the groups, then alpha, config, plugin,
+ * version, api-versions, api-resources, options; cobra's help last): cobra's SuggestionsFor
+ * walks the commands as added, not sorted, so `kubectl gt` suggests set, get, cp.
+ */
+const ROOT_ADD_ORDER: readonly string[] = [
+  ...ROOT_GROUPS.flatMap((g) => g.commands),
+  'alpha',
+  'config',
+  'plugin',
+  'version',
+  'api-versions',
+  'api-resources',
+  'options',
+  'help',
+];
+export const ROOT_COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name)
+  // (cobra's own help command is not among the suggestions kubectl 1.32 makes.)
+  .filter((n) => n !== 'help')
+  .sort((a, b) => {
+    const ia = ROOT_ADD_ORDER.indexOf(a);
+    const ib = ROOT_ADD_ORDER.indexOf(b);
+    if (ia >= 0 && ib >= 0) return ia - ib;
+    if (ia >= 0 || ib >= 0) return ia >= 0 ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
 
 /**
  * The generators of `kubectl create` (deployment, configmap, secret…) read --validate in their
