@@ -275,9 +275,13 @@ function subresourcesOf(r: ResourceDef) {
   ];
 }
 
-/** A protobuf message's length-delimited fields (wire type 2) by number; others are skipped. */
-function protoFields(buf: Buffer): Map<number, Buffer> {
-  const out = new Map<number, Buffer>();
+/**
+ * A protobuf message's fields by number: the length-delimited ones (wire type 2) and the varints
+ * (wire type 0); a repeated field keeps its last value, other wire types are skipped.
+ */
+function protoMessage(buf: Buffer): { fields: Map<number, Buffer>; varints: Map<number, number> } {
+  const fields = new Map<number, Buffer>();
+  const varints = new Map<number, number>();
   let i = 0;
   const varint = (): number => {
     let v = 0;
@@ -293,43 +297,26 @@ function protoFields(buf: Buffer): Map<number, Buffer> {
   while (i < buf.length) {
     const key = varint();
     const wire = key & 7;
-    if (wire === 0) varint();
+    if (wire === 0) varints.set(Math.floor(key / 8), varint());
     else if (wire === 2) {
       const len = varint();
-      out.set(Math.floor(key / 8), buf.subarray(i, i + len));
+      fields.set(Math.floor(key / 8), buf.subarray(i, i + len));
       i += len;
     } else if (wire === 1) i += 8;
     else if (wire === 5) i += 4;
     else break;
   }
-  return out;
+  return { fields, varints };
+}
+
+/** A protobuf message's length-delimited fields (wire type 2) by number. */
+function protoFields(buf: Buffer): Map<number, Buffer> {
+  return protoMessage(buf).fields;
 }
 
 /** A protobuf message's varint fields (wire type 0) by number. */
 function protoVarints(buf: Buffer): Map<number, number> {
-  const out = new Map<number, number>();
-  let i = 0;
-  const varint = (): number => {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      if (i >= buf.length) return v;
-      const b = buf[i++] as number;
-      v += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (b < 0x80) return v;
-    }
-  };
-  while (i < buf.length) {
-    const key = varint();
-    const wire = key & 7;
-    if (wire === 0) out.set(Math.floor(key / 8), varint());
-    else if (wire === 2) i += varint();
-    else if (wire === 1) i += 8;
-    else if (wire === 5) i += 4;
-    else break;
-  }
-  return out;
+  return protoMessage(buf).varints;
 }
 
 /**
