@@ -475,6 +475,9 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     res.writeHead(code, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(shiftTimes(obj)));
   };
+  /** A path the API server does not route: its plain 404. */
+  const notRouted = () =>
+    send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
   /** GET …/pods/NAME/log: PodLogOptions from the query, our console's `kubectl logs` for them. */
   const podLog = (ns: string, name: string, q: URLSearchParams) => {
     const args = ['kubectl', 'logs', name, '-n', ns];
@@ -544,8 +547,7 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       : p[0] === 'apis' && p[2]
         ? [`${p[1]}/${p[2]}`, p.slice(3)]
         : [undefined, []];
-  if (gv === undefined)
-    return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+  if (gv === undefined) return notRouted();
   if (rest.length === 0) return send(200, resourceList(gv));
   let ns: string | undefined;
   let path = rest;
@@ -571,8 +573,7 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     });
   }
   const r = (byGroupVersion.get(gv) ?? []).find((x) => x.resource === plural);
-  if (!r)
-    return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+  if (!r) return notRouted();
   const q = url.searchParams;
   const answer = (
     x: { ok: boolean; value?: unknown; status?: { code?: number }; warnings?: string[] },
@@ -620,11 +621,7 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     case 'GET':
       if (name && sub === 'scale') {
         // The scale subresource: the engine's own Scale of the workload, as the API server's.
-        if (!SCALABLE.has(r.resource))
-          return send(
-            404,
-            status(404, 'NotFound', 'the server could not find the requested resource'),
-          );
+        if (!SCALABLE.has(r.resource)) return notRouted();
         const got = api.get(r.resource, ns, name);
         return got.ok ? send(200, scaleOf(got.value)) : answer(got);
       }
@@ -632,11 +629,7 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
       // cluster (the kubelet's text); the real kubectl adds its own prefixes and merging.
       if (name && sub === 'log' && r.resource === 'pods') return podLog(ns ?? 'default', name, q);
       // A subresource the API server does not route (the bridge serves no exec/attach streams).
-      if (name && sub && !GET_SUBRESOURCES.has(sub))
-        return send(
-          404,
-          status(404, 'NotFound', 'the server could not find the requested resource'),
-        );
+      if (name && sub && !GET_SUBRESOURCES.has(sub)) return notRouted();
       if (name) return answer(api.get(r.resource, ns, name));
       return answer(
         api.list(r.resource, ns, {

@@ -106,7 +106,7 @@ interface RecState {
   runScheduled: boolean;
   timers: Map<string, number>;
   failures: Map<string, number>;
-  /** The context handed to `reconcile`, built once (its closures read the live state). */
+  /** The context handed to `reconcile`, built once (its methods read the live state). */
   ctx?: ReconcileContext;
   /** Events recorded by the reconcile in progress. */
   events: EventRecord[];

@@ -119,6 +119,19 @@ export interface TypeAndNames<T extends AnyResourceType = ResourceType> {
 }
 
 /**
+ * builder.go splitResourceTypeName: `TYPE/NAME` as [type, name], a bare NAME as undefined, and
+ * kubectl's errors for any other form.
+ */
+export function splitResourceTypeName(ctx: Ctx, arg: string): [string, string] | undefined {
+  const seg = arg.split('/');
+  if (seg.length === 1) return undefined;
+  if (seg.length > 2) ctx.fail('arguments in resource/name form may not have more than one slash');
+  if (seg[0] === '' || seg[1] === '')
+    ctx.fail('arguments in resource/name form must have a single resource and name');
+  return [seg[0] as string, seg[1] as string];
+}
+
+/**
  * Turns positional args into (type, names): `pods a b`, `pod/a deploy/b`, `pods,svc`.
  * Mirrors the resource builder's argument rules and errors. Includes the always-empty types
  * (`jobs`, `sts`, …), which only reading commands (get, describe) can answer for.
@@ -131,20 +144,11 @@ export function typesAndNamesToRead(ctx: Ctx, rawArgs: string[]): TypeAndNames<A
         "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
       );
     }
-    // builder.go splitResourceTypeName: every argument's form is checked before any type is
-    // looked up.
-    for (const a of args) {
-      const seg = a.split('/');
-      if (seg.length !== 2)
-        ctx.fail('arguments in resource/name form may not have more than one slash');
-      if (seg[0] === '' || seg[1] === '')
-        ctx.fail('arguments in resource/name form must have a single resource and name');
-    }
+    // Every argument's form is checked before any type is looked up.
+    const pairs = args.map((a) => splitResourceTypeName(ctx, a) as [string, string]);
     const out: TypeAndNames<AnyResourceType>[] = [];
-    for (const a of args) {
-      const i = a.indexOf('/');
-      const t = resolveOrFail(ctx, a.slice(0, i));
-      const name = a.slice(i + 1);
+    for (const [typeArg, name] of pairs) {
+      const t = resolveOrFail(ctx, typeArg);
       const existing = out.find((x) => x.type === t);
       if (existing) existing.names.push(name);
       else out.push({ type: t, names: [name] });
@@ -243,6 +247,21 @@ export function getFailure(
   }
   return notFound(type, name);
 }
+
+/**
+ * The API server's answer for a path it does not route (an unknown subresource, a POST to one
+ * object): a plain 404, NotFound with empty details.
+ */
+export const NO_SUCH_PATH: Status = {
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'the server could not find the requested resource',
+  reason: 'NotFound',
+  details: {},
+  code: 404,
+};
 
 /** `pods "x" not found` as the server says it. */
 export function notFound(t: AnyResourceType, name: string): Status {

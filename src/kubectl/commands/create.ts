@@ -1015,6 +1015,14 @@ function infoString(obj: KubeObject, resource: string, ns: string | undefined): 
   );
 }
 
+/** applyOneObject, first of all: an object with a generateName and no name cannot be applied. */
+function generateNameRefusal(obj: KubeObject): Status | undefined {
+  const generateName = obj.metadata?.generateName ?? '';
+  return !obj.metadata?.name && generateName !== ''
+    ? clientError(`from ${generateName}: cannot use generate name with apply`)
+    : undefined;
+}
+
 function applyOne(
   ctx: Ctx,
   obj: KubeObject,
@@ -1035,9 +1043,9 @@ function applyOne(
   };
   // applyOneObject: a generateName cannot be applied; info.Get of an object without a name:
   // client-go refuses to build the request. Nothing reaches the API server either way.
-  const generateName = obj.metadata?.generateName ?? '';
-  if (name === '' && generateName !== '') {
-    o.errors.push(clientError(`from ${generateName}: cannot use generate name with apply`));
+  const refused = generateNameRefusal(obj);
+  if (refused) {
+    o.errors.push(refused);
     return;
   }
   const current =
@@ -1181,15 +1189,8 @@ function serverSideApplyOne(
   // applyOneObject's generateName check comes before either branch; without a name the apply
   // PATCH cannot be built (client-go's 'resource name may not be empty', plain here: the
   // server-side branch adds nothing to it). Nothing reaches the API server.
-  const generateName = obj.metadata?.generateName ?? '';
   if (name === '') {
-    o.errors.push(
-      clientError(
-        generateName !== ''
-          ? `from ${generateName}: cannot use generate name with apply`
-          : 'resource name may not be empty',
-      ),
-    );
+    o.errors.push(generateNameRefusal(obj) ?? clientError('resource name may not be empty'));
     return;
   }
   const fieldManager = ctx.str('field-manager') || 'kubectl';

@@ -20,6 +20,7 @@ import {
   getFailure,
   listError,
   multipleTypesRequested,
+  NO_SUCH_PATH,
   namespaceForManifest,
   notFound,
   nsFor,
@@ -27,13 +28,7 @@ import {
   typesAndNamesToRead,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
-import {
-  NO_SUCH_PATH,
-  refuseBulkSubresource,
-  runGetScale,
-  subresourceServed,
-  validateSubresource,
-} from './getSubresource.ts';
+import { refuseBulkSubresource, runGetScale, subresourceServed } from './getSubresource.ts';
 import { requestTimeoutMs, watchChanges, watchStoppedNote } from './getWatch.ts';
 import { filenameArgs } from './kustomize.ts';
 import { SERVER_VERSION, versionInfo } from './misc.ts';
@@ -105,7 +100,8 @@ export function runGet(ctx: Ctx, args: string[]): void {
   if (ctx.bool('output-watch-events') && !ctx.bool('watch') && !ctx.bool('watch-only'))
     ctx.fail('--output-watch-events option can only be used with --watch or --watch-only');
   const format = outputFormat(ctx, true);
-  const subresource = validateSubresource(ctx);
+  // kubectl 1.32.5 sends any subresource name (getSubresource.ts).
+  const subresource = ctx.str('subresource');
   const files = filenameArgs(ctx);
   if (args.length === 0 && files.length === 0) {
     ctx.err(`${NO_TYPE}See '${ctx.commandPath} -h' for help and examples\n`);

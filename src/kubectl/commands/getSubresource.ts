@@ -16,13 +16,8 @@ import { renderStatuses } from '../errors.ts';
 import { type OutputFormat, printObject } from '../output.ts';
 import { printTable } from '../printers/table.ts';
 import { isStoredType, type ResourceType } from '../resources.ts';
-import { getFailure, notFound, nsFor, typesAndNamesToRead } from './common.ts';
+import { getFailure, NO_SUCH_PATH, notFound, nsFor, typesAndNamesToRead } from './common.ts';
 import { printCustomColumns } from './get.ts';
-
-/** The `--subresource` asked for; kubectl 1.32.5 sends any name (see the file's comment). */
-export function validateSubresource(ctx: Ctx): string {
-  return ctx.str('subresource');
-}
 
 /** Whether the API server serves `sub` of `resource` (a path it routes). */
 export function subresourceServed(resource: ResourceName, sub: string): boolean {
@@ -30,17 +25,6 @@ export function subresourceServed(resource: ResourceName, sub: string): boolean 
   if (sub === 'status') return RESOURCES[resource]?.hasStatus === true;
   return false;
 }
-
-/** The server's answer for a path it does not route: a plain 404 (NotFound, no details). */
-export const NO_SUCH_PATH: Status = {
-  apiVersion: 'v1',
-  kind: 'Status',
-  metadata: {},
-  status: 'Failure',
-  message: 'the server could not find the requested resource',
-  reason: 'NotFound',
-  code: 404,
-} as Status;
 
 /** The builder refuses a subresource of a list (a type without names, or a selector). */
 export function refuseBulkSubresource(ctx: Ctx, args: string[]): void {

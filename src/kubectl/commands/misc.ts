@@ -51,6 +51,7 @@ import {
   printWarnings,
   readFilenames,
   resolveOrFail,
+  splitResourceTypeName,
   typesAndNames,
 } from './common.ts';
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
@@ -1607,13 +1608,9 @@ function targetNodes(
   }
   // The builder maps every TYPE first, then reads the objects one by one.
   const tuples = args.map((arg) => {
-    const parts = arg.split('/');
-    if (parts.length > 2)
-      ctx.fail('arguments in resource/name form may not have more than one slash');
-    if (parts.length === 2 && (parts[0] === '' || parts[1] === ''))
-      ctx.fail('arguments in resource/name form must have a single resource and name');
-    return parts.length === 2
-      ? { type: resolveOrFail(ctx, parts[0] as string), name: parts[1] as string }
+    const pair = splitResourceTypeName(ctx, arg);
+    return pair
+      ? { type: resolveOrFail(ctx, pair[0]), name: pair[1] }
       : { type: nodeType as AnyResourceType, name: arg };
   });
   // SingleResourceType: the names may only map to one resource (node/x and nodes/y are one).

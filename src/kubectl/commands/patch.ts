@@ -25,13 +25,14 @@ import { goYamlError } from '../yamlErrors.ts';
 import {
   getFailure,
   NO_RESOURCES,
+  NO_SUCH_PATH,
   namespaceForManifest,
   nsFor,
   printWarnings,
   readFilenames,
   typesAndNames,
 } from './common.ts';
-import { NO_SUCH_PATH, subresourceServed } from './getSubresource.ts';
+import { subresourceServed } from './getSubresource.ts';
 import { filenameArgs } from './kustomize.ts';
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];

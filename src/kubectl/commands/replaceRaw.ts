@@ -11,19 +11,8 @@ import type { Ctx } from '../context.ts';
 import { isUrl } from '../examples/index.ts';
 import { parseManifests } from '../manifest.ts';
 import { takeStdin } from '../stdin.ts';
-import { printWarnings } from './common.ts';
+import { NO_SUCH_PATH, printWarnings } from './common.ts';
 import { goOrder } from './execApiServer.ts';
-
-const NOT_FOUND: Status = {
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  message: 'the server could not find the requested resource',
-  reason: 'NotFound',
-  details: {},
-  code: 404,
-};
 
 /** What the API server's JSON encoder writes (no indent, `<>&` escaped, a final newline). */
 function goJson(value: unknown): string {
@@ -78,10 +67,10 @@ function put(ctx: Ctx, path: string, body: KubeObject): Result<KubeObject> {
   const target = finalize
     ? { group: '', version: 'v1', resource: 'namespaces', name: finalize[1] }
     : resourcePath(clean);
-  if (!target?.name) return { ok: false, status: NOT_FOUND };
+  if (!target?.name) return { ok: false, status: NO_SUCH_PATH };
   const def = resourceDefOf(target);
   if (!def || (target.namespace !== undefined) !== def.namespaced)
-    return { ok: false, status: NOT_FOUND };
+    return { ok: false, status: NO_SUCH_PATH };
   const bodyName = body.metadata?.name ?? '';
   if (bodyName !== target.name) {
     return {
@@ -123,10 +112,10 @@ const METHOD_NOT_ALLOWED: Status = {
 /** A raw POST: a create in the collection the path names. */
 function post(ctx: Ctx, path: string, body: KubeObject): Result<KubeObject> {
   const target = resourcePath(path.split('?')[0]?.replace(/\/+$/, '') ?? '');
-  if (!target) return { ok: false, status: NOT_FOUND };
+  if (!target) return { ok: false, status: NO_SUCH_PATH };
   const def = resourceDefOf(target);
   if (!def || (target.namespace !== undefined) !== def.namespaced)
-    return { ok: false, status: NOT_FOUND };
+    return { ok: false, status: NO_SUCH_PATH };
   if (target.name !== undefined) return { ok: false, status: METHOD_NOT_ALLOWED };
   // No fieldValidation parameter: the API server's default, Warn (see put).
   return ctx.host.api.create(def.resource, target.namespace, body, { fieldValidation: 'Warn' });

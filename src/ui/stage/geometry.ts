@@ -255,6 +255,21 @@ export function labelSide(
   unit = 1,
   from: Point = p,
 ): LabelSide {
+  return chooseLabel(p, text, obstacles, bounds, unit, from).side;
+}
+
+/**
+ * {@link labelSide} with the label's fit there: the fit that keeps it inside the stage over its
+ * whole flight, from `from` to its rest at `p` (it flies with its dot).
+ */
+function chooseLabel(
+  p: Point,
+  text: string,
+  obstacles: readonly Box[],
+  bounds: Box,
+  unit: number,
+  from: Point,
+): { side: LabelSide; fit: LabelFit } {
   const width = labelWidth(text) * unit;
   const h = 18 * unit;
   const toMiddle: LabelSide = p.x > bounds.x + bounds.width / 2 ? 'left' : 'right';
@@ -269,10 +284,10 @@ export function labelSide(
     `above-${toMiddle}`,
     `above-${away}`,
   ];
-  let best: LabelSide = toMiddle;
+  let best: { side: LabelSide; fit: LabelFit } | undefined;
   let bestCost = Number.POSITIVE_INFINITY;
   for (const side of order) {
-    // Where it ends up once kept inside the stage over its flight (labelFit).
+    // Where it ends up once kept inside the stage over its flight.
     const fit = tighterFit(
       labelFit(from, side, text, bounds, unit),
       labelFit(p, side, text, bounds, unit),
@@ -295,12 +310,12 @@ export function labelSide(
       cost += (width - shown) * h * 3;
       if (shown < MIN_LABEL_ROOM * unit) cost += width * h * 10;
     }
-    if (cost < bestCost - 0.5) {
+    if (best === undefined || cost < bestCost - 0.5) {
       bestCost = cost;
-      best = side;
+      best = { side, fit };
     }
   }
-  return best;
+  return best as { side: LabelSide; fit: LabelFit };
 }
 
 /**
@@ -349,16 +364,8 @@ export function placePackets(
       lead: route.placements.length === 0,
       count: 0,
       self,
-      side: 'right',
-      fit: { shift: 0 },
+      ...chooseLabel(route.rest, stageLabel(p.label), obstacles, bounds, unit, route.start),
     };
-    const label = stageLabel(p.label);
-    placement.side = labelSide(route.rest, label, obstacles, bounds, unit, route.start);
-    // The label flies with its dot: it must keep inside from the start of the flight to its rest.
-    placement.fit = tighterFit(
-      labelFit(route.start, placement.side, label, bounds, unit),
-      labelFit(route.rest, placement.side, label, bounds, unit),
-    );
     route.placements.push(placement);
     placed.push(placement);
   });
