@@ -15,7 +15,7 @@
 import shellQuote from 'shell-quote';
 import type { Cluster } from '../engine/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
-import { dockerImages, dockerTag } from './dockerLocal.ts';
+import { runDocker } from './docker.ts';
 
 const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
@@ -55,59 +55,9 @@ export function runAction(cluster: Cluster, line: string): RunResult | undefined
   const argv = words(trimmed);
   if (!argv) return undefined;
   const [cmd, ...args] = argv;
-  if (cmd === 'docker') return docker(cluster, args);
+  if (cmd === 'docker') return runDocker(cluster, args);
   if (cmd === 'sleep') return advance(cluster, args, 'sleep');
   return sim(cluster, args);
-}
-
-function docker(cluster: Cluster, args: string[]): RunResult {
-  const [sub, ...rest] = args;
-  if (sub === 'build') {
-    let tag: string | undefined;
-    let context: string | undefined;
-    for (let i = 0; i < rest.length; i++) {
-      const a = rest[i] as string;
-      if (a === '-t' || a === '--tag') tag = rest[++i];
-      else if (a.startsWith('--tag=')) tag = a.slice('--tag='.length);
-      else if (a.startsWith('-t') && a.length > 2) tag = a.slice(2);
-      else if (!a.startsWith('-')) context = a;
-      else return fail(`unknown flag: ${a}\nSee 'docker build --help'.\n`, 125);
-    }
-    if (context === undefined) {
-      return fail(
-        `"docker build" requires exactly 1 argument.\nSee 'docker build --help'.\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nBuild an image from a Dockerfile\n`,
-      );
-    }
-    if (!tag)
-      return fail('error: this simulation needs a name for the image: docker build -t NAME .\n');
-    const img = cluster.docker.build(tag);
-    if (!img) {
-      return fail(`ERROR: invalid tag "${tag}": repository name must be lowercase\n`);
-    }
-    return ok(
-      // The legacy builder's lines; the tag in its familiar form (docker.io/[library/] left out).
-      `Successfully built ${img.id}\nSuccessfully tagged ${img.ref.replace(/^docker\.io\/(library\/)?/, '')}\n`,
-    );
-  }
-  if (sub === 'push') {
-    if (rest.length !== 1) {
-      return fail(
-        `"docker push" requires exactly 1 argument.\nSee 'docker push --help'.\n\nUsage:  docker push [OPTIONS] NAME[:TAG]\n\nUpload an image to a registry\n`,
-      );
-    }
-    const res = cluster.docker.push(rest[0] as string);
-    const text = `${res.lines.join('\n')}\n`;
-    return res.ok ? ok(text) : fail(text);
-  }
-  if (sub === 'images') return dockerImages(cluster, rest, 'docker images');
-  if (sub === 'image' && (rest[0] === 'ls' || rest[0] === 'list'))
-    return dockerImages(cluster, rest.slice(1), `docker image ${rest[0]}`);
-  if (sub === 'tag') return dockerTag(cluster, rest, 'docker tag');
-  if (sub === 'image' && rest[0] === 'tag')
-    return dockerTag(cluster, rest.slice(1), 'docker image tag');
-  return fail(
-    `docker: '${sub ?? ''}' is not a docker command in this simulation (try: docker build -t NAME . / docker push NAME / docker images / docker tag SOURCE TARGET).\n`,
-  );
 }
 
 function advance(cluster: Cluster, args: string[], cmd: string): RunResult {
