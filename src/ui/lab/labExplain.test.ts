@@ -2,28 +2,51 @@
  * `kubectl explain` in the lab: its data is a chunk of its own, loaded on first use, and the
  * console runs the line (and every line typed after it) once the data is there, in order.
  */
-import { describe, expect, it, vi } from 'vitest';
-import { explainSchemaIfLoaded, loadExplainSchema } from '../../kubectl/explain/load.ts';
-import { createLabSession, type LabStorage } from '../../lab/session.ts';
-import { createLabStore } from '../../store/labStore.ts';
-import { createPlayerStore } from '../../store/player.ts';
-import { createLabController } from './labController.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LabStorage } from '../../lab/session.ts';
+
+/**
+ * Each test starts from a fresh module graph: the explain data is loaded once per module
+ * instance, and with the suite's shared workers (`isolate: false`) another test file may
+ * already have loaded it into the modules this file would otherwise share.
+ */
+async function fresh() {
+  vi.resetModules();
+  const load = await import('../../kubectl/explain/load.ts');
+  const { createLabSession } = await import('../../lab/session.ts');
+  const { createLabStore } = await import('../../store/labStore.ts');
+  const { createPlayerStore } = await import('../../store/player.ts');
+  const { createLabController } = await import('./labController.ts');
+  return {
+    explainSchemaIfLoaded: load.explainSchemaIfLoaded,
+    loadExplainSchema: load.loadExplainSchema,
+    createLabSession,
+    createLabStore,
+    createPlayerStore,
+    createLabController,
+  };
+}
+
+let m: Awaited<ReturnType<typeof fresh>>;
+beforeEach(async () => {
+  m = await fresh();
+});
 
 describe('kubectl explain in the lab', () => {
   it('loads the explain data only for a line that runs explain, then runs the lines in order', async () => {
-    const store = createLabStore();
-    const player = createPlayerStore({ stepCount: 0 });
-    const controller = createLabController({ store, player, defer: (fn) => fn() });
+    const store = m.createLabStore();
+    const player = m.createPlayerStore({ stepCount: 0 });
+    const controller = m.createLabController({ store, player, defer: (fn) => fn() });
     await controller.ensureLoaded();
     controller.submit('kubectl get ns default -o name');
-    expect(explainSchemaIfLoaded()).toBeUndefined();
+    expect(m.explainSchemaIfLoaded()).toBeUndefined();
 
     controller.submit('kubectl explain pod.spec.restartPolicy');
     controller.submit('kubectl get ns kube-public -o name');
     // Waiting for the data: neither line has run yet.
     expect(store.getState().entries.map((e) => e.line)).toEqual(['kubectl get ns default -o name']);
 
-    await loadExplainSchema();
+    await m.loadExplainSchema();
     await new Promise((resolve) => setTimeout(resolve, 0));
     const entries = store.getState().entries;
     expect(entries.map((e) => e.line)).toEqual([
@@ -41,13 +64,13 @@ describe('kubectl explain in the lab', () => {
   });
 
   it('runs explain through an alias', async () => {
-    const store = createLabStore();
-    const player = createPlayerStore({ stepCount: 0 });
-    const controller = createLabController({ store, player, defer: (fn) => fn() });
+    const store = m.createLabStore();
+    const player = m.createPlayerStore({ stepCount: 0 });
+    const controller = m.createLabController({ store, player, defer: (fn) => fn() });
     await controller.ensureLoaded();
     controller.submit("alias ke='kubectl explain'");
     controller.submit('ke svc.spec.type');
-    await loadExplainSchema();
+    await m.loadExplainSchema();
     await new Promise((resolve) => setTimeout(resolve, 0));
     const last = store.getState().entries.at(-1);
     expect(last?.line).toBe('ke svc.spec.type');
@@ -65,8 +88,8 @@ describe('kubectl explain in the lab', () => {
         data.delete(k);
       },
     };
-    await loadExplainSchema();
-    const first = createLabSession({ storage });
+    await m.loadExplainSchema();
+    const first = m.createLabSession({ storage });
     expect(first.run('kubectl explain pod.spec.restartPolicy > rp.txt').exitCode).toBe(0);
     expect(first.run('kubectl create namespace blue').exitCode).toBe(0);
 
