@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { laptopDocker } from '../cli/actions.ts';
 import { createCluster } from '../engine/index.ts';
+import { completions } from './completions.ts';
 import { hostForCluster } from './engineHost.ts';
 import { runLine } from './shell.ts';
 import { engineSession } from './testing/engineSession.ts';
@@ -148,6 +149,24 @@ describe('docker in the console shell', () => {
       },
       { args: ['images', '-q'], cwd: '/home/learner', stdin: undefined },
     ]);
+  });
+
+  it('completes docker, its commands, and the directories docker build takes', () => {
+    const { host, run } = engineSession();
+    run('mkdir app apps; touch app/Dockerfile');
+    expect(completions(host, 'do')).toEqual({ from: 0, items: ['docker'] });
+    expect(completions(host, 'docker ').items).toEqual(['build', 'image', 'images', 'push', 'tag']);
+    expect(completions(host, 'docker i').items).toEqual(['image', 'images']);
+    expect(completions(host, 'docker build -t web a')).toEqual({
+      from: 20,
+      items: ['app/', 'apps/'],
+    });
+    expect(completions(host, 'docker build -f app/').items).toEqual(['app/Dockerfile']);
+    expect(completions(host, 'docker build -t ').items).toEqual([]);
+    // Without docker, nothing to complete.
+    const plain = hostForCluster(createCluster({ seed: 1 }));
+    expect(completions(plain, 'do').items).toEqual([]);
+    expect(completions(plain, 'docker ').items).toEqual([]);
   });
 
   it('is not found without a docker (a host made without it, a node of the cluster)', () => {
