@@ -139,6 +139,7 @@ describe('docker in the console shell', () => {
       host,
       'echo "COPY . /usr/share/nginx/html" > Dockerfile; docker build -t z - < Dockerfile',
     );
+    runLine(host, 'docker build -t h - <<EOF\nFROM nginx\nEOF');
     runLine(host, 'cd; docker images -q');
     expect(calls.map(({ args, cwd, stdin }) => ({ args, cwd, stdin }))).toEqual([
       { args: ['build', '-t', 'y', '-'], cwd: '/home/learner/app', stdin: 'FROM nginx\n' },
@@ -147,6 +148,7 @@ describe('docker in the console shell', () => {
         cwd: '/home/learner/app',
         stdin: 'COPY . /usr/share/nginx/html\n',
       },
+      { args: ['build', '-t', 'h', '-'], cwd: '/home/learner/app', stdin: 'FROM nginx\n' },
       { args: ['images', '-q'], cwd: '/home/learner', stdin: undefined },
     ]);
   });
