@@ -15,7 +15,7 @@
 import shellQuote from 'shell-quote';
 import type { Cluster } from '../engine/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
-import { runDocker } from './docker.ts';
+import { type DockerEnv, runDocker } from './docker.ts';
 
 const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
@@ -48,16 +48,43 @@ function words(line: string): string[] | undefined {
   return parsed;
 }
 
-/** Run `line` if it is a docker or simulation action; otherwise undefined. */
-export function runAction(cluster: Cluster, line: string): RunResult | undefined {
+export interface ActionOptions {
+  /**
+   * The console's shell has the laptop's docker (its host made with `laptopDocker`): docker
+   * lines are left to it, which gives them pipes, redirections, variables, `cd` and `$?`.
+   */
+  shellDocker?: boolean;
+}
+
+/**
+ * Run `line` if it is a docker or simulation action; otherwise undefined. Without a shell that
+ * has docker (the guided story, the scenarios) a whole `docker …` line is run here, as if from
+ * the home directory.
+ */
+export function runAction(
+  cluster: Cluster,
+  line: string,
+  opts: ActionOptions = {},
+): RunResult | undefined {
   const trimmed = line.trim();
-  if (!/^(docker|sim|sleep)(\s|$)/.test(trimmed)) return undefined;
+  const names = opts.shellDocker ? /^(sim|sleep)(\s|$)/ : /^(docker|sim|sleep)(\s|$)/;
+  if (!names.test(trimmed)) return undefined;
   const argv = words(trimmed);
   if (!argv) return undefined;
   const [cmd, ...args] = argv;
   if (cmd === 'docker') return runDocker(cluster, args);
   if (cmd === 'sleep') return advance(cluster, args, 'sleep');
   return sim(cluster, args);
+}
+
+/**
+ * The laptop's docker for a console over `cluster` (hostForCluster's `docker` option): the
+ * shell's `docker` runs there, with the console's files, working directory and stdin.
+ */
+export function laptopDocker(
+  cluster: Cluster,
+): (args: string[], env: DockerEnv & { cwd: string }) => RunResult {
+  return (args, env) => runDocker(cluster, args, env);
 }
 
 function advance(cluster: Cluster, args: string[], cmd: string): RunResult {

@@ -36,6 +36,22 @@ const SHELL_COMMANDS = [
   'unset',
 ];
 
+/**
+ * The laptop's docker commands this console runs (`docker <Tab>`), when its host has docker.
+ * Keep in step with src/cli/docker.ts's runDocker.
+ */
+const DOCKER_COMMANDS = ['build', 'image', 'images', 'push', 'tag'];
+
+/** `docker …` as the shell's docker completes it: its commands, then build's context and -f. */
+function dockerWords(host: KubectlHost, rest: readonly string[], current: string): string[] {
+  if (rest.length === 0) return DOCKER_COMMANDS;
+  if (rest[0] !== 'build' || current.startsWith('-')) return [];
+  const prev = rest[rest.length - 1];
+  if (prev === '-t' || prev === '--tag') return [];
+  if (prev === '-f' || prev === '--file') return localPaths(host, current);
+  return localPaths(host, current).filter((p) => p.endsWith('/'));
+}
+
 /** The documentation's example URLs the console carries (`-f https://k8s.io/examples/…`). */
 function exampleUrls(current: string): string[] {
   for (const base of ['https://k8s.io/examples/', 'https://kubernetes.io/examples/']) {
@@ -95,8 +111,9 @@ function complete(host: KubectlHost, text: string): Completion {
     from,
     items: [...new Set(items)].filter((i) => i.startsWith(current)).sort(),
   });
-  if (list.length === 0) return done(SHELL_COMMANDS);
+  if (list.length === 0) return done(host.docker ? [...SHELL_COMMANDS, 'docker'] : SHELL_COMMANDS);
   const [first, ...rest] = list;
+  if (first === 'docker') return done(host.docker ? dockerWords(host, rest, current) : []);
   if (first === 'cd') return done(localPaths(host, current).filter((p) => p.endsWith('/')));
   if (['cat', 'ls', 'rm', 'cp', 'mv'].includes(first ?? '')) return done(localPaths(host, current));
   if (first !== 'kubectl' && first !== 'k') return done([]);

@@ -42,6 +42,17 @@ describe('tutorial one-liners in the console', () => {
     expect(run('command -v k kubectl').out).toBe("alias k='kubectl'\n/usr/bin/kubectl\n");
   });
 
+  it('finds no program named like a JavaScript object key (toString, constructor)', () => {
+    const { run } = engineSession(3);
+    expect(run('type toString')).toEqual({
+      out: '',
+      err: 'bash: type: toString: not found\n',
+      code: 1,
+    });
+    expect(run('which constructor')).toEqual({ out: '', err: '', code: 1 });
+    expect(run('command -v hasOwnProperty')).toEqual({ out: '', err: '', code: 1 });
+  });
+
   it('env and printenv list the exported variables', () => {
     const { run } = engineSession(3);
     run('export NS=kube-system; LOCAL=1');

@@ -104,12 +104,28 @@ const PROGRAMS: Readonly<Record<string, string>> = {
   false: '/usr/bin/false',
 };
 
+/** Programs only some machines have: the laptop's docker (the docker-ce-cli package's path). */
+export const DOCKER_PROGRAM: Readonly<Record<string, string>> = { docker: '/usr/bin/docker' };
+
+/** Where program `n` is: the machine's, or one of `extra` (DOCKER_PROGRAM on the laptop). */
+function programPath(
+  n: string,
+  extra: Readonly<Record<string, string>> | undefined,
+): string | undefined {
+  return Object.hasOwn(PROGRAMS, n)
+    ? PROGRAMS[n]
+    : extra && Object.hasOwn(extra, n)
+      ? extra[n]
+      : undefined;
+}
+
 const ok = (stdout: string, stderr = '', exitCode = 0): RunResult => ({ stdout, stderr, exitCode });
 
 /** `type [-t] NAME…`: alias, keyword, builtin or file, in bash's words. */
 export function typeBuiltin(
   args: readonly string[],
   aliases: ReadonlyMap<string, string>,
+  extra?: Readonly<Record<string, string>>,
 ): RunResult {
   const terse = args.includes('-t');
   const names = args.filter((a) => a !== '-t' && a !== '--');
@@ -120,35 +136,47 @@ export function typeBuiltin(
     if (alias !== undefined) stdout += terse ? 'alias\n' : `${n} is aliased to \`${alias}'\n`;
     else if (KEYWORDS.has(n)) stdout += terse ? 'keyword\n' : `${n} is a shell keyword\n`;
     else if (BUILTINS.has(n)) stdout += terse ? 'builtin\n' : `${n} is a shell builtin\n`;
-    else if (PROGRAMS[n] !== undefined) stdout += terse ? 'file\n' : `${n} is ${PROGRAMS[n]}\n`;
+    else if (programPath(n, extra) !== undefined)
+      stdout += terse ? 'file\n' : `${n} is ${programPath(n, extra)}\n`;
     else if (!terse) stderr += `bash: type: ${n}: not found\n`;
   }
   const missing = names.some(
-    (n) => !aliases.has(n) && !KEYWORDS.has(n) && !BUILTINS.has(n) && PROGRAMS[n] === undefined,
+    (n) =>
+      !aliases.has(n) &&
+      !KEYWORDS.has(n) &&
+      !BUILTINS.has(n) &&
+      programPath(n, extra) === undefined,
   );
   return ok(stdout, stderr, missing ? 1 : 0);
 }
 
 /** `which NAME…`: the path of each program found; status 1 when one is not. */
-export function whichCommand(args: readonly string[]): RunResult {
+export function whichCommand(
+  args: readonly string[],
+  extra?: Readonly<Record<string, string>>,
+): RunResult {
   const names = args.filter((a) => !a.startsWith('-'));
-  const found = names.filter((n) => PROGRAMS[n] !== undefined);
+  const found = names.filter((n) => programPath(n, extra) !== undefined);
   return ok(
-    found.map((n) => `${PROGRAMS[n]}\n`).join(''),
+    found.map((n) => `${programPath(n, extra)}\n`).join(''),
     '',
     found.length === names.length && names.length > 0 ? 0 : 1,
   );
 }
 
 /** `command -v NAME…`: how bash would run each (an alias as its definition). */
-export function commandV(args: readonly string[], aliases: ReadonlyMap<string, string>): RunResult {
+export function commandV(
+  args: readonly string[],
+  aliases: ReadonlyMap<string, string>,
+  extra?: Readonly<Record<string, string>>,
+): RunResult {
   let stdout = '';
   let status = 0;
   for (const n of args) {
     const alias = aliases.get(n);
     if (alias !== undefined) stdout += `alias ${n}='${alias.replace(/'/g, "'\\''")}'\n`;
     else if (KEYWORDS.has(n) || BUILTINS.has(n)) stdout += `${n}\n`;
-    else if (PROGRAMS[n] !== undefined) stdout += `${PROGRAMS[n]}\n`;
+    else if (programPath(n, extra) !== undefined) stdout += `${programPath(n, extra)}\n`;
     else status = 1;
   }
   return ok(stdout, '', status);

@@ -1,7 +1,7 @@
 /** A KubectlHost over a simulated cluster from `createCluster` (the console's and CLI's host). */
 import type { Cluster, Message } from '../engine/index.ts';
 import { epochMs } from '../engine/util/clock.ts';
-import type { KubectlHost } from './host.ts';
+import type { KubectlHost, RunResult } from './host.ts';
 import { createKubeconfig, type Kubeconfig } from './kubeconfig.ts';
 import { clusterMachines } from './nodeShell/machines.ts';
 import { createWorkspace, type Workspace } from './workspace.ts';
@@ -9,6 +9,11 @@ import { createWorkspace, type Workspace } from './workspace.ts';
 export interface EngineHostOptions {
   fs?: Workspace;
   kubeconfig?: Kubeconfig;
+  /**
+   * The laptop's docker over this host's files (src/cli/docker.ts's runDocker, which this module
+   * does not import): the shell's `docker` command. Absent: the console has no docker.
+   */
+  docker?: (args: string[], env: { fs: Workspace; cwd: string; stdin?: string }) => RunResult;
 }
 
 /** kubectl's view of a cluster: its `client('kubectl')`, virtual clock and settling. */
@@ -18,7 +23,14 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
   let lastBusy = cluster.now();
   // What the shell writes is stamped with the cluster's virtual time (`ls -l`).
   fs.startClock(() => cluster.nowEpochMs());
+  const docker = opts.docker;
   return {
+    ...(docker
+      ? {
+          docker: (args: string[], env: { cwd: string; stdin?: string }) =>
+            docker(args, { fs, ...env }),
+        }
+      : {}),
     api: cluster.client('kubectl'),
     impersonate: (user) => cluster.clientAs('kubectl', user),
     authorize: (user, a) => cluster.authorize(user, a),

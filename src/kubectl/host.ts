@@ -95,6 +95,13 @@ export interface KubectlHost {
   rulesReview?(user: UserInfo, namespace: string): RulesReview;
   /** The nodes' machines, for the node shell (`ssh NODE`); absent: no node can be reached. */
   machines?: NodeMachines;
+  /**
+   * The developer's `docker` on this machine (the laptop's: a node's shell has none), run by the
+   * shell for the command name `docker` anywhere in a line: `args` after the name, `cwd` the
+   * shell's working directory (what `docker build .` reads), `stdin` what a pipe, a redirection
+   * or a here-document feeds it. Absent: `bash: docker: command not found`.
+   */
+  docker?(args: string[], env: { cwd: string; stdin?: string }): RunResult;
   /** Container logs, if the engine can produce them (else kubectl makes up an nginx log). */
   logs?(namespace: string, pod: string, container: string): string | undefined;
 }

@@ -21,6 +21,7 @@ import { runKubectl } from './cli.ts';
 import { cp, ls, mkdir, mv, rm, rmdir, touch } from './consoleFiles.ts';
 import {
   commandV,
+  DOCKER_PROGRAM,
   envCommand,
   historyBuiltin,
   typeBuiltin,
@@ -1161,6 +1162,14 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
         setStdin(host, undefined);
       }
     }
+    case 'docker':
+      // The laptop's docker (the host's hook), in the shell's working directory.
+      if (!host.docker)
+        return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
+      return host.docker(args, {
+        cwd: host.fs.workingDir(),
+        ...(stdin !== undefined ? { stdin } : {}),
+      });
     case 'cat':
       // `cat` or `cat -` in a pipeline copies its stdin.
       if (stdin !== undefined && args.filter((a) => a !== '-n').every((a) => a === '-'))
@@ -1258,16 +1267,16 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       return { stdout: '', stderr: '', exitCode: 0 };
     }
     case 'type':
-      return typeWithFunctions(st, args);
+      return typeWithFunctions(st, args, laptopPrograms(host));
     case 'declare':
     case 'typeset':
       return declareBuiltin(st, name, args);
     case 'trap':
       return trapBuiltin(st, args);
     case 'which':
-      return whichCommand(args);
+      return whichCommand(args, laptopPrograms(host));
     case 'command':
-      if (args[0] === '-v') return commandV(args.slice(1), st.aliases);
+      if (args[0] === '-v') return commandV(args.slice(1), st.aliases, laptopPrograms(host));
       return args.length === 0
         ? { stdout: '', stderr: '', exitCode: 0 }
         : runSimple(host, args, stdin, tty);
@@ -1367,13 +1376,22 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
   }
 }
 
+/** The programs this host has beyond every machine's: docker, when it is the laptop's. */
+function laptopPrograms(host: KubectlHost): Readonly<Record<string, string>> | undefined {
+  return host.docker ? DOCKER_PROGRAM : undefined;
+}
+
 /** A function's definition as bash prints it (`type f`, `declare -f f`). */
 function functionListing(name: string, fn: ShellFunction): string {
   return functionText(name, compoundStatements(fn.body));
 }
 
 /** `type NAME…`, functions included (`f is a function` and its definition). */
-function typeWithFunctions(st: ShellState, args: string[]): RunResult {
+function typeWithFunctions(
+  st: ShellState,
+  args: string[],
+  extra: Readonly<Record<string, string>> | undefined,
+): RunResult {
   const terse = args.includes('-t');
   const printed = new Printed();
   let code = 0;
@@ -1387,7 +1405,7 @@ function typeWithFunctions(st: ShellState, args: string[]): RunResult {
       });
       continue;
     }
-    const r = typeBuiltin(terse ? ['-t', n] : [n], st.aliases);
+    const r = typeBuiltin(terse ? ['-t', n] : [n], st.aliases, extra);
     printed.add(r);
     if (r.exitCode !== 0) code = r.exitCode;
   }
@@ -1794,6 +1812,8 @@ function readsStdin(words: readonly string[]): boolean {
   if (name === undefined) return false;
   if (name === 'kubectl' || name === 'k')
     return args.some((a) => a === '-' || a === '--filename=-' || a === '-f-');
+  // `docker build -` (a Dockerfile on stdin), `docker login --password-stdin`.
+  if (name === 'docker') return args.includes('-') || args.includes('--password-stdin');
   return name === 'cat' || name === 'xargs' || (CONSOLE_TOOLS.has(name) && name !== 'seq');
 }
 

@@ -10,7 +10,7 @@
  * lab.state().namespaces;                                 // … { name: 'blue', phase: 'Active' }
  * ```
  */
-import { parseDuration, runAction } from '../cli/actions.ts';
+import { laptopDocker, parseDuration, runAction } from '../cli/actions.ts';
 // The lab's text comes with its code (see src/i18n/lab.ts).
 import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
@@ -222,7 +222,8 @@ function freshLive(seed: number, files?: Record<string, string>, kubeconfig?: Ku
   const cfg = kubeconfig ?? createKubeconfig();
   // The lab has an editor: `kubectl edit` opens its temp file there.
   enableKubectlEditor(fs);
-  return { cluster, fs, kubeconfig: cfg, host: hostForCluster(cluster, { fs, kubeconfig: cfg }) };
+  const host = hostForCluster(cluster, { fs, kubeconfig: cfg, docker: laptopDocker(cluster) });
+  return { cluster, fs, kubeconfig: cfg, host };
 }
 
 /** The files, and the directories made with mkdir as `DIR/` keys (what `new Workspace` reads). */
@@ -254,13 +255,15 @@ function journalPath(path: string): string {
 }
 
 /**
- * Run `line` against `live` the way the transcript runner does (docker/sim actions first,
- * then kubectl and the small shell), then let the cluster settle. Throws only on engine bugs.
+ * Run `line` against `live` the way the transcript runner does (sim/sleep actions first, then
+ * the small shell with kubectl and docker), then let the cluster settle. Throws only on engine bugs.
  */
 function execute(live: Live, line: string): RunResult {
-  // Several lines (a here-document's text) are the shell's: it runs them one by one.
+  // Several lines (a here-document's text) are the shell's: it runs them one by one. So are
+  // docker lines: the shell's docker gives them pipes, redirections and the working directory.
   const res =
-    (line.includes('\n') ? undefined : runAction(live.cluster, line)) ?? runLine(live.host, line);
+    (line.includes('\n') ? undefined : runAction(live.cluster, line, { shellDocker: true })) ??
+    runLine(live.host, line);
   live.cluster.settle();
   return res;
 }
@@ -334,7 +337,11 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
   // after the journal was full).
   const fs = new Workspace(saved.files);
   carryKubectlEdit(live.fs, fs);
-  const host = hostForCluster(live.cluster, { fs, kubeconfig: live.kubeconfig });
+  const host = hostForCluster(live.cluster, {
+    fs,
+    kubeconfig: live.kubeconfig,
+    docker: laptopDocker(live.cluster),
+  });
   // The shell's variables and aliases (`export do=…`) the replayed lines set.
   restoreShell(host, shellSnapshot(live.host));
   return { live: { ...live, fs, host } };

@@ -7,9 +7,10 @@
  * 2. A virtual-time gap of `GAP_MS` or more always starts a new step: a node failure spans
  *    minutes, and "NotReady after 50 s" and "evicted after 300 s" must be separate pictures.
  * 3. Within a burst, a new step starts when a different component takes the initiative
- *    (kubectl, the controller manager, the scheduler, a kubelet, the developer). Replies, etcd
- *    writes and watch deliveries belong to the request that caused them; Events and status
- *    bookkeeping do not start a step of their own.
+ *    (kubectl, the controller manager, the scheduler, a kubelet, the developer), and with each
+ *    of the developer's docker commands (a build, a push). Replies, etcd writes and watch
+ *    deliveries belong to the request that caused them; Events and status bookkeeping do not
+ *    start a step of their own.
  * 4. Bursts with too many steps are merged (smallest neighbours first) down to
  *    `MAX_STEPS_PER_BURST`; gaps are never merged away.
  */
@@ -103,6 +104,12 @@ interface Group {
   afterGap: boolean;
 }
 
+/**
+ * The developer's messages that each docker command starts with: every command of a line
+ * (`docker build -t web . && docker push web`) is a step of its own.
+ */
+const DOCKER_COMMANDS: ReadonlySet<string> = new Set(['image.build', 'image.push']);
+
 /** Cut non-housekeeping messages into groups (rules 2–4 above). */
 export function cutMessages(msgs: readonly Message[]): Message[][] {
   const groups: Group[] = [];
@@ -116,7 +123,8 @@ export function cutMessages(msgs: readonly Message[]): Message[][] {
     if (
       !cur ||
       gap ||
-      (who !== undefined && cur.initiator !== undefined && who !== cur.initiator)
+      (who !== undefined && cur.initiator !== undefined && who !== cur.initiator) ||
+      (cur.initiator === 'developer' && DOCKER_COMMANDS.has(m.kind))
     ) {
       groups.push({ msgs: [m], initiator: who, afterGap: gap || !cur });
     } else {

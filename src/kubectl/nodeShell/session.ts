@@ -43,7 +43,9 @@ function emptyConfig(path: string): Kubeconfig {
 /** A fresh root shell on `node` for the terminal `terminal` (not entered yet). */
 export function openLogin(terminal: KubectlHost, node: string, controlPlane: boolean): Login {
   const fs = new NodeFs(terminal, node, controlPlane);
-  const host: KubectlHost = { ...terminal, fs };
+  // The node runs containerd, not the laptop's docker.
+  const { docker: _laptopDocker, ...machine } = terminal;
+  const host: KubectlHost = { ...machine, fs };
   // kubectl's default kubeconfig on the node: root's ~/.kube/config, if someone put one there.
   let fallback = emptyConfig('/root/.kube/config');
   let cached: { text: string; config: Kubeconfig } | undefined;

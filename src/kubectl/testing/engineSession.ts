@@ -3,7 +3,7 @@
  * console line as the lab's console does (`sleep 30` advances the clock), lets the cluster
  * settle, and returns what it printed and its exit code.
  */
-import { runAction } from '../../cli/actions.ts';
+import { laptopDocker, runAction } from '../../cli/actions.ts';
 import { createCluster } from '../../engine/index.ts';
 import { hostForCluster } from '../engineHost.ts';
 import { runLine } from '../shell.ts';
@@ -11,10 +11,11 @@ import { runLine } from '../shell.ts';
 export function engineSession(seed = 1) {
   const cluster = createCluster({ seed });
   cluster.settle();
-  const host = hostForCluster(cluster);
+  const host = hostForCluster(cluster, { docker: laptopDocker(cluster) });
   const run = (line: string) => {
-    // As the lab's console: `sleep`, `docker` and `sim` lines are actions on the cluster.
-    const r = runAction(cluster, line) ?? runLine(host, line);
+    // As the lab's console: `sleep` and `sim` lines are actions on the cluster, `docker` is
+    // the shell's (the laptop's docker over the console's files).
+    const r = runAction(cluster, line, { shellDocker: true }) ?? runLine(host, line);
     host.settle();
     return { out: r.stdout, err: r.stderr, code: r.exitCode };
   };
