@@ -299,7 +299,7 @@ export function dockerBuild(cluster: Cluster, rest: string[], env: DockerEnv = {
   if (extra !== undefined) sizes.push(extra);
   const progress = o.quiet
     ? ''
-    : `Sending build context to Docker daemon  ${humanSize4(tarSize(sizes, dirs)).padStart(8)}\n`;
+    : `Sending build context to Docker daemon ${humanSize4(tarSize(sizes, dirs)).padStart(8)}\n`;
   if (progress) chunks.push({ err: false, text: progress });
 
   const outcome = planBuild(cluster.registry, {
