@@ -414,6 +414,12 @@ export const STARTER_HOME: Readonly<Record<string, string>> = {
   [`${HOME_DIR}/nginx.yaml`]: NGINX_YAML,
 };
 
+/** The starter project's files alone (what a lab saved before them gets on restore). */
+export const STARTER_PROJECT: Readonly<Record<string, string>> = {
+  [`${HOME_DIR}/Dockerfile`]: STARTER_DOCKERFILE,
+  [`${HOME_DIR}/index.html`]: STARTER_INDEX_HTML,
+};
+
 /** A workspace with the study note's starting files in the home directory. */
 export function createWorkspace(initial: Record<string, string> = { ...STARTER_HOME }): Workspace {
   return new Workspace(initial);
