@@ -302,6 +302,12 @@ export function dockerBuild(cluster: Cluster, rest: string[], env: DockerEnv = {
     : `Sending build context to Docker daemon ${humanSize4(tarSize(sizes, dirs)).padStart(8)}\n`;
   if (progress) chunks.push({ err: false, text: progress });
 
+  if (dockerfile === '') {
+    // The daemon's check before it parses (remotecontext's readAndParseDockerfile).
+    const name =
+      o.file === undefined || o.file === '-' ? 'Dockerfile' : o.file.replace(/^.*\//, '');
+    return fail(`Error response from daemon: the Dockerfile (${name}) cannot be empty\n`);
+  }
   const outcome = planBuild(cluster.registry, {
     dockerfile,
     files,

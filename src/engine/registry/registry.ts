@@ -574,6 +574,7 @@ export class Registry {
       return img;
     }
     this.local.set(name.full, img);
+    this.named(id);
     this.released(previous);
     return img;
   }
@@ -620,6 +621,12 @@ export class Registry {
     });
     this.released(previous);
     return true;
+  }
+
+  /** An image that has a name again is no longer `<none>`. */
+  private named(id: string): void {
+    const at = this.dangling.findIndex((d) => d.id === id);
+    if (at >= 0) this.dangling.splice(at, 1);
   }
 
   /** After a name moved to another image: keep its old image as dangling if nothing names it. */
@@ -685,6 +692,7 @@ export class Registry {
       builds: previous?.builds ?? src.builds,
     };
     this.local.set(name.full, image);
+    this.named(image.id);
     this.released(previous);
     return { ok: true, image };
   }
