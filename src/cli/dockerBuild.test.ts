@@ -167,6 +167,7 @@ CMD ["nginx", "-g", "daemon off;"]
     // Meta ARGs are steps without output; continuation lines are joined as written.
     expect(lines.filter((l) => l.startsWith('Step '))).toEqual([
       'Step 1/12 : ARG BASE=busybox:1.28',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the Dockerfile's own ${BASE}
       'Step 2/12 : FROM ${BASE} AS build',
       'Step 3/12 : run echo hello > /out.txt',
       'Step 4/12 : FROM nginx:1.27',
@@ -180,6 +181,7 @@ CMD ["nginx", "-g", "daemon off;"]
       'Step 12/12 : CMD ["nginx", "-g", "daemon off;"]',
     ]);
     expect(lines[0]).toBe('Sending build context to Docker daemon  3.072kB');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the Dockerfile's own ${BASE}
     expect(lines[2]).toBe('Step 2/12 : FROM ${BASE} AS build');
     expect(lines[3]).toBe('1.28: Pulling from library/busybox');
     // A metadata step: a container runs, is removed, its commit is the step's image.
@@ -215,6 +217,7 @@ CMD ["nginx", "-g", "daemon off;"]
     const { cluster, fs, docker } = lab();
     fs.write(
       '/tmp/web.Dockerfile',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the Dockerfile's own ${TAG}
       'ARG TAG=1.27\nFROM nginx:${TAG}\nCOPY index.html /usr/share/nginx/html/\n',
     );
     const res = docker(
