@@ -378,6 +378,38 @@ describe('docker build errors', () => {
   });
 });
 
+describe('a build that fails at a step', () => {
+  it('keeps what it pulled and committed: the fixed build pulls nothing and uses the cache', () => {
+    const { cluster, fs, docker } = lab();
+    fs.write('Dockerfile', 'FROM nginx\nENV WHO=world\nRUN echo "hello $WHO"\nCOPY index.htm /\n');
+    const failed = docker('docker build -t web .');
+    expect(failed.exitCode).toBe(1);
+    // A plain echo prints in its container, between Running in and Removed.
+    expect(failed.stdout).toMatch(
+      /\nStep 3\/4 : RUN echo "hello \$WHO"\n ---> Running in ([0-9a-f]{12})\nhello world\n ---> Removed intermediate container \1\n/,
+    );
+    // No image, no build on the laptop's drawing: only the pull and the cache stay.
+    expect(cluster.registry.localImage('web')).toBeUndefined();
+    expect(cluster.messages.filter((m) => m.kind === 'image.build')).toEqual([]);
+    fs.write('Dockerfile', 'FROM nginx\nENV WHO=world\nRUN echo "hello $WHO"\nCOPY index.html /\n');
+    const fixed = docker('docker build -t web .').stdout;
+    expect(fixed).not.toContain('Pulling from');
+    expect(fixed.match(/ ---> Using cache\n/g)?.length).toBe(2);
+    expect(fixed).not.toContain('hello world');
+  });
+
+  it('a RUN that exits non-zero ends docker with its code, the container kept', () => {
+    const { fs, docker } = lab();
+    fs.write('Dockerfile', 'FROM nginx\nRUN exit 3\n');
+    const res = docker('docker build .');
+    expect(res.exitCode).toBe(3);
+    expect(res.stdout).toMatch(/\nStep 2\/2 : RUN exit 3\n ---> Running in [0-9a-f]{12}\n$/);
+    expect(res.stderr).toBe(
+      `${LEGACY_BUILDER_NOTICE}The command '/bin/sh -c exit 3' returned a non-zero code: 3\n`,
+    );
+  });
+});
+
 describe('the built image in the cluster', () => {
   it('docker push uploads the new layers and a Deployment runs the image', () => {
     const { cluster, fs, docker } = lab();

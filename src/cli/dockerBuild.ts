@@ -324,7 +324,12 @@ export function dockerBuild(cluster: Cluster, rest: string[], env: DockerEnv = {
     // A refusal before the daemon streamed anything is an error response; so is any error of a
     // quiet build, whose stream the daemon keeps to itself until the end.
     const response = outcome.error?.early !== false || o.quiet;
-    return fail(`${response ? 'Error response from daemon: ' : ''}${message}\n`);
+    // What the failed build pulled and committed stays on the laptop.
+    if (outcome.plan?.partial) cluster.docker.build('', outcome.plan);
+    return fail(
+      `${response ? 'Error response from daemon: ' : ''}${message}\n`,
+      outcome.error?.code ?? 1,
+    );
   }
   const [first, ...others] = o.tags;
   const img = cluster.docker.build(first ?? '', outcome.plan);

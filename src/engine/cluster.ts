@@ -626,11 +626,17 @@ class ClusterImpl implements Cluster {
   }
 
   #dockerBuild(image: string, plan?: BuildPlan): LocalImage | undefined {
+    // A build that failed at a step leaves only its pulls and cache: no image, no message.
+    if (plan?.partial) {
+      this.registry.build(image, this.#rt.now, plan);
+      this.#registryView = undefined;
+      return undefined;
+    }
     this.#rt.record({
       from: 'developer',
       to: 'developer',
       kind: 'image.build',
-      summary: { key: 'msg.image.build', params: { image } },
+      summary: { key: 'msg.image.build', params: { image: image === '' ? '<none>' : image } },
       label: image === '' ? 'docker build .' : `docker build -t ${image} .`,
     });
     const img = this.registry.build(image, this.#rt.now, plan);

@@ -40,6 +40,11 @@ export interface BuildPlan {
   /** Every step's image ID: the build cache a later build finds. */
   steps: string[];
   config: ImageConfig;
+  /**
+   * A build that failed at a step: what it pulled and the steps it committed stay on the
+   * laptop (the next build finds them in the cache), but no image is made.
+   */
+  partial?: true;
 }
 
 /** What the build reads: the Dockerfile, the build context, the command's options. */
@@ -64,7 +69,11 @@ export interface BuildOutcome {
    * Why the build failed. `early`: the daemon refused the request before streaming anything
    * (a Dockerfile it cannot parse), which the client prints as `Error response from daemon: …`.
    */
-  error?: { message: string; early: boolean };
+  error?: {
+    message: string;
+    early: boolean /** The exit code docker ends with (1 unless a RUN's). */;
+    code?: number;
+  };
 }
 
 /** The build args docker predefines (proxies): passing them is never "not consumed". */
@@ -235,7 +244,17 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
   const localLayers = new Set<string>();
   for (const img of registry.localImages()) for (const l of img.layers) localLayers.add(l.digest);
 
-  const failStep = (message: string): BuildOutcome => ({ lines, error: { message, early: false } });
+  const failStep = (message: string, code?: number): BuildOutcome => {
+    const plan: BuildPlan = {
+      pulls,
+      layers: [],
+      id: '',
+      steps: allSteps,
+      config: {},
+      partial: true,
+    };
+    return { lines, error: { message, early: false, ...(code ? { code } : {}) }, plan };
+  };
 
   /** An image FROM or COPY --from names: on the laptop, or pulled (its lines printed). */
   const imageFor = (
@@ -291,13 +310,15 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
   };
 
   /** Commit a step: the cache answers, or a container runs (metadata and RUN) or not (COPY). */
-  const commit = (st: Stage, key: string, container: boolean): void => {
+  const commit = (st: Stage, key: string, container: boolean, output?: string): void => {
     const id = hex64(`step|${st.id}|${key}|${salt}`);
     if (!input.noCache && registry.hasCachedStep(id)) {
       lines.push(' ---> Using cache');
     } else if (container) {
       const c = hex64(`container|${id}`).slice(0, 12);
-      lines.push(` ---> Running in ${c}`, ` ---> Removed intermediate container ${c}`);
+      lines.push(` ---> Running in ${c}`);
+      if (output !== undefined) lines.push(output);
+      lines.push(` ---> Removed intermediate container ${c}`);
     }
     lines.push(` ---> ${id.slice(0, 12)}`);
     st.id = id;
@@ -355,7 +376,23 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
     switch (ins.name) {
       case 'RUN': {
         const cmd = shellForm(ins, shell);
-        commit(st, `RUN ${JSON.stringify(cmd)} ${JSON.stringify([...st.vars])}`, true);
+        // `RUN false`, `RUN exit N`: the command fails in its container, which is kept.
+        const script = cmd.length === 3 && cmd[1] === '-c' ? cmd[2]?.trim() : undefined;
+        const failing = script === undefined ? undefined : /^(?:false|exit\s+(\d+))$/.exec(script);
+        const code = failing ? Number(failing[1] ?? 1) : 0;
+        if (failing && code !== 0) {
+          const id = hex64(
+            `step|${st.id}|RUN ${JSON.stringify(cmd)}|${salt}|failed${allSteps.length}`,
+          );
+          lines.push(` ---> Running in ${hex64(`container|${id}`).slice(0, 12)}`);
+          return failStep(`The command '${cmd.join(' ')}' returned a non-zero code: ${code}`, code);
+        }
+        commit(
+          st,
+          `RUN ${JSON.stringify(cmd)} ${JSON.stringify([...st.vars])}`,
+          true,
+          echoed(cmd, env),
+        );
         const layer: Layer = {
           digest: `sha256:${hex64(`layer|${st.id}`)}`,
           sizeBytes: runLayerSize(cmd.join(' ')),
@@ -443,6 +480,25 @@ function jsonStrings(text: string): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What a RUN of a plain `echo` prints in its container (the one command whose output the
+ * simulation knows): `RUN echo hello $NAME` prints `hello` and NAME's value. Undefined for
+ * anything else (a redirection, a pipe, a second command, another program).
+ */
+function echoed(cmd: readonly string[], env: ReadonlyMap<string, string>): string | undefined {
+  const script = cmd.length === 3 && cmd[1] === '-c' ? (cmd[2] as string) : undefined;
+  if (script !== undefined) {
+    if (!/^echo(\s|$)/.test(script) || /[|;&><`()\\]|\$\(/.test(script)) return undefined;
+    const words = script.slice(4).match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+    return words
+      .map((w) =>
+        w.startsWith("'") ? w.slice(1, -1) : expand(w.startsWith('"') ? w.slice(1, -1) : w, env),
+      )
+      .join(' ');
+  }
+  return cmd[0] === 'echo' ? cmd.slice(1).join(' ') : undefined;
 }
 
 /** Apply a metadata instruction to the config; the builder's error when it refuses one. */

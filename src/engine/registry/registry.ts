@@ -550,8 +550,11 @@ export class Registry {
     this.builtCount++;
     for (const ref of p.pulls) this.pullLocal(ref, nowMs);
     for (const step of p.steps) this.cache.add(step);
-    if (this.cache.size > CACHE_LIMIT)
+    while (this.cache.size > CACHE_LIMIT) {
       this.cache.delete(this.cache.values().next().value as string);
+    }
+    // A failed build leaves its pulls and committed steps, and no image.
+    if (p.partial) return undefined;
     const id = p.id.slice(0, 12);
     const previous = name ? this.local.get(name.full) : undefined;
     const same = [...this.local.values(), ...this.dangling].find((i) => i.id === id);
