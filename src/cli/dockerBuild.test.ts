@@ -250,6 +250,16 @@ CMD ["nginx", "-g", "daemon off;"]
     expect(res.exitCode).toBe(0);
     expect(res.stdout).toMatch(/\nStep 2\/2 : EXPOSE 80\n ---> Running in [0-9a-f]{12}\n/);
     expect(cluster.registry.localImage('piped')?.config).toEqual({ ExposedPorts: ['80/tcp'] });
+    // `-` as the context: the Dockerfile alone (in a tar of its own), no files to COPY.
+    const alone = docker('docker build -t alone -', undefined, 'FROM nginx\nCOPY index.html /\n');
+    expect(alone.stdout).toMatch(/^Sending build context to Docker daemon {2}2\.048kB\n/);
+    expect(alone.stderr).toMatch(
+      /\nCOPY failed: file not found in build context or excluded by \.dockerignore: stat index\.html: file does not exist\n$/,
+    );
+    expect(docker('docker build -f - -', undefined, 'FROM nginx\n')).toMatchObject({
+      stderr: `${LEGACY_BUILDER_NOTICE}invalid argument: can't use stdin for both build context and dockerfile\n`,
+      exitCode: 1,
+    });
   });
 });
 

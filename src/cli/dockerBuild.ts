@@ -259,6 +259,9 @@ export function dockerBuild(cluster: Cluster, rest: string[], env: DockerEnv = {
   let files: Map<string, string>;
   let dirs = 0;
   let extra: string | undefined;
+  if (o.context === '-' && o.file === '-') {
+    return fail("invalid argument: can't use stdin for both build context and dockerfile\n");
+  }
   if (o.context === '-') {
     // The Dockerfile on stdin, no context.
     dockerfile = env.stdin ?? '';
@@ -267,7 +270,11 @@ export function dockerBuild(cluster: Cluster, rest: string[], env: DockerEnv = {
   } else {
     const contextPath = o.context as string;
     if (/^(https?|git):\/\/|^git@/.test(contextPath)) {
-      return prepare(`unable to download remote context ${contextPath}: no network on this laptop`);
+      // Remote contexts (a Git repository, a tarball's URL) are not simulated: the laptop builds
+      // from its own files.
+      return prepare(
+        `unable to download remote context ${contextPath}: the simulated laptop builds from its own files only`,
+      );
     }
     const dir = fs.resolve(contextPath, cwd) ?? cwd;
     if (!fs.isDirectory(dir)) {
