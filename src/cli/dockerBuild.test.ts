@@ -380,11 +380,16 @@ describe('docker build errors', () => {
     expect(docker('docker build .').stderr).toBe(
       `${notice}manifest for nginx:nope not found: manifest unknown: manifest unknown\n`,
     );
-    // Quiet, the daemon has streamed nothing yet: its error is an error response.
+    // Quiet, the client keeps the upload's progress and the steps, and prints them to stderr
+    // with the error (docker/cli's runBuild; the daemon flushes the steps it kept first).
     expect(docker('docker build -q .')).toMatchObject({
       stdout: '',
-      stderr: `${notice}Error response from daemon: manifest for nginx:nope not found: manifest unknown: manifest unknown\n`,
+      stderr: `${notice}${context}Step 1/1 : FROM nginx:nope\nmanifest for nginx:nope not found: manifest unknown: manifest unknown\n`,
     });
+    fs.write('Dockerfile', 'FORM nginx\n');
+    expect(docker('docker build -q .').stderr).toBe(
+      `${notice}${context}Error response from daemon: dockerfile parse error on line 1: unknown instruction: FORM (did you mean FROM?)\n`,
+    );
   });
 });
 

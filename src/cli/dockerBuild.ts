@@ -304,15 +304,18 @@ export function dockerBuild(cluster: Cluster, rest: string[], env: DockerEnv = {
   }
   const sizes = [...files.values()];
   if (extra !== undefined) sizes.push(extra);
-  const progress = o.quiet
-    ? ''
-    : `Sending build context to Docker daemon ${humanSize4(tarSize(sizes, dirs)).padStart(8)}\n`;
-  if (progress) chunks.push({ err: false, text: progress });
+  // The upload's progress: on stdout, or (quiet) kept, and printed to stderr if the build fails.
+  const progress = `Sending build context to Docker daemon ${humanSize4(tarSize(sizes, dirs)).padStart(8)}\n`;
+  if (!o.quiet) chunks.push({ err: false, text: progress });
+  const kept = (text: string) => {
+    if (o.quiet) chunks.push({ err: true, text });
+  };
 
   if (dockerfile === '') {
     // The daemon's check before it parses (remotecontext's readAndParseDockerfile).
     const name =
       o.file === undefined || o.file === '-' ? 'Dockerfile' : o.file.replace(/^.*\//, '');
+    kept(progress);
     return fail(`Error response from daemon: the Dockerfile (${name}) cannot be empty\n`);
   }
   const outcome = planBuild(cluster.registry, {
@@ -328,9 +331,11 @@ export function dockerBuild(cluster: Cluster, rest: string[], env: DockerEnv = {
   if (!o.quiet && stream) chunks.push({ err: false, text: stream });
   if (outcome.error || !outcome.plan) {
     const message = outcome.error?.message ?? 'build failed';
-    // A refusal before the daemon streamed anything is an error response; so is any error of a
-    // quiet build, whose stream the daemon keeps to itself until the end.
-    const response = outcome.error?.early !== false || o.quiet;
+    // A refusal before the daemon streamed anything is an error response (HTTP 400); once
+    // steps have run the error comes in the stream and the client prints it bare (a quiet build
+    // too: the daemon then sends the steps it kept, and the client prints them to stderr).
+    const response = outcome.error?.early !== false;
+    kept(progress + (response ? '' : stream));
     // What the failed build pulled and committed stays on the laptop.
     if (outcome.plan?.partial) cluster.docker.build('', outcome.plan);
     return fail(
