@@ -283,7 +283,7 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
       };
     }
     const m = res.image;
-    lines.push(`${name.tag}: Pulling from ${path}`);
+    lines.push(`${name.digest ?? name.tag}: Pulling from ${path}`);
     if (local && local.digest === m.digest) {
       lines.push(
         `Digest: ${m.digest}`,
