@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../engine/index.ts';
 import { parseDuration, runAction } from './actions.ts';
+import { LEGACY_BUILDER_NOTICE } from './dockerBuild.ts';
 
 describe('parseDuration', () => {
   it('reads sleep-style seconds and Go-style units', () => {
@@ -40,7 +41,7 @@ describe('runAction', () => {
     const built = runAction(c, 'docker build -t myweb:1.0 .');
     expect(built?.exitCode).toBe(0);
     expect(built?.stdout).toMatch(
-      /^Successfully built [0-9a-f]{12}\nSuccessfully tagged myweb:1\.0\n$/,
+      /^Sending build context to Docker daemon {2}4\.096kB\n[\s\S]*\nSuccessfully built [0-9a-f]{12}\nSuccessfully tagged myweb:1\.0\n$/,
     );
     // Docker Hub's library/ namespace is the official images': nobody else may push there.
     const denied = runAction(c, 'docker push myweb:1.0');
@@ -61,10 +62,10 @@ describe('runAction', () => {
     expect(runAction(c, 'docker build -t statssy/myweb:1.0 .')?.stdout).toMatch(
       /\nSuccessfully tagged statssy\/myweb:1\.0\n$/,
     );
-    // Without a PATH: the same (legacy) builder's usage error.
-    expect(runAction(c, 'docker build -t x')).toEqual({
+    // Without a PATH: the legacy builder's notice, then docker 28.2.2's usage error.
+    expect(runAction(c, 'docker build -t x')).toMatchObject({
       stdout: '',
-      stderr: `"docker build" requires exactly 1 argument.\nSee 'docker build --help'.\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nBuild an image from a Dockerfile\n`,
+      stderr: `${LEGACY_BUILDER_NOTICE}docker: 'docker build' requires 1 argument\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nRun 'docker build --help' for more information\n`,
       exitCode: 1,
     });
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../engine/index.ts';
+import { createWorkspace } from '../kubectl/workspace.ts';
 import { runAction } from './actions.ts';
+import { runDocker } from './docker.ts';
 import { humanDuration, humanSize } from './dockerLocal.ts';
 
 const run = (c: ReturnType<typeof createCluster>, line: string) => {
@@ -19,27 +21,37 @@ describe('docker images', () => {
     });
   });
 
-  it('lists built and tagged images newest first, with a rebuilt tag’s old image as <none>', () => {
+  it('lists built, pulled and tagged images newest first, with a rebuilt tag’s old image as <none>', () => {
     const c = createCluster();
-    const first = run(c, 'docker build -t learner/web:1 .').stdout.match(/built (\w+)/)?.[1];
+    const fs = createWorkspace();
+    const build = () =>
+      runDocker(c, ['build', '-t', 'learner/web:1', '.'], { fs }).stdout.match(/built (\w+)/)?.[1];
+    const first = build();
     run(c, 'sleep 75');
-    const second = run(c, 'docker build -t learner/web:1 .').stdout.match(/built (\w+)/)?.[1];
+    // The same project again is the same image (the build cache); a changed page is a new one.
+    expect(build()).toBe(first);
+    fs.write('index.html', '<h1>Version 2</h1>\n');
+    const second = build();
     expect(second).not.toBe(first);
     expect(run(c, 'docker tag learner/web:1 learner/web:latest').exitCode).toBe(0);
     run(c, 'sleep 30');
+    // FROM nginx pulled nginx:latest to the laptop: published two weeks before.
     expect(run(c, 'docker image ls').stdout).toBe(
       [
         'REPOSITORY    TAG       IMAGE ID       CREATED              SIZE',
         `learner/web   1         ${second}   30 seconds ago       192MB`,
         `learner/web   latest    ${second}   30 seconds ago       192MB`,
         `<none>        <none>    ${first}   About a minute ago   192MB`,
+        'nginx         latest    04874102cdaf   2 weeks ago          192MB',
         '',
       ].join('\n'),
     );
     expect(run(c, 'docker images learner/web:latest').stdout.split('\n')[1]).toMatch(
       /^learner\/web {3}latest {4}/,
     );
-    expect(run(c, 'docker images -q').stdout).toBe(`${second}\n${second}\n${first}\n`);
+    expect(run(c, 'docker images -q').stdout).toBe(
+      `${second}\n${second}\n${first}\n04874102cdaf\n`,
+    );
   });
 
   it('refuses unknown flags and extra arguments as docker does', () => {

@@ -32,6 +32,7 @@ import { STATIC_PODS_KEY } from './node/kubelet.ts';
 import { type PolicyCluster, policyCluster } from './node/policyNetwork.ts';
 import { kubeletDisabled, nodeFileScope } from './node/staticPodFiles.ts';
 import {
+  type BuildPlan,
   type ImageManifest,
   type LocalImage,
   type PushResult,
@@ -114,8 +115,12 @@ export interface RegistryView {
 
 /** The developer's docker CLI: build locally, push to the registry. */
 export interface DockerFacade {
-  /** `docker build -t NAME .`; undefined when NAME is not a valid reference. */
-  build(image: string): LocalImage | undefined;
+  /**
+   * `docker build -t NAME .`: applies `plan` (what `planBuild` made of the Dockerfile; the
+   * starter project's when absent). NAME empty: an image without a name. Undefined when NAME
+   * is not a valid reference.
+   */
+  build(image: string, plan?: BuildPlan): LocalImage | undefined;
   /**
    * `docker push NAME`: the lines docker prints. `official`: as Docker's official-images
    * publisher (the study note's story pushes `nginx`); the learner's pushes never are.
@@ -500,9 +505,9 @@ class ClusterImpl implements Cluster {
     this.scheduler = createScheduler({ explain: this.options.explain, host: this.#nodes[0] });
     this.registry = new Registry();
     this.docker = {
-      build: (image) => {
-        this.#input({ op: 'docker.build', args: [image] });
-        return this.#dockerBuild(image);
+      build: (image, plan) => {
+        this.#input({ op: 'docker.build', args: plan ? [image, plan] : [image] });
+        return this.#dockerBuild(image, plan);
       },
       push: (image, opts) => {
         this.#input({ op: 'docker.push', args: opts?.official ? [image, 'official'] : [image] });
@@ -620,15 +625,21 @@ class ClusterImpl implements Cluster {
     return wrapped as unknown as ClusterClient;
   }
 
-  #dockerBuild(image: string): LocalImage | undefined {
+  #dockerBuild(image: string, plan?: BuildPlan): LocalImage | undefined {
+    // A build that failed at a step leaves only its pulls and cache: no image, no message.
+    if (plan?.partial) {
+      this.registry.build(image, this.#rt.now, plan);
+      this.#registryView = undefined;
+      return undefined;
+    }
     this.#rt.record({
       from: 'developer',
       to: 'developer',
       kind: 'image.build',
-      summary: { key: 'msg.image.build', params: { image } },
-      label: `docker build -t ${image} .`,
+      summary: { key: 'msg.image.build', params: { image: image === '' ? '<none>' : image } },
+      label: image === '' ? 'docker build .' : `docker build -t ${image} .`,
     });
-    const img = this.registry.build(image, this.#rt.now);
+    const img = this.registry.build(image, this.#rt.now, plan);
     this.#registryView = undefined;
     return img;
   }
@@ -678,7 +689,8 @@ class ClusterImpl implements Cluster {
 
   /** Apply a recorded input (replay). */
   apply(input: Input): void {
-    if (input.op === 'docker.build') this.docker.build(input.args[0] as string);
+    if (input.op === 'docker.build')
+      this.docker.build(input.args[0] as string, input.args[1] as BuildPlan | undefined);
     else if (input.op === 'docker.push')
       this.docker.push(input.args[0] as string, { official: input.args[1] === 'official' });
     else if (input.op === 'docker.tag')

@@ -597,7 +597,7 @@ describe('the console shell', () => {
     expect(run('echo hello > notes.txt')).toEqual({ out: '', err: '', code: 0 });
     run("echo 'second line' >> notes.txt");
     expect(run('cat notes.txt').out).toBe('hello\nsecond line\n');
-    expect(run('ls').out).toBe('nginx.yaml  notes.txt\n');
+    expect(run('ls').out).toBe('Dockerfile  index.html  nginx.yaml  notes.txt\n');
     expect(run('cat nope.yaml')).toEqual({
       out: '',
       err: 'cat: nope.yaml: No such file or directory\n',

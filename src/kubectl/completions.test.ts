@@ -53,14 +53,24 @@ describe('completions', () => {
       '--show-labels',
       '--show-managed-fields',
     ]);
-    expect(completions(host, 'cat ').items).toEqual(['nginx.yaml']);
+    expect(completions(host, 'cat ').items).toEqual(['Dockerfile', 'index.html', 'nginx.yaml']);
   });
 
   it('completes pods for attach and port-forward, POD: and files for cp', () => {
     expect(completions(host, 'kubectl attach ').items).toEqual(['web']);
     expect(completions(host, 'kubectl port-forward -n blue ').items).toEqual(['pod/nginx']);
-    expect(completions(host, 'kubectl cp ').items).toEqual(['nginx.yaml', 'web:']);
-    expect(completions(host, 'kubectl cp web:/etc/hosts ').items).toEqual(['nginx.yaml', 'web:']);
+    expect(completions(host, 'kubectl cp ').items).toEqual([
+      'Dockerfile',
+      'index.html',
+      'nginx.yaml',
+      'web:',
+    ]);
+    expect(completions(host, 'kubectl cp web:/etc/hosts ').items).toEqual([
+      'Dockerfile',
+      'index.html',
+      'nginx.yaml',
+      'web:',
+    ]);
   });
 
   it('completes at the cursor, not the end of the line', () => {

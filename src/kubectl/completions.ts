@@ -119,7 +119,10 @@ function complete(host: KubectlHost, text: string): Completion {
   if (first !== 'kubectl' && first !== 'k') return done([]);
   const prev = rest[rest.length - 1];
   if (prev === '-f' || prev === '--filename') {
-    return done(current.startsWith('http') ? exampleUrls(current) : localPaths(host, current));
+    // kubectl marks -f as a filename flag for json, yaml and yml (cobra's MarkFlagFilename):
+    // bash offers directories and those files only (not the Dockerfile next to them).
+    const manifests = localPaths(host, current).filter((p) => /(\/|\.(json|ya?ml))$/.test(p));
+    return done(current.startsWith('http') ? exampleUrls(current) : manifests);
   }
   if (prev === '-n' || prev === '--namespace') return done(namesOf(host, 'namespaces', undefined));
   if (prev === '--context') return done(host.kubeconfig.contexts.map((c) => c.name));

@@ -11,7 +11,11 @@ describe('mkdir, ls and rm over directories', () => {
   it('mkdir makes a directory ls lists one level of', () => {
     const { run } = engineSession();
     expect(run('mkdir app')).toEqual({ out: '', err: '', code: 0 });
-    expect(run('ls')).toEqual({ out: 'app  nginx.yaml\n', err: '', code: 0 });
+    expect(run('ls')).toEqual({
+      out: 'Dockerfile  app  index.html  nginx.yaml\n',
+      err: '',
+      code: 0,
+    });
     expect(run('ls app')).toEqual({ out: '', err: '', code: 0 });
     run('echo a > app/a.yaml');
     run('mkdir app/base');
@@ -27,9 +31,11 @@ describe('mkdir, ls and rm over directories', () => {
   it('a glob matches directories too', () => {
     const { run } = engineSession();
     run('mkdir -p app/base && echo x > app/x.yaml && echo y > web.yaml');
-    expect(run('echo *').out).toBe('app nginx.yaml web.yaml\n');
+    expect(run('echo *').out).toBe('Dockerfile app index.html nginx.yaml web.yaml\n');
     expect(run('echo app/*').out).toBe('app/base app/x.yaml\n');
-    expect(run('ls *').out).toBe('nginx.yaml  web.yaml\n\napp:\nbase  x.yaml\n');
+    expect(run('ls *').out).toBe(
+      'Dockerfile  index.html  nginx.yaml  web.yaml\n\napp:\nbase  x.yaml\n',
+    );
   });
 
   it('what ls and mkdir refuse, as GNU coreutils words it', () => {
@@ -77,7 +83,7 @@ describe('mkdir, ls and rm over directories', () => {
     expect(run('rmdir f').err).toBe("rmdir: failed to remove 'f': Not a directory\n");
     expect(run('rmdir x').err).toBe("rmdir: failed to remove 'x': No such file or directory\n");
     expect(run('rmdir a/b && rmdir a')).toEqual({ out: '', err: '', code: 0 });
-    expect(run('ls').out).toBe('f  nginx.yaml\n');
+    expect(run('ls').out).toBe('Dockerfile  f  index.html  nginx.yaml\n');
   });
 
   it('rm needs -r for a directory', () => {

@@ -91,10 +91,10 @@ describe('ls output', () => {
   it('hides dotfiles unless -a or -A; an unknown option is refused as GNU words it', () => {
     const { run } = engineSession(3);
     run('echo x > .hidden');
-    expect(run('ls').out).toBe('nginx.yaml\n');
-    expect(run('ls -A').out).toBe('.hidden  nginx.yaml\n');
-    expect(run('ls -a').out).toBe('.  ..  .hidden  nginx.yaml\n');
-    expect(run('echo *').out).toBe('nginx.yaml\n');
+    expect(run('ls').out).toBe('Dockerfile  index.html  nginx.yaml\n');
+    expect(run('ls -A').out).toBe('.hidden  Dockerfile  index.html  nginx.yaml\n');
+    expect(run('ls -a').out).toBe('.  ..  .hidden  Dockerfile  index.html  nginx.yaml\n');
+    expect(run('echo *').out).toBe('Dockerfile index.html nginx.yaml\n');
     expect(run('ls -z')).toEqual({
       out: '',
       err: "ls: invalid option -- 'z'\nTry 'ls --help' for more information.\n",

@@ -73,7 +73,7 @@ describe('cd and pwd are bash builtins', () => {
     run('kubectl create cm b --from-literal=x=1 --dry-run=client -o yaml > manifests/sub/b.yaml');
     run('cd manifests');
     expect(run('ls').out).toBe('a.yaml  sub\n');
-    expect(run('ls ..').out).toBe('manifests  nginx.yaml\n');
+    expect(run('ls ..').out).toBe('Dockerfile  index.html  manifests  nginx.yaml\n');
     expect(run('kubectl apply -f sub')).toEqual({ out: 'configmap/b created\n', err: '', code: 0 });
     expect(run('kubectl apply -f - < ../manifests/a.yaml').out).toBe('deployment.apps/a created\n');
     expect(run('cat < a.yaml | head -2').out).toBe('apiVersion: apps/v1\nkind: Deployment\n');
@@ -89,7 +89,7 @@ describe('cd and pwd are bash builtins', () => {
     run('mv sub ../moved');
     run('rm out.txt');
     run('cd');
-    expect(run('ls').out).toBe('copy.txt  manifests  moved  nginx.yaml\n');
+    expect(run('ls').out).toBe('Dockerfile  copy.txt  index.html  manifests  moved  nginx.yaml\n');
     expect(run('ls manifests moved').out).toBe('manifests:\na.yaml\n\nmoved:\nb.yaml\n');
   });
 });
@@ -99,8 +99,8 @@ describe('one file system: home, root and the places exam tasks write to', () =>
     const { run } = engineSession(3);
     expect(run('echo $HOME ~ ~/x "~"').out).toBe('/home/learner /home/learner /home/learner/x ~\n');
     expect(run('echo hi > /home/learner/x.txt')).toEqual({ out: '', err: '', code: 0 });
-    expect(run('ls /home/learner').out).toBe('nginx.yaml  x.txt\n');
-    expect(run('ls ~').out).toBe('nginx.yaml  x.txt\n');
+    expect(run('ls /home/learner').out).toBe('Dockerfile  index.html  nginx.yaml  x.txt\n');
+    expect(run('ls ~').out).toBe('Dockerfile  index.html  nginx.yaml  x.txt\n');
     expect(run('cat ~/x.txt x.txt').out).toBe('hi\nhi\n');
     expect(run('ls /home').out).toBe('learner\n');
   });

@@ -11,6 +11,8 @@
  * made with `mkdir` (kept as `DIR/` keys in a snapshot) and those a file's path implies.
  */
 
+import { STARTER_DOCKERFILE, STARTER_INDEX_HTML } from '../engine/registry/starter.ts';
+
 export type FsResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The largest file the workspace stores (and kubectl reads): 1 MiB. */
@@ -402,9 +404,23 @@ spec:
     - containerPort: 80
 `;
 
-/** A workspace with the study note's starting file in the home directory. */
-export function createWorkspace(
-  initial: Record<string, string> = { [`${HOME_DIR}/nginx.yaml`]: NGINX_YAML },
-): Workspace {
+/**
+ * What the home directory starts with: the study note's pod manifest and the starter project
+ * `docker build` builds (a Dockerfile serving index.html with nginx).
+ */
+export const STARTER_HOME: Readonly<Record<string, string>> = {
+  [`${HOME_DIR}/Dockerfile`]: STARTER_DOCKERFILE,
+  [`${HOME_DIR}/index.html`]: STARTER_INDEX_HTML,
+  [`${HOME_DIR}/nginx.yaml`]: NGINX_YAML,
+};
+
+/** The starter project's files alone (what a lab saved before them gets on restore). */
+export const STARTER_PROJECT: Readonly<Record<string, string>> = {
+  [`${HOME_DIR}/Dockerfile`]: STARTER_DOCKERFILE,
+  [`${HOME_DIR}/index.html`]: STARTER_INDEX_HTML,
+};
+
+/** A workspace with the study note's starting files in the home directory. */
+export function createWorkspace(initial: Record<string, string> = { ...STARTER_HOME }): Workspace {
   return new Workspace(initial);
 }

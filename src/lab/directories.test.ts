@@ -20,10 +20,15 @@ it('mkdir survives a reload, and the file list shows files only', () => {
   const a = createLabSession({ storage });
   a.run('mkdir -p manifests/empty');
   a.run('echo hi > manifests/a.txt');
-  expect(a.files().map((f) => f.name)).toEqual(['manifests/a.txt', 'nginx.yaml']);
+  expect(a.files().map((f) => f.name)).toEqual([
+    'Dockerfile',
+    'index.html',
+    'manifests/a.txt',
+    'nginx.yaml',
+  ]);
   a.run('mkdir solo');
   const b = createLabSession({ storage });
-  expect(b.run('ls').stdout).toBe('manifests  nginx.yaml  solo\n');
+  expect(b.run('ls').stdout).toBe('Dockerfile  index.html  manifests  nginx.yaml  solo\n');
   expect(b.run('ls manifests').stdout).toBe('a.txt  empty\n');
   expect(b.run('ls manifests/empty')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
 });

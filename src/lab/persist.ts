@@ -63,6 +63,42 @@ export interface SavedLab {
    * `boundTranscript`). Optional: labs saved before it existed load without it.
    */
   transcript?: TranscriptEntry[];
+  /**
+   * Set by labs whose home directory started with the starter project (Dockerfile and
+   * index.html). A lab saved before has neither: `withStarterProject` adds them.
+   */
+  starterProject?: true;
+}
+
+/** Home-directory files every lab starts with since the starter project (absolute paths). */
+export interface StarterFiles {
+  readonly [path: string]: string;
+}
+
+/**
+ * A lab saved before the starter project, with it: the starter files join its files and the
+ * files its journal starts from, unless the learner had a file of that name already (theirs
+ * stays). Its journal's `docker build -t x .` then finds the Dockerfile on replay, as it
+ * found the (then file-less) build before. A newer save comes back as it is.
+ */
+export function withStarterProject(saved: SavedLab, starter: StarterFiles): SavedLab {
+  if (saved.starterProject) return saved;
+  const add = (files: Record<string, string>, other: Record<string, string>) => {
+    const out = { ...files };
+    for (const [abs, text] of Object.entries(starter)) {
+      // Keys of an older save may be relative to the home directory.
+      const rel = abs.replace(/^\/home\/learner\//, '');
+      const taken = [abs, rel].some((k) => k in files || k in other);
+      if (!taken) out[abs] = text;
+    }
+    return out;
+  };
+  return {
+    ...saved,
+    files: add(saved.files, saved.base),
+    base: add(saved.base, saved.files),
+    starterProject: true,
+  };
 }
 
 export type LoadResult =
@@ -147,6 +183,7 @@ export function isSavedLab(v: unknown): v is SavedLab {
   if (!Array.isArray(v.history) || !v.history.every(isStr)) return false;
   if (!Array.isArray(v.journal) || !v.journal.every(isEntry)) return false;
   if (v.partial !== undefined && v.partial !== 'tooLong' && v.partial !== 'tooLarge') return false;
+  if (v.starterProject !== undefined && v.starterProject !== true) return false;
   if (
     v.transcript !== undefined &&
     (!Array.isArray(v.transcript) || !v.transcript.every(isTranscriptEntry))

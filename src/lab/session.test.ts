@@ -32,7 +32,12 @@ describe('a lab session', () => {
       'node3 true',
     ]);
     expect(lab.history()).toEqual([]);
-    expect(lab.files()).toEqual([{ name: 'nginx.yaml', size: 162 }]);
+    // The study note's manifest and the starter project docker build builds.
+    expect(lab.files()).toEqual([
+      { name: 'Dockerfile', size: 123 },
+      { name: 'index.html', size: 184 },
+      { name: 'nginx.yaml', size: 162 },
+    ]);
   });
 
   it('answers the study note’s namespace commands verbatim, like kubectl 1.32', () => {
@@ -58,7 +63,12 @@ describe('a lab session', () => {
     expect(lab.readFile('green-ns.yaml')).toBe(
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: green\nspec: {}\nstatus: {}\n',
     );
-    expect(lab.files().map((f) => f.name)).toEqual(['green-ns.yaml', 'nginx.yaml']);
+    expect(lab.files().map((f) => f.name)).toEqual([
+      'Dockerfile',
+      'green-ns.yaml',
+      'index.html',
+      'nginx.yaml',
+    ]);
     expect(lab.state().namespaces.map((n) => n.name)).not.toContain('green');
     expect(lab.run('vim green-ns.yaml').intent).toEqual({ type: 'edit', path: 'green-ns.yaml' });
     expect(out('kubectl create -f green-ns.yaml')).toBe('namespace/green created\n');
@@ -662,7 +672,7 @@ describe('a lab session', () => {
     lab.writeFile('a.yaml', 'x: 1\n');
     lab.reset();
     expect(lab.state().namespaces.map((n) => n.name)).not.toContain('blue');
-    expect(lab.files().map((f) => f.name)).toEqual(['nginx.yaml']);
+    expect(lab.files().map((f) => f.name)).toEqual(['Dockerfile', 'index.html', 'nginx.yaml']);
     expect(lab.history()).toEqual([]);
   });
 

@@ -43,6 +43,7 @@ import {
   shellSnapshot,
   Workspace,
 } from '../kubectl/index.ts';
+import { STARTER_PROJECT } from '../kubectl/workspace.ts';
 import { decisionView, runContainerFlow } from '../story/containerFlow.ts';
 import { kubectlAt } from '../story/snapshotHost.ts';
 import { stageNodes, stagePods } from '../story/stage.ts';
@@ -59,6 +60,7 @@ import {
   type SavedLab,
   saveLab,
   type TranscriptEntry,
+  withStarterProject,
 } from './persist.ts';
 import { labHelp, localizeSim } from './simText.ts';
 import {
@@ -372,7 +374,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
   } else if (!loaded.saved) {
     live = freshLive(seed);
   } else {
-    const saved = loaded.saved;
+    const saved = withStarterProject(loaded.saved, STARTER_PROJECT);
     seed = saved.seed;
     history = saved.history.slice(-MAX_HISTORY);
     // The console's output comes back whatever happens to the cluster: it is what was printed.
@@ -412,6 +414,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       transcript,
       journal: journalFull ? [] : journal,
       ...(journalFull ? { partial: 'tooLong' as const } : {}),
+      starterProject: true,
     });
     // Tell the learner once when saving starts to fail or to lose the cluster, not after every line.
     if (result !== lastSave) {

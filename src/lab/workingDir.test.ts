@@ -24,7 +24,13 @@ it('cd survives a reload; the editor names files from home, or absolutely outsid
   a.run('cd app/base');
   a.run('echo x > x.yaml');
   a.run('kubectl get ns -o name > /tmp/ns.txt');
-  expect(a.files().map((f) => f.name)).toEqual(['app/base/x.yaml', 'nginx.yaml', '/tmp/ns.txt']);
+  expect(a.files().map((f) => f.name)).toEqual([
+    'Dockerfile',
+    'app/base/x.yaml',
+    'index.html',
+    'nginx.yaml',
+    '/tmp/ns.txt',
+  ]);
   expect(a.readFile('app/base/x.yaml')).toBe('x\n');
   expect(a.run('vi x.yaml').intent).toEqual({ type: 'edit', path: 'app/base/x.yaml' });
   const b = createLabSession({ storage });
@@ -51,5 +57,11 @@ it('a lab saved before absolute paths keeps its files where they were', () => {
   storage.data.set(STORAGE_KEY, JSON.stringify(saved));
   const b = createLabSession({ storage });
   expect(b.run('cat notes.txt /opt/course/1/a.txt').stdout).toBe('hi\nanswer\n');
-  expect(b.files().map((f) => f.name)).toEqual(['nginx.yaml', 'notes.txt', '/opt/course/1/a.txt']);
+  expect(b.files().map((f) => f.name)).toEqual([
+    'Dockerfile',
+    'index.html',
+    'nginx.yaml',
+    'notes.txt',
+    '/opt/course/1/a.txt',
+  ]);
 });

@@ -1,3 +1,12 @@
+export {
+  type BuildInput,
+  type BuildOutcome,
+  type BuildPlan,
+  familiarRef,
+  type ImageConfig,
+  planBuild,
+  tarSize,
+} from './build.ts';
 export { fakeDigest, hex64, randomHex64 } from './digest.ts';
 export {
   defaultPullPolicy,
@@ -21,3 +30,4 @@ export {
   type SeedImage,
   type TagResult,
 } from './registry.ts';
+export { STARTER_DOCKERFILE, STARTER_FILES, STARTER_INDEX_HTML } from './starter.ts';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { planBuild } from './build.ts';
 import { defaultPullPolicy, normalizeImage, parseImageName } from './imageName.ts';
 import { catalogueVersion, pullErrorText, Registry } from './registry.ts';
+import { STARTER_DOCKERFILE, STARTER_FILES } from './starter.ts';
 
 describe('image names', () => {
   it('normalizes like containerd', () => {
@@ -154,8 +156,15 @@ describe('registry', () => {
     expect(pushed.lines.at(-1)).toMatch(/^latest: digest: sha256:[0-9a-f]{64} size: \d+$/);
     const res = r.resolve('myapp:latest');
     expect(res.ok && res.image.digest).toBe(img.digest);
-    // A rebuild is a new image with a new digest.
-    expect(r.build('myapp')!.digest).not.toBe(img.digest);
+    // The same project built again is the same image (content, not time, makes its ID) …
+    expect(r.build('myapp')!.digest).toBe(img.digest);
+    expect(r.danglingImages()).toEqual([]);
+    // … a changed page a new one, the old image left without a name.
+    const files = new Map([...STARTER_FILES, ['index.html', '<h1>v2</h1>\n']]);
+    const plan = planBuild(r, { dockerfile: STARTER_DOCKERFILE, files }).plan!;
+    const changed = r.build('myapp', 0, plan)!;
+    expect(changed.digest).not.toBe(img.digest);
+    expect(r.danglingImages().map((i) => i.id)).toEqual([img.id]);
   });
 });
 

@@ -4,8 +4,10 @@
  * build` fills and `docker push` uploads from. Plain deterministic data: sizes are compressed
  * image sizes (what a pull transfers), digests are stable stand-ins.
  */
+import { type BuildPlan, type ImageConfig, planBuild, pulledImageId } from './build.ts';
 import { fakeDigest } from './digest.ts';
 import { type ImageName, parseImageName } from './imageName.ts';
+import { STARTER_DOCKERFILE, STARTER_FILES } from './starter.ts';
 
 export interface Layer {
   digest: string;
@@ -52,6 +54,10 @@ export interface LocalImage extends ImageManifest {
   builds: number;
   /** Virtual ms of the build (`CREATED` in `docker images`); a tag keeps its source's. */
   createdMs: number;
+  /** The whole image ID, 64 hex characters (`docker build -q` prints it). */
+  fullId?: string;
+  /** What the Dockerfile set (CMD, ENV, EXPOSE…), for a built image. */
+  config?: ImageConfig;
 }
 
 /** Why `docker tag` refused. */
@@ -417,7 +423,10 @@ function layersFor(key: string, total: number, n: number): Layer[] {
   });
 }
 
-const BASE_IMAGE = 'docker.io/library/nginx:latest';
+/** How many step images the build cache keeps. */
+const CACHE_LIMIT = 2_000;
+/** How old a pulled image is on the laptop (`CREATED` in `docker images`). */
+const PUBLISHED_AGE_MS = 14 * 24 * 60 * 60 * 1000;
 /** How many dangling images the laptop keeps (a learner rebuilding in a loop fills no memory). */
 const DANGLING_LIMIT = 50;
 /** How many references `resolve` remembers before it starts over. */
@@ -429,6 +438,9 @@ export class Registry {
   private readonly local = new Map<string, LocalImage>();
   /** Images a rebuild took the last name from: `<none>` in `docker images`, newest last. */
   private readonly dangling: LocalImage[] = [];
+  /** Image IDs the builds' steps made (the build cache), oldest first. */
+  private readonly cache = new Set<string>();
+  private builtCount = 0;
   /**
    * `resolve` answers by reference, frozen, until the repositories change (a push): every pull
    * of a node resolves its image, and a cluster pulls few distinct ones.
@@ -524,43 +536,121 @@ export class Registry {
   }
 
   /**
-   * `docker build -t NAME .` on the developer's machine: the nginx base layers plus one
-   * layer for the application. Building again makes a new image (new digest).
+   * `docker build` on the developer's machine: applies a plan of `planBuild` (the starter
+   * project's when none is given): the images FROM pulled join the laptop's, the steps join
+   * the build cache, and the image gets the name `image` (none when empty: it is then
+   * `<none>` in `docker images` unless a named image is the same). Undefined when `image` is
+   * not a valid reference.
    */
-  build(image: string, nowMs = 0): LocalImage | undefined {
-    const name = parseImageName(image);
-    if (!name) return undefined;
-    const builds = (this.local.get(name.full)?.builds ?? 0) + 1;
-    const base = this.resolve(BASE_IMAGE);
-    const baseLayers = base.ok ? base.image.layers : [];
-    const appLayer: Layer = {
-      digest: fakeDigest(`build:${name.full}#${builds}`),
-      sizeBytes: 1_024 + (Number.parseInt(fakeDigest(name.full).slice(7, 11), 16) % 4096),
-    };
-    const layers = [...baseLayers, appLayer];
-    const digest = fakeDigest(`manifest:${name.full}#${builds}`);
+  build(image: string, nowMs = 0, plan?: BuildPlan): LocalImage | undefined {
+    const name = image === '' ? undefined : parseImageName(image);
+    if (image !== '' && !name) return undefined;
+    const p = plan ?? this.starterPlan();
+    if (!p) return undefined;
+    this.builtCount++;
+    for (const ref of p.pulls) this.pullLocal(ref, nowMs);
+    for (const step of p.steps) this.cache.add(step);
+    while (this.cache.size > CACHE_LIMIT) {
+      this.cache.delete(this.cache.values().next().value as string);
+    }
+    // A failed build leaves its pulls and committed steps, and no image.
+    if (p.partial) return undefined;
+    const id = p.id.slice(0, 12);
+    const previous = name ? this.local.get(name.full) : undefined;
+    const same = [...this.local.values(), ...this.dangling].find((i) => i.id === id);
     const img: LocalImage = {
-      repository: name.repository,
-      tag: name.tag,
-      ref: name.full,
-      digest,
-      sizeBytes: layers.reduce((a, l) => a + l.sizeBytes, 0),
-      layers,
-      id: fakeDigest(`config:${name.full}#${builds}`).slice(7, 19),
-      builds,
-      createdMs: nowMs,
+      repository: name?.repository ?? '',
+      tag: name?.tag ?? '',
+      ref: name?.full ?? '',
+      digest: fakeDigest(`manifest:${p.id}`),
+      sizeBytes: p.layers.reduce((a, l) => a + l.sizeBytes, 0),
+      layers: p.layers,
+      id,
+      fullId: p.id,
+      config: p.config,
+      builds: (previous?.builds ?? 0) + 1,
+      // The same image built again is the same image, made when it was first made.
+      createdMs: same?.createdMs ?? nowMs,
     };
-    this.untagged(name.full);
+    if (!name) {
+      if (!same) this.keepDangling(img);
+      return img;
+    }
     this.local.set(name.full, img);
+    this.named(id);
+    this.released(previous);
     return img;
   }
 
-  /** Before `ref` names another image: keep its old image as dangling if nothing else names it. */
-  private untagged(ref: string): void {
-    const old = this.local.get(ref);
+  /** The starter project's plan (the guided story and the scenarios have no files of their own). */
+  private starterPlan(): BuildPlan | undefined {
+    return planBuild(this, { dockerfile: STARTER_DOCKERFILE, files: STARTER_FILES }).plan;
+  }
+
+  /** How many builds the laptop has made (what makes a `--no-cache` build's images new). */
+  buildCount(): number {
+    return this.builtCount;
+  }
+
+  /** Whether the build cache holds a step that made image `id` (64 hex). */
+  hasCachedStep(id: string): boolean {
+    return this.cache.has(id);
+  }
+
+  /**
+   * `docker pull` of `ref` onto the laptop (a build's FROM): the registry's image under that
+   * name; false when the registry has no such image.
+   */
+  pullLocal(ref: string, nowMs = 0): boolean {
+    const name = parseImageName(ref);
+    const res = name ? this.resolve(name.full) : undefined;
+    if (!name || !res?.ok) return false;
+    const m = res.image;
+    const previous = this.local.get(name.full);
+    if (previous?.digest === m.digest) return true;
+    const id = pulledImageId(m);
+    this.local.set(name.full, {
+      repository: m.repository,
+      tag: name.tag,
+      ref: name.full,
+      digest: m.digest,
+      sizeBytes: m.sizeBytes,
+      layers: m.layers,
+      id: id.slice(0, 12),
+      fullId: id,
+      builds: 0,
+      // Published images were made before the learner pulled them: two weeks, say.
+      createdMs: nowMs - PUBLISHED_AGE_MS,
+    });
+    this.released(previous);
+    return true;
+  }
+
+  /** An image that has a name again is no longer `<none>`. */
+  private named(id: string): void {
+    const at = this.dangling.findIndex((d) => d.id === id);
+    if (at >= 0) this.dangling.splice(at, 1);
+  }
+
+  /** After a name moved to another image: keep its old image as dangling if nothing names it. */
+  private released(old: LocalImage | undefined): void {
     if (!old) return;
-    for (const [other, img] of this.local) if (other !== ref && img.id === old.id) return;
-    this.dangling.push(old);
+    for (const img of this.local.values()) if (img.id === old.id) return;
+    this.keepDangling(old);
+  }
+
+  /**
+   * Keep an image no name points at as `<none>`, unless it is the base of another image on the
+   * laptop (`docker images` hides those: they are intermediate, shown with `-a`).
+   */
+  private keepDangling(img: LocalImage): void {
+    const parent = [...this.local.values()].some(
+      (other) =>
+        other.layers.length > img.layers.length &&
+        img.layers.every((l, i) => other.layers[i]?.digest === l.digest),
+    );
+    if (parent || this.dangling.some((d) => d.id === img.id)) return;
+    this.dangling.push(img);
     if (this.dangling.length > DANGLING_LIMIT) this.dangling.shift();
   }
 
@@ -597,7 +687,6 @@ export class Registry {
     const name = parseImageName(target);
     if (!name || name.digest) return { ok: false, reason: 'InvalidTarget' };
     const previous = this.local.get(name.full);
-    if (previous?.id !== src.id) this.untagged(name.full);
     const image: LocalImage = {
       ...src,
       repository: name.repository,
@@ -606,6 +695,8 @@ export class Registry {
       builds: previous?.builds ?? src.builds,
     };
     this.local.set(name.full, image);
+    this.named(image.id);
+    this.released(previous);
     return { ok: true, image };
   }
 

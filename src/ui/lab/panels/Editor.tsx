@@ -30,7 +30,7 @@ import {
   validNewFileName,
 } from './editorTypes.ts';
 import { indentEdit, newlineEdit, outdentEdit, type TextEdit } from './editText.ts';
-import { checkYaml, marksByLine, type Problem } from './yamlCheck.ts';
+import { checksAsManifest, checkYaml, marksByLine, type Problem } from './yamlCheck.ts';
 import { createLineCache, markSegments, tokenizeYaml, type YamlToken } from './yamlTokens.ts';
 import './panels.css';
 
@@ -278,7 +278,9 @@ export function Editor({
     const id = window.setTimeout(() => setChecked({ path, text: wanted }), delay);
     return () => window.clearTimeout(id);
   }, [path, wanted, checked]);
-  const problems = useMemo(() => checkYaml(checkedText), [checkedText]);
+  // A Dockerfile or a web page is no manifest: nothing to check.
+  const manifest = checksAsManifest(path);
+  const problems = useMemo(() => (manifest ? checkYaml(checkedText) : []), [manifest, checkedText]);
   const marks = useMemo(() => marksByLine(checkedText, problems), [checkedText, problems]);
   const errors = problems.filter((p) => p.severity === 'error').length;
 

@@ -3,7 +3,7 @@ import { translate } from '../../../i18n/index.ts';
 // The lab panels' text is registered by the lab's code; the test loads it the same way.
 import '../../../i18n/lab.ts';
 import { NGINX_YAML } from '../../../kubectl/workspace.ts';
-import { checkYaml, marksByLine, type Problem } from './yamlCheck.ts';
+import { checksAsManifest, checkYaml, marksByLine, type Problem } from './yamlCheck.ts';
 
 /** `line:col message` as the problems list shows it in English. */
 const listed = (problems: Problem[]) =>
@@ -109,5 +109,26 @@ describe('marksByLine', () => {
     expect([...marks.keys()]).toEqual([1, 3]);
     expect(marks.get(1)).toEqual([{ from: 0, to: 9, severity: 'error' }]);
     expect(marks.get(3)).toEqual([{ from: 8, to: 16, severity: 'error' }]);
+  });
+});
+
+describe('checksAsManifest', () => {
+  it('checks manifests, not the starter project’s Dockerfile or page', () => {
+    // Both would be "not a map" as YAML.
+    expect(checkYaml('FROM nginx\n').length).toBeGreaterThan(0);
+    expect(
+      ['nginx.yaml', 'app/web.yml', 'green-ns', 'pod.json', '/tmp/x.yaml'].map(checksAsManifest),
+    ).toEqual([true, true, true, true, true]);
+    expect(
+      [
+        'Dockerfile',
+        'app/Dockerfile',
+        'web.Dockerfile',
+        'Dockerfile.dev',
+        'index.html',
+        'notes.txt',
+        '.dockerignore',
+      ].map(checksAsManifest),
+    ).toEqual([false, false, false, false, false, false, false]);
   });
 });

@@ -139,6 +139,21 @@ function unclosedQuote(
 }
 
 /**
+ * Whether the editor checks a file as a manifest: not a Dockerfile (`Dockerfile`,
+ * `web.Dockerfile`, `Dockerfile.dev`) nor a file whose extension says it is something else
+ * (the starter project's index.html, notes, scripts).
+ */
+export function checksAsManifest(path: string | undefined): boolean {
+  if (path === undefined) return true;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (/(^|\.)(Docker|Container)file($|\.)/i.test(name)) return false;
+  return (
+    !/\.(html?|css|js|mjs|ts|py|sh|go|md|txt|ini|conf|toml|env|dockerignore)$/i.test(name) &&
+    name !== '.dockerignore'
+  );
+}
+
+/**
  * Every problem in a manifest text, in text order, at most `MAX_PROBLEMS`. Never throws.
  * Syntax errors hide the manifest checks of their document (its shape is unknown then).
  */
