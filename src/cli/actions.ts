@@ -87,6 +87,15 @@ export function laptopDocker(
   return (args, env) => runDocker(cluster, args, env);
 }
 
+/**
+ * The shell's `sim` for a console over `cluster` (hostForCluster's `sim` option): what a whole
+ * `sim …` line does, for `sim` in a list, a loop or a function (`for n in node1 node2; do sim
+ * stop-node $n; done`).
+ */
+export function simCommand(cluster: Cluster): (args: string[]) => RunResult {
+  return (args) => sim(cluster, args);
+}
+
 function advance(cluster: Cluster, args: string[], cmd: string): RunResult {
   if (args.length !== 1) return fail(`${cmd}: expected one duration, e.g. ${cmd} 5m\n`);
   const ms = parseDuration(args[0] as string);

@@ -24,6 +24,7 @@ import {
   DOCKER_PROGRAM,
   envCommand,
   historyBuiltin,
+  SIM_PROGRAM,
   typeBuiltin,
   watchCommand,
   whichCommand,
@@ -1170,6 +1171,11 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
         cwd: host.fs.workingDir(),
         ...(stdin !== undefined ? { stdin } : {}),
       });
+    case 'sim':
+      // The simulation's own command (the host's hook), in a list or a loop as alone.
+      if (!host.sim)
+        return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
+      return host.sim(args);
     case 'cat':
       // `cat` or `cat -` in a pipeline copies its stdin.
       if (stdin !== undefined && args.filter((a) => a !== '-n').every((a) => a === '-'))
@@ -1376,9 +1382,13 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
   }
 }
 
-/** The programs this host has beyond every machine's: docker, when it is the laptop's. */
+/**
+ * The programs this host has beyond every machine's: docker, when it is the laptop's, and the
+ * simulation's `sim`, when the console has it.
+ */
 function laptopPrograms(host: KubectlHost): Readonly<Record<string, string>> | undefined {
-  return host.docker ? DOCKER_PROGRAM : undefined;
+  if (!host.sim) return host.docker ? DOCKER_PROGRAM : undefined;
+  return host.docker ? { ...DOCKER_PROGRAM, ...SIM_PROGRAM } : SIM_PROGRAM;
 }
 
 /** A function's definition as bash prints it (`type f`, `declare -f f`). */

@@ -10,7 +10,7 @@
  * lab.state().namespaces;                                 // … { name: 'blue', phase: 'Active' }
  * ```
  */
-import { laptopDocker, parseDuration, runAction } from '../cli/actions.ts';
+import { laptopDocker, parseDuration, runAction, simCommand } from '../cli/actions.ts';
 // The lab's text comes with its code (see src/i18n/lab.ts).
 import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
@@ -216,13 +216,38 @@ interface Live {
   host: KubectlHost;
 }
 
+/**
+ * The shell's `sim` in the lab (in a list or a loop): the simulation's, with the lab's own limit
+ * on one `sim advance` (what a whole `sim advance` line says too).
+ */
+function labSim(cluster: Cluster): (args: string[]) => RunResult {
+  const sim = simCommand(cluster);
+  return (args) => {
+    const ms =
+      args[0] === 'advance' && args.length === 2 ? parseDuration(args[1] ?? '') : undefined;
+    if (ms !== undefined && ms > MAX_LAB_ADVANCE_MS) {
+      return {
+        stdout: '',
+        stderr: 'sim advance: at most 30m of virtual time at once in the lab\n',
+        exitCode: 1,
+      };
+    }
+    return sim(args);
+  };
+}
+
 function freshLive(seed: number, files?: Record<string, string>, kubeconfig?: Kubeconfig): Live {
   const cluster = runContainerFlow(seed);
   const fs = files ? new Workspace(files) : createWorkspace();
   const cfg = kubeconfig ?? createKubeconfig();
   // The lab has an editor: `kubectl edit` opens its temp file there.
   enableKubectlEditor(fs);
-  const host = hostForCluster(cluster, { fs, kubeconfig: cfg, docker: laptopDocker(cluster) });
+  const host = hostForCluster(cluster, {
+    fs,
+    kubeconfig: cfg,
+    docker: laptopDocker(cluster),
+    sim: labSim(cluster),
+  });
   return { cluster, fs, kubeconfig: cfg, host };
 }
 
@@ -341,6 +366,7 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
     fs,
     kubeconfig: live.kubeconfig,
     docker: laptopDocker(live.cluster),
+    sim: labSim(live.cluster),
   });
   // The shell's variables and aliases (`export do=…`) the replayed lines set.
   restoreShell(host, shellSnapshot(live.host));
