@@ -10,7 +10,13 @@
  * lab.state().namespaces;                                 // … { name: 'blue', phase: 'Active' }
  * ```
  */
-import { laptopDocker, parseDuration, runAction, simCommand } from '../cli/actions.ts';
+import {
+  isWholeAction,
+  laptopDocker,
+  parseDuration,
+  runAction,
+  simCommand,
+} from '../cli/actions.ts';
 // The lab's text comes with its code (see src/i18n/lab.ts).
 import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
@@ -254,7 +260,7 @@ interface Live {
  * The shell's `sim` in the lab (in a list or a loop): the simulation's, with the lab's own limit
  * on one `sim advance` (what a whole `sim advance` line says too).
  */
-function labSim(cluster: Cluster): (args: string[]) => RunResult {
+function labSim(cluster: Cluster, lang?: () => Lang): (args: string[]) => RunResult {
   const sim = simCommand(cluster);
   return (args) => {
     const ms =
@@ -266,11 +272,20 @@ function labSim(cluster: Cluster): (args: string[]) => RunResult {
         exitCode: 1,
       };
     }
-    return sim(args);
+    const res = sim(args);
+    // In the page's language, with the clock after `sim advance`, as a whole `sim` line prints.
+    if (!lang) return res;
+    const clock = cluster.now() - START_MS;
+    return localizeSim(res, lang(), ms === undefined ? undefined : { ms, clock });
   };
 }
 
-function freshLive(seed: number, files?: Record<string, string>, kubeconfig?: Kubeconfig): Live {
+function freshLive(
+  seed: number,
+  files?: Record<string, string>,
+  kubeconfig?: Kubeconfig,
+  lang?: () => Lang,
+): Live {
   const cluster = runContainerFlow(seed);
   const fs = files ? new Workspace(files) : createWorkspace();
   const cfg = kubeconfig ?? createKubeconfig();
@@ -282,7 +297,7 @@ function freshLive(seed: number, files?: Record<string, string>, kubeconfig?: Ku
     fs,
     kubeconfig: cfg,
     docker: laptopDocker(cluster),
-    sim: labSim(cluster),
+    sim: labSim(cluster, lang),
   });
   return { cluster, fs, kubeconfig: cfg, host };
 }
@@ -368,7 +383,7 @@ function waitsForExplain(line: string): boolean {
  * Rebuild a saved lab: the guided flow, then every journal entry at its virtual time.
  * Returns the failing line when an entry does not give the result it gave before.
  */
-function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
+function replayLab(saved: SavedLab, lang: () => Lang): { live: Live } | { failed: string } {
   let live: Live;
   try {
     live = freshLive(saved.seed, saved.base);
@@ -412,7 +427,7 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
     fs,
     kubeconfig: live.kubeconfig,
     docker: laptopDocker(live.cluster),
-    sim: labSim(live.cluster),
+    sim: labSim(live.cluster, lang),
   });
   // The shell's variables and aliases (`export do=…`) the replayed lines set.
   restoreShell(host, shellSnapshot(live.host));
@@ -422,6 +437,13 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
 /** Start a lab session: restored from `storage` when possible, else fresh. Never throws on bad storage. */
 export function createLabSession(opts: LabSessionOptions = {}): LabSession {
   const storage = opts.storage;
+  const lang = (): Lang => {
+    try {
+      return opts.lang?.() ?? 'en';
+    } catch {
+      return 'en';
+    }
+  };
   let seed = opts.seed ?? 1;
   let notice: LabNotice | undefined;
   let history: string[] = [];
@@ -440,9 +462,9 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     notice = {
       key: loaded.reason === 'corrupt' ? 'lab.notice.corrupt' : 'lab.notice.unavailable',
     };
-    live = freshLive(seed);
+    live = freshLive(seed, undefined, undefined, lang);
   } else if (!loaded.saved) {
-    live = freshLive(seed);
+    live = freshLive(seed, undefined, undefined, lang);
   } else {
     const saved = loaded.saved;
     seed = saved.seed;
@@ -452,10 +474,10 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     // Whenever the cluster starts fresh, a new journal starts from the restored files.
     if (saved.partial) {
       notice = { key: 'lab.notice.tooLong' };
-      live = freshLive(seed, saved.files);
+      live = freshLive(seed, saved.files, undefined, lang);
       base = saved.files;
     } else {
-      const replayed = replayLab(saved);
+      const replayed = replayLab(saved, lang);
       if ('live' in replayed) {
         live = replayed.live;
         journal = [...saved.journal];
@@ -465,7 +487,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
         }
       } else {
         notice = { key: 'lab.notice.replayFailed', params: { line: replayed.failed } };
-        live = freshLive(seed, saved.files);
+        live = freshLive(seed, saved.files, undefined, lang);
         base = saved.files;
       }
     }
@@ -548,6 +570,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     const shellBefore = shellSnapshot(live.host);
     const promptBefore = shellPrompt(live.host);
     const editBefore = pendingKubectlEdit(live.fs)?.path;
+    const stoppedBefore = c.stoppedNodes();
     const questionBefore = pendingQuestion(live.fs);
     let res: RunResult;
     try {
@@ -652,6 +675,20 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
               dryRunSummary(object),
             ),
           ];
+        } else {
+          // `sim stop-node`/`start-node` inside a list or a loop: the last node it stopped or
+          // started, as that whole line would have said.
+          const now = c.stoppedNodes();
+          const stoppedNow = now.filter((n) => !stoppedBefore.includes(n));
+          const startedNow = stoppedBefore.filter((n) => !now.includes(n));
+          const node = stoppedNow.at(-1) ?? startedNow.at(-1);
+          if (node !== undefined && stoppedNow.includes(node)) {
+            const key =
+              node === CONTROL_PLANE ? 'lab.step.controlPlaneStopped' : 'lab.step.nodeStopped';
+            steps = [quietStep(c, runId, key, { node })];
+          } else if (node !== undefined) {
+            steps = [quietStep(c, runId, 'lab.step.nodeStarted', { node })];
+          }
         }
       }
       const shellNode = /^root@([^:]+):/.exec(promptBefore)?.[1];
@@ -774,14 +811,6 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     return result;
   };
 
-  const lang = (): Lang => {
-    try {
-      return opts.lang?.() ?? 'en';
-    } catch {
-      return 'en';
-    }
-  };
-
   /**
    * The lab's own commands, in the page's language: `help` on the laptop's shell (a node's
    * root shell keeps bash's), and what `sim …` printed, with the clock after `sim advance`.
@@ -791,7 +820,9 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       runs++;
       return { line, ...labHelp(lang(), live.cluster.nodes()), steps: [] };
     }
-    if (!/^sim(\s|$)/.test(line)) return undefined;
+    // A whole `sim` line (runAction's); in a list the shell's `sim` says it in the page's
+    // language itself (labSim).
+    if (!/^sim(\s|$)/.test(line) || !isWholeAction(line, { shellDocker: true })) return undefined;
     const result = runOnce(line);
     const advance = /^sim\s+advance\s+(\S+)\s*$/.exec(line);
     const ms = advance ? parseDuration(advance[1] as string) : undefined;
@@ -951,7 +982,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     },
     reset(): void {
       seed = opts.seed ?? 1;
-      live = freshLive(seed);
+      live = freshLive(seed, undefined, undefined, lang);
       base = filesOf(live.fs);
       history = [];
       transcript = [];
