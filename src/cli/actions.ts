@@ -67,14 +67,22 @@ export function runAction(
   opts: ActionOptions = {},
 ): RunResult | undefined {
   const trimmed = line.trim();
-  const names = opts.shellDocker ? /^(sim|sleep)(\s|$)/ : /^(docker|sim|sleep)(\s|$)/;
-  if (!names.test(trimmed)) return undefined;
-  const argv = words(trimmed);
-  if (!argv) return undefined;
+  if (!isWholeAction(trimmed, opts)) return undefined;
+  const argv = words(trimmed) as string[];
   const [cmd, ...args] = argv;
   if (cmd === 'docker') return runDocker(cluster, args);
   if (cmd === 'sleep') return advance(cluster, args, 'sleep');
   return sim(cluster, args);
+}
+
+/**
+ * Whether `runAction` takes `line` as a whole (`sim stop-node node1`), rather than leaving it to
+ * the shell (`sim stop-node node1; sim stop-node node2`, a redirection, a pipe).
+ */
+export function isWholeAction(line: string, opts: ActionOptions = {}): boolean {
+  const trimmed = line.trim();
+  const names = opts.shellDocker ? /^(sim|sleep)(\s|$)/ : /^(docker|sim|sleep)(\s|$)/;
+  return names.test(trimmed) && words(trimmed) !== undefined;
 }
 
 /**
@@ -85,6 +93,15 @@ export function laptopDocker(
   cluster: Cluster,
 ): (args: string[], env: DockerEnv & { cwd: string }) => RunResult {
   return (args, env) => runDocker(cluster, args, env);
+}
+
+/**
+ * The shell's `sim` for a console over `cluster` (hostForCluster's `sim` option): what a whole
+ * `sim …` line does, for `sim` in a list, a loop or a function (`for n in node1 node2; do sim
+ * stop-node $n; done`).
+ */
+export function simCommand(cluster: Cluster): (args: string[]) => RunResult {
+  return (args) => sim(cluster, args);
 }
 
 function advance(cluster: Cluster, args: string[], cmd: string): RunResult {

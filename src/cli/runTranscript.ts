@@ -2,7 +2,7 @@ import { createCluster } from '../engine/index.ts';
 import { hostForCluster } from '../kubectl/engineHost.ts';
 import { outputChunks, runLine } from '../kubectl/index.ts';
 import { needsMoreInput } from '../kubectl/shellHeredoc.ts';
-import { laptopDocker, runAction } from './actions.ts';
+import { laptopDocker, runAction, simCommand } from './actions.ts';
 
 export interface TranscriptOptions {
   seed?: number;
@@ -14,7 +14,10 @@ export interface TranscriptOptions {
  */
 export function runTranscript(text: string, opts: TranscriptOptions = {}): string {
   const cluster = createCluster({ seed: opts.seed ?? 1 });
-  const host = hostForCluster(cluster, { docker: laptopDocker(cluster) });
+  const host = hostForCluster(cluster, {
+    docker: laptopDocker(cluster),
+    sim: simCommand(cluster),
+  });
   let out = '';
   // A command still open (a here-document, a quote, a trailing `\`) takes the next lines as
   // they are, as bash's `> ` prompt does.

@@ -31,6 +31,10 @@ export const labuiEn = {
   'labui.console.hint':
     'Enter runs · ↑ ↓ history · Tab completes (with nothing to complete, it moves on)',
   'labui.console.choices': 'Completions',
+  'labui.console.answerInput': 'Your answer to kubectl: {question}',
+  'labui.console.answerPlaceholder': 'kubectl is waiting: y, then Enter',
+  'labui.console.answerHint':
+    'kubectl is waiting for your answer: y and Enter goes on, anything else cancels · Ctrl+C stops it',
   'labui.console.queued': 'Runs when the cluster is ready.',
   'labui.console.edit': 'Opening {path} in the editor.',
   'labui.notice.dismiss': 'Dismiss',

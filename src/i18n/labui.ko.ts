@@ -29,6 +29,10 @@ export const labuiKo: Record<keyof typeof labuiEn, string> = {
   'labui.console.hint':
     'Enter 실행 · ↑ ↓ 이전 명령 · Tab 자동 완성(완성할 것이 없으면 다음 항목으로 이동)',
   'labui.console.choices': '자동 완성 후보',
+  'labui.console.answerInput': 'kubectl에 보낼 대답: {question}',
+  'labui.console.answerPlaceholder': 'kubectl이 대답을 기다립니다: y 입력 후 Enter',
+  'labui.console.answerHint':
+    'kubectl이 대답을 기다리고 있습니다: y를 입력하고 Enter를 누르면 계속하고, 다른 입력은 취소됩니다 · Ctrl+C로 중단',
   'labui.console.queued': '클러스터가 준비되면 실행됩니다.',
   'labui.console.edit': '{path} 파일을 편집기에서 엽니다.',
   'labui.notice.dismiss': '닫기',

@@ -106,6 +106,8 @@ const PROGRAMS: Readonly<Record<string, string>> = {
 
 /** Programs only some machines have: the laptop's docker (the docker-ce-cli package's path). */
 export const DOCKER_PROGRAM: Readonly<Record<string, string>> = { docker: '/usr/bin/docker' };
+/** The simulation's own `sim` command, where the console has it (the host's `sim` hook). */
+export const SIM_PROGRAM: Readonly<Record<string, string>> = { sim: '/usr/local/bin/sim' };
 
 /** Where program `n` is: the machine's, or one of `extra` (DOCKER_PROGRAM on the laptop). */
 function programPath(

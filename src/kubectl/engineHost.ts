@@ -14,6 +14,8 @@ export interface EngineHostOptions {
    * does not import): the shell's `docker` command. Absent: the console has no docker.
    */
   docker?: (args: string[], env: { fs: Workspace; cwd: string; stdin?: string }) => RunResult;
+  /** The shell's `sim` (src/cli/actions.ts's `simCommand`). Absent: the console has no `sim`. */
+  sim?: (args: string[]) => RunResult;
 }
 
 /** kubectl's view of a cluster: its `client('kubectl')`, virtual clock and settling. */
@@ -31,6 +33,7 @@ export function hostForCluster(cluster: Cluster, opts: EngineHostOptions = {}): 
             docker(args, { fs, ...env }),
         }
       : {}),
+    ...(opts.sim ? { sim: opts.sim } : {}),
     api: cluster.client('kubectl'),
     impersonate: (user) => cluster.clientAs('kubectl', user),
     authorize: (user, a) => cluster.authorize(user, a),

@@ -102,6 +102,12 @@ export interface KubectlHost {
    * or a here-document feeds it. Absent: `bash: docker: command not found`.
    */
   docker?(args: string[], env: { cwd: string; stdin?: string }): RunResult;
+  /**
+   * The simulation's own command `sim` (stop-node, start-node, advance: src/cli/actions.ts), run
+   * by the shell for the command name `sim` anywhere in a line (lists, loops, functions): `args`
+   * after the name. Absent: `bash: sim: command not found`.
+   */
+  sim?(args: string[]): RunResult;
   /** Container logs, if the engine can produce them (else kubectl makes up an nginx log). */
   logs?(namespace: string, pod: string, container: string): string | undefined;
 }

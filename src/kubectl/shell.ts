@@ -24,6 +24,7 @@ import {
   DOCKER_PROGRAM,
   envCommand,
   historyBuiltin,
+  SIM_PROGRAM,
   typeBuiltin,
   watchCommand,
   whichCommand,
@@ -88,6 +89,7 @@ import {
   withPlaceholders,
 } from './shellSubstitution.ts';
 import { setStdin } from './stdin.ts';
+import { setReadsTerminal } from './terminal.ts';
 import { HOME_DIR, type Workspace } from './workspace.ts';
 
 /** Longest command line the console accepts. */
@@ -1106,6 +1108,9 @@ function headCount(words: readonly string[]): number | undefined {
 }
 
 function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = true): RunResult {
+  // Only the command alone on the learner's line reads the terminal (not one it runs in turn).
+  const terminal = aloneOnLine && stdin === undefined;
+  aloneOnLine = false;
   const st = stateOf(host);
   let start = 0;
   while (start < allWords.length && ASSIGNMENT_RE.test(allWords[start] ?? '')) start++;
@@ -1156,10 +1161,13 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
       const kcValue = env().KUBECONFIG;
       const kc = kcValue === undefined ? undefined : { value: kcValue, exported: true };
       setStdin(host, stdin);
+      // `kubectl delete -i` may wait for its answer there (terminal.ts).
+      setReadsTerminal(host, terminal);
       try {
         return runKubectl(host, args, kc?.exported ? { KUBECONFIG: kc.value } : {});
       } finally {
         setStdin(host, undefined);
+        setReadsTerminal(host, false);
       }
     }
     case 'docker':
@@ -1170,6 +1178,11 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
         cwd: host.fs.workingDir(),
         ...(stdin !== undefined ? { stdin } : {}),
       });
+    case 'sim':
+      // The simulation's own command (the host's hook), in a list or a loop as alone.
+      if (!host.sim)
+        return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
+      return host.sim(args);
     case 'cat':
       // `cat` or `cat -` in a pipeline copies its stdin.
       if (stdin !== undefined && args.filter((a) => a !== '-n').every((a) => a === '-'))
@@ -1376,9 +1389,13 @@ function runSimple(host: KubectlHost, allWords: string[], stdin?: string, tty = 
   }
 }
 
-/** The programs this host has beyond every machine's: docker, when it is the laptop's. */
+/**
+ * The programs this host has beyond every machine's: docker, when it is the laptop's, and the
+ * simulation's `sim`, when the console has it.
+ */
 function laptopPrograms(host: KubectlHost): Readonly<Record<string, string>> | undefined {
-  return host.docker ? DOCKER_PROGRAM : undefined;
+  if (!host.sim) return host.docker ? DOCKER_PROGRAM : undefined;
+  return host.docker ? { ...DOCKER_PROGRAM, ...SIM_PROGRAM } : SIM_PROGRAM;
 }
 
 /** A function's definition as bash prints it (`type f`, `declare -f f`). */
@@ -1990,13 +2007,19 @@ function runLines(host: KubectlHost, line: string): RunResult {
   const { lines } = splitScript(line);
   const printed = new Printed();
   let exitCode = 0;
-  for (const l of lines) {
-    if (stateOf(activeHost(host)).halted) break;
-    for (const w of l.warnings) printed.err(w);
-    if (l.text.trim() === '') continue;
-    const r = runOneLine(host, l.text, l.hereDocs);
-    printed.add(r);
-    exitCode = r.exitCode;
+  const outer = scriptText;
+  scriptText = outer || lines.filter((l) => l.text.trim() !== '').length > 1;
+  try {
+    for (const l of lines) {
+      if (stateOf(activeHost(host)).halted) break;
+      for (const w of l.warnings) printed.err(w);
+      if (l.text.trim() === '') continue;
+      const r = runOneLine(host, l.text, l.hereDocs);
+      printed.add(r);
+      exitCode = r.exitCode;
+    }
+  } finally {
+    scriptText = outer;
   }
   return printed.result(exitCode);
 }
@@ -2374,6 +2397,7 @@ function timed(host: KubectlHost, cmd: Simple, run: (cmd: Simple) => RunResult):
 function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult {
   const outer = hereDocs;
   hereDocs = docs;
+  oneLineDepth++;
   try {
     // After `ssh NODE`, lines run in that node's root shell.
     host = activeHost(host);
@@ -2465,9 +2489,26 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
           printed.err(subs.stderr);
           subs.stderr = '';
         }
-        const ran = timed(host, cmd, (c) =>
-          c.pipeTo ? runPipeline(host, c) : runCommand(host, c),
-        );
+        // The learner's line is this one command, reading the terminal: a question it asks
+        // can wait for the next line (terminal.ts).
+        aloneOnLine =
+          list.length === 1 &&
+          oneLineDepth === 1 &&
+          lineDepth === 1 &&
+          !scriptText &&
+          substitutionDepth === 0 &&
+          blockStdin === undefined &&
+          cmd.words[0] !== 'time' &&
+          !cmd.pipeTo &&
+          cmd.redirects.length === 0 &&
+          cmd.input === undefined &&
+          cmd.hereString === undefined;
+        let ran: RunResult;
+        try {
+          ran = timed(host, cmd, (c) => (c.pipeTo ? runPipeline(host, c) : runCommand(host, c)));
+        } finally {
+          aloneOnLine = false;
+        }
         // A command of assignments only (`x=$(…)`, or a substitution that expanded to no
         // words) has the exit status of its last command substitution.
         const r =
@@ -2497,5 +2538,13 @@ function runOneLine(host: KubectlHost, line: string, docs: HereDoc[]): RunResult
     return { stdout: '', stderr: `error: internal error: ${msg}\n`, exitCode: 1 };
   } finally {
     hereDocs = outer;
+    oneLineDepth--;
   }
 }
+
+/** runOneLine calls running: more than one is a function's, a compound's or a job's body. */
+let oneLineDepth = 0;
+/** The text run has several command lines (a script): none is alone on the learner's line. */
+let scriptText = false;
+/** The command starting now is alone on the learner's line; the first runSimple takes it. */
+let aloneOnLine = false;

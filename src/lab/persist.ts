@@ -33,7 +33,11 @@ export type JournalEntry =
   | { t: 'write'; at: number; path: string; content: string }
   | { t: 'rm'; at: number; path: string }
   /** A `kubectl edit`'s editor closed: "Save and apply" with `text`, or "Cancel edit" without. */
-  | { t: 'editDone'; at: number; text?: string; exit: number };
+  | { t: 'editDone'; at: number; text?: string; exit: number }
+  /** The learner answered a command's question (`kubectl delete -i`): the line entered. */
+  | { t: 'answer'; at: number; text: string; exit: number }
+  /** Ctrl+C (or a new line) ended a command waiting for an answer. */
+  | { t: 'interrupt'; at: number };
 
 /** One console line as the console showed it: what was typed and what it printed. */
 export interface TranscriptEntry {
@@ -116,6 +120,8 @@ function isEntry(v: unknown): v is JournalEntry {
   if (v.t === 'write') return isStr(v.path) && isStr(v.content);
   if (v.t === 'rm') return isStr(v.path);
   if (v.t === 'editDone') return (v.text === undefined || isStr(v.text)) && isNum(v.exit);
+  if (v.t === 'answer') return isStr(v.text) && isNum(v.exit);
+  if (v.t === 'interrupt') return true;
   return false;
 }
 

@@ -10,7 +10,13 @@
  * lab.state().namespaces;                                 // … { name: 'blue', phase: 'Active' }
  * ```
  */
-import { laptopDocker, parseDuration, runAction } from '../cli/actions.ts';
+import {
+  isWholeAction,
+  laptopDocker,
+  parseDuration,
+  runAction,
+  simCommand,
+} from '../cli/actions.ts';
 // The lab's text comes with its code (see src/i18n/lab.ts).
 import '../i18n/lab.ts';
 import type { Cluster } from '../engine/index.ts';
@@ -43,12 +49,20 @@ import {
   shellSnapshot,
   Workspace,
 } from '../kubectl/index.ts';
+import {
+  answerQuestion,
+  carryQuestion,
+  dropQuestion,
+  enableTerminalQuestions,
+  pendingQuestion,
+} from '../kubectl/terminal.ts';
 import { STARTER_PROJECT } from '../kubectl/workspace.ts';
 import { decisionView, runContainerFlow } from '../story/containerFlow.ts';
 import { kubectlAt } from '../story/snapshotHost.ts';
 import { stageNodes, stagePods } from '../story/stage.ts';
 import type { DecisionView, Text } from '../story/types.ts';
 import type { StageNode, StagePod } from '../ui/stage/model.ts';
+import { withAnswer } from './answerEcho.ts';
 import {
   boundTranscript,
   clearLab,
@@ -84,7 +98,12 @@ export type LabIntent =
   | { type: 'clear' }
   | { type: 'edit'; path: string }
   /** `kubectl edit` wrote its temp file (a workspace path) and waits for the editor to close. */
-  | { type: 'kubectl-edit'; path: string };
+  | { type: 'kubectl-edit'; path: string }
+  /**
+   * A command asked on the terminal (`kubectl delete -i`) and waits: the next line the learner
+   * enters is its answer (`LabSession.answer`). `prompt`: the question's line, as printed last.
+   */
+  | { type: 'question'; prompt: string };
 
 /** One console line's outcome. */
 export interface LabResult {
@@ -97,6 +116,14 @@ export interface LabResult {
   /** What the line caused, cut into animatable steps (empty: nothing happened in the cluster). */
   steps: LabStep[];
   intent?: LabIntent;
+  /**
+   * What the learner answered a waiting question (`LabSession.answer`; `^C` for Ctrl+C): the
+   * terminal shows it after the question, then this result's output, all under the line that
+   * asked (`line` is empty).
+   */
+  answer?: string;
+  /** A new line ran while a question waited: that command was interrupted first (`^C`). */
+  interrupted?: boolean;
 }
 
 /** A message for the learner about the session itself (storage), as an i18n key. */
@@ -132,6 +159,8 @@ export interface LabState {
   decision?: DecisionView;
   /** A `kubectl edit` waiting for the editor: its temp file (a workspace path). */
   kubectlEdit?: { path: string };
+  /** A command waiting for the learner's answer (`kubectl delete -i`): its question's line. */
+  question?: { prompt: string };
   etcd: {
     /** The global revision. */
     revision: number;
@@ -171,6 +200,17 @@ export interface LabSession {
    * when kubectl does (an invalid object). Never throws.
    */
   finishEdit(text?: string): LabResult;
+  /**
+   * The learner entered `text` while a command waits for an answer (`state().question`): it goes
+   * on as kubectl does with the first word (`y` or `Y` deletes, anything else cancels; an empty
+   * line leaves it waiting). The result's `answer` is `text`, shown after the question. Without a
+   * waiting question, `text` runs as a line. Not kept in the history (bash keeps commands).
+   */
+  answer(text: string): LabResult;
+  /** Ctrl+C while a command waits for an answer: it ends, nothing done (`answer` is `^C`). */
+  interrupt(): LabResult;
+  /** The question a command waits on, if any (cheap: no snapshot). */
+  question(): string | undefined;
   /** The panels' data, now. */
   state(): LabState;
   /** What `kubectl describe KIND NAME -n NS` prints now (no request is recorded). */
@@ -218,13 +258,49 @@ interface Live {
   host: KubectlHost;
 }
 
-function freshLive(seed: number, files?: Record<string, string>, kubeconfig?: Kubeconfig): Live {
+/**
+ * The shell's `sim` in the lab (in a list or a loop): the simulation's, with the lab's own limit
+ * on one `sim advance` (what a whole `sim advance` line says too).
+ */
+function labSim(cluster: Cluster, lang?: () => Lang): (args: string[]) => RunResult {
+  const sim = simCommand(cluster);
+  return (args) => {
+    const ms =
+      args[0] === 'advance' && args.length === 2 ? parseDuration(args[1] ?? '') : undefined;
+    if (ms !== undefined && ms > MAX_LAB_ADVANCE_MS) {
+      return {
+        stdout: '',
+        stderr: 'sim advance: at most 30m of virtual time at once in the lab\n',
+        exitCode: 1,
+      };
+    }
+    const res = sim(args);
+    // In the page's language, with the clock after `sim advance`, as a whole `sim` line prints.
+    if (!lang) return res;
+    const clock = cluster.now() - START_MS;
+    return localizeSim(res, lang(), ms === undefined ? undefined : { ms, clock });
+  };
+}
+
+function freshLive(
+  seed: number,
+  files?: Record<string, string>,
+  kubeconfig?: Kubeconfig,
+  lang?: () => Lang,
+): Live {
   const cluster = runContainerFlow(seed);
   const fs = files ? new Workspace(files) : createWorkspace();
   const cfg = kubeconfig ?? createKubeconfig();
-  // The lab has an editor: `kubectl edit` opens its temp file there.
+  // The lab has an editor: `kubectl edit` opens its temp file there. Its terminal waits for
+  // the answer to a question (`kubectl delete -i`).
   enableKubectlEditor(fs);
-  const host = hostForCluster(cluster, { fs, kubeconfig: cfg, docker: laptopDocker(cluster) });
+  enableTerminalQuestions(fs);
+  const host = hostForCluster(cluster, {
+    fs,
+    kubeconfig: cfg,
+    docker: laptopDocker(cluster),
+    sim: labSim(cluster, lang),
+  });
   return { cluster, fs, kubeconfig: cfg, host };
 }
 
@@ -309,7 +385,7 @@ function waitsForExplain(line: string): boolean {
  * Rebuild a saved lab: the guided flow, then every journal entry at its virtual time.
  * Returns the failing line when an entry does not give the result it gave before.
  */
-function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
+function replayLab(saved: SavedLab, lang: () => Lang): { live: Live } | { failed: string } {
   let live: Live;
   try {
     live = freshLive(saved.seed, saved.base);
@@ -317,12 +393,20 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
       const c = live.cluster;
       if (entry.at > c.now()) c.advance(entry.at - c.now());
       if (entry.t === 'line') {
+        // A question still waiting was interrupted by this line (Ctrl+C, as `run` does).
+        dropQuestion(live.fs);
         const exit = execute(live, entry.line).exitCode;
         if (exit !== entry.exit && !waitsForExplain(entry.line)) return { failed: entry.line };
       } else if (entry.t === 'editDone') {
         const exit = finishKubectlEdit(live.host, entry.text).result.exitCode;
         live.cluster.settle();
         if (exit !== entry.exit) return { failed: 'kubectl edit' };
+      } else if (entry.t === 'answer') {
+        const exit = answerQuestion(live.host, entry.text).result.exitCode;
+        live.cluster.settle();
+        if (exit !== entry.exit) return { failed: entry.text };
+      } else if (entry.t === 'interrupt') {
+        dropQuestion(live.fs);
       } else if (entry.t === 'write') {
         if (!live.fs.write(journalPath(entry.path), entry.content).ok)
           return { failed: `vim ${entry.path}` };
@@ -339,10 +423,13 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
   // after the journal was full).
   const fs = new Workspace(saved.files);
   carryKubectlEdit(live.fs, fs);
+  // A question the replay left waiting is asked again: the console shows it, as it was left.
+  carryQuestion(live.fs, fs);
   const host = hostForCluster(live.cluster, {
     fs,
     kubeconfig: live.kubeconfig,
     docker: laptopDocker(live.cluster),
+    sim: labSim(live.cluster, lang),
   });
   // The shell's variables and aliases (`export do=…`) the replayed lines set.
   restoreShell(host, shellSnapshot(live.host));
@@ -352,6 +439,13 @@ function replayLab(saved: SavedLab): { live: Live } | { failed: string } {
 /** Start a lab session: restored from `storage` when possible, else fresh. Never throws on bad storage. */
 export function createLabSession(opts: LabSessionOptions = {}): LabSession {
   const storage = opts.storage;
+  const lang = (): Lang => {
+    try {
+      return opts.lang?.() ?? 'en';
+    } catch {
+      return 'en';
+    }
+  };
   let seed = opts.seed ?? 1;
   let notice: LabNotice | undefined;
   let history: string[] = [];
@@ -370,9 +464,9 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     notice = {
       key: loaded.reason === 'corrupt' ? 'lab.notice.corrupt' : 'lab.notice.unavailable',
     };
-    live = freshLive(seed);
+    live = freshLive(seed, undefined, undefined, lang);
   } else if (!loaded.saved) {
-    live = freshLive(seed);
+    live = freshLive(seed, undefined, undefined, lang);
   } else {
     const saved = withStarterProject(loaded.saved, STARTER_PROJECT);
     seed = saved.seed;
@@ -382,10 +476,10 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     // Whenever the cluster starts fresh, a new journal starts from the restored files.
     if (saved.partial) {
       notice = { key: 'lab.notice.tooLong' };
-      live = freshLive(seed, saved.files);
+      live = freshLive(seed, saved.files, undefined, lang);
       base = saved.files;
     } else {
-      const replayed = replayLab(saved);
+      const replayed = replayLab(saved, lang);
       if ('live' in replayed) {
         live = replayed.live;
         journal = [...saved.journal];
@@ -395,7 +489,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
         }
       } else {
         notice = { key: 'lab.notice.replayFailed', params: { line: replayed.failed } };
-        live = freshLive(seed, saved.files);
+        live = freshLive(seed, saved.files, undefined, lang);
         base = saved.files;
       }
     }
@@ -479,6 +573,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     const shellBefore = shellSnapshot(live.host);
     const promptBefore = shellPrompt(live.host);
     const editBefore = pendingKubectlEdit(live.fs)?.path;
+    const stoppedBefore = c.stoppedNodes();
+    const questionBefore = pendingQuestion(live.fs);
     let res: RunResult;
     try {
       res = execute(live, line);
@@ -486,9 +582,12 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       // An engine bug must not take the console down; say so like a shell would.
       res = { stdout: '', stderr: `error: ${(err as Error).message}\n`, exitCode: 1 };
     }
+    // A question left waiting: the replay asks it again, and its answer follows in the journal.
+    const asked = questionBefore === undefined ? pendingQuestion(live.fs) : undefined;
     if (
       changedSomething(live, inputsBefore, cfgBefore, filesBefore) ||
-      shellSnapshot(live.host) !== shellBefore
+      shellSnapshot(live.host) !== shellBefore ||
+      asked !== undefined
     ) {
       record({ t: 'line', at, line, exit: res.exitCode });
     }
@@ -579,6 +678,20 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
               dryRunSummary(object),
             ),
           ];
+        } else {
+          // `sim stop-node`/`start-node` inside a list or a loop: the last node it stopped or
+          // started, as that whole line would have said.
+          const now = c.stoppedNodes();
+          const stoppedNow = now.filter((n) => !stoppedBefore.includes(n));
+          const startedNow = stoppedBefore.filter((n) => !now.includes(n));
+          const node = stoppedNow.at(-1) ?? startedNow.at(-1);
+          if (node !== undefined && stoppedNow.includes(node)) {
+            const key =
+              node === CONTROL_PLANE ? 'lab.step.controlPlaneStopped' : 'lab.step.nodeStopped';
+            steps = [quietStep(c, runId, key, { node })];
+          } else if (node !== undefined) {
+            steps = [quietStep(c, runId, 'lab.step.nodeStarted', { node })];
+          }
         }
       }
       const shellNode = /^root@([^:]+):/.exec(promptBefore)?.[1];
@@ -595,7 +708,66 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       const path = shownPath(live.fs, edit);
       return { line, ...res, steps, intent: { type: 'kubectl-edit', path } };
     }
+    if (asked) return { line, ...res, steps, intent: { type: 'question', prompt: asked.prompt } };
     return { line, ...res, steps };
+  };
+
+  /**
+   * The console's last entry gets `answer` echoed and what followed it printed (the entry of
+   * the line that asked; a new one when Clear emptied the console meanwhile).
+   */
+  const echoAnswer = (answer: string, next: RunResult): void => {
+    const last = transcript[transcript.length - 1];
+    const entry = last ?? { line: '', stdout: '', stderr: '', exit: 0 };
+    const merged = { ...withAnswer(entry, answer, next), exit: next.exitCode };
+    transcript = boundTranscript([...transcript.slice(0, last ? -1 : undefined), merged]);
+  };
+
+  /** Ctrl+C for a command waiting for an answer, if one waits: `^C`, exit 130, nothing done. */
+  const interruptWaiting = (): boolean => {
+    if (!dropQuestion(live.fs)) return false;
+    record({ t: 'interrupt', at: live.cluster.now() });
+    echoAnswer('^C', { stdout: '', stderr: '', exitCode: 130 });
+    return true;
+  };
+
+  /** The learner's answer to the waiting question (see `LabSession.answer`). */
+  const answer = (text: string): LabResult => {
+    const waiting = pendingQuestion(live.fs);
+    // One line of the terminal: what a line break would end.
+    const typed = String(text).split(/\r?\n/, 1)[0] ?? '';
+    if (!waiting) return run(typed);
+    const c = live.cluster;
+    const fromSeq = c.messages.length;
+    const at = c.now();
+    runs++;
+    let res: RunResult;
+    let still = false;
+    try {
+      const outcome = answerQuestion(live.host, typed);
+      res = outcome.result;
+      still = outcome.waiting;
+      c.settle();
+    } catch (err) {
+      res = { stdout: '', stderr: `error: ${(err as Error).message}\n`, exitCode: 1 };
+    }
+    // An empty line is no answer yet (kubectl reads on): nothing to replay.
+    if (!still) record({ t: 'answer', at, text: typed, exit: res.exitCode });
+    let steps: LabStep[];
+    try {
+      steps = stepsFrom(c, fromSeq, `r${runs}`);
+    } catch {
+      steps = [];
+    }
+    echoAnswer(typed, res);
+    save();
+    return {
+      line: '',
+      ...res,
+      steps,
+      answer: typed,
+      ...(still ? { intent: { type: 'question' as const, prompt: waiting.prompt } } : {}),
+    };
   };
 
   /** The editor of a waiting `kubectl edit` closed (see `LabSession.finishEdit`). */
@@ -642,14 +814,6 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     return result;
   };
 
-  const lang = (): Lang => {
-    try {
-      return opts.lang?.() ?? 'en';
-    } catch {
-      return 'en';
-    }
-  };
-
   /**
    * The lab's own commands, in the page's language: `help` on the laptop's shell (a node's
    * root shell keeps bash's), and what `sim …` printed, with the clock after `sim advance`.
@@ -659,7 +823,9 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       runs++;
       return { line, ...labHelp(lang(), live.cluster.nodes()), steps: [] };
     }
-    if (!/^sim(\s|$)/.test(line)) return undefined;
+    // A whole `sim` line (runAction's); in a list the shell's `sim` says it in the page's
+    // language itself (labSim).
+    if (!/^sim(\s|$)/.test(line) || !isWholeAction(line, { shellDocker: true })) return undefined;
     const result = runOnce(line);
     const advance = /^sim\s+advance\s+(\S+)\s*$/.exec(line);
     const ms = advance ? parseDuration(advance[1] as string) : undefined;
@@ -673,8 +839,11 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
   const run = (raw: string): LabResult => {
     const line = String(raw).trim();
     if (line === '') return { line, stdout: '', stderr: '', exitCode: 0, steps: [] };
+    // A new command (a button's, a what-if's) ends one waiting for an answer, as Ctrl+C would.
+    const interrupted = interruptWaiting();
     remember(line);
     const result = ownCommand(line) ?? runOnce(line);
+    if (interrupted) result.interrupted = true;
     if (result.intent?.type === 'clear') transcript = [];
     else {
       transcript = boundTranscript([
@@ -697,6 +866,18 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
   const session: LabSession = {
     run,
     finishEdit,
+    answer,
+    interrupt(): LabResult {
+      runs++;
+      const had = interruptWaiting();
+      if (had) save();
+      return had
+        ? { line: '', stdout: '', stderr: '', exitCode: 130, steps: [], answer: '^C' }
+        : { line: '', stdout: '', stderr: '', exitCode: 0, steps: [] };
+    },
+    question(): string | undefined {
+      return pendingQuestion(live.fs)?.prompt;
+    },
     prepare(line: string): Promise<void> | undefined {
       const needs =
         !explainSchemaIfLoaded() &&
@@ -754,6 +935,8 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
       if (latest) state.decision = decisionView(latest, c.nodes());
       const edit = pendingKubectlEdit(live.fs);
       if (edit) state.kubectlEdit = { path: shownPath(live.fs, edit.path) };
+      const question = pendingQuestion(live.fs);
+      if (question) state.question = { prompt: question.prompt };
       return state;
     },
     describe(kind: string, namespace: string | undefined, name: string): string {
@@ -802,7 +985,7 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
     },
     reset(): void {
       seed = opts.seed ?? 1;
-      live = freshLive(seed);
+      live = freshLive(seed, undefined, undefined, lang);
       base = filesOf(live.fs);
       history = [];
       transcript = [];

@@ -324,3 +324,78 @@ describe('lab store (zustand)', () => {
     expect(b.getState().mode).toBe('guided');
   });
 });
+
+describe('lab store: a command waiting for an answer', () => {
+  const ASK = 'Do you want to continue? (y/n): ';
+  const asking: LabLive = { ...live, question: ASK };
+  const asked = () =>
+    run(ready(), [
+      {
+        type: 'ran',
+        result: result('kubectl delete pod web-1 -i', {
+          stdout: `You are about to delete the following 1 resource(s):\npod/web-1\n${ASK}`,
+          intent: { type: 'question', prompt: ASK },
+        }),
+        live: asking,
+      },
+    ]);
+
+  it('an answer joins the asking entry after its question, streams in order', () => {
+    const s = reduceLab(asked(), {
+      type: 'ran',
+      result: result('', {
+        answer: 'y',
+        stdout: 'pod "web-1" deleted\n',
+        stderr: 'Error from server (NotFound): pods "web-2" not found\n',
+        exitCode: 1,
+        steps: [step('r2-1')],
+      }),
+      live,
+    });
+    expect(s.entries).toHaveLength(1);
+    expect(s.entries[0]).toMatchObject({
+      id: 1,
+      line: 'kubectl delete pod web-1 -i',
+      stdout: `You are about to delete the following 1 resource(s):\npod/web-1\n${ASK}y\npod "web-1" deleted\n`,
+      stderr: 'Error from server (NotFound): pods "web-2" not found\n',
+      exitCode: 1,
+    });
+    expect(s.entries[0]?.output).toBeUndefined();
+    expect(s.steps.map((x) => x.id)).toEqual(['r2-1']);
+    expect(s.live?.question).toBeUndefined();
+  });
+
+  it('an empty answer keeps waiting; an interrupted question gets ^C; after Clear an answer is an entry of its own', () => {
+    let s = reduceLab(asked(), {
+      type: 'ran',
+      result: result('', { answer: '', intent: { type: 'question', prompt: ASK } }),
+      live: asking,
+    });
+    expect(s.entries[0]?.stdout.endsWith(`${ASK}\n`)).toBe(true);
+    s = reduceLab(s, {
+      type: 'ran',
+      result: result('kubectl get pods', { stdout: 'No resources found\n', interrupted: true }),
+      live,
+    });
+    expect(s.entries.map((e) => [e.line, e.exitCode])).toEqual([
+      ['kubectl delete pod web-1 -i', 130],
+      ['kubectl get pods', 0],
+    ]);
+    expect(s.entries[0]?.stdout.endsWith(`${ASK}\n^C\n`)).toBe(true);
+    s = run(asked(), [{ type: 'cleared' }]);
+    s = reduceLab(s, {
+      type: 'ran',
+      result: result('', { answer: 'n', stdout: 'deletion is cancelled\n' }),
+      live,
+    });
+    expect(s.entries).toEqual([
+      { id: 2, line: '', stdout: 'n\ndeletion is cancelled\n', stderr: '', exitCode: 0 },
+    ]);
+  });
+
+  it('the answer leaves the input line without going into history', () => {
+    const s = run(asked(), [{ type: 'input', value: 'y' }, { type: 'answered' }]);
+    expect(s.input).toBe('');
+    expect(s.history).toEqual([]);
+  });
+});

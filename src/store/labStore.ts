@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { OutputChunk } from '../kubectl/host.ts';
+// Small (text only): how an answer joins the entry of the line that asked.
+import { withAnswer } from '../lab/answerEcho.ts';
 // Types only: the session itself (engine + kubectl, ~130 KB gzip) is loaded with `import()`.
 import type { LabNamespace, LabNotice, LabResult, LabStep } from '../lab/session.ts';
 import type { StageModel } from '../ui/stage/model.ts';
@@ -42,6 +44,11 @@ export interface LabLive {
   context: { name: string; namespace: string };
   /** The console's prompt: `$`, or `root@node1:~#` after `ssh node1`. */
   prompt?: string;
+  /**
+   * A command waits for the learner's answer (`kubectl delete -i`): its question's line. The
+   * next line entered is the answer, not a command.
+   */
+  question?: string;
 }
 
 export interface LabSnapshot {
@@ -118,6 +125,8 @@ export type LabEvent =
   | { type: 'continued'; text: string }
   /** Ctrl+C at the `> ` prompt: the open command is dropped, as bash drops it. */
   | { type: 'continuationCancelled' }
+  /** Enter while a command waits for an answer: the input line is the answer (not history). */
+  | { type: 'answered' }
   /** A line ran without going through `submitted` (a what-if button): history only. */
   | { type: 'remembered'; line: string }
   /** A pending line was taken from the queue to run. */
@@ -232,6 +241,8 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
       return s.continuation === undefined
         ? s
         : { ...s, continuation: undefined, input: '', draft: '', historyIndex: null, choices: [] };
+    case 'answered':
+      return { ...s, input: '', draft: '', historyIndex: null, choices: [] };
     case 'remembered': {
       const line = e.line.trim();
       return line === '' ? s : { ...s, history: keepLast([...s.history, line], 200) };
@@ -243,15 +254,6 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
       if (r.intent?.type === 'clear') {
         return { ...s, entries: [], live: e.live };
       }
-      const entry: ConsoleEntry = {
-        id: s.nextEntryId,
-        line: r.line,
-        stdout: r.stdout,
-        stderr: r.stderr,
-        exitCode: r.exitCode,
-        ...(r.output ? { output: r.output } : {}),
-        ...(s.live?.prompt !== undefined && s.live.prompt !== '$' ? { prompt: s.live.prompt } : {}),
-      };
       const steps = r.steps.length > 0 ? keepLast([...s.steps, ...r.steps], MAX_STEPS) : s.steps;
       // Trimming drops the oldest steps: the skipped ones move down with the rest.
       const dropped = s.steps.length + r.steps.length - steps.length;
@@ -261,9 +263,47 @@ export function reduceLab(s: LabSnapshot, e: LabEvent): LabSnapshot {
             ? { ...s.skipped, from: s.skipped.from - dropped }
             : undefined
           : s.skipped;
+      let entries = s.entries;
+      const last = entries[entries.length - 1];
+      if (r.interrupted && last && s.live?.question !== undefined) {
+        // The command that waited for an answer was interrupted first: `^C` under its question.
+        const stopped = { stdout: '', stderr: '', exitCode: 130 };
+        entries = [...entries.slice(0, -1), { ...withAnswer(last, '^C', stopped), exitCode: 130 }];
+      }
+      if (r.answer !== undefined) {
+        // An answer: echoed after the question, then what the command printed, in the entry of
+        // the line that asked (a new one when Clear emptied the console meanwhile).
+        const asked: ConsoleEntry = last ?? {
+          id: s.nextEntryId,
+          line: '',
+          stdout: '',
+          stderr: '',
+          exitCode: 0,
+        };
+        return {
+          ...s,
+          entries: [
+            ...entries.slice(0, last ? -1 : undefined),
+            { ...withAnswer(asked, r.answer, r), exitCode: r.exitCode },
+          ],
+          nextEntryId: last ? s.nextEntryId : s.nextEntryId + 1,
+          steps,
+          skipped,
+          live: e.live,
+        };
+      }
+      const entry: ConsoleEntry = {
+        id: s.nextEntryId,
+        line: r.line,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        exitCode: r.exitCode,
+        ...(r.output ? { output: r.output } : {}),
+        ...(s.live?.prompt !== undefined && s.live.prompt !== '$' ? { prompt: s.live.prompt } : {}),
+      };
       return {
         ...s,
-        entries: keepLast([...s.entries, entry], MAX_ENTRIES),
+        entries: keepLast([...entries, entry], MAX_ENTRIES),
         nextEntryId: s.nextEntryId + 1,
         steps,
         skipped,
@@ -366,3 +406,4 @@ export const selectError = (s: LabState) => s.error;
 export const selectOpenFile = (s: LabState) => s.openFile;
 export const selectSkipped = (s: LabState) => s.skipped;
 export const selectTypedIn = (s: LabState) => s.typedIn;
+export const selectQuestion = (s: LabState) => s.live?.question;

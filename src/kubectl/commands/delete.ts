@@ -6,6 +6,7 @@ import { parseGoBool } from '../flags.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
 import { takeStdin } from '../stdin.ts';
+import { askOnTerminal } from '../terminal.ts';
 import {
   listError,
   NO_RESOURCES,
@@ -150,24 +151,50 @@ export function runDelete(ctx: Ctx, args: string[]): void {
 
   // --interactive: what the builder found, and a question read from stdin (delete.go
   // confirmation: fmt.Fscan of one word; "y" in any case goes on, anything else, or no input at
-  // all, as from a console line with nothing piped in, is "deletion is cancelled").
+  // all, as from a console line with nothing piped in, is "deletion is cancelled"). The lab's
+  // terminal waits for the answer instead (terminal.ts).
   if (ctx.bool('interactive') && targets.length > 0) {
     let prompt = `You are about to delete the following ${targets.length} resource(s):\n`;
     for (const t of targets) prompt += `${kindPrefix(t.type)}/${t.name}\n`;
-    ctx.out(`${prompt}Do you want to continue? (y/n): `);
+    ctx.out(`${prompt}${QUESTION}`);
+    const finish = { policy, grace, force, dryRun, output };
+    const confirmed = (c: Ctx, word: string): void => {
+      if (word.toLowerCase() === 'y') deleteTargets(c, targets, errors, finish);
+      else c.out('deletion is cancelled\n');
+    };
     const stdin = takeStdin(ctx.host);
-    const answer = (stdin ?? '').trim().split(/\s+/)[0] ?? '';
-    if (answer.toLowerCase() !== 'y') {
+    if (stdin !== undefined) confirmed(ctx, stdin.trim().split(/\s+/)[0] ?? '');
+    else if (!askOnTerminal(ctx, QUESTION, (word, c) => confirmed(c, word))) {
       ctx.out('deletion is cancelled\n');
-      if (stdin === undefined) {
-        ctx.err(
-          '(this console cannot wait for the answer: give it on the same line, as in kubectl delete pod NAME -i <<< y)\n',
-        );
-      }
-      return;
+      ctx.err(
+        '(this console cannot wait for the answer: give it on the same line, as in kubectl delete pod NAME -i <<< y)\n',
+      );
     }
+    return;
   }
+  deleteTargets(ctx, targets, errors, { policy, grace, force, dryRun, output });
+}
 
+/** delete.go's "Do you want to continue?" and what follows it on the terminal's line. */
+const QUESTION = 'Do you want to continue? (y/n): ';
+
+/**
+ * DeleteResult: delete what the builder found (`errors`: what it could not read), wait for it to
+ * go, and print what failed.
+ */
+function deleteTargets(
+  ctx: Ctx,
+  targets: Target[],
+  errors: Status[],
+  opts: {
+    policy: DeleteOptions['propagationPolicy'];
+    grace: number;
+    force: boolean;
+    dryRun: ReturnType<typeof dryRunStrategy>;
+    output: string;
+  },
+): void {
+  const { policy, grace, force, dryRun, output } = opts;
   const deleted: Target[] = [];
   const suffix =
     dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';

@@ -3,7 +3,7 @@
  * console line as the lab's console does (`sleep 30` advances the clock), lets the cluster
  * settle, and returns what it printed and its exit code.
  */
-import { laptopDocker, runAction } from '../../cli/actions.ts';
+import { laptopDocker, runAction, simCommand } from '../../cli/actions.ts';
 import { createCluster } from '../../engine/index.ts';
 import { hostForCluster } from '../engineHost.ts';
 import { runLine } from '../shell.ts';
@@ -11,7 +11,10 @@ import { runLine } from '../shell.ts';
 export function engineSession(seed = 1) {
   const cluster = createCluster({ seed });
   cluster.settle();
-  const host = hostForCluster(cluster, { docker: laptopDocker(cluster) });
+  const host = hostForCluster(cluster, {
+    docker: laptopDocker(cluster),
+    sim: simCommand(cluster),
+  });
   const run = (line: string) => {
     // As the lab's console: `sleep` and `sim` lines are actions on the cluster, `docker` is
     // the shell's (the laptop's docker over the console's files).

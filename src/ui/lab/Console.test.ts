@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transcriptText } from './Console.tsx';
+import { answerPrompt, transcriptText } from './Console.tsx';
 import { podCounts } from './NamespacePanel.tsx';
 
 describe('console transcript (what Copy puts on the clipboard)', () => {
@@ -74,5 +74,12 @@ describe('namespace pod counts', () => {
       ['blue', 1],
     ]);
     expect(counts.get('default')).toBeUndefined();
+  });
+});
+
+describe('the input prompt while kubectl waits for an answer', () => {
+  it('is the question’s choices, the rest being the output line above', () => {
+    expect(answerPrompt('Do you want to continue? (y/n): ')).toBe('(y/n):');
+    expect(answerPrompt('Proceed? ')).toBe('?');
   });
 });

@@ -17,6 +17,7 @@ import {
   selectInput,
   selectLive,
   selectPendingCount,
+  selectQuestion,
   selectStatus,
 } from '../../store/labStore.ts';
 import { useT } from '../ViewStoreContext.tsx';
@@ -31,6 +32,14 @@ const DEFAULT_CONTEXT = { name: 'kubernetes-admin@kubernetes', namespace: 'defau
  */
 export function continuedLines(line: string): string {
   return line.replace(/\n/g, '\n> ');
+}
+
+/**
+ * The input's prompt while a command waits for an answer: the question's choices (`(y/n):`),
+ * the rest of it being the output's last line just above.
+ */
+export function answerPrompt(question: string): string {
+  return /\([^()]*\):?\s*$/.exec(question)?.[0].trim() ?? '?';
 }
 
 /** The transcript as plain text, the way the headless runner prints it (`$ line`, then output). */
@@ -91,6 +100,8 @@ export function Console() {
   const choices = useLab(selectChoices);
   const pending = useLab(selectPendingCount);
   const live = useLab(selectLive);
+  /** A command waiting for the learner's answer (`kubectl delete -i`): its question's line. */
+  const question = useLab(selectQuestion);
   const context = live?.context ?? DEFAULT_CONTEXT;
   const inputRef = useRef<HTMLInputElement>(null);
   const outputRef = useRef<HTMLDivElement>(null);
@@ -133,7 +144,12 @@ export function Console() {
       event.preventDefault();
       dispatch({ type: 'historyDown' });
       caret.current = store.getState().input.length;
-    } else if (event.key === 'Tab' && !event.shiftKey && event.currentTarget.value.trim() !== '') {
+    } else if (
+      event.key === 'Tab' &&
+      !event.shiftKey &&
+      question === undefined &&
+      event.currentTarget.value.trim() !== ''
+    ) {
       // Tab completes the word at the caret. With nothing to complete (or before the cluster
       // has loaded) it moves focus as usual, so keyboard users are never trapped here.
       const at = event.currentTarget.selectionStart ?? event.currentTarget.value.length;
@@ -144,6 +160,16 @@ export function Console() {
         event.preventDefault();
         caret.current = next;
       }
+    } else if (
+      event.key === 'c' &&
+      event.ctrlKey &&
+      question !== undefined &&
+      event.currentTarget.selectionStart === event.currentTarget.selectionEnd
+    ) {
+      // Ctrl+C stops the command waiting for an answer, as in a terminal.
+      event.preventDefault();
+      controller.interrupt();
+      dispatch({ type: 'input', value: '' });
     } else if (
       event.key === 'c' &&
       event.ctrlKey &&
@@ -254,7 +280,11 @@ export function Console() {
         }}
       >
         <span className="console-prompt" aria-hidden="true">
-          {continuation === undefined ? (live?.prompt ?? '$') : '>'}
+          {continuation !== undefined
+            ? '>'
+            : question !== undefined
+              ? answerPrompt(question)
+              : (live?.prompt ?? '$')}
         </span>
         <input
           ref={inputRef}
@@ -262,8 +292,17 @@ export function Console() {
           data-testid="kubectl-input"
           type="text"
           value={input}
-          placeholder={t('labui.console.placeholder')}
-          aria-label={t('labui.console.input')}
+          placeholder={
+            question === undefined
+              ? t('labui.console.placeholder')
+              : t('labui.console.answerPlaceholder')
+          }
+          aria-label={
+            question === undefined
+              ? t('labui.console.input')
+              : t('labui.console.answerInput', { question: question.trim() })
+          }
+          data-question={question === undefined ? undefined : question.trim()}
           aria-describedby="console-hint"
           autoComplete="off"
           autoCapitalize="off"
@@ -289,7 +328,7 @@ export function Console() {
         </ul>
       ) : null}
       <p className="console-hint" id="console-hint">
-        {t('labui.console.hint')}
+        {question === undefined ? t('labui.console.hint') : t('labui.console.answerHint')}
       </p>
       <p className="console-status" role="status">
         {status === 'loading' ? t('labui.status.loading') : null}

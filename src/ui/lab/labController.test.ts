@@ -243,3 +243,76 @@ describe('lab controller against the real session', () => {
     expect(store.getState().status).toBe('ready');
   });
 });
+
+describe('a command waiting for an answer (kubectl delete -i)', () => {
+  const ASK = 'Do you want to continue? (y/n): ';
+  const LIST = `You are about to delete the following 1 resource(s):\nnamespace/blue\n${ASK}`;
+
+  it('the next typed line answers it, echoed in the same entry and not kept in history', async () => {
+    const { store, controller } = setup();
+    await controller.ensureLoaded();
+    controller.submit('kubectl create namespace blue');
+    controller.submit('kubectl delete namespace blue -i');
+    expect(store.getState().live?.question).toBe(ASK);
+    expect(store.getState().entries.at(-1)?.stdout).toBe(LIST);
+    store.getState().dispatch({ type: 'input', value: 'y' });
+    controller.submit();
+    const s = store.getState();
+    expect(s.input).toBe('');
+    expect(s.continuation).toBeUndefined();
+    expect(s.live?.question).toBeUndefined();
+    expect(s.entries.map((e) => e.line)).toEqual([
+      'kubectl create namespace blue',
+      'kubectl delete namespace blue -i',
+    ]);
+    expect(s.entries.at(-1)?.stdout).toBe(`${LIST}y\nnamespace "blue" deleted\n`);
+    expect(s.history).toEqual([
+      'kubectl create namespace blue',
+      'kubectl delete namespace blue -i',
+    ]);
+    expect(s.live?.namespaces.find((n) => n.name === 'blue')).toBeUndefined();
+  });
+
+  it('a quote typed as the answer cancels; Ctrl+C and a button line end the wait with ^C', async () => {
+    const { store, controller } = setup();
+    await controller.ensureLoaded();
+    controller.submit('kubectl create namespace blue');
+    controller.submit('kubectl delete namespace blue -i');
+    // An open quote is an answer too, not a `> ` continuation.
+    controller.submit('"no');
+    expect(store.getState().continuation).toBeUndefined();
+    expect(store.getState().entries.at(-1)?.stdout).toBe(`${LIST}"no\ndeletion is cancelled\n`);
+    controller.submit('kubectl delete namespace blue -i');
+    expect(controller.interrupt()).toBe(true);
+    expect(store.getState().entries.at(-1)).toMatchObject({
+      stdout: `${LIST}^C\n`,
+      exitCode: 130,
+    });
+    expect(controller.interrupt()).toBe(false);
+    controller.submit('kubectl delete namespace blue -i');
+    // A lesson button runs its line as a command: the waiting one is stopped first.
+    controller.run('kubectl get namespace blue -o name');
+    const s = store.getState();
+    expect(s.entries.at(-2)?.stdout).toBe(`${LIST}^C\n`);
+    expect(s.entries.at(-1)).toMatchObject({
+      line: 'kubectl get namespace blue -o name',
+      stdout: 'namespace/blue\n',
+    });
+    expect(s.live?.question).toBeUndefined();
+  });
+
+  it('after a reload the question waits again and the restored console takes the answer', async () => {
+    const storage = memoryStorage();
+    const first = setup(storage);
+    await first.controller.ensureLoaded();
+    first.controller.submit('kubectl create namespace blue');
+    first.controller.submit('kubectl delete namespace blue -i');
+    const { store, controller } = setup(storage);
+    await controller.ensureLoaded();
+    expect(store.getState().live?.question).toBe(ASK);
+    expect(store.getState().entries.at(-1)?.stdout).toBe(LIST);
+    controller.submit('n');
+    expect(store.getState().entries.at(-1)?.stdout).toBe(`${LIST}n\ndeletion is cancelled\n`);
+    expect(store.getState().entries).toHaveLength(2);
+  });
+});

@@ -62,6 +62,11 @@ export interface LabController {
    * what kubectl prints then joins the console, and a reopened file opens in the editor.
    */
   finishEdit(text?: string): void;
+  /**
+   * Ctrl+C while a command waits for an answer (`kubectl delete -i`): it ends, nothing done, and
+   * `^C` shows after its question. Returns whether one was waiting.
+   */
+  interrupt(): boolean;
   /** The console's Clear button: empty the output, here and in what a reload brings back. */
   clearOutput(): void;
   setMode(mode: LabMode): void;
@@ -82,6 +87,7 @@ export function liveOf(session: LabSession): LabLive {
     namespaces: state.namespaces,
     context: state.context,
     prompt: state.prompt,
+    ...(state.question ? { question: state.question.prompt } : {}),
   };
 }
 
@@ -128,11 +134,13 @@ export function createLabController(opts: LabControllerOptions): LabController {
     if (player.getState().status !== 'finished') player.getState().play();
   };
 
-  const runLine = (line: string): void => {
+  /** Run `line`; a typed one answers a command that waits for an answer (a button's does not). */
+  const runLine = (line: string, typed: boolean): void => {
     if (!session) return;
     let result: LabResult;
     try {
-      result = session.run(line);
+      result =
+        typed && session.question?.() !== undefined ? session.answer(line) : session.run(line);
     } catch (err) {
       // The session promises not to throw; if it does anyway, the console says so like a shell.
       result = {
@@ -147,10 +155,10 @@ export function createLabController(opts: LabControllerOptions): LabController {
   };
 
   /** Run `line` now, or once what it needs has loaded (and the lines before it have run). */
-  const runInTurn = (line: string): void => {
+  const runInTurn = (line: string, typed = true): void => {
     const ready = session?.prepare?.(line);
-    if (ready) void ready.then(() => runLine(line));
-    else runLine(line);
+    if (ready) void ready.then(() => runLine(line, typed));
+    else runLine(line, typed);
   };
 
   const drain = (): void => {
@@ -211,6 +219,13 @@ export function createLabController(opts: LabControllerOptions): LabController {
   };
 
   const send = (line: string, keepInput: boolean): void => {
+    if (!keepInput && session?.question?.() !== undefined) {
+      // A command waits for an answer: the line is that answer, as the terminal gives it to the
+      // program (not a command: no `> ` continuation, not kept in the history).
+      dispatch({ type: 'answered' });
+      show(session.answer(line), session);
+      return;
+    }
     let full = line;
     if (!keepInput) {
       // Enter at bash's `> ` prompt adds the line to the open command; an incomplete command
@@ -227,7 +242,7 @@ export function createLabController(opts: LabControllerOptions): LabController {
     if (text === '') return;
     // Typing a command is the way into the live cluster (from the tour, the page says so).
     dispatch({ type: 'setMode', mode: 'lab', typed: !keepInput });
-    if (session) runInTurn(text);
+    if (session) runInTurn(text, !keepInput);
     else void ensureLoaded();
   };
 
@@ -261,6 +276,11 @@ export function createLabController(opts: LabControllerOptions): LabController {
     finishEdit(text?: string): void {
       if (!session) return;
       show(session.finishEdit(text), session);
+    },
+    interrupt(): boolean {
+      if (!session?.question?.()) return false;
+      show(session.interrupt(), session);
+      return true;
     },
     clearOutput(): void {
       dispatch({ type: 'cleared' });
