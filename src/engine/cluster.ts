@@ -34,9 +34,11 @@ import { kubeletDisabled, nodeFileScope } from './node/staticPodFiles.ts';
 import {
   type ImageManifest,
   type LocalImage,
+  type PullResult,
   type PushResult,
   parseImageName,
   Registry,
+  type RemoveResult,
   type TagResult,
 } from './registry/index.ts';
 import type { Actor, Message, ObjRef, Reconciler } from './runtime/controller.ts';
@@ -123,6 +125,15 @@ export interface DockerFacade {
   push(image: string, opts?: { official?: boolean }): PushResult;
   /** `docker tag SOURCE TARGET` on the laptop (no message: nothing leaves the machine). */
   tag(source: string, target: string): TagResult;
+  /** `docker pull NAME`: registry → laptop, recorded like a push (developer ↔ registry). */
+  pull(image: string): PullResult;
+  /** `docker rmi [-f] IMAGE...` on the laptop (no message: nothing leaves the machine). */
+  remove(images: string[], force?: boolean): RemoveResult;
+  /**
+   * `docker login` (true) / `docker logout` (false) of Docker Hub: signed out, the Hub refuses
+   * the learner's pushes. Returns whether that changed anything.
+   */
+  signIn(signedIn: boolean): boolean;
 }
 
 /** A file written (content) or removed (null) in a storage scope, at epoch ms `at`. */
@@ -152,6 +163,10 @@ export interface Input {
     | 'docker.build'
     | 'docker.push'
     | 'docker.tag'
+    | 'docker.pull'
+    | 'docker.rmi'
+    | 'docker.login'
+    | 'docker.logout'
     | 'files.write'
     | 'etcd.snapshot';
   actor?: Actor;
@@ -517,6 +532,23 @@ class ClusterImpl implements Cluster {
         }
         return res;
       },
+      pull: (image) => {
+        this.#input({ op: 'docker.pull', args: [image] });
+        return this.#dockerPull(image);
+      },
+      remove: (images, force) => {
+        const res = this.registry.remove(images, force === true);
+        if (res.changed) {
+          this.#input({ op: 'docker.rmi', args: force ? [images, 'force'] : [images] });
+          this.#registryView = undefined;
+        }
+        return res;
+      },
+      signIn: (signedIn) => {
+        const changed = this.registry.setSignedIn(signedIn);
+        if (changed) this.#input({ op: signedIn ? 'docker.login' : 'docker.logout', args: [] });
+        return changed;
+      },
     };
     const others = (opts.components ?? defaultComponents)({
       nodes: this.#nodes,
@@ -656,7 +688,10 @@ class ClusterImpl implements Cluster {
         ? `PUT /v2/${name.repository.replace(/^docker\.io\//, '')}/manifests/${name.tag}`
         : `docker push ${image}`,
     });
-    const res = this.registry.push(image, { official });
+    const res =
+      official || this.registry.signedIn
+        ? this.registry.push(image, { official })
+        : this.registry.pushSignedOut(image);
     this.#registryView = undefined;
     this.#rt.record({
       from: 'registry',
@@ -664,6 +699,27 @@ class ClusterImpl implements Cluster {
       kind: 'image.pushed',
       summary: { key: 'msg.image.pushed', params: { image, ok: res.ok ? 'true' : 'false' } },
       label: res.ok ? (res.image?.digest ?? 'pushed') : 'error',
+    });
+    return res;
+  }
+
+  #dockerPull(image: string): PullResult {
+    const name = parseImageName(image);
+    this.#rt.record({
+      from: 'developer',
+      to: 'registry',
+      kind: 'image.download',
+      summary: { key: 'msg.image.download', params: { image } },
+      label: name ? `GET /v2/${name.path}/manifests/${name.tag}` : `docker pull ${image}`,
+    });
+    const res = this.registry.pull(image);
+    if (res.ok && res.changed) this.#registryView = undefined;
+    this.#rt.record({
+      from: 'registry',
+      to: 'developer',
+      kind: 'image.downloaded',
+      summary: { key: 'msg.image.downloaded', params: { image, ok: res.ok ? 'true' : 'false' } },
+      label: res.ok ? res.image.digest : 'error',
     });
     return res;
   }
@@ -683,6 +739,11 @@ class ClusterImpl implements Cluster {
       this.docker.push(input.args[0] as string, { official: input.args[1] === 'official' });
     else if (input.op === 'docker.tag')
       this.docker.tag(input.args[0] as string, input.args[1] as string);
+    else if (input.op === 'docker.pull') this.docker.pull(input.args[0] as string);
+    else if (input.op === 'docker.rmi')
+      this.docker.remove(input.args[0] as string[], input.args[1] === 'force');
+    else if (input.op === 'docker.login' || input.op === 'docker.logout')
+      this.docker.signIn(input.op === 'docker.login');
     else if (input.op === 'stopNode') this.stopNode(input.args[0] as string);
     else if (input.op === 'files.write') {
       this.writeFiles(input.args[0] as string, input.args[1] as StoredFile[]);
