@@ -4,7 +4,7 @@
  * nothing is drawn; a tag is still recorded as an input, so a replay can push the new name.
  */
 import type { Cluster } from '../engine/index.ts';
-import type { LocalImage } from '../engine/registry/index.ts';
+import { fullImageId, type LocalImage, parseImageName } from '../engine/registry/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
 import { humanDuration, humanSize } from '../kubectl/nodeShell/crictl.ts';
 
@@ -41,30 +41,19 @@ function table(rows: string[][]): string {
     .join('');
 }
 
-const IMAGES_USAGE = 'Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n';
-
-/** `docker images [-q] [-a] [REPOSITORY[:TAG]]` */
-export function dockerImages(cluster: Cluster, args: string[], cmd: string): RunResult {
-  let quiet = false;
-  let noTrunc = false;
-  const filters: string[] = [];
-  for (const a of args) {
-    if (a === '-q' || a === '--quiet') quiet = true;
-    else if (a === '-a' || a === '--all') continue;
-    else if (a === '--no-trunc') noTrunc = true;
-    else if (/^-[aq]+$/.test(a)) quiet ||= a.includes('q');
-    else if (a.startsWith('-')) return fail(`unknown flag: ${a}\nSee '${cmd} --help'.\n`, 125);
-    else filters.push(a);
-  }
-  if (filters.length > 1) {
-    return fail(
-      `"${cmd}" requires at most 1 argument.\nSee '${cmd} --help'.\n\n${IMAGES_USAGE.replace('docker images', cmd)}`,
-    );
-  }
+/**
+ * `docker images [-q] [--no-trunc] [REPOSITORY[:TAG]]` (docker.ts has parsed the flags and
+ * counted the arguments).
+ */
+export function dockerImages(
+  cluster: Cluster,
+  filter: string | undefined,
+  opts: { quiet?: boolean; noTrunc?: boolean } = {},
+): RunResult {
+  const { quiet = false, noTrunc = false } = opts;
   const now = cluster.now();
   const { registry } = cluster;
   const named = registry.localImages();
-  const filter = filters[0];
   let shown: { repo: string; tag: string; img: LocalImage }[] = named.map((img) => ({
     repo: familiar(img.repository),
     tag: img.tag,
@@ -82,7 +71,7 @@ export function dockerImages(cluster: Cluster, args: string[], cmd: string): Run
       b.img.createdMs - a.img.createdMs ||
       (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0),
   );
-  const id = (img: LocalImage) => (noTrunc ? `sha256:${img.id.padEnd(64, '0')}` : img.id);
+  const id = (img: LocalImage) => (noTrunc ? fullImageId(img.id) : img.id);
   if (quiet) return ok(shown.map((r) => `${id(r.img)}\n`).join(''));
   const rows = [['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']];
   for (const r of shown) {
@@ -105,19 +94,12 @@ function splitFilter(filter: string): [string, string | undefined] {
   return [familiar(filter), undefined];
 }
 
-const TAG_USAGE =
-  'Usage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nCreate a tag TARGET_IMAGE that refers to SOURCE_IMAGE\n';
-
-/** `docker tag SOURCE TARGET` */
-export function dockerTag(cluster: Cluster, args: string[], cmd: string): RunResult {
-  const flag = args.find((a) => a.startsWith('-'));
-  if (flag !== undefined) return fail(`unknown flag: ${flag}\nSee '${cmd} --help'.\n`, 125);
-  if (args.length !== 2) {
-    return fail(
-      `"${cmd}" requires exactly 2 arguments.\nSee '${cmd} --help'.\n\n${TAG_USAGE.replace('docker tag', cmd)}`,
-    );
-  }
-  const [source, target] = args as [string, string];
+/** `docker tag SOURCE TARGET` (docker.ts has parsed the flags and counted the arguments). */
+export function dockerTag(cluster: Cluster, source: string, target: string): RunResult {
+  // The client parses the new name before it asks the daemon.
+  const bad = invalidReference(target);
+  if (bad)
+    return fail(`Error parsing reference: "${target}" is not a valid repository/tag: ${bad}\n`);
   const res = cluster.docker.tag(source, target);
   if (res.ok) return ok();
   if (res.reason === 'NoSuchImage') {
@@ -125,17 +107,25 @@ export function dockerTag(cluster: Cluster, args: string[], cmd: string): RunRes
       /^[0-9a-f]{4,64}$/.test(source) || source.includes(':') ? source : `${source}:latest`;
     return fail(`Error response from daemon: No such image: ${shown}\n`);
   }
-  // distribution/reference's ParseNormalizedNamed: the path after the registry host must be
-  // lowercase (Docker Hub's names without an account are under library/).
-  const slash = target.indexOf('/');
-  const first = slash < 0 ? '' : target.slice(0, slash);
+  return fail(
+    `Error parsing reference: "${target}" is not a valid repository/tag: invalid reference format\n`,
+  );
+}
+
+/**
+ * Why the client refuses a reference before asking the daemon (distribution/reference's
+ * ParseNormalizedNamed: the path after the registry host must be lowercase, Docker Hub's names
+ * without an account are under library/); undefined for a valid one.
+ */
+export function invalidReference(ref: string): string | undefined {
+  if (parseImageName(ref)) return undefined;
+  const slash = ref.indexOf('/');
+  const first = slash < 0 ? '' : ref.slice(0, slash);
   const hasDomain = /[.:]/.test(first) || first === 'localhost';
-  let path = hasDomain ? target.slice(slash + 1) : target;
+  let path = hasDomain ? ref.slice(slash + 1) : ref;
   path = path.replace(/(:[\w][\w.-]*)?(@.*)?$/, '');
   if (!hasDomain && !path.includes('/')) path = `library/${path}`;
-  const why =
-    path !== path.toLowerCase()
-      ? `invalid reference format: repository name (${path}) must be lowercase`
-      : 'invalid reference format';
-  return fail(`Error parsing reference: "${target}" is not a valid repository/tag: ${why}\n`);
+  return path !== path.toLowerCase() && parseImageName(ref.toLowerCase())
+    ? `invalid reference format: repository name (${path}) must be lowercase`
+    : 'invalid reference format';
 }
