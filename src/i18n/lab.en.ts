@@ -109,6 +109,15 @@ export const labEn = {
   'lab.step.docker.pushMissing.title': 'docker push: no such image here',
   'lab.step.docker.pushMissing.text':
     'Nothing was sent: this laptop has no image tagged {image}. docker push uploads an image you built or tagged earlier: first docker build -t {image} . then docker push {image}.',
+  'lab.step.docker.pushSignedOut.title': 'docker push denied: signed out',
+  'lab.step.docker.pushSignedOut.text':
+    'Docker Hub refuses the push of {image}: the laptop is signed out (docker logout). Sign in again with docker login, then push.',
+  'lab.step.docker.pull.title': 'docker pull',
+  'lab.step.docker.pull.text':
+    'Docker downloads {image} from {registry} into the laptop\u2019s images (docker images lists it). The nodes do not use it: each node\u2019s container runtime pulls its own copy when a pod needs it.',
+  'lab.step.docker.pullFailed.title': 'docker pull failed',
+  'lab.step.docker.pullFailed.text':
+    '{registry} has no image {image}, so nothing was downloaded. Check the name and the tag.',
   'lab.step.replicaset.title': 'Deployment controller',
   'lab.step.replicaset.text':
     'The deployment controller in the controller manager sees the Deployment and creates the ReplicaSet {replicaset}.',

@@ -73,6 +73,9 @@ export const storyEn = {
   'story.msg.image.pushMissing':
     'Nothing reaches Docker Hub: the laptop has no image tagged {image}, so docker stops before uploading anything.',
   'story.msg.image.pushed': 'Docker Hub stores {image} and answers with its digest.',
+  'story.msg.image.download': 'docker pull asks {registry} for {image}.',
+  'story.msg.image.downloaded': '{registry} sends {image} to the laptop.',
+  'story.msg.image.downloadFailed': '{registry} has no {image}: the pull fails.',
   'story.msg.api.create': '{actor} asks the API server to create {kind} {name}.',
   'story.msg.api.evict': '{actor} asks the API server to evict the pod {name}.',
   'story.msg.api.exec':

@@ -944,7 +944,21 @@ export function narrate(
     if (push.to === 'developer') return pick('lab.step.docker.pushMissing', { image });
     // Docker Hub's answer: a push into library/ (a name without an account) is denied.
     const denied = msgs.some((m) => m.kind === 'image.pushed' && m.summary.params?.ok === 'false');
-    return pick(denied ? 'lab.step.docker.pushDenied' : 'lab.step.docker.push', { image });
+    if (!denied) return pick('lab.step.docker.push', { image });
+    // Outside library/ only a signed-out laptop is refused (docker logout).
+    const library = parseImageName(image)?.repository.startsWith('docker.io/library/') ?? true;
+    return pick(library ? 'lab.step.docker.pushDenied' : 'lab.step.docker.pushSignedOut', {
+      image,
+    });
+  }
+  const pull = msgs.find((m) => m.kind === 'image.downloaded');
+  if (pull) {
+    const image = String(pull.summary.params?.image ?? '');
+    const failed = pull.summary.params?.ok === 'false';
+    return pick(failed ? 'lab.step.docker.pullFailed' : 'lab.step.docker.pull', {
+      image,
+      registry: registryOf(image),
+    });
   }
 
   // The API server's own loop wrote the kubernetes Service, its Endpoints or its EndpointSlice

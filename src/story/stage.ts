@@ -157,6 +157,19 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       return text(m.to === 'developer' ? 'story.msg.image.pushMissing' : 'story.msg.image.push', {
         image: String(p.image ?? ''),
       });
+    case 'image.download':
+    case 'image.downloaded': {
+      const image = String(p.image ?? '');
+      const domain = parseImageName(image)?.domain ?? 'docker.io';
+      const registry = domain === 'docker.io' ? 'Docker Hub' : domain;
+      const key =
+        m.kind === 'image.download'
+          ? 'story.msg.image.download'
+          : p.ok === 'false'
+            ? 'story.msg.image.downloadFailed'
+            : 'story.msg.image.downloaded';
+      return text(key, { image, registry });
+    }
     case 'image.pushed': {
       const image = String(p.image ?? '');
       if (p.ok !== 'false') return text('story.msg.image.pushed', { image });
