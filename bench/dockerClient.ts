@@ -46,6 +46,13 @@ const CASES: string[][] = [
   ['image', 'help'],
   ['image', '--foo'],
   ['image', '-q'],
+  ['image', 'lss'],
+  ['pul', 'nginx'],
+  ['system'],
+  ['system', '--help'],
+  ['help', 'system'],
+  ['system', 'nope'],
+  ['system', '-x'],
   // Help of every command the laptop models, through each way of asking.
   ...[
     'build',

@@ -10,7 +10,14 @@ import { parseImageName } from '../engine/registry/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
 import type { Workspace } from '../kubectl/workspace.ts';
 import { dockerBuild } from './dockerBuild.ts';
-import { HELP_BODY, HELP_HELP, IMAGE_HELP, LEGACY_BUILDER_NOTICE, TOP_HELP } from './dockerHelp.ts';
+import {
+  HELP_BODY,
+  HELP_HELP,
+  IMAGE_HELP,
+  LEGACY_BUILDER_NOTICE,
+  SYSTEM_HELP,
+  TOP_HELP,
+} from './dockerHelp.ts';
 import { dockerImages, dockerTag, invalidReference } from './dockerLocal.ts';
 
 /**
@@ -399,13 +406,20 @@ const CANONICAL_PATH: Record<string, string> = {
 /** The docker 28.2.2 client's other commands: real, but the laptop does not model them. */
 const UNMODELLED = new Set(
   (
-    'run exec ps search builder checkpoint container context manifest network plugin system ' +
+    'run exec ps search builder checkpoint container context manifest network plugin ' +
     'trust volume config node secret service stack swarm attach commit cp create diff events ' +
     'export history import inspect kill load logs pause port rename restart rm save start ' +
     'stats stop top unpause update wait'
   ).split(' '),
 );
-const UNMODELLED_IMAGE = new Set(['history', 'import', 'inspect', 'load', 'prune', 'save']);
+/** Management commands: their help, and their real subcommands the laptop does not model. */
+const MANAGEMENT: Record<string, { help: string; unmodelled: ReadonlySet<string> }> = {
+  image: {
+    help: IMAGE_HELP,
+    unmodelled: new Set(['history', 'import', 'inspect', 'load', 'prune', 'save']),
+  },
+  system: { help: SYSTEM_HELP, unmodelled: new Set(['df', 'events', 'prune']) },
+};
 
 function usageOf(path: string, cmd: Command): string {
   return `docker ${CANONICAL_PATH[path] ?? path} ${cmd.use}`;
@@ -570,30 +584,29 @@ export function runDocker(cluster: Cluster, args: string[], env: DockerEnv = {})
     return globals.shortHelp ? { ...res, stderr: `${res.stderr}${DEPRECATED_H}` } : res;
   }
   if (sub === 'help') return helpCommand(rest);
-  if (sub === 'image') return image(cluster, rest, env);
-  if (sub === 'system' && rest[0] === 'info')
-    return command(cluster, 'system info', rest.slice(1), env);
+  if (MANAGEMENT[sub]) return management(cluster, sub, rest, env);
   if (COMMANDS[sub]) return command(cluster, sub, rest, env);
   if (UNMODELLED.has(sub)) return notModelled(sub);
   return unknownCommand(sub);
 }
 
-/** `docker image …`: the management command. */
-function image(cluster: Cluster, rest: string[], env: DockerEnv): RunResult {
+/** `docker image …`, `docker system …`: a management command. */
+function management(cluster: Cluster, name: string, rest: string[], env: DockerEnv): RunResult {
+  const { help, unmodelled } = MANAGEMENT[name] as (typeof MANAGEMENT)[string];
   const [sub, ...more] = rest;
-  if (sub === undefined) return fail(IMAGE_HELP, 0);
+  if (sub === undefined) return fail(help, 0);
   if (sub.startsWith('-')) {
     // No flags of its own: only --help (-h) gets past the parse.
     const p = parseFlags(rest, []);
-    if (typeof p === 'string') return flagError(p, 'docker image', 'image');
-    if (p.parsed.args.length > 0) return helpTopic(['image', ...p.parsed.args], false);
-    return ok(p.shortHelp ? `${DEPRECATED_H}${IMAGE_HELP}` : IMAGE_HELP);
+    if (typeof p === 'string') return flagError(p, `docker ${name}`, name);
+    if (p.parsed.args.length > 0) return helpTopic([name, ...p.parsed.args], false);
+    return ok(p.shortHelp ? `${DEPRECATED_H}${help}` : help);
   }
-  const path = `image ${sub}`;
+  const path = `${name} ${sub}`;
   if (COMMANDS[path]) return command(cluster, path, more, env);
-  if (UNMODELLED_IMAGE.has(sub)) return notModelled(path);
+  if (unmodelled.has(sub)) return notModelled(path);
   return fail(
-    `docker: unknown command: docker image ${sub}\n\nUsage:  docker image\n\nRun 'docker image --help' for more information\n`,
+    `docker: unknown command: docker ${path}\n\nUsage:  docker ${name}\n\nRun 'docker ${name} --help' for more information\n`,
   );
 }
 
@@ -635,15 +648,15 @@ function helpTopic(words: readonly string[], viaHelp: boolean): RunResult {
   const [a, b] = words;
   if (a === undefined) return ok(TOP_HELP);
   if (a === 'help') return ok(HELP_HELP);
-  if (a === 'image') {
-    if (b === undefined || b.startsWith('-')) return ok(IMAGE_HELP);
-    const path = `image ${b}`;
+  const group = MANAGEMENT[a];
+  if (group) {
+    if (b === undefined || b.startsWith('-')) return ok(group.help);
+    const path = `${a} ${b}`;
     const cmd = COMMANDS[path];
     if (cmd) return ok(helpOf(path, cmd));
-    if (UNMODELLED_IMAGE.has(b)) return notModelled(path);
-    return viaHelp ? fail(`unknown help topic: ${words.slice(1).join(' ')}\n`) : ok(IMAGE_HELP);
+    if (group.unmodelled.has(b)) return notModelled(path);
+    return viaHelp ? fail(`unknown help topic: ${words.slice(1).join(' ')}\n`) : ok(group.help);
   }
-  if (a === 'system' && b === 'info') return ok(helpOf('system info', INFO));
   const cmd = COMMANDS[a];
   if (cmd) return ok(helpOf(a, cmd));
   if (UNMODELLED.has(a)) return notModelled(a);

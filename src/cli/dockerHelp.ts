@@ -122,6 +122,20 @@ Commands:
 Run 'docker image COMMAND --help' for more information on a command.
 `;
 
+/** `docker system`, `docker system --help`. */
+export const SYSTEM_HELP = `Usage:  docker system COMMAND
+
+Manage Docker
+
+Commands:
+  df          Show docker disk usage
+  events      Get real time events from the server
+  info        Display system-wide information
+  prune       Remove unused data
+
+Run 'docker system COMMAND --help' for more information on a command.
+`;
+
 /** What the legacy builder prints first on stderr, help included. */
 export const LEGACY_BUILDER_NOTICE = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
             Install the buildx component to build images with BuildKit:
@@ -267,37 +281,6 @@ Options:
       --platform strings   Remove only the given platform variant.
                            Formatted as "os[/arch[/variant]]" (e.g.,
                            "linux/amd64")
-`,
-  inspect: `Return low-level information on Docker objects
-
-Options:
-  -f, --format string   Format output using a custom template:
-                        'json':             Print in JSON format
-                        'TEMPLATE':         Print output using the given
-                        Go template.
-                        Refer to https://docs.docker.com/go/formatting/
-                        for more information about formatting output with
-                        templates
-  -s, --size            Display total file sizes if the type is container
-      --type string     Only inspect objects of the given type
-`,
-  'image inspect': `Display detailed information on one or more images
-
-Options:
-  -f, --format string     Format output using a custom template:
-                          'json':             Print in JSON format
-                          'TEMPLATE':         Print output using the
-                          given Go template.
-                          Refer to https://docs.docker.com/go/formatting/
-                          for more information about formatting output
-                          with templates
-      --platform string   Inspect a specific platform of the
-                          multi-platform image.
-                          If the image or the server is not
-                          multi-platform capable, the command will error
-                          out if the platform does not match.
-                          'os[/arch[/variant]]': Explicit platform (eg.
-                          linux/amd64)
 `,
   version: `Show the Docker version information
 
