@@ -215,6 +215,35 @@ describe('docker pull', () => {
   });
 });
 
+describe('docker push', () => {
+  it('names the repository before refusing an image the laptop does not have; -q prints less', () => {
+    const c = createCluster();
+    expect(run(c, 'docker push learner/ghost:2')).toEqual({
+      stdout: 'The push refers to repository [docker.io/learner/ghost]\n',
+      stderr: 'An image does not exist locally with the tag: learner/ghost\n',
+      exitCode: 1,
+    });
+    expect(run(c, 'docker push -q learner/ghost')).toEqual({
+      stdout: '',
+      stderr: 'An image does not exist locally with the tag: learner/ghost\n',
+      exitCode: 1,
+    });
+    run(c, 'docker pull busybox');
+    run(c, 'docker tag busybox learner/box');
+    expect(run(c, 'docker push -q learner/box')).toEqual({
+      stdout: 'docker.io/learner/box:latest\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(run(c, 'docker push --quiet busybox').stderr).toBe(
+      'denied: requested access to the resource is denied\n',
+    );
+    expect(run(c, 'docker push -a learner/box').stderr).toMatch(
+      /^docker: '--all-tags' of 'docker push' is not modelled on this laptop\n/,
+    );
+  });
+});
+
 describe('docker rmi', () => {
   it('untags a name that shares its image, deletes the image with its last name', () => {
     const c = createCluster();

@@ -98,20 +98,22 @@ const PUSH: Command = {
     const image = p.args[0] as string;
     const bad = invalidReference(image);
     if (bad) return fail(`${bad}\n`);
-    const defaultTag = untagged(image) ? 'Using default tag: latest\n' : '';
+    const quiet = p.flags.has('quiet');
+    const defaultTag = untagged(image) && !quiet ? 'Using default tag: latest\n' : '';
     const res = cluster.docker.push(image);
     if (res.ok) {
-      if (p.flags.has('quiet')) return ok(`${res.image?.ref ?? image}\n`);
+      if (quiet) return ok(`${res.image?.ref ?? image}\n`);
       return ok(`${defaultTag}${res.lines.join('\n')}\n`);
     }
     // The progress on stdout, the daemon's error on stderr. An image the laptop does not have:
     // the daemon names the repository first, then refuses (moby's distribution.Push).
     const last = res.lines[res.lines.length - 1] ?? '';
+    if (quiet && !last.startsWith('An image does not exist locally')) return fail(`${last}\n`);
     if (last.startsWith('An image does not exist locally')) {
       const name = parseImageName(image);
       const repo = name?.repository ?? image;
       return {
-        stdout: `${defaultTag}The push refers to repository [${repo}]\n`,
+        stdout: quiet ? '' : `${defaultTag}The push refers to repository [${repo}]\n`,
         stderr: `An image does not exist locally with the tag: ${repo.replace(/^docker\.io\/(library\/)?/, '')}\n`,
         exitCode: 1,
       };
@@ -141,12 +143,13 @@ const PULL: Command = {
         `docker: pulling by digest is not modelled on this laptop: pull a tag (docker pull ${image.slice(0, image.indexOf('@'))}:TAG)\n`,
       );
     }
-    const defaultTag = untagged(image) ? 'Using default tag: latest\n' : '';
+    const quiet = p.flags.has('quiet');
+    const defaultTag = untagged(image) && !quiet ? 'Using default tag: latest\n' : '';
     const res = cluster.docker.pull(image);
     if (!res.ok) {
       return { stdout: defaultTag, stderr: `${res.lines.join('\n')}\n`, exitCode: 1 };
     }
-    if (p.flags.has('quiet')) return ok(`${res.lines[res.lines.length - 1]}\n`);
+    if (quiet) return ok(`${res.lines[res.lines.length - 1]}\n`);
     return ok(`${defaultTag}${res.lines.join('\n')}\n`);
   },
 };
