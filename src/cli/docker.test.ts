@@ -223,9 +223,14 @@ describe('docker push', () => {
       stderr: 'An image does not exist locally with the tag: learner/ghost\n',
       exitCode: 1,
     });
-    expect(run(c, 'docker push -q learner/ghost')).toEqual({
+    run(c, 'docker pull alpine');
+    run(c, 'docker tag alpine learner/ghost:1');
+    expect(run(c, 'docker push learner/ghost:2').stderr).toBe(
+      'tag does not exist: learner/ghost:2\n',
+    );
+    expect(run(c, 'docker push -q learner/nothing')).toEqual({
       stdout: '',
-      stderr: 'An image does not exist locally with the tag: learner/ghost\n',
+      stderr: 'An image does not exist locally with the tag: learner/nothing\n',
       exitCode: 1,
     });
     run(c, 'docker pull busybox');

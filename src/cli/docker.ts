@@ -112,9 +112,14 @@ const PUSH: Command = {
     if (last.startsWith('An image does not exist locally')) {
       const name = parseImageName(image);
       const repo = name?.repository ?? image;
+      const familiar = repo.replace(/^docker\.io\/(library\/)?/, '');
+      // Other tags of the repository are here: moby then refuses the one tag asked for.
+      const otherTags = cluster.registry.localImages().some((i) => i.repository === repo);
       return {
         stdout: quiet ? '' : `${defaultTag}The push refers to repository [${repo}]\n`,
-        stderr: `An image does not exist locally with the tag: ${repo.replace(/^docker\.io\/(library\/)?/, '')}\n`,
+        stderr: otherTags
+          ? `tag does not exist: ${familiar}:${name?.tag ?? 'latest'}\n`
+          : `An image does not exist locally with the tag: ${familiar}\n`,
         exitCode: 1,
       };
     }
@@ -251,6 +256,7 @@ const LOGIN: Command = {
     const { registry } = cluster;
     if (user === undefined && password === undefined && registry.signedIn) {
       // The stored credentials are tried first (docker's note, on stderr).
+      cluster.docker.login(true);
       return errThenOut(
         `Authenticating with existing credentials... [Username: ${registry.hubUser}]\n\ni Info → To login with a different account, run 'docker logout' followed by 'docker login'\n\n\n`,
         'Login Succeeded\n',
@@ -259,9 +265,10 @@ const LOGIN: Command = {
     // Any other way, the laptop knows one account: the learner's (its password is whatever the
     // learner types; the prompt and the browser's device code are left out).
     if ((user !== undefined && user !== registry.hubUser) || password === '') {
+      cluster.docker.login(false);
       return fail(`${warning}${HUB_DENIED}`);
     }
-    cluster.docker.signIn(true);
+    cluster.docker.login(true);
     return errThenOut(warning, 'Login Succeeded\n');
   },
 };
@@ -273,7 +280,7 @@ const LOGOUT: Command = {
   flags: [],
   run: (cluster, p) => {
     const server = p.args[0];
-    if (server === undefined || HUB_NAMES.has(server)) cluster.docker.signIn(false);
+    if (server === undefined || HUB_NAMES.has(server)) cluster.docker.logout();
     return ok(`Removing login credentials for ${server ?? 'https://index.docker.io/v1/'}\n`);
   },
 };

@@ -59,8 +59,9 @@ describe('docker tag', () => {
   it('gives an image a second name that docker push then uploads', () => {
     const c = createCluster();
     run(c, 'docker build -t web .');
+    // No tag of learner/web at all: docker names the repository only (moby's FamiliarName).
     expect(run(c, 'docker push learner/web:2')).toMatchObject({
-      stderr: 'An image does not exist locally with the tag: learner/web:2\n',
+      stderr: 'An image does not exist locally with the tag: learner/web\n',
       exitCode: 1,
     });
     expect(run(c, 'docker tag web learner/web:2')).toEqual({ stdout: '', stderr: '', exitCode: 0 });

@@ -130,10 +130,15 @@ export interface DockerFacade {
   /** `docker rmi [-f] IMAGE...` on the laptop (no message: nothing leaves the machine). */
   remove(images: string[], force?: boolean): RemoveResult;
   /**
-   * `docker login` (true) / `docker logout` (false) of Docker Hub: signed out, the Hub refuses
-   * the learner's pushes. Returns whether that changed anything.
+   * `docker login`: the credentials go to Docker Hub, which takes them (`accepted`: the laptop
+   * is signed in from then on) or refuses them; recorded as developer ↔ registry messages.
    */
-  signIn(signedIn: boolean): boolean;
+  login(accepted: boolean): void;
+  /**
+   * `docker logout`: the laptop forgets its Docker Hub credentials (nothing is sent); the Hub
+   * then refuses the learner's pushes. Returns whether the laptop was signed in.
+   */
+  logout(): boolean;
 }
 
 /** A file written (content) or removed (null) in a storage scope, at epoch ms `at`. */
@@ -544,9 +549,13 @@ class ClusterImpl implements Cluster {
         }
         return res;
       },
-      signIn: (signedIn) => {
-        const changed = this.registry.setSignedIn(signedIn);
-        if (changed) this.#input({ op: signedIn ? 'docker.login' : 'docker.logout', args: [] });
+      login: (accepted) => {
+        this.#input({ op: 'docker.login', args: [accepted] });
+        this.#dockerLogin(accepted);
+      },
+      logout: () => {
+        const changed = this.registry.setSignedIn(false);
+        if (changed) this.#input({ op: 'docker.logout', args: [] });
         return changed;
       },
     };
@@ -703,6 +712,28 @@ class ClusterImpl implements Cluster {
     return res;
   }
 
+  #dockerLogin(accepted: boolean): void {
+    const user = this.registry.hubUser;
+    this.#rt.record({
+      from: 'developer',
+      to: 'registry',
+      kind: 'registry.login',
+      summary: { key: 'msg.registry.login', params: { user } },
+      label: 'GET /v2/',
+    });
+    if (accepted) this.registry.setSignedIn(true);
+    this.#rt.record({
+      from: 'registry',
+      to: 'developer',
+      kind: 'registry.loginResult',
+      summary: {
+        key: 'msg.registry.loginResult',
+        params: { user, ok: accepted ? 'true' : 'false' },
+      },
+      label: accepted ? 'Login Succeeded' : '401 Unauthorized',
+    });
+  }
+
   #dockerPull(image: string): PullResult {
     const name = parseImageName(image);
     this.#rt.record({
@@ -742,8 +773,8 @@ class ClusterImpl implements Cluster {
     else if (input.op === 'docker.pull') this.docker.pull(input.args[0] as string);
     else if (input.op === 'docker.rmi')
       this.docker.remove(input.args[0] as string[], input.args[1] === 'force');
-    else if (input.op === 'docker.login' || input.op === 'docker.logout')
-      this.docker.signIn(input.op === 'docker.login');
+    else if (input.op === 'docker.login') this.docker.login(input.args[0] !== false);
+    else if (input.op === 'docker.logout') this.docker.logout();
     else if (input.op === 'stopNode') this.stopNode(input.args[0] as string);
     else if (input.op === 'files.write') {
       this.writeFiles(input.args[0] as string, input.args[1] as StoredFile[]);

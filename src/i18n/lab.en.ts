@@ -112,6 +112,17 @@ export const labEn = {
   'lab.step.docker.pushSignedOut.title': 'docker push denied: signed out',
   'lab.step.docker.pushSignedOut.text':
     'Docker Hub refuses the push of {image}: the laptop is signed out (docker logout). Sign in again with docker login, then push.',
+  'lab.step.docker.login.title': 'docker login',
+  'lab.step.docker.login.text':
+    'Docker sends the credentials of {user} to Docker Hub, which accepts them: pushes to {user}/NAME go through.',
+  'lab.step.docker.loginRefused.title': 'docker login refused',
+  'lab.step.docker.loginRefused.text':
+    'Docker Hub refuses the credentials. The laptop\u2019s account is {user}: docker login (or docker login -u {user}).',
+  'lab.step.docker.logout.title': 'docker logout',
+  'lab.step.docker.logout.text':
+    'Docker forgets the laptop\u2019s Docker Hub credentials (nothing is sent). Until the next docker login, Docker Hub refuses pushes to {user}/NAME.',
+  'lab.msg.docker.logout':
+    'docker logout removes the Docker Hub credentials from ~/.docker/config.json.',
   'lab.step.docker.pull.title': 'docker pull',
   'lab.step.docker.pull.text':
     'Docker downloads {image} from {registry} into the laptop\u2019s images (docker images lists it). The nodes do not use it: each node\u2019s container runtime pulls its own copy when a pod needs it.',

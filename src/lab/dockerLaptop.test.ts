@@ -54,7 +54,22 @@ describe('docker on the laptop in the lab', () => {
     const a = createLabSession({ storage });
     a.run('docker pull nginx');
     a.run('docker tag nginx learner/web:1');
-    expect(a.run('docker logout').exitCode).toBe(0);
+    const logout = a.run('docker logout');
+    expect(logout.exitCode).toBe(0);
+    const [out] = find(logout, 'lab.step.docker.logout');
+    expect(say(out?.title)).toBe('docker logout');
+    expect(say(out?.text, 'ko')).toBe(
+      'Docker가 노트북의 Docker Hub 자격 증명을 지웁니다(아무것도 보내지 않습니다). 다시 docker login 할 때까지 Docker Hub는 learner/NAME 푸시를 거부합니다.',
+    );
+    // Nothing on the wire: the laptop busy with itself.
+    expect(out?.model.packets.map((p) => `${p.from}>${p.to} ${p.label}`)).toEqual([
+      'developer>developer ~/.docker/config.json',
+    ]);
+    const refused = a.run('docker login -u bob -p x');
+    expect(refused.exitCode).toBe(1);
+    expect(say(find(refused, 'lab.step.docker.loginRefused')[0]?.text)).toBe(
+      'Docker Hub refuses the credentials. The laptop\u2019s account is learner: docker login (or docker login -u learner).',
+    );
     const b = createLabSession({ storage });
     expect(b.run('docker images learner/web -q').stdout).toMatch(/^[0-9a-f]{12}\n$/);
     const denied = b.run('docker push learner/web:1');
@@ -63,7 +78,16 @@ describe('docker on the laptop in the lab', () => {
     expect(say(step?.text)).toBe(
       'Docker Hub refuses the push of learner/web:1: the laptop is signed out (docker logout). Sign in again with docker login, then push.',
     );
-    expect(b.run('docker login').stdout).toBe('Login Succeeded\n');
+    const login = b.run('docker login');
+    expect(login.stdout).toBe('Login Succeeded\n');
+    const [signedIn] = find(login, 'lab.step.docker.login');
+    expect(say(signedIn?.text)).toBe(
+      'Docker sends the credentials of learner to Docker Hub, which accepts them: pushes to learner/NAME go through.',
+    );
+    expect(signedIn?.messages.map((m) => `${m.from}>${m.to}: ${say(m.summary)}`)).toEqual([
+      'developer>registry: docker login sends the credentials of learner to Docker Hub.',
+      'registry>developer: Docker Hub accepts them: the laptop is signed in as learner.',
+    ]);
     const c = createLabSession({ storage });
     expect(c.run('docker push learner/web:1').exitCode).toBe(0);
   });

@@ -951,6 +951,13 @@ export function narrate(
       image,
     });
   }
+  const login = msgs.find((m) => m.kind === 'registry.loginResult');
+  if (login) {
+    const refused = login.summary.params?.ok === 'false';
+    return pick(refused ? 'lab.step.docker.loginRefused' : 'lab.step.docker.login', {
+      user: String(login.summary.params?.user ?? ''),
+    });
+  }
   const pull = msgs.find((m) => m.kind === 'image.downloaded');
   if (pull) {
     const image = String(pull.summary.params?.image ?? '');
@@ -1492,6 +1499,7 @@ export function quietStep(
     | 'lab.step.kubeconfig'
     | 'lab.step.kubeconfigRead'
     | 'lab.step.dryRun'
+    | 'lab.step.docker.logout'
     | 'lab.step.nodeShell'
     | 'lab.step.nodeShellLine'
     | 'lab.step.kubeletStopped'
@@ -1521,7 +1529,11 @@ export function quietStep(
 export function laptopStep(
   cluster: Cluster,
   runId: string,
-  key: 'lab.step.kubeconfig' | 'lab.step.kubeconfigRead' | 'lab.step.dryRun',
+  key:
+    | 'lab.step.kubeconfig'
+    | 'lab.step.kubeconfigRead'
+    | 'lab.step.dryRun'
+    | 'lab.step.docker.logout',
   params: Record<string, string | number>,
   label: string,
   summary: Text,
@@ -1603,6 +1615,11 @@ export function dryRunObject(stdout: string): string | undefined {
 /** The summary of a `--dry-run=client` step's one message (the object when kubectl printed it). */
 export function dryRunSummary(object: string | undefined): Text {
   return object ? text('lab.msg.dryRun', { object }) : text('lab.msg.dryRun.any', {});
+}
+
+/** The summary of a `docker logout` step's one message. */
+export function dockerLogoutSummary(): Text {
+  return text('lab.msg.docker.logout', {});
 }
 
 /** The summary of a `kubectl config` step's one message. */

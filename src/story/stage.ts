@@ -170,6 +170,13 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
             : 'story.msg.image.downloaded';
       return text(key, { image, registry });
     }
+    case 'registry.login':
+      return text('story.msg.registry.login', { user: String(p.user ?? '') });
+    case 'registry.loginResult':
+      return text(
+        p.ok === 'false' ? 'story.msg.registry.loginRefused' : 'story.msg.registry.loginResult',
+        { user: String(p.user ?? '') },
+      );
     case 'image.pushed': {
       const image = String(p.image ?? '');
       if (p.ok !== 'false') return text('story.msg.image.pushed', { image });

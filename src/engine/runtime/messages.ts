@@ -153,4 +153,18 @@ export const CORE_MESSAGE_KINDS: readonly MessageKindInfo[] = [
     hop: 'registry → developer',
     meaning: 'the registry sent the image (ok=true) or refused the pull; label is the digest',
   },
+  {
+    kind: 'registry.login',
+    summaryKey: 'msg.registry.login',
+    params: ['user'],
+    hop: 'developer → registry',
+    meaning: '`docker login`: the credentials of Docker Hub account `user` go to the Hub',
+  },
+  {
+    kind: 'registry.loginResult',
+    summaryKey: 'msg.registry.loginResult',
+    params: ['user', 'ok'],
+    hop: 'registry → developer',
+    meaning: 'Docker Hub accepted (ok=true) or refused the credentials',
+  },
 ];
