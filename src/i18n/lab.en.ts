@@ -112,6 +112,13 @@ export const labEn = {
   'lab.step.docker.pushSignedOut.title': 'docker push denied: signed out',
   'lab.step.docker.pushSignedOut.text':
     'Docker Hub refuses the push of {image}: the laptop is signed out (docker logout). Sign in again with docker login, then push.',
+  'lab.msg.image.download': 'docker pull asks {registry} for {image}.',
+  'lab.msg.image.downloaded': '{registry} sends {image} to the laptop.',
+  'lab.msg.image.downloadFailed': '{registry} has no {image}: the pull fails.',
+  'lab.msg.registry.login': 'docker login sends the credentials of {user} to Docker Hub.',
+  'lab.msg.registry.loginResult': 'Docker Hub accepts them: the laptop is signed in as {user}.',
+  'lab.msg.registry.loginRefused':
+    'Docker Hub refuses them: incorrect username or password (the laptop knows only {user}\u2019s).',
   'lab.step.docker.login.title': 'docker login',
   'lab.step.docker.login.text':
     'Docker sends the credentials of {user} to Docker Hub, which accepts them: pushes to {user}/NAME go through.',

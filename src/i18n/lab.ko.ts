@@ -105,6 +105,14 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.docker.pushSignedOut.title': 'docker push 거부: 로그아웃 상태',
   'lab.step.docker.pushSignedOut.text':
     'Docker Hub가 {image} 이미지의 푸시를 거부합니다. 노트북이 로그아웃한 상태(docker logout)입니다. docker login으로 다시 로그인한 뒤 푸시하세요.',
+  'lab.msg.image.download': 'docker pull이 {registry}에 {image} 이미지를 요청합니다.',
+  'lab.msg.image.downloaded': '{registry}가 {image} 이미지를 노트북으로 보냅니다.',
+  'lab.msg.image.downloadFailed': '{registry}에 {image} 이미지가 없어서 pull이 실패합니다.',
+  'lab.msg.registry.login': 'docker login이 {user} 계정의 자격 증명을 Docker Hub로 보냅니다.',
+  'lab.msg.registry.loginResult':
+    'Docker Hub가 받아들입니다. 노트북이 {user} 계정으로 로그인한 상태가 됩니다.',
+  'lab.msg.registry.loginRefused':
+    'Docker Hub가 거부합니다: 사용자 이름이나 비밀번호가 틀렸습니다(이 노트북은 {user} 계정만 압니다).',
   'lab.step.docker.login.title': 'docker login',
   'lab.step.docker.login.text':
     'Docker가 {user} 계정의 자격 증명을 Docker Hub로 보내고, Docker Hub가 받아들입니다. 이제 {user}/NAME으로 푸시할 수 있습니다.',

@@ -73,13 +73,6 @@ export const storyEn = {
   'story.msg.image.pushMissing':
     'Nothing reaches Docker Hub: the laptop has no image tagged {image}, so docker stops before uploading anything.',
   'story.msg.image.pushed': 'Docker Hub stores {image} and answers with its digest.',
-  'story.msg.registry.login': 'docker login sends the credentials of {user} to Docker Hub.',
-  'story.msg.registry.loginResult': 'Docker Hub accepts them: the laptop is signed in as {user}.',
-  'story.msg.registry.loginRefused':
-    'Docker Hub refuses them: incorrect username or password (the laptop knows only {user}\u2019s).',
-  'story.msg.image.download': 'docker pull asks {registry} for {image}.',
-  'story.msg.image.downloaded': '{registry} sends {image} to the laptop.',
-  'story.msg.image.downloadFailed': '{registry} has no {image}: the pull fails.',
   'story.msg.api.create': '{actor} asks the API server to create {kind} {name}.',
   'story.msg.api.evict': '{actor} asks the API server to evict the pod {name}.',
   'story.msg.api.exec':

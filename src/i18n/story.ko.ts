@@ -67,14 +67,6 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
   'story.msg.image.pushMissing':
     'Docker Hub에는 아무것도 가지 않습니다. 노트북에 {image} 태그가 붙은 이미지가 없어서 docker가 올리기 전에 멈춥니다.',
   'story.msg.image.pushed': 'Docker Hub가 {image} 이미지를 저장하고 다이제스트로 답합니다.',
-  'story.msg.registry.login': 'docker login이 {user} 계정의 자격 증명을 Docker Hub로 보냅니다.',
-  'story.msg.registry.loginResult':
-    'Docker Hub가 받아들입니다. 노트북이 {user} 계정으로 로그인한 상태가 됩니다.',
-  'story.msg.registry.loginRefused':
-    'Docker Hub가 거부합니다: 사용자 이름이나 비밀번호가 틀렸습니다(이 노트북은 {user} 계정만 압니다).',
-  'story.msg.image.download': 'docker pull이 {registry}에 {image} 이미지를 요청합니다.',
-  'story.msg.image.downloaded': '{registry}가 {image} 이미지를 노트북으로 보냅니다.',
-  'story.msg.image.downloadFailed': '{registry}에 {image} 이미지가 없어서 pull이 실패합니다.',
   'story.msg.api.create': '{actor} → API 서버: {kind} {name} 생성 요청.',
   'story.msg.api.evict': '{actor} → API 서버: 파드 {name} 축출(eviction) 요청.',
   'story.msg.api.exec':

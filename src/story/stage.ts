@@ -164,17 +164,17 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       const registry = domain === 'docker.io' ? 'Docker Hub' : domain;
       const key =
         m.kind === 'image.download'
-          ? 'story.msg.image.download'
+          ? 'lab.msg.image.download'
           : p.ok === 'false'
-            ? 'story.msg.image.downloadFailed'
-            : 'story.msg.image.downloaded';
+            ? 'lab.msg.image.downloadFailed'
+            : 'lab.msg.image.downloaded';
       return text(key, { image, registry });
     }
     case 'registry.login':
-      return text('story.msg.registry.login', { user: String(p.user ?? '') });
+      return text('lab.msg.registry.login', { user: String(p.user ?? '') });
     case 'registry.loginResult':
       return text(
-        p.ok === 'false' ? 'story.msg.registry.loginRefused' : 'story.msg.registry.loginResult',
+        p.ok === 'false' ? 'lab.msg.registry.loginRefused' : 'lab.msg.registry.loginResult',
         { user: String(p.user ?? '') },
       );
     case 'image.pushed': {
