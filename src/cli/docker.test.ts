@@ -215,6 +215,28 @@ describe('docker pull', () => {
   });
 });
 
+describe('docker images --filter', () => {
+  it('keeps the dangling images, or the names a reference pattern matches', () => {
+    const c = createCluster();
+    const old = run(c, 'docker build -t learner/web:1 .').stdout.match(/built (\w+)/)?.[1];
+    const now = run(c, 'docker build -t learner/web:1 .').stdout.match(/built (\w+)/)?.[1];
+    run(c, 'docker pull busybox');
+    const busybox = run(c, 'docker images -q busybox').stdout.trim();
+    expect(run(c, 'docker images -q -f dangling=true').stdout).toBe(`${old}\n`);
+    expect(run(c, 'docker images -q --filter=dangling=false').stdout).toBe(`${now}\n${busybox}\n`);
+    expect(run(c, "docker images -q -f 'reference=learner/*'").stdout).toBe(`${now}\n`);
+    expect(run(c, "docker images -q -f 'reference=busy*:latest' -f reference=nope").stdout).toBe(
+      `${busybox}\n`,
+    );
+    expect(run(c, 'docker images -f dangling=maybe').stderr).toBe(
+      "Error response from daemon: invalid filter 'dangling=maybe'\n",
+    );
+    expect(run(c, 'docker images -f color=red').stderr).toBe(
+      "Error response from daemon: invalid filter 'color'\n",
+    );
+  });
+});
+
 describe('docker push', () => {
   it('names the repository before refusing an image the laptop does not have; -q prints less', () => {
     const c = createCluster();

@@ -70,6 +70,8 @@ interface Command {
 interface Parsed {
   /** Flag values by long name (`''` for a boolean), the last one given wins. */
   flags: Map<string, string>;
+  /** Every value of each flag that takes one, in order (`-f a=1 -f b=2`). */
+  multi: Map<string, string[]>;
   args: string[];
 }
 
@@ -173,11 +175,22 @@ const IMAGES: Command = {
     { long: 'tree' },
   ],
   run: (cluster, p, _env, path) => {
-    const refused = unmodelledFlag(p, path, ['digests', 'filter', 'format', 'tree']);
+    const refused = unmodelledFlag(p, path, ['digests', 'format', 'tree']);
     if (refused) return refused;
+    const filters = p.multi.get('filter') ?? [];
+    const bad = filters.find((f) => !f.includes('='));
+    if (bad !== undefined) {
+      // pflag's error for a value its parser refuses (opts.FilterOpt.Set).
+      return flagError(
+        `invalid argument "${bad}" for "-f, --filter" flag: bad format of filter (expected name=value)`,
+        usageOf(path, IMAGES),
+        path,
+      );
+    }
     return dockerImages(cluster, p.args[0], {
       quiet: p.flags.has('quiet'),
       noTrunc: p.flags.has('no-trunc'),
+      filters,
     });
   },
 };
@@ -486,7 +499,15 @@ interface FlagParse {
 
 /** pflag: flags anywhere, `--` ends them; an error message for an unknown or valueless flag. */
 function parseFlags(words: readonly string[], flags: readonly Flag[]): FlagParse | string {
-  const out: FlagParse = { parsed: { flags: new Map(), args: [] }, help: false, shortHelp: false };
+  const out: FlagParse = {
+    parsed: { flags: new Map(), multi: new Map(), args: [] },
+    help: false,
+    shortHelp: false,
+  };
+  const set = (name: string, value: string) => {
+    out.parsed.flags.set(name, value);
+    out.parsed.multi.set(name, [...(out.parsed.multi.get(name) ?? []), value]);
+  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     if (w === '--') {
@@ -502,9 +523,9 @@ function parseFlags(words: readonly string[], flags: readonly Flag[]): FlagParse
       }
       const flag = flags.find((f) => f.long === name);
       if (!flag) return `unknown flag: --${name}`;
-      if (!flag.value) out.parsed.flags.set(name, '');
-      else if (eq >= 0) out.parsed.flags.set(name, w.slice(eq + 1));
-      else if (i + 1 < words.length) out.parsed.flags.set(name, words[++i] as string);
+      if (!flag.value) set(name, '');
+      else if (eq >= 0) set(name, w.slice(eq + 1));
+      else if (i + 1 < words.length) set(name, words[++i] as string);
       else return `flag needs an argument: --${name}`;
       continue;
     }
@@ -519,12 +540,12 @@ function parseFlags(words: readonly string[], flags: readonly Flag[]): FlagParse
         const flag = flags.find((f) => f.short === c);
         if (!flag) return `unknown shorthand flag: '${c}' in ${w}`;
         if (!flag.value) {
-          out.parsed.flags.set(flag.long, '');
+          set(flag.long, '');
           continue;
         }
         const rest = w.slice(j + 1);
-        if (rest !== '') out.parsed.flags.set(flag.long, rest.replace(/^=/, ''));
-        else if (i + 1 < words.length) out.parsed.flags.set(flag.long, words[++i] as string);
+        if (rest !== '') set(flag.long, rest.replace(/^=/, ''));
+        else if (i + 1 < words.length) set(flag.long, words[++i] as string);
         else return `flag needs an argument: '${c}' in ${w}`;
         break;
       }

@@ -41,16 +41,42 @@ function table(rows: string[][]): string {
     .join('');
 }
 
+/** A glob of `--filter reference=…` (`*` within a path component, `?` one character). */
+function globMatch(pattern: string, text: string): boolean {
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
+  return new RegExp(`^${re}$`).test(text);
+}
+
 /**
- * `docker images [-q] [--no-trunc] [REPOSITORY[:TAG]]` (docker.ts has parsed the flags and
- * counted the arguments).
+ * `docker images [-q] [--no-trunc] [-f dangling=…|reference=…] [REPOSITORY[:TAG]]` (docker.ts
+ * has parsed the flags and counted the arguments; `filters` are the `name=value` pairs).
  */
 export function dockerImages(
   cluster: Cluster,
   filter: string | undefined,
-  opts: { quiet?: boolean; noTrunc?: boolean } = {},
+  opts: { quiet?: boolean; noTrunc?: boolean; filters?: readonly string[] } = {},
 ): RunResult {
-  const { quiet = false, noTrunc = false } = opts;
+  const { quiet = false, noTrunc = false, filters = [] } = opts;
+  let dangling: boolean | undefined;
+  const references: string[] = [];
+  for (const f of filters) {
+    const eq = f.indexOf('=');
+    const name = f.slice(0, eq).toLowerCase();
+    const value = f.slice(eq + 1);
+    if (name === 'dangling') {
+      if (/^(true|1)$/i.test(value)) dangling = true;
+      else if (/^(false|0)$/i.test(value)) dangling = false;
+      else return fail(`Error response from daemon: invalid filter '${f}'\n`);
+    } else if (name === 'reference') references.push(value);
+    else if (['label', 'before', 'since', 'until'].includes(name)) {
+      return fail(
+        `docker: the filter '${name}' of 'docker images' is not modelled on this laptop\n`,
+      );
+    } else return fail(`Error response from daemon: invalid filter '${name}'\n`);
+  }
   const now = cluster.now();
   const { registry } = cluster;
   const named = registry.localImages();
@@ -59,11 +85,17 @@ export function dockerImages(
     tag: img.tag,
     img,
   }));
-  if (filter === undefined) {
+  if (dangling === true) shown = [];
+  if (filter === undefined && references.length === 0 && dangling !== false) {
     for (const img of registry.danglingImages()) shown.push({ repo: '<none>', tag: '<none>', img });
-  } else {
+  } else if (filter !== undefined) {
     const [repo, tag] = splitFilter(filter);
     shown = shown.filter((r) => r.repo === repo && (tag === undefined || r.tag === tag));
+  }
+  if (references.length > 0) {
+    shown = shown.filter((r) =>
+      references.some((p) => globMatch(p, r.repo) || globMatch(p, `${r.repo}:${r.tag}`)),
+    );
   }
   // Newest first, as docker sorts them; names in order within one image.
   shown.sort(
