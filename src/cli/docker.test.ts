@@ -315,6 +315,40 @@ describe('docker rmi', () => {
   });
 });
 
+describe('docker image prune', () => {
+  it('asks first, then removes the dangling images (with -a every image)', () => {
+    const c = createCluster();
+    const old = run(c, 'docker build -t learner/web .').stdout.match(/built (\w+)/)?.[1];
+    run(c, 'docker build -t learner/web .');
+    const warning =
+      'WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ';
+    // No answer (Enter): nothing happens.
+    expect(run(c, 'docker image prune')).toEqual({
+      stdout: `${warning}\n`,
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(runDocker(c, ['image', 'prune'], { stdin: 'n\n' }).stdout).toBe(warning);
+    expect(c.registry.danglingImages()).toHaveLength(1);
+    // y: the old build goes, with its own layer (the nginx layers are still used).
+    const pruned = runDocker(c, ['image', 'prune'], { stdin: 'y\n' });
+    expect(pruned.stdout).toMatch(
+      new RegExp(
+        `^${warning.replace(/[?[\]]/g, '\\$&')}Deleted Images:\ndeleted: sha256:${old}[0-9a-f]{52}\ndeleted: sha256:[0-9a-f]{64}\n\nTotal reclaimed space: \\d+(\\.\\d+)?kB\n$`,
+      ),
+    );
+    expect(run(c, 'docker image prune -f').stdout).toBe('Total reclaimed space: 0B\n');
+    run(c, 'docker pull busybox');
+    const all = run(c, 'docker image prune -a -f').stdout;
+    expect(all).toMatch(
+      /^Deleted Images:\nuntagged: learner\/web:latest\nuntagged: busybox:latest\nuntagged: busybox@sha256:/,
+    );
+    expect(all).toMatch(/\n\nTotal reclaimed space: 197\.\dMB\n$/);
+    expect(c.registry.localImages()).toEqual([]);
+    expect(replay(c.inputs).registry.localImages()).toEqual([]);
+  });
+});
+
 describe('docker login and logout', () => {
   it('is signed in to Docker Hub as learner; signed out, Docker Hub refuses the learner’s push', () => {
     const c = createCluster();

@@ -18,7 +18,7 @@ import {
   SYSTEM_HELP,
   TOP_HELP,
 } from './dockerHelp.ts';
-import { dockerImages, dockerTag, invalidReference } from './dockerLocal.ts';
+import { dockerImages, dockerTag, invalidReference, UNPACKED_RATIO } from './dockerLocal.ts';
 
 /**
  * Where a docker command runs: the laptop's files and working directory (the console's), and
@@ -220,6 +220,48 @@ const RMI: Command = {
   },
 };
 
+const PRUNE_WARNING: Record<'all' | 'dangling', string> = {
+  dangling: 'WARNING! This will remove all dangling images.\nAre you sure you want to continue?',
+  all: 'WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue?',
+};
+
+const PRUNE: Command = {
+  help: 'image prune',
+  use: '[OPTIONS]',
+  args: ['none'],
+  flags: [
+    { long: 'all', short: 'a' },
+    { long: 'filter', value: true },
+    { long: 'force', short: 'f' },
+  ],
+  run: (cluster, p, env, path) => {
+    const refused = unmodelledFlag(p, path, ['filter']);
+    if (refused) return refused;
+    const all = p.flags.has('all');
+    let prompt = '';
+    if (!p.flags.has('force')) {
+      // docker's PromptForConfirmation: only y or Y goes on. Piped input is not echoed; with
+      // none, the console stands for a terminal where the learner pressed Enter.
+      prompt = `${PRUNE_WARNING[all ? 'all' : 'dangling']} [y/N] `;
+      const answer = env.stdin?.split('\n')[0]?.trim();
+      if (answer !== 'y' && answer !== 'Y')
+        return ok(env.stdin === undefined ? `${prompt}\n` : prompt);
+    }
+    const res = cluster.docker.prune(all);
+    const deleted = res.lines.length > 0 ? `Deleted Images:\n${res.lines.join('\n')}\n\n` : '';
+    // go-units HumanSize: four significant digits, of the unpacked size docker images shows.
+    const bytes = Math.round(res.reclaimedBytes * UNPACKED_RATIO);
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let v = bytes;
+    let i = 0;
+    while (v >= 1000 && i < units.length - 1) {
+      v /= 1000;
+      i++;
+    }
+    return ok(`${prompt}${deleted}Total reclaimed space: ${Number(v.toPrecision(4))}${units[i]}\n`);
+  },
+};
+
 /** Docker Hub as `docker login` and `docker logout` accept it. */
 const HUB_NAMES = new Set([
   'docker.io',
@@ -413,6 +455,7 @@ const COMMANDS: Record<string, Command> = {
   rmi: RMI,
   'image rm': RMI,
   'image remove': RMI,
+  'image prune': PRUNE,
   login: LOGIN,
   logout: LOGOUT,
   version: VERSION,
@@ -439,7 +482,7 @@ const UNMODELLED = new Set(
 const MANAGEMENT: Record<string, { help: string; unmodelled: ReadonlySet<string> }> = {
   image: {
     help: IMAGE_HELP,
-    unmodelled: new Set(['history', 'import', 'inspect', 'load', 'prune', 'save']),
+    unmodelled: new Set(['history', 'import', 'inspect', 'load', 'save']),
   },
   system: { help: SYSTEM_HELP, unmodelled: new Set(['df', 'events', 'prune']) },
 };

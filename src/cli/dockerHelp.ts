@@ -270,6 +270,13 @@ Options:
   logout: `Log out from a registry.
 If no server is specified, the default is defined by the daemon.
 `,
+  'image prune': `Remove unused images
+
+Options:
+  -a, --all             Remove all unused images, not just dangling ones
+      --filter filter   Provide filter values (e.g. "until=<timestamp>")
+  -f, --force           Do not prompt for confirmation
+`,
   rmi: `Remove one or more images
 
 Aliases:

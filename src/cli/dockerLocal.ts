@@ -19,7 +19,7 @@ const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr,
  * images` shows the unpacked size, about 2.66 times larger for nginx's Debian layers (72 MB
  * pulled, 192 MB unpacked), and this model uses that ratio for every built image.
  */
-const UNPACKED_RATIO = 2.66;
+export const UNPACKED_RATIO = 2.66;
 
 /** `docker.io/library/nginx` → `nginx`, `docker.io/learner/web` → `learner/web`. */
 function familiar(repository: string): string {

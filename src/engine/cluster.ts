@@ -34,6 +34,7 @@ import { kubeletDisabled, nodeFileScope } from './node/staticPodFiles.ts';
 import {
   type ImageManifest,
   type LocalImage,
+  type PruneResult,
   type PullResult,
   type PushResult,
   parseImageName,
@@ -129,6 +130,8 @@ export interface DockerFacade {
   pull(image: string): PullResult;
   /** `docker rmi [-f] IMAGE...` on the laptop (no message: nothing leaves the machine). */
   remove(images: string[], force?: boolean): RemoveResult;
+  /** `docker image prune [-a]` on the laptop (no message either). */
+  prune(all?: boolean): PruneResult;
   /**
    * `docker login`: the credentials go to Docker Hub, which takes them (`accepted`: the laptop
    * is signed in from then on) or refuses them; recorded as developer ↔ registry messages.
@@ -170,6 +173,7 @@ export interface Input {
     | 'docker.tag'
     | 'docker.pull'
     | 'docker.rmi'
+    | 'docker.prune'
     | 'docker.login'
     | 'docker.logout'
     | 'files.write'
@@ -549,6 +553,14 @@ class ClusterImpl implements Cluster {
         }
         return res;
       },
+      prune: (all) => {
+        const res = this.registry.prune(all === true);
+        if (res.changed) {
+          this.#input({ op: 'docker.prune', args: all ? ['all'] : [] });
+          this.#registryView = undefined;
+        }
+        return res;
+      },
       login: (accepted) => {
         this.#input({ op: 'docker.login', args: [accepted] });
         this.#dockerLogin(accepted);
@@ -773,6 +785,7 @@ class ClusterImpl implements Cluster {
     else if (input.op === 'docker.pull') this.docker.pull(input.args[0] as string);
     else if (input.op === 'docker.rmi')
       this.docker.remove(input.args[0] as string[], input.args[1] === 'force');
+    else if (input.op === 'docker.prune') this.docker.prune(input.args[0] === 'all');
     else if (input.op === 'docker.login') this.docker.login(input.args[0] !== false);
     else if (input.op === 'docker.logout') this.docker.logout();
     else if (input.op === 'stopNode') this.stopNode(input.args[0] as string);

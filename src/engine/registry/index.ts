@@ -13,6 +13,7 @@ export {
   KUBE_SYSTEM_IMAGES,
   type Layer,
   type LocalImage,
+  type PruneResult,
   type PullResult,
   type PushResult,
   pullErrorText,

@@ -71,6 +71,14 @@ export type PullResult =
   | { ok: true; lines: string[]; image: LocalImage; changed: boolean }
   | { ok: false; lines: string[] };
 
+/** What `docker image prune` removed: its `untagged:`/`deleted:` lines and the bytes freed. */
+export interface PruneResult {
+  lines: string[];
+  /** Compressed bytes of the layers that went (the caller shows them unpacked). */
+  reclaimedBytes: number;
+  changed: boolean;
+}
+
 /** What `docker rmi` printed (stdout lines, error lines); `changed` when an image went. */
 export interface RemoveResult {
   lines: string[];
@@ -843,6 +851,40 @@ export class Registry {
       }
     }
     return { lines, errors, changed };
+  }
+
+  /**
+   * `docker image prune [-a]`: the dangling images go (with `all`, every image: the laptop runs
+   * no containers), each with the layers nothing left on the laptop uses.
+   */
+  prune(all = false): PruneResult {
+    const lines: string[] = [];
+    const gone: LocalImage[] = [...this.dangling];
+    this.dangling.length = 0;
+    if (all) {
+      for (const img of this.local.values()) {
+        lines.push(`untagged: ${familiarName(img.repository)}:${img.tag}`);
+        const known = [...(this.repos.get(img.repository)?.values() ?? [])].some(
+          (m) => m.digest === img.digest,
+        );
+        if (known) lines.push(`untagged: ${familiarName(img.repository)}@${img.digest}`);
+        if (!gone.some((g) => g.id === img.id)) gone.push(img);
+      }
+      this.local.clear();
+    }
+    const used = new Set<string>();
+    for (const img of this.local.values()) for (const l of img.layers) used.add(l.digest);
+    let reclaimedBytes = 0;
+    for (const img of gone) {
+      lines.push(`deleted: ${fullImageId(img.id)}`);
+      for (const l of [...img.layers].reverse()) {
+        if (used.has(l.digest)) continue;
+        used.add(l.digest);
+        reclaimedBytes += l.sizeBytes;
+        lines.push(`deleted: sha256:${fakeDigest(`chain:${l.digest}`).slice(7)}`);
+      }
+    }
+    return { lines, reclaimedBytes, changed: gone.length > 0 };
   }
 }
 
