@@ -265,9 +265,18 @@ describe('docker push', () => {
     expect(run(c, 'docker push --quiet busybox').stderr).toBe(
       'denied: requested access to the resource is denied\n',
     );
-    expect(run(c, 'docker push -a learner/box').stderr).toMatch(
-      /^docker: '--all-tags' of 'docker push' is not modelled on this laptop\n/,
+    expect(run(c, 'docker push -a learner/box:1').stderr).toBe(
+      "tag can't be used with --all-tags/-a\n",
     );
+    // -a: every tag of the repository, in order, under one header.
+    run(c, 'docker tag busybox learner/box:1.37');
+    const all = run(c, 'docker push -a learner/box');
+    expect(all.exitCode).toBe(0);
+    expect(all.stdout).toMatch(
+      /^The push refers to repository \[docker\.io\/learner\/box\]\n[0-9a-f]{12}: [A-Z][a-z ]+.*\n1\.37: digest: sha256:[0-9a-f]{64} size: \d+\n[0-9a-f]{12}: .*\nlatest: digest: sha256:[0-9a-f]{64} size: \d+\n$/,
+    );
+    expect(run(c, 'docker push -a -q learner/box').stdout).toBe('docker.io/learner/box\n');
+    expect(c.registry.resolve('learner/box:1.37').ok).toBe(true);
   });
 });
 

@@ -95,12 +95,16 @@ const PUSH: Command = {
   args: ['exact', 1],
   flags: [{ long: 'all-tags', short: 'a' }, TRUST, PLATFORM, QUIET],
   run: (cluster, p, _env, path) => {
-    const refused = unmodelledFlag(p, path, ['all-tags', 'platform']);
+    const refused = unmodelledFlag(p, path, ['platform']);
     if (refused) return refused;
     const image = p.args[0] as string;
     const bad = invalidReference(image);
     if (bad) return fail(`${bad}\n`);
     const quiet = p.flags.has('quiet');
+    if (p.flags.has('all-tags')) {
+      if (!untagged(image)) return fail("tag can't be used with --all-tags/-a\n");
+      return pushAllTags(cluster, image, quiet);
+    }
     const defaultTag = untagged(image) && !quiet ? 'Using default tag: latest\n' : '';
     const res = cluster.docker.push(image);
     if (res.ok) {
@@ -133,6 +137,49 @@ const PUSH: Command = {
     };
   },
 };
+
+/**
+ * `docker push -a NAME`: every tag of the repository on the laptop, in order, under one
+ * `The push refers to repository` line (moby pushes the tags one by one); the first refusal stops it.
+ */
+function pushAllTags(cluster: Cluster, image: string, quiet: boolean): RunResult {
+  const repo = parseImageName(image)?.repository ?? image;
+  const familiar = repo.replace(/^docker\.io\/(library\/)?/, '');
+  const tags = cluster.registry
+    .localImages()
+    .filter((i) => i.repository === repo)
+    .map((i) => i.tag)
+    .sort();
+  const header = `The push refers to repository [${repo}]\n`;
+  if (tags.length === 0) {
+    return {
+      stdout: quiet ? '' : header,
+      stderr: `An image does not exist locally with the tag: ${familiar}\n`,
+      exitCode: 1,
+    };
+  }
+  let out = quiet ? '' : header;
+  for (const tag of tags) {
+    const res = cluster.docker.push(`${repo}:${tag}`);
+    const lines = res.lines.slice(1);
+    if (!res.ok) {
+      const progress = quiet
+        ? ''
+        : lines
+            .slice(0, -1)
+            .map((l) => `${l}\n`)
+            .join('');
+      return {
+        stdout: `${out}${progress}`,
+        stderr: `${lines[lines.length - 1] ?? ''}\n`,
+        exitCode: 1,
+      };
+    }
+    if (!quiet) out += lines.map((l) => `${l}\n`).join('');
+  }
+  // -q: the reference as given, normalized (docker's push prints ref.String()).
+  return ok(quiet ? `${repo}\n` : out);
+}
 
 const PULL: Command = {
   help: 'pull',
