@@ -1,9 +1,11 @@
 /**
  * The developer's `docker` command on the laptop: its subcommands, help and errors, as the
  * docker 28.2.2 client prints them (cobra and pflag: flags anywhere after the command, `--`
- * ends them, `--help` wins once every flag parsed). `docker build` is in dockerBuild.ts,
- * `docker images` and `docker tag` in dockerLocal.ts; `docker push` and `docker pull` go
- * through the engine's registry (cluster.docker), which records them as messages.
+ * ends them, `--help` wins once every flag parsed); the help texts are in dockerHelp.ts.
+ * `docker build` is in dockerBuild.ts, `docker images` and `docker tag` in dockerLocal.ts.
+ * push, pull and login reach the registry through the engine (cluster.docker), which records
+ * them as messages; rmi, image prune and logout change only the laptop (recorded as inputs).
+ * Real commands the laptop does not model (run, ps, exec…) say so in docker's error style.
  */
 import type { Cluster } from '../engine/index.ts';
 import { parseImageName } from '../engine/registry/index.ts';
@@ -483,6 +485,7 @@ const BUILD: Command = {
   use: '[OPTIONS] PATH | URL | -',
   args: ['exact', 1],
   flags: [],
+  // Never called: command() hands build to dockerBuild (this entry is for its help and usage).
   run: () => ok(),
 };
 
@@ -646,7 +649,7 @@ function parseFlags(words: readonly string[], flags: readonly Flag[]): FlagParse
   return out;
 }
 
-/** `docker` with no image name written in full: `nginx`, `learner/web` (not `nginx:1.29`). */
+/** A reference without a tag or digest (`nginx`, `learner/web`; not `nginx:1.29`). */
 function untagged(image: string): boolean {
   const slash = image.lastIndexOf('/');
   return !image.includes('@') && image.lastIndexOf(':') <= slash;
