@@ -237,6 +237,35 @@ describe('docker images --filter', () => {
   });
 });
 
+describe('docker images --format', () => {
+  it('prints a Go template per image, a table with its headers, or JSON', () => {
+    const c = createCluster();
+    run(c, 'docker pull busybox');
+    run(c, 'docker tag busybox learner/box:1');
+    const id = run(c, 'docker images -q busybox').stdout.trim();
+    expect(run(c, "docker images --format '{{.Repository}}:{{.Tag}}'").stdout).toBe(
+      'busybox:latest\nlearner/box:1\n',
+    );
+    expect(run(c, "docker images --format 'table {{.Repository}}\\t{{.ID}}'").stdout).toBe(
+      `REPOSITORY    IMAGE ID\nbusybox       ${id}\nlearner/box   ${id}\n`,
+    );
+    expect(run(c, 'docker images --format table').stdout).toBe(run(c, 'docker images').stdout);
+    const json = run(c, 'docker images --format json learner/box').stdout;
+    expect(JSON.parse(json)).toMatchObject({ Repository: 'learner/box', Tag: '1', ID: id });
+    expect(json).toContain('"Digest":"\\u003cnone\\u003e"');
+    expect(run(c, "docker images --format '{{json .}}' learner/box").stdout).toBe(json);
+    expect(run(c, "docker images --format '{{.Name}}'")).toEqual({
+      stdout: '',
+      stderr:
+        'template: :1:2: executing "" at <.Name>: can\'t evaluate field Name in type *formatter.imageContext\n',
+      exitCode: 1,
+    });
+    expect(run(c, "docker images --format '{{.ID'").stderr).toBe(
+      'template parsing error: template: :1: unclosed action\n',
+    );
+  });
+});
+
 describe('docker push', () => {
   it('names the repository before refusing an image the laptop does not have; -q prints less', () => {
     const c = createCluster();

@@ -224,7 +224,7 @@ const IMAGES: Command = {
     { long: 'tree' },
   ],
   run: (cluster, p, _env, path) => {
-    const refused = unmodelledFlag(p, path, ['digests', 'format', 'tree']);
+    const refused = unmodelledFlag(p, path, ['digests', 'tree']);
     if (refused) return refused;
     const filters = p.multi.get('filter') ?? [];
     const bad = filters.find((f) => !f.includes('='));
@@ -240,6 +240,7 @@ const IMAGES: Command = {
       quiet: p.flags.has('quiet'),
       noTrunc: p.flags.has('no-trunc'),
       filters,
+      format: p.flags.get('format'),
     });
   },
 };

@@ -3,10 +3,15 @@
  * `docker images` (`docker image ls`) and `docker tag`. Nothing here reaches a registry, so
  * nothing is drawn; a tag is still recorded as an input, so a replay can push the new name.
  */
-import type { Cluster } from '../engine/index.ts';
+import { type Cluster, epochMs } from '../engine/index.ts';
 import { fullImageId, type LocalImage, parseImageName } from '../engine/registry/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
 import { humanDuration, humanSize } from '../kubectl/nodeShell/crictl.ts';
+import {
+  executeTemplate,
+  parseTemplate,
+  TemplateParseError,
+} from '../kubectl/printers/goTemplate.ts';
 
 /** go-units' formats, shared with crictl on the nodes. */
 export { humanDuration, humanSize };
@@ -57,9 +62,15 @@ function globMatch(pattern: string, text: string): boolean {
 export function dockerImages(
   cluster: Cluster,
   filter: string | undefined,
-  opts: { quiet?: boolean; noTrunc?: boolean; filters?: readonly string[] } = {},
+  opts: {
+    quiet?: boolean;
+    noTrunc?: boolean;
+    filters?: readonly string[];
+    /** `--format`: `table`, `table TEMPLATE`, `json` or a Go template. */
+    format?: string;
+  } = {},
 ): RunResult {
-  const { quiet = false, noTrunc = false, filters = [] } = opts;
+  const { quiet = false, noTrunc = false, filters = [], format } = opts;
   let dangling: boolean | undefined;
   const references: string[] = [];
   for (const f of filters) {
@@ -105,6 +116,27 @@ export function dockerImages(
   );
   const id = (img: LocalImage) => (noTrunc ? fullImageId(img.id) : img.id);
   if (quiet) return ok(shown.map((r) => `${id(r.img)}\n`).join(''));
+  if (format !== undefined && format !== 'table') {
+    return formatted(
+      format,
+      shown.map((r) => {
+        const size = humanSize(Math.round(r.img.sizeBytes * UNPACKED_RATIO));
+        return {
+          Containers: 'N/A',
+          CreatedAt: goTimeString(epochMs(r.img.createdMs)),
+          CreatedSince: `${humanDuration(now - r.img.createdMs)} ago`,
+          Digest: '<none>',
+          ID: id(r.img),
+          Repository: r.repo,
+          SharedSize: 'N/A',
+          Size: size,
+          Tag: r.tag,
+          UniqueSize: 'N/A',
+          VirtualSize: size,
+        };
+      }),
+    );
+  }
   const rows = [['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']];
   for (const r of shown) {
     rows.push([
@@ -116,6 +148,73 @@ export function dockerImages(
     ]);
   }
   return ok(table(rows));
+}
+
+/** The headers docker's image formatter prints for each field in a `table` format. */
+const IMAGE_HEADERS: Record<string, string> = {
+  Containers: 'CONTAINERS',
+  CreatedAt: 'CREATED AT',
+  CreatedSince: 'CREATED',
+  Digest: 'DIGEST',
+  ID: 'IMAGE ID',
+  Repository: 'REPOSITORY',
+  SharedSize: 'SHARED SIZE',
+  Size: 'SIZE',
+  Tag: 'TAG',
+  UniqueSize: 'UNIQUE SIZE',
+  VirtualSize: 'VIRTUAL SIZE',
+};
+
+/** Go's time.Time.String() in UTC, whole seconds: `2025-11-20 10:11:12 +0000 UTC`. */
+function goTimeString(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} +0000 UTC`;
+}
+
+/**
+ * docker's formatter (cli/command/formatter): `table …` writes a header from the same
+ * template and aligns the columns; `json` is one JSON object per image (keys sorted, `<`
+ * and `>` escaped as Go does); anything else is the template once per image. `\t` and `\n`
+ * in the text are a tab and a newline. Only the builtins of Go's templates are known here.
+ */
+function formatted(format: string, rows: Record<string, string>[]): RunResult {
+  const isTable = format.startsWith('table');
+  // docker's `json` function is not among Go's builtins here: its one common use stands alone.
+  if (format === 'json' || /^\{\{\s*json\s+\.\s*\}\}$/.test(format.trim())) {
+    const json = (r: Record<string, string>) =>
+      JSON.stringify(r).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+    return ok(rows.map((r) => `${json(r)}\n`).join(''));
+  }
+  const text = (isTable ? format.slice('table'.length) : format)
+    .trim()
+    .replace(/\\t/g, '\t')
+    .replace(/\\n/g, '\n');
+  let tmpl: ReturnType<typeof parseTemplate>;
+  try {
+    tmpl = parseTemplate('', text);
+  } catch (e) {
+    if (!(e instanceof TemplateParseError)) throw e;
+    return fail(`template parsing error: ${e.message}\n`);
+  }
+  const run = (data: Record<string, string>) => {
+    const r = executeTemplate(tmpl, data, { missingKeyError: true });
+    // A field the image context does not have, as Go reports it on docker's struct.
+    const error = r.error?.replace(
+      /map has no entry for key "([^"]*)"/,
+      "can't evaluate field $1 in type *formatter.imageContext",
+    );
+    return { out: r.out, error };
+  };
+  let out = '';
+  for (const row of rows) {
+    const r = run(row);
+    if (r.error !== undefined) return { stdout: out, stderr: `${r.error}\n`, exitCode: 1 };
+    out += `${r.out}\n`;
+  }
+  if (!isTable) return ok(out);
+  const header = run(IMAGE_HEADERS);
+  if (header.error !== undefined) return fail(`${header.error}\n`);
+  const lines = `${header.out}\n${out}`.split('\n').slice(0, -1);
+  return ok(table(lines.map((l) => l.split('\t'))));
 }
 
 /** `nginx:1.29` → [nginx, 1.29]; `localhost:5000/web` → [localhost:5000/web]. */
