@@ -952,7 +952,28 @@ export function narrate(
     if (push.to === 'developer') return pick('lab.step.docker.pushMissing', { image });
     // Docker Hub's answer: a push into library/ (a name without an account) is denied.
     const denied = msgs.some((m) => m.kind === 'image.pushed' && m.summary.params?.ok === 'false');
-    return pick(denied ? 'lab.step.docker.pushDenied' : 'lab.step.docker.push', { image });
+    if (!denied) return pick('lab.step.docker.push', { image });
+    // Outside library/ only a signed-out laptop is refused (docker logout).
+    const library = parseImageName(image)?.repository.startsWith('docker.io/library/') ?? true;
+    return pick(library ? 'lab.step.docker.pushDenied' : 'lab.step.docker.pushSignedOut', {
+      image,
+    });
+  }
+  const login = msgs.find((m) => m.kind === 'registry.loginResult');
+  if (login) {
+    const refused = login.summary.params?.ok === 'false';
+    return pick(refused ? 'lab.step.docker.loginRefused' : 'lab.step.docker.login', {
+      user: String(login.summary.params?.user ?? ''),
+    });
+  }
+  const pull = msgs.find((m) => m.kind === 'image.downloaded');
+  if (pull) {
+    const image = String(pull.summary.params?.image ?? '');
+    const failed = pull.summary.params?.ok === 'false';
+    return pick(failed ? 'lab.step.docker.pullFailed' : 'lab.step.docker.pull', {
+      image,
+      registry: registryOf(image),
+    });
   }
 
   // The API server's own loop wrote the kubernetes Service, its Endpoints or its EndpointSlice
@@ -1486,6 +1507,7 @@ export function quietStep(
     | 'lab.step.kubeconfig'
     | 'lab.step.kubeconfigRead'
     | 'lab.step.dryRun'
+    | 'lab.step.docker.logout'
     | 'lab.step.nodeShell'
     | 'lab.step.nodeShellLine'
     | 'lab.step.kubeletStopped'
@@ -1515,7 +1537,11 @@ export function quietStep(
 export function laptopStep(
   cluster: Cluster,
   runId: string,
-  key: 'lab.step.kubeconfig' | 'lab.step.kubeconfigRead' | 'lab.step.dryRun',
+  key:
+    | 'lab.step.kubeconfig'
+    | 'lab.step.kubeconfigRead'
+    | 'lab.step.dryRun'
+    | 'lab.step.docker.logout',
   params: Record<string, string | number>,
   label: string,
   summary: Text,
@@ -1597,6 +1623,11 @@ export function dryRunObject(stdout: string): string | undefined {
 /** The summary of a `--dry-run=client` step's one message (the object when kubectl printed it). */
 export function dryRunSummary(object: string | undefined): Text {
   return object ? text('lab.msg.dryRun', { object }) : text('lab.msg.dryRun.any', {});
+}
+
+/** The summary of a `docker logout` step's one message. */
+export function dockerLogoutSummary(): Text {
+  return text('lab.msg.docker.logout', {});
 }
 
 /** The summary of a `kubectl config` step's one message. */

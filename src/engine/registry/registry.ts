@@ -72,6 +72,39 @@ export interface PushResult {
   image?: ResolvedImage;
 }
 
+/** What `docker pull` printed; `changed` when the laptop's images changed. */
+export type PullResult =
+  | { ok: true; lines: string[]; image: LocalImage; changed: boolean }
+  | { ok: false; lines: string[] };
+
+/** What `docker image prune` removed: its `untagged:`/`deleted:` lines and the bytes freed. */
+export interface PruneResult {
+  lines: string[];
+  /** Compressed bytes of the layers that went (the caller shows them unpacked). */
+  reclaimedBytes: number;
+  changed: boolean;
+}
+
+/** What `docker rmi` printed (stdout lines, error lines); `changed` when an image went. */
+export interface RemoveResult {
+  lines: string[];
+  errors: string[];
+  changed: boolean;
+}
+
+/**
+ * The whole ID (`sha256:` and 64 hex) of a laptop image whose short ID is `id`: the short ID
+ * followed by a stable stand-in for the rest of its configuration digest.
+ */
+export function fullImageId(id: string): string {
+  return `sha256:${id}${fakeDigest(`image-id:${id}`).slice(7 + id.length)}`;
+}
+
+/** `docker.io/library/nginx` → `nginx`, `docker.io/learner/web` → `learner/web`. */
+function familiarName(repository: string): string {
+  return repository.replace(/^docker\.io\/(library\/)?/, '');
+}
+
 /** One pre-filled repository tag: compressed size and layer count. */
 export interface SeedImage {
   image: string;
@@ -749,6 +782,200 @@ export class Registry {
     });
     const resolved = this.resolve(name.full);
     return resolved.ok ? { ok: true, lines, image: resolved.image } : { ok: true, lines };
+  }
+
+  // The laptop's other docker commands (pull, rmi, login, logout).
+
+  /** Whether the laptop's docker is signed in to Docker Hub (it is, as `learner`, until a logout). */
+  private hubSignedIn = true;
+
+  /** Docker Hub's account the laptop signs in as: the namespace the lab tells learners to push to. */
+  readonly hubUser = 'learner';
+
+  get signedIn(): boolean {
+    return this.hubSignedIn;
+  }
+
+  /** `docker login` / `docker logout` of Docker Hub; true when that changed something. */
+  setSignedIn(signedIn: boolean): boolean {
+    const changed = this.hubSignedIn !== signedIn;
+    this.hubSignedIn = signedIn;
+    return changed;
+  }
+
+  /**
+   * `docker push NAME` while signed out of Docker Hub: the layers are prepared, then the Hub
+   * refuses every repository (nothing is stored). An image that is not on the laptop fails
+   * as it does signed in, before any registry is asked.
+   */
+  pushSignedOut(image: string): PushResult {
+    const name = parseImageName(image);
+    const img = name ? this.local.get(name.full) : undefined;
+    if (!name || !img || name.domain !== 'docker.io') return this.push(image);
+    return {
+      ok: false,
+      lines: [
+        `The push refers to repository [${name.repository}]`,
+        ...[...img.layers].reverse().map((l) => `${l.digest.slice(7, 19)}: Preparing`),
+        'denied: requested access to the resource is denied',
+      ],
+    };
+  }
+
+  /**
+   * `docker pull NAME[:TAG]` on the developer's laptop, printing what docker prints after its
+   * own `Using default tag` line: the image comes from the registry into the local images (the
+   * layers the laptop already holds are not downloaded again). The last line of a failure is
+   * the daemon's error.
+   */
+  pull(image: string): PullResult {
+    const name = parseImageName(image);
+    if (!name || name.digest) return { ok: false, lines: ['invalid reference format'] };
+    const shown = familiarName(name.repository);
+    const res = this.resolve(name.full);
+    if (!res.ok) {
+      const why =
+        res.reason === 'Unauthorized'
+          ? `pull access denied for ${shown}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`
+          : `manifest for ${shown}:${name.tag} not found: manifest unknown: manifest unknown`;
+      return { ok: false, lines: [`Error response from daemon: ${why}`] };
+    }
+    const manifest = res.image;
+    const lines = [`${name.tag}: Pulling from ${name.path}`];
+    const previous = this.local.get(name.full);
+    const upToDate = previous?.digest === manifest.digest;
+    if (!upToDate) {
+      const held = new Set<string>();
+      for (const img of [...this.local.values(), ...this.dangling])
+        for (const l of img.layers) held.add(l.digest);
+      for (const l of manifest.layers)
+        lines.push(
+          `${l.digest.slice(7, 19)}: ${held.has(l.digest) ? 'Already exists' : 'Pull complete'}`,
+        );
+    }
+    lines.push(`Digest: ${manifest.digest}`);
+    const familiarRef = `${shown}:${name.tag}`;
+    lines.push(
+      upToDate
+        ? `Status: Image is up to date for ${familiarRef}`
+        : `Status: Downloaded newer image for ${familiarRef}`,
+    );
+    lines.push(name.full);
+    if (upToDate && previous) return { ok: true, lines, image: previous, changed: false };
+    // An image's ID comes from its configuration, the same for every tag of one manifest; it
+    // was made upstream, some days before the simulation starts (virtual time 0).
+    const id = fakeDigest(`config:${manifest.digest}`).slice(7, 19);
+    const days = 3 + (Number.parseInt(manifest.digest.slice(7, 11), 16) % 50);
+    const pulled: LocalImage = {
+      repository: manifest.repository,
+      tag: name.tag,
+      ref: name.full,
+      digest: manifest.digest,
+      sizeBytes: manifest.sizeBytes,
+      layers: manifest.layers,
+      id,
+      builds: previous?.builds ?? 0,
+      createdMs: -days * 24 * 60 * 60 * 1000,
+    };
+    if (previous?.id !== id) this.untagged(name.full);
+    this.local.set(name.full, pulled);
+    return { ok: true, lines, image: pulled, changed: true };
+  }
+
+  /**
+   * `docker rmi [-f] IMAGE...`: each name is untagged; an image that loses its last name is
+   * deleted with the layers no other image on the laptop uses. An ID names the image itself:
+   * one with names in several repositories needs `-f`. Lines as docker prints them, an error
+   * line per image it refused (`errors`).
+   */
+  remove(images: readonly string[], force = false): RemoveResult {
+    const lines: string[] = [];
+    const errors: string[] = [];
+    let changed = false;
+    for (const image of images) {
+      const name = parseImageName(image);
+      const byName = name && !name.digest ? this.local.get(name.full) : undefined;
+      const byId = byName ? undefined : this.byId(image.replace(/^sha256:/, ''));
+      const target = byName ?? byId;
+      if (!target) {
+        const shown =
+          /^[0-9a-f]{4,64}$/.test(image) || image.includes(':') ? image : `${image}:latest`;
+        errors.push(`Error response from daemon: No such image: ${shown}`);
+        continue;
+      }
+      const refs = [...this.local.values()].filter((i) => i.id === target.id);
+      let untag: LocalImage[];
+      if (byName) untag = [byName];
+      else {
+        const repos = new Set(refs.map((r) => r.repository));
+        if (repos.size > 1 && !force) {
+          errors.push(
+            `Error response from daemon: conflict: unable to delete ${target.id} (must be forced) - image is referenced in multiple repositories`,
+          );
+          continue;
+        }
+        untag = refs;
+      }
+      for (const img of untag) {
+        lines.push(`Untagged: ${familiarName(img.repository)}:${img.tag}`);
+        this.local.delete(img.ref);
+      }
+      changed = true;
+      const stillNamed = [...this.local.values()].some((i) => i.id === target.id);
+      if (stillNamed) continue;
+      // The registry's digest of this image, when it came from (or went to) a registry.
+      for (const img of untag) {
+        const known = [...(this.repos.get(img.repository)?.values() ?? [])].some(
+          (m) => m.digest === img.digest,
+        );
+        if (known) lines.push(`Untagged: ${familiarName(img.repository)}@${img.digest}`);
+      }
+      const at = this.dangling.findIndex((i) => i.id === target.id);
+      if (at >= 0) this.dangling.splice(at, 1);
+      lines.push(`Deleted: ${fullImageId(target.id)}`);
+      const used = new Set<string>();
+      for (const img of [...this.local.values(), ...this.dangling])
+        for (const l of img.layers) used.add(l.digest);
+      for (const l of [...target.layers].reverse()) {
+        if (!used.has(l.digest))
+          lines.push(`Deleted: sha256:${fakeDigest(`chain:${l.digest}`).slice(7)}`);
+      }
+    }
+    return { lines, errors, changed };
+  }
+
+  /**
+   * `docker image prune [-a]`: the dangling images go (with `all`, every image: the laptop runs
+   * no containers), each with the layers nothing left on the laptop uses.
+   */
+  prune(all = false): PruneResult {
+    const lines: string[] = [];
+    const gone: LocalImage[] = [...this.dangling];
+    this.dangling.length = 0;
+    if (all) {
+      for (const img of this.local.values()) {
+        lines.push(`untagged: ${familiarName(img.repository)}:${img.tag}`);
+        const known = [...(this.repos.get(img.repository)?.values() ?? [])].some(
+          (m) => m.digest === img.digest,
+        );
+        if (known) lines.push(`untagged: ${familiarName(img.repository)}@${img.digest}`);
+        if (!gone.some((g) => g.id === img.id)) gone.push(img);
+      }
+      this.local.clear();
+    }
+    const used = new Set<string>();
+    for (const img of this.local.values()) for (const l of img.layers) used.add(l.digest);
+    let reclaimedBytes = 0;
+    for (const img of gone) {
+      lines.push(`deleted: ${fullImageId(img.id)}`);
+      for (const l of [...img.layers].reverse()) {
+        if (used.has(l.digest)) continue;
+        used.add(l.digest);
+        reclaimedBytes += l.sizeBytes;
+        lines.push(`deleted: sha256:${fakeDigest(`chain:${l.digest}`).slice(7)}`);
+      }
+    }
+    return { lines, reclaimedBytes, changed: gone.length > 0 };
   }
 }
 
