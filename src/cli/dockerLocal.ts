@@ -114,7 +114,7 @@ export function dockerImages(
       b.img.createdMs - a.img.createdMs ||
       (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0),
   );
-  const id = (img: LocalImage) => (noTrunc ? fullImageId(img.id) : img.id);
+  const id = (img: LocalImage) => (noTrunc ? fullImageId(img) : img.id);
   if (quiet) return ok(shown.map((r) => `${id(r.img)}\n`).join(''));
   if (format !== undefined && format !== 'table') {
     return formatted(

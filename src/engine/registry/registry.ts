@@ -77,6 +77,11 @@ export type PullResult =
   | { ok: true; lines: string[]; image: LocalImage; changed: boolean }
   | { ok: false; lines: string[] };
 
+/** What a pull would print (`previewPull`), or the daemon's error. */
+export type PullPreview =
+  | { ok: true; lines: string[]; manifest: ResolvedImage; upToDate: boolean }
+  | { ok: false; error: string };
+
 /** What `docker image prune` removed: its `untagged:`/`deleted:` lines and the bytes freed. */
 export interface PruneResult {
   lines: string[];
@@ -93,11 +98,12 @@ export interface RemoveResult {
 }
 
 /**
- * The whole ID (`sha256:` and 64 hex) of a laptop image whose short ID is `id`: the short ID
- * followed by a stable stand-in for the rest of its configuration digest.
+ * The whole ID (`sha256:` and 64 hex) of a laptop image: its full ID when the laptop made or
+ * pulled it, else the short ID followed by a stable stand-in for the rest.
  */
-export function fullImageId(id: string): string {
-  return `sha256:${id}${fakeDigest(`image-id:${id}`).slice(7 + id.length)}`;
+export function fullImageId(img: Pick<LocalImage, 'id' | 'fullId'>): string {
+  if (img.fullId) return `sha256:${img.fullId}`;
+  return `sha256:${img.id}${fakeDigest(`image-id:${img.id}`).slice(7 + img.id.length)}`;
 }
 
 /** `docker.io/library/nginx` → `nginx`, `docker.io/learner/web` → `learner/web`. */
@@ -458,8 +464,16 @@ function layersFor(key: string, total: number, n: number): Layer[] {
 
 /** How many step images the build cache keeps. */
 const CACHE_LIMIT = 2_000;
-/** How old a pulled image is on the laptop (`CREATED` in `docker images`). */
-const PUBLISHED_AGE_MS = 14 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When a published image was made (`CREATED` of a pulled image in `docker images`): some days
+ * before the simulation starts (virtual time 0), from its manifest, so the same image has the
+ * same date whenever and under whichever tag it is pulled.
+ */
+function publishedMs(digest: string): number {
+  return -(3 + (Number.parseInt(digest.slice(7, 11), 16) % 50)) * DAY_MS;
+}
 /** How many dangling images the laptop keeps (a learner rebuilding in a loop fills no memory). */
 const DANGLING_LIMIT = 50;
 /** How many references `resolve` remembers before it starts over. */
@@ -581,7 +595,7 @@ export class Registry {
     const p = plan ?? this.starterPlan();
     if (!p) return undefined;
     this.builtCount++;
-    for (const ref of p.pulls) this.pullLocal(ref, nowMs);
+    for (const ref of p.pulls) this.pullLocal(ref);
     for (const step of p.steps) this.cache.add(step);
     while (this.cache.size > CACHE_LIMIT) {
       this.cache.delete(this.cache.values().next().value as string);
@@ -630,19 +644,66 @@ export class Registry {
     return this.cache.has(id);
   }
 
+  /** Every layer some image on the laptop holds (named or `<none>`): a pull says `Already exists` for those. */
+  heldLayers(): Set<string> {
+    const held = new Set<string>();
+    for (const img of [...this.local.values(), ...this.dangling])
+      for (const l of img.layers) held.add(l.digest);
+    return held;
+  }
+
   /**
-   * `docker pull` of `ref` onto the laptop (a build's FROM): the registry's image under that
-   * name; false when the registry has no such image.
+   * What pulling `ref` to the laptop prints, without pulling it yet: the one pull of the laptop,
+   * for `docker pull` and a build's FROM alike. `TAG: Pulling from PATH` (the digest for a
+   * reference by digest), a line per layer (`Already exists` for a layer in `held`, the laptop's
+   * layers by default; `Pull complete` otherwise), `Digest:`, then `Status: Downloaded newer
+   * image for …` or, when the laptop's image of that name is the registry's, only `Digest:` and
+   * `Status: Image is up to date for …`. A failure is the daemon's text (no prefix).
    */
-  pullLocal(ref: string, nowMs = 0): boolean {
+  previewPull(ref: string, held: ReadonlySet<string> = this.heldLayers()): PullPreview {
+    const name = parseImageName(ref);
+    if (!name) return { ok: false, error: 'invalid reference format' };
+    const res = this.resolve(name.full);
+    if (!res.ok) {
+      const shown = familiarName(name.repository);
+      return {
+        ok: false,
+        error:
+          res.reason === 'Unauthorized'
+            ? `pull access denied for ${shown}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`
+            : `manifest for ${familiarName(name.full)} not found: manifest unknown: manifest unknown`,
+      };
+    }
+    const m = res.image;
+    const lines = [`${name.digest ?? name.tag}: Pulling from ${name.path}`];
+    const upToDate = this.local.get(name.full)?.digest === m.digest;
+    if (!upToDate) {
+      for (const l of m.layers)
+        lines.push(
+          `${l.digest.slice(7, 19)}: ${held.has(l.digest) ? 'Already exists' : 'Pull complete'}`,
+        );
+    }
+    lines.push(
+      `Digest: ${m.digest}`,
+      `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${familiarName(name.full)}`,
+    );
+    return { ok: true, lines, manifest: m, upToDate };
+  }
+
+  /**
+   * Pull `ref` to the laptop (after `previewPull` said it can): the registry's image under
+   * that name, its ID from the manifest (every tag of one manifest is one image), CREATED when
+   * it was published. Undefined when the registry has no such image.
+   */
+  pullLocal(ref: string): { image: LocalImage; changed: boolean } | undefined {
     const name = parseImageName(ref);
     const res = name ? this.resolve(name.full) : undefined;
-    if (!name || !res?.ok) return false;
+    if (!name || !res?.ok) return undefined;
     const m = res.image;
     const previous = this.local.get(name.full);
-    if (previous?.digest === m.digest) return true;
+    if (previous?.digest === m.digest) return { image: previous, changed: false };
     const id = pulledImageId(m);
-    this.local.set(name.full, {
+    const image: LocalImage = {
       repository: m.repository,
       tag: name.tag,
       ref: name.full,
@@ -651,12 +712,13 @@ export class Registry {
       layers: m.layers,
       id: id.slice(0, 12),
       fullId: id,
-      builds: 0,
-      // Published images were made before the learner pulled them: two weeks, say.
-      createdMs: nowMs - PUBLISHED_AGE_MS,
-    });
+      builds: previous?.builds ?? 0,
+      createdMs: publishedMs(m.digest),
+    };
+    this.local.set(name.full, image);
+    this.named(image.id);
     this.released(previous);
-    return true;
+    return { image, changed: true };
   }
 
   /** An image that has a name again is no longer `<none>`. */
@@ -824,62 +886,22 @@ export class Registry {
 
   /**
    * `docker pull NAME[:TAG]` on the developer's laptop, printing what docker prints after its
-   * own `Using default tag` line: the image comes from the registry into the local images (the
-   * layers the laptop already holds are not downloaded again). The last line of a failure is
-   * the daemon's error.
+   * own `Using default tag` line: `previewPull`'s lines, then the reference. The last line of a
+   * failure is the daemon's error.
    */
   pull(image: string): PullResult {
     const name = parseImageName(image);
     if (!name || name.digest) return { ok: false, lines: ['invalid reference format'] };
-    const shown = familiarName(name.repository);
-    const res = this.resolve(name.full);
-    if (!res.ok) {
-      const why =
-        res.reason === 'Unauthorized'
-          ? `pull access denied for ${shown}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`
-          : `manifest for ${shown}:${name.tag} not found: manifest unknown: manifest unknown`;
-      return { ok: false, lines: [`Error response from daemon: ${why}`] };
-    }
-    const manifest = res.image;
-    const lines = [`${name.tag}: Pulling from ${name.path}`];
-    const previous = this.local.get(name.full);
-    const upToDate = previous?.digest === manifest.digest;
-    if (!upToDate) {
-      const held = new Set<string>();
-      for (const img of [...this.local.values(), ...this.dangling])
-        for (const l of img.layers) held.add(l.digest);
-      for (const l of manifest.layers)
-        lines.push(
-          `${l.digest.slice(7, 19)}: ${held.has(l.digest) ? 'Already exists' : 'Pull complete'}`,
-        );
-    }
-    lines.push(`Digest: ${manifest.digest}`);
-    const familiarRef = `${shown}:${name.tag}`;
-    lines.push(
-      upToDate
-        ? `Status: Image is up to date for ${familiarRef}`
-        : `Status: Downloaded newer image for ${familiarRef}`,
-    );
-    lines.push(name.full);
-    if (upToDate && previous) return { ok: true, lines, image: previous, changed: false };
-    // An image's ID comes from its configuration, the same for every tag of one manifest; it
-    // was made upstream, some days before the simulation starts (virtual time 0).
-    const id = fakeDigest(`config:${manifest.digest}`).slice(7, 19);
-    const days = 3 + (Number.parseInt(manifest.digest.slice(7, 11), 16) % 50);
-    const pulled: LocalImage = {
-      repository: manifest.repository,
-      tag: name.tag,
-      ref: name.full,
-      digest: manifest.digest,
-      sizeBytes: manifest.sizeBytes,
-      layers: manifest.layers,
-      id,
-      builds: previous?.builds ?? 0,
-      createdMs: -days * 24 * 60 * 60 * 1000,
+    const preview = this.previewPull(name.full);
+    if (!preview.ok) return { ok: false, lines: [`Error response from daemon: ${preview.error}`] };
+    const done = this.pullLocal(name.full);
+    if (!done) return { ok: false, lines: ['Error response from daemon: not found'] };
+    return {
+      ok: true,
+      lines: [...preview.lines, name.full],
+      image: done.image,
+      changed: done.changed,
     };
-    if (previous?.id !== id) this.untagged(name.full);
-    this.local.set(name.full, pulled);
-    return { ok: true, lines, image: pulled, changed: true };
   }
 
   /**
@@ -932,7 +954,7 @@ export class Registry {
       }
       const at = this.dangling.findIndex((i) => i.id === target.id);
       if (at >= 0) this.dangling.splice(at, 1);
-      lines.push(`Deleted: ${fullImageId(target.id)}`);
+      lines.push(`Deleted: ${fullImageId(target)}`);
       const used = new Set<string>();
       for (const img of [...this.local.values(), ...this.dangling])
         for (const l of img.layers) used.add(l.digest);
@@ -967,7 +989,7 @@ export class Registry {
     for (const img of this.local.values()) for (const l of img.layers) used.add(l.digest);
     let reclaimedBytes = 0;
     for (const img of gone) {
-      lines.push(`deleted: ${fullImageId(img.id)}`);
+      lines.push(`deleted: ${fullImageId(img)}`);
       for (const l of [...img.layers].reverse()) {
         if (used.has(l.digest)) continue;
         used.add(l.digest);
