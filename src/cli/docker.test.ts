@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCluster, replay } from '../engine/index.ts';
+import { createWorkspace, HOME_DIR } from '../kubectl/workspace.ts';
 import { runAction } from './actions.ts';
 import { runDocker } from './docker.ts';
 
@@ -30,6 +31,16 @@ const NOT_COMPARED: Record<string, string> = {
   info: 'daemon',
 };
 const NOT_MODELLED = /^(help )?(image )?inspect\b/;
+
+/**
+ * `docker build -t TAG .` of the starter project with index.html holding `page`: a build is
+ * content-addressed, so only a changed page makes a new image (and leaves the old one `<none>`).
+ */
+const buildPage = (c: ReturnType<typeof createCluster>, tag: string, page: string) => {
+  const fs = createWorkspace();
+  fs.write(`${HOME_DIR}/index.html`, page);
+  return runDocker(c, ['build', '-t', tag, '.'], { fs });
+};
 
 const run = (c: ReturnType<typeof createCluster>, line: string) => {
   const r = runAction(c, line);
@@ -219,11 +230,16 @@ describe('docker images --filter', () => {
   it('keeps the dangling images, or the names a reference pattern matches', () => {
     const c = createCluster();
     const old = run(c, 'docker build -t learner/web:1 .').stdout.match(/built (\w+)/)?.[1];
-    const now = run(c, 'docker build -t learner/web:1 .').stdout.match(/built (\w+)/)?.[1];
+    const now = buildPage(c, 'learner/web:1', '<h1>v2</h1>\n').stdout.match(/built (\w+)/)?.[1];
+    expect(now).not.toBe(old);
     run(c, 'docker pull busybox');
     const busybox = run(c, 'docker images -q busybox').stdout.trim();
+    const nginx = run(c, 'docker images -q nginx').stdout.trim();
     expect(run(c, 'docker images -q -f dangling=true').stdout).toBe(`${old}\n`);
-    expect(run(c, 'docker images -q --filter=dangling=false').stdout).toBe(`${now}\n${busybox}\n`);
+    // Newest first: the build, then nginx (its FROM pulled it), published after busybox.
+    expect(run(c, 'docker images -q --filter=dangling=false').stdout).toBe(
+      `${now}\n${nginx}\n${busybox}\n`,
+    );
     expect(run(c, "docker images -q -f 'reference=learner/*'").stdout).toBe(`${now}\n`);
     expect(run(c, "docker images -q -f 'reference=busy*:latest' -f reference=nope").stdout).toBe(
       `${busybox}\n`,
@@ -357,7 +373,7 @@ describe('docker image prune', () => {
   it('asks first, then removes the dangling images (with -a every image)', () => {
     const c = createCluster();
     const old = run(c, 'docker build -t learner/web .').stdout.match(/built (\w+)/)?.[1];
-    run(c, 'docker build -t learner/web .');
+    buildPage(c, 'learner/web', '<h1>v2</h1>\n');
     const warning =
       'WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ';
     // No answer (Enter): nothing happens.
@@ -379,7 +395,7 @@ describe('docker image prune', () => {
     run(c, 'docker pull busybox');
     const all = run(c, 'docker image prune -a -f').stdout;
     expect(all).toMatch(
-      /^Deleted Images:\nuntagged: learner\/web:latest\nuntagged: busybox:latest\nuntagged: busybox@sha256:/,
+      /^Deleted Images:\nuntagged: nginx:latest\nuntagged: nginx@sha256:[0-9a-f]{64}\nuntagged: learner\/web:latest\nuntagged: busybox:latest\nuntagged: busybox@sha256:/,
     );
     expect(all).toMatch(/\n\nTotal reclaimed space: 197\.\dMB\n$/);
     expect(c.registry.localImages()).toEqual([]);

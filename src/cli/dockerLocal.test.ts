@@ -35,14 +35,15 @@ describe('docker images', () => {
     expect(second).not.toBe(first);
     expect(run(c, 'docker tag learner/web:1 learner/web:latest').exitCode).toBe(0);
     run(c, 'sleep 30');
-    // FROM nginx pulled nginx:latest to the laptop: published two weeks before.
+    // FROM nginx pulled nginx:latest to the laptop: CREATED is when the image was published
+    // (from its manifest, the same whenever and under whichever tag it is pulled).
     expect(run(c, 'docker image ls').stdout).toBe(
       [
         'REPOSITORY    TAG       IMAGE ID       CREATED              SIZE',
         `learner/web   1         ${second}   30 seconds ago       192MB`,
         `learner/web   latest    ${second}   30 seconds ago       192MB`,
         `<none>        <none>    ${first}   About a minute ago   192MB`,
-        'nginx         latest    04874102cdaf   2 weeks ago          192MB',
+        'nginx         latest    04874102cdaf   6 weeks ago          192MB',
         '',
       ].join('\n'),
     );
