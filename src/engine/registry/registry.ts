@@ -818,8 +818,14 @@ export class Registry {
         ],
       };
     }
+    // Where the registry already has each layer: the target repository first (`Layer already
+    // exists`), else the first other repository of the same registry holding it (a blob is
+    // mounted from a repository of the registry it is pushed to, never across registries).
     const known = new Map<string, string>();
+    for (const m of this.repos.get(name.repository)?.values() ?? [])
+      for (const l of m.layers) known.set(l.digest, name.repository);
     for (const [repo, tags] of this.repos) {
+      if (!repo.startsWith(`${name.domain}/`)) continue;
       for (const m of tags.values()) {
         for (const l of m.layers) if (!known.has(l.digest)) known.set(l.digest, repo);
       }
