@@ -5,10 +5,14 @@
  * src/cli/testdata/docker-client.json). Only client-side behaviour is captured (help, usage and
  * flag errors, `--version`): nothing here reaches a daemon or the network. HOME is the lab's
  * home directory (the global options' defaults name it) and DOCKER_HOST a socket that does not
- * exist, so no real daemon can answer.
+ * exist, so no real daemon can answer. Every case runs in HOME, which this script fills with
+ * the lab's starter project (Dockerfile, index.html) first: `docker build`'s client checks the
+ * context and the Dockerfile there, and names their absolute paths in its errors.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STARTER_FILES } from '../src/engine/registry/starter.ts';
 
 const argv = process.argv.slice(2);
 let docker = '/usr/local/bin/docker';
@@ -140,14 +144,42 @@ const CASES: string[][] = [
   ['version', '--x'],
   ['info', '-z'],
   ['inspect', '--nope', 'a'],
+  // docker build's client: arguments, flags, the context and the Dockerfile (in HOME).
+  ['build', 'a', 'b'],
+  ['build', '-q'],
+  ['image', 'build'],
+  ['build', '--foo', '.'],
+  ['image', 'build', '--foo', '.'],
+  ['build', '-x', '.'],
+  ['build', '-t'],
+  ['build', '--file'],
+  ['build', '--target'],
+  ['build', '--help', '--foo'],
+  ['build', '--help', 'a', 'b'],
+  ['build', '-qh'],
+  ['build', '--pull=maybe', '.'],
+  ['build', '-t', 'Web', '.'],
+  ['build', '-t', 'x:Y:z', '.'],
+  ['build', './nope'],
+  ['build', '-f', 'nope', '.'],
+  ['build', 'index.html'],
+  ['build', '-', '-f', '-'],
+  // Needs the daemon (not compared: the real client could only send the context).
+  ['build', '.'],
   // Client-side reference checks (before any daemon is asked).
   ['pull', 'Nope'],
   ['pull', 'nginx@sha256:abc'],
   ['tag', 'a', 'B'],
 ];
 
+const home = '/home/learner';
+mkdirSync(home, { recursive: true });
+for (const [file, text] of STARTER_FILES) writeFileSync(join(home, file), text);
+
 const rows = CASES.map((args) => {
   const res = spawnSync(docker, args, {
+    cwd: home,
+    input: '',
     encoding: 'utf8',
     env: {
       PATH: '/usr/bin:/bin',

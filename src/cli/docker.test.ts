@@ -22,10 +22,15 @@ const CAPTURED: Captured[] = JSON.parse(
   readFileSync(join(__dirname, 'testdata', 'docker-client.json'), 'utf8'),
 );
 
-/** Cases the laptop answers differently on purpose. */
+/**
+ * Cases the laptop answers differently on purpose. docker build's client-side cases (its
+ * argument count, flags, context and Dockerfile checks, captured in /home/learner holding the
+ * starter project) are all compared; only this one needs a daemon.
+ */
 const NOT_COMPARED: Record<string, string> = {
-  // Its flags and arguments are dockerBuild.ts's (H2), with the legacy builder's notice.
-  build: 'docker build is dockerBuild.ts',
+  // The real client sent the context and found no daemon; the laptop's daemon builds (see
+  // dockerBuild.test.ts for its output).
+  'build .': 'daemon',
   // The real client could not reach a daemon; the laptop's daemon answers (compared below).
   version: 'daemon',
   info: 'daemon',

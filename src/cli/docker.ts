@@ -16,7 +16,6 @@ import {
   HELP_BODY,
   HELP_HELP,
   IMAGE_HELP,
-  LEGACY_BUILDER_NOTICE,
   SYSTEM_HELP,
   TOP_HELP,
 } from './dockerHelp.ts';
@@ -739,13 +738,12 @@ function management(cluster: Cluster, name: string, rest: string[], env: DockerE
 function command(cluster: Cluster, path: string, rest: string[], env: DockerEnv): RunResult {
   const cmd = COMMANDS[path] as Command;
   if (cmd === BUILD) {
-    // The build's flags and arguments are dockerBuild's; only its help is answered here (the
-    // legacy builder's notice first, on stderr).
-    const end = rest.indexOf('--');
-    const flags = end < 0 ? rest : rest.slice(0, end);
-    if (!flags.includes('--help') && !flags.includes('-h')) return dockerBuild(cluster, rest, env);
-    const text = `${flags.includes('--help') ? '' : DEPRECATED_H}${helpOf(path, cmd)}`;
-    return errThenOut(LEGACY_BUILDER_NOTICE, text);
+    // The build's flags and arguments are dockerBuild's (the legacy builder's notice first, on
+    // stderr); its help is answered here.
+    return dockerBuild(cluster, rest, env, {
+      path: path === 'image build' ? 'image build' : 'build',
+      help: (short) => `${short ? DEPRECATED_H : ''}${helpOf(path, cmd)}`,
+    });
   }
   const parse = parseFlags(rest, cmd.flags);
   if (typeof parse === 'string') return flagError(parse, usageOf(path, cmd), canonical(path));
