@@ -47,6 +47,13 @@ const buildPage = (c: ReturnType<typeof createCluster>, tag: string, page: strin
   return runDocker(c, ['build', '-t', tag, '.'], { fs });
 };
 
+/** `docker build -t learner/from .` of a directory whose Dockerfile is `dockerfile`. */
+const buildFrom = (c: ReturnType<typeof createCluster>, dockerfile: string) => {
+  const fs = createWorkspace();
+  fs.write(`${HOME_DIR}/Dockerfile`, dockerfile);
+  return runDocker(c, ['build', '-t', 'learner/from', '.'], { fs }).stdout;
+};
+
 const run = (c: ReturnType<typeof createCluster>, line: string) => {
   const r = runAction(c, line);
   if (!r) throw new Error(`not an action: ${line}`);
@@ -142,6 +149,30 @@ describe('docker version and info', () => {
 });
 
 describe('docker pull', () => {
+  it('is the same pull as a build’s FROM: the same lines, the same laptop image', () => {
+    const built = createCluster();
+    const build = run(built, 'docker build -t learner/web .').stdout;
+    const pulled = createCluster();
+    const pull = run(pulled, 'docker pull nginx').stdout.split('\n');
+    // The build prints the daemon's pull lines between its FROM step and the base's ID; docker
+    // pull adds its client line before and the reference after.
+    const daemonLines = pull.slice(1, -2).join('\n');
+    expect(build).toContain(`Step 1/2 : FROM nginx\n${daemonLines}\n ---> `);
+    expect(built.registry.localImage('nginx')).toEqual(pulled.registry.localImage('nginx'));
+    // After the build's pull, docker pull finds nginx up to date, and a rebuild pulls nothing.
+    expect(run(built, 'docker pull nginx').stdout).toMatch(
+      /\nStatus: Image is up to date for nginx:latest\ndocker\.io\/library\/nginx:latest\n$/,
+    );
+    expect(run(built, 'docker build -t learner/web .').stdout).not.toContain('Pulling from');
+    // Layers a pulled image holds are not downloaded again by a build's FROM either.
+    const c = createCluster();
+    run(c, 'docker pull nginx:1');
+    const fromAlias = buildFrom(c, 'FROM nginx:mainline\n');
+    expect(fromAlias).toMatch(
+      /\nmainline: Pulling from library\/nginx\n([0-9a-f]{12}: Already exists\n){7}Digest: /,
+    );
+  });
+
   it('downloads an image into the laptop, then finds it up to date', () => {
     const c = createCluster();
     const first = run(c, 'docker pull nginx');

@@ -33,6 +33,7 @@ import { type PolicyCluster, policyCluster } from './node/policyNetwork.ts';
 import { kubeletDisabled, nodeFileScope } from './node/staticPodFiles.ts';
 import {
   type BuildPlan,
+  familiarRef,
   type ImageManifest,
   type LocalImage,
   type PruneResult,
@@ -679,8 +680,13 @@ class ClusterImpl implements Cluster {
   }
 
   #dockerBuild(image: string, plan?: BuildPlan): LocalImage | undefined {
-    // A build that failed at a step leaves only its pulls and cache: no image, no message.
+    // What FROM pulls (the starter project's plan when none was given): drawn like a docker
+    // pull, inside the build's step.
+    const p = plan ?? this.registry.starterPlan();
+    const pulls = p?.pulls ?? [];
+    // A build that failed at a step leaves only its pulls and cache: no image, no build message.
     if (plan?.partial) {
+      this.#recordBuildPulls(pulls);
       this.registry.build(image, this.#rt.now, plan);
       this.#registryView = undefined;
       return undefined;
@@ -692,9 +698,37 @@ class ClusterImpl implements Cluster {
       summary: { key: 'msg.image.build', params: { image: image === '' ? '<none>' : image } },
       label: image === '' ? 'docker build .' : `docker build -t ${image} .`,
     });
-    const img = this.registry.build(image, this.#rt.now, plan);
+    this.#recordBuildPulls(pulls);
+    const img = this.registry.build(image, this.#rt.now, p);
     this.#registryView = undefined;
     return img;
+  }
+
+  /**
+   * The base images a build's FROM pulls from the registry (`refs`, normalized: only those not
+   * on the laptop yet): the same request and answer as `docker pull`, marked as the build's.
+   */
+  #recordBuildPulls(refs: readonly string[]): void {
+    for (const ref of refs) {
+      const name = parseImageName(ref);
+      const res = this.registry.resolve(ref);
+      if (!name || !res.ok) continue;
+      const image = familiarRef(name.full);
+      this.#rt.record({
+        from: 'developer',
+        to: 'registry',
+        kind: 'image.download',
+        summary: { key: 'msg.image.download', params: { image, by: 'build' } },
+        label: `GET /v2/${name.path}/manifests/${name.digest ?? name.tag}`,
+      });
+      this.#rt.record({
+        from: 'registry',
+        to: 'developer',
+        kind: 'image.downloaded',
+        summary: { key: 'msg.image.downloaded', params: { image, ok: 'true', by: 'build' } },
+        label: res.image.digest,
+      });
+    }
   }
 
   #dockerPush(image: string, official: boolean): PushResult {

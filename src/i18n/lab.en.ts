@@ -100,6 +100,9 @@ export const labEn = {
     'kubectl reads the kubeconfig file on the laptop. No request goes to the cluster.',
   'lab.step.docker.build.title': 'docker build',
   'lab.step.docker.build.text': 'Docker builds the image {image} on the laptop.',
+  'lab.step.docker.buildPull.title': 'docker build',
+  'lab.step.docker.buildPull.text':
+    'Docker builds the image {image} on the laptop. The Dockerfile starts FROM {base}, which the laptop does not have yet: the builder first downloads it from {registry}, as docker pull would (docker images lists it too), then runs the Dockerfile\u2019s other steps on top of it.',
   'lab.step.docker.push.title': 'docker push',
   'lab.step.docker.push.text':
     'Docker pushes {image} to Docker Hub, where the nodes\u2019 container runtimes can pull it.',

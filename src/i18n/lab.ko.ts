@@ -93,6 +93,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 노트북의 kubeconfig 파일을 읽습니다. 클러스터로 가는 요청은 없습니다.',
   'lab.step.docker.build.title': 'docker build',
   'lab.step.docker.build.text': 'Docker가 노트북에서 {image} 이미지를 빌드합니다.',
+  'lab.step.docker.buildPull.title': 'docker build',
+  'lab.step.docker.buildPull.text':
+    'Docker가 노트북에서 {image} 이미지를 빌드합니다. Dockerfile이 FROM {base}에서 시작하는데 노트북에 아직 없어서, 빌더가 먼저 docker pull처럼 {registry}에서 내려받고(docker images에도 보입니다) 그 위에서 Dockerfile의 나머지 단계를 실행합니다.',
   'lab.step.docker.push.title': 'docker push',
   'lab.step.docker.push.text':
     'Docker가 {image} 이미지를 Docker Hub에 푸시합니다. 노드의 컨테이너 런타임은 여기서 이미지를 받아 갑니다.',

@@ -49,6 +49,40 @@ describe('docker on the laptop in the lab', () => {
     );
   });
 
+  it('draws a build’s pull of its FROM image inside the build’s step, once', () => {
+    const lab = createLabSession({ seed: 1 });
+    const built = lab.run(
+      "mkdir box && echo 'FROM busybox:1.36' > box/Dockerfile && docker build -t learner/box box",
+    );
+    expect(built.exitCode).toBe(0);
+    expect(built.stdout).toContain(
+      'Step 1/1 : FROM busybox:1.36\n1.36: Pulling from library/busybox\n',
+    );
+    // One step for the one command: the build, telling the pull it started with.
+    expect(built.steps.map((s) => s.text.key)).toEqual(['lab.step.docker.buildPull.text']);
+    const [step] = built.steps;
+    expect(say(step?.text)).toBe(
+      'Docker builds the image learner/box on the laptop. The Dockerfile starts FROM busybox:1.36, which the laptop does not have yet: the builder first downloads it from Docker Hub, as docker pull would (docker images lists it too), then runs the Dockerfile\u2019s other steps on top of it.',
+    );
+    expect(say(step?.text, 'ko')).toContain('FROM busybox:1.36');
+    expect(step?.messages.map((m) => `${m.from}>${m.to}: ${say(m.summary)}`)).toEqual([
+      'developer>developer: docker build makes the image learner/box on the laptop.',
+      'developer>registry: The build starts FROM busybox:1.36, which the laptop does not have: it asks Docker Hub for it.',
+      'registry>developer: Docker Hub sends busybox:1.36 to the laptop for the build.',
+    ]);
+    // The base is on the laptop now: a rebuild pulls nothing, docker pull finds it up to date.
+    const again = lab.run('docker build -t learner/box2 box');
+    expect(again.steps.map((s) => s.text.key)).toEqual(['lab.step.docker.build.text']);
+    expect(again.steps[0]?.messages.map((m) => m.kind)).toEqual(['image.build']);
+    // A pull after a push in one line is a step of its own too.
+    const pulled = lab.run('docker push learner/box && docker pull busybox:1.36');
+    expect(pulled.stdout).toContain('Status: Image is up to date for busybox:1.36\n');
+    expect(pulled.steps.map((s) => s.text.key)).toEqual([
+      'lab.step.docker.push.text',
+      'lab.step.docker.pull.text',
+    ]);
+  });
+
   it('after docker logout Docker Hub refuses the learner’s push, also after a reload', () => {
     const storage = memoryStorage();
     const a = createLabSession({ storage });

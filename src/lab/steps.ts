@@ -106,9 +106,18 @@ interface Group {
 
 /**
  * The developer's messages that each docker command starts with: every command of a line
- * (`docker build -t web . && docker push web`) is a step of its own.
+ * (`docker build -t web . && docker push web`, `docker pull busybox && docker push …`) is a
+ * step of its own. A build's own pull of its FROM image stays in the build's step.
  */
-const DOCKER_COMMANDS: ReadonlySet<string> = new Set(['image.build', 'image.push']);
+const DOCKER_COMMANDS: ReadonlySet<string> = new Set([
+  'image.build',
+  'image.push',
+  'image.download',
+]);
+
+function startsDockerCommand(m: Message): boolean {
+  return DOCKER_COMMANDS.has(m.kind) && m.summary.params?.by !== 'build';
+}
 
 /** Cut non-housekeeping messages into groups (rules 2–4 above). */
 export function cutMessages(msgs: readonly Message[]): Message[][] {
@@ -124,7 +133,7 @@ export function cutMessages(msgs: readonly Message[]): Message[][] {
       !cur ||
       gap ||
       (who !== undefined && cur.initiator !== undefined && who !== cur.initiator) ||
-      (cur.initiator === 'developer' && DOCKER_COMMANDS.has(m.kind))
+      (cur.initiator === 'developer' && startsDockerCommand(m))
     ) {
       groups.push({ msgs: [m], initiator: who, afterGap: gap || !cur });
     } else {
@@ -942,8 +951,19 @@ export function narrate(
   }
 
   const build = msgs.find((m) => m.kind === 'image.build');
-  if (build)
-    return pick('lab.step.docker.build', { image: String(build.summary.params?.image ?? '') });
+  // The images the build's FROM pulled first (a failed build's pulls have no build message).
+  const basePulls = msgs
+    .filter((m) => m.kind === 'image.downloaded' && m.summary.params?.by === 'build')
+    .map((m) => String(m.summary.params?.image ?? ''));
+  if (build) {
+    const image = String(build.summary.params?.image ?? '');
+    if (basePulls.length === 0) return pick('lab.step.docker.build', { image });
+    return pick('lab.step.docker.buildPull', {
+      image,
+      base: basePulls.join(', '),
+      registry: registryOf(basePulls[0] as string),
+    });
+  }
   const push = msgs.find((m) => m.kind === 'image.push');
   if (push) {
     const image = String(push.summary.params?.image ?? '');

@@ -162,6 +162,13 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       const image = String(p.image ?? '');
       const domain = parseImageName(image)?.domain ?? 'docker.io';
       const registry = domain === 'docker.io' ? 'Docker Hub' : domain;
+      // A build's FROM pulling its base (the guided story's build too: first-view text).
+      if (p.by === 'build') {
+        return text(
+          m.kind === 'image.download' ? 'story.msg.image.buildPull' : 'story.msg.image.buildPulled',
+          { image, registry },
+        );
+      }
       const key =
         m.kind === 'image.download'
           ? 'lab.msg.image.download'

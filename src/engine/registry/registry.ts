@@ -630,7 +630,7 @@ export class Registry {
   }
 
   /** The starter project's plan (the guided story and the scenarios have no files of their own). */
-  private starterPlan(): BuildPlan | undefined {
+  starterPlan(): BuildPlan | undefined {
     return planBuild(this, { dockerfile: STARTER_DOCKERFILE, files: STARTER_FILES }).plan;
   }
 
