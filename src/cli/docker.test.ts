@@ -386,6 +386,28 @@ describe('docker rmi', () => {
     expect(run(c, 'docker rmi busybox').stdout).toContain(`\nDeleted: ${full}\n`);
   });
 
+  it('keeps the base of an image built on the laptop: untagged by name, refused by ID', () => {
+    const c = createCluster();
+    run(c, 'docker build -t learner/web .');
+    const nginx = run(c, 'docker images -q nginx').stdout.trim();
+    // learner/web was built FROM nginx: its name goes, the image stays under the build.
+    const untagged = run(c, 'docker rmi nginx');
+    expect(untagged.stdout).toMatch(
+      /^Untagged: nginx:latest\nUntagged: nginx@sha256:[0-9a-f]{64}\n$/,
+    );
+    expect(run(c, 'docker images --format {{.Repository}}').stdout).toBe('learner/web\n');
+    expect(run(c, 'docker images -q -f dangling=true').stdout).toBe('');
+    run(c, 'docker pull nginx');
+    expect(run(c, `docker rmi ${nginx}`)).toEqual({
+      stdout: '',
+      stderr: `Error response from daemon: conflict: unable to delete ${nginx} (cannot be forced) - image has dependent child images\n`,
+      exitCode: 1,
+    });
+    // With the build gone, nothing depends on nginx: it is deleted with its last name.
+    run(c, 'docker rmi learner/web');
+    expect(run(c, 'docker rmi nginx').stdout).toContain(`\nDeleted: sha256:${nginx}`);
+  });
+
   it('refuses a missing image and an ID named in several repositories unless forced', () => {
     const c = createCluster();
     run(c, 'docker pull busybox');

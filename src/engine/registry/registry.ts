@@ -749,6 +749,15 @@ export class Registry {
     if (this.dangling.length > DANGLING_LIMIT) this.dangling.shift();
   }
 
+  /** Whether an image on the laptop was built on `img` (its layers and more). */
+  private hasChild(img: LocalImage): boolean {
+    return [...this.local.values(), ...this.dangling].some(
+      (other) =>
+        other.layers.length > img.layers.length &&
+        img.layers.every((l, i) => other.layers[i]?.digest === l.digest),
+    );
+  }
+
   /** An image by (a prefix of at least 4 characters of) its ID, as docker accepts it. */
   private byId(id: string): LocalImage | undefined {
     if (!/^[0-9a-f]{4,64}$/.test(id)) return undefined;
@@ -934,7 +943,12 @@ export class Registry {
       const refs = [...this.local.values()].filter((i) => i.id === target.id);
       let untag: LocalImage[];
       if (byName) untag = [byName];
-      else {
+      else if (this.hasChild(target)) {
+        errors.push(
+          `Error response from daemon: conflict: unable to delete ${target.id} (cannot be forced) - image has dependent child images`,
+        );
+        continue;
+      } else {
         const repos = new Set(refs.map((r) => r.repository));
         if (repos.size > 1 && !force) {
           errors.push(
@@ -958,6 +972,9 @@ export class Registry {
         );
         if (known) lines.push(`Untagged: ${familiarName(img.repository)}@${img.digest}`);
       }
+      // The base of an image built on the laptop stays, nameless and hidden (moby deletes it
+      // only when nothing depends on it; by name that conflict is silent).
+      if (this.hasChild(target)) continue;
       const at = this.dangling.findIndex((i) => i.id === target.id);
       if (at >= 0) this.dangling.splice(at, 1);
       lines.push(`Deleted: ${fullImageId(target)}`);
