@@ -12,13 +12,7 @@ import { parseImageName } from '../engine/registry/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
 import type { Workspace } from '../kubectl/workspace.ts';
 import { dockerBuild } from './dockerBuild.ts';
-import {
-  HELP_BODY,
-  HELP_HELP,
-  IMAGE_HELP,
-  SYSTEM_HELP,
-  TOP_HELP,
-} from './dockerHelp.ts';
+import { HELP_BODY, HELP_HELP, IMAGE_HELP, SYSTEM_HELP, TOP_HELP } from './dockerHelp.ts';
 import { dockerImages, dockerTag, invalidReference, UNPACKED_RATIO } from './dockerLocal.ts';
 
 /**
