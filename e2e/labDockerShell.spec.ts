@@ -17,16 +17,17 @@ test('docker in a pipe, a redirection and a list of build and push', async ({ pa
   expect(
     await run(
       page,
-      'mkdir app && cd app && docker build -t learner/web . > build.log && docker push learner/web | head -1',
+      'mkdir app && cp Dockerfile index.html app && cd app && docker build -t learner/web . > build.log && docker push learner/web | head -1',
     ),
   ).toBe('The push refers to repository [docker.io/learner/web]\n');
   await expect(page.getByTestId('narration')).toContainText(
     'Docker pushes learner/web to Docker Hub',
     PLAYED,
   );
-  expect(await run(page, 'pwd; ls')).toBe('/home/learner/app\nbuild.log\n');
+  expect(await run(page, 'pwd; ls')).toBe('/home/learner/app\nDockerfile  build.log  index.html\n');
+  // docker 28.2.2: the client's default tag and the daemon's repository line, then its refusal.
   expect(await run(page, 'docker push nope || echo "exit $?"')).toBe(
-    'An image does not exist locally with the tag: nope\nexit 1\n',
+    'Using default tag: latest\nThe push refers to repository [docker.io/library/nope]\nAn image does not exist locally with the tag: nope\nexit 1\n',
   );
   expect(watch.consoleErrors).toEqual([]);
 });
