@@ -30,7 +30,8 @@ describe('runAction', () => {
   it('docker push of an image that was never built fails like docker', () => {
     const c = createCluster();
     expect(runAction(c, 'docker push ghost')).toEqual({
-      stdout: '',
+      stdout:
+        'Using default tag: latest\nThe push refers to repository [docker.io/library/ghost]\n',
       stderr: 'An image does not exist locally with the tag: ghost\n',
       exitCode: 1,
     });
@@ -46,9 +47,11 @@ describe('runAction', () => {
     // Docker Hub's library/ namespace is the official images': nobody else may push there.
     const denied = runAction(c, 'docker push myweb:1.0');
     expect(denied?.exitCode).toBe(1);
-    expect(denied?.stderr).toMatch(
-      /^The push refers to repository \[docker\.io\/library\/myweb\]\n([0-9a-f]{12}: Preparing\n)+denied: requested access to the resource is denied\n$/,
+    // The progress on stdout, the registry's refusal on stderr.
+    expect(denied?.stdout).toMatch(
+      /^The push refers to repository \[docker\.io\/library\/myweb\]\n([0-9a-f]{12}: Preparing\n)+$/,
     );
+    expect(denied?.stderr).toBe('denied: requested access to the resource is denied\n');
     expect(c.registry.resolve('myweb:1.0').ok).toBe(false);
     // Under the developer's own account it is uploaded.
     runAction(c, 'docker build -t learner/myweb:1.0 .');

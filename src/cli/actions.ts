@@ -4,6 +4,9 @@
  *   docker build -t NAME .      build an image on the developer's laptop
  *   docker push NAME            upload it to the registry (Docker Hub)
  *   docker images, docker tag   list and rename images on the laptop (dockerLocal.ts)
+ *   docker pull, docker rmi     fetch an image from the registry, remove one (docker.ts)
+ *   docker login, docker logout sign the laptop in to Docker Hub and out again
+ *   docker help, version, info  as the docker 28.2.2 client prints them (dockerHelp.ts)
  *   sim stop-node NODE          the node fails: kubelet, kube-proxy and container runtime stop
  *                               (the control-plane node takes the API server and controllers along)
  *   sim start-node NODE         the node boots again

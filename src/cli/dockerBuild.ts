@@ -11,15 +11,23 @@ import { familiarRef, parseImageName, planBuild, tarSize } from '../engine/regis
 import type { OutputChunk, RunResult } from '../kubectl/index.ts';
 import { createWorkspace, HOME_DIR, type Workspace } from '../kubectl/workspace.ts';
 import type { DockerEnv } from './docker.ts';
+import { LEGACY_BUILDER_NOTICE } from './dockerHelp.ts';
 
-/** What the client prints first on every `docker build` (stderr), docker 28.2.2 without buildx. */
-export const LEGACY_BUILDER_NOTICE = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
-            Install the buildx component to build images with BuildKit:
-            https://docs.docker.com/go/buildx/
+export { LEGACY_BUILDER_NOTICE };
 
-`;
+/** How the command was called: `build` or `image build` (its usage and errors name it). */
+export interface BuildCall {
+  path?: 'build' | 'image build';
+  /**
+   * The help's text (stdout) for `--help` or the deprecated `-h` (`short`), printed once every
+   * flag parsed (cobra: an unknown flag wins over help) and after the notice.
+   */
+  help?: (short: boolean) => string;
+}
 
-const USAGE_TAIL = `\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nRun 'docker build --help' for more information\n`;
+/** The end of a flag or argument error of the client: usage, then where to look. */
+const usageTail = (path: string) =>
+  `\nUsage:  docker ${path} [OPTIONS] PATH | URL | -\n\nRun 'docker ${path} --help' for more information\n`;
 
 /** Flags that take a value (long names; `-t` and `-f` are their short forms). */
 const VALUE_FLAGS = new Set([
@@ -51,7 +59,13 @@ const BOOL_FLAGS = new Set([
   'compress',
   'disable-content-trust',
 ]);
-const SHORT: Readonly<Record<string, string>> = { t: 'tag', f: 'file', q: 'quiet', m: 'memory' };
+const SHORT: Readonly<Record<string, string>> = {
+  t: 'tag',
+  f: 'file',
+  q: 'quiet',
+  m: 'memory',
+  h: 'help',
+};
 
 interface Options {
   tags: string[];
@@ -63,6 +77,8 @@ interface Options {
   labels: [string, string][];
   target?: string;
   context?: string;
+  /** `--help` (false) or the deprecated `-h` (true) was given. */
+  help?: boolean;
 }
 
 /** go-units' HumanSize (4 significant digits, decimal units), as the context line prints it. */
@@ -97,7 +113,7 @@ function tagError(tag: string): string | undefined {
 }
 
 /** The client's flag parsing (cobra/pflag): the options, or the error it prints (exit 125). */
-function parseOptions(rest: string[]): Options | { error: string; exit: number } {
+function parseOptions(rest: string[], path: string): Options | { error: string; exit: number } {
   const o: Options = {
     tags: [],
     quiet: false,
@@ -107,7 +123,7 @@ function parseOptions(rest: string[]): Options | { error: string; exit: number }
     labels: [],
   };
   const positional: string[] = [];
-  const flagError = (text: string) => ({ error: `${text}\n${USAGE_TAIL}`, exit: 125 });
+  const flagError = (text: string) => ({ error: `${text}\n${usageTail(path)}`, exit: 125 });
   const set = (name: string, value: string): { error: string; exit: number } | undefined => {
     if (name === 'tag') {
       const why = tagError(value);
@@ -133,6 +149,10 @@ function parseOptions(rest: string[]): Options | { error: string; exit: number }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      if (name === 'help' && eq < 0) {
+        o.help ??= false;
+        continue;
+      }
       if (BOOL_FLAGS.has(name)) {
         const value = eq < 0 ? 'true' : a.slice(eq + 1);
         if (value !== 'true' && value !== 'false') {
@@ -165,6 +185,10 @@ function parseOptions(rest: string[]): Options | { error: string; exit: number }
           o.quiet = true;
           continue;
         }
+        if (name === 'help') {
+          o.help = true;
+          continue;
+        }
         let value = a.slice(j + 1).replace(/^=/, '');
         if (value === '') {
           if (i + 1 >= rest.length) return flagError(`flag needs an argument: '${c}' in -${c}`);
@@ -178,8 +202,10 @@ function parseOptions(rest: string[]): Options | { error: string; exit: number }
     }
     positional.push(a);
   }
+  // Help comes before the argument count (cobra), after every flag parsed.
+  if (o.help !== undefined) return o;
   if (positional.length !== 1) {
-    return { error: `docker: 'docker build' requires 1 argument\n${USAGE_TAIL}`, exit: 1 };
+    return { error: `docker: 'docker ${path}' requires 1 argument\n${usageTail(path)}`, exit: 1 };
   }
   o.context = positional[0];
   return o;
@@ -229,8 +255,16 @@ function contextOf(fs: Workspace, dir: string): { files: Map<string, string>; di
   return { files, dirs: dirs.size };
 }
 
-/** `docker build [OPTIONS] PATH` (`rest`: the words after `build`). */
-export function dockerBuild(cluster: Cluster, rest: string[], env: DockerEnv = {}): RunResult {
+/**
+ * `docker build [OPTIONS] PATH` (`rest`: the words after `build`). `call`: `image build`'s path,
+ * and the help docker.ts prints for `--help` / `-h`.
+ */
+export function dockerBuild(
+  cluster: Cluster,
+  rest: string[],
+  env: DockerEnv = {},
+  call: BuildCall = {},
+): RunResult {
   const chunks: OutputChunk[] = [{ err: true, text: LEGACY_BUILDER_NOTICE }];
   const done = (exitCode: number): RunResult => {
     const stdout = chunks
@@ -247,9 +281,18 @@ export function dockerBuild(cluster: Cluster, rest: string[], env: DockerEnv = {
     chunks.push({ err: true, text });
     return done(exitCode);
   };
-  const parsed = parseOptions(rest);
+  const parsed = parseOptions(rest, call.path ?? 'build');
   if ('error' in parsed) return fail(parsed.error, parsed.exit);
   const o = parsed;
+  if (o.help !== undefined) {
+    // The help, after the notice (the client prints the notice before it parses).
+    const path = call.path ?? 'build';
+    chunks.push({
+      err: false,
+      text: call.help?.(o.help) ?? `Usage:  docker ${path} [OPTIONS] PATH | URL | -\n`,
+    });
+    return done(0);
+  }
   // Without the laptop's files (the guided story, scenarios): the home directory's starter project.
   const fs = env.fs ?? createWorkspace();
   const cwd = env.cwd ?? HOME_DIR;

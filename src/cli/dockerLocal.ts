@@ -3,10 +3,15 @@
  * `docker images` (`docker image ls`) and `docker tag`. Nothing here reaches a registry, so
  * nothing is drawn; a tag is still recorded as an input, so a replay can push the new name.
  */
-import type { Cluster } from '../engine/index.ts';
-import type { LocalImage } from '../engine/registry/index.ts';
+import { type Cluster, epochMs } from '../engine/index.ts';
+import { fullImageId, type LocalImage, parseImageName } from '../engine/registry/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
 import { humanDuration, humanSize } from '../kubectl/nodeShell/crictl.ts';
+import {
+  executeTemplate,
+  parseTemplate,
+  TemplateParseError,
+} from '../kubectl/printers/goTemplate.ts';
 
 /** go-units' formats, shared with crictl on the nodes. */
 export { humanDuration, humanSize };
@@ -19,7 +24,7 @@ const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr,
  * images` shows the unpacked size, about 2.66 times larger for nginx's Debian layers (72 MB
  * pulled, 192 MB unpacked), and this model uses that ratio for every built image.
  */
-const UNPACKED_RATIO = 2.66;
+export const UNPACKED_RATIO = 2.66;
 
 /** `docker.io/library/nginx` → `nginx`, `docker.io/learner/web` → `learner/web`. */
 function familiar(repository: string): string {
@@ -41,40 +46,67 @@ function table(rows: string[][]): string {
     .join('');
 }
 
-const IMAGES_USAGE = 'Usage:  docker images [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n';
+/** A glob of `--filter reference=…` (`*` within a path component, `?` one character). */
+function globMatch(pattern: string, text: string): boolean {
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
+  return new RegExp(`^${re}$`).test(text);
+}
 
-/** `docker images [-q] [-a] [REPOSITORY[:TAG]]` */
-export function dockerImages(cluster: Cluster, args: string[], cmd: string): RunResult {
-  let quiet = false;
-  let noTrunc = false;
-  const filters: string[] = [];
-  for (const a of args) {
-    if (a === '-q' || a === '--quiet') quiet = true;
-    else if (a === '-a' || a === '--all') continue;
-    else if (a === '--no-trunc') noTrunc = true;
-    else if (/^-[aq]+$/.test(a)) quiet ||= a.includes('q');
-    else if (a.startsWith('-')) return fail(`unknown flag: ${a}\nSee '${cmd} --help'.\n`, 125);
-    else filters.push(a);
-  }
-  if (filters.length > 1) {
-    return fail(
-      `"${cmd}" requires at most 1 argument.\nSee '${cmd} --help'.\n\n${IMAGES_USAGE.replace('docker images', cmd)}`,
-    );
+/**
+ * `docker images [-q] [--no-trunc] [-f dangling=…|reference=…] [REPOSITORY[:TAG]]` (docker.ts
+ * has parsed the flags and counted the arguments; `filters` are the `name=value` pairs).
+ */
+export function dockerImages(
+  cluster: Cluster,
+  filter: string | undefined,
+  opts: {
+    quiet?: boolean;
+    noTrunc?: boolean;
+    filters?: readonly string[];
+    /** `--format`: `table`, `table TEMPLATE`, `json` or a Go template. */
+    format?: string;
+  } = {},
+): RunResult {
+  const { quiet = false, noTrunc = false, filters = [], format } = opts;
+  let dangling: boolean | undefined;
+  const references: string[] = [];
+  for (const f of filters) {
+    const eq = f.indexOf('=');
+    const name = f.slice(0, eq).toLowerCase();
+    const value = f.slice(eq + 1);
+    if (name === 'dangling') {
+      if (/^(true|1)$/i.test(value)) dangling = true;
+      else if (/^(false|0)$/i.test(value)) dangling = false;
+      else return fail(`Error response from daemon: invalid filter '${f}'\n`);
+    } else if (name === 'reference') references.push(value);
+    else if (['label', 'before', 'since', 'until'].includes(name)) {
+      return fail(
+        `docker: the filter '${name}' of 'docker images' is not modelled on this laptop\n`,
+      );
+    } else return fail(`Error response from daemon: invalid filter '${name}'\n`);
   }
   const now = cluster.now();
   const { registry } = cluster;
   const named = registry.localImages();
-  const filter = filters[0];
   let shown: { repo: string; tag: string; img: LocalImage }[] = named.map((img) => ({
     repo: familiar(img.repository),
     tag: img.tag,
     img,
   }));
-  if (filter === undefined) {
+  if (dangling === true) shown = [];
+  if (filter === undefined && references.length === 0 && dangling !== false) {
     for (const img of registry.danglingImages()) shown.push({ repo: '<none>', tag: '<none>', img });
-  } else {
+  } else if (filter !== undefined) {
     const [repo, tag] = splitFilter(filter);
     shown = shown.filter((r) => r.repo === repo && (tag === undefined || r.tag === tag));
+  }
+  if (references.length > 0) {
+    shown = shown.filter((r) =>
+      references.some((p) => globMatch(p, r.repo) || globMatch(p, `${r.repo}:${r.tag}`)),
+    );
   }
   // Newest first, as docker sorts them; names in order within one image.
   shown.sort(
@@ -82,8 +114,29 @@ export function dockerImages(cluster: Cluster, args: string[], cmd: string): Run
       b.img.createdMs - a.img.createdMs ||
       (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0),
   );
-  const id = (img: LocalImage) => (noTrunc ? `sha256:${img.id.padEnd(64, '0')}` : img.id);
+  const id = (img: LocalImage) => (noTrunc ? fullImageId(img) : img.id);
   if (quiet) return ok(shown.map((r) => `${id(r.img)}\n`).join(''));
+  if (format !== undefined && format !== 'table') {
+    return formatted(
+      format,
+      shown.map((r) => {
+        const size = humanSize(Math.round(r.img.sizeBytes * UNPACKED_RATIO));
+        return {
+          Containers: 'N/A',
+          CreatedAt: goTimeString(epochMs(r.img.createdMs)),
+          CreatedSince: `${humanDuration(now - r.img.createdMs)} ago`,
+          Digest: '<none>',
+          ID: id(r.img),
+          Repository: r.repo,
+          SharedSize: 'N/A',
+          Size: size,
+          Tag: r.tag,
+          UniqueSize: 'N/A',
+          VirtualSize: size,
+        };
+      }),
+    );
+  }
   const rows = [['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']];
   for (const r of shown) {
     rows.push([
@@ -97,6 +150,73 @@ export function dockerImages(cluster: Cluster, args: string[], cmd: string): Run
   return ok(table(rows));
 }
 
+/** The headers docker's image formatter prints for each field in a `table` format. */
+const IMAGE_HEADERS: Record<string, string> = {
+  Containers: 'CONTAINERS',
+  CreatedAt: 'CREATED AT',
+  CreatedSince: 'CREATED',
+  Digest: 'DIGEST',
+  ID: 'IMAGE ID',
+  Repository: 'REPOSITORY',
+  SharedSize: 'SHARED SIZE',
+  Size: 'SIZE',
+  Tag: 'TAG',
+  UniqueSize: 'UNIQUE SIZE',
+  VirtualSize: 'VIRTUAL SIZE',
+};
+
+/** Go's time.Time.String() in UTC, whole seconds: `2025-11-20 10:11:12 +0000 UTC`. */
+function goTimeString(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} +0000 UTC`;
+}
+
+/**
+ * docker's formatter (cli/command/formatter): `table …` writes a header from the same
+ * template and aligns the columns; `json` is one JSON object per image (keys sorted, `<`
+ * and `>` escaped as Go does); anything else is the template once per image. `\t` and `\n`
+ * in the text are a tab and a newline. Only the builtins of Go's templates are known here.
+ */
+function formatted(format: string, rows: Record<string, string>[]): RunResult {
+  const isTable = format.startsWith('table');
+  // docker's `json` function is not among Go's builtins here: its one common use stands alone.
+  if (format === 'json' || /^\{\{\s*json\s+\.\s*\}\}$/.test(format.trim())) {
+    const json = (r: Record<string, string>) =>
+      JSON.stringify(r).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+    return ok(rows.map((r) => `${json(r)}\n`).join(''));
+  }
+  const text = (isTable ? format.slice('table'.length) : format)
+    .trim()
+    .replace(/\\t/g, '\t')
+    .replace(/\\n/g, '\n');
+  let tmpl: ReturnType<typeof parseTemplate>;
+  try {
+    tmpl = parseTemplate('', text);
+  } catch (e) {
+    if (!(e instanceof TemplateParseError)) throw e;
+    return fail(`template parsing error: ${e.message}\n`);
+  }
+  const run = (data: Record<string, string>) => {
+    const r = executeTemplate(tmpl, data, { missingKeyError: true });
+    // A field the image context does not have, as Go reports it on docker's struct.
+    const error = r.error?.replace(
+      /map has no entry for key "([^"]*)"/,
+      "can't evaluate field $1 in type *formatter.imageContext",
+    );
+    return { out: r.out, error };
+  };
+  let out = '';
+  for (const row of rows) {
+    const r = run(row);
+    if (r.error !== undefined) return { stdout: out, stderr: `${r.error}\n`, exitCode: 1 };
+    out += `${r.out}\n`;
+  }
+  if (!isTable) return ok(out);
+  const header = run(IMAGE_HEADERS);
+  if (header.error !== undefined) return fail(`${header.error}\n`);
+  const lines = `${header.out}\n${out}`.split('\n').slice(0, -1);
+  return ok(table(lines.map((l) => l.split('\t'))));
+}
+
 /** `nginx:1.29` → [nginx, 1.29]; `localhost:5000/web` → [localhost:5000/web]. */
 function splitFilter(filter: string): [string, string | undefined] {
   const slash = filter.lastIndexOf('/');
@@ -105,19 +225,12 @@ function splitFilter(filter: string): [string, string | undefined] {
   return [familiar(filter), undefined];
 }
 
-const TAG_USAGE =
-  'Usage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nCreate a tag TARGET_IMAGE that refers to SOURCE_IMAGE\n';
-
-/** `docker tag SOURCE TARGET` */
-export function dockerTag(cluster: Cluster, args: string[], cmd: string): RunResult {
-  const flag = args.find((a) => a.startsWith('-'));
-  if (flag !== undefined) return fail(`unknown flag: ${flag}\nSee '${cmd} --help'.\n`, 125);
-  if (args.length !== 2) {
-    return fail(
-      `"${cmd}" requires exactly 2 arguments.\nSee '${cmd} --help'.\n\n${TAG_USAGE.replace('docker tag', cmd)}`,
-    );
-  }
-  const [source, target] = args as [string, string];
+/** `docker tag SOURCE TARGET` (docker.ts has parsed the flags and counted the arguments). */
+export function dockerTag(cluster: Cluster, source: string, target: string): RunResult {
+  // The client parses the new name before it asks the daemon.
+  const bad = invalidReference(target);
+  if (bad)
+    return fail(`Error parsing reference: "${target}" is not a valid repository/tag: ${bad}\n`);
   const res = cluster.docker.tag(source, target);
   if (res.ok) return ok();
   if (res.reason === 'NoSuchImage') {
@@ -125,17 +238,25 @@ export function dockerTag(cluster: Cluster, args: string[], cmd: string): RunRes
       /^[0-9a-f]{4,64}$/.test(source) || source.includes(':') ? source : `${source}:latest`;
     return fail(`Error response from daemon: No such image: ${shown}\n`);
   }
-  // distribution/reference's ParseNormalizedNamed: the path after the registry host must be
-  // lowercase (Docker Hub's names without an account are under library/).
-  const slash = target.indexOf('/');
-  const first = slash < 0 ? '' : target.slice(0, slash);
+  return fail(
+    `Error parsing reference: "${target}" is not a valid repository/tag: invalid reference format\n`,
+  );
+}
+
+/**
+ * Why the client refuses a reference before asking the daemon (distribution/reference's
+ * ParseNormalizedNamed: the path after the registry host must be lowercase, Docker Hub's names
+ * without an account are under library/); undefined for a valid one.
+ */
+export function invalidReference(ref: string): string | undefined {
+  if (parseImageName(ref)) return undefined;
+  const slash = ref.indexOf('/');
+  const first = slash < 0 ? '' : ref.slice(0, slash);
   const hasDomain = /[.:]/.test(first) || first === 'localhost';
-  let path = hasDomain ? target.slice(slash + 1) : target;
+  let path = hasDomain ? ref.slice(slash + 1) : ref;
   path = path.replace(/(:[\w][\w.-]*)?(@.*)?$/, '');
   if (!hasDomain && !path.includes('/')) path = `library/${path}`;
-  const why =
-    path !== path.toLowerCase()
-      ? `invalid reference format: repository name (${path}) must be lowercase`
-      : 'invalid reference format';
-  return fail(`Error parsing reference: "${target}" is not a valid repository/tag: ${why}\n`);
+  return path !== path.toLowerCase() && parseImageName(ref.toLowerCase())
+    ? `invalid reference format: repository name (${path}) must be lowercase`
+    : 'invalid reference format';
 }

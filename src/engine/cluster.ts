@@ -33,11 +33,15 @@ import { type PolicyCluster, policyCluster } from './node/policyNetwork.ts';
 import { kubeletDisabled, nodeFileScope } from './node/staticPodFiles.ts';
 import {
   type BuildPlan,
+  familiarRef,
   type ImageManifest,
   type LocalImage,
+  type PruneResult,
+  type PullResult,
   type PushResult,
   parseImageName,
   Registry,
+  type RemoveResult,
   type TagResult,
 } from './registry/index.ts';
 import type { Actor, Message, ObjRef, Reconciler } from './runtime/controller.ts';
@@ -128,6 +132,22 @@ export interface DockerFacade {
   push(image: string, opts?: { official?: boolean }): PushResult;
   /** `docker tag SOURCE TARGET` on the laptop (no message: nothing leaves the machine). */
   tag(source: string, target: string): TagResult;
+  /** `docker pull NAME`: registry → laptop, recorded like a push (developer ↔ registry). */
+  pull(image: string): PullResult;
+  /** `docker rmi [-f] IMAGE...` on the laptop (no message: nothing leaves the machine). */
+  remove(images: string[], force?: boolean): RemoveResult;
+  /** `docker image prune [-a]` on the laptop (no message either). */
+  prune(all?: boolean): PruneResult;
+  /**
+   * `docker login`: the credentials go to Docker Hub, which takes them (`accepted`: the laptop
+   * is signed in from then on) or refuses them; recorded as developer ↔ registry messages.
+   */
+  login(accepted: boolean): void;
+  /**
+   * `docker logout`: the laptop forgets its Docker Hub credentials (nothing is sent); the Hub
+   * then refuses the learner's pushes. Returns whether the laptop was signed in.
+   */
+  logout(): boolean;
 }
 
 /** A file written (content) or removed (null) in a storage scope, at epoch ms `at`. */
@@ -157,6 +177,11 @@ export interface Input {
     | 'docker.build'
     | 'docker.push'
     | 'docker.tag'
+    | 'docker.pull'
+    | 'docker.rmi'
+    | 'docker.prune'
+    | 'docker.login'
+    | 'docker.logout'
     | 'files.write'
     | 'etcd.snapshot';
   actor?: Actor;
@@ -522,6 +547,35 @@ class ClusterImpl implements Cluster {
         }
         return res;
       },
+      pull: (image) => {
+        this.#input({ op: 'docker.pull', args: [image] });
+        return this.#dockerPull(image);
+      },
+      remove: (images, force) => {
+        const res = this.registry.remove(images, force === true);
+        if (res.changed) {
+          this.#input({ op: 'docker.rmi', args: force ? [images, 'force'] : [images] });
+          this.#registryView = undefined;
+        }
+        return res;
+      },
+      prune: (all) => {
+        const res = this.registry.prune(all === true);
+        if (res.changed) {
+          this.#input({ op: 'docker.prune', args: all ? ['all'] : [] });
+          this.#registryView = undefined;
+        }
+        return res;
+      },
+      login: (accepted) => {
+        this.#input({ op: 'docker.login', args: [accepted] });
+        this.#dockerLogin(accepted);
+      },
+      logout: () => {
+        const changed = this.registry.setSignedIn(false);
+        if (changed) this.#input({ op: 'docker.logout', args: [] });
+        return changed;
+      },
     };
     const others = (opts.components ?? defaultComponents)({
       nodes: this.#nodes,
@@ -626,8 +680,13 @@ class ClusterImpl implements Cluster {
   }
 
   #dockerBuild(image: string, plan?: BuildPlan): LocalImage | undefined {
-    // A build that failed at a step leaves only its pulls and cache: no image, no message.
+    // What FROM pulls (the starter project's plan when none was given): drawn like a docker
+    // pull, inside the build's step.
+    const p = plan ?? this.registry.starterPlan();
+    const pulls = p?.pulls ?? [];
+    // A build that failed at a step leaves only its pulls and cache: no image, no build message.
     if (plan?.partial) {
+      this.#recordBuildPulls(pulls);
       this.registry.build(image, this.#rt.now, plan);
       this.#registryView = undefined;
       return undefined;
@@ -639,9 +698,37 @@ class ClusterImpl implements Cluster {
       summary: { key: 'msg.image.build', params: { image: image === '' ? '<none>' : image } },
       label: image === '' ? 'docker build .' : `docker build -t ${image} .`,
     });
-    const img = this.registry.build(image, this.#rt.now, plan);
+    this.#recordBuildPulls(pulls);
+    const img = this.registry.build(image, this.#rt.now, p);
     this.#registryView = undefined;
     return img;
+  }
+
+  /**
+   * The base images a build's FROM pulls from the registry (`refs`, normalized: only those not
+   * on the laptop yet): the same request and answer as `docker pull`, marked as the build's.
+   */
+  #recordBuildPulls(refs: readonly string[]): void {
+    for (const ref of refs) {
+      const name = parseImageName(ref);
+      const res = this.registry.resolve(ref);
+      if (!name || !res.ok) continue;
+      const image = familiarRef(name.full);
+      this.#rt.record({
+        from: 'developer',
+        to: 'registry',
+        kind: 'image.download',
+        summary: { key: 'msg.image.download', params: { image, by: 'build' } },
+        label: `GET /v2/${name.path}/manifests/${name.digest ?? name.tag}`,
+      });
+      this.#rt.record({
+        from: 'registry',
+        to: 'developer',
+        kind: 'image.downloaded',
+        summary: { key: 'msg.image.downloaded', params: { image, ok: 'true', by: 'build' } },
+        label: res.image.digest,
+      });
+    }
   }
 
   #dockerPush(image: string, official: boolean): PushResult {
@@ -667,7 +754,10 @@ class ClusterImpl implements Cluster {
         ? `PUT /v2/${name.repository.replace(/^docker\.io\//, '')}/manifests/${name.tag}`
         : `docker push ${image}`,
     });
-    const res = this.registry.push(image, { official });
+    const res =
+      official || this.registry.signedIn
+        ? this.registry.push(image, { official })
+        : this.registry.pushSignedOut(image);
     this.#registryView = undefined;
     this.#rt.record({
       from: 'registry',
@@ -675,6 +765,49 @@ class ClusterImpl implements Cluster {
       kind: 'image.pushed',
       summary: { key: 'msg.image.pushed', params: { image, ok: res.ok ? 'true' : 'false' } },
       label: res.ok ? (res.image?.digest ?? 'pushed') : 'error',
+    });
+    return res;
+  }
+
+  #dockerLogin(accepted: boolean): void {
+    const user = this.registry.hubUser;
+    this.#rt.record({
+      from: 'developer',
+      to: 'registry',
+      kind: 'registry.login',
+      summary: { key: 'msg.registry.login', params: { user } },
+      label: 'GET /v2/',
+    });
+    if (accepted) this.registry.setSignedIn(true);
+    this.#rt.record({
+      from: 'registry',
+      to: 'developer',
+      kind: 'registry.loginResult',
+      summary: {
+        key: 'msg.registry.loginResult',
+        params: { user, ok: accepted ? 'true' : 'false' },
+      },
+      label: accepted ? 'Login Succeeded' : '401 Unauthorized',
+    });
+  }
+
+  #dockerPull(image: string): PullResult {
+    const name = parseImageName(image);
+    this.#rt.record({
+      from: 'developer',
+      to: 'registry',
+      kind: 'image.download',
+      summary: { key: 'msg.image.download', params: { image } },
+      label: name ? `GET /v2/${name.path}/manifests/${name.tag}` : `docker pull ${image}`,
+    });
+    const res = this.registry.pull(image);
+    if (res.ok && res.changed) this.#registryView = undefined;
+    this.#rt.record({
+      from: 'registry',
+      to: 'developer',
+      kind: 'image.downloaded',
+      summary: { key: 'msg.image.downloaded', params: { image, ok: res.ok ? 'true' : 'false' } },
+      label: res.ok ? res.image.digest : 'error',
     });
     return res;
   }
@@ -695,6 +828,12 @@ class ClusterImpl implements Cluster {
       this.docker.push(input.args[0] as string, { official: input.args[1] === 'official' });
     else if (input.op === 'docker.tag')
       this.docker.tag(input.args[0] as string, input.args[1] as string);
+    else if (input.op === 'docker.pull') this.docker.pull(input.args[0] as string);
+    else if (input.op === 'docker.rmi')
+      this.docker.remove(input.args[0] as string[], input.args[1] === 'force');
+    else if (input.op === 'docker.prune') this.docker.prune(input.args[0] === 'all');
+    else if (input.op === 'docker.login') this.docker.login(input.args[0] !== false);
+    else if (input.op === 'docker.logout') this.docker.logout();
     else if (input.op === 'stopNode') this.stopNode(input.args[0] as string);
     else if (input.op === 'files.write') {
       this.writeFiles(input.args[0] as string, input.args[1] as StoredFile[]);

@@ -100,6 +100,9 @@ export const labEn = {
     'kubectl reads the kubeconfig file on the laptop. No request goes to the cluster.',
   'lab.step.docker.build.title': 'docker build',
   'lab.step.docker.build.text': 'Docker builds the image {image} on the laptop.',
+  'lab.step.docker.buildPull.title': 'docker build',
+  'lab.step.docker.buildPull.text':
+    'Docker builds the image {image} on the laptop. The Dockerfile starts FROM {base}, which the laptop does not have yet: the builder first downloads it from {registry}, as docker pull would (docker images lists it too), then runs the Dockerfile\u2019s other steps on top of it.',
   'lab.step.docker.push.title': 'docker push',
   'lab.step.docker.push.text':
     'Docker pushes {image} to Docker Hub, where the nodes\u2019 container runtimes can pull it.',
@@ -109,6 +112,33 @@ export const labEn = {
   'lab.step.docker.pushMissing.title': 'docker push: no such image here',
   'lab.step.docker.pushMissing.text':
     'Nothing was sent: this laptop has no image tagged {image}. docker push uploads an image you built or tagged earlier: first docker build -t {image} . then docker push {image}.',
+  'lab.step.docker.pushSignedOut.title': 'docker push denied: signed out',
+  'lab.step.docker.pushSignedOut.text':
+    'Docker Hub refuses the push of {image}: the laptop is signed out (docker logout). Sign in again with docker login, then push.',
+  'lab.msg.image.download': 'docker pull asks {registry} for {image}.',
+  'lab.msg.image.downloaded': '{registry} sends {image} to the laptop.',
+  'lab.msg.image.downloadFailed': '{registry} has no {image}: the pull fails.',
+  'lab.msg.registry.login': 'docker login sends the credentials of {user} to Docker Hub.',
+  'lab.msg.registry.loginResult': 'Docker Hub accepts them: the laptop is signed in as {user}.',
+  'lab.msg.registry.loginRefused':
+    'Docker Hub refuses them: incorrect username or password (the laptop knows only {user}\u2019s).',
+  'lab.step.docker.login.title': 'docker login',
+  'lab.step.docker.login.text':
+    'Docker sends the credentials of {user} to Docker Hub, which accepts them: pushes to {user}/NAME go through.',
+  'lab.step.docker.loginRefused.title': 'docker login refused',
+  'lab.step.docker.loginRefused.text':
+    'Docker Hub refuses the credentials. The laptop\u2019s account is {user}: docker login (or docker login -u {user}).',
+  'lab.step.docker.logout.title': 'docker logout',
+  'lab.step.docker.logout.text':
+    'Docker forgets the laptop\u2019s Docker Hub credentials (nothing is sent). Until the next docker login, Docker Hub refuses pushes to {user}/NAME.',
+  'lab.msg.docker.logout':
+    'docker logout removes the Docker Hub credentials from ~/.docker/config.json.',
+  'lab.step.docker.pull.title': 'docker pull',
+  'lab.step.docker.pull.text':
+    'Docker downloads {image} from {registry} into the laptop\u2019s images (docker images lists it). The nodes do not use it: each node\u2019s container runtime pulls its own copy when a pod needs it.',
+  'lab.step.docker.pullFailed.title': 'docker pull failed',
+  'lab.step.docker.pullFailed.text':
+    '{registry} has no image {image}, so nothing was downloaded. Check the name and the tag.',
   'lab.step.replicaset.title': 'Deployment controller',
   'lab.step.replicaset.text':
     'The deployment controller in the controller manager sees the Deployment and creates the ReplicaSet {replicaset}.',

@@ -93,6 +93,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
     'kubectl이 노트북의 kubeconfig 파일을 읽습니다. 클러스터로 가는 요청은 없습니다.',
   'lab.step.docker.build.title': 'docker build',
   'lab.step.docker.build.text': 'Docker가 노트북에서 {image} 이미지를 빌드합니다.',
+  'lab.step.docker.buildPull.title': 'docker build',
+  'lab.step.docker.buildPull.text':
+    'Docker가 노트북에서 {image} 이미지를 빌드합니다. Dockerfile이 FROM {base}에서 시작하는데 노트북에 아직 없어서, 빌더가 먼저 docker pull처럼 {registry}에서 내려받고(docker images에도 보입니다) 그 위에서 Dockerfile의 나머지 단계를 실행합니다.',
   'lab.step.docker.push.title': 'docker push',
   'lab.step.docker.push.text':
     'Docker가 {image} 이미지를 Docker Hub에 푸시합니다. 노드의 컨테이너 런타임은 여기서 이미지를 받아 갑니다.',
@@ -102,6 +105,34 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.docker.pushMissing.title': 'docker push: 로컬에 이미지 없음',
   'lab.step.docker.pushMissing.text':
     '아무것도 보내지 않았습니다. 이 노트북에는 {image} 태그가 붙은 이미지가 없습니다. docker push는 먼저 빌드하거나 태그해 둔 이미지만 올립니다. docker build -t {image} . 을 먼저 실행한 뒤 docker push {image} 명령을 실행하세요.',
+  'lab.step.docker.pushSignedOut.title': 'docker push 거부: 로그아웃 상태',
+  'lab.step.docker.pushSignedOut.text':
+    'Docker Hub가 {image} 이미지의 푸시를 거부합니다. 노트북이 로그아웃한 상태(docker logout)입니다. docker login으로 다시 로그인한 뒤 푸시하세요.',
+  'lab.msg.image.download': 'docker pull이 {registry}에 {image} 이미지를 요청합니다.',
+  'lab.msg.image.downloaded': '{registry}가 {image} 이미지를 노트북으로 보냅니다.',
+  'lab.msg.image.downloadFailed': '{registry}에 {image} 이미지가 없어서 pull이 실패합니다.',
+  'lab.msg.registry.login': 'docker login이 {user} 계정의 자격 증명을 Docker Hub로 보냅니다.',
+  'lab.msg.registry.loginResult':
+    'Docker Hub가 받아들입니다. 노트북이 {user} 계정으로 로그인한 상태가 됩니다.',
+  'lab.msg.registry.loginRefused':
+    'Docker Hub가 거부합니다: 사용자 이름이나 비밀번호가 틀렸습니다(이 노트북은 {user} 계정만 압니다).',
+  'lab.step.docker.login.title': 'docker login',
+  'lab.step.docker.login.text':
+    'Docker가 {user} 계정의 자격 증명을 Docker Hub로 보내고, Docker Hub가 받아들입니다. 이제 {user}/NAME으로 푸시할 수 있습니다.',
+  'lab.step.docker.loginRefused.title': 'docker login 거부',
+  'lab.step.docker.loginRefused.text':
+    'Docker Hub가 자격 증명을 거부합니다. 이 노트북의 계정은 {user}입니다. docker login(또는 docker login -u {user})을 실행하세요.',
+  'lab.step.docker.logout.title': 'docker logout',
+  'lab.step.docker.logout.text':
+    'Docker가 노트북의 Docker Hub 자격 증명을 지웁니다(아무것도 보내지 않습니다). 다시 docker login 할 때까지 Docker Hub는 {user}/NAME 푸시를 거부합니다.',
+  'lab.msg.docker.logout':
+    'docker logout이 ~/.docker/config.json에서 Docker Hub 자격 증명을 지웁니다.',
+  'lab.step.docker.pull.title': 'docker pull',
+  'lab.step.docker.pull.text':
+    'Docker가 {registry}에서 {image} 이미지를 노트북의 이미지로 내려받습니다(docker images에 보입니다). 노드는 이 이미지를 쓰지 않습니다. 파드가 필요로 할 때 각 노드의 컨테이너 런타임이 따로 받아 갑니다.',
+  'lab.step.docker.pullFailed.title': 'docker pull 실패',
+  'lab.step.docker.pullFailed.text':
+    '{registry}에 {image} 이미지가 없어서 아무것도 내려받지 않았습니다. 이름과 태그를 확인하세요.',
   'lab.step.replicaset.title': '디플로이먼트 컨트롤러',
   'lab.step.replicaset.text':
     '컨트롤러 매니저의 디플로이먼트 컨트롤러가 디플로이먼트를 보고 {replicaset} 레플리카셋을 만듭니다.',

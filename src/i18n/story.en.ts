@@ -67,6 +67,9 @@ export const storyEn = {
     "The kubelet patches the pod's status (phase Running, condition Ready True). It also sends the Pulled, Created and Started events it recorded along the way, at the pull, the create and the start. The API server stores the status in etcd: kubectl now shows Running on {node}. Watches carry the change on: the controllers update the ReplicaSet's and the Deployment's status to 1 ready, and the kubelet's next node status lists the nginx image now on {node}. Only the API server ever touched etcd.",
 
   'story.msg.image.build': 'docker build makes the image {image} on the laptop.',
+  'story.msg.image.buildPull':
+    'The build starts FROM {image}, which the laptop does not have: it asks {registry} for it.',
+  'story.msg.image.buildPulled': '{registry} sends {image} to the laptop for the build.',
   'story.msg.image.push': 'docker push sends {image} to Docker Hub.',
   'story.msg.image.pushDenied':
     'Docker Hub refuses {image}: requested access to the resource is denied (the push never landed).',

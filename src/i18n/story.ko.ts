@@ -61,6 +61,9 @@ export const storyKo: Record<keyof typeof storyEn, string> = {
     'kubelet이 파드 상태(phase Running, Ready 조건 True)를 PATCH로 보냅니다. 이미지를 받고, 컨테이너를 만들고, 시작할 때 기록해 둔 Pulled, Created, Started 이벤트도 보냅니다. API 서버가 상태를 etcd에 저장하면 kubectl에 {node}에서 Running으로 보입니다. 변화는 watch로 계속 퍼집니다. 컨트롤러들이 레플리카셋과 디플로이먼트의 상태를 준비된 파드 1개로 갱신하고, kubelet의 다음 노드 상태 보고에는 {node}에 받아 둔 nginx 이미지가 들어갑니다. 처음부터 끝까지 etcd를 만진 것은 API 서버뿐입니다.',
 
   'story.msg.image.build': 'docker build가 노트북에서 {image} 이미지를 만듭니다.',
+  'story.msg.image.buildPull':
+    '빌드는 FROM {image}에서 시작하는데 노트북에 그 이미지가 없어서 {registry}에 요청합니다.',
+  'story.msg.image.buildPulled': '{registry}가 빌드에 쓸 {image} 이미지를 노트북으로 보냅니다.',
   'story.msg.image.push': 'docker push가 {image} 이미지를 Docker Hub로 보냅니다.',
   'story.msg.image.pushDenied':
     'Docker Hub가 {image} 이미지의 푸시를 거부합니다: requested access to the resource is denied (이미지는 올라가지 않았습니다).',

@@ -44,8 +44,9 @@ describe('docker in the console shell', () => {
 
   it('gives && and || its exit codes: usage errors 1, an unknown flag 125', () => {
     const { run } = withMyweb();
+    // As docker 28.2.2: the client's default tag and the daemon's repository line on stdout.
     expect(run('docker push nope || echo "push failed: $?"')).toEqual({
-      out: 'push failed: 1\n',
+      out: 'Using default tag: latest\nThe push refers to repository [docker.io/library/nope]\npush failed: 1\n',
       err: 'An image does not exist locally with the tag: nope\n',
       code: 0,
     });
@@ -61,7 +62,11 @@ describe('docker in the console shell', () => {
     // A push Docker Hub denies (library/ is for official images) fails the list.
     const denied = run('docker push myweb && echo pushed');
     expect(denied.out).not.toContain('pushed\n');
-    expect(denied.err).toMatch(/\ndenied: requested access to the resource is denied\n$/);
+    // The progress on stdout, the daemon's refusal alone on stderr (docker 28.2.2's push).
+    expect(denied.out).toMatch(
+      /^Using default tag: latest\nThe push refers to repository \[docker\.io\/library\/myweb\]\n(\w{12}: Preparing\n)+$/,
+    );
+    expect(denied.err).toBe('denied: requested access to the resource is denied\n');
     expect(denied.code).toBe(1);
   });
 
@@ -79,7 +84,7 @@ describe('docker in the console shell', () => {
     // nginx too: the build pulled its FROM image onto the laptop.
     expect(run("awk '{print $1}' imgs.txt").out).toBe('REPOSITORY\nmyweb\nnginx\n');
     expect(run('docker push nope 2> err.txt; echo "exit $?"')).toEqual({
-      out: 'exit 1\n',
+      out: 'Using default tag: latest\nThe push refers to repository [docker.io/library/nope]\nexit 1\n',
       err: '',
       code: 0,
     });

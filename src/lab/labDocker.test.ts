@@ -46,7 +46,10 @@ describe('docker in the lab console', () => {
 
     // Nothing to push: the laptop refuses, `||` runs the rest.
     const missing = lab.run('docker push nope || echo "exit $?"');
-    expect(missing.stdout).toBe('exit 1\n');
+    // docker 28.2.2: the client's default tag, the daemon's repository line, then its refusal.
+    expect(missing.stdout).toBe(
+      'Using default tag: latest\nThe push refers to repository [docker.io/library/nope]\nexit 1\n',
+    );
     expect(missing.stderr).toBe('An image does not exist locally with the tag: nope\n');
     expect(missing.steps.map(keyOf)).toEqual(['lab.step.docker.pushMissing.text']);
 

@@ -98,7 +98,9 @@ describe('a lab session', () => {
     const lab = createLabSession();
     lab.run('docker build -t myweb .');
     const denied = lab.run('docker push myweb');
-    expect(denied.stderr).toMatch(/\ndenied: requested access to the resource is denied\n$/);
+    // The layers prepared (stdout), then Docker Hub's refusal (stderr).
+    expect(denied.stdout).toMatch(/: Preparing\n$/);
+    expect(denied.stderr).toBe('denied: requested access to the resource is denied\n');
     expect(denied.steps.map(keyOf)).toEqual(['lab.step.docker.pushDenied.text']);
     expect(say(denied.steps[0]?.text)).toContain('Docker Hub refuses the push of myweb:');
     lab.run('docker build -t learner/myweb .');

@@ -78,6 +78,7 @@ import {
 } from './persist.ts';
 import { labHelp, localizeSim } from './simText.ts';
 import {
+  dockerLogoutSummary,
   dryRunObject,
   dryRunSummary,
   kubeconfigSummary,
@@ -663,6 +664,18 @@ export function createLabSession(opts: LabSessionOptions = {}): LabSession {
               params,
               '~/.kube/config',
               kubeconfigSummary(changed),
+            ),
+          ];
+        } else if (/^docker\s+logout\s*$/.test(line.trim())) {
+          // The laptop forgets its credentials: nothing is sent to Docker Hub.
+          steps = [
+            laptopStep(
+              c,
+              runId,
+              'lab.step.docker.logout',
+              { user: c.registry.hubUser },
+              '~/.docker/config.json',
+              dockerLogoutSummary(),
             ),
           ];
         } else if (/^kubectl\s.*--dry-run(=client)?(\s|$)/.test(line)) {

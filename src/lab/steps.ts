@@ -106,9 +106,18 @@ interface Group {
 
 /**
  * The developer's messages that each docker command starts with: every command of a line
- * (`docker build -t web . && docker push web`) is a step of its own.
+ * (`docker build -t web . && docker push web`, `docker pull busybox && docker push …`) is a
+ * step of its own. A build's own pull of its FROM image stays in the build's step.
  */
-const DOCKER_COMMANDS: ReadonlySet<string> = new Set(['image.build', 'image.push']);
+const DOCKER_COMMANDS: ReadonlySet<string> = new Set([
+  'image.build',
+  'image.push',
+  'image.download',
+]);
+
+function startsDockerCommand(m: Message): boolean {
+  return DOCKER_COMMANDS.has(m.kind) && m.summary.params?.by !== 'build';
+}
 
 /** Cut non-housekeeping messages into groups (rules 2–4 above). */
 export function cutMessages(msgs: readonly Message[]): Message[][] {
@@ -124,7 +133,7 @@ export function cutMessages(msgs: readonly Message[]): Message[][] {
       !cur ||
       gap ||
       (who !== undefined && cur.initiator !== undefined && who !== cur.initiator) ||
-      (cur.initiator === 'developer' && DOCKER_COMMANDS.has(m.kind))
+      (cur.initiator === 'developer' && startsDockerCommand(m))
     ) {
       groups.push({ msgs: [m], initiator: who, afterGap: gap || !cur });
     } else {
@@ -942,8 +951,19 @@ export function narrate(
   }
 
   const build = msgs.find((m) => m.kind === 'image.build');
-  if (build)
-    return pick('lab.step.docker.build', { image: String(build.summary.params?.image ?? '') });
+  // The images the build's FROM pulled first (a failed build's pulls have no build message).
+  const basePulls = msgs
+    .filter((m) => m.kind === 'image.downloaded' && m.summary.params?.by === 'build')
+    .map((m) => String(m.summary.params?.image ?? ''));
+  if (build) {
+    const image = String(build.summary.params?.image ?? '');
+    if (basePulls.length === 0) return pick('lab.step.docker.build', { image });
+    return pick('lab.step.docker.buildPull', {
+      image,
+      base: basePulls.join(', '),
+      registry: registryOf(basePulls[0] as string),
+    });
+  }
   const push = msgs.find((m) => m.kind === 'image.push');
   if (push) {
     const image = String(push.summary.params?.image ?? '');
@@ -952,7 +972,28 @@ export function narrate(
     if (push.to === 'developer') return pick('lab.step.docker.pushMissing', { image });
     // Docker Hub's answer: a push into library/ (a name without an account) is denied.
     const denied = msgs.some((m) => m.kind === 'image.pushed' && m.summary.params?.ok === 'false');
-    return pick(denied ? 'lab.step.docker.pushDenied' : 'lab.step.docker.push', { image });
+    if (!denied) return pick('lab.step.docker.push', { image });
+    // Outside library/ only a signed-out laptop is refused (docker logout).
+    const library = parseImageName(image)?.repository.startsWith('docker.io/library/') ?? true;
+    return pick(library ? 'lab.step.docker.pushDenied' : 'lab.step.docker.pushSignedOut', {
+      image,
+    });
+  }
+  const login = msgs.find((m) => m.kind === 'registry.loginResult');
+  if (login) {
+    const refused = login.summary.params?.ok === 'false';
+    return pick(refused ? 'lab.step.docker.loginRefused' : 'lab.step.docker.login', {
+      user: String(login.summary.params?.user ?? ''),
+    });
+  }
+  const pull = msgs.find((m) => m.kind === 'image.downloaded');
+  if (pull) {
+    const image = String(pull.summary.params?.image ?? '');
+    const failed = pull.summary.params?.ok === 'false';
+    return pick(failed ? 'lab.step.docker.pullFailed' : 'lab.step.docker.pull', {
+      image,
+      registry: registryOf(image),
+    });
   }
 
   // The API server's own loop wrote the kubernetes Service, its Endpoints or its EndpointSlice
@@ -1486,6 +1527,7 @@ export function quietStep(
     | 'lab.step.kubeconfig'
     | 'lab.step.kubeconfigRead'
     | 'lab.step.dryRun'
+    | 'lab.step.docker.logout'
     | 'lab.step.nodeShell'
     | 'lab.step.nodeShellLine'
     | 'lab.step.kubeletStopped'
@@ -1515,7 +1557,11 @@ export function quietStep(
 export function laptopStep(
   cluster: Cluster,
   runId: string,
-  key: 'lab.step.kubeconfig' | 'lab.step.kubeconfigRead' | 'lab.step.dryRun',
+  key:
+    | 'lab.step.kubeconfig'
+    | 'lab.step.kubeconfigRead'
+    | 'lab.step.dryRun'
+    | 'lab.step.docker.logout',
   params: Record<string, string | number>,
   label: string,
   summary: Text,
@@ -1597,6 +1643,11 @@ export function dryRunObject(stdout: string): string | undefined {
 /** The summary of a `--dry-run=client` step's one message (the object when kubectl printed it). */
 export function dryRunSummary(object: string | undefined): Text {
   return object ? text('lab.msg.dryRun', { object }) : text('lab.msg.dryRun.any', {});
+}
+
+/** The summary of a `docker logout` step's one message. */
+export function dockerLogoutSummary(): Text {
+  return text('lab.msg.docker.logout', {});
 }
 
 /** The summary of a `kubectl config` step's one message. */

@@ -157,6 +157,33 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       return text(m.to === 'developer' ? 'story.msg.image.pushMissing' : 'story.msg.image.push', {
         image: String(p.image ?? ''),
       });
+    case 'image.download':
+    case 'image.downloaded': {
+      const image = String(p.image ?? '');
+      const domain = parseImageName(image)?.domain ?? 'docker.io';
+      const registry = domain === 'docker.io' ? 'Docker Hub' : domain;
+      // A build's FROM pulling its base (the guided story's build too: first-view text).
+      if (p.by === 'build') {
+        return text(
+          m.kind === 'image.download' ? 'story.msg.image.buildPull' : 'story.msg.image.buildPulled',
+          { image, registry },
+        );
+      }
+      const key =
+        m.kind === 'image.download'
+          ? 'lab.msg.image.download'
+          : p.ok === 'false'
+            ? 'lab.msg.image.downloadFailed'
+            : 'lab.msg.image.downloaded';
+      return text(key, { image, registry });
+    }
+    case 'registry.login':
+      return text('lab.msg.registry.login', { user: String(p.user ?? '') });
+    case 'registry.loginResult':
+      return text(
+        p.ok === 'false' ? 'lab.msg.registry.loginRefused' : 'lab.msg.registry.loginResult',
+        { user: String(p.user ?? '') },
+      );
     case 'image.pushed': {
       const image = String(p.image ?? '');
       if (p.ok !== 'false') return text('story.msg.image.pushed', { image });

@@ -241,8 +241,7 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
   let stage: Stage | undefined;
   const salt = input.noCache ? `nocache#${registry.buildCount()}` : '';
   // Layers already on the laptop (a pull says `Already exists` for those).
-  const localLayers = new Set<string>();
-  for (const img of registry.localImages()) for (const l of img.layers) localLayers.add(l.digest);
+  const localLayers = registry.heldLayers();
 
   const failStep = (message: string, code?: number): BuildOutcome => {
     const plan: BuildPlan = {
@@ -270,42 +269,25 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
         config: local.config ?? {},
       };
     }
-    const res = registry.resolve(name.full);
-    const path = name.path;
-    if (!res.ok) {
-      if (res.reason === 'Unauthorized') {
-        return {
-          error: `pull access denied for ${familiarRef(name.repository)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
-        };
-      }
-      return {
-        error: `manifest for ${familiarRef(name.full)} not found: manifest unknown: manifest unknown`,
-      };
+    // Pulled by an earlier stage of this build: on the laptop by now.
+    const earlier = pulls.includes(name.full) ? registry.resolve(name.full) : undefined;
+    if (earlier?.ok) {
+      return { id: pulledImageId(earlier.image), layers: earlier.image.layers, config: {} };
     }
-    const m = res.image;
-    lines.push(`${name.digest ?? name.tag}: Pulling from ${path}`);
-    if (local && local.digest === m.digest) {
-      lines.push(
-        `Digest: ${m.digest}`,
-        `Status: Image is up to date for ${familiarRef(name.full)}`,
-      );
+    // The laptop's one pull (`docker pull` prints the same lines, then the reference).
+    const pulled = registry.previewPull(name.full, localLayers);
+    if (!pulled.ok) return { error: pulled.error };
+    lines.push(...pulled.lines);
+    const m = pulled.manifest;
+    if (pulled.upToDate && local) {
       return {
         id: local.fullId ?? pulledImageId(local),
         layers: local.layers,
         config: local.config ?? {},
       };
     }
-    for (const l of m.layers) {
-      lines.push(
-        `${l.digest.slice(7, 19)}: ${localLayers.has(l.digest) ? 'Already exists' : 'Pull complete'}`,
-      );
-      localLayers.add(l.digest);
-    }
-    lines.push(
-      `Digest: ${m.digest}`,
-      `Status: Downloaded newer image for ${familiarRef(name.full)}`,
-    );
-    if (!pulls.includes(name.full)) pulls.push(name.full);
+    for (const l of m.layers) localLayers.add(l.digest);
+    pulls.push(name.full);
     return { id: pulledImageId(m), layers: m.layers, config: {} };
   };
 

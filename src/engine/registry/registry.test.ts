@@ -168,6 +168,35 @@ describe('registry', () => {
   });
 });
 
+describe('Registry.push of layers the registry already has', () => {
+  it('says Layer already exists for the target repository, Mounted from another of the same registry', () => {
+    const r = new Registry();
+    r.build('learner/web:1');
+    const first = r.push('learner/web:1');
+    expect(first.ok).toBe(true);
+    // The COPY layer is new; nginx's layers are mounted from library/nginx.
+    expect(first.lines[1]).toMatch(/^[0-9a-f]{12}: Pushed$/);
+    const nginxLines = first.lines.slice(2, -1);
+    expect(nginxLines).toHaveLength(7);
+    expect(nginxLines.every((l) => l.endsWith(': Mounted from library/nginx'))).toBe(true);
+    // A second tag of the same image: every layer is already in learner/web.
+    expect(r.tag('learner/web:1', 'learner/web:2').ok).toBe(true);
+    const second = r.push('learner/web:2');
+    expect(second.lines.slice(1, -1)).toEqual(
+      first.lines.slice(1, -1).map((l) => `${l.slice(0, 12)}: Layer already exists`),
+    );
+    expect(second.lines.at(-1)).toBe(first.lines.at(-1)?.replace(/^1:/, '2:'));
+    // Another repository of the learner: the app layer now comes from learner/web.
+    r.tag('learner/web:1', 'learner/site:1');
+    const other = r.push('learner/site:1');
+    expect(other.lines[1]).toBe(`${first.lines[1]?.slice(0, 12)}: Mounted from learner/web`);
+    // A layer only another registry holds is pushed: blobs are not mounted across registries.
+    expect(r.pullLocal('registry.k8s.io/pause:3.10')).toBeDefined();
+    r.tag('registry.k8s.io/pause:3.10', 'learner/pause:1');
+    expect(r.push('learner/pause:1').lines[1]).toMatch(/^[0-9a-f]{12}: Pushed$/);
+  });
+});
+
 describe('catalogueVersion', () => {
   it('is the x.y.z tag of the manifest a tag points at', () => {
     expect(catalogueVersion('nginx')).toBe('1.29.3');

@@ -72,6 +72,45 @@ export interface PushResult {
   image?: ResolvedImage;
 }
 
+/** What `docker pull` printed; `changed` when the laptop's images changed. */
+export type PullResult =
+  | { ok: true; lines: string[]; image: LocalImage; changed: boolean }
+  | { ok: false; lines: string[] };
+
+/** What a pull would print (`previewPull`), or the daemon's error. */
+export type PullPreview =
+  | { ok: true; lines: string[]; manifest: ResolvedImage; upToDate: boolean }
+  | { ok: false; error: string };
+
+/** What `docker image prune` removed: its `untagged:`/`deleted:` lines and the bytes freed. */
+export interface PruneResult {
+  lines: string[];
+  /** Compressed bytes of the layers that went (the caller shows them unpacked). */
+  reclaimedBytes: number;
+  changed: boolean;
+}
+
+/** What `docker rmi` printed (stdout lines, error lines); `changed` when an image went. */
+export interface RemoveResult {
+  lines: string[];
+  errors: string[];
+  changed: boolean;
+}
+
+/**
+ * The whole ID (`sha256:` and 64 hex) of a laptop image: its full ID when the laptop made or
+ * pulled it, else the short ID followed by a stable stand-in for the rest.
+ */
+export function fullImageId(img: Pick<LocalImage, 'id' | 'fullId'>): string {
+  if (img.fullId) return `sha256:${img.fullId}`;
+  return `sha256:${img.id}${fakeDigest(`image-id:${img.id}`).slice(7 + img.id.length)}`;
+}
+
+/** `docker.io/library/nginx` → `nginx`, `docker.io/learner/web` → `learner/web`. */
+function familiarName(repository: string): string {
+  return repository.replace(/^docker\.io\/(library\/)?/, '');
+}
+
 /** One pre-filled repository tag: compressed size and layer count. */
 export interface SeedImage {
   image: string;
@@ -425,8 +464,16 @@ function layersFor(key: string, total: number, n: number): Layer[] {
 
 /** How many step images the build cache keeps. */
 const CACHE_LIMIT = 2_000;
-/** How old a pulled image is on the laptop (`CREATED` in `docker images`). */
-const PUBLISHED_AGE_MS = 14 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When a published image was made (`CREATED` of a pulled image in `docker images`): some days
+ * before the simulation starts (virtual time 0), from its manifest, so the same image has the
+ * same date whenever and under whichever tag it is pulled.
+ */
+function publishedMs(digest: string): number {
+  return -(3 + (Number.parseInt(digest.slice(7, 11), 16) % 50)) * DAY_MS;
+}
 /** How many dangling images the laptop keeps (a learner rebuilding in a loop fills no memory). */
 const DANGLING_LIMIT = 50;
 /** How many references `resolve` remembers before it starts over. */
@@ -548,7 +595,7 @@ export class Registry {
     const p = plan ?? this.starterPlan();
     if (!p) return undefined;
     this.builtCount++;
-    for (const ref of p.pulls) this.pullLocal(ref, nowMs);
+    for (const ref of p.pulls) this.pullLocal(ref);
     for (const step of p.steps) this.cache.add(step);
     while (this.cache.size > CACHE_LIMIT) {
       this.cache.delete(this.cache.values().next().value as string);
@@ -583,7 +630,7 @@ export class Registry {
   }
 
   /** The starter project's plan (the guided story and the scenarios have no files of their own). */
-  private starterPlan(): BuildPlan | undefined {
+  starterPlan(): BuildPlan | undefined {
     return planBuild(this, { dockerfile: STARTER_DOCKERFILE, files: STARTER_FILES }).plan;
   }
 
@@ -597,19 +644,66 @@ export class Registry {
     return this.cache.has(id);
   }
 
+  /** Every layer some image on the laptop holds (named or `<none>`): a pull says `Already exists` for those. */
+  heldLayers(): Set<string> {
+    const held = new Set<string>();
+    for (const img of [...this.local.values(), ...this.dangling])
+      for (const l of img.layers) held.add(l.digest);
+    return held;
+  }
+
   /**
-   * `docker pull` of `ref` onto the laptop (a build's FROM): the registry's image under that
-   * name; false when the registry has no such image.
+   * What pulling `ref` to the laptop prints, without pulling it yet: the one pull of the laptop,
+   * for `docker pull` and a build's FROM alike. `TAG: Pulling from PATH` (the digest for a
+   * reference by digest), a line per layer (`Already exists` for a layer in `held`, the laptop's
+   * layers by default; `Pull complete` otherwise), `Digest:`, then `Status: Downloaded newer
+   * image for …` or, when the laptop's image of that name is the registry's, only `Digest:` and
+   * `Status: Image is up to date for …`. A failure is the daemon's text (no prefix).
    */
-  pullLocal(ref: string, nowMs = 0): boolean {
+  previewPull(ref: string, held: ReadonlySet<string> = this.heldLayers()): PullPreview {
+    const name = parseImageName(ref);
+    if (!name) return { ok: false, error: 'invalid reference format' };
+    const res = this.resolve(name.full);
+    if (!res.ok) {
+      const shown = familiarName(name.repository);
+      return {
+        ok: false,
+        error:
+          res.reason === 'Unauthorized'
+            ? `pull access denied for ${shown}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`
+            : `manifest for ${familiarName(name.full)} not found: manifest unknown: manifest unknown`,
+      };
+    }
+    const m = res.image;
+    const lines = [`${name.digest ?? name.tag}: Pulling from ${name.path}`];
+    const upToDate = this.local.get(name.full)?.digest === m.digest;
+    if (!upToDate) {
+      for (const l of m.layers)
+        lines.push(
+          `${l.digest.slice(7, 19)}: ${held.has(l.digest) ? 'Already exists' : 'Pull complete'}`,
+        );
+    }
+    lines.push(
+      `Digest: ${m.digest}`,
+      `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${familiarName(name.full)}`,
+    );
+    return { ok: true, lines, manifest: m, upToDate };
+  }
+
+  /**
+   * Pull `ref` to the laptop (after `previewPull` said it can): the registry's image under
+   * that name, its ID from the manifest (every tag of one manifest is one image), CREATED when
+   * it was published. Undefined when the registry has no such image.
+   */
+  pullLocal(ref: string): { image: LocalImage; changed: boolean } | undefined {
     const name = parseImageName(ref);
     const res = name ? this.resolve(name.full) : undefined;
-    if (!name || !res?.ok) return false;
+    if (!name || !res?.ok) return undefined;
     const m = res.image;
     const previous = this.local.get(name.full);
-    if (previous?.digest === m.digest) return true;
+    if (previous?.digest === m.digest) return { image: previous, changed: false };
     const id = pulledImageId(m);
-    this.local.set(name.full, {
+    const image: LocalImage = {
       repository: m.repository,
       tag: name.tag,
       ref: name.full,
@@ -618,12 +712,13 @@ export class Registry {
       layers: m.layers,
       id: id.slice(0, 12),
       fullId: id,
-      builds: 0,
-      // Published images were made before the learner pulled them: two weeks, say.
-      createdMs: nowMs - PUBLISHED_AGE_MS,
-    });
+      builds: previous?.builds ?? 0,
+      createdMs: publishedMs(m.digest),
+    };
+    this.local.set(name.full, image);
+    this.named(image.id);
     this.released(previous);
-    return true;
+    return { image, changed: true };
   }
 
   /** An image that has a name again is no longer `<none>`. */
@@ -652,6 +747,15 @@ export class Registry {
     if (parent || this.dangling.some((d) => d.id === img.id)) return;
     this.dangling.push(img);
     if (this.dangling.length > DANGLING_LIMIT) this.dangling.shift();
+  }
+
+  /** Whether an image on the laptop was built on `img` (its layers and more). */
+  private hasChild(img: LocalImage): boolean {
+    return [...this.local.values(), ...this.dangling].some(
+      (other) =>
+        other.layers.length > img.layers.length &&
+        img.layers.every((l, i) => other.layers[i]?.digest === l.digest),
+    );
   }
 
   /** An image by (a prefix of at least 4 characters of) its ID, as docker accepts it. */
@@ -723,8 +827,14 @@ export class Registry {
         ],
       };
     }
+    // Where the registry already has each layer: the target repository first (`Layer already
+    // exists`), else the first other repository of the same registry holding it (a blob is
+    // mounted from a repository of the registry it is pushed to, never across registries).
     const known = new Map<string, string>();
+    for (const m of this.repos.get(name.repository)?.values() ?? [])
+      for (const l of m.layers) known.set(l.digest, name.repository);
     for (const [repo, tags] of this.repos) {
+      if (!repo.startsWith(`${name.domain}/`)) continue;
       for (const m of tags.values()) {
         for (const l of m.layers) if (!known.has(l.digest)) known.set(l.digest, repo);
       }
@@ -749,6 +859,168 @@ export class Registry {
     });
     const resolved = this.resolve(name.full);
     return resolved.ok ? { ok: true, lines, image: resolved.image } : { ok: true, lines };
+  }
+
+  // The laptop's other docker commands (pull, rmi, login, logout).
+
+  /** Whether the laptop's docker is signed in to Docker Hub (it is, as `learner`, until a logout). */
+  private hubSignedIn = true;
+
+  /** Docker Hub's account the laptop signs in as: the namespace the lab tells learners to push to. */
+  readonly hubUser = 'learner';
+
+  get signedIn(): boolean {
+    return this.hubSignedIn;
+  }
+
+  /** `docker login` / `docker logout` of Docker Hub; true when that changed something. */
+  setSignedIn(signedIn: boolean): boolean {
+    const changed = this.hubSignedIn !== signedIn;
+    this.hubSignedIn = signedIn;
+    return changed;
+  }
+
+  /**
+   * `docker push NAME` while signed out of Docker Hub: the layers are prepared, then the Hub
+   * refuses every repository (nothing is stored). An image that is not on the laptop fails
+   * as it does signed in, before any registry is asked.
+   */
+  pushSignedOut(image: string): PushResult {
+    const name = parseImageName(image);
+    const img = name ? this.local.get(name.full) : undefined;
+    if (!name || !img || name.domain !== 'docker.io') return this.push(image);
+    return {
+      ok: false,
+      lines: [
+        `The push refers to repository [${name.repository}]`,
+        ...[...img.layers].reverse().map((l) => `${l.digest.slice(7, 19)}: Preparing`),
+        'denied: requested access to the resource is denied',
+      ],
+    };
+  }
+
+  /**
+   * `docker pull NAME[:TAG]` on the developer's laptop, printing what docker prints after its
+   * own `Using default tag` line: `previewPull`'s lines, then the reference. The last line of a
+   * failure is the daemon's error.
+   */
+  pull(image: string): PullResult {
+    const name = parseImageName(image);
+    if (!name || name.digest) return { ok: false, lines: ['invalid reference format'] };
+    const preview = this.previewPull(name.full);
+    if (!preview.ok) return { ok: false, lines: [`Error response from daemon: ${preview.error}`] };
+    const done = this.pullLocal(name.full);
+    if (!done) return { ok: false, lines: ['Error response from daemon: not found'] };
+    return {
+      ok: true,
+      lines: [...preview.lines, name.full],
+      image: done.image,
+      changed: done.changed,
+    };
+  }
+
+  /**
+   * `docker rmi [-f] IMAGE...`: each name is untagged; an image that loses its last name is
+   * deleted with the layers no other image on the laptop uses. An ID names the image itself:
+   * one with names in several repositories needs `-f`. Lines as docker prints them, an error
+   * line per image it refused (`errors`).
+   */
+  remove(images: readonly string[], force = false): RemoveResult {
+    const lines: string[] = [];
+    const errors: string[] = [];
+    let changed = false;
+    for (const image of images) {
+      const name = parseImageName(image);
+      const byName = name && !name.digest ? this.local.get(name.full) : undefined;
+      const byId = byName ? undefined : this.byId(image.replace(/^sha256:/, ''));
+      const target = byName ?? byId;
+      if (!target) {
+        const shown =
+          /^[0-9a-f]{4,64}$/.test(image) || image.includes(':') ? image : `${image}:latest`;
+        errors.push(`Error response from daemon: No such image: ${shown}`);
+        continue;
+      }
+      const refs = [...this.local.values()].filter((i) => i.id === target.id);
+      let untag: LocalImage[];
+      if (byName) untag = [byName];
+      else if (this.hasChild(target)) {
+        errors.push(
+          `Error response from daemon: conflict: unable to delete ${target.id} (cannot be forced) - image has dependent child images`,
+        );
+        continue;
+      } else {
+        const repos = new Set(refs.map((r) => r.repository));
+        if (repos.size > 1 && !force) {
+          errors.push(
+            `Error response from daemon: conflict: unable to delete ${target.id} (must be forced) - image is referenced in multiple repositories`,
+          );
+          continue;
+        }
+        untag = refs;
+      }
+      for (const img of untag) {
+        lines.push(`Untagged: ${familiarName(img.repository)}:${img.tag}`);
+        this.local.delete(img.ref);
+      }
+      changed = true;
+      const stillNamed = [...this.local.values()].some((i) => i.id === target.id);
+      if (stillNamed) continue;
+      // The registry's digest of this image, when it came from (or went to) a registry.
+      for (const img of untag) {
+        const known = [...(this.repos.get(img.repository)?.values() ?? [])].some(
+          (m) => m.digest === img.digest,
+        );
+        if (known) lines.push(`Untagged: ${familiarName(img.repository)}@${img.digest}`);
+      }
+      // The base of an image built on the laptop stays, nameless and hidden (moby deletes it
+      // only when nothing depends on it; by name that conflict is silent).
+      if (this.hasChild(target)) continue;
+      const at = this.dangling.findIndex((i) => i.id === target.id);
+      if (at >= 0) this.dangling.splice(at, 1);
+      lines.push(`Deleted: ${fullImageId(target)}`);
+      const used = new Set<string>();
+      for (const img of [...this.local.values(), ...this.dangling])
+        for (const l of img.layers) used.add(l.digest);
+      for (const l of [...target.layers].reverse()) {
+        if (!used.has(l.digest))
+          lines.push(`Deleted: sha256:${fakeDigest(`chain:${l.digest}`).slice(7)}`);
+      }
+    }
+    return { lines, errors, changed };
+  }
+
+  /**
+   * `docker image prune [-a]`: the dangling images go (with `all`, every image: the laptop runs
+   * no containers), each with the layers nothing left on the laptop uses.
+   */
+  prune(all = false): PruneResult {
+    const lines: string[] = [];
+    const gone: LocalImage[] = [...this.dangling];
+    this.dangling.length = 0;
+    if (all) {
+      for (const img of this.local.values()) {
+        lines.push(`untagged: ${familiarName(img.repository)}:${img.tag}`);
+        const known = [...(this.repos.get(img.repository)?.values() ?? [])].some(
+          (m) => m.digest === img.digest,
+        );
+        if (known) lines.push(`untagged: ${familiarName(img.repository)}@${img.digest}`);
+        if (!gone.some((g) => g.id === img.id)) gone.push(img);
+      }
+      this.local.clear();
+    }
+    const used = new Set<string>();
+    for (const img of this.local.values()) for (const l of img.layers) used.add(l.digest);
+    let reclaimedBytes = 0;
+    for (const img of gone) {
+      lines.push(`deleted: ${fullImageId(img)}`);
+      for (const l of [...img.layers].reverse()) {
+        if (used.has(l.digest)) continue;
+        used.add(l.digest);
+        reclaimedBytes += l.sizeBytes;
+        lines.push(`deleted: sha256:${fakeDigest(`chain:${l.digest}`).slice(7)}`);
+      }
+    }
+    return { lines, reclaimedBytes, changed: gone.length > 0 };
   }
 }
 

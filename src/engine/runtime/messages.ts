@@ -139,4 +139,32 @@ export const CORE_MESSAGE_KINDS: readonly MessageKindInfo[] = [
     hop: 'registry → developer',
     meaning: 'the registry accepted (ok=true) or refused the push; label is the digest',
   },
+  {
+    kind: 'image.download',
+    summaryKey: 'msg.image.download',
+    params: ['image'],
+    hop: 'developer → registry',
+    meaning: '`docker pull IMAGE` on the laptop; label is the manifest request',
+  },
+  {
+    kind: 'image.downloaded',
+    summaryKey: 'msg.image.downloaded',
+    params: ['image', 'ok'],
+    hop: 'registry → developer',
+    meaning: 'the registry sent the image (ok=true) or refused the pull; label is the digest',
+  },
+  {
+    kind: 'registry.login',
+    summaryKey: 'msg.registry.login',
+    params: ['user'],
+    hop: 'developer → registry',
+    meaning: '`docker login`: the credentials of Docker Hub account `user` go to the Hub',
+  },
+  {
+    kind: 'registry.loginResult',
+    summaryKey: 'msg.registry.loginResult',
+    params: ['user', 'ok'],
+    hop: 'registry → developer',
+    meaning: 'Docker Hub accepted (ok=true) or refused the credentials',
+  },
 ];
