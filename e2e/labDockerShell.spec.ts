@@ -28,7 +28,7 @@ test('docker in a pipe, a redirection and a list of build and push', async ({ pa
     '/home/learner/app\nDockerfile  build.log  index.html\nSuccessfully tagged learner/web:latest\n',
   );
   expect(await run(page, 'docker push nope:1 > /dev/null || echo "exit $?"')).toBe(
-    'An image does not exist locally with the tag: nope:1\nexit 1\n',
+    'An image does not exist locally with the tag: nope\nexit 1\n',
   );
   expect(watch.consoleErrors).toEqual([]);
 });
