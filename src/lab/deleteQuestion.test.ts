@@ -7,20 +7,8 @@
  * answered question to the same cluster, and asks an unanswered one again.
  */
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from './memoryStorage.ts';
 import { createLabSession, type LabStorage } from './session.ts';
-
-function memoryStorage(): LabStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
 
 const ASK = 'Do you want to continue? (y/n): ';
 const LIST = `You are about to delete the following 1 resource(s):\nconfigmap/cfg\n${ASK}`;

@@ -1,19 +1,7 @@
 /** A directory made with mkdir in the lab is still there after a reload, empty or not. */
 import { expect, it } from 'vitest';
-import { createLabSession, type LabStorage } from './session.ts';
-
-function memoryStorage(): LabStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
+import { memoryStorage } from './memoryStorage.ts';
+import { createLabSession } from './session.ts';
 
 it('mkdir survives a reload, and the file list shows files only', () => {
   const storage = memoryStorage();

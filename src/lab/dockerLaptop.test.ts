@@ -5,24 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/index.ts';
-import { createLabSession, type LabResult, type LabStep, type LabStorage } from './session.ts';
+import { memoryStorage } from './memoryStorage.ts';
+import { createLabSession, type LabResult, type LabStep } from './session.ts';
 
 const say = (t: LabStep['text'] | undefined, lang: 'en' | 'ko' = 'en') =>
   t ? translate(lang, t.key, t.params) : '';
 const find = (r: LabResult, key: string) => r.steps.filter((s) => s.text.key === `${key}.text`);
-
-function memoryStorage(): LabStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
 
 describe('docker on the laptop in the lab', () => {
   it('narrates a pull from Docker Hub and one the registry cannot answer', () => {

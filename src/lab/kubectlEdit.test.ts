@@ -4,20 +4,8 @@
  * finished edit and one still waiting.
  */
 import { describe, expect, it } from 'vitest';
-import { createLabSession, type LabStorage } from './session.ts';
-
-function memoryStorage(): LabStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
+import { memoryStorage } from './memoryStorage.ts';
+import { createLabSession } from './session.ts';
 
 const replicas = (lab: ReturnType<typeof createLabSession>) =>
   lab.run("kubectl get deploy web -o jsonpath='{.spec.replicas}'").stdout;

@@ -3,22 +3,10 @@
  * on the stage, and a reload replays such lines (with the `cd` before them) to the same laptop.
  */
 import { describe, expect, it } from 'vitest';
-import { createLabSession, type LabStep, type LabStorage } from './session.ts';
+import { memoryStorage } from './memoryStorage.ts';
+import { createLabSession, type LabStep } from './session.ts';
 
 const keyOf = (s: LabStep) => s.text.key;
-
-function memoryStorage(): LabStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
 
 describe('docker in the lab console', () => {
   it('draws each docker command of a line as its own step', () => {

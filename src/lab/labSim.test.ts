@@ -4,20 +4,8 @@
  * same stopped nodes.
  */
 import { describe, expect, it } from 'vitest';
-import { createLabSession, type LabStorage } from './session.ts';
-
-function memoryStorage(): LabStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
+import { memoryStorage } from './memoryStorage.ts';
+import { createLabSession } from './session.ts';
 
 describe('sim in the lab shell', () => {
   it('keeps the lab limit of 30m for one advance inside a list', () => {

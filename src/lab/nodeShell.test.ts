@@ -4,20 +4,8 @@
  * static pod they made from a manifest still running.
  */
 import { describe, expect, it } from 'vitest';
-import { createLabSession, type LabStorage } from './session.ts';
-
-function memoryStorage(): LabStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
+import { memoryStorage } from './memoryStorage.ts';
+import { createLabSession } from './session.ts';
 
 describe('the lab console on a node', () => {
   it('shows the node shell in its prompt until exit', () => {

@@ -4,22 +4,9 @@ import { runDocker } from '../cli/docker.ts';
 import { createCluster } from '../engine/index.ts';
 import { STARTER_DOCKERFILE } from '../engine/registry/index.ts';
 import { STARTER_PROJECT, Workspace } from '../kubectl/workspace.ts';
+import { memoryStorage } from './memoryStorage.ts';
 import { type SavedLab, STORAGE_KEY, withStarterProject } from './persist.ts';
-import { createLabSession, type LabStorage } from './session.ts';
-
-function memoryStorage(): LabStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
+import { createLabSession } from './session.ts';
 
 const HOME = '/home/learner';
 

@@ -1,21 +1,8 @@
 /** The console's working directory (cd) in the lab: kept across a reload, and files by their home path. */
 import { expect, it } from 'vitest';
+import { memoryStorage } from './memoryStorage.ts';
 import { STORAGE_KEY } from './persist.ts';
-import { createLabSession, type LabStorage } from './session.ts';
-
-function memoryStorage(): LabStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
+import { createLabSession } from './session.ts';
 
 it('cd survives a reload; the editor names files from home, or absolutely outside it', () => {
   const storage = memoryStorage();

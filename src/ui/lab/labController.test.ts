@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../../lab/memoryStorage.ts';
 import type { LabStorage } from '../../lab/session.ts';
 import { createLabStore } from '../../store/labStore.ts';
 import { createPlayerStore } from '../../store/player.ts';
 import { createLabController } from './labController.ts';
-
-function memoryStorage(): LabStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => {
-      data.set(k, v);
-    },
-    removeItem: (k) => {
-      data.delete(k);
-    },
-  };
-}
 
 function setup(storage?: LabStorage) {
   const store = createLabStore();
