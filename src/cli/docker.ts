@@ -13,7 +13,13 @@ import type { RunResult } from '../kubectl/index.ts';
 import type { Workspace } from '../kubectl/workspace.ts';
 import { dockerBuild } from './dockerBuild.ts';
 import { HELP_BODY, HELP_HELP, IMAGE_HELP, SYSTEM_HELP, TOP_HELP } from './dockerHelp.ts';
-import { dockerImages, dockerTag, invalidReference, UNPACKED_RATIO } from './dockerLocal.ts';
+import {
+  dockerImages,
+  dockerTag,
+  humanSize,
+  invalidReference,
+  UNPACKED_RATIO,
+} from './dockerLocal.ts';
 
 /**
  * Where a docker command runs: the laptop's files and working directory (the console's), and
@@ -294,14 +300,7 @@ const PRUNE: Command = {
     const deleted = res.lines.length > 0 ? `Deleted Images:\n${res.lines.join('\n')}\n\n` : '';
     // go-units HumanSize: four significant digits, of the unpacked size docker images shows.
     const bytes = Math.round(res.reclaimedBytes * UNPACKED_RATIO);
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let v = bytes;
-    let i = 0;
-    while (v >= 1000 && i < units.length - 1) {
-      v /= 1000;
-      i++;
-    }
-    return ok(`${prompt}${deleted}Total reclaimed space: ${Number(v.toPrecision(4))}${units[i]}\n`);
+    return ok(`${prompt}${deleted}Total reclaimed space: ${humanSize(bytes, 4)}\n`);
   },
 };
 

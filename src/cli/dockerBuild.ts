@@ -12,6 +12,7 @@ import type { OutputChunk, RunResult } from '../kubectl/index.ts';
 import { createWorkspace, HOME_DIR, type Workspace } from '../kubectl/workspace.ts';
 import type { DockerEnv } from './docker.ts';
 import { LEGACY_BUILDER_NOTICE } from './dockerHelp.ts';
+import { humanSize } from './dockerLocal.ts';
 
 export { LEGACY_BUILDER_NOTICE };
 
@@ -79,18 +80,6 @@ interface Options {
   context?: string;
   /** `--help` (false) or the deprecated `-h` (true) was given. */
   help?: boolean;
-}
-
-/** go-units' HumanSize (4 significant digits, decimal units), as the context line prints it. */
-function humanSize4(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(4))}${units[i]}`;
 }
 
 /**
@@ -348,7 +337,7 @@ export function dockerBuild(
   const sizes = [...files.values()];
   if (extra !== undefined) sizes.push(extra);
   // The upload's progress: on stdout, or (quiet) kept, and printed to stderr if the build fails.
-  const progress = `Sending build context to Docker daemon ${humanSize4(tarSize(sizes, dirs)).padStart(8)}\n`;
+  const progress = `Sending build context to Docker daemon ${humanSize(tarSize(sizes, dirs), 4).padStart(8)}\n`;
   if (!o.quiet) chunks.push({ err: false, text: progress });
   const kept = (text: string) => {
     if (o.quiet) chunks.push({ err: true, text });

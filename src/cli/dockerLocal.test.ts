@@ -121,7 +121,7 @@ describe('docker push of an image the laptop does not have', () => {
 
 describe('go-units formats', () => {
   it('sizes and durations as docker prints them', () => {
-    expect([7_800, 191_700_000, 1_234_000_000, 999].map(humanSize)).toEqual([
+    expect([7_800, 191_700_000, 1_234_000_000, 999].map((b) => humanSize(b))).toEqual([
       '7.8kB',
       '192MB',
       '1.23GB',

@@ -480,6 +480,21 @@ const DANGLING_LIMIT = 50;
 const RESOLVED_LIMIT = 1024;
 
 /** A registry (remote) plus the developer's local images. */
+/**
+ * Docker Hub's refusal of a push (library/ without being Docker, or signed out): the layers are
+ * prepared, then the registry denies the first upload.
+ */
+function deniedPush(repository: string, img: LocalImage): PushResult {
+  return {
+    ok: false,
+    lines: [
+      `The push refers to repository [${repository}]`,
+      ...[...img.layers].reverse().map((l) => `${l.digest.slice(7, 19)}: Preparing`),
+      'denied: requested access to the resource is denied',
+    ],
+  };
+}
+
 export class Registry {
   private readonly repos = new Map<string, Map<string, ImageManifest>>();
   private readonly local = new Map<string, LocalImage>();
@@ -818,14 +833,7 @@ export class Registry {
       return { ok: false, lines: [`An image does not exist locally with the tag: ${image}`] };
     }
     if (!opts.official && name.repository.startsWith('docker.io/library/')) {
-      return {
-        ok: false,
-        lines: [
-          `The push refers to repository [${name.repository}]`,
-          ...[...img.layers].reverse().map((l) => `${l.digest.slice(7, 19)}: Preparing`),
-          'denied: requested access to the resource is denied',
-        ],
-      };
+      return deniedPush(name.repository, img);
     }
     // Where the registry already has each layer: the target repository first (`Layer already
     // exists`), else the first other repository of the same registry holding it (a blob is
@@ -889,14 +897,7 @@ export class Registry {
     const name = parseImageName(image);
     const img = name ? this.local.get(name.full) : undefined;
     if (!name || !img || name.domain !== 'docker.io') return this.push(image);
-    return {
-      ok: false,
-      lines: [
-        `The push refers to repository [${name.repository}]`,
-        ...[...img.layers].reverse().map((l) => `${l.digest.slice(7, 19)}: Preparing`),
-        'denied: requested access to the resource is denied',
-      ],
-    };
+    return deniedPush(name.repository, img);
   }
 
   /**

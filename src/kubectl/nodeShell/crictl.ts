@@ -42,8 +42,11 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(h / 24 / 365)} years`;
 }
 
-/** go-units HumanSizeWithPrecision(size, 3): decimal units, three significant digits. */
-export function humanSize(bytes: number): string {
+/**
+ * go-units HumanSizeWithPrecision(size, precision): decimal units, three significant digits by
+ * default (crictl, docker images); HumanSize is four (docker build's context, image prune).
+ */
+export function humanSize(bytes: number, precision = 3): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB'];
   let v = bytes;
   let i = 0;
@@ -51,7 +54,7 @@ export function humanSize(bytes: number): string {
     v /= 1000;
     i++;
   }
-  return `${Number(v.toPrecision(3))}${units[i]}`;
+  return `${Number(v.toPrecision(precision))}${units[i]}`;
 }
 
 interface Row {
