@@ -112,6 +112,9 @@ export const labEn = {
   'lab.step.docker.pushMissing.title': 'docker push: no such image here',
   'lab.step.docker.pushMissing.text':
     'Nothing was sent: this laptop has no image tagged {image}. docker push uploads an image you built or tagged earlier: first docker build -t {image} . then docker push {image}.',
+  'lab.step.docker.pushOtherAccount.title': 'docker push denied: another account',
+  'lab.step.docker.pushOtherAccount.text':
+    'Docker Hub refuses the push of {image}: the namespace {account}/ belongs to another Docker Hub account, and this laptop is signed in as {user}. Tag the image under your own account and push that: docker tag {image} {user}/NAME then docker push {user}/NAME.',
   'lab.step.docker.pushSignedOut.title': 'docker push denied: signed out',
   'lab.step.docker.pushSignedOut.text':
     'Docker Hub refuses the push of {image}: the laptop is signed out (docker logout). Sign in again with docker login, then push.',

@@ -105,6 +105,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.docker.pushMissing.title': 'docker push: 로컬에 이미지 없음',
   'lab.step.docker.pushMissing.text':
     '아무것도 보내지 않았습니다. 이 노트북에는 {image} 태그가 붙은 이미지가 없습니다. docker push는 먼저 빌드하거나 태그해 둔 이미지만 올립니다. docker build -t {image} . 을 먼저 실행한 뒤 docker push {image} 명령을 실행하세요.',
+  'lab.step.docker.pushOtherAccount.title': 'docker push 거부: 다른 계정',
+  'lab.step.docker.pushOtherAccount.text':
+    'Docker Hub가 {image} 이미지의 푸시를 거부합니다. {account}/ 네임스페이스는 다른 Docker Hub 계정의 것이고, 이 노트북은 {user} 계정으로 로그인되어 있습니다. 내 계정 아래로 태그해서 푸시하세요. docker tag {image} {user}/NAME 을 실행한 뒤 docker push {user}/NAME 명령을 실행하면 됩니다.',
   'lab.step.docker.pushSignedOut.title': 'docker push 거부: 로그아웃 상태',
   'lab.step.docker.pushSignedOut.text':
     'Docker Hub가 {image} 이미지의 푸시를 거부합니다. 노트북이 로그아웃한 상태(docker logout)입니다. docker login으로 다시 로그인한 뒤 푸시하세요.',

@@ -113,4 +113,24 @@ describe('docker on the laptop in the lab', () => {
     const c = createLabSession({ storage });
     expect(c.run('docker push learner/web:1').exitCode).toBe(0);
   });
+
+  it('Docker Hub refuses a push into another account’s namespace, and says whose the laptop is', () => {
+    const lab = createLabSession();
+    lab.run('docker tag nginx statssy/myweb:1.0');
+    const denied = lab.run('docker push statssy/myweb:1.0');
+    expect(denied.exitCode).toBe(1);
+    expect(denied.stdout).toMatch(
+      /^The push refers to repository \[docker\.io\/statssy\/myweb\]\n([0-9a-f]{12}: Preparing\n)+$/,
+    );
+    expect(denied.stderr).toBe('denied: requested access to the resource is denied\n');
+    const [step] = find(denied, 'lab.step.docker.pushOtherAccount');
+    expect(say(step?.text)).toBe(
+      'Docker Hub refuses the push of statssy/myweb:1.0: the namespace statssy/ belongs to another Docker Hub account, and this laptop is signed in as learner. Tag the image under your own account and push that: docker tag statssy/myweb:1.0 learner/NAME then docker push learner/NAME.',
+    );
+    // Retagged under the learner's account, the same image goes through.
+    expect(
+      lab.run('docker tag statssy/myweb:1.0 learner/myweb:1.0 && docker push learner/myweb:1.0')
+        .exitCode,
+    ).toBe(0);
+  });
 });

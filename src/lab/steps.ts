@@ -21,6 +21,7 @@ import { REVISION_HASH_LABEL, revisionMatches } from '../engine/controllers/daem
 import type { Cluster, KubeObject, Message, Snapshot } from '../engine/index.ts';
 import { CONTROL_PLANE, etcdKey, parseTimestamp, RESOURCES, START_MS } from '../engine/index.ts';
 import { parseImageName } from '../engine/registry/imageName.ts';
+import { HUB_USER, hubNamespace } from '../engine/registry/registry.ts';
 import { nodeAllocatable, podRequests } from '../engine/scheduler/framework/resources.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { taintString } from '../kubectl/commands/taint.ts';
@@ -973,11 +974,17 @@ export function narrate(
     // Docker Hub's answer: a push into library/ (a name without an account) is denied.
     const denied = msgs.some((m) => m.kind === 'image.pushed' && m.summary.params?.ok === 'false');
     if (!denied) return pick('lab.step.docker.push', { image });
-    // Outside library/ only a signed-out laptop is refused (docker logout).
-    const library = parseImageName(image)?.repository.startsWith('docker.io/library/') ?? true;
-    return pick(library ? 'lab.step.docker.pushDenied' : 'lab.step.docker.pushSignedOut', {
-      image,
-    });
+    // Another account's namespace is refused too; in the learner's own, only a signed-out
+    // laptop is (docker logout).
+    const namespace = hubNamespace(parseImageName(image)?.repository ?? 'docker.io/library/x');
+    if (namespace === 'library') return pick('lab.step.docker.pushDenied', { image });
+    if (namespace !== HUB_USER)
+      return pick('lab.step.docker.pushOtherAccount', {
+        image,
+        account: namespace,
+        user: HUB_USER,
+      });
+    return pick('lab.step.docker.pushSignedOut', { image });
   }
   const login = msgs.find((m) => m.kind === 'registry.loginResult');
   if (login) {

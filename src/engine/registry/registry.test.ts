@@ -195,6 +195,21 @@ describe('Registry.push of layers the registry already has', () => {
     r.tag('registry.k8s.io/pause:3.10', 'learner/pause:1');
     expect(r.push('learner/pause:1').lines[1]).toMatch(/^[0-9a-f]{12}: Pushed$/);
   });
+
+  it('takes Docker Hub pushes only into the signed-in account: library/ and other accounts are denied', () => {
+    const r = new Registry();
+    expect(r.build('learner/web:1')).toBeDefined();
+    for (const target of ['web:1', 'statssy/web:1', 'docker.io/bob/web:1']) {
+      expect(r.tag('learner/web:1', target).ok).toBe(true);
+      const res = r.push(target);
+      expect(res.ok).toBe(false);
+      expect(res.lines.at(-1)).toBe('denied: requested access to the resource is denied');
+    }
+    // Another registry has no accounts in this model: the push lands.
+    expect(r.tag('learner/web:1', 'registry.example.com/team/web:1').ok).toBe(true);
+    expect(r.push('registry.example.com/team/web:1').ok).toBe(true);
+    expect(r.push('learner/web:1').ok).toBe(true);
+  });
 });
 
 describe('catalogueVersion', () => {

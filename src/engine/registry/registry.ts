@@ -480,6 +480,14 @@ const DANGLING_LIMIT = 50;
 const RESOLVED_LIMIT = 1024;
 
 /** A registry (remote) plus the developer's local images. */
+/** The Docker Hub account the simulated laptop is signed in to (`docker login` shows it). */
+export const HUB_USER = 'learner';
+
+/** `docker.io/learner/web` → `learner`; `docker.io/library/nginx` → `library`. */
+export function hubNamespace(repository: string): string {
+  return repository.split('/')[1] ?? '';
+}
+
 /**
  * Docker Hub's refusal of a push (library/ without being Docker, or signed out): the layers are
  * prepared, then the registry denies the first upload.
@@ -832,9 +840,10 @@ export class Registry {
     if (!name || !img) {
       return { ok: false, lines: [`An image does not exist locally with the tag: ${image}`] };
     }
-    if (!opts.official && name.repository.startsWith('docker.io/library/')) {
+    // Docker Hub takes a push only into the signed-in account's namespace: library/ (a name
+    // without an account) is Docker's official images', another namespace another user's.
+    if (!opts.official && name.domain === 'docker.io' && hubNamespace(name.repository) !== HUB_USER)
       return deniedPush(name.repository, img);
-    }
     // Where the registry already has each layer: the target repository first (`Layer already
     // exists`), else the first other repository of the same registry holding it (a blob is
     // mounted from a repository of the registry it is pushed to, never across registries).
@@ -875,7 +884,7 @@ export class Registry {
   private hubSignedIn = true;
 
   /** Docker Hub's account the laptop signs in as: the namespace the lab tells learners to push to. */
-  readonly hubUser = 'learner';
+  readonly hubUser = HUB_USER;
 
   get signedIn(): boolean {
     return this.hubSignedIn;
