@@ -143,23 +143,24 @@ describe('createCluster', () => {
 
   it('docker build and push go from the developer to the registry', () => {
     const c = createCluster({ seed: 1 });
-    expect(c.docker.build('alice/web:1.0')?.ref).toBe('docker.io/alice/web:1.0');
-    const push = c.docker.push('alice/web:1.0');
+    expect(c.docker.build('learner/web:1.0')?.ref).toBe('docker.io/learner/web:1.0');
+    // Into the account the laptop is signed in to (another account's namespace is denied).
+    const push = c.docker.push('learner/web:1.0');
     expect(push.ok).toBe(true);
-    expect(push.lines[0]).toBe('The push refers to repository [docker.io/alice/web]');
+    expect(push.lines[0]).toBe('The push refers to repository [docker.io/learner/web]');
     // The build's FROM nginx pulled it first (the laptop had none): drawn as docker pull is.
     expect(c.messages.map((m) => [m.from, m.to, m.kind, m.label])).toEqual([
-      ['developer', 'developer', 'image.build', 'docker build -t alice/web:1.0 .'],
+      ['developer', 'developer', 'image.build', 'docker build -t learner/web:1.0 .'],
       ['developer', 'registry', 'image.download', 'GET /v2/library/nginx/manifests/latest'],
       ['registry', 'developer', 'image.downloaded', c.registry.localImage('nginx')?.digest],
-      ['developer', 'registry', 'image.push', 'PUT /v2/alice/web/manifests/1.0'],
+      ['developer', 'registry', 'image.push', 'PUT /v2/learner/web/manifests/1.0'],
       ['registry', 'developer', 'image.pushed', push.image?.digest],
     ]);
     // nginx is on the laptop now: another build records no pull.
-    c.docker.build('alice/web:1.1');
+    c.docker.build('learner/web:1.1');
     expect(c.messages.slice(5).map((m) => m.kind)).toEqual(['image.build']);
     const view = c.snapshot().registry as { repositories: { repository: string }[] };
-    expect(view.repositories.map((r) => r.repository)).toContain('docker.io/alice/web');
+    expect(view.repositories.map((r) => r.repository)).toContain('docker.io/learner/web');
     expect(c.docker.push('alice/nothing:1').lines).toEqual([
       'An image does not exist locally with the tag: alice/nothing:1',
     ]);
