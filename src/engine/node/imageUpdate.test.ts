@@ -99,7 +99,9 @@ describe('image update loop', () => {
     // One pod, so two nodes have never seen learner/web.
     run('kubectl create deployment web --image=learner/web:v1 --replicas=1');
     cluster.advance(30_000);
-    const [[firstPod, first]] = [...pods(run)] as [[string, { node: string }]];
+    const initial = [...pods(run)];
+    expect(initial).toHaveLength(1);
+    const [firstPod, first] = initial[0]!;
     run(`echo '<h1>v1, fixed</h1>' > index.html`);
     run('docker build -t learner/web:v1 .');
     const v1b = pushedDigest(run, 'learner/web:v1');
