@@ -189,4 +189,33 @@ describe('kubectl rollout restart', () => {
       code: 0,
     });
   });
+
+  it('stamps restartedAt in RFC 3339 seconds and refuses a second restart within that second', () => {
+    const { run } = session();
+    run('kubectl create deployment web --image=nginx --replicas=1');
+    const annotation = () =>
+      run(
+        "kubectl get deploy web -o jsonpath='{.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}'",
+      ).out;
+    const generation = () => run("kubectl get deploy web -o jsonpath='{.metadata.generation}'").out;
+    // Two restarts in one line run in the same second: the second patch is empty.
+    expect(
+      run('kubectl rollout restart deployment/web; kubectl rollout restart deployment/web'),
+    ).toEqual({
+      out: 'deployment.apps/web restarted\n',
+      err: 'error: failed to create patch for web: if restart has already been triggered within the past second, please wait before attempting to trigger another\n',
+      code: 1,
+    });
+    const first = annotation();
+    expect(first).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(generation()).toBe('2');
+    // A second later it is another value, another template, another ReplicaSet.
+    run('sleep 1');
+    expect(run('kubectl rollout restart deployment/web').out).toBe(
+      'deployment.apps/web restarted\n',
+    );
+    expect(annotation()).not.toBe(first);
+    expect(generation()).toBe('3');
+    expect(run('kubectl get rs -o name').out.trim().split('\n')).toHaveLength(3);
+  });
 });

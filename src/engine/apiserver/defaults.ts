@@ -5,6 +5,7 @@
  */
 
 import type { KubeObject, ResourceName } from '../api/types.ts';
+import { defaultPullPolicy as imagePullPolicyDefault } from '../registry/imageName.ts';
 import { quantityFraction } from '../scheduler/framework/quantity.ts';
 import { randomString } from '../util/names.ts';
 import { cloneShared, copyArray, deepFreeze, shallowCopy } from '../util/persistentMap.ts';
@@ -35,13 +36,14 @@ function setIfUnset(o: Obj, key: string, value: unknown): void {
   if (o[key] === undefined || o[key] === null) o[key] = value;
 }
 
-/** `nginx` and `nginx:latest` (or a digest-less image without tag) pull Always, others IfNotPresent. */
+/**
+ * SetDefaults_Container's pull policy: the tag ParseImageName finds (`latest` when the reference
+ * has neither tag nor digest) is `latest` → Always, anything else → IfNotPresent. So a digest
+ * without a tag (`nginx@sha256:…`) and a reference that does not parse (`Nginx`: its error is
+ * ignored, the tag is empty) are IfNotPresent, and `nginx:latest@sha256:…` is Always.
+ */
 export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
-  if (image.includes('@')) return 'IfNotPresent';
-  const lastSlash = image.lastIndexOf('/');
-  const tagAt = image.indexOf(':', lastSlash + 1);
-  if (tagAt < 0) return 'Always';
-  return image.slice(tagAt + 1) === 'latest' ? 'Always' : 'IfNotPresent';
+  return imagePullPolicyDefault(image);
 }
 
 /**

@@ -9,7 +9,12 @@
  */
 import { randomHex64 } from '../registry/digest.ts';
 import { parseImageName } from '../registry/imageName.ts';
-import { pullErrorText, type Registry, type ResolvedImage } from '../registry/registry.ts';
+import {
+  type Layer,
+  pullErrorText,
+  type Registry,
+  type ResolvedImage,
+} from '../registry/registry.ts';
 
 export interface CachedImage {
   /** Normalized references held for this image, e.g. `docker.io/library/nginx:latest`. */
@@ -18,6 +23,8 @@ export interface CachedImage {
   repoDigest: string;
   digest: string;
   sizeBytes: number;
+  /** The image's layers (digest, compressed size), to tell which blobs a later pull can skip. */
+  layers: readonly Layer[];
 }
 
 /** One entry of `node.status.images`. */
@@ -102,7 +109,21 @@ export class ContainerRuntime {
     }
   }
 
+  /**
+   * Store a pulled image under its digest and name it `img.ref`. A name is one image's: when a
+   * tag now resolves to another digest (a re-pushed `:latest`), containerd moves the name to
+   * the new image and the old one stays on disk unnamed (listed by its digest, as `crictl
+   * images` shows `<none>`), so containers created from it keep reporting its digest.
+   */
   private addImage(img: ResolvedImage): void {
+    for (const other of this.store.values()) {
+      if (other.digest === img.digest) continue;
+      const at = other.refs.indexOf(img.ref);
+      if (at >= 0) {
+        other.refs.splice(at, 1);
+        this.imageList = undefined;
+      }
+    }
     const existing = this.store.get(img.digest);
     if (existing) {
       if (!existing.refs.includes(img.ref)) {
@@ -117,6 +138,7 @@ export class ContainerRuntime {
       repoDigest: img.repoDigest,
       digest: img.digest,
       sizeBytes: img.sizeBytes,
+      layers: img.layers,
     });
   }
 
@@ -177,13 +199,23 @@ export class ContainerRuntime {
         doneAt,
       };
     }
-    // A cached image only needs the manifest round trip (e.g. imagePullPolicy Always).
-    const transfer = this.hasImage(res.image.ref)
-      ? 0
-      : (res.image.sizeBytes / this.bandwidth) * 1000;
+    // Only the layers the store lacks are fetched (containerd skips a blob it holds): an image
+    // cached under the resolved digest needs the manifest round trip alone (imagePullPolicy
+    // Always), a rebuilt image on a cached base only its new layers.
+    const transfer = (this.missingBytes(res.image) / this.bandwidth) * 1000;
     const doneAt = startedAt + Math.round((this.baseLatencyMs + transfer) * jitter);
     this.busyUntil = doneAt;
     return { ok: true, image, ref, resolved: res.image, requestedAt: now, startedAt, doneAt };
+  }
+
+  /** Compressed bytes of `img`'s layers that no cached image holds (all of them for a new base). */
+  private missingBytes(img: ResolvedImage): number {
+    if (this.store.has(img.digest)) return 0;
+    const held = new Set<string>();
+    for (const cached of this.store.values()) for (const l of cached.layers) held.add(l.digest);
+    let missing = 0;
+    for (const l of img.layers) if (!held.has(l.digest)) missing += l.sizeBytes;
+    return missing;
   }
 
   /** Store the image of a finished successful pull. */

@@ -91,14 +91,13 @@ export function normalizeImage(image: string): string {
 }
 
 /**
- * The kubelet's default `imagePullPolicy`: `Always` for `:latest` or no tag, else
- * `IfNotPresent` (applied by API defaulting when the field is empty).
+ * The default `imagePullPolicy` (API defaulting, SetDefaults_Container): `Always` when the tag
+ * is `latest`, written or implied (no tag and no digest), else `IfNotPresent`: a digest alone
+ * (`nginx@sha256:…`) and a reference that does not parse are IfNotPresent, while
+ * `nginx:latest@sha256:…` keeps its `latest` tag and is Always.
  */
 export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
-  const parsed = parseImageName(image);
-  if (!parsed) return 'IfNotPresent';
-  if (parsed.digest) return 'IfNotPresent';
-  return parsed.tag === 'latest' ? 'Always' : 'IfNotPresent';
+  return parseImageName(image)?.tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
 /**

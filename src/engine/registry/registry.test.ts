@@ -23,6 +23,17 @@ describe('image names', () => {
     expect(defaultPullPolicy('nginx')).toBe('Always');
     expect(defaultPullPolicy('nginx:latest')).toBe('Always');
     expect(defaultPullPolicy('nginx:1.27')).toBe('IfNotPresent');
+    expect(defaultPullPolicy('learner/web')).toBe('Always');
+    expect(defaultPullPolicy('learner/web:v1')).toBe('IfNotPresent');
+    expect(defaultPullPolicy('localhost:5000/web')).toBe('Always');
+    expect(defaultPullPolicy('localhost:5000/web:latest')).toBe('Always');
+    // ParseImageName's tag: a digest alone has none, a written `latest` stays with a digest.
+    const digest = `sha256:${'a'.repeat(64)}`;
+    expect(defaultPullPolicy(`nginx@${digest}`)).toBe('IfNotPresent');
+    expect(defaultPullPolicy(`nginx:latest@${digest}`)).toBe('Always');
+    // SetDefaults_Container ignores the parse error: no tag, so IfNotPresent.
+    expect(defaultPullPolicy('Nginx')).toBe('IfNotPresent');
+    expect(defaultPullPolicy('nginx:Latest')).toBe('IfNotPresent');
   });
 });
 

@@ -998,7 +998,15 @@ function restartOne(ctx: Ctx, type: ResourceType, d: KubeObject): void {
     );
   }
   const dryRun = dryRunStrategy(ctx);
+  // time.Now().Format(time.RFC3339): whole seconds. A second restart within the same second
+  // changes nothing, so restart.go's patch is `{}` and it refuses it.
   const at = rfc3339(ctx.now());
+  const template = (d.spec as { template?: KubeObject } | undefined)?.template;
+  if (template?.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'] === at) {
+    ctx.fail(
+      `failed to create patch for ${name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`,
+    );
+  }
   let printed = d;
   if (dryRun !== 'client') {
     const r = ctx.host.api.patch(
