@@ -213,7 +213,10 @@ function formatted(
   context: string,
 ): RunResult {
   if (format === 'json' || /^\{\{\s*json\s+\.\s*\}\}$/.test(format.trim())) {
-    return ok(rows.map((r) => `${goJson(r)}\n`).join(''));
+    // The context's fields by name, sorted (encoding/json of docker's map).
+    const sorted = (r: Record<string, string>) =>
+      Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return ok(rows.map((r) => `${goJson(sorted(r))}\n`).join(''));
   }
   const isTable = format.startsWith('table');
   const text = (isTable ? format.slice('table'.length) : format)
