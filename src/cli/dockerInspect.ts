@@ -358,6 +358,17 @@ export function imageJson(registry: Registry, img: LocalImage): Record<string, u
 }
 
 /**
+ * The inspect JSON as a template sees docker's typed struct: Size an int64 (the engine's JSON
+ * numbers are float64s: printed as text), a nil slice `[]`, a nil map `map[]`.
+ */
+function templateData(obj: Record<string, unknown>): Record<string, unknown> {
+  const config = { ...(obj.Config as Record<string, unknown>) };
+  for (const k of ['Env', 'Cmd', 'Entrypoint', 'OnBuild']) config[k] ??= [];
+  for (const k of ['Volumes', 'Labels']) config[k] ??= {};
+  return { ...obj, Size: String(obj.Size), Config: config };
+}
+
+/**
  * `docker inspect NAME|ID…` (`image` false: any object; the laptop has only images) and
  * `docker image inspect IMAGE…`, with `-f TEMPLATE`.
  */
@@ -383,30 +394,28 @@ export function dockerInspect(
     // IndentedInspector: `[]` when nothing was found.
     stdout = found.length === 0 ? '[]\n' : `${goJson(found, '    ')}\n`;
   } else {
-    const json = /^\{\{\s*json\s+((?:\.[A-Za-z0-9_]+)*|\.)\s*\}\}$/.exec(format.trim());
-    let tmpl: ReturnType<typeof parseTemplate> | undefined;
-    if (!json) {
+    for (const obj of found) {
+      // docker's `json` template function (Go's own builtins are the engine's): each
+      // `{{json .Path}}` becomes the JSON text of that value, as a string constant.
+      const text = format.replace(
+        /\{\{-?\s*json\s+((?:\.[A-Za-z0-9_]+)+|\.)\s*-?\}\}/g,
+        (_, path) => {
+          let v: unknown = obj;
+          for (const key of (path as string).split('.').filter((k) => k !== '')) {
+            v =
+              v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+          }
+          return `{{${JSON.stringify(v === undefined ? 'null' : goJson(v))}}}`;
+        },
+      );
+      let tmpl: ReturnType<typeof parseTemplate>;
       try {
-        tmpl = parseTemplate('', format);
+        tmpl = parseTemplate('', text);
       } catch (e) {
         if (!(e instanceof TemplateParseError)) throw e;
         return fail(`template parsing error: ${e.message}\n`);
       }
-    }
-    for (const obj of found) {
-      if (json) {
-        let v: unknown = obj;
-        for (const key of (json[1] as string).split('.').filter((k) => k !== '')) {
-          v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-        }
-        stdout += `${v === undefined ? 'null' : goJson(v)}\n`;
-        continue;
-      }
-      // Size is an int64 in docker's struct (the template engine's JSON numbers are float64s).
-      const data = { ...obj, Size: String(obj.Size) };
-      const r = executeTemplate(tmpl as ReturnType<typeof parseTemplate>, data, {
-        missingKeyError: false,
-      });
+      const r = executeTemplate(tmpl, templateData(obj), { missingKeyError: false });
       if (r.error !== undefined) {
         errors.push(`template: :1: ${r.error}`);
         continue;
