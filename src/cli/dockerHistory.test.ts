@@ -5,7 +5,7 @@
  * parent), as docker 28.2.2 prints the daemon's answer.
  */
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../engine/index.ts';
+import { createCluster, replay } from '../engine/index.ts';
 import { hex64, STARTER_INDEX_HTML } from '../engine/registry/index.ts';
 import { createWorkspace, HOME_DIR } from '../kubectl/workspace.ts';
 import { runDocker } from './docker.ts';
@@ -148,6 +148,9 @@ describe('docker history', () => {
       /^[0-9a-f]{12} {3}2025-\d\d-\d\dT\d\d:\d\d:\d\dZ {3}CMD \["nginx" "-g" "daemon off;"\] {16}0 {11}buildkit\.dockerfile\.v0$/,
     );
     expect(raw[12]).toMatch(/ 113\d{6} +buildkit/);
+    // A replay of the lab's inputs rebuilds the same steps, made at the same times.
+    const again = replay(cluster.inputs);
+    expect(runDocker(again, ['history', '-H=false', 'web']).stdout).toBe(raw.join('\n'));
     const full = docker('history', '-q', '--no-trunc', 'web').stdout.split('\n');
     expect(full[0]).toBe(`sha256:${cluster.registry.localImage('web')?.fullId}`);
     expect(docker('image', 'history', '--format', 'json', 'web').stdout.split('\n')[0]).toMatch(
