@@ -530,7 +530,12 @@ const INSPECT: Command = {
     if (type !== undefined && !known.includes(type)) {
       return fail(`"${type}" is not a valid value for --type\n`);
     }
-    return dockerInspect(cluster, p.args, { image: false, format: p.flags.get('format'), type });
+    return dockerInspect(cluster, p.args, {
+      image: false,
+      format: p.flags.get('format'),
+      type,
+      size: p.flags.has('size'),
+    });
   },
 };
 

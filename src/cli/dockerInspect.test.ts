@@ -150,29 +150,67 @@ describe('docker image inspect', () => {
   it('says what it did not find, as each command words it', () => {
     const { docker } = lab();
     docker('pull', 'busybox');
-    expect(docker('inspect', 'nope')).toEqual({
+    const plain = (r: ReturnType<typeof docker>) => ({
+      stdout: r.stdout,
+      stderr: r.stderr,
+      exitCode: r.exitCode,
+    });
+    expect(plain(docker('inspect', 'nope'))).toEqual({
       stdout: '[]\n',
       stderr: 'Error: No such object: nope\n',
       exitCode: 1,
     });
-    expect(docker('image', 'inspect', 'nope')).toEqual({
+    expect(plain(docker('image', 'inspect', 'nope'))).toEqual({
       stdout: '[]\n',
       stderr: 'Error response from daemon: No such image: nope:latest\n',
       exitCode: 1,
     });
     // The ones found are printed; the error follows, exit 1.
     const both = docker('image', 'inspect', '-f', '{{.RepoTags}}', 'busybox', 'nope:1');
-    expect(both).toEqual({
-      stdout: '[busybox:latest]\n',
-      stderr: 'Error response from daemon: No such image: nope:1\n',
+    expect(both.output).toEqual([
+      { err: false, text: '[busybox:latest]\n' },
+      { err: true, text: 'Error response from daemon: No such image: nope:1\n' },
+    ]);
+    // A template with nothing found: TemplateInspector's lone newline.
+    expect(plain(docker('inspect', '-f', '{{.Id}}', 'nope'))).toEqual({
+      stdout: '\n',
+      stderr: 'Error: No such object: nope\n',
       exitCode: 1,
     });
+    // --type asks the daemon for that kind only.
+    expect(docker('inspect', '--type', 'image', 'nope').stderr).toBe(
+      'Error response from daemon: No such image: nope:latest\n',
+    );
     expect(docker('inspect', '--type', 'container', 'busybox').stderr).toBe(
-      'Error: No such container: busybox\n',
+      'Error response from daemon: No such container: busybox\n',
     );
     expect(docker('inspect', '--type', 'box', 'busybox').stderr).toBe(
       '"box" is not a valid value for --type\n',
     );
-    expect(docker('inspect', '-f', '{{.Id', 'busybox').stderr).toMatch(/^template parsing error: /);
+    // -s is for containers: a warning first, then the image.
+    const sized = docker('inspect', '-s', '-f', '{{.Os}}', 'busybox');
+    expect(sized.output).toEqual([
+      { err: true, text: 'WARNING: --size ignored for image\n' },
+      { err: false, text: 'linux\n' },
+    ]);
+  });
+
+  it('runs templates as docker does: a missing field fails on the raw JSON, a missing label prints <no value>', () => {
+    const { docker } = lab();
+    docker('pull', 'nginx');
+    expect(docker('inspect', '-f', '{{.Nope}}', 'nginx')).toMatchObject({
+      stdout: '\n',
+      stderr:
+        'template parsing error: template: :1:2: executing "" at <.Nope>: map has no entry for key "Nope"\n',
+      exitCode: 1,
+    });
+    expect(
+      docker('inspect', '-f', '{{.Config.Labels.nope}}|{{.Config.Labels.maintainer}}', 'nginx')
+        .stdout,
+    ).toBe('<no value>|NGINX Docker Maintainers <docker-maint@nginx.com>\n');
+    expect(docker('inspect', '-f', '{{.Id', 'nginx').stderr).toMatch(/^template parsing error: /);
+    expect(
+      docker('inspect', '-f', '{{range .Config.Env}}{{println .}}{{end}}', 'nginx').stdout,
+    ).toBe(`${NGINX_ENV.join('\n')}\n\n`);
   });
 });

@@ -358,6 +358,31 @@ export function imageJson(registry: Registry, img: LocalImage): Record<string, u
 }
 
 /**
+ * docker's `json` template function (Go's own builtins are the engine's): each
+ * `{{json .Path}}` becomes the JSON text of that value, as a string constant.
+ */
+function withJson(format: string, obj: Record<string, unknown>): string {
+  return format.replace(/\{\{-?\s*json\s+((?:\.[A-Za-z0-9_]+)+|\.)\s*-?\}\}/g, (_, path) => {
+    let v: unknown = obj;
+    for (const key of (path as string).split('.').filter((k) => k !== '')) {
+      v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+    }
+    return `{{${JSON.stringify(v === undefined ? 'null' : goJson(v))}}}`;
+  });
+}
+
+/** The template's parse error, if any. */
+function parseError(text: string): string | undefined {
+  try {
+    parseTemplate('', text);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof TemplateParseError)) throw e;
+    return e.message;
+  }
+}
+
+/**
  * The inspect JSON as a template sees docker's typed struct: Size an int64 (the engine's JSON
  * numbers are float64s: printed as text), a nil slice `[]`, a nil map `map[]`.
  */
@@ -375,18 +400,27 @@ function templateData(obj: Record<string, unknown>): Record<string, unknown> {
 export function dockerInspect(
   cluster: Cluster,
   refs: readonly string[],
-  opts: { image: boolean; format?: string; type?: string },
+  opts: { image: boolean; format?: string; type?: string; size?: boolean },
 ): RunResult {
   const { registry } = cluster;
   const found: Record<string, unknown>[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   for (const ref of refs) {
     const img =
       opts.type === undefined || opts.type === 'image' ? registry.findImage(ref) : undefined;
-    if (img) found.push(imageJson(registry, img));
-    else if (opts.image)
+    if (img) {
+      found.push(imageJson(registry, img));
+      // docker inspect -s: a size only containers have.
+      if (opts.size) warnings.push('WARNING: --size ignored for image');
+    } else if (opts.image || opts.type === 'image')
       errors.push(`Error response from daemon: No such image: ${noSuchName(ref)}`);
-    else errors.push(`Error: No such ${opts.type ?? 'object'}: ${ref}`);
+    else if (opts.type === undefined) errors.push(`Error: No such object: ${ref}`);
+    // With --type the daemon's answer for that kind is relayed (the laptop runs none of them).
+    else
+      errors.push(
+        `Error response from daemon: ${NOT_FOUND[opts.type]?.(ref) ?? `No such ${opts.type}: ${ref}`}`,
+      );
   }
   let stdout = '';
   const format = opts.format ?? '';
@@ -394,38 +428,46 @@ export function dockerInspect(
     // IndentedInspector: `[]` when nothing was found.
     stdout = found.length === 0 ? '[]\n' : `${goJson(found, '    ')}\n`;
   } else {
+    // The client parses the template before it asks for anything.
+    const bad = parseError(withJson(format, {}));
+    if (bad !== undefined) return fail(`template parsing error: ${bad}\n`);
     for (const obj of found) {
-      // docker's `json` template function (Go's own builtins are the engine's): each
-      // `{{json .Path}}` becomes the JSON text of that value, as a string constant.
-      const text = format.replace(
-        /\{\{-?\s*json\s+((?:\.[A-Za-z0-9_]+)+|\.)\s*-?\}\}/g,
-        (_, path) => {
-          let v: unknown = obj;
-          for (const key of (path as string).split('.').filter((k) => k !== '')) {
-            v =
-              v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-          }
-          return `{{${JSON.stringify(v === undefined ? 'null' : goJson(v))}}}`;
-        },
-      );
-      let tmpl: ReturnType<typeof parseTemplate>;
-      try {
-        tmpl = parseTemplate('', text);
-      } catch (e) {
-        if (!(e instanceof TemplateParseError)) throw e;
-        return fail(`template parsing error: ${e.message}\n`);
+      const tmpl = parseTemplate('', withJson(format, obj));
+      const data = templateData(obj);
+      // docker runs the template on its typed struct (a missing map key prints `<no value>`),
+      // then, when that fails, on the raw JSON with missingkey=error.
+      let r = executeTemplate(tmpl, data, { missingKeyError: true });
+      const at = /executing "" at <([^>]*)>: map has no entry/.exec(r.error ?? '')?.[1];
+      if (at !== undefined && /^\.(Config\.Labels|GraphDriver\.Data)\./.test(at)) {
+        r = executeTemplate(tmpl, data, { missingKeyError: false });
       }
-      const r = executeTemplate(tmpl, templateData(obj), { missingKeyError: false });
       if (r.error !== undefined) {
-        errors.push(`template: :1: ${r.error}`);
+        errors.push(`template parsing error: ${r.error}`);
         continue;
       }
       stdout += `${r.out}\n`;
     }
+    // TemplateInspector.Flush: a newline when nothing was printed.
+    if (stdout === '') stdout = '\n';
   }
+  const warned = warnings.map((w) => `${w}\n`).join('');
+  const failed = errors.map((e) => `${e}\n`).join('');
   return {
     stdout,
-    stderr: errors.map((e) => `${e}\n`).join(''),
+    stderr: `${warned}${failed}`,
     exitCode: errors.length > 0 ? 1 : 0,
+    // The warnings as each object is fetched, the output when it is flushed, then the errors.
+    output: [
+      { err: true, text: warned },
+      { err: false, text: stdout },
+      { err: true, text: failed },
+    ].filter((c) => c.text !== ''),
   };
 }
+
+/** The daemon's "not found" of the other object types `docker inspect --type` asks for. */
+const NOT_FOUND: Record<string, (ref: string) => string> = {
+  container: (ref) => `No such container: ${ref}`,
+  network: (ref) => `network ${ref} not found`,
+  volume: (ref) => `get ${ref}: no such volume`,
+};
