@@ -185,4 +185,16 @@ describe('docker history', () => {
       'invalid argument "maybe" for "-H, --human" flag: strconv.ParseBool: parsing "maybe": invalid syntax\n\nUsage:  docker history [OPTIONS] IMAGE\n\nRun \'docker history --help\' for more information\n',
     );
   });
+
+  it('shows an image built from a plan recorded before steps were kept as one row', () => {
+    const cluster = createCluster();
+    const plan = cluster.registry.starterPlan();
+    if (!plan) throw new Error('no starter plan');
+    // A lab saved before this session: its build input has no history.
+    cluster.docker.build('old', { ...plan, history: undefined, steps: [] });
+    const res = runDocker(cluster, ['history', 'old']);
+    expect(res.stdout).toBe(
+      `IMAGE          CREATED                  CREATED BY   SIZE      COMMENT\n${plan.id.slice(0, 12)}   Less than a second ago                192MB     \n`,
+    );
+  });
 });
