@@ -151,6 +151,10 @@ describe('docker history', () => {
     // A replay of the lab's inputs rebuilds the same steps, made at the same times.
     const again = replay(cluster.inputs);
     expect(runDocker(again, ['history', '-H=false', 'web']).stdout).toBe(raw.join('\n'));
+    // -q picks among the table formats; a template of one's own wins.
+    expect(docker('history', '-q', '--format', '{{.Size}}', 'web').stdout.split('\n')[0]).toBe(
+      '0B',
+    );
     const full = docker('history', '-q', '--no-trunc', 'web').stdout.split('\n');
     expect(full[0]).toBe(`sha256:${cluster.registry.localImage('web')?.fullId}`);
     expect(docker('image', 'history', '--format', 'json', 'web').stdout.split('\n')[0]).toMatch(

@@ -176,12 +176,14 @@ export function dockerHistory(cluster: Cluster, ref: string, opts: HistoryOption
     Size: human ? humanSize(r.size, 3) : String(r.size),
     Comment: r.comment,
   });
+  // NewHistoryFormat: -q and -H choose among the table formats only; a template of one's own wins.
   let format = opts.format;
-  if (quiet) format = '{{.ID}}';
-  else if (format === undefined || format === '' || format === 'table') {
-    format = human
-      ? 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}'
-      : 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
+  if (format === undefined || format === '' || format === 'table') {
+    format = quiet
+      ? '{{.ID}}'
+      : human
+        ? 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}'
+        : 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
   }
   return formatted(format, rows.map(fields), HISTORY_HEADERS, '*formatter.historyContext');
 }
