@@ -148,6 +148,14 @@ describe('docker history', () => {
       /^[0-9a-f]{12} {3}2025-\d\d-\d\dT\d\d:\d\d:\d\dZ {3}CMD \["nginx" "-g" "daemon off;"\] {16}0 {11}buildkit\.dockerfile\.v0$/,
     );
     expect(raw[12]).toMatch(/ 113\d{6} +buildkit/);
+    // A step image of the build, by the ID its output printed: its own history.
+    const step = /Step 2\/3 : COPY .*\n ---> Using cache\n ---> (\w+)/.exec(
+      docker('build', '-t', 'web', '.').stdout,
+    )?.[1] as string;
+    expect(docker('history', '-q', step).stdout.split('\n').slice(0, 2)).toEqual([
+      step,
+      cluster.registry.localImage('nginx')?.id,
+    ]);
     // A replay of the lab's inputs rebuilds the same steps, made at the same times.
     const again = replay(cluster.inputs);
     expect(runDocker(again, ['history', '-H=false', 'web']).stdout).toBe(raw.join('\n'));

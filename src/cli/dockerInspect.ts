@@ -74,10 +74,12 @@ function baseRows(base: LocalImage | ImageManifest, id: string): HistoryRow[] {
  */
 function lineage(
   registry: Registry,
-  img: LocalImage,
+  img: LocalImage | undefined,
+  /** Where to start: the image's ID, or a build's step image (64 hex). */
+  start = img ? (img.fullId ?? fullImageId(img).slice(7)) : '',
 ): { rows: HistoryRow[]; base?: LocalImage | ImageManifest } {
   const rows: HistoryRow[] = [];
-  let id = img.fullId ?? fullImageId(img).slice(7);
+  let id = start;
   for (;;) {
     const step = registry.stepImage(id);
     if (!step) break;
@@ -92,12 +94,12 @@ function lineage(
     if (id === '') return { rows };
   }
   const base = registry.pulledImage(id);
-  if (base && !(rows.length === 0 && img.config)) {
+  if (base && !(rows.length === 0 && img?.config)) {
     const onLaptop = 'createdMs' in base;
     rows.push(...baseRows(base, onLaptop ? `sha256:${id}` : '<missing>'));
     return { rows, base };
   }
-  if (rows.length === 0) {
+  if (rows.length === 0 && img) {
     // A build recorded before the steps were kept: the image alone.
     rows.push({
       id: fullImageId(img),
@@ -163,9 +165,13 @@ export function dockerHistory(cluster: Cluster, ref: string, opts: HistoryOption
   const { quiet = false, noTrunc = false, human = true } = opts;
   const { registry } = cluster;
   const img = registry.findImage(ref);
-  if (!img) return fail(`Error response from daemon: No such image: ${noSuchName(ref)}\n`);
+  // A step image of a build (the ` ---> ID` lines of its output) has a history too.
+  const step = img ? undefined : registry.stepImageId(ref.replace(/^sha256:/, ''));
+  if (!img && !step) {
+    return fail(`Error response from daemon: No such image: ${noSuchName(ref)}\n`);
+  }
   const now = cluster.now();
-  const { rows } = lineage(registry, img);
+  const { rows } = lineage(registry, img, step);
   const fields = (r: HistoryRow): Record<string, string> => ({
     ID: r.id === '<missing>' || noTrunc ? r.id : r.id.slice(7, 19),
     CreatedSince: human ? `${humanDuration(now - r.createdMs)} ago` : rfc3339Seconds(r.createdMs),

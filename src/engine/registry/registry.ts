@@ -684,6 +684,18 @@ export class Registry {
     return this.cache.has(id);
   }
 
+  /** The whole ID of the one step image whose ID starts with `prefix` (at least 4 hex). */
+  stepImageId(prefix: string): string | undefined {
+    if (!/^[0-9a-f]{4,64}$/.test(prefix)) return undefined;
+    let found: string | undefined;
+    for (const [id, step] of this.cache) {
+      if (!step || !id.startsWith(prefix)) continue;
+      if (found !== undefined) return undefined;
+      found = id;
+    }
+    return found;
+  }
+
   /** The step image `id` (64 hex) of an earlier build: its parent and history entry. */
   stepImage(id: string): StepImage | undefined {
     return this.cache.get(id);
