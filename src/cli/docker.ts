@@ -13,6 +13,7 @@ import type { RunResult } from '../kubectl/index.ts';
 import type { Workspace } from '../kubectl/workspace.ts';
 import { dockerBuild } from './dockerBuild.ts';
 import { HELP_BODY, HELP_HELP, IMAGE_HELP, SYSTEM_HELP, TOP_HELP } from './dockerHelp.ts';
+import { dockerHistory, dockerInspect } from './dockerInspect.ts';
 import {
   dockerImages,
   dockerTag,
@@ -77,6 +78,7 @@ interface Parsed {
 }
 
 const FORMAT: Flag = { long: 'format', short: 'f', value: true };
+const FORMAT_LONG: Flag = { long: 'format', value: true };
 const QUIET: Flag = { long: 'quiet', short: 'q' };
 const TRUST: Flag = { long: 'disable-content-trust' };
 const PLATFORM: Flag = { long: 'platform', value: true };
@@ -472,6 +474,81 @@ const INFO: Command = {
   },
 };
 
+/** pflag's bool values (`-H=false`, `--human=0`); undefined for one it refuses. */
+function boolValue(v: string | undefined, dflt: boolean): boolean | undefined {
+  if (v === undefined) return dflt;
+  if (v === '') return true;
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(v)) return false;
+  return undefined;
+}
+
+const HISTORY: Command = {
+  help: 'history',
+  use: '[OPTIONS] IMAGE',
+  args: ['exact', 1],
+  flags: [FORMAT_LONG, { long: 'human', short: 'H' }, { long: 'no-trunc' }, PLATFORM, QUIET],
+  run: (cluster, p, _env, path) => {
+    const refused = unmodelledFlag(p, path, ['platform']);
+    if (refused) return refused;
+    const human = boolValue(p.flags.get('human'), true);
+    if (human === undefined) {
+      return flagError(
+        `invalid argument "${p.flags.get('human')}" for "-H, --human" flag: strconv.ParseBool: parsing "${p.flags.get('human')}": invalid syntax`,
+        usageOf(path, HISTORY),
+        path,
+      );
+    }
+    return dockerHistory(cluster, p.args[0] as string, {
+      quiet: p.flags.has('quiet'),
+      noTrunc: p.flags.has('no-trunc'),
+      human,
+      format: p.flags.get('format'),
+    });
+  },
+};
+
+const INSPECT: Command = {
+  help: 'inspect',
+  use: '[OPTIONS] NAME|ID [NAME|ID...]',
+  args: ['min', 1],
+  flags: [FORMAT, { long: 'size', short: 's' }, { long: 'type', value: true }],
+  run: (cluster, p) => {
+    const type = p.flags.get('type');
+    const known = [
+      'config',
+      'container',
+      'image',
+      'network',
+      'node',
+      'plugin',
+      'secret',
+      'service',
+      'task',
+      'volume',
+    ];
+    if (type !== undefined && !known.includes(type)) {
+      return fail(`"${type}" is not a valid value for --type\n`);
+    }
+    return dockerInspect(cluster, p.args, {
+      image: false,
+      format: p.flags.get('format'),
+      type,
+      size: p.flags.has('size'),
+    });
+  },
+};
+
+const IMAGE_INSPECT: Command = {
+  help: 'image inspect',
+  use: '[OPTIONS] IMAGE [IMAGE...]',
+  args: ['min', 1],
+  flags: [FORMAT, PLATFORM],
+  run: (cluster, p, _env, path) =>
+    unmodelledFlag(p, path, ['platform']) ??
+    dockerInspect(cluster, p.args, { image: true, format: p.flags.get('format') }),
+};
+
 /** `docker build`: H2's dockerBuild.ts, but for its help (the legacy builder's notice first). */
 const BUILD: Command = {
   help: 'build',
@@ -499,6 +576,10 @@ const COMMANDS: Record<string, Command> = {
   'image rm': RMI,
   'image remove': RMI,
   'image prune': PRUNE,
+  history: HISTORY,
+  'image history': HISTORY,
+  inspect: INSPECT,
+  'image inspect': IMAGE_INSPECT,
   login: LOGIN,
   logout: LOGOUT,
   version: VERSION,
@@ -517,7 +598,7 @@ const UNMODELLED = new Set(
   (
     'run exec ps search builder checkpoint container context manifest network plugin ' +
     'trust volume config node secret service stack swarm attach commit cp create diff events ' +
-    'export history import inspect kill load logs pause port rename restart rm save start ' +
+    'export import kill load logs pause port rename restart rm save start ' +
     'stats stop top unpause update wait'
   ).split(' '),
 );
@@ -525,7 +606,7 @@ const UNMODELLED = new Set(
 const MANAGEMENT: Record<string, { help: string; unmodelled: ReadonlySet<string> }> = {
   image: {
     help: IMAGE_HELP,
-    unmodelled: new Set(['history', 'import', 'inspect', 'load', 'save']),
+    unmodelled: new Set(['import', 'load', 'save']),
   },
   system: { help: SYSTEM_HELP, unmodelled: new Set(['df', 'events', 'prune']) },
 };
@@ -609,7 +690,7 @@ function parseFlags(words: readonly string[], flags: readonly Flag[]): FlagParse
       }
       const flag = flags.find((f) => f.long === name);
       if (!flag) return `unknown flag: --${name}`;
-      if (!flag.value) set(name, '');
+      if (!flag.value) set(name, eq >= 0 ? w.slice(eq + 1) : '');
       else if (eq >= 0) set(name, w.slice(eq + 1));
       else if (i + 1 < words.length) set(name, words[++i] as string);
       else return `flag needs an argument: --${name}`;
@@ -626,6 +707,11 @@ function parseFlags(words: readonly string[], flags: readonly Flag[]): FlagParse
         const flag = flags.find((f) => f.short === c);
         if (!flag) return `unknown shorthand flag: '${c}' in ${w}`;
         if (!flag.value) {
+          // `-H=false`: a bool flag's value after `=`.
+          if (w[j + 1] === '=') {
+            set(flag.long, w.slice(j + 2));
+            break;
+          }
           set(flag.long, '');
           continue;
         }
@@ -650,7 +736,7 @@ function untagged(image: string): boolean {
 
 function notModelled(path: string): RunResult {
   return fail(
-    `docker: 'docker ${path}' is not modelled on this laptop: its docker builds, pulls, tags and pushes images (build, pull, push, images, tag, rmi, login, logout, version, info); containers run in the cluster (kubectl run, kubectl create deployment)\n\nRun 'docker --help' for more information\n`,
+    `docker: 'docker ${path}' is not modelled on this laptop: its docker builds, pulls, tags and pushes images (build, pull, push, images, tag, rmi, history, inspect, login, logout, version, info); containers run in the cluster (kubectl run, kubectl create deployment)\n\nRun 'docker --help' for more information\n`,
   );
 }
 

@@ -314,4 +314,59 @@ Options:
                         for more information about formatting output with
                         templates
 `,
+  history: `Show the history of an image
+
+Aliases:
+  docker image history, docker history
+
+Options:
+      --format string     Format output using a custom template:
+                          'table':            Print output in table
+                          format with column headers (default)
+                          'table TEMPLATE':   Print output in table
+                          format using the given Go template
+                          'json':             Print in JSON format
+                          'TEMPLATE':         Print output using the
+                          given Go template.
+                          Refer to https://docs.docker.com/go/formatting/
+                          for more information about formatting output
+                          with templates
+  -H, --human             Print sizes and dates in human readable format
+                          (default true)
+      --no-trunc          Don't truncate output
+      --platform string   Show history for the given platform. Formatted
+                          as "os[/arch[/variant]]" (e.g., "linux/amd64")
+  -q, --quiet             Only show image IDs
+`,
+  inspect: `Return low-level information on Docker objects
+
+Options:
+  -f, --format string   Format output using a custom template:
+                        'json':             Print in JSON format
+                        'TEMPLATE':         Print output using the given
+                        Go template.
+                        Refer to https://docs.docker.com/go/formatting/
+                        for more information about formatting output with
+                        templates
+  -s, --size            Display total file sizes if the type is container
+      --type string     Only inspect objects of the given type
+`,
+  'image inspect': `Display detailed information on one or more images
+
+Options:
+  -f, --format string     Format output using a custom template:
+                          'json':             Print in JSON format
+                          'TEMPLATE':         Print output using the
+                          given Go template.
+                          Refer to https://docs.docker.com/go/formatting/
+                          for more information about formatting output
+                          with templates
+      --platform string   Inspect a specific platform of the
+                          multi-platform image.
+                          If the image or the server is not
+                          multi-platform capable, the command will error
+                          out if the platform does not match.
+                          'os[/arch[/variant]]': Explicit platform (eg.
+                          linux/amd64)
+`,
 };

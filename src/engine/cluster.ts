@@ -687,6 +687,7 @@ class ClusterImpl implements Cluster {
     // A build that failed at a step leaves only its pulls and cache: no image, no build message.
     if (plan?.partial) {
       this.#recordBuildPulls(pulls);
+      this.#recordBuildPulls(plan.checks ?? [], true);
       this.registry.build(image, this.#rt.now, plan);
       this.#registryView = undefined;
       return undefined;
@@ -699,6 +700,7 @@ class ClusterImpl implements Cluster {
       label: image === '' ? 'docker build .' : `docker build -t ${image} .`,
     });
     this.#recordBuildPulls(pulls);
+    this.#recordBuildPulls(p?.checks ?? [], true);
     const img = this.registry.build(image, this.#rt.now, p);
     this.#registryView = undefined;
     return img;
@@ -707,8 +709,11 @@ class ClusterImpl implements Cluster {
   /**
    * The base images a build's FROM pulls from the registry (`refs`, normalized: only those not
    * on the laptop yet): the same request and answer as `docker pull`, marked as the build's.
+   * `upToDate`: `--pull` asked about a base the laptop has, and the registry's is the same
+   * (the request and answer of a `docker pull` that prints `Image is up to date`).
    */
-  #recordBuildPulls(refs: readonly string[]): void {
+  #recordBuildPulls(refs: readonly string[], upToDate = false): void {
+    const mark: Record<string, string> = upToDate ? { upToDate: 'true' } : {};
     for (const ref of refs) {
       const name = parseImageName(ref);
       const res = this.registry.resolve(ref);
@@ -718,14 +723,17 @@ class ClusterImpl implements Cluster {
         from: 'developer',
         to: 'registry',
         kind: 'image.download',
-        summary: { key: 'msg.image.download', params: { image, by: 'build' } },
+        summary: { key: 'msg.image.download', params: { image, by: 'build', ...mark } },
         label: `GET /v2/${name.path}/manifests/${name.digest ?? name.tag}`,
       });
       this.#rt.record({
         from: 'registry',
         to: 'developer',
         kind: 'image.downloaded',
-        summary: { key: 'msg.image.downloaded', params: { image, ok: 'true', by: 'build' } },
+        summary: {
+          key: 'msg.image.downloaded',
+          params: { image, ok: 'true', by: 'build', ...mark },
+        },
         label: res.image.digest,
       });
     }

@@ -103,6 +103,9 @@ export const labEn = {
   'lab.step.docker.buildPull.title': 'docker build',
   'lab.step.docker.buildPull.text':
     'Docker builds the image {image} on the laptop. The Dockerfile starts FROM {base}, which the laptop does not have yet: the builder first downloads it from {registry}, as docker pull would (docker images lists it too), then runs the Dockerfile\u2019s other steps on top of it.',
+  'lab.step.docker.buildCheck.title': 'docker build',
+  'lab.step.docker.buildCheck.text':
+    'Docker builds the image {image} on the laptop. With --pull the builder asks {registry} for {base} although the laptop has it: the registry\u2019s digest is the laptop\u2019s, so nothing is downloaded (Status: Image is up to date), and the Dockerfile\u2019s other steps run on the laptop\u2019s copy.',
   'lab.step.docker.push.title': 'docker push',
   'lab.step.docker.push.text':
     'Docker pushes {image} to Docker Hub, where the nodes\u2019 container runtimes can pull it.',
@@ -119,6 +122,10 @@ export const labEn = {
   'lab.step.docker.pushSignedOut.text':
     'Docker Hub refuses the push of {image}: the laptop is signed out (docker logout). Sign in again with docker login, then push.',
   'lab.msg.image.download': 'docker pull asks {registry} for {image}.',
+  'lab.msg.image.buildCheck':
+    'docker build --pull asks {registry} whether {image} changed, though the laptop has it.',
+  'lab.msg.image.buildChecked':
+    '{registry} answers with the digest of {image}: the laptop\u2019s copy is up to date.',
   'lab.msg.image.downloaded': '{registry} sends {image} to the laptop.',
   'lab.msg.image.downloadFailed': '{registry} has no {image}: the pull fails.',
   'lab.msg.registry.login': 'docker login sends the credentials of {user} to Docker Hub.',

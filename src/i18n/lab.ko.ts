@@ -96,6 +96,9 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.docker.buildPull.title': 'docker build',
   'lab.step.docker.buildPull.text':
     'Docker가 노트북에서 {image} 이미지를 빌드합니다. Dockerfile이 FROM {base}에서 시작하는데 노트북에 아직 없어서, 빌더가 먼저 docker pull처럼 {registry}에서 내려받고(docker images에도 보입니다) 그 위에서 Dockerfile의 나머지 단계를 실행합니다.',
+  'lab.step.docker.buildCheck.title': 'docker build',
+  'lab.step.docker.buildCheck.text':
+    'Docker가 노트북에서 {image} 이미지를 빌드합니다. --pull이 있어서 노트북에 {base}가 있는데도 빌더가 {registry}에 물어봅니다. 레지스트리의 digest가 노트북의 것과 같아서 아무것도 내려받지 않고(Status: Image is up to date) 노트북에 있는 이미지 위에서 Dockerfile의 나머지 단계를 실행합니다.',
   'lab.step.docker.push.title': 'docker push',
   'lab.step.docker.push.text':
     'Docker가 {image} 이미지를 Docker Hub에 푸시합니다. 노드의 컨테이너 런타임은 여기서 이미지를 받아 갑니다.',
@@ -112,6 +115,10 @@ export const labKo: Record<keyof typeof labEn, string> = {
   'lab.step.docker.pushSignedOut.text':
     'Docker Hub가 {image} 이미지의 푸시를 거부합니다. 노트북이 로그아웃한 상태(docker logout)입니다. docker login으로 다시 로그인한 뒤 푸시하세요.',
   'lab.msg.image.download': 'docker pull이 {registry}에 {image} 이미지를 요청합니다.',
+  'lab.msg.image.buildCheck':
+    'docker build --pull이 노트북에 {image}가 있어도 {registry}에 바뀌었는지 물어봅니다.',
+  'lab.msg.image.buildChecked':
+    '{registry}가 {image}의 digest로 답합니다. 노트북의 이미지가 최신입니다.',
   'lab.msg.image.downloaded': '{registry}가 {image} 이미지를 노트북으로 보냅니다.',
   'lab.msg.image.downloadFailed': '{registry}에 {image} 이미지가 없어서 pull이 실패합니다.',
   'lab.msg.registry.login': 'docker login이 {user} 계정의 자격 증명을 Docker Hub로 보냅니다.',

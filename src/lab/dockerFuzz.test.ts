@@ -1,7 +1,7 @@
 /**
  * Robustness of the laptop's docker: random Dockerfiles (real instructions, misspelt ones,
  * hostile names such as `__proto__`) built with random flags, and random docker command lines
- * (pull, rmi, tag, images --format/--filter, login, logout, prune, push -a …), never make the
+ * (pull, rmi, tag, images --format/--filter, history, inspect -f, login, logout, prune, push -a …), never make the
  * session throw; output is text, the exit code an integer, and the cluster records no error.
  */
 import fc from 'fast-check';
@@ -65,6 +65,13 @@ const DOCKER_WORDS = [
   'rmi',
   'prune',
   'tag',
+  'history',
+  'inspect',
+  '--no-trunc',
+  '-H=false',
+  '--type',
+  '{{json .Config}}',
+  '{{.Config.Cmd}}',
   'login',
   'logout',
   'version',

@@ -37,6 +37,35 @@ describe('docker on the laptop in the lab', () => {
     );
   });
 
+  it('draws --pull asking the registry about a base the laptop has, as an up-to-date pull', () => {
+    const lab = createLabSession({ seed: 1 });
+    lab.run(
+      "mkdir box && echo 'FROM busybox:1.36' > box/Dockerfile && docker build -t learner/box box",
+    );
+    const again = lab.run('docker build --pull -t learner/box box');
+    expect(again.exitCode).toBe(0);
+    // The classic builder asks, the registry's digest is the laptop's: nothing downloaded.
+    expect(again.stdout).toMatch(
+      /Step 1\/1 : FROM busybox:1\.36\n1\.36: Pulling from library\/busybox\nDigest: sha256:[0-9a-f]{64}\nStatus: Image is up to date for busybox:1\.36\n/,
+    );
+    expect(again.steps.map((s) => s.text.key)).toEqual(['lab.step.docker.buildCheck.text']);
+    const [step] = again.steps;
+    expect(say(step?.text)).toBe(
+      'Docker builds the image learner/box on the laptop. With --pull the builder asks Docker Hub for busybox:1.36 although the laptop has it: the registry\u2019s digest is the laptop\u2019s, so nothing is downloaded (Status: Image is up to date), and the Dockerfile\u2019s other steps run on the laptop\u2019s copy.',
+    );
+    expect(say(step?.text, 'ko')).toContain('busybox:1.36');
+    expect(step?.messages.map((m) => `${m.from}>${m.to}: ${say(m.summary)} [${m.label}]`)).toEqual([
+      'developer>developer: docker build makes the image learner/box on the laptop. [docker build -t learner/box .]',
+      'developer>registry: docker build --pull asks Docker Hub whether busybox:1.36 changed, though the laptop has it. [GET /v2/library/busybox/manifests/1.36]',
+      expect.stringMatching(
+        /^registry>developer: Docker Hub answers with the digest of busybox:1\.36: the laptop\u2019s copy is up to date\. \[sha256:[0-9a-f]{64}\]$/,
+      ),
+    ]);
+    // Without --pull the laptop's base is used as it is: no request.
+    const plain = lab.run('docker build -t learner/box box');
+    expect(plain.steps.map((s) => s.text.key)).toEqual(['lab.step.docker.build.text']);
+  });
+
   it('draws a build’s pull of its FROM image inside the build’s step, once', () => {
     const lab = createLabSession({ seed: 1 });
     const built = lab.run(

@@ -953,11 +953,27 @@ export function narrate(
 
   const build = msgs.find((m) => m.kind === 'image.build');
   // The images the build's FROM pulled first (a failed build's pulls have no build message).
-  const basePulls = msgs
-    .filter((m) => m.kind === 'image.downloaded' && m.summary.params?.by === 'build')
-    .map((m) => String(m.summary.params?.image ?? ''));
+  const fromBuild = (upToDate: boolean) =>
+    msgs
+      .filter(
+        (m) =>
+          m.kind === 'image.downloaded' &&
+          m.summary.params?.by === 'build' &&
+          (m.summary.params?.upToDate === 'true') === upToDate,
+      )
+      .map((m) => String(m.summary.params?.image ?? ''));
+  const basePulls = fromBuild(false);
+  // `--pull` with the base already on the laptop: asked, found up to date.
+  const checked = fromBuild(true);
   if (build) {
     const image = String(build.summary.params?.image ?? '');
+    if (basePulls.length === 0 && checked.length > 0) {
+      return pick('lab.step.docker.buildCheck', {
+        image,
+        base: checked.join(', '),
+        registry: registryOf(checked[0] as string),
+      });
+    }
     if (basePulls.length === 0) return pick('lab.step.docker.build', { image });
     return pick('lab.step.docker.buildPull', {
       image,

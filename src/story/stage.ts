@@ -162,6 +162,13 @@ export function summaryFor(m: Message, frame: Snapshot | undefined): Text {
       const image = String(p.image ?? '');
       const domain = parseImageName(image)?.domain ?? 'docker.io';
       const registry = domain === 'docker.io' ? 'Docker Hub' : domain;
+      // `docker build --pull` asking about a base the laptop already has (lab only).
+      if (p.by === 'build' && p.upToDate === 'true') {
+        return text(
+          m.kind === 'image.download' ? 'lab.msg.image.buildCheck' : 'lab.msg.image.buildChecked',
+          { image, registry },
+        );
+      }
       // A build's FROM pulling its base (the guided story's build too: first-view text).
       if (p.by === 'build') {
         return text(

@@ -41,10 +41,34 @@ export interface BuildPlan {
   steps: string[];
   config: ImageConfig;
   /**
+   * Each committed step as the classic builder records it (its image's parent and history
+   * entry): what `docker history` lists. Absent in plans recorded before it existed.
+   */
+  history?: HistoryStep[];
+  /**
+   * Images `--pull` asked the registry about and found up to date on the laptop (normalized
+   * references): asked like a `docker pull`, nothing downloaded.
+   */
+  checks?: string[];
+  /**
    * A build that failed at a step: what it pulled and the steps it committed stay on the
    * laptop (the next build finds them in the cache), but no image is made.
    */
   partial?: true;
+}
+
+/** One step image of a build: its parent image and the history entry it added. */
+export interface HistoryStep {
+  /** The step's image ID (64 hex). */
+  id: string;
+  /** The image it was committed on (64 hex; '' on scratch). */
+  parent: string;
+  /** `CREATED BY` as the classic builder writes it (`/bin/sh -c #(nop)  CMD […]`). */
+  createdBy: string;
+  /** Unpacked bytes the step's layer adds (0 for a metadata step). */
+  size: number;
+  /** A metadata step (no layer). */
+  empty?: true;
 }
 
 /** What the build reads: the Dockerfile, the build context, the command's options. */
@@ -98,6 +122,8 @@ interface Stage {
   layers: Layer[];
   config: ImageConfig;
   vars: Map<string, string>;
+  /** The names ARG declared in this stage (a RUN's history shows their values). */
+  args?: Set<string>;
 }
 
 /** The size of `files` as a tar stream: a 512-byte header per file, contents in 512-byte blocks, 1 KiB of end marker. */
@@ -237,6 +263,8 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
   const total = steps.length;
   const pulls: string[] = [];
   const allSteps: string[] = [];
+  const history: HistoryStep[] = [];
+  const checks: string[] = [];
   const stages: Stage[] = [];
   let stage: Stage | undefined;
   const salt = input.noCache ? `nocache#${registry.buildCount()}` : '';
@@ -251,6 +279,7 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
       steps: allSteps,
       config: {},
       partial: true,
+      ...(checks.length > 0 ? { checks } : {}),
     };
     return { lines, error: { message, early: false, ...(code ? { code } : {}) }, plan };
   };
@@ -280,6 +309,7 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
     lines.push(...pulled.lines);
     const m = pulled.manifest;
     if (pulled.upToDate && local) {
+      if (!checks.includes(name.full)) checks.push(name.full);
       return {
         id: local.fullId ?? pulledImageId(local),
         layers: local.layers,
@@ -292,8 +322,15 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
   };
 
   /** Commit a step: the cache answers, or a container runs (metadata and RUN) or not (COPY). */
-  const commit = (st: Stage, key: string, container: boolean, output?: string): void => {
+  const commit = (
+    st: Stage,
+    key: string,
+    container: boolean,
+    output: string | undefined,
+    entry: { createdBy: string; size: number; empty?: true },
+  ): void => {
     const id = hex64(`step|${st.id}|${key}|${salt}`);
+    history.push({ id, parent: st.id === SCRATCH_ID ? '' : st.id, ...entry });
     if (!input.noCache && registry.hasCachedStep(id)) {
       lines.push(' ---> Using cache');
     } else if (container) {
@@ -333,7 +370,7 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
           vars: new Map(),
         };
       } else if (ref === 'scratch') {
-        next = { name: named, id: hex64('scratch'), layers: [], config: {}, vars: new Map() };
+        next = { name: named, id: SCRATCH_ID, layers: [], config: {}, vars: new Map() };
       } else {
         const img = imageFor(ref);
         if ('error' in img) return failStep(img.error);
@@ -369,16 +406,15 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
           lines.push(` ---> Running in ${hex64(`container|${id}`).slice(0, 12)}`);
           return failStep(`The command '${cmd.join(' ')}' returned a non-zero code: ${code}`, code);
         }
+        const sizeBytes = runLayerSize(cmd.join(' '));
         commit(
           st,
           `RUN ${JSON.stringify(cmd)} ${JSON.stringify([...st.vars])}`,
           true,
           echoed(cmd, env),
+          { createdBy: runCreatedBy(cmd, st, cfg), size: Math.round(sizeBytes * UNPACKED) },
         );
-        const layer: Layer = {
-          digest: `sha256:${hex64(`layer|${st.id}`)}`,
-          sizeBytes: runLayerSize(cmd.join(' ')),
-        };
+        const layer: Layer = { digest: `sha256:${hex64(`layer|${st.id}`)}`, sizeBytes };
         st.layers.push(layer);
         break;
       }
@@ -388,6 +424,8 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
         const dest = expandArg(ins.args[ins.args.length - 1] as string);
         const from = ins.flags.from;
         const contents: string[] = [];
+        /** The classic builder's source hashes (`file:…`, `dir:…`) for the history. */
+        const hashes: string[] = [];
         let key = `${ins.name} ${JSON.stringify(ins.flags)} ${dest}`;
         if (from !== undefined) {
           const source = /^\d+$/.test(from)
@@ -402,11 +440,13 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
           }
           key += `|from ${sourceId} ${JSON.stringify(srcs)}`;
           contents.push(hex64(`${sourceId}|${srcs.join(',')}`).repeat(8));
+          hashes.push(`file:${hex64(`${sourceId}|${srcs.join(',')}`)}`);
         } else {
           for (const src of srcs) {
             if (ins.name === 'ADD' && /^https?:\/\//.test(src)) {
               key += `|url ${src}`;
               contents.push(hex64(`url:${src}`).repeat(16));
+              hashes.push(`file:${hex64(`url:${src}`)}`);
               continue;
             }
             const found = sourceFiles(input.files, src);
@@ -417,14 +457,27 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
             }
             if (found.length === 0)
               return failStep(`${ins.name} failed: no source files were specified`);
+            const hashed: string[] = [];
             for (const f of found) {
               const text = input.files.get(f) ?? '';
               key += `|${f}:${hex64(text)}`;
               contents.push(text);
+              hashed.push(hex64(text));
             }
+            // A named file is `file:`, a directory or a pattern's matches `dir:`.
+            const single = found.length === 1 && found[0] === cleanRel(src);
+            hashes.push(
+              `${single ? 'file' : 'dir'}:${single ? hashed[0] : hex64(hashed.join(','))}`,
+            );
           }
         }
-        commit(st, key, false);
+        const srcHash = hashes.length === 1 ? hashes[0] : `multi:${hex64(hashes.join(','))}`;
+        const chown = ins.flags.chown !== undefined ? `--chown=${ins.flags.chown}` : '';
+        commit(st, key, false, undefined, {
+          // withCmdCommentString: one argument after the shell, a space at the end (moby's copy).
+          createdBy: `${shell.join(' ')} #(nop) ${ins.name} ${chown}${srcHash} in ${dest} `,
+          size: contents.reduce((a, c) => a + utf8Length(c), 0),
+        });
         st.layers.push({
           digest: `sha256:${hex64(`layer|${st.id}`)}`,
           sizeBytes: tarSize(contents),
@@ -434,7 +487,17 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
       default: {
         const why = configure(ins, cfg, st.vars, env, buildArgs, consumed, expandArg, shell);
         if (why) return failStep(why);
-        commit(st, `${ins.original} ${JSON.stringify(cfg)} ${JSON.stringify([...st.vars])}`, true);
+        if (ins.name === 'ARG') {
+          st.args ??= new Set();
+          for (const [k] of keyValues(ins.rest)) st.args.add(k);
+        }
+        commit(
+          st,
+          `${ins.original} ${JSON.stringify(cfg)} ${JSON.stringify([...st.vars])}`,
+          true,
+          undefined,
+          { createdBy: metaCreatedBy(ins, cfg, expandArg), size: 0, empty: true },
+        );
       }
     }
   }
@@ -443,7 +506,16 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
     last.config.Labels = { ...last.config.Labels };
     for (const [k, v] of input.labels) last.config.Labels[k] = v;
     // The client's labels are one more step, unprinted, as the classic builder adds them.
+    const parent = last.id;
     last.id = hex64(`labels|${last.id}|${JSON.stringify(input.labels)}`);
+    const pairs = [...new Map(input.labels)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    history.push({
+      id: last.id,
+      parent,
+      createdBy: `${(last.config.Shell ?? ['/bin/sh', '-c']).join(' ')} #(nop)  LABEL ${pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`,
+      size: 0,
+      empty: true,
+    });
   }
   const unused = [...buildArgs.keys()].filter((k) => !consumed.has(k) && !PREDEFINED_ARGS.has(k));
   if (unused.length > 0) {
@@ -451,8 +523,95 @@ export function planBuild(registry: Registry, input: BuildInput): BuildOutcome {
   }
   return {
     lines,
-    plan: { pulls, layers: last.layers, id: last.id, steps: allSteps, config: last.config },
+    plan: {
+      pulls,
+      layers: last.layers,
+      id: last.id,
+      steps: allSteps,
+      config: last.config,
+      history,
+      ...(checks.length > 0 ? { checks } : {}),
+    },
   };
+}
+
+/** The parent of a `FROM scratch` stage's first step. */
+const SCRATCH_ID = hex64('scratch');
+
+/** Unpacked bytes per compressed byte (the ratio `docker images` uses). */
+const UNPACKED = 2.66;
+
+/**
+ * A RUN's `CREATED BY`: its command's words, after `|N K=V…` when the stage's ARGs have values
+ * (moby's prependEnvOnCmd; an ENV of the same name wins over the ARG).
+ */
+function runCreatedBy(cmd: readonly string[], st: Stage, cfg: ImageConfig): string {
+  const envKeys = new Set((cfg.Env ?? []).map((e) => e.slice(0, e.indexOf('='))));
+  const args = [...(st.args ?? [])]
+    .filter((k) => st.vars.has(k) && !envKeys.has(k))
+    .sort()
+    .map((k) => `${k}=${st.vars.get(k)}`);
+  const prefix = args.length > 0 ? `|${args.length} ${args.join(' ')} ` : '';
+  return `${prefix}${cmd.join(' ')}`;
+}
+
+/** Go's %q of a string slice: `["nginx" "-g" "daemon off;"]`. */
+function goQuoteList(list: readonly string[]): string {
+  return `[${list.map((s) => JSON.stringify(s)).join(' ')}]`;
+}
+
+/**
+ * A metadata step's `CREATED BY`, the classic builder's commit message after the shell and
+ * `#(nop) ` (moby builder/dockerfile dispatchers.go: withCmdComment puts two words, so two
+ * spaces; WORKDIR's older withCmdCommentString one).
+ */
+function metaCreatedBy(
+  ins: Instruction,
+  cfg: ImageConfig,
+  expandArg: (s: string) => string,
+): string {
+  const shell = (cfg.Shell ?? ['/bin/sh', '-c']).join(' ');
+  const nop = (comment: string) => `${shell} #(nop)  ${comment}`;
+  switch (ins.name) {
+    case 'ENV':
+      return nop(
+        `ENV ${keyValues(ins.rest)
+          .map(
+            ([k]) =>
+              `${k}=${(cfg.Env ?? []).find((e) => e.startsWith(`${k}=`))?.slice(k.length + 1) ?? ''}`,
+          )
+          .join(' ')}`,
+      );
+    case 'LABEL':
+      return nop(
+        `LABEL ${keyValues(ins.rest)
+          .map(([k, v]) => `${expandArg(k)}=${expandArg(v)}`)
+          .join(' ')}`,
+      );
+    case 'ARG':
+      return nop(`ARG ${ins.rest}`);
+    case 'EXPOSE':
+      return nop(`EXPOSE ${ins.args.map(expandArg).join(' ')}`);
+    case 'CMD':
+      return nop(`CMD ${goQuoteList(cfg.Cmd ?? [])}`);
+    case 'ENTRYPOINT':
+      return nop(`ENTRYPOINT ${goQuoteList(cfg.Entrypoint ?? [])}`);
+    case 'WORKDIR':
+      return `${shell} #(nop) WORKDIR ${cfg.WorkingDir ?? '/'}`;
+    case 'VOLUME':
+      return nop(`VOLUME [${ins.args.map(expandArg).join(' ')}]`);
+    case 'SHELL':
+      return nop(`SHELL [${(cfg.Shell ?? []).join(' ')}]`);
+    case 'HEALTHCHECK':
+      return nop(
+        (cfg.Healthcheck ?? [])[0] === 'NONE'
+          ? 'HEALTHCHECK &{["NONE"] "0s" "0s" "0s" "0s" \'\\x00\'}'
+          : `HEALTHCHECK &{${goQuoteList(cfg.Healthcheck ?? [])} "0s" "0s" "0s" "0s" '\\x00'}`,
+      );
+    default:
+      // USER, STOPSIGNAL, MAINTAINER, ONBUILD: the instruction and its words.
+      return nop(`${ins.name} ${expandArg(ins.rest)}`);
+  }
 }
 
 function jsonStrings(text: string): string[] | undefined {

@@ -4,7 +4,13 @@
  * build` fills and `docker push` uploads from. Plain deterministic data: sizes are compressed
  * image sizes (what a pull transfers), digests are stable stand-ins.
  */
-import { type BuildPlan, type ImageConfig, planBuild, pulledImageId } from './build.ts';
+import {
+  type BuildPlan,
+  type HistoryStep,
+  type ImageConfig,
+  planBuild,
+  pulledImageId,
+} from './build.ts';
 import { fakeDigest } from './digest.ts';
 import { type ImageName, parseImageName } from './imageName.ts';
 import { STARTER_DOCKERFILE, STARTER_FILES } from './starter.ts';
@@ -462,6 +468,11 @@ function layersFor(key: string, total: number, n: number): Layer[] {
   });
 }
 
+/** A step image of a build (the classic builder keeps each), and when it was made. */
+export interface StepImage extends HistoryStep {
+  createdMs: number;
+}
+
 /** How many step images the build cache keeps. */
 const CACHE_LIMIT = 2_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -471,7 +482,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * before the simulation starts (virtual time 0), from its manifest, so the same image has the
  * same date whenever and under whichever tag it is pulled.
  */
-function publishedMs(digest: string): number {
+export function publishedMs(digest: string): number {
   return -(3 + (Number.parseInt(digest.slice(7, 11), 16) % 50)) * DAY_MS;
 }
 /** How many dangling images the laptop keeps (a learner rebuilding in a loop fills no memory). */
@@ -508,8 +519,11 @@ export class Registry {
   private readonly local = new Map<string, LocalImage>();
   /** Images a rebuild took the last name from: `<none>` in `docker images`, newest last. */
   private readonly dangling: LocalImage[] = [];
-  /** Image IDs the builds' steps made (the build cache), oldest first. */
-  private readonly cache = new Set<string>();
+  /**
+   * Image IDs the builds' steps made (the build cache), oldest first, with each step's parent
+   * and history entry and when it was first made (absent for plans recorded without them).
+   */
+  private readonly cache = new Map<string, StepImage | undefined>();
   private builtCount = 0;
   /**
    * `resolve` answers by reference, frozen, until the repositories change (a push): every pull
@@ -619,9 +633,12 @@ export class Registry {
     if (!p) return undefined;
     this.builtCount++;
     for (const ref of p.pulls) this.pullLocal(ref);
-    for (const step of p.steps) this.cache.add(step);
+    for (const h of p.history ?? []) {
+      if (!this.cache.get(h.id)) this.cache.set(h.id, { ...h, createdMs: nowMs });
+    }
+    for (const step of p.steps) if (!this.cache.has(step)) this.cache.set(step, undefined);
     while (this.cache.size > CACHE_LIMIT) {
-      this.cache.delete(this.cache.values().next().value as string);
+      this.cache.delete(this.cache.keys().next().value as string);
     }
     // A failed build leaves its pulls and committed steps, and no image.
     if (p.partial) return undefined;
@@ -665,6 +682,64 @@ export class Registry {
   /** Whether the build cache holds a step that made image `id` (64 hex). */
   hasCachedStep(id: string): boolean {
     return this.cache.has(id);
+  }
+
+  /** The whole ID of the one step image whose ID starts with `prefix` (at least 4 hex). */
+  stepImageId(prefix: string): string | undefined {
+    if (!/^[0-9a-f]{4,64}$/.test(prefix)) return undefined;
+    let found: string | undefined;
+    for (const [id, step] of this.cache) {
+      if (!step || !id.startsWith(prefix)) continue;
+      if (found !== undefined) return undefined;
+      found = id;
+    }
+    return found;
+  }
+
+  /** The step image `id` (64 hex) of an earlier build: its parent and history entry. */
+  stepImage(id: string): StepImage | undefined {
+    return this.cache.get(id);
+  }
+
+  /**
+   * An image on the laptop as `docker inspect` and `docker history` find it: by name (`nginx`
+   * is `nginx:latest`), by ID or a prefix of at least 4 hex (`sha256:` allowed), or a step
+   * image of a build by its ID.
+   */
+  findImage(ref: string): LocalImage | undefined {
+    const name = parseImageName(ref);
+    const byName = name && !name.digest ? this.local.get(name.full) : undefined;
+    if (byName) return byName;
+    if (name?.digest) {
+      return [...this.local.values()].find(
+        (i) => i.repository === name.repository && i.digest === name.digest,
+      );
+    }
+    return this.byId(ref.replace(/^sha256:/, ''));
+  }
+
+  /** The names of image `id` (12 hex) on the laptop, `repo:tag` familiar, sorted. */
+  namesOf(id: string): LocalImage[] {
+    return [...this.local.values()]
+      .filter((i) => i.id === id)
+      .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  }
+
+  /** Whether the registry holds `digest` in `repository` (pulled from or pushed to it). */
+  holdsDigest(repository: string, digest: string): boolean {
+    return [...(this.repos.get(repository)?.values() ?? [])].some((m) => m.digest === digest);
+  }
+
+  /**
+   * The published image whose laptop ID is `fullId` (64 hex): on the laptop, named or not, or
+   * (a base whose name went) among the registry's manifests.
+   */
+  pulledImage(fullId: string): LocalImage | ImageManifest | undefined {
+    const held = [...this.local.values(), ...this.dangling].find((i) => i.fullId === fullId);
+    if (held) return held;
+    for (const tags of this.repos.values())
+      for (const m of tags.values()) if (pulledImageId(m) === fullId) return m;
+    return undefined;
   }
 
   /** Every layer some image on the laptop holds (named or `<none>`): a pull says `Already exists` for those. */
@@ -1006,30 +1081,48 @@ export class Registry {
   prune(all = false): PruneResult {
     const lines: string[] = [];
     const gone: LocalImage[] = [...this.dangling];
+    /** The names each image loses (`untagged:` lines), by image ID. */
+    const names = new Map<string, string[]>();
     this.dangling.length = 0;
     if (all) {
       for (const img of this.local.values()) {
-        lines.push(`untagged: ${familiarName(img.repository)}:${img.tag}`);
+        const untag = names.get(img.id) ?? [];
+        untag.push(`untagged: ${familiarName(img.repository)}:${img.tag}`);
         const known = [...(this.repos.get(img.repository)?.values() ?? [])].some(
           (m) => m.digest === img.digest,
         );
-        if (known) lines.push(`untagged: ${familiarName(img.repository)}@${img.digest}`);
+        if (known) untag.push(`untagged: ${familiarName(img.repository)}@${img.digest}`);
+        names.set(img.id, untag);
         if (!gone.some((g) => g.id === img.id)) gone.push(img);
       }
       this.local.clear();
     }
+    // Children first, as the daemon deletes them: an image built on another (its layers and
+    // more) goes before its base; each image's names go just before it.
+    const isChildOf = (a: LocalImage, b: LocalImage) =>
+      a.layers.length > b.layers.length &&
+      b.layers.every((l, i) => a.layers[i]?.digest === l.digest);
+    const ordered: LocalImage[] = [];
+    const left = [...gone];
+    while (left.length > 0) {
+      const at = left.findIndex((img) => !left.some((o) => o !== img && isChildOf(o, img)));
+      ordered.push(...left.splice(Math.max(at, 0), 1));
+    }
     const used = new Set<string>();
     for (const img of this.local.values()) for (const l of img.layers) used.add(l.digest);
     let reclaimedBytes = 0;
-    for (const img of gone) {
+    ordered.forEach((img, i) => {
+      lines.push(...(names.get(img.id) ?? []));
       lines.push(`deleted: ${fullImageId(img)}`);
+      // A layer goes with the last image that holds it (a base's with the base).
+      const later = new Set(ordered.slice(i + 1).flatMap((o) => o.layers.map((x) => x.digest)));
       for (const l of [...img.layers].reverse()) {
-        if (used.has(l.digest)) continue;
+        if (used.has(l.digest) || later.has(l.digest)) continue;
         used.add(l.digest);
         reclaimedBytes += l.sizeBytes;
         lines.push(`deleted: sha256:${fakeDigest(`chain:${l.digest}`).slice(7)}`);
       }
-    }
+    });
     return { lines, reclaimedBytes, changed: gone.length > 0 };
   }
 }
