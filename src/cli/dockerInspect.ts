@@ -25,7 +25,14 @@ import {
   parseTemplate,
   TemplateParseError,
 } from '../kubectl/printers/goTemplate.ts';
-import { humanDuration, humanSize, UNPACKED_RATIO } from './dockerLocal.ts';
+import {
+  formatted,
+  goJson,
+  humanDuration,
+  humanSize,
+  table,
+  UNPACKED_RATIO,
+} from './dockerLocal.ts';
 
 const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
@@ -128,21 +135,6 @@ function ellipsis(s: string, max: number): string {
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** docker's table writer: tabwriter(minwidth 10, padding 3), the last column unpadded. */
-function table(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 10, [...cell].length + 3);
-    });
-  return rows
-    .map(
-      (row) =>
-        `${row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))).join('')}\n`,
-    )
-    .join('');
-}
-
 const HISTORY_HEADERS: Record<string, string> = {
   ID: 'IMAGE',
   CreatedSince: 'CREATED',
@@ -203,61 +195,6 @@ function noSuchName(ref: string): string {
 }
 
 /** Go's JSON encoding of a string or a value (`<`, `>`, `&` as \u003c…). */
-function goJson(value: unknown, indent?: string): string {
-  return JSON.stringify(value, null, indent)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026');
-}
-
-/**
- * docker's formatter: `table …` aligns the columns under a header, `json` one object per row,
- * anything else the template once per row (`\t`, `\n` as typed become a tab and a newline).
- */
-function formatted(
-  format: string,
-  rows: Record<string, string>[],
-  headers: Record<string, string>,
-  context: string,
-): RunResult {
-  if (format === 'json' || /^\{\{\s*json\s+\.\s*\}\}$/.test(format.trim())) {
-    // The context's fields by name, sorted (encoding/json of docker's map).
-    const sorted = (r: Record<string, string>) =>
-      Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return ok(rows.map((r) => `${goJson(sorted(r))}\n`).join(''));
-  }
-  const isTable = format.startsWith('table');
-  const text = (isTable ? format.slice('table'.length) : format)
-    .trim()
-    .replace(/\\t/g, '\t')
-    .replace(/\\n/g, '\n');
-  let tmpl: ReturnType<typeof parseTemplate>;
-  try {
-    tmpl = parseTemplate('', text);
-  } catch (e) {
-    if (!(e instanceof TemplateParseError)) throw e;
-    return fail(`template parsing error: ${e.message}\n`);
-  }
-  const run = (data: Record<string, string>) => {
-    const r = executeTemplate(tmpl, data, { missingKeyError: true });
-    const error = r.error?.replace(
-      /map has no entry for key "([^"]*)"/,
-      `can't evaluate field $1 in type ${context}`,
-    );
-    return { out: r.out, error };
-  };
-  let out = '';
-  for (const row of rows) {
-    const r = run(row);
-    if (r.error !== undefined) return { stdout: out, stderr: `${r.error}\n`, exitCode: 1 };
-    out += `${r.out}\n`;
-  }
-  if (!isTable) return ok(out);
-  const header = run(headers);
-  if (header.error !== undefined) return fail(`${header.error}\n`);
-  const lines = `${header.out}\n${out}`.split('\n').slice(0, -1);
-  return ok(table(lines.map((l) => l.split('\t'))));
-}
 
 /** A built image's config on top of its base's (what the classic builder's commits leave). */
 function mergeConfig(base: ImageConfig, own: ImageConfig): ImageConfig {

@@ -32,17 +32,17 @@ function familiar(repository: string): string {
 }
 
 /** docker's table writer: tabwriter(minwidth 10, padding 3), the last column unpadded. */
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows)
     row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 10, cell.length + 3);
+      widths[i] = Math.max(widths[i] ?? 10, [...cell].length + 3);
     });
   return rows
-    .map((row) =>
-      row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join(''),
+    .map(
+      (row) =>
+        `${row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))).join('')}\n`,
     )
-    .map((line) => `${line}\n`)
     .join('');
 }
 
@@ -135,6 +135,8 @@ export function dockerImages(
           VirtualSize: size,
         };
       }),
+      IMAGE_HEADERS,
+      '*formatter.imageContext',
     );
   }
   const rows = [['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']];
@@ -170,20 +172,33 @@ function goTimeString(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} +0000 UTC`;
 }
 
+/** encoding/json's text: `<`, `>` and `&` escaped as Go does. */
+export function goJson(value: unknown, indent?: string): string {
+  return JSON.stringify(value, null, indent)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026');
+}
+
 /**
- * docker's formatter (cli/command/formatter): `table …` writes a header from the same
- * template and aligns the columns; `json` is one JSON object per image (keys sorted, `<`
- * and `>` escaped as Go does); anything else is the template once per image. `\t` and `\n`
- * in the text are a tab and a newline. Only the builtins of Go's templates are known here.
+ * docker's formatter (cli/command/formatter), for images and history: `table …` writes a header
+ * from the same template and aligns the columns; `json` is one JSON object per row (keys sorted,
+ * as encoding/json writes docker's map); anything else is the template once per row. `\t` and
+ * `\n` in the text are a tab and a newline. `context` names Go's type in a missing field's error.
  */
-function formatted(format: string, rows: Record<string, string>[]): RunResult {
-  const isTable = format.startsWith('table');
-  // docker's `json` function is not among Go's builtins here: its one common use stands alone.
+export function formatted(
+  format: string,
+  rows: Record<string, string>[],
+  headers: Record<string, string>,
+  context: string,
+): RunResult {
   if (format === 'json' || /^\{\{\s*json\s+\.\s*\}\}$/.test(format.trim())) {
-    const json = (r: Record<string, string>) =>
-      JSON.stringify(r).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-    return ok(rows.map((r) => `${json(r)}\n`).join(''));
+    // The context's fields by name, sorted (encoding/json of docker's map).
+    const sorted = (r: Record<string, string>) =>
+      Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return ok(rows.map((r) => `${goJson(sorted(r))}\n`).join(''));
   }
+  const isTable = format.startsWith('table');
   const text = (isTable ? format.slice('table'.length) : format)
     .trim()
     .replace(/\\t/g, '\t')
@@ -197,10 +212,9 @@ function formatted(format: string, rows: Record<string, string>[]): RunResult {
   }
   const run = (data: Record<string, string>) => {
     const r = executeTemplate(tmpl, data, { missingKeyError: true });
-    // A field the image context does not have, as Go reports it on docker's struct.
     const error = r.error?.replace(
       /map has no entry for key "([^"]*)"/,
-      "can't evaluate field $1 in type *formatter.imageContext",
+      `can't evaluate field $1 in type ${context}`,
     );
     return { out: r.out, error };
   };
@@ -211,7 +225,7 @@ function formatted(format: string, rows: Record<string, string>[]): RunResult {
     out += `${r.out}\n`;
   }
   if (!isTable) return ok(out);
-  const header = run(IMAGE_HEADERS);
+  const header = run(headers);
   if (header.error !== undefined) return fail(`${header.error}\n`);
   const lines = `${header.out}\n${out}`.split('\n').slice(0, -1);
   return ok(table(lines.map((l) => l.split('\t'))));
