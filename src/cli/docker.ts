@@ -8,7 +8,7 @@
  * Real commands the laptop does not model (run, ps, exec…) say so in docker's error style.
  */
 import type { Cluster } from '../engine/index.ts';
-import { parseImageName } from '../engine/registry/index.ts';
+import { familiarName, parseImageName } from '../engine/registry/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
 import type { Workspace } from '../kubectl/workspace.ts';
 import { dockerBuild } from './dockerBuild.ts';
@@ -121,7 +121,7 @@ const PUSH: Command = {
     if (last.startsWith('An image does not exist locally')) {
       const name = parseImageName(image);
       const repo = name?.repository ?? image;
-      const familiar = repo.replace(/^docker\.io\/(library\/)?/, '');
+      const familiar = familiarName(repo);
       // Other tags of the repository are here: moby then refuses the one tag asked for.
       const otherTags = cluster.registry.localImages().some((i) => i.repository === repo);
       return {
@@ -147,7 +147,7 @@ const PUSH: Command = {
  */
 function pushAllTags(cluster: Cluster, image: string, quiet: boolean): RunResult {
   const repo = parseImageName(image)?.repository ?? image;
-  const familiar = repo.replace(/^docker\.io\/(library\/)?/, '');
+  const familiar = familiarName(repo);
   const tags = cluster.registry
     .localImages()
     .filter((i) => i.repository === repo)

@@ -7,7 +7,7 @@
  * for a replay.
  */
 import type { Cluster } from '../engine/index.ts';
-import { familiarRef, parseImageName, planBuild, tarSize } from '../engine/registry/index.ts';
+import { familiarName, parseImageName, planBuild, tarSize } from '../engine/registry/index.ts';
 import type { OutputChunk, RunResult } from '../kubectl/index.ts';
 import { createWorkspace, HOME_DIR, type Workspace } from '../kubectl/workspace.ts';
 import type { DockerEnv } from './docker.ts';
@@ -384,7 +384,7 @@ export function dockerBuild(
     return done(0);
   }
   const tagged = o.tags.map(
-    (t) => `Successfully tagged ${familiarRef(parseImageName(t)?.full ?? t)}\n`,
+    (t) => `Successfully tagged ${familiarName(parseImageName(t)?.full ?? t)}\n`,
   );
   chunks.push({ err: false, text: `Successfully built ${img.id}\n${tagged.join('')}` });
   return done(0);

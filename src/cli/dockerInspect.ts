@@ -11,6 +11,7 @@ import { type Cluster, epochMs } from '../engine/index.ts';
 import { baseImageModel } from '../engine/registry/baseHistory.ts';
 import type { ImageConfig } from '../engine/registry/build.ts';
 import { hex64 } from '../engine/registry/digest.ts';
+import { familiarName } from '../engine/registry/imageName.ts';
 import {
   catalogueVersion,
   fullImageId,
@@ -19,6 +20,7 @@ import {
   publishedMs,
   type Registry,
 } from '../engine/registry/registry.ts';
+import { rfc3339 } from '../engine/util/clock.ts';
 import type { RunResult } from '../kubectl/index.ts';
 import {
   executeTemplate,
@@ -119,11 +121,6 @@ function lineage(
   return { rows };
 }
 
-/** Go's RFC 3339 of a virtual time, to the second (`time.Unix(c, 0).Format(time.RFC3339)`). */
-function rfc3339Seconds(ms: number): string {
-  return `${new Date(Math.floor(epochMs(ms) / 1000) * 1000).toISOString().slice(0, 19)}Z`;
-}
-
 /** RFC 3339 with the fraction Go's RFC3339Nano keeps (trailing zeros dropped). */
 function rfc3339Nano(ms: number): string {
   return new Date(epochMs(ms)).toISOString().replace(/\.?0+Z$/, 'Z');
@@ -166,8 +163,8 @@ export function dockerHistory(cluster: Cluster, ref: string, opts: HistoryOption
   const { rows } = lineage(registry, img, step);
   const fields = (r: HistoryRow): Record<string, string> => ({
     ID: r.id === '<missing>' || noTrunc ? r.id : r.id.slice(7, 19),
-    CreatedSince: human ? `${humanDuration(now - r.createdMs)} ago` : rfc3339Seconds(r.createdMs),
-    CreatedAt: rfc3339Seconds(r.createdMs),
+    CreatedSince: human ? `${humanDuration(now - r.createdMs)} ago` : rfc3339(r.createdMs),
+    CreatedAt: rfc3339(r.createdMs),
     CreatedBy: noTrunc
       ? r.createdBy.replace(/\t/g, ' ')
       : ellipsis(r.createdBy.replace(/\t/g, ' '), 45),
@@ -231,12 +228,11 @@ export function imageJson(registry: Registry, img: LocalImage): Record<string, u
     : (modelOf(img).config ?? {});
   const parent = built && rows[1] && rows[1].id !== '<missing>' ? rows[1].id : '';
   const names = registry.namesOf(img.id);
-  const familiar = (repo: string) => repo.replace(/^docker\.io\/(library\/)?/, '');
   const repoDigests = [
     ...new Set(
       names
         .filter((n) => registry.holdsDigest(n.repository, n.digest))
-        .map((n) => `${familiar(n.repository)}@${n.digest}`),
+        .map((n) => `${familiarName(n.repository)}@${n.digest}`),
     ),
   ];
   const dirs = img.layers.map((l) => hex64(`overlay2:${img.id}:${l.digest}`));
@@ -249,7 +245,7 @@ export function imageJson(registry: Registry, img: LocalImage): Record<string, u
   const healthcheck = cfg.Healthcheck ? { Healthcheck: { Test: cfg.Healthcheck } } : {};
   return {
     Id: fullImageId(img),
-    RepoTags: names.map((n) => `${familiar(n.repository)}:${n.tag}`),
+    RepoTags: names.map((n) => `${familiarName(n.repository)}:${n.tag}`),
     RepoDigests: repoDigests,
     Parent: parent,
     Comment: rows[0]?.comment ?? '',

@@ -4,7 +4,12 @@
  * nothing is drawn; a tag is still recorded as an input, so a replay can push the new name.
  */
 import { type Cluster, epochMs } from '../engine/index.ts';
-import { fullImageId, type LocalImage, parseImageName } from '../engine/registry/index.ts';
+import {
+  familiarName,
+  fullImageId,
+  type LocalImage,
+  parseImageName,
+} from '../engine/registry/index.ts';
 import type { RunResult } from '../kubectl/index.ts';
 import { humanDuration, humanSize } from '../kubectl/nodeShell/crictl.ts';
 import {
@@ -25,11 +30,6 @@ const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr,
  * pulled, 192 MB unpacked), and this model uses that ratio for every built image.
  */
 export const UNPACKED_RATIO = 2.66;
-
-/** `docker.io/library/nginx` → `nginx`, `docker.io/learner/web` → `learner/web`. */
-function familiar(repository: string): string {
-  return repository.replace(/^docker\.io\/(library\/)?/, '');
-}
 
 /** docker's table writer: tabwriter(minwidth 10, padding 3), the last column unpadded. */
 export function table(rows: string[][]): string {
@@ -92,7 +92,7 @@ export function dockerImages(
   const { registry } = cluster;
   const named = registry.localImages();
   let shown: { repo: string; tag: string; img: LocalImage }[] = named.map((img) => ({
-    repo: familiar(img.repository),
+    repo: familiarName(img.repository),
     tag: img.tag,
     img,
   }));
@@ -235,8 +235,8 @@ export function formatted(
 function splitFilter(filter: string): [string, string | undefined] {
   const slash = filter.lastIndexOf('/');
   const colon = filter.lastIndexOf(':');
-  if (colon > slash) return [familiar(filter.slice(0, colon)), filter.slice(colon + 1)];
-  return [familiar(filter), undefined];
+  if (colon > slash) return [familiarName(filter.slice(0, colon)), filter.slice(colon + 1)];
+  return [familiarName(filter), undefined];
 }
 
 /** `docker tag SOURCE TARGET` (docker.ts has parsed the flags and counted the arguments). */

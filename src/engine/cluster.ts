@@ -33,7 +33,7 @@ import { type PolicyCluster, policyCluster } from './node/policyNetwork.ts';
 import { kubeletDisabled, nodeFileScope } from './node/staticPodFiles.ts';
 import {
   type BuildPlan,
-  familiarRef,
+  familiarName,
   type ImageManifest,
   type LocalImage,
   type PruneResult,
@@ -718,7 +718,7 @@ class ClusterImpl implements Cluster {
       const name = parseImageName(ref);
       const res = this.registry.resolve(ref);
       if (!name || !res.ok) continue;
-      const image = familiarRef(name.full);
+      const image = familiarName(name.full);
       this.#rt.record({
         from: 'developer',
         to: 'registry',

@@ -296,13 +296,22 @@ function freshLive(
   // the answer to a question (`kubectl delete -i`).
   enableKubectlEditor(fs);
   enableTerminalQuestions(fs);
-  const host = hostForCluster(cluster, {
+  return { cluster, fs, kubeconfig: cfg, host: labHost(cluster, fs, cfg, lang) };
+}
+
+/** The console's host over the lab's cluster and files: kubectl, the laptop's docker and sim. */
+function labHost(
+  cluster: Cluster,
+  fs: Workspace,
+  kubeconfig: Kubeconfig,
+  lang?: () => Lang,
+): KubectlHost {
+  return hostForCluster(cluster, {
     fs,
-    kubeconfig: cfg,
+    kubeconfig,
     docker: laptopDocker(cluster),
     sim: labSim(cluster, lang),
   });
-  return { cluster, fs, kubeconfig: cfg, host };
 }
 
 /** The files, and the directories made with mkdir as `DIR/` keys (what `new Workspace` reads). */
@@ -426,12 +435,7 @@ function replayLab(saved: SavedLab, lang: () => Lang): { live: Live } | { failed
   carryKubectlEdit(live.fs, fs);
   // A question the replay left waiting is asked again: the console shows it, as it was left.
   carryQuestion(live.fs, fs);
-  const host = hostForCluster(live.cluster, {
-    fs,
-    kubeconfig: live.kubeconfig,
-    docker: laptopDocker(live.cluster),
-    sim: labSim(live.cluster, lang),
-  });
+  const host = labHost(live.cluster, fs, live.kubeconfig, lang);
   // The shell's variables and aliases (`export do=…`) the replayed lines set.
   restoreShell(host, shellSnapshot(live.host));
   return { live: { ...live, fs, host } };

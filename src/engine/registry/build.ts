@@ -10,7 +10,7 @@
  */
 import { hex64 } from './digest.ts';
 import { expand, type Instruction, keyValues, parseDockerfile } from './dockerfile.ts';
-import { parseImageName } from './imageName.ts';
+import { familiarName, parseImageName } from './imageName.ts';
 import type { ImageManifest, Layer, Registry } from './registry.ts';
 
 /** The image's configuration as the Dockerfile leaves it (what `docker inspect` shows under Config). */
@@ -145,11 +145,6 @@ function utf8Length(s: string): number {
 /** The laptop's ID of a pulled image: its config digest's hex, from the manifest. */
 export function pulledImageId(manifest: Pick<ImageManifest, 'digest'>): string {
   return hex64(`config:${manifest.digest}`);
-}
-
-/** `docker.io/library/nginx:latest` → `nginx:latest`; `docker.io/learner/web:1` → `learner/web:1`. */
-export function familiarRef(full: string): string {
-  return full.replace(/^docker\.io\/(library\/)?/, '');
 }
 
 /** A shell-form command as the image stores it. */

@@ -85,6 +85,15 @@ function parse(image: string): ImageName | undefined {
   return out;
 }
 
+/**
+ * docker's familiar form of a reference (reference.FamiliarString): Docker Hub's `docker.io/`
+ * and its official `library/` left out. `docker.io/library/nginx:latest` → `nginx:latest`,
+ * `docker.io/learner/web` → `learner/web`; other registries unchanged.
+ */
+export function familiarName(ref: string): string {
+  return ref.replace(/^docker\.io\/(library\/)?/, '');
+}
+
 /** `docker.io/library/nginx:latest` for `nginx`; the input itself when it cannot be parsed. */
 export function normalizeImage(image: string): string {
   return parseImageName(image)?.full ?? image;

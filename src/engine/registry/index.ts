@@ -2,7 +2,6 @@ export {
   type BuildInput,
   type BuildOutcome,
   type BuildPlan,
-  familiarRef,
   type ImageConfig,
   planBuild,
   tarSize,
@@ -10,6 +9,7 @@ export {
 export { fakeDigest, hex64, randomHex64 } from './digest.ts';
 export {
   defaultPullPolicy,
+  familiarName,
   type ImageName,
   normalizeImage,
   parseImageName,

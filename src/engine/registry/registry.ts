@@ -12,7 +12,7 @@ import {
   pulledImageId,
 } from './build.ts';
 import { fakeDigest } from './digest.ts';
-import { type ImageName, parseImageName } from './imageName.ts';
+import { familiarName, type ImageName, parseImageName } from './imageName.ts';
 import { STARTER_DOCKERFILE, STARTER_FILES } from './starter.ts';
 
 export interface Layer {
@@ -110,11 +110,6 @@ export interface RemoveResult {
 export function fullImageId(img: Pick<LocalImage, 'id' | 'fullId'>): string {
   if (img.fullId) return `sha256:${img.fullId}`;
   return `sha256:${img.id}${fakeDigest(`image-id:${img.id}`).slice(7 + img.id.length)}`;
-}
-
-/** `docker.io/library/nginx` → `nginx`, `docker.io/learner/web` → `learner/web`. */
-function familiarName(repository: string): string {
-  return repository.replace(/^docker\.io\/(library\/)?/, '');
 }
 
 /** One pre-filled repository tag: compressed size and layer count. */
