@@ -119,6 +119,10 @@ describe('docker image inspect', () => {
     expect(cfg('{{json .Config.ExposedPorts}} {{.Config.Labels.team}}')).toBe(
       '{"80/tcp":{},"8080/tcp":{}} web\n',
     );
+    // nat.PortSet is map[Port]struct{}: fmt prints each value as `{}`, not as a map.
+    expect(cfg('{{.Config.ExposedPorts}} {{.Config.Volumes}} {{len .Config.ExposedPorts}}')).toBe(
+      'map[80/tcp:{} 8080/tcp:{}] map[] 2\n',
+    );
     expect(cfg('{{.RepoDigests}}')).toBe('[]\n');
     docker('push', 'learner/app:1');
     const digest = docker('inspect', '-f', '{{index .RepoDigests 0}}', 'learner/app:1').stdout;

@@ -27,6 +27,7 @@ import {
   parseTemplate,
   TemplateParseError,
 } from '../kubectl/printers/goTemplate.ts';
+import { GO_EMPTY_STRUCT } from '../kubectl/printers/goValue.ts';
 import {
   formatted,
   goJson,
@@ -331,6 +332,11 @@ function templateData(obj: Record<string, unknown>): Record<string, unknown> {
   const config = { ...(obj.Config as Record<string, unknown>) };
   for (const k of ['Env', 'Cmd', 'Entrypoint', 'OnBuild']) config[k] ??= [];
   for (const k of ['Volumes', 'Labels']) config[k] ??= {};
+  // ExposedPorts and Volumes are sets, map[string]struct{}: their values print as `{}`.
+  for (const k of ['ExposedPorts', 'Volumes']) {
+    const set = config[k] as Record<string, unknown> | undefined;
+    if (set) config[k] = Object.fromEntries(Object.keys(set).map((p) => [p, GO_EMPTY_STRUCT]));
+  }
   return { ...obj, Size: String(obj.Size), Config: config };
 }
 

@@ -29,6 +29,13 @@ export interface GoVal {
 
 export const INVALID: GoVal = { k: 'invalid' };
 
+/**
+ * An empty struct value (`struct{}{}`), for callers whose data is a typed Go struct rather
+ * than decoded JSON: docker's `nat.PortSet` and volume sets are `map[string]struct{}`, whose
+ * values `fmt` prints as `{}` (a map would print `map[]`).
+ */
+export const GO_EMPTY_STRUCT: Readonly<Record<string, never>> = Object.freeze({});
+
 /** A decoded JSON value as the element of a map or slice: inside an interface. */
 export function fromJson(x: unknown): GoVal {
   return { ...concrete(x), iface: true };
@@ -316,6 +323,10 @@ class Printer {
           return;
         }
         const o = v.v as Record<string, unknown>;
+        if (o === GO_EMPTY_STRUCT) {
+          this.buf += '{}';
+          return;
+        }
         const keys = Object.keys(o)
           .filter((k) => o[k] !== undefined)
           .sort();
