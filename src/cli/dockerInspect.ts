@@ -28,16 +28,8 @@ import {
   TemplateParseError,
 } from '../kubectl/printers/goTemplate.ts';
 import { GO_EMPTY_STRUCT } from '../kubectl/printers/goValue.ts';
-import {
-  formatted,
-  goJson,
-  humanDuration,
-  humanSize,
-  table,
-  UNPACKED_RATIO,
-} from './dockerLocal.ts';
+import { formatted, goJson, humanDuration, humanSize, UNPACKED_RATIO } from './dockerLocal.ts';
 
-const ok = (stdout = ''): RunResult => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1): RunResult => ({ stdout: '', stderr, exitCode });
 
 /** One row of `docker history`, the daemon's HistoryResponseItem. */
