@@ -49,6 +49,26 @@ test.describe('phone', () => {
     });
   }
 
+  test('the console brought into view stops above the pinned player: input and hint both show', async ({
+    page,
+    watch,
+  }) => {
+    await openApp(page, '?mode=lab&lang=en');
+    await run(page, 'kubectl delete namespace default -i');
+    const input = page.getByTestId('kubectl-input');
+    await expect(input).toHaveAttribute('data-question', 'Do you want to continue? (y/n):');
+    // A phone scrolls a focused field just into view (the nearest edge), as here.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await input.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+    const player = await page.locator('.player').boundingBox();
+    const hint = await page.locator('#console-hint').boundingBox();
+    expect(hint).not.toBeNull();
+    expect(player).not.toBeNull();
+    await expect(page.locator('#console-hint')).toContainText('kubectl is waiting for your answer');
+    expect((hint?.y ?? 0) + (hint?.height ?? 0)).toBeLessThanOrEqual(player?.y ?? 0);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
   test('long names and values never make the page scroll sideways', async ({ page }) => {
     await openApp(page, '?mode=lab&lang=en');
     const name = `team-${'a'.repeat(58)}`;
