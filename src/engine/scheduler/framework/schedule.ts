@@ -716,6 +716,10 @@ function scoreRows(
   feasibleIndex: readonly number[],
   n: number,
   images: imageLocality.ImageState,
+  podMilliCPU: number,
+  podMemory: number,
+  podNonZeroMilliCPU: number,
+  podNonZeroMemory: number,
   keep: boolean,
   fit: Float64Array,
   balanced: Float64Array,
@@ -726,7 +730,9 @@ function scoreRows(
   let tainted = false;
   for (let i = 0; i < n; i++) {
     const row = feasibleIndex[i]!;
-    if (scored[row] !== 1) scoreRow(table, row, state, images);
+    if (scored[row] !== 1) {
+      scoreRow(table, row, images, podMilliCPU, podMemory, podNonZeroMilliCPU, podNonZeroMemory);
+    }
     totals[i] = baseScore[row]!;
     if (keep) {
       fit[i] = fitScore[row]!;
@@ -743,10 +749,12 @@ function scoreRows(
 function scoreRow(
   table: NodeTable,
   row: number,
-  state: CycleState,
   images: imageLocality.ImageState,
+  podMilliCPU: number,
+  podMemory: number,
+  podNonZeroMilliCPU: number,
+  podNonZeroMemory: number,
 ): void {
-  const { requested, nonZero } = state.requests;
   const allocMilliCPU = table.allocMilliCPU[row]!;
   const allocMemory = table.allocMemory[row]!;
   const f = nodeResourcesFit.leastAllocated(
@@ -754,16 +762,16 @@ function scoreRow(
     allocMemory,
     table.nonZeroMilliCPU[row]!,
     table.nonZeroMemory[row]!,
-    nonZero.milliCPU,
-    nonZero.memory,
+    podNonZeroMilliCPU,
+    podNonZeroMemory,
   );
   const b = balancedAllocation.balanced(
     allocMilliCPU,
     allocMemory,
     table.requestedMilliCPU[row]!,
     table.requestedMemory[row]!,
-    requested.milliCPU,
-    requested.memory,
+    podMilliCPU,
+    podMemory,
   );
   const im = images.none ? 0 : imageLocality.scoreSizes(images, table.images[row]!);
   table.fitScore[row] = f;
@@ -859,6 +867,13 @@ function scorePlugins(
     feasibleIndex,
     n,
     images,
+    // The pod's requests as plain numbers: the scoring loop never sees the requests objects,
+    // whose maps differ (the shared frozen answer for requestless pods, computed ones
+    // otherwise), so a pod of the other kind cannot deoptimize its compiled code.
+    requested.milliCPU,
+    requested.memory,
+    nonZero.milliCPU,
+    nonZero.memory,
     explain,
     fit,
     balanced,
