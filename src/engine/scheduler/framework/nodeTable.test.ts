@@ -110,4 +110,26 @@ describe('nodeTable', () => {
     expect(reasons).toContain('Too many pods');
     expect(reasons).toContain('Insufficient cpu');
   });
+
+  it('scores again when only the image state changed (same rows, same requests)', () => {
+    // The row scores are remembered between cycles; the spread of the pod's image over the
+    // cluster is part of what they were computed for.
+    const nginx = 'docker.io/library/nginx:latest';
+    const pod = (i: number) => makePod(`web-${i}`, { image: 'docker.io/library/nginx' });
+    const opts = (holders: number) => ({
+      random: () => 0,
+      imageNodeCounts: new Map([[nginx, holders]]),
+    });
+    const imageScore = (r: ScheduleResult) =>
+      r.scores.find((s) => s.node === 'worker4')?.plugins.find((p) => p.plugin === 'ImageLocality')
+        ?.score;
+    const nodes = cluster();
+    const first = schedulePod(pod(1), nodes, opts(1));
+    const second = schedulePod(pod(2), nodes, opts(5));
+    // A fresh node array has nothing remembered.
+    const fresh = schedulePod(pod(2), cluster(), opts(5));
+    expect(second).toEqual(fresh);
+    expect(imageScore(second)).not.toBe(imageScore(first));
+    expect(schedulePod(pod(3), nodes, opts(1))).toEqual(schedulePod(pod(3), cluster(), opts(1)));
+  });
 });

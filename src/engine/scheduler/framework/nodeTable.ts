@@ -15,6 +15,7 @@
  */
 import { type ChangeLog, canCatchUp, changeLogOf, logEnd } from './changeLog.ts';
 import type { NodeInfo } from './nodeInfo.ts';
+import type { ImageState } from './plugins/imageLocality.ts';
 
 /** `flags` bits. */
 export const UNSCHEDULABLE = 1;
@@ -44,14 +45,19 @@ export interface NodeTable {
   zoned: number;
   readonly images: ReadonlyMap<string, number>[];
   /**
-   * LeastAllocated and BalancedAllocation scores of each row for the pod requests in
-   * `scoredFor` (non-zero CPU and memory, real CPU and memory), valid where `scored` is 1: see
-   * {@link resourceScores}.
+   * LeastAllocated, BalancedAllocation and ImageLocality scores of each row for the pod
+   * requests in `scoredFor` (non-zero CPU and memory, real CPU and memory) and the image state
+   * `imagesFor`, and `baseScore`, their weighted sum plus TaintToleration's weighted maximum
+   * (a row's normalized taint score unless some feasible node has an untolerated
+   * PreferNoSchedule taint), valid where `scored` is 1: see {@link resourceScores}.
    */
   fitScore: Float64Array;
   balancedScore: Float64Array;
+  imageScore: Float64Array;
+  baseScore: Float64Array;
   scored: Uint8Array;
   scoredFor: number[];
+  imagesFor: ImageState | undefined;
   /** The node array's change log as last read, and the position read up to. */
   log: ChangeLog | undefined;
   seen: number;
@@ -79,8 +85,11 @@ function allocate(capacity: number, from?: NodeTable): NodeTable {
     nonZeroMemory: grow(f64, from?.nonZeroMemory),
     fitScore: grow(f64, from?.fitScore),
     balancedScore: grow(f64, from?.balancedScore),
+    imageScore: grow(f64, from?.imageScore),
+    baseScore: grow(f64, from?.baseScore),
     scored: grow((n) => new Uint8Array(n), from?.scored),
     scoredFor: from?.scoredFor ?? [],
+    imagesFor: from?.imagesFor,
     hostname: from?.hostname ?? [],
     zone: from?.zone ?? [],
     zoned: from?.zoned ?? 0,
@@ -110,13 +119,15 @@ function fill(t: NodeTable, i: number, n: NodeInfo): void {
 }
 
 /**
- * Prepares `fitScore` / `balancedScore` for a pod with these requests: rows keep the scores
- * computed for the previous pod when its requests were the same, otherwise all are dropped.
+ * Prepares the row scores (`fitScore`, `balancedScore`, `imageScore`, `baseScore`) for a pod
+ * with these requests and image state: rows keep the scores computed for the previous pod when
+ * its requests and image state were the same, otherwise all are dropped.
  *
- * Why: LeastAllocated and BalancedAllocation are pure functions of the row's numbers and the
- * pod's requests. The replicas of one Deployment ask for the same, and between two cycles only
- * the rows whose NodeInfo changed (refilled, which drops their scores) have other numbers, so
- * most of the hundreds of scores per cycle equal the last cycle's.
+ * Why: LeastAllocated, BalancedAllocation and ImageLocality are pure functions of the row's
+ * numbers (and images) and the pod's requests (and its images' spread over the cluster). The
+ * replicas of one Deployment ask for the same, and between two cycles only the rows whose
+ * NodeInfo changed (refilled, which drops their scores) have other numbers, so most of the
+ * hundreds of scores per cycle equal the last cycle's.
  */
 export function resourceScores(
   t: NodeTable,
@@ -124,6 +135,7 @@ export function resourceScores(
   nonZeroMemory: number,
   milliCPU: number,
   memory: number,
+  images: ImageState,
 ): void {
   const f = t.scoredFor;
   if (
@@ -131,12 +143,31 @@ export function resourceScores(
     Object.is(f[0], nonZeroMilliCPU) &&
     Object.is(f[1], nonZeroMemory) &&
     Object.is(f[2], milliCPU) &&
-    Object.is(f[3], memory)
+    Object.is(f[3], memory) &&
+    sameImageState(t.imagesFor, images)
   ) {
     return;
   }
   t.scored.fill(0);
   t.scoredFor = [nonZeroMilliCPU, nonZeroMemory, milliCPU, memory];
+  t.imagesFor = images;
+}
+
+/**
+ * Whether two image states give every node the same ImageLocality score: both with no image
+ * on any node (all scores 0), or the same images, container count and spreads.
+ */
+function sameImageState(a: ImageState | undefined, b: ImageState | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  if (a.none && b.none) return true;
+  if (a.none !== b.none || a.containers !== b.containers) return false;
+  const n = a.images.length;
+  if (b.images.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    if (a.images[i] !== b.images[i] || !Object.is(a.spread[i], b.spread[i])) return false;
+  }
+  return true;
 }
 
 /** The table of `nodes`, brought up to date (rows at indexes ≥ `nodes.length` are stale). */

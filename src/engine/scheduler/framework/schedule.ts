@@ -148,11 +148,22 @@ export function selectHost(totals: readonly number[], random: () => number): num
   return selectHostOf(totals, totals.length, random);
 }
 
-/** {@link selectHost} over the first `n` entries of `totals` (a reused scratch buffer). */
-function selectHostOf(totals: ArrayLike<number>, n: number, random: () => number): number {
+/**
+ * {@link selectHost} over the first `n` entries of `totals` (a reused scratch buffer). `best`,
+ * when not NaN, is their maximum, already known to the caller (found while summing them).
+ */
+function selectHostOf(
+  totals: ArrayLike<number>,
+  n: number,
+  random: () => number,
+  best = Number.NaN,
+): number {
   if (n === 0) return -1;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) if (totals[i]! > max) max = totals[i]!;
+  let max = best;
+  if (Number.isNaN(max)) {
+    max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) if (totals[i]! > max) max = totals[i]!;
+  }
   let selected = -1;
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -354,13 +365,15 @@ function isPlain(c: FilterChain): boolean {
  * The Filter scan of a plain pod (see {@link isPlain}) over the rows of `table` from `start`,
  * until `numToFind` are feasible: a row neither cordoned nor tainted that has room for the pod
  * passes on its columns alone (every filter of {@link filterNode} would pass it); any other goes
- * to `slow`, which runs the whole chain and says whether it passed. The feasible rows are
- * written to `rows` in scan order; returns how many.
+ * to `slow`, which runs the whole chain and says whether it passed. The feasible rows go to
+ * `feasibleIndex` and their NodeInfos to `feasible`, in scan order.
  *
  * Why a function of its own: the scan is the cycle's hottest loop, and a small function is
  * optimized by the JavaScript engine within a few dozen cycles, where the whole of
  * `schedulePod` waits for a long compile, running unoptimized meanwhile (most of a cold run's
- * scheduling time).
+ * scheduling time). For the same reason the room check is `fitsCounts` written out (a call per
+ * node is the costliest step of an unoptimized loop), and the feasible lists are filled here
+ * rather than copied from a row buffer in a second loop.
  */
 function scanPlain(
   table: NodeTable,
@@ -368,41 +381,32 @@ function scanPlain(
   start: number,
   m: number,
   numToFind: number,
-  rows: Int32Array,
+  nodes: readonly NodeInfo[],
+  feasible: NodeInfo[],
+  feasibleIndex: number[],
   slow: (row: number) => boolean,
-): number {
+): void {
   const { flags, podCount, allocPods, allocMilliCPU, allocMemory } = table;
   const { requestedMilliCPU, requestedMemory } = table;
+  const cpu = fit.milliCPU;
+  const memory = fit.memory;
   let found = 0;
   // `at` is (start + i) % m, stepped instead of divided for every node.
   let at = start;
   for (let i = 0; i < m && found < numToFind; i++, at = at + 1 === m ? 0 : at + 1) {
     if (
-      flags[at] === 0 &&
-      nodeResourcesFit.fitsCounts(
-        fit,
-        podCount[at]!,
-        allocPods[at]!,
-        allocMilliCPU[at]!,
-        requestedMilliCPU[at]!,
-        allocMemory[at]!,
-        requestedMemory[at]!,
-      )
+      (flags[at] === 0 &&
+        // nodeResourcesFit.fitsCounts
+        !(podCount[at]! + 1 > allocPods[at]!) &&
+        !(cpu > 0 && cpu > allocMilliCPU[at]! - requestedMilliCPU[at]!) &&
+        !(memory > 0 && memory > allocMemory[at]! - requestedMemory[at]!)) ||
+      slow(at)
     ) {
-      rows[found++] = at;
-    } else if (slow(at)) {
-      rows[found++] = at;
+      feasibleIndex.push(at);
+      feasible.push(nodes[at]!);
+      found++;
     }
   }
-  return found;
-}
-
-/** The scan's feasible rows (reused: read back only within the cycle that wrote them). */
-let rowScratch = new Int32Array(128);
-
-function rowBuffer(n: number): Int32Array {
-  if (rowScratch.length < n) rowScratch = new Int32Array(Math.max(n, rowScratch.length * 2));
-  return rowScratch;
 }
 
 /**
@@ -562,23 +566,17 @@ export function schedulePod(
   if (!explain && !candidateIndex && isPlain(chain)) {
     // Only cordon, taints and resources can reject this pod: rows with neither flag that have
     // room pass on their columns alone, and the others go through the whole chain.
-    const rows = rowBuffer(Math.min(numToFind, m));
-    const found = scanPlain(table, fit, start % m, m, numToFind, rows, (row) => {
+    // (Pushed, not preallocated: the arrays keep the packed element kinds the score phase's
+    // code has seen; holey arrays would make its reads polymorphic.)
+    feasible = [];
+    feasibleIndex = [];
+    scanPlain(table, fit, start % m, m, numToFind, nodes, feasible, feasibleIndex, (row) => {
       const node = nodes[row]!;
       const rejection = filterNode(chain, node, row);
       if (rejection === undefined) return true;
       rejected.set(node.name, rejection);
       return false;
     });
-    // Pushed, not preallocated: the arrays keep the packed element kinds the score phase's
-    // code has seen (holey arrays would make its reads polymorphic).
-    feasible = [];
-    feasibleIndex = [];
-    for (let k = 0; k < found; k++) {
-      const row = rows[k]!;
-      feasibleIndex.push(row);
-      feasible.push(nodes[row]!);
-    }
   } else {
     feasible = [];
     feasibleIndex = [];
@@ -634,7 +632,8 @@ export function schedulePod(
   const buffers = scoreBuffers(m2);
   // The last buffer holds the totals; the plugins use the first ones.
   const totals = buffers[SCORE_SLOTS - 1]!;
-  const perPlugin = scorePlugins(
+  const perPlugin: { name: string; scores: Float64Array }[] = [];
+  const best = scorePlugins(
     state,
     feasible,
     feasibleIndex,
@@ -644,6 +643,7 @@ export function schedulePod(
     buffers,
     table,
     totals,
+    perPlugin,
   );
   if (explain) {
     const copies = perPlugin.map(({ name, scores }) => ({
@@ -661,7 +661,7 @@ export function schedulePod(
       total: totals[i]!,
     }));
   }
-  result.selectedNode = feasible[selectHostOf(totals, m2, opts.random)]!.name;
+  result.selectedNode = feasible[selectHostOf(totals, m2, opts.random, best)]!.name;
   return result;
 }
 
@@ -695,10 +695,16 @@ const BALANCED_WEIGHT = WEIGHT.get(balancedAllocation.NAME) ?? 0;
 const IMAGE_WEIGHT = WEIGHT.get(imageLocality.NAME) ?? 0;
 
 /**
- * TaintToleration, NodeResourcesFit (LeastAllocated), BalancedAllocation and ImageLocality
- * scores of the feasible nodes (rows `feasibleIndex` of `table`) into their buffers, and their
- * weighted sum into `totals`. The resource scores come from the table's per-row memo when it
- * has them (see {@link resourceScores}).
+ * NodeResourcesFit (LeastAllocated), BalancedAllocation and ImageLocality scores of the
+ * feasible nodes (rows `feasibleIndex` of `table`) and their weighted sum, plus TaintToleration's
+ * weighted maximum score, into `totals`; the three scores into their buffers too when `keep`
+ * (only an explained cycle reads them). Returns whether a feasible node has a non-zero raw
+ * TaintToleration score: only then do normalized taint scores differ from the maximum (see
+ * {@link scorePlugins}).
+ *
+ * The scores of a row come from the table's per-row memo when it has them (see
+ * {@link resourceScores}): for the replicas of one Deployment only the row of the node that got
+ * the last pod is computed again, the others are one read of `baseScore`.
  *
  * A function of its own for the same reason as {@link scanPlain}: this loop runs for every
  * feasible node of every cycle, and a small function is optimized early.
@@ -710,62 +716,83 @@ function scoreRows(
   feasibleIndex: readonly number[],
   n: number,
   images: imageLocality.ImageState,
-  taints: Float64Array,
+  podMilliCPU: number,
+  podMemory: number,
+  podNonZeroMilliCPU: number,
+  podNonZeroMemory: number,
+  keep: boolean,
   fit: Float64Array,
   balanced: Float64Array,
   image: Float64Array,
   totals: Float64Array,
-): void {
-  const { flags, allocMilliCPU, allocMemory, requestedMilliCPU, requestedMemory } = table;
-  const { nonZeroMilliCPU, nonZeroMemory, images: imageSizes } = table;
-  const { fitScore, balancedScore, scored } = table;
-  const { requested, nonZero } = state.requests;
-  const noImages = images.none;
+): boolean {
+  const { flags, fitScore, balancedScore, imageScore, baseScore, scored } = table;
+  let tainted = false;
   for (let i = 0; i < n; i++) {
     const row = feasibleIndex[i]!;
-    taints[i] = (flags[row]! & TAINTED) === 0 ? 0 : taintToleration.score(state, feasible[i]!);
-    let f: number;
-    let b: number;
-    if (scored[row] === 1) {
-      f = fitScore[row]!;
-      b = balancedScore[row]!;
-    } else {
-      f = nodeResourcesFit.leastAllocated(
-        allocMilliCPU[row]!,
-        allocMemory[row]!,
-        nonZeroMilliCPU[row]!,
-        nonZeroMemory[row]!,
-        nonZero.milliCPU,
-        nonZero.memory,
-      );
-      b = balancedAllocation.balanced(
-        allocMilliCPU[row]!,
-        allocMemory[row]!,
-        requestedMilliCPU[row]!,
-        requestedMemory[row]!,
-        requested.milliCPU,
-        requested.memory,
-      );
-      fitScore[row] = f;
-      balancedScore[row] = b;
-      scored[row] = 1;
+    if (scored[row] !== 1) {
+      scoreRow(table, row, images, podMilliCPU, podMemory, podNonZeroMilliCPU, podNonZeroMemory);
     }
-    fit[i] = f;
-    balanced[i] = b;
-    const im = noImages ? 0 : imageLocality.scoreSizes(images, imageSizes[row]!);
-    image[i] = im;
-    totals[i] = f * FIT_WEIGHT + b * BALANCED_WEIGHT + im * IMAGE_WEIGHT;
+    totals[i] = baseScore[row]!;
+    if (keep) {
+      fit[i] = fitScore[row]!;
+      balanced[i] = balancedScore[row]!;
+      image[i] = imageScore[row]!;
+    }
+    if ((flags[row]! & TAINTED) !== 0 && taintToleration.score(state, feasible[i]!) > 0)
+      tainted = true;
   }
+  return tainted;
+}
+
+/** Fills the memo of one row for {@link scoreRows}. */
+function scoreRow(
+  table: NodeTable,
+  row: number,
+  images: imageLocality.ImageState,
+  podMilliCPU: number,
+  podMemory: number,
+  podNonZeroMilliCPU: number,
+  podNonZeroMemory: number,
+): void {
+  const allocMilliCPU = table.allocMilliCPU[row]!;
+  const allocMemory = table.allocMemory[row]!;
+  const f = nodeResourcesFit.leastAllocated(
+    allocMilliCPU,
+    allocMemory,
+    table.nonZeroMilliCPU[row]!,
+    table.nonZeroMemory[row]!,
+    podNonZeroMilliCPU,
+    podNonZeroMemory,
+  );
+  const b = balancedAllocation.balanced(
+    allocMilliCPU,
+    allocMemory,
+    table.requestedMilliCPU[row]!,
+    table.requestedMemory[row]!,
+    podMilliCPU,
+    podMemory,
+  );
+  const im = images.none ? 0 : imageLocality.scoreSizes(images, table.images[row]!);
+  table.fitScore[row] = f;
+  table.balancedScore[row] = b;
+  table.imageScore[row] = im;
+  // Every score is an integer, so the sum is exact whatever the order of the additions.
+  table.baseScore[row] =
+    f * FIT_WEIGHT + b * BALANCED_WEIGHT + im * IMAGE_WEIGHT + MAX_NODE_SCORE * TAINT_WEIGHT;
+  table.scored[row] = 1;
 }
 
 /**
  * PreScore + Score + NormalizeScore of every default score plugin, in the scheduler's order.
- * Each plugin that runs writes its scores for `feasible` into the next of `buffers`, and
- * `totals` gets Σ score × weight per node.
+ * Each plugin that runs is listed in `out` with the next of `buffers`, which gets its scores
+ * for `feasible`, and `totals` gets Σ score × weight per node. Returns the largest total, or NaN
+ * when it was not found on the way.
  *
- * The plugins without a NormalizeScore step are summed as they are scored, the others once
- * normalized, rather than in a pass per plugin in plugin order: every score is an integer
- * (each plugin truncates), so the sums are exact and the order cannot change them.
+ * The plugins are summed as it suits the passes over the nodes rather than in plugin order:
+ * every score is an integer (each plugin truncates or rounds), so the sums are exact and the
+ * order cannot change them. The rows' memoized base (see {@link scoreRows}) counts the maximum
+ * taint score; when some node has a lower one, the difference is subtracted here.
  */
 function scorePlugins(
   state: CycleState,
@@ -777,9 +804,10 @@ function scorePlugins(
   buffers: readonly Float64Array[],
   table: NodeTable,
   totals: Float64Array,
-): { name: string; scores: Float64Array }[] {
+  out: { name: string; scores: Float64Array }[],
+): number {
   const n = feasible.length;
-  const out: { name: string; scores: Float64Array }[] = [];
+  const explain = opts.explain !== false;
   const next = (name: string): Float64Array => {
     const scores = buffers[out.length]!;
     out.push({ name, scores });
@@ -823,9 +851,35 @@ function scorePlugins(
   // Score: the plugins that read only the node itself, in one pass over the feasible nodes
   // (numbers from the table's columns, the NodeInfo only where a plugin needs more).
   const { requested, nonZero } = state.requests;
-  // Both resource scores of a row are remembered for pods with the same requests.
-  resourceScores(table, nonZero.milliCPU, nonZero.memory, requested.milliCPU, requested.memory);
-  scoreRows(table, state, feasible, feasibleIndex, n, images, taints, fit, balanced, image, totals);
+  // The row scores are remembered for pods with the same requests and image state.
+  resourceScores(
+    table,
+    nonZero.milliCPU,
+    nonZero.memory,
+    requested.milliCPU,
+    requested.memory,
+    images,
+  );
+  const tainted = scoreRows(
+    table,
+    state,
+    feasible,
+    feasibleIndex,
+    n,
+    images,
+    // The pod's requests as plain numbers: the scoring loop never sees the requests objects,
+    // whose maps differ (the shared frozen answer for requestless pods, computed ones
+    // otherwise), so a pod of the other kind cannot deoptimize its compiled code.
+    requested.milliCPU,
+    requested.memory,
+    nonZero.milliCPU,
+    nonZero.memory,
+    explain,
+    fit,
+    balanced,
+    image,
+    totals,
+  );
   if (affinity || topologyScores) {
     for (let i = 0; i < n; i++) {
       const node = feasible[i]!;
@@ -838,19 +892,30 @@ function scorePlugins(
   }
 
   // NormalizeScore, and the normalized scores into the totals.
-  normalizeFirst(taints, n, true);
-  addWeighted(totals, taints, TAINT_WEIGHT, n);
+  if (tainted) {
+    // Some node has untolerated PreferNoSchedule taints: the raw scores, normalized, and each
+    // node's difference from the maximum its base counted.
+    for (let i = 0; i < n; i++) {
+      const row = feasibleIndex[i]!;
+      taints[i] =
+        (table.flags[row]! & TAINTED) === 0 ? 0 : taintToleration.score(state, feasible[i]!);
+    }
+    normalizeFirst(taints, n, true);
+    for (let i = 0; i < n; i++) totals[i]! += (taints[i]! - MAX_NODE_SCORE) * TAINT_WEIGHT;
+  } else if (explain) {
+    // All raw scores 0: every node gets the maximum (what normalizeFirst gives).
+    taints.fill(MAX_NODE_SCORE, 0, n);
+  }
   if (affinity) {
     normalizeFirst(affinity, n, false);
     addWeighted(totals, affinity, AFFINITY_WEIGHT, n);
-  }
-  if (spreadScores) {
-    podTopologySpread.normalize(spreadScores, n);
-    addWeighted(totals, spreadScores, SPREAD_WEIGHT, n);
   }
   if (topologyScores) {
     interPodAffinity.normalize(topologyScores, n);
     addWeighted(totals, topologyScores, POD_AFFINITY_WEIGHT, n);
   }
-  return out;
+  // Last, so that its pass over the totals also finds their maximum for selectHost.
+  if (spreadScores)
+    return podTopologySpread.normalizeAdding(spread!, spreadScores, n, totals, SPREAD_WEIGHT);
+  return Number.NaN;
 }

@@ -492,6 +492,12 @@ export interface SpreadState {
   weights: number[];
   /** Feasible nodes left out for lacking a topology key (pod constraints only); they score 0. */
   ignored: ReadonlySet<NodeInfo>;
+  /**
+   * The smallest and the largest raw score {@link scoreInto} wrote last, ignored nodes left
+   * out (Infinity and 0 when there is none): what {@link normalize} would find.
+   */
+  min: number;
+  max: number;
 }
 
 /**
@@ -588,7 +594,15 @@ export function preScore(
   const weights = constraints.map((c, j) =>
     Math.log((c.topologyKey === HOSTNAME_KEY ? scored : domainCounts[j]!.size) + 2),
   );
-  return { constraints, counts, domainCounts, weights, ignored };
+  return {
+    constraints,
+    counts,
+    domainCounts,
+    weights,
+    ignored,
+    min: Number.POSITIVE_INFINITY,
+    max: 0,
+  };
 }
 
 /**
@@ -613,7 +627,8 @@ export function score(s: SpreadState, node: NodeInfo, index: number): number {
 /**
  * {@link score} of `nodes[i]` (at `indexes[i]` in `CycleState.allNodes`) into `out[i]`, for
  * the first `n` nodes: the per-constraint values are read once instead of once per node.
- * Hostnames and zones come from `table` (of `CycleState.allNodes`) when given.
+ * Hostnames and zones come from `table` (of `CycleState.allNodes`) when given. Sets `s.min` and
+ * `s.max` for {@link normalizeAdding}.
  */
 export function scoreInto(
   s: SpreadState,
@@ -624,6 +639,37 @@ export function scoreInto(
   table?: NodeTable,
 ): void {
   const { constraints, counts, domainCounts, weights, ignored } = s;
+  const checkIgnored = ignored.size > 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  // The constraints that add to some node: without zones (common), the system defaults'
+  // zone constraint adds nothing, and the hostname one is all there is.
+  let adding = 0;
+  let only = -1;
+  for (let j = 0; j < constraints.length; j++) {
+    if (table && constraints[j]!.topologyKey === ZONE_KEY && table.zoned === 0) continue;
+    adding++;
+    only = j;
+  }
+  if (adding === 1 && !checkIgnored && table && constraints[only]!.topologyKey === HOSTNAME_KEY) {
+    // One hostname constraint, no node ignored: each node's score in a single pass (0 + x is
+    // x, so the sum the general passes below would build is the same number).
+    const c = constraints[only]!;
+    const perNode = counts[only]!;
+    const w = weights[only]!;
+    const skew = c.maxSkew - 1;
+    const column = table.hostname;
+    for (let i = 0; i < n; i++) {
+      const row = indexes[i]!;
+      const v = column[row] === undefined ? 0 : Math.round(perNode[row]! * w + skew);
+      out[i] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    s.min = min;
+    s.max = max;
+    return;
+  }
   // One pass per constraint (adding in constraint order, as a per-node loop over the
   // constraints would, so each node's float sum is the same), reading the label from the
   // table's hostname or zone column when there is one.
@@ -657,10 +703,51 @@ export function scoreInto(
       }
     }
   }
-  const checkIgnored = ignored.size > 0;
   for (let i = 0; i < n; i++) {
-    out[i] = checkIgnored && ignored.has(nodes[i]!) ? -1 : Math.round(out[i]!);
+    if (checkIgnored && ignored.has(nodes[i]!)) {
+      out[i] = -1;
+      continue;
+    }
+    const v = Math.round(out[i]!);
+    out[i] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
+  s.min = min;
+  s.max = max;
+}
+
+/**
+ * {@link normalize} of the first `n` raw scores that {@link scoreInto} wrote for `s`, each
+ * normalized score × `weight` added to `totals[i]`; returns the largest total.
+ *
+ * Why one pass: normalizing, summing and finding the best total were three passes over the
+ * scored nodes of every cycle, each a loop the engine's interpreter runs bytecode by bytecode
+ * until the code is optimized; `scoreInto` already found the minimum and the maximum.
+ */
+export function normalizeAdding(
+  s: SpreadState,
+  scores: number[] | Float64Array,
+  n: number,
+  totals: Float64Array,
+  weight: number,
+): number {
+  const { min, max } = s;
+  let best = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const raw = scores[i]!;
+    const v =
+      raw < 0
+        ? 0
+        : max === 0
+          ? MAX_NODE_SCORE
+          : Math.trunc((MAX_NODE_SCORE * (max + min - raw)) / max);
+    scores[i] = v;
+    const t = totals[i]! + v * weight;
+    totals[i] = t;
+    if (t > best) best = t;
+  }
+  return best;
 }
 
 /**
