@@ -3350,6 +3350,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const old = existing
       ? statusOf<Record<string, unknown> & { conditions?: Condition[] }>(existing)
       : {};
+    updateNodeInfo(ctx);
+    return {
+      ...old,
+      capacity,
+      allocatable,
+      conditions: nodeConditions(old.conditions ?? [], ctx),
+      addresses,
+      daemonEndpoints,
+      nodeInfo,
+      images: runtime.images(),
+    };
+  }
+
+  /** The boot ID (drawn at the first status of a boot) and `nodeInfo` for it. */
+  function updateNodeInfo(ctx: ReconcileContext): void {
     bootID ??= uuidFrom(() => ctx.random());
     if (nodeInfo?.bootID !== bootID) {
       // NodeSystemInfo's fields in the order the API server writes them; kubeProxyVersion is
@@ -3367,17 +3382,18 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         architecture: 'amd64',
       });
     }
-    return {
-      ...old,
-      capacity,
-      allocatable,
-      conditions: nodeConditions(old.conditions ?? [], ctx),
-      addresses,
-      daemonEndpoints,
-      nodeInfo,
-      images: runtime.images(),
-    };
   }
+
+  /**
+   * The stored node status last found the same as the one the kubelet builds (but for the
+   * heartbeats), and the images and nodeInfo it was built with. `nodeStatus` is a function of
+   * these (and of the time, which only the heartbeats take): while the Node's status is that
+   * same frozen object and they are the same, it is the same again, and the 10 s status loop
+   * need not build one to find it so.
+   */
+  let sameStatus: object | undefined;
+  let sameImages: readonly unknown[] | undefined;
+  let sameInfo: object | undefined;
 
   /**
    * Two node statuses equal but for the conditions' lastHeartbeatTime, as `deepEqual` compares
@@ -3463,9 +3479,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       bootID = uuidFrom(() => ctx.random());
       if (oldBoot === bootID) bootID = uuidFrom(() => ctx.random());
     }
-    const next = nodeStatus(existing, ctx);
+    updateNodeInfo(ctx);
+    const images = runtime.images();
+    let next: Record<string, unknown> | undefined;
+    let changed = false;
+    if (old !== sameStatus || images !== sameImages || nodeInfo !== sameInfo) {
+      next = nodeStatus(existing, ctx);
+      changed = !sameIgnoringHeartbeat(next, old);
+      if (!changed) {
+        sameStatus = old;
+        sameImages = images;
+        sameInfo = nodeInfo;
+      }
+    }
     const wasReady = findIn(old.conditions ?? [], (c) => c.type === 'Ready')?.status === 'True';
-    const changed = !sameIgnoringHeartbeat(next, old);
     if (bootEventsPending) {
       if (bootCount > 1 || !wasReady || restartedService) {
         restartedService = false;
@@ -3493,7 +3520,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         resource: 'nodes',
         name: node,
         subresource: 'status',
-        patch: { status: next },
+        patch: { status: next ?? nodeStatus(existing, ctx) },
       });
       lastReportAt = ctx.now;
     }
