@@ -96,12 +96,6 @@ export class ContainerRuntime {
   private busyUntil = Number.NEGATIVE_INFINITY;
   /** `images()` as last built, frozen; dropped when the store changes. */
   private imageList: readonly NodeImage[] | undefined;
-  /**
-   * `imageStatus` answers by reference as given (absent ones too), forgotten whenever the store
-   * changes: the kubelet asks two or three times per container start, for the few images a
-   * cluster runs, and each answer otherwise walks the whole store.
-   */
-  private readonly statusByImage = new Map<string, CachedImage | undefined>();
 
   constructor(node: string, registry: Registry, opts: ContainerRuntimeOptions = {}) {
     this.node = node;
@@ -122,7 +116,6 @@ export class ContainerRuntime {
    * images` shows `<none>`), so containers created from it keep reporting its digest.
    */
   private addImage(img: ResolvedImage): void {
-    this.statusByImage.clear();
     for (const other of this.store.values()) {
       if (other.digest === img.digest) continue;
       const at = other.refs.indexOf(img.ref);
@@ -151,14 +144,6 @@ export class ContainerRuntime {
 
   /** The cached image a reference names, as `crictl inspecti` would find it. */
   imageStatus(image: string): CachedImage | undefined {
-    const known = this.statusByImage.get(image);
-    if (known !== undefined || this.statusByImage.has(image)) return known;
-    const found = this.findImage(image);
-    this.statusByImage.set(image, found);
-    return found;
-  }
-
-  private findImage(image: string): CachedImage | undefined {
     const name = parseImageName(image);
     if (!name) return undefined;
     for (const img of this.store.values()) {
