@@ -2271,7 +2271,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       }
     }
     let started = false;
-    for (const { state, lastState } of statuses) {
+    // By index: this runs at every pod sync (no iterator protocol).
+    for (let i = 0; i < statuses.length; i++) {
+      const { state, lastState } = statuses[i]!;
       if (state.running) {
         running++;
         started = true;
@@ -2388,7 +2390,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         if (w.inits[i]!.sidecar && !initStatuses[i]!.ready) notReady.push(initStatuses[i]!.name);
       }
     }
-    for (const s of statuses) if (!s.ready) notReady.push(s.name);
+    for (let i = 0; i < statuses.length; i++) {
+      if (!statuses[i]!.ready) notReady.push(statuses[i]!.name);
+    }
     const allReady = notReady.length === 0;
     // A finished pod is not ready because it completed or failed, not because a container is
     // unready (generateContainersReadyConditionForTerminalPhase).
@@ -2785,7 +2789,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   function missingVolumes(pod: KubeObject): { volume: string; error: string }[] {
     const ns = namespaceOf(pod);
     const out: { volume: string; error: string }[] = [];
-    for (const v of specOf<{ volumes?: VolumeSpec[] }>(pod).volumes ?? []) {
+    const volumes = specOf<{ volumes?: VolumeSpec[] }>(pod).volumes ?? [];
+    for (let i = 0; i < volumes.length; i++) {
+      const v = volumes[i]!;
       const cm = v.configMap;
       const sec = v.secret;
       if (v.hostPath?.path) {
@@ -3143,8 +3149,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (w.inits && !driveInits(pod, key, w.inits, ctx)) {
       return statusWrite(pod, podStatus(pod, w, ctx));
     }
-    for (const c of w.containers) {
-      if (!driveContainer(pod, key, c, ctx)) break;
+    for (let i = 0; i < w.containers.length; i++) {
+      if (!driveContainer(pod, key, w.containers[i]!, ctx)) break;
     }
     if (w.inits && w.containers.every((c) => c.done)) stopSidecars(pod, key, w.inits, ctx);
     return statusWrite(pod, podStatus(pod, w, ctx));
@@ -3188,8 +3194,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    */
   function specChanged(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
     const specs = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
-    for (const c of w.containers) {
-      const spec = findIn(specs, (s) => s.name === c.name);
+    for (let i = 0; i < w.containers.length; i++) {
+      const c = w.containers[i]!;
+      // The work's containers are the spec's, in order (names are unique): no search for them.
+      const same = specs[i];
+      const spec = same?.name === c.name ? same : findIn(specs, (s) => s.name === c.name);
       if (!spec || spec.image === c.image) continue;
       if (c.phase === 'running') {
         event(
