@@ -45,7 +45,7 @@ import type {
 import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 import { epochMs, rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { flat, msgKey } from '../util/flat.ts';
-import { copyArray, deepFreeze, findIn, someIn } from '../util/persistentMap.ts';
+import { copyArray, deepFreeze, findIn, shallowCopy, someIn } from '../util/persistentMap.ts';
 import { profileLoaded } from './appArmorProfiles.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
@@ -2562,14 +2562,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ) {
       return undefined;
     }
-    const status: Record<string, unknown> = {
-      ...old,
-      phase,
-      conditions,
-      hostIP: internalIP,
-      hostIPs,
-      startTime: w.startTime,
-    };
+    // `{ ...old, phase, … }` key for key, copied by for…in: a spread of the stored (frozen)
+    // status takes V8's slow generic clone at every status write.
+    const status = shallowCopy(old);
+    status.phase = phase;
+    status.conditions = conditions;
+    status.hostIP = internalIP;
+    status.hostIPs = hostIPs;
+    status.startTime = w.startTime;
     if (initContainerStatuses) status.initContainerStatuses = initContainerStatuses;
     status.containerStatuses = containerStatuses;
     if (ephemeralContainerStatuses) status.ephemeralContainerStatuses = ephemeralContainerStatuses;
