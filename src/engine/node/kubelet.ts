@@ -3676,12 +3676,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ];
     }
     // A shallow copy is enough: the API server copies what it keeps and shares frozen parts.
-    const next: KubeObject = { ...lease };
+    // Copied by for…in, not spread or rest: those take V8's generic clone of the frozen Lease
+    // at every renewal of every node.
+    const next = shallowCopy(lease);
     if (next.metadata) {
-      const { resourceVersion: _rv, ...meta } = next.metadata;
+      const meta: Record<string, unknown> = {};
+      for (const k in next.metadata) {
+        if (k !== 'resourceVersion') meta[k] = (next.metadata as Record<string, unknown>)[k];
+      }
       next.metadata = meta;
     }
-    next.spec = { ...specOf<Record<string, unknown>>(lease), ...spec };
+    const nextSpec = shallowCopy(specOf<Record<string, unknown>>(lease));
+    nextSpec.holderIdentity = spec.holderIdentity;
+    nextSpec.leaseDurationSeconds = spec.leaseDurationSeconds;
+    nextSpec.renewTime = spec.renewTime;
+    next.spec = nextSpec;
     return [{ verb: 'update', resource: 'leases', namespace: LEASE_NAMESPACE, obj: next }];
   }
 
