@@ -505,97 +505,26 @@ function containerWork(
   reason: WaitingReason,
   restartCount: number,
 ): ContainerWork {
-  // Every field of the work, those that apply later too (undefined): all works then have one
-  // shape from their start, and each read of a field in the pod syncs stays monomorphic (a
-  // field added later gave each container a chain of shapes, and the syncs' reads many).
   return setSpecFields(
     {
       ref,
       name: c.name,
       image: c.image,
-      command: undefined,
-      args: undefined,
-      ports: undefined,
-      livenessProbe: undefined,
-      readinessProbe: undefined,
-      startupProbe: undefined,
-      probes: undefined,
       pullPolicy: c.imagePullPolicy ?? defaultPullPolicy(c.image),
       phase,
       reason,
-      message: undefined,
-      pull: undefined,
       backoffMs: 0,
       retryAt: 0,
       failedAt: 0,
-      backoffSyncAt: undefined,
-      lastError: undefined,
-      containerID: undefined,
-      imageRef: undefined,
-      imageID: undefined,
-      startedAt: undefined,
       restartCount,
-      exitAt: undefined,
-      exitCode: undefined,
-      terminated: undefined,
-      exitedAt: undefined,
-      last: undefined,
-      done: undefined,
-      killedByProbe: undefined,
-      oomKilled: undefined,
-      runStartMs: undefined,
-      dying: undefined,
-      files: undefined,
-      lifecycle: undefined,
-      hook: undefined,
-      preStopFailAt: undefined,
-      termination: undefined,
-      mounts: undefined,
-      lost: undefined,
       crashBackoffMs: 0,
       crashBackoffAt: 0,
-      unseen: undefined,
-      init: undefined,
-      ephemeral: undefined,
-      sidecar: undefined,
-      initDone: undefined,
-      seenAt: undefined,
-      waitsFor: undefined,
       shown: undefined,
       shownRunning: false,
       shownLast: undefined,
     },
     c,
   );
-}
-
-/** A pod's work before its sandbox, every field there from the start (see containerWork). */
-function podWork(
-  uid: string,
-  ref: ObjRef,
-  startTime: string,
-  containers: ContainerWork[],
-): PodWork {
-  return {
-    uid,
-    ref,
-    sandboxId: undefined,
-    sandboxReadyAt: 0,
-    sandboxReady: false,
-    podIP: undefined,
-    startTime,
-    containers,
-    inits: undefined,
-    ephemerals: undefined,
-    stopDoneAt: undefined,
-    killGrace: undefined,
-    sandboxChanged: false,
-    mountRetry: undefined,
-    staticConditions: undefined,
-    mountWaitSince: undefined,
-    podIPs: undefined,
-    terminal: undefined,
-  };
 }
 
 function setSpecFields(w: ContainerWork, c: ContainerSpec): ContainerWork {
@@ -984,12 +913,15 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       }
       return cw;
     };
-    const w = podWork(
-      uidOf(pod),
+    const w: PodWork = {
+      uid: uidOf(pod),
       ref,
-      status.startTime ?? ctx.timestamp(),
-      (spec.containers ?? []).map((c) => fresh(c, status.containerStatuses)),
-    );
+      sandboxReadyAt: 0,
+      sandboxReady: false,
+      startTime: status.startTime ?? ctx.timestamp(),
+      sandboxChanged: false,
+      containers: (spec.containers ?? []).map((c) => fresh(c, status.containerStatuses)),
+    };
     if (initSpecs.length > 0) {
       w.inits = initSpecs.map((c) => {
         const cw = fresh(c, status.initContainerStatuses);
@@ -1084,17 +1016,16 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       w.startedAt = p?.state?.running?.startedAt ?? status.startTime ?? ctx.timestamp();
       return w;
     };
-    // The sandbox's id is drawn before the containers' (the order of the random stream).
-    const sandboxId = randomHex64(() => ctx.random());
-    const w = podWork(
-      uidOf(pod),
+    const w: PodWork = {
+      uid: uidOf(pod),
       ref,
-      status.startTime ?? ctx.timestamp(),
-      (spec.containers ?? []).map(adopted),
-    );
-    w.sandboxId = sandboxId;
-    w.sandboxReadyAt = ctx.now;
-    w.sandboxReady = true;
+      sandboxId: randomHex64(() => ctx.random()),
+      sandboxReadyAt: ctx.now,
+      sandboxReady: true,
+      startTime: status.startTime ?? ctx.timestamp(),
+      sandboxChanged: false,
+      containers: (spec.containers ?? []).map(adopted),
+    };
     if (spec.initContainers?.length) {
       w.inits = spec.initContainers.map((c) => {
         const sidecar = c.restartPolicy === 'Always';
