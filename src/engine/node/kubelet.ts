@@ -2493,14 +2493,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     ) {
       return undefined;
     }
-    // `{ ...old, phase, … }` key for key, copied by for…in: a spread of the stored (frozen)
-    // status takes V8's slow generic clone at every status write.
-    const status = shallowCopy(old);
-    status.phase = phase;
-    status.conditions = conditions;
-    status.hostIP = internalIP;
-    status.hostIPs = hostIPs;
-    status.startTime = w.startTime;
+    const status: Record<string, unknown> = {
+      ...old,
+      phase,
+      conditions,
+      hostIP: internalIP,
+      hostIPs,
+      startTime: w.startTime,
+    };
     if (initContainerStatuses) status.initContainerStatuses = initContainerStatuses;
     status.containerStatuses = containerStatuses;
     if (ephemeralContainerStatuses) status.ephemeralContainerStatuses = ephemeralContainerStatuses;
