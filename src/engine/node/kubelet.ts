@@ -45,7 +45,7 @@ import type {
 import { tryParseQuantity } from '../scheduler/framework/quantity.ts';
 import { epochMs, rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { flat, msgKey } from '../util/flat.ts';
-import { copyArray, deepFreeze, findIn, shallowCopy, someIn } from '../util/persistentMap.ts';
+import { copyArray, deepFreeze, findIn, someIn } from '../util/persistentMap.ts';
 import { profileLoaded } from './appArmorProfiles.ts';
 import { type ObjectData, processInputs } from './containerEnv.ts';
 import { CONTAINERD_VERSION, type ContainerRuntime, type PullPlan } from './containerRuntime.ts';
@@ -3607,21 +3607,12 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       ];
     }
     // A shallow copy is enough: the API server copies what it keeps and shares frozen parts.
-    // Copied by for…in, not spread or rest: those take V8's generic clone of the frozen Lease
-    // at every renewal of every node.
-    const next = shallowCopy(lease);
+    const next: KubeObject = { ...lease };
     if (next.metadata) {
-      const meta: Record<string, unknown> = {};
-      for (const k in next.metadata) {
-        if (k !== 'resourceVersion') meta[k] = (next.metadata as Record<string, unknown>)[k];
-      }
+      const { resourceVersion: _rv, ...meta } = next.metadata;
       next.metadata = meta;
     }
-    const nextSpec = shallowCopy(specOf<Record<string, unknown>>(lease));
-    nextSpec.holderIdentity = spec.holderIdentity;
-    nextSpec.leaseDurationSeconds = spec.leaseDurationSeconds;
-    nextSpec.renewTime = spec.renewTime;
-    next.spec = nextSpec;
+    next.spec = { ...specOf<Record<string, unknown>>(lease), ...spec };
     return [{ verb: 'update', resource: 'leases', namespace: LEASE_NAMESPACE, obj: next }];
   }
 
