@@ -2067,9 +2067,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (reason) cond.reason = reason;
     if (message) cond.message = message;
     // Frozen as the API server would store it: the write shares it rather than copying it.
-    Object.freeze(cond);
-    BUILT_CONDITIONS.add(cond);
-    return cond;
+    return Object.freeze(cond);
   }
 
   /**
@@ -3793,11 +3791,6 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
 
 /** The keys of a condition as `condition` builds it, in order, by which optional ones it has. */
 const CONDITION_KEYS = ['type', 'status', 'lastProbeTime', 'lastTransitionTime'] as const;
-/**
- * The conditions `condition` built (frozen): the pod's status gives them back as they are, and
- * `isCondition` need not walk their keys at every sync.
- */
-const BUILT_CONDITIONS = new WeakSet<object>();
 const CONDITION_KEYS_REASON = [...CONDITION_KEYS, 'reason'] as const;
 const CONDITION_KEYS_MESSAGE = [...CONDITION_KEYS, 'message'] as const;
 const CONDITION_KEYS_BOTH = [...CONDITION_KEYS, 'reason', 'message'] as const;
@@ -3825,9 +3818,6 @@ function isCondition(
       : CONDITION_KEYS;
   if ((reason || undefined) !== (prev.reason || undefined)) return false;
   if ((message || undefined) !== (prev.message || undefined)) return false;
-  // One `condition` built (frozen, so still as built) has these keys in this order: it has
-  // `reason` and `message` exactly when they are set, as the checks above found them.
-  if (BUILT_CONDITIONS.has(prev)) return true;
   let i = 0;
   for (const k in prev) if (keys[i++] !== k) return false;
   return i === keys.length;
