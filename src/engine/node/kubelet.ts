@@ -1118,15 +1118,14 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     );
   }
 
-  /** Start `c`, whose spec (`containerSpecOf`) is `spec`. */
   function startContainer(
     pod: KubeObject,
     key: string,
     c: ContainerWork,
-    spec: ContainerSpec | undefined,
     ctx: ReconcileContext,
   ): void {
     // What the process does: a server runs on; a shell or a one-shot command ends.
+    const spec = containerSpecOf(pod, c);
     const where: Surroundings = { namespace: namespaceOf(pod) };
     if (spec?.env) where.env = spec.env;
     if (opts.network) where.network = network;
@@ -2877,42 +2876,33 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   }
 
   /** containerd's CreateContainer refusal: a Localhost AppArmor profile the node has not loaded. */
-  function createContainerError(
-    pod: KubeObject,
-    c: ContainerWork,
-    found: ContainerSpec | undefined,
-  ): string | undefined {
-    // An ephemeral container's own securityContext is not looked for (among the containers).
-    const spec = c.ephemeral
-      ? specOf<{ containers?: ContainerSpec[] }>(pod).containers?.find((x) => x.name === c.name)
-      : found;
-    const profile = containerAppArmorProfile(
-      pod,
-      c.name,
-      (spec as { securityContext?: unknown } | undefined)?.securityContext,
+  function createContainerError(pod: KubeObject, c: ContainerWork): string | undefined {
+    const specs = specOf<{ containers?: ContainerSpec[]; initContainers?: ContainerSpec[] }>(pod);
+    const spec = (c.init ? specs.initContainers : specs.containers)?.find((x) => x.name === c.name);
+    return appArmorCreateError(
+      containerAppArmorProfile(
+        pod,
+        c.name,
+        (spec as { securityContext?: unknown } | undefined)?.securityContext,
+      ),
+      (name) => profileLoaded(opts.storedFiles, opts.node, name),
     );
-    // Only a Localhost profile can be refused (no lookup closure made for the others).
-    if (profile?.type !== 'Localhost') return undefined;
-    return appArmorCreateError(profile, (name) => profileLoaded(opts.storedFiles, opts.node, name));
   }
 
   /** verifyRunAsNonRoot, after the environment: a container that would run as root. */
-  function runAsError(
-    pod: KubeObject,
-    c: ContainerWork,
-    spec: ContainerSpec | undefined,
-  ): string | undefined {
+  function runAsError(pod: KubeObject, c: ContainerWork): string | undefined {
     const podContext = specOf<{ securityContext?: UserContext }>(pod).securityContext;
+    const spec = containerSpecOf(pod, c);
     if (!podContext?.runAsNonRoot && spec?.securityContext?.runAsNonRoot === undefined) {
       return undefined;
     }
     return nonRootError(c.image, podContext, spec?.securityContext, formatPod(pod), c.name);
   }
 
-  function configError(pod: KubeObject, spec: ContainerSpec | undefined): string | undefined {
-    // Most containers read no ConfigMap or Secret: nothing to look up.
-    if (!spec || (spec.envFrom === undefined && spec.env === undefined)) return undefined;
+  function configError(pod: KubeObject, c: ContainerWork): string | undefined {
     const ns = namespaceOf(pod);
+    const spec = containerSpecOf(pod, c);
+    if (!spec) return undefined;
     const data = objectData(ns);
     for (const from of spec.envFrom ?? []) {
       const cm = from.configMapRef;
@@ -2954,13 +2944,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     c: ContainerWork,
     ctx: ReconcileContext,
   ): boolean {
-    // The container's spec, found once for the checks and the start.
-    const spec = containerSpecOf(pod, c);
-    const error = configError(pod, spec) ?? runAsError(pod, c, spec);
+    const error = configError(pod, c) ?? runAsError(pod, c);
     // The runtime's CreateContainer refusal (after the config was built): CreateContainerError.
-    const refused = error === undefined ? createContainerError(pod, c, spec) : undefined;
+    const refused = error === undefined ? createContainerError(pod, c) : undefined;
     if (error === undefined && refused === undefined) {
-      startContainer(pod, key, c, spec, ctx);
+      startContainer(pod, key, c, ctx);
       return true;
     }
     event(ctx, pod, 'Warning', 'Failed', `Error: ${error ?? refused}`, c);
