@@ -105,4 +105,14 @@ describe('container runtime image store (containerd)', () => {
       'docker.io/learner/web:latest',
     ]);
   });
+
+  it('finds an image pulled after it was asked for and not found', () => {
+    const { registry, push } = hub();
+    const rt = new ContainerRuntime('node1', registry);
+    push('latest', 'v1');
+    expect(rt.hasImage('learner/web')).toBe(false);
+    rt.completePull(rt.planPull('learner/web', 0, noJitter));
+    expect(rt.hasImage('learner/web')).toBe(true);
+    expect(rt.imageStatus('learner/web')?.digest).toBe(fakeDigest('manifest:v1'));
+  });
 });

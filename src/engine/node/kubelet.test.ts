@@ -281,6 +281,34 @@ describe('kubelet: node and lease', () => {
     expect(images.flatMap((i) => i.names)).toContain('docker.io/library/nginx:latest');
   });
 
+  it('puts back its Ready condition when another writer changed it between two syncs', () => {
+    const { c, kubelet } = setup('nginx');
+    c.reconcile(kubelet, 'node-status');
+    // Two quiet syncs: the status is found unchanged (and remembered so).
+    expect(c.runUntil(kubelet, 20_000).map(verbAndResource)).not.toContain('patch nodes');
+    const ready = () =>
+      (
+        c.get('nodes', undefined, 'node1')!.status as {
+          conditions: { type: string; status: string }[];
+        }
+      ).conditions.find((k) => k.type === 'Ready')?.status;
+    const conditions = (
+      c.get('nodes', undefined, 'node1')!.status as { conditions: { type: string }[] }
+    ).conditions.map((k) => (k.type === 'Ready' ? { ...k, status: 'Unknown' } : k));
+    c.apply([
+      {
+        verb: 'patch',
+        resource: 'nodes',
+        name: 'node1',
+        subresource: 'status',
+        patch: { status: { conditions } },
+      },
+    ]);
+    expect(ready()).toBe('Unknown');
+    c.runUntil(kubelet, 30_000);
+    expect(ready()).toBe('True');
+  });
+
   it('renews its Lease every 10 s with a 40 s duration', () => {
     const { c, kubelet } = setup('nginx');
     c.reconcile(kubelet, 'node-status');

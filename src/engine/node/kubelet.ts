@@ -2270,7 +2270,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       }
     }
     let started = false;
-    for (const { state, lastState } of statuses) {
+    // By index: this runs at every pod sync (no iterator protocol).
+    for (let i = 0; i < statuses.length; i++) {
+      const { state, lastState } = statuses[i]!;
       if (state.running) {
         running++;
         started = true;
@@ -2387,7 +2389,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         if (w.inits[i]!.sidecar && !initStatuses[i]!.ready) notReady.push(initStatuses[i]!.name);
       }
     }
-    for (const s of statuses) if (!s.ready) notReady.push(s.name);
+    for (let i = 0; i < statuses.length; i++) {
+      if (!statuses[i]!.ready) notReady.push(statuses[i]!.name);
+    }
     const allReady = notReady.length === 0;
     // A finished pod is not ready because it completed or failed, not because a container is
     // unready (generateContainersReadyConditionForTerminalPhase).
@@ -2784,7 +2788,9 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
   function missingVolumes(pod: KubeObject): { volume: string; error: string }[] {
     const ns = namespaceOf(pod);
     const out: { volume: string; error: string }[] = [];
-    for (const v of specOf<{ volumes?: VolumeSpec[] }>(pod).volumes ?? []) {
+    const volumes = specOf<{ volumes?: VolumeSpec[] }>(pod).volumes ?? [];
+    for (let i = 0; i < volumes.length; i++) {
+      const v = volumes[i]!;
       const cm = v.configMap;
       const sec = v.secret;
       if (v.hostPath?.path) {
@@ -3131,8 +3137,8 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     if (w.inits && !driveInits(pod, key, w.inits, ctx)) {
       return statusWrite(pod, podStatus(pod, w, ctx));
     }
-    for (const c of w.containers) {
-      if (!driveContainer(pod, key, c, ctx)) break;
+    for (let i = 0; i < w.containers.length; i++) {
+      if (!driveContainer(pod, key, w.containers[i]!, ctx)) break;
     }
     if (w.inits && w.containers.every((c) => c.done)) stopSidecars(pod, key, w.inits, ctx);
     return statusWrite(pod, podStatus(pod, w, ctx));
@@ -3176,8 +3182,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
    */
   function specChanged(pod: KubeObject, key: string, w: PodWork, ctx: ReconcileContext): void {
     const specs = specOf<{ containers?: ContainerSpec[] }>(pod).containers ?? [];
-    for (const c of w.containers) {
-      const spec = findIn(specs, (s) => s.name === c.name);
+    for (let i = 0; i < w.containers.length; i++) {
+      const c = w.containers[i]!;
+      // The work's containers are the spec's, in order (names are unique): no search for them.
+      const same = specs[i];
+      const spec = same?.name === c.name ? same : findIn(specs, (s) => s.name === c.name);
       if (!spec || spec.image === c.image) continue;
       if (c.phase === 'running') {
         event(
@@ -3350,6 +3359,21 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
     const old = existing
       ? statusOf<Record<string, unknown> & { conditions?: Condition[] }>(existing)
       : {};
+    updateNodeInfo(ctx);
+    return {
+      ...old,
+      capacity,
+      allocatable,
+      conditions: nodeConditions(old.conditions ?? [], ctx),
+      addresses,
+      daemonEndpoints,
+      nodeInfo,
+      images: runtime.images(),
+    };
+  }
+
+  /** The boot ID (drawn at the first status of a boot) and `nodeInfo` for it. */
+  function updateNodeInfo(ctx: ReconcileContext): void {
     bootID ??= uuidFrom(() => ctx.random());
     if (nodeInfo?.bootID !== bootID) {
       // NodeSystemInfo's fields in the order the API server writes them; kubeProxyVersion is
@@ -3367,17 +3391,18 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         architecture: 'amd64',
       });
     }
-    return {
-      ...old,
-      capacity,
-      allocatable,
-      conditions: nodeConditions(old.conditions ?? [], ctx),
-      addresses,
-      daemonEndpoints,
-      nodeInfo,
-      images: runtime.images(),
-    };
   }
+
+  /**
+   * The stored node status last found the same as the one the kubelet builds (but for the
+   * heartbeats), and the images and nodeInfo it was built with. `nodeStatus` is a function of
+   * these (and of the time, which only the heartbeats take): while the Node's status is that
+   * same frozen object and they are the same, it is the same again, and the 10 s status loop
+   * need not build one to find it so.
+   */
+  let sameStatus: object | undefined;
+  let sameImages: readonly unknown[] | undefined;
+  let sameInfo: object | undefined;
 
   /**
    * Two node statuses equal but for the conditions' lastHeartbeatTime, as `deepEqual` compares
@@ -3463,9 +3488,20 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       bootID = uuidFrom(() => ctx.random());
       if (oldBoot === bootID) bootID = uuidFrom(() => ctx.random());
     }
-    const next = nodeStatus(existing, ctx);
+    updateNodeInfo(ctx);
+    const images = runtime.images();
+    let next: Record<string, unknown> | undefined;
+    let changed = false;
+    if (old !== sameStatus || images !== sameImages || nodeInfo !== sameInfo) {
+      next = nodeStatus(existing, ctx);
+      changed = !sameIgnoringHeartbeat(next, old);
+      if (!changed) {
+        sameStatus = old;
+        sameImages = images;
+        sameInfo = nodeInfo;
+      }
+    }
     const wasReady = findIn(old.conditions ?? [], (c) => c.type === 'Ready')?.status === 'True';
-    const changed = !sameIgnoringHeartbeat(next, old);
     if (bootEventsPending) {
       if (bootCount > 1 || !wasReady || restartedService) {
         restartedService = false;
@@ -3493,7 +3529,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
         resource: 'nodes',
         name: node,
         subresource: 'status',
-        patch: { status: next },
+        patch: { status: next ?? nodeStatus(existing, ctx) },
       });
       lastReportAt = ctx.now;
     }
