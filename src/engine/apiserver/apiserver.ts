@@ -1152,7 +1152,9 @@ export class ApiServer {
         seen = [];
         byActor.set(actor, seen);
       }
-      for (const e of seen) {
+      // An index loop, not for…of: no iterator protocol on every request.
+      for (let i = 0; i < seen.length; i++) {
+        const e = seen[i]!;
         if (e.kind === kind && e.r === r && e.ns === ns && e.suffix === suffix) {
           shared = e;
           break;
@@ -1218,15 +1220,16 @@ export class ApiServer {
    * hash twice (its bucket, then its Map entry) on every read and write by name.
    */
   #objectKey(r: ResourceDef, ns: string | undefined, name: string): string {
-    const m = this.#nameMemo(name);
-    for (const k of m.keys) {
+    const keys = this.#nameMemo(name).keys;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       if (k.r === r && k.ns === ns) {
         this.#lastKeyEntry = k;
         return k.key;
       }
     }
     const entry: KeyEntry = { r, ns, key: flat(etcdKey(r, ns, name)) };
-    m.keys.push(entry);
+    keys.push(entry);
     this.#lastKeyEntry = entry;
     return entry.key;
   }
