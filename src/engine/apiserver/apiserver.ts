@@ -351,7 +351,8 @@ const REQUEST_OF_VERB: Readonly<Record<string, readonly [string, string]>> = {
 interface ObjectRequest {
   kind: string;
   r: ResourceDef;
-  ns: string | undefined;
+  /** The namespace, '' for none (see NameMemo). */
+  ns: string;
   suffix: string;
   label: string;
   summary: Message['summary'];
@@ -360,12 +361,17 @@ interface ObjectRequest {
 /** An object's etcd key (see ApiServer #objectKey), and the summary of an etcd put at it. */
 interface KeyEntry {
   r: ResourceDef;
-  ns: string | undefined;
+  /** The namespace, '' for none (see NameMemo). */
+  ns: string;
   key: string;
   put?: Message['summary'];
 }
 
-/** What the API server remembers of one object name (see ApiServer #nameMemo). */
+/**
+ * What the API server remembers of one object name (see ApiServer #nameMemo). Its entries
+ * keep a cluster-scoped object's namespace as '' rather than undefined: compared with a
+ * string, undefined costs the optimized lookup a deoptimization the first time it comes.
+ */
 interface NameMemo {
   /** The name's etcd keys, one per resource and namespace asked for. */
   keys: KeyEntry[];
@@ -1147,13 +1153,16 @@ export class ApiServer {
       // With a name, kind and suffix fix the label's verb and path: the memo is found by the
       // parts, with no label or key string built for a repeated request.
       const byActor = this.#nameMemo(name).requests;
+      const nsKey = ns ?? '';
       let seen = byActor.get(actor);
       if (!seen) {
         seen = [];
         byActor.set(actor, seen);
       }
-      for (const e of seen) {
-        if (e.kind === kind && e.r === r && e.ns === ns && e.suffix === suffix) {
+      // An index loop, not for…of: no iterator protocol on every request.
+      for (let i = 0; i < seen.length; i++) {
+        const e = seen[i]!;
+        if (e.kind === kind && e.r === r && e.ns === nsKey && e.suffix === suffix) {
           shared = e;
           break;
         }
@@ -1163,7 +1172,7 @@ export class ApiServer {
         const entry: ObjectRequest = {
           kind,
           r,
-          ns,
+          ns: nsKey,
           suffix,
           label,
           summary: requestSummary(kind, actor, r, ns, name),
@@ -1218,15 +1227,17 @@ export class ApiServer {
    * hash twice (its bucket, then its Map entry) on every read and write by name.
    */
   #objectKey(r: ResourceDef, ns: string | undefined, name: string): string {
-    const m = this.#nameMemo(name);
-    for (const k of m.keys) {
-      if (k.r === r && k.ns === ns) {
+    const keys = this.#nameMemo(name).keys;
+    const nsKey = ns ?? '';
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k.r === r && k.ns === nsKey) {
         this.#lastKeyEntry = k;
         return k.key;
       }
     }
-    const entry: KeyEntry = { r, ns, key: flat(etcdKey(r, ns, name)) };
-    m.keys.push(entry);
+    const entry: KeyEntry = { r, ns: nsKey, key: flat(etcdKey(r, ns, name)) };
+    keys.push(entry);
     this.#lastKeyEntry = entry;
     return entry.key;
   }

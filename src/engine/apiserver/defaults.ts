@@ -51,16 +51,22 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
  * v1.Pod and not a v1.PodTemplate"): a container's limits without requests give the requests.
  */
 export function defaultPodRequests(spec: Obj): void {
-  for (const key of ['containers', 'initContainers']) {
-    const list = spec[key];
-    if (!Array.isArray(list)) continue;
-    for (const c of list as Obj[]) {
-      const resources = c.resources as Obj | undefined;
-      const limits = resources?.limits as Obj | undefined;
-      if (!resources || !limits || typeof limits !== 'object') continue;
-      const requests = obj(resources, 'requests');
-      for (const [k, v] of Object.entries(limits)) setIfUnset(requests, k, v);
-    }
+  requestsFromLimits(spec.containers);
+  requestsFromLimits(spec.initContainers);
+}
+
+// The per-pod defaulting below walks its lists by index and objects by for…in, and names each
+// field of a fixed set (containers and initContainers, the three probes) in turn, rather than
+// loop over an array literal: no arrays, entry pairs or iterators per pod created.
+function requestsFromLimits(list: unknown): void {
+  if (!Array.isArray(list)) return;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i] as Obj;
+    const resources = c.resources as Obj | undefined;
+    const limits = resources?.limits as Obj | undefined;
+    if (!resources || !limits || typeof limits !== 'object') continue;
+    const requests = obj(resources, 'requests');
+    for (const k in limits) setIfUnset(requests, k, limits[k]);
   }
 }
 
@@ -71,11 +77,13 @@ function defaultContainer(c: Obj): void {
   const resources = obj(c, 'resources');
   canonicalizeQuantities(resources);
   const ports = c.ports;
-  if (Array.isArray(ports)) for (const p of ports as Obj[]) setIfUnset(p, 'protocol', 'TCP');
+  if (Array.isArray(ports))
+    for (let i = 0; i < ports.length; i++) setIfUnset(ports[i] as Obj, 'protocol', 'TCP');
   // SetDefaults_ObjectFieldSelector: an env var's fieldRef reads the v1 fields.
   const env = c.env;
   if (Array.isArray(env)) {
-    for (const e of env as Obj[]) {
+    for (let i = 0; i < env.length; i++) {
+      const e = env[i] as Obj;
       const fieldRef = (e?.valueFrom as Obj | undefined)?.fieldRef;
       if (fieldRef && typeof fieldRef === 'object') setIfUnset(fieldRef as Obj, 'apiVersion', 'v1');
       // The divisor is a Quantity struct, which omitempty never omits: unset, it reads "0".
@@ -86,30 +94,36 @@ function defaultContainer(c: Obj): void {
     }
   }
   // SetDefaults_Probe and SetDefaults_HTTPGetAction.
-  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
-    const probe = c[kind];
-    if (!probe || typeof probe !== 'object') continue;
-    const p = probe as Obj;
-    setIfUnset(p, 'timeoutSeconds', 1);
-    setIfUnset(p, 'periodSeconds', 10);
-    setIfUnset(p, 'successThreshold', 1);
-    setIfUnset(p, 'failureThreshold', 3);
-    if (p.httpGet && typeof p.httpGet === 'object') {
-      const get = p.httpGet as Obj;
-      if (get.path === undefined || get.path === null || get.path === '') get.path = '/';
-      setIfUnset(get, 'scheme', 'HTTP');
-    }
-  }
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe);
   // The lifecycle hooks' HTTPGetActions get the same defaults.
   const lifecycle = c.lifecycle;
   if (isPlain(lifecycle)) {
-    for (const hook of ['postStart', 'preStop']) {
-      const get = (lifecycle[hook] as Obj | undefined)?.httpGet;
-      if (!isPlain(get)) continue;
-      if (get.path === undefined || get.path === null || get.path === '') get.path = '/';
-      setIfUnset(get, 'scheme', 'HTTP');
-    }
+    defaultHookHttpGet(lifecycle.postStart);
+    defaultHookHttpGet(lifecycle.preStop);
   }
+}
+
+function defaultProbe(probe: unknown): void {
+  if (!probe || typeof probe !== 'object') return;
+  const p = probe as Obj;
+  setIfUnset(p, 'timeoutSeconds', 1);
+  setIfUnset(p, 'periodSeconds', 10);
+  setIfUnset(p, 'successThreshold', 1);
+  setIfUnset(p, 'failureThreshold', 3);
+  if (p.httpGet && typeof p.httpGet === 'object') {
+    const get = p.httpGet as Obj;
+    if (get.path === undefined || get.path === null || get.path === '') get.path = '/';
+    setIfUnset(get, 'scheme', 'HTTP');
+  }
+}
+
+function defaultHookHttpGet(hook: unknown): void {
+  const get = (hook as Obj | undefined)?.httpGet;
+  if (!isPlain(get)) return;
+  if (get.path === undefined || get.path === null || get.path === '') get.path = '/';
+  setIfUnset(get, 'scheme', 'HTTP');
 }
 
 /**
@@ -117,19 +131,24 @@ function defaultContainer(c: Obj): void {
  * (`0.5` → `500m`, `1024Mi` → `1Gi`); text that is no quantity is left for validation.
  */
 function canonicalizeQuantities(resources: Obj): void {
-  for (const key of ['limits', 'requests']) {
-    const m = resources[key];
-    if (!m || typeof m !== 'object' || Array.isArray(m)) continue;
-    const list = m as Obj;
-    let copy: Obj | undefined;
-    for (const [k, v] of Object.entries(list)) {
-      const c = canonicalQuantity(v);
-      if (c === undefined || c === v) continue;
-      copy ??= { ...list };
-      copy[k] = c;
-    }
-    if (copy) resources[key] = copy;
+  canonicalizeList(resources, 'limits');
+  canonicalizeList(resources, 'requests');
+}
+
+function canonicalizeList(resources: Obj, key: string): void {
+  const m = resources[key];
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return;
+  const list = m as Obj;
+  let copy: Obj | undefined;
+  // for…in rather than Object.entries (see requestsFromLimits); writes go to the copy.
+  for (const k in list) {
+    const v = list[k];
+    const c = canonicalQuantity(v);
+    if (c === undefined || c === v) continue;
+    copy ??= { ...list };
+    copy[k] = c;
   }
+  if (copy) resources[key] = copy;
 }
 
 /**
@@ -193,10 +212,13 @@ export function defaultPodSpec(spec: Obj): void {
   setIfUnset(spec, 'dnsPolicy', 'ClusterFirst');
   setIfUnset(spec, 'securityContext', {});
   setIfUnset(spec, 'schedulerName', 'default-scheduler');
-  for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
-    const list = spec[key];
-    if (Array.isArray(list)) for (const c of list as Obj[]) defaultContainer(c);
-  }
+  defaultContainers(spec.containers);
+  defaultContainers(spec.initContainers);
+  defaultContainers(spec.ephemeralContainers);
+}
+
+function defaultContainers(list: unknown): void {
+  if (Array.isArray(list)) for (let i = 0; i < list.length; i++) defaultContainer(list[i] as Obj);
 }
 
 /**
@@ -205,28 +227,56 @@ export function defaultPodSpec(spec: Obj): void {
  * to equal the summed limits.
  */
 export function qosClass(spec: Obj): 'BestEffort' | 'Burstable' | 'Guaranteed' {
-  const containers = [
-    ...((spec.containers as Obj[] | undefined) ?? []),
-    ...((spec.initContainers as Obj[] | undefined) ?? []),
-  ];
-  const requests = new Map<string, { num: bigint; den: bigint }>();
-  const limits = new Map<string, { num: bigint; den: bigint }>();
-  const add = (into: Map<string, { num: bigint; den: bigint }>, name: string, q: unknown) => {
-    const f =
-      typeof q === 'string' || typeof q === 'number' ? quantityFraction(String(q)) : undefined;
-    if (!f || f.num <= 0n) return false;
-    const had = into.get(name);
-    into.set(name, had ? { num: had.num * f.den + f.num * had.den, den: had.den * f.den } : f);
-    return true;
-  };
+  const requests: Sums = new Map();
+  const limits: Sums = new Map();
+  // Containers, then init containers, each by index; cpu, then memory (see requestsFromLimits).
+  const apps = addContainerQuantities(
+    requests,
+    limits,
+    (spec.containers as Obj[] | undefined) ?? [],
+  );
+  const inits = addContainerQuantities(
+    requests,
+    limits,
+    (spec.initContainers as Obj[] | undefined) ?? [],
+  );
+  return qosOfSums(requests, limits, apps && inits);
+}
+
+type Sums = Map<string, { num: bigint; den: bigint }>;
+
+/**
+ * Add the containers' cpu and memory requests and limits to the sums; false when one of them
+ * does not limit both. (Every container is added, whatever the answer.)
+ */
+function addContainerQuantities(requests: Sums, limits: Sums, containers: Obj[]): boolean {
   let guaranteed = true;
-  for (const c of containers) {
-    const r = (c.resources ?? {}) as { requests?: Obj; limits?: Obj };
-    for (const res of ['cpu', 'memory']) add(requests, res, r.requests?.[res]);
-    let found = 0;
-    for (const res of ['cpu', 'memory']) if (add(limits, res, r.limits?.[res])) found++;
-    if (found < 2) guaranteed = false;
+  for (let i = 0; i < containers.length; i++) {
+    const r = (containers[i]!.resources ?? {}) as { requests?: Obj; limits?: Obj };
+    addQuantity(requests, 'cpu', r.requests?.cpu);
+    addQuantity(requests, 'memory', r.requests?.memory);
+    const cpu = addQuantity(limits, 'cpu', r.limits?.cpu);
+    const memory = addQuantity(limits, 'memory', r.limits?.memory);
+    if (!cpu || !memory) guaranteed = false;
   }
+  return guaranteed;
+}
+
+function addQuantity(into: Sums, name: string, q: unknown): boolean {
+  const f =
+    typeof q === 'string' || typeof q === 'number' ? quantityFraction(String(q)) : undefined;
+  if (!f || f.num <= 0n) return false;
+  const had = into.get(name);
+  into.set(name, had ? { num: had.num * f.den + f.num * had.den, den: had.den * f.den } : f);
+  return true;
+}
+
+function qosOfSums(
+  requests: Sums,
+  limits: Sums,
+  allLimited: boolean,
+): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+  let guaranteed = allLimited;
   if (requests.size === 0 && limits.size === 0) return 'BestEffort';
   if (guaranteed) {
     for (const [name, req] of requests) {
@@ -301,15 +351,9 @@ function defaultPod(pod: Obj, rng: Rng, serviceAccountAutomount?: boolean): void
   setIfUnset(spec, 'enableServiceLinks', true);
   // DefaultTolerationSeconds admission.
   const tolerations = Array.isArray(spec.tolerations) ? (spec.tolerations as Obj[]) : [];
-  for (const key of DEFAULT_TOLERATIONS) {
-    // An empty key with operator Exists tolerates every taint, so it counts as tolerating this
-    // one too (the DaemonSet pods kubeadm runs, such as kube-proxy, carry exactly that).
-    const has = tolerations.some(
-      (t) =>
-        (t.key === key || t.key === undefined || t.key === '') &&
-        (t.effect === 'NoExecute' || t.effect === undefined || t.effect === ''),
-    );
-    if (!has) tolerations.push(DEFAULT_TOLERATION[key]!);
+  for (let i = 0; i < DEFAULT_TOLERATIONS.length; i++) {
+    const key = DEFAULT_TOLERATIONS[i]!;
+    if (!toleratesNoExecute(tolerations, key)) tolerations.push(DEFAULT_TOLERATION[key]!);
   }
   spec.tolerations = tolerations;
   // ServiceAccount admission: the projected token volume and its mount in every init and app
@@ -318,25 +362,56 @@ function defaultPod(pod: Obj, rng: Rng, serviceAccountAutomount?: boolean): void
   const own = spec.automountServiceAccountToken;
   const automount = (typeof own === 'boolean' ? own : serviceAccountAutomount !== false) && !mirror;
   const volumes = Array.isArray(spec.volumes) ? (spec.volumes as Obj[]) : [];
-  const hasToken = volumes.some((v) => String(v.name ?? '').startsWith('kube-api-access-'));
-  if (automount && !hasToken) {
+  if (automount && !hasTokenVolume(volumes)) {
     const volName = `kube-api-access-${randomString(rng)}`;
     volumes.push({ name: volName, projected: TOKEN_PROJECTION });
-    const containers = [
-      ...((spec.initContainers as Obj[] | undefined) ?? []),
-      ...((spec.containers as Obj[] | undefined) ?? []),
-    ];
-    for (const c of containers) {
-      const mounts = Array.isArray(c.volumeMounts) ? (c.volumeMounts as Obj[]) : [];
-      if (mounts.some((m) => m.mountPath === TOKEN_MOUNT_PATH)) continue;
-      mounts.push({ name: volName, readOnly: true, mountPath: TOKEN_MOUNT_PATH });
-      c.volumeMounts = mounts;
-    }
+    mountToken((spec.initContainers as Obj[] | undefined) ?? [], volName);
+    mountToken((spec.containers as Obj[] | undefined) ?? [], volName);
   }
   if (volumes.length) spec.volumes = volumes;
   const status = obj(pod, 'status');
   setIfUnset(status, 'phase', 'Pending');
   status.qosClass = qosClass(spec);
+}
+
+/**
+ * Whether `tolerations` tolerate the NoExecute taint `key`. An empty key with operator Exists
+ * tolerates every taint, so it counts as tolerating this one too (the DaemonSet pods kubeadm
+ * runs, such as kube-proxy, carry exactly that).
+ */
+function toleratesNoExecute(tolerations: readonly Obj[], key: string): boolean {
+  for (let i = 0; i < tolerations.length; i++) {
+    const t = tolerations[i]!;
+    if (
+      (t.key === key || t.key === undefined || t.key === '') &&
+      (t.effect === 'NoExecute' || t.effect === undefined || t.effect === '')
+    )
+      return true;
+  }
+  return false;
+}
+
+function hasTokenVolume(volumes: readonly Obj[]): boolean {
+  for (let i = 0; i < volumes.length; i++)
+    if (String(volumes[i]!.name ?? '').startsWith('kube-api-access-')) return true;
+  return false;
+}
+
+/** The token volume's mount in each of `containers` that mounts nothing at its path yet. */
+function mountToken(containers: Obj[], volName: string): void {
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i]!;
+    const mounts = Array.isArray(c.volumeMounts) ? (c.volumeMounts as Obj[]) : [];
+    if (mountsTokenPath(mounts)) continue;
+    mounts.push({ name: volName, readOnly: true, mountPath: TOKEN_MOUNT_PATH });
+    c.volumeMounts = mounts;
+  }
+}
+
+function mountsTokenPath(mounts: readonly Obj[]): boolean {
+  for (let i = 0; i < mounts.length; i++)
+    if (mounts[i]!.mountPath === TOKEN_MOUNT_PATH) return true;
+  return false;
 }
 
 function defaultTemplated(o: Obj, isDeployment: boolean): void {
@@ -700,36 +775,52 @@ export function writablePodForCreate(pod: KubeObject): KubeObject | undefined {
     return undefined;
   if (!thawArray(spec, 'tolerations', false) || !thawArray(spec, 'volumes', false))
     return undefined;
-  for (const key of ['containers', 'initContainers']) {
-    const list = spec[key] as Obj[] | undefined;
-    if (!list) continue;
-    for (const c of list) {
-      thawField(c, 'resources');
-      const resources = c.resources;
-      if (isPlain(resources)) thawField(resources, 'requests');
-      if (!thawArray(c, 'ports', true) || !thawArray(c, 'volumeMounts', false)) return undefined;
-      for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
-        const probe = c[kind];
-        if (probe === undefined || probe === null) continue;
-        if (!isPlain(probe)) return undefined;
-        thawField(c, kind);
-        const httpGet = probe.httpGet;
-        if (Array.isArray(httpGet)) return undefined;
-        thawField(c[kind] as Obj, 'httpGet');
-      }
-      const lifecycle = c.lifecycle;
-      if (lifecycle !== undefined && lifecycle !== null) {
-        if (!isPlain(lifecycle)) return undefined;
-        thawField(c, 'lifecycle');
-        for (const hook of ['postStart', 'preStop']) {
-          const h = (c.lifecycle as Obj)[hook];
-          if (h === undefined || h === null) continue;
-          if (!isPlain(h) || Array.isArray(h.httpGet)) return undefined;
-          thawField(c.lifecycle as Obj, hook);
-          thawField((c.lifecycle as Obj)[hook] as Obj, 'httpGet');
-        }
-      }
+  // Each list by index, each probe and hook by name (see requestsFromLimits).
+  const ok =
+    thawContainers(spec.containers as Obj[] | undefined) &&
+    thawContainers(spec.initContainers as Obj[] | undefined);
+  return ok ? out : undefined;
+}
+
+/** `writablePodForCreate`'s part for one list of containers; false for an unusual shape. */
+function thawContainers(list: Obj[] | undefined): boolean {
+  if (!list) return true;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    thawField(c, 'resources');
+    const resources = c.resources;
+    if (isPlain(resources)) thawField(resources, 'requests');
+    if (!thawArray(c, 'ports', true) || !thawArray(c, 'volumeMounts', false)) return false;
+    if (!thawProbe(c, 'livenessProbe')) return false;
+    if (!thawProbe(c, 'readinessProbe')) return false;
+    if (!thawProbe(c, 'startupProbe')) return false;
+    const lifecycle = c.lifecycle;
+    if (lifecycle !== undefined && lifecycle !== null) {
+      if (!isPlain(lifecycle)) return false;
+      thawField(c, 'lifecycle');
+      if (!thawHook(c.lifecycle as Obj, 'postStart')) return false;
+      if (!thawHook(c.lifecycle as Obj, 'preStop')) return false;
     }
   }
-  return out;
+  return true;
+}
+
+function thawProbe(c: Obj, kind: string): boolean {
+  const probe = c[kind];
+  if (probe === undefined || probe === null) return true;
+  if (!isPlain(probe)) return false;
+  thawField(c, kind);
+  const httpGet = probe.httpGet;
+  if (Array.isArray(httpGet)) return false;
+  thawField(c[kind] as Obj, 'httpGet');
+  return true;
+}
+
+function thawHook(lifecycle: Obj, hook: string): boolean {
+  const h = lifecycle[hook];
+  if (h === undefined || h === null) return true;
+  if (!isPlain(h) || Array.isArray(h.httpGet)) return false;
+  thawField(lifecycle, hook);
+  thawField(lifecycle[hook] as Obj, 'httpGet');
+  return true;
 }

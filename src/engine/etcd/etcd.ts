@@ -312,7 +312,13 @@ export class Etcd<V> {
   }
 
   #notify(event: EtcdEvent<V>): void {
-    for (const w of this.#watchers) if (event.kv.key.startsWith(w.prefix)) w.fn(event);
+    // An index loop, not for…of: this runs on every write.
+    const watchers = this.#watchers;
+    const key = event.kv.key;
+    for (let i = 0; i < watchers.length; i++) {
+      const w = watchers[i]!;
+      if (key.startsWith(w.prefix)) w.fn(event);
+    }
   }
 
   /** O(groups) immutable snapshot (structural sharing). */
