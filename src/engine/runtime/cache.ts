@@ -121,7 +121,7 @@ interface ResourceStore {
    * Every object, by namespace then name: the namespaces' sorted views one after another, built
    * on the first read after an object was added or removed (a replacement is patched in place).
    */
-  all?: { objs: KubeObject[]; offsets: Map<string, number> };
+  all: { objs: KubeObject[]; offsets: Map<string, number> } | undefined;
   /**
    * owner uid → the owned objects; built on the first `owned` read of the resource, so the
    * actors that never ask (kubelets, the scheduler) keep no owner index.
@@ -179,7 +179,14 @@ export class ActorCache implements Cache {
   #store(resource: ResourceName): ResourceStore {
     let s = this.#found(resource);
     if (!s) {
-      s = { byNs: new Map(), byOwner: undefined, lastNs: undefined, lastIndex: undefined };
+      // Every field from the start (`all` too): stores keep one shape (see ActorState).
+      s = {
+        byNs: new Map(),
+        all: undefined,
+        byOwner: undefined,
+        lastNs: undefined,
+        lastIndex: undefined,
+      };
       this.#stores.set(resource, s);
     }
     return s;

@@ -101,19 +101,32 @@ interface RecState {
   observe: Reconciler['observe'];
   accepts: Reconciler['accepts'];
   podNodeName: string | undefined;
+  /**
+   * Neither a node index nor an `accepts` filter: offered every object (most controllers).
+   * Checked before `recAccepts` on the per-event paths, which then cost no call.
+   */
+  acceptsAll: boolean;
   actor: ActorState;
   queue: WorkQueue;
   runScheduled: boolean;
   timers: Map<string, number>;
   failures: Map<string, number>;
-  /** The context handed to `reconcile`, built once (its methods read the live state). */
-  ctx?: ReconcileContext;
+  /**
+   * The context handed to `reconcile`, built once (its methods read the live state). Set to
+   * undefined when the RecState is made: every field is there from the start (one shape).
+   */
+  ctx: ReconcileContext | undefined;
   /** Events recorded by the reconcile in progress. */
   events: EventRecord[];
   /** Reconcile calls so far. */
   reconciles: number;
 }
 
+/**
+ * An actor. Every field is set when it is made (see `register`), so that all actors share one
+ * shape: a field added later moves the object to a new hidden class, and optimized code that
+ * relied on the old one is thrown away.
+ */
 interface ActorState {
   name: Actor;
   cache: ActorCache;
@@ -122,18 +135,18 @@ interface ActorState {
   stopped: boolean;
   epoch: number;
   /** Node whose pods (and own Node/Lease) this actor watches, when indexed. */
-  node?: string;
+  node: string | undefined;
   /** Whether `#index` has put the actor in the watcher lists already. */
-  indexed?: boolean;
+  indexed: boolean;
   /** The reconcilers watching each resource (built on first use, dropped when recs change). */
-  byResource?: Map<ResourceName, RecState[]>;
+  byResource: Map<ResourceName, RecState[]> | undefined;
   /**
    * The resource `recsFor` answered last and its answer: an actor's deliveries come in runs of
    * one resource (a pod's delivery, then its #apply), and a string compare of the interned
    * resource name costs less than the map lookup. Cleared with `byResource`.
    */
-  lastRes?: ResourceName | undefined;
-  lastRecs?: readonly RecState[];
+  lastRes: ResourceName | undefined;
+  lastRecs: readonly RecState[];
 }
 
 const NO_RECS: readonly RecState[] = [];
@@ -177,7 +190,9 @@ function wants(recs: readonly RecState[], e: WatchEvent): boolean {
   // (Indexed loops on the per-event paths: no iterator objects before the code is optimized.)
   for (let i = 0; i < recs.length; i++) {
     const r = recs[i]!;
-    if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
+    if (r.acceptsAll) {
+      if (e.object !== undefined || e.old !== undefined) return true;
+    } else if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
   }
   return false;
 }
@@ -256,10 +271,11 @@ function watchLabel(e: WatchEvent): string {
   let labels = WATCH_LABELS.get(e.resource);
   if (labels === undefined) {
     const kind = RESOURCES[e.resource].kind;
+    // Flat once here: the deliveries' messages keep them without `flat` (see `runOne`).
     labels = {
-      ADDED: `watch: ${kind} added`,
-      MODIFIED: `watch: ${kind} modified`,
-      DELETED: `watch: ${kind} deleted`,
+      ADDED: flat(`watch: ${kind} added`),
+      MODIFIED: flat(`watch: ${kind} modified`),
+      DELETED: flat(`watch: ${kind} deleted`),
     };
     WATCH_LABELS.set(e.resource, labels);
   }
@@ -476,15 +492,18 @@ class InitialList {
  * one order, so that all messages share one shape with their fields inside the object.
  */
 class LoggedMessage implements Message {
-  readonly seq: number;
-  readonly at: number;
-  readonly from: Actor;
-  readonly to: Actor;
-  readonly kind: string;
-  readonly ref: ObjRef | undefined;
-  readonly summary: Message['summary'];
-  readonly label: string | undefined;
-  readonly housekeeping: boolean | undefined;
+  // `declare`: types only. A plain field declaration compiles to a class field, which makes
+  // every `new` run an initializer that defines nine fields as undefined before the
+  // constructor assigns them (the same fields, in the same order, either way).
+  declare readonly seq: number;
+  declare readonly at: number;
+  declare readonly from: Actor;
+  declare readonly to: Actor;
+  declare readonly kind: string;
+  declare readonly ref: ObjRef | undefined;
+  declare readonly summary: Message['summary'];
+  declare readonly label: string | undefined;
+  declare readonly housekeeping: boolean | undefined;
 
   constructor(
     seq: number,
@@ -653,12 +672,16 @@ export class Runtime {
       let a = this.#actors.get(rec.actor);
       if (!a) {
         a = {
-          name: rec.actor,
+          // Flat: every watch delivery's message keeps it (see `runOne`).
+          name: flat(rec.actor),
           cache: new ActorCache(),
           recs: [],
           client: this.#api.client(rec.actor),
           stopped: false,
           epoch: 0,
+          node: undefined,
+          indexed: false,
+          byResource: undefined,
           lastRes: undefined,
           lastRecs: NO_RECS,
         };
@@ -672,11 +695,13 @@ export class Runtime {
         observe: rec.observe,
         accepts: rec.accepts,
         podNodeName: rec.podNodeName,
+        acceptsAll: rec.podNodeName === undefined && rec.accepts === undefined,
         actor: a,
         queue: new WorkQueue(),
         runScheduled: false,
         timers: new Map(),
         failures: new Map(),
+        ctx: undefined,
         events: [],
         reconciles: 0,
       });
@@ -712,7 +737,7 @@ export class Runtime {
       const list = this.#nodeWatchers.get(node) ?? [];
       list.push(a);
       this.#nodeWatchers.set(node, list);
-    } else delete a.node;
+    } else a.node = undefined;
     const resources = new Set(a.recs.flatMap((r) => r.rec.watches));
     for (const res of resources) {
       if (a.node && NODE_INDEXED.has(res)) continue;
@@ -985,12 +1010,16 @@ export class Runtime {
     hk: boolean,
     shared: SharedDelivery | undefined,
   ): SharedDelivery | undefined {
-    if (a.stopped || !wants(recsFor(a, e.resource), e)) return shared;
+    if (a.stopped) return shared;
+    // recsFor's own first check, made here: a fan-out asks each actor about one resource.
+    const recs = e.resource === a.lastRes ? a.lastRecs! : recsFor(a, e.resource);
+    if (!wants(recs, e)) return shared;
     const d = shared ?? this.#shared(e, hk);
-    this.#push({
+    // (#push inlined: a task is numbered as it is pushed.)
+    this.#agenda.push({
       type: 'deliver',
       at: this.now + WATCH_LATENCY_MS,
-      seq: 0,
+      seq: this.#taskSeq++,
       actor: a,
       epoch: a.epoch,
       event: e,
@@ -1006,7 +1035,10 @@ export class Runtime {
     const acceptsNew = this.#acceptsScratch;
     let accepted = false;
     for (let i = 0; i < recs.length; i++) {
-      const ok = e.type !== 'DELETED' && recAccepts(recs[i]!, e.resource, e.object);
+      const r = recs[i]!;
+      const ok =
+        e.type !== 'DELETED' &&
+        (r.acceptsAll ? e.object !== undefined : recAccepts(r, e.resource, e.object));
       acceptsNew[i] = ok;
       if (ok) accepted = true;
     }
@@ -1033,8 +1065,14 @@ export class Runtime {
     const n = recs.length;
     for (let i = 0; i < n; i++) {
       const r = recs[i]!;
-      const ok = e.type !== 'DELETED' ? acceptsNew[i]! : recAccepts(r, e.resource, e.object);
-      if (!(ok || recAccepts(r, e.resource, prev))) continue;
+      const all = r.acceptsAll;
+      const ok =
+        e.type !== 'DELETED'
+          ? acceptsNew[i]!
+          : all
+            ? e.object !== undefined
+            : recAccepts(r, e.resource, e.object);
+      if (!(ok || (all ? prev !== undefined : recAccepts(r, e.resource, prev)))) continue;
       r.observe?.call(r.rec, event);
       const keys = r.keysFor.call(r.rec, e.resource, e.object);
       for (let j = 0; j < keys.length; j++) this.#enqueue(r, keys[j]!);
@@ -1062,10 +1100,11 @@ export class Runtime {
     r.queue.add(key);
     if (!r.runScheduled && !r.actor.stopped) {
       r.runScheduled = true;
-      this.#push({
+      // (#push inlined: a task is numbered as it is pushed.)
+      this.#agenda.push({
         type: 'run',
         at: this.now + delay,
-        seq: 0,
+        seq: this.#taskSeq++,
         rec: r,
         epoch: r.actor.epoch,
       });
@@ -1097,7 +1136,22 @@ export class Runtime {
         const d = t.shared;
         // The API server's own loops watch in-process: no message from it to itself.
         if (a.name !== 'api-server') {
-          this.hop('api-server', a.name, 'watch.event', d.ref, d.summary, d.label, d.housekeeping);
+          // `hop` inlined (a third of all messages): the actor's name and the label are flat
+          // already (see `register` and `watchLabel`).
+          const messages = this.messages;
+          const msg = new LoggedMessage(
+            messages.length,
+            this.now,
+            'api-server',
+            a.name,
+            'watch.event',
+            d.ref,
+            d.summary,
+            d.label,
+            d.housekeeping || undefined,
+          );
+          messages.push(msg);
+          this.onMessage(msg);
         }
         this.#apply(a, t.event);
         break;
@@ -1119,7 +1173,13 @@ export class Runtime {
         this.#reconcile(r, key);
         if (r.queue.size > 0 && !r.runScheduled && !r.actor.stopped) {
           r.runScheduled = true;
-          this.#push({ type: 'run', at: this.now, seq: 0, rec: r, epoch: r.actor.epoch });
+          this.#agenda.push({
+            type: 'run',
+            at: this.now,
+            seq: this.#taskSeq++,
+            rec: r,
+            epoch: r.actor.epoch,
+          });
         }
         break;
       }
