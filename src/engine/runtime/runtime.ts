@@ -93,13 +93,16 @@ class WorkQueue {
 interface RecState {
   rec: Reconciler;
   /**
-   * The reconciler's per-event hooks, read from `rec` once (called with `rec` as `this`):
-   * reconcilers are objects of many shapes, so reading them from `rec` per event was a
-   * megamorphic property load; RecStates all share one shape.
+   * The reconciler's per-event hooks and `reconcile`, read from `rec` once (called with `rec`
+   * as `this`): reconcilers are objects of many shapes, so reading them from `rec` per event
+   * was a megamorphic property load; RecStates all share one shape.
    */
   keysFor: Reconciler['keysFor'];
   observe: Reconciler['observe'];
   accepts: Reconciler['accepts'];
+  reconcile: Reconciler['reconcile'];
+  /** `rec.eventsAsRecorded`, read once for the same reason. */
+  eventsAsRecorded: boolean;
   podNodeName: string | undefined;
   /**
    * Neither a node index nor an `accepts` filter: offered every object (most controllers).
@@ -581,7 +584,10 @@ export class Runtime {
    * high and low 32 bits: no BigInt arithmetic per Event. Starts at 0, as client-go's zero.
    */
   #lastNanosHi = 0;
-  #lastNanosLo = 0;
+  // -0, not 0: a double from the start. The low half soon exceeds a small integer, and a field
+  // that changes from small integer to double gives the Runtime a new hidden class, which throws
+  // away every optimized function that reads the Runtime (the same for #clockNanosLo).
+  #lastNanosLo = -0;
   /** Events each actor recorded while the API server was away, oldest first (eventRetry.ts). */
   readonly #pendingEvents = new Map<ActorState, QueuedEvent<EventRecord>[]>();
   /** While an Event recorded earlier is posted: when it was recorded (its timestamps, name). */
@@ -589,7 +595,7 @@ export class Runtime {
   /** The clock's Unix nanoseconds at virtual time `#clockNanosAt`, split the same way. */
   #clockNanosAt = Number.NaN;
   #clockNanosHi = 0;
-  #clockNanosLo = 0;
+  #clockNanosLo = -0;
   /** `#hexHiOf` in hexadecimal (it changes every 2^32 ns, about 4.3 s). */
   #hexHiOf = Number.NaN;
   #hexHi = '';
@@ -694,6 +700,8 @@ export class Runtime {
         keysFor: rec.keysFor,
         observe: rec.observe,
         accepts: rec.accepts,
+        reconcile: rec.reconcile,
+        eventsAsRecorded: !!rec.eventsAsRecorded,
         podNodeName: rec.podNodeName,
         acceptsAll: rec.podNodeName === undefined && rec.accepts === undefined,
         actor: a,
@@ -1230,7 +1238,7 @@ export class Runtime {
     // when a write of the same reconcile may have brought it back: the broadcaster retries.)
     recordEvent(e: EventRecord): void {
       const r = this.r;
-      if (r.rec.eventsAsRecorded && !this.rt.#apiDown) this.rt.#recordEvent(r.actor, e);
+      if (r.eventsAsRecorded && !this.rt.#apiDown) this.rt.#recordEvent(r.actor, e);
       else r.events.push(e);
     }
     send(m: Parameters<ReconcileContext['send']>[0]): void {
@@ -1265,7 +1273,7 @@ export class Runtime {
     r.reconciles++;
     let writes: readonly Write[] = NO_WRITES;
     try {
-      writes = r.rec.reconcile(key, a.cache, ctx).writes;
+      writes = r.reconcile.call(r.rec, key, a.cache, ctx).writes;
     } catch (err) {
       this.errors.push({
         at: this.now,
