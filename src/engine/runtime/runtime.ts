@@ -535,6 +535,34 @@ class LoggedMessage implements Message {
   }
 }
 
+// Two messages made once at load and dropped. `ref` and `summary` hold objects of many shapes,
+// `label` and `housekeeping` are sometimes undefined; V8 records a field's type from its first
+// values and, when a value of another type arrives, throws away the optimized code that relied
+// on it (mid-run, for the hottest functions: runOne, hop). Made general here, before any code
+// is optimized.
+new LoggedMessage(
+  0,
+  0,
+  'api-server',
+  'api-server',
+  '',
+  { resource: 'pods', name: '' },
+  { key: '' },
+  '',
+  true,
+);
+new LoggedMessage(
+  0,
+  0,
+  'api-server',
+  'api-server',
+  '',
+  undefined,
+  { key: '', params: {} },
+  undefined,
+  undefined,
+);
+
 export class Runtime {
   now = 0;
   readonly messages: Message[] = [];
