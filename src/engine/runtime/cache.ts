@@ -297,7 +297,9 @@ export class ActorCache implements Cache {
     if (refs !== undefined && refs === entry.indexedRefs) {
       // The same (frozen, shared) owner references as the version indexed before: its entries
       // in the owner index are where they were, replace the object in place.
-      for (const o of entry.owners!) o.idx.replace(o.entry, obj);
+      // (An indexed loop: no iterator for the optimizing compiler to build into upsert.)
+      const owners = entry.owners!;
+      for (let i = 0; i < owners.length; i++) owners[i]!.idx.replace(owners[i]!.entry, obj);
     } else if (refs !== undefined || ownerRefs(prev) !== undefined) {
       // The composite key is built once per object name, not on every update.
       let key = entry.ownerKey;

@@ -158,23 +158,28 @@ const NO_WRITES: readonly Write[] = Object.freeze([]);
 
 /** The reconcilers of `a` that watch `res`, in registration order. */
 function recsFor(a: ActorState, res: ResourceName): readonly RecState[] {
-  if (res === a.lastRes) return a.lastRecs!;
-  let m = a.byResource;
-  if (!m) {
-    m = new Map();
-    for (const r of a.recs) {
-      for (const w of new Set(r.rec.watches)) {
-        const list = m.get(w);
-        if (list) list.push(r);
-        else m.set(w, [r]);
-      }
-    }
-    a.byResource = m;
-  }
-  const recs = m.get(res) ?? NO_RECS;
+  if (res === a.lastRes) return a.lastRecs;
+  // The map is built by a function of its own: the optimizing compiler copies recsFor into
+  // #apply, #deliver and the fan-out, and a rarely run loop over Sets made each copy (and each
+  // recompilation of those) larger.
+  const recs = (a.byResource ?? byResource(a)).get(res) ?? NO_RECS;
   a.lastRes = res;
   a.lastRecs = recs;
   return recs;
+}
+
+/** `a.byResource`, built. */
+function byResource(a: ActorState): Map<ResourceName, RecState[]> {
+  const m = new Map<ResourceName, RecState[]>();
+  for (const r of a.recs) {
+    for (const w of new Set(r.rec.watches)) {
+      const list = m.get(w);
+      if (list) list.push(r);
+      else m.set(w, [r]);
+    }
+  }
+  a.byResource = m;
+  return m;
 }
 
 /**
@@ -1048,7 +1053,7 @@ export class Runtime {
   ): SharedDelivery | undefined {
     if (a.stopped) return shared;
     // recsFor's own first check, made here: a fan-out asks each actor about one resource.
-    const recs = e.resource === a.lastRes ? a.lastRecs! : recsFor(a, e.resource);
+    const recs = e.resource === a.lastRes ? a.lastRecs : recsFor(a, e.resource);
     if (!wants(recs, e)) return shared;
     const d = shared ?? this.#shared(e, hk);
     // (#push inlined: a task is numbered as it is pushed.)
