@@ -291,13 +291,27 @@ export class ActorCache implements Cache {
       if (prev && n.lastIndex >= 0 && offset !== undefined) all.objs[offset + n.lastIndex] = obj;
       else s.all = undefined;
     }
-    const byOwner = s.byOwner;
-    if (byOwner === undefined) return prev;
+    // The owner index (only the stores some reconciler asked `owned` of) is kept in a method
+    // of its own: upsert is compiled into the runtime's #apply, and code there that has not run
+    // yet when it is compiled makes the whole of #apply be compiled again once it does.
+    if (s.byOwner !== undefined) this.#upsertOwned(s.byOwner, entry, ns, name, prev, obj);
+    return prev;
+  }
+
+  /** The owner-index part of `upsert`: `entry` (`ns`/`name`) now holds `obj`, was `prev`. */
+  #upsertOwned(
+    byOwner: Map<string, SortedIndex>,
+    entry: Entry,
+    ns: string,
+    name: string,
+    prev: KubeObject | undefined,
+    obj: KubeObject,
+  ): void {
     const refs = ownerRefs(obj);
     if (refs !== undefined && refs === entry.indexedRefs) {
       // The same (frozen, shared) owner references as the version indexed before: its entries
       // in the owner index are where they were, replace the object in place.
-      // (An indexed loop: no iterator for the optimizing compiler to build into upsert.)
+      // (An indexed loop: no iterator for the optimizing compiler to build.)
       const owners = entry.owners!;
       for (let i = 0; i < owners.length; i++) owners[i]!.idx.replace(owners[i]!.entry, obj);
     } else if (refs !== undefined || ownerRefs(prev) !== undefined) {
@@ -309,7 +323,6 @@ export class ActorCache implements Cache {
       }
       this.#indexOwners(byOwner, key, prev, obj, entry);
     }
-    return prev;
   }
 
   /** Remove; returns the removed object. */
