@@ -121,7 +121,7 @@ interface ResourceStore {
    * Every object, by namespace then name: the namespaces' sorted views one after another, built
    * on the first read after an object was added or removed (a replacement is patched in place).
    */
-  all?: { objs: KubeObject[]; offsets: Map<string, number> };
+  all: { objs: KubeObject[]; offsets: Map<string, number> } | undefined;
   /**
    * owner uid → the owned objects; built on the first `owned` read of the resource, so the
    * actors that never ask (kubelets, the scheduler) keep no owner index.
@@ -179,7 +179,14 @@ export class ActorCache implements Cache {
   #store(resource: ResourceName): ResourceStore {
     let s = this.#found(resource);
     if (!s) {
-      s = { byNs: new Map(), byOwner: undefined, lastNs: undefined, lastIndex: undefined };
+      // Every field from the start (`all` too): stores keep one shape (see ActorState).
+      s = {
+        byNs: new Map(),
+        all: undefined,
+        byOwner: undefined,
+        lastNs: undefined,
+        lastIndex: undefined,
+      };
       this.#stores.set(resource, s);
     }
     return s;
@@ -284,13 +291,29 @@ export class ActorCache implements Cache {
       if (prev && n.lastIndex >= 0 && offset !== undefined) all.objs[offset + n.lastIndex] = obj;
       else s.all = undefined;
     }
-    const byOwner = s.byOwner;
-    if (byOwner === undefined) return prev;
+    // The owner index (only the stores some reconciler asked `owned` of) is kept in a method
+    // of its own: upsert is compiled into the runtime's #apply, and code there that has not run
+    // yet when it is compiled makes the whole of #apply be compiled again once it does.
+    if (s.byOwner !== undefined) this.#upsertOwned(s.byOwner, entry, ns, name, prev, obj);
+    return prev;
+  }
+
+  /** The owner-index part of `upsert`: `entry` (`ns`/`name`) now holds `obj`, was `prev`. */
+  #upsertOwned(
+    byOwner: Map<string, SortedIndex>,
+    entry: Entry,
+    ns: string,
+    name: string,
+    prev: KubeObject | undefined,
+    obj: KubeObject,
+  ): void {
     const refs = ownerRefs(obj);
     if (refs !== undefined && refs === entry.indexedRefs) {
       // The same (frozen, shared) owner references as the version indexed before: its entries
       // in the owner index are where they were, replace the object in place.
-      for (const o of entry.owners!) o.idx.replace(o.entry, obj);
+      // (An indexed loop: no iterator for the optimizing compiler to build.)
+      const owners = entry.owners!;
+      for (let i = 0; i < owners.length; i++) owners[i]!.idx.replace(owners[i]!.entry, obj);
     } else if (refs !== undefined || ownerRefs(prev) !== undefined) {
       // The composite key is built once per object name, not on every update.
       let key = entry.ownerKey;
@@ -300,7 +323,6 @@ export class ActorCache implements Cache {
       }
       this.#indexOwners(byOwner, key, prev, obj, entry);
     }
-    return prev;
   }
 
   /** Remove; returns the removed object. */

@@ -93,27 +93,43 @@ class WorkQueue {
 interface RecState {
   rec: Reconciler;
   /**
-   * The reconciler's per-event hooks, read from `rec` once (called with `rec` as `this`):
-   * reconcilers are objects of many shapes, so reading them from `rec` per event was a
-   * megamorphic property load; RecStates all share one shape.
+   * The reconciler's per-event hooks and `reconcile`, read from `rec` once (called with `rec`
+   * as `this`): reconcilers are objects of many shapes, so reading them from `rec` per event
+   * was a megamorphic property load; RecStates all share one shape.
    */
   keysFor: Reconciler['keysFor'];
   observe: Reconciler['observe'];
   accepts: Reconciler['accepts'];
+  reconcile: Reconciler['reconcile'];
+  /** `rec.eventsAsRecorded`, read once for the same reason. */
+  eventsAsRecorded: boolean;
   podNodeName: string | undefined;
+  /**
+   * Neither a node index nor an `accepts` filter: offered every object (most controllers).
+   * Checked before `recAccepts` on the per-event paths, which then cost no call.
+   */
+  acceptsAll: boolean;
   actor: ActorState;
   queue: WorkQueue;
   runScheduled: boolean;
   timers: Map<string, number>;
   failures: Map<string, number>;
-  /** The context handed to `reconcile`, built once (its methods read the live state). */
-  ctx?: ReconcileContext;
+  /**
+   * The context handed to `reconcile`, built once (its methods read the live state). Set to
+   * undefined when the RecState is made: every field is there from the start (one shape).
+   */
+  ctx: ReconcileContext | undefined;
   /** Events recorded by the reconcile in progress. */
   events: EventRecord[];
   /** Reconcile calls so far. */
   reconciles: number;
 }
 
+/**
+ * An actor. Every field is set when it is made (see `register`), so that all actors share one
+ * shape: a field added later moves the object to a new hidden class, and optimized code that
+ * relied on the old one is thrown away.
+ */
 interface ActorState {
   name: Actor;
   cache: ActorCache;
@@ -122,18 +138,18 @@ interface ActorState {
   stopped: boolean;
   epoch: number;
   /** Node whose pods (and own Node/Lease) this actor watches, when indexed. */
-  node?: string;
+  node: string | undefined;
   /** Whether `#index` has put the actor in the watcher lists already. */
-  indexed?: boolean;
+  indexed: boolean;
   /** The reconcilers watching each resource (built on first use, dropped when recs change). */
-  byResource?: Map<ResourceName, RecState[]>;
+  byResource: Map<ResourceName, RecState[]> | undefined;
   /**
    * The resource `recsFor` answered last and its answer: an actor's deliveries come in runs of
    * one resource (a pod's delivery, then its #apply), and a string compare of the interned
    * resource name costs less than the map lookup. Cleared with `byResource`.
    */
-  lastRes?: ResourceName | undefined;
-  lastRecs?: readonly RecState[];
+  lastRes: ResourceName | undefined;
+  lastRecs: readonly RecState[];
 }
 
 const NO_RECS: readonly RecState[] = [];
@@ -142,23 +158,28 @@ const NO_WRITES: readonly Write[] = Object.freeze([]);
 
 /** The reconcilers of `a` that watch `res`, in registration order. */
 function recsFor(a: ActorState, res: ResourceName): readonly RecState[] {
-  if (res === a.lastRes) return a.lastRecs!;
-  let m = a.byResource;
-  if (!m) {
-    m = new Map();
-    for (const r of a.recs) {
-      for (const w of new Set(r.rec.watches)) {
-        const list = m.get(w);
-        if (list) list.push(r);
-        else m.set(w, [r]);
-      }
-    }
-    a.byResource = m;
-  }
-  const recs = m.get(res) ?? NO_RECS;
+  if (res === a.lastRes) return a.lastRecs;
+  // The map is built by a function of its own: the optimizing compiler copies recsFor into
+  // #apply, #deliver and the fan-out, and a rarely run loop over Sets made each copy (and each
+  // recompilation of those) larger.
+  const recs = (a.byResource ?? byResource(a)).get(res) ?? NO_RECS;
   a.lastRes = res;
   a.lastRecs = recs;
   return recs;
+}
+
+/** `a.byResource`, built. */
+function byResource(a: ActorState): Map<ResourceName, RecState[]> {
+  const m = new Map<ResourceName, RecState[]>();
+  for (const r of a.recs) {
+    for (const w of new Set(r.rec.watches)) {
+      const list = m.get(w);
+      if (list) list.push(r);
+      else m.set(w, [r]);
+    }
+  }
+  a.byResource = m;
+  return m;
 }
 
 /**
@@ -177,7 +198,9 @@ function wants(recs: readonly RecState[], e: WatchEvent): boolean {
   // (Indexed loops on the per-event paths: no iterator objects before the code is optimized.)
   for (let i = 0; i < recs.length; i++) {
     const r = recs[i]!;
-    if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
+    if (r.acceptsAll) {
+      if (e.object !== undefined || e.old !== undefined) return true;
+    } else if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
   }
   return false;
 }
@@ -256,10 +279,11 @@ function watchLabel(e: WatchEvent): string {
   let labels = WATCH_LABELS.get(e.resource);
   if (labels === undefined) {
     const kind = RESOURCES[e.resource].kind;
+    // Flat once here: the deliveries' messages keep them without `flat` (see `runOne`).
     labels = {
-      ADDED: `watch: ${kind} added`,
-      MODIFIED: `watch: ${kind} modified`,
-      DELETED: `watch: ${kind} deleted`,
+      ADDED: flat(`watch: ${kind} added`),
+      MODIFIED: flat(`watch: ${kind} modified`),
+      DELETED: flat(`watch: ${kind} deleted`),
     };
     WATCH_LABELS.set(e.resource, labels);
   }
@@ -476,15 +500,18 @@ class InitialList {
  * one order, so that all messages share one shape with their fields inside the object.
  */
 class LoggedMessage implements Message {
-  readonly seq: number;
-  readonly at: number;
-  readonly from: Actor;
-  readonly to: Actor;
-  readonly kind: string;
-  readonly ref: ObjRef | undefined;
-  readonly summary: Message['summary'];
-  readonly label: string | undefined;
-  readonly housekeeping: boolean | undefined;
+  // `declare`: types only. A plain field declaration compiles to a class field, which makes
+  // every `new` run an initializer that defines nine fields as undefined before the
+  // constructor assigns them (the same fields, in the same order, either way).
+  declare readonly seq: number;
+  declare readonly at: number;
+  declare readonly from: Actor;
+  declare readonly to: Actor;
+  declare readonly kind: string;
+  declare readonly ref: ObjRef | undefined;
+  declare readonly summary: Message['summary'];
+  declare readonly label: string | undefined;
+  declare readonly housekeeping: boolean | undefined;
 
   constructor(
     seq: number,
@@ -512,6 +539,34 @@ class LoggedMessage implements Message {
     return `m${this.seq}`;
   }
 }
+
+// Two messages made once at load and dropped. `ref` and `summary` hold objects of many shapes,
+// `label` and `housekeeping` are sometimes undefined; V8 records a field's type from its first
+// values and, when a value of another type arrives, throws away the optimized code that relied
+// on it (mid-run, for the hottest functions: runOne, hop). Made general here, before any code
+// is optimized.
+new LoggedMessage(
+  0,
+  0,
+  'api-server',
+  'api-server',
+  '',
+  { resource: 'pods', name: '' },
+  { key: '' },
+  '',
+  true,
+);
+new LoggedMessage(
+  0,
+  0,
+  'api-server',
+  'api-server',
+  '',
+  undefined,
+  { key: '', params: {} },
+  undefined,
+  undefined,
+);
 
 export class Runtime {
   now = 0;
@@ -562,7 +617,10 @@ export class Runtime {
    * high and low 32 bits: no BigInt arithmetic per Event. Starts at 0, as client-go's zero.
    */
   #lastNanosHi = 0;
-  #lastNanosLo = 0;
+  // -0, not 0: a double from the start. The low half soon exceeds a small integer, and a field
+  // that changes from small integer to double gives the Runtime a new hidden class, which throws
+  // away every optimized function that reads the Runtime (the same for #clockNanosLo).
+  #lastNanosLo = -0;
   /** Events each actor recorded while the API server was away, oldest first (eventRetry.ts). */
   readonly #pendingEvents = new Map<ActorState, QueuedEvent<EventRecord>[]>();
   /** While an Event recorded earlier is posted: when it was recorded (its timestamps, name). */
@@ -570,7 +628,7 @@ export class Runtime {
   /** The clock's Unix nanoseconds at virtual time `#clockNanosAt`, split the same way. */
   #clockNanosAt = Number.NaN;
   #clockNanosHi = 0;
-  #clockNanosLo = 0;
+  #clockNanosLo = -0;
   /** `#hexHiOf` in hexadecimal (it changes every 2^32 ns, about 4.3 s). */
   #hexHiOf = Number.NaN;
   #hexHi = '';
@@ -653,12 +711,16 @@ export class Runtime {
       let a = this.#actors.get(rec.actor);
       if (!a) {
         a = {
-          name: rec.actor,
+          // Flat: every watch delivery's message keeps it (see `runOne`).
+          name: flat(rec.actor),
           cache: new ActorCache(),
           recs: [],
           client: this.#api.client(rec.actor),
           stopped: false,
           epoch: 0,
+          node: undefined,
+          indexed: false,
+          byResource: undefined,
           lastRes: undefined,
           lastRecs: NO_RECS,
         };
@@ -671,12 +733,16 @@ export class Runtime {
         keysFor: rec.keysFor,
         observe: rec.observe,
         accepts: rec.accepts,
+        reconcile: rec.reconcile,
+        eventsAsRecorded: !!rec.eventsAsRecorded,
         podNodeName: rec.podNodeName,
+        acceptsAll: rec.podNodeName === undefined && rec.accepts === undefined,
         actor: a,
         queue: new WorkQueue(),
         runScheduled: false,
         timers: new Map(),
         failures: new Map(),
+        ctx: undefined,
         events: [],
         reconciles: 0,
       });
@@ -712,7 +778,7 @@ export class Runtime {
       const list = this.#nodeWatchers.get(node) ?? [];
       list.push(a);
       this.#nodeWatchers.set(node, list);
-    } else delete a.node;
+    } else a.node = undefined;
     const resources = new Set(a.recs.flatMap((r) => r.rec.watches));
     for (const res of resources) {
       if (a.node && NODE_INDEXED.has(res)) continue;
@@ -985,12 +1051,16 @@ export class Runtime {
     hk: boolean,
     shared: SharedDelivery | undefined,
   ): SharedDelivery | undefined {
-    if (a.stopped || !wants(recsFor(a, e.resource), e)) return shared;
+    if (a.stopped) return shared;
+    // recsFor's own first check, made here: a fan-out asks each actor about one resource.
+    const recs = e.resource === a.lastRes ? a.lastRecs : recsFor(a, e.resource);
+    if (!wants(recs, e)) return shared;
     const d = shared ?? this.#shared(e, hk);
-    this.#push({
+    // (#push inlined: a task is numbered as it is pushed.)
+    this.#agenda.push({
       type: 'deliver',
       at: this.now + WATCH_LATENCY_MS,
-      seq: 0,
+      seq: this.#taskSeq++,
       actor: a,
       epoch: a.epoch,
       event: e,
@@ -1006,7 +1076,10 @@ export class Runtime {
     const acceptsNew = this.#acceptsScratch;
     let accepted = false;
     for (let i = 0; i < recs.length; i++) {
-      const ok = e.type !== 'DELETED' && recAccepts(recs[i]!, e.resource, e.object);
+      const r = recs[i]!;
+      const ok =
+        e.type !== 'DELETED' &&
+        (r.acceptsAll ? e.object !== undefined : recAccepts(r, e.resource, e.object));
       acceptsNew[i] = ok;
       if (ok) accepted = true;
     }
@@ -1033,8 +1106,14 @@ export class Runtime {
     const n = recs.length;
     for (let i = 0; i < n; i++) {
       const r = recs[i]!;
-      const ok = e.type !== 'DELETED' ? acceptsNew[i]! : recAccepts(r, e.resource, e.object);
-      if (!(ok || recAccepts(r, e.resource, prev))) continue;
+      const all = r.acceptsAll;
+      const ok =
+        e.type !== 'DELETED'
+          ? acceptsNew[i]!
+          : all
+            ? e.object !== undefined
+            : recAccepts(r, e.resource, e.object);
+      if (!(ok || (all ? prev !== undefined : recAccepts(r, e.resource, prev)))) continue;
       r.observe?.call(r.rec, event);
       const keys = r.keysFor.call(r.rec, e.resource, e.object);
       for (let j = 0; j < keys.length; j++) this.#enqueue(r, keys[j]!);
@@ -1062,10 +1141,11 @@ export class Runtime {
     r.queue.add(key);
     if (!r.runScheduled && !r.actor.stopped) {
       r.runScheduled = true;
-      this.#push({
+      // (#push inlined: a task is numbered as it is pushed.)
+      this.#agenda.push({
         type: 'run',
         at: this.now + delay,
-        seq: 0,
+        seq: this.#taskSeq++,
         rec: r,
         epoch: r.actor.epoch,
       });
@@ -1097,7 +1177,22 @@ export class Runtime {
         const d = t.shared;
         // The API server's own loops watch in-process: no message from it to itself.
         if (a.name !== 'api-server') {
-          this.hop('api-server', a.name, 'watch.event', d.ref, d.summary, d.label, d.housekeeping);
+          // `hop` inlined (a third of all messages): the actor's name and the label are flat
+          // already (see `register` and `watchLabel`).
+          const messages = this.messages;
+          const msg = new LoggedMessage(
+            messages.length,
+            this.now,
+            'api-server',
+            a.name,
+            'watch.event',
+            d.ref,
+            d.summary,
+            d.label,
+            d.housekeeping || undefined,
+          );
+          messages.push(msg);
+          this.onMessage(msg);
         }
         this.#apply(a, t.event);
         break;
@@ -1119,7 +1214,13 @@ export class Runtime {
         this.#reconcile(r, key);
         if (r.queue.size > 0 && !r.runScheduled && !r.actor.stopped) {
           r.runScheduled = true;
-          this.#push({ type: 'run', at: this.now, seq: 0, rec: r, epoch: r.actor.epoch });
+          this.#agenda.push({
+            type: 'run',
+            at: this.now,
+            seq: this.#taskSeq++,
+            rec: r,
+            epoch: r.actor.epoch,
+          });
         }
         break;
       }
@@ -1170,7 +1271,7 @@ export class Runtime {
     // when a write of the same reconcile may have brought it back: the broadcaster retries.)
     recordEvent(e: EventRecord): void {
       const r = this.r;
-      if (r.rec.eventsAsRecorded && !this.rt.#apiDown) this.rt.#recordEvent(r.actor, e);
+      if (r.eventsAsRecorded && !this.rt.#apiDown) this.rt.#recordEvent(r.actor, e);
       else r.events.push(e);
     }
     send(m: Parameters<ReconcileContext['send']>[0]): void {
@@ -1205,7 +1306,7 @@ export class Runtime {
     r.reconciles++;
     let writes: readonly Write[] = NO_WRITES;
     try {
-      writes = r.rec.reconcile(key, a.cache, ctx).writes;
+      writes = r.reconcile.call(r.rec, key, a.cache, ctx).writes;
     } catch (err) {
       this.errors.push({
         at: this.now,
