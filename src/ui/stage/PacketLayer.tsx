@@ -8,6 +8,8 @@ import { PacketTicker, tickerItems } from './PacketTicker.tsx';
 
 /** Seconds the last packet's label stays up after it arrives, at the travel time of 1×. */
 const LABEL_HOLD_S = 1.2;
+/** The share of a turn a label takes to appear or go: one frame at 1× (a switch, not a fade). */
+const LABEL_SWITCH = 0.01;
 /** Packets of a step take turns within this many seconds (at 1×), however many there are. */
 const STEP_BUDGET_S = 4;
 /** The longest turn one packet gets (at 1×), in seconds. */
@@ -58,19 +60,20 @@ export function PacketLayer({
                 className={`packet${self ? ' packet--self' : ''}`}
                 data-packet={packet.id}
                 data-lead={lead ? 'true' : undefined}
-                initial={{ x: start.x, y: start.y, opacity: 0 }}
-                animate={{ x: rest.x, y: rest.y, opacity: 1 }}
+                initial={{ x: start.x, y: start.y }}
+                animate={{ x: rest.x, y: rest.y }}
                 exit={{ opacity: 0, transition: { duration: 0.15 } }}
                 transition={{ delay: k * turn, duration: flight }}
               >
-                {/* The route's first packet stays; the others fade once they have arrived. */}
+                {/* The route's first packet stays; the others fade once they have arrived. Only
+                    the dot fades in: the label's text is never drawn half transparent (below). */}
                 <m.span
                   className="packet-dot"
-                  initial={{ opacity: lead ? 1 : 0 }}
+                  initial={{ opacity: 0 }}
                   animate={{ opacity: lead ? 1 : [0, 1, 1, 0] }}
                   transition={
                     lead
-                      ? { duration: 0 }
+                      ? { delay: k * turn, duration: 0.05 * turn }
                       : { delay: k * turn, duration: turn, times: [0, 0.05, 0.8, 1] }
                   }
                 >
@@ -95,12 +98,15 @@ export function PacketLayer({
                         ? { translate: `${fit.shift}px 0` }
                         : undefined
                   }
+                  // Shown and hidden at once, not faded: a half transparent label is text of
+                  // too little contrast for as long as it lasts (WCAG 1.4.3), which an audit
+                  // taken mid-flight (Lighthouse's) reports.
                   initial={{ opacity: 0 }}
                   animate={{ opacity: [0, 1, 1, 0] }}
                   transition={{
                     delay: k * turn,
                     duration: shown,
-                    times: [0, 0.1 * (turn / shown), 1 - 0.1 * (turn / shown), 1],
+                    times: [0, LABEL_SWITCH * (turn / shown), 1 - LABEL_SWITCH * (turn / shown), 1],
                   }}
                 >
                   {stageLabel(packet.label)}
