@@ -112,16 +112,16 @@ function defaultProbe(probe: unknown): void {
   setIfUnset(p, 'periodSeconds', 10);
   setIfUnset(p, 'successThreshold', 1);
   setIfUnset(p, 'failureThreshold', 3);
-  if (p.httpGet && typeof p.httpGet === 'object') {
-    const get = p.httpGet as Obj;
-    if (get.path === undefined || get.path === null || get.path === '') get.path = '/';
-    setIfUnset(get, 'scheme', 'HTTP');
-  }
+  if (p.httpGet && typeof p.httpGet === 'object') defaultHttpGet(p.httpGet as Obj);
 }
 
 function defaultHookHttpGet(hook: unknown): void {
   const get = (hook as Obj | undefined)?.httpGet;
-  if (!isPlain(get)) return;
+  if (isPlain(get)) defaultHttpGet(get);
+}
+
+/** SetDefaults_HTTPGetAction. */
+function defaultHttpGet(get: Obj): void {
   if (get.path === undefined || get.path === null || get.path === '') get.path = '/';
   setIfUnset(get, 'scheme', 'HTTP');
 }

@@ -104,11 +104,6 @@ interface RecState {
   /** `rec.eventsAsRecorded`, read once for the same reason. */
   eventsAsRecorded: boolean;
   podNodeName: string | undefined;
-  /**
-   * Neither a node index nor an `accepts` filter: offered every object (most controllers).
-   * Checked before `recAccepts` on the per-event paths, which then cost no call.
-   */
-  acceptsAll: boolean;
   actor: ActorState;
   queue: WorkQueue;
   runScheduled: boolean;
@@ -198,9 +193,7 @@ function wants(recs: readonly RecState[], e: WatchEvent): boolean {
   // (Indexed loops on the per-event paths: no iterator objects before the code is optimized.)
   for (let i = 0; i < recs.length; i++) {
     const r = recs[i]!;
-    if (r.acceptsAll) {
-      if (e.object !== undefined || e.old !== undefined) return true;
-    } else if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
+    if (recAccepts(r, e.resource, e.object) || recAccepts(r, e.resource, e.old)) return true;
   }
   return false;
 }
@@ -279,11 +272,10 @@ function watchLabel(e: WatchEvent): string {
   let labels = WATCH_LABELS.get(e.resource);
   if (labels === undefined) {
     const kind = RESOURCES[e.resource].kind;
-    // Flat once here: the deliveries' messages keep them without `flat` (see `runOne`).
     labels = {
-      ADDED: flat(`watch: ${kind} added`),
-      MODIFIED: flat(`watch: ${kind} modified`),
-      DELETED: flat(`watch: ${kind} deleted`),
+      ADDED: `watch: ${kind} added`,
+      MODIFIED: `watch: ${kind} modified`,
+      DELETED: `watch: ${kind} deleted`,
     };
     WATCH_LABELS.set(e.resource, labels);
   }
@@ -711,8 +703,7 @@ export class Runtime {
       let a = this.#actors.get(rec.actor);
       if (!a) {
         a = {
-          // Flat: every watch delivery's message keeps it (see `runOne`).
-          name: flat(rec.actor),
+          name: rec.actor,
           cache: new ActorCache(),
           recs: [],
           client: this.#api.client(rec.actor),
@@ -736,7 +727,6 @@ export class Runtime {
         reconcile: rec.reconcile,
         eventsAsRecorded: !!rec.eventsAsRecorded,
         podNodeName: rec.podNodeName,
-        acceptsAll: rec.podNodeName === undefined && rec.accepts === undefined,
         actor: a,
         queue: new WorkQueue(),
         runScheduled: false,
@@ -1051,16 +1041,12 @@ export class Runtime {
     hk: boolean,
     shared: SharedDelivery | undefined,
   ): SharedDelivery | undefined {
-    if (a.stopped) return shared;
-    // recsFor's own first check, made here: a fan-out asks each actor about one resource.
-    const recs = e.resource === a.lastRes ? a.lastRecs : recsFor(a, e.resource);
-    if (!wants(recs, e)) return shared;
+    if (a.stopped || !wants(recsFor(a, e.resource), e)) return shared;
     const d = shared ?? this.#shared(e, hk);
-    // (#push inlined: a task is numbered as it is pushed.)
-    this.#agenda.push({
+    this.#push({
       type: 'deliver',
       at: this.now + WATCH_LATENCY_MS,
-      seq: this.#taskSeq++,
+      seq: 0,
       actor: a,
       epoch: a.epoch,
       event: e,
@@ -1076,10 +1062,7 @@ export class Runtime {
     const acceptsNew = this.#acceptsScratch;
     let accepted = false;
     for (let i = 0; i < recs.length; i++) {
-      const r = recs[i]!;
-      const ok =
-        e.type !== 'DELETED' &&
-        (r.acceptsAll ? e.object !== undefined : recAccepts(r, e.resource, e.object));
+      const ok = e.type !== 'DELETED' && recAccepts(recs[i]!, e.resource, e.object);
       acceptsNew[i] = ok;
       if (ok) accepted = true;
     }
@@ -1106,14 +1089,8 @@ export class Runtime {
     const n = recs.length;
     for (let i = 0; i < n; i++) {
       const r = recs[i]!;
-      const all = r.acceptsAll;
-      const ok =
-        e.type !== 'DELETED'
-          ? acceptsNew[i]!
-          : all
-            ? e.object !== undefined
-            : recAccepts(r, e.resource, e.object);
-      if (!(ok || (all ? prev !== undefined : recAccepts(r, e.resource, prev)))) continue;
+      const ok = e.type !== 'DELETED' ? acceptsNew[i]! : recAccepts(r, e.resource, e.object);
+      if (!(ok || recAccepts(r, e.resource, prev))) continue;
       r.observe?.call(r.rec, event);
       const keys = r.keysFor.call(r.rec, e.resource, e.object);
       for (let j = 0; j < keys.length; j++) this.#enqueue(r, keys[j]!);
@@ -1141,11 +1118,10 @@ export class Runtime {
     r.queue.add(key);
     if (!r.runScheduled && !r.actor.stopped) {
       r.runScheduled = true;
-      // (#push inlined: a task is numbered as it is pushed.)
-      this.#agenda.push({
+      this.#push({
         type: 'run',
         at: this.now + delay,
-        seq: this.#taskSeq++,
+        seq: 0,
         rec: r,
         epoch: r.actor.epoch,
       });
@@ -1177,22 +1153,7 @@ export class Runtime {
         const d = t.shared;
         // The API server's own loops watch in-process: no message from it to itself.
         if (a.name !== 'api-server') {
-          // `hop` inlined (a third of all messages): the actor's name and the label are flat
-          // already (see `register` and `watchLabel`).
-          const messages = this.messages;
-          const msg = new LoggedMessage(
-            messages.length,
-            this.now,
-            'api-server',
-            a.name,
-            'watch.event',
-            d.ref,
-            d.summary,
-            d.label,
-            d.housekeeping || undefined,
-          );
-          messages.push(msg);
-          this.onMessage(msg);
+          this.hop('api-server', a.name, 'watch.event', d.ref, d.summary, d.label, d.housekeeping);
         }
         this.#apply(a, t.event);
         break;
@@ -1214,13 +1175,7 @@ export class Runtime {
         this.#reconcile(r, key);
         if (r.queue.size > 0 && !r.runScheduled && !r.actor.stopped) {
           r.runScheduled = true;
-          this.#agenda.push({
-            type: 'run',
-            at: this.now,
-            seq: this.#taskSeq++,
-            rec: r,
-            epoch: r.actor.epoch,
-          });
+          this.#push({ type: 'run', at: this.now, seq: 0, rec: r, epoch: r.actor.epoch });
         }
         break;
       }

@@ -80,10 +80,8 @@ export class PersistentMap<V> {
   get size(): number {
     return this.#size;
   }
-  // get and set test #byTail themselves rather than call #bucket: one call fewer on every
-  // etcd read and write (a private method call also checks the receiver's brand).
   get(key: string): V | undefined {
-    return this.#buckets[this.#byTail ? tailBucket(key) : hash(key)]!.get(key);
+    return this.#buckets[this.#bucket(key)]!.get(key);
   }
   has(key: string): boolean {
     return this.#buckets[this.#bucket(key)]!.has(key);
@@ -96,7 +94,7 @@ export class PersistentMap<V> {
     return this.#buckets[i]!;
   }
   set(key: string, value: V): void {
-    const b = this.#writable(this.#byTail ? tailBucket(key) : hash(key));
+    const b = this.#writable(this.#bucket(key));
     // The bucket's size tells whether the key is new: one hash lookup instead of two.
     const before = b.size;
     b.set(key, value);

@@ -494,7 +494,7 @@ export interface SpreadState {
   ignored: ReadonlySet<NodeInfo>;
   /**
    * The smallest and the largest raw score {@link scoreInto} wrote last, ignored nodes left
-   * out (Infinity and 0 when there is none): what {@link normalize} would find.
+   * out (Infinity and 0 when there is none), for {@link normalizeAdding}.
    */
   min: number;
   max: number;
@@ -718,8 +718,9 @@ export function scoreInto(
 }
 
 /**
- * {@link normalize} of the first `n` raw scores that {@link scoreInto} wrote for `s`, each
- * normalized score × `weight` added to `totals[i]`; returns the largest total.
+ * NormalizeScore of the first `n` raw scores that {@link scoreInto} wrote for `s` (100 × (max +
+ * min − s) / max, integer; all 100 when max is 0; ignored nodes, raw -1, get 0), each normalized
+ * score × `weight` added to `totals[i]`; returns the largest total.
  *
  * Why one pass: normalizing, summing and finding the best total were three passes over the
  * scored nodes of every cycle, each a loop the engine's interpreter runs bytecode by bytecode
@@ -748,25 +749,4 @@ export function normalizeAdding(
     if (t > best) best = t;
   }
   return best;
-}
-
-/**
- * NormalizeScore: 100 × (max + min − s) / max, integer; all 100 when max is 0; ignored nodes
- * (raw -1) get 0. Only the first `n` scores are read and written.
- */
-export function normalize(scores: number[] | Float64Array, n = scores.length): void {
-  let min = Number.POSITIVE_INFINITY;
-  let max = 0;
-  for (let i = 0; i < n; i++) {
-    const s = scores[i]!;
-    if (s < 0) continue;
-    if (s < min) min = s;
-    if (s > max) max = s;
-  }
-  for (let i = 0; i < n; i++) {
-    const s = scores[i]!;
-    if (s < 0) scores[i] = 0;
-    else
-      scores[i] = max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - s)) / max);
-  }
 }
