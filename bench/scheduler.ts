@@ -79,6 +79,7 @@ const ctx: ReconcileContext = {
   now: 0,
   timestamp: () => '2025-01-01T00:00:00Z',
   random,
+  randomHex64: () => '0'.repeat(64),
   recordEvent: () => {},
   send: () => {},
   requeueAfter: () => {},

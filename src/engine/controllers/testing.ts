@@ -14,6 +14,7 @@ import type {
   Write,
 } from '../runtime/controller.ts';
 import { rfc3339 } from '../util/clock.ts';
+import { randomHex64Of } from '../util/names.ts';
 import { createRng } from '../util/rng.ts';
 import { clone, KINDS } from './objects.ts';
 
@@ -105,6 +106,10 @@ export class FakeContext implements ReconcileContext {
 
   random(): number {
     return this.rng.next();
+  }
+
+  randomHex64(): string {
+    return randomHex64Of(this.rng);
   }
 
   recordEvent(event: EventRecord): void {

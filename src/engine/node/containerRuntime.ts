@@ -7,7 +7,6 @@
  * little seeded jitter, and pulls on one node run one at a time (the kubelet's default
  * `serializeImagePulls: true`), so a queued pull reports its waiting time separately.
  */
-import { randomHex64 } from '../registry/digest.ts';
 import { parseImageName } from '../registry/imageName.ts';
 import {
   type Layer,
@@ -223,16 +222,17 @@ export class ContainerRuntime {
     if (plan.ok) this.addImage(plan.resolved);
   }
 
-  runPodSandbox(podUid: string, random: () => number): Sandbox {
+  /** The pod's sandbox; a new one gets the id `newId()` gives (called only then). */
+  runPodSandbox(podUid: string, newId: () => string): Sandbox {
     const existing = this.sandboxes.get(podUid);
     if (existing) return existing;
-    const sandbox: Sandbox = { id: randomHex64(random), podUid, state: 'ready' };
+    const sandbox: Sandbox = { id: newId(), podUid, state: 'ready' };
     this.sandboxes.set(podUid, sandbox);
     return sandbox;
   }
 
-  createContainer(podUid: string, name: string, image: string, random: () => number): string {
-    const id = randomHex64(random);
+  /** A new container with the id `id` (64 hex characters). */
+  createContainer(podUid: string, name: string, image: string, id: string): string {
     this.running.set(id, { id, podUid, name, image, state: 'created' });
     return id;
   }

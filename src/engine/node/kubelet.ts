@@ -1257,7 +1257,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       texts.create,
       sharedSummary('cri.createContainer', 'container', c.name),
     );
-    const id = runtime.createContainer(uidOf(pod), c.name, c.image, () => ctx.random());
+    const id = runtime.createContainer(uidOf(pod), c.name, c.image, ctx.randomHex64());
     event(ctx, pod, 'Normal', 'Created', texts.created, c);
     send(
       ctx,
@@ -3114,7 +3114,7 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
           'Pod sandbox changed, it will be killed and re-created.',
         );
       send(ctx, w.ref, 'cri.runPodSandbox', 'RunPodSandbox', sharedSummary('cri.runPodSandbox'));
-      w.sandboxId = runtime.runPodSandbox(w.uid, () => ctx.random()).id;
+      w.sandboxId = runtime.runPodSandbox(w.uid, () => ctx.randomHex64()).id;
       w.sandboxReadyAt = ctx.now + 400 + Math.round(ctx.random() * 400);
       ctx.requeueAfter(key, w.sandboxReadyAt - ctx.now);
       return statusWrite(pod, podStatus(pod, w, ctx));
@@ -3737,10 +3737,11 @@ export function createKubelet(opts: KubeletOptions): Kubelet {
       let seed = 0;
       for (const ch of `${oldId}/${c.restartCount}`)
         seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) >>> 0;
-      const id = runtime.createContainer(w.uid, c.name, c.image, () => {
+      const newId = randomHex64(() => {
         seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
         return seed / 2 ** 32;
       });
+      const id = runtime.createContainer(w.uid, c.name, c.image, newId);
       runtime.startContainer(id, at);
       c.containerID = `containerd://${id}`;
       c.startedAt = stamp;

@@ -200,6 +200,11 @@ export interface ReconcileContext {
   timestamp(): string;
   /** Seeded random source in [0, 1). Never Math.random. */
   random(): number;
+  /**
+   * 64 random hex characters (a container or sandbox id): the same draws, and the same
+   * characters, as 64 `random()` calls turned into hex digits.
+   */
+  randomHex64(): string;
   /** Record a Kubernetes Event (becomes an `events` write plus a message). */
   recordEvent(event: EventRecord): void;
   /** A non-API hop, e.g. kubelet → container runtime, container runtime → registry. */

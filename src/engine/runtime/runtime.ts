@@ -14,6 +14,7 @@ import { RESOURCES } from '../apiserver/resources.ts';
 import type { Etcd } from '../etcd/etcd.ts';
 import { epochMs, rfc3339, rfc3339Micro } from '../util/clock.ts';
 import { flat } from '../util/flat.ts';
+import { randomHex64Of } from '../util/names.ts';
 import type { Rng } from '../util/rng.ts';
 import { ActorCache } from './cache.ts';
 import type {
@@ -1221,6 +1222,9 @@ export class Runtime {
     }
     random(): number {
       return this.rt.#rng.next();
+    }
+    randomHex64(): string {
+      return randomHex64Of(this.rt.#rng);
     }
     // (An Event recorded while the API server is down waits for the end of the reconcile,
     // when a write of the same reconcile may have brought it back: the broadcaster retries.)

@@ -30,9 +30,11 @@ export function uuid(rng: Rng): string {
   // Character codes first, one string at the end: 36 concatenations would build a rope
   // that every later comparison or hash of the uid has to flatten.
   const codes = UUID_CODES;
+  const nibbles = UUID_NIBBLES;
+  rng.nibbles(nibbles, 32);
   let j = 0;
   for (let i = 0; i < 32; i++) {
-    let d = rng.nibble();
+    let d = nibbles[i]!;
     if (i === 12) d = 4;
     if (i === 16) d = 8 + (d & 3);
     codes[j++] = HEX_CODES[d]!;
@@ -41,9 +43,24 @@ export function uuid(rng: Rng): string {
   return String.fromCharCode.apply(null, codes);
 }
 const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
+
+/**
+ * 64 random hex characters (container and sandbox ids): one draw each, the very characters
+ * of 64 `rng.next()` draws taken as `floor(x * 16)`, the 64 draws made at once.
+ */
+export function randomHex64Of(rng: Rng): string {
+  const codes = HEX64_CODES;
+  rng.nibbles(codes, 64);
+  for (let i = 0; i < 64; i++) codes[i] = HEX_CODES[codes[i]!]!;
+  return String.fromCharCode.apply(null, codes);
+}
+/** Scratch buffer for `randomHex64Of`: a plain array, as for `uuid`. */
+const HEX64_CODES: number[] = new Array<number>(64).fill(0);
 const DASH = '-'.charCodeAt(0);
 /**
  * Scratch buffer for `uuid` (36 characters): a plain array, which `apply` takes on its fast
  * path (a typed array costs it about twice as much).
  */
 const UUID_CODES: number[] = new Array<number>(36).fill(0);
+/** Scratch buffer for the 32 draws of a uuid. */
+const UUID_NIBBLES: number[] = new Array<number>(32).fill(0);

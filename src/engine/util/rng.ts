@@ -12,6 +12,11 @@ export interface Rng {
    * `int(16)` gives for it (a uid takes 32 of these).
    */
   nibble(): number;
+  /**
+   * `count` nibbles at once into `out[0..count)`: exactly the draws and values of `count`
+   * `nibble()` calls, without a method call per draw (ids and uids take 32 or 64).
+   */
+  nibbles(out: number[], count: number): void;
   /** Current internal state (for diagnostics and tests). */
   readonly state: number;
 }
@@ -44,6 +49,19 @@ class Mulberry32 implements Rng {
   // floor(u / 2^32 * 16) is exactly u >>> 28 (a multiplication by 16 is exact).
   nibble(): number {
     return this.#draw() >>> 28;
+  }
+  // #draw written out in a loop over a local state: while the code is still interpreted, a
+  // call (and a private-field read and write) per nibble was most of an id's cost.
+  nibbles(out: number[], count: number): void {
+    let a = this.#a;
+    for (let i = 0; i < count; i++) {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      out[i] = (t ^ (t >>> 14)) >>> 28;
+    }
+    this.#a = a;
   }
   get state(): number {
     return this.#a;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { randomHex64 } from '../registry/digest.ts';
 import { parseTimestamp, rfc3339, rfc3339Micro, START_MS, unixNanos } from './clock.ts';
-import { generateName, NAME_ALPHABET, uuid } from './names.ts';
+import { generateName, NAME_ALPHABET, randomHex64Of, uuid } from './names.ts';
 import { createRng } from './rng.ts';
 
 describe('clock', () => {
@@ -49,6 +50,26 @@ describe('rng and names', () => {
         expect(a.nibble()).toBe(b.int(16));
         expect(a.state).toBe(b.state);
       }
+    }
+  });
+  it('draws nibbles in bulk exactly as one nibble() at a time, leaving the same state', () => {
+    for (const seed of [0, 1, 7, 42, 0xffffffff]) {
+      const a = createRng(seed);
+      const b = createRng(seed);
+      const out = new Array<number>(64).fill(-1);
+      for (const count of [32, 64, 1, 0, 17]) {
+        a.nibbles(out, count);
+        for (let i = 0; i < count; i++) expect(out[i]).toBe(b.nibble());
+        expect(a.state).toBe(b.state);
+      }
+    }
+  });
+  it('makes container ids from the same draws as 64 next() calls taken as hex digits', () => {
+    const a = createRng(3);
+    const b = createRng(3);
+    for (let k = 0; k < 50; k++) {
+      expect(randomHex64Of(a)).toBe(randomHex64(() => b.next()));
+      expect(a.state).toBe(b.state);
     }
   });
   it('makes uuid-shaped uids', () => {
