@@ -69,6 +69,33 @@ test.describe('phone', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('at 360 px a question wraps inside the console, while a table keeps its columns and scrolls', async ({
+    page,
+    watch,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    await openApp(page, '?mode=lab&lang=en');
+    await run(page, 'kubectl delete namespace default -i');
+    await expect(page.getByTestId('kubectl-input')).toHaveAttribute(
+      'data-question',
+      'Do you want to continue? (y/n):',
+    );
+    const output = page.locator('.console-output');
+    const question = output.locator('.console-stdout', { hasText: 'You are about to delete' });
+    await expect(question).toHaveClass(/console-stdout--prose/);
+    const fits = () => output.evaluate((e) => e.scrollWidth <= e.clientWidth);
+    // Nothing of the question is cut off at the box's edge: it wraps, as a terminal wraps it.
+    expect(await fits()).toBe(true);
+    await page.getByTestId('kubectl-input').fill('n');
+    await page.getByTestId('kubectl-input').press('Enter');
+    await run(page, 'kubectl get pods -A -o wide');
+    const table = output.locator('.console-stdout', { hasText: 'NOMINATED NODE' });
+    await expect(table).not.toHaveClass(/console-stdout--prose/);
+    // The table's rows stay whole lines: the box scrolls sideways instead.
+    expect(await fits()).toBe(false);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
   test('long names and values never make the page scroll sideways', async ({ page }) => {
     await openApp(page, '?mode=lab&lang=en');
     const name = `team-${'a'.repeat(58)}`;

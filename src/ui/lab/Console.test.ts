@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerPrompt, transcriptText } from './Console.tsx';
+import { answerPrompt, readsAsProse, transcriptText } from './Console.tsx';
 import { podCounts } from './NamespacePanel.tsx';
 
 describe('console transcript (what Copy puts on the clipboard)', () => {
@@ -81,5 +81,30 @@ describe('the input prompt while kubectl waits for an answer', () => {
   it('is the question’s choices, the rest being the output line above', () => {
     expect(answerPrompt('Do you want to continue? (y/n): ')).toBe('(y/n):');
     expect(answerPrompt('Proceed? ')).toBe('?');
+  });
+});
+
+describe('which standard output wraps at the box edge', () => {
+  it('wraps prose: questions, result lines, YAML', () => {
+    expect(
+      readsAsProse(
+        'You are about to delete the following 1 resource(s):\nnamespace/default\nDo you want to continue? (y/n): ',
+      ),
+    ).toBe(true);
+    expect(readsAsProse('deployment.apps/web created\n')).toBe(true);
+    expect(readsAsProse('apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    app: web\n')).toBe(
+      true,
+    );
+  });
+  it('keeps columns whole: tables, describe, explain', () => {
+    expect(
+      readsAsProse(
+        'NAME                   READY   STATUS    RESTARTS   AGE\nweb-7d4b9c8f6-x2k4p    1/1     Running   0          5s\n',
+      ),
+    ).toBe(false);
+    expect(readsAsProse('Name:             web-7d4b9c8f6-x2k4p\nNamespace:        default\n')).toBe(
+      false,
+    );
+    expect(readsAsProse('FIELDS:\n  apiVersion\t<string>\n')).toBe(false);
   });
 });

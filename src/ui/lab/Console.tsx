@@ -35,6 +35,21 @@ export function continuedLines(line: string): string {
 }
 
 /**
+ * Whether a piece of standard output reads as prose (a question, a `created` line, YAML) rather
+ * than columns: no tab, and no run of three spaces after a line's first word (kubectl's tables
+ * and `describe` pad their columns with at least three). Prose wraps at the box's edge, as a
+ * terminal wraps it; columns keep their lines whole and the box scrolls sideways.
+ */
+export function readsAsProse(text: string): boolean {
+  return !/\t|\S {3}/.test(text);
+}
+
+function chunkClass(err: boolean, text: string): string {
+  if (err) return 'console-stderr';
+  return readsAsProse(text) ? 'console-stdout console-stdout--prose' : 'console-stdout';
+}
+
+/**
  * The input's prompt while a command waits for an answer: the question's choices (`(y/n):`),
  * the rest of it being the output's last line just above.
  */
@@ -74,7 +89,7 @@ const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
       {outputChunks(entry).map((c, i) => (
         // The chunks of an entry never change: their index is a stable key.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <span key={i} className={c.err ? 'console-stderr' : 'console-stdout'}>
+        <span key={i} className={chunkClass(c.err, c.text)}>
           {c.text}
         </span>
       ))}
