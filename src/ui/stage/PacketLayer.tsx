@@ -5,11 +5,12 @@ import { useT } from '../ViewStoreContext.tsx';
 import { type Box, placePackets, stageLabel } from './geometry.ts';
 import { type ComponentId, parseRouteEnd, type StagePacket } from './model.ts';
 import { PacketTicker, tickerItems } from './PacketTicker.tsx';
+import { switchTimes, TEXT_SWITCH_S } from './textSwitch.ts';
 
 /** Seconds the last packet's label stays up after it arrives, at the travel time of 1×. */
 const LABEL_HOLD_S = 1.2;
-/** The share of a turn a label takes to appear or go: one frame at 1× (a switch, not a fade). */
-const LABEL_SWITCH = 0.01;
+/** A dot's size as it pops in and before it goes (of its full size). */
+const DOT_SMALL = 0.4;
 /** Packets of a step take turns within this many seconds (at 1×), however many there are. */
 const STEP_BUDGET_S = 4;
 /** The longest turn one packet gets (at 1×), in seconds. */
@@ -62,19 +63,31 @@ export function PacketLayer({
                 data-lead={lead ? 'true' : undefined}
                 initial={{ x: start.x, y: start.y }}
                 animate={{ x: rest.x, y: rest.y }}
-                exit={{ opacity: 0, transition: { duration: 0.15 } }}
+                // Gone at once when the step changes: no text half faded (textSwitch.ts).
+                exit={{ opacity: 0, transition: { duration: 0 } }}
                 transition={{ delay: k * turn, duration: flight }}
               >
-                {/* The route's first packet stays; the others fade once they have arrived. Only
-                    the dot fades in: the label's text is never drawn half transparent (below). */}
+                {/* The route's first packet stays; the others go once they have arrived. The
+                    dot pops in and out by its size; its number, like the label, is shown and
+                    hidden at once, never drawn half transparent (textSwitch.ts). */}
                 <m.span
                   className="packet-dot"
-                  initial={{ opacity: 0 }}
-                  animate={{ opacity: lead ? 1 : [0, 1, 1, 0] }}
+                  initial={{ opacity: 0, scale: DOT_SMALL }}
+                  animate={
+                    lead
+                      ? { opacity: 1, scale: 1 }
+                      : { opacity: [0, 1, 1, 0], scale: [DOT_SMALL, 1, 1, DOT_SMALL] }
+                  }
                   transition={
                     lead
-                      ? { delay: k * turn, duration: 0.05 * turn }
-                      : { delay: k * turn, duration: turn, times: [0, 0.05, 0.8, 1] }
+                      ? {
+                          opacity: { delay: k * turn, duration: TEXT_SWITCH_S },
+                          scale: { delay: k * turn, duration: 0.05 * turn },
+                        }
+                      : {
+                          opacity: { delay: k * turn, duration: turn, times: switchTimes(turn) },
+                          scale: { delay: k * turn, duration: turn, times: [0, 0.05, 0.8, 1] },
+                        }
                   }
                 >
                   {number}
@@ -84,7 +97,7 @@ export function PacketLayer({
                     className={`packet-more${rest.x > start.x ? ' packet-more--back' : ''}`}
                     initial={{ opacity: 0 }}
                     animate={{ opacity: 1 }}
-                    transition={{ delay: arrived, duration: 0.15 }}
+                    transition={{ delay: arrived, duration: TEXT_SWITCH_S }}
                   >
                     +{count - 1}
                   </m.span>
@@ -98,16 +111,9 @@ export function PacketLayer({
                         ? { translate: `${fit.shift}px 0` }
                         : undefined
                   }
-                  // Shown and hidden at once, not faded: a half transparent label is text of
-                  // too little contrast for as long as it lasts (WCAG 1.4.3), which an audit
-                  // taken mid-flight (Lighthouse's) reports.
                   initial={{ opacity: 0 }}
                   animate={{ opacity: [0, 1, 1, 0] }}
-                  transition={{
-                    delay: k * turn,
-                    duration: shown,
-                    times: [0, LABEL_SWITCH * (turn / shown), 1 - LABEL_SWITCH * (turn / shown), 1],
-                  }}
+                  transition={{ delay: k * turn, duration: shown, times: switchTimes(shown) }}
                 >
                   {stageLabel(packet.label)}
                 </m.span>

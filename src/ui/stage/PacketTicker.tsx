@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../ViewStoreContext.tsx';
 import { stageLabel } from './geometry.ts';
 import { type ComponentId, parseRouteEnd, type StagePacket } from './model.ts';
+import { switchTimes, TEXT_SWITCH_S } from './textSwitch.ts';
 
 /** Where the ticker is drawn: a line of the pinned player (`PlayerControls`). */
 export const TICKER_SLOT_ID = 'packet-ticker';
@@ -88,11 +89,12 @@ export function PacketTicker({ items }: { items: readonly TickerItem[] }) {
             data-ticker={packet.id}
             initial={{ opacity: 0 }}
             animate={next ? { opacity: [0, 1, 1, 0] } : { opacity: 1 }}
-            exit={{ opacity: 0, transition: { duration: 0.1 } }}
+            // Shown and hidden at once, never half transparent (textSwitch.ts).
+            exit={{ opacity: 0, transition: { duration: 0 } }}
             transition={
               next
-                ? { delay, duration: next.delay - delay, times: [0, 0.05, 0.95, 1] }
-                : { delay, duration: 0.1 }
+                ? { delay, duration: next.delay - delay, times: switchTimes(next.delay - delay) }
+                : { delay, duration: TEXT_SWITCH_S }
             }
           >
             <span className="packet-dot">{number}</span>
