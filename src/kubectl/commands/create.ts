@@ -605,18 +605,21 @@ function parseAnnotations(ctx: Ctx, pairs: string[]): Record<string, string> | u
 }
 
 export function runRun(ctx: Ctx, args: string[]): void {
-  // --image is a required flag: cobra checks it before the command looks at its arguments.
+  // --image is a required flag: cobra checks that it was given (even empty) before the command
+  // looks at its arguments.
   const image = ctx.str('image');
-  if (image === '') {
+  if (!ctx.changed('image')) {
     ctx.fail('required flag(s) "image" not set');
   }
   const name = args[0];
-  if (name === undefined) ctx.usageError('NAME is required for run');
-  // RunOptions.Run's checks, in its order: the timeout (GetPodRunningTimeoutFlag), the image
-  // reference (distribution's ReferenceRegexp), then the flags that go together.
+  if (name === undefined || ctx.flags.argsLenAtDash === 0)
+    ctx.usageError('NAME is required for run');
+  // RunOptions.Run's checks, in its order: the timeout (GetPodRunningTimeoutFlag), an empty
+  // image, the image reference (distribution's ReferenceRegexp), then the flags that go together.
   if (ctx.num('pod-running-timeout', 60_000) <= 0) {
     ctx.usageError('--pod-running-timeout must be higher than zero');
   }
+  if (image === '') ctx.fail('--image is required');
   if (!isImageReference(image)) {
     ctx.fail(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
   }
@@ -721,35 +724,36 @@ export function runRun(ctx: Ctx, args: string[]): void {
   let final = obj;
   try {
     const type = overrideTypeOf(ctx.str('override-type') || 'merge');
-    if (overrides !== '') final = applyOverrides(obj, overrides, type);
+    if (overrides !== '') final = withContainerResources(applyOverrides(obj, overrides, type));
   } catch (e) {
     if (e instanceof OverrideError) ctx.fail(e.message);
     throw e;
   }
-  // createGeneratedObject: the Recorder marks the object after the overrides.
+  // createGeneratedObject: the Recorder marks the object after the overrides; --save-config's
+  // annotation is added only on the way to the server (not with --dry-run=client).
   final = ctx.recorded(final);
+  const fieldManager = ctx.str('field-manager') || 'kubectl-run';
+  const saved = (o: KubeObject): KubeObject =>
+    dryRun !== 'client' && ctx.bool('save-config') ? withSavedConfig(o) : o;
   if (attach && !expose) {
-    runAttached(ctx, final, restart || 'Always');
+    runAttached(ctx, saved(final), restart || 'Always', fieldManager);
     return;
   }
   if (!expose) {
-    submit(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
+    submit(ctx, saved(final), ctx.namespace, { dryRun, fieldManager, saveConfig: false });
     return;
   }
   // kubectl 1.32 creates the pod, then the service, which generateService prints at once
   // (with its own `---` after it in YAML); the pod is printed last, and a failed service is
   // reported after it.
   const format = outputFormat(ctx, false);
-  const pod = send(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
+  const pod = send(ctx, saved(final), ctx.namespace, { dryRun, fieldManager });
   if (!pod.ok) ctx.failStatus(pod.status);
   const service = send(
     ctx,
-    ctx.recorded(exposedService(ctx, name, userLabels, labels, port)),
+    saved(ctx.recorded(exposedService(ctx, name, userLabels, labels, port))),
     ctx.namespace,
-    {
-      dryRun,
-      fieldManager: 'kubectl-run',
-    },
+    { dryRun, fieldManager },
   );
   if (service.ok) {
     printObject(ctx, service.value, format, { verb: 'created', dryRun, typed: true });
@@ -760,14 +764,38 @@ export function runRun(ctx: Ctx, args: string[]): void {
 }
 
 /**
+ * The overridden pod as run.go decodes it back into a typed Pod: a container's `resources` is a
+ * struct, which the encoder always writes (`resources: {}` when the overrides gave none), and an
+ * empty list of the spec is left out.
+ */
+function withContainerResources(pod: KubeObject): KubeObject {
+  const spec = pod.spec as Record<string, unknown> | undefined;
+  if (!spec || typeof spec !== 'object') return pod;
+  // omitempty drops an empty list (`"volumes": []`) on the way back out.
+  const out: Record<string, unknown> = Object.fromEntries(
+    Object.entries(spec).filter(([, v]) => !(Array.isArray(v) && v.length === 0)),
+  );
+  for (const key of ['initContainers', 'containers']) {
+    const list = out[key];
+    if (!Array.isArray(list)) continue;
+    out[key] = list.map((c) =>
+      c !== null && typeof c === 'object' && !Array.isArray(c) && !('resources' in c)
+        ? { ...c, resources: {} }
+        : c,
+    );
+  }
+  return { ...pod, spec: out };
+}
+
+/**
  * `kubectl run --attach` / `-it` of a pod whose command ends by itself (RunOptions.Run): create
  * it without printing it, wait for it to finish, show its log (handleAttachPod's fallback for a
  * pod already done), delete it with `--rm` (`pod "NAME" deleted`), and exit as the pod did:
  * 0 when it Succeeded, the container's exit code with `pod NS/NAME terminated (Reason)` when it
  * Failed. With restartPolicy Always the pod never finishes: kubectl returns after its first run.
  */
-function runAttached(ctx: Ctx, pod: KubeObject, restartPolicy: string): void {
-  const created = send(ctx, pod, ctx.namespace, { dryRun: 'none', fieldManager: 'kubectl-run' });
+function runAttached(ctx: Ctx, pod: KubeObject, restartPolicy: string, fieldManager: string): void {
+  const created = send(ctx, pod, ctx.namespace, { dryRun: 'none', fieldManager });
   if (!created.ok) ctx.failStatus(created.status);
   const ns = created.value.metadata?.namespace ?? ctx.namespace;
   const name = created.value.metadata?.name ?? '';
@@ -830,7 +858,8 @@ function exposedService(
       ...(userLabels ? { labels: { ...userLabels } } : {}),
     },
     spec: {
-      ports: [{ port, protocol: 'TCP', targetPort: port }],
+      // ServicePort's fields in Go struct order (what --save-config's annotation keeps).
+      ports: [{ protocol: 'TCP', port, targetPort: port }],
       selector: { ...selector },
     },
     status: { loadBalancer: {} },

@@ -89,6 +89,9 @@ export function typedOrder(obj: Record<string, unknown>): Record<string, unknown
   if (top.kind === 'Service' && spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
     top.spec = ordered(spec as Record<string, unknown>, SERVICE_SPEC_ORDER);
   }
+  if (top.kind === 'Pod' && spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
+    top.spec = typedPodSpec(spec as Record<string, unknown>);
+  }
   const status = top.status;
   if (top.kind === 'Node' && status !== null && typeof status === 'object') {
     // NodeStatus's capacity and allocatable are ResourceLists, Go maps: their keys sorted.
@@ -105,6 +108,120 @@ export function typedOrder(obj: Record<string, unknown>): Record<string, unknown
     top.status = st;
   }
   return top;
+}
+
+/** core/v1 PodSpec's fields in the order of its Go struct. */
+const POD_SPEC_ORDER: readonly string[] = [
+  'volumes',
+  'initContainers',
+  'containers',
+  'ephemeralContainers',
+  'restartPolicy',
+  'terminationGracePeriodSeconds',
+  'activeDeadlineSeconds',
+  'dnsPolicy',
+  'nodeSelector',
+  'serviceAccountName',
+  'serviceAccount',
+  'automountServiceAccountToken',
+  'nodeName',
+  'hostNetwork',
+  'hostPID',
+  'hostIPC',
+  'shareProcessNamespace',
+  'securityContext',
+  'imagePullSecrets',
+  'hostname',
+  'subdomain',
+  'affinity',
+  'schedulerName',
+  'tolerations',
+  'hostAliases',
+  'priorityClassName',
+  'priority',
+  'dnsConfig',
+  'readinessGates',
+  'runtimeClassName',
+  'enableServiceLinks',
+  'preemptionPolicy',
+  'overhead',
+  'topologySpreadConstraints',
+  'setHostnameAsFQDN',
+  'os',
+  'hostUsers',
+  'schedulingGates',
+  'resourceClaims',
+  'resources',
+];
+
+/** core/v1 Container's fields in the order of its Go struct (EphemeralContainerCommon's too). */
+const CONTAINER_ORDER: readonly string[] = [
+  'name',
+  'image',
+  'command',
+  'args',
+  'workingDir',
+  'ports',
+  'envFrom',
+  'env',
+  'resources',
+  'resizePolicy',
+  'restartPolicy',
+  'volumeMounts',
+  'volumeDevices',
+  'livenessProbe',
+  'readinessProbe',
+  'startupProbe',
+  'lifecycle',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'securityContext',
+  'stdin',
+  'stdinOnce',
+  'tty',
+  'targetContainerName',
+];
+
+/**
+ * A PodSpec as a typed client re-encodes it: fields in struct order, and each container's
+ * `resources` (a struct, which omitempty never drops) present, `{}` at least.
+ */
+function typedPodSpec(spec: Record<string, unknown>): Record<string, unknown> {
+  const out = ordered(spec, POD_SPEC_ORDER);
+  if (Array.isArray(out.volumes)) out.volumes = out.volumes.map(typedVolume);
+  for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
+    const list = out[key];
+    if (!Array.isArray(list)) continue;
+    out[key] = list.map((c) => {
+      if (c === null || typeof c !== 'object' || Array.isArray(c)) return c;
+      const container = c as Record<string, unknown>;
+      return ordered(
+        container.resources === undefined ? { ...container, resources: {} } : container,
+        CONTAINER_ORDER,
+      );
+    });
+  }
+  return out;
+}
+
+/** The volume sources whose fields the API server's defaults add out of Go struct order. */
+const VOLUME_SOURCE_ORDER: Readonly<Record<string, readonly string[]>> = {
+  projected: ['sources', 'defaultMode'],
+  configMap: ['name', 'items', 'defaultMode', 'optional'],
+  secret: ['secretName', 'items', 'defaultMode', 'optional'],
+  downwardAPI: ['items', 'defaultMode'],
+};
+
+function typedVolume(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+  for (const [key, order] of Object.entries(VOLUME_SOURCE_ORDER)) {
+    const src = out[key];
+    if (src !== null && typeof src === 'object' && !Array.isArray(src))
+      out[key] = ordered(src as Record<string, unknown>, order);
+  }
+  return out;
 }
 
 /** core/v1 ServiceSpec's fields in the order of its Go struct. */
