@@ -92,6 +92,7 @@ export function typedOrder(obj: Record<string, unknown>): Record<string, unknown
   if (top.kind === 'Pod' && spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
     top.spec = typedPodSpec(spec as Record<string, unknown>);
   }
+  if (top.kind === 'Event' && top.apiVersion === 'v1') return typedEvent(top);
   const status = top.status;
   if (top.kind === 'Node' && status !== null && typeof status === 'object') {
     // NodeStatus's capacity and allocatable are ResourceLists, Go maps: their keys sorted.
@@ -108,6 +109,53 @@ export function typedOrder(obj: Record<string, unknown>): Record<string, unknown
     top.status = st;
   }
   return top;
+}
+
+/** core/v1 Event's fields in the order of its Go struct. */
+const EVENT_ORDER: readonly string[] = [
+  'kind',
+  'apiVersion',
+  'metadata',
+  'involvedObject',
+  'reason',
+  'message',
+  'source',
+  'firstTimestamp',
+  'lastTimestamp',
+  'count',
+  'type',
+  'eventTime',
+  'series',
+  'action',
+  'related',
+  'reportingComponent',
+  'reportingInstance',
+];
+/** core/v1 ObjectReference's fields in the order of its Go struct. */
+const OBJECT_REFERENCE_ORDER: readonly string[] = [
+  'kind',
+  'namespace',
+  'name',
+  'uid',
+  'apiVersion',
+  'resourceVersion',
+  'fieldPath',
+];
+
+function typedEvent(e: Record<string, unknown>): Record<string, unknown> {
+  const out = ordered(e, EVENT_ORDER);
+  for (const key of ['involvedObject', 'related']) {
+    const ref = out[key];
+    if (ref !== null && typeof ref === 'object' && !Array.isArray(ref))
+      out[key] = ordered(ref as Record<string, unknown>, OBJECT_REFERENCE_ORDER);
+  }
+  const source = out.source;
+  if (source !== null && typeof source === 'object' && !Array.isArray(source))
+    out.source = ordered(source as Record<string, unknown>, ['component', 'host']);
+  const series = out.series;
+  if (series !== null && typeof series === 'object' && !Array.isArray(series))
+    out.series = ordered(series as Record<string, unknown>, ['count', 'lastObservedTime']);
+  return out;
 }
 
 /** core/v1 PodSpec's fields in the order of its Go struct. */
