@@ -55,9 +55,12 @@ describe('kubectl run --overrides', () => {
       err: 'error: Invalid JSON Patch\n',
       code: 1,
     });
-    expect(run('kubectl run x --image=nginx --override-type=foo').err).toBe(
-      'error: --override-type must be one of (json, merge, strategic)\n',
-    );
+    // Overrider.Apply checks the type, first, only when there are overrides (real kubectl 1.32.5).
+    expect(run(`kubectl run x --image=nginx --override-type=foo --overrides='{not json'`)).toEqual({
+      out: '',
+      err: 'error: invalid override type: foo\n',
+      code: 1,
+    });
     expect(
       run(
         `kubectl run j2 --image=nginx --override-type=json --overrides='[{"op":"replace","path":"/spec/nope/x","value":1}]'`,

@@ -185,3 +185,50 @@ status: {}
     });
   });
 });
+
+describe('kubectl run: --port and --override-type as Run reads them', () => {
+  it('any --port given is the container port, even -1 (real kubectl 1.32.5)', () => {
+    const { run } = engineSession(1);
+    expect(
+      run('kubectl run x --image=nginx --port=-1 --dry-run=client -o yaml').out,
+    ).toBe(`apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: x
+  name: x
+spec:
+  containers:
+  - image: nginx
+    name: x
+    ports:
+    - containerPort: -1
+    resources: {}
+  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}
+`);
+  });
+
+  it('an unknown --override-type matters only with --overrides, for run and expose alike', () => {
+    const { run } = engineSession(1);
+    expect(
+      run('kubectl run x2 --image=nginx --override-type=foo --dry-run=client -o name'),
+    ).toEqual({ out: 'pod/x2\n', err: '', code: 0 });
+    expect(
+      run(`kubectl run x2 --image=nginx --override-type=foo --overrides='{}' --dry-run=client`),
+    ).toEqual({ out: '', err: 'error: invalid override type: foo\n', code: 1 });
+    run('kubectl create deployment web --image=nginx');
+    expect(
+      run(
+        'kubectl expose deploy web --name=w2 --port=80 --override-type=foo --dry-run=client -o name',
+      ),
+    ).toEqual({ out: 'service/w2\n', err: '', code: 0 });
+    expect(
+      run(
+        `kubectl expose deploy web --name=w2 --port=80 --override-type=foo --overrides='{}' --dry-run=client -o name`,
+      ),
+    ).toEqual({ out: '', err: 'error: invalid override type: foo\n', code: 1 });
+  });
+});

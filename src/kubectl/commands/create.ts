@@ -693,7 +693,8 @@ export function runRun(ctx: Ctx, args: string[]): void {
     if (ctx.bool('command')) container.command = rest;
     else container.args = rest;
   }
-  if (port >= 0) container.ports = [{ containerPort: port }];
+  // Any --port given becomes the container's port, even a negative one (the server refuses it).
+  if (portFlag !== '') container.ports = [{ containerPort: port }];
   if (env.length > 0) container.env = env;
   container.resources = {};
   if (pullPolicy !== '') container.imagePullPolicy = pullPolicy;
@@ -723,8 +724,10 @@ export function runRun(ctx: Ctx, args: string[]): void {
   const overrides = ctx.str('overrides');
   let final = obj;
   try {
-    const type = overrideTypeOf(ctx.str('override-type') || 'merge');
-    if (overrides !== '') final = withContainerResources(applyOverrides(obj, overrides, type));
+    if (overrides !== '') {
+      const type = overrideTypeOf(ctx.str('override-type') || 'merge');
+      final = withContainerResources(applyOverrides(obj, overrides, type));
+    }
   } catch (e) {
     if (e instanceof OverrideError) ctx.fail(e.message);
     throw e;

@@ -512,8 +512,10 @@ function exposeOne(
   let overridden = generated;
   try {
     const overrides = ctx.str('overrides');
-    const type = overrideTypeOf(ctx.str('override-type') || 'merge');
-    if (overrides !== '') overridden = applyOverrides(generated, overrides, type);
+    if (overrides !== '') {
+      const type = overrideTypeOf(ctx.str('override-type') || 'merge');
+      overridden = applyOverrides(generated, overrides, type);
+    }
   } catch (e) {
     if (e instanceof OverrideError) exposeFail(e.message);
     throw e;
