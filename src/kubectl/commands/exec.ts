@@ -65,7 +65,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
     ctx.fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   }
   authorizePodSubresource(ctx, 'create', 'exec', pod.metadata?.namespace ?? ctx.namespace, podName);
-  const cname = ctx.str('container') || defaultContainer(ctx, pod);
+  const cname = ctx.str('container') || defaultContainer(ctx, pod, false);
   const { container, startedAt } = runningContainer(ctx, pod, cname);
 
   // POST pods/NAME/exec: the API server hands it to the node's kubelet, the kubelet to the runtime.
