@@ -232,3 +232,64 @@ status: {}
     ).toEqual({ out: '', err: 'error: invalid override type: foo\n', code: 1 });
   });
 });
+
+describe('kubectl run: nested structs of an overridden pod in Go order', () => {
+  it('tolerations, container ports and volume mounts come back in struct order (real kubectl 1.32.5)', () => {
+    const { run } = engineSession(1);
+    expect(
+      run(
+        `kubectl run e4 --image=nginx --overrides='{"spec":{"tolerations":[{"effect":"NoSchedule","operator":"Exists","key":"k"}],"containers":[{"name":"e4","image":"nginx","volumeMounts":[{"mountPath":"/x","name":"v","readOnly":true}],"ports":[{"protocol":"TCP","containerPort":80,"name":"http"}]}],"volumes":[{"name":"v","emptyDir":{}}]}}' --dry-run=client -o json`,
+      ).out,
+    ).toBe(`{
+    "kind": "Pod",
+    "apiVersion": "v1",
+    "metadata": {
+        "name": "e4",
+        "creationTimestamp": null,
+        "labels": {
+            "run": "e4"
+        }
+    },
+    "spec": {
+        "volumes": [
+            {
+                "name": "v",
+                "emptyDir": {}
+            }
+        ],
+        "containers": [
+            {
+                "name": "e4",
+                "image": "nginx",
+                "ports": [
+                    {
+                        "name": "http",
+                        "containerPort": 80,
+                        "protocol": "TCP"
+                    }
+                ],
+                "resources": {},
+                "volumeMounts": [
+                    {
+                        "name": "v",
+                        "readOnly": true,
+                        "mountPath": "/x"
+                    }
+                ]
+            }
+        ],
+        "restartPolicy": "Always",
+        "dnsPolicy": "ClusterFirst",
+        "tolerations": [
+            {
+                "key": "k",
+                "operator": "Exists",
+                "effect": "NoSchedule"
+            }
+        ]
+    },
+    "status": {}
+}
+`);
+  });
+});

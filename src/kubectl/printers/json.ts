@@ -238,19 +238,57 @@ const CONTAINER_ORDER: readonly string[] = [
 function typedPodSpec(spec: Record<string, unknown>): Record<string, unknown> {
   const out = ordered(spec, POD_SPEC_ORDER);
   if (Array.isArray(out.volumes)) out.volumes = out.volumes.map(typedVolume);
+  if (Array.isArray(out.tolerations))
+    out.tolerations = orderedList(out.tolerations, TOLERATION_ORDER);
   for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
     const list = out[key];
     if (!Array.isArray(list)) continue;
     out[key] = list.map((c) => {
       if (c === null || typeof c !== 'object' || Array.isArray(c)) return c;
-      const container = c as Record<string, unknown>;
-      return ordered(
-        container.resources === undefined ? { ...container, resources: {} } : container,
+      const container = ordered(
+        c.resources === undefined ? { ...c, resources: {} } : (c as Record<string, unknown>),
         CONTAINER_ORDER,
       );
+      for (const [field, order] of Object.entries(CONTAINER_LISTS)) {
+        const items = container[field];
+        if (Array.isArray(items)) container[field] = orderedList(items, order);
+      }
+      return container;
     });
   }
   return out;
+}
+
+/** core/v1 Toleration's fields in the order of its Go struct. */
+const TOLERATION_ORDER: readonly string[] = [
+  'key',
+  'operator',
+  'value',
+  'effect',
+  'tolerationSeconds',
+];
+
+/** A container's lists of structs, each struct's fields in Go order. */
+const CONTAINER_LISTS: Readonly<Record<string, readonly string[]>> = {
+  ports: ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP'],
+  env: ['name', 'value', 'valueFrom'],
+  volumeMounts: [
+    'name',
+    'readOnly',
+    'recursiveReadOnly',
+    'mountPath',
+    'subPath',
+    'mountPropagation',
+    'subPathExpr',
+  ],
+};
+
+function orderedList(list: unknown[], order: readonly string[]): unknown[] {
+  return list.map((x) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? ordered(x as Record<string, unknown>, order)
+      : x,
+  );
 }
 
 /** The volume sources whose fields the API server's defaults add out of Go struct order. */
