@@ -2,6 +2,12 @@
 
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import {
+  decodeFindings,
+  structFor,
+  withoutEmptyOmitted,
+  withoutFields,
+} from '../../engine/apiserver/decode.ts';
 import { hpaToV1 } from '../../engine/apiserver/hpa.ts';
 import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
 import { StrategicMergeError } from '../../engine/apiserver/strategicMerge.ts';
@@ -726,7 +732,7 @@ export function runRun(ctx: Ctx, args: string[]): void {
   try {
     if (overrides !== '') {
       const type = overrideTypeOf(ctx.str('override-type') || 'merge');
-      final = withContainerResources(applyOverrides(obj, overrides, type));
+      final = typedOverriddenPod(ctx, applyOverrides(obj, overrides, type));
     }
   } catch (e) {
     if (e instanceof OverrideError) ctx.fail(e.message);
@@ -767,17 +773,31 @@ export function runRun(ctx: Ctx, args: string[]): void {
 }
 
 /**
- * The overridden pod as run.go decodes it back into a typed Pod: a container's `resources` is a
- * struct, which the encoder always writes (`resources: {}` when the overrides gave none), and an
- * empty list of the spec is left out.
+ * The overridden pod as run.go decodes it back into a typed Pod (scheme.Codecs, not strict):
+ * a document that is no object, or names a kind the scheme does not know, is an error; fields
+ * the Pod has no place for are dropped; an empty omitempty map or list is left out; and the
+ * fields Go always writes are there (`resources: {}` of a struct, `containers: null`).
  */
-function withContainerResources(pod: KubeObject): KubeObject {
-  const spec = pod.spec as Record<string, unknown> | undefined;
-  if (!spec || typeof spec !== 'object') return pod;
-  // omitempty drops an empty list (`"volumes": []`) on the way back out.
-  const out: Record<string, unknown> = Object.fromEntries(
-    Object.entries(spec).filter(([, v]) => !(Array.isArray(v) && v.length === 0)),
+function typedOverriddenPod(ctx: Ctx, pod: unknown): KubeObject {
+  if (pod === null || typeof pod !== 'object' || Array.isArray(pod)) {
+    const what = pod === null ? 'null' : Array.isArray(pod) ? 'array' : typeof pod;
+    ctx.fail(
+      `couldn't get version/kind; json parse error: json: cannot unmarshal ${what} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
+    );
+  }
+  const obj = pod as KubeObject;
+  const struct = structFor(String(obj.apiVersion ?? ''), String(obj.kind ?? ''));
+  if (struct === undefined)
+    ctx.fail(
+      `no kind ${JSON.stringify(String(obj.kind ?? ''))} is registered for version ${JSON.stringify(String(obj.apiVersion ?? ''))} in scheme "pkg/scheme/scheme.go:28"`,
+    );
+  const decoded = withoutEmptyOmitted(
+    withoutFields(obj, decodeFindings(obj, struct).unknown),
+    struct,
   );
+  const spec = decoded.spec as Record<string, unknown> | undefined;
+  if (!spec || typeof spec !== 'object') return decoded;
+  const out: Record<string, unknown> = { ...spec };
   for (const key of ['initContainers', 'containers']) {
     const list = out[key];
     if (!Array.isArray(list)) continue;
@@ -787,7 +807,9 @@ function withContainerResources(pod: KubeObject): KubeObject {
         : c,
     );
   }
-  return { ...pod, spec: out };
+  // PodSpec.containers has no omitempty: a nil list is written as null.
+  if (struct === 'Pod' && !('containers' in out)) out.containers = null;
+  return { ...decoded, spec: out };
 }
 
 /**
