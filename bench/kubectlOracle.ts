@@ -614,7 +614,7 @@ function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown
     const ua = String(req.headers['user-agent'] ?? '').split('/')[0] ?? '';
     opts.fieldManager = q.get('fieldManager') || (ua.startsWith('kubectl') ? 'kubectl' : ua);
   }
-  if (sub === 'status' || sub === 'scale') opts.subresource = sub;
+  if (sub === 'status' || sub === 'scale' || sub === 'ephemeralcontainers') opts.subresource = sub;
   if (q.get('fieldManager')) opts.fieldManager = q.get('fieldManager');
   if (q.get('force') === 'true') opts.force = true;
   switch (req.method) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { engineSession } from './testing/engineSession.ts';
 
 const LEGACY =
-  'Legacy profile is planned to be deprecated in the near future. It is recommended to specify other profiles such as "--profile=general".\n';
+  '--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n';
 const TARGETING =
   'Targeting container "bb". If you don\'t see processes from this container it may be because the container runtime doesn\'t support this feature.\n';
 

@@ -51,9 +51,9 @@ describe('kubectl events', () => {
       err: 'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
       code: 1,
     });
-    expect(run('kubectl events --for=pod/web -o name').out).toMatch(
-      /^(event\/web\.[0-9a-f]+\n){5}$/,
-    );
+    // The name printer refuses the typed EventList and events.go ignores PrintObj's error: a real
+    // kubectl 1.32.5 prints nothing at all, and exits 0.
+    expect(run('kubectl events --for=pod/web -o name')).toEqual({ out: '', err: '', code: 0 });
     // Sorted by time: the kubelet's Pulling (lastTimestamp, whole seconds) before the
     // scheduler's Scheduled (eventTime, microseconds) of the same second.
     expect(run('kubectl events --for=pod/web -o jsonpath={.items[0].reason}').out).toBe('Pulling');

@@ -71,4 +71,21 @@ describe('kubectl exec', () => {
     expect(run('kubectl exec bb -- sh')).toEqual({ out: '', err: '', code: 0 });
     expect(run('kubectl exec -it bb -- sh').code).toBe(1);
   });
+
+  it("-f names the pod by a file: a missing path is the builder's error (real kubectl 1.32.5)", () => {
+    const { run } = engineSession(1);
+    run('kubectl run web --image=nginx');
+    run('sleep 20');
+    expect(run('kubectl exec -f nofile.yaml -- ls')).toEqual({
+      out: '',
+      err: 'error: the path "nofile.yaml" does not exist\n',
+      code: 1,
+    });
+    run('kubectl get pod web -o yaml > /tmp/web.yaml');
+    expect(run('kubectl exec -f /tmp/web.yaml -- hostname')).toEqual({
+      out: 'web\n',
+      err: '',
+      code: 0,
+    });
+  });
 });

@@ -183,16 +183,16 @@ function breakPatterns(swap: Swap, a: number, b: number): void {
   let random = BigInt(length);
   const next = (): bigint => {
     random ^= (random << 13n) & MASK64;
-    random ^= random >> 7n;
-    random ^= (random << 17n) & MASK64;
+    random ^= random >> 17n;
+    random ^= (random << 5n) & MASK64;
     return random;
   };
   const modulus = 1n << BigInt(bitsLen(length));
-  const idx = a + Math.floor(length / 4) * 2 - 1;
-  for (let i = 0; i < 3; i++) {
+  const first = a + Math.floor(length / 4) * 2 - 1;
+  for (let idx = first; idx <= first + 2; idx++) {
     let other = Number(next() & (modulus - 1n));
     if (other >= length) other -= length;
-    swap(idx - 1 + i, a + other);
+    swap(idx, a + other);
   }
 }
 

@@ -55,9 +55,12 @@ describe('kubectl run --overrides', () => {
       err: 'error: Invalid JSON Patch\n',
       code: 1,
     });
-    expect(run('kubectl run x --image=nginx --override-type=foo').err).toBe(
-      'error: --override-type must be one of (json, merge, strategic)\n',
-    );
+    // Overrider.Apply checks the type, first, only when there are overrides (real kubectl 1.32.5).
+    expect(run(`kubectl run x --image=nginx --override-type=foo --overrides='{not json'`)).toEqual({
+      out: '',
+      err: 'error: invalid override type: foo\n',
+      code: 1,
+    });
     expect(
       run(
         `kubectl run j2 --image=nginx --override-type=json --overrides='[{"op":"replace","path":"/spec/nope/x","value":1}]'`,
@@ -99,5 +102,59 @@ describe('applyOverrides', () => {
       OverrideError,
     );
     expect(() => applyOverrides(pod, '{"op":"add"}', 'json')).toThrow('Invalid JSON Patch');
+  });
+});
+
+describe('kubectl run --overrides: the result decoded back into a typed Pod (real kubectl 1.32.5)', () => {
+  const yaml = (name: string, spec: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    run: ${name}
+  name: ${name}
+spec:
+${spec}  dnsPolicy: ClusterFirst
+  restartPolicy: Always
+status: {}
+`;
+  it('drops fields a Pod has no place for', () => {
+    const { run } = engineSession(1);
+    expect(
+      run(`kubectl run u1 --image=nginx --overrides='{"spec":{"foo":1}}' --dry-run=client -o yaml`)
+        .out,
+    ).toBe(yaml('u1', '  containers:\n  - image: nginx\n    name: u1\n    resources: {}\n'));
+    expect(
+      run(
+        `kubectl run u3 --image=nginx --overrides='{"spec":{"containers":[{"name":"u3","image":"nginx","bogus":true}]}}' --dry-run=client -o yaml`,
+      ).out,
+    ).toBe(yaml('u3', '  containers:\n  - image: nginx\n    name: u3\n    resources: {}\n'));
+  });
+
+  it('writes a removed containers list as null (PodSpec.containers has no omitempty)', () => {
+    const { run } = engineSession(1);
+    expect(
+      run(
+        `kubectl run u5 --image=nginx --overrides='{"spec":{"containers":null}}' --dry-run=client -o yaml`,
+      ).out,
+    ).toBe(yaml('u5', '  containers: null\n'));
+  });
+
+  it('refuses a kind the scheme does not have and a document that is no object', () => {
+    const { run } = engineSession(1);
+    expect(
+      run(
+        `kubectl run u4 --image=nginx --overrides='{"kind":"Deployment"}' --dry-run=client -o yaml`,
+      ),
+    ).toEqual({
+      out: '',
+      err: 'error: no kind "Deployment" is registered for version "v1" in scheme "pkg/scheme/scheme.go:28"\n',
+      code: 1,
+    });
+    expect(run(`kubectl run u6 --image=nginx --overrides='[]' --dry-run=client -o yaml`)).toEqual({
+      out: '',
+      err: 'error: couldn\'t get version/kind; json parse error: json: cannot unmarshal array into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }\n',
+      code: 1,
+    });
   });
 });

@@ -13,10 +13,13 @@ export type OverrideType = 'merge' | 'strategic' | 'json';
 /** What went wrong, in the words kubectl prints after `error: `. */
 export class OverrideError extends Error {}
 
-/** `--override-type` must name one of the three patch kinds. */
+/**
+ * `--override-type` names one of the three patch kinds. Overrider.Apply switches on it, only
+ * when there are overrides, and before it reads them: any other value is its default case.
+ */
 export function overrideTypeOf(value: string): OverrideType {
   if (value === 'merge' || value === 'strategic' || value === 'json') return value;
-  throw new OverrideError('--override-type must be one of (json, merge, strategic)');
+  throw new OverrideError(`invalid override type: ${value}`);
 }
 
 /** The generated object with the override applied; throws OverrideError with kubectl's text. */

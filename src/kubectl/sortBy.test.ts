@@ -86,3 +86,83 @@ describe('kubectl get --sort-by', () => {
     );
   });
 });
+
+describe("kubectl get --sort-by past 12 objects: Go's pdqsort, ties included", () => {
+  // A real kubectl 1.32.5 on the same cluster (bench/kubectlOracle.ts): 52 events, nine of them
+  // (the scheduler's) with a null lastTimestamp, which tie; pdqsort's partitions and its
+  // breakPatterns (xorshift 13/17/5 over indexes mid-1..mid+1) leave them in this order.
+  const SETUP = [
+    'kubectl create deployment web --image=nginx --replicas=2',
+    'kubectl run multi --image=nginx --overrides=\'{"spec":{"containers":[{"name":"app","image":"nginx"},{"name":"side","image":"busybox","command":["sh","-c","while true; do echo hi; sleep 5; done"]}]}}\'',
+    'kubectl run badimg --image=nginx:doesnotexist',
+    'kubectl run huge --image=nginx --overrides=\'{"spec":{"containers":[{"name":"huge","image":"nginx","resources":{"requests":{"cpu":"100"}}}]}}\'',
+    'kubectl run once --image=busybox --restart=Never -- echo hello world',
+    'kubectl run crash --image=busybox -- sh -c "echo boom; exit 1"',
+    'kubectl create job pi --image=busybox -- echo pi',
+    'kubectl create namespace dev',
+    'kubectl expose deployment web --port=80',
+    'kubectl run devpod --image=nginx -n dev',
+    'sleep 60',
+  ];
+  const REAL = [
+    'event/web-6dc5cd68db-zw86s.1887fb3b19ff1a01',
+    'event/crash.1887fb662bd7adc0',
+    'event/pi-ffgd6.1887fb7b5eaaa580',
+    'event/huge.1887fb5eb6685f00',
+    'event/once.1887fb6183bfe5c0',
+    'event/multi.1887fb40eb196dc0',
+    'event/web-6dc5cd68db-z45gl.1887fb3b19ff1a00',
+    'event/huge.1887fb61d9d196c0',
+    'event/badimg.1887fb45933135c0',
+    'event/web.1887fb3b1947ff00',
+    'event/web-6dc5cd68db-zw86s.1887fb3b3d949940',
+    'event/web-6dc5cd68db.1887fb3b19a38c80',
+    'event/web-6dc5cd68db.1887fb3b19a38c81',
+    'event/web-6dc5cd68db-z45gl.1887fb3b354ba080',
+    'event/web-6dc5cd68db-z45gl.1887fb3bf6d4ea42',
+    'event/web-6dc5cd68db-z45gl.1887fb3bf6d4ea40',
+    'event/web-6dc5cd68db-z45gl.1887fb3bf6d4ea41',
+    'event/web-6dc5cd68db-zw86s.1887fb3c176f7900',
+    'event/web-6dc5cd68db-zw86s.1887fb3c176f7901',
+    'event/web-6dc5cd68db-zw86s.1887fb3c176f7902',
+    'event/multi.1887fb410628eb40',
+    'event/multi.1887fb420970a6c1',
+    'event/multi.1887fb41def12282',
+    'event/multi.1887fb41def12283',
+    'event/multi.1887fb420970a6c0',
+    'event/multi.1887fb41def12281',
+    'event/multi.1887fb420970a6c2',
+    'event/multi.1887fb41def12280',
+    'event/badimg.1887fb45d26ec901',
+    'event/badimg.1887fb460e099301',
+    'event/badimg.1887fb45af71e040',
+    'event/badimg.1887fb45d26ec900',
+    'event/once.1887fb61a5aa2600',
+    'event/once.1887fb61d0e0c540',
+    'event/once.1887fb61d0e0c541',
+    'event/once.1887fb61d0e0c542',
+    'event/crash.1887fb6676686c80',
+    'event/crash.1887fb66dcde4840',
+    'event/crash.1887fb695c20cb80',
+    'event/crash.1887fb6676686c82',
+    'event/crash.1887fb6e30ce2680',
+    'event/crash.1887fb671dd65cc0',
+    'event/crash.1887fb665164b740',
+    'event/crash.1887fb6676686c81',
+    'event/crash.1887fb77aeb53440',
+    'event/pi.1887fb7b5e4f1800',
+    'event/pi-ffgd6.1887fb7b76ecf940',
+    'event/pi-ffgd6.1887fb7b9d311dc2',
+    'event/pi-ffgd6.1887fb7b9d311dc1',
+    'event/pi-ffgd6.1887fb7b9d311dc0',
+    'event/pi.1887fb7bdee04d40',
+    'event/badimg.1887fb460e099300',
+  ];
+  it('orders 52 events by .lastTimestamp exactly as the real kubectl does', () => {
+    const { run } = engineSession(1);
+    for (const line of SETUP) run(line);
+    expect(run('kubectl get events --sort-by=lastTimestamp -o name').out).toBe(
+      `${REAL.join('\n')}\n`,
+    );
+  });
+});

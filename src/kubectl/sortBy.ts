@@ -7,6 +7,7 @@
  */
 
 import { quantityFraction } from '../engine/scheduler/framework/quantity.ts';
+import { goSort } from './goSort.ts';
 import { evaluate } from './printers/jsonpath.ts';
 
 /** `printers.RelaxedJSONPathExpression`: `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all become `{.a.b}`. */
@@ -91,24 +92,19 @@ export function isLess(a: unknown, b: unknown): boolean {
 
 /**
  * Sorts `items` in place by the first result of `path` ({.a.b} form), as Go's sort.Sort does
- * with sorter.go's Less: an item without a result is "less" than any other. For up to 12 items
- * sort.Sort is an insertion sort, and so is this; beyond that Go's pdqsort may order equal keys
- * differently.
+ * with sorter.go's Less (RuntimeSort and TableSorter alike): an item without a result is "less"
+ * than any other. sort.Sort is not stable, so ties (a null `lastTimestamp`, equal times to the
+ * second) come out in the order Go's pdqsort leaves them, as the real kubectl prints them.
  */
 export function sortByPath<T>(items: T[], path: string, data: (item: T) => unknown): void {
   const keys = new Map<T, unknown[]>(items.map((it) => [it, evaluate(path, data(it))]));
-  const less = (x: T, y: T): boolean => {
+  goSort(items, (x: T, y: T): boolean => {
     const kx = keys.get(x) ?? [];
     const ky = keys.get(y) ?? [];
     if (kx.length === 0) return true;
     if (ky.length === 0) return false;
     return isLess(kx[0], ky[0]);
-  };
-  for (let i = 1; i < items.length; i++) {
-    for (let j = i; j > 0 && less(items[j] as T, items[j - 1] as T); j--) {
-      [items[j - 1], items[j]] = [items[j] as T, items[j - 1] as T];
-    }
-  }
+  });
 }
 
 /** Whether `path` finds something in at least one item (else kubectl's "couldn't find" error). */

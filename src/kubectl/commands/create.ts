@@ -2,6 +2,12 @@
 
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Status } from '../../engine/api/types.ts';
+import {
+  decodeFindings,
+  structFor,
+  withoutEmptyOmitted,
+  withoutFields,
+} from '../../engine/apiserver/decode.ts';
 import { hpaToV1 } from '../../engine/apiserver/hpa.ts';
 import { schemaOf } from '../../engine/apiserver/patchMeta.ts';
 import { StrategicMergeError } from '../../engine/apiserver/strategicMerge.ts';
@@ -605,18 +611,21 @@ function parseAnnotations(ctx: Ctx, pairs: string[]): Record<string, string> | u
 }
 
 export function runRun(ctx: Ctx, args: string[]): void {
-  // --image is a required flag: cobra checks it before the command looks at its arguments.
+  // --image is a required flag: cobra checks that it was given (even empty) before the command
+  // looks at its arguments.
   const image = ctx.str('image');
-  if (image === '') {
+  if (!ctx.changed('image')) {
     ctx.fail('required flag(s) "image" not set');
   }
   const name = args[0];
-  if (name === undefined) ctx.usageError('NAME is required for run');
-  // RunOptions.Run's checks, in its order: the timeout (GetPodRunningTimeoutFlag), the image
-  // reference (distribution's ReferenceRegexp), then the flags that go together.
+  if (name === undefined || ctx.flags.argsLenAtDash === 0)
+    ctx.usageError('NAME is required for run');
+  // RunOptions.Run's checks, in its order: the timeout (GetPodRunningTimeoutFlag), an empty
+  // image, the image reference (distribution's ReferenceRegexp), then the flags that go together.
   if (ctx.num('pod-running-timeout', 60_000) <= 0) {
     ctx.usageError('--pod-running-timeout must be higher than zero');
   }
+  if (image === '') ctx.fail('--image is required');
   if (!isImageReference(image)) {
     ctx.fail(`Invalid image name ${JSON.stringify(image)}: invalid reference format`);
   }
@@ -690,7 +699,8 @@ export function runRun(ctx: Ctx, args: string[]): void {
     if (ctx.bool('command')) container.command = rest;
     else container.args = rest;
   }
-  if (port >= 0) container.ports = [{ containerPort: port }];
+  // Any --port given becomes the container's port, even a negative one (the server refuses it).
+  if (portFlag !== '') container.ports = [{ containerPort: port }];
   if (env.length > 0) container.env = env;
   container.resources = {};
   if (pullPolicy !== '') container.imagePullPolicy = pullPolicy;
@@ -720,36 +730,39 @@ export function runRun(ctx: Ctx, args: string[]): void {
   const overrides = ctx.str('overrides');
   let final = obj;
   try {
-    const type = overrideTypeOf(ctx.str('override-type') || 'merge');
-    if (overrides !== '') final = applyOverrides(obj, overrides, type);
+    if (overrides !== '') {
+      const type = overrideTypeOf(ctx.str('override-type') || 'merge');
+      final = typedOverriddenPod(ctx, applyOverrides(obj, overrides, type));
+    }
   } catch (e) {
     if (e instanceof OverrideError) ctx.fail(e.message);
     throw e;
   }
-  // createGeneratedObject: the Recorder marks the object after the overrides.
+  // createGeneratedObject: the Recorder marks the object after the overrides; --save-config's
+  // annotation is added only on the way to the server (not with --dry-run=client).
   final = ctx.recorded(final);
+  const fieldManager = ctx.str('field-manager') || 'kubectl-run';
+  const saved = (o: KubeObject): KubeObject =>
+    dryRun !== 'client' && ctx.bool('save-config') ? withSavedConfig(o) : o;
   if (attach && !expose) {
-    runAttached(ctx, final, restart || 'Always');
+    runAttached(ctx, saved(final), restart || 'Always', fieldManager);
     return;
   }
   if (!expose) {
-    submit(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
+    submit(ctx, saved(final), ctx.namespace, { dryRun, fieldManager, saveConfig: false });
     return;
   }
   // kubectl 1.32 creates the pod, then the service, which generateService prints at once
   // (with its own `---` after it in YAML); the pod is printed last, and a failed service is
   // reported after it.
   const format = outputFormat(ctx, false);
-  const pod = send(ctx, final, ctx.namespace, { dryRun, fieldManager: 'kubectl-run' });
+  const pod = send(ctx, saved(final), ctx.namespace, { dryRun, fieldManager });
   if (!pod.ok) ctx.failStatus(pod.status);
   const service = send(
     ctx,
-    ctx.recorded(exposedService(ctx, name, userLabels, labels, port)),
+    saved(ctx.recorded(exposedService(ctx, name, userLabels, labels, port))),
     ctx.namespace,
-    {
-      dryRun,
-      fieldManager: 'kubectl-run',
-    },
+    { dryRun, fieldManager },
   );
   if (service.ok) {
     printObject(ctx, service.value, format, { verb: 'created', dryRun, typed: true });
@@ -760,14 +773,54 @@ export function runRun(ctx: Ctx, args: string[]): void {
 }
 
 /**
+ * The overridden pod as run.go decodes it back into a typed Pod (scheme.Codecs, not strict):
+ * a document that is no object, or names a kind the scheme does not know, is an error; fields
+ * the Pod has no place for are dropped; an empty omitempty map or list is left out; and the
+ * fields Go always writes are there (`resources: {}` of a struct, `containers: null`).
+ */
+function typedOverriddenPod(ctx: Ctx, pod: unknown): KubeObject {
+  if (pod === null || typeof pod !== 'object' || Array.isArray(pod)) {
+    const what = pod === null ? 'null' : Array.isArray(pod) ? 'array' : typeof pod;
+    ctx.fail(
+      `couldn't get version/kind; json parse error: json: cannot unmarshal ${what} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
+    );
+  }
+  const obj = pod as KubeObject;
+  const struct = structFor(String(obj.apiVersion ?? ''), String(obj.kind ?? ''));
+  if (struct === undefined)
+    ctx.fail(
+      `no kind ${JSON.stringify(String(obj.kind ?? ''))} is registered for version ${JSON.stringify(String(obj.apiVersion ?? ''))} in scheme "pkg/scheme/scheme.go:28"`,
+    );
+  const decoded = withoutEmptyOmitted(
+    withoutFields(obj, decodeFindings(obj, struct).unknown),
+    struct,
+  );
+  const spec = decoded.spec as Record<string, unknown> | undefined;
+  if (!spec || typeof spec !== 'object') return decoded;
+  const out: Record<string, unknown> = { ...spec };
+  for (const key of ['initContainers', 'containers']) {
+    const list = out[key];
+    if (!Array.isArray(list)) continue;
+    out[key] = list.map((c) =>
+      c !== null && typeof c === 'object' && !Array.isArray(c) && !('resources' in c)
+        ? { ...c, resources: {} }
+        : c,
+    );
+  }
+  // PodSpec.containers has no omitempty: a nil list is written as null.
+  if (struct === 'Pod' && !('containers' in out)) out.containers = null;
+  return { ...decoded, spec: out };
+}
+
+/**
  * `kubectl run --attach` / `-it` of a pod whose command ends by itself (RunOptions.Run): create
  * it without printing it, wait for it to finish, show its log (handleAttachPod's fallback for a
  * pod already done), delete it with `--rm` (`pod "NAME" deleted`), and exit as the pod did:
  * 0 when it Succeeded, the container's exit code with `pod NS/NAME terminated (Reason)` when it
  * Failed. With restartPolicy Always the pod never finishes: kubectl returns after its first run.
  */
-function runAttached(ctx: Ctx, pod: KubeObject, restartPolicy: string): void {
-  const created = send(ctx, pod, ctx.namespace, { dryRun: 'none', fieldManager: 'kubectl-run' });
+function runAttached(ctx: Ctx, pod: KubeObject, restartPolicy: string, fieldManager: string): void {
+  const created = send(ctx, pod, ctx.namespace, { dryRun: 'none', fieldManager });
   if (!created.ok) ctx.failStatus(created.status);
   const ns = created.value.metadata?.namespace ?? ctx.namespace;
   const name = created.value.metadata?.name ?? '';
@@ -830,7 +883,8 @@ function exposedService(
       ...(userLabels ? { labels: { ...userLabels } } : {}),
     },
     spec: {
-      ports: [{ port, protocol: 'TCP', targetPort: port }],
+      // ServicePort's fields in Go struct order (what --save-config's annotation keeps).
+      ports: [{ protocol: 'TCP', port, targetPort: port }],
       selector: { ...selector },
     },
     status: { loadBalancer: {} },

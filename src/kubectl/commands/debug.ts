@@ -230,7 +230,7 @@ function validate(ctx: Ctx, targets: string[], o: DebugOptions): void {
   // Not hushed by --quiet.
   if (o.profile === 'legacy') {
     ctx.err(
-      'Legacy profile is planned to be deprecated in the near future. It is recommended to specify other profiles such as "--profile=general".\n',
+      '--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n',
     );
   }
 }

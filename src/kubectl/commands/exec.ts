@@ -22,7 +22,7 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
 import { chrootOf, jailWrites } from './chroot.ts';
-import { peekObject } from './common.ts';
+import { peekObject, readFilenames } from './common.ts';
 import { apiServerFor } from './execApiServer.ts';
 import { execRefusal } from './execRefusals.ts';
 import { refusedOnNode } from './hostFiles.ts';
@@ -39,16 +39,23 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 export function runExec(ctx: Ctx, args: string[]): void {
   // Complete.
   const dash = ctx.flags.argsLenAtDash;
-  const resource = args.length > 0 && dash !== 0 ? (args[0] as string) : '';
+  let resource = args.length > 0 && dash !== 0 ? (args[0] as string) : '';
   let command = dash > -1 ? args.slice(dash) : [];
   if (dash === -1 && args.length > 1) {
     ctx.usageError(
       'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead',
     );
   }
-  // Validate.
-  if (resource === '') ctx.fail('pod, type/name or --filename must be specified');
+  // Validate: a pod, a TYPE/NAME or -f. Run reads a file's object (the builder's FilenameParam:
+  // a path that is not there is its error) and execs in it as if it were named.
+  const filenames = ctx.list('filename');
+  if (resource === '' && filenames.length === 0)
+    ctx.fail('pod, type/name or --filename must be specified');
   if (command.length === 0) ctx.fail('you must specify at least one command for the container');
+  if (resource === '') {
+    const first = readFilenames(ctx, filenames)[0]?.obj;
+    resource = `${String(first?.kind ?? '').toLowerCase()}/${first?.metadata?.name ?? ''}`;
+  }
 
   // Run: the pod (the first of a workload's), then its container.
   const pod = attachablePod(ctx, logTarget(ctx, resource, 'cannot attach to'));
@@ -58,7 +65,7 @@ export function runExec(ctx: Ctx, args: string[]): void {
     ctx.fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   }
   authorizePodSubresource(ctx, 'create', 'exec', pod.metadata?.namespace ?? ctx.namespace, podName);
-  const cname = ctx.str('container') || defaultContainer(ctx, pod);
+  const cname = ctx.str('container') || defaultContainer(ctx, pod, false);
   const { container, startedAt } = runningContainer(ctx, pod, cname);
 
   // POST pods/NAME/exec: the API server hands it to the node's kubelet, the kubelet to the runtime.

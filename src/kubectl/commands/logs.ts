@@ -35,6 +35,7 @@ import { catalogueVersion } from '../../engine/registry/registry.ts';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { authorizePodSubresource } from '../impersonation.ts';
+import { sortForLogging } from '../podOrder.ts';
 import { type ResourceType, typeByResource } from '../resources.ts';
 import { withAppArmorRules } from './appArmorWrites.ts';
 import { getFailure, listAll, nsFor, peekObject } from './common.ts';
@@ -408,7 +409,8 @@ function podsOf(ctx: Ctx, target: LogTarget): Pod[] {
 /** The pod of a target: the pod itself, or the first pod of a workload (saying so if several). */
 function podOf(ctx: Ctx, target: LogTarget): Pod {
   if ('pod' in target) return target.pod;
-  const pods = podsOf(ctx, target);
+  // GetFirstPod: the list sorted by podutils.ByLogging, its first.
+  const pods = sortForLogging(podsOf(ctx, target));
   const first = pods[0];
   if (!first) ctx.fail(`timed out waiting for the condition`);
   if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${first.metadata?.name}\n`);
@@ -429,7 +431,7 @@ function allContainerNames(p: Pod): string[] {
  * when it names one of the pod's containers, else the first container, saying so on stderr when
  * the pod has others (init containers included).
  */
-export function defaultContainer(ctx: Ctx, p: Pod): string {
+export function defaultContainer(ctx: Ctx, p: Pod, sayMissingAnnotated = true): string {
   const podName = p.metadata?.name ?? '';
   const containers = p.spec?.containers ?? [];
   const annotated = p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ?? '';
@@ -440,7 +442,9 @@ export function defaultContainer(ctx: Ctx, p: Pod): string {
       ...(p.spec?.ephemeralContainers ?? []),
     ];
     if (all.some((c) => c.name === annotated)) return annotated;
-    ctx.err(`Default container name ${JSON.stringify(annotated)} not found in pod ${podName}\n`);
+    // logs says so; exec's FindOrDefaultContainerByName only logs it at klog level 4.
+    if (sayMissingAnnotated)
+      ctx.err(`Default container name ${JSON.stringify(annotated)} not found in pod ${podName}\n`);
   }
   const first = containers[0]?.name ?? '';
   if (

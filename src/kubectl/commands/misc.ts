@@ -24,7 +24,7 @@ import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { eventInterval } from '../printers/columns.ts';
 import { podTemplateDescription, templateWithoutHash } from '../printers/describe.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
-import { toGoJson } from '../printers/json.ts';
+import { toGoJson, typedOrder } from '../printers/json.ts';
 import { inStructOrder } from '../printers/structOrder.ts';
 import { printTable } from '../printers/table.ts';
 import {
@@ -36,6 +36,7 @@ import {
   qualifiedResource,
   RESOURCE_TYPES,
   type ResourceType,
+  resolveType,
   SERVED_ONLY_TYPES,
   typeByResource,
 } from '../resources.ts';
@@ -511,8 +512,10 @@ function exposeOne(
   let overridden = generated;
   try {
     const overrides = ctx.str('overrides');
-    const type = overrideTypeOf(ctx.str('override-type') || 'merge');
-    if (overrides !== '') overridden = applyOverrides(generated, overrides, type);
+    if (overrides !== '') {
+      const type = overrideTypeOf(ctx.str('override-type') || 'merge');
+      overridden = applyOverrides(generated, overrides, type);
+    }
   } catch (e) {
     if (e instanceof OverrideError) exposeFail(e.message);
     throw e;
@@ -1829,8 +1832,9 @@ export function runDrain(ctx: Ctx, args: string[]): void {
   throw new ExitError(1);
 }
 
-export function runEvents(ctx: Ctx, args: string[]): void {
-  if (args.length > 0) ctx.usageError(`unknown command "${args.join(' ')}"`);
+export function runEvents(ctx: Ctx, _args: string[]): void {
+  // The command declares no Args check: cobra lets arguments through and events.go never reads
+  // them (`kubectl events a b` lists the events).
   // ToOptions: --for (TYPE/NAME only), then the printer; Validate: --types.
   const forArg = ctx.str('for');
   let forTarget: { type: ResourceType; name: string } | undefined;
@@ -1838,6 +1842,12 @@ export function runEvents(ctx: Ctx, args: string[]): void {
     if (!forArg.includes('/')) ctx.fail('--for must be in resource/name form');
     if (forArg.split('/').length !== 2) {
       ctx.fail('arguments in resource/name form may not have more than one slash');
+    }
+    // The RESTMapper's NoResourceMatchError comes back bare: CheckErr's own text, no `error: `.
+    const typeName = forArg.split('/')[0] ?? '';
+    if (typeName !== '' && !resolveType(typeName)) {
+      ctx.err(`the server doesn't have a resource type "${typeName}"\n`);
+      throw new ExitError(1);
     }
     forTarget = singleTarget(ctx, [forArg]);
   }
@@ -1889,15 +1899,20 @@ export function runEvents(ctx: Ctx, args: string[]): void {
   // sort.Sort: not stable, ties in Go's pdqsort order.
   const sorted = [...items];
   goSort(sorted, (a, b) => lastSeen(a) < lastSeen(b));
-  const list = { apiVersion: 'v1', items: sorted, kind: 'List', metadata: { resourceVersion: '' } };
+  // The printers get the typed *v1.EventList events.go filled itself: no list metadata.
+  const list = {
+    kind: 'EventList',
+    apiVersion: 'v1',
+    metadata: {},
+    items: sorted.map((e) => typedOrder({ ...e, kind: 'Event', apiVersion: 'v1' })),
+  };
   if (format === 'yaml' || format === 'json') {
-    ctx.out(format === 'yaml' ? toGoYaml(list) : toGoJson(list));
+    ctx.out(format === 'yaml' ? toGoYaml(list) : toGoJson(list, { sortKeys: false }));
     return;
   }
-  if (format === 'name') {
-    for (const e of sorted) ctx.out(`event/${e.metadata?.name ?? ''}\n`);
-    return;
-  }
+  // The name printer refuses a typed list ("list types are not supported by name printing"),
+  // and events.go drops PrintObj's error: nothing is printed.
+  if (format === 'name') return;
   if (format === 'jsonpath') {
     const template = outputTemplate(ctx);
     printJsonPath(ctx, template, list);

@@ -6,6 +6,7 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
+import { sortForAttaching } from '../podOrder.ts';
 import { listAll, peekObject } from './common.ts';
 import type { LogTarget } from './logs.ts';
 
@@ -65,7 +66,8 @@ export function attachablePod(ctx: Ctx, target: LogTarget): Pod {
   const sel = Object.entries(target.owner.spec?.selector?.matchLabels ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
-  const first = listAll(ctx, 'pods', ctx.namespace, sel)[0] as Pod | undefined;
+  // GetFirstPod: the list sorted by sort.Reverse(podutils.ActivePods), its first.
+  const first = sortForAttaching(listAll(ctx, 'pods', ctx.namespace, sel) as Pod[])[0];
   if (!first) ctx.fail('timed out waiting for the condition');
   return first;
 }

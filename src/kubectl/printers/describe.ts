@@ -472,6 +472,13 @@ function describeContainers(
     else w.write(2, `Port:\t${ports || '<none>'}\n`);
     if (hostPorts.includes(',')) w.write(2, `Host Ports:\t${hostPorts}\n`);
     else w.write(2, `Host Port:\t${hostPorts || '<none>'}\n`);
+    // describeContainerBasicInfo ends with the container's own seccomp profile.
+    const seccomp = c.securityContext?.seccompProfile;
+    if (seccomp) {
+      w.write(2, `SeccompProfile:\t${seccomp.type}\n`);
+      if (seccomp.type === 'Localhost')
+        w.write(3, `LocalhostProfile:\t${seccomp.localhostProfile ?? ''}\n`);
+    }
     for (const [title, items] of [
       ['Command', c.command],
       ['Args', c.args],

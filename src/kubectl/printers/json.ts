@@ -89,6 +89,10 @@ export function typedOrder(obj: Record<string, unknown>): Record<string, unknown
   if (top.kind === 'Service' && spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
     top.spec = ordered(spec as Record<string, unknown>, SERVICE_SPEC_ORDER);
   }
+  if (top.kind === 'Pod' && spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
+    top.spec = typedPodSpec(spec as Record<string, unknown>);
+  }
+  if (top.kind === 'Event' && top.apiVersion === 'v1') return typedEvent(top);
   const status = top.status;
   if (top.kind === 'Node' && status !== null && typeof status === 'object') {
     // NodeStatus's capacity and allocatable are ResourceLists, Go maps: their keys sorted.
@@ -105,6 +109,205 @@ export function typedOrder(obj: Record<string, unknown>): Record<string, unknown
     top.status = st;
   }
   return top;
+}
+
+/** core/v1 Event's fields in the order of its Go struct. */
+const EVENT_ORDER: readonly string[] = [
+  'kind',
+  'apiVersion',
+  'metadata',
+  'involvedObject',
+  'reason',
+  'message',
+  'source',
+  'firstTimestamp',
+  'lastTimestamp',
+  'count',
+  'type',
+  'eventTime',
+  'series',
+  'action',
+  'related',
+  'reportingComponent',
+  'reportingInstance',
+];
+/** core/v1 ObjectReference's fields in the order of its Go struct. */
+const OBJECT_REFERENCE_ORDER: readonly string[] = [
+  'kind',
+  'namespace',
+  'name',
+  'uid',
+  'apiVersion',
+  'resourceVersion',
+  'fieldPath',
+];
+
+function typedEvent(e: Record<string, unknown>): Record<string, unknown> {
+  const out = ordered(e, EVENT_ORDER);
+  for (const key of ['involvedObject', 'related']) {
+    const ref = out[key];
+    if (ref !== null && typeof ref === 'object' && !Array.isArray(ref))
+      out[key] = ordered(ref as Record<string, unknown>, OBJECT_REFERENCE_ORDER);
+  }
+  const source = out.source;
+  if (source !== null && typeof source === 'object' && !Array.isArray(source))
+    out.source = ordered(source as Record<string, unknown>, ['component', 'host']);
+  const series = out.series;
+  if (series !== null && typeof series === 'object' && !Array.isArray(series))
+    out.series = ordered(series as Record<string, unknown>, ['count', 'lastObservedTime']);
+  return out;
+}
+
+/** core/v1 PodSpec's fields in the order of its Go struct. */
+const POD_SPEC_ORDER: readonly string[] = [
+  'volumes',
+  'initContainers',
+  'containers',
+  'ephemeralContainers',
+  'restartPolicy',
+  'terminationGracePeriodSeconds',
+  'activeDeadlineSeconds',
+  'dnsPolicy',
+  'nodeSelector',
+  'serviceAccountName',
+  'serviceAccount',
+  'automountServiceAccountToken',
+  'nodeName',
+  'hostNetwork',
+  'hostPID',
+  'hostIPC',
+  'shareProcessNamespace',
+  'securityContext',
+  'imagePullSecrets',
+  'hostname',
+  'subdomain',
+  'affinity',
+  'schedulerName',
+  'tolerations',
+  'hostAliases',
+  'priorityClassName',
+  'priority',
+  'dnsConfig',
+  'readinessGates',
+  'runtimeClassName',
+  'enableServiceLinks',
+  'preemptionPolicy',
+  'overhead',
+  'topologySpreadConstraints',
+  'setHostnameAsFQDN',
+  'os',
+  'hostUsers',
+  'schedulingGates',
+  'resourceClaims',
+  'resources',
+];
+
+/** core/v1 Container's fields in the order of its Go struct (EphemeralContainerCommon's too). */
+const CONTAINER_ORDER: readonly string[] = [
+  'name',
+  'image',
+  'command',
+  'args',
+  'workingDir',
+  'ports',
+  'envFrom',
+  'env',
+  'resources',
+  'resizePolicy',
+  'restartPolicy',
+  'volumeMounts',
+  'volumeDevices',
+  'livenessProbe',
+  'readinessProbe',
+  'startupProbe',
+  'lifecycle',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'securityContext',
+  'stdin',
+  'stdinOnce',
+  'tty',
+  'targetContainerName',
+];
+
+/**
+ * A PodSpec as a typed client re-encodes it: fields in struct order, and each container's
+ * `resources` (a struct, which omitempty never drops) present, `{}` at least.
+ */
+function typedPodSpec(spec: Record<string, unknown>): Record<string, unknown> {
+  const out = ordered(spec, POD_SPEC_ORDER);
+  if (Array.isArray(out.volumes)) out.volumes = out.volumes.map(typedVolume);
+  if (Array.isArray(out.tolerations))
+    out.tolerations = orderedList(out.tolerations, TOLERATION_ORDER);
+  for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
+    const list = out[key];
+    if (!Array.isArray(list)) continue;
+    out[key] = list.map((c) => {
+      if (c === null || typeof c !== 'object' || Array.isArray(c)) return c;
+      const container = ordered(
+        c.resources === undefined ? { ...c, resources: {} } : (c as Record<string, unknown>),
+        CONTAINER_ORDER,
+      );
+      for (const [field, order] of Object.entries(CONTAINER_LISTS)) {
+        const items = container[field];
+        if (Array.isArray(items)) container[field] = orderedList(items, order);
+      }
+      return container;
+    });
+  }
+  return out;
+}
+
+/** core/v1 Toleration's fields in the order of its Go struct. */
+const TOLERATION_ORDER: readonly string[] = [
+  'key',
+  'operator',
+  'value',
+  'effect',
+  'tolerationSeconds',
+];
+
+/** A container's lists of structs, each struct's fields in Go order. */
+const CONTAINER_LISTS: Readonly<Record<string, readonly string[]>> = {
+  ports: ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP'],
+  env: ['name', 'value', 'valueFrom'],
+  volumeMounts: [
+    'name',
+    'readOnly',
+    'recursiveReadOnly',
+    'mountPath',
+    'subPath',
+    'mountPropagation',
+    'subPathExpr',
+  ],
+};
+
+function orderedList(list: unknown[], order: readonly string[]): unknown[] {
+  return list.map((x) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? ordered(x as Record<string, unknown>, order)
+      : x,
+  );
+}
+
+/** The volume sources whose fields the API server's defaults add out of Go struct order. */
+const VOLUME_SOURCE_ORDER: Readonly<Record<string, readonly string[]>> = {
+  projected: ['sources', 'defaultMode'],
+  configMap: ['name', 'items', 'defaultMode', 'optional'],
+  secret: ['secretName', 'items', 'defaultMode', 'optional'],
+  downwardAPI: ['items', 'defaultMode'],
+};
+
+function typedVolume(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+  for (const [key, order] of Object.entries(VOLUME_SOURCE_ORDER)) {
+    const src = out[key];
+    if (src !== null && typeof src === 'object' && !Array.isArray(src))
+      out[key] = ordered(src as Record<string, unknown>, order);
+  }
+  return out;
 }
 
 /** core/v1 ServiceSpec's fields in the order of its Go struct. */
