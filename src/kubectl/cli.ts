@@ -226,6 +226,8 @@ function runCommand(
           cluster: clusterFlag,
           user: ctx.str('user'),
           namespace: ctx.str('namespace'),
+          impersonationWithoutUser:
+            ctx.str('as') === '' && (ctx.list('as-group').length > 0 || ctx.str('as-uid') !== ''),
         },
         path[0] ?? '',
       );

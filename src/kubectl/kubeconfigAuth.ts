@@ -4,7 +4,7 @@
  * cluster CA signed (an approved CSR's) is its CN with its O's as groups; other certificates
  * and every bearer token are refused (401); a user without credentials is anonymous. Before
  * any request, client-go's ConfirmUsable reads the certificate and key files: missing ones
- * end the command with the `Error in configuration:` lines.
+ * end the command with `error: …` (one) or the `Error in configuration:` lines (several).
  */
 import { certificateUser, pemDecode } from '../engine/apiserver/certificates.ts';
 import { forbiddenMessage, type UserInfo } from '../engine/apiserver/rbac.ts';
@@ -105,8 +105,8 @@ export function kubeconfigIdentity(
         `unable to read client-key ${info.clientKey} for ${name} due to open ${info.clientKey}: no such file or directory`,
       );
   }
-  if (problems.length === 1)
-    return { kind: 'error', stderr: `Error in configuration: ${problems[0]}\n` };
+  // kubectl's CheckErr unwraps an aggregate of one: a lone problem is a plain `error: `.
+  if (problems.length === 1) return { kind: 'error', stderr: `error: ${problems[0]}\n` };
   if (problems.length > 1)
     return {
       kind: 'error',

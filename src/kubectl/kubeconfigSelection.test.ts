@@ -120,9 +120,10 @@ describe('--context, --user and --cluster naming nothing', () => {
 
   it('--cluster: no server found for it, else cluster does not exist', () => {
     const { run } = engineSession(3);
+    // A lone error that is not errContextNotFound: CheckErr unwraps it to a plain error line.
     expect(run('kubectl --cluster=nosuch get pods')).toEqual({
       out: '',
-      err: 'Error in configuration: no server found for cluster "nosuch"\n',
+      err: 'error: no server found for cluster "nosuch"\n',
       code: 1,
     });
     expect(run('kubectl --cluster=nosuch get pods -n default')).toEqual({
@@ -143,5 +144,34 @@ describe('--context, --user and --cluster naming nothing', () => {
     expect(
       run('kubectl --context=dev --cluster=kubernetes --user=kubernetes-admin get pods').err,
     ).toBe('No resources found in dev namespace.\n');
+  });
+});
+
+describe('--as-group and --as-uid without --as', () => {
+  it('validateAuthInfo refuses them before any request, named after the kubeconfig user', () => {
+    const { run } = engineSession(3);
+    const refused = {
+      out: '',
+      err: 'error: requesting uid, groups or user-extra for kubernetes-admin without impersonating a user\n',
+      code: 1,
+    };
+    expect(run('kubectl get pods --as-group=devs')).toEqual(refused);
+    expect(run('kubectl get pods --as-uid=1000 -n kube-system')).toEqual(refused);
+    expect(run('kubectl auth can-i get pods --as-group=system:masters')).toEqual(refused);
+    expect(run('kubectl version --as-group=x')).toEqual(refused);
+    // With a missing context too: both errors, the user name empty (no context names one).
+    expect(run('kubectl get pods --as-group=x --context=nope')).toEqual({
+      out: '',
+      err:
+        'Error in configuration: \n* context was not found for specified context: nope\n' +
+        '* requesting uid, groups or user-extra for  without impersonating a user\n',
+      code: 1,
+    });
+    // A --user naming nothing: that is the error.
+    expect(run('kubectl get pods --as-group=a --user=nope').err).toBe(
+      'error: auth info "nope" does not exist\n',
+    );
+    // With --as the groups are impersonated.
+    expect(run('kubectl get pods --as=jane --as-group=system:masters').code).toBe(0);
   });
 });
