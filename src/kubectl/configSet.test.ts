@@ -153,7 +153,7 @@ describe('config delete-cluster and delete-user', () => {
     const { run } = engineSession(3);
     const help = run('kubectl config delete-cluster');
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(/^Delete the specified cluster from the kubeconfig\n\nExamples:\n/);
+    expect(help.out).toMatch(/^Delete the specified cluster from the kubeconfig\.\n\nExamples:\n/);
     expect(run('kubectl config delete-user')).toEqual({
       out: '',
       err: "error: user to delete is required\nSee 'kubectl config delete-user -h' for help and examples\n",

@@ -2305,7 +2305,7 @@ kubectl config delete-context minikube`,
     use: 'kubectl config delete-context NAME [options]',
   },
   'config delete-cluster': {
-    long: 'Delete the specified cluster from the kubeconfig',
+    long: 'Delete the specified cluster from the kubeconfig.',
     example: `# Delete the minikube cluster
 kubectl config delete-cluster minikube`,
     use: 'kubectl config delete-cluster NAME [options]',

@@ -24,6 +24,12 @@ export interface KubeCluster {
    * Absent: the cluster CA's (kubeadm's admin.conf).
    */
   caData?: string | null;
+  /** Written by `config set-cluster` (clientcmdapi.Cluster's other fields the console keeps). */
+  tlsServerName?: string;
+  insecureSkipTlsVerify?: boolean;
+  /** certificate-authority: a file's path. */
+  certificateAuthority?: string;
+  proxyUrl?: string;
 }
 
 export interface Kubeconfig {
@@ -125,32 +131,18 @@ export function kubeconfigView(
   const userNames = new Set(contexts.map((c) => c.user));
   const clusters = minify ? cfg.clusters.filter((c) => clusterNames.has(c.name)) : cfg.clusters;
   const users = minify ? cfg.users.filter((u) => userNames.has(u)) : cfg.users;
+  // clientcmd's v1.Config in its Go field order: the JSON printer and jsonpath keep it,
+  // go-yaml sorts the keys.
   return {
+    kind: 'Config',
     apiVersion: 'v1',
+    preferences: {},
     clusters: [...clusters]
       .sort((a, b) => (a.name < b.name ? -1 : 1))
       .map((c) => ({
-        cluster: {
-          ...(c.caData === null
-            ? {}
-            : { 'certificate-authority-data': raw ? (c.caData ?? data.ca) : data.ca }),
-          server: c.server,
-        },
         name: c.name,
+        cluster: clusterFields(c, (ca) => (raw ? ca : 'DATA+OMITTED'), data.ca),
       })),
-    contexts: [...contexts]
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .map((c) => ({
-        context: {
-          cluster: c.cluster,
-          ...(c.namespace ? { namespace: c.namespace } : {}),
-          user: c.user,
-        },
-        name: c.name,
-      })),
-    'current-context': cfg.currentContext,
-    kind: 'Config',
-    preferences: {},
     users: [...users].sort().map((u) => {
       const info = cfg.auth?.find((a) => a.name === u);
       return {
@@ -160,18 +152,60 @@ export function kubeconfigView(
           : { 'client-certificate-data': data.cert, 'client-key-data': data.key },
       };
     }),
+    contexts: [...contexts]
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((c) => ({
+        name: c.name,
+        context: {
+          cluster: c.cluster,
+          user: c.user,
+          ...(c.namespace ? { namespace: c.namespace } : {}),
+        },
+      })),
+    'current-context': cfg.currentContext,
   };
 }
 
-/** A set-credentials user as `config view` prints it: paths as given, data and tokens hidden. */
-function authInfoView(a: KubeAuthInfo, raw: boolean): Record<string, string> {
+/**
+ * A cluster entry's fields in clientcmdapi v1.Cluster's order, empty ones omitted; `shown` gives
+ * certificate-authority-data's text from its base64 (`fallback`: the cluster CA's, when the
+ * entry does not say; undefined: none).
+ */
+export function clusterFields(
+  c: KubeCluster,
+  shown: (base64: string) => string,
+  fallback: string | undefined,
+): Record<string, unknown> {
+  const v: Record<string, unknown> = { server: c.server };
+  if (c.tlsServerName) v['tls-server-name'] = c.tlsServerName;
+  if (c.insecureSkipTlsVerify) v['insecure-skip-tls-verify'] = true;
+  if (c.certificateAuthority) v['certificate-authority'] = c.certificateAuthority;
+  if (typeof c.caData === 'string') v['certificate-authority-data'] = shown(c.caData);
+  else if (c.caData === undefined && fallback !== undefined)
+    v['certificate-authority-data'] = fallback;
+  if (c.proxyUrl) v['proxy-url'] = c.proxyUrl;
+  return v;
+}
+
+/**
+ * A user entry's fields in clientcmdapi v1.AuthInfo's order; `hide` (config view without --raw)
+ * shows data as DATA+OMITTED and secrets as REDACTED, else data is base64 as in the file.
+ */
+export function authInfoFields(a: KubeAuthInfo, hide: boolean): Record<string, string> {
   const v: Record<string, string> = {};
   if (a.clientCertificate) v['client-certificate'] = a.clientCertificate;
   if (a.clientCertificateData !== undefined)
-    v['client-certificate-data'] = raw ? btoa(a.clientCertificateData) : 'DATA+OMITTED';
+    v['client-certificate-data'] = hide ? 'DATA+OMITTED' : btoa(a.clientCertificateData);
   if (a.clientKey) v['client-key'] = a.clientKey;
   if (a.clientKeyData !== undefined)
-    v['client-key-data'] = raw ? btoa(a.clientKeyData) : 'DATA+OMITTED';
-  if (a.token) v.token = raw ? a.token : 'REDACTED';
+    v['client-key-data'] = hide ? 'DATA+OMITTED' : btoa(a.clientKeyData);
+  if (a.token) v.token = hide ? 'REDACTED' : a.token;
+  if (a.username) v.username = a.username;
+  if (a.password) v.password = hide ? 'REDACTED' : a.password;
   return v;
+}
+
+/** A set-credentials user as `config view` prints it: paths as given, data and secrets hidden. */
+function authInfoView(a: KubeAuthInfo, raw: boolean): Record<string, string> {
+  return authInfoFields(a, !raw);
 }

@@ -20,6 +20,9 @@ export interface KubeAuthInfo {
   clientCertificateData?: string;
   clientKeyData?: string;
   token?: string;
+  /** Basic auth (`set-credentials --username/--password`): kept in the file, sent by no one here. */
+  username?: string;
+  password?: string;
 }
 
 /** The console's home directory: where the shell starts. */

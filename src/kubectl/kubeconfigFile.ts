@@ -7,7 +7,13 @@
  */
 import { parse } from 'yaml';
 import type { KubectlHost } from './host.ts';
-import type { KubeCluster, KubeContext, Kubeconfig } from './kubeconfig.ts';
+import {
+  authInfoFields,
+  clusterFields,
+  type KubeCluster,
+  type KubeContext,
+  type Kubeconfig,
+} from './kubeconfig.ts';
 import { absolutePath, type KubeAuthInfo, readConsoleFile } from './kubeconfigAuth.ts';
 import { toGoYaml } from './printers/goyaml.ts';
 
@@ -44,11 +50,17 @@ export function parseKubeconfig(text: string, path: string): Kubeconfig | string
   const clusters: KubeCluster[] = named(doc.clusters).map((c) => {
     const cl = isObj(c.cluster) ? c.cluster : {};
     const ca = cl['certificate-authority-data'];
-    return {
+    const cluster: KubeCluster = {
       name: str(c.name),
       server: str(cl.server),
       caData: typeof ca === 'string' ? ca : null,
     };
+    if (typeof cl['tls-server-name'] === 'string') cluster.tlsServerName = cl['tls-server-name'];
+    if (cl['insecure-skip-tls-verify'] === true) cluster.insecureSkipTlsVerify = true;
+    if (typeof cl['certificate-authority'] === 'string')
+      cluster.certificateAuthority = cl['certificate-authority'];
+    if (typeof cl['proxy-url'] === 'string') cluster.proxyUrl = cl['proxy-url'];
+    return cluster;
   });
   const contexts: KubeContext[] = named(doc.contexts).map((c) => {
     const cx = isObj(c.context) ? c.context : {};
@@ -70,6 +82,8 @@ export function parseKubeconfig(text: string, path: string): Kubeconfig | string
     const keyData = decodeData(us['client-key-data']);
     if (keyData !== undefined) info.clientKeyData = keyData;
     if (typeof us.token === 'string') info.token = us.token;
+    if (typeof us.username === 'string') info.username = us.username;
+    if (typeof us.password === 'string') info.password = us.password;
     return info;
   });
   return {
@@ -88,10 +102,7 @@ export function serializeKubeconfig(cfg: Kubeconfig): string {
   return toGoYaml({
     apiVersion: 'v1',
     clusters: [...cfg.clusters].sort(byName).map((c) => ({
-      cluster: {
-        ...(typeof c.caData === 'string' ? { 'certificate-authority-data': c.caData } : {}),
-        server: c.server,
-      },
+      cluster: clusterFields(c, (ca) => ca, undefined),
       name: c.name,
     })),
     contexts: [...cfg.contexts].sort(byName).map((c) => ({
@@ -107,14 +118,7 @@ export function serializeKubeconfig(cfg: Kubeconfig): string {
     preferences: {},
     users: [...cfg.users].sort().map((name) => {
       const a = cfg.auth?.find((x) => x.name === name);
-      const user: Obj = {};
-      if (a?.clientCertificate) user['client-certificate'] = a.clientCertificate;
-      if (a?.clientCertificateData !== undefined)
-        user['client-certificate-data'] = btoa(a.clientCertificateData);
-      if (a?.clientKey) user['client-key'] = a.clientKey;
-      if (a?.clientKeyData !== undefined) user['client-key-data'] = btoa(a.clientKeyData);
-      if (a?.token) user.token = a.token;
-      return { name, user };
+      return { name, user: a ? authInfoFields(a, false) : {} };
     }),
   });
 }

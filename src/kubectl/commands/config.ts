@@ -7,6 +7,7 @@ import { GENERIC_FORMATS } from '../output.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { JsonPathError, jsonPath } from '../printers/jsonpath.ts';
+import { sortedDeep } from '../printers/structOrder.ts';
 import { printTable } from '../printers/table.ts';
 
 export type ConfigVerb =
@@ -77,7 +78,13 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       ctx.out(`NAME\n${cfg.clusters.map((c) => `${c.name}\n`).join('')}`);
       return;
     case 'get-users':
-      ctx.out(`NAME\n${cfg.users.map((u) => `${u}\n`).join('')}`);
+      // get-users sorts the names (get-clusters prints them in Go's map order).
+      ctx.out(
+        `NAME\n${[...cfg.users]
+          .sort()
+          .map((u) => `${u}\n`)
+          .join('')}`,
+      );
       return;
     case 'set-context': {
       // complete(): helpErrorf, the command's help on stdout, then the error.
@@ -107,21 +114,21 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       return;
     }
     case 'set-cluster': {
-      const name = args[0];
-      if (args.length !== 1 || name === undefined)
-        ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
-      const existing = cfg.clusters.find((c) => c.name === name);
-      const server = ctx.str('server');
-      if (existing) {
-        if (server) existing.server = server;
-      } else cfg.clusters.push({ name, server: server || '' });
-      ctx.out(`Cluster "${name}" set.\n`);
+      // complete(): helpErrorf, the command's help on stdout, then the error.
+      if (args.length !== 1) {
+        ctx.out(ctx.helpText());
+        ctx.fail(`Unexpected args: [${args.join(' ')}]`);
+      }
+      setCluster(ctx, cfg, args[0] as string);
+      ctx.out(`Cluster "${args[0]}" set.\n`);
       return;
     }
     case 'set-credentials': {
       const name = args[0];
-      if (args.length !== 1 || name === undefined)
-        ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+      if (args.length !== 1 || name === undefined) {
+        ctx.out(ctx.helpText());
+        ctx.fail(`unexpected args: [${args.join(' ')}]`);
+      }
       setCredentials(ctx, cfg, name);
       ctx.out(`User "${name}" set.\n`);
       return;
@@ -129,9 +136,7 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
     case 'use-context': {
       const name = args[0];
       if (args.length !== 1 || name === undefined) {
-        ctx.out(
-          'Set the current-context in a kubeconfig file.\n\nAliases:\nuse-context, use\n\nExamples:\n  # Use the context for the minikube cluster\n  kubectl config use-context minikube\n\nUsage:\n  kubectl config use-context CONTEXT_NAME [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n\n',
-        );
+        ctx.out(ctx.helpText());
         ctx.fail(`Unexpected args: [${args.join(' ')}]`);
       }
       if (!cfg.contexts.some((c) => c.name === name)) {
@@ -144,7 +149,8 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
     case 'rename-context': {
       const [from, to] = args;
       if (args.length !== 2 || from === undefined || to === undefined) {
-        ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+        ctx.out(ctx.helpText());
+        ctx.fail(`Unexpected args: [${args.join(' ')}]`);
       }
       const c = cfg.contexts.find((x) => x.name === from);
       if (!c) ctx.fail(`cannot rename the context "${from}", it's not in ${cfg.path}`);
@@ -160,8 +166,11 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
     }
     case 'delete-context': {
       const name = args[0];
-      if (args.length !== 1 || name === undefined)
-        ctx.usageError(`Unexpected args: [${args.join(' ')}]`);
+      // Other than one name: its help, exit 0.
+      if (args.length !== 1 || name === undefined) {
+        ctx.out(ctx.helpText());
+        return;
+      }
       const i = cfg.contexts.findIndex((x) => x.name === name);
       if (i < 0) ctx.fail(`cannot delete context ${name}, not in ${cfg.path}`);
       if (cfg.currentContext === name) {
@@ -183,17 +192,19 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       // The JSON, YAML and name printers match their names case-insensitively; the name
       // printer finds no name in a Config (NamePrinter's "<unknown>").
       const lower = out.toLowerCase();
-      if (lower === 'json') ctx.out(toGoJson(view));
+      // The JSON printer writes the v1.Config struct in field order; jsonpath and templates
+      // walk it as JSON maps, keys sorted.
+      if (lower === 'json') ctx.out(toGoJson(view, { sortKeys: false }));
       else if (lower === 'name') ctx.out('config/<unknown>\n');
       else if (out.startsWith('jsonpath=')) {
         try {
-          ctx.out(jsonPath(out.slice('jsonpath='.length), view));
+          ctx.out(jsonPath(out.slice('jsonpath='.length), sortedDeep(view)));
         } catch (e) {
           if (!(e instanceof JsonPathError)) throw e;
           ctx.fail(`error parsing jsonpath ${out.slice('jsonpath='.length)}, ${e.message}`);
         }
       } else if (isGoTemplateFormat(ctx))
-        printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), view);
+        printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), sortedDeep(view));
       else if (out === '' || lower === 'yaml') ctx.out(toGoYaml(view));
       else
         ctx.fail(
@@ -228,6 +239,14 @@ function setCredentials(ctx: Ctx, cfg: Kubeconfig, name: string): void {
   const cert = ctx.str('client-certificate');
   const key = ctx.str('client-key');
   const embed = ctx.bool('embed-certs');
+  const methods: string[] = [];
+  if (ctx.str('token') !== '') methods.push('--token');
+  if (ctx.str('username') !== '' || ctx.str('password') !== '')
+    methods.push('--username/--password');
+  if (methods.length > 1)
+    ctx.fail(
+      `you cannot specify more than one authentication method at the same time: ${methods.join(', ')}`,
+    );
   if (embed) {
     if (cert === '' && key === '')
       ctx.fail('you must specify a --client-certificate or --client-key to embed');
@@ -270,5 +289,78 @@ function setCredentials(ctx: Ctx, cfg: Kubeconfig, name: string): void {
       delete info.clientKeyData;
     }
   }
-  if (ctx.changed('token')) info.token = ctx.str('token');
+  let setToken = false;
+  let setBasic = false;
+  if (ctx.changed('token')) {
+    info.token = ctx.str('token');
+    setToken = info.token !== '';
+  }
+  if (ctx.changed('username')) {
+    info.username = ctx.str('username');
+    setBasic = info.username !== '';
+  }
+  if (ctx.changed('password')) {
+    info.password = ctx.str('password');
+    setBasic ||= info.password !== '';
+  }
+  // One kind of credentials replaces the other.
+  if (setToken && !setBasic) {
+    delete info.username;
+    delete info.password;
+  }
+  if (setBasic && !setToken) delete info.token;
+}
+
+/**
+ * set-cluster's validate and modifyCluster: the flags given change the entry (insecure mode
+ * always: its tristate flag defaults to false), a server clears the TLS server name, insecure
+ * mode clears the certificate authority, a certificate authority (a path made absolute, or with
+ * --embed-certs the file's data) clears insecure mode and the other form.
+ */
+function setCluster(ctx: Ctx, cfg: Kubeconfig, name: string): void {
+  if (name === '') ctx.fail('you must specify a non-empty cluster name');
+  const caPath = ctx.str('certificate-authority');
+  if (ctx.bool('insecure-skip-tls-verify') && caPath !== '')
+    ctx.fail('you cannot specify a certificate authority and insecure mode at the same time');
+  let caText: string | undefined;
+  if (ctx.bool('embed-certs')) {
+    if (caPath === '') ctx.fail('you must specify a --certificate-authority to embed');
+    caText = readConsoleFile(ctx.host, absolutePath(caPath, ctx.host.fs.workingDir()));
+    if (caText === undefined)
+      ctx.fail(
+        `could not stat certificate-authority file ${caPath}: stat ${caPath}: no such file or directory`,
+      );
+  }
+  let c = cfg.clusters.find((x) => x.name === name);
+  if (!c) {
+    c = { name, server: '', caData: null };
+    cfg.clusters.push(c);
+  }
+  if (ctx.changed('server')) {
+    c.server = ctx.str('server');
+    // A new server overrides the file's TLS server name (unless one is given too).
+    delete c.tlsServerName;
+  }
+  if (ctx.changed('tls-server-name')) c.tlsServerName = ctx.str('tls-server-name');
+  // The flag is a tristate defaulted to false, so always "provided": insecure mode is whatever
+  // this command line says.
+  c.insecureSkipTlsVerify = ctx.bool('insecure-skip-tls-verify');
+  if (c.insecureSkipTlsVerify) {
+    delete c.certificateAuthority;
+    c.caData = null;
+  }
+  if (ctx.changed('certificate-authority')) {
+    if (caText !== undefined) {
+      c.caData = btoa(caText);
+      c.insecureSkipTlsVerify = false;
+      delete c.certificateAuthority;
+    } else {
+      c.certificateAuthority = caPath === '' ? '' : absolutePath(caPath, ctx.host.fs.workingDir());
+      if (caPath !== '') {
+        c.insecureSkipTlsVerify = false;
+        c.caData = null;
+      }
+    }
+  }
+  if (ctx.changed('proxy-url')) c.proxyUrl = ctx.str('proxy-url');
 }

@@ -1112,6 +1112,9 @@ kubectl events --types=Warning,Normal`,
       {
         name: 'set-cluster',
         short: 'Set a cluster entry in kubeconfig',
+        // --server, --certificate-authority, --insecure-skip-tls-verify and --tls-server-name
+        // are the global flags' names.
+        flags: [b('embed-certs'), s('proxy-url')],
         run: (c, a) => runConfig(c, 'set-cluster', a),
       },
       {

@@ -224,7 +224,7 @@ const STRUCTS: Record<string, readonly Field[]> = {
 };
 
 /** Keys sorted, values sorted the same way all the way down (a map, or an unknown struct). */
-function sortedDeep(v: unknown): unknown {
+export function sortedDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortedDeep);
   if (v === null || typeof v !== 'object') return v;
   const o = v as Obj;

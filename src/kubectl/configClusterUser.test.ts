@@ -1,0 +1,185 @@
+/**
+ * `kubectl config set-cluster`, `set-credentials`, `view -o json|jsonpath` and the argument
+ * checks of the context commands, as the real kubectl 1.32.5 printed them for the same
+ * kubeconfig (session 24, F7).
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+describe('config view -o json and jsonpath', () => {
+  it('JSON in v1.Config field order; jsonpath walks maps with sorted keys', () => {
+    const { run } = engineSession(3);
+    run('echo CA > ca.crt');
+    expect(
+      run(
+        'kubectl config set-cluster lab --server=https://10.0.0.9:6443 --certificate-authority=ca.crt',
+      ).out,
+    ).toBe('Cluster "lab" set.\n');
+    expect(
+      run(
+        'kubectl config set-cluster lab2 --certificate-authority=ca.crt --embed-certs --proxy-url=http://p:3128',
+      ).out,
+    ).toBe('Cluster "lab2" set.\n');
+    run('kubectl config set-credentials alice --username=alice --password=s3cret');
+    // A token replaces basic auth.
+    run('kubectl config set-credentials alice --token=abc');
+    run('kubectl config set-credentials bob --password=x');
+    const json = run('kubectl config view -o json').out;
+    expect(json.split('\n').slice(0, 47).join('\n')).toBe(`{
+    "kind": "Config",
+    "apiVersion": "v1",
+    "preferences": {},
+    "clusters": [
+        {
+            "name": "kubernetes",
+            "cluster": {
+                "server": "https://172.18.0.2:6443",
+                "certificate-authority-data": "DATA+OMITTED"
+            }
+        },
+        {
+            "name": "lab",
+            "cluster": {
+                "server": "https://10.0.0.9:6443",
+                "certificate-authority": "/home/learner/ca.crt"
+            }
+        },
+        {
+            "name": "lab2",
+            "cluster": {
+                "server": "",
+                "certificate-authority-data": "DATA+OMITTED",
+                "proxy-url": "http://p:3128"
+            }
+        }
+    ],
+    "users": [
+        {
+            "name": "alice",
+            "user": {
+                "token": "REDACTED"
+            }
+        },
+        {
+            "name": "bob",
+            "user": {
+                "password": "REDACTED"
+            }
+        },
+        {
+            "name": "kubernetes-admin",
+            "user": {
+                "client-certificate-data": "DATA+OMITTED",
+                "client-key-data": "DATA+OMITTED"
+            }`);
+    expect(json).toMatch(
+      /"contexts": \[\n {8}\{\n {12}"name": "kubernetes-admin@kubernetes",\n {12}"context": \{\n {16}"cluster": "kubernetes",\n {16}"user": "kubernetes-admin"\n {12}\}\n {8}\}\n {4}\],\n {4}"current-context": "kubernetes-admin@kubernetes"\n\}\n$/,
+    );
+    expect(run("kubectl config view -o jsonpath='{.users[0]}'").out).toBe(
+      '{"name":"alice","user":{"token":"REDACTED"}}',
+    );
+    expect(run("kubectl config view --raw -o jsonpath='{.clusters[1].cluster}'").out).toBe(
+      '{"certificate-authority":"/home/learner/ca.crt","server":"https://10.0.0.9:6443"}',
+    );
+    expect(run("kubectl config view --raw -o jsonpath='{.clusters[2].cluster}'").out).toBe(
+      `{"certificate-authority-data":"${btoa('CA\n')}","proxy-url":"http://p:3128","server":""}`,
+    );
+    expect(run('kubectl config get-users').out).toBe('NAME\nalice\nbob\nkubernetes-admin\n');
+  });
+});
+
+describe('config set-cluster', () => {
+  it('insecure mode is whatever the command line says; a server clears the TLS server name', () => {
+    const { run } = engineSession(3);
+    const cluster = () => run("kubectl config view -o jsonpath='{.clusters[1]}'").out;
+    run('kubectl config set-cluster prod --server=https://1.2.3.4 --insecure-skip-tls-verify=true');
+    expect(cluster()).toBe(
+      '{"cluster":{"insecure-skip-tls-verify":true,"server":"https://1.2.3.4"},"name":"prod"}',
+    );
+    run('kubectl config set-cluster prod --tls-server-name=foo');
+    expect(cluster()).toBe(
+      '{"cluster":{"server":"https://1.2.3.4","tls-server-name":"foo"},"name":"prod"}',
+    );
+    run('kubectl config set-cluster prod --insecure-skip-tls-verify=true');
+    expect(cluster()).toBe(
+      '{"cluster":{"insecure-skip-tls-verify":true,"server":"https://1.2.3.4","tls-server-name":"foo"},"name":"prod"}',
+    );
+    expect(run('kubectl config set-cluster prod --server=https://1.2.3.5').out).toBe(
+      'Cluster "prod" set.\n',
+    );
+    expect(cluster()).toBe('{"cluster":{"server":"https://1.2.3.5"},"name":"prod"}');
+    // Insecure mode drops the cluster CA.
+    run('kubectl config set-cluster kubernetes --insecure-skip-tls-verify');
+    expect(run("kubectl config view -o jsonpath='{.clusters[0].cluster}'").out).toBe(
+      '{"insecure-skip-tls-verify":true,"server":"https://172.18.0.2:6443"}',
+    );
+  });
+
+  it('its checks', () => {
+    const { run } = engineSession(3);
+    const fail = (err: string) => ({ out: '', err: `error: ${err}\n`, code: 1 });
+    expect(run("kubectl config set-cluster '' --server=x")).toEqual(
+      fail('you must specify a non-empty cluster name'),
+    );
+    expect(
+      run('kubectl config set-cluster p --insecure-skip-tls-verify --certificate-authority=/x'),
+    ).toEqual(
+      fail('you cannot specify a certificate authority and insecure mode at the same time'),
+    );
+    expect(run('kubectl config set-cluster p --embed-certs')).toEqual(
+      fail('you must specify a --certificate-authority to embed'),
+    );
+    expect(
+      run('kubectl config set-cluster prod --certificate-authority=/nope/ca.crt --embed-certs'),
+    ).toEqual(
+      fail(
+        'could not stat certificate-authority file /nope/ca.crt: stat /nope/ca.crt: no such file or directory',
+      ),
+    );
+    const bare = run('kubectl config set-cluster');
+    expect(bare.out).toMatch(/^Set a cluster entry in kubeconfig\.\n/);
+    expect(bare.err).toBe('error: Unexpected args: []\n');
+    expect(bare.code).toBe(1);
+  });
+});
+
+describe('config set-credentials', () => {
+  it('one authentication method at a time; its argument check', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl config set-credentials u --username=a --token=b')).toEqual({
+      out: '',
+      err: 'error: you cannot specify more than one authentication method at the same time: --token, --username/--password\n',
+      code: 1,
+    });
+    run('kubectl config set-credentials alice --username=alice --password=secret');
+    expect(run("kubectl config view -o jsonpath='{.users[0].user}'").out).toBe(
+      '{"password":"REDACTED","username":"alice"}',
+    );
+    const bare = run('kubectl config set-credentials');
+    expect(bare.out).toMatch(/^Set a user entry in kubeconfig\.\n/);
+    expect(bare.err).toBe('error: unexpected args: []\n');
+    expect(bare.code).toBe(1);
+  });
+});
+
+describe('the context commands with the wrong number of names', () => {
+  it('use-context and rename-context: help, then the error; delete-context: help, exit 0', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl config use-context')).toEqual({
+      out: 'Set the current-context in a kubeconfig file.\n\nAliases:\nuse-context, use\n\nExamples:\n  # Use the context for the minikube cluster\n  kubectl config use-context minikube\n\nUsage:\n  kubectl config use-context CONTEXT_NAME [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n',
+      err: 'error: Unexpected args: []\n',
+      code: 1,
+    });
+    const rename = run('kubectl config rename-context staging');
+    expect(rename.out).toMatch(
+      /^Renames a context from the kubeconfig file\.\n[\s\S]*\(applies to all commands\)\.\n$/,
+    );
+    expect(rename.err).toBe('error: Unexpected args: [staging]\n');
+    expect(rename.code).toBe(1);
+    expect(run('kubectl config delete-context a b')).toEqual({
+      out: 'Delete the specified context from the kubeconfig.\n\nExamples:\n  # Delete the context for the minikube cluster\n  kubectl config delete-context minikube\n\nUsage:\n  kubectl config delete-context NAME [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n',
+      err: '',
+      code: 0,
+    });
+  });
+});
