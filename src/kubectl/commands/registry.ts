@@ -10,6 +10,7 @@ import { runAuthCanI, runAuthWhoami } from './auth.ts';
 import { runAuthReconcile } from './authReconcile.ts';
 import { runAutoscale } from './autoscale.ts';
 import { runCertificateApprove, runCertificateDeny } from './certificate.ts';
+import { runClusterInfoDump } from './clusterInfoDump.ts';
 import { fieldValidation } from './common.ts';
 import { runConfig } from './config.ts';
 import {
@@ -1057,8 +1058,19 @@ kubectl events --types=Warning,Normal`,
     run: runClusterInfo,
     children: [
       {
-        ...notHere('cluster-info dump', 'dump'),
+        name: 'dump',
         short: 'Dump relevant information for debugging and diagnosis',
+        flags: [
+          allNamespaces,
+          list('namespaces'),
+          output,
+          s('output-directory'),
+          s('pod-running-timeout'),
+          b('show-managed-fields'),
+          b('allow-missing-template-keys'),
+          s('template'),
+        ],
+        run: runClusterInfoDump,
       },
     ],
   },
