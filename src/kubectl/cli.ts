@@ -68,6 +68,20 @@ function allFlags(cmd: Command): FlagDef[] {
   return [...(cmd.flags ?? []), ...GLOBAL_FLAGS];
 }
 
+/**
+ * cobra's stripFlags, finding the command: a flag without `=` takes the next word as its value
+ * unless it is known to need none (a bool); an unknown `--name` or `-x` takes it too
+ * (`kubectl --foo get pods` looks for the command `pods`).
+ */
+function stripTakesValue(token: string, defs: FlagDef[]): boolean {
+  if (token.includes('=')) return false;
+  const known = token.startsWith('--')
+    ? defs.some((d) => d.name === token.slice(2))
+    : token.length === 2 && defs.some((d) => d.short === token[1]);
+  if (!known) return token.startsWith('--') || token.length === 2;
+  return takesValue(token, defs);
+}
+
 function findChild(cmd: Command, name: string): Command | undefined {
   return cmd.children?.find((c) => c.name === name || (c.aliases ?? []).includes(name));
 }
@@ -88,7 +102,7 @@ export function runKubectl(
     if (a === '--') break;
     if (a.startsWith('-') && a.length > 1) {
       rest.push(a);
-      if (takesValue(a, allFlags(cmd)) && i + 1 < args.length) rest.push(args[++i] as string);
+      if (stripTakesValue(a, allFlags(cmd)) && i + 1 < args.length) rest.push(args[++i] as string);
       continue;
     }
     const child = cmd.children ? findChild(cmd, a) : undefined;
