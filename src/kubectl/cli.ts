@@ -181,7 +181,7 @@ export function runKubectl(
   // The kubeconfig file the command loads (--kubeconfig, $KUBECONFIG), if not the built-in one.
   const selected = parsed.help
     ? ({ kind: 'builtin' } as const)
-    : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG);
+    : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG, path[0] === 'config');
   if (selected.kind === 'error') return { stdout: '', stderr: selected.stderr, exitCode: 1 };
   // The simulated API server answers whichever kubeconfig names it (a node's admin.conf too).
   const known = [
@@ -207,8 +207,11 @@ export function runKubectl(
     path,
   );
   const result = runCommand(ctx, cmd, path, commandPath, parsed, identity, known);
-  if (selected.kind === 'file' && JSON.stringify(selected.config) !== before)
+  if (selected.kind === 'file' && JSON.stringify(selected.config) !== before) {
+    // clientcmd's WriteToFile makes the file's directory first.
+    host.fs.mkdir(selected.path.slice(0, selected.path.lastIndexOf('/')) || '/', true);
     writeConsoleFile(host, selected.path, serializeKubeconfig(selected.config));
+  }
   return result;
 }
 

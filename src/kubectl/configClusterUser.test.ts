@@ -183,3 +183,55 @@ describe('the context commands with the wrong number of names', () => {
     });
   });
 });
+
+describe('config commands on a --kubeconfig file', () => {
+  it('a missing file is an empty config to them (written when they set something)', () => {
+    const { run, host } = engineSession(3);
+    expect(run('kubectl config view --kubeconfig=new.yaml').out).toBe(
+      'apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n',
+    );
+    expect(host.fs.read('/home/learner/new.yaml')).toBeUndefined();
+    expect(run('kubectl config current-context --kubeconfig=new.yaml').err).toBe(
+      'error: current-context is not set\n',
+    );
+    // Other commands need the file.
+    expect(run('kubectl get pods --kubeconfig=new.yaml').err).toBe(
+      'error: stat new.yaml: no such file or directory\n',
+    );
+    expect(
+      run(
+        'kubectl config set-context lab --cluster=kubernetes --user=kubernetes-admin --namespace=lab --kubeconfig=new.yaml',
+      ).out,
+    ).toBe('Context "lab" created.\n');
+    expect(run('cat new.yaml').out).toBe(
+      'apiVersion: v1\nclusters: null\ncontexts:\n- context:\n    cluster: kubernetes\n    namespace: lab\n    user: kubernetes-admin\n  name: lab\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n',
+    );
+    run('kubectl config use-context lab --kubeconfig=new.yaml');
+    expect(run('kubectl config view --kubeconfig=new.yaml --minify').err).toBe(
+      'error: cannot locate cluster kubernetes\n',
+    );
+    // Its messages name the file as given.
+    expect(run('kubectl config delete-context lab --kubeconfig=new.yaml')).toEqual({
+      out: 'deleted context lab from new.yaml\n',
+      err: 'warning: this removed your active context, use "kubectl config use-context" to select a different one\n',
+      code: 0,
+    });
+    // A directory that is not there yet is made.
+    expect(run('kubectl config set-context a --kubeconfig=conf/x.yaml').out).toBe(
+      'Context "a" created.\n',
+    );
+    expect(host.fs.read('/home/learner/conf/x.yaml')).toContain('name: a\n');
+  });
+
+  it('view --flatten reads the files entries name into their data', () => {
+    const { run } = engineSession(3);
+    run('kubectl config set-cluster c2 --certificate-authority=ca.pem --kubeconfig=new.yaml');
+    expect(run('kubectl config view --flatten --kubeconfig=new.yaml').err).toBe(
+      'error: open /home/learner/ca.pem: no such file or directory\n',
+    );
+    run('echo CA > ca.pem');
+    expect(run('kubectl config view --flatten --kubeconfig=new.yaml').out).toBe(
+      'apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: Q0EK\n    server: ""\n  name: c2\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n',
+    );
+  });
+});

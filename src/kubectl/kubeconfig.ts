@@ -137,33 +137,44 @@ export function kubeconfigView(
     kind: 'Config',
     apiVersion: 'v1',
     preferences: {},
-    clusters: [...clusters]
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .map((c) => ({
-        name: c.name,
-        cluster: clusterFields(c, (ca) => (raw ? ca : 'DATA+OMITTED'), data.ca),
-      })),
-    users: [...users].sort().map((u) => {
-      const info = cfg.auth?.find((a) => a.name === u);
-      return {
-        name: u,
-        user: info
-          ? authInfoView(info, raw)
-          : { 'client-certificate-data': data.cert, 'client-key-data': data.key },
-      };
-    }),
-    contexts: [...contexts]
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .map((c) => ({
-        name: c.name,
-        context: {
-          cluster: c.cluster,
-          user: c.user,
-          ...(c.namespace ? { namespace: c.namespace } : {}),
-        },
-      })),
+    clusters: orNull(
+      [...clusters]
+        .sort((a, b) => (a.name < b.name ? -1 : 1))
+        .map((c) => ({
+          name: c.name,
+          cluster: clusterFields(c, (ca) => (raw ? ca : 'DATA+OMITTED'), data.ca),
+        })),
+    ),
+    users: orNull(
+      [...users].sort().map((u) => {
+        const info = cfg.auth?.find((a) => a.name === u);
+        return {
+          name: u,
+          user: info
+            ? authInfoView(info, raw)
+            : { 'client-certificate-data': data.cert, 'client-key-data': data.key },
+        };
+      }),
+    ),
+    contexts: orNull(
+      [...contexts]
+        .sort((a, b) => (a.name < b.name ? -1 : 1))
+        .map((c) => ({
+          name: c.name,
+          context: {
+            cluster: c.cluster,
+            user: c.user,
+            ...(c.namespace ? { namespace: c.namespace } : {}),
+          },
+        })),
+    ),
     'current-context': cfg.currentContext,
   };
+}
+
+/** An empty list as the v1 conversion leaves it: nil (`null`). */
+export function orNull<T>(list: T[]): T[] | null {
+  return list.length > 0 ? list : null;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type KubeCluster,
   type KubeContext,
   type Kubeconfig,
+  orNull,
 } from './kubeconfig.ts';
 import { absolutePath, type KubeAuthInfo, readConsoleFile } from './kubeconfigAuth.ts';
 import { toGoYaml } from './printers/goyaml.ts';
@@ -101,25 +102,31 @@ export function serializeKubeconfig(cfg: Kubeconfig): string {
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : 1);
   return toGoYaml({
     apiVersion: 'v1',
-    clusters: [...cfg.clusters].sort(byName).map((c) => ({
-      cluster: clusterFields(c, (ca) => ca, undefined),
-      name: c.name,
-    })),
-    contexts: [...cfg.contexts].sort(byName).map((c) => ({
-      context: {
-        cluster: c.cluster,
-        ...(c.namespace ? { namespace: c.namespace } : {}),
-        user: c.user,
-      },
-      name: c.name,
-    })),
+    clusters: orNull(
+      [...cfg.clusters].sort(byName).map((c) => ({
+        cluster: clusterFields(c, (ca) => ca, undefined),
+        name: c.name,
+      })),
+    ),
+    contexts: orNull(
+      [...cfg.contexts].sort(byName).map((c) => ({
+        context: {
+          cluster: c.cluster,
+          ...(c.namespace ? { namespace: c.namespace } : {}),
+          user: c.user,
+        },
+        name: c.name,
+      })),
+    ),
     'current-context': cfg.currentContext,
     kind: 'Config',
     preferences: {},
-    users: [...cfg.users].sort().map((name) => {
-      const a = cfg.auth?.find((x) => x.name === name);
-      return { name, user: a ? authInfoFields(a, false) : {} };
-    }),
+    users: orNull(
+      [...cfg.users].sort().map((name) => {
+        const a = cfg.auth?.find((x) => x.name === name);
+        return { name, user: a ? authInfoFields(a, false) : {} };
+      }),
+    ),
   });
 }
 
@@ -129,23 +136,32 @@ export type Selected =
   | { kind: 'file'; path: string; config: Kubeconfig }
   | { kind: 'error'; stderr: string };
 
+/** A config with nothing in it, named `path` (as given: kubectl's messages say it so). */
+function emptyConfig(path: string): Kubeconfig {
+  return { currentContext: '', clusters: [], contexts: [], users: [], auth: [], path };
+}
+
 /**
- * clientcmd's loading rules: `--kubeconfig` (a missing file is an error), else each file
- * `$KUBECONFIG` lists (missing ones skipped; the first that exists is used here), else the
- * default file.
+ * clientcmd's loading rules: `--kubeconfig` (a missing file is an error, except to `kubectl
+ * config`, whose PathOptions start from an empty config and create the file when they write),
+ * else each file `$KUBECONFIG` lists (missing ones skipped; the first that exists is used here),
+ * else the default file. Errors name the file as given.
  */
 export function selectKubeconfig(
   host: KubectlHost,
   flagPath: string,
   envPath: string | undefined,
+  configCommand = false,
 ): Selected {
   if (flagPath) {
     const abs = absolutePath(flagPath, host.fs.workingDir());
     if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
     const text = readConsoleFile(host, abs);
+    if (text === undefined && configCommand)
+      return { kind: 'file', path: abs, config: emptyConfig(flagPath) };
     if (text === undefined)
       return { kind: 'error', stderr: `error: stat ${flagPath}: no such file or directory\n` };
-    const cfg = parseKubeconfig(text, abs);
+    const cfg = parseKubeconfig(text, flagPath);
     return typeof cfg === 'string'
       ? { kind: 'error', stderr: `error: ${cfg}\n` }
       : { kind: 'file', path: abs, config: cfg };
@@ -157,18 +173,14 @@ export function selectKubeconfig(
     if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
     const text = readConsoleFile(host, abs);
     if (text === undefined) continue;
-    const cfg = parseKubeconfig(text, abs);
+    const cfg = parseKubeconfig(text, p);
     return typeof cfg === 'string'
       ? { kind: 'error', stderr: `error: ${cfg}\n` }
       : { kind: 'file', path: abs, config: cfg };
   }
   // None exists: an empty config (written to the last file when a command sets something).
   const last = absolutePath(paths[paths.length - 1] ?? DEFAULT_KUBECONFIG, host.fs.workingDir());
-  return {
-    kind: 'file',
-    path: last,
-    config: { currentContext: '', clusters: [], contexts: [], users: [], auth: [], path: last },
-  };
+  return { kind: 'file', path: last, config: emptyConfig(paths[paths.length - 1] ?? last) };
 }
 
 /** `https://10.0.0.1:6443` → `10.0.0.1:6443` (the scheme's port when none is given). */

@@ -183,8 +183,9 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       return;
     }
     case 'view': {
+      const shown = ctx.bool('minify') ? minified(ctx, cfg) : cfg;
       const view = kubeconfigView(
-        ctx.bool('minify') ? minified(ctx, cfg) : cfg,
+        ctx.bool('flatten') ? flattened(ctx, shown) : shown,
         ctx.bool('minify'),
         ctx.bool('raw') || ctx.bool('flatten'),
       );
@@ -363,4 +364,35 @@ function setCluster(ctx: Ctx, cfg: Kubeconfig, name: string): void {
     }
   }
   if (ctx.changed('proxy-url')) c.proxyUrl = ctx.str('proxy-url');
+}
+
+/**
+ * clientcmdapi.FlattenConfig for `view --flatten`: the files a cluster's certificate-authority
+ * and a user's client-certificate and client-key name are read into their -data fields.
+ */
+function flattened(ctx: Ctx, cfg: Kubeconfig): Kubeconfig {
+  const read = (path: string): string => {
+    const abs = absolutePath(path, ctx.host.fs.workingDir());
+    const text = readConsoleFile(ctx.host, abs);
+    if (text === undefined) ctx.fail(`open ${abs}: no such file or directory`);
+    return text;
+  };
+  const clusters = cfg.clusters.map((c) => {
+    if (!c.certificateAuthority) return c;
+    const { certificateAuthority, ...rest } = c;
+    return { ...rest, caData: btoa(read(certificateAuthority)) };
+  });
+  const auth = cfg.auth?.map((a) => {
+    const out: KubeAuthInfo = { ...a };
+    if (a.clientCertificate) {
+      out.clientCertificateData = read(a.clientCertificate);
+      delete out.clientCertificate;
+    }
+    if (a.clientKey) {
+      out.clientKeyData = read(a.clientKey);
+      delete out.clientKey;
+    }
+    return out;
+  });
+  return { ...cfg, clusters, ...(auth ? { auth } : {}) };
 }
