@@ -9,7 +9,7 @@ import { CLIENT_VERSION, KUSTOMIZE_VERSION } from './commands/misc.ts';
 import { COMMANDS, type Command, GLOBAL_FLAGS, ROOT_COMMAND_NAMES } from './commands/registry.ts';
 import { Ctx } from './context.ts';
 import { ExitError } from './errors.ts';
-import { type FlagDef, FlagError, parseFlags, takesValue } from './flags.ts';
+import { type FlagDef, FlagError, parseFlags, parseGoDuration, takesValue } from './flags.ts';
 import { type FlagHelp, flagsUsages, HELP_WRAP_LIMIT, wrapString } from './helpFormat.ts';
 import {
   COMMAND_HELP,
@@ -66,6 +66,12 @@ export function suggestionsFor(typed: string, names: readonly string[]): string[
 
 function allFlags(cmd: Command): FlagDef[] {
   return [...(cmd.flags ?? []), ...GLOBAL_FLAGS];
+}
+
+/** clientcmd.ParseTimeout: whole seconds (not negative), else a Go duration. */
+function validRequestTimeout(v: string): boolean {
+  if (/^[+-]?\d+$/.test(v) && Number(v) >= 0) return true;
+  return typeof parseGoDuration(v) === 'number';
 }
 
 /**
@@ -250,6 +256,14 @@ function runCommand(
       );
       if (problem !== undefined) {
         ctx.err(problem);
+        throw new ExitError(1);
+      }
+      // ClientConfig then parses --request-timeout (clientcmd.ParseTimeout).
+      const timeout = ctx.str('request-timeout');
+      if (timeout !== '' && !validRequestTimeout(timeout)) {
+        ctx.err(
+          'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n',
+        );
         throw new ExitError(1);
       }
     }

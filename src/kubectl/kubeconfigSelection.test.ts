@@ -175,3 +175,25 @@ describe('--as-group and --as-uid without --as', () => {
     expect(run('kubectl get pods --as=jane --as-group=system:masters').code).toBe(0);
   });
 });
+
+describe('--request-timeout', () => {
+  it('ClientConfig parses it (whole seconds or a Go duration) after the kubeconfig checks', () => {
+    const { run } = engineSession(3);
+    const invalid = {
+      out: '',
+      err: 'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n',
+      code: 1,
+    };
+    expect(run('kubectl get pods --request-timeout=abc')).toEqual(invalid);
+    expect(run('kubectl get pods --request-timeout=-1 -n kube-system')).toEqual(invalid);
+    expect(run('kubectl get pods --context=nope --request-timeout=abc').err).toBe(
+      'Error in configuration: context was not found for specified context: nope\n',
+    );
+    expect(run('kubectl get ns default --request-timeout=5 -o name').out).toBe(
+      'namespace/default\n',
+    );
+    expect(run('kubectl get ns default --request-timeout=1m30s -o name').code).toBe(0);
+    // What builds no client does not parse it.
+    expect(run('kubectl version --client --request-timeout=x').code).toBe(0);
+  });
+});
