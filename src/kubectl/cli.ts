@@ -273,6 +273,7 @@ function runCommand(
       (identity.stderr.startsWith('error: You must') || identity.stderr.startsWith('Error from'));
     if (cmd.run && talksToServer(path, ctx) && identity.kind === 'error' && !unauthorized) {
       // client-go's ConfirmUsable and transport: the credentials cannot be used at all.
+      if (identity.stdout) ctx.out(identity.stdout);
       ctx.err(identity.stderr);
       throw new ExitError(1);
     }

@@ -161,11 +161,13 @@ describe('config delete-cluster and delete-user', () => {
     });
   });
 
-  it('deleting the admin user leaves the context anonymous', () => {
+  it('deleting the admin user leaves the context without credentials: kubectl prompts', () => {
     const { run } = engineSession(3);
     run('kubectl config delete-user kubernetes-admin');
-    expect(run('kubectl get pods').err).toBe(
-      'Error from server (Forbidden): pods is forbidden: User "system:anonymous" cannot list resource "pods" in API group "" in the namespace "default"\n',
-    );
+    expect(run('kubectl get pods')).toEqual({
+      out: 'Please enter Username: ',
+      err: 'error: EOF\n',
+      code: 1,
+    });
   });
 });

@@ -68,7 +68,25 @@ export function selectedUserName(cfg: Kubeconfig, contextFlag: string, userFlag:
 export type Identity =
   | { kind: 'admin' }
   | { kind: 'user'; user: UserInfo }
-  | { kind: 'error'; stderr: string };
+  | { kind: 'error'; stderr: string; stdout?: string };
+
+/**
+ * ClientConfig over TLS when the user entry cannot identify anyone (no username, certificate,
+ * token, auth provider or exec plugin): kubectl's interactive loader asks for a username on
+ * stdout and reads stdin, which the console never feeds.
+ */
+const PROMPTED: Identity = {
+  kind: 'error',
+  stdout: 'Please enter Username: ',
+  stderr: 'error: EOF\n',
+};
+
+/** The selected context's cluster talks TLS (the prompt is only tried then). */
+function tlsCluster(cfg: Kubeconfig, contextFlag: string): boolean {
+  const context = cfg.contexts.find((c) => c.name === (contextFlag || cfg.currentContext));
+  const cluster = cfg.clusters.find((c) => c.name === context?.cluster);
+  return cluster?.server.startsWith('https://') ?? false;
+}
 
 const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:unauthenticated'] };
 
@@ -86,12 +104,23 @@ export function kubeconfigIdentity(
   const cfg = host.kubeconfig;
   const name = selectedUserName(cfg, contextFlag, userFlag);
   const info = authInfo(cfg, name);
+  const anonymous = (): Identity =>
+    tlsCluster(cfg, contextFlag) ? PROMPTED : { kind: 'user', user: ANONYMOUS };
   if (!info) {
     if (name === 'kubernetes-admin' && cfg.users.includes(name)) return { kind: 'admin' };
-    return { kind: 'user', user: ANONYMOUS };
+    return anonymous();
   }
-  // ConfirmUsable: the files must be readable.
+  // ConfirmUsable's validateAuthInfo: a certificate needs a key, the files must be readable,
+  // one authentication method at most.
   const problems: string[] = [];
+  if (
+    (info.clientCertificate || info.clientCertificateData !== undefined) &&
+    !info.clientKey &&
+    info.clientKeyData === undefined
+  )
+    problems.push(
+      `client-key-data or client-key must be specified for ${name} to use the clientCert authentication method.`,
+    );
   let cert = info.clientCertificateData;
   if (cert === undefined && info.clientCertificate) {
     cert = readConsoleFile(host, info.clientCertificate);
@@ -101,13 +130,22 @@ export function kubeconfigIdentity(
       );
   }
   let key = info.clientKeyData;
-  if (key === undefined && info.clientKey) {
+  // (The key file is read only for a certificate's sake.)
+  if (key === undefined && info.clientKey && (cert !== undefined || info.clientCertificate)) {
     key = readConsoleFile(host, info.clientKey);
     if (key === undefined)
       problems.push(
         `unable to read client-key ${info.clientKey} for ${name} due to open ${info.clientKey}: no such file or directory`,
       );
   }
+  const methods = [
+    ...(info.token ? ['token'] : []),
+    ...(info.username || info.password ? ['basicAuth'] : []),
+  ];
+  if (methods.length > 1)
+    problems.push(
+      `more than one authentication method found for ${name}; found [${methods.join(' ')}], only one is allowed`,
+    );
   // kubectl's CheckErr unwraps an aggregate of one: a lone problem is a plain `error: `.
   if (problems.length === 1) return { kind: 'error', stderr: `error: ${problems[0]}\n` };
   if (problems.length > 1)
@@ -130,7 +168,9 @@ export function kubeconfigIdentity(
   }
   // No service-account token issuer in the console: every bearer token is unknown.
   if (info.token) return { kind: 'error', stderr: UNAUTHORIZED };
-  return { kind: 'user', user: ANONYMOUS };
+  // Basic auth is sent, and no authenticator takes it.
+  if (info.username) return { kind: 'user', user: ANONYMOUS };
+  return anonymous();
 }
 
 /**

@@ -150,8 +150,16 @@ describe('kubeconfig users', () => {
       'error: You must be logged in to the server (Unauthorized)\n',
     );
     expect(run('kubectl config view').out).toContain('- name: tok\n  user:\n    token: REDACTED\n');
-    // A user without credentials is anonymous.
+    // A user without credentials: over TLS kubectl prompts for a username and reads stdin,
+    // which the console never feeds (kubectl 1.32.5 with stdin closed).
     run('kubectl config set-credentials nobody');
+    expect(run('kubectl --user=nobody get pods')).toEqual({
+      out: 'Please enter Username: ',
+      err: 'error: EOF\n',
+      code: 1,
+    });
+    // With a username it sends basic auth, which no authenticator takes: anonymous.
+    run('kubectl config set-credentials nobody --username=nobody');
     expect(run('kubectl --user=nobody get pods').err).toBe(
       'Error from server (Forbidden): pods is forbidden: User "system:anonymous" cannot list resource "pods" in API group "" in the namespace "default"\n',
     );

@@ -259,6 +259,8 @@ function setField(
       'client-certificate-data': 'clientCertificateData',
       'client-key-data': 'clientKeyData',
       token: 'token',
+      username: 'username',
+      password: 'password',
     } as const
   )[field as 'token'];
   if (key !== undefined) assign(info, key, value);
@@ -266,7 +268,14 @@ function setField(
 
 function assign(
   info: KubeAuthInfo,
-  key: 'clientCertificate' | 'clientKey' | 'clientCertificateData' | 'clientKeyData' | 'token',
+  key:
+    | 'clientCertificate'
+    | 'clientKey'
+    | 'clientCertificateData'
+    | 'clientKeyData'
+    | 'token'
+    | 'username'
+    | 'password',
   v: string | undefined,
 ): void {
   if (v === undefined || (v === '' && !key.endsWith('Data'))) delete info[key];
@@ -288,6 +297,8 @@ const MODELED: Readonly<Record<MapName, readonly string[]>> = {
     'client-certificate-data',
     'client-key-data',
     'token',
+    'username',
+    'password',
   ],
 };
 
