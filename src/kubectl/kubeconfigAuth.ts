@@ -20,7 +20,7 @@ export interface KubeAuthInfo {
   clientCertificateData?: string;
   clientKeyData?: string;
   token?: string;
-  /** Basic auth (`set-credentials --username/--password`): kept in the file, sent by no one here. */
+  /** Basic auth (`set-credentials --username/--password`): sent, and taken by no authenticator. */
   username?: string;
   password?: string;
 }

@@ -165,3 +165,32 @@ describe('kubeconfig users', () => {
     );
   });
 });
+
+describe('validateAuthInfo', () => {
+  it('a certificate without a key, and two authentication methods, as kubectl 1.32.5 says', () => {
+    const { run } = engineSession(3);
+    run('kubectl config set-credentials carol --client-certificate=/nope.crt');
+    expect(run('kubectl get pods --user=carol')).toEqual({
+      out: '',
+      err:
+        'Error in configuration: \n' +
+        '* client-key-data or client-key must be specified for carol to use the clientCert authentication method.\n' +
+        '* unable to read client-cert /nope.crt for carol due to open /nope.crt: no such file or directory\n',
+      code: 1,
+    });
+    run('kubectl config set-credentials both --token=abc');
+    expect(run('kubectl config set users.both.password pw').out).toBe(
+      'Property "users.both.password" set.\n',
+    );
+    expect(run('kubectl get pods --user=both').err).toBe(
+      'error: more than one authentication method found for both; found [token basicAuth], only one is allowed\n',
+    );
+    // A key alone is no certificate: its file is not read, and nothing identifies the user.
+    run('kubectl config set-credentials eve --client-key=/nope.key');
+    expect(run('kubectl get pods --user=eve')).toEqual({
+      out: 'Please enter Username: ',
+      err: 'error: EOF\n',
+      code: 1,
+    });
+  });
+});
