@@ -235,3 +235,19 @@ describe('config commands on a --kubeconfig file', () => {
     );
   });
 });
+
+describe('config view printer flags', () => {
+  it('a template format without its template, and --merge=false without a file', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl config view -o jsonpath')).toEqual({
+      out: '',
+      err: 'error: template format specified but no template given\n',
+      code: 1,
+    });
+    expect(run('kubectl config view --merge=false').err).toBe(
+      'error: if merge==false a precise file must be specified\n',
+    );
+    expect(run('kubectl config view -o go-template --template={{.kind}}').out).toBe('Config');
+    expect(run('kubectl config view -o name').out).toBe('config/<unknown>\n');
+  });
+});

@@ -1,12 +1,11 @@
 /** `kubectl config …`: contexts over the in-memory kubeconfig (§9 texts). */
 import type { Ctx } from '../context.ts';
-import { goTemplateText, isGoTemplateFormat, printGoTemplate } from '../goTemplateOutput.ts';
+import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import { type Kubeconfig, kubeconfigView } from '../kubeconfig.ts';
 import { absolutePath, type KubeAuthInfo, readConsoleFile } from '../kubeconfigAuth.ts';
-import { GENERIC_FORMATS } from '../output.ts';
+import { GENERIC_FORMATS, outputFormat, outputTemplate, printJsonPath } from '../output.ts';
 import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
-import { JsonPathError, jsonPath } from '../printers/jsonpath.ts';
 import { sortedDeep } from '../printers/structOrder.ts';
 import { printTable } from '../printers/table.ts';
 
@@ -183,34 +182,25 @@ export function runConfig(ctx: Ctx, verb: ConfigVerb, args: string[]): void {
       return;
     }
     case 'view': {
+      // --merge (default true) =false reads one file only: it must be named.
+      if (ctx.changed('merge') && !ctx.bool('merge') && ctx.str('kubeconfig') === '')
+        ctx.fail('if merge==false a precise file must be specified');
       const shown = ctx.bool('minify') ? minified(ctx, cfg) : cfg;
       const view = kubeconfigView(
         ctx.bool('flatten') ? flattened(ctx, shown) : shown,
         ctx.bool('minify'),
         ctx.bool('raw') || ctx.bool('flatten'),
       );
-      const out = ctx.str('output');
-      // The JSON, YAML and name printers match their names case-insensitively; the name
-      // printer finds no name in a Config (NamePrinter's "<unknown>").
-      const lower = out.toLowerCase();
-      // The JSON printer writes the v1.Config struct in field order; jsonpath and templates
-      // walk it as JSON maps, keys sorted.
-      if (lower === 'json') ctx.out(toGoJson(view, { sortKeys: false }));
-      else if (lower === 'name') ctx.out('config/<unknown>\n');
-      else if (out.startsWith('jsonpath=')) {
-        try {
-          ctx.out(jsonPath(out.slice('jsonpath='.length), sortedDeep(view)));
-        } catch (e) {
-          if (!(e instanceof JsonPathError)) throw e;
-          ctx.fail(`error parsing jsonpath ${out.slice('jsonpath='.length)}, ${e.message}`);
-        }
-      } else if (isGoTemplateFormat(ctx))
+      // PrintFlags as `get` has them, without wide. The JSON printer writes the v1.Config
+      // struct in field order; jsonpath and templates walk it as JSON maps, keys sorted; the
+      // name printer finds no name in a Config (NamePrinter's "<unknown>").
+      const format = outputFormat(ctx, false);
+      if (format === 'json') ctx.out(toGoJson(view, { sortKeys: false }));
+      else if (format === 'name') ctx.out('config/<unknown>\n');
+      else if (format === 'jsonpath') printJsonPath(ctx, outputTemplate(ctx), sortedDeep(view));
+      else if (format === 'go-template')
         printGoTemplate(ctx, goTemplateText(ctx, GENERIC_FORMATS), sortedDeep(view));
-      else if (out === '' || lower === 'yaml') ctx.out(toGoYaml(view));
-      else
-        ctx.fail(
-          `unable to match a printer suitable for the output format "${out}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`,
-        );
+      else ctx.out(toGoYaml(view));
       return;
     }
   }
