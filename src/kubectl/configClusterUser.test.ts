@@ -251,3 +251,52 @@ describe('config view printer flags', () => {
     expect(run('kubectl config view -o name').out).toBe('config/<unknown>\n');
   });
 });
+
+describe('config set-credentials: auth providers and exec plugins', () => {
+  it('are kept as kubectl 1.32.5 writes them, and checked before use', () => {
+    const { run } = engineSession(3);
+    const user = (name: string) =>
+      run(`kubectl config view -o jsonpath='{.users[?(@.name=="${name}")].user}'`).out;
+    run(
+      'kubectl config set-credentials frank --exec-command=/bin/true --exec-api-version=client.authentication.k8s.io/v1',
+    );
+    expect(run('kubectl get pods --user=frank')).toEqual({
+      out: '',
+      err: 'error: interactiveMode must be specified for frank to use exec authentication plugin\n',
+      code: 1,
+    });
+    run(
+      'kubectl config set-credentials frank --exec-arg=a --exec-arg=b --exec-env=K=V --exec-env=A=1',
+    );
+    expect(user('frank')).toBe(
+      '{"exec":{"apiVersion":"client.authentication.k8s.io/v1","args":["a","b"],"command":"/bin/true","env":[{"name":"K","value":"V"},{"name":"A","value":"1"}],"provideClusterInfo":false}}',
+    );
+    expect(run('kubectl config set-credentials frank --exec-interactive-mode=Sometimes')).toEqual({
+      out: '',
+      err: 'error: invalid interactive mode type, can be only IfAvailable, Never, Always\n',
+      code: 1,
+    });
+    // A new command resets the arguments.
+    run('kubectl config set-credentials frank --exec-env=K- --exec-command=/bin/false');
+    expect(user('frank')).toBe(
+      '{"exec":{"apiVersion":"client.authentication.k8s.io/v1","args":null,"command":"/bin/false","env":[{"name":"A","value":"1"}],"provideClusterInfo":false}}',
+    );
+    run(
+      'kubectl config set-credentials erin --auth-provider=oidc --auth-provider-arg=client-id=foo --auth-provider-arg=client-secret=bar',
+    );
+    run('kubectl config set-credentials erin --auth-provider-arg=client-secret-');
+    expect(user('erin')).toBe('{"auth-provider":{"config":{"client-id":"foo"},"name":"oidc"}}');
+    const bad = run('kubectl config set-credentials erin --auth-provider-arg=bad');
+    expect(bad.err).toBe('error: invalid auth-provider-arg format: bad\n');
+    expect(bad.out).toMatch(/^Set a user entry in kubeconfig\.\n/);
+    // Another provider starts an empty config.
+    run('kubectl config set-credentials erin --auth-provider=gcp');
+    expect(user('erin')).toBe('{"auth-provider":{"config":{},"name":"gcp"}}');
+    run(
+      'kubectl config set-credentials both --auth-provider=oidc --exec-command=x --exec-api-version=v1 --exec-interactive-mode=Never',
+    );
+    expect(run('kubectl get pods --user=both').err).toBe(
+      'error: authProvider cannot be provided in combination with an exec plugin for both\n',
+    );
+  });
+});

@@ -202,8 +202,8 @@ export function clusterFields(
  * A user entry's fields in clientcmdapi v1.AuthInfo's order; `hide` (config view without --raw)
  * shows data as DATA+OMITTED and secrets as REDACTED, else data is base64 as in the file.
  */
-export function authInfoFields(a: KubeAuthInfo, hide: boolean): Record<string, string> {
-  const v: Record<string, string> = {};
+export function authInfoFields(a: KubeAuthInfo, hide: boolean): Record<string, unknown> {
+  const v: Record<string, unknown> = {};
   if (a.clientCertificate) v['client-certificate'] = a.clientCertificate;
   if (a.clientCertificateData !== undefined)
     v['client-certificate-data'] = hide ? 'DATA+OMITTED' : btoa(a.clientCertificateData);
@@ -213,10 +213,27 @@ export function authInfoFields(a: KubeAuthInfo, hide: boolean): Record<string, s
   if (a.token) v.token = hide ? 'REDACTED' : a.token;
   if (a.username) v.username = a.username;
   if (a.password) v.password = hide ? 'REDACTED' : a.password;
+  if (a.authProvider) {
+    // A map keyed by the user's words: no prototype for them to reach.
+    const config: Record<string, string> = Object.create(null);
+    for (const [k, val] of a.authProvider.config) config[k] = val;
+    v['auth-provider'] = { name: a.authProvider.name, config };
+  }
+  if (a.exec) {
+    const e = a.exec;
+    v.exec = {
+      command: e.command,
+      args: e.args,
+      env: e.env,
+      apiVersion: e.apiVersion,
+      provideClusterInfo: e.provideClusterInfo,
+      ...(e.interactiveMode ? { interactiveMode: e.interactiveMode } : {}),
+    };
+  }
   return v;
 }
 
 /** A set-credentials user as `config view` prints it: paths as given, data and secrets hidden. */
-function authInfoView(a: KubeAuthInfo, raw: boolean): Record<string, string> {
+function authInfoView(a: KubeAuthInfo, raw: boolean): Record<string, unknown> {
   return authInfoFields(a, !raw);
 }

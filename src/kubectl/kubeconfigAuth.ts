@@ -23,6 +23,20 @@ export interface KubeAuthInfo {
   /** Basic auth (`set-credentials --username/--password`): sent, and taken by no authenticator. */
   username?: string;
   password?: string;
+  /** `--auth-provider` and its `key=value` arguments (pairs, not an object keyed by input). */
+  authProvider?: { name: string; config: [string, string][] };
+  /** `--exec-*`: a credential plugin. */
+  exec?: KubeExec;
+}
+
+/** clientcmdapi.ExecConfig as set-credentials writes it. */
+export interface KubeExec {
+  command: string;
+  apiVersion: string;
+  args: string[] | null;
+  env: { name: string; value: string }[] | null;
+  interactiveMode: string;
+  provideClusterInfo: boolean;
 }
 
 /** The console's home directory: where the shell starts. */
@@ -138,6 +152,28 @@ export function kubeconfigIdentity(
         `unable to read client-key ${info.clientKey} for ${name} due to open ${info.clientKey}: no such file or directory`,
       );
   }
+  const exec = info.exec;
+  if (exec) {
+    if (info.authProvider)
+      problems.push(
+        `authProvider cannot be provided in combination with an exec plugin for ${name}`,
+      );
+    if (!exec.command)
+      problems.push(`command must be specified for ${name} to use exec authentication plugin`);
+    if (!exec.apiVersion)
+      problems.push(`apiVersion must be specified for ${name} to use exec authentication plugin`);
+    for (const e of exec.env ?? [])
+      if (!e.name)
+        problems.push(
+          `env variable name must be specified for ${name} to use exec authentication plugin`,
+        );
+    if (exec.interactiveMode === '')
+      problems.push(
+        `interactiveMode must be specified for ${name} to use exec authentication plugin`,
+      );
+    else if (!['Never', 'IfAvailable', 'Always'].includes(exec.interactiveMode))
+      problems.push(`invalid interactiveMode for ${name}: ${JSON.stringify(exec.interactiveMode)}`);
+  }
   const methods = [
     ...(info.token ? ['token'] : []),
     ...(info.username || info.password ? ['basicAuth'] : []),
@@ -168,6 +204,18 @@ export function kubeconfigIdentity(
   }
   // No service-account token issuer in the console: every bearer token is unknown.
   if (info.token) return { kind: 'error', stderr: UNAUTHORIZED };
+  // Credential plugins and auth providers would run programs or talk to identity providers
+  // the simulated cluster does not have.
+  if (exec)
+    return {
+      kind: 'error',
+      stderr: `error: the exec credential plugin "${exec.command}" is not available in this simulated cluster\n`,
+    };
+  if (info.authProvider)
+    return {
+      kind: 'error',
+      stderr: `error: the auth provider "${info.authProvider.name}" is not available in this simulated cluster\n`,
+    };
   // Basic auth is sent, and no authenticator takes it.
   if (info.username) return { kind: 'user', user: ANONYMOUS };
   return anonymous();

@@ -83,6 +83,28 @@ export function parseKubeconfig(text: string, path: string): Kubeconfig | string
     const keyData = decodeData(us['client-key-data']);
     if (keyData !== undefined) info.clientKeyData = keyData;
     if (typeof us.token === 'string') info.token = us.token;
+    const provider = us['auth-provider'];
+    if (isObj(provider)) {
+      const config = isObj(provider.config) ? provider.config : {};
+      info.authProvider = {
+        name: str(provider.name),
+        config: Object.keys(config)
+          .sort()
+          .map((k) => [k, str(config[k])]),
+      };
+    }
+    const exec = us.exec;
+    if (isObj(exec))
+      info.exec = {
+        command: str(exec.command),
+        apiVersion: str(exec.apiVersion),
+        args: Array.isArray(exec.args) ? exec.args.map(str) : null,
+        env: Array.isArray(exec.env)
+          ? exec.env.filter(isObj).map((e) => ({ name: str(e.name), value: str(e.value) }))
+          : null,
+        interactiveMode: str(exec.interactiveMode),
+        provideClusterInfo: exec.provideClusterInfo === true,
+      };
     if (typeof us.username === 'string') info.username = us.username;
     if (typeof us.password === 'string') info.password = us.password;
     return info;

@@ -226,10 +226,98 @@ function minified(ctx: Ctx, cfg: Kubeconfig): Kubeconfig {
  * set-credentials: the certificate and key paths (made absolute), or with --embed-certs their
  * contents; a token. Only the fields given change.
  */
+/** cmdutil.ParsePairs: `key=value` pairs to set and `key-` names to remove. */
+function parsePairs(ctx: Ctx, flag: string): { set: [string, string][]; remove: string[] } {
+  const set: [string, string][] = [];
+  const remove: string[] = [];
+  const invalid: string[] = [];
+  for (const arg of ctx.list(flag)) {
+    const eq = arg.indexOf('=');
+    if (eq > 0) set.push([arg.slice(0, eq), arg.slice(eq + 1)]);
+    else if (arg.endsWith('-') && arg !== '-') remove.push(arg.slice(0, -1));
+    else invalid.push(arg);
+  }
+  if (invalid.length > 0) {
+    // complete(): the command's help, then the error.
+    ctx.out(ctx.helpText());
+    ctx.fail(`invalid ${flag} format: ${invalid.join(', ')}`);
+  }
+  return { set, remove };
+}
+
+/** The pairs with `set` written over them (in place) or after them, and `remove` taken out. */
+function mergedPairs(
+  old: [string, string][],
+  pairs: { set: [string, string][]; remove: string[] },
+): [string, string][] {
+  const out: [string, string][] = old
+    .filter(([k]) => !pairs.remove.includes(k))
+    .map(([k, v]) => [k, v]);
+  for (const [k, v] of pairs.set) {
+    const at = out.find(([n]) => n === k);
+    if (at) at[1] = v;
+    else out.push([k, v]);
+  }
+  return out;
+}
+
+/**
+ * modifyAuthInfo's auth provider (a new name starts an empty config; arguments set and remove
+ * keys) and exec plugin (a new command resets the arguments; the other --exec-* flags apply only
+ * when a plugin exists).
+ */
+function setPlugins(
+  ctx: Ctx,
+  info: KubeAuthInfo,
+  providerArgs: ReturnType<typeof parsePairs>,
+  env: ReturnType<typeof parsePairs>,
+): void {
+  if (ctx.changed('auth-provider')) {
+    const name = ctx.str('auth-provider');
+    if (info.authProvider?.name !== name) info.authProvider = { name, config: [] };
+  }
+  if (info.authProvider)
+    info.authProvider.config = mergedPairs(info.authProvider.config, providerArgs);
+  if (ctx.changed('exec-command')) {
+    if (!info.exec)
+      info.exec = {
+        command: ctx.str('exec-command'),
+        apiVersion: '',
+        args: null,
+        env: null,
+        interactiveMode: '',
+        provideClusterInfo: false,
+      };
+    else {
+      info.exec.command = ctx.str('exec-command');
+      info.exec.args = null;
+    }
+  }
+  const exec = info.exec;
+  if (!exec) return;
+  if (ctx.changed('exec-api-version')) exec.apiVersion = ctx.str('exec-api-version');
+  if (ctx.changed('exec-arg')) exec.args = ctx.list('exec-arg');
+  if (ctx.changed('exec-interactive-mode')) exec.interactiveMode = ctx.str('exec-interactive-mode');
+  if (env.set.length > 0 || env.remove.length > 0) {
+    const pairs = mergedPairs(
+      (exec.env ?? []).map((e) => [e.name, e.value]),
+      env,
+    );
+    exec.env = pairs.map(([name, value]) => ({ name, value }));
+  }
+  if (ctx.changed('exec-provide-cluster-info'))
+    exec.provideClusterInfo = ctx.bool('exec-provide-cluster-info');
+}
+
 function setCredentials(ctx: Ctx, cfg: Kubeconfig, name: string): void {
   const cert = ctx.str('client-certificate');
   const key = ctx.str('client-key');
   const embed = ctx.bool('embed-certs');
+  const providerArgs = parsePairs(ctx, 'auth-provider-arg');
+  const env = parsePairs(ctx, 'exec-env');
+  const mode = ctx.str('exec-interactive-mode');
+  if (ctx.changed('exec-interactive-mode') && !['IfAvailable', 'Never', 'Always'].includes(mode))
+    ctx.fail('invalid interactive mode type, can be only IfAvailable, Never, Always');
   const methods: string[] = [];
   if (ctx.str('token') !== '') methods.push('--token');
   if (ctx.str('username') !== '' || ctx.str('password') !== '')
@@ -294,6 +382,7 @@ function setCredentials(ctx: Ctx, cfg: Kubeconfig, name: string): void {
     info.password = ctx.str('password');
     setBasic ||= info.password !== '';
   }
+  setPlugins(ctx, info, providerArgs, env);
   // One kind of credentials replaces the other.
   if (setToken && !setBasic) {
     delete info.username;
