@@ -194,3 +194,15 @@ describe('validateAuthInfo', () => {
     });
   });
 });
+
+describe('set-credentials on admin.conf user', () => {
+  it('keeps its embedded certificate: only the flags given change (kubectl 1.32.5)', () => {
+    const { run } = engineSession(3);
+    run('kubectl config set-credentials kubernetes-admin --token=abc');
+    expect(run('kubectl config view --minify -o jsonpath={.users[0].user}').out).toBe(
+      '{"client-certificate-data":"DATA+OMITTED","client-key-data":"DATA+OMITTED","token":"REDACTED"}',
+    );
+    // The certificate still authenticates first.
+    expect(run('kubectl get ns default -o name').out).toBe('namespace/default\n');
+  });
+});

@@ -8,6 +8,7 @@ import { toGoYaml } from '../printers/goyaml.ts';
 import { toGoJson } from '../printers/json.ts';
 import { sortedDeep } from '../printers/structOrder.ts';
 import { printTable } from '../printers/table.ts';
+import { authEntry } from './configSet.ts';
 
 export type ConfigVerb =
   | 'current-context'
@@ -341,12 +342,8 @@ function setCredentials(ctx: Ctx, cfg: Kubeconfig, name: string): void {
     }
   }
   if (!cfg.users.includes(name)) cfg.users.push(name);
-  cfg.auth ??= [];
-  let info: KubeAuthInfo | undefined = cfg.auth.find((a) => a.name === name);
-  if (!info) {
-    info = { name };
-    cfg.auth.push(info);
-  }
+  // (admin.conf's user keeps its embedded certificate: only the flags given change.)
+  const info = authEntry(cfg, name);
   if (ctx.changed('client-certificate')) {
     if (embed) {
       info.clientCertificateData = readConsoleFile(

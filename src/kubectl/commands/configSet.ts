@@ -212,7 +212,7 @@ function addEntry(cfg: Kubeconfig, map: MapName, name: string): void {
 }
 
 /** A user's credentials to change; admin.conf's user gets its certificate written out. */
-function authEntry(cfg: Kubeconfig, name: string): KubeAuthInfo {
+export function authEntry(cfg: Kubeconfig, name: string): KubeAuthInfo {
   cfg.auth ??= [];
   let info = cfg.auth.find((a) => a.name === name);
   if (!info) {
