@@ -171,3 +171,24 @@ describe('config delete-cluster and delete-user', () => {
     });
   });
 });
+
+describe('config set preferences.colors', () => {
+  it('a bool kept when true, as kubectl 1.32.5 writes it', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl config set preferences.colors true').out).toBe(
+      'Property "preferences.colors" set.\n',
+    );
+    expect(run('kubectl config view').out).toContain('preferences:\n  colors: true\nusers:\n');
+    expect(run('kubectl config view -o json').out).toMatch(
+      /^\{\n {4}"kind": "Config",\n {4}"apiVersion": "v1",\n {4}"preferences": \{\n {8}"colors": true\n {4}\},\n/,
+    );
+    run('kubectl config set preferences.colors false');
+    expect(run('kubectl config view -o jsonpath={.preferences}').out).toBe('{}');
+    expect(run('kubectl config set preferences.colors maybe').err).toBe(
+      'error: strconv.ParseBool: parsing "maybe": invalid syntax\n',
+    );
+    run('kubectl config set preferences.colors 1');
+    expect(run('kubectl config unset preferences').out).toBe('Property "preferences" unset.\n');
+    expect(run('kubectl config view -o jsonpath={.preferences}').out).toBe('{}');
+  });
+});

@@ -41,6 +41,8 @@ export interface Kubeconfig {
   auth?: KubeAuthInfo[];
   /** Shown by `config delete-context`. */
   path: string;
+  /** preferences.colors (`config set preferences.colors true`). */
+  colors?: boolean;
 }
 
 export function createKubeconfig(server = 'https://172.18.0.2:6443'): Kubeconfig {
@@ -136,7 +138,7 @@ export function kubeconfigView(
   return {
     kind: 'Config',
     apiVersion: 'v1',
-    preferences: {},
+    preferences: cfg.colors ? { colors: true } : {},
     clusters: orNull(
       [...clusters]
         .sort((a, b) => (a.name < b.name ? -1 : 1))

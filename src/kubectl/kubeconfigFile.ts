@@ -109,7 +109,9 @@ export function parseKubeconfig(text: string, path: string): Kubeconfig | string
     if (typeof us.password === 'string') info.password = us.password;
     return info;
   });
+  const preferences = isObj(doc.preferences) ? doc.preferences : {};
   return {
+    ...(preferences.colors === true ? { colors: true } : {}),
     currentContext: str(doc['current-context']),
     clusters,
     contexts,
@@ -142,7 +144,7 @@ export function serializeKubeconfig(cfg: Kubeconfig): string {
     ),
     'current-context': cfg.currentContext,
     kind: 'Config',
-    preferences: {},
+    preferences: cfg.colors ? { colors: true } : {},
     users: orNull(
       [...cfg.users].sort().map((name) => {
         const a = cfg.auth?.find((x) => x.name === name);

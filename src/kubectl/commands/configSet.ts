@@ -333,13 +333,20 @@ function modify(ctx: Ctx, cfg: Kubeconfig, property: string, value: string | und
   // kind and apiVersion: the file is written as a v1 Config whatever they say.
   if (field === 'kind' || field === 'apiVersion') return;
   if (field === 'preferences' && steps.length === 1) {
-    if (value === undefined) return;
+    if (value === undefined) {
+      delete cfg.colors;
+      return;
+    }
     throw new ConfigPathError(
       'unable to locate path config.navigationStep{stepValue:"", stepType:reflect.Type(nil)} under {false map[]}',
     );
   }
-  if (field === 'preferences' && second?.value === 'colors' && value !== undefined)
-    parseBool(value);
+  if (field === 'preferences' && second?.value === 'colors' && steps.length === 2) {
+    // A bool: false is not written (omitempty).
+    if (value !== undefined && parseBool(value)) cfg.colors = true;
+    else delete cfg.colors;
+    return;
+  }
   notModeled(ctx, property);
 }
 
