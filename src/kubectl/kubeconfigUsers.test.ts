@@ -204,5 +204,10 @@ describe('set-credentials on admin.conf user', () => {
     );
     // The certificate still authenticates first.
     expect(run('kubectl get ns default -o name').out).toBe('namespace/default\n');
+    // In another file the name is just a new user.
+    run('kubectl config set-credentials kubernetes-admin --token=abc --kubeconfig=k.yaml');
+    expect(run('cat k.yaml').out).toContain(
+      'users:\n- name: kubernetes-admin\n  user:\n    token: abc\n',
+    );
   });
 });

@@ -341,9 +341,10 @@ function setCredentials(ctx: Ctx, cfg: Kubeconfig, name: string): void {
         ctx.fail(`could not stat ${flag} file ${path}: stat ${path}: no such file or directory`);
     }
   }
-  if (!cfg.users.includes(name)) cfg.users.push(name);
-  // (admin.conf's user keeps its embedded certificate: only the flags given change.)
+  // (admin.conf's user keeps its embedded certificate: only the flags given change. A new
+  // user, in any file, starts empty.)
   const info = authEntry(cfg, name);
+  if (!cfg.users.includes(name)) cfg.users.push(name);
   if (ctx.changed('client-certificate')) {
     if (embed) {
       info.clientCertificateData = readConsoleFile(
