@@ -20,7 +20,7 @@ import {
 } from './helpText.ts';
 import type { KubectlHost, RunResult } from './host.ts';
 import { withImpersonation } from './impersonation.ts';
-import { createKubeconfig } from './kubeconfig.ts';
+import { createKubeconfig, type Kubeconfig } from './kubeconfig.ts';
 import {
   type Identity,
   impersonationRefused,
@@ -66,6 +66,24 @@ export function suggestionsFor(typed: string, names: readonly string[]): string[
 
 function allFlags(cmd: Command): FlagDef[] {
   return [...(cmd.flags ?? []), ...GLOBAL_FLAGS];
+}
+
+/**
+ * The kubeconfig as clientcmd merges `--server` into it: the selected cluster (`--cluster`, else
+ * the context's; one without a name when the context has none) answers at that server.
+ */
+function withServer(
+  cfg: Kubeconfig,
+  contextFlag: string,
+  clusterFlag: string,
+  server: string,
+): Kubeconfig {
+  const context = cfg.contexts.find((c) => c.name === (contextFlag || cfg.currentContext));
+  const name = clusterFlag || context?.cluster || '';
+  const clusters = cfg.clusters.some((c) => c.name === name)
+    ? cfg.clusters.map((c) => (c.name === name ? { ...c, server } : c))
+    : [...cfg.clusters, { name, server, caData: null }];
+  return { ...cfg, clusters };
 }
 
 /** clientcmd.ParseTimeout: whole seconds (not negative), else a Go duration. */
@@ -194,7 +212,22 @@ export function runKubectl(
     ...host.kubeconfig.clusters.map((c) => c.server),
     ...createKubeconfig().clusters.map((c) => c.server),
   ];
-  const loaded = selected.kind === 'file' ? { ...host, kubeconfig: selected.config } : host;
+  const fileLoaded = selected.kind === 'file' ? { ...host, kubeconfig: selected.config } : host;
+  // The global --server overrides the selected cluster's server (config commands have their own
+  // --server: set-cluster's).
+  const serverFlag = path[0] === 'config' ? '' : flagStr('server');
+  const loaded =
+    serverFlag === ''
+      ? fileLoaded
+      : {
+          ...fileLoaded,
+          kubeconfig: withServer(
+            fileLoaded.kubeconfig,
+            flagStr('context'),
+            flagStr('cluster'),
+            serverFlag,
+          ),
+        };
   const before = selected.kind === 'file' ? JSON.stringify(selected.config) : '';
   let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'));
   if (identity.kind === 'user') {
@@ -279,6 +312,29 @@ function runCommand(
     }
     if (cmd.run && talksToServer(path, ctx)) {
       const foreign = foreignServer(host.kubeconfig, ctxName, known, clusterFlag);
+      if (
+        foreign !== undefined &&
+        /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]):/.test(hostPort(foreign))
+      ) {
+        // This machine's own address: nothing listens there, the dial is refused at once.
+        const hp = hostPort(foreign);
+        const url = `${foreign.replace(/\/+$/, '')}/api?timeout=32s`;
+        // localhost resolves to ::1 first.
+        const dialed = hp.replace(/^localhost:/, '[::1]:');
+        if (path[0] === 'version')
+          ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+        else
+          for (let i = 0; i < 5; i++)
+            ctx.klog(
+              'E',
+              'memcache.go:265',
+              `"Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": dial tcp ${dialed}: connect: connection refused"`,
+            );
+        ctx.err(
+          `The connection to the server ${hp} was refused - did you specify the right host or port?\n`,
+        );
+        throw new ExitError(1);
+      }
       if (foreign !== undefined) {
         // Nothing answers at that address: discovery's attempts and the request time out.
         const hp = hostPort(foreign);

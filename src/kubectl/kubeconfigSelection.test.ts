@@ -197,3 +197,29 @@ describe('--request-timeout', () => {
     expect(run('kubectl version --client --request-timeout=x').code).toBe(0);
   });
 });
+
+describe('--server', () => {
+  it("overrides the selected cluster's server: this machine's own port refuses at once", () => {
+    const { run } = engineSession(3);
+    const r = run('kubectl get pods --server=http://127.0.0.1:1 -o name');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').slice(-2)).toEqual([
+      'The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?',
+      '',
+    ]);
+    expect(r.err).toContain(
+      'Get \\"http://127.0.0.1:1/api?timeout=32s\\": dial tcp 127.0.0.1:1: connect: connection refused"',
+    );
+    // Another machine's address: nothing answers, the dial times out.
+    expect(run('kubectl get pods -s https://10.9.9.9:6443').err).toMatch(
+      /\nUnable to connect to the server: dial tcp 10\.9\.9\.9:6443: i\/o timeout\n$/,
+    );
+    // The cluster's own address works; set-cluster's --server is its own flag.
+    expect(run('kubectl get ns default --server=https://172.18.0.2:6443 -o name').out).toBe(
+      'namespace/default\n',
+    );
+    expect(run('kubectl config set-cluster x --server=http://127.0.0.1:1').out).toBe(
+      'Cluster "x" set.\n',
+    );
+  });
+});
