@@ -74,7 +74,8 @@ for (const line of lines(setupFile)) {
   bridged.run(line);
   ours.run(line);
 }
-const api = bridged.cluster.client('kubectl');
+const adminApi = bridged.cluster.client('kubectl');
+const api = adminApi;
 
 /** Real epoch ms minus virtual epoch ms, set before each real run. */
 let offsetMs = 0;
@@ -471,6 +472,10 @@ const requests: string[] = [];
 /** When the current line started, on the real clock and on the bridged cluster's. */
 const line = { realStart: 0, virtualStart: 0 };
 function serve(req: IncomingMessage, res: ServerResponse, body: string): unknown {
+  // Requests with Impersonate-User headers (`--as`) act as that user, as the API server's
+  // impersonation filter makes them (the admin may impersonate anyone).
+  const user = requestingUser(req);
+  const api = user === KUBERNETES_ADMIN ? adminApi : bridged.cluster.clientAs('kubectl', user);
   const send = (code: number, obj: unknown) => {
     res.writeHead(code, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(shiftTimes(obj)));

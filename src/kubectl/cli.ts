@@ -9,7 +9,7 @@ import { CLIENT_VERSION, KUSTOMIZE_VERSION } from './commands/misc.ts';
 import { COMMANDS, type Command, GLOBAL_FLAGS, ROOT_COMMAND_NAMES } from './commands/registry.ts';
 import { Ctx } from './context.ts';
 import { ExitError } from './errors.ts';
-import { type FlagDef, FlagError, parseFlags, takesValue } from './flags.ts';
+import { type FlagDef, FlagError, parseFlags, parseGoDuration, takesValue } from './flags.ts';
 import { type FlagHelp, flagsUsages, HELP_WRAP_LIMIT, wrapString } from './helpFormat.ts';
 import {
   COMMAND_HELP,
@@ -20,7 +20,7 @@ import {
 } from './helpText.ts';
 import type { KubectlHost, RunResult } from './host.ts';
 import { withImpersonation } from './impersonation.ts';
-import { createKubeconfig } from './kubeconfig.ts';
+import { createKubeconfig, type Kubeconfig } from './kubeconfig.ts';
 import {
   type Identity,
   impersonationRefused,
@@ -68,6 +68,44 @@ function allFlags(cmd: Command): FlagDef[] {
   return [...(cmd.flags ?? []), ...GLOBAL_FLAGS];
 }
 
+/**
+ * The kubeconfig as clientcmd merges `--server` into it: the selected cluster (`--cluster`, else
+ * the context's; one without a name when the context has none) answers at that server.
+ */
+function withServer(
+  cfg: Kubeconfig,
+  contextFlag: string,
+  clusterFlag: string,
+  server: string,
+): Kubeconfig {
+  const context = cfg.contexts.find((c) => c.name === (contextFlag || cfg.currentContext));
+  const name = clusterFlag || context?.cluster || '';
+  const clusters = cfg.clusters.some((c) => c.name === name)
+    ? cfg.clusters.map((c) => (c.name === name ? { ...c, server } : c))
+    : [...cfg.clusters, { name, server, caData: null }];
+  return { ...cfg, clusters };
+}
+
+/** clientcmd.ParseTimeout: whole seconds (not negative), else a Go duration. */
+function validRequestTimeout(v: string): boolean {
+  if (/^[+-]?\d+$/.test(v) && Number(v) >= 0) return true;
+  return typeof parseGoDuration(v) === 'number';
+}
+
+/**
+ * cobra's stripFlags, finding the command: a flag without `=` takes the next word as its value
+ * unless it is known to need none (a bool); an unknown `--name` or `-x` takes it too
+ * (`kubectl --foo get pods` looks for the command `pods`).
+ */
+function stripTakesValue(token: string, defs: FlagDef[]): boolean {
+  if (token.includes('=')) return false;
+  const known = token.startsWith('--')
+    ? defs.some((d) => d.name === token.slice(2))
+    : token.length === 2 && defs.some((d) => d.short === token[1]);
+  if (!known) return token.startsWith('--') || token.length === 2;
+  return takesValue(token, defs);
+}
+
 function findChild(cmd: Command, name: string): Command | undefined {
   return cmd.children?.find((c) => c.name === name || (c.aliases ?? []).includes(name));
 }
@@ -88,7 +126,7 @@ export function runKubectl(
     if (a === '--') break;
     if (a.startsWith('-') && a.length > 1) {
       rest.push(a);
-      if (takesValue(a, allFlags(cmd)) && i + 1 < args.length) rest.push(args[++i] as string);
+      if (stripTakesValue(a, allFlags(cmd)) && i + 1 < args.length) rest.push(args[++i] as string);
       continue;
     }
     const child = cmd.children ? findChild(cmd, a) : undefined;
@@ -167,14 +205,29 @@ export function runKubectl(
   // The kubeconfig file the command loads (--kubeconfig, $KUBECONFIG), if not the built-in one.
   const selected = parsed.help
     ? ({ kind: 'builtin' } as const)
-    : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG);
+    : selectKubeconfig(host, flagStr('kubeconfig'), env.KUBECONFIG, path[0] === 'config');
   if (selected.kind === 'error') return { stdout: '', stderr: selected.stderr, exitCode: 1 };
   // The simulated API server answers whichever kubeconfig names it (a node's admin.conf too).
   const known = [
     ...host.kubeconfig.clusters.map((c) => c.server),
     ...createKubeconfig().clusters.map((c) => c.server),
   ];
-  const loaded = selected.kind === 'file' ? { ...host, kubeconfig: selected.config } : host;
+  const fileLoaded = selected.kind === 'file' ? { ...host, kubeconfig: selected.config } : host;
+  // The global --server overrides the selected cluster's server (config commands have their own
+  // --server: set-cluster's).
+  const serverFlag = path[0] === 'config' ? '' : flagStr('server');
+  const loaded =
+    serverFlag === ''
+      ? fileLoaded
+      : {
+          ...fileLoaded,
+          kubeconfig: withServer(
+            fileLoaded.kubeconfig,
+            flagStr('context'),
+            flagStr('cluster'),
+            serverFlag,
+          ),
+        };
   const before = selected.kind === 'file' ? JSON.stringify(selected.config) : '';
   let identity = kubeconfigIdentity(loaded, flagStr('context'), flagStr('user'));
   if (identity.kind === 'user') {
@@ -193,8 +246,11 @@ export function runKubectl(
     path,
   );
   const result = runCommand(ctx, cmd, path, commandPath, parsed, identity, known);
-  if (selected.kind === 'file' && JSON.stringify(selected.config) !== before)
+  if (selected.kind === 'file' && JSON.stringify(selected.config) !== before) {
+    // clientcmd's WriteToFile makes the file's directory first.
+    host.fs.mkdir(selected.path.slice(0, selected.path.lastIndexOf('/')) || '/', true);
     writeConsoleFile(host, selected.path, serializeKubeconfig(selected.config));
+  }
   return result;
 }
 
@@ -226,11 +282,21 @@ function runCommand(
           cluster: clusterFlag,
           user: ctx.str('user'),
           namespace: ctx.str('namespace'),
+          impersonationWithoutUser:
+            ctx.str('as') === '' && (ctx.list('as-group').length > 0 || ctx.str('as-uid') !== ''),
         },
         path[0] ?? '',
       );
       if (problem !== undefined) {
         ctx.err(problem);
+        throw new ExitError(1);
+      }
+      // ClientConfig then parses --request-timeout (clientcmd.ParseTimeout).
+      const timeout = ctx.str('request-timeout');
+      if (timeout !== '' && !validRequestTimeout(timeout)) {
+        ctx.err(
+          'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n',
+        );
         throw new ExitError(1);
       }
     }
@@ -240,11 +306,35 @@ function runCommand(
       (identity.stderr.startsWith('error: You must') || identity.stderr.startsWith('Error from'));
     if (cmd.run && talksToServer(path, ctx) && identity.kind === 'error' && !unauthorized) {
       // client-go's ConfirmUsable and transport: the credentials cannot be used at all.
+      if (identity.stdout) ctx.out(identity.stdout);
       ctx.err(identity.stderr);
       throw new ExitError(1);
     }
     if (cmd.run && talksToServer(path, ctx)) {
       const foreign = foreignServer(host.kubeconfig, ctxName, known, clusterFlag);
+      if (
+        foreign !== undefined &&
+        /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]):/.test(hostPort(foreign))
+      ) {
+        // This machine's own address: nothing listens there, the dial is refused at once.
+        const hp = hostPort(foreign);
+        const url = `${foreign.replace(/\/+$/, '')}/api?timeout=32s`;
+        // localhost resolves to ::1 first.
+        const dialed = hp.replace(/^localhost:/, '[::1]:');
+        if (path[0] === 'version')
+          ctx.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+        else
+          for (let i = 0; i < 5; i++)
+            ctx.klog(
+              'E',
+              'memcache.go:265',
+              `"Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": dial tcp ${dialed}: connect: connection refused"`,
+            );
+        ctx.err(
+          `The connection to the server ${hp} was refused - did you specify the right host or port?\n`,
+        );
+        throw new ExitError(1);
+      }
       if (foreign !== undefined) {
         // Nothing answers at that address: discovery's attempts and the request time out.
         const hp = hostPort(foreign);

@@ -5,8 +5,10 @@
  *
  * - Most commands resolve their namespace first (DirectClientConfig.Namespace, skipped when
  *   `-n` is given): ConfirmUsable collects what is missing (a context that is not in the file,
- *   `--cluster` naming none) into an errConfigurationInvalid, which kubectl's CheckErr prints
- *   as `Error in configuration: …` (one line per error after the first when there are several).
+ *   `--cluster` naming none, `--as-group`/`--as-uid` without `--as`) into an
+ *   errConfigurationInvalid. kubectl's CheckErr first unwraps an aggregate of one error: a lone
+ *   errContextNotFound still prints as `Error in configuration: …`, any other lone error as
+ *   `error: …`; several print as `Error in configuration: ` and one `* …` line each.
  * - Then ClientConfig: an override naming nothing is `error: auth info "X" does not exist`,
  *   `error: context "X" does not exist`, `error: cluster "X" does not exist` (in that order),
  *   then ConfirmUsable again.
@@ -22,7 +24,14 @@ export interface ConfigOverrides {
   user: string;
   /** `-n`: Namespace() returns it without looking at the kubeconfig. */
   namespace: string;
+  /**
+   * `--as-group` or `--as-uid` given without `--as`: validateAuthInfo refuses impersonation
+   * details without a user to impersonate.
+   */
+  impersonationWithoutUser?: boolean;
 }
+
+const CONTEXT_NOT_FOUND = 'context was not found for specified context: ';
 
 /** Commands that build their client without resolving a namespace first. */
 const NO_NAMESPACE_FIRST = new Set(['version', 'api-resources', 'api-versions', 'explain']);
@@ -32,8 +41,13 @@ function confirmUsable(cfg: Kubeconfig, o: ConfigOverrides): string[] {
   const errors: string[] = [];
   const contextName = o.context || cfg.currentContext;
   const context = cfg.contexts.find((c) => c.name === contextName);
-  if (contextName !== '' && !context)
-    errors.push(`context was not found for specified context: ${contextName}`);
+  if (contextName !== '' && !context) errors.push(`${CONTEXT_NOT_FOUND}${contextName}`);
+  // validateAuthInfo, named after the kubeconfig user the command selects (a `--user` naming
+  // none leaves getAuthInfo's empty AuthInfo, without the overrides, to validate).
+  if (o.impersonationWithoutUser && (o.user === '' || cfg.users.includes(o.user))) {
+    const user = o.user || context?.user || '';
+    errors.push(`requesting uid, groups or user-extra for ${user} without impersonating a user`);
+  }
   // getCluster answers an empty Cluster for a --cluster that names none: it has no server.
   if (o.cluster !== '' && !cfg.clusters.some((c) => c.name === o.cluster))
     errors.push(`no server found for cluster "${o.cluster}"`);
@@ -41,7 +55,11 @@ function confirmUsable(cfg: Kubeconfig, o: ConfigOverrides): string[] {
 }
 
 function configurationInvalid(errors: string[]): string {
-  if (errors.length === 1) return `Error in configuration: ${errors[0]}\n`;
+  const [only] = errors;
+  if (errors.length === 1 && only !== undefined)
+    return only.startsWith(CONTEXT_NOT_FOUND)
+      ? `Error in configuration: ${only}\n`
+      : `error: ${only}\n`;
   return `Error in configuration: \n${errors.map((e) => `* ${e}\n`).join('')}`;
 }
 

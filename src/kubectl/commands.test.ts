@@ -589,6 +589,23 @@ volumeattachments                                storage.k8s.io/v1              
     expect(run('kubectl --bogus').err).toBe(
       "error: unknown flag: --bogus\nSee 'kubectl --help' for usage.\n",
     );
+    // cobra's stripFlags lets an unknown flag take the next word as its value: `get` is eaten,
+    // `pods` is no command (kubectl 1.32.5).
+    expect(run('kubectl --bogus get pods')).toEqual({
+      out: '',
+      err: 'Error: flags cannot be placed before plugin name: --bogus\n',
+      code: 1,
+    });
+    expect(run('kubectl -x get pods').err).toBe(
+      'Error: flags cannot be placed before plugin name: -x\n',
+    );
+    // With `=`, or as several shorthands, it takes nothing: the command finds the flag unknown.
+    expect(run('kubectl --bogus=1 get pods').err).toBe(
+      "error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n",
+    );
+    expect(run('kubectl -abc get pods').err).toBe(
+      "error: unknown shorthand flag: 'a' in -abc\nSee 'kubectl get --help' for usage.\n",
+    );
   });
 });
 

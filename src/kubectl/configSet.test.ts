@@ -153,7 +153,7 @@ describe('config delete-cluster and delete-user', () => {
     const { run } = engineSession(3);
     const help = run('kubectl config delete-cluster');
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(/^Delete the specified cluster from the kubeconfig\n\nExamples:\n/);
+    expect(help.out).toMatch(/^Delete the specified cluster from the kubeconfig\.\n\nExamples:\n/);
     expect(run('kubectl config delete-user')).toEqual({
       out: '',
       err: "error: user to delete is required\nSee 'kubectl config delete-user -h' for help and examples\n",
@@ -161,11 +161,34 @@ describe('config delete-cluster and delete-user', () => {
     });
   });
 
-  it('deleting the admin user leaves the context anonymous', () => {
+  it('deleting the admin user leaves the context without credentials: kubectl prompts', () => {
     const { run } = engineSession(3);
     run('kubectl config delete-user kubernetes-admin');
-    expect(run('kubectl get pods').err).toBe(
-      'Error from server (Forbidden): pods is forbidden: User "system:anonymous" cannot list resource "pods" in API group "" in the namespace "default"\n',
+    expect(run('kubectl get pods')).toEqual({
+      out: 'Please enter Username: ',
+      err: 'error: EOF\n',
+      code: 1,
+    });
+  });
+});
+
+describe('config set preferences.colors', () => {
+  it('a bool kept when true, as kubectl 1.32.5 writes it', () => {
+    const { run } = engineSession(3);
+    expect(run('kubectl config set preferences.colors true').out).toBe(
+      'Property "preferences.colors" set.\n',
     );
+    expect(run('kubectl config view').out).toContain('preferences:\n  colors: true\nusers:\n');
+    expect(run('kubectl config view -o json').out).toMatch(
+      /^\{\n {4}"kind": "Config",\n {4}"apiVersion": "v1",\n {4}"preferences": \{\n {8}"colors": true\n {4}\},\n/,
+    );
+    run('kubectl config set preferences.colors false');
+    expect(run('kubectl config view -o jsonpath={.preferences}').out).toBe('{}');
+    expect(run('kubectl config set preferences.colors maybe').err).toBe(
+      'error: strconv.ParseBool: parsing "maybe": invalid syntax\n',
+    );
+    run('kubectl config set preferences.colors 1');
+    expect(run('kubectl config unset preferences').out).toBe('Property "preferences" unset.\n');
+    expect(run('kubectl config view -o jsonpath={.preferences}').out).toBe('{}');
   });
 });

@@ -84,7 +84,7 @@ describe('kubectl get -w', () => {
     expect(host.nowEpochMs() - before).toBeGreaterThanOrEqual(5000);
     expect(run('kubectl get pods -w --request-timeout=abc')).toEqual({
       out: '',
-      err: 'error: invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n',
+      err: 'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n',
       code: 1,
     });
   });

@@ -1952,6 +1952,48 @@ kubectl cluster-info`,
     use: 'kubectl cluster-info [flags] [options]',
   },
 
+  'cluster-info dump': {
+    long: "Dump cluster information out suitable for debugging and diagnosing cluster problems.  By default, dumps everything to stdout. You can optionally specify a directory with --output-directory.  If you specify a directory, Kubernetes will build a set of files in that directory.  By default, only dumps things in the current namespace and 'kube-system' namespace, but you can switch to a different namespace with the --namespaces flag, or specify --all-namespaces to dump all namespaces.\n\n The command also dumps the logs of all of the pods in the cluster; these logs are dumped into different directories based on namespace and pod name.",
+    example: `# Dump current cluster state to stdout
+kubectl cluster-info dump
+
+# Dump current cluster state to /path/to/cluster-state
+kubectl cluster-info dump --output-directory=/path/to/cluster-state
+
+# Dump all namespaces to stdout
+kubectl cluster-info dump --all-namespaces
+
+# Dump a set of namespaces to /path/to/cluster-state
+kubectl cluster-info dump --namespaces default,kube-system --output-directory=/path/to/cluster-state`,
+    use: 'kubectl cluster-info dump [flags] [options]',
+    flags: [
+      f(
+        '-A, --all-namespaces',
+        'false',
+        'If true, dump all namespaces.  If true, --namespaces is ignored.',
+      ),
+      ALLOW_MISSING,
+      f('--namespaces', '[]', 'A comma separated list of namespaces to dump.'),
+      f(
+        '-o, --output',
+        "'json'",
+        'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+      ),
+      f(
+        '--output-directory',
+        "''",
+        "Where to output the files.  If empty or '-' uses stdout, otherwise creates a directory hierarchy in that directory",
+      ),
+      f(
+        '--pod-running-timeout',
+        '20s',
+        'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+      ),
+      SHOW_MANAGED,
+      TEMPLATE,
+    ],
+  },
+
   // ---------------------------------------------------------------- troubleshooting
   logs: {
     example: `# Return snapshot logs from pod nginx with only one container
@@ -2305,7 +2347,7 @@ kubectl config delete-context minikube`,
     use: 'kubectl config delete-context NAME [options]',
   },
   'config delete-cluster': {
-    long: 'Delete the specified cluster from the kubeconfig',
+    long: 'Delete the specified cluster from the kubeconfig.',
     example: `# Delete the minikube cluster
 kubectl config delete-cluster minikube`,
     use: 'kubectl config delete-cluster NAME [options]',

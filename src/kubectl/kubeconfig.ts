@@ -24,6 +24,12 @@ export interface KubeCluster {
    * Absent: the cluster CA's (kubeadm's admin.conf).
    */
   caData?: string | null;
+  /** Written by `config set-cluster` (clientcmdapi.Cluster's other fields the console keeps). */
+  tlsServerName?: string;
+  insecureSkipTlsVerify?: boolean;
+  /** certificate-authority: a file's path. */
+  certificateAuthority?: string;
+  proxyUrl?: string;
 }
 
 export interface Kubeconfig {
@@ -35,6 +41,8 @@ export interface Kubeconfig {
   auth?: KubeAuthInfo[];
   /** Shown by `config delete-context`. */
   path: string;
+  /** preferences.colors (`config set preferences.colors true`). */
+  colors?: boolean;
 }
 
 export function createKubeconfig(server = 'https://172.18.0.2:6443'): Kubeconfig {
@@ -125,53 +133,109 @@ export function kubeconfigView(
   const userNames = new Set(contexts.map((c) => c.user));
   const clusters = minify ? cfg.clusters.filter((c) => clusterNames.has(c.name)) : cfg.clusters;
   const users = minify ? cfg.users.filter((u) => userNames.has(u)) : cfg.users;
+  // clientcmd's v1.Config in its Go field order: the JSON printer and jsonpath keep it,
+  // go-yaml sorts the keys.
   return {
-    apiVersion: 'v1',
-    clusters: [...clusters]
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .map((c) => ({
-        cluster: {
-          ...(c.caData === null
-            ? {}
-            : { 'certificate-authority-data': raw ? (c.caData ?? data.ca) : data.ca }),
-          server: c.server,
-        },
-        name: c.name,
-      })),
-    contexts: [...contexts]
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-      .map((c) => ({
-        context: {
-          cluster: c.cluster,
-          ...(c.namespace ? { namespace: c.namespace } : {}),
-          user: c.user,
-        },
-        name: c.name,
-      })),
-    'current-context': cfg.currentContext,
     kind: 'Config',
-    preferences: {},
-    users: [...users].sort().map((u) => {
-      const info = cfg.auth?.find((a) => a.name === u);
-      return {
-        name: u,
-        user: info
-          ? authInfoView(info, raw)
-          : { 'client-certificate-data': data.cert, 'client-key-data': data.key },
-      };
-    }),
+    apiVersion: 'v1',
+    preferences: cfg.colors ? { colors: true } : {},
+    clusters: orNull(
+      [...clusters]
+        .sort((a, b) => (a.name < b.name ? -1 : 1))
+        .map((c) => ({
+          name: c.name,
+          cluster: clusterFields(c, (ca) => (raw ? ca : 'DATA+OMITTED'), data.ca),
+        })),
+    ),
+    users: orNull(
+      [...users].sort().map((u) => {
+        const info = cfg.auth?.find((a) => a.name === u);
+        return {
+          name: u,
+          user: info
+            ? authInfoView(info, raw)
+            : { 'client-certificate-data': data.cert, 'client-key-data': data.key },
+        };
+      }),
+    ),
+    contexts: orNull(
+      [...contexts]
+        .sort((a, b) => (a.name < b.name ? -1 : 1))
+        .map((c) => ({
+          name: c.name,
+          context: {
+            cluster: c.cluster,
+            user: c.user,
+            ...(c.namespace ? { namespace: c.namespace } : {}),
+          },
+        })),
+    ),
+    'current-context': cfg.currentContext,
   };
 }
 
-/** A set-credentials user as `config view` prints it: paths as given, data and tokens hidden. */
-function authInfoView(a: KubeAuthInfo, raw: boolean): Record<string, string> {
-  const v: Record<string, string> = {};
+/** An empty list as the v1 conversion leaves it: nil (`null`). */
+export function orNull<T>(list: T[]): T[] | null {
+  return list.length > 0 ? list : null;
+}
+
+/**
+ * A cluster entry's fields in clientcmdapi v1.Cluster's order, empty ones omitted; `shown` gives
+ * certificate-authority-data's text from its base64 (`fallback`: the cluster CA's, when the
+ * entry does not say; undefined: none).
+ */
+export function clusterFields(
+  c: KubeCluster,
+  shown: (base64: string) => string,
+  fallback: string | undefined,
+): Record<string, unknown> {
+  const v: Record<string, unknown> = { server: c.server };
+  if (c.tlsServerName) v['tls-server-name'] = c.tlsServerName;
+  if (c.insecureSkipTlsVerify) v['insecure-skip-tls-verify'] = true;
+  if (c.certificateAuthority) v['certificate-authority'] = c.certificateAuthority;
+  if (typeof c.caData === 'string') v['certificate-authority-data'] = shown(c.caData);
+  else if (c.caData === undefined && fallback !== undefined)
+    v['certificate-authority-data'] = fallback;
+  if (c.proxyUrl) v['proxy-url'] = c.proxyUrl;
+  return v;
+}
+
+/**
+ * A user entry's fields in clientcmdapi v1.AuthInfo's order; `hide` (config view without --raw)
+ * shows data as DATA+OMITTED and secrets as REDACTED, else data is base64 as in the file.
+ */
+export function authInfoFields(a: KubeAuthInfo, hide: boolean): Record<string, unknown> {
+  const v: Record<string, unknown> = {};
   if (a.clientCertificate) v['client-certificate'] = a.clientCertificate;
   if (a.clientCertificateData !== undefined)
-    v['client-certificate-data'] = raw ? btoa(a.clientCertificateData) : 'DATA+OMITTED';
+    v['client-certificate-data'] = hide ? 'DATA+OMITTED' : btoa(a.clientCertificateData);
   if (a.clientKey) v['client-key'] = a.clientKey;
   if (a.clientKeyData !== undefined)
-    v['client-key-data'] = raw ? btoa(a.clientKeyData) : 'DATA+OMITTED';
-  if (a.token) v.token = raw ? a.token : 'REDACTED';
+    v['client-key-data'] = hide ? 'DATA+OMITTED' : btoa(a.clientKeyData);
+  if (a.token) v.token = hide ? 'REDACTED' : a.token;
+  if (a.username) v.username = a.username;
+  if (a.password) v.password = hide ? 'REDACTED' : a.password;
+  if (a.authProvider) {
+    // A map keyed by the user's words: no prototype for them to reach.
+    const config: Record<string, string> = Object.create(null);
+    for (const [k, val] of a.authProvider.config) config[k] = val;
+    v['auth-provider'] = { name: a.authProvider.name, config };
+  }
+  if (a.exec) {
+    const e = a.exec;
+    v.exec = {
+      command: e.command,
+      args: e.args,
+      env: e.env,
+      apiVersion: e.apiVersion,
+      provideClusterInfo: e.provideClusterInfo,
+      ...(e.interactiveMode ? { interactiveMode: e.interactiveMode } : {}),
+    };
+  }
   return v;
+}
+
+/** A set-credentials user as `config view` prints it: paths as given, data and secrets hidden. */
+function authInfoView(a: KubeAuthInfo, raw: boolean): Record<string, unknown> {
+  return authInfoFields(a, !raw);
 }

@@ -4,7 +4,7 @@
  * cluster CA signed (an approved CSR's) is its CN with its O's as groups; other certificates
  * and every bearer token are refused (401); a user without credentials is anonymous. Before
  * any request, client-go's ConfirmUsable reads the certificate and key files: missing ones
- * end the command with the `Error in configuration:` lines.
+ * end the command with `error: …` (one) or the `Error in configuration:` lines (several).
  */
 import { certificateUser, pemDecode } from '../engine/apiserver/certificates.ts';
 import { forbiddenMessage, type UserInfo } from '../engine/apiserver/rbac.ts';
@@ -20,6 +20,23 @@ export interface KubeAuthInfo {
   clientCertificateData?: string;
   clientKeyData?: string;
   token?: string;
+  /** Basic auth (`set-credentials --username/--password`): sent, and taken by no authenticator. */
+  username?: string;
+  password?: string;
+  /** `--auth-provider` and its `key=value` arguments (pairs, not an object keyed by input). */
+  authProvider?: { name: string; config: [string, string][] };
+  /** `--exec-*`: a credential plugin. */
+  exec?: KubeExec;
+}
+
+/** clientcmdapi.ExecConfig as set-credentials writes it. */
+export interface KubeExec {
+  command: string;
+  apiVersion: string;
+  args: string[] | null;
+  env: { name: string; value: string }[] | null;
+  interactiveMode: string;
+  provideClusterInfo: boolean;
 }
 
 /** The console's home directory: where the shell starts. */
@@ -65,7 +82,25 @@ export function selectedUserName(cfg: Kubeconfig, contextFlag: string, userFlag:
 export type Identity =
   | { kind: 'admin' }
   | { kind: 'user'; user: UserInfo }
-  | { kind: 'error'; stderr: string };
+  | { kind: 'error'; stderr: string; stdout?: string };
+
+/**
+ * ClientConfig over TLS when the user entry cannot identify anyone (no username, certificate,
+ * token, auth provider or exec plugin): kubectl's interactive loader asks for a username on
+ * stdout and reads stdin, which the console never feeds.
+ */
+const PROMPTED: Identity = {
+  kind: 'error',
+  stdout: 'Please enter Username: ',
+  stderr: 'error: EOF\n',
+};
+
+/** The selected context's cluster talks TLS (the prompt is only tried then). */
+function tlsCluster(cfg: Kubeconfig, contextFlag: string): boolean {
+  const context = cfg.contexts.find((c) => c.name === (contextFlag || cfg.currentContext));
+  const cluster = cfg.clusters.find((c) => c.name === context?.cluster);
+  return cluster?.server.startsWith('https://') ?? false;
+}
 
 const ANONYMOUS: UserInfo = { name: 'system:anonymous', groups: ['system:unauthenticated'] };
 
@@ -83,12 +118,23 @@ export function kubeconfigIdentity(
   const cfg = host.kubeconfig;
   const name = selectedUserName(cfg, contextFlag, userFlag);
   const info = authInfo(cfg, name);
+  const anonymous = (): Identity =>
+    tlsCluster(cfg, contextFlag) ? PROMPTED : { kind: 'user', user: ANONYMOUS };
   if (!info) {
     if (name === 'kubernetes-admin' && cfg.users.includes(name)) return { kind: 'admin' };
-    return { kind: 'user', user: ANONYMOUS };
+    return anonymous();
   }
-  // ConfirmUsable: the files must be readable.
+  // ConfirmUsable's validateAuthInfo: a certificate needs a key, the files must be readable,
+  // one authentication method at most.
   const problems: string[] = [];
+  if (
+    (info.clientCertificate || info.clientCertificateData !== undefined) &&
+    !info.clientKey &&
+    info.clientKeyData === undefined
+  )
+    problems.push(
+      `client-key-data or client-key must be specified for ${name} to use the clientCert authentication method.`,
+    );
   let cert = info.clientCertificateData;
   if (cert === undefined && info.clientCertificate) {
     cert = readConsoleFile(host, info.clientCertificate);
@@ -98,15 +144,46 @@ export function kubeconfigIdentity(
       );
   }
   let key = info.clientKeyData;
-  if (key === undefined && info.clientKey) {
+  // (The key file is read only for a certificate's sake.)
+  if (key === undefined && info.clientKey && (cert !== undefined || info.clientCertificate)) {
     key = readConsoleFile(host, info.clientKey);
     if (key === undefined)
       problems.push(
         `unable to read client-key ${info.clientKey} for ${name} due to open ${info.clientKey}: no such file or directory`,
       );
   }
-  if (problems.length === 1)
-    return { kind: 'error', stderr: `Error in configuration: ${problems[0]}\n` };
+  const exec = info.exec;
+  if (exec) {
+    if (info.authProvider)
+      problems.push(
+        `authProvider cannot be provided in combination with an exec plugin for ${name}`,
+      );
+    if (!exec.command)
+      problems.push(`command must be specified for ${name} to use exec authentication plugin`);
+    if (!exec.apiVersion)
+      problems.push(`apiVersion must be specified for ${name} to use exec authentication plugin`);
+    for (const e of exec.env ?? [])
+      if (!e.name)
+        problems.push(
+          `env variable name must be specified for ${name} to use exec authentication plugin`,
+        );
+    if (exec.interactiveMode === '')
+      problems.push(
+        `interactiveMode must be specified for ${name} to use exec authentication plugin`,
+      );
+    else if (!['Never', 'IfAvailable', 'Always'].includes(exec.interactiveMode))
+      problems.push(`invalid interactiveMode for ${name}: ${JSON.stringify(exec.interactiveMode)}`);
+  }
+  const methods = [
+    ...(info.token ? ['token'] : []),
+    ...(info.username || info.password ? ['basicAuth'] : []),
+  ];
+  if (methods.length > 1)
+    problems.push(
+      `more than one authentication method found for ${name}; found [${methods.join(' ')}], only one is allowed`,
+    );
+  // kubectl's CheckErr unwraps an aggregate of one: a lone problem is a plain `error: `.
+  if (problems.length === 1) return { kind: 'error', stderr: `error: ${problems[0]}\n` };
   if (problems.length > 1)
     return {
       kind: 'error',
@@ -127,7 +204,21 @@ export function kubeconfigIdentity(
   }
   // No service-account token issuer in the console: every bearer token is unknown.
   if (info.token) return { kind: 'error', stderr: UNAUTHORIZED };
-  return { kind: 'user', user: ANONYMOUS };
+  // Credential plugins and auth providers would run programs or talk to identity providers
+  // the simulated cluster does not have.
+  if (exec)
+    return {
+      kind: 'error',
+      stderr: `error: the exec credential plugin "${exec.command}" is not available in this simulated cluster\n`,
+    };
+  if (info.authProvider)
+    return {
+      kind: 'error',
+      stderr: `error: the auth provider "${info.authProvider.name}" is not available in this simulated cluster\n`,
+    };
+  // Basic auth is sent, and no authenticator takes it.
+  if (info.username) return { kind: 'user', user: ANONYMOUS };
+  return anonymous();
 }
 
 /**

@@ -7,7 +7,14 @@
  */
 import { parse } from 'yaml';
 import type { KubectlHost } from './host.ts';
-import type { KubeCluster, KubeContext, Kubeconfig } from './kubeconfig.ts';
+import {
+  authInfoFields,
+  clusterFields,
+  type KubeCluster,
+  type KubeContext,
+  type Kubeconfig,
+  orNull,
+} from './kubeconfig.ts';
 import { absolutePath, type KubeAuthInfo, readConsoleFile } from './kubeconfigAuth.ts';
 import { toGoYaml } from './printers/goyaml.ts';
 
@@ -44,11 +51,17 @@ export function parseKubeconfig(text: string, path: string): Kubeconfig | string
   const clusters: KubeCluster[] = named(doc.clusters).map((c) => {
     const cl = isObj(c.cluster) ? c.cluster : {};
     const ca = cl['certificate-authority-data'];
-    return {
+    const cluster: KubeCluster = {
       name: str(c.name),
       server: str(cl.server),
       caData: typeof ca === 'string' ? ca : null,
     };
+    if (typeof cl['tls-server-name'] === 'string') cluster.tlsServerName = cl['tls-server-name'];
+    if (cl['insecure-skip-tls-verify'] === true) cluster.insecureSkipTlsVerify = true;
+    if (typeof cl['certificate-authority'] === 'string')
+      cluster.certificateAuthority = cl['certificate-authority'];
+    if (typeof cl['proxy-url'] === 'string') cluster.proxyUrl = cl['proxy-url'];
+    return cluster;
   });
   const contexts: KubeContext[] = named(doc.contexts).map((c) => {
     const cx = isObj(c.context) ? c.context : {};
@@ -70,9 +83,35 @@ export function parseKubeconfig(text: string, path: string): Kubeconfig | string
     const keyData = decodeData(us['client-key-data']);
     if (keyData !== undefined) info.clientKeyData = keyData;
     if (typeof us.token === 'string') info.token = us.token;
+    const provider = us['auth-provider'];
+    if (isObj(provider)) {
+      const config = isObj(provider.config) ? provider.config : {};
+      info.authProvider = {
+        name: str(provider.name),
+        config: Object.keys(config)
+          .sort()
+          .map((k) => [k, str(config[k])]),
+      };
+    }
+    const exec = us.exec;
+    if (isObj(exec))
+      info.exec = {
+        command: str(exec.command),
+        apiVersion: str(exec.apiVersion),
+        args: Array.isArray(exec.args) ? exec.args.map(str) : null,
+        env: Array.isArray(exec.env)
+          ? exec.env.filter(isObj).map((e) => ({ name: str(e.name), value: str(e.value) }))
+          : null,
+        interactiveMode: str(exec.interactiveMode),
+        provideClusterInfo: exec.provideClusterInfo === true,
+      };
+    if (typeof us.username === 'string') info.username = us.username;
+    if (typeof us.password === 'string') info.password = us.password;
     return info;
   });
+  const preferences = isObj(doc.preferences) ? doc.preferences : {};
   return {
+    ...(preferences.colors === true ? { colors: true } : {}),
     currentContext: str(doc['current-context']),
     clusters,
     contexts,
@@ -87,35 +126,31 @@ export function serializeKubeconfig(cfg: Kubeconfig): string {
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : 1);
   return toGoYaml({
     apiVersion: 'v1',
-    clusters: [...cfg.clusters].sort(byName).map((c) => ({
-      cluster: {
-        ...(typeof c.caData === 'string' ? { 'certificate-authority-data': c.caData } : {}),
-        server: c.server,
-      },
-      name: c.name,
-    })),
-    contexts: [...cfg.contexts].sort(byName).map((c) => ({
-      context: {
-        cluster: c.cluster,
-        ...(c.namespace ? { namespace: c.namespace } : {}),
-        user: c.user,
-      },
-      name: c.name,
-    })),
+    clusters: orNull(
+      [...cfg.clusters].sort(byName).map((c) => ({
+        cluster: clusterFields(c, (ca) => ca, undefined),
+        name: c.name,
+      })),
+    ),
+    contexts: orNull(
+      [...cfg.contexts].sort(byName).map((c) => ({
+        context: {
+          cluster: c.cluster,
+          ...(c.namespace ? { namespace: c.namespace } : {}),
+          user: c.user,
+        },
+        name: c.name,
+      })),
+    ),
     'current-context': cfg.currentContext,
     kind: 'Config',
-    preferences: {},
-    users: [...cfg.users].sort().map((name) => {
-      const a = cfg.auth?.find((x) => x.name === name);
-      const user: Obj = {};
-      if (a?.clientCertificate) user['client-certificate'] = a.clientCertificate;
-      if (a?.clientCertificateData !== undefined)
-        user['client-certificate-data'] = btoa(a.clientCertificateData);
-      if (a?.clientKey) user['client-key'] = a.clientKey;
-      if (a?.clientKeyData !== undefined) user['client-key-data'] = btoa(a.clientKeyData);
-      if (a?.token) user.token = a.token;
-      return { name, user };
-    }),
+    preferences: cfg.colors ? { colors: true } : {},
+    users: orNull(
+      [...cfg.users].sort().map((name) => {
+        const a = cfg.auth?.find((x) => x.name === name);
+        return { name, user: a ? authInfoFields(a, false) : {} };
+      }),
+    ),
   });
 }
 
@@ -125,23 +160,32 @@ export type Selected =
   | { kind: 'file'; path: string; config: Kubeconfig }
   | { kind: 'error'; stderr: string };
 
+/** A config with nothing in it, named `path` (as given: kubectl's messages say it so). */
+function emptyConfig(path: string): Kubeconfig {
+  return { currentContext: '', clusters: [], contexts: [], users: [], auth: [], path };
+}
+
 /**
- * clientcmd's loading rules: `--kubeconfig` (a missing file is an error), else each file
- * `$KUBECONFIG` lists (missing ones skipped; the first that exists is used here), else the
- * default file.
+ * clientcmd's loading rules: `--kubeconfig` (a missing file is an error, except to `kubectl
+ * config`, whose PathOptions start from an empty config and create the file when they write),
+ * else each file `$KUBECONFIG` lists (missing ones skipped; the first that exists is used here),
+ * else the default file. Errors name the file as given.
  */
 export function selectKubeconfig(
   host: KubectlHost,
   flagPath: string,
   envPath: string | undefined,
+  configCommand = false,
 ): Selected {
   if (flagPath) {
     const abs = absolutePath(flagPath, host.fs.workingDir());
     if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
     const text = readConsoleFile(host, abs);
+    if (text === undefined && configCommand)
+      return { kind: 'file', path: abs, config: emptyConfig(flagPath) };
     if (text === undefined)
       return { kind: 'error', stderr: `error: stat ${flagPath}: no such file or directory\n` };
-    const cfg = parseKubeconfig(text, abs);
+    const cfg = parseKubeconfig(text, flagPath);
     return typeof cfg === 'string'
       ? { kind: 'error', stderr: `error: ${cfg}\n` }
       : { kind: 'file', path: abs, config: cfg };
@@ -153,18 +197,14 @@ export function selectKubeconfig(
     if (abs === DEFAULT_KUBECONFIG) return { kind: 'builtin' };
     const text = readConsoleFile(host, abs);
     if (text === undefined) continue;
-    const cfg = parseKubeconfig(text, abs);
+    const cfg = parseKubeconfig(text, p);
     return typeof cfg === 'string'
       ? { kind: 'error', stderr: `error: ${cfg}\n` }
       : { kind: 'file', path: abs, config: cfg };
   }
   // None exists: an empty config (written to the last file when a command sets something).
   const last = absolutePath(paths[paths.length - 1] ?? DEFAULT_KUBECONFIG, host.fs.workingDir());
-  return {
-    kind: 'file',
-    path: last,
-    config: { currentContext: '', clusters: [], contexts: [], users: [], auth: [], path: last },
-  };
+  return { kind: 'file', path: last, config: emptyConfig(paths[paths.length - 1] ?? last) };
 }
 
 /** `https://10.0.0.1:6443` → `10.0.0.1:6443` (the scheme's port when none is given). */

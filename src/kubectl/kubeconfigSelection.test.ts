@@ -120,9 +120,10 @@ describe('--context, --user and --cluster naming nothing', () => {
 
   it('--cluster: no server found for it, else cluster does not exist', () => {
     const { run } = engineSession(3);
+    // A lone error that is not errContextNotFound: CheckErr unwraps it to a plain error line.
     expect(run('kubectl --cluster=nosuch get pods')).toEqual({
       out: '',
-      err: 'Error in configuration: no server found for cluster "nosuch"\n',
+      err: 'error: no server found for cluster "nosuch"\n',
       code: 1,
     });
     expect(run('kubectl --cluster=nosuch get pods -n default')).toEqual({
@@ -143,5 +144,82 @@ describe('--context, --user and --cluster naming nothing', () => {
     expect(
       run('kubectl --context=dev --cluster=kubernetes --user=kubernetes-admin get pods').err,
     ).toBe('No resources found in dev namespace.\n');
+  });
+});
+
+describe('--as-group and --as-uid without --as', () => {
+  it('validateAuthInfo refuses them before any request, named after the kubeconfig user', () => {
+    const { run } = engineSession(3);
+    const refused = {
+      out: '',
+      err: 'error: requesting uid, groups or user-extra for kubernetes-admin without impersonating a user\n',
+      code: 1,
+    };
+    expect(run('kubectl get pods --as-group=devs')).toEqual(refused);
+    expect(run('kubectl get pods --as-uid=1000 -n kube-system')).toEqual(refused);
+    expect(run('kubectl auth can-i get pods --as-group=system:masters')).toEqual(refused);
+    expect(run('kubectl version --as-group=x')).toEqual(refused);
+    // With a missing context too: both errors, the user name empty (no context names one).
+    expect(run('kubectl get pods --as-group=x --context=nope')).toEqual({
+      out: '',
+      err:
+        'Error in configuration: \n* context was not found for specified context: nope\n' +
+        '* requesting uid, groups or user-extra for  without impersonating a user\n',
+      code: 1,
+    });
+    // A --user naming nothing: that is the error.
+    expect(run('kubectl get pods --as-group=a --user=nope').err).toBe(
+      'error: auth info "nope" does not exist\n',
+    );
+    // With --as the groups are impersonated.
+    expect(run('kubectl get pods --as=jane --as-group=system:masters').code).toBe(0);
+  });
+});
+
+describe('--request-timeout', () => {
+  it('ClientConfig parses it (whole seconds or a Go duration) after the kubeconfig checks', () => {
+    const { run } = engineSession(3);
+    const invalid = {
+      out: '',
+      err: 'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n',
+      code: 1,
+    };
+    expect(run('kubectl get pods --request-timeout=abc')).toEqual(invalid);
+    expect(run('kubectl get pods --request-timeout=-1 -n kube-system')).toEqual(invalid);
+    expect(run('kubectl get pods --context=nope --request-timeout=abc').err).toBe(
+      'Error in configuration: context was not found for specified context: nope\n',
+    );
+    expect(run('kubectl get ns default --request-timeout=5 -o name').out).toBe(
+      'namespace/default\n',
+    );
+    expect(run('kubectl get ns default --request-timeout=1m30s -o name').code).toBe(0);
+    // What builds no client does not parse it.
+    expect(run('kubectl version --client --request-timeout=x').code).toBe(0);
+  });
+});
+
+describe('--server', () => {
+  it("overrides the selected cluster's server: this machine's own port refuses at once", () => {
+    const { run } = engineSession(3);
+    const r = run('kubectl get pods --server=http://127.0.0.1:1 -o name');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').slice(-2)).toEqual([
+      'The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?',
+      '',
+    ]);
+    expect(r.err).toContain(
+      'Get \\"http://127.0.0.1:1/api?timeout=32s\\": dial tcp 127.0.0.1:1: connect: connection refused"',
+    );
+    // Another machine's address: nothing answers, the dial times out.
+    expect(run('kubectl get pods -s https://10.9.9.9:6443').err).toMatch(
+      /\nUnable to connect to the server: dial tcp 10\.9\.9\.9:6443: i\/o timeout\n$/,
+    );
+    // The cluster's own address works; set-cluster's --server is its own flag.
+    expect(run('kubectl get ns default --server=https://172.18.0.2:6443 -o name').out).toBe(
+      'namespace/default\n',
+    );
+    expect(run('kubectl config set-cluster x --server=http://127.0.0.1:1').out).toBe(
+      'Cluster "x" set.\n',
+    );
   });
 });

@@ -150,10 +150,64 @@ describe('kubeconfig users', () => {
       'error: You must be logged in to the server (Unauthorized)\n',
     );
     expect(run('kubectl config view').out).toContain('- name: tok\n  user:\n    token: REDACTED\n');
-    // A user without credentials is anonymous.
+    // A user without credentials: over TLS kubectl prompts for a username and reads stdin,
+    // which the console never feeds (kubectl 1.32.5 with stdin closed).
     run('kubectl config set-credentials nobody');
+    expect(run('kubectl --user=nobody get pods')).toEqual({
+      out: 'Please enter Username: ',
+      err: 'error: EOF\n',
+      code: 1,
+    });
+    // With a username it sends basic auth, which no authenticator takes: anonymous.
+    run('kubectl config set-credentials nobody --username=nobody');
     expect(run('kubectl --user=nobody get pods').err).toBe(
       'Error from server (Forbidden): pods is forbidden: User "system:anonymous" cannot list resource "pods" in API group "" in the namespace "default"\n',
+    );
+  });
+});
+
+describe('validateAuthInfo', () => {
+  it('a certificate without a key, and two authentication methods, as kubectl 1.32.5 says', () => {
+    const { run } = engineSession(3);
+    run('kubectl config set-credentials carol --client-certificate=/nope.crt');
+    expect(run('kubectl get pods --user=carol')).toEqual({
+      out: '',
+      err:
+        'Error in configuration: \n' +
+        '* client-key-data or client-key must be specified for carol to use the clientCert authentication method.\n' +
+        '* unable to read client-cert /nope.crt for carol due to open /nope.crt: no such file or directory\n',
+      code: 1,
+    });
+    run('kubectl config set-credentials both --token=abc');
+    expect(run('kubectl config set users.both.password pw').out).toBe(
+      'Property "users.both.password" set.\n',
+    );
+    expect(run('kubectl get pods --user=both').err).toBe(
+      'error: more than one authentication method found for both; found [token basicAuth], only one is allowed\n',
+    );
+    // A key alone is no certificate: its file is not read, and nothing identifies the user.
+    run('kubectl config set-credentials eve --client-key=/nope.key');
+    expect(run('kubectl get pods --user=eve')).toEqual({
+      out: 'Please enter Username: ',
+      err: 'error: EOF\n',
+      code: 1,
+    });
+  });
+});
+
+describe('set-credentials on admin.conf user', () => {
+  it('keeps its embedded certificate: only the flags given change (kubectl 1.32.5)', () => {
+    const { run } = engineSession(3);
+    run('kubectl config set-credentials kubernetes-admin --token=abc');
+    expect(run('kubectl config view --minify -o jsonpath={.users[0].user}').out).toBe(
+      '{"client-certificate-data":"DATA+OMITTED","client-key-data":"DATA+OMITTED","token":"REDACTED"}',
+    );
+    // The certificate still authenticates first.
+    expect(run('kubectl get ns default -o name').out).toBe('namespace/default\n');
+    // In another file the name is just a new user.
+    run('kubectl config set-credentials kubernetes-admin --token=abc --kubeconfig=k.yaml');
+    expect(run('cat k.yaml').out).toContain(
+      'users:\n- name: kubernetes-admin\n  user:\n    token: abc\n',
     );
   });
 });

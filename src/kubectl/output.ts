@@ -132,8 +132,12 @@ export function dryRunStrategy(ctx: Ctx): DryRun {
 /** `pod/nginx`, `deployment.apps/web`, `namespace/blue`. */
 export function objectRef(obj: KubeObject): string {
   const t = typeByKind(obj.apiVersion, obj.kind);
-  const prefix = t ? kindPrefix(t) : String(obj.kind ?? '').toLowerCase();
-  return `${prefix}/${obj.metadata?.name ?? ''}`;
+  // NamePrinter: a kind this client has no type for is still qualified by the group of its
+  // apiVersion; an object without a name is `<unknown>` (a SelfSubjectReview).
+  const group = obj.apiVersion?.includes('/') ? obj.apiVersion.split('/')[0] : '';
+  const kind = String(obj.kind ?? '').toLowerCase();
+  const prefix = t ? kindPrefix(t) : group ? `${kind}.${group}` : kind;
+  return `${prefix}/${obj.metadata?.name || '<unknown>'}`;
 }
 
 /** Counts objects printed as YAML so that documents get `---` separators. */

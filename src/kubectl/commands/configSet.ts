@@ -212,7 +212,7 @@ function addEntry(cfg: Kubeconfig, map: MapName, name: string): void {
 }
 
 /** A user's credentials to change; admin.conf's user gets its certificate written out. */
-function authEntry(cfg: Kubeconfig, name: string): KubeAuthInfo {
+export function authEntry(cfg: Kubeconfig, name: string): KubeAuthInfo {
   cfg.auth ??= [];
   let info = cfg.auth.find((a) => a.name === name);
   if (!info) {
@@ -259,6 +259,8 @@ function setField(
       'client-certificate-data': 'clientCertificateData',
       'client-key-data': 'clientKeyData',
       token: 'token',
+      username: 'username',
+      password: 'password',
     } as const
   )[field as 'token'];
   if (key !== undefined) assign(info, key, value);
@@ -266,7 +268,14 @@ function setField(
 
 function assign(
   info: KubeAuthInfo,
-  key: 'clientCertificate' | 'clientKey' | 'clientCertificateData' | 'clientKeyData' | 'token',
+  key:
+    | 'clientCertificate'
+    | 'clientKey'
+    | 'clientCertificateData'
+    | 'clientKeyData'
+    | 'token'
+    | 'username'
+    | 'password',
   v: string | undefined,
 ): void {
   if (v === undefined || (v === '' && !key.endsWith('Data'))) delete info[key];
@@ -288,6 +297,8 @@ const MODELED: Readonly<Record<MapName, readonly string[]>> = {
     'client-certificate-data',
     'client-key-data',
     'token',
+    'username',
+    'password',
   ],
 };
 
@@ -322,13 +333,20 @@ function modify(ctx: Ctx, cfg: Kubeconfig, property: string, value: string | und
   // kind and apiVersion: the file is written as a v1 Config whatever they say.
   if (field === 'kind' || field === 'apiVersion') return;
   if (field === 'preferences' && steps.length === 1) {
-    if (value === undefined) return;
+    if (value === undefined) {
+      delete cfg.colors;
+      return;
+    }
     throw new ConfigPathError(
       'unable to locate path config.navigationStep{stepValue:"", stepType:reflect.Type(nil)} under {false map[]}',
     );
   }
-  if (field === 'preferences' && second?.value === 'colors' && value !== undefined)
-    parseBool(value);
+  if (field === 'preferences' && second?.value === 'colors' && steps.length === 2) {
+    // A bool: false is not written (omitempty).
+    if (value !== undefined && parseBool(value)) cfg.colors = true;
+    else delete cfg.colors;
+    return;
+  }
   notModeled(ctx, property);
 }
 

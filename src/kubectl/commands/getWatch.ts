@@ -45,7 +45,7 @@ export function requestTimeoutMs(ctx: Ctx): number {
   const ms = parseGoDuration(v);
   if (typeof ms !== 'number') {
     ctx.fail(
-      'invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)',
+      'Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)',
     );
   }
   return Math.max(0, ms);

@@ -1150,3 +1150,34 @@ function serviceLinksField(links: Map<string, string> | undefined): {
 } {
   return links ? { serviceLinks: links } : {};
 }
+
+/**
+ * `cluster-info dump`'s read of one container's log (LogsForObject with only the container
+ * named, read with DoRaw): the text, or the request's error in its place. DoRaw does not decode
+ * the server's Status: its error is client-go's generic one for the HTTP code
+ * (newUnstructuredResponseError: the body of a JSON answer is "unknown"), naming the request.
+ */
+export function dumpedContainerLog(ctx: Ctx, pod: Pod, container: string): string {
+  const before = ctx.stderr;
+  try {
+    return containerLog(ctx, pod, container, {
+      previous: false,
+      timestamps: false,
+      tail: -1,
+      query: '',
+    });
+  } catch (e) {
+    if (!(e instanceof ExitError)) throw e;
+    const reason = /^Error from server(?: \((\w+)\))?:/.exec(ctx.stderr.slice(before.length))?.[1];
+    ctx.stderr = before;
+    const generic =
+      reason === 'BadRequest'
+        ? 'the server rejected our request for an unknown reason'
+        : reason === 'NotFound'
+          ? 'the server could not find the requested resource'
+          : reason === 'Forbidden'
+            ? 'unknown'
+            : 'an error on the server ("unknown") has prevented the request from succeeding';
+    return `Request log error: ${generic} (get pods ${pod.metadata?.name ?? ''})\n`;
+  }
+}

@@ -10,6 +10,7 @@ import { runAuthCanI, runAuthWhoami } from './auth.ts';
 import { runAuthReconcile } from './authReconcile.ts';
 import { runAutoscale } from './autoscale.ts';
 import { runCertificateApprove, runCertificateDeny } from './certificate.ts';
+import { runClusterInfoDump } from './clusterInfoDump.ts';
 import { fieldValidation } from './common.ts';
 import { runConfig } from './config.ts';
 import {
@@ -1057,8 +1058,19 @@ kubectl events --types=Warning,Normal`,
     run: runClusterInfo,
     children: [
       {
-        ...notHere('cluster-info dump', 'dump'),
+        name: 'dump',
         short: 'Dump relevant information for debugging and diagnosis',
+        flags: [
+          allNamespaces,
+          list('namespaces'),
+          output,
+          s('output-directory'),
+          s('pod-running-timeout'),
+          b('show-managed-fields'),
+          b('allow-missing-template-keys'),
+          s('template'),
+        ],
+        run: runClusterInfoDump,
       },
     ],
   },
@@ -1112,6 +1124,9 @@ kubectl events --types=Warning,Normal`,
       {
         name: 'set-cluster',
         short: 'Set a cluster entry in kubeconfig',
+        // --server, --certificate-authority, --insecure-skip-tls-verify and --tls-server-name
+        // are the global flags' names.
+        flags: [b('embed-certs'), s('proxy-url')],
         run: (c, a) => runConfig(c, 'set-cluster', a),
       },
       {
@@ -1124,6 +1139,14 @@ kubectl events --types=Warning,Normal`,
           s('username'),
           s('password'),
           b('embed-certs'),
+          s('auth-provider'),
+          list('auth-provider-arg'),
+          s('exec-command'),
+          s('exec-api-version'),
+          list('exec-arg'),
+          arr('exec-env'),
+          s('exec-interactive-mode'),
+          b('exec-provide-cluster-info'),
         ],
         run: (c, a) => runConfig(c, 'set-credentials', a),
       },
@@ -1167,7 +1190,16 @@ kubectl events --types=Warning,Normal`,
       {
         name: 'view',
         short: 'Display merged kubeconfig settings or a specified kubeconfig file',
-        flags: [b('minify'), b('raw'), b('flatten'), output],
+        flags: [
+          b('minify'),
+          b('raw'),
+          b('flatten'),
+          b('merge'),
+          output,
+          s('template'),
+          b('allow-missing-template-keys'),
+          b('show-managed-fields'),
+        ],
         run: (c, a) => runConfig(c, 'view', a),
       },
     ],
