@@ -161,6 +161,33 @@ export function typesAndNamesToRead(ctx: Ctx, rawArgs: string[]): TypeAndNames<A
 }
 
 /**
+ * builder.go visitByPaths: `-f`/`-k` with resource arguments as well is refused before any file
+ * is read (a missing path, found when the builder took the names, is reported first):
+ * a type (`get -f x pods`), else names, else `TYPE/NAME` tuples, each with its own text.
+ */
+export function refuseArgsWithPaths(ctx: Ctx, files: string[], rawArgs: string[]): void {
+  if (files.length === 0 || rawArgs.length === 0) return;
+  for (const f of files) {
+    if (f === '-' || kustomizeDir(f) !== undefined || isUrl(f)) continue;
+    if (!ctx.host.fs.has(f) && !ctx.host.fs.isDirectory(f))
+      ctx.fail(`the path "${f}" does not exist`);
+  }
+  const args = normalizeMultipleResourcesArgs(rawArgs);
+  if (args.some((a) => a.includes('/'))) {
+    if (!args.every((a) => a.includes('/'))) {
+      ctx.fail(
+        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+      );
+    }
+    for (const a of args) splitResourceTypeName(ctx, a);
+    ctx.fail('resource/name arguments cannot be provided when a path is specified');
+  }
+  ctx.fail(
+    'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+  );
+}
+
+/**
  * The argument combinations the resource builder refuses before it sends anything
  * (cli-runtime builder.go visitorResult): a selector (`-l`, `--field-selector`, delete's
  * `--all`) with names, a name with several types, a namespaced name with `-A`.
@@ -419,9 +446,13 @@ export function readFilenames(
     for (const obj of flattenLists(docs)) {
       if (!validating && (typeof obj.kind !== 'string' || obj.kind === '')) {
         // UnstructuredJSONScheme: the document as JSON (a JSON file as written, YAML converted).
-        ctx.fail(
-          `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`,
-        );
+        const message = `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`;
+        // get and describe go on (ContinueOnError) and print it with the others at the end.
+        if (/^kubectl (get|describe)$/.test(ctx.commandPath)) {
+          gather(message);
+          continue;
+        }
+        ctx.fail(message);
       }
       const missing: string[] = [];
       if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
@@ -471,17 +502,25 @@ export function readFilenames(
  * explicit `-n` is kubectl's error.
  */
 export function namespaceForManifest(ctx: Ctx, m: ManifestObject): string | undefined {
+  const mismatch = namespaceMismatch(ctx, m);
+  if (mismatch) ctx.fail(mismatch);
+  return ownNamespace(ctx, m);
+}
+
+/** The namespace of a file's object without the `-n` check: its own, else `-n`/context. */
+export function ownNamespace(ctx: Ctx, m: ManifestObject): string | undefined {
   if (!m.type.namespaced) return undefined;
   const own = m.obj.metadata?.namespace;
-  if (typeof own === 'string' && own !== '') {
-    if (ctx.explicitNamespace && own !== ctx.namespace) {
-      ctx.fail(
-        `the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
-      );
-    }
-    return own;
-  }
-  return ctx.namespace;
+  return typeof own === 'string' && own !== '' ? own : ctx.namespace;
+}
+
+/** The builder's RequireNamespace error for a file's object in another namespace than `-n`. */
+export function namespaceMismatch(ctx: Ctx, m: ManifestObject): string | undefined {
+  if (!m.type.namespaced) return undefined;
+  const own = m.obj.metadata?.namespace;
+  if (typeof own === 'string' && own !== '' && ctx.explicitNamespace && own !== ctx.namespace)
+    return `the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`;
+  return undefined;
 }
 
 export function listAll(

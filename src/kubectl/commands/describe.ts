@@ -47,6 +47,7 @@ import {
   notFound,
   nsFor,
   readFilenames,
+  refuseArgsWithPaths,
   typesAndNamesToRead,
 } from './common.ts';
 import { filenameArgs } from './kustomize.ts';
@@ -219,6 +220,7 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   const found: { type: ResourceType; obj: KubeObject }[] = [];
   // The builder's errors (ContinueOnError): returned once every object is described.
   const errors: Status[] = [];
+  refuseArgsWithPaths(ctx, files, args);
   if (files.length > 0) {
     for (const m of readFilenames(ctx, files, errors, 'describe')) {
       const r = ctx.host.api.get(

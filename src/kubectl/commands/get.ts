@@ -2,7 +2,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError, renderStatuses } from '../errors.ts';
+import { clientError, ExitError, renderStatuses } from '../errors.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import { refusedUnstored } from '../impersonation.ts';
 import { GET_FORMATS, outputFormat, outputTemplate, printJsonPath } from '../output.ts';
@@ -21,10 +21,12 @@ import {
   listError,
   multipleTypesRequested,
   NO_SUCH_PATH,
-  namespaceForManifest,
+  namespaceMismatch,
   notFound,
   nsFor,
+  ownNamespace,
   readFilenames,
+  refuseArgsWithPaths,
   typesAndNamesToRead,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
@@ -108,6 +110,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
     ctx.exitCode = 1;
     return;
   }
+  refuseArgsWithPaths(ctx, files, args);
   if (subresource !== '' && files.length === 0) {
     refuseBulkSubresource(ctx, args);
     // The status subresource is the object itself, printed as ever.
@@ -139,8 +142,22 @@ export function runGet(ctx: Ctx, args: string[]): void {
     for (const m of objs) {
       while (k < (m.errorsBefore ?? 0)) errors.push(gathered[k++] as Status);
       const name = m.obj.metadata?.name ?? '';
-      const r = ctx.host.api.get(m.type.resource, namespaceForManifest(ctx, m), name);
-      if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
+      // The builder's RetrieveLatest fetches each object in its own namespace (a nameless one
+      // stays the file's, namespace set); RequireNamespace looks at `-n` only afterwards.
+      const own = ownNamespace(ctx, m);
+      const r =
+        name === ''
+          ? {
+              ok: true as const,
+              value:
+                own === undefined
+                  ? m.obj
+                  : { ...m.obj, metadata: { ...m.obj.metadata, namespace: own } },
+            }
+          : ctx.host.api.get(m.type.resource, own, name);
+      const mismatch = r.ok ? namespaceMismatch(ctx, m) : undefined;
+      if (mismatch) errors.push(clientError(mismatch));
+      else if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
       else errors.push(r.status);
     }
     errors.push(...gathered.slice(k));
@@ -235,7 +252,9 @@ export function runGet(ctx: Ctx, args: string[]): void {
     if (!skipGeneric) printCustomColumns(ctx, found);
   } else if (format === 'name') {
     if (!skipGeneric)
-      for (const f of found) ctx.out(`${kindPrefix(f.type)}/${f.obj.metadata?.name ?? ''}\n`);
+      // NamePrinter: a nameless object (from a file) is `<unknown>`.
+      for (const f of found)
+        ctx.out(`${kindPrefix(f.type)}/${f.obj.metadata?.name || '<unknown>'}\n`);
   } else {
     printTables(ctx, found, {
       wide: format === 'wide',

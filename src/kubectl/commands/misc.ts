@@ -50,6 +50,7 @@ import {
   peekObject,
   printWarnings,
   readFilenames,
+  refuseArgsWithPaths,
   resolveOrFail,
   splitResourceTypeName,
   typesAndNames,
@@ -1264,6 +1265,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       );
     }
   }
+  refuseArgsWithPaths(ctx, files, resources);
   if (files.length > 0) {
     // -f: the objects the files name; with --local the files' objects themselves, changed
     // here and printed, nothing sent.
