@@ -36,6 +36,7 @@ import {
   readFilenames,
   withoutResourceVersion,
 } from './common.ts';
+import { cascadingStrategy } from './delete.ts';
 import { runEditOnCreate } from './edit.ts';
 import { filenameArgs } from './kustomize.ts';
 import { finishedPodLog, networkOf } from './logs.ts';
@@ -868,6 +869,9 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   if (mode === 'apply' && !serverSide && ctx.bool('force-conflicts')) {
     ctx.fail('--force-conflicts only works with --server-side');
   }
+  if (serverSide && ctx.bool('force')) ctx.fail('--force cannot be used with --server-side');
+  if (mode === 'apply' && dryRun === 'server' && ctx.bool('force'))
+    ctx.fail('--dry-run=server cannot be used with --force');
   if (mode === 'apply') validatePrune(ctx, serverSide);
   const allowlist = mode === 'apply' ? pruneAllowlist(ctx) : undefined;
   // ContinueOnError: a document of a kind the server does not know is reported at the end,
@@ -1145,16 +1149,25 @@ function applyOne(
     ...(o.dryRun === 'server' ? { dryRun: true } : {}),
   });
   printWarnings(ctx, r);
-  if (r.ok) {
+  // patcher.go Patch: with --force, a patch the server refuses as a conflict or as invalid (an
+  // immutable field) becomes a delete and a create of the modified object (deleteAndCreate).
+  const forced =
+    !r.ok && ctx.bool('force') && (r.status.reason === 'Conflict' || r.status.reason === 'Invalid')
+      ? deleteAndCreate(ctx, resource, ns, name, current.value, modified, o.validation)
+      : r;
+  if (forced.ok) {
     const v = {
-      ...r.value,
-      apiVersion: r.value.apiVersion ?? obj.apiVersion,
-      kind: r.value.kind ?? obj.kind,
+      ...forced.value,
+      apiVersion: forced.value.apiVersion ?? obj.apiVersion,
+      kind: forced.value.kind ?? obj.kind,
     };
     printObject(ctx, v, o.format, { verb: 'configured', dryRun: o.dryRun });
     return;
   }
-  const err = withSource(r.status, 'patching', source);
+  // deleteAndCreate's errors carry no "patching" source of their own, and its "patch" is the
+  // modified object (JSON with the encoder's newline).
+  const err = forced !== r ? forced.status : withSource(forced.status, 'patching', source);
+  const patchText = forced !== r ? `${goCompactJson(modified)}\n` : goCompactJson(patch);
   if (!source) {
     o.errors.push(err);
     return;
@@ -1167,8 +1180,49 @@ function applyOne(
   const info = `Resource: "${gv}, Resource=${t.resource}", GroupVersionKind: "${gv}, Kind=${t.kind}"\nName: ${JSON.stringify(name)}, Namespace: ${JSON.stringify(ns ?? '')}`;
   o.errors.push({
     ...err,
-    message: `error when applying patch:\n${goCompactJson(patch)}\nto:\n${info}\nfor: ${JSON.stringify(source)}: ${err.message}`,
+    message: `error when applying patch:\n${patchText}\nto:\n${info}\nfor: ${JSON.stringify(source)}: ${err.message}`,
   });
+}
+
+/**
+ * patcher.go deleteAndCreate (`apply --force`): delete the object (--cascade, --grace-period),
+ * poll until it is gone (--timeout; 0 is no limit, the console stops at its own), then create
+ * the modified object; when that fails, the original is created again and the error says so.
+ */
+function deleteAndCreate(
+  ctx: Ctx,
+  resource: Parameters<Ctx['host']['api']['get']>[0],
+  ns: string | undefined,
+  name: string,
+  original: KubeObject,
+  modified: KubeObject,
+  validation: ReturnType<typeof fieldValidation>,
+): { ok: true; value: KubeObject } | { ok: false; status: Status } {
+  const grace = ctx.num('grace-period', -1);
+  const deleted = ctx.host.api.delete(resource, ns, name, {
+    propagationPolicy: cascadingStrategy(ctx),
+    ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+  });
+  if (!deleted.ok) return deleted;
+  // PollUntilContextTimeout(1s, --timeout, immediate): one look at once; with the default
+  // --timeout=0 the context has already expired after it (an object that takes its time to go,
+  // a pod's grace period or a finalizer, is "context deadline exceeded").
+  const gone = () => !peekObject(ctx, resource, ns, name);
+  const timeout = ctx.num('timeout', 0);
+  if (!gone() && (timeout <= 0 || !ctx.host.runUntil(gone, timeout)))
+    return { ok: false, status: clientError('context deadline exceeded') };
+  const opts = { fieldManager: 'kubectl-client-side-apply', fieldValidation: validation };
+  const created = ctx.host.api.create(resource, ns, modified, opts);
+  printWarnings(ctx, created);
+  if (created.ok) return created;
+  const restored = ctx.host.api.create(resource, ns, original, opts);
+  if (restored.ok) return created;
+  return {
+    ok: false,
+    status: clientError(
+      `an error occurred force-replacing the existing object with the newly provided one:\n\n${created.status.message}.\n\nAdditionally, an error occurred attempting to restore the original object:\n\n${restored.status.message}`,
+    ),
+  };
 }
 
 /**
@@ -1258,17 +1312,22 @@ export function runReplace(ctx: Ctx): void {
       printObject(ctx, obj, format, { verb: 'replaced', dryRun });
       continue;
     }
-    // Without a resourceVersion in the file, kubectl sends the live one (last write wins).
+    // client-go's Request.Name refuses an empty name before anything is sent.
+    if (name === '') {
+      errors.push(withSource(clientError('resource name may not be empty'), 'replacing', m.source));
+      continue;
+    }
+    // Without a resourceVersion in the file, kubectl sends the live one (last write wins);
+    // when the GET fails, helper.go Replace sends the object as it is ("the object does not
+    // exist, but we want it to be created"): the server's PUT answers (decoding, NotFound).
     if (!obj.metadata?.resourceVersion) {
       const live = ctx.host.api.get(m.type.resource, ns, name);
-      if (!live.ok) {
-        errors.push(withSource(live.status, 'replacing', m.source));
-        continue;
+      if (live.ok) {
+        obj.metadata = {
+          ...obj.metadata,
+          resourceVersion: live.value.metadata?.resourceVersion ?? '',
+        };
       }
-      obj.metadata = {
-        ...obj.metadata,
-        resourceVersion: live.value.metadata?.resourceVersion ?? '',
-      };
     }
     const r = ctx.host.api.update(m.type.resource, ns, obj, {
       fieldManager: 'kubectl-replace',
@@ -1306,6 +1365,7 @@ function forceReplace(
     const ns = namespaceForManifest(ctx, m);
     const name = m.obj.metadata?.name ?? '';
     const r = ctx.host.api.delete(m.type.resource, ns, name, {
+      propagationPolicy: cascadingStrategy(ctx),
       // Complete turns --grace-period=0 into 1 (and waits), to avoid accidental data loss.
       ...(grace >= 0 ? { gracePeriodSeconds: grace === 0 ? 1 : grace } : {}),
     });
