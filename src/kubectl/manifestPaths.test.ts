@@ -1,0 +1,257 @@
+/**
+ * `-f FILE` with the resource builder (cli-runtime 1.32 builder.go visitByPaths, RetrieveLatest,
+ * RequireNamespace; helper.go Replace): every expected text below is what the real kubectl
+ * 1.32.5 printed for the same line, run side by side through bench/kubectlOracle.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineSession } from './testing/engineSession.ts';
+
+const CM = '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cmjson"},"data":{"x":"y"}}';
+const IN_KUBE_SYSTEM =
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nsm\n  namespace: kube-system\n';
+const NAMELESS = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n';
+
+function session() {
+  const s = engineSession(1);
+  s.host.fs.write('cm.json', CM);
+  s.host.fs.write('nsm.yaml', IN_KUBE_SYSTEM);
+  s.host.fs.write('noname.yaml', NAMELESS);
+  return s;
+}
+
+describe('-f with resource arguments as well', () => {
+  const TYPES =
+    'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n';
+  const TUPLES = 'error: resource/name arguments cannot be provided when a path is specified\n';
+
+  it('is refused before anything is read, by get, describe, delete, label, annotate and patch', () => {
+    const { run } = session();
+    run('kubectl create -f cm.json');
+    const refused = (err: string) => ({ out: '', err, code: 1 });
+    expect(run('kubectl get -f cm.json configmaps -o name')).toEqual(refused(TYPES));
+    expect(run('kubectl get pods -f cm.json -o name')).toEqual(refused(TYPES));
+    expect(run('kubectl get -f cm.json cm/cmjson -o name')).toEqual(refused(TUPLES));
+    expect(run('kubectl describe -f cm.json pods')).toEqual(refused(TYPES));
+    expect(run('kubectl delete -f cm.json configmap/cmjson')).toEqual(refused(TUPLES));
+    expect(run('kubectl delete -f cm.json configmap cmjson')).toEqual(refused(TYPES));
+    expect(run('kubectl label -f cm.json pods a=b')).toEqual(refused(TYPES));
+    expect(run('kubectl label -f cm.json configmap/cmjson a=b')).toEqual(refused(TUPLES));
+    expect(run('kubectl annotate -f cm.json pods a=b')).toEqual(refused(TYPES));
+    expect(run(`kubectl patch -f cm.json configmap -p '{}'`)).toEqual(refused(TYPES));
+    // Nothing was deleted or labeled.
+    expect(run('kubectl get cm cmjson -o jsonpath={.metadata.labels}')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
+  });
+
+  it('a missing file is still the first complaint', () => {
+    const { run } = session();
+    expect(run('kubectl get -f nothere.yaml pods').err).toBe(
+      'error: the path "nothere.yaml" does not exist\n',
+    );
+  });
+});
+
+describe('get -f: the builder fetches first (RetrieveLatest), then checks -n', () => {
+  it('an object of another namespace that is not there is NotFound, not the -n conflict', () => {
+    const { run } = session();
+    expect(run('kubectl get -f nsm.yaml -n default -o name')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): configmaps "nsm" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl apply view-last-applied -f nsm.yaml -n default')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): configmaps "nsm" not found\n',
+      code: 1,
+    });
+  });
+
+  it('once it is there, the conflict is gathered with the other errors, each without error:', () => {
+    const { run } = session();
+    run('kubectl create -f nsm.yaml');
+    expect(run('kubectl get -f nsm.yaml -n default -f cm.json -o name')).toEqual({
+      out: '',
+      err: `the namespace from the provided object "kube-system" does not match the namespace "default". You must pass '--namespace=kube-system' to perform this operation.\nError from server (NotFound): configmaps "cmjson" not found\n`,
+      code: 1,
+    });
+  });
+
+  it('a nameless object is the file object itself, in the namespace it would go to', () => {
+    const { run } = session();
+    expect(run('kubectl get -f noname.yaml -o name')).toEqual({
+      out: 'configmap/<unknown>\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl get -f noname.yaml -o yaml')).toEqual({
+      out: 'apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  namespace: default\n',
+      err: '',
+      code: 0,
+    });
+  });
+
+  it('a document without a kind is one of the errors, in document order, without error:', () => {
+    const { run, host } = session();
+    host.fs.write('nokind.yaml', 'apiVersion: v1\nmetadata:\n  name: nok\n');
+    const decode = `unable to decode "nokind.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"nok"}}'\n`;
+    const missing = 'Error from server (NotFound): configmaps "cmjson" not found\n';
+    expect(run('kubectl get -f nokind.yaml -f cm.json -o name')).toEqual({
+      out: '',
+      err: decode + missing,
+      code: 1,
+    });
+    expect(run('kubectl get -f cm.json -f nokind.yaml -o name')).toEqual({
+      out: '',
+      err: missing + decode,
+      code: 1,
+    });
+    expect(run('kubectl describe -f nokind.yaml')).toEqual({ out: '', err: decode, code: 1 });
+  });
+});
+
+describe('replace -f and delete -f', () => {
+  it('replace sends the object even when the GET failed: the server decodes it first', () => {
+    const { run, host } = session();
+    host.fs.write(
+      'typo.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: typo\nspec:\n  contianers:\n  - name: c\n    image: nginx\n',
+    );
+    expect(run('kubectl replace -f typo.yaml')).toEqual({
+      out: '',
+      err: 'Error from server (BadRequest): error when replacing "typo.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.contianers"\n',
+      code: 1,
+    });
+  });
+
+  it('a nameless object: client-go will not build the request', () => {
+    const { run } = session();
+    expect(run('kubectl replace -f noname.yaml')).toEqual({
+      out: '',
+      err: 'error: error when replacing "noname.yaml": resource name may not be empty\n',
+      code: 1,
+    });
+    expect(run('kubectl delete -f noname.yaml --wait=false')).toEqual({
+      out: '',
+      err: 'error: error when deleting "noname.yaml": resource name may not be empty\n',
+      code: 1,
+    });
+  });
+
+  it('replace --force takes --cascade as a string, as delete does', () => {
+    const { run, host } = session();
+    host.fs.write(
+      'dep.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n',
+    );
+    run('kubectl apply -f dep.yaml');
+    const rs = run('kubectl get rs -o name').out;
+    expect(run('kubectl replace -f dep.yaml --force --cascade=orphan')).toEqual({
+      out: 'deployment.apps "web" deleted\ndeployment.apps/web replaced\n',
+      err: '',
+      code: 0,
+    });
+    // Orphaned, not deleted: the new Deployment adopts the same ReplicaSet.
+    expect(run('kubectl get rs -o name').out).toBe(rs);
+  });
+
+  it('stdin once only', () => {
+    const { run } = session();
+    expect(run('kubectl apply -f - -f -').err).toBe(
+      'error: standard input cannot be used for multiple arguments\n',
+    );
+  });
+});
+
+describe('apply view-last-applied', () => {
+  it('-f FILE: the live objects the file names', () => {
+    const { run, host } = session();
+    host.fs.write(
+      'ap1.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ap1\ndata:\n  a: "2"\n',
+    );
+    run('kubectl apply -f ap1.yaml');
+    expect(run('kubectl apply view-last-applied -f ap1.yaml')).toEqual({
+      out: 'apiVersion: v1\ndata:\n  a: "2"\nkind: ConfigMap\nmetadata:\n  annotations: {}\n  name: ap1\n  namespace: default\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl apply view-last-applied -f ap1.yaml -o wide')).toEqual({
+      out: '',
+      err: "error: Unexpected -o output mode: wide, the flag 'output' must be one of yaml|json\nSee 'kubectl apply view-last-applied -h' for help and examples\n",
+      code: 1,
+    });
+  });
+
+  it('without the annotation: an odd error from a file, nothing at all by name', () => {
+    const { run } = session();
+    run('kubectl create -f cm.json');
+    expect(run('kubectl apply view-last-applied -f cm.json -o json')).toEqual({
+      out: '',
+      err: 'error: error when no last-applied-configuration annotation found on resource: cmjson\n "cm.json": <nil>\n',
+      code: 1,
+    });
+    // The output format is only looked at for an annotation found.
+    expect(run('kubectl apply view-last-applied configmap/cmjson -o wide')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
+  });
+});
+
+describe('apply --force', () => {
+  const dep = (app: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n`;
+
+  it('an immutable field: the object is deleted and created again', () => {
+    const { run, host } = session();
+    host.fs.write('dep.yaml', dep('web'));
+    host.fs.write('dep-sel.yaml', dep('web2'));
+    run('kubectl apply -f dep.yaml');
+    expect(run('kubectl apply -f dep-sel.yaml').code).toBe(1);
+    expect(run('kubectl apply -f dep-sel.yaml --force')).toEqual({
+      out: 'deployment.apps/web configured\n',
+      err: '',
+      code: 0,
+    });
+    expect(run(`kubectl get deploy web -o jsonpath='{.spec.selector}'`).out).toBe(
+      '{"matchLabels":{"app":"web2"}}',
+    );
+  });
+
+  it('an object that does not go at once (an orphan finalizer) is a deadline exceeded', () => {
+    const { run, host } = session();
+    host.fs.write('dep.yaml', dep('web'));
+    host.fs.write('dep-sel.yaml', dep('web2'));
+    run('kubectl apply -f dep-sel.yaml');
+    const r = run('kubectl apply -f dep.yaml --force --cascade=orphan -o name');
+    expect(r.out).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^error: error when applying patch:\n\{"apiVersion":"apps\/v1","kind":"Deployment","metadata":\{"annotations":\{"kubectl\.kubernetes\.io\/last-applied-configuration":.*\}\}\}\}\n\nto:\nResource: "apps\/v1, Resource=deployments", GroupVersionKind: "apps\/v1, Kind=Deployment"\nName: "web", Namespace: "default"\nfor: "dep\.yaml": context deadline exceeded\n$/,
+    );
+  });
+
+  it('refused with --server-side and with --dry-run=server', () => {
+    const { run, host } = session();
+    host.fs.write('dep.yaml', dep('web'));
+    expect(run('kubectl apply -f dep.yaml --force --server-side').err).toBe(
+      'error: --force cannot be used with --server-side\n',
+    );
+    expect(run('kubectl apply -f dep.yaml --force --dry-run=server').err).toBe(
+      'error: --dry-run=server cannot be used with --force\n',
+    );
+  });
+});
+
+describe('kustomize -k DIR', () => {
+  it('a missing directory is named as given, then by its absolute path', () => {
+    const { run } = session();
+    expect(run('kubectl apply -k nothere').err).toBe(
+      "error: must build at directory: not a valid directory: evalsymlink failure on 'nothere' : lstat /home/learner/nothere: no such file or directory\n",
+    );
+  });
+});
