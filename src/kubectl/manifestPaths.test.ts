@@ -255,3 +255,70 @@ describe('kustomize -k DIR', () => {
     );
   });
 });
+
+describe('-f for the commands that otherwise take TYPE NAME (scale, rollout, set image, wait)', () => {
+  const DEP =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n';
+
+  it('act on the objects the file names', () => {
+    const { run, host } = session();
+    host.fs.write('dep.yaml', DEP);
+    run('kubectl apply -f dep.yaml');
+    const ok = (out: string) => ({ out, err: '', code: 0 });
+    expect(run('kubectl scale -f dep.yaml --replicas=3')).toEqual(
+      ok('deployment.apps/web scaled\n'),
+    );
+    expect(run('kubectl rollout restart -f dep.yaml')).toEqual(
+      ok('deployment.apps/web restarted\n'),
+    );
+    expect(run('kubectl set image -f dep.yaml nginx=nginx:1.28 -o name')).toEqual(
+      ok('deployment.apps/web\n'),
+    );
+    expect(run('kubectl rollout pause -f dep.yaml')).toEqual(ok('deployment.apps/web paused\n'));
+    expect(run('kubectl rollout resume -f dep.yaml')).toEqual(ok('deployment.apps/web resumed\n'));
+    expect(run('kubectl get deploy web -o jsonpath={.spec.replicas}').out).toBe('3');
+  });
+
+  it('refuse resource arguments as well, and a missing file first', () => {
+    const { run, host } = session();
+    host.fs.write('dep.yaml', DEP);
+    expect(run('kubectl scale -f dep.yaml deploy --replicas=1').err).toBe(
+      'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n',
+    );
+    expect(run('kubectl rollout status -f dep.yaml deploy/web').err).toBe(
+      'error: resource/name arguments cannot be provided when a path is specified\n',
+    );
+    expect(run('kubectl wait -f dep.yaml pods --for=delete').err).toBe(
+      'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n',
+    );
+    expect(run('kubectl rollout history -f nothere.yaml').err).toBe(
+      'error: the path "nothere.yaml" does not exist\n',
+    );
+  });
+
+  it('set image --local reads the file only', () => {
+    const { run, host } = session();
+    host.fs.write('dep.yaml', DEP);
+    expect(run('kubectl set image -f dep.yaml nginx=nginx:1.29 --local')).toEqual({
+      out: 'deployment.apps/web image updated\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl set image -f dep.yaml nginx=nginx:1.29 --local --dry-run=client').out).toBe(
+      'deployment.apps/web image updated (dry run)\n',
+    );
+    // The same image: nothing to print.
+    expect(run('kubectl set image -f dep.yaml nginx=nginx:1.27 --local -o yaml')).toEqual({
+      out: '',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl set image deploy/web nginx=nginx:1.29 --local').err).toBe(
+      "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n",
+    );
+    expect(run('kubectl set image -f dep.yaml nginx=nginx:1.29 --local --dry-run=server').err).toBe(
+      'error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n',
+    );
+    expect(run('kubectl get deploy web').code).toBe(1);
+  });
+});

@@ -10,6 +10,7 @@ import {
   ALL_CATEGORY,
   type AnyResourceType,
   isStoredType,
+  kindPrefix,
   qualifiedResource,
   RESOURCE_TYPES,
   type ResourceType,
@@ -20,7 +21,7 @@ import {
   unstoredServedKind,
 } from '../resources.ts';
 import { takeStdin } from '../stdin.ts';
-import { kustomizeDir, kustomizeObjects } from './kustomize.ts';
+import { filenameArgs, kustomizeDir, kustomizeObjects } from './kustomize.ts';
 
 /** The resource builder's missingResourceError: no argument and no `-f`. */
 export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
@@ -185,6 +186,31 @@ export function refuseArgsWithPaths(ctx: Ctx, files: string[], rawArgs: string[]
   ctx.fail(
     'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
   );
+}
+
+/**
+ * `-f FILE` for the commands whose targets are TYPE NAME arguments (scale, rollout, set image,
+ * set env, wait): the files' objects as `TYPE/NAME` tuples, which the builder then reads as it
+ * reads them from a file, in the namespace they name (`-n` checked as RequireNamespace does).
+ * Resource arguments as well are the builder's error.
+ */
+export function fileTargetArgs(ctx: Ctx, args: string[]): string[] {
+  const files = filenameArgs(ctx);
+  if (files.length === 0) return args;
+  refuseArgsWithPaths(ctx, files, args);
+  const namespaces = new Set<string>();
+  const out = readFilenames(ctx, files).map((m) => {
+    const ns = namespaceForManifest(ctx, m);
+    if (ns !== undefined) namespaces.add(ns);
+    return `${kindPrefix(m.type)}/${m.obj.metadata?.name ?? ''}`;
+  });
+  if (namespaces.size > 1)
+    ctx.fail(
+      '-f with objects of several namespaces is not available in this console: run the command once per namespace',
+    );
+  const [ns] = namespaces;
+  if (ns !== undefined && ns !== ctx.namespace) ctx.flags.values.set('namespace', ns);
+  return out;
 }
 
 /**
