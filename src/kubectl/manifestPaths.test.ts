@@ -110,6 +110,15 @@ describe('get -f: the builder fetches first (RetrieveLatest), then checks -n', (
     });
     expect(run('kubectl describe -f nokind.yaml')).toEqual({ out: '', err: decode, code: 1 });
   });
+
+  it("describe -f of a nameless object: the describer's GET cannot be built (error: alone)", () => {
+    const { run } = session();
+    expect(run('kubectl describe -f noname.yaml')).toEqual({
+      out: '',
+      err: 'error: resource name may not be empty\n',
+      code: 1,
+    });
+  });
 });
 
 describe('replace -f and delete -f', () => {
