@@ -766,6 +766,9 @@ function runReal(line: string): Promise<{ out: string; err: string; code: number
         env: {
           PATH: process.env.PATH,
           HOME: home,
+          // `edit`, `create --edit`, `apply edit-last-applied`: an editor that closes at once,
+          // unchanged (a real vi would wait on the pipe until the line is killed).
+          KUBE_EDITOR: 'true',
           ...(offline ? { KUBECONFIG: '/nonexistent' } : {}),
         },
       },

@@ -331,3 +331,39 @@ describe('-f for the commands that otherwise take TYPE NAME (scale, rollout, set
     expect(run('kubectl get deploy web').code).toBe(1);
   });
 });
+
+describe('create -f / replace -f --save-config', () => {
+  it('the object as read, namespace filled in, is its own last-applied configuration', () => {
+    const { run, host } = session();
+    host.fs.write(
+      'p1.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p1\n  labels:\n    app: p1\nspec:\n  containers:\n  - name: c\n    image: nginx\n    command: ["sleep", "3600"]\n',
+    );
+    const saved =
+      '{"kubectl.kubernetes.io/last-applied-configuration":"{\\"apiVersion\\":\\"v1\\",\\"kind\\":\\"Pod\\",\\"metadata\\":{\\"annotations\\":{},\\"labels\\":{\\"app\\":\\"p1\\"},\\"name\\":\\"p1\\",\\"namespace\\":\\"default\\"},\\"spec\\":{\\"containers\\":[{\\"command\\":[\\"sleep\\",\\"3600\\"],\\"image\\":\\"nginx\\",\\"name\\":\\"c\\"}]}}\\n"}';
+    expect(
+      run(
+        `kubectl create -f p1.yaml --save-config --dry-run=client -o jsonpath='{.metadata.annotations}'`,
+      ).out,
+    ).toBe(saved);
+    run('kubectl create -f p1.yaml --save-config');
+    // apply then finds its annotation: no warning, nothing to change.
+    expect(run('kubectl apply -f p1.yaml')).toEqual({
+      out: 'pod/p1 unchanged\n',
+      err: '',
+      code: 0,
+    });
+    expect(run('kubectl apply -f p1.yaml --openapi-patch=false').out).toBe('pod/p1 unchanged\n');
+  });
+
+  it('replace --save-config writes it too', () => {
+    const { run, host } = session();
+    run('kubectl create -f cm.json');
+    expect(
+      run(`kubectl replace -f cm.json --save-config -o jsonpath='{.metadata.annotations}'`).out,
+    ).toBe(
+      '{"kubectl.kubernetes.io/last-applied-configuration":"{\\"apiVersion\\":\\"v1\\",\\"data\\":{\\"x\\":\\"y\\"},\\"kind\\":\\"ConfigMap\\",\\"metadata\\":{\\"annotations\\":{},\\"name\\":\\"cmjson\\",\\"namespace\\":\\"default\\"}}\\n"}',
+    );
+    expect(host.fs.read('cm.json')).toBe(CM);
+  });
+});

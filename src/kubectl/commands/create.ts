@@ -890,7 +890,10 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   for (const m of objs) {
     while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
     const ns = namespaceForManifest(ctx, m);
-    const obj = withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
+    const obj =
+      mode === 'create'
+        ? ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns))
+        : withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
     if (serverSide) {
       serverSideApplyOne(ctx, obj, m.type.resource, ns, m.source, {
         format,
@@ -996,6 +999,20 @@ export function lastAppliedConfiguration(obj: KubeObject, ns: string | undefined
     ...obj,
     metadata: { ...meta, annotations, ...(ns && !meta.namespace ? { namespace: ns } : {}) },
   })}\n`;
+}
+
+/**
+ * create/replace -f `--save-config` (CreateOrUpdateAnnotation, before the Recorder): the object
+ * as read, its namespace filled in, becomes its own last-applied-configuration.
+ */
+function withSaveConfig(ctx: Ctx, obj: KubeObject, ns: string | undefined): KubeObject {
+  if (!ctx.bool('save-config')) return obj;
+  const meta = obj.metadata ?? {};
+  const annotations = {
+    ...(meta.annotations ?? {}),
+    [LAST_APPLIED]: lastAppliedConfiguration(obj, ns),
+  };
+  return { ...obj, metadata: { ...meta, annotations } };
 }
 
 /** What `apply -f` passes to each object's apply. */
@@ -1306,7 +1323,7 @@ export function runReplace(ctx: Ctx): void {
   const errors: Status[] = [];
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
-    const obj = withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
+    const obj = ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns));
     const name = obj.metadata?.name ?? '';
     if (dryRun === 'client') {
       printObject(ctx, obj, format, { verb: 'replaced', dryRun });
@@ -1387,7 +1404,7 @@ function forceReplace(
   const errors: Status[] = [];
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
-    const obj = ctx.recorded(clone(m.obj));
+    const obj = ctx.recorded(withSaveConfig(ctx, clone(m.obj), ns));
     const r = ctx.host.api.create(m.type.resource, ns, withoutResourceVersion(obj), {
       fieldManager: 'kubectl-replace',
       fieldValidation: validation,

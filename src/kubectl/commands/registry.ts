@@ -548,6 +548,8 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       validate,
       s('kustomize', 'k'),
       b('overwrite'),
+      // The patch of a built-in type comes from its Go struct either way: nothing to change.
+      b('openapi-patch'),
       b('wait'),
       { name: 'timeout', type: 'duration' },
     ],
