@@ -51,7 +51,7 @@ import { DEBUG_FLAGS, runDebug } from './debug.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runDiff } from './diff.ts';
-import { runEdit } from './edit.ts';
+import { runEdit, runEditLastApplied } from './edit.ts';
 import { runExec } from './exec.ts';
 import { runExplain } from './explain.ts';
 import { runGet } from './get.ts';
@@ -561,6 +561,24 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
         use: 'kubectl apply view-last-applied (TYPE [NAME | -l label] | TYPE/NAME | -f FILENAME) [options]',
         flags: [output, filename, selector, b('all'), b('recursive', 'R'), s('kustomize', 'k')],
         run: runViewLastApplied,
+      },
+      {
+        name: 'edit-last-applied',
+        short: 'Edit latest last-applied-configuration annotations of a resource/object',
+        use: 'kubectl apply edit-last-applied (RESOURCE/NAME | -f FILENAME) [options]',
+        flags: [
+          output,
+          filename,
+          b('recursive', 'R'),
+          s('kustomize', 'k'),
+          s('field-manager'),
+          validate,
+          b('windows-line-endings'),
+          b('show-managed-fields'),
+          s('template'),
+          b('allow-missing-template-keys'),
+        ],
+        run: runEditLastApplied,
       },
       {
         name: 'set-last-applied',
