@@ -116,9 +116,11 @@ describe('apply --server-side: field ownership', () => {
       'deployment.apps/web serverside-applied\n',
     );
     expect(run(IMAGE).out).toBe('nginx:1.27');
-    // kubectl-set owned nothing else: its entry is gone; the applier's comes first.
+    // kubectl-set owned nothing else: its entry is gone; the applier's comes first. The
+    // client-side apply's annotation went to kubectl-last-applied (kubectl 1.32's
+    // saveLastApplyAnnotationIfNecessary sends it after a server-side apply as `kubectl`).
     expect(run(MANAGERS).out).toBe(
-      'kubectl Apply \nkubectl-client-side-apply Update \nkube-controller-manager Update status\n',
+      'kubectl-last-applied Apply \nkubectl Apply \nkubectl-client-side-apply Update \nkube-controller-manager Update status\n',
     );
     // Now kubectl owns the image: applying it again is no conflict.
     expect(run('kubectl apply -f d.yaml --server-side').code).toBe(0);

@@ -367,3 +367,24 @@ describe('create -f / replace -f --save-config', () => {
     expect(host.fs.read('cm.json')).toBe(CM);
   });
 });
+
+describe('apply --server-side over a client-side apply', () => {
+  it('keeps the last-applied annotation under its own Apply manager, kubectl-last-applied', () => {
+    const { run, host } = session();
+    host.fs.write(
+      'ss.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ss\ndata:\n  k: v1\n',
+    );
+    run('kubectl apply -f ss.yaml');
+    expect(run('kubectl apply -f ss.yaml --server-side')).toEqual({
+      out: 'configmap/ss serverside-applied\n',
+      err: '',
+      code: 0,
+    });
+    const managers = `kubectl get cm ss -o jsonpath='{.metadata.managedFields[*].manager}'`;
+    expect(run(managers).out).toBe('kubectl kubectl-last-applied kubectl-client-side-apply');
+    // Once owned by an Apply manager, nothing more is sent for it.
+    run('kubectl apply -f ss.yaml --server-side');
+    expect(run(managers).out).toBe('kubectl kubectl-last-applied kubectl-client-side-apply');
+  });
+});

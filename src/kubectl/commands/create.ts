@@ -1295,12 +1295,68 @@ function serverSideApplyOne(
     o.errors.push(serverSideApplyError(r.status));
     return;
   }
+  const saved =
+    fieldManager === 'kubectl' ? saveLastApplyAnnotation(ctx, resource, r.value, o) : undefined;
+  // Its failure is the apply's error (nothing printed for the object).
+  if (saved === null) return;
+  const applied = saved ?? r.value;
   const v = {
-    ...r.value,
-    apiVersion: r.value.apiVersion ?? obj.apiVersion,
-    kind: r.value.kind ?? obj.kind,
+    ...applied,
+    apiVersion: applied.apiVersion ?? obj.apiVersion,
+    kind: applied.kind ?? obj.kind,
   };
   printObject(ctx, v, o.format, { verb: 'serverside-applied', dryRun: o.dryRun });
+}
+
+/**
+ * apply.go saveLastApplyAnnotationIfNecessary: after a server-side apply by the default manager
+ * (`kubectl`), an object that still has a client-side apply's last-applied-configuration, and no
+ * Apply manager owning it, gets that annotation applied by the manager `kubectl-last-applied`,
+ * so later server-side applies do not orphan it. Answers the object as it then is.
+ */
+function saveLastApplyAnnotation(
+  ctx: Ctx,
+  resource: Parameters<Ctx['host']['api']['get']>[0],
+  obj: KubeObject,
+  o: ApplyOptions,
+): KubeObject | null | undefined {
+  const annotation = obj.metadata?.annotations?.[LAST_APPLIED];
+  if (annotation === undefined) return undefined;
+  const owned = (obj.metadata?.managedFields ?? []).some((e) => {
+    if (e.operation !== 'Apply') return false;
+    const meta = (
+      e.fieldsV1 as Record<string, Record<string, Record<string, unknown>>> | undefined
+    )?.['f:metadata'];
+    return meta?.['f:annotations']?.[`f:${LAST_APPLIED}`] !== undefined;
+  });
+  if (owned) return undefined;
+  const name = obj.metadata?.name ?? '';
+  const ns = obj.metadata?.namespace;
+  const r = ctx.host.api.patch(
+    resource,
+    ns,
+    name,
+    {
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      metadata: {
+        name,
+        ...(ns ? { namespace: ns } : {}),
+        annotations: { [LAST_APPLIED]: annotation },
+      },
+    },
+    {
+      patchType: 'apply',
+      fieldManager: 'kubectl-last-applied',
+      fieldValidation: o.validation,
+      ...(o.dryRun === 'server' ? { dryRun: true } : {}),
+    },
+  );
+  if (!r.ok) {
+    o.errors.push(r.status);
+    return null;
+  }
+  return r.value;
 }
 
 /** `kubectl replace -f`: a full update of each object; a stale resourceVersion is a Conflict. */
