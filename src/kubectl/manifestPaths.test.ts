@@ -305,6 +305,30 @@ describe('-f for the commands that otherwise take TYPE NAME (scale, rollout, set
     );
   });
 
+  it('set env and set resources too; expose, autoscale and set serviceaccount refuse arguments as well', () => {
+    const { run, host } = session();
+    host.fs.write('dep.yaml', DEP);
+    run('kubectl apply -f dep.yaml');
+    expect(run('kubectl set env -f dep.yaml A=B').out).toBe('deployment.apps/web env updated\n');
+    expect(run('kubectl set env -f dep.yaml --list').out).toBe(
+      '# Deployment web, container nginx\nA=B\n',
+    );
+    expect(run('kubectl set resources -f dep.yaml --limits=cpu=100m').out).toBe(
+      'deployment.apps/web resource requirements updated\n',
+    );
+    const TYPES =
+      'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n';
+    for (const line of [
+      'kubectl set env -f dep.yaml deploy A=B',
+      'kubectl set resources -f dep.yaml deploy --limits=cpu=1',
+      'kubectl set serviceaccount -f dep.yaml deploy sa1',
+      'kubectl expose -f dep.yaml deploy --port=80',
+      'kubectl autoscale -f dep.yaml deploy --max=3',
+    ])
+      expect(run(line)).toEqual({ out: '', err: TYPES, code: 1 });
+    expect(run('kubectl get svc,hpa -o name').out).toBe('service/kubernetes\n');
+  });
+
   it('set image --local reads the file only', () => {
     const { run, host } = session();
     host.fs.write('dep.yaml', DEP);

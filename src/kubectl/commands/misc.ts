@@ -371,6 +371,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
   const files = ctx.list('filename');
   // RunExpose returns the builder's errors as they are (1.28+ dropped the usage line).
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
+  refuseArgsWithPaths(ctx, files, args);
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
   const targets: { type: ResourceType; obj?: KubeObject; name: string }[] = [];
