@@ -86,6 +86,12 @@ describe('get -f: the builder fetches first (RetrieveLatest), then checks -n', (
       err: '',
       code: 0,
     });
+    // Not fetched, so no server Table: the client's NAME and AGE.
+    expect(run('kubectl get -f noname.yaml')).toEqual({
+      out: 'NAME   AGE\n       <unknown>\n',
+      err: '',
+      code: 0,
+    });
     expect(run('kubectl get -f noname.yaml -o yaml')).toEqual({
       out: 'apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  namespace: default\n',
       err: '',

@@ -40,6 +40,8 @@ export interface Found {
   obj: KubeObject;
   /** Which request it came from: a named get, or one list of a type (a server-side Table). */
   info: number;
+  /** A file's nameless object, never fetched: printed with the client's default columns. */
+  local?: true;
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -157,6 +159,8 @@ export function runGet(ctx: Ctx, args: string[]): void {
           : ctx.host.api.get(m.type.resource, own, name);
       const mismatch = r.ok ? namespaceMismatch(ctx, m) : undefined;
       if (mismatch) errors.push(clientError(mismatch));
+      else if (r.ok && name === '')
+        found.push({ type: m.type, obj: r.value, info: found.length, local: true });
       else if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
       else errors.push(r.status);
     }
@@ -592,17 +596,25 @@ export function tableOf(ctx: Ctx, type: ResourceType, objs: KubeObject[], o: Tab
 
 /** One table per type, each with its own widths, a blank line between them. */
 function printTables(ctx: Ctx, found: Found[], o: TableOptions): void {
-  const blocks: { type: ResourceType; objs: KubeObject[] }[] = [];
+  const blocks: { type: ResourceType; objs: KubeObject[]; local: boolean }[] = [];
   for (const f of found) {
     const last = blocks[blocks.length - 1];
-    if (last && last.type === f.type) last.objs.push(f.obj);
-    else blocks.push({ type: f.type, objs: [f.obj] });
+    const local = f.local === true;
+    if (last && last.type === f.type && last.local === local) last.objs.push(f.obj);
+    else blocks.push({ type: f.type, objs: [f.obj], local });
   }
   const noHeaders = ctx.bool('no-headers');
   let printedRows = 0;
-  for (const { type, objs } of blocks) {
+  for (const { type, objs, local } of blocks) {
     if (printedRows > 0 && !noHeaders) ctx.out('\n');
-    const table = tableOf(ctx, type, objs, o);
+    // No server Table for an object that was never fetched: the default NAME and AGE columns
+    // (no creationTimestamp: `<unknown>`).
+    const table = local
+      ? {
+          columns: ['name', 'age'],
+          rows: objs.map((obj) => [obj.metadata?.name ?? '', '<unknown>']),
+        }
+      : tableOf(ctx, type, objs, o);
     ctx.out(printTable(table, { noHeaders }));
     printedRows += table.rows.length;
   }
