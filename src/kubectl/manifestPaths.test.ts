@@ -294,6 +294,21 @@ describe('-f for the commands that otherwise take TYPE NAME (scale, rollout, set
     expect(run('kubectl get deploy web -o jsonpath={.spec.replicas}').out).toBe('3');
   });
 
+  it("scale -f does not fetch: a missing object is the PATCH's NotFound; a -n conflict leaves nothing", () => {
+    const { run, host } = session();
+    host.fs.write('dep.yaml', DEP);
+    expect(run('kubectl scale -f dep.yaml --replicas=3 -n kube-system')).toEqual({
+      out: '',
+      err: 'Error from server (NotFound): deployments.apps "web" not found\n',
+      code: 1,
+    });
+    expect(run('kubectl scale -f nsm.yaml --replicas=3 -n default')).toEqual({
+      out: '',
+      err: `error: no objects passed to scale the namespace from the provided object "kube-system" does not match the namespace "default". You must pass '--namespace=kube-system' to perform this operation.\n`,
+      code: 1,
+    });
+  });
+
   it('refuse resource arguments as well, and a missing file first', () => {
     const { run, host } = session();
     host.fs.write('dep.yaml', DEP);

@@ -194,13 +194,15 @@ export function refuseArgsWithPaths(ctx: Ctx, files: string[], rawArgs: string[]
  * reads them from a file, in the namespace they name (`-n` checked as RequireNamespace does).
  * Resource arguments as well are the builder's error.
  */
-export function fileTargetArgs(ctx: Ctx, args: string[]): string[] {
+export function fileTargetArgs(ctx: Ctx, args: string[], mismatchPrefix = ''): string[] {
   const files = filenameArgs(ctx);
   if (files.length === 0) return args;
   refuseArgsWithPaths(ctx, files, args);
   const namespaces = new Set<string>();
   const out = readFilenames(ctx, files).map((m) => {
-    const ns = namespaceForManifest(ctx, m);
+    const mismatch = namespaceMismatch(ctx, m);
+    if (mismatch) ctx.fail(`${mismatchPrefix}${mismatch}`);
+    const ns = ownNamespace(ctx, m);
     if (ns !== undefined) namespaces.add(ns);
     return `${kindPrefix(m.type)}/${m.obj.metadata?.name ?? ''}`;
   });

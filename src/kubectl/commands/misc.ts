@@ -142,7 +142,10 @@ export function runScale(ctx: Ctx, args: string[]): void {
     ctx.fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
-  args = fileTargetArgs(ctx, args);
+  // -f: the builder reads the files' objects without fetching them (no Latest()): one not there
+  // is the scale PATCH's NotFound; a -n conflict leaves nothing to scale.
+  const fromFiles = filenameArgs(ctx).length > 0;
+  args = fileTargetArgs(ctx, args, 'no objects passed to scale ');
   // scale.go: the builder goes on past errors (ContinueOnError): an object it cannot read (a
   // missing one is NotFound) and one whose scale fails are gathered, the others scaled, and the
   // errors printed at the end. kubectl does not check kinds: the API server answers a PATCH of
@@ -157,7 +160,8 @@ export function runScale(ctx: Ctx, args: string[]): void {
       continue;
     }
     const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
-    if (!got.ok)
+    if (!got.ok && fromFiles && got.status.reason === 'NotFound') errors.push(got.status);
+    else if (!got.ok)
       infoErrors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, got.status));
     else infos.push({ type, name, cur: got.value });
   }
