@@ -433,3 +433,23 @@ describe('apply --server-side over a client-side apply', () => {
     expect(run(managers).out).toBe('kubectl kubectl-last-applied kubectl-client-side-apply');
   });
 });
+
+describe('a kind written in lower case', () => {
+  it('maps (the discovery mapper knows it), and the API server refuses the kind', () => {
+    const { run, host } = session();
+    host.fs.write('lower.yaml', 'apiVersion: v1\nkind: pod\nmetadata:\n  name: lower\n');
+    expect(run('kubectl apply -f lower.yaml --validate=false')).toEqual({
+      out: '',
+      err: 'Error from server (BadRequest): error when creating "lower.yaml": the kind of the provided object (pod) does not match the resource pods\n',
+      code: 1,
+    });
+    expect(run('kubectl get -f lower.yaml').err).toBe(
+      'Error from server (NotFound): pods "lower" not found\n',
+    );
+    // Only all lower case: another spelling is no kind at all.
+    host.fs.write('mixed.yaml', 'apiVersion: v1\nkind: Configmap\nmetadata:\n  name: lc\n');
+    expect(run('kubectl apply -f mixed.yaml --validate=false').err).toBe(
+      'error: resource mapping not found for name: "lc" namespace: "" from "mixed.yaml": no matches for kind "Configmap" in version "v1"\nensure CRDs are installed first\n',
+    );
+  });
+});

@@ -500,7 +500,7 @@ export function readFilenames(
         gather(message);
         continue;
       }
-      const type = typeByKind(obj.apiVersion, obj.kind);
+      const type = typeByKind(obj.apiVersion, obj.kind) ?? lowerCaseKind(obj.apiVersion, obj.kind);
       const unstored = type ? undefined : unstoredServedKind(obj.apiVersion, obj.kind);
       if (unstored) {
         // A kind a real cluster serves: say so rather than blame missing CRDs.
@@ -523,6 +523,16 @@ export function readFilenames(
   }
   if (out.length === 0 && (errors ?? []).length === 0) ctx.fail(`no objects passed to ${verb}`);
   return out;
+}
+
+/**
+ * restmapper's discovery mapper also maps each kind in lower case (`kind: pod`): the object is
+ * sent as written, and the API server refuses the kind.
+ */
+function lowerCaseKind(apiVersion: unknown, kind: unknown): ResourceType | undefined {
+  if (typeof kind !== 'string' || kind === '' || kind !== kind.toLowerCase()) return undefined;
+  const t = RESOURCE_TYPES.find((r) => r.kind.toLowerCase() === kind);
+  return t ? typeByKind(apiVersion, t.kind) : undefined;
 }
 
 /**
