@@ -24,7 +24,13 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 export function runViewLastApplied(ctx: Ctx, args: string[]): void {
   // Complete builds the resource query first: nothing named is the builder's error (checked
   // against the real kubectl 1.32), before the output format is looked at.
-  if (args.length === 0 && ctx.list('filename').length === 0) ctx.fail(NO_RESOURCES);
+  // builder.go visitorResult: a selector without a type, a type without a name (and neither a
+  // selector nor --all), nothing at all.
+  const selector = ctx.str('selector');
+  if (args.length === 0 && ctx.list('filename').length === 0) {
+    if (selector !== '') ctx.fail('at least one resource must be specified to use a selector');
+    ctx.fail(NO_RESOURCES);
+  }
   const output = ctx.str('output') || 'yaml';
   const objects: { obj: KubeObject; source?: string }[] = [];
   const files = filenameArgs(ctx);
@@ -42,10 +48,13 @@ export function runViewLastApplied(ctx: Ctx, args: string[]): void {
       objects.push({ obj: r.value, source: m.source });
     }
   }
-  for (const { type, names } of files.length > 0 ? [] : typesAndNames(ctx, args)) {
+  // --all is the builder's selector of everything: with names, the same refusals as -l.
+  const check = { selector: selector.trim() !== '' || ctx.bool('all'), allNamespaces: false };
+  for (const { type, names } of files.length > 0 ? [] : typesAndNames(ctx, args, [], check)) {
     const ns = nsFor(type, ctx.namespace);
+    if (names.length === 0 && selector === '' && !ctx.bool('all'))
+      ctx.fail('resource(s) were provided, but no name was specified');
     if (names.length === 0) {
-      const selector = ctx.str('selector');
       const r = ctx.host.api.list(
         type.resource,
         ns,
