@@ -453,3 +453,28 @@ describe('a kind written in lower case', () => {
     );
   });
 });
+
+describe('-f paths: globs and directories without manifests', () => {
+  it('a pattern is expanded; a directory with nothing to read is the builder error', () => {
+    const { run } = session();
+    run('mkdir -p deep/a/b emptydir');
+    run(
+      `printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: deep1\\n' > deep/a/b/x.yaml`,
+    );
+    expect(run(`kubectl apply -f 'deep/a/b/*.yaml'`).out).toBe('configmap/deep1 created\n');
+    expect(run(`kubectl apply -f 'nomatch*.yaml'`).err).toBe(
+      'error: the path "nomatch*.yaml" does not exist\n',
+    );
+    const nothing = (dir: string) =>
+      `error: error reading [${dir}]: recognized file extensions are [.json .yaml .yml]\n`;
+    for (const verb of ['apply', 'create', 'delete', 'get'])
+      expect(run(`kubectl ${verb} -f emptydir`)).toEqual({
+        out: '',
+        err: nothing('emptydir'),
+        code: 1,
+      });
+    // Without -R the manifests of the subdirectories are not read.
+    expect(run('kubectl apply -f deep').err).toBe(nothing('deep'));
+    expect(run('kubectl apply -f deep -R').out).toBe('configmap/deep1 unchanged\n');
+  });
+});

@@ -20,6 +20,7 @@ import {
   typeByKind,
   unstoredServedKind,
 } from '../resources.ts';
+import { expandGlob } from '../shell.ts';
 import { takeStdin } from '../stdin.ts';
 import { filenameArgs, kustomizeDir, kustomizeObjects } from './kustomize.ts';
 
@@ -170,7 +171,8 @@ export function refuseArgsWithPaths(ctx: Ctx, files: string[], rawArgs: string[]
   if (files.length === 0 || rawArgs.length === 0) return;
   for (const f of files) {
     if (f === '-' || kustomizeDir(f) !== undefined || isUrl(f)) continue;
-    if (!ctx.host.fs.has(f) && !ctx.host.fs.isDirectory(f))
+    const [first = f] = /[*?]/.test(f) ? expandGlob(ctx.host.fs, f) : [f];
+    if (!ctx.host.fs.has(first) && !ctx.host.fs.isDirectory(first))
       ctx.fail(`the path "${f}" does not exist`);
   }
   const args = normalizeMultipleResourcesArgs(rawArgs);
@@ -395,18 +397,35 @@ const MANIFEST_EXTENSIONS = ['.json', '.yaml', '.yml'];
  */
 function withDirectoryFiles(ctx: Ctx, files: string[]): string[] {
   const out: string[] = [];
+  const fs = ctx.host.fs;
   for (const input of files) {
-    const fs = ctx.host.fs;
-    if (input === '-' || kustomizeDir(input) !== undefined || isUrl(input) || fs.has(input)) {
+    if (input === '-' || kustomizeDir(input) !== undefined || isUrl(input)) {
       out.push(input);
-    } else if (fs.isDirectory(input)) {
-      const recursive = ctx.bool('recursive');
-      out.push(
-        ...fs
-          .walk(input, recursive)
-          .filter((f) => MANIFEST_EXTENSIONS.some((ext) => f.endsWith(ext))),
+      continue;
+    }
+    // expandIfFilePattern: a path that is not there is a glob pattern (filepath.Glob); one
+    // that matches nothing is the path that does not exist (reported when it is read).
+    const matches =
+      fs.has(input) || fs.isDirectory(input) || !/[*?]/.test(input)
+        ? [input]
+        : expandGlob(fs, input);
+    const found: string[] = [];
+    for (const m of matches) {
+      if (fs.isDirectory(m) && !fs.has(m)) {
+        found.push(
+          ...fs
+            .walk(m, ctx.bool('recursive'))
+            .filter((f) => MANIFEST_EXTENSIONS.some((ext) => f.endsWith(ext))),
+        );
+      } else found.push(m);
+    }
+    // Builder.Path: nothing to read in any path so far is its error.
+    if (found.length === 0 && out.length === 0) {
+      ctx.fail(
+        `error reading [${matches.join(' ')}]: recognized file extensions are [${MANIFEST_EXTENSIONS.join(' ')}]`,
       );
-    } else out.push(input);
+    }
+    out.push(...found);
   }
   return out;
 }
