@@ -478,3 +478,41 @@ describe('-f paths: globs and directories without manifests', () => {
     expect(run('kubectl apply -f deep -R').out).toBe('configmap/deep1 unchanged\n');
   });
 });
+
+describe('apply -o FORMAT with several objects', () => {
+  const DOCS =
+    '--- # first\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\n...\n---\n\n---\n# x\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c2\n';
+
+  it('prints them once, at the end, as a v1 List (printObjects)', () => {
+    const { run, host } = session();
+    host.fs.write('docs.yaml', DOCS);
+    const yaml = run('kubectl apply -f docs.yaml --dry-run=client -o yaml').out;
+    expect(yaml.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n')).toBe(
+      true,
+    );
+    expect(yaml.endsWith('kind: List\nmetadata: {}\n')).toBe(true);
+    expect(yaml).not.toContain('---');
+    expect(run(`kubectl apply -f docs.yaml -o jsonpath='{.items[*].metadata.name}'`).out).toBe(
+      'c1 c2',
+    );
+    const json = run('kubectl apply -f docs.yaml -o json').out;
+    expect(
+      json.startsWith(
+        '{\n    "kind": "List",\n    "apiVersion": "v1",\n    "metadata": {},\n    "items": [\n        {\n            "apiVersion": "v1",\n',
+      ),
+    ).toBe(true);
+    expect(run('kubectl apply -f docs.yaml -o name').out).toBe('configmap/c1\nconfigmap/c2\n');
+  });
+
+  it('nothing at all when one object fails', () => {
+    const { run, host } = session();
+    host.fs.write(
+      'bad2.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c3\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c4\n  bad: 1\n',
+    );
+    const r = run('kubectl apply -f bad2.yaml -o yaml');
+    expect(r.out).toBe('');
+    // c3 was applied all the same.
+    expect(run('kubectl get cm c3 -o name').out).toBe('configmap/c3\n');
+  });
+});

@@ -13,7 +13,14 @@ import {
 } from '../../engine/scheduler/framework/quantity.ts';
 import type { Ctx } from '../context.ts';
 import { clientError, ExitError, renderStatuses, withSource } from '../errors.ts';
-import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import {
+  type DryRun,
+  deferObjectPrints,
+  dryRunStrategy,
+  flushObjectPrints,
+  outputFormat,
+  printObject,
+} from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { typedOrder } from '../printers/json.ts';
 import { isStoredType, kindPrefix, resolveType, typeByResource } from '../resources.ts';
@@ -884,6 +891,7 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     if (objs.length === 0 && mapping.length === 0) ctx.fail('no objects passed to apply');
   }
   const applied: Applied[] = [];
+  if (mode === 'apply') deferObjectPrints(ctx, format);
   const errors: Status[] = mode === 'apply' ? [...mapping] : [];
   let mapped = mode === 'apply' ? mapping.length : 0;
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
@@ -932,6 +940,9 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     } else errors.push(withSource(r.status, 'creating', m.source));
   }
   while (mapped < mapping.length) errors.push(mapping[mapped++] as Status);
+  // apply.go PrintAndPrunePostProcessor: the objects kept for -o print only when every object
+  // applied cleanly (then the pruner runs).
+  if (mode === 'apply') flushObjectPrints(ctx, format, errors.length === 0);
   if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
   // apply.go runs the pruner only when every object applied cleanly.
