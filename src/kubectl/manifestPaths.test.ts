@@ -516,3 +516,21 @@ describe('apply -o FORMAT with several objects', () => {
     expect(run('kubectl get cm c3 -o name').out).toBe('configmap/c3\n');
   });
 });
+
+describe('a JSON stream', () => {
+  it('several objects one after another are documents (json.Decoder), strings kept whole', () => {
+    const { run, host } = session();
+    host.fs.write(
+      'stream.json',
+      '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j1"},"data":{"a":"x}{\\"y"}}\n{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j2"}}\n',
+    );
+    expect(run('kubectl apply -f stream.json')).toEqual({
+      out: 'configmap/j1 created\nconfigmap/j2 created\n',
+      err: '',
+      code: 0,
+    });
+    expect(run(`kubectl get -f stream.json -o jsonpath='{.items[*].data}'`).out).toBe(
+      '{"a":"x}{\\"y"}',
+    );
+  });
+});
