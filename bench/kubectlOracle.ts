@@ -771,6 +771,10 @@ function runReal(line: string): Promise<{ out: string; err: string; code: number
         env: {
           PATH: process.env.PATH,
           HOME: home,
+          // `edit`, `create --edit`, `apply edit-last-applied`: an editor that closes at once,
+          // unchanged (a real vi would wait on the pipe until the line is killed), or the one
+          // ORACLE_KUBE_EDITOR names (e.g. a `sed -i …` that makes a change to compare).
+          KUBE_EDITOR: process.env.ORACLE_KUBE_EDITOR ?? 'true',
           ...(offline ? { KUBECONFIG: '/nonexistent' } : {}),
         },
       },

@@ -65,7 +65,7 @@ const ADVICE = `Please review the fields above--they currently have other manage
 are the ways you can resolve this warning:
 * If you intend to manage all of these fields, please re-run the apply
   command with the \`--force-conflicts\` flag.
-* If you do not intend to manage all of these fields, please edit your
+* If you do not intend to manage all of the fields, please edit your
   manifest to remove references to the fields that should keep their
   current managers.
 * You may co-own fields by updating your manifest to match the existing
@@ -116,9 +116,11 @@ describe('apply --server-side: field ownership', () => {
       'deployment.apps/web serverside-applied\n',
     );
     expect(run(IMAGE).out).toBe('nginx:1.27');
-    // kubectl-set owned nothing else: its entry is gone; the applier's comes first.
+    // kubectl-set owned nothing else: its entry is gone; the applier's comes first. The
+    // client-side apply's annotation went to kubectl-last-applied (kubectl 1.32's
+    // saveLastApplyAnnotationIfNecessary sends it after a server-side apply as `kubectl`).
     expect(run(MANAGERS).out).toBe(
-      'kubectl Apply \nkubectl-client-side-apply Update \nkube-controller-manager Update status\n',
+      'kubectl-last-applied Apply \nkubectl Apply \nkubectl-client-side-apply Update \nkube-controller-manager Update status\n',
     );
     // Now kubectl owns the image: applying it again is no conflict.
     expect(run('kubectl apply -f d.yaml --server-side').code).toBe(0);

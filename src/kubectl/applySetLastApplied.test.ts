@@ -41,11 +41,16 @@ describe('kubectl apply set-last-applied', () => {
   it('kubectl apply refuses words it does not know', () => {
     const { run, host } = engineSession(3);
     host.fs.write('x.yaml', CM.replace('foo: bar\n', ''));
-    expect(run('kubectl apply edit-last-applied -f x.yaml')).toEqual({
+    expect(run('kubectl apply frobnicate -f x.yaml')).toEqual({
       out: '',
-      err: "error: Unexpected args: [edit-last-applied]\nSee 'kubectl apply -h' for help and examples\n",
+      err: "error: Unexpected args: [frobnicate]\nSee 'kubectl apply -h' for help and examples\n",
       code: 1,
     });
+    // edit-last-applied is a subcommand (editLastApplied.test.ts); without the lab's editor it
+    // says so.
+    expect(run('kubectl apply edit-last-applied -f x.yaml').err).toBe(
+      'error: "kubectl apply edit-last-applied" is not available in this simulated cluster\n',
+    );
     expect(run('kubectl get cm x').code).toBe(1);
   });
 });

@@ -141,13 +141,18 @@ describe('kubectl -f DIR', () => {
     expect(run('kubectl apply -f /tmp/m').err).toBe(
       'error: error validating "/tmp/m/x.yaml": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false\n',
     );
+    // Builder.Path: a directory with no manifest at all (the real kubectl 1.32.5, through the
+    // oracle).
     expect(run('mkdir empty && kubectl create -f empty')).toEqual({
       out: '',
-      err: 'error: no objects passed to create\n',
+      err: 'error: error reading [empty]: recognized file extensions are [.json .yaml .yml]\n',
       code: 1,
     });
-    // apply.go names its own verb.
-    expect(run('kubectl apply -f empty')).toEqual({
+    expect(run('kubectl apply -f empty').err).toBe(
+      'error: error reading [empty]: recognized file extensions are [.json .yaml .yml]\n',
+    );
+    // A manifest without objects: apply.go names its own verb.
+    expect(run('touch empty/none.yaml && kubectl apply -f empty')).toEqual({
       out: '',
       err: 'error: no objects passed to apply\n',
       code: 1,

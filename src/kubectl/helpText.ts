@@ -1506,6 +1506,38 @@ kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap
       waitFlag('false'),
     ],
   },
+  'apply edit-last-applied': {
+    long: `Edit the latest last-applied-configuration annotations of resources from the default editor.
+
+ The edit-last-applied command allows you to directly edit any API resource you can retrieve via the command-line tools. It will open the editor defined by your KUBE_EDITOR, or EDITOR environment variables, or fall back to 'vi' for Linux or 'notepad' for Windows. You can edit multiple objects, although changes are applied one at a time. The command accepts file names as well as command-line arguments, although the files you point to must be previously saved versions of resources.
+
+ The default format is YAML. To edit in JSON, specify "-o json".
+
+ The flag --windows-line-endings can be used to force Windows line endings, otherwise the default for your operating system will be used.
+
+ In the event an error occurs while updating, a temporary file will be created on disk that contains your unapplied changes. The most common error when updating a resource is another editor changing the resource on the server. When this occurs, you will have to apply your changes to the newer version of the resource, or update your temporary saved copy to include the latest resource version.`,
+    example: `# Edit the last-applied-configuration annotations by type/name in YAML
+kubectl apply edit-last-applied deployment/nginx
+
+# Edit the last-applied-configuration annotations by file in JSON
+kubectl apply edit-last-applied -f deploy.yaml -o json`,
+    flags: [
+      ALLOW_MISSING,
+      f(
+        '--field-manager',
+        "'kubectl-client-side-apply'",
+        'Name of the manager used to track field ownership.',
+      ),
+      filename('Filename, directory, or URL to files to use to edit the resource'),
+      KUSTOMIZE,
+      OUTPUT,
+      RECURSIVE,
+      SHOW_MANAGED,
+      TEMPLATE,
+      VALIDATE,
+      f('--windows-line-endings', 'false', 'Defaults to the line ending native to your platform.'),
+    ],
+  },
   'apply set-last-applied': {
     long: `Set the latest last-applied-configuration annotations by setting it to match the contents of a file. This results in the last-applied-configuration being updated as though 'kubectl apply -f <file>' was run, without updating any other parts of the object.`,
     example: `# Set the last-applied-configuration of a resource to match the contents of a file

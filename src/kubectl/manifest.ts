@@ -268,6 +268,34 @@ export function nestingDepth(text: string): number {
  * Parses every document of a manifest. Empty documents are skipped, as kubectl does.
  * Never throws.
  */
+/** The top-level values of a valid JSON stream, as texts (strings and nesting respected). */
+function jsonStreamValues(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0 && start >= 0) {
+        out.push(text.slice(start, i + 1));
+        start = -1;
+      }
+    } else if (depth === 0 && !' \t\n\r'.includes(c as string)) return [];
+  }
+  return out;
+}
+
 export function parseManifests(text: string, source: string): ManifestResult {
   if (text.length > MAX_FILE_BYTES) {
     return { ok: false, error: `error reading ${source}: file is larger than 1 MiB` };
@@ -299,6 +327,17 @@ export function parseManifests(text: string, source: string): ManifestResult {
     const jsonError = goJsonStreamError(text);
     if (jsonError !== undefined)
       return { ok: false, error: `error parsing ${source}: ${jsonError}` };
+    // Several JSON objects one after another: each is a document (json.Decoder's stream).
+    const values = jsonStreamValues(text);
+    if (values.length > 1) {
+      try {
+        const docs = values.map((v) => JSON.parse(v) as unknown);
+        if (docs.every((d) => d !== null && typeof d === 'object' && !Array.isArray(d)))
+          return { ok: true, docs: docs as KubeObject[] };
+      } catch {
+        // Not for this path: the YAML reading below reports it.
+      }
+    }
   }
   // kubectl reads each `---` document with go-yaml, so go-yaml decides which texts fail and
   // with what words and line; the yaml library only builds the values of those that pass.

@@ -142,6 +142,58 @@ export function objectRef(obj: KubeObject): string {
 
 /** Counts objects printed as YAML so that documents get `---` separators. */
 const yamlCounts = new WeakMap<Ctx, number>();
+/** apply's objects kept for printObjects (an -o format other than name), in order. */
+const deferred = new WeakMap<Ctx, KubeObject[]>();
+
+/**
+ * apply.go shouldPrintObject: with an -o format other than `name`, apply prints nothing per
+ * object; printObjects prints them all once every object applied (one as itself, several as a
+ * v1 List). `deferObjectPrints` starts keeping them, `flushObjectPrints` prints (or drops) them.
+ */
+export function deferObjectPrints(ctx: Ctx, format: OutputFormat): void {
+  if (format !== '' && format !== 'name') deferred.set(ctx, []);
+}
+
+export function flushObjectPrints(ctx: Ctx, format: OutputFormat, print: boolean): void {
+  const objs = deferred.get(ctx);
+  deferred.delete(ctx);
+  if (!objs || objs.length === 0 || !print) return;
+  if (objs.length === 1) {
+    printObject(ctx, objs[0] as KubeObject, format, { verb: '', dryRun: 'none' });
+    return;
+  }
+  const list = { apiVersion: 'v1', items: objs, kind: 'List', metadata: {} };
+  // The JSON printer writes a List as the typed metav1.List: kind, apiVersion, metadata, items
+  // (each item's keys sorted), as the real kubectl 1.32.5 printed it.
+  if (format === 'json') {
+    ctx.out(
+      toGoJson(
+        { kind: 'List', apiVersion: 'v1', metadata: {}, items: objs.map(sortedKeys) },
+        {
+          sortKeys: false,
+        },
+      ),
+    );
+    return;
+  }
+  printObject(ctx, list as unknown as KubeObject, format, { verb: '', dryRun: 'none' });
+}
+
+function sortedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedKeys);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) {
+    // defineProperty: a `__proto__` key stays a plain key.
+    Object.defineProperty(out, k, {
+      value: sortedKeys((v as Record<string, unknown>)[k]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
 
 /** Prints one object the way `-o yaml|json|name` or the success line does. */
 export function printObject(
@@ -154,6 +206,11 @@ export function printObject(
   if (obj.metadata?.managedFields && !ctx.bool('show-managed-fields')) {
     const { managedFields: _m, ...meta } = obj.metadata;
     obj = { ...obj, metadata: meta };
+  }
+  const keep = deferred.get(ctx);
+  if (keep && format !== '' && format !== 'name') {
+    keep.push(obj);
+    return;
   }
   switch (format) {
     case 'yaml': {

@@ -519,7 +519,7 @@ function globToRegExp(pattern: string): RegExp {
  * leading `.` matched only by a pattern that starts with one, matches in C-locale order;
  * none: the pattern itself.
  */
-function expandGlob(fs: Workspace, pattern: string): string[] {
+export function expandGlob(fs: Workspace, pattern: string): string[] {
   const parts = pattern.split('/');
   let paths: string[] = [pattern.startsWith('/') ? '/' : ''];
   const join = (prefix: string, name: string) =>

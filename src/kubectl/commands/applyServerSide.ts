@@ -10,7 +10,7 @@ const ADVICE = `Please review the fields above--they currently have other manage
 are the ways you can resolve this warning:
 * If you intend to manage all of these fields, please re-run the apply
   command with the \`--force-conflicts\` flag.
-* If you do not intend to manage all of these fields, please edit your
+* If you do not intend to manage all of the fields, please edit your
   manifest to remove references to the fields that should keep their
   current managers.
 * You may co-own fields by updating your manifest to match the existing

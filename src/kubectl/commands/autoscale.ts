@@ -13,7 +13,13 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
-import { NO_RESOURCES, namespaceForManifest, readFilenames, typesAndNames } from './common.ts';
+import {
+  NO_RESOURCES,
+  namespaceForManifest,
+  readFilenames,
+  refuseArgsWithPaths,
+  typesAndNames,
+} from './common.ts';
 import { filenameArgs } from './kustomize.ts';
 import { getOrFail } from './misc.ts';
 
@@ -36,6 +42,7 @@ export function runAutoscale(ctx: Ctx, args: string[]): void {
   }
   const files = filenameArgs(ctx);
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
+  refuseArgsWithPaths(ctx, files, args);
   const targets: { type: ResourceType; obj: KubeObject; ns: string }[] = [];
   if (files.length > 0) {
     for (const m of readFilenames(ctx, files)) {

@@ -10,6 +10,7 @@ import {
   ALL_CATEGORY,
   type AnyResourceType,
   isStoredType,
+  kindPrefix,
   qualifiedResource,
   RESOURCE_TYPES,
   type ResourceType,
@@ -19,8 +20,9 @@ import {
   typeByKind,
   unstoredServedKind,
 } from '../resources.ts';
+import { expandGlob } from '../shell.ts';
 import { takeStdin } from '../stdin.ts';
-import { kustomizeDir, kustomizeObjects } from './kustomize.ts';
+import { filenameArgs, kustomizeDir, kustomizeObjects } from './kustomize.ts';
 
 /** The resource builder's missingResourceError: no argument and no `-f`. */
 export const NO_RESOURCES = `You must provide one or more resources by argument or filename.
@@ -158,6 +160,61 @@ export function typesAndNamesToRead(ctx: Ctx, rawArgs: string[]): TypeAndNames<A
   const [first, ...names] = args;
   if (first === undefined) return [];
   return resolveTypeList(ctx, first).map((type) => ({ type, names: [...names] }));
+}
+
+/**
+ * builder.go visitByPaths: `-f`/`-k` with resource arguments as well is refused before any file
+ * is read (a missing path, found when the builder took the names, is reported first):
+ * a type (`get -f x pods`), else names, else `TYPE/NAME` tuples, each with its own text.
+ */
+export function refuseArgsWithPaths(ctx: Ctx, files: string[], rawArgs: string[]): void {
+  if (files.length === 0 || rawArgs.length === 0) return;
+  for (const f of files) {
+    if (f === '-' || kustomizeDir(f) !== undefined || isUrl(f)) continue;
+    const [first = f] = /[*?]/.test(f) ? expandGlob(ctx.host.fs, f) : [f];
+    if (!ctx.host.fs.has(first) && !ctx.host.fs.isDirectory(first))
+      ctx.fail(`the path "${f}" does not exist`);
+  }
+  const args = normalizeMultipleResourcesArgs(rawArgs);
+  if (args.some((a) => a.includes('/'))) {
+    if (!args.every((a) => a.includes('/'))) {
+      ctx.fail(
+        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+      );
+    }
+    for (const a of args) splitResourceTypeName(ctx, a);
+    ctx.fail('resource/name arguments cannot be provided when a path is specified');
+  }
+  ctx.fail(
+    'when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well',
+  );
+}
+
+/**
+ * `-f FILE` for the commands whose targets are TYPE NAME arguments (scale, rollout, set image,
+ * set env, wait): the files' objects as `TYPE/NAME` tuples, which the builder then reads as it
+ * reads them from a file, in the namespace they name (`-n` checked as RequireNamespace does).
+ * Resource arguments as well are the builder's error.
+ */
+export function fileTargetArgs(ctx: Ctx, args: string[], mismatchPrefix = ''): string[] {
+  const files = filenameArgs(ctx);
+  if (files.length === 0) return args;
+  refuseArgsWithPaths(ctx, files, args);
+  const namespaces = new Set<string>();
+  const out = readFilenames(ctx, files).map((m) => {
+    const mismatch = namespaceMismatch(ctx, m);
+    if (mismatch) ctx.fail(`${mismatchPrefix}${mismatch}`);
+    const ns = ownNamespace(ctx, m);
+    if (ns !== undefined) namespaces.add(ns);
+    return `${kindPrefix(m.type)}/${m.obj.metadata?.name ?? ''}`;
+  });
+  if (namespaces.size > 1)
+    ctx.fail(
+      '-f with objects of several namespaces is not available in this console: run the command once per namespace',
+    );
+  const [ns] = namespaces;
+  if (ns !== undefined && ns !== ctx.namespace) ctx.flags.values.set('namespace', ns);
+  return out;
 }
 
 /**
@@ -340,18 +397,35 @@ const MANIFEST_EXTENSIONS = ['.json', '.yaml', '.yml'];
  */
 function withDirectoryFiles(ctx: Ctx, files: string[]): string[] {
   const out: string[] = [];
+  const fs = ctx.host.fs;
   for (const input of files) {
-    const fs = ctx.host.fs;
-    if (input === '-' || kustomizeDir(input) !== undefined || isUrl(input) || fs.has(input)) {
+    if (input === '-' || kustomizeDir(input) !== undefined || isUrl(input)) {
       out.push(input);
-    } else if (fs.isDirectory(input)) {
-      const recursive = ctx.bool('recursive');
-      out.push(
-        ...fs
-          .walk(input, recursive)
-          .filter((f) => MANIFEST_EXTENSIONS.some((ext) => f.endsWith(ext))),
+      continue;
+    }
+    // expandIfFilePattern: a path that is not there is a glob pattern (filepath.Glob); one
+    // that matches nothing is the path that does not exist (reported when it is read).
+    const matches =
+      fs.has(input) || fs.isDirectory(input) || !/[*?]/.test(input)
+        ? [input]
+        : expandGlob(fs, input);
+    const found: string[] = [];
+    for (const m of matches) {
+      if (fs.isDirectory(m) && !fs.has(m)) {
+        found.push(
+          ...fs
+            .walk(m, ctx.bool('recursive'))
+            .filter((f) => MANIFEST_EXTENSIONS.some((ext) => f.endsWith(ext))),
+        );
+      } else found.push(m);
+    }
+    // Builder.Path: nothing to read in any path so far is its error.
+    if (found.length === 0 && out.length === 0) {
+      ctx.fail(
+        `error reading [${matches.join(' ')}]: recognized file extensions are [${MANIFEST_EXTENSIONS.join(' ')}]`,
       );
-    } else out.push(input);
+    }
+    out.push(...found);
   }
   return out;
 }
@@ -419,9 +493,13 @@ export function readFilenames(
     for (const obj of flattenLists(docs)) {
       if (!validating && (typeof obj.kind !== 'string' || obj.kind === '')) {
         // UnstructuredJSONScheme: the document as JSON (a JSON file as written, YAML converted).
-        ctx.fail(
-          `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`,
-        );
+        const message = `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${single !== undefined && docs.length === 1 && obj === docs[0] ? single : goCompactJson(obj)}'`;
+        // get and describe go on (ContinueOnError) and print it with the others at the end.
+        if (/^kubectl (get|describe)$/.test(ctx.commandPath)) {
+          gather(message);
+          continue;
+        }
+        ctx.fail(message);
       }
       const missing: string[] = [];
       if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '')
@@ -441,7 +519,7 @@ export function readFilenames(
         gather(message);
         continue;
       }
-      const type = typeByKind(obj.apiVersion, obj.kind);
+      const type = typeByKind(obj.apiVersion, obj.kind) ?? lowerCaseKind(obj.apiVersion, obj.kind);
       const unstored = type ? undefined : unstoredServedKind(obj.apiVersion, obj.kind);
       if (unstored) {
         // A kind a real cluster serves: say so rather than blame missing CRDs.
@@ -467,21 +545,39 @@ export function readFilenames(
 }
 
 /**
+ * restmapper's discovery mapper also maps each kind in lower case (`kind: pod`): the object is
+ * sent as written, and the API server refuses the kind.
+ */
+function lowerCaseKind(apiVersion: unknown, kind: unknown): ResourceType | undefined {
+  if (typeof kind !== 'string' || kind === '' || kind !== kind.toLowerCase()) return undefined;
+  const t = RESOURCE_TYPES.find((r) => r.kind.toLowerCase() === kind);
+  return t ? typeByKind(apiVersion, t.kind) : undefined;
+}
+
+/**
  * The namespace an object from a file goes to: its own, else `-n`/context. A conflict with an
  * explicit `-n` is kubectl's error.
  */
 export function namespaceForManifest(ctx: Ctx, m: ManifestObject): string | undefined {
+  const mismatch = namespaceMismatch(ctx, m);
+  if (mismatch) ctx.fail(mismatch);
+  return ownNamespace(ctx, m);
+}
+
+/** The namespace of a file's object without the `-n` check: its own, else `-n`/context. */
+export function ownNamespace(ctx: Ctx, m: ManifestObject): string | undefined {
   if (!m.type.namespaced) return undefined;
   const own = m.obj.metadata?.namespace;
-  if (typeof own === 'string' && own !== '') {
-    if (ctx.explicitNamespace && own !== ctx.namespace) {
-      ctx.fail(
-        `the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
-      );
-    }
-    return own;
-  }
-  return ctx.namespace;
+  return typeof own === 'string' && own !== '' ? own : ctx.namespace;
+}
+
+/** The builder's RequireNamespace error for a file's object in another namespace than `-n`. */
+export function namespaceMismatch(ctx: Ctx, m: ManifestObject): string | undefined {
+  if (!m.type.namespaced) return undefined;
+  const own = m.obj.metadata?.namespace;
+  if (typeof own === 'string' && own !== '' && ctx.explicitNamespace && own !== ctx.namespace)
+    return `the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`;
+  return undefined;
 }
 
 export function listAll(

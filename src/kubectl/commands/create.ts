@@ -19,7 +19,14 @@ import {
 } from '../../engine/scheduler/framework/quantity.ts';
 import type { Ctx } from '../context.ts';
 import { clientError, ExitError, renderStatuses, withSource } from '../errors.ts';
-import { type DryRun, dryRunStrategy, outputFormat, printObject } from '../output.ts';
+import {
+  type DryRun,
+  deferObjectPrints,
+  dryRunStrategy,
+  flushObjectPrints,
+  outputFormat,
+  printObject,
+} from '../output.ts';
 import { applyOverrides, OverrideError, overrideTypeOf } from '../overrides.ts';
 import { typedOrder } from '../printers/json.ts';
 import { isStoredType, kindPrefix, resolveType, typeByResource } from '../resources.ts';
@@ -42,6 +49,7 @@ import {
   readFilenames,
   withoutResourceVersion,
 } from './common.ts';
+import { cascadingStrategy } from './delete.ts';
 import { runEditOnCreate } from './edit.ts';
 import { filenameArgs } from './kustomize.ts';
 import { finishedPodLog, networkOf } from './logs.ts';
@@ -922,6 +930,9 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
   if (mode === 'apply' && !serverSide && ctx.bool('force-conflicts')) {
     ctx.fail('--force-conflicts only works with --server-side');
   }
+  if (serverSide && ctx.bool('force')) ctx.fail('--force cannot be used with --server-side');
+  if (mode === 'apply' && dryRun === 'server' && ctx.bool('force'))
+    ctx.fail('--dry-run=server cannot be used with --force');
   if (mode === 'apply') validatePrune(ctx, serverSide);
   const allowlist = mode === 'apply' ? pruneAllowlist(ctx) : undefined;
   // ContinueOnError: a document of a kind the server does not know is reported at the end,
@@ -934,13 +945,17 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     if (objs.length === 0 && mapping.length === 0) ctx.fail('no objects passed to apply');
   }
   const applied: Applied[] = [];
+  if (mode === 'apply') deferObjectPrints(ctx, format);
   const errors: Status[] = mode === 'apply' ? [...mapping] : [];
   let mapped = mode === 'apply' ? mapping.length : 0;
   const fieldManager = mode === 'create' ? 'kubectl-create' : 'kubectl-client-side-apply';
   for (const m of objs) {
     while (mapped < (m.errorsBefore ?? 0)) errors.push(mapping[mapped++] as Status);
     const ns = namespaceForManifest(ctx, m);
-    const obj = withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
+    const obj =
+      mode === 'create'
+        ? ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns))
+        : withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
     if (serverSide) {
       serverSideApplyOne(ctx, obj, m.type.resource, ns, m.source, {
         format,
@@ -979,6 +994,9 @@ export function runCreateFromFiles(ctx: Ctx, mode: 'create' | 'apply'): void {
     } else errors.push(withSource(r.status, 'creating', m.source));
   }
   while (mapped < mapping.length) errors.push(mapping[mapped++] as Status);
+  // apply.go PrintAndPrunePostProcessor: the objects kept for -o print only when every object
+  // applied cleanly (then the pruner runs).
+  if (mode === 'apply') flushObjectPrints(ctx, format, errors.length === 0);
   if (errors.length > 0) ctx.err(renderStatuses(errors));
   if (errors.length > 0) ctx.exitCode = 1;
   // apply.go runs the pruner only when every object applied cleanly.
@@ -1046,6 +1064,20 @@ export function lastAppliedConfiguration(obj: KubeObject, ns: string | undefined
     ...obj,
     metadata: { ...meta, annotations, ...(ns && !meta.namespace ? { namespace: ns } : {}) },
   })}\n`;
+}
+
+/**
+ * create/replace -f `--save-config` (CreateOrUpdateAnnotation, before the Recorder): the object
+ * as read, its namespace filled in, becomes its own last-applied-configuration.
+ */
+function withSaveConfig(ctx: Ctx, obj: KubeObject, ns: string | undefined): KubeObject {
+  if (!ctx.bool('save-config')) return obj;
+  const meta = obj.metadata ?? {};
+  const annotations = {
+    ...(meta.annotations ?? {}),
+    [LAST_APPLIED]: lastAppliedConfiguration(obj, ns),
+  };
+  return { ...obj, metadata: { ...meta, annotations } };
 }
 
 /** What `apply -f` passes to each object's apply. */
@@ -1199,16 +1231,25 @@ function applyOne(
     ...(o.dryRun === 'server' ? { dryRun: true } : {}),
   });
   printWarnings(ctx, r);
-  if (r.ok) {
+  // patcher.go Patch: with --force, a patch the server refuses as a conflict or as invalid (an
+  // immutable field) becomes a delete and a create of the modified object (deleteAndCreate).
+  const forced =
+    !r.ok && ctx.bool('force') && (r.status.reason === 'Conflict' || r.status.reason === 'Invalid')
+      ? deleteAndCreate(ctx, resource, ns, name, current.value, modified, o.validation)
+      : r;
+  if (forced.ok) {
     const v = {
-      ...r.value,
-      apiVersion: r.value.apiVersion ?? obj.apiVersion,
-      kind: r.value.kind ?? obj.kind,
+      ...forced.value,
+      apiVersion: forced.value.apiVersion ?? obj.apiVersion,
+      kind: forced.value.kind ?? obj.kind,
     };
     printObject(ctx, v, o.format, { verb: 'configured', dryRun: o.dryRun });
     return;
   }
-  const err = withSource(r.status, 'patching', source);
+  // deleteAndCreate's errors carry no "patching" source of their own, and its "patch" is the
+  // modified object (JSON with the encoder's newline).
+  const err = forced !== r ? forced.status : withSource(forced.status, 'patching', source);
+  const patchText = forced !== r ? `${goCompactJson(modified)}\n` : goCompactJson(patch);
   if (!source) {
     o.errors.push(err);
     return;
@@ -1221,8 +1262,49 @@ function applyOne(
   const info = `Resource: "${gv}, Resource=${t.resource}", GroupVersionKind: "${gv}, Kind=${t.kind}"\nName: ${JSON.stringify(name)}, Namespace: ${JSON.stringify(ns ?? '')}`;
   o.errors.push({
     ...err,
-    message: `error when applying patch:\n${goCompactJson(patch)}\nto:\n${info}\nfor: ${JSON.stringify(source)}: ${err.message}`,
+    message: `error when applying patch:\n${patchText}\nto:\n${info}\nfor: ${JSON.stringify(source)}: ${err.message}`,
   });
+}
+
+/**
+ * patcher.go deleteAndCreate (`apply --force`): delete the object (--cascade, --grace-period),
+ * poll until it is gone (--timeout; 0 is no limit, the console stops at its own), then create
+ * the modified object; when that fails, the original is created again and the error says so.
+ */
+function deleteAndCreate(
+  ctx: Ctx,
+  resource: Parameters<Ctx['host']['api']['get']>[0],
+  ns: string | undefined,
+  name: string,
+  original: KubeObject,
+  modified: KubeObject,
+  validation: ReturnType<typeof fieldValidation>,
+): { ok: true; value: KubeObject } | { ok: false; status: Status } {
+  const grace = ctx.num('grace-period', -1);
+  const deleted = ctx.host.api.delete(resource, ns, name, {
+    propagationPolicy: cascadingStrategy(ctx),
+    ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+  });
+  if (!deleted.ok) return deleted;
+  // PollUntilContextTimeout(1s, --timeout, immediate): one look at once; with the default
+  // --timeout=0 the context has already expired after it (an object that takes its time to go,
+  // a pod's grace period or a finalizer, is "context deadline exceeded").
+  const gone = () => !peekObject(ctx, resource, ns, name);
+  const timeout = ctx.num('timeout', 0);
+  if (!gone() && (timeout <= 0 || !ctx.host.runUntil(gone, timeout)))
+    return { ok: false, status: clientError('context deadline exceeded') };
+  const opts = { fieldManager: 'kubectl-client-side-apply', fieldValidation: validation };
+  const created = ctx.host.api.create(resource, ns, modified, opts);
+  printWarnings(ctx, created);
+  if (created.ok) return created;
+  const restored = ctx.host.api.create(resource, ns, original, opts);
+  if (restored.ok) return created;
+  return {
+    ok: false,
+    status: clientError(
+      `an error occurred force-replacing the existing object with the newly provided one:\n\n${created.status.message}.\n\nAdditionally, an error occurred attempting to restore the original object:\n\n${restored.status.message}`,
+    ),
+  };
 }
 
 /**
@@ -1278,12 +1360,68 @@ function serverSideApplyOne(
     o.errors.push(serverSideApplyError(r.status));
     return;
   }
+  const saved =
+    fieldManager === 'kubectl' ? saveLastApplyAnnotation(ctx, resource, r.value, o) : undefined;
+  // Its failure is the apply's error (nothing printed for the object).
+  if (saved === null) return;
+  const applied = saved ?? r.value;
   const v = {
-    ...r.value,
-    apiVersion: r.value.apiVersion ?? obj.apiVersion,
-    kind: r.value.kind ?? obj.kind,
+    ...applied,
+    apiVersion: applied.apiVersion ?? obj.apiVersion,
+    kind: applied.kind ?? obj.kind,
   };
   printObject(ctx, v, o.format, { verb: 'serverside-applied', dryRun: o.dryRun });
+}
+
+/**
+ * apply.go saveLastApplyAnnotationIfNecessary: after a server-side apply by the default manager
+ * (`kubectl`), an object that still has a client-side apply's last-applied-configuration, and no
+ * Apply manager owning it, gets that annotation applied by the manager `kubectl-last-applied`,
+ * so later server-side applies do not orphan it. Answers the object as it then is.
+ */
+function saveLastApplyAnnotation(
+  ctx: Ctx,
+  resource: Parameters<Ctx['host']['api']['get']>[0],
+  obj: KubeObject,
+  o: ApplyOptions,
+): KubeObject | null | undefined {
+  const annotation = obj.metadata?.annotations?.[LAST_APPLIED];
+  if (annotation === undefined) return undefined;
+  const owned = (obj.metadata?.managedFields ?? []).some((e) => {
+    if (e.operation !== 'Apply') return false;
+    const meta = (
+      e.fieldsV1 as Record<string, Record<string, Record<string, unknown>>> | undefined
+    )?.['f:metadata'];
+    return meta?.['f:annotations']?.[`f:${LAST_APPLIED}`] !== undefined;
+  });
+  if (owned) return undefined;
+  const name = obj.metadata?.name ?? '';
+  const ns = obj.metadata?.namespace;
+  const r = ctx.host.api.patch(
+    resource,
+    ns,
+    name,
+    {
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      metadata: {
+        name,
+        ...(ns ? { namespace: ns } : {}),
+        annotations: { [LAST_APPLIED]: annotation },
+      },
+    },
+    {
+      patchType: 'apply',
+      fieldManager: 'kubectl-last-applied',
+      fieldValidation: o.validation,
+      ...(o.dryRun === 'server' ? { dryRun: true } : {}),
+    },
+  );
+  if (!r.ok) {
+    o.errors.push(r.status);
+    return null;
+  }
+  return r.value;
 }
 
 /** `kubectl replace -f`: a full update of each object; a stale resourceVersion is a Conflict. */
@@ -1306,23 +1444,28 @@ export function runReplace(ctx: Ctx): void {
   const errors: Status[] = [];
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
-    const obj = withBuilderNamespace(ctx.recorded(clone(m.obj)), ns);
+    const obj = ctx.recorded(withSaveConfig(ctx, withBuilderNamespace(clone(m.obj), ns), ns));
     const name = obj.metadata?.name ?? '';
     if (dryRun === 'client') {
       printObject(ctx, obj, format, { verb: 'replaced', dryRun });
       continue;
     }
-    // Without a resourceVersion in the file, kubectl sends the live one (last write wins).
+    // client-go's Request.Name refuses an empty name before anything is sent.
+    if (name === '') {
+      errors.push(withSource(clientError('resource name may not be empty'), 'replacing', m.source));
+      continue;
+    }
+    // Without a resourceVersion in the file, kubectl sends the live one (last write wins);
+    // when the GET fails, helper.go Replace sends the object as it is ("the object does not
+    // exist, but we want it to be created"): the server's PUT answers (decoding, NotFound).
     if (!obj.metadata?.resourceVersion) {
       const live = ctx.host.api.get(m.type.resource, ns, name);
-      if (!live.ok) {
-        errors.push(withSource(live.status, 'replacing', m.source));
-        continue;
+      if (live.ok) {
+        obj.metadata = {
+          ...obj.metadata,
+          resourceVersion: live.value.metadata?.resourceVersion ?? '',
+        };
       }
-      obj.metadata = {
-        ...obj.metadata,
-        resourceVersion: live.value.metadata?.resourceVersion ?? '',
-      };
     }
     const r = ctx.host.api.update(m.type.resource, ns, obj, {
       fieldManager: 'kubectl-replace',
@@ -1360,6 +1503,7 @@ function forceReplace(
     const ns = namespaceForManifest(ctx, m);
     const name = m.obj.metadata?.name ?? '';
     const r = ctx.host.api.delete(m.type.resource, ns, name, {
+      propagationPolicy: cascadingStrategy(ctx),
       // Complete turns --grace-period=0 into 1 (and waits), to avoid accidental data loss.
       ...(grace >= 0 ? { gracePeriodSeconds: grace === 0 ? 1 : grace } : {}),
     });
@@ -1381,7 +1525,7 @@ function forceReplace(
   const errors: Status[] = [];
   for (const m of objs) {
     const ns = namespaceForManifest(ctx, m);
-    const obj = ctx.recorded(clone(m.obj));
+    const obj = ctx.recorded(withSaveConfig(ctx, clone(m.obj), ns));
     const r = ctx.host.api.create(m.type.resource, ns, withoutResourceVersion(obj), {
       fieldManager: 'kubectl-replace',
       fieldValidation: validation,

@@ -1,7 +1,7 @@
 /** `kubectl delete`: by name, type/name, `-f`, `--all`, `-l`; waits for the objects to go. */
 import type { DeleteOptions, KubeObject, Status } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
-import { renderStatus, withSource } from '../errors.ts';
+import { clientError, renderStatus, withSource } from '../errors.ts';
 import { parseGoBool } from '../flags.ts';
 import { dryRunStrategy } from '../output.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
@@ -15,6 +15,7 @@ import {
   nsFor,
   peekObject,
   readFilenames,
+  refuseArgsWithPaths,
   typesAndNames,
 } from './common.ts';
 import { filenameArgs } from './kustomize.ts';
@@ -78,6 +79,7 @@ export function runDelete(ctx: Ctx, args: string[]): void {
   if (all && (selector.trim() !== '' || fieldSelector.trim() !== ''))
     ctx.fail("setting 'all' parameter but found a non empty selector. ");
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
+  refuseArgsWithPaths(ctx, files, args);
   // Validate, once the builder has its arguments and before anything is read or deleted.
   const validate = (): void => {
     if (output !== '' && output !== 'name')
@@ -202,6 +204,13 @@ function deleteTargets(
     // The builder does not fetch what it deletes (RequireObject(false)), and a client dry run
     // sends nothing: whatever is named is "deleted (dry run)", there or not.
     if (dryRun !== 'client') {
+      // client-go's Request.Name refuses an empty name (a file's nameless object).
+      if (t.name === '') {
+        errors.push(
+          withSource(clientError('resource name may not be empty'), 'deleting', t.source),
+        );
+        continue;
+      }
       const opts: DeleteOptions = {
         propagationPolicy: policy,
         ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),

@@ -4,6 +4,7 @@ import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { type LabelSelector, selectorMatches } from '../../engine/controllers/objects.ts';
 import { podClaimNames } from '../../engine/controllers/persistentVolume.ts';
 import type { Ctx } from '../context.ts';
+import { clientError } from '../errors.ts';
 import { refusedUnstored } from '../impersonation.ts';
 import { describeCertificateSigningRequest } from '../printers/certificates.ts';
 import {
@@ -47,6 +48,7 @@ import {
   notFound,
   nsFor,
   readFilenames,
+  refuseArgsWithPaths,
   typesAndNamesToRead,
 } from './common.ts';
 import { filenameArgs } from './kustomize.ts';
@@ -219,8 +221,18 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
   const found: { type: ResourceType; obj: KubeObject }[] = [];
   // The builder's errors (ContinueOnError): returned once every object is described.
   const errors: Status[] = [];
+  /** Errors of the describer itself, not the builder's aggregate: alone, printed with error:. */
+  const describerErrors = new Set<Status>();
+  refuseArgsWithPaths(ctx, files, args);
   if (files.length > 0) {
     for (const m of readFilenames(ctx, files, errors, 'describe')) {
+      // The describer's GET of a nameless object: client-go will not build the request.
+      if ((m.obj.metadata?.name ?? '') === '') {
+        const e = clientError('resource name may not be empty');
+        describerErrors.add(e);
+        errors.push(e);
+        continue;
+      }
       const r = ctx.host.api.get(
         m.type.resource,
         namespaceForManifest(ctx, m),
@@ -295,8 +307,11 @@ export function runDescribe(ctx: Ctx, args: string[]): void {
     ctx.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
   for (const e of errors) {
     // The builder's own errors (a document it cannot decode or map) come in Infos' aggregate,
-    // which CheckErr prints without `error:`.
-    if (e.code === 0) {
+    // which CheckErr prints without `error:`; so does every error among several.
+    if (e.code === 0 && errors.length === 1 && describerErrors.has(e)) {
+      ctx.err(`error: ${e.message}\n`);
+      ctx.exitCode = 1;
+    } else if (e.code === 0) {
       ctx.err(`${e.message}\n`);
       ctx.exitCode = 1;
     } else ctx.reportStatus(e);

@@ -40,7 +40,7 @@ import {
   typesAndNames,
   withoutResourceVersion,
 } from './common.ts';
-import { lastAppliedConfiguration } from './create.ts';
+import { goCompactJson, lastAppliedConfiguration } from './create.ts';
 import { filenameArgs } from './kustomize.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -63,6 +63,12 @@ export const EDIT_HEADER = `# Please edit the object below. Lines beginning with
 #
 `;
 
+/** editHeader.writeTo for ApplyEditMode (as the real kubectl 1.32.5 wrote it). */
+const LAST_APPLIED_HEADER = `# Please edit the 'last-applied-configuration' annotations below.
+# Lines beginning with a '#' will be ignored, and an empty file will abort the edit.
+#
+`;
+
 /** One object being edited: where it lives and how it looked when fetched. */
 interface Original {
   type: ResourceType;
@@ -73,8 +79,12 @@ interface Original {
 
 /** A `kubectl edit` waiting for the editor to close. */
 interface PendingEdit {
-  /** `kubectl edit` patches the objects; `kubectl create --edit` creates them (EditBeforeCreateMode). */
-  mode: 'edit' | 'create';
+  /**
+   * `kubectl edit` patches the objects; `kubectl create --edit` creates them
+   * (EditBeforeCreateMode); `kubectl apply edit-last-applied` sets their last-applied
+   * configuration (ApplyEditMode), one object per editor.
+   */
+  mode: 'edit' | 'create' | 'last-applied';
   /** `create --edit`: the objects still to edit, one editor session each. */
   queue: Original[];
   /** The temp file as kubectl names it (`/tmp/kubectl-edit-123.yaml`). */
@@ -200,8 +210,8 @@ interface Reason {
   other: string[];
 }
 
-function header(reasons: readonly Reason[]): string {
-  let out = EDIT_HEADER;
+function header(reasons: readonly Reason[], mode: PendingEdit['mode']): string {
+  let out = mode === 'last-applied' ? LAST_APPLIED_HEADER : EDIT_HEADER;
   for (const r of reasons) {
     out += `# ${hashOnLineBreak(r.head)}${r.other.length > 0 ? ':' : ''}\n`;
     for (const o of r.other) out += `# * ${hashOnLineBreak(o)}\n`;
@@ -282,7 +292,7 @@ function openSession(
   const format = ctx.str('output') === 'json' ? 'json' : 'yaml';
   // editPrinterOptions: no commented header above JSON.
   const text =
-    (format === 'json' ? '' : EDIT_HEADER) +
+    (format === 'json' ? '' : mode === 'last-applied' ? LAST_APPLIED_HEADER : EDIT_HEADER) +
     render(
       originals.map((o) => withoutManagedFields(o.obj)),
       format,
@@ -367,8 +377,8 @@ export function finishKubectlEdit(host: KubectlHost, text?: string): EditOutcome
   // create --edit visits the objects one by one: the next one's editor opens unless this one
   // ended the command with an error.
   const next = pending.queue[0];
-  if (reopened === undefined && ctx.exitCode === 0 && pending.mode === 'create' && next) {
-    reopened = openSession(ctx, 'create', [next], pending.queue.slice(1));
+  if (reopened === undefined && ctx.exitCode === 0 && pending.mode !== 'edit' && next) {
+    reopened = openSession(ctx, pending.mode, [next], pending.queue.slice(1));
   }
   if (reopened === undefined) PENDING.delete(fs);
   return {
@@ -379,7 +389,8 @@ export function finishKubectlEdit(host: KubectlHost, text?: string): EditOutcome
 
 /** Reopens the editor: a new temp file, the header with `reasons`, the edited text after it. */
 function reopen(ctx: Ctx, pending: PendingEdit, reasons: Reason[], edited: string): string {
-  const text = (pending.format === 'json' ? '' : header(reasons)) + manualStrip(edited);
+  const text =
+    (pending.format === 'json' ? '' : header(reasons, pending.mode)) + manualStrip(edited);
   const path = tempName(ctx, pending.format === 'json' ? '.json' : '.yaml');
   ctx.host.fs.write(path, text);
   pending.previous = pending.path;
@@ -445,6 +456,7 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
     }
   }
   if (pending.mode === 'create') return createEdited(ctx, pending, updated);
+  if (pending.mode === 'last-applied') return lastAppliedEdited(ctx, pending, updated);
   const reasons: Reason[] = [];
   let retryable = 0;
   let notfound = 0;
@@ -529,6 +541,99 @@ function finishPass(ctx: Ctx, pending: PendingEdit): string | undefined {
     return undefined;
   }
   return reopen(ctx, pending, reasons, edited);
+}
+
+/**
+ * `kubectl apply edit-last-applied ([TYPE NAME | TYPE/NAME] | -f FILE)` (ApplyEditMode): each
+ * object's last-applied-configuration, parsed, in an editor of its own. An object without the
+ * annotation stops the command before any editor opens.
+ */
+export function runEditLastApplied(ctx: Ctx, args: string[]): void {
+  const fs = ctx.host.fs;
+  if (!EDITORS.has(fs)) {
+    ctx.fail('"kubectl apply edit-last-applied" is not available in this simulated cluster');
+  }
+  const output = ctx.str('output');
+  if (output !== '' && output !== 'yaml' && output !== 'json') {
+    ctx.fail(
+      `unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`,
+    );
+  }
+  fieldValidation(ctx);
+  const waiting = PENDING.get(fs);
+  if (waiting) {
+    ctx.fail(
+      `another kubectl edit is waiting for the editor (${waiting.path}): use "Save and apply" or "Cancel edit" first`,
+    );
+  }
+  const originals = resolveOriginals(ctx, args);
+  if (originals.length === 0) ctx.fail('edit cancelled, no objects found');
+  const configs: Original[] = [];
+  for (const o of originals) {
+    const config = o.obj.metadata?.annotations?.[LAST_APPLIED];
+    let parsed: unknown;
+    try {
+      parsed = config === undefined ? undefined : JSON.parse(config);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      ctx.fail(
+        'no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`',
+      );
+    }
+    configs.push({ ...o, obj: parsed as KubeObject });
+  }
+  const [first, ...rest] = configs;
+  if (first) openSession(ctx, 'last-applied', [first], rest);
+}
+
+/**
+ * visitToApplyEditPatch: an object left as it was is `skipped`; otherwise its annotation alone
+ * becomes the edited object as JSON (a merge patch), and it is `edited`.
+ */
+function lastAppliedEdited(
+  ctx: Ctx,
+  pending: PendingEdit,
+  updated: KubeObject[],
+): string | undefined {
+  const file = pending.path;
+  const format = ctx.str('output');
+  for (const obj of updated) {
+    const original = pending.originals.find(
+      (o) => o.obj.kind === obj.kind && o.obj.metadata?.name === obj.metadata?.name,
+    );
+    if (!original) preserved(ctx, `no original object found for ${objectRef(obj)}`, file);
+    if (JSON.stringify(canonical(original.obj)) === JSON.stringify(canonical(obj))) {
+      printObject(ctx, obj, '', { verb: 'skipped', dryRun: 'none' });
+      continue;
+    }
+    const json = `${goCompactJson(obj)}\n`;
+    const r = ctx.host.api.patch(
+      original.type.resource,
+      original.namespace,
+      original.name,
+      { metadata: { annotations: { [LAST_APPLIED]: json } } },
+      {
+        patchType: 'merge',
+        // edit-last-applied's --field-manager defaults to kubectl-client-side-apply.
+        fieldManager: ctx.str('field-manager') || 'kubectl-client-side-apply',
+        fieldValidation: fieldValidation(ctx),
+      },
+    );
+    if (!r.ok) {
+      if (ctx.host.fs.has(file)) {
+        ctx.err(`A copy of your changes has been stored to ${JSON.stringify(file)}\n`);
+      }
+      ctx.failStatus(r.status);
+    }
+    printObject(ctx, r.value, format === 'json' || format === 'yaml' ? format : '', {
+      verb: 'edited',
+      dryRun: 'none',
+    });
+  }
+  ctx.host.fs.remove(file);
+  return undefined;
 }
 
 /**

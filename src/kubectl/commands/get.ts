@@ -2,7 +2,7 @@
 import type { KubeObject, Status } from '../../engine/api/types.ts';
 import { goSprint } from '../../engine/util/gofmt.ts';
 import type { Ctx } from '../context.ts';
-import { ExitError, renderStatuses } from '../errors.ts';
+import { clientError, ExitError, renderStatuses } from '../errors.ts';
 import { goTemplateText, printGoTemplate } from '../goTemplateOutput.ts';
 import { refusedUnstored } from '../impersonation.ts';
 import { GET_FORMATS, outputFormat, outputTemplate, printJsonPath } from '../output.ts';
@@ -21,10 +21,12 @@ import {
   listError,
   multipleTypesRequested,
   NO_SUCH_PATH,
-  namespaceForManifest,
+  namespaceMismatch,
   notFound,
   nsFor,
+  ownNamespace,
   readFilenames,
+  refuseArgsWithPaths,
   typesAndNamesToRead,
 } from './common.ts';
 import { COMPONENT_STATUS_NAMES, runGetComponentStatuses } from './componentStatus.ts';
@@ -38,6 +40,8 @@ export interface Found {
   obj: KubeObject;
   /** Which request it came from: a named get, or one list of a type (a server-side Table). */
   info: number;
+  /** A file's nameless object, never fetched: printed with the client's default columns. */
+  local?: true;
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -108,6 +112,7 @@ export function runGet(ctx: Ctx, args: string[]): void {
     ctx.exitCode = 1;
     return;
   }
+  refuseArgsWithPaths(ctx, files, args);
   if (subresource !== '' && files.length === 0) {
     refuseBulkSubresource(ctx, args);
     // The status subresource is the object itself, printed as ever.
@@ -139,8 +144,24 @@ export function runGet(ctx: Ctx, args: string[]): void {
     for (const m of objs) {
       while (k < (m.errorsBefore ?? 0)) errors.push(gathered[k++] as Status);
       const name = m.obj.metadata?.name ?? '';
-      const r = ctx.host.api.get(m.type.resource, namespaceForManifest(ctx, m), name);
-      if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
+      // The builder's RetrieveLatest fetches each object in its own namespace (a nameless one
+      // stays the file's, namespace set); RequireNamespace looks at `-n` only afterwards.
+      const own = ownNamespace(ctx, m);
+      const r =
+        name === ''
+          ? {
+              ok: true as const,
+              value:
+                own === undefined
+                  ? m.obj
+                  : { ...m.obj, metadata: { ...m.obj.metadata, namespace: own } },
+            }
+          : ctx.host.api.get(m.type.resource, own, name);
+      const mismatch = r.ok ? namespaceMismatch(ctx, m) : undefined;
+      if (mismatch) errors.push(clientError(mismatch));
+      else if (r.ok && name === '')
+        found.push({ type: m.type, obj: r.value, info: found.length, local: true });
+      else if (r.ok) found.push({ type: m.type, obj: r.value, info: found.length });
       else errors.push(r.status);
     }
     errors.push(...gathered.slice(k));
@@ -235,7 +256,9 @@ export function runGet(ctx: Ctx, args: string[]): void {
     if (!skipGeneric) printCustomColumns(ctx, found);
   } else if (format === 'name') {
     if (!skipGeneric)
-      for (const f of found) ctx.out(`${kindPrefix(f.type)}/${f.obj.metadata?.name ?? ''}\n`);
+      // NamePrinter: a nameless object (from a file) is `<unknown>`.
+      for (const f of found)
+        ctx.out(`${kindPrefix(f.type)}/${f.obj.metadata?.name || '<unknown>'}\n`);
   } else {
     printTables(ctx, found, {
       wide: format === 'wide',
@@ -573,17 +596,25 @@ export function tableOf(ctx: Ctx, type: ResourceType, objs: KubeObject[], o: Tab
 
 /** One table per type, each with its own widths, a blank line between them. */
 function printTables(ctx: Ctx, found: Found[], o: TableOptions): void {
-  const blocks: { type: ResourceType; objs: KubeObject[] }[] = [];
+  const blocks: { type: ResourceType; objs: KubeObject[]; local: boolean }[] = [];
   for (const f of found) {
     const last = blocks[blocks.length - 1];
-    if (last && last.type === f.type) last.objs.push(f.obj);
-    else blocks.push({ type: f.type, objs: [f.obj] });
+    const local = f.local === true;
+    if (last && last.type === f.type && last.local === local) last.objs.push(f.obj);
+    else blocks.push({ type: f.type, objs: [f.obj], local });
   }
   const noHeaders = ctx.bool('no-headers');
   let printedRows = 0;
-  for (const { type, objs } of blocks) {
+  for (const { type, objs, local } of blocks) {
     if (printedRows > 0 && !noHeaders) ctx.out('\n');
-    const table = tableOf(ctx, type, objs, o);
+    // No server Table for an object that was never fetched: the default NAME and AGE columns
+    // (no creationTimestamp: `<unknown>`).
+    const table = local
+      ? {
+          columns: ['name', 'age'],
+          rows: objs.map((obj) => [obj.metadata?.name ?? '', '<unknown>']),
+        }
+      : tableOf(ctx, type, objs, o);
     ctx.out(printTable(table, { noHeaders }));
     printedRows += table.rows.length;
   }

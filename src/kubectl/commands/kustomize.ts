@@ -16,6 +16,9 @@ const MARK = '\u0000kustomize:';
  */
 export function filenameArgs(ctx: Ctx): string[] {
   const files = ctx.list('filename');
+  // Builder.Stdin: a second `-f -` is the builder's error.
+  if (files.filter((f) => f === '-').length > 1)
+    ctx.fail('standard input cannot be used for multiple arguments');
   const dir = ctx.flags.values.has('kustomize') ? ctx.str('kustomize') : '';
   if (dir === '') return files;
   if (files.length > 0) ctx.fail('only one of -f or -k can be specified');

@@ -42,6 +42,7 @@ import {
 } from '../resources.ts';
 import { DESCRIBE_TABWRITER, formatTabbed, GET_TABWRITER } from '../tabwriter.ts';
 import {
+  fileTargetArgs,
   getFailure,
   listAll,
   listError,
@@ -51,6 +52,7 @@ import {
   peekObject,
   printWarnings,
   readFilenames,
+  refuseArgsWithPaths,
   resolveOrFail,
   splitResourceTypeName,
   typesAndNames,
@@ -58,6 +60,7 @@ import {
 import { daemonSetHistoryText, daemonSetRevisions, rollbackDaemonSet } from './daemonSetRollout.ts';
 import { deletePods, evictPods } from './drainEvict.ts';
 import { watchChanges } from './getWatch.ts';
+import { filenameArgs } from './kustomize.ts';
 import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 import { deploymentRevisionError, revisionFlagError } from './rolloutStatusRevision.ts';
 import { CONSOLE_WAIT_MS, rolloutWaitNote } from './waitNote.ts';
@@ -140,6 +143,10 @@ export function runScale(ctx: Ctx, args: string[]): void {
     ctx.fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
+  // -f: the builder reads the files' objects without fetching them (no Latest()): one not there
+  // is the scale PATCH's NotFound; a -n conflict leaves nothing to scale.
+  const fromFiles = filenameArgs(ctx).length > 0;
+  args = fileTargetArgs(ctx, args, 'no objects passed to scale ');
   // scale.go: the builder goes on past errors (ContinueOnError): an object it cannot read (a
   // missing one is NotFound) and one whose scale fails are gathered, the others scaled, and the
   // errors printed at the end. kubectl does not check kinds: the API server answers a PATCH of
@@ -154,7 +161,8 @@ export function runScale(ctx: Ctx, args: string[]): void {
       continue;
     }
     const got = ctx.host.api.get(type.resource, nsFor(type, ctx.namespace), name);
-    if (!got.ok)
+    if (!got.ok && fromFiles && got.status.reason === 'NotFound') errors.push(got.status);
+    else if (!got.ok)
       infoErrors.push(getFailure(ctx, type, nsFor(type, ctx.namespace), name, got.status));
     else infos.push({ type, name, cur: got.value });
   }
@@ -368,6 +376,7 @@ export function runExpose(ctx: Ctx, args: string[]): void {
   const files = ctx.list('filename');
   // RunExpose returns the builder's errors as they are (1.28+ dropped the usage line).
   if (args.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
+  refuseArgsWithPaths(ctx, files, args);
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
   const targets: { type: ResourceType; obj?: KubeObject; name: string }[] = [];
@@ -570,7 +579,17 @@ export function resourcesAndPairs(ctx: Ctx, args: string[], what: string): [stri
 export function runSetImage(ctx: Ctx, args: string[]): void {
   const dryRun = dryRunStrategy(ctx);
   const format = outputFormat(ctx, false);
-  const [resources, pairs] = resourcesAndPairs(ctx, args, 'image');
+  const [named, pairs] = resourcesAndPairs(ctx, args, 'image');
+  const local = ctx.bool('local');
+  if (local && dryRun === 'server')
+    ctx.fail('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  const files = local ? filenameArgs(ctx) : [];
+  // builder.go LocalResourceError: --local reads files only.
+  if (local && named.length > 0)
+    ctx.fail(
+      "you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'",
+    );
+  const resources = local ? named : fileTargetArgs(ctx, named);
   // cmdutil.ParsePairs without removal: `name=image` only.
   const images = new Map<string, string>();
   const invalid: string[] = [];
@@ -580,10 +599,17 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
     else invalid.push(p);
   }
   if (invalid.length > 0) ctx.fail(`invalid image format: ${invalid.join(', ')}`);
-  if (resources.length === 0) ctx.fail(NO_RESOURCES);
+  if (resources.length === 0 && files.length === 0) ctx.fail(NO_RESOURCES);
   const found: { type: ResourceType; name: string; obj: KubeObject }[] = [];
+  // --local -f: the files' objects themselves (no namespace filled in), changed and printed,
+  // nothing sent. (The real kubectl prints them typed: Go's zero values such as `status: {}`
+  // and `creationTimestamp: null` appear; this console prints the object as written.)
+  for (const m of files.length > 0 ? readFilenames(ctx, files) : []) {
+    namespaceForManifest(ctx, m);
+    found.push({ type: m.type, name: m.obj.metadata?.name ?? '', obj: m.obj });
+  }
   let missing = false;
-  for (const t of selectedTargets(ctx, resources)) {
+  for (const t of files.length > 0 ? [] : selectedTargets(ctx, resources)) {
     if (t.obj) {
       found.push({ ...t, obj: t.obj });
       continue;
@@ -603,7 +629,8 @@ export function runSetImage(ctx: Ctx, args: string[]): void {
       'all containers are already specified by *, but saw more than one container_name=container_image pairs',
     );
   }
-  for (const { type, name, obj } of found) setImageOf(ctx, type, name, obj, images, dryRun, format);
+  for (const { type, name, obj } of found)
+    setImageOf(ctx, type, name, obj, images, dryRun, format, local);
 }
 
 /** One object of `set image`: its containers updated, patched if anything changed, printed. */
@@ -615,6 +642,7 @@ function setImageOf(
   images: Map<string, string>,
   dryRun: ReturnType<typeof dryRunStrategy>,
   format: ReturnType<typeof outputFormat>,
+  local = false,
 ): void {
   const path = podSpecPath(type);
   // updatePodSpecForObject's error (`%T` of the typed object), after `error: `.
@@ -643,7 +671,7 @@ function setImageOf(
   if (!changed) return;
   // A client dry run prints the object as kubectl changed it; otherwise the server's answer.
   let shown = ctx.recorded(withAt(obj, path, { containers }) as KubeObject);
-  if (dryRun !== 'client') {
+  if (dryRun !== 'client' && !local) {
     const r = ctx.host.api.patch(type.resource, ctx.namespace, name, patch, {
       fieldManager: ctx.str('field-manager') || 'kubectl-set',
       ...(dryRun === 'server' ? { dryRun: true } : {}),
@@ -815,6 +843,7 @@ function rolloutVisits(
   args: string[],
   errors: Status[],
 ): { type: ResourceType; obj: KubeObject }[] {
+  args = fileTargetArgs(ctx, args);
   if (args.length === 0) ctx.fail('required resource not specified');
   const selector = ctx.str('selector');
   const out: { type: ResourceType; obj: KubeObject }[] = [];
@@ -1267,6 +1296,7 @@ export function runMetaChange(ctx: Ctx, args: string[], field: 'labels' | 'annot
       );
     }
   }
+  refuseArgsWithPaths(ctx, files, resources);
   if (files.length > 0) {
     // -f: the objects the files name; with --local the files' objects themselves, changed
     // here and printed, nothing sent.

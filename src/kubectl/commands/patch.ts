@@ -30,6 +30,7 @@ import {
   nsFor,
   printWarnings,
   readFilenames,
+  refuseArgsWithPaths,
   typesAndNames,
 } from './common.ts';
 import { subresourceServed } from './getSubresource.ts';
@@ -206,6 +207,7 @@ const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 function resolveTargets(ctx: Ctx, args: string[], local: boolean): Target[] {
   const files = filenameArgs(ctx);
   const out: Target[] = [];
+  refuseArgsWithPaths(ctx, files, args);
   if (files.length > 0) {
     for (const m of readFilenames(ctx, files)) {
       out.push({

@@ -52,7 +52,7 @@ import { DEBUG_FLAGS, runDebug } from './debug.ts';
 import { runDelete } from './delete.ts';
 import { runDescribe } from './describe.ts';
 import { runDiff } from './diff.ts';
-import { runEdit } from './edit.ts';
+import { runEdit, runEditLastApplied } from './edit.ts';
 import { runExec } from './exec.ts';
 import { runExplain } from './explain.ts';
 import { runGet } from './get.ts';
@@ -538,6 +538,9 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       b('server-side'),
       b('force-conflicts'),
       s('field-manager'),
+      b('force'),
+      { name: 'grace-period', type: 'int' },
+      { name: 'cascade', type: 'string', noOptDefVal: 'background' },
       b('prune'),
       list('prune-allowlist'),
       b('all'),
@@ -546,6 +549,8 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       validate,
       s('kustomize', 'k'),
       b('overwrite'),
+      // The patch of a built-in type comes from its Go struct either way: nothing to change.
+      b('openapi-patch'),
       b('wait'),
       { name: 'timeout', type: 'duration' },
     ],
@@ -557,6 +562,24 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
         use: 'kubectl apply view-last-applied (TYPE [NAME | -l label] | TYPE/NAME | -f FILENAME) [options]',
         flags: [output, filename, selector, b('all'), b('recursive', 'R'), s('kustomize', 'k')],
         run: runViewLastApplied,
+      },
+      {
+        name: 'edit-last-applied',
+        short: 'Edit latest last-applied-configuration annotations of a resource/object',
+        use: 'kubectl apply edit-last-applied (RESOURCE/NAME | -f FILENAME) [options]',
+        flags: [
+          output,
+          filename,
+          b('recursive', 'R'),
+          s('kustomize', 'k'),
+          s('field-manager'),
+          validate,
+          b('windows-line-endings'),
+          b('show-managed-fields'),
+          s('template'),
+          b('allow-missing-template-keys'),
+        ],
+        run: runEditLastApplied,
       },
       {
         name: 'set-last-applied',
@@ -587,7 +610,7 @@ kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
       dryRun,
       b('force'),
       { name: 'grace-period', type: 'int' },
-      b('cascade'),
+      { name: 'cascade', type: 'string', noOptDefVal: 'background' },
       validate,
       s('field-manager'),
       b('recursive', 'R'),

@@ -13,7 +13,7 @@ import type { Ctx } from '../context.ts';
 import { ExitError } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
-import { getFailure, NO_RESOURCES, nsFor, typesAndNames } from './common.ts';
+import { fileTargetArgs, getFailure, NO_RESOURCES, nsFor, typesAndNames } from './common.ts';
 import { resourcesAndPairs, selectedTargets } from './misc.ts';
 import { nest, noPodSpecError, podSpecAt, podSpecPath, withAt } from './podSpecPath.ts';
 
@@ -33,8 +33,10 @@ interface Container {
 /** The targets named on the command line, fetched (NotFound reported as kubectl does). */
 function fetchTargets(
   ctx: Ctx,
-  resources: string[],
+  named: string[],
 ): { type: ResourceType; name: string; obj: KubeObject }[] {
+  // -f FILE: its objects as TYPE/NAME (--local, which reads files alone, is not available here).
+  const resources = ctx.flags.values.get('local') === true ? named : fileTargetArgs(ctx, named);
   if (resources.length === 0) ctx.fail(NO_RESOURCES);
   const found: { type: ResourceType; name: string; obj: KubeObject }[] = [];
   let missing = false;

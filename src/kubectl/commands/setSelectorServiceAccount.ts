@@ -10,7 +10,14 @@ import type { Ctx } from '../context.ts';
 import { clientError, ExitError, renderStatuses } from '../errors.ts';
 import { dryRunStrategy, outputFormat, printObject } from '../output.ts';
 import { apiVersionOf, type ResourceType } from '../resources.ts';
-import { getFailure, NO_RESOURCES, namespaceForManifest, nsFor, readFilenames } from './common.ts';
+import {
+  getFailure,
+  NO_RESOURCES,
+  namespaceForManifest,
+  nsFor,
+  readFilenames,
+  refuseArgsWithPaths,
+} from './common.ts';
 import { selectedTargets } from './misc.ts';
 import { nest, noPodSpecError, podSpecPath, withAt } from './podSpecPath.ts';
 
@@ -27,6 +34,7 @@ function targets(ctx: Ctx, resources: string[], errors: Status[]): Target[] {
   const files = ctx.list('filename');
   const local = ctx.bool('local');
   const out: Target[] = [];
+  if (!local) refuseArgsWithPaths(ctx, files, resources);
   for (const m of files.length > 0 ? readFilenames(ctx, files, errors) : []) {
     const ns = namespaceForManifest(ctx, m);
     out.push({

@@ -8,7 +8,15 @@ import type { KubeObject } from '../../engine/api/types.ts';
 import type { Ctx } from '../context.ts';
 import { evaluate } from '../printers/jsonpath.ts';
 import { type AnyResourceType, kindPrefix, type ResourceType } from '../resources.ts';
-import { listAll, NO_RESOURCES, notFound, nsFor, peekObject, typesAndNames } from './common.ts';
+import {
+  fileTargetArgs,
+  listAll,
+  NO_RESOURCES,
+  notFound,
+  nsFor,
+  peekObject,
+  typesAndNames,
+} from './common.ts';
 
 /** `--timeout` below zero: a week. */
 const WEEK_MS = 168 * 3_600_000;
@@ -82,7 +90,8 @@ interface Target {
 }
 
 /** The resource builder of wait: names, else `-l` or `--all` listing each type. */
-function findTargets(ctx: Ctx, args: string[]): Target[] {
+function findTargets(ctx: Ctx, rawArgs: string[]): Target[] {
+  const args = fileTargetArgs(ctx, rawArgs);
   const selector = ctx.str('selector');
   const allNamespaces = ctx.bool('all-namespaces');
   const empty: AnyResourceType[] = [];

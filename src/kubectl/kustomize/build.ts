@@ -157,7 +157,8 @@ class Builder {
   }
 
   /** The directory must exist (loader.demandDirectoryRoot). */
-  private demandDirectory(dir: string): void {
+  /** `shown`: the path EvalSymlinks names (the top directory as the command line gave it). */
+  private demandDirectory(dir: string, shown?: string): void {
     if (isRemote(dir)) {
       throw new KustError(
         `'${dir}': remote kustomizations are not available in this console (it has no network): copy the files into the workspace`,
@@ -169,7 +170,7 @@ class Builder {
     }
     if (!this.fs.isDirectory(dir)) {
       throw new KustError(
-        `must build at directory: not a valid directory: evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory`,
+        `must build at directory: not a valid directory: evalsymlink failure on '${shown ?? abs}' : lstat ${abs}: no such file or directory`,
       );
     }
   }
@@ -215,7 +216,7 @@ class Builder {
 
   /** KustTarget.makeCustomizedResMap: the top kustomization, hashes, references, order. */
   target(dir: string, top: boolean): KustResource[] {
-    this.demandDirectory(dir);
+    this.demandDirectory(dir, top ? dir : undefined);
     const res = this.accumulateTarget(dir, this.loadKustomization(dir), [this.abs(dir)]);
     if (top) {
       for (const r of res) {
