@@ -250,12 +250,16 @@ export function narrate(
 
   // The control plane coming back: the components' informers re-list (their watches broke
   // with the API server), the scheduler and controllers with fresh caches.
+  // A step of the node agents' lists is theirs even when the scheduler's first lists joined it
+  // (the controller manager's many lists make the next step).
+  const agentsList = msgs.some(
+    (m) =>
+      m.kind === 'api.list' && (m.from.startsWith('kubelet/') || m.from.startsWith('kube-proxy/')),
+  );
+  const schedulerList = msgs.some((m) => m.from === 'scheduler' && m.kind === 'api.list');
   if (controlPlaneStartedAt(cluster, msgs[0]?.at)) {
     const params = { node: CONTROL_PLANE };
-    if (
-      cm.some((m) => m.kind === 'api.list') ||
-      msgs.some((m) => m.from === 'scheduler' && m.kind === 'api.list')
-    )
+    if (cm.some((m) => m.kind === 'api.list') || (schedulerList && !agentsList))
       return pick('lab.step.controlPlaneStarted', params);
     if (msgs.some((m) => m.kind === 'api.list' && m.from !== 'kubectl'))
       return pick('lab.step.apiServerBack', params);
@@ -265,10 +269,7 @@ export function narrate(
   const at = msgs[0]?.at;
   if (at !== undefined && cluster.apiOutages().some((o) => o.to === at && o.cause === 'process')) {
     const params = { node: CONTROL_PLANE };
-    if (
-      cm.some((m) => m.kind === 'api.list') ||
-      msgs.some((m) => m.from === 'scheduler' && m.kind === 'api.list')
-    )
+    if (cm.some((m) => m.kind === 'api.list') || (schedulerList && !agentsList))
       return pick('lab.step.controlPlaneStarted', params);
     if (msgs.some((m) => m.kind === 'api.list' && m.from !== 'kubectl'))
       return pick('lab.step.apiServerRestarted', params);

@@ -54,6 +54,34 @@ const OWNERS: ResourceName[] = [
   'services',
 ];
 
+/** Every resource the GC follows for the dependency graph it keeps. */
+const GRAPH: ResourceName[] = [
+  'deployments',
+  'replicasets',
+  'daemonsets',
+  'statefulsets',
+  'jobs',
+  'cronjobs',
+  'pods',
+  'leases',
+  'nodes',
+  'endpoints',
+  'endpointslices',
+  'controllerrevisions',
+  'services',
+  'persistentvolumeclaims',
+];
+/**
+ * The other resources, Events excepted: the GC monitors every resource that can be listed,
+ * watched and deleted (all but Events, its default ignored resources), so `kubectl delete cm x
+ * --cascade=orphan|foreground` gets its `orphan` or `foregroundDeletion` finalizer removed
+ * like any other object's. Here only such a finalizing object is a work item.
+ */
+const FINALIZED_ONLY: ReadonlySet<ResourceName> = new Set(
+  (Object.keys(KINDS) as ResourceName[]).filter((r) => r !== 'events' && !GRAPH.includes(r)),
+);
+const WATCHED: ResourceName[] = [...GRAPH, ...FINALIZED_ONLY];
+
 type Policy = 'Foreground' | 'Background' | 'Orphan';
 
 function hasFinalizer(obj: KubeObject, finalizer: string): boolean {
@@ -246,22 +274,7 @@ export function createGarbageCollector(): Reconciler {
   return {
     actor: 'controller-manager',
     name: COMPONENT_GC,
-    watches: [
-      'deployments',
-      'replicasets',
-      'daemonsets',
-      'statefulsets',
-      'jobs',
-      'cronjobs',
-      'pods',
-      'leases',
-      'nodes',
-      'endpoints',
-      'endpointslices',
-      'controllerrevisions',
-      'services',
-      'persistentvolumeclaims',
-    ],
+    watches: WATCHED,
     observe(event) {
       lastObj = event.object;
       lastDeleted = event.type === 'DELETED';
@@ -306,6 +319,10 @@ export function createGarbageCollector(): Reconciler {
       const finalizing =
         lastDeleting &&
         (hasFinalizer(obj, FINALIZER_FOREGROUND) || hasFinalizer(obj, FINALIZER_ORPHAN));
+      if (FINALIZED_ONLY.has(resource)) {
+        if (finalizing) keys.push(objKey(resource, ns, nameOf(obj)));
+        return keys;
+      }
       if (finalizing || (resource !== 'nodes' && lastOwnersChanged && hasOwners)) {
         keys.push(objKey(resource, ns, nameOf(obj)));
       }
